@@ -1,0 +1,39 @@
+package io.arplab.wire;
+
+/** Shared writing and validation of the {@link IcmpMessage} records. */
+final class IcmpEncoding {
+    static final byte[] EMPTY = new byte[0];
+
+    private IcmpEncoding() {}
+
+    static int emit(byte[] out, int off, int type, int code, int rest, byte[] data) {
+        System.arraycopy(data, 0, out, off + IcmpView.HEADER_LENGTH, data.length);
+        return emitInPlace(out, off, type, code, rest, IcmpView.HEADER_LENGTH + data.length);
+    }
+
+    /** Writes the header in front of data already at {@code out[off + 8]} and the checksum over {@code length} bytes. */
+    static int emitInPlace(byte[] out, int off, int type, int code, int rest, int length) {
+        Bytes.put8(out, off, type);
+        Bytes.put8(out, off + 1, code);
+        Bytes.put16(out, off + 2, 0);
+        Bytes.put32(out, off + 4, rest);
+        Bytes.put16(out, off + 2, InternetChecksum.compute(out, off, length));
+        return length;
+    }
+
+    static byte[] nonNull(byte[] b) {
+        return b == null || b.length == 0 ? EMPTY : b.clone();
+    }
+
+    static void range(String what, int v, int max) {
+        if (v < 0 || v > max) {
+            throw new IllegalArgumentException(what + " outside 0.." + max + ": " + v);
+        }
+    }
+
+    static void range32(String what, long v) {
+        if (v < 0 || v > 0xffff_ffffL) {
+            throw new IllegalArgumentException(what + " outside 0..2^32-1: " + v);
+        }
+    }
+}
