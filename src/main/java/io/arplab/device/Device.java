@@ -1,0 +1,34 @@
+package io.arplab.device;
+
+/**
+ * A node of the network with numbered ports: a host, a bridge, a switch. Sans-I/O like the stack below it: frames
+ * and the current time come in, frames go out through {@link Output}, and {@link #nextDeadline()} says when it
+ * next needs {@link #advance}.
+ */
+public interface Device {
+    String name();
+
+    /** Number of ports; ports are 0..portCount()-1. */
+    int portCount();
+
+    /** The name of a port's interface as captures and tools show it (eth0, veth-node1 ...). */
+    String portName(int port);
+
+    /** A frame arrived on {@code port}; the array is shared and must not be modified. */
+    void receive(long now, int port, byte[] frame, Output out);
+
+    /** Runs timers due by {@code now}. */
+    void advance(long now, Output out);
+
+    /** The earliest time {@link #advance} has work, or Long.MAX_VALUE. */
+    long nextDeadline();
+
+    /** Where a device's frames go. */
+    interface Output {
+        /** Sends {@code frame} out of {@code port}; ownership passes on (the frame must not be modified later). */
+        void transmit(int port, byte[] frame);
+
+        /** A frame seen by a capture point inside the device (a bridge's own interface in promiscuous mode). */
+        default void tap(byte[] frame) {}
+    }
+}

@@ -1,0 +1,106 @@
+package io.arplab.device;
+
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A Linux-like node (a container's network namespace): a {@link HostStack} whose Ethernet devices are this
+ * device's ports, in the order they were added.
+ */
+public final class Host implements Device {
+    private final HostStack stack;
+    private final List<NetDevice> ports = new ArrayList<>(1);
+    private final Adapter adapter = new Adapter();
+
+    public Host(String name, SplittableRandom random, long now, long epochNanos) {
+        this.stack = new HostStack(name, random, now, epochNanos);
+    }
+
+    public HostStack stack() {
+        return stack;
+    }
+
+    /** Adds an Ethernet interface (the container end of a veth pair); returns its port number. */
+    public int addInterface(String devName, MacAddress mac, int mtu) {
+        NetDevice d = stack.addDevice(devName, mac, mtu);
+        ports.add(d);
+        return ports.size() - 1;
+    }
+
+    /** Adds an interface with an address and its connected route. */
+    public int addInterface(String devName, MacAddress mac, Ipv4Address address, int prefixLength) {
+        int p = addInterface(devName, mac, 1500);
+        stack.addAddress(ports.get(p), address, prefixLength);
+        return p;
+    }
+
+    public NetDevice port(int port) {
+        return ports.get(port);
+    }
+
+    public int portOf(NetDevice dev) {
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i) == dev) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String name() {
+        return stack.name();
+    }
+
+    @Override
+    public int portCount() {
+        return ports.size();
+    }
+
+    @Override
+    public String portName(int port) {
+        return ports.get(port).name;
+    }
+
+    @Override
+    public void receive(long now, int port, byte[] frame, Output out) {
+        stack.receive(now, ports.get(port), frame, adapter.to(out));
+    }
+
+    @Override
+    public void advance(long now, Output out) {
+        stack.advance(now, adapter.to(out));
+    }
+
+    @Override
+    public long nextDeadline() {
+        return stack.nextDeadline();
+    }
+
+    /** The stack's outbox for a device output: interface → port number. */
+    public HostStack.Outbox outbox(Output out) {
+        return adapter.to(out);
+    }
+
+    private final class Adapter implements HostStack.Outbox {
+        private Output target;
+
+        Adapter to(Output out) {
+            this.target = out;
+            return this;
+        }
+
+        @Override
+        public void transmit(NetDevice dev, byte[] frame) {
+            int p = portOf(dev);
+            if (p >= 0) {
+                target.transmit(p, frame);
+            }
+        }
+    }
+}

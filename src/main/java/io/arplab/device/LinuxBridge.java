@@ -1,0 +1,225 @@
+package io.arplab.device;
+
+import io.arplab.stack.Tracer;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.MacAddress;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A Linux bridge (net/bridge): learns source MACs per port, forwards known unicast, floods broadcast, multicast and
+ * unknown unicast, ages learned entries after ageing_time. Port 0 is the bridge's own interface (br-...), which
+ * a host stack holds; ports 1.. are the veth ends of attached nodes.
+ */
+public final class LinuxBridge implements Device {
+    public static final long DEFAULT_AGEING = 300_000_000_000L;
+    /** The bridge's own interface. */
+    public static final int LOCAL_PORT = 0;
+
+    private final String name;
+    private final long mac;
+    private final List<String> portNames = new ArrayList<>();
+    private final List<Long> portMacs = new ArrayList<>();
+    private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
+    private long ageingTime = DEFAULT_AGEING;
+    private long nextAgeing = Long.MAX_VALUE;
+    private long order;
+    private Tracer tracer = Tracer.OFF;
+
+    public LinuxBridge(String name, MacAddress mac, long now) {
+        this.name = name;
+        this.mac = mac.bits();
+        portNames.add(name);
+        portMacs.add(mac.bits());
+        insert(new FdbEntry(this.mac, 0, LOCAL_PORT, now, true, true, order++));
+    }
+
+    public void setTracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    /** Adds a port (a veth end named e.g. veth-node1 with its own MAC); returns its number. */
+    public int addPort(String portName, MacAddress portMac, long now) {
+        int p = portNames.size();
+        portNames.add(portName);
+        portMacs.add(portMac.bits());
+        // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
+        insert(new FdbEntry(portMac.bits(), 0, p, now, true, true, order++));
+        return p;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public MacAddress mac() {
+        return MacAddress.of(mac);
+    }
+
+    @Override
+    public int portCount() {
+        return portNames.size();
+    }
+
+    @Override
+    public String portName(int port) {
+        return portNames.get(port);
+    }
+
+    public MacAddress portMac(int port) {
+        return MacAddress.of(portMacs.get(port));
+    }
+
+    public long ageingTime() {
+        return ageingTime;
+    }
+
+    public void setAgeingTime(long nanos) {
+        this.ageingTime = nanos;
+    }
+
+    private static long key(long mac, int vid) {
+        return ((long) vid << 48) | mac;
+    }
+
+    private void insert(FdbEntry e) {
+        fdb.put(key(e.mac, e.vid), e);
+    }
+
+    /** Entries in the kernel's dump order: newest first. */
+    public List<FdbEntry> fdb() {
+        List<FdbEntry> all = new ArrayList<>(fdb.values());
+        all.sort(Comparator.comparingLong((FdbEntry e) -> e.order).reversed());
+        return all;
+    }
+
+    public FdbEntry lookup(MacAddress mac, int vid) {
+        return fdb.get(key(mac.bits(), vid));
+    }
+
+    /** bridge fdb add MAC dev PORT master static: a user entry that never ages. */
+    public void addStatic(MacAddress mac, int port, long now) {
+        insert(new FdbEntry(mac.bits(), 0, port, now, false, true, order++));
+    }
+
+    public boolean delete(MacAddress mac, int vid) {
+        return fdb.remove(key(mac.bits(), vid)) != null;
+    }
+
+    /** Drops learned entries (bridge fdb flush). */
+    public void flushLearned() {
+        fdb.values().removeIf(e -> !e.isPermanent());
+    }
+
+    @Override
+    public void receive(long now, int port, byte[] frame, Output out) {
+        if (frame.length < 14) {
+            return; // runt: dropped by the driver
+        }
+        out.tap(frame);
+        long dst = Bytes.u48(frame, 0);
+        long src = Bytes.u48(frame, 6);
+        if ((src & 0x0100_0000_0000L) != 0 || src == 0) {
+            return; // br_handle_frame(): a multicast or zero source address is invalid
+        }
+        if (port != LOCAL_PORT) {
+            learn(now, port, src);
+        }
+        boolean multicast = (dst & 0x0100_0000_0000L) != 0;
+        if (multicast) {
+            flood(port, frame, out);
+            return;
+        }
+        FdbEntry e = fdb.get(key(dst, 0));
+        if (e == null) {
+            flood(port, frame, out); // unknown unicast
+            return;
+        }
+        if (e.local && e.port != LOCAL_PORT && port == LOCAL_PORT) {
+            return; // the host addressed one of the ports' own MACs: nothing to deliver
+        }
+        if (e.local) {
+            if (port != LOCAL_PORT) {
+                out.transmit(LOCAL_PORT, frame); // br_pass_frame_up
+            }
+            return;
+        }
+        e.used = now;
+        if (e.port != port) {
+            out.transmit(e.port, frame);
+        }
+    }
+
+    /** br_fdb_update(): learn or refresh the source address on the ingress port. */
+    private void learn(long now, int port, long src) {
+        FdbEntry e = fdb.get(key(src, 0));
+        if (e == null) {
+            e = new FdbEntry(src, 0, port, now, false, false, order++);
+            insert(e);
+            traceUpdate(now, port, src);
+            if (nextAgeing == Long.MAX_VALUE) {
+                nextAgeing = now + ageingTime;
+            }
+        } else if (!e.local) {
+            boolean modified = false;
+            if (e.updated != now) {
+                e.updated = now;
+            }
+            if (e.port != port && !e.isStatic) {
+                e.port = port;
+                modified = true;
+            }
+            if (modified) {
+                traceUpdate(now, port, src);
+            }
+        }
+    }
+
+    private void traceUpdate(long now, int port, long src) {
+        if (tracer.enabled()) {
+            tracer.emit(now, "bridge:br_fdb_update", "br_dev " + name + " source " + portNames.get(port) + " addr "
+                    + MacAddress.of(src) + " vid 0 flags 0x0");
+        }
+    }
+
+    /** br_flood(): every port but the ingress one, the bridge's own interface included, in port order. */
+    private void flood(int ingress, byte[] frame, Output out) {
+        int n = portNames.size();
+        for (int p = 0; p < n; p++) {
+            if (p != ingress) {
+                out.transmit(p, frame);
+            }
+        }
+    }
+
+    @Override
+    public void advance(long now, Output out) {
+        if (now < nextAgeing) {
+            return;
+        }
+        // br_fdb_cleanup(): drop learned entries not refreshed within ageing_time; run again when the next expires
+        long next = Long.MAX_VALUE;
+        var it = fdb.values().iterator();
+        while (it.hasNext()) {
+            FdbEntry e = it.next();
+            if (e.isPermanent()) {
+                continue;
+            }
+            long expires = e.updated + ageingTime;
+            if (expires <= now) {
+                it.remove();
+            } else {
+                next = Math.min(next, expires);
+            }
+        }
+        nextAgeing = next;
+    }
+
+    @Override
+    public long nextDeadline() {
+        return nextAgeing;
+    }
+}

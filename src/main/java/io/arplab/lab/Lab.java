@@ -1,0 +1,277 @@
+package io.arplab.lab;
+
+import io.arplab.device.Host;
+import io.arplab.device.LinuxBridge;
+import io.arplab.sim.CaptureSink;
+import io.arplab.sim.Network;
+import io.arplab.sim.TraceLog;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.Route;
+import io.arplab.tools.CommandLineSplitter;
+import io.arplab.tools.Resolver;
+import io.arplab.tools.Tool;
+import io.arplab.tools.ToolContext;
+import io.arplab.tools.Tools;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * A lab built in code: hosts, bridges and veth links in one deterministic network, plus the tools people run in
+ * them ({@code lab.exec("node1", "ping -c3 node3")}). The same seed and the same calls give the same frames and
+ * the same output.
+ */
+public final class Lab {
+    /** 2024-01-01T00:00:00Z: the wall clock at virtual time 0 unless told otherwise. */
+    public static final long DEFAULT_EPOCH = 1_704_067_200L * 1_000_000_000L;
+    /** How long a tool that does not end by itself (ping without -c) may run before it is interrupted. */
+    public static final long DEFAULT_TOOL_LIMIT = 3600L * 1_000_000_000L;
+
+    /** What a command printed and how it ended. */
+    public record Result(String stdout, String stderr, int exitCode) {}
+
+    private final Network network;
+    private final SplittableRandom random;
+    private final Resolver resolver = new Resolver();
+    private final Map<String, Host> hosts = new LinkedHashMap<>();
+    private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
+    private final Map<String, Supplier<Tool>> tools = new LinkedHashMap<>(Tools.standard());
+    private Path workDir = Path.of(".");
+    private long toolLimit = DEFAULT_TOOL_LIMIT;
+    private int nextPid = 100;
+
+    public Lab(long seed) {
+        this(seed, DEFAULT_EPOCH, null);
+    }
+
+    public Lab(long seed, long epochNanos, TraceLog trace) {
+        this.network = new Network(epochNanos);
+        this.random = new SplittableRandom(seed);
+        network.setTraceLog(trace);
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    public long now() {
+        return network.now();
+    }
+
+    public void setWorkDir(Path dir) {
+        this.workDir = dir;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public void setToolLimit(long nanos) {
+        this.toolLimit = nanos;
+    }
+
+    public Map<String, Host> hosts() {
+        return hosts;
+    }
+
+    public Map<String, LinuxBridge> bridges() {
+        return bridges;
+    }
+
+    public Host host(String name) {
+        Host h = hosts.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("unknown node '" + name + "'");
+        }
+        return h;
+    }
+
+    public LinuxBridge bridge(String name) {
+        LinuxBridge b = bridges.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("unknown bridge '" + name + "'");
+        }
+        return b;
+    }
+
+    /** Registers (or replaces) a tool. */
+    public void tool(String name, Supplier<Tool> tool) {
+        tools.put(name, tool);
+    }
+
+    private void checkName(String name) {
+        if (name == null || name.isEmpty() || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("invalid node name '" + name + "': letters, digits, '.', '_' and '-' only");
+        }
+        if (hosts.containsKey(name) || bridges.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate node name '" + name + "'");
+        }
+    }
+
+    /** Adds a Linux host (a network namespace with only {@code lo}). */
+    public Host addHost(String name) {
+        checkName(name);
+        Host h = new Host(name, random.split(), network.now(), network.epochNanos());
+        Network.Node node = network.add(h);
+        h.stack().setTracer(node.tracer());
+        hosts.put(name, h);
+        return h;
+    }
+
+    /**
+     * Adds a Linux bridge. When {@code owner} is given, the bridge's own interface (named like the bridge, with the
+     * bridge's MAC) becomes a device of that host, with {@code address} ("172.28.0.1/16") if not null.
+     */
+    public LinuxBridge addBridge(String name, MacAddress mac, Host owner, String address) {
+        checkName(name);
+        LinuxBridge b = new LinuxBridge(name, mac, network.now());
+        Network.Node bn = network.add(b);
+        b.setTracer(bn.tracer());
+        bridges.put(name, b);
+        if (owner != null) {
+            int p = owner.addInterface(name, mac, 1500);
+            if (address != null) {
+                Cidr c = Cidr.parse(address);
+                owner.stack().addAddress(owner.port(p), c.address(), c.prefixLength());
+            }
+            network.connect(network.node(owner.name()), p, bn, LinuxBridge.LOCAL_PORT, 0);
+        }
+        return b;
+    }
+
+    /**
+     * Plugs {@code host} into {@code bridge} with a veth pair: {@code ifname} (with {@code mac} and {@code address})
+     * on the host, {@code vethName} (with {@code vethMac}) as the bridge port. Returns the host's device.
+     */
+    public NetDevice attach(Host host, String ifname, MacAddress mac, String address, LinuxBridge bridge,
+                            String vethName, MacAddress vethMac) {
+        for (Host other : hosts.values()) {
+            for (NetDevice d : other.stack().devices()) {
+                if (!d.loopback && d.macBits() == mac.bits()) {
+                    throw new IllegalArgumentException("MAC address " + mac + " of " + host.name() + " " + ifname
+                            + " is already used by " + other.name() + " " + d.name);
+                }
+            }
+        }
+        int p = host.addInterface(ifname, mac, 1500);
+        NetDevice dev = host.port(p);
+        if (address != null) {
+            Cidr c = Cidr.parse(address);
+            host.stack().addAddress(dev, c.address(), c.prefixLength());
+        }
+        int bp = bridge.addPort(vethName, vethMac, network.now());
+        network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);
+        return dev;
+    }
+
+    /** {@code ip route add default via GW} on {@code host}, through the device that reaches GW. */
+    public void defaultRoute(Host host, Ipv4Address gateway) {
+        Route r = host.stack().routes().lookup(gateway.bits());
+        if (r == null || r.gateway() != null) {
+            throw new IllegalArgumentException("gateway " + gateway + " is not on a connected network of " + host.name());
+        }
+        host.stack().addRoute(Route.defaultVia(gateway, r.device()));
+    }
+
+    /** Captures every frame on {@code node}'s interface {@code ifname} (a bridge name: every frame crossing it). */
+    public void capture(String node, String ifname, CaptureSink sink) {
+        Network.Node n = network.node(node);
+        if (n == null) {
+            throw new IllegalArgumentException("unknown node '" + node + "'");
+        }
+        if (n.device() instanceof LinuxBridge) {
+            n.captureTap(sink);
+            return;
+        }
+        for (int p = 0; p < n.device().portCount(); p++) {
+            if (n.device().portName(p).equals(ifname)) {
+                n.capture(p, sink);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(node + " has no interface '" + ifname + "'");
+    }
+
+    /** Lets virtual time pass. */
+    public void runFor(long nanos) {
+        network.runUntil(network.now() + nanos);
+    }
+
+    /** Runs one command line on a node, to completion in virtual time, and returns what it printed. */
+    public Result exec(String node, String commandLine) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = exec(node, CommandLineSplitter.split(commandLine), new PrintWriter(out), new PrintWriter(err));
+        return new Result(out.toString(), err.toString(), rc);
+    }
+
+    /** Runs a command on a node, writing to the given streams; returns its exit status. */
+    public int exec(String node, List<String> words, PrintWriter out, PrintWriter err) {
+        ToolContext ctx = start(node, words, out, err);
+        if (ctx == null) {
+            return 127;
+        }
+        await(ctx);
+        return ctx.exitCode();
+    }
+
+    /** Starts a command without waiting for it; null when the command is unknown (the error is printed). */
+    public ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err) {
+        Network.Node n = network.node(node);
+        if (n == null) {
+            throw new IllegalArgumentException("unknown node '" + node + "'");
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("empty command for " + node);
+        }
+        Supplier<Tool> t = tools.get(words.get(0));
+        if (t == null) {
+            err.println(words.get(0) + ": command not found");
+            err.flush();
+            return null;
+        }
+        ToolContext ctx = new ToolContext(network, n, out, err, resolver, workDir, nextPid++);
+        if (ctx.host() == null) {
+            err.println(words.get(0) + ": " + node + " is a bridge, not a host: run tools on hosts");
+            err.flush();
+            ctx.exit(1);
+            return ctx;
+        }
+        try {
+            t.get().start(ctx, words.subList(1, words.size()));
+        } catch (IllegalArgumentException e) {
+            err.println(words.get(0) + ": " + e.getMessage());
+            ctx.exit(2);
+        }
+        out.flush();
+        err.flush();
+        return ctx;
+    }
+
+    /** Runs the network until the tool ends (or is interrupted at the tool time limit). */
+    public void await(ToolContext ctx) {
+        long limit = network.now() + toolLimit;
+        while (!ctx.finished()) {
+            long next = network.scheduler().nextEventTime();
+            if (next > limit) {
+                network.runUntil(limit);
+                ctx.interrupt();
+                break;
+            }
+            network.scheduler().step();
+        }
+        ctx.out().flush();
+        ctx.err().flush();
+    }
+}

@@ -1,0 +1,9 @@
+package io.arplab.sim;
+
+/** A capture point's sink: receives every frame seen there with its wall-clock time (epoch nanoseconds). */
+public interface CaptureSink extends AutoCloseable {
+    void record(long epochNanos, byte[] frame);
+
+    @Override
+    default void close() {}
+}

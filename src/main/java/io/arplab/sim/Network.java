@@ -1,0 +1,261 @@
+package io.arplab.sim;
+
+import io.arplab.device.Device;
+import io.arplab.stack.Tracer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The network in virtual time: devices, the veth-like wires between their ports (each with a latency), capture
+ * points and tracepoints. It calls each device when a frame arrives or its next deadline comes, and delivers what
+ * the device sends after the wire's latency. Single-threaded and deterministic.
+ */
+public final class Network {
+    /** One-way latency of a veth pair: a few microseconds, about what the reference kernel shows. */
+    public static final long DEFAULT_LATENCY = 5_000;
+
+    private final Scheduler scheduler = new Scheduler();
+    private final long epochNanos;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Node> byName = new LinkedHashMap<>();
+    private TraceLog trace;
+    private long deliveries;
+    private long transmissions;
+    private long skbCounter;
+
+    /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
+    public Network(long epochNanos) {
+        this.epochNanos = epochNanos;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public long now() {
+        return scheduler.now();
+    }
+
+    public long epochNanos() {
+        return epochNanos;
+    }
+
+    /** Frames handed to a receiving device so far. */
+    public long deliveries() {
+        return deliveries;
+    }
+
+    public long transmissions() {
+        return transmissions;
+    }
+
+    public List<Node> nodes() {
+        return Collections.unmodifiableList(nodes);
+    }
+
+    public Node node(String name) {
+        return byName.get(name);
+    }
+
+    /** Enables tracepoints: devices created after this get a tracer too. */
+    public void setTraceLog(TraceLog trace) {
+        this.trace = trace;
+    }
+
+    public TraceLog traceLog() {
+        return trace;
+    }
+
+    /** A tracer for a device about to be added under {@code name} (OFF when tracing is disabled). */
+    public Tracer tracerFor(String name) {
+        return trace == null ? Tracer.OFF : trace.tracer(name, nodes.size() + 1);
+    }
+
+    public Node add(Device device) {
+        if (byName.containsKey(device.name())) {
+            throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
+        }
+        Node n = new Node(device, nodes.size());
+        nodes.add(n);
+        byName.put(device.name(), n);
+        n.reschedule();
+        return n;
+    }
+
+    /** Connects two ports with a full-duplex wire of the given one-way latency. */
+    public void connect(Node a, int portA, Node b, int portB, long latency) {
+        a.attach(portA, b, portB, latency);
+        b.attach(portB, a, portA, latency);
+    }
+
+    /** Runs code against a device at the current virtual time (a tool acting on a host), then re-arms its timers. */
+    public void act(Node node, Consumer<Device.Output> action) {
+        action.accept(node);
+        node.reschedule();
+    }
+
+    /** Runs every event up to {@code time}; the clock then reads {@code time}. */
+    public void runUntil(long time) {
+        scheduler.runUntil(time);
+    }
+
+    /** A device in the network: its wires, capture points and wake-up timer. */
+    public final class Node extends Scheduler.Event implements Device.Output {
+        private final Device device;
+        private final int index;
+        private Wire[] wires = new Wire[0];
+        private CaptureSink[] captures = new CaptureSink[0];
+        private CaptureSink tapCapture;
+        private final Tracer tracer;
+
+        private Node(Device device, int index) {
+            this.device = device;
+            this.index = index;
+            this.tracer = trace == null ? Tracer.OFF : trace.tracer(device.name(), index + 1);
+        }
+
+        public Device device() {
+            return device;
+        }
+
+        public String name() {
+            return device.name();
+        }
+
+        public int index() {
+            return index;
+        }
+
+        /** The tracer this node's tracepoints go to (OFF when tracing is disabled). */
+        public Tracer tracer() {
+            return tracer;
+        }
+
+        private void attach(int port, Node peer, int peerPort, long latency) {
+            if (port < 0 || port >= device.portCount()) {
+                throw new IllegalArgumentException(device.name() + " has no port " + port);
+            }
+            if (wires.length <= port) {
+                wires = java.util.Arrays.copyOf(wires, device.portCount());
+            }
+            if (wires[port] != null) {
+                throw new IllegalArgumentException(device.name() + " port " + device.portName(port) + " is already connected");
+            }
+            wires[port] = new Wire(peer, peerPort, latency);
+        }
+
+        /** The node and port at the other end of {@code port}'s wire, or null. */
+        public Node peer(int port) {
+            return port < wires.length && wires[port] != null ? wires[port].peer : null;
+        }
+
+        public int peerPort(int port) {
+            return wires[port].peerPort;
+        }
+
+        /** Records every frame sent or received on {@code port}. */
+        public void capture(int port, CaptureSink sink) {
+            if (captures.length <= port) {
+                captures = java.util.Arrays.copyOf(captures, Math.max(port + 1, device.portCount()));
+            }
+            captures[port] = sink;
+        }
+
+        /** Records every frame the device itself taps (a bridge: each frame crossing it, once). */
+        public void captureTap(CaptureSink sink) {
+            this.tapCapture = sink;
+        }
+
+        @Override
+        public void transmit(int port, byte[] frame) {
+            long now = scheduler.now();
+            transmissions++;
+            if (port < captures.length && captures[port] != null) {
+                captures[port].record(epochNanos + now, frame);
+            }
+            Wire w = port < wires.length ? wires[port] : null;
+            long skb = tracer.enabled() ? ++skbCounter : 0;
+            if (tracer.enabled()) {
+                String dev = device.portName(port);
+                tracer.emit(now, "net:net_dev_queue", "dev=" + dev + " skbaddr=" + skbAddr(skb) + " len=" + frame.length);
+                tracer.emit(now, "net:net_dev_xmit", "dev=" + dev + " skbaddr=" + skbAddr(skb) + " len=" + frame.length
+                        + " rc=0");
+            }
+            if (w == null) {
+                return; // an unplugged port: the frame is lost, as on a carrier-less link
+            }
+            scheduler.schedule(new Delivery(w.peer, w.peerPort, frame), now + w.latency);
+        }
+
+        @Override
+        public void tap(byte[] frame) {
+            if (tapCapture != null) {
+                tapCapture.record(epochNanos + scheduler.now(), frame);
+            }
+        }
+
+        void deliver(long now, int port, byte[] frame) {
+            deliveries++;
+            if (port < captures.length && captures[port] != null) {
+                captures[port].record(epochNanos + now, frame);
+            }
+            if (tracer.enabled()) {
+                String dev = device.portName(port);
+                String skb = skbAddr(++skbCounter);
+                int len = Math.max(0, frame.length - 14);
+                tracer.emit(now, "net:netif_rx", "dev=" + dev + " skbaddr=" + skb + " len=" + len);
+                tracer.emit(now, "net:netif_receive_skb", "dev=" + dev + " skbaddr=" + skb + " len=" + len);
+            }
+            device.receive(now, port, frame, this);
+            reschedule();
+        }
+
+        /** Re-arms the wake-up timer at the device's next deadline. */
+        public void reschedule() {
+            long d = device.nextDeadline();
+            if (d == Long.MAX_VALUE) {
+                scheduler.cancel(this);
+            } else if (d != deadline()) {
+                scheduler.schedule(this, Math.max(d, scheduler.now()));
+            }
+        }
+
+        @Override
+        protected void fire(long now) {
+            device.advance(now, this);
+            reschedule();
+        }
+
+        @Override
+        public String toString() {
+            return device.name();
+        }
+    }
+
+    private static String skbAddr(long n) {
+        return String.format("%016x", 0xffff_8880_0000_0000L + n * 0x100);
+    }
+
+    private record Wire(Node peer, int peerPort, long latency) {}
+
+    private static final class Delivery extends Scheduler.Event {
+        private final Node node;
+        private final int port;
+        private final byte[] frame;
+
+        Delivery(Node node, int port, byte[] frame) {
+            this.node = node;
+            this.port = port;
+            this.frame = frame;
+        }
+
+        @Override
+        protected void fire(long now) {
+            node.deliver(now, port, frame);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.arplab.sim;
+
+import io.arplab.wire.pcap.PcapWriter;
+import java.nio.file.Path;
+
+/** Writes a capture point's frames to a classic pcap file (microsecond stamps), as {@code tcpdump -w} would. */
+public final class PcapCapture implements CaptureSink {
+    private final PcapWriter writer;
+
+    public PcapCapture(Path file) {
+        this.writer = PcapWriter.create(file);
+    }
+
+    @Override
+    public void record(long epochNanos, byte[] frame) {
+        writer.write(epochNanos, frame, 0, frame.length);
+    }
+
+    /** Makes what was written so far readable (tcpdump -U). */
+    public void flush() {
+        writer.flush();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,60 @@
+package io.arplab.stack;
+
+/** Per-device IPv4 settings ({@code /proc/sys/net/ipv4/conf/<dev>/*}) with the kernel's defaults. */
+public final class DevConf {
+    public int arpAccept;
+    public int arpAnnounce;
+    public int arpFilter;
+    public int arpIgnore;
+    public int arpNotify;
+    public int arpEvictNocarrier = 1;
+    public int dropGratuitousArp;
+    public int proxyArp;
+    public int forwarding;
+    public int rpFilter;
+    public int acceptLocal;
+    public int routeLocalnet;
+
+    public DevConf copy() {
+        DevConf c = new DevConf();
+        c.arpAccept = arpAccept;
+        c.arpAnnounce = arpAnnounce;
+        c.arpFilter = arpFilter;
+        c.arpIgnore = arpIgnore;
+        c.arpNotify = arpNotify;
+        c.arpEvictNocarrier = arpEvictNocarrier;
+        c.dropGratuitousArp = dropGratuitousArp;
+        c.proxyArp = proxyArp;
+        c.forwarding = forwarding;
+        c.rpFilter = rpFilter;
+        c.acceptLocal = acceptLocal;
+        c.routeLocalnet = routeLocalnet;
+        return c;
+    }
+
+    /** Sets a sysctl by its /proc name (arp_accept, arp_ignore, proxy_arp, forwarding ...). */
+    public void set(String name, int value) {
+        switch (name) {
+            case "arp_accept" -> arpAccept = range(name, value, 0, 2);
+            case "arp_announce" -> arpAnnounce = range(name, value, 0, 2);
+            case "arp_filter" -> arpFilter = range(name, value, 0, 1);
+            case "arp_ignore" -> arpIgnore = range(name, value, 0, 8);
+            case "arp_notify" -> arpNotify = range(name, value, 0, 1);
+            case "arp_evict_nocarrier" -> arpEvictNocarrier = range(name, value, 0, 1);
+            case "drop_gratuitous_arp" -> dropGratuitousArp = range(name, value, 0, 1);
+            case "proxy_arp" -> proxyArp = range(name, value, 0, 1);
+            case "forwarding" -> forwarding = range(name, value, 0, 1);
+            case "rp_filter" -> rpFilter = range(name, value, 0, 2);
+            case "accept_local" -> acceptLocal = range(name, value, 0, 1);
+            case "route_localnet" -> routeLocalnet = range(name, value, 0, 1);
+            default -> throw new IllegalArgumentException("unknown IPv4 device sysctl '" + name + "'");
+        }
+    }
+
+    private static int range(String name, int v, int lo, int hi) {
+        if (v < lo || v > hi) {
+            throw new IllegalArgumentException("sysctl '" + name + "' must be " + lo + ".." + hi + ", not " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,1082 @@
+package io.arplab.stack;
+
+import io.arplab.wire.ArpFrames;
+import io.arplab.wire.ArpView;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.EthernetFrames;
+import io.arplab.wire.IcmpFrames;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv4Frames;
+import io.arplab.wire.Ipv4View;
+import io.arplab.wire.MacAddress;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One Linux host's network stack, sans-I/O: devices and addresses, the main routing table, ARP (net/ipv4/arp.c)
+ * over the neighbour table, IPv4 input, output and forwarding, ICMP (echo, errors with rate limiting) and UDP.
+ * Frames and the current time come in through {@link #receive} and {@link #advance}; frames go out through the
+ * {@link Outbox} of that call. It never reads a clock, draws only from its seeded random source, and never prints.
+ */
+public final class HostStack implements NeighbourTable.Ops {
+    /** Where the stack's frames go during one call. */
+    public interface Outbox {
+        void transmit(NetDevice dev, byte[] frame);
+    }
+
+    // skb->pkt_type
+    static final int PACKET_HOST = 0;
+    static final int PACKET_BROADCAST = 1;
+    static final int PACKET_MULTICAST = 2;
+    static final int PACKET_OTHERHOST = 3;
+
+    private static final int ETH = 14;
+    private static final int ARP_REQUEST = 1;
+    private static final int ARP_REPLY = 2;
+    private static final int IPPROTO_ICMP = 1;
+    private static final int IPPROTO_UDP = 17;
+    /** icmp_send(): an error quotes as much of the offending datagram as fits in 576 bytes. */
+    private static final int ICMP_ERROR_MAX = 576;
+
+    private final String name;
+    private final List<NetDevice> devices = new ArrayList<>(3);
+    private final RouteTable routes = new RouteTable();
+    private final NeighbourTable neighbours;
+    private final SplittableRandom random;
+    private final IcmpRateLimit icmpRateLimit = new IcmpRateLimit();
+    private final Int2ObjectOpenHashMap<PingSocket> pingSockets = new Int2ObjectOpenHashMap<>(1);
+    private final Int2ObjectOpenHashMap<UdpSocket> udpSockets = new Int2ObjectOpenHashMap<>(1);
+    private final ArpView arp = new ArpView(new byte[0], 0, 0);
+    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    private ArrayDeque<byte[]> loopback;
+    private final NeighParams defaultArpParms = NeighParams.linuxDefaults();
+    private final DevConf defaultConf = new DevConf();
+    private Tracer tracer = Tracer.OFF;
+    private Outbox out;
+    private int ipId;
+    private int nextEphemeralPort = 32768;
+    /** net.ipv4.ip_forward */
+    private boolean ipForward;
+    /** net.ipv4.ip_default_ttl */
+    private int defaultTtl = 64;
+    /** net.ipv4.icmp_echo_ignore_broadcasts */
+    private boolean icmpEchoIgnoreBroadcasts = true;
+    private boolean icmpEchoIgnoreAll;
+    /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
+    private final long epochNanos;
+    private long droppedFrames;
+
+    public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
+        this.name = name;
+        this.random = random;
+        this.epochNanos = epochNanos;
+        this.ipId = random.nextInt(0x10000);
+        this.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), this, random, now);
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, defaultArpParms.copy(), defaultConf.copy());
+        devices.add(lo);
+        neighbours.addParms(lo.arpParms);
+        lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setTracer(Tracer tracer) {
+        this.tracer = tracer;
+        neighbours.setTracer(tracer);
+    }
+
+    public NeighbourTable neighbours() {
+        return neighbours;
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    public List<NetDevice> devices() {
+        return Collections.unmodifiableList(devices);
+    }
+
+    public NetDevice device(String devName) {
+        for (NetDevice d : devices) {
+            if (d.name.equals(devName)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    public NetDevice device(int ifindex) {
+        for (NetDevice d : devices) {
+            if (d.ifindex == ifindex) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The neighbour parameters new devices start with (net.ipv4.neigh.default.*). */
+    public NeighParams defaultArpParms() {
+        return defaultArpParms;
+    }
+
+    /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
+    public DevConf defaultConf() {
+        return defaultConf;
+    }
+
+    public boolean ipForward() {
+        return ipForward;
+    }
+
+    /** net.ipv4.ip_forward: also turns on forwarding on every device, as the kernel does. */
+    public void setIpForward(boolean on) {
+        ipForward = on;
+        defaultConf.forwarding = on ? 1 : 0;
+        for (NetDevice d : devices) {
+            d.conf.forwarding = on ? 1 : 0;
+        }
+    }
+
+    public int defaultTtl() {
+        return defaultTtl;
+    }
+
+    public void setDefaultTtl(int ttl) {
+        if (ttl < 1 || ttl > 255) {
+            throw new IllegalArgumentException("ip_default_ttl must be 1..255, not " + ttl);
+        }
+        defaultTtl = ttl;
+    }
+
+    /** Sets a host-wide sysctl (net.ipv4.*) other than the per-device ones. */
+    public void setSysctl(String key, long value) {
+        switch (key) {
+            case "ip_forward" -> setIpForward(value != 0);
+            case "ip_default_ttl" -> setDefaultTtl((int) value);
+            case "icmp_echo_ignore_broadcasts" -> icmpEchoIgnoreBroadcasts = value != 0;
+            case "icmp_echo_ignore_all" -> icmpEchoIgnoreAll = value != 0;
+            case "icmp_ratelimit" -> icmpRateLimit.ratelimit = value * NeighParams.MS;
+            case "icmp_ratemask" -> icmpRateLimit.ratemask = (int) value;
+            case "icmp_msgs_per_sec" -> icmpRateLimit.msgsPerSec = (int) value;
+            case "icmp_msgs_burst" -> icmpRateLimit.msgsBurst = (int) value;
+            default -> throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");
+        }
+    }
+
+    /** Frames the stack received and dropped (malformed, not for it). */
+    public long droppedFrames() {
+        return droppedFrames;
+    }
+
+    // ---------------------------------------------------------------- configuration (ip link / ip addr / ip route)
+
+    /** Creates an Ethernet device (veth end) with the host's default sysctls; returns it. */
+    public NetDevice addDevice(String devName, MacAddress mac, int mtu) {
+        if (device(devName) != null) {
+            throw new IllegalArgumentException("device '" + devName + "' already exists on " + name);
+        }
+        if (mac.isMulticast() || mac.isZero()) {
+            throw new IllegalArgumentException("invalid MAC address " + mac + " for " + name + " " + devName
+                    + ": must be unicast and not zero");
+        }
+        if (mtu < 68 || mtu > 65535) {
+            throw new IllegalArgumentException("invalid MTU " + mtu + " for " + name + " " + devName + ": 68..65535");
+        }
+        int ifindex = devices.get(devices.size() - 1).ifindex + 1;
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, defaultArpParms.copy(), defaultConf.copy());
+        devices.add(d);
+        neighbours.addParms(d.arpParms);
+        return d;
+    }
+
+    /** ip addr add ADDR/LEN dev DEV: the address plus its connected route (proto kernel scope link src ADDR). */
+    public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
+        if (prefixLength < 0 || prefixLength > 32) {
+            throw new IllegalArgumentException("prefix length " + prefixLength + " outside 0..32");
+        }
+        if (dev.hasAddress(addr.bits())) {
+            throw new IllegalArgumentException("address " + addr + "/" + prefixLength + " already on " + name + " "
+                    + dev.name + " (RTNETLINK answers: File exists)");
+        }
+        if (addr.isMulticast() || addr.isLimitedBroadcast() || addr.isUnspecified()) {
+            throw new IllegalArgumentException("invalid address " + addr + " for " + name + " " + dev.name);
+        }
+        Ipv4Address brd = prefixLength >= 31 ? null : Ipv4Address.of(addr.bits() | ~Ipv4Address.netmask(prefixLength));
+        boolean secondary = false;
+        for (NetDevice.Address a : dev.addresses) {
+            if (a.prefixLength() == prefixLength && a.network().equals(addr.masked(prefixLength))) {
+                secondary = true;
+            }
+        }
+        dev.addresses.add(new NetDevice.Address(addr, prefixLength, brd, dev.name));
+        if (!secondary && prefixLength < 32) {
+            routes.add(Route.connected(dev, addr, prefixLength));
+        }
+    }
+
+    public boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
+        NetDevice.Address victim = null;
+        for (NetDevice.Address a : dev.addresses) {
+            if (a.address().equals(addr)) {
+                victim = a;
+            }
+        }
+        if (victim == null) {
+            return false;
+        }
+        dev.addresses.remove(victim);
+        final NetDevice.Address gone = victim;
+        List<Route> doomed = new ArrayList<>();
+        for (Route r : routes.routes()) {
+            if (r.device() == dev && ("kernel".equals(r.protocol()) && addr.equals(r.prefsrc())
+                    || r.gateway() != null && !onLink(dev, r.gateway().bits()))) {
+                doomed.add(r);
+            }
+        }
+        doomed.forEach(routes::remove);
+        if (gone.prefixLength() < 32) {
+            for (NetDevice.Address a : dev.addresses) {
+                if (a.network().equals(gone.network()) && a.prefixLength() == gone.prefixLength()) {
+                    routes.add(Route.connected(dev, a.address(), a.prefixLength()));
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** ip route add: the gateway must be reachable on-link through the device. */
+    public void addRoute(Route r) {
+        if (r.gateway() != null && r.device() != null && !onLink(r.device(), r.gateway().bits())) {
+            throw new IllegalArgumentException("gateway " + r.gateway() + " is not on-link via " + name + " "
+                    + r.device().name + " (Error: Nexthop has invalid gateway.)");
+        }
+        routes.add(r);
+    }
+
+    /** ip link set dev DEV address MAC: the kernel flushes the device's neighbours (NETDEV_CHANGEADDR). */
+    public void setMac(long now, NetDevice dev, MacAddress mac, Outbox out) {
+        if (mac.isMulticast() || mac.isZero()) {
+            throw new IllegalArgumentException("invalid MAC address " + mac + ": must be unicast and not zero");
+        }
+        this.out = out;
+        dev.setMac(mac.bits());
+        neighbours.flushDevice(now, dev, false);
+        if (dev.conf.arpNotify != 0) {
+            announce(now, dev, out);
+        }
+    }
+
+    /** ip link set dev DEV up|down: going down flushes its neighbours and takes its routes away. */
+    public void setUp(long now, NetDevice dev, boolean up, Outbox out) {
+        if (dev.isUp() == up) {
+            return;
+        }
+        this.out = out;
+        dev.setUp(up);
+        if (!up) {
+            neighbours.flushDevice(now, dev, false);
+        } else if (dev.conf.arpNotify != 0) {
+            announce(now, dev, out);
+        }
+    }
+
+    public void setMtu(NetDevice dev, int mtu) {
+        if (mtu < 68 || mtu > 65535) {
+            throw new IllegalArgumentException("invalid MTU " + mtu + ": 68..65535");
+        }
+        dev.setMtu(mtu);
+    }
+
+    /** Sends a gratuitous ARP request for each address of {@code dev} (arp_notify / arping -U). */
+    public void announce(long now, NetDevice dev, Outbox out) {
+        this.out = out;
+        for (NetDevice.Address a : dev.addresses) {
+            arpSend(ARP_REQUEST, dev, a.address().bits(), a.address().bits(), MacAddress.BROADCAST.bits(), dev.macBits(), 0);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- timers
+
+    public long nextDeadline() {
+        if (loopback != null && !loopback.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        return neighbours.nextDeadline();
+    }
+
+    /** Runs neighbour timers due by {@code now} and delivers packets looped back to this host. */
+    public void advance(long now, Outbox out) {
+        this.out = out;
+        drainLoopback(now);
+        neighbours.advance(now);
+        drainLoopback(now);
+    }
+
+    private void drainLoopback(long now) {
+        while (loopback != null && !loopback.isEmpty()) {
+            byte[] frame = loopback.pollFirst();
+            ipRcv(now, devices.get(0), frame, PACKET_HOST);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- receive
+
+    /** A frame arrived on {@code dev}. */
+    public void receive(long now, NetDevice dev, byte[] frame, Outbox out) {
+        this.out = out;
+        if (!dev.isUp() || frame.length < ETH) {
+            droppedFrames++;
+            return;
+        }
+        long dst = Bytes.u48(frame, 0);
+        int pktType;
+        if (dst == dev.macBits()) {
+            pktType = PACKET_HOST;
+        } else if (dst == 0xffff_ffff_ffffL) {
+            pktType = PACKET_BROADCAST;
+        } else if ((dst & 0x0100_0000_0000L) != 0) {
+            pktType = PACKET_MULTICAST;
+        } else {
+            pktType = PACKET_OTHERHOST;
+        }
+        switch (Bytes.u16(frame, 12)) {
+            case 0x0806 -> arpRcv(now, dev, frame, pktType);
+            case 0x0800 -> ipRcv(now, dev, frame, pktType);
+            default -> droppedFrames++; // no handler (VLAN tags need a VLAN device, which this host lacks)
+        }
+    }
+
+    /** arp_rcv() + arp_process() for an Ethernet device. */
+    private void arpRcv(long now, NetDevice dev, byte[] frame, int pktType) {
+        if (pktType == PACKET_OTHERHOST) {
+            return;
+        }
+        arp.wrap(frame, ETH, frame.length - ETH);
+        if (arp.check() != null || arp.hardwareLength() != 6 || arp.protocolLength() != 4) {
+            droppedFrames++;
+            return;
+        }
+        int hrd = arp.hardwareType();
+        if (hrd != 1 && hrd != 6 || arp.protocolType() != 0x0800) {
+            return;
+        }
+        int op = arp.operationCode();
+        if (op != ARP_REQUEST && op != ARP_REPLY) {
+            return;
+        }
+        long sha = arp.senderHardwareAddressBits();
+        int sip = arp.senderProtocolAddressBits();
+        long tha = arp.targetHardwareAddressBits();
+        int tip = arp.targetProtocolAddressBits();
+        if (isMulticast(tip) || dev.conf.routeLocalnet == 0 && (tip >>> 24) == 127) {
+            return;
+        }
+        if (sip == tip && dev.conf.dropGratuitousArp != 0) {
+            return;
+        }
+        if (sip == 0) {
+            // RFC 2131 duplicate address detection probe: answer if the address is ours
+            if (op == ARP_REQUEST && isLocalAddress(tip) && !arpIgnore(dev, sip, tip)) {
+                arpSend(ARP_REPLY, dev, sip, tip, sha, dev.macBits(), sha);
+            }
+            return;
+        }
+        if (op == ARP_REQUEST) {
+            if (isLocalAddress(tip)) {
+                if (!arpIgnore(dev, sip, tip) && !(dev.conf.arpFilter != 0 && arpFilter(sip, tip, dev))) {
+                    // a request for us: learn the requester as STALE (neigh_event_ns), then reply
+                    NeighbourEntry n = neighbours.eventNs(now, dev, sip, sha);
+                    if (n != null) {
+                        arpSend(ARP_REPLY, dev, sip, tip, sha, dev.macBits(), sha);
+                    }
+                }
+                return;
+            }
+            if (dev.conf.forwarding != 0 && dev.conf.proxyArp != 0) {
+                Route r = routes.lookup(tip);
+                if (r != null && r.type() == Route.UNICAST && r.device() != dev) {
+                    // arp_fwd_proxy(): answer for an address routed through another device
+                    NeighbourEntry n = neighbours.eventNs(now, dev, sip, sha);
+                    if (n != null) {
+                        arpSend(ARP_REPLY, dev, sip, tip, sha, dev.macBits(), sha);
+                    }
+                    return;
+                }
+            }
+        }
+        NeighbourEntry n = neighbours.lookup(dev, sip);
+        boolean accept = arpAccept(dev, sip);
+        boolean isGarp = false;
+        if (n != null || accept) {
+            isGarp = arpIsGarp(op, sip, tip, sha, tha);
+        }
+        if (accept && n == null && (isGarp || op == ARP_REPLY && isUnicastAddress(sip))) {
+            n = neighbours.lookupOrCreate(now, dev, sip);
+        }
+        if (n != null) {
+            // "If several different ARP replies follow back-to-back, use the FIRST one" (locktime)
+            boolean override = now > n.updated + n.parms.locktime || isGarp;
+            // broadcast replies and requests do not assert reachability
+            int state = op != ARP_REPLY || pktType != PACKET_HOST ? NudState.STALE.bits : NudState.REACHABLE.bits;
+            neighbours.update(now, n, sha, state, override ? NeighbourTable.F_OVERRIDE : 0);
+        }
+    }
+
+    /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
+    private boolean arpIsGarp(int op, int sip, int tip, long sha, long tha) {
+        boolean garp = sip == tip;
+        if (garp && op == ARP_REPLY) {
+            garp = tha == sha;
+        }
+        return garp && isUnicastAddress(sip);
+    }
+
+    /** arp_accept(): 0 never, 1 always, 2 only from our own subnets. */
+    private boolean arpAccept(NetDevice dev, int sip) {
+        return switch (dev.conf.arpAccept) {
+            case 1 -> true;
+            case 2 -> onLink(dev, sip);
+            default -> false;
+        };
+    }
+
+    /** arp_ignore(): whether to stay silent to a request for {@code tip} arriving on {@code dev}. */
+    private boolean arpIgnore(NetDevice dev, int sip, int tip) {
+        switch (dev.conf.arpIgnore) {
+            case 0:
+                return false;
+            case 1:
+                return !dev.hasAddress(tip);
+            case 2:
+                for (NetDevice.Address a : dev.addresses) {
+                    int mask = Ipv4Address.netmask(a.prefixLength());
+                    if (a.address().bits() == tip && (sip & mask) == (tip & mask)) {
+                        return false;
+                    }
+                }
+                return true;
+            case 3:
+                return (tip >>> 24) == 127;
+            case 8:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** arp_filter(): reply only if the route back to the sender leaves through this device. */
+    private boolean arpFilter(int sip, int tip, NetDevice dev) {
+        Route r = routes.lookup(sip);
+        return r == null || r.device() != dev;
+    }
+
+    /** arp_send_dst(): an Ethernet/IPv4 ARP frame, 42 bytes (veth does not pad to 60). */
+    private void arpSend(int op, NetDevice dev, int destIp, int srcIp, long destHw, long srcHw, long targetHw) {
+        byte[] f = new byte[ArpFrames.FRAME_LENGTH];
+        ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
+        out.transmit(dev, f);
+    }
+
+    // ------------------------------------------------------------------------- NeighbourTable.Ops (arp_tbl)
+
+    /** arp_solicit(): broadcast while resolving, unicast to the cached address while probing. */
+    @Override
+    public void solicit(long now, NeighbourEntry n, byte[] queued) {
+        NetDevice dev = n.dev;
+        int target = n.ip;
+        int saddr = 0;
+        if (queued != null && dev.conf.arpAnnounce != 2) {
+            int s = Bytes.i32(queued, ETH + 12);
+            if (isLocalAddress(s) && (dev.conf.arpAnnounce == 0 || onLink(dev, s) && onLink(dev, target))) {
+                saddr = s;
+            }
+        }
+        if (saddr == 0) {
+            saddr = dev.selectAddress(target);
+        }
+        int probes = n.probes - n.parms.ucastProbes;
+        long dstHw;
+        if (probes < 0) {
+            dstHw = n.lladdr;
+        } else {
+            probes -= n.parms.appProbes;
+            if (probes < 0) {
+                return; // an arpd in user space would be asked (neigh_app_ns); there is none here
+            }
+            dstHw = 0xffff_ffff_ffffL;
+        }
+        arpSend(ARP_REQUEST, dev, target, saddr, dstHw, dev.macBits(), 0);
+    }
+
+    /** arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). */
+    @Override
+    public void errorReport(long now, NeighbourEntry n, byte[] frame) {
+        icmpSend(now, frame, 3, 1, 0, null);
+    }
+
+    @Override
+    public void transmit(long now, NeighbourEntry n, byte[] frame) {
+        EthernetFrames.writeHeader(frame, 0, n.lladdr, n.dev.macBits(), 0x0800);
+        out.transmit(n.dev, frame);
+    }
+
+    // --------------------------------------------------------------------------------------- IPv4 input
+
+    /** ip_rcv() + ip_rcv_finish(): validate, route, deliver locally or forward. */
+    private void ipRcv(long now, NetDevice dev, byte[] frame, int pktType) {
+        if (pktType == PACKET_OTHERHOST) {
+            return;
+        }
+        ip.wrap(frame, ETH, frame.length - ETH);
+        if (ip.check() != null || !ip.headerChecksumValid()) {
+            droppedFrames++;
+            return;
+        }
+        int saddr = ip.sourceBits();
+        int daddr = ip.destinationBits();
+        if (isMulticast(saddr) || saddr == -1 || !dev.loopback && ((saddr >>> 24) == 127 || (daddr >>> 24) == 127)) {
+            droppedFrames++; // martian
+            return;
+        }
+        if (isLocalAddress(daddr) || daddr == -1 || isBroadcastFor(dev, daddr) || daddr == 0xe000_0001) {
+            localDeliver(now, dev, frame, pktType, daddr);
+            return;
+        }
+        if (isMulticast(daddr)) {
+            return; // no multicast routing
+        }
+        if (dev.conf.forwarding != 0 && ipForward) {
+            forward(now, dev, frame, pktType);
+        }
+    }
+
+    private void localDeliver(long now, NetDevice dev, byte[] frame, int pktType, int daddr) {
+        if (ip.isFragment()) {
+            droppedFrames++; // reassembly is not emulated
+            return;
+        }
+        int ipOff = ETH;
+        int hl = ip.headerLength();
+        int totalLength = ip.totalLength();
+        int l4 = ipOff + hl;
+        int l4Length = totalLength - hl;
+        switch (ip.protocolNumber()) {
+            case IPPROTO_ICMP -> icmpRcv(now, dev, frame, l4, l4Length, pktType, daddr);
+            case IPPROTO_UDP -> udpRcv(now, frame, l4, l4Length, pktType, daddr);
+            default -> {
+                if (pktType == PACKET_HOST) {
+                    icmpSend(now, frame, 3, 2, 0, dev); // protocol unreachable
+                }
+            }
+        }
+    }
+
+    /** icmp_rcv(): echo is answered; replies and errors go to the socket they belong to. */
+    private void icmpRcv(long now, NetDevice dev, byte[] frame, int off, int len, int pktType, int daddr) {
+        if (len < 8 || !InternetChecksum.verify(frame, off, len)) {
+            droppedFrames++;
+            return;
+        }
+        int type = Bytes.u8(frame, off);
+        int code = Bytes.u8(frame, off + 1);
+        int saddr = Bytes.i32(frame, ETH + 12);
+        boolean broadcast = pktType != PACKET_HOST && !dev.loopback || !isLocalAddress(daddr);
+        switch (type) {
+            case 8 -> {
+                if (icmpEchoIgnoreAll || broadcast && icmpEchoIgnoreBroadcasts) {
+                    return;
+                }
+                icmpEcho(now, frame, off, len, daddr, broadcast);
+            }
+            case 0 -> {
+                PingSocket s = pingSockets.get(Bytes.u16(frame, off + 4));
+                if (s != null) {
+                    s.listener.echoReply(now, saddr, Bytes.u8(frame, ETH + 8), Bytes.u16(frame, off + 6), len, frame,
+                            off + 8, len - 8);
+                }
+            }
+            case 3, 4, 5, 11, 12 -> icmpError(now, frame, off, len, saddr, type, code);
+            case 13 -> icmpTimestamp(now, frame, off, len, daddr, broadcast);
+            default -> { }
+        }
+    }
+
+    /** An ICMP error: find the socket that sent the quoted datagram (icmp_unreach → raw/ping/udp err handlers). */
+    private void icmpError(long now, byte[] frame, int off, int len, int from, int type, int code) {
+        int q = off + 8;
+        if (len < 8 + 20 + 8) {
+            return;
+        }
+        int qhl = (Bytes.u8(frame, q) & 0x0f) * 4;
+        if (qhl < 20 || len < 8 + qhl + 8) {
+            return;
+        }
+        int info = switch (type) {
+            case 3 -> code == 4 ? Bytes.u16(frame, off + 6) : 0;
+            case 5 -> Bytes.i32(frame, off + 4);
+            case 12 -> Bytes.u8(frame, off + 4);
+            default -> 0;
+        };
+        int proto = Bytes.u8(frame, q + 9);
+        int l4 = q + qhl;
+        if (proto == IPPROTO_ICMP && Bytes.u8(frame, l4) == 8) {
+            PingSocket s = pingSockets.get(Bytes.u16(frame, l4 + 4));
+            if (s != null) {
+                s.listener.error(now, from, type, code, info, Bytes.u16(frame, l4 + 6));
+            }
+        } else if (proto == IPPROTO_UDP) {
+            UdpSocket s = udpSockets.get(Bytes.u16(frame, l4));
+            if (s != null) {
+                s.listener.error(now, from, type, code, info, Bytes.i32(frame, q + 16), Bytes.u16(frame, l4 + 2),
+                        Bytes.u8(frame, q + 8));
+            }
+        }
+    }
+
+    /** icmp_echo() + icmp_reply(): the reply leaves from the address the request was sent to. */
+    private void icmpEcho(long now, byte[] frame, int off, int len, int daddr, boolean broadcast) {
+        int saddr = Bytes.i32(frame, ETH + 12);
+        Route r = routes.lookup(saddr);
+        int src = broadcast ? 0 : daddr;
+        if (src == 0) {
+            src = r == null ? 0 : sourceFor(r, saddr);
+        }
+        byte[] reply = new byte[ETH + 20 + len];
+        System.arraycopy(frame, off, reply, ETH + 20, len);
+        Bytes.put8(reply, ETH + 20, 0);
+        Bytes.put16(reply, ETH + 22, 0);
+        Bytes.put16(reply, ETH + 22, InternetChecksum.compute(reply, ETH + 20, len));
+        Ipv4Frames.writeHeader(reply, ETH, Bytes.u8(frame, ETH + 1), 20 + len, nextIpId(), false, defaultTtl, 1, src, saddr);
+        ipOutput(now, reply, null);
+    }
+
+    /** icmp_timestamp(): reply with receive and transmit times in ms since midnight UT (RFC 792). */
+    private void icmpTimestamp(long now, byte[] frame, int off, int len, int daddr, boolean broadcast) {
+        if (len < 20 || broadcast) {
+            return;
+        }
+        int saddr = Bytes.i32(frame, ETH + 12);
+        long ms = Math.floorMod((epochNanos + now) / 1_000_000L, 86_400_000L);
+        byte[] reply = new byte[ETH + 20 + 20];
+        int o = ETH + 20;
+        Bytes.put8(reply, o, 14);
+        Bytes.put32(reply, o + 4, Bytes.i32(frame, off + 4));
+        Bytes.put32(reply, o + 8, Bytes.i32(frame, off + 8));
+        Bytes.put32(reply, o + 12, (int) ms);
+        Bytes.put32(reply, o + 16, (int) ms);
+        Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, 20));
+        Ipv4Frames.writeHeader(reply, ETH, Bytes.u8(frame, ETH + 1), 40, nextIpId(), false, defaultTtl, 1, daddr, saddr);
+        ipOutput(now, reply, null);
+    }
+
+    /** udp_rcv(): to a bound socket, else port unreachable (for unicast only). */
+    private void udpRcv(long now, byte[] frame, int off, int len, int pktType, int daddr) {
+        if (len < 8) {
+            return;
+        }
+        int udpLen = Bytes.u16(frame, off + 4);
+        if (udpLen < 8 || udpLen > len) {
+            droppedFrames++;
+            return;
+        }
+        int saddr = Bytes.i32(frame, ETH + 12);
+        int csum = Bytes.u16(frame, off + 6);
+        if (csum != 0) {
+            long sum = InternetChecksum.pseudoHeader(saddr, daddr, IPPROTO_UDP, udpLen);
+            if (InternetChecksum.fold(InternetChecksum.add(sum, frame, off, udpLen)) != 0xffff) {
+                droppedFrames++;
+                return;
+            }
+        }
+        UdpSocket s = udpSockets.get(Bytes.u16(frame, off + 2));
+        if (s != null) {
+            s.listener.datagram(now, saddr, Bytes.u16(frame, off), Bytes.u8(frame, ETH + 8), frame, off + 8, udpLen - 8);
+        } else if (pktType == PACKET_HOST || isLocalAddress(daddr)) {
+            icmpSend(now, frame, 3, 3, 0, null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ forwarding
+
+    /** ip_forward(): TTL, route, MTU, then out through the egress device's neighbour with our MAC as source. */
+    private void forward(long now, NetDevice in, byte[] frame, int pktType) {
+        if (pktType != PACKET_HOST) {
+            return;
+        }
+        int ttl = ip.ttl();
+        int daddr = ip.destinationBits();
+        if (ttl <= 1) {
+            icmpSend(now, frame, 11, 0, 0, in);
+            return;
+        }
+        Route r = routes.lookup(daddr);
+        if (r == null || r.type() == Route.UNREACHABLE) {
+            icmpSend(now, frame, 3, r == null ? 0 : 1, 0, in);
+            return;
+        }
+        if (r.type() != Route.UNICAST) {
+            if (r.type() == Route.PROHIBIT) {
+                icmpSend(now, frame, 3, 13, 0, in);
+            }
+            return;
+        }
+        int totalLength = ip.totalLength();
+        NetDevice outDev = r.device();
+        if (totalLength > outDev.mtu() && ip.dontFragment()) {
+            icmpSend(now, frame, 3, 4, outDev.mtu(), in);
+            return;
+        }
+        byte[] copy = new byte[ETH + totalLength];
+        System.arraycopy(frame, 0, copy, 0, copy.length);
+        // ip_decrease_ttl(): RFC 1624 incremental checksum update
+        int oldWord = Bytes.u16(copy, ETH + 8);
+        Bytes.put8(copy, ETH + 8, ttl - 1);
+        Bytes.put16(copy, ETH + 10, InternetChecksum.update(Bytes.u16(copy, ETH + 10), oldWord, Bytes.u16(copy, ETH + 8)));
+        int nexthop = r.gateway() != null ? r.gateway().bits() : daddr;
+        finishOutput(now, outDev, nexthop, copy);
+    }
+
+    // ----------------------------------------------------------------------------------------- output
+
+    /**
+     * Routes a locally built datagram (the frame has 14 bytes of room for the Ethernet header and a complete IPv4
+     * header) and sends it; {@code bind} restricts the route to one device (SO_BINDTODEVICE). Returns 0 or -errno.
+     */
+    int ipOutput(long now, byte[] frame, NetDevice bind) {
+        int daddr = Bytes.i32(frame, ETH + 16);
+        if (isLocalAddress(daddr)) {
+            loop(frame);
+            return 0;
+        }
+        NetDevice dev;
+        int nexthop;
+        if (daddr == -1) {
+            dev = bind != null ? bind : firstUp();
+            if (dev == null) {
+                return -101;
+            }
+            nexthop = daddr;
+        } else {
+            Route r = bind != null ? routes.lookup(daddr, bind) : routes.lookup(daddr);
+            if (r == null) {
+                return -101; // ENETUNREACH
+            }
+            if (r.type() != Route.UNICAST) {
+                return r.type() == Route.PROHIBIT ? -13 : r.type() == Route.BLACKHOLE ? -22 : -113;
+            }
+            dev = r.device();
+            nexthop = r.gateway() != null ? r.gateway().bits() : daddr;
+        }
+        int totalLength = Bytes.u16(frame, ETH + 2);
+        if (totalLength > dev.mtu()) {
+            return -90; // EMSGSIZE: fragmentation is not emulated
+        }
+        finishOutput(now, dev, nexthop, frame);
+        return 0;
+    }
+
+    private NetDevice firstUp() {
+        for (NetDevice d : devices) {
+            if (!d.loopback && d.isUp()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** ip_finish_output2(): broadcast and multicast need no resolution; unicast goes through the neighbour. */
+    private void finishOutput(long now, NetDevice dev, int nexthop, byte[] frame) {
+        if (dev.loopback) {
+            loop(frame);
+            return;
+        }
+        if (nexthop == -1 || isBroadcastFor(dev, nexthop)) {
+            EthernetFrames.writeHeader(frame, 0, 0xffff_ffff_ffffL, dev.macBits(), 0x0800);
+            out.transmit(dev, frame);
+            return;
+        }
+        if (isMulticast(nexthop)) {
+            long mac = 0x0100_5e00_0000L | (nexthop & 0x007f_ffffL);
+            EthernetFrames.writeHeader(frame, 0, mac, dev.macBits(), 0x0800);
+            out.transmit(dev, frame);
+            return;
+        }
+        NeighbourEntry n = neighbours.lookupOrCreate(now, dev, nexthop);
+        if (n == null) {
+            droppedFrames++; // neighbour table overflow: ENOBUFS
+            return;
+        }
+        neighbours.output(now, n, frame);
+    }
+
+    private void loop(byte[] frame) {
+        EthernetFrames.writeHeader(frame, 0, 0, 0, 0x0800);
+        if (loopback == null) {
+            loopback = new ArrayDeque<>(2);
+        }
+        loopback.addLast(frame);
+    }
+
+    /**
+     * icmp_send(): an error about {@code offending} (a frame with its IPv4 header at 14), unless it is about an ICMP
+     * error, a non-first fragment or a broadcast, or the rate limit says no. TOS 0xc0, TTL 64, quoting up to 576
+     * bytes in all.
+     */
+    void icmpSend(long now, byte[] offending, int type, int code, int info, NetDevice in) {
+        int ihl = (Bytes.u8(offending, ETH) & 0x0f) * 4;
+        int tot = Bytes.u16(offending, ETH + 2);
+        int saddr = Bytes.i32(offending, ETH + 12);
+        int daddr = Bytes.i32(offending, ETH + 16);
+        if ((Bytes.u16(offending, ETH + 6) & 0x1fff) != 0) {
+            return;
+        }
+        if (saddr == 0 || isMulticast(saddr) || saddr == -1 || isMulticast(daddr) || daddr == -1) {
+            return;
+        }
+        if (Bytes.u8(offending, ETH + 9) == IPPROTO_ICMP && tot >= ihl + 1) {
+            int t = Bytes.u8(offending, ETH + ihl);
+            if (t != 0 && t != 8 && t != 13 && t != 14 && t != 15 && t != 16 && t != 17 && t != 18) {
+                return; // never an error about an error
+            }
+        }
+        int src;
+        if (isLocalAddress(daddr)) {
+            src = daddr;
+        } else {
+            Route back = routes.lookup(saddr);
+            if (isLocalAddress(saddr)) {
+                src = saddr;
+            } else if (back == null) {
+                return;
+            } else {
+                src = sourceFor(back, saddr);
+            }
+        }
+        if (!isLocalAddress(saddr) && !icmpRateLimit.allow(now, saddr, type, code)) {
+            return;
+        }
+        int quoted = Math.min(Math.min(tot, offending.length - ETH), ICMP_ERROR_MAX - 20 - 8);
+        int icmpLen = 8 + quoted;
+        byte[] f = new byte[ETH + 20 + icmpLen];
+        int o = ETH + 20;
+        Bytes.put8(f, o, type);
+        Bytes.put8(f, o + 1, code);
+        if (type == 3 && code == 4) {
+            Bytes.put16(f, o + 6, info);
+        } else if (type == 5) {
+            Bytes.put32(f, o + 4, info);
+        } else if (type == 12) {
+            Bytes.put8(f, o + 4, info);
+        }
+        System.arraycopy(offending, ETH, f, o + 8, quoted);
+        Bytes.put16(f, o + 2, InternetChecksum.compute(f, o, icmpLen));
+        int tos = (Bytes.u8(offending, ETH + 1) & 0x1e) | 0xc0;
+        Ipv4Frames.writeHeader(f, ETH, tos, 20 + icmpLen, nextIpId(), false, defaultTtl, 1, src, saddr);
+        ipOutput(now, f, null);
+    }
+
+    private int sourceFor(Route r, int dst) {
+        if (r.prefsrc() != null) {
+            return r.prefsrc().bits();
+        }
+        return r.device().selectAddress(r.gateway() != null ? r.gateway().bits() : dst);
+    }
+
+    private int nextIpId() {
+        ipId = (ipId + 1) & 0xffff;
+        return ipId;
+    }
+
+    // ----------------------------------------------------------------------------------- sockets
+
+    /** Opens an ICMP echo socket with a free identifier near {@code preferred}. */
+    public PingSocket openPing(int preferred, PingSocket.Listener listener) {
+        int id = preferred & 0xffff;
+        while (pingSockets.containsKey(id)) {
+            id = (id + 1) & 0xffff;
+        }
+        PingSocket s = new PingSocket(id, listener);
+        pingSockets.put(id, s);
+        return s;
+    }
+
+    public void close(PingSocket s) {
+        pingSockets.remove(s.identifier);
+        s.closed = true;
+    }
+
+    /** Binds a UDP socket to {@code port} (0: an ephemeral port). */
+    public UdpSocket openUdp(int port, UdpSocket.Listener listener) {
+        if (port == 0) {
+            do {
+                port = nextEphemeralPort++;
+                if (nextEphemeralPort > 60999) {
+                    nextEphemeralPort = 32768;
+                }
+            } while (udpSockets.containsKey(port));
+        } else if (udpSockets.containsKey(port)) {
+            throw new IllegalArgumentException("UDP port " + port + " already in use on " + name);
+        }
+        UdpSocket s = new UdpSocket(port, listener);
+        udpSockets.put(port, s);
+        return s;
+    }
+
+    public void close(UdpSocket s) {
+        udpSockets.remove(s.port);
+    }
+
+    /** The route a datagram to {@code dst} would take (null: network unreachable). */
+    public Route route(Ipv4Address dst, NetDevice bind) {
+        return bind != null ? routes.lookup(dst.bits(), bind) : routes.lookup(dst.bits());
+    }
+
+    /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
+    public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
+        if (isLocalAddress(dst.bits())) {
+            return dst;
+        }
+        Route r = route(dst, bind);
+        return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
+    }
+
+    /**
+     * Sends an echo request from socket {@code s} (as ping does): {@code data} is the ICMP payload. Returns 0, or
+     * -errno (101 ENETUNREACH, 90 EMSGSIZE ...).
+     */
+    public int sendEcho(long now, PingSocket s, Ipv4Address dst, int sequence, byte[] data, int ttl, int tos,
+                        boolean dontFragment, NetDevice bind, Outbox out) {
+        this.out = out;
+        Ipv4Address src = sourceAddress(dst, bind);
+        if (src == null) {
+            return -101;
+        }
+        byte[] f = new byte[IcmpFrames.ECHO_HEADERS_LENGTH + data.length];
+        IcmpFrames.writeEchoRequest(f, 0, 0, 0, src.bits(), dst.bits(), nextIpId(), ttl, dontFragment, s.identifier,
+                sequence, data, 0, data.length);
+        if (tos != 0) {
+            Bytes.put8(f, ETH + 1, tos);
+            Bytes.put16(f, ETH + 10, 0);
+            Bytes.put16(f, ETH + 10, InternetChecksum.compute(f, ETH, 20));
+        }
+        return ipOutput(now, f, bind);
+    }
+
+    /** Sends a UDP datagram from socket {@code s}. Returns 0 or -errno. */
+    public int sendUdp(long now, UdpSocket s, Ipv4Address dst, int dstPort, byte[] data, int ttl, NetDevice bind, Outbox out) {
+        this.out = out;
+        Ipv4Address src = sourceAddress(dst, bind);
+        if (src == null) {
+            return -101;
+        }
+        int udpLen = 8 + data.length;
+        byte[] f = new byte[ETH + 20 + udpLen];
+        int o = ETH + 20;
+        Bytes.put16(f, o, s.port);
+        Bytes.put16(f, o + 2, dstPort);
+        Bytes.put16(f, o + 4, udpLen);
+        System.arraycopy(data, 0, f, o + 8, data.length);
+        long sum = InternetChecksum.pseudoHeader(src.bits(), dst.bits(), IPPROTO_UDP, udpLen);
+        int csum = InternetChecksum.finish(InternetChecksum.add(sum, f, o, udpLen));
+        Bytes.put16(f, o + 6, csum == 0 ? 0xffff : csum);
+        Ipv4Frames.writeHeader(f, ETH, 0, 20 + udpLen, nextIpId(), false, ttl, IPPROTO_UDP, src.bits(), dst.bits());
+        return ipOutput(now, f, bind);
+    }
+
+    /** Sends a raw ARP frame built by a tool (arping), as a packet socket would. */
+    public void sendRaw(NetDevice dev, byte[] frame, Outbox out) {
+        this.out = out;
+        out.transmit(dev, frame);
+    }
+
+    // ---------------------------------------------------------------------------- neighbour administration
+
+    /** ip neigh add|replace ADDR lladdr MAC dev DEV nud STATE (neigh_add with NEIGH_UPDATE_F_ADMIN). */
+    public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
+                                   boolean replace, Outbox out) {
+        this.out = out;
+        NeighbourEntry n = neighbours.lookup(dev, addr.bits());
+        if (n != null && !replace) {
+            throw new IllegalArgumentException("neighbour " + addr + " dev " + dev.name + " exists (RTNETLINK answers: File exists)");
+        }
+        if (n == null) {
+            n = neighbours.create(now, dev, addr.bits(), state == NudState.PERMANENT);
+            if (n == null) {
+                throw new IllegalArgumentException("neighbour table overflow (RTNETLINK answers: No buffer space available)");
+            }
+        }
+        int flags = NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN;
+        neighbours.update(now, n, mac == null ? NeighbourTable.NO_LLADDR : mac.bits(), state.bits, flags);
+        return n;
+    }
+
+    /** ip neigh del ADDR dev DEV; false when there is no such entry. */
+    public boolean neighDelete(long now, NetDevice dev, Ipv4Address addr, Outbox out) {
+        this.out = out;
+        NeighbourEntry n = neighbours.lookup(dev, addr.bits());
+        if (n == null) {
+            return false;
+        }
+        neighbours.delete(now, n);
+        return true;
+    }
+
+    // ----------------------------------------------------------------------------------- address predicates
+
+    /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
+    public boolean isLocalAddress(int a) {
+        for (int i = 0, n = devices.size(); i < n; i++) {
+            List<NetDevice.Address> as = devices.get(i).addresses;
+            for (int j = 0, m = as.size(); j < m; j++) {
+                if (as.get(j).address().bits() == a) {
+                    return true;
+                }
+            }
+        }
+        return (a >>> 24) == 127;
+    }
+
+    /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */
+    private boolean isUnicastAddress(int a) {
+        if (a == 0 || a == -1 || isMulticast(a) || isLocalAddress(a)) {
+            return false;
+        }
+        for (NetDevice d : devices) {
+            if (isBroadcastFor(d, a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBroadcastFor(NetDevice dev, int a) {
+        for (NetDevice.Address x : dev.addresses) {
+            if (x.broadcast() != null && x.broadcast().bits() == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onLink(NetDevice dev, int a) {
+        for (NetDevice.Address x : dev.addresses) {
+            if (((x.address().bits() ^ a) & Ipv4Address.netmask(x.prefixLength())) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMulticast(int a) {
+        return (a & 0xf000_0000) == 0xe000_0000;
+    }
+}

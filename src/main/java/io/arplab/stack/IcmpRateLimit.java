@@ -1,0 +1,76 @@
+package io.arplab.stack;
+
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+
+/**
+ * ICMP error rate limiting as net/ipv4/icmp.c does it: a per-destination token bucket (inet_peer_xrlim_allow, one
+ * message per icmp_ratelimit with a burst of 6) for the types in icmp_ratemask, after a host-wide bucket
+ * (icmp_global_allow: icmp_msgs_per_sec with icmp_msgs_burst).
+ */
+final class IcmpRateLimit {
+    private static final int BURST_FACTOR = 6;
+    private static final long PEER_FRESH_TOKENS = 60 * NeighParams.SECOND;
+    private static final int MAX_PEERS = 4096;
+
+    long ratelimit = NeighParams.SECOND;
+    int ratemask = 6168;
+    int msgsPerSec = 1000;
+    int msgsBurst = 50;
+
+    private final Int2ObjectOpenHashMap<long[]> peers = new Int2ObjectOpenHashMap<>();
+    private long globalCredit = -1;
+    private long globalStamp;
+
+    /** Whether an error of {@code type}/{@code code} to {@code dst} may go out at {@code now}. */
+    boolean allow(long now, int dst, int type, int code) {
+        if (type > 18 || (ratemask & (1 << type)) == 0) {
+            return true;
+        }
+        if (type == 3 && code == 4) {
+            return true; // fragmentation needed: never limited
+        }
+        if (!globalAllow(now)) {
+            return false;
+        }
+        long[] peer = peers.get(dst);
+        if (peer == null) {
+            if (peers.size() >= MAX_PEERS) {
+                peers.clear(); // inet_peer's pool is bounded too; forgetting old peers only grants fresh bursts
+            }
+            peer = new long[] {0, now - PEER_FRESH_TOKENS};
+            peers.put(dst, peer);
+        }
+        long token = peer[0] + (now - peer[1]);
+        if (token > BURST_FACTOR * ratelimit) {
+            token = BURST_FACTOR * ratelimit;
+        }
+        boolean ok = false;
+        if (token >= ratelimit) {
+            token -= ratelimit;
+            ok = true;
+        }
+        peer[0] = token;
+        peer[1] = now;
+        return ok;
+    }
+
+    private boolean globalAllow(long now) {
+        if (globalCredit < 0) {
+            globalCredit = msgsBurst;
+            globalStamp = now;
+        }
+        long delta = Math.min(now - globalStamp, NeighParams.SECOND);
+        if (delta >= NeighParams.SECOND / 50) {
+            long incr = (long) msgsPerSec * delta / NeighParams.SECOND;
+            if (incr > 0) {
+                globalCredit = Math.min(globalCredit + incr, msgsBurst);
+                globalStamp = now;
+            }
+        }
+        if (globalCredit > 0) {
+            globalCredit--;
+            return true;
+        }
+        return false;
+    }
+}

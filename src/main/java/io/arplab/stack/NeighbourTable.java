@@ -1,0 +1,591 @@
+package io.arplab.stack;
+
+import io.arplab.wire.Ipv4Address;
+import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectLinkedOpenHashSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A host's IPv4 neighbour table with the kernel's state machine (net/core/neighbour.c): creation, resolution with
+ * queued packets, NUD timers, updates from ARP, garbage collection. Sans-I/O: every entry point takes {@code now};
+ * what must go on the wire is handed to {@link Ops}, the ARP layer's callbacks (the kernel's neigh->ops).
+ */
+public final class NeighbourTable {
+    // NEIGH_UPDATE_F_* (include/net/neighbour.h)
+    public static final int F_OVERRIDE = 0x01;
+    public static final int F_WEAK_OVERRIDE = 0x02;
+    public static final int F_OVERRIDE_ISROUTER = 0x04;
+    public static final int F_USE = 0x08;
+    public static final int F_ISROUTER = 0x4000_0000;
+    public static final int F_ADMIN = 0x8000_0000;
+    /** NTF_ROUTER */
+    public static final int NTF_ROUTER = 0x80;
+    /** "no link-layer address supplied" for {@link #update}. */
+    public static final long NO_LLADDR = -1L;
+
+    /** rtnetlink message types for {@link Ops#notify}. */
+    public static final int RTM_NEWNEIGH = 28;
+    public static final int RTM_DELNEIGH = 29;
+
+    /** What the table asks of the protocol (arp_solicit, arp_error_report, neigh->output, netlink notify). */
+    public interface Ops {
+        /** Sends a resolution request for {@code n}; {@code queued} is the newest queued packet or null (arp_solicit). */
+        void solicit(long now, NeighbourEntry n, byte[] queued);
+
+        /** Reports a packet that could not be delivered because resolution failed (arp_error_report). */
+        void errorReport(long now, NeighbourEntry n, byte[] frame);
+
+        /** Puts the link-layer header from {@code n} on an IPv4 frame and transmits it. */
+        void transmit(long now, NeighbourEntry n, byte[] frame);
+
+        /** An RTM_NEWNEIGH / RTM_DELNEIGH notification, as {@code ip monitor neigh} would see. */
+        default void notify(long now, NeighbourEntry n, int type) {}
+    }
+
+    /** Table-wide garbage collection thresholds (gc_thresh1/2/3, gc_interval). */
+    public record GcConfig(int thresh1, int thresh2, int thresh3, long interval) {
+        public static GcConfig linuxDefaults() {
+            return new GcConfig(128, 512, 1024, 30 * NeighParams.SECOND);
+        }
+    }
+
+    private static final long RANDOMISE_INTERVAL = 300 * NeighParams.SECOND;
+    private static final long FORCED_GC_MIN_AGE = 5 * NeighParams.SECOND;
+    /** HZ/100: the shortest timer the kernel arms for NUD timers. */
+    private static final long MIN_TIMER = 10 * NeighParams.MS;
+
+    private final Long2ObjectLinkedOpenHashMap<NeighbourEntry> entries = new Long2ObjectLinkedOpenHashMap<>(4);
+    private final ObjectLinkedOpenHashSet<NeighbourEntry> gcList = new ObjectLinkedOpenHashSet<>(4);
+    private final TimerHeap<NeighbourEntry> timers = new TimerHeap<>();
+    private final List<NeighParams> parmsList = new ArrayList<>(2);
+    private final SplittableRandom random;
+    private final Ops ops;
+    private GcConfig gc;
+    private Tracer tracer = Tracer.OFF;
+    private long lastFlush;
+    private long lastRand;
+    private long nextPeriodic;
+    private long tableFulls;
+
+    public NeighbourTable(GcConfig gc, Ops ops, SplittableRandom random, long now) {
+        this.gc = gc;
+        this.ops = ops;
+        this.random = random;
+        this.lastFlush = now;
+        this.lastRand = now;
+        this.nextPeriodic = now + periodicInterval();
+    }
+
+    public void setTracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    public GcConfig gcConfig() {
+        return gc;
+    }
+
+    public void setGcConfig(GcConfig gc) {
+        this.gc = gc;
+    }
+
+    /** Registers a device's parameters and draws its reachable_time (neigh_parms_alloc). */
+    public void addParms(NeighParams p) {
+        p.randomiseReachableTime(random);
+        parmsList.add(p);
+    }
+
+    private static long key(NetDevice dev, int ip) {
+        return ((long) dev.ifindex << 32) | (ip & 0xffff_ffffL);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Entries in creation order (the order {@code ip neigh} lists them here). */
+    public Collection<NeighbourEntry> entries() {
+        return Collections.unmodifiableCollection(entries.values());
+    }
+
+    /** How often an allocation found the table full (the kernel's "neighbor table overflow!"). */
+    public long tableFulls() {
+        return tableFulls;
+    }
+
+    public NeighbourEntry lookup(NetDevice dev, int ip) {
+        return entries.get(key(dev, ip));
+    }
+
+    /** __neigh_lookup(..., creat=1): the entry, created in NUD_NONE if missing; null when the table is full. */
+    public NeighbourEntry lookupOrCreate(long now, NetDevice dev, int ip) {
+        NeighbourEntry n = entries.get(key(dev, ip));
+        return n != null ? n : create(now, dev, ip, false);
+    }
+
+    /** ___neigh_create(): allocation honours gc_thresh2/3 with a forced GC (neigh_alloc). */
+    NeighbourEntry create(long now, NetDevice dev, int ip, boolean exemptFromGc) {
+        if (!exemptFromGc && !dev.loopback) {
+            int count = gcList.size();
+            if (count >= gc.thresh3() || count >= gc.thresh2() && now > lastFlush + FORCED_GC_MIN_AGE) {
+                if (forcedGc(now) == 0 && count >= gc.thresh3()) {
+                    tableFulls++;
+                    return null;
+                }
+            }
+        }
+        NeighbourEntry n = new NeighbourEntry(dev, ip, now);
+        entries.put(key(dev, ip), n);
+        if (!exemptFromGc && !dev.loopback) {
+            gcList.add(n);
+        }
+        if (tracer.enabled()) {
+            tracer.emit(now, "neigh:neigh_create", "family 2 dev " + dev.name + " entries " + entries.size()
+                    + " primary_key4 " + Ipv4Address.of(ip) + " primary_key6 :: created 1 gc_exempt "
+                    + (exemptFromGc || dev.loopback ? 1 : 0));
+        }
+        return n;
+    }
+
+    /**
+     * neigh_forced_gc(): from the oldest entry on, drops unreferenced entries that are FAILED, NOARP or not updated
+     * for 5 s, until the table is back at gc_thresh2.
+     */
+    private int forcedGc(long now) {
+        int maxClean = gcList.size() - gc.thresh2();
+        long tref = now - FORCED_GC_MIN_AGE;
+        int shrunk = 0;
+        Iterator<NeighbourEntry> it = gcList.iterator();
+        while (it.hasNext()) {
+            NeighbourEntry n = it.next();
+            if (n.armed()) {
+                continue; // the timer holds a reference
+            }
+            if (n.state == NudState.FAILED.bits || n.state == NudState.NOARP.bits || n.updated < tref || n.updated > now) {
+                it.remove();
+                unlink(now, n);
+                shrunk++;
+            }
+            if (shrunk >= maxClean) {
+                break;
+            }
+        }
+        lastFlush = now;
+        return shrunk;
+    }
+
+    private void unlink(long now, NeighbourEntry n) {
+        entries.remove(key(n.dev, n.ip));
+        n.dead = true;
+        timers.cancel(n);
+        purgeQueue(n);
+        trace(now, "neigh:neigh_cleanup_and_release", n, 0);
+        ops.notify(now, n, RTM_DELNEIGH);
+    }
+
+    /** neigh_event_ns(): a packet from {@code ip} carried {@code lladdr}; learn it as STALE with override. */
+    public NeighbourEntry eventNs(long now, NetDevice dev, int ip, long lladdr) {
+        NeighbourEntry n = lookupOrCreate(now, dev, ip);
+        if (n != null) {
+            update(now, n, lladdr, NudState.STALE.bits, F_OVERRIDE);
+        }
+        return n;
+    }
+
+    /** __neigh_update(): the one place entries change address or state on the kernel's terms. Returns 0 or -errno. */
+    public int update(long now, NeighbourEntry n, long lladdr, int newState, int flags) {
+        if (tracer.enabled()) {
+            tracer.emit(now, "neigh:neigh_update", fields(n, 1) + " new_lladdr "
+                    + (lladdr == NO_LLADDR ? "000000000000" : String.format("%012x", lladdr)) + " new_state "
+                    + NudState.of(newState).traceName + " update_flags " + String.format("%02x", flags & 0xff)
+                    + " pid 0");
+        }
+        int err = doUpdate(now, n, lladdr, newState, flags);
+        trace(now, "neigh:neigh_update_done", n, err);
+        return err;
+    }
+
+    private int doUpdate(long now, NeighbourEntry n, long lladdr, int newState, int flags) {
+        int old = n.state;
+        if (n.dead) {
+            return -22;
+        }
+        if ((flags & F_ADMIN) == 0 && (old & (NudState.NOARP.bits | NudState.PERMANENT.bits)) != 0) {
+            return -1; // EPERM
+        }
+        if ((flags & F_USE) != 0) {
+            n.state = old & ~NudState.PERMANENT.bits;
+            return 0;
+        }
+        if ((newState & NudState.VALID) == 0) {
+            timers.cancel(n);
+            n.state = newState;
+            boolean notify = (old & NudState.VALID) != 0;
+            if ((old & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && newState == NudState.FAILED.bits) {
+                invalidate(now, n);
+                notify = true;
+            }
+            if (notify) {
+                ops.notify(now, n, RTM_NEWNEIGH);
+            }
+            return 0;
+        }
+        boolean changeAddr;
+        if (lladdr != NO_LLADDR) {
+            changeAddr = !((old & NudState.VALID) != 0 && lladdr == n.lladdr);
+        } else {
+            if ((old & NudState.VALID) == 0) {
+                return -22; // EINVAL: no link-layer address given
+            }
+            changeAddr = false;
+            lladdr = n.lladdr;
+        }
+        // the confirmed stamp moves for any received confirmation, even one that changes nothing else
+        if ((newState & NudState.CONNECTED) != 0) {
+            n.confirmed = now;
+        }
+        boolean notify = false;
+        if ((old & NudState.VALID) != 0) {
+            if (changeAddr && (flags & F_OVERRIDE) == 0) {
+                if ((flags & F_WEAK_OVERRIDE) != 0 && (old & NudState.CONNECTED) != 0) {
+                    changeAddr = false;
+                    lladdr = n.lladdr;
+                    newState = NudState.STALE.bits;
+                } else {
+                    return 0;
+                }
+            } else if (!changeAddr && newState == NudState.STALE.bits && (flags & F_ADMIN) == 0) {
+                newState = old; // same address: a STALE hint does not downgrade the entry
+            }
+        }
+        if ((flags & F_OVERRIDE_ISROUTER) != 0) {
+            int router = (flags & F_ISROUTER) != 0 ? NTF_ROUTER : 0;
+            if ((n.flags & NTF_ROUTER) != router) {
+                n.flags = (n.flags & ~NTF_ROUTER) | router;
+                notify = true;
+            }
+        }
+        if (newState != old || changeAddr) {
+            n.updated = now;
+        }
+        if (newState != old) {
+            timers.cancel(n);
+            if ((newState & NudState.PROBE.bits) != 0) {
+                n.probes = 0;
+            }
+            n.state = newState;
+            if ((newState & NudState.IN_TIMER) != 0) {
+                addTimer(n, now + ((newState & NudState.REACHABLE.bits) != 0 ? n.parms.reachableTime : 0));
+            }
+            notify = true;
+        }
+        if (changeAddr) {
+            n.lladdr = lladdr;
+            if ((newState & NudState.CONNECTED) == 0) {
+                n.confirmed = now - 2 * n.parms.baseReachableTime;
+            }
+            notify = true;
+        }
+        if (((newState ^ old) & NudState.PERMANENT.bits) != 0) {
+            updateGcList(n);
+        }
+        if (notify) {
+            ops.notify(now, n, RTM_NEWNEIGH);
+        }
+        if (newState != old && (old & NudState.VALID) == 0) {
+            // neigh_update_process_arp_queue(): the queued packets leave now
+            ArrayDeque<byte[]> q = n.arpQueue;
+            while (q != null && (n.state & NudState.VALID) != 0 && !q.isEmpty()) {
+                byte[] frame = q.pollFirst();
+                n.arpQueueBytes -= SkbTruesize.of(frame.length);
+                output(now, n, frame);
+            }
+            purgeQueue(n);
+        }
+        return 0;
+    }
+
+    private void updateGcList(NeighbourEntry n) {
+        if ((n.state & NudState.PERMANENT.bits) != 0) {
+            gcList.remove(n);
+        } else if (!n.dev.loopback) {
+            gcList.add(n);
+        }
+    }
+
+    /** neigh_add_timer(): arming also clamps used up to confirmed. */
+    private void addTimer(NeighbourEntry n, long when) {
+        if (n.used < n.confirmed) {
+            n.used = n.confirmed;
+        }
+        timers.arm(n, when);
+    }
+
+    /**
+     * neigh_output(): connected entries send at once without touching "used"; others go through
+     * neigh_resolve_output(), which records the use and may queue the packet while resolving.
+     */
+    public void output(long now, NeighbourEntry n, byte[] frame) {
+        if ((n.state & NudState.CONNECTED) != 0) {
+            ops.transmit(now, n, frame);
+        } else if (eventSend(now, n, frame) == 0) {
+            ops.transmit(now, n, frame);
+        }
+    }
+
+    /**
+     * neigh_event_send(): notes the use, starts resolution (INCOMPLETE, immediate probe) or STALE→DELAY, and queues
+     * the packet while INCOMPLETE (oldest dropped beyond unres_qlen_bytes). Returns 0 when the caller may send now.
+     */
+    public int eventSend(long now, NeighbourEntry n, byte[] frame) {
+        n.used = now;
+        int state = n.state;
+        if ((state & (NudState.CONNECTED | NudState.DELAY.bits | NudState.PROBE.bits)) != 0) {
+            return 0;
+        }
+        if (n.dead) {
+            if ((state & NudState.STALE.bits) != 0) {
+                trace(now, "neigh:neigh_event_send_done", n, 0);
+                return 0;
+            }
+            return 1;
+        }
+        int rc = 0;
+        boolean immediateProbe = false;
+        if ((state & (NudState.STALE.bits | NudState.INCOMPLETE.bits)) == 0) {
+            if (n.parms.mcastProbes + n.parms.appProbes != 0) {
+                n.probes = n.parms.ucastProbes;
+                timers.cancel(n);
+                n.state = NudState.INCOMPLETE.bits;
+                n.updated = now;
+                immediateProbe = true;
+                addTimer(n, now + Math.max(n.parms.retransTime, MIN_TIMER));
+            } else {
+                n.state = NudState.FAILED.bits;
+                n.updated = now;
+                return 1;
+            }
+        } else if ((state & NudState.STALE.bits) != 0) {
+            timers.cancel(n);
+            n.state = NudState.DELAY.bits;
+            n.updated = now;
+            addTimer(n, now + n.parms.delayProbeTime);
+        }
+        if (n.state == NudState.INCOMPLETE.bits) {
+            if (frame != null) {
+                int truesize = SkbTruesize.of(frame.length);
+                if (n.arpQueue == null) {
+                    n.arpQueue = new ArrayDeque<>(2);
+                }
+                while (n.arpQueueBytes + truesize > n.parms.queueLenBytes && !n.arpQueue.isEmpty()) {
+                    byte[] dropped = n.arpQueue.pollFirst();
+                    n.arpQueueBytes -= SkbTruesize.of(dropped.length);
+                }
+                n.arpQueue.addLast(frame);
+                n.arpQueueBytes += truesize;
+            }
+            rc = 1;
+        }
+        if (immediateProbe) {
+            probe(now, n);
+        }
+        trace(now, "neigh:neigh_event_send_done", n, rc);
+        return rc;
+    }
+
+    /** neigh_probe(): solicit with the newest queued packet, count the probe. */
+    private void probe(long now, NeighbourEntry n) {
+        byte[] newest = n.arpQueue == null ? null : n.arpQueue.peekLast();
+        ops.solicit(now, n, newest);
+        n.probes++;
+    }
+
+    private int maxProbes(NeighbourEntry n) {
+        NeighParams p = n.parms;
+        return p.ucastProbes + p.appProbes + ((n.state & NudState.PROBE.bits) != 0 ? p.mcastReprobes : p.mcastProbes);
+    }
+
+    /** neigh_invalidate(): every queued packet is reported undeliverable, then the queue is emptied. */
+    private void invalidate(long now, NeighbourEntry n) {
+        n.updated = now;
+        ArrayDeque<byte[]> q = n.arpQueue;
+        while (q != null && n.state == NudState.FAILED.bits && !q.isEmpty()) {
+            byte[] frame = q.pollFirst();
+            n.arpQueueBytes -= SkbTruesize.of(frame.length);
+            ops.errorReport(now, n, frame);
+        }
+        purgeQueue(n);
+    }
+
+    private static void purgeQueue(NeighbourEntry n) {
+        n.arpQueue = null;
+        n.arpQueueBytes = 0;
+    }
+
+    /** The earliest moment {@link #advance} has work. */
+    public long nextDeadline() {
+        return Math.min(timers.nextDeadline(), nextPeriodic);
+    }
+
+    /** Runs every timer due by {@code now}, in deadline order, and the periodic work. */
+    public void advance(long now) {
+        for (;;) {
+            long t = Math.min(timers.nextDeadline(), nextPeriodic);
+            if (t > now) {
+                return;
+            }
+            if (nextPeriodic <= timers.nextDeadline()) {
+                periodicWork(nextPeriodic);
+            } else {
+                NeighbourEntry n = timers.pollDue(now);
+                timerHandler(n.deadline, n);
+            }
+        }
+    }
+
+    /** neigh_timer_handler(). */
+    private void timerHandler(long now, NeighbourEntry n) {
+        int state = n.state;
+        long next = now + NeighParams.SECOND;
+        boolean notify = false;
+        if ((state & NudState.IN_TIMER) == 0) {
+            return;
+        }
+        NeighParams p = n.parms;
+        if ((state & NudState.REACHABLE.bits) != 0) {
+            if (now <= n.confirmed + p.reachableTime) {
+                next = n.confirmed + p.reachableTime;
+            } else if (now <= n.used + p.delayProbeTime) {
+                n.state = NudState.DELAY.bits;
+                n.updated = now;
+                next = now + p.delayProbeTime;
+            } else {
+                n.state = NudState.STALE.bits;
+                n.updated = now;
+                notify = true;
+            }
+        } else if ((state & NudState.DELAY.bits) != 0) {
+            if (now <= n.confirmed + p.delayProbeTime) {
+                n.state = NudState.REACHABLE.bits;
+                n.updated = now;
+                notify = true;
+                next = n.confirmed + p.reachableTime;
+            } else {
+                n.state = NudState.PROBE.bits;
+                n.updated = now;
+                n.probes = 0;
+                notify = true;
+                next = now + Math.max(p.retransTime, MIN_TIMER);
+            }
+        } else {
+            next = now + Math.max(p.retransTime, MIN_TIMER);
+        }
+        boolean skipProbe = false;
+        if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && n.probes >= maxProbes(n)) {
+            n.state = NudState.FAILED.bits;
+            notify = true;
+            skipProbe = true;
+            invalidate(now, n);
+        }
+        if (notify) {
+            ops.notify(now, n, RTM_NEWNEIGH);
+        }
+        if (!skipProbe) {
+            if ((n.state & NudState.IN_TIMER) != 0) {
+                timers.arm(n, Math.max(next, now + MIN_TIMER));
+            }
+            if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0) {
+                probe(now, n);
+            }
+        }
+        trace(now, "neigh:neigh_timer_handler", n, 0);
+    }
+
+    private long periodicInterval() {
+        return Math.max(NeighParams.SECOND / 100, NeighParams.linuxDefaults().baseReachableTime / 2);
+    }
+
+    /**
+     * neigh_periodic_work(): re-draws every device's reachable_time each 300 s and, once the table holds gc_thresh1
+     * entries, drops unreferenced FAILED entries and those unused for gc_stale_time.
+     */
+    private void periodicWork(long now) {
+        nextPeriodic = now + periodicInterval();
+        if (now > lastRand + RANDOMISE_INTERVAL) {
+            lastRand = now;
+            for (NeighParams p : parmsList) {
+                p.randomiseReachableTime(random);
+            }
+        }
+        if (entries.size() < gc.thresh1()) {
+            return;
+        }
+        List<NeighbourEntry> doomed = null;
+        for (NeighbourEntry n : entries.values()) {
+            if ((n.state & (NudState.PERMANENT.bits | NudState.IN_TIMER)) != 0) {
+                continue;
+            }
+            if (n.used < n.confirmed && n.confirmed <= now) {
+                n.used = n.confirmed;
+            }
+            if (n.state == NudState.FAILED.bits || !(now >= n.used && now < n.used + n.parms.gcStaleTime)) {
+                if (doomed == null) {
+                    doomed = new ArrayList<>();
+                }
+                doomed.add(n);
+            }
+        }
+        if (doomed != null) {
+            for (NeighbourEntry n : doomed) {
+                gcList.remove(n);
+                unlink(now, n);
+            }
+        }
+    }
+
+    /** Removes one entry (ip neigh del); queued packets are dropped. */
+    public void delete(long now, NeighbourEntry n) {
+        // neigh_delete() → neigh_update(NUD_FAILED, ADMIN) then removal
+        update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN);
+        gcList.remove(n);
+        unlink(now, n);
+    }
+
+    /** neigh_flush_dev(): drops every entry of a device (address change, link down, ip neigh flush dev). */
+    public void flushDevice(long now, NetDevice dev, boolean skipPermanent) {
+        List<NeighbourEntry> doomed = new ArrayList<>();
+        for (NeighbourEntry n : entries.values()) {
+            if (n.dev == dev && !(skipPermanent && (n.state & NudState.PERMANENT.bits) != 0)) {
+                doomed.add(n);
+            }
+        }
+        for (NeighbourEntry n : doomed) {
+            gcList.remove(n);
+            unlink(now, n);
+        }
+    }
+
+    private void trace(long now, String event, NeighbourEntry n, int err) {
+        if (tracer.enabled()) {
+            tracer.emit(now, event, fields(n, 0) + " confirmed " + Jiffies.of(n.confirmed) + " updated "
+                    + Jiffies.of(n.updated) + " used " + Jiffies.of(n.used) + " err " + err);
+        }
+    }
+
+    /** The fields the neigh_* tracepoints share (include/trace/events/neigh.h). */
+    private String fields(NeighbourEntry n, int callerRefs) {
+        String s = "family 2 dev " + n.dev.name + " lladdr " + String.format("%012x", n.lladdr) + " flags "
+                + String.format("%02x", n.flags) + " nud_state " + NudState.of(n.state).traceName + " type 01 dead "
+                + (n.dead ? 1 : 0) + " refcnt " + (1 + n.refs() + callerRefs) + " primary_key4 " + Ipv4Address.of(n.ip)
+                + " primary_key6 ::ffff:" + Ipv4Address.of(n.ip);
+        if (callerRefs > 0) {
+            s += " confirmed " + Jiffies.of(n.confirmed) + " updated " + Jiffies.of(n.updated) + " used " + Jiffies.of(n.used);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,29 @@
+package io.arplab.stack;
+
+/**
+ * An ICMP echo socket (what iputils ping opens): sends echo requests with its identifier and is handed the echo
+ * replies and ICMP errors that belong to them.
+ */
+public final class PingSocket {
+    /** What the socket receives. Called at the virtual time of arrival, from inside the stack. */
+    public interface Listener {
+        /** An echo reply: {@code ttl} of the reply's IP header, {@code icmpLength} its ICMP length. */
+        void echoReply(long now, int from, int ttl, int sequence, int icmpLength, byte[] frame, int dataOffset, int dataLength);
+
+        /** An ICMP error about one of our requests: {@code from} sent it; {@code sequence} is the quoted request's. */
+        void error(long now, int from, int type, int code, int info, int sequence);
+    }
+
+    final int identifier;
+    final Listener listener;
+    boolean closed;
+
+    PingSocket(int identifier, Listener listener) {
+        this.identifier = identifier;
+        this.listener = listener;
+    }
+
+    public int identifier() {
+        return identifier;
+    }
+}

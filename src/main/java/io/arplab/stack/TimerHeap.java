@@ -1,0 +1,124 @@
+package io.arplab.stack;
+
+import java.util.Arrays;
+
+/**
+ * An indexed binary min-heap of timers ordered by (deadline, arming order): O(log n) arm, re-arm and cancel, as a
+ * host with thousands of neighbour entries needs. Each {@link Timer} knows its slot, so cancelling needs no search.
+ */
+public final class TimerHeap<T extends TimerHeap.Timer> {
+    /** A timer node: embed by extending. */
+    public abstract static class Timer {
+        long deadline = Long.MAX_VALUE;
+        long order;
+        int slot = -1;
+
+        public final boolean armed() {
+            return slot >= 0;
+        }
+
+        /** The deadline in nanoseconds, or Long.MAX_VALUE when not armed. */
+        public final long deadline() {
+            return slot >= 0 ? deadline : Long.MAX_VALUE;
+        }
+    }
+
+    private Timer[] heap = new Timer[4];
+    private int size;
+    private long nextOrder;
+
+    public int size() {
+        return size;
+    }
+
+    public long nextDeadline() {
+        return size == 0 ? Long.MAX_VALUE : heap[0].deadline;
+    }
+
+    /** Arms (or re-arms) {@code t} to fire at {@code deadline}. */
+    public void arm(T t, long deadline) {
+        t.deadline = deadline;
+        t.order = nextOrder++;
+        if (t.slot < 0) {
+            if (size == heap.length) {
+                heap = Arrays.copyOf(heap, size * 2);
+            }
+            t.slot = size;
+            heap[size++] = t;
+            up(t.slot);
+        } else {
+            int s = t.slot;
+            up(s);
+            down(t.slot);
+        }
+    }
+
+    /** Disarms {@code t}; returns whether it was armed (like the kernel's timer_delete). */
+    public boolean cancel(T t) {
+        int s = t.slot;
+        if (s < 0) {
+            return false;
+        }
+        Timer last = heap[--size];
+        heap[size] = null;
+        t.slot = -1;
+        if (last != t) {
+            heap[s] = last;
+            last.slot = s;
+            up(s);
+            down(last.slot);
+        }
+        return true;
+    }
+
+    /** Removes and returns the earliest timer if its deadline is at or before {@code now}, else null. */
+    @SuppressWarnings("unchecked")
+    public T pollDue(long now) {
+        if (size == 0 || heap[0].deadline > now) {
+            return null;
+        }
+        T t = (T) heap[0];
+        cancel(t);
+        return t;
+    }
+
+    private boolean less(Timer a, Timer b) {
+        return a.deadline < b.deadline || a.deadline == b.deadline && a.order < b.order;
+    }
+
+    private void up(int i) {
+        Timer t = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            Timer p = heap[parent];
+            if (!less(t, p)) {
+                break;
+            }
+            heap[i] = p;
+            p.slot = i;
+            i = parent;
+        }
+        heap[i] = t;
+        t.slot = i;
+    }
+
+    private void down(int i) {
+        Timer t = heap[i];
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < size && less(heap[right], heap[child])) {
+                child = right;
+            }
+            if (!less(heap[child], t)) {
+                break;
+            }
+            heap[i] = heap[child];
+            heap[i].slot = i;
+            i = child;
+        }
+        heap[i] = t;
+        t.slot = i;
+    }
+}

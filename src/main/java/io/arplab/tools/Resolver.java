@@ -1,0 +1,41 @@
+package io.arplab.tools;
+
+import io.arplab.wire.Ipv4Address;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Name resolution inside a lab: forward names (hosts file, or Docker's embedded DNS) and the reverse names tools
+ * print ({@code node3} from a hosts file, {@code node3.arp_lan} from Docker's DNS).
+ */
+public final class Resolver {
+    private final Map<String, Ipv4Address> forward = new HashMap<>();
+    private final Map<Ipv4Address, String> reverse = new HashMap<>();
+
+    /** Adds {@code name} → {@code address}; the first name added for an address is its reverse name. */
+    public void add(String name, Ipv4Address address) {
+        forward.putIfAbsent(name, address);
+        reverse.putIfAbsent(address, name);
+    }
+
+    /** Adds a forward-only alias. */
+    public void alias(String name, Ipv4Address address) {
+        forward.putIfAbsent(name, address);
+    }
+
+    /** Sets the name a reverse lookup of {@code address} yields. */
+    public void reverseName(Ipv4Address address, String name) {
+        reverse.put(address, name);
+    }
+
+    /** A dotted quad or a known name; null when neither. */
+    public Ipv4Address resolve(String nameOrAddress) {
+        Ipv4Address a = Ipv4Address.tryParse(nameOrAddress);
+        return a != null ? a : forward.get(nameOrAddress);
+    }
+
+    /** The reverse name of {@code address}, or null. */
+    public String reverse(Ipv4Address address) {
+        return reverse.get(address);
+    }
+}
