@@ -70,6 +70,12 @@ public final class HostStack implements NeighbourTable.Ops {
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     private final long epochNanos;
     private long droppedFrames;
+    private final List<NeighbourMonitor> monitors = new ArrayList<>(0);
+
+    /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH notifications {@code ip monitor neigh} shows. */
+    public interface NeighbourMonitor {
+        void neighbourEvent(long now, NeighbourEntry n, boolean deleted);
+    }
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
         this.name = name;
@@ -521,6 +527,21 @@ public final class HostStack implements NeighbourTable.Ops {
     @Override
     public void errorReport(long now, NeighbourEntry n, byte[] frame) {
         icmpSend(now, frame, 3, 1, 0, null);
+    }
+
+    @Override
+    public void notify(long now, NeighbourEntry n, int type) {
+        for (int i = 0; i < monitors.size(); i++) {
+            monitors.get(i).neighbourEvent(now, n, type == NeighbourTable.RTM_DELNEIGH);
+        }
+    }
+
+    public void addNeighbourMonitor(NeighbourMonitor m) {
+        monitors.add(m);
+    }
+
+    public void removeNeighbourMonitor(NeighbourMonitor m) {
+        monitors.remove(m);
     }
 
     @Override
