@@ -72,6 +72,12 @@ public final class NeighbourTable {
     private long lastRand;
     private long nextPeriodic;
     private long tableFulls;
+    /**
+     * After a forced GC that freed nothing: the earliest time one could free something, unless an entry turns
+     * FAILED or NOARP first. Spares rescanning a full table for every packet of a flood (the kernel bounds that scan
+     * by 1 ms of CPU instead).
+     */
+    private long noGcBefore;
 
     public NeighbourTable(GcConfig gc, Ops ops, SplittableRandom random, long now) {
         this.gc = gc;
@@ -157,15 +163,20 @@ public final class NeighbourTable {
      * for 5 s, until the table is back at gc_thresh2.
      */
     private int forcedGc(long now) {
+        if (now < noGcBefore) {
+            return 0;
+        }
         int maxClean = gcList.size() - gc.thresh2();
         long tref = now - FORCED_GC_MIN_AGE;
         int shrunk = 0;
+        long earliest = Long.MAX_VALUE;
         Iterator<NeighbourEntry> it = gcList.iterator();
         while (it.hasNext()) {
             NeighbourEntry n = it.next();
             if (n.armed()) {
                 continue; // the timer holds a reference
             }
+            earliest = Math.min(earliest, n.updated + FORCED_GC_MIN_AGE + 1);
             if (n.state == NudState.FAILED.bits || n.state == NudState.NOARP.bits || n.updated < tref || n.updated > now) {
                 it.remove();
                 unlink(now, n);
@@ -176,6 +187,7 @@ public final class NeighbourTable {
             }
         }
         lastFlush = now;
+        noGcBefore = shrunk == 0 ? earliest : 0;
         return shrunk;
     }
 
@@ -225,6 +237,7 @@ public final class NeighbourTable {
         if ((newState & NudState.VALID) == 0) {
             timers.cancel(n);
             n.state = newState;
+            noGcBefore = 0;
             boolean notify = (old & NudState.VALID) != 0;
             if ((old & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && newState == NudState.FAILED.bits) {
                 invalidate(now, n);
@@ -274,6 +287,9 @@ public final class NeighbourTable {
             n.updated = now;
         }
         if (newState != old) {
+            if (newState == NudState.NOARP.bits) {
+                noGcBefore = 0;
+            }
             timers.cancel(n);
             if ((newState & NudState.PROBE.bits) != 0) {
                 n.probes = 0;
@@ -368,6 +384,7 @@ public final class NeighbourTable {
             } else {
                 n.state = NudState.FAILED.bits;
                 n.updated = now;
+                noGcBefore = 0;
                 return 1;
             }
         } else if ((state & NudState.STALE.bits) != 0) {
@@ -488,6 +505,7 @@ public final class NeighbourTable {
         boolean skipProbe = false;
         if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && n.probes >= maxProbes(n)) {
             n.state = NudState.FAILED.bits;
+            noGcBefore = 0;
             notify = true;
             skipProbe = true;
             invalidate(now, n);
