@@ -28,6 +28,18 @@ public interface Device {
         /** Sends {@code frame} out of {@code port}; ownership passes on (the frame must not be modified later). */
         void transmit(int port, byte[] frame);
 
+        /** Sends {@code frame} out of every port but {@code exceptPort}, in port order (a bridge's flood). */
+        default void flood(int exceptPort, byte[] frame) {
+            for (int p = 0; p < portCount(); p++) {
+                if (p != exceptPort) {
+                    transmit(p, frame);
+                }
+            }
+        }
+
+        /** The number of ports of the device this output belongs to. */
+        int portCount();
+
         /** A frame seen by a capture point inside the device (a bridge's own interface in promiscuous mode). */
         default void tap(byte[] frame) {}
     }

@@ -4,8 +4,6 @@ import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +12,7 @@ import java.util.SplittableRandom;
  */
 public final class Host implements Device {
     private final HostStack stack;
-    private final List<NetDevice> ports = new ArrayList<>(1);
+    private NetDevice[] ports = new NetDevice[0];
     private final Adapter adapter = new Adapter();
 
     public Host(String name, SplittableRandom random, long now, long epochNanos) {
@@ -28,24 +26,25 @@ public final class Host implements Device {
     /** Adds an Ethernet interface (the container end of a veth pair); returns its port number. */
     public int addInterface(String devName, MacAddress mac, int mtu) {
         NetDevice d = stack.addDevice(devName, mac, mtu);
-        ports.add(d);
-        return ports.size() - 1;
+        ports = java.util.Arrays.copyOf(ports, ports.length + 1);
+        ports[ports.length - 1] = d;
+        return ports.length - 1;
     }
 
     /** Adds an interface with an address and its connected route. */
     public int addInterface(String devName, MacAddress mac, Ipv4Address address, int prefixLength) {
         int p = addInterface(devName, mac, 1500);
-        stack.addAddress(ports.get(p), address, prefixLength);
+        stack.addAddress(ports[p], address, prefixLength);
         return p;
     }
 
     public NetDevice port(int port) {
-        return ports.get(port);
+        return ports[port];
     }
 
     public int portOf(NetDevice dev) {
-        for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i) == dev) {
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] == dev) {
                 return i;
             }
         }
@@ -59,17 +58,17 @@ public final class Host implements Device {
 
     @Override
     public int portCount() {
-        return ports.size();
+        return ports.length;
     }
 
     @Override
     public String portName(int port) {
-        return ports.get(port).name;
+        return ports[port].name;
     }
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
-        stack.receive(now, ports.get(port), frame, adapter.to(out));
+        stack.receive(now, ports[port], frame, adapter.to(out));
     }
 
     @Override

@@ -187,12 +187,7 @@ public final class LinuxBridge implements Device {
 
     /** br_flood(): every port but the ingress one, the bridge's own interface included, in port order. */
     private void flood(int ingress, byte[] frame, Output out) {
-        int n = portNames.size();
-        for (int p = 0; p < n; p++) {
-            if (p != ingress) {
-                out.transmit(p, frame);
-            }
-        }
+        out.flood(ingress, frame);
     }
 
     @Override

@@ -107,10 +107,15 @@ public final class Network {
     public final class Node extends Scheduler.Event implements Device.Output {
         private final Device device;
         private final int index;
-        private Wire[] wires = new Wire[0];
+        // the wire of each port, as parallel arrays (a flood walks them for thousands of ports)
+        private Node[] peers = new Node[0];
+        private int[] peerPorts = new int[0];
+        private long[] latencies = new long[0];
         private CaptureSink[] captures = new CaptureSink[0];
         private CaptureSink tapCapture;
         private final Tracer tracer;
+        /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
+        private long[] floodGroups;
 
         private Node(Device device, int index) {
             this.device = device;
@@ -139,22 +144,28 @@ public final class Network {
             if (port < 0 || port >= device.portCount()) {
                 throw new IllegalArgumentException(device.name() + " has no port " + port);
             }
-            if (wires.length <= port) {
-                wires = java.util.Arrays.copyOf(wires, device.portCount());
+            if (peers.length <= port) {
+                int n = Math.max(port + 1, Math.max(device.portCount(), peers.length * 2));
+                peers = java.util.Arrays.copyOf(peers, n);
+                peerPorts = java.util.Arrays.copyOf(peerPorts, n);
+                latencies = java.util.Arrays.copyOf(latencies, n);
             }
-            if (wires[port] != null) {
+            if (peers[port] != null) {
                 throw new IllegalArgumentException(device.name() + " port " + device.portName(port) + " is already connected");
             }
-            wires[port] = new Wire(peer, peerPort, latency);
+            peers[port] = peer;
+            peerPorts[port] = peerPort;
+            latencies[port] = latency;
+            floodGroups = null;
         }
 
-        /** The node and port at the other end of {@code port}'s wire, or null. */
+        /** The node at the other end of {@code port}'s wire, or null. */
         public Node peer(int port) {
-            return port < wires.length && wires[port] != null ? wires[port].peer : null;
+            return port < peers.length ? peers[port] : null;
         }
 
         public int peerPort(int port) {
-            return wires[port].peerPort;
+            return peerPorts[port];
         }
 
         /** Records every frame sent or received on {@code port}. */
@@ -163,6 +174,7 @@ public final class Network {
                 captures = java.util.Arrays.copyOf(captures, Math.max(port + 1, device.portCount()));
             }
             captures[port] = sink;
+            floodGroups = null;
         }
 
         /** Records every frame the device itself taps (a bridge: each frame crossing it, once). */
@@ -177,18 +189,86 @@ public final class Network {
             if (port < captures.length && captures[port] != null) {
                 captures[port].record(epochNanos + now, frame);
             }
-            Wire w = port < wires.length ? wires[port] : null;
-            long skb = tracer.enabled() ? ++skbCounter : 0;
             if (tracer.enabled()) {
                 String dev = device.portName(port);
-                tracer.emit(now, "net:net_dev_queue", "dev=" + dev + " skbaddr=" + skbAddr(skb) + " len=" + frame.length);
-                tracer.emit(now, "net:net_dev_xmit", "dev=" + dev + " skbaddr=" + skbAddr(skb) + " len=" + frame.length
-                        + " rc=0");
+                String skb = skbAddr(++skbCounter);
+                tracer.emit(now, "net:net_dev_queue", "dev=" + dev + " skbaddr=" + skb + " len=" + frame.length);
+                tracer.emit(now, "net:net_dev_xmit", "dev=" + dev + " skbaddr=" + skb + " len=" + frame.length + " rc=0");
             }
-            if (w == null) {
+            Node peer = port < peers.length ? peers[port] : null;
+            if (peer == null) {
                 return; // an unplugged port: the frame is lost, as on a carrier-less link
             }
-            scheduler.schedule(new Delivery(w.peer, w.peerPort, frame), now + w.latency);
+            scheduler.schedule(new Delivery(peer, peerPorts[port], frame), now + latencies[port]);
+        }
+
+        @Override
+        public int portCount() {
+            return device.portCount();
+        }
+
+        /** A port a flood may batch: wired, not captured, not traced. */
+        private boolean plain(int p) {
+            return p < peers.length && peers[p] != null && (p >= captures.length || captures[p] == null)
+                    && !tracer.enabled();
+        }
+
+        private long[] floodGroups() {
+            if (floodGroups == null || floodGroupsPorts != device.portCount()) {
+                long[] g = new long[0];
+                for (int p = 0; p < device.portCount(); p++) {
+                    if (!plain(p)) {
+                        continue;
+                    }
+                    boolean known = false;
+                    for (long x : g) {
+                        known |= x == latencies[p];
+                    }
+                    if (!known) {
+                        g = java.util.Arrays.copyOf(g, g.length + 1);
+                        g[g.length - 1] = latencies[p];
+                    }
+                }
+                floodGroups = g;
+                floodGroupsPorts = device.portCount();
+            }
+            return floodGroups;
+        }
+
+        private int floodGroupsPorts;
+
+        /**
+         * A flood: the plain ports of each wire latency get one batched delivery event, which hands the frame to
+         * each of them in port order, as separate events at that instant would; other ports are sent one by one.
+         */
+        @Override
+        public void flood(int exceptPort, byte[] frame) {
+            long now = scheduler.now();
+            long[] groups = floodGroups();
+            int n = device.portCount();
+            for (int p = 0; p < n; p++) {
+                if (p != exceptPort && !plain(p)) {
+                    transmit(p, frame);
+                }
+            }
+            for (long latency : groups) {
+                scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
+            }
+        }
+
+        /** Delivers a batched flood to every plain port with the batch's latency (see {@link #flood}). */
+        void deliverFlood(long now, int exceptPort, long latency, byte[] frame) {
+            Node[] ps = peers;
+            long[] ls = latencies;
+            int[] pp = peerPorts;
+            int n = Math.min(device.portCount(), ps.length);
+            boolean anyCapture = captures.length > 0;
+            for (int p = 0; p < n; p++) {
+                if (p != exceptPort && ps[p] != null && ls[p] == latency && (!anyCapture || plain(p))) {
+                    transmissions++;
+                    ps[p].deliver(now, pp[p], frame);
+                }
+            }
         }
 
         @Override
@@ -218,7 +298,9 @@ public final class Network {
         public void reschedule() {
             long d = device.nextDeadline();
             if (d == Long.MAX_VALUE) {
-                scheduler.cancel(this);
+                if (armed()) {
+                    scheduler.cancel(this);
+                }
             } else if (d != deadline()) {
                 scheduler.schedule(this, Math.max(d, scheduler.now()));
             }
@@ -240,7 +322,24 @@ public final class Network {
         return String.format("%016x", 0xffff_8880_0000_0000L + n * 0x100);
     }
 
-    private record Wire(Node peer, int peerPort, long latency) {}
+    private static final class FloodDelivery extends Scheduler.Event {
+        private final Node from;
+        private final int exceptPort;
+        private final long latency;
+        private final byte[] frame;
+
+        FloodDelivery(Node from, int exceptPort, long latency, byte[] frame) {
+            this.from = from;
+            this.exceptPort = exceptPort;
+            this.latency = latency;
+            this.frame = frame;
+        }
+
+        @Override
+        protected void fire(long now) {
+            from.deliverFlood(now, exceptPort, latency, frame);
+        }
+    }
 
     private static final class Delivery extends Scheduler.Event {
         private final Node node;

@@ -54,6 +54,8 @@ public final class HostStack implements NeighbourTable.Ops {
     private final ArpView arp = new ArpView(new byte[0], 0, 0);
     private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
     private ArrayDeque<byte[]> loopback;
+    /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
+    private int[] localAddrs = new int[0];
     private final NeighParams defaultArpParms = NeighParams.linuxDefaults();
     private final DevConf defaultConf = new DevConf();
     private Tracer tracer = Tracer.OFF;
@@ -87,6 +89,7 @@ public final class HostStack implements NeighbourTable.Ops {
         devices.add(lo);
         neighbours.addParms(lo.arpParms);
         lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
+        refreshLocalAddresses();
     }
 
     public String name() {
@@ -223,6 +226,7 @@ public final class HostStack implements NeighbourTable.Ops {
             }
         }
         dev.addresses.add(new NetDevice.Address(addr, prefixLength, brd, dev.name));
+        refreshLocalAddresses();
         if (!secondary && prefixLength < 32) {
             routes.add(Route.connected(dev, addr, prefixLength));
         }
@@ -239,6 +243,7 @@ public final class HostStack implements NeighbourTable.Ops {
             return false;
         }
         dev.addresses.remove(victim);
+        refreshLocalAddresses();
         final NetDevice.Address gone = victim;
         List<Route> doomed = new ArrayList<>();
         for (Route r : routes.routes()) {
@@ -1055,15 +1060,27 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
     public boolean isLocalAddress(int a) {
-        for (int i = 0, n = devices.size(); i < n; i++) {
-            List<NetDevice.Address> as = devices.get(i).addresses;
-            for (int j = 0, m = as.size(); j < m; j++) {
-                if (as.get(j).address().bits() == a) {
-                    return true;
-                }
+        for (int x : localAddrs) {
+            if (x == a) {
+                return true;
             }
         }
         return (a >>> 24) == 127;
+    }
+
+    private void refreshLocalAddresses() {
+        int n = 0;
+        for (NetDevice d : devices) {
+            n += d.addresses.size();
+        }
+        int[] all = new int[n];
+        int i = 0;
+        for (NetDevice d : devices) {
+            for (NetDevice.Address a : d.addresses) {
+                all[i++] = a.address().bits();
+            }
+        }
+        localAddrs = all;
     }
 
     /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */

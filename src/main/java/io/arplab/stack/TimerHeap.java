@@ -26,13 +26,15 @@ public final class TimerHeap<T extends TimerHeap.Timer> {
     private Timer[] heap = new Timer[4];
     private int size;
     private long nextOrder;
+    /** heap[0]'s deadline, kept in a field so the common "anything due?" question touches one object. */
+    private long min = Long.MAX_VALUE;
 
     public int size() {
         return size;
     }
 
     public long nextDeadline() {
-        return size == 0 ? Long.MAX_VALUE : heap[0].deadline;
+        return min;
     }
 
     /** Arms (or re-arms) {@code t} to fire at {@code deadline}. */
@@ -51,6 +53,7 @@ public final class TimerHeap<T extends TimerHeap.Timer> {
             up(s);
             down(t.slot);
         }
+        min = heap[0].deadline;
     }
 
     /** Disarms {@code t}; returns whether it was armed (like the kernel's timer_delete). */
@@ -68,13 +71,14 @@ public final class TimerHeap<T extends TimerHeap.Timer> {
             up(s);
             down(last.slot);
         }
+        min = size == 0 ? Long.MAX_VALUE : heap[0].deadline;
         return true;
     }
 
     /** Removes and returns the earliest timer if its deadline is at or before {@code now}, else null. */
     @SuppressWarnings("unchecked")
     public T pollDue(long now) {
-        if (size == 0 || heap[0].deadline > now) {
+        if (min > now) {
             return null;
         }
         T t = (T) heap[0];

@@ -1,0 +1,41 @@
+package io.arplab.cli;
+
+import io.arplab.lab.LanBench;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arplab bench}: a whole-network run, timed on the wall clock (not part of the tests). */
+@Command(name = "bench", description = "Run the N-host single-bridge LAN benchmark: every host pings the gateway once.")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--hosts", description = "hosts on the LAN (default ${DEFAULT-VALUE})", defaultValue = "10000")
+    int hosts;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "untimed warm-up runs first (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        for (int i = 0; i < warmup; i++) {
+            LanBench.run(Math.min(hosts, 2000), seed);
+        }
+        LanBench.Result r = LanBench.run(hosts, seed);
+        out.printf("hosts                 %d%n", r.hosts());
+        out.printf("pings answered        %d%n", r.pingsOk());
+        out.printf("virtual time          %.3f s%n", r.virtualNanos() / 1e9);
+        out.printf("wall time             %.3f s%n", r.wallNanos() / 1e9);
+        out.printf("frame deliveries      %d (%.2f M/s)%n", r.deliveries(), r.deliveriesPerSecond() / 1e6);
+        out.printf("events                %d (%.2f M/s)%n", r.events(), r.eventsPerSecond() / 1e6);
+        out.printf("peak heap             %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
+        out.printf("idle host             %d bytes%n", r.idleBytesPerHost());
+        return 0;
+    }
+}
