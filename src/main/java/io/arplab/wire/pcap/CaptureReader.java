@@ -84,7 +84,7 @@ public interface CaptureReader extends Closeable {
     /** LINKTYPE_ value of the file (of the first interface, for pcapng). */
     int linkType();
 
-    /** The snapshot length as libpcap reports it (0 or too large becomes the link type's maximum). */
+    /** The snapshot length as libpcap reports it (0, or past INT_MAX, becomes the link type's maximum). */
     int snaplen();
 
     /** The name given when opening, used in messages. */
@@ -105,9 +105,8 @@ public interface CaptureReader extends Closeable {
         };
     }
 
-    /** libpcap's pcap_adjust_snapshot(). */
+    /** libpcap 1.10's pcap_adjust_snapshot(): 0 and values past INT_MAX become the link type's maximum. */
     static int adjustSnaplen(int linkType, long snaplen) {
-        int max = maxSnaplen(linkType);
-        return snaplen == 0 || snaplen > max || snaplen < 0 ? max : (int) snaplen;
+        return snaplen <= 0 || snaplen > Integer.MAX_VALUE ? maxSnaplen(linkType) : (int) snaplen;
     }
 }

@@ -228,7 +228,8 @@ public final class PcapngReader implements CaptureReader {
         }
         long trailer = u32(block, rest - 4);
         if (trailer != total) {
-            throw fault("block total length in header " + total + " and trailer " + trailer + " don't match");
+            // libpcap 1.10's words (later versions add the two numbers)
+            throw fault("block total length in header and trailer don't match (" + total + " and " + trailer + ")");
         }
         pos = 0;
         end = rest - 4;
