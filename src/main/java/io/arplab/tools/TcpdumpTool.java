@@ -172,7 +172,7 @@ public final class TcpdumpTool {
                 try {
                     r = reader.next();
                 } catch (PcapFormatException e) {
-                    throw new Failure(e.getMessage());
+                    throw new Failure(a.file + ": " + e.detail());
                 }
                 if (r == null) {
                     break;
@@ -203,10 +203,9 @@ public final class TcpdumpTool {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             return "unknown option '" + u.getUnmatched().get(0) + "'";
         }
-        if (e instanceof CommandLine.MissingParameterException m && m.getArgSpec() != null
-                && m.getArgSpec().isOption()) {
-            return "option requires an argument -- '"
-                    + ((CommandLine.Model.OptionSpec) m.getArgSpec()).shortestName().substring(1) + "'";
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
+            return "option requires an argument -- '" + o.shortestName().substring(1) + "'";
         }
         String msg = e.getMessage();
         return msg == null ? "bad arguments" : msg.replace('\n', ' ');
