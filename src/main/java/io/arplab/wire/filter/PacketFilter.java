@@ -17,6 +17,9 @@ public final class PacketFilter {
     /** The empty expression: every frame. */
     public static final PacketFilter ALL = new PacketFilter("", null);
 
+    /** Deepest test tree evaluated (recursively) per frame; keeps matching well inside any thread's stack. */
+    static final int MAX_DEPTH = 1000;
+
     private final String expression;
     private final Node root;
 
@@ -34,6 +37,10 @@ public final class PacketFilter {
         Node root = Parser.parse(expression);
         if (root == null) {
             return ALL;
+        }
+        if (Depth.of(root) > MAX_DEPTH) {
+            throw new FilterSyntaxException("filter expression too long: more than " + MAX_DEPTH
+                    + " tests in a chain; split it or group it with parentheses");
         }
         if (!Satisfiability.canMatch(root)) {
             throw new FilterSyntaxException("expression rejects all packets");

@@ -51,8 +51,15 @@ final class Parser {
             "srnr", "action", "fisu", "lssu", "lsu", "sio", "opc", "dpc", "sls", "hfisu", "hlssu", "hlsu", "hsio",
             "hopc", "hdpc", "hsls", "ifindex");
 
+    /** Nesting beyond this is refused rather than risking the thread's stack (yacc has a stack limit too). */
+    static final int MAX_NESTING = 100;
+    /** Operators in one arithmetic expression, for the same reason. */
+    static final int MAX_ARITH_OPERATORS = 300;
+
     private final List<Token> tokens;
     private int pos;
+    private int depth;
+    private int arithOperators;
     /** Bytes that {@code vlan} primitives parsed so far add to the link-layer type and payload offsets. */
     private int shift;
 
@@ -105,12 +112,24 @@ final class Parser {
     }
 
     private R term(Qual left) {
-        if (isNot(peek())) {
-            next();
-            R r = term(left);
-            return new R(Node.not(r.node), r.q);
+        enter();
+        try {
+            if (isNot(peek())) {
+                next();
+                R r = term(left);
+                return new R(Node.not(r.node), r.q);
+            }
+            return rterm(left);
+        } finally {
+            depth--;
         }
-        return rterm(left);
+    }
+
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            throw new FilterSyntaxException("syntax error in filter expression: nested more than " + MAX_NESTING
+                    + " deep at column " + peek().column());
+        }
     }
 
     private R rterm(Qual left) {
@@ -219,6 +238,15 @@ final class Parser {
     }
 
     private R id(Qual q) {
+        enter();
+        try {
+            return idInner(q);
+        } finally {
+            depth--;
+        }
+    }
+
+    private R idInner(Qual q) {
         Token t = peek();
         if (t.isOp("(")) {
             next();
@@ -366,7 +394,12 @@ final class Parser {
             if (p < 0 || p < minPrec) {
                 return lhs;
             }
-            String op = next().text();
+            Token opToken = next();
+            String op = opToken.text();
+            if (++arithOperators > MAX_ARITH_OPERATORS) {
+                throw new FilterSyntaxException("syntax error in filter expression: more than " + MAX_ARITH_OPERATORS
+                        + " arithmetic operators at column " + opToken.column());
+            }
             A rhs = arith(p + 1);
             lhs = new BinA(op, lhs, rhs);
         }
@@ -377,6 +410,15 @@ final class Parser {
      * its left and the whole arithmetic expression that follows on its right.
      */
     private A operand() {
+        enter();
+        try {
+            return operandInner();
+        } finally {
+            depth--;
+        }
+    }
+
+    private A operandInner() {
         Token t = next();
         A x;
         if (t.isOp("-")) {

@@ -15,7 +15,8 @@ import java.util.Set;
  * numbering. Work is bounded: past the budget an expression counts as satisfiable.
  */
 final class Satisfiability {
-    private static final int BUDGET = 200_000;
+    private static final int BUDGET = 50_000;
+    private static final int MAX_BRANCH_DEPTH = 300;
     private int steps;
 
     private Satisfiability() {}
@@ -24,13 +25,13 @@ final class Satisfiability {
         Satisfiability s = new Satisfiability();
         Deque<Goal> goals = new ArrayDeque<>();
         goals.push(new Goal(root, true));
-        return s.sat(goals, new HashMap<>(), new HashMap<>());
+        return s.sat(goals, new HashMap<>(), new HashMap<>(), 0);
     }
 
     private record Goal(Node node, boolean want) {}
 
-    private boolean sat(Deque<Goal> goals, Map<String, Long> equal, Map<String, Set<Long>> unequal) {
-        if (++steps > BUDGET) {
+    private boolean sat(Deque<Goal> goals, Map<String, Long> equal, Map<String, Set<Long>> unequal, int depth) {
+        if (++steps > BUDGET || depth > MAX_BRANCH_DEPTH) {
             return true;
         }
         while (!goals.isEmpty()) {
@@ -53,7 +54,7 @@ final class Satisfiability {
                 // a true Or (a false And) is true through a, or else through b with a on the other side
                 Deque<Goal> first = new ArrayDeque<>(goals);
                 first.push(new Goal(a, g.want));
-                if (sat(first, new HashMap<>(equal), copy(unequal))) {
+                if (sat(first, new HashMap<>(equal), copy(unequal), depth + 1)) {
                     return true;
                 }
                 goals.push(new Goal(b, g.want));

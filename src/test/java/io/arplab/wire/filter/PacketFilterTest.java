@@ -82,4 +82,30 @@ class PacketFilterTest {
         assertThatThrownBy(() -> PacketFilter.compile("host localhost")).hasMessage("unknown host 'localhost'");
         assertThatThrownBy(() -> PacketFilter.compile("arp", 101)).isInstanceOf(FilterSyntaxException.class);
     }
+
+    @Test
+    void hugeOrDeepExpressionsAreRefusedWithoutExhaustingTheStack() throws Exception {
+        String[] refused = {"(".repeat(3000) + "arp" + ")".repeat(3000), "not ".repeat(5000) + "arp",
+                            "arp or ".repeat(3000) + "arp", "1" + " + 1".repeat(3000) + " = 5"};
+        String[] accepted = {"(".repeat(90) + "arp" + ")".repeat(90), "arp or ".repeat(490) + "arp",
+                             "1" + " + 1".repeat(250) + " = 5 or arp"};
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                for (String e : refused) {
+                    assertThatThrownBy(() -> PacketFilter.compile(e)).isInstanceOf(FilterSyntaxException.class);
+                }
+                for (String e : accepted) {
+                    assertThat(PacketFilter.compile(e).matches(ARP, ARP.length, ARP.length)).isTrue();
+                }
+            } catch (Throwable x) {
+                failure[0] = x;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+    }
 }
