@@ -28,6 +28,7 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit status (used by tests as by main). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        TcpdumpCommand.configure(cl.getSubcommands().get("tcpdump"));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

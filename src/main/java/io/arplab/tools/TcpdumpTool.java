@@ -1,0 +1,235 @@
+package io.arplab.tools;
+
+import io.arplab.wire.filter.FilterSyntaxException;
+import io.arplab.wire.filter.PacketFilter;
+import io.arplab.wire.pcap.CaptureReader;
+import io.arplab.wire.pcap.LinkType;
+import io.arplab.wire.pcap.PcapFormatException;
+import io.arplab.wire.pcap.PcapRecord;
+import io.arplab.wire.tcpdump.TcpdumpOptions;
+import io.arplab.wire.tcpdump.TcpdumpOptions.TimestampStyle;
+import io.arplab.wire.tcpdump.TcpdumpPrinter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The emulated {@code tcpdump}: reads a capture file ({@code -r}), keeps the frames a pcap-filter(7) expression
+ * selects, and prints them as tcpdump 4.99 does. The same entry point serves {@code arplab tcpdump ...} and a
+ * {@code tcpdump} typed on an emulated node.
+ *
+ * <p>Exit status: 0 after the last frame (or the {@code -c}-th), 2 for a bad option, a bad filter expression, or a
+ * missing or damaged file (frames before the damage are printed first). Errors are one line on {@code err}, starting
+ * with {@code tcpdump: }.
+ */
+public final class TcpdumpTool {
+    /** Prints one frame; the real one is {@link TcpdumpPrinter}, tests may bring another. */
+    public interface FramePrinter {
+        void print(PcapRecord record, StringBuilder out);
+    }
+
+    @Command(name = "tcpdump", separator = " ")
+    static final class Args {
+        @Option(names = "-r", paramLabel = "FILE")
+        String file;
+
+        @Option(names = "-n")
+        boolean[] numeric = new boolean[0];
+
+        @Option(names = "-e")
+        boolean linkHeader;
+
+        @Option(names = "-v")
+        boolean[] verbose = new boolean[0];
+
+        @Option(names = "-t")
+        boolean[] time = new boolean[0];
+
+        @Option(names = "-c", paramLabel = "COUNT")
+        String count;
+
+        @Option(names = "-x")
+        boolean[] hex = new boolean[0];
+
+        @Option(names = "-X")
+        boolean[] hexAscii = new boolean[0];
+
+        @Option(names = "-p")
+        boolean noPromiscuous;
+
+        @Option(names = "-l")
+        boolean lineBuffered;
+
+        @Option(names = "-O")
+        boolean noOptimize;
+
+        @Option(names = "-i", paramLabel = "INTERFACE")
+        String iface;
+
+        @Option(names = "-w", paramLabel = "FILE")
+        String writeFile;
+
+        @Parameters
+        List<String> expression = new ArrayList<>();
+    }
+
+    private TcpdumpTool() {}
+
+    /**
+     * Runs {@code tcpdump args...}; a relative {@code -r} file is resolved against {@code workingDir} but named in
+     * messages as given.
+     */
+    public static int run(List<String> args, Path workingDir, PrintWriter out, PrintWriter err) {
+        return run(args, workingDir, out, err, options -> new TcpdumpPrinter(options)::print);
+    }
+
+    /** As {@link #run(List, Path, PrintWriter, PrintWriter)} with another frame printer. */
+    public static int run(List<String> args, Path workingDir, PrintWriter out, PrintWriter err,
+                          Function<TcpdumpOptions, FramePrinter> printers) {
+        try {
+            return runOrThrow(args, workingDir, out, err, printers);
+        } catch (Failure f) {
+            out.flush();
+            err.println("tcpdump: " + f.getMessage());
+            err.flush();
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static int runOrThrow(List<String> argList, Path workingDir, PrintWriter out, PrintWriter err,
+                                  Function<TcpdumpOptions, FramePrinter> printers) {
+        Args a = new Args();
+        CommandLine cl = new CommandLine(a);
+        cl.setPosixClusteredShortOptionsAllowed(true);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.setUnmatchedOptionsArePositionalParams(false);
+        try {
+            cl.parseArgs(argList.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new Failure(parseError(e));
+        }
+        long count = -1;
+        if (a.count != null) {
+            try {
+                count = Long.parseLong(a.count);
+            } catch (NumberFormatException e) {
+                count = 0;
+            }
+            if (count <= 0) {
+                throw new Failure("invalid packet count " + a.count);
+            }
+        }
+        if (a.writeFile != null) {
+            throw new Failure("-w is not supported: arplab's tcpdump only reads capture files (-r FILE)");
+        }
+        if (a.file == null) {
+            throw new Failure(a.iface != null
+                    ? "live capture on " + a.iface + " is not supported here; read a capture file with -r FILE"
+                    : "live capture is not supported here; read a capture file with -r FILE");
+        }
+        TcpdumpOptions options = new TcpdumpOptions(a.numeric.length > 0, a.linkHeader, a.verbose.length,
+                timestamps(a.time.length), hexDump(a.hex.length, a.hexAscii.length), ZoneId.systemDefault());
+
+        Path path = a.file.equals("-") ? null : workingDir.resolve(a.file);
+        if (path == null) {
+            throw new Failure("reading from standard input (-r -) is not supported");
+        }
+        try (CaptureReader reader = open(path, a.file)) {
+            err.println("reading from file " + a.file + ", link-type " + LinkType.describe(reader.linkType())
+                    + ", snapshot length " + reader.snaplen());
+            err.flush();
+            PacketFilter filter;
+            try {
+                filter = PacketFilter.compile(a.expression);
+                if (!filter.acceptsAll() && reader.linkType() != LinkType.ETHERNET) {
+                    throw new FilterSyntaxException("filters are supported on " + LinkType.describe(LinkType.ETHERNET)
+                            + " captures only");
+                }
+            } catch (FilterSyntaxException e) {
+                throw new Failure(e.getMessage());
+            }
+            FramePrinter printer = printers.apply(options);
+            StringBuilder sb = new StringBuilder(256);
+            long printed = 0;
+            while (count < 0 || printed < count) {
+                PcapRecord r;
+                try {
+                    r = reader.next();
+                } catch (PcapFormatException e) {
+                    throw new Failure(a.file + ": " + e.detail());
+                }
+                if (r == null) {
+                    break;
+                }
+                if (!filter.matches(r)) {
+                    continue;
+                }
+                sb.setLength(0);
+                printer.print(r, sb);
+                out.print(sb);
+                printed++;
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static CaptureReader open(Path path, String asGiven) {
+        try {
+            CaptureReader r = CaptureReader.open(path);
+            return r;
+        } catch (PcapFormatException e) {
+            throw new Failure(asGiven + ": " + e.detail());
+        }
+    }
+
+    private static String parseError(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return "unknown option '" + u.getUnmatched().get(0) + "'";
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
+            return "option requires an argument -- '" + o.shortestName().substring(1) + "'";
+        }
+        String msg = e.getMessage();
+        return msg == null ? "bad arguments" : msg.replace('\n', ' ');
+    }
+
+    private static TimestampStyle timestamps(int t) {
+        return switch (t) {
+            case 0 -> TimestampStyle.TIME_OF_DAY;
+            case 1 -> TimestampStyle.NONE;
+            case 2 -> TimestampStyle.EPOCH;
+            case 3 -> TimestampStyle.DELTA_PREVIOUS;
+            case 4 -> TimestampStyle.DATE_TIME;
+            default -> TimestampStyle.DELTA_FIRST;
+        };
+    }
+
+    /** tcpdump: -X wins over -x; doubled, they add the link-layer header. */
+    private static int hexDump(int x, int bigX) {
+        if (bigX > 0) {
+            return bigX > 1 ? 4 : 3;
+        }
+        if (x > 0) {
+            return x > 1 ? 2 : 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package io.arplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** {@code arplab tcpdump ...} end to end through Main: arguments reach the tool unchanged; one-line errors, exit 2. */
+class TcpdumpCommandTest {
+    private static final String EXAMPLE = "examples/captures/node1-ping-node3.pcap";
+    private String out;
+    private String err;
+
+    private int arplab(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int rc = Main.execute(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return rc;
+    }
+
+    @Test
+    void readsTheExampleWithAFilterThatKeepsNothing() {
+        assertThat(arplab("tcpdump", "-nn", "-r", EXAMPLE, "tcp", "or", "vlan")).isZero();
+        assertThat(err).isEqualTo("reading from file " + EXAMPLE + ", link-type EN10MB (Ethernet), snapshot length 262144\n");
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void toolOptionsAreNotTakenForArplabOptions() {
+        assertThat(arplab("tcpdump", "-c", "1", "-r", EXAMPLE, "-e", "udp")).isZero();
+        assertThat(arplab("tcpdump", "-V")).isEqualTo(2);
+        assertThat(err).isEqualTo("tcpdump: unknown option '-V'\n");
+    }
+
+    @Test
+    void errorsAreOneLineWithExitStatus2() {
+        assertThat(arplab("tcpdump")).isEqualTo(2);
+        assertThat(err).isEqualTo("tcpdump: live capture is not supported here; read a capture file with -r FILE\n");
+        assertThat(arplab("tcpdump", "-r", "nosuch.pcap")).isEqualTo(2);
+        assertThat(err).isEqualTo("tcpdump: nosuch.pcap: No such file or directory\n");
+        assertThat(arplab("tcpdump", "-r", EXAMPLE, "ip", "proto", "icmp")).isEqualTo(2);
+        assertThat(err.lines()).hasSize(2).last().asString()
+                .isEqualTo("tcpdump: syntax error in filter expression: unexpected 'icmp' at column 10");
+        assertThat(arplab("tcpdump", "-r", "pom.xml")).isEqualTo(2);
+        assertThat(err).isEqualTo("tcpdump: pom.xml: unknown file format\n");
+        assertThat(out).isEmpty();
+    }
+}
