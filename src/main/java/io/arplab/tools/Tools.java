@@ -11,6 +11,8 @@ public final class Tools {
     public static Map<String, Supplier<Tool>> standard() {
         Map<String, Supplier<Tool>> m = new LinkedHashMap<>();
         m.put("ping", Ping::new);
+        // tcpdump inside a node reads the capture files written so far (live capture is the lab's pcaps)
+        m.put("tcpdump", () -> (ctx, args) -> ctx.exit(TcpdumpTool.run(args, ctx.workDir(), ctx.out(), ctx.err())));
         return m;
     }
 }
