@@ -10,10 +10,11 @@ import java.util.SplittableRandom;
  * A Linux-like node (a container's network namespace): a {@link HostStack} whose Ethernet devices are this
  * device's ports, in the order they were added.
  */
-public final class Host implements Device {
+public final class Host implements Device, HostStack.Outbox {
     private final HostStack stack;
     private NetDevice[] ports = new NetDevice[0];
-    private final Adapter adapter = new Adapter();
+    /** The device output of the call in progress (the stack's outbox maps devices to ports onto it). */
+    private Output target;
 
     public Host(String name, SplittableRandom random, long now, long epochNanos) {
         this.stack = new HostStack(name, random, now, epochNanos);
@@ -68,12 +69,12 @@ public final class Host implements Device {
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
-        stack.receive(now, ports[port], frame, adapter.to(out));
+        stack.receive(now, ports[port], frame, to(out));
     }
 
     @Override
     public void advance(long now, Output out) {
-        stack.advance(now, adapter.to(out));
+        stack.advance(now, to(out));
     }
 
     @Override
@@ -83,23 +84,19 @@ public final class Host implements Device {
 
     /** The stack's outbox for a device output: interface → port number. */
     public HostStack.Outbox outbox(Output out) {
-        return adapter.to(out);
+        return to(out);
     }
 
-    private final class Adapter implements HostStack.Outbox {
-        private Output target;
+    private Host to(Output out) {
+        this.target = out;
+        return this;
+    }
 
-        Adapter to(Output out) {
-            this.target = out;
-            return this;
-        }
-
-        @Override
-        public void transmit(NetDevice dev, byte[] frame) {
-            int p = portOf(dev);
-            if (p >= 0) {
-                target.transmit(p, frame);
-            }
+    @Override
+    public void transmit(NetDevice dev, byte[] frame) {
+        int p = portOf(dev);
+        if (p >= 0) {
+            target.transmit(p, frame);
         }
     }
 }

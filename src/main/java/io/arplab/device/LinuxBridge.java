@@ -4,6 +4,7 @@ import io.arplab.stack.Tracer;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.MacAddress;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class LinuxBridge implements Device {
     private final String name;
     private final long mac;
     private final List<String> portNames = new ArrayList<>();
-    private final List<Long> portMacs = new ArrayList<>();
+    private final LongArrayList portMacs = new LongArrayList();
     private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
     private long ageingTime = DEFAULT_AGEING;
     private long nextAgeing = Long.MAX_VALUE;
@@ -70,7 +71,7 @@ public final class LinuxBridge implements Device {
     }
 
     public MacAddress portMac(int port) {
-        return MacAddress.of(portMacs.get(port));
+        return MacAddress.of(portMacs.getLong(port));
     }
 
     public long ageingTime() {

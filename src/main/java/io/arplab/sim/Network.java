@@ -23,6 +23,11 @@ public final class Network {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private TraceLog trace;
+    private static final Node[] NO_NODES = new Node[0];
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+    private static final CaptureSink[] NO_CAPTURES = new CaptureSink[0];
+
     private long deliveries;
     private long transmissions;
     private long skbCounter;
@@ -108,10 +113,10 @@ public final class Network {
         private final Device device;
         private final int index;
         // the wire of each port, as parallel arrays (a flood walks them for thousands of ports)
-        private Node[] peers = new Node[0];
-        private int[] peerPorts = new int[0];
-        private long[] latencies = new long[0];
-        private CaptureSink[] captures = new CaptureSink[0];
+        private Node[] peers = NO_NODES;
+        private int[] peerPorts = NO_INTS;
+        private long[] latencies = NO_LONGS;
+        private CaptureSink[] captures = NO_CAPTURES;
         private CaptureSink tapCapture;
         private final Tracer tracer;
         /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
@@ -145,7 +150,7 @@ public final class Network {
                 throw new IllegalArgumentException(device.name() + " has no port " + port);
             }
             if (peers.length <= port) {
-                int n = Math.max(port + 1, Math.max(device.portCount(), peers.length * 2));
+                int n = Math.max(port + 1, Math.max(device.portCount(), Math.min(peers.length * 2, 1 << 30)));
                 peers = java.util.Arrays.copyOf(peers, n);
                 peerPorts = java.util.Arrays.copyOf(peerPorts, n);
                 latencies = java.util.Arrays.copyOf(latencies, n);

@@ -48,16 +48,20 @@ public final class HostStack implements NeighbourTable.Ops {
     private final RouteTable routes = new RouteTable();
     private final NeighbourTable neighbours;
     private final SplittableRandom random;
-    private final IcmpRateLimit icmpRateLimit = new IcmpRateLimit();
-    private final Int2ObjectOpenHashMap<PingSocket> pingSockets = new Int2ObjectOpenHashMap<>(1);
-    private final Int2ObjectOpenHashMap<UdpSocket> udpSockets = new Int2ObjectOpenHashMap<>(1);
+    // created on first use: a lab may hold thousands of idle hosts
+    private IcmpRateLimit icmpRateLimit;
+    private Int2ObjectOpenHashMap<PingSocket> pingSockets;
+    private Int2ObjectOpenHashMap<UdpSocket> udpSockets;
     private final ArpView arp = new ArpView(new byte[0], 0, 0);
     private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
     private ArrayDeque<byte[]> loopback;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
-    private final NeighParams defaultArpParms = NeighParams.linuxDefaults();
-    private final DevConf defaultConf = new DevConf();
+    private static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
+    private static final DevConf LINUX_CONF = new DevConf();
+    /** net.ipv4.neigh.default / conf.default: null until changed, meaning the kernel's defaults. */
+    private NeighParams defaultArpParms;
+    private DevConf defaultConf;
     private Tracer tracer = Tracer.OFF;
     private Outbox out;
     private int ipId;
@@ -72,7 +76,7 @@ public final class HostStack implements NeighbourTable.Ops {
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     private final long epochNanos;
     private long droppedFrames;
-    private final List<NeighbourMonitor> monitors = new ArrayList<>(0);
+    private List<NeighbourMonitor> monitors;
 
     /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH notifications {@code ip monitor neigh} shows. */
     public interface NeighbourMonitor {
@@ -85,7 +89,7 @@ public final class HostStack implements NeighbourTable.Ops {
         this.epochNanos = epochNanos;
         this.ipId = random.nextInt(0x10000);
         this.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), this, random, now);
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, defaultArpParms.copy(), defaultConf.copy());
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, LINUX_NEIGH.copy(), LINUX_CONF.copy());
         devices.add(lo);
         neighbours.addParms(lo.arpParms);
         lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
@@ -133,11 +137,17 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** The neighbour parameters new devices start with (net.ipv4.neigh.default.*). */
     public NeighParams defaultArpParms() {
+        if (defaultArpParms == null) {
+            defaultArpParms = LINUX_NEIGH.copy();
+        }
         return defaultArpParms;
     }
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
     public DevConf defaultConf() {
+        if (defaultConf == null) {
+            defaultConf = LINUX_CONF.copy();
+        }
         return defaultConf;
     }
 
@@ -148,7 +158,7 @@ public final class HostStack implements NeighbourTable.Ops {
     /** net.ipv4.ip_forward: also turns on forwarding on every device, as the kernel does. */
     public void setIpForward(boolean on) {
         ipForward = on;
-        defaultConf.forwarding = on ? 1 : 0;
+        defaultConf().forwarding = on ? 1 : 0;
         for (NetDevice d : devices) {
             d.conf.forwarding = on ? 1 : 0;
         }
@@ -172,10 +182,10 @@ public final class HostStack implements NeighbourTable.Ops {
             case "ip_default_ttl" -> setDefaultTtl((int) value);
             case "icmp_echo_ignore_broadcasts" -> icmpEchoIgnoreBroadcasts = value != 0;
             case "icmp_echo_ignore_all" -> icmpEchoIgnoreAll = value != 0;
-            case "icmp_ratelimit" -> icmpRateLimit.ratelimit = value * NeighParams.MS;
-            case "icmp_ratemask" -> icmpRateLimit.ratemask = (int) value;
-            case "icmp_msgs_per_sec" -> icmpRateLimit.msgsPerSec = (int) value;
-            case "icmp_msgs_burst" -> icmpRateLimit.msgsBurst = (int) value;
+            case "icmp_ratelimit" -> rateLimit().ratelimit = value * NeighParams.MS;
+            case "icmp_ratemask" -> rateLimit().ratemask = (int) value;
+            case "icmp_msgs_per_sec" -> rateLimit().msgsPerSec = (int) value;
+            case "icmp_msgs_burst" -> rateLimit().msgsBurst = (int) value;
             default -> throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");
         }
     }
@@ -200,7 +210,9 @@ public final class HostStack implements NeighbourTable.Ops {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + name + " " + devName + ": 68..65535");
         }
         int ifindex = devices.get(devices.size() - 1).ifindex + 1;
-        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, defaultArpParms.copy(), defaultConf.copy());
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false,
+                (defaultArpParms != null ? defaultArpParms : LINUX_NEIGH).copy(),
+                (defaultConf != null ? defaultConf : LINUX_CONF).copy());
         devices.add(d);
         neighbours.addParms(d.arpParms);
         return d;
@@ -536,17 +548,22 @@ public final class HostStack implements NeighbourTable.Ops {
 
     @Override
     public void notify(long now, NeighbourEntry n, int type) {
-        for (int i = 0; i < monitors.size(); i++) {
+        for (int i = 0; monitors != null && i < monitors.size(); i++) {
             monitors.get(i).neighbourEvent(now, n, type == NeighbourTable.RTM_DELNEIGH);
         }
     }
 
     public void addNeighbourMonitor(NeighbourMonitor m) {
+        if (monitors == null) {
+            monitors = new ArrayList<>(1);
+        }
         monitors.add(m);
     }
 
     public void removeNeighbourMonitor(NeighbourMonitor m) {
-        monitors.remove(m);
+        if (monitors != null) {
+            monitors.remove(m);
+        }
     }
 
     @Override
@@ -624,7 +641,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 icmpEcho(now, frame, off, len, daddr, broadcast);
             }
             case 0 -> {
-                PingSocket s = pingSockets.get(Bytes.u16(frame, off + 4));
+                PingSocket s = pingSockets == null ? null : pingSockets.get(Bytes.u16(frame, off + 4));
                 if (s != null) {
                     s.listener.echoReply(now, saddr, Bytes.u8(frame, ETH + 8), Bytes.u16(frame, off + 6), len, frame,
                             off + 8, len - 8);
@@ -655,12 +672,12 @@ public final class HostStack implements NeighbourTable.Ops {
         int proto = Bytes.u8(frame, q + 9);
         int l4 = q + qhl;
         if (proto == IPPROTO_ICMP && Bytes.u8(frame, l4) == 8) {
-            PingSocket s = pingSockets.get(Bytes.u16(frame, l4 + 4));
+            PingSocket s = pingSockets == null ? null : pingSockets.get(Bytes.u16(frame, l4 + 4));
             if (s != null) {
                 s.listener.error(now, from, type, code, info, Bytes.u16(frame, l4 + 6));
             }
         } else if (proto == IPPROTO_UDP) {
-            UdpSocket s = udpSockets.get(Bytes.u16(frame, l4));
+            UdpSocket s = udpSockets == null ? null : udpSockets.get(Bytes.u16(frame, l4));
             if (s != null) {
                 s.listener.error(now, from, type, code, info, Bytes.i32(frame, q + 16), Bytes.u16(frame, l4 + 2),
                         Bytes.u8(frame, q + 8));
@@ -723,7 +740,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 return;
             }
         }
-        UdpSocket s = udpSockets.get(Bytes.u16(frame, off + 2));
+        UdpSocket s = udpSockets == null ? null : udpSockets.get(Bytes.u16(frame, off + 2));
         if (s != null) {
             s.listener.datagram(now, saddr, Bytes.u16(frame, off), Bytes.u8(frame, ETH + 8), frame, off + 8, udpLen - 8);
         } else if (pktType == PACKET_HOST || isLocalAddress(daddr)) {
@@ -887,7 +904,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 src = sourceFor(back, saddr);
             }
         }
-        if (!isLocalAddress(saddr) && !icmpRateLimit.allow(now, saddr, type, code)) {
+        if (!isLocalAddress(saddr) && !rateLimit().allow(now, saddr, type, code)) {
             return;
         }
         int quoted = Math.min(Math.min(tot, offending.length - ETH), ICMP_ERROR_MAX - 20 - 8);
@@ -910,6 +927,13 @@ public final class HostStack implements NeighbourTable.Ops {
         ipOutput(now, f, null);
     }
 
+    private IcmpRateLimit rateLimit() {
+        if (icmpRateLimit == null) {
+            icmpRateLimit = new IcmpRateLimit();
+        }
+        return icmpRateLimit;
+    }
+
     private int sourceFor(Route r, int dst) {
         if (r.prefsrc() != null) {
             return r.prefsrc().bits();
@@ -926,6 +950,9 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** Opens an ICMP echo socket with a free identifier near {@code preferred}. */
     public PingSocket openPing(int preferred, PingSocket.Listener listener) {
+        if (pingSockets == null) {
+            pingSockets = new Int2ObjectOpenHashMap<>(1);
+        }
         int id = preferred & 0xffff;
         while (pingSockets.containsKey(id)) {
             id = (id + 1) & 0xffff;
@@ -942,6 +969,9 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** Binds a UDP socket to {@code port} (0: an ephemeral port). */
     public UdpSocket openUdp(int port, UdpSocket.Listener listener) {
+        if (udpSockets == null) {
+            udpSockets = new Int2ObjectOpenHashMap<>(1);
+        }
         if (port == 0) {
             do {
                 port = nextEphemeralPort++;

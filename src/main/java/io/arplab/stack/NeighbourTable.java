@@ -50,8 +50,10 @@ public final class NeighbourTable {
 
     /** Table-wide garbage collection thresholds (gc_thresh1/2/3, gc_interval). */
     public record GcConfig(int thresh1, int thresh2, int thresh3, long interval) {
+        private static final GcConfig LINUX = new GcConfig(128, 512, 1024, 30 * NeighParams.SECOND);
+
         public static GcConfig linuxDefaults() {
-            return new GcConfig(128, 512, 1024, 30 * NeighParams.SECOND);
+            return LINUX;
         }
     }
 
@@ -60,10 +62,12 @@ public final class NeighbourTable {
     /** HZ/100: the shortest timer the kernel arms for NUD timers. */
     private static final long MIN_TIMER = 10 * NeighParams.MS;
 
-    private final Long2ObjectLinkedOpenHashMap<NeighbourEntry> entries = new Long2ObjectLinkedOpenHashMap<>(4);
-    private final ObjectLinkedOpenHashSet<NeighbourEntry> gcList = new ObjectLinkedOpenHashSet<>(4);
+    /** The entries by (ifindex, address), in creation order; created with the first entry (idle hosts are many). */
+    private Long2ObjectLinkedOpenHashMap<NeighbourEntry> entries;
+    /** The kernel's gc_list: entries subject to garbage collection, oldest first. */
+    private ObjectLinkedOpenHashSet<NeighbourEntry> gcList;
     private final TimerHeap<NeighbourEntry> timers = new TimerHeap<>();
-    private final List<NeighParams> parmsList = new ArrayList<>(2);
+    private NeighParams[] parmsList = new NeighParams[0];
     private final SplittableRandom random;
     private final Ops ops;
     private GcConfig gc;
@@ -103,7 +107,8 @@ public final class NeighbourTable {
     /** Registers a device's parameters and draws its reachable_time (neigh_parms_alloc). */
     public void addParms(NeighParams p) {
         p.randomiseReachableTime(random);
-        parmsList.add(p);
+        parmsList = java.util.Arrays.copyOf(parmsList, parmsList.length + 1);
+        parmsList[parmsList.length - 1] = p;
     }
 
     private static long key(NetDevice dev, int ip) {
@@ -111,12 +116,12 @@ public final class NeighbourTable {
     }
 
     public int size() {
-        return entries.size();
+        return entries == null ? 0 : entries.size();
     }
 
     /** Entries in creation order (the order {@code ip neigh} lists them here). */
     public Collection<NeighbourEntry> entries() {
-        return Collections.unmodifiableCollection(entries.values());
+        return entries == null ? List.of() : Collections.unmodifiableCollection(entries.values());
     }
 
     /** How often an allocation found the table full (the kernel's "neighbor table overflow!"). */
@@ -125,17 +130,21 @@ public final class NeighbourTable {
     }
 
     public NeighbourEntry lookup(NetDevice dev, int ip) {
-        return entries.get(key(dev, ip));
+        return entries == null ? null : entries.get(key(dev, ip));
     }
 
     /** __neigh_lookup(..., creat=1): the entry, created in NUD_NONE if missing; null when the table is full. */
     public NeighbourEntry lookupOrCreate(long now, NetDevice dev, int ip) {
-        NeighbourEntry n = entries.get(key(dev, ip));
+        NeighbourEntry n = lookup(dev, ip);
         return n != null ? n : create(now, dev, ip, false);
     }
 
     /** ___neigh_create(): allocation honours gc_thresh2/3 with a forced GC (neigh_alloc). */
     NeighbourEntry create(long now, NetDevice dev, int ip, boolean exemptFromGc) {
+        if (entries == null) {
+            entries = new Long2ObjectLinkedOpenHashMap<>(4);
+            gcList = new ObjectLinkedOpenHashSet<>(4);
+        }
         if (!exemptFromGc && !dev.loopback) {
             int count = gcList.size();
             if (count >= gc.thresh3() || count >= gc.thresh2() && now > lastFlush + FORCED_GC_MIN_AGE) {
@@ -540,7 +549,7 @@ public final class NeighbourTable {
                 p.randomiseReachableTime(random);
             }
         }
-        if (entries.size() < gc.thresh1()) {
+        if (size() < gc.thresh1()) {
             return;
         }
         List<NeighbourEntry> doomed = null;
@@ -570,14 +579,16 @@ public final class NeighbourTable {
     public void delete(long now, NeighbourEntry n) {
         // neigh_delete() → neigh_update(NUD_FAILED, ADMIN) then removal
         update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN);
-        gcList.remove(n);
+        if (gcList != null) {
+            gcList.remove(n);
+        }
         unlink(now, n);
     }
 
     /** neigh_flush_dev(): drops every entry of a device (address change, link down, ip neigh flush dev). */
     public void flushDevice(long now, NetDevice dev, boolean skipPermanent) {
         List<NeighbourEntry> doomed = new ArrayList<>();
-        for (NeighbourEntry n : entries.values()) {
+        for (NeighbourEntry n : entries()) {
             if (n.dev == dev && !(skipPermanent && (n.state & NudState.PERMANENT.bits) != 0)) {
                 doomed.add(n);
             }

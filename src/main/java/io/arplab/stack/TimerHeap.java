@@ -23,7 +23,8 @@ public final class TimerHeap<T extends TimerHeap.Timer> {
         }
     }
 
-    private Timer[] heap = new Timer[4];
+    private Timer[] heap = EMPTY;
+    private static final Timer[] EMPTY = new Timer[0];
     private int size;
     private long nextOrder;
     /** heap[0]'s deadline, kept in a field so the common "anything due?" question touches one object. */
@@ -43,7 +44,7 @@ public final class TimerHeap<T extends TimerHeap.Timer> {
         t.order = nextOrder++;
         if (t.slot < 0) {
             if (size == heap.length) {
-                heap = Arrays.copyOf(heap, size * 2);
+                heap = Arrays.copyOf(heap, Math.max(4, size * 2));
             }
             t.slot = size;
             heap[size++] = t;
