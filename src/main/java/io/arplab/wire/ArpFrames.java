@@ -14,20 +14,26 @@ public final class ArpFrames {
 
     /** Writes the 28-byte Ethernet/IPv4 ARP packet (RFC 826 "Packet format") at {@code out[off]}. */
     static void writeArp(byte[] out, int off, int op, long sha, int spa, long tha, int tpa) {
-        Bytes.put32(out, off, 0x0001_0800);
-        Bytes.put16(out, off + 4, 0x0604);
-        Bytes.put16(out, off + 6, op);
-        Bytes.put48(out, off + 8, sha);
-        Bytes.put32(out, off + 14, spa);
-        Bytes.put48(out, off + 18, tha);
-        Bytes.put32(out, off + 24, tpa);
+        BigEndian.put32(out, off, 0x0001_0800);
+        BigEndian.put16(out, off + 4, 0x0604);
+        BigEndian.put16(out, off + 6, op);
+        BigEndian.put48(out, off + 8, sha);
+        BigEndian.put32(out, off + 14, spa);
+        BigEndian.put48(out, off + 18, tha);
+        BigEndian.put32(out, off + 24, tpa);
     }
 
     /** Writes any Ethernet/IPv4 ARP frame; returns 42. */
     public static int write(byte[] out, int off, long ethDestination, long ethSource, int op, long sha, int spa,
                             long tha, int tpa) {
-        EthernetFrames.writeHeader(out, off, ethDestination, ethSource, 0x0806);
-        writeArp(out, off + ARP, op, sha, spa, tha, tpa);
+        // Five 64-bit stores and one 16-bit: destination | source | 0806 | hrd 0001 | pro 0800 | hln 06 pln 04 |
+        // op | sha | spa | tha | tpa (RFC 826 "Packet format" behind the Ethernet header).
+        BigEndian.put64(out, off, ethDestination << 16 | ethSource >>> 32);
+        BigEndian.put64(out, off + 8, (ethSource & 0xffff_ffffL) << 32 | 0x0806_0001L);
+        BigEndian.put64(out, off + 16, 0x0800_0604L << 32 | (op & 0xffffL) << 16 | sha >>> 32);
+        BigEndian.put64(out, off + 24, (sha & 0xffff_ffffL) << 32 | (spa & 0xffff_ffffL));
+        BigEndian.put64(out, off + 32, tha << 16 | (tpa >>> 16));
+        BigEndian.put16(out, off + 40, tpa);
         return FRAME_LENGTH;
     }
 
@@ -56,9 +62,8 @@ public final class ArpFrames {
      */
     public static boolean isEthernetIpv4Request(byte[] frame, int off, int len) {
         return off >= 0 && len >= FRAME_LENGTH && off <= frame.length - len
-                && Bytes.u16(frame, off + 12) == 0x0806
-                && Bytes.i32(frame, off + ARP) == 0x0001_0800
-                && Bytes.i32(frame, off + ARP + 4) == 0x0604_0001;
+                && BigEndian.i64(frame, off + 12) == 0x0806_0001_0800_0604L
+                && BigEndian.u16(frame, off + ARP + 6) == 1;
     }
 
     /**
@@ -72,9 +77,9 @@ public final class ArpFrames {
         if (!isEthernetIpv4Request(req, off, len)) {
             return -1;
         }
-        long sha = Bytes.u48(req, off + ARP + 8);
-        int spa = Bytes.i32(req, off + ARP + 14);
-        int tpa = Bytes.i32(req, off + ARP + 24);
+        long sha = BigEndian.u48(req, off + ARP + 8);
+        int spa = BigEndian.i32(req, off + ARP + 14);
+        int tpa = BigEndian.i32(req, off + ARP + 24);
         return write(out, outOff, sha, myMac, 2, myMac, tpa, sha, spa);
     }
 }

@@ -75,27 +75,27 @@ public final class ArpView {
 
     /** ar$hrd. */
     public int hardwareType() {
-        return Bytes.u16(buf, off + HTYPE);
+        return BigEndian.u16(buf, off + HTYPE);
     }
 
     /** ar$pro: an EtherType. */
     public int protocolType() {
-        return Bytes.u16(buf, off + PTYPE);
+        return BigEndian.u16(buf, off + PTYPE);
     }
 
     /** ar$hln. */
     public int hardwareLength() {
-        return Bytes.u8(buf, off + HLEN);
+        return BigEndian.u8(buf, off + HLEN);
     }
 
     /** ar$pln. */
     public int protocolLength() {
-        return Bytes.u8(buf, off + PLEN);
+        return BigEndian.u8(buf, off + PLEN);
     }
 
     /** ar$op as a number. */
     public int operationCode() {
-        return Bytes.u16(buf, off + OPER);
+        return BigEndian.u16(buf, off + OPER);
     }
 
     public ArpOp operation() {
@@ -104,7 +104,7 @@ public final class ArpView {
 
     /** Hardware type 1 (Ethernet), protocol 0x0800, hln 6, pln 4: the layout every Linux host speaks. */
     public boolean isEthernetIpv4() {
-        return Bytes.i32(buf, off) == 0x0001_0800 && Bytes.u16(buf, off + HLEN) == 0x0604;
+        return BigEndian.i32(buf, off) == 0x0001_0800 && BigEndian.u16(buf, off + HLEN) == 0x0604;
     }
 
     /** Index in {@link #buffer()} of ar$sha (length hln). */
@@ -130,19 +130,19 @@ public final class ArpView {
     // Ethernet/IPv4 layout (isEthernetIpv4()): sha 8..13, spa 14..17, tha 18..23, tpa 24..27.
 
     public long senderHardwareAddressBits() {
-        return Bytes.u48(buf, off + SHA);
+        return BigEndian.u48(buf, off + SHA);
     }
 
     public int senderProtocolAddressBits() {
-        return Bytes.i32(buf, off + SPA);
+        return BigEndian.i32(buf, off + SPA);
     }
 
     public long targetHardwareAddressBits() {
-        return Bytes.u48(buf, off + THA);
+        return BigEndian.u48(buf, off + THA);
     }
 
     public int targetProtocolAddressBits() {
-        return Bytes.i32(buf, off + TPA);
+        return BigEndian.i32(buf, off + TPA);
     }
 
     public MacAddress senderHardwareAddress() {

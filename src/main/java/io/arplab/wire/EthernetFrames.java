@@ -6,9 +6,9 @@ public final class EthernetFrames {
 
     /** Writes destination, source and EtherType at {@code out[off]}; returns 14. */
     public static int writeHeader(byte[] out, int off, long destination, long source, int etherType) {
-        Bytes.put48(out, off, destination);
-        Bytes.put48(out, off + 6, source);
-        Bytes.put16(out, off + 12, etherType);
+        BigEndian.put48(out, off, destination);
+        BigEndian.put48(out, off + 6, source);
+        BigEndian.put16(out, off + 12, etherType);
         return EthernetView.HEADER_LENGTH;
     }
 }

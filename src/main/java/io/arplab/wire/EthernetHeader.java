@@ -45,16 +45,16 @@ public record EthernetHeader(MacAddress destination, MacAddress source, List<Vla
 
     /** Writes the header at {@code out[off]}; returns bytes written (14 + 4 per tag). */
     public int emit(byte[] out, int off) {
-        Bytes.put48(out, off, destination.bits());
-        Bytes.put48(out, off + 6, source.bits());
+        BigEndian.put48(out, off, destination.bits());
+        BigEndian.put48(out, off + 6, source.bits());
         int p = off + 12;
         for (int i = 0; i < tags.size(); i++) {
             VlanTag t = tags.get(i);
-            Bytes.put16(out, p, t.tpid());
-            Bytes.put16(out, p + 2, t.tci());
+            BigEndian.put16(out, p, t.tpid());
+            BigEndian.put16(out, p + 2, t.tci());
             p += EthernetView.TAG_LENGTH;
         }
-        Bytes.put16(out, p, etherType.value());
+        BigEndian.put16(out, p, etherType.value());
         return p + 2 - off;
     }
 }

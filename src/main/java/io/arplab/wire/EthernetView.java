@@ -44,7 +44,7 @@ public final class EthernetView {
         }
         int n = 0;
         int p = off + TYPE;
-        while (EtherType.isVlanTpid(Bytes.u16(buf, p))) {
+        while (EtherType.isVlanTpid(BigEndian.u16(buf, p))) {
             int need = HEADER_LENGTH + (n + 1) * TAG_LENGTH;
             if (len < need) {
                 tagCount = 0;
@@ -70,7 +70,7 @@ public final class EthernetView {
     }
 
     public long destinationBits() {
-        return Bytes.u48(buf, off + DESTINATION);
+        return BigEndian.u48(buf, off + DESTINATION);
     }
 
     public MacAddress destination() {
@@ -78,7 +78,7 @@ public final class EthernetView {
     }
 
     public long sourceBits() {
-        return Bytes.u48(buf, off + SOURCE);
+        return BigEndian.u48(buf, off + SOURCE);
     }
 
     public MacAddress source() {
@@ -87,7 +87,7 @@ public final class EthernetView {
 
     /** The first type/length field (bytes 12..13): a TPID when the frame is tagged. */
     public int outerTypeField() {
-        return Bytes.u16(buf, off + TYPE);
+        return BigEndian.u16(buf, off + TYPE);
     }
 
     /** Number of 802.1Q/802.1ad tags before the payload's EtherType. */
@@ -97,12 +97,12 @@ public final class EthernetView {
 
     /** Tag protocol identifier of tag {@code i} (0 is the outermost). */
     public int tagTpid(int i) {
-        return Bytes.u16(buf, off + TYPE + i * TAG_LENGTH);
+        return BigEndian.u16(buf, off + TYPE + i * TAG_LENGTH);
     }
 
     /** The 16-bit tag control information: PCP (3 bits), DEI (1), VID (12). */
     public int tagControl(int i) {
-        return Bytes.u16(buf, off + TYPE + 2 + i * TAG_LENGTH);
+        return BigEndian.u16(buf, off + TYPE + 2 + i * TAG_LENGTH);
     }
 
     /** Priority code point, 0..7. */
@@ -122,7 +122,7 @@ public final class EthernetView {
 
     /** The type/length field after the tags: the payload's EtherType, or an 802.3 length when &lt;= 1500. */
     public int etherTypeValue() {
-        return Bytes.u16(buf, off + TYPE + tagCount * TAG_LENGTH);
+        return BigEndian.u16(buf, off + TYPE + tagCount * TAG_LENGTH);
     }
 
     public EtherType etherType() {

@@ -13,11 +13,11 @@ final class IcmpEncoding {
 
     /** Writes the header in front of data already at {@code out[off + 8]} and the checksum over {@code length} bytes. */
     static int emitInPlace(byte[] out, int off, int type, int code, int rest, int length) {
-        Bytes.put8(out, off, type);
-        Bytes.put8(out, off + 1, code);
-        Bytes.put16(out, off + 2, 0);
-        Bytes.put32(out, off + 4, rest);
-        Bytes.put16(out, off + 2, InternetChecksum.compute(out, off, length));
+        BigEndian.put8(out, off, type);
+        BigEndian.put8(out, off + 1, code);
+        BigEndian.put16(out, off + 2, 0);
+        BigEndian.put32(out, off + 4, rest);
+        BigEndian.put16(out, off + 2, InternetChecksum.compute(out, off, length));
         return length;
     }
 

@@ -21,7 +21,8 @@ public final class IcmpFrames {
                                        int sequenceNumber, byte[] data, int dataOffset, int dataLength) {
         int icmpLength = IcmpView.HEADER_LENGTH + dataLength;
         System.arraycopy(data, dataOffset, out, off + ECHO_HEADERS_LENGTH, dataLength);
-        IcmpEncoding.emitInPlace(out, off + ICMP, IcmpType.ECHO_REQUEST, 0, identifier << 16 | sequenceNumber,
+        IcmpEncoding.emitInPlace(out, off + ICMP, IcmpType.ECHO_REQUEST, 0,
+                (identifier & 0xffff) << 16 | (sequenceNumber & 0xffff),
                 icmpLength);
         EthernetFrames.writeHeader(out, off, dstMac, srcMac, 0x0800);
         Ipv4Frames.writeHeader(out, off + IP, 0, Ipv4View.MIN_HEADER_LENGTH + icmpLength, identification,
@@ -44,39 +45,50 @@ public final class IcmpFrames {
      */
     public static int writeEchoReply(byte[] req, int off, int len, long myMac, int myIp, int identification, int ttl,
                                      byte[] out, int outOff) {
-        if (off < 0 || len < ECHO_HEADERS_LENGTH || off > req.length - len || Bytes.u16(req, off + 12) != 0x0800) {
+        if (off < 0 || len < ECHO_HEADERS_LENGTH || off > req.length - len || BigEndian.u16(req, off + 12) != 0x0800) {
             return -1;
         }
         int ip = off + IP;
-        int versionIhl = Bytes.u8(req, ip);
+        int versionIhl = BigEndian.u8(req, ip);
         int hl = (versionIhl & 0x0f) * 4;
         if ((versionIhl >>> 4) != 4 || hl < Ipv4View.MIN_HEADER_LENGTH) {
             return -1;
         }
-        int total = Bytes.u16(req, ip + 2);
+        int total = BigEndian.u16(req, ip + 2);
         int icmpLength = total - hl;
         if (icmpLength < IcmpView.HEADER_LENGTH || total > len - IP) {
             return -1;
         }
-        if ((Bytes.u16(req, ip + 6) & 0x3fff) != 0 || Bytes.u8(req, ip + 9) != 1) {
+        if ((BigEndian.u16(req, ip + 6) & 0x3fff) != 0 || BigEndian.u8(req, ip + 9) != 1) {
             return -1;
         }
         int icmp = ip + hl;
-        if (Bytes.u8(req, icmp) != IcmpType.ECHO_REQUEST) {
+        if (BigEndian.u8(req, icmp) != IcmpType.ECHO_REQUEST) {
             return -1;
         }
         if (!InternetChecksum.verify(req, ip, hl) || !InternetChecksum.verify(req, icmp, icmpLength)) {
             return -1;
         }
-        long ethSource = Bytes.u48(req, off + 6);
-        int tos = Bytes.u8(req, ip + 1);
-        int ipSource = Bytes.i32(req, ip + 12);
-        int code = Bytes.u8(req, icmp + 1);
-        int rest = Bytes.i32(req, icmp + 4);
+        long ethSource = BigEndian.u48(req, off + 6);
+        int tos = BigEndian.u8(req, ip + 1);
+        int ipSource = BigEndian.i32(req, ip + 12);
+        int code = BigEndian.u8(req, icmp + 1);
+        int requestChecksum = BigEndian.u16(req, icmp + 2);
+        int rest = BigEndian.i32(req, icmp + 4);
         // Data first: with out == req and options in the request, it moves towards the front.
         System.arraycopy(req, icmp + IcmpView.HEADER_LENGTH, out, outOff + ECHO_HEADERS_LENGTH,
                 icmpLength - IcmpView.HEADER_LENGTH);
-        IcmpEncoding.emitInPlace(out, outOff + ICMP, IcmpType.ECHO_REPLY, code, rest, icmpLength);
+        int o = outOff + ICMP;
+        BigEndian.put16(out, o, IcmpType.ECHO_REPLY << 8 | code);
+        BigEndian.put32(out, o + 4, rest);
+        // Only the type changed: patch the checksum (RFC 1624 §3). It differs from a full sum only as +0 for -0,
+        // when the whole message sums to zero; then sum it as the kernel does.
+        int checksum = InternetChecksum.update(requestChecksum, IcmpType.ECHO_REQUEST << 8 | code, code);
+        if (checksum == 0) {
+            BigEndian.put16(out, o + 2, 0);
+            checksum = InternetChecksum.compute(out, o, icmpLength);
+        }
+        BigEndian.put16(out, o + 2, checksum);
         EthernetFrames.writeHeader(out, outOff, ethSource, myMac, 0x0800);
         Ipv4Frames.writeHeader(out, outOff + IP, tos, Ipv4View.MIN_HEADER_LENGTH + icmpLength, identification, false,
                 ttl, 1, myIp, ipSource);

@@ -454,9 +454,9 @@ public sealed interface IcmpMessage {
 
         @Override
         public int emit(byte[] out, int off) {
-            Bytes.put32(out, off + 8, (int) originateTimestamp);
-            Bytes.put32(out, off + 12, (int) receiveTimestamp);
-            Bytes.put32(out, off + 16, (int) transmitTimestamp);
+            BigEndian.put32(out, off + 8, (int) originateTimestamp);
+            BigEndian.put32(out, off + 12, (int) receiveTimestamp);
+            BigEndian.put32(out, off + 16, (int) transmitTimestamp);
             return IcmpEncoding.emitInPlace(out, off, type(), 0, restOfHeader(), IcmpView.TIMESTAMP_LENGTH);
         }
     }

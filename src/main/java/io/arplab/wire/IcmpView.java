@@ -60,15 +60,15 @@ public final class IcmpView {
     }
 
     public int type() {
-        return Bytes.u8(buf, off + TYPE);
+        return BigEndian.u8(buf, off + TYPE);
     }
 
     public int code() {
-        return Bytes.u8(buf, off + CODE);
+        return BigEndian.u8(buf, off + CODE);
     }
 
     public int checksum() {
-        return Bytes.u16(buf, off + CHECKSUM);
+        return BigEndian.u16(buf, off + CHECKSUM);
     }
 
     /** True when the whole message, checksum included, sums to 0xffff (RFC 792 "Checksum"). */
@@ -78,27 +78,27 @@ public final class IcmpView {
 
     /** Bytes 4..7 as one word, whatever the type. */
     public int restOfHeader() {
-        return Bytes.i32(buf, off + REST);
+        return BigEndian.i32(buf, off + REST);
     }
 
     /** Echo, timestamp, information and address mask messages: identifier. */
     public int identifier() {
-        return Bytes.u16(buf, off + REST);
+        return BigEndian.u16(buf, off + REST);
     }
 
     /** Echo, timestamp, information and address mask messages: sequence number. */
     public int sequenceNumber() {
-        return Bytes.u16(buf, off + REST + 2);
+        return BigEndian.u16(buf, off + REST + 2);
     }
 
     /** Destination unreachable, code 4: next-hop MTU (RFC 1191 §4); 0 from routers older than RFC 1191. */
     public int nextHopMtu() {
-        return Bytes.u16(buf, off + REST + 2);
+        return BigEndian.u16(buf, off + REST + 2);
     }
 
     /** Redirect: the gateway internet address. */
     public int gatewayBits() {
-        return Bytes.i32(buf, off + REST);
+        return BigEndian.i32(buf, off + REST);
     }
 
     public Ipv4Address gateway() {
@@ -107,20 +107,20 @@ public final class IcmpView {
 
     /** Parameter problem: the octet of the original header where the error was found. */
     public int pointer() {
-        return Bytes.u8(buf, off + REST);
+        return BigEndian.u8(buf, off + REST);
     }
 
     /** Timestamp messages: originate timestamp, milliseconds since midnight UT (unsigned 32 bits). */
     public long originateTimestamp() {
-        return Bytes.u32(buf, off + 8);
+        return BigEndian.u32(buf, off + 8);
     }
 
     public long receiveTimestamp() {
-        return Bytes.u32(buf, off + 12);
+        return BigEndian.u32(buf, off + 12);
     }
 
     public long transmitTimestamp() {
-        return Bytes.u32(buf, off + 16);
+        return BigEndian.u32(buf, off + 16);
     }
 
     /** True for error messages (3, 4, 5, 11, 12), whose data quotes the offending datagram. */

@@ -10,15 +10,15 @@ public final class Ipv4Frames {
      */
     public static int writeHeader(byte[] out, int off, int tos, int totalLength, int identification,
                                   boolean dontFragment, int ttl, int protocol, int source, int destination) {
-        Bytes.put16(out, off, 0x4500 | (tos & 0xff));
-        Bytes.put16(out, off + 2, totalLength);
-        Bytes.put16(out, off + 4, identification);
-        Bytes.put16(out, off + 6, dontFragment ? 0x4000 : 0);
-        Bytes.put16(out, off + 8, (ttl & 0xff) << 8 | (protocol & 0xff));
-        Bytes.put16(out, off + 10, 0);
-        Bytes.put32(out, off + 12, source);
-        Bytes.put32(out, off + 16, destination);
-        Bytes.put16(out, off + 10, InternetChecksum.compute(out, off, Ipv4View.MIN_HEADER_LENGTH));
+        BigEndian.put16(out, off, 0x4500 | (tos & 0xff));
+        BigEndian.put16(out, off + 2, totalLength);
+        BigEndian.put16(out, off + 4, identification);
+        BigEndian.put16(out, off + 6, dontFragment ? 0x4000 : 0);
+        BigEndian.put16(out, off + 8, (ttl & 0xff) << 8 | (protocol & 0xff));
+        BigEndian.put16(out, off + 10, 0);
+        BigEndian.put32(out, off + 12, source);
+        BigEndian.put32(out, off + 16, destination);
+        BigEndian.put16(out, off + 10, InternetChecksum.compute(out, off, Ipv4View.MIN_HEADER_LENGTH));
         return Ipv4View.MIN_HEADER_LENGTH;
     }
 }

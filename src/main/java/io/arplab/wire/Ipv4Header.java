@@ -87,20 +87,20 @@ public record Ipv4Header(int dscp, int ecn, int totalLength, int identification,
      */
     public int emit(byte[] out, int off) {
         int hl = headerLength();
-        Bytes.put8(out, off, 0x40 | hl / 4);
-        Bytes.put8(out, off + 1, tos());
-        Bytes.put16(out, off + 2, totalLength);
-        Bytes.put16(out, off + 4, identification);
+        BigEndian.put8(out, off, 0x40 | hl / 4);
+        BigEndian.put8(out, off + 1, tos());
+        BigEndian.put16(out, off + 2, totalLength);
+        BigEndian.put16(out, off + 4, identification);
         int flags = (reservedFlag ? 0x8000 : 0) | (dontFragment ? 0x4000 : 0) | (moreFragments ? 0x2000 : 0);
-        Bytes.put16(out, off + 6, flags | fragmentOffset);
-        Bytes.put8(out, off + 8, ttl);
-        Bytes.put8(out, off + 9, protocol.number());
-        Bytes.put16(out, off + 10, 0);
-        Bytes.put32(out, off + 12, source.bits());
-        Bytes.put32(out, off + 16, destination.bits());
+        BigEndian.put16(out, off + 6, flags | fragmentOffset);
+        BigEndian.put8(out, off + 8, ttl);
+        BigEndian.put8(out, off + 9, protocol.number());
+        BigEndian.put16(out, off + 10, 0);
+        BigEndian.put32(out, off + 12, source.bits());
+        BigEndian.put32(out, off + 16, destination.bits());
         System.arraycopy(options, 0, out, off + Ipv4View.MIN_HEADER_LENGTH, options.length);
         int sum = headerChecksum == COMPUTE_CHECKSUM ? InternetChecksum.compute(out, off, hl) : headerChecksum;
-        Bytes.put16(out, off + 10, sum);
+        BigEndian.put16(out, off + 10, sum);
         return hl;
     }
 

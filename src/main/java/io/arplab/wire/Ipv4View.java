@@ -95,12 +95,12 @@ public final class Ipv4View {
     }
 
     public int version() {
-        return Bytes.u8(buf, off + VERSION_IHL) >>> 4;
+        return BigEndian.u8(buf, off + VERSION_IHL) >>> 4;
     }
 
     /** Internet header length in 32-bit words. */
     public int ihl() {
-        return Bytes.u8(buf, off + VERSION_IHL) & 0x0f;
+        return BigEndian.u8(buf, off + VERSION_IHL) & 0x0f;
     }
 
     /** Header length in bytes (IHL * 4). */
@@ -110,7 +110,7 @@ public final class Ipv4View {
 
     /** The type-of-service byte (DSCP and ECN, RFC 2474 §3 / RFC 3168 §5). */
     public int tos() {
-        return Bytes.u8(buf, off + TOS);
+        return BigEndian.u8(buf, off + TOS);
     }
 
     public int dscp() {
@@ -122,16 +122,16 @@ public final class Ipv4View {
     }
 
     public int totalLength() {
-        return Bytes.u16(buf, off + TOTAL_LENGTH);
+        return BigEndian.u16(buf, off + TOTAL_LENGTH);
     }
 
     public int identification() {
-        return Bytes.u16(buf, off + IDENTIFICATION);
+        return BigEndian.u16(buf, off + IDENTIFICATION);
     }
 
     /** The three flag bits: reserved (0b100), DF (0b010), MF (0b001). */
     public int flags() {
-        return Bytes.u8(buf, off + FLAGS_FRAGMENT) >>> 5;
+        return BigEndian.u8(buf, off + FLAGS_FRAGMENT) >>> 5;
     }
 
     /** Bit 0, "reserved, must be zero". */
@@ -149,20 +149,20 @@ public final class Ipv4View {
 
     /** Fragment offset in 8-byte units. */
     public int fragmentOffset() {
-        return Bytes.u16(buf, off + FLAGS_FRAGMENT) & 0x1fff;
+        return BigEndian.u16(buf, off + FLAGS_FRAGMENT) & 0x1fff;
     }
 
     /** True when this datagram is one fragment of a larger one (MF set or offset non-zero). */
     public boolean isFragment() {
-        return (Bytes.u16(buf, off + FLAGS_FRAGMENT) & 0x3fff) != 0;
+        return (BigEndian.u16(buf, off + FLAGS_FRAGMENT) & 0x3fff) != 0;
     }
 
     public int ttl() {
-        return Bytes.u8(buf, off + TTL);
+        return BigEndian.u8(buf, off + TTL);
     }
 
     public int protocolNumber() {
-        return Bytes.u8(buf, off + PROTOCOL);
+        return BigEndian.u8(buf, off + PROTOCOL);
     }
 
     public IpProtocol protocol() {
@@ -170,7 +170,7 @@ public final class Ipv4View {
     }
 
     public int headerChecksum() {
-        return Bytes.u16(buf, off + CHECKSUM);
+        return BigEndian.u16(buf, off + CHECKSUM);
     }
 
     /** True when the header, checksum included, sums to 0xffff (RFC 791 "Header Checksum"). */
@@ -179,7 +179,7 @@ public final class Ipv4View {
     }
 
     public int sourceBits() {
-        return Bytes.i32(buf, off + SOURCE);
+        return BigEndian.i32(buf, off + SOURCE);
     }
 
     public Ipv4Address source() {
@@ -187,7 +187,7 @@ public final class Ipv4View {
     }
 
     public int destinationBits() {
-        return Bytes.i32(buf, off + DESTINATION);
+        return BigEndian.i32(buf, off + DESTINATION);
     }
 
     public Ipv4Address destination() {
@@ -223,10 +223,10 @@ public final class Ipv4View {
      * Returns the new TTL. The caller drops datagrams whose TTL is already 0 or 1 before forwarding.
      */
     public int decrementTtl() {
-        int oldWord = Bytes.u16(buf, off + TTL);
+        int oldWord = BigEndian.u16(buf, off + TTL);
         int newWord = (oldWord - 0x0100) & 0xffff;
-        Bytes.put16(buf, off + TTL, newWord);
-        Bytes.put16(buf, off + CHECKSUM, InternetChecksum.update(headerChecksum(), oldWord, newWord));
+        BigEndian.put16(buf, off + TTL, newWord);
+        BigEndian.put16(buf, off + CHECKSUM, InternetChecksum.update(headerChecksum(), oldWord, newWord));
         return newWord >>> 8;
     }
 }

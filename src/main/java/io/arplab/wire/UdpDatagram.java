@@ -44,13 +44,13 @@ public record UdpDatagram(int sourcePort, int destinationPort, byte[] payload, b
     /** Writes the datagram at {@code out[off]}; the addresses feed the pseudo-header. Returns bytes written. */
     public int emit(byte[] out, int off, int sourceIp, int destinationIp) {
         int n = length();
-        Bytes.put16(out, off, sourcePort);
-        Bytes.put16(out, off + 2, destinationPort);
-        Bytes.put16(out, off + 4, n);
-        Bytes.put16(out, off + 6, 0);
+        BigEndian.put16(out, off, sourcePort);
+        BigEndian.put16(out, off + 2, destinationPort);
+        BigEndian.put16(out, off + 4, n);
+        BigEndian.put16(out, off + 6, 0);
         System.arraycopy(payload, 0, out, off + UdpView.HEADER_LENGTH, payload.length);
         if (checksummed) {
-            Bytes.put16(out, off + 6, checksum(out, off, n, sourceIp, destinationIp));
+            BigEndian.put16(out, off + 6, checksum(out, off, n, sourceIp, destinationIp));
         }
         return n;
     }

@@ -35,7 +35,7 @@ public final class UdpView {
         if (h != null) {
             return h;
         }
-        int l = length();
+        int l = udpLength();
         if (l < HEADER_LENGTH) {
             return "length " + l + " < 8";
         }
@@ -65,27 +65,27 @@ public final class UdpView {
         return off;
     }
 
-    /** Bytes in the view (the IPv4 payload), not the UDP length field. */
-    public int viewLength() {
+    /** Bytes in the view (the IPv4 payload); the UDP length field is {@link #udpLength()}. */
+    public int length() {
         return len;
     }
 
     public int sourcePort() {
-        return Bytes.u16(buf, off + SOURCE_PORT);
+        return BigEndian.u16(buf, off + SOURCE_PORT);
     }
 
     public int destinationPort() {
-        return Bytes.u16(buf, off + DESTINATION_PORT);
+        return BigEndian.u16(buf, off + DESTINATION_PORT);
     }
 
-    /** The length field: header plus data. */
-    public int length() {
-        return Bytes.u16(buf, off + LENGTH);
+    /** The length field (RFC 768 "Length"): header plus data. */
+    public int udpLength() {
+        return BigEndian.u16(buf, off + LENGTH);
     }
 
     /** The checksum field; 0 means the sender computed none. */
     public int checksum() {
-        return Bytes.u16(buf, off + CHECKSUM);
+        return BigEndian.u16(buf, off + CHECKSUM);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class UdpView {
         if (checksum() == 0) {
             return true;
         }
-        int l = length();
+        int l = udpLength();
         long sum = InternetChecksum.pseudoHeader(sourceIp, destinationIp, IpProtocol.UDP.number(), l);
         return InternetChecksum.fold(InternetChecksum.add(sum, buf, off, l)) == 0xffff;
     }
@@ -111,6 +111,6 @@ public final class UdpView {
 
     /** Data length per the length field. */
     public int payloadLength() {
-        return length() - HEADER_LENGTH;
+        return udpLength() - HEADER_LENGTH;
     }
 }

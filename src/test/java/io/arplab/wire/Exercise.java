@@ -171,7 +171,7 @@ final class Exercise {
         if (v.checkHeader() != null) {
             return;
         }
-        long sink = v.sourcePort() + v.destinationPort() + v.length() + v.checksum();
+        long sink = v.sourcePort() + v.destinationPort() + v.udpLength() + v.length() + v.checksum();
         if (v.check() != null) {
             return;
         }
@@ -180,8 +180,8 @@ final class Exercise {
         blackhole = sink;
         UdpDatagram d = UdpDatagram.parse(v);
         byte[] out = new byte[d.length()];
-        assertThat(d.emit(out, 0, src, dst)).isEqualTo(v.length());
-        byte[] in = Arrays.copyOfRange(buf, off, off + v.length());
+        assertThat(d.emit(out, 0, src, dst)).isEqualTo(v.udpLength());
+        byte[] in = Arrays.copyOfRange(buf, off, off + v.udpLength());
         if (v.checksumValid(src, dst)) {
             assertThat(out).isEqualTo(in);
         }

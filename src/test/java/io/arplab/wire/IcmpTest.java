@@ -99,6 +99,20 @@ class IcmpTest {
     }
 
     @Test
+    void echoReplyOfAnAllZeroMessageSendsMinusZero() {
+        // Reply type 0, code 0, id 0, seq 0, no data sums to zero: the full sum gives 0xffff, RFC 1624's
+        // incremental update would give 0x0000; the helper must match the full sum.
+        byte[] req = new byte[42];
+        int n = IcmpFrames.writeEchoRequest(req, 0, NODE1.bits(), NODE3.bits(), IP1.bits(), IP3.bits(), 1, 64, true, 0, 0,
+                new byte[0], 0, 0);
+        assertThat(Bytes.u16(req, 36)).isEqualTo(0xf7ff);
+        byte[] out = new byte[42];
+        assertThat(IcmpFrames.writeEchoReply(req, 0, n, NODE3.bits(), IP3.bits(), 2, 64, out, 0)).isEqualTo(42);
+        assertThat(Bytes.u16(out, 36)).isEqualTo(0xffff);
+        assertThat(new IcmpView(out, 34, 8).checksumValid()).isTrue();
+    }
+
+    @Test
     void echoReplyRefusesWhatLinuxWouldNotAnswer() {
         byte[] out = new byte[200];
         byte[] reply = Fixtures.linuxPingNode1().get(3);

@@ -31,6 +31,7 @@ class UdpTest {
         assertThat(u.check()).isNull();
         assertThat(u.sourcePort()).isEqualTo(51515);
         assertThat(u.destinationPort()).isEqualTo(53);
+        assertThat(u.udpLength()).isEqualTo(37);
         assertThat(u.length()).isEqualTo(37);
         assertThat(u.payloadLength()).isEqualTo(29);
         assertThat(u.checksum()).isNotZero();
@@ -86,7 +87,8 @@ class UdpTest {
     void lengthProblems() {
         Parsed longer = udp(Fixtures.pcapFrame("udp_bad_length_long"));
         assertThat(longer.udp().checkHeader()).isNull();
-        assertThat(longer.udp().length()).isEqualTo(100);
+        assertThat(longer.udp().udpLength()).isEqualTo(100);
+        assertThat(longer.udp().length()).isEqualTo(20);
         assertThat(longer.udp().check()).isEqualTo("truncated: 20 of 100 bytes");
 
         Parsed cut = udp(Fixtures.pcapFrame("udp_truncated_header"));
