@@ -1,7 +1,6 @@
 package io.arplab.stack;
 
 import io.arplab.wire.ArpFrames;
-import io.arplab.wire.ArpView;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.EthernetFrames;
 import io.arplab.wire.IcmpFrames;
@@ -52,7 +51,6 @@ public final class HostStack implements NeighbourTable.Ops {
     private IcmpRateLimit icmpRateLimit;
     private Int2ObjectOpenHashMap<PingSocket> pingSockets;
     private Int2ObjectOpenHashMap<UdpSocket> udpSockets;
-    private final ArpView arp = new ArpView(new byte[0], 0, 0);
     private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
     private ArrayDeque<byte[]> loopback;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
@@ -383,24 +381,24 @@ public final class HostStack implements NeighbourTable.Ops {
         if (pktType == PACKET_OTHERHOST) {
             return;
         }
-        arp.wrap(frame, ETH, frame.length - ETH);
-        if (arp.check() != null || arp.hardwareLength() != 6 || arp.protocolLength() != 4) {
+        // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
+        if (frame.length < ETH + 28 || Bytes.u8(frame, ETH + 4) != 6 || Bytes.u8(frame, ETH + 5) != 4) {
             droppedFrames++;
             return;
         }
-        int hrd = arp.hardwareType();
-        if (hrd != 1 && hrd != 6 || arp.protocolType() != 0x0800) {
+        int hrd = Bytes.u16(frame, ETH);
+        if (hrd != 1 && hrd != 6 || Bytes.u16(frame, ETH + 2) != 0x0800) {
             return;
         }
-        int op = arp.operationCode();
+        int op = Bytes.u16(frame, ETH + 6);
         if (op != ARP_REQUEST && op != ARP_REPLY) {
             return;
         }
-        long sha = arp.senderHardwareAddressBits();
-        int sip = arp.senderProtocolAddressBits();
-        long tha = arp.targetHardwareAddressBits();
-        int tip = arp.targetProtocolAddressBits();
-        if (isMulticast(tip) || dev.conf.routeLocalnet == 0 && (tip >>> 24) == 127) {
+        long sha = Bytes.u48(frame, ETH + 8);
+        int sip = Bytes.i32(frame, ETH + 14);
+        long tha = Bytes.u48(frame, ETH + 18);
+        int tip = Bytes.i32(frame, ETH + 24);
+        if (isMulticast(tip) || (tip >>> 24) == 127 && dev.conf.routeLocalnet == 0) {
             return;
         }
         if (sip == tip && dev.conf.dropGratuitousArp != 0) {
@@ -424,7 +422,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 }
                 return;
             }
-            if (dev.conf.forwarding != 0 && dev.conf.proxyArp != 0) {
+            if (ipForward && dev.conf.forwarding != 0 && dev.conf.proxyArp != 0) {
                 Route r = routes.lookup(tip);
                 if (r != null && r.type() == Route.UNICAST && r.device() != dev) {
                     // arp_fwd_proxy(): answer for an address routed through another device

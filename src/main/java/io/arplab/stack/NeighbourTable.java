@@ -82,6 +82,8 @@ public final class NeighbourTable {
      * by 1 ms of CPU instead).
      */
     private long noGcBefore;
+    /** min(next timer, next periodic run), kept current so the per-frame deadline question reads one field. */
+    private long deadline;
 
     public NeighbourTable(GcConfig gc, Ops ops, SplittableRandom random, long now) {
         this.gc = gc;
@@ -90,6 +92,7 @@ public final class NeighbourTable {
         this.lastFlush = now;
         this.lastRand = now;
         this.nextPeriodic = now + periodicInterval();
+        this.deadline = nextPeriodic;
     }
 
     public void setTracer(Tracer tracer) {
@@ -203,7 +206,7 @@ public final class NeighbourTable {
     private void unlink(long now, NeighbourEntry n) {
         entries.remove(key(n.dev, n.ip));
         n.dead = true;
-        timers.cancel(n);
+        disarm(n);
         purgeQueue(n);
         trace(now, "neigh:neigh_cleanup_and_release", n, 0);
         ops.notify(now, n, RTM_DELNEIGH);
@@ -244,7 +247,7 @@ public final class NeighbourTable {
             return 0;
         }
         if ((newState & NudState.VALID) == 0) {
-            timers.cancel(n);
+            disarm(n);
             n.state = newState;
             noGcBefore = 0;
             boolean notify = (old & NudState.VALID) != 0;
@@ -299,7 +302,7 @@ public final class NeighbourTable {
             if (newState == NudState.NOARP.bits) {
                 noGcBefore = 0;
             }
-            timers.cancel(n);
+            disarm(n);
             if ((newState & NudState.PROBE.bits) != 0) {
                 n.probes = 0;
             }
@@ -348,7 +351,18 @@ public final class NeighbourTable {
         if (n.used < n.confirmed) {
             n.used = n.confirmed;
         }
+        arm(n, when);
+    }
+
+    private void arm(NeighbourEntry n, long when) {
         timers.arm(n, when);
+        deadline = Math.min(timers.nextDeadline(), nextPeriodic);
+    }
+
+    private void disarm(NeighbourEntry n) {
+        if (timers.cancel(n)) {
+            deadline = Math.min(timers.nextDeadline(), nextPeriodic);
+        }
     }
 
     /**
@@ -385,7 +399,7 @@ public final class NeighbourTable {
         if ((state & (NudState.STALE.bits | NudState.INCOMPLETE.bits)) == 0) {
             if (n.parms.mcastProbes + n.parms.appProbes != 0) {
                 n.probes = n.parms.ucastProbes;
-                timers.cancel(n);
+                disarm(n);
                 n.state = NudState.INCOMPLETE.bits;
                 n.updated = now;
                 immediateProbe = true;
@@ -397,7 +411,7 @@ public final class NeighbourTable {
                 return 1;
             }
         } else if ((state & NudState.STALE.bits) != 0) {
-            timers.cancel(n);
+            disarm(n);
             n.state = NudState.DELAY.bits;
             n.updated = now;
             addTimer(n, now + n.parms.delayProbeTime);
@@ -455,7 +469,7 @@ public final class NeighbourTable {
 
     /** The earliest moment {@link #advance} has work. */
     public long nextDeadline() {
-        return Math.min(timers.nextDeadline(), nextPeriodic);
+        return deadline;
     }
 
     /** Runs every timer due by {@code now}, in deadline order, and the periodic work. */
@@ -469,6 +483,7 @@ public final class NeighbourTable {
                 periodicWork(nextPeriodic);
             } else {
                 NeighbourEntry n = timers.pollDue(now);
+                deadline = Math.min(timers.nextDeadline(), nextPeriodic);
                 timerHandler(n.deadline, n);
             }
         }
@@ -524,7 +539,7 @@ public final class NeighbourTable {
         }
         if (!skipProbe) {
             if ((n.state & NudState.IN_TIMER) != 0) {
-                timers.arm(n, Math.max(next, now + MIN_TIMER));
+                arm(n, Math.max(next, now + MIN_TIMER));
             }
             if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0) {
                 probe(now, n);
@@ -543,6 +558,7 @@ public final class NeighbourTable {
      */
     private void periodicWork(long now) {
         nextPeriodic = now + periodicInterval();
+        deadline = Math.min(timers.nextDeadline(), nextPeriodic);
         if (now > lastRand + RANDOMISE_INTERVAL) {
             lastRand = now;
             for (NeighParams p : parmsList) {
