@@ -61,6 +61,16 @@ public final class Lab {
         return network;
     }
 
+    /** Turns tracepoints on (to {@code log}) or off (null) for the whole lab. */
+    public void setTraceLog(TraceLog log) {
+        network.setTraceLog(log);
+    }
+
+    /** The names of the commands nodes know. */
+    public java.util.Set<String> toolNames() {
+        return java.util.Collections.unmodifiableSet(tools.keySet());
+    }
+
     public Resolver resolver() {
         return resolver;
     }

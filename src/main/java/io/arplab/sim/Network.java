@@ -66,18 +66,42 @@ public final class Network {
         return byName.get(name);
     }
 
-    /** Enables tracepoints: devices created after this get a tracer too. */
+    /** Enables (or, with null, disables) tracepoints for every node, present and future. */
     public void setTraceLog(TraceLog trace) {
         this.trace = trace;
+        for (Node n : nodes) {
+            n.tracer.log = trace;
+            n.floodGroups = null;
+        }
     }
 
     public TraceLog traceLog() {
         return trace;
     }
 
-    /** A tracer for a device about to be added under {@code name} (OFF when tracing is disabled). */
-    public Tracer tracerFor(String name) {
-        return trace == null ? Tracer.OFF : trace.tracer(name, nodes.size() + 1);
+    /** A node's tracepoints: written under the node's name as comm, while a trace log is set. */
+    static final class NodeTracer implements Tracer {
+        private final String comm;
+        private final int pid;
+        TraceLog log;
+
+        NodeTracer(String comm, int pid, TraceLog log) {
+            this.comm = comm;
+            this.pid = pid;
+            this.log = log;
+        }
+
+        @Override
+        public boolean enabled() {
+            return log != null;
+        }
+
+        @Override
+        public void emit(long now, String event, String fields) {
+            if (log != null) {
+                log.write(comm, pid, now, event, fields);
+            }
+        }
     }
 
     public Node add(Device device) {
@@ -118,14 +142,14 @@ public final class Network {
         private long[] latencies = NO_LONGS;
         private CaptureSink[] captures = NO_CAPTURES;
         private CaptureSink tapCapture;
-        private final Tracer tracer;
+        private final NodeTracer tracer;
         /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
         private long[] floodGroups;
 
         private Node(Device device, int index) {
             this.device = device;
             this.index = index;
-            this.tracer = trace == null ? Tracer.OFF : trace.tracer(device.name(), index + 1);
+            this.tracer = new NodeTracer(device.name(), index + 1, trace);
         }
 
         public Device device() {

@@ -33,7 +33,7 @@ public final class TraceLog {
         };
     }
 
-    private void write(String comm, int pid, long now, String event, String fields) {
+    void write(String comm, int pid, long now, String event, String fields) {
         line.setLength(0);
         pad(line, comm, 16);
         line.append(' ');

@@ -1,0 +1,108 @@
+package io.arplab.cli;
+
+import io.arplab.device.Host;
+import io.arplab.device.LinuxBridge;
+import io.arplab.lab.Lab;
+import io.arplab.sim.PcapCapture;
+import io.arplab.sim.TraceLog;
+import io.arplab.stack.NetDevice;
+import io.arplab.topo.TopologyException;
+import io.arplab.topo.TopologyFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A lab loaded from a file with its capture files and trace log: set up, flushed between commands, closed. */
+final class LabSession implements AutoCloseable {
+    final Lab lab;
+    private final List<PcapCapture> captures = new ArrayList<>();
+    private Writer traceWriter;
+    private TraceLog traceLog;
+
+    LabSession(LabOptions o, PrintWriter err) {
+        if (!Files.isRegularFile(o.topology)) {
+            throw new UsageException(o.topology + ": No such file");
+        }
+        List<String> notes = new ArrayList<>();
+        try {
+            lab = TopologyFiles.load(o.topology, o.seed, o.epochSeconds * 1_000_000_000L, notes);
+        } catch (TopologyException e) {
+            throw new UsageException(e.getMessage());
+        }
+        lab.setWorkDir(Path.of("").toAbsolutePath());
+        if (o.verbose) {
+            notes.forEach(n -> err.println("arplab: note: " + n));
+        }
+        if (!"none".equals(o.pcapDir)) {
+            Path dir = Path.of(o.pcapDir);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UsageException(o.pcapDir + ": cannot create directory: " + e.getMessage());
+            }
+            for (Map.Entry<String, Host> e : lab.hosts().entrySet()) {
+                Host h = e.getValue();
+                boolean first = true;
+                for (int p = 0; p < h.portCount(); p++) {
+                    NetDevice dev = h.port(p);
+                    if (lab.bridges().containsKey(dev.name)) {
+                        continue; // a bridge's own interface: its capture is the bridge's
+                    }
+                    Path file = dir.resolve(first ? e.getKey() + ".pcap" : e.getKey() + "-" + dev.name + ".pcap");
+                    first = false;
+                    capture(e.getKey(), dev.name, file, o.verbose, err);
+                }
+            }
+            if (o.bridgePcaps) {
+                for (LinuxBridge b : lab.bridges().values()) {
+                    capture(b.name(), b.name(), dir.resolve(b.name() + ".pcap"), o.verbose, err);
+                }
+            }
+        }
+        if (o.trace != null) {
+            try {
+                traceWriter = Files.newBufferedWriter(o.trace, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException(o.trace + ": cannot write: " + e.getMessage());
+            }
+            traceLog = new TraceLog(traceWriter);
+            lab.setTraceLog(traceLog);
+        }
+    }
+
+    private void capture(String node, String ifname, Path file, boolean verbose, PrintWriter err) {
+        PcapCapture c = new PcapCapture(file);
+        captures.add(c);
+        lab.capture(node, ifname, c);
+        if (verbose) {
+            err.println("arplab: note: capturing " + node + " " + ifname + " to " + file);
+        }
+    }
+
+    /** Makes capture files and the trace complete up to now (before a tool reads them, and at the end). */
+    void flush() {
+        captures.forEach(PcapCapture::flush);
+        if (traceLog != null) {
+            traceLog.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        captures.forEach(PcapCapture::close);
+        if (traceWriter != null) {
+            try {
+                traceWriter.close();
+            } catch (IOException e) {
+                throw new UsageException("trace file: " + e.getMessage(), 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.arplab.cli;
+
+import io.arplab.lab.Duration;
+import io.arplab.lab.LabConsole;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arplab run TOPOLOGY --script FILE | -c 'LINE; LINE'}: a scenario in virtual time, as fast as the CPU allows. */
+@Command(name = "run", description = "Load a lab and run a scenario in virtual time: each line as a person would type it.",
+        footer = {"", "Script lines: '<node> <command ...>' (e.g. 'node1 ping -c3 node3'), 'sleep 15', 'wait', 'time',",
+            "'nodes', 'net', '# comments'. Same topology, script and seed: byte-identical output and pcaps."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LabOptions lab;
+
+    static final class Script {
+        @Option(names = "--script", paramLabel = "FILE", description = "the scenario, one line per command")
+        Path file;
+
+        @Option(names = "-c", paramLabel = "LINES", description = "the scenario inline, lines separated by ';'")
+        String inline;
+    }
+
+    @ArgGroup(exclusive = true)
+    Script script;
+
+    @Option(names = "--until", paramLabel = "TIME",
+            description = "after the script, let the lab run until this virtual time (e.g. 60, 90s, 2m)")
+    String until;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> lines = new ArrayList<>();
+        String source;
+        if (script != null && script.file != null) {
+            source = script.file.toString();
+            try {
+                lines.addAll(Files.readAllLines(script.file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UsageException(script.file + ": cannot read: " + e.getMessage());
+            }
+        } else if (script != null && script.inline != null) {
+            source = "-c";
+            for (String l : script.inline.split(";")) {
+                lines.add(l);
+            }
+        } else {
+            source = null;
+        }
+        long untilNanos = -1;
+        if (until != null) {
+            try {
+                untilNanos = Duration.parse(until);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--until: " + e.getMessage());
+            }
+        }
+        try (LabSession session = new LabSession(lab, err)) {
+            LabConsole console = new LabConsole(session.lab, out, err, session::flush);
+            int n = 0;
+            for (String line : lines) {
+                n++;
+                try {
+                    if (!console.execute(line)) {
+                        break;
+                    }
+                } catch (LabConsole.LineException | IllegalArgumentException e) {
+                    out.flush();
+                    throw new UsageException(source + ":" + n + ": " + e.getMessage());
+                }
+            }
+            console.waitJobs();
+            if (untilNanos > session.lab.now()) {
+                session.lab.runFor(untilNanos - session.lab.now());
+            }
+            console.close();
+        }
+        out.flush();
+        return 0;
+    }
+}
