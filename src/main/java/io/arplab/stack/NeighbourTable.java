@@ -230,7 +230,7 @@ public final class NeighbourTable {
                     + " pid 0");
         }
         int err = doUpdate(now, n, lladdr, newState, flags);
-        trace(now, "neigh:neigh_update_done", n, err);
+        trace(now, "neigh:neigh_update_done", n, err, 1);
         return err;
     }
 
@@ -499,9 +499,11 @@ public final class NeighbourTable {
         }
         NeighParams p = n.parms;
         if ((state & NudState.REACHABLE.bits) != 0) {
-            if (now <= n.confirmed + p.reachableTime) {
+            // time_before_eq() in the kernel, but a wheel timer never fires on its exact jiffy: at the nominal
+            // deadline the interval has passed
+            if (now < n.confirmed + p.reachableTime) {
                 next = n.confirmed + p.reachableTime;
-            } else if (now <= n.used + p.delayProbeTime) {
+            } else if (now < n.used + p.delayProbeTime) {
                 n.state = NudState.DELAY.bits;
                 n.updated = now;
                 next = now + p.delayProbeTime;
@@ -511,7 +513,7 @@ public final class NeighbourTable {
                 notify = true;
             }
         } else if ((state & NudState.DELAY.bits) != 0) {
-            if (now <= n.confirmed + p.delayProbeTime) {
+            if (now < n.confirmed + p.delayProbeTime) {
                 n.state = NudState.REACHABLE.bits;
                 n.updated = now;
                 notify = true;
@@ -545,7 +547,7 @@ public final class NeighbourTable {
                 probe(now, n);
             }
         }
-        trace(now, "neigh:neigh_timer_handler", n, 0);
+        trace(now, "neigh:neigh_timer_handler", n, 0, 1);
     }
 
     private long periodicInterval() {
@@ -616,19 +618,28 @@ public final class NeighbourTable {
     }
 
     private void trace(long now, String event, NeighbourEntry n, int err) {
+        trace(now, event, n, err, 0);
+    }
+
+    /** {@code callerRefs}: references the kernel's caller holds at that point (neigh_update, the timer handler). */
+    private void trace(long now, String event, NeighbourEntry n, int err, int callerRefs) {
         if (tracer.enabled()) {
-            tracer.emit(now, event, fields(n, 0) + " confirmed " + Jiffies.of(n.confirmed) + " updated "
+            tracer.emit(now, event, fields(n, callerRefs, false) + " confirmed " + Jiffies.of(n.confirmed) + " updated "
                     + Jiffies.of(n.updated) + " used " + Jiffies.of(n.used) + " err " + err);
         }
     }
 
     /** The fields the neigh_* tracepoints share (include/trace/events/neigh.h). */
     private String fields(NeighbourEntry n, int callerRefs) {
+        return fields(n, callerRefs, true);
+    }
+
+    private String fields(NeighbourEntry n, int callerRefs, boolean withTimes) {
         String s = "family 2 dev " + n.dev.name + " lladdr " + String.format("%012x", n.lladdr) + " flags "
                 + String.format("%02x", n.flags) + " nud_state " + NudState.of(n.state).traceName + " type 01 dead "
                 + (n.dead ? 1 : 0) + " refcnt " + (1 + n.refs() + callerRefs) + " primary_key4 " + Ipv4Address.of(n.ip)
                 + " primary_key6 ::ffff:" + Ipv4Address.of(n.ip);
-        if (callerRefs > 0) {
+        if (withTimes) {
             s += " confirmed " + Jiffies.of(n.confirmed) + " updated " + Jiffies.of(n.updated) + " used " + Jiffies.of(n.used);
         }
         return s;

@@ -163,9 +163,9 @@ class NeighbourTableTest {
     @Test
     void reachableToStaleAfterReachableTimeWhenUnused() {
         NeighbourEntry n = resolved();
-        advanceTo(30 * S);
+        advanceTo(30 * S - MS);
         assertThat(n.state()).isEqualTo(NudState.REACHABLE);
-        advanceTo(30 * S + 10 * MS);
+        advanceTo(30 * S);
         assertThat(n.state()).isEqualTo(NudState.STALE);
         assertThat(calls).isEmpty();
         assertThat(n.refs()).isZero(); // no timer: `ip -s neigh` shows no "ref"
