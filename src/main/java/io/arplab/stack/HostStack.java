@@ -53,6 +53,7 @@ public final class HostStack implements NeighbourTable.Ops {
     private Int2ObjectOpenHashMap<UdpSocket> udpSockets;
     private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
     private ArrayDeque<byte[]> loopback;
+    private IpDefrag defrag;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
     private static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
@@ -331,7 +332,8 @@ public final class HostStack implements NeighbourTable.Ops {
         if (loopback != null && !loopback.isEmpty()) {
             return Long.MIN_VALUE;
         }
-        return neighbours.nextDeadline();
+        long d = neighbours.nextDeadline();
+        return defrag == null ? d : Math.min(d, defrag.nextDeadline());
     }
 
     /** Runs neighbour timers due by {@code now} and delivers packets looped back to this host. */
@@ -339,6 +341,10 @@ public final class HostStack implements NeighbourTable.Ops {
         this.out = out;
         drainLoopback(now);
         neighbours.advance(now);
+        if (defrag != null) {
+            // ip_expire(): the sender learns its datagram was lost if its first fragment had come
+            defrag.expire(now, first -> icmpSend(now, first, 11, 1, 0, null));
+        }
         drainLoopback(now);
     }
 
@@ -602,8 +608,15 @@ public final class HostStack implements NeighbourTable.Ops {
 
     private void localDeliver(long now, NetDevice dev, byte[] frame, int pktType, int daddr) {
         if (ip.isFragment()) {
-            droppedFrames++; // reassembly is not emulated
-            return;
+            if (defrag == null) {
+                defrag = new IpDefrag();
+            }
+            byte[] whole = defrag.add(now, frame);
+            if (whole == null) {
+                return;
+            }
+            frame = whole;
+            ip.wrap(frame, ETH, frame.length - ETH);
         }
         int ipOff = ETH;
         int hl = ip.headerLength();
@@ -778,6 +791,14 @@ public final class HostStack implements NeighbourTable.Ops {
         }
         byte[] copy = new byte[ETH + totalLength];
         System.arraycopy(frame, 0, copy, 0, copy.length);
+        int nexthopFwd = r.gateway() != null ? r.gateway().bits() : daddr;
+        if (totalLength > outDev.mtu()) {
+            Bytes.put8(copy, ETH + 8, ttl - 1);
+            for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
+                finishOutput(now, outDev, nexthopFwd, f);
+            }
+            return;
+        }
         // ip_decrease_ttl(): RFC 1624 incremental checksum update
         int oldWord = Bytes.u16(copy, ETH + 8);
         Bytes.put8(copy, ETH + 8, ttl - 1);
@@ -819,7 +840,13 @@ public final class HostStack implements NeighbourTable.Ops {
         }
         int totalLength = Bytes.u16(frame, ETH + 2);
         if (totalLength > dev.mtu()) {
-            return -90; // EMSGSIZE: fragmentation is not emulated
+            if ((Bytes.u16(frame, ETH + 6) & 0x4000) != 0) {
+                return -90; // EMSGSIZE: IP_PMTUDISC_DO and too big
+            }
+            for (byte[] f : IpDefrag.fragment(frame, dev.mtu())) {
+                finishOutput(now, dev, nexthop, f);
+            }
+            return 0;
         }
         finishOutput(now, dev, nexthop, frame);
         return 0;
@@ -1003,19 +1030,36 @@ public final class HostStack implements NeighbourTable.Ops {
         return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
     }
 
+    /** IP_MTU_DISCOVER values: never DF; DF when it fits, else fragment locally; always DF (too big: EMSGSIZE). */
+    public static final int PMTUDISC_DONT = 0;
+    public static final int PMTUDISC_WANT = 1;
+    public static final int PMTUDISC_DO = 2;
+
+    /** {@link #sendEcho(long, PingSocket, Ipv4Address, int, byte[], int, int, int, NetDevice, Outbox)} with WANT or DONT. */
+    public int sendEcho(long now, PingSocket s, Ipv4Address dst, int sequence, byte[] data, int ttl, int tos,
+                        boolean dontFragment, NetDevice bind, Outbox out) {
+        return sendEcho(now, s, dst, sequence, data, ttl, tos, dontFragment ? PMTUDISC_WANT : PMTUDISC_DONT, bind, out);
+    }
+
     /**
      * Sends an echo request from socket {@code s} (as ping does): {@code data} is the ICMP payload. Returns 0, or
      * -errno (101 ENETUNREACH, 90 EMSGSIZE ...).
      */
     public int sendEcho(long now, PingSocket s, Ipv4Address dst, int sequence, byte[] data, int ttl, int tos,
-                        boolean dontFragment, NetDevice bind, Outbox out) {
+                        int pmtudisc, NetDevice bind, Outbox out) {
         this.out = out;
         Ipv4Address src = sourceAddress(dst, bind);
         if (src == null) {
             return -101;
         }
+        boolean df = pmtudisc != PMTUDISC_DONT;
+        if (pmtudisc == PMTUDISC_WANT) {
+            Route r = route(dst, bind);
+            int mtu = r == null || isLocalAddress(dst.bits()) ? 65535 : r.device().mtu();
+            df = 28 + data.length <= mtu; // too big for the path: fragmented locally, without DF
+        }
         byte[] f = new byte[IcmpFrames.ECHO_HEADERS_LENGTH + data.length];
-        IcmpFrames.writeEchoRequest(f, 0, 0, 0, src.bits(), dst.bits(), nextIpId(), ttl, dontFragment, s.identifier,
+        IcmpFrames.writeEchoRequest(f, 0, 0, 0, src.bits(), dst.bits(), nextIpId(), ttl, df, s.identifier,
                 sequence, data, 0, data.length);
         if (tos != 0) {
             Bytes.put8(f, ETH + 1, tos);
