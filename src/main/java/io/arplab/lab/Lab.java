@@ -174,10 +174,23 @@ public final class Lab {
                 }
             }
         }
+        // validate everything before changing anything: a failed attach leaves the lab as it was
+        Cidr c = address == null ? null : Cidr.parse(address);
+        if (mac.isMulticast() || mac.isZero()) {
+            throw new IllegalArgumentException("invalid MAC address " + mac + " for " + host.name() + " " + ifname
+                    + ": must be unicast and not zero");
+        }
+        if (host.stack().device(ifname) != null) {
+            throw new IllegalArgumentException("device '" + ifname + "' already exists on " + host.name());
+        }
+        for (int q = 0; q < bridge.portCount(); q++) {
+            if (bridge.portName(q).equals(vethName)) {
+                throw new IllegalArgumentException("bridge " + bridge.name() + " already has a port named '" + vethName + "'");
+            }
+        }
         int p = host.addInterface(ifname, mac, 1500);
         NetDevice dev = host.port(p);
-        if (address != null) {
-            Cidr c = Cidr.parse(address);
+        if (c != null) {
             host.stack().addAddress(dev, c.address(), c.prefixLength());
         }
         int bp = bridge.addPort(vethName, vethMac, network.now());
