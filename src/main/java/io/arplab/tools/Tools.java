@@ -11,6 +11,10 @@ public final class Tools {
     public static Map<String, Supplier<Tool>> standard() {
         Map<String, Supplier<Tool>> m = new LinkedHashMap<>();
         m.put("ping", Ping::new);
+        m.put("ip", io.arplab.tools.iproute.Ip::new);
+        m.put("bridge", io.arplab.tools.iproute.Bridge::new);
+        m.put("arp", Arp::new);
+        m.put("sysctl", Sysctl::new);
         return m;
     }
 }
