@@ -321,8 +321,24 @@ public final class HostStack implements NeighbourTable.Ops {
         dev.setUp(up);
         if (!up) {
             neighbours.flushDevice(now, dev, false);
-        } else if (dev.conf.arpNotify != 0) {
-            announce(now, dev, out);
+            // fib_disable_ip(): every route through the device goes, static ones for good
+            routes.removeDevice(dev);
+        } else {
+            // fib_add_ifaddr() on NETDEV_UP: the connected routes of the primary addresses come back
+            for (int i = 0; i < dev.addresses.size(); i++) {
+                NetDevice.Address a = dev.addresses.get(i);
+                boolean secondary = false;
+                for (int k = 0; k < i; k++) {
+                    NetDevice.Address p = dev.addresses.get(k);
+                    secondary |= p.prefixLength() == a.prefixLength() && p.network().equals(a.network());
+                }
+                if (!secondary && a.prefixLength() < 32 && !dev.loopback) {
+                    routes.add(Route.connected(dev, a.address(), a.prefixLength()));
+                }
+            }
+            if (dev.conf.arpNotify != 0) {
+                announce(now, dev, out);
+            }
         }
     }
 

@@ -11,12 +11,14 @@ import java.util.List;
 /** {@code ip route}: show, add, del, replace, change, append, get, flush (ip/iproute.c) for the main table. */
 final class IpRoute {
     private final ToolContext ctx;
+    private final HostView view;
     private final HostStack stack;
     private final Ip.Options o;
     private final StringBuilder out;
 
     IpRoute(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out) {
         this.ctx = ctx;
+        this.view = view;
         this.stack = view.stack;
         this.o = o;
         this.out = out;
@@ -248,7 +250,7 @@ final class IpRoute {
     }
 
     /** print_route() for a main-table route. */
-    static String format(Route r, boolean showDev) {
+    String format(Route r, boolean showDev) {
         StringBuilder sb = new StringBuilder();
         if (r.type() != Route.UNICAST) {
             sb.append(typeName(r.type())).append(' ');
@@ -272,7 +274,7 @@ final class IpRoute {
         if (r.metric() != 0) {
             sb.append("metric ").append(r.metric()).append(' ');
         }
-        if (r.device() != null && !r.device().isUp()) {
+        if (r.device() != null && !view.carrier(r.device())) {
             sb.append("linkdown ");
         }
         return sb.toString();

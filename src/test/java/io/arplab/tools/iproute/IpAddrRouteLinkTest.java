@@ -110,10 +110,20 @@ class IpAddrRouteLinkTest {
         assertThat(ReferenceLab.run(lab, "host", "bridge link show dev veth-node1")).isEqualTo(
                 "4: veth-node1@br-arp_lan: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 master br-arp_lan"
                 + " state disabled priority 32 cost 2 \n");
-        assertThat(ReferenceLab.run(lab, "node1", "ip route")).isEqualTo(
-                "default via 172.28.0.1 dev eth0 linkdown \n"
-                + "172.28.0.0/16 dev eth0 proto kernel scope link src 172.28.0.11 linkdown \n");
+        // an administratively down device takes its routes with it; up brings back only the connected one
+        assertThat(ReferenceLab.run(lab, "node1", "ip route")).isEmpty();
         ReferenceLab.run(lab, "node1", "ip link set eth0 up mtu 9000 address 02:42:ac:1c:00:99");
+        assertThat(ReferenceLab.run(lab, "node1", "ip route"))
+                .isEqualTo("172.28.0.0/16 dev eth0 proto kernel scope link src 172.28.0.11 \n");
+        // a port without carrier: the bridge keeps its route, flagged linkdown, once no port has carrier
+        for (String n : new String[] {"node1", "node2", "node3"}) {
+            ReferenceLab.run(lab, n, "ip link set eth0 down");
+        }
+        assertThat(ReferenceLab.run(lab, "host", "ip route show dev br-arp_lan"))
+                .isEqualTo("172.28.0.0/16 proto kernel scope link src 172.28.0.1 linkdown \n");
+        for (String n : new String[] {"node1", "node2", "node3"}) {
+            ReferenceLab.run(lab, n, "ip link set eth0 up");
+        }
         assertThat(ReferenceLab.run(lab, "node1", "ip -br link show dev eth0"))
                 .isEqualTo("eth0@if4         UP             02:42:ac:1c:00:99 <BROADCAST,MULTICAST,UP,LOWER_UP>\s\n");
         assertThat(ReferenceLab.run(lab, "node1", "ip l show eth0")).startsWith("2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 9000 ");
