@@ -125,29 +125,28 @@ final class IpLink {
             }
             if (o.brief) {
                 brief(d);
-            } else {
-                String text = linkInfo(d, now) + (link ? "" : addresses(d));
-                if (o.oneline) {
-                    text = oneline(text);
+            } else if (o.oneline) {
+                // -o: "\\" for each inner newline; ip addr then prints only the addresses, each after "N: DEV"
+                if (link) {
+                    out.append(oneline(linkInfo(d, now)));
+                } else {
+                    for (String rec : addresses(d).split("(?<=\n)(?=    inet )")) {
+                        if (!rec.isEmpty()) {
+                            out.append(d.ifindex).append(": ").append(d.name).append(oneline(rec));
+                        }
+                    }
                 }
-                out.append(text);
+            } else {
+                out.append(linkInfo(d, now)).append(link ? "" : addresses(d));
             }
         }
         return 0;
     }
 
-    /** -o: every device (and each address) on one line, inner newlines as "\". */
+    /** -o: the inner newlines of one record become "\\". */
     private static String oneline(String text) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (line.startsWith("    ") && !line.startsWith("    inet") && sb.length() > 0) {
-                sb.setLength(sb.length() - 1);
-                sb.append("\\").append(line).append('\n');
-            } else {
-                sb.append(line).append('\n');
-            }
-        }
-        return sb.toString();
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return body.replace("\n", "\\") + "\n";
     }
 
     private void brief(NetDevice d) {

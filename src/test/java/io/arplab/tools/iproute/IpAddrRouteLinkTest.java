@@ -63,6 +63,17 @@ class IpAddrRouteLinkTest {
     }
 
     @Test
+    void onelineOutput() {
+        Lab lab = lab();
+        assertThat(ReferenceLab.run(lab, "node1", "ip -o a")).isEqualTo(
+                "1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n"
+                + "2: eth0    inet 172.28.0.11/16 scope global eth0\\       valid_lft forever preferred_lft forever\n");
+        assertThat(ReferenceLab.run(lab, "node1", "ip -o link show lo")).isEqualTo(
+                "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default"
+                + " qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
+    }
+
+    @Test
     void routeAddGetDelete() {
         Lab lab = lab();
         ReferenceLab.run(lab, "node1", "ip route add 10.20.0.0/16 via 172.28.0.1");
