@@ -175,7 +175,7 @@ final class IpLink {
             sb.append("master ").append(d.master).append(' ');
         }
         sb.append("state ").append(view.operstate(d)).append(' ');
-        if (link || o.details > 0) {
+        if (link) {
             sb.append("mode DEFAULT ");
         }
         sb.append("group default ");
