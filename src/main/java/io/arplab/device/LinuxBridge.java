@@ -28,6 +28,26 @@ public final class LinuxBridge implements Device {
     private long nextAgeing = Long.MAX_VALUE;
     private long order;
     private Tracer tracer = Tracer.OFF;
+    private final List<FdbListener> listeners = new ArrayList<>(0);
+
+    /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH (AF_BRIDGE) notifications of fdb changes (fdb_notify). */
+    public interface FdbListener {
+        void fdbEvent(long now, FdbEntry e, boolean deleted);
+    }
+
+    public void addFdbListener(FdbListener l) {
+        listeners.add(l);
+    }
+
+    public void removeFdbListener(FdbListener l) {
+        listeners.remove(l);
+    }
+
+    private void notifyFdb(long now, FdbEntry e, boolean deleted) {
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).fdbEvent(now, e, deleted);
+        }
+    }
 
     public LinuxBridge(String name, MacAddress mac, long now) {
         this.name = name;
@@ -103,16 +123,46 @@ public final class LinuxBridge implements Device {
 
     /** bridge fdb add MAC dev PORT master static: a user entry that never ages. */
     public void addStatic(MacAddress mac, int port, long now) {
-        insert(new FdbEntry(mac.bits(), 0, port, now, false, true, order++));
+        addUser(mac, port, now, false);
+    }
+
+    /**
+     * bridge fdb add|replace MAC dev PORT master [static|permanent]: a user entry that never ages; {@code local}
+     * (permanent) entries deliver to the host like the bridge's own address (fdb_add_entry).
+     */
+    public FdbEntry addUser(MacAddress mac, int port, long now, boolean local) {
+        FdbEntry e = new FdbEntry(mac.bits(), 0, port, now, local, true, order++);
+        insert(e);
+        notifyFdb(now, e, false);
+        return e;
     }
 
     public boolean delete(MacAddress mac, int vid) {
-        return fdb.remove(key(mac.bits(), vid)) != null;
+        return delete(mac, vid, Long.MIN_VALUE);
+    }
+
+    /** Removes an entry (bridge fdb del), notifying at {@code now}. */
+    public boolean delete(MacAddress mac, int vid, long now) {
+        FdbEntry e = fdb.remove(key(mac.bits(), vid));
+        if (e != null && now != Long.MIN_VALUE) {
+            notifyFdb(now, e, true);
+        }
+        return e != null;
     }
 
     /** Drops learned entries (bridge fdb flush). */
     public void flushLearned() {
         fdb.values().removeIf(e -> !e.isPermanent());
+    }
+
+    /** Drops learned entries, notifying each deletion at {@code now}. */
+    public void flushLearned(long now) {
+        for (FdbEntry e : fdb()) {
+            if (!e.isPermanent()) {
+                fdb.remove(key(e.mac, e.vid));
+                notifyFdb(now, e, true);
+            }
+        }
     }
 
     @Override
@@ -161,6 +211,7 @@ public final class LinuxBridge implements Device {
             e = new FdbEntry(src, 0, port, now, false, false, order++);
             insert(e);
             traceUpdate(now, port, src);
+            notifyFdb(now, e, false);
             if (nextAgeing == Long.MAX_VALUE) {
                 nextAgeing = now + ageingTime;
             }
@@ -175,6 +226,7 @@ public final class LinuxBridge implements Device {
             }
             if (modified) {
                 traceUpdate(now, port, src);
+                notifyFdb(now, e, false);
             }
         }
     }
@@ -207,6 +259,7 @@ public final class LinuxBridge implements Device {
             long expires = e.updated + ageingTime;
             if (expires <= now) {
                 it.remove();
+                notifyFdb(now, e, true);
             } else {
                 next = Math.min(next, expires);
             }

@@ -42,6 +42,11 @@ public final class Lab {
     private final Resolver resolver = new Resolver();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
+    /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
+    private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
+    /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
+    private final Map<Host, Map<Host, Integer>> netnsIds = new LinkedHashMap<>();
+    private final Map<Host, String> netnsNames = new LinkedHashMap<>();
     private final Map<String, Supplier<Tool>> tools = new LinkedHashMap<>(Tools.standard());
     private Path workDir = Path.of(".");
     private long toolLimit = DEFAULT_TOOL_LIMIT;
@@ -150,7 +155,9 @@ public final class Lab {
         b.setTracer(bn.tracer());
         bridges.put(name, b);
         if (owner != null) {
+            bridgeOwners.put(name, owner);
             int p = owner.addInterface(name, mac, 1500);
+            owner.port(p).kind = "bridge";
             if (address != null) {
                 Cidr c = Cidr.parse(address);
                 owner.stack().addAddress(owner.port(p), c.address(), c.prefixLength());
@@ -195,7 +202,54 @@ public final class Lab {
         }
         int bp = bridge.addPort(vethName, vethMac, network.now());
         network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);
+        dev.kind = "veth";
+        Host owner = bridgeOwners.get(bridge.name());
+        if (owner != null) {
+            // the bridge side of the veth pair lives in the bridge owner's namespace, as docker's veth ends do
+            NetDevice port = owner.stack().addDevice(vethName, vethMac, 1500);
+            port.kind = "veth";
+            port.master = bridge.name();
+            pairVeth(host, dev, owner, port);
+        }
         return dev;
+    }
+
+    /** Records the two ends of a veth pair: peer ifindex ("@ifNN") and the peer namespace's id or name. */
+    private void pairVeth(Host a, NetDevice da, Host b, NetDevice db) {
+        da.peer = db;
+        db.peer = da;
+        da.peerIfindex = db.ifindex;
+        db.peerIfindex = da.ifindex;
+        da.linkNetnsId = netnsId(a, b);
+        db.linkNetnsId = netnsId(b, a);
+        da.linkNetnsName = netnsNames.get(b);
+        db.linkNetnsName = netnsNames.get(a);
+    }
+
+    private int netnsId(Host self, Host peer) {
+        Map<Host, Integer> ids = netnsIds.computeIfAbsent(self, h -> new LinkedHashMap<>());
+        return ids.computeIfAbsent(peer, p -> ids.size());
+    }
+
+    /**
+     * Names a host's namespace as {@code ip netns add NAME} would: iproute2 then prints {@code link-netns NAME}
+     * instead of {@code link-netnsid N} for veth devices whose peer is in it.
+     */
+    public void netnsName(String hostName, String netnsName) {
+        Host h = host(hostName);
+        netnsNames.put(h, netnsName);
+        for (Host other : hosts.values()) {
+            for (NetDevice d : other.stack().devices()) {
+                if (d.peer != null && h.stack().devices().contains(d.peer)) {
+                    d.linkNetnsName = netnsName;
+                }
+            }
+        }
+    }
+
+    /** The host holding the bridge's own interface, or null. */
+    public Host bridgeOwner(String bridgeName) {
+        return bridgeOwners.get(bridgeName);
     }
 
     /** {@code ip route add default via GW} on {@code host}, through the device that reaches GW. */

@@ -189,6 +189,32 @@ public final class HostStack implements NeighbourTable.Ops {
         }
     }
 
+    /** The current value of a host-wide sysctl that {@link #setSysctl} knows (net.ipv4.KEY). */
+    public long sysctl(String key) {
+        return switch (key) {
+            case "ip_forward" -> ipForward ? 1 : 0;
+            case "ip_default_ttl" -> defaultTtl;
+            case "icmp_echo_ignore_broadcasts" -> icmpEchoIgnoreBroadcasts ? 1 : 0;
+            case "icmp_echo_ignore_all" -> icmpEchoIgnoreAll ? 1 : 0;
+            case "icmp_ratelimit" -> rateLimit().ratelimit / NeighParams.MS;
+            case "icmp_ratemask" -> rateLimit().ratemask;
+            case "icmp_msgs_per_sec" -> rateLimit().msgsPerSec;
+            case "icmp_msgs_burst" -> rateLimit().msgsBurst;
+            default -> throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");
+        };
+    }
+
+    /**
+     * Sets a per-device neighbour sysctl (net.ipv4.neigh.DEV.NAME); a new base_reachable_time draws a new
+     * reachable_time at once, as neigh_proc_base_reachable_time() does.
+     */
+    public void setNeighSysctl(NetDevice dev, String name, long value) {
+        dev.arpParms.set(name, value);
+        if (name.startsWith("base_reachable_time")) {
+            dev.arpParms.randomiseReachableTime(random);
+        }
+    }
+
     /** Frames the stack received and dropped (malformed, not for it). */
     public long droppedFrames() {
         return droppedFrames;
@@ -219,6 +245,11 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** ip addr add ADDR/LEN dev DEV: the address plus its connected route (proto kernel scope link src ADDR). */
     public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
+        addAddress(dev, addr, prefixLength, null);
+    }
+
+    /** ip addr add ADDR/LEN brd BRD dev DEV: {@code ifaBroadcast} is the configured IFA_BROADCAST (or null). */
+    public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast) {
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length " + prefixLength + " outside 0..32");
         }
@@ -236,7 +267,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 secondary = true;
             }
         }
-        dev.addresses.add(new NetDevice.Address(addr, prefixLength, brd, dev.name));
+        dev.addresses.add(new NetDevice.Address(addr, prefixLength, brd, dev.name, ifaBroadcast));
         refreshLocalAddresses();
         if (!secondary && prefixLength < 32) {
             routes.add(Route.connected(dev, addr, prefixLength));
@@ -306,8 +337,24 @@ public final class HostStack implements NeighbourTable.Ops {
         dev.setUp(up);
         if (!up) {
             neighbours.flushDevice(now, dev, false);
-        } else if (dev.conf.arpNotify != 0) {
-            announce(now, dev, out);
+            // fib_disable_ip(): every route through the device goes, static ones for good
+            routes.removeDevice(dev);
+        } else {
+            // fib_add_ifaddr() on NETDEV_UP: the connected routes of the primary addresses come back
+            for (int i = 0; i < dev.addresses.size(); i++) {
+                NetDevice.Address a = dev.addresses.get(i);
+                boolean secondary = false;
+                for (int k = 0; k < i; k++) {
+                    NetDevice.Address p = dev.addresses.get(k);
+                    secondary |= p.prefixLength() == a.prefixLength() && p.network().equals(a.network());
+                }
+                if (!secondary && a.prefixLength() < 32 && !dev.loopback) {
+                    routes.add(Route.connected(dev, a.address(), a.prefixLength()));
+                }
+            }
+            if (dev.conf.arpNotify != 0) {
+                announce(now, dev, out);
+            }
         }
     }
 
@@ -1170,7 +1217,8 @@ public final class HostStack implements NeighbourTable.Ops {
 
     private static boolean isBroadcastFor(NetDevice dev, int a) {
         for (NetDevice.Address x : dev.addresses) {
-            if (x.broadcast() != null && x.broadcast().bits() == a) {
+            if (x.broadcast() != null && x.broadcast().bits() == a
+                    || x.ifaBroadcast() != null && x.ifaBroadcast().bits() == a) {
                 return true;
             }
         }

@@ -7,8 +7,17 @@ import java.util.List;
 
 /** One network interface of a host stack (the kernel's net_device plus its in_device configuration). */
 public final class NetDevice {
-    /** An IPv4 address on the device, with its prefix (the kernel's in_ifaddr). */
-    public record Address(Ipv4Address address, int prefixLength, Ipv4Address broadcast, String label) {
+    /**
+     * An IPv4 address on the device, with its prefix (the kernel's in_ifaddr). {@code broadcast} is the directed
+     * broadcast the stack answers to; {@code ifaBroadcast} is the IFA_BROADCAST attribute as configured ({@code ip
+     * addr add ... brd +}), which {@code ip addr} prints, or null when none was given.
+     */
+    public record Address(Ipv4Address address, int prefixLength, Ipv4Address broadcast, String label,
+                          Ipv4Address ifaBroadcast) {
+        public Address(Ipv4Address address, int prefixLength, Ipv4Address broadcast, String label) {
+            this(address, prefixLength, broadcast, label, null);
+        }
+
         public Ipv4Address network() {
             return address.masked(prefixLength);
         }
@@ -24,6 +33,14 @@ public final class NetDevice {
     public int peerIfindex;
     /** The name of the bridge this device is a port of (iproute2's "master"), or null. */
     public String master;
+    /** The other end of a veth pair (a device of another host's stack), or null. */
+    public NetDevice peer;
+    /** The id this namespace gives the peer's namespace (IFLA_LINK_NETNSID), or -1 when none. */
+    public int linkNetnsId = -1;
+    /** The peer namespace's name when it has one ({@code ip netns}); iproute2 then prints "link-netns NAME". */
+    public String linkNetnsName;
+    /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
+    public String kind;
     public final List<Address> addresses = new ArrayList<>(1);
     public final NeighParams arpParms;
     public final DevConf conf;

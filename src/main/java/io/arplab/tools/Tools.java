@@ -13,6 +13,10 @@ public final class Tools {
         m.put("ping", Ping::new);
         // tcpdump inside a node reads the capture files written so far (live capture is the lab's pcaps)
         m.put("tcpdump", () -> (ctx, args) -> ctx.exit(TcpdumpTool.run(args, ctx.workDir(), ctx.out(), ctx.err())));
+        m.put("ip", io.arplab.tools.iproute.Ip::new);
+        m.put("bridge", io.arplab.tools.iproute.Bridge::new);
+        m.put("arp", Arp::new);
+        m.put("sysctl", Sysctl::new);
         return m;
     }
 }

@@ -1,0 +1,484 @@
+package io.arplab.tools;
+
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.NudState;
+import io.arplab.stack.Route;
+import io.arplab.tools.iproute.Args;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * net-tools 2.10 {@code arp} (Debian): the ARP cache as /proc/net/arp lists it, in the BSD style ({@code -a}) or
+ * the Linux table ({@code -e}, the default), and entries set ({@code -s}) and deleted ({@code -d}) through the
+ * kernel's SIOCSARP / SIOCDARP semantics.
+ */
+public final class Arp implements Tool {
+    private static final int ATF_COM = 0x02;
+    private static final int ATF_PERM = 0x04;
+
+    /** One line of /proc/net/arp (arp_seq_show). */
+    private record ProcLine(String ip, int type, int flags, String hwa, String mask, String dev) {}
+
+    private ToolContext ctx;
+    private HostStack stack;
+    private boolean numeric;
+    private boolean all;
+    private boolean linuxStyle;
+    private boolean verbose;
+    private String device = "";
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        this.ctx = ctx;
+        this.stack = ctx.stack();
+        int code = run(args);
+        ctx.out().print(out);
+        ctx.err().print(err);
+        ctx.exit(code);
+    }
+
+    private int usage() {
+        err.append("""
+                Usage:
+                  arp [-vn]  [<HW>] [-i <if>] [-a] [<hostname>]             <-Display ARP cache
+                  arp [-v]          [-i <if>] -d  <host> [pub]               <-Delete ARP entry
+                  arp [-vnD] [<HW>] [-i <if>] -f  [<filename>]            <-Add entry from file
+                  arp [-v]   [<HW>] [-i <if>] -s  <host> <hwaddr> [temp]            <-Add entry
+                  arp [-v]   [<HW>] [-i <if>] -Ds <host> <if> [netmask <nm>] pub          <-''-
+
+                        -a                       display (all) hosts in alternative (BSD) style
+                        -e                       display (all) hosts in default (Linux) style
+                        -s, --set                set a new ARP entry
+                        -d, --delete             delete a specified entry
+                        -v, --verbose            be verbose
+                        -n, --numeric            don't resolve names
+                        -i, --device             specify network interface (e.g. eth0)
+                        -D, --use-device         read <hwaddr> from given device
+                        -A, -p, --protocol       specify protocol family
+                        -f, --file               read new entries from file or from /etc/ethers
+
+                  <HW>=Use '-H <hw>' to specify hardware address type. Default: ether
+                  List of possible hardware types (which support ARP):
+                    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25)
+                    netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet)
+                    dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI)
+                    irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64)
+                """);
+        return 255;
+    }
+
+    private int run(List<String> args) {
+        int what = 0;
+        List<String> operands = new ArrayList<>();
+        // getopt_long("A:H:adfp:nsei:t:vh?DNV") with GNU permutation of operands
+        for (int k = 0; k < args.size(); k++) {
+            String w = args.get(k);
+            if (w.equals("--")) {
+                operands.addAll(args.subList(k + 1, args.size()));
+                break;
+            }
+            if (w.startsWith("--") && w.length() > 2) {
+                String name = w.substring(2);
+                String val = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    val = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                String[] longs = {"verbose", "version", "all", "delete", "file", "numeric", "set", "protocol",
+                    "hw-type", "device", "help", "use-device", "symbolic"};
+                String match = null;
+                for (String l : longs) {
+                    if (l.startsWith(name) && (match == null || l.equals(name))) {
+                        match = l;
+                    }
+                }
+                if (match == null) {
+                    err.append("arp: unrecognized option '").append(w).append("'\n");
+                    return usage();
+                }
+                char c = switch (match) {
+                    case "verbose" -> 'v';
+                    case "version" -> 'V';
+                    case "all" -> 'a';
+                    case "delete" -> 'd';
+                    case "file" -> 'f';
+                    case "numeric" -> 'n';
+                    case "set" -> 's';
+                    case "protocol" -> 'A';
+                    case "hw-type" -> 'H';
+                    case "device" -> 'i';
+                    case "use-device" -> 'D';
+                    case "symbolic" -> 'N';
+                    default -> 'h';
+                };
+                if (c == 'A' || c == 'H' || c == 'i') {
+                    if (val == null) {
+                        if (k + 1 >= args.size()) {
+                            err.append("arp: option '--").append(match).append("' requires an argument\n");
+                            return usage();
+                        }
+                        val = args.get(++k);
+                    }
+                }
+                int r = option(c, val);
+                if (r >= 0) {
+                    return r;
+                }
+                if (r == -2) {
+                    what = c == 'a' ? 1 : c == 'd' ? 3 : c == 's' ? 4 : 2;
+                }
+                continue;
+            }
+            if (w.startsWith("-") && w.length() > 1) {
+                for (int j = 1; j < w.length(); j++) {
+                    char c = w.charAt(j);
+                    String val = null;
+                    if (c == 'A' || c == 'H' || c == 'p' || c == 'i' || c == 't') {
+                        if (j + 1 < w.length()) {
+                            val = w.substring(j + 1);
+                        } else if (k + 1 < args.size()) {
+                            val = args.get(++k);
+                        } else {
+                            err.append("arp: option requires an argument -- '").append(c).append("'\n");
+                            return usage();
+                        }
+                        j = w.length();
+                    }
+                    if ("AHadfpnseitvhDNV?".indexOf(c) < 0) {
+                        err.append("arp: invalid option -- '").append(c).append("'\n");
+                        return usage();
+                    }
+                    int r = option(c, val);
+                    if (r >= 0) {
+                        return r;
+                    }
+                    if (r == -2) {
+                        what = c == 'a' ? 1 : c == 'd' ? 3 : c == 's' ? 4 : 2;
+                    }
+                }
+                continue;
+            }
+            operands.add(w);
+        }
+        switch (what) {
+            case 0 -> {
+                linuxStyle = true;
+                return show(operands.isEmpty() ? null : operands.get(0));
+            }
+            case 1 -> {
+                return show(operands.isEmpty() ? null : operands.get(0));
+            }
+            case 2 -> {
+                err.append("arp: cannot open etherfile ").append(operands.isEmpty() ? "/etc/ethers" : operands.get(0))
+                        .append(" !\n");
+                return 0;
+            }
+            case 3 -> {
+                return delete(operands);
+            }
+            default -> {
+                return set(operands);
+            }
+        }
+    }
+
+    /** Applies one option; -1 to go on, -2 for an action option, or an exit status. */
+    private int option(char c, String val) {
+        switch (c) {
+            case 'a':
+                all = true;
+                return -2;
+            case 'f':
+            case 'd':
+            case 's':
+                return -2;
+            case 'e':
+                linuxStyle = true;
+                return -1;
+            case 'n':
+                numeric = true;
+                return -1;
+            case 'D':
+                return -1;
+            case 'N':
+                err.append("arp: -N not yet supported.\n");
+                return -1;
+            case 'v':
+                verbose = true;
+                return -1;
+            case 'A':
+            case 'p':
+                if (!val.equals("inet")) {
+                    err.append("arp: ").append(val).append(": unknown address family.\n");
+                    return 255;
+                }
+                return -1;
+            case 'H':
+            case 't':
+                if (!val.equals("ether")) {
+                    err.append("arp: ").append(val).append(": unknown hardware type.\n");
+                    return 255;
+                }
+                return -1;
+            case 'i':
+                device = val.length() > 15 ? val.substring(0, 15) : val;
+                return -1;
+            case 'V':
+                err.append("net-tools 2.10\n+NEW_ADDRT +RTF_IRTT +RTF_REJECT +FW_MASQUERADE +I18N +SELINUX\n"
+                        + "AF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH\n"
+                        + "HW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64\n");
+                return 255;
+            default:
+                return usage();
+        }
+    }
+
+    /** The lines of /proc/net/arp: entries whose state is more than NOARP (NUD_NONE and NOARP-only are skipped). */
+    private List<ProcLine> procNetArp() {
+        List<ProcLine> lines = new ArrayList<>();
+        for (NeighbourEntry n : stack.neighbours().entries()) {
+            int st = n.stateBits();
+            if ((st & ~NudState.NOARP.bits) == 0) {
+                continue;
+            }
+            int flags = (st & NudState.PERMANENT.bits) != 0 ? ATF_PERM | ATF_COM
+                    : (st & NudState.VALID) != 0 ? ATF_COM : 0;
+            lines.add(new ProcLine(n.address().toString(), 1, flags, n.lladdr().toString(), "*", n.device().name));
+        }
+        return lines;
+    }
+
+    private Ipv4Address resolve(String host) {
+        Ipv4Address a = Args.parseInet(host);
+        if (a == null) {
+            a = ctx.resolver().resolve(host);
+        }
+        if (a == null) {
+            err.append(host).append(": Unknown host\n");
+        }
+        return a;
+    }
+
+    private int show(String name) {
+        String host = null;
+        if (name != null) {
+            Ipv4Address a = resolve(name);
+            if (a == null) {
+                return 255;
+            }
+            host = a.toString();
+        }
+        int entries = 0;
+        int showed = 0;
+        boolean title = false;
+        for (ProcLine l : procNetArp()) {
+            entries++;
+            if (host != null && !l.ip().equals(host)) {
+                continue;
+            }
+            if (!device.isEmpty() && !l.dev().equals(device)) {
+                continue;
+            }
+            showed++;
+            String hostname;
+            if (numeric) {
+                hostname = "?";
+            } else {
+                String r = ctx.resolver().reverse(Ipv4Address.parse(l.ip()));
+                hostname = r == null || r.equals(l.ip()) ? "?" : r;
+            }
+            if (linuxStyle) {
+                if (!title) {
+                    out.append("Address                  HWtype  HWaddress           Flags Mask            Iface\n");
+                    title = true;
+                }
+                linuxLine(hostname.startsWith("?") ? l.ip() : hostname, l);
+            } else {
+                bsdLine(hostname, l);
+            }
+        }
+        if (verbose) {
+            out.append("Entries: ").append(entries).append("\tSkipped: ").append(entries - showed).append("\tFound: ")
+                    .append(showed).append('\n');
+        }
+        if (showed == 0) {
+            if (host != null && !all) {
+                out.append(name).append(" (").append(host).append(") -- no entry\n");
+            } else if (host != null || !device.isEmpty()) {
+                out.append("arp: in ").append(entries).append(" entries no match found.\n");
+            }
+        }
+        return 0;
+    }
+
+    private static String pad(String s, int width) {
+        if (s.length() > width) {
+            s = s.substring(0, width);
+        }
+        return String.format("%-" + width + "s", s);
+    }
+
+    /** arp_disp_2(): the Linux table. */
+    private void linuxLine(String name, ProcLine l) {
+        StringBuilder flags = new StringBuilder();
+        if ((l.flags() & ATF_COM) != 0) {
+            flags.append('C');
+        }
+        if ((l.flags() & ATF_PERM) != 0) {
+            flags.append('M');
+        }
+        out.append(pad(name, 23)).append("  ");
+        if ((l.flags() & ATF_COM) == 0) {
+            out.append(pad("", 8)).append(pad("(incomplete)", 20));
+        } else {
+            out.append(pad("ether", 8)).append(pad(l.hwa(), 20));
+        }
+        out.append(pad(flags.toString(), 6)).append(pad("", 15)).append(' ').append(l.dev()).append('\n');
+    }
+
+    /** arp_disp(): "NAME (IP) at MAC [ether] PERM on DEV". */
+    private void bsdLine(String name, ProcLine l) {
+        out.append(name).append(" (").append(l.ip()).append(") at ");
+        if ((l.flags() & ATF_COM) == 0) {
+            out.append("<incomplete> ");
+        } else {
+            out.append(l.hwa()).append(" [ether] ");
+        }
+        if ((l.flags() & ATF_PERM) != 0) {
+            out.append("PERM ");
+        }
+        out.append("on ").append(l.dev()).append('\n');
+    }
+
+    /** The device SIOCSARP/SIOCDARP use: the named one, or the one of a connected (scope link) route. */
+    private NetDevice targetDevice(Ipv4Address ip, String op) {
+        if (!device.isEmpty()) {
+            NetDevice d = stack.device(device);
+            if (d == null) {
+                err.append(op).append(": No such device\n");
+            }
+            return d;
+        }
+        for (Route r : stack.routes().routes()) {
+            if (r.gateway() == null && r.device() != null && r.type() == Route.UNICAST && r.matches(ip.bits())
+                    && r.device().isUp()) {
+                return r.device();
+            }
+        }
+        err.append(op).append(": Network is unreachable\n");
+        return null;
+    }
+
+    /** arp -s HOST HWADDR [temp] [pub] [dev IF]. */
+    private int set(List<String> a) {
+        if (a.isEmpty()) {
+            err.append("arp: need host name\n");
+            return 255;
+        }
+        Ipv4Address ip = resolve(a.get(0));
+        if (ip == null) {
+            return 255;
+        }
+        if (a.size() < 2) {
+            err.append("arp: need hardware address\n");
+            return 255;
+        }
+        byte[] hw = Args.lladdr(a.get(1));
+        if (hw == null || hw.length != 6) {
+            err.append("arp: invalid hardware address\n");
+            return 255;
+        }
+        boolean perm = true;
+        for (int k = 2; k < a.size(); k++) {
+            String w = a.get(k);
+            switch (w) {
+                case "temp" -> perm = false;
+                case "pub" -> {
+                    err.append("SIOCSARP: Operation not supported\n");
+                    return 255;
+                }
+                case "priv", "trail", "dontpub", "auto" -> { }
+                case "dev" -> {
+                    if (++k >= a.size()) {
+                        return usage();
+                    }
+                    device = a.get(k);
+                }
+                case "netmask" -> {
+                    if (++k >= a.size()) {
+                        return usage();
+                    }
+                }
+                default -> {
+                    return usage();
+                }
+            }
+        }
+        NetDevice dev = targetDevice(ip, "SIOCSARP");
+        if (dev == null) {
+            return 255;
+        }
+        MacAddress mac = Args.mac(hw);
+        long now = ctx.now();
+        NudState state = perm ? NudState.PERMANENT : NudState.STALE;
+        ctx.act(ob -> stack.neighAdd(now, dev, ip, mac, state, true, ob));
+        return 0;
+    }
+
+    /** arp -d HOST [pub] [dev IF]. */
+    private int delete(List<String> a) {
+        if (a.isEmpty()) {
+            err.append("arp: need host name\n");
+            return 255;
+        }
+        String host = a.get(0);
+        Ipv4Address ip = resolve(host);
+        if (ip == null) {
+            return 255;
+        }
+        boolean pub = false;
+        for (int k = 1; k < a.size(); k++) {
+            String w = a.get(k);
+            switch (w) {
+                case "pub" -> pub = true;
+                case "priv", "temp", "trail", "dontpub", "auto" -> { }
+                case "dev" -> {
+                    if (++k >= a.size()) {
+                        return usage();
+                    }
+                    device = a.get(k);
+                }
+                case "netmask" -> {
+                    if (++k >= a.size()) {
+                        return usage();
+                    }
+                }
+                default -> {
+                    return usage();
+                }
+            }
+        }
+        if (!pub) {
+            NetDevice dev = targetDevice(ip, "SIOCDARP(dontpub)");
+            if (dev == null) {
+                return 255;
+            }
+            NeighbourEntry n = stack.neighbours().lookup(dev, ip.bits());
+            if (n != null && (n.stateBits() & ~NudState.NOARP.bits) != 0) {
+                long now = ctx.now();
+                ctx.act(ob -> stack.neighDelete(now, dev, ip, ob));
+                return 0;
+            }
+        }
+        // no private entry: net-tools then tries the proxy (pub) table, which holds nothing here
+        out.append("No ARP entry for ").append(host).append('\n');
+        return 255;
+    }
+}

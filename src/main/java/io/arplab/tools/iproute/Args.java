@@ -1,0 +1,188 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.List;
+
+/** A cursor over command words with iproute2's conventions: NEXT_ARG(), matches() abbreviations. */
+public final class Args {
+    private final List<String> words;
+    private int i;
+
+    public Args(List<String> words) {
+        this.words = words;
+    }
+
+    public boolean more() {
+        return i < words.size();
+    }
+
+    public String peek() {
+        return words.get(i);
+    }
+
+    /** Takes the current word and moves on. */
+    public String take() {
+        return words.get(i++);
+    }
+
+    /** NEXT_ARG(): the word after the current keyword, or "Command line is not complete". */
+    public String next() {
+        i++;
+        if (i >= words.size()) {
+            throw incomplete();
+        }
+        return words.get(i);
+    }
+
+    /** Moves past the current word. */
+    public void skip() {
+        i++;
+    }
+
+    public int remaining() {
+        return words.size() - i;
+    }
+
+    public static CommandExit incomplete() {
+        return new CommandExit(255, "Command line is not complete. Try option \"help\"");
+    }
+
+    /** iproute2's matches(): a non-empty {@code word} that is a prefix of {@code keyword}. */
+    public static boolean matches(String word, String keyword) {
+        return !word.isEmpty() && keyword.startsWith(word);
+    }
+
+    /** ll_addr_a2n() for Ethernet: hex octets separated by ':'; null (and a message) when malformed. */
+    public static byte[] lladdr(String text) {
+        String[] parts = text.split(":", -1);
+        byte[] out = new byte[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            String p = parts[k];
+            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                return null;
+            }
+            out[k] = (byte) Integer.parseInt(p, 16);
+        }
+        return out;
+    }
+
+    /** An Ethernet address from {@link #lladdr} bytes (the first six; fewer is an error for the caller). */
+    public static MacAddress mac(byte[] b) {
+        long v = 0;
+        for (int k = 0; k < 6; k++) {
+            v = (v << 8) | (b[k] & 0xff);
+        }
+        return MacAddress.of(v);
+    }
+
+    /** get_addr() for IPv4: a dotted quad, or the iproute2 error (exit 1). */
+    public static Ipv4Address addr(String text, boolean inet) {
+        Ipv4Address a = parseInet(text);
+        if (a == null) {
+            throw new CommandExit(1, "Error: " + (inet ? "inet" : "any valid") + " address is expected rather than \""
+                    + text + "\".");
+        }
+        return a;
+    }
+
+    /**
+     * get_addr_ipv4(): one to four numbers (strtoul base 0: decimal, 0x hex, 0 octal) separated by dots, missing
+     * octets zero ("10.1" is 10.1.0.0); null when malformed.
+     */
+    public static Ipv4Address parseInet(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        String[] p = text.split("\\.", -1);
+        if (p.length > 4) {
+            return null;
+        }
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            long o = 0;
+            if (k < p.length) {
+                o = strtoul(p[k]);
+                if (o < 0 || o > 255) {
+                    return null;
+                }
+            }
+            v = (v << 8) | (int) o;
+        }
+        return Ipv4Address.of(v);
+    }
+
+    private static long strtoul(String s) {
+        if (s.isEmpty()) {
+            return -1;
+        }
+        try {
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                return s.length() == 2 ? -1 : Long.parseLong(s.substring(2), 16);
+            }
+            if (s.length() > 1 && s.startsWith("0")) {
+                return Long.parseLong(s.substring(1), 8);
+            }
+            return s.chars().allMatch(Character::isDigit) && s.length() < 12 ? Long.parseLong(s) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** An IPv4 prefix ("10.0.0.0/8", "10.1.2.3", "default"/"all"/"any" = 0/0); null when malformed. */
+    public record Prefix(Ipv4Address address, int length, boolean lengthGiven) {
+        public boolean contains(Ipv4Address a) {
+            return length == 0 || ((a.bits() ^ address.bits()) & Ipv4Address.netmask(length)) == 0;
+        }
+    }
+
+    public static Prefix parsePrefix(String text) {
+        if (text.equals("default") || text.equals("all") || text.equals("any")) {
+            return new Prefix(Ipv4Address.ANY, 0, true);
+        }
+        int slash = text.indexOf('/');
+        Ipv4Address a = parseInet(slash < 0 ? text : text.substring(0, slash));
+        if (a == null) {
+            return null;
+        }
+        if (slash < 0) {
+            return new Prefix(a, 32, false);
+        }
+        String len = text.substring(slash + 1);
+        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int l = Integer.parseInt(len);
+        if (l > 32) {
+            return null;
+        }
+        return new Prefix(a, l, true);
+    }
+
+    /** get_prefix(): the prefix, or the iproute2 error (exit 1). */
+    public static Prefix prefix(String text, boolean inet) {
+        Prefix p = parsePrefix(text);
+        if (p == null) {
+            throw new CommandExit(1, "Error: " + (inet ? "inet" : "any valid") + " prefix is expected rather than \""
+                    + text + "\".");
+        }
+        return p;
+    }
+
+    /** get_unsigned(): decimal, 0x hex or 0 octal; -1 when malformed. */
+    public static long unsigned(String text) {
+        try {
+            long v;
+            if (text.startsWith("0x") || text.startsWith("0X")) {
+                v = Long.parseLong(text.substring(2), 16);
+            } else if (text.length() > 1 && text.startsWith("0")) {
+                v = Long.parseLong(text.substring(1), 8);
+            } else {
+                v = Long.parseLong(text);
+            }
+            return v < 0 || v > 0xffff_ffffL ? -1 : v;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,463 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.device.FdbEntry;
+import io.arplab.device.LinuxBridge;
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.tools.Tool;
+import io.arplab.tools.ToolContext;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * iproute2 6.1's {@code bridge}: {@code fdb show|add|del|replace|flush} and {@code link show} for the Linux
+ * bridges whose own interface is in this namespace (bridge/fdb.c, bridge/link.c).
+ */
+public final class Bridge implements Tool {
+    /** The kernel's multicast memberships each device dumps as "self permanent" (ndo_dflt_fdb_dump: dev->mc). */
+    private static final List<MacAddress> PORT_MC = List.of(MacAddress.parse("33:33:00:00:00:01"),
+            MacAddress.parse("01:00:5e:00:00:01"));
+    /** A bridge with multicast snooping on also joins the all-snoopers groups (224.0.0.106, ff02::6a). */
+    private static final List<MacAddress> BRIDGE_MC = List.of(MacAddress.parse("33:33:00:00:00:01"),
+            MacAddress.parse("01:00:5e:00:00:6a"), MacAddress.parse("33:33:00:00:00:6a"),
+            MacAddress.parse("01:00:5e:00:00:01"));
+
+    private static final String[] OBJECTS = {"link", "fdb", "mdb", "vlan", "vni", "monitor", "help"};
+
+    private ToolContext ctx;
+    private HostView view;
+    private HostStack stack;
+    private int stats;
+    private final StringBuilder out = new StringBuilder();
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        this.ctx = ctx;
+        int code;
+        try {
+            code = run(args);
+        } catch (CommandExit e) {
+            ctx.out().print(out);
+            ctx.err().println(e.getMessage());
+            ctx.exit(e.code());
+            return;
+        }
+        ctx.out().print(out);
+        ctx.exit(code);
+    }
+
+    private static CommandExit usage() {
+        return new CommandExit(255, """
+                Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
+                       bridge [ -force ] -batch filename
+                where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }
+                       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |
+                                    -o[neline] | -t[imestamp] | -n[etns] name |
+                                    -com[pressvlans] -c[olor] -p[retty] -j[son] }""");
+    }
+
+    private int run(List<String> args) {
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            String opt = args.get(i);
+            if (opt.startsWith("--")) {
+                opt = opt.substring(1);
+            }
+            if (Args.matches(opt, "-help")) {
+                throw usage();
+            } else if (Args.matches(opt, "-Version")) {
+                out.append("bridge utility, 6.1.0\n");
+                return 0;
+            } else if (Args.matches(opt, "-stats") || Args.matches(opt, "-statistics")) {
+                stats++;
+            } else if (Args.matches(opt, "-details") || Args.matches(opt, "-oneline")
+                    || Args.matches(opt, "-timestamp") || Args.matches(opt, "-compressvlans")
+                    || Args.matches(opt, "-color") || Args.matches(opt, "-pretty") || opt.equals("-4")) {
+                // no effect on what this emulation prints
+            } else if (Args.matches(opt, "-json")) {
+                throw new CommandExit(255, "bridge: JSON output (-j) is not supported by this emulation");
+            } else {
+                throw new CommandExit(255, "Option \"" + opt + "\" is unknown, try \"bridge help\".");
+            }
+            i++;
+        }
+        if (i >= args.size()) {
+            throw usage();
+        }
+        String object = args.get(i);
+        String cmd = null;
+        for (String c : OBJECTS) {
+            if (Args.matches(object, c)) {
+                cmd = c;
+                break;
+            }
+        }
+        if (cmd == null) {
+            throw new CommandExit(255, "Object \"" + object + "\" is unknown, try \"bridge help\".");
+        }
+        view = new HostView(ctx);
+        stack = view.stack;
+        Args a = new Args(args.subList(i + 1, args.size()));
+        return switch (cmd) {
+            case "fdb" -> fdb(a);
+            case "link" -> link(a);
+            case "help" -> throw usage();
+            default -> throw new CommandExit(255, "bridge: object \"" + cmd + "\" is not supported by this emulation");
+        };
+    }
+
+    // -------------------------------------------------------------------------------------------- fdb
+
+    private int fdb(Args a) {
+        if (!a.more()) {
+            return fdbShow(a);
+        }
+        String c = a.take();
+        if (Args.matches(c, "add")) {
+            return fdbModify(a, true, false);
+        }
+        if (Args.matches(c, "append")) {
+            return fdbModify(a, true, false);
+        }
+        if (Args.matches(c, "replace")) {
+            return fdbModify(a, true, true);
+        }
+        if (Args.matches(c, "delete")) {
+            return fdbModify(a, false, false);
+        }
+        if (Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list")) {
+            return fdbShow(a);
+        }
+        if (Args.matches(c, "flush")) {
+            return fdbFlush(a);
+        }
+        if (Args.matches(c, "help")) {
+            throw new CommandExit(255, "Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
+                    + "              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
+                    + "              [ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
+                    + "       bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]\n"
+                    + "              [ state STATE ] [ dynamic ] ]\n"
+                    + "       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
+                    + "              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]");
+        }
+        throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"bridge fdb help\".");
+    }
+
+    private static int stateBits(String arg) {
+        if (Args.matches(arg, "permanent")) {
+            return 0x80;
+        }
+        if (Args.matches(arg, "static") || Args.matches(arg, "temp")) {
+            return 0x40;
+        }
+        if (Args.matches(arg, "stale")) {
+            return 0x04;
+        }
+        if (Args.matches(arg, "reachable") || Args.matches(arg, "dynamic")) {
+            return 0x02;
+        }
+        if (arg.equals("all")) {
+            return ~0;
+        }
+        long v = Args.unsigned(arg);
+        return (int) v;
+    }
+
+    private int fdbShow(Args a) {
+        NetDevice filterDev = null;
+        NetDevice br = null;
+        int filterState = 0;
+        boolean dynamic = false;
+        while (a.more()) {
+            String w = a.take();
+            if (w.equals("brport") || w.equals("dev")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                filterDev = stack.device(v);
+                if (filterDev == null) {
+                    throw new CommandExit(255, "Cannot find device \"" + v + "\"");
+                }
+            } else if (w.equals("br")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                br = stack.device(v);
+                if (br == null) {
+                    throw new CommandExit(255, "Cannot find bridge device \"" + v + "\"");
+                }
+            } else if (w.equals("vlan")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                a.take();
+            } else if (w.equals("state")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                int s = stateBits(v);
+                if (s == -1) {
+                    throw CommandExit.invarg("invalid state", v);
+                }
+                filterState |= s;
+            } else if (w.equals("dynamic")) {
+                dynamic = true;
+            } else if (Args.matches(w, "help")) {
+                return fdb(new Args(List.of("help")));
+            }
+        }
+        long now = ctx.now();
+        for (NetDevice d : stack.devices()) {
+            if (filterDev != null && d != filterDev) {
+                continue;
+            }
+            LinuxBridge own = view.bridgeOf(d);
+            LinuxBridge master = view.masterBridge(d);
+            if (br != null) {
+                if (d != br && master == null) {
+                    continue;
+                }
+                if (d != br && view.masterDevice(d) != br) {
+                    continue;
+                }
+                if (d == br && own == null) {
+                    continue;
+                }
+            }
+            if (master != null) {
+                int port = view.portNumber(master, d);
+                for (FdbEntry e : master.fdb()) {
+                    if (e.port() == port) {
+                        line(e, master, d, now, filterDev == null, filterState, dynamic);
+                    }
+                }
+            }
+            if (d.loopback) {
+                continue;
+            }
+            for (MacAddress mc : own != null ? BRIDGE_MC : PORT_MC) {
+                if (dynamic || filterState != 0 && (filterState & 0x80) == 0) {
+                    continue;
+                }
+                if (filterDev == null) {
+                    out.append(mc).append(" dev ").append(d.name).append(" self permanent\n");
+                } else {
+                    out.append(mc).append(" self permanent\n");
+                }
+            }
+            if (own != null) {
+                for (FdbEntry e : own.fdb()) {
+                    if (e.port() == LinuxBridge.LOCAL_PORT) {
+                        line(e, own, d, now, filterDev == null, filterState, dynamic);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void line(FdbEntry e, LinuxBridge br, NetDevice dev, long now, boolean showDev, int filterState,
+                      boolean dynamic) {
+        int state = NeighFormat.fdbState(e, br, now);
+        if (filterState != 0 && (state & filterState) == 0) {
+            return;
+        }
+        if (dynamic && e.isPermanent()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.mac()).append(' ');
+        if (showDev) {
+            sb.append("dev ").append(dev.name).append(' ');
+        }
+        if (stats > 0) {
+            sb.append("used ").append(NeighFormat.ageSeconds(now, e.used())).append('/')
+                    .append(NeighFormat.ageSeconds(now, e.updated())).append(' ');
+        }
+        sb.append("master ").append(br.name()).append(' ');
+        sb.append(switch (state) {
+            case 0x80 -> "permanent";
+            case 0x40 -> "static";
+            case 0x04 -> "stale";
+            default -> "";
+        });
+        out.append(sb).append('\n');
+    }
+
+    private int fdbModify(Args a, boolean add, boolean replace) {
+        String devName = null;
+        String addr = null;
+        boolean self = false;
+        boolean master = false;
+        int state = 0x40;
+        while (a.more()) {
+            String w = a.take();
+            if (w.equals("dev")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                devName = a.take();
+            } else if (w.equals("self")) {
+                self = true;
+            } else if (Args.matches(w, "master")) {
+                master = true;
+            } else if (Args.matches(w, "local") || Args.matches(w, "permanent")) {
+                state |= 0x80;
+            } else if (Args.matches(w, "temp") || Args.matches(w, "static")) {
+                state |= 0x02;
+            } else if (Args.matches(w, "dynamic")) {
+                state = (state | 0x02) & ~0x40;
+            } else if (Args.matches(w, "vlan")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                a.take();
+            } else if (Args.matches(w, "router") || Args.matches(w, "use") || w.equals("extern_learn")
+                    || w.equals("sticky")) {
+                // flags without effect here
+            } else {
+                if (w.equals("to")) {
+                    if (!a.more()) {
+                        throw Args.incomplete();
+                    }
+                    w = a.take();
+                }
+                if (Args.matches(w, "help")) {
+                    return fdb(new Args(List.of("help")));
+                }
+                if (addr != null) {
+                    throw CommandExit.duparg2("to", w);
+                }
+                addr = w;
+            }
+        }
+        if (devName == null || addr == null) {
+            throw new CommandExit(255, "Device and address are required arguments.");
+        }
+        if (!self && !master) {
+            self = true;
+        }
+        if ((state & (0x80 | 0x02)) == 0) {
+            state |= 0x80;
+        }
+        byte[] b = Args.lladdr(addr);
+        if (b == null || b.length != 6) {
+            throw new CommandExit(255, "Invalid mac address " + addr);
+        }
+        MacAddress mac = Args.mac(b);
+        NetDevice dev = stack.device(devName);
+        if (dev == null) {
+            throw new CommandExit(255, "Cannot find device \"" + devName + "\"");
+        }
+        LinuxBridge br = master ? view.masterBridge(dev) : null;
+        if (master && br == null && view.bridgeOf(dev) != null) {
+            br = view.bridgeOf(dev);
+        }
+        if (br == null) {
+            throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
+        }
+        int port = view.bridgeOf(dev) == br ? LinuxBridge.LOCAL_PORT : view.portNumber(br, dev);
+        long now = ctx.now();
+        FdbEntry existing = br.lookup(mac, 0);
+        if (!add) {
+            if (existing == null || existing.port() != port) {
+                throw new CommandExit(255, "RTNETLINK answers: No such file or directory");
+            }
+            br.delete(mac, 0, now);
+            return 0;
+        }
+        if (existing != null && !replace) {
+            throw new CommandExit(255, "RTNETLINK answers: File exists");
+        }
+        if (!mac.isMulticast() || (state & 0x80) == 0) {
+            if (existing != null) {
+                br.delete(mac, 0, Long.MIN_VALUE);
+            }
+            br.addUser(mac, port, now, (state & 0x80) != 0);
+            ctx.network().node(br.name()).reschedule();
+            return 0;
+        }
+        throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
+    }
+
+    private int fdbFlush(Args a) {
+        NetDevice dev = null;
+        while (a.more()) {
+            String w = a.take();
+            if (w.equals("dev") || w.equals("brport")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                NetDevice d = stack.device(v);
+                if (d == null) {
+                    throw new CommandExit(255, "Cannot find device \"" + v + "\"");
+                }
+                if (w.equals("dev")) {
+                    dev = d;
+                }
+            }
+        }
+        if (dev == null) {
+            throw new CommandExit(255, "Device is required arguments.");
+        }
+        LinuxBridge br = view.bridgeOf(dev) != null ? view.bridgeOf(dev) : view.masterBridge(dev);
+        if (br == null) {
+            throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
+        }
+        br.flushLearned(ctx.now());
+        return 0;
+    }
+
+    // ------------------------------------------------------------------------------------------- link
+
+    private int link(Args a) {
+        NetDevice filter = null;
+        if (a.more()) {
+            String c = a.take();
+            if (Args.matches(c, "set") || Args.matches(c, "change")) {
+                throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
+            }
+            if (!(Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list"))) {
+                throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"bridge link help\".");
+            }
+            while (a.more()) {
+                String w = a.take();
+                if (w.equals("dev")) {
+                    if (!a.more()) {
+                        throw Args.incomplete();
+                    }
+                    w = a.take();
+                }
+                filter = stack.device(w);
+                if (filter == null) {
+                    throw new CommandExit(255, "Cannot find device \"" + w + "\"");
+                }
+            }
+        }
+        List<NetDevice> devs = new ArrayList<>(stack.devices());
+        for (NetDevice d : devs) {
+            if (d.master == null || filter != null && d != filter) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(d.ifindex).append(": ").append(d.name);
+            if (d.peerIfindex > 0) {
+                // bridge messages carry IFLA_LINK without the peer's netnsid: the index is read as a local one
+                NetDevice local = stack.device(d.peerIfindex);
+                sb.append('@').append(local != null ? local.name : "if" + d.peerIfindex);
+            }
+            sb.append(": ").append(view.flags(d));
+            sb.append("mtu ").append(d.mtu()).append(' ');
+            sb.append("master ").append(d.master).append(' ');
+            sb.append("state ").append(view.carrier(d) ? "forwarding" : "disabled").append(' ');
+            sb.append("priority 32 cost 2 ");
+            out.append(sb).append('\n');
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.device.Host;
+import io.arplab.device.LinuxBridge;
+import io.arplab.sim.Network;
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.tools.ToolContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a tool in a namespace sees of its links: the stack's devices, and the Linux bridges whose own interface is
+ * one of them (a bridge's ports are then the devices named after its ports, with it as their master).
+ */
+public final class HostView {
+    public final HostStack stack;
+    private final Map<NetDevice, LinuxBridge> bridges = new LinkedHashMap<>();
+
+    public HostView(ToolContext ctx) {
+        this.stack = ctx.stack();
+        Host host = ctx.host();
+        Network.Node node = ctx.node();
+        for (int p = 0; p < host.portCount(); p++) {
+            Network.Node peer = node.peer(p);
+            if (peer != null && peer.device() instanceof LinuxBridge br && node.peerPort(p) == LinuxBridge.LOCAL_PORT) {
+                bridges.put(host.port(p), br);
+            }
+        }
+    }
+
+    /** The bridge whose own interface is {@code dev}, or null. */
+    public LinuxBridge bridgeOf(NetDevice dev) {
+        return bridges.get(dev);
+    }
+
+    public Map<NetDevice, LinuxBridge> bridges() {
+        return bridges;
+    }
+
+    /** The bridge device a port belongs to, or null. */
+    public NetDevice masterDevice(NetDevice port) {
+        return port.master == null ? null : stack.device(port.master);
+    }
+
+    /** The bridge a port belongs to, or null. */
+    public LinuxBridge masterBridge(NetDevice port) {
+        NetDevice m = masterDevice(port);
+        return m == null ? null : bridges.get(m);
+    }
+
+    /** The device of bridge port {@code port} (0: the bridge's own interface), or null. */
+    public NetDevice portDevice(LinuxBridge br, int port) {
+        for (Map.Entry<NetDevice, LinuxBridge> e : bridges.entrySet()) {
+            if (e.getValue() == br) {
+                if (port == LinuxBridge.LOCAL_PORT) {
+                    return e.getKey();
+                }
+                NetDevice d = stack.device(br.portName(port));
+                return d != null && e.getKey().name.equals(d.master) ? d : null;
+            }
+        }
+        return null;
+    }
+
+    /** The bridge port number of a port device, or -1. */
+    public int portNumber(LinuxBridge br, NetDevice dev) {
+        for (int p = 1; p < br.portCount(); p++) {
+            if (br.portName(p).equals(dev.name)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** IFF_RUNNING: a veth needs its peer up; a bridge needs one port with carrier. */
+    public boolean carrier(NetDevice d) {
+        if (!d.isUp()) {
+            return false;
+        }
+        if (bridges.containsKey(d)) {
+            for (NetDevice x : stack.devices()) {
+                if (d.name.equals(x.master) && carrier(x)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return d.peer == null || d.peer.isUp();
+    }
+
+    /** IFLA_OPERSTATE as iproute2 names it. */
+    public String operstate(NetDevice d) {
+        if (d.loopback) {
+            return d.isUp() ? "UNKNOWN" : "DOWN";
+        }
+        if (!d.isUp()) {
+            return "DOWN";
+        }
+        if (carrier(d)) {
+            return "UP";
+        }
+        return bridges.containsKey(d) ? "DOWN" : "LOWERLAYERDOWN";
+    }
+
+    /** print_link_flags(): "<BROADCAST,MULTICAST,UP,LOWER_UP> ". */
+    public String flags(NetDevice d) {
+        StringBuilder sb = new StringBuilder("<");
+        boolean up = d.isUp();
+        boolean running = carrier(d);
+        if (up && !running) {
+            sb.append("NO-CARRIER,");
+        }
+        if (d.loopback) {
+            sb.append("LOOPBACK,");
+        } else {
+            sb.append("BROADCAST,MULTICAST,");
+        }
+        if (up) {
+            sb.append("UP,");
+            if (running) {
+                sb.append("LOWER_UP,");
+            }
+        }
+        sb.setLength(sb.length() - 1);
+        return sb.append("> ").toString();
+    }
+
+    /** The interface name with its link: "eth0@if4" for a veth whose peer is in another namespace. */
+    public String nameAndLink(NetDevice d) {
+        if (d.peerIfindex > 0) {
+            return d.name + "@if" + d.peerIfindex;
+        }
+        return d.name;
+    }
+}

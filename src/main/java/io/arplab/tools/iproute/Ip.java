@@ -1,0 +1,157 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.tools.Tool;
+import io.arplab.tools.ToolContext;
+import java.util.List;
+
+/**
+ * iproute2 6.1's {@code ip}: global options, then an object (address, link, route, neigh, ntable, monitor) with
+ * its own command, abbreviations matched in iproute2's order ("ip n", "ip r", "ip a s", "ip l").
+ */
+public final class Ip implements Tool {
+    /** The global options (ip.c main()). */
+    public static final class Options {
+        public int stats;
+        public int details;
+        public boolean brief;
+        /** 0: any, 4: -4, 6: -6, 17: -0 (link). */
+        public int family;
+        public boolean timestamp;
+        public boolean tshort;
+        public boolean oneline;
+    }
+
+    private static final String[] OBJECTS = {"address", "addrlabel", "maddress", "route", "rule", "neighbor",
+        "neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tunl", "tuntap", "tap",
+        "token", "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr",
+        "nexthop", "mptcp", "ioam", "help", "stats"};
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        StringBuilder out = new StringBuilder();
+        int code;
+        try {
+            code = run(ctx, args, out);
+        } catch (CommandExit e) {
+            ctx.out().print(out);
+            ctx.err().println(e.getMessage());
+            ctx.exit(e.code());
+            return;
+        }
+        ctx.out().print(out);
+        if (code >= 0) {
+            ctx.exit(code);
+        }
+    }
+
+    /** Runs the command; returns the exit status, or -1 when the command keeps running (ip monitor). */
+    private int run(ToolContext ctx, List<String> args, StringBuilder out) {
+        Options o = new Options();
+        int i = 0;
+        while (i < args.size()) {
+            String opt = args.get(i);
+            if (opt.equals("--")) {
+                i++;
+                break;
+            }
+            if (!opt.startsWith("-")) {
+                break;
+            }
+            if (opt.startsWith("--")) {
+                opt = opt.substring(1);
+            }
+            if (opt.equals("-4")) {
+                o.family = 4;
+            } else if (opt.equals("-6")) {
+                o.family = 6;
+            } else if (opt.equals("-0")) {
+                o.family = 17;
+            } else if (Args.matches(opt, "-family")) {
+                if (++i >= args.size()) {
+                    throw Args.incomplete();
+                }
+                String f = args.get(i);
+                o.family = switch (f) {
+                    case "inet" -> 4;
+                    case "inet6" -> 6;
+                    case "link" -> 17;
+                    default -> throw CommandExit.invarg("invalid protocol family", f);
+                };
+            } else if (Args.matches(opt, "-stats") || Args.matches(opt, "-statistics")) {
+                o.stats++;
+            } else if (Args.matches(opt, "-details")) {
+                o.details++;
+            } else if (Args.matches(opt, "-oneline")) {
+                o.oneline = true;
+            } else if (Args.matches(opt, "-timestamp")) {
+                o.timestamp = true;
+            } else if (Args.matches(opt, "-tshort")) {
+                o.timestamp = true;
+                o.tshort = true;
+            } else if (Args.matches(opt, "-Version")) {
+                out.append("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
+                return 0;
+            } else if (Args.matches(opt, "-brief")) {
+                o.brief = true;
+            } else if (Args.matches(opt, "-resolve") || Args.matches(opt, "-Numeric") || Args.matches(opt, "-human")
+                    || Args.matches(opt, "-iec") || Args.matches(opt, "-force") || Args.matches(opt, "-pretty")) {
+                // accepted; no effect on what this emulation prints
+            } else if (opt.startsWith("-c") && (Args.matches(opt, "-color") || Args.matches(opt, "-colour")
+                    || opt.startsWith("-color=") || opt.startsWith("-colour="))) {
+                // color only applies to terminals; the lab's output is not one
+            } else if (Args.matches(opt, "-json")) {
+                throw new CommandExit(255, "ip: JSON output (-j) is not supported by this emulation");
+            } else if (Args.matches(opt, "-help")) {
+                throw usage();
+            } else {
+                throw new CommandExit(255, "Option \"" + opt + "\" is unknown, try \"ip -help\".");
+            }
+            i++;
+        }
+        if (i >= args.size()) {
+            throw usage();
+        }
+        String object = args.get(i);
+        List<String> rest = args.subList(i + 1, args.size());
+        String cmd = null;
+        for (String c : OBJECTS) {
+            if (Args.matches(object, c)) {
+                cmd = c;
+                break;
+            }
+        }
+        if (cmd == null) {
+            throw new CommandExit(1, "Object \"" + object + "\" is unknown, try \"ip help\".");
+        }
+        HostView view = new HostView(ctx);
+        return switch (cmd) {
+            case "address" -> new IpLink(ctx, view, o, out, false).run(new Args(rest));
+            case "link" -> new IpLink(ctx, view, o, out, true).run(new Args(rest));
+            case "route" -> new IpRoute(ctx, view, o, out).run(new Args(rest));
+            case "neighbor", "neighbour" -> new IpNeigh(ctx, view, o, out).run(new Args(rest));
+            case "ntable", "ntbl" -> new IpNtable(ctx, view, o, out).run(new Args(rest));
+            case "monitor" -> new IpMonitor(ctx, view, o).run(new Args(rest));
+            case "help" -> throw usage();
+            default -> throw new CommandExit(1, "ip: object \"" + cmd + "\" is not supported by this emulation");
+        };
+    }
+
+    static CommandExit usage() {
+        return new CommandExit(255, """
+                Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+                       ip [ -force ] -batch filename
+                where  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |
+                                   macsec | maddress | monitor | mptcp | mroute | mrule |
+                                   neighbor | neighbour | netconf | netns | nexthop | ntable |
+                                   ntbl | route | rule | sr | tap | tcpmetrics |
+                                   token | tunnel | tuntap | vrf | xfrm }
+                       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
+                                    -h[uman-readable] | -iec | -j[son] | -p[retty] |
+                                    -f[amily] { inet | inet6 | mpls | bridge | link } |
+                                    -4 | -6 | -M | -B | -0 |
+                                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
+                                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
+                                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
+                                    -c[olor]}""");
+    }
+}

@@ -1,0 +1,516 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.device.LinuxBridge;
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.tools.ToolContext;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ip address} and {@code ip link} (ip/ipaddress.c, ip/iplink.c): listing, address changes, link set. */
+final class IpLink {
+    private final ToolContext ctx;
+    private final HostView view;
+    private final HostStack stack;
+    private final Ip.Options o;
+    private final StringBuilder out;
+    private final boolean link;
+
+    IpLink(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out, boolean link) {
+        this.ctx = ctx;
+        this.view = view;
+        this.stack = view.stack;
+        this.o = o;
+        this.out = out;
+        this.link = link;
+    }
+
+    int run(Args a) {
+        if (!a.more()) {
+            return list(a);
+        }
+        String c = a.take();
+        if (link) {
+            if (Args.matches(c, "set") || Args.matches(c, "change")) {
+                return set(a);
+            }
+            if (Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list")) {
+                return list(a);
+            }
+            if (Args.matches(c, "add") || Args.matches(c, "delete")) {
+                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+            }
+            if (Args.matches(c, "help")) {
+                throw new CommandExit(255, "Usage: ip link set { DEVICE | dev DEVICE } [ { up | down } ] [ address LLADDR ] [ mtu MTU ]\n"
+                        + "       ip link show [ DEVICE ] [ up ]");
+            }
+            throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip link help\".");
+        }
+        if (Args.matches(c, "add")) {
+            return modify(a, true, false);
+        }
+        if (Args.matches(c, "change") || c.equals("chg")) {
+            return modify(a, true, true);
+        }
+        if (Args.matches(c, "replace")) {
+            return modify(a, true, true);
+        }
+        if (Args.matches(c, "delete")) {
+            return modify(a, false, false);
+        }
+        if (Args.matches(c, "list") || Args.matches(c, "show") || Args.matches(c, "lst")) {
+            return list(a);
+        }
+        if (Args.matches(c, "flush")) {
+            return flush(a);
+        }
+        if (Args.matches(c, "help")) {
+            throw new CommandExit(255, "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
+                    + "       ip address del IFADDR dev IFNAME\n"
+                    + "       ip address [ show [ dev IFNAME ] ]");
+        }
+        throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip address help\".");
+    }
+
+    // ------------------------------------------------------------------------------------------ listing
+
+    private int list(Args a) {
+        String filterDev = null;
+        boolean up = false;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("up")) {
+                up = true;
+            } else if (w.equals("scope") || w.equals("label") || w.equals("type") || w.equals("master")
+                    || w.equals("vrf") || w.equals("to") || w.equals("group")) {
+                a.next();
+            } else if (w.equals("permanent") || w.equals("dynamic") || w.equals("primary")
+                    || w.equals("secondary")) {
+                // address flags: every address here is permanent
+            } else {
+                if (w.equals("dev")) {
+                    w = a.next();
+                } else if (Args.matches(w, "help")) {
+                    return run(new Args(List.of("help")));
+                }
+                if (filterDev != null) {
+                    throw CommandExit.duparg2("dev", w);
+                }
+                filterDev = w;
+            }
+            a.skip();
+        }
+        List<NetDevice> devs = new ArrayList<>();
+        if (filterDev != null) {
+            NetDevice d = stack.device(filterDev);
+            if (d == null) {
+                throw new CommandExit(1, "Device \"" + filterDev + "\" does not exist.");
+            }
+            devs.add(d);
+        } else {
+            devs.addAll(stack.devices());
+        }
+        long now = ctx.now();
+        for (NetDevice d : devs) {
+            if (up && !d.isUp()) {
+                continue;
+            }
+            if (!link && o.family == 4 && d.addresses.isEmpty()) {
+                continue;
+            }
+            if (!link && o.family == 6) {
+                continue;
+            }
+            if (o.brief) {
+                brief(d);
+            } else if (o.oneline) {
+                // -o: "\\" for each inner newline; ip addr then prints only the addresses, each after "N: DEV"
+                if (link) {
+                    out.append(oneline(linkInfo(d, now)));
+                } else {
+                    for (String rec : addresses(d).split("(?<=\n)(?=    inet )")) {
+                        if (!rec.isEmpty()) {
+                            out.append(d.ifindex).append(": ").append(d.name).append(oneline(rec));
+                        }
+                    }
+                }
+            } else {
+                out.append(linkInfo(d, now)).append(link ? "" : addresses(d));
+            }
+        }
+        return 0;
+    }
+
+    /** -o: the inner newlines of one record become "\\". */
+    private static String oneline(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return body.replace("\n", "\\") + "\n";
+    }
+
+    private void brief(NetDevice d) {
+        out.append(String.format("%-16s ", view.nameAndLink(d)));
+        out.append(String.format("%-14s ", view.operstate(d)));
+        if (link) {
+            out.append(d.mac()).append(' ').append(view.flags(d));
+        } else {
+            if (o.family != 6) {
+                for (NetDevice.Address x : d.addresses) {
+                    out.append(x.address()).append('/').append(x.prefixLength()).append(' ');
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+    /** print_linkinfo(): the header line and the link/ether line (with -d, the details). */
+    String linkInfo(NetDevice d, long now) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.ifindex).append(": ").append(view.nameAndLink(d)).append(": ");
+        sb.append(view.flags(d));
+        sb.append("mtu ").append(d.mtu()).append(' ');
+        sb.append("qdisc noqueue ");
+        if (d.master != null) {
+            sb.append("master ").append(d.master).append(' ');
+        }
+        sb.append("state ").append(view.operstate(d)).append(' ');
+        if (link) {
+            sb.append("mode DEFAULT ");
+        }
+        sb.append("group default ");
+        sb.append("qlen 1000");
+        sb.append("\n    ");
+        if (d.loopback) {
+            sb.append("link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
+        } else {
+            sb.append("link/ether ").append(d.mac()).append(" brd ff:ff:ff:ff:ff:ff");
+        }
+        if (d.linkNetnsId >= 0) {
+            if (d.linkNetnsName != null) {
+                sb.append(" link-netns ").append(d.linkNetnsName);
+            } else {
+                sb.append(" link-netnsid ").append(d.linkNetnsId);
+            }
+        }
+        if (o.details > 0) {
+            sb.append(details(d, now));
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    private String details(NetDevice d, long now) {
+        StringBuilder sb = new StringBuilder();
+        boolean port = d.master != null;
+        int promisc = port ? 1 : 0;
+        sb.append(" promiscuity ").append(promisc).append(' ');
+        sb.append(" allmulti ").append(promisc).append(' ');
+        sb.append("minmtu ").append(d.loopback ? 0 : 68).append(' ');
+        sb.append("maxmtu ").append(d.loopback ? 0 : 65535).append(' ');
+        LinuxBridge br = view.bridgeOf(d);
+        int queues = 1;
+        if (br != null) {
+            sb.append("\n    bridge ").append(bridgeDetails(br, d, now));
+        } else if ("veth".equals(d.kind)) {
+            sb.append("\n    veth ");
+            queues = 2;
+        }
+        LinuxBridge master = view.masterBridge(d);
+        if (master != null) {
+            sb.append("\n    bridge_slave ").append(slaveDetails(master, d));
+        }
+        sb.append("addrgenmode eui64 numtxqueues ").append(queues).append(" numrxqueues ").append(queues)
+                .append(" gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535"
+                        + " gro_max_size 65536 ");
+        return sb.toString();
+    }
+
+    private static String bridgeId(MacAddress mac) {
+        StringBuilder sb = new StringBuilder("8000.");
+        for (int i = 0; i < 6; i++) {
+            sb.append(Integer.toHexString(mac.octet(i)));
+            if (i < 5) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String timer(long nanos) {
+        long cs = Math.max(0, nanos) / 10_000_000L;
+        return String.format("%4d.%02d", cs / 100, cs % 100);
+    }
+
+    private static String bridgeDetails(LinuxBridge br, NetDevice d, long now) {
+        String id = bridgeId(d.mac());
+        long next = br.nextDeadline();
+        long gc = next == Long.MAX_VALUE ? br.ageingTime() : next - now;
+        return "forward_delay 1500 hello_time 200 max_age 2000 ageing_time " + br.ageingTime() / 10_000_000L
+                + " stp_state 0 priority 32768 vlan_filtering 0 bridge_id " + id + " designated_root " + id
+                + " root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 hello_timer "
+                + timer(0) + " tcn_timer " + timer(0) + " topology_change_timer " + timer(0) + " gc_timer "
+                + timer(gc) + " group_fwd_mask 0 group_address 01:80:c2:00:00:00 mcast_snooping 1"
+                + " no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0"
+                + " mcast_querier 0 mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2"
+                + " mcast_startup_query_count 2 mcast_last_member_interval 100 mcast_membership_interval 26000"
+                + " mcast_querier_interval 25500 mcast_query_interval 12500 mcast_query_response_interval 1000"
+                + " mcast_startup_query_interval 3124 mcast_stats_enabled 0 mcast_igmp_version 2"
+                + " mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 ";
+    }
+
+    private String slaveDetails(LinuxBridge br, NetDevice d) {
+        int no = view.portNumber(br, d);
+        String id = bridgeId(br.mac());
+        String state = view.carrier(d) ? "forwarding" : "disabled";
+        return "state " + state + " priority 32 cost 2 hairpin off guard off root_block off fastleave off learning on"
+                + " flood on port_id 0x" + Integer.toHexString(0x8000 | no) + " port_no 0x" + Integer.toHexString(no)
+                + " designated_port " + (0x8000 | no) + " designated_cost 0 designated_bridge " + id
+                + " designated_root " + id + " hold_timer " + timer(0) + " message_age_timer " + timer(0)
+                + " forward_delay_timer " + timer(0) + " topology_change_ack 0 config_pending 0 proxy_arp off"
+                + " proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on"
+                + " mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off"
+                + " isolated off locked off ";
+    }
+
+    /** print_addrinfo() for each IPv4 address. */
+    private String addresses(NetDevice d) {
+        StringBuilder sb = new StringBuilder();
+        if (o.family == 6 || o.family == 17) {
+            return "";
+        }
+        for (int i = 0; i < d.addresses.size(); i++) {
+            NetDevice.Address x = d.addresses.get(i);
+            sb.append("    inet ").append(x.address()).append('/').append(x.prefixLength()).append(' ');
+            if (x.ifaBroadcast() != null) {
+                sb.append("brd ").append(x.ifaBroadcast()).append(' ');
+            }
+            sb.append("scope ").append(x.address().isLoopback() ? "host" : "global").append(' ');
+            if (isSecondary(d, i)) {
+                sb.append("secondary ");
+            }
+            sb.append(x.label()).append('\n');
+            sb.append("       valid_lft forever preferred_lft forever\n");
+        }
+        return sb.toString();
+    }
+
+    private static boolean isSecondary(NetDevice d, int i) {
+        NetDevice.Address x = d.addresses.get(i);
+        for (int k = 0; k < i; k++) {
+            NetDevice.Address p = d.addresses.get(k);
+            if (p.prefixLength() == x.prefixLength() && p.network().equals(x.network())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------ ip addr add/del
+
+    private int modify(Args a, boolean add, boolean replace) {
+        String devName = null;
+        Args.Prefix local = null;
+        String brd = null;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("peer") || w.equals("remote") || w.equals("anycast")) {
+                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+            } else if (Args.matches(w, "broadcast") || w.equals("brd")) {
+                String v = a.next();
+                if (brd != null) {
+                    throw CommandExit.duparg("broadcast", v);
+                }
+                if (!v.equals("+") && !v.equals("-")) {
+                    Args.addr(v, true);
+                }
+                brd = v;
+            } else if (w.equals("dev")) {
+                devName = a.next();
+            } else if (w.equals("label") || w.equals("scope") || w.equals("metric") || w.equals("priority")
+                    || w.equals("preference") || Args.matches(w, "valid_lft") || Args.matches(w, "preferred_lft")
+                    || w.equals("proto")) {
+                a.next();
+            } else if (w.equals("noprefixroute") || w.equals("nodad") || w.equals("home")
+                    || w.equals("mngtmpaddr") || w.equals("autojoin")) {
+                // flags without effect on IPv4 here
+            } else {
+                if (w.equals("local")) {
+                    w = a.next();
+                }
+                if (local != null) {
+                    throw CommandExit.duparg("local", w);
+                }
+                local = Args.prefix(w, o.family == 4);
+            }
+            a.skip();
+        }
+        if (devName == null) {
+            throw new CommandExit(1, "Not enough information: \"dev\" argument is required.");
+        }
+        NetDevice dev = stack.device(devName);
+        if (dev == null) {
+            throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
+        }
+        if (local == null) {
+            if (add) {
+                throw CommandExit.extack("ipv4: Invalid prefix length");
+            }
+            throw CommandExit.extack("ipv4: Address not found");
+        }
+        Ipv4Address addr = local.address();
+        int len = local.length();
+        if (!add) {
+            NetDevice.Address victim = null;
+            for (NetDevice.Address x : dev.addresses) {
+                if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)) {
+                    victim = x;
+                }
+            }
+            if (victim == null) {
+                throw CommandExit.extack("ipv4: Address not found");
+            }
+            long now = ctx.now();
+            final Ipv4Address gone = victim.address();
+            ctx.act(ob -> stack.removeAddress(now, dev, gone));
+            return 0;
+        }
+        if (dev.hasAddress(addr.bits())) {
+            if (replace) {
+                return 0;
+            }
+            throw CommandExit.extack("ipv4: Address already assigned");
+        }
+        Ipv4Address ifaBrd = null;
+        if (brd != null) {
+            if (brd.equals("+")) {
+                ifaBrd = len >= 31 ? null : Ipv4Address.of(addr.bits() | ~Ipv4Address.netmask(len));
+            } else if (brd.equals("-")) {
+                ifaBrd = len >= 31 ? null : addr.masked(len);
+            } else {
+                ifaBrd = Args.addr(brd, true);
+            }
+        }
+        try {
+            stack.addAddress(dev, addr, len, ifaBrd);
+        } catch (IllegalArgumentException e) {
+            throw CommandExit.rtnetlink("Invalid argument");
+        }
+        return 0;
+    }
+
+    private int flush(Args a) {
+        String devName = null;
+        while (a.more()) {
+            String w = a.take();
+            if (w.equals("dev")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                devName = a.take();
+            } else {
+                devName = w;
+            }
+        }
+        if (devName == null) {
+            throw new CommandExit(1, "Flush requires arguments.");
+        }
+        NetDevice dev = stack.device(devName);
+        if (dev == null) {
+            throw new CommandExit(1, "Device \"" + devName + "\" does not exist.");
+        }
+        long now = ctx.now();
+        List<NetDevice.Address> all = new ArrayList<>(dev.addresses);
+        ctx.act(ob -> {
+            for (int i = all.size() - 1; i >= 0; i--) {
+                stack.removeAddress(now, dev, all.get(i).address());
+            }
+        });
+        return 0;
+    }
+
+    // ------------------------------------------------------------------------------------ ip link set
+
+    private int set(Args a) {
+        String devName = null;
+        Boolean up = null;
+        MacAddress mac = null;
+        Integer mtu = null;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("up")) {
+                up = true;
+            } else if (w.equals("down")) {
+                up = false;
+            } else if (Args.matches(w, "address")) {
+                String v = a.next();
+                byte[] b = Args.lladdr(v);
+                if (b == null) {
+                    throw new CommandExit(1, "\"" + v + "\" is invalid lladdr.");
+                }
+                if (b.length != 6) {
+                    throw CommandExit.extack("Invalid address length");
+                }
+                mac = Args.mac(b);
+            } else if (Args.matches(w, "mtu")) {
+                String v = a.next();
+                long m = Args.unsigned(v);
+                if (m < 0) {
+                    throw CommandExit.invarg("Invalid \"mtu\" value\n", v);
+                }
+                mtu = (int) m;
+            } else if (w.equals("dev")) {
+                String v = a.next();
+                if (devName != null) {
+                    throw CommandExit.duparg2("dev", v);
+                }
+                devName = v;
+            } else if (w.equals("arp") || w.equals("multicast") || w.equals("allmulticast")
+                    || w.equals("promisc") || w.equals("txqueuelen") || w.equals("qlen")) {
+                a.next();
+            } else {
+                if (Args.matches(w, "help")) {
+                    return run(new Args(List.of("help")));
+                }
+                if (devName != null) {
+                    throw CommandExit.duparg2("dev", w);
+                }
+                devName = w;
+            }
+            a.skip();
+        }
+        if (devName == null) {
+            throw new CommandExit(255, "Not enough information: \"dev\" argument is required.");
+        }
+        NetDevice dev = stack.device(devName);
+        if (dev == null) {
+            throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
+        }
+        long now = ctx.now();
+        if (mtu != null) {
+            int min = dev.loopback ? 0 : 68;
+            if (mtu < min) {
+                throw CommandExit.extack("mtu less than device minimum");
+            }
+            if (mtu > 65535) {
+                throw CommandExit.extack("mtu greater than device maximum");
+            }
+            stack.setMtu(dev, mtu);
+        }
+        if (mac != null) {
+            if (dev.loopback) {
+                throw CommandExit.rtnetlink("Operation not supported");
+            }
+            if (mac.isMulticast() || mac.isZero()) {
+                throw CommandExit.rtnetlink("Cannot assign requested address");
+            }
+            final MacAddress m = mac;
+            ctx.act(ob -> stack.setMac(now, dev, m, ob));
+        }
+        if (up != null) {
+            final boolean u = up;
+            ctx.act(ob -> stack.setUp(now, dev, u, ob));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,368 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.NudState;
+import io.arplab.tools.ToolContext;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ip neigh}: show, flush, add, change, replace, delete, get (ip/ipneigh.c). */
+final class IpNeigh {
+    private static final int NUD_NONE_FILTER = 0x100;
+
+    private final ToolContext ctx;
+    private final HostView view;
+    private final HostStack stack;
+    private final Ip.Options o;
+    private final StringBuilder out;
+
+    IpNeigh(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out) {
+        this.ctx = ctx;
+        this.view = view;
+        this.stack = view.stack;
+        this.o = o;
+        this.out = out;
+    }
+
+    int run(Args a) {
+        if (!a.more()) {
+            return show(a, false);
+        }
+        String c = a.take();
+        if (Args.matches(c, "add")) {
+            return modify(a, true, false, true);
+        }
+        if (Args.matches(c, "change") || c.equals("chg")) {
+            return modify(a, false, true, true);
+        }
+        if (Args.matches(c, "replace")) {
+            return modify(a, true, true, true);
+        }
+        if (Args.matches(c, "delete")) {
+            return modify(a, false, false, false);
+        }
+        if (Args.matches(c, "get")) {
+            return get(a);
+        }
+        if (Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list")) {
+            return show(a, false);
+        }
+        if (Args.matches(c, "flush")) {
+            return show(a, true);
+        }
+        if (Args.matches(c, "help")) {
+            throw usage();
+        }
+        throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip neigh help\".");
+    }
+
+    static CommandExit usage() {
+        return new CommandExit(255, """
+                Usage: ip neigh { add | del | change | replace }
+                		{ ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR } [ dev DEV ]
+                		[ router ] [ extern_learn ] [ protocol PROTO ]
+
+                	ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]
+                				  [ vrf NAME ]
+                	ip neigh get { ADDR | proxy ADDR } dev DEV
+
+                STATE := { delay | failed | incomplete | noarp | none |
+                           permanent | probe | reachable | stale }""");
+    }
+
+    /** nud_state_a2n(); -1 when unknown. */
+    static int nudState(String arg) {
+        if (Args.matches(arg, "permanent")) {
+            return NudState.PERMANENT.bits;
+        }
+        if (Args.matches(arg, "reachable")) {
+            return NudState.REACHABLE.bits;
+        }
+        switch (arg) {
+            case "noarp": return NudState.NOARP.bits;
+            case "none": return 0;
+            case "stale": return NudState.STALE.bits;
+            case "incomplete": return NudState.INCOMPLETE.bits;
+            case "delay": return NudState.DELAY.bits;
+            case "probe": return NudState.PROBE.bits;
+            default: break;
+        }
+        if (Args.matches(arg, "failed")) {
+            return NudState.FAILED.bits;
+        }
+        long v = Args.unsigned(arg);
+        if (v < 0 || v >= 0x100 || (v & (v - 1)) != 0) {
+            return -1;
+        }
+        return (int) v;
+    }
+
+    private NetDevice device(String name) {
+        NetDevice d = stack.device(name);
+        if (d == null) {
+            throw new CommandExit(1, "Cannot find device \"" + name + "\"");
+        }
+        return d;
+    }
+
+    /** ipneigh_modify(): add (create, exclusive), change (replace), replace (create or replace), delete. */
+    private int modify(Args a, boolean create, boolean replace, boolean add) {
+        String devName = null;
+        String dst = null;
+        String lla = null;
+        int state = NudState.PERMANENT.bits;
+        boolean router = false;
+        while (a.more()) {
+            String w = a.peek();
+            if (Args.matches(w, "lladdr")) {
+                String v = a.next();
+                if (lla != null) {
+                    throw CommandExit.duparg("lladdr", v);
+                }
+                lla = v;
+            } else if (w.equals("nud")) {
+                String v = a.next();
+                state = nudState(v);
+                if (state < 0) {
+                    throw CommandExit.invarg("nud state is bad", v);
+                }
+            } else if (Args.matches(w, "proxy")) {
+                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+            } else if (w.equals("router")) {
+                router = true;
+            } else if (w.equals("dev")) {
+                devName = a.next();
+            } else {
+                if (w.equals("to")) {
+                    w = a.next();
+                }
+                if (Args.matches(w, "help")) {
+                    w = a.next();
+                }
+                if (dst != null) {
+                    throw CommandExit.duparg2("to", w);
+                }
+                dst = w;
+                Args.addr(w, o.family == 4);
+            }
+            a.skip();
+        }
+        if (devName == null || dst == null) {
+            throw new CommandExit(255, "Device and destination are required arguments.");
+        }
+        Ipv4Address addr = Args.addr(dst, o.family == 4);
+        MacAddress mac = null;
+        if (lla != null && !lla.equals("null")) {
+            byte[] b = Args.lladdr(lla);
+            if (b == null) {
+                throw new CommandExit(1, "\"" + lla + "\" is invalid lladdr.");
+            }
+            if (b.length < 6) {
+                throw CommandExit.extack("Invalid link address");
+            }
+            mac = Args.mac(b);
+        }
+        NetDevice dev = device(devName);
+        NeighbourEntry n = stack.neighbours().lookup(dev, addr.bits());
+        long now = ctx.now();
+        if (!add) {
+            if (n == null) {
+                throw CommandExit.rtnetlink("No such file or directory");
+            }
+            ctx.act(ob -> stack.neighDelete(now, dev, addr, ob));
+            return 0;
+        }
+        if (n == null && !create) {
+            throw CommandExit.rtnetlink("No such file or directory");
+        }
+        if (n != null && !replace) {
+            throw CommandExit.rtnetlink("File exists");
+        }
+        if (dev.loopback) {
+            throw CommandExit.rtnetlink("Invalid argument");
+        }
+        if (mac == null && (state & NudState.VALID) != 0 && (n == null || !n.hasLladdr())) {
+            throw CommandExit.extack("No link layer address given");
+        }
+        NudState s = state == 0 ? NudState.NONE : NudState.of(state);
+        final MacAddress lladdr = mac;
+        final boolean rtr = router;
+        ctx.act(ob -> stack.neighAdd(now, dev, addr, lladdr, s, replace, ob));
+        if (rtr) {
+            // NTF_ROUTER is an IPv6 notion; IPv4 entries keep no router flag
+        }
+        return 0;
+    }
+
+    private int get(Args a) {
+        String devName = null;
+        String dst = null;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("dev")) {
+                devName = a.next();
+            } else if (Args.matches(w, "proxy")) {
+                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+            } else {
+                if (w.equals("to")) {
+                    w = a.next();
+                }
+                if (Args.matches(w, "help")) {
+                    throw usage();
+                }
+                if (dst != null) {
+                    throw CommandExit.duparg2("to", w);
+                }
+                dst = w;
+                Args.addr(w, o.family == 4);
+            }
+            a.skip();
+        }
+        if (devName == null || dst == null) {
+            throw new CommandExit(1, "Device and address are required arguments.");
+        }
+        Ipv4Address addr = Args.addr(dst, o.family == 4);
+        NetDevice dev = device(devName);
+        NeighbourEntry n = stack.neighbours().lookup(dev, addr.bits());
+        if (n == null) {
+            throw CommandExit.rtnetlink("No such file or directory");
+        }
+        out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false)).append('\n');
+        return 0;
+    }
+
+    /** do_show_or_flush(). */
+    private int show(Args a, boolean flush) {
+        if (flush && !a.more()) {
+            throw new CommandExit(1, "Flush requires arguments.");
+        }
+        int filterState = flush ? ~(NudState.PERMANENT.bits | NudState.NOARP.bits) : 0xff & ~NudState.NOARP.bits;
+        boolean stateGiven = false;
+        String filterDev = null;
+        Args.Prefix pfx = null;
+        boolean unused = false;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("dev")) {
+                String v = a.next();
+                if (filterDev != null) {
+                    throw CommandExit.duparg("dev", v);
+                }
+                filterDev = v;
+            } else if (w.equals("unused")) {
+                unused = true;
+            } else if (w.equals("nud")) {
+                String v = a.next();
+                if (!stateGiven) {
+                    stateGiven = true;
+                    filterState = 0;
+                }
+                int st = nudState(v);
+                if (st < 0) {
+                    if (!v.equals("all")) {
+                        throw CommandExit.invarg("nud state is bad", v);
+                    }
+                    st = ~0;
+                    if (flush) {
+                        st &= ~NudState.NOARP.bits;
+                    }
+                }
+                if (st == 0) {
+                    st = NUD_NONE_FILTER;
+                }
+                filterState |= st;
+            } else if (w.equals("proxy")) {
+                return 0; // no proxy entries are kept
+            } else if (w.equals("master") || w.equals("vrf")) {
+                String v = a.next();
+                if (stack.device(v) == null) {
+                    throw CommandExit.invarg(w.equals("vrf") ? "Not a valid VRF name\n" : "Device does not exist\n", v);
+                }
+            } else {
+                if (w.equals("to")) {
+                    w = a.next();
+                }
+                if (Args.matches(w, "help")) {
+                    throw usage();
+                }
+                Args.Prefix p = Args.parsePrefix(w);
+                if (p == null) {
+                    throw CommandExit.invarg("to value is invalid\n", w);
+                }
+                pfx = p;
+            }
+            a.skip();
+        }
+        if (o.family == 6 || o.family == 17) {
+            return 0;
+        }
+        NetDevice dev = null;
+        if (filterDev != null) {
+            dev = stack.device(filterDev);
+            if (dev == null) {
+                throw new CommandExit(1, "Cannot find device \"" + filterDev + "\"");
+            }
+        }
+        long now = ctx.now();
+        if (!flush) {
+            for (NeighbourEntry n : matching(dev, filterState, pfx, unused)) {
+                out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
+            }
+            return 0;
+        }
+        int round = 0;
+        while (round < 10) {
+            List<NeighbourEntry> victims = matching(dev, filterState, pfx, unused);
+            if (victims.isEmpty()) {
+                if (o.stats > 0) {
+                    out.append(round == 0 ? "Nothing to flush.\n"
+                            : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***\n");
+                }
+                return 0;
+            }
+            if (o.stats >= 2) {
+                for (NeighbourEntry n : victims) {
+                    out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
+                }
+            }
+            round++;
+            ctx.act(ob -> {
+                for (NeighbourEntry n : victims) {
+                    stack.neighDelete(now, n.device(), n.address(), ob);
+                }
+            });
+            if (o.stats > 0) {
+                out.append("\n*** Round ").append(round).append(", deleting ").append(victims.size())
+                        .append(" entries ***\n");
+            }
+            filterState &= ~NudState.FAILED.bits;
+        }
+        out.append("*** Flush not complete bailing out after 10 rounds\n");
+        return 1;
+    }
+
+    private List<NeighbourEntry> matching(NetDevice dev, int filterState, Args.Prefix pfx, boolean unused) {
+        List<NeighbourEntry> list = new ArrayList<>();
+        for (NeighbourEntry n : stack.neighbours().entries()) {
+            int st = n.stateBits();
+            if (dev != null && n.device() != dev) {
+                continue;
+            }
+            if ((filterState & st) == 0 && (st != 0 || (filterState & NUD_NONE_FILTER) == 0)) {
+                continue;
+            }
+            if (pfx != null && !pfx.contains(n.address())) {
+                continue;
+            }
+            if (unused && n.refs() > 0) {
+                continue;
+            }
+            list.add(n);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,143 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NeighParams;
+import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NeighbourTable;
+import io.arplab.stack.NetDevice;
+import io.arplab.tools.ToolContext;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code ip ntable show [dev D] [name N]} (ip/ipntable.c) for the ARP table: the table-wide block with the GC
+ * thresholds and default parameters, then one block per device, newest device first (neigh_parms_alloc puts new
+ * parameters at the head of the list).
+ */
+final class IpNtable {
+    private final ToolContext ctx;
+    private final HostStack stack;
+    private final Ip.Options o;
+    private final StringBuilder out;
+
+    IpNtable(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out) {
+        this.ctx = ctx;
+        this.stack = view.stack;
+        this.o = o;
+        this.out = out;
+    }
+
+    int run(Args a) {
+        if (a.more()) {
+            String c = a.take();
+            if (Args.matches(c, "change") || Args.matches(c, "chg")) {
+                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+            }
+            if (Args.matches(c, "help")) {
+                throw new CommandExit(255, "Usage: ip ntable change name NAME [ dev DEV ]\n"
+                        + "          [ thresh1 VAL ] [ thresh2 VAL ] [ thresh3 VAL ] [ gc_int MSEC ]\n"
+                        + "          [ PARMS ]\n"
+                        + "Usage: ip ntable show [ dev DEV ] [ name NAME ]");
+            }
+            if (!(Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list"))) {
+                throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip ntable help\".");
+            }
+        }
+        NetDevice filterDev = null;
+        boolean noneDev = false;
+        String name = null;
+        while (a.more()) {
+            String w = a.take();
+            if (w.equals("dev")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                if (v.equals("none")) {
+                    noneDev = true;
+                } else {
+                    filterDev = stack.device(v);
+                    if (filterDev == null) {
+                        throw CommandExit.invarg("\"DEV\" is invalid", v);
+                    }
+                }
+            } else if (w.equals("name")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                name = a.take();
+            } else {
+                throw CommandExit.invarg("unknown", w);
+            }
+        }
+        if (name != null && !name.equals("arp_cache") || o.family == 6 || o.family == 17) {
+            return 0;
+        }
+        if (filterDev == null) {
+            NeighbourTable.GcConfig gc = stack.neighbours().gcConfig();
+            out.append("inet arp_cache \n");
+            out.append("    thresh1 ").append(gc.thresh1()).append(" thresh2 ").append(gc.thresh2())
+                    .append(" thresh3 ").append(gc.thresh3()).append(" gc_int ")
+                    .append(gc.interval() / NeighParams.MS).append(" \n");
+            NeighParams def = stack.defaultArpParms();
+            parms(null, def, 1, tableReachable(def));
+            out.append('\n');
+        }
+        if (noneDev) {
+            return 0;
+        }
+        List<NetDevice> devs = stack.devices();
+        for (int i = devs.size() - 1; i >= 0; i--) {
+            NetDevice d = devs.get(i);
+            if (filterDev != null && d != filterDev) {
+                continue;
+            }
+            out.append("inet arp_cache \n");
+            parms(d, d.arpParms, 1 + entriesOn(d), d.arpParms.reachableTime / NeighParams.MS);
+            out.append('\n');
+        }
+        return 0;
+    }
+
+    /**
+     * The table-wide parameters belong to arp_tbl, which every namespace shares, with a reachable_time drawn once:
+     * here a draw every namespace of the lab agrees on (seeded by the lab's wall-clock epoch).
+     */
+    private long tableReachable(NeighParams def) {
+        if (def.reachableTime > 0) {
+            return def.reachableTime / NeighParams.MS;
+        }
+        NeighParams p = def.copy();
+        p.randomiseReachableTime(new SplittableRandom(ctx.network().epochNanos()));
+        return p.reachableTime / NeighParams.MS;
+    }
+
+    /** Each neighbour entry holds a reference on its device's parameters (neigh_parms_clone). */
+    private int entriesOn(NetDevice d) {
+        int n = 0;
+        for (NeighbourEntry e : stack.neighbours().entries()) {
+            if (e.device() == d) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void parms(NetDevice d, NeighParams p, int refcnt, long reachableMs) {
+        if (d != null) {
+            out.append("    dev ").append(d.name).append(" \n");
+        }
+        out.append("    refcnt ").append(refcnt).append(" reachable ").append(reachableMs)
+                .append(" base_reachable ").append(p.baseReachableTime / NeighParams.MS)
+                .append(" retrans ").append(p.retransTime / NeighParams.MS).append(" \n");
+        out.append("    gc_stale ").append(p.gcStaleTime / NeighParams.MS)
+                .append(" delay_probe ").append(p.delayProbeTime / NeighParams.MS)
+                .append(" queue ").append(p.unresQlen()).append(" \n");
+        out.append("    app_probes ").append(p.appProbes).append(" ucast_probes ").append(p.ucastProbes)
+                .append(" mcast_probes ").append(p.mcastProbes).append(" \n");
+        out.append("    anycast_delay ").append(p.anycastDelay / NeighParams.MS)
+                .append(" proxy_delay ").append(p.proxyDelay / NeighParams.MS)
+                .append(" proxy_queue ").append(p.proxyQlen)
+                .append(" locktime ").append(p.locktime / NeighParams.MS).append(" \n");
+    }
+}

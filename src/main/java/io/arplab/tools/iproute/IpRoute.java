@@ -1,0 +1,428 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.Route;
+import io.arplab.tools.ToolContext;
+import io.arplab.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ip route}: show, add, del, replace, change, append, get, flush (ip/iproute.c) for the main table. */
+final class IpRoute {
+    private final ToolContext ctx;
+    private final HostView view;
+    private final HostStack stack;
+    private final Ip.Options o;
+    private final StringBuilder out;
+
+    IpRoute(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out) {
+        this.ctx = ctx;
+        this.view = view;
+        this.stack = view.stack;
+        this.o = o;
+        this.out = out;
+    }
+
+    int run(Args a) {
+        if (!a.more()) {
+            return list(a, false);
+        }
+        String c = a.take();
+        if (Args.matches(c, "add")) {
+            return modify(a, Mode.ADD);
+        }
+        if (Args.matches(c, "change") || c.equals("chg")) {
+            return modify(a, Mode.CHANGE);
+        }
+        if (Args.matches(c, "replace")) {
+            return modify(a, Mode.REPLACE);
+        }
+        if (Args.matches(c, "prepend")) {
+            return modify(a, Mode.REPLACE);
+        }
+        if (Args.matches(c, "append")) {
+            return modify(a, Mode.ADD);
+        }
+        if (Args.matches(c, "delete")) {
+            return modify(a, Mode.DELETE);
+        }
+        if (Args.matches(c, "list") || Args.matches(c, "show") || Args.matches(c, "lst")) {
+            return list(a, false);
+        }
+        if (Args.matches(c, "get")) {
+            return get(a);
+        }
+        if (Args.matches(c, "flush")) {
+            return list(a, true);
+        }
+        if (Args.matches(c, "help")) {
+            throw new CommandExit(255, "Usage: ip route { list | flush } SELECTOR\n"
+                    + "       ip route get ADDRESS\n"
+                    + "       ip route { add | del | change | append | replace } ROUTE");
+        }
+        throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip route help\".");
+    }
+
+    private enum Mode { ADD, CHANGE, REPLACE, DELETE }
+
+    private static int type(String w) {
+        return switch (w) {
+            case "unicast" -> Route.UNICAST;
+            case "blackhole" -> Route.BLACKHOLE;
+            case "unreachable" -> Route.UNREACHABLE;
+            case "prohibit" -> Route.PROHIBIT;
+            default -> 0;
+        };
+    }
+
+    private static String typeName(int t) {
+        return switch (t) {
+            case Route.BLACKHOLE -> "blackhole";
+            case Route.UNREACHABLE -> "unreachable";
+            case Route.PROHIBIT -> "prohibit";
+            default -> "unicast";
+        };
+    }
+
+    /** iproute_modify(). */
+    private int modify(Args a, Mode mode) {
+        Args.Prefix dst = null;
+        Ipv4Address via = null;
+        String devName = null;
+        Ipv4Address src = null;
+        Integer metric = null;
+        String proto = null;
+        String scope = null;
+        int type = Route.UNICAST;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("src")) {
+                src = Args.addr(a.next(), true);
+            } else if (w.equals("via")) {
+                String v = a.next();
+                if (via != null) {
+                    throw CommandExit.duparg("via", v);
+                }
+                if (v.equals("inet")) {
+                    v = a.next();
+                }
+                via = Args.addr(v, true);
+            } else if (w.equals("dev") || w.equals("oif")) {
+                devName = a.next();
+            } else if (w.equals("metric") || w.equals("priority") || w.equals("preference")) {
+                String v = a.next();
+                long m = Args.unsigned(v);
+                if (m < 0) {
+                    throw CommandExit.invarg("\"metric\" value is invalid\n", v);
+                }
+                metric = (int) m;
+            } else if (Args.matches(w, "protocol")) {
+                proto = a.next();
+            } else if (Args.matches(w, "scope")) {
+                scope = a.next();
+                if (!scope.equals("global") && !scope.equals("link") && !scope.equals("host")
+                        && !scope.equals("universe")) {
+                    throw CommandExit.invarg("invalid \"scope\" value\n", scope);
+                }
+                if (scope.equals("universe")) {
+                    scope = "global";
+                }
+            } else if (w.equals("table")) {
+                String t = a.next();
+                if (!t.equals("main") && !t.equals("254")) {
+                    throw new CommandExit(2, "ip: only the main routing table is emulated");
+                }
+            } else if (w.equals("onlink") || w.equals("mtu") || w.equals("advmss") || w.equals("tos")) {
+                if (!w.equals("onlink")) {
+                    a.next();
+                }
+            } else {
+                if (w.equals("to")) {
+                    w = a.next();
+                }
+                int t = type(w);
+                if (t != 0) {
+                    type = t;
+                    w = a.next();
+                }
+                if (dst != null) {
+                    throw CommandExit.duparg2("to", w);
+                }
+                dst = Args.prefix(w, true);
+            }
+            a.skip();
+        }
+        if (dst == null) {
+            throw new CommandExit(1, "need at least a destination address");
+        }
+        NetDevice dev = null;
+        if (devName != null) {
+            dev = stack.device(devName);
+            if (dev == null) {
+                throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
+            }
+        }
+        Ipv4Address net = dst.address().masked(dst.length());
+        if (mode == Mode.DELETE) {
+            Route victim = null;
+            for (Route r : stack.routes().routes()) {
+                if (r.prefixLength() == dst.length() && r.destination().equals(net)
+                        && (metric == null || r.metric() == metric)
+                        && (via == null || via.equals(r.gateway()))
+                        && (dev == null || r.device() == dev)
+                        && (type == Route.UNICAST || r.type() == type)) {
+                    victim = r;
+                    break;
+                }
+            }
+            if (victim == null) {
+                throw CommandExit.rtnetlink("No such process");
+            }
+            stack.routes().remove(victim);
+            return 0;
+        }
+        if (type == Route.UNICAST) {
+            if (via != null && dev == null) {
+                Route r = connectedRouteTo(via);
+                if (r == null) {
+                    throw CommandExit.extack("Nexthop has invalid gateway");
+                }
+                dev = r.device();
+            }
+            if (dev == null) {
+                throw CommandExit.rtnetlink("No such device");
+            }
+            if (via != null && connectedRouteTo(via, dev) == null) {
+                throw CommandExit.extack("Nexthop has invalid gateway");
+            }
+            if (!dev.isUp()) {
+                throw CommandExit.extack("Nexthop device is not up");
+            }
+        } else {
+            dev = null;
+            via = null;
+        }
+        if (src != null && !stack.isLocalAddress(src.bits())) {
+            throw CommandExit.extack("Invalid prefsrc address");
+        }
+        if (scope == null) {
+            scope = type == Route.UNICAST && via == null ? "link" : "global";
+        }
+        String protocol = proto == null ? "boot" : proto;
+        int m = metric == null ? 0 : metric;
+        Route existing = null;
+        for (Route r : stack.routes().routes()) {
+            if (r.prefixLength() == dst.length() && r.destination().equals(net) && r.metric() == m) {
+                existing = r;
+            }
+        }
+        if (existing == null && mode == Mode.CHANGE) {
+            throw CommandExit.rtnetlink("No such file or directory");
+        }
+        if (existing != null && mode == Mode.ADD) {
+            throw CommandExit.rtnetlink("File exists");
+        }
+        Route r = new Route(net, dst.length(), via, dev, protocol, scope, src, m, type);
+        if (existing != null) {
+            stack.routes().remove(existing);
+        }
+        stack.routes().add(r);
+        return 0;
+    }
+
+    private Route connectedRouteTo(Ipv4Address a) {
+        for (Route r : stack.routes().routes()) {
+            if (r.gateway() == null && r.device() != null && r.type() == Route.UNICAST && r.matches(a.bits())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private Route connectedRouteTo(Ipv4Address a, NetDevice dev) {
+        for (Route r : stack.routes().routes()) {
+            if (r.gateway() == null && r.device() == dev && r.matches(a.bits())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** print_route() for a main-table route. */
+    String format(Route r, boolean showDev) {
+        StringBuilder sb = new StringBuilder();
+        if (r.type() != Route.UNICAST) {
+            sb.append(typeName(r.type())).append(' ');
+        }
+        sb.append(r.destinationText()).append(' ');
+        if (r.gateway() != null) {
+            sb.append("via ").append(r.gateway()).append(' ');
+        }
+        if (r.device() != null && showDev) {
+            sb.append("dev ").append(r.device().name).append(' ');
+        }
+        if (!"boot".equals(r.protocol())) {
+            sb.append("proto ").append(r.protocol()).append(' ');
+        }
+        if (!"global".equals(r.scope())) {
+            sb.append("scope ").append(r.scope()).append(' ');
+        }
+        if (r.prefsrc() != null) {
+            sb.append("src ").append(r.prefsrc()).append(' ');
+        }
+        if (r.metric() != 0) {
+            sb.append("metric ").append(r.metric()).append(' ');
+        }
+        if (r.device() != null && !view.carrier(r.device())) {
+            sb.append("linkdown ");
+        }
+        return sb.toString();
+    }
+
+    private int list(Args a, boolean flush) {
+        NetDevice dev = null;
+        Args.Prefix exact = null;
+        Args.Prefix root = null;
+        Args.Prefix match = null;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("dev") || w.equals("oif")) {
+                String v = a.next();
+                dev = stack.device(v);
+                if (dev == null) {
+                    throw new CommandExit(1, "Cannot find device \"" + v + "\"");
+                }
+            } else if (w.equals("table")) {
+                String t = a.next();
+                if (!t.equals("main") && !t.equals("254") && !t.equals("all")) {
+                    return 0;
+                }
+            } else if (Args.matches(w, "protocol") || Args.matches(w, "scope") || w.equals("type")
+                    || w.equals("via") || w.equals("src")) {
+                a.next();
+            } else {
+                if (w.equals("to")) {
+                    w = a.next();
+                }
+                if (Args.matches(w, "root")) {
+                    root = Args.prefix(a.next(), true);
+                } else if (Args.matches(w, "match")) {
+                    match = Args.prefix(a.next(), true);
+                } else {
+                    if (Args.matches(w, "exact")) {
+                        w = a.next();
+                    }
+                    exact = Args.prefix(w, true);
+                }
+            }
+            a.skip();
+        }
+        if (o.family == 6 || o.family == 17) {
+            return 0;
+        }
+        if (flush && dev == null && exact == null && root == null && match == null) {
+            throw new CommandExit(255, "\"ip route flush\" requires arguments.");
+        }
+        List<Route> selected = new ArrayList<>();
+        for (Route r : stack.routes().routes()) {
+            if (dev != null && r.device() != dev) {
+                continue;
+            }
+            if (exact != null && !(r.prefixLength() == exact.length()
+                    && r.destination().equals(exact.address().masked(exact.length())))) {
+                continue;
+            }
+            if (root != null && !(r.prefixLength() >= root.length() && root.contains(r.destination()))) {
+                continue;
+            }
+            if (match != null && !(r.prefixLength() <= match.length() && r.matches(match.address().bits()))) {
+                continue;
+            }
+            selected.add(r);
+        }
+        if (flush) {
+            selected.forEach(stack.routes()::remove);
+            return 0;
+        }
+        for (Route r : selected) {
+            out.append(format(r, dev == null)).append('\n');
+        }
+        return 0;
+    }
+
+    /** ip route get ADDR [from A] [oif DEV]: the route a packet would take, as a cloned (cache) route. */
+    private int get(Args a) {
+        Ipv4Address dst = null;
+        NetDevice oif = null;
+        Ipv4Address from = null;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("from")) {
+                from = Args.prefix(a.next(), true).address();
+            } else if (w.equals("oif") || w.equals("dev")) {
+                String v = a.next();
+                oif = stack.device(v);
+                if (oif == null) {
+                    throw new CommandExit(1, "Cannot find device \"" + v + "\"");
+                }
+            } else if (w.equals("iif") || w.equals("tos") || w.equals("mark") || w.equals("uid")
+                    || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
+                a.next();
+            } else if (w.equals("connected") || w.equals("fibmatch")) {
+                // accepted
+            } else {
+                if (w.equals("to")) {
+                    w = a.next();
+                }
+                if (dst != null) {
+                    throw CommandExit.duparg2("to", w);
+                }
+                dst = Args.prefix(w, true).address();
+            }
+            a.skip();
+        }
+        if (dst == null) {
+            throw new CommandExit(1, "need at least a destination address");
+        }
+        if (stack.isLocalAddress(dst.bits())) {
+            Ipv4Address src = from != null ? from : dst;
+            out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 \n    cache <local> \n");
+            return 0;
+        }
+        Route r = stack.route(dst, oif);
+        if (r == null || r.type() == Route.UNREACHABLE) {
+            throw CommandExit.rtnetlink(r == null ? "Network is unreachable" : "No route to host");
+        }
+        if (r.type() == Route.PROHIBIT) {
+            throw CommandExit.rtnetlink("Permission denied");
+        }
+        if (r.type() == Route.BLACKHOLE) {
+            throw CommandExit.rtnetlink("Invalid argument");
+        }
+        Ipv4Address src = from != null ? from : stack.sourceAddress(dst, oif);
+        boolean brd = isBroadcast(r.device(), dst);
+        out.append(brd ? "broadcast " : "").append(dst).append(' ');
+        if (r.gateway() != null) {
+            out.append("via ").append(r.gateway()).append(' ');
+        }
+        out.append("dev ").append(r.device().name).append(' ');
+        if (src != null) {
+            out.append("src ").append(src).append(' ');
+        }
+        out.append("uid 0 \n    cache ").append(brd ? "<local,brd> " : "").append('\n');
+        return 0;
+    }
+
+    private static boolean isBroadcast(NetDevice d, Ipv4Address a) {
+        if (a.isLimitedBroadcast()) {
+            return true;
+        }
+        for (NetDevice.Address x : d.addresses) {
+            if (a.equals(x.broadcast()) || a.equals(x.ifaBroadcast())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

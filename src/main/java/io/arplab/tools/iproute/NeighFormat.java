@@ -1,0 +1,107 @@
+package io.arplab.tools.iproute;
+
+import io.arplab.device.FdbEntry;
+import io.arplab.device.LinuxBridge;
+import io.arplab.stack.Jiffies;
+import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.NudState;
+
+/**
+ * Neighbour messages as iproute2 6.1 prints them (ip/ipneigh.c print_neigh, bridge/fdb.c print_fdb): each field
+ * followed by one space, the cache ages in seconds of USER_HZ clock ticks.
+ */
+public final class NeighFormat {
+    private NeighFormat() {}
+
+    private static final int USER_HZ = 100;
+
+    /**
+     * The age the kernel reports for a timestamp: jiffies_to_clock_t(jiffies - t) at HZ=250 (x * 4 ms / 10 ms,
+     * truncated), which iproute2 then divides by USER_HZ.
+     */
+    public static long ageSeconds(long now, long t) {
+        long dj = Jiffies.of(now) - Jiffies.of(t);
+        if (dj < 0) {
+            dj = 0;
+        }
+        long clockT = dj * (1_000_000_000L / Jiffies.HZ) / (1_000_000_000L / USER_HZ);
+        return clockT / USER_HZ;
+    }
+
+    /** The NUD state flags as print_neigh_state() prints them, each followed by a space. */
+    public static String states(int nud) {
+        StringBuilder sb = new StringBuilder();
+        for (NudState s : new NudState[] {NudState.INCOMPLETE, NudState.REACHABLE, NudState.STALE, NudState.DELAY,
+                NudState.PROBE, NudState.FAILED, NudState.NOARP, NudState.PERMANENT}) {
+            if ((nud & s.bits) != 0) {
+                sb.append(s.label).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One ARP-table entry: {@code [Deleted ]ADDR [dev DEV ][lladdr MAC ][router ][ ref N][ used A/B/Cprobes P
+     * ]STATE }. {@code showDev} is false when the listing was filtered by device.
+     */
+    public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted) {
+        StringBuilder sb = new StringBuilder();
+        if (deleted) {
+            sb.append("Deleted ");
+        }
+        sb.append(n.address()).append(' ');
+        if (showDev) {
+            sb.append("dev ").append(n.device().name).append(' ');
+        }
+        int state = n.stateBits();
+        // neigh_fill_info(): NDA_LLADDR only while the address is valid
+        if ((state & NudState.VALID) != 0) {
+            sb.append("lladdr ").append(n.lladdr()).append(' ');
+        }
+        if (n.isRouter()) {
+            sb.append("router ");
+        }
+        if (stats > 0) {
+            if (n.refs() > 0) {
+                sb.append(" ref ").append(n.refs());
+            }
+            sb.append(" used ").append(ageSeconds(now, n.used())).append('/').append(ageSeconds(now, n.confirmed()))
+                    .append('/').append(ageSeconds(now, n.updated()));
+            sb.append("probes ").append(n.probes()).append(' ');
+        }
+        if (state != 0) {
+            sb.append(states(state));
+        }
+        return sb.toString();
+    }
+
+    /** fdb_to_nud(): local → PERMANENT, static → NOARP, expired → STALE, else REACHABLE. */
+    public static int fdbState(FdbEntry e, LinuxBridge br, long now) {
+        if (e.isLocal()) {
+            return NudState.PERMANENT.bits;
+        }
+        if (e.isStatic()) {
+            return NudState.NOARP.bits;
+        }
+        if (e.updated() + br.ageingTime() <= now) {
+            return NudState.STALE.bits;
+        }
+        return NudState.REACHABLE.bits;
+    }
+
+    /** An AF_BRIDGE neighbour notification as {@code ip monitor neigh} prints it (no address, just dev and lladdr). */
+    public static String fdbAsNeigh(FdbEntry e, LinuxBridge br, NetDevice dev, long now, int stats, boolean deleted) {
+        StringBuilder sb = new StringBuilder();
+        if (deleted) {
+            sb.append("Deleted ");
+        }
+        sb.append("dev ").append(dev.name).append(' ');
+        sb.append("lladdr ").append(e.mac()).append(' ');
+        if (stats > 0) {
+            sb.append(" used ").append(ageSeconds(now, e.used())).append("/0/").append(ageSeconds(now, e.updated()));
+        }
+        sb.append(states(fdbState(e, br, now)));
+        return sb.toString();
+    }
+}
