@@ -45,7 +45,8 @@ public final class Lab {
     /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
     private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
     /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
-    private final Map<Host, Map<Host, Integer>> netnsIds = new LinkedHashMap<>();
+    private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap netnsIds = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap netnsCount = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
     private final Map<Host, String> netnsNames = new LinkedHashMap<>();
     private final Map<String, Supplier<Tool>> tools = new LinkedHashMap<>(Tools.standard());
     private Path workDir = Path.of(".");
@@ -227,8 +228,16 @@ public final class Lab {
     }
 
     private int netnsId(Host self, Host peer) {
-        Map<Host, Integer> ids = netnsIds.computeIfAbsent(self, h -> new LinkedHashMap<>());
-        return ids.computeIfAbsent(peer, p -> ids.size());
+        int a = network.node(self.name()).index();
+        int b = network.node(peer.name()).index();
+        long key = ((long) a << 32) | b;
+        if (netnsIds.containsKey(key)) {
+            return netnsIds.get(key);
+        }
+        int id = netnsCount.get(a);
+        netnsCount.put(a, id + 1);
+        netnsIds.put(key, id);
+        return id;
     }
 
     /**
