@@ -11,6 +11,7 @@ public final class Tools {
     public static Map<String, Supplier<Tool>> standard() {
         Map<String, Supplier<Tool>> m = new LinkedHashMap<>();
         m.put("ping", Ping::new);
+        m.put("arping", Arping::new);
         return m;
     }
 }
