@@ -1015,8 +1015,16 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** Sends a UDP datagram from socket {@code s}. Returns 0 or -errno. */
     public int sendUdp(long now, UdpSocket s, Ipv4Address dst, int dstPort, byte[] data, int ttl, NetDevice bind, Outbox out) {
+        return sendUdp(now, s, null, dst, dstPort, data, ttl, 0, false, bind, out);
+    }
+
+    /** Like the above with the socket's bound source (null: routing picks), IP_TOS and DF (IP_PMTUDISC_DO/PROBE). */
+    public int sendUdp(long now, UdpSocket s, Ipv4Address src, Ipv4Address dst, int dstPort, byte[] data, int ttl,
+                       int tos, boolean dontFragment, NetDevice bind, Outbox out) {
         this.out = out;
-        Ipv4Address src = sourceAddress(dst, bind);
+        if (src == null) {
+            src = sourceAddress(dst, bind);
+        }
         if (src == null) {
             return -101;
         }
@@ -1030,7 +1038,8 @@ public final class HostStack implements NeighbourTable.Ops {
         long sum = InternetChecksum.pseudoHeader(src.bits(), dst.bits(), IPPROTO_UDP, udpLen);
         int csum = InternetChecksum.finish(InternetChecksum.add(sum, f, o, udpLen));
         Bytes.put16(f, o + 6, csum == 0 ? 0xffff : csum);
-        Ipv4Frames.writeHeader(f, ETH, 0, 20 + udpLen, nextIpId(), false, ttl, IPPROTO_UDP, src.bits(), dst.bits());
+        Ipv4Frames.writeHeader(f, ETH, tos, 20 + udpLen, nextIpId(), dontFragment, ttl, IPPROTO_UDP, src.bits(),
+                dst.bits());
         return ipOutput(now, f, bind);
     }
 

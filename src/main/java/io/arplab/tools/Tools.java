@@ -12,6 +12,7 @@ public final class Tools {
         Map<String, Supplier<Tool>> m = new LinkedHashMap<>();
         m.put("ping", Ping::new);
         m.put("arping", Arping::new);
+        m.put("traceroute", Traceroute::new);
         return m;
     }
 }
