@@ -423,7 +423,10 @@ public final class HostStack implements NeighbourTable.Ops {
             pktType = PACKET_OTHERHOST;
         }
         switch (Bytes.u16(frame, 12)) {
-            case 0x0806 -> arpRcv(now, dev, frame, pktType);
+            case 0x0806 -> {
+                deliverToPacketSockets(now, dev, frame, pktType);
+                arpRcv(now, dev, frame, pktType);
+            }
             case 0x0800 -> ipRcv(now, dev, frame, pktType);
             default -> droppedFrames++; // no handler (VLAN tags need a VLAN device, which this host lacks)
         }
@@ -700,19 +703,19 @@ public final class HostStack implements NeighbourTable.Ops {
             }
             case 0 -> {
                 PingSocket s = pingSockets == null ? null : pingSockets.get(Bytes.u16(frame, off + 4));
-                if (s != null) {
+                if (s != null && (s.boundDevice == null || s.boundDevice == dev)) {
                     s.listener.echoReply(now, saddr, Bytes.u8(frame, ETH + 8), Bytes.u16(frame, off + 6), len, frame,
                             off + 8, len - 8);
                 }
             }
-            case 3, 4, 5, 11, 12 -> icmpError(now, frame, off, len, saddr, type, code);
+            case 3, 4, 5, 11, 12 -> icmpError(now, dev, frame, off, len, saddr, type, code);
             case 13 -> icmpTimestamp(now, frame, off, len, daddr, broadcast);
             default -> { }
         }
     }
 
     /** An ICMP error: find the socket that sent the quoted datagram (icmp_unreach → raw/ping/udp err handlers). */
-    private void icmpError(long now, byte[] frame, int off, int len, int from, int type, int code) {
+    private void icmpError(long now, NetDevice dev, byte[] frame, int off, int len, int from, int type, int code) {
         int q = off + 8;
         if (len < 8 + 20 + 8) {
             return;
@@ -731,7 +734,8 @@ public final class HostStack implements NeighbourTable.Ops {
         int l4 = q + qhl;
         if (proto == IPPROTO_ICMP && Bytes.u8(frame, l4) == 8) {
             PingSocket s = pingSockets == null ? null : pingSockets.get(Bytes.u16(frame, l4 + 4));
-            if (s != null) {
+            // raw_icmp_error() matches sk_bound_dev_if against the device the error came in on (lo for local errors)
+            if (s != null && (s.boundDevice == null || s.boundDevice == dev)) {
                 s.listener.error(now, from, type, code, info, Bytes.u16(frame, l4 + 6));
             }
         } else if (proto == IPPROTO_UDP) {
@@ -876,6 +880,10 @@ public final class HostStack implements NeighbourTable.Ops {
             nexthop = daddr;
         } else {
             Route r = bind != null ? routes.lookup(daddr, bind) : routes.lookup(daddr);
+            if (r == null && bind != null && !bind.loopback && bind.isUp()) {
+                // a socket bound to a device: with no route through it, the destination is taken to be on link
+                r = new Route(Ipv4Address.of(daddr), 32, null, bind, "kernel", "link", null, 0, Route.UNICAST);
+            }
             if (r == null) {
                 return -101; // ENETUNREACH
             }
@@ -1074,6 +1082,11 @@ public final class HostStack implements NeighbourTable.Ops {
             return dst;
         }
         Route r = route(dst, bind);
+        if (r == null && bind != null && !bind.loopback && !bind.addresses.isEmpty()) {
+            // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
+            // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK)
+            return bind.addresses.get(0).address();
+        }
         return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
     }
 
@@ -1082,20 +1095,28 @@ public final class HostStack implements NeighbourTable.Ops {
     public static final int PMTUDISC_WANT = 1;
     public static final int PMTUDISC_DO = 2;
 
-    /** {@link #sendEcho(long, PingSocket, Ipv4Address, int, byte[], int, int, int, NetDevice, Outbox)} with WANT or DONT. */
+    /** An echo with routing choosing the source, and DF as IP_PMTUDISC_WANT (true) or DONT (false). */
     public int sendEcho(long now, PingSocket s, Ipv4Address dst, int sequence, byte[] data, int ttl, int tos,
                         boolean dontFragment, NetDevice bind, Outbox out) {
-        return sendEcho(now, s, dst, sequence, data, ttl, tos, dontFragment ? PMTUDISC_WANT : PMTUDISC_DONT, bind, out);
+        return sendEcho(now, s, null, dst, sequence, data, ttl, tos, dontFragment ? PMTUDISC_WANT : PMTUDISC_DONT, bind, out);
+    }
+
+    /** Like the above with the source address the socket is bound to ({@code src}, or null to let routing pick). */
+    public int sendEcho(long now, PingSocket s, Ipv4Address src, Ipv4Address dst, int sequence, byte[] data, int ttl,
+                        int tos, boolean dontFragment, NetDevice bind, Outbox out) {
+        return sendEcho(now, s, src, dst, sequence, data, ttl, tos, dontFragment ? PMTUDISC_WANT : PMTUDISC_DONT, bind, out);
     }
 
     /**
-     * Sends an echo request from socket {@code s} (as ping does): {@code data} is the ICMP payload. Returns 0, or
-     * -errno (101 ENETUNREACH, 90 EMSGSIZE ...).
+     * Sends an echo request from socket {@code s} (as ping does): {@code data} is the ICMP payload; {@code pmtudisc}
+     * one of the PMTUDISC_ values. Returns 0, or -errno (101 ENETUNREACH, 90 EMSGSIZE ...).
      */
-    public int sendEcho(long now, PingSocket s, Ipv4Address dst, int sequence, byte[] data, int ttl, int tos,
-                        int pmtudisc, NetDevice bind, Outbox out) {
+    public int sendEcho(long now, PingSocket s, Ipv4Address src, Ipv4Address dst, int sequence, byte[] data, int ttl,
+                        int tos, int pmtudisc, NetDevice bind, Outbox out) {
         this.out = out;
-        Ipv4Address src = sourceAddress(dst, bind);
+        if (src == null) {
+            src = sourceAddress(dst, bind);
+        }
         if (src == null) {
             return -101;
         }
@@ -1118,8 +1139,16 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** Sends a UDP datagram from socket {@code s}. Returns 0 or -errno. */
     public int sendUdp(long now, UdpSocket s, Ipv4Address dst, int dstPort, byte[] data, int ttl, NetDevice bind, Outbox out) {
+        return sendUdp(now, s, null, dst, dstPort, data, ttl, 0, false, bind, out);
+    }
+
+    /** Like the above with the socket's bound source (null: routing picks), IP_TOS and DF (IP_PMTUDISC_DO/PROBE). */
+    public int sendUdp(long now, UdpSocket s, Ipv4Address src, Ipv4Address dst, int dstPort, byte[] data, int ttl,
+                       int tos, boolean dontFragment, NetDevice bind, Outbox out) {
         this.out = out;
-        Ipv4Address src = sourceAddress(dst, bind);
+        if (src == null) {
+            src = sourceAddress(dst, bind);
+        }
         if (src == null) {
             return -101;
         }
@@ -1133,8 +1162,43 @@ public final class HostStack implements NeighbourTable.Ops {
         long sum = InternetChecksum.pseudoHeader(src.bits(), dst.bits(), IPPROTO_UDP, udpLen);
         int csum = InternetChecksum.finish(InternetChecksum.add(sum, f, o, udpLen));
         Bytes.put16(f, o + 6, csum == 0 ? 0xffff : csum);
-        Ipv4Frames.writeHeader(f, ETH, 0, 20 + udpLen, nextIpId(), false, ttl, IPPROTO_UDP, src.bits(), dst.bits());
+        Ipv4Frames.writeHeader(f, ETH, tos, 20 + udpLen, nextIpId(), dontFragment, ttl, IPPROTO_UDP, src.bits(),
+                dst.bits());
         return ipOutput(now, f, bind);
+    }
+
+    /** A packet socket bound to ETH_P_ARP on one device (what arping opens): sees every ARP frame the device receives. */
+    public interface PacketListener {
+        /** {@code pktType} is skb->pkt_type: 0 host, 1 broadcast, 2 multicast, 3 other host. */
+        void frame(long now, byte[] frame, int pktType);
+    }
+
+    private record PacketSocket(NetDevice dev, PacketListener listener) {}
+
+    private final List<PacketSocket> packetSockets = new ArrayList<>(0);
+
+    /**
+     * Opens a packet socket for ARP frames arriving on {@code dev}. As in the kernel (packet_rcv runs from the
+     * protocol taps in __netif_receive_skb before arp_rcv), the listener gets its copy and the stack still processes
+     * the frame itself.
+     */
+    public Object openPacketSocket(NetDevice dev, PacketListener listener) {
+        PacketSocket ps = new PacketSocket(dev, listener);
+        packetSockets.add(ps);
+        return ps;
+    }
+
+    public void closePacketSocket(Object handle) {
+        packetSockets.remove(handle);
+    }
+
+    private void deliverToPacketSockets(long now, NetDevice dev, byte[] frame, int pktType) {
+        for (int i = 0; i < packetSockets.size(); i++) {
+            PacketSocket ps = packetSockets.get(i);
+            if (ps.dev == dev) {
+                ps.listener.frame(now, frame.clone(), pktType);
+            }
+        }
     }
 
     /** Sends a raw ARP frame built by a tool (arping), as a packet socket would. */

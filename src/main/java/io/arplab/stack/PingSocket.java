@@ -17,6 +17,8 @@ public final class PingSocket {
     final int identifier;
     final Listener listener;
     boolean closed;
+    /** SO_BINDTODEVICE: only ICMP arriving on this device is delivered (null: any). */
+    NetDevice boundDevice;
 
     PingSocket(int identifier, Listener listener) {
         this.identifier = identifier;
@@ -25,5 +27,10 @@ public final class PingSocket {
 
     public int identifier() {
         return identifier;
+    }
+
+    /** SO_BINDTODEVICE (null unbinds): sends leave through it and only ICMP arriving on it is delivered. */
+    public void bindToDevice(NetDevice dev) {
+        this.boundDevice = dev;
     }
 }

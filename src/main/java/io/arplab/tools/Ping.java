@@ -1,148 +1,474 @@
 package io.arplab.tools;
 
+import io.arplab.sim.Scheduler;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
-import io.arplab.wire.Bytes;
+import io.arplab.stack.Route;
 import io.arplab.wire.Ipv4Address;
+import java.util.BitSet;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * iputils ping (20221126) for IPv4: sends echo requests at an interval, prints each reply or error as iputils does
- * and the statistics at the end.
+ * iputils ping (20221126) for IPv4, run as root: a raw ICMP socket with IP_RECVERR, so echo replies arrive as packets
+ * and errors about our requests through the error queue. Option parsing, the start-up checks, the send/receive loop
+ * (pinger's token bucket, the linger and deadline alarms), the reply and error lines and the statistics follow
+ * ping/ping.c and ping/ping_common.c of that release.
  */
 public final class Ping implements Tool {
+    static final String OPTSTRING = "h?4bRT:6F:N:aABc:CdDe:fi:I:l:Lm:M:nOp:qQ:rs:S:t:UvVw:W:";
 
-    @Command(name = "ping")
-    static final class Options {
-        @Option(names = "-c") long count;
-        @Option(names = "-i") double interval = 1.0;
-        @Option(names = "-W") double timeout = 10.0;
-        @Option(names = "-w") double deadline;
-        @Option(names = "-s") int size = 56;
-        @Option(names = "-t") int ttl;
-        @Option(names = "-I") String iface;
-        @Option(names = "-D") boolean timestamps;
-        @Option(names = "-n") boolean numeric;
-        @Option(names = "-q") boolean quiet;
-        @Option(names = "-b") boolean broadcast;
-        @Option(names = "-4") boolean ipv4;
-        @Option(names = "-Q") String tos;
-        @Option(names = "-M") String pmtudisc;
-        @Parameters(arity = "0..1") String target;
-    }
+    static final String USAGE = String.join("\n",
+            "",
+            "Usage",
+            "  ping [options] <destination>",
+            "",
+            "Options:",
+            "  <destination>      dns name or ip address",
+            "  -a                 use audible ping",
+            "  -A                 use adaptive ping",
+            "  -B                 sticky source address",
+            "  -c <count>         stop after <count> replies",
+            "  -C                 call connect() syscall on socket creation",
+            "  -D                 print timestamps",
+            "  -d                 use SO_DEBUG socket option",
+            "  -e <identifier>    define identifier for ping session, default is random for",
+            "                     SOCK_RAW and kernel defined for SOCK_DGRAM",
+            "                     Imply using SOCK_RAW (for IPv4 only for identifier 0)",
+            "  -f                 flood ping",
+            "  -h                 print help and exit",
+            "  -I <interface>     either interface name or address",
+            "  -i <interval>      seconds between sending each packet",
+            "  -L                 suppress loopback of multicast packets",
+            "  -l <preload>       send <preload> number of packages while waiting replies",
+            "  -m <mark>          tag the packets going out",
+            "  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>",
+            "  -n                 no dns name resolution",
+            "  -O                 report outstanding replies",
+            "  -p <pattern>       contents of padding byte",
+            "  -q                 quiet output",
+            "  -Q <tclass>        use quality of service <tclass> bits",
+            "  -s <size>          use <size> as number of data bytes to be sent",
+            "  -S <size>          use <size> as SO_SNDBUF socket option value",
+            "  -t <ttl>           define time to live",
+            "  -U                 print user-to-user latency",
+            "  -v                 verbose output",
+            "  -V                 print version and exit",
+            "  -w <deadline>      reply wait <deadline> in seconds",
+            "  -W <timeout>       time to wait for response",
+            "",
+            "IPv4 options:",
+            "  -4                 use IPv4",
+            "  -b                 allow pinging broadcast",
+            "  -R                 record route",
+            "  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>",
+            "",
+            "IPv6 options:",
+            "  -6                 use IPv6",
+            "  -F <flowlabel>     define flow label, default is random",
+            "  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument",
+            "",
+            "For more details see ping(8).",
+            "");
 
+    static final String VERSION = "ping from iputils 20221126\n"
+            + "libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes\n";
+
+    private static final long MS = 1_000_000L;
     private static final long NS = 1_000_000_000L;
+    private static final int MAX_DUP_CHK = 0x10000;
+    /** MIN_INTERVAL_MS: the minimal inter-packet gap pinger and the receive timeout work with. */
+    private static final int MININTERVAL = 10;
+    /** 1000 / sysconf(_SC_CLK_TCK): waits at or below this are spun instead of slept. */
+    private static final int TICK_MS = 10;
+    private static final int IP_PMTUDISC_DONT = 0;
+    private static final int IP_PMTUDISC_WANT = 1;
+    private static final int IP_PMTUDISC_DO = 2;
 
+    // ---- options
+    private long npackets;
+    private int interval = 1000;
+    private boolean optInterval;
+    private int preload = 1;
+    private int deadline;
+    private long lingertime = 10_000;
+    private int datalen = 56;
+    private int ttl = -1;
+    private int settos;
+    private int pmtudisc = -1;
+    private boolean broadcastPings;
+    private boolean adaptive;
+    private boolean audible;
+    private boolean flood;
+    private boolean numeric;
+    private boolean outstanding;
+    private boolean ptimeofday;
+    private boolean quiet;
+    private boolean verbose;
+    private boolean latency;
+    private boolean strictSource;
+    private byte[] pattern;
+    private String device;
+    private Ipv4Address source;
+    private int ident = -1;
+
+    // ---- run time
     private ToolContext ctx;
-    private Options o;
     private HostStack stack;
     private PingSocket socket;
-    private Ipv4Address dst;
-    private String hostname;
     private NetDevice bind;
-    private long start;
+    private Ipv4Address whereto;
+    private String hostname;
+    private boolean multicast;
+    private boolean timing;
+    private byte[] fill;
     private long ntransmitted;
     private long nreceived;
-    private long nerrors;
     private long nrepeats;
+    private long nerrors;
+    private int acked;
+    private int pipesize = -1;
     private long tmin = Long.MAX_VALUE;
     private long tmax;
     private long tsum;
     private long tsum2;
-    private int pipesize = 1;
-    private long[] sentAt = new long[64];
-    private boolean[] received = new boolean[64];
-    private long interval;
-    private int ttl;
+    private long rtt;
+    private int rttAddend;
+    private final BitSet rcvd = new BitSet(MAX_DUP_CHK);
+    private long startTime;
+    private long curTime;
+    private boolean curTimeSet;
+    private long tokens;
+    private boolean exiting;
     private boolean done;
-    private io.arplab.sim.Scheduler.Event nextSend;
-    private io.arplab.sim.Scheduler.Event deadlineEvent;
+    private long waittime;
+    private Scheduler.Event wake;
+    private long wakeAt = Long.MIN_VALUE;
+    private Scheduler.Event alarm;
+    private final java.util.ArrayList<byte[]> pendingSends = new java.util.ArrayList<>(1);
+    private Ipv4Address lastPrAddr;
+    private String lastPrAddrText;
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
-        this.o = new Options();
-        CommandLine cl = new CommandLine(o);
-        cl.setPosixClusteredShortOptionsAllowed(true);
+        this.stack = ctx.stack();
         try {
-            cl.parseArgs(args.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            ctx.err().println("ping: " + e.getMessage());
-            ctx.exit(2);
+            if (!parse(args)) {
+                return;
+            }
+            if (!run4()) {
+                return;
+            }
+        } catch (Getopt.ToolError e) {
+            ctx.err().println(e.getMessage());
+            ctx.exit(e.status());
             return;
         }
-        if (o.target == null) {
-            ctx.err().println("ping: usage error: Destination address required");
-            ctx.exit(1);
-            return;
-        }
-        stack = ctx.stack();
-        dst = ctx.resolver().resolve(o.target);
-        if (dst == null) {
-            ctx.err().println("ping: " + o.target + ": Name or service not known");
-            ctx.exit(2);
-            return;
-        }
-        if (Ipv4Address.tryParse(o.target) != null) {
-            o.numeric = true; // a numeric target is not reverse-resolved
-        }
-        hostname = o.target;
-        if (o.size < 0 || o.size > 65507) {
-            ctx.err().println("ping: invalid argument: '" + o.size + "': out of range: 0 <= value <= 65507");
-            ctx.exit(1);
-            return;
-        }
-        if (o.count < 0) {
-            ctx.err().println("ping: invalid argument: '" + o.count + "': out of range: 1 <= value <= 9223372036854775807");
-            ctx.exit(1);
-            return;
-        }
-        if (o.interval < 0.002 && o.interval >= 0) {
-            ctx.err().println("ping: cannot flood; minimal interval allowed for user is 2ms");
-            ctx.exit(2);
-            return;
-        }
-        interval = Math.round(o.interval * NS);
-        ttl = o.ttl > 0 ? o.ttl : stack.defaultTtl();
-        if (o.iface != null) {
-            bind = stack.device(o.iface);
-            if (bind == null) {
-                Ipv4Address a = Ipv4Address.tryParse(o.iface);
-                if (a == null) {
-                    ctx.err().println("ping: SO_BINDTODEVICE " + o.iface + ": No such device");
-                    ctx.exit(2);
-                    return;
+        ctx.onInterrupt(() -> {
+            // SIGINT: sigexit() sets exiting; the main loop stops and finish() prints the statistics
+            exiting = true;
+            finish();
+        });
+        setup();
+        loop(ctx.now());
+    }
+
+    // ------------------------------------------------------------------------------------------------ options
+
+    private boolean parse(List<String> args) {
+        Getopt g = Getopt.parse("ping", OPTSTRING, args);
+        boolean four = false;
+        boolean six = false;
+        for (Getopt.Opt o : g.options()) {
+            if (o.failed()) {
+                ctx.err().println(o.error());
+                usage();
+                return false;
+            }
+            String a = o.argument();
+            switch (o.letter()) {
+                case '4' -> {
+                    if (six) {
+                        throw new Getopt.ToolError("ping: only one -4 or -6 option may be specified", 2);
+                    }
+                    four = true;
+                }
+                case '6' -> {
+                    if (four) {
+                        throw new Getopt.ToolError("ping: only one -4 or -6 option may be specified", 2);
+                    }
+                    six = true;
+                }
+                case 'b' -> broadcastPings = true;
+                case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
+                case 'R', 'T' -> throw new Getopt.ToolError("ping: -" + o.letter()
+                        + ": IP options (record route, timestamp) are not emulated", 2);
+                case 'F' -> parseFlow(a);
+                case 'N' -> throw new Getopt.ToolError("ping: -N: ICMPv6 node information queries are not emulated", 2);
+                case 'a' -> audible = true;
+                case 'A' -> adaptive = true;
+                case 'B' -> strictSource = true;
+                case 'c' -> npackets = Getopt.strtolOrErr("ping", a, "invalid argument", 1, Long.MAX_VALUE);
+                case 'C', 'd', 'L', 'r' -> { }
+                case 'D' -> ptimeofday = true;
+                case 'i' -> {
+                    double v = pingStrtod(a, "bad timing interval");
+                    if (v > Integer.MAX_VALUE / 1000) {
+                        throw new Getopt.ToolError("ping: bad timing interval: " + a, 2);
+                    }
+                    interval = Math.max(0, (int) (v * 1000));
+                    optInterval = true;
+                }
+                case 'I' -> {
+                    Ipv4Address s = InetAton.parse(a);
+                    if (a.indexOf(':') >= 0) {
+                        throw new Getopt.ToolError("ping: invalid source address: " + a, 2);
+                    } else if (s != null) {
+                        source = s;
+                        strictSource = true;
+                    } else {
+                        device = a;
+                    }
+                }
+                case 'l' -> preload = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 1, MAX_DUP_CHK);
+                case 'm' -> Getopt.strtolOrErr("ping", a, "invalid argument", 0, Integer.MAX_VALUE);
+                case 'M' -> pmtudisc = switch (a) {
+                    case "do" -> IP_PMTUDISC_DO;
+                    case "dont" -> IP_PMTUDISC_DONT;
+                    case "want" -> IP_PMTUDISC_WANT;
+                    default -> throw new Getopt.ToolError("ping: invalid -M argument: " + a, 2);
+                };
+                case 'n' -> numeric = true;
+                case 'O' -> outstanding = true;
+                case 'f' -> {
+                    flood = true;
+                    numeric = true;
+                }
+                case 'p' -> pattern = fillPattern(a);
+                case 'q' -> quiet = true;
+                case 'Q' -> settos = parseTos(a);
+                case 's' -> datalen = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, Integer.MAX_VALUE);
+                case 'S' -> Getopt.strtolOrErr("ping", a, "invalid argument", 1, Integer.MAX_VALUE);
+                case 't' -> ttl = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 255);
+                case 'U' -> latency = true;
+                case 'v' -> verbose = true;
+                case 'V' -> {
+                    ctx.out().print(VERSION);
+                    ctx.exit(0);
+                    return false;
+                }
+                case 'w' -> deadline = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, Integer.MAX_VALUE);
+                case 'W' -> {
+                    double v = pingStrtod(a, "bad linger time");
+                    if (v < 0 || v > Integer.MAX_VALUE / 1000) {
+                        throw new Getopt.ToolError("ping: bad linger time: " + a, 2);
+                    }
+                    lingertime = (long) (v * 1000);
+                }
+                default -> {
+                    usage();
+                    return false;
                 }
             }
         }
-        if (stack.route(dst, bind) == null && !stack.isLocalAddress(dst.bits())) {
-            ctx.err().println("ping: connect: Network is unreachable");
-            ctx.exit(2);
-            return;
+        if (g.operands().isEmpty()) {
+            // error(1, EDESTADDRREQ, "usage error")
+            throw new Getopt.ToolError("ping: usage error: Destination address required", 1);
         }
-        if (isBroadcast(dst) && !o.broadcast) {
-            ctx.err().println("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules");
-            ctx.exit(2);
-            return;
+        if (g.operands().size() > 1) {
+            throw new Getopt.ToolError("ping: " + g.operands().size()
+                    + " destinations: loose source routing (IP options) is not emulated", 2);
         }
-        socket = stack.openPing(ctx.pid(), new Listener());
-        StringBuilder head = new StringBuilder("PING ").append(hostname).append(" (").append(dst).append(") ");
+        String target = g.operands().get(0);
+        if (six) {
+            // getaddrinfo(AF_INET6) of an IPv4 literal or a name with only IPv4 addresses
+            throw new Getopt.ToolError("ping: " + target + ": Address family for hostname not supported", 2);
+        }
+        Ipv4Address literal = InetAton.parse(target);
+        if (literal != null) {
+            whereto = literal;
+            hostname = target;
+            numeric = true; // a numeric destination is never looked up in reverse
+        } else {
+            whereto = ctx.resolver().resolve(target);
+            if (whereto == null) {
+                throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2);
+            }
+            String canonical = ctx.resolver().canonicalName(target);
+            hostname = canonical != null ? canonical : target;
+        }
+        return true;
+    }
+
+    private void usage() {
+        ctx.err().print(USAGE);
+        ctx.exit(2);
+    }
+
+    /** ping_strtod(): strtod() in the C locale; trailing garbage only draws a warning in this release. */
+    private double pingStrtod(String s, String what) {
+        if (s.isEmpty()) {
+            throw new Getopt.ToolError("ping: " + what + ": " + s, 2);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^\\s*[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)").matcher(s);
+        double v = 0;
+        String rest = s;
+        if (m.find()) {
+            v = Double.parseDouble(m.group().strip());
+            rest = s.substring(m.end());
+        }
+        if (!rest.isEmpty()) {
+            ctx.err().println("ping: option argument contains garbage: " + rest);
+            ctx.err().println("ping: this will become fatal error in the future");
+        }
+        if (Double.isInfinite(v) || v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+            throw new Getopt.ToolError("ping: " + what + ": " + s + ": Numerical result out of range", 2);
+        }
+        return v;
+    }
+
+    /** parsetos(): decimal or 0x-hex, at most 255. */
+    private static int parseTos(String s) {
+        long v;
+        try {
+            v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new Getopt.ToolError("ping: bad TOS value: " + s, 2);
+        }
+        if ((int) v > 255) {
+            throw new Getopt.ToolError("ping: the decimal value of TOS bits must be in range 0-255: " + (int) v, 2);
+        }
+        return (int) v;
+    }
+
+    private static void parseFlow(String s) {
+        long v;
+        try {
+            v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new Getopt.ToolError("ping: bad value for flowinfo: " + s, 2);
+        }
+        if ((v & ~0xFFFFFL) != 0) {
+            throw new Getopt.ToolError("ping: flow value is greater than 20 bits: " + s, 2);
+        }
+    }
+
+    /** fill(): up to 16 bytes of hex (two digits each), repeated over the data; echoes "PATTERN: 0x..". */
+    private byte[] fillPattern(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            if (Character.digit(p.charAt(i), 16) < 0) {
+                throw new Getopt.ToolError("ping: patterns must be specified as hex digits: " + p.substring(i), 2);
+            }
+        }
+        int n = Math.min(16, (p.length() + 1) / 2);
+        byte[] pat = new byte[n];
+        for (int i = 0; i < n; i++) {
+            pat[i] = (byte) Integer.parseInt(p.substring(2 * i, Math.min(p.length(), 2 * i + 2)), 16);
+        }
+        if (!quiet) {
+            StringBuilder sb = new StringBuilder("PATTERN: 0x");
+            for (byte b : pat) {
+                sb.append(String.format("%02x", b & 0xff));
+            }
+            ctx.out().println(sb);
+        }
+        return pat;
+    }
+
+    // ------------------------------------------------------------------------------------------- ping4_run
+
+    /** The checks and socket set-up of ping4_run(), up to and including the PING line. */
+    private boolean run4() {
+        if (device != null) {
+            bind = stack.device(device);
+            if (bind == null) {
+                throw new Getopt.ToolError("ping: SO_BINDTODEVICE " + device + ": No such device", 2);
+            }
+        }
+        if (source == null) {
+            // the UDP "probe" socket: connect() picks the route and the source address
+            if (isBroadcast(whereto)) {
+                if (!broadcastPings) {
+                    throw new Getopt.ToolError(
+                            "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules", 2);
+                }
+                ctx.err().println("WARNING: pinging broadcast address");
+            }
+            int err = connectError(whereto);
+            if (err != 0) {
+                throw new Getopt.ToolError("ping: connect: " + strerror(err), 2);
+            }
+            source = whereto.bits() == 0 ? Ipv4Address.LOOPBACK : stack.sourceAddress(whereto, bind);
+            if (source == null) {
+                throw new Getopt.ToolError("ping: connect: Network is unreachable", 2);
+            }
+            if (bind != null) {
+                if (!bind.hasAddress(source.bits())) {
+                    ctx.err().println("ping: Warning: source address might be selected on device other than: "
+                            + device);
+                } else if (source.equals(whereto)) {
+                    bind = null; // pinging our own address on that device: the socket is unbound again
+                }
+            }
+        } else if (!stack.isLocalAddress(source.bits())) {
+            throw new Getopt.ToolError("ping: bind: Cannot assign requested address", 2);
+        }
+        if (whereto.bits() == 0) {
+            whereto = source;
+        }
+        if (broadcastPings || whereto.isMulticast()) {
+            multicast = true;
+            if (pmtudisc < 0) {
+                pmtudisc = IP_PMTUDISC_DO;
+            }
+        }
+        if (ttl == 0) {
+            // IP_MULTICAST_TTL accepts 0, IP_TTL does not
+            throw new Getopt.ToolError("ping: cannot set unicast time-to-live: Invalid argument", 2);
+        }
+        timing = datalen >= 16;
+        socket = stack.openPing(ident >= 0 ? ident : ctx.pid() & 0xFFFF, new Listener());
         if (bind != null) {
-            head.append("from ").append(stack.sourceAddress(dst, bind)).append(' ').append(bind.name).append(": ");
+            socket.bindToDevice(bind);
         }
-        head.append(o.size).append('(').append(o.size + 28).append(") bytes of data.");
+        StringBuilder head = new StringBuilder("PING ").append(hostname).append(" (").append(whereto).append(") ");
+        if (device != null || strictSource) {
+            head.append("from ").append(source).append(' ').append(device != null ? device : "").append(": ");
+        }
+        head.append(datalen).append('(').append((long) datalen + 28).append(") bytes of data.");
         ctx.out().println(head);
-        start = ctx.now();
-        ctx.onInterrupt(this::finish);
-        if (o.deadline > 0) {
-            deadlineEvent = ctx.at(start + Math.round(o.deadline * NS), t -> finish());
+        return true;
+    }
+
+    /** What connect() on a UDP socket to {@code dst} returns: 0 or an errno. */
+    private int connectError(Ipv4Address dst) {
+        if (stack.isLocalAddress(dst.bits()) || dst.bits() == 0) {
+            return 0;
         }
-        send(start);
+        if (dst.isLimitedBroadcast() || dst.isMulticast()) {
+            return bind != null || firstUp() != null ? 0 : 101;
+        }
+        Route r = stack.route(dst, bind);
+        if (r == null) {
+            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses.isEmpty() ? 0 : 101;
+        }
+        return switch (r.type()) {
+            case Route.UNICAST -> 0;
+            case Route.PROHIBIT -> 13;
+            case Route.BLACKHOLE -> 22;
+            default -> 113;
+        };
+    }
+
+    private NetDevice firstUp() {
+        for (NetDevice d : stack.devices()) {
+            if (!d.loopback && d.isUp()) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private boolean isBroadcast(Ipv4Address a) {
@@ -159,158 +485,449 @@ public final class Ping implements Tool {
         return false;
     }
 
-    private void send(long now) {
+    /** setup(): the flood and interval checks, the data pattern, the deadline alarm. */
+    private void setup() {
+        if (flood && !optInterval) {
+            interval = 0;
+        }
+        if ((long) interval >= Integer.MAX_VALUE / preload) {
+            ctx.err().println("ping: illegal preload and/or interval: " + interval);
+            ctx.exit(2);
+            done = true;
+            return;
+        }
+        fill = new byte[Math.max(0, datalen)];
+        for (int i = 0; i < fill.length; i++) {
+            fill[i] = pattern != null ? (pattern.length == 0 ? 0 : pattern[i % pattern.length]) : (byte) i;
+        }
+        startTime = ctx.now();
+        if (deadline > 0) {
+            alarm = ctx.at(startTime + deadline * NS, this::sigalrm);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- main loop
+
+    /** One turn of main_loop(): exit checks, pinger until it asks to wait, then sleep until a packet or time. */
+    private void loop(long now) {
+        wake = null;
+        wakeAt = Long.MIN_VALUE;
         if (done) {
             return;
         }
-        int seq = (int) ((ntransmitted + 1) & 0xffff);
-        byte[] data = new byte[o.size];
-        if (o.size >= 16) {
-            long wall = ctx.network().epochNanos() + now;
-            putLe64(data, 0, wall / NS);
-            putLe64(data, 8, (wall % NS) / 1000);
-        }
-        for (int i = o.size >= 16 ? 16 : 0; i < o.size; i++) {
-            data[i] = (byte) i;
-        }
-        record(seq, now);
-        int[] rc = new int[1];
-        ctx.act(out -> rc[0] = stack.sendEcho(now, socket, dst, seq, data, ttl, 0, !"dont".equals(o.pmtudisc), bind, out));
-        ntransmitted++;
-        if (rc[0] < 0) {
-            nerrors++;
-            if (rc[0] == -90) {
-                ctx.out().println("ping: local error: message too long, mtu=" + mtu());
-            } else {
-                ctx.out().println("ping: sendmsg: " + strerror(-rc[0]));
-            }
-        }
-        if (o.count > 0 && ntransmitted >= o.count) {
-            // all sent: wait for outstanding replies, at most -W (or until the -w deadline)
-            if (deadlineEvent == null) {
-                long wait = nreceived + nerrors >= ntransmitted ? 0 : Math.round(o.timeout * NS);
-                nextSend = ctx.at(now + Math.max(wait, 0), t -> finish());
-            }
-            checkDone();
+        if (exiting || npackets > 0 && nreceived + nerrors >= npackets || deadline > 0 && nerrors > 0) {
+            finish();
             return;
         }
-        nextSend = ctx.at(now + interval, this::send);
+        long next;
+        do {
+            next = pinger(now);
+            next = scheduleExit(now, next);
+        } while (next <= 0);
+        long waitMs;
+        if (adaptive || next < schint(interval)) {
+            // recvmsg() cannot wait that precisely: poll(); very short waits are spun (or MININTERVAL when
+            // something is in flight)
+            waitMs = next <= TICK_MS && inFlight() > 0 ? MININTERVAL : next;
+        } else {
+            waitMs = schint(interval); // SO_RCVTIMEO
+        }
+        wakeAt(now + waitMs * MS);
+        // The probes leave after the wake-up is set: a kernel timer never fires before its expiry (the timer wheel
+        // rounds it up), so ping's next wake-up, due at the same nominal instant as a neighbour timer armed by this
+        // send, runs first (a probe sent at t+3 s still joins the queue of a resolution that fails "at" t+3 s).
+        flushSends(now);
+    }
+
+    private void flushSends(long now) {
+        if (pendingSends.isEmpty()) {
+            return;
+        }
+        List<byte[]> sends = List.copyOf(pendingSends);
+        pendingSends.clear();
+        Ipv4Address src = strictSource ? source : null;
+        int hops = ttl >= 0 ? ttl : multicast && whereto.isMulticast() ? 1 : stack.defaultTtl();
+        int pmtu = pmtudisc < 0 ? IP_PMTUDISC_WANT : pmtudisc;
+        ctx.act(out -> {
+            for (byte[] p : sends) {
+                int seq = ((p[0] & 0xff) << 8) | (p[1] & 0xff);
+                byte[] data = java.util.Arrays.copyOfRange(p, 2, p.length);
+                // a refused send (no route, ...) is a hard local error: counted as sent, and with nothing in the
+                // error queue ping prints nothing for it
+                stack.sendEcho(now, socket, src, whereto, seq, data, hops, settos, pmtu, bind, out);
+            }
+        });
+    }
+
+    private void wakeAt(long t) {
+        if (done) {
+            return;
+        }
+        if (wake != null) {
+            if (wakeAt <= t) {
+                return;
+            }
+            ctx.cancel(wake);
+        }
+        wakeAt = t;
+        wake = ctx.at(t, this::loop);
+    }
+
+    private static long schint(long a) {
+        return a <= MININTERVAL ? MININTERVAL : a;
+    }
+
+    /** pinger(): sends when the token bucket allows; returns the ms to wait before the next try. */
+    private long pinger(long now) {
+        if (exiting || npackets > 0 && ntransmitted >= npackets && deadline == 0) {
+            return 1000;
+        }
+        if (!curTimeSet) {
+            curTime = now;
+            curTimeSet = true;
+            tokens = (long) interval * (preload - 1);
+        } else {
+            long ntokens = elapsedMs(curTime, now);
+            if (interval == 0 && ntokens < MININTERVAL && inFlight() >= preload) {
+                // unlimited flood without replies is held to 100 packets/s
+                return MININTERVAL - ntokens;
+            }
+            ntokens += tokens;
+            long cap = (long) interval * preload;
+            if (cap < ntokens) {
+                ntokens = cap;
+            }
+            if (ntokens < interval) {
+                return interval - ntokens;
+            }
+            curTime = now;
+            tokens = ntokens - interval;
+        }
+        if (outstanding && ntransmitted > 0 && !rcvd.get((int) (ntransmitted & 0xFFFF))) {
+            StringBuilder sb = new StringBuilder();
+            stamp(sb, now);
+            ctx.out().println(sb.append("no answer yet for icmp_seq=").append(ntransmitted % MAX_DUP_CHK));
+        }
+        int rc = sendProbe(now);
+        if (rc == 0) {
+            advanceNtransmitted();
+            if (!quiet && flood) {
+                ctx.out().print('.');
+            }
+            return interval - tokens;
+        }
+        // a hard local error: the packet counts as sent
+        advanceNtransmitted();
+        tokens = 0;
+        return schint(interval);
+    }
+
+    /** ms between two instants as pinger computes them from gettimeofday() (seconds and microseconds apart). */
+    private long elapsedMs(long from, long to) {
+        long a = wallMicros(from);
+        long b = wallMicros(to);
+        return (b / 1_000_000 - a / 1_000_000) * 1000 + (b % 1_000_000 - a % 1_000_000) / 1000;
+    }
+
+    private long wallMicros(long now) {
+        return Math.floorDiv(ctx.network().epochNanos() + now, 1000L);
+    }
+
+    /** ping4_send_probe(): ICMP echo with the next sequence number, the send time in the first 16 data bytes. */
+    private int sendProbe(long now) {
+        int seq = (int) ((ntransmitted + 1) & 0xFFFF);
+        rcvd.clear(seq);
+        if (datalen + 8L > 0xFFFF) {
+            return -90; // raw_sendmsg(): EMSGSIZE before anything is queued, nothing reported
+        }
+        byte[] data = fill.clone();
+        if (timing) {
+            long us = wallMicros(now);
+            putLe64(data, 0, us / 1_000_000);
+            putLe64(data, 8, us % 1_000_000);
+        }
+        int mtu = mtu();
+        if (datalen + 28L > 0xFFFF || pmtudisc == IP_PMTUDISC_DO && datalen + 28L > mtu) {
+            // __ip_append_data(): ip_local_error(EMSGSIZE) → "local error" from the error queue. Without -M do the
+            // kernel fragments the datagram instead.
+            nerrors++;
+            if (!quiet) {
+                if (flood) {
+                    ctx.out().print('E');
+                } else {
+                    ctx.err().println("ping: local error: message too long, mtu=" + mtu);
+                }
+            }
+            return -90;
+        }
+        byte[] p = new byte[2 + data.length];
+        p[0] = (byte) (seq >>> 8);
+        p[1] = (byte) seq;
+        System.arraycopy(data, 0, p, 2, data.length);
+        pendingSends.add(p);
+        return 0;
     }
 
     private int mtu() {
-        var r = stack.route(dst, bind);
-        return r == null ? 1500 : r.device().mtu();
+        Route r = stack.route(whereto, bind);
+        if (r != null && r.device() != null) {
+            return r.device().mtu();
+        }
+        if (bind != null) {
+            return bind.mtu();
+        }
+        NetDevice d = firstUp();
+        return d == null ? 1500 : d.mtu();
     }
 
-    private void record(int seq, long now) {
-        int i = seq & (sentAt.length - 1);
-        sentAt[i] = now;
-        received[i] = false;
-        long outstanding = ntransmitted + 1 - nreceived - nerrors;
-        if (outstanding > pipesize) {
-            pipesize = (int) outstanding;
+    /** schedule_exit(): once everything is sent, an alarm after the linger time (or twice the worst rtt). */
+    private long scheduleExit(long now, long next) {
+        if (!(npackets > 0 && ntransmitted >= npackets && deadline == 0)) {
+            return next;
+        }
+        if (waittime != 0) {
+            return next;
+        }
+        if (nreceived > 0) {
+            waittime = 2 * tmax;
+            if (waittime < 1000L * interval) {
+                waittime = 1000L * interval;
+            }
+        } else {
+            waittime = lingertime * 1000;
+        }
+        if (next < 0 || next < waittime / 1000) {
+            next = waittime / 1000;
+        }
+        if (alarm != null) {
+            ctx.cancel(alarm);
+            alarm = null;
+        }
+        if (waittime > 0) {
+            alarm = ctx.at(now + waittime * 1000, this::sigalrm);
+        }
+        return next;
+    }
+
+    private void sigalrm(long now) {
+        alarm = null;
+        exiting = true;
+        wakeAt(now);
+    }
+
+    private int inFlight() {
+        int diff = ((int) ntransmitted - acked) & 0xFFFF;
+        return diff <= 0x7FFF ? diff : (int) (ntransmitted - nreceived - nerrors);
+    }
+
+    private void acknowledge(int seq) {
+        int diff = ((int) ntransmitted - seq) & 0xFFFF;
+        if (diff <= 0x7FFF) {
+            if (diff + 1 > pipesize) {
+                pipesize = diff + 1;
+            }
+            if ((short) (seq - acked) > 0 || (((int) ntransmitted - acked) & 0xFFFF) > 0x7FFF) {
+                acked = seq & 0xFFFF;
+            }
         }
     }
 
-    private void checkDone() {
-        if (o.count > 0 && ntransmitted >= o.count && nreceived + nerrors >= o.count) {
-            finish();
-        } else if (o.deadline > 0 && o.count > 0 && nreceived >= o.count) {
-            finish();
+    private void advanceNtransmitted() {
+        ntransmitted++;
+        if ((((int) ntransmitted - acked) & 0xFFFF) > 0x7FFF) {
+            acked = (int) ((ntransmitted + 1) & 0xFFFF);
         }
     }
+
+    // ----------------------------------------------------------------------------------------- receiving
 
     private final class Listener implements PingSocket.Listener {
         @Override
         public void echoReply(long now, int from, int ttlIn, int sequence, int icmpLength, byte[] frame, int dataOffset,
                               int dataLength) {
-            if (done) {
+            if (done || exiting) {
                 return;
             }
-            int i = sequence & (sentAt.length - 1);
-            long rtt = (now - sentAt[i]) / 1000; // microseconds, as iputils measures
-            boolean dup = received[i];
-            received[i] = true;
-            if (dup) {
-                nrepeats++;
-            } else {
-                nreceived++;
-            }
-            tsum += rtt;
-            tsum2 += rtt * rtt;
-            tmin = Math.min(tmin, rtt);
-            tmax = Math.max(tmax, rtt);
-            if (!o.quiet) {
-                StringBuilder line = new StringBuilder();
-                stamp(line, now);
-                line.append(icmpLength).append(" bytes from ").append(addr(Ipv4Address.of(from))).append(": icmp_seq=")
-                        .append(sequence).append(" ttl=").append(ttlIn).append(" time=").append(formatRtt(rtt)).append(" ms");
-                if (dup) {
-                    line.append(" (DUP!)");
-                }
-                ctx.out().println(line);
-            }
-            checkDone();
+            Ipv4Address src = Ipv4Address.of(from);
+            boolean wrongSource = !broadcastPings && !multicast && !src.equals(whereto);
+            gatherStatistics(now, sequence, icmpLength, ttlIn, frame, dataOffset, dataLength, src, wrongSource);
+            wakeAt(now);
         }
 
         @Override
         public void error(long now, int from, int type, int code, int info, int sequence) {
-            if (done) {
+            if (done || exiting) {
                 return;
             }
+            Ipv4Address src = Ipv4Address.of(from);
+            if (type == 5 || type == 4) {
+                // redirect and source quench reach a raw socket as packets only (raw_err() queues nothing)
+                if (!quiet && !flood) {
+                    StringBuilder sb = new StringBuilder();
+                    stamp(sb, now);
+                    sb.append("From ").append(prAddr(src)).append(": icmp_seq=").append(sequence).append(' ')
+                            .append(describe(type, code, info));
+                    ctx.out().println(sb);
+                }
+                return;
+            }
+            // ping4_receive_error_msg(): an ICMP error from the error queue
+            acknowledge(sequence);
             nerrors++;
-            if (!o.quiet) {
-                StringBuilder line = new StringBuilder();
-                stamp(line, now);
-                line.append("From ").append(addr(Ipv4Address.of(from))).append(" icmp_seq=").append(sequence).append(' ')
-                        .append(describe(type, code, info));
-                ctx.out().println(line);
+            if (!quiet) {
+                if (flood) {
+                    ctx.out().print("\bE");
+                } else {
+                    StringBuilder sb = new StringBuilder();
+                    stamp(sb, now);
+                    sb.append("From ").append(prAddr(src)).append(" icmp_seq=").append(sequence).append(' ')
+                            .append(describe(type, code, info));
+                    ctx.out().println(sb);
+                }
             }
-            checkDone();
+            wakeAt(now);
         }
     }
 
-    private void stamp(StringBuilder line, long now) {
-        if (o.timestamps) {
-            long wall = ctx.network().epochNanos() + now;
-            line.append('[').append(wall / NS).append('.').append(String.format("%06d", (wall % NS) / 1000)).append("] ");
-        }
-    }
-
-    private String addr(Ipv4Address a) {
-        if (!o.numeric) {
-            String name = ctx.resolver().reverse(a);
-            if (name != null) {
-                return name + " (" + a + ")";
+    /** gather_statistics(): counts, rtt from the time stamp the reply carries back, the reply line. */
+    private void gatherStatistics(long now, int seq, int cc, int hops, byte[] frame, int off, int len, Ipv4Address from,
+                                  boolean wrongSource) {
+        nreceived++;
+        acknowledge(seq);
+        long triptime = 0;
+        if (timing && cc >= 8 + 16) {
+            long sentSec = getLe64(frame, off);
+            long sentUsec = getLe64(frame, off + 8);
+            long us = wallMicros(now);
+            triptime = (us / 1_000_000 - sentSec) * 1_000_000 + (us % 1_000_000 - sentUsec);
+            if (triptime < 0) {
+                ctx.err().println("ping: Warning: time of day goes back (" + triptime + "us), taking countermeasures");
+                triptime = 0;
+            }
+            tsum += triptime;
+            tsum2 += triptime * triptime;
+            if (triptime < tmin) {
+                tmin = triptime;
+            }
+            if (triptime > tmax) {
+                tmax = triptime;
+            }
+            if (rtt == 0) {
+                rtt = triptime * 8;
+            } else {
+                rtt += triptime - rtt / 8;
+            }
+            if (adaptive) {
+                updateInterval();
             }
         }
-        return a.toString();
+        boolean dup;
+        if (rcvd.get(seq)) {
+            nrepeats++;
+            nreceived--;
+            dup = true;
+        } else {
+            rcvd.set(seq);
+            dup = false;
+        }
+        if (quiet) {
+            return;
+        }
+        if (flood) {
+            ctx.out().print("\b \b");
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        stamp(sb, now);
+        sb.append(cc).append(" bytes from ").append(prAddr(from)).append(": icmp_seq=").append(seq);
+        if (hops >= 0) {
+            sb.append(" ttl=").append(hops);
+        }
+        if (cc < datalen + 8L) {
+            ctx.out().println(sb.append(" (truncated)"));
+            return;
+        }
+        if (timing) {
+            sb.append(" time=").append(formatRtt(triptime)).append(" ms");
+        }
+        if (dup && (!multicast || verbose)) {
+            sb.append(" (DUP!)");
+        }
+        if (wrongSource) {
+            sb.append(" (DIFFERENT ADDRESS!)");
+        }
+        // the data after the time stamp must be what we sent
+        for (int i = 16; i < datalen && i < len; i++) {
+            if (frame[off + i] != fill[i]) {
+                sb.append("\nwrong data byte #").append(i).append(" should be 0x")
+                        .append(Integer.toHexString(fill[i] & 0xff)).append(" but was 0x")
+                        .append(Integer.toHexString(frame[off + i] & 0xff));
+                for (int j = 16; j < datalen && j < len; j++) {
+                    if (j % 32 == 16) {
+                        sb.append("\n#").append(j).append('\t');
+                    }
+                    sb.append(Integer.toHexString(frame[off + j] & 0xff)).append(' ');
+                }
+                break;
+            }
+        }
+        if (audible) {
+            sb.append('\u0007');
+        }
+        ctx.out().println(sb);
     }
 
-    /** iputils' time= format: 3 decimals under 1 ms, then 2, 1, none as the value grows. */
-    static String formatRtt(long us) {
-        if (us >= 100_000) {
-            return Long.toString(us / 1000);
-        }
-        if (us >= 10_000) {
-            return us / 1000 + "." + (us % 1000) / 100;
-        }
-        if (us >= 1_000) {
-            return us / 1000 + "." + String.format("%02d", (us % 1000) / 10);
-        }
-        return us / 1000 + "." + String.format("%03d", us % 1000);
+    /** update_interval() of adaptive mode. */
+    private void updateInterval() {
+        long est = rtt != 0 ? rtt / 8 : interval * 1000L;
+        interval = (int) ((est + rttAddend + 500) / 1000);
     }
 
-    /** iputils pr_icmph(). */
+    /** The time= figure: three decimals under 1 ms, then two, one and none, rounded as iputils rounds. */
+    static String formatRtt(long triptime) {
+        if (triptime >= 100000 - 50) {
+            return Long.toString((triptime + 500) / 1000);
+        }
+        if (triptime >= 10000 - 5) {
+            return (triptime + 50) / 1000 + "." + ((triptime + 50) % 1000) / 100;
+        }
+        if (triptime >= 1000) {
+            return (triptime + 5) / 1000 + "." + String.format("%02d", ((triptime + 5) % 1000) / 10);
+        }
+        return triptime / 1000 + "." + String.format("%03d", triptime % 1000);
+    }
+
+    private void stamp(StringBuilder sb, long now) {
+        if (ptimeofday) {
+            long us = wallMicros(now);
+            sb.append('[').append(us / 1_000_000).append('.').append(String.format("%06d", us % 1_000_000)).append("] ");
+        }
+    }
+
+    /** pr_addr(): "name (address)" when reverse resolution is on and finds a name, else the address. */
+    private String prAddr(Ipv4Address a) {
+        if (a.equals(lastPrAddr)) {
+            return lastPrAddrText;
+        }
+        String name = numeric || exiting ? null : ctx.resolver().reverse(a);
+        String text = name != null && !name.equals(a.toString()) ? name + " (" + a + ")" : a.toString();
+        lastPrAddr = a;
+        lastPrAddrText = text;
+        return text;
+    }
+
+    /** pr_icmph() for errors that come without the ICMP header. */
     static String describe(int type, int code, int info) {
         switch (type) {
+            case 0:
+                return "Echo Reply";
             case 3:
                 return switch (code) {
                     case 0 -> "Destination Net Unreachable";
                     case 1 -> "Destination Host Unreachable";
                     case 2 -> "Destination Protocol Unreachable";
                     case 3 -> "Destination Port Unreachable";
-                    case 4 -> "Frag needed and DF set (mtu = " + info + ")";
+                    case 4 -> "Frag needed and DF set (mtu = " + Integer.toUnsignedString(info) + ")";
                     case 5 -> "Source Route Failed";
                     case 6 -> "Destination Net Unknown";
                     case 7 -> "Destination Host Unknown";
@@ -326,15 +943,18 @@ public final class Ping implements Tool {
                 };
             case 4:
                 return "Source Quench";
-            case 5:
-                String gw = Ipv4Address.of(info).toString();
-                return switch (code) {
-                    case 0 -> "Redirect Network(New nexthop: " + gw + ")";
-                    case 1 -> "Redirect Host(New nexthop: " + gw + ")";
-                    case 2 -> "Redirect Type of Service and Network(New nexthop: " + gw + ")";
-                    case 3 -> "Redirect Type of Service and Host(New nexthop: " + gw + ")";
-                    default -> "Redirect, Bad Code: " + code + "(New nexthop: " + gw + ")";
+            case 5: {
+                String what = switch (code) {
+                    case 0 -> "Redirect Network";
+                    case 1 -> "Redirect Host";
+                    case 2 -> "Redirect Type of Service and Network";
+                    case 3 -> "Redirect Type of Service and Host";
+                    default -> "Redirect, Bad Code: " + code;
                 };
+                return what + "(New nexthop: " + Ipv4Address.of(info) + ")";
+            }
+            case 8:
+                return "Echo Request";
             case 11:
                 return switch (code) {
                     case 0 -> "Time to live exceeded";
@@ -342,7 +962,19 @@ public final class Ping implements Tool {
                     default -> "Time exceeded, Bad Code: " + code;
                 };
             case 12:
-                return "Parameter problem: pointer = " + info;
+                return "Parameter problem: pointer = " + Integer.toUnsignedString(info);
+            case 13:
+                return "Timestamp";
+            case 14:
+                return "Timestamp Reply";
+            case 15:
+                return "Information Request";
+            case 16:
+                return "Information Reply";
+            case 17:
+                return "Address Mask Request";
+            case 18:
+                return "Address Mask Reply";
             default:
                 return "Bad ICMP type: " + type;
         }
@@ -355,25 +987,34 @@ public final class Ping implements Tool {
             case 13 -> "Permission denied";
             case 22 -> "Invalid argument";
             case 90 -> "Message too long";
-            default -> "error " + errno;
+            default -> "Unknown error " + errno;
         };
     }
 
+    // ----------------------------------------------------------------------------------------------- finish
+
+    /** finish(): the statistics block and the exit status. */
     private void finish() {
         if (done) {
             return;
         }
         done = true;
-        if (nextSend != null) {
-            ctx.cancel(nextSend);
+        if (wake != null) {
+            ctx.cancel(wake);
+            wake = null;
         }
-        if (deadlineEvent != null) {
-            ctx.cancel(deadlineEvent);
+        if (alarm != null) {
+            ctx.cancel(alarm);
+            alarm = null;
         }
-        stack.close(socket);
-        long elapsedUs = (ctx.now() - start) / 1000;
+        if (socket != null) {
+            stack.close(socket);
+        }
+        // time: from start to the last probe pinger let out (cur_time), rounded to ms
+        long elapsedUs = curTimeSet ? wallMicros(curTime) - wallMicros(startTime) : 0;
         StringBuilder s = new StringBuilder();
-        s.append('\n').append("--- ").append(hostname).append(" ping statistics ---\n");
+        s.append('\n');
+        s.append("--- ").append(hostname).append(" ping statistics ---\n");
         s.append(ntransmitted).append(" packets transmitted, ").append(nreceived).append(" received");
         if (nrepeats > 0) {
             s.append(", +").append(nrepeats).append(" duplicates");
@@ -382,37 +1023,54 @@ public final class Ping implements Tool {
             s.append(", +").append(nerrors).append(" errors");
         }
         if (ntransmitted > 0) {
-            double loss = (ntransmitted - nreceived) * 100.0 / ntransmitted;
-            s.append(", ").append(formatG((float) loss)).append("% packet loss");
-            s.append(", time ").append((elapsedUs + 500) / 1000).append("ms");
+            float loss = (float) (((ntransmitted - nreceived) * 100.0) / ntransmitted);
+            s.append(", ").append(CFormat.g(loss)).append("% packet loss");
+            s.append(", time ").append(1000 * (elapsedUs / 1_000_000) + (elapsedUs % 1_000_000 + 500) / 1000)
+                    .append("ms");
         }
         s.append('\n');
         String comma = "";
-        if (nreceived > 0) {
+        if (nreceived > 0 && timing) {
             long total = nreceived + nrepeats;
             long tmavg = tsum / total;
-            long tmvar = tsum < Integer.MAX_VALUE ? (tsum2 - (tsum * tsum) / total) / total : tsum2 / total - tmavg * tmavg;
-            long tmdev = (long) Math.sqrt((double) tmvar);
-            s.append(String.format("rtt min/avg/max/mdev = %d.%03d/%d.%03d/%d.%03d/%d.%03d ms", tmin / 1000, tmin % 1000,
-                    tmavg / 1000, tmavg % 1000, tmax / 1000, tmax % 1000, tmdev / 1000, tmdev % 1000));
+            long tmvar;
+            if (tsum < Integer.MAX_VALUE) {
+                // the order of operations avoids rounding errors for small times
+                tmvar = (tsum2 - (tsum * tsum) / total) / total;
+            } else {
+                tmvar = tsum2 / total - tmavg * tmavg;
+            }
+            long tmdev = llsqrt(tmvar);
+            s.append(String.format("rtt min/avg/max/mdev = %d.%03d/%d.%03d/%d.%03d/%d.%03d ms", tmin / 1000,
+                    tmin % 1000, tmavg / 1000, tmavg % 1000, tmax / 1000, tmax % 1000, tmdev / 1000, tmdev % 1000));
             comma = ", ";
         }
         if (pipesize > 1) {
             s.append(comma).append("pipe ").append(pipesize);
+            comma = ", ";
+        }
+        if (nreceived > 0 && (interval == 0 || flood || adaptive) && ntransmitted > 1) {
+            long ipg = elapsedUs / (ntransmitted - 1);
+            s.append(comma).append(String.format("ipg/ewma %d.%03d/%d.%03d ms", ipg / 1000, ipg % 1000, rtt / 8000,
+                    (rtt / 8) % 1000));
         }
         s.append('\n');
         ctx.out().print(s);
-        boolean fail = nreceived == 0 || o.deadline > 0 && o.count > 0 && nreceived < o.count;
+        boolean fail = nreceived == 0 || deadline > 0 && nreceived < npackets;
         ctx.exit(fail ? 1 : 0);
     }
 
-    /** C's %g for a float percentage (6 significant digits, trailing zeros dropped). */
-    static String formatG(float v) {
-        if (v == 0) {
-            return "0";
+    /** Newton's integer square root, as llsqrt() in ping_common.c. */
+    static long llsqrt(long a) {
+        long prev = Long.MAX_VALUE;
+        long x = a;
+        if (x > 0) {
+            while (x < prev) {
+                prev = x;
+                x = (x + a / x) / 2;
+            }
         }
-        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
-        return s;
+        return x;
     }
 
     private static void putLe64(byte[] b, int off, long v) {
@@ -421,4 +1079,11 @@ public final class Ping implements Tool {
         }
     }
 
+    private static long getLe64(byte[] b, int off) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (b[off + i] & 0xff);
+        }
+        return v;
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Resolver {
     private final Map<String, Ipv4Address> forward = new HashMap<>();
     private final Map<Ipv4Address, String> reverse = new HashMap<>();
+    private final java.util.Set<String> aliases = new java.util.HashSet<>();
 
     /** Adds {@code name} → {@code address}; the first name added for an address is its reverse name. */
     public void add(String name, Ipv4Address address) {
@@ -20,12 +21,27 @@ public final class Resolver {
 
     /** Adds a forward-only alias. */
     public void alias(String name, Ipv4Address address) {
-        forward.putIfAbsent(name, address);
+        if (forward.putIfAbsent(name, address) == null) {
+            aliases.add(name);
+        }
     }
 
     /** Sets the name a reverse lookup of {@code address} yields. */
     public void reverseName(Ipv4Address address, String name) {
         reverse.put(address, name);
+    }
+
+    /**
+     * The canonical name getaddrinfo(AI_CANONNAME) gives for a known name: as in a hosts file, the first name
+     * registered for its address when {@code name} is a forward-only alias, else the name itself; null if unknown.
+     */
+    public String canonicalName(String name) {
+        Ipv4Address a = forward.get(name);
+        if (a == null) {
+            return null;
+        }
+        String primary = reverse.get(a);
+        return aliases.contains(name) && primary != null ? primary : name;
     }
 
     /** A dotted quad or a known name; null when neither. */

@@ -17,6 +17,8 @@ public final class Tools {
         m.put("bridge", io.arplab.tools.iproute.Bridge::new);
         m.put("arp", Arp::new);
         m.put("sysctl", Sysctl::new);
+        m.put("arping", Arping::new);
+        m.put("traceroute", Traceroute::new);
         return m;
     }
 }

@@ -1,0 +1,122 @@
+package io.arplab.tools;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Short options as glibc's getopt(3) parses them (iputils' tools use it): clustered flags ({@code -nq}), arguments
+ * glued or separate ({@code -c3}, {@code -c 3}), operands permuted behind the options, {@code --} ending the options.
+ * Faults produce glibc's diagnostics ({@code ping: invalid option -- 'x'}).
+ */
+public final class Getopt {
+    /** One parsed option: its letter and argument (null for a flag), or a fault with glibc's message. */
+    public record Opt(char letter, String argument, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    private final List<Opt> options = new ArrayList<>();
+    private final List<String> operands = new ArrayList<>();
+
+    private Getopt() {}
+
+    /**
+     * Parses {@code args} against an optstring such as {@code "c:i:nq"}. Parsing stops at the first fault, which is
+     * the last element of {@link #options()}.
+     */
+    public static Getopt parse(String program, String optstring, List<String> args) {
+        Getopt g = new Getopt();
+        int i = 0;
+        while (i < args.size()) {
+            String a = args.get(i++);
+            if (a.equals("--")) {
+                g.operands.addAll(args.subList(i, args.size()));
+                break;
+            }
+            if (a.length() < 2 || a.charAt(0) != '-') {
+                g.operands.add(a);
+                continue;
+            }
+            for (int j = 1; j < a.length(); j++) {
+                char c = a.charAt(j);
+                int k = c == ':' ? -1 : optstring.indexOf(c);
+                if (k < 0) {
+                    g.options.add(new Opt(c, null, program + ": invalid option -- '" + c + "'"));
+                    return g;
+                }
+                boolean takesArg = k + 1 < optstring.length() && optstring.charAt(k + 1) == ':';
+                if (!takesArg) {
+                    g.options.add(new Opt(c, null, null));
+                    continue;
+                }
+                if (j + 1 < a.length()) {
+                    g.options.add(new Opt(c, a.substring(j + 1), null));
+                } else if (i < args.size()) {
+                    g.options.add(new Opt(c, args.get(i++), null));
+                } else {
+                    g.options.add(new Opt(c, null, program + ": option requires an argument -- '" + c + "'"));
+                    return g;
+                }
+                break;
+            }
+        }
+        return g;
+    }
+
+    public List<Opt> options() {
+        return options;
+    }
+
+    public List<String> operands() {
+        return operands;
+    }
+
+    /** iputils' strtol_or_err(): a whole decimal number in [min, max], else its message (exit status 1). */
+    public static long strtolOrErr(String program, String s, String what, long min, long max) {
+        // strtol(): leading white space, a sign, decimal digits, and nothing after them
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        int digits = i;
+        java.math.BigInteger v = java.math.BigInteger.ZERO;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            v = v.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(s.charAt(i) - '0'));
+            i++;
+        }
+        if (i == digits || i != s.length()) {
+            throw new ToolError(program + ": " + what + ": '" + s + "'", 1);
+        }
+        if (negative) {
+            v = v.negate();
+        }
+        if (v.bitLength() > 63) {
+            throw new ToolError(program + ": " + what + ": '" + s + "': Numerical result out of range", 1);
+        }
+        long n = v.longValue();
+        if (n < min || n > max) {
+            throw new ToolError(program + ": " + what + ": '" + s + "': out of range: " + min + " <= value <= " + max, 1);
+        }
+        return n;
+    }
+
+    /** A fault that ends a tool: the one line it prints on stderr and its exit status. */
+    public static final class ToolError extends RuntimeException {
+        private final int status;
+
+        public ToolError(String message, int status) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.arplab.tools;
+
+import io.arplab.wire.Ipv4Address;
+
+/**
+ * glibc's inet_aton() as getaddrinfo() uses it for numeric hosts (nothing may follow): one to four parts, each
+ * decimal, octal (leading 0) or hex (0x); the last part fills the remaining bytes ("10.1" is 10.0.0.1).
+ */
+public final class InetAton {
+    private InetAton() {}
+
+    /** The address, or null when {@code s} is not a numeric IPv4 address. */
+    public static Ipv4Address parse(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        long[] parts = new long[4];
+        int n = 0;
+        int i = 0;
+        while (true) {
+            if (n == 4 || i >= s.length() || !Character.isDigit(s.charAt(i))) {
+                return null;
+            }
+            int base = 10;
+            if (s.charAt(i) == '0') {
+                base = 8;
+                if (i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+                    base = 16;
+                    i += 2;
+                }
+            }
+            long v = 0;
+            int start = i;
+            while (i < s.length() && Character.digit(s.charAt(i), base) >= 0) {
+                v = v * base + Character.digit(s.charAt(i), base);
+                if (v > 0xFFFF_FFFFL) {
+                    return null;
+                }
+                i++;
+            }
+            if (base == 16 && i == start) {
+                v = 0; // "0x" alone is 0, as strtoul reads it
+            }
+            if (base == 10 && i == start) {
+                return null;
+            }
+            parts[n++] = v;
+            if (i == s.length()) {
+                break;
+            }
+            if (s.charAt(i) != '.') {
+                return null;
+            }
+            i++;
+        }
+        long value;
+        switch (n) {
+            case 1 -> value = parts[0];
+            case 2 -> {
+                if (parts[0] > 0xff || parts[1] > 0xFF_FFFF) {
+                    return null;
+                }
+                value = parts[0] << 24 | parts[1];
+            }
+            case 3 -> {
+                if (parts[0] > 0xff || parts[1] > 0xff || parts[2] > 0xFFFF) {
+                    return null;
+                }
+                value = parts[0] << 24 | parts[1] << 16 | parts[2];
+            }
+            default -> {
+                for (int k = 0; k < 4; k++) {
+                    if (parts[k] > 0xff) {
+                        return null;
+                    }
+                }
+                value = parts[0] << 24 | parts[1] << 16 | parts[2] << 8 | parts[3];
+            }
+        }
+        return Ipv4Address.of((int) value);
+    }
+}

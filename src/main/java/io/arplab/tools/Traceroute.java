@@ -1,0 +1,960 @@
+package io.arplab.tools;
+
+import io.arplab.sim.Scheduler;
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.PingSocket;
+import io.arplab.stack.Route;
+import io.arplab.stack.UdpSocket;
+import io.arplab.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Modern traceroute for Linux (Dmitry Butskoy, 2.1.2), IPv4. The default method sends UDP probes, one socket each,
+ * to ports 33434, 33435 ... (the port grows with every probe), {@code -N} probes at a time; ICMP errors come back
+ * through each socket's error queue. {@code -I} uses ICMP echo, {@code -U} UDP to one port. Hops are printed in
+ * order as soon as all their probes are answered or expired; the expiry follows the MAX,HERE,NEAR wait rules.
+ */
+public final class Traceroute implements Tool {
+    private static final long NS = 1_000_000_000L;
+    private static final int MAX_HOPS = 255;
+    private static final int MAX_PROBES = 10;
+    private static final int DEF_DATA_LEN = 40;
+    private static final int MAX_PACKET_LEN = 65000;
+    private static final int DEF_START_PORT = 33434;
+    private static final int DEF_UDP_PORT = 53;
+    private static final double DEF_WAIT_PREC = 0.001;
+
+    // options
+    private int firstHop = 1;
+    private int maxHops = 30;
+    private int simProbes = 16;
+    private int probesPerHop = 3;
+    private boolean dontfrag;
+    private boolean noresolve;
+    private int dstPortSeq;
+    private int tos;
+    private double waitSecs = 5.0;
+    private double hereFactor = 3;
+    private double nearFactor = 10;
+    private double sendSecs;
+    private int packetLen = -1;
+    private String module = "default";
+    private String device;
+    private Ipv4Address srcAddr;
+    private String dstName;
+    private Ipv4Address dstAddr;
+
+    // run time
+    private ToolContext ctx;
+    private HostStack stack;
+    private NetDevice bind;
+    private int headerLen;
+    private int dataLen;
+    private byte[] data;
+    private Probe[] probes;
+    private int start;
+    private int end;
+    private double lastSend;
+    private int currPort;
+    private int icmpSeq;
+    private PingSocket echoSocket;
+    private Scheduler.Event wake;
+    private boolean done;
+    private final StringBuilder line = new StringBuilder();
+
+    private static final class Probe {
+        boolean done;
+        boolean fin;
+        double sendTime;
+        double recvTime;
+        Ipv4Address res;
+        int recvTtl;
+        String errStr = "";
+        UdpSocket sk;
+        int seq;
+
+        void copyFrom(Probe o) {
+            done = o.done;
+            fin = o.fin;
+            sendTime = o.sendTime;
+            recvTime = o.recvTime;
+            res = o.res;
+            recvTtl = o.recvTtl;
+            errStr = o.errStr;
+            sk = o.sk;
+            seq = o.seq;
+        }
+    }
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        this.ctx = ctx;
+        this.stack = ctx.stack();
+        try {
+            if (!parse(args) || !checkAndInit()) {
+                return;
+            }
+        } catch (Getopt.ToolError e) {
+            ctx.err().println(e.getMessage());
+            ctx.exit(e.status());
+            return;
+        }
+        ctx.onInterrupt(() -> {
+            // SIGINT kills traceroute: whatever of the current hop is printed stays, no newline is added
+            flush();
+            done = true;
+            cancelWake();
+            closeAll();
+        });
+        ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr, maxHops,
+                headerLen + dataLen));
+        ctx.out().flush();
+        iterate(ctx.now());
+    }
+
+    // -------------------------------------------------------------------------------------------- options
+
+    private boolean parse(List<String> args) {
+        if (args.isEmpty()) {
+            // CLIF_HELP_EMPTY: the help, on stderr, and success
+            ctx.err().print(help());
+            ctx.exit(0);
+            return false;
+        }
+        List<String[]> positional = new ArrayList<>();
+        boolean optionsDone = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            int argc = i + 1;
+            if (optionsDone || !a.startsWith("-") || a.equals("-")) {
+                positional.add(new String[] {a, Integer.toString(argc)});
+                continue;
+            }
+            if (a.equals("--")) {
+                optionsDone = true;
+                continue;
+            }
+            if (a.startsWith("--")) {
+                String name = a.substring(2);
+                String val = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    val = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                Opt o = Opt.byLong(name);
+                if (o == null || val != null && o.argName == null) {
+                    throw bad(val != null ? "Bad option `" + a.substring(0, a.indexOf('=')) + "' (with arg `" + val
+                            + "') (argc " + argc + ")" : "Bad option `" + a + "' (argc " + argc + ")");
+                }
+                if (o.argName != null && val == null) {
+                    throw bad("Option `--" + o.longName + "' (argc " + argc + ") requires an argument: `--" + o.longName
+                            + "=" + o.argName + "'");
+                }
+                if (!apply(o, val)) {
+                    throw bad(val != null ? "Cannot handle `--" + o.longName + "' option with arg `" + val + "' (argc "
+                            + argc + ")" : "Cannot handle `--" + o.longName + "' option (argc " + argc + ")");
+                }
+                if (done) {
+                    return false;
+                }
+                continue;
+            }
+            if (a.equals("-UL")) {
+                module = "udplite";
+                continue;
+            }
+            for (int j = 1; j < a.length(); j++) {
+                char c = a.charAt(j);
+                Opt o = Opt.byShort(c);
+                if (o == null) {
+                    throw bad("Bad option `-" + c + "' (argc " + argc + ")");
+                }
+                String val = null;
+                if (o.argName != null) {
+                    if (j + 1 < a.length()) {
+                        val = a.substring(j + 1);
+                    } else if (i + 1 < args.size()) {
+                        val = args.get(++i);
+                        argc = i + 1;
+                    } else {
+                        throw bad("Option `-" + c + "' (argc " + argc + ") requires an argument: `-" + c + " "
+                                + o.argName + "'");
+                    }
+                }
+                if (!apply(o, val)) {
+                    throw bad(val != null ? "Cannot handle `-" + c + "' option with arg `" + val + "' (argc " + argc
+                            + ")" : "Cannot handle `-" + c + "' option (argc " + argc + ")");
+                }
+                if (done) {
+                    return false;
+                }
+                if (val != null) {
+                    break;
+                }
+            }
+        }
+        if (positional.isEmpty()) {
+            throw bad("Specify \"host\" missing argument.");
+        }
+        if (positional.size() > 2) {
+            String[] x = positional.get(2);
+            throw bad("Extra arg `" + x[0] + "' (position 3, argc " + x[1] + ")");
+        }
+        String host = positional.get(0)[0];
+        Ipv4Address a = InetAton.parse(host);
+        if (a == null) {
+            a = ctx.resolver().resolve(host);
+        }
+        if (a == null) {
+            ctx.err().println(host + ": Name or service not known");
+            throw bad("Cannot handle \"host\" cmdline arg `" + host + "' on position 1 (argc "
+                    + positional.get(0)[1] + ")");
+        }
+        dstAddr = a;
+        dstName = host;
+        if (positional.size() == 2) {
+            String p = positional.get(1)[0];
+            Long v = cStrtol(p);
+            if (v == null) {
+                throw bad("Cannot handle \"packetlen\" cmdline arg `" + p + "' on position 2 (argc "
+                        + positional.get(1)[1] + ")");
+            }
+            packetLen = (int) (long) v;
+        }
+        return true;
+    }
+
+    private static Getopt.ToolError bad(String message) {
+        return new Getopt.ToolError(message, 2);
+    }
+
+    private enum Opt {
+        FOUR('4', null, null), SIX('6', null, null), DEBUG('d', "debug", null), DONTFRAG('F', "dont-fragment", null),
+        FIRST('f', "first", "first_ttl"), GATEWAY('g', "gateway", "gate"), ICMP('I', "icmp", null),
+        TCP('T', "tcp", null), IFACE('i', "interface", "device"), MAXHOPS('m', "max-hops", "max_ttl"),
+        SIM('N', "sim-queries", "squeries"), NUMERIC('n', null, null), PORT('p', "port", "port"),
+        TOS('t', "tos", "tos"), FLOW('l', "flowlabel", "flow_label"), WAIT('w', "wait", "MAX,HERE,NEAR"),
+        QUERIES('q', "queries", "nqueries"), NOROUTE('r', null, null), SOURCE('s', "source", "src_addr"),
+        SENDWAIT('z', "sendwait", "sendwait"), EXT('e', "extensions", null), AS('A', "as-path-lookups", null),
+        MODULE('M', "module", "name"), OPTIONS('O', "options", "OPTS"), SPORT('\0', "sport", "num"),
+        FWMARK('\0', "fwmark", "num"), UDP('U', "udp", null), DCCP('D', "dccp", null), RAW('P', "protocol", "prot"),
+        MTU('\0', "mtu", null), BACK('\0', "back", null), VERSION('V', "version", null), HELP('\0', "help", null);
+
+        final char shortName;
+        final String longName;
+        final String argName;
+
+        Opt(char shortName, String longName, String argName) {
+            this.shortName = shortName;
+            this.longName = longName;
+            this.argName = argName;
+        }
+
+        static Opt byShort(char c) {
+            for (Opt o : values()) {
+                if (o.shortName == c && c != '\0') {
+                    return o;
+                }
+            }
+            return null;
+        }
+
+        static Opt byLong(String s) {
+            for (Opt o : values()) {
+                if (s.equals(o.longName)) {
+                    return o;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The option handlers; false is CLIF's "cannot handle". */
+    private boolean apply(Opt o, String v) {
+        switch (o) {
+            case FOUR, DEBUG, NOROUTE, EXT, AS, BACK -> { }
+            case SIX -> throw bad("traceroute: IPv6 is not emulated");
+            case DONTFRAG -> dontfrag = true;
+            case FIRST -> {
+                Long n = cStrtoul(v);
+                if (n == null) {
+                    return false;
+                }
+                firstHop = (int) (long) n;
+            }
+            case MAXHOPS -> {
+                Long n = cStrtoul(v);
+                if (n == null) {
+                    return false;
+                }
+                maxHops = (int) (long) n;
+            }
+            case SIM -> {
+                Long n = cStrtoul(v);
+                if (n == null) {
+                    return false;
+                }
+                simProbes = (int) (long) n;
+            }
+            case QUERIES -> {
+                Long n = cStrtoul(v);
+                if (n == null) {
+                    return false;
+                }
+                probesPerHop = (int) (long) n;
+            }
+            case TOS -> {
+                Long n = cStrtoul(v);
+                if (n == null) {
+                    return false;
+                }
+                tos = (int) (long) n;
+            }
+            case FLOW, FWMARK, SPORT -> {
+                return cStrtoul(v) != null;
+            }
+            case PORT -> {
+                Long n = cStrtoul(v);
+                if (n == null) {
+                    return false;
+                }
+                dstPortSeq = (int) (long) n;
+            }
+            case NUMERIC -> noresolve = true;
+            case WAIT -> {
+                return setWaitSpecs(v);
+            }
+            case SENDWAIT -> {
+                Double d = cStrtod(v);
+                if (d == null) {
+                    return false;
+                }
+                sendSecs = d;
+            }
+            case SOURCE -> {
+                Ipv4Address a = InetAton.parse(v);
+                if (a == null) {
+                    a = ctx.resolver().resolve(v);
+                }
+                if (a == null) {
+                    ctx.err().println(v + ": Name or service not known");
+                    return false;
+                }
+                srcAddr = a;
+            }
+            case IFACE -> device = v;
+            case ICMP -> module = "icmp";
+            case TCP -> module = "tcp";
+            case UDP -> module = "udp";
+            case DCCP -> module = "dccp";
+            case RAW -> module = "raw";
+            case MODULE -> module = v;
+            case GATEWAY, OPTIONS, MTU -> throw bad("traceroute: -" + (o.shortName != '\0' ? o.shortName : o.longName)
+                    + ": not emulated (IP options, module options, path MTU discovery)");
+            case VERSION -> {
+                ctx.err().println("Modern traceroute for Linux, version 2.1.2\n"
+                        + "Copyright (c) 2016  Dmitry Butskoy,   License: GPL v2 or any later");
+                ctx.exit(0);
+                done = true;
+            }
+            case HELP -> {
+                ctx.err().print(help());
+                ctx.exit(0);
+                done = true;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** -w MAX[,HERE[,NEAR]]: the factors not given become 0 (off). */
+    private boolean setWaitSpecs(String arg) {
+        hereFactor = 0;
+        nearFactor = 0;
+        String[] parts = arg.split(",", -1);
+        Double w = cStrtodPrefix(parts[0]);
+        if (w == null) {
+            return false;
+        }
+        waitSecs = w;
+        if (parts.length == 1) {
+            return parts[0].length() == prefixLength(parts[0]);
+        }
+        Double h = cStrtodPrefix(parts[1]);
+        if (h == null) {
+            return false;
+        }
+        hereFactor = h;
+        if (parts.length == 2) {
+            return true;
+        }
+        Double n = cStrtod(parts[2]);
+        if (n == null || parts.length > 3) {
+            return false;
+        }
+        nearFactor = n;
+        return true;
+    }
+
+    private static int prefixLength(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^\\s*[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)").matcher(s);
+        return m.find() ? m.end() : 0;
+    }
+
+    private static Double cStrtodPrefix(String s) {
+        int n = prefixLength(s);
+        return n == 0 ? null : Double.parseDouble(s.substring(0, n).strip());
+    }
+
+    /** strtod() that must consume something (CLIF ignores what follows). */
+    private static Double cStrtod(String s) {
+        return cStrtodPrefix(s);
+    }
+
+    /** strtoul(s, &q, 0) with CLIF's only check: something was read. */
+    private static Long cStrtoul(String s) {
+        Long v = cStrtol(s);
+        return v == null ? null : v & 0xFFFF_FFFFL;
+    }
+
+    private static Long cStrtol(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)")
+                .matcher(s);
+        if (!m.find()) {
+            return null;
+        }
+        String d = m.group(2);
+        long v;
+        try {
+            if (d.startsWith("0x") || d.startsWith("0X")) {
+                v = Long.parseLong(d.substring(2), 16);
+            } else if (d.startsWith("0") && d.length() > 1) {
+                v = Long.parseLong(d.substring(1), 8);
+            } else {
+                v = Long.parseLong(d);
+            }
+        } catch (NumberFormatException e) {
+            v = Long.MAX_VALUE;
+        }
+        return "-".equals(m.group(1)) ? -v : v;
+    }
+
+    private boolean checkAndInit() {
+        if (!module.equals("default") && !module.equals("udp") && !module.equals("icmp")) {
+            if (module.equals("tcp") || module.equals("tcpconn") || module.equals("udplite") || module.equals("dccp")
+                    || module.equals("raw")) {
+                throw bad("traceroute: the " + module + " method is not emulated (the lab's hosts have no "
+                        + module.toUpperCase(Locale.ROOT) + ")");
+            }
+            throw bad("Unknown traceroute module " + module);
+        }
+        if (firstHop == 0 || firstHop > maxHops) {
+            throw bad("first hop out of range");
+        }
+        if (maxHops > MAX_HOPS) {
+            throw bad("max hops cannot be more than 255");
+        }
+        if (probesPerHop == 0 || probesPerHop > MAX_PROBES) {
+            throw bad("no more than 10 probes per hop");
+        }
+        if (waitSecs < 0 || hereFactor < 0 || nearFactor < 0) {
+            throw bad("bad wait specifications `" + CFormat.g(waitSecs) + "," + CFormat.g(hereFactor) + ","
+                    + CFormat.g(nearFactor) + "' used");
+        }
+        if (packetLen > MAX_PACKET_LEN) {
+            throw bad("too big packetlen " + packetLen + " specified");
+        }
+        if (sendSecs < 0) {
+            throw bad("bad sendtime `" + CFormat.g(sendSecs) + "' specified");
+        }
+        if (sendSecs >= 10) {
+            sendSecs /= 1000; // milliseconds
+        }
+        if (device != null) {
+            bind = stack.device(device);
+            if (bind == null) {
+                // bind_socket() at the first probe, after the header line
+                ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
+                        maxHops, headerLen() + defaultData()));
+                fatal("setsockopt SO_BINDTODEVICE", "No such device");
+                return false;
+            }
+        }
+        if (srcAddr != null && !stack.isLocalAddress(srcAddr.bits())) {
+            ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
+                    maxHops, headerLen() + defaultData()));
+            fatal("bind", "Cannot assign requested address");
+            return false;
+        }
+        headerLen = headerLen();
+        dataLen = defaultData();
+        if (packetLen >= 0) {
+            dataLen = packetLen >= headerLen ? packetLen - headerLen : 0;
+        }
+        probes = new Probe[maxHops * probesPerHop];
+        for (int i = 0; i < probes.length; i++) {
+            probes[i] = new Probe();
+        }
+        data = new byte[dataLen];
+        for (int i = 0; i < dataLen; i++) {
+            data[i] = (byte) (0x40 + (i & 0x3f));
+        }
+        if (module.equals("default")) {
+            currPort = dstPortSeq != 0 ? dstPortSeq : DEF_START_PORT;
+        } else if (module.equals("udp")) {
+            currPort = 0;
+            if (dstPortSeq == 0) {
+                dstPortSeq = DEF_UDP_PORT;
+            }
+        } else {
+            icmpSeq = dstPortSeq != 0 ? dstPortSeq : 1;
+            echoSocket = stack.openPing(ctx.pid() & 0xFFFF, new EchoListener());
+            if (bind != null) {
+                echoSocket.bindToDevice(bind);
+            }
+        }
+        start = (firstHop - 1) * probesPerHop;
+        end = probes.length;
+        return true;
+    }
+
+    private int headerLen() {
+        return 20 + (module.equals("icmp") ? 8 : 8);
+    }
+
+    private int defaultData() {
+        return DEF_DATA_LEN - 8;
+    }
+
+    private void fatal(String what, String strerror) {
+        // error(): a newline, then perror(), exit 1
+        ctx.out().flush();
+        ctx.err().print("\n" + what + ": " + strerror + "\n");
+        ctx.exit(1);
+        done = true;
+    }
+
+    // ------------------------------------------------------------------------------------------- do_it()
+
+    private double time(long now) {
+        // gettimeofday() as a double, microsecond resolution
+        long us = Math.floorDiv(ctx.network().epochNanos() + now, 1000L);
+        return us / 1e6;
+    }
+
+    /** One pass of do_it()'s loop, then a wait for the next deadline (or a reply, which runs it again). */
+    private void iterate(long now) {
+        wake = null;
+        if (done) {
+            return;
+        }
+        double nowTime = time(now);
+        double nextTime = 0;
+        int num = 0;
+        for (int n = start; n < end; n++) {
+            Probe pb = probes[n];
+            if (n == start && !pb.done && pb.sendTime != 0) {
+                double expire = pb.sendTime + timeout(n);
+                if (expire > nowTime) {
+                    nextTime = expire;
+                } else {
+                    probeDone(pb); // expire_probe
+                    checkExpired(n);
+                }
+            }
+            if (pb.done) {
+                if (n == start) {
+                    printProbe(n);
+                    start++;
+                }
+                if (pb.fin) {
+                    end = (n / probesPerHop + 1) * probesPerHop;
+                }
+                continue;
+            }
+            if (pb.sendTime == 0) {
+                double next;
+                if (sendSecs != 0 && (next = lastSend + sendSecs) > nowTime) {
+                    nextTime = next;
+                    break;
+                }
+                int ttl = n / probesPerHop + 1;
+                if (!sendProbe(now, n, ttl)) {
+                    return; // fatal error printed
+                }
+                lastSend = pb.sendTime;
+            }
+            if (nextTime == 0) {
+                nextTime = pb.sendTime + timeout(n);
+            }
+            num++;
+            if (num >= simProbes) {
+                break;
+            }
+        }
+        if (start >= end) {
+            finish();
+            return;
+        }
+        if (nextTime != 0) {
+            long at = Math.max(now, (long) Math.ceil(nextTime * 1e6) * 1000L - ctx.network().epochNanos());
+            wake = ctx.at(at, this::iterate);
+        } else {
+            wake = ctx.at(now + 1_000_000L, this::iterate);
+        }
+    }
+
+    private void cancelWake() {
+        if (wake != null) {
+            ctx.cancel(wake);
+            wake = null;
+        }
+    }
+
+    private void pollNow(long now) {
+        if (done) {
+            return;
+        }
+        cancelWake();
+        wake = ctx.at(now, this::iterate);
+    }
+
+    /** get_timeout(): HERE times an answer from the same hop, or NEAR times one from a later probe, at most MAX. */
+    private double timeout(int idx) {
+        if (hereFactor != 0) {
+            int first = idx - idx % probesPerHop;
+            for (int i = 0; i < probesPerHop; i++) {
+                Probe p = probes[first + i];
+                double v;
+                if (p.done && (v = p.recvTime - p.sendTime) > 0) {
+                    v = (v + DEF_WAIT_PREC) * hereFactor;
+                    return Math.min(v, waitSecs);
+                }
+            }
+        }
+        if (nearFactor != 0) {
+            for (int i = idx + 1; i < probes.length && probes[i].sendTime != 0; i++) {
+                Probe p = probes[i];
+                double v;
+                if (p.done && (v = p.recvTime - p.sendTime) > 0) {
+                    v = (v + DEF_WAIT_PREC) * nearFactor;
+                    return Math.min(v, waitSecs);
+                }
+            }
+        }
+        return waitSecs;
+    }
+
+    /**
+     * check_expired(): a probe that got nothing, followed by a final answer for a later probe of the same hop (or an
+     * unreachable error that belongs here), takes that answer in its place.
+     */
+    private void checkExpired(int idx) {
+        Probe pb = probes[idx];
+        int first = idx - idx % probesPerHop;
+        Probe pfp = null;
+        for (int i = first; i < idx; i++) {
+            Probe p = probes[i];
+            if (!p.done || !p.fin) {
+                return;
+            }
+            pfp = p;
+        }
+        int fpIdx = -1;
+        for (int i = idx + 1; i < probes.length && probes[i].sendTime != 0; i++) {
+            Probe p = probes[i];
+            if (p.done) {
+                if (!p.fin) {
+                    return;
+                }
+                fpIdx = i;
+                break;
+            }
+        }
+        if (fpIdx < 0) {
+            return;
+        }
+        Probe fp = probes[fpIdx];
+        if (fp.errStr.isEmpty()) {
+            return;
+        }
+        boolean replace = pfp != null || idx % probesPerHop + (fpIdx - idx) < probesPerHop;
+        if (!replace) {
+            for (int i = idx - 1; i >= 0; i--) {
+                if (probes[i].res != null && probes[i].res.equals(fp.res)) {
+                    replace = true;
+                    break;
+                }
+            }
+        }
+        if (!replace && fp.recvTtl != 0) {
+            int backHops = ttl2hops(fp.recvTtl);
+            for (int i = idx - 1; i >= 0; i--) {
+                Probe p = probes[i];
+                if (p.done && !p.fin && p.recvTtl != 0) {
+                    int hops = ttl2hops(p.recvTtl);
+                    if (hops < backHops) {
+                        int ttl = i / probesPerHop + 1;
+                        backHops = backHops - hops + ttl;
+                        break;
+                    }
+                }
+            }
+            int ttl = idx / probesPerHop + 1;
+            replace = backHops <= ttl;
+        }
+        if (replace) {
+            pb.copyFrom(fp);
+            Probe blank = new Probe();
+            blank.sendTime = 1.0; // blocks a re-send
+            fp.copyFrom(blank);
+        }
+    }
+
+    private static int ttl2hops(int x) {
+        return (x <= 64 ? 65 : x <= 128 ? 129 : 256) - x;
+    }
+
+    private boolean sendProbe(long now, int n, int ttl) {
+        Probe pb = probes[n];
+        if (module.equals("icmp")) {
+            int seq = icmpSeq++ & 0xFFFF;
+            pb.seq = seq;
+            pb.sendTime = time(now);
+            int[] rc = new int[1];
+            ctx.act(out -> rc[0] = stack.sendEcho(now, echoSocket, srcAddr, dstAddr, seq, data, ttl, tos, dontfrag, bind,
+                    out));
+            if (rc[0] == -101 || rc[0] == -113 || rc[0] == -13 || rc[0] == -22) {
+                fatal("send", strerror(-rc[0]));
+                return false;
+            }
+            return true;
+        }
+        // a UDP socket per probe, connected to the destination and the probe's port
+        int port = currPort != 0 ? currPort : dstPortSeq;
+        int err = connectError();
+        if (err != 0) {
+            fatal("connect", strerror(err));
+            return false;
+        }
+        final int probeIndex = n;
+        UdpSocket sk = stack.openUdp(0, new UdpSocket.Listener() {
+            @Override
+            public void datagram(long t, int from, int fromPort, int ttlIn, byte[] frame, int off, int len) {
+                onReply(t, probeIndex, from, ttlIn, -1, -1, 0, false);
+            }
+
+            @Override
+            public void error(long t, int from, int type, int code, int info, int dst, int dstPort, int quotedTtl) {
+                if (dstPort == probes[probeIndex].seq && probes[probeIndex].sk != null) {
+                    onReply(t, probeIndex, from, 0, type, code, info, true);
+                }
+            }
+        });
+        pb.sendTime = time(now);
+        int[] rc = new int[1];
+        ctx.act(out -> rc[0] = stack.sendUdp(now, sk, srcAddr, dstAddr, port, data, ttl, tos, dontfrag, bind, out));
+        pb.sk = sk;
+        pb.seq = port;
+        if (currPort != 0) {
+            currPort++;
+        }
+        return true;
+    }
+
+    private int connectError() {
+        if (stack.isLocalAddress(dstAddr.bits())) {
+            return 0;
+        }
+        Route r = stack.route(dstAddr, bind);
+        if (r == null) {
+            return bind != null && !bind.loopback && bind.isUp() ? 0 : 101;
+        }
+        return switch (r.type()) {
+            case Route.UNICAST -> 0;
+            case Route.PROHIBIT -> 13;
+            case Route.BLACKHOLE -> 22;
+            default -> 113;
+        };
+    }
+
+    private static String strerror(int errno) {
+        return switch (errno) {
+            case 101 -> "Network is unreachable";
+            case 113 -> "No route to host";
+            case 13 -> "Permission denied";
+            case 22 -> "Invalid argument";
+            default -> "Unknown error " + errno;
+        };
+    }
+
+    private final class EchoListener implements PingSocket.Listener {
+        @Override
+        public void echoReply(long now, int from, int ttl, int sequence, int icmpLength, byte[] frame, int dataOffset,
+                              int dataLength) {
+            int idx = bySeq(sequence);
+            if (idx >= 0) {
+                onReply(now, idx, from, ttl, -1, -1, 0, false);
+            }
+        }
+
+        @Override
+        public void error(long now, int from, int type, int code, int info, int sequence) {
+            int idx = bySeq(sequence);
+            if (idx >= 0 && type != 4 && type != 5) {
+                onReply(now, idx, from, 0, type, code, info, true);
+            }
+        }
+    }
+
+    private int bySeq(int seq) {
+        for (int i = 0; i < probes.length; i++) {
+            if (probes[i].sendTime != 0 && !probes[i].done && probes[i].seq == seq) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** recv_reply(): a reply (final) or an ICMP error from the error queue (its sender is the hop). */
+    private void onReply(long now, int idx, int from, int ttl, int type, int code, int info, boolean err) {
+        Probe pb = probes[idx];
+        if (done || pb.done) {
+            return;
+        }
+        pb.recvTime = time(now);
+        pb.recvTtl = ttl;
+        pb.res = Ipv4Address.of(from);
+        if (err) {
+            parseIcmpRes(pb, type, code, info);
+        } else {
+            pb.fin = true;
+        }
+        probeDone(pb);
+        pollNow(now);
+    }
+
+    /** parse_icmp_res(): time exceeded in transit is a plain hop; unreachables end the trace with their mark. */
+    private static void parseIcmpRes(Probe pb, int type, int code, int info) {
+        String str = null;
+        if (type == 11) {
+            if (code == 0) {
+                return;
+            }
+        } else if (type == 3) {
+            str = switch (code) {
+                case 0, 6, 8, 11 -> "!N";
+                case 1, 7, 12 -> "!H";
+                case 9, 10, 13 -> "!X";
+                case 3 -> "";
+                case 2 -> "!P";
+                case 4 -> "!F-" + info;
+                case 5 -> "!S";
+                case 14 -> "!V";
+                case 15 -> "!C";
+                default -> "!<" + code + ">";
+            };
+        }
+        if (str == null) {
+            str = "!<" + type + "-" + code + ">";
+        }
+        if (!str.isEmpty()) {
+            pb.errStr = str;
+        }
+        pb.fin = true;
+    }
+
+    private void probeDone(Probe pb) {
+        if (pb.sk != null) {
+            stack.close(pb.sk);
+            pb.sk = null;
+        }
+        pb.seq = 0;
+        pb.done = true;
+    }
+
+    /** print_probe(): the hop number first, the address when it differs from the previous answer, the time, a mark. */
+    private void printProbe(int idx) {
+        Probe pb = probes[idx];
+        int ttl = idx / probesPerHop + 1;
+        int np = idx % probesPerHop;
+        if (np == 0) {
+            line.append(String.format("\n%2d ", ttl));
+        }
+        if (pb.res == null) {
+            line.append(" *");
+        } else {
+            boolean prn = np == 0;
+            if (np != 0) {
+                int p = idx - 1;
+                int k = np;
+                while (k != 0 && probes[p].res == null) {
+                    p--;
+                    k--;
+                }
+                if (k == 0 || !probes[p].res.equals(pb.res)) {
+                    prn = true;
+                }
+            }
+            if (prn) {
+                String addr = pb.res.toString();
+                if (noresolve) {
+                    line.append(' ').append(addr);
+                } else {
+                    String name = ctx.resolver().reverse(pb.res);
+                    line.append(' ').append(name != null ? name : addr).append(" (").append(addr).append(')');
+                }
+            }
+        }
+        if (pb.recvTime != 0) {
+            line.append(String.format(Locale.ROOT, "  %.3f ms", (pb.recvTime - pb.sendTime) * 1000));
+        }
+        if (!pb.errStr.isEmpty()) {
+            line.append(' ').append(pb.errStr);
+        }
+        flush();
+    }
+
+    private void flush() {
+        if (!line.isEmpty()) {
+            ctx.out().print(line);
+            ctx.out().flush();
+            line.setLength(0);
+        }
+    }
+
+    private void closeAll() {
+        for (Probe p : probes == null ? new Probe[0] : probes) {
+            if (p.sk != null) {
+                stack.close(p.sk);
+                p.sk = null;
+            }
+        }
+        if (echoSocket != null) {
+            stack.close(echoSocket);
+        }
+    }
+
+    private void finish() {
+        ctx.out().print("\n");
+        done = true;
+        cancelWake();
+        closeAll();
+        ctx.exit(0);
+    }
+
+    /** The CLIF help text (CLIF_current_help), on stderr. */
+    static String help() {
+        return """
+                Usage:
+                  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]
+                """;
+    }
+}
