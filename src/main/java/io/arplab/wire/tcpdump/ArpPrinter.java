@@ -97,25 +97,37 @@ final class ArpPrinter {
         }
     }
 
-    /** print-fr.c q922_string(): "DLCI n", or nothing when the address does not parse. */
+    /** print-fr.c q922_string(): "DLCI n", "<Invalid DLCI>" or "<Truncated>" (parse_q922_header()). */
     private static void q922(Dissector nd, int p, int length) {
-        if (!nd.ttest(p, 1) || length < 1) {
-            return;
-        }
-        int b0 = nd.u8(p);
-        if ((b0 & 1) != 0) {
-            return;
-        }
-        if (!nd.ttest(p + 1, 1) || length < 2) {
-            return;
-        }
-        int b1 = nd.u8(p + 1);
-        int dlci = ((b0 & 0xfc) << 2) | ((b1 & 0xf0) >> 4);
-        if ((b1 & 1) == 0) {
+        StringBuilder out = nd.out;
+        int ret;
+        int dlci = 0;
+        parse:
+        {
+            if (!nd.ttest(p, 1) || length < 1) {
+                ret = -1;
+                break parse;
+            }
+            int b0 = nd.u8(p);
+            if ((b0 & 1) != 0) {
+                ret = 0;
+                break parse;
+            }
+            if (!nd.ttest(p + 1, 1) || length < 2) {
+                ret = -1;
+                break parse;
+            }
+            int b1 = nd.u8(p + 1);
+            dlci = ((b0 & 0xfc) << 2) | ((b1 & 0xf0) >> 4);
+            if ((b1 & 1) != 0) {
+                ret = 1;
+                break parse;
+            }
             p += 2;
             length -= 2;
             if (!nd.ttest(p, 1) || length < 1) {
-                return;
+                ret = -1;
+                break parse;
             }
             int b = nd.u8(p);
             if ((b & 1) == 0) {
@@ -124,15 +136,22 @@ final class ArpPrinter {
                 length--;
             }
             if (!nd.ttest(p, 1) || length < 1) {
-                return;
+                ret = -1;
+                break parse;
             }
             b = nd.u8(p);
             if ((b & 1) == 0) {
-                return;
+                ret = 0;
+                break parse;
             }
             dlci = (dlci << 6) | (b >> 2);
+            ret = 1;
         }
-        nd.out.append("DLCI ").append(dlci & 0xffffffffL);
+        switch (ret) {
+            case 1 -> out.append("DLCI ").append(dlci & 0xffffffffL);
+            case 0 -> out.append("<Invalid DLCI>");
+            default -> out.append("<Truncated>");
+        }
     }
 
     private static void ipaddr(Dissector nd, int off) {

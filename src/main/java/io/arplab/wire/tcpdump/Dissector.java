@@ -149,7 +149,7 @@ final class Dissector {
     }
 
     /** nd_printn(): up to n characters, stopping at the snapshot end; true when cut short. */
-    boolean printn(int off, int n) {
+    boolean printn(int off, long n) {
         while (n > 0 && off < snapend) {
             n--;
             printChar(u8(off++));

@@ -505,7 +505,7 @@ final class DnsPrinter {
                     return -1;
                 }
                 out.append(' ').append(nd.u16(cp)).append(' ').append(nd.u16(cp + 2)).append(' ');
-                if (nd.printn(cp + 4, len - 4)) {
+                if (nd.printn(cp + 4, (len - 4) & 0xffffffffL)) {
                     return -1;
                 }
             }

@@ -112,10 +112,13 @@ final class Icmp6Printer {
                 }
                 switch (code) {
                     case 0, 1, 3 -> {
+                        nd.check(oip + 24, 16);
                         out.append(' ');
                         ip6(nd, oip + 24);
                     }
                     case 2 -> {
+                        nd.check(oip + 24, 16);
+                        nd.check(oip + 8, 16);
                         out.append(' ');
                         ip6(nd, oip + 24);
                         out.append(", source address ");
@@ -127,6 +130,7 @@ final class Icmp6Printer {
                             throw TruncLabel.INSTANCE;
                         }
                         int dport = nd.u16(ouh + 2);
+                        nd.check(oip + 24, 16);
                         switch (nd.upperProto) {
                             case IpPrinter.IPPROTO_TCP -> {
                                 out.append(", ");
@@ -156,10 +160,14 @@ final class Icmp6Printer {
                     }
                 }
             }
-            case 2 -> out.append(", mtu ").append(nd.u32(dp + 4));
+            case 2 -> {
+                long mtu = nd.u32(dp + 4);
+                out.append(", mtu ").append(mtu);
+            }
             case 3 -> {
                 switch (code) {
                     case 0 -> {
+                        nd.check(oip + 24, 16);
                         out.append(" for ");
                         ip6(nd, oip + 24);
                     }
@@ -169,15 +177,20 @@ final class Icmp6Printer {
             }
             case 4 -> {
                 nd.tcheck(oip + 24, 16);
+                long pptr = nd.u32(dp + 4);
                 switch (code) {
-                    case 0 -> out.append(", erroneous - octet ").append(nd.u32(dp + 4));
-                    case 1 -> out.append(", next header - octet ").append(nd.u32(dp + 4));
-                    case 2 -> out.append(", option - octet ").append(nd.u32(dp + 4));
-                    case 3 -> out.append(", incomplete header chain - octet ").append(nd.u32(dp + 4));
+                    case 0 -> out.append(", erroneous - octet ").append(pptr);
+                    case 1 -> out.append(", next header - octet ").append(pptr);
+                    case 2 -> out.append(", option - octet ").append(pptr);
+                    case 3 -> out.append(", incomplete header chain - octet ").append(pptr);
                     default -> out.append(", code-#").append(code);
                 }
             }
-            case 128, 129 -> out.append(", id ").append(nd.u16(dp + 4)).append(", seq ").append(nd.u16(dp + 6));
+            case 128, 129 -> {
+                int id = nd.u16(dp + 4);
+                int seq = nd.u16(dp + 6);
+                out.append(", id ").append(id).append(", seq ").append(seq);
+            }
             case 130 -> {
                 if (length == 24) {
                     mld6Print(nd, dp);
@@ -196,6 +209,7 @@ final class Icmp6Printer {
             }
             case ND_ROUTER_ADVERT -> {
                 if (nd.vflag > 0) {
+                    nd.check(dp + 4, 12);
                     int flags = nd.u8(dp + 5);
                     out.append("\n\thop limit ").append(nd.u8(dp + 4)).append(", Flags [");
                     int start = out.length();
@@ -213,6 +227,7 @@ final class Icmp6Printer {
                 }
             }
             case ND_NEIGHBOR_SOLICIT -> {
+                nd.check(dp + 8, 16);
                 out.append(", who has ");
                 ip6(nd, dp + 8);
                 if (nd.vflag > 0) {
@@ -220,6 +235,7 @@ final class Icmp6Printer {
                 }
             }
             case ND_NEIGHBOR_ADVERT -> {
+                nd.check(dp + 8, 16);
                 out.append(", tgt is ");
                 ip6(nd, dp + 8);
                 if (nd.vflag > 0) {
@@ -237,8 +253,10 @@ final class Icmp6Printer {
                 }
             }
             case ND_REDIRECT -> {
+                nd.check(dp + 24, 16);
                 out.append(", ");
                 ip6(nd, dp + 24);
+                nd.check(dp + 8, 16);
                 out.append(" to ");
                 ip6(nd, dp + 8);
                 if (nd.vflag > 0) {
@@ -248,16 +266,19 @@ final class Icmp6Printer {
             case 141, 142 -> { }
             case 143 -> mldv2Report(nd, dp, length);
             case 146, 144 -> {
+                int id = nd.u16(dp + 4);
                 out.append(", id 0x");
-                Names.appendHex(out, nd.u16(dp + 4), 4);
+                Names.appendHex(out, id, 4);
             }
             case ICMP6_HADISCOV_REPLY -> {
                 if (nd.vflag > 0) {
+                    int id = nd.u16(dp + 4);
                     out.append(", id 0x");
-                    Names.appendHex(out, nd.u16(dp + 4), 4);
-                    int cp = dp + Math.min(length, nd.available(dp));
+                    Names.appendHex(out, id, 4);
+                    int cp = dp + length;
                     int p = dp + 8;
                     while (p < cp) {
+                        nd.check(p, 16);
                         out.append(", ");
                         ip6(nd, p);
                         p += 16;
@@ -266,8 +287,9 @@ final class Icmp6Printer {
             }
             case ICMP6_MOBILEPREFIX_ADVERT -> {
                 if (nd.vflag > 0) {
+                    int id = nd.u16(dp + 4);
                     out.append(", id 0x");
-                    Names.appendHex(out, nd.u16(dp + 4), 4);
+                    Names.appendHex(out, id, 4);
                     int flags = nd.u16(dp + 6);
                     if ((flags & 0xc000) != 0) {
                         out.append(' ');
@@ -418,6 +440,7 @@ final class Icmp6Printer {
                 }
                 case 3 -> {
                     nd.check(cp + 16, 16);
+                    nd.check(cp + 2, 6);
                     Names.ip6addr(out, nd.p, cp + 16);
                     out.append('/').append(nd.u8(cp + 2));
                     if (optLen != 4) {
@@ -434,26 +457,31 @@ final class Icmp6Printer {
                     }
                     out.append("], valid time ");
                     lifetime(out, nd.u32(cp + 4));
+                    long pref = nd.u32(cp + 8);
                     out.append(", pref. time ");
-                    lifetime(out, nd.u32(cp + 8));
+                    lifetime(out, pref);
                 }
                 case 4 -> HexDump.unknownData(nd, bp, "\n\t    ", optLen << 3);
                 case 5 -> {
-                    out.append(' ').append(nd.u32(cp + 4));
+                    long mtu = nd.u32(cp + 4);
+                    out.append(' ').append(mtu);
                     if (optLen != 1) {
                         out.append("bad option length");
                     }
                 }
                 case 25 -> {
                     int l = (optLen - 1) / 2;
-                    out.append(" lifetime ").append(nd.u32(cp + 4)).append("s,");
+                    long lifetime = nd.u32(cp + 4);
+                    out.append(" lifetime ").append(lifetime).append("s,");
                     for (int i = 0; i < l; i++) {
+                        nd.check(cp + 8 + 16 * i, 16);
                         out.append(" addr: ");
                         ip6(nd, cp + 8 + 16 * i);
                     }
                 }
                 case 31 -> {
-                    out.append(" lifetime ").append(nd.u32(cp + 4)).append("s, domain(s):");
+                    long lifetime = nd.u32(cp + 4);
+                    out.append(" lifetime ").append(lifetime).append("s, domain(s):");
                     int domp = cp + 8;
                     while (domp < cp + (optLen << 3) && nd.u8(domp) != 0) {
                         out.append(' ');
@@ -463,9 +491,15 @@ final class Icmp6Printer {
                         }
                     }
                 }
-                case 7 -> out.append(' ').append(nd.u32(cp + 4)).append("ms");
-                case 8 -> out.append(" preference ").append(nd.u16(cp + 4)).append(", lifetime ")
-                        .append(nd.u16(cp + 6));
+                case 7 -> {
+                    long interval = nd.u32(cp + 4);
+                    out.append(' ').append(interval).append("ms");
+                }
+                case 8 -> {
+                    int preference = nd.u16(cp + 4);
+                    int hal = nd.u16(cp + 6);
+                    out.append(" preference ").append(preference).append(", lifetime ").append(hal);
+                }
                 case 24 -> {
                     nd.tcheck(cp + 4, 4);
                     byte[] in6 = new byte[16];
@@ -481,12 +515,15 @@ final class Icmp6Printer {
                         }
                         default -> throw TruncLabel.INSTANCE;
                     }
+                    int plen = nd.u8(cp + 2);
                     out.append(' ');
                     Names.ip6addr(out, in6, 0);
-                    out.append('/').append(nd.u8(cp + 2));
-                    out.append(", pref=").append(rtpref(nd.u8(cp + 3)));
+                    out.append('/').append(plen);
+                    int rflags = nd.u8(cp + 3);
+                    out.append(", pref=").append(rtpref(rflags));
+                    long rlife = nd.u32(cp + 4);
                     out.append(", lifetime=");
-                    lifetime(out, nd.u32(cp + 4));
+                    lifetime(out, rlife);
                 }
                 default -> {
                     if (nd.vflag <= 1) {
@@ -508,7 +545,9 @@ final class Icmp6Printer {
         if (bp + 24 > nd.snapend) {
             return;
         }
-        nd.out.append("max resp delay: ").append(nd.u16(bp + 4)).append(' ');
+        int delay = nd.u16(bp + 4);
+        nd.out.append("max resp delay: ").append(delay).append(' ');
+        nd.check(bp + 8, 16);
         nd.out.append("addr: ");
         ip6(nd, bp + 8);
     }
@@ -541,6 +580,7 @@ final class Icmp6Printer {
                     out.append(" [invalid number of groups]");
                     return;
                 }
+                nd.check(bp + group + 4, 16);
                 out.append(" [gaddr ");
                 ip6(nd, bp + group + 4);
                 int rtype = nd.u8(bp + group);
@@ -561,6 +601,7 @@ final class Icmp6Printer {
                 } else {
                     out.append(" {");
                     for (int j = 0; j < nsrcs; j++) {
+                        nd.check(bp + group + 20 + j * 16, 16);
                         out.append(' ');
                         ip6(nd, bp + group + 20 + j * 16);
                     }
@@ -589,6 +630,7 @@ final class Icmp6Printer {
         if (nd.vflag > 0) {
             out.append(" [max resp delay=").append(mrt & 0xffffffffL).append(']');
         }
+        nd.check(bp + 8, 16);
         out.append(" [gaddr ");
         ip6(nd, bp + 8);
         if (nd.vflag > 0) {
@@ -610,6 +652,7 @@ final class Icmp6Printer {
             } else if (nd.vflag > 1) {
                 out.append(" {");
                 for (int i = 0; i < nsrcs; i++) {
+                    nd.check(bp + 28 + i * 16, 16);
                     out.append(' ');
                     ip6(nd, bp + 28 + i * 16);
                 }

@@ -148,9 +148,9 @@ final class IcmpPrinter {
             int qip = bp + 8;
             out.append("\n\t");
             int saved = nd.snapend;
-            int ipLen = nd.u16(qip + 2);
-            nd.snapend = (int) Math.min((long) qip + ipLen, saved);
-            IpPrinter.ipPrint(nd, qip, ipLen);
+            nd.snapend = (int) Math.min((long) qip + nd.u16(qip + 2), saved);
+            // the length is read again under the new snapshot end, as tcpdump does
+            IpPrinter.ipPrint(nd, qip, nd.u16(qip + 2));
             nd.snapend = saved;
         }
         nd.protocol = "icmp";

@@ -241,7 +241,7 @@ final class IpPrinter {
         if (((length + 1) & 3) != 0) {
             out.append(" [bad length ").append(length).append(']');
         }
-        int ptr = nd.u8(cp + 2) - 1;
+        long ptr = (nd.u8(cp + 2) - 1) & 0xffffffffL;
         if (ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > length + 1) {
             out.append(" [bad ptr ").append(nd.u8(cp + 2)).append(']');
         }
@@ -271,7 +271,7 @@ final class IpPrinter {
         if (((length - 4) & (hoplen - 1)) != 0) {
             out.append("[bad length ").append(length).append(']');
         }
-        int ptr = nd.u8(cp + 2) - 1;
+        long ptr = (nd.u8(cp + 2) - 1) & 0xffffffffL;
         int len = 0;
         if (ptr < 4 || ((ptr - 4) & (hoplen - 1)) != 0 || ptr > length + 1) {
             out.append("[bad ptr ").append(nd.u8(cp + 2)).append(']');

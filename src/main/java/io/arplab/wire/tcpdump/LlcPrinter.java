@@ -251,8 +251,7 @@ final class LlcPrinter {
     static boolean snapPrint(Dissector nd, int p, int length, int caplen, int src, int dst, int bridgePad) {
         nd.protocol = "snap";
         StringBuilder out = nd.out;
-        nd.check(p, 5);
-        if (caplen < 5 || length < 5) {
+        if (!nd.ttest(p, 5) || caplen < 5 || length < 5) {
             nd.trunc();
             return true;
         }
@@ -273,17 +272,15 @@ final class LlcPrinter {
         caplen -= 5;
         switch (orgcode) {
             case 0x000000, 0x0000f8 -> {
-                return EtherPrinter.ethertypePrint(nd, et, p, length, caplen, src, dst);
-            }
-            case 0x080007 -> {
-                return false;
+                if (EtherPrinter.ethertypePrint(nd, et, p, length, caplen, src, dst)) {
+                    return true;
+                }
             }
             case 0x00000c -> {
                 if (et == 0x010b || et == 0x010c) {
                     StpPrinter.stpPrint(nd, p, length);
                     return true;
                 }
-                return false;
             }
             case 0x0080c2 -> {
                 if (et == 0x0001 || et == 0x0007) {
@@ -298,12 +295,31 @@ final class LlcPrinter {
                     StpPrinter.stpPrint(nd, p, length);
                     return true;
                 }
-                return false;
             }
-            default -> {
-                return false;
-            }
+            default -> { }
         }
+        if (!nd.eflag) {
+            if (src >= 0 && dst >= 0) {
+                Names.etheraddr(out, nd.p, src, nd.numeric);
+                out.append(" > ");
+                Names.etheraddr(out, nd.p, dst, nd.numeric);
+                out.append(' ');
+            }
+            if (orgcode == 0) {
+                String name = Names.ethertype(et);
+                out.append("SNAP, ethertype ").append(name == null ? "Unknown" : name).append(" (0x");
+                Names.appendHex(out, et, 4);
+            } else {
+                String oui = Names.oui(orgcode);
+                out.append("SNAP, oui ").append(oui == null ? "Unknown" : oui).append(" (0x");
+                Names.appendHex(out, orgcode, 6);
+                String pid = pidName(orgcode, et);
+                out.append("), pid ").append(pid == null ? "Unknown" : pid).append(" (0x");
+                Names.appendHex(out, et, 4);
+            }
+            out.append("), length ").append(length).append(": ");
+        }
+        return false;
     }
 
     /** oui_to_struct_tok(): the name of a SNAP protocol id under its OUI. */

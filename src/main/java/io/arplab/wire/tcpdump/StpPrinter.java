@@ -83,6 +83,7 @@ final class StpPrinter {
     }
 
     private static void timers(Dissector nd, int p) {
+        nd.check(p + 27, 8);
         StringBuilder out = nd.out;
         out.append("\n\tmessage-age ");
         timer(out, nd.u16(p + 27));
@@ -99,7 +100,9 @@ final class StpPrinter {
         int bpduFlags = nd.u8(p + 4);
         out.append(", Flags [");
         flags(out, bpduFlags);
-        out.append("], bridge-id ");
+        out.append(']');
+        nd.check(p + 17, 10);
+        out.append(", bridge-id ");
         bridgeId(nd, p + 17);
         out.append('.');
         nd.hex4(nd.u16(p + 25));
@@ -108,6 +111,7 @@ final class StpPrinter {
             return;
         }
         timers(nd, p);
+        nd.check(p + 5, 12);
         out.append("\n\troot-id ");
         bridgeId(nd, p + 5);
         out.append(", root-pathcost ").append(nd.u32(p + 13));
@@ -126,42 +130,54 @@ final class StpPrinter {
             return;
         }
         out.append("\n\tport-role ").append(portRole(bpduFlags)).append(", ");
+        nd.check(p + 5, 12);
         out.append("CIST root-id ");
         bridgeId(nd, p + 5);
         out.append(", CIST ext-pathcost ").append(nd.u32(p + 13));
+        nd.check(p + 17, 8);
         out.append("\n\tCIST regional-root-id ");
         bridgeId(nd, p + 17);
         out.append(", ");
+        nd.check(p + 25, 2);
         out.append("CIST port-id ");
         nd.hex4(nd.u16(p + 25));
         out.append(',');
         timers(nd, p);
-        out.append("\n\tv3len ").append(nd.u16(p + MST_BPDU_VER3_LEN_OFFSET)).append(", ");
+        int v3 = nd.u16(p + MST_BPDU_VER3_LEN_OFFSET);
+        out.append("\n\tv3len ").append(v3).append(", ");
         out.append("MCID Name ");
         nd.printjnp(p + MST_BPDU_CONFIG_NAME_OFFSET, 32);
+        nd.check(p + MST_BPDU_CONFIG_NAME_OFFSET + 32, 2);
+        nd.check(p + MST_BPDU_CONFIG_DIGEST_OFFSET, 16);
         out.append(", rev ").append(nd.u16(p + MST_BPDU_CONFIG_NAME_OFFSET + 32)).append(",\n\t\tdigest ");
         for (int i = 0; i < 4; i++) {
             Names.appendHex(out, nd.u32(p + MST_BPDU_CONFIG_DIGEST_OFFSET + 4 * i), 8);
         }
         out.append(", ");
+        nd.check(p + MST_BPDU_CIST_INT_PATH_COST_OFFSET, 4);
         out.append("CIST int-root-pathcost ").append(nd.u32(p + MST_BPDU_CIST_INT_PATH_COST_OFFSET)).append(',');
+        nd.check(p + MST_BPDU_CIST_BRIDGE_ID_OFFSET, 8);
         out.append("\n\tCIST bridge-id ");
         bridgeId(nd, p + MST_BPDU_CIST_BRIDGE_ID_OFFSET);
         out.append(", ");
+        nd.check(p + MST_BPDU_CIST_REMAIN_HOPS_OFFSET, 1);
         out.append("CIST remaining-hops ").append(nd.u8(p + MST_BPDU_CIST_REMAIN_HOPS_OFFSET));
         int v3len = nd.u16(p + MST_BPDU_VER3_LEN_OFFSET);
         if (v3len > MST_BPDU_CONFIG_INFO_LENGTH) {
             int len = v3len - MST_BPDU_CONFIG_INFO_LENGTH;
             int offset = MST_BPDU_MSTI_OFFSET;
             while (len >= MST_BPDU_MSTI_LENGTH) {
+                nd.check(p + offset, 3);
                 int msti = nd.u16(p + offset + 1) & 0x0fff;
                 int mflags = nd.u8(p + offset);
                 out.append("\n\tMSTI ").append(msti).append(", Flags [");
                 flags(out, mflags);
                 out.append("], port-role ").append(portRole(mflags));
+                nd.check(p + offset + 1, 12);
                 out.append("\n\t\tMSTI regional-root-id ");
                 bridgeId(nd, p + offset + 1);
                 out.append(", pathcost ").append(nd.u32(p + offset + 9));
+                nd.check(p + offset + 13, 3);
                 out.append("\n\t\tMSTI bridge-prio ").append(nd.u8(p + offset + 13) >> 4)
                         .append(", port-prio ").append(nd.u8(p + offset + 14) >> 4)
                         .append(", hops ").append(nd.u8(p + offset + 15));
@@ -177,13 +193,16 @@ final class StpPrinter {
         }
         StringBuilder out = nd.out;
         int q = p + offset;
-        out.append("\n\tv4len ").append(nd.u16(q)).append(", ");
+        int v4 = nd.u16(q);
+        out.append("\n\tv4len ").append(v4).append(", ");
         out.append("AUXMCID Name ");
         nd.printjnp(q + 3, 32);
+        nd.check(q + 35, 18);
         out.append(", Rev ").append(nd.u16(q + 35)).append(",\n\t\tdigest ");
         for (int i = 0; i < 4; i++) {
             Names.appendHex(out, nd.u32(q + 37 + 4 * i), 8);
         }
+        nd.check(q + 53, 34);
         int agreement = nd.u8(q + 53);
         int format = nd.u8(q + 55);
         int con = nd.u8(q + 56);

@@ -192,6 +192,12 @@ final class TcpPrinter {
         if (length <= 0) {
             return;
         }
+        // a bounds check before the payload: at least the header must have been captured
+        if (!nd.ttest(bp, hlen)) {
+            out.append(" [remaining caplen(").append(nd.available(bp)).append(") < header length(").append(hlen)
+                    .append(")]");
+            throw Truncated.INSTANCE;
+        }
         int data = bp + hlen;
         if ((flags & TH_RST) != 0 && nd.vflag > 0) {
             out.append(nd.ttest(data, length) ? " [RST" : " [!RST");
