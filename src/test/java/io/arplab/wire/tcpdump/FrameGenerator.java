@@ -1200,8 +1200,51 @@ final class FrameGenerator {
                     int oid = r.nextInt(6);
                     v.u8(oid).bytes(textBytes(oid));
                 }
-                case 127 -> v.u24(pickOf(0x123456, 0x00000c, 0x009069, 0x002320, 0x000000)).u8(r.nextInt(10))
-                        .bytes(randomBytes(r.nextInt(10)));
+                case 127 -> {
+                    int oui = pickOf(0x123456, 0x00000c, 0x009069, 0x002320, 0x000000, 0x0080c2, 0x0080c2, 0x00120f,
+                            0x00120f, 0x00005e);
+                    v.u24(oui);
+                    switch (oui) {
+                        case 0x0080c2 -> {
+                            int sub = pickOf(1, 2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 5, 99);
+                            v.u8(sub);
+                            switch (sub) {
+                                case 1 -> v.u16(r.nextInt(4096));
+                                case 2 -> v.u8(pickOf(0, 2, 4, 6)).u16(r.nextInt(4096));
+                                case 3 -> {
+                                    byte[] name = textBytes(r.nextInt(12));
+                                    v.u16(r.nextInt(4096)).u8(chance(90) ? name.length : name.length + 3).bytes(name);
+                                }
+                                case 4 -> {
+                                    byte[] id = randomBytes(r.nextInt(6));
+                                    v.u8(id.length).bytes(id);
+                                }
+                                case 9, 10 -> v.bytes(randomBytes(chance(90) ? 21 : 10));
+                                case 12 -> v.u8(r.nextInt(256)).bytes(randomBytes(3 * r.nextInt(3) + (chance(90) ? 0 : 1)));
+                                case 13 -> v.bytes(randomBytes(5));
+                                case 14 -> v.bytes(randomBytes(4 + 3 * r.nextInt(3)));
+                                default -> v.bytes(randomBytes(2 + r.nextInt(4)));
+                            }
+                        }
+                        case 0x00120f -> {
+                            int sub = pickOf(1, 2, 3, 4, 7);
+                            v.u8(sub);
+                            switch (sub) {
+                                case 1 -> v.u8(r.nextInt(4)).u16(pickOf(0x6c01, 0x0036, 0x8000, r.nextInt(65536)))
+                                        .u16(pickOf(16, 30, 0, 5, 40, 41, 200));
+                                case 2 -> v.u8(r.nextInt(16)).u8(r.nextInt(4)).u8(r.nextInt(7));
+                                case 3 -> v.u8(r.nextInt(4)).u32(r.nextInt(1000));
+                                case 4 -> v.u16(pickOf(1500, 1514, 9000, 1522));
+                                default -> v.bytes(randomBytes(3));
+                            }
+                            if (chance(10)) {
+                                v.bytes(randomBytes(2));
+                            }
+                        }
+                        case 0x00005e -> v.u8(pickOf(1, 2)).bytes(textBytes(r.nextInt(20)));
+                        default -> v.u8(r.nextInt(10)).bytes(randomBytes(r.nextInt(10)));
+                    }
+                }
                 default -> v.bytes(randomBytes(r.nextInt(10)));
             }
             int len = v.size();
