@@ -284,7 +284,10 @@ final class LlcPrinter {
             }
             case 0x0080c2 -> {
                 if (et == 0x0001 || et == 0x0007) {
-                    nd.check(p, bridgePad);
+                    if (!nd.ttest(p, bridgePad)) {
+                        nd.trunc();
+                        return true;
+                    }
                     caplen -= bridgePad;
                     length -= bridgePad;
                     p += bridgePad;

@@ -820,6 +820,8 @@ final class FrameGenerator {
 
     // ---------------------------------------------------------------- IPv6
 
+    private boolean plen0;
+
     private static final int[] SAFE_UNKNOWN_NH6 = {253, 254, 255, 3, 5, 7, 10, 16, 18, 36, 84, 99, 115, 137, 200};
 
     private byte[] ipv6() {
@@ -865,12 +867,72 @@ final class FrameGenerator {
             payload[sumAt] = (byte) (sum >> 8);
             payload[sumAt + 1] = (byte) sum;
         }
+        if (chance(15)) {
+            // extension headers in front: hop-by-hop (router alert for MLD), destination options, fragment
+            Bytes2 ext = new Bytes2();
+            int first = -1;
+            int prevNextAt = -1;
+            int count = 1 + r.nextInt(2);
+            for (int i = 0; i < count; i++) {
+                int kind = i == 0 ? pickOf(0, 0, 60, 44) : pickOf(60, 44, 0);
+                if (first < 0) {
+                    first = kind;
+                } else {
+                    ext.set8(prevNextAt, kind);
+                }
+                prevNextAt = ext.size();
+                if (kind == 44) {
+                    int off = chance(70) ? 0 : r.nextInt(8192);
+                    ext.u8(nh).u8(0).u16((off << 3) | (chance(50) ? 1 : 0)).u32(r.nextLong() & 0xffffffffL);
+                } else {
+                    Bytes2 opts = new Bytes2();
+                    int n = 1 + r.nextInt(3);
+                    for (int k = 0; k < n; k++) {
+                        switch (r.nextInt(7)) {
+                            case 0 -> opts.u8(0);
+                            case 1 -> {
+                                int l = r.nextInt(4);
+                                opts.u8(1).u8(l).zeros(l);
+                            }
+                            case 2, 3 -> opts.u8(5).u8(chance(90) ? 2 : 3).u16(pickOf(0, 1, 2, r.nextInt(65536)));
+                            case 4 -> opts.u8(0xc2).u8(chance(90) ? 4 : 2).u32(pickOf(70000, 100, r.nextInt() & 0x7fffffff));
+                            case 5 -> {
+                                opts.u8(0xc9).u8(16);
+                                ipv6Addr(opts);
+                            }
+                            default -> {
+                                int l = r.nextInt(4);
+                                opts.u8(pickOf(0x3e, 0x63, 0x8b, 0x1e)).u8(l).bytes(randomBytes(l));
+                            }
+                        }
+                    }
+                    int total = 2 + opts.size();
+                    int units = (total + 7) / 8;
+                    Bytes2 h = new Bytes2();
+                    h.u8(nh).u8(units - 1).bytes(opts);
+                    while (h.size() < units * 8) {
+                        h.u8(0);
+                    }
+                    if (chance(5)) {
+                        h.set8(1, r.nextInt(4));
+                    }
+                    ext.bytes(h);
+                }
+            }
+            Bytes2 joined = new Bytes2().bytes(ext).bytes(payload);
+            payload = joined.toArray();
+            nh = first;
+            if (chance(10)) {
+                plen0 = true;
+            }
+        }
         Bytes2 b = new Bytes2();
         int flow = chance(70) ? 0x60000000 : 0x60000000 | r.nextInt(1 << 28);
         if (chance(3)) {
             flow = r.nextInt();
         }
-        int plen = payload.length;
+        int plen = plen0 ? 0 : payload.length;
+        plen0 = false;
         if (chance(6)) {
             plen = chance(50) ? plen + 1 + r.nextInt(40) : r.nextInt(Math.max(1, plen));
         }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TcpdumpDifferentialTest {
     static final long SEED = Long.getLong("tcpdump.diff.seed", 20231114L);
-    static final int FRAMES = Integer.getInteger("tcpdump.diff.frames", 4000);
+    static final int FRAMES = Integer.getInteger("tcpdump.diff.frames", 10000);
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     @TempDir
