@@ -571,18 +571,19 @@ final class DnsPrinter {
         return rp;
     }
 
+    private static final long[] RELTS_SECONDS = {31536000, 604800, 86400, 3600, 60, 1};
+    private static final String[] RELTS_UNITS = {"y", "w", "d", "h", "m", "s"};
+
     /** unsigned_relts_print(): 1y1w1d1h1m1s. */
     static void relts(StringBuilder out, long secs) {
         if (secs == 0) {
             out.append("0s");
             return;
         }
-        long[] seconds = {31536000, 604800, 86400, 3600, 60, 1};
-        String[] units = {"y", "w", "d", "h", "m", "s"};
         for (int k = 0; secs != 0; k++) {
-            if (secs >= seconds[k]) {
-                out.append(secs / seconds[k]).append(units[k]);
-                secs -= (secs / seconds[k]) * seconds[k];
+            if (secs >= RELTS_SECONDS[k]) {
+                out.append(secs / RELTS_SECONDS[k]).append(RELTS_UNITS[k]);
+                secs -= (secs / RELTS_SECONDS[k]) * RELTS_SECONDS[k];
             }
         }
     }

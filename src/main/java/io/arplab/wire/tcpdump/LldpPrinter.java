@@ -4,6 +4,19 @@ package io.arplab.wire.tcpdump;
 final class LldpPrinter {
     private LldpPrinter() {}
 
+    // bittok2str() tables of the organization-specific TLVs
+    private static final int[] PROTOCOL_VLAN_BITS = {2, 4};
+    private static final int[] ONE_TWO = {1, 2};
+    private static final String[] SUPPORTED_ENABLED = {"supported", "enabled"};
+    private static final int[] MDI_BITS = {1, 2, 4, 8};
+    private static final String[] MDI_NAMES = {"PSE", "supported", "enabled", "can be controlled"};
+    private static final int[] PMD_BITS = {1 << 14, 1 << 13, 1 << 12, 1 << 11, 1 << 10, 1 << 9, 1 << 8, 1 << 7, 1 << 6,
+        1 << 5, 1 << 4, 1 << 3, 1 << 2, 1 << 1, 1};
+    private static final String[] PMD_NAMES = {"10BASE-T hdx", "10BASE-T fdx", "100BASE-T4", "100BASE-TX hdx",
+        "100BASE-TX fdx", "100BASE-T2 hdx", "100BASE-T2 fdx", "Pause for fdx links", "Asym PAUSE for fdx",
+        "Sym PAUSE for fdx", "Asym and Sym PAUSE for fdx", "1000BASE-{X LX SX CX} hdx", "1000BASE-{X LX SX CX} fdx",
+        "1000BASE-T hdx", "1000BASE-T fdx"};
+
     private static String tlvName(int type) {
         return switch (type) {
             case 0 -> "End";
@@ -71,8 +84,11 @@ final class LldpPrinter {
         };
     }
 
+    private static final String[] CAPABILITIES = {"Other", "Repeater", "Bridge", "WLAN AP", "Router", "Telephone",
+        "Docsis", "Station Only"};
+
     private static void capabilities(StringBuilder out, int cap) {
-        String[] names = {"Other", "Repeater", "Bridge", "WLAN AP", "Router", "Telephone", "Docsis", "Station Only"};
+        String[] names = CAPABILITIES;
         int start = out.length();
         for (int i = 0; i < names.length; i++) {
             if ((cap & (1 << i)) != 0) {
@@ -413,7 +429,7 @@ final class LldpPrinter {
                 }
                 int flags = nd.u8(tptr + 4);
                 out.append("\n\t    port and protocol vlan id (PPVID): ").append(nd.u16(tptr + 5)).append(", flags [");
-                bits(out, flags, new int[] {2, 4}, new String[] {"supported", "enabled"}, "none");
+                bits(out, flags, PROTOCOL_VLAN_BITS, SUPPORTED_ENABLED, "none");
                 out.append("] (0x");
                 nd.hex2(flags);
                 out.append(')');
@@ -551,15 +567,16 @@ final class LldpPrinter {
         return false;
     }
 
-    private static String mauType(int t) {
-        String[] names = {"Unknown", "AUI", "10BASE_5", "FOIRL", "10BASE2", "10BASET duplex mode unknown", "10BASEFP",
+    private static final String[] MAU_TYPES = {"Unknown", "AUI", "10BASE_5", "FOIRL", "10BASE2", "10BASET duplex mode unknown", "10BASEFP",
             "10BASEFB", "10BASEFL duplex mode unknown", "10BROAD36", "10BASET hdx", "10BASET fdx", "10BASEFL hdx",
             "10BASEFL fdx", "100BASET4", "100BASETX hdx", "100BASETX fdx", "100BASEFX hdx", "100BASEFX fdx",
             "100BASET2 hdx", "100BASET2 fdx", "1000BASEX hdx", "1000BASEX fdx", "1000BASELX hdx", "1000BASELX fdx",
             "1000BASESX hdx", "1000BASESX fdx", "1000BASECX hdx", "1000BASECX fdx", "1000BASET hdx", "1000BASET fdx",
             "10GBASEX", "10GBASELX4", "10GBASER", "10GBASEER", "10GBASELR", "10GBASESR", "10GBASEW", "10GBASEEW",
             "10GBASELW", "10GBASESW"};
-        return t < names.length ? names[t] : "unknown";
+
+    private static String mauType(int t) {
+        return t < MAU_TYPES.length ? MAU_TYPES[t] : "unknown";
     }
 
     /** lldp_private_8023_print(): IEEE 802.3 organizationally specific TLVs. */
@@ -584,18 +601,13 @@ final class LldpPrinter {
                 }
                 int an = nd.u8(tptr + 4);
                 out.append("\n\t    autonegotiation [");
-                bits(out, an, new int[] {1, 2}, new String[] {"supported", "enabled"}, "none");
+                bits(out, an, ONE_TWO, SUPPORTED_ENABLED, "none");
                 out.append("] (0x");
                 nd.hex2(an);
                 out.append(')');
                 int pmd = nd.u16(tptr + 5);
                 out.append("\n\t    PMD autoneg capability [");
-                bits(out, pmd, new int[] {1 << 14, 1 << 13, 1 << 12, 1 << 11, 1 << 10, 1 << 9, 1 << 8, 1 << 7, 1 << 6,
-                    1 << 5, 1 << 4, 1 << 3, 1 << 2, 1 << 1, 1},
-                        new String[] {"10BASE-T hdx", "10BASE-T fdx", "100BASE-T4", "100BASE-TX hdx", "100BASE-TX fdx",
-                            "100BASE-T2 hdx", "100BASE-T2 fdx", "Pause for fdx links", "Asym PAUSE for fdx",
-                            "Sym PAUSE for fdx", "Asym and Sym PAUSE for fdx", "1000BASE-{X LX SX CX} hdx",
-                            "1000BASE-{X LX SX CX} fdx", "1000BASE-T hdx", "1000BASE-T fdx"}, "unknown");
+                bits(out, pmd, PMD_BITS, PMD_NAMES, "unknown");
                 out.append("] (0x");
                 nd.hex4(pmd);
                 out.append(')');
@@ -612,8 +624,7 @@ final class LldpPrinter {
                 int pairs = nd.u8(tptr + 5);
                 int cls = nd.u8(tptr + 6);
                 out.append("\n\t    MDI power support [");
-                bits(out, support, new int[] {1, 2, 4, 8},
-                        new String[] {"PSE", "supported", "enabled", "can be controlled"}, "none");
+                bits(out, support, MDI_BITS, MDI_NAMES, "none");
                 out.append("], power pair ").append(pairs == 1 ? "signal" : pairs == 2 ? "spare" : "unknown")
                         .append(", power class ").append(cls >= 1 && cls <= 5 ? "class" + (cls - 1) : "unknown");
             }
@@ -623,7 +634,7 @@ final class LldpPrinter {
                 }
                 int st = nd.u8(tptr + 4);
                 out.append("\n\t    aggregation status [");
-                bits(out, st, new int[] {1, 2}, new String[] {"supported", "enabled"}, "none");
+                bits(out, st, ONE_TWO, SUPPORTED_ENABLED, "none");
                 out.append("], aggregation port ID ").append(nd.u32(tptr + 5));
             }
             case 4 -> {

@@ -52,7 +52,7 @@ public final class TcpdumpPrinter {
         int hdrlen;
         try {
             hdrlen = EtherPrinter.ifPrint(nd, len, caplen);
-        } catch (Truncated t) {
+        } catch (Truncated | TruncLabel t) {
             nd.trunc();
             hdrlen = 0;
         }
