@@ -913,9 +913,6 @@ final class FrameGenerator {
                     while (h.size() < units * 8) {
                         h.u8(0);
                     }
-                    if (chance(5)) {
-                        h.set8(1, r.nextInt(4));
-                    }
                     ext.bytes(h);
                 }
             }
