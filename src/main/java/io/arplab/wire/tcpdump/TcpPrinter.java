@@ -184,7 +184,7 @@ final class TcpPrinter {
             out.append(", urg ").append(urp);
         }
         if (hlen > 20) {
-            if (!options(nd, bp + 20, hlen - 20, rev, thseq, thack)) {
+            if (!options(nd, bp + 20, hlen - 20, rev, thseq, thack, bp + hlen, length)) {
                 return;
             }
         }
@@ -254,7 +254,8 @@ final class TcpPrinter {
     }
 
     /** The options list; false when the line ended early ([bad opt] or truncation). */
-    private static boolean options(Dissector nd, int cp, int hlen, boolean rev, long thseq, long thack) {
+    private static boolean options(Dissector nd, int cp, int hlen, boolean rev, long thseq, long thack, int data,
+                                   int length) {
         StringBuilder out = nd.out;
         char ch = 0;
         out.append(", options [");
@@ -360,6 +361,67 @@ final class TcpPrinter {
                         uto = (uto & 1) != 0 ? (uto >> 1) * 60 : uto >> 1;
                         out.append(' ').append(uto);
                     }
+                    case 19 -> {
+                        datalen = 16;
+                        if (!lencheck(nd, cp, datalen, hlen)) {
+                            return bad(out, ch);
+                        }
+                        // tcp_verify_signature() without a -M secret
+                        out.append(' ');
+                        out.append(nd.ttest(data, length) ? "shared secret not supplied with -M, " : "snaplen too short, ");
+                        out.append("can't check - ");
+                        for (int i = 0; i < 16; ++i) {
+                            nd.hex2(nd.u8(cp + i));
+                        }
+                    }
+                    case 29 -> {
+                        datalen = len - 2;
+                        if (datalen < 2) {
+                            nd.invalid();
+                        } else {
+                            if (!lencheck(nd, cp, 1, hlen)) {
+                                return bad(out, ch);
+                            }
+                            out.append(" keyid ").append(nd.u8(cp));
+                            if (!lencheck(nd, cp, 2, hlen)) {
+                                return bad(out, ch);
+                            }
+                            out.append(" rnextkeyid ").append(nd.u8(cp + 1));
+                            if (datalen > 2) {
+                                out.append(" mac 0x");
+                                for (int i = 2; i < datalen; i++) {
+                                    if (!lencheck(nd, cp, i + 1, hlen)) {
+                                        return bad(out, ch);
+                                    }
+                                    nd.hex2(nd.u8(cp + i));
+                                }
+                            }
+                        }
+                    }
+                    case 34 -> {
+                        datalen = len - 2;
+                        if (!lencheck(nd, cp, datalen, hlen)) {
+                            return bad(out, ch);
+                        }
+                        out.append(' ');
+                        fastopen(nd, cp, datalen, false);
+                    }
+                    case 254 -> {
+                        datalen = len - 2;
+                        if (!lencheck(nd, cp, datalen, hlen)) {
+                            return bad(out, ch);
+                        }
+                        if (datalen < 2) {
+                            return bad(out, ch);
+                        }
+                        int magic = nd.u16(cp);
+                        out.append('-');
+                        if (magic == 0xf989) {
+                            fastopen(nd, cp + 2, datalen - 2, true);
+                        } else {
+                            nd.hex4(magic);
+                        }
+                    }
                     case 0, 1, 4 -> { }
                     default -> {
                         datalen = len - 2;
@@ -397,6 +459,24 @@ final class TcpPrinter {
         }
         out.append(']');
         return true;
+    }
+
+    /** print_tcp_fastopen_option(): RFC 7413 cookies (also under the experimental option). */
+    private static void fastopen(Dissector nd, int cp, int datalen, boolean exp) {
+        StringBuilder out = nd.out;
+        if (exp) {
+            out.append("tfo");
+        }
+        if (datalen == 0) {
+            out.append(" cookiereq");
+        } else if (datalen % 2 != 0 || datalen < 4 || datalen > 16) {
+            nd.invalid();
+        } else {
+            out.append(" cookie ");
+            for (int i = 0; i < datalen; ++i) {
+                nd.hex2(nd.u8(cp + i));
+            }
+        }
     }
 
     /** LENCHECK(): false when the option claims more than the header holds; truncation throws. */

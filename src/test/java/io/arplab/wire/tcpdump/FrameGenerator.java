@@ -778,7 +778,7 @@ final class FrameGenerator {
         if (chance(50)) {
             int n = 1 + r.nextInt(5);
             for (int i = 0; i < n; i++) {
-                switch (r.nextInt(10)) {
+                switch (r.nextInt(11)) {
                     case 0 -> opts.u8(2).u8(4).u16(1460);
                     case 1 -> opts.u8(1);
                     case 2 -> opts.u8(3).u8(3).u8(r.nextInt(15));
@@ -796,6 +796,24 @@ final class FrameGenerator {
                     case 8 -> {
                         int len = r.nextInt(6);
                         opts.u8(pickOf(9, 10, 15, 16, 66, 253)).u8(len).bytes(randomBytes(Math.max(0, len - 2)));
+                    }
+                    case 9 -> {
+                        switch (r.nextInt(5)) {
+                            case 0 -> opts.u8(19).u8(18).bytes(randomBytes(16));
+                            case 1 -> {
+                                int l = pickOf(0, 4, 8, 16, 3, 18);
+                                opts.u8(34).u8(2 + l).bytes(randomBytes(l));
+                            }
+                            case 2 -> {
+                                int l = pickOf(0, 4, 8, 3);
+                                opts.u8(254).u8(4 + l).u16(chance(80) ? 0xf989 : r.nextInt(65536)).bytes(randomBytes(l));
+                            }
+                            case 3 -> {
+                                int l = pickOf(0, 1, 2, 6, 10);
+                                opts.u8(29).u8(2 + l).bytes(randomBytes(l));
+                            }
+                            default -> opts.u8(254).u8(2);
+                        }
                     }
                     default -> opts.u8(28).u8(4).u16(r.nextInt(65536));
                 }
