@@ -7,8 +7,10 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 
 /**
- * Prints frames exactly as tcpdump 4.99.3 does (its print-ether.c, print-arp.c, print-ip.c, print-icmp.c,
- * print-udp.c rules). One printer per capture file: -ttt and -ttttt remember earlier frames.
+ * Prints Ethernet frames exactly as tcpdump 4.99.3 does: pretty_print_packet() with ts_print(), the link
+ * printer and the -x/-X dumps. The protocol printers of this package each follow the tcpdump function they
+ * name, including where a truncated frame stops. One printer per capture file and thread: -ttt, -ttttt and
+ * TCP's relative sequence numbers remember earlier frames.
  */
 public final class TcpdumpPrinter {
     /** MAXIMUM_SNAPLEN in netdissect.h. */
