@@ -59,7 +59,12 @@ class TcpdumpDifferentialTest {
                 set("-n -xx -ttt", false, 0, TimestampStyle.DELTA_PREVIOUS, 2, true, "-n", "-xx", "-ttt"),
                 set("-n -ttttt", false, 0, TimestampStyle.DELTA_FIRST, 0, true, "-n", "-ttttt"),
                 set("-n -t -vv", false, 2, TimestampStyle.NONE, 0, true, "-n", "-t", "-vv"),
-                set("-n -vvv -e", true, 3, TimestampStyle.TIME_OF_DAY, 0, true, "-n", "-vvv", "-e"));
+                set("-n -vvv -e", true, 3, TimestampStyle.TIME_OF_DAY, 0, true, "-n", "-vvv", "-e"),
+                set("-v -e (no -n)", true, 1, TimestampStyle.TIME_OF_DAY, 0, false, "-v", "-e"),
+                new FlagSet("-n -tttt in America/New_York", List.of("-n", "-tttt"), new TcpdumpOptions(true, false, 0,
+                        TimestampStyle.DATE_TIME, 0, ZoneId.of("America/New_York"))),
+                new FlagSet("-n in Asia/Kolkata", List.of("-n"), new TcpdumpOptions(true, false, 0,
+                        TimestampStyle.TIME_OF_DAY, 0, ZoneId.of("Asia/Kolkata"))));
     }
 
     private static FlagSet set(String name, boolean e, int v, TimestampStyle ts, int hex, boolean numeric,
@@ -122,7 +127,7 @@ class TcpdumpDifferentialTest {
         cmd.add(pcap.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
-        env.put("TZ", "UTC");
+        env.put("TZ", set.options().zone().getId());
         env.put("LC_ALL", "C.UTF-8");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
