@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * Bad input never makes the printer throw: random bytes, and corpus and generated frames with bits
  * flipped, bytes changed, cut short or with lying original lengths, under every option set.
  */
-class TcpdumpRobustnessProperties {
+class TcpdumpRobustnessTest {
     private static final List<byte[]> SEEDS = seedFrames();
 
     private static List<byte[]> seedFrames() {
