@@ -184,7 +184,7 @@ public final class TcpdumpPrinter {
             t += zoneRules.getOffset(Instant.ofEpochSecond(sec)).getTotalSeconds();
         }
         long days = Math.floorDiv(t, 86400);
-        int secOfDay = (int) Math.floorMod(t, 86400);
+        int secOfDay = Math.floorMod(t, 86400);
         int start = out.length();
         if (withDate) {
             // civil-from-days (proleptic Gregorian)
