@@ -1,0 +1,145 @@
+package io.arplab.wire.tcpdump;
+
+/** print-udp.c: the UDP header and the port-based dispatch (DNS only). */
+final class UdpPrinter {
+    private static final int NAMESERVER_PORT = 53;
+    private static final int MULTICASTDNS_PORT = 5353;
+
+    private UdpPrinter() {}
+
+    /** udp_print(). */
+    static void udpPrint(Dissector nd, int bp, int length, int ip, boolean fragmented) {
+        nd.protocol = "udp";
+        try {
+            body(nd, bp, length, ip, fragmented);
+        } catch (TruncLabel t) {
+            nd.trunc();
+        }
+    }
+
+    private static void body(Dissector nd, int bp, int length, int ip, boolean fragmented) {
+        StringBuilder out = nd.out;
+        int version = (nd.p[ip] & 0xff) >> 4;
+        if (!nd.ttest(bp + 2, 2)) {
+            ipaddrPrint(nd, ip, -1, -1);
+            throw TruncLabel.INSTANCE;
+        }
+        int sport = nd.u16(bp);
+        int dport = nd.u16(bp + 2);
+        if (length < 8) {
+            ipaddrPrint(nd, ip, sport, dport);
+            out.append("truncated-udp ").append(length);
+            return;
+        }
+        if (!nd.ttest(bp + 4, 2)) {
+            ipaddrPrint(nd, ip, sport, dport);
+            throw TruncLabel.INSTANCE;
+        }
+        int ulen = nd.u16(bp + 4);
+        if (ulen == 0 && length > 65535) {
+            ulen = length;
+        }
+        if (ulen < 8) {
+            ipaddrPrint(nd, ip, sport, dport);
+            out.append("truncated-udplength ").append(ulen);
+            return;
+        }
+        ulen -= 8;
+        length -= 8;
+        if (ulen < length) {
+            length = ulen;
+        }
+        int cp = bp + 8;
+        if (cp > nd.snapend) {
+            ipaddrPrint(nd, ip, sport, dport);
+            throw TruncLabel.INSTANCE;
+        }
+        ipaddrPrint(nd, ip, sport, dport);
+        if (nd.vflag > 0 && !fragmented) {
+            if (version == 4 && nd.vflag > 1) {
+                int udpSum = nd.u16(bp + 6);
+                if (udpSum == 0) {
+                    out.append("[no cksum] ");
+                } else if (nd.ttest(cp, length)) {
+                    int sum = IpPrinter.nextproto4Cksum(nd, ip, bp, length + 8, length + 8, IpPrinter.IPPROTO_UDP);
+                    sumVerdict(out, udpSum, sum);
+                }
+            } else if (version == 6) {
+                if (nd.ttest(cp, length)) {
+                    int sum = Ip6Printer.nextproto6Cksum(nd, ip, bp, length + 8, length + 8, IpPrinter.IPPROTO_UDP);
+                    sumVerdict(out, nd.u16(bp + 6), sum);
+                }
+            }
+        }
+        if (sport == NAMESERVER_PORT || dport == NAMESERVER_PORT) {
+            DnsPrinter.domainPrint(nd, cp, length, false);
+        } else if (sport == MULTICASTDNS_PORT || dport == MULTICASTDNS_PORT) {
+            DnsPrinter.domainPrint(nd, cp, length, true);
+        } else if (ulen > length && !fragmented) {
+            out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
+        } else {
+            out.append("UDP, length ").append(ulen);
+        }
+    }
+
+    private static void sumVerdict(StringBuilder out, int udpSum, int sum) {
+        if (sum != 0) {
+            out.append("[bad udp cksum 0x");
+            Names.appendHex(out, udpSum, 4);
+            out.append(" -> 0x");
+            Names.appendHex(out, Checksum.shouldBe(udpSum, sum), 4);
+            out.append("!] ");
+        } else {
+            out.append("[udp sum ok] ");
+        }
+    }
+
+    /** udpipaddr_print(): addresses and ports, "src.sport > dst.dport: ". */
+    private static void ipaddrPrint(Dissector nd, int ip, int sport, int dport) {
+        StringBuilder out = nd.out;
+        int version = (nd.p[ip] & 0xff) >> 4;
+        if (version == 6) {
+            if (nd.u8(ip + 6) == IpPrinter.IPPROTO_UDP) {
+                nd.check(ip + 8, 32);
+                Names.ip6addr(out, nd.p, ip + 8);
+                if (sport != -1) {
+                    out.append('.');
+                    Names.udpPort(out, sport, nd.numeric);
+                }
+                out.append(" > ");
+                Names.ip6addr(out, nd.p, ip + 24);
+                if (dport != -1) {
+                    out.append('.');
+                    Names.udpPort(out, dport, nd.numeric);
+                }
+                out.append(": ");
+            } else if (sport != -1) {
+                Names.udpPort(out, sport, nd.numeric);
+                out.append(" > ");
+                Names.udpPort(out, dport, nd.numeric);
+                out.append(": ");
+            }
+        } else {
+            if (nd.u8(ip + 9) == IpPrinter.IPPROTO_UDP) {
+                nd.check(ip + 12, 8);
+                Names.ipaddr(out, nd.p, ip + 12);
+                if (sport != -1) {
+                    out.append('.');
+                    Names.udpPort(out, sport, nd.numeric);
+                }
+                out.append(" > ");
+                Names.ipaddr(out, nd.p, ip + 16);
+                if (dport != -1) {
+                    out.append('.');
+                    Names.udpPort(out, dport, nd.numeric);
+                }
+                out.append(": ");
+            } else if (sport != -1) {
+                Names.udpPort(out, sport, nd.numeric);
+                out.append(" > ");
+                Names.udpPort(out, dport, nd.numeric);
+                out.append(": ");
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.arplab.wire.tcpdump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.wire.pcap.PcapReader;
+import io.arplab.wire.pcap.PcapRecord;
+import io.arplab.wire.tcpdump.TcpdumpOptions.TimestampStyle;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The golden corpus: every public case folder, every recorded tcpdump flag set; stdout must be
+ * byte-identical to what tcpdump 4.99.3 printed.
+ */
+class TcpdumpGoldenTest {
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    /** The recorded commands (README of the corpus) and the options they stand for. */
+    static TcpdumpOptions optionsFor(String name) {
+        return switch (name) {
+            case "tcpdump_n" -> new TcpdumpOptions(true, false, 0, TimestampStyle.TIME_OF_DAY, 0, UTC);
+            case "tcpdump_ne" -> new TcpdumpOptions(true, true, 0, TimestampStyle.TIME_OF_DAY, 0, UTC);
+            case "tcpdump_nv" -> new TcpdumpOptions(true, false, 1, TimestampStyle.TIME_OF_DAY, 0, UTC);
+            case "tcpdump_ntt" -> new TcpdumpOptions(true, false, 0, TimestampStyle.EPOCH, 0, UTC);
+            case "tcpdump_netvt" -> new TcpdumpOptions(true, true, 1, TimestampStyle.EPOCH, 0, UTC);
+            case "tcpdump_plain" -> new TcpdumpOptions(false, false, 0, TimestampStyle.TIME_OF_DAY, 0, UTC);
+            default -> null;
+        };
+    }
+
+    static Path corpus() throws URISyntaxException {
+        URL url = TcpdumpGoldenTest.class.getResource("/refdata/tcpdump/public");
+        if (url == null) {
+            throw new IllegalStateException("refdata/tcpdump/public missing from the test resources");
+        }
+        return Path.of(url.toURI());
+    }
+
+    static Stream<Arguments> cases() throws IOException, URISyntaxException {
+        List<Arguments> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(corpus())) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String name = dir.getFileName().toString();
+                for (String flags : List.of("tcpdump_n", "tcpdump_ne", "tcpdump_nv", "tcpdump_ntt", "tcpdump_netvt",
+                        "tcpdump_plain")) {
+                    Path expected = dir.resolve(flags + ".out");
+                    if (Files.exists(expected)) {
+                        out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(name + ".pcap")), flags,
+                                expected));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    static String render(Path pcap, TcpdumpOptions options) {
+        TcpdumpPrinter printer = new TcpdumpPrinter(options);
+        StringBuilder sb = new StringBuilder();
+        for (PcapRecord r : PcapReader.readAll(pcap)) {
+            printer.print(r, sb);
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void printsWhatTcpdumpPrints(Path pcap, String flags, Path expected) throws IOException {
+        String want = Files.readString(expected, StandardCharsets.UTF_8);
+        assertThat(render(pcap, optionsFor(flags))).isEqualTo(want);
+    }
+}
