@@ -88,9 +88,8 @@ public final class HostStack implements NeighbourTable.Ops {
         this.epochNanos = epochNanos;
         this.ipId = random.nextInt(0x10000);
         this.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), this, random, now);
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, LINUX_NEIGH.copy(), LINUX_CONF.copy());
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, this, drawReachableMs(LINUX_NEIGH), LINUX_CONF.copy());
         devices.add(lo);
-        neighbours.addParms(lo.arpParms);
         lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
         refreshLocalAddresses();
     }
@@ -137,9 +136,28 @@ public final class HostStack implements NeighbourTable.Ops {
     /** The neighbour parameters new devices start with (net.ipv4.neigh.default.*). */
     public NeighParams defaultArpParms() {
         if (defaultArpParms == null) {
+            // existing devices keep the values they were created with: give them their own copies first
+            for (NetDevice d : devices) {
+                d.arpParms();
+            }
             defaultArpParms = LINUX_NEIGH.copy();
         }
         return defaultArpParms;
+    }
+
+    /** neigh_rand_reach_time() at device creation, in ms (the parameters themselves come later, on demand). */
+    private int drawReachableMs(NeighParams template) {
+        NeighParams p = template.copy();
+        p.randomiseReachableTime(random);
+        return (int) (p.reachableTime / NeighParams.MS);
+    }
+
+    /** A device's own copy of the default neighbour parameters, with the reachable_time drawn at its creation. */
+    NeighParams materialiseParms(NetDevice d) {
+        NeighParams p = (defaultArpParms != null ? defaultArpParms : LINUX_NEIGH).copy();
+        p.reachableTime = d.drawnReachableMs * NeighParams.MS;
+        neighbours.registerParms(p);
+        return p;
     }
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
@@ -157,9 +175,9 @@ public final class HostStack implements NeighbourTable.Ops {
     /** net.ipv4.ip_forward: also turns on forwarding on every device, as the kernel does. */
     public void setIpForward(boolean on) {
         ipForward = on;
-        defaultConf().forwarding = on ? 1 : 0;
+        defaultConf().forwarding = (byte) (on ? 1 : 0);
         for (NetDevice d : devices) {
-            d.conf.forwarding = on ? 1 : 0;
+            d.conf.forwarding = (byte) (on ? 1 : 0);
         }
     }
 
@@ -209,9 +227,9 @@ public final class HostStack implements NeighbourTable.Ops {
      * reachable_time at once, as neigh_proc_base_reachable_time() does.
      */
     public void setNeighSysctl(NetDevice dev, String name, long value) {
-        dev.arpParms.set(name, value);
+        dev.arpParms().set(name, value);
         if (name.startsWith("base_reachable_time")) {
-            dev.arpParms.randomiseReachableTime(random);
+            dev.arpParms().randomiseReachableTime(random);
         }
     }
 
@@ -235,11 +253,10 @@ public final class HostStack implements NeighbourTable.Ops {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + name + " " + devName + ": 68..65535");
         }
         int ifindex = devices.get(devices.size() - 1).ifindex + 1;
-        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false,
-                (defaultArpParms != null ? defaultArpParms : LINUX_NEIGH).copy(),
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, this,
+                drawReachableMs(defaultArpParms != null ? defaultArpParms : LINUX_NEIGH),
                 (defaultConf != null ? defaultConf : LINUX_CONF).copy());
         devices.add(d);
-        neighbours.addParms(d.arpParms);
         return d;
     }
 

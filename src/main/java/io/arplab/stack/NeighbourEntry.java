@@ -24,7 +24,7 @@ public final class NeighbourEntry extends TimerHeap.Timer {
     NeighbourEntry(NetDevice dev, int ip, long now) {
         this.dev = dev;
         this.ip = ip;
-        this.parms = dev.arpParms;
+        this.parms = dev.arpParms();
         this.updated = now;
         this.used = now;
         // ___neigh_create(): a new entry counts as confirmed 2 * base_reachable_time ago

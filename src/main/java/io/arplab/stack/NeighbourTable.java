@@ -110,6 +110,11 @@ public final class NeighbourTable {
     /** Registers a device's parameters and draws its reachable_time (neigh_parms_alloc). */
     public void addParms(NeighParams p) {
         p.randomiseReachableTime(random);
+        registerParms(p);
+    }
+
+    /** Registers parameters whose reachable_time is already drawn, for the 300 s re-draw. */
+    void registerParms(NeighParams p) {
         parmsList = java.util.Arrays.copyOf(parmsList, parmsList.length + 1);
         parmsList[parmsList.length - 1] = p;
     }

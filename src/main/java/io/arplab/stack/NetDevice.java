@@ -42,7 +42,11 @@ public final class NetDevice {
     /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
     public String kind;
     public final List<Address> addresses = new ArrayList<>(1);
-    public final NeighParams arpParms;
+    /** The device's neighbour parameters; created on first use from the host's defaults (see {@link #arpParms()}). */
+    private NeighParams arpParms;
+    private HostStack owner;
+    /** The reachable_time drawn for this device when it was created (milliseconds). */
+    int drawnReachableMs;
     public final DevConf conf;
 
     public NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, NeighParams arpParms, DevConf conf) {
@@ -53,6 +57,28 @@ public final class NetDevice {
         this.loopback = loopback;
         this.arpParms = arpParms;
         this.conf = conf;
+    }
+
+    /** A device of {@code owner} whose parameters are copied from the host's defaults when first needed. */
+    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, HostStack owner, int drawnReachableMs, DevConf conf) {
+        this(ifindex, name, mac, mtu, loopback, (NeighParams) null, conf);
+        this.owner = owner;
+        this.drawnReachableMs = drawnReachableMs;
+    }
+
+    /**
+     * The device's neighbour parameters (/proc/sys/net/ipv4/neigh/DEV), with its reachable_time drawn at random
+     * when the device was created. Thousands of bridge-port devices never need theirs, so they exist on demand.
+     */
+    public NeighParams arpParms() {
+        if (arpParms == null) {
+            arpParms = owner.materialiseParms(this);
+        }
+        return arpParms;
+    }
+
+    boolean hasArpParms() {
+        return arpParms != null;
     }
 
     public long macBits() {

@@ -130,7 +130,7 @@ public final class Sysctl implements Tool {
         for (NetDevice d : stack.devices()) {
             confDirs.add(d.name);
             for (String k : NEIGH_KEYS) {
-                t.put("net/ipv4/neigh/" + d.name + "/" + k, Long.toString(neigh(d.arpParms, k)));
+                t.put("net/ipv4/neigh/" + d.name + "/" + k, Long.toString(neigh(d.arpParms(), k)));
             }
         }
         for (String dir : confDirs) {

@@ -71,7 +71,7 @@ public final class ReferenceLab {
             for (NetDevice d : h.stack().devices()) {
                 Long ms = reach.get(d.name);
                 if (ms != null) {
-                    d.arpParms.reachableTime = ms * NeighParams.MS;
+                    d.arpParms().reachableTime = ms * NeighParams.MS;
                 }
             }
         }

@@ -48,8 +48,8 @@ class NeighbourTableTest {
                 calls.add(new Call("transmit", t, n.lladdr, frame));
             }
         }, new SplittableRandom(7), 0);
-        table.addParms(dev.arpParms);
-        dev.arpParms.reachableTime = 30 * S; // pin the randomised value
+        table.addParms(dev.arpParms());
+        dev.arpParms().reachableTime = 30 * S; // pin the randomised value
     }
 
     void advanceTo(long t) {
@@ -141,7 +141,7 @@ class NeighbourTableTest {
 
     @Test
     void queueOverflowDropsTheOldestPacket() {
-        dev.arpParms.queueLenBytes = 3 * SkbTruesize.of(98);
+        dev.arpParms().queueLenBytes = 3 * SkbTruesize.of(98);
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
         byte[][] packets = new byte[5][];
         for (int i = 0; i < 5; i++) {

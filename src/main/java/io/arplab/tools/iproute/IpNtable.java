@@ -93,7 +93,7 @@ final class IpNtable {
                 continue;
             }
             out.append("inet arp_cache \n");
-            parms(d, d.arpParms, 1 + entriesOn(d), d.arpParms.reachableTime / NeighParams.MS);
+            parms(d, d.arpParms(), 1 + entriesOn(d), d.arpParms().reachableTime / NeighParams.MS);
             out.append('\n');
         }
         return 0;
