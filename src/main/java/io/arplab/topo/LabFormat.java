@@ -368,7 +368,7 @@ final class LabFormat {
         }
         int metric = 0;
         if (m.has("metric")) {
-            long v = Fields.integer(m.get("metric"), "a metric (0..4294967295)");
+            long v = Fields.integer(m.get("metric"), "a metric (0..2147483647)");
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw error(m.get("metric"), "metric " + v + " out of range: 0.." + Integer.MAX_VALUE);
             }

@@ -74,7 +74,7 @@ public final class TopologyLoader {
      */
     public static Loaded parse(String fileName, String text, String directoryName) {
         List<String> notes = new ArrayList<>();
-        Node root = Yaml.parse(fileName, text);
+        Node root = Yaml.parse(fileName, text.startsWith("\uFEFF") ? text.substring(1) : text);
         String base = fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         boolean composeName = COMPOSE_NAME.matcher(base).matches();

@@ -114,4 +114,23 @@ class ExamplesTest {
         assertThat(a.bridges().keySet()).containsExactlyElementsOf(b.bridges().keySet());
         assertThat(a.exec("node2", "ping -c2 node4").stdout()).isEqualTo(b.exec("node2", "ping -c2 node4").stdout());
     }
+
+    @Test
+    void readmeExampleBuilds() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("### arplab's format");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        Lab lab = TopologyBuilder.build(TopologyLoader.parse("README.md", yaml, "arplab").topology(), 1);
+
+        assertThat(LabText.host(lab, "node4")).containsExactly(
+                "eth0 02:42:ac:12:00:02 172.18.0.2/16",
+                "route: default via 172.18.0.1 dev eth0 proto boot scope global",
+                "route: 10.0.0.0/8 via 172.18.0.254 dev eth0 proto boot scope global",
+                "route: 172.18.0.0/16 dev eth0 proto kernel scope link src 172.18.0.2",
+                "route: 192.168.7.0/24 dev eth0 proto boot scope link");
+        assertThat(lab.host("host").stack().device("br-arp_lan").conf.proxyArp).isEqualTo(1);
+        assertThat(lab.resolver().resolve("web")).hasToString("172.28.0.11");
+    }
 }
