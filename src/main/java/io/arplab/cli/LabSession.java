@@ -7,7 +7,8 @@ import io.arplab.sim.PcapCapture;
 import io.arplab.sim.TraceLog;
 import io.arplab.stack.NetDevice;
 import io.arplab.topo.TopologyException;
-import io.arplab.topo.TopologyFiles;
+import io.arplab.topo.TopologyBuilder;
+import io.arplab.topo.TopologyLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -31,7 +32,9 @@ final class LabSession implements AutoCloseable {
         }
         List<String> notes = new ArrayList<>();
         try {
-            lab = TopologyFiles.load(o.topology, o.seed, o.epochSeconds * 1_000_000_000L, notes);
+            TopologyLoader.Loaded loaded = TopologyLoader.load(o.topology);
+            notes.addAll(loaded.notes());
+            lab = TopologyBuilder.build(loaded.topology(), o.seed, o.epochSeconds * 1_000_000_000L);
         } catch (TopologyException e) {
             throw new UsageException(e.getMessage());
         }

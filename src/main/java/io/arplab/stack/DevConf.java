@@ -1,19 +1,19 @@
 package io.arplab.stack;
 
-/** Per-device IPv4 settings (bytes: thousands of devices carry one each) ({@code /proc/sys/net/ipv4/conf/<dev>/*}) with the kernel's defaults. */
+/** Per-device IPv4 settings ({@code /proc/sys/net/ipv4/conf/<dev>/*}) with the kernel's defaults. */
 public final class DevConf {
-    public byte arpAccept;
-    public byte arpAnnounce;
-    public byte arpFilter;
-    public byte arpIgnore;
-    public byte arpNotify;
-    public byte arpEvictNocarrier = 1;
-    public byte dropGratuitousArp;
-    public byte proxyArp;
-    public byte forwarding;
-    public byte rpFilter;
-    public byte acceptLocal;
-    public byte routeLocalnet;
+    public int arpAccept;
+    public int arpAnnounce;
+    public int arpFilter;
+    public int arpIgnore;
+    public int arpNotify;
+    public int arpEvictNocarrier = 1;
+    public int dropGratuitousArp;
+    public int proxyArp;
+    public int forwarding;
+    public int rpFilter;
+    public int acceptLocal;
+    public int routeLocalnet;
 
     public DevConf copy() {
         DevConf c = new DevConf();
@@ -51,10 +51,10 @@ public final class DevConf {
         }
     }
 
-    private static byte range(String name, int v, int lo, int hi) {
+    private static int range(String name, int v, int lo, int hi) {
         if (v < lo || v > hi) {
             throw new IllegalArgumentException("sysctl '" + name + "' must be " + lo + ".." + hi + ", not " + v);
         }
-        return (byte) v;
+        return v;
     }
 }

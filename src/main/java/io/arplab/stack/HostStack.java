@@ -175,9 +175,9 @@ public final class HostStack implements NeighbourTable.Ops {
     /** net.ipv4.ip_forward: also turns on forwarding on every device, as the kernel does. */
     public void setIpForward(boolean on) {
         ipForward = on;
-        defaultConf().forwarding = (byte) (on ? 1 : 0);
+        defaultConf().forwarding = on ? 1 : 0;
         for (NetDevice d : devices) {
-            d.conf.forwarding = (byte) (on ? 1 : 0);
+            d.conf.forwarding = on ? 1 : 0;
         }
     }
 

@@ -12,11 +12,14 @@ public final class Resolver {
     private final Map<String, Ipv4Address> forward = new HashMap<>();
     private final Map<Ipv4Address, String> reverse = new HashMap<>();
     private final java.util.Set<String> aliases = new java.util.HashSet<>();
+    /** The hosts-file canonical name of an address: the first name {@link #add}ed for it. */
+    private final Map<Ipv4Address, String> canonical = new HashMap<>();
 
     /** Adds {@code name} → {@code address}; the first name added for an address is its reverse name. */
     public void add(String name, Ipv4Address address) {
         forward.putIfAbsent(name, address);
         reverse.putIfAbsent(address, name);
+        canonical.putIfAbsent(address, name);
     }
 
     /** Adds a forward-only alias. */
@@ -40,7 +43,8 @@ public final class Resolver {
         if (a == null) {
             return null;
         }
-        String primary = reverse.get(a);
+        // a hosts file names the address's first name; a DNS answer without CNAME keeps the name asked for
+        String primary = canonical.get(a);
         return aliases.contains(name) && primary != null ? primary : name;
     }
 

@@ -1,0 +1,462 @@
+package io.arplab.topo;
+
+import static io.arplab.topo.Fields.checkKeys;
+import static io.arplab.topo.Fields.error;
+import static io.arplab.topo.Fields.nth;
+
+import io.arplab.lab.Cidr;
+import io.arplab.stack.NudState;
+import io.arplab.topo.Topology.Where;
+import io.arplab.topo.Yaml.Entry;
+import io.arplab.topo.Yaml.ListNode;
+import io.arplab.topo.Yaml.MapNode;
+import io.arplab.topo.Yaml.Node;
+import io.arplab.topo.Yaml.Scalar;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * arplab's own lab format (see the README, "Lab files"):
+ * <pre>
+ * lab: arp_lan
+ * networks:
+ *   arp_lan: {subnet: 172.28.0.0/16, gateway: 172.28.0.1}
+ * hosts:
+ *   node1: {interfaces: [{network: arp_lan, address: 172.28.0.11}]}
+ * </pre>
+ * Left out, a value is chosen as Docker would: gateway .1, addresses .2, .3 ... in file order, MAC 02:42 + the
+ * address, interfaces eth0, eth1 ..., a default route via the first interface's gateway.
+ */
+final class LabFormat {
+    static final List<String> TOP = List.of("lab", "names", "host", "networks", "hosts");
+    static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind");
+    static final List<String> HOST = List.of("interfaces", "gateway", "routes", "sysctls", "neighbours", "aliases");
+    static final List<String> INTERFACE = List.of("network", "address", "mac", "name", "veth", "veth_mac", "aliases");
+    static final List<String> ROUTE = List.of("to", "via", "dev", "metric");
+    static final List<String> NEIGHBOUR = List.of("address", "mac", "dev", "state");
+    static final List<String> BRIDGE_HOST = List.of("name", "sysctls");
+
+    private final String file;
+    private final List<String> notes;
+    private final Map<String, Where> where = new HashMap<>();
+    private final Map<String, Topology.Network> networks = new LinkedHashMap<>();
+    private final Map<String, DockerIpam.Allocator> allocators = new HashMap<>();
+
+    private LabFormat(String file, List<String> notes) {
+        this.file = file;
+        this.notes = notes;
+    }
+
+    static Topology read(String file, MapNode root, List<String> notes) {
+        return new LabFormat(file, notes).read(root);
+    }
+
+    private void mark(String path, Node n) {
+        where.put(path, n.where());
+    }
+
+    private Topology read(MapNode root) {
+        List<String> known = new ArrayList<>(TOP);
+        for (Entry e : root.entries().values()) {
+            if (!TOP.contains(e.key().text())) {
+                known.add("services"); // a misspelt compose file gets the right suggestion
+                throw error(e.key(), "unknown key '" + e.key().text() + "' at the top of a lab file"
+                        + Suggest.didYouMean(e.key().text(), known));
+            }
+        }
+        String name = root.has("lab") ? Fields.string(root.get("lab"), "the lab's name") : null;
+        String naming = "docker";
+        if (root.has("names")) {
+            naming = Fields.string(root.get("names"), "how reverse names are made (docker, hosts or none)");
+            if (!List.of("docker", "hosts", "none").contains(naming)) {
+                throw error(root.get("names"), "invalid names '" + naming + "': expected docker (node3.arp_lan), hosts"
+                        + " (node3) or none" + Suggest.didYouMean(naming, List.of("docker", "hosts", "none")));
+            }
+        }
+        if (!root.has("hosts")) {
+            throw error(root, "missing 'hosts' in lab file: a lab needs at least one host");
+        }
+        MapNode nets = root.has("networks") ? Fields.mapOrEmpty(root.get("networks"), "networks (name: settings)")
+                : new MapNode(Map.of(), root.where());
+        for (Entry e : nets.entries().values()) {
+            network(e);
+        }
+        MapNode hostsNode = Fields.mapOrEmpty(root.get("hosts"), "hosts (name: settings)");
+        mark("hosts", root.entry("hosts").key());
+        if (hostsNode.entries().isEmpty()) {
+            throw error(root.entry("hosts").key(), "no hosts in lab file");
+        }
+        reserveExplicitAddresses(hostsNode);
+        List<Topology.Host> hosts = new ArrayList<>();
+        Set<String> hostNames = new HashSet<>(hostsNode.entries().keySet());
+        for (Entry e : hostsNode.entries().values()) {
+            hosts.add(host(e, naming));
+        }
+        Topology.BridgeHost bridgeHost = null;
+        boolean gateways = networks.values().stream().anyMatch(n -> n.gateway() != null);
+        if (root.has("host")) {
+            MapNode bh = Fields.mapOrEmpty(root.get("host"), "settings of the host that owns the bridges");
+            checkKeys(bh, "in 'host'", BRIDGE_HOST);
+            mark("host", root.entry("host").key());
+            String bhName = bh.has("name") ? Fields.nodeName(Fields.scalar(bh.get("name"), "a host name"), "host name")
+                    : pickName(hostNames);
+            Set<String> devices = new LinkedHashSet<>(List.of("lo"));
+            networks.values().stream().filter(n -> n.gateway() != null).forEach(n -> devices.add(n.bridge()));
+            List<Topology.Sysctl> sysctls = bh.has("sysctls") ? sysctls(bh.get("sysctls"), "host", devices) : List.of();
+            bridgeHost = new Topology.BridgeHost(bhName, sysctls);
+        } else if (gateways) {
+            bridgeHost = new Topology.BridgeHost(pickName(hostNames), List.of());
+        }
+        return new Topology(name, bridgeHost, List.copyOf(networks.values()), hosts, where);
+    }
+
+    /** "host", unless a lab host already has that name. */
+    static String pickName(Set<String> taken) {
+        for (String c : List.of("host", "dockerhost", "bridgehost")) {
+            if (!taken.contains(c)) {
+                return c;
+            }
+        }
+        int i = 1;
+        while (taken.contains("host" + i)) {
+            i++;
+        }
+        return "host" + i;
+    }
+
+    private void network(Entry e) {
+        String name = e.key().text();
+        String p = "networks/" + name;
+        String ctx = "in network '" + name + "'";
+        mark(p, e.key());
+        MapNode m = Fields.mapOrEmpty(e.value(), "settings for network '" + name + "'");
+        checkKeys(m, ctx, NETWORK);
+        if (m.has("kind")) {
+            String kind = Fields.string(m.get("kind"), "a network kind");
+            if (!kind.equals("bridge")) {
+                throw error(m.get("kind"), "unsupported kind '" + kind + "' for network '" + name + "': expected bridge");
+            }
+        }
+        if (!m.has("subnet")) {
+            throw error(e.key(), "missing 'subnet' in network '" + name + "'");
+        }
+        Cidr subnet = Fields.subnet(m.get("subnet"), "subnet of network '" + name + "'");
+        mark(p + "/subnet", m.get("subnet"));
+        if (subnet.prefixLength() > 30) {
+            throw error(m.get("subnet"), "subnet " + subnet + " of network '" + name + "' is too small: /30 or larger");
+        }
+        Ipv4Address gateway = DockerIpam.firstHost(subnet);
+        if (m.has("gateway")) {
+            mark(p + "/gateway", m.get("gateway"));
+            Node g = m.get("gateway");
+            gateway = g instanceof Scalar s && s.text().equals("none") ? null
+                    : Fields.address(g, "gateway of network '" + name + "'");
+        }
+        String bridge = m.has("bridge") ? Fields.ifname(m.get("bridge"), "bridge name of network '" + name + "'")
+                : defaultBridgeName(name);
+        if (m.has("bridge")) {
+            mark(p + "/bridge", m.get("bridge"));
+        }
+        MacAddress mac = m.has("mac") ? Fields.mac(m.get("mac"), "bridge MAC of network '" + name + "'")
+                : DockerIpam.bridgeMac(name);
+        if (m.has("mac")) {
+            mark(p + "/mac", m.get("mac"));
+        }
+        networks.put(name, new Topology.Network(name, Topology.NetworkKind.BRIDGE, subnet, gateway, bridge, mac));
+    }
+
+    /** br-NAME when that fits in a device name, else Docker's style br-(12 hex digits). */
+    private static String defaultBridgeName(String network) {
+        String b = "br-" + network;
+        return Fields.validIfname(b) ? b : DockerIpam.bridgeName(network);
+    }
+
+    /** Explicit addresses are taken before any is handed out, as Docker reserves a container's ipv4_address. */
+    private void reserveExplicitAddresses(MapNode hostsNode) {
+        Map<String, List<Ipv4Address>> reserved = new HashMap<>();
+        for (Entry e : hostsNode.entries().values()) {
+            if (e.value() instanceof MapNode h && h.get("interfaces") instanceof ListNode l) {
+                for (Node i : l.items()) {
+                    if (i instanceof MapNode im && im.get("network") instanceof Scalar n && im.get("address") instanceof Scalar a) {
+                        Ipv4Address ip = Ipv4Address.tryParse(a.text().contains("/") ? a.text().substring(0, a.text().indexOf('/')) : a.text());
+                        if (ip != null) {
+                            reserved.computeIfAbsent(n.text(), k -> new ArrayList<>()).add(ip);
+                        }
+                    }
+                }
+            }
+        }
+        for (Topology.Network n : networks.values()) {
+            allocators.put(n.name(), new DockerIpam.Allocator(n.subnet(), null, n.gateway(),
+                    reserved.getOrDefault(n.name(), List.of())));
+        }
+    }
+
+    private Topology.Host host(Entry e, String naming) {
+        String name = Fields.nodeName(e.key(), "host name");
+        String p = "hosts/" + name;
+        String ctx = "in host '" + name + "'";
+        mark(p, e.key());
+        MapNode m = Fields.mapOrEmpty(e.value(), "settings for host '" + name + "'");
+        checkKeys(m, ctx, HOST);
+        List<Topology.Interface> interfaces = new ArrayList<>();
+        if (m.has("interfaces")) {
+            ListNode l = Fields.list(m.get("interfaces"), "interfaces of host '" + name + "'");
+            for (int i = 0; i < l.items().size(); i++) {
+                interfaces.add(iface(name, i, l.items().get(i), naming));
+            }
+        }
+        List<Topology.Route> routes = new ArrayList<>();
+        List<Node> routeNodes = m.has("routes") ? Fields.list(m.get("routes"), "routes of host '" + name + "'").items() : List.of();
+        boolean explicitDefault = false;
+        List<Topology.Route> statics = new ArrayList<>();
+        for (int i = 0; i < routeNodes.size(); i++) {
+            Topology.Route r = route(name, i, routeNodes.get(i));
+            explicitDefault |= r.isDefault();
+            statics.add(r);
+        }
+        Node gwNode = m.get("gateway");
+        if (gwNode != null && explicitDefault) {
+            throw error(gwNode, "host '" + name + "' has both 'gateway' and a default route in 'routes': keep one");
+        }
+        Topology.Route def = null;
+        if (gwNode != null) {
+            if (!(gwNode instanceof Scalar s && s.text().equals("none"))) {
+                def = new Topology.Route(new Cidr(Ipv4Address.ANY, 0), Fields.address(gwNode, "gateway of host '" + name + "'"), null, 0);
+            }
+        } else if (!explicitDefault && !interfaces.isEmpty()) {
+            Ipv4Address gw = networks.get(interfaces.get(0).network()).gateway();
+            if (gw != null) {
+                def = new Topology.Route(new Cidr(Ipv4Address.ANY, 0), gw, null, 0);
+            }
+        }
+        if (def != null) {
+            routes.add(def);
+            mark(p + "/routes/0", gwNode != null ? gwNode : m.get("interfaces"));
+        }
+        int base = routes.size();
+        for (int i = 0; i < statics.size(); i++) {
+            routes.add(statics.get(i));
+            copyMarks(p + "/routes/x" + i, p + "/routes/" + (base + i));
+        }
+        Set<String> devices = new LinkedHashSet<>(List.of("lo"));
+        interfaces.forEach(i -> devices.add(i.name()));
+        List<Topology.Sysctl> sysctls = m.has("sysctls") ? sysctls(m.get("sysctls"), p, devices) : List.of();
+        List<Topology.Neighbour> neighbours = new ArrayList<>();
+        if (m.has("neighbours")) {
+            ListNode l = Fields.list(m.get("neighbours"), "neighbours of host '" + name + "'");
+            for (int i = 0; i < l.items().size(); i++) {
+                neighbours.add(neighbour(name, i, l.items().get(i), interfaces));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (!naming.equals("none")) {
+            names.add(name);
+            if (m.has("aliases")) {
+                names.addAll(Fields.strings(m.get("aliases"), "names of host '" + name + "'"));
+            }
+        }
+        return new Topology.Host(name, interfaces, routes, sysctls, neighbours, names);
+    }
+
+    /** Route positions are read before the default route's place is known; move them under their final index. */
+    private void copyMarks(String from, String to) {
+        Map<String, Where> moved = new HashMap<>();
+        for (Map.Entry<String, Where> e : where.entrySet()) {
+            if (e.getKey().equals(from) || e.getKey().startsWith(from + "/")) {
+                moved.put(to + e.getKey().substring(from.length()), e.getValue());
+            }
+        }
+        where.putAll(moved);
+    }
+
+    private Topology.Interface iface(String host, int index, Node n, String naming) {
+        String p = "hosts/" + host + "/interfaces/" + index;
+        String ctx = "in interface " + nth(index) + " of host '" + host + "'";
+        mark(p, n);
+        MapNode m = Fields.map(n, "interface settings (network, address ...) for host '" + host + "'");
+        checkKeys(m, ctx, INTERFACE);
+        if (!m.has("network")) {
+            throw error(m, "missing 'network' " + ctx);
+        }
+        String network = Fields.string(m.get("network"), "a network name");
+        mark(p + "/network", m.get("network"));
+        Topology.Network net = networks.get(network);
+        if (net == null) {
+            throw error(m.get("network"), "unknown network '" + network + "' " + ctx
+                    + Suggest.didYouMean(network, networks.keySet()));
+        }
+        String ifname = "eth" + index;
+        if (m.has("name")) {
+            ifname = Fields.ifname(m.get("name"), "interface name");
+            mark(p + "/name", m.get("name"));
+        }
+        Ipv4Address address;
+        if (m.has("address")) {
+            Scalar s = Fields.scalar(m.get("address"), "an address like 172.28.0.11");
+            mark(p + "/address", s);
+            String text = s.text().trim();
+            int slash = text.indexOf('/');
+            address = Fields.address(new Scalar(slash < 0 ? text : text.substring(0, slash), s.kind(), s.where()),
+                    "address of host '" + host + "' " + ifname);
+            if (slash >= 0) {
+                Cidr c = Fields.prefix(s, "address of host '" + host + "' " + ifname);
+                if (c.prefixLength() != net.subnet().prefixLength()) {
+                    throw error(s, "address " + text + " of host '" + host + "' " + ifname + " does not match the prefix"
+                            + " of network '" + network + "' (/" + net.subnet().prefixLength() + ")");
+                }
+            }
+        } else {
+            address = allocators.get(network).next();
+            if (address == null) {
+                throw error(m, "no free address left in network '" + network + "' (" + net.subnet() + ") for host '" + host + "'");
+            }
+        }
+        MacAddress mac = DockerIpam.macFromIp(address);
+        if (m.has("mac")) {
+            mac = Fields.mac(m.get("mac"), "MAC of host '" + host + "' " + ifname);
+            mark(p + "/mac", m.get("mac"));
+        }
+        String veth = null;
+        if (m.has("veth")) {
+            veth = Fields.ifname(m.get("veth"), "veth name");
+            mark(p + "/veth", m.get("veth"));
+        }
+        MacAddress vethMac = null;
+        if (m.has("veth_mac")) {
+            vethMac = Fields.mac(m.get("veth_mac"), "veth MAC of host '" + host + "' " + ifname);
+            mark(p + "/veth_mac", m.get("veth_mac"));
+        }
+        List<String> aliases = m.has("aliases") && !naming.equals("none")
+                ? Fields.strings(m.get("aliases"), "names of this address") : List.of();
+        String reverse = switch (naming) {
+            case "docker" -> host + "." + network;
+            case "hosts" -> host;
+            default -> null;
+        };
+        return new Topology.Interface(ifname, network, address, mac, veth, vethMac, aliases, reverse);
+    }
+
+    private Topology.Route route(String host, int index, Node n) {
+        String p = "hosts/" + host + "/routes/x" + index;
+        String ctx = "in route " + nth(index) + " of host '" + host + "'";
+        mark(p, n);
+        MapNode m = Fields.map(n, "route settings (to, via, dev, metric) for host '" + host + "'");
+        checkKeys(m, ctx, ROUTE);
+        if (!m.has("to")) {
+            throw error(m, "missing 'to' " + ctx);
+        }
+        Cidr to = Fields.prefix(Fields.scalar(m.get("to"), "a destination like 10.0.0.0/8 or default"), "route destination");
+        mark(p + "/to", m.get("to"));
+        Ipv4Address via = null;
+        if (m.has("via")) {
+            via = Fields.address(m.get("via"), "gateway of the route");
+            mark(p + "/via", m.get("via"));
+        }
+        String dev = null;
+        if (m.has("dev")) {
+            dev = Fields.ifname(m.get("dev"), "route device");
+            mark(p + "/dev", m.get("dev"));
+        }
+        int metric = 0;
+        if (m.has("metric")) {
+            long v = Fields.integer(m.get("metric"), "a metric (0..2147483647)");
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw error(m.get("metric"), "metric " + v + " out of range: 0.." + Integer.MAX_VALUE);
+            }
+            metric = (int) v;
+        }
+        if (via == null && dev == null) {
+            throw error(m, "route to " + ((Scalar) m.get("to")).text() + " of host '" + host + "' needs 'via' or 'dev'");
+        }
+        return new Topology.Route(to, via, dev, metric);
+    }
+
+    private Topology.Neighbour neighbour(String host, int index, Node n, List<Topology.Interface> interfaces) {
+        String p = "hosts/" + host + "/neighbours/" + index;
+        String ctx = "in neighbour " + nth(index) + " of host '" + host + "'";
+        mark(p, n);
+        MapNode m = Fields.map(n, "neighbour settings (address, mac, dev, state) for host '" + host + "'");
+        checkKeys(m, ctx, NEIGHBOUR);
+        if (!m.has("address")) {
+            throw error(m, "missing 'address' " + ctx);
+        }
+        Ipv4Address address = Fields.address(m.get("address"), "neighbour address");
+        NudState state = NudState.PERMANENT;
+        if (m.has("state")) {
+            String s = Fields.string(m.get("state"), "a state (permanent, noarp, reachable or stale)");
+            List<String> states = List.of("permanent", "noarp", "reachable", "stale");
+            if (!states.contains(s)) {
+                throw error(m.get("state"), "invalid neighbour state '" + s + "': expected permanent, noarp, reachable or stale"
+                        + Suggest.didYouMean(s, states));
+            }
+            state = NudState.parse(s);
+        }
+        if (!m.has("mac") && state != NudState.NOARP) {
+            throw error(m, "missing 'mac' " + ctx);
+        }
+        MacAddress mac = m.has("mac") ? Fields.mac(m.get("mac"), "neighbour MAC") : null;
+        String dev;
+        if (m.has("dev")) {
+            dev = Fields.ifname(m.get("dev"), "neighbour device");
+            mark(p + "/dev", m.get("dev"));
+        } else {
+            dev = null;
+            for (Topology.Interface f : interfaces) {
+                Cidr s = networks.get(f.network()).subnet();
+                if (address.inSubnet(s.address(), s.prefixLength())) {
+                    dev = f.name();
+                    break;
+                }
+            }
+            if (dev == null) {
+                throw error(m.get("address"), "neighbour " + address + " of host '" + host + "' is on none of its"
+                        + " networks: give 'dev'");
+            }
+        }
+        return new Topology.Neighbour(address, mac, dev, state);
+    }
+
+    /** A map of sysctls (key: integer); real keys without an effect here are noted and dropped. */
+    private List<Topology.Sysctl> sysctls(Node n, String path, Set<String> devices) {
+        MapNode m = Fields.mapOrEmpty(n, "sysctls (net.ipv4.KEY: value)");
+        List<Topology.Sysctl> out = new ArrayList<>();
+        for (Entry e : m.entries().values()) {
+            Topology.Sysctl s = sysctl(e.key(), e.value(), e.key().text(), devices, notes);
+            if (s != null) {
+                out.add(s);
+                mark(path + "/sysctls/" + s.key(), e.key());
+            }
+        }
+        return out;
+    }
+
+    /** Checks one sysctl at its place in the file; null (and a note) for one that is accepted and ignored. */
+    static Topology.Sysctl sysctl(Node keyNode, Node valueNode, String key, Set<String> devices, List<String> notes) {
+        Sysctls.Key k;
+        try {
+            k = Sysctls.key(key, devices);
+        } catch (IllegalArgumentException ex) {
+            throw error(keyNode, ex.getMessage());
+        }
+        if (k.scope() == Sysctls.Scope.IGNORED) {
+            notes.add(keyNode.where() + ": sysctl '" + key + "' is not modelled: ignored");
+            return null;
+        }
+        long v = Fields.integer(valueNode, "an integer value for sysctl '" + key + "'");
+        try {
+            Sysctls.checkValue(k, v);
+        } catch (IllegalArgumentException ex) {
+            throw error(valueNode, ex.getMessage());
+        }
+        return new Topology.Sysctl(k.text(), v);
+    }
+}

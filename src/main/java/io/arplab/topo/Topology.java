@@ -1,0 +1,159 @@
+package io.arplab.topo;
+
+import io.arplab.lab.Cidr;
+import io.arplab.stack.NudState;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lab as data: networks (one Linux bridge each), the host that owns the bridges' own interfaces (Docker's host:
+ * the gateway addresses, forwarding on) and the hosts plugged into them. Everything is explicit here (addresses,
+ * MACs, interface names, routes, names); the readers ({@link TopologyLoader}) fill in what a file leaves out, and
+ * {@link TopologyBuilder} turns the result into a {@link io.arplab.lab.Lab} without further guessing.
+ * <p>
+ * Room to grow: a network has a {@link NetworkKind} (Open vSwitch bridges later), and new node kinds (routers) get
+ * their own list beside {@link #hosts()}.
+ *
+ * @param name       the lab's name (the compose project), or null
+ * @param bridgeHost the host owning the bridges' interfaces, or null when no network has a gateway
+ * @param where      where each item came from, by path (see {@link #where(String)}); empty for a topology in code
+ */
+public record Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
+                       Map<String, Where> where) {
+
+    public Topology {
+        networks = List.copyOf(networks);
+        hosts = List.copyOf(hosts);
+        where = Map.copyOf(where);
+    }
+
+    /** A place in a file, 1-based; prints as {@code file:line:column}. */
+    public record Where(String file, int line, int column) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ":" + column;
+        }
+    }
+
+    public enum NetworkKind {
+        /** A Linux bridge (brctl/ip link type bridge), as Docker's bridge driver creates. */
+        BRIDGE
+    }
+
+    /**
+     * One L2 segment.
+     *
+     * @param subnet    the network prefix (address part masked)
+     * @param gateway   the bridge's own address, or null for a segment the bridge host is not on
+     * @param bridge    the bridge device's name (at most 15 characters)
+     * @param bridgeMac the bridge device's MAC
+     */
+    public record Network(String name, NetworkKind kind, Cidr subnet, Ipv4Address gateway, String bridge,
+                          MacAddress bridgeMac) {}
+
+    /** The host owning the bridges (Docker's host): forwarding on, then its sysctls. */
+    public record BridgeHost(String name, List<Sysctl> sysctls) {
+        public BridgeHost {
+            sysctls = List.copyOf(sysctls);
+        }
+    }
+
+    /**
+     * A Linux host (a container's network namespace).
+     *
+     * @param names forward names resolving to the host's first address (its own name first)
+     */
+    public record Host(String name, List<Interface> interfaces, List<Route> routes, List<Sysctl> sysctls,
+                       List<Neighbour> neighbours, List<String> names) {
+        public Host {
+            interfaces = List.copyOf(interfaces);
+            routes = List.copyOf(routes);
+            sysctls = List.copyOf(sysctls);
+            neighbours = List.copyOf(neighbours);
+            names = List.copyOf(names);
+        }
+
+        public Interface iface(String ifname) {
+            for (Interface i : interfaces) {
+                if (i.name().equals(ifname)) {
+                    return i;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * One veth pair: {@code name} in the host, {@code veth} as the bridge port.
+     *
+     * @param address     the address, with the network's prefix length
+     * @param veth        the bridge-side name, or null to let the builder draw one ("veth" + 7 hex digits, as Docker)
+     * @param vethMac     the bridge-side MAC, or null to let the builder draw a random local one (as the kernel)
+     * @param aliases     forward names resolving to this interface's address
+     * @param reverseName what a reverse lookup of the address yields ({@code node3.arp_lan}), or null
+     */
+    public record Interface(String name, String network, Ipv4Address address, MacAddress mac, String veth,
+                            MacAddress vethMac, List<String> aliases, String reverseName) {
+        public Interface {
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    /**
+     * {@code ip route add TO [via VIA] [dev DEV] [metric M]}; a default route has {@code to} 0.0.0.0/0.
+     *
+     * @param dev null to take the device that reaches {@code via}
+     */
+    public record Route(Cidr to, Ipv4Address via, String dev, int metric) {
+        public boolean isDefault() {
+            return to.prefixLength() == 0;
+        }
+    }
+
+    /** A {@code sysctl -w key=value}, the key as written ({@code net.ipv4.conf.eth0.arp_accept}). */
+    public record Sysctl(String key, long value) {}
+
+    /** {@code ip neigh add ADDRESS lladdr MAC dev DEV nud STATE}. */
+    public record Neighbour(Ipv4Address address, MacAddress mac, String dev, NudState state) {}
+
+    /**
+     * Where the item at {@code path} came from, or of its nearest ancestor; null when unknown. Paths:
+     * {@code networks/NAME[/subnet|gateway|bridge|mac]}, {@code hosts/NAME}, {@code hosts/NAME/interfaces/I[/KEY]},
+     * {@code hosts/NAME/routes/I[/KEY]}, {@code hosts/NAME/sysctls/KEY}, {@code hosts/NAME/neighbours/I[/KEY]},
+     * {@code host}, {@code host/sysctls/KEY} (I counts from 0).
+     */
+    public Where where(String path) {
+        String p = path;
+        while (true) {
+            Where w = where.get(p);
+            if (w != null) {
+                return w;
+            }
+            int slash = p.lastIndexOf('/');
+            if (slash < 0) {
+                return null;
+            }
+            p = p.substring(0, slash);
+        }
+    }
+
+    public Network network(String networkName) {
+        for (Network n : networks) {
+            if (n.name().equals(networkName)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    public Host host(String hostName) {
+        for (Host h : hosts) {
+            if (h.name().equals(hostName)) {
+                return h;
+            }
+        }
+        return null;
+    }
+}

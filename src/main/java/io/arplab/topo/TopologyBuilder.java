@@ -1,0 +1,166 @@
+package io.arplab.topo;
+
+import io.arplab.device.Host;
+import io.arplab.device.LinuxBridge;
+import io.arplab.lab.Lab;
+import io.arplab.sim.Network;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.Route;
+import io.arplab.tools.Resolver;
+import io.arplab.topo.Topology.Interface;
+import io.arplab.topo.Topology.Neighbour;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Turns a {@link Topology} into a running {@link Lab}, in the order Docker sets a lab up: the bridge host and its
+ * bridges (gateway addresses, forwarding on), then each host: interfaces plugged into their bridges, sysctls (after
+ * the interfaces exist, as a container's sysctls are written after its network is attached), routes, static
+ * neighbours; then the names.
+ */
+public final class TopologyBuilder {
+    private final Topology t;
+    private final Lab lab;
+    /** Draws what a file never fixes and Docker leaves to chance: veth names and MACs, reachable_time redraws. */
+    private final SplittableRandom random;
+    private final Set<String> vethNames = new HashSet<>();
+    private final Set<Long> macs = new HashSet<>();
+
+    private TopologyBuilder(Topology t, long seed, long epochNanos) {
+        this.t = t;
+        this.lab = new Lab(seed, epochNanos, null);
+        this.random = new SplittableRandom(seed ^ 0x746f_706f_6c6f_6779L);
+    }
+
+    /** Validates the topology ({@link TopologyException} at the first problem) and builds it. */
+    public static Lab build(Topology topology, long seed) {
+        return build(topology, seed, Lab.DEFAULT_EPOCH);
+    }
+
+    /** As {@link #build(Topology, long)}, with the wall clock at virtual time 0 ({@code epochNanos}) for captures. */
+    public static Lab build(Topology topology, long seed, long epochNanos) {
+        TopologyValidator.validate(topology);
+        return new TopologyBuilder(topology, seed, epochNanos).run();
+    }
+
+    private Lab run() {
+        for (Topology.Network n : t.networks()) {
+            macs.add(n.bridgeMac().bits());
+        }
+        for (Topology.Host h : t.hosts()) {
+            for (Interface f : h.interfaces()) {
+                macs.add(f.mac().bits());
+                if (f.vethMac() != null) {
+                    macs.add(f.vethMac().bits());
+                }
+                if (f.veth() != null) {
+                    vethNames.add(f.veth());
+                }
+            }
+        }
+        Host owner = null;
+        if (t.bridgeHost() != null) {
+            owner = lab.addHost(t.bridgeHost().name());
+            owner.stack().setIpForward(true);
+        }
+        Map<String, LinuxBridge> bridges = new HashMap<>();
+        for (Topology.Network n : t.networks()) {
+            String gw = n.gateway() == null ? null : n.gateway() + "/" + n.subnet().prefixLength();
+            bridges.put(n.name(), lab.addBridge(n.bridge(), n.bridgeMac(), n.gateway() == null ? null : owner, gw));
+        }
+        if (owner != null) {
+            Sysctls.apply(owner.stack(), t.bridgeHost().sysctls(), random.split());
+        }
+        for (Topology.Host spec : t.hosts()) {
+            host(spec, bridges);
+        }
+        names();
+        return lab;
+    }
+
+    private void host(Topology.Host spec, Map<String, LinuxBridge> bridges) {
+        Host h = lab.addHost(spec.name());
+        for (Interface f : spec.interfaces()) {
+            Topology.Network n = t.network(f.network());
+            String veth = f.veth() != null ? f.veth() : vethName();
+            MacAddress vethMac = f.vethMac() != null ? f.vethMac() : randomMac();
+            lab.attach(h, f.name(), f.mac(), f.address() + "/" + n.subnet().prefixLength(), bridges.get(n.name()),
+                    veth, vethMac);
+        }
+        Sysctls.apply(h.stack(), spec.sysctls(), random.split());
+        for (Topology.Route r : spec.routes()) {
+            h.stack().addRoute(route(h, r));
+        }
+        if (!spec.neighbours().isEmpty()) {
+            Network.Node node = lab.network().node(spec.name());
+            for (Neighbour nb : spec.neighbours()) {
+                NetDevice dev = h.stack().device(nb.dev());
+                lab.network().act(node, out -> h.stack().neighAdd(lab.now(), dev, nb.address(), nb.mac(), nb.state(),
+                        false, h.outbox(out)));
+            }
+        }
+    }
+
+    /** What {@code ip route add} installs: proto boot; scope link without a gateway, global with one. */
+    private static Route route(Host h, Topology.Route r) {
+        NetDevice dev;
+        if (r.dev() != null) {
+            dev = h.stack().device(r.dev());
+        } else {
+            dev = h.stack().routes().lookup(r.via().bits()).device();
+        }
+        return new Route(r.to().network(), r.to().prefixLength(), r.via(), dev, "boot",
+                r.via() == null ? "link" : "global", null, r.metric(), Route.UNICAST);
+    }
+
+    private void names() {
+        Resolver resolver = lab.resolver();
+        for (Topology.Host h : t.hosts()) {
+            for (Interface f : h.interfaces()) {
+                if (f.reverseName() != null) {
+                    resolver.reverseName(f.address(), f.reverseName());
+                }
+            }
+        }
+        for (Topology.Host h : t.hosts()) {
+            if (h.interfaces().isEmpty()) {
+                continue;
+            }
+            Ipv4Address primary = h.interfaces().get(0).address();
+            for (String name : h.names()) {
+                resolver.alias(name, primary);
+            }
+            for (Interface f : h.interfaces()) {
+                for (String a : f.aliases()) {
+                    resolver.alias(a, f.address());
+                }
+            }
+        }
+    }
+
+    /** Docker's host-side veth name: "veth" + 7 random hex digits (netutils.GenerateIfaceName). */
+    private String vethName() {
+        while (true) {
+            String name = "veth" + String.format("%07x", random.nextInt(1 << 28));
+            if (vethNames.add(name)) {
+                return name;
+            }
+        }
+    }
+
+    /** A random locally administered unicast MAC, as the kernel gives a veth end (eth_random_addr). */
+    private MacAddress randomMac() {
+        while (true) {
+            long v = random.nextLong() & 0xffff_ffff_ffffL;
+            v = (v & ~(0x01L << 40)) | (0x02L << 40);
+            if (v != 0 && macs.add(v)) {
+                return MacAddress.of(v);
+            }
+        }
+    }
+}
