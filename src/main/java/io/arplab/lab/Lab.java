@@ -52,6 +52,7 @@ public final class Lab {
     private Path workDir = Path.of(".");
     private long toolLimit = DEFAULT_TOOL_LIMIT;
     private int nextPid = 100;
+    private boolean broadcastAddresses;
 
     public Lab(long seed) {
         this(seed, DEFAULT_EPOCH, null);
@@ -65,6 +66,23 @@ public final class Lab {
 
     public Network network() {
         return network;
+    }
+
+    /**
+     * Whether addresses the lab adds carry a broadcast address ({@code ip addr add ... brd +}), as Docker gives its
+     * bridges and containers; the recordings' namespaces were set up without.
+     */
+    public void setBroadcastAddresses(boolean on) {
+        this.broadcastAddresses = on;
+    }
+
+    private void addAddress(Host host, NetDevice dev, Cidr c) {
+        if (broadcastAddresses && c.prefixLength() < 31) {
+            host.stack().addAddress(dev, c.address(), c.prefixLength(),
+                    Ipv4Address.of(c.address().bits() | ~Ipv4Address.netmask(c.prefixLength())));
+        } else {
+            host.stack().addAddress(dev, c.address(), c.prefixLength());
+        }
     }
 
     /** Turns tracepoints on (to {@code log}) or off (null) for the whole lab. */
@@ -161,7 +179,7 @@ public final class Lab {
             owner.port(p).kind = "bridge";
             if (address != null) {
                 Cidr c = Cidr.parse(address);
-                owner.stack().addAddress(owner.port(p), c.address(), c.prefixLength());
+                addAddress(owner, owner.port(p), c);
             }
             network.connect(network.node(owner.name()), p, bn, LinuxBridge.LOCAL_PORT, 0);
         }
@@ -199,7 +217,7 @@ public final class Lab {
         int p = host.addInterface(ifname, mac, 1500);
         NetDevice dev = host.port(p);
         if (c != null) {
-            host.stack().addAddress(dev, c.address(), c.prefixLength());
+            addAddress(host, dev, c);
         }
         int bp = bridge.addPort(vethName, vethMac, network.now());
         network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);

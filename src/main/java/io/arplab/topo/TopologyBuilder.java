@@ -34,6 +34,7 @@ public final class TopologyBuilder {
     private TopologyBuilder(Topology t, long seed, long epochNanos) {
         this.t = t;
         this.lab = new Lab(seed, epochNanos, null);
+        lab.setBroadcastAddresses(true); // Docker configures "brd" on bridges and containers
         this.random = new SplittableRandom(seed ^ 0x746f_706f_6c6f_6779L);
     }
 
