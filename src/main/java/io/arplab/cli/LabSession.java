@@ -36,7 +36,7 @@ final class LabSession implements AutoCloseable {
             notes.addAll(loaded.notes());
             lab = TopologyBuilder.build(loaded.topology(), o.seed, o.epochSeconds * 1_000_000_000L);
         } catch (TopologyException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage(), 2, true);
         }
         lab.setWorkDir(Path.of("").toAbsolutePath());
         if (o.verbose) {

@@ -32,7 +32,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("arplab: " + oneLine(ex));
+            commandLine.getErr().println(ex instanceof UsageException u && u.located() ? u.getMessage() : "arplab: " + oneLine(ex));
             if (System.getenv("ARPLAB_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
             }

@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException(script.file + ": cannot read: " + e.getMessage());
             }
         } else if (script != null && script.inline != null) {
-            source = "-c";
+            source = "-c line";
             for (String l : script.inline.split(";")) {
                 lines.add(l);
             }
@@ -73,6 +73,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (LabSession session = new LabSession(lab, err)) {
             LabConsole console = new LabConsole(session.lab, out, err, session::flush);
+            Progress progress = System.console() != null ? new Progress(err) : null;
+            if (progress != null) {
+                session.lab.setProgress(progress::virtualTime);
+            }
             int n = 0;
             for (String line : lines) {
                 n++;
@@ -82,7 +86,8 @@ public final class RunCommand implements Callable<Integer> {
                     }
                 } catch (LabConsole.LineException | IllegalArgumentException e) {
                     out.flush();
-                    throw new UsageException(source + ":" + n + ": " + e.getMessage());
+                    throw new UsageException(source + (source.equals("-c line") ? " " : ":") + n + ": " + e.getMessage(), 2,
+                            true);
                 }
             }
             console.waitJobs();
@@ -90,8 +95,41 @@ public final class RunCommand implements Callable<Integer> {
                 session.lab.runFor(untilNanos - session.lab.now());
             }
             console.close();
+            if (progress != null) {
+                progress.clear();
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** A progress line on a terminal's stderr for long runs: the virtual time reached, at most twice a second. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final long started = System.nanoTime();
+        private long lastShown;
+        private boolean shown;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void virtualTime(long virtualNanos) {
+            long wall = System.nanoTime();
+            if (wall - started < 1_000_000_000L || wall - lastShown < 500_000_000L) {
+                return;
+            }
+            lastShown = wall;
+            shown = true;
+            err.print("\r\u001b[Karplab: virtual time " + Duration.seconds(virtualNanos) + " s ...");
+            err.flush();
+        }
+
+        void clear() {
+            if (shown) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ public final class Lab {
     private long toolLimit = DEFAULT_TOOL_LIMIT;
     private int nextPid = 100;
     private boolean broadcastAddresses;
+    private java.util.function.LongConsumer progress;
+    private long steps;
 
     public Lab(long seed) {
         this(seed, DEFAULT_EPOCH, null);
@@ -309,7 +311,23 @@ public final class Lab {
 
     /** Lets virtual time pass. */
     public void runFor(long nanos) {
-        network.runUntil(network.now() + nanos);
+        long until = network.now() + nanos;
+        while (network.scheduler().nextEventTime() <= until) {
+            step();
+        }
+        network.runUntil(until);
+    }
+
+    /** Called every 2^16 events with the virtual time, so a front end can show progress (never affects the run). */
+    public void setProgress(java.util.function.LongConsumer progress) {
+        this.progress = progress;
+    }
+
+    private void step() {
+        network.scheduler().step();
+        if (progress != null && (++steps & 0xffff) == 0) {
+            progress.accept(network.now());
+        }
     }
 
     /** Runs one command line on a node, to completion in virtual time, and returns what it printed. */
@@ -373,7 +391,7 @@ public final class Lab {
                 ctx.interrupt();
                 break;
             }
-            network.scheduler().step();
+            step();
         }
         ctx.out().flush();
         ctx.err().flush();
