@@ -31,7 +31,10 @@ public final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        try (LabSession session = new LabSession(lab, err); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        // piped input (no terminal) gets a dumb terminal, quietly
+        TerminalBuilder tb = TerminalBuilder.builder().system(true).dumb(true);
+        java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+        try (LabSession session = new LabSession(lab, err); Terminal terminal = tb.build()) {
             PrintWriter out = terminal.writer();
             LabConsole console = new LabConsole(session.lab, out, out, session::flush);
             List<String> first = new ArrayList<>(console.nodeNames());
