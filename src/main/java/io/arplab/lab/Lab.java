@@ -53,6 +53,9 @@ public final class Lab {
     private long toolLimit = DEFAULT_TOOL_LIMIT;
     private int nextPid = 100;
     private boolean broadcastAddresses;
+    /** The host holding each MAC attached so far, for clash errors. */
+    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Host> macOwners =
+            new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
     private java.util.function.LongConsumer progress;
     private long steps;
 
@@ -178,6 +181,7 @@ public final class Lab {
         if (owner != null) {
             bridgeOwners.put(name, owner);
             int p = owner.addInterface(name, mac, 1500);
+            macOwners.put(mac.bits(), owner);
             owner.port(p).kind = "bridge";
             if (address != null) {
                 Cidr c = Cidr.parse(address);
@@ -194,13 +198,16 @@ public final class Lab {
      */
     public NetDevice attach(Host host, String ifname, MacAddress mac, String address, LinuxBridge bridge,
                             String vethName, MacAddress vethMac) {
-        for (Host other : hosts.values()) {
-            for (NetDevice d : other.stack().devices()) {
+        Host holder = macOwners.get(mac.bits());
+        if (holder != null) {
+            String dev = "";
+            for (NetDevice d : holder.stack().devices()) {
                 if (!d.loopback && d.macBits() == mac.bits()) {
-                    throw new IllegalArgumentException("MAC address " + mac + " of " + host.name() + " " + ifname
-                            + " is already used by " + other.name() + " " + d.name);
+                    dev = " " + d.name;
                 }
             }
+            throw new IllegalArgumentException("MAC address " + mac + " of " + host.name() + " " + ifname
+                    + " is already used by " + holder.name() + dev);
         }
         // validate everything before changing anything: a failed attach leaves the lab as it was
         Cidr c = address == null ? null : Cidr.parse(address);
@@ -218,6 +225,7 @@ public final class Lab {
         }
         int p = host.addInterface(ifname, mac, 1500);
         NetDevice dev = host.port(p);
+        macOwners.put(mac.bits(), host);
         if (c != null) {
             addAddress(host, dev, c);
         }

@@ -116,12 +116,29 @@ public final class HostStack implements NeighbourTable.Ops {
     }
 
     public NetDevice device(String devName) {
+        if (byName != null) {
+            return byName.get(devName);
+        }
         for (NetDevice d : devices) {
             if (d.name.equals(devName)) {
                 return d;
             }
         }
         return null;
+    }
+
+    /** Devices by name, once a host has many (a bridge owner holds one veth per port). */
+    private java.util.Map<String, NetDevice> byName;
+
+    private void indexDevice(NetDevice d) {
+        if (byName == null && devices.size() > 16) {
+            byName = new java.util.HashMap<>();
+            for (NetDevice x : devices) {
+                byName.put(x.name, x);
+            }
+        } else if (byName != null) {
+            byName.put(d.name, d);
+        }
     }
 
     public NetDevice device(int ifindex) {
@@ -257,6 +274,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 drawReachableMs(defaultArpParms != null ? defaultArpParms : LINUX_NEIGH),
                 (defaultConf != null ? defaultConf : LINUX_CONF).copy());
         devices.add(d);
+        indexDevice(d);
         return d;
     }
 

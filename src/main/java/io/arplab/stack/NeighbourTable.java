@@ -82,6 +82,8 @@ public final class NeighbourTable {
      * by 1 ms of CPU instead).
      */
     private long noGcBefore;
+    /** Membership filter over the entries' keys: a clear bit means "no such entry" without touching the map. */
+    private long filter;
     /** min(next timer, next periodic run), kept current so the per-frame deadline question reads one field. */
     private long deadline;
 
@@ -138,7 +140,27 @@ public final class NeighbourTable {
     }
 
     public NeighbourEntry lookup(NetDevice dev, int ip) {
-        return entries == null ? null : entries.get(key(dev, ip));
+        long k = key(dev, ip);
+        // most frames name a sender this host knows nothing about: answer that from one field of this object
+        if ((filter & filterBit(k)) == 0) {
+            return null;
+        }
+        return entries.get(k);
+    }
+
+    /** One bit of the 64-bit membership filter for a key (a one-hash Bloom filter). */
+    private static long filterBit(long key) {
+        return 1L << (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> 58);
+    }
+
+    private void rebuildFilter() {
+        long f = 0;
+        if (entries != null) {
+            for (long k : entries.keySet()) {
+                f |= filterBit(k);
+            }
+        }
+        filter = f;
     }
 
     /** __neigh_lookup(..., creat=1): the entry, created in NUD_NONE if missing; null when the table is full. */
@@ -164,6 +186,7 @@ public final class NeighbourTable {
         }
         NeighbourEntry n = new NeighbourEntry(dev, ip, now);
         entries.put(key(dev, ip), n);
+        filter |= filterBit(key(dev, ip));
         if (!exemptFromGc && !dev.loopback) {
             gcList.add(n);
         }
@@ -210,6 +233,7 @@ public final class NeighbourTable {
 
     private void unlink(long now, NeighbourEntry n) {
         entries.remove(key(n.dev, n.ip));
+        rebuildFilter();
         n.dead = true;
         disarm(n);
         purgeQueue(n);
