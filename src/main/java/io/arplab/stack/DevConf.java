@@ -51,6 +51,25 @@ public final class DevConf {
         }
     }
 
+    /** Reads a sysctl by its /proc name; null when there is no such setting. */
+    public Integer get(String name) {
+        return switch (name) {
+            case "arp_accept" -> arpAccept;
+            case "arp_announce" -> arpAnnounce;
+            case "arp_filter" -> arpFilter;
+            case "arp_ignore" -> arpIgnore;
+            case "arp_notify" -> arpNotify;
+            case "arp_evict_nocarrier" -> arpEvictNocarrier;
+            case "drop_gratuitous_arp" -> dropGratuitousArp;
+            case "proxy_arp" -> proxyArp;
+            case "forwarding" -> forwarding;
+            case "rp_filter" -> rpFilter;
+            case "accept_local" -> acceptLocal;
+            case "route_localnet" -> routeLocalnet;
+            default -> null;
+        };
+    }
+
     private static int range(String name, int v, int lo, int hi) {
         if (v < lo || v > hi) {
             throw new IllegalArgumentException("sysctl '" + name + "' must be " + lo + ".." + hi + ", not " + v);

@@ -193,21 +193,8 @@ public final class Sysctl implements Tool {
             }
             return stored != null ? stored : defaultConf(k);
         }
-        return switch (k) {
-            case "arp_accept" -> c.arpAccept;
-            case "arp_announce" -> c.arpAnnounce;
-            case "arp_filter" -> c.arpFilter;
-            case "arp_ignore" -> c.arpIgnore;
-            case "arp_notify" -> c.arpNotify;
-            case "arp_evict_nocarrier" -> c.arpEvictNocarrier;
-            case "drop_gratuitous_arp" -> c.dropGratuitousArp;
-            case "proxy_arp" -> c.proxyArp;
-            case "forwarding" -> c.forwarding;
-            case "rp_filter" -> c.rpFilter;
-            case "accept_local" -> c.acceptLocal;
-            case "route_localnet" -> c.routeLocalnet;
-            default -> stored != null ? stored : defaultConf(k);
-        };
+        Integer v = c.get(k);
+        return v != null ? v : stored != null ? stored : defaultConf(k);
     }
 
     private static long defaultConf(String k) {

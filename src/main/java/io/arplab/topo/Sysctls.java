@@ -232,20 +232,10 @@ final class Sysctls {
     }
 
     static int get(DevConf c, String leaf) {
-        return switch (leaf) {
-            case "arp_accept" -> c.arpAccept;
-            case "arp_announce" -> c.arpAnnounce;
-            case "arp_filter" -> c.arpFilter;
-            case "arp_ignore" -> c.arpIgnore;
-            case "arp_notify" -> c.arpNotify;
-            case "arp_evict_nocarrier" -> c.arpEvictNocarrier;
-            case "drop_gratuitous_arp" -> c.dropGratuitousArp;
-            case "proxy_arp" -> c.proxyArp;
-            case "forwarding" -> c.forwarding;
-            case "rp_filter" -> c.rpFilter;
-            case "accept_local" -> c.acceptLocal;
-            case "route_localnet" -> c.routeLocalnet;
-            default -> throw new IllegalArgumentException("unknown IPv4 device sysctl '" + leaf + "'");
-        };
+        Integer v = c.get(leaf);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown IPv4 device sysctl '" + leaf + "'");
+        }
+        return v;
     }
 }
