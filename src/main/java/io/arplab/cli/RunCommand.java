@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code arplab run TOPOLOGY --script FILE | -c 'LINE; LINE'}: a scenario in virtual time, as fast as the CPU allows. */
 @Command(name = "run", description = "Load a lab and run a scenario in virtual time: each line as a person would type it.",
         footer = {"", "Script lines: '<node> <command ...>' (e.g. 'node1 ping -c3 node3'), 'sleep 15', 'wait', 'time',",
-            "'nodes', 'net', '# comments'. Same topology, script and seed: byte-identical output and pcaps."})
+            "'nodes', 'net', '# comments'; 'CMD &' runs in the background until 'wait' or the script's end (then it is",
+            "interrupted, as by Ctrl-C). Same topology, script and seed: byte-identical output and pcaps."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -90,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
                             true);
                 }
             }
-            console.waitJobs();
+            // like a shell script ending: background jobs still running are interrupted (use 'wait' to wait)
             if (untilNanos > session.lab.now()) {
                 session.lab.runFor(untilNanos - session.lab.now());
             }
