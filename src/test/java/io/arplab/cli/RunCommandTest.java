@@ -135,7 +135,7 @@ class RunCommandTest {
     @Test
     void shellRunsLinesAndGoesOnAfterMistakes() throws Exception {
         Path input = Files.writeString(tmp.resolve("input"), "nodes\nnode1 ping -c1 node3\nnode9 ping x\nsleep 2\ntime\nexit\n");
-        Process p = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "shell",
+        Process p = new ProcessBuilder("java", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "shell",
                 COMPOSE, "--pcap-dir", "none").redirectInput(input.toFile()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
