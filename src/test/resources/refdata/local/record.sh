@@ -22,7 +22,7 @@ setup() {
 }
 teardown() { for n in host n1 n2 n4; do ip netns del rec-$n 2>/dev/null; done; }
 run() { echo "\$ $1: ${*:2}"; ns "$@" 2>&1; echo "[exit $?]"; }
-flush() { for n in host n1 n2 n4; do ns $n ip neigh flush all; done; }
+flush() { for n in host n1 n2 n4; do ns $n ip neigh flush all; ns $n ip neigh flush proxy; done; }
 
 teardown; setup
 flush; { run n1 ping -c5 172.28.0.98; run n1 ip neigh; run n1 arp -an; } > failed_resolution.out
@@ -30,6 +30,18 @@ flush; { run n1 arping -c2 -I eth0 172.28.0.12; run n2 ip neigh; run n1 ip neigh
          run n1 arping -D -c1 -I eth0 172.28.0.12; } > arping.out
 flush; { run n2 ping -c1 -q 172.28.0.11; run n1 ping -c1 -q 172.28.0.1; run n1 ip link set dev eth0 address 02:42:ac:1c:00:99
          run n1 ip neigh; run n1 arping -U -c1 -I eth0 172.28.0.11; run n2 ip neigh; run host ip neigh show dev br0; } > mac_move.out
+ip -n rec-n1 link set dev eth0 address 02:42:ac:1c:00:0b
 flush; { run n1 traceroute -n 172.18.0.2; run n1 traceroute -n 172.18.0.99; run n1 ping -c2 -t1 172.18.0.2; } > traceroute.out
 flush; { run n1 ping -c2 -s 3000 172.28.0.12; run n1 ping -c1 -M do -s 3000 172.28.0.12; } > fragments.out
+# proxy ARP: n1 thinks 172.18.0.2 is on its link (/12); the host answers for it, first by proxy_arp, then by a
+# proxy entry
+flush; { run n1 ip addr del 172.28.0.11/16 dev eth0; run n1 ip addr add 172.28.0.11/12 dev eth0
+         run n1 ip route add default via 172.28.0.1; run host sysctl -w net.ipv4.conf.br0.proxy_arp=1
+         run n1 arping -c1 -I eth0 172.18.0.2; run n1 ping -c2 172.18.0.2; run n1 ip neigh
+         run host sysctl -w net.ipv4.conf.br0.proxy_arp=0; run n1 ip neigh flush all
+         run n1 arping -c1 -w1 -I eth0 172.18.0.2
+         run host ip neigh add proxy 172.18.0.2 dev br0; run host ip neigh add proxy 172.18.0.3; run host ip neigh show proxy
+         run host arp -an; run host arp -n; run n1 arping -c1 -I eth0 172.18.0.2
+         run host ip neigh del proxy 172.18.0.2 dev br0; run host ip neigh del proxy 172.18.0.2 dev br0
+         run host ip neigh show proxy; } > proxy_arp.out
 teardown

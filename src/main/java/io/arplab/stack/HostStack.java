@@ -54,6 +54,8 @@ public final class HostStack implements NeighbourTable.Ops {
     private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
     private ArrayDeque<byte[]> loopback;
     private IpDefrag defrag;
+    private List<ProxyEntry> proxies;
+    private List<ProxyWait> proxyQueue;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
     private static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
@@ -415,6 +417,9 @@ public final class HostStack implements NeighbourTable.Ops {
             return Long.MIN_VALUE;
         }
         long d = neighbours.nextDeadline();
+        if (proxyQueue != null) {
+            d = Math.min(d, proxyDeadline());
+        }
         return defrag == null ? d : Math.min(d, defrag.nextDeadline());
     }
 
@@ -423,6 +428,7 @@ public final class HostStack implements NeighbourTable.Ops {
         this.out = out;
         drainLoopback(now);
         neighbours.advance(now);
+        proxyProcess(now);
         if (defrag != null) {
             // ip_expire(): the sender learns its datagram was lost if its first fragment had come
             defrag.expire(now, first -> icmpSend(now, first, 11, 1, 0, null));
@@ -460,7 +466,7 @@ public final class HostStack implements NeighbourTable.Ops {
         switch (Bytes.u16(frame, 12)) {
             case 0x0806 -> {
                 deliverToPacketSockets(now, dev, frame, pktType);
-                arpRcv(now, dev, frame, pktType);
+                arpRcv(now, dev, frame, pktType, false);
             }
             case 0x0800 -> ipRcv(now, dev, frame, pktType);
             default -> droppedFrames++; // no handler (VLAN tags need a VLAN device, which this host lacks)
@@ -468,7 +474,8 @@ public final class HostStack implements NeighbourTable.Ops {
     }
 
     /** arp_rcv() + arp_process() for an Ethernet device. */
-    private void arpRcv(long now, NetDevice dev, byte[] frame, int pktType) {
+    /** @param redo the request comes back from the proxy queue (NEIGH_CB LOCALLY_ENQUEUED): answer it now */
+    private void arpRcv(long now, NetDevice dev, byte[] frame, int pktType, boolean redo) {
         if (pktType == PACKET_OTHERHOST) {
             return;
         }
@@ -513,13 +520,19 @@ public final class HostStack implements NeighbourTable.Ops {
                 }
                 return;
             }
-            if (ipForward && dev.conf.forwarding != 0 && dev.conf.proxyArp != 0) {
+            if (ipForward && dev.conf.forwarding != 0 && (dev.conf.proxyArp != 0 || proxies != null)) {
                 Route r = routes.lookup(tip);
-                if (r != null && r.type() == Route.UNICAST && r.device() != dev) {
-                    // arp_fwd_proxy(): answer for an address routed through another device
+                // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
+                if (r != null && r.type() == Route.UNICAST && r.device() != dev
+                        && (dev.conf.proxyArp != 0 || proxyLookup(dev, tip))) {
                     NeighbourEntry n = neighbours.eventNs(now, dev, sip, sha);
-                    if (n != null) {
-                        arpSend(ARP_REPLY, dev, sip, tip, sha, dev.macBits(), sha);
+                    long delay = dev.arpParms().proxyDelay;
+                    if (redo || pktType == PACKET_HOST || delay == 0) {
+                        if (n != null) {
+                            arpSend(ARP_REPLY, dev, sip, tip, sha, dev.macBits(), sha);
+                        }
+                    } else {
+                        proxyEnqueue(now, dev, frame, pktType, delay);
                     }
                     return;
                 }
@@ -596,6 +609,120 @@ public final class HostStack implements NeighbourTable.Ops {
         byte[] f = new byte[ArpFrames.FRAME_LENGTH];
         ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
         out.transmit(dev, f);
+    }
+
+    // ------------------------------------------------------------------------------------ proxy ARP
+
+    /** A proxy entry (pneigh): answer ARP for {@code address} on {@code dev}, or on every device when null. */
+    public record ProxyEntry(Ipv4Address address, NetDevice dev) {}
+
+    /** ip neigh add proxy ADDR [dev DEV]; false when it exists already. */
+    public boolean proxyAdd(Ipv4Address address, NetDevice dev) {
+        if (proxies == null) {
+            proxies = new ArrayList<>(2);
+        }
+        for (ProxyEntry e : proxies) {
+            if (e.address().equals(address) && e.dev() == dev) {
+                return false;
+            }
+        }
+        proxies.add(0, new ProxyEntry(address, dev)); // pneigh_create() links at the head of its bucket
+        return true;
+    }
+
+    /** ip neigh del proxy ADDR [dev DEV]; false when there is no such entry. */
+    public boolean proxyDelete(Ipv4Address address, NetDevice dev) {
+        boolean removed = proxies != null && proxies.removeIf(e -> e.address().equals(address) && e.dev() == dev);
+        if (proxies != null && proxies.isEmpty()) {
+            proxies = null;
+        }
+        return removed;
+    }
+
+    /**
+     * The proxy entries in the kernel's dump order: by pneigh_hash() bucket (a fold of the address's last four
+     * bytes as a little-endian word, 16 buckets), newest first within one.
+     */
+    public List<ProxyEntry> proxies() {
+        if (proxies == null) {
+            return List.of();
+        }
+        List<ProxyEntry> sorted = new ArrayList<>(proxies);
+        sorted.sort(java.util.Comparator.comparingInt(e -> pneighHash(e.address().bits())));
+        return sorted;
+    }
+
+    private static int pneighHash(int address) {
+        int h = Integer.reverseBytes(address);
+        h ^= h >>> 16;
+        h ^= h >>> 8;
+        h ^= h >>> 4;
+        return h & 0xf;
+    }
+
+    /** pneigh_lookup(): an entry for the address on this device or on any. */
+    private boolean proxyLookup(NetDevice dev, int address) {
+        if (proxies != null) {
+            for (ProxyEntry e : proxies) {
+                if (e.address().bits() == address && (e.dev() == null || e.dev() == dev)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A request waiting in the proxy queue until its random delay has passed (pneigh_enqueue). */
+    private record ProxyWait(long due, NetDevice dev, byte[] frame, int pktType) {}
+
+    /** pneigh_enqueue(): answer a broadcast request after a random part of proxy_delay, at most proxy_qlen waiting. */
+    private void proxyEnqueue(long now, NetDevice dev, byte[] frame, int pktType, long delay) {
+        if (proxyQueue == null) {
+            proxyQueue = new ArrayList<>(2);
+        }
+        int waiting = 0;
+        for (ProxyWait w : proxyQueue) {
+            if (w.dev() == dev) {
+                waiting++;
+            }
+        }
+        if (waiting > dev.arpParms().proxyQlen) {
+            return;
+        }
+        proxyQueue.add(new ProxyWait(now + random.nextLong(delay), dev, frame, pktType));
+    }
+
+    /** neigh_proxy_process(): replays the requests whose delay has passed, in queue order. */
+    private void proxyProcess(long now) {
+        if (proxyQueue == null) {
+            return;
+        }
+        List<ProxyWait> due = new ArrayList<>();
+        for (var it = proxyQueue.iterator(); it.hasNext(); ) {
+            ProxyWait w = it.next();
+            if (w.due() <= now) {
+                due.add(w);
+                it.remove();
+            }
+        }
+        if (proxyQueue.isEmpty()) {
+            proxyQueue = null;
+        }
+        for (ProxyWait w : due) {
+            if (w.dev().isUp()) {
+                arpRcv(now, w.dev(), w.frame(), w.pktType(), true);
+            }
+        }
+    }
+
+    private long proxyDeadline() {
+        long d = Long.MAX_VALUE;
+        if (proxyQueue != null) {
+            for (ProxyWait w : proxyQueue) {
+                d = Math.min(d, w.due());
+            }
+        }
+        return d;
     }
 
     // ------------------------------------------------------------------------- NeighbourTable.Ops (arp_tbl)

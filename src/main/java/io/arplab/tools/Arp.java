@@ -30,6 +30,9 @@ public final class Arp implements Tool {
     private boolean linuxStyle;
     private boolean verbose;
     private String device = "";
+    /** -D: the hardware address argument names an interface whose address to use (for pub entries). */
+    private boolean hwFromDevice;
+    private static final int ATF_PUBL = 0x08;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
 
@@ -206,6 +209,7 @@ public final class Arp implements Tool {
                 numeric = true;
                 return -1;
             case 'D':
+                hwFromDevice = true;
                 return -1;
             case 'N':
                 err.append("arp: -N not yet supported.\n");
@@ -251,6 +255,11 @@ public final class Arp implements Tool {
             int flags = (st & NudState.PERMANENT.bits) != 0 ? ATF_PERM | ATF_COM
                     : (st & NudState.VALID) != 0 ? ATF_COM : 0;
             lines.add(new ProcLine(n.address().toString(), 1, flags, n.lladdr().toString(), "*", n.device().name));
+        }
+        // arp_format_pneigh_entry(): proxy entries follow, ATF_PUBL|ATF_PERM with a zero address
+        for (HostStack.ProxyEntry e : stack.proxies()) {
+            lines.add(new ProcLine(e.address().toString(), e.dev() == null ? 0 : 1, ATF_PUBL | ATF_PERM,
+                    "00:00:00:00:00:00", "*", e.dev() == null ? "*" : e.dev().name));
         }
         return lines;
     }
@@ -334,8 +343,13 @@ public final class Arp implements Tool {
         if ((l.flags() & ATF_PERM) != 0) {
             flags.append('M');
         }
+        if ((l.flags() & ATF_PUBL) != 0) {
+            flags.append('P');
+        }
         out.append(pad(name, 23)).append("  ");
-        if ((l.flags() & ATF_COM) == 0) {
+        if ((l.flags() & ATF_PUBL) != 0 && (l.flags() & ATF_COM) == 0) {
+            out.append(pad("*", 8)).append(pad("<from_interface>", 20));
+        } else if ((l.flags() & ATF_COM) == 0) {
             out.append(pad("", 8)).append(pad("(incomplete)", 20));
         } else {
             out.append(pad("ether", 8)).append(pad(l.hwa(), 20));
@@ -346,13 +360,18 @@ public final class Arp implements Tool {
     /** arp_disp(): "NAME (IP) at MAC [ether] PERM on DEV". */
     private void bsdLine(String name, ProcLine l) {
         out.append(name).append(" (").append(l.ip()).append(") at ");
-        if ((l.flags() & ATF_COM) == 0) {
+        if ((l.flags() & ATF_PUBL) != 0 && (l.flags() & ATF_COM) == 0) {
+            out.append("<from_interface> ");
+        } else if ((l.flags() & ATF_COM) == 0) {
             out.append("<incomplete> ");
         } else {
             out.append(l.hwa()).append(" [ether] ");
         }
         if ((l.flags() & ATF_PERM) != 0) {
             out.append("PERM ");
+        }
+        if ((l.flags() & ATF_PUBL) != 0) {
+            out.append("PUB ");
         }
         out.append("on ").append(l.dev()).append('\n');
     }
@@ -390,20 +409,28 @@ public final class Arp implements Tool {
             err.append("arp: need hardware address\n");
             return 255;
         }
-        byte[] hw = Args.lladdr(a.get(1));
+        byte[] hw = hwFromDevice ? null : Args.lladdr(a.get(1));
+        NetDevice hwDev = null;
+        if (hwFromDevice) {
+            hwDev = stack.device(a.get(1));
+            if (hwDev == null) {
+                err.append("arp: cant get HW-Address for `").append(a.get(1)).append("': No such device.\n");
+                return 255;
+            }
+            hw = new byte[6];
+            hwDev.mac().write(hw, 0);
+        }
         if (hw == null || hw.length != 6) {
             err.append("arp: invalid hardware address\n");
             return 255;
         }
         boolean perm = true;
+        boolean pub = false;
         for (int k = 2; k < a.size(); k++) {
             String w = a.get(k);
             switch (w) {
                 case "temp" -> perm = false;
-                case "pub" -> {
-                    err.append("SIOCSARP: Operation not supported\n");
-                    return 255;
-                }
+                case "pub" -> pub = true;
                 case "priv", "trail", "dontpub", "auto" -> { }
                 case "dev" -> {
                     if (++k >= a.size()) {
@@ -420,6 +447,25 @@ public final class Arp implements Tool {
                     return usage();
                 }
             }
+        }
+        if (pub) {
+            // arp_req_set_public(): without a device, the one whose hardware address was given
+            NetDevice pdev = device.isEmpty() ? null : stack.device(device);
+            if (pdev == null) {
+                long want = Args.mac(hw).bits();
+                for (NetDevice d : stack.devices()) {
+                    if (!d.loopback && d.macBits() == want) {
+                        pdev = d;
+                        break;
+                    }
+                }
+            }
+            if (pdev == null) {
+                err.append("SIOCSARP: No such device\n");
+                return 255;
+            }
+            stack.proxyAdd(ip, pdev);
+            return 0;
         }
         NetDevice dev = targetDevice(ip, "SIOCSARP");
         if (dev == null) {
@@ -477,7 +523,10 @@ public final class Arp implements Tool {
                 return 0;
             }
         }
-        // no private entry: net-tools then tries the proxy (pub) table, which holds nothing here
+        // no private entry: net-tools then tries the proxy (pub) table (arp_req_delete_public → pneigh_delete)
+        if (stack.proxyDelete(ip, device.isEmpty() ? null : stack.device(device))) {
+            return 0;
+        }
         out.append("No ARP entry for ").append(host).append('\n');
         return 255;
     }

@@ -116,6 +116,7 @@ final class IpNeigh {
         String lla = null;
         int state = NudState.PERMANENT.bits;
         boolean router = false;
+        boolean proxy = false;
         while (a.more()) {
             String w = a.peek();
             if (Args.matches(w, "lladdr")) {
@@ -131,7 +132,16 @@ final class IpNeigh {
                     throw CommandExit.invarg("nud state is bad", v);
                 }
             } else if (Args.matches(w, "proxy")) {
-                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+                String v = a.next();
+                if (Args.matches(v, "help")) {
+                    throw usage();
+                }
+                if (dst != null) {
+                    throw CommandExit.duparg("address", v);
+                }
+                Args.addr(v, o.family == 4);
+                dst = v;
+                proxy = true;
             } else if (w.equals("router")) {
                 router = true;
             } else if (w.equals("dev")) {
@@ -150,6 +160,17 @@ final class IpNeigh {
                 Args.addr(w, o.family == 4);
             }
             a.skip();
+        }
+        if (proxy) {
+            // NTF_PROXY: pneigh_create()/pneigh_delete(); an existing entry is simply kept on add
+            Ipv4Address paddr = Args.addr(dst, o.family == 4);
+            NetDevice pdev = devName == null ? null : device(devName);
+            if (add) {
+                stack.proxyAdd(paddr, pdev);
+            } else if (!stack.proxyDelete(paddr, pdev)) {
+                throw CommandExit.rtnetlink("No such file or directory");
+            }
+            return 0;
         }
         if (devName == null || dst == null) {
             throw new CommandExit(255, "Device and destination are required arguments.");
@@ -245,6 +266,7 @@ final class IpNeigh {
         String filterDev = null;
         Args.Prefix pfx = null;
         boolean unused = false;
+        boolean proxyOnly = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("dev")) {
@@ -276,7 +298,7 @@ final class IpNeigh {
                 }
                 filterState |= st;
             } else if (w.equals("proxy")) {
-                return 0; // no proxy entries are kept
+                proxyOnly = true;
             } else if (w.equals("master") || w.equals("vrf")) {
                 String v = a.next();
                 if (stack.device(v) == null) {
@@ -308,6 +330,21 @@ final class IpNeigh {
             }
         }
         long now = ctx.now();
+        if (proxyOnly) {
+            // pneigh_dump_table(): "ADDR [dev DEV] proxy", the device left out when filtering by one
+            for (HostStack.ProxyEntry e : stack.proxies()) {
+                if (dev != null && e.dev() != dev || pfx != null && !pfx.contains(e.address())) {
+                    continue;
+                }
+                if (flush) {
+                    stack.proxyDelete(e.address(), e.dev());
+                } else {
+                    out.append(e.address()).append(e.dev() != null && dev == null ? " dev " + e.dev().name : "")
+                            .append(" proxy \n");
+                }
+            }
+            return 0;
+        }
         if (!flush) {
             for (NeighbourEntry n : matching(dev, filterState, pfx, unused)) {
                 out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
