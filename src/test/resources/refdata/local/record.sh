@@ -44,4 +44,7 @@ flush; { run n1 ip addr del 172.28.0.11/16 dev eth0; run n1 ip addr add 172.28.0
          run host arp -an; run host arp -n; run n1 arping -c1 -I eth0 172.18.0.2
          run host ip neigh del proxy 172.18.0.2 dev br0; run host ip neigh del proxy 172.18.0.2 dev br0
          run host ip neigh show proxy; } > proxy_arp.out
+# ICMP redirect: n1 sends 172.18/16 via n2, which forwards out the way it came in and redirects n1 to the host
+flush; { run n2 sysctl -w net.ipv4.ip_forward=1; run n1 ip route add 172.18.0.0/16 via 172.28.0.12
+         run n1 ping -c3 172.18.0.2; run n1 ip route get 172.18.0.2; run n1 ip neigh; run n1 traceroute -n 172.18.0.2; } > redirect.out
 teardown

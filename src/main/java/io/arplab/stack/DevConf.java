@@ -14,6 +14,10 @@ public final class DevConf {
     public int rpFilter;
     public int acceptLocal;
     public int routeLocalnet;
+    public int acceptRedirects = 1;
+    public int sendRedirects = 1;
+    public int secureRedirects = 1;
+    public int sharedMedia = 1;
 
     public DevConf copy() {
         DevConf c = new DevConf();
@@ -29,6 +33,10 @@ public final class DevConf {
         c.rpFilter = rpFilter;
         c.acceptLocal = acceptLocal;
         c.routeLocalnet = routeLocalnet;
+        c.acceptRedirects = acceptRedirects;
+        c.sendRedirects = sendRedirects;
+        c.secureRedirects = secureRedirects;
+        c.sharedMedia = sharedMedia;
         return c;
     }
 
@@ -47,6 +55,10 @@ public final class DevConf {
             case "rp_filter" -> rpFilter = range(name, value, 0, 2);
             case "accept_local" -> acceptLocal = range(name, value, 0, 1);
             case "route_localnet" -> routeLocalnet = range(name, value, 0, 1);
+            case "accept_redirects" -> acceptRedirects = range(name, value, 0, 1);
+            case "send_redirects" -> sendRedirects = range(name, value, 0, 1);
+            case "secure_redirects" -> secureRedirects = range(name, value, 0, 1);
+            case "shared_media" -> sharedMedia = range(name, value, 0, 1);
             default -> throw new IllegalArgumentException("unknown IPv4 device sysctl '" + name + "'");
         }
     }
@@ -66,6 +78,10 @@ public final class DevConf {
             case "rp_filter" -> rpFilter;
             case "accept_local" -> acceptLocal;
             case "route_localnet" -> routeLocalnet;
+            case "accept_redirects" -> acceptRedirects;
+            case "send_redirects" -> sendRedirects;
+            case "secure_redirects" -> secureRedirects;
+            case "shared_media" -> sharedMedia;
             default -> null;
         };
     }

@@ -55,6 +55,7 @@ public final class HostStack implements NeighbourTable.Ops {
     private ArrayDeque<byte[]> loopback;
     private IpDefrag defrag;
     private List<ProxyEntry> proxies;
+    private it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<Redirected> redirects;
     private List<ProxyWait> proxyQueue;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
@@ -870,10 +871,83 @@ public final class HostStack implements NeighbourTable.Ops {
                             off + 8, len - 8);
                 }
             }
-            case 3, 4, 5, 11, 12 -> icmpError(now, dev, frame, off, len, saddr, type, code);
+            case 5 -> {
+                icmpRedirect(now, frame, off, len, saddr, code);
+                icmpError(now, dev, frame, off, len, saddr, type, code);
+            }
+            case 3, 4, 11, 12 -> icmpError(now, dev, frame, off, len, saddr, type, code);
             case 13 -> icmpTimestamp(now, frame, off, len, daddr, broadcast);
             default -> { }
         }
+    }
+
+    /** A next-hop exception a redirect created (the kernel's fnhe): until {@code expires}, {@code gateway} for the destination. */
+    public record Redirected(NetDevice dev, Ipv4Address gateway, long expires) {}
+
+    /** ip_rt_gc_timeout: how long a redirect's exception lasts. */
+    private static final long REDIRECT_TIMEOUT = 300 * NeighParams.SECOND;
+
+    /** The next hop to {@code daddr} through route {@code r}: a live redirect exception, the gateway, or on-link. */
+    private int nexthop(long now, Route r, int daddr) {
+        if (redirects != null && r.gateway() != null) {
+            Redirected x = redirects.get(daddr);
+            if (x != null) {
+                if (x.expires() <= now) {
+                    redirects.remove(daddr);
+                } else if (x.dev() == r.device()) {
+                    return x.gateway().bits();
+                }
+            }
+        }
+        return r.gateway() != null ? r.gateway().bits() : daddr;
+    }
+
+    /** The redirect exception for {@code dst}, if one is in force at {@code now} (ip route get shows it). */
+    public Redirected redirected(Ipv4Address dst, long now) {
+        Redirected x = redirects == null ? null : redirects.get(dst.bits());
+        return x != null && x.expires() > now ? x : null;
+    }
+
+    /**
+     * __ip_do_redirect(): a redirect from our current gateway for a destination moves that destination to the new
+     * gateway, once the new gateway's neighbour entry is valid (the first redirect only starts resolving it).
+     */
+    private void icmpRedirect(long now, byte[] frame, int off, int len, int from, int code) {
+        if (len < 8 + 20 + 8 || (code & 7) > 3) {
+            return;
+        }
+        int newGw = Bytes.i32(frame, off + 4);
+        int qhl = (Bytes.u8(frame, off + 8) & 0x0f) * 4;
+        if (qhl < 20) {
+            return;
+        }
+        int dst = Bytes.i32(frame, off + 8 + 16);
+        Route r = routes.lookup(dst);
+        if (r == null || r.gateway() == null || nexthop(now, r, dst) != from) {
+            return;
+        }
+        NetDevice dev = r.device();
+        // IN_DEV_RX_REDIRECTS: a forwarding device needs conf/all/accept_redirects too, which turning on
+        // forwarding clears (inet_forward_change): routers ignore redirects
+        boolean accept = dev.conf.forwarding == 0 && dev.conf.acceptRedirects != 0;
+        if (newGw == from || !accept || isMulticast(newGw) || newGw == -1 || newGw == 0) {
+            return;
+        }
+        if (dev.conf.sharedMedia == 0 ? !onLink(dev, newGw) : !isUnicastAddress(newGw)) {
+            return;
+        }
+        NeighbourEntry n = neighbours.lookupOrCreate(now, dev, newGw);
+        if (n == null) {
+            return;
+        }
+        if ((n.state & NudState.VALID) == 0) {
+            neighbours.eventSend(now, n, null);
+            return;
+        }
+        if (redirects == null) {
+            redirects = new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>(2);
+        }
+        redirects.put(dst, new Redirected(dev, Ipv4Address.of(newGw), now + REDIRECT_TIMEOUT));
     }
 
     /** An ICMP error: find the socket that sent the quoted datagram (icmp_unreach → raw/ping/udp err handlers). */
@@ -1004,7 +1078,7 @@ public final class HostStack implements NeighbourTable.Ops {
         }
         byte[] copy = new byte[ETH + totalLength];
         System.arraycopy(frame, 0, copy, 0, copy.length);
-        int nexthopFwd = r.gateway() != null ? r.gateway().bits() : daddr;
+        int nexthopFwd = nexthop(now, r, daddr);
         if (totalLength > outDev.mtu()) {
             Bytes.put8(copy, ETH + 8, ttl - 1);
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
@@ -1016,7 +1090,13 @@ public final class HostStack implements NeighbourTable.Ops {
         int oldWord = Bytes.u16(copy, ETH + 8);
         Bytes.put8(copy, ETH + 8, ttl - 1);
         Bytes.put16(copy, ETH + 10, InternetChecksum.update(Bytes.u16(copy, ETH + 10), oldWord, Bytes.u16(copy, ETH + 8)));
-        int nexthop = r.gateway() != null ? r.gateway().bits() : daddr;
+        int nexthop = nexthop(now, r, daddr);
+        // __mkroute_input()/ip_forward(): out the way it came in, to a sender on this link: tell it the better hop
+        int saddr = Bytes.i32(copy, ETH + 12);
+        if (outDev == in && outDev.conf.sendRedirects != 0 && (outDev.conf.sharedMedia != 0 || onLink(outDev, saddr))
+                && onLink(in, saddr) && rateLimit().redirectAllowed(now, saddr)) {
+            icmpSend(now, copy, 5, 1, nexthop, in);
+        }
         finishOutput(now, outDev, nexthop, copy);
     }
 
@@ -1053,7 +1133,7 @@ public final class HostStack implements NeighbourTable.Ops {
                 return r.type() == Route.PROHIBIT ? -13 : r.type() == Route.BLACKHOLE ? -22 : -113;
             }
             dev = r.device();
-            nexthop = r.gateway() != null ? r.gateway().bits() : daddr;
+            nexthop = nexthop(now, r, daddr);
         }
         int totalLength = Bytes.u16(frame, ETH + 2);
         if (totalLength > dev.mtu()) {

@@ -54,6 +54,41 @@ final class IcmpRateLimit {
         return ok;
     }
 
+    // ip_rt_send_redirect(): ip_rt_redirect_number, ip_rt_redirect_load (HZ/50), ip_rt_redirect_silence
+    private static final int REDIRECT_NUMBER = 9;
+    private static final long REDIRECT_LOAD = 20 * NeighParams.MS;
+    private static final long REDIRECT_SILENCE = REDIRECT_LOAD << (REDIRECT_NUMBER + 1);
+    /** Per source: {rate_last, n_redirects}, as the kernel keeps them in its inet_peer. */
+    private Int2ObjectOpenHashMap<long[]> redirectPeers;
+
+    /** Whether a redirect may go to {@code src} now: the first at once, then with exponential backoff, at most 9. */
+    boolean redirectAllowed(long now, int src) {
+        if (redirectPeers == null) {
+            redirectPeers = new Int2ObjectOpenHashMap<>();
+        }
+        long[] p = redirectPeers.get(src);
+        if (p == null) {
+            if (redirectPeers.size() >= MAX_PEERS) {
+                redirectPeers.clear();
+            }
+            p = new long[] {now - PEER_FRESH_TOKENS, 0};
+            redirectPeers.put(src, p);
+        }
+        if (now > p[0] + REDIRECT_SILENCE) {
+            p[1] = 0; // no redirected packets for a while: start again
+        }
+        if (p[1] >= REDIRECT_NUMBER) {
+            p[0] = now; // too many ignored: stay silent
+            return false;
+        }
+        if (p[1] == 0 || now > p[0] + (REDIRECT_LOAD << p[1])) {
+            p[0] = now;
+            p[1]++;
+            return true;
+        }
+        return false;
+    }
+
     private boolean globalAllow(long now) {
         if (globalCredit < 0) {
             globalCredit = msgsBurst;

@@ -402,15 +402,26 @@ final class IpRoute {
         }
         Ipv4Address src = from != null ? from : stack.sourceAddress(dst, oif);
         boolean brd = isBroadcast(r.device(), dst);
+        HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
         out.append(brd ? "broadcast " : "").append(dst).append(' ');
-        if (r.gateway() != null) {
+        if (redirected != null && r.gateway() != null && redirected.dev() == r.device()) {
+            out.append("via ").append(redirected.gateway()).append(' ');
+        } else if (r.gateway() != null) {
             out.append("via ").append(r.gateway()).append(' ');
+        } else {
+            redirected = null;
         }
         out.append("dev ").append(r.device().name).append(' ');
         if (src != null) {
             out.append("src ").append(src).append(' ');
         }
-        out.append("uid 0 \n    cache ").append(brd ? "<local,brd> " : "").append('\n');
+        out.append("uid 0 \n    cache ").append(brd ? "<local,brd> " : "");
+        if (redirected != null) {
+            // the exception's remaining life in whole seconds, as rt_fill_info() reports it
+            long left = (redirected.expires() - ctx.now()) / 1_000_000_000L;
+            out.append("<redirected> expires ").append(left).append("sec ");
+        }
+        out.append('\n');
         return 0;
     }
 
