@@ -174,7 +174,8 @@ public final class Network {
                 throw new IllegalArgumentException(device.name() + " has no port " + port);
             }
             if (peers.length <= port) {
-                int n = Math.max(port + 1, Math.max(device.portCount(), Math.min(peers.length * 2, 1 << 30)));
+                // grow by a quarter: a bridge with thousands of ports should not carry a doubled array
+                int n = Math.max(port + 1, Math.max(device.portCount(), peers.length + (peers.length >> 2)));
                 peers = java.util.Arrays.copyOf(peers, n);
                 peerPorts = java.util.Arrays.copyOf(peerPorts, n);
                 latencies = java.util.Arrays.copyOf(latencies, n);

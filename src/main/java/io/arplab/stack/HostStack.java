@@ -131,11 +131,11 @@ public final class HostStack implements NeighbourTable.Ops {
     }
 
     /** Devices by name, once a host has many (a bridge owner holds one veth per port). */
-    private java.util.Map<String, NetDevice> byName;
+    private it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<String, NetDevice> byName;
 
     private void indexDevice(NetDevice d) {
         if (byName == null && devices.size() > 16) {
-            byName = new java.util.HashMap<>();
+            byName = new it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<>();
             for (NetDevice x : devices) {
                 byName.put(x.name, x);
             }
@@ -1417,7 +1417,8 @@ public final class HostStack implements NeighbourTable.Ops {
 
     private record PacketSocket(NetDevice dev, PacketListener listener) {}
 
-    private final List<PacketSocket> packetSockets = new ArrayList<>(0);
+    /** Open packet sockets (arping); created with the first one. */
+    private List<PacketSocket> packetSockets;
 
     /**
      * Opens a packet socket for ARP frames arriving on {@code dev}. As in the kernel (packet_rcv runs from the
@@ -1426,16 +1427,21 @@ public final class HostStack implements NeighbourTable.Ops {
      */
     public Object openPacketSocket(NetDevice dev, PacketListener listener) {
         PacketSocket ps = new PacketSocket(dev, listener);
+        if (packetSockets == null) {
+            packetSockets = new ArrayList<>(1);
+        }
         packetSockets.add(ps);
         return ps;
     }
 
     public void closePacketSocket(Object handle) {
-        packetSockets.remove(handle);
+        if (packetSockets != null) {
+            packetSockets.remove(handle);
+        }
     }
 
     private void deliverToPacketSockets(long now, NetDevice dev, byte[] frame, int pktType) {
-        for (int i = 0; i < packetSockets.size(); i++) {
+        for (int i = 0; packetSockets != null && i < packetSockets.size(); i++) {
             PacketSocket ps = packetSockets.get(i);
             if (ps.dev == dev) {
                 ps.listener.frame(now, frame.clone(), pktType);

@@ -67,7 +67,8 @@ public final class NeighbourTable {
     /** The kernel's gc_list: entries subject to garbage collection, oldest first. */
     private ObjectLinkedOpenHashSet<NeighbourEntry> gcList;
     private final TimerHeap<NeighbourEntry> timers = new TimerHeap<>();
-    private NeighParams[] parmsList = new NeighParams[0];
+    private static final NeighParams[] NO_PARMS = new NeighParams[0];
+    private NeighParams[] parmsList = NO_PARMS;
     private final SplittableRandom random;
     private final Ops ops;
     private GcConfig gc;

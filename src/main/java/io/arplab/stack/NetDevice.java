@@ -41,7 +41,7 @@ public final class NetDevice {
     public String linkNetnsName;
     /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
     public String kind;
-    public final List<Address> addresses = new ArrayList<>(1);
+    public final List<Address> addresses = new ArrayList<>(0); // no array until the first address
     /** The device's neighbour parameters; created on first use from the host's defaults (see {@link #arpParms()}). */
     private NeighParams arpParms;
     private HostStack owner;
