@@ -1,6 +1,5 @@
 package io.arplab.sim;
 
-import io.arplab.stack.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,21 +17,7 @@ public final class TraceLog {
         this.out = out;
     }
 
-    /** A tracer that writes under {@code comm} (the node's name) and {@code pid}. */
-    public Tracer tracer(String comm, int pid) {
-        return new Tracer() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public void emit(long now, String event, String fields) {
-                write(comm, pid, now, event, fields);
-            }
-        };
-    }
-
+    /** One line in perf script layout; each node's tracer (Network.NodeTracer) writes through here. */
     void write(String comm, int pid, long now, String event, String fields) {
         line.setLength(0);
         pad(line, comm, 16);

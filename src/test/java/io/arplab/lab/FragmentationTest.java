@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FragmentationTest {
     @Test
     void bigPingIsFragmentedWithoutDfAndReassembledForTheReply() {
-        Lab lab = SeedLab.build(1, null);
+        Lab lab = SeedLabs.build(1, null);
         MemoryCapture c = new MemoryCapture();
         lab.capture("node3", "eth0", c);
         Lab.Result r = lab.exec("node1", "ping -c1 -s 3000 172.28.0.13");

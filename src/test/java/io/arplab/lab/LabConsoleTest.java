@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LabConsoleTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
-    final Lab lab = SeedLab.build(1, null);
+    final Lab lab = SeedLabs.build(1, null);
     final LabConsole console = new LabConsole(lab, new PrintWriter(out), new PrintWriter(err), () -> { });
 
     @Test

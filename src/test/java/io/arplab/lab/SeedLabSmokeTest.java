@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class SeedLabSmokeTest {
     @Test
     void pingNode3() {
-        Lab lab = SeedLab.build(1, null);
+        Lab lab = SeedLabs.build(1, null);
         MemoryCapture c1 = new MemoryCapture();
         lab.capture("node1", "eth0", c1);
         lab.runFor(1_000_000_000L);

@@ -7,7 +7,14 @@ public final class SeedLabs {
     private SeedLabs() {}
 
     public static Lab seed(long seed) {
-        return SeedLab.build(seed, null);
+        return ReferenceLab.build(seed);
+    }
+
+    /** The reference topology with tracepoints going to {@code trace} (null: none). */
+    public static Lab build(long seed, io.arplab.sim.TraceLog trace) {
+        Lab lab = ReferenceLab.build(seed);
+        lab.setTraceLog(trace);
+        return lab;
     }
 
     /** Registers an /etc/hosts file with the lab's resolver: the first name of a line is the canonical one. */
