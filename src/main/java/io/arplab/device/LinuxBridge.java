@@ -1,5 +1,6 @@
 package io.arplab.device;
 
+import io.arplab.stack.TraceEvent;
 import io.arplab.stack.Tracer;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.MacAddress;
@@ -14,10 +15,8 @@ import java.util.List;
  * unknown unicast, ages learned entries after ageing_time. Port 0 is the bridge's own interface (br-...), which
  * a host stack holds; ports 1.. are the veth ends of attached nodes.
  */
-public final class LinuxBridge implements Device {
+public final class LinuxBridge implements Switch, Fdb {
     public static final long DEFAULT_AGEING = 300_000_000_000L;
-    /** The bridge's own interface. */
-    public static final int LOCAL_PORT = 0;
 
     private final String name;
     private final long mac;
@@ -28,18 +27,15 @@ public final class LinuxBridge implements Device {
     private long nextAgeing = Long.MAX_VALUE;
     private long order;
     private Tracer tracer = Tracer.OFF;
-    private final List<FdbListener> listeners = new ArrayList<>(0);
+    private final List<Fdb.Listener> listeners = new ArrayList<>(0);
 
-    /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH (AF_BRIDGE) notifications of fdb changes (fdb_notify). */
-    public interface FdbListener {
-        void fdbEvent(long now, FdbEntry e, boolean deleted);
-    }
-
-    public void addFdbListener(FdbListener l) {
+    @Override
+    public void addListener(Fdb.Listener l) {
         listeners.add(l);
     }
 
-    public void removeFdbListener(FdbListener l) {
+    @Override
+    public void removeListener(Fdb.Listener l) {
         listeners.remove(l);
     }
 
@@ -76,6 +72,17 @@ public final class LinuxBridge implements Device {
         return name;
     }
 
+    @Override
+    public String kind() {
+        return "bridge";
+    }
+
+    @Override
+    public Fdb fdb() {
+        return this;
+    }
+
+    @Override
     public MacAddress mac() {
         return MacAddress.of(mac);
     }
@@ -90,14 +97,17 @@ public final class LinuxBridge implements Device {
         return portNames.get(port);
     }
 
+    @Override
     public MacAddress portMac(int port) {
         return MacAddress.of(portMacs.getLong(port));
     }
 
+    @Override
     public long ageingTime() {
         return ageingTime;
     }
 
+    @Override
     public void setAgeingTime(long nanos) {
         this.ageingTime = nanos;
     }
@@ -110,13 +120,14 @@ public final class LinuxBridge implements Device {
         fdb.put(key(e.mac, e.vid), e);
     }
 
-    /** Entries in the kernel's dump order: newest first. */
-    public List<FdbEntry> fdb() {
+    @Override
+    public List<FdbEntry> entries() {
         List<FdbEntry> all = new ArrayList<>(fdb.values());
         all.sort(Comparator.comparingLong((FdbEntry e) -> e.order).reversed());
         return all;
     }
 
+    @Override
     public FdbEntry lookup(MacAddress mac, int vid) {
         return fdb.get(key(mac.bits(), vid));
     }
@@ -130,6 +141,7 @@ public final class LinuxBridge implements Device {
      * bridge fdb add|replace MAC dev PORT master [static|permanent]: a user entry that never ages; {@code local}
      * (permanent) entries deliver to the host like the bridge's own address (fdb_add_entry).
      */
+    @Override
     public FdbEntry addUser(MacAddress mac, int port, long now, boolean local) {
         FdbEntry e = new FdbEntry(mac.bits(), 0, port, now, local, true, order++);
         insert(e);
@@ -142,6 +154,7 @@ public final class LinuxBridge implements Device {
     }
 
     /** Removes an entry (bridge fdb del), notifying at {@code now}. */
+    @Override
     public boolean delete(MacAddress mac, int vid, long now) {
         FdbEntry e = fdb.remove(key(mac.bits(), vid));
         if (e != null && now != Long.MIN_VALUE) {
@@ -156,8 +169,9 @@ public final class LinuxBridge implements Device {
     }
 
     /** Drops learned entries, notifying each deletion at {@code now}. */
+    @Override
     public void flushLearned(long now) {
-        for (FdbEntry e : fdb()) {
+        for (FdbEntry e : entries()) {
             if (!e.isPermanent()) {
                 fdb.remove(key(e.mac, e.vid));
                 notifyFdb(now, e, true);
@@ -233,8 +247,7 @@ public final class LinuxBridge implements Device {
 
     private void traceUpdate(long now, int port, long src) {
         if (tracer.enabled()) {
-            tracer.emit(now, "bridge:br_fdb_update", "br_dev " + name + " source " + portNames.get(port) + " addr "
-                    + MacAddress.of(src) + " vid 0 flags 0x0");
+            tracer.emit(now, new TraceEvent.FdbUpdate(name, portNames.get(port), src, 0, 0));
         }
     }
 

@@ -2,13 +2,15 @@ package io.arplab.lab;
 
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
-import io.arplab.sim.CaptureSink;
+import io.arplab.observe.CaptureSink;
 import io.arplab.sim.Network;
-import io.arplab.sim.TraceLog;
+import io.arplab.sim.SimRuntime;
+import io.arplab.device.Switch;
+import io.arplab.observe.TraceLog;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.tools.CommandLineSplitter;
-import io.arplab.tools.Resolver;
+import io.arplab.runtime.Resolver;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.tools.Tools;
@@ -63,7 +65,7 @@ public final class Lab {
         this(seed, DEFAULT_EPOCH, null);
     }
 
-    public Lab(long seed, long epochNanos, TraceLog trace) {
+    public Lab(long seed, long epochNanos, io.arplab.observe.TraceSink trace) {
         this.network = new Network(epochNanos);
         this.random = new SplittableRandom(seed);
         network.setTraceLog(trace);
@@ -91,7 +93,7 @@ public final class Lab {
     }
 
     /** Turns tracepoints on (to {@code log}) or off (null) for the whole lab. */
-    public void setTraceLog(TraceLog log) {
+    public void setTraceLog(io.arplab.observe.TraceSink log) {
         network.setTraceLog(log);
     }
 
@@ -304,7 +306,7 @@ public final class Lab {
         if (n == null) {
             throw new IllegalArgumentException("unknown node '" + node + "'");
         }
-        if (n.device() instanceof LinuxBridge) {
+        if (n.device() instanceof Switch) {
             n.captureTap(sink);
             return;
         }
@@ -371,13 +373,14 @@ public final class Lab {
             err.flush();
             return null;
         }
-        ToolContext ctx = new ToolContext(network, n, out, err, resolver, workDir, nextPid++);
-        if (ctx.host() == null) {
+        if (!(n.device() instanceof Host)) {
             err.println(words.get(0) + ": " + node + " is a bridge, not a host: run tools on hosts");
             err.flush();
+            ToolContext ctx = new ToolContext(null, out, err, nextPid++);
             ctx.exit(1);
             return ctx;
         }
+        ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir), out, err, nextPid++);
         try {
             t.get().start(ctx, words.subList(1, words.size()));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,9 @@
 package io.arplab.sim;
 
 import io.arplab.device.Device;
+import io.arplab.observe.CaptureSink;
+import io.arplab.observe.TraceSink;
+import io.arplab.stack.TraceEvent;
 import io.arplab.stack.Tracer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +25,7 @@ public final class Network {
     private final long epochNanos;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new LinkedHashMap<>();
-    private TraceLog trace;
+    private TraceSink trace;
     private static final Node[] NO_NODES = new Node[0];
     private static final int[] NO_INTS = new int[0];
     private static final long[] NO_LONGS = new long[0];
@@ -30,7 +33,6 @@ public final class Network {
 
     private long deliveries;
     private long transmissions;
-    private long skbCounter;
 
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
@@ -67,7 +69,7 @@ public final class Network {
     }
 
     /** Enables (or, with null, disables) tracepoints for every node, present and future. */
-    public void setTraceLog(TraceLog trace) {
+    public void setTraceLog(TraceSink trace) {
         this.trace = trace;
         for (Node n : nodes) {
             n.tracer.log = trace;
@@ -75,7 +77,7 @@ public final class Network {
         }
     }
 
-    public TraceLog traceLog() {
+    public TraceSink traceLog() {
         return trace;
     }
 
@@ -83,9 +85,11 @@ public final class Network {
     static final class NodeTracer implements Tracer {
         private final String comm;
         private final int pid;
-        TraceLog log;
+        TraceSink log;
+        /** This node's skb counter: the skbaddr of each frame it sends or receives (per node, so partitions agree). */
+        private long skbs;
 
-        NodeTracer(String comm, int pid, TraceLog log) {
+        NodeTracer(String comm, int pid, TraceSink log) {
             this.comm = comm;
             this.pid = pid;
             this.log = log;
@@ -97,10 +101,15 @@ public final class Network {
         }
 
         @Override
-        public void emit(long now, String event, String fields) {
+        public void emit(long now, TraceEvent event) {
             if (log != null) {
-                log.write(comm, pid, now, event, fields);
+                log.event(comm, pid, now, event);
             }
+        }
+
+        /** A kernel-looking skbaddr, unique within the node: its pid in the high bits, a counter below. */
+        long nextSkb() {
+            return 0xffff_8880_0000_0000L + ((long) pid << 28) + (++skbs) * 0x100;
         }
     }
 
@@ -145,6 +154,8 @@ public final class Network {
         private final NodeTracer tracer;
         /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
         private long[] floodGroups;
+        /** Per-namespace state of the tools run on this node, created on first use. */
+        private java.util.Map<Class<?>, Object> state;
 
         private Node(Device device, int index) {
             this.device = device;
@@ -154,6 +165,13 @@ public final class Network {
 
         public Device device() {
             return device;
+        }
+
+        <T> T state(Class<T> type, java.util.function.Supplier<T> create) {
+            if (state == null) {
+                state = new java.util.HashMap<>(2);
+            }
+            return type.cast(state.computeIfAbsent(type, k -> create.get()));
         }
 
         public String name() {
@@ -221,9 +239,9 @@ public final class Network {
             }
             if (tracer.enabled()) {
                 String dev = device.portName(port);
-                String skb = skbAddr(++skbCounter);
-                tracer.emit(now, "net:net_dev_queue", "dev=" + dev + " skbaddr=" + skb + " len=" + frame.length);
-                tracer.emit(now, "net:net_dev_xmit", "dev=" + dev + " skbaddr=" + skb + " len=" + frame.length + " rc=0");
+                long skb = tracer.nextSkb();
+                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_QUEUE, dev, skb, frame.length));
+                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_XMIT, dev, skb, frame.length));
             }
             Node peer = port < peers.length ? peers[port] : null;
             if (peer == null) {
@@ -315,10 +333,10 @@ public final class Network {
             }
             if (tracer.enabled()) {
                 String dev = device.portName(port);
-                String skb = skbAddr(++skbCounter);
+                long skb = tracer.nextSkb();
                 int len = Math.max(0, frame.length - 14);
-                tracer.emit(now, "net:netif_rx", "dev=" + dev + " skbaddr=" + skb + " len=" + len);
-                tracer.emit(now, "net:netif_receive_skb", "dev=" + dev + " skbaddr=" + skb + " len=" + len);
+                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RX, dev, skb, len));
+                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
             }
             device.receive(now, port, frame, this);
             reschedule();
@@ -346,10 +364,6 @@ public final class Network {
         public String toString() {
             return device.name();
         }
-    }
-
-    private static String skbAddr(long n) {
-        return String.format("%016x", 0xffff_8880_0000_0000L + n * 0x100);
     }
 
     private static final class FloodDelivery extends Scheduler.Event {

@@ -9,7 +9,7 @@ import java.util.function.LongConsumer;
  */
 public final class Scheduler {
     /** Something that happens at a point of virtual time; may be re-armed. */
-    public abstract static class Event extends TimerHeap.Timer {
+    public abstract static class Event extends TimerHeap.Timer implements io.arplab.runtime.Timer {
         protected abstract void fire(long now);
     }
 

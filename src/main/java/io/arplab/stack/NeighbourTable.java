@@ -192,9 +192,7 @@ public final class NeighbourTable {
             gcList.add(n);
         }
         if (tracer.enabled()) {
-            tracer.emit(now, "neigh:neigh_create", "family 2 dev " + dev.name + " entries " + entries.size()
-                    + " primary_key4 " + Ipv4Address.of(ip) + " primary_key6 :: created 1 gc_exempt "
-                    + (exemptFromGc || dev.loopback ? 1 : 0));
+            tracer.emit(now, new TraceEvent.NeighCreate(dev.name, entries.size(), ip, exemptFromGc || dev.loopback));
         }
         return n;
     }
@@ -238,7 +236,7 @@ public final class NeighbourTable {
         n.dead = true;
         disarm(n);
         purgeQueue(n);
-        trace(now, "neigh:neigh_cleanup_and_release", n, 0);
+        trace(now, TraceEvent.NeighPoint.CLEANUP_AND_RELEASE, n, 0);
         ops.notify(now, n, RTM_DELNEIGH);
     }
 
@@ -254,13 +252,11 @@ public final class NeighbourTable {
     /** __neigh_update(): the one place entries change address or state on the kernel's terms. Returns 0 or -errno. */
     public int update(long now, NeighbourEntry n, long lladdr, int newState, int flags) {
         if (tracer.enabled()) {
-            tracer.emit(now, "neigh:neigh_update", fields(n, 1) + " new_lladdr "
-                    + (lladdr == NO_LLADDR ? "000000000000" : String.format("%012x", lladdr)) + " new_state "
-                    + NudState.of(newState).traceName + " update_flags " + String.format("%02x", flags & 0xff)
-                    + " pid 0");
+            tracer.emit(now, new TraceEvent.NeighUpdate(TraceEvent.Neigh.of(n, 1), lladdr == NO_LLADDR ? 0 : lladdr,
+                    newState, flags));
         }
         int err = doUpdate(now, n, lladdr, newState, flags);
-        trace(now, "neigh:neigh_update_done", n, err, 1);
+        trace(now, TraceEvent.NeighPoint.UPDATE_DONE, n, err, 1);
         return err;
     }
 
@@ -419,7 +415,7 @@ public final class NeighbourTable {
         }
         if (n.dead) {
             if ((state & NudState.STALE.bits) != 0) {
-                trace(now, "neigh:neigh_event_send_done", n, 0);
+                trace(now, TraceEvent.NeighPoint.EVENT_SEND_DONE, n, 0);
                 return 0;
             }
             return 1;
@@ -464,7 +460,7 @@ public final class NeighbourTable {
         if (immediateProbe) {
             probe(now, n);
         }
-        trace(now, "neigh:neigh_event_send_done", n, rc);
+        trace(now, TraceEvent.NeighPoint.EVENT_SEND_DONE, n, rc);
         return rc;
     }
 
@@ -577,7 +573,7 @@ public final class NeighbourTable {
                 probe(now, n);
             }
         }
-        trace(now, "neigh:neigh_timer_handler", n, 0, 1);
+        trace(now, TraceEvent.NeighPoint.TIMER_HANDLER, n, 0, 1);
     }
 
     private long periodicInterval() {
@@ -647,31 +643,14 @@ public final class NeighbourTable {
         }
     }
 
-    private void trace(long now, String event, NeighbourEntry n, int err) {
-        trace(now, event, n, err, 0);
+    private void trace(long now, TraceEvent.NeighPoint point, NeighbourEntry n, int err) {
+        trace(now, point, n, err, 0);
     }
 
     /** {@code callerRefs}: references the kernel's caller holds at that point (neigh_update, the timer handler). */
-    private void trace(long now, String event, NeighbourEntry n, int err, int callerRefs) {
+    private void trace(long now, TraceEvent.NeighPoint point, NeighbourEntry n, int err, int callerRefs) {
         if (tracer.enabled()) {
-            tracer.emit(now, event, fields(n, callerRefs, false) + " confirmed " + Jiffies.of(n.confirmed) + " updated "
-                    + Jiffies.of(n.updated) + " used " + Jiffies.of(n.used) + " err " + err);
+            tracer.emit(now, new TraceEvent.NeighDone(point, TraceEvent.Neigh.of(n, callerRefs), err));
         }
-    }
-
-    /** The fields the neigh_* tracepoints share (include/trace/events/neigh.h). */
-    private String fields(NeighbourEntry n, int callerRefs) {
-        return fields(n, callerRefs, true);
-    }
-
-    private String fields(NeighbourEntry n, int callerRefs, boolean withTimes) {
-        String s = "family 2 dev " + n.dev.name + " lladdr " + String.format("%012x", n.lladdr) + " flags "
-                + String.format("%02x", n.flags) + " nud_state " + NudState.of(n.state).traceName + " type 01 dead "
-                + (n.dead ? 1 : 0) + " refcnt " + (1 + n.refs() + callerRefs) + " primary_key4 " + Ipv4Address.of(n.ip)
-                + " primary_key6 ::ffff:" + Ipv4Address.of(n.ip);
-        if (withTimes) {
-            s += " confirmed " + Jiffies.of(n.confirmed) + " updated " + Jiffies.of(n.updated) + " used " + Jiffies.of(n.used);
-        }
-        return s;
     }
 }

@@ -2,7 +2,7 @@ package io.arplab.stack;
 
 /**
  * Where protocol code reports kernel-style tracepoint events ({@code neigh:neigh_update}, {@code net:net_dev_xmit}...).
- * Code checks {@link #enabled()} before building a line, so a run without tracing pays nothing.
+ * Code checks {@link #enabled()} before building an event, so a run without tracing pays nothing.
  */
 public interface Tracer {
     Tracer OFF = new Tracer() {
@@ -12,11 +12,11 @@ public interface Tracer {
         }
 
         @Override
-        public void emit(long now, String event, String fields) {}
+        public void emit(long now, TraceEvent event) {}
     };
 
     boolean enabled();
 
-    /** One event at virtual time {@code now}: {@code event} is "subsystem:name", {@code fields} its formatted fields. */
-    void emit(long now, String event, String fields);
+    /** One event at time {@code now} of the runtime's clock. */
+    void emit(long now, TraceEvent event);
 }

@@ -1,6 +1,6 @@
 package io.arplab.tools;
 
-import io.arplab.sim.Scheduler;
+import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
@@ -85,7 +85,7 @@ public final class Arping implements Tool {
     private long totalExpires = 1;
     private long nextTimer = Long.MAX_VALUE;
     private long timeoutAt = Long.MAX_VALUE;
-    private Scheduler.Event wake;
+    private Timer wake;
     private boolean done;
 
     @Override

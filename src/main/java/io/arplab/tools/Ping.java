@@ -1,6 +1,6 @@
 package io.arplab.tools;
 
-import io.arplab.sim.Scheduler;
+import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
@@ -142,9 +142,9 @@ public final class Ping implements Tool {
     private boolean exiting;
     private boolean done;
     private long waittime;
-    private Scheduler.Event wake;
+    private Timer wake;
     private long wakeAt = Long.MIN_VALUE;
-    private Scheduler.Event alarm;
+    private Timer alarm;
     private final java.util.ArrayList<byte[]> pendingSends = new java.util.ArrayList<>(1);
     private Ipv4Address lastPrAddr;
     private String lastPrAddrText;
@@ -630,7 +630,7 @@ public final class Ping implements Tool {
     }
 
     private long wallMicros(long now) {
-        return Math.floorDiv(ctx.network().epochNanos() + now, 1000L);
+        return Math.floorDiv(ctx.epochNanos() + now, 1000L);
     }
 
     /** ping4_send_probe(): ICMP echo with the next sequence number, the send time in the first 16 data bytes. */

@@ -1,57 +1,47 @@
 package io.arplab.tools;
 
-import io.arplab.device.Host;
-import io.arplab.sim.Network;
-import io.arplab.sim.Scheduler;
+import io.arplab.device.Switch;
+import io.arplab.runtime.NodeRuntime;
+import io.arplab.runtime.Resolver;
+import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * What a tool running inside a node sees, as a process in a container would: its host's stack, stdout and stderr,
- * the lab's clock and name resolution. A tool ends by calling {@link #exit}, at once or later in virtual time.
+ * One process of a tool inside a node: its standard output and error, its pid and exit status, what it does on
+ * SIGINT, and the node's {@link NodeRuntime} (clock, timers, stack, switches, names) it reaches the world through.
+ * A tool ends by calling {@link #exit}, at once or later on the runtime's clock.
  */
 public final class ToolContext {
-    private final Network network;
-    private final Network.Node node;
-    private final Host host;
+    private final NodeRuntime runtime;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final Resolver resolver;
-    private final Path workDir;
     private final int pid;
     private int exitCode = -1;
     private Runnable interruptHandler;
 
-    public ToolContext(Network network, Network.Node node, PrintWriter out, PrintWriter err, Resolver resolver,
-                       Path workDir, int pid) {
-        this.network = network;
-        this.node = node;
-        this.host = node.device() instanceof Host h ? h : null;
+    public ToolContext(NodeRuntime runtime, PrintWriter out, PrintWriter err, int pid) {
+        this.runtime = runtime;
         this.out = out;
         this.err = err;
-        this.resolver = resolver;
-        this.workDir = workDir;
         this.pid = pid;
     }
 
-    public Network network() {
-        return network;
-    }
-
-    public Network.Node node() {
-        return node;
-    }
-
-    /** The host the tool runs on; null when the node is not a host (a bridge). */
-    public Host host() {
-        return host;
+    public NodeRuntime runtime() {
+        return runtime;
     }
 
     public HostStack stack() {
-        return host.stack();
+        return runtime.stack();
+    }
+
+    /** The switches whose own interface is a device of this namespace. */
+    public List<Switch> switches() {
+        return runtime.switches();
     }
 
     public PrintWriter out() {
@@ -63,12 +53,12 @@ public final class ToolContext {
     }
 
     public Resolver resolver() {
-        return resolver;
+        return runtime.resolver();
     }
 
     /** The directory relative file names are read from and written to. */
     public Path workDir() {
-        return workDir;
+        return runtime.workDir();
     }
 
     /** A process id, for tools that print or use one (ping's identifier). */
@@ -77,21 +67,26 @@ public final class ToolContext {
     }
 
     public long now() {
-        return network.now();
+        return runtime.now();
+    }
+
+    /** The wall-clock time (Unix epoch, ns) at {@code now() == 0}. */
+    public long epochNanos() {
+        return runtime.epochNanos();
     }
 
     /** Runs {@code action} with the host's outbox at the current time, then re-arms the host's timers. */
     public void act(Consumer<HostStack.Outbox> action) {
-        network.act(node, o -> action.accept(host.outbox(o)));
+        runtime.act(action);
     }
 
-    /** Runs {@code action} at virtual time {@code time}. */
-    public Scheduler.Event at(long time, LongConsumer action) {
-        return network.scheduler().at(time, action);
+    /** Runs {@code action} at time {@code time} of the runtime's clock. */
+    public Timer at(long time, LongConsumer action) {
+        return runtime.at(time, action);
     }
 
-    public void cancel(Scheduler.Event e) {
-        network.scheduler().cancel(e);
+    public void cancel(Timer t) {
+        runtime.cancel(t);
     }
 
     /** Ends the tool with {@code code}. */

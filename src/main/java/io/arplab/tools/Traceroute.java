@@ -1,6 +1,6 @@
 package io.arplab.tools;
 
-import io.arplab.sim.Scheduler;
+import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
@@ -61,7 +61,7 @@ public final class Traceroute implements Tool {
     private int currPort;
     private int icmpSeq;
     private PingSocket echoSocket;
-    private Scheduler.Event wake;
+    private Timer wake;
     private boolean done;
     private final StringBuilder line = new StringBuilder();
 
@@ -545,7 +545,7 @@ public final class Traceroute implements Tool {
 
     private double time(long now) {
         // gettimeofday() as a double, microsecond resolution
-        long us = Math.floorDiv(ctx.network().epochNanos() + now, 1000L);
+        long us = Math.floorDiv(ctx.epochNanos() + now, 1000L);
         return us / 1e6;
     }
 
@@ -604,7 +604,7 @@ public final class Traceroute implements Tool {
             return;
         }
         if (nextTime != 0) {
-            long at = Math.max(now, (long) Math.ceil(nextTime * 1e6) * 1000L - ctx.network().epochNanos());
+            long at = Math.max(now, (long) Math.ceil(nextTime * 1e6) * 1000L - ctx.epochNanos());
             wake = ctx.at(at, this::iterate);
         } else {
             wake = ctx.at(now + 1_000_000L, this::iterate);

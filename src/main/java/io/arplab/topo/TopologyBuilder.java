@@ -6,7 +6,7 @@ import io.arplab.lab.Lab;
 import io.arplab.sim.Network;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
-import io.arplab.tools.Resolver;
+import io.arplab.runtime.Resolver;
 import io.arplab.topo.Topology.Interface;
 import io.arplab.topo.Topology.Neighbour;
 import io.arplab.wire.Ipv4Address;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
-import io.arplab.sim.PcapCapture;
+import io.arplab.observe.PcapCapture;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.nio.file.Path;

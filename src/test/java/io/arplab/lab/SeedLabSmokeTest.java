@@ -2,7 +2,7 @@ package io.arplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arplab.sim.MemoryCapture;
+import io.arplab.observe.MemoryCapture;
 import org.junit.jupiter.api.Test;
 
 class SeedLabSmokeTest {

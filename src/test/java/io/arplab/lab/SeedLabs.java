@@ -11,7 +11,7 @@ public final class SeedLabs {
     }
 
     /** The reference topology with tracepoints going to {@code trace} (null: none). */
-    public static Lab build(long seed, io.arplab.sim.TraceLog trace) {
+    public static Lab build(long seed, io.arplab.observe.TraceLog trace) {
         Lab lab = ReferenceLab.build(seed);
         lab.setTraceLog(trace);
         return lab;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arplab.lab.Lab;
 import io.arplab.lab.SeedLabs;
-import io.arplab.sim.MemoryCapture;
+import io.arplab.observe.MemoryCapture;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
 import io.arplab.stack.NudState;

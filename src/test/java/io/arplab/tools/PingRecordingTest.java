@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arplab.lab.Lab;
 import io.arplab.lab.SeedLabs;
-import io.arplab.sim.MemoryCapture;
+import io.arplab.observe.MemoryCapture;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.pcap.PcapRecord;
 import java.util.LinkedHashMap;

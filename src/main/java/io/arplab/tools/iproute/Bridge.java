@@ -1,7 +1,7 @@
 package io.arplab.tools.iproute;
 
 import io.arplab.device.FdbEntry;
-import io.arplab.device.LinuxBridge;
+import io.arplab.device.Switch;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.Tool;
@@ -215,8 +215,8 @@ public final class Bridge implements Tool {
             if (filterDev != null && d != filterDev) {
                 continue;
             }
-            LinuxBridge own = view.bridgeOf(d);
-            LinuxBridge master = view.masterBridge(d);
+            Switch own = view.bridgeOf(d);
+            Switch master = view.masterBridge(d);
             if (br != null) {
                 if (d != br && master == null) {
                     continue;
@@ -228,9 +228,9 @@ public final class Bridge implements Tool {
                     continue;
                 }
             }
-            if (master != null) {
+            if (master != null && master.fdb() != null) {
                 int port = view.portNumber(master, d);
-                for (FdbEntry e : master.fdb()) {
+                for (FdbEntry e : master.fdb().entries()) {
                     if (e.port() == port) {
                         line(e, master, d, now, filterDev == null, filterState, dynamic);
                     }
@@ -249,9 +249,9 @@ public final class Bridge implements Tool {
                     out.append(mc).append(" self permanent\n");
                 }
             }
-            if (own != null) {
-                for (FdbEntry e : own.fdb()) {
-                    if (e.port() == LinuxBridge.LOCAL_PORT) {
+            if (own != null && own.fdb() != null) {
+                for (FdbEntry e : own.fdb().entries()) {
+                    if (e.port() == Switch.LOCAL_PORT) {
                         line(e, own, d, now, filterDev == null, filterState, dynamic);
                     }
                 }
@@ -260,7 +260,7 @@ public final class Bridge implements Tool {
         return 0;
     }
 
-    private void line(FdbEntry e, LinuxBridge br, NetDevice dev, long now, boolean showDev, int filterState,
+    private void line(FdbEntry e, Switch br, NetDevice dev, long now, boolean showDev, int filterState,
                       boolean dynamic) {
         int state = NeighFormat.fdbState(e, br, now);
         if (filterState != 0 && (state & filterState) == 0) {
@@ -353,21 +353,21 @@ public final class Bridge implements Tool {
         if (dev == null) {
             throw new CommandExit(255, "Cannot find device \"" + devName + "\"");
         }
-        LinuxBridge br = master ? view.masterBridge(dev) : null;
+        Switch br = master ? view.masterBridge(dev) : null;
         if (master && br == null && view.bridgeOf(dev) != null) {
             br = view.bridgeOf(dev);
         }
-        if (br == null) {
+        if (br == null || br.fdb() == null) {
             throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
         }
-        int port = view.bridgeOf(dev) == br ? LinuxBridge.LOCAL_PORT : view.portNumber(br, dev);
+        int port = view.bridgeOf(dev) == br ? Switch.LOCAL_PORT : view.portNumber(br, dev);
         long now = ctx.now();
-        FdbEntry existing = br.lookup(mac, 0);
+        FdbEntry existing = br.fdb().lookup(mac, 0);
         if (!add) {
             if (existing == null || existing.port() != port) {
                 throw new CommandExit(255, "RTNETLINK answers: No such file or directory");
             }
-            br.delete(mac, 0, now);
+            br.fdb().delete(mac, 0, now);
             return 0;
         }
         if (existing != null && !replace) {
@@ -375,10 +375,10 @@ public final class Bridge implements Tool {
         }
         if (!mac.isMulticast() || (state & 0x80) == 0) {
             if (existing != null) {
-                br.delete(mac, 0, Long.MIN_VALUE);
+                br.fdb().delete(mac, 0, Long.MIN_VALUE);
             }
-            br.addUser(mac, port, now, (state & 0x80) != 0);
-            ctx.network().node(br.name()).reschedule();
+            br.fdb().addUser(mac, port, now, (state & 0x80) != 0);
+            ctx.runtime().changed(br);
             return 0;
         }
         throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
@@ -405,11 +405,11 @@ public final class Bridge implements Tool {
         if (dev == null) {
             throw new CommandExit(255, "Device is required arguments.");
         }
-        LinuxBridge br = view.bridgeOf(dev) != null ? view.bridgeOf(dev) : view.masterBridge(dev);
-        if (br == null) {
+        Switch br = view.bridgeOf(dev) != null ? view.bridgeOf(dev) : view.masterBridge(dev);
+        if (br == null || br.fdb() == null) {
             throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
         }
-        br.flushLearned(ctx.now());
+        br.fdb().flushLearned(ctx.now());
         return 0;
     }
 

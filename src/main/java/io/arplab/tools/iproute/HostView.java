@@ -1,8 +1,6 @@
 package io.arplab.tools.iproute;
 
-import io.arplab.device.Host;
-import io.arplab.device.LinuxBridge;
-import io.arplab.sim.Network;
+import io.arplab.device.Switch;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.ToolContext;
@@ -10,31 +8,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a tool in a namespace sees of its links: the stack's devices, and the Linux bridges whose own interface is
- * one of them (a bridge's ports are then the devices named after its ports, with it as their master).
+ * What a tool in a namespace sees of its links: the stack's devices, and the switches whose own interface is one
+ * of them, found through the node's runtime (a switch's ports are then the devices named after its ports, with it
+ * as their master).
  */
 public final class HostView {
     public final HostStack stack;
-    private final Map<NetDevice, LinuxBridge> bridges = new LinkedHashMap<>();
+    private final Map<NetDevice, Switch> bridges = new LinkedHashMap<>();
 
     public HostView(ToolContext ctx) {
         this.stack = ctx.stack();
-        Host host = ctx.host();
-        Network.Node node = ctx.node();
-        for (int p = 0; p < host.portCount(); p++) {
-            Network.Node peer = node.peer(p);
-            if (peer != null && peer.device() instanceof LinuxBridge br && node.peerPort(p) == LinuxBridge.LOCAL_PORT) {
-                bridges.put(host.port(p), br);
+        for (Switch sw : ctx.switches()) {
+            NetDevice own = stack.device(sw.name());
+            if (own != null) {
+                bridges.put(own, sw);
             }
         }
     }
 
     /** The bridge whose own interface is {@code dev}, or null. */
-    public LinuxBridge bridgeOf(NetDevice dev) {
+    public Switch bridgeOf(NetDevice dev) {
         return bridges.get(dev);
     }
 
-    public Map<NetDevice, LinuxBridge> bridges() {
+    public Map<NetDevice, Switch> bridges() {
         return bridges;
     }
 
@@ -44,16 +41,16 @@ public final class HostView {
     }
 
     /** The bridge a port belongs to, or null. */
-    public LinuxBridge masterBridge(NetDevice port) {
+    public Switch masterBridge(NetDevice port) {
         NetDevice m = masterDevice(port);
         return m == null ? null : bridges.get(m);
     }
 
     /** The device of bridge port {@code port} (0: the bridge's own interface), or null. */
-    public NetDevice portDevice(LinuxBridge br, int port) {
-        for (Map.Entry<NetDevice, LinuxBridge> e : bridges.entrySet()) {
+    public NetDevice portDevice(Switch br, int port) {
+        for (Map.Entry<NetDevice, Switch> e : bridges.entrySet()) {
             if (e.getValue() == br) {
-                if (port == LinuxBridge.LOCAL_PORT) {
+                if (port == Switch.LOCAL_PORT) {
                     return e.getKey();
                 }
                 NetDevice d = stack.device(br.portName(port));
@@ -64,7 +61,7 @@ public final class HostView {
     }
 
     /** The bridge port number of a port device, or -1. */
-    public int portNumber(LinuxBridge br, NetDevice dev) {
+    public int portNumber(Switch br, NetDevice dev) {
         for (int p = 1; p < br.portCount(); p++) {
             if (br.portName(p).equals(dev.name)) {
                 return p;

@@ -1,6 +1,6 @@
 package io.arplab.tools.iproute;
 
-import io.arplab.device.LinuxBridge;
+import io.arplab.device.Switch;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.ToolContext;
@@ -208,15 +208,15 @@ final class IpLink {
         sb.append(" allmulti ").append(promisc).append(' ');
         sb.append("minmtu ").append(d.loopback ? 0 : 68).append(' ');
         sb.append("maxmtu ").append(d.loopback ? 0 : 65535).append(' ');
-        LinuxBridge br = view.bridgeOf(d);
+        Switch br = view.bridgeOf(d);
         int queues = 1;
         if (br != null) {
-            sb.append("\n    bridge ").append(bridgeDetails(br, d, now));
+            sb.append("\n    ").append(br.kind()).append(' ').append(br.fdb() != null ? bridgeDetails(br, d, now) : "");
         } else if ("veth".equals(d.kind)) {
             sb.append("\n    veth ");
             queues = 2;
         }
-        LinuxBridge master = view.masterBridge(d);
+        Switch master = view.masterBridge(d);
         if (master != null) {
             sb.append("\n    bridge_slave ").append(slaveDetails(master, d));
         }
@@ -242,11 +242,11 @@ final class IpLink {
         return String.format("%4d.%02d", cs / 100, cs % 100);
     }
 
-    private static String bridgeDetails(LinuxBridge br, NetDevice d, long now) {
+    private static String bridgeDetails(Switch br, NetDevice d, long now) {
         String id = bridgeId(d.mac());
         long next = br.nextDeadline();
-        long gc = next == Long.MAX_VALUE ? br.ageingTime() : next - now;
-        return "forward_delay 1500 hello_time 200 max_age 2000 ageing_time " + br.ageingTime() / 10_000_000L
+        long gc = next == Long.MAX_VALUE ? br.fdb().ageingTime() : next - now;
+        return "forward_delay 1500 hello_time 200 max_age 2000 ageing_time " + br.fdb().ageingTime() / 10_000_000L
                 + " stp_state 0 priority 32768 vlan_filtering 0 bridge_id " + id + " designated_root " + id
                 + " root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 hello_timer "
                 + timer(0) + " tcn_timer " + timer(0) + " topology_change_timer " + timer(0) + " gc_timer "
@@ -259,7 +259,7 @@ final class IpLink {
                 + " mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 ";
     }
 
-    private String slaveDetails(LinuxBridge br, NetDevice d) {
+    private String slaveDetails(Switch br, NetDevice d) {
         int no = view.portNumber(br, d);
         String id = bridgeId(br.mac());
         String state = view.carrier(d) ? "forwarding" : "disabled";

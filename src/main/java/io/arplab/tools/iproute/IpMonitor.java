@@ -1,7 +1,7 @@
 package io.arplab.tools.iproute;
 
 import io.arplab.device.FdbEntry;
-import io.arplab.device.LinuxBridge;
+import io.arplab.device.Switch;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.ToolContext;
@@ -82,18 +82,21 @@ final class IpMonitor {
             };
             stack.addNeighbourMonitor(m);
             undo.add(() -> stack.removeNeighbourMonitor(m));
-            for (Map.Entry<NetDevice, LinuxBridge> e : view.bridges().entrySet()) {
-                LinuxBridge br = e.getValue();
-                LinuxBridge.FdbListener l = (now, f, deleted) -> fdb(now, br, f, deleted);
-                br.addFdbListener(l);
-                undo.add(() -> br.removeFdbListener(l));
+            for (Map.Entry<NetDevice, Switch> e : view.bridges().entrySet()) {
+                Switch br = e.getValue();
+                if (br.fdb() == null) {
+                    continue;
+                }
+                io.arplab.device.Fdb.Listener l = (now, f, deleted) -> fdb(now, br, f, deleted);
+                br.fdb().addListener(l);
+                undo.add(() -> br.fdb().removeListener(l));
             }
         }
         ctx.onInterrupt(() -> undo.forEach(Runnable::run));
         return -1;
     }
 
-    private void fdb(long now, LinuxBridge br, FdbEntry f, boolean deleted) {
+    private void fdb(long now, Switch br, FdbEntry f, boolean deleted) {
         NetDevice dev = view.portDevice(br, f.port());
         if (dev == null || filterDev != null && dev != filterDev) {
             return;
@@ -104,7 +107,7 @@ final class IpMonitor {
     private void print(long now, String line) {
         StringBuilder sb = new StringBuilder();
         if (o.timestamp) {
-            long wall = ctx.network().epochNanos() + now;
+            long wall = ctx.epochNanos() + now;
             Instant t = Instant.ofEpochSecond(Math.floorDiv(wall, 1_000_000_000L), Math.floorMod(wall, 1_000_000_000L));
             long usec = Math.floorMod(wall, 1_000_000_000L) / 1000;
             if (o.tshort) {

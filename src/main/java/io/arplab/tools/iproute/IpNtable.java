@@ -108,7 +108,7 @@ final class IpNtable {
             return def.reachableTime / NeighParams.MS;
         }
         NeighParams p = def.copy();
-        p.randomiseReachableTime(new SplittableRandom(ctx.network().epochNanos()));
+        p.randomiseReachableTime(new SplittableRandom(ctx.epochNanos()));
         return p.reachableTime / NeighParams.MS;
     }
 

@@ -1,7 +1,7 @@
 package io.arplab.tools.iproute;
 
 import io.arplab.device.FdbEntry;
-import io.arplab.device.LinuxBridge;
+import io.arplab.device.Switch;
 import io.arplab.stack.Jiffies;
 import io.arplab.stack.NeighbourEntry;
 import io.arplab.stack.NetDevice;
@@ -77,21 +77,21 @@ public final class NeighFormat {
     }
 
     /** fdb_to_nud(): local → PERMANENT, static → NOARP, expired → STALE, else REACHABLE. */
-    public static int fdbState(FdbEntry e, LinuxBridge br, long now) {
+    public static int fdbState(FdbEntry e, Switch br, long now) {
         if (e.isLocal()) {
             return NudState.PERMANENT.bits;
         }
         if (e.isStatic()) {
             return NudState.NOARP.bits;
         }
-        if (e.updated() + br.ageingTime() <= now) {
+        if (e.updated() + br.fdb().ageingTime() <= now) {
             return NudState.STALE.bits;
         }
         return NudState.REACHABLE.bits;
     }
 
     /** An AF_BRIDGE neighbour notification as {@code ip monitor neigh} prints it (no address, just dev and lladdr). */
-    public static String fdbAsNeigh(FdbEntry e, LinuxBridge br, NetDevice dev, long now, int stats, boolean deleted) {
+    public static String fdbAsNeigh(FdbEntry e, Switch br, NetDevice dev, long now, int stats, boolean deleted) {
         StringBuilder sb = new StringBuilder();
         if (deleted) {
             sb.append("Deleted ");

@@ -1,4 +1,4 @@
-package io.arplab.sim;
+package io.arplab.observe;
 
 import io.arplab.wire.pcap.PcapWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.arplab.sim;
+package io.arplab.observe;
 
 import io.arplab.wire.pcap.PcapRecord;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.arplab.tools;
+package io.arplab.runtime;
 
 import io.arplab.wire.Ipv4Address;
 import java.util.HashMap;

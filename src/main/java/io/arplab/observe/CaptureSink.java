@@ -1,4 +1,4 @@
-package io.arplab.sim;
+package io.arplab.observe;
 
 /** A capture point's sink: receives every frame seen there with its wall-clock time (epoch nanoseconds). */
 public interface CaptureSink extends AutoCloseable {

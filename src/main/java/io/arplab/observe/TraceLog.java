@@ -1,5 +1,6 @@
-package io.arplab.sim;
+package io.arplab.observe;
 
+import io.arplab.stack.TraceEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,7 +9,7 @@ import java.io.Writer;
  * Tracepoint events in {@code perf script} layout: {@code comm pid [cpu] seconds: subsystem:event: fields}, one
  * line each, the time being virtual seconds since the lab started. Each node traces under its own comm.
  */
-public final class TraceLog {
+public final class TraceLog implements TraceSink {
     private final Writer out;
     private final StringBuilder line = new StringBuilder(256);
     private long lines;
@@ -17,8 +18,9 @@ public final class TraceLog {
         this.out = out;
     }
 
-    /** One line in perf script layout; each node's tracer (Network.NodeTracer) writes through here. */
-    void write(String comm, int pid, long now, String event, String fields) {
+    /** One line in perf script layout. */
+    @Override
+    public void event(String comm, int pid, long now, TraceEvent event) {
         line.setLength(0);
         pad(line, comm, 16);
         line.append(' ');
@@ -31,7 +33,9 @@ public final class TraceLog {
         for (int i = micros.length(); i < 6; i++) {
             line.append('0');
         }
-        line.append(micros).append(": ").append(event).append(": ").append(fields).append('\n');
+        line.append(micros).append(": ").append(event.name()).append(": ");
+        event.appendFields(line);
+        line.append('\n');
         try {
             out.append(line);
         } catch (IOException e) {
@@ -51,6 +55,7 @@ public final class TraceLog {
         return lines;
     }
 
+    @Override
     public void flush() {
         try {
             out.flush();

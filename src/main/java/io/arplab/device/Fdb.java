@@ -1,0 +1,34 @@
+package io.arplab.device;
+
+import io.arplab.wire.MacAddress;
+import java.util.List;
+
+/** A learning switch's forwarding database (net/bridge/br_fdb.c), as {@code bridge fdb} and rtnetlink see it. */
+public interface Fdb {
+    /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH (AF_BRIDGE) notifications of fdb changes (fdb_notify). */
+    interface Listener {
+        void fdbEvent(long now, FdbEntry e, boolean deleted);
+    }
+
+    /** Entries in the kernel's dump order: newest first. */
+    List<FdbEntry> entries();
+
+    FdbEntry lookup(MacAddress mac, int vid);
+
+    /** bridge fdb add|replace MAC dev PORT master [static|permanent] (fdb_add_entry). */
+    FdbEntry addUser(MacAddress mac, int port, long now, boolean local);
+
+    /** bridge fdb del: removes an entry, notifying at {@code now} (Long.MIN_VALUE: silently). */
+    boolean delete(MacAddress mac, int vid, long now);
+
+    /** bridge fdb flush: drops learned entries, notifying each deletion at {@code now}. */
+    void flushLearned(long now);
+
+    long ageingTime();
+
+    void setAgeingTime(long nanos);
+
+    void addListener(Listener l);
+
+    void removeListener(Listener l);
+}

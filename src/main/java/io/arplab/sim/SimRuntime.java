@@ -1,0 +1,102 @@
+package io.arplab.sim;
+
+import io.arplab.device.Host;
+import io.arplab.device.Switch;
+import io.arplab.runtime.NodeRuntime;
+import io.arplab.runtime.Resolver;
+import io.arplab.runtime.Timer;
+import io.arplab.stack.HostStack;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/** A host node of the simulated network as its tools see it: virtual time, the network's scheduler and wires. */
+public final class SimRuntime implements NodeRuntime {
+    private final Network network;
+    private final Network.Node node;
+    private final Host host;
+    private final Resolver resolver;
+    private final Path workDir;
+
+    public SimRuntime(Network network, Network.Node node, Resolver resolver, Path workDir) {
+        if (!(node.device() instanceof Host h)) {
+            throw new IllegalArgumentException(node.name() + " is not a host");
+        }
+        this.network = network;
+        this.node = node;
+        this.host = h;
+        this.resolver = resolver;
+        this.workDir = workDir;
+    }
+
+    @Override
+    public String nodeName() {
+        return node.name();
+    }
+
+    @Override
+    public HostStack stack() {
+        return host.stack();
+    }
+
+    @Override
+    public long now() {
+        return network.now();
+    }
+
+    @Override
+    public long epochNanos() {
+        return network.epochNanos();
+    }
+
+    @Override
+    public Timer at(long time, LongConsumer action) {
+        return network.scheduler().at(time, action);
+    }
+
+    @Override
+    public void cancel(Timer timer) {
+        network.scheduler().cancel((Scheduler.Event) timer);
+    }
+
+    @Override
+    public void act(Consumer<HostStack.Outbox> action) {
+        network.act(node, o -> action.accept(host.outbox(o)));
+    }
+
+    /** The switches wired to this host by their own interface (the bridges of Docker's host namespace). */
+    @Override
+    public List<Switch> switches() {
+        List<Switch> s = new ArrayList<>(0);
+        for (int p = 0; p < host.portCount(); p++) {
+            Network.Node peer = node.peer(p);
+            if (peer != null && peer.device() instanceof Switch sw && node.peerPort(p) == Switch.LOCAL_PORT) {
+                s.add(sw);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public void changed(Switch sw) {
+        network.node(sw.name()).reschedule();
+    }
+
+    @Override
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    @Override
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public <T> T namespaceState(Class<T> type, Supplier<T> create) {
+        return node.state(type, create);
+    }
+}
