@@ -23,6 +23,7 @@ public final class ToolContext {
     private final int pid;
     private int exitCode = -1;
     private Runnable interruptHandler;
+    private Runnable exitListener;
 
     public ToolContext(NodeRuntime runtime, PrintWriter out, PrintWriter err, int pid) {
         this.runtime = runtime;
@@ -95,6 +96,17 @@ public final class ToolContext {
             exitCode = code;
             out.flush();
             err.flush();
+            if (exitListener != null) {
+                exitListener.run();
+            }
+        }
+    }
+
+    /** Runs {@code listener} when the tool ends (on the runtime's thread); a front end waiting for it wakes up. */
+    public void onExit(Runnable listener) {
+        this.exitListener = listener;
+        if (finished()) {
+            listener.run();
         }
     }
 
