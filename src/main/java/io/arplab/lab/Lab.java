@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * them ({@code lab.exec("node1", "ping -c3 node3")}). The same seed and the same calls give the same frames and
  * the same output.
  */
-public final class Lab {
+public final class Lab implements AutoCloseable {
     /** 2024-01-01T00:00:00Z: the wall clock at virtual time 0 unless told otherwise. */
     public static final long DEFAULT_EPOCH = 1_704_067_200L * 1_000_000_000L;
     /** How long a tool that does not end by itself (ping without -c) may run before it is interrupted. */
@@ -60,6 +60,8 @@ public final class Lab {
             new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
     private java.util.function.LongConsumer progress;
     private long steps;
+    /** Set while the lab has ports to the real world: virtual time then follows the wall clock. */
+    private io.arplab.sim.Realtime realtime;
 
     public Lab(long seed) {
         this(seed, DEFAULT_EPOCH, null);
@@ -319,10 +321,66 @@ public final class Lab {
         throw new IllegalArgumentException(node + " has no interface '" + ifname + "'");
     }
 
+    /**
+     * Gives bridge {@code bridgeName} a port that is a wire to the real world ({@code arplab run --attach
+     * BRIDGE=TAP}): frames cross between the emulated broadcast domain and the kernel's. From now on virtual time
+     * follows the wall clock.
+     */
+    public void attach(String bridgeName, io.arplab.runtime.FrameIo wire) {
+        LinuxBridge br = bridge(bridgeName);
+        for (int q = 0; q < br.portCount(); q++) {
+            if (br.portName(q).equals(wire.name())) {
+                throw new IllegalArgumentException("bridge " + bridgeName + " already has a port named '" + wire.name() + "'");
+            }
+        }
+        if (network.node(wire.name()) != null) {
+            throw new IllegalArgumentException("a node named '" + wire.name() + "' exists already");
+        }
+        Network.Node ext = network.add(new io.arplab.sim.ExternalPort(wire));
+        // the port's own address: locally administered, from the bridge and the port number
+        long mac = 0x02_00_00_00_00_00L | (br.mac().bits() & 0x00_ff_ff_ff_00_00L) | br.portCount();
+        int bp = br.addPort(wire.name(), MacAddress.of(mac), network.now());
+        network.connect(ext, 0, network.node(bridgeName), bp, Network.DEFAULT_LATENCY);
+        Host owner = bridgeOwners.get(bridgeName);
+        if (owner != null) {
+            NetDevice port = owner.stack().addDevice(wire.name(), MacAddress.of(mac), 1500);
+            port.kind = "tun";
+            port.master = bridgeName;
+        }
+        if (realtime == null) {
+            realtime = new io.arplab.sim.Realtime(network, System::nanoTime);
+        }
+        realtime.add(ext);
+    }
+
+    /** Whether virtual time follows the wall clock (a port to the real world is attached). */
+    public boolean realtime() {
+        return realtime != null;
+    }
+
+    /** Closes the wires to the real world (their TAP devices disappear). */
+    @Override
+    public void close() {
+        if (realtime != null) {
+            realtime.close();
+        }
+    }
+
     /** Lets virtual time pass. */
     public void runFor(long nanos) {
         long until = network.now() + nanos;
-        while (network.scheduler().nextEventTime() <= until) {
+        while (true) {
+            long next = network.scheduler().nextEventTime();
+            if (realtime != null && realtime.virtualNow() < Math.min(next, until)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                realtime.waitFor(Math.min(next, until));
+                continue;
+            }
+            if (next > until) {
+                break;
+            }
             step();
         }
         network.runUntil(until);
@@ -397,6 +455,14 @@ public final class Lab {
         long limit = network.now() + toolLimit;
         while (!ctx.finished()) {
             long next = network.scheduler().nextEventTime();
+            if (realtime != null && realtime.virtualNow() < Math.min(next, limit)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    ctx.interrupt();
+                    break;
+                }
+                realtime.waitFor(Math.min(next, limit));
+                continue;
+            }
             if (next > limit) {
                 network.runUntil(limit);
                 ctx.interrupt();
