@@ -148,8 +148,8 @@ public final class LiveRuntime implements NodeRuntime, AutoCloseable {
                 if (n > 0) {
                     byte[] frame = java.util.Arrays.copyOf(buf, n);
                     receive(frame);
-                } else if (!wire.isOpen()) {
-                    break;
+                } else if (n < 0) {
+                    break; // the wire was closed
                 }
             }
         } catch (Throwable t) {

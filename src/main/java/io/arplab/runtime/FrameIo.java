@@ -8,13 +8,11 @@ public interface FrameIo extends AutoCloseable {
     /** The interface name on the kernel's side. */
     String name();
 
-    /** Waits at most {@code timeoutNanos} for a frame; its length, or -1 when none came or the wire is closed. */
+    /** Waits at most {@code timeoutNanos} for a frame: its length, 0 when none came, -1 once the wire is closed. */
     int read(byte[] buf, long timeoutNanos);
 
     /** Sends one frame; a frame the kernel refuses is dropped, as a full queue drops it. */
     void write(byte[] frame, int off, int len);
-
-    boolean isOpen();
 
     @Override
     void close();

@@ -36,8 +36,11 @@ public final class Realtime implements AutoCloseable {
         ports.add(p);
         Thread t = new Thread(() -> {
             byte[] buf = new byte[65_536 + 64];
-            while (!closed && p.wire().isOpen()) {
+            while (!closed) {
                 int n = p.wire().read(buf, 50_000_000L);
+                if (n < 0) {
+                    break;
+                }
                 if (n > 0) {
                     inbound.add(new Inbound(node, java.util.Arrays.copyOf(buf, n)));
                 }

@@ -37,7 +37,7 @@ final class FramePipe implements FrameIo {
         try {
             byte[] f = in.poll(timeoutNanos, TimeUnit.NANOSECONDS);
             if (f == null) {
-                return -1;
+                return open ? 0 : -1;
             }
             System.arraycopy(f, 0, buf, 0, f.length);
             return f.length;
@@ -52,11 +52,6 @@ final class FramePipe implements FrameIo {
         if (open) {
             out.add(Arrays.copyOfRange(frame, off, off + len));
         }
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 
     @Override
