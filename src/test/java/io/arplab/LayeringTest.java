@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The packages are layers: each imports only those below it, and the sans-I/O core reads no clock and prints nothing. */
 class LayeringTest {
-    static final List<String> LAYERS = List.of("wire", "stack", "device", "sim", "tools", "lab", "topo", "cli");
+    static final List<String> LAYERS = List.of("wire", "stack", "device", "sim", "tools", "lab", "topo", "live", "cli");
     static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?io\\.arplab\\.(\\w+)\\.");
     static final Path MAIN = Path.of("src/main/java/io/arplab");
 

@@ -1,12 +1,13 @@
 package io.arplab.live;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -47,7 +48,9 @@ final class JnaTap implements TapDevice {
 
         int poll(byte[] fds, NativeLong nfds, int timeoutMillis);
 
-        NativeLong read(int fd, byte[] buf, NativeLong count);
+        NativeLong read(int fd, Pointer buf, NativeLong count);
+
+        NativeLong write(int fd, Pointer buf, NativeLong count);
 
         NativeLong write(int fd, byte[] buf, NativeLong count);
 
@@ -61,6 +64,8 @@ final class JnaTap implements TapDevice {
     private final String name;
     private final int fd;
     private final int wakeFd;
+    private final Memory rx = new Memory(MAX_FRAME); // frames cross in native memory: JNA copies only their bytes
+    private final Memory tx = new Memory(MAX_FRAME);
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
@@ -139,11 +144,17 @@ final class JnaTap implements TapDevice {
                     return -1; // close() signalled
                 }
                 if (p.getShort(6) != 0) {
-                    long n = LibC.C.read(fd, buf, new NativeLong(buf.length)).longValue();
-                    if (n >= 0) {
-                        return (int) n;
+                    int errno;
+                    synchronized (rx) {
+                        int count = Math.min(buf.length, MAX_FRAME);
+                        long n = LibC.C.read(fd, rx, new NativeLong(count)).longValue();
+                        if (n >= 0) {
+                            int got = (int) Math.min(n, count); // tun_put_user() returns the untruncated length
+                            rx.read(0, buf, 0, got);
+                            return got;
+                        }
+                        errno = Native.getLastError();
                     }
-                    int errno = Native.getLastError();
                     if (errno != EAGAIN && errno != EINTR) {
                         throw new LiveException("read " + name + ": " + strerror(errno));
                     }
@@ -166,15 +177,19 @@ final class JnaTap implements TapDevice {
     @Override
     public void write(byte[] frame, int off, int len) {
         Objects.checkFromIndexSize(off, len, frame.length);
-        byte[] bytes = off == 0 ? frame : Arrays.copyOfRange(frame, off, off + len);
+        if (len > MAX_FRAME) {
+            throw new LiveException("write " + name + ": a frame of " + len + " bytes is longer than " + MAX_FRAME);
+        }
         inUse.readLock().lock();
         try {
             if (closed) {
                 throw new LiveException("write " + name + ": device is closed");
             }
-            long n = LibC.C.write(fd, bytes, new NativeLong(len)).longValue();
-            if (n < 0) {
-                throw new LiveException("write " + name + ": " + strerror(Native.getLastError()));
+            synchronized (tx) {
+                tx.write(0, frame, off, len);
+                if (LibC.C.write(fd, tx, new NativeLong(len)).longValue() < 0) {
+                    throw new LiveException("write " + name + ": " + strerror(Native.getLastError()));
+                }
             }
         } finally {
             inUse.readLock().unlock();
@@ -195,6 +210,8 @@ final class JnaTap implements TapDevice {
         try {
             LibC.C.close(fd); // the kernel unregisters a non-persistent TAP here (tun_chr_close)
             LibC.C.close(wakeFd);
+            rx.close();
+            tx.close();
         } finally {
             inUse.writeLock().unlock();
         }

@@ -7,8 +7,8 @@ package io.arplab.live;
  * the reader's.
  */
 public interface TapDevice extends AutoCloseable {
-    /** Largest frame {@link #read} can return on a TAP with the default MTU 1500 is 1514; this fits any MTU. */
-    int MAX_FRAME = 65_550;
+    /** The longest frame at any MTU: ETH_MAX_MTU 65535 + a 14-byte header + one 802.1Q tag (1514 at MTU 1500). */
+    int MAX_FRAME = 65_553;
 
     /**
      * Creates the TAP interface {@code name} (at most 15 bytes; {@code "tap%d"}, or null, lets the kernel pick the

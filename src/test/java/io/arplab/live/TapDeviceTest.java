@@ -33,43 +33,68 @@ class TapDeviceTest {
         return tap;
     }
 
-    @Test
-    void theKernelAnswersAnArpRequestWrittenToTheTap() {
+    /** A TAP in the namespace, its kernel side up as 10.0.0.1/24. */
+    TapDevice kernelAt10001() {
         TapDevice tap = tapInNamespace();
-        String dev = tap.name();
-        IpCommand.addAddress(netns.name(), dev, "10.0.0.1/24");
-        IpCommand.setUp(netns.name(), dev);
-        IpCommand.Result sys = netns.exec("cat", "/sys/class/net/" + dev + "/address");
-        assertThat(sys.ok()).as(sys.stderr()).isTrue();
-        MacAddress kernelMac = MacAddress.parse(sys.stdout().strip());
+        IpCommand.addAddress(netns.name(), tap.name(), "10.0.0.1/24");
+        IpCommand.setUp(netns.name(), tap.name());
+        return tap;
+    }
 
+    static void writeWhoHasKernelTellUs(TapDevice tap) {
         byte[] request = new byte[ArpFrames.FRAME_LENGTH];
         int n = EthernetHeader.of(MacAddress.BROADCAST, OURS, EtherType.ARP).emit(request, 0);
         ArpPacket.request(OURS, OUR_IP, KERNEL_IP).emit(request, n);
         tap.write(request, 0, request.length);
+    }
 
-        // On link up the kernel also sends IPv6 router solicitations and MLD reports: wait for ARP only.
-        byte[] buf = new byte[TapDevice.MAX_FRAME];
-        EthernetView eth = new EthernetView(buf, 0, 0);
+    /**
+     * Reads until an ARP frame arrives (at most 5 s) and returns its length in {@code buf}: on link up the kernel
+     * also sends IPv6 router solicitations and MLD reports.
+     */
+    static int readArp(TapDevice tap, byte[] buf) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        ArpPacket reply = null;
-        while (reply == null) {
+        while (true) {
             long left = deadline - System.nanoTime();
             assertThat(left).as("no ARP frame within 5 s").isPositive();
             int len = tap.read(buf, left);
-            if (len > 0 && eth.wrap(buf, 0, len).check() == null && eth.etherType().equals(EtherType.ARP)) {
-                ArpView arp = new ArpView(buf, eth.payloadOffset(), eth.payloadLength());
-                assertThat(arp.check()).isNull();
-                assertThat(eth.destination()).isEqualTo(OURS);
-                assertThat(eth.source()).isEqualTo(kernelMac);
-                reply = ArpPacket.parse(arp);
+            if (len >= EthernetView.HEADER_LENGTH && (buf[12] & 0xff) == 0x08 && (buf[13] & 0xff) == 0x06) {
+                return len;
             }
         }
+    }
+
+    @Test
+    void theKernelAnswersAnArpRequestWrittenToTheTap() {
+        TapDevice tap = kernelAt10001();
+        IpCommand.Result sys = netns.exec("cat", "/sys/class/net/" + tap.name() + "/address");
+        assertThat(sys.ok()).as(sys.stderr()).isTrue();
+        MacAddress kernelMac = MacAddress.parse(sys.stdout().strip());
+
+        writeWhoHasKernelTellUs(tap);
+        byte[] buf = new byte[TapDevice.MAX_FRAME];
+        int len = readArp(tap, buf);
+        EthernetView eth = new EthernetView(buf, 0, len);
+        assertThat(eth.check()).isNull();
+        assertThat(eth.destination()).isEqualTo(OURS);
+        assertThat(eth.source()).isEqualTo(kernelMac);
+        ArpView arp = new ArpView(buf, eth.payloadOffset(), eth.payloadLength());
+        assertThat(arp.check()).isNull();
+        ArpPacket reply = ArpPacket.parse(arp);
         assertThat(reply.operation()).isEqualTo(ArpOp.REPLY);
         assertThat(reply.senderProtocolAddress()).isEqualTo(KERNEL_IP);
         assertThat(reply.senderHardwareAddress()).isEqualTo(kernelMac);
         assertThat(reply.targetProtocolAddress()).isEqualTo(OUR_IP);
         assertThat(reply.targetHardwareAddress()).isEqualTo(OURS);
+    }
+
+    @Test
+    void aFrameLongerThanTheBufferIsTruncated() {
+        TapDevice tap = kernelAt10001();
+        writeWhoHasKernelTellUs(tap);
+        byte[] buf = new byte[20];
+        assertThat(readArp(tap, buf)).isEqualTo(20);
+        assertThat(MacAddress.read(buf, 0)).isEqualTo(OURS);
     }
 
     @Test
