@@ -58,8 +58,8 @@ public final class NetnsFixture implements BeforeEachCallback, AfterEachCallback
         if (!hasCapability(12) || !hasCapability(21)) {
             return "needs root with CAP_NET_ADMIN and CAP_SYS_ADMIN (for ip netns) and /dev/net/tun: skipped";
         }
-        try (FileChannel tun = FileChannel.open(Path.of("/dev/net/tun"), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try {
+            FileChannel.open(Path.of("/dev/net/tun"), StandardOpenOption.READ, StandardOpenOption.WRITE).close();
             return null;
         } catch (IOException | SecurityException e) {
             return "needs /dev/net/tun (" + e.getMessage() + "): skipped";
