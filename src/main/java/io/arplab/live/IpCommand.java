@@ -50,12 +50,24 @@ public final class IpCommand {
 
     /** {@code ip -n NETNS addr add CIDR dev DEV}. */
     public static void addAddress(String netns, String dev, String cidr) {
-        ip("-n", netns, "addr", "add", cidr, "dev", dev);
+        ip(netns(netns, "addr", "add", cidr, "dev", dev));
     }
 
     /** {@code ip -n NETNS link set dev DEV up}. */
     public static void setUp(String netns, String dev) {
-        ip("-n", netns, "link", "set", "dev", dev, "up");
+        ip(netns(netns, "link", "set", "dev", dev, "up"));
+    }
+
+    /** {@code -n NETNS ARGS}, or just ARGS for this process's namespace (null). */
+    private static String[] netns(String netns, String... args) {
+        if (netns == null) {
+            return args;
+        }
+        String[] a = new String[args.length + 2];
+        a[0] = "-n";
+        a[1] = netns;
+        System.arraycopy(args, 0, a, 2, args.length);
+        return a;
     }
 
     /**

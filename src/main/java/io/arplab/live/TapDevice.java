@@ -6,7 +6,7 @@ package io.arplab.live;
  * persistent: it disappears when it is closed, or when the process dies. Safe to close from another thread than
  * the reader's.
  */
-public interface TapDevice extends AutoCloseable {
+public interface TapDevice extends io.arplab.runtime.FrameIo {
     /** The longest frame at any MTU: ETH_MAX_MTU 65535 + a 14-byte header + one 802.1Q tag (1514 at MTU 1500). */
     int MAX_FRAME = 65_553;
 
