@@ -72,6 +72,9 @@ public final class Sysctl implements Tool {
         }
         if (all) {
             for (Map.Entry<String, String> e : table().entrySet()) {
+                if (deprecated(e.getKey())) {
+                    continue;
+                }
                 print(e.getKey().replace('/', '.'), e.getValue());
             }
             return 0;
@@ -109,6 +112,11 @@ public final class Sysctl implements Tool {
         return NamespaceSysctls.dump(stack);
     }
 
+    /** procps leaves the deprecated neigh keys out of listings (sysctl.c, DEPRECATED[]); naming them still works. */
+    private static boolean deprecated(String path) {
+        return path.endsWith("/base_reachable_time") || path.endsWith("/retrans_time");
+    }
+
     private Target target(String key) {
         return SysctlRegistry.resolve(key, d -> stack.device(d) != null);
     }
@@ -142,7 +150,7 @@ public final class Sysctl implements Tool {
         String dir = path + "/";
         boolean any = false;
         for (Map.Entry<String, String> e : t.entrySet()) {
-            if (e.getKey().startsWith(dir)) {
+            if (e.getKey().startsWith(dir) && !deprecated(e.getKey())) {
                 print(e.getKey().replace('/', '.'), e.getValue());
                 any = true;
             }

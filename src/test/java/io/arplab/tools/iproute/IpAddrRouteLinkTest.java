@@ -195,7 +195,10 @@ class IpAddrRouteLinkTest {
         assertThat(r.stderr()).isEqualTo(
                 "sysctl: cannot stat /proc/sys/net/ipv4/neigh/default/base_reachable_time_ms: No such file or directory\n");
         assertThat(r.exitCode()).isEqualTo(1);
+        // conf keys are proc_dointvec: the kernel takes 9 (refdata/local/sysctl); only non-ints are refused
         r = lab.exec("node1", "sysctl -w net.ipv4.conf.eth0.arp_ignore=9");
+        assertThat(r.stdout()).isEqualTo("net.ipv4.conf.eth0.arp_ignore = 9\n");
+        r = lab.exec("node1", "sysctl -w net.ipv4.conf.eth0.arp_ignore=2147483648");
         assertThat(r.stderr()).isEqualTo("sysctl: setting key \"net.ipv4.conf.eth0.arp_ignore\": Invalid argument\n");
         assertThat(ReferenceLab.run(lab, "node1", "sysctl net.ipv4.neigh.lo")).startsWith(
                 "net.ipv4.neigh.lo.anycast_delay = 100\nnet.ipv4.neigh.lo.app_solicit = 0\n");
