@@ -1,95 +1,69 @@
 package io.arplab.stack;
 
-/** Per-device IPv4 settings ({@code /proc/sys/net/ipv4/conf/<dev>/*}) with the kernel's defaults. */
+import java.util.Arrays;
+
+/**
+ * The stored values of the conf keys the stack's behaviour reads, for one of conf/{all,default,DEV} (the kernel's
+ * struct ipv4_devconf: data[] plus the state bitmap of keys written on this device). Keys, ranges and the rule that
+ * combines conf/all with a device live in {@link SysctlRegistry}; the behaviour reads the combined value through
+ * {@link HostStack#devconf}.
+ */
 public final class DevConf {
-    public int arpAccept;
-    public int arpAnnounce;
-    public int arpFilter;
-    public int arpIgnore;
-    public int arpNotify;
-    public int arpEvictNocarrier = 1;
-    public int dropGratuitousArp;
-    public int proxyArp;
-    public int forwarding;
-    public int rpFilter;
-    public int acceptLocal;
-    public int routeLocalnet;
-    public int acceptRedirects = 1;
-    public int sendRedirects = 1;
-    public int secureRedirects = 1;
-    public int sharedMedia = 1;
+    public static final int FORWARDING = 0;
+    public static final int PROXY_ARP = 1;
+    public static final int ACCEPT_REDIRECTS = 2;
+    public static final int SECURE_REDIRECTS = 3;
+    public static final int SEND_REDIRECTS = 4;
+    public static final int SHARED_MEDIA = 5;
+    public static final int RP_FILTER = 6;
+    public static final int ARP_FILTER = 7;
+    public static final int ARP_ANNOUNCE = 8;
+    public static final int ARP_IGNORE = 9;
+    public static final int ARP_ACCEPT = 10;
+    public static final int ARP_NOTIFY = 11;
+    public static final int ARP_EVICT_NOCARRIER = 12;
+    public static final int DROP_GRATUITOUS_ARP = 13;
+    public static final int ACCEPT_LOCAL = 14;
+    public static final int ROUTE_LOCALNET = 15;
+    static final int SLOTS = 16;
 
+    private final int[] values;
+    /** Slots written on this device (ipv4_devconf.state): conf/default no longer reaches them. */
+    private int explicit;
+
+    /** The kernel's defaults (ipv4_devconf_dflt in net/ipv4/devinet.c). */
+    public DevConf() {
+        values = new int[SLOTS];
+        for (SysctlKey k : SysctlRegistry.CONF) {
+            if (k.modelled()) {
+                values[k.slot()] = k.dflt();
+            }
+        }
+    }
+
+    private DevConf(int[] values) {
+        this.values = values;
+    }
+
+    /** A copy without the written-keys state (a new device starts from conf/default: devinet_init_net). */
     public DevConf copy() {
-        DevConf c = new DevConf();
-        c.arpAccept = arpAccept;
-        c.arpAnnounce = arpAnnounce;
-        c.arpFilter = arpFilter;
-        c.arpIgnore = arpIgnore;
-        c.arpNotify = arpNotify;
-        c.arpEvictNocarrier = arpEvictNocarrier;
-        c.dropGratuitousArp = dropGratuitousArp;
-        c.proxyArp = proxyArp;
-        c.forwarding = forwarding;
-        c.rpFilter = rpFilter;
-        c.acceptLocal = acceptLocal;
-        c.routeLocalnet = routeLocalnet;
-        c.acceptRedirects = acceptRedirects;
-        c.sendRedirects = sendRedirects;
-        c.secureRedirects = secureRedirects;
-        c.sharedMedia = sharedMedia;
-        return c;
+        return new DevConf(Arrays.copyOf(values, SLOTS));
     }
 
-    /** Sets a sysctl by its /proc name (arp_accept, arp_ignore, proxy_arp, forwarding ...). */
-    public void set(String name, int value) {
-        switch (name) {
-            case "arp_accept" -> arpAccept = range(name, value, 0, 2);
-            case "arp_announce" -> arpAnnounce = range(name, value, 0, 2);
-            case "arp_filter" -> arpFilter = range(name, value, 0, 1);
-            case "arp_ignore" -> arpIgnore = range(name, value, 0, 8);
-            case "arp_notify" -> arpNotify = range(name, value, 0, 1);
-            case "arp_evict_nocarrier" -> arpEvictNocarrier = range(name, value, 0, 1);
-            case "drop_gratuitous_arp" -> dropGratuitousArp = range(name, value, 0, 1);
-            case "proxy_arp" -> proxyArp = range(name, value, 0, 1);
-            case "forwarding" -> forwarding = range(name, value, 0, 1);
-            case "rp_filter" -> rpFilter = range(name, value, 0, 2);
-            case "accept_local" -> acceptLocal = range(name, value, 0, 1);
-            case "route_localnet" -> routeLocalnet = range(name, value, 0, 1);
-            case "accept_redirects" -> acceptRedirects = range(name, value, 0, 1);
-            case "send_redirects" -> sendRedirects = range(name, value, 0, 1);
-            case "secure_redirects" -> secureRedirects = range(name, value, 0, 1);
-            case "shared_media" -> sharedMedia = range(name, value, 0, 1);
-            default -> throw new IllegalArgumentException("unknown IPv4 device sysctl '" + name + "'");
+    public int get(int slot) {
+        return values[slot];
+    }
+
+    /** Stores a value as a sysctl write does, marking the key as set on this device. */
+    public void set(int slot, int value) {
+        values[slot] = value;
+        explicit |= 1 << slot;
+    }
+
+    /** devinet_copy_dflt_conf(): a conf/default write reaches a device that never set the key itself. */
+    void inherit(int slot, int value) {
+        if ((explicit & 1 << slot) == 0) {
+            values[slot] = value;
         }
-    }
-
-    /** Reads a sysctl by its /proc name; null when there is no such setting. */
-    public Integer get(String name) {
-        return switch (name) {
-            case "arp_accept" -> arpAccept;
-            case "arp_announce" -> arpAnnounce;
-            case "arp_filter" -> arpFilter;
-            case "arp_ignore" -> arpIgnore;
-            case "arp_notify" -> arpNotify;
-            case "arp_evict_nocarrier" -> arpEvictNocarrier;
-            case "drop_gratuitous_arp" -> dropGratuitousArp;
-            case "proxy_arp" -> proxyArp;
-            case "forwarding" -> forwarding;
-            case "rp_filter" -> rpFilter;
-            case "accept_local" -> acceptLocal;
-            case "route_localnet" -> routeLocalnet;
-            case "accept_redirects" -> acceptRedirects;
-            case "send_redirects" -> sendRedirects;
-            case "secure_redirects" -> secureRedirects;
-            case "shared_media" -> sharedMedia;
-            default -> null;
-        };
-    }
-
-    private static int range(String name, int v, int lo, int hi) {
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException("sysctl '" + name + "' must be " + lo + ".." + hi + ", not " + v);
-        }
-        return v;
     }
 }

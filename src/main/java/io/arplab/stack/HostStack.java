@@ -68,8 +68,10 @@ public final class HostStack implements NeighbourTable.Ops {
     private Outbox out;
     private int ipId;
     private int nextEphemeralPort = 32768;
-    /** net.ipv4.ip_forward */
-    private boolean ipForward;
+    /** conf/all (devconf_all, whose forwarding is net.ipv4.ip_forward): null until written, meaning the defaults. */
+    private DevConf allConf;
+    /** Values of the sysctls the behaviour does not read, by /proc/sys path: stored so a write reads back. */
+    private java.util.HashMap<String, Integer> storedSysctls;
     /** net.ipv4.ip_default_ttl */
     private int defaultTtl = 64;
     /** net.ipv4.icmp_echo_ignore_broadcasts */
@@ -188,69 +190,104 @@ public final class HostStack implements NeighbourTable.Ops {
         return defaultConf;
     }
 
+    /** net.ipv4.ip_forward (conf/all/forwarding) is on. */
     public boolean ipForward() {
-        return ipForward;
+        return (allConf != null ? allConf : LINUX_CONF).get(DevConf.FORWARDING) != 0;
     }
 
-    /** net.ipv4.ip_forward: also turns on forwarding on every device, as the kernel does. */
+    /** sysctl -w net.ipv4.ip_forward=0|1: also switches every device, as the kernel does (inet_forward_change). */
     public void setIpForward(boolean on) {
-        ipForward = on;
-        defaultConf().forwarding = on ? 1 : 0;
-        for (NetDevice d : devices) {
-            d.conf.forwarding = on ? 1 : 0;
-        }
+        setSysctl("ip_forward", on ? 1 : 0);
     }
 
     public int defaultTtl() {
         return defaultTtl;
     }
 
-    public void setDefaultTtl(int ttl) {
-        if (ttl < 1 || ttl > 255) {
-            throw new IllegalArgumentException("ip_default_ttl must be 1..255, not " + ttl);
-        }
-        defaultTtl = ttl;
-    }
-
-    /** Sets a host-wide sysctl (net.ipv4.*) other than the per-device ones. */
+    /** Writes net.ipv4.KEY as {@code sysctl -w} does; IllegalArgumentException when the kernel would refuse it. */
     public void setSysctl(String key, long value) {
-        switch (key) {
-            case "ip_forward" -> setIpForward(value != 0);
-            case "ip_default_ttl" -> setDefaultTtl((int) value);
-            case "icmp_echo_ignore_broadcasts" -> icmpEchoIgnoreBroadcasts = value != 0;
-            case "icmp_echo_ignore_all" -> icmpEchoIgnoreAll = value != 0;
-            case "icmp_ratelimit" -> rateLimit().ratelimit = value * NeighParams.MS;
-            case "icmp_ratemask" -> rateLimit().ratemask = (int) value;
-            case "icmp_msgs_per_sec" -> rateLimit().msgsPerSec = (int) value;
-            case "icmp_msgs_burst" -> rateLimit().msgsBurst = (int) value;
-            default -> throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");
+        SysctlRegistry.Target t = SysctlRegistry.resolve("net.ipv4." + key, d -> device(d) != null);
+        SysctlRegistry.Outcome o = t == null ? SysctlRegistry.Outcome.ENOENT
+                : NamespaceSysctls.write(this, t, Long.toString(value));
+        if (o != SysctlRegistry.Outcome.OK) {
+            throw new IllegalArgumentException("sysctl 'net.ipv4." + key + "' = " + value + ": " + o.text);
         }
     }
 
-    /** The current value of a host-wide sysctl that {@link #setSysctl} knows (net.ipv4.KEY). */
-    public long sysctl(String key) {
-        return switch (key) {
-            case "ip_forward" -> ipForward ? 1 : 0;
-            case "ip_default_ttl" -> defaultTtl;
-            case "icmp_echo_ignore_broadcasts" -> icmpEchoIgnoreBroadcasts ? 1 : 0;
-            case "icmp_echo_ignore_all" -> icmpEchoIgnoreAll ? 1 : 0;
-            case "icmp_ratelimit" -> rateLimit().ratelimit / NeighParams.MS;
-            case "icmp_ratemask" -> rateLimit().ratemask;
-            case "icmp_msgs_per_sec" -> rateLimit().msgsPerSec;
-            case "icmp_msgs_burst" -> rateLimit().msgsBurst;
-            default -> throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");
-        };
+    /** The value of net.ipv4.KEY as /proc shows it. */
+    public String sysctl(String key) {
+        SysctlRegistry.Target t = SysctlRegistry.resolve("net.ipv4." + key, d -> device(d) != null);
+        String v = t == null ? null : NamespaceSysctls.read(this, t);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");
+        }
+        return v;
+    }
+
+    /** conf/all, made this namespace's own on first use. */
+    DevConf allConf() {
+        if (allConf == null) {
+            allConf = LINUX_CONF.copy();
+        }
+        return allConf;
     }
 
     /**
-     * Sets a per-device neighbour sysctl (net.ipv4.neigh.DEV.NAME); a new base_reachable_time draws a new
-     * reachable_time at once, as neigh_proc_base_reachable_time() does.
+     * The value in force for a conf key on a device: its own combined with conf/all by the key's rule (IN_DEV_ORCONF,
+     * IN_DEV_MAXCONF, ... in include/linux/inetdevice.h).
      */
-    public void setNeighSysctl(NetDevice dev, String name, long value) {
-        dev.arpParms().set(name, value);
-        if (name.startsWith("base_reachable_time")) {
-            dev.arpParms().randomiseReachableTime(random);
+    public int devconf(NetDevice dev, int slot) {
+        DevConf all = allConf != null ? allConf : LINUX_CONF;
+        return SysctlRegistry.combine(slot).apply(all.get(slot), dev.conf.get(slot), dev.conf.get(DevConf.FORWARDING));
+    }
+
+    /** The host-wide keys the behaviour reads, by SysctlRegistry.NET slot, in their stored unit. */
+    int netSysctl(int slot) {
+        return switch (slot) {
+            case 0 -> (allConf != null ? allConf : LINUX_CONF).get(DevConf.FORWARDING);
+            case 1 -> defaultTtl;
+            case 2 -> icmpEchoIgnoreAll ? 1 : 0;
+            case 3 -> icmpEchoIgnoreBroadcasts ? 1 : 0;
+            case 4 -> SysctlRegistry.nanosToJiffies(rateLimit().ratelimit);
+            case 5 -> rateLimit().ratemask;
+            case 6 -> rateLimit().msgsPerSec;
+            case 7 -> rateLimit().msgsBurst;
+            default -> throw new IllegalArgumentException("net sysctl slot " + slot);
+        };
+    }
+
+    void setNetSysctl(int slot, int v) {
+        switch (slot) {
+            case 1 -> defaultTtl = v;
+            case 2 -> icmpEchoIgnoreAll = v != 0;
+            case 3 -> icmpEchoIgnoreBroadcasts = v != 0;
+            case 4 -> rateLimit().ratelimit = SysctlRegistry.jiffiesToNanos(v);
+            case 5 -> rateLimit().ratemask = v;
+            case 6 -> rateLimit().msgsPerSec = v;
+            case 7 -> rateLimit().msgsBurst = v;
+            default -> throw new IllegalArgumentException("net sysctl slot " + slot);
         }
+    }
+
+    Integer storedSysctlOrNull(String path) {
+        return storedSysctls == null ? null : storedSysctls.get(path);
+    }
+
+    int storedSysctl(String path, int dflt) {
+        Integer v = storedSysctlOrNull(path);
+        return v != null ? v : dflt;
+    }
+
+    void storeSysctl(String path, int v) {
+        if (storedSysctls == null) {
+            storedSysctls = new java.util.HashMap<>();
+        }
+        storedSysctls.put(path, v);
+    }
+
+    /** neigh_proc_base_reachable_time(): a new base_reachable_time draws a new reachable_time at once. */
+    void redrawReachableTime(NeighParams p) {
+        p.randomiseReachableTime(random);
     }
 
     /** Frames the stack received and dropped (malformed, not for it). */
@@ -361,7 +398,7 @@ public final class HostStack implements NeighbourTable.Ops {
         this.out = out;
         dev.setMac(mac.bits());
         neighbours.flushDevice(now, dev, false);
-        if (dev.conf.arpNotify != 0) {
+        if (devconf(dev, DevConf.ARP_NOTIFY) != 0) {
             announce(now, dev, out);
         }
     }
@@ -390,7 +427,7 @@ public final class HostStack implements NeighbourTable.Ops {
                     routes.add(Route.connected(dev, a.address(), a.prefixLength()));
                 }
             }
-            if (dev.conf.arpNotify != 0) {
+            if (devconf(dev, DevConf.ARP_NOTIFY) != 0) {
                 announce(now, dev, out);
             }
         }
@@ -497,10 +534,10 @@ public final class HostStack implements NeighbourTable.Ops {
         int sip = Bytes.i32(frame, ETH + 14);
         long tha = Bytes.u48(frame, ETH + 18);
         int tip = Bytes.i32(frame, ETH + 24);
-        if (isMulticast(tip) || (tip >>> 24) == 127 && dev.conf.routeLocalnet == 0) {
+        if (isMulticast(tip) || (tip >>> 24) == 127 && devconf(dev, DevConf.ROUTE_LOCALNET) == 0) {
             return;
         }
-        if (sip == tip && dev.conf.dropGratuitousArp != 0) {
+        if (sip == tip && devconf(dev, DevConf.DROP_GRATUITOUS_ARP) != 0) {
             return;
         }
         if (sip == 0) {
@@ -512,7 +549,7 @@ public final class HostStack implements NeighbourTable.Ops {
         }
         if (op == ARP_REQUEST) {
             if (isLocalAddress(tip)) {
-                if (!arpIgnore(dev, sip, tip) && !(dev.conf.arpFilter != 0 && arpFilter(sip, tip, dev))) {
+                if (!arpIgnore(dev, sip, tip) && !(devconf(dev, DevConf.ARP_FILTER) != 0 && arpFilter(sip, tip, dev))) {
                     // a request for us: learn the requester as STALE (neigh_event_ns), then reply
                     NeighbourEntry n = neighbours.eventNs(now, dev, sip, sha);
                     if (n != null) {
@@ -521,11 +558,13 @@ public final class HostStack implements NeighbourTable.Ops {
                 }
                 return;
             }
-            if (ipForward && dev.conf.forwarding != 0 && (dev.conf.proxyArp != 0 || proxies != null)) {
+            // IN_DEV_FORWARD(in_dev): the receiving device's own forwarding
+            boolean proxyArp = devconf(dev, DevConf.PROXY_ARP) != 0;
+            if (dev.conf.get(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
                 Route r = routes.lookup(tip);
                 // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
                 if (r != null && r.type() == Route.UNICAST && r.device() != dev
-                        && (dev.conf.proxyArp != 0 || proxyLookup(dev, tip))) {
+                        && (proxyArp || proxyLookup(dev, tip))) {
                     NeighbourEntry n = neighbours.eventNs(now, dev, sip, sha);
                     long delay = dev.arpParms().proxyDelay;
                     if (redo || pktType == PACKET_HOST || delay == 0) {
@@ -568,7 +607,7 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** arp_accept(): 0 never, 1 always, 2 only from our own subnets. */
     private boolean arpAccept(NetDevice dev, int sip) {
-        return switch (dev.conf.arpAccept) {
+        return switch (devconf(dev, DevConf.ARP_ACCEPT)) {
             case 1 -> true;
             case 2 -> onLink(dev, sip);
             default -> false;
@@ -577,7 +616,7 @@ public final class HostStack implements NeighbourTable.Ops {
 
     /** arp_ignore(): whether to stay silent to a request for {@code tip} arriving on {@code dev}. */
     private boolean arpIgnore(NetDevice dev, int sip, int tip) {
-        switch (dev.conf.arpIgnore) {
+        switch (devconf(dev, DevConf.ARP_IGNORE)) {
             case 0:
                 return false;
             case 1:
@@ -734,9 +773,10 @@ public final class HostStack implements NeighbourTable.Ops {
         NetDevice dev = n.dev;
         int target = n.ip;
         int saddr = 0;
-        if (queued != null && dev.conf.arpAnnounce != 2) {
+        int announce = devconf(dev, DevConf.ARP_ANNOUNCE);
+        if (queued != null && announce != 2) {
             int s = Bytes.i32(queued, ETH + 12);
-            if (isLocalAddress(s) && (dev.conf.arpAnnounce == 0 || onLink(dev, s) && onLink(dev, target))) {
+            if (isLocalAddress(s) && (announce == 0 || onLink(dev, s) && onLink(dev, target))) {
                 saddr = s;
             }
         }
@@ -814,7 +854,7 @@ public final class HostStack implements NeighbourTable.Ops {
         if (isMulticast(daddr)) {
             return; // no multicast routing
         }
-        if (dev.conf.forwarding != 0 && ipForward) {
+        if (dev.conf.get(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
             forward(now, dev, frame, pktType);
         }
     }
@@ -929,11 +969,11 @@ public final class HostStack implements NeighbourTable.Ops {
         NetDevice dev = r.device();
         // IN_DEV_RX_REDIRECTS: a forwarding device needs conf/all/accept_redirects too, which turning on
         // forwarding clears (inet_forward_change): routers ignore redirects
-        boolean accept = dev.conf.forwarding == 0 && dev.conf.acceptRedirects != 0;
+        boolean accept = devconf(dev, DevConf.ACCEPT_REDIRECTS) != 0; // IN_DEV_RX_REDIRECTS
         if (newGw == from || !accept || isMulticast(newGw) || newGw == -1 || newGw == 0) {
             return;
         }
-        if (dev.conf.sharedMedia == 0 ? !onLink(dev, newGw) : !isUnicastAddress(newGw)) {
+        if (devconf(dev, DevConf.SHARED_MEDIA) == 0 ? !onLink(dev, newGw) : !isUnicastAddress(newGw)) {
             return;
         }
         NeighbourEntry n = neighbours.lookupOrCreate(now, dev, newGw);
@@ -1093,7 +1133,7 @@ public final class HostStack implements NeighbourTable.Ops {
         int nexthop = nexthop(now, r, daddr);
         // __mkroute_input()/ip_forward(): out the way it came in, to a sender on this link: tell it the better hop
         int saddr = Bytes.i32(copy, ETH + 12);
-        if (outDev == in && outDev.conf.sendRedirects != 0 && (outDev.conf.sharedMedia != 0 || onLink(outDev, saddr))
+        if (outDev == in && devconf(outDev, DevConf.SEND_REDIRECTS) != 0 && (devconf(outDev, DevConf.SHARED_MEDIA) != 0 || onLink(outDev, saddr))
                 && onLink(in, saddr) && rateLimit().redirectAllowed(now, saddr)) {
             icmpSend(now, copy, 5, 1, nexthop, in);
         }

@@ -58,38 +58,16 @@ public final class NeighParams {
      */
     public void randomiseReachableTime(SplittableRandom random) {
         long baseMs = baseReachableTime / MS;
+        if (baseMs < 0) {
+            // the kernel's base is an unsigned long: a negative one is practically forever
+            reachableTime = Long.MAX_VALUE / 4;
+            return;
+        }
         reachableTime = baseMs == 0 ? 0 : (random.nextLong(baseMs) + (baseMs >> 1)) * MS;
     }
 
     /** unres_qlen as the kernel derives it from unres_qlen_bytes: bytes / SKB_TRUESIZE(ETH_FRAME_LEN). */
     public int unresQlen() {
         return queueLenBytes / SkbTruesize.ETH_FRAME;
-    }
-
-    /** Sets a sysctl by its /proc name (base_reachable_time_ms, retrans_time_ms, delay_first_probe_time ...). */
-    public void set(String name, long value) {
-        switch (name) {
-            case "base_reachable_time_ms" -> baseReachableTime = value * MS;
-            case "base_reachable_time" -> baseReachableTime = value * SECOND;
-            case "retrans_time_ms" -> retransTime = value * MS;
-            case "retrans_time" -> retransTime = value * 10 * MS; // USER_HZ
-            case "delay_first_probe_time" -> delayProbeTime = value * SECOND;
-            case "gc_stale_time" -> gcStaleTime = value * SECOND;
-            case "locktime" -> locktime = value * 10 * MS; // USER_HZ
-            case "mcast_solicit" -> mcastProbes = (int) value;
-            case "ucast_solicit" -> ucastProbes = (int) value;
-            case "app_solicit" -> appProbes = (int) value;
-            case "mcast_resolicit" -> mcastReprobes = (int) value;
-            case "unres_qlen_bytes" -> queueLenBytes = (int) value;
-            case "unres_qlen" -> queueLenBytes = (int) value * SkbTruesize.ETH_FRAME;
-            case "proxy_qlen" -> proxyQlen = (int) value;
-            case "proxy_delay" -> proxyDelay = value * 10 * MS;
-            case "anycast_delay" -> anycastDelay = value * 10 * MS;
-            case "interval_probe_time_ms" -> intervalProbeTime = value * MS;
-            default -> throw new IllegalArgumentException("unknown neighbour sysctl '" + name + "'");
-        }
-        if (value < 0) {
-            throw new IllegalArgumentException("neighbour sysctl '" + name + "' must not be negative: " + value);
-        }
     }
 }

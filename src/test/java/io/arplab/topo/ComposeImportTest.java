@@ -189,9 +189,13 @@ class ComposeImportTest {
                 """);
 
         assertThat(LabText.host(lab, "a").get(0)).isEqualTo("lan0 02:00:00:00:00:aa 10.7.0.2/24");
-        assertThat(lab.host("a").stack().device("lan0").conf.arpIgnore).isEqualTo(1);
+        assertThat(lab.host("a").stack().sysctl("conf.lan0.arp_ignore")).isEqualTo("1");
         assertThat(LabText.host(lab, "b").get(0)).isEqualTo("eth0 02:00:00:00:00:bb 10.7.0.77/24");
-        assertThat(lab.host("b").stack().device("eth0").conf.arpAccept).isEqualTo(2);
+        // conf.all is kept apart from eth0, which reads 0 as on the kernel; arp_accept in force is the max (IN_DEV_MAXCONF)
+        assertThat(lab.host("b").stack().sysctl("conf.all.arp_accept")).isEqualTo("2");
+        assertThat(lab.host("b").stack().sysctl("conf.eth0.arp_accept")).isEqualTo("0");
+        assertThat(lab.host("b").stack().devconf(lab.host("b").stack().device("eth0"), io.arplab.stack.DevConf.ARP_ACCEPT))
+                .isEqualTo(2);
         assertThat(LabText.host(lab, "c")).isEmpty();
         assertThat(lab.bridges().keySet()).containsExactly("br-lan");
     }

@@ -131,7 +131,7 @@ class ExamplesTest {
                 "route: 10.0.0.0/8 via 172.18.0.254 dev eth0 proto boot scope global",
                 "route: 172.18.0.0/16 dev eth0 proto kernel scope link src 172.18.0.2",
                 "route: 192.168.7.0/24 dev eth0 proto boot scope link");
-        assertThat(lab.host("host").stack().device("br-arp_lan").conf.proxyArp).isEqualTo(1);
+        assertThat(lab.host("host").stack().sysctl("conf.br-arp_lan.proxy_arp")).isEqualTo("1");
         assertThat(lab.resolver().resolve("web")).hasToString("172.28.0.11");
     }
 }

@@ -3,6 +3,8 @@ package io.arplab.topo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arplab.lab.Lab;
+import io.arplab.stack.DevConf;
+import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighParams;
 import io.arplab.stack.NeighbourEntry;
 import io.arplab.stack.NetDevice;
@@ -105,17 +107,21 @@ class LabFormatTest {
         NetDevice eth0 = lab.host("n1").stack().device("eth0");
         assertThat(eth0.arpParms().baseReachableTime).isEqualTo(10 * NeighParams.SECOND);
         assertThat(eth0.arpParms().reachableTime).isBetween(5 * NeighParams.SECOND, 15 * NeighParams.SECOND - 1);
-        assertThat(eth0.arpParms().retransTime).isEqualTo(250 * NeighParams.MS);
-        assertThat(eth0.conf.arpAccept).isEqualTo(1);
-        assertThat(eth0.conf.arpIgnore).isEqualTo(2);
-        assertThat(eth0.conf.proxyArp).isEqualTo(1); // conf.all.proxy_arp is OR-ed in
-        assertThat(eth0.conf.arpAnnounce).isEqualTo(2); // conf.default reaches devices that did not set it
-        assertThat(lab.host("n1").stack().defaultConf().arpAnnounce).isEqualTo(2);
+        // 250 ms is 62.5 jiffies at HZ=250: the kernel rounds up and reads back 252 (msecs_to_jiffies)
+        assertThat(eth0.arpParms().retransTime).isEqualTo(252 * NeighParams.MS);
+        HostStack stack = lab.host("n1").stack();
+        assertThat(stack.sysctl("conf.eth0.arp_accept")).isEqualTo("1");
+        assertThat(stack.sysctl("conf.eth0.arp_ignore")).isEqualTo("2");
+        // conf.all stays apart, as on the kernel; the behaviour ORs it in (IN_DEV_PROXY_ARP)
+        assertThat(stack.sysctl("conf.eth0.proxy_arp")).isEqualTo("0");
+        assertThat(stack.devconf(eth0, DevConf.PROXY_ARP)).isEqualTo(1);
+        assertThat(stack.sysctl("conf.eth0.arp_announce")).isEqualTo("2"); // conf.default reaches devices that did not set it
+        assertThat(stack.sysctl("conf.default.arp_announce")).isEqualTo("2");
         assertThat(lab.host("n1").stack().defaultTtl()).isEqualTo(32);
     }
 
     @Test
-    void sysctlsOutsideNetIpv4AreNotedNotApplied() {
+    void sysctlsOutsideTheRegistryAreNotedNotApplied() {
         TopologyLoader.Loaded l = load("""
                 networks: {lan: {subnet: 172.28.0.0/16}}
                 hosts:
@@ -124,10 +130,11 @@ class LabFormatTest {
                     sysctls: {net.ipv6.conf.all.disable_ipv6: 1, net.ipv4.conf.eth0.send_redirects: 0}
                 """);
 
-        assertThat(l.topology().host("n1").sysctls()).isEmpty();
+        // send_redirects is a registry key now (it used to be dropped with a note, which the kernel would not do)
+        assertThat(l.topology().host("n1").sysctls()).extracting(Topology.Sysctl::key)
+                .containsExactly("net.ipv4.conf.eth0.send_redirects");
         assertThat(l.notes()).containsExactly(
-                "lab.yaml:5:15: sysctl 'net.ipv6.conf.all.disable_ipv6' is not modelled: ignored",
-                "lab.yaml:5:50: sysctl 'net.ipv4.conf.eth0.send_redirects' is not modelled: ignored");
+                "lab.yaml:5:15: sysctl 'net.ipv6.conf.all.disable_ipv6' is not modelled: ignored");
     }
 
     @Test
@@ -141,7 +148,7 @@ class LabFormatTest {
                 """);
 
         assertThat(lab.host("n1").stack().ipForward()).isTrue();
-        assertThat(lab.host("n1").stack().device("eth0").conf.forwarding).isEqualTo(1);
+        assertThat(lab.host("n1").stack().sysctl("conf.eth0.forwarding")).isEqualTo("1");
     }
 
     @Test
@@ -210,7 +217,7 @@ class LabFormatTest {
 
         assertThat(lab.hosts().keySet()).containsExactly("docker", "host");
         assertThat(lab.host("docker").stack().ipForward()).isFalse();
-        assertThat(lab.host("docker").stack().device("br-lan").conf.proxyArp).isEqualTo(1);
+        assertThat(lab.host("docker").stack().sysctl("conf.br-lan.proxy_arp")).isEqualTo("1");
     }
 
     @Test
