@@ -26,6 +26,14 @@ final class LabOptions {
             description = "wall-clock time at virtual time 0, in Unix seconds (default ${DEFAULT-VALUE} = 2024-01-01 00:00:00 UTC)")
     long epochSeconds;
 
+    @Option(names = "--attach", paramLabel = "BRIDGE=TAP",
+            description = "give the lab's BRIDGE a port that is a new TAP device TAP, so kernel hosts share its broadcast domain; virtual time then follows the wall clock (root or CAP_NET_ADMIN)")
+    java.util.List<String> attach = new java.util.ArrayList<>();
+
+    @Option(names = "--attach-netns", paramLabel = "NS",
+            description = "move the --attach TAP devices' kernel side into this network namespace")
+    String attachNetns;
+
     @Option(names = "--verbose", description = "say which topology keys were ignored and where files go")
     boolean verbose;
 }

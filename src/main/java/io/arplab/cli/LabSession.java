@@ -68,6 +68,9 @@ final class LabSession implements AutoCloseable {
                 }
             }
         }
+        for (String a : o.attach) {
+            attach(a, o.attachNetns, o.verbose, err);
+        }
         if (o.trace != null) {
             try {
                 traceWriter = Files.newBufferedWriter(o.trace, StandardCharsets.UTF_8);
@@ -76,6 +79,39 @@ final class LabSession implements AutoCloseable {
             }
             traceLog = new TraceLog(traceWriter);
             lab.setTraceLog(traceLog);
+        }
+    }
+
+    /** --attach BRIDGE=TAP: a TAP device as a port of the bridge (the network named BRIDGE, or its bridge device). */
+    private void attach(String spec, String netns, boolean verbose, PrintWriter err) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new UsageException("--attach: expected BRIDGE=TAP, e.g. --attach br-arp_lan=arp0, not '" + spec + "'");
+        }
+        String bridge = spec.substring(0, eq);
+        String tapName = spec.substring(eq + 1);
+        if (!lab.bridges().containsKey(bridge)) {
+            throw new UsageException("--attach: no bridge '" + bridge + "' in the lab (bridges: "
+                    + String.join(" ", lab.bridges().keySet()) + ")");
+        }
+        io.arplab.live.TapDevice tap;
+        try {
+            tap = io.arplab.live.TapDevice.open(tapName);
+        } catch (io.arplab.live.LiveException e) {
+            throw new UsageException("--attach: " + e.getMessage());
+        }
+        try {
+            if (netns != null) {
+                tap.moveToNetns(netns);
+            }
+            lab.attach(bridge, tap);
+        } catch (RuntimeException e) {
+            tap.close();
+            throw new UsageException("--attach: " + e.getMessage());
+        }
+        if (verbose) {
+            err.println("arplab: note: " + bridge + " port " + tap.name() + " is a TAP device"
+                    + (netns != null ? " (kernel side in " + netns + ")" : "") + "; virtual time follows the wall clock");
         }
     }
 
@@ -98,6 +134,7 @@ final class LabSession implements AutoCloseable {
 
     @Override
     public void close() {
+        lab.close();
         flush();
         captures.forEach(PcapCapture::close);
         if (traceWriter != null) {

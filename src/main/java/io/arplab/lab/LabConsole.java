@@ -2,7 +2,7 @@ package io.arplab.lab;
 
 import io.arplab.device.Device;
 import io.arplab.device.Host;
-import io.arplab.device.LinuxBridge;
+import io.arplab.device.Switch;
 import io.arplab.sim.Network;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.CommandLineSplitter;
@@ -213,7 +213,8 @@ public final class LabConsole {
     private void nodes() {
         for (Network.Node n : lab.network().nodes()) {
             Device d = n.device();
-            StringBuilder s = new StringBuilder(n.name()).append(d instanceof LinuxBridge ? "  bridge" : "  host");
+            String kind = d instanceof Switch sw ? sw.kind() : d instanceof Host ? "host" : "tap (to the kernel)";
+            StringBuilder s = new StringBuilder(n.name()).append("  ").append(kind);
             if (d instanceof Host h) {
                 for (NetDevice dev : h.stack().devices()) {
                     if (!dev.loopback) {
