@@ -92,6 +92,11 @@ public final class LiveCommand implements Callable<Integer> {
     private Writer traceWriter;
     private TraceLog traceLog;
     private final AtomicReference<ToolContext> running = new AtomicReference<>();
+    private final List<Job> jobs = new ArrayList<>();
+    private int nextJob = 1;
+
+    /** A command started with '&': its output is kept until it ends, then printed under its own header. */
+    private record Job(int id, String title, ToolContext ctx, java.io.StringWriter out) {}
 
     @Override
     public Integer call() throws Exception {
@@ -133,6 +138,7 @@ public final class LiveCommand implements Callable<Integer> {
                 interactive();
             } else {
                 runLines(lines, out, err);
+                endJobs(out);
             }
         } catch (LiveException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -241,15 +247,38 @@ public final class LiveCommand implements Callable<Integer> {
                 return true;
             }
             case "help" -> {
-                out.println("commands: " + String.join(" ", live.toolNames()) + "; sleep DURATION; exit");
+                out.println("commands: " + String.join(" ", live.toolNames()) + "; CMD & (in the background); wait;"
+                        + " sleep DURATION; exit");
                 out.flush();
+                return true;
+            }
+            case "wait" -> {
+                for (Job j : new ArrayList<>(jobs)) {
+                    live.await(j.ctx(), Long.MAX_VALUE);
+                }
+                reportJobs(out);
                 return true;
             }
             default -> {
                 if (words.get(words.size() - 1).equals("&")) {
-                    throw new IllegalArgumentException("background jobs ('&') are not supported in live mode yet");
+                    List<String> cmd = words.subList(0, words.size() - 1);
+                    String title = name + "$ " + String.join(" ", cmd);
+                    java.io.StringWriter buf = new java.io.StringWriter();
+                    PrintWriter w = new PrintWriter(buf);
+                    flush();
+                    ToolContext ctx = live.start(cmd, w, w);
+                    int id = nextJob++;
+                    out.println(header(title + " &") + "  [" + id + "]");
+                    out.flush();
+                    if (ctx != null) {
+                        jobs.add(new Job(id, title, ctx, buf));
+                    } else {
+                        err.print(buf);
+                        err.flush();
+                    }
+                    return true;
                 }
-                out.println("[" + Duration.seconds(live.runtime().now()) + "] " + name + "$ " + String.join(" ", words));
+                out.println(header(name + "$ " + String.join(" ", words)));
                 out.flush();
                 flush();
                 ToolContext ctx = live.start(words, out, err);
@@ -260,9 +289,35 @@ public final class LiveCommand implements Callable<Integer> {
                 }
                 out.flush();
                 err.flush();
+                reportJobs(out);
                 return true;
             }
         }
+    }
+
+    private String header(String title) {
+        return "[" + Duration.seconds(live.runtime().now()) + "] " + title;
+    }
+
+    /** Prints the background jobs that have ended. */
+    private void reportJobs(PrintWriter out) {
+        for (var it = jobs.iterator(); it.hasNext(); ) {
+            Job j = it.next();
+            if (j.ctx().finished()) {
+                it.remove();
+                out.println(header("[" + j.id() + "] done (exit " + j.ctx().exitCode() + "): " + j.title()));
+                out.print(j.out());
+                out.flush();
+            }
+        }
+    }
+
+    /** At the end, like a shell script ending: jobs still running are interrupted (Ctrl-C) and reported. */
+    private void endJobs(PrintWriter out) {
+        for (Job j : jobs) {
+            live.interrupt(j.ctx());
+        }
+        reportJobs(out);
     }
 
     private void interactive() throws IOException {

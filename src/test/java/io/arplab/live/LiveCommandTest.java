@@ -49,6 +49,16 @@ class LiveCommandTest {
     }
 
     @Test
+    void aBackgroundMonitorSeesTheEntryTheForegroundPingCreates() {
+        Run r = arplab("live", "--tap", NetnsFixture.uniqueTapName(), "--netns", netns.name(), "--kernel-address",
+                "10.0.0.1/24", "--address", "10.0.0.2/24", "--pcap-dir", "none",
+                "-c", "ip monitor neigh &; ping -c1 10.0.0.1; sleep 200ms");
+        assertThat(r.rc()).isZero();
+        assertThat(r.out()).contains("arplab$ ip monitor neigh &  [1]", "1 packets transmitted, 1 received",
+                "[1] done (exit 130): arplab$ ip monitor neigh\n10.0.0.1 dev eth0 lladdr ");
+    }
+
+    @Test
     void aBusyTapNameIsOneLineAndStatus2() {
         String tap = NetnsFixture.uniqueTapName();
         TapDevice held = netns.closeAfter(TapDevice.open(tap));
