@@ -100,8 +100,9 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // on the wall clock a tool's lines appear as they are printed, not when it ends
+        PrintWriter out = new PrintWriter(new LineFlushingWriter(spec.commandLine().getOut()));
+        PrintWriter err = new PrintWriter(new LineFlushingWriter(spec.commandLine().getErr()));
         Cidr cidr = option("--address", () -> Cidr.parse(address));
         MacAddress m = mac == null ? dockerMac(cidr.address()) : option("--mac", () -> MacAddress.parse(mac));
         Ipv4Address gw = gateway == null ? null : option("--gateway", () -> {
@@ -208,7 +209,7 @@ public final class LiveCommand implements Callable<Integer> {
         for (String line : lines) {
             n++;
             try {
-                if (!execute(line, out, err)) {
+                if (!execute(line, out, err, true)) {
                     break;
                 }
             } catch (IllegalArgumentException e) {
@@ -219,7 +220,7 @@ public final class LiveCommand implements Callable<Integer> {
     }
 
     /** Runs one line; false when it asks to leave. */
-    private boolean execute(String raw, PrintWriter out, PrintWriter err) {
+    private boolean execute(String raw, PrintWriter out, PrintWriter err, boolean headers) {
         String line = raw.strip();
         int hash = line.startsWith("#") ? 0 : line.indexOf(" #");
         if (hash >= 0) {
@@ -278,7 +279,9 @@ public final class LiveCommand implements Callable<Integer> {
                     }
                     return true;
                 }
-                out.println(header(name + "$ " + String.join(" ", words)));
+                if (headers) {
+                    out.println(header(name + "$ " + String.join(" ", words)));
+                }
                 out.flush();
                 flush();
                 ToolContext ctx = live.start(words, out, err);
@@ -323,7 +326,7 @@ public final class LiveCommand implements Callable<Integer> {
     private void interactive() throws IOException {
         java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-            PrintWriter out = terminal.writer();
+            PrintWriter out = new PrintWriter(new LineFlushingWriter(terminal.writer()));
             terminal.handle(Terminal.Signal.INT, s -> {
                 ToolContext ctx = running.get();
                 if (ctx != null) {
@@ -344,7 +347,7 @@ public final class LiveCommand implements Callable<Integer> {
                     break;
                 }
                 try {
-                    if (!execute(line, out, out)) {
+                    if (!execute(line, out, out, false)) {
                         break;
                     }
                 } catch (IllegalArgumentException e) {
