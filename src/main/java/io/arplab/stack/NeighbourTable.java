@@ -36,13 +36,13 @@ public final class NeighbourTable {
     /** What the table asks of the protocol (arp_solicit, arp_error_report, neigh->output, netlink notify). */
     public interface Ops {
         /** Sends a resolution request for {@code n}; {@code queued} is the newest queued packet or null (arp_solicit). */
-        void solicit(long now, NeighbourEntry n, byte[] queued);
+        void solicit(long now, NeighbourEntry n, byte[] queued, HostStack.Outbox out);
 
         /** Reports a packet that could not be delivered because resolution failed (arp_error_report). */
-        void errorReport(long now, NeighbourEntry n, byte[] frame);
+        void errorReport(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out);
 
         /** Puts the link-layer header from {@code n} on an IPv4 frame and transmits it. */
-        void transmit(long now, NeighbourEntry n, byte[] frame);
+        void transmit(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out);
 
         /** An RTM_NEWNEIGH / RTM_DELNEIGH notification, as {@code ip monitor neigh} would see. */
         default void notify(long now, NeighbourEntry n, int type) {}
@@ -241,26 +241,26 @@ public final class NeighbourTable {
     }
 
     /** neigh_event_ns(): a packet from {@code ip} carried {@code lladdr}; learn it as STALE with override. */
-    public NeighbourEntry eventNs(long now, NetDevice dev, int ip, long lladdr) {
+    public NeighbourEntry eventNs(long now, NetDevice dev, int ip, long lladdr, HostStack.Outbox out) {
         NeighbourEntry n = lookupOrCreate(now, dev, ip);
         if (n != null) {
-            update(now, n, lladdr, NudState.STALE.bits, F_OVERRIDE);
+            update(now, n, lladdr, NudState.STALE.bits, F_OVERRIDE, out);
         }
         return n;
     }
 
     /** __neigh_update(): the one place entries change address or state on the kernel's terms. Returns 0 or -errno. */
-    public int update(long now, NeighbourEntry n, long lladdr, int newState, int flags) {
+    public int update(long now, NeighbourEntry n, long lladdr, int newState, int flags, HostStack.Outbox out) {
         if (tracer.enabled()) {
             tracer.emit(now, new TraceEvent.NeighUpdate(TraceEvent.Neigh.of(n, 1), lladdr == NO_LLADDR ? 0 : lladdr,
                     newState, flags));
         }
-        int err = doUpdate(now, n, lladdr, newState, flags);
+        int err = doUpdate(now, n, lladdr, newState, flags, out);
         trace(now, TraceEvent.NeighPoint.UPDATE_DONE, n, err, 1);
         return err;
     }
 
-    private int doUpdate(long now, NeighbourEntry n, long lladdr, int newState, int flags) {
+    private int doUpdate(long now, NeighbourEntry n, long lladdr, int newState, int flags, HostStack.Outbox out) {
         int old = n.state;
         if (n.dead) {
             return -22;
@@ -278,7 +278,7 @@ public final class NeighbourTable {
             noGcBefore = 0;
             boolean notify = (old & NudState.VALID) != 0;
             if ((old & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && newState == NudState.FAILED.bits) {
-                invalidate(now, n);
+                invalidate(now, n, out);
                 notify = true;
             }
             if (notify) {
@@ -357,7 +357,7 @@ public final class NeighbourTable {
             while (q != null && (n.state & NudState.VALID) != 0 && !q.isEmpty()) {
                 byte[] frame = q.pollFirst();
                 n.arpQueueBytes -= SkbTruesize.of(frame.length);
-                output(now, n, frame);
+                output(now, n, frame, out);
             }
             purgeQueue(n);
         }
@@ -395,11 +395,11 @@ public final class NeighbourTable {
      * neigh_output(): connected entries send at once without touching "used"; others go through
      * neigh_resolve_output(), which records the use and may queue the packet while resolving.
      */
-    public void output(long now, NeighbourEntry n, byte[] frame) {
+    public void output(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
         if ((n.state & NudState.CONNECTED) != 0) {
-            ops.transmit(now, n, frame);
-        } else if (eventSend(now, n, frame) == 0) {
-            ops.transmit(now, n, frame);
+            ops.transmit(now, n, frame, out);
+        } else if (eventSend(now, n, frame, out) == 0) {
+            ops.transmit(now, n, frame, out);
         }
     }
 
@@ -407,7 +407,7 @@ public final class NeighbourTable {
      * neigh_event_send(): notes the use, starts resolution (INCOMPLETE, immediate probe) or STALE→DELAY, and queues
      * the packet while INCOMPLETE (oldest dropped beyond unres_qlen_bytes). Returns 0 when the caller may send now.
      */
-    public int eventSend(long now, NeighbourEntry n, byte[] frame) {
+    public int eventSend(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
         n.used = now;
         int state = n.state;
         if ((state & (NudState.CONNECTED | NudState.DELAY.bits | NudState.PROBE.bits)) != 0) {
@@ -458,16 +458,16 @@ public final class NeighbourTable {
             rc = 1;
         }
         if (immediateProbe) {
-            probe(now, n);
+            probe(now, n, out);
         }
         trace(now, TraceEvent.NeighPoint.EVENT_SEND_DONE, n, rc);
         return rc;
     }
 
     /** neigh_probe(): solicit with the newest queued packet, count the probe. */
-    private void probe(long now, NeighbourEntry n) {
+    private void probe(long now, NeighbourEntry n, HostStack.Outbox out) {
         byte[] newest = n.arpQueue == null ? null : n.arpQueue.peekLast();
-        ops.solicit(now, n, newest);
+        ops.solicit(now, n, newest, out);
         n.probes++;
     }
 
@@ -477,13 +477,13 @@ public final class NeighbourTable {
     }
 
     /** neigh_invalidate(): every queued packet is reported undeliverable, then the queue is emptied. */
-    private void invalidate(long now, NeighbourEntry n) {
+    private void invalidate(long now, NeighbourEntry n, HostStack.Outbox out) {
         n.updated = now;
         ArrayDeque<byte[]> q = n.arpQueue;
         while (q != null && n.state == NudState.FAILED.bits && !q.isEmpty()) {
             byte[] frame = q.pollFirst();
             n.arpQueueBytes -= SkbTruesize.of(frame.length);
-            ops.errorReport(now, n, frame);
+            ops.errorReport(now, n, frame, out);
         }
         purgeQueue(n);
     }
@@ -499,7 +499,7 @@ public final class NeighbourTable {
     }
 
     /** Runs every timer due by {@code now}, in deadline order, and the periodic work. */
-    public void advance(long now) {
+    public void advance(long now, HostStack.Outbox out) {
         for (;;) {
             long t = Math.min(timers.nextDeadline(), nextPeriodic);
             if (t > now) {
@@ -510,13 +510,13 @@ public final class NeighbourTable {
             } else {
                 NeighbourEntry n = timers.pollDue(now);
                 deadline = Math.min(timers.nextDeadline(), nextPeriodic);
-                timerHandler(n.deadline, n);
+                timerHandler(n.deadline, n, out);
             }
         }
     }
 
     /** neigh_timer_handler(). */
-    private void timerHandler(long now, NeighbourEntry n) {
+    private void timerHandler(long now, NeighbourEntry n, HostStack.Outbox out) {
         int state = n.state;
         long next = now + NeighParams.SECOND;
         boolean notify = false;
@@ -560,7 +560,7 @@ public final class NeighbourTable {
             noGcBefore = 0;
             notify = true;
             skipProbe = true;
-            invalidate(now, n);
+            invalidate(now, n, out);
         }
         if (notify) {
             ops.notify(now, n, RTM_NEWNEIGH);
@@ -570,7 +570,7 @@ public final class NeighbourTable {
                 arm(n, Math.max(next, now + MIN_TIMER));
             }
             if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0) {
-                probe(now, n);
+                probe(now, n, out);
             }
         }
         trace(now, TraceEvent.NeighPoint.TIMER_HANDLER, n, 0, 1);
@@ -620,9 +620,9 @@ public final class NeighbourTable {
     }
 
     /** Removes one entry (ip neigh del); queued packets are dropped. */
-    public void delete(long now, NeighbourEntry n) {
+    public void delete(long now, NeighbourEntry n, HostStack.Outbox out) {
         // neigh_delete() → neigh_update(NUD_FAILED, ADMIN) then removal
-        update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN);
+        update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN, out);
         if (gcList != null) {
             gcList.remove(n);
         }

@@ -44,7 +44,7 @@ public final class NetDevice {
     public final List<Address> addresses = new ArrayList<>(0); // no array until the first address
     /** The device's neighbour parameters; created on first use from the host's defaults (see {@link #arpParms()}). */
     private NeighParams arpParms;
-    private HostStack owner;
+    private Netns owner;
     /** The reachable_time drawn for this device when it was created (milliseconds). */
     int drawnReachableMs;
     public final DevConf conf;
@@ -60,7 +60,7 @@ public final class NetDevice {
     }
 
     /** A device of {@code owner} whose parameters are copied from the host's defaults when first needed. */
-    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, HostStack owner, int drawnReachableMs, DevConf conf) {
+    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, int drawnReachableMs, DevConf conf) {
         this(ifindex, name, mac, mtu, loopback, (NeighParams) null, conf);
         this.owner = owner;
         this.drawnReachableMs = drawnReachableMs;

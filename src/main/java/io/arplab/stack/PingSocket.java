@@ -5,7 +5,10 @@ package io.arplab.stack;
  * replies and ICMP errors that belong to them.
  */
 public final class PingSocket {
-    /** What the socket receives. Called at the virtual time of arrival, from inside the stack. */
+    /**
+     * What the socket receives. Called at the virtual time of arrival, once the stack has finished the call in
+     * which the packet arrived (the deliveries wait in the socket's receive queue until then).
+     */
     public interface Listener {
         /** An echo reply: {@code ttl} of the reply's IP header, {@code icmpLength} its ICMP length. */
         void echoReply(long now, int from, int ttl, int sequence, int icmpLength, byte[] frame, int dataOffset, int dataLength);
@@ -16,6 +19,7 @@ public final class PingSocket {
 
     final int identifier;
     final Listener listener;
+    final SocketQueue queue = new SocketQueue();
     boolean closed;
     /** SO_BINDTODEVICE: only ICMP arriving on this device is delivered (null: any). */
     NetDevice boundDevice;

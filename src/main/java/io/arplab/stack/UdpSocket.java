@@ -2,7 +2,7 @@ package io.arplab.stack;
 
 /** A bound UDP socket: datagrams to its port are handed to the listener, ICMP errors about its sends too. */
 public final class UdpSocket {
-    /** What the socket receives. */
+    /** What the socket receives, once the stack call in which it arrived has finished (see {@link PingSocket}). */
     public interface Listener {
         void datagram(long now, int from, int fromPort, int ttl, byte[] frame, int dataOffset, int dataLength);
 
@@ -12,6 +12,7 @@ public final class UdpSocket {
 
     final int port;
     final Listener listener;
+    final SocketQueue queue = new SocketQueue();
 
     UdpSocket(int port, Listener listener) {
         this.port = port;

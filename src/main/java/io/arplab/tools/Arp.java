@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
 import io.arplab.stack.NetDevice;
@@ -391,7 +392,7 @@ public final class Arp implements Tool {
                 return r.device();
             }
         }
-        err.append(op).append(": Network is unreachable\n");
+        err.append(op).append(": ").append(Errno.ENETUNREACH.text).append('\n');
         return null;
     }
 

@@ -1,6 +1,7 @@
 package io.arplab.tools;
 
 import io.arplab.runtime.Timer;
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
@@ -207,7 +208,7 @@ public final class Arping implements Tool {
                 // SO_DONTROUTE + connect(): the destination must be on a network of the device
                 Route r = stack.route(dst, dev);
                 if (r == null || r.gateway() != null || r.type() != Route.UNICAST) {
-                    throw new Getopt.ToolError("arping: connect: Network is unreachable", 2);
+                    throw new Getopt.ToolError("arping: connect: " + Errno.ENETUNREACH.text, 2);
                 }
                 Ipv4Address src = stack.sourceAddress(dst, dev);
                 gsrc = src == null ? 0 : src.bits();

@@ -1,6 +1,7 @@
 package io.arplab.tools;
 
 import io.arplab.runtime.Timer;
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
@@ -398,11 +399,11 @@ public final class Ping implements Tool {
             }
             int err = connectError(whereto);
             if (err != 0) {
-                throw new Getopt.ToolError("ping: connect: " + strerror(err), 2);
+                throw new Getopt.ToolError("ping: connect: " + Errno.strerror(err), 2);
             }
             source = whereto.bits() == 0 ? Ipv4Address.LOOPBACK : stack.sourceAddress(whereto, bind);
             if (source == null) {
-                throw new Getopt.ToolError("ping: connect: Network is unreachable", 2);
+                throw new Getopt.ToolError("ping: connect: " + Errno.ENETUNREACH.text, 2);
             }
             if (bind != null) {
                 if (!bind.hasAddress(source.bits())) {
@@ -448,17 +449,17 @@ public final class Ping implements Tool {
             return 0;
         }
         if (dst.isLimitedBroadcast() || dst.isMulticast()) {
-            return bind != null || firstUp() != null ? 0 : 101;
+            return bind != null || firstUp() != null ? 0 : Errno.ENETUNREACH.number;
         }
         Route r = stack.route(dst, bind);
         if (r == null) {
-            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses.isEmpty() ? 0 : 101;
+            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses.isEmpty() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;
-            case Route.PROHIBIT -> 13;
-            case Route.BLACKHOLE -> 22;
-            default -> 113;
+            case Route.PROHIBIT -> Errno.EACCES.number;
+            case Route.BLACKHOLE -> Errno.EINVAL.number;
+            default -> Errno.EHOSTUNREACH.number;
         };
     }
 
@@ -638,7 +639,7 @@ public final class Ping implements Tool {
         int seq = (int) ((ntransmitted + 1) & 0xFFFF);
         rcvd.clear(seq);
         if (datalen + 8L > 0xFFFF) {
-            return -90; // raw_sendmsg(): EMSGSIZE before anything is queued, nothing reported
+            return Errno.EMSGSIZE.negative(); // raw_sendmsg(): EMSGSIZE before anything is queued, nothing reported
         }
         byte[] data = fill.clone();
         if (timing) {
@@ -658,7 +659,7 @@ public final class Ping implements Tool {
                     ctx.err().println("ping: local error: message too long, mtu=" + mtu);
                 }
             }
-            return -90;
+            return Errno.EMSGSIZE.negative();
         }
         byte[] p = new byte[2 + data.length];
         p[0] = (byte) (seq >>> 8);
@@ -980,16 +981,6 @@ public final class Ping implements Tool {
         }
     }
 
-    private static String strerror(int errno) {
-        return switch (errno) {
-            case 101 -> "Network is unreachable";
-            case 113 -> "No route to host";
-            case 13 -> "Permission denied";
-            case 22 -> "Invalid argument";
-            case 90 -> "Message too long";
-            default -> "Unknown error " + errno;
-        };
-    }
 
     // ----------------------------------------------------------------------------------------------- finish
 

@@ -1,6 +1,7 @@
 package io.arplab.tools;
 
 import io.arplab.runtime.Timer;
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
@@ -731,8 +732,9 @@ public final class Traceroute implements Tool {
             int[] rc = new int[1];
             ctx.act(out -> rc[0] = stack.sendEcho(now, echoSocket, srcAddr, dstAddr, seq, data, ttl, tos, dontfrag, bind,
                     out));
-            if (rc[0] == -101 || rc[0] == -113 || rc[0] == -13 || rc[0] == -22) {
-                fatal("send", strerror(-rc[0]));
+            Errno e = Errno.of(rc[0]);
+            if (e == Errno.ENETUNREACH || e == Errno.EHOSTUNREACH || e == Errno.EACCES || e == Errno.EINVAL) {
+                fatal("send", e.text);
                 return false;
             }
             return true;
@@ -741,7 +743,7 @@ public final class Traceroute implements Tool {
         int port = currPort != 0 ? currPort : dstPortSeq;
         int err = connectError();
         if (err != 0) {
-            fatal("connect", strerror(err));
+            fatal("connect", Errno.strerror(err));
             return false;
         }
         final int probeIndex = n;
@@ -775,25 +777,16 @@ public final class Traceroute implements Tool {
         }
         Route r = stack.route(dstAddr, bind);
         if (r == null) {
-            return bind != null && !bind.loopback && bind.isUp() ? 0 : 101;
+            return bind != null && !bind.loopback && bind.isUp() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;
-            case Route.PROHIBIT -> 13;
-            case Route.BLACKHOLE -> 22;
-            default -> 113;
+            case Route.PROHIBIT -> Errno.EACCES.number;
+            case Route.BLACKHOLE -> Errno.EINVAL.number;
+            default -> Errno.EHOSTUNREACH.number;
         };
     }
 
-    private static String strerror(int errno) {
-        return switch (errno) {
-            case 101 -> "Network is unreachable";
-            case 113 -> "No route to host";
-            case 13 -> "Permission denied";
-            case 22 -> "Invalid argument";
-            default -> "Unknown error " + errno;
-        };
-    }
 
     private final class EchoListener implements PingSocket.Listener {
         @Override

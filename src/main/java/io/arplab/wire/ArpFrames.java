@@ -6,7 +6,7 @@ package io.arplab.wire;
  * {@link Ipv4Address#bits()}. Frames are untagged.
  */
 public final class ArpFrames {
-    public static final int FRAME_LENGTH = ArpPacket.ETHERNET_FRAME_LENGTH;
+    public static final int FRAME_LENGTH = EthernetView.HEADER_LENGTH + ArpView.ETHERNET_IPV4_LENGTH;
     private static final long BROADCAST = 0xffff_ffff_ffffL;
     private static final int ARP = EthernetView.HEADER_LENGTH;
 

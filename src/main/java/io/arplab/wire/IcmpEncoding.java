@@ -1,6 +1,6 @@
 package io.arplab.wire;
 
-/** Shared writing and validation of the {@link IcmpMessage} records. */
+/** ICMP header writing and field validation, shared by IcmpFrames and the parse/emit records of the tests. */
 final class IcmpEncoding {
     static final byte[] EMPTY = new byte[0];
 

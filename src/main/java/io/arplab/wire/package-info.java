@@ -7,9 +7,9 @@
  * reason. Numeric accessors return primitives; offsets returned by {@code payloadOffset()} and the like index
  * {@code buf} directly, so the next view wraps {@code (buf, v.payloadOffset(), v.payloadLength())}.
  * <p>
- * Writing: records ({@link io.arplab.wire.EthernetHeader}, {@link io.arplab.wire.ArpPacket},
- * {@link io.arplab.wire.Ipv4Header}, {@link io.arplab.wire.IcmpMessage}, {@link io.arplab.wire.UdpDatagram})
- * {@code parse} a checked view and {@code emit(byte[], int)} returning bytes written; parse then emit gives back
- * the same bytes. The {@code *Frames} classes write whole frames on the hot path without allocating.
+ * Writing: the {@code *Frames} classes ({@link io.arplab.wire.ArpFrames}, {@link io.arplab.wire.EthernetFrames},
+ * {@link io.arplab.wire.Ipv4Frames}, {@link io.arplab.wire.IcmpFrames}) write the frames the stack sends, from
+ * primitives and without allocating. The parse/emit records that check the views round-trip bytes live with the
+ * tests.
  */
 package io.arplab.wire;

@@ -21,6 +21,9 @@ class NeighbourTableTest {
     /** What the table asked of the protocol. */
     record Call(String what, long now, long dst, byte[] frame) {}
 
+    /** The table hands its frames to the Ops above; nothing reaches this outbox. */
+    static final HostStack.Outbox OUT = (dev, frame) -> { throw new AssertionError(); };
+
     final List<Call> calls = new ArrayList<>();
     NetDevice dev;
     NeighbourTable table;
@@ -32,19 +35,19 @@ class NeighbourTableTest {
                 NeighParams.linuxDefaults(), new DevConf());
         table = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), new NeighbourTable.Ops() {
             @Override
-            public void solicit(long t, NeighbourEntry n, byte[] queued) {
+            public void solicit(long t, NeighbourEntry n, byte[] queued, HostStack.Outbox out) {
                 // arp_solicit: unicast while probes < ucast_solicit, else broadcast
                 boolean unicast = n.probes - n.parms.ucastProbes < 0;
                 calls.add(new Call(unicast ? "unicast-probe" : "broadcast-probe", t, unicast ? n.lladdr : -1, queued));
             }
 
             @Override
-            public void errorReport(long t, NeighbourEntry n, byte[] frame) {
+            public void errorReport(long t, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
                 calls.add(new Call("error", t, 0, frame));
             }
 
             @Override
-            public void transmit(long t, NeighbourEntry n, byte[] frame) {
+            public void transmit(long t, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
                 calls.add(new Call("transmit", t, n.lladdr, frame));
             }
         }, new SplittableRandom(7), 0);
@@ -54,7 +57,7 @@ class NeighbourTableTest {
 
     void advanceTo(long t) {
         now = t;
-        table.advance(t);
+        table.advance(t, OUT);
     }
 
     NeighbourEntry entry() {
@@ -63,14 +66,14 @@ class NeighbourTableTest {
 
     NeighbourEntry resolved() {
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
-        table.output(now, n, new byte[98]);
-        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0);
+        table.output(now, n, new byte[98], OUT);
+        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0, OUT);
         calls.clear();
         return n;
     }
 
     NeighbourEntry learnedStale() {
-        NeighbourEntry n = table.eventNs(now, dev, PEER, PEER_MAC);
+        NeighbourEntry n = table.eventNs(now, dev, PEER, PEER_MAC, OUT);
         calls.clear();
         return n;
     }
@@ -80,7 +83,7 @@ class NeighbourTableTest {
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
         assertThat(n.state()).isEqualTo(NudState.NONE);
         byte[] packet = new byte[98];
-        table.output(now, n, packet);
+        table.output(now, n, packet, OUT);
         assertThat(n.state()).isEqualTo(NudState.INCOMPLETE);
         assertThat(n.queuedPackets()).isEqualTo(1);
         assertThat(calls).singleElement().satisfies(c -> {
@@ -96,11 +99,11 @@ class NeighbourTableTest {
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
         byte[] first = new byte[98];
         byte[] second = new byte[98];
-        table.output(now, n, first);
-        table.output(now, n, second);
+        table.output(now, n, first, OUT);
+        table.output(now, n, second, OUT);
         calls.clear();
         now = 100 * MS;
-        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0);
+        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0, OUT);
         assertThat(n.state()).isEqualTo(NudState.REACHABLE);
         assertThat(n.confirmed()).isEqualTo(now);
         assertThat(calls).extracting(Call::what).containsExactly("transmit", "transmit");
@@ -112,9 +115,9 @@ class NeighbourTableTest {
     @Test
     void incompleteRetransmitsEachRetransTimeThenFailsAndReportsEveryQueuedPacket() {
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
-        table.output(now, n, new byte[98]);
+        table.output(now, n, new byte[98], OUT);
         advanceTo(S);
-        table.output(now, n, new byte[98]);
+        table.output(now, n, new byte[98], OUT);
         advanceTo(2 * S);
         assertThat(calls).extracting(Call::what, Call::now).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("broadcast-probe", 0L),
@@ -130,11 +133,11 @@ class NeighbourTableTest {
     @Test
     void failedRestartsResolutionImmediatelyOnTheNextPacket() {
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
-        table.output(now, n, new byte[98]);
+        table.output(now, n, new byte[98], OUT);
         advanceTo(3 * S);
         calls.clear();
         now = 3 * S + 500 * MS;
-        table.output(now, n, new byte[98]);
+        table.output(now, n, new byte[98], OUT);
         assertThat(n.state()).isEqualTo(NudState.INCOMPLETE);
         assertThat(calls).extracting(Call::what).containsExactly("broadcast-probe");
     }
@@ -146,11 +149,11 @@ class NeighbourTableTest {
         byte[][] packets = new byte[5][];
         for (int i = 0; i < 5; i++) {
             packets[i] = new byte[98];
-            table.output(now, n, packets[i]);
+            table.output(now, n, packets[i], OUT);
         }
         assertThat(n.queuedPackets()).isEqualTo(3);
         calls.clear();
-        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0);
+        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0, OUT);
         assertThat(calls).extracting(Call::frame).containsExactly(packets[2], packets[3], packets[4]);
     }
 
@@ -174,10 +177,10 @@ class NeighbourTableTest {
     @Test
     void reachableTimerGoesToDelayWhenUsedWithinDelayFirstProbeTime() {
         NeighbourEntry n = table.lookupOrCreate(now, dev, PEER);
-        table.output(now, n, new byte[98]);
-        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0);
+        table.output(now, n, new byte[98], OUT);
+        table.update(now, n, PEER_MAC, NudState.REACHABLE.bits, 0, OUT);
         // a send through a connected entry does not refresh "used"; eventSend (resolve path) does
-        table.eventSend(28 * S, n, null);
+        table.eventSend(28 * S, n, null, OUT);
         advanceTo(31 * S);
         assertThat(n.state()).isEqualTo(NudState.DELAY);
     }
@@ -188,7 +191,7 @@ class NeighbourTableTest {
         assertThat(n.state()).isEqualTo(NudState.STALE);
         assertThat(n.confirmed()).isEqualTo(now - 60 * S);
         byte[] packet = new byte[98];
-        table.output(now, n, packet);
+        table.output(now, n, packet, OUT);
         assertThat(n.state()).isEqualTo(NudState.DELAY);
         assertThat(calls).singleElement().satisfies(c -> {
             assertThat(c.what()).isEqualTo("transmit");
@@ -199,8 +202,8 @@ class NeighbourTableTest {
     @Test
     void delayToProbeAfterDelayFirstProbeTimeWithAUnicastProbe() {
         NeighbourEntry n = learnedStale();
-        table.output(now, n, new byte[98]);
-        table.output(2 * S, n, new byte[98]); // more traffic in DELAY does not restart the timer
+        table.output(now, n, new byte[98], OUT);
+        table.output(2 * S, n, new byte[98], OUT); // more traffic in DELAY does not restart the timer
         calls.clear();
         advanceTo(5 * S);
         assertThat(n.state()).isEqualTo(NudState.PROBE);
@@ -215,17 +218,17 @@ class NeighbourTableTest {
     @Test
     void delayToReachableWhenConfirmedMeanwhile() {
         NeighbourEntry n = learnedStale();
-        table.output(now, n, new byte[98]);
-        table.update(2 * S, n, PEER_MAC, NudState.REACHABLE.bits, 0); // a unicast reply
+        table.output(now, n, new byte[98], OUT);
+        table.update(2 * S, n, PEER_MAC, NudState.REACHABLE.bits, 0, OUT); // a unicast reply
         assertThat(n.state()).isEqualTo(NudState.REACHABLE);
     }
 
     @Test
     void probeToReachableOnReply() {
         NeighbourEntry n = learnedStale();
-        table.output(now, n, new byte[98]);
+        table.output(now, n, new byte[98], OUT);
         advanceTo(5 * S);
-        table.update(5 * S + MS, n, PEER_MAC, NudState.REACHABLE.bits, 0);
+        table.update(5 * S + MS, n, PEER_MAC, NudState.REACHABLE.bits, 0, OUT);
         assertThat(n.state()).isEqualTo(NudState.REACHABLE);
         assertThat(n.probes()).isEqualTo(1);
     }
@@ -233,7 +236,7 @@ class NeighbourTableTest {
     @Test
     void probeToFailedAfterUcastSolicitUnansweredProbes() {
         NeighbourEntry n = learnedStale();
-        table.output(now, n, new byte[98]);
+        table.output(now, n, new byte[98], OUT);
         calls.clear();
         advanceTo(5 * S);
         advanceTo(6 * S);
@@ -248,7 +251,7 @@ class NeighbourTableTest {
     void staleHintWithTheSameAddressDoesNotDowngradeReachable() {
         NeighbourEntry n = resolved();
         long confirmed = n.confirmed();
-        table.update(5 * S, n, PEER_MAC, NudState.STALE.bits, NeighbourTable.F_OVERRIDE);
+        table.update(5 * S, n, PEER_MAC, NudState.STALE.bits, NeighbourTable.F_OVERRIDE, OUT);
         assertThat(n.state()).isEqualTo(NudState.REACHABLE);
         assertThat(n.confirmed()).isEqualTo(confirmed);
     }
@@ -256,14 +259,14 @@ class NeighbourTableTest {
     @Test
     void differentAddressWithoutOverrideIsIgnoredWhileValid() {
         NeighbourEntry n = resolved();
-        table.update(100 * MS, n, OTHER_MAC, NudState.REACHABLE.bits, 0); // second reply within locktime
+        table.update(100 * MS, n, OTHER_MAC, NudState.REACHABLE.bits, 0, OUT); // second reply within locktime
         assertThat(n.lladdrBits()).isEqualTo(PEER_MAC);
     }
 
     @Test
     void differentAddressWithOverrideReplacesAndGoesStale() {
         NeighbourEntry n = resolved();
-        table.update(5 * S, n, OTHER_MAC, NudState.STALE.bits, NeighbourTable.F_OVERRIDE);
+        table.update(5 * S, n, OTHER_MAC, NudState.STALE.bits, NeighbourTable.F_OVERRIDE, OUT);
         assertThat(n.lladdrBits()).isEqualTo(OTHER_MAC);
         assertThat(n.state()).isEqualTo(NudState.STALE);
         assertThat(n.confirmed()).isEqualTo(5 * S - 60 * S);
@@ -272,8 +275,8 @@ class NeighbourTableTest {
     @Test
     void permanentEntriesIgnoreProtocolUpdates() {
         NeighbourEntry n = table.create(now, dev, PEER, true);
-        table.update(now, n, PEER_MAC, NudState.PERMANENT.bits, NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN);
-        assertThat(table.update(S, n, OTHER_MAC, NudState.STALE.bits, NeighbourTable.F_OVERRIDE)).isNegative();
+        table.update(now, n, PEER_MAC, NudState.PERMANENT.bits, NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN, OUT);
+        assertThat(table.update(S, n, OTHER_MAC, NudState.STALE.bits, NeighbourTable.F_OVERRIDE, OUT)).isNegative();
         assertThat(n.lladdrBits()).isEqualTo(PEER_MAC);
         assertThat(n.state()).isEqualTo(NudState.PERMANENT);
     }
@@ -283,7 +286,7 @@ class NeighbourTableTest {
         int created = 0;
         for (int i = 0; i < 1_000_000; i++) {
             long t = i * 1_000L; // one ARP request per microsecond: 1 s of flood
-            if (table.eventNs(t, dev, 0x0a00_0000 + i, 0x0200_0000_0000L + i) != null) {
+            if (table.eventNs(t, dev, 0x0a00_0000 + i, 0x0200_0000_0000L + i, OUT) != null) {
                 created++;
             }
             assertThat(table.size()).isLessThanOrEqualTo(1024);
@@ -291,7 +294,7 @@ class NeighbourTableTest {
         assertThat(created).isEqualTo(1024);
         assertThat(table.tableFulls()).isEqualTo(1_000_000 - 1024);
         // 5 s later the forced GC may reclaim entries not updated for 5 s
-        assertThat(table.eventNs(7 * S, dev, 0x0b00_0001, 0x0200_1000_0000L)).isNotNull();
+        assertThat(table.eventNs(7 * S, dev, 0x0b00_0001, 0x0200_1000_0000L, OUT)).isNotNull();
         assertThat(table.size()).isLessThanOrEqualTo(1024);
     }
 }

@@ -1,5 +1,6 @@
 package io.arplab.tools.iproute;
 
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
@@ -392,7 +393,7 @@ final class IpRoute {
         }
         Route r = stack.route(dst, oif);
         if (r == null || r.type() == Route.UNREACHABLE) {
-            throw CommandExit.rtnetlink(r == null ? "Network is unreachable" : "No route to host");
+            throw CommandExit.rtnetlink((r == null ? Errno.ENETUNREACH : Errno.EHOSTUNREACH).text);
         }
         if (r.type() == Route.PROHIBIT) {
             throw CommandExit.rtnetlink("Permission denied");

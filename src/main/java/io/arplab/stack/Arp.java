@@ -1,0 +1,367 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.ArpFrames;
+import io.arplab.wire.ArpOp;
+import io.arplab.wire.ArpView;
+import io.arplab.wire.EtherType;
+import io.arplab.wire.EthernetFrames;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.IcmpCode;
+import io.arplab.wire.IcmpType;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv4View;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * net/ipv4/arp.c: arp_rcv()/arp_process(), arp_solicit(), arp_error_report(), arp_send_dst(), and the proxy
+ * ARP it does through the pneigh table and proxy queue (net/core/neighbour.c pneigh_*, neigh_proxy_process()).
+ * It is the neighbour table's {@link NeighbourTable.Ops} (arp_hh_ops / arp_generic_ops).
+ */
+final class Arp implements NeighbourTable.Ops {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    private static final int REQUEST = ArpOp.REQUEST.code();
+    private static final int REPLY = ArpOp.REPLY.code();
+    private static final int IPV4 = EtherType.IPV4.value();
+
+    private final Netns ns;
+    private final Icmp icmp;
+    private final ArpView arp = new ArpView(new byte[0], 0, 0);
+    private final Ipv4View queuedIp = new Ipv4View(new byte[0], 0, 0);
+    private List<HostStack.ProxyEntry> proxies;
+    private List<ProxyWait> proxyQueue;
+    private List<HostStack.NeighbourMonitor> monitors;
+
+    Arp(Netns ns, Icmp icmp) {
+        this.ns = ns;
+        this.icmp = icmp;
+    }
+
+    /**
+     * arp_rcv() + arp_process() for an Ethernet device. {@code redo}: the request comes back from the proxy queue
+     * (NEIGH_CB LOCALLY_ENQUEUED), answer it now.
+     */
+    void rcv(long now, NetDevice dev, byte[] frame, int pktType, boolean redo, Outbox out) {
+        if (pktType == HostStack.PACKET_OTHERHOST) {
+            return;
+        }
+        ArpView a = arp.wrap(frame, ETH, frame.length - ETH);
+        // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
+        if (frame.length < ETH + ArpView.ETHERNET_IPV4_LENGTH || a.hardwareLength() != 6 || a.protocolLength() != 4) {
+            ns.droppedFrames++;
+            return;
+        }
+        int hrd = a.hardwareType();
+        if (hrd != 1 && hrd != 6 || a.protocolType() != IPV4) {
+            return; // ARPHRD_ETHER or ARPHRD_IEEE802, ETH_P_IP
+        }
+        int op = a.operationCode();
+        if (op != REQUEST && op != REPLY) {
+            return;
+        }
+        long sha = a.senderHardwareAddressBits();
+        int sip = a.senderProtocolAddressBits();
+        long tha = a.targetHardwareAddressBits();
+        int tip = a.targetProtocolAddressBits();
+        if (Netns.isMulticast(tip) || (tip >>> 24) == 127 && ns.devconf(dev, DevConf.ROUTE_LOCALNET) == 0) {
+            return;
+        }
+        if (sip == tip && ns.devconf(dev, DevConf.DROP_GRATUITOUS_ARP) != 0) {
+            return;
+        }
+        if (sip == 0) {
+            // RFC 2131 duplicate address detection probe: answer if the address is ours
+            if (op == REQUEST && ns.isLocalAddress(tip) && !ignore(dev, sip, tip)) {
+                send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
+            }
+            return;
+        }
+        if (op == REQUEST) {
+            if (ns.isLocalAddress(tip)) {
+                if (!ignore(dev, sip, tip) && !(ns.devconf(dev, DevConf.ARP_FILTER) != 0 && filter(sip, dev))) {
+                    // a request for us: learn the requester as STALE (neigh_event_ns), then reply
+                    NeighbourEntry n = ns.neighbours.eventNs(now, dev, sip, sha, out);
+                    if (n != null) {
+                        send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
+                    }
+                }
+                return;
+            }
+            // IN_DEV_FORWARD(in_dev): the receiving device's own forwarding
+            boolean proxyArp = ns.devconf(dev, DevConf.PROXY_ARP) != 0;
+            if (dev.conf.get(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
+                Route r = ns.routes.lookup(tip);
+                // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
+                if (r != null && r.type() == Route.UNICAST && r.device() != dev
+                        && (proxyArp || proxyLookup(dev, tip))) {
+                    NeighbourEntry n = ns.neighbours.eventNs(now, dev, sip, sha, out);
+                    long delay = dev.arpParms().proxyDelay;
+                    if (redo || pktType == HostStack.PACKET_HOST || delay == 0) {
+                        if (n != null) {
+                            send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
+                        }
+                    } else {
+                        proxyEnqueue(now, dev, frame, pktType, delay);
+                    }
+                    return;
+                }
+            }
+        }
+        NeighbourEntry n = ns.neighbours.lookup(dev, sip);
+        boolean accept = accept(dev, sip);
+        boolean isGarp = false;
+        if (n != null || accept) {
+            isGarp = isGarp(op, sip, tip, sha, tha);
+        }
+        if (accept && n == null && (isGarp || op == REPLY && ns.isUnicastAddress(sip))) {
+            n = ns.neighbours.lookupOrCreate(now, dev, sip);
+        }
+        if (n != null) {
+            // "If several different ARP replies follow back-to-back, use the FIRST one" (locktime)
+            boolean override = now > n.updated + n.parms.locktime || isGarp;
+            // broadcast replies and requests do not assert reachability
+            int state = op != REPLY || pktType != HostStack.PACKET_HOST ? NudState.STALE.bits : NudState.REACHABLE.bits;
+            ns.neighbours.update(now, n, sha, state, override ? NeighbourTable.F_OVERRIDE : 0, out);
+        }
+    }
+
+    /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
+    private boolean isGarp(int op, int sip, int tip, long sha, long tha) {
+        boolean garp = sip == tip;
+        if (garp && op == REPLY) {
+            garp = tha == sha;
+        }
+        return garp && ns.isUnicastAddress(sip);
+    }
+
+    /** arp_accept(): 0 never, 1 always, 2 only from our own subnets. */
+    private boolean accept(NetDevice dev, int sip) {
+        return switch (ns.devconf(dev, DevConf.ARP_ACCEPT)) {
+            case 1 -> true;
+            case 2 -> Netns.onLink(dev, sip);
+            default -> false;
+        };
+    }
+
+    /** arp_ignore(): whether to stay silent to a request for {@code tip} arriving on {@code dev}. */
+    private boolean ignore(NetDevice dev, int sip, int tip) {
+        switch (ns.devconf(dev, DevConf.ARP_IGNORE)) {
+            case 0:
+                return false;
+            case 1:
+                return !dev.hasAddress(tip);
+            case 2:
+                for (NetDevice.Address a : dev.addresses) {
+                    int mask = Ipv4Address.netmask(a.prefixLength());
+                    if (a.address().bits() == tip && (sip & mask) == (tip & mask)) {
+                        return false;
+                    }
+                }
+                return true;
+            case 3:
+                return (tip >>> 24) == 127;
+            case 8:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** arp_filter(): reply only if the route back to the sender leaves through this device. */
+    private boolean filter(int sip, NetDevice dev) {
+        Route r = ns.routes.lookup(sip);
+        return r == null || r.device() != dev;
+    }
+
+    /** arp_send_dst(): an Ethernet/IPv4 ARP frame, 42 bytes (veth does not pad to 60). */
+    private void send(int op, NetDevice dev, int destIp, int srcIp, long destHw, long srcHw, long targetHw, Outbox out) {
+        byte[] f = new byte[ArpFrames.FRAME_LENGTH];
+        ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
+        out.transmit(dev, f);
+    }
+
+    /** arp_send(ARPOP_REQUEST) of a gratuitous request for each address of {@code dev} (arp_notify, arping -U). */
+    void announce(NetDevice dev, Outbox out) {
+        for (NetDevice.Address a : dev.addresses) {
+            int ip = a.address().bits();
+            send(REQUEST, dev, ip, ip, MacAddress.BROADCAST.bits(), dev.macBits(), 0, out);
+        }
+    }
+
+    // ------------------------------------------------------------------------- NeighbourTable.Ops (arp_tbl)
+
+    /** arp_solicit(): broadcast while resolving, unicast to the cached address while probing. */
+    @Override
+    public void solicit(long now, NeighbourEntry n, byte[] queued, Outbox out) {
+        NetDevice dev = n.dev;
+        int target = n.ip;
+        int saddr = 0;
+        int announce = ns.devconf(dev, DevConf.ARP_ANNOUNCE);
+        if (queued != null && announce != 2) {
+            int s = queuedIp.wrap(queued, ETH, queued.length - ETH).sourceBits();
+            if (ns.isLocalAddress(s) && (announce == 0 || Netns.onLink(dev, s) && Netns.onLink(dev, target))) {
+                saddr = s;
+            }
+        }
+        if (saddr == 0) {
+            saddr = dev.selectAddress(target);
+        }
+        int probes = n.probes - n.parms.ucastProbes;
+        long dstHw;
+        if (probes < 0) {
+            dstHw = n.lladdr;
+        } else {
+            probes -= n.parms.appProbes;
+            if (probes < 0) {
+                return; // an arpd in user space would be asked (neigh_app_ns); there is none here
+            }
+            dstHw = MacAddress.BROADCAST.bits();
+        }
+        send(REQUEST, dev, target, saddr, dstHw, dev.macBits(), 0, out);
+    }
+
+    /** arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). */
+    @Override
+    public void errorReport(long now, NeighbourEntry n, byte[] frame, Outbox out) {
+        icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, out);
+    }
+
+    /** neigh_resolve_output() / neigh_connected_output(): dev_hard_header() from the entry, then dev_queue_xmit(). */
+    @Override
+    public void transmit(long now, NeighbourEntry n, byte[] frame, Outbox out) {
+        EthernetFrames.writeHeader(frame, 0, n.lladdr, n.dev.macBits(), IPV4);
+        out.transmit(n.dev, frame);
+    }
+
+    /** neigh_notify() → rtnetlink RTNLGRP_NEIGH listeners ({@code ip monitor neigh}). */
+    @Override
+    public void notify(long now, NeighbourEntry n, int type) {
+        for (int i = 0; monitors != null && i < monitors.size(); i++) {
+            monitors.get(i).neighbourEvent(now, n, type == NeighbourTable.RTM_DELNEIGH);
+        }
+    }
+
+    void addMonitor(HostStack.NeighbourMonitor m) {
+        if (monitors == null) {
+            monitors = new ArrayList<>(1);
+        }
+        monitors.add(m);
+    }
+
+    void removeMonitor(HostStack.NeighbourMonitor m) {
+        if (monitors != null) {
+            monitors.remove(m);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ proxy ARP
+
+    /** pneigh_create(): false when the entry exists already. */
+    boolean proxyAdd(Ipv4Address address, NetDevice dev) {
+        if (proxies == null) {
+            proxies = new ArrayList<>(2);
+        }
+        for (HostStack.ProxyEntry e : proxies) {
+            if (e.address().equals(address) && e.dev() == dev) {
+                return false;
+            }
+        }
+        proxies.add(0, new HostStack.ProxyEntry(address, dev)); // pneigh_create() links at the head of its bucket
+        return true;
+    }
+
+    /** pneigh_delete(): false when there is no such entry. */
+    boolean proxyDelete(Ipv4Address address, NetDevice dev) {
+        boolean removed = proxies != null && proxies.removeIf(e -> e.address().equals(address) && e.dev() == dev);
+        if (proxies != null && proxies.isEmpty()) {
+            proxies = null;
+        }
+        return removed;
+    }
+
+    /** The entries in pneigh_dump_table() order: by pneigh_hash() bucket, newest first within one. */
+    List<HostStack.ProxyEntry> proxies() {
+        if (proxies == null) {
+            return List.of();
+        }
+        List<HostStack.ProxyEntry> sorted = new ArrayList<>(proxies);
+        sorted.sort(java.util.Comparator.comparingInt(e -> pneighHash(e.address().bits())));
+        return sorted;
+    }
+
+    /** pneigh_hash(): a fold of the address's last four bytes as a little-endian word, 16 buckets. */
+    private static int pneighHash(int address) {
+        int h = Integer.reverseBytes(address);
+        h ^= h >>> 16;
+        h ^= h >>> 8;
+        h ^= h >>> 4;
+        return h & 0xf;
+    }
+
+    /** pneigh_lookup(): an entry for the address on this device or on any. */
+    private boolean proxyLookup(NetDevice dev, int address) {
+        if (proxies != null) {
+            for (HostStack.ProxyEntry e : proxies) {
+                if (e.address().bits() == address && (e.dev() == null || e.dev() == dev)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A request waiting in the proxy queue until its random delay has passed (pneigh_enqueue). */
+    private record ProxyWait(long due, NetDevice dev, byte[] frame, int pktType) {}
+
+    /** pneigh_enqueue(): answer a broadcast request after a random part of proxy_delay, at most proxy_qlen waiting. */
+    private void proxyEnqueue(long now, NetDevice dev, byte[] frame, int pktType, long delay) {
+        if (proxyQueue == null) {
+            proxyQueue = new ArrayList<>(2);
+        }
+        int waiting = 0;
+        for (ProxyWait w : proxyQueue) {
+            if (w.dev() == dev) {
+                waiting++;
+            }
+        }
+        if (waiting > dev.arpParms().proxyQlen) {
+            return;
+        }
+        proxyQueue.add(new ProxyWait(now + ns.random.nextLong(delay), dev, frame, pktType));
+    }
+
+    /** neigh_proxy_process(): replays the requests whose delay has passed, in queue order. */
+    void proxyProcess(long now, Outbox out) {
+        if (proxyQueue == null) {
+            return;
+        }
+        List<ProxyWait> due = new ArrayList<>();
+        for (var it = proxyQueue.iterator(); it.hasNext(); ) {
+            ProxyWait w = it.next();
+            if (w.due() <= now) {
+                due.add(w);
+                it.remove();
+            }
+        }
+        if (proxyQueue.isEmpty()) {
+            proxyQueue = null;
+        }
+        for (ProxyWait w : due) {
+            if (w.dev().isUp()) {
+                rcv(now, w.dev(), w.frame(), w.pktType(), true, out);
+            }
+        }
+    }
+
+    long proxyDeadline() {
+        long d = Long.MAX_VALUE;
+        if (proxyQueue != null) {
+            for (ProxyWait w : proxyQueue) {
+                d = Math.min(d, w.due());
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,88 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.IcmpCode;
+import io.arplab.wire.IcmpType;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.Ipv4View;
+
+/**
+ * net/ipv4/ip_forward.c: ip_forward() with the TTL and MTU checks, redirects to senders on the link the datagram
+ * leaves by (ip_rt_send_redirect() in net/ipv4/route.c), and the fragmentation of what does not fit.
+ */
+final class IpForward {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    /** Offset of the TTL byte in the IPv4 header (TTL and protocol form one 16-bit checksum word). */
+    private static final int TTL = 8;
+    private static final int CHECKSUM = 10;
+
+    private final Netns ns;
+    private final Icmp icmp;
+    private final IpOutput output;
+    private final Ipv4View copyView = new Ipv4View(new byte[0], 0, 0);
+
+    IpForward(Netns ns, Icmp icmp, IpOutput output) {
+        this.ns = ns;
+        this.icmp = icmp;
+        this.output = output;
+    }
+
+    /** ip_forward(): TTL, route, MTU, then out through the egress device's neighbour with our MAC as source. */
+    void forward(long now, NetDevice in, byte[] frame, Ipv4View ip, int pktType, Outbox out) {
+        if (pktType != HostStack.PACKET_HOST) {
+            return;
+        }
+        int ttl = ip.ttl();
+        int daddr = ip.destinationBits();
+        if (ttl <= 1) {
+            icmp.send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, out);
+            return;
+        }
+        Route r = ns.routes.lookup(daddr);
+        if (r == null || r.type() == Route.UNREACHABLE) {
+            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
+                    r == null ? IcmpCode.Unreachable.NET : IcmpCode.Unreachable.HOST, 0, out);
+            return;
+        }
+        if (r.type() != Route.UNICAST) {
+            if (r.type() == Route.PROHIBIT) {
+                icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
+                        IcmpCode.Unreachable.COMMUNICATION_ADMIN_PROHIBITED, 0, out);
+            }
+            return;
+        }
+        int totalLength = ip.totalLength();
+        NetDevice outDev = r.device();
+        if (totalLength > outDev.mtu() && ip.dontFragment()) {
+            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.FRAGMENTATION_NEEDED,
+                    outDev.mtu(), out);
+            return;
+        }
+        byte[] copy = new byte[ETH + totalLength];
+        System.arraycopy(frame, 0, copy, 0, copy.length);
+        int nexthopFwd = icmp.nexthop(now, r, daddr);
+        if (totalLength > outDev.mtu()) {
+            Bytes.put8(copy, ETH + TTL, ttl - 1);
+            for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
+                output.finishOutput(now, outDev, nexthopFwd, f, out);
+            }
+            return;
+        }
+        // ip_decrease_ttl(): RFC 1624 incremental checksum update
+        int oldWord = Bytes.u16(copy, ETH + TTL);
+        Bytes.put8(copy, ETH + TTL, ttl - 1);
+        Bytes.put16(copy, ETH + CHECKSUM,
+                InternetChecksum.update(Bytes.u16(copy, ETH + CHECKSUM), oldWord, Bytes.u16(copy, ETH + TTL)));
+        int nexthop = icmp.nexthop(now, r, daddr);
+        // __mkroute_input()/ip_forward(): out the way it came in, to a sender on this link: tell it the better hop
+        int saddr = copyView.wrap(copy, ETH, totalLength).sourceBits();
+        if (outDev == in && ns.devconf(outDev, DevConf.SEND_REDIRECTS) != 0
+                && (ns.devconf(outDev, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(outDev, saddr))
+                && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(now, saddr)) {
+            icmp.send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
+        }
+        output.finishOutput(now, outDev, nexthop, copy, out);
+    }
+}

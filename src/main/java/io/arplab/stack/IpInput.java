@@ -1,0 +1,100 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.IcmpCode;
+import io.arplab.wire.IcmpType;
+import io.arplab.wire.IpProtocol;
+import io.arplab.wire.Ipv4View;
+
+/**
+ * net/ipv4/ip_input.c: ip_rcv() validation, the input route decision of ip_rcv_finish() (local, broadcast,
+ * martian, forward), and ip_local_deliver() with reassembly (ip_fragment.c, {@link IpDefrag}) to ICMP and UDP.
+ */
+final class IpInput {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    private static final int ICMP = IpProtocol.ICMP.number();
+    private static final int UDP = IpProtocol.UDP.number();
+    /** 224.0.0.1, all-hosts: the one group every host is a member of. */
+    private static final int ALL_HOSTS = 0xe000_0001;
+
+    private final Netns ns;
+    private final Icmp icmp;
+    private final Udp udp;
+    private final IpForward forward;
+    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    private IpDefrag defrag;
+
+    IpInput(Netns ns, Icmp icmp, Udp udp, IpForward forward) {
+        this.ns = ns;
+        this.icmp = icmp;
+        this.udp = udp;
+        this.forward = forward;
+    }
+
+    /** ip_rcv() + ip_rcv_finish(): validate, route, deliver locally or forward. */
+    void rcv(long now, NetDevice dev, byte[] frame, int pktType, Outbox out) {
+        if (pktType == HostStack.PACKET_OTHERHOST) {
+            return;
+        }
+        ip.wrap(frame, ETH, frame.length - ETH);
+        if (ip.check() != null || !ip.headerChecksumValid()) {
+            ns.droppedFrames++;
+            return;
+        }
+        int saddr = ip.sourceBits();
+        int daddr = ip.destinationBits();
+        if (Netns.isMulticast(saddr) || saddr == -1
+                || !dev.loopback && ((saddr >>> 24) == 127 || (daddr >>> 24) == 127)) {
+            ns.droppedFrames++; // martian
+            return;
+        }
+        if (ns.isLocalAddress(daddr) || daddr == -1 || Netns.isBroadcastFor(dev, daddr) || daddr == ALL_HOSTS) {
+            localDeliver(now, dev, frame, pktType, daddr, out);
+            return;
+        }
+        if (Netns.isMulticast(daddr)) {
+            return; // no multicast routing
+        }
+        if (dev.conf.get(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
+            forward.forward(now, dev, frame, ip, pktType, out);
+        }
+    }
+
+    /** ip_local_deliver(): reassemble, then the protocol handler (or protocol unreachable). */
+    private void localDeliver(long now, NetDevice dev, byte[] frame, int pktType, int daddr, Outbox out) {
+        if (ip.isFragment()) {
+            if (defrag == null) {
+                defrag = new IpDefrag();
+            }
+            byte[] whole = defrag.add(now, frame);
+            if (whole == null) {
+                return;
+            }
+            frame = whole;
+            ip.wrap(frame, ETH, frame.length - ETH);
+        }
+        int l4 = ip.payloadOffset();
+        int l4Length = ip.totalLength() - ip.headerLength();
+        int proto = ip.protocolNumber();
+        if (proto == ICMP) {
+            icmp.rcv(now, dev, frame, l4, l4Length, pktType, daddr, out);
+        } else if (proto == UDP) {
+            udp.rcv(now, frame, l4, l4Length, pktType, daddr, out);
+        } else if (pktType == HostStack.PACKET_HOST) {
+            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PROTOCOL, 0, out);
+        }
+    }
+
+    long nextDeadline() {
+        return defrag == null ? Long.MAX_VALUE : defrag.nextDeadline();
+    }
+
+    /** ip_expire(): the sender learns its datagram was lost if its first fragment had come. */
+    void expire(long now, Outbox out) {
+        if (defrag != null) {
+            defrag.expire(now, first -> icmp.send(now, first, IcmpType.TIME_EXCEEDED,
+                    IcmpCode.TimeExceeded.FRAGMENT_REASSEMBLY_TIME_EXCEEDED, 0, out));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.EtherType;
+import io.arplab.wire.EthernetFrames;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv4View;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayDeque;
+
+/**
+ * net/ipv4/ip_output.c: ip_local_out() of a locally built datagram (route, fragment when too big, unless DF),
+ * ip_finish_output2() through the neighbour, and the loopback device's queue (drivers/net/loopback.c) that
+ * brings datagrams for this host back to {@link IpInput}.
+ */
+final class IpOutput {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    private static final int IPV4 = EtherType.IPV4.value();
+
+    private final Netns ns;
+    private final Icmp icmp;
+    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    private ArrayDeque<byte[]> loopback;
+
+    IpOutput(Netns ns, Icmp icmp) {
+        this.ns = ns;
+        this.icmp = icmp;
+    }
+
+    /**
+     * Routes a locally built datagram (the frame has 14 bytes of room for the Ethernet header and a complete IPv4
+     * header) and sends it; {@code bind} restricts the route to one device (SO_BINDTODEVICE). Returns 0 or -errno.
+     */
+    int output(long now, byte[] frame, NetDevice bind, Outbox out) {
+        Ipv4View h = ip.wrap(frame, ETH, frame.length - ETH);
+        int daddr = h.destinationBits();
+        if (ns.isLocalAddress(daddr)) {
+            loop(frame);
+            return 0;
+        }
+        NetDevice dev;
+        int nexthop;
+        if (daddr == -1) {
+            dev = bind != null ? bind : ns.firstUp();
+            if (dev == null) {
+                return Errno.ENETUNREACH.negative();
+            }
+            nexthop = daddr;
+        } else {
+            Route r = ns.route(daddr, bind);
+            if (r == null && bind != null && !bind.loopback && bind.isUp()) {
+                // a socket bound to a device: with no route through it, the destination is taken to be on link
+                r = new Route(Ipv4Address.of(daddr), 32, null, bind, "kernel", "link", null, 0, Route.UNICAST);
+            }
+            if (r == null) {
+                return Errno.ENETUNREACH.negative();
+            }
+            if (r.type() != Route.UNICAST) {
+                // ip_route_output_key(): the route type's fib_props error
+                return (r.type() == Route.PROHIBIT ? Errno.EACCES
+                        : r.type() == Route.BLACKHOLE ? Errno.EINVAL : Errno.EHOSTUNREACH).negative();
+            }
+            dev = r.device();
+            nexthop = icmp.nexthop(now, r, daddr);
+        }
+        if (h.totalLength() > dev.mtu()) {
+            if (h.dontFragment()) {
+                return Errno.EMSGSIZE.negative(); // IP_PMTUDISC_DO and too big
+            }
+            for (byte[] f : IpDefrag.fragment(frame, dev.mtu())) {
+                finishOutput(now, dev, nexthop, f, out);
+            }
+            return 0;
+        }
+        finishOutput(now, dev, nexthop, frame, out);
+        return 0;
+    }
+
+    /** ip_finish_output2(): broadcast and multicast need no resolution; unicast goes through the neighbour. */
+    void finishOutput(long now, NetDevice dev, int nexthop, byte[] frame, Outbox out) {
+        if (dev.loopback) {
+            loop(frame);
+            return;
+        }
+        if (nexthop == -1 || Netns.isBroadcastFor(dev, nexthop)) {
+            EthernetFrames.writeHeader(frame, 0, MacAddress.BROADCAST.bits(), dev.macBits(), IPV4);
+            out.transmit(dev, frame);
+            return;
+        }
+        if (Netns.isMulticast(nexthop)) {
+            // ip_eth_mc_map(): 01:00:5e plus the group's low 23 bits
+            long mac = 0x0100_5e00_0000L | (nexthop & 0x007f_ffffL);
+            EthernetFrames.writeHeader(frame, 0, mac, dev.macBits(), IPV4);
+            out.transmit(dev, frame);
+            return;
+        }
+        NeighbourEntry n = ns.neighbours.lookupOrCreate(now, dev, nexthop);
+        if (n == null) {
+            ns.droppedFrames++; // neighbour table overflow: ENOBUFS
+            return;
+        }
+        ns.neighbours.output(now, n, frame, out);
+    }
+
+    /** loopback_xmit(): the frame comes back in through lo on the next {@link #pollLoopback()}. */
+    private void loop(byte[] frame) {
+        EthernetFrames.writeHeader(frame, 0, 0, 0, IPV4);
+        if (loopback == null) {
+            loopback = new ArrayDeque<>(2);
+        }
+        loopback.addLast(frame);
+    }
+
+    boolean loopbackPending() {
+        return loopback != null && !loopback.isEmpty();
+    }
+
+    /** The oldest frame waiting on lo, or null. */
+    byte[] pollLoopback() {
+        return loopback == null ? null : loopback.pollFirst();
+    }
+}

@@ -1,0 +1,277 @@
+package io.arplab.stack;
+
+import io.arplab.wire.Ipv4Address;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One network namespace's IPv4 state, shared by the protocol parts of {@link HostStack} (the kernel's struct net
+ * with its netns_ipv4): devices and their addresses, the main routing table, the ARP table, sysctls, the IP ID.
+ * The address predicates mirror inet_addr_type() and inet_select_addr() (net/ipv4/fib_frontend.c, devinet.c).
+ */
+final class Netns {
+    static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
+    static final DevConf LINUX_CONF = new DevConf();
+
+    final String name;
+    final SplittableRandom random;
+    /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
+    final long epochNanos;
+    final List<NetDevice> devices = new ArrayList<>(3);
+    /** Devices by name, once a host has many (a bridge owner holds one veth per port). */
+    private Object2ObjectOpenHashMap<String, NetDevice> byName;
+    final RouteTable routes = new RouteTable();
+    /** arp_tbl; set once by HostStack, whose Arp part is its Ops. */
+    NeighbourTable neighbours;
+    /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
+    private int[] localAddrs = new int[0];
+    /** net.ipv4.neigh.default / conf.default: null until changed, meaning the kernel's defaults. */
+    NeighParams defaultArpParms;
+    DevConf defaultConf;
+    /** conf/all (devconf_all, whose forwarding is net.ipv4.ip_forward): null until written, meaning the defaults. */
+    private DevConf allConf;
+    /** Values of the sysctls the behaviour does not read, by /proc/sys path: stored so a write reads back. */
+    private HashMap<String, Integer> storedSysctls;
+    /** net.ipv4.ip_default_ttl */
+    int defaultTtl = 64;
+    /** net.ipv4.icmp_echo_ignore_broadcasts */
+    boolean icmpEchoIgnoreBroadcasts = true;
+    boolean icmpEchoIgnoreAll;
+    // created on first use: a lab may hold thousands of idle hosts
+    private IcmpRateLimit icmpRateLimit;
+    private int ipId;
+    long droppedFrames;
+    Tracer tracer = Tracer.OFF;
+    /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
+    final List<SocketQueue> readySockets = new ArrayList<>(0);
+
+    Netns(String name, SplittableRandom random, long epochNanos) {
+        this.name = name;
+        this.random = random;
+        this.epochNanos = epochNanos;
+        this.ipId = random.nextInt(0x10000);
+    }
+
+    // ------------------------------------------------------------------------------------------ devices
+
+    NetDevice device(String devName) {
+        if (byName != null) {
+            return byName.get(devName);
+        }
+        for (NetDevice d : devices) {
+            if (d.name.equals(devName)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    NetDevice device(int ifindex) {
+        for (NetDevice d : devices) {
+            if (d.ifindex == ifindex) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    void addDevice(NetDevice d) {
+        devices.add(d);
+        if (byName == null && devices.size() > 16) {
+            byName = new Object2ObjectOpenHashMap<>();
+            for (NetDevice x : devices) {
+                byName.put(x.name, x);
+            }
+        } else if (byName != null) {
+            byName.put(d.name, d);
+        }
+    }
+
+    NetDevice firstUp() {
+        for (NetDevice d : devices) {
+            if (!d.loopback && d.isUp()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** neigh_rand_reach_time() at device creation, in ms (the parameters themselves come later, on demand). */
+    int drawReachableMs(NeighParams template) {
+        NeighParams p = template.copy();
+        p.randomiseReachableTime(random);
+        return (int) (p.reachableTime / NeighParams.MS);
+    }
+
+    /** A device's own copy of the default neighbour parameters, with the reachable_time drawn at its creation. */
+    NeighParams materialiseParms(NetDevice d) {
+        NeighParams p = (defaultArpParms != null ? defaultArpParms : LINUX_NEIGH).copy();
+        p.reachableTime = d.drawnReachableMs * NeighParams.MS;
+        neighbours.registerParms(p);
+        return p;
+    }
+
+    // ------------------------------------------------------------------------------------------ sysctls
+
+    /** conf/all, made this namespace's own on first use. */
+    DevConf allConf() {
+        if (allConf == null) {
+            allConf = LINUX_CONF.copy();
+        }
+        return allConf;
+    }
+
+    /** IN_DEV_ORCONF, IN_DEV_MAXCONF, ... (include/linux/inetdevice.h): a conf key's value in force on a device. */
+    int devconf(NetDevice dev, int slot) {
+        DevConf all = allConf != null ? allConf : LINUX_CONF;
+        return SysctlRegistry.combine(slot).apply(all.get(slot), dev.conf.get(slot), dev.conf.get(DevConf.FORWARDING));
+    }
+
+    boolean ipForward() {
+        return (allConf != null ? allConf : LINUX_CONF).get(DevConf.FORWARDING) != 0;
+    }
+
+    /** The host-wide keys the behaviour reads, by SysctlRegistry.NET slot, in their stored unit. */
+    int netSysctl(int slot) {
+        return switch (slot) {
+            case 0 -> ipForward() ? 1 : 0;
+            case 1 -> defaultTtl;
+            case 2 -> icmpEchoIgnoreAll ? 1 : 0;
+            case 3 -> icmpEchoIgnoreBroadcasts ? 1 : 0;
+            case 4 -> SysctlRegistry.nanosToJiffies(rateLimit().ratelimit);
+            case 5 -> rateLimit().ratemask;
+            case 6 -> rateLimit().msgsPerSec;
+            case 7 -> rateLimit().msgsBurst;
+            default -> throw new IllegalArgumentException("net sysctl slot " + slot);
+        };
+    }
+
+    void setNetSysctl(int slot, int v) {
+        switch (slot) {
+            case 1 -> defaultTtl = v;
+            case 2 -> icmpEchoIgnoreAll = v != 0;
+            case 3 -> icmpEchoIgnoreBroadcasts = v != 0;
+            case 4 -> rateLimit().ratelimit = SysctlRegistry.jiffiesToNanos(v);
+            case 5 -> rateLimit().ratemask = v;
+            case 6 -> rateLimit().msgsPerSec = v;
+            case 7 -> rateLimit().msgsBurst = v;
+            default -> throw new IllegalArgumentException("net sysctl slot " + slot);
+        }
+    }
+
+    Integer storedSysctlOrNull(String path) {
+        return storedSysctls == null ? null : storedSysctls.get(path);
+    }
+
+    void storeSysctl(String path, int v) {
+        if (storedSysctls == null) {
+            storedSysctls = new HashMap<>();
+        }
+        storedSysctls.put(path, v);
+    }
+
+    IcmpRateLimit rateLimit() {
+        if (icmpRateLimit == null) {
+            icmpRateLimit = new IcmpRateLimit();
+        }
+        return icmpRateLimit;
+    }
+
+    /** ip_select_ident() for the datagrams this host builds. */
+    int nextIpId() {
+        ipId = (ipId + 1) & 0xffff;
+        return ipId;
+    }
+
+    // -------------------------------------------------------------------------------- address predicates
+
+    /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
+    boolean isLocalAddress(int a) {
+        for (int x : localAddrs) {
+            if (x == a) {
+                return true;
+            }
+        }
+        return (a >>> 24) == 127;
+    }
+
+    void refreshLocalAddresses() {
+        int n = 0;
+        for (NetDevice d : devices) {
+            n += d.addresses.size();
+        }
+        int[] all = new int[n];
+        int i = 0;
+        for (NetDevice d : devices) {
+            for (NetDevice.Address a : d.addresses) {
+                all[i++] = a.address().bits();
+            }
+        }
+        localAddrs = all;
+    }
+
+    /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */
+    boolean isUnicastAddress(int a) {
+        if (a == 0 || a == -1 || isMulticast(a) || isLocalAddress(a)) {
+            return false;
+        }
+        for (NetDevice d : devices) {
+            if (isBroadcastFor(d, a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isBroadcastFor(NetDevice dev, int a) {
+        for (NetDevice.Address x : dev.addresses) {
+            if (x.broadcast() != null && x.broadcast().bits() == a
+                    || x.ifaBroadcast() != null && x.ifaBroadcast().bits() == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean onLink(NetDevice dev, int a) {
+        for (NetDevice.Address x : dev.addresses) {
+            if (((x.address().bits() ^ a) & Ipv4Address.netmask(x.prefixLength())) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isMulticast(int a) {
+        return (a & 0xf000_0000) == 0xe000_0000;
+    }
+
+    /** fib_result_prefsrc(): the route's preferred source, else inet_select_addr() on its device. */
+    static int sourceFor(Route r, int dst) {
+        if (r.prefsrc() != null) {
+            return r.prefsrc().bits();
+        }
+        return r.device().selectAddress(r.gateway() != null ? r.gateway().bits() : dst);
+    }
+
+    Route route(int dst, NetDevice bind) {
+        return bind != null ? routes.lookup(dst, bind) : routes.lookup(dst);
+    }
+
+    /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
+    Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
+        if (isLocalAddress(dst.bits())) {
+            return dst;
+        }
+        Route r = route(dst.bits(), bind);
+        if (r == null && bind != null && !bind.loopback && !bind.addresses.isEmpty()) {
+            // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
+            // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK)
+            return bind.addresses.get(0).address();
+        }
+        return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
+    }
+}

@@ -1,0 +1,101 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.IcmpFrames;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv4View;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+
+/**
+ * net/ipv4/ping.c: ICMP echo sockets by identifier: ping_v4_sendmsg() builds the request, ping_rcv() and ping_err()
+ * queue what comes back on the socket that sent it.
+ */
+final class PingSockets {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    /** Offsets of the TOS byte and the header checksum in the IPv4 header. */
+    private static final int TOS = 1;
+    private static final int CHECKSUM = 10;
+
+    private final Netns ns;
+    private final IpOutput output;
+    // created on first use: a lab may hold thousands of idle hosts
+    private Int2ObjectOpenHashMap<PingSocket> sockets;
+
+    PingSockets(Netns ns, IpOutput output) {
+        this.ns = ns;
+        this.output = output;
+    }
+
+    /** ping_get_port(): a free identifier at or after {@code preferred}. */
+    PingSocket open(int preferred, PingSocket.Listener listener) {
+        if (sockets == null) {
+            sockets = new Int2ObjectOpenHashMap<>(1);
+        }
+        int id = preferred & 0xffff;
+        while (sockets.containsKey(id)) {
+            id = (id + 1) & 0xffff;
+        }
+        PingSocket s = new PingSocket(id, listener);
+        sockets.put(id, s);
+        return s;
+    }
+
+    void close(PingSocket s) {
+        sockets.remove(s.identifier);
+        s.closed = true;
+        s.queue.close();
+    }
+
+    /** ping_v4_sendmsg(): an echo request with the socket's identifier. Returns 0 or -errno. */
+    int send(long now, PingSocket s, Ipv4Address src, Ipv4Address dst, int sequence, byte[] data, int ttl, int tos,
+             int pmtudisc, NetDevice bind, Outbox out) {
+        if (src == null) {
+            src = ns.sourceAddress(dst, bind);
+        }
+        if (src == null) {
+            return Errno.ENETUNREACH.negative();
+        }
+        boolean df = pmtudisc != HostStack.PMTUDISC_DONT;
+        if (pmtudisc == HostStack.PMTUDISC_WANT) {
+            Route r = ns.route(dst.bits(), bind);
+            int mtu = r == null || ns.isLocalAddress(dst.bits()) ? 65535 : r.device().mtu();
+            df = 28 + data.length <= mtu; // too big for the path: fragmented locally, without DF
+        }
+        byte[] f = new byte[IcmpFrames.ECHO_HEADERS_LENGTH + data.length];
+        IcmpFrames.writeEchoRequest(f, 0, 0, 0, src.bits(), dst.bits(), ns.nextIpId(), ttl, df, s.identifier,
+                sequence, data, 0, data.length);
+        if (tos != 0) {
+            Bytes.put8(f, ETH + TOS, tos);
+            Bytes.put16(f, ETH + CHECKSUM, 0);
+            Bytes.put16(f, ETH + CHECKSUM, InternetChecksum.compute(f, ETH, Ipv4View.MIN_HEADER_LENGTH));
+        }
+        return output.output(now, f, bind, out);
+    }
+
+    /** ping_rcv(): an echo reply for the socket with its identifier (and bound to the device it came in on). */
+    void echoReply(long now, NetDevice dev, int from, int ttl, int identifier, int sequence, int icmpLength,
+                   byte[] frame, int dataOffset, int dataLength) {
+        PingSocket s = lookup(identifier, dev);
+        if (s != null) {
+            s.queue.add(frame.length, () -> s.listener.echoReply(now, from, ttl, sequence, icmpLength, frame,
+                    dataOffset, dataLength), ns.readySockets);
+        }
+    }
+
+    /** ping_err(): an ICMP error quoting one of the socket's requests (raw_icmp_error() matches the device too). */
+    void error(long now, NetDevice dev, int from, int type, int code, int info, int identifier, int sequence) {
+        PingSocket s = lookup(identifier, dev);
+        if (s != null) {
+            s.queue.add(0, () -> s.listener.error(now, from, type, code, info, sequence), ns.readySockets);
+        }
+    }
+
+    /** ping_lookup(): by identifier, honouring SO_BINDTODEVICE (lo for local errors). */
+    private PingSocket lookup(int identifier, NetDevice dev) {
+        PingSocket s = sockets == null ? null : sockets.get(identifier);
+        return s != null && (s.boundDevice == null || s.boundDevice == dev) ? s : null;
+    }
+}

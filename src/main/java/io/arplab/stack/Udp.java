@@ -1,0 +1,131 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.IcmpCode;
+import io.arplab.wire.IcmpType;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.IpProtocol;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv4Frames;
+import io.arplab.wire.Ipv4View;
+import io.arplab.wire.UdpView;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+
+/**
+ * net/ipv4/udp.c: sockets by local port (udp_lib_get_port() for ephemeral ones), udp_sendmsg(), udp_rcv() to the
+ * bound socket or port unreachable, and udp_err() for the ICMP errors about what a socket sent.
+ */
+final class Udp {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    private static final int UDP = IpProtocol.UDP.number();
+
+    private final Netns ns;
+    private final Icmp icmp;
+    private final IpOutput output;
+    private final UdpView udp = new UdpView(new byte[0], 0, 0);
+    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    // created on first use: a lab may hold thousands of idle hosts
+    private Int2ObjectOpenHashMap<UdpSocket> sockets;
+    /** net.ipv4.ip_local_port_range: 32768 60999 */
+    private int nextEphemeralPort = 32768;
+
+    Udp(Netns ns, Icmp icmp, IpOutput output) {
+        this.ns = ns;
+        this.icmp = icmp;
+        this.output = output;
+    }
+
+    /** Binds a socket to {@code port} (0: an ephemeral port). */
+    UdpSocket open(int port, UdpSocket.Listener listener) {
+        if (sockets == null) {
+            sockets = new Int2ObjectOpenHashMap<>(1);
+        }
+        if (port == 0) {
+            do {
+                port = nextEphemeralPort++;
+                if (nextEphemeralPort > 60999) {
+                    nextEphemeralPort = 32768;
+                }
+            } while (sockets.containsKey(port));
+        } else if (sockets.containsKey(port)) {
+            throw new IllegalArgumentException("UDP port " + port + " already in use on " + ns.name);
+        }
+        UdpSocket s = new UdpSocket(port, listener);
+        sockets.put(port, s);
+        return s;
+    }
+
+    void close(UdpSocket s) {
+        sockets.remove(s.port);
+        s.queue.close();
+    }
+
+    /** udp_sendmsg(): the datagram with its checksum (0 sent as 0xffff). Returns 0 or -errno. */
+    int send(long now, UdpSocket s, Ipv4Address src, Ipv4Address dst, int dstPort, byte[] data, int ttl, int tos,
+             boolean dontFragment, NetDevice bind, Outbox out) {
+        if (src == null) {
+            src = ns.sourceAddress(dst, bind);
+        }
+        if (src == null) {
+            return Errno.ENETUNREACH.negative();
+        }
+        int udpLen = UdpView.HEADER_LENGTH + data.length;
+        byte[] f = new byte[ETH + Ipv4View.MIN_HEADER_LENGTH + udpLen];
+        int o = ETH + Ipv4View.MIN_HEADER_LENGTH;
+        Bytes.put16(f, o, s.port);
+        Bytes.put16(f, o + 2, dstPort);
+        Bytes.put16(f, o + 4, udpLen);
+        System.arraycopy(data, 0, f, o + UdpView.HEADER_LENGTH, data.length);
+        long sum = InternetChecksum.pseudoHeader(src.bits(), dst.bits(), UDP, udpLen);
+        int csum = InternetChecksum.finish(InternetChecksum.add(sum, f, o, udpLen));
+        Bytes.put16(f, o + 6, csum == 0 ? 0xffff : csum);
+        Ipv4Frames.writeHeader(f, ETH, tos, Ipv4View.MIN_HEADER_LENGTH + udpLen, ns.nextIpId(), dontFragment, ttl,
+                UDP, src.bits(), dst.bits());
+        return output.output(now, f, bind, out);
+    }
+
+    /** udp_rcv(): to a bound socket, else port unreachable (for unicast only). */
+    void rcv(long now, byte[] frame, int off, int len, int pktType, int daddr, Outbox out) {
+        if (len < UdpView.HEADER_LENGTH) {
+            return;
+        }
+        UdpView u = udp.wrap(frame, off, len);
+        int udpLen = u.udpLength();
+        if (udpLen < UdpView.HEADER_LENGTH || udpLen > len) {
+            ns.droppedFrames++;
+            return;
+        }
+        Ipv4View h = ip.wrap(frame, ETH, off - ETH);
+        int saddr = h.sourceBits();
+        if (!u.checksumValid(saddr, daddr)) {
+            ns.droppedFrames++;
+            return;
+        }
+        UdpSocket s = sockets == null ? null : sockets.get(u.destinationPort());
+        if (s != null) {
+            int fromPort = u.sourcePort();
+            int ttl = h.ttl();
+            int dataOffset = u.payloadOffset();
+            int dataLength = u.payloadLength();
+            s.queue.add(frame.length, () -> s.listener.datagram(now, saddr, fromPort, ttl, frame, dataOffset,
+                    dataLength), ns.readySockets);
+        } else if (pktType == HostStack.PACKET_HOST || ns.isLocalAddress(daddr)) {
+            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PORT, 0, out);
+        }
+    }
+
+    /**
+     * udp_err(): an ICMP error quoting a datagram from one of our ports ({@code l4} is the quoted UDP header in
+     * {@code frame}; {@code dst} and {@code quotedTtl} are from the quoted IPv4 header) goes to its socket.
+     */
+    void err(long now, int from, int type, int code, int info, int dst, int quotedTtl, byte[] frame, int l4) {
+        UdpSocket s = sockets == null ? null : sockets.get(Bytes.u16(frame, l4));
+        if (s != null) {
+            int dstPort = Bytes.u16(frame, l4 + 2);
+            s.queue.add(0, () -> s.listener.error(now, from, type, code, info, dst, dstPort, quotedTtl),
+                    ns.readySockets);
+        }
+    }
+}
