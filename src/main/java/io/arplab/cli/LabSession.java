@@ -26,10 +26,15 @@ final class LabSession implements AutoCloseable {
     private Writer traceWriter;
     private TraceLog traceLog;
 
-    LabSession(LabOptions o, PrintWriter err) {
+    /** The topology must be a readable file before anything else is said about the command line. */
+    static void checkTopology(LabOptions o) {
         if (!Files.isRegularFile(o.topology)) {
             throw new UsageException(o.topology + ": No such file");
         }
+    }
+
+    LabSession(LabOptions o, PrintWriter err) {
+        checkTopology(o);
         List<String> notes = new ArrayList<>();
         try {
             TopologyLoader.Loaded loaded = TopologyLoader.load(o.topology);

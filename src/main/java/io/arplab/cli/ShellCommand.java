@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code arplab shell TOPOLOGY}: Mininet-style interactive lab; time stands still at the prompt. */
-@Command(name = "shell", description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, help, exit.")
+@Command(name = "shell", mixinStandardHelpOptions = true, description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, help, exit.")
 public final class ShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -31,6 +31,7 @@ public final class LabConsole {
     private final Runnable beforeCommand;
     private final List<Job> jobs = new ArrayList<>();
     private int nextJob = 1;
+    private int status;
 
     private record Job(int id, String title, ToolContext ctx, StringWriter out, StringWriter err) {}
 
@@ -46,8 +47,14 @@ public final class LabConsole {
         return lab;
     }
 
+    /** The exit status of the last line, as {@code $?}: a node command's, 127 for an unknown command, else 0. */
+    public int status() {
+        return status;
+    }
+
     /** Runs one line. Returns false when the line asks to leave ({@code exit}). */
     public boolean execute(String rawLine) {
+        status = 0;
         String line = stripComment(rawLine).trim();
         if (line.isEmpty()) {
             return true;
@@ -157,6 +164,7 @@ public final class LabConsole {
         if (ctx != null) {
             lab.await(ctx);
         }
+        status = ctx == null ? 127 : ctx.exitCode();
         out.flush();
         err.flush();
         reportJobs();

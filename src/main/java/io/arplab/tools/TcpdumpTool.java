@@ -76,11 +76,29 @@ public final class TcpdumpTool {
         @Option(names = "-w", paramLabel = "FILE")
         String writeFile;
 
+        @Option(names = {"-h", "--help"})
+        boolean help;
+
+        @Option(names = "--version")
+        boolean version;
+
         @Parameters
         List<String> expression = new ArrayList<>();
     }
 
     private TcpdumpTool() {}
+
+    private static final String USAGE_VERSION = "tcpdump version 4.99.3\nlibpcap version 1.10.3 (with TPACKET_V3)\n";
+    private static final String USAGE = """
+            Usage: tcpdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]
+            \t\t[ -C file_size ] [ -E algo:secret ] [ -F file ] [ -G seconds ]
+            \t\t[ -i interface ] [ --immediate-mode ] [ -j tstamptype ]
+            \t\t[ -M secret ] [ --number ] [ --print ] [ -Q in|out|inout ]
+            \t\t[ -r file ] [ -s snaplen ] [ -T type ] [ --version ]
+            \t\t[ -V file ] [ -w file ] [ -W filecount ] [ -y datalinktype ]
+            \t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]
+            \t\t[ -z postrotate-command ] [ -Z user ] [ expression ]
+            """;
 
     /**
      * Runs {@code tcpdump args...}; a relative {@code -r} file is resolved against {@code workingDir} but named in
@@ -123,6 +141,14 @@ public final class TcpdumpTool {
             cl.parseArgs(argList.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new Failure(parseError(e));
+        }
+        if (a.help || a.version) {
+            // tcpdump.c print_usage()/print_version(): to stdout, exit 0
+            out.print(USAGE_VERSION);
+            if (a.help) {
+                out.print(USAGE);
+            }
+            return 0;
         }
         long count = -1;
         if (a.count != null) {
