@@ -141,6 +141,8 @@ public final class RunCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.clear();
             }
+            session.flush();
+            failed |= session.evidenceDamaged();
         } finally {
             if (reader != null) {
                 try {

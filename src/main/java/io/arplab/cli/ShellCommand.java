@@ -67,6 +67,7 @@ public final class ShellCommand implements Callable<Integer> {
                 } catch (LabConsole.LineException | IllegalArgumentException e) {
                     out.println(e.getMessage());
                 }
+                session.flush();
                 out.flush();
             }
             console.close();
