@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code arplab bench}: a whole-network run, timed on the wall clock (not part of the tests). */
-@Command(name = "bench", description = "Run the N-host single-bridge LAN benchmark: every host pings the gateway once.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the N-host single-bridge LAN benchmark: every host pings the gateway once.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -34,6 +34,10 @@ final class LabOptions {
             description = "move the --attach TAP devices' kernel side into this network namespace")
     String attachNetns;
 
+    @Option(names = "--max-capture-size", paramLabel = "SIZE",
+            description = "stop writing captures and trace, with a note, once they hold SIZE bytes in all (default 1G; k, M, G; 0: no limit)")
+    String maxCaptureSize;
+
     @Option(names = "--verbose", description = "say which topology keys were ignored and where files go")
     boolean verbose;
 }

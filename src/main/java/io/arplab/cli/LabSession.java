@@ -3,7 +3,6 @@ package io.arplab.cli;
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
 import io.arplab.lab.Lab;
-import io.arplab.observe.PcapCapture;
 import io.arplab.observe.TraceLog;
 import io.arplab.stack.NetDevice;
 import io.arplab.topo.TopologyException;
@@ -11,8 +10,6 @@ import io.arplab.topo.TopologyBuilder;
 import io.arplab.topo.TopologyLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +19,19 @@ import java.util.Map;
 /** A lab loaded from a file with its capture files and trace log: set up, flushed between commands, closed. */
 final class LabSession implements AutoCloseable {
     final Lab lab;
-    private final List<PcapCapture> captures = new ArrayList<>();
-    private Writer traceWriter;
+    private final Evidence evidence;
+    private final Thread onSignal;
     private TraceLog traceLog;
 
-    LabSession(LabOptions o, PrintWriter err) {
+    /** The topology must be a readable file before anything else is said about the command line. */
+    static void checkTopology(LabOptions o) {
         if (!Files.isRegularFile(o.topology)) {
             throw new UsageException(o.topology + ": No such file");
         }
+    }
+
+    LabSession(LabOptions o, PrintWriter err) {
+        checkTopology(o);
         List<String> notes = new ArrayList<>();
         try {
             TopologyLoader.Loaded loaded = TopologyLoader.load(o.topology);
@@ -39,6 +41,25 @@ final class LabSession implements AutoCloseable {
             throw new UsageException(e.getMessage(), 2, true);
         }
         lab.setWorkDir(Path.of("").toAbsolutePath());
+        evidence = new Evidence(err, o.maxCaptureSize == null ? Evidence.DEFAULT_MAX : Evidence.parseSize(o.maxCaptureSize));
+        evidence.clock(lab::now);
+        try {
+            record(o, notes, err);
+        } catch (RuntimeException e) {
+            evidence.close();
+            throw e;
+        }
+        // Ctrl-C or SIGTERM while the lab runs: what was captured so far is flushed and closed, never torn
+        onSignal = new Thread(() -> {
+            err.println("arplab: interrupted at virtual time " + io.arplab.lab.Duration.seconds(lab.now())
+                    + " s; captures and trace hold everything up to there");
+            evidence.close();
+        }, "arplab-evidence");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+    }
+
+    /** Opens the capture files and the trace, and attaches the TAP devices. */
+    private void record(LabOptions o, List<String> notes, PrintWriter err) {
         if (o.verbose) {
             notes.forEach(n -> err.println("arplab: note: " + n));
         }
@@ -49,6 +70,7 @@ final class LabSession implements AutoCloseable {
             } catch (IOException e) {
                 throw new UsageException(o.pcapDir + ": cannot create directory: " + e.getMessage());
             }
+            evidence.lock(dir, o.pcapDir);
             for (Map.Entry<String, Host> e : lab.hosts().entrySet()) {
                 Host h = e.getValue();
                 boolean first = true;
@@ -72,12 +94,7 @@ final class LabSession implements AutoCloseable {
             attach(a, o.attachNetns, o.verbose, err);
         }
         if (o.trace != null) {
-            try {
-                traceWriter = Files.newBufferedWriter(o.trace, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException(o.trace + ": cannot write: " + e.getMessage());
-            }
-            traceLog = new TraceLog(traceWriter);
+            traceLog = new TraceLog(evidence.trace(o.trace));
             lab.setTraceLog(traceLog);
         }
     }
@@ -116,9 +133,7 @@ final class LabSession implements AutoCloseable {
     }
 
     private void capture(String node, String ifname, Path file, boolean verbose, PrintWriter err) {
-        PcapCapture c = new PcapCapture(file);
-        captures.add(c);
-        lab.capture(node, ifname, c);
+        lab.capture(node, ifname, evidence.pcap(file));
         if (verbose) {
             err.println("arplab: note: capturing " + node + " " + ifname + " to " + file);
         }
@@ -126,22 +141,24 @@ final class LabSession implements AutoCloseable {
 
     /** Makes capture files and the trace complete up to now (before a tool reads them, and at the end). */
     void flush() {
-        captures.forEach(PcapCapture::flush);
-        if (traceLog != null) {
-            traceLog.flush();
-        }
+        evidence.flush();
+    }
+
+    /** Whether a capture or the trace could not be written completely (a full disk ...). */
+    boolean evidenceDamaged() {
+        return evidence.damaged();
     }
 
     @Override
     public void close() {
-        lab.close();
-        flush();
-        captures.forEach(PcapCapture::close);
-        if (traceWriter != null) {
+        try {
+            lab.close();
+        } finally {
+            evidence.close();
             try {
-                traceWriter.close();
-            } catch (IOException e) {
-                throw new UsageException("trace file: " + e.getMessage(), 1);
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook closes the evidence (again, harmlessly)
             }
         }
     }

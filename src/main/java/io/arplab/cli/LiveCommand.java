@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code arplab live --tap NAME --address A/LEN}: one emulated Linux host on a TAP device, the kernel its peer. */
-@Command(name = "live", description = "Run one Linux-faithful host on a TAP device, on the wall clock, with the real kernel on the other side.",
+@Command(name = "live", mixinStandardHelpOptions = true, description = "Run one Linux-faithful host on a TAP device, on the wall clock, with the real kernel on the other side.",
         footer = {"", "Lines (from -c, --script or the prompt): a command of the host ('ping -c3 10.0.0.1', 'ip neigh',",
             "'arping -c2 10.0.0.1', 'tcpdump -r pcaps/arplab.pcap'), 'sleep 5', 'help', 'exit'. Ctrl-C interrupts the",
             "running command. arplab creates only the TAP device it is told to, and it disappears when arplab ends.",

@@ -2,7 +2,10 @@ package io.arplab.cli;
 
 import io.arplab.lab.Duration;
 import io.arplab.lab.LabConsole;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,10 +20,15 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code arplab shell TOPOLOGY}: Mininet-style interactive lab; time stands still at the prompt. */
-@Command(name = "shell", description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, help, exit.")
+/**
+ * {@code arplab shell TOPOLOGY}: Mininet-style interactive lab, as a terminal behaves: Ctrl-C interrupts the running
+ * command (not arplab), Ctrl-D or {@code exit} leaves, a command's virtual time follows the wall clock; time stands
+ * still at the prompt.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true, description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, jobs, help, exit.")
 public final class ShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -28,49 +36,108 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
+    @Option(names = "--fast", description = "run commands as fast as the CPU allows instead of at the wall clock's pace"
+            + " (a command that does not end by itself is then interrupted after an hour of virtual time)")
+    boolean fast;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        // piped input (no terminal) gets a dumb terminal, quietly
-        TerminalBuilder tb = TerminalBuilder.builder().system(true).dumb(true);
+        if (System.console() == null) {
+            return piped(err);
+        }
         java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
-        try (LabSession session = new LabSession(lab, err); Terminal terminal = tb.build()) {
+        try (LabSession session = new LabSession(lab, err); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter out = terminal.writer();
             LabConsole console = new LabConsole(session.lab, out, out, session::flush);
-            List<String> first = new ArrayList<>(console.nodeNames());
-            first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "help", "exit"));
+            console.setInteractive(fast);
+            // Ctrl-C while a command runs: SIGINT to the command, as a terminal's foreground process group gets it
+            terminal.handle(Terminal.Signal.INT, s -> session.lab.requestInterrupt());
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("arplab")
-                    .completer(new ArgumentCompleter(new StringsCompleter(first),
-                            (r, line, candidates) -> {
-                                if (line.wordIndex() == 1 && session.lab.network().node(line.words().get(0)) != null) {
-                                    session.lab.toolNames().forEach(t -> candidates.add(new Candidate(t)));
-                                }
-                            }))
+                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".arplab_history"))
+                    .completer(completer(session, console))
                     .build();
-            out.println("arplab shell: " + lab.topology + " (" + console.nodeNames().size()
-                    + " nodes). Type 'help'; time stands still at the prompt.");
+            out.println(banner(session, console));
             for (;;) {
                 String line;
                 try {
-                    line = reader.readLine("arplab [" + Duration.seconds(session.lab.now()) + "s]> ");
+                    line = reader.readLine(prompt(session));
                 } catch (UserInterruptException e) {
-                    continue;
+                    continue; // Ctrl-C at the prompt clears the line
                 } catch (EndOfFileException e) {
                     break;
                 }
-                try {
-                    if (!console.execute(line)) {
-                        break;
-                    }
-                } catch (LabConsole.LineException | IllegalArgumentException e) {
-                    out.println(e.getMessage());
+                session.lab.clearInterrupt();
+                if (!runLine(console, session, line, out)) {
+                    break;
                 }
-                out.flush();
             }
             console.close();
         }
         return 0;
+    }
+
+    /** Standard input is a file or a pipe: lines as a script reads them (bounded, no binary), with prompts. */
+    private int piped(PrintWriter err) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (LabSession session = new LabSession(lab, err);
+             ScriptReader in = new ScriptReader(new BufferedInputStream(System.in, 1 << 16))) {
+            LabConsole console = new LabConsole(session.lab, out, out, session::flush);
+            console.setInteractive(fast);
+            out.println(banner(session, console));
+            for (;;) {
+                out.print(prompt(session));
+                out.flush();
+                String line;
+                try {
+                    line = in.next();
+                } catch (ScriptReader.BadInput e) {
+                    out.println();
+                    console.close();
+                    throw new UsageException("stdin:" + in.lineNumber() + ": " + e.getMessage(), 2, true);
+                }
+                if (line == null || !runLine(console, session, line, out)) {
+                    break;
+                }
+            }
+            console.close();
+        } catch (IOException e) {
+            throw new UsageException("stdin: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    private static boolean runLine(LabConsole console, LabSession session, String line, PrintWriter out) {
+        boolean go = true;
+        try {
+            go = console.execute(line);
+        } catch (LabConsole.LineException | IllegalArgumentException e) {
+            out.println(e.getMessage());
+        }
+        session.flush();
+        out.flush();
+        return go;
+    }
+
+    private static String prompt(LabSession session) {
+        return "arplab [" + Duration.seconds(session.lab.now()) + "s]> ";
+    }
+
+    private String banner(LabSession session, LabConsole console) {
+        return "arplab shell: " + lab.topology + " (" + console.nodeNames().size()
+                + " nodes). Type 'help'; time stands still at the prompt.";
+    }
+
+    private static ArgumentCompleter completer(LabSession session, LabConsole console) {
+        List<String> first = new ArrayList<>(console.nodeNames());
+        first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "jobs", "fg", "kill", "help", "exit"));
+        return new ArgumentCompleter(new StringsCompleter(first),
+                (r, line, candidates) -> {
+                    if (line.wordIndex() == 1 && session.lab.network().node(line.words().get(0)) != null) {
+                        session.lab.toolNames().forEach(t -> candidates.add(new Candidate(t)));
+                    }
+                });
     }
 }

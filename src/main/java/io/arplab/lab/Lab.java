@@ -60,6 +60,13 @@ public final class Lab implements AutoCloseable {
             new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
     private java.util.function.LongConsumer progress;
     private long steps;
+    /** The shell's pacing: a foreground command's virtual time runs no faster than the wall clock. */
+    private boolean paced;
+    private Runnable beforePause = () -> {};
+    private long paceVirtual;
+    private long paceWall;
+    /** Ctrl-C from the terminal's signal thread, taken by the lab's thread at its next step. */
+    private volatile boolean interruptRequested;
     /** Set while the lab has ports to the real world: virtual time then follows the wall clock. */
     private io.arplab.sim.Realtime realtime;
 
@@ -366,11 +373,64 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Lets virtual time pass. */
+    /**
+     * As a terminal runs a command, the way a user expects it: virtual time no faster than the wall clock (ping
+     * prints a line a second), {@code beforePause} runs before each pause (to show output so far), and a tool
+     * runs until it ends or is interrupted, without the tool time limit. Off: as fast as the CPU allows.
+     */
+    public void setPaced(boolean on, Runnable beforePause) {
+        this.paced = on;
+        this.beforePause = beforePause;
+    }
+
+    /** Ctrl-C: the command or sleep running now is interrupted (callable from any thread). */
+    public void requestInterrupt() {
+        interruptRequested = true;
+    }
+
+    /** Forgets a Ctrl-C that came while nothing ran (at the prompt). */
+    public void clearInterrupt() {
+        interruptRequested = false;
+    }
+
+    private void startPace() {
+        paceVirtual = network.now();
+        paceWall = System.nanoTime();
+    }
+
+    /** Paced: waits (a bounded while) until the wall clock reaches virtual time {@code next}; false when it has. */
+    private boolean holdBack(long next) {
+        if (!paced || realtime != null) {
+            return false;
+        }
+        long ahead = next - paceVirtual;
+        long wait = ahead > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : paceWall + ahead - System.nanoTime();
+        if (wait <= 0) {
+            return false;
+        }
+        beforePause.run();
+        try {
+            Thread.sleep(Math.min(wait / 1_000_000L + 1, 50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interruptRequested = true;
+        }
+        return true;
+    }
+
+    /** Lets virtual time pass (interrupted by {@link #requestInterrupt}, as sleep is by Ctrl-C). */
     public void runFor(long nanos) {
         long until = network.now() + nanos;
+        startPace();
         while (true) {
+            if (interruptRequested) {
+                interruptRequested = false;
+                return;
+            }
             long next = network.scheduler().nextEventTime();
+            if (holdBack(Math.min(next, until))) {
+                continue;
+            }
             if (realtime != null && realtime.virtualNow() < Math.min(next, until)) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
@@ -452,9 +512,18 @@ public final class Lab implements AutoCloseable {
 
     /** Runs the network until the tool ends (or is interrupted at the tool time limit). */
     public void await(ToolContext ctx) {
-        long limit = network.now() + toolLimit;
+        long limit = paced ? Long.MAX_VALUE : network.now() + toolLimit;
+        startPace();
         while (!ctx.finished()) {
+            if (interruptRequested) {
+                interruptRequested = false;
+                ctx.interrupt();
+                break;
+            }
             long next = network.scheduler().nextEventTime();
+            if (holdBack(Math.min(next, limit))) {
+                continue;
+            }
             if (realtime != null && realtime.virtualNow() < Math.min(next, limit)) {
                 if (Thread.currentThread().isInterrupted()) {
                     ctx.interrupt();

@@ -9,6 +9,7 @@ import io.arplab.tools.CommandLineSplitter;
 import io.arplab.tools.ToolContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,17 +27,19 @@ public final class LabConsole {
     }
 
     private final Lab lab;
-    private final PrintWriter out;
+    private final PrintWriter console;
     private final PrintWriter err;
     private final Runnable beforeCommand;
-    private final List<Job> jobs = new ArrayList<>();
-    private int nextJob = 1;
-
-    private record Job(int id, String title, ToolContext ctx, StringWriter out, StringWriter err) {}
+    private final Jobs jobs = new Jobs();
+    /** Where a line's output goes: the console, or the line's pipe or file. */
+    private PrintWriter out;
+    private boolean interactive;
+    private int status;
 
     /** @param beforeCommand runs before each node command (e.g. flushing capture files so tcpdump can read them) */
     public LabConsole(Lab lab, PrintWriter out, PrintWriter err, Runnable beforeCommand) {
         this.lab = lab;
+        this.console = out;
         this.out = out;
         this.err = err;
         this.beforeCommand = beforeCommand;
@@ -46,17 +49,72 @@ public final class LabConsole {
         return lab;
     }
 
+    /**
+     * The shell's way: background output appears as produced, marked with its node; jobs report as bash does; a
+     * command's time is paced against the wall clock unless {@code fast}.
+     */
+    public void setInteractive(boolean fast) {
+        this.interactive = true;
+        if (!fast) {
+            lab.setPaced(true, this::flushAll);
+        }
+    }
+
+    private void flushAll() {
+        console.flush();
+        err.flush();
+    }
+
+    /** The exit status of the last line, as {@code $?}: a node command's, 127 for an unknown command, else 0. */
+    public int status() {
+        return status;
+    }
+
     /** Runs one line. Returns false when the line asks to leave ({@code exit}). */
     public boolean execute(String rawLine) {
+        status = 0;
         String line = stripComment(rawLine).trim();
         if (line.isEmpty()) {
             return true;
         }
-        List<String> words = CommandLineSplitter.split(line);
+        boolean background = endsWithAmpersand(line);
+        if (background) {
+            line = line.substring(0, line.length() - 1).trim();
+        }
+        Pipeline.Parsed parsed = Pipeline.parse(line);
+        List<String> words = CommandLineSplitter.split(parsed.command());
         if (words.isEmpty()) {
+            if (!parsed.plain()) {
+                throw new LineException("a command is missing before '" + (parsed.filters().isEmpty() ? ">" : "|") + "'");
+            }
             return true;
         }
         String first = words.get(0);
+        if (lab.network().node(first) != null || !BUILTINS.contains(first)) {
+            nodeCommand(words, parsed, background);
+            return true;
+        }
+        if (background) {
+            throw new LineException(first + ": only node commands run in the background, e.g. 'node1 ping node3 &'");
+        }
+        if (parsed.plain()) {
+            return builtin(first, words);
+        }
+        Writer pipe = output(parsed, null);
+        out = new PrintWriter(pipe);
+        try {
+            return builtin(first, words);
+        } finally {
+            out.flush();
+            out = console;
+            close(pipe);
+        }
+    }
+
+    private static final java.util.Set<String> BUILTINS = java.util.Set.of("exit", "quit", "sleep", "run-for", "time",
+            "nodes", "net", "wait", "help", "jobs", "fg", "kill");
+
+    private boolean builtin(String first, List<String> words) {
         switch (first) {
             case "exit", "quit" -> {
                 return false;
@@ -89,17 +147,119 @@ public final class LabConsole {
                 return true;
             }
             case "wait" -> {
-                waitJobs();
+                if (words.size() > 1) {
+                    for (String spec : words.subList(1, words.size())) {
+                        Jobs.Job j = jobs.find(spec, "wait");
+                        lab.await(j.ctx());
+                        status = j.ctx().exitCode();
+                    }
+                    reportJobs();
+                } else {
+                    waitJobs();
+                }
+                return true;
+            }
+            case "jobs" -> {
+                jobs.list(out);
+                out.flush();
+                return true;
+            }
+            case "fg" -> {
+                Jobs.Job j = jobs.find(words.size() > 1 ? words.get(1) : null, "fg");
+                out.println(j.title());
+                out.flush();
+                lab.await(j.ctx());
+                status = j.ctx().exitCode();
+                reportJobs();
+                return true;
+            }
+            case "kill" -> {
+                kill(words);
                 return true;
             }
             case "help" -> {
                 help();
                 return true;
             }
-            default -> {
-                nodeCommand(words, line);
-                return true;
+            default -> throw new IllegalStateException(first);
+        }
+    }
+
+    /** kill [-INT|-2|-TERM|-15] %N: SIGTERM by default (the tool ends at once), SIGINT as Ctrl-C would. */
+    private void kill(List<String> words) {
+        List<String> args = new ArrayList<>(words.subList(1, words.size()));
+        boolean sigint = false;
+        if (!args.isEmpty() && args.get(0).startsWith("-")) {
+            String sig = args.remove(0).substring(1).toUpperCase(java.util.Locale.ROOT);
+            switch (sig) {
+                case "INT", "SIGINT", "2" -> sigint = true;
+                case "TERM", "SIGTERM", "15" -> sigint = false;
+                default -> throw new LineException("kill: " + sig + ": only INT (2) and TERM (15) are delivered in the lab");
             }
+        }
+        if (args.isEmpty()) {
+            throw new LineException("kill: usage: kill [-INT|-TERM] %JOB");
+        }
+        for (String spec : args) {
+            Jobs.Job j = jobs.find(spec, "kill");
+            if (sigint) {
+                j.ctx().interrupt();
+            } else {
+                j.ctx().terminate();
+            }
+        }
+        reportJobs();
+    }
+
+    /** A trailing unquoted '&' (not '&&'). */
+    private static boolean endsWithAmpersand(String line) {
+        if (!line.endsWith("&") || line.endsWith("&&")) {
+            return false;
+        }
+        List<String> words = CommandLineSplitter.split(line);
+        String last = words.get(words.size() - 1);
+        return last.equals("&") || last.endsWith("&") && !line.endsWith("\\&") && !line.endsWith("'&'") && !line.endsWith("\"&\"");
+    }
+
+    /** The writer a line's output goes to: through its filters, to the console or its file. */
+    private Writer output(Pipeline.Parsed p, ToolContext[] ctx) {
+        Writer sink = console;
+        if (p.redirect() != null) {
+            java.nio.file.Path f = lab.workDir().resolve(p.redirect());
+            try {
+                sink = p.append()
+                        ? java.nio.file.Files.newBufferedWriter(f, java.nio.charset.StandardCharsets.UTF_8,
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
+                        : java.nio.file.Files.newBufferedWriter(f, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw new LineException(p.redirect() + ": cannot write: " + e.getMessage());
+            }
+        }
+        Writer file = p.redirect() != null ? sink : null;
+        Writer piped = Pipeline.build(p.filters(), sink, () -> {
+            // head has its lines: the command ends as SIGPIPE would end it, at this virtual moment
+            if (ctx != null && ctx[0] != null && !ctx[0].finished()) {
+                ToolContext c = ctx[0];
+                c.at(c.now(), t -> c.interrupt());
+            }
+        });
+        if (file == null) {
+            return piped;
+        }
+        return new java.io.FilterWriter(piped) {
+            @Override
+            public void close() throws java.io.IOException {
+                super.close();
+                file.close();
+            }
+        };
+    }
+
+    private static void close(Writer w) {
+        try {
+            w.close();
+        } catch (java.io.IOException e) {
+            throw new LineException("cannot write: " + e.getMessage());
         }
     }
 
@@ -119,33 +279,40 @@ public final class LabConsole {
         return line;
     }
 
-    private void nodeCommand(List<String> words, String line) {
+    private void nodeCommand(List<String> words, Pipeline.Parsed parsed, boolean background) {
         String node = words.get(0);
         Network.Node n = lab.network().node(node);
         if (n == null) {
-            throw new LineException("unknown node or command '" + node + "' (nodes: " + String.join(" ", nodeNames())
-                    + "; type 'help')");
+            String near = Suggest.nearest(node, nodeNames());
+            throw new LineException("unknown node or command '" + node + "'" + (near != null ? ": did you mean " + near + "?" : "")
+                    + " (nodes: " + String.join(" ", nodeNames()) + "; type 'help')");
         }
         if (words.size() < 2) {
             throw new LineException(node + ": which command? e.g. '" + node + " ip neigh'");
         }
-        boolean background = words.get(words.size() - 1).equals("&");
-        List<String> cmd = new ArrayList<>(words.subList(1, background ? words.size() - 1 : words.size()));
-        if (cmd.isEmpty()) {
-            throw new LineException(node + ": which command?");
-        }
+        List<String> cmd = new ArrayList<>(words.subList(1, words.size()));
         String title = node + "$ " + String.join(" ", cmd);
         beforeCommand.run();
+        ToolContext[] started = new ToolContext[1];
+        Writer pipe = parsed.plain() ? null : output(parsed, started);
         if (background) {
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            ToolContext ctx = lab.start(node, cmd, new PrintWriter(o), new PrintWriter(e));
-            int id = nextJob++;
-            out.println(header(title + " &") + "  [" + id + "]");
+            int id = jobs.nextId();
+            StringWriter o = interactive ? null : new StringWriter();
+            StringWriter e = interactive ? null : new StringWriter();
+            Writer to = interactive ? Jobs.marked(node, console) : o;
+            PrintWriter jobOut = new PrintWriter(pipe != null ? pipe : to);
+            PrintWriter jobErr = new PrintWriter(interactive ? Jobs.marked(node, err) : e);
+            ToolContext ctx = lab.start(node, cmd, jobOut, jobErr);
+            started[0] = ctx;
+            if (interactive) {
+                out.println("[" + id + "] " + (ctx != null ? ctx.pid() : 0));
+            } else {
+                out.println(header(title + " &") + "  [" + id + "]");
+            }
             out.flush();
             if (ctx != null) {
-                jobs.add(new Job(id, title, ctx, o, e));
-            } else {
+                jobs.add(new Jobs.Job(id, node, interactive ? node + " " + String.join(" ", cmd) : title, ctx, o, e, pipe));
+            } else if (e != null) {
                 err.print(e);
                 err.flush();
             }
@@ -153,9 +320,16 @@ public final class LabConsole {
         }
         out.println(header(title));
         out.flush();
-        ToolContext ctx = lab.start(node, cmd, out, err);
+        PrintWriter toolOut = pipe != null ? new PrintWriter(pipe) : out;
+        ToolContext ctx = lab.start(node, cmd, toolOut, err);
+        started[0] = ctx;
         if (ctx != null) {
             lab.await(ctx);
+        }
+        status = ctx == null ? 127 : ctx.exitCode();
+        if (pipe != null) {
+            toolOut.flush();
+            close(pipe);
         }
         out.flush();
         err.flush();
@@ -168,16 +342,24 @@ public final class LabConsole {
 
     /** Prints background jobs that have ended. */
     private void reportJobs() {
-        for (var it = jobs.iterator(); it.hasNext(); ) {
-            Job j = it.next();
+        for (Jobs.Job j : new ArrayList<>(jobs.all())) {
             if (j.ctx().finished()) {
-                it.remove();
+                jobs.remove(j);
                 printJob(j);
             }
         }
     }
 
-    private void printJob(Job j) {
+    private void printJob(Jobs.Job j) {
+        if (j.pipe() != null) {
+            j.ctx().out().flush();
+            close(j.pipe());
+        }
+        if (interactive) {
+            console.println(Jobs.line(j, '+', Jobs.ended(j.ctx())));
+            console.flush();
+            return;
+        }
         out.println(header("[" + j.id() + "] done (exit " + j.ctx().exitCode() + "): " + j.title()));
         out.print(j.out());
         out.flush();
@@ -187,7 +369,7 @@ public final class LabConsole {
 
     /** Waits for every background job (interrupting those still running at the tool time limit). */
     public void waitJobs() {
-        for (Job j : new ArrayList<>(jobs)) {
+        for (Jobs.Job j : new ArrayList<>(jobs.all())) {
             lab.await(j.ctx());
         }
         reportJobs();
@@ -195,11 +377,11 @@ public final class LabConsole {
 
     /** Ends the session: background jobs still running are interrupted (Ctrl-C) and reported. */
     public void close() {
-        for (Job j : jobs) {
+        for (Jobs.Job j : new ArrayList<>(jobs.all())) {
             j.ctx().interrupt();
             printJob(j);
         }
-        jobs.clear();
+        jobs.all().clear();
     }
 
     public List<String> nodeNames() {
@@ -248,7 +430,9 @@ public final class LabConsole {
     private void help() {
         out.println("<node> <command ...>   run a command on a node, e.g. 'node1 ping -c3 node3' (end with & to run it in the background)");
         out.println("sleep DURATION         let virtual time pass (15, 1.5, 500ms, 2m); also run-for");
-        out.println("wait                   wait for background commands");
+        out.println("CMD | grep PAT         filter a command's output: grep, head, tail, wc, sort, uniq, cut; > FILE, >> FILE");
+        out.println("jobs, fg %N, kill %N   background commands: list, bring back, end (kill -INT %N: as Ctrl-C)");
+        out.println("wait [%N]              wait for background commands");
         out.println("time                   the virtual time");
         out.println("nodes                  hosts and bridges with their interfaces");
         out.println("net                    the links between them");

@@ -79,6 +79,26 @@ public final class LiveRuntime implements NodeRuntime, AutoCloseable {
         host.stack().setTracer(tracer);
     }
 
+    @Override
+    public AutoCloseable tap(String ifname, io.arplab.runtime.FrameListener listener) {
+        if (!host.portName(0).equals(ifname)) {
+            return null;
+        }
+        CaptureSink before = capture;
+        CaptureSink both = (t, frame) -> {
+            if (before != null) {
+                before.record(t, frame);
+            }
+            listener.frame(t, frame);
+        };
+        capture = both;
+        return () -> {
+            if (capture == both) {
+                capture = before;
+            }
+        };
+    }
+
     /** Records every frame sent or received on the TAP (set before {@link #start}). */
     public void capture(CaptureSink sink) {
         this.capture = sink;

@@ -48,6 +48,12 @@ public interface NodeRuntime {
     /** The directory relative file names are read from and written to. */
     Path workDir();
 
+    /**
+     * Hands every frame sent or received on interface {@code ifname} to {@code listener} until the returned handle
+     * is closed (a packet socket bound to the device); null when the node has no such interface.
+     */
+    AutoCloseable tap(String ifname, FrameListener listener);
+
     /** State a tool keeps per namespace across runs (created on first use), keyed by its type. */
     <T> T namespaceState(Class<T> type, Supplier<T> create);
 }

@@ -225,6 +225,11 @@ public final class Network {
             floodGroups = null;
         }
 
+        /** The sink recording {@code port}, or null. */
+        public CaptureSink captureOf(int port) {
+            return port < captures.length ? captures[port] : null;
+        }
+
         /** Records every frame the device itself taps (a bridge: each frame crossing it, once). */
         public void captureTap(CaptureSink sink) {
             this.tapCapture = sink;

@@ -99,4 +99,27 @@ public final class SimRuntime implements NodeRuntime {
     public <T> T namespaceState(Class<T> type, Supplier<T> create) {
         return node.state(type, create);
     }
+
+    @Override
+    public AutoCloseable tap(String ifname, io.arplab.runtime.FrameListener listener) {
+        for (int p = 0; p < node.device().portCount(); p++) {
+            if (node.device().portName(p).equals(ifname)) {
+                int port = p;
+                io.arplab.observe.CaptureSink before = node.captureOf(port);
+                io.arplab.observe.CaptureSink both = (t, frame) -> {
+                    if (before != null) {
+                        before.record(t, frame);
+                    }
+                    listener.frame(t, frame);
+                };
+                node.capture(port, both);
+                return () -> {
+                    if (node.captureOf(port) == both) {
+                        node.capture(port, before);
+                    }
+                };
+            }
+        }
+        return null;
+    }
 }

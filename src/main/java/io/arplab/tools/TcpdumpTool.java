@@ -76,11 +76,29 @@ public final class TcpdumpTool {
         @Option(names = "-w", paramLabel = "FILE")
         String writeFile;
 
+        @Option(names = {"-h", "--help"})
+        boolean help;
+
+        @Option(names = "--version")
+        boolean version;
+
         @Parameters
         List<String> expression = new ArrayList<>();
     }
 
     private TcpdumpTool() {}
+
+    private static final String USAGE_VERSION = "tcpdump version 4.99.3\nlibpcap version 1.10.3 (with TPACKET_V3)\n";
+    private static final String USAGE = """
+            Usage: tcpdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]
+            \t\t[ -C file_size ] [ -E algo:secret ] [ -F file ] [ -G seconds ]
+            \t\t[ -i interface ] [ --immediate-mode ] [ -j tstamptype ]
+            \t\t[ -M secret ] [ --number ] [ --print ] [ -Q in|out|inout ]
+            \t\t[ -r file ] [ -s snaplen ] [ -T type ] [ --version ]
+            \t\t[ -V file ] [ -w file ] [ -W filecount ] [ -y datalinktype ]
+            \t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]
+            \t\t[ -z postrotate-command ] [ -Z user ] [ expression ]
+            """;
 
     /**
      * Runs {@code tcpdump args...}; a relative {@code -r} file is resolved against {@code workingDir} but named in
@@ -106,6 +124,140 @@ public final class TcpdumpTool {
         }
     }
 
+    /**
+     * {@code tcpdump} typed on a node: reads a file ({@code -r}) at once, or captures live on the node's interface
+     * ({@code -i eth0}), printing frames as they pass until {@code -c N} frames or SIGINT, then its counts on stderr
+     * as tcpdump.c's info() prints them.
+     */
+    public static void start(ToolContext ctx, List<String> args, Function<TcpdumpOptions, FramePrinter> printers) {
+        Args a = new Args();
+        CommandLine cl = new CommandLine(a);
+        cl.setPosixClusteredShortOptionsAllowed(true);
+        cl.setOverwrittenOptionsAllowed(true);
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            a = null;
+        }
+        if (a == null || a.iface == null || a.file != null || a.help || a.version) {
+            ctx.exit(run(args, ctx.workDir(), ctx.out(), ctx.err(), printers));
+            return;
+        }
+        try {
+            live(ctx, a, printers);
+        } catch (Failure f) {
+            ctx.err().println("tcpdump: " + f.getMessage());
+            ctx.exit(1);
+        }
+    }
+
+    private static void live(ToolContext ctx, Args a, Function<TcpdumpOptions, FramePrinter> printers) {
+        long count = a.count == null ? -1 : parseCount(a.count);
+        if (a.iface.equals("any")) {
+            throw new Failure("-i any (Linux cooked capture) is not emulated; capture one interface, e.g. -i eth0");
+        }
+        PacketFilter filter;
+        try {
+            filter = PacketFilter.compile(a.expression);
+        } catch (FilterSyntaxException e) {
+            throw new Failure(e.getMessage());
+        }
+        io.arplab.wire.pcap.PcapWriter file = null;
+        if (a.writeFile != null) {
+            try {
+                file = io.arplab.wire.pcap.PcapWriter.create(ctx.workDir().resolve(a.writeFile));
+            } catch (java.io.UncheckedIOException e) {
+                throw new Failure(a.writeFile + ": " + e.getCause().getMessage());
+            }
+        }
+        TcpdumpOptions options = new TcpdumpOptions(a.numeric.length > 0, a.linkHeader, a.verbose.length,
+                timestamps(a.time.length), hexDump(a.hex.length, a.hexAscii.length), java.time.ZoneOffset.UTC);
+        FramePrinter printer = printers.apply(options);
+        io.arplab.wire.pcap.PcapWriter w = file;
+        long[] seen = new long[2]; // captured, received by filter
+        AutoCloseable[] handle = new AutoCloseable[1];
+        StringBuilder sb = new StringBuilder(256);
+        Runnable end = () -> {
+            try {
+                if (handle[0] != null) {
+                    handle[0].close();
+                }
+            } catch (Exception e) {
+                // the capture point is gone with the tool
+            }
+            if (w != null) {
+                w.close();
+            }
+            ctx.out().flush();
+            ctx.err().println(seen[0] + " packet" + (seen[0] == 1 ? "" : "s") + " captured");
+            ctx.err().println(seen[1] + " packet" + (seen[1] == 1 ? "" : "s") + " received by filter");
+            ctx.err().println("0 packets dropped by kernel");
+        };
+        handle[0] = ctx.runtime().tap(a.iface, (t, frame) -> {
+            if (ctx.finished() || count >= 0 && seen[0] >= count) {
+                return;
+            }
+            seen[1]++;
+            PcapRecord r = PcapRecord.of(t, frame);
+            if (!filter.matches(r)) {
+                return;
+            }
+            seen[0]++;
+            if (w != null) {
+                w.write(r);
+                w.flush();
+            } else {
+                sb.setLength(0);
+                printer.print(r, sb);
+                ctx.out().print(sb);
+                ctx.out().flush();
+            }
+            if (count >= 0 && seen[0] >= count) {
+                ctx.at(ctx.now(), x -> {
+                    end.run();
+                    ctx.exit(0);
+                });
+            }
+        });
+        if (handle[0] == null) {
+            if (w != null) {
+                w.close();
+            }
+            throw new Failure(a.iface + ": No such device exists");
+        }
+        String link = "listening on " + a.iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes";
+        if (w != null) {
+            ctx.err().println("tcpdump: " + link);
+        } else {
+            if (a.verbose.length == 0) {
+                ctx.err().println("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
+            }
+            ctx.err().println(link);
+        }
+        ctx.err().flush();
+        ctx.onInterrupt(() -> {
+            // cleanup(): a newline after the ^C on the terminal, unless writing a file
+            if (w == null) {
+                ctx.out().println();
+            }
+            end.run();
+            ctx.exit(0);
+        });
+    }
+
+    private static long parseCount(String c) {
+        long count;
+        try {
+            count = Long.parseLong(c);
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        if (count <= 0) {
+            throw new Failure("invalid packet count " + c);
+        }
+        return count;
+    }
+
     private static final class Failure extends RuntimeException {
         Failure(String message) {
             super(message, null, false, false);
@@ -123,6 +275,14 @@ public final class TcpdumpTool {
             cl.parseArgs(argList.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new Failure(parseError(e));
+        }
+        if (a.help || a.version) {
+            // tcpdump.c print_usage()/print_version(): to stdout, exit 0
+            out.print(USAGE_VERSION);
+            if (a.help) {
+                out.print(USAGE);
+            }
+            return 0;
         }
         long count = -1;
         if (a.count != null) {

@@ -123,6 +123,11 @@ public final class ToolContext {
         this.interruptHandler = handler;
     }
 
+    /** Delivers SIGTERM: the tools here do not catch it, so the process ends at once with 128 + 15. */
+    public void terminate() {
+        exit(143);
+    }
+
     /** Delivers SIGINT. */
     public void interrupt() {
         if (finished()) {

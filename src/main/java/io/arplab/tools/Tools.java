@@ -11,11 +11,11 @@ public final class Tools {
     public static Map<String, Supplier<Tool>> standard() {
         Map<String, Supplier<Tool>> m = new LinkedHashMap<>();
         m.put("ping", Ping::new);
-        // tcpdump inside a node reads the capture files written so far (live capture is the lab's pcaps)
+        // tcpdump inside a node reads the capture files written so far (-r) or captures live (-i)
         // a container has no /etc/localtime, so its tcpdump prints UTC whatever the machine's zone
-        m.put("tcpdump", () -> (ctx, args) -> ctx.exit(TcpdumpTool.run(args, ctx.workDir(), ctx.out(), ctx.err(),
+        m.put("tcpdump", () -> (ctx, args) -> TcpdumpTool.start(ctx, args,
                 o -> new io.arplab.wire.tcpdump.TcpdumpPrinter(new io.arplab.wire.tcpdump.TcpdumpOptions(o.numeric(),
-                        o.linkHeader(), o.verbosity(), o.timestamps(), o.hexDump(), java.time.ZoneOffset.UTC))::print)));
+                        o.linkHeader(), o.verbosity(), o.timestamps(), o.hexDump(), java.time.ZoneOffset.UTC))::print));
         m.put("ip", io.arplab.tools.iproute.Ip::new);
         m.put("bridge", io.arplab.tools.iproute.Bridge::new);
         m.put("arp", Arp::new);

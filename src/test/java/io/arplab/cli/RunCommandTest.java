@@ -112,7 +112,7 @@ class RunCommandTest {
 
         Run unknownNode = arplab("run", COMPOSE, "--pcap-dir", "none", "-c", "node1 arp -a; node9 ping node1");
         assertThat(unknownNode.rc()).isEqualTo(2);
-        assertThat(unknownNode.err()).isEqualTo("-c line 2: unknown node or command 'node9' (nodes: host "
+        assertThat(unknownNode.err()).isEqualTo("-c line 2: unknown node or command 'node9': did you mean node1? (nodes: host "
                 + String.join(" ", bridges()) + " node1 node2 node3 node4; type 'help')\n");
 
         Run missing = arplab("run", tmp.resolve("nope.yml").toString());
