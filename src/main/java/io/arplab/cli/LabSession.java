@@ -5,6 +5,7 @@ import io.arplab.device.LinuxBridge;
 import io.arplab.lab.Lab;
 import io.arplab.observe.PcapCapture;
 import io.arplab.observe.TraceLog;
+import io.arplab.report.RunRecorder;
 import io.arplab.stack.NetDevice;
 import io.arplab.topo.TopologyException;
 import io.arplab.topo.TopologyBuilder;
@@ -22,11 +23,19 @@ import java.util.Map;
 /** A lab loaded from a file with its capture files and trace log: set up, flushed between commands, closed. */
 final class LabSession implements AutoCloseable {
     final Lab lab;
+    final io.arplab.topo.Topology topology;
+    /** Records the run for --report, or null. */
+    final RunRecorder recorder;
     private final List<PcapCapture> captures = new ArrayList<>();
     private Writer traceWriter;
     private TraceLog traceLog;
 
     LabSession(LabOptions o, PrintWriter err) {
+        this(o, err, false);
+    }
+
+    /** With {@code record}, every host interface and the neighbour and FDB tracepoints are kept for a report. */
+    LabSession(LabOptions o, PrintWriter err, boolean record) {
         if (!Files.isRegularFile(o.topology)) {
             throw new UsageException(o.topology + ": No such file");
         }
@@ -34,11 +43,13 @@ final class LabSession implements AutoCloseable {
         try {
             TopologyLoader.Loaded loaded = TopologyLoader.load(o.topology);
             notes.addAll(loaded.notes());
-            lab = TopologyBuilder.build(loaded.topology(), o.seed, o.epochSeconds * 1_000_000_000L);
+            topology = loaded.topology();
+            lab = TopologyBuilder.build(topology, o.seed, o.epochSeconds * 1_000_000_000L);
         } catch (TopologyException e) {
             throw new UsageException(e.getMessage(), 2, true);
         }
         lab.setWorkDir(Path.of("").toAbsolutePath());
+        recorder = record ? RunRecorder.attach(lab, null) : null;
         if (o.verbose) {
             notes.forEach(n -> err.println("arplab: note: " + n));
         }
@@ -78,7 +89,14 @@ final class LabSession implements AutoCloseable {
                 throw new UsageException(o.trace + ": cannot write: " + e.getMessage());
             }
             traceLog = new TraceLog(traceWriter);
-            lab.setTraceLog(traceLog);
+            if (recorder != null) {
+                recorder.alsoTrace(traceLog);
+            } else {
+                lab.setTraceLog(traceLog);
+            }
+        }
+        if (recorder != null) {
+            recorder.captureRest();
         }
     }
 
@@ -118,7 +136,11 @@ final class LabSession implements AutoCloseable {
     private void capture(String node, String ifname, Path file, boolean verbose, PrintWriter err) {
         PcapCapture c = new PcapCapture(file);
         captures.add(c);
-        lab.capture(node, ifname, c);
+        if (recorder != null && lab.hosts().containsKey(node)) {
+            recorder.capture(node, ifname, c);
+        } else {
+            lab.capture(node, ifname, c);
+        }
         if (verbose) {
             err.println("arplab: note: capturing " + node + " " + ifname + " to " + file);
         }

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class RunRecorder implements TraceSink {
     private final Lab lab;
     private final long epoch;
-    private final TraceSink downstream;
+    private TraceSink downstream;
     private final List<Recording.Captured> frames = new ArrayList<>();
     private final List<Recording.NeighChange> neighbours = new ArrayList<>();
     private final List<Recording.FdbChange> fdb = new ArrayList<>();
@@ -64,6 +64,11 @@ public final class RunRecorder implements TraceSink {
                 }
             }
         }
+    }
+
+    /** Hands every tracepoint event on to {@code sink} too (the run's --trace log). */
+    public void alsoTrace(TraceSink sink) {
+        this.downstream = sink;
     }
 
     public Recording recording() {
