@@ -78,6 +78,7 @@
   }
 
   function draw() {
+    const started = performance.now();
     const top = box.scrollTop - MARGIN, bottom = box.scrollTop + box.clientHeight + MARGIN;
     const from = lowerBound(D.hops, top, a => a[1]);
     const to = lowerBound(D.hops, bottom, a => a[1]);
@@ -105,6 +106,7 @@
     if (layer) body.replaceChild(g, layer); else body.appendChild(g);
     layer = g;
     body.appendChild(cursor);
+    document.body.setAttribute('data-draw-ms', (performance.now() - started).toFixed(1));
   }
 
   function nudLine(ip, dev, lladdr, state) {
