@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code arplab shell TOPOLOGY}: Mininet-style interactive lab; time stands still at the prompt. */
-@Command(name = "shell", description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, help, exit.")
+@Command(name = "shell", description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, help, exit;"
+        + " 'report FILE' writes the HTML report of everything so far.")
 public final class ShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,11 +35,11 @@ public final class ShellCommand implements Callable<Integer> {
         // piped input (no terminal) gets a dumb terminal, quietly
         TerminalBuilder tb = TerminalBuilder.builder().system(true).dumb(true);
         java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
-        try (LabSession session = new LabSession(lab, err); Terminal terminal = tb.build()) {
+        try (LabSession session = new LabSession(lab, err, true); Terminal terminal = tb.build()) {
             PrintWriter out = terminal.writer();
             LabConsole console = new LabConsole(session.lab, out, out, session::flush);
             List<String> first = new ArrayList<>(console.nodeNames());
-            first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "help", "exit"));
+            first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "help", "exit", "report"));
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("arplab")
@@ -61,6 +62,9 @@ public final class ShellCommand implements Callable<Integer> {
                     break;
                 }
                 try {
+                    if (report(session, line, out)) {
+                        continue;
+                    }
                     if (!console.execute(line)) {
                         break;
                     }
@@ -72,5 +76,22 @@ public final class ShellCommand implements Callable<Integer> {
             console.close();
         }
         return 0;
+    }
+
+    /** {@code report FILE}: the HTML report of the session so far (unless a node is called "report"). */
+    private static boolean report(LabSession session, String line, PrintWriter out) {
+        String[] words = line.trim().split("\\s+");
+        if (!words[0].equals("report") || session.lab.network().node("report") != null) {
+            return false;
+        }
+        if (words.length != 2) {
+            out.println("report: expected one file name, e.g. 'report out.html'");
+        } else {
+            ReportCommand.write(java.nio.file.Path.of(words[1]), io.arplab.report.HtmlReport.render(
+                    io.arplab.report.LabGraph.of(session.lab, session.topology), session.recorder.recording(), null));
+            out.println("report: wrote " + words[1]);
+        }
+        out.flush();
+        return true;
     }
 }

@@ -45,6 +45,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void shellWritesTheReportSoFar() throws Exception {
+        Path html = tmp.resolve("shell.html");
+        Path input = Files.writeString(tmp.resolve("input"), "node1 ping -c1 node3\nreport " + html + "\nreport\nexit\n");
+        Process p = new ProcessBuilder("java", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "shell", COMPOSE, "--pcap-dir", "none").redirectInput(input.toFile())
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(text).contains("report: wrote " + html).contains("report: expected one file name");
+        assertThat(Files.readString(html)).contains("ICMP echo reply, id 100, seq 1, length 64");
+    }
+
+    @Test
     void graphInEachFormat() {
         assertThat(arplab("graph", COMPOSE).out()).startsWith("<svg").contains("data-node=\"node4\"").contains(">arp_lan<");
         assertThat(arplab("graph", COMPOSE, "--format", "dot").out()).startsWith("graph \"arp-lab\" {")
