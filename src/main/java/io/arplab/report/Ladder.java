@@ -49,6 +49,9 @@ public final class Ladder {
     final List<Gap> gaps = new ArrayList<>();
     final List<Entry> entries = new ArrayList<>();
     int height;
+    private final Map<String, Integer> laneIndex = new HashMap<>(); // lookups only
+    private final List<Long> hopTimes = new ArrayList<>();
+    private final List<int[]> hopEnds = new ArrayList<>();
 
     public static Ladder build(LabGraph graph, Recording rec, PacketFilter filter) {
         Ladder l = new Ladder();
@@ -60,7 +63,7 @@ public final class Ladder {
 
     /** Routers first, then each bridge followed by the hosts whose first link is to it. */
     private void lanes(LabGraph g) {
-        List<String> placed = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
         for (LabGraph.Node n : g.nodes()) {
             if (n.kind() == LabGraph.Kind.ROUTER) {
                 add(n, placed);
@@ -82,11 +85,11 @@ public final class Ladder {
         }
     }
 
-    private void add(LabGraph.Node n, List<String> placed) {
-        if (placed.contains(n.name())) {
+    private void add(LabGraph.Node n, java.util.Set<String> placed) {
+        if (!placed.add(n.name())) {
             return;
         }
-        placed.add(n.name());
+        laneIndex.put(n.name(), lanes.size());
         String sub = n.kind() == LabGraph.Kind.BRIDGE ? (n.network() != null ? n.network() : "bridge")
                 : n.ifaces().isEmpty() || n.ifaces().get(0).addresses().isEmpty() ? ""
                 : n.ifaces().get(0).addresses().get(0).replaceAll("/.*", "");
@@ -94,16 +97,8 @@ public final class Ladder {
     }
 
     private int lane(String name) {
-        for (int i = 0; i < lanes.size(); i++) {
-            if (lanes.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no lane " + name);
+        return laneIndex.get(name);
     }
-
-    private final List<Long> hopTimes = new ArrayList<>();
-    private final List<int[]> hopEnds = new ArrayList<>();
 
     private void hops(LabGraph g, Recording rec, PacketFilter filter) {
         Map<String, long[]> macs = new HashMap<>();

@@ -109,6 +109,8 @@ class BrowserReportTest {
                 .isEqualTo("172.28.0.13 dev eth0 INCOMPLETE");
         driver.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
         assertThat(driver.findElement(By.id("now")).getText()).isEqualTo("t = 0.000005 s");
+        assertThat(driver.findElement(By.cssSelector("pre.fdb[data-bridge='br-63496ca3db05']")).getText())
+                .isEqualTo("02:42:ac:1c:00:0b dev vethd1db30e master br-63496ca3db05");
     }
 
     @Test
