@@ -19,16 +19,23 @@ public final class TopologySvg {
             LayeredLayout.Box h = r.box(l.host());
             LayeredLayout.Box b = r.box(l.bridge());
             boolean hostAbove = h.y() < b.y();
+            boolean crowded = links(g, l.bridge()) > LayeredLayout.PER_ROW;
             double hy = hostAbove ? h.y() + h.h() : h.y();
             double by = hostAbove ? b.y() : b.y() + b.h();
             sb.append("<g class=\"link\" data-host=\"").append(Text.xml(l.host())).append("\" data-bridge=\"")
                     .append(Text.xml(l.bridge())).append("\"><line x1=\"").append(Text.num(h.cx())).append("\" y1=\"")
                     .append(Text.num(hy)).append("\" x2=\"").append(Text.num(b.cx())).append("\" y2=\"").append(Text.num(by))
-                    .append("\" stroke=\"#888\"/>");
-            // each end's name a little way along the line from its end, so the many ports of a bridge stay apart
-            double f = g.links().stream().filter(o -> o.host().equals(l.host())).count() > 1 ? 0.3 : 0.12;
-            label(sb, h.cx() + (b.cx() - h.cx()) * f, hy + (by - hy) * f + 4, l.ifname());
-            label(sb, b.cx() + (h.cx() - b.cx()) * 0.45, by + (hy - by) * 0.45 + 4, l.port());
+                    .append("\" stroke=\"#888\"").append(crowded ? " stroke-opacity=\"0.25\"/>" : "/>");
+            if (crowded) {
+                // a crowded bridge: faint lines, the port names on hover instead of on the line
+                sb.append("<title>").append(Text.xml(l.host() + " " + l.ifname() + " \u2014 " + l.bridge() + " " + l.port()))
+                        .append("</title>");
+            } else {
+                // each end's name a little way along the line from its end, so the ports of a bridge stay apart
+                double f = links(g, l.host()) > 1 ? 0.3 : 0.12;
+                label(sb, h.cx() + (b.cx() - h.cx()) * f, hy + (by - hy) * f + 4, l.ifname());
+                label(sb, b.cx() + (h.cx() - b.cx()) * 0.45, by + (hy - by) * 0.45 + 4, l.port());
+            }
             sb.append("</g>\n");
         }
         for (LayeredLayout.Box b : r.boxes()) {
@@ -48,6 +55,10 @@ public final class TopologySvg {
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    private static long links(LabGraph g, String node) {
+        return g.links().stream().filter(o -> o.host().equals(node) || o.bridge().equals(node)).count();
     }
 
     private static void label(StringBuilder sb, double x, double y, String text) {
