@@ -32,8 +32,9 @@ class LayeringTest {
             Map.entry("tools", Set.of("wire", "stack", "device", "runtime")),
             Map.entry("lab", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "live", "tools")),
             Map.entry("topo", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "tools", "lab")),
+            Map.entry("report", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "tools", "lab", "topo")),
             Map.entry("cli", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "live", "tools", "lab",
-                    "topo")));
+                    "topo", "report")));
 
     @Test
     void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {

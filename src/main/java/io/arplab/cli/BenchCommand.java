@@ -12,8 +12,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--hosts", description = "hosts on the LAN (default ${DEFAULT-VALUE})", defaultValue = "10000")
-    int hosts;
+    @Option(names = "--hosts", description = "hosts on the LAN (default 10000; with --report 500)")
+    Integer hosts;
+
+    @Option(names = "--report", arity = "0..1", fallbackValue = "bench-report.html", paramLabel = "FILE",
+            description = "instead, write the run's HTML report (default file bench-report.html) and time its load in headless Chromium")
+    java.nio.file.Path report;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -24,6 +28,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        if (report != null) {
+            return ReportLoad.measure(hosts == null ? 500 : hosts, seed, report, out);
+        }
+        int hosts = this.hosts == null ? 10000 : this.hosts;
         for (int i = 0; i < warmup; i++) {
             LanBench.run(Math.min(hosts, 2000), seed);
         }

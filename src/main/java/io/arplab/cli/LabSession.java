@@ -4,6 +4,7 @@ import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
 import io.arplab.lab.Lab;
 import io.arplab.observe.TraceLog;
+import io.arplab.report.RunRecorder;
 import io.arplab.stack.NetDevice;
 import io.arplab.topo.TopologyException;
 import io.arplab.topo.TopologyBuilder;
@@ -19,6 +20,9 @@ import java.util.Map;
 /** A lab loaded from a file with its capture files and trace log: set up, flushed between commands, closed. */
 final class LabSession implements AutoCloseable {
     final Lab lab;
+    final io.arplab.topo.Topology topology;
+    /** Records the run for --report, or null. */
+    final RunRecorder recorder;
     private final Evidence evidence;
     private final Thread onSignal;
     private TraceLog traceLog;
@@ -31,16 +35,23 @@ final class LabSession implements AutoCloseable {
     }
 
     LabSession(LabOptions o, PrintWriter err) {
+        this(o, err, false);
+    }
+
+    /** With {@code record}, every host interface and the neighbour and FDB tracepoints are kept for a report. */
+    LabSession(LabOptions o, PrintWriter err, boolean record) {
         checkTopology(o);
         List<String> notes = new ArrayList<>();
         try {
             TopologyLoader.Loaded loaded = TopologyLoader.load(o.topology);
             notes.addAll(loaded.notes());
-            lab = TopologyBuilder.build(loaded.topology(), o.seed, o.epochSeconds * 1_000_000_000L);
+            topology = loaded.topology();
+            lab = TopologyBuilder.build(topology, o.seed, o.epochSeconds * 1_000_000_000L);
         } catch (TopologyException e) {
             throw new UsageException(e.getMessage(), 2, true);
         }
         lab.setWorkDir(Path.of("").toAbsolutePath());
+        recorder = record ? RunRecorder.attach(lab, null) : null;
         evidence = new Evidence(err, o.maxCaptureSize == null ? Evidence.DEFAULT_MAX : Evidence.parseSize(o.maxCaptureSize));
         evidence.clock(lab::now);
         try {
@@ -95,7 +106,14 @@ final class LabSession implements AutoCloseable {
         }
         if (o.trace != null) {
             traceLog = new TraceLog(evidence.trace(o.trace));
-            lab.setTraceLog(traceLog);
+            if (recorder != null) {
+                recorder.alsoTrace(traceLog);
+            } else {
+                lab.setTraceLog(traceLog);
+            }
+        }
+        if (recorder != null) {
+            recorder.captureRest();
         }
     }
 
@@ -133,7 +151,11 @@ final class LabSession implements AutoCloseable {
     }
 
     private void capture(String node, String ifname, Path file, boolean verbose, PrintWriter err) {
-        lab.capture(node, ifname, evidence.pcap(file));
+        if (recorder != null && lab.hosts().containsKey(node)) {
+            recorder.capture(node, ifname, evidence.pcap(file));
+        } else {
+            lab.capture(node, ifname, evidence.pcap(file));
+        }
         if (verbose) {
             err.println("arplab: note: capturing " + node + " " + ifname + " to " + file);
         }

@@ -44,6 +44,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "after the script, let the lab run until this virtual time (e.g. 60, 90s, 2m)")
     String until;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "write an HTML report of the run to FILE: topology, packet ladder, neighbour states, tables")
+    Path report;
+
+    @Option(names = "--report-filter", paramLabel = "EXPRESSION",
+            description = "only frames matching this pcap-filter expression in the report's ladder (e.g. 'arp or icmp')")
+    String reportFilter;
+
     @Option(names = "--fail-fast", description = "stop at the first command that fails (exit status 1), as 'set -e' does")
     boolean failFast;
 
@@ -88,7 +96,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<String> inline = script != null && script.inline != null ? ScriptReader.splitInline(script.inline) : List.of();
         boolean failed = false;
-        try (LabSession session = new LabSession(lab, err)) {
+        io.arplab.wire.filter.PacketFilter filter = ReportCommand.filter(reportFilter);
+        try (LabSession session = new LabSession(lab, err, report != null)) {
             LabConsole console = new LabConsole(session.lab, out, err, session::flush);
             Progress progress = System.console() != null ? new Progress(err) : null;
             if (progress != null) {
@@ -140,6 +149,10 @@ public final class RunCommand implements Callable<Integer> {
             console.close();
             if (progress != null) {
                 progress.clear();
+            }
+            if (report != null) {
+                ReportCommand.write(report, io.arplab.report.HtmlReport.render(
+                        io.arplab.report.LabGraph.of(session.lab, session.topology), session.recorder.recording(), filter));
             }
             session.flush();
             failed |= session.evidenceDamaged();

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * command (not arplab), Ctrl-D or {@code exit} leaves, a command's virtual time follows the wall clock; time stands
  * still at the prompt.
  */
-@Command(name = "shell", mixinStandardHelpOptions = true, description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, jobs, help, exit.")
+@Command(name = "shell", mixinStandardHelpOptions = true, description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, jobs, help, exit;"
+        + " 'report FILE' writes the HTML report of everything so far.")
 public final class ShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -47,7 +48,7 @@ public final class ShellCommand implements Callable<Integer> {
             return piped(err);
         }
         java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
-        try (LabSession session = new LabSession(lab, err); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        try (LabSession session = new LabSession(lab, err, true); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter out = terminal.writer();
             LabConsole console = new LabConsole(session.lab, out, out, session::flush);
             console.setInteractive(fast);
@@ -82,7 +83,7 @@ public final class ShellCommand implements Callable<Integer> {
     /** Standard input is a file or a pipe: lines as a script reads them (bounded, no binary), with prompts. */
     private int piped(PrintWriter err) {
         PrintWriter out = spec.commandLine().getOut();
-        try (LabSession session = new LabSession(lab, err);
+        try (LabSession session = new LabSession(lab, err, true);
              ScriptReader in = new ScriptReader(new BufferedInputStream(System.in, 1 << 16))) {
             LabConsole console = new LabConsole(session.lab, out, out, session::flush);
             console.setInteractive(fast);
@@ -110,6 +111,9 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private static boolean runLine(LabConsole console, LabSession session, String line, PrintWriter out) {
+        if (report(session, line, out)) {
+            return true;
+        }
         boolean go = true;
         try {
             go = console.execute(line);
@@ -119,6 +123,23 @@ public final class ShellCommand implements Callable<Integer> {
         session.flush();
         out.flush();
         return go;
+    }
+
+    /** {@code report FILE}: the HTML report of the session so far (unless a node is called "report"). */
+    private static boolean report(LabSession session, String line, PrintWriter out) {
+        String[] words = line.trim().split("\\s+");
+        if (!words[0].equals("report") || session.lab.network().node("report") != null) {
+            return false;
+        }
+        if (words.length != 2) {
+            out.println("report: expected one file name, e.g. 'report out.html'");
+        } else {
+            ReportCommand.write(java.nio.file.Path.of(words[1]), io.arplab.report.HtmlReport.render(
+                    io.arplab.report.LabGraph.of(session.lab, session.topology), session.recorder.recording(), null));
+            out.println("report: wrote " + words[1]);
+        }
+        out.flush();
+        return true;
     }
 
     private static String prompt(LabSession session) {
@@ -132,7 +153,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     private static ArgumentCompleter completer(LabSession session, LabConsole console) {
         List<String> first = new ArrayList<>(console.nodeNames());
-        first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "jobs", "fg", "kill", "help", "exit"));
+        first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "jobs", "fg", "kill", "help", "exit", "report"));
         return new ArgumentCompleter(new StringsCompleter(first),
                 (r, line, candidates) -> {
                     if (line.wordIndex() == 1 && session.lab.network().node(line.words().get(0)) != null) {

@@ -1,0 +1,74 @@
+package io.arplab.report;
+
+import io.arplab.wire.MacAddress;
+import io.arplab.wire.pcap.CaptureReader;
+import io.arplab.wire.pcap.PcapRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recording rebuilt from an earlier run's pcaps ({@code DIR/<node>.pcap}, {@code DIR/<node>-<if>.pcap}, as
+ * {@code arplab run} names them). Neighbour states are not in captures; bridge learning is inferred as br_fdb_update
+ * does it, from each frame's source address on the port it entered by.
+ */
+public final class PcapReading {
+    private PcapReading() {}
+
+    public static Recording read(LabGraph graph, Path dir, long epochNanos) {
+        List<Recording.Captured> frames = new ArrayList<>();
+        Map<String, String> portOf = new HashMap<>();
+        for (LabGraph.Link l : graph.links()) {
+            portOf.put(l.host() + " " + l.ifname(), l.port());
+        }
+        for (LabGraph.Node n : graph.nodes()) {
+            if (n.kind() == LabGraph.Kind.BRIDGE) {
+                continue;
+            }
+            boolean first = true;
+            for (LabGraph.Iface i : n.ifaces()) {
+                if (graph.node(i.name()) != null && graph.node(i.name()).kind() == LabGraph.Kind.BRIDGE) {
+                    continue; // a bridge's own interface: arplab run writes no pcap for it
+                }
+                Path file = dir.resolve(first ? n.name() + ".pcap" : n.name() + "-" + i.name() + ".pcap");
+                first = false;
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                for (PcapRecord r : CaptureReader.readAll(file)) {
+                    frames.add(new Recording.Captured(r.epochNanos() - epochNanos, n.name(), i.name(), r.data()));
+                }
+            }
+        }
+        frames.sort(Comparator.comparingLong(Recording.Captured::time)); // stable: file order within an instant
+        List<Recording.FdbChange> fdb = new ArrayList<>();
+        Map<String, String> learned = new HashMap<>(); // lookups only
+        Map<String, String> macOf = new HashMap<>();
+        Map<String, String> bridgeOf = new HashMap<>();
+        for (LabGraph.Node n : graph.nodes()) {
+            for (LabGraph.Iface i : n.ifaces()) {
+                macOf.put(n.name() + " " + i.name(), i.mac());
+                bridgeOf.put(n.name() + " " + i.name(), i.bridge());
+            }
+        }
+        for (Recording.Captured c : frames) {
+            String key = c.node() + " " + c.ifname();
+            if (c.data().length < 14 || bridgeOf.get(key) == null) {
+                continue;
+            }
+            String src = MacAddress.read(c.data(), 6).toString();
+            if (src.equals(macOf.get(key))) {
+                String bridge = bridgeOf.get(key);
+                String port = portOf.get(key);
+                if (!port.equals(learned.put(bridge + " " + src, port))) {
+                    fdb.add(new Recording.FdbChange(c.time(), bridge, port, src));
+                }
+            }
+        }
+        return new Recording(frames, List.of(), fdb, false);
+    }
+}
