@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Records what the real kernel and tools do in a few scenarios of the kinds the recordings in ../linux hold back
-# (failed resolution, arping, gratuitous ARP after a MAC move, traceroute and ICMP rate limiting, fragments).
+# (failed resolution, arping, gratuitous ARP after a MAC move, traceroute and ICMP rate limiting, fragments, ping
+# intervals and bursts).
 # Run as root on a machine with iproute2, iputils (ping, arping) and traceroute; it builds network namespaces
 # rec-host (bridges br0 172.28.0.1/16 and br1 172.18.0.1/16, forwarding on), rec-n1 172.28.0.11,
 # rec-n2 172.28.0.12 and rec-n4 172.18.0.2, runs each scenario from clean ARP tables, writes
@@ -47,4 +48,10 @@ flush; { run n1 ip addr del 172.28.0.11/16 dev eth0; run n1 ip addr add 172.28.0
 # ICMP redirect: n1 sends 172.18/16 via n2, which forwards out the way it came in and redirects n1 to the host
 flush; { run n2 sysctl -w net.ipv4.ip_forward=1; run n1 ip route add 172.18.0.0/16 via 172.28.0.12
          run n1 ping -c3 172.18.0.2; run n1 ip route get 172.18.0.2; run n1 ip neigh; run n1 traceroute -n 172.18.0.2; } > redirect.out
+# Kernel time and the synchronous path: ping's interval on the timer wheel (SO_RCVTIMEO), preload bursts, and
+# traceroute's window of 16 probes answered before its next system call; n1's capture kept as bursts.pcap
+flush; ns n1 tcpdump -q -U -n -i eth0 -w bursts.pcap 2>/dev/null & cap=$!; sleep 1
+{ run n1 ping -c3 172.28.0.12; run n1 ping -c3 -l 3 172.28.0.12; run n1 ping -c2 -l 3 -q 172.18.0.2
+  run n1 traceroute -n 172.28.0.12; run n1 traceroute -n -q 6 172.18.0.2; run n1 traceroute -n -q 1 -m 4 172.18.0.2; } > bursts.out
+sleep 1; kill $cap; wait $cap 2>/dev/null
 teardown

@@ -9,6 +9,7 @@ import io.arplab.device.Switch;
 import io.arplab.observe.TraceLog;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
+import io.arplab.stack.TimerWheel;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.runtime.Resolver;
 import io.arplab.tools.Tool;
@@ -41,6 +42,8 @@ public final class Lab implements AutoCloseable {
 
     private final Network network;
     private final SplittableRandom random;
+    /** The kernel's clock: jiffies and the timer wheel, drawn from the seed without touching {@link #random}. */
+    private final TimerWheel wheel;
     private final Resolver resolver = new Resolver();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
@@ -77,6 +80,7 @@ public final class Lab implements AutoCloseable {
     public Lab(long seed, long epochNanos, io.arplab.observe.TraceSink trace) {
         this.network = new Network(epochNanos);
         this.random = new SplittableRandom(seed);
+        this.wheel = TimerWheel.forSeed(seed);
         network.setTraceLog(trace);
     }
 
@@ -173,6 +177,7 @@ public final class Lab implements AutoCloseable {
     public Host addHost(String name) {
         checkName(name);
         Host h = new Host(name, random.split(), network.now(), network.epochNanos());
+        h.stack().setTimerWheel(wheel); // the lab's namespaces share one kernel, one jiffies counter
         Network.Node node = network.add(h);
         h.stack().setTracer(node.tracer());
         hosts.put(name, h);

@@ -41,6 +41,7 @@ public final class LiveLab implements AutoCloseable {
                    Path workDir) {
         long epoch = System.currentTimeMillis() * 1_000_000L;
         Host host = new Host(name, new SplittableRandom(seed), 0, epoch);
+        host.stack().setTimerWheel(io.arplab.stack.TimerWheel.forSeed(seed));
         Cidr c = Cidr.parse(address);
         if (mac.isMulticast() || mac.isZero()) {
             throw new IllegalArgumentException("invalid MAC address " + mac + ": must be unicast and not zero");

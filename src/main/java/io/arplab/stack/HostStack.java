@@ -89,6 +89,17 @@ public final class HostStack {
         ns.neighbours.setTracer(tracer);
     }
 
+    /** Puts the namespace on its kernel's clock: jiffies and the timer wheel its timers are rounded by. */
+    public void setTimerWheel(TimerWheel wheel) {
+        ns.wheel = wheel;
+        ns.neighbours.setTimerWheel(wheel);
+    }
+
+    /** The kernel's jiffies and timer wheel, for the timers of the processes in this namespace too. */
+    public TimerWheel timerWheel() {
+        return ns.wheel;
+    }
+
     public NeighbourTable neighbours() {
         return ns.neighbours;
     }

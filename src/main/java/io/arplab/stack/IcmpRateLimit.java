@@ -9,7 +9,8 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
  */
 final class IcmpRateLimit {
     private static final int BURST_FACTOR = 6;
-    private static final long PEER_FRESH_TOKENS = 60 * NeighParams.SECOND;
+    /** inet_getpeer(): a new peer's rate_last lies 60 s (in jiffies) in the past. */
+    private static final long PEER_FRESH_TOKENS = 60L * Jiffies.HZ;
     private static final int MAX_PEERS = 4096;
 
     long ratelimit = NeighParams.SECOND;
@@ -21,7 +22,7 @@ final class IcmpRateLimit {
     private long globalCredit = -1;
     private long globalStamp;
 
-    /** Whether an error of {@code type}/{@code code} to {@code dst} may go out at {@code now}. */
+    /** Whether an error of {@code type}/{@code code} to {@code dst} may go out when jiffies read {@code now}. */
     boolean allow(long now, int dst, int type, int code) {
         if (type > 18 || (ratemask & (1 << type)) == 0) {
             return true;
@@ -40,13 +41,15 @@ final class IcmpRateLimit {
             peer = new long[] {0, now - PEER_FRESH_TOKENS};
             peers.put(dst, peer);
         }
+        // inet_peer_xrlim_allow(): tokens are jiffies, icmp_ratelimit too
+        long timeout = TimerWheel.toJiffies(ratelimit);
         long token = peer[0] + (now - peer[1]);
-        if (token > BURST_FACTOR * ratelimit) {
-            token = BURST_FACTOR * ratelimit;
+        if (token > BURST_FACTOR * timeout) {
+            token = BURST_FACTOR * timeout;
         }
         boolean ok = false;
-        if (token >= ratelimit) {
-            token -= ratelimit;
+        if (token >= timeout) {
+            token -= timeout;
             ok = true;
         }
         peer[0] = token;
@@ -56,12 +59,12 @@ final class IcmpRateLimit {
 
     // ip_rt_send_redirect(): ip_rt_redirect_number, ip_rt_redirect_load (HZ/50), ip_rt_redirect_silence
     private static final int REDIRECT_NUMBER = 9;
-    private static final long REDIRECT_LOAD = 20 * NeighParams.MS;
+    private static final long REDIRECT_LOAD = Jiffies.HZ / 50;
     private static final long REDIRECT_SILENCE = REDIRECT_LOAD << (REDIRECT_NUMBER + 1);
     /** Per source: {rate_last, n_redirects}, as the kernel keeps them in its inet_peer. */
     private Int2ObjectOpenHashMap<long[]> redirectPeers;
 
-    /** Whether a redirect may go to {@code src} now: the first at once, then with exponential backoff, at most 9. */
+    /** Whether a redirect may go to {@code src} when jiffies read {@code now}: the first at once, then with exponential backoff, at most 9. */
     boolean redirectAllowed(long now, int src) {
         if (redirectPeers == null) {
             redirectPeers = new Int2ObjectOpenHashMap<>();
@@ -94,9 +97,10 @@ final class IcmpRateLimit {
             globalCredit = msgsBurst;
             globalStamp = now;
         }
-        long delta = Math.min(now - globalStamp, NeighParams.SECOND);
-        if (delta >= NeighParams.SECOND / 50) {
-            long incr = (long) msgsPerSec * delta / NeighParams.SECOND;
+        // icmp_global_allow(): jiffies since the last refill, at most HZ, counted from HZ/50 on
+        long delta = Math.min(now - globalStamp, Jiffies.HZ);
+        if (delta >= Jiffies.HZ / 50) {
+            long incr = (long) msgsPerSec * delta / Jiffies.HZ;
             if (incr > 0) {
                 globalCredit = Math.min(globalCredit + incr, msgsBurst);
                 globalStamp = now;

@@ -80,7 +80,7 @@ final class IpForward {
         int saddr = copyView.wrap(copy, ETH, totalLength).sourceBits();
         if (outDev == in && ns.devconf(outDev, DevConf.SEND_REDIRECTS) != 0
                 && (ns.devconf(outDev, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(outDev, saddr))
-                && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(now, saddr)) {
+                && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel.jiffies(now), saddr)) {
             icmp.send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
         output.finishOutput(now, outDev, nexthop, copy, out);

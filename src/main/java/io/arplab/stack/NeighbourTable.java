@@ -73,6 +73,7 @@ public final class NeighbourTable {
     private final Ops ops;
     private GcConfig gc;
     private Tracer tracer = Tracer.OFF;
+    private TimerWheel wheel = TimerWheel.NOMINAL;
     private long lastFlush;
     private long lastRand;
     private long nextPeriodic;
@@ -100,6 +101,11 @@ public final class NeighbourTable {
 
     public void setTracer(Tracer tracer) {
         this.tracer = tracer;
+    }
+
+    /** The kernel clock the entries' timers are armed on (default: nominal instants, no wheel). */
+    public void setTimerWheel(TimerWheel wheel) {
+        this.wheel = wheel;
     }
 
     public GcConfig gcConfig() {
@@ -334,7 +340,7 @@ public final class NeighbourTable {
             }
             n.state = newState;
             if ((newState & NudState.IN_TIMER) != 0) {
-                addTimer(n, now + ((newState & NudState.REACHABLE.bits) != 0 ? n.parms.reachableTime : 0));
+                addTimer(now, n, now + ((newState & NudState.REACHABLE.bits) != 0 ? n.parms.reachableTime : 0));
             }
             notify = true;
         }
@@ -373,15 +379,16 @@ public final class NeighbourTable {
     }
 
     /** neigh_add_timer(): arming also clamps used up to confirmed. */
-    private void addTimer(NeighbourEntry n, long when) {
+    private void addTimer(long now, NeighbourEntry n, long when) {
         if (n.used < n.confirmed) {
             n.used = n.confirmed;
         }
-        arm(n, when);
+        arm(now, n, when);
     }
 
-    private void arm(NeighbourEntry n, long when) {
-        timers.arm(n, when);
+    /** mod_timer(&n->timer, when): the timer fires when the wheel runs its bucket. */
+    private void arm(long now, NeighbourEntry n, long when) {
+        timers.arm(n, wheel.expiry(now, when));
         deadline = Math.min(timers.nextDeadline(), nextPeriodic);
     }
 
@@ -429,7 +436,7 @@ public final class NeighbourTable {
                 n.state = NudState.INCOMPLETE.bits;
                 n.updated = now;
                 immediateProbe = true;
-                addTimer(n, now + Math.max(n.parms.retransTime, MIN_TIMER));
+                addTimer(now, n, now + Math.max(n.parms.retransTime, MIN_TIMER));
             } else {
                 n.state = NudState.FAILED.bits;
                 n.updated = now;
@@ -440,7 +447,7 @@ public final class NeighbourTable {
             disarm(n);
             n.state = NudState.DELAY.bits;
             n.updated = now;
-            addTimer(n, now + n.parms.delayProbeTime);
+            addTimer(now, n, now + n.parms.delayProbeTime);
         }
         if (n.state == NudState.INCOMPLETE.bits) {
             if (frame != null) {
@@ -567,7 +574,7 @@ public final class NeighbourTable {
         }
         if (!skipProbe) {
             if ((n.state & NudState.IN_TIMER) != 0) {
-                arm(n, Math.max(next, now + MIN_TIMER));
+                arm(now, n, Math.max(next, now + MIN_TIMER));
             }
             if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0) {
                 probe(now, n, out);

@@ -26,6 +26,8 @@ final class Netns {
     final RouteTable routes = new RouteTable();
     /** arp_tbl; set once by HostStack, whose Arp part is its Ops. */
     NeighbourTable neighbours;
+    /** The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. */
+    TimerWheel wheel = TimerWheel.NOMINAL;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
     /** net.ipv4.neigh.default / conf.default: null until changed, meaning the kernel's defaults. */

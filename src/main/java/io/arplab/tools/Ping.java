@@ -6,6 +6,7 @@ import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
 import io.arplab.stack.Route;
+import io.arplab.stack.TimerWheel;
 import io.arplab.wire.Ipv4Address;
 import java.util.BitSet;
 import java.util.List;
@@ -525,15 +526,16 @@ public final class Ping implements Tool {
             next = pinger(now);
             next = scheduleExit(now, next);
         } while (next <= 0);
-        long waitMs;
         if (adaptive || next < schint(interval)) {
             // recvmsg() cannot wait that precisely: poll(); very short waits are spun (or MININTERVAL when
             // something is in flight)
-            waitMs = next <= TICK_MS && inFlight() > 0 ? MININTERVAL : next;
+            long waitMs = next <= TICK_MS && inFlight() > 0 ? MININTERVAL : next;
+            wakeAt(now + waitMs * MS);
         } else {
-            waitMs = schint(interval); // SO_RCVTIMEO
+            // a blocking recvmsg() under SO_RCVTIMEO: sock_set_timeout() makes it jiffies, and the wait is a
+            // schedule_timeout() on the timer wheel (a 1 s interval lasts 1.000 to 1.032 s)
+            wakeAt(stack.timerWheel().scheduleTimeout(now, TimerWheel.toJiffies(schint(interval) * MS)));
         }
-        wakeAt(now + waitMs * MS);
         // The probes leave after the wake-up is set: a kernel timer never fires before its expiry (the timer wheel
         // rounds it up), so ping's next wake-up, due at the same nominal instant as a neighbour timer armed by this
         // send, runs first (a probe sent at t+3 s still joins the queue of a resolution that fails "at" t+3 s).
