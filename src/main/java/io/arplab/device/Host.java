@@ -69,7 +69,9 @@ public final class Host implements Device, HostStack.Outbox {
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
-        stack.receive(now, ports[port], frame, to(out));
+        if (ports[port].carrier()) { // a veth whose peer is down passes nothing (veth_xmit() drops)
+            stack.receive(now, ports[port], frame, to(out));
+        }
     }
 
     @Override
@@ -95,7 +97,8 @@ public final class Host implements Device, HostStack.Outbox {
     @Override
     public void transmit(NetDevice dev, byte[] frame) {
         int p = portOf(dev);
-        if (p >= 0) {
+        // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture
+        if (p >= 0 && dev.carrier()) {
             target.transmit(p, frame);
         }
     }

@@ -147,31 +147,19 @@ final class Arp implements NeighbourTable.Ops {
 
     /** arp_ignore(): whether to stay silent to a request for {@code tip} arriving on {@code dev}. */
     private boolean ignore(NetDevice dev, int sip, int tip) {
-        switch (ns.devconf(dev, DevConf.ARP_IGNORE)) {
-            case 0:
-                return false;
-            case 1:
-                return !dev.hasAddress(tip);
-            case 2:
-                for (NetDevice.Address a : dev.addresses) {
-                    int mask = Ipv4Address.netmask(a.prefixLength());
-                    if (a.address().bits() == tip && (sip & mask) == (tip & mask)) {
-                        return false;
-                    }
-                }
-                return true;
-            case 3:
-                return (tip >>> 24) == 127;
-            case 8:
-                return true;
-            default:
-                return false;
-        }
+        return switch (ns.devconf(dev, DevConf.ARP_IGNORE)) {
+            // 1: tip must be on the incoming device; 2: also in a subnet holding sip; 3: not a scope host address
+            case 1 -> !ns.confirmAddress(dev, 0, tip, NetDevice.SCOPE_HOST);
+            case 2 -> !ns.confirmAddress(dev, sip, tip, NetDevice.SCOPE_HOST);
+            case 3 -> !ns.confirmAddress(null, 0, tip, NetDevice.SCOPE_LINK);
+            case 8 -> true;
+            default -> false;
+        };
     }
 
     /** arp_filter(): reply only if the route back to the sender leaves through this device. */
     private boolean filter(int sip, NetDevice dev) {
-        Route r = ns.routes.lookup(sip);
+        Route r = ns.isLocalAddress(sip) ? null : ns.routes.lookup(sip);
         return r == null || r.device() != dev;
     }
 
@@ -198,15 +186,23 @@ final class Arp implements NeighbourTable.Ops {
         NetDevice dev = n.dev;
         int target = n.ip;
         int saddr = 0;
-        int announce = ns.devconf(dev, DevConf.ARP_ANNOUNCE);
-        if (queued != null && announce != 2) {
-            int s = queuedIp.wrap(queued, ETH, queued.length - ETH).sourceBits();
-            if (ns.isLocalAddress(s) && (announce == 0 || Netns.onLink(dev, s) && Netns.onLink(dev, target))) {
-                saddr = s;
+        int s = queued == null ? 0 : queuedIp.wrap(queued, ETH, queued.length - ETH).sourceBits();
+        switch (ns.devconf(dev, DevConf.ARP_ANNOUNCE)) {
+            case 1 -> {
+                // restrict announcements to a source in a subnet of the device that also holds the target
+                if (queued != null && ns.isLocalAddress(s) && Netns.addrOnlink(dev, target, s)) {
+                    saddr = s;
+                }
+            }
+            case 2 -> { } // avoid secondary and foreign addresses: a primary one of the device
+            default -> {
+                if (queued != null && ns.isLocalAddress(s)) {
+                    saddr = s;
+                }
             }
         }
         if (saddr == 0) {
-            saddr = dev.selectAddress(target);
+            saddr = ns.selectAddress(dev, target, NetDevice.SCOPE_LINK);
         }
         int probes = n.probes - n.parms.ucastProbes;
         long dstHw;

@@ -25,7 +25,8 @@ public final class DevConf {
     public static final int DROP_GRATUITOUS_ARP = 13;
     public static final int ACCEPT_LOCAL = 14;
     public static final int ROUTE_LOCALNET = 15;
-    static final int SLOTS = 16;
+    public static final int PROMOTE_SECONDARIES = 16;
+    static final int SLOTS = 17;
 
     private final int[] values;
     /** Slots written on this device (ipv4_devconf.state): conf/default no longer reaches them. */

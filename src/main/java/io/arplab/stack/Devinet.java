@@ -49,63 +49,141 @@ final class Devinet {
         return d;
     }
 
-    /** inet_rtm_newaddr(): the address plus its connected route (proto kernel scope link src ADDR). */
+    /** inet_rtm_newaddr(); an invalid address throws. */
     void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast) {
+        int scope = addr.isLoopback() ? NetDevice.SCOPE_HOST : NetDevice.SCOPE_UNIVERSE;
+        String error = newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
+        if (error != null) {
+            throw new IllegalArgumentException("address " + addr + "/" + prefixLength + " on " + ns.name + " "
+                    + dev.name + ": " + error);
+        }
+    }
+
+    /**
+     * inet_rtm_newaddr() → find_matching_ifa(), __inet_insert_ifa(): a second address of a subnet becomes secondary
+     * and goes last, a primary goes after the primaries of its scope or wider; then fib_add_ifaddr(). Returns the
+     * kernel's extack text when refused, else null.
+     */
+    String newAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope) {
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length " + prefixLength + " outside 0..32");
-        }
-        if (dev.hasAddress(addr.bits())) {
-            throw new IllegalArgumentException("address " + addr + "/" + prefixLength + " already on " + ns.name + " "
-                    + dev.name + " (RTNETLINK answers: File exists)");
         }
         if (addr.isMulticast() || addr.isLimitedBroadcast() || addr.isUnspecified()) {
             throw new IllegalArgumentException("invalid address " + addr + " for " + ns.name + " " + dev.name);
         }
         Ipv4Address brd = prefixLength >= 31 ? null : Ipv4Address.of(addr.bits() | ~Ipv4Address.netmask(prefixLength));
+        NetDevice.Address ifa = new NetDevice.Address(addr, prefixLength, brd, dev.name, ifaBroadcast, scope, false);
         boolean secondary = false;
-        for (NetDevice.Address a : dev.addresses) {
-            if (a.prefixLength() == prefixLength && a.network().equals(addr.masked(prefixLength))) {
+        int lastPrimary = 0;
+        for (int i = 0; i < dev.addresses.size(); i++) {
+            NetDevice.Address x = dev.addresses.get(i);
+            if (!x.secondary() && scope <= x.scope()) {
+                lastPrimary = i + 1;
+            }
+            if (x.prefixLength() == prefixLength && ifa.matches(x.address().bits())) {
+                if (x.address().equals(addr)) {
+                    return "ipv4: Address already assigned";
+                }
+                if (x.scope() != scope) {
+                    return "ipv4: Invalid scope value";
+                }
                 secondary = true;
             }
         }
-        dev.addresses.add(new NetDevice.Address(addr, prefixLength, brd, dev.name, ifaBroadcast));
+        if (secondary) {
+            ifa = ifa.withSecondary(true);
+            dev.addresses.add(ifa);
+        } else {
+            dev.addresses.add(lastPrimary, ifa);
+        }
         ns.refreshLocalAddresses();
-        if (!secondary && prefixLength < 32) {
-            ns.routes.add(Route.connected(dev, addr, prefixLength));
+        addIfaddrRoutes(dev, ifa);
+        return null;
+    }
+
+    /** fib_add_ifaddr(): a primary address of an up device brings its prefix route (scope link, src the address). */
+    private void addIfaddrRoutes(NetDevice dev, NetDevice.Address ifa) {
+        if (ifa.secondary() || !dev.isUp() || dev.loopback || ifa.prefixLength() == 32) {
+            return; // lo's prefix routes are RTN_LOCAL, in table local
+        }
+        ns.routes.append(Route.connected(dev, ifa.address(), ifa.prefixLength()));
+    }
+
+    /** inet_rtm_deladdr(): the first address with this local address (and prefix length unless -1). */
+    NetDevice.Address findAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
+        for (NetDevice.Address x : dev.addresses) {
+            if (x.address().equals(addr) && (prefixLength < 0 || x.prefixLength() == prefixLength)) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /** Deletes the first address {@code addr} of the device; false when there is none. */
+    boolean removeAddress(NetDevice dev, Ipv4Address addr) {
+        NetDevice.Address x = findAddress(dev, addr, -1);
+        if (x == null) {
+            return false;
+        }
+        deleteAddress(dev, x);
+        return true;
+    }
+
+    /**
+     * __inet_del_ifa(): deleting a primary deletes its subnet's secondaries, or with promote_secondaries makes the
+     * first of them primary (moved after the last primary, its subnet's routes re-added with it as source);
+     * fib_del_ifaddr() removes the prefix route, fib_sync_down_addr() the routes with the address as source, and
+     * when the last address goes, fib_disable_ip() every route through the device.
+     */
+    void deleteAddress(NetDevice dev, NetDevice.Address ifa1) {
+        List<NetDevice.Address> list = dev.addresses;
+        NetDevice.Address promote = null;
+        if (!ifa1.secondary()) {
+            boolean doPromote = ns.devconf(dev, DevConf.PROMOTE_SECONDARIES) != 0;
+            for (int i = 0; i < list.size(); i++) {
+                NetDevice.Address x = list.get(i);
+                if (x == ifa1 || !x.secondary() || x.prefixLength() != ifa1.prefixLength()
+                        || !ifa1.matches(x.address().bits())) {
+                    continue;
+                }
+                if (doPromote) {
+                    promote = x;
+                    break;
+                }
+                list.remove(i--);
+                dropAddressRoutes(dev, x);
+            }
+        }
+        list.remove(ifa1);
+        dropAddressRoutes(dev, ifa1);
+        if (promote != null) {
+            int at = list.indexOf(promote);
+            list.remove(at);
+            int lastPrimary = 0;
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).secondary() && ifa1.scope() <= list.get(i).scope()) {
+                    lastPrimary = i + 1;
+                }
+            }
+            NetDevice.Address p = promote.withSecondary(false);
+            list.add(Math.min(lastPrimary, at), p);
+            addIfaddrRoutes(dev, p);
+        }
+        ns.refreshLocalAddresses();
+        if (list.isEmpty()) {
+            ns.routes.removeDevice(dev);
         }
     }
 
-    /** inet_rtm_deladdr() + fib_del_ifaddr(): its routes go; a remaining address of the subnet takes over. */
-    boolean removeAddress(NetDevice dev, Ipv4Address addr) {
-        NetDevice.Address victim = null;
-        for (NetDevice.Address a : dev.addresses) {
-            if (a.address().equals(addr)) {
-                victim = a;
-            }
-        }
-        if (victim == null) {
-            return false;
-        }
-        dev.addresses.remove(victim);
+    /** fib_del_ifaddr() + fib_sync_down_addr(): the routes whose source is the address, unless another has it. */
+    private void dropAddressRoutes(NetDevice dev, NetDevice.Address ifa) {
         ns.refreshLocalAddresses();
-        final NetDevice.Address gone = victim;
-        List<Route> doomed = new ArrayList<>();
-        for (Route r : ns.routes.routes()) {
-            if (r.device() == dev && ("kernel".equals(r.protocol()) && addr.equals(r.prefsrc())
-                    || r.gateway() != null && !Netns.onLink(dev, r.gateway().bits()))) {
-                doomed.add(r);
-            }
+        if (ns.isLocalAddress(ifa.address().bits()) && !ifa.address().isLoopback()) {
+            ns.routes.removeIf(r -> r.device() == dev && "kernel".equals(r.protocol())
+                    && ifa.address().equals(r.prefsrc()) && r.prefixLength() == ifa.prefixLength());
+            return;
         }
-        doomed.forEach(ns.routes::remove);
-        if (gone.prefixLength() < 32) {
-            for (NetDevice.Address a : dev.addresses) {
-                if (a.network().equals(gone.network()) && a.prefixLength() == gone.prefixLength()) {
-                    ns.routes.add(Route.connected(dev, a.address(), a.prefixLength()));
-                    break;
-                }
-            }
-        }
-        return true;
+        ns.routes.removeIf(r -> ifa.address().equals(r.prefsrc()));
     }
 
     /** ip route add (fib_check_nh()): the gateway must be reachable on-link through the device. */
@@ -135,22 +213,22 @@ final class Devinet {
             return;
         }
         dev.setUp(up);
+        NetDevice peer = dev.peer;
+        if (!up && peer != null && peer.owner() != null && peer.isUp()) {
+            // veth_close() takes the peer's carrier: arp_netdev_event(NETDEV_CHANGE) evicts its neighbours
+            Netns pns = peer.owner();
+            if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
+                pns.neighbours.flushDevice(now, peer, false);
+            }
+        }
         if (!up) {
             ns.neighbours.flushDevice(now, dev, false);
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.routes.removeDevice(dev);
         } else {
-            // fib_add_ifaddr() on NETDEV_UP: the connected routes of the primary addresses come back
-            for (int i = 0; i < dev.addresses.size(); i++) {
-                NetDevice.Address a = dev.addresses.get(i);
-                boolean secondary = false;
-                for (int k = 0; k < i; k++) {
-                    NetDevice.Address p = dev.addresses.get(k);
-                    secondary |= p.prefixLength() == a.prefixLength() && p.network().equals(a.network());
-                }
-                if (!secondary && a.prefixLength() < 32 && !dev.loopback) {
-                    ns.routes.add(Route.connected(dev, a.address(), a.prefixLength()));
-                }
+            // fib_add_ifaddr() on NETDEV_UP: the prefix routes of the primary addresses come back
+            for (NetDevice.Address a : dev.addresses) {
+                addIfaddrRoutes(dev, a);
             }
             if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
                 arp.announce(dev, out);

@@ -233,9 +233,22 @@ public final class HostStack {
         devinet.addAddress(dev, addr, prefixLength, ifaBroadcast);
     }
 
-    /** ip addr del; false when the device has no such address. */
+    /**
+     * ip addr add ADDR/LEN [brd BRD] [scope S] dev DEV (inet_rtm_newaddr()): null when added, else the kernel's
+     * extack text ("ipv4: Address already assigned", "ipv4: Invalid scope value").
+     */
+    public String addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope) {
+        return devinet.newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
+    }
+
+    /** ip addr del; false when the device has no such address (the first one if several). */
     public boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
         return devinet.removeAddress(dev, addr);
+    }
+
+    /** ip addr del of one of the device's addresses (__inet_del_ifa(), promote_secondaries). */
+    public void removeAddress(long now, NetDevice dev, NetDevice.Address ifa) {
+        devinet.deleteAddress(dev, ifa);
     }
 
     /** ip route add: the gateway must be reachable on-link through the device. */

@@ -176,7 +176,7 @@ final class Icmp {
         Route r = ns.routes.lookup(saddr);
         int src = broadcast ? 0 : daddr;
         if (src == 0) {
-            src = r == null ? 0 : Netns.sourceFor(r, saddr);
+            src = r == null ? 0 : ns.sourceFor(r, saddr);
         }
         int o = ETH + Ipv4View.MIN_HEADER_LENGTH;
         byte[] reply = new byte[o + len];
@@ -238,7 +238,7 @@ final class Icmp {
             } else if (back == null) {
                 return;
             } else {
-                src = Netns.sourceFor(back, saddr);
+                src = ns.sourceFor(back, saddr);
             }
         }
         if (!ns.isLocalAddress(saddr) && !ns.rateLimit().allow(ns.wheel.jiffies(now), saddr, type, code)) {

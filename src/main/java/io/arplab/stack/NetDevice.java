@@ -7,15 +7,36 @@ import java.util.List;
 
 /** One network interface of a host stack (the kernel's net_device plus its in_device configuration). */
 public final class NetDevice {
+    /** RT_SCOPE_UNIVERSE, RT_SCOPE_LINK, RT_SCOPE_HOST (include/uapi/linux/rtnetlink.h). */
+    public static final int SCOPE_UNIVERSE = 0;
+    public static final int SCOPE_LINK = 253;
+    public static final int SCOPE_HOST = 254;
+
     /**
      * An IPv4 address on the device, with its prefix (the kernel's in_ifaddr). {@code broadcast} is the directed
      * broadcast the stack answers to; {@code ifaBroadcast} is the IFA_BROADCAST attribute as configured ({@code ip
-     * addr add ... brd +}), which {@code ip addr} prints, or null when none was given.
+     * addr add ... brd +}), which {@code ip addr} prints, or null when none was given. {@code scope} is ifa_scope
+     * ({@link #SCOPE_UNIVERSE}, {@link #SCOPE_LINK}, {@link #SCOPE_HOST}); {@code secondary} is IFA_F_SECONDARY.
      */
     public record Address(Ipv4Address address, int prefixLength, Ipv4Address broadcast, String label,
-                          Ipv4Address ifaBroadcast) {
+                          Ipv4Address ifaBroadcast, int scope, boolean secondary) {
         public Address(Ipv4Address address, int prefixLength, Ipv4Address broadcast, String label) {
             this(address, prefixLength, broadcast, label, null);
+        }
+
+        public Address(Ipv4Address address, int prefixLength, Ipv4Address broadcast, String label,
+                       Ipv4Address ifaBroadcast) {
+            this(address, prefixLength, broadcast, label, ifaBroadcast,
+                    address.isLoopback() ? SCOPE_HOST : SCOPE_UNIVERSE, false);
+        }
+
+        /** inet_ifa_match(): {@code a} is in this address's subnet. */
+        public boolean matches(int a) {
+            return ((a ^ address.bits()) & Ipv4Address.netmask(prefixLength)) == 0;
+        }
+
+        Address withSecondary(boolean s) {
+            return new Address(address, prefixLength, broadcast, label, ifaBroadcast, scope, s);
         }
 
         public Ipv4Address network() {
@@ -77,6 +98,16 @@ public final class NetDevice {
         return arpParms;
     }
 
+    /** The namespace the device belongs to (null for a device made outside a host stack). */
+    Netns owner() {
+        return owner;
+    }
+
+    /** IFF_RUNNING for a veth: its peer is up (a device without a peer always has carrier). */
+    public boolean carrier() {
+        return up && (peer == null || peer.up);
+    }
+
     boolean hasArpParms() {
         return arpParms != null;
     }
@@ -124,21 +155,33 @@ public final class NetDevice {
     }
 
     /**
-     * inet_select_addr(dev, dst, scope): the device's primary address in the same subnet as {@code dst}, else its
-     * first address; 0 when it has none.
+     * The first pass of inet_select_addr(dev, dst, scope): a primary address of scope at most {@code scope}, the
+     * one whose subnet holds {@code dst} if any, else the first; 0 when the device has none.
      */
-    public int selectAddress(int dst) {
-        int first = 0;
+    int selectAddress(int dst, int scope, int localnetScope) {
+        int addr = 0;
         for (Address a : addresses) {
-            if (first == 0) {
-                first = a.address().bits();
+            if (a.secondary() || Math.min(a.scope(), localnetScope) > scope) {
+                continue;
             }
-            int mask = Ipv4Address.netmask(a.prefixLength());
-            if (dst != 0 && (a.address().bits() & mask) == (dst & mask)) {
+            if (dst == 0 || a.matches(dst)) {
+                return a.address().bits();
+            }
+            if (addr == 0) {
+                addr = a.address().bits();
+            }
+        }
+        return addr;
+    }
+
+    /** in_dev_select_addr(): the first primary address of scope at most {@code scope} that is not scope link. */
+    int anyAddress(int scope) {
+        for (Address a : addresses) {
+            if (!a.secondary() && a.scope() != SCOPE_LINK && a.scope() <= scope) {
                 return a.address().bits();
             }
         }
-        return first;
+        return 0;
     }
 
     @Override

@@ -251,12 +251,91 @@ final class Netns {
         return (a & 0xf000_0000) == 0xe000_0000;
     }
 
-    /** fib_result_prefsrc(): the route's preferred source, else inet_select_addr() on its device. */
-    static int sourceFor(Route r, int dst) {
+    /** fib_result_prefsrc(): the route's preferred source, else inet_select_addr() on its device with its scope. */
+    int sourceFor(Route r, int dst) {
         if (r.prefsrc() != null) {
             return r.prefsrc().bits();
         }
-        return r.device().selectAddress(r.gateway() != null ? r.gateway().bits() : dst);
+        int scope = "host".equals(r.scope()) ? NetDevice.SCOPE_HOST
+                : "link".equals(r.scope()) ? NetDevice.SCOPE_LINK : NetDevice.SCOPE_UNIVERSE;
+        return selectAddress(r.device(), r.gateway() != null ? r.gateway().bits() : dst, scope);
+    }
+
+    /** IN_DEV_ROUTE_LOCALNET lets scope host addresses count as scope link. */
+    private int localnetScope(NetDevice dev) {
+        return devconf(dev, DevConf.ROUTE_LOCALNET) != 0 ? NetDevice.SCOPE_LINK : NetDevice.SCOPE_HOST;
+    }
+
+    /**
+     * inet_select_addr(dev, dst, scope): a primary address of the device (in dst's subnet if it has one), else the
+     * first suitable primary address of any device, lo first.
+     */
+    int selectAddress(NetDevice dev, int dst, int scope) {
+        int addr = dev.selectAddress(dst, scope, localnetScope(dev));
+        for (int i = 0; addr == 0 && i < devices.size(); i++) {
+            addr = devices.get(i).anyAddress(scope);
+        }
+        return addr;
+    }
+
+    /**
+     * inet_confirm_addr(): {@code local} (or, when 0, any address) of scope at most {@code scope} is on the device
+     * (on any device when {@code inDev} is null), and one of that device's subnets holds local and dst.
+     */
+    boolean confirmAddress(NetDevice inDev, int dst, int local, int scope) {
+        if (inDev != null) {
+            return confirmAddressOn(inDev, dst, local, scope) != 0;
+        }
+        for (NetDevice d : devices) {
+            if (confirmAddressOn(d, dst, local, scope) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** confirm_addr_indev(). */
+    private int confirmAddressOn(NetDevice dev, int dst, int local, int scope) {
+        int localnet = localnetScope(dev);
+        int addr = 0;
+        boolean same = false;
+        for (NetDevice.Address a : dev.addresses) {
+            int minScope = Math.min(a.scope(), localnet);
+            int ifaLocal = a.address().bits();
+            if (addr == 0 && (local == ifaLocal || local == 0) && minScope <= scope) {
+                addr = ifaLocal;
+                if (same) {
+                    break;
+                }
+            }
+            if (!same) {
+                same = (local == 0 || a.matches(local)) && (dst == 0 || a.matches(dst));
+                if (same && addr != 0) {
+                    if (local != 0 || dst == 0) {
+                        break;
+                    }
+                    if (a.matches(addr)) {
+                        break;
+                    }
+                    if (minScope <= scope) {
+                        addr = ifaLocal;
+                        break;
+                    }
+                    same = false;
+                }
+            }
+        }
+        return same ? addr : 0;
+    }
+
+    /** inet_addr_onlink(): one subnet of the device holds both {@code a} and {@code b} (b 0: a alone). */
+    static boolean addrOnlink(NetDevice dev, int a, int b) {
+        for (NetDevice.Address x : dev.addresses) {
+            if (x.matches(a) && (b == 0 || x.matches(b))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Route route(int dst, NetDevice bind) {
@@ -272,7 +351,7 @@ final class Netns {
         if (r == null && bind != null && !bind.loopback && !bind.addresses.isEmpty()) {
             // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
             // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK)
-            return bind.addresses.get(0).address();
+            return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));
         }
         return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
     }

@@ -11,7 +11,7 @@ public final class RouteTable {
 
     private static final Comparator<Route> DUMP_ORDER = Comparator
             .comparingLong((Route r) -> r.destination().bits() & 0xffff_ffffL)
-            .thenComparingInt(Route::prefixLength)
+            .thenComparingInt((Route r) -> -r.prefixLength()) // a trie leaf lists longer prefixes first
             .thenComparingInt(Route::metric);
 
     /** Adds a route; a route with the same destination, prefix and metric already present is an error (EEXIST). */
@@ -24,6 +24,22 @@ public final class RouteTable {
         }
         routes.add(r);
         routes.sort(DUMP_ORDER);
+    }
+
+    /**
+     * The kernel's own routes (fib_magic(): NLM_F_CREATE | NLM_F_APPEND): after those with the same prefix and
+     * metric, which may go through other devices; only an identical route is refused (EEXIST).
+     */
+    public void append(Route r) {
+        if (routes.contains(r)) {
+            throw new IllegalArgumentException("route " + r.destinationText() + " already exists (RTNETLINK answers: File exists)");
+        }
+        routes.add(r);
+        routes.sort(DUMP_ORDER);
+    }
+
+    public void removeIf(java.util.function.Predicate<Route> which) {
+        routes.removeIf(which);
     }
 
     public boolean remove(Route r) {

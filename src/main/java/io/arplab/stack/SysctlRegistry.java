@@ -120,7 +120,7 @@ public final class SysctlRegistry {
             conf("log_martians", 0, Combine.OR, -1),
             new SysctlKey("mc_forwarding", Scope.CONF, Unit.INT, ANY, INT_MAX, 0, Combine.AND, -1, true),
             conf("medium_id", 0, Combine.DEVICE, -1),
-            conf("promote_secondaries", 0, Combine.OR, -1),
+            conf("promote_secondaries", 0, Combine.OR, DevConf.PROMOTE_SECONDARIES),
             conf("proxy_arp", 0, Combine.OR, DevConf.PROXY_ARP),
             conf("proxy_arp_pvlan", 0, Combine.OR, -1),
             conf("route_localnet", 0, Combine.OR, DevConf.ROUTE_LOCALNET),

@@ -206,8 +206,9 @@ public final class Arping implements Tool {
                 }
             } else if (!dad) {
                 // SO_DONTROUTE + connect(): the destination must be on a network of the device
+                // (no route at all through the bound device: ip_route_output_key_hash_rcu() assumes it on link)
                 Route r = stack.route(dst, dev);
-                if (r == null || r.gateway() != null || r.type() != Route.UNICAST) {
+                if (r != null && (r.gateway() != null || r.type() != Route.UNICAST)) {
                     throw new Getopt.ToolError("arping: connect: " + Errno.ENETUNREACH.text, 2);
                 }
                 Ipv4Address src = stack.sourceAddress(dst, dev);

@@ -260,4 +260,31 @@ class LabFormatTest {
         assertThat(LabText.addresses(lab, "a")).containsExactly("10.0.0.2/24");
         assertThat(LabText.addresses(lab, "b")).containsExactly("10.0.0.9/24");
     }
+
+    @Test
+    void aHostMayHaveTwoInterfacesInOneSubnetAndShowsArpFlux() {
+        Lab lab = build("""
+                networks:
+                  lan: {subnet: 10.0.0.0/24}
+                hosts:
+                  a:
+                    interfaces:
+                      - {network: lan, address: 10.0.0.2, mac: 02:00:00:00:0a:00}
+                      - {network: lan, address: 10.0.0.3, mac: 02:00:00:00:0a:01}
+                  b:
+                    interfaces: [{network: lan, address: 10.0.0.10}]
+                """);
+
+        // fib_add_ifaddr() appends the second prefix route; the first one routes
+        assertThat(lab.exec("a", "ip route").stdout()).isEqualTo("""
+                default via 10.0.0.1 dev eth0\s
+                10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.2\s
+                10.0.0.0/24 dev eth1 proto kernel scope link src 10.0.0.3\s
+                """);
+        // arp_ignore=0: both interfaces answer for 10.0.0.3; arp_ignore=1 leaves only eth1
+        assertThat(lab.exec("b", "arping -c1 -w1 -I eth0 10.0.0.3").stdout()).contains("Received 2 response(s)");
+        lab.exec("a", "sysctl -w net.ipv4.conf.all.arp_ignore=1");
+        assertThat(lab.exec("b", "arping -c1 -w1 -I eth0 10.0.0.3").stdout())
+                .contains("[02:00:00:00:0A:01]").contains("Received 1 response(s)");
+    }
 }

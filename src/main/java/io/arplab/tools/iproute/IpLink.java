@@ -285,8 +285,8 @@ final class IpLink {
             if (x.ifaBroadcast() != null) {
                 sb.append("brd ").append(x.ifaBroadcast()).append(' ');
             }
-            sb.append("scope ").append(x.address().isLoopback() ? "host" : "global").append(' ');
-            if (isSecondary(d, i)) {
+            sb.append("scope ").append(scopeName(x.scope())).append(' ');
+            if (x.secondary()) {
                 sb.append("secondary ");
             }
             sb.append(x.label()).append('\n');
@@ -295,15 +295,34 @@ final class IpLink {
         return sb.toString();
     }
 
-    private static boolean isSecondary(NetDevice d, int i) {
-        NetDevice.Address x = d.addresses.get(i);
-        for (int k = 0; k < i; k++) {
-            NetDevice.Address p = d.addresses.get(k);
-            if (p.prefixLength() == x.prefixLength() && p.network().equals(x.network())) {
-                return true;
+    /** rtnl_rtscope_n2a(). */
+    static String scopeName(int scope) {
+        return switch (scope) {
+            case 0 -> "global";
+            case 200 -> "site";
+            case 253 -> "link";
+            case 254 -> "host";
+            case 255 -> "nowhere";
+            default -> Integer.toString(scope);
+        };
+    }
+
+    /** rtnl_rtscope_a2n(): a name or a number 0..255. */
+    static int scopeNumber(String v) {
+        for (int sc : new int[] {0, 200, 253, 254, 255}) {
+            if (scopeName(sc).equals(v)) {
+                return sc;
             }
         }
-        return false;
+        try {
+            int n = Integer.decode(v);
+            if (n >= 0 && n <= 255) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to iproute2's error
+        }
+        throw CommandExit.invarg("invalid scope value.", v);
     }
 
     // ------------------------------------------------------------------------------------ ip addr add/del
@@ -312,6 +331,7 @@ final class IpLink {
         String devName = null;
         Args.Prefix local = null;
         String brd = null;
+        int scope = -1;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("peer") || w.equals("remote") || w.equals("anycast")) {
@@ -327,7 +347,9 @@ final class IpLink {
                 brd = v;
             } else if (w.equals("dev")) {
                 devName = a.next();
-            } else if (w.equals("label") || w.equals("scope") || w.equals("metric") || w.equals("priority")
+            } else if (w.equals("scope")) {
+                scope = scopeNumber(a.next());
+            } else if (w.equals("label") || w.equals("metric") || w.equals("priority")
                     || w.equals("preference") || Args.matches(w, "valid_lft") || Args.matches(w, "preferred_lft")
                     || w.equals("proto")) {
                 a.next();
@@ -361,25 +383,30 @@ final class IpLink {
         Ipv4Address addr = local.address();
         int len = local.length();
         if (!add) {
+            // inet_rtm_deladdr(): the first address with this local address (and prefix length, when given)
             NetDevice.Address victim = null;
             for (NetDevice.Address x : dev.addresses) {
                 if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)) {
                     victim = x;
+                    break;
                 }
+            }
+            if (!local.lengthGiven()) {
+                ctx.err().print("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                        + "         Explicitly specify the prefix length (" + addr + "/32) to avoid this warning.\n"
+                        + "         This special behaviour is likely to disappear in further releases,\n"
+                        + "         fix your scripts!\n");
             }
             if (victim == null) {
                 throw CommandExit.extack("ipv4: Address not found");
             }
             long now = ctx.now();
-            final Ipv4Address gone = victim.address();
+            final NetDevice.Address gone = victim;
             ctx.act(ob -> stack.removeAddress(now, dev, gone));
             return 0;
         }
-        if (dev.hasAddress(addr.bits())) {
-            if (replace) {
-                return 0;
-            }
-            throw CommandExit.extack("ipv4: Address already assigned");
+        if (scope < 0) {
+            scope = addr.isLoopback() ? NetDevice.SCOPE_HOST : NetDevice.SCOPE_UNIVERSE; // iproute2 default_scope()
         }
         Ipv4Address ifaBrd = null;
         if (brd != null) {
@@ -391,10 +418,14 @@ final class IpLink {
                 ifaBrd = Args.addr(brd, true);
             }
         }
+        String error;
         try {
-            stack.addAddress(dev, addr, len, ifaBrd);
+            error = stack.addAddress(dev, addr, len, ifaBrd, scope);
         } catch (IllegalArgumentException e) {
             throw CommandExit.rtnetlink("Invalid argument");
+        }
+        if (error != null && !(replace && error.equals("ipv4: Address already assigned"))) {
+            throw CommandExit.extack(error);
         }
         return 0;
     }
@@ -420,10 +451,12 @@ final class IpLink {
             throw new CommandExit(1, "Device \"" + devName + "\" does not exist.");
         }
         long now = ctx.now();
-        List<NetDevice.Address> all = new ArrayList<>(dev.addresses);
         ctx.act(ob -> {
-            for (int i = all.size() - 1; i >= 0; i--) {
-                stack.removeAddress(now, dev, all.get(i).address());
+            // ipaddr_flush(): the dump's order, each a deladdr; a primary's secondaries may go with it
+            for (NetDevice.Address x : new ArrayList<>(dev.addresses)) {
+                if (dev.addresses.contains(x)) {
+                    stack.removeAddress(now, dev, x);
+                }
             }
         });
         return 0;

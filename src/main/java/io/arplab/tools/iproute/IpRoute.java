@@ -165,6 +165,9 @@ final class IpRoute {
             }
         }
         Ipv4Address net = dst.address().masked(dst.length());
+        if (!net.equals(dst.address())) {
+            throw CommandExit.extack("Invalid prefix for given prefix length"); // fib_valid_key_len()
+        }
         if (mode == Mode.DELETE) {
             Route victim = null;
             for (Route r : stack.routes().routes()) {

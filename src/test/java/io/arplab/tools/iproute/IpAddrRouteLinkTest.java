@@ -116,7 +116,7 @@ class IpAddrRouteLinkTest {
                 + " qlen 1000\n    link/ether 02:42:ac:1c:00:0b brd ff:ff:ff:ff:ff:ff link-netns ref-host\n");
         assertThat(ReferenceLab.run(lab, "host", "ip l show veth-node1")).isEqualTo(
                 "4: veth-node1@if2: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue master br-arp_lan"
-                + " state LOWERLAYERDOWN mode DEFAULT group default qlen 1000\n"
+                + " state DOWN mode DEFAULT group default qlen 1000\n"
                 + "    link/ether ee:ee:ee:1c:00:0b brd ff:ff:ff:ff:ff:ff link-netns ref-node1\n");
         assertThat(ReferenceLab.run(lab, "host", "bridge link show dev veth-node1")).isEqualTo(
                 "4: veth-node1@br-arp_lan: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 master br-arp_lan"
