@@ -281,8 +281,10 @@ class LabFormatTest {
                 10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.2\s
                 10.0.0.0/24 dev eth1 proto kernel scope link src 10.0.0.3\s
                 """);
-        // arp_ignore=0: both interfaces answer for 10.0.0.3; arp_ignore=1 leaves only eth1
-        assertThat(lab.exec("b", "arping -c1 -w1 -I eth0 10.0.0.3").stdout()).contains("Received 2 response(s)");
+        // arp_ignore=0: both interfaces answer for 10.0.0.3 (with a deadline, -c counts replies: the real arping
+        // prints "Sent 1 probes (1 broadcast(s))", "Received 2 response(s)"); arp_ignore=1 leaves only eth1
+        assertThat(lab.exec("b", "arping -c2 -w3 -I eth0 10.0.0.3").stdout())
+                .contains("Sent 1 probes (1 broadcast(s))\nReceived 2 response(s)");
         lab.exec("a", "sysctl -w net.ipv4.conf.all.arp_ignore=1");
         assertThat(lab.exec("b", "arping -c1 -w1 -I eth0 10.0.0.3").stdout())
                 .contains("[02:00:00:00:0A:01]").contains("Received 1 response(s)");
