@@ -25,11 +25,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "untimed warm-up runs first (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--fdb-ageing", paramLabel = "MACS", description = "instead: a bridge learns MACS addresses and ages them out")
+    int fdbAgeing;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         if (report != null) {
             return ReportLoad.measure(hosts == null ? 500 : hosts, seed, report, out);
+        }
+        if (fdbAgeing > 0) {
+            io.arplab.lab.FdbAgeingBench.run(Math.min(fdbAgeing, 20_000));
+            var r = io.arplab.lab.FdbAgeingBench.run(fdbAgeing);
+            out.printf("learned               %d%n", r.learned());
+            out.printf("left after ageing     %d%n", r.left());
+            out.printf("ageing runs           %d%n", r.ageingRuns());
+            out.printf("wall time             %.3f s%n", r.wallNanos() / 1e9);
+            return 0;
         }
         int hosts = this.hosts == null ? 10000 : this.hosts;
         for (int i = 0; i < warmup; i++) {

@@ -28,9 +28,12 @@ public interface Device {
         /** Sends {@code frame} out of {@code port}; ownership passes on (the frame must not be modified later). */
         void transmit(int port, byte[] frame);
 
-        /** Sends {@code frame} out of every port but {@code exceptPort}, in port order (a bridge's flood). */
+        /**
+         * Sends {@code frame} out of every port but {@code exceptPort}, newest port first (a bridge's flood: br_flood
+         * walks br->port_list, to whose head br_add_if adds a port).
+         */
         default void flood(int exceptPort, byte[] frame) {
-            for (int p = 0; p < portCount(); p++) {
+            for (int p = portCount() - 1; p >= 0; p--) {
                 if (p != exceptPort) {
                     transmit(p, frame);
                 }

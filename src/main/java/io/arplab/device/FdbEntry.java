@@ -15,6 +15,10 @@ public final class FdbEntry {
     final boolean isStatic;
     /** Creation order, for dumps (newest first, as the kernel's fdb_list). */
     final long order;
+    /** BR_FDB_DYNAMIC_LEARNED: counted in fdb_n_learned; on the bridge's ageing list, oldest update first. */
+    boolean learned;
+    FdbEntry ageingPrev;
+    FdbEntry ageingNext;
 
     FdbEntry(long mac, int vid, int port, long now, boolean local, boolean isStatic, long order) {
         this.mac = mac;

@@ -24,7 +24,12 @@ public final class LinuxBridge implements Switch, Fdb {
     private final LongArrayList portMacs = new LongArrayList();
     private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
     private long ageingTime = DEFAULT_AGEING;
-    private long nextAgeing = Long.MAX_VALUE;
+    /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
+    private FdbEntry ageingHead;
+    private FdbEntry ageingTail;
+    /** fdb_n_learned and fdb_max_learned (kernel 6.8+; 0: no limit). */
+    private int nLearned;
+    private int maxLearned;
     private long order;
     private Tracer tracer = Tracer.OFF;
     private final List<Fdb.Listener> listeners = new ArrayList<>(0);
@@ -117,7 +122,71 @@ public final class LinuxBridge implements Switch, Fdb {
     }
 
     private void insert(FdbEntry e) {
-        fdb.put(key(e.mac, e.vid), e);
+        FdbEntry old = fdb.put(key(e.mac, e.vid), e);
+        if (old != null) {
+            unlearn(old);
+        }
+        if (e.learned) {
+            nLearned++;
+            ageingAppend(e);
+        }
+    }
+
+    private FdbEntry remove(long mac, int vid) {
+        FdbEntry e = fdb.remove(key(mac, vid));
+        if (e != null) {
+            unlearn(e);
+        }
+        return e;
+    }
+
+    /** fdb_delete() of a learned entry: fdb_n_learned and the ageing list drop it. */
+    private void unlearn(FdbEntry e) {
+        if (!e.learned) {
+            return;
+        }
+        e.learned = false;
+        nLearned--;
+        ageingUnlink(e);
+    }
+
+    private void ageingAppend(FdbEntry e) {
+        e.ageingPrev = ageingTail;
+        e.ageingNext = null;
+        if (ageingTail == null) {
+            ageingHead = e;
+        } else {
+            ageingTail.ageingNext = e;
+        }
+        ageingTail = e;
+    }
+
+    private void ageingUnlink(FdbEntry e) {
+        if (e.ageingPrev == null) {
+            ageingHead = e.ageingNext;
+        } else {
+            e.ageingPrev.ageingNext = e.ageingNext;
+        }
+        if (e.ageingNext == null) {
+            ageingTail = e.ageingPrev;
+        } else {
+            e.ageingNext.ageingPrev = e.ageingPrev;
+        }
+        e.ageingPrev = e.ageingNext = null;
+    }
+
+    /** fdb_n_learned: entries the bridge learned itself (not local, not added by the user). */
+    public int learnedCount() {
+        return nLearned;
+    }
+
+    public int maxLearned() {
+        return maxLearned;
+    }
+
+    /** IFLA_BR_FDB_MAX_LEARNED: once fdb_n_learned reaches it, new source addresses are not learned (0: no limit). */
+    public void setMaxLearned(int max) {
+        this.maxLearned = max;
     }
 
     @Override
@@ -156,7 +225,7 @@ public final class LinuxBridge implements Switch, Fdb {
     /** Removes an entry (bridge fdb del), notifying at {@code now}. */
     @Override
     public boolean delete(MacAddress mac, int vid, long now) {
-        FdbEntry e = fdb.remove(key(mac.bits(), vid));
+        FdbEntry e = remove(mac.bits(), vid);
         if (e != null && now != Long.MIN_VALUE) {
             notifyFdb(now, e, true);
         }
@@ -165,7 +234,11 @@ public final class LinuxBridge implements Switch, Fdb {
 
     /** Drops learned entries (bridge fdb flush). */
     public void flushLearned() {
-        fdb.values().removeIf(e -> !e.isPermanent());
+        for (FdbEntry e : entries()) {
+            if (!e.isPermanent()) {
+                remove(e.mac, e.vid);
+            }
+        }
     }
 
     /** Drops learned entries, notifying each deletion at {@code now}. */
@@ -173,7 +246,7 @@ public final class LinuxBridge implements Switch, Fdb {
     public void flushLearned(long now) {
         for (FdbEntry e : entries()) {
             if (!e.isPermanent()) {
-                fdb.remove(key(e.mac, e.vid));
+                remove(e.mac, e.vid);
                 notifyFdb(now, e, true);
             }
         }
@@ -222,17 +295,22 @@ public final class LinuxBridge implements Switch, Fdb {
     private void learn(long now, int port, long src) {
         FdbEntry e = fdb.get(key(src, 0));
         if (e == null) {
+            if (maxLearned != 0 && nLearned >= maxLearned) {
+                return; // fdb_create(): the bridge holds fdb_max_learned learned entries
+            }
             e = new FdbEntry(src, 0, port, now, false, false, order++);
+            e.learned = true;
             insert(e);
             traceUpdate(now, port, src);
             notifyFdb(now, e, false);
-            if (nextAgeing == Long.MAX_VALUE) {
-                nextAgeing = now + ageingTime;
-            }
         } else if (!e.local) {
             boolean modified = false;
             if (e.updated != now) {
                 e.updated = now;
+                if (e.learned && e != ageingTail) {
+                    ageingUnlink(e); // updated only grows to now: the tail stays the newest
+                    ageingAppend(e);
+                }
             }
             if (e.port != port && !e.isStatic) {
                 e.port = port;
@@ -251,37 +329,26 @@ public final class LinuxBridge implements Switch, Fdb {
         }
     }
 
-    /** br_flood(): every port but the ingress one, the bridge's own interface included, in port order. */
+    /** br_flood(): every port but the ingress one, newest first, then the bridge's own interface. */
     private void flood(int ingress, byte[] frame, Output out) {
         out.flood(ingress, frame);
     }
 
+    /**
+     * br_fdb_cleanup(): drops learned entries not refreshed within ageing_time. The kernel rescans its hash once per
+     * run; here the ageing list yields the expired ones from its head, so a run costs what it removes.
+     */
     @Override
     public void advance(long now, Output out) {
-        if (now < nextAgeing) {
-            return;
+        while (ageingHead != null && ageingHead.updated + ageingTime <= now) {
+            FdbEntry e = ageingHead;
+            remove(e.mac, e.vid);
+            notifyFdb(now, e, true);
         }
-        // br_fdb_cleanup(): drop learned entries not refreshed within ageing_time; run again when the next expires
-        long next = Long.MAX_VALUE;
-        var it = fdb.values().iterator();
-        while (it.hasNext()) {
-            FdbEntry e = it.next();
-            if (e.isPermanent()) {
-                continue;
-            }
-            long expires = e.updated + ageingTime;
-            if (expires <= now) {
-                it.remove();
-                notifyFdb(now, e, true);
-            } else {
-                next = Math.min(next, expires);
-            }
-        }
-        nextAgeing = next;
     }
 
     @Override
     public long nextDeadline() {
-        return nextAgeing;
+        return ageingHead == null ? Long.MAX_VALUE : ageingHead.updated + ageingTime;
     }
 }

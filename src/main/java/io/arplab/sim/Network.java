@@ -291,20 +291,27 @@ public final class Network {
         private int floodGroupsPorts;
 
         /**
-         * A flood: the plain ports of each wire latency get one batched delivery event, which hands the frame to
-         * each of them in port order, as separate events at that instant would; other ports are sent one by one.
+         * A flood, in br_flood()'s order: br->port_list from its head, where br_add_if() puts each new port, so the
+         * newest port first and the bridge's own interface (port 0, br_pass_frame_up after the flood) last. When every
+         * port is plain, the ports of each wire latency get one batched delivery event walking that order.
          */
         @Override
         public void flood(int exceptPort, byte[] frame) {
             long now = scheduler.now();
-            long[] groups = floodGroups();
             int n = device.portCount();
-            for (int p = 0; p < n; p++) {
-                if (p != exceptPort && !plain(p)) {
-                    transmit(p, frame);
-                }
+            boolean batch = true;
+            for (int p = 0; p < n && batch; p++) {
+                batch = p == exceptPort || plain(p) || p >= peers.length || peers[p] == null;
             }
-            for (long latency : groups) {
+            if (!batch) {
+                for (int p = n - 1; p >= 0; p--) {
+                    if (p != exceptPort) {
+                        transmit(p, frame);
+                    }
+                }
+                return;
+            }
+            for (long latency : floodGroups()) {
                 scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
             }
         }
@@ -315,9 +322,8 @@ public final class Network {
             long[] ls = latencies;
             int[] pp = peerPorts;
             int n = Math.min(device.portCount(), ps.length);
-            boolean anyCapture = captures.length > 0;
-            for (int p = 0; p < n; p++) {
-                if (p != exceptPort && ps[p] != null && ls[p] == latency && (!anyCapture || plain(p))) {
+            for (int p = n - 1; p >= 0; p--) {
+                if (p != exceptPort && ps[p] != null && ls[p] == latency) {
                     transmissions++;
                     ps[p].deliver(now, pp[p], frame);
                 }

@@ -448,6 +448,12 @@ public final class HostStack {
         return n;
     }
 
+    /** ___neigh_create() as neigh_add() calls it: an entry in NUD_NONE (null when the table is full). */
+    public NeighbourEntry neighCreate(long now, NetDevice dev, Ipv4Address addr, boolean exemptFromGc) {
+        NeighbourEntry n = ns.neighbours.lookup(dev, addr.bits());
+        return n != null ? n : ns.neighbours.create(now, dev, addr.bits(), exemptFromGc);
+    }
+
     /** ip neigh del ADDR dev DEV; false when there is no such entry. */
     public boolean neighDelete(long now, NetDevice dev, Ipv4Address addr, Outbox out) {
         NeighbourEntry n = ns.neighbours.lookup(dev, addr.bits());

@@ -204,6 +204,24 @@ public final class NeighbourTable {
     }
 
     /**
+     * arp_constructor(): a destination that needs no resolution (the broadcast address, a multicast group, anything
+     * on a loopback device) gets a NOARP entry holding the address it maps to; used as the packet leaves.
+     */
+    public NeighbourEntry noarp(long now, NetDevice dev, int ip, long lladdr) {
+        NeighbourEntry n = lookupOrCreate(now, dev, ip);
+        if (n != null) {
+            if (n.state == NudState.NONE.bits) {
+                n.state = NudState.NOARP.bits;
+                n.lladdr = lladdr;
+                n.confirmed = now;
+                n.updated = now;
+            }
+            n.used = now;
+        }
+        return n;
+    }
+
+    /**
      * neigh_forced_gc(): from the oldest entry on, drops unreferenced entries that are FAILED, NOARP or not updated
      * for 5 s, until the table is back at gc_thresh2.
      */

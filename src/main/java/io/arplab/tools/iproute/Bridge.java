@@ -289,6 +289,7 @@ public final class Bridge implements Tool {
     }
 
     private int fdbModify(Args a, boolean add, boolean replace) {
+        int vid = -1;
         String devName = null;
         String addr = null;
         boolean self = false;
@@ -315,7 +316,7 @@ public final class Bridge implements Tool {
                 if (!a.more()) {
                     throw Args.incomplete();
                 }
-                a.take();
+                vid = atoi(a.take()); // bridge/fdb.c: atoi(); a negative value sends no NDA_VLAN
             } else if (Args.matches(w, "router") || Args.matches(w, "use") || w.equals("extern_learn")
                     || w.equals("sticky")) {
                 // flags without effect here
@@ -353,6 +354,9 @@ public final class Bridge implements Tool {
         if (dev == null) {
             throw new CommandExit(255, "Cannot find device \"" + devName + "\"");
         }
+        if (vid >= 0 && (vid == 0 || vid >= 4095)) {
+            throw new CommandExit(255, "Error: invalid vlan id."); // rtnetlink.c fdb_vid_parse()
+        }
         Switch br = master ? view.masterBridge(dev) : null;
         if (master && br == null && view.bridgeOf(dev) != null) {
             br = view.bridgeOf(dev);
@@ -361,6 +365,10 @@ public final class Bridge implements Tool {
             throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
         }
         int port = view.bridgeOf(dev) == br ? Switch.LOCAL_PORT : view.portNumber(br, dev);
+        if (vid > 0) {
+            // br_fdb_add()/br_fdb_delete(): the vlan must be configured on the bridge (no vlan here)
+            throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
+        }
         long now = ctx.now();
         FdbEntry existing = br.fdb().lookup(mac, 0);
         if (!add) {
@@ -382,6 +390,21 @@ public final class Bridge implements Tool {
             return 0;
         }
         throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
+    }
+
+    /** C's atoi(): leading blanks, a sign, digits; 0 when none. */
+    private static int atoi(String v) {
+        String t = v.stripLeading();
+        int i = 0;
+        boolean neg = false;
+        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            neg = t.charAt(i++) == '-';
+        }
+        long n = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && n < Integer.MAX_VALUE) {
+            n = n * 10 + (t.charAt(i++) - '0');
+        }
+        return (int) (neg ? -n : n);
     }
 
     private int fdbFlush(Args a) {

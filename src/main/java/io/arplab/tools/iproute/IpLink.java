@@ -501,6 +501,16 @@ final class IpLink {
             } else if (w.equals("arp") || w.equals("multicast") || w.equals("allmulticast")
                     || w.equals("promisc") || w.equals("txqueuelen") || w.equals("qlen")) {
                 a.next();
+            } else if (w.equals("type") && devName != null) {
+                String kind = a.next();
+                a.skip();
+                NetDevice dev = stack.device(devName);
+                var br = dev == null ? null : view.bridgeOf(dev);
+                if (!kind.equals("bridge") || br == null || br.fdb() == null) {
+                    throw CommandExit.rtnetlink("Operation not supported");
+                }
+                IpLinkBridge.parse(a, br.fdb());
+                break;
             } else {
                 if (Args.matches(w, "help")) {
                     return run(new Args(List.of("help")));

@@ -207,6 +207,11 @@ final class IpNeigh {
             throw CommandExit.rtnetlink("Invalid argument");
         }
         if (mac == null && (state & NudState.VALID) != 0 && (n == null || !n.hasLladdr())) {
+            if (n == null) {
+                // neigh_add(): ___neigh_create() before __neigh_update() refuses; the NONE entry stays
+                boolean exempt = (state & NudState.PERMANENT.bits) != 0;
+                ctx.act(ob -> stack.neighCreate(now, dev, addr, exempt));
+            }
             throw CommandExit.extack("No link layer address given");
         }
         NudState s = state == 0 ? NudState.NONE : NudState.of(state);

@@ -1,0 +1,83 @@
+package io.arplab.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.wire.MacAddress;
+import org.junit.jupiter.api.Test;
+
+/** br_fdb_cleanup() over the ageing list, fdb_max_learned, and br_flood()'s port order. */
+class LinuxBridgeAgeingTest {
+    private static final long S = 1_000_000_000L;
+    private final LinuxBridge br = new LinuxBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), 0);
+    private final java.util.List<Integer> sent = new java.util.ArrayList<>();
+    private final Device.Output out = new Device.Output() {
+        @Override
+        public void transmit(int port, byte[] frame) {
+            sent.add(port);
+        }
+
+        @Override
+        public int portCount() {
+            return br.portCount();
+        }
+    };
+
+    LinuxBridgeAgeingTest() {
+        for (int p = 1; p <= 3; p++) {
+            br.addPort("veth" + p, MacAddress.parse("ee:00:00:00:00:0" + p), 0);
+        }
+    }
+
+    private void from(long now, int port, long src) {
+        byte[] f = new byte[60];
+        for (int b = 0; b < 6; b++) {
+            f[b] = (byte) 0xff;
+            f[6 + b] = (byte) (src >>> (40 - 8 * b));
+        }
+        br.receive(now, port, f, out);
+    }
+
+    @Test
+    void learnedEntriesAgeInOrderOfTheirLastUpdate() {
+        from(0, 1, 0x0200_0000_0001L);
+        from(10 * S, 2, 0x0200_0000_0002L);
+        from(20 * S, 1, 0x0200_0000_0001L); // refreshed: now the newest
+        assertThat(br.nextDeadline()).isEqualTo(310 * S);
+        br.advance(310 * S, out);
+        assertThat(br.lookup(MacAddress.of(0x0200_0000_0002L), 0)).isNull();
+        assertThat(br.lookup(MacAddress.of(0x0200_0000_0001L), 0)).isNotNull();
+        assertThat(br.nextDeadline()).isEqualTo(320 * S);
+        br.advance(320 * S, out);
+        assertThat(br.learnedCount()).isZero();
+        assertThat(br.nextDeadline()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void fdbMaxLearnedStopsLearningButNotForwarding() {
+        br.setMaxLearned(2);
+        from(0, 1, 0x0200_0000_0001L);
+        from(0, 1, 0x0200_0000_0002L);
+        sent.clear();
+        from(0, 2, 0x0200_0000_0003L);
+        assertThat(br.learnedCount()).isEqualTo(2);
+        assertThat(br.lookup(MacAddress.of(0x0200_0000_0003L), 0)).isNull();
+        assertThat(sent).containsExactly(3, 1, 0); // flooded all the same, newest port first
+        br.delete(MacAddress.of(0x0200_0000_0001L), 0);
+        from(S, 2, 0x0200_0000_0003L);
+        assertThat(br.learnedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void ageingTheirFloodCostsWhatExpires() {
+        for (int i = 0; i < 160_000; i++) {
+            from(i * 1_000L, 1 + i % 3, 0x0200_0000_0000L | i);
+        }
+        long runs = 0;
+        for (long d = br.nextDeadline(); d != Long.MAX_VALUE; d = br.nextDeadline()) {
+            br.advance(d, out);
+            runs++;
+        }
+        assertThat(br.learnedCount()).isZero();
+        assertThat(runs).isEqualTo(160_000);
+    }
+}
