@@ -94,8 +94,15 @@ public final class HtmlReport {
             }
         }
         StringBuilder s = new StringBuilder();
+        // the hosts it reached in the lab's order (the lanes'), not the bridge's flood order
+        List<String> reachedInLabOrder = new ArrayList<>();
+        for (Ladder.Lane lane : l.lanes) {
+            if (reached.contains(lane.name())) {
+                reachedInLabOrder.add(lane.name());
+            }
+        }
         s.append(req.firstAt()).append(" broadcast 'who-has ").append(target).append("'; it reached ")
-                .append(list(new ArrayList<>(reached), 6));
+                .append(list(reachedInLabOrder, 6));
         if (!unreached.isEmpty()) {
             s.append(" but not ").append(list(unreached, 4)).append(" (another broadcast domain)");
         }
