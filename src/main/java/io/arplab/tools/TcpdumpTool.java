@@ -15,6 +15,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import io.arplab.stack.NetDevice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,9 +27,9 @@ import picocli.CommandLine.Parameters;
  * selects, and prints them as tcpdump 4.99 does. The same entry point serves {@code arplab tcpdump ...} and a
  * {@code tcpdump} typed on an emulated node.
  *
- * <p>Exit status: 0 after the last frame (or the {@code -c}-th), 2 for a bad option, a bad filter expression, or a
- * missing or damaged file (frames before the damage are printed first). Errors are one line on {@code err}, starting
- * with {@code tcpdump: }.
+ * <p>Exit status as tcpdump.c's error() gives it: 0 after the last frame (or the {@code -c}-th), 1 for a bad option
+ * (then tcpdump's usage), a bad filter expression, or a missing or damaged file (frames before the damage are printed
+ * first, then libpcap's words after {@code pcap_loop: }). Errors start with {@code tcpdump: }.
  */
 public final class TcpdumpTool {
     /** Prints one frame; the real one is {@link TcpdumpPrinter}, tests may bring another. */
@@ -76,6 +78,9 @@ public final class TcpdumpTool {
         @Option(names = "-w", paramLabel = "FILE")
         String writeFile;
 
+        @Option(names = "-y", paramLabel = "DATALINKTYPE")
+        String dataLinkType;
+
         @Option(names = {"-h", "--help"})
         boolean help;
 
@@ -88,6 +93,7 @@ public final class TcpdumpTool {
 
     private TcpdumpTool() {}
 
+    /** print_version() without the line of the crypto library tcpdump was built with (Debian's: OpenSSL 3.0.x). */
     private static final String USAGE_VERSION = "tcpdump version 4.99.3\nlibpcap version 1.10.3 (with TPACKET_V3)\n";
     private static final String USAGE = """
             Usage: tcpdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]
@@ -111,13 +117,23 @@ public final class TcpdumpTool {
     /** As {@link #run(List, Path, PrintWriter, PrintWriter)} with another frame printer. */
     public static int run(List<String> args, Path workingDir, PrintWriter out, PrintWriter err,
                           Function<TcpdumpOptions, FramePrinter> printers) {
+        return run(args, workingDir, out, err, printers, TcpdumpTool::machineInterfaceName);
+    }
+
+    private static int run(List<String> args, Path workingDir, PrintWriter out, PrintWriter err,
+                           Function<TcpdumpOptions, FramePrinter> printers, IntFunction<String> interfaceNames) {
         try {
-            return runOrThrow(args, workingDir, out, err, printers);
+            return runOrThrow(args, workingDir, out, err, printers, interfaceNames);
         } catch (Failure f) {
             out.flush();
             err.println("tcpdump: " + f.getMessage());
+            if (f.usage) {
+                // tcpdump.c: a bad option is followed by print_usage(stderr)
+                err.print(USAGE_VERSION);
+                err.print(USAGE);
+            }
             err.flush();
-            return 2;
+            return 1;
         } finally {
             out.flush();
             err.flush();
@@ -140,7 +156,7 @@ public final class TcpdumpTool {
             a = null;
         }
         if (a == null || a.iface == null || a.file != null || a.help || a.version) {
-            ctx.exit(run(args, ctx.workDir(), ctx.out(), ctx.err(), printers));
+            ctx.exit(run(args, ctx.workDir(), ctx.out(), ctx.err(), printers, nodeInterfaceNames(ctx)));
             return;
         }
         try {
@@ -151,10 +167,30 @@ public final class TcpdumpTool {
         }
     }
 
+    private static IntFunction<String> nodeInterfaceNames(ToolContext ctx) {
+        return i -> {
+            NetDevice d = ctx.stack().device(i);
+            return d == null ? null : d.name;
+        };
+    }
+
     private static void live(ToolContext ctx, Args a, Function<TcpdumpOptions, FramePrinter> printers) {
         long count = a.count == null ? -1 : parseCount(a.count);
-        if (a.iface.equals("any")) {
-            throw new Failure("-i any (Linux cooked capture) is not emulated; capture one interface, e.g. -i eth0");
+        boolean any = a.iface.equals("any");
+        // tcpdump.c: the "any" device defaults to DLT_LINUX_SLL2
+        String dltName = a.dataLinkType != null ? a.dataLinkType.toUpperCase(java.util.Locale.ROOT)
+                : any ? "LINUX_SLL2" : null;
+        int linkType = LinkType.ETHERNET;
+        if (dltName != null) {
+            linkType = switch (dltName) {
+                case "EN10MB" -> LinkType.ETHERNET;
+                case "LINUX_SLL" -> LinkType.LINUX_SLL;
+                case "LINUX_SLL2" -> LinkType.LINUX_SLL2;
+                default -> throw new Failure("invalid data link type " + a.dataLinkType);
+            };
+            if (any == (linkType == LinkType.ETHERNET)) {
+                throw new Failure(dltName + " is not one of the DLTs supported by this device");
+            }
         }
         PacketFilter filter;
         try {
@@ -162,28 +198,40 @@ public final class TcpdumpTool {
         } catch (FilterSyntaxException e) {
             throw new Failure(e.getMessage());
         }
+        if (!filter.acceptsAll() && linkType != LinkType.ETHERNET) {
+            throw new Failure("filters are supported on " + LinkType.describe(LinkType.ETHERNET) + " captures only");
+        }
+        List<NetDevice> devices = new ArrayList<>();
+        for (NetDevice d : ctx.stack().devices()) {
+            if (any ? !d.loopback : d.name.equals(a.iface)) {
+                devices.add(d);
+            }
+        }
         io.arplab.wire.pcap.PcapWriter file = null;
         if (a.writeFile != null) {
             try {
-                file = io.arplab.wire.pcap.PcapWriter.create(ctx.workDir().resolve(a.writeFile));
-            } catch (java.io.UncheckedIOException e) {
-                throw new Failure(a.writeFile + ": " + e.getCause().getMessage());
+                file = new io.arplab.wire.pcap.PcapWriter(new java.io.BufferedOutputStream(java.nio.file.Files
+                        .newOutputStream(ctx.workDir().resolve(a.writeFile))), linkType,
+                        io.arplab.wire.pcap.PcapWriter.DEFAULT_SNAPLEN, false);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new Failure(a.writeFile + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             }
         }
         TcpdumpOptions options = new TcpdumpOptions(a.numeric.length > 0, a.linkHeader, a.verbose.length,
-                timestamps(a.time.length), hexDump(a.hex.length, a.hexAscii.length), java.time.ZoneOffset.UTC);
+                timestamps(a.time.length), hexDump(a.hex.length, a.hexAscii.length), java.time.ZoneOffset.UTC)
+                .withLinkType(linkType, nodeInterfaceNames(ctx));
         FramePrinter printer = printers.apply(options);
         io.arplab.wire.pcap.PcapWriter w = file;
         long[] seen = new long[2]; // captured, received by filter
-        AutoCloseable[] handle = new AutoCloseable[1];
+        List<AutoCloseable> handles = new ArrayList<>();
         StringBuilder sb = new StringBuilder(256);
         Runnable end = () -> {
-            try {
-                if (handle[0] != null) {
-                    handle[0].close();
+            for (AutoCloseable h : handles) {
+                try {
+                    h.close();
+                } catch (Exception e) {
+                    // the capture point is gone with the tool
                 }
-            } catch (Exception e) {
-                // the capture point is gone with the tool
             }
             if (w != null) {
                 w.close();
@@ -193,12 +241,14 @@ public final class TcpdumpTool {
             ctx.err().println(seen[1] + " packet" + (seen[1] == 1 ? "" : "s") + " received by filter");
             ctx.err().println("0 packets dropped by kernel");
         };
-        handle[0] = ctx.runtime().tap(a.iface, (t, frame) -> {
+        int lt = linkType;
+        for (NetDevice dev : devices) {
+            AutoCloseable h = ctx.runtime().tap(dev.name, (t, frame) -> {
             if (ctx.finished() || count >= 0 && seen[0] >= count) {
                 return;
             }
             seen[1]++;
-            PcapRecord r = PcapRecord.of(t, frame);
+            PcapRecord r = PcapRecord.of(t, lt == LinkType.ETHERNET ? frame : CookedHeader.of(lt, dev, frame));
             if (!filter.matches(r)) {
                 return;
             }
@@ -218,14 +268,22 @@ public final class TcpdumpTool {
                     ctx.exit(0);
                 });
             }
-        });
-        if (handle[0] == null) {
+            });
+            if (h != null) {
+                handles.add(h);
+            }
+        }
+        if (handles.isEmpty() && !any) {
             if (w != null) {
                 w.close();
             }
             throw new Failure(a.iface + ": No such device exists");
         }
-        String link = "listening on " + a.iface + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes";
+        if (dltName != null) {
+            ctx.err().println("tcpdump: data link type " + dltName);
+        }
+        String link = "listening on " + a.iface + ", link-type " + LinkType.describe(linkType)
+                + ", snapshot length 262144 bytes";
         if (w != null) {
             ctx.err().println("tcpdump: " + link);
         } else {
@@ -245,6 +303,23 @@ public final class TcpdumpTool {
         });
     }
 
+    /** if_indextoname() on the machine arplab runs on (what tcpdump -r prints for LINUX_SLL2); null when unknown. */
+    public static String machineInterfaceName(int index) {
+        java.io.File[] devs = new java.io.File("/sys/class/net").listFiles();
+        if (devs != null) {
+            for (java.io.File d : devs) {
+                try {
+                    if (java.nio.file.Files.readString(d.toPath().resolve("ifindex")).trim().equals(Integer.toString(index))) {
+                        return d.getName();
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a device that went away while listing
+                }
+            }
+        }
+        return null;
+    }
+
     private static long parseCount(String c) {
         long count;
         try {
@@ -259,13 +334,20 @@ public final class TcpdumpTool {
     }
 
     private static final class Failure extends RuntimeException {
+        final boolean usage;
+
         Failure(String message) {
+            this(message, false);
+        }
+
+        Failure(String message, boolean usage) {
             super(message, null, false, false);
+            this.usage = usage;
         }
     }
 
     private static int runOrThrow(List<String> argList, Path workingDir, PrintWriter out, PrintWriter err,
-                                  Function<TcpdumpOptions, FramePrinter> printers) {
+                                  Function<TcpdumpOptions, FramePrinter> printers, IntFunction<String> interfaceNames) {
         Args a = new Args();
         CommandLine cl = new CommandLine(a);
         cl.setPosixClusteredShortOptionsAllowed(true);
@@ -274,7 +356,7 @@ public final class TcpdumpTool {
         try {
             cl.parseArgs(argList.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw new Failure(parseError(e));
+            throw new Failure(parseError(e, argList), true);
         }
         if (a.help || a.version) {
             // tcpdump.c print_usage()/print_version(): to stdout, exit 0
@@ -311,9 +393,14 @@ public final class TcpdumpTool {
             throw new Failure("reading from standard input (-r -) is not supported");
         }
         try (CaptureReader reader = open(path, a.file)) {
-            err.println("reading from file " + a.file + ", link-type " + LinkType.describe(reader.linkType())
-                    + ", snapshot length " + reader.snaplen());
+            String name = LinkType.describe(reader.linkType());
+            err.println("reading from file " + a.file + ", link-type " + (name.startsWith("LINKTYPE_")
+                    ? Integer.toString(reader.linkType()) : name) + ", snapshot length " + reader.snaplen());
+            if (reader.linkType() == LinkType.LINUX_SLL2) {
+                err.println("Warning: interface names might be incorrect");
+            }
             err.flush();
+            options = options.withLinkType(reader.linkType(), interfaceNames);
             PacketFilter filter;
             try {
                 filter = PacketFilter.compile(a.expression);
@@ -332,7 +419,7 @@ public final class TcpdumpTool {
                 try {
                     r = reader.next();
                 } catch (PcapFormatException e) {
-                    throw new Failure(a.file + ": " + e.detail());
+                    throw new Failure("pcap_loop: " + e.libpcapMessage());
                 }
                 if (r == null) {
                     break;
@@ -355,13 +442,29 @@ public final class TcpdumpTool {
             CaptureReader r = CaptureReader.open(path);
             return r;
         } catch (PcapFormatException e) {
-            throw new Failure(asGiven + ": " + e.detail());
+            throw new Failure(e.cannotOpen() ? asGiven + ": " + e.detail() : e.libpcapMessage());
         }
     }
 
-    private static String parseError(CommandLine.ParameterException e) {
+    /** getopt_long()'s words for what picocli refused. */
+    private static String parseError(CommandLine.ParameterException e, List<String> args) {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            return "unknown option '" + u.getUnmatched().get(0) + "'";
+            String bad = u.getUnmatched().get(0);
+            if (bad.startsWith("--")) {
+                return "unrecognized option '" + bad + "'";
+            }
+            // a cluster such as -nZ: the first letter tcpdump does not know
+            for (String arg : args) {
+                if (arg.equals(bad) || arg.startsWith("-") && !arg.startsWith("--") && bad.startsWith("-")
+                        && arg.contains(bad.substring(1))) {
+                    for (char c : arg.substring(1).toCharArray()) {
+                        if ("nevtcxXplOirwyh".indexOf(c) < 0) {
+                            return "invalid option -- '" + c + "'";
+                        }
+                    }
+                }
+            }
+            return "invalid option -- '" + (bad.length() > 1 ? bad.charAt(1) : bad) + "'";
         }
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
                 && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {

@@ -14,8 +14,7 @@ public final class Tools {
         // tcpdump inside a node reads the capture files written so far (-r) or captures live (-i)
         // a container has no /etc/localtime, so its tcpdump prints UTC whatever the machine's zone
         m.put("tcpdump", () -> (ctx, args) -> TcpdumpTool.start(ctx, args,
-                o -> new io.arplab.wire.tcpdump.TcpdumpPrinter(new io.arplab.wire.tcpdump.TcpdumpOptions(o.numeric(),
-                        o.linkHeader(), o.verbosity(), o.timestamps(), o.hexDump(), java.time.ZoneOffset.UTC))::print));
+                o -> new io.arplab.wire.tcpdump.TcpdumpPrinter(o.withZone(java.time.ZoneOffset.UTC))::print));
         m.put("ip", io.arplab.tools.iproute.Ip::new);
         m.put("bridge", io.arplab.tools.iproute.Bridge::new);
         m.put("arp", Arp::new);

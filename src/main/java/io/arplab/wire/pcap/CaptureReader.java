@@ -28,11 +28,11 @@ public interface CaptureReader extends Closeable {
         try {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         } catch (NoSuchFileException e) {
-            throw new PcapFormatException(name, "No such file or directory");
+            throw PcapFormatException.cannotOpen(name, "No such file or directory");
         } catch (AccessDeniedException e) {
-            throw new PcapFormatException(name, "Permission denied");
+            throw PcapFormatException.cannotOpen(name, "Permission denied");
         } catch (IOException e) {
-            throw new PcapFormatException(name, String.valueOf(e.getMessage()));
+            throw PcapFormatException.cannotOpen(name, String.valueOf(e.getMessage()));
         }
         try {
             return open(name, in);

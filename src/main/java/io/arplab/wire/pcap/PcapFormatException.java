@@ -8,17 +8,33 @@ package io.arplab.wire.pcap;
 public final class PcapFormatException extends RuntimeException {
     private final String source;
     private final String detail;
+    private final String location;
+    private final boolean opening;
 
     public PcapFormatException(String message) {
         super(message, null, false, false);
         this.source = null;
         this.detail = message;
+        this.location = null;
+        this.opening = false;
     }
 
     public PcapFormatException(String source, String detail) {
-        super(source + ": " + detail, null, false, false);
+        this(source, detail, null, false);
+    }
+
+    /** A fault at {@code location} ("packet 4 at offset 228"), which libpcap does not name. */
+    PcapFormatException(String source, String detail, String location, boolean opening) {
+        super(source + ": " + detail + (location == null ? "" : " (" + location + ")"), null, false, false);
         this.source = source;
         this.detail = detail;
+        this.location = location;
+        this.opening = opening;
+    }
+
+    /** The file could not be opened (fopen()'s error): libpcap names the file, "f.pcap: No such file or directory". */
+    static PcapFormatException cannotOpen(String source, String strerror) {
+        return new PcapFormatException(source, strerror, null, true);
     }
 
     /** The file name as given, or null. */
@@ -26,8 +42,18 @@ public final class PcapFormatException extends RuntimeException {
         return source;
     }
 
-    /** The fault without the file name, in libpcap's words where it has some. */
+    /** The fault without the file name, in libpcap's words where it has some, with where it is in the file. */
     public String detail() {
-        return detail;
+        return location == null ? detail : detail + " (" + location + ")";
+    }
+
+    /** True when the file could not be opened at all (libpcap then names it). */
+    public boolean cannotOpen() {
+        return opening;
+    }
+
+    /** What libpcap's errbuf holds: the file's name only when it could not be opened, never the fault's location. */
+    public String libpcapMessage() {
+        return opening ? source + ": " + detail : detail;
     }
 }

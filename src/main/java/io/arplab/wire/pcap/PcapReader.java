@@ -193,7 +193,7 @@ public final class PcapReader implements CaptureReader {
     }
 
     private PcapFormatException fault(String what, long at) {
-        return new PcapFormatException(in.name(), what + " (packet " + recordNumber + " at offset " + at + ")");
+        return new PcapFormatException(in.name(), what, "packet " + recordNumber + " at offset " + at, false);
     }
 
     private int u16(byte[] b, int off) {

@@ -318,7 +318,7 @@ public final class PcapngReader implements CaptureReader {
     }
 
     private PcapFormatException fault(String what) {
-        return new PcapFormatException(in.name(), what + " (block " + blockNumber + " at offset " + blockStart + ")");
+        return new PcapFormatException(in.name(), what, "block " + blockNumber + " at offset " + blockStart, false);
     }
 
     private int u16(byte[] b, int off) {

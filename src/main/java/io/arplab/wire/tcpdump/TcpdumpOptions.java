@@ -1,5 +1,8 @@
 package io.arplab.wire.tcpdump;
 
+import io.arplab.wire.pcap.LinkType;
+import java.util.function.IntFunction;
+
 import java.time.ZoneId;
 
 /**
@@ -11,9 +14,27 @@ import java.time.ZoneId;
  * @param timestamps  {@code -t}, {@code -tt}, {@code -ttt}, {@code -tttt}, {@code -ttttt} or the default time of day
  * @param hexDump     0 none, 1 {@code -x}, 2 {@code -xx}, 3 {@code -X}, 4 {@code -XX}
  * @param zone        the zone for time-of-day stamps (tcpdump uses the local zone; tests use UTC)
+ * @param linkType    the capture's LINKTYPE_ (Ethernet, NULL, RAW, IPV4, IPV6, LINUX_SLL, LINUX_SLL2)
+ * @param interfaceNames if_indextoname() for LINUX_SLL2 captures (null: every index prints as "?")
  */
 public record TcpdumpOptions(boolean numeric, boolean linkHeader, int verbosity, TimestampStyle timestamps, int hexDump,
-                             ZoneId zone) {
+                             ZoneId zone, int linkType, IntFunction<String> interfaceNames) {
+
+    /** Options for an Ethernet capture. */
+    public TcpdumpOptions(boolean numeric, boolean linkHeader, int verbosity, TimestampStyle timestamps, int hexDump,
+                          ZoneId zone) {
+        this(numeric, linkHeader, verbosity, timestamps, hexDump, zone, LinkType.ETHERNET, null);
+    }
+
+    /** The same options for a capture of {@code type} whose interface indexes {@code names} knows. */
+    public TcpdumpOptions withLinkType(int type, IntFunction<String> names) {
+        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, zone, type, names);
+    }
+
+    /** The same options in another zone. */
+    public TcpdumpOptions withZone(ZoneId z) {
+        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, z, linkType, interfaceNames);
+    }
 
     public enum TimestampStyle {
         /** default: {@code 22:13:20.000000} */

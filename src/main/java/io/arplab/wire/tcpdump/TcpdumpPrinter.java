@@ -1,5 +1,6 @@
 package io.arplab.wire.tcpdump;
 
+import io.arplab.wire.pcap.LinkType;
 import io.arplab.wire.pcap.PcapRecord;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 
 /**
- * Prints Ethernet frames exactly as tcpdump 4.99.3 does: pretty_print_packet() with ts_print(), the link
+ * Prints frames (Ethernet, NULL, RAW, Linux cooked v1/v2) exactly as tcpdump 4.99.3 does: pretty_print_packet() with ts_print(), the link
  * printer and the -x/-X dumps. The protocol printers of this package each follow the tcpdump function they
  * name, including where a truncated frame stops. One printer per capture file and thread: -ttt, -ttttt and
  * TCP's relative sequence numbers remember earlier frames.
@@ -53,7 +54,14 @@ public final class TcpdumpPrinter {
         nd.reset(data, out);
         int hdrlen;
         try {
-            hdrlen = EtherPrinter.ifPrint(nd, len, caplen);
+            hdrlen = switch (options.linkType()) {
+                case LinkType.NULL -> NullPrinter.nullIfPrint(nd, len, caplen);
+                case 12, LinkType.RAW, LinkType.IPV4, LinkType.IPV6 -> NullPrinter.rawIfPrint(nd, len);
+                case LinkType.LINUX_SLL -> SllPrinter.sllIfPrint(nd, len, caplen);
+                case LinkType.LINUX_SLL2 -> SllPrinter.sll2IfPrint(nd, len, caplen, options.interfaceNames());
+                case LinkType.ETHERNET -> EtherPrinter.ifPrint(nd, len, caplen);
+                default -> unsupported(caplen);
+            };
         } catch (Truncated | TruncLabel t) {
             nd.trunc();
             hdrlen = 0;
@@ -79,6 +87,15 @@ public final class TcpdumpPrinter {
             // cannot happen: the dump covers captured bytes only
         }
         out.append('\n');
+    }
+
+    /** print.c: a link type without a printer is dumped whole after "UNSUPPORTED". */
+    private int unsupported(int caplen) {
+        nd.out.append("UNSUPPORTED");
+        if (!nd.suppressDefaultPrint) {
+            HexDump.hexAndAscii(nd, "\n\t", 0, caplen);
+        }
+        return caplen;
     }
 
     public TcpdumpOptions options() {
