@@ -22,6 +22,8 @@ public final class Tools {
         m.put("sysctl", Sysctl::new);
         m.put("arping", Arping::new);
         m.put("traceroute", Traceroute::new);
+        m.put("timeout", Timeout::new);
+        m.put("arpspoof", Arpspoof::new);
         return m;
     }
 }
