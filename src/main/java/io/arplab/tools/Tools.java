@@ -24,6 +24,8 @@ public final class Tools {
         m.put("traceroute", Traceroute::new);
         m.put("timeout", Timeout::new);
         m.put("arpspoof", Arpspoof::new);
+        m.put("macof", Macof::new);
+        m.put("inject", Inject::new);
         return m;
     }
 }
