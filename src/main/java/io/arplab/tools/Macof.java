@@ -161,7 +161,8 @@ public final class Macof implements Tool {
         Bytes.put16(f, t + 14, 512);
         long sum = InternetChecksum.pseudoHeader(ipSrc, ipDst, 6, 20);
         Bytes.put16(f, t + 16, InternetChecksum.finish(InternetChecksum.add(sum, f, t, 20)));
-        Ipv4Frames.writeHeader(f, 14, 0, 40, random.nextInt(0x10000), false, 64, 6, ipSrc, ipDst);
+        // libnet_build_ipv4(LIBNET_TCP_H, ...) as macof calls it: the total length counts only the IP header (20)
+        Ipv4Frames.writeHeader(f, 14, 0, 20, random.nextInt(0x10000), false, 64, 6, ipSrc, ipDst);
         // the line prints the -s/-d options, not the random addresses: 0.0.0.0 unless given
         ctx.err().println(Arpspoof.etherNtoa(sha) + " " + Arpspoof.etherNtoa(dha) + " " + Ipv4Address.of(src) + "."
                 + sp + " > " + Ipv4Address.of(dst) + "." + dp + ": S " + seq + ":" + seq + "(0) win 512");

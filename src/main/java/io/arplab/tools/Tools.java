@@ -26,6 +26,7 @@ public final class Tools {
         m.put("arpspoof", Arpspoof::new);
         m.put("macof", Macof::new);
         m.put("inject", Inject::new);
+        m.put("arpwatch", Arpwatch::new);
         return m;
     }
 }

@@ -42,6 +42,25 @@ class MacofInjectTest {
     }
 
     @Test
+    void macofFramesAreShapedAsTheRealOnes() throws IOException {
+        SecurityLab s = new SecurityLab();
+        Lab.Result r = s.lab.exec("n2", "macof -i eth0 -n 5");
+        s.sleep(0.1);
+        // the random destinations are unknown to the bridge: flooded to the victim, but for the frames with a
+        // multicast source, which a bridge drops (br_handle_frame: !is_valid_ether_addr(h_source))
+        long unicast = r.stderr().lines().filter(l -> (Integer.parseInt(l.substring(0, l.indexOf(':')), 16) & 1) == 0)
+                .count();
+        String shape = "(?:[0-9a-f]{2}:){5}[0-9a-f]{2} > (?:[0-9a-f]{2}:){5}[0-9a-f]{2}, ethertype IPv4 \\(0x0800\\), "
+                + "length 54: (?:[0-9]{1,3}\\.){3}[0-9]{1,3} > (?:[0-9]{1,3}\\.){3}[0-9]{1,3}: \\[\\|tcp\\]";
+        List<String> real = SecurityLab.recorded("macof.tcpdump").lines().filter(l -> !l.startsWith("\t"))
+                .map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        List<String> got = s.n1Frames().stream().map(l -> l.substring(l.indexOf(' ') + 1))
+                .filter(l -> l.contains("IPv4")).toList();
+        assertThat(real).hasSize(5).allMatch(l -> l.matches(shape));
+        assertThat(got).hasSize((int) unicast).allMatch(l -> l.matches(shape));
+    }
+
+    @Test
     void injectedGratuitousArpTakesOverTheGatewayUnlessDropped() throws IOException {
         // record.sh sends the same frame with arping -U -s 172.28.0.1 (nonlocal bind); compare the tables it left
         String garp = "inject -i eth0 arp request spa=172.28.0.1 tpa=172.28.0.1";

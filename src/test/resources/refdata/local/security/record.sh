@@ -10,6 +10,9 @@ cd "$(dirname "$0")"
 P=spf
 ns() { ip netns exec "$P-$1" "${@:2}"; }
 setup() {
+  # a resolver that fails at once: arpwatch looks up every station's name, and a resolver that cannot be reached
+  # blocks it for seconds per lookup (ip netns exec bind-mounts /etc/netns/NS/resolv.conf)
+  for n in host n1 n2 n3; do mkdir -p /etc/netns/$P-$n; echo "nameserver 127.0.0.1" > /etc/netns/$P-$n/resolv.conf; done
   for n in host n1 n2 n3; do ip netns add $P-$n; ip netns exec $P-$n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; ip -n $P-$n link set lo up; done
   ip -n $P-host link add br0 address 02:42:8e:ff:44:b3 type bridge; ip -n $P-host addr add 172.28.0.1/16 dev br0
   ip -n $P-host link set br0 up; ns host sysctl -qw net.ipv4.ip_forward=1
@@ -20,7 +23,7 @@ setup() {
   plug n3 02:42:ac:1c:00:0d 172.28.0.13/16
   sleep 2
 }
-teardown() { for n in host n1 n2 n3; do ip netns del $P-$n 2>/dev/null; done; }
+teardown() { for n in host n1 n2 n3; do ip netns del $P-$n 2>/dev/null; rm -rf /etc/netns/$P-$n; done; }
 T=$(mktemp -d)
 run() { echo "\$ $1: ${*:2}"; ns "$@" >$T/o 2>$T/e; rc=$?; cat $T/o; if [ -s $T/e ]; then echo "--- stderr"; cat $T/e; fi; echo "[exit $rc]"; }
 # a command in the background: started now, reported by fin (its output, once it has ended)
