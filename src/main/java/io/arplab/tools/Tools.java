@@ -27,6 +27,7 @@ public final class Tools {
         m.put("macof", Macof::new);
         m.put("inject", Inject::new);
         m.put("arpwatch", Arpwatch::new);
+        m.put("arp-scan", ArpScan::new);
         return m;
     }
 }
