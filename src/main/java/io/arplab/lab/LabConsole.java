@@ -193,10 +193,16 @@ public final class LabConsole {
         reportJobs();
     }
 
-    /** Ends the session: background jobs still running are interrupted (Ctrl-C) and reported. */
+    /**
+     * Ends the session: background jobs still running are interrupted (Ctrl-C), given the time their SIGINT handler
+     * takes (arpspoof re-arps for seconds), and reported.
+     */
     public void close() {
         for (Job j : jobs) {
             j.ctx().interrupt();
+        }
+        for (Job j : jobs) {
+            lab.await(j.ctx());
             printJob(j);
         }
         jobs.clear();

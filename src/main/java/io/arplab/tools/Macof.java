@@ -14,13 +14,15 @@ import java.util.SplittableRandom;
  * dsniff's macof (2.4b1+debian-31): TCP SYNs from random Ethernet and IP sources to random destinations, to fill a
  * switch's forwarding table; -n frames (else until Ctrl-C), one line each on stderr. The random values come from a
  * stream derived from the node, the process and the time, so a run is the same every time; frames leave at one per
- * 10 µs of virtual time (the real tool writes as fast as the device takes them).
+ * 10 µs of virtual time (the real tool writes as fast as the device takes them). To keep a run's memory bounded
+ * a flood ends after {@link #MAX_FRAMES} frames, with a note on stderr.
  */
 public final class Macof implements Tool {
     static final String USAGE = "Version: 2.4\n"
             + "Usage: macof [-s src] [-d dst] [-e tha] [-x sport] [-y dport]\n"
             + "             [-i interface] [-n times]\n";
     private static final long GAP = 10_000;
+    static final long MAX_FRAMES = 100_000;
     private static final int FRAME = 14 + 20 + 20;
 
     private ToolContext ctx;
@@ -132,6 +134,11 @@ public final class Macof implements Tool {
     /** main()'s loop: one SYN per iteration until -n is reached. */
     private void flood(long now) {
         if (times >= 0 && sent >= times) {
+            ctx.exit(0);
+            return;
+        }
+        if (sent == MAX_FRAMES) {
+            ctx.err().println("macof: stopped after " + MAX_FRAMES + " frames (arplab's limit per run)");
             ctx.exit(0);
             return;
         }

@@ -99,4 +99,46 @@ class SecurityExamplesTest {
             assertThat(run(script, 5)).isEqualTo(run(script, 5));
         }
     }
+
+    @Test
+    void aJobStillRunningAtTheEndIsInterruptedAndCleansUp() throws IOException {
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(DIR.resolve("lab.yaml")).topology(), 1);
+        StringWriter out = new StringWriter();
+        LabConsole console = new LabConsole(lab, new PrintWriter(out), new PrintWriter(out), () -> { });
+        console.execute("victim ping -c1 -q 172.28.0.1");
+        console.execute("attacker arpspoof -i eth0 -t 172.28.0.11 172.28.0.1 &");
+        console.execute("sleep 3");
+        console.close();
+        assertThat(out.toString()).contains("] done (exit 0): attacker$ arpspoof -i eth0 -t 172.28.0.11 172.28.0.1\n")
+                .contains("Cleaning up and re-arping targets...\n");
+        assertThat(lab.exec("victim", "ip neigh show 172.28.0.1").stdout()).contains("lladdr " + GATEWAY_MAC);
+    }
+
+    @Test
+    void badArgumentsNeverThrow() {
+        Lab lab = new Lab(1);
+        io.arplab.device.Host h = lab.addHost("h");
+        h.stack().addDevice("eth0", io.arplab.wire.MacAddress.parse("02:00:00:00:00:01"), 1500);
+        String[] tools = {"arpspoof", "macof", "arp-scan", "arpwatch", "inject", "timeout"};
+        String[] words = {"-i", "eth0", "-I", "-t", "-n", "x", "-1", "1.5", "--retry", "--retry=x", "--backoff=x",
+                "--interval=x", "-c", "arp", "request", "reply", "spa=x", "10.0.0.1", "10.0.0.0/33", "10.0.0.9-10.0.0.1",
+                "a:b", "-s", "-d", "-e", "zz", "--", "-r", "-x", "ff", "0", "--localnet", "-q", "-V", ""};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 1500; i++) {
+            StringBuilder cmd = new StringBuilder(tools[r.nextInt(tools.length)]);
+            for (int k = r.nextInt(5); k > 0; k--) {
+                cmd.append(' ').append(words[r.nextInt(words.length)]);
+            }
+            String line = cmd.toString().trim().replaceAll(" +", " ");
+            StringWriter o = new StringWriter();
+            ToolRun run = () -> lab.exec("h", io.arplab.tools.CommandLineSplitter.split(line), new PrintWriter(o),
+                    new PrintWriter(o));
+            assertThat(run.exit()).as(line).isBetween(0, 255);
+            assertThat(o.toString()).as(line).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    private interface ToolRun {
+        int exit();
+    }
 }
