@@ -97,7 +97,8 @@ public final class ArpScan implements Tool {
             boolean needs = List.of("interface", "retry", "interval", "timeout", "backoff", "bandwidth").contains(name);
             if (needs && value == null) {
                 if (i + 1 == args.size()) {
-                    throw new Getopt.ToolError("arp-scan: option requires an argument -- '" + a + "'\n" + TRY, 1);
+                    throw new Getopt.ToolError((a.startsWith("--") ? "arp-scan: option '" + a + "' requires an argument"
+                            : "arp-scan: option requires an argument -- '" + a.charAt(1) + "'") + "\n" + TRY, 1);
                 }
                 value = args.get(++i);
             }
@@ -112,6 +113,15 @@ public final class ArpScan implements Tool {
                 case "quiet" -> quiet = true;
                 case "plain" -> plain = true;
                 case "numeric" -> { }
+                case "help" -> {
+                    try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
+                        ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    ctx.exit(0);
+                    return true;
+                }
                 case "version" -> {
                     ctx.out().print(VERSION + "\n\nCopyright (C) 2005-2022 Roy Hills\n"
                             + "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
@@ -175,7 +185,7 @@ public final class ArpScan implements Tool {
 
     private static String longName(String name, String arg) {
         for (String n : List.of("interface", "localnet", "retry", "interval", "timeout", "backoff", "bandwidth",
-                "quiet", "plain", "numeric", "version")) {
+                "quiet", "plain", "numeric", "version", "help")) {
             if (n.startsWith(name) && !name.isEmpty()) {
                 return n;
             }
@@ -196,7 +206,8 @@ public final class ArpScan implements Tool {
             case 'x' -> "plain";
             case 'N' -> "numeric";
             case 'V' -> "version";
-            default -> throw new Getopt.ToolError("arp-scan: invalid option -- '" + c + "'\n" + TRY, 1);
+            case 'h' -> "help";
+            default -> throw new Getopt.ToolError("arp-scan: unrecognized option '" + arg + "'\n" + TRY, 1);
         };
     }
 

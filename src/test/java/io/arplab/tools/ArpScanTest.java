@@ -47,6 +47,13 @@ class ArpScanTest {
     }
 
     @Test
+    void helpIsTheRealText() throws IOException {
+        SecurityLab s = new SecurityLab();
+        assertThat(s.lab.exec("n1", "arp-scan --help").stdout()).isEqualTo(SecurityLab.recorded("arp_scan_help.txt"));
+        assertThat(s.lab.exec("n1", "arp-scan -h").exitCode()).isZero();
+    }
+
+    @Test
     void versionAndLocalnet() {
         SecurityLab s = new SecurityLab();
         assertThat(s.lab.exec("n1", "arp-scan -V").stdout()).startsWith("arp-scan 1.10.0\n\nCopyright (C) 2005-2022");
