@@ -281,6 +281,9 @@ public final class ArpScan implements Tool {
     /** The main loop of arp-scan: send to the host at the cursor when the interval and its timeout allow. */
     private void loop(long now) {
         wake = null;
+        if (ctx.finished()) {
+            return; // interrupted
+        }
         long next;
         if (live.isEmpty()) {
             finish(now);

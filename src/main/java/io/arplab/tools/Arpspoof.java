@@ -60,8 +60,13 @@ public final class Arpspoof implements Tool {
             ctx.exit(e.status());
             return;
         }
-        ctx.trapInterrupt(this::cleanup);
-        findTargets(0, 0);
+        // the signal handlers are installed once the targets are found: Ctrl-C before that just ends it
+        ctx.onInterrupt(() -> {
+            if (timer != null) {
+                ctx.cancel(timer);
+            }
+        });
+        findTargets(0);
     }
 
     private boolean parse(List<String> args) {
@@ -152,9 +157,9 @@ public final class Arpspoof implements Tool {
     // ---------------------------------------------------------------------------------------------------- start
 
     /** main(): arp_find() each target in turn (the broadcast one needs none), then the spoof host with -r. */
-    private void findTargets(int index, int tries) {
+    private void findTargets(int index) {
         if (index < targets.size() && targets.get(index).ip == 0) {
-            findTargets(index + 1, 0);
+            findTargets(index + 1);
             return;
         }
         if (index == targets.size()) {
@@ -181,7 +186,7 @@ public final class Arpspoof implements Tool {
                 fail("arpspoof: No target hosts found.");
                 return;
             }
-            findTargets(index + 1, 0);
+            findTargets(index + 1);
         });
     }
 
@@ -221,9 +226,10 @@ public final class Arpspoof implements Tool {
     /** The main loop: a forged reply to each active target (and to the host with -r), then sleep(2). */
     private void poison(long now) {
         timer = null;
-        if (cleaning) {
+        if (cleaning || ctx.finished()) {
             return;
         }
+        ctx.trapInterrupt(this::cleanup);
         for (Station t : targets) {
             if (!t.active || t.ip == spoof.ip) {
                 continue;

@@ -115,6 +115,9 @@ public final class Inject implements Tool {
     }
 
     private void send(long now) {
+        if (ctx.finished()) {
+            return; // interrupted
+        }
         if (dev.isUp()) {
             byte[] f = frame.clone();
             ctx.act(out -> stack.sendRaw(dev, f, out));

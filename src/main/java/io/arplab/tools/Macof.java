@@ -36,7 +36,6 @@ public final class Macof implements Tool {
     private int dport = -1;
     private long times = -1;
     private long sent;
-    private io.arplab.runtime.Timer timer;
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -133,6 +132,9 @@ public final class Macof implements Tool {
 
     /** main()'s loop: one SYN per iteration until -n is reached. */
     private void flood(long now) {
+        if (ctx.finished()) {
+            return; // interrupted
+        }
         if (times >= 0 && sent >= times) {
             ctx.exit(0);
             return;
@@ -144,7 +146,7 @@ public final class Macof implements Tool {
         }
         sendOne();
         sent++;
-        timer = ctx.at(now + GAP, this::flood);
+        ctx.at(now + GAP, this::flood);
     }
 
     private void sendOne() {

@@ -93,4 +93,23 @@ class MacofInjectTest {
                 + " 0001080006040001 02:42:ac:1c:00:0c ac1c000c 000000000000 ac1c000b");
         assertThat(hex.stdout()).isEqualTo("...\nSent 3 packets.\n");
     }
+
+    @Test
+    void ctrlCStopsTheFloodsAndScans() {
+        SecurityLab s = new SecurityLab();
+        for (String cmd : List.of("macof -i eth0", "inject -i eth0 -c 100 -t 1 arp request tpa=172.28.0.1",
+                "arp-scan -I eth0 172.28.0.0/24", "arpspoof -i eth0 -t 172.28.0.99 172.28.0.1")) {
+            ToolContext ctx = s.lab.start("n2", CommandLineSplitter.split(cmd), new java.io.PrintWriter(
+                    new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()));
+            s.sleep(0.5);
+            ctx.interrupt();
+            assertThat(ctx.exitCode()).as(cmd).isEqualTo(130);
+        }
+        int before = s.n1Frames().size();
+        s.sleep(5);
+        // after Ctrl-C only the kernels' own probes remain (n2 still resolving 172.28.0.99 for arp_force's
+        // datagram): no flood, scan or forged frame
+        assertThat(s.n1Frames().subList(before, s.n1Frames().size())).filteredOn(l -> !l.contains("who-has 172.28.0.99"))
+                .noneMatch(l -> l.contains("[|tcp]") || l.contains("> ff:ff:ff:ff:ff:ff") || l.contains("Reply"));
+    }
 }
