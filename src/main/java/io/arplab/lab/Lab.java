@@ -36,6 +36,8 @@ public final class Lab implements AutoCloseable {
     public static final long DEFAULT_EPOCH = 1_704_067_200L * 1_000_000_000L;
     /** How long a tool that does not end by itself (ping without -c) may run before it is interrupted. */
     public static final long DEFAULT_TOOL_LIMIT = 3600L * 1_000_000_000L;
+    /** How long a tool may still run after the SIGINT that ended its time (its handler's work). */
+    static final long SIGINT_GRACE = 60L * 1_000_000_000L;
 
     /** What a command printed and how it ended. */
     public record Result(String stdout, String stderr, int exitCode) {}
@@ -518,12 +520,16 @@ public final class Lab implements AutoCloseable {
     /** Runs the network until the tool ends (or is interrupted at the tool time limit). */
     public void await(ToolContext ctx) {
         long limit = paced ? Long.MAX_VALUE : network.now() + toolLimit;
+        boolean interrupted = false;
         startPace();
         while (!ctx.finished()) {
             if (interruptRequested) {
+                // Ctrl-C: SIGINT to the tool; one that traps it (arpspoof re-arps) gets a minute to end
                 interruptRequested = false;
                 ctx.interrupt();
-                break;
+                interrupted = true;
+                limit = network.now() + SIGINT_GRACE;
+                continue;
             }
             long next = network.scheduler().nextEventTime();
             if (holdBack(Math.min(next, limit))) {
@@ -539,8 +545,14 @@ public final class Lab implements AutoCloseable {
             }
             if (next > limit) {
                 network.runUntil(limit);
+                if (interrupted) {
+                    break;
+                }
+                // a tool whose SIGINT handler keeps it running (arpspoof re-arps) gets a minute to end
                 ctx.interrupt();
-                break;
+                interrupted = true;
+                limit = network.now() + SIGINT_GRACE;
+                continue;
             }
             step();
         }

@@ -375,10 +375,16 @@ public final class LabConsole {
         reportJobs();
     }
 
-    /** Ends the session: background jobs still running are interrupted (Ctrl-C) and reported. */
+    /**
+     * Ends the session: background jobs still running are interrupted (Ctrl-C), given the time their SIGINT handler
+     * takes (arpspoof re-arps for seconds), and reported.
+     */
     public void close() {
         for (Jobs.Job j : new ArrayList<>(jobs.all())) {
             j.ctx().interrupt();
+        }
+        for (Jobs.Job j : new ArrayList<>(jobs.all())) {
+            lab.await(j.ctx());
             printJob(j);
         }
         jobs.all().clear();

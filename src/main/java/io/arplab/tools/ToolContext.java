@@ -23,6 +23,7 @@ public final class ToolContext {
     private final int pid;
     private int exitCode = -1;
     private Runnable interruptHandler;
+    private boolean interruptTrapped;
     private Runnable exitListener;
 
     public ToolContext(NodeRuntime runtime, PrintWriter out, PrintWriter err, int pid) {
@@ -128,6 +129,15 @@ public final class ToolContext {
         exit(143);
     }
 
+    /**
+     * A SIGINT handler that does not end the process: the tool keeps running and ends itself later (arpspoof
+     * re-arps its targets for some seconds first).
+     */
+    public void trapInterrupt(Runnable handler) {
+        this.interruptHandler = handler;
+        this.interruptTrapped = true;
+    }
+
     /** Delivers SIGINT. */
     public void interrupt() {
         if (finished()) {
@@ -136,6 +146,8 @@ public final class ToolContext {
         if (interruptHandler != null) {
             interruptHandler.run();
         }
-        exit(130);
+        if (!interruptTrapped) {
+            exit(130);
+        }
     }
 }

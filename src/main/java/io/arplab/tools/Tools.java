@@ -21,6 +21,12 @@ public final class Tools {
         m.put("sysctl", Sysctl::new);
         m.put("arping", Arping::new);
         m.put("traceroute", Traceroute::new);
+        m.put("timeout", Timeout::new);
+        m.put("arpspoof", Arpspoof::new);
+        m.put("macof", Macof::new);
+        m.put("inject", Inject::new);
+        m.put("arpwatch", Arpwatch::new);
+        m.put("arp-scan", ArpScan::new);
         return m;
     }
 }

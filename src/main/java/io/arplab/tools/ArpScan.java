@@ -1,0 +1,374 @@
+package io.arplab.tools;
+
+import io.arplab.runtime.Timer;
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.wire.ArpFrames;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * arp-scan 1.10.0: ARP requests to every target (addresses, a.b.c.d/n, a.b.c.d-e.f.g.h, a.b.c.d:mask, --localnet)
+ * one per interval, each host retried (--retry total attempts, default 2) after its timeout (500 ms, times the
+ * backoff 1.5 per retry) until it answers; one line per answer and the summary lines. The interval defaults to the
+ * time a 42-byte frame and 24 bytes of overhead take at 256000 bit/s. Vendors: "(Unknown: locally administered)"
+ * or "(Unknown)" (no OUI file is read).
+ */
+public final class ArpScan implements Tool {
+    static final String VERSION = "arp-scan 1.10.0";
+    private static final String TRY = "Usage: arp-scan [options] [hosts...]\n"
+            + "Use \"arp-scan --help\" for detailed information on the available options.\n";
+    private static final int MAX_HOSTS = 1 << 20;
+
+    /** One target: address, attempts so far, when it was last sent to, and its current timeout (ns). */
+    private static final class Target {
+        final int ip;
+        int sent;
+        long lastSent;
+        long timeout;
+
+        Target(int ip, long timeout) {
+            this.ip = ip;
+            this.timeout = timeout;
+        }
+    }
+
+    private ToolContext ctx;
+    private HostStack stack;
+    private NetDevice dev;
+    private Object socket;
+    private final List<Target> live = new ArrayList<>();
+    private int cursor;
+    private int hosts;
+    private int responders;
+    private int received;
+    private int retry = 2;
+    private long timeout = 500_000_000L;
+    private double backoff = 1.5;
+    private long interval = -1;
+    private boolean quiet;
+    private boolean plain;
+    private int myIp;
+    private long lastPacket = Long.MIN_VALUE;
+    private long start;
+    private Timer wake;
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        this.ctx = ctx;
+        this.stack = ctx.stack();
+        try {
+            if (run(args)) {
+                return;
+            }
+        } catch (Getopt.ToolError e) {
+            ctx.err().print(e.getMessage());
+            ctx.exit(e.status());
+        }
+    }
+
+    private boolean run(List<String> args) {
+        String intf = null;
+        boolean localnet = false;
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("-") || a.equals("-")) {
+                targets.add(a);
+                continue;
+            }
+            String name;
+            String value = null;
+            if (a.startsWith("--")) {
+                int eq = a.indexOf('=');
+                name = eq < 0 ? a.substring(2) : a.substring(2, eq);
+                value = eq < 0 ? null : a.substring(eq + 1);
+                name = longName(name, a);
+            } else {
+                name = shortName(a.charAt(1), a);
+                if (a.length() > 2) {
+                    value = a.substring(2);
+                }
+            }
+            boolean needs = List.of("interface", "retry", "interval", "timeout", "backoff", "bandwidth").contains(name);
+            if (needs && value == null) {
+                if (i + 1 == args.size()) {
+                    throw new Getopt.ToolError((a.startsWith("--") ? "arp-scan: option '" + a + "' requires an argument"
+                            : "arp-scan: option requires an argument -- '" + a.charAt(1) + "'") + "\n" + TRY, 1);
+                }
+                value = args.get(++i);
+            }
+            switch (name) {
+                case "interface" -> intf = value;
+                case "localnet" -> localnet = true;
+                case "retry" -> retry = (int) number(value);
+                case "timeout" -> timeout = number(value) * 1_000_000L;
+                case "backoff" -> backoff = Double.parseDouble(value);
+                case "interval" -> interval = duration(value);
+                case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, number(value));
+                case "quiet" -> quiet = true;
+                case "plain" -> plain = true;
+                case "numeric" -> { }
+                case "help" -> {
+                    try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
+                        ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    ctx.exit(0);
+                    return true;
+                }
+                case "version" -> {
+                    ctx.out().print(VERSION + "\n\nCopyright (C) 2005-2022 Roy Hills\n"
+                            + "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
+                            + "This is free software: you are free to change and redistribute it.\n"
+                            + "There is NO WARRANTY, to the extent permitted by law.\n\n"
+                            + "libpcap version 1.10.3 (with TPACKET_V3)\n"
+                            + "Built with libcap POSIX.1e capability support.\n");
+                    ctx.exit(0);
+                    return true;
+                }
+                default -> {
+                    ctx.err().print(TRY);
+                    ctx.exit(1);
+                    return true;
+                }
+            }
+        }
+        if (targets.isEmpty() && !localnet) {
+            throw new Getopt.ToolError(
+                    "ERROR: No target hosts on command line and neither --file or --localnet options given\n", 1);
+        }
+        if (intf == null) {
+            intf = stack.devices().stream().filter(d -> !d.loopback && d.isUp()).map(d -> d.name).findFirst()
+                    .orElse("lo");
+        }
+        dev = stack.device(intf);
+        if (dev == null) {
+            throw new Getopt.ToolError("pcap_activate: " + intf + ": No such device exists\n(No such device exists)\n", 1);
+        }
+        NetDevice.Address addr = dev.primary();
+        myIp = addr == null ? 0 : addr.address().bits();
+        if (!plain) ctx.out().println("Interface: " + intf + ", type: EN10MB, MAC: " + MacAddress.of(dev.macBits()) + ", IPv4: "
+                + (addr == null ? "(none)" : addr.address()));
+        if (interval < 0) {
+            interval = (42 + 24) * 8L * 1_000_000_000L / 256_000;
+        }
+        if (localnet && addr != null) {
+            int mask = Ipv4Address.netmask(addr.prefixLength());
+            addRange(addr.address().bits() & mask, addr.address().bits() | ~mask);
+        }
+        for (String t : targets) {
+            if (!addTarget(t)) {
+                ctx.err().println("WARNING: get_host_address failed for \"" + t
+                        + "\": Temporary failure in name resolution - target ignored");
+            }
+        }
+        hosts = live.size();
+        if (hosts == 0) {
+            throw new Getopt.ToolError("ERROR: No hosts to process.\n", 1);
+        }
+        if (!plain) {
+            ctx.out().println("Starting " + VERSION + " with " + hosts
+                    + " hosts (https://github.com/royhills/arp-scan)");
+        }
+        socket = stack.openPacketSocket(dev, this::frame);
+        ctx.onInterrupt(() -> stack.closePacketSocket(socket));
+        start = ctx.now();
+        loop(start);
+        return true;
+    }
+
+    private static String longName(String name, String arg) {
+        for (String n : List.of("interface", "localnet", "retry", "interval", "timeout", "backoff", "bandwidth",
+                "quiet", "plain", "numeric", "version", "help")) {
+            if (n.startsWith(name) && !name.isEmpty()) {
+                return n;
+            }
+        }
+        throw new Getopt.ToolError("arp-scan: unrecognized option '" + arg + "'\n" + TRY, 1);
+    }
+
+    private static String shortName(char c, String arg) {
+        return switch (c) {
+            case 'I' -> "interface";
+            case 'l' -> "localnet";
+            case 'r' -> "retry";
+            case 'i' -> "interval";
+            case 't' -> "timeout";
+            case 'b' -> "backoff";
+            case 'B' -> "bandwidth";
+            case 'q' -> "quiet";
+            case 'x' -> "plain";
+            case 'N' -> "numeric";
+            case 'V' -> "version";
+            case 'h' -> "help";
+            default -> throw new Getopt.ToolError("arp-scan: unrecognized option '" + arg + "'\n" + TRY, 1);
+        };
+    }
+
+    private static long number(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new Getopt.ToolError("ERROR: Invalid number \"" + s + "\"\n", 1);
+        }
+    }
+
+    /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */
+    private static long duration(String s) {
+        if (s.endsWith("u")) {
+            return number(s.substring(0, s.length() - 1)) * 1_000L;
+        }
+        if (s.endsWith("s")) {
+            return number(s.substring(0, s.length() - 1)) * 1_000_000_000L;
+        }
+        return number(s) * 1_000_000L;
+    }
+
+    /** add_host_pattern(): one address, a prefix, a mask or a range; false when the name does not resolve. */
+    private boolean addTarget(String t) {
+        int slash = t.indexOf('/');
+        int colon = t.indexOf(':');
+        int dash = t.indexOf('-');
+        if (slash > 0 || colon > 0) {
+            Ipv4Address base = Ipv4Address.tryParse(t.substring(0, slash > 0 ? slash : colon));
+            String rest = t.substring((slash > 0 ? slash : colon) + 1);
+            int mask;
+            if (slash > 0) {
+                int bits = (int) number(rest);
+                mask = Ipv4Address.netmask(Math.max(0, Math.min(32, bits)));
+            } else {
+                Ipv4Address m = Ipv4Address.tryParse(rest);
+                mask = m == null ? -1 : m.bits();
+            }
+            if (base == null) {
+                return false;
+            }
+            addRange(base.bits() & mask, base.bits() | ~mask);
+            return true;
+        }
+        if (dash > 0) {
+            Ipv4Address from = Ipv4Address.tryParse(t.substring(0, dash));
+            Ipv4Address to = Ipv4Address.tryParse(t.substring(dash + 1));
+            if (from == null || to == null) {
+                return false;
+            }
+            addRange(from.bits(), to.bits());
+            return true;
+        }
+        Ipv4Address a = ctx.resolver().resolve(t);
+        if (a == null) {
+            return false;
+        }
+        live.add(new Target(a.bits(), timeout));
+        return true;
+    }
+
+    private void addRange(int from, int to) {
+        for (long a = from & 0xffff_ffffL; a <= (to & 0xffff_ffffL); a++) {
+            if (live.size() >= MAX_HOSTS) {
+                throw new Getopt.ToolError("ERROR: too many hosts (" + MAX_HOSTS + " at most here)\n", 1);
+            }
+            live.add(new Target((int) a, timeout));
+        }
+    }
+
+    /** The main loop of arp-scan: send to the host at the cursor when the interval and its timeout allow. */
+    private void loop(long now) {
+        wake = null;
+        if (ctx.finished()) {
+            return; // interrupted
+        }
+        long next;
+        if (live.isEmpty()) {
+            finish(now);
+            return;
+        }
+        if (lastPacket == Long.MIN_VALUE || now - lastPacket >= interval) {
+            Target t = live.get(cursor);
+            if (t.sent == 0 || now - t.lastSent >= t.timeout) {
+                if (t.sent >= retry) {
+                    live.remove(cursor); // remove_host(): no answer within its last timeout
+                    if (cursor >= live.size()) {
+                        cursor = 0;
+                    }
+                    next = now;
+                } else {
+                    if (t.sent > 0) {
+                        t.timeout = (long) (t.timeout * backoff);
+                    }
+                    send(t, now);
+                    lastPacket = now;
+                    cursor = live.isEmpty() ? 0 : (cursor + 1) % live.size();
+                    next = now + interval;
+                }
+            } else {
+                next = t.lastSent + t.timeout; // the next host is not ready either
+            }
+        } else {
+            next = lastPacket + interval;
+        }
+        wake = ctx.at(Math.max(next, now), this::loop);
+    }
+
+    private void send(Target t, long now) {
+        byte[] f = new byte[ArpFrames.FRAME_LENGTH];
+        ArpFrames.write(f, 0, 0xffff_ffff_ffffL, dev.macBits(), 1, dev.macBits(), myIp, 0, t.ip);
+        t.sent++;
+        t.lastSent = now;
+        if (dev.isUp()) {
+            ctx.act(out -> stack.sendRaw(dev, f, out));
+        }
+    }
+
+    /** A reply to us (the pcap filter "ether dst MAC and arp"): display it once and drop its host from the scan. */
+    private void frame(long now, byte[] f, int pktType) {
+        if (f.length < 42 || Bytes.u48(f, 0) != dev.macBits() || Bytes.u16(f, 20) != 2) {
+            return;
+        }
+        received++;
+        int spa = Bytes.i32(f, 28);
+        for (int i = 0; i < live.size(); i++) {
+            if (live.get(i).ip == spa) {
+                live.remove(i);
+                if (i < cursor) {
+                    cursor--;
+                }
+                if (cursor >= live.size()) {
+                    cursor = 0;
+                }
+                responders++;
+                long sha = Bytes.u48(f, 22);
+                String line = Ipv4Address.of(spa) + "\t" + MacAddress.of(sha);
+                if (!quiet) {
+                    line += "\t" + ((sha & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
+                }
+                ctx.out().println(line);
+                if (live.isEmpty()) {
+                    if (wake != null) {
+                        ctx.cancel(wake);
+                    }
+                    finish(now);
+                }
+                return;
+            }
+        }
+    }
+
+    private void finish(long now) {
+        stack.closePacketSocket(socket);
+        if (!plain) {
+            double secs = (now - start) / 1e9;
+            ctx.out().println();
+            ctx.out().println(received + " packets received by filter, 0 packets dropped by kernel");
+            ctx.out().println(String.format(Locale.ROOT, "Ending %s: %d hosts scanned in %.3f seconds (%.2f hosts/sec)."
+                    + " %d responded", VERSION, hosts, secs, secs > 0 ? hosts / secs : 0.0, responders));
+        }
+        ctx.exit(0);
+    }
+}

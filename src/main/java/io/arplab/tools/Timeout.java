@@ -1,0 +1,121 @@
+package io.arplab.tools;
+
+import io.arplab.runtime.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * coreutils timeout: runs a command of the node and sends it a signal when DURATION has passed ({@code timeout -s INT
+ * 5 arpspoof ...} is how the recordings stop a tool with Ctrl-C). Exit status 124 when the time ran out, else the
+ * command's. Signals: INT, TERM (default) and HUP arrive as the tool's interrupt, KILL ends it at once (137).
+ */
+public final class Timeout implements Tool {
+    private static final String TRY = "Try 'timeout --help' for more information.";
+
+    private ToolContext ctx;
+    private ToolContext child;
+    private Timer alarm;
+    private boolean timedOut;
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        this.ctx = ctx;
+        String signal = "TERM";
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1) {
+            String a = args.get(i++);
+            if (a.equals("-s") || a.equals("--signal")) {
+                if (i == args.size()) {
+                    fail("timeout: option requires an argument -- 's'");
+                    return;
+                }
+                signal = args.get(i++);
+            } else if (a.startsWith("-s")) {
+                signal = a.substring(2);
+            } else if (a.startsWith("--signal=")) {
+                signal = a.substring(9);
+            } else if (a.equals("--")) {
+                break;
+            } else {
+                fail(a.startsWith("--") ? "timeout: unrecognized option '" + a + "'"
+                        : "timeout: invalid option -- '" + a.charAt(1) + "'");
+                return;
+            }
+        }
+        signal = signal.toUpperCase().startsWith("SIG") ? signal.substring(3).toUpperCase() : signal.toUpperCase();
+        if (!List.of("INT", "TERM", "HUP", "KILL", "2", "15", "1", "9").contains(signal)) {
+            fail("timeout: " + args.get(i - 1) + ": invalid signal");
+            return;
+        }
+        boolean kill = signal.equals("KILL") || signal.equals("9");
+        if (args.size() - i < 2) {
+            fail("timeout: missing operand");
+            return;
+        }
+        long duration = parseDuration(args.get(i));
+        if (duration < 0) {
+            fail("timeout: invalid time interval '" + args.get(i) + "'");
+            return;
+        }
+        List<String> cmd = args.subList(i + 1, args.size());
+        Map<String, Supplier<Tool>> tools = Tools.standard();
+        Supplier<Tool> tool = tools.get(cmd.get(0));
+        if (tool == null) {
+            ctx.err().println("timeout: failed to run command '" + cmd.get(0) + "': No such file or directory");
+            ctx.exit(127);
+            return;
+        }
+        child = new ToolContext(ctx.runtime(), ctx.out(), ctx.err(), ctx.pid() + 1);
+        ctx.trapInterrupt(() -> child.interrupt());
+        if (duration > 0) {
+            alarm = ctx.at(ctx.now() + duration, t -> {
+                timedOut = true;
+                if (kill) {
+                    child.exit(137);
+                } else {
+                    child.interrupt();
+                }
+            });
+        }
+        child.onExit(this::childEnded);
+        if (!child.finished()) {
+            tool.get().start(child, cmd.subList(1, cmd.size()));
+        }
+    }
+
+    private void childEnded() {
+        if (child.exitCode() < 0) {
+            return; // onExit registered before the tool started
+        }
+        if (alarm != null) {
+            ctx.cancel(alarm);
+        }
+        ctx.exit(timedOut ? 124 : child.exitCode());
+    }
+
+    private void fail(String message) {
+        ctx.err().println(message);
+        ctx.err().println(TRY);
+        ctx.exit(125);
+    }
+
+    /** A floating-point number of seconds with an optional s, m, h or d suffix; -1 if not one. */
+    static long parseDuration(String s) {
+        double unit = 1;
+        String n = s;
+        if (!s.isEmpty() && "smhd".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            unit = switch (s.charAt(s.length() - 1)) {
+                case 'm' -> 60;
+                case 'h' -> 3600;
+                case 'd' -> 86400;
+                default -> 1;
+            };
+            n = s.substring(0, s.length() - 1);
+        }
+        if (!n.matches("[0-9]*\\.?[0-9]+|[0-9]+\\.")) {
+            return -1;
+        }
+        return Math.round(Double.parseDouble(n) * unit * 1e9);
+    }
+}
