@@ -152,7 +152,13 @@ public final class ActionFormat {
     public static List<Action> roundTrip(List<Action> actions, OfVersion v) {
         List<Action> out = new ArrayList<>();
         for (Action a : actions) {
-            if (a instanceof Action.GotoTable g && !v.atLeast(OfVersion.OF11)) {
+            if (a instanceof Action.ClearActions && !v.atLeast(OfVersion.OF11)) {
+                continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
+            } else if (a instanceof Action.PushVlan && !v.atLeast(OfVersion.OF11)) {
+                continue; // not encodable in OpenFlow 1.0
+            } else if (a instanceof Action.SetNwTtl t && !v.atLeast(OfVersion.OF11)) {
+                out.add(new Action.SetField(Field.IP_TTL, t.ttl(), 0xff, Action.Raw.REG_LOAD));
+            } else if (a instanceof Action.GotoTable g && !v.atLeast(OfVersion.OF11)) {
                 out.add(new Action.Resubmit(Ports.IN_PORT, g.table()));
             } else if (a instanceof Action.SetField f) {
                 out.addAll(setField(f, v));
@@ -176,7 +182,7 @@ public final class ActionFormat {
         } else if (f.raw() == Action.Raw.REG_LOAD) {
             raw = Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {
-            raw = f.field().legacyAction != null && whole ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
+            raw = f.field().legacyAction != null ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
         } else {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
         }

@@ -133,7 +133,7 @@ public final class ActionParser {
             table = table(parts[1]);
         }
         if (port == Ports.IN_PORT && table == 255) {
-            throw new FlowParseException("at least one \"in_port\" or \"table\" must be specified  on resubmit");
+            throw new FlowParseException("at least one \"in_port\" or \"table\" must be specified on resubmit");
         }
         return new Action.Resubmit(port, table);
     }
@@ -188,7 +188,7 @@ public final class ActionParser {
 
     private static void writable(Field f) {
         if (f == Field.IN_PORT || f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID
-                || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.CT_MARK || f == Field.DL_VLAN
+                || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
                 || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG) {
             if (f == Field.IN_PORT) {
                 return;
@@ -315,10 +315,12 @@ public final class ActionParser {
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
                 if (!match.prereqsOk(mv.src().field())) {
-                    throw new ActionCheckException(null, "OFPBMC_BAD_PREREQ");
+                    throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
+                            + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
                 if (!match.prereqsOk(mv.dst().field())) {
-                    throw new ActionCheckException(null, "OFPBMC_BAD_PREREQ");
+                    throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
+                            + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
             } else if (a instanceof Action.Ct ct) {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6) {
@@ -331,6 +333,22 @@ public final class ActionParser {
                         + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
             }
         }
+    }
+
+    /** The protocols that can carry these actions with this match (ofpacts_check's usable_protocols). */
+    static int usable(List<Action> actions, Match match) {
+        int usable = FlowMod.P_ANY;
+        boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
+                && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
+        for (Action a : actions) {
+            if (a instanceof Action.PopVlan && !vlan) {
+                usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
+            } else if (a instanceof Action.PushVlan) {
+                usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
+                vlan = true;
+            }
+        }
+        return usable;
     }
 
     /** Actions that do not fit the match: an optional log line, then OVS's error. */

@@ -124,7 +124,7 @@ public final class FieldParser {
                 throw new FlowParseException(s + ": invalid IP address");
             }
             if (prefix < 0 || prefix > 32) {
-                throw new FlowParseException(s + ": network prefix bits not between 0 and 32");
+                throw new FlowParseException(s + ": IPv4 network prefix bits not between 0 and 32, inclusive");
             }
             mask = prefix == 0 ? 0L : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
         }
@@ -142,17 +142,18 @@ public final class FieldParser {
             if (o.isEmpty() || o.length() > 3 || !o.chars().allMatch(Character::isDigit)) {
                 return null;
             }
-            int n = Integer.parseInt(o);
-            if (n > 255) {
-                return null;
-            }
-            v = (v << 8) | n;
+            v = (v << 8) | (Integer.parseInt(o) & 0xff); // scanned with %hhu, as ip_parse() does
         }
         return v;
     }
 
     private static long[] port(Field f, String s, PortMap names) {
         long p = Ports.parse(s, names);
+        if (p < 0 && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
+            throw new FlowParseException(s + ": invalid or unknown port for " + f.name, java.util.List.of(
+                    "ofp_port|WARN|port " + s + " is outside the supported range 0 through ffff or 0xffffff00 through "
+                    + "0xffffffff"));
+        }
         if (p < 0) {
             throw new FlowParseException(s + ": invalid or unknown port for " + f.name);
         }
@@ -214,6 +215,6 @@ public final class FieldParser {
                 return 1L << b;
             }
         }
-        throw new FlowParseException(whole + ": unknown " + f.name + " flag '" + name + "'");
+        throw new FlowParseException(name + ": unknown " + f.name + " flag(s)");
     }
 }

@@ -33,6 +33,7 @@ public final class FlowParser {
         int table = 255, priority = MatchFormat.DEFAULT_PRIORITY, idle = 0, hard = 0, importance = 0, flags = 0;
         long cookie = 0, cookieMask = 0, outPort = Ports.NONE;
         boolean setCookie = false;
+        int usable = FlowMod.P_ANY;
         KeyValue kv = new KeyValue(string);
         while (kv.next()) {
             String name = kv.key, value = kv.value;
@@ -51,10 +52,13 @@ public final class FlowParser {
                 flags |= FlowMod.CHECK_OVERLAP;
             } else if ((fields & F_FLAGS) != 0 && name.equals("reset_counts")) {
                 flags |= FlowMod.RESET_COUNTS;
+                usable &= FlowMod.P_OXM;
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_packet_counts")) {
                 flags |= FlowMod.NO_PKT_COUNTS;
+                usable &= FlowMod.P_OXM;
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_byte_counts")) {
                 flags |= FlowMod.NO_BYT_COUNTS;
+                usable &= FlowMod.P_OXM;
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
             } else if ((mf = Field.byName(name)) != null) {
@@ -132,6 +136,7 @@ public final class FlowParser {
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);
             ActionParser.check(actions, match);
+            usable &= ActionParser.usable(actions, match);
         }
         List<String> log = new ArrayList<>();
         if (command != FlowMod.Command.QUERY) {
@@ -142,11 +147,8 @@ public final class FlowParser {
                 log.add("ofp_match|INFO|post: " + change[1]);
             }
         }
-        if (command == FlowMod.Command.ADD && table == 255) {
-            table = 0;
-        }
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
-                outPort, match, actions, log);
+                outPort, match, actions, log, usable);
     }
 
     /** ofp_parse_protocol(): {dl_type, nw_proto}, or null. */
@@ -180,7 +182,8 @@ public final class FlowParser {
             throw new FlowParseException("unknown table \"" + value + "\"");
         }
         if (t > 255) {
-            throw new FlowParseException("unknown table \"" + value + "\"");
+            throw new FlowParseException("unknown table \"" + value + "\"",
+                    List.of("ofp_table|WARN|table " + value + " is outside the supported range 0 through 255"));
         }
         return (int) t;
     }

@@ -51,7 +51,7 @@ public final class FlowStatsFormat {
                 s.append("hard_age=").append(hardAge).append(", ");
             }
         }
-        String match = MatchFormat.format(r.match, r.priority, names);
+        String match = MatchFormat.format(MatchFormat.onWire(r.match, v), r.priority, names);
         s.append(match);
         if (!match.isEmpty()) {
             s.append(' ');
@@ -64,9 +64,6 @@ public final class FlowStatsFormat {
     private static int visibleFlags(int flags, OfVersion v) {
         if (!v.atLeast(OfVersion.OF13)) {
             return 0;
-        }
-        if (!v.atLeast(OfVersion.OF15)) {
-            return flags & ~FlowMod.SEND_FLOW_REM;
         }
         return flags;
     }

@@ -60,6 +60,9 @@ public final class FlowTables {
 
     /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
     public String apply(FlowMod fm, OfVersion version, long now) {
+        fm = new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(),
+                MatchFormat.onWire(fm.match(), version), fm.actions(), fm.log(), fm.usable());
         List<Action> actions = ActionFormat.roundTrip(fm.actions(), version);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS);
@@ -67,12 +70,12 @@ public final class FlowTables {
             flags |= FlowMod.RESET_COUNTS; // an OpenFlow 1.0 add always resets the counters
         }
         switch (fm.command()) {
-            case ADD -> add(fm, actions, flags, now);
+            case ADD -> add(fm, actions, flags, version, now);
             case MODIFY, MODIFY_STRICT -> {
                 List<Rule> rules = collect(fm, fm.command() == FlowMod.Command.MODIFY_STRICT);
                 if (rules.isEmpty()) {
                     if (fm.cookieMask() == 0) {
-                        add(fm, actions, flags, now);
+                        add(fm, actions, flags, version, now);
                     }
                 } else {
                     for (Rule r : rules) {
@@ -98,8 +101,9 @@ public final class FlowTables {
         return null;
     }
 
-    private void add(FlowMod fm, List<Action> actions, int flags, long now) {
-        Table t = tables.get(fm.table());
+    private void add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
+        int table = fm.table() == 255 ? 0 : fm.table(); // an add without table= goes to table 0
+        Table t = tables.get(table);
         MaskKey key = new MaskKey(fm.match().mask.clone());
         Subtable st = t.subtables.get(key);
         Rule old = null;
@@ -110,11 +114,11 @@ public final class FlowTables {
                 }
             }
         }
-        Rule r = new Rule(fm.table(), fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
+        Rule r = new Rule(table, fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
         r.cookie = fm.cookie();
         r.idleTimeout = fm.idleTimeout();
         r.hardTimeout = fm.hardTimeout();
-        r.importance = fm.importance();
+        r.importance = version.atLeast(OfVersion.OF14) ? fm.importance() : 0;
         r.flags = flags;
         r.actions = actions;
         if (old != null && (flags & FlowMod.RESET_COUNTS) == 0) {

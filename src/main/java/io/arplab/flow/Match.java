@@ -51,6 +51,7 @@ public final class Match {
             case IP_DSCP -> replaceBits(Slot.NW_TOS, 0xfc, v & 0xfc, m & 0xfc);
             case IP_DSCP_SHIFTED -> replaceBits(Slot.NW_TOS, 0xfc, (v << 2) & 0xfc, (m << 2) & 0xfc);
             case IP_ECN -> replaceBits(Slot.NW_TOS, 0x3, v & 3, m & 3);
+            case ICMPV4_TYPE, ICMPV4_CODE -> putSlot(f.slot, v & 0xff, 0xffff); // match_set_icmp_type()
             default -> {
                 long full = f.fullMask() & f.slot.max;
                 replaceBits(f.slot, full << f.shift, (v & full) << f.shift, (m & full) << f.shift);

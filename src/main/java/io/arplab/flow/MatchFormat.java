@@ -8,6 +8,26 @@ public final class MatchFormat {
 
     private MatchFormat() {}
 
+    /**
+     * The match as a flow_mod or flow stats reply of version {@code v} carries it: OXM (OpenFlow 1.2+) says
+     * vlan_vid and vlan_pcp, so a VLAN TCI match without the CFI bit loses its PCP bits.
+     */
+    public static Match onWire(Match m, OfVersion v) {
+        long tciMask = m.mask(Slot.VLAN_TCI);
+        if (!v.atLeast(OfVersion.OF12) || tciMask == 0) {
+            return m;
+        }
+        Match n = m.copy();
+        long vidMask = tciMask & (Match.VLAN_VID | Match.VLAN_CFI);
+        long pcpMask = (tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
+                ? tciMask & Match.VLAN_PCP : 0;
+        if ((tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) == 0) {
+            vidMask = Match.VLAN_VID | Match.VLAN_CFI; // OFPVID_NONE: no VLAN at all
+        }
+        n.putSlot(Slot.VLAN_TCI, m.value(Slot.VLAN_TCI), vidMask | pcpMask);
+        return n;
+    }
+
     public static String format(Match m, int priority, PortMap names) {
         StringBuilder s = new StringBuilder();
         if (priority != DEFAULT_PRIORITY) {
