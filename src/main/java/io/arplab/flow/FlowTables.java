@@ -189,6 +189,10 @@ public final class FlowTables {
         return false;
     }
 
+    Table table(int i) {
+        return tables.get(i);
+    }
+
     /** Table {@code i}'s rules in the classifier's iteration order. */
     public List<Rule> rules(int i) {
         List<Subtable> sts = new ArrayList<>(tables.get(i).subtables.values());

@@ -29,6 +29,11 @@ public final class MatchFormat {
     }
 
     public static String format(Match m, int priority, PortMap names) {
+        return format(m, priority, names, false);
+    }
+
+    /** With {@code eth}, "eth," (packet_type) follows the metadata, as datapath flows and recirculations show it. */
+    public static String format(Match m, int priority, PortMap names, boolean eth) {
         StringBuilder s = new StringBuilder();
         if (priority != DEFAULT_PRIORITY) {
             s.append("priority=").append(priority).append(',');
@@ -52,6 +57,9 @@ public final class MatchFormat {
                 s.append('/').append(hex128(m.mask(Slot.CT_LABEL_HI), m.mask(Slot.CT_LABEL_LO)));
             }
             s.append(',');
+        }
+        if (eth) {
+            s.append("eth,");
         }
         int dlType = (int) m.value(Slot.DL_TYPE);
         boolean typeKnown = m.mask(Slot.DL_TYPE) != 0;
