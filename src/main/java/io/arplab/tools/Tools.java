@@ -22,6 +22,8 @@ public final class Tools {
         m.put("sysctl", Sysctl::new);
         m.put("arping", Arping::new);
         m.put("traceroute", Traceroute::new);
+        m.put("ovs-ofctl", io.arplab.tools.ovs.OvsOfctl::new);
+        m.put("ovs-appctl", io.arplab.tools.ovs.OvsAppctl::new);
         return m;
     }
 }
