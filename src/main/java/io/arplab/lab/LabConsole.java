@@ -122,6 +122,15 @@ public final class LabConsole {
     private void nodeCommand(List<String> words, String line) {
         String node = words.get(0);
         Network.Node n = lab.network().node(node);
+        String prompt = node;
+        if (n == null && node.startsWith("ovs-") && !lab.ovsBridges().isEmpty()) {
+            // a node-less ovs-* line runs on the host that owns the OVS bridges, shown as "$ ovs-ofctl ..."
+            node = lab.bridgeOwner(lab.ovsBridges().keySet().iterator().next()).name();
+            n = lab.network().node(node);
+            words = new ArrayList<>(words);
+            words.add(0, node);
+            prompt = "";
+        }
         if (n == null) {
             throw new LineException("unknown node or command '" + node + "' (nodes: " + String.join(" ", nodeNames())
                     + "; type 'help')");
@@ -134,7 +143,7 @@ public final class LabConsole {
         if (cmd.isEmpty()) {
             throw new LineException(node + ": which command?");
         }
-        String title = node + "$ " + String.join(" ", cmd);
+        String title = prompt + "$ " + String.join(" ", cmd);
         beforeCommand.run();
         if (background) {
             StringWriter o = new StringWriter();
