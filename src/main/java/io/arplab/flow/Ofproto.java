@@ -46,9 +46,16 @@ public final class Ofproto {
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     public final Conntrack ct = new Conntrack();
+    public final Datapath datapath = new Datapath();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
     private int nextDpPort = 2;
-    int nextRecirc = 1;
+    private int nextRecirc = 1;
+    private final Map<String, Integer> recircIds = new java.util.HashMap<>();
+
+    /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
+    int recircId(String frozenState) {
+        return recircIds.computeIfAbsent(frozenState, k -> nextRecirc++);
+    }
 
     public Ofproto(String name, long hwaddr, long datapathId) {
         this.name = name;

@@ -82,6 +82,11 @@ final class Xlate {
             }
         }
         table(table);
+        if (execute) {
+            String actions = slow ? "userspace(pid=0,slow_path(action))"
+                    : odp.isEmpty() ? "drop" : String.join(",", odp);
+            br.datapath.pass(initial, megaflowMask(), actions, packet == null ? 0 : packet.length, now);
+        }
         if (trace != null) {
             trace.append('\n');
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
@@ -228,7 +233,7 @@ final class Xlate {
         }
         odp.add(d.append(')').toString());
         if (c.table() >= 0) {
-            int id = br.nextRecirc++;
+            int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata());
             odp.add(String.format("recirc(0x%x)", id));
             long[] f = flow.clone();
             String state;
@@ -264,6 +269,16 @@ final class Xlate {
         flow[Slot.CT_LABEL_HI.ordinal()] = 0;
         flow[Slot.CT_LABEL_LO.ordinal()] = 0;
         base = flow.clone();
+    }
+
+    // what a recirculation freezes besides the packet (struct frozen_state): the metadata the pipeline carries
+    private String frozenMetadata() {
+        StringBuilder s = new StringBuilder().append(flow[Slot.IN_PORT.ordinal()]).append(',')
+                .append(flow[Slot.METADATA.ordinal()]);
+        for (int i = 0; i < 16; i++) {
+            s.append(',').append(flow[Slot.reg(i).ordinal()]);
+        }
+        return s.toString();
     }
 
     private void outputPort(long port) {
@@ -568,14 +583,22 @@ final class Xlate {
         return true;
     }
 
+    /** The wildcards as the datapath sees them: registers and metadata are not part of its key. */
+    private long[] megaflowMask() {
+        long[] mask = wc.clone();
+        for (Slot s : Slot.ALL) {
+            if (s.name().startsWith("REG") || s == Slot.METADATA) {
+                mask[s.ordinal()] = 0;
+            }
+        }
+        return mask;
+    }
+
     private String megaflow() {
         Match m = new Match();
+        long[] mask = megaflowMask();
         for (Slot s : Slot.ALL) {
-            long mask = wc[s.ordinal()];
-            if (s.name().startsWith("REG") || s == Slot.METADATA) {
-                mask = 0;
-            }
-            m.putSlot(s, flow == null ? 0 : initial[s.ordinal()], mask);
+            m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
         return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, true);
     }

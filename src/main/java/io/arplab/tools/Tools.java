@@ -24,6 +24,7 @@ public final class Tools {
         m.put("traceroute", Traceroute::new);
         m.put("ovs-ofctl", io.arplab.tools.ovs.OvsOfctl::new);
         m.put("ovs-appctl", io.arplab.tools.ovs.OvsAppctl::new);
+        m.put("ovs-vsctl", io.arplab.tools.ovs.OvsVsctl::new);
         return m;
     }
 }

@@ -52,6 +52,40 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("table successfully flushed");
                 }
+                case "dpctl/show" -> {
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            ctx.out().print(b.ofproto().datapath.show(b.ofproto()));
+                            break;
+                        }
+                    }
+                }
+                case "dpctl/dump-flows" -> {
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            ctx.out().print(b.ofproto().datapath.dumpFlows(b.ofproto(), ctx.now()));
+                            break;
+                        }
+                    }
+                }
+                case "dpctl/dump-conntrack" -> {
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            b.ofproto().ct.dump().forEach(ctx.out()::println);
+                            break;
+                        }
+                    }
+                }
+                case "dpctl/del-flows" -> {
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            b.ofproto().datapath.flush();
+                        }
+                    }
+                }
+                case "netdev-dummy/receive" -> {
+                    return receive(rest);
+                }
                 case "revalidator/wait" -> {
                     // statistics reach the rules at once here
                 }
@@ -68,6 +102,38 @@ public final class OvsAppctl implements Tool {
             return 2;
         }
         return 0;
+    }
+
+    // netdev-dummy/receive PORT HEXPACKET...: the frames arrive on the port as from its wire
+    private int receive(List<String> rest) {
+        if (rest.size() < 2) {
+            ctx.err().println("\"netdev-dummy/receive\" command requires at least 2 arguments");
+            ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
+            return 2;
+        }
+        for (var s : ctx.switches()) {
+            if (s instanceof OvsBridge b) {
+                Ofproto.Port p = b.ofproto().port(rest.get(0));
+                if (p == null) {
+                    continue;
+                }
+                for (String hex : rest.subList(1, rest.size())) {
+                    byte[] frame;
+                    try {
+                        frame = java.util.HexFormat.of().parseHex(hex);
+                    } catch (IllegalArgumentException e) {
+                        ctx.err().println("badly formatted packet");
+                        ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
+                        return 2;
+                    }
+                    ctx.runtime().inject(b, b.devicePort(p.ofport), frame);
+                }
+                return 0;
+            }
+        }
+        ctx.err().println("no such dummy netdev");
+        ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
+        return 2;
     }
 
     private Ofproto bridge(List<String> rest) {
