@@ -159,7 +159,7 @@ final class Xlate {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             StringBuilder s = new StringBuilder();
-            ActionFormat.format(a, OfVersion.OF15, br.portMap(), s);
+            ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
             line(s.toString());
             if (a instanceof Action.Output o) {
                 outputPort(o.port());
