@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * OVS's MAC learning table for the NORMAL action (lib/mac-learning.c): per (VLAN, MAC), at most 2048 entries,
+ * OVS's MAC learning table for the NORMAL action (lib/mac-learning.c): per (VLAN, MAC), at most 8192 entries
+ * (MAC_DEFAULT_MAX in OVS 3.1, as fdb/stats-show reports it),
  * idle 300 s, kept in LRU order (least recently learned first), which is the order fdb/show prints.
  */
 public final class MacLearning {
-    public static final int DEFAULT_MAX = 2048;
+    public static final int DEFAULT_MAX = 8192;
     public static final long DEFAULT_IDLE = 300_000_000_000L;
 
     /** A learned address; {@code expires} in virtual ns. */

@@ -149,6 +149,17 @@ public final class Ofproto {
         return Math.min(tables.nextExpiry(), ml.nextExpiry());
     }
 
+    /** fdb/stats-show. */
+    public String fdbStats(long now) {
+        return "Statistics for bridge \"" + name + "\":\n"
+                + "  Current/maximum MAC entries in the table: " + ml.entries(now).size() + "/" + ml.max() + "\n"
+                + "  Current static MAC entries in the table : 0\n"
+                + "  Total number of learned MAC entries     : " + ml.learned + "\n"
+                + "  Total number of expired MAC entries     : " + ml.expired + "\n"
+                + "  Total number of evicted MAC entries     : " + ml.evicted + "\n"
+                + "  Total number of port moved MAC entries  : " + ml.moved + "\n";
+    }
+
     /** fdb/show. */
     public String fdbShow(long now) {
         StringBuilder s = new StringBuilder(" port  VLAN  MAC                Age\n");

@@ -36,6 +36,13 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.fdbShow(ctx.now()));
                 }
+                case "fdb/stats-show" -> {
+                    Ofproto br = bridge(rest);
+                    if (br == null) {
+                        return 2;
+                    }
+                    ctx.out().print(br.fdbStats(ctx.now()));
+                }
                 case "fdb/flush" -> {
                     if (rest.isEmpty()) {
                         for (var s : ctx.switches()) {
