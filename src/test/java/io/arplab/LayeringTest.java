@@ -24,16 +24,18 @@ class LayeringTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("wire", Set.of()),
             Map.entry("stack", Set.of("wire")),
-            Map.entry("device", Set.of("wire", "stack")),
+            Map.entry("flow", Set.of("wire")),
+            Map.entry("device", Set.of("wire", "stack", "flow")),
             Map.entry("observe", Set.of("wire", "stack")),
-            Map.entry("runtime", Set.of("wire", "stack", "device")),
-            Map.entry("sim", Set.of("wire", "stack", "device", "observe", "runtime")),
-            Map.entry("live", Set.of("wire", "stack", "device", "observe", "runtime")),
-            Map.entry("tools", Set.of("wire", "stack", "device", "runtime")),
-            Map.entry("lab", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "live", "tools")),
-            Map.entry("topo", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "tools", "lab")),
-            Map.entry("report", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "tools", "lab", "topo")),
-            Map.entry("cli", Set.of("wire", "stack", "device", "observe", "runtime", "sim", "live", "tools", "lab",
+            Map.entry("runtime", Set.of("wire", "stack", "flow", "device")),
+            Map.entry("sim", Set.of("wire", "stack", "flow", "device", "observe", "runtime")),
+            Map.entry("live", Set.of("wire", "stack", "flow", "device", "observe", "runtime")),
+            Map.entry("tools", Set.of("wire", "stack", "flow", "device", "runtime")),
+            Map.entry("lab", Set.of("wire", "stack", "flow", "device", "observe", "runtime", "sim", "live", "tools")),
+            Map.entry("topo", Set.of("wire", "stack", "flow", "device", "observe", "runtime", "sim", "tools", "lab")),
+            Map.entry("report", Set.of("wire", "stack", "flow", "device", "observe", "runtime", "sim", "tools", "lab",
+                    "topo")),
+            Map.entry("cli", Set.of("wire", "stack", "flow", "device", "observe", "runtime", "sim", "live", "tools", "lab",
                     "topo", "report")));
 
     @Test

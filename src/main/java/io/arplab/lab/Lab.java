@@ -2,6 +2,7 @@ package io.arplab.lab;
 
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
+import io.arplab.device.OvsBridge;
 import io.arplab.observe.CaptureSink;
 import io.arplab.sim.Network;
 import io.arplab.sim.SimRuntime;
@@ -49,6 +50,7 @@ public final class Lab implements AutoCloseable {
     private final Resolver resolver = new Resolver();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
+    private final Map<String, OvsBridge> ovsBridges = new LinkedHashMap<>();
     /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
     private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
     /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
@@ -170,7 +172,7 @@ public final class Lab implements AutoCloseable {
         if (name == null || name.isEmpty() || !name.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("invalid node name '" + name + "': letters, digits, '.', '_' and '-' only");
         }
-        if (hosts.containsKey(name) || bridges.containsKey(name)) {
+        if (hosts.containsKey(name) || bridges.containsKey(name) || ovsBridges.containsKey(name)) {
             throw new IllegalArgumentException("duplicate node name '" + name + "'");
         }
     }
@@ -208,6 +210,62 @@ public final class Lab implements AutoCloseable {
             network.connect(network.node(owner.name()), p, bn, LinuxBridge.LOCAL_PORT, 0);
         }
         return b;
+    }
+
+    /**
+     * Adds an Open vSwitch bridge whose local port (named like the bridge, with the bridge's MAC) becomes a device
+     * of {@code owner}, the host the ovs-* tools run on.
+     */
+    public OvsBridge addOvsBridge(io.arplab.flow.Ofproto ofproto, Host owner) {
+        checkName(ofproto.name);
+        OvsBridge b = new OvsBridge(ofproto);
+        Network.Node bn = network.add(b);
+        ovsBridges.put(ofproto.name, b);
+        bridgeOwners.put(ofproto.name, owner);
+        MacAddress mac = MacAddress.of(ofproto.hwaddr);
+        int p = owner.addInterface(ofproto.name, mac, 1500);
+        macOwners.put(mac.bits(), owner);
+        owner.port(p).kind = "openvswitch";
+        network.connect(network.node(owner.name()), p, bn, Switch.LOCAL_PORT, 0);
+        return b;
+    }
+
+    /** Adds an internal port to an OVS bridge: a device of the bridge's owner (antrea-gw0). */
+    public NetDevice addOvsInternalPort(OvsBridge bridge, String name, long ofport, MacAddress mac, String address) {
+        Host owner = bridgeOwners.get(bridge.name());
+        int bp = bridge.addPort(name, "internal", ofport, mac, java.util.Map.of());
+        int p = owner.addInterface(name, mac, 1500);
+        macOwners.put(mac.bits(), owner);
+        NetDevice dev = owner.port(p);
+        dev.kind = "openvswitch";
+        if (address != null) {
+            addAddress(owner, dev, Cidr.parse(address));
+        }
+        network.connect(network.node(owner.name()), p, network.node(bridge.name()), bp, 0);
+        return dev;
+    }
+
+    /** Plugs {@code host} into an OVS bridge with a veth pair whose bridge end becomes OpenFlow port {@code ofport}. */
+    public NetDevice attachOvs(Host host, String ifname, MacAddress mac, String address, OvsBridge bridge,
+                               String vethName, MacAddress vethMac, long ofport) {
+        if (host.stack().device(ifname) != null) {
+            throw new IllegalArgumentException("device '" + ifname + "' already exists on " + host.name());
+        }
+        Cidr c = address == null ? null : Cidr.parse(address);
+        int p = host.addInterface(ifname, mac, 1500);
+        NetDevice dev = host.port(p);
+        macOwners.put(mac.bits(), host);
+        if (c != null) {
+            addAddress(host, dev, c);
+        }
+        int bp = bridge.addPort(vethName, "system", ofport, vethMac, java.util.Map.of());
+        network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);
+        dev.kind = "veth";
+        return dev;
+    }
+
+    public Map<String, OvsBridge> ovsBridges() {
+        return ovsBridges;
     }
 
     /**

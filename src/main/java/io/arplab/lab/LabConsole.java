@@ -282,6 +282,15 @@ public final class LabConsole {
     private void nodeCommand(List<String> words, Pipeline.Parsed parsed, boolean background) {
         String node = words.get(0);
         Network.Node n = lab.network().node(node);
+        String prompt = node;
+        if (n == null && node.startsWith("ovs-") && !lab.ovsBridges().isEmpty()) {
+            // a node-less ovs-* line runs on the host that owns the OVS bridges, shown as "$ ovs-ofctl ..."
+            node = lab.bridgeOwner(lab.ovsBridges().keySet().iterator().next()).name();
+            n = lab.network().node(node);
+            words = new ArrayList<>(words);
+            words.add(0, node);
+            prompt = "";
+        }
         if (n == null) {
             String near = Suggest.nearest(node, nodeNames());
             throw new LineException("unknown node or command '" + node + "'" + (near != null ? ": did you mean " + near + "?" : "")
@@ -291,7 +300,7 @@ public final class LabConsole {
             throw new LineException(node + ": which command? e.g. '" + node + " ip neigh'");
         }
         List<String> cmd = new ArrayList<>(words.subList(1, words.size()));
-        String title = node + "$ " + String.join(" ", cmd);
+        String title = prompt + "$ " + String.join(" ", cmd);
         beforeCommand.run();
         ToolContext[] started = new ToolContext[1];
         Writer pipe = parsed.plain() ? null : output(parsed, started);

@@ -39,6 +39,14 @@ public interface NodeRuntime {
     /** The switches (Linux bridges ...) whose own interface is a device of this namespace, in creation order. */
     List<Switch> switches();
 
+    /**
+     * A frame arrives on {@code port} of {@code sw} now, as if from its wire (ovs-appctl netdev-dummy/receive).
+     * Runtimes without such ports refuse.
+     */
+    default void inject(Switch sw, int port, byte[] frame) {
+        throw new UnsupportedOperationException("no frames can be injected into " + sw.name() + " here");
+    }
+
     /** A tool changed {@code sw} (an fdb entry, the ageing time): re-arm its timers. */
     void changed(Switch sw);
 

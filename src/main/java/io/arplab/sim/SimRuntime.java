@@ -81,6 +81,11 @@ public final class SimRuntime implements NodeRuntime {
     }
 
     @Override
+    public void inject(Switch sw, int port, byte[] frame) {
+        network.act(network.node(sw.name()), out -> sw.receive(network.now(), port, frame, out));
+    }
+
+    @Override
     public void changed(Switch sw) {
         network.node(sw.name()).reschedule();
     }

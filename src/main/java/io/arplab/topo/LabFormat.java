@@ -38,6 +38,9 @@ import java.util.Set;
 final class LabFormat {
     static final List<String> TOP = List.of("lab", "names", "host", "networks", "hosts");
     static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind");
+    static final List<String> OVS_NETWORK = List.of("subnet", "kind", "datapath_type", "fail_mode", "datapath_id",
+            "hwaddr", "protocols", "flows", "ports");
+    static final List<String> OVS_PORT = List.of("ofport", "type", "options");
     static final List<String> HOST = List.of("interfaces", "gateway", "routes", "sysctls", "neighbours", "aliases");
     static final List<String> INTERFACE = List.of("network", "address", "mac", "name", "veth", "veth_mac", "aliases");
     static final List<String> ROUTE = List.of("to", "via", "dev", "metric");
@@ -101,7 +104,7 @@ final class LabFormat {
             hosts.add(host(e, naming));
         }
         Topology.BridgeHost bridgeHost = null;
-        boolean gateways = networks.values().stream().anyMatch(n -> n.gateway() != null);
+        boolean gateways = networks.values().stream().anyMatch(n -> n.gateway() != null || n.ovs() != null);
         if (root.has("host")) {
             MapNode bh = Fields.mapOrEmpty(root.get("host"), "settings of the host that owns the bridges");
             checkKeys(bh, "in 'host'", BRIDGE_HOST);
@@ -138,11 +141,16 @@ final class LabFormat {
         String ctx = "in network '" + name + "'";
         mark(p, e.key());
         MapNode m = Fields.mapOrEmpty(e.value(), "settings for network '" + name + "'");
+        if (m.has("kind") && Fields.string(m.get("kind"), "a network kind").equals("ovs")) {
+            ovsNetwork(e, m);
+            return;
+        }
         checkKeys(m, ctx, NETWORK);
         if (m.has("kind")) {
             String kind = Fields.string(m.get("kind"), "a network kind");
             if (!kind.equals("bridge")) {
-                throw error(m.get("kind"), "unsupported kind '" + kind + "' for network '" + name + "': expected bridge");
+                throw error(m.get("kind"), "unsupported kind '" + kind + "' for network '" + name
+                        + "': expected bridge or ovs");
             }
         }
         if (!m.has("subnet")) {
@@ -171,6 +179,69 @@ final class LabFormat {
             mark(p + "/mac", m.get("mac"));
         }
         networks.put(name, new Topology.Network(name, Topology.NetworkKind.BRIDGE, subnet, gateway, bridge, mac));
+    }
+
+    // an Open vSwitch bridge named like the network, as ovs-vsctl add-br and set bridge would make it
+    private void ovsNetwork(Entry e, MapNode m) {
+        String name = e.key().text();
+        String ctx = "in network '" + name + "'";
+        checkKeys(m, ctx, OVS_NETWORK);
+        if (!Fields.validIfname(name)) {
+            throw error(e.key(), "invalid bridge name '" + name + "'");
+        }
+        if (!m.has("subnet")) {
+            throw error(e.key(), "missing 'subnet' in network '" + name + "' (the addresses its hosts get)");
+        }
+        Cidr subnet = Fields.subnet(m.get("subnet"), "subnet of network '" + name + "'");
+        mark("networks/" + name + "/subnet", m.get("subnet"));
+        String dpType = m.has("datapath_type") ? Fields.string(m.get("datapath_type"), "dummy or system") : "dummy";
+        String failMode = m.has("fail_mode") ? Fields.string(m.get("fail_mode"), "secure or standalone") : "secure";
+        MacAddress hwaddr = m.has("hwaddr") ? Fields.mac(m.get("hwaddr"), "hwaddr of bridge '" + name + "'")
+                : DockerIpam.bridgeMac(name);
+        long dpid = hwaddr.bits();
+        if (m.has("datapath_id")) {
+            String d = Fields.string(m.get("datapath_id"), "16 hex digits");
+            if (!d.matches("[0-9a-fA-F]{16}")) {
+                throw error(m.get("datapath_id"), "invalid datapath_id '" + d + "': expected 16 hex digits");
+            }
+            dpid = Long.parseUnsignedLong(d, 16);
+        }
+        List<String> protocols = m.has("protocols") ? Fields.strings(m.get("protocols"), "OpenFlow versions")
+                : List.of("OpenFlow10", "OpenFlow13", "OpenFlow15");
+        for (String p : protocols) {
+            if (io.arplab.flow.OfVersion.byName(p) == null) {
+                throw error(m.get("protocols"), "unknown protocol '" + p + "' for bridge '" + name + "'");
+            }
+        }
+        String flows = null;
+        if (m.has("flows")) {
+            flows = Fields.string(m.get("flows"), "a file of flows");
+            java.nio.file.Path dir = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+            flows = dir == null ? flows : dir.resolve(flows).toString();
+        }
+        List<Topology.OvsPort> ports = new ArrayList<>();
+        if (m.has("ports")) {
+            MapNode pm = Fields.mapOrEmpty(m.get("ports"), "ports (name: settings)");
+            for (Entry pe : pm.entries().values()) {
+                MapNode ps = Fields.mapOrEmpty(pe.value(), "settings of port '" + pe.key().text() + "'");
+                checkKeys(ps, "in port '" + pe.key().text() + "' of bridge '" + name + "'", OVS_PORT);
+                long ofport = ps.has("ofport") ? Long.parseLong(Fields.string(ps.get("ofport"), "a port number")) : -1;
+                String type = ps.has("type") ? Fields.string(ps.get("type"), "a port type") : "internal";
+                if (!List.of("internal", "dummy", "geneve").contains(type)) {
+                    throw error(ps.get("type"), "unsupported port type '" + type + "': expected internal, dummy or geneve");
+                }
+                Map<String, String> options = new LinkedHashMap<>();
+                if (ps.has("options")) {
+                    MapNode om = Fields.mapOrEmpty(ps.get("options"), "port options");
+                    for (Entry oe : om.entries().values()) {
+                        options.put(oe.key().text(), Fields.string(oe.value(), "an option value"));
+                    }
+                }
+                ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options));
+            }
+        }
+        Topology.Ovs ovs = new Topology.Ovs(dpType, failMode, dpid, protocols, flows, ports);
+        networks.put(name, new Topology.Network(name, Topology.NetworkKind.OVS, subnet, null, name, hwaddr, ovs));
     }
 
     /** br-NAME when that fits in a device name, else Docker's style br-(12 hex digits). */

@@ -39,7 +39,9 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
 
     public enum NetworkKind {
         /** A Linux bridge (brctl/ip link type bridge), as Docker's bridge driver creates. */
-        BRIDGE
+        BRIDGE,
+        /** An Open vSwitch bridge (kind: ovs), owned by the bridge host, programmed with OpenFlow. */
+        OVS
     }
 
     /**
@@ -51,7 +53,22 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
      * @param bridgeMac the bridge device's MAC
      */
     public record Network(String name, NetworkKind kind, Cidr subnet, Ipv4Address gateway, String bridge,
-                          MacAddress bridgeMac) {}
+                          MacAddress bridgeMac, Ovs ovs) {
+        public Network(String name, NetworkKind kind, Cidr subnet, Ipv4Address gateway, String bridge,
+                       MacAddress bridgeMac) {
+            this(name, kind, subnet, gateway, bridge, bridgeMac, null);
+        }
+    }
+
+    /**
+     * The settings ovs-vsctl gives an OVS bridge: {@code flows} is a file (resolved against the lab file) installed
+     * as {@code ovs-ofctl -O <highest protocol> add-flows} would, or null.
+     */
+    public record Ovs(String datapathType, String failMode, long datapathId, List<String> protocols, String flows,
+                      List<OvsPort> ports) {}
+
+    /** A port added with ovs-vsctl add-port, in the order written; {@code ofport} -1 for the next free number. */
+    public record OvsPort(String name, long ofport, String type, Map<String, String> options) {}
 
     /** The host owning the bridges (Docker's host): forwarding on, then its sysctls. */
     public record BridgeHost(String name, List<Sysctl> sysctls) {

@@ -30,6 +30,7 @@ public final class TopologyBuilder {
     private final SplittableRandom random;
     private final Set<String> vethNames = new HashSet<>();
     private final Set<Long> macs = new HashSet<>();
+    private final Map<String, io.arplab.device.OvsBridge> ovsBridges = new HashMap<>();
 
     private TopologyBuilder(Topology t, long seed, long epochNanos) {
         this.t = t;
@@ -71,6 +72,10 @@ public final class TopologyBuilder {
         }
         Map<String, LinuxBridge> bridges = new HashMap<>();
         for (Topology.Network n : t.networks()) {
+            if (n.ovs() != null) {
+                ovsBridges.put(n.name(), OvsBuilder.bridge(lab, n, owner));
+                continue;
+            }
             String gw = n.gateway() == null ? null : n.gateway() + "/" + n.subnet().prefixLength();
             bridges.put(n.name(), lab.addBridge(n.bridge(), n.bridgeMac(), n.gateway() == null ? null : owner, gw));
         }
@@ -81,6 +86,11 @@ public final class TopologyBuilder {
             host(spec, bridges);
         }
         names();
+        for (Topology.Network n : t.networks()) {
+            if (n.ovs() != null) {
+                OvsBuilder.flows(lab, n, ovsBridges.get(n.name()));
+            }
+        }
         return lab;
     }
 
@@ -90,6 +100,11 @@ public final class TopologyBuilder {
             Topology.Network n = t.network(f.network());
             String veth = f.veth() != null ? f.veth() : vethName();
             MacAddress vethMac = f.vethMac() != null ? f.vethMac() : randomMac();
+            if (n.ovs() != null) {
+                lab.attachOvs(h, f.name(), f.mac(), f.address() + "/" + n.subnet().prefixLength(),
+                        ovsBridges.get(n.name()), veth, vethMac, -1);
+                continue;
+            }
             lab.attach(h, f.name(), f.mac(), f.address() + "/" + n.subnet().prefixLength(), bridges.get(n.name()),
                     veth, vethMac);
         }

@@ -1,0 +1,106 @@
+package io.arplab.device;
+
+import io.arplab.flow.Ofproto;
+import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Open vSwitch bridge as a device of the network: its ports are the bridge's local port (device port 0, the
+ * owner's br-int interface) and the ports added to it (internal, veth ends, dummy, tunnels), each with its OpenFlow
+ * number; every frame goes through the OpenFlow pipeline of {@link Ofproto}.
+ */
+public final class OvsBridge implements Switch {
+    private final Ofproto ofproto;
+    private final List<Long> ofports = new ArrayList<>();
+
+    public OvsBridge(Ofproto ofproto) {
+        this.ofproto = ofproto;
+        ofports.add(io.arplab.flow.Ports.LOCAL);
+    }
+
+    public Ofproto ofproto() {
+        return ofproto;
+    }
+
+    /** ovs-vsctl add-port ({@code ofport} -1: the next free number); returns the device port. */
+    public int addPort(String portName, String type, long ofport, MacAddress mac, Map<String, String> options) {
+        Ofproto.Port p = ofproto.addPort(portName, type, ofport, mac.bits(), options);
+        ofports.add(p.ofport);
+        return ofports.size() - 1;
+    }
+
+    /** The device port of OpenFlow port {@code ofport}, or -1. */
+    public int devicePort(long ofport) {
+        return ofports.indexOf(ofport);
+    }
+
+    public long ofport(int devicePort) {
+        return ofports.get(devicePort);
+    }
+
+    @Override
+    public String name() {
+        return ofproto.name;
+    }
+
+    @Override
+    public String kind() {
+        return "openvswitch";
+    }
+
+    @Override
+    public MacAddress mac() {
+        return MacAddress.of(ofproto.hwaddr);
+    }
+
+    @Override
+    public MacAddress portMac(int port) {
+        return MacAddress.of(ofproto.port(ofports.get(port)).mac);
+    }
+
+    @Override
+    public Fdb fdb() {
+        return null;
+    }
+
+    @Override
+    public int portCount() {
+        return ofports.size();
+    }
+
+    @Override
+    public String portName(int port) {
+        return ofproto.port(ofports.get(port)).name;
+    }
+
+    @Override
+    public void receive(long now, int port, byte[] frame, Output out) {
+        out.tap(frame);
+        for (Ofproto.Output o : ofproto.receive(now, ofports.get(port), frame)) {
+            int dp = devicePort(o.ofport());
+            if (dp >= 0) {
+                out.transmit(dp, o.frame());
+            }
+        }
+    }
+
+    /** A frame injected on OpenFlow port {@code ofport} (netdev-dummy/receive). */
+    public void inject(long now, long ofport, byte[] frame, Output out) {
+        int dp = devicePort(ofport);
+        if (dp >= 0) {
+            receive(now, dp, frame, out);
+        }
+    }
+
+    @Override
+    public void advance(long now, Output out) {
+        ofproto.advance(now);
+    }
+
+    @Override
+    public long nextDeadline() {
+        return ofproto.nextDeadline();
+    }
+}

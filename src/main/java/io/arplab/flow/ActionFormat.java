@@ -1,0 +1,210 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Actions as ovs-ofctl prints them (lib/ofp-actions.c format_*), and the round trip through the wire of a given
+ * OpenFlow version (encode_* then decode), which decides how an action comes back: OVS stores what the switch
+ * decoded from the flow_mod, and dump-flows shows what it encodes for the dump's protocol.
+ */
+public final class ActionFormat {
+    private ActionFormat() {}
+
+    /** ofpacts_format(): "drop" for none. */
+    public static String format(List<Action> actions, OfVersion v, PortMap names) {
+        if (actions.isEmpty()) {
+            return "drop";
+        }
+        StringBuilder s = new StringBuilder();
+        for (Action a : actions) {
+            if (s.length() > 0) {
+                s.append(',');
+            }
+            format(a, v, names, s);
+        }
+        return s.toString();
+    }
+
+    static void format(Action a, OfVersion v, PortMap names, StringBuilder s) {
+        if (a instanceof Action.Output o) {
+            if (o.port() < Ports.MAX) {
+                s.append("output:");
+            }
+            s.append(Ports.format(o.port(), names));
+            if (o.port() == Ports.CONTROLLER) {
+                s.append(':').append(o.maxLen());
+            }
+        } else if (a instanceof Action.OutputReg o) {
+            s.append("output:").append(o.src());
+        } else if (a instanceof Action.Resubmit r) {
+            if (r.inPort() != Ports.IN_PORT && r.table() == 255) {
+                s.append("resubmit:").append(Ports.format(r.inPort(), names));
+            } else {
+                s.append("resubmit(");
+                if (r.inPort() != Ports.IN_PORT) {
+                    s.append(Ports.format(r.inPort(), names));
+                }
+                s.append(',');
+                if (r.table() != 255) {
+                    s.append(r.table());
+                }
+                s.append(')');
+            }
+        } else if (a instanceof Action.GotoTable g) {
+            s.append("goto_table:").append(g.table());
+        } else if (a instanceof Action.Move m) {
+            s.append("move:").append(m.src()).append("->").append(m.dst());
+        } else if (a instanceof Action.SetField f) {
+            formatSetField(f, names, s);
+        } else if (a instanceof Action.DecTtl d) {
+            s.append("dec_ttl");
+        } else if (a instanceof Action.SetNwTtl t) {
+            s.append("mod_nw_ttl:").append(t.ttl());
+        } else if (a instanceof Action.PopVlan p) {
+            s.append(v.atLeast(OfVersion.OF11) ? "pop_vlan" : "strip_vlan");
+        } else if (a instanceof Action.PushVlan p) {
+            s.append(String.format("push_vlan:0x%x", p.ethertype()));
+        } else if (a instanceof Action.Ct c) {
+            s.append("ct(");
+            if (c.commit()) {
+                s.append("commit,");
+            }
+            if (c.force()) {
+                s.append("force,");
+            }
+            if (c.table() >= 0) {
+                s.append("table=").append(c.table()).append(',');
+            }
+            if (c.zoneSrc() != null) {
+                s.append("zone=").append(c.zoneSrc()).append(',');
+            } else if (c.zoneImm() != 0) {
+                s.append("zone=").append(c.zoneImm()).append(',');
+            }
+            if (c.nat() != null) {
+                s.append(c.nat()).append(',');
+            }
+            if (!c.exec().isEmpty()) {
+                s.append("exec(").append(format(c.exec(), v, names)).append("),");
+            }
+            if (s.charAt(s.length() - 1) == ',') {
+                s.setLength(s.length() - 1);
+            }
+            s.append(')');
+        } else if (a instanceof Action.Note n) {
+            s.append("note:");
+            for (int i = 0; i < n.data().length; i++) {
+                s.append(i == 0 ? "" : ".").append(String.format("%02x", n.data()[i] & 0xff));
+            }
+        } else if (a instanceof Action.ClearActions c) {
+            s.append("clear_actions");
+        } else if (a instanceof Action.WriteMetadata w) {
+            s.append("write_metadata:").append(MatchFormat.hex(w.value()));
+            if (w.mask() != -1L) {
+                s.append('/').append(MatchFormat.hex(w.mask()));
+            }
+        }
+    }
+
+    private static void formatSetField(Action.SetField f, PortMap names, StringBuilder s) {
+        switch (f.raw()) {
+            case REG_LOAD -> {
+                // next_load_segment(): one load per run of ones in the mask
+                long mask = f.mask() & f.field().fullMask();
+                int n = f.field().nBits;
+                boolean first = true;
+                int bit = 0;
+                while (bit < n) {
+                    if ((mask >>> bit & 1) == 0) {
+                        bit++;
+                        continue;
+                    }
+                    int start = bit;
+                    while (bit < n && bit - start < 64 && (mask >>> bit & 1) != 0) {
+                        bit++;
+                    }
+                    Subfield sf = new Subfield(f.field(), start, bit - start);
+                    long val = (f.value() >>> start) & (sf.nBits() == 64 ? -1L : (1L << sf.nBits()) - 1);
+                    if (!first) {
+                        s.append(',');
+                    }
+                    s.append("load:").append(MatchFormat.hex(val)).append("->").append(sf);
+                    first = false;
+                }
+            }
+            case SET_FIELD -> s.append("set_field:")
+                    .append(MatchFormat.formatValue(f.field(), f.value(), f.mask(), names))
+                    .append("->").append(f.field().name);
+            case LEGACY -> {
+                s.append(f.field().legacyAction).append(':');
+                if (f.field() == Field.IP_DSCP_SHIFTED) {
+                    s.append(f.value() << 2);
+                } else if (f.field() == Field.VLAN_VID) {
+                    s.append(f.value() & 0xfff);
+                } else {
+                    s.append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names));
+                }
+            }
+        }
+    }
+
+    /** encode_*() for version {@code v}, then decode: how the switch holds (or a dump shows) these actions. */
+    public static List<Action> roundTrip(List<Action> actions, OfVersion v) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : actions) {
+            if (a instanceof Action.ClearActions && !v.atLeast(OfVersion.OF11)) {
+                continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
+            } else if (a instanceof Action.PushVlan && !v.atLeast(OfVersion.OF11)) {
+                continue; // not encodable in OpenFlow 1.0
+            } else if (a instanceof Action.SetNwTtl t && !v.atLeast(OfVersion.OF11)) {
+                out.add(new Action.SetField(Field.IP_TTL, t.ttl(), 0xff, Action.Raw.REG_LOAD));
+            } else if (a instanceof Action.GotoTable g && !v.atLeast(OfVersion.OF11)) {
+                out.add(new Action.Resubmit(Ports.IN_PORT, g.table()));
+            } else if (a instanceof Action.SetField f) {
+                out.addAll(setField(f, v));
+            } else if (a instanceof Action.Ct c) {
+                out.add(new Action.Ct(c.commit(), c.force(), c.table(), c.zoneImm(), c.zoneSrc(), c.nat(),
+                        roundTrip(c.exec(), v)));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    // encode_SET_FIELD(): OF1.5 has only Set-Field; a reg_load goes back as reg_load; OF1.0/1.1 use their own
+    // set-field actions where one exists, else reg_load; OF1.2-1.4 use Set-Field for whole fields only.
+    private static List<Action> setField(Action.SetField f, OfVersion v) {
+        boolean whole = (f.mask() & f.field().fullMask()) == f.field().fullMask();
+        Action.Raw raw;
+        if (v.atLeast(OfVersion.OF15)) {
+            raw = Action.Raw.SET_FIELD;
+        } else if (f.raw() == Action.Raw.REG_LOAD) {
+            raw = Action.Raw.REG_LOAD;
+        } else if (!v.atLeast(OfVersion.OF12)) {
+            raw = f.field().legacyAction != null ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
+        } else {
+            raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
+        }
+        if (raw != Action.Raw.REG_LOAD) {
+            return List.of(new Action.SetField(f.field(), f.value(), f.mask(), raw));
+        }
+        // a reg_load per run of ones, each decoded as its own action
+        List<Action> out = new ArrayList<>();
+        long mask = f.mask() & f.field().fullMask();
+        int bit = 0;
+        while (bit < f.field().nBits) {
+            if ((mask >>> bit & 1) == 0) {
+                bit++;
+                continue;
+            }
+            int start = bit;
+            while (bit < f.field().nBits && (mask >>> bit & 1) != 0) {
+                bit++;
+            }
+            long seg = (bit - start == 64 ? -1L : (1L << (bit - start)) - 1) << start;
+            out.add(new Action.SetField(f.field(), f.value() & seg, seg, Action.Raw.REG_LOAD));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,363 @@
+package io.arplab.flow;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Actions and instructions in ovs-ofctl syntax (lib/ofp-actions.c ofpacts_parse__ and the parse_* functions). */
+public final class ActionParser {
+    private ActionParser() {}
+
+    // the OpenFlow 1.1+ instruction order (enum ovs_instruction_type)
+    private static final String[] INSTRUCTIONS = {"meter", "apply_actions", "clear_actions", "write_actions",
+        "write_metadata", "goto_table"};
+
+    public static List<Action> parse(String s, Match match, PortMap names) {
+        List<Action> out = new ArrayList<>();
+        boolean drop = false;
+        int lastInst = -1;
+        KeyValue kv = new KeyValue(s);
+        while (kv.next()) {
+            String key = kv.key, value = kv.value;
+            String k = key.toLowerCase(Locale.ROOT);
+            int inst = 1;
+            switch (k) {
+                case "output" -> out.add(output(value, names));
+                case "controller" -> out.add(new Action.Output(Ports.CONTROLLER, controllerMaxLen(value)));
+                case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
+                case "goto_table" -> {
+                    out.add(new Action.GotoTable(table(value)));
+                    inst = 5;
+                }
+                case "move" -> out.add(move(value));
+                case "load" -> out.add(load(value));
+                case "set_field" -> out.add(setField(value, names));
+                case "mod_dl_src" -> out.add(legacy(Field.ETH_SRC, value, names));
+                case "mod_dl_dst" -> out.add(legacy(Field.ETH_DST, value, names));
+                case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
+                case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
+                case "mod_tp_src" -> out.add(legacy(udp(match) ? Field.UDP_SRC : Field.TCP_SRC, value, names));
+                case "mod_tp_dst" -> out.add(legacy(udp(match) ? Field.UDP_DST : Field.TCP_DST, value, names));
+                case "mod_nw_tos" -> {
+                    int tos = u8(value, "TOS");
+                    if ((tos & ~0xfc) != 0) {
+                        throw new FlowParseException(value + ": not a valid TOS");
+                    }
+                    out.add(new Action.SetField(Field.IP_DSCP_SHIFTED, tos >> 2, 0x3f, Action.Raw.LEGACY));
+                }
+                case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
+                case "dec_ttl" -> out.add(new Action.DecTtl());
+                case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan());
+                case "push_vlan" -> out.add(new Action.PushVlan((int) number(value, "push_vlan")));
+                case "ct" -> out.add(ct(value, match, names));
+                case "note" -> out.add(note(value));
+                case "clear_actions" -> {
+                    out.add(new Action.ClearActions());
+                    inst = 2;
+                }
+                case "write_metadata" -> {
+                    int slash = value.indexOf('/');
+                    long v = FlowParser.be64(slash < 0 ? value : value.substring(0, slash));
+                    long m = slash < 0 ? -1L : FlowParser.be64(value.substring(slash + 1));
+                    out.add(new Action.WriteMetadata(v, m));
+                    inst = 4;
+                }
+                case "drop" -> drop = true;
+                case "apply_actions" -> throw new FlowParseException("apply_actions is the default instruction");
+                default -> {
+                    long port = Ports.parse(key, names);
+                    if (port < 0 || port == Ports.NONE) {
+                        throw new FlowParseException("unknown action " + key);
+                    }
+                    out.add(new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0));
+                }
+            }
+            if (k.equals("drop")) {
+                continue;
+            }
+            if (inst < lastInst) {
+                throw new FlowParseException("invalid instruction ordering: " + INSTRUCTIONS[inst]
+                        + " must appear before " + INSTRUCTIONS[lastInst] + ", for OpenFlow 1.1+ compatibility");
+            } else if (inst == lastInst && inst != 1) {
+                throw new FlowParseException("instruction " + INSTRUCTIONS[inst] + " may be specified only once");
+            }
+            lastInst = inst;
+        }
+        if (drop && !out.isEmpty()) {
+            throw new FlowParseException("\"drop\" must not be accompanied by any other action or instruction");
+        }
+        return out;
+    }
+
+    private static boolean udp(Match m) {
+        return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
+    }
+
+    private static Action output(String value, PortMap names) {
+        if (value.indexOf('[') >= 0) {
+            return new Action.OutputReg(Subfield.parse(value));
+        }
+        long port = Ports.parse(value, names);
+        if (port < 0) {
+            throw new FlowParseException(value + ": output to unknown port");
+        }
+        return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
+    }
+
+    private static int controllerMaxLen(String value) {
+        if (value.isEmpty()) {
+            return 0xffff;
+        }
+        return FlowParser.u16(value, "max_len");
+    }
+
+    private static Action resubmit(String value, char delim, PortMap names) {
+        if (delim != '(') {
+            long port = Ports.parse(value, names);
+            if (port < 0) {
+                throw new FlowParseException(value + ": resubmit to unknown port");
+            }
+            return new Action.Resubmit(port, 255);
+        }
+        String[] parts = value.split(",", -1);
+        long port = Ports.IN_PORT;
+        if (!parts[0].isEmpty()) {
+            port = Ports.parse(parts[0], names);
+            if (port < 0) {
+                throw new FlowParseException(parts[0] + ": resubmit to unknown port");
+            }
+        }
+        int table = 255;
+        if (parts.length > 1 && !parts[1].isEmpty()) {
+            table = table(parts[1]);
+        }
+        if (port == Ports.IN_PORT && table == 255) {
+            throw new FlowParseException("at least one \"in_port\" or \"table\" must be specified on resubmit");
+        }
+        return new Action.Resubmit(port, table);
+    }
+
+    private static int table(String value) {
+        try {
+            long t = FieldParser.parseUnsigned(value).longValue();
+            if (t <= 255) {
+                return (int) t;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new FlowParseException("unknown table \"" + value + "\"");
+    }
+
+    // nxm_parse_reg_move()
+    private static Action move(String value) {
+        int arrow = value.indexOf("->");
+        if (arrow < 0) {
+            throw new FlowParseException(value + ": missing `->' following source");
+        }
+        Subfield src = Subfield.parse(value.substring(0, arrow));
+        Subfield dst = Subfield.parse(value.substring(arrow + 2));
+        if (src.nBits() != dst.nBits()) {
+            throw new FlowParseException(value + ": source field is " + src.nBits()
+                    + " bits wide but destination is " + dst.nBits() + " bits wide");
+        }
+        return new Action.Move(src, dst);
+    }
+
+    // parse_reg_load()
+    private static Action load(String value) {
+        int arrow = value.indexOf("->");
+        if (arrow < 0) {
+            throw new FlowParseException(value + ": missing `->' following value");
+        }
+        String v = value.substring(0, arrow);
+        Subfield dst = Subfield.parse(value.substring(arrow + 2));
+        BigInteger n;
+        try {
+            n = FieldParser.parseUnsigned(v);
+        } catch (NumberFormatException e) {
+            throw new FlowParseException(value + ": cannot parse integer value");
+        }
+        if (n.bitLength() > dst.nBits()) {
+            throw new FlowParseException(value + ": value " + v + " does not fit into " + dst.nBits() + " bits");
+        }
+        writable(dst.field());
+        return new Action.SetField(dst.field(), n.longValue() << dst.ofs(), dst.mask(), Action.Raw.REG_LOAD);
+    }
+
+    private static void writable(Field f) {
+        if (f == Field.IN_PORT || f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID
+                || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
+                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG) {
+            if (f == Field.IN_PORT) {
+                return;
+            }
+            throw new FlowParseException("destination field " + f.name + " is not writable");
+        }
+    }
+
+    // parse_SET_FIELD(): VALUE[/MASK]->FIELD
+    private static Action setField(String value, PortMap names) {
+        int arrow = value.indexOf("->");
+        if (arrow < 0) {
+            throw new FlowParseException(value + ": missing `->'");
+        }
+        String key = value.substring(arrow + 2);
+        Field f = Field.byName(key);
+        if (f == null) {
+            throw new FlowParseException(key + " is not a valid OXM field name");
+        }
+        long[] vm = FieldParser.parse(f, value.substring(0, arrow), names);
+        return new Action.SetField(f, vm[0] & vm[1], vm[1] & f.fullMask(), Action.Raw.SET_FIELD);
+    }
+
+    private static Action legacy(Field f, String value, PortMap names) {
+        long[] vm = FieldParser.parse(f, value, names);
+        return new Action.SetField(f, vm[0], f.fullMask(), Action.Raw.LEGACY);
+    }
+
+    private static int u8(String value, String what) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= 0 && v <= 255) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new FlowParseException("invalid " + what + " \"" + value + "\"");
+    }
+
+    private static long number(String value, String what) {
+        try {
+            return FieldParser.parseUnsigned(value).longValue();
+        } catch (NumberFormatException e) {
+            throw new FlowParseException(value + ": invalid " + what);
+        }
+    }
+
+    // parse_CT()
+    private static Action ct(String value, Match match, PortMap names) {
+        boolean commit = false, force = false;
+        int table = -1, zone = 0;
+        Subfield zoneSrc = null;
+        String nat = null;
+        List<Action> exec = List.of();
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            switch (kv.key) {
+                case "commit" -> commit = true;
+                case "force" -> force = true;
+                case "table" -> table = table(kv.value);
+                case "zone" -> {
+                    if (kv.value.indexOf('[') >= 0) {
+                        zoneSrc = Subfield.parse(kv.value);
+                    } else {
+                        zone = FlowParser.u16(kv.value, "zone");
+                    }
+                }
+                case "nat" -> nat = kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat";
+                case "exec" -> {
+                    exec = parse(kv.value, match, names);
+                    for (Action a : exec) {
+                        if (!(a instanceof Action.SetField sf
+                                && (sf.field() == Field.CT_MARK))) {
+                            throw new FlowParseException("invalid action in ct exec");
+                        }
+                    }
+                }
+                default -> throw new FlowParseException("invalid argument to \"ct\" action: `" + kv.key + "'");
+            }
+        }
+        if (force && !commit) {
+            throw new FlowParseException("\"force\" flag requires \"commit\" flag.");
+        }
+        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec);
+    }
+
+    // parse_NOTE(): hex bytes, optionally separated by '.', padded as the NXAST_NOTE action is on the wire
+    private static Action note(String value) {
+        List<Integer> bytes = new ArrayList<>();
+        String s = value;
+        int i = 0;
+        while (i < s.length()) {
+            if (s.charAt(i) == '.') {
+                i++;
+                continue;
+            }
+            if (i + 2 > s.length()) {
+                throw new FlowParseException("bad hex digit in `note' argument");
+            }
+            try {
+                bytes.add(Integer.parseInt(s.substring(i, i + 2), 16));
+            } catch (NumberFormatException e) {
+                throw new FlowParseException("bad hex digit in `note' argument");
+            }
+            i += 2;
+        }
+        int padded = (10 + bytes.size() + 7) / 8 * 8 - 10;
+        byte[] data = new byte[padded];
+        for (int b = 0; b < bytes.size(); b++) {
+            data[b] = (byte) (int) bytes.get(b);
+        }
+        return new Action.Note(data);
+    }
+
+    /**
+     * ofpacts_check(): each field an action writes or reads must have its prerequisites in the match. Returns the
+     * log line OVS writes, as the exception's text; the caller prints "actions are invalid ..." after it.
+     */
+    static void check(List<Action> actions, Match match) {
+        for (Action a : actions) {
+            Field bad = null;
+            if (a instanceof Action.SetField sf && !match.prereqsOk(sf.field())) {
+                bad = sf.field();
+            } else if (a instanceof Action.Move mv) {
+                if (!match.prereqsOk(mv.src().field())) {
+                    throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
+                            + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                }
+                if (!match.prereqsOk(mv.dst().field())) {
+                    throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
+                            + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                }
+            } else if (a instanceof Action.Ct ct) {
+                if (!match.isIp() && match.dlType() != Match.ETH_IPV6) {
+                    throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+                }
+                check(ct.exec(), match);
+            }
+            if (bad != null) {
+                throw new ActionCheckException("ofp_actions|WARN|set_field " + bad.name
+                        + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+            }
+        }
+    }
+
+    /** The protocols that can carry these actions with this match (ofpacts_check's usable_protocols). */
+    static int usable(List<Action> actions, Match match) {
+        int usable = FlowMod.P_ANY;
+        boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
+                && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
+        for (Action a : actions) {
+            if (a instanceof Action.PopVlan && !vlan) {
+                usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
+            } else if (a instanceof Action.PushVlan) {
+                usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
+                vlan = true;
+            }
+        }
+        return usable;
+    }
+
+    /** Actions that do not fit the match: an optional log line, then OVS's error. */
+    public static final class ActionCheckException extends RuntimeException {
+        public final String logLine;
+
+        ActionCheckException(String logLine, String ofperr) {
+            super("actions are invalid with specified match (" + ofperr + ")", null, false, false);
+            this.logLine = logLine;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.arplab.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A match field of ovs-fields(7) (OVS's {@code struct mf_field}, lib/meta-flow.xml): its names, where it lives in
+ * the flow ({@link Slot}, bit offset and width), how ovs-ofctl parses and prints its values, its prerequisite, and
+ * the OpenFlow 1.0 action that sets it, if any.
+ */
+public enum Field {
+    TUN_ID("tun_id", "tunnel_id", "NXM_NX_TUN_ID", Slot.TUN_ID, 0, 64, 8, Kind.HEX, Prereq.NONE, true, null),
+    TUN_SRC("tun_src", null, "NXM_NX_TUN_IPV4_SRC", Slot.TUN_SRC, 0, 32, 4, Kind.IPV4, Prereq.NONE, true, null),
+    TUN_DST("tun_dst", null, "NXM_NX_TUN_IPV4_DST", Slot.TUN_DST, 0, 32, 4, Kind.IPV4, Prereq.NONE, true, null),
+    METADATA("metadata", null, "OXM_OF_METADATA", Slot.METADATA, 0, 64, 8, Kind.HEX, Prereq.NONE, true, null),
+    IN_PORT("in_port", null, "NXM_OF_IN_PORT", Slot.IN_PORT, 0, 16, 2, Kind.PORT, Prereq.NONE, false, null),
+    REG0(0), REG1(1), REG2(2), REG3(3), REG4(4), REG5(5), REG6(6), REG7(7),
+    REG8(8), REG9(9), REG10(10), REG11(11), REG12(12), REG13(13), REG14(14), REG15(15),
+    PKT_MARK("pkt_mark", null, "NXM_NX_PKT_MARK", Slot.PKT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
+    RECIRC_ID("recirc_id", null, "NXM_NX_RECIRC_ID", Slot.RECIRC_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
+    CT_STATE("ct_state", null, "NXM_NX_CT_STATE", Slot.CT_STATE, 0, 32, 4, Kind.CT_STATE, Prereq.NONE, true, null),
+    CT_ZONE("ct_zone", null, "NXM_NX_CT_ZONE", Slot.CT_ZONE, 0, 16, 2, Kind.HEX, Prereq.NONE, false, null),
+    CT_MARK("ct_mark", null, "NXM_NX_CT_MARK", Slot.CT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
+    ETH_SRC("eth_src", "dl_src", "NXM_OF_ETH_SRC", Slot.DL_SRC, 0, 48, 6, Kind.ETH, Prereq.NONE, true, "mod_dl_src"),
+    ETH_DST("eth_dst", "dl_dst", "NXM_OF_ETH_DST", Slot.DL_DST, 0, 48, 6, Kind.ETH, Prereq.NONE, true, "mod_dl_dst"),
+    ETH_TYPE("eth_type", "dl_type", "NXM_OF_ETH_TYPE", Slot.DL_TYPE, 0, 16, 2, Kind.HEX, Prereq.NONE, false, null),
+    VLAN_TCI("vlan_tci", null, "NXM_OF_VLAN_TCI", Slot.VLAN_TCI, 0, 16, 2, Kind.HEX, Prereq.NONE, true, null),
+    DL_VLAN("dl_vlan", null, null, Slot.VLAN_TCI, 0, 12, 2, Kind.DEC, Prereq.NONE, false, null),
+    VLAN_VID("vlan_vid", null, "OXM_OF_VLAN_VID", Slot.VLAN_TCI, 0, 13, 2, Kind.DEC, Prereq.NONE, true, "mod_vlan_vid"),
+    DL_VLAN_PCP("dl_vlan_pcp", null, null, Slot.VLAN_TCI, 13, 3, 1, Kind.DEC, Prereq.NONE, false, null),
+    VLAN_PCP("vlan_pcp", null, "OXM_OF_VLAN_PCP", Slot.VLAN_TCI, 13, 3, 1, Kind.DEC, Prereq.VLAN, false, "mod_vlan_pcp"),
+    IPV4_SRC("ip_src", "nw_src", "NXM_OF_IP_SRC", Slot.NW_SRC, 0, 32, 4, Kind.IPV4, Prereq.IPV4, true, "mod_nw_src"),
+    IPV4_DST("ip_dst", "nw_dst", "NXM_OF_IP_DST", Slot.NW_DST, 0, 32, 4, Kind.IPV4, Prereq.IPV4, true, "mod_nw_dst"),
+    IP_PROTO("nw_proto", "ip_proto", "NXM_OF_IP_PROTO", Slot.NW_PROTO, 0, 8, 1, Kind.DEC, Prereq.IP_ANY, false, null),
+    IP_DSCP("nw_tos", null, "NXM_OF_IP_TOS", Slot.NW_TOS, 0, 8, 1, Kind.DEC, Prereq.IP_ANY, false, "mod_nw_tos"),
+    IP_DSCP_SHIFTED("ip_dscp", null, "OXM_OF_IP_DSCP", Slot.NW_TOS, 2, 6, 1, Kind.DEC, Prereq.IP_ANY, false, "mod_nw_tos"),
+    IP_ECN("nw_ecn", "ip_ecn", "NXM_NX_IP_ECN", Slot.NW_TOS, 0, 2, 1, Kind.DEC, Prereq.IP_ANY, false, null),
+    IP_TTL("nw_ttl", null, "NXM_NX_IP_TTL", Slot.NW_TTL, 0, 8, 1, Kind.DEC, Prereq.IP_ANY, false, null),
+    IP_FRAG("ip_frag", "nw_frag", "NXM_NX_IP_FRAG", Slot.NW_FRAG, 0, 2, 1, Kind.FRAG, Prereq.IP_ANY, true, null),
+    ARP_OP("arp_op", null, "NXM_OF_ARP_OP", Slot.NW_PROTO, 0, 16, 2, Kind.DEC, Prereq.ARP, false, null),
+    ARP_SPA("arp_spa", null, "NXM_OF_ARP_SPA", Slot.NW_SRC, 0, 32, 4, Kind.IPV4, Prereq.ARP, true, null),
+    ARP_TPA("arp_tpa", null, "NXM_OF_ARP_TPA", Slot.NW_DST, 0, 32, 4, Kind.IPV4, Prereq.ARP, true, null),
+    ARP_SHA("arp_sha", null, "NXM_NX_ARP_SHA", Slot.ARP_SHA, 0, 48, 6, Kind.ETH, Prereq.ARP, true, null),
+    ARP_THA("arp_tha", null, "NXM_NX_ARP_THA", Slot.ARP_THA, 0, 48, 6, Kind.ETH, Prereq.ARP, true, null),
+    TCP_SRC("tcp_src", "tp_src", "NXM_OF_TCP_SRC", Slot.TP_SRC, 0, 16, 2, Kind.DEC, Prereq.TCP, true, "mod_tp_src"),
+    TCP_DST("tcp_dst", "tp_dst", "NXM_OF_TCP_DST", Slot.TP_DST, 0, 16, 2, Kind.DEC, Prereq.TCP, true, "mod_tp_dst"),
+    TCP_FLAGS("tcp_flags", null, "NXM_NX_TCP_FLAGS", Slot.TCP_FLAGS, 0, 12, 2, Kind.TCP_FLAGS, Prereq.TCP, true, null),
+    UDP_SRC("udp_src", null, "NXM_OF_UDP_SRC", Slot.TP_SRC, 0, 16, 2, Kind.DEC, Prereq.UDP, true, "mod_tp_src"),
+    UDP_DST("udp_dst", null, "NXM_OF_UDP_DST", Slot.TP_DST, 0, 16, 2, Kind.DEC, Prereq.UDP, true, "mod_tp_dst"),
+    ICMPV4_TYPE("icmp_type", null, "NXM_OF_ICMP_TYPE", Slot.TP_SRC, 0, 8, 1, Kind.DEC, Prereq.ICMPV4, false, null),
+    ICMPV4_CODE("icmp_code", null, "NXM_OF_ICMP_CODE", Slot.TP_DST, 0, 8, 1, Kind.DEC, Prereq.ICMPV4, false, null);
+
+    /** How values are written (OVS's enum mf_string). */
+    public enum Kind { DEC, HEX, ETH, IPV4, PORT, CT_STATE, FRAG, TCP_FLAGS }
+
+    /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
+    public enum Prereq { NONE, VLAN, ARP, IPV4, IP_ANY, TCP, UDP, ICMPV4 }
+
+    public final String name;
+    public final String extraName;
+    public final String nxmName;
+    public final Slot slot;
+    public final int shift;
+    public final int nBits;
+    public final int nBytes;
+    public final Kind kind;
+    public final Prereq prereq;
+    public final boolean maskable;
+    /** The OpenFlow 1.0 action that sets this field (mod_dl_src ...), or null: such a set_field goes out as load. */
+    public final String legacyAction;
+
+    Field(String name, String extraName, String nxmName, Slot slot, int shift, int nBits, int nBytes, Kind kind,
+            Prereq prereq, boolean maskable, String legacyAction) {
+        this.name = name;
+        this.extraName = extraName;
+        this.nxmName = nxmName;
+        this.slot = slot;
+        this.shift = shift;
+        this.nBits = nBits;
+        this.nBytes = nBytes;
+        this.kind = kind;
+        this.prereq = prereq;
+        this.maskable = maskable;
+        this.legacyAction = legacyAction;
+    }
+
+    Field(int reg) {
+        this("reg" + reg, null, "NXM_NX_REG" + reg, Slot.reg(reg), 0, 32, 4, Kind.HEX, Prereq.NONE, true, null);
+    }
+
+    /** All ones over the field's width. */
+    public long fullMask() {
+        return nBits == 64 ? -1L : (1L << nBits) - 1;
+    }
+
+    /** The name used in move/load subfields (the NXM or OXM name OpenFlow 1.0 knows, else the field's name). */
+    public String subfieldName() {
+        return nxmName != null ? nxmName : name;
+    }
+
+    private static final Map<String, Field> BY_NAME = new HashMap<>();
+
+    static {
+        for (Field f : values()) {
+            BY_NAME.put(f.name, f);
+            if (f.extraName != null) {
+                BY_NAME.put(f.extraName, f);
+            }
+            if (f.nxmName != null) {
+                BY_NAME.put(f.nxmName, f);
+            }
+        }
+        BY_NAME.put("OXM_OF_ETH_SRC", ETH_SRC);
+        BY_NAME.put("OXM_OF_ETH_DST", ETH_DST);
+        BY_NAME.put("OXM_OF_ETH_TYPE", ETH_TYPE);
+        BY_NAME.put("OXM_OF_IPV4_SRC", IPV4_SRC);
+        BY_NAME.put("OXM_OF_IPV4_DST", IPV4_DST);
+        BY_NAME.put("OXM_OF_IP_PROTO", IP_PROTO);
+        BY_NAME.put("OXM_OF_ARP_OP", ARP_OP);
+        BY_NAME.put("OXM_OF_ARP_SPA", ARP_SPA);
+        BY_NAME.put("OXM_OF_ARP_TPA", ARP_TPA);
+        BY_NAME.put("OXM_OF_ARP_SHA", ARP_SHA);
+        BY_NAME.put("OXM_OF_ARP_THA", ARP_THA);
+        BY_NAME.put("OXM_OF_TCP_SRC", TCP_SRC);
+        BY_NAME.put("OXM_OF_TCP_DST", TCP_DST);
+        BY_NAME.put("OXM_OF_UDP_SRC", UDP_SRC);
+        BY_NAME.put("OXM_OF_UDP_DST", UDP_DST);
+        BY_NAME.put("OXM_OF_IN_PORT", IN_PORT);
+        BY_NAME.put("OXM_OF_TUNNEL_ID", TUN_ID);
+    }
+
+    /** mf_from_name(): by name, alternative name, or NXM/OXM name; null when unknown. */
+    public static Field byName(String name) {
+        return BY_NAME.get(name);
+    }
+}

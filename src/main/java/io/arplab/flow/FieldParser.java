@@ -1,0 +1,220 @@
+package io.arplab.flow;
+
+import java.math.BigInteger;
+
+/** How ovs-ofctl reads a field's value (lib/meta-flow.c mf_parse and its helpers), with OVS's error texts. */
+public final class FieldParser {
+    private FieldParser() {}
+
+    /** mf_parse(): {value, mask} in the field's units. */
+    public static long[] parse(Field f, String s, PortMap names) {
+        if (s.equals("*")) {
+            return new long[] {0, 0};
+        }
+        long[] r = switch (f.kind) {
+            case DEC, HEX -> integer(f, s);
+            case ETH -> ethernet(f, s);
+            case IPV4 -> ipv4(f, s);
+            case PORT -> port(f, s, names);
+            case CT_STATE -> flags(f, s, MatchFormat.CT_STATE_NAMES, 0xff);
+            case TCP_FLAGS -> flags(f, s, MatchFormat.TCP_FLAG_NAMES, 0xfff);
+            case FRAG -> frag(s);
+        };
+        if (!f.maskable && (r[1] & f.fullMask()) != (f.fullMask() & (f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1))) {
+            throw new FlowParseException(s + ": invalid mask for field " + f.name);
+        }
+        return r;
+    }
+
+    private static long[] integer(Field f, String s) {
+        int slash = s.indexOf('/');
+        String v = slash < 0 ? s : s.substring(0, slash);
+        long value = parseInt(f, s, v, "value");
+        long mask = slash < 0 ? bytesMask(f) : parseInt(f, s, s.substring(slash + 1), "mask");
+        return new long[] {value, mask};
+    }
+
+    private static long bytesMask(Field f) {
+        return f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1;
+    }
+
+    // parse_int_string(): hex of any length after 0x, else strtoull(s, 0) (a leading 0 is octal)
+    private static long parseInt(Field f, String whole, String t, String what) {
+        BigInteger v;
+        try {
+            v = parseUnsigned(t);
+        } catch (NumberFormatException e) {
+            throw new FlowParseException(whole + ": bad syntax for " + f.name + " " + what);
+        }
+        if (v.bitLength() > 8 * f.nBytes) {
+            throw new FlowParseException(whole + ": " + what + " too large for " + f.nBytes + "-byte field " + f.name);
+        }
+        return v.longValue();
+    }
+
+    /** strtoull(s, &tail, 0) of a whole string, as an unsigned number; NumberFormatException if not one. */
+    public static BigInteger parseUnsigned(String t) {
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            if (t.length() == 2) {
+                throw new NumberFormatException(t);
+            }
+            return new BigInteger(t.substring(2), 16);
+        } else if (t.length() > 1 && t.startsWith("0")) {
+            return new BigInteger(t.substring(1), 8);
+        }
+        if (t.isEmpty() || !Character.isDigit(t.charAt(0))) {
+            throw new NumberFormatException(t);
+        }
+        return new BigInteger(t);
+    }
+
+    private static long[] ethernet(Field f, String s) {
+        int slash = s.indexOf('/');
+        Long v = mac(slash < 0 ? s : s.substring(0, slash));
+        if (v == null) {
+            throw new FlowParseException(s + ": invalid Ethernet address");
+        }
+        if (slash < 0) {
+            return new long[] {v, 0xffff_ffff_ffffL};
+        }
+        Long m = mac(s.substring(slash + 1));
+        if (m == null) {
+            throw new FlowParseException(s + ": invalid Ethernet address");
+        }
+        return new long[] {v, m};
+    }
+
+    /** eth_addr_from_string(): six hex octets separated by ':'. */
+    public static Long mac(String s) {
+        String[] p = s.split(":", -1);
+        if (p.length != 6) {
+            return null;
+        }
+        long v = 0;
+        for (String o : p) {
+            if (o.isEmpty() || o.length() > 2) {
+                return null;
+            }
+            try {
+                v = (v << 8) | Integer.parseInt(o, 16);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    /** ip_parse_masked(): A.B.C.D, A.B.C.D/N, A.B.C.D/M.M.M.M. */
+    private static long[] ipv4(Field f, String s) {
+        int slash = s.indexOf('/');
+        Long v = ip(slash < 0 ? s : s.substring(0, slash));
+        if (v == null) {
+            throw new FlowParseException(s + ": invalid IP address");
+        }
+        if (slash < 0) {
+            return new long[] {v, 0xffffffffL};
+        }
+        String m = s.substring(slash + 1);
+        Long mask = ip(m);
+        if (mask == null) {
+            int prefix;
+            try {
+                prefix = Integer.parseInt(m);
+            } catch (NumberFormatException e) {
+                throw new FlowParseException(s + ": invalid IP address");
+            }
+            if (prefix < 0 || prefix > 32) {
+                throw new FlowParseException(s + ": IPv4 network prefix bits not between 0 and 32, inclusive");
+            }
+            mask = prefix == 0 ? 0L : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+        }
+        return new long[] {v, mask};
+    }
+
+    /** inet_pton() for IPv4 dotted quads. */
+    public static Long ip(String s) {
+        String[] p = s.split("\\.", -1);
+        if (p.length != 4) {
+            return null;
+        }
+        long v = 0;
+        for (String o : p) {
+            if (o.isEmpty() || o.length() > 3 || !o.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            v = (v << 8) | (Integer.parseInt(o) & 0xff); // scanned with %hhu, as ip_parse() does
+        }
+        return v;
+    }
+
+    private static long[] port(Field f, String s, PortMap names) {
+        long p = Ports.parse(s, names);
+        if (p < 0 && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
+            throw new FlowParseException(s + ": invalid or unknown port for " + f.name, java.util.List.of(
+                    "ofp_port|WARN|port " + s + " is outside the supported range 0 through ffff or 0xffffff00 through "
+                    + "0xffffffff"));
+        }
+        if (p < 0) {
+            throw new FlowParseException(s + ": invalid or unknown port for " + f.name);
+        }
+        return new long[] {p, 0xffff};
+    }
+
+    private static long[] frag(String s) {
+        return switch (s) {
+            case "no" -> new long[] {0, 3};
+            case "yes" -> new long[] {1, 1};
+            case "first" -> new long[] {1, 3};
+            case "later" -> new long[] {3, 3};
+            case "not_later" -> new long[] {0, 2};
+            default -> throw new FlowParseException(s + ": unknown fragment type (valid types are \"no\", \"yes\", "
+                    + "\"first\", \"later\", \"not_later\"");
+        };
+    }
+
+    // lib/flow.c parse_flags(): "0x20/0x20", "+trk-new", or "trk|new" (exact)
+    private static long[] flags(Field f, String s, String[] names, long supported) {
+        if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+            return integer(f, s);
+        }
+        if (s.startsWith("+") || s.startsWith("-")) {
+            long v = 0, m = 0;
+            int i = 0;
+            while (i < s.length()) {
+                char sign = s.charAt(i);
+                if (sign != '+' && sign != '-') {
+                    throw new FlowParseException(s.substring(i) + ": " + f.name
+                            + " must be preceded by '+' (for SET) or '-' (NOT SET)");
+                }
+                int j = i + 1;
+                while (j < s.length() && s.charAt(j) != '+' && s.charAt(j) != '-') {
+                    j++;
+                }
+                long bit = flag(f, s.substring(i + 1, j), names, s);
+                if ((m & bit) != 0) {
+                    throw new FlowParseException(s + ": Each " + f.name + " flag can only be specified once");
+                }
+                m |= bit;
+                if (sign == '+') {
+                    v |= bit;
+                }
+                i = j;
+            }
+            return new long[] {v, m};
+        }
+        long v = 0;
+        for (String n : s.split("\\|", -1)) {
+            v |= flag(f, n, names, s);
+        }
+        return new long[] {v, supported};
+    }
+
+    private static long flag(Field f, String name, String[] names, String whole) {
+        for (int b = 0; b < names.length; b++) {
+            if (names[b].equals(name)) {
+                return 1L << b;
+            }
+        }
+        throw new FlowParseException(name + ": unknown " + f.name + " flag(s)");
+    }
+}

@@ -1,0 +1,48 @@
+package io.arplab.flow;
+
+import java.util.List;
+
+/**
+ * A parsed flow_mod or flow query (OVS's struct ofputil_flow_mod): what {@code ovs-ofctl add-flow}, mod-flows,
+ * del-flows and dump-flows send. {@code table} 255 means every table; {@code actions} is as ovs-ofctl parsed it.
+ */
+public record FlowMod(Command command, int table, int priority, long cookie, long cookieMask, boolean setCookie,
+        int idleTimeout, int hardTimeout, int importance, int flags, long outPort, Match match, List<Action> actions,
+        List<String> log, int usable) {
+
+    public enum Command { ADD, MODIFY, MODIFY_STRICT, DELETE, DELETE_STRICT, QUERY }
+
+    /** Protocols a flow_mod can be sent with (enum ofputil_protocol, coarsely): OpenFlow 1.0, NXM, 1.1, OXM (1.2+). */
+    public static final int P_OF10 = 1, P_NXM = 2, P_OF11 = 4, P_OXM = 8, P_ANY = 15;
+
+    /** The error ovs-ofctl gives when this flow cannot be sent with {@code v}, or null. */
+    public String usableError(OfVersion v) {
+        int allowed = !v.atLeast(OfVersion.OF11) ? P_OF10 | P_NXM : v == OfVersion.OF11 ? P_OF11 : P_OXM;
+        if ((usable & allowed) != 0) {
+            return null;
+        }
+        String tid = table != 255 ? "+table_id" : "";
+        return "none of the usable flow formats (" + names(usable, tid) + ") is among the allowed flow formats ("
+                + (allowed == P_OXM ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
+    }
+
+    private static String names(int p, String tid) {
+        StringBuilder s = new StringBuilder();
+        if ((p & P_OF10) != 0) {
+            s.append(",OpenFlow10").append(tid);
+        }
+        if ((p & P_NXM) != 0) {
+            s.append(",NXM").append(tid);
+        }
+        if ((p & P_OXM) != 0) {
+            s.append(",OXM");
+        }
+        if ((p & P_OF11) != 0) {
+            s.append(",OpenFlow11");
+        }
+        return s.length() == 0 ? "" : s.substring(1);
+    }
+
+    public static final int SEND_FLOW_REM = 1, CHECK_OVERLAP = 2, RESET_COUNTS = 4, NO_PKT_COUNTS = 8,
+            NO_BYT_COUNTS = 16;
+}

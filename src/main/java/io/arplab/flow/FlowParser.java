@@ -1,0 +1,216 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Flows in ovs-ofctl syntax (lib/ofp-flow.c parse_ofp_str__), with OVS's rewrites and error texts. */
+public final class FlowParser {
+    private static final int F_OUT_PORT = 1, F_ACTIONS = 2, F_TIMEOUT = 4, F_PRIORITY = 8, F_FLAGS = 16,
+            F_IMPORTANCE = 32;
+
+    private FlowParser() {}
+
+    public static FlowMod parse(String text, FlowMod.Command command, PortMap names) {
+        int fields = switch (command) {
+            case QUERY, DELETE -> F_OUT_PORT;
+            case DELETE_STRICT -> F_OUT_PORT | F_PRIORITY;
+            case ADD -> F_ACTIONS | F_TIMEOUT | F_PRIORITY | F_FLAGS | F_IMPORTANCE;
+            case MODIFY, MODIFY_STRICT -> F_ACTIONS | F_TIMEOUT | F_PRIORITY | F_FLAGS;
+        };
+        String string = text;
+        String actStr = null;
+        if ((fields & F_ACTIONS) != 0) {
+            // ofp_extract_actions(): everything after the first "action...=" is actions
+            int a = string.indexOf("action");
+            int eq = a < 0 ? -1 : string.indexOf('=', a + 1);
+            if (eq < 0) {
+                throw new FlowParseException("must specify an action");
+            }
+            actStr = string.substring(eq + 1);
+            string = string.substring(0, a);
+        }
+        Match match = new Match();
+        int table = 255, priority = MatchFormat.DEFAULT_PRIORITY, idle = 0, hard = 0, importance = 0, flags = 0;
+        long cookie = 0, cookieMask = 0, outPort = Ports.NONE;
+        boolean setCookie = false;
+        int usable = FlowMod.P_ANY;
+        KeyValue kv = new KeyValue(string);
+        while (kv.next()) {
+            String name = kv.key, value = kv.value;
+            int[] proto = protocol(name);
+            Field mf;
+            if (proto != null) {
+                match.set(Field.ETH_TYPE, proto[0], 0xffff);
+                if (proto[1] != 0) {
+                    match.set(Field.IP_PROTO, proto[1], 0xff);
+                }
+            } else if (name.equals("eth")) {
+                // packet_type=(0,0): the default
+            } else if ((fields & F_FLAGS) != 0 && name.equals("send_flow_rem")) {
+                flags |= FlowMod.SEND_FLOW_REM;
+            } else if ((fields & F_FLAGS) != 0 && name.equals("check_overlap")) {
+                flags |= FlowMod.CHECK_OVERLAP;
+            } else if ((fields & F_FLAGS) != 0 && name.equals("reset_counts")) {
+                flags |= FlowMod.RESET_COUNTS;
+                usable &= FlowMod.P_OXM;
+            } else if ((fields & F_FLAGS) != 0 && name.equals("no_packet_counts")) {
+                flags |= FlowMod.NO_PKT_COUNTS;
+                usable &= FlowMod.P_OXM;
+            } else if ((fields & F_FLAGS) != 0 && name.equals("no_byte_counts")) {
+                flags |= FlowMod.NO_BYT_COUNTS;
+                usable &= FlowMod.P_OXM;
+            } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
+                // ignored, as OVS does
+            } else if ((mf = Field.byName(name)) != null) {
+                long[] vm = FieldParser.parse(mf, value.isEmpty() ? "0/0" : value, names);
+                match.set(mf, vm[0], vm[1]);
+            } else if (name.indexOf('[') >= 0) {
+                Subfield sf = Subfield.parse(name);
+                long[] vm = FieldParser.parse(sf.field(), value, names);
+                long m = sf.mask();
+                long cur = match.value(sf.field().slot) >>> sf.field().shift;
+                long curMask = match.mask(sf.field().slot) >>> sf.field().shift;
+                match.set(sf.field(), (cur & ~m) | ((vm[0] << sf.ofs()) & m), (curMask & ~m) | m);
+            } else {
+                if (value.isEmpty()) {
+                    throw new FlowParseException("field " + name + " missing value");
+                }
+                switch (name) {
+                    case "table" -> table = tableId(value);
+                    case "priority" -> {
+                        if ((fields & F_PRIORITY) == 0) {
+                            throw new FlowParseException("unknown keyword " + name);
+                        }
+                        priority = u16(value, name);
+                    }
+                    case "idle_timeout", "hard_timeout" -> {
+                        if ((fields & F_TIMEOUT) == 0) {
+                            throw new FlowParseException("unknown keyword " + name);
+                        }
+                        if (name.equals("idle_timeout")) {
+                            idle = u16(value, name);
+                        } else {
+                            hard = u16(value, name);
+                        }
+                    }
+                    case "importance" -> {
+                        if ((fields & F_IMPORTANCE) == 0) {
+                            throw new FlowParseException("unknown keyword " + name);
+                        }
+                        importance = u16(value, name);
+                    }
+                    case "out_port" -> {
+                        if ((fields & F_OUT_PORT) == 0) {
+                            throw new FlowParseException("unknown keyword " + name);
+                        }
+                        outPort = Ports.parse(value, names);
+                        if (outPort < 0) {
+                            throw new FlowParseException(value + " is not a valid OpenFlow port");
+                        }
+                    }
+                    case "cookie" -> {
+                        int slash = value.indexOf('/');
+                        if (slash >= 0) {
+                            if (command == FlowMod.Command.ADD) {
+                                throw new FlowParseException("flow additions cannot use a cookie mask");
+                            }
+                            cookie = be64(value.substring(0, slash));
+                            cookieMask = be64(value.substring(slash + 1));
+                        } else {
+                            if (command != FlowMod.Command.ADD && command != FlowMod.Command.MODIFY
+                                    && command != FlowMod.Command.MODIFY_STRICT) {
+                                throw new FlowParseException("cannot set cookie");
+                            }
+                            cookie = be64(value);
+                            setCookie = true;
+                        }
+                    }
+                    case "duration", "n_packets", "n_bytes", "idle_age", "hard_age" -> {
+                        // ignored, so that dump-flows output can be fed back
+                    }
+                    default -> throw new FlowParseException("unknown keyword " + name);
+                }
+            }
+        }
+        List<Action> actions = List.of();
+        if (actStr != null) {
+            actions = ActionParser.parse(actStr, match, names);
+            ActionParser.check(actions, match);
+            usable &= ActionParser.usable(actions, match);
+        }
+        List<String> log = new ArrayList<>();
+        if (command != FlowMod.Command.QUERY) {
+            String[] change = match.normalize();
+            if (change != null) {
+                log.add("ofp_match|INFO|normalization changed ofp_match, details:");
+                log.add("ofp_match|INFO| pre: " + change[0]);
+                log.add("ofp_match|INFO|post: " + change[1]);
+            }
+        }
+        return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
+                outPort, match, actions, log, usable);
+    }
+
+    /** ofp_parse_protocol(): {dl_type, nw_proto}, or null. */
+    static int[] protocol(String name) {
+        return switch (name) {
+            case "ip", "ipv4", "ip4" -> new int[] {Match.ETH_IP, 0};
+            case "arp" -> new int[] {Match.ETH_ARP, 0};
+            case "rarp" -> new int[] {Match.ETH_RARP, 0};
+            case "icmp" -> new int[] {Match.ETH_IP, Match.PROTO_ICMP};
+            case "tcp" -> new int[] {Match.ETH_IP, Match.PROTO_TCP};
+            case "udp" -> new int[] {Match.ETH_IP, Match.PROTO_UDP};
+            case "sctp" -> new int[] {Match.ETH_IP, Match.PROTO_SCTP};
+            case "igmp" -> new int[] {Match.ETH_IP, Match.PROTO_IGMP};
+            case "ipv6", "ip6" -> new int[] {Match.ETH_IPV6, 0};
+            case "icmp6" -> new int[] {Match.ETH_IPV6, 58};
+            case "tcp6" -> new int[] {Match.ETH_IPV6, Match.PROTO_TCP};
+            case "udp6" -> new int[] {Match.ETH_IPV6, Match.PROTO_UDP};
+            case "sctp6" -> new int[] {Match.ETH_IPV6, Match.PROTO_SCTP};
+            case "mpls" -> new int[] {0x8847, 0};
+            case "mplsm" -> new int[] {0x8848, 0};
+            default -> null;
+        };
+    }
+
+    // ofputil_table_from_string(): a number 0..254 (255 means all)
+    private static int tableId(String value) {
+        long t;
+        try {
+            t = FieldParser.parseUnsigned(value).longValue();
+        } catch (NumberFormatException e) {
+            throw new FlowParseException("unknown table \"" + value + "\"");
+        }
+        if (t > 255) {
+            throw new FlowParseException("unknown table \"" + value + "\"",
+                    List.of("ofp_table|WARN|table " + value + " is outside the supported range 0 through 255"));
+        }
+        return (int) t;
+    }
+
+    // str_to_u16()
+    static int u16(String value, String name) {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= 0 && v <= 0xffff) {
+                return (int) v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new FlowParseException("invalid " + name + " \"" + value + "\"");
+    }
+
+    // str_to_be64(): strtoull(s, 0)
+    static long be64(String value) {
+        try {
+            var v = FieldParser.parseUnsigned(value);
+            if (v.bitLength() <= 64) {
+                return v.longValue();
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new FlowParseException("invalid cookie \"" + value + "\"");
+    }
+}

@@ -1,0 +1,77 @@
+package io.arplab.flow;
+
+/** A dump-flows line (lib/ofp-flow.c ofputil_flow_stats_format) as the dump's OpenFlow version carries it. */
+public final class FlowStatsFormat {
+    private FlowStatsFormat() {}
+
+    public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now) {
+        StringBuilder s = new StringBuilder();
+        if (stats || r.cookie != 0) {
+            s.append("cookie=0x").append(Long.toHexString(r.cookie)).append(", ");
+        }
+        if (stats) {
+            s.append("duration=").append(duration(now - r.created)).append(", ");
+        }
+        if (stats || r.table != 0) {
+            s.append("table=").append(r.table).append(", ");
+        }
+        if (stats) {
+            s.append("n_packets=").append(Long.toUnsignedString(r.packets)).append(", ");
+            s.append("n_bytes=").append(Long.toUnsignedString(r.bytes)).append(", ");
+        }
+        if (r.idleTimeout != 0) {
+            s.append("idle_timeout=").append(r.idleTimeout).append(", ");
+        }
+        if (r.hardTimeout != 0) {
+            s.append("hard_timeout=").append(r.hardTimeout).append(", ");
+        }
+        int flags = visibleFlags(r.flags, v);
+        if ((flags & FlowMod.SEND_FLOW_REM) != 0) {
+            s.append("send_flow_rem ");
+        }
+        if ((flags & FlowMod.CHECK_OVERLAP) != 0) {
+            s.append("check_overlap ");
+        }
+        if ((flags & FlowMod.RESET_COUNTS) != 0) {
+            s.append("reset_counts ");
+        }
+        if ((flags & FlowMod.NO_PKT_COUNTS) != 0) {
+            s.append("no_packet_counts ");
+        }
+        if ((flags & FlowMod.NO_BYT_COUNTS) != 0) {
+            s.append("no_byte_counts ");
+        }
+        if (r.importance != 0 && v.atLeast(OfVersion.OF14)) {
+            s.append("importance=").append(r.importance).append(", ");
+        }
+        if (stats && v != OfVersion.OF13 && v != OfVersion.OF11 && v != OfVersion.OF12 && v != OfVersion.OF14) {
+            s.append("idle_age=").append((now - r.used) / 1_000_000_000L).append(", ");
+            long hardAge = (now - r.modified) / 1_000_000_000L;
+            if (v == OfVersion.OF10 && hardAge != (now - r.created) / 1_000_000_000L) {
+                s.append("hard_age=").append(hardAge).append(", ");
+            }
+        }
+        String match = MatchFormat.format(MatchFormat.onWire(r.match, v), r.priority, names);
+        s.append(match);
+        if (!match.isEmpty()) {
+            s.append(' ');
+        }
+        s.append("actions=").append(ActionFormat.format(ActionFormat.roundTrip(r.actions, v), v, names));
+        return s.toString();
+    }
+
+    // which flow_mod flags a flow stats reply of each version carries back
+    private static int visibleFlags(int flags, OfVersion v) {
+        if (!v.atLeast(OfVersion.OF13)) {
+            return 0;
+        }
+        return flags;
+    }
+
+    /** ofp_print_duration(): seconds, with 3 decimals when there are milliseconds. */
+    public static String duration(long nanos) {
+        long ms = nanos / 1_000_000;
+        long sec = ms / 1000, frac = ms % 1000;
+        return frac == 0 ? sec + "s" : String.format("%d.%03ds", sec, frac);
+    }
+}

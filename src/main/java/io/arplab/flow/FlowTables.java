@@ -1,0 +1,260 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bridge's OpenFlow tables (ofproto/ofproto.c add_flow, modify_flows, delete_flows, collect_rules_loose): rules
+ * by table, kept grouped by mask in subtables as OVS's classifier does, which decides the order dump-flows shows.
+ */
+public final class FlowTables {
+    public static final int N_TABLES = 255;
+
+    private final List<Table> tables = new ArrayList<>();
+    private long seq;
+
+    public FlowTables() {
+        for (int i = 0; i < N_TABLES; i++) {
+            tables.add(new Table());
+        }
+    }
+
+    /** A classifier table: subtables by mask, in creation order. */
+    static final class Table {
+        final Map<MaskKey, Subtable> subtables = new LinkedHashMap<>();
+        long subtableSeq;
+    }
+
+    static final class Subtable {
+        final long seq;
+        final List<Rule> rules = new ArrayList<>();
+
+        Subtable(long seq) {
+            this.seq = seq;
+        }
+
+        int maxPriority() {
+            int m = -1;
+            for (Rule r : rules) {
+                m = Math.max(m, r.priority);
+            }
+            return m;
+        }
+    }
+
+    record MaskKey(long[] mask) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MaskKey k && Arrays.equals(mask, k.mask);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(mask);
+        }
+    }
+
+    /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
+    public String apply(FlowMod fm, OfVersion version, long now) {
+        fm = new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(),
+                MatchFormat.onWire(fm.match(), version), fm.actions(), fm.log(), fm.usable());
+        List<Action> actions = ActionFormat.roundTrip(fm.actions(), version);
+        int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
+                | FlowMod.NO_BYT_COUNTS);
+        if (!version.atLeast(OfVersion.OF11) && fm.command() == FlowMod.Command.ADD) {
+            flags |= FlowMod.RESET_COUNTS; // an OpenFlow 1.0 add always resets the counters
+        }
+        switch (fm.command()) {
+            case ADD -> add(fm, actions, flags, version, now);
+            case MODIFY, MODIFY_STRICT -> {
+                List<Rule> rules = collect(fm, fm.command() == FlowMod.Command.MODIFY_STRICT);
+                if (rules.isEmpty()) {
+                    if (fm.cookieMask() == 0) {
+                        add(fm, actions, flags, version, now);
+                    }
+                } else {
+                    for (Rule r : rules) {
+                        r.actions = actions;
+                        if (fm.setCookie()) {
+                            r.cookie = fm.cookie();
+                        }
+                        if ((flags & FlowMod.RESET_COUNTS) != 0) {
+                            r.packets = 0;
+                            r.bytes = 0;
+                        }
+                        r.modified = now;
+                    }
+                }
+            }
+            case DELETE, DELETE_STRICT -> {
+                for (Rule r : collect(fm, fm.command() == FlowMod.Command.DELETE_STRICT)) {
+                    remove(r);
+                }
+            }
+            case QUERY -> throw new IllegalArgumentException("not a flow_mod");
+        }
+        return null;
+    }
+
+    private void add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
+        int table = fm.table() == 255 ? 0 : fm.table(); // an add without table= goes to table 0
+        Table t = tables.get(table);
+        MaskKey key = new MaskKey(fm.match().mask.clone());
+        Subtable st = t.subtables.get(key);
+        Rule old = null;
+        if (st != null) {
+            for (Rule r : st.rules) {
+                if (r.priority == fm.priority() && r.match.equals(fm.match())) {
+                    old = r;
+                }
+            }
+        }
+        Rule r = new Rule(table, fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
+        r.cookie = fm.cookie();
+        r.idleTimeout = fm.idleTimeout();
+        r.hardTimeout = fm.hardTimeout();
+        r.importance = version.atLeast(OfVersion.OF14) ? fm.importance() : 0;
+        r.flags = flags;
+        r.actions = actions;
+        if (old != null && (flags & FlowMod.RESET_COUNTS) == 0) {
+            r.packets = old.packets;
+            r.bytes = old.bytes;
+        }
+        if (st == null) {
+            st = new Subtable(t.subtableSeq++);
+            t.subtables.put(key, st);
+        }
+        if (old != null) {
+            st.rules.set(st.rules.indexOf(old), r);
+        } else {
+            st.rules.add(r);
+        }
+    }
+
+    public void remove(Rule r) {
+        Table t = tables.get(r.table);
+        MaskKey key = new MaskKey(r.match.mask);
+        Subtable st = t.subtables.get(key);
+        if (st != null) {
+            st.rules.remove(r);
+            if (st.rules.isEmpty()) {
+                t.subtables.remove(key);
+            }
+        }
+    }
+
+    /** collect_rules_loose() / collect_rules_strict(), in dump order. */
+    public List<Rule> collect(FlowMod q, boolean strict) {
+        List<Rule> out = new ArrayList<>();
+        for (int i = 0; i < N_TABLES; i++) {
+            if (q.table() != 255 && q.table() != i) {
+                continue;
+            }
+            for (Rule r : rules(i)) {
+                boolean ok = strict ? r.priority == q.priority() && r.match.equals(q.match())
+                        : looseMatch(r.match, q.match());
+                if (ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way
+    private static boolean looseMatch(Match rule, Match criteria) {
+        for (int i = 0; i < rule.mask.length; i++) {
+            if ((criteria.mask[i] & ~rule.mask[i]) != 0 || ((rule.value[i] ^ criteria.value[i]) & criteria.mask[i])
+                    != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean outputsTo(Rule r, long port) {
+        if (port == Ports.NONE) {
+            return true;
+        }
+        for (Action a : r.actions) {
+            if (a instanceof Action.Output o && o.port() == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Table table(int i) {
+        return tables.get(i);
+    }
+
+    /** Table {@code i}'s rules in the classifier's iteration order. */
+    public List<Rule> rules(int i) {
+        List<Subtable> sts = new ArrayList<>(tables.get(i).subtables.values());
+        sts.sort(Comparator.comparingInt(Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
+        List<Rule> out = new ArrayList<>();
+        for (Subtable st : sts) {
+            List<Rule> rs = new ArrayList<>(st.rules);
+            rs.sort(Comparator.comparingInt((Rule r) -> -r.priority).thenComparingLong(r -> r.seq));
+            out.addAll(rs);
+        }
+        return out;
+    }
+
+    /** Every rule, table by table. */
+    public List<Rule> all() {
+        List<Rule> out = new ArrayList<>();
+        for (int i = 0; i < N_TABLES; i++) {
+            out.addAll(rules(i));
+        }
+        return out;
+    }
+
+    /** classifier_lookup(): the highest-priority rule of table {@code t} that matches {@code flow}, or null. */
+    public Rule lookup(int t, long[] flow) {
+        Rule best = null;
+        for (Subtable st : tables.get(t).subtables.values()) {
+            for (Rule r : st.rules) {
+                if ((best == null || r.priority > best.priority) && r.match.matches(flow)) {
+                    best = r;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** All rules of table {@code t} that could be consulted: for megaflow wildcards (every subtable's mask). */
+    public List<long[]> masks(int t) {
+        List<long[]> out = new ArrayList<>();
+        for (MaskKey k : tables.get(t).subtables.keySet()) {
+            out.add(k.mask);
+        }
+        return out;
+    }
+
+    /** Removes rules whose timeouts expired by {@code now}; returns them. */
+    public List<Rule> expire(long now) {
+        List<Rule> gone = new ArrayList<>();
+        for (Rule r : all()) {
+            if (r.expiry() <= now) {
+                gone.add(r);
+                remove(r);
+            }
+        }
+        return gone;
+    }
+
+    /** The earliest timeout of any rule, or Long.MAX_VALUE. */
+    public long nextExpiry() {
+        long t = Long.MAX_VALUE;
+        for (Rule r : all()) {
+            t = Math.min(t, r.expiry());
+        }
+        return t;
+    }
+}

@@ -1,0 +1,109 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OVS's MAC learning table for the NORMAL action (lib/mac-learning.c): per (VLAN, MAC), at most 8192 entries
+ * (MAC_DEFAULT_MAX in OVS 3.1, as fdb/stats-show reports it),
+ * idle 300 s, kept in LRU order (least recently learned first), which is the order fdb/show prints.
+ */
+public final class MacLearning {
+    public static final int DEFAULT_MAX = 8192;
+    public static final long DEFAULT_IDLE = 300_000_000_000L;
+
+    /** A learned address; {@code expires} in virtual ns. */
+    public static final class Entry {
+        public final long mac;
+        public final int vlan;
+        public long port;
+        public long expires;
+
+        Entry(long mac, int vlan) {
+            this.mac = mac;
+            this.vlan = vlan;
+        }
+    }
+
+    private final LinkedHashMap<Long, Entry> lru = new LinkedHashMap<>();
+    private int max = DEFAULT_MAX;
+    private long idle = DEFAULT_IDLE;
+    public long learned, expired, evicted, moved;
+
+    private static long key(long mac, int vlan) {
+        return ((long) vlan << 48) | mac;
+    }
+
+    public Entry lookup(long mac, int vlan, long now) {
+        Entry e = lru.get(key(mac, vlan));
+        return e == null || e.expires <= now ? null : e;
+    }
+
+    /** mac_learning_insert() + update: learns {@code mac} on {@code port}; marks it most recently used. */
+    public void learn(long mac, int vlan, long port, long now) {
+        long k = key(mac, vlan);
+        Entry e = lru.remove(k);
+        if (e == null || e.expires <= now) {
+            if (e == null && lru.size() >= max) {
+                lru.remove(lru.keySet().iterator().next());
+                evicted++;
+            }
+            e = new Entry(mac, vlan);
+            e.port = port;
+            learned++;
+        } else if (e.port != port) {
+            e.port = port;
+            moved++;
+        }
+        e.expires = now + idle;
+        lru.put(k, e);
+    }
+
+    /** Removes expired entries. */
+    public void expire(long now) {
+        lru.values().removeIf(e -> {
+            boolean gone = e.expires <= now;
+            if (gone) {
+                expired++;
+            }
+            return gone;
+        });
+    }
+
+    public void flush() {
+        lru.clear();
+    }
+
+    public List<Entry> entries(long now) {
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<Long, Entry> e : lru.entrySet()) {
+            if (e.getValue().expires > now) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Seconds since the entry was last learned (mac_entry_age). */
+    public long age(Entry e, long now) {
+        return (idle - (e.expires - now)) / 1_000_000_000L;
+    }
+
+    public long nextExpiry() {
+        long t = Long.MAX_VALUE;
+        for (Entry e : lru.values()) {
+            t = Math.min(t, e.expires);
+        }
+        return t;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public long idle() {
+        return idle;
+    }
+}

@@ -1,0 +1,174 @@
+package io.arplab.flow;
+
+import java.util.Arrays;
+
+/** A flow match: values and masks over the {@link Slot}s (OVS's struct match: flow + flow_wildcards). */
+public final class Match {
+    public static final int ETH_IP = 0x0800, ETH_ARP = 0x0806, ETH_RARP = 0x8035, ETH_IPV6 = 0x86dd;
+    public static final int PROTO_ICMP = 1, PROTO_TCP = 6, PROTO_UDP = 17, PROTO_SCTP = 132, PROTO_IGMP = 2;
+    public static final int VLAN_CFI = 0x1000, VLAN_VID = 0x0fff, VLAN_PCP = 0xe000;
+
+    final long[] value = new long[Slot.ALL.length];
+    final long[] mask = new long[Slot.ALL.length];
+
+    public Match copy() {
+        Match m = new Match();
+        System.arraycopy(value, 0, m.value, 0, value.length);
+        System.arraycopy(mask, 0, m.mask, 0, mask.length);
+        return m;
+    }
+
+    public long value(Slot s) {
+        return value[s.ordinal()];
+    }
+
+    public long mask(Slot s) {
+        return mask[s.ordinal()];
+    }
+
+    /** Sets a slot's bits under {@code m} (others keep their value and mask). */
+    public void setSlot(Slot s, long v, long m) {
+        int i = s.ordinal();
+        m &= s.max;
+        mask[i] |= m;
+        value[i] = (value[i] & ~m) | (v & m);
+    }
+
+    /** Replaces a slot's value and mask entirely. */
+    public void putSlot(Slot s, long v, long m) {
+        int i = s.ordinal();
+        mask[i] = m & s.max;
+        value[i] = v & mask[i];
+    }
+
+    /** mf_set(): {@code v}/{@code m} in the field's own units, replacing the field's earlier value. */
+    public void set(Field f, long v, long m) {
+        switch (f) {
+            case DL_VLAN -> setVlanBits(VLAN_VID | VLAN_CFI, (v & VLAN_VID) | VLAN_CFI, VLAN_VID | VLAN_CFI);
+            case DL_VLAN_PCP -> setVlanBits(VLAN_PCP | VLAN_CFI, ((v & 7) << 13) | VLAN_CFI, VLAN_PCP | VLAN_CFI);
+            case VLAN_VID -> setVlanBits(VLAN_VID | VLAN_CFI, v & 0x1fff, m & 0x1fff);
+            case VLAN_PCP -> setVlanBits(VLAN_PCP, (v & 7) << 13, VLAN_PCP);
+            case IP_DSCP -> replaceBits(Slot.NW_TOS, 0xfc, v & 0xfc, m & 0xfc);
+            case IP_DSCP_SHIFTED -> replaceBits(Slot.NW_TOS, 0xfc, (v << 2) & 0xfc, (m << 2) & 0xfc);
+            case IP_ECN -> replaceBits(Slot.NW_TOS, 0x3, v & 3, m & 3);
+            case ICMPV4_TYPE, ICMPV4_CODE -> putSlot(f.slot, v & 0xff, 0xffff); // match_set_icmp_type()
+            default -> {
+                long full = f.fullMask() & f.slot.max;
+                replaceBits(f.slot, full << f.shift, (v & full) << f.shift, (m & full) << f.shift);
+            }
+        }
+    }
+
+    private void setVlanBits(long field, long v, long m) {
+        replaceBits(Slot.VLAN_TCI, field, v, m);
+    }
+
+    private void replaceBits(Slot s, long field, long v, long m) {
+        int i = s.ordinal();
+        mask[i] = (mask[i] & ~field) | (m & field);
+        value[i] = ((value[i] & ~field) | (v & field)) & mask[i];
+    }
+
+    public int dlType() {
+        return mask(Slot.DL_TYPE) != 0 ? (int) value(Slot.DL_TYPE) : 0;
+    }
+
+    public boolean isIp() {
+        return dlType() == ETH_IP;
+    }
+
+    public boolean isArp() {
+        int t = dlType();
+        return t == ETH_ARP || t == ETH_RARP;
+    }
+
+    /** mf_are_prereqs_ok() for a match: does the match pin down what {@code f} needs? */
+    public boolean prereqsOk(Field f) {
+        int proto = mask(Slot.NW_PROTO) == 0xff ? (int) value(Slot.NW_PROTO) : -1;
+        return switch (f.prereq) {
+            case NONE -> true;
+            case VLAN -> (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0 && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;
+            case ARP -> isArp();
+            case IPV4 -> isIp();
+            case IP_ANY -> isIp() || dlType() == ETH_IPV6;
+            case TCP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_TCP;
+            case UDP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_UDP;
+            case ICMPV4 -> isIp() && proto == PROTO_ICMP;
+        };
+    }
+
+    /** match_add_ethernet_prereq() and friends are implicit here; this is ofputil_normalize_match__(). */
+    public String[] normalize() {
+        int dl = dlType();
+        boolean ether = true, nwAddr = false, tpAddr = false, nwProto = false, ipvx = false, arpSha = false,
+                arpTha = false;
+        long proto = value(Slot.NW_PROTO);
+        if (dl == ETH_IP) {
+            nwProto = ipvx = nwAddr = true;
+            tpAddr = proto == PROTO_TCP || proto == PROTO_UDP || proto == PROTO_SCTP || proto == PROTO_ICMP;
+        } else if (dl == ETH_IPV6) {
+            nwProto = ipvx = true;
+            tpAddr = proto == PROTO_TCP || proto == PROTO_UDP || proto == PROTO_SCTP || proto == 58;
+        } else if (dl == ETH_ARP || dl == ETH_RARP) {
+            nwProto = nwAddr = arpSha = arpTha = true;
+        }
+        Match n = copy();
+        if (!ether) {
+            n.putSlot(Slot.DL_SRC, 0, 0);
+            n.putSlot(Slot.DL_DST, 0, 0);
+        }
+        if (!nwAddr) {
+            n.putSlot(Slot.NW_SRC, 0, 0);
+            n.putSlot(Slot.NW_DST, 0, 0);
+        }
+        if (!tpAddr) {
+            n.putSlot(Slot.TP_SRC, 0, 0);
+            n.putSlot(Slot.TP_DST, 0, 0);
+        }
+        if (!nwProto) {
+            n.putSlot(Slot.NW_PROTO, 0, 0);
+        }
+        if (!ipvx) {
+            n.putSlot(Slot.NW_TOS, 0, 0);
+            n.putSlot(Slot.NW_TTL, 0, 0);
+        }
+        if (!arpSha) {
+            n.putSlot(Slot.ARP_SHA, 0, 0);
+        }
+        if (!arpTha) {
+            n.putSlot(Slot.ARP_THA, 0, 0);
+        }
+        if (Arrays.equals(n.mask, mask)) {
+            return null;
+        }
+        String pre = MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
+        System.arraycopy(n.value, 0, value, 0, value.length);
+        System.arraycopy(n.mask, 0, mask, 0, mask.length);
+        return new String[] {pre, MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE)};
+    }
+
+    /** Does a packet's flow (all slots exact) match? */
+    public boolean matches(long[] flow) {
+        for (int i = 0; i < mask.length; i++) {
+            if (((flow[i] ^ value[i]) & mask[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Match m && Arrays.equals(value, m.value) && Arrays.equals(mask, m.mask);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(value) * 31 + Arrays.hashCode(mask);
+    }
+
+    @Override
+    public String toString() {
+        return MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
+    }
+}

@@ -1,0 +1,352 @@
+package io.arplab.flow;
+
+/** How OVS prints a match (lib/match.c match_format) and field values (lib/meta-flow.c mf_format). */
+public final class MatchFormat {
+    public static final int DEFAULT_PRIORITY = 32768;
+    static final String[] CT_STATE_NAMES = {"new", "est", "rel", "rpl", "inv", "trk", "snat", "dnat"};
+    static final String[] TCP_FLAG_NAMES = {"fin", "syn", "rst", "psh", "ack", "urg", "ece", "cwr", "ns"};
+
+    private MatchFormat() {}
+
+    /**
+     * The match as a flow_mod or flow stats reply of version {@code v} carries it: OXM (OpenFlow 1.2+) says
+     * vlan_vid and vlan_pcp, so a VLAN TCI match without the CFI bit loses its PCP bits.
+     */
+    public static Match onWire(Match m, OfVersion v) {
+        long tciMask = m.mask(Slot.VLAN_TCI);
+        if (!v.atLeast(OfVersion.OF12) || tciMask == 0) {
+            return m;
+        }
+        Match n = m.copy();
+        long vidMask = tciMask & (Match.VLAN_VID | Match.VLAN_CFI);
+        long pcpMask = (tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
+                ? tciMask & Match.VLAN_PCP : 0;
+        if ((tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) == 0) {
+            vidMask = Match.VLAN_VID | Match.VLAN_CFI; // OFPVID_NONE: no VLAN at all
+        }
+        n.putSlot(Slot.VLAN_TCI, m.value(Slot.VLAN_TCI), vidMask | pcpMask);
+        return n;
+    }
+
+    public static String format(Match m, int priority, PortMap names) {
+        return format(m, priority, names, false);
+    }
+
+    /** With {@code eth}, "eth," (packet_type) follows the metadata, as datapath flows and recirculations show it. */
+    public static String format(Match m, int priority, PortMap names, boolean eth) {
+        StringBuilder s = new StringBuilder();
+        if (priority != DEFAULT_PRIORITY) {
+            s.append("priority=").append(priority).append(',');
+        }
+        u32(s, "pkt_mark", m, Slot.PKT_MARK);
+        u32(s, "recirc_id", m, Slot.RECIRC_ID);
+        if (m.mask(Slot.CT_STATE) != 0) {
+            s.append("ct_state=");
+            if (m.mask(Slot.CT_STATE) == Slot.CT_STATE.max) {
+                s.append(flags(m.value(Slot.CT_STATE), CT_STATE_NAMES, '|'));
+            } else {
+                s.append(flagsMasked(m.value(Slot.CT_STATE), m.mask(Slot.CT_STATE), CT_STATE_NAMES));
+            }
+            s.append(',');
+        }
+        u16(s, "ct_zone", m, Slot.CT_ZONE);
+        u32(s, "ct_mark", m, Slot.CT_MARK);
+        if (m.mask(Slot.CT_LABEL_HI) != 0 || m.mask(Slot.CT_LABEL_LO) != 0) {
+            s.append("ct_label=").append(hex128(m.value(Slot.CT_LABEL_HI), m.value(Slot.CT_LABEL_LO)));
+            if (m.mask(Slot.CT_LABEL_HI) != -1L || m.mask(Slot.CT_LABEL_LO) != -1L) {
+                s.append('/').append(hex128(m.mask(Slot.CT_LABEL_HI), m.mask(Slot.CT_LABEL_LO)));
+            }
+            s.append(',');
+        }
+        if (eth) {
+            s.append("eth,");
+        }
+        int dlType = (int) m.value(Slot.DL_TYPE);
+        boolean typeKnown = m.mask(Slot.DL_TYPE) != 0;
+        boolean skipType = false, skipProto = false;
+        long proto = m.value(Slot.NW_PROTO);
+        boolean protoExact = m.mask(Slot.NW_PROTO) != 0;
+        if (typeKnown && dlType == Match.ETH_IP) {
+            skipType = true;
+            String p = "ip";
+            if (protoExact) {
+                skipProto = true;
+                p = switch ((int) proto) {
+                    case Match.PROTO_ICMP -> "icmp";
+                    case Match.PROTO_IGMP -> "igmp";
+                    case Match.PROTO_TCP -> "tcp";
+                    case Match.PROTO_UDP -> "udp";
+                    case Match.PROTO_SCTP -> "sctp";
+                    default -> {
+                        skipProto = false;
+                        yield "ip";
+                    }
+                };
+            }
+            s.append(p).append(',');
+        } else if (typeKnown && dlType == Match.ETH_IPV6) {
+            skipType = true;
+            String p = "ipv6";
+            if (protoExact) {
+                skipProto = true;
+                p = switch ((int) proto) {
+                    case 58 -> "icmp6";
+                    case Match.PROTO_TCP -> "tcp6";
+                    case Match.PROTO_UDP -> "udp6";
+                    case Match.PROTO_SCTP -> "sctp6";
+                    default -> {
+                        skipProto = false;
+                        yield "ipv6";
+                    }
+                };
+            }
+            s.append(p).append(',');
+        } else if (typeKnown && dlType == Match.ETH_RARP) {
+            skipType = true;
+            s.append("rarp,");
+        } else if (typeKnown && dlType == Match.ETH_ARP) {
+            skipType = true;
+            s.append("arp,");
+        } else if (typeKnown && dlType == 0x8847) {
+            skipType = true;
+            s.append("mpls,");
+        } else if (typeKnown && dlType == 0x8848) {
+            skipType = true;
+            s.append("mplsm,");
+        }
+        for (int i = 0; i < 16; i++) {
+            u32(s, "reg" + i, m, Slot.reg(i));
+        }
+        if (m.mask(Slot.TUN_ID) != 0) {
+            s.append("tun_id=").append(hex64(m.value(Slot.TUN_ID)));
+            if (m.mask(Slot.TUN_ID) != -1L) {
+                s.append('/').append(hex64(m.mask(Slot.TUN_ID)));
+            }
+            s.append(',');
+        }
+        ip(s, "tun_src", m, Slot.TUN_SRC);
+        ip(s, "tun_dst", m, Slot.TUN_DST);
+        if (m.mask(Slot.METADATA) != 0) {
+            s.append("metadata=").append(hex64(m.value(Slot.METADATA)));
+            if (m.mask(Slot.METADATA) != -1L) {
+                s.append('/').append(hex64(m.mask(Slot.METADATA)));
+            }
+            s.append(',');
+        }
+        if (m.mask(Slot.IN_PORT) != 0) {
+            s.append("in_port=").append(Ports.format(m.value(Slot.IN_PORT), names)).append(',');
+        }
+        long tciMask = m.mask(Slot.VLAN_TCI);
+        if (tciMask != 0) {
+            long tci = m.value(Slot.VLAN_TCI);
+            long vidMask = tciMask & Match.VLAN_VID, pcpMask = tciMask & Match.VLAN_PCP;
+            boolean cfi = (tciMask & Match.VLAN_CFI) != 0;
+            if (cfi && (tci & Match.VLAN_CFI) != 0 && (vidMask == 0 || vidMask == Match.VLAN_VID)
+                    && (pcpMask == 0 || pcpMask == Match.VLAN_PCP) && (vidMask != 0 || pcpMask != 0)) {
+                if (vidMask != 0) {
+                    s.append("dl_vlan=").append(tci & Match.VLAN_VID).append(',');
+                }
+                if (pcpMask != 0) {
+                    s.append("dl_vlan_pcp=").append(tci >> 13).append(',');
+                }
+            } else if (tciMask == 0xffff) {
+                s.append(String.format("vlan_tci=0x%04x,", tci));
+            } else {
+                s.append(String.format("vlan_tci=0x%04x/0x%04x,", tci, tciMask));
+            }
+        }
+        eth(s, "dl_src", m, Slot.DL_SRC);
+        eth(s, "dl_dst", m, Slot.DL_DST);
+        if (!skipType && typeKnown) {
+            s.append(String.format("dl_type=0x%04x,", dlType));
+        }
+        boolean arp = typeKnown && (dlType == Match.ETH_ARP || dlType == Match.ETH_RARP);
+        if (arp) {
+            ip(s, "arp_spa", m, Slot.NW_SRC);
+            ip(s, "arp_tpa", m, Slot.NW_DST);
+        } else if (!(typeKnown && dlType == Match.ETH_IPV6)) {
+            ip(s, "nw_src", m, Slot.NW_SRC);
+            ip(s, "nw_dst", m, Slot.NW_DST);
+        }
+        if (!skipProto && protoExact) {
+            s.append(arp ? "arp_op=" : "nw_proto=").append(proto).append(',');
+        }
+        if (arp) {
+            eth(s, "arp_sha", m, Slot.ARP_SHA);
+            eth(s, "arp_tha", m, Slot.ARP_THA);
+        }
+        long tosMask = m.mask(Slot.NW_TOS), tos = m.value(Slot.NW_TOS);
+        if ((tosMask & 0xfc) != 0) {
+            s.append("nw_tos=").append(tos & 0xfc).append(',');
+        }
+        if ((tosMask & 0x03) != 0) {
+            s.append("nw_ecn=").append(tos & 0x03).append(',');
+        }
+        if (m.mask(Slot.NW_TTL) != 0) {
+            s.append("nw_ttl=").append(m.value(Slot.NW_TTL)).append(',');
+        }
+        long frag = m.value(Slot.NW_FRAG), fragMask = m.mask(Slot.NW_FRAG);
+        if (fragMask == 3) {
+            s.append("nw_frag=").append((frag & 1) != 0 ? ((frag & 2) != 0 ? "later" : "first")
+                    : ((frag & 2) != 0 ? "<error>" : "no")).append(',');
+        } else if (fragMask == 1) {
+            s.append("nw_frag=").append((frag & 1) != 0 ? "yes" : "no").append(',');
+        } else if (fragMask == 2) {
+            s.append("nw_frag=").append((frag & 2) != 0 ? "later" : "not_later").append(',');
+        }
+        boolean ipAny = typeKnown && (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6);
+        if (typeKnown && dlType == Match.ETH_IP && proto == Match.PROTO_ICMP) {
+            be16(s, "icmp_type", m, Slot.TP_SRC);
+            be16(s, "icmp_code", m, Slot.TP_DST);
+        } else if (typeKnown && dlType == Match.ETH_IP && proto == Match.PROTO_IGMP) {
+            be16(s, "igmp_type", m, Slot.TP_SRC);
+            be16(s, "igmp_code", m, Slot.TP_DST);
+        } else if (typeKnown && dlType == Match.ETH_IPV6 && proto == 58) {
+            be16(s, "icmp_type", m, Slot.TP_SRC);
+            be16(s, "icmp_code", m, Slot.TP_DST);
+        } else {
+            be16(s, "tp_src", m, Slot.TP_SRC);
+            be16(s, "tp_dst", m, Slot.TP_DST);
+        }
+        if (ipAny && proto == Match.PROTO_TCP && m.mask(Slot.TCP_FLAGS) != 0) {
+            s.append("tcp_flags=");
+            if (m.mask(Slot.TCP_FLAGS) == 0xfff) {
+                s.append(flags(m.value(Slot.TCP_FLAGS), TCP_FLAG_NAMES, '|'));
+            } else {
+                s.append(flagsMasked(m.value(Slot.TCP_FLAGS), m.mask(Slot.TCP_FLAGS), TCP_FLAG_NAMES));
+            }
+            s.append(',');
+        }
+        if (s.length() > 0 && s.charAt(s.length() - 1) == ',') {
+            s.setLength(s.length() - 1);
+        }
+        return s.toString();
+    }
+
+    private static void u32(StringBuilder s, String name, Match m, Slot slot) {
+        long mask = m.mask(slot);
+        if (mask != 0) {
+            s.append(name).append('=').append(hex(m.value(slot)));
+            if (mask != 0xffffffffL) {
+                s.append('/').append(hex(mask));
+            }
+            s.append(',');
+        }
+    }
+
+    private static void u16(StringBuilder s, String name, Match m, Slot slot) {
+        long mask = m.mask(slot);
+        if (mask != 0) {
+            s.append(name).append('=');
+            if (mask == 0xffff) {
+                s.append(m.value(slot));
+            } else {
+                s.append(String.format("0x%x/0x%x", m.value(slot), mask));
+            }
+            s.append(',');
+        }
+    }
+
+    private static void be16(StringBuilder s, String name, Match m, Slot slot) {
+        u16(s, name, m, slot);
+    }
+
+    private static void eth(StringBuilder s, String name, Match m, Slot slot) {
+        long mask = m.mask(slot);
+        if (mask != 0) {
+            s.append(name).append('=').append(mac(m.value(slot)));
+            if (mask != 0xffff_ffff_ffffL) {
+                s.append('/').append(mac(mask));
+            }
+            s.append(',');
+        }
+    }
+
+    private static void ip(StringBuilder s, String name, Match m, Slot slot) {
+        long mask = m.mask(slot);
+        if (mask != 0) {
+            s.append(name).append('=').append(ipMasked(m.value(slot), mask)).append(',');
+        }
+    }
+
+    /** C's {@code %#x}: "0" for zero, else "0x..." */
+    public static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    static String hex64(long v) {
+        return hex(v);
+    }
+
+    static String hex128(long hi, long lo) {
+        return hi == 0 ? hex(lo) : "0x" + Long.toHexString(hi) + String.format("%016x", lo);
+    }
+
+    public static String mac(long v) {
+        return String.format("%02x:%02x:%02x:%02x:%02x:%02x", (v >> 40) & 0xff, (v >> 32) & 0xff, (v >> 24) & 0xff,
+                (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+    }
+
+    public static String ip(long v) {
+        return ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
+    }
+
+    /** ip_format_masked(): CIDR when the mask is a prefix. */
+    public static String ipMasked(long v, long mask) {
+        if (mask == 0xffffffffL) {
+            return ip(v);
+        }
+        int prefix = Long.numberOfLeadingZeros(~mask & 0xffffffffL) - 32;
+        long asPrefix = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+        if (asPrefix == mask) {
+            return ip(v) + "/" + prefix;
+        }
+        return ip(v) + "/" + ip(mask);
+    }
+
+    /** format_flags(): names joined by {@code del}, "0" when none. */
+    static String flags(long v, String[] names, char del) {
+        if (v == 0) {
+            return "0";
+        }
+        StringBuilder s = new StringBuilder();
+        for (int b = 0; b < 32 && v != 0; b++) {
+            long bit = 1L << b;
+            if ((v & bit) != 0) {
+                if (s.length() > 0) {
+                    s.append(del);
+                }
+                s.append(b < names.length ? names[b] : "0x" + Long.toHexString(bit));
+                v &= ~bit;
+            }
+        }
+        return s.toString();
+    }
+
+    /** format_flags_masked(): +name/-name for each bit of the mask, lowest first. */
+    static String flagsMasked(long v, long mask, String[] names) {
+        StringBuilder s = new StringBuilder();
+        for (int b = 0; b < 32; b++) {
+            long bit = 1L << b;
+            if ((mask & bit) != 0) {
+                s.append((v & bit) != 0 ? '+' : '-').append(b < names.length ? names[b] : "[Unknown]");
+            }
+        }
+        return s.toString();
+    }
+
+    /** mf_format(): a field's value (and mask, when not all ones), as set_field prints it. */
+    public static String formatValue(Field f, long v, long mask, PortMap names) {
+        boolean exact = (mask & f.fullMask()) == f.fullMask();
+        return switch (f.kind) {
+            case PORT -> Ports.format(v, names);
+            case ETH -> mac(v) + (exact ? "" : "/" + mac(mask));
+            case IPV4 -> exact ? ip(v) : ipMasked(v, mask);
+            case DEC -> v + (exact ? "" : "/" + hex(mask));
+            case HEX -> hex(v) + (exact ? "" : "/" + hex(mask));
+            case CT_STATE -> exact ? flags(v, CT_STATE_NAMES, '|') : flagsMasked(v, mask, CT_STATE_NAMES);
+            case TCP_FLAGS -> exact ? flags(v, TCP_FLAG_NAMES, '|') : flagsMasked(v, mask, TCP_FLAG_NAMES);
+            case FRAG -> Long.toString(v);
+        };
+    }
+}

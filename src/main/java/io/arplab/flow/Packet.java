@@ -1,0 +1,159 @@
+package io.arplab.flow;
+
+/**
+ * A frame's flow key (lib/flow.c flow_extract) and the frame rewritten from a modified key (what the datapath's
+ * set() actions do, odp-execute.c): Ethernet, one 802.1Q tag, ARP, IPv4 with TCP, UDP and ICMP.
+ */
+public final class Packet {
+    private Packet() {}
+
+    /** The flow of {@code frame} arriving on {@code inPort}: a value per {@link Slot}. */
+    public static long[] extract(byte[] f, long inPort) {
+        long[] v = new long[Slot.ALL.length];
+        v[Slot.IN_PORT.ordinal()] = inPort;
+        if (f.length < 14) {
+            return v;
+        }
+        v[Slot.DL_DST.ordinal()] = u48(f, 0);
+        v[Slot.DL_SRC.ordinal()] = u48(f, 6);
+        int off = 12;
+        int type = u16(f, off);
+        if ((type == 0x8100 || type == 0x88a8) && f.length >= off + 6) {
+            v[Slot.VLAN_TCI.ordinal()] = u16(f, off + 2) | Match.VLAN_CFI;
+            off += 4;
+            type = u16(f, off);
+        }
+        v[Slot.DL_TYPE.ordinal()] = type;
+        off += 2;
+        if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+            if (f.length >= off + 28 && u16(f, off) == 1 && u16(f, off + 2) == 0x0800 && f[off + 4] == 6
+                    && f[off + 5] == 4) {
+                int op = u16(f, off + 6);
+                v[Slot.NW_PROTO.ordinal()] = op <= 0xff ? op : 0;
+                v[Slot.ARP_SHA.ordinal()] = u48(f, off + 8);
+                v[Slot.NW_SRC.ordinal()] = u32(f, off + 14);
+                v[Slot.ARP_THA.ordinal()] = u48(f, off + 18);
+                v[Slot.NW_DST.ordinal()] = u32(f, off + 24);
+            }
+        } else if (type == Match.ETH_IP && f.length >= off + 20 && (f[off] >> 4 & 0xf) == 4) {
+            int ihl = (f[off] & 0xf) * 4;
+            v[Slot.NW_TOS.ordinal()] = f[off + 1] & 0xff;
+            v[Slot.NW_TTL.ordinal()] = f[off + 8] & 0xff;
+            int proto = f[off + 9] & 0xff;
+            v[Slot.NW_PROTO.ordinal()] = proto;
+            v[Slot.NW_SRC.ordinal()] = u32(f, off + 12);
+            v[Slot.NW_DST.ordinal()] = u32(f, off + 16);
+            int fragField = u16(f, off + 6);
+            boolean later = (fragField & 0x1fff) != 0;
+            if (later || (fragField & 0x2000) != 0) {
+                v[Slot.NW_FRAG.ordinal()] = later ? 3 : 1;
+            }
+            int l4 = off + ihl;
+            if (!later) {
+                if ((proto == Match.PROTO_TCP && f.length >= l4 + 20)) {
+                    v[Slot.TP_SRC.ordinal()] = u16(f, l4);
+                    v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
+                    v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
+                } else if ((proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) && f.length >= l4 + 8) {
+                    v[Slot.TP_SRC.ordinal()] = u16(f, l4);
+                    v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
+                } else if (proto == Match.PROTO_ICMP && f.length >= l4 + 4) {
+                    v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
+                    v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The frame with the packet fields of {@code flow} written back (checksums updated); a copy. */
+    public static byte[] rewrite(byte[] orig, long[] flow) {
+        byte[] f = orig.clone();
+        if (f.length < 14) {
+            return f;
+        }
+        put48(f, 0, flow[Slot.DL_DST.ordinal()]);
+        put48(f, 6, flow[Slot.DL_SRC.ordinal()]);
+        int off = 12;
+        int type = u16(f, off);
+        if (type == 0x8100 || type == 0x88a8) {
+            put16(f, off + 2, (int) (flow[Slot.VLAN_TCI.ordinal()] & ~Match.VLAN_CFI));
+            off += 4;
+            type = u16(f, off);
+        }
+        off += 2;
+        if ((type == Match.ETH_ARP || type == Match.ETH_RARP) && f.length >= off + 28) {
+            put16(f, off + 6, (int) flow[Slot.NW_PROTO.ordinal()]);
+            put48(f, off + 8, flow[Slot.ARP_SHA.ordinal()]);
+            put32(f, off + 14, flow[Slot.NW_SRC.ordinal()]);
+            put48(f, off + 18, flow[Slot.ARP_THA.ordinal()]);
+            put32(f, off + 24, flow[Slot.NW_DST.ordinal()]);
+        } else if (type == Match.ETH_IP && f.length >= off + 20) {
+            int ihl = (f[off] & 0xf) * 4;
+            f[off + 1] = (byte) flow[Slot.NW_TOS.ordinal()];
+            f[off + 8] = (byte) flow[Slot.NW_TTL.ordinal()];
+            put32(f, off + 12, flow[Slot.NW_SRC.ordinal()]);
+            put32(f, off + 16, flow[Slot.NW_DST.ordinal()]);
+            put16(f, off + 10, 0);
+            put16(f, off + 10, checksum(f, off, ihl, 0));
+            int proto = f[off + 9] & 0xff;
+            int l4 = off + ihl;
+            int totalLen = Math.min(u16(f, off + 2), f.length - off);
+            int l4len = totalLen - ihl;
+            if ((proto == Match.PROTO_TCP && l4len >= 20) || (proto == Match.PROTO_UDP && l4len >= 8)) {
+                put16(f, l4, (int) flow[Slot.TP_SRC.ordinal()]);
+                put16(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()]);
+                int ck = proto == Match.PROTO_TCP ? l4 + 16 : l4 + 6;
+                if (proto == Match.PROTO_TCP || u16(f, ck) != 0) {
+                    put16(f, ck, 0);
+                    long pseudo = (flow[Slot.NW_SRC.ordinal()] >>> 16) + (flow[Slot.NW_SRC.ordinal()] & 0xffff)
+                            + (flow[Slot.NW_DST.ordinal()] >>> 16) + (flow[Slot.NW_DST.ordinal()] & 0xffff) + proto
+                            + l4len;
+                    int c = checksum(f, l4, l4len, pseudo);
+                    put16(f, ck, proto == Match.PROTO_UDP && c == 0 ? 0xffff : c);
+                }
+            }
+        }
+        return f;
+    }
+
+    static int checksum(byte[] b, int off, int len, long sum) {
+        for (int i = 0; i + 1 < len; i += 2) {
+            sum += u16(b, off + i);
+        }
+        if ((len & 1) != 0) {
+            sum += (b[off + len - 1] & 0xff) << 8;
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    static int u16(byte[] b, int o) {
+        return (b[o] & 0xff) << 8 | (b[o + 1] & 0xff);
+    }
+
+    static long u32(byte[] b, int o) {
+        return ((long) u16(b, o) << 16) | u16(b, o + 2);
+    }
+
+    static long u48(byte[] b, int o) {
+        return ((long) u16(b, o) << 32) | u32(b, o + 2);
+    }
+
+    static void put16(byte[] b, int o, int v) {
+        b[o] = (byte) (v >> 8);
+        b[o + 1] = (byte) v;
+    }
+
+    static void put32(byte[] b, int o, long v) {
+        put16(b, o, (int) (v >>> 16));
+        put16(b, o + 2, (int) v);
+    }
+
+    static void put48(byte[] b, int o, long v) {
+        put16(b, o, (int) (v >>> 32));
+        put32(b, o + 2, v);
+    }
+}

@@ -1,0 +1,63 @@
+package io.arplab.flow;
+
+/** Bits [ofs, ofs+nBits) of a field, as move/load/output name them: {@code NXM_NX_REG0[0..15]} (struct mf_subfield). */
+public record Subfield(Field field, int ofs, int nBits) {
+
+    /** mf_parse_subfield(): {@code NAME[]}, {@code NAME[BIT]}, {@code NAME[START..END]}. */
+    public static Subfield parse(String s) {
+        int lb = s.indexOf('[');
+        if (lb < 0 || !s.endsWith("]")) {
+            throw new FlowParseException(s + ": missing [ looking for field name");
+        }
+        String name = s.substring(0, lb);
+        Field f = Field.byName(name);
+        if (f == null) {
+            throw new FlowParseException(s + ": unknown field `" + name + "'");
+        }
+        String range = s.substring(lb + 1, s.length() - 1);
+        int start, end;
+        if (range.isEmpty()) {
+            start = 0;
+            end = f.nBits - 1;
+        } else {
+            int dots = range.indexOf("..");
+            try {
+                start = Integer.parseInt(dots < 0 ? range : range.substring(0, dots));
+                end = dots < 0 ? start : Integer.parseInt(range.substring(dots + 2));
+            } catch (NumberFormatException e) {
+                throw new FlowParseException(s + ": syntax error expecting [] or [<bit>] or [<start>..<end>]");
+            }
+        }
+        if (start > end) {
+            throw new FlowParseException(s + ": starting bit " + start + " is after ending bit " + end);
+        } else if (start >= f.nBits) {
+            throw new FlowParseException(s + ": starting bit " + start + " is not valid because field is only "
+                    + f.nBits + " bits wide");
+        } else if (end >= f.nBits) {
+            throw new FlowParseException(s + ": ending bit " + end + " is not valid because field is only "
+                    + f.nBits + " bits wide");
+        }
+        return new Subfield(f, start, end - start + 1);
+    }
+
+    public static Subfield whole(Field f) {
+        return new Subfield(f, 0, f.nBits);
+    }
+
+    /** The subfield's bits within the field. */
+    public long mask() {
+        return (nBits == 64 ? -1L : (1L << nBits) - 1) << ofs;
+    }
+
+    /** mf_format_subfield(). */
+    @Override
+    public String toString() {
+        String name = field.subfieldName();
+        if (ofs == 0 && nBits == field.nBits) {
+            return name + "[]";
+        } else if (nBits == 1) {
+            return name + "[" + ofs + "]";
+        }
+        return name + "[" + ofs + ".." + (ofs + nBits - 1) + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code ovs-appctl ofproto/trace [--ct-next FLAGS]... BRIDGE FLOW [PACKET]} (ofproto/ofproto-dpif-trace.c
+ * ofproto_unixctl_trace): the flow in ovs-ofctl syntax, or a flow with in_port and a hex packet.
+ */
+public final class TraceCommand {
+    private TraceCommand() {}
+
+    /** The trace text, or throws FlowParseException with OVS's error. */
+    public static String run(List<String> args, Function<String, Ofproto> bridges, long now) {
+        List<Integer> ctNext = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--ct-next")) {
+                if (i + 1 >= args.size()) {
+                    throw new FlowParseException("Missing argument for option --ct-next");
+                }
+                long[] vm = FieldParser.parse(Field.CT_STATE, args.get(++i).replace(',', '|'), PortMap.NONE);
+                ctNext.add((int) vm[0]);
+            } else {
+                rest.add(a);
+            }
+        }
+        if (rest.size() < 2) {
+            throw new FlowParseException("\"ofproto/trace\" command requires at least 1 arguments");
+        }
+        Ofproto br = bridges.apply(rest.get(0));
+        if (br == null) {
+            throw new FlowParseException("no bridge named " + rest.get(0));
+        }
+        FlowMod fm;
+        try {
+            fm = FlowParser.parse(rest.get(1), FlowMod.Command.QUERY, br.portMap());
+        } catch (FlowParseException e) {
+            throw new FlowParseException(e.getMessage());
+        }
+        long[] flow = new long[Slot.ALL.length];
+        for (Slot s : Slot.ALL) {
+            flow[s.ordinal()] = fm.match().value(s);
+        }
+        byte[] packet = null;
+        if (rest.size() > 2) {
+            packet = hex(rest.get(2));
+            long[] pf = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
+            for (Slot s : Slot.ALL) {
+                if (pf[s.ordinal()] != 0 || fm.match().mask(s) == 0) {
+                    flow[s.ordinal()] = fm.match().mask(s) != 0 && s != Slot.IN_PORT ? flow[s.ordinal()]
+                            : pf[s.ordinal()];
+                }
+            }
+            flow[Slot.IN_PORT.ordinal()] = fm.match().value(Slot.IN_PORT);
+        }
+        return br.trace(now, flow, packet, ctNext);
+    }
+
+    static byte[] hex(String s) {
+        if ((s.length() & 1) != 0) {
+            throw new FlowParseException("Trailing garbage in packet data");
+        }
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            int hi = Character.digit(s.charAt(2 * i), 16), lo = Character.digit(s.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                throw new FlowParseException("Trailing garbage in packet data");
+            }
+            b[i] = (byte) (hi << 4 | lo);
+        }
+        return b;
+    }
+}

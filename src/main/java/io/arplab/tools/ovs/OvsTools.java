@@ -1,0 +1,39 @@
+package io.arplab.tools.ovs;
+
+import io.arplab.device.OvsBridge;
+import io.arplab.device.Switch;
+import io.arplab.flow.Ofproto;
+import io.arplab.tools.ToolContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** What the ovs-* tools share: finding the node's bridges, and OVS's log line prefix on stderr. */
+final class OvsTools {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private OvsTools() {}
+
+    /** The OVS bridge named so among the node's switches, or null. */
+    static OvsBridge bridge(ToolContext ctx, String name) {
+        for (Switch s : ctx.switches()) {
+            if (s instanceof OvsBridge b && b.name().equals(name)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    static Ofproto ofproto(ToolContext ctx, String name) {
+        OvsBridge b = bridge(ctx, name);
+        return b == null ? null : b.ofproto();
+    }
+
+    /** A vlog line as OVS writes it to the console: time|sequence|module|LEVEL|text. */
+    static String log(ToolContext ctx, int seq, String moduleLevelText) {
+        long nanos = ctx.epochNanos() + ctx.now();
+        return STAMP.format(Instant.ofEpochSecond(nanos / 1_000_000_000L)) + String.format("|%05d|", seq)
+                + moduleLevelText;
+    }
+}

@@ -1,0 +1,86 @@
+package io.arplab.topo;
+
+import io.arplab.device.Host;
+import io.arplab.device.OvsBridge;
+import io.arplab.flow.ActionParser;
+import io.arplab.flow.FlowMod;
+import io.arplab.flow.FlowParseException;
+import io.arplab.flow.FlowParser;
+import io.arplab.flow.Ofproto;
+import io.arplab.flow.OfVersion;
+import io.arplab.lab.Lab;
+import io.arplab.wire.MacAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@code kind: ovs} network: the bridge, its ports in the order written, then its flows. */
+final class OvsBuilder {
+    private OvsBuilder() {}
+
+    static OvsBridge bridge(Lab lab, Topology.Network n, Host owner) {
+        Topology.Ovs s = n.ovs();
+        Ofproto ofproto = new Ofproto(n.name(), n.bridgeMac().bits(), s.datapathId());
+        ofproto.failMode = s.failMode();
+        List<OfVersion> protocols = new ArrayList<>();
+        for (String p : s.protocols()) {
+            protocols.add(OfVersion.byName(p));
+        }
+        ofproto.protocols = protocols;
+        OvsBridge br = lab.addOvsBridge(ofproto, owner);
+        int dummy = 1;
+        for (Topology.OvsPort p : s.ports()) {
+            // netdev-dummy hands out aa:55:aa:55:00:NN in the order it creates ports
+            MacAddress mac = MacAddress.of(0xaa55aa550000L + dummy++);
+            switch (p.type()) {
+                case "internal" -> lab.addOvsInternalPort(br, p.name(), p.ofport(), mac, p.options().get("address"));
+                default -> br.addPort(p.name(), p.type(), p.ofport(), mac, p.options());
+            }
+        }
+        return br;
+    }
+
+    /** ovs-ofctl -O (highest protocol) add-flows: all or nothing, OVS's error in the topology error. */
+    static void flows(Lab lab, Topology.Network n, OvsBridge br) {
+        String file = n.ovs().flows();
+        if (file == null) {
+            return;
+        }
+        OfVersion v = OfVersion.OF10;
+        for (OfVersion p : br.ofproto().protocols) {
+            if (p.compareTo(v) > 0) {
+                v = p;
+            }
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file));
+        } catch (IOException e) {
+            throw new TopologyException(null, file + ": open failed (No such file or directory)");
+        }
+        List<FlowMod> mods = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            int hash = l.indexOf('#');
+            String t = (hash >= 0 ? l.substring(0, hash) : l).trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            try {
+                FlowMod fm = FlowParser.parse(t, FlowMod.Command.ADD, br.ofproto().portMap());
+                String usable = fm.usableError(v);
+                if (usable != null) {
+                    throw new FlowParseException(usable);
+                }
+                mods.add(fm);
+            } catch (FlowParseException | ActionParser.ActionCheckException e) {
+                throw new TopologyException(null, "ovs-ofctl: " + file + ":" + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        for (FlowMod fm : mods) {
+            br.ofproto().tables.apply(fm, v, lab.now());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.arplab.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The differential corpus against the real OVS, live: record-flows.sh runs every line of flows.in through a private
+ * ovs-vswitchd, and arplab must print the same. Skipped when Open vSwitch is not installed (.ci/run installs it).
+ */
+class FlowsLiveOvsTest {
+    static boolean ovsInstalled() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "ovs-vswitchd"))) {
+                return true;
+            }
+        }
+        return Files.isExecutable(Path.of("/usr/sbin/ovs-vswitchd"));
+    }
+
+    @Test
+    void arplabPrintsWhatTheRealOvsPrints() throws IOException, InterruptedException {
+        assumeTrue(ovsInstalled(), "Open vSwitch is not installed");
+        Process p = new ProcessBuilder("bash", "src/test/scripts/record-flows.sh")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String recorded = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assumeTrue(recorded.contains("### "), "the private ovs-vswitchd did not start");
+        List<String> failures = new ArrayList<>();
+        for (String b : recorded.split("(?m)^### ")) {
+            if (b.isEmpty()) {
+                continue;
+            }
+            int nl = b.indexOf('\n');
+            String head = b.substring(0, nl);
+            int sp = head.indexOf(' ');
+            var c = new FlowsDifferentialTest.Case(head.substring(0, sp), head.substring(sp + 1), b.substring(nl + 1));
+            if (FlowsDifferentialTest.KNOWN.contains(c.line())) {
+                continue;
+            }
+            String got = FlowsDifferentialTest.run(c);
+            if (!got.equals(c.expected())) {
+                failures.add(head + "\n--- ovs\n" + c.expected() + "--- arplab\n" + got);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+}

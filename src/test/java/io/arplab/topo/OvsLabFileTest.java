@@ -1,0 +1,51 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arplab.lab.Lab;
+import io.arplab.lab.LabConsole;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** examples/antrea-node: a kind: ovs network from a lab file, driven by node-less ovs-* script lines. */
+class OvsLabFileTest {
+    @Test
+    void theExampleAnswersThePodsArpAndRunsTheSeedsScenes() throws IOException {
+        Path dir = Path.of("examples/antrea-node");
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(dir.resolve("lab.yaml")).topology(), 1);
+        lab.setWorkDir(dir);
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        LabConsole console = new LabConsole(lab, new PrintWriter(out), new PrintWriter(err), () -> { });
+        for (String line : Files.readAllLines(dir.resolve("scenes.txt"))) {
+            console.execute(line);
+        }
+        String o = out.toString();
+        assertThat(o).contains("[0.000] $ ovs-ofctl dump-flows br-int table=20 --no-stats\n"
+                + " cookie=0x1020000000000, table=20, priority=200,arp,arp_tpa=10.222.0.1,arp_op=1 actions=");
+        assertThat(o).contains("10.222.0.1 dev eth0 lladdr aa:bb:cc:dd:ee:ff REACHABLE");
+        assertThat(o).contains("n_packets=1, n_bytes=42, idle_age=0, priority=200,arp,arp_tpa=10.222.0.1,arp_op=1");
+        assertThat(o).contains("10. priority 0\n    drop\n");
+        assertThat(o).containsPattern("recirc\\(0x[0-9a-f]+\\) - resume conntrack with ct_state=trk");
+        assertThat(o).endsWith("$ ovs-vsctl list-ports br-int\nantrea-gw0\nantrea-tun0\np3\np4\np5\np6\n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aBadFlowInTheFlowsFileIsOvsOwnOneLineError(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("bad.flows"), "priority=1,actions=drop\nfoo=1,actions=drop\n");
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0: {kind: ovs, subnet: 10.0.0.0/24, flows: bad.flows}
+                hosts:
+                  a: {interfaces: [{network: br0}]}
+                """);
+        assertThatThrownBy(() -> TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1))
+                .hasMessageEndingWith("bad.flows:2: unknown keyword foo");
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Records what the real OVS 3.1 makes of each line of refdata/ovs/differential/flows.in: the add-flow's exit code and
+# stderr (log timestamps replaced by TIME), then dump-flows --no-stats with OpenFlow10, 13 and 15. Needs OVS installed.
+#   src/test/scripts/record-flows.sh > src/test/resources/refdata/ovs/differential/flows.out
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsdiff.XXXXXX")
+trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
+"$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
+export OVS_RUNDIR=$dir
+in=$here/../resources/refdata/ovs/differential/flows.in
+while IFS= read -r line; do
+  case $line in '#'*|'') continue ;; esac
+  for v in OpenFlow10 OpenFlow15; do
+    ovs-ofctl del-flows br0
+    echo "### $v $line"
+    ovs-ofctl -O $v add-flow br0 "$line" 2>"$dir/err"
+    echo "rc=$?"
+    sed -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\|/TIME|/' "$dir/err"
+    for d in OpenFlow10 OpenFlow13 OpenFlow15; do
+      echo "--- $d"
+      ovs-ofctl -O $d --no-stats dump-flows br0 2>&1
+    done
+  done
+done < "$in"
