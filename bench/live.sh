@@ -19,7 +19,8 @@ trap cleanup EXIT
 java ${ARPLAB_JAVA_OPTS:-} -jar "$here/target/arplab.jar" live --tap "$tap" --netns "$ns" --kernel-address 10.0.0.1/24 \
   --address 10.0.0.2/24 --pcap-dir none -c 'sleep 3600' >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do ip -n "$ns" link show "$tap" >/dev/null 2>&1 && break; sleep 0.05; done
+# arplab moves the TAP in, gives it 10.0.0.1 and brings it up: wait for all three
+for _ in $(seq 200); do ip -n "$ns" -br addr show dev "$tap" 2>/dev/null | grep -q '10.0.0.1/24' && break; sleep 0.05; done
 ip netns exec "$ns" ping -c 200 -i 0.002 -q 10.0.0.2 >/dev/null   # warm-up: JIT, caches, the neighbour entry
 
 ip netns exec "$ns" ping -c "$pings" -i 0.002 10.0.0.2 | sed -n 's/.*time=\([0-9.]*\) ms/\1/p' | sort -n \
