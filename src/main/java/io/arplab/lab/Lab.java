@@ -8,6 +8,7 @@ import io.arplab.sim.Network;
 import io.arplab.sim.SimRuntime;
 import io.arplab.device.Switch;
 import io.arplab.observe.TraceLog;
+import io.arplab.stack.ArpTbl;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.stack.TimerWheel;
@@ -43,6 +44,22 @@ public final class Lab implements AutoCloseable {
     /** What a command printed and how it ended. */
     public record Result(String stdout, String stderr, int exitCode) {}
 
+    /** Whose kernel the hosts run on, and so whose arp_tbl their neighbour entries count in. */
+    public enum Kernel {
+        /**
+         * One machine: the host owning the bridges is its initial namespace, the other hosts are its containers'
+         * namespaces (Docker, the recordings); one arp_tbl counts every entry, net.ipv4.neigh.default only on the host.
+         */
+        SHARED,
+        /** Separate machines: each host has its own kernel, arp_tbl and net.ipv4.neigh.default. */
+        PER_HOST;
+
+        /** The name lab files use: shared or per-host. */
+        public String text() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     private final Network network;
     private final SplittableRandom random;
     /** The kernel's clock: jiffies and the timer wheel, drawn from the seed without touching {@link #random}. */
@@ -62,6 +79,10 @@ public final class Lab implements AutoCloseable {
     private long toolLimit = DEFAULT_TOOL_LIMIT;
     private int nextPid = 100;
     private boolean broadcastAddresses;
+    private Kernel kernel = Kernel.SHARED;
+    /** The shared kernel's table, made with the first host of a SHARED lab. */
+    private ArpTbl arpTbl;
+    private Host initialHost;
     /** The host holding each MAC attached so far, for clash errors. */
     private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Host> macOwners =
             new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
@@ -90,6 +111,38 @@ public final class Lab implements AutoCloseable {
 
     public Network network() {
         return network;
+    }
+
+    /** Whose kernel the hosts run on (default {@link Kernel#SHARED}); set before the first host is added. */
+    public void setKernel(Kernel kernel) {
+        if (!hosts.isEmpty() && kernel != this.kernel) {
+            throw new IllegalStateException("the kernel is chosen before the first host is added");
+        }
+        this.kernel = kernel;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** In a SHARED lab, the initial namespace: the host owning the lab's bridges (null before one is added). */
+    public Host initialHost() {
+        return kernel == Kernel.SHARED ? initialHost : null;
+    }
+
+    /**
+     * Makes {@code host} the shared kernel's initial namespace (the machine itself); the first host to own a bridge
+     * becomes it unless one was named. Nothing to do in a PER_HOST lab, where every host is a machine.
+     */
+    public void setInitialHost(Host host) {
+        if (kernel == Kernel.SHARED && initialHost == null) {
+            initialHost = host;
+            host.stack().joinKernel(arpTbl, true);
+        }
+    }
+
+    private void ownsBridge(Host owner) {
+        setInitialHost(owner);
     }
 
     /**
@@ -182,6 +235,12 @@ public final class Lab implements AutoCloseable {
         checkName(name);
         Host h = new Host(name, random.split(), network.now(), network.epochNanos());
         h.stack().setTimerWheel(wheel); // the lab's namespaces share one kernel, one jiffies counter
+        if (kernel == Kernel.SHARED) {
+            if (arpTbl == null) {
+                arpTbl = h.stack().neighbours().tbl();
+            }
+            h.stack().joinKernel(arpTbl, false);
+        }
         Network.Node node = network.add(h);
         h.stack().setTracer(node.tracer());
         hosts.put(name, h);
@@ -200,6 +259,7 @@ public final class Lab implements AutoCloseable {
         bridges.put(name, b);
         if (owner != null) {
             bridgeOwners.put(name, owner);
+            ownsBridge(owner);
             int p = owner.addInterface(name, mac, 1500);
             macOwners.put(mac.bits(), owner);
             owner.port(p).kind = "bridge";
@@ -222,6 +282,7 @@ public final class Lab implements AutoCloseable {
         Network.Node bn = network.add(b);
         ovsBridges.put(ofproto.name, b);
         bridgeOwners.put(ofproto.name, owner);
+        ownsBridge(owner);
         MacAddress mac = MacAddress.of(ofproto.hwaddr);
         int p = owner.addInterface(ofproto.name, mac, 1500);
         macOwners.put(mac.bits(), owner);

@@ -39,6 +39,7 @@ public final class LanBench {
             throw new IllegalArgumentException("hosts must be 1..4194304, not " + hosts);
         }
         Lab lab = new Lab(seed);
+        lab.setKernel(Lab.Kernel.PER_HOST); // a LAN of machines, each with its own neighbour table
         Host gw = lab.addHost("gateway");
         // a LAN this large needs a larger neighbour table on the gateway, as on a real one
         int t3 = Math.max(1024, Integer.highestOneBit(hosts) * 4);

@@ -64,6 +64,7 @@ public final class HostStack {
     private final PacketSockets packets;
     private final IpInput ipInput;
     private final EthernetView eth = new EthernetView(new byte[0], 0, 0);
+    private boolean initialNamespace = true;
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
         ns = new Netns(name, random, epochNanos);
@@ -102,6 +103,22 @@ public final class HostStack {
 
     public NeighbourTable neighbours() {
         return ns.neighbours;
+    }
+
+    /**
+     * Makes this namespace one of a machine's: its neighbour entries count in that kernel's arp_tbl, and only the
+     * machine's initial namespace ({@code initial}) has net.ipv4.neigh.default. A stack starts as a machine of its own.
+     */
+    public void joinKernel(ArpTbl tbl, boolean initial) {
+        if (ns.neighbours.tbl() != tbl) {
+            ns.neighbours.setTbl(tbl);
+        }
+        initialNamespace = initial;
+    }
+
+    /** Whether this is its kernel's initial namespace (init_net), where arp_tbl's sysctls live. */
+    public boolean initialNamespace() {
+        return initialNamespace;
     }
 
     public RouteTable routes() {

@@ -27,7 +27,7 @@ public final class NamespaceSysctls {
 
     private static boolean exists(HostStack s, Target t) {
         if (t.key().scope() == Scope.NEIGH_INIT_NS) {
-            return false;
+            return s.initialNamespace() && SysctlRegistry.NEIGH_INIT_NS.contains(t.key());
         }
         String d = t.dir();
         return d == null || d.equals("all") && t.key().scope() == Scope.CONF || d.equals("default")
@@ -60,6 +60,12 @@ public final class NamespaceSysctls {
         for (Target t : SysctlRegistry.targets(devs)) {
             out.put(t.path(), read(s, t));
         }
+        if (s.initialNamespace()) {
+            for (SysctlKey k : SysctlRegistry.NEIGH_INIT_NS) {
+                Target t = new Target(k, "default");
+                out.put(t.path(), read(s, t));
+            }
+        }
         return out;
     }
 
@@ -78,7 +84,7 @@ public final class NamespaceSysctls {
                         : s.storedSysctl("net/ipv4/conf/default/" + k.name(), deviceDefault(k, t.dir()));
             }
             case NEIGH -> neigh(s.device(t.dir()).arpParms(), k);
-            case NEIGH_INIT_NS -> k.dflt();
+            case NEIGH_INIT_NS -> gc(s.neighbours().gcConfig(), k);
         };
     }
 
@@ -127,7 +133,7 @@ public final class NamespaceSysctls {
                 }
             }
             case NEIGH -> setNeigh(s, s.device(t.dir()), k, v);
-            case NEIGH_INIT_NS -> throw new IllegalStateException(t.path());
+            case NEIGH_INIT_NS -> s.neighbours().setGcConfig(withGc(s.neighbours().gcConfig(), k, v));
         }
     }
 
@@ -151,6 +157,28 @@ public final class NamespaceSysctls {
         for (NetDevice d : s.devices()) {
             d.conf.set(DevConf.FORWARDING, v);
         }
+    }
+
+    /** An arp_tbl field (gc_interval in jiffies, gc_thresh1/2/3), shared by every namespace of the kernel. */
+    private static int gc(NeighbourTable.GcConfig gc, SysctlKey k) {
+        return switch (k.name()) {
+            case "gc_interval" -> SysctlRegistry.nanosToJiffies(gc.interval());
+            case "gc_thresh1" -> gc.thresh1();
+            case "gc_thresh2" -> gc.thresh2();
+            case "gc_thresh3" -> gc.thresh3();
+            default -> throw new IllegalArgumentException(k.name());
+        };
+    }
+
+    private static NeighbourTable.GcConfig withGc(NeighbourTable.GcConfig gc, SysctlKey k, int v) {
+        return switch (k.name()) {
+            case "gc_interval" -> new NeighbourTable.GcConfig(gc.thresh1(), gc.thresh2(), gc.thresh3(),
+                    SysctlRegistry.jiffiesToNanos(v));
+            case "gc_thresh1" -> new NeighbourTable.GcConfig(v, gc.thresh2(), gc.thresh3(), gc.interval());
+            case "gc_thresh2" -> new NeighbourTable.GcConfig(gc.thresh1(), v, gc.thresh3(), gc.interval());
+            case "gc_thresh3" -> new NeighbourTable.GcConfig(gc.thresh1(), gc.thresh2(), v, gc.interval());
+            default -> throw new IllegalArgumentException(k.name());
+        };
     }
 
     /** A neigh_parms field in the key's stored unit (jiffies for times, bytes for the queue). */

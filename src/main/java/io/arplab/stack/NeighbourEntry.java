@@ -9,6 +9,8 @@ public final class NeighbourEntry extends TimerHeap.Timer {
     final NetDevice dev;
     final int ip;
     final NeighParams parms;
+    /** The namespace's table holding the entry (arp_tbl's forced GC reaches every namespace's). */
+    NeighbourTable table;
     long lladdr;
     int state;
     long confirmed;

@@ -2,12 +2,10 @@ package io.arplab.stack;
 
 import io.arplab.wire.Ipv4Address;
 import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.objects.ObjectLinkedOpenHashSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -58,42 +56,37 @@ public final class NeighbourTable {
     }
 
     private static final long RANDOMISE_INTERVAL = 300 * NeighParams.SECOND;
-    private static final long FORCED_GC_MIN_AGE = 5 * NeighParams.SECOND;
     /** HZ/100: the shortest timer the kernel arms for NUD timers. */
     private static final long MIN_TIMER = 10 * NeighParams.MS;
 
     /** The entries by (ifindex, address), in creation order; created with the first entry (idle hosts are many). */
     private Long2ObjectLinkedOpenHashMap<NeighbourEntry> entries;
-    /** The kernel's gc_list: entries subject to garbage collection, oldest first. */
-    private ObjectLinkedOpenHashSet<NeighbourEntry> gcList;
+    /** The kernel's table: counts, gc_list and thresholds, shared with the other namespaces of one kernel. */
+    private ArpTbl tbl;
     private final TimerHeap<NeighbourEntry> timers = new TimerHeap<>();
     private static final NeighParams[] NO_PARMS = new NeighParams[0];
     private NeighParams[] parmsList = NO_PARMS;
     private final SplittableRandom random;
     private final Ops ops;
-    private GcConfig gc;
     private Tracer tracer = Tracer.OFF;
     private TimerWheel wheel = TimerWheel.NOMINAL;
-    private long lastFlush;
     private long lastRand;
     private long nextPeriodic;
-    private long tableFulls;
-    /**
-     * After a forced GC that freed nothing: the earliest time one could free something, unless an entry turns
-     * FAILED or NOARP first. Spares rescanning a full table for every packet of a flood (the kernel bounds that scan
-     * by 1 ms of CPU instead).
-     */
-    private long noGcBefore;
     /** Membership filter over the entries' keys: a clear bit means "no such entry" without touching the map. */
     private long filter;
     /** min(next timer, next periodic run), kept current so the per-frame deadline question reads one field. */
     private long deadline;
 
+    /** A table on a kernel of its own. */
     public NeighbourTable(GcConfig gc, Ops ops, SplittableRandom random, long now) {
-        this.gc = gc;
+        this(new ArpTbl(gc, now), ops, random, now);
+    }
+
+    /** A namespace's table on the kernel whose arp_tbl is {@code tbl}. */
+    public NeighbourTable(ArpTbl tbl, Ops ops, SplittableRandom random, long now) {
+        this.tbl = tbl;
         this.ops = ops;
         this.random = random;
-        this.lastFlush = now;
         this.lastRand = now;
         this.nextPeriodic = now + periodicInterval();
         this.deadline = nextPeriodic;
@@ -108,12 +101,25 @@ public final class NeighbourTable {
         this.wheel = wheel;
     }
 
+    /** The kernel's table this namespace's entries count in. */
+    public ArpTbl tbl() {
+        return tbl;
+    }
+
+    /** Moves an empty table onto another kernel's arp_tbl (a namespace of that machine). */
+    public void setTbl(ArpTbl tbl) {
+        if (size() != 0) {
+            throw new IllegalStateException("the neighbour table already has entries");
+        }
+        this.tbl = tbl;
+    }
+
     public GcConfig gcConfig() {
-        return gc;
+        return tbl.gcConfig();
     }
 
     public void setGcConfig(GcConfig gc) {
-        this.gc = gc;
+        tbl.setGcConfig(gc);
     }
 
     /** Registers a device's parameters and draws its reachable_time (neigh_parms_alloc). */
@@ -143,7 +149,7 @@ public final class NeighbourTable {
 
     /** How often an allocation found the table full (the kernel's "neighbor table overflow!"). */
     public long tableFulls() {
-        return tableFulls;
+        return tbl.tableFulls();
     }
 
     public NeighbourEntry lookup(NetDevice dev, int ip) {
@@ -180,25 +186,20 @@ public final class NeighbourTable {
     NeighbourEntry create(long now, NetDevice dev, int ip, boolean exemptFromGc) {
         if (entries == null) {
             entries = new Long2ObjectLinkedOpenHashMap<>(4);
-            gcList = new ObjectLinkedOpenHashSet<>(4);
         }
-        if (!exemptFromGc && !dev.loopback) {
-            int count = gcList.size();
-            if (count >= gc.thresh3() || count >= gc.thresh2() && now > lastFlush + FORCED_GC_MIN_AGE) {
-                if (forcedGc(now) == 0 && count >= gc.thresh3()) {
-                    tableFulls++;
-                    return null;
-                }
-            }
+        // __neigh_create(): entries on a loopback device are exempt from GC
+        boolean exempt = exemptFromGc || dev.loopback;
+        if (!exempt && !tbl.admit(now)) {
+            return null;
         }
         NeighbourEntry n = new NeighbourEntry(dev, ip, now);
+        n.table = this;
         entries.put(key(dev, ip), n);
         filter |= filterBit(key(dev, ip));
-        if (!exemptFromGc && !dev.loopback) {
-            gcList.add(n);
-        }
+        tbl.linked(n, !exempt);
         if (tracer.enabled()) {
-            tracer.emit(now, new TraceEvent.NeighCreate(dev.name, entries.size(), ip, exemptFromGc || dev.loopback));
+            // trace_neigh_create() prints tbl->gc_entries: every namespace's entries subject to GC
+            tracer.emit(now, new TraceEvent.NeighCreate(dev.name, tbl.gcEntries(), ip, exempt));
         }
         return n;
     }
@@ -221,40 +222,8 @@ public final class NeighbourTable {
         return n;
     }
 
-    /**
-     * neigh_forced_gc(): from the oldest entry on, drops unreferenced entries that are FAILED, NOARP or not updated
-     * for 5 s, until the table is back at gc_thresh2.
-     */
-    private int forcedGc(long now) {
-        if (now < noGcBefore) {
-            return 0;
-        }
-        int maxClean = gcList.size() - gc.thresh2();
-        long tref = now - FORCED_GC_MIN_AGE;
-        int shrunk = 0;
-        long earliest = Long.MAX_VALUE;
-        Iterator<NeighbourEntry> it = gcList.iterator();
-        while (it.hasNext()) {
-            NeighbourEntry n = it.next();
-            if (n.armed()) {
-                continue; // the timer holds a reference
-            }
-            earliest = Math.min(earliest, n.updated + FORCED_GC_MIN_AGE + 1);
-            if (n.state == NudState.FAILED.bits || n.state == NudState.NOARP.bits || n.updated < tref || n.updated > now) {
-                it.remove();
-                unlink(now, n);
-                shrunk++;
-            }
-            if (shrunk >= maxClean) {
-                break;
-            }
-        }
-        lastFlush = now;
-        noGcBefore = shrunk == 0 ? earliest : 0;
-        return shrunk;
-    }
-
-    private void unlink(long now, NeighbourEntry n) {
+    /** Takes an entry out of this namespace's table (arp_tbl's accounting is the caller's). */
+    void unlink(long now, NeighbourEntry n) {
         entries.remove(key(n.dev, n.ip));
         rebuildFilter();
         n.dead = true;
@@ -299,7 +268,7 @@ public final class NeighbourTable {
         if ((newState & NudState.VALID) == 0) {
             disarm(n);
             n.state = newState;
-            noGcBefore = 0;
+            tbl.gcPossible();
             boolean notify = (old & NudState.VALID) != 0;
             if ((old & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && newState == NudState.FAILED.bits) {
                 invalidate(now, n, out);
@@ -350,7 +319,7 @@ public final class NeighbourTable {
         }
         if (newState != old) {
             if (newState == NudState.NOARP.bits) {
-                noGcBefore = 0;
+                tbl.gcPossible();
             }
             disarm(n);
             if ((newState & NudState.PROBE.bits) != 0) {
@@ -370,7 +339,7 @@ public final class NeighbourTable {
             notify = true;
         }
         if (((newState ^ old) & NudState.PERMANENT.bits) != 0) {
-            updateGcList(n);
+            tbl.updateGcList(n);
         }
         if (notify) {
             ops.notify(now, n, RTM_NEWNEIGH);
@@ -386,14 +355,6 @@ public final class NeighbourTable {
             purgeQueue(n);
         }
         return 0;
-    }
-
-    private void updateGcList(NeighbourEntry n) {
-        if ((n.state & NudState.PERMANENT.bits) != 0) {
-            gcList.remove(n);
-        } else if (!n.dev.loopback) {
-            gcList.add(n);
-        }
     }
 
     /** neigh_add_timer(): arming also clamps used up to confirmed. */
@@ -458,7 +419,7 @@ public final class NeighbourTable {
             } else {
                 n.state = NudState.FAILED.bits;
                 n.updated = now;
-                noGcBefore = 0;
+                tbl.gcPossible();
                 return 1;
             }
         } else if ((state & NudState.STALE.bits) != 0) {
@@ -582,7 +543,7 @@ public final class NeighbourTable {
         boolean skipProbe = false;
         if ((n.state & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && n.probes >= maxProbes(n)) {
             n.state = NudState.FAILED.bits;
-            noGcBefore = 0;
+            tbl.gcPossible();
             notify = true;
             skipProbe = true;
             invalidate(now, n, out);
@@ -618,7 +579,7 @@ public final class NeighbourTable {
                 p.randomiseReachableTime(random);
             }
         }
-        if (size() < gc.thresh1()) {
+        if (tbl.entries() < tbl.gcConfig().thresh1()) {
             return;
         }
         List<NeighbourEntry> doomed = null;
@@ -638,7 +599,7 @@ public final class NeighbourTable {
         }
         if (doomed != null) {
             for (NeighbourEntry n : doomed) {
-                gcList.remove(n);
+                tbl.unlinked(n);
                 unlink(now, n);
             }
         }
@@ -648,9 +609,7 @@ public final class NeighbourTable {
     public void delete(long now, NeighbourEntry n, HostStack.Outbox out) {
         // neigh_delete() → neigh_update(NUD_FAILED, ADMIN) then removal
         update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN, out);
-        if (gcList != null) {
-            gcList.remove(n);
-        }
+        tbl.unlinked(n);
         unlink(now, n);
     }
 
@@ -663,7 +622,7 @@ public final class NeighbourTable {
             }
         }
         for (NeighbourEntry n : doomed) {
-            gcList.remove(n);
+            tbl.unlinked(n);
             unlink(now, n);
         }
     }

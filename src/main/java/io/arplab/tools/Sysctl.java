@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * procps-ng {@code sysctl} (4.0.2) over the namespace's net.ipv4 keys, read and written through the stack's
  * {@link SysctlRegistry} ("key = value"; the kernel's refusals as procps reports them).
- * As in a non-initial namespace of the recorded kernel, net.ipv4.neigh.default does not exist.
+ * net.ipv4.neigh.default.gc_* exist only in the kernel's initial namespace (a shared-kernel lab's host), as on Linux.
  */
 public final class Sysctl implements Tool {
     private static final String PROC = "/proc/sys/";

@@ -5,6 +5,7 @@ import static io.arplab.topo.Fields.error;
 import static io.arplab.topo.Fields.nth;
 
 import io.arplab.lab.Cidr;
+import io.arplab.lab.Lab;
 import io.arplab.stack.NudState;
 import io.arplab.topo.Topology.Where;
 import io.arplab.topo.Yaml.Entry;
@@ -36,7 +37,7 @@ import java.util.Set;
  * address, interfaces eth0, eth1 ..., a default route via the first interface's gateway.
  */
 final class LabFormat {
-    static final List<String> TOP = List.of("lab", "names", "host", "networks", "hosts");
+    static final List<String> TOP = List.of("lab", "kernel", "names", "host", "networks", "hosts");
     static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind");
     static final List<String> OVS_NETWORK = List.of("subnet", "kind", "datapath_type", "fail_mode", "datapath_id",
             "hwaddr", "protocols", "flows", "ports");
@@ -52,6 +53,7 @@ final class LabFormat {
     private final Map<String, Where> where = new HashMap<>();
     private final Map<String, Topology.Network> networks = new LinkedHashMap<>();
     private final Map<String, DockerIpam.Allocator> allocators = new HashMap<>();
+    private Lab.Kernel kernel = Lab.Kernel.SHARED;
 
     private LabFormat(String file, List<String> notes) {
         this.file = file;
@@ -76,6 +78,15 @@ final class LabFormat {
             }
         }
         String name = root.has("lab") ? Fields.string(root.get("lab"), "the lab's name") : null;
+        if (root.has("kernel")) {
+            String k = Fields.string(root.get("kernel"), "whose kernel the hosts run on (shared or per-host)");
+            List<String> kinds = List.of("shared", "per-host");
+            if (!kinds.contains(k)) {
+                throw error(root.get("kernel"), "invalid kernel '" + k + "': expected shared (the hosts are one"
+                        + " machine's namespaces) or per-host (separate machines)" + Suggest.didYouMean(k, kinds));
+            }
+            kernel = k.equals("shared") ? Lab.Kernel.SHARED : Lab.Kernel.PER_HOST;
+        }
         String naming = "docker";
         if (root.has("names")) {
             naming = Fields.string(root.get("names"), "how reverse names are made (docker, hosts or none)");
@@ -113,12 +124,12 @@ final class LabFormat {
                     : pickName(hostNames);
             Set<String> devices = new LinkedHashSet<>(List.of("lo"));
             networks.values().stream().filter(n -> n.gateway() != null).forEach(n -> devices.add(n.bridge()));
-            List<Topology.Sysctl> sysctls = bh.has("sysctls") ? sysctls(bh.get("sysctls"), "host", devices) : List.of();
+            List<Topology.Sysctl> sysctls = bh.has("sysctls") ? sysctls(bh.get("sysctls"), "host", devices, true) : List.of();
             bridgeHost = new Topology.BridgeHost(bhName, sysctls);
         } else if (gateways) {
             bridgeHost = new Topology.BridgeHost(pickName(hostNames), List.of());
         }
-        return new Topology(name, bridgeHost, List.copyOf(networks.values()), hosts, where);
+        return new Topology(name, bridgeHost, List.copyOf(networks.values()), hosts, where, kernel);
     }
 
     /** "host", unless a lab host already has that name. */
@@ -320,7 +331,8 @@ final class LabFormat {
         }
         Set<String> devices = new LinkedHashSet<>(List.of("lo"));
         interfaces.forEach(i -> devices.add(i.name()));
-        List<Topology.Sysctl> sysctls = m.has("sysctls") ? sysctls(m.get("sysctls"), p, devices) : List.of();
+        List<Topology.Sysctl> sysctls = m.has("sysctls")
+                ? sysctls(m.get("sysctls"), p, devices, kernel == Lab.Kernel.PER_HOST) : List.of();
         List<Topology.Neighbour> neighbours = new ArrayList<>();
         if (m.has("neighbours")) {
             ListNode l = Fields.list(m.get("neighbours"), "neighbours of host '" + name + "'");
@@ -497,11 +509,11 @@ final class LabFormat {
     }
 
     /** A map of sysctls (key: integer); real keys without an effect here are noted and dropped. */
-    private List<Topology.Sysctl> sysctls(Node n, String path, Set<String> devices) {
+    private List<Topology.Sysctl> sysctls(Node n, String path, Set<String> devices, boolean initialNamespace) {
         MapNode m = Fields.mapOrEmpty(n, "sysctls (net.ipv4.KEY: value)");
         List<Topology.Sysctl> out = new ArrayList<>();
         for (Entry e : m.entries().values()) {
-            Topology.Sysctl s = sysctl(e.key(), e.value(), e.key().text(), devices, notes);
+            Topology.Sysctl s = sysctl(e.key(), e.value(), e.key().text(), devices, initialNamespace, notes);
             if (s != null) {
                 out.add(s);
                 mark(path + "/sysctls/" + s.key(), e.key());
@@ -512,9 +524,14 @@ final class LabFormat {
 
     /** Checks one sysctl at its place in the file; null (and a note) for one that is accepted and ignored. */
     static Topology.Sysctl sysctl(Node keyNode, Node valueNode, String key, Set<String> devices, List<String> notes) {
+        return sysctl(keyNode, valueNode, key, devices, false, notes);
+    }
+
+    private static Topology.Sysctl sysctl(Node keyNode, Node valueNode, String key, Set<String> devices,
+                                          boolean initialNamespace, List<String> notes) {
         Sysctls.Key k;
         try {
-            k = Sysctls.key(key, devices);
+            k = Sysctls.key(key, devices, initialNamespace);
         } catch (IllegalArgumentException ex) {
             throw error(keyNode, ex.getMessage());
         }

@@ -45,8 +45,22 @@ final class Sysctls {
      * (outside net.ipv4, or tcp_* and the like). Throws IllegalArgumentException with the problem.
      */
     static Key key(String written, Set<String> devices) {
+        return key(written, devices, false);
+    }
+
+    /** As {@link #key(String, Set)} on a kernel's initial namespace too, which has neigh.default.gc_*. */
+    static Key key(String written, Set<String> devices, boolean initialNamespace) {
         String k = written.trim().replace('/', '.');
         Target t = SysctlRegistry.resolve(k, devices::contains);
+        boolean gc = t != null && SysctlRegistry.NEIGH_INIT_NS.contains(t.key());
+        if (gc && initialNamespace) {
+            return new Key(t.dotted(), Scope.KNOWN, t);
+        }
+        if (gc) {
+            throw new IllegalArgumentException("sysctl '" + written + "' belongs to the kernel's arp_tbl and exists"
+                    + " only in its initial namespace: set it under 'host:' (the machine the containers share), or"
+                    + " give the lab 'kernel: per-host' for separate machines");
+        }
         if (t != null && t.key().scope() == SysctlKey.Scope.NEIGH_INIT_NS) {
             throw new IllegalArgumentException("sysctl '" + written + "' does not exist in a container's network"
                     + " namespace (the kernel registers neigh.default only in the first one): set net.ipv4.neigh."
@@ -119,7 +133,7 @@ final class Sysctls {
     static void apply(HostStack stack, List<Sysctl> sysctls, SplittableRandom random) {
         Set<String> devices = deviceNames(stack);
         for (Sysctl s : sysctls) {
-            Key k = key(s.key(), devices);
+            Key k = key(s.key(), devices, stack.initialNamespace());
             if (k.scope() == Scope.IGNORED) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.arplab.topo;
 
 import io.arplab.lab.Cidr;
+import io.arplab.lab.Lab;
 import io.arplab.stack.NudState;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
@@ -19,14 +20,21 @@ import java.util.Map;
  * @param name       the lab's name (the compose project), or null
  * @param bridgeHost the host owning the bridges' interfaces, or null when no network has a gateway
  * @param where      where each item came from, by path (see {@link #where(String)}); empty for a topology in code
+ * @param kernel     whether the hosts are one machine's namespaces (the bridge host's) or machines of their own
  */
 public record Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
-                       Map<String, Where> where) {
+                       Map<String, Where> where, Lab.Kernel kernel) {
 
     public Topology {
         networks = List.copyOf(networks);
         hosts = List.copyOf(hosts);
         where = Map.copyOf(where);
+    }
+
+    /** A lab on one shared kernel (Docker's). */
+    public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
+                    Map<String, Where> where) {
+        this(name, bridgeHost, networks, hosts, where, Lab.Kernel.SHARED);
     }
 
     /** A place in a file, 1-based; prints as {@code file:line:column}. */

@@ -35,6 +35,7 @@ public final class TopologyBuilder {
     private TopologyBuilder(Topology t, long seed, long epochNanos) {
         this.t = t;
         this.lab = new Lab(seed, epochNanos, null);
+        lab.setKernel(t.kernel());
         lab.setBroadcastAddresses(true); // Docker configures "brd" on bridges and containers
         this.random = new SplittableRandom(seed ^ 0x746f_706f_6c6f_6779L);
     }
@@ -68,6 +69,7 @@ public final class TopologyBuilder {
         Host owner = null;
         if (t.bridgeHost() != null) {
             owner = lab.addHost(t.bridgeHost().name());
+            lab.setInitialHost(owner);
             owner.stack().setIpForward(true);
         }
         Map<String, LinuxBridge> bridges = new HashMap<>();

@@ -67,7 +67,7 @@ public final class TopologyValidator {
                     devices.add(n.bridge());
                 }
             }
-            sysctls("host", t.bridgeHost().sysctls(), devices);
+            sysctls("host", t.bridgeHost().sysctls(), devices, true);
         }
     }
 
@@ -191,7 +191,7 @@ public final class TopologyValidator {
             onLink.add(new OnLink(s, f.name()));
         }
         routes(h, p, what, devices, onLink);
-        sysctls(p, h.sysctls(), devices);
+        sysctls(p, h.sysctls(), devices, t.kernel() == io.arplab.lab.Lab.Kernel.PER_HOST);
         Set<String> neighbours = new HashSet<>();
         for (int i = 0; i < h.neighbours().size(); i++) {
             Neighbour nb = h.neighbours().get(i);
@@ -248,11 +248,11 @@ public final class TopologyValidator {
         }
     }
 
-    private void sysctls(String p, List<Sysctl> sysctls, Set<String> devices) {
+    private void sysctls(String p, List<Sysctl> sysctls, Set<String> devices, boolean initialNamespace) {
         for (Sysctl s : sysctls) {
             String sp = p + "/sysctls/" + s.key().replace('/', '.');
             try {
-                Sysctls.checkValue(Sysctls.key(s.key(), devices), s.value());
+                Sysctls.checkValue(Sysctls.key(s.key(), devices, initialNamespace), s.value());
             } catch (IllegalArgumentException e) {
                 throw fail(sp, e.getMessage());
             }

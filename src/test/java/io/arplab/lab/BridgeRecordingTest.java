@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
+import io.arplab.stack.TraceEvent;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.wire.MacAddress;
 import java.io.IOException;
@@ -60,21 +61,73 @@ class BridgeRecordingTest {
     void behavesAsTheKernelDid() throws IOException {
         Lab lab = lab();
         for (String scenario : scenarios()) {
-            for (String n : List.of("host", "n1", "n2", "n3")) {
-                lab.exec(n, "ip neigh flush all");
-            }
+            flush(lab);
             replay(lab, scenario);
+        }
+    }
+
+    private static void flush(Lab lab) {
+        for (String n : List.of("host", "n1", "n2", "n3")) {
+            lab.exec(n, "ip neigh flush all");
+        }
+    }
+
+    /**
+     * shared_entries.trace: after the scenarios, each node pings the bridge host and the host pings n1; neigh_create's
+     * {@code entries} (arp_tbl's gc_entries) counts up across the four namespaces. The recording machine's own
+     * namespace held entries the lab does not have, so the counts are compared up to that constant.
+     */
+    @Test
+    void neighCreateCountsTheEntriesOfEveryNamespace() throws IOException {
+        Lab lab = lab();
+        for (String scenario : scenarios()) {
+            flush(lab);
+            replay(lab, scenario);
+        }
+        List<String> got = new ArrayList<>();
+        List<Integer> gotEntries = new ArrayList<>();
+        lab.setTraceLog((comm, pid, now, e) -> {
+            if (e instanceof TraceEvent.NeighCreate c && (c.dev().equals("eth0") || c.dev().equals("br0"))) {
+                StringBuilder sb = new StringBuilder();
+                c.appendFields(sb);
+                got.add(sb.toString().replaceFirst(" entries \\d+ ", " entries N "));
+                gotEntries.add(c.entries());
+            }
+        });
+        flush(lab);
+        for (String n : List.of("n1", "n2", "n3")) {
+            assertThat(lab.exec(n, "ping -c1 -q 172.28.0.1").exitCode()).isZero();
+        }
+        assertThat(lab.exec("host", "ping -c1 -q 172.28.0.11").exitCode()).isZero();
+
+        List<String> want = new ArrayList<>();
+        List<Integer> wantEntries = new ArrayList<>();
+        Pattern entries = Pattern.compile(" entries (\\d+) ");
+        for (String line : Files.readAllLines(DIR.resolve("shared_entries.trace"))) {
+            Matcher m = entries.matcher(line);
+            assertThat(m.find()).isTrue();
+            wantEntries.add(Integer.parseInt(m.group(1)));
+            want.add(m.replaceFirst(" entries N "));
+        }
+        assertThat(got).isEqualTo(want);
+        int outside = wantEntries.get(0) - gotEntries.get(0);
+        assertThat(outside).as("entries the recording machine held outside the lab").isBetween(0, 2);
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(gotEntries.get(i) + outside).as(want.get(i)).isEqualTo(wantEntries.get(i));
         }
     }
 
     private static void replay(Lab lab, String scenario) throws IOException {
         for (KernelScenariosTest.Step s : KernelScenariosTest.parse(Files.readString(DIR.resolve(scenario)))) {
             String command = s.command();
+            // the recording's bridge lived in a namespace beside the machine's own (root); in the lab the bridge
+            // host is the machine's initial namespace, as Docker's host is
+            String node = s.node().equals("root") ? "host" : s.node();
             boolean dropMulticast = command.startsWith("bridge fdb show");
             lab.runFor(10_000_000L); // a shell starts the next command some milliseconds later: late replies land first
             StringWriter text = new StringWriter();
             PrintWriter w = new PrintWriter(text);
-            int rc = lab.exec(s.node(), CommandLineSplitter.split(command), w, w);
+            int rc = lab.exec(node, CommandLineSplitter.split(command), w, w);
             w.flush();
             String got = normalise(text.toString());
             if (dropMulticast) {

@@ -38,6 +38,10 @@ flush; { run n1 ping -c1 -b 172.28.255.255; run n1 ping -c1 127.0.0.1; run n1 pi
          run n1 ip neigh show nud all; run n1 ip -s neigh show nud all; run n1 ip -s neigh flush all; run n1 ip neigh show nud all
          run n1 ip -s -s neigh flush all; run n1 ip neigh show nud all; run n1 sysctl net.ipv4.neigh.default.gc_thresh1
          run n1 sysctl net.ipv4.neigh.eth0.gc_stale_time; } > noarp_entries.out
+# arp_tbl's sysctls exist in the initial namespace only: the machine's own (root) has them, a namespace has not
+{ echo "\$ root: sysctl net.ipv4.neigh.default.gc_thresh3"; sysctl net.ipv4.neigh.default.gc_thresh3 2>&1; echo "[exit $?]"
+  run n1 sysctl net.ipv4.neigh.default.gc_thresh3; run n1 sysctl -w net.ipv4.neigh.default.gc_thresh3=2048
+  run n1 sysctl net/ipv4/neigh/default/gc_interval; } > gc_sysctl.out
 # one arp_tbl for all namespaces: neigh_create's entries counts the entries of every namespace
 T=/sys/kernel/tracing; [ -d $T/events ] || mount -t tracefs nodev $T
 I=$T/instances/nb-neigh; rmdir $I 2>/dev/null; mkdir $I; echo 1 > $I/events/neigh/neigh_create/enable
