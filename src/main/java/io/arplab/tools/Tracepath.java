@@ -146,7 +146,7 @@ public final class Tracepath implements Tool {
                         0xFFFF);
                 case 'V' -> {
                     ctx.out().print("tracepath from iputils 20221126\n"
-                            + "libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes\n");
+                            + "libcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n");
                     ctx.exit(0);
                     return false;
                 }

@@ -79,4 +79,16 @@ class TracepathTest {
         assertThat(name.stderr()).isEqualTo("tracepath: nowhere: Name or service not known\n");
         assertThat(name.exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void loopbackIsReachedInOneHopWithLosMtu() {
+        Lab lab = lab();
+        // as the installed tracepath prints it: lo's MTU (65536) takes the whole default 65535
+        assertThat(masked(lab.exec("node1", "tracepath -n 127.0.0.1").stdout())).isEqualTo("""
+                 1:  127.0.0.1 Tms reached
+                     Resume: pmtu 65535 hops 1 back 1\s
+                """);
+        assertThat(lab.exec("node1", "tracepath -V").stdout()).isEqualTo("tracepath from iputils 20221126\n"
+                + "libcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n");
+    }
 }
