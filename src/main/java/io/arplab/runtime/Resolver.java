@@ -14,6 +14,8 @@ public final class Resolver {
     private final java.util.Set<String> aliases = new java.util.HashSet<>();
     /** The hosts-file canonical name of an address: the first name {@link #add}ed for it. */
     private final Map<Ipv4Address, String> canonical = new HashMap<>();
+    /** How long a reverse lookup of an address without a name blocks before failing (no name server answers). */
+    private long failedLookupNanos;
 
     /** Adds {@code name} → {@code address}; the first name added for an address is its reverse name. */
     public void add(String name, Ipv4Address address) {
@@ -57,5 +59,14 @@ public final class Resolver {
     /** The reverse name of {@code address}, or null. */
     public String reverse(Ipv4Address address) {
         return reverse.get(address);
+    }
+
+    /** The time a failed reverse lookup takes (the resolver's timeouts towards a name server that does not answer). */
+    public long failedLookupNanos() {
+        return failedLookupNanos;
+    }
+
+    public void failedLookupNanos(long nanos) {
+        this.failedLookupNanos = nanos;
     }
 }

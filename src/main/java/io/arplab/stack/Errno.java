@@ -13,11 +13,17 @@ public enum Errno {
     EEXIST(17, "File exists"),
     ENODEV(19, "No such device"),
     EINVAL(22, "Invalid argument"),
+    ENONET(64, "Machine is not on the network"),
+    EPROTO(71, "Protocol error"),
     EMSGSIZE(90, "Message too long"),
+    ENOPROTOOPT(92, "Protocol not available"),
+    EOPNOTSUPP(95, "Operation not supported"),
     EADDRNOTAVAIL(99, "Cannot assign requested address"),
     ENETDOWN(100, "Network is down"),
     ENETUNREACH(101, "Network is unreachable"),
     ENOBUFS(105, "No buffer space available"),
+    ECONNREFUSED(111, "Connection refused"),
+    EHOSTDOWN(112, "Host is down"),
     EHOSTUNREACH(113, "No route to host");
 
     /** The positive errno value. */

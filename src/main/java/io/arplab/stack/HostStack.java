@@ -421,7 +421,9 @@ public final class HostStack {
     /** Like the above with the socket's bound source (null: routing picks), IP_TOS and DF (IP_PMTUDISC_DO/PROBE). */
     public int sendUdp(long now, UdpSocket s, Ipv4Address src, Ipv4Address dst, int dstPort, byte[] data, int ttl,
                        int tos, boolean dontFragment, NetDevice bind, Outbox out) {
-        return udp.send(now, s, src, dst, dstPort, data, ttl, tos, dontFragment, bind, out);
+        int rc = udp.send(now, s, src, dst, dstPort, data, ttl, tos, dontFragment, bind, out);
+        deliverQueued(); // a local error (ip_local_error) is on the socket when sendto() returns
+        return rc;
     }
 
     /**

@@ -159,13 +159,19 @@ final class Icmp {
             case IcmpType.PARAMETER_PROBLEM -> icmp.pointer();
             default -> 0;
         };
+        if (type == IcmpType.DESTINATION_UNREACHABLE && code == IcmpCode.Unreachable.FRAGMENTATION_NEEDED) {
+            Route r = ns.routes.lookup(inner.destinationBits());
+            if (r != null) {
+                ns.updatePmtu(now, inner.destinationBits(), info, r.device()); // ipv4_sk_update_pmtu() from udp_err/ping_err
+            }
+        }
         int proto = inner.protocolNumber();
         int l4 = q + qhl;
         if (proto == ICMP && Bytes.u8(frame, l4) == IcmpType.ECHO_REQUEST) {
             // the quoted echo's identifier and sequence (bytes 4 and 6 of its ICMP header)
             pings.error(now, dev, from, type, code, info, Bytes.u16(frame, l4 + 4), Bytes.u16(frame, l4 + 6));
         } else if (proto == UDP) {
-            udp.err(now, from, type, code, info, inner.destinationBits(), inner.ttl(), frame, l4);
+            udp.err(now, from, ip.ttl(), type, code, info, inner.destinationBits(), inner.ttl(), frame, l4, off + len);
         }
     }
 

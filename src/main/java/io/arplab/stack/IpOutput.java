@@ -68,11 +68,12 @@ final class IpOutput {
             dev = r.device();
             nexthop = icmp.nexthop(now, r, daddr);
         }
-        if (h.totalLength() > dev.mtu()) {
+        int mtu = daddr == -1 ? dev.mtu() : ns.pathMtu(now, daddr, dev);
+        if (h.totalLength() > mtu) {
             if (h.dontFragment()) {
                 return Errno.EMSGSIZE.negative(); // IP_PMTUDISC_DO and too big
             }
-            for (byte[] f : IpDefrag.fragment(frame, dev.mtu())) {
+            for (byte[] f : IpDefrag.fragment(frame, mtu)) {
                 finishOutput(now, dev, nexthop, f, out);
             }
             return 0;

@@ -45,6 +45,8 @@ final class Netns {
     // created on first use: a lab may hold thousands of idle hosts
     private IcmpRateLimit icmpRateLimit;
     private int ipId;
+    /** Path MTUs learned from Fragmentation Needed (fib_nh_exception): destination → {mtu, expiry in ns}. */
+    private it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<long[]> pmtuExceptions;
     long droppedFrames;
     Tracer tracer = Tracer.OFF;
     /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
@@ -354,5 +356,39 @@ final class Netns {
             return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));
         }
         return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
+    }
+
+    /** net.ipv4.route.mtu_expires (ip_rt_mtu_expires, 10 min) and min_pmtu (ip_rt_min_pmtu). */
+    static final long IP_RT_MTU_EXPIRES = 600 * NeighParams.SECOND;
+    static final int IP_RT_MIN_PMTU = 512 + 20 + 20;
+
+    /** ipv4_mtu(): the learned path MTU to {@code daddr} while it has not expired, else the device's. */
+    int pathMtu(long now, int daddr, NetDevice dev) {
+        long[] e = pmtuExceptions == null ? null : pmtuExceptions.get(daddr);
+        if (e == null || now >= e[1]) {
+            return dev.mtu();
+        }
+        return (int) Math.min(e[0], dev.mtu());
+    }
+
+    /** __ip_rt_update_pmtu(): a Fragmentation Needed about {@code daddr} lowers its path MTU for ip_rt_mtu_expires. */
+    void updatePmtu(long now, int daddr, int mtu, NetDevice dev) {
+        int old = pathMtu(now, daddr, dev);
+        if (old < mtu) {
+            return;
+        }
+        boolean lock = false;
+        if (mtu < IP_RT_MIN_PMTU) {
+            lock = true;
+            mtu = Math.min(old, IP_RT_MIN_PMTU);
+        }
+        if (pmtuExceptions == null) {
+            pmtuExceptions = new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>(1);
+        }
+        long[] e = pmtuExceptions.get(daddr);
+        if (e != null && e[0] == mtu && !lock && now < e[1] - IP_RT_MTU_EXPIRES / 2) {
+            return;
+        }
+        pmtuExceptions.put(daddr, new long[] {mtu, now + IP_RT_MTU_EXPIRES});
     }
 }

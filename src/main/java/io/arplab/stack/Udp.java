@@ -72,6 +72,9 @@ final class Udp {
             return Errno.ENETUNREACH.negative();
         }
         int udpLen = UdpView.HEADER_LENGTH + data.length;
+        if (udpLen > 0xFFFF) {
+            return Errno.EMSGSIZE.negative(); // udp_sendmsg(): len > 0xFFFF, nothing queued
+        }
         byte[] f = new byte[ETH + Ipv4View.MIN_HEADER_LENGTH + udpLen];
         int o = ETH + Ipv4View.MIN_HEADER_LENGTH;
         Bytes.put16(f, o, s.port);
@@ -83,7 +86,15 @@ final class Udp {
         Bytes.put16(f, o + 6, csum == 0 ? 0xffff : csum);
         Ipv4Frames.writeHeader(f, ETH, tos, Ipv4View.MIN_HEADER_LENGTH + udpLen, ns.nextIpId(), dontFragment, ttl,
                 UDP, src.bits(), dst.bits());
-        return output.output(now, f, bind, out);
+        int rc = output.output(now, f, bind, out);
+        if (rc == Errno.EMSGSIZE.negative() && dontFragment) {
+            // __ip_append_data() → ip_local_error(): the route's MTU; an unconnected socket's port is 0
+            Route r = ns.route(dst.bits(), bind);
+            int mtu = r == null ? 0 : ns.pathMtu(now, dst.bits(), r.device());
+            int daddr = dst.bits();
+            s.queue.add(0, () -> s.listener.localError(now, Errno.EMSGSIZE, mtu, daddr, 0), ns.readySockets);
+        }
+        return rc;
     }
 
     /** udp_rcv(): to a bound socket, else port unreachable (for unicast only). */
@@ -120,11 +131,14 @@ final class Udp {
      * udp_err(): an ICMP error quoting a datagram from one of our ports ({@code l4} is the quoted UDP header in
      * {@code frame}; {@code dst} and {@code quotedTtl} are from the quoted IPv4 header) goes to its socket.
      */
-    void err(long now, int from, int type, int code, int info, int dst, int quotedTtl, byte[] frame, int l4) {
+    void err(long now, int from, int ttl, int type, int code, int info, int dst, int quotedTtl, byte[] frame, int l4,
+             int end) {
         UdpSocket s = sockets == null ? null : sockets.get(Bytes.u16(frame, l4));
         if (s != null) {
             int dstPort = Bytes.u16(frame, l4 + 2);
-            s.queue.add(0, () -> s.listener.error(now, from, type, code, info, dst, dstPort, quotedTtl),
+            int p = l4 + UdpView.HEADER_LENGTH;
+            byte[] payload = java.util.Arrays.copyOfRange(frame, p, Math.max(p, Math.min(end, frame.length)));
+            s.queue.add(0, () -> s.listener.error(now, from, ttl, type, code, info, dst, dstPort, quotedTtl, payload),
                     ns.readySockets);
         }
     }

@@ -8,6 +8,18 @@ public final class UdpSocket {
 
         /** An ICMP error about a datagram sent from this socket to {@code dstPort} (IP_RECVERR). */
         default void error(long now, int from, int type, int code, int info, int dst, int dstPort, int quotedTtl) {}
+
+        /**
+         * The same error as MSG_ERRQUEUE reads it with IP_RECVTTL: {@code ttl} of the ICMP packet itself and the quoted
+         * UDP payload ({@code payload}, as much as the ICMP message carried).
+         */
+        default void error(long now, int from, int ttl, int type, int code, int info, int dst, int dstPort,
+                           int quotedTtl, byte[] payload) {
+            error(now, from, type, code, info, dst, dstPort, quotedTtl);
+        }
+
+        /** A local error (SO_EE_ORIGIN_LOCAL) about a send to {@code dst}: EMSGSIZE with the route's MTU as info. */
+        default void localError(long now, Errno errno, int info, int dst, int dstPort) {}
     }
 
     final int port;

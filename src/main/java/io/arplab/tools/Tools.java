@@ -21,6 +21,7 @@ public final class Tools {
         m.put("sysctl", Sysctl::new);
         m.put("arping", Arping::new);
         m.put("traceroute", Traceroute::new);
+        m.put("tracepath", Tracepath::new);
         m.put("timeout", Timeout::new);
         m.put("arpspoof", Arpspoof::new);
         m.put("macof", Macof::new);
