@@ -222,9 +222,8 @@ public final class LiveRuntime implements NodeRuntime, AutoCloseable {
             }
             if (tracer.enabled()) {
                 String dev = host.portName(port);
-                long skb = tracer.nextSkb();
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_QUEUE, dev, skb, frame.length));
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_XMIT, dev, skb, frame.length));
+                TraceEvent.emitVethCrossing(now, tracer, dev, null, null, tracer.nextSkb(), frame,
+                        TraceEvent.transportOffset(frame, false));
             }
             wire.write(frame, 0, frame.length);
         }
