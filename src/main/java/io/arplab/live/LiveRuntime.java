@@ -205,7 +205,12 @@ public final class LiveRuntime implements NodeRuntime, AutoCloseable {
             String dev = host.portName(0);
             long skb = tracer.nextSkb();
             int len = Math.max(0, frame.length - 14);
+            int proto = TraceEvent.protocol(frame);
+            // as a veth end receives: netif_rx from the peer's xmit, then the backlog's netif_receive_skb
+            tracer.emit(now, new TraceEvent.RxEntry(TraceEvent.RxEntryPoint.NETIF_RX_ENTRY, dev, skb, proto, len,
+                    TraceEvent.truesize(frame.length)));
             tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RX, dev, skb, len));
+            tracer.emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RX_EXIT, 0));
             tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
         }
         host.receive(now, 0, frame, output);
