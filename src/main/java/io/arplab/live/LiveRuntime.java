@@ -205,7 +205,12 @@ public final class LiveRuntime implements NodeRuntime, AutoCloseable {
             String dev = host.portName(0);
             long skb = tracer.nextSkb();
             int len = Math.max(0, frame.length - 14);
+            int proto = TraceEvent.protocol(frame);
+            // as a veth end receives: netif_rx from the peer's xmit, then the backlog's netif_receive_skb
+            tracer.emit(now, new TraceEvent.RxEntry(TraceEvent.RxEntryPoint.NETIF_RX_ENTRY, dev, skb, proto, len,
+                    TraceEvent.truesize(frame.length)));
             tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RX, dev, skb, len));
+            tracer.emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RX_EXIT, 0));
             tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
         }
         host.receive(now, 0, frame, output);
@@ -222,9 +227,8 @@ public final class LiveRuntime implements NodeRuntime, AutoCloseable {
             }
             if (tracer.enabled()) {
                 String dev = host.portName(port);
-                long skb = tracer.nextSkb();
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_QUEUE, dev, skb, frame.length));
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_XMIT, dev, skb, frame.length));
+                TraceEvent.emitVethCrossing(now, tracer, dev, null, null, tracer.nextSkb(), frame,
+                        TraceEvent.transportOffset(frame, false));
             }
             wire.write(frame, 0, frame.length);
         }

@@ -78,7 +78,11 @@ public final class RunRecorder implements TraceSink {
     @Override
     public void event(String comm, int pid, long now, TraceEvent event) {
         if (event instanceof TraceEvent.NeighDone d) {
-            neighbour(comm, now, d);
+            neighbour(comm, now, d.point(), d.entry());
+        } else if (event instanceof TraceEvent.NeighUpdate u && u.entry().nudState() == NudState.INCOMPLETE.bits) {
+            // neigh_update shows the entry before the change: an INCOMPLETE one whose neigh_event_send_done comes
+            // only after the exchange (as the kernel traces it) is seen here first
+            neighbour(comm, now, TraceEvent.NeighPoint.EVENT_SEND_DONE, u.entry());
         } else if (event instanceof TraceEvent.FdbUpdate f) {
             fdb.add(new Recording.FdbChange(now, f.bridge(), f.port(), MacAddress.of(f.mac()).toString()));
         }
@@ -87,9 +91,8 @@ public final class RunRecorder implements TraceSink {
         }
     }
 
-    private void neighbour(String host, long now, TraceEvent.NeighDone d) {
-        TraceEvent.Neigh n = d.entry();
-        NudState state = d.point() == TraceEvent.NeighPoint.CLEANUP_AND_RELEASE || n.dead()
+    private void neighbour(String host, long now, TraceEvent.NeighPoint point, TraceEvent.Neigh n) {
+        NudState state = point == TraceEvent.NeighPoint.CLEANUP_AND_RELEASE || n.dead()
                 ? NudState.NONE : NudState.of(n.nudState());
         String key = host + " " + n.dev() + " " + n.ip();
         NudState before = states.getOrDefault(key, NudState.NONE);
@@ -98,8 +101,14 @@ public final class RunRecorder implements TraceSink {
         }
         states.put(key, state);
         String lladdr = (state.bits & NudState.VALID) != 0 ? MacAddress.of(n.lladdr()).toString() : "";
-        neighbours.add(new Recording.NeighChange(now, host, n.dev(), Ipv4Address.of(n.ip()).toString(), lladdr, state,
-                cause(d.point(), before, state)));
+        // an entry is INCOMPLETE from its updated time (neigh_event_send), which its tracepoints may follow
+        long time = state == NudState.INCOMPLETE ? Math.min(now, n.updated()) : now;
+        int at = neighbours.size();
+        while (at > 0 && neighbours.get(at - 1).time() > time) {
+            at--;
+        }
+        neighbours.add(at, new Recording.NeighChange(time, host, n.dev(), Ipv4Address.of(n.ip()).toString(), lladdr,
+                state, cause(point, before, state)));
     }
 
     /** Why an entry changed, in the words of net/core/neighbour.c's paths. */

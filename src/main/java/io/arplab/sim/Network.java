@@ -1,6 +1,7 @@
 package io.arplab.sim;
 
 import io.arplab.device.Device;
+import io.arplab.device.Switch;
 import io.arplab.observe.CaptureSink;
 import io.arplab.observe.TraceSink;
 import io.arplab.stack.TraceEvent;
@@ -33,6 +34,12 @@ public final class Network {
 
     private long deliveries;
     private long transmissions;
+    /** Delivery events scheduled and not yet fired: frames still in the softirq's backlog. */
+    private int inFlight;
+    /** Inside a delivery or a device's timer: softirq context. */
+    private boolean softirq;
+    /** Tracepoints waiting for the backlog to drain ({@link Tracer#emitAfterSoftirq}). */
+    private final List<Runnable> afterSoftirq = new ArrayList<>(0);
 
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
@@ -82,11 +89,11 @@ public final class Network {
     }
 
     /** A node's tracepoints: written under the node's name as comm, while a trace log is set. */
-    static final class NodeTracer implements Tracer {
+    final class NodeTracer implements Tracer {
         private final String comm;
         private final int pid;
         TraceSink log;
-        /** This node's skb counter: the skbaddr of each frame it sends or receives (per node, so partitions agree). */
+        /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
         private long skbs;
 
         NodeTracer(String comm, int pid, TraceSink log) {
@@ -104,6 +111,18 @@ public final class Network {
         public void emit(long now, TraceEvent event) {
             if (log != null) {
                 log.event(comm, pid, now, event);
+            }
+        }
+
+        @Override
+        public void emitAfterSoftirq(long now, java.util.function.Supplier<TraceEvent> event) {
+            if (log == null) {
+                return;
+            }
+            if (softirq || inFlight == 0) {
+                emit(now, event.get());
+            } else {
+                afterSoftirq.add(() -> emit(scheduler.now(), event.get()));
             }
         }
 
@@ -154,6 +173,8 @@ public final class Network {
         private final NodeTracer tracer;
         /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
         private long[] floodGroups;
+        /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
+        private long rxSkb;
         /** Per-namespace state of the tools run on this node, created on first use. */
         private java.util.Map<Class<?>, Object> state;
 
@@ -237,22 +258,42 @@ public final class Network {
 
         @Override
         public void transmit(int port, byte[] frame) {
+            long skb = 0;
+            if (tracer.enabled()) {
+                // a switch passes on the skb it received (br_forward); anything else builds a new one
+                skb = rxSkb != 0 && device instanceof Switch ? rxSkb : tracer.nextSkb();
+                rxSkb = 0;
+            }
+            transmit(port, frame, skb);
+        }
+
+        private void transmit(int port, byte[] frame, long skb) {
             long now = scheduler.now();
             transmissions++;
             if (port < captures.length && captures[port] != null) {
                 captures[port].record(epochNanos + now, frame);
             }
-            if (tracer.enabled()) {
-                String dev = device.portName(port);
-                long skb = tracer.nextSkb();
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_QUEUE, dev, skb, frame.length));
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.DEV_XMIT, dev, skb, frame.length));
-            }
             Node peer = port < peers.length ? peers[port] : null;
+            boolean passUp = false;
+            if (skb != 0) {
+                String dev = device.portName(port);
+                boolean internal = peer != null && latencies[port] == 0;
+                if (internal && device instanceof Switch) {
+                    passUp = true; // br_pass_frame_up: the bridge's own interface receives it, no transmit
+                } else if (internal || peer == null) {
+                    // the bridge's own interface (br_dev_xmit) or an unplugged port: no peer's netif_rx
+                    TraceEvent.emitVethCrossing(now, tracer, dev, null, null, skb, frame,
+                            TraceEvent.transportOffset(frame, device instanceof Switch));
+                } else {
+                    TraceEvent.emitVethCrossing(now, tracer, dev, peer.tracer, peer.device.portName(peerPorts[port]), skb,
+                            frame, TraceEvent.transportOffset(frame, device instanceof Switch));
+                }
+            }
             if (peer == null) {
                 return; // an unplugged port: the frame is lost, as on a carrier-less link
             }
-            scheduler.schedule(new Delivery(peer, peerPorts[port], frame), now + latencies[port]);
+            inFlight++;
+            scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp), now + latencies[port]);
         }
 
         @Override
@@ -304,14 +345,20 @@ public final class Network {
                 batch = p == exceptPort || plain(p) || p >= peers.length || peers[p] == null;
             }
             if (!batch) {
+                // br_flood: every port but the last gets a clone (deliver_clone), the last the original skb
+                long original = rxSkb;
+                rxSkb = 0;
+                int last = exceptPort == 0 ? 1 : 0;
                 for (int p = n - 1; p >= 0; p--) {
                     if (p != exceptPort) {
-                        transmit(p, frame);
+                        long skb = !tracer.enabled() ? 0 : p == last && original != 0 ? original : tracer.nextSkb();
+                        transmit(p, frame, skb);
                     }
                 }
                 return;
             }
             for (long latency : floodGroups()) {
+                inFlight++;
                 scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
             }
         }
@@ -325,7 +372,7 @@ public final class Network {
             for (int p = n - 1; p >= 0; p--) {
                 if (p != exceptPort && ps[p] != null && ls[p] == latency) {
                     transmissions++;
-                    ps[p].deliver(now, pp[p], frame);
+                    ps[p].deliver(now, pp[p], frame, 0, false);
                 }
             }
         }
@@ -337,19 +384,38 @@ public final class Network {
             }
         }
 
-        void deliver(long now, int port, byte[] frame) {
+        /**
+         * A frame arrives on {@code port} with the sender's skb ({@code skb}, 0 when not traced): from a veth's
+         * backlog (process_backlog → __netif_receive_skb), or, {@code passUp}, handed up by a bridge
+         * (br_pass_frame_up → netif_receive_skb), or from the bridge's own interface (br_dev_xmit: no receive).
+         */
+        void deliver(long now, int port, byte[] frame, long skb, boolean passUp) {
             deliveries++;
             if (port < captures.length && captures[port] != null) {
                 captures[port].record(epochNanos + now, frame);
             }
-            if (tracer.enabled()) {
+            boolean traced = tracer.enabled();
+            if (traced) {
                 String dev = device.portName(port);
-                long skb = tracer.nextSkb();
                 int len = Math.max(0, frame.length - 14);
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RX, dev, skb, len));
-                tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
+                if (skb == 0) {
+                    skb = tracer.nextSkb(); // a frame from a sender that did not trace
+                }
+                if (passUp) {
+                    tracer.emit(now, new TraceEvent.RxEntry(TraceEvent.RxEntryPoint.NETIF_RECEIVE_SKB_ENTRY, dev, skb,
+                            TraceEvent.protocol(frame), len, TraceEvent.truesize(frame.length)));
+                }
+                boolean fromOwnInterface = port < latencies.length && latencies[port] == 0 && device instanceof Switch;
+                if (!fromOwnInterface) {
+                    tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
+                }
+                rxSkb = skb;
             }
             device.receive(now, port, frame, this);
+            rxSkb = 0;
+            if (traced && passUp) {
+                tracer.emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RECEIVE_SKB_EXIT, 0));
+            }
             reschedule();
         }
 
@@ -367,13 +433,38 @@ public final class Network {
 
         @Override
         protected void fire(long now) {
+            boolean outer = softirq;
+            softirq = true;
             device.advance(now, this);
+            softirq = outer;
             reschedule();
+        }
+
+        Network network() {
+            return Network.this;
         }
 
         @Override
         public String toString() {
             return device.name();
+        }
+    }
+
+    /** A delivery starts: softirq context. Returns the context to restore. */
+    private boolean enterSoftirq() {
+        boolean outer = softirq;
+        softirq = true;
+        return outer;
+    }
+
+    /** A delivery is done; when it leaves the backlog empty, the tracepoints waiting for that fire. */
+    private void leaveSoftirq(boolean outer) {
+        softirq = outer;
+        inFlight--;
+        if (inFlight == 0 && !afterSoftirq.isEmpty()) {
+            List<Runnable> due = new ArrayList<>(afterSoftirq);
+            afterSoftirq.clear();
+            due.forEach(Runnable::run);
         }
     }
 
@@ -392,7 +483,12 @@ public final class Network {
 
         @Override
         protected void fire(long now) {
-            from.deliverFlood(now, exceptPort, latency, frame);
+            boolean outer = from.network().enterSoftirq();
+            try {
+                from.deliverFlood(now, exceptPort, latency, frame);
+            } finally {
+                from.network().leaveSoftirq(outer);
+            }
         }
     }
 
@@ -400,16 +496,26 @@ public final class Network {
         private final Node node;
         private final int port;
         private final byte[] frame;
+        /** The sender's skb, so a frame keeps its identity across the wire (0: not traced). */
+        private final long skb;
+        private final boolean passUp;
 
-        Delivery(Node node, int port, byte[] frame) {
+        Delivery(Node node, int port, byte[] frame, long skb, boolean passUp) {
             this.node = node;
             this.port = port;
             this.frame = frame;
+            this.skb = skb;
+            this.passUp = passUp;
         }
 
         @Override
         protected void fire(long now) {
-            node.deliver(now, port, frame);
+            boolean outer = node.network().enterSoftirq();
+            try {
+                node.deliver(now, port, frame, skb, passUp);
+            } finally {
+                node.network().leaveSoftirq(outer);
+            }
         }
     }
 }

@@ -446,7 +446,12 @@ public final class NeighbourTable {
         if (immediateProbe) {
             probe(now, n, out);
         }
-        trace(now, TraceEvent.NeighPoint.EVENT_SEND_DONE, n, rc);
+        if (tracer.enabled()) {
+            // __neigh_event_send(): trace_neigh_event_send_done after local_bh_enable()
+            int err = rc;
+            tracer.emitAfterSoftirq(now, () -> new TraceEvent.NeighDone(TraceEvent.NeighPoint.EVENT_SEND_DONE,
+                    TraceEvent.Neigh.of(n, 0), err));
+        }
         return rc;
     }
 

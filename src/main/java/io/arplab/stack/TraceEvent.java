@@ -92,7 +92,7 @@ public sealed interface TraceEvent {
         }
     }
 
-    /** net:net_dev_queue, net:net_dev_xmit, net:netif_rx, net:netif_receive_skb. */
+    /** net:net_dev_queue, net:net_dev_xmit, net:netif_rx, net:netif_receive_skb (class net_dev_template). */
     enum NetPoint {
         DEV_QUEUE("net:net_dev_queue"),
         DEV_XMIT("net:net_dev_xmit"),
@@ -115,11 +115,132 @@ public sealed interface TraceEvent {
 
         @Override
         public void appendFields(StringBuilder sb) {
-            sb.append("dev=").append(dev).append(" skbaddr=").append(hex(skbaddr, 16)).append(" len=").append(len);
+            sb.append("dev=").append(dev).append(" skbaddr=0x").append(hex(skbaddr, 16)).append(" len=").append(len);
             if (point == NetPoint.DEV_XMIT) {
                 sb.append(" rc=0");
             }
         }
+    }
+
+    /**
+     * net:net_dev_start_xmit (include/trace/events/net.h), fired by xmit_one() just before the driver's
+     * ndo_start_xmit. {@code transportOffset} is -1 while the skb has no transport header (an ARP skb from
+     * arp_create() until a receive resets it to the network header).
+     */
+    record StartXmit(String dev, long skbaddr, int protocol, int len, int transportOffset) implements TraceEvent {
+        @Override
+        public String name() {
+            return "net:net_dev_start_xmit";
+        }
+
+        @Override
+        public void appendFields(StringBuilder sb) {
+            sb.append("dev=").append(dev).append(" queue_mapping=0 skbaddr=0x").append(hex(skbaddr, 16))
+                    .append(" vlan_tagged=0 vlan_proto=0x0000 vlan_tci=0x0000 protocol=0x").append(hex(protocol, 4))
+                    .append(" ip_summed=0 len=").append(len).append(" data_len=0 network_offset=14 transport_offset_valid=")
+                    .append(transportOffset < 0 ? 0 : 1).append(" transport_offset=").append(Math.max(0, transportOffset))
+                    .append(" tx_flags=0 gso_size=0 gso_segs=0 gso_type=0");
+        }
+    }
+
+    /** The events of class net_dev_rx_verbose_template: netif_rx_entry and netif_receive_skb_entry. */
+    enum RxEntryPoint {
+        NETIF_RX_ENTRY("net:netif_rx_entry"),
+        NETIF_RECEIVE_SKB_ENTRY("net:netif_receive_skb_entry");
+
+        final String event;
+
+        RxEntryPoint(String event) {
+            this.event = event;
+        }
+    }
+
+    /** One of {@link RxEntryPoint}'s events: the skb as it enters netif_rx() or netif_receive_skb(). */
+    record RxEntry(RxEntryPoint point, String dev, long skbaddr, int protocol, int len, int truesize)
+            implements TraceEvent {
+        @Override
+        public String name() {
+            return point.event;
+        }
+
+        @Override
+        public void appendFields(StringBuilder sb) {
+            sb.append("dev=").append(dev).append(" napi_id=0 queue_mapping=0 skbaddr=0x").append(hex(skbaddr, 16))
+                    .append(" vlan_tagged=0 vlan_proto=0x0000 vlan_tci=0x0000 protocol=0x").append(hex(protocol, 4))
+                    .append(" ip_summed=0 hash=0x00000000 l4_hash=0 len=").append(len).append(" data_len=0 truesize=")
+                    .append(truesize).append(" mac_header_valid=1 mac_header=-14 nr_frags=0 gso_size=0 gso_type=0");
+        }
+    }
+
+    /** The events of class net_dev_rx_exit_template: netif_rx_exit and netif_receive_skb_exit. */
+    enum RxExitPoint {
+        NETIF_RX_EXIT("net:netif_rx_exit"),
+        NETIF_RECEIVE_SKB_EXIT("net:netif_receive_skb_exit");
+
+        final String event;
+
+        RxExitPoint(String event) {
+            this.event = event;
+        }
+    }
+
+    /** One of {@link RxExitPoint}'s events with the function's return value (NET_RX_SUCCESS: 0). */
+    record RxExit(RxExitPoint point, int ret) implements TraceEvent {
+        @Override
+        public String name() {
+            return point.event;
+        }
+
+        @Override
+        public void appendFields(StringBuilder sb) {
+            sb.append("ret=").append(ret);
+        }
+    }
+
+    /** The ethertype skb->protocol holds for an Ethernet frame (eth_type_trans()). */
+    static int protocol(byte[] frame) {
+        return frame.length < 14 ? 0 : ((frame[12] & 0xff) << 8) | (frame[13] & 0xff);
+    }
+
+    /**
+     * skb->truesize of a received frame: the kmalloc bucket holding the data and skb_shared_info (320 bytes), plus
+     * the sk_buff's own share; 832 for every frame of the recording (ARP and 98-byte ICMP).
+     */
+    static int truesize(int frameLen) {
+        int need = frameLen + 64 + 320;
+        int bucket = 512;
+        while (bucket < need) {
+            bucket <<= 1;
+        }
+        return bucket + 320;
+    }
+
+    /** The tracepoints of one frame crossing a veth, in the kernel's order. */
+    static void emitVethCrossing(long now, Tracer tx, String txDev, Tracer rx, String rxDev, long skb, byte[] frame,
+                                 int transportOffset) {
+        // __dev_queue_xmit → xmit_one → veth_xmit → __netif_rx on the peer; net_dev_xmit once the driver returned
+        int proto = protocol(frame);
+        int len = Math.max(0, frame.length - 14);
+        tx.emit(now, new NetDev(NetPoint.DEV_QUEUE, txDev, skb, frame.length));
+        tx.emit(now, new StartXmit(txDev, skb, proto, frame.length, transportOffset));
+        if (rx != null) {
+            rx.emit(now, new RxEntry(RxEntryPoint.NETIF_RX_ENTRY, rxDev, skb, proto, len, truesize(frame.length)));
+            rx.emit(now, new NetDev(NetPoint.NETIF_RX, rxDev, skb, len));
+            rx.emit(now, new RxExit(RxExitPoint.NETIF_RX_EXIT, 0));
+        }
+        tx.emit(now, new NetDev(NetPoint.DEV_XMIT, txDev, skb, frame.length));
+    }
+
+    /**
+     * The transport offset an skb carries when it leaves a device: the IPv4 header's end when an IP stack built or
+     * received it, 14 for any other skb that crossed a receive (__netif_receive_skb_core resets it to the network
+     * header), none for a non-IP skb straight from a host's stack.
+     */
+    static int transportOffset(byte[] frame, boolean received) {
+        if (protocol(frame) == 0x0800 && frame.length >= 15) {
+            return 14 + (frame[14] & 0x0f) * 4;
+        }
+        return received ? 14 : -1;
     }
 
     /** bridge:br_fdb_update (br_fdb_update, when an entry is created or moves). */
