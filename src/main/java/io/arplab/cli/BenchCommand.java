@@ -7,13 +7,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code arplab bench}: a whole-network run, timed on the wall clock (not part of the tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the N-host single-bridge LAN benchmark: every host pings the gateway once.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {"Run the N-host single-bridge LAN benchmark: every host pings the gateway once.",
+        "With --lans L --hosts-per-lan H: L LANs behind one router, every host pings a host in the next LAN."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--hosts", description = "hosts on the LAN (default 10000; with --report 500)")
     Integer hosts;
+
+    @Option(names = "--lans", paramLabel = "L", description = "instead, L routed LANs behind one router (with --hosts-per-lan)")
+    Integer lans;
+
+    @Option(names = "--hosts-per-lan", paramLabel = "H", description = "hosts on each routed LAN (default 100)")
+    Integer hostsPerLan;
+
+    @Option(names = "--pcap-dir", paramLabel = "none|DIR", defaultValue = "none",
+            description = "capture every host's eth0 to DIR/NAME.pcap (default none)")
+    String pcapDir;
 
     @Option(names = "--report", arity = "0..1", fallbackValue = "bench-report.html", paramLabel = "FILE",
             description = "instead, write the run's HTML report (default file bench-report.html) and time its load in headless Chromium")
@@ -43,11 +54,23 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("wall time             %.3f s%n", r.wallNanos() / 1e9);
             return 0;
         }
-        int hosts = this.hosts == null ? 10000 : this.hosts;
-        for (int i = 0; i < warmup; i++) {
-            LanBench.run(Math.min(hosts, 2000), seed);
+        java.nio.file.Path dir = pcapDir.equals("none") ? null : java.nio.file.Path.of(pcapDir);
+        LanBench.Result r;
+        if (lans != null || hostsPerLan != null) {
+            int l = lans == null ? 10 : lans;
+            int h = hostsPerLan == null ? 100 : hostsPerLan;
+            for (int i = 0; i < warmup; i++) {
+                LanBench.runRouted(Math.min(l, 20), Math.min(h, 100), seed, null);
+            }
+            r = LanBench.runRouted(l, h, seed, dir);
+            out.printf("lans x hosts per lan  %d x %d%n", l, h);
+        } else {
+            int hosts = this.hosts == null ? 10000 : this.hosts;
+            for (int i = 0; i < warmup; i++) {
+                LanBench.run(Math.min(hosts, 2000), seed);
+            }
+            r = LanBench.run(hosts, seed, dir);
         }
-        LanBench.Result r = LanBench.run(hosts, seed);
         out.printf("hosts                 %d%n", r.hosts());
         out.printf("pings answered        %d%n", r.pingsOk());
         out.printf("virtual time          %.3f s%n", r.virtualNanos() / 1e9);
@@ -56,6 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("events                %d (%.2f M/s)%n", r.events(), r.eventsPerSecond() / 1e6);
         out.printf("peak heap             %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
         out.printf("idle host             %d bytes%n", r.idleBytesPerHost());
+        out.printf("captures              %s%n", dir == null ? "none" : dir.toString());
         return 0;
     }
 }

@@ -22,6 +22,8 @@ public final class LinuxBridge implements Switch, Fdb {
     private final long mac;
     private final List<String> portNames = new ArrayList<>();
     private final LongArrayList portMacs = new LongArrayList();
+    /** Port numbers by name, so adding a port costs O(1) however many the bridge has (as dev_get_by_name's hash). */
+    private final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> portsByName = newPortIndex();
     private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
     private long ageingTime = DEFAULT_AGEING;
     /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
@@ -54,6 +56,7 @@ public final class LinuxBridge implements Switch, Fdb {
         this.name = name;
         this.mac = mac.bits();
         portNames.add(name);
+        portsByName.putIfAbsent(name, 0);
         portMacs.add(mac.bits());
         insert(new FdbEntry(this.mac, 0, LOCAL_PORT, now, true, true, order++));
     }
@@ -66,6 +69,7 @@ public final class LinuxBridge implements Switch, Fdb {
     public int addPort(String portName, MacAddress portMac, long now) {
         int p = portNames.size();
         portNames.add(portName);
+        portsByName.putIfAbsent(portName, p);
         portMacs.add(portMac.bits());
         // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
         insert(new FdbEntry(portMac.bits(), 0, p, now, true, true, order++));
@@ -95,6 +99,17 @@ public final class LinuxBridge implements Switch, Fdb {
     @Override
     public int portCount() {
         return portNames.size();
+    }
+
+    /** The number of the port named {@code portName}, or -1. */
+    public int portNumber(String portName) {
+        return portsByName.getInt(portName);
+    }
+
+    private static it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> newPortIndex() {
+        var m = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String>();
+        m.defaultReturnValue(-1);
+        return m;
     }
 
     @Override

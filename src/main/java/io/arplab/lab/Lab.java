@@ -355,10 +355,8 @@ public final class Lab implements AutoCloseable {
         if (host.stack().device(ifname) != null) {
             throw new IllegalArgumentException("device '" + ifname + "' already exists on " + host.name());
         }
-        for (int q = 0; q < bridge.portCount(); q++) {
-            if (bridge.portName(q).equals(vethName)) {
-                throw new IllegalArgumentException("bridge " + bridge.name() + " already has a port named '" + vethName + "'");
-            }
+        if (bridge.portNumber(vethName) >= 0) {
+            throw new IllegalArgumentException("bridge " + bridge.name() + " already has a port named '" + vethName + "'");
         }
         int p = host.addInterface(ifname, mac, 1500);
         NetDevice dev = host.port(p);
@@ -461,10 +459,8 @@ public final class Lab implements AutoCloseable {
      */
     public void attach(String bridgeName, io.arplab.runtime.FrameIo wire) {
         LinuxBridge br = bridge(bridgeName);
-        for (int q = 0; q < br.portCount(); q++) {
-            if (br.portName(q).equals(wire.name())) {
-                throw new IllegalArgumentException("bridge " + bridgeName + " already has a port named '" + wire.name() + "'");
-            }
+        if (br.portNumber(wire.name()) >= 0) {
+            throw new IllegalArgumentException("bridge " + bridgeName + " already has a port named '" + wire.name() + "'");
         }
         if (network.node(wire.name()) != null) {
             throw new IllegalArgumentException("a node named '" + wire.name() + "' exists already");

@@ -3,12 +3,15 @@ package io.arplab.observe;
 import io.arplab.wire.pcap.PcapWriter;
 import java.nio.file.Path;
 
-/** Writes a capture point's frames to a classic pcap file (microsecond stamps), as {@code tcpdump -w} would. */
+/**
+ * Writes a capture point's frames to a classic pcap file (microsecond stamps), as {@code tcpdump -w} would, through
+ * the shared {@link FilePool}: a small buffer each and a bounded number of open files, however many captures.
+ */
 public final class PcapCapture implements CaptureSink {
     private final PcapWriter writer;
 
     public PcapCapture(Path file) {
-        this.writer = PcapWriter.create(file);
+        this.writer = PcapWriter.ethernet(FilePool.SHARED.create(file));
     }
 
     @Override

@@ -28,7 +28,9 @@ public final class DevConf {
     public static final int PROMOTE_SECONDARIES = 16;
     static final int SLOTS = 17;
 
-    private final int[] values;
+    private int[] values;
+    /** Whether {@link #values} may be another DevConf's too: copied on the first write (copy-on-write, as fork's pages). */
+    private boolean sharedValues;
     /** Slots written on this device (ipv4_devconf.state): conf/default no longer reaches them. */
     private int explicit;
 
@@ -48,7 +50,10 @@ public final class DevConf {
 
     /** A copy without the written-keys state (a new device starts from conf/default: devinet_init_net). */
     public DevConf copy() {
-        return new DevConf(Arrays.copyOf(values, SLOTS));
+        DevConf c = new DevConf(values);
+        c.sharedValues = true;
+        sharedValues = true;
+        return c;
     }
 
     public int get(int slot) {
@@ -57,14 +62,23 @@ public final class DevConf {
 
     /** Stores a value as a sysctl write does, marking the key as set on this device. */
     public void set(int slot, int value) {
+        own();
         values[slot] = value;
         explicit |= 1 << slot;
     }
 
     /** devinet_copy_dflt_conf(): a conf/default write reaches a device that never set the key itself. */
     void inherit(int slot, int value) {
-        if ((explicit & 1 << slot) == 0) {
+        if ((explicit & 1 << slot) == 0 && values[slot] != value) {
+            own();
             values[slot] = value;
+        }
+    }
+
+    private void own() {
+        if (sharedValues) {
+            values = Arrays.copyOf(values, SLOTS);
+            sharedValues = false;
         }
     }
 }

@@ -32,8 +32,8 @@ final class Icmp {
     private PingSockets pings;
     private Udp udp;
     private final IcmpView icmp = new IcmpView(new byte[0], 0, 0);
-    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
-    private final Ipv4View quoted = new Ipv4View(new byte[0], 0, 0);
+    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private final Ipv4View quoted = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     private Int2ObjectOpenHashMap<HostStack.Redirected> redirects;
 
     Icmp(Netns ns) {

@@ -21,7 +21,7 @@ final class IpForward {
     private final Netns ns;
     private final Icmp icmp;
     private final IpOutput output;
-    private final Ipv4View copyView = new Ipv4View(new byte[0], 0, 0);
+    private final Ipv4View copyView = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
 
     IpForward(Netns ns, Icmp icmp, IpOutput output) {
         this.ns = ns;

@@ -22,7 +22,7 @@ final class IpInput {
     private final Icmp icmp;
     private final Udp udp;
     private final IpForward forward;
-    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     private IpDefrag defrag;
 
     IpInput(Netns ns, Icmp icmp, Udp udp, IpForward forward) {

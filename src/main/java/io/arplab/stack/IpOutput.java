@@ -20,7 +20,7 @@ final class IpOutput {
 
     private final Netns ns;
     private final Icmp icmp;
-    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     private ArrayDeque<byte[]> loopback;
 
     IpOutput(Netns ns, Icmp icmp) {

@@ -25,7 +25,7 @@ final class Udp {
     private final Icmp icmp;
     private final IpOutput output;
     private final UdpView udp = new UdpView(new byte[0], 0, 0);
-    private final Ipv4View ip = new Ipv4View(new byte[0], 0, 0);
+    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     // created on first use: a lab may hold thousands of idle hosts
     private Int2ObjectOpenHashMap<UdpSocket> sockets;
     /** net.ipv4.ip_local_port_range: 32768 60999 */

@@ -19,6 +19,9 @@ public final class Ipv4View {
     private static final int SOURCE = 12;
     private static final int DESTINATION = 16;
 
+    /** The empty buffer a scratch view starts on: one for all of them, a host keeps seven views. */
+    public static final byte[] NO_BYTES = new byte[0];
+
     private byte[] buf;
     private int off;
     private int len;
