@@ -264,6 +264,11 @@ public final class Lab implements AutoCloseable {
         return dev;
     }
 
+    /** The wall-clock time (Unix epoch, ns) at virtual time 0. */
+    public long epochNanos() {
+        return network.epochNanos();
+    }
+
     public Map<String, OvsBridge> ovsBridges() {
         return ovsBridges;
     }
