@@ -164,9 +164,11 @@ final class LabSession implements AutoCloseable {
                 if (rxq == null && tx == null) {
                     continue;
                 }
-                b.pcaps(p.ofport, rxq == null ? null : files.computeIfAbsent(dir.resolve(rxq), f -> evidence.pcap(f, true)),
-                        tx == null ? null : files.computeIfAbsent(dir.resolve(tx), f -> evidence.pcap(f, true)),
-                        lab.epochNanos());
+                io.arplab.observe.CaptureSink r = rxq == null ? null
+                        : files.computeIfAbsent(dir.resolve(rxq), f -> evidence.pcap(f, true));
+                io.arplab.observe.CaptureSink t = tx == null ? null
+                        : files.computeIfAbsent(dir.resolve(tx), f -> evidence.pcap(f, true));
+                b.pcaps(p.ofport, r == null ? null : r::record, t == null ? null : t::record, lab.epochNanos());
             }
         }
     }

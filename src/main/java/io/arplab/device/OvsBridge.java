@@ -1,7 +1,6 @@
 package io.arplab.device;
 
 import io.arplab.flow.Ofproto;
-import io.arplab.observe.CaptureSink;
 import io.arplab.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +14,14 @@ import java.util.Map;
 public final class OvsBridge implements Switch {
     private final Ofproto ofproto;
     private final List<Long> ofports = new ArrayList<>();
-    private final Map<Long, CaptureSink> rxqPcaps = new java.util.HashMap<>();
-    private final Map<Long, CaptureSink> txPcaps = new java.util.HashMap<>();
+    private final Map<Long, Pcap> rxqPcaps = new java.util.HashMap<>();
+    private final Map<Long, Pcap> txPcaps = new java.util.HashMap<>();
     private long epochNanos;
+
+    /** Where a port's pcap frames go, with their wall-clock time (Unix epoch, ns). */
+    public interface Pcap {
+        void record(long epochNanos, byte[] frame);
+    }
 
     public OvsBridge(Ofproto ofproto) {
         this.ofproto = ofproto;
@@ -40,7 +44,7 @@ public final class OvsBridge implements Switch {
      * datapath sends out of it), as netdev_dummy_queue_packet() and netdev_dummy_send() write them; either may be
      * null. {@code epochNanos}: the wall clock at virtual time 0.
      */
-    public void pcaps(long ofport, CaptureSink rxq, CaptureSink tx, long epochNanos) {
+    public void pcaps(long ofport, Pcap rxq, Pcap tx, long epochNanos) {
         this.epochNanos = epochNanos;
         if (rxq != null) {
             rxqPcaps.put(ofport, rxq);
@@ -52,7 +56,7 @@ public final class OvsBridge implements Switch {
 
     /** netdev-dummy/receive: the frame is queued on dummy port {@code ofport} (its rxq_pcap sees it first). */
     public void queued(long now, long ofport, byte[] frame) {
-        CaptureSink s = rxqPcaps.get(ofport);
+        Pcap s = rxqPcaps.get(ofport);
         if (s != null) {
             s.record(epochNanos + now, frame);
         }
@@ -107,7 +111,7 @@ public final class OvsBridge implements Switch {
         out.tap(frame);
         for (Ofproto.Output o : ofproto.receive(now, ofports.get(port), frame)) {
             int dp = devicePort(o.ofport());
-            CaptureSink tx = txPcaps.get(o.ofport());
+            Pcap tx = txPcaps.get(o.ofport());
             if (tx != null) {
                 tx.record(epochNanos + now, o.frame());
             }

@@ -60,20 +60,34 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("table successfully flushed");
                 }
                 case "dpctl/show" -> {
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            ctx.out().print(b.ofproto().datapath.show(b.ofproto()));
-                            break;
-                        }
+                    boolean stats = !rest.isEmpty() && (rest.get(0).equals("-s") || rest.get(0).equals("--statistics"));
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(dp.show(stats));
+                    }
+                }
+                case "dpif/show" -> {
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(dp.dpifShow());
                     }
                 }
                 case "dpctl/dump-flows" -> {
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            ctx.out().print(b.ofproto().datapath.dumpFlows(b.ofproto(), ctx.now()));
-                            break;
-                        }
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(dp.dumpFlows(null, ctx.now()));
                     }
+                }
+                case "dpif/dump-flows" -> {
+                    List<String> words = rest.stream().filter(w -> !w.startsWith("-")).toList();
+                    if (words.isEmpty()) {
+                        return error("\"dpif/dump-flows\" command requires at least 1 arguments");
+                    }
+                    Ofproto br = OvsTools.ofproto(ctx, words.get(0));
+                    if (br == null) {
+                        return error("no such bridge");
+                    }
+                    ctx.out().print(br.datapath.dumpFlows(br, ctx.now()));
                 }
                 case "dpctl/dump-conntrack" -> {
                     for (var s : ctx.switches()) {
@@ -84,10 +98,9 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "dpctl/del-flows" -> {
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            b.ofproto().datapath.flush();
-                        }
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.flush();
                     }
                 }
                 case "netdev-dummy/receive" -> {
@@ -199,6 +212,16 @@ public final class OvsAppctl implements Tool {
         ctx.err().println(message);
         ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
         return 2;
+    }
+
+    // the dummy datapath the lab's bridges share
+    private io.arplab.flow.Datapath datapath() {
+        for (var s : ctx.switches()) {
+            if (s instanceof OvsBridge b) {
+                return b.ofproto().datapath;
+            }
+        }
+        return null;
     }
 
     private Ofproto bridge(List<String> rest) {
