@@ -62,27 +62,87 @@ public final class Datapath {
         ports.put(p.dpPort, p);
     }
 
+    // dpcls: a subtable per megaflow mask, in creation order, its megaflows hashed by their masked fields
+    private static final class MaskTable {
+        final long[] mask;
+        final int[] fields;
+        final java.util.Map<Long, List<Megaflow>> flows = new java.util.HashMap<>();
+
+        MaskTable(long[] mask) {
+            this.mask = mask;
+            int n = 0;
+            for (long m : mask) {
+                n += m != 0 ? 1 : 0;
+            }
+            fields = new int[n];
+            for (int i = 0, j = 0; i < mask.length; i++) {
+                if (mask[i] != 0) {
+                    fields[j++] = i;
+                }
+            }
+        }
+
+        long hash(long[] v) {
+            long h = 0x9e3779b97f4a7c15L;
+            for (int i : fields) {
+                h = (h ^ (v[i] & mask[i])) * 0xbf58476d1ce4e5b9L;
+                h ^= h >>> 31;
+            }
+            return h;
+        }
+    }
+
+    private final java.util.Map<FlowTables.MaskKey, MaskTable> masks = new java.util.LinkedHashMap<>();
+    /** Subtables probed by lookups so far (dpcls' masks hit). */
+    public long maskProbes;
+
+    /** dpcls_lookup(): the megaflow {@code flow} hits, probing one hash bucket per mask, or null. */
+    public Megaflow lookup(long[] flow) {
+        for (MaskTable t : masks.values()) {
+            maskProbes++;
+            List<Megaflow> b = t.flows.get(t.hash(flow));
+            if (b != null) {
+                for (Megaflow m : b) {
+                    boolean match = true;
+                    for (int i : t.fields) {
+                        if (((flow[i] ^ m.value[i]) & t.mask[i]) != 0) {
+                            match = false;
+                            break;
+                        }
+                    }
+                    if (match) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The number of distinct megaflow masks. */
+    public int maskCount() {
+        return masks.size();
+    }
+
     /** One lookup of a packet with this flow; on a miss the megaflow (mask, actions) is installed. */
     void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now) {
-        for (Megaflow m : flows) {
-            boolean match = true;
-            for (int i = 0; i < flow.length && match; i++) {
-                match = ((flow[i] ^ m.value[i]) & m.mask[i]) == 0;
+        Megaflow m = lookup(flow);
+        if (m != null) {
+            hit++;
+            m.packets++;
+            m.bytes += len;
+            m.used = now;
+            if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
+                m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
             }
-            if (match) {
-                hit++;
-                m.packets++;
-                m.bytes += len;
-                m.used = now;
-                if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
-                    m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
-                }
-                return;
-            }
+            return;
         }
         missed++;
         // the key keeps the first packet's values; dpctl prints them with the mask
-        flows.add(new Megaflow(br, flow.clone(), mask.clone(), actions));
+        Megaflow n = new Megaflow(br, flow.clone(), mask.clone(), actions);
+        flows.add(n);
+        MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(n.mask), k -> new MaskTable(n.mask));
+        t.flows.computeIfAbsent(t.hash(n.value), k -> new ArrayList<>(1)).add(n);
     }
 
     public List<Megaflow> flows() {
@@ -91,6 +151,7 @@ public final class Datapath {
 
     public void flush() {
         flows.clear();
+        masks.clear();
     }
 
     /**
