@@ -76,9 +76,14 @@ final class Evidence implements AutoCloseable {
 
     /** A pcap file of one capture point. */
     CaptureSink pcap(Path file) {
+        return pcap(file, false);
+    }
+
+    /** A pcap file of one capture point; {@code ovs}: as netdev-dummy writes rxq_pcap/tx_pcap. */
+    CaptureSink pcap(Path file, boolean ovs) {
         PcapCapture c;
         try {
-            c = new PcapCapture(file);
+            c = ovs ? PcapCapture.ovs(file) : new PcapCapture(file);
         } catch (UncheckedIOException e) {
             throw new UsageException(file + ": cannot write: " + e.getCause().getMessage());
         }

@@ -95,6 +95,7 @@ final class LabSession implements AutoCloseable {
                     capture(e.getKey(), dev.name, file, o.verbose, err);
                 }
             }
+            ovsPcaps(dir);
             if (o.bridgePcaps) {
                 for (LinuxBridge b : lab.bridges().values()) {
                     capture(b.name(), b.name(), dir.resolve(b.name() + ".pcap"), o.verbose, err);
@@ -147,6 +148,28 @@ final class LabSession implements AutoCloseable {
         if (verbose) {
             err.println("arplab: note: " + bridge + " port " + tap.name() + " is a TAP device"
                     + (netns != null ? " (kernel side in " + netns + ")" : "") + "; virtual time follows the wall clock");
+        }
+    }
+
+    // netdev-dummy's rxq_pcap/tx_pcap (or pcap: both) of each dummy port, under --pcap-dir; ports naming the same file
+    // share it, as OVS appends to one file opened twice
+    private void ovsPcaps(Path dir) {
+        Map<Path, io.arplab.observe.CaptureSink> files = new java.util.HashMap<>();
+        for (io.arplab.device.OvsBridge b : lab.ovsBridges().values()) {
+            for (io.arplab.flow.Ofproto.Port p : b.ofproto().ports()) {
+                Map<String, String> opt = p.options;
+                String both = opt.get("pcap");
+                String rxq = both != null ? both : opt.get("rxq_pcap");
+                String tx = both != null ? both : opt.get("tx_pcap");
+                if (rxq == null && tx == null) {
+                    continue;
+                }
+                io.arplab.observe.CaptureSink r = rxq == null ? null
+                        : files.computeIfAbsent(dir.resolve(rxq), f -> evidence.pcap(f, true));
+                io.arplab.observe.CaptureSink t = tx == null ? null
+                        : files.computeIfAbsent(dir.resolve(tx), f -> evidence.pcap(f, true));
+                b.pcaps(p.ofport, r == null ? null : r::record, t == null ? null : t::record, lab.epochNanos());
+            }
         }
     }
 

@@ -14,6 +14,14 @@ import java.util.Map;
 public final class OvsBridge implements Switch {
     private final Ofproto ofproto;
     private final List<Long> ofports = new ArrayList<>();
+    private final Map<Long, Pcap> rxqPcaps = new java.util.HashMap<>();
+    private final Map<Long, Pcap> txPcaps = new java.util.HashMap<>();
+    private long epochNanos;
+
+    /** Where a port's pcap frames go, with their wall-clock time (Unix epoch, ns). */
+    public interface Pcap {
+        void record(long epochNanos, byte[] frame);
+    }
 
     public OvsBridge(Ofproto ofproto) {
         this.ofproto = ofproto;
@@ -29,6 +37,29 @@ public final class OvsBridge implements Switch {
         Ofproto.Port p = ofproto.addPort(portName, type, ofport, mac.bits(), options);
         ofports.add(p.ofport);
         return ofports.size() - 1;
+    }
+
+    /**
+     * Where a dummy port's frames go as its rxq_pcap (what netdev-dummy/receive queues on it) and tx_pcap (what the
+     * datapath sends out of it), as netdev_dummy_queue_packet() and netdev_dummy_send() write them; either may be
+     * null. {@code epochNanos}: the wall clock at virtual time 0.
+     */
+    public void pcaps(long ofport, Pcap rxq, Pcap tx, long epochNanos) {
+        this.epochNanos = epochNanos;
+        if (rxq != null) {
+            rxqPcaps.put(ofport, rxq);
+        }
+        if (tx != null) {
+            txPcaps.put(ofport, tx);
+        }
+    }
+
+    /** netdev-dummy/receive: the frame is queued on dummy port {@code ofport} (its rxq_pcap sees it first). */
+    public void queued(long now, long ofport, byte[] frame) {
+        Pcap s = rxqPcaps.get(ofport);
+        if (s != null) {
+            s.record(epochNanos + now, frame);
+        }
     }
 
     /** The device port of OpenFlow port {@code ofport}, or -1. */
@@ -80,6 +111,10 @@ public final class OvsBridge implements Switch {
         out.tap(frame);
         for (Ofproto.Output o : ofproto.receive(now, ofports.get(port), frame)) {
             int dp = devicePort(o.ofport());
+            Pcap tx = txPcaps.get(o.ofport());
+            if (tx != null) {
+                tx.record(epochNanos + now, o.frame());
+            }
             if (dp >= 0) {
                 out.transmit(dp, o.frame());
             }

@@ -11,12 +11,14 @@ import java.util.List;
 public final class Datapath {
     /** An installed megaflow: the key and mask of a section's initial flow. */
     public static final class Megaflow {
+        final Ofproto br;
         final long[] value;
         final long[] mask;
         public final String actions;
         public long packets, bytes, used = -1, tcpFlags;
 
-        Megaflow(long[] value, long[] mask, String actions) {
+        Megaflow(Ofproto br, long[] value, long[] mask, String actions) {
+            this.br = br;
             this.value = value;
             this.mask = mask;
             this.actions = actions;
@@ -24,29 +26,123 @@ public final class Datapath {
     }
 
     private final List<Megaflow> flows = new ArrayList<>();
+    private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
+    private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
     public long hit, missed, lost;
 
-    /** One lookup of a packet with this flow; on a miss the megaflow (mask, actions) is installed. */
-    void pass(long[] flow, long[] mask, String actions, int len, long now) {
-        for (Megaflow m : flows) {
-            boolean match = true;
-            for (int i = 0; i < flow.length && match; i++) {
-                match = ((flow[i] ^ m.value[i]) & m.mask[i]) == 0;
-            }
-            if (match) {
-                hit++;
-                m.packets++;
-                m.bytes += len;
-                m.used = now;
-                if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
-                    m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
+    /**
+     * The datapath port number for a new port, as dpif-netdev's choose_port() gives it on a dummy datapath: the
+     * number in its name (plus 100 for a name starting "br") if free, else the lowest free number from 1.
+     */
+    int choosePort(String name) {
+        int start = name.startsWith("br") ? 100 : 0;
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isDigit(name.charAt(i))) {
+                int j = i;
+                long n = 0;
+                while (j < name.length() && Character.isDigit(name.charAt(j)) && n < 1L << 32) {
+                    n = n * 10 + (name.charAt(j++) - '0');
                 }
-                return;
+                long no = start + n;
+                if (no > 0 && no < 0xffffffffL && !ports.containsKey((int) no)) {
+                    return (int) no;
+                }
+                break;
             }
+        }
+        int no = 1;
+        while (ports.containsKey(no)) {
+            no++;
+        }
+        return no;
+    }
+
+    void register(Ofproto br, Ofproto.Port p) {
+        bridges.put(br.name, br);
+        ports.put(p.dpPort, p);
+    }
+
+    // dpcls: a subtable per megaflow mask, in creation order, its megaflows hashed by their masked fields
+    private static final class MaskTable {
+        final long[] mask;
+        final int[] fields;
+        final java.util.Map<Long, List<Megaflow>> flows = new java.util.HashMap<>();
+
+        MaskTable(long[] mask) {
+            this.mask = mask;
+            int n = 0;
+            for (long m : mask) {
+                n += m != 0 ? 1 : 0;
+            }
+            fields = new int[n];
+            for (int i = 0, j = 0; i < mask.length; i++) {
+                if (mask[i] != 0) {
+                    fields[j++] = i;
+                }
+            }
+        }
+
+        long hash(long[] v) {
+            long h = 0x9e3779b97f4a7c15L;
+            for (int i : fields) {
+                h = (h ^ (v[i] & mask[i])) * 0xbf58476d1ce4e5b9L;
+                h ^= h >>> 31;
+            }
+            return h;
+        }
+    }
+
+    private final java.util.Map<FlowTables.MaskKey, MaskTable> masks = new java.util.LinkedHashMap<>();
+    /** Subtables probed by lookups so far (dpcls' masks hit). */
+    public long maskProbes;
+
+    /** dpcls_lookup(): the megaflow {@code flow} hits, probing one hash bucket per mask, or null. */
+    public Megaflow lookup(long[] flow) {
+        for (MaskTable t : masks.values()) {
+            maskProbes++;
+            List<Megaflow> b = t.flows.get(t.hash(flow));
+            if (b != null) {
+                for (Megaflow m : b) {
+                    boolean match = true;
+                    for (int i : t.fields) {
+                        if (((flow[i] ^ m.value[i]) & t.mask[i]) != 0) {
+                            match = false;
+                            break;
+                        }
+                    }
+                    if (match) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The number of distinct megaflow masks. */
+    public int maskCount() {
+        return masks.size();
+    }
+
+    /** One lookup of a packet with this flow; on a miss the megaflow (mask, actions) is installed. */
+    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now) {
+        Megaflow m = lookup(flow);
+        if (m != null) {
+            hit++;
+            m.packets++;
+            m.bytes += len;
+            m.used = now;
+            if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
+                m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
+            }
+            return;
         }
         missed++;
         // the key keeps the first packet's values; dpctl prints them with the mask
-        flows.add(new Megaflow(flow.clone(), mask.clone(), actions));
+        Megaflow n = new Megaflow(br, flow.clone(), mask.clone(), actions);
+        flows.add(n);
+        MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(n.mask), k -> new MaskTable(n.mask));
+        t.flows.computeIfAbsent(t.hash(n.value), k -> new ArrayList<>(1)).add(n);
     }
 
     public List<Megaflow> flows() {
@@ -55,13 +151,20 @@ public final class Datapath {
 
     public void flush() {
         flows.clear();
+        masks.clear();
     }
 
-    /** dpctl/dump-flows: one line per megaflow, in installation order (OVS's is hash order). */
-    public String dumpFlows(Ofproto br, long now) {
-        StringBuilder s = new StringBuilder("flow-dump from the main thread:\n");
+    /**
+     * dpctl/dump-flows (every bridge's, after a header line) or dpif/dump-flows BR (only {@code only}'s): one line per
+     * megaflow, in installation order (OVS's is hash order).
+     */
+    public String dumpFlows(Ofproto only, long now) {
+        StringBuilder s = new StringBuilder(only == null ? "flow-dump from the main thread:\n" : "");
         for (Megaflow m : flows) {
-            s.append(key(br, m)).append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
+            if (only != null && m.br != only) {
+                continue;
+            }
+            s.append(key(m.br, m)).append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
                     .append(", used:").append(m.used < 0 ? "never" : FlowStatsFormat.duration(now - m.used));
             if (m.tcpFlags != 0) {
                 s.append(", flags:").append(tcpFlags(m.tcpFlags));
@@ -173,24 +276,79 @@ public final class Datapath {
                 : v[s.ordinal()] + "/" + MatchFormat.hex(k[s.ordinal()]);
     }
 
-    /** dpctl/show for the dummy datapath, with the bridge's ports by datapath number. */
-    public String show(Ofproto br) {
+    /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */
+    public String show(boolean stats) {
         StringBuilder s = new StringBuilder("dummy@ovs-dummy:\n");
         s.append("  lookups: hit:").append(hit).append(" missed:").append(missed).append(" lost:").append(lost)
                 .append('\n');
         s.append("  flows: ").append(flows.size()).append('\n');
         s.append("  port 0: ovs-dummy (dummy-internal)\n");
-        List<Ofproto.Port> ports = br.ports();
-        ports.sort(java.util.Comparator.comparingInt(p -> p.dpPort));
-        for (Ofproto.Port p : ports) {
+        if (stats) {
+            portStats(s, 0, 0, 0, 0);
+        }
+        for (Ofproto.Port p : ports.values()) {
             s.append("  port ").append(p.dpPort).append(": ");
             if (p.type.equals("geneve")) {
                 s.append("genev_sys_6081 (geneve: packet_type=ptap)");
             } else {
-                s.append(p.name).append(p.ofport == Ports.LOCAL || p.type.equals("internal") ? " (dummy-internal)"
-                        : " (dummy)");
+                s.append(p.name).append(' ').append(type(p));
             }
             s.append('\n');
+            if (stats) {
+                portStats(s, p.rxPackets, p.txPackets, p.rxBytes, p.txBytes);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String type(Ofproto.Port p) {
+        return p.ofport == Ports.LOCAL || p.type.equals("internal") ? "(dummy-internal)" : "(dummy)";
+    }
+
+    // show_dpif()'s statistics of a port, '?' for what a dummy netdev does not count
+    private static void portStats(StringBuilder s, long rxp, long txp, long rxb, long txb) {
+        s.append("    RX packets:").append(rxp).append(" errors:? dropped:? overruns:? frame:?\n");
+        s.append("    TX packets:").append(txp).append(" errors:? dropped:? aborted:? carrier:?\n");
+        s.append("    collisions:?\n");
+        s.append("    RX bytes:").append(rxb).append(human(rxb)).append("  TX bytes:").append(txb).append(human(txb))
+                .append('\n');
+    }
+
+    // print_human_size()
+    private static String human(long v) {
+        double k = 1024;
+        if (v >= k * k * k * k) {
+            return String.format(" (%.1f TiB)", v / (k * k * k * k));
+        } else if (v >= k * k * k) {
+            return String.format(" (%.1f GiB)", v / (k * k * k));
+        } else if (v >= k * k) {
+            return String.format(" (%.1f MiB)", v / (k * k));
+        } else if (v >= k) {
+            return String.format(" (%.1f KiB)", v / k);
+        }
+        return "";
+    }
+
+    /** dpif/show (dpif_show_backer()): the datapath's hits and misses, then each bridge's ports by name. */
+    public String dpifShow() {
+        StringBuilder s = new StringBuilder("dummy@ovs-dummy: hit:" + hit + " missed:" + missed + "\n");
+        for (Ofproto br : bridges.values()) {
+            s.append("  ").append(br.name).append(":\n");
+            List<Ofproto.Port> ps = br.ports();
+            ps.sort(java.util.Comparator.comparing(p -> p.name));
+            for (Ofproto.Port p : ps) {
+                s.append("    ").append(p.name).append(' ').append(p.ofport).append('/')
+                        .append(p.dpPort).append(": ");
+                if (p.type.equals("geneve")) {
+                    s.append("(geneve: ");
+                    s.append(String.join(", ", new java.util.TreeMap<>(p.options).entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                    s.append(')');
+                } else {
+                    s.append(type(p));
+                }
+                s.append('\n');
+            }
         }
         return s.toString();
     }

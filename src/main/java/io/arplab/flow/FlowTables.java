@@ -32,9 +32,71 @@ public final class FlowTables {
     static final class Subtable {
         final long seq;
         final List<Rule> rules = new ArrayList<>();
+        // as a classifier subtable: its rules hashed by their masked fields, and the highest priority among them
+        private final int[] fields;
+        private final long[] mask;
+        private final Map<Long, List<Rule>> index = new java.util.HashMap<>();
+        private int maxPrio = -1;
 
-        Subtable(long seq) {
+        Subtable(long seq, long[] mask) {
             this.seq = seq;
+            this.mask = mask;
+            int n = 0;
+            for (long m : mask) {
+                n += m != 0 ? 1 : 0;
+            }
+            fields = new int[n];
+            for (int i = 0, j = 0; i < mask.length; i++) {
+                if (mask[i] != 0) {
+                    fields[j++] = i;
+                }
+            }
+        }
+
+        long hash(long[] v) {
+            long h = 0x9e3779b97f4a7c15L;
+            for (int i : fields) {
+                h = (h ^ (v[i] & mask[i])) * 0xbf58476d1ce4e5b9L;
+                h ^= h >>> 31;
+            }
+            return h;
+        }
+
+        void indexAdd(Rule r) {
+            index.computeIfAbsent(hash(r.match.value), k -> new ArrayList<>(1)).add(r);
+            maxPrio = Math.max(maxPrio, r.priority);
+        }
+
+        void indexReplace(Rule old, Rule r) {
+            List<Rule> b = index.get(hash(old.match.value));
+            b.set(b.indexOf(old), r);
+            maxPrio = Math.max(maxPrio, r.priority);
+        }
+
+        void indexRemove(Rule r) {
+            long h = hash(r.match.value);
+            List<Rule> b = index.get(h);
+            if (b != null) {
+                b.remove(r);
+                if (b.isEmpty()) {
+                    index.remove(h);
+                }
+            }
+            maxPrio = maxPriority();
+        }
+
+        /** find_match(): the best rule of this subtable that matches {@code flow}, from the bucket of its hash. */
+        Rule find(long[] flow) {
+            List<Rule> b = index.get(hash(flow));
+            Rule best = null;
+            if (b != null) {
+                for (Rule r : b) {
+                    if ((best == null || r.priority > best.priority) && r.match.matches(flow)) {
+                        best = r;
+                    }
+                }
+            }
+            return best;
         }
 
         int maxPriority() {
@@ -126,13 +188,15 @@ public final class FlowTables {
             r.bytes = old.bytes;
         }
         if (st == null) {
-            st = new Subtable(t.subtableSeq++);
+            st = new Subtable(t.subtableSeq++, key.mask);
             t.subtables.put(key, st);
         }
         if (old != null) {
             st.rules.set(st.rules.indexOf(old), r);
+            st.indexReplace(old, r);
         } else {
             st.rules.add(r);
+            st.indexAdd(r);
         }
     }
 
@@ -142,6 +206,7 @@ public final class FlowTables {
         Subtable st = t.subtables.get(key);
         if (st != null) {
             st.rules.remove(r);
+            st.indexRemove(r);
             if (st.rules.isEmpty()) {
                 t.subtables.remove(key);
             }
@@ -215,14 +280,19 @@ public final class FlowTables {
         return out;
     }
 
-    /** classifier_lookup(): the highest-priority rule of table {@code t} that matches {@code flow}, or null. */
+    /**
+     * classifier_lookup(): the highest-priority rule of table {@code t} that matches {@code flow}, or null; one hash
+     * probe per subtable, skipping subtables whose rules cannot beat the best so far.
+     */
     public Rule lookup(int t, long[] flow) {
         Rule best = null;
         for (Subtable st : tables.get(t).subtables.values()) {
-            for (Rule r : st.rules) {
-                if ((best == null || r.priority > best.priority) && r.match.matches(flow)) {
-                    best = r;
-                }
+            if (best != null && st.maxPrio <= best.priority) {
+                continue;
+            }
+            Rule r = st.find(flow);
+            if (r != null && (best == null || r.priority > best.priority)) {
+                best = r;
             }
         }
         return best;

@@ -46,9 +46,8 @@ public final class Ofproto {
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     public final Conntrack ct = new Conntrack();
-    public final Datapath datapath = new Datapath();
+    public final Datapath datapath;
     private final Map<Long, Port> ports = new LinkedHashMap<>();
-    private int nextDpPort = 2;
     private int nextRecirc = 1;
     private final Map<String, Integer> recircIds = new java.util.HashMap<>();
 
@@ -58,10 +57,18 @@ public final class Ofproto {
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {
+        this(name, hwaddr, datapathId, new Datapath());
+    }
+
+    /** A bridge on {@code datapath}, which all bridges of one datapath type share (ports numbered across them). */
+    public Ofproto(String name, long hwaddr, long datapathId, Datapath datapath) {
         this.name = name;
         this.hwaddr = hwaddr;
         this.datapathId = datapathId;
-        ports.put(Ports.LOCAL, new Port(Ports.LOCAL, name, "internal", hwaddr, 1, Map.of()));
+        this.datapath = datapath;
+        Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
+        ports.put(Ports.LOCAL, local);
+        datapath.register(this, local);
     }
 
     /** ovs-vsctl add-port: {@code ofport} -1 for the next free number (ofport_request otherwise). */
@@ -75,9 +82,10 @@ public final class Ofproto {
         if (ports.containsKey(ofport)) {
             throw new IllegalArgumentException("ofport " + ofport + " is in use on " + name);
         }
-        int dp = type.equals("geneve") ? 6081 : nextDpPort++;
+        int dp = datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
         ports.put(ofport, p);
+        datapath.register(this, p);
         return p;
     }
 

@@ -89,32 +89,56 @@ public final class Packet {
             put48(f, off + 18, flow[Slot.ARP_THA.ordinal()]);
             put32(f, off + 24, flow[Slot.NW_DST.ordinal()]);
         } else if (type == Match.ETH_IP && f.length >= off + 20) {
+            // packet_set_ipv4() and packet_set_{tcp,udp}_port(): only changed fields, checksums updated incrementally
             int ihl = (f[off] & 0xf) * 4;
-            f[off + 1] = (byte) flow[Slot.NW_TOS.ordinal()];
-            f[off + 8] = (byte) flow[Slot.NW_TTL.ordinal()];
-            put32(f, off + 12, flow[Slot.NW_SRC.ordinal()]);
-            put32(f, off + 16, flow[Slot.NW_DST.ordinal()]);
-            put16(f, off + 10, 0);
-            put16(f, off + 10, checksum(f, off, ihl, 0));
             int proto = f[off + 9] & 0xff;
             int l4 = off + ihl;
             int totalLen = Math.min(u16(f, off + 2), f.length - off);
             int l4len = totalLen - ihl;
-            if ((proto == Match.PROTO_TCP && l4len >= 20) || (proto == Match.PROTO_UDP && l4len >= 8)) {
-                put16(f, l4, (int) flow[Slot.TP_SRC.ordinal()]);
-                put16(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()]);
-                int ck = proto == Match.PROTO_TCP ? l4 + 16 : l4 + 6;
-                if (proto == Match.PROTO_TCP || u16(f, ck) != 0) {
-                    put16(f, ck, 0);
-                    long pseudo = (flow[Slot.NW_SRC.ordinal()] >>> 16) + (flow[Slot.NW_SRC.ordinal()] & 0xffff)
-                            + (flow[Slot.NW_DST.ordinal()] >>> 16) + (flow[Slot.NW_DST.ordinal()] & 0xffff) + proto
-                            + l4len;
-                    int c = checksum(f, l4, l4len, pseudo);
-                    put16(f, ck, proto == Match.PROTO_UDP && c == 0 ? 0xffff : c);
-                }
+            boolean later = (u16(f, off + 6) & 0x1fff) != 0;
+            int l4ck = -1;
+            if (!later && proto == Match.PROTO_TCP && l4len >= 20) {
+                l4ck = l4 + 16;
+            } else if (!later && proto == Match.PROTO_UDP && l4len >= 8 && u16(f, l4 + 6) != 0) {
+                l4ck = l4 + 6;
+            }
+            int ipck = off + 10;
+            setWord(f, off, (u16(f, off) & 0xff00) | (int) (flow[Slot.NW_TOS.ordinal()] & 0xff), ipck, -1, false);
+            setWord(f, off + 8, (u16(f, off + 8) & 0x00ff) | (int) ((flow[Slot.NW_TTL.ordinal()] & 0xff) << 8), ipck,
+                    -1, false);
+            boolean udp = proto == Match.PROTO_UDP;
+            long src = flow[Slot.NW_SRC.ordinal()], dst = flow[Slot.NW_DST.ordinal()];
+            setWord(f, off + 12, (int) (src >>> 16), ipck, l4ck, udp);
+            setWord(f, off + 14, (int) (src & 0xffff), ipck, l4ck, udp);
+            setWord(f, off + 16, (int) (dst >>> 16), ipck, l4ck, udp);
+            setWord(f, off + 18, (int) (dst & 0xffff), ipck, l4ck, udp);
+            if (!later && ((proto == Match.PROTO_TCP && l4len >= 20) || (udp && l4len >= 8))) {
+                setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, l4ck, udp);
+                setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
             }
         }
         return f;
+    }
+
+    // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;
+    // a UDP checksum that comes out 0 is sent as 0xffff
+    private static void setWord(byte[] f, int o, int v, int ck1, int ck2, boolean udp) {
+        int old = u16(f, o);
+        v &= 0xffff;
+        if (old == v) {
+            return;
+        }
+        put16(f, o, v);
+        for (int ck : new int[] {ck1, ck2}) {
+            if (ck >= 0) {
+                int sum = (~u16(f, ck) & 0xffff) + (~old & 0xffff) + v;
+                while ((sum >> 16) != 0) {
+                    sum = (sum & 0xffff) + (sum >> 16);
+                }
+                int c = ~sum & 0xffff;
+                put16(f, ck, udp && ck == ck2 && c == 0 ? 0xffff : c);
+            }
+        }
     }
 
     static int checksum(byte[] b, int off, int len, long sum) {

@@ -85,7 +85,7 @@ final class Xlate {
         if (execute) {
             String actions = slow ? "userspace(pid=0,slow_path(action))"
                     : odp.isEmpty() ? "drop" : String.join(",", odp);
-            br.datapath.pass(initial, megaflowMask(), actions, packet == null ? 0 : packet.length, now);
+            br.datapath.pass(br, initial, megaflowMask(), actions, packet == null ? 0 : packet.length, now);
         }
         if (trace != null) {
             trace.append('\n');

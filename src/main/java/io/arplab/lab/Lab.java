@@ -68,6 +68,7 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
     private final Map<String, OvsBridge> ovsBridges = new LinkedHashMap<>();
+    private final io.arplab.flow.Datapath ovsDatapath = new io.arplab.flow.Datapath();
     /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
     private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
     /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
@@ -323,6 +324,16 @@ public final class Lab implements AutoCloseable {
         network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);
         dev.kind = "veth";
         return dev;
+    }
+
+    /** The one dummy datapath every OVS bridge of the lab is on (ovs-vswitchd's dummy@ovs-dummy). */
+    public io.arplab.flow.Datapath ovsDatapath() {
+        return ovsDatapath;
+    }
+
+    /** The wall-clock time (Unix epoch, ns) at virtual time 0. */
+    public long epochNanos() {
+        return network.epochNanos();
     }
 
     public Map<String, OvsBridge> ovsBridges() {

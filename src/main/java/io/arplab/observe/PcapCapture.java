@@ -14,6 +14,15 @@ public final class PcapCapture implements CaptureSink {
         this.writer = PcapWriter.ethernet(FilePool.SHARED.create(file));
     }
 
+    private PcapCapture(PcapWriter writer) {
+        this.writer = writer;
+    }
+
+    /** A pcap as netdev-dummy writes its rxq_pcap and tx_pcap (see {@link PcapWriter#ovs}). */
+    public static PcapCapture ovs(Path file) {
+        return new PcapCapture(PcapWriter.ovs(file));
+    }
+
     @Override
     public void record(long epochNanos, byte[] frame) {
         writer.write(epochNanos, frame, 0, frame.length);

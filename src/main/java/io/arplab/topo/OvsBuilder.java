@@ -22,7 +22,7 @@ final class OvsBuilder {
 
     static OvsBridge bridge(Lab lab, Topology.Network n, Host owner) {
         Topology.Ovs s = n.ovs();
-        Ofproto ofproto = new Ofproto(n.name(), n.bridgeMac().bits(), s.datapathId());
+        Ofproto ofproto = new Ofproto(n.name(), n.bridgeMac().bits(), s.datapathId(), lab.ovsDatapath());
         ofproto.failMode = s.failMode();
         List<OfVersion> protocols = new ArrayList<>();
         for (String p : s.protocols()) {

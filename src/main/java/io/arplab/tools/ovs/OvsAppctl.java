@@ -60,20 +60,34 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("table successfully flushed");
                 }
                 case "dpctl/show" -> {
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            ctx.out().print(b.ofproto().datapath.show(b.ofproto()));
-                            break;
-                        }
+                    boolean stats = !rest.isEmpty() && (rest.get(0).equals("-s") || rest.get(0).equals("--statistics"));
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(dp.show(stats));
+                    }
+                }
+                case "dpif/show" -> {
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(dp.dpifShow());
                     }
                 }
                 case "dpctl/dump-flows" -> {
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            ctx.out().print(b.ofproto().datapath.dumpFlows(b.ofproto(), ctx.now()));
-                            break;
-                        }
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(dp.dumpFlows(null, ctx.now()));
                     }
+                }
+                case "dpif/dump-flows" -> {
+                    List<String> words = rest.stream().filter(w -> !w.startsWith("-")).toList();
+                    if (words.isEmpty()) {
+                        return error("\"dpif/dump-flows\" command requires at least 1 arguments");
+                    }
+                    Ofproto br = OvsTools.ofproto(ctx, words.get(0));
+                    if (br == null) {
+                        return error("no such bridge");
+                    }
+                    ctx.out().print(br.datapath.dumpFlows(br, ctx.now()));
                 }
                 case "dpctl/dump-conntrack" -> {
                     for (var s : ctx.switches()) {
@@ -84,10 +98,9 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "dpctl/del-flows" -> {
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            b.ofproto().datapath.flush();
-                        }
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.flush();
                     }
                 }
                 case "netdev-dummy/receive" -> {
@@ -111,36 +124,104 @@ public final class OvsAppctl implements Tool {
         return 0;
     }
 
-    // netdev-dummy/receive PORT HEXPACKET...: the frames arrive on the port as from its wire
+    // netdev_dummy_receive(): PORT [--qid N] then packets, each hex or a datapath flow [--len N] (flow_compose)
     private int receive(List<String> rest) {
         if (rest.size() < 2) {
-            ctx.err().println("\"netdev-dummy/receive\" command requires at least 2 arguments");
-            ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
-            return 2;
+            return error("\"netdev-dummy/receive\" command requires at least 2 arguments");
         }
+        OvsBridge bridge = null;
+        Ofproto.Port port = null;
         for (var s : ctx.switches()) {
-            if (s instanceof OvsBridge b) {
-                Ofproto.Port p = b.ofproto().port(rest.get(0));
-                if (p == null) {
-                    continue;
-                }
-                for (String hex : rest.subList(1, rest.size())) {
-                    byte[] frame;
-                    try {
-                        frame = java.util.HexFormat.of().parseHex(hex);
-                    } catch (IllegalArgumentException e) {
-                        ctx.err().println("badly formatted packet");
-                        ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
-                        return 2;
-                    }
-                    ctx.runtime().inject(b, b.devicePort(p.ofport), frame);
-                }
-                return 0;
+            if (s instanceof OvsBridge b && b.ofproto().port(rest.get(0)) != null) {
+                bridge = b;
+                port = b.ofproto().port(rest.get(0));
+                break;
             }
         }
-        ctx.err().println("no such dummy netdev");
+        if (port == null) {
+            return error("no such dummy netdev");
+        }
+        int k = 1;
+        if (rest.size() > k + 1 && rest.get(k).equals("--qid")) {
+            int qid;
+            try {
+                qid = Integer.parseInt(rest.get(k + 1));
+            } catch (NumberFormatException e) {
+                qid = 0;
+            }
+            if (qid != 0) {
+                return error("bad rx queue id.");
+            }
+            k += 2;
+        }
+        for (int i = k; i < rest.size(); i++) {
+            byte[] frame = hex(rest.get(i));
+            if (frame == null) {
+                int len = 0;
+                String flow = rest.get(i);
+                if (rest.size() >= i + 2 && i + 1 < rest.size() && rest.get(i + 1).equals("--len")) {
+                    len = i + 2 < rest.size() ? strtol(rest.get(i + 2)) : 0;
+                    if (len < 60) {
+                        return error("too small packet len");
+                    }
+                    i += 2;
+                }
+                try {
+                    frame = io.arplab.flow.FlowCompose.compose(flow, len);
+                } catch (FlowParseException e) {
+                    return error(e.getMessage());
+                }
+                if (frame == null) {
+                    return error("(null)");
+                }
+            }
+            bridge.queued(ctx.now(), port.ofport, frame);
+            ctx.runtime().inject(bridge, bridge.devicePort(port.ofport), frame);
+        }
+        return 0;
+    }
+
+    // eth_from_hex(): hex digits (spaces allowed) of at least an Ethernet header, or null
+    private static byte[] hex(String s) {
+        String h = s.replace(" ", "");
+        if (h.length() % 2 != 0 || h.length() < 28) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().parseHex(h);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // strtol(s, NULL, 10): the leading digits, 0 without any
+    private static int strtol(String s) {
+        int i = 0;
+        long v = 0;
+        boolean neg = false;
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            neg = s.charAt(i++) == '-';
+        }
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
+            v = v * 10 + (s.charAt(i++) - '0');
+        }
+        return (int) (neg ? -v : Math.min(v, Integer.MAX_VALUE));
+    }
+
+    private int error(String message) {
+        ctx.err().println(message);
         ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
         return 2;
+    }
+
+    // the dummy datapath the lab's bridges share
+    private io.arplab.flow.Datapath datapath() {
+        for (var s : ctx.switches()) {
+            if (s instanceof OvsBridge b) {
+                return b.ofproto().datapath;
+            }
+        }
+        return null;
     }
 
     private Ofproto bridge(List<String> rest) {

@@ -72,7 +72,7 @@ public final class OvsOfctl implements Tool {
         List<String> rest = words.subList(1, words.size());
         int[] arity = switch (cmd) {
             case "add-flow", "add-flows", "mod-flows" -> new int[] {2, 2};
-            case "del-flows", "dump-flows", "dump-aggregate" -> new int[] {1, 2};
+            case "del-flows", "dump-flows", "dump-aggregate", "dump-ports" -> new int[] {1, 2};
             case "show" -> new int[] {1, 1};
             default -> null;
         };
@@ -104,6 +104,7 @@ public final class OvsOfctl implements Tool {
                         strict ? FlowMod.Command.DELETE_STRICT : FlowMod.Command.DELETE, null);
                 case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
+                case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
                 default -> show(br);
             };
         } catch (FlowParseException e) {
@@ -230,6 +231,41 @@ public final class OvsOfctl implements Tool {
             return "NXST_" + what + " reply (xid=" + (filtered ? "0x8" : "0x4") + "):";
         }
         return "OFPST_" + what + " reply (" + version.shortName + ") (xid=" + (filtered ? "0x6" : "0x2") + "):";
+    }
+
+    // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
+    private int dumpPorts(Ofproto br, String port) {
+        List<Ofproto.Port> ports = br.ports();
+        int xid = 2;
+        if (port != null) {
+            long no = io.arplab.flow.Ports.parse(port, io.arplab.flow.PortMap.NONE);
+            if (no < 0) {
+                Ofproto.Port p = br.port(port);
+                if (p == null) {
+                    return fail("could not find port " + port);
+                }
+                no = p.ofport;
+                xid = 4; // the port's name took a port-description request first
+            }
+            long n = no;
+            ports = ports.stream().filter(p -> p.ofport == n).toList();
+        }
+        StringBuilder o = new StringBuilder(version == OfVersion.OF10 ? "OFPST_PORT reply"
+                : "OFPST_PORT reply (" + version.shortName + ")");
+        o.append(" (xid=0x").append(xid).append("): ").append(ports.size()).append(" ports\n");
+        for (Ofproto.Port p : ports) {
+            o.append("  port ").append(p.ofport < 10 ? " " : "")
+                    .append(io.arplab.flow.Ports.format(p.ofport, io.arplab.flow.PortMap.NONE))
+                    .append(": rx pkts=").append(p.rxPackets).append(", bytes=").append(p.rxBytes)
+                    .append(", drop=?, errs=?, frame=?, over=?, crc=?\n");
+            o.append("           tx pkts=").append(p.txPackets).append(", bytes=").append(p.txBytes)
+                    .append(", drop=?, errs=?, coll=?\n");
+            if (version.compareTo(OfVersion.OF13) >= 0) {
+                o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");
+            }
+        }
+        ctx.out().print(o);
+        return 0;
     }
 
     private int dumpAggregate(Ofproto br, String text) {

@@ -20,6 +20,7 @@ public final class PcapWriter implements Closeable {
     private final boolean nanosecond;
     private final int snaplen;
     private final byte[] recordHeader = new byte[16];
+    private boolean cut = true;
 
     public PcapWriter(OutputStream out, int linkType, int snaplen, boolean nanosecond) {
         this.out = out;
@@ -47,11 +48,26 @@ public final class PcapWriter implements Closeable {
         }
     }
 
+    /**
+     * A pcap as Open vSwitch's ovs_pcap_open() writes it (netdev-dummy's rxq_pcap/tx_pcap): Ethernet, microseconds,
+     * snaplen 1518 in the header yet every frame written whole.
+     */
+    public static PcapWriter ovs(Path file) {
+        try {
+            PcapWriter w = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
+                    LinkType.ETHERNET, 1518, false);
+            w.cut = false;
+            return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Appends a frame seen at {@code epochNanos}; bytes beyond the snaplen are cut. */
     public void write(long epochNanos, byte[] frame, int off, int len) {
         long sec = Math.floorDiv(epochNanos, 1_000_000_000L);
         int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-        int caplen = Math.min(len, snaplen);
+        int caplen = cut ? Math.min(len, snaplen) : len;
         Bytes.put32le(recordHeader, 0, (int) sec);
         Bytes.put32le(recordHeader, 4, nanosecond ? nanos : nanos / 1000);
         Bytes.put32le(recordHeader, 8, caplen);

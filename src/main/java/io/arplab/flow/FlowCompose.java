@@ -1,0 +1,416 @@
+package io.arplab.flow;
+
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * netdev-dummy/receive with a datapath flow instead of hex: the flow in odp syntax
+ * ({@code eth(src=..,dst=..),eth_type(0x0800),ipv4(...),tcp(...)}) composed into a frame as OVS's
+ * eth_from_flow_str() does (odp_flow_from_string(), then flow_compose() with 64 bytes of 0,1,2.. payload, or
+ * zero-padded to {@code --len} by packet_expand()).
+ */
+public final class FlowCompose {
+    private static final int DL_TYPE_NONE = 0x5ff;
+
+    private long dlSrc, dlDst;
+    private int dlType = DL_TYPE_NONE;
+    private final java.util.List<Integer> vlans = new java.util.ArrayList<>();
+    private long nwSrc, nwDst;
+    private int nwProto, nwTos, nwTtl, nwFrag;
+    private int tpSrc, tpDst, tcpFlags;
+    private long arpSha, arpTha;
+
+    private FlowCompose() {}
+
+    /** The frame for {@code odp}; {@code len} 0: flow_compose()'s own size with a 64-byte payload. */
+    public static byte[] compose(String odp, int len) throws FlowParseException {
+        FlowCompose f = new FlowCompose();
+        f.parse(odp);
+        if (len == 0) {
+            return f.build(64);
+        }
+        byte[] p = f.build(0);
+        if (p.length > len) {
+            return null;
+        }
+        return p.length < len ? f.expand(p, len) : p;
+    }
+
+    // odp_flow_from_string(): KEY(ARGS) separated by commas; an unknown key or bad argument: "syntax error at" rest
+    private void parse(String s) throws FlowParseException {
+        int i = 0;
+        while (true) {
+            while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= s.length()) {
+                return;
+            }
+            int open = s.indexOf('(', i);
+            int close = open < 0 ? -1 : matching(s, open);
+            if (open < 0 || close < 0 || !key(s.substring(i, open).trim(), s.substring(open + 1, close))) {
+                throw new FlowParseException("syntax error at " + s.substring(i));
+            }
+            i = close + 1;
+        }
+    }
+
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean key(String name, String args) {
+        if (name.equals("encap")) {
+            parse(args);
+            return true;
+        }
+        try {
+            Map<String, String> a = args(args);
+            switch (name) {
+                case "in_port", "skb_priority", "skb_mark", "recirc_id", "dp_hash", "ct_state", "ct_zone", "ct_mark",
+                     "ct_label" -> {
+                    return true;
+                }
+                case "eth" -> {
+                    for (var e : a.entrySet()) {
+                        switch (e.getKey()) {
+                            case "src" -> dlSrc = mac(e.getValue());
+                            case "dst" -> dlDst = mac(e.getValue());
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                case "eth_type" -> {
+                    dlType = (int) num(args.trim());
+                    return true;
+                }
+                case "vlan" -> {
+                    int vid = 0, pcp = 0, cfi = 1;
+                    for (var e : a.entrySet()) {
+                        switch (e.getKey()) {
+                            case "vid" -> vid = (int) num(e.getValue());
+                            case "pcp" -> pcp = (int) num(e.getValue());
+                            case "cfi" -> cfi = (int) num(e.getValue());
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    vlans.add((pcp << 13) | (cfi << 12) | vid);
+                    return true;
+                }
+                case "ipv4" -> {
+                    for (var e : a.entrySet()) {
+                        String v = e.getValue();
+                        switch (e.getKey()) {
+                            case "src" -> nwSrc = ip(v);
+                            case "dst" -> nwDst = ip(v);
+                            case "proto" -> nwProto = (int) num(v);
+                            case "tos" -> nwTos = (int) num(v);
+                            case "ttl" -> nwTtl = (int) num(v);
+                            case "frag" -> nwFrag = switch (v) {
+                                case "no" -> 0;
+                                case "first" -> 1;
+                                case "later" -> 3;
+                                default -> throw new IllegalArgumentException();
+                            };
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                case "tcp", "udp", "sctp" -> {
+                    for (var e : a.entrySet()) {
+                        switch (e.getKey()) {
+                            case "src" -> tpSrc = (int) num(e.getValue());
+                            case "dst" -> tpDst = (int) num(e.getValue());
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                case "tcp_flags" -> {
+                    tcpFlags = tcpFlags(args.trim());
+                    return true;
+                }
+                case "icmp" -> {
+                    for (var e : a.entrySet()) {
+                        switch (e.getKey()) {
+                            case "type" -> tpSrc = (int) num(e.getValue());
+                            case "code" -> tpDst = (int) num(e.getValue());
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                case "arp" -> {
+                    for (var e : a.entrySet()) {
+                        String v = e.getValue();
+                        switch (e.getKey()) {
+                            case "sip" -> nwSrc = ip(v);
+                            case "tip" -> nwDst = ip(v);
+                            case "op" -> nwProto = (int) num(v);
+                            case "sha" -> arpSha = mac(v);
+                            case "tha" -> arpTha = mac(v);
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> args(String s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (s.contains("=")) {
+            for (String kv : s.split(",")) {
+                int eq = kv.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException();
+                }
+                String v = kv.substring(eq + 1).trim();
+                int slash = v.indexOf('/');
+                m.put(kv.substring(0, eq).trim(), slash >= 0 ? v.substring(0, slash) : v);
+            }
+        }
+        return m;
+    }
+
+    private static long num(String v) {
+        v = v.trim();
+        int slash = v.indexOf('/');
+        if (slash >= 0) {
+            v = v.substring(0, slash);
+        }
+        return v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+    }
+
+    private static long mac(String v) {
+        String[] p = v.split(":");
+        if (p.length != 6) {
+            throw new IllegalArgumentException();
+        }
+        long m = 0;
+        for (String b : p) {
+            m = (m << 8) | Integer.parseInt(b, 16);
+        }
+        return m;
+    }
+
+    private static long ip(String v) {
+        String[] p = v.split("\\.");
+        if (p.length != 4) {
+            throw new IllegalArgumentException();
+        }
+        long a = 0;
+        for (String b : p) {
+            int o = Integer.parseInt(b);
+            if (o < 0 || o > 255) {
+                throw new IllegalArgumentException();
+            }
+            a = (a << 8) | o;
+        }
+        return a;
+    }
+
+    private static int tcpFlags(String v) {
+        if (Character.isDigit(v.charAt(0))) {
+            return (int) num(v);
+        }
+        int f = 0;
+        for (String n : v.split("\\|")) {
+            f |= switch (n) {
+                case "fin" -> 0x1;
+                case "syn" -> 0x2;
+                case "rst" -> 0x4;
+                case "psh" -> 0x8;
+                case "ack" -> 0x10;
+                case "urg" -> 0x20;
+                case "ece" -> 0x40;
+                case "cwr" -> 0x80;
+                case "ns" -> 0x100;
+                default -> throw new IllegalArgumentException();
+            };
+        }
+        return f;
+    }
+
+    private int l3; // offset of the IP header
+    private int l4;
+
+    // flow_compose(): Ethernet (VLANs), then IPv4 with its L4 header and an l7Len-byte 0,1,2.. payload, or ARP
+    private byte[] build(int l7Len) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        put(b, dlDst, 6);
+        put(b, dlSrc, 6);
+        for (int i = vlans.size() - 1; i >= 0; i--) {
+            put(b, 0x8100, 2);
+            put(b, vlans.get(i) & ~0x1000, 2); // eth_push_vlan() sends the TCI without its CFI
+        }
+        if (dlType == DL_TYPE_NONE) {
+            put(b, 14 + 4 * vlans.size(), 2);
+            return b.toByteArray();
+        }
+        put(b, dlType, 2);
+        l3 = b.size();
+        if (dlType == 0x0800) {
+            byte[] ip = new byte[20];
+            ip[0] = 0x45;
+            ip[1] = (byte) nwTos;
+            if ((nwFrag & 1) != 0) {
+                int off = 0x2000 | ((nwFrag & 2) != 0 ? 100 : 0);
+                ip[6] = (byte) (off >> 8);
+                ip[7] = (byte) off;
+            }
+            ip[8] = (byte) nwTtl;
+            ip[9] = (byte) nwProto;
+            set(ip, 12, nwSrc, 4);
+            set(ip, 16, nwDst, 4);
+            b.writeBytes(ip);
+            l4 = b.size();
+            if ((nwFrag & 2) == 0) {
+                if (nwProto == 6) {
+                    byte[] tcp = new byte[20];
+                    set(tcp, 0, tpSrc, 2);
+                    set(tcp, 2, tpDst, 2);
+                    set(tcp, 12, (5 << 12) | (tcpFlags & 0xfff), 2);
+                    b.writeBytes(tcp);
+                    if ((tcpFlags & 0x7) == 0) {
+                        l7(b, l7Len);
+                    }
+                } else if (nwProto == 17 || nwProto == 132) {
+                    byte[] udp = new byte[nwProto == 17 ? 8 : 12];
+                    set(udp, 0, tpSrc, 2);
+                    set(udp, 2, tpDst, 2);
+                    if (nwProto == 17) {
+                        set(udp, 4, 8 + l7Len, 2);
+                    }
+                    b.writeBytes(udp);
+                    l7(b, l7Len);
+                } else if (nwProto == 1) {
+                    byte[] icmp = new byte[8];
+                    icmp[0] = (byte) tpSrc;
+                    icmp[1] = (byte) tpDst;
+                    b.writeBytes(icmp);
+                    if ((tpSrc == 8 || tpSrc == 0) && tpDst == 0) {
+                        l7(b, l7Len);
+                    }
+                }
+            }
+            byte[] p = b.toByteArray();
+            ipFinish(p);
+            return p;
+        } else if (dlType == 0x0806 || dlType == 0x8035) {
+            byte[] arp = new byte[28];
+            set(arp, 0, 1, 2);
+            set(arp, 2, 0x0800, 2);
+            arp[4] = 6;
+            arp[5] = 4;
+            set(arp, 6, nwProto, 2);
+            if (nwProto == 1 || nwProto == 2) {
+                set(arp, 8, arpSha, 6);
+                set(arp, 14, nwSrc, 4);
+                set(arp, 18, arpTha, 6);
+                set(arp, 24, nwDst, 4);
+            }
+            b.writeBytes(arp);
+        }
+        return b.toByteArray();
+    }
+
+    // packet_expand(): zeros up to len, then the lengths and checksums again
+    private byte[] expand(byte[] p, int len) {
+        byte[] q = java.util.Arrays.copyOf(p, len);
+        if (dlType == DL_TYPE_NONE) {
+            set(q, 12 + 4 * vlans.size(), len, 2);
+        } else if (dlType == 0x0800) {
+            if (nwProto == 17 && (nwFrag & 2) == 0) {
+                // as packet_expand() does: the padding counted twice
+                set(q, l4 + 4, (len - l4) + (len - p.length), 2);
+            }
+            ipFinish(q);
+        }
+        return q;
+    }
+
+    // the IP total length and checksum, then flow_compose_l4_csum()
+    private void ipFinish(byte[] p) {
+        set(p, l3 + 2, p.length - l3, 2);
+        set(p, l3 + 10, 0, 2);
+        set(p, l3 + 10, csum(p, l3, 20, 0), 2);
+        if ((nwFrag & 2) != 0) {
+            return;
+        }
+        int l4Len = p.length - l4;
+        long pseudo = ((nwSrc >> 16) & 0xffff) + (nwSrc & 0xffff) + ((nwDst >> 16) & 0xffff) + (nwDst & 0xffff)
+                + nwProto + l4Len;
+        if (nwProto == 6) {
+            set(p, l4 + 16, 0, 2);
+            set(p, l4 + 16, csum(p, l4, l4Len, pseudo), 2);
+        } else if (nwProto == 17) {
+            set(p, l4 + 6, 0, 2);
+            int c = csum(p, l4, l4Len, pseudo);
+            set(p, l4 + 6, c == 0 ? 0xffff : c, 2);
+        } else if (nwProto == 1) {
+            set(p, l4 + 2, 0, 2);
+            set(p, l4 + 2, csum(p, l4, l4Len, 0), 2);
+        }
+    }
+
+    private static int csum(byte[] p, int off, int len, long sum) {
+        for (int i = 0; i + 1 < len; i += 2) {
+            sum += ((p[off + i] & 0xff) << 8) | (p[off + i + 1] & 0xff);
+        }
+        if ((len & 1) != 0) {
+            sum += (p[off + len - 1] & 0xff) << 8;
+        }
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    private static void l7(ByteArrayOutputStream b, int len) {
+        for (int i = 0; i < len; i++) {
+            b.write(i);
+        }
+    }
+
+    private static void put(ByteArrayOutputStream b, long v, int n) {
+        for (int i = n - 1; i >= 0; i--) {
+            b.write((int) (v >> (8 * i)));
+        }
+    }
+
+    private static void set(byte[] p, int off, long v, int n) {
+        for (int i = 0; i < n; i++) {
+            p[off + i] = (byte) (v >> (8 * (n - 1 - i)));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two bridges on the one dummy datapath: dpctl/show [-s], dpif/show, dpctl/dump-flows, dpif/dump-flows BR and
+ * ovs-ofctl dump-ports against OVS 3.1's recording (src/test/scripts/record-dpviews.sh), modulo what changes run to
+ * run in OVS (used:, duration=, the order of dump-ports' hash table).
+ */
+class OvsDatapathViewsTest {
+    static final Path REF = Path.of("src/test/resources/refdata/ovs/dpviews");
+
+    @Test
+    void datapathViewsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    subnet: 10.9.0.0/24
+                    ports:
+                      p1: {ofport: 1, type: dummy}
+                      p2: {ofport: 2, type: dummy}
+                      p3: {ofport: 3, type: dummy}
+                      gw: {ofport: 4, type: internal}
+                  br1:
+                    kind: ovs
+                    subnet: 10.8.0.0/24
+                    ports:
+                      q1: {ofport: 5, type: dummy}
+                hosts:
+                  node: {}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        StringBuilder got = new StringBuilder();
+        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
+            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
+            lab.runFor(200_000_000L);
+        }
+        assertThat(normal(got.toString())).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
+    }
+
+    // used: and duration= are wall-clock; dump-ports' blocks come in hash order
+    static String normal(String s) {
+        s = s.replaceAll("used:[0-9.]+s", "used:T").replaceAll("duration=[0-9.]+s", "duration=D");
+        List<String> out = new ArrayList<>();
+        List<String> block = new ArrayList<>();
+        for (String l : s.split("\n")) {
+            if (l.startsWith("  port ") && l.contains(": rx pkts=")) {
+                block.add(l);
+            } else if (l.startsWith("           ") && !block.isEmpty()) {
+                block.set(block.size() - 1, block.get(block.size() - 1) + "\n" + l);
+            } else {
+                block.sort(null);
+                out.addAll(block);
+                block.clear();
+                out.add(l);
+            }
+        }
+        block.sort(null);
+        out.addAll(block);
+        return String.join("\n", out);
+    }
+}
