@@ -225,7 +225,11 @@ final class LabFormat {
             for (Entry pe : pm.entries().values()) {
                 MapNode ps = Fields.mapOrEmpty(pe.value(), "settings of port '" + pe.key().text() + "'");
                 checkKeys(ps, "in port '" + pe.key().text() + "' of bridge '" + name + "'", OVS_PORT);
-                long ofport = ps.has("ofport") ? Long.parseLong(Fields.string(ps.get("ofport"), "a port number")) : -1;
+                long ofport = ps.has("ofport") ? Fields.integer(ps.get("ofport"), "a port number") : -1;
+                if (ps.has("ofport") && (ofport < 1 || ofport >= 0xff00)) {
+                    // ofproto.c ofport_request: OpenFlow ports 1 to 65279 (below OFPP_MAX)
+                    throw error(ps.get("ofport"), "ofport " + ofport + " out of range (1 to 65279)");
+                }
                 String type = ps.has("type") ? Fields.string(ps.get("type"), "a port type") : "internal";
                 if (!List.of("internal", "dummy", "geneve").contains(type)) {
                     throw error(ps.get("type"), "unsupported port type '" + type + "': expected internal, dummy or geneve");

@@ -1,0 +1,20 @@
+package io.arplab.wire;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Coverage-guided fuzzing of the frame views and records: any bytes walk through every view as a receiver would
+ * ({@link Exercise}), and nothing may throw but a failed round trip. Regression mode (plain {@code mvn verify}) runs
+ * the seeds in {@code WireFuzzTestInputs/framesDecode}; {@code JAZZER_FUZZ=1 mvn test -Dtest=WireFuzzTest} fuzzes.
+ */
+class WireFuzzTest {
+    @FuzzTest
+    void framesDecode(byte[] frame) {
+        Exercise.frame(frame, 0, frame.length);
+        if (frame.length > 14) {
+            // the same bytes as an ARP or IPv4 payload at an offset, as a tagged frame puts them
+            Exercise.arp(frame, 14, frame.length - 14, new Exercise.Reached());
+            Exercise.ipv4(frame, 14, frame.length - 14, new Exercise.Reached(), 0);
+        }
+    }
+}
