@@ -220,6 +220,7 @@ final class LabFormat {
             flows = dir == null ? flows : dir.resolve(flows).toString();
         }
         List<Topology.OvsPort> ports = new ArrayList<>();
+        Map<Long, String> ofports = new java.util.HashMap<>();
         if (m.has("ports")) {
             MapNode pm = Fields.mapOrEmpty(m.get("ports"), "ports (name: settings)");
             for (Entry pe : pm.entries().values()) {
@@ -229,6 +230,11 @@ final class LabFormat {
                 if (ps.has("ofport") && (ofport < 1 || ofport >= 0xff00)) {
                     // ofproto.c ofport_request: OpenFlow ports 1 to 65279 (below OFPP_MAX)
                     throw error(ps.get("ofport"), "ofport " + ofport + " out of range (1 to 65279)");
+                }
+                String holder = ofport < 0 ? null : ofports.putIfAbsent(ofport, pe.key().text());
+                if (holder != null) {
+                    throw error(ps.get("ofport"), "ofport " + ofport + " is already used by port '" + holder
+                            + "' of bridge '" + name + "'");
                 }
                 String type = ps.has("type") ? Fields.string(ps.get("type"), "a port type") : "internal";
                 if (!List.of("internal", "dummy", "geneve").contains(type)) {
