@@ -245,6 +245,14 @@ final class LabFormat {
                     MapNode om = Fields.mapOrEmpty(ps.get("options"), "port options");
                     for (Entry oe : om.entries().values()) {
                         options.put(oe.key().text(), Fields.string(oe.value(), "an option value"));
+                        if (oe.key().text().equals("address")) {
+                            try {
+                                Cidr.parse(options.get("address"));
+                            } catch (IllegalArgumentException bad) {
+                                throw error(oe.value(), "invalid address '" + options.get("address") + "' of port '"
+                                        + pe.key().text() + "' (expected an address like 10.222.1.1/24)");
+                            }
+                        }
                     }
                 }
                 ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options));
