@@ -2,10 +2,12 @@ package io.arplab.device;
 
 import io.arplab.stack.TraceEvent;
 import io.arplab.stack.Tracer;
+import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.MacAddress;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,17 @@ import java.util.List;
  */
 public final class LinuxBridge implements Switch, Fdb {
     public static final long DEFAULT_AGEING = 300_000_000_000L;
+    /** new_nbp(): a port learns and floods. */
+    static final int DEFAULT_PORT_FLAGS = BR_LEARNING | BR_FLOOD | BR_MCAST_FLOOD | BR_BCAST_FLOOD;
+
+    /** What br_do_proxy_suppress_arp() reads of the bridge's own interface: its ARP table and its addresses. */
+    public interface Neighbours {
+        /** The MAC of a NUD_VALID entry for {@code ip} on the bridge's interface, or -1. */
+        long validNeighbour(int ip);
+
+        /** br_is_local_ip(): {@code ip} is an address of the bridge's interface. */
+        boolean isLocalIp(int ip);
+    }
 
     private final String name;
     private final long mac;
@@ -24,6 +37,10 @@ public final class LinuxBridge implements Switch, Fdb {
     private final LongArrayList portMacs = new LongArrayList();
     /** Port numbers by name, so adding a port costs O(1) however many the bridge has (as dev_get_by_name's hash). */
     private final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> portsByName = newPortIndex();
+    private int[] portFlags = {0};
+    /** BROPT_NEIGH_SUPPRESS_ENABLED: some port has neigh_suppress on. */
+    private boolean neighSuppressEnabled;
+    private Neighbours neighbours;
     private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
     private long ageingTime = DEFAULT_AGEING;
     /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
@@ -71,9 +88,35 @@ public final class LinuxBridge implements Switch, Fdb {
         portNames.add(portName);
         portsByName.putIfAbsent(portName, p);
         portMacs.add(portMac.bits());
+        if (p >= portFlags.length) {
+            portFlags = Arrays.copyOf(portFlags, Math.max(p + 1, portFlags.length + (portFlags.length >> 1)));
+        }
+        portFlags[p] = DEFAULT_PORT_FLAGS;
         // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
         insert(new FdbEntry(portMac.bits(), 0, p, now, true, true, order++));
         return p;
+    }
+
+    /** The bridge's own interface's neighbours, for neigh_suppress (none: the bridge has no host). */
+    public void setNeighbours(Neighbours n) {
+        this.neighbours = n;
+    }
+
+    @Override
+    public int portFlags(int port) {
+        return portFlags[port];
+    }
+
+    /** bridge link set dev PORT learning|neigh_suppress|locked ... on|off (br_setport()). */
+    @Override
+    public void setPortFlag(int port, int flag, boolean on) {
+        portFlags[port] = on ? portFlags[port] | flag : portFlags[port] & ~flag;
+        // br_recalculate_neigh_suppress_enabled()
+        boolean any = false;
+        for (int p = 1; p < portFlags.length; p++) {
+            any |= (portFlags[p] & BR_NEIGH_SUPPRESS) != 0;
+        }
+        neighSuppressEnabled = any;
     }
 
     @Override
@@ -279,16 +322,36 @@ public final class LinuxBridge implements Switch, Fdb {
             return; // br_handle_frame(): a multicast or zero source address is invalid
         }
         if (port != LOCAL_PORT) {
-            learn(now, port, src);
+            int flags = portFlags[port];
+            if ((flags & BR_PORT_LOCKED) != 0) {
+                // br_handle_frame_finish(): a locked port passes only sources the FDB holds on it, before learning
+                FdbEntry f = fdb.get(key(src, 0));
+                if (f == null || f.port != port || f.local) {
+                    return;
+                }
+            }
+            if ((flags & BR_LEARNING) != 0) {
+                learn(now, port, src);
+            }
         }
         boolean multicast = (dst & 0x0100_0000_0000L) != 0;
+        boolean replied = neighSuppressEnabled && Bytes.u16(frame, 12) == 0x0806
+                && proxySuppressArp(port, frame, out);
         if (multicast) {
-            flood(port, frame, out);
+            if (replied) {
+                floodSkippingSuppressed(port, frame, out);
+            } else {
+                flood(port, frame, out);
+            }
             return;
         }
         FdbEntry e = fdb.get(key(dst, 0));
         if (e == null) {
-            flood(port, frame, out); // unknown unicast
+            if (replied) {
+                floodSkippingSuppressed(port, frame, out);
+            } else {
+                flood(port, frame, out); // unknown unicast
+            }
             return;
         }
         if (e.local && e.port != LOCAL_PORT && port == LOCAL_PORT) {
@@ -327,7 +390,7 @@ public final class LinuxBridge implements Switch, Fdb {
                     ageingAppend(e);
                 }
             }
-            if (e.port != port && !e.isStatic) {
+            if (e.port != port) { // br_fdb_update(): any entry but a sticky one roams, static too
                 e.port = port;
                 modified = true;
             }
@@ -341,6 +404,58 @@ public final class LinuxBridge implements Switch, Fdb {
     private void traceUpdate(long now, int port, long src) {
         if (tracer.enabled()) {
             tracer.emit(now, new TraceEvent.FdbUpdate(name, portNames.get(port), src, 0, 0));
+        }
+    }
+
+    /**
+     * br_do_proxy_suppress_arp() with neigh_suppress on some port: answers a request from the bridge interface's
+     * valid neighbour entry when the target's FDB port suppresses; true (proxyarp_replied) when the frame must not be
+     * flooded to neigh_suppress ports.
+     */
+    private boolean proxySuppressArp(int port, byte[] frame, Output out) {
+        if (frame.length < 42 || Bytes.u16(frame, 16) != 0x0800 || (frame[18] & 0xff) != 6 || (frame[19] & 0xff) != 4) {
+            return false;
+        }
+        int op = Bytes.u16(frame, 20);
+        int sip = Bytes.i32(frame, 28);
+        int tip = Bytes.i32(frame, 38);
+        if ((tip >>> 24) == 127 || (tip >>> 28) == 0xe) {
+            return false;
+        }
+        if (port != LOCAL_PORT && (portFlags[port] & BR_NEIGH_SUPPRESS) != 0) {
+            return false;
+        }
+        if (op != 3 && op != 4 && ((sip >>> 24) == 0 || sip == tip)) {
+            return true; // gratuitous and probes: not flooded to neigh_suppress ports
+        }
+        if (op != 1 || neighbours == null) {
+            return false;
+        }
+        if (neighbours.isLocalIp(tip)) {
+            return true;
+        }
+        long ha = neighbours.validNeighbour(tip);
+        if (ha < 0) {
+            return false;
+        }
+        FdbEntry f = fdb.get(key(ha, 0));
+        if (f == null) {
+            return false;
+        }
+        if (f.port != LOCAL_PORT && (portFlags[f.port] & BR_NEIGH_SUPPRESS) != 0) {
+            long sha = Bytes.u48(frame, 22);
+            byte[] reply = new byte[42];
+            ArpFrames.write(reply, 0, sha, ha, 2, ha, tip, sha, sip); // br_arp_send(): arp_send(ARPOP_REPLY, ...)
+            out.transmit(port, reply);
+        }
+        return true;
+    }
+
+    private void floodSkippingSuppressed(int ingress, byte[] frame, Output out) {
+        for (int p = out.portCount() - 1; p >= 0; p--) {
+            if (p != ingress && (p == LOCAL_PORT || (portFlags[p] & BR_NEIGH_SUPPRESS) == 0)) {
+                out.transmit(p, frame);
+            }
         }
     }
 

@@ -21,4 +21,22 @@ public interface Switch extends Device {
 
     /** The forwarding database {@code bridge fdb} reads and writes, or null when the switch keeps none. */
     Fdb fdb();
+
+    /** Port flags (include/linux/if_bridge.h) that {@code bridge link set} switches. */
+    int BR_LEARNING = 1 << 5;
+    int BR_FLOOD = 1 << 6;
+    int BR_MCAST_FLOOD = 1 << 14;
+    int BR_BCAST_FLOOD = 1 << 17;
+    int BR_NEIGH_SUPPRESS = 1 << 18;
+    int BR_PORT_LOCKED = 1 << 22;
+
+    /** A port's BR_* flags, or -1 when the switch has none (not a Linux bridge). */
+    default int portFlags(int port) {
+        return -1;
+    }
+
+    /** Switches a port flag on or off; only switches whose {@link #portFlags} are not -1. */
+    default void setPortFlag(int port, int flag, boolean on) {
+        throw new UnsupportedOperationException();
+    }
 }

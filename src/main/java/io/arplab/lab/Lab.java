@@ -262,6 +262,19 @@ public final class Lab implements AutoCloseable {
             bridgeOwners.put(name, owner);
             ownsBridge(owner);
             int p = owner.addInterface(name, mac, 1500);
+            io.arplab.stack.NetDevice dev = owner.port(p);
+            b.setNeighbours(new LinuxBridge.Neighbours() {
+                @Override
+                public long validNeighbour(int ip) {
+                    io.arplab.stack.NeighbourEntry n = owner.stack().neighbours().lookup(dev, ip);
+                    return n != null && (n.state().bits & io.arplab.stack.NudState.VALID) != 0 ? n.lladdrBits() : -1;
+                }
+
+                @Override
+                public boolean isLocalIp(int ip) {
+                    return dev.hasAddress(ip);
+                }
+            });
             macOwners.put(mac.bits(), owner);
             owner.port(p).kind = "bridge";
             if (address != null) {

@@ -90,6 +90,10 @@ final class Fields {
     static Cidr subnet(Node n, String what) {
         Scalar s = scalar(n, what + " (an IPv4 prefix like 172.28.0.0/16)");
         Cidr c = prefix(s, what);
+        if (c.prefixLength() == 0) {
+            // its prefix route would be the default route the hosts also get
+            throw error(n, what + " '" + s.text() + "' is every address: a network needs a prefix like 172.28.0.0/16");
+        }
         if (!c.address().equals(c.network())) {
             throw error(n, what + " '" + s.text() + "' has host bits set (did you mean '" + c.network() + "/"
                     + c.prefixLength() + "'?)");

@@ -231,12 +231,22 @@ final class LabFormat {
             flows = dir == null ? flows : dir.resolve(flows).toString();
         }
         List<Topology.OvsPort> ports = new ArrayList<>();
+        Map<Long, String> ofports = new java.util.HashMap<>();
         if (m.has("ports")) {
             MapNode pm = Fields.mapOrEmpty(m.get("ports"), "ports (name: settings)");
             for (Entry pe : pm.entries().values()) {
                 MapNode ps = Fields.mapOrEmpty(pe.value(), "settings of port '" + pe.key().text() + "'");
                 checkKeys(ps, "in port '" + pe.key().text() + "' of bridge '" + name + "'", OVS_PORT);
-                long ofport = ps.has("ofport") ? Long.parseLong(Fields.string(ps.get("ofport"), "a port number")) : -1;
+                long ofport = ps.has("ofport") ? Fields.integer(ps.get("ofport"), "a port number") : -1;
+                if (ps.has("ofport") && (ofport < 1 || ofport >= 0xff00)) {
+                    // ofproto.c ofport_request: OpenFlow ports 1 to 65279 (below OFPP_MAX)
+                    throw error(ps.get("ofport"), "ofport " + ofport + " out of range (1 to 65279)");
+                }
+                String holder = ofport < 0 ? null : ofports.putIfAbsent(ofport, pe.key().text());
+                if (holder != null) {
+                    throw error(ps.get("ofport"), "ofport " + ofport + " is already used by port '" + holder
+                            + "' of bridge '" + name + "'");
+                }
                 String type = ps.has("type") ? Fields.string(ps.get("type"), "a port type") : "internal";
                 if (!List.of("internal", "dummy", "geneve").contains(type)) {
                     throw error(ps.get("type"), "unsupported port type '" + type + "': expected internal, dummy or geneve");
@@ -246,6 +256,14 @@ final class LabFormat {
                     MapNode om = Fields.mapOrEmpty(ps.get("options"), "port options");
                     for (Entry oe : om.entries().values()) {
                         options.put(oe.key().text(), Fields.string(oe.value(), "an option value"));
+                        if (oe.key().text().equals("address")) {
+                            try {
+                                Cidr.parse(options.get("address"));
+                            } catch (IllegalArgumentException bad) {
+                                throw error(oe.value(), "invalid address '" + options.get("address") + "' of port '"
+                                        + pe.key().text() + "' (expected an address like 10.222.1.1/24)");
+                            }
+                        }
                     }
                 }
                 ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options));

@@ -35,6 +35,21 @@ class BridgeRecordingTest {
         return order;
     }
 
+    /** The three nodes on br0, without record.sh's shared address. */
+    static Lab lab3() {
+        Lab lab = new Lab(5);
+        Host host = lab.addHost("host");
+        LinuxBridge br0 = lab.addBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), host, "172.28.0.1/16");
+        int i = 0;
+        for (String n : new String[] {"n1", "n2", "n3"}) {
+            String mac = "02:42:ac:1c:00:0" + (char) ('b' + i);
+            lab.attach(lab.addHost(n), "eth0", MacAddress.parse(mac), "172.28.0." + (11 + i++) + "/16", br0, "veth-" + n,
+                    MacAddress.parse("ee:" + mac.substring(3)));
+        }
+        lab.runFor(2_000_000_000L);
+        return lab;
+    }
+
     static Lab lab() {
         Lab lab = new Lab(5);
         Host host = lab.addHost("host");

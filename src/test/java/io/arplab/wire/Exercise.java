@@ -88,7 +88,7 @@ final class Exercise {
         byte[] out = new byte[28];
         assertThat(p.emit(out, 0)).isEqualTo(28);
         assertThat(out).isEqualTo(Arrays.copyOfRange(buf, off, off + 28));
-        if (p.isRequest() && off == 14) {
+        if (p.isRequest() && off == 14 && Bytes.u16(buf, 12) == 0x0806) { // a RARP frame is not answered as ARP
             byte[] frame = new byte[42];
             int n = ArpFrames.writeReply(buf, 0, off + len, 0x0200_0000_0002L, frame, 0);
             if (new EthernetView(buf, 0, off + len).tagCount() == 0) {

@@ -29,6 +29,7 @@ public final class Bridge implements Tool {
     private HostView view;
     private HostStack stack;
     private int stats;
+    private boolean details;
     private final StringBuilder out = new StringBuilder();
 
     @Override
@@ -71,7 +72,9 @@ public final class Bridge implements Tool {
                 return 0;
             } else if (Args.matches(opt, "-stats") || Args.matches(opt, "-statistics")) {
                 stats++;
-            } else if (Args.matches(opt, "-details") || Args.matches(opt, "-oneline")
+            } else if (Args.matches(opt, "-details")) {
+                details = true;
+            } else if (Args.matches(opt, "-oneline")
                     || Args.matches(opt, "-timestamp") || Args.matches(opt, "-compressvlans")
                     || Args.matches(opt, "-color") || Args.matches(opt, "-pretty") || opt.equals("-4")) {
                 // no effect on what this emulation prints
@@ -443,7 +446,7 @@ public final class Bridge implements Tool {
         if (a.more()) {
             String c = a.take();
             if (Args.matches(c, "set") || Args.matches(c, "change")) {
-                throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
+                return linkSet(a);
             }
             if (!(Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list"))) {
                 throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"bridge link help\".");
@@ -480,6 +483,108 @@ public final class Bridge implements Tool {
             sb.append("state ").append(view.carrier(d) ? "forwarding" : "disabled").append(' ');
             sb.append("priority 32 cost 2 ");
             out.append(sb).append('\n');
+            Switch br = view.masterBridge(d);
+            int port = br == null ? -1 : portOf(br, d);
+            int flags = port < 0 ? -1 : br.portFlags(port);
+            if (details && flags >= 0) {
+                // print_protinfo(): the flags in the kernel's IFLA_BRPORT_* order
+                out.append("    hairpin off guard off root_block off fastleave off learning ")
+                        .append(onOff(flags, Switch.BR_LEARNING)).append(" flood ").append(onOff(flags, Switch.BR_FLOOD))
+                        .append(" mcast_flood ").append(onOff(flags, Switch.BR_MCAST_FLOOD))
+                        .append(" bcast_flood ").append(onOff(flags, Switch.BR_BCAST_FLOOD))
+                        .append(" mcast_router 1 mcast_to_unicast off neigh_suppress ")
+                        .append(onOff(flags, Switch.BR_NEIGH_SUPPRESS)).append(" vlan_tunnel off isolated off locked ")
+                        .append(onOff(flags, Switch.BR_PORT_LOCKED)).append(" \n");
+            }
+        }
+        return 0;
+    }
+
+    private static String onOff(int flags, int flag) {
+        return (flags & flag) != 0 ? "on" : "off";
+    }
+
+    private static int portOf(Switch br, NetDevice dev) {
+        for (int p = 1; p < br.portCount(); p++) {
+            if (br.portName(p).equals(dev.name)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private static final String LINK_USAGE = """
+            Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
+                                           [ guard {on | off} ]
+                                           [ hairpin {on | off} ]
+                                           [ fastleave {on | off} ]
+                                           [ root_block {on | off} ]
+                                           [ learning {on | off} ]
+                                           [ learning_sync {on | off} ]
+                                           [ flood {on | off} ]
+                                           [ mcast_router MULTICAST_ROUTER ]
+                                           [ mcast_flood {on | off} ]
+                                           [ bcast_flood {on | off} ]
+                                           [ mcast_to_unicast {on | off} ]
+                                           [ neigh_suppress {on | off} ]
+                                           [ vlan_tunnel {on | off} ]
+                                           [ isolated {on | off} ]
+                                           [ locked {on | off} ]
+                                           [ hwmode {vepa | veb} ]
+                                           [ backup_port DEVICE ] [ nobackup_port ]
+                                           [ self ] [ master ]
+                   bridge link show [dev DEV]""";
+
+    /** bridge/link.c brlink_modify(): the port flags a Linux bridge models; the others are refused in one line. */
+    private int linkSet(Args a) {
+        String devName = null;
+        List<int[]> changes = new ArrayList<>();
+        while (a.more()) {
+            String w = a.take();
+            int flag = switch (w) {
+                case "learning" -> Switch.BR_LEARNING;
+                case "neigh_suppress" -> Switch.BR_NEIGH_SUPPRESS;
+                case "locked" -> Switch.BR_PORT_LOCKED;
+                default -> 0;
+            };
+            if (w.equals("dev")) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                devName = a.take();
+            } else if (flag != 0) {
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                if (!v.equals("on") && !v.equals("off")) {
+                    // parse_on_off(): -EINVAL as the exit status
+                    throw new CommandExit(234, "Error: argument of \"" + w + "\" must be one of \"off\", \"on\", not \""
+                            + v + "\"");
+                }
+                changes.add(new int[] {flag, v.equals("on") ? 1 : 0});
+            } else if (List.of("cost", "priority", "state", "guard", "hairpin", "fastleave", "root_block",
+                    "learning_sync", "flood", "mcast_flood", "bcast_flood", "mcast_router", "mcast_to_unicast", "vlan_tunnel", "isolated", "hwmode",
+                    "backup_port", "nobackup_port", "self", "master").contains(w)) {
+                throw new CommandExit(255, "bridge: link set " + w + " is not supported by this emulation");
+            } else {
+                throw new CommandExit(255, LINK_USAGE);
+            }
+        }
+        if (devName == null) {
+            throw new CommandExit(255, "Device is a required argument.");
+        }
+        NetDevice d = stack.device(devName);
+        if (d == null) {
+            throw new CommandExit(255, "Cannot find device \"" + devName + "\"");
+        }
+        Switch br = view.masterBridge(d);
+        int port = br == null ? -1 : portOf(br, d);
+        if (port < 0 || br.portFlags(port) < 0) {
+            throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
+        }
+        for (int[] c : changes) {
+            br.setPortFlag(port, c[0], c[1] == 1);
         }
         return 0;
     }
