@@ -46,8 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         if (ovs) {
-            io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 1); // warm-up
-            var r = io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 3);
+            io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 1, System::nanoTime); // warm-up
+            var r = io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 3, System::nanoTime);
             out.printf("flows                 %d in 10 tables%n", r.flows());
             out.printf("megaflows             %d%n", r.megaflows());
             out.printf("cached lookups        %.2f M/s%n", r.cachedPerSecond() / 1e6);

@@ -63,32 +63,12 @@ public final class Datapath {
     }
 
     // dpcls: a subtable per megaflow mask, in creation order, its megaflows hashed by their masked fields
-    private static final class MaskTable {
-        final long[] mask;
-        final int[] fields;
-        final java.util.Map<Long, List<Megaflow>> flows = new java.util.HashMap<>();
+    private static final class MaskTable extends MaskedFields {
+        final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<List<Megaflow>> flows =
+                new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
 
         MaskTable(long[] mask) {
-            this.mask = mask;
-            int n = 0;
-            for (long m : mask) {
-                n += m != 0 ? 1 : 0;
-            }
-            fields = new int[n];
-            for (int i = 0, j = 0; i < mask.length; i++) {
-                if (mask[i] != 0) {
-                    fields[j++] = i;
-                }
-            }
-        }
-
-        long hash(long[] v) {
-            long h = 0x9e3779b97f4a7c15L;
-            for (int i : fields) {
-                h = (h ^ (v[i] & mask[i])) * 0xbf58476d1ce4e5b9L;
-                h ^= h >>> 31;
-            }
-            return h;
+            super(mask);
         }
     }
 
@@ -103,14 +83,7 @@ public final class Datapath {
             List<Megaflow> b = t.flows.get(t.hash(flow));
             if (b != null) {
                 for (Megaflow m : b) {
-                    boolean match = true;
-                    for (int i : t.fields) {
-                        if (((flow[i] ^ m.value[i]) & t.mask[i]) != 0) {
-                            match = false;
-                            break;
-                        }
-                    }
-                    if (match) {
+                    if (t.sameUnderMask(flow, m.value)) {
                         return m;
                     }
                 }

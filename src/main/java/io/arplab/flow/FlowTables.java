@@ -29,37 +29,17 @@ public final class FlowTables {
         long subtableSeq;
     }
 
-    static final class Subtable {
+    static final class Subtable extends MaskedFields {
         final long seq;
         final List<Rule> rules = new ArrayList<>();
         // as a classifier subtable: its rules hashed by their masked fields, and the highest priority among them
-        private final int[] fields;
-        private final long[] mask;
-        private final Map<Long, List<Rule>> index = new java.util.HashMap<>();
+        private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<List<Rule>> index =
+                new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
         private int maxPrio = -1;
 
         Subtable(long seq, long[] mask) {
+            super(mask);
             this.seq = seq;
-            this.mask = mask;
-            int n = 0;
-            for (long m : mask) {
-                n += m != 0 ? 1 : 0;
-            }
-            fields = new int[n];
-            for (int i = 0, j = 0; i < mask.length; i++) {
-                if (mask[i] != 0) {
-                    fields[j++] = i;
-                }
-            }
-        }
-
-        long hash(long[] v) {
-            long h = 0x9e3779b97f4a7c15L;
-            for (int i : fields) {
-                h = (h ^ (v[i] & mask[i])) * 0xbf58476d1ce4e5b9L;
-                h ^= h >>> 31;
-            }
-            return h;
         }
 
         void indexAdd(Rule r) {
