@@ -69,6 +69,40 @@ final class LabSession implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
+    /** A console over this lab that knows the lab file's names (network names next to their bridges). */
+    io.arplab.lab.LabConsole console(PrintWriter out, PrintWriter err) {
+        io.arplab.lab.LabConsole c = new io.arplab.lab.LabConsole(lab, out, err, this::flush);
+        java.util.Map<String, String> networks = new java.util.LinkedHashMap<>();
+        for (io.arplab.topo.Topology.Network n : topology.networks()) {
+            networks.put(n.bridge(), n.name());
+        }
+        c.setNames(networks, topology.bridgeHost() == null ? null : topology.bridgeHost().name());
+        return c;
+    }
+
+    /**
+     * What the shell says first: the lab's hosts and its networks as the lab file names them, each with its bridge
+     * device, e.g. {@code 4 hosts: node1 node2 node3 node4} / {@code 2 networks: arp_lan (br-63496ca3db05) ...}.
+     */
+    String banner(Path file) {
+        StringBuilder b = new StringBuilder("arplab shell: ").append(file).append('\n');
+        List<io.arplab.topo.Topology.Host> hosts = topology.hosts();
+        b.append("  ").append(hosts.size()).append(hosts.size() == 1 ? " host:" : " hosts:");
+        hosts.forEach(h -> b.append(' ').append(h.name()));
+        b.append('\n');
+        List<io.arplab.topo.Topology.Network> nets = topology.networks();
+        b.append("  ").append(nets.size()).append(nets.size() == 1 ? " network:" : " networks:");
+        for (io.arplab.topo.Topology.Network n : nets) {
+            b.append(' ').append(n.name()).append(" (")
+                    .append(n.kind() == io.arplab.topo.Topology.NetworkKind.OVS ? "OVS bridge " : "bridge ")
+                    .append(n.bridge()).append(')');
+        }
+        if (topology.bridgeHost() != null && !nets.isEmpty()) {
+            b.append(", on the host '").append(topology.bridgeHost().name()).append('\'');
+        }
+        return b.append("\nType 'help'; time stands still at the prompt.").toString();
+    }
+
     /** Opens the capture files and the trace, and attaches the TAP devices. */
     private void record(LabOptions o, List<String> notes, PrintWriter err) {
         if (o.verbose) {

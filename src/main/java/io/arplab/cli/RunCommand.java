@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
         boolean failed = false;
         io.arplab.wire.filter.PacketFilter filter = ReportCommand.filter(reportFilter);
         try (LabSession session = new LabSession(lab, err, report != null)) {
-            LabConsole console = new LabConsole(session.lab, out, err, session::flush);
+            LabConsole console = session.console(out, err);
             Progress progress = System.console() != null ? new Progress(err) : null;
             if (progress != null) {
                 session.lab.setProgress(progress::virtualTime);

@@ -6,16 +6,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.ArgumentCompleter;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -28,7 +23,7 @@ import picocli.CommandLine.Spec;
  * command (not arplab), Ctrl-D or {@code exit} leaves, a command's virtual time follows the wall clock; time stands
  * still at the prompt.
  */
-@Command(name = "shell", mixinStandardHelpOptions = true, description = "Load a lab and type commands at it: '<node> <command>', nodes, net, sleep, time, jobs, help, exit;"
+@Command(name = "shell", mixinStandardHelpOptions = true, description = "Load a lab and type commands at it: '<node> <command>', nodes, net, links, dump, pingall, sleep, time, jobs, help [TOOL], exit;"
         + " 'report FILE' writes the HTML report of everything so far.")
 public final class ShellCommand implements Callable<Integer> {
     @Spec
@@ -50,7 +45,7 @@ public final class ShellCommand implements Callable<Integer> {
         java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
         try (LabSession session = new LabSession(lab, err, true); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter out = terminal.writer();
-            LabConsole console = new LabConsole(session.lab, out, out, session::flush);
+            LabConsole console = session.console(out, out);
             console.setInteractive(fast);
             // Ctrl-C while a command runs: SIGINT to the command, as a terminal's foreground process group gets it
             terminal.handle(Terminal.Signal.INT, s -> session.lab.requestInterrupt());
@@ -58,9 +53,9 @@ public final class ShellCommand implements Callable<Integer> {
                     .terminal(terminal)
                     .appName("arplab")
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".arplab_history"))
-                    .completer(completer(session, console))
+                    .completer(new ShellCompleter(session.lab, console))
                     .build();
-            out.println(banner(session, console));
+            out.println(session.banner(lab.topology));
             for (;;) {
                 String line;
                 try {
@@ -85,9 +80,9 @@ public final class ShellCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LabSession session = new LabSession(lab, err, true);
              ScriptReader in = new ScriptReader(new BufferedInputStream(System.in, 1 << 16))) {
-            LabConsole console = new LabConsole(session.lab, out, out, session::flush);
+            LabConsole console = session.console(out, out);
             console.setInteractive(fast);
-            out.println(banner(session, console));
+            out.println(session.banner(lab.topology));
             for (;;) {
                 out.print(prompt(session));
                 out.flush();
@@ -144,21 +139,5 @@ public final class ShellCommand implements Callable<Integer> {
 
     private static String prompt(LabSession session) {
         return "arplab [" + Duration.seconds(session.lab.now()) + "s]> ";
-    }
-
-    private String banner(LabSession session, LabConsole console) {
-        return "arplab shell: " + lab.topology + " (" + console.nodeNames().size()
-                + " nodes). Type 'help'; time stands still at the prompt.";
-    }
-
-    private static ArgumentCompleter completer(LabSession session, LabConsole console) {
-        List<String> first = new ArrayList<>(console.nodeNames());
-        first.addAll(List.of("nodes", "net", "sleep", "run-for", "time", "wait", "jobs", "fg", "kill", "help", "exit", "report"));
-        return new ArgumentCompleter(new StringsCompleter(first),
-                (r, line, candidates) -> {
-                    if (line.wordIndex() == 1 && session.lab.network().node(line.words().get(0)) != null) {
-                        session.lab.toolNames().forEach(t -> candidates.add(new Candidate(t)));
-                    }
-                });
     }
 }

@@ -1,10 +1,7 @@
 package io.arplab.lab;
 
-import io.arplab.device.Device;
 import io.arplab.device.Host;
-import io.arplab.device.Switch;
 import io.arplab.sim.Network;
-import io.arplab.stack.NetDevice;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.tools.ToolContext;
 import java.io.PrintWriter;
@@ -31,6 +28,7 @@ public final class LabConsole {
     private final PrintWriter err;
     private final Runnable beforeCommand;
     private final Jobs jobs = new Jobs();
+    private final Orientation orientation;
     /** Where a line's output goes: the console, or the line's pipe or file. */
     private PrintWriter out;
     private boolean interactive;
@@ -43,6 +41,15 @@ public final class LabConsole {
         this.out = out;
         this.err = err;
         this.beforeCommand = beforeCommand;
+        this.orientation = new Orientation(lab);
+    }
+
+    /**
+     * What the lab file calls things: {@code networks} maps a bridge device to its network's name (shown next to
+     * it), {@code bridgeHost} is the host owning the bridges (Docker's host), which pingall leaves out.
+     */
+    public void setNames(java.util.Map<String, String> networks, String bridgeHost) {
+        orientation.names(new Orientation.Names(networks, bridgeHost));
     }
 
     public Lab lab() {
@@ -112,7 +119,7 @@ public final class LabConsole {
     }
 
     private static final java.util.Set<String> BUILTINS = java.util.Set.of("exit", "quit", "sleep", "run-for", "time",
-            "nodes", "net", "wait", "help", "jobs", "fg", "kill");
+            "nodes", "net", "links", "dump", "pingall", "wait", "help", "jobs", "fg", "kill");
 
     private boolean builtin(String first, List<String> words) {
         switch (first) {
@@ -139,11 +146,27 @@ public final class LabConsole {
                 return true;
             }
             case "nodes" -> {
-                nodes();
+                orientation.nodes(out);
+                out.flush();
                 return true;
             }
             case "net" -> {
-                net();
+                orientation.net(out);
+                out.flush();
+                return true;
+            }
+            case "links" -> {
+                orientation.links(out);
+                out.flush();
+                return true;
+            }
+            case "dump" -> {
+                orientation.dump(out);
+                out.flush();
+                return true;
+            }
+            case "pingall" -> {
+                pingall(words);
                 return true;
             }
             case "wait" -> {
@@ -178,7 +201,11 @@ public final class LabConsole {
                 return true;
             }
             case "help" -> {
-                help();
+                if (words.size() > 1) {
+                    toolHelp(words.get(1));
+                } else {
+                    help();
+                }
                 return true;
             }
             default -> throw new IllegalStateException(first);
@@ -407,38 +434,49 @@ public final class LabConsole {
         return names;
     }
 
-    private void nodes() {
-        for (Network.Node n : lab.network().nodes()) {
-            Device d = n.device();
-            String kind = d instanceof Switch sw ? sw.kind() : d instanceof Host ? "host" : "tap (to the kernel)";
-            StringBuilder s = new StringBuilder(n.name()).append("  ").append(kind);
-            if (d instanceof Host h) {
-                for (NetDevice dev : h.stack().devices()) {
-                    if (!dev.loopback) {
-                        s.append("  ").append(dev.name);
-                        for (NetDevice.Address a : dev.addresses) {
-                            s.append(' ').append(a.address()).append('/').append(a.prefixLength());
-                        }
-                    }
-                }
-            }
-            out.println(s);
+    /** pingall [TIMEOUT]: as Mininet's; the line's status is 1 when a ping was lost. */
+    private void pingall(List<String> words) {
+        int timeout = 1;
+        if (words.size() > 2) {
+            throw new LineException("pingall: expected at most one timeout in seconds, e.g. 'pingall 2'");
         }
+        if (words.size() == 2) {
+            try {
+                timeout = Integer.parseInt(words.get(1));
+            } catch (NumberFormatException e) {
+                timeout = -1;
+            }
+            if (timeout < 1 || timeout > 3600) {
+                throw new LineException("pingall: invalid timeout '" + words.get(1) + "': expected whole seconds, 1 to 3600");
+            }
+        }
+        beforeCommand.run();
+        status = orientation.pingall(out, timeout) ? 0 : 1;
         out.flush();
+        reportJobs();
     }
 
-    /** Mininet's "net": each node's ports and what they connect to. */
-    private void net() {
-        for (Network.Node n : lab.network().nodes()) {
-            StringBuilder s = new StringBuilder(n.name());
-            Device d = n.device();
-            for (int p = 0; p < d.portCount(); p++) {
-                Network.Node peer = n.peer(p);
-                s.append(' ').append(d.portName(p)).append(':');
-                s.append(peer == null ? "-" : peer.name() + "-" + peer.device().portName(n.peerPort(p)));
-            }
-            out.println(s);
+    /** help TOOL: what the tool prints for its help option, run on the first host (no time passes). */
+    private void toolHelp(String tool) {
+        String flag = io.arplab.tools.ToolSyntax.of(tool).help();
+        if (!lab.toolNames().contains(tool) || flag == null) {
+            String near = Suggest.nearest(tool, lab.toolNames());
+            throw new LineException("help: no tool '" + tool + "'" + (near != null ? ": did you mean " + near + "?" : "")
+                    + " (tools: " + String.join(" ", lab.toolNames()) + ")");
         }
+        String host = null;
+        for (Network.Node n : lab.network().nodes()) {
+            if (n.device() instanceof Host) {
+                host = n.name();
+                break;
+            }
+        }
+        if (host == null) {
+            throw new LineException("help: the lab has no host to run " + tool + " on");
+        }
+        Lab.Result r = lab.exec(host, tool + " " + flag);
+        out.print(r.stdout());
+        out.print(r.stderr());
         out.flush();
     }
 
@@ -450,7 +488,11 @@ public final class LabConsole {
         out.println("wait [%N]              wait for background commands");
         out.println("time                   the virtual time");
         out.println("nodes                  hosts and bridges with their interfaces");
-        out.println("net                    the links between them");
+        out.println("net                    each node's ports and what they connect to");
+        out.println("links                  every link once, with the state of both ends");
+        out.println("dump                   per node: interfaces, addresses (ip -br addr) and routes (ip route)");
+        out.println("pingall [TIMEOUT]      every host pings every other once (ping -c1 -W TIMEOUT, default 1)");
+        out.println("help TOOL              the tool's own usage, as TOOL --help prints it");
         out.println("exit                   leave");
         out.println("commands: " + String.join(" ", lab.toolNames()));
         out.flush();

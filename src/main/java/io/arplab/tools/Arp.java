@@ -47,8 +47,11 @@ public final class Arp implements Tool {
         ctx.exit(code);
     }
 
-    private int usage() {
-        err.append("""
+    /** net-tools' usage(rc): to stdout for -h (E_USAGE, 0), else to stderr; print_hwlist() always on stderr. */
+    private static final int E_OPTERR = 3;
+
+    private int usage(int rc) {
+        (rc == 0 ? out : err).append("""
                 Usage:
                   arp [-vn]  [<HW>] [-i <if>] [-a] [<hostname>]             <-Display ARP cache
                   arp [-v]          [-i <if>] -d  <host> [pub]               <-Delete ARP entry
@@ -69,12 +72,13 @@ public final class Arp implements Tool {
 
                   <HW>=Use '-H <hw>' to specify hardware address type. Default: ether
                   List of possible hardware types (which support ARP):
-                    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25)
-                    netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet)
-                    dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI)
-                    irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64)
                 """);
-        return 255;
+        // print_hwlist(1): each type followed by a space, three to a line
+        err.append("    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) \n")
+                .append("    netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet) \n")
+                .append("    dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI) \n")
+                .append("    irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64) \n");
+        return rc;
     }
 
     private int run(List<String> args) {
@@ -105,7 +109,7 @@ public final class Arp implements Tool {
                 }
                 if (match == null) {
                     err.append("arp: unrecognized option '").append(w).append("'\n");
-                    return usage();
+                    return usage(E_OPTERR);
                 }
                 char c = switch (match) {
                     case "verbose" -> 'v';
@@ -126,7 +130,7 @@ public final class Arp implements Tool {
                     if (val == null) {
                         if (k + 1 >= args.size()) {
                             err.append("arp: option '--").append(match).append("' requires an argument\n");
-                            return usage();
+                            return usage(E_OPTERR);
                         }
                         val = args.get(++k);
                     }
@@ -151,13 +155,13 @@ public final class Arp implements Tool {
                             val = args.get(++k);
                         } else {
                             err.append("arp: option requires an argument -- '").append(c).append("'\n");
-                            return usage();
+                            return usage(E_OPTERR);
                         }
                         j = w.length();
                     }
                     if ("AHadfpnseitvhDNV?".indexOf(c) < 0) {
                         err.append("arp: invalid option -- '").append(c).append("'\n");
-                        return usage();
+                        return usage(E_OPTERR);
                     }
                     int r = option(c, val);
                     if (r >= 0) {
@@ -240,8 +244,10 @@ public final class Arp implements Tool {
                         + "AF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH\n"
                         + "HW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64\n");
                 return 255;
+            case 'h':
+                return usage(0);
             default:
-                return usage();
+                return usage(E_OPTERR);
         }
     }
 
@@ -435,17 +441,17 @@ public final class Arp implements Tool {
                 case "priv", "trail", "dontpub", "auto" -> { }
                 case "dev" -> {
                     if (++k >= a.size()) {
-                        return usage();
+                        return usage(E_OPTERR);
                     }
                     device = a.get(k);
                 }
                 case "netmask" -> {
                     if (++k >= a.size()) {
-                        return usage();
+                        return usage(E_OPTERR);
                     }
                 }
                 default -> {
-                    return usage();
+                    return usage(E_OPTERR);
                 }
             }
         }
@@ -498,17 +504,17 @@ public final class Arp implements Tool {
                 case "priv", "temp", "trail", "dontpub", "auto" -> { }
                 case "dev" -> {
                     if (++k >= a.size()) {
-                        return usage();
+                        return usage(E_OPTERR);
                     }
                     device = a.get(k);
                 }
                 case "netmask" -> {
                     if (++k >= a.size()) {
-                        return usage();
+                        return usage(E_OPTERR);
                     }
                 }
                 default -> {
-                    return usage();
+                    return usage(E_OPTERR);
                 }
             }
         }

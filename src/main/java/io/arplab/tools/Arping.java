@@ -36,8 +36,8 @@ public final class Arping implements Tool {
             "  -w <timeout>  how long to wait for a reply",
             "  -i <interval> set interval between packets (default: 1 second)",
             "  -I <device>   which ethernet device to use",
-            "  -s <source>   source IP address",
-            "  <destination> DNS name or IP address",
+            "  -s <source>   source ip address",
+            "  <destination> dns name or ip address",
             "",
             "For more details see arping(8).",
             "");

@@ -18,6 +18,9 @@ import java.util.List;
  * Ethernet source of those replies). One line per frame on stderr, as arp_send() prints it.
  */
 public final class Arpspoof implements Tool {
+    /** The getopt(3) option string, as the real tool passes it. */
+    static final String OPTSTRING = "ri:t:c:h?V";
+
     static final String USAGE = "Version: 2.4\n"
             + "Usage: arpspoof [-i interface] [-c own|host|both] [-t target] [-r] host\n";
     private static final long SECOND = 1_000_000_000L;
@@ -70,7 +73,7 @@ public final class Arpspoof implements Tool {
     }
 
     private boolean parse(List<String> args) {
-        Getopt g = Getopt.parse("arpspoof", "ri:t:c:h?V", args);
+        Getopt g = Getopt.parse("arpspoof", OPTSTRING, args);
         String intf = null;
         String cleanupSrc = null;
         for (Getopt.Opt o : g.options()) {

@@ -21,6 +21,9 @@ import java.util.Map;
  * host sends itself. The database holds at most {@link #MAX_STATIONS} addresses (oldest dropped first).
  */
 public final class Arpwatch implements Tool {
+    /** The getopt(3) option string, as the real tool passes it. */
+    static final String OPTSTRING = "adf:F:i:n:Nm:pQr:s:u:z:";
+
     static final String USAGE = "Version 2.1a15\n"
             + "usage: arpwatch [-dN] [-f datafile] [-F \"filter\" ][-i interface] [-n net[/width]] [-r file]"
             + " [-s sendmail_path] [-p] [-a] [-m addr] [-u username] [-Q] [-z ignorenet/ignoremask] \n";
@@ -47,7 +50,7 @@ public final class Arpwatch implements Tool {
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
         this.stack = ctx.stack();
-        Getopt g = Getopt.parse("arpwatch", "adf:F:i:n:Nm:pQr:s:u:z:", args);
+        Getopt g = Getopt.parse("arpwatch", OPTSTRING, args);
         String intf = null;
         boolean debug = false;
         for (Getopt.Opt o : g.options()) {

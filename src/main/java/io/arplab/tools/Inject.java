@@ -16,6 +16,9 @@ import java.util.List;
  * for a reply, tha to 00:00:00:00:00:00, spa and tpa to 0.0.0.0.
  */
 public final class Inject implements Tool {
+    /** The getopt(3) option string, as the real tool passes it. */
+    static final String OPTSTRING = "hi:c:t:";
+
     static final String USAGE = "usage: inject -i IF [-c COUNT] [-t INTERVAL] HEX|arp request|reply [sha=MAC] [spa=IP]"
             + " [tha=MAC] [tpa=IP] [src=MAC] [dst=MAC]\n";
 
@@ -32,13 +35,18 @@ public final class Inject implements Tool {
         this.ctx = ctx;
         this.stack = ctx.stack();
         try {
-            Getopt g = Getopt.parse("inject", "i:c:t:", args);
+            Getopt g = Getopt.parse("inject", OPTSTRING, args);
             String intf = null;
             for (Getopt.Opt o : g.options()) {
                 if (o.failed()) {
                     throw new Getopt.ToolError(o.error() + "\n" + USAGE.stripTrailing(), 2);
                 }
                 switch (o.letter()) {
+                    case 'h' -> {
+                        ctx.out().println(USAGE.stripTrailing());
+                        ctx.exit(0);
+                        return;
+                    }
                     case 'i' -> intf = o.argument();
                     case 'c' -> count = Getopt.strtolOrErr("inject", o.argument(), "invalid count", 1, Integer.MAX_VALUE);
                     default -> interval = Math.round(Double.parseDouble(number(o.argument())) * 1e9);

@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * a flood ends after {@link #MAX_FRAMES} frames, with a note on stderr.
  */
 public final class Macof implements Tool {
+    /** The getopt(3) option string, as the real tool passes it. */
+    static final String OPTSTRING = "vs:d:e:x:y:i:n:h?V";
+
     static final String USAGE = "Version: 2.4\n"
             + "Usage: macof [-s src] [-d dst] [-e tha] [-x sport] [-y dport]\n"
             + "             [-i interface] [-n times]\n";
@@ -41,7 +44,7 @@ public final class Macof implements Tool {
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
         this.stack = ctx.stack();
-        Getopt g = Getopt.parse("macof", "vs:d:e:x:y:i:n:h?V", args);
+        Getopt g = Getopt.parse("macof", OPTSTRING, args);
         String intf = null;
         for (Getopt.Opt o : g.options()) {
             if (o.failed()) {

@@ -49,6 +49,14 @@ public final class Sysctl implements Tool {
                         case 'e' -> ignore = true;
                         case 'a', 'A', 'X' -> all = true;
                         case 'b' -> valuesOnly = true;
+                        case 'V' -> {
+                            out.append("sysctl from procps-ng 4.0.2\n");
+                            return 0;
+                        }
+                        case 'h' -> {
+                            out.append(Usage.of("sysctl")); // procps' Usage(stdout): the help, and success
+                            return 0;
+                        }
                         default -> {
                             err.append("sysctl: invalid option -- '").append(c).append("'\n");
                             err.append("Try 'sysctl --help' for more information.\n");
@@ -56,6 +64,9 @@ public final class Sysctl implements Tool {
                         }
                     }
                 }
+            } else if (w.equals("--help")) {
+                out.append(Usage.of("sysctl"));
+                return 0;
             } else if (w.equals("--all")) {
                 all = true;
             } else if (w.equals("--write")) {

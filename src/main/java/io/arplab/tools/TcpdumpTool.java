@@ -93,8 +93,9 @@ public final class TcpdumpTool {
 
     private TcpdumpTool() {}
 
-    /** print_version() without the line of the crypto library tcpdump was built with (Debian's: OpenSSL 3.0.x). */
-    private static final String USAGE_VERSION = "tcpdump version 4.99.3\nlibpcap version 1.10.3 (with TPACKET_V3)\n";
+    /** print_version(), with the crypto library Debian 12's tcpdump is built with (refdata/tcpdump/versions.txt). */
+    private static final String USAGE_VERSION = "tcpdump version 4.99.3\nlibpcap version 1.10.3 (with TPACKET_V3)\n"
+            + "OpenSSL 3.0.19 27 Jan 2026\n";
     private static final String USAGE = """
             Usage: tcpdump [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]
             \t\t[ -C file_size ] [ -E algo:secret ] [ -F file ] [ -G seconds ]

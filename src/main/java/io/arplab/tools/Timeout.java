@@ -11,6 +11,15 @@ import java.util.function.Supplier;
  * command's. Signals: INT, TERM (default) and HUP arrive as the tool's interrupt, KILL ends it at once (137).
  */
 public final class Timeout implements Tool {
+    private static final String VERSION = """
+            timeout (GNU coreutils) 9.1
+            Copyright (C) 2022 Free Software Foundation, Inc.
+            License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
+            This is free software: you are free to change and redistribute it.
+            There is NO WARRANTY, to the extent permitted by law.
+
+            Written by Padraig Brady.
+            """;
     private static final String TRY = "Try 'timeout --help' for more information.";
 
     private ToolContext ctx;
@@ -37,6 +46,14 @@ public final class Timeout implements Tool {
                 signal = a.substring(9);
             } else if (a.equals("--")) {
                 break;
+            } else if (a.length() > 2 && "--help".startsWith(a)) { // getopt_long takes an unambiguous prefix
+                ctx.out().print(Usage.of("timeout"));
+                ctx.exit(0);
+                return;
+            } else if (a.length() > 5 && "--version".startsWith(a)) { // "--ver" could be --verbose
+                ctx.out().print(VERSION);
+                ctx.exit(0);
+                return;
             } else {
                 fail(a.startsWith("--") ? "timeout: unrecognized option '" + a + "'"
                         : "timeout: invalid option -- '" + a.charAt(1) + "'");

@@ -15,6 +15,9 @@ import java.util.Locale;
  * (MSG_ERRQUEUE), each probe waiting up to one second for it (data_wait).
  */
 public final class Tracepath implements Tool {
+    /** The getopt(3) option string, as the real tool passes it. */
+    static final String OPTSTRING = "46nbh?l:m:p:V";
+
     private static final int MAX_PROBES = 10;
     private static final int MAX_HOPS_DEFAULT = 30;
     private static final int MAX_HOPS_LIMIT = 255;
@@ -116,7 +119,7 @@ public final class Tracepath implements Tool {
     private boolean parse(List<String> args) {
         boolean inet6 = false;
         boolean inet4 = false;
-        Getopt g = Getopt.parse("tracepath", "46nbh?l:m:p:V", args);
+        Getopt g = Getopt.parse("tracepath", OPTSTRING, args);
         for (Getopt.Opt o : g.options()) {
             if (o.failed()) {
                 ctx.err().println(o.error());

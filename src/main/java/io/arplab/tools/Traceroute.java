@@ -945,9 +945,6 @@ public final class Traceroute implements Tool {
 
     /** The CLIF help text (CLIF_current_help), on stderr. */
     static String help() {
-        return """
-                Usage:
-                  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]
-                """;
+        return Usage.of("traceroute");
     }
 }

@@ -73,6 +73,50 @@ class ShellTerminalTest {
         waitFor("EXITED 0");
     }
 
+    @Test
+    void tabCompletesToolsTheirWordsOptionsAndTargets() throws Exception {
+        assumeTrue(RunCommandTest.onPath("tmux"), "tmux not installed (apt-get install tmux)");
+        StringBuilder cmd = new StringBuilder("cd '" + tmp + "' && HOME='" + tmp + "' TERM=xterm");
+        for (String w : Arplab.command("shell", COMPOSE, "--pcap-dir", "none")) {
+            cmd.append(" '").append(w).append('\'');
+        }
+        tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", cmd.toString());
+        waitFor("arplab [0.000s]> ");
+
+        // the objects a prefix can mean, then a word expands to the full one, then the object's commands
+        type("node1 ip n", "Tab");
+        waitFor("neighbour   ntable");
+        type("e", "Tab");
+        waitFor("> node1 ip neighbour ");
+        type("sh", "Tab");
+        waitFor("> node1 ip neighbour show ");
+        type("dev e", "Tab");
+        waitFor("> node1 ip neighbour show dev eth0 ");
+        type("", "Enter");
+        waitForPrompt();
+
+        // an option's argument: the node's interfaces; a target: the lab's addresses
+        type("node1 arping -I l", "Tab");
+        waitFor("> node1 arping -I lo ");
+        type("172.28.0.1", "Tab", "Tab");
+        waitFor("172.28.0.12");
+        keys("C-c");
+        waitForPrompt();
+
+        // options of the tool, from its own getopt string
+        type("node1 ping -", "Tab", "Tab");
+        waitFor("-W");
+        keys("C-c");
+        waitForPrompt();
+
+        // help TOOL completes tools
+        type("help arp-s", "Tab");
+        waitFor("> help arp-scan ");
+        keys("C-c");
+        waitForPrompt();
+        keys("C-d");
+    }
+
     private void type(String text, String... then) throws Exception {
         tmux("send-keys", "-t", session, "-l", text);
         for (String k : then) {

@@ -52,10 +52,10 @@ public final class Bridge implements Tool {
         return new CommandExit(255, """
                 Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
                        bridge [ -force ] -batch filename
-                where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }
+                where  OBJECT := { link | fdb | mdb | vlan | monitor }
                        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |
                                     -o[neline] | -t[imestamp] | -n[etns] name |
-                                    -com[pressvlans] -c[olor] -p[retty] -j[son] }""");
+                                    -c[ompressvlans] -color -p[retty] -j[son] }""");
     }
 
     private int run(List<String> args) {

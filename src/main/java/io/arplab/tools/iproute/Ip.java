@@ -140,8 +140,8 @@ public final class Ip implements Tool {
         return new CommandExit(255, """
                 Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
                        ip [ -force ] -batch filename
-                where  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |
-                                   macsec | maddress | monitor | mptcp | mroute | mrule |
+                where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
+                                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
                                    neighbor | neighbour | netconf | netns | nexthop | ntable |
                                    ntbl | route | rule | sr | tap | tcpmetrics |
                                    token | tunnel | tuntap | vrf | xfrm }

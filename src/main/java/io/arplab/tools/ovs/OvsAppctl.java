@@ -14,6 +14,9 @@ public final class OvsAppctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
+        if (OvsTools.help(ctx, "ovs-appctl", args)) {
+            return;
+        }
         this.ctx = ctx;
         ctx.exit(run(args));
     }

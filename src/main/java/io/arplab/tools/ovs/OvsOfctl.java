@@ -28,6 +28,9 @@ public final class OvsOfctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
+        if (OvsTools.help(ctx, "ovs-ofctl", args)) {
+            return;
+        }
         this.ctx = ctx;
         ctx.exit(run(args));
     }

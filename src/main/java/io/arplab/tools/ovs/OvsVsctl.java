@@ -15,6 +15,9 @@ import java.util.UUID;
 public final class OvsVsctl implements Tool {
     @Override
     public void start(ToolContext ctx, List<String> args) {
+        if (OvsTools.help(ctx, "ovs-vsctl", args)) {
+            return;
+        }
         ctx.exit(run(ctx, args));
     }
 
