@@ -82,7 +82,7 @@ final class LabSession implements AutoCloseable {
 
     /**
      * What the shell says first: the lab's hosts and its networks as the lab file names them, each with its bridge
-     * device, e.g. {@code 4 hosts: node1 node2 node3 node4} / {@code 2 networks: arp_lan (br-63496ca3db05) ...}.
+     * device, e.g. {@code 4 hosts: node1 node2 node3 node4} / {@code 2 networks on 2 bridges: arp_lan (bridge br-63496ca3db05) ...}.
      */
     String banner(Path file) {
         StringBuilder b = new StringBuilder("arplab shell: ").append(file).append('\n');
@@ -91,7 +91,9 @@ final class LabSession implements AutoCloseable {
         hosts.forEach(h -> b.append(' ').append(h.name()));
         b.append('\n');
         List<io.arplab.topo.Topology.Network> nets = topology.networks();
-        b.append("  ").append(nets.size()).append(nets.size() == 1 ? " network:" : " networks:");
+        long bridges = nets.stream().map(io.arplab.topo.Topology.Network::bridge).distinct().count();
+        b.append("  ").append(nets.size()).append(nets.size() == 1 ? " network" : " networks").append(" on ")
+                .append(bridges).append(bridges == 1 ? " bridge:" : " bridges:");
         for (io.arplab.topo.Topology.Network n : nets) {
             b.append(' ').append(n.name()).append(" (")
                     .append(n.kind() == io.arplab.topo.Topology.NetworkKind.OVS ? "OVS bridge " : "bridge ")

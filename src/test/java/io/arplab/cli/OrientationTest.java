@@ -40,7 +40,7 @@ class OrientationTest {
     void bannerCountsHostsAndNamesNetworksWithTheirBridges() throws Exception {
         Arplab.Exit e = shell("exit\n");
         assertThat(e.out()).contains("  3 hosts: h1 h2 h3\n")
-                .contains("  2 networks: lan (bridge br-lan) island (bridge br-island)");
+                .contains("  2 networks on 2 bridges: lan (bridge br-lan) island (bridge br-island)");
     }
 
     @Test
