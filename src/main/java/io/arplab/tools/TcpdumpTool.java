@@ -17,10 +17,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import io.arplab.stack.NetDevice;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The emulated {@code tcpdump}: reads a capture file ({@code -r}), keeps the frames a pcap-filter(7) expression
@@ -37,58 +33,73 @@ public final class TcpdumpTool {
         void print(PcapRecord record, StringBuilder out);
     }
 
-    @Command(name = "tcpdump", separator = " ")
+    /** The options arplab's tcpdump knows, as tcpdump.c's getopt_long() loop leaves them. */
     static final class Args {
-        @Option(names = "-r", paramLabel = "FILE")
         String file;
-
-        @Option(names = "-n")
-        boolean[] numeric = new boolean[0];
-
-        @Option(names = "-e")
+        int numeric;
         boolean linkHeader;
-
-        @Option(names = "-v")
-        boolean[] verbose = new boolean[0];
-
-        @Option(names = "-t")
-        boolean[] time = new boolean[0];
-
-        @Option(names = "-c", paramLabel = "COUNT")
+        int verbose;
+        int time;
         String count;
-
-        @Option(names = "-x")
-        boolean[] hex = new boolean[0];
-
-        @Option(names = "-X")
-        boolean[] hexAscii = new boolean[0];
-
-        @Option(names = "-p")
-        boolean noPromiscuous;
-
-        @Option(names = "-l")
-        boolean lineBuffered;
-
-        @Option(names = "-O")
-        boolean noOptimize;
-
-        @Option(names = "-i", paramLabel = "INTERFACE")
+        int hex;
+        int hexAscii;
         String iface;
-
-        @Option(names = "-w", paramLabel = "FILE")
         String writeFile;
-
-        @Option(names = "-y", paramLabel = "DATALINKTYPE")
         String dataLinkType;
-
-        @Option(names = {"-h", "--help"})
         boolean help;
-
-        @Option(names = "--version")
         boolean version;
-
-        @Parameters
         List<String> expression = new ArrayList<>();
+    }
+
+    /** The short options (a subset of tcpdump.c's SHORTOPTS), as getopt(3) reads them. */
+    static final String SHORTOPTS = "r:nevtc:xXplOi:w:y:h";
+
+    /**
+     * tcpdump.c's option loop: getopt_long() with glibc's permutation (the expression may come first), the last of
+     * a repeated option winning, counted flags ({@code -vv}, {@code -tttt}); its words for what it refuses.
+     */
+    static Args parseArgs(List<String> args) {
+        Args a = new Args();
+        List<String> shorts = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String w = args.get(i);
+            if (w.equals("--")) {
+                shorts.addAll(args.subList(i, args.size()));
+                break;
+            }
+            if (!w.startsWith("--")) {
+                shorts.add(w);
+            } else if (w.equals("--help")) {
+                a.help = true;
+            } else if (w.equals("--version")) {
+                a.version = true;
+            } else {
+                throw new Failure("unrecognized option '" + w + "'", true);
+            }
+        }
+        Getopt g = Getopt.parse("tcpdump", SHORTOPTS, shorts);
+        for (Getopt.Opt o : g.options()) {
+            if (o.failed()) {
+                throw new Failure(o.error().substring("tcpdump: ".length()), true);
+            }
+            switch (o.letter()) {
+                case 'r' -> a.file = o.argument();
+                case 'n' -> a.numeric++;
+                case 'e' -> a.linkHeader = true;
+                case 'v' -> a.verbose++;
+                case 't' -> a.time++;
+                case 'c' -> a.count = o.argument();
+                case 'x' -> a.hex++;
+                case 'X' -> a.hexAscii++;
+                case 'i' -> a.iface = o.argument();
+                case 'w' -> a.writeFile = o.argument();
+                case 'y' -> a.dataLinkType = o.argument();
+                case 'h' -> a.help = true;
+                default -> { } // -p, -l, -O: nothing to do in a lab
+            }
+        }
+        a.expression = new ArrayList<>(g.operands());
+        return a;
     }
 
     private TcpdumpTool() {}
@@ -147,13 +158,10 @@ public final class TcpdumpTool {
      * as tcpdump.c's info() prints them.
      */
     public static void start(ToolContext ctx, List<String> args, Function<TcpdumpOptions, FramePrinter> printers) {
-        Args a = new Args();
-        CommandLine cl = new CommandLine(a);
-        cl.setPosixClusteredShortOptionsAllowed(true);
-        cl.setOverwrittenOptionsAllowed(true);
+        Args a;
         try {
-            cl.parseArgs(args.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
+            a = parseArgs(args);
+        } catch (Failure e) {
             a = null;
         }
         if (a == null || a.iface == null || a.file != null || a.help || a.version) {
@@ -218,8 +226,8 @@ public final class TcpdumpTool {
                 throw new Failure(a.writeFile + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             }
         }
-        TcpdumpOptions options = new TcpdumpOptions(a.numeric.length > 0, a.linkHeader, a.verbose.length,
-                timestamps(a.time.length), hexDump(a.hex.length, a.hexAscii.length), java.time.ZoneOffset.UTC)
+        TcpdumpOptions options = new TcpdumpOptions(a.numeric > 0, a.linkHeader, a.verbose,
+                timestamps(a.time), hexDump(a.hex, a.hexAscii), java.time.ZoneOffset.UTC)
                 .withLinkType(linkType, nodeInterfaceNames(ctx));
         FramePrinter printer = printers.apply(options);
         io.arplab.wire.pcap.PcapWriter w = file;
@@ -288,7 +296,7 @@ public final class TcpdumpTool {
         if (w != null) {
             ctx.err().println("tcpdump: " + link);
         } else {
-            if (a.verbose.length == 0) {
+            if (a.verbose == 0) {
                 ctx.err().println("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
             }
             ctx.err().println(link);
@@ -349,16 +357,7 @@ public final class TcpdumpTool {
 
     private static int runOrThrow(List<String> argList, Path workingDir, PrintWriter out, PrintWriter err,
                                   Function<TcpdumpOptions, FramePrinter> printers, IntFunction<String> interfaceNames) {
-        Args a = new Args();
-        CommandLine cl = new CommandLine(a);
-        cl.setPosixClusteredShortOptionsAllowed(true);
-        cl.setOverwrittenOptionsAllowed(true);
-        cl.setUnmatchedOptionsArePositionalParams(false);
-        try {
-            cl.parseArgs(argList.toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            throw new Failure(parseError(e, argList), true);
-        }
+        Args a = parseArgs(argList);
         if (a.help || a.version) {
             // tcpdump.c print_usage()/print_version(): to stdout, exit 0
             out.print(USAGE_VERSION);
@@ -386,8 +385,8 @@ public final class TcpdumpTool {
                     ? "live capture on " + a.iface + " is not supported here; read a capture file with -r FILE"
                     : "live capture is not supported here; read a capture file with -r FILE");
         }
-        TcpdumpOptions options = new TcpdumpOptions(a.numeric.length > 0, a.linkHeader, a.verbose.length,
-                timestamps(a.time.length), hexDump(a.hex.length, a.hexAscii.length), ZoneId.systemDefault());
+        TcpdumpOptions options = new TcpdumpOptions(a.numeric > 0, a.linkHeader, a.verbose,
+                timestamps(a.time), hexDump(a.hex, a.hexAscii), ZoneId.systemDefault());
 
         Path path = a.file.equals("-") ? null : workingDir.resolve(a.file);
         if (path == null) {
@@ -445,34 +444,6 @@ public final class TcpdumpTool {
         } catch (PcapFormatException e) {
             throw new Failure(e.cannotOpen() ? asGiven + ": " + e.detail() : e.libpcapMessage());
         }
-    }
-
-    /** getopt_long()'s words for what picocli refused. */
-    private static String parseError(CommandLine.ParameterException e, List<String> args) {
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            String bad = u.getUnmatched().get(0);
-            if (bad.startsWith("--")) {
-                return "unrecognized option '" + bad + "'";
-            }
-            // a cluster such as -nZ: the first letter tcpdump does not know
-            for (String arg : args) {
-                if (arg.equals(bad) || arg.startsWith("-") && !arg.startsWith("--") && bad.startsWith("-")
-                        && arg.contains(bad.substring(1))) {
-                    for (char c : arg.substring(1).toCharArray()) {
-                        if ("nevtcxXplOirwyh".indexOf(c) < 0) {
-                            return "invalid option -- '" + c + "'";
-                        }
-                    }
-                }
-            }
-            return "invalid option -- '" + (bad.length() > 1 ? bad.charAt(1) : bad) + "'";
-        }
-        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
-                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
-            return "option requires an argument -- '" + o.shortestName().substring(1) + "'";
-        }
-        String msg = e.getMessage();
-        return msg == null ? "bad arguments" : msg.replace('\n', ' ');
     }
 
     private static TimestampStyle timestamps(int t) {

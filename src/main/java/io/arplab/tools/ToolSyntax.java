@@ -167,9 +167,8 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
                 Map.of(), Kind.SYSCTL);
         put("timeout", "--help", List.of("-k", "-s", "-v", "--foreground", "--kill-after=", "--preserve-status",
                 "--signal=", "--verbose", "--help", "--version"), Map.of(), Kind.TOOL);
-        put("tcpdump", "-h", List.of("-A", "-c", "-D", "-e", "-h", "-i", "-l", "-n", "-nn", "-q", "-r", "-s", "-t",
-                "-tt", "-ttt", "-tttt", "-v", "-vv", "-vvv", "-w", "-x", "-xx", "-X", "-XX", "--count", "--help",
-                "--number", "--version"), Map.of("-i", Kind.INTERFACE, "-r", Kind.FILE, "-w", Kind.FILE), Kind.NONE);
+        put("tcpdump", "-h", plus(getopt(TcpdumpTool.SHORTOPTS), "--help", "--version"),
+                Map.of("-i", Kind.INTERFACE, "-r", Kind.FILE, "-w", Kind.FILE), Kind.NONE);
 
         // iproute2: ip OBJECT COMMAND [keywords]; only the objects arplab models are offered
         Map<String, List<String>> ip = new LinkedHashMap<>();
