@@ -95,8 +95,14 @@ public final class Lab implements AutoCloseable {
         return builder().file(file).build();
     }
 
-    /** Loads a lab from YAML text (arplab's format or docker-compose) with the default seed. */
+    /**
+     * Loads a lab from YAML text (arplab's format or docker-compose) with the default seed; one line ending in
+     * {@code .yaml} or {@code .yml} is a file's path instead ({@code Lab.fromYaml("lab.yaml")}).
+     */
     public static Lab fromYaml(String yaml) {
+        if (yaml.indexOf('\n') < 0 && (yaml.endsWith(".yaml") || yaml.endsWith(".yml"))) {
+            return fromYaml(Path.of(yaml));
+        }
         return builder().yaml(yaml).build();
     }
 
@@ -391,7 +397,7 @@ public final class Lab implements AutoCloseable {
             if (file != null) {
                 loaded = TopologyLoader.load(file);
             } else if (yaml != null) {
-                loaded = TopologyLoader.parse("lab.yaml", yaml, "");
+                loaded = TopologyLoader.parse("<yaml>", yaml, "");
             } else {
                 loaded = TopologyLoader.parse("<builder>", labFile(), "");
             }

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * One lab per test; the extension runs tests of one class one at a time (its {@link #lab()} is the running test's).
  */
 public final class ArpLabExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler {
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ArpLabExtension.class);
     /** Where failed tests' evidence goes, below the working directory, unless {@code arplab.junit.output} says. */
     public static final String DEFAULT_OUTPUT = "target/arplab";
@@ -121,6 +122,18 @@ public final class ArpLabExtension implements BeforeEachCallback, AfterEachCallb
             }
         }
         throw failure;
+    }
+
+    /** A failing {@code @BeforeEach} method leaves the same evidence as a failing test. */
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        handleTestExecutionException(context, failure);
+    }
+
+    /** A failing {@code @AfterEach} method leaves the same evidence as a failing test. */
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        handleTestExecutionException(context, failure);
     }
 
     /** Where a failed test's evidence goes: {@code target/arplab/CLASS/METHOD}. */

@@ -235,6 +235,17 @@ class LabApiTest {
     }
 
     @Test
+    void fromYamlTakesTextOrAPath() throws Exception {
+        String text = Files.readString(SEED_LAB);
+        try (Lab fromText = Lab.fromYaml(text); Lab fromPath = Lab.fromYaml(SEED_LAB.toString())) {
+            assertThat(fromText.node("node1").ping("node3", 1).stdout())
+                    .isEqualTo(fromPath.node("node1").ping("node3", 1).stdout());
+        }
+        assertThatThrownBy(() -> Lab.fromYaml("networks: {lan: {subnet: 10.0.0.0/33}}\n"))
+                .isInstanceOf(TopologyException.class).hasMessageStartingWith("<yaml>:1:");
+    }
+
+    @Test
     void badInputIsOneLineNamingWhereAndWhat() {
         assertThatThrownBy(() -> Lab.builder().network("lan", "10.0.0.0/24").host("a", "wan", "10.0.0.2").build())
                 .isInstanceOf(TopologyException.class).hasMessageStartingWith("<builder>:").hasMessageNotContaining("\n");

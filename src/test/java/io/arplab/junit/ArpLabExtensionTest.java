@@ -76,6 +76,19 @@ class ArpLabExtensionTest {
         }
     }
 
+    @ArpLab(file = "examples/arp-lab/lab.yaml")
+    static class FailingAfterEach {
+        @org.junit.jupiter.api.AfterEach
+        void check(@LabNode("node4") Node node4) {
+            assertThat(node4.capture("eth0")).isNotEmpty();
+        }
+
+        @Test
+        void quiet(Lab lab) {
+            lab.node("node1").ping("node3", 1);
+        }
+    }
+
     static class Registered {
         @RegisterExtension
         static ArpLabExtension arplab = ArpLabExtension.builder()
@@ -159,6 +172,16 @@ class ArpLabExtensionTest {
         assertThat(Files.readString(dir.resolve("trace.txt"))).contains("neigh_update");
         assertThat(Files.readString(dir.resolve("report.html"))).startsWith("<!DOCTYPE html>");
         assertThatThrownBy(() -> seen.node("node1")).hasMessage("the lab is closed");
+    }
+
+    @Test
+    void aFailingAfterEachMethodLeavesTheEvidenceToo() {
+        TestExecutionSummary s = run(FailingAfterEach.class);
+        assertThat(s.getFailures()).singleElement().satisfies(f -> assertThat(f.getException().getSuppressed())
+                .singleElement().satisfies(e -> assertThat(e.getMessage()).startsWith(
+                        "arplab: the lab's captures, trace and report are in "
+                                + output.resolve(FailingAfterEach.class.getName()).resolve("quiet"))));
+        assertThat(output.resolve(FailingAfterEach.class.getName()).resolve("quiet").resolve("node4.pcap")).exists();
     }
 
     @Test
