@@ -78,9 +78,8 @@ public final class Lab implements AutoCloseable {
                 String ifname = h.portName(p);
                 List<CapturedFrame> list = new ArrayList<>();
                 frames.put(node + " " + ifname, list);
-                recorder.capture(node, ifname, (epochNanos2, frame) -> {
-                    CapturedFrame f = new CapturedFrame(epochNanos2 - engine.epochNanos(), epochNanos2, node, ifname,
-                            frame.clone());
+                recorder.capture(node, ifname, (stamp, frame) -> {
+                    CapturedFrame f = new CapturedFrame(stamp - engine.epochNanos(), stamp, node, ifname, frame.clone());
                     list.add(f);
                     for (Consumer<CapturedFrame> l : frameListeners) {
                         l.accept(f);
@@ -221,13 +220,14 @@ public final class Lab implements AutoCloseable {
                 boolean first = true;
                 for (int p = 0; p < h.portCount(); p++) {
                     String ifname = h.portName(p);
-                    if (engine.bridges().containsKey(ifname) || engine.ovsBridges().containsKey(ifname)) {
-                        continue;
+                    List<CapturedFrame> seen = frames.get(e.getKey() + " " + ifname);
+                    if (seen == null || engine.bridges().containsKey(ifname) || engine.ovsBridges().containsKey(ifname)) {
+                        continue; // a bridge's own interface (its frames are the bridge's), or one made after the start
                     }
                     Path file = dir.resolve(first ? e.getKey() + ".pcap" : e.getKey() + "-" + ifname + ".pcap");
                     first = false;
                     try (PcapWriter w = PcapWriter.ethernet(Files.newOutputStream(file))) {
-                        for (CapturedFrame f : frames.get(e.getKey() + " " + ifname)) {
+                        for (CapturedFrame f : seen) {
                             w.write(f.epochNanos(), f.data(), 0, f.length());
                         }
                     }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public record PingResult(String target, int transmitted, int received, int duplicates, int errors, List<Duration> rtts,
                          int exitCode, String stdout, String stderr) {
-    // ping4_receive_error_msg()/finish() in iputils ping/ping_common.c: the counters' words
+    // finish() in iputils ping/ping_common.c prints the counters; gather_statistics() the reply lines' time=
     private static final Pattern STATISTICS = Pattern.compile("(?m)^(\\d+) packets transmitted, (\\d+) received"
             + "(?:, \\+(\\d+) duplicates)?(?:, \\+\\d+ corrupted)?(?:, \\+(\\d+) errors)?");
     private static final Pattern RTT = Pattern.compile("(?m)^\\d+ bytes from .* time=([0-9.]+) ms");
