@@ -98,6 +98,8 @@ public final class Lab implements AutoCloseable {
     private volatile boolean interruptRequested;
     /** Set while the lab has ports to the real world: virtual time then follows the wall clock. */
     private io.arplab.sim.Realtime realtime;
+    /** Pcap files given to {@link #capture}: {@link #close()} completes them. */
+    private final List<io.arplab.observe.PcapCapture> pcaps = new java.util.ArrayList<>();
 
     public Lab(long seed) {
         this(seed, DEFAULT_EPOCH, null);
@@ -457,11 +459,17 @@ public final class Lab implements AutoCloseable {
         host.stack().addRoute(Route.defaultVia(gateway, r.device()));
     }
 
-    /** Captures every frame on {@code node}'s interface {@code ifname} (a bridge name: every frame crossing it). */
+    /**
+     * Captures every frame on {@code node}'s interface {@code ifname} (a bridge name: every frame crossing it). A
+     * {@link io.arplab.observe.PcapCapture} is flushed and closed by {@link #close()}.
+     */
     public void capture(String node, String ifname, CaptureSink sink) {
         Network.Node n = network.node(node);
         if (n == null) {
             throw new IllegalArgumentException("unknown node '" + node + "'");
+        }
+        if (sink instanceof io.arplab.observe.PcapCapture p) {
+            pcaps.add(p);
         }
         if (n.device() instanceof Switch) {
             n.captureTap(sink);
@@ -511,11 +519,18 @@ public final class Lab implements AutoCloseable {
         return realtime != null;
     }
 
-    /** Closes the wires to the real world (their TAP devices disappear). */
+    /** Closes the wires to the real world (their TAP devices disappear) and completes the pcap files captured to. */
     @Override
     public void close() {
-        if (realtime != null) {
-            realtime.close();
+        try {
+            if (realtime != null) {
+                realtime.close();
+            }
+        } finally {
+            for (io.arplab.observe.PcapCapture p : pcaps) {
+                p.close();
+            }
+            pcaps.clear();
         }
     }
 

@@ -28,6 +28,7 @@ public final class RunRecorder implements TraceSink {
     private final List<Recording.FdbChange> fdb = new ArrayList<>();
     private final Map<String, NudState> states = new HashMap<>(); // lookups only: never iterated into output
     private final Set<String> captured = new HashSet<>();
+    private java.util.function.Consumer<Recording.NeighChange> onNeighbour;
 
     private RunRecorder(Lab lab, TraceSink downstream) {
         this.lab = lab;
@@ -64,6 +65,11 @@ public final class RunRecorder implements TraceSink {
                 }
             }
         }
+    }
+
+    /** Calls {@code listener} with each neighbour state change as it is recorded (the API's listeners). */
+    public void onNeighbour(java.util.function.Consumer<Recording.NeighChange> listener) {
+        this.onNeighbour = listener;
     }
 
     /** Hands every tracepoint event on to {@code sink} too (the run's --trace log). */
@@ -107,8 +113,12 @@ public final class RunRecorder implements TraceSink {
         while (at > 0 && neighbours.get(at - 1).time() > time) {
             at--;
         }
-        neighbours.add(at, new Recording.NeighChange(time, host, n.dev(), Ipv4Address.of(n.ip()).toString(), lladdr,
-                state, cause(point, before, state)));
+        Recording.NeighChange change = new Recording.NeighChange(time, host, n.dev(), Ipv4Address.of(n.ip()).toString(),
+                lladdr, state, cause(point, before, state));
+        neighbours.add(at, change);
+        if (onNeighbour != null) {
+            onNeighbour.accept(change);
+        }
     }
 
     /** Why an entry changed, in the words of net/core/neighbour.c's paths. */

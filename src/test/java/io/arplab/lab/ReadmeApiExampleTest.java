@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's "Using arplab from Java" example, as written there. */
+/** The engine's own API (the README's Java example before io.arplab.api), and the pcap its close() completes. */
 class ReadmeApiExampleTest {
     @TempDir
     Path dir;
@@ -34,5 +34,21 @@ class ReadmeApiExampleTest {
 
         assertThat(r.stdout()).contains("3 packets transmitted, 3 received, 0% packet loss");
         assertThat(neigh).startsWith("172.28.0.1 dev eth0 lladdr 02:42:8e:ff:44:b3 ");
+    }
+
+    @Test
+    void closingTheLabCompletesItsPcapFiles() {
+        Path file = dir.resolve("node1.pcap");
+        try (Lab lab = new Lab(42)) {
+            Host host = lab.addHost("host");
+            LinuxBridge lan = lab.addBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), host, "172.28.0.1/16");
+            Host node1 = lab.addHost("node1");
+            lab.attach(node1, "eth0", MacAddress.parse("02:42:ac:1c:00:0b"), "172.28.0.11/16", lan, "veth1",
+                    MacAddress.parse("ee:ee:ee:1c:00:0b"));
+            lab.capture("node1", "eth0", new PcapCapture(file));
+            lab.exec("node1", "ping -c3 172.28.0.1");
+        }
+        // two ARP frames and three echo pairs, whole: nothing left in a buffer
+        assertThat(io.arplab.wire.pcap.CaptureReader.readAll(file)).hasSize(8);
     }
 }
