@@ -76,7 +76,8 @@ class GatewaySpoofingTest {
     }
 
     @Test
-    void theTestClasspathHasNoShellLibrary() {
+    void theTestClasspathHasNoShellOrCommandLineLibrary() {
         assertThatThrownBy(() -> Class.forName("org.jline.reader.LineReader")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("picocli.CommandLine")).isInstanceOf(ClassNotFoundException.class);
     }
 }
