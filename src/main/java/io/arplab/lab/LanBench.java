@@ -24,7 +24,8 @@ import java.util.List;
  */
 public final class LanBench {
     public record Result(int hosts, long virtualNanos, long wallNanos, long deliveries, long events, long peakHeapBytes,
-                         long idleBytesPerHost, int pingsOk, long cpuNanos) {
+                         long idleBytesPerHost, int pingsOk, long cpuNanos, int partitions, long windows,
+                         long crossings, long buildNanos, double eventSpeedupBound) {
         public double deliveriesPerSecond() {
             return deliveries * 1e9 / wallNanos;
         }
@@ -124,7 +125,9 @@ public final class LanBench {
     /** The one-LAN workload; with {@code pcapDir}, every host's eth0 is captured to DIR/NAME.pcap. */
     public static Result run(int hosts, long seed, Path pcapDir) {
         long before = usedHeapAfterGc();
+        long build0 = System.nanoTime();
         Lab lab = build(hosts, seed);
+        long buildNanos = System.nanoTime() - build0;
         long after = usedHeapAfterGc();
         List<String> names = new ArrayList<>(hosts);
         List<String> targets = new ArrayList<>(hosts);
@@ -132,21 +135,27 @@ public final class LanBench {
             names.add("h" + i);
             targets.add("10.0.0.1");
         }
-        return measure(lab, names, targets, (after - before) / hosts, pcapDir);
+        return measure(lab, names, targets, (after - before) / hosts, pcapDir, buildNanos, DEFAULT_SPREAD);
     }
 
     public static Result runRouted(int lans, int hostsPerLan, long seed, Path pcapDir) {
-        return runRouted(lans, hostsPerLan, seed, pcapDir, 0);
+        return runRouted(lans, hostsPerLan, seed, pcapDir, 0, DEFAULT_SPREAD);
     }
+
+    /** Pings start spread evenly over this much virtual time (ns). */
+    public static final long DEFAULT_SPREAD = 1_000_000_000L;
 
     /**
      * The routed workload: every host resolves its gateway and pings the host of the same number in the next LAN;
      * the starts go round the LANs (host i of every LAN, then host i + 1), so every LAN is busy all along. With
-     * {@code threads} &gt; 0 the lab runs partitioned (a LAN with its router each) on that many threads.
+     * {@code threads} &gt; 0 the lab runs partitioned (a LAN with its router each) on that many threads. The starts
+     * are spread evenly over {@code spreadNanos}.
      */
-    public static Result runRouted(int lans, int hostsPerLan, long seed, Path pcapDir, int threads) {
+    public static Result runRouted(int lans, int hostsPerLan, long seed, Path pcapDir, int threads, long spreadNanos) {
         long before = usedHeapAfterGc();
+        long build0 = System.nanoTime();
         Lab lab = buildRouted(lans, hostsPerLan, seed);
+        long buildNanos = System.nanoTime() - build0;
         long after = usedHeapAfterGc();
         int hosts = lans * hostsPerLan;
         List<String> names = new ArrayList<>(hosts);
@@ -162,13 +171,14 @@ public final class LanBench {
             if (threads > 0) {
                 lab.partition(threads);
             }
-            return measure(lab, names, targets, (after - before) / hosts, pcapDir);
+            return measure(lab, names, targets, (after - before) / hosts, pcapDir, buildNanos, spreadNanos);
         } finally {
             lab.close();
         }
     }
 
-    private static Result measure(Lab lab, List<String> names, List<String> targets, long idlePerHost, Path pcapDir) {
+    private static Result measure(Lab lab, List<String> names, List<String> targets, long idlePerHost, Path pcapDir,
+                                  long buildNanos, long spreadNanos) {
         int hosts = names.size();
         List<PcapCapture> captures = new ArrayList<>();
         if (pcapDir != null) {
@@ -186,7 +196,7 @@ public final class LanBench {
         resetPeaks();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         ToolContext[] pings = new ToolContext[hosts];
-        long spread = 1_000_000_000L / hosts;
+        long spread = spreadNanos / hosts;
         for (int i = 0; i < hosts; i++) {
             int k = i;
             String name = names.get(i);
@@ -210,7 +220,9 @@ public final class LanBench {
             }
         }
         return new Result(hosts, lab.now(), wall, lab.network().deliveries(),
-                lab.network().eventsFired() - events0, peakHeap(), idlePerHost, ok, cpu);
+                lab.network().eventsFired() - events0, peakHeap(), idlePerHost, ok, cpu,
+                lab.network().partitions(), lab.network().windows(), lab.network().crossings(), buildNanos,
+                lab.network().eventSpeedupBound());
     }
 
     /** CPU time of the whole process (every thread, the collector's too), or 0 where the JVM does not say. */

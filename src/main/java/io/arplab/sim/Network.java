@@ -41,6 +41,13 @@ public final class Network {
     /** The lab's clock as the caller sees it between runs (partitions may lag behind it until they next act). */
     private long now;
     private Workers workers;
+    /** Synchronisation windows opened so far, and frames that crossed the cut. */
+    private long windows;
+    private long crossings;
+    private int threads = 1;
+    /** Work done in windows (events fired and frames delivered), and what a window's busiest thread must do at least. */
+    private long windowEvents;
+    private long windowSpan;
 
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
@@ -277,6 +284,10 @@ public final class Network {
                     active.add(p);
                 }
             }
+            long[] before = new long[active.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = active.get(i).scheduler.eventsFired() + active.get(i).deliveries;
+            }
             if (workers == null || active.size() < 2) {
                 for (Partition p : active) {
                     p.scheduler.runBefore(end);
@@ -284,6 +295,15 @@ public final class Network {
             } else {
                 workers.run(active, end);
             }
+            long sum = 0;
+            long max = 0;
+            for (int i = 0; i < before.length; i++) {
+                long e = active.get(i).scheduler.eventsFired() + active.get(i).deliveries - before[i];
+                sum += e;
+                max = Math.max(max, e);
+            }
+            windowEvents += sum;
+            windowSpan += Math.max(max, (sum + threads - 1) / threads);
             if (windowEnd > limit) {
                 break; // the window goes on past time: it stays open for the next run
             }
@@ -310,6 +330,7 @@ public final class Network {
             in.add(null);
         }
         for (Partition p : partitions) {
+            crossings += p.outgoing.size();
             for (Partition.Crossing c : p.outgoing) {
                 int d = c.node().part.index;
                 if (in.get(d) == null) {
@@ -339,6 +360,7 @@ public final class Network {
             return false;
         }
         windowEnd = lookahead == Long.MAX_VALUE || t > Long.MAX_VALUE - lookahead ? Long.MAX_VALUE : t + lookahead;
+        windows++;
         return true;
     }
 
@@ -363,6 +385,27 @@ public final class Network {
         for (Partition.Traced t : all) {
             trace.event(t.comm(), t.pid(), t.now(), t.event());
         }
+    }
+
+    /** Synchronisation windows opened so far (0 while unpartitioned). */
+    public long windows() {
+        return windows;
+    }
+
+    /**
+     * How many times faster than one thread the windows so far could run on this network's threads, counting work
+     * as events fired plus frames delivered: the windows' work over the sum, window by window, of what the busiest
+     * thread must do at least (the larger of the biggest partition's work and an equal share). It ignores the
+     * barriers' cost and unequal costs per unit, so it bounds what the wall clock can show, and it does not
+     * depend on the machine's load.
+     */
+    public double eventSpeedupBound() {
+        return windowSpan == 0 ? 1 : (double) windowEvents / windowSpan;
+    }
+
+    /** Frames that crossed the cut so far. */
+    public long crossings() {
+        return crossings;
     }
 
     /** Number of partitions (1 until {@link #partition}). */
@@ -456,6 +499,7 @@ public final class Network {
         }
         lookahead = cut;
         setTraceLog(trace);
+        this.threads = threads;
         if (threads > 1 && partitions.size() > 1) {
             workers = new Workers(threads);
         }
