@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * The whole-network benchmark: one bridge, a gateway on it and N hosts in 10.0.0.0/8, each pinging the gateway once
  * (starts spread over the first second). Measures frame deliveries and events per second of wall time, the peak
- * heap, and the heap an idle host costs. The routed workload: L LANs behind one router (a host with an interface on
- * each LAN's bridge), each host resolving its gateway and pinging the host of the same number in the next LAN.
+ * heap, and the heap an idle host costs. The routed workload: L LANs, each behind its own router, the routers in a
+ * ring, each host resolving its gateway and pinging the host of the same number in the next LAN.
  */
 public final class LanBench {
     public record Result(int hosts, long virtualNanos, long wallNanos, long deliveries, long events, long peakHeapBytes,

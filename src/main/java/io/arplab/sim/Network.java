@@ -187,6 +187,9 @@ public final class Network {
     }
 
     public Node add(Device device) {
+        if (partitions.size() > 1) {
+            throw new IllegalStateException("a partitioned network takes no new node (" + device.name() + ")");
+        }
         if (byName.containsKey(device.name())) {
             throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
         }
@@ -199,6 +202,9 @@ public final class Network {
 
     /** Connects two ports with a full-duplex wire of the given one-way latency. */
     public void connect(Node a, int portA, Node b, int portB, long latency) {
+        if (partitions.size() > 1) {
+            throw new IllegalStateException("a partitioned network takes no new wire (" + a + " - " + b + ")");
+        }
         a.attach(portA, b, portB, latency);
         b.attach(portB, a, portA, latency);
     }

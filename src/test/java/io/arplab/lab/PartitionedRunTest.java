@@ -173,6 +173,15 @@ class PartitionedRunTest {
     }
 
     @Test
+    void aPartitionedLabTakesNoNewHost() {
+        Lab lab = LanBench.buildRouted(2, 2, 7);
+        lab.partition(1);
+        assertThatThrownBy(() -> lab.addHost("late")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no new node (late)");
+        lab.close();
+    }
+
+    @Test
     void partitioningARunningLabIsRefused() {
         Lab lab = LanBench.buildRouted(2, 2, 7);
         lab.exec("l0h0", "ping -c1 10.0.16.2");
