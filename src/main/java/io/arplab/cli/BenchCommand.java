@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code arplab bench}: a whole-network run, timed on the wall clock (not part of the tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {"Run the N-host single-bridge LAN benchmark: every host pings the gateway once.",
-        "With --lans L --hosts-per-lan H: L LANs behind one router, every host pings a host in the next LAN."})
+        "With --lans L --hosts-per-lan H: L LANs, each behind its own router, the routers in a ring; every host pings a host in the next LAN.",
+        "With --threads T: the routed lab runs as partitions (a LAN with its router each) on T threads, and on 1 thread for the speedup."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -21,6 +22,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hosts-per-lan", paramLabel = "H", description = "hosts on each routed LAN (default 100)")
     Integer hostsPerLan;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "run the routed lab's partitions on T threads, and on one thread for comparison (same output)")
+    Integer threads;
+
+    @Option(names = "--spread", paramLabel = "MS", defaultValue = "1000",
+            description = "routed workload: the pings start spread evenly over MS milliseconds of virtual time (default ${DEFAULT-VALUE})")
+    long spreadMillis;
 
     @Option(names = "--pcap-dir", paramLabel = "none|DIR", defaultValue = "none",
             description = "capture every host's eth0 to DIR/NAME.pcap (default none)")
@@ -70,14 +79,41 @@ public final class BenchCommand implements Callable<Integer> {
         }
         java.nio.file.Path dir = pcapDir.equals("none") ? null : java.nio.file.Path.of(pcapDir);
         LanBench.Result r;
+        if (threads != null && (threads < 1 || threads > 256)) {
+            throw new UsageException("bench: --threads must be 1..256, not " + threads);
+        }
+        if (threads != null && lans == null && hostsPerLan == null) {
+            throw new UsageException("bench: --threads needs --lans L --hosts-per-lan H (one LAN is one partition)");
+        }
+        if (spreadMillis < 0 || spreadMillis > 3_600_000) {
+            throw new UsageException("bench: --spread must be 0..3600000 ms, not " + spreadMillis);
+        }
+        long spread = spreadMillis * 1_000_000L;
         if (lans != null || hostsPerLan != null) {
             int l = lans == null ? 10 : lans;
             int h = hostsPerLan == null ? 100 : hostsPerLan;
             for (int i = 0; i < warmup; i++) {
-                LanBench.runRouted(Math.min(l, 20), Math.min(h, 100), seed, null);
+                LanBench.runRouted(Math.min(l, 20), Math.min(h, 100), seed, null, threads == null ? 0 : threads, spread);
             }
-            r = LanBench.runRouted(l, h, seed, dir);
             out.printf("lans x hosts per lan  %d x %d%n", l, h);
+            if (threads != null) {
+                LanBench.Result one = LanBench.runRouted(l, h, seed, dir, 1, spread);
+                r = threads == 1 ? one : LanBench.runRouted(l, h, seed, dir, threads, spread);
+                print(out, r);
+                out.printf("threads               %d (partitions: a LAN with its router each)%n", threads);
+                out.printf("one thread            %.3f s wall, %.3f s CPU%n", one.wallNanos() / 1e9, one.cpuNanos() / 1e9);
+                out.printf("%-21s %.3f s wall, %.3f s CPU%n", threads + " threads", r.wallNanos() / 1e9, r.cpuNanos() / 1e9);
+                out.printf("speedup               %.2fx wall (efficiency %.0f%%), %.2fx CPU time%n",
+                        (double) one.wallNanos() / r.wallNanos(), 100.0 * one.wallNanos() / r.wallNanos() / threads,
+                        (double) one.cpuNanos() / r.cpuNanos());
+                out.printf("window parallelism    %.2fx on %d threads (work / busiest thread's work, window by window)%n",
+                        r.eventSpeedupBound(), threads);
+                boolean same = one.deliveries() == r.deliveries() && one.events() == r.events()
+                        && one.pingsOk() == r.pingsOk();
+                out.printf("same run              %s%n", same ? "yes (deliveries, events, answers)" : "NO");
+                return same ? 0 : 1;
+            }
+            r = LanBench.runRouted(l, h, seed, dir, 0, spread);
         } else {
             int hosts = this.hosts == null ? 10000 : this.hosts;
             for (int i = 0; i < warmup; i++) {
@@ -85,7 +121,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
             r = LanBench.run(hosts, seed, dir);
         }
+        print(out, r);
+        return 0;
+    }
+
+    private void print(java.io.PrintWriter out, LanBench.Result r) {
+        java.nio.file.Path dir = pcapDir.equals("none") ? null : java.nio.file.Path.of(pcapDir);
         out.printf("hosts                 %d%n", r.hosts());
+        out.printf("build                 %.3f s%n", r.buildNanos() / 1e9);
         out.printf("pings answered        %d%n", r.pingsOk());
         out.printf("virtual time          %.3f s%n", r.virtualNanos() / 1e9);
         out.printf("wall time             %.3f s%n", r.wallNanos() / 1e9);
@@ -93,7 +136,12 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("events                %d (%.2f M/s)%n", r.events(), r.eventsPerSecond() / 1e6);
         out.printf("peak heap             %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
         out.printf("idle host             %d bytes%n", r.idleBytesPerHost());
+        out.printf("peak heap per host    %d bytes%n", r.peakHeapBytes() / r.hosts());
+        out.printf("CPU time              %.3f s (all threads, GC included)%n", r.cpuNanos() / 1e9);
         out.printf("captures              %s%n", dir == null ? "none" : dir.toString());
-        return 0;
+        if (r.partitions() > 1) {
+            out.printf("partitions            %d, %d windows, %d frames across the cut%n", r.partitions(), r.windows(),
+                    r.crossings());
+        }
     }
 }

@@ -404,6 +404,44 @@ public final class Lab implements AutoCloseable {
         return dev;
     }
 
+    /**
+     * Joins two hosts with a veth pair ({@code ip link add IFA type veth peer name IFB netns B}), each end with its
+     * MAC and address: a point-to-point wire, as between two routers, where {@link #partition} may cut the lab.
+     */
+    public void link(Host a, String ifA, MacAddress macA, String addressA, Host b, String ifB, MacAddress macB,
+                     String addressB) {
+        for (MacAddress m : new MacAddress[] {macA, macB}) {
+            if (macOwners.containsKey(m.bits()) || m.isMulticast() || m.isZero() || macA.equals(macB)) {
+                throw new IllegalArgumentException("MAC address " + m + " of the veth pair " + a.name() + " " + ifA
+                        + " - " + b.name() + " " + ifB + " is in use, multicast or zero");
+            }
+        }
+        if (a.stack().device(ifA) != null || b.stack().device(ifB) != null) {
+            throw new IllegalArgumentException("device '" + ifA + "' or '" + ifB + "' already exists");
+        }
+        int pa = a.addInterface(ifA, macA, 1500);
+        int pb = b.addInterface(ifB, macB, 1500);
+        macOwners.put(macA.bits(), a);
+        macOwners.put(macB.bits(), b);
+        addAddress(a, a.port(pa), Cidr.parse(addressA));
+        addAddress(b, b.port(pb), Cidr.parse(addressB));
+        a.port(pa).kind = "veth";
+        b.port(pb).kind = "veth";
+        network.connect(network.node(a.name()), pa, network.node(b.name()), pb, Network.DEFAULT_LATENCY);
+        pairVeth(a, a.port(pa), b, b.port(pb));
+    }
+
+    /** {@code ip route add DST/LEN via GW} on {@code host}, through the device that reaches GW. */
+    public void route(Host host, String destination, Ipv4Address gateway) {
+        Route r = host.stack().routes().lookup(gateway.bits());
+        if (r == null || r.gateway() != null) {
+            throw new IllegalArgumentException("gateway " + gateway + " is not on a connected network of " + host.name());
+        }
+        Cidr c = Cidr.parse(destination);
+        host.stack().addRoute(new Route(c.address(), c.prefixLength(), gateway, r.device(), "boot", "global", null, 0,
+                Route.UNICAST));
+    }
+
     /** Records the two ends of a veth pair: peer ifindex ("@ifNN") and the peer namespace's id or name. */
     private void pairVeth(Host a, NetDevice da, Host b, NetDevice db) {
         da.peer = db;
@@ -532,6 +570,19 @@ public final class Lab implements AutoCloseable {
             }
             pcaps.clear();
         }
+        network.close();
+    }
+
+    /**
+     * Runs the lab as partitions of whole broadcast domains cut at its router-to-router links, on {@code threads}
+     * threads; the output is the same for any number of threads (see {@link Network#runUntil}). Call once the lab is
+     * built, before it runs; {@link #close} stops the threads.
+     */
+    public void partition(int threads) {
+        if (realtime != null) {
+            throw new IllegalStateException("a lab attached to the real world runs on one thread");
+        }
+        network.partition(threads);
     }
 
     /**
@@ -582,13 +633,17 @@ public final class Lab implements AutoCloseable {
     /** Lets virtual time pass (interrupted by {@link #requestInterrupt}, as sleep is by Ctrl-C). */
     public void runFor(long nanos) {
         long until = network.now() + nanos;
+        if (network.partitions() > 1) {
+            network.runUntil(until); // its windows, on its threads (no pacing: a partitioned lab is not interactive)
+            return;
+        }
         startPace();
         while (true) {
             if (interruptRequested) {
                 interruptRequested = false;
                 return;
             }
-            long next = network.scheduler().nextEventTime();
+            long next = network.nextEventTime();
             if (holdBack(Math.min(next, until))) {
                 continue;
             }
@@ -613,7 +668,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private void step() {
-        network.scheduler().step();
+        network.step();
         if (progress != null && (++steps & 0xffff) == 0) {
             progress.accept(network.now());
         }
@@ -639,6 +694,18 @@ public final class Lab implements AutoCloseable {
 
     /** Starts a command without waiting for it; null when the command is unknown (the error is printed). */
     public ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err) {
+        ToolContext ctx = start(node, words, out, err, nextPid);
+        if (ctx != null) {
+            nextPid++;
+        }
+        return ctx;
+    }
+
+    /**
+     * As {@link #start(String, List, PrintWriter, PrintWriter)} with the process id given: for commands started by
+     * events of a partitioned lab, where a shared counter would depend on which partition got there first.
+     */
+    public ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err, int pid) {
         Network.Node n = network.node(node);
         if (n == null) {
             throw new IllegalArgumentException("unknown node '" + node + "'");
@@ -655,11 +722,11 @@ public final class Lab implements AutoCloseable {
         if (!(n.device() instanceof Host)) {
             err.println(words.get(0) + ": " + node + " is a bridge, not a host: run tools on hosts");
             err.flush();
-            ToolContext ctx = new ToolContext(null, out, err, nextPid++);
+            ToolContext ctx = new ToolContext(null, out, err, pid);
             ctx.exit(1);
             return ctx;
         }
-        ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir), out, err, nextPid++);
+        ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir), out, err, pid);
         try {
             t.get().start(ctx, words.subList(1, words.size()));
         } catch (IllegalArgumentException e) {
@@ -685,7 +752,7 @@ public final class Lab implements AutoCloseable {
                 limit = network.now() + SIGINT_GRACE;
                 continue;
             }
-            long next = network.scheduler().nextEventTime();
+            long next = network.nextEventTime();
             if (holdBack(Math.min(next, limit))) {
                 continue;
             }
@@ -710,6 +777,7 @@ public final class Lab implements AutoCloseable {
             }
             step();
         }
+        network.flush();
         ctx.out().flush();
         ctx.err().flush();
     }

@@ -19,12 +19,13 @@ import java.util.List;
 /**
  * The whole-network benchmark: one bridge, a gateway on it and N hosts in 10.0.0.0/8, each pinging the gateway once
  * (starts spread over the first second). Measures frame deliveries and events per second of wall time, the peak
- * heap, and the heap an idle host costs. The routed workload: L LANs behind one router (a host with an interface on
- * each LAN's bridge), each host resolving its gateway and pinging the host of the same number in the next LAN.
+ * heap, and the heap an idle host costs. The routed workload: L LANs, each behind its own router, the routers in a
+ * ring, each host resolving its gateway and pinging the host of the same number in the next LAN.
  */
 public final class LanBench {
     public record Result(int hosts, long virtualNanos, long wallNanos, long deliveries, long events, long peakHeapBytes,
-                         long idleBytesPerHost, int pingsOk) {
+                         long idleBytesPerHost, int pingsOk, long cpuNanos, int partitions, long windows,
+                         long crossings, long buildNanos, double eventSpeedupBound) {
         public double deliveriesPerSecond() {
             return deliveries * 1e9 / wallNanos;
         }
@@ -60,21 +61,30 @@ public final class LanBench {
     }
 
     /**
-     * Builds L routed LANs of H hosts: LAN l is 10.0.0.0/8 + l*4096 as a /20, the router at .1 of it (bridge br{l},
-     * owned by the router), hosts l{l}h{i} from .2 on, each with its default route via the router.
+     * Builds L routed LANs of H hosts, each LAN a machine's worth: LAN l is 10.0.0.0/8 + l*4096 as a /20 on bridge
+     * br{l}, owned by its router r{l} at .1 of it; hosts l{l}h{i} from .2 on, each with its default route via its
+     * router. The routers form a ring of veth pairs (100.64.0.0/10, a /30 per link: r{l} "next" .1, r{l+1} "prev"
+     * .2), each routing the next LAN and the previous one over it. Every host is its own kernel (PER_HOST), and
+     * each router raises its gc_thresh1/2/3 with sysctl, as a real router's administrator would for a LAN this big.
      */
     public static Lab buildRouted(int lans, int hostsPerLan, long seed) {
         if (lans < 1 || lans > 4096 || hostsPerLan < 1 || hostsPerLan > 4093) {
             throw new IllegalArgumentException("lans must be 1..4096 and hosts per LAN 1..4093");
         }
         Lab lab = new Lab(seed);
-        Host router = lab.addHost("router");
-        router.stack().setSysctl("ip_forward", 1);
-        // the router holds an entry for every host, as a real one with gc_thresh* raised in init_net would
-        int t3 = Math.max(1024, Integer.highestOneBit(lans * hostsPerLan) * 4);
-        router.stack().neighbours().setGcConfig(new NeighbourTable.GcConfig(t3 / 8, t3 / 2, t3, 30 * 1_000_000_000L));
+        lab.setKernel(Lab.Kernel.PER_HOST);
+        Host[] routers = new Host[lans];
+        int t3 = Math.max(1024, Integer.highestOneBit(hostsPerLan + 2) * 4);
         for (int l = 0; l < lans; l++) {
-            int base = 0x0a00_0000 | (l << 12);
+            int base = lanBase(l);
+            Host router = lab.addHost("r" + l);
+            routers[l] = router;
+            router.stack().setSysctl("ip_forward", 1);
+            Lab.Result rc = lab.exec(router.name(), "sysctl -q -w net.ipv4.neigh.default.gc_thresh1=" + t3 / 8
+                    + " net.ipv4.neigh.default.gc_thresh2=" + t3 / 2 + " net.ipv4.neigh.default.gc_thresh3=" + t3);
+            if (rc.exitCode() != 0) {
+                throw new IllegalStateException("sysctl on " + router.name() + ": " + rc.stderr().strip());
+            }
             LinuxBridge br = lab.addBridge("br" + l, MacAddress.of(0x0242_0b00_0000L | l), router,
                     Ipv4Address.of(base + 1) + "/20");
             Ipv4Address gateway = Ipv4Address.of(base + 1);
@@ -86,7 +96,26 @@ public final class LanBench {
                 lab.defaultRoute(h, gateway);
             }
         }
+        int links = lans < 2 ? 0 : lans == 2 ? 1 : lans;
+        for (int k = 0; k < links; k++) {
+            int next = (k + 1) % lans;
+            int a = 0x6440_0000 + 4 * k + 1; // 100.64.0.0 + 4k + 1
+            lab.link(routers[k], "next", MacAddress.of(0x0a42_0000_0000L | a), Ipv4Address.of(a) + "/30",
+                    routers[next], "prev", MacAddress.of(0x0a42_0000_0000L | (a + 1)), Ipv4Address.of(a + 1) + "/30");
+            lab.route(routers[k], lanText(next), Ipv4Address.of(a + 1));
+            if (links > 1 || lans == 2) {
+                lab.route(routers[next], lanText(k), Ipv4Address.of(a));
+            }
+        }
         return lab;
+    }
+
+    private static int lanBase(int l) {
+        return 0x0a00_0000 | (l << 12);
+    }
+
+    private static String lanText(int l) {
+        return Ipv4Address.of(lanBase(l)) + "/20";
     }
 
     public static Result run(int hosts, long seed) {
@@ -96,7 +125,9 @@ public final class LanBench {
     /** The one-LAN workload; with {@code pcapDir}, every host's eth0 is captured to DIR/NAME.pcap. */
     public static Result run(int hosts, long seed, Path pcapDir) {
         long before = usedHeapAfterGc();
+        long build0 = System.nanoTime();
         Lab lab = build(hosts, seed);
+        long buildNanos = System.nanoTime() - build0;
         long after = usedHeapAfterGc();
         List<String> names = new ArrayList<>(hosts);
         List<String> targets = new ArrayList<>(hosts);
@@ -104,28 +135,50 @@ public final class LanBench {
             names.add("h" + i);
             targets.add("10.0.0.1");
         }
-        return measure(lab, names, targets, (after - before) / hosts, pcapDir);
+        return measure(lab, names, targets, (after - before) / hosts, pcapDir, buildNanos, DEFAULT_SPREAD);
     }
 
-    /** The routed workload: every host resolves its gateway and pings a host in the next LAN. */
     public static Result runRouted(int lans, int hostsPerLan, long seed, Path pcapDir) {
+        return runRouted(lans, hostsPerLan, seed, pcapDir, 0, DEFAULT_SPREAD);
+    }
+
+    /** Pings start spread evenly over this much virtual time (ns). */
+    public static final long DEFAULT_SPREAD = 1_000_000_000L;
+
+    /**
+     * The routed workload: every host resolves its gateway and pings the host of the same number in the next LAN;
+     * the starts go round the LANs (host i of every LAN, then host i + 1), so every LAN is busy all along. With
+     * {@code threads} &gt; 0 the lab runs partitioned (a LAN with its router each) on that many threads. The starts
+     * are spread evenly over {@code spreadNanos}.
+     */
+    public static Result runRouted(int lans, int hostsPerLan, long seed, Path pcapDir, int threads, long spreadNanos) {
         long before = usedHeapAfterGc();
+        long build0 = System.nanoTime();
         Lab lab = buildRouted(lans, hostsPerLan, seed);
+        long buildNanos = System.nanoTime() - build0;
         long after = usedHeapAfterGc();
         int hosts = lans * hostsPerLan;
         List<String> names = new ArrayList<>(hosts);
         List<String> targets = new ArrayList<>(hosts);
-        for (int l = 0; l < lans; l++) {
-            for (int i = 0; i < hostsPerLan; i++) {
+        for (int i = 0; i < hostsPerLan; i++) {
+            for (int l = 0; l < lans; l++) {
                 names.add("l" + l + "h" + i);
-                int peer = lans == 1 ? 0x0a00_0001 : (0x0a00_0000 | (((l + 1) % lans) << 12)) + 2 + i;
+                int peer = lans == 1 ? lanBase(0) + 1 : lanBase((l + 1) % lans) + 2 + i;
                 targets.add(Ipv4Address.of(peer).toString());
             }
         }
-        return measure(lab, names, targets, (after - before) / hosts, pcapDir);
+        try {
+            if (threads > 0) {
+                lab.partition(threads);
+            }
+            return measure(lab, names, targets, (after - before) / hosts, pcapDir, buildNanos, spreadNanos);
+        } finally {
+            lab.close();
+        }
     }
 
-    private static Result measure(Lab lab, List<String> names, List<String> targets, long idlePerHost, Path pcapDir) {
+    private static Result measure(Lab lab, List<String> names, List<String> targets, long idlePerHost, Path pcapDir,
+                                  long buildNanos, long spreadNanos) {
         int hosts = names.size();
         List<PcapCapture> captures = new ArrayList<>();
         if (pcapDir != null) {
@@ -142,28 +195,42 @@ public final class LanBench {
         }
         resetPeaks();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        List<ToolContext> pings = new ArrayList<>(hosts);
-        long spread = 1_000_000_000L / hosts;
+        ToolContext[] pings = new ToolContext[hosts];
+        long spread = spreadNanos / hosts;
         for (int i = 0; i < hosts; i++) {
+            int k = i;
             String name = names.get(i);
             List<String> cmd = List.of("ping", "-c1", targets.get(i));
-            lab.network().scheduler().at(i * spread, t -> pings.add(lab.start(name, cmd, sink, sink)));
+            // the pid from the host's place, not from whichever partition starts its ping first
+            lab.network().at(lab.network().node(name), i * spread, t -> pings[k] = lab.start(name, cmd, sink, sink, 100 + k));
         }
-        long events0 = lab.network().scheduler().eventsFired();
+        long events0 = lab.network().eventsFired();
+        long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
         lab.runFor(10_000_000_000L); // pings, replies, and the DELAY→PROBE rounds 5 s later
         for (PcapCapture c : captures) {
             c.close();
         }
         long wall = System.nanoTime() - wall0;
+        long cpu = processCpuNanos() - cpu0;
         int ok = 0;
         for (ToolContext c : pings) {
-            if (c.finished() && c.exitCode() == 0) {
+            if (c != null && c.finished() && c.exitCode() == 0) {
                 ok++;
             }
         }
         return new Result(hosts, lab.now(), wall, lab.network().deliveries(),
-                lab.network().scheduler().eventsFired() - events0, peakHeap(), idlePerHost, ok);
+                lab.network().eventsFired() - events0, peakHeap(), idlePerHost, ok, cpu,
+                lab.network().partitions(), lab.network().windows(), lab.network().crossings(), buildNanos,
+                lab.network().eventSpeedupBound());
+    }
+
+    /** CPU time of the whole process (every thread, the collector's too), or 0 where the JVM does not say. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static long usedHeapAfterGc() {

@@ -22,7 +22,6 @@ public final class Network {
     /** One-way latency of a veth pair: a few microseconds, about what the reference kernel shows. */
     public static final long DEFAULT_LATENCY = 5_000;
 
-    private final Scheduler scheduler = new Scheduler();
     private final long epochNanos;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new LinkedHashMap<>();
@@ -32,26 +31,39 @@ public final class Network {
     private static final long[] NO_LONGS = new long[0];
     private static final CaptureSink[] NO_CAPTURES = new CaptureSink[0];
 
-    private long deliveries;
-    private long transmissions;
-    /** Delivery events scheduled and not yet fired: frames still in the softirq's backlog. */
-    private int inFlight;
-    /** Inside a delivery or a device's timer: softirq context. */
-    private boolean softirq;
-    /** Tracepoints waiting for the backlog to drain ({@link Tracer#emitAfterSoftirq}). */
-    private final List<Runnable> afterSoftirq = new ArrayList<>(0);
+    /** One partition (the whole lab) until {@link #partition} cuts it at its point-to-point links. */
+    private final List<Partition> partitions = new ArrayList<>(List.of(new Partition(0)));
+    /** The smallest latency of a cut link: how far a window reaches (Long.MAX_VALUE: nothing crosses). */
+    private long lookahead = Long.MAX_VALUE;
+    /** The end (exclusive) of the open synchronisation window, or {@link #NO_WINDOW}. */
+    private long windowEnd = NO_WINDOW;
+    private static final long NO_WINDOW = Long.MIN_VALUE;
+    /** The lab's clock as the caller sees it between runs (partitions may lag behind it until they next act). */
+    private long now;
+    private Workers workers;
+    /** Synchronisation windows opened so far, and frames that crossed the cut. */
+    private long windows;
+    private long crossings;
+    private int threads = 1;
+    /** Work done in windows (events fired and frames delivered), and what a window's busiest thread must do at least. */
+    private long windowEvents;
+    private long windowSpan;
 
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
         this.epochNanos = epochNanos;
     }
 
+    /** The event queue of an unpartitioned network (the whole lab's); a partitioned one has one per partition. */
     public Scheduler scheduler() {
-        return scheduler;
+        if (partitions.size() > 1) {
+            throw new IllegalStateException("a partitioned network has a scheduler per partition");
+        }
+        return partitions.get(0).scheduler;
     }
 
     public long now() {
-        return scheduler.now();
+        return partitions.size() == 1 ? partitions.get(0).scheduler.now() : now;
     }
 
     public long epochNanos() {
@@ -60,11 +72,28 @@ public final class Network {
 
     /** Frames handed to a receiving device so far. */
     public long deliveries() {
-        return deliveries;
+        long n = 0;
+        for (Partition p : partitions) {
+            n += p.deliveries;
+        }
+        return n;
     }
 
     public long transmissions() {
-        return transmissions;
+        long n = 0;
+        for (Partition p : partitions) {
+            n += p.transmissions;
+        }
+        return n;
+    }
+
+    /** Events fired so far, in every partition. */
+    public long eventsFired() {
+        long n = 0;
+        for (Partition p : partitions) {
+            n += p.scheduler.eventsFired();
+        }
+        return n;
     }
 
     public List<Node> nodes() {
@@ -77,9 +106,14 @@ public final class Network {
 
     /** Enables (or, with null, disables) tracepoints for every node, present and future. */
     public void setTraceLog(TraceSink trace) {
+        flushTraces();
         this.trace = trace;
+        boolean buffered = trace != null && partitions.size() > 1;
+        for (Partition p : partitions) {
+            p.traced = buffered ? new ArrayList<>() : null;
+        }
         for (Node n : nodes) {
-            n.tracer.log = trace;
+            n.tracer.log = buffered ? n.part.buffer : trace;
             n.floodGroups = null;
         }
     }
@@ -95,8 +129,10 @@ public final class Network {
         TraceSink log;
         /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
         private long skbs;
+        private final Node node;
 
-        NodeTracer(String comm, int pid, TraceSink log) {
+        NodeTracer(Node node, String comm, int pid, TraceSink log) {
+            this.node = node;
             this.comm = comm;
             this.pid = pid;
             this.log = log;
@@ -119,11 +155,29 @@ public final class Network {
             if (log == null) {
                 return;
             }
-            if (softirq || inFlight == 0) {
+            Partition part = node.part;
+            if (part.softirq || part.inFlight == 0) {
                 emit(now, event.get());
             } else {
-                afterSoftirq.add(() -> emit(scheduler.now(), event.get()));
+                part.afterSoftirq.add(() -> emit(part.scheduler.now(), event.get()));
             }
+        }
+
+        /** This node's tracepoints written to {@code sink}: a sender in another partition emitting them. */
+        Tracer into(TraceSink sink) {
+            return new Tracer() {
+                @Override
+                public boolean enabled() {
+                    return sink != null;
+                }
+
+                @Override
+                public void emit(long now, TraceEvent event) {
+                    if (sink != null) {
+                        sink.event(comm, pid, now, event);
+                    }
+                }
+            };
         }
 
         /** A kernel-looking skbaddr, unique within the node: its pid in the high bits, a counter below. */
@@ -133,10 +187,13 @@ public final class Network {
     }
 
     public Node add(Device device) {
+        if (partitions.size() > 1) {
+            throw new IllegalStateException("a partitioned network takes no new node (" + device.name() + ")");
+        }
         if (byName.containsKey(device.name())) {
             throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
         }
-        Node n = new Node(device, nodes.size());
+        Node n = new Node(device, nodes.size(), partitions.get(partitions.size() - 1));
         nodes.add(n);
         byName.put(device.name(), n);
         n.reschedule();
@@ -145,6 +202,9 @@ public final class Network {
 
     /** Connects two ports with a full-duplex wire of the given one-way latency. */
     public void connect(Node a, int portA, Node b, int portB, long latency) {
+        if (partitions.size() > 1) {
+            throw new IllegalStateException("a partitioned network takes no new wire (" + a + " - " + b + ")");
+        }
         a.attach(portA, b, portB, latency);
         b.attach(portB, a, portA, latency);
     }
@@ -155,9 +215,324 @@ public final class Network {
         node.reschedule();
     }
 
-    /** Runs every event up to {@code time}; the clock then reads {@code time}. */
+    /** Runs {@code action} once at {@code time} in {@code node}'s partition (a tool's timer, a started command). */
+    public Scheduler.Event at(Node node, long time, java.util.function.LongConsumer action) {
+        return node.part.scheduler.at(time, action);
+    }
+
+    /** Cancels an event made by {@link #at}. */
+    public void cancel(Node node, Scheduler.Event e) {
+        node.part.scheduler.cancel(e);
+    }
+
+    /** The time of the next event anywhere, including frames crossing the cut; Long.MAX_VALUE when idle. */
+    public long nextEventTime() {
+        long t = Long.MAX_VALUE;
+        for (Partition p : partitions) {
+            t = Math.min(t, p.scheduler.nextEventTime());
+            for (Partition.Crossing c : p.outgoing) {
+                t = Math.min(t, c.arrival());
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Fires the next event; false when there is none. A partitioned network keeps its windows: the next event of
+     * the open window (ties go to the lowest partition), and at the window's end the barrier (see {@link #runUntil}).
+     */
+    public boolean step() {
+        if (partitions.size() == 1) {
+            return partitions.get(0).scheduler.step();
+        }
+        while (true) {
+            Partition best = null;
+            long bt = Long.MAX_VALUE;
+            if (windowEnd != NO_WINDOW) {
+                for (Partition p : partitions) {
+                    long t = p.scheduler.nextEventTime();
+                    if (t < windowEnd && t < bt) {
+                        best = p;
+                        bt = t;
+                    }
+                }
+            }
+            if (best != null) {
+                best.scheduler.step();
+                now = Math.max(now, bt);
+                return true;
+            }
+            if (!barrier(Long.MAX_VALUE)) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Runs every event up to {@code time}; the clock then reads {@code time}. A partitioned network runs in
+     * conservative windows (YAWNS, as ns-3's DistributedSimulatorImpl): a window starts at the earliest pending
+     * event T and ends before T + lookahead, so no frame sent inside it can arrive inside it; its partitions run on
+     * the worker threads; at the barrier the frames that crossed the cut join their destination's queue in the order
+     * (arrival, source partition, order sent) and the tracepoints are written in the order (time, partition, order
+     * emitted). Nothing in that depends on the threads, so any number of them gives the same run.
+     */
     public void runUntil(long time) {
-        scheduler.runUntil(time);
+        if (partitions.size() == 1) {
+            partitions.get(0).scheduler.runUntil(time);
+            return;
+        }
+        long limit = time == Long.MAX_VALUE ? Long.MAX_VALUE : time + 1;
+        while (windowEnd != NO_WINDOW || barrier(time)) {
+            long end = Math.min(windowEnd, limit);
+            List<Partition> active = new ArrayList<>();
+            for (Partition p : partitions) {
+                if (p.scheduler.nextEventTime() < end) {
+                    active.add(p);
+                }
+            }
+            long[] before = new long[active.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = active.get(i).scheduler.eventsFired() + active.get(i).deliveries;
+            }
+            if (workers == null || active.size() < 2) {
+                for (Partition p : active) {
+                    p.scheduler.runBefore(end);
+                }
+            } else {
+                workers.run(active, end);
+            }
+            long sum = 0;
+            long max = 0;
+            for (int i = 0; i < before.length; i++) {
+                long e = active.get(i).scheduler.eventsFired() + active.get(i).deliveries - before[i];
+                sum += e;
+                max = Math.max(max, e);
+            }
+            windowEvents += sum;
+            windowSpan += Math.max(max, (sum + threads - 1) / threads);
+            if (windowEnd > limit) {
+                break; // the window goes on past time: it stays open for the next run
+            }
+            windowEnd = NO_WINDOW;
+            if (!barrier(time)) {
+                break;
+            }
+        }
+        for (Partition p : partitions) {
+            p.scheduler.advanceTo(time);
+        }
+        now = Math.max(now, time);
+        flushTraces();
+    }
+
+    /**
+     * The window's barrier: frames that crossed the cut join their destinations' queues, the tracepoints are
+     * written, and the next window opens at the earliest pending event if that is at or before {@code time}.
+     * False when no window opened.
+     */
+    private boolean barrier(long time) {
+        List<List<Partition.Crossing>> in = new ArrayList<>(partitions.size());
+        for (int i = 0; i < partitions.size(); i++) {
+            in.add(null);
+        }
+        for (Partition p : partitions) {
+            crossings += p.outgoing.size();
+            for (Partition.Crossing c : p.outgoing) {
+                int d = c.node().part.index;
+                if (in.get(d) == null) {
+                    in.set(d, new ArrayList<>());
+                }
+                in.get(d).add(c);
+            }
+            p.outgoing.clear();
+        }
+        for (int d = 0; d < in.size(); d++) {
+            List<Partition.Crossing> cs = in.get(d);
+            if (cs != null) {
+                cs.sort(java.util.Comparator.comparingLong(Partition.Crossing::arrival)); // stable: then source, order
+                Partition part = partitions.get(d);
+                for (Partition.Crossing c : cs) {
+                    part.inFlight++;
+                    part.scheduler.schedule(new Delivery(c.node(), c.port(), c.frame(), c.skb(), false), c.arrival());
+                }
+            }
+        }
+        flushTraces();
+        long t = Long.MAX_VALUE;
+        for (Partition p : partitions) {
+            t = Math.min(t, p.scheduler.nextEventTime());
+        }
+        if (t == Long.MAX_VALUE || t > time) {
+            return false;
+        }
+        windowEnd = lookahead == Long.MAX_VALUE || t > Long.MAX_VALUE - lookahead ? Long.MAX_VALUE : t + lookahead;
+        windows++;
+        return true;
+    }
+
+    /** Writes what the partitions' tracepoints buffered so far (the caller is between steps). */
+    public void flush() {
+        flushTraces();
+    }
+
+    /** Writes the partitions' buffered tracepoints in the order (time, partition, order emitted). */
+    private void flushTraces() {
+        if (trace == null || partitions.size() == 1) {
+            return;
+        }
+        List<Partition.Traced> all = new ArrayList<>();
+        for (Partition p : partitions) {
+            if (p.traced != null) {
+                all.addAll(p.traced);
+                p.traced.clear();
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(Partition.Traced::now)); // stable: then partition, order
+        for (Partition.Traced t : all) {
+            trace.event(t.comm(), t.pid(), t.now(), t.event());
+        }
+    }
+
+    /** Synchronisation windows opened so far (0 while unpartitioned). */
+    public long windows() {
+        return windows;
+    }
+
+    /**
+     * How many times faster than one thread the windows so far could run on this network's threads, counting work
+     * as events fired plus frames delivered: the windows' work over the sum, window by window, of what the busiest
+     * thread must do at least (the larger of the biggest partition's work and an equal share). It ignores the
+     * barriers' cost and unequal costs per unit, so it bounds what the wall clock can show, and it does not
+     * depend on the machine's load.
+     */
+    public double eventSpeedupBound() {
+        return windowSpan == 0 ? 1 : (double) windowEvents / windowSpan;
+    }
+
+    /** Frames that crossed the cut so far. */
+    public long crossings() {
+        return crossings;
+    }
+
+    /** Number of partitions (1 until {@link #partition}). */
+    public int partitions() {
+        return partitions.size();
+    }
+
+    /** The lookahead of the cut: the smallest latency of a link between partitions (Long.MAX_VALUE: none). */
+    public long lookahead() {
+        return lookahead;
+    }
+
+    /**
+     * Cuts the network into partitions of whole broadcast domains and runs their windows on {@code threads}
+     * threads. A partition holds every node reachable without crossing a wire between two hosts (a router-to-router
+     * veth pair): a bridge stays with all its ports' hosts, a bridge's own interface with its owner, and hosts
+     * sharing a kernel's arp_tbl, or OVS bridges sharing the datapath, stay together. Partitions are numbered by
+     * their first node. Call before the first event runs (only devices' timers may be pending).
+     */
+    public void partition(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        Partition whole = partitions.get(0);
+        int armed = 0;
+        for (Node n : nodes) {
+            armed += n.armed() ? 1 : 0;
+        }
+        if (partitions.size() > 1 || whole.scheduler.eventsFired() > 0 || whole.scheduler.size() != armed) {
+            throw new IllegalStateException("partition a network once, before it runs");
+        }
+        int[] root = new int[nodes.size()];
+        for (int i = 0; i < root.length; i++) {
+            root[i] = i;
+        }
+        Map<Object, Integer> shared = new java.util.IdentityHashMap<>();
+        long cut = Long.MAX_VALUE;
+        for (Node n : nodes) {
+            for (int p = 0; p < n.peers.length; p++) {
+                Node peer = n.peers[p];
+                if (peer == null) {
+                    continue;
+                }
+                boolean pointToPoint = n.device instanceof io.arplab.device.Host
+                        && peer.device instanceof io.arplab.device.Host && n.latencies[p] > 0;
+                if (pointToPoint) {
+                    cut = Math.min(cut, n.latencies[p]);
+                } else {
+                    union(root, n.index, peer.index);
+                }
+            }
+            Object kernel = n.device instanceof io.arplab.device.Host h ? h.stack().neighbours().tbl()
+                    : n.device instanceof io.arplab.device.OvsBridge ? io.arplab.device.OvsBridge.class : null;
+            if (kernel != null) {
+                Integer first = shared.putIfAbsent(kernel, n.index);
+                if (first != null) {
+                    union(root, first, n.index);
+                }
+            }
+        }
+        Map<Integer, Partition> byRoot = new LinkedHashMap<>();
+        partitions.clear();
+        for (Node n : nodes) {
+            Partition part = byRoot.computeIfAbsent(find(root, n.index), r -> {
+                Partition np = new Partition(partitions.size());
+                partitions.add(np);
+                return np;
+            });
+            boolean wasArmed = n.armed();
+            long deadline = n.deadline();
+            if (wasArmed) {
+                whole.scheduler.cancel(n);
+            }
+            n.part = part;
+            if (wasArmed) {
+                part.scheduler.schedule(n, deadline);
+            }
+        }
+        now = whole.scheduler.now();
+        for (Partition p : partitions) {
+            p.scheduler.advanceTo(now);
+        }
+        // links inside a partition are no cut, whatever their ends
+        cut = Long.MAX_VALUE;
+        for (Node n : nodes) {
+            for (int p = 0; p < n.peers.length; p++) {
+                if (n.peers[p] != null && n.peers[p].part != n.part) {
+                    cut = Math.min(cut, n.latencies[p]);
+                }
+            }
+        }
+        lookahead = cut;
+        setTraceLog(trace);
+        this.threads = threads;
+        if (threads > 1 && partitions.size() > 1) {
+            workers = new Workers(threads);
+        }
+    }
+
+    private static int find(int[] root, int i) {
+        while (root[i] != i) {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] root, int a, int b) {
+        int ra = find(root, a);
+        int rb = find(root, b);
+        if (ra != rb) {
+            root[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
+    /** Stops the worker threads (a partitioned network with more than one thread). */
+    public void close() {
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
     }
 
     /** A device in the network: its wires, capture points and wake-up timer. */
@@ -178,10 +553,19 @@ public final class Network {
         /** Per-namespace state of the tools run on this node, created on first use. */
         private java.util.Map<Class<?>, Object> state;
 
-        private Node(Device device, int index) {
+        /** The partition this node runs in (its clock, queue and backlog). */
+        private Partition part;
+
+        private Node(Device device, int index, Partition part) {
             this.device = device;
             this.index = index;
-            this.tracer = new NodeTracer(device.name(), index + 1, trace);
+            this.part = part;
+            this.tracer = new NodeTracer(this, device.name(), index + 1, trace);
+        }
+
+        /** The time as this node sees it: its partition's clock, or the lab's when the caller acts between runs. */
+        public long now() {
+            return partitions.size() == 1 ? part.scheduler.now() : Math.max(part.scheduler.now(), Network.this.now);
         }
 
         public Device device() {
@@ -268,8 +652,8 @@ public final class Network {
         }
 
         private void transmit(int port, byte[] frame, long skb) {
-            long now = scheduler.now();
-            transmissions++;
+            long now = now();
+            part.transmissions++;
             if (port < captures.length && captures[port] != null) {
                 captures[port].record(epochNanos + now, frame);
             }
@@ -285,15 +669,22 @@ public final class Network {
                     TraceEvent.emitVethCrossing(now, tracer, dev, null, null, skb, frame,
                             TraceEvent.transportOffset(frame, device instanceof Switch));
                 } else {
-                    TraceEvent.emitVethCrossing(now, tracer, dev, peer.tracer, peer.device.portName(peerPorts[port]), skb,
+                    // the peer's netif_rx happens in this call (veth_xmit): written where this node's lines go
+                    Tracer rx = peer.part == part ? peer.tracer : peer.tracer.into(tracer.log);
+                    TraceEvent.emitVethCrossing(now, tracer, dev, rx, peer.device.portName(peerPorts[port]), skb,
                             frame, TraceEvent.transportOffset(frame, device instanceof Switch));
                 }
             }
             if (peer == null) {
                 return; // an unplugged port: the frame is lost, as on a carrier-less link
             }
-            inFlight++;
-            scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp), now + latencies[port]);
+            if (peer.part != part) {
+                // crosses the cut: joins the peer's partition at the window's barrier (latency >= lookahead)
+                part.outgoing.add(new Partition.Crossing(now + latencies[port], peer, peerPorts[port], frame, skb));
+                return;
+            }
+            part.inFlight++;
+            part.scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp), now + latencies[port]);
         }
 
         @Override
@@ -301,10 +692,10 @@ public final class Network {
             return device.portCount();
         }
 
-        /** A port a flood may batch: wired, not captured, not traced. */
+        /** A port a flood may batch: wired inside the partition, not captured, not traced. */
         private boolean plain(int p) {
-            return p < peers.length && peers[p] != null && (p >= captures.length || captures[p] == null)
-                    && !tracer.enabled();
+            return p < peers.length && peers[p] != null && peers[p].part == part
+                    && (p >= captures.length || captures[p] == null) && !tracer.enabled();
         }
 
         private long[] floodGroups() {
@@ -338,7 +729,7 @@ public final class Network {
          */
         @Override
         public void flood(int exceptPort, byte[] frame) {
-            long now = scheduler.now();
+            long now = now();
             int n = device.portCount();
             boolean batch = true;
             for (int p = 0; p < n && batch; p++) {
@@ -358,8 +749,8 @@ public final class Network {
                 return;
             }
             for (long latency : floodGroups()) {
-                inFlight++;
-                scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
+                part.inFlight++;
+                part.scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
             }
         }
 
@@ -371,7 +762,7 @@ public final class Network {
             int n = Math.min(device.portCount(), ps.length);
             for (int p = n - 1; p >= 0; p--) {
                 if (p != exceptPort && ps[p] != null && ls[p] == latency) {
-                    transmissions++;
+                    part.transmissions++;
                     ps[p].deliver(now, pp[p], frame, 0, false);
                 }
             }
@@ -380,7 +771,7 @@ public final class Network {
         @Override
         public void tap(byte[] frame) {
             if (tapCapture != null) {
-                tapCapture.record(epochNanos + scheduler.now(), frame);
+                tapCapture.record(epochNanos + now(), frame);
             }
         }
 
@@ -390,7 +781,7 @@ public final class Network {
          * (br_pass_frame_up → netif_receive_skb), or from the bridge's own interface (br_dev_xmit: no receive).
          */
         void deliver(long now, int port, byte[] frame, long skb, boolean passUp) {
-            deliveries++;
+            part.deliveries++;
             if (port < captures.length && captures[port] != null) {
                 captures[port].record(epochNanos + now, frame);
             }
@@ -424,47 +815,28 @@ public final class Network {
             long d = device.nextDeadline();
             if (d == Long.MAX_VALUE) {
                 if (armed()) {
-                    scheduler.cancel(this);
+                    part.scheduler.cancel(this);
                 }
             } else if (d != deadline()) {
-                scheduler.schedule(this, Math.max(d, scheduler.now()));
+                part.scheduler.schedule(this, Math.max(d, now()));
             }
         }
 
         @Override
         protected void fire(long now) {
-            boolean outer = softirq;
-            softirq = true;
+            boolean outer = part.enterSoftirq();
             device.advance(now, this);
-            softirq = outer;
+            part.softirq = outer;
             reschedule();
         }
 
-        Network network() {
-            return Network.this;
+        Partition part() {
+            return part;
         }
 
         @Override
         public String toString() {
             return device.name();
-        }
-    }
-
-    /** A delivery starts: softirq context. Returns the context to restore. */
-    private boolean enterSoftirq() {
-        boolean outer = softirq;
-        softirq = true;
-        return outer;
-    }
-
-    /** A delivery is done; when it leaves the backlog empty, the tracepoints waiting for that fire. */
-    private void leaveSoftirq(boolean outer) {
-        softirq = outer;
-        inFlight--;
-        if (inFlight == 0 && !afterSoftirq.isEmpty()) {
-            List<Runnable> due = new ArrayList<>(afterSoftirq);
-            afterSoftirq.clear();
-            due.forEach(Runnable::run);
         }
     }
 
@@ -483,11 +855,12 @@ public final class Network {
 
         @Override
         protected void fire(long now) {
-            boolean outer = from.network().enterSoftirq();
+            Partition part = from.part();
+            boolean outer = part.enterSoftirq();
             try {
                 from.deliverFlood(now, exceptPort, latency, frame);
             } finally {
-                from.network().leaveSoftirq(outer);
+                part.leaveSoftirq(outer);
             }
         }
     }
@@ -510,11 +883,12 @@ public final class Network {
 
         @Override
         protected void fire(long now) {
-            boolean outer = node.network().enterSoftirq();
+            Partition part = node.part();
+            boolean outer = part.enterSoftirq();
             try {
                 node.deliver(now, port, frame, skb, passUp);
             } finally {
-                node.network().leaveSoftirq(outer);
+                part.leaveSoftirq(outer);
             }
         }
     }

@@ -53,6 +53,11 @@ public final class Scheduler {
         return heap.nextDeadline();
     }
 
+    /** Events armed now. */
+    public int size() {
+        return heap.size();
+    }
+
     public boolean idle() {
         return heap.size() == 0;
     }
@@ -68,6 +73,20 @@ public final class Scheduler {
         fired++;
         e.fire(t);
         return true;
+    }
+
+    /** Fires every event due strictly before {@code end} (a partition's share of a synchronisation window). */
+    void runBefore(long end) {
+        while (heap.nextDeadline() < end) {
+            step();
+        }
+    }
+
+    /** Moves the clock forward to {@code time} without firing anything (a partition catching up with the lab). */
+    void advanceTo(long time) {
+        if (time > now) {
+            now = time;
+        }
     }
 
     /** Fires every event due at or before {@code time}, then sets the clock to {@code time}. */

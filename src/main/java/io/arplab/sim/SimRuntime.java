@@ -44,7 +44,7 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public long now() {
-        return network.now();
+        return node.now();
     }
 
     @Override
@@ -54,12 +54,12 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public Timer at(long time, LongConsumer action) {
-        return network.scheduler().at(time, action);
+        return network.at(node, time, action);
     }
 
     @Override
     public void cancel(Timer timer) {
-        network.scheduler().cancel((Scheduler.Event) timer);
+        network.cancel(node, (Scheduler.Event) timer);
     }
 
     @Override
@@ -82,7 +82,8 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public void inject(Switch sw, int port, byte[] frame) {
-        network.act(network.node(sw.name()), out -> sw.receive(network.now(), port, frame, out));
+        Network.Node sn = network.node(sw.name());
+        network.act(sn, out -> sw.receive(sn.now(), port, frame, out));
     }
 
     @Override
