@@ -127,6 +127,17 @@ final class Arp implements NeighbourTable.Ops {
         }
     }
 
+    /**
+     * Whether arp_process() on {@code dev} can act on a broadcast request or reply (sender not 0.0.0.0, target not in
+     * 127/8) only when the namespace owns the target or holds an entry for the sender on {@code dev}: the device is up,
+     * arp_accept is off (no entry created from a gratuitous ARP or a reply), and no proxy ARP can answer (IN_DEV_FORWARD
+     * with proxy_arp or a pneigh entry). Packet sockets are the caller's part.
+     */
+    boolean quiet(NetDevice dev) {
+        return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
+                && !(dev.conf.get(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || proxies != null));
+    }
+
     /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
     private boolean isGarp(int op, int sip, int tip, long sha, long tha) {
         boolean garp = sip == tip;
@@ -265,6 +276,7 @@ final class Arp implements NeighbourTable.Ops {
             }
         }
         proxies.add(0, new HostStack.ProxyEntry(address, dev)); // pneigh_create() links at the head of its bucket
+        ns.configChanged();
         return true;
     }
 
@@ -274,6 +286,7 @@ final class Arp implements NeighbourTable.Ops {
         if (proxies != null && proxies.isEmpty()) {
             proxies = null;
         }
+        ns.configChanged();
         return removed;
     }
 

@@ -198,6 +198,25 @@ public final class HostStack {
         return v;
     }
 
+    /**
+     * Whether a broadcast ARP frame (sender not 0.0.0.0, target outside 127/8) arriving on {@code dev} can change
+     * anything but when the namespace owns its target or holds an entry for its sender on {@code dev}: see
+     * {@link ArpWatch}. False with a packet socket on the device (packet_rcv() queues a copy).
+     */
+    public boolean arpQuiet(NetDevice dev) {
+        return arp.quiet(dev) && !packets.bound(dev);
+    }
+
+    /** inet_addr_type() == RTN_LOCAL's addresses besides 127/8; the array is never modified (a change replaces it). */
+    public int[] localAddresses() {
+        return ns.localAddresses();
+    }
+
+    /** Tells the devices' {@link ArpWatch}es that what decides their reaction to ARP may have changed. */
+    void configChanged() {
+        ns.configChanged();
+    }
+
     /** The value in force for a conf key on a device: its own combined with conf/all by the key's rule. */
     public int devconf(NetDevice dev, int slot) {
         return ns.devconf(dev, slot);

@@ -69,6 +69,8 @@ public final class NetDevice {
     /** The reachable_time drawn for this device when it was created (milliseconds). */
     int drawnReachableMs;
     public final DevConf conf;
+    /** Told of the device's neighbour entries and of configuration changes (a flood index), or null. */
+    public ArpWatch arpWatch;
 
     public NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, NeighParams arpParms, DevConf conf) {
         this.ifindex = ifindex;

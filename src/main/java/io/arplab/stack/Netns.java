@@ -215,6 +215,22 @@ final class Netns {
             }
         }
         localAddrs = all;
+        configChanged();
+    }
+
+    /** The local addresses as an array that is never modified (a new one replaces it on change). */
+    int[] localAddresses() {
+        return localAddrs;
+    }
+
+    /** Tells the devices' watchers that what decides their reaction to ARP may have changed. */
+    void configChanged() {
+        for (int i = 0; i < devices.size(); i++) {
+            ArpWatch w = devices.get(i).arpWatch;
+            if (w != null) {
+                w.configChanged();
+            }
+        }
     }
 
     /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */
