@@ -28,7 +28,7 @@ final class Arp implements NeighbourTable.Ops {
 
     private final Netns ns;
     private final Icmp icmp;
-    private final ArpView arp = new ArpView(new byte[0], 0, 0);
+    private final ArpView arp = new ArpView(Ipv4View.NO_BYTES, 0, 0);
     private final Ipv4View queuedIp = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     private List<HostStack.ProxyEntry> proxies;
     private List<ProxyWait> proxyQueue;

@@ -2,6 +2,7 @@ package io.arplab.stack;
 
 import io.arplab.wire.EtherType;
 import io.arplab.wire.EthernetView;
+import io.arplab.wire.Ipv4View;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.Collections;
@@ -63,7 +64,7 @@ public final class HostStack {
     private final PingSockets pings;
     private final PacketSockets packets;
     private final IpInput ipInput;
-    private final EthernetView eth = new EthernetView(new byte[0], 0, 0);
+    private final EthernetView eth = new EthernetView(Ipv4View.NO_BYTES, 0, 0);
     private boolean initialNamespace = true;
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {

@@ -31,7 +31,7 @@ final class Icmp {
     private IpOutput output;
     private PingSockets pings;
     private Udp udp;
-    private final IcmpView icmp = new IcmpView(new byte[0], 0, 0);
+    private final IcmpView icmp = new IcmpView(Ipv4View.NO_BYTES, 0, 0);
     private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     private final Ipv4View quoted = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     private Int2ObjectOpenHashMap<HostStack.Redirected> redirects;

@@ -24,7 +24,7 @@ final class Udp {
     private final Netns ns;
     private final Icmp icmp;
     private final IpOutput output;
-    private final UdpView udp = new UdpView(new byte[0], 0, 0);
+    private final UdpView udp = new UdpView(Ipv4View.NO_BYTES, 0, 0);
     private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
     // created on first use: a lab may hold thousands of idle hosts
     private Int2ObjectOpenHashMap<UdpSocket> sockets;
