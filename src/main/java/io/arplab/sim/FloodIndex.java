@@ -50,7 +50,7 @@ final class FloodIndex {
     Watch watch(int port, Network.Node hostNode, int hostPort) {
         Host host = (Host) hostNode.device();
         Watch w = new Watch(port, hostNode, hostPort, host.port(hostPort));
-        w.dev.arpWatch = w;
+        w.dev.watchArp(w);
         for (io.arplab.stack.NeighbourEntry n : host.stack().neighbours().entries()) {
             if (n.device() == w.dev) {
                 add(holders, 0, n.address().bits(), port);

@@ -283,8 +283,8 @@ public final class Network {
             }
             captures[port] = sink;
             floodGroups = null;
-            if (device instanceof Host h && h.port(port).arpWatch != null) {
-                h.port(port).arpWatch.configChanged(); // a captured host always gets its frames
+            if (device instanceof Host h && h.port(port).arpWatch() != null) {
+                h.port(port).arpWatch().configChanged(); // a captured host always gets its frames
             }
         }
 

@@ -223,13 +223,22 @@ final class Netns {
         return localAddrs;
     }
 
+    /** The devices with an {@link ArpWatch}, or null: a host with thousands of bridge ports has none. */
+    private List<NetDevice> watched;
+
+    void watched(NetDevice d) {
+        if (watched == null) {
+            watched = new ArrayList<>(1);
+        }
+        if (!watched.contains(d)) {
+            watched.add(d);
+        }
+    }
+
     /** Tells the devices' watchers that what decides their reaction to ARP may have changed. */
     void configChanged() {
-        for (int i = 0; i < devices.size(); i++) {
-            ArpWatch w = devices.get(i).arpWatch;
-            if (w != null) {
-                w.configChanged();
-            }
+        for (int i = 0; watched != null && i < watched.size(); i++) {
+            watched.get(i).arpWatch.configChanged();
         }
     }
 
