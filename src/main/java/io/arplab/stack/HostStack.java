@@ -64,7 +64,7 @@ public final class HostStack {
     private final PingSockets pings;
     private final PacketSockets packets;
     private final IpInput ipInput;
-    private final EthernetView eth = new EthernetView(Ipv4View.NO_BYTES, 0, 0);
+    private EthernetView eth;
     private boolean initialNamespace = true;
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
@@ -323,7 +323,7 @@ public final class HostStack {
             ns.droppedFrames++;
             return;
         }
-        EthernetView e = eth.wrap(frame, 0, frame.length);
+        EthernetView e = eth().wrap(frame, 0, frame.length);
         long dst = e.destinationBits();
         int pktType;
         if (dst == dev.macBits()) {
@@ -537,5 +537,13 @@ public final class HostStack {
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
     public boolean isLocalAddress(int a) {
         return ns.isLocalAddress(a);
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private EthernetView eth() {
+        if (eth == null) {
+            eth = new EthernetView(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return eth;
     }
 }
