@@ -1,6 +1,7 @@
 package io.arplab.sim;
 
 import io.arplab.device.Device;
+import io.arplab.device.Host;
 import io.arplab.device.Switch;
 import io.arplab.observe.CaptureSink;
 import io.arplab.observe.TraceSink;
@@ -48,6 +49,8 @@ public final class Network {
     /** Work done in windows (events fired and frames delivered), and what a window's busiest thread must do at least. */
     private long windowEvents;
     private long windowSpan;
+    /** Floods of broadcast ARP reach only the hosts they can change ({@link FloodIndex}); false: every port. */
+    private boolean indexedFloods = !"full".equals(System.getProperty("arplab.floods"));
 
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
@@ -96,6 +99,15 @@ public final class Network {
         return n;
     }
 
+    /** Flood deliveries counted without running the receiving host (see {@link #setIndexedFloods}). */
+    public long skippedDeliveries() {
+        long n = 0;
+        for (Partition p : partitions) {
+            n += p.skipped;
+        }
+        return n;
+    }
+
     public List<Node> nodes() {
         return Collections.unmodifiableList(nodes);
     }
@@ -120,6 +132,14 @@ public final class Network {
 
     public TraceSink traceLog() {
         return trace;
+    }
+
+    /**
+     * Whether a bridge's flood of a broadcast ARP frame is delivered only to the hosts it can change, the others'
+     * deliveries counted (the default; {@code -Darplab.floods=full} turns it off). Output is the same either way.
+     */
+    public void setIndexedFloods(boolean on) {
+        indexedFloods = on;
     }
 
     /** A node's tracepoints: written under the node's name as comm, while a trace log is set. */
@@ -207,6 +227,10 @@ public final class Network {
         }
         a.attach(portA, b, portB, latency);
         b.attach(portB, a, portA, latency);
+        if (latency > 0) { // a veth, not a bridge's own interface
+            a.watchHost(portA, b, portB);
+            b.watchHost(portB, a, portA);
+        }
     }
 
     /** Runs code against a device at the current virtual time (a tool acting on a host), then re-arms its timers. */
@@ -486,6 +510,7 @@ public final class Network {
                 whole.scheduler.cancel(n);
             }
             n.part = part;
+            n.floodGroups = null; // which ports cross the cut changed
             if (wasArmed) {
                 part.scheduler.schedule(n, deadline);
             }
@@ -548,6 +573,13 @@ public final class Network {
         private final NodeTracer tracer;
         /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
         private long[] floodGroups;
+        /** Per flood group, its wired ports; the wired ports with a capture; the wired ports no watch covers. */
+        private int[] groupPorts;
+        private int[] capturedPorts;
+        private int[] unwatchedPorts;
+        private int wiredPorts;
+        /** A bridge's index of the hosts a broadcast ARP can change, created with the first watched host port. */
+        private FloodIndex floodIndex;
         /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
         private long rxSkb;
         /** Per-namespace state of the tools run on this node, created on first use. */
@@ -621,6 +653,17 @@ public final class Network {
             return peerPorts[port];
         }
 
+        /** A host behind {@code port} (a veth end of a switch): its flood index watches it. */
+        private void watchHost(int port, Node host, int hostPort) {
+            if (device instanceof Switch && host.device instanceof Host) {
+                if (floodIndex == null) {
+                    floodIndex = new FloodIndex();
+                }
+                floodIndex.watch(port, host, hostPort);
+                floodGroups = null;
+            }
+        }
+
         /** Records every frame sent or received on {@code port}. */
         public void capture(int port, CaptureSink sink) {
             if (captures.length <= port) {
@@ -628,6 +671,9 @@ public final class Network {
             }
             captures[port] = sink;
             floodGroups = null;
+            if (device instanceof Host h && h.port(port).arpWatch() != null) {
+                h.port(port).arpWatch().configChanged(); // a captured host always gets its frames
+            }
         }
 
         /** The sink recording {@code port}, or null. */
@@ -701,26 +747,72 @@ public final class Network {
         private long[] floodGroups() {
             if (floodGroups == null || floodGroupsPorts != device.portCount()) {
                 long[] g = new long[0];
-                for (int p = 0; p < device.portCount(); p++) {
-                    if (!plain(p)) {
+                int[] counts = new int[0];
+                int[] captured = NO_INTS;
+                int[] unwatched = new int[4];
+                int nUnwatched = 0;
+                int wired = 0;
+                int crossing = 0;
+                int n = Math.min(device.portCount(), peers.length);
+                for (int p = 0; p < n; p++) {
+                    if (peers[p] == null) {
                         continue;
                     }
-                    boolean known = false;
-                    for (long x : g) {
-                        known |= x == latencies[p];
+                    wired++;
+                    if (peers[p].part != part) {
+                        crossing++;
                     }
-                    if (!known) {
+                    if (p < captures.length && captures[p] != null) {
+                        captured = java.util.Arrays.copyOf(captured, captured.length + 1);
+                        captured[captured.length - 1] = p;
+                    }
+                    if (floodIndex == null || latencies[p] == 0 || !(peers[p].device instanceof Host)) {
+                        if (nUnwatched == unwatched.length) {
+                            unwatched = java.util.Arrays.copyOf(unwatched, nUnwatched * 2);
+                        }
+                        unwatched[nUnwatched++] = p;
+                    }
+                    int at = -1;
+                    for (int i = 0; i < g.length; i++) {
+                        at = g[i] == latencies[p] ? i : at;
+                    }
+                    if (at < 0) {
+                        at = g.length;
                         g = java.util.Arrays.copyOf(g, g.length + 1);
-                        g[g.length - 1] = latencies[p];
+                        counts = java.util.Arrays.copyOf(counts, counts.length + 1);
+                        g[at] = latencies[p];
+                    }
+                    counts[at]++;
+                }
+                // the batched groups are the latencies of plain ports (wired, not captured, not traced)
+                long[] plainGroups = new long[0];
+                int[] plainCounts = new int[0];
+                for (int i = 0; i < g.length && !tracer.enabled(); i++) {
+                    boolean anyPlain = false;
+                    for (int p = 0; p < n && !anyPlain; p++) {
+                        anyPlain = latencies[p] == g[i] && plain(p);
+                    }
+                    if (anyPlain) {
+                        plainGroups = java.util.Arrays.copyOf(plainGroups, plainGroups.length + 1);
+                        plainCounts = java.util.Arrays.copyOf(plainCounts, plainCounts.length + 1);
+                        plainGroups[plainGroups.length - 1] = g[i];
+                        plainCounts[plainCounts.length - 1] = counts[i];
                     }
                 }
-                floodGroups = g;
+                floodGroups = plainGroups;
+                groupPorts = plainCounts;
+                capturedPorts = captured;
+                unwatchedPorts = java.util.Arrays.copyOf(unwatched, nUnwatched);
+                wiredPorts = wired;
+                crossingPorts = crossing;
                 floodGroupsPorts = device.portCount();
             }
             return floodGroups;
         }
 
         private int floodGroupsPorts;
+        /** Wired ports whose peer runs in another partition: a flood through them is never batched. */
+        private int crossingPorts;
 
         /**
          * A flood, in br_flood()'s order: br->port_list from its head, where br_add_if() puts each new port, so the
@@ -731,10 +823,11 @@ public final class Network {
         public void flood(int exceptPort, byte[] frame) {
             long now = now();
             int n = device.portCount();
-            boolean batch = true;
-            for (int p = 0; p < n && batch; p++) {
-                batch = p == exceptPort || plain(p) || p >= peers.length || peers[p] == null;
-            }
+            floodGroups();
+            // batched when every wired port but the ingress one is plain
+            boolean exceptWired = exceptPort >= 0 && exceptPort < Math.min(n, peers.length) && peers[exceptPort] != null;
+            boolean batch = wiredPorts - (exceptWired ? 1 : 0) == 0 || crossingPorts == 0 && !tracer.enabled()
+                    && (capturedPorts.length == 0 || capturedPorts.length == 1 && capturedPorts[0] == exceptPort);
             if (!batch) {
                 // br_flood: every port but the last gets a clone (deliver_clone), the last the original skb
                 long original = rxSkb;
@@ -760,6 +853,31 @@ public final class Network {
             long[] ls = latencies;
             int[] pp = peerPorts;
             int n = Math.min(device.portCount(), ps.length);
+            if (floodIndex != null && indexedFloods && FloodIndex.indexable(frame)) {
+                long[] groups = floodGroups();
+                int all = 0;
+                for (int i = 0; i < groups.length; i++) {
+                    all += groups[i] == latency ? groupPorts[i] : 0;
+                }
+                if (exceptPort >= 0 && exceptPort < n && ps[exceptPort] != null && ls[exceptPort] == latency) {
+                    all--;
+                }
+                int[] c = floodIndex.candidates(frame, unwatchedPorts);
+                int delivered = 0;
+                for (int i = c[0]; i >= 1; i--) {
+                    int p = c[i];
+                    if (p != exceptPort && p < n && ps[p] != null && ls[p] == latency) {
+                        part.transmissions++;
+                        delivered++;
+                        ps[p].deliver(now, pp[p], frame, 0, false);
+                    }
+                }
+                // the other hosts would check the frame and change nothing: their deliveries are counted
+                part.transmissions += all - delivered;
+                part.deliveries += all - delivered;
+                part.skipped += all - delivered;
+                return;
+            }
             for (int p = n - 1; p >= 0; p--) {
                 if (p != exceptPort && ps[p] != null && ls[p] == latency) {
                     part.transmissions++;

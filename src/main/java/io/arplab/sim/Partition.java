@@ -22,6 +22,8 @@ final class Partition {
     final Scheduler scheduler = new Scheduler();
     long deliveries;
     long transmissions;
+    /** Flood deliveries counted without running the receiving host (Network's indexed floods). */
+    long skipped;
     /** Delivery events scheduled in this partition and not yet fired: frames still in its softirq backlog. */
     int inFlight;
     /** Inside a delivery or a device's timer: softirq context. */

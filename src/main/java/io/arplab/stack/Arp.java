@@ -28,8 +28,8 @@ final class Arp implements NeighbourTable.Ops {
 
     private final Netns ns;
     private final Icmp icmp;
-    private final ArpView arp = new ArpView(new byte[0], 0, 0);
-    private final Ipv4View queuedIp = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private ArpView arp;
+    private Ipv4View queuedIp;
     private List<HostStack.ProxyEntry> proxies;
     private List<ProxyWait> proxyQueue;
     private List<HostStack.NeighbourMonitor> monitors;
@@ -47,7 +47,7 @@ final class Arp implements NeighbourTable.Ops {
         if (pktType == HostStack.PACKET_OTHERHOST) {
             return;
         }
-        ArpView a = arp.wrap(frame, ETH, frame.length - ETH);
+        ArpView a = arp().wrap(frame, ETH, frame.length - ETH);
         // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
         if (frame.length < ETH + ArpView.ETHERNET_IPV4_LENGTH || a.hardwareLength() != 6 || a.protocolLength() != 4) {
             ns.droppedFrames++;
@@ -127,6 +127,17 @@ final class Arp implements NeighbourTable.Ops {
         }
     }
 
+    /**
+     * Whether arp_process() on {@code dev} can act on a broadcast request or reply (sender not 0.0.0.0, target not in
+     * 127/8) only when the namespace owns the target or holds an entry for the sender on {@code dev}: the device is up,
+     * arp_accept is off (no entry created from a gratuitous ARP or a reply), and no proxy ARP can answer (IN_DEV_FORWARD
+     * with proxy_arp or a pneigh entry). Packet sockets are the caller's part.
+     */
+    boolean quiet(NetDevice dev) {
+        return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
+                && !(dev.conf.get(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || proxies != null));
+    }
+
     /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
     private boolean isGarp(int op, int sip, int tip, long sha, long tha) {
         boolean garp = sip == tip;
@@ -186,7 +197,7 @@ final class Arp implements NeighbourTable.Ops {
         NetDevice dev = n.dev;
         int target = n.ip;
         int saddr = 0;
-        int s = queued == null ? 0 : queuedIp.wrap(queued, ETH, queued.length - ETH).sourceBits();
+        int s = queued == null ? 0 : queuedIp().wrap(queued, ETH, queued.length - ETH).sourceBits();
         switch (ns.devconf(dev, DevConf.ARP_ANNOUNCE)) {
             case 1 -> {
                 // restrict announcements to a source in a subnet of the device that also holds the target
@@ -265,6 +276,7 @@ final class Arp implements NeighbourTable.Ops {
             }
         }
         proxies.add(0, new HostStack.ProxyEntry(address, dev)); // pneigh_create() links at the head of its bucket
+        ns.configChanged();
         return true;
     }
 
@@ -274,6 +286,7 @@ final class Arp implements NeighbourTable.Ops {
         if (proxies != null && proxies.isEmpty()) {
             proxies = null;
         }
+        ns.configChanged();
         return removed;
     }
 
@@ -359,5 +372,21 @@ final class Arp implements NeighbourTable.Ops {
             }
         }
         return d;
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private ArpView arp() {
+        if (arp == null) {
+            arp = new ArpView(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return arp;
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View queuedIp() {
+        if (queuedIp == null) {
+            queuedIp = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return queuedIp;
     }
 }

@@ -16,8 +16,8 @@ public final class ArpTbl {
     private NeighbourTable.GcConfig gc;
     /** tbl->entries: every entry of every namespace, gc-exempt ones too. */
     private int entries;
-    /** tbl->gc_list, oldest first; its size is tbl->gc_entries. */
-    private final ObjectLinkedOpenHashSet<NeighbourEntry> gcList = new ObjectLinkedOpenHashSet<>(4);
+    /** tbl->gc_list, oldest first; its size is tbl->gc_entries. Created with the first entry (idle hosts are many). */
+    private ObjectLinkedOpenHashSet<NeighbourEntry> gcList;
     private long lastFlush;
     private long tableFulls;
     /**
@@ -47,7 +47,7 @@ public final class ArpTbl {
 
     /** tbl->gc_entries: the entries subject to garbage collection, in every namespace. */
     public int gcEntries() {
-        return gcList.size();
+        return gcList == null ? 0 : gcList.size();
     }
 
     /** How often an allocation found the table full (the kernel's "neighbor table overflow!"). */
@@ -57,7 +57,7 @@ public final class ArpTbl {
 
     /** neigh_alloc(): false when the table is full even after a forced GC. */
     boolean admit(long now) {
-        int count = gcList.size();
+        int count = gcEntries();
         if (count >= gc.thresh3() || count >= gc.thresh2() && now > lastFlush + FORCED_GC_MIN_AGE) {
             if (forcedGc(now) == 0 && count >= gc.thresh3()) {
                 tableFulls++;
@@ -70,21 +70,32 @@ public final class ArpTbl {
     void linked(NeighbourEntry n, boolean onGcList) {
         entries++;
         if (onGcList) {
-            gcList.add(n);
+            gcList().add(n);
         }
     }
 
     void unlinked(NeighbourEntry n) {
         entries--;
-        gcList.remove(n);
+        if (gcList != null) {
+            gcList.remove(n);
+        }
+    }
+
+    private ObjectLinkedOpenHashSet<NeighbourEntry> gcList() {
+        if (gcList == null) {
+            gcList = new ObjectLinkedOpenHashSet<>(4);
+        }
+        return gcList;
     }
 
     /** neigh_update_gc_list(). */
     void updateGcList(NeighbourEntry n) {
         if ((n.state & NudState.PERMANENT.bits) != 0) {
-            gcList.remove(n);
+            if (gcList != null) {
+                gcList.remove(n);
+            }
         } else if (!n.dev.loopback) {
-            gcList.add(n);
+            gcList().add(n);
         }
     }
 
@@ -98,7 +109,7 @@ public final class ArpTbl {
      * NOARP or not updated for 5 s, until the table is back at gc_thresh2.
      */
     private int forcedGc(long now) {
-        if (now < noGcBefore) {
+        if (now < noGcBefore || gcList == null) {
             return 0;
         }
         int maxClean = gcList.size() - gc.thresh2();

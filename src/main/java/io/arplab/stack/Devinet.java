@@ -201,6 +201,7 @@ final class Devinet {
             throw new IllegalArgumentException("invalid MAC address " + mac + ": must be unicast and not zero");
         }
         dev.setMac(mac.bits());
+        ns.configChanged();
         ns.neighbours.flushDevice(now, dev, false);
         if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
             arp.announce(dev, out);
@@ -213,6 +214,7 @@ final class Devinet {
             return;
         }
         dev.setUp(up);
+        ns.configChanged();
         NetDevice peer = dev.peer;
         if (!up && peer != null && peer.owner() != null && peer.isUp()) {
             // veth_close() takes the peer's carrier: arp_netdev_event(NETDEV_CHANGE) evicts its neighbours

@@ -2,6 +2,7 @@ package io.arplab.stack;
 
 import io.arplab.wire.EtherType;
 import io.arplab.wire.EthernetView;
+import io.arplab.wire.Ipv4View;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.Collections;
@@ -63,7 +64,7 @@ public final class HostStack {
     private final PingSockets pings;
     private final PacketSockets packets;
     private final IpInput ipInput;
-    private final EthernetView eth = new EthernetView(new byte[0], 0, 0);
+    private EthernetView eth;
     private boolean initialNamespace = true;
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
@@ -198,6 +199,25 @@ public final class HostStack {
         return v;
     }
 
+    /**
+     * Whether a broadcast ARP frame (sender not 0.0.0.0, target outside 127/8) arriving on {@code dev} can change
+     * anything but when the namespace owns its target or holds an entry for its sender on {@code dev}: see
+     * {@link ArpWatch}. False with a packet socket on the device (packet_rcv() queues a copy).
+     */
+    public boolean arpQuiet(NetDevice dev) {
+        return arp.quiet(dev) && !packets.bound(dev);
+    }
+
+    /** inet_addr_type() == RTN_LOCAL's addresses besides 127/8; the array is never modified (a change replaces it). */
+    public int[] localAddresses() {
+        return ns.localAddresses();
+    }
+
+    /** Tells the devices' {@link ArpWatch}es that what decides their reaction to ARP may have changed. */
+    void configChanged() {
+        ns.configChanged();
+    }
+
     /** The value in force for a conf key on a device: its own combined with conf/all by the key's rule. */
     public int devconf(NetDevice dev, int slot) {
         return ns.devconf(dev, slot);
@@ -303,7 +323,7 @@ public final class HostStack {
             ns.droppedFrames++;
             return;
         }
-        EthernetView e = eth.wrap(frame, 0, frame.length);
+        EthernetView e = eth().wrap(frame, 0, frame.length);
         long dst = e.destinationBits();
         int pktType;
         if (dst == dev.macBits()) {
@@ -517,5 +537,13 @@ public final class HostStack {
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
     public boolean isLocalAddress(int a) {
         return ns.isLocalAddress(a);
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private EthernetView eth() {
+        if (eth == null) {
+            eth = new EthernetView(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return eth;
     }
 }

@@ -31,9 +31,9 @@ final class Icmp {
     private IpOutput output;
     private PingSockets pings;
     private Udp udp;
-    private final IcmpView icmp = new IcmpView(new byte[0], 0, 0);
-    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
-    private final Ipv4View quoted = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private IcmpView icmp;
+    private Ipv4View ip;
+    private Ipv4View quoted;
     private Int2ObjectOpenHashMap<HostStack.Redirected> redirects;
 
     Icmp(Netns ns) {
@@ -52,10 +52,10 @@ final class Icmp {
             ns.droppedFrames++;
             return;
         }
-        IcmpView m = icmp.wrap(frame, off, len);
+        IcmpView m = icmp().wrap(frame, off, len);
         int type = m.type();
         int code = m.code();
-        Ipv4View h = ip.wrap(frame, ETH, off - ETH);
+        Ipv4View h = ip().wrap(frame, ETH, off - ETH);
         int saddr = h.sourceBits();
         boolean broadcast = pktType != HostStack.PACKET_HOST && !dev.loopback || !ns.isLocalAddress(daddr);
         switch (type) {
@@ -108,7 +108,7 @@ final class Icmp {
             return;
         }
         int newGw = icmp.gatewayBits();
-        Ipv4View q = quoted.wrap(frame, off + IcmpView.HEADER_LENGTH, len - IcmpView.HEADER_LENGTH);
+        Ipv4View q = quoted().wrap(frame, off + IcmpView.HEADER_LENGTH, len - IcmpView.HEADER_LENGTH);
         if (q.headerLength() < Ipv4View.MIN_HEADER_LENGTH) {
             return;
         }
@@ -147,7 +147,7 @@ final class Icmp {
         if (len < 8 + 20 + 8) {
             return;
         }
-        Ipv4View inner = quoted.wrap(frame, q, len - IcmpView.HEADER_LENGTH);
+        Ipv4View inner = quoted().wrap(frame, q, len - IcmpView.HEADER_LENGTH);
         int qhl = inner.headerLength();
         if (qhl < Ipv4View.MIN_HEADER_LENGTH || len < 8 + qhl + 8) {
             return;
@@ -219,7 +219,7 @@ final class Icmp {
      * bytes in all.
      */
     void send(long now, byte[] offending, int type, int code, int info, Outbox out) {
-        Ipv4View h = quoted.wrap(offending, ETH, offending.length - ETH);
+        Ipv4View h = quoted().wrap(offending, ETH, offending.length - ETH);
         int ihl = h.headerLength();
         int tot = h.totalLength();
         int saddr = h.sourceBits();
@@ -277,5 +277,29 @@ final class Icmp {
                     IcmpType.ADDRESS_MASK_REPLY -> true;
             default -> false;
         };
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private IcmpView icmp() {
+        if (icmp == null) {
+            icmp = new IcmpView(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return icmp;
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View ip() {
+        if (ip == null) {
+            ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return ip;
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View quoted() {
+        if (quoted == null) {
+            quoted = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return quoted;
     }
 }

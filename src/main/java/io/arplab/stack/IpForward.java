@@ -21,7 +21,7 @@ final class IpForward {
     private final Netns ns;
     private final Icmp icmp;
     private final IpOutput output;
-    private final Ipv4View copyView = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private Ipv4View copyView;
 
     IpForward(Netns ns, Icmp icmp, IpOutput output) {
         this.ns = ns;
@@ -77,12 +77,20 @@ final class IpForward {
                 InternetChecksum.update(Bytes.u16(copy, ETH + CHECKSUM), oldWord, Bytes.u16(copy, ETH + TTL)));
         int nexthop = icmp.nexthop(now, r, daddr);
         // __mkroute_input()/ip_forward(): out the way it came in, to a sender on this link: tell it the better hop
-        int saddr = copyView.wrap(copy, ETH, totalLength).sourceBits();
+        int saddr = copyView().wrap(copy, ETH, totalLength).sourceBits();
         if (outDev == in && ns.devconf(outDev, DevConf.SEND_REDIRECTS) != 0
                 && (ns.devconf(outDev, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(outDev, saddr))
                 && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel.jiffies(now), saddr)) {
             icmp.send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
         output.finishOutput(now, outDev, nexthop, copy, out);
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View copyView() {
+        if (copyView == null) {
+            copyView = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return copyView;
     }
 }

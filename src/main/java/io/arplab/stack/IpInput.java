@@ -22,7 +22,7 @@ final class IpInput {
     private final Icmp icmp;
     private final Udp udp;
     private final IpForward forward;
-    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private Ipv4View ip;
     private IpDefrag defrag;
 
     IpInput(Netns ns, Icmp icmp, Udp udp, IpForward forward) {
@@ -37,7 +37,7 @@ final class IpInput {
         if (pktType == HostStack.PACKET_OTHERHOST) {
             return;
         }
-        ip.wrap(frame, ETH, frame.length - ETH);
+        ip().wrap(frame, ETH, frame.length - ETH);
         if (ip.check() != null || !ip.headerChecksumValid()) {
             ns.droppedFrames++;
             return;
@@ -72,7 +72,7 @@ final class IpInput {
                 return;
             }
             frame = whole;
-            ip.wrap(frame, ETH, frame.length - ETH);
+            ip().wrap(frame, ETH, frame.length - ETH);
         }
         int l4 = ip.payloadOffset();
         int l4Length = ip.totalLength() - ip.headerLength();
@@ -96,5 +96,13 @@ final class IpInput {
             defrag.expire(now, first -> icmp.send(now, first, IcmpType.TIME_EXCEEDED,
                     IcmpCode.TimeExceeded.FRAGMENT_REASSEMBLY_TIME_EXCEEDED, 0, out));
         }
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View ip() {
+        if (ip == null) {
+            ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return ip;
     }
 }

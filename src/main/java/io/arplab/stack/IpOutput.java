@@ -20,7 +20,7 @@ final class IpOutput {
 
     private final Netns ns;
     private final Icmp icmp;
-    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private Ipv4View ip;
     private ArrayDeque<byte[]> loopback;
 
     IpOutput(Netns ns, Icmp icmp) {
@@ -33,7 +33,7 @@ final class IpOutput {
      * header) and sends it; {@code bind} restricts the route to one device (SO_BINDTODEVICE). Returns 0 or -errno.
      */
     int output(long now, byte[] frame, NetDevice bind, Outbox out) {
-        Ipv4View h = ip.wrap(frame, ETH, frame.length - ETH);
+        Ipv4View h = ip().wrap(frame, ETH, frame.length - ETH);
         int daddr = h.destinationBits();
         if (ns.isLocalAddress(daddr)) {
             NetDevice lo = ns.device(1);
@@ -127,5 +127,13 @@ final class IpOutput {
     /** The oldest frame waiting on lo, or null. */
     byte[] pollLoopback() {
         return loopback == null ? null : loopback.pollFirst();
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View ip() {
+        if (ip == null) {
+            ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return ip;
     }
 }

@@ -47,6 +47,7 @@ public final class NamespaceSysctls {
             return Outcome.EINVAL;
         }
         store(s, t, (int) v);
+        s.configChanged();
         return Outcome.OK;
     }
 

@@ -197,6 +197,9 @@ public final class NeighbourTable {
         entries.put(key(dev, ip), n);
         filter |= filterBit(key(dev, ip));
         tbl.linked(n, !exempt);
+        if (dev.arpWatch != null) {
+            dev.arpWatch.neighbour(ip, true);
+        }
         if (tracer.enabled()) {
             // trace_neigh_create() prints tbl->gc_entries: every namespace's entries subject to GC
             tracer.emit(now, new TraceEvent.NeighCreate(dev.name, tbl.gcEntries(), ip, exempt));
@@ -226,6 +229,9 @@ public final class NeighbourTable {
     void unlink(long now, NeighbourEntry n) {
         entries.remove(key(n.dev, n.ip));
         rebuildFilter();
+        if (n.dev.arpWatch != null) {
+            n.dev.arpWatch.neighbour(n.ip, false);
+        }
         n.dead = true;
         disarm(n);
         purgeQueue(n);

@@ -69,6 +69,8 @@ public final class NetDevice {
     /** The reachable_time drawn for this device when it was created (milliseconds). */
     int drawnReachableMs;
     public final DevConf conf;
+    /** Told of the device's neighbour entries and of configuration changes (a flood index), or null. */
+    ArpWatch arpWatch;
 
     public NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, NeighParams arpParms, DevConf conf) {
         this.ifindex = ifindex;
@@ -96,6 +98,18 @@ public final class NetDevice {
             arpParms = owner.materialiseParms(this);
         }
         return arpParms;
+    }
+
+    /** Has {@code w} told of the device's neighbour entries and of its namespace's configuration changes. */
+    public void watchArp(ArpWatch w) {
+        arpWatch = w;
+        if (owner != null) {
+            owner.watched(this);
+        }
+    }
+
+    public ArpWatch arpWatch() {
+        return arpWatch;
     }
 
     /** The namespace the device belongs to (null for a device made outside a host stack). */

@@ -215,6 +215,31 @@ final class Netns {
             }
         }
         localAddrs = all;
+        configChanged();
+    }
+
+    /** The local addresses as an array that is never modified (a new one replaces it on change). */
+    int[] localAddresses() {
+        return localAddrs;
+    }
+
+    /** The devices with an {@link ArpWatch}, or null: a host with thousands of bridge ports has none. */
+    private List<NetDevice> watched;
+
+    void watched(NetDevice d) {
+        if (watched == null) {
+            watched = new ArrayList<>(1);
+        }
+        if (!watched.contains(d)) {
+            watched.add(d);
+        }
+    }
+
+    /** Tells the devices' watchers that what decides their reaction to ARP may have changed. */
+    void configChanged() {
+        for (int i = 0; watched != null && i < watched.size(); i++) {
+            watched.get(i).arpWatch.configChanged();
+        }
     }
 
     /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */

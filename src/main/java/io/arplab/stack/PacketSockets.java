@@ -26,12 +26,14 @@ final class PacketSockets {
             sockets = new ArrayList<>(1);
         }
         sockets.add(s);
+        ns.configChanged();
         return s;
     }
 
     void close(Object handle) {
         if (sockets != null && sockets.remove(handle)) {
             ((Sock) handle).queue().close();
+            ns.configChanged();
         }
     }
 
@@ -44,6 +46,16 @@ final class PacketSockets {
                 s.queue().add(frame.length, () -> s.listener().frame(now, copy, pktType), ns.readySockets);
             }
         }
+    }
+
+    /** Whether a socket is bound to {@code dev}. */
+    boolean bound(NetDevice dev) {
+        for (int i = 0; sockets != null && i < sockets.size(); i++) {
+            if (sockets.get(i).dev() == dev) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** packet_sendmsg() on a SOCK_RAW packet socket: the frame leaves the device unchanged. */

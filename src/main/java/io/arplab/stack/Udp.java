@@ -24,8 +24,8 @@ final class Udp {
     private final Netns ns;
     private final Icmp icmp;
     private final IpOutput output;
-    private final UdpView udp = new UdpView(new byte[0], 0, 0);
-    private final Ipv4View ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+    private UdpView udp;
+    private Ipv4View ip;
     // created on first use: a lab may hold thousands of idle hosts
     private Int2ObjectOpenHashMap<UdpSocket> sockets;
     /** net.ipv4.ip_local_port_range: 32768 60999 */
@@ -102,13 +102,13 @@ final class Udp {
         if (len < UdpView.HEADER_LENGTH) {
             return;
         }
-        UdpView u = udp.wrap(frame, off, len);
+        UdpView u = udp().wrap(frame, off, len);
         int udpLen = u.udpLength();
         if (udpLen < UdpView.HEADER_LENGTH || udpLen > len) {
             ns.droppedFrames++;
             return;
         }
-        Ipv4View h = ip.wrap(frame, ETH, off - ETH);
+        Ipv4View h = ip().wrap(frame, ETH, off - ETH);
         int saddr = h.sourceBits();
         if (!u.checksumValid(saddr, daddr)) {
             ns.droppedFrames++;
@@ -141,5 +141,21 @@ final class Udp {
             s.queue.add(0, () -> s.listener.error(now, from, ttl, type, code, info, dst, dstPort, quotedTtl, payload),
                     ns.readySockets);
         }
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private UdpView udp() {
+        if (udp == null) {
+            udp = new UdpView(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return udp;
+    }
+
+    /** The view, created on first use (a lab holds thousands of idle hosts). */
+    private Ipv4View ip() {
+        if (ip == null) {
+            ip = new Ipv4View(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return ip;
     }
 }

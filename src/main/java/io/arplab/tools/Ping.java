@@ -136,7 +136,7 @@ public final class Ping implements Tool {
     private long tsum2;
     private long rtt;
     private int rttAddend;
-    private final BitSet rcvd = new BitSet(MAX_DUP_CHK);
+    private final BitSet rcvd = new BitSet(); // rcvd_tbl's MAX_DUP_CHK bits, grown as sequences are used
     private long startTime;
     private long curTime;
     private boolean curTimeSet;
