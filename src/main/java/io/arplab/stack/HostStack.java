@@ -112,6 +112,9 @@ public final class HostStack {
     public void joinKernel(ArpTbl tbl, boolean initial) {
         if (ns.neighbours.tbl() != tbl) {
             ns.neighbours.setTbl(tbl);
+            for (NetDevice d : ns.devices) {
+                d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
+            }
         }
         initialNamespace = initial;
     }
@@ -144,16 +147,9 @@ public final class HostStack {
 
     // ----------------------------------------------------------------------------------------- sysctls
 
-    /** The neighbour parameters new devices start with (net.ipv4.neigh.default.*). */
+    /** The neighbour parameters new devices start with: the kernel's arp_tbl.parms (net.ipv4.neigh.default.*). */
     public NeighParams defaultArpParms() {
-        if (ns.defaultArpParms == null) {
-            // existing devices keep the values they were created with: give them their own copies first
-            for (NetDevice d : ns.devices) {
-                d.arpParms();
-            }
-            ns.defaultArpParms = Netns.LINUX_NEIGH.copy();
-        }
-        return ns.defaultArpParms;
+        return ns.neighbours.tbl().parms();
     }
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */

@@ -150,4 +150,51 @@ class KernelSharingTest {
                 .topology(), 1);
         assertThat(compose.kernel()).isEqualTo(Lab.Kernel.SHARED);
     }
+    /**
+     * refdata/local/sysctl/neigh_default.out: in the initial namespace net.ipv4.neigh.default.* is arp_tbl.parms. A
+     * write reaches that namespace's devices whose own file was never written (neigh_copy_dflt_parms), and every
+     * device created afterwards in any namespace (neigh_parms_alloc copies it); devices of other namespaces made
+     * before keep their values, and those namespaces have no neigh.default.
+     */
+    @Test
+    void neighDefaultInTheInitialNamespaceAsRecorded() throws IOException {
+        Lab lab = new Lab(3);
+        Host root = lab.addHost("root");
+        lab.setInitialHost(root);
+        root.stack().addDevice("sy-nd0", MacAddress.parse("02:00:00:00:00:01"), 1500);
+        root.stack().addDevice("sy-nd1", MacAddress.parse("02:00:00:00:00:02"), 1500);
+        lab.addHost("sy-nd-old").stack().addDevice("eth0", MacAddress.parse("02:00:00:00:00:03"), 1500);
+        String recorded = Files.readString(Path.of("src/test/resources/refdata/local/sysctl/neigh_default.out"));
+        StringBuilder got = new StringBuilder();
+        for (String block : recorded.split("(?m)^(?=\\$ )")) {
+            String header = block.lines().findFirst().orElseThrow();
+            String where = header.substring(2, header.indexOf(':'));
+            String command = header.substring(header.indexOf(':') + 2);
+            if (!lab.hosts().containsKey(where)) {
+                // created by the script right before its first use, after the root's write
+                lab.addHost(where).stack().addDevice("eth0", MacAddress.parse("02:00:00:00:00:04"), 1500);
+            }
+            Lab.Result r = lab.exec(where, command);
+            got.append(header).append('\n').append(r.stdout()).append(r.stderr()).append("[exit ").append(r.exitCode())
+                    .append("]\n");
+        }
+        assertThat(got.toString()).isEqualTo(recorded);
+    }
+
+    /** A per-host lab's machines booted apart: each has its own jiffies and tick phase; a shared lab's hosts one. */
+    @Test
+    void eachMachineOfAPerHostLabHasItsOwnJiffies() {
+        Lab perHost = lab(Lab.Kernel.PER_HOST);
+        io.arplab.stack.TimerWheel n1 = perHost.host("n1").stack().timerWheel();
+        io.arplab.stack.TimerWheel n2 = perHost.host("n2").stack().timerWheel();
+        assertThat(n1.jiffies(0)).isNotEqualTo(n2.jiffies(0));
+        assertThat(lab(Lab.Kernel.PER_HOST).host("n1").stack().timerWheel().jiffies(123_456_789L))
+                .isEqualTo(n1.jiffies(123_456_789L));
+        Lab shared = lab(Lab.Kernel.SHARED);
+        assertThat(shared.host("n1").stack().timerWheel()).isSameAs(shared.host("n2").stack().timerWheel());
+        // a machine's timers round on its own ticks: the same 1 s ping interval ends at different instants
+        long at = 10_000_000L;
+        assertThat(n1.scheduleTimeout(at, 250) - n1.tickTime(n1.jiffies(at)))
+                .isNotEqualTo(n2.scheduleTimeout(at, 250) - n2.tickTime(n2.jiffies(at)));
+    }
 }
