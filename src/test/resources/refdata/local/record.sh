@@ -55,3 +55,5 @@ flush; ns n1 tcpdump -q -U -n -i eth0 -w bursts.pcap 2>/dev/null & cap=$!; sleep
   run n1 traceroute -n 172.28.0.12; run n1 traceroute -n -q 6 172.18.0.2; run n1 traceroute -n -q 1 -m 4 172.18.0.2; } > bursts.out
 sleep 1; kill $cap; wait $cap 2>/dev/null
 teardown
+# more bursts, through the router, under namespaces of their own
+./record-bursts.sh

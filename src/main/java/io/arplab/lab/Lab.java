@@ -656,12 +656,14 @@ public final class Lab implements AutoCloseable {
             return ctx;
         }
         ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir), out, err, nextPid++);
-        try {
-            t.get().start(ctx, words.subList(1, words.size()));
-        } catch (IllegalArgumentException e) {
-            err.println(words.get(0) + ": " + e.getMessage());
-            ctx.exit(2);
-        }
+        n.process(() -> {
+            try {
+                t.get().start(ctx, words.subList(1, words.size()));
+            } catch (IllegalArgumentException e) {
+                err.println(words.get(0) + ": " + e.getMessage());
+                ctx.exit(2);
+            }
+        });
         out.flush();
         err.flush();
         return ctx;

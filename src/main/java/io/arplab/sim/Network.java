@@ -40,6 +40,16 @@ public final class Network {
     private boolean softirq;
     /** Tracepoints waiting for the backlog to drain ({@link Tracer#emitAfterSoftirq}). */
     private final List<Runnable> afterSoftirq = new ArrayList<>(0);
+    /** The system call whose softirq work is being done (a delivery carries its own), or null: timers' work. */
+    private Cascade cascade;
+
+    /**
+     * The frames one system call put on veths, and every frame their processing sends on in softirq: the call
+     * returns when none is left (do_softirq() at its local_bh_enable() runs the backlog on the calling CPU).
+     */
+    private static final class Cascade {
+        int pending;
+    }
 
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
@@ -137,6 +147,9 @@ public final class Network {
             throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
         }
         Node n = new Node(device, nodes.size());
+        if (device instanceof io.arplab.device.Host h) {
+            h.stack().setReaders(n::readSockets); // a socket's reader is the node's process
+        }
         nodes.add(n);
         byName.put(device.name(), n);
         n.reschedule();
@@ -149,10 +162,26 @@ public final class Network {
         b.attach(portB, a, portA, latency);
     }
 
-    /** Runs code against a device at the current virtual time (a tool acting on a host), then re-arms its timers. */
+    /**
+     * A system call of a process on {@code node}: runs {@code action} against the device, re-arms its timers, then
+     * returns only when everything the call sent is done with, as on Linux, where veth_xmit() queues the frame on
+     * the CPU's backlog and the softirq run at the call's local_bh_enable() carries it across veths, bridges,
+     * forwarding namespaces and back (answers and ICMP errors included) before the call returns. Virtual time
+     * passes meanwhile (one {@link #DEFAULT_LATENCY} per veth), and the other events of that span run in order.
+     */
     public void act(Node node, Consumer<Device.Output> action) {
-        action.accept(node);
-        node.reschedule();
+        Cascade outer = cascade;
+        Cascade call = new Cascade();
+        cascade = call;
+        try {
+            action.accept(node);
+            node.reschedule();
+        } finally {
+            cascade = outer;
+        }
+        while (call.pending > 0 && scheduler.step()) {
+            // the backlog this call filled
+        }
     }
 
     /** Runs every event up to {@code time}; the clock then reads {@code time}. */
@@ -293,7 +322,8 @@ public final class Network {
                 return; // an unplugged port: the frame is lost, as on a carrier-less link
             }
             inFlight++;
-            scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp), now + latencies[port]);
+            scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp, joinCascade()),
+                    now + latencies[port]);
         }
 
         @Override
@@ -359,7 +389,7 @@ public final class Network {
             }
             for (long latency : floodGroups()) {
                 inFlight++;
-                scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
+                scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame, joinCascade()), now + latency);
             }
         }
 
@@ -434,11 +464,57 @@ public final class Network {
         @Override
         protected void fire(long now) {
             boolean outer = softirq;
+            Cascade outerCall = cascade;
             softirq = true;
+            cascade = null; // a timer's work belongs to no system call
             device.advance(now, this);
             softirq = outer;
+            cascade = outerCall;
             reschedule();
         }
+
+        /**
+         * Runs {@code code} as the node's process (a tool's start, timer or socket read). A process is one thread:
+         * what would wake it while it runs (a timer, data on its sockets) waits until it has finished, as a program
+         * sees answers that came during its sendto() only when it next polls.
+         */
+        public void process(Runnable code) {
+            if (processRunning) {
+                if (processWaiting == null) {
+                    processWaiting = new java.util.ArrayDeque<>(2);
+                }
+                processWaiting.add(code);
+                return;
+            }
+            processRunning = true;
+            boolean outer = softirq;
+            softirq = false;
+            try {
+                code.run();
+                Runnable next;
+                while (processWaiting != null && (next = processWaiting.poll()) != null) {
+                    next.run();
+                }
+            } finally {
+                processRunning = false;
+                softirq = outer;
+            }
+        }
+
+        /**
+         * Wakes the readers of the node's sockets: what the softirq queued while the process runs waits for it, what
+         * the process's own system call queued (a local error) is there when the call returns.
+         */
+        void readSockets(Runnable read) {
+            if (processRunning && !softirq) {
+                read.run();
+            } else {
+                process(read);
+            }
+        }
+
+        private boolean processRunning;
+        private java.util.ArrayDeque<Runnable> processWaiting;
 
         Network network() {
             return Network.this;
@@ -450,16 +526,29 @@ public final class Network {
         }
     }
 
-    /** A delivery starts: softirq context. Returns the context to restore. */
-    private boolean enterSoftirq() {
+    /** The system call a frame sent now belongs to (counted in it), or null. */
+    private Cascade joinCascade() {
+        if (cascade != null) {
+            cascade.pending++;
+        }
+        return cascade;
+    }
+
+    /** A delivery of {@code call}'s starts: softirq context. Returns the context to restore. */
+    private boolean enterSoftirq(Cascade call) {
         boolean outer = softirq;
         softirq = true;
+        cascade = call;
         return outer;
     }
 
     /** A delivery is done; when it leaves the backlog empty, the tracepoints waiting for that fire. */
-    private void leaveSoftirq(boolean outer) {
+    private void leaveSoftirq(boolean outer, Cascade outerCall, Cascade call) {
         softirq = outer;
+        cascade = outerCall;
+        if (call != null) {
+            call.pending--;
+        }
         inFlight--;
         if (inFlight == 0 && !afterSoftirq.isEmpty()) {
             List<Runnable> due = new ArrayList<>(afterSoftirq);
@@ -474,20 +563,24 @@ public final class Network {
         private final long latency;
         private final byte[] frame;
 
-        FloodDelivery(Node from, int exceptPort, long latency, byte[] frame) {
+        private final Cascade call;
+
+        FloodDelivery(Node from, int exceptPort, long latency, byte[] frame, Cascade call) {
             this.from = from;
             this.exceptPort = exceptPort;
             this.latency = latency;
             this.frame = frame;
+            this.call = call;
         }
 
         @Override
         protected void fire(long now) {
-            boolean outer = from.network().enterSoftirq();
+            Cascade outerCall = from.network().cascade;
+            boolean outer = from.network().enterSoftirq(call);
             try {
                 from.deliverFlood(now, exceptPort, latency, frame);
             } finally {
-                from.network().leaveSoftirq(outer);
+                from.network().leaveSoftirq(outer, outerCall, call);
             }
         }
     }
@@ -499,22 +592,25 @@ public final class Network {
         /** The sender's skb, so a frame keeps its identity across the wire (0: not traced). */
         private final long skb;
         private final boolean passUp;
+        private final Cascade call;
 
-        Delivery(Node node, int port, byte[] frame, long skb, boolean passUp) {
+        Delivery(Node node, int port, byte[] frame, long skb, boolean passUp, Cascade call) {
             this.node = node;
             this.port = port;
             this.frame = frame;
             this.skb = skb;
             this.passUp = passUp;
+            this.call = call;
         }
 
         @Override
         protected void fire(long now) {
-            boolean outer = node.network().enterSoftirq();
+            Cascade outerCall = node.network().cascade;
+            boolean outer = node.network().enterSoftirq(call);
             try {
                 node.deliver(now, port, frame, skb, passUp);
             } finally {
-                node.network().leaveSoftirq(outer);
+                node.network().leaveSoftirq(outer, outerCall, call);
             }
         }
     }

@@ -52,9 +52,12 @@ public final class SimRuntime implements NodeRuntime {
         return network.epochNanos();
     }
 
+    /** A timer of the node's process: it runs when due, or when the process is done with what it is doing. */
     @Override
     public Timer at(long time, LongConsumer action) {
-        return network.scheduler().at(time, action);
+        // a time that passed while the process was in a system call fires at once
+        return network.scheduler().at(Math.max(time, network.now()),
+                t -> node.process(() -> action.accept(network.now())));
     }
 
     @Override

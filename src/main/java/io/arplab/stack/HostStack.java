@@ -351,11 +351,31 @@ public final class HostStack {
 
     /** The readers wake: every socket with queued deliveries hands them to its listener, in arrival order. */
     private void deliverQueued() {
+        if (!ns.readySockets.isEmpty()) {
+            readers.accept(readQueued);
+        }
+    }
+
+    private final Runnable readQueued = this::readQueued;
+
+    private void readQueued() {
         List<SocketQueue> ready = ns.readySockets;
         for (int i = 0; i < ready.size(); i++) {
             ready.get(i).drain();
         }
         ready.clear();
+    }
+
+    /** How the sockets' readers get to run: at once by default; a runtime defers it while the process is busy. */
+    private java.util.function.Consumer<Runnable> readers = Runnable::run;
+
+    /**
+     * Lets the runtime decide when the processes reading this namespace's sockets run: it is handed each wake-up
+     * (which reads every socket with something queued, in arrival order) and runs it now or when the process next
+     * waits.
+     */
+    public void setReaders(java.util.function.Consumer<Runnable> readers) {
+        this.readers = readers;
     }
 
     // ----------------------------------------------------------------------------------------- sockets
