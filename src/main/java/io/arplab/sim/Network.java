@@ -204,6 +204,8 @@ public final class Network {
         private long[] floodGroups;
         /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
         private long rxSkb;
+        /** That skb came from the bridge's own interface (br_dev_xmit): no receive reset its transport header. */
+        private boolean rxFromOwnInterface;
         /** Per-namespace state of the tools run on this node, created on first use. */
         private java.util.Map<Class<?>, Object> state;
 
@@ -304,18 +306,32 @@ public final class Network {
             }
             Node peer = port < peers.length ? peers[port] : null;
             boolean passUp = false;
+            // br_dev_xmit(): a bridge's own interface hands the frame to the bridge inside its transmit
+            boolean bridgeXmit = peer != null && latencies[port] == 0 && !(device instanceof Switch)
+                    && peer.device instanceof Switch;
+            if (bridgeXmit) {
+                String dev = device.portName(port);
+                if (skb != 0) {
+                    TraceEvent.emitXmitStart(now, tracer, dev, skb, frame, TraceEvent.transportOffset(frame, false));
+                }
+                peer.deliver(now, peerPorts[port], frame, skb, false);
+                if (skb != 0) {
+                    TraceEvent.emitXmitDone(now, tracer, dev, skb, frame);
+                }
+                return;
+            }
             if (skb != 0) {
                 String dev = device.portName(port);
                 boolean internal = peer != null && latencies[port] == 0;
                 if (internal && device instanceof Switch) {
                     passUp = true; // br_pass_frame_up: the bridge's own interface receives it, no transmit
                 } else if (internal || peer == null) {
-                    // the bridge's own interface (br_dev_xmit) or an unplugged port: no peer's netif_rx
+                    // an unplugged port (or a wire without latency to a non-switch): no peer's netif_rx
                     TraceEvent.emitVethCrossing(now, tracer, dev, null, null, skb, frame,
-                            TraceEvent.transportOffset(frame, device instanceof Switch));
+                            TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
                 } else {
                     TraceEvent.emitVethCrossing(now, tracer, dev, peer.tracer, peer.device.portName(peerPorts[port]), skb,
-                            frame, TraceEvent.transportOffset(frame, device instanceof Switch));
+                            frame, TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
                 }
             }
             if (peer == null) {
@@ -440,9 +456,11 @@ public final class Network {
                     tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
                 }
                 rxSkb = skb;
+                rxFromOwnInterface = fromOwnInterface;
             }
             device.receive(now, port, frame, this);
             rxSkb = 0;
+            rxFromOwnInterface = false;
             if (traced && passUp) {
                 tracer.emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RECEIVE_SKB_EXIT, 0));
             }

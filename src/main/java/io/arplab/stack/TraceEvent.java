@@ -221,13 +221,23 @@ public sealed interface TraceEvent {
         // __dev_queue_xmit → xmit_one → veth_xmit → __netif_rx on the peer; net_dev_xmit once the driver returned
         int proto = protocol(frame);
         int len = Math.max(0, frame.length - 14);
-        tx.emit(now, new NetDev(NetPoint.DEV_QUEUE, txDev, skb, frame.length));
-        tx.emit(now, new StartXmit(txDev, skb, proto, frame.length, transportOffset));
+        emitXmitStart(now, tx, txDev, skb, frame, transportOffset);
         if (rx != null) {
             rx.emit(now, new RxEntry(RxEntryPoint.NETIF_RX_ENTRY, rxDev, skb, proto, len, truesize(frame.length)));
             rx.emit(now, new NetDev(NetPoint.NETIF_RX, rxDev, skb, len));
             rx.emit(now, new RxExit(RxExitPoint.NETIF_RX_EXIT, 0));
         }
+        emitXmitDone(now, tx, txDev, skb, frame);
+    }
+
+    /** __dev_queue_xmit() → xmit_one(): net_dev_queue and net_dev_start_xmit, before the driver's xmit. */
+    static void emitXmitStart(long now, Tracer tx, String txDev, long skb, byte[] frame, int transportOffset) {
+        tx.emit(now, new NetDev(NetPoint.DEV_QUEUE, txDev, skb, frame.length));
+        tx.emit(now, new StartXmit(txDev, skb, protocol(frame), frame.length, transportOffset));
+    }
+
+    /** net_dev_xmit, once the driver's xmit returned. */
+    static void emitXmitDone(long now, Tracer tx, String txDev, long skb, byte[] frame) {
         tx.emit(now, new NetDev(NetPoint.DEV_XMIT, txDev, skb, frame.length));
     }
 
