@@ -4,7 +4,8 @@
 # resolving both the gateway and the far host inside the first sendmsg(), traceroute's window in ICMP mode (one
 # socket: each answer read frees a place in the window, 19 probes) and in UDP mode (a socket per probe: every answer
 # is read in one poll, 16).
-# Writes bursts_routed.out and bursts_routed.pcap; deletes the namespaces. Run as root.
+# Then, on the LAN, a flood ping and arping. Writes bursts_routed.out/.pcap and bursts_lan.out/.pcap; deletes the
+# namespaces. Run as root.
 set -u
 cd "$(dirname "$0")"
 ns() { ip netns exec "sy-$1" "${@:2}"; }
@@ -23,7 +24,12 @@ plug n4 br1 02:42:ac:12:00:02 172.18.0.2/16 172.18.0.1
 sleep 2
 run() { echo "\$ $1: ${*:2}"; ns "$@" 2>&1; echo "[exit $?]"; }
 for n in $NODES; do ns $n ip neigh flush all; done
-ns n1 tcpdump -q -U -n -i eth0 -w bursts_routed.pcap 2>/dev/null & cap=$!; sleep 1
+ip netns exec sy-n1 tcpdump -q -U -n -i eth0 -w bursts_routed.pcap 2>/dev/null & cap=$!; sleep 1
 { run n1 ping -c4 -l 4 172.18.0.2; run n1 traceroute -n -I 172.18.0.2; run n1 traceroute -n 172.18.0.2; } > bursts_routed.out
+sleep 1; kill $cap; wait $cap 2>/dev/null
+# on the LAN, from flushed tables: a flood ping (each reply already read when the next request leaves) and arping
+for n in $NODES; do ns $n ip neigh flush all; done
+ip netns exec sy-n1 tcpdump -q -U -n -i eth0 -w bursts_lan.pcap 2>/dev/null & cap=$!; sleep 1
+{ run n1 ping -f -c 5 172.28.0.12; run n1 arping -c 3 -I eth0 172.28.0.12; } > bursts_lan.out
 sleep 1; kill $cap; wait $cap 2>/dev/null
 teardown

@@ -30,7 +30,7 @@ class BurstsRecordingTest {
     private static final long WHEEL_SLACK_1S = 32_000_000L;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bursts", "bursts_routed"})
+    @ValueSource(strings = {"bursts", "bursts_routed", "bursts_lan"})
     void capturesFollowTheKernelsOrder(String scenario) throws IOException {
         Lab lab = KernelScenariosTest.lab();
         MemoryCapture cap = new MemoryCapture();
