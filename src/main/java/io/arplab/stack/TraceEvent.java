@@ -17,10 +17,11 @@ public sealed interface TraceEvent {
 
     /** The neighbour entry fields every neigh_* event carries (struct neighbour at the time of the event). */
     record Neigh(String dev, long lladdr, int flags, int nudState, boolean dead, int refcnt, int ip, long confirmed,
-                 long updated, long used) {
-        static Neigh of(NeighbourEntry n, int callerRefs) {
+                 long updated, long used, TimerWheel clock) {
+        /** The entry now; its times print as the jiffies of its kernel's {@code clock}. */
+        static Neigh of(NeighbourEntry n, int callerRefs, TimerWheel clock) {
             return new Neigh(n.dev.name, n.lladdr, n.flags, n.state, n.dead, 1 + n.refs() + callerRefs, n.ip,
-                    n.confirmed, n.updated, n.used);
+                    n.confirmed, n.updated, n.used, clock);
         }
 
         void append(StringBuilder sb) {
@@ -28,8 +29,8 @@ public sealed interface TraceEvent {
                     .append(hex(flags, 2)).append(" nud_state ").append(NudState.of(nudState).traceName)
                     .append(" type 01 dead ").append(dead ? 1 : 0).append(" refcnt ").append(refcnt)
                     .append(" primary_key4 ").append(Ipv4Address.of(ip)).append(" primary_key6 ::ffff:")
-                    .append(Ipv4Address.of(ip)).append(" confirmed ").append(Jiffies.of(confirmed))
-                    .append(" updated ").append(Jiffies.of(updated)).append(" used ").append(Jiffies.of(used));
+                    .append(Ipv4Address.of(ip)).append(" confirmed ").append(clock.jiffies(confirmed))
+                    .append(" updated ").append(clock.jiffies(updated)).append(" used ").append(clock.jiffies(used));
         }
     }
 

@@ -196,5 +196,28 @@ class KernelSharingTest {
         long at = 10_000_000L;
         assertThat(n1.scheduleTimeout(at, 250) - n1.tickTime(n1.jiffies(at)))
                 .isNotEqualTo(n2.scheduleTimeout(at, 250) - n2.tickTime(n2.jiffies(at)));
+        // and its tracepoints print its own jiffies: an entry's confirmed/updated/used lie between jiffies a minute
+        // ago (a new entry's confirmed) and jiffies now, on that machine's clock
+        List<String> wrong = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        java.util.regex.Pattern times = java.util.regex.Pattern.compile(" (confirmed|updated|used) (\\d+)");
+        perHost.setTraceLog((comm, pid, now, e) -> {
+            if (e instanceof TraceEvent.NeighUpdate || e instanceof TraceEvent.NeighDone) {
+                StringBuilder sb = new StringBuilder();
+                e.appendFields(sb);
+                long j = perHost.host(comm).stack().timerWheel().jiffies(now);
+                seen.add(comm);
+                java.util.regex.Matcher m = times.matcher(sb);
+                while (m.find()) {
+                    long v = Long.parseLong(m.group(2));
+                    if (v > j || v < j - 61 * io.arplab.stack.Jiffies.HZ) {
+                        wrong.add(comm + " at jiffies " + j + ": " + m.group());
+                    }
+                }
+            }
+        });
+        assertThat(perHost.exec("n1", "ping -c1 -q 172.28.0.12").exitCode()).isZero();
+        assertThat(seen).contains("n1", "n2");
+        assertThat(wrong).isEmpty();
     }
 }
