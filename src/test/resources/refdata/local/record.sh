@@ -50,8 +50,10 @@ flush; { run n2 sysctl -w net.ipv4.ip_forward=1; run n1 ip route add 172.18.0.0/
          run n1 ping -c3 172.18.0.2; run n1 ip route get 172.18.0.2; run n1 ip neigh; run n1 traceroute -n 172.18.0.2; } > redirect.out
 # Kernel time and the synchronous path: ping's interval on the timer wheel (SO_RCVTIMEO), preload bursts, and
 # traceroute's window of 16 probes answered before its next system call; n1's capture kept as bursts.pcap
-flush; ns n1 tcpdump -q -U -n -i eth0 -w bursts.pcap 2>/dev/null & cap=$!; sleep 1
+flush; ip netns exec rec-n1 tcpdump -q -U -n -i eth0 -w bursts.pcap 2>/dev/null & cap=$!; sleep 1
 { run n1 ping -c3 172.28.0.12; run n1 ping -c3 -l 3 172.28.0.12; run n1 ping -c2 -l 3 -q 172.18.0.2
   run n1 traceroute -n 172.28.0.12; run n1 traceroute -n -q 6 172.18.0.2; run n1 traceroute -n -q 1 -m 4 172.18.0.2; } > bursts.out
 sleep 1; kill $cap; wait $cap 2>/dev/null
 teardown
+# more bursts, through the router, under namespaces of their own
+./record-bursts.sh

@@ -64,6 +64,7 @@ public final class Lab implements AutoCloseable {
     private final SplittableRandom random;
     /** The kernel's clock: jiffies and the timer wheel, drawn from the seed without touching {@link #random}. */
     private final TimerWheel wheel;
+    private final long seed;
     private final Resolver resolver = new Resolver();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
@@ -109,6 +110,7 @@ public final class Lab implements AutoCloseable {
         this.network = new Network(epochNanos);
         this.random = new SplittableRandom(seed);
         this.wheel = TimerWheel.forSeed(seed);
+        this.seed = seed;
         network.setTraceLog(trace);
     }
 
@@ -233,11 +235,20 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * The jiffies and timer wheel of {@code host}'s kernel: a SHARED lab's namespaces share one; in a PER_HOST lab each
+     * machine booted on its own, so its uptime and tick phase are its own, drawn from the seed and its name (so a host
+     * keeps its clock when others are added).
+     */
+    private TimerWheel kernelClock(String host) {
+        return kernel == Kernel.SHARED ? wheel : TimerWheel.forSeed(seed ^ 0x9e3779b97f4a7c15L * (host.hashCode() | 1L));
+    }
+
     /** Adds a Linux host (a network namespace with only {@code lo}). */
     public Host addHost(String name) {
         checkName(name);
         Host h = new Host(name, random.split(), network.now(), network.epochNanos());
-        h.stack().setTimerWheel(wheel); // the lab's namespaces share one kernel, one jiffies counter
+        h.stack().setTimerWheel(kernelClock(name));
         if (kernel == Kernel.SHARED) {
             if (arpTbl == null) {
                 arpTbl = h.stack().neighbours().tbl();
@@ -727,12 +738,14 @@ public final class Lab implements AutoCloseable {
             return ctx;
         }
         ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir), out, err, pid);
-        try {
-            t.get().start(ctx, words.subList(1, words.size()));
-        } catch (IllegalArgumentException e) {
-            err.println(words.get(0) + ": " + e.getMessage());
-            ctx.exit(2);
-        }
+        n.process(() -> {
+            try {
+                t.get().start(ctx, words.subList(1, words.size()));
+            } catch (IllegalArgumentException e) {
+                err.println(words.get(0) + ": " + e.getMessage());
+                ctx.exit(2);
+            }
+        });
         out.flush();
         err.flush();
         return ctx;

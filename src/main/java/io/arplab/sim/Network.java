@@ -52,6 +52,14 @@ public final class Network {
     /** Floods of broadcast ARP reach only the hosts they can change ({@link FloodIndex}); false: every port. */
     private boolean indexedFloods = !"full".equals(System.getProperty("arplab.floods"));
 
+    /**
+     * The frames one system call put on veths, and every frame their processing sends on in softirq: the call
+     * returns when none is left (do_softirq() at its local_bh_enable() runs the backlog on the calling CPU).
+     */
+    static final class Cascade {
+        int pending;
+    }
+
     /** @param epochNanos the wall-clock time (Unix epoch, ns) at virtual time 0, for capture time stamps */
     public Network(long epochNanos) {
         this.epochNanos = epochNanos;
@@ -214,6 +222,9 @@ public final class Network {
             throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
         }
         Node n = new Node(device, nodes.size(), partitions.get(partitions.size() - 1));
+        if (device instanceof io.arplab.device.Host h) {
+            h.stack().setReaders(n::readSockets); // a socket's reader is the node's process
+        }
         nodes.add(n);
         byName.put(device.name(), n);
         n.reschedule();
@@ -233,10 +244,36 @@ public final class Network {
         }
     }
 
-    /** Runs code against a device at the current virtual time (a tool acting on a host), then re-arms its timers. */
+    /**
+     * A system call of a process on {@code node}: runs {@code action} against the device, re-arms its timers, then
+     * returns only when everything the call sent is done with, as on Linux, where veth_xmit() queues the frame on
+     * the CPU's backlog and the softirq run at the call's local_bh_enable() carries it across veths, bridges,
+     * forwarding namespaces and back (answers and ICMP errors included) before the call returns. Virtual time
+     * passes meanwhile (one {@link #DEFAULT_LATENCY} per veth), and the other events of that span run in order.
+     */
     public void act(Node node, Consumer<Device.Output> action) {
-        action.accept(node);
-        node.reschedule();
+        Partition part = node.part;
+        Cascade outer = part.cascade;
+        Cascade call = new Cascade();
+        part.cascade = call;
+        try {
+            action.accept(node);
+            node.reschedule();
+        } finally {
+            part.cascade = outer;
+        }
+        // a partitioned network drains the call only as far as its partition may run on its own (the open window,
+        // or the earliest pending event plus the lookahead): frames from other partitions cannot arrive before that
+        long limit = partitions.size() == 1 ? Long.MAX_VALUE
+                : windowEnd != NO_WINDOW ? windowEnd : saturatedAdd(nextEventTime(), lookahead);
+        while (call.pending > 0 && part.scheduler.nextEventTime() < limit && part.scheduler.step()) {
+            // the backlog this call filled
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     /** Runs {@code action} once at {@code time} in {@code node}'s partition (a tool's timer, a started command). */
@@ -377,7 +414,7 @@ public final class Network {
                 Partition part = partitions.get(d);
                 for (Partition.Crossing c : cs) {
                     part.inFlight++;
-                    part.scheduler.schedule(new Delivery(c.node(), c.port(), c.frame(), c.skb(), false), c.arrival());
+                    part.scheduler.schedule(new Delivery(c.node(), c.port(), c.frame(), c.skb(), false, null), c.arrival());
                 }
             }
         }
@@ -582,6 +619,8 @@ public final class Network {
         private FloodIndex floodIndex;
         /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
         private long rxSkb;
+        /** That skb came from the bridge's own interface (br_dev_xmit): no receive reset its transport header. */
+        private boolean rxFromOwnInterface;
         /** Per-namespace state of the tools run on this node, created on first use. */
         private java.util.Map<Class<?>, Object> state;
 
@@ -705,32 +744,48 @@ public final class Network {
             }
             Node peer = port < peers.length ? peers[port] : null;
             boolean passUp = false;
+            // br_dev_xmit(): a bridge's own interface hands the frame to the bridge inside its transmit
+            boolean bridgeXmit = peer != null && latencies[port] == 0 && !(device instanceof Switch)
+                    && peer.device instanceof Switch;
+            if (bridgeXmit) {
+                String dev = device.portName(port);
+                if (skb != 0) {
+                    TraceEvent.emitXmitStart(now, tracer, dev, skb, frame, TraceEvent.transportOffset(frame, false));
+                }
+                peer.deliver(now, peerPorts[port], frame, skb, false);
+                if (skb != 0) {
+                    TraceEvent.emitXmitDone(now, tracer, dev, skb, frame);
+                }
+                return;
+            }
             if (skb != 0) {
                 String dev = device.portName(port);
                 boolean internal = peer != null && latencies[port] == 0;
                 if (internal && device instanceof Switch) {
                     passUp = true; // br_pass_frame_up: the bridge's own interface receives it, no transmit
                 } else if (internal || peer == null) {
-                    // the bridge's own interface (br_dev_xmit) or an unplugged port: no peer's netif_rx
+                    // an unplugged port (or a wire without latency to a non-switch): no peer's netif_rx
                     TraceEvent.emitVethCrossing(now, tracer, dev, null, null, skb, frame,
-                            TraceEvent.transportOffset(frame, device instanceof Switch));
+                            TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
                 } else {
                     // the peer's netif_rx happens in this call (veth_xmit): written where this node's lines go
                     Tracer rx = peer.part == part ? peer.tracer : peer.tracer.into(tracer.log);
                     TraceEvent.emitVethCrossing(now, tracer, dev, rx, peer.device.portName(peerPorts[port]), skb,
-                            frame, TraceEvent.transportOffset(frame, device instanceof Switch));
+                            frame, TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
                 }
             }
             if (peer == null) {
                 return; // an unplugged port: the frame is lost, as on a carrier-less link
             }
             if (peer.part != part) {
-                // crosses the cut: joins the peer's partition at the window's barrier (latency >= lookahead)
+                // crosses the cut: joins the peer's partition at the window's barrier (latency >= lookahead); the
+                // sending call does not wait for it (another partition's softirq)
                 part.outgoing.add(new Partition.Crossing(now + latencies[port], peer, peerPorts[port], frame, skb));
                 return;
             }
             part.inFlight++;
-            part.scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp), now + latencies[port]);
+            part.scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp, joinCascade(part)),
+                    now + latencies[port]);
         }
 
         @Override
@@ -843,7 +898,8 @@ public final class Network {
             }
             for (long latency : floodGroups()) {
                 part.inFlight++;
-                part.scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame), now + latency);
+                part.scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame, joinCascade(part)),
+                        now + latency);
             }
         }
 
@@ -919,9 +975,11 @@ public final class Network {
                     tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
                 }
                 rxSkb = skb;
+                rxFromOwnInterface = fromOwnInterface;
             }
             device.receive(now, port, frame, this);
             rxSkb = 0;
+            rxFromOwnInterface = false;
             if (traced && passUp) {
                 tracer.emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RECEIVE_SKB_EXIT, 0));
             }
@@ -943,13 +1001,63 @@ public final class Network {
         @Override
         protected void fire(long now) {
             boolean outer = part.enterSoftirq();
+            Cascade outerCall = part.cascade;
+            part.cascade = null; // a timer's work belongs to no system call
             device.advance(now, this);
             part.softirq = outer;
+            part.cascade = outerCall;
             reschedule();
         }
 
         Partition part() {
             return part;
+        }
+
+        /**
+         * Runs {@code code} as the node's process (a tool's start, timer or socket read). A process is one thread:
+         * what would wake it while it runs (a timer, data on its sockets) waits until it has finished, as a program
+         * sees answers that came during its sendto() only when it next polls.
+         */
+        public void process(Runnable code) {
+            if (processRunning) {
+                if (processWaiting == null) {
+                    processWaiting = new java.util.ArrayDeque<>(2);
+                }
+                processWaiting.add(code);
+                return;
+            }
+            processRunning = true;
+            boolean outer = part.softirq;
+            part.softirq = false;
+            try {
+                code.run();
+                Runnable next;
+                while (processWaiting != null && (next = processWaiting.poll()) != null) {
+                    next.run();
+                }
+            } finally {
+                processRunning = false;
+                part.softirq = outer;
+            }
+        }
+
+        /**
+         * Wakes the readers of the node's sockets: what the softirq queued while the process runs waits for it, what
+         * the process's own system call queued (a local error) is there when the call returns.
+         */
+        void readSockets(Runnable read) {
+            if (processRunning && !part.softirq) {
+                read.run();
+            } else {
+                process(read);
+            }
+        }
+
+        private boolean processRunning;
+        private java.util.ArrayDeque<Runnable> processWaiting;
+
+        Network network() {
+            return Network.this;
         }
 
         @Override
@@ -958,27 +1066,39 @@ public final class Network {
         }
     }
 
+    /** The system call a frame sent now in {@code part} belongs to (counted in it), or null. */
+    private static Cascade joinCascade(Partition part) {
+        if (part.cascade != null) {
+            part.cascade.pending++;
+        }
+        return part.cascade;
+    }
+
     private static final class FloodDelivery extends Scheduler.Event {
         private final Node from;
         private final int exceptPort;
         private final long latency;
         private final byte[] frame;
 
-        FloodDelivery(Node from, int exceptPort, long latency, byte[] frame) {
+        private final Cascade call;
+
+        FloodDelivery(Node from, int exceptPort, long latency, byte[] frame, Cascade call) {
             this.from = from;
             this.exceptPort = exceptPort;
             this.latency = latency;
             this.frame = frame;
+            this.call = call;
         }
 
         @Override
         protected void fire(long now) {
             Partition part = from.part();
-            boolean outer = part.enterSoftirq();
+            Cascade outerCall = part.cascade;
+            boolean outer = part.enterSoftirq(call);
             try {
                 from.deliverFlood(now, exceptPort, latency, frame);
             } finally {
-                part.leaveSoftirq(outer);
+                part.leaveSoftirq(outer, outerCall, call);
             }
         }
     }
@@ -990,23 +1110,26 @@ public final class Network {
         /** The sender's skb, so a frame keeps its identity across the wire (0: not traced). */
         private final long skb;
         private final boolean passUp;
+        private final Cascade call;
 
-        Delivery(Node node, int port, byte[] frame, long skb, boolean passUp) {
+        Delivery(Node node, int port, byte[] frame, long skb, boolean passUp, Cascade call) {
             this.node = node;
             this.port = port;
             this.frame = frame;
             this.skb = skb;
             this.passUp = passUp;
+            this.call = call;
         }
 
         @Override
         protected void fire(long now) {
             Partition part = node.part();
-            boolean outer = part.enterSoftirq();
+            Cascade outerCall = part.cascade;
+            boolean outer = part.enterSoftirq(call);
             try {
                 node.deliver(now, port, frame, skb, passUp);
             } finally {
-                part.leaveSoftirq(outer);
+                part.leaveSoftirq(outer, outerCall, call);
             }
         }
     }

@@ -28,6 +28,8 @@ final class Partition {
     int inFlight;
     /** Inside a delivery or a device's timer: softirq context. */
     boolean softirq;
+    /** The system call whose softirq work runs now in this partition, or null (Network.act). */
+    Network.Cascade cascade;
     /** Tracepoints waiting for the backlog to drain ({@link io.arplab.stack.Tracer#emitAfterSoftirq}). */
     final List<Runnable> afterSoftirq = new ArrayList<>(0);
     /** Frames sent across the cut in this window, in the order sent. */
@@ -41,16 +43,28 @@ final class Partition {
         this.index = index;
     }
 
-    /** A delivery starts: softirq context. Returns the context to restore. */
+    /** A device's timer starts: softirq context. Returns the context to restore. */
     boolean enterSoftirq() {
         boolean outer = softirq;
         softirq = true;
         return outer;
     }
 
+    /** A delivery of {@code call}'s starts: softirq context, working for that system call. */
+    boolean enterSoftirq(Network.Cascade call) {
+        boolean outer = softirq;
+        softirq = true;
+        cascade = call;
+        return outer;
+    }
+
     /** A delivery is done; when it leaves the backlog empty, the tracepoints waiting for that fire. */
-    void leaveSoftirq(boolean outer) {
+    void leaveSoftirq(boolean outer, Network.Cascade outerCall, Network.Cascade call) {
         softirq = outer;
+        cascade = outerCall;
+        if (call != null) {
+            call.pending--;
+        }
         inFlight--;
         if (inFlight == 0 && !afterSoftirq.isEmpty()) {
             List<Runnable> due = new ArrayList<>(afterSoftirq);

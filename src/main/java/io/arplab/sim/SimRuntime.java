@@ -52,9 +52,11 @@ public final class SimRuntime implements NodeRuntime {
         return network.epochNanos();
     }
 
+    /** A timer of the node's process: it runs when due, or when the process is done with what it is doing. */
     @Override
     public Timer at(long time, LongConsumer action) {
-        return network.at(node, time, action);
+        // a time that passed while the process was in a system call fires at once
+        return network.at(node, Math.max(time, node.now()), t -> node.process(() -> action.accept(node.now())));
     }
 
     @Override

@@ -14,6 +14,12 @@ public final class ArpTbl {
     private static final long FORCED_GC_MIN_AGE = 5 * NeighParams.SECOND;
 
     private NeighbourTable.GcConfig gc;
+    /**
+     * tbl->parms: what net.ipv4.neigh.default.* shows in the initial namespace and every new device of the kernel
+     * copies (neigh_parms_alloc), in any namespace. Replaced, never changed in place, so a device that has not yet
+     * made its own copy keeps the values in force when it was created.
+     */
+    private NeighParams parms = Netns.LINUX_NEIGH;
     /** tbl->entries: every entry of every namespace, gc-exempt ones too. */
     private int entries;
     /** tbl->gc_list, oldest first; its size is tbl->gc_entries. Created with the first entry (idle hosts are many). */
@@ -38,6 +44,15 @@ public final class ArpTbl {
 
     public void setGcConfig(NeighbourTable.GcConfig gc) {
         this.gc = gc;
+    }
+
+    /** tbl->parms (treat as read-only: {@link #setParms} replaces it). */
+    public NeighParams parms() {
+        return parms;
+    }
+
+    void setParms(NeighParams parms) {
+        this.parms = parms;
     }
 
     /** tbl->entries. */

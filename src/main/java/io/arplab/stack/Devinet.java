@@ -22,7 +22,7 @@ final class Devinet {
 
     /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
     void addLoopback() {
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.drawReachableMs(Netns.LINUX_NEIGH),
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms(),
                 Netns.LINUX_CONF.copy());
         ns.addDevice(lo);
         lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
@@ -43,7 +43,7 @@ final class Devinet {
         }
         int ifindex = ns.devices.get(ns.devices.size() - 1).ifindex + 1;
         NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns,
-                ns.drawReachableMs(ns.defaultArpParms != null ? ns.defaultArpParms : Netns.LINUX_NEIGH),
+                ns.neighbours.tbl().parms(),
                 (ns.defaultConf != null ? ns.defaultConf : Netns.LINUX_CONF).copy());
         ns.addDevice(d);
         return d;

@@ -113,6 +113,9 @@ public final class HostStack {
     public void joinKernel(ArpTbl tbl, boolean initial) {
         if (ns.neighbours.tbl() != tbl) {
             ns.neighbours.setTbl(tbl);
+            for (NetDevice d : ns.devices) {
+                d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
+            }
         }
         initialNamespace = initial;
     }
@@ -145,16 +148,9 @@ public final class HostStack {
 
     // ----------------------------------------------------------------------------------------- sysctls
 
-    /** The neighbour parameters new devices start with (net.ipv4.neigh.default.*). */
+    /** The neighbour parameters new devices start with: the kernel's arp_tbl.parms (net.ipv4.neigh.default.*). */
     public NeighParams defaultArpParms() {
-        if (ns.defaultArpParms == null) {
-            // existing devices keep the values they were created with: give them their own copies first
-            for (NetDevice d : ns.devices) {
-                d.arpParms();
-            }
-            ns.defaultArpParms = Netns.LINUX_NEIGH.copy();
-        }
-        return ns.defaultArpParms;
+        return ns.neighbours.tbl().parms();
     }
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
@@ -375,11 +371,31 @@ public final class HostStack {
 
     /** The readers wake: every socket with queued deliveries hands them to its listener, in arrival order. */
     private void deliverQueued() {
+        if (!ns.readySockets.isEmpty()) {
+            readers.accept(readQueued);
+        }
+    }
+
+    private final Runnable readQueued = this::readQueued;
+
+    private void readQueued() {
         List<SocketQueue> ready = ns.readySockets;
         for (int i = 0; i < ready.size(); i++) {
             ready.get(i).drain();
         }
         ready.clear();
+    }
+
+    /** How the sockets' readers get to run: at once by default; a runtime defers it while the process is busy. */
+    private java.util.function.Consumer<Runnable> readers = Runnable::run;
+
+    /**
+     * Lets the runtime decide when the processes reading this namespace's sockets run: it is handed each wake-up
+     * (which reads every socket with something queued, in arrival order) and runs it now or when the process next
+     * waits.
+     */
+    public void setReaders(java.util.function.Consumer<Runnable> readers) {
+        this.readers = readers;
     }
 
     // ----------------------------------------------------------------------------------------- sockets

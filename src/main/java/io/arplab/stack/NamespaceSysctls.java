@@ -27,7 +27,7 @@ public final class NamespaceSysctls {
 
     private static boolean exists(HostStack s, Target t) {
         if (t.key().scope() == Scope.NEIGH_INIT_NS) {
-            return s.initialNamespace() && SysctlRegistry.NEIGH_INIT_NS.contains(t.key());
+            return s.initialNamespace(); // neigh_sysctl_register(NULL, &arp_tbl.parms): init_net only
         }
         String d = t.dir();
         return d == null || d.equals("all") && t.key().scope() == Scope.CONF || d.equals("default")
@@ -66,6 +66,10 @@ public final class NamespaceSysctls {
                 Target t = new Target(k, "default");
                 out.put(t.path(), read(s, t));
             }
+            for (SysctlKey k : SysctlRegistry.NEIGH) {
+                Target t = SysctlRegistry.resolve("net.ipv4.neigh.default." + k.name(), d -> false);
+                out.put(t.path(), read(s, t));
+            }
         }
         return out;
     }
@@ -85,7 +89,7 @@ public final class NamespaceSysctls {
                         : s.storedSysctl("net/ipv4/conf/default/" + k.name(), deviceDefault(k, t.dir()));
             }
             case NEIGH -> neigh(s.device(t.dir()).arpParms(), k);
-            case NEIGH_INIT_NS -> gc(s.neighbours().gcConfig(), k);
+            case NEIGH_INIT_NS -> isGc(k) ? gc(s.neighbours().gcConfig(), k) : neigh(s.neighbours().tbl().parms(), k);
         };
     }
 
@@ -133,9 +137,60 @@ public final class NamespaceSysctls {
                     s.storeSysctl(t.path(), v);
                 }
             }
-            case NEIGH -> setNeigh(s, s.device(t.dir()), k, v);
-            case NEIGH_INIT_NS -> s.neighbours().setGcConfig(withGc(s.neighbours().gcConfig(), k, v));
+            case NEIGH -> {
+                NeighParams p = s.device(t.dir()).arpParms();
+                setNeigh(s, p, k, v);
+                p.dataState |= dataBit(k); // neigh_proc_update()
+            }
+            case NEIGH_INIT_NS -> {
+                if (isGc(k)) {
+                    s.neighbours().setGcConfig(withGc(s.neighbours().gcConfig(), k, v));
+                } else {
+                    setDefault(s, k, v);
+                }
+            }
         }
+    }
+
+    private static boolean isGc(SysctlKey k) {
+        return k.name().startsWith("gc_") && !k.name().equals("gc_stale_time");
+    }
+
+    /**
+     * A write to net.ipv4.neigh.default.KEY in the initial namespace: arp_tbl.parms changes (devices created from now
+     * on, in every namespace of the kernel, copy it) and neigh_copy_dflt_parms() hands the value to each device of
+     * that namespace whose own file was never written.
+     */
+    private static void setDefault(HostStack s, SysctlKey k, int v) {
+        ArpTbl tbl = s.neighbours().tbl();
+        NeighParams p = tbl.parms().copy();
+        p.dataState = tbl.parms().dataState | dataBit(k);
+        setNeigh(s, p, k, v);
+        tbl.setParms(p);
+        for (NetDevice d : s.devices()) {
+            NeighParams own = d.arpParms();
+            if ((own.dataState & dataBit(k)) == 0) {
+                setNeigh(null, own, k, v);
+            }
+        }
+    }
+
+    /** The NEIGH_VAR_* index a key writes: the _ms and jiffies files of one time, and unres_qlen(_bytes), share one. */
+    private static int dataBit(SysctlKey k) {
+        String field = switch (k.name()) {
+            case "base_reachable_time_ms" -> "base_reachable_time";
+            case "retrans_time_ms" -> "retrans_time";
+            case "unres_qlen" -> "unres_qlen_bytes";
+            default -> k.name();
+        };
+        int i = 0;
+        for (SysctlKey n : SysctlRegistry.NEIGH) {
+            if (n.name().equals(field)) {
+                return 1 << i;
+            }
+            i++;
+        }
+        throw new IllegalArgumentException(k.name());
     }
 
     /**
@@ -203,16 +258,20 @@ public final class NamespaceSysctls {
         };
     }
 
-    /** Stores a neigh_parms field; base_reachable_time re-draws reachable_time (neigh_proc_base_reachable_time). */
-    private static void setNeigh(HostStack s, NetDevice dev, SysctlKey k, int v) {
-        NeighParams p = dev.arpParms();
+    /**
+     * Stores a neigh_parms field; a write to base_reachable_time re-draws reachable_time
+     * (neigh_proc_base_reachable_time), a copy by neigh_copy_dflt_parms ({@code s} null) does not.
+     */
+    private static void setNeigh(HostStack s, NeighParams p, SysctlKey k, int v) {
         long ns = SysctlRegistry.jiffiesToNanos(v);
         switch (k.name()) {
             case "anycast_delay" -> p.anycastDelay = ns;
             case "app_solicit" -> p.appProbes = v;
             case "base_reachable_time", "base_reachable_time_ms" -> {
                 p.baseReachableTime = ns;
-                s.redrawReachableTime(p);
+                if (s != null) {
+                    s.redrawReachableTime(p);
+                }
             }
             case "delay_first_probe_time" -> p.delayProbeTime = ns;
             case "gc_stale_time" -> p.gcStaleTime = ns;

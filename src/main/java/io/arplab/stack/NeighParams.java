@@ -27,6 +27,11 @@ public final class NeighParams {
 
     /** The reachable time in force, drawn from [base/2, 3*base/2) (neigh_rand_reach_time). */
     public long reachableTime;
+    /**
+     * p->data_state: a bit per field written through this parms' own sysctl (neigh_proc_update), which a later
+     * neigh.default write then leaves alone (neigh_copy_dflt_parms).
+     */
+    int dataState;
 
     public static NeighParams linuxDefaults() {
         return new NeighParams();
@@ -49,6 +54,7 @@ public final class NeighParams {
         p.anycastDelay = anycastDelay;
         p.intervalProbeTime = intervalProbeTime;
         p.reachableTime = reachableTime;
+        // neigh_parms_alloc(): a copy of tbl->parms with neigh_parms_data_state_cleanall()
         return p;
     }
 

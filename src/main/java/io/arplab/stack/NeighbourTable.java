@@ -251,7 +251,7 @@ public final class NeighbourTable {
     /** __neigh_update(): the one place entries change address or state on the kernel's terms. Returns 0 or -errno. */
     public int update(long now, NeighbourEntry n, long lladdr, int newState, int flags, HostStack.Outbox out) {
         if (tracer.enabled()) {
-            tracer.emit(now, new TraceEvent.NeighUpdate(TraceEvent.Neigh.of(n, 1), lladdr == NO_LLADDR ? 0 : lladdr,
+            tracer.emit(now, new TraceEvent.NeighUpdate(TraceEvent.Neigh.of(n, 1, wheel), lladdr == NO_LLADDR ? 0 : lladdr,
                     newState, flags));
         }
         int err = doUpdate(now, n, lladdr, newState, flags, out);
@@ -456,7 +456,7 @@ public final class NeighbourTable {
             // __neigh_event_send(): trace_neigh_event_send_done after local_bh_enable()
             int err = rc;
             tracer.emitAfterSoftirq(now, () -> new TraceEvent.NeighDone(TraceEvent.NeighPoint.EVENT_SEND_DONE,
-                    TraceEvent.Neigh.of(n, 0), err));
+                    TraceEvent.Neigh.of(n, 0, wheel), err));
         }
         return rc;
     }
@@ -645,7 +645,7 @@ public final class NeighbourTable {
     /** {@code callerRefs}: references the kernel's caller holds at that point (neigh_update, the timer handler). */
     private void trace(long now, TraceEvent.NeighPoint point, NeighbourEntry n, int err, int callerRefs) {
         if (tracer.enabled()) {
-            tracer.emit(now, new TraceEvent.NeighDone(point, TraceEvent.Neigh.of(n, callerRefs), err));
+            tracer.emit(now, new TraceEvent.NeighDone(point, TraceEvent.Neigh.of(n, callerRefs, wheel), err));
         }
     }
 }

@@ -66,6 +66,8 @@ public final class NetDevice {
     /** The device's neighbour parameters; created on first use from the host's defaults (see {@link #arpParms()}). */
     private NeighParams arpParms;
     private Netns owner;
+    /** tbl->parms as they were when the device was created: what {@link #arpParms()} copies. */
+    private NeighParams parmsTemplate;
     /** The reachable_time drawn for this device when it was created (milliseconds). */
     int drawnReachableMs;
     public final DevConf conf;
@@ -83,10 +85,23 @@ public final class NetDevice {
     }
 
     /** A device of {@code owner} whose parameters are copied from the host's defaults when first needed. */
-    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, int drawnReachableMs, DevConf conf) {
+    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, NeighParams parmsTemplate,
+              DevConf conf) {
         this(ifindex, name, mac, mtu, loopback, (NeighParams) null, conf);
         this.owner = owner;
-        this.drawnReachableMs = drawnReachableMs;
+        this.parmsTemplate = parmsTemplate;
+        this.drawnReachableMs = owner.drawReachableMs(parmsTemplate);
+    }
+
+    NeighParams parmsTemplate() {
+        return parmsTemplate;
+    }
+
+    /** The namespace joined a machine's kernel: the device was made from that kernel's arp_tbl.parms. */
+    void joinedKernel(NeighParams tblParms) {
+        if (arpParms == null) {
+            parmsTemplate = tblParms;
+        }
     }
 
     /**

@@ -31,7 +31,6 @@ final class Netns {
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
     /** net.ipv4.neigh.default / conf.default: null until changed, meaning the kernel's defaults. */
-    NeighParams defaultArpParms;
     DevConf defaultConf;
     /** conf/all (devconf_all, whose forwarding is net.ipv4.ip_forward): null until written, meaning the defaults. */
     private DevConf allConf;
@@ -112,7 +111,7 @@ final class Netns {
 
     /** A device's own copy of the default neighbour parameters, with the reachable_time drawn at its creation. */
     NeighParams materialiseParms(NetDevice d) {
-        NeighParams p = (defaultArpParms != null ? defaultArpParms : LINUX_NEIGH).copy();
+        NeighParams p = d.parmsTemplate().copy();
         p.reachableTime = d.drawnReachableMs * NeighParams.MS;
         neighbours.registerParms(p);
         return p;

@@ -17,10 +17,11 @@ public sealed interface TraceEvent {
 
     /** The neighbour entry fields every neigh_* event carries (struct neighbour at the time of the event). */
     record Neigh(String dev, long lladdr, int flags, int nudState, boolean dead, int refcnt, int ip, long confirmed,
-                 long updated, long used) {
-        static Neigh of(NeighbourEntry n, int callerRefs) {
+                 long updated, long used, TimerWheel clock) {
+        /** The entry now; its times print as the jiffies of its kernel's {@code clock}. */
+        static Neigh of(NeighbourEntry n, int callerRefs, TimerWheel clock) {
             return new Neigh(n.dev.name, n.lladdr, n.flags, n.state, n.dead, 1 + n.refs() + callerRefs, n.ip,
-                    n.confirmed, n.updated, n.used);
+                    n.confirmed, n.updated, n.used, clock);
         }
 
         void append(StringBuilder sb) {
@@ -28,8 +29,8 @@ public sealed interface TraceEvent {
                     .append(hex(flags, 2)).append(" nud_state ").append(NudState.of(nudState).traceName)
                     .append(" type 01 dead ").append(dead ? 1 : 0).append(" refcnt ").append(refcnt)
                     .append(" primary_key4 ").append(Ipv4Address.of(ip)).append(" primary_key6 ::ffff:")
-                    .append(Ipv4Address.of(ip)).append(" confirmed ").append(Jiffies.of(confirmed))
-                    .append(" updated ").append(Jiffies.of(updated)).append(" used ").append(Jiffies.of(used));
+                    .append(Ipv4Address.of(ip)).append(" confirmed ").append(clock.jiffies(confirmed))
+                    .append(" updated ").append(clock.jiffies(updated)).append(" used ").append(clock.jiffies(used));
         }
     }
 
@@ -221,13 +222,23 @@ public sealed interface TraceEvent {
         // __dev_queue_xmit → xmit_one → veth_xmit → __netif_rx on the peer; net_dev_xmit once the driver returned
         int proto = protocol(frame);
         int len = Math.max(0, frame.length - 14);
-        tx.emit(now, new NetDev(NetPoint.DEV_QUEUE, txDev, skb, frame.length));
-        tx.emit(now, new StartXmit(txDev, skb, proto, frame.length, transportOffset));
+        emitXmitStart(now, tx, txDev, skb, frame, transportOffset);
         if (rx != null) {
             rx.emit(now, new RxEntry(RxEntryPoint.NETIF_RX_ENTRY, rxDev, skb, proto, len, truesize(frame.length)));
             rx.emit(now, new NetDev(NetPoint.NETIF_RX, rxDev, skb, len));
             rx.emit(now, new RxExit(RxExitPoint.NETIF_RX_EXIT, 0));
         }
+        emitXmitDone(now, tx, txDev, skb, frame);
+    }
+
+    /** __dev_queue_xmit() → xmit_one(): net_dev_queue and net_dev_start_xmit, before the driver's xmit. */
+    static void emitXmitStart(long now, Tracer tx, String txDev, long skb, byte[] frame, int transportOffset) {
+        tx.emit(now, new NetDev(NetPoint.DEV_QUEUE, txDev, skb, frame.length));
+        tx.emit(now, new StartXmit(txDev, skb, protocol(frame), frame.length, transportOffset));
+    }
+
+    /** net_dev_xmit, once the driver's xmit returned. */
+    static void emitXmitDone(long now, Tracer tx, String txDev, long skb, byte[] frame) {
         tx.emit(now, new NetDev(NetPoint.DEV_XMIT, txDev, skb, frame.length));
     }
 

@@ -551,15 +551,14 @@ public final class Ping implements Tool {
         Ipv4Address src = strictSource ? source : null;
         int hops = ttl >= 0 ? ttl : multicast && whereto.isMulticast() ? 1 : stack.defaultTtl();
         int pmtu = pmtudisc < 0 ? IP_PMTUDISC_WANT : pmtudisc;
-        ctx.act(out -> {
-            for (byte[] p : sends) {
-                int seq = ((p[0] & 0xff) << 8) | (p[1] & 0xff);
-                byte[] data = java.util.Arrays.copyOfRange(p, 2, p.length);
-                // a refused send (no route, ...) is a hard local error: counted as sent, and with nothing in the
-                // error queue ping prints nothing for it
-                stack.sendEcho(now, socket, src, whereto, seq, data, hops, settos, pmtu, bind, out);
-            }
-        });
+        for (byte[] p : sends) {
+            int seq = ((p[0] & 0xff) << 8) | (p[1] & 0xff);
+            byte[] data = java.util.Arrays.copyOfRange(p, 2, p.length);
+            // one sendmsg() each, which returns when the softirq has carried its packet (and the answer) through;
+            // a refused send (no route, ...) is a hard local error: counted as sent, and with nothing in the error
+            // queue ping prints nothing for it
+            ctx.act(out -> stack.sendEcho(ctx.now(), socket, src, whereto, seq, data, hops, settos, pmtu, bind, out));
+        }
     }
 
     private void wakeAt(long t) {

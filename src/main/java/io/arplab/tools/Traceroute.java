@@ -550,11 +550,22 @@ public final class Traceroute implements Tool {
         return us / 1e6;
     }
 
+    /**
+     * ICMP mode's answers on its one socket, not read yet: do_poll() calls recv_reply() once per readable socket, so
+     * each pass of the loop reads one of them (and the window slides by one); UDP mode has a socket per probe and
+     * reads every answer in one poll.
+     */
+    private final java.util.ArrayDeque<Runnable> unread = new java.util.ArrayDeque<>();
+
     /** One pass of do_it()'s loop, then a wait for the next deadline (or a reply, which runs it again). */
     private void iterate(long now) {
         wake = null;
         if (done) {
             return;
+        }
+        Runnable read = unread.poll();
+        if (read != null) {
+            read.run();
         }
         double nowTime = time(now);
         double nextTime = 0;
@@ -587,7 +598,8 @@ public final class Traceroute implements Tool {
                     break;
                 }
                 int ttl = n / probesPerHop + 1;
-                if (!sendProbe(now, n, ttl)) {
+                // the previous probe's sendto() returned after its softirq: this one starts later
+                if (!sendProbe(ctx.now(), n, ttl)) {
                     return; // fatal error printed
                 }
                 lastSend = pb.sendTime;
@@ -604,7 +616,9 @@ public final class Traceroute implements Tool {
             finish();
             return;
         }
-        if (nextTime != 0) {
+        if (!unread.isEmpty()) {
+            wake = ctx.at(ctx.now(), this::iterate); // poll() returns at once
+        } else if (nextTime != 0) {
             long at = Math.max(now, (long) Math.ceil(nextTime * 1e6) * 1000L - ctx.epochNanos());
             wake = ctx.at(at, this::iterate);
         } else {
@@ -751,12 +765,14 @@ public final class Traceroute implements Tool {
             @Override
             public void datagram(long t, int from, int fromPort, int ttlIn, byte[] frame, int off, int len) {
                 onReply(t, probeIndex, from, ttlIn, -1, -1, 0, false);
+                pollNow(t);
             }
 
             @Override
             public void error(long t, int from, int type, int code, int info, int dst, int dstPort, int quotedTtl) {
                 if (dstPort == probes[probeIndex].seq && probes[probeIndex].sk != null) {
                     onReply(t, probeIndex, from, 0, type, code, info, true);
+                    pollNow(t);
                 }
             }
         });
@@ -794,16 +810,18 @@ public final class Traceroute implements Tool {
                               int dataLength) {
             int idx = bySeq(sequence);
             if (idx >= 0) {
-                onReply(now, idx, from, ttl, -1, -1, 0, false);
+                unread.add(() -> onReply(now, idx, from, ttl, -1, -1, 0, false));
             }
+            pollNow(now);
         }
 
         @Override
         public void error(long now, int from, int type, int code, int info, int sequence) {
             int idx = bySeq(sequence);
             if (idx >= 0 && type != 4 && type != 5) {
-                onReply(now, idx, from, 0, type, code, info, true);
+                unread.add(() -> onReply(now, idx, from, 0, type, code, info, true));
             }
+            pollNow(now);
         }
     }
 
@@ -831,7 +849,6 @@ public final class Traceroute implements Tool {
             pb.fin = true;
         }
         probeDone(pb);
-        pollNow(now);
     }
 
     /** parse_icmp_res(): time exceeded in transit is a plain hop; unreachables end the trace with their mark. */

@@ -48,12 +48,12 @@ final class Sysctls {
         return key(written, devices, false);
     }
 
-    /** As {@link #key(String, Set)} on a kernel's initial namespace too, which has neigh.default.gc_*. */
+    /** As {@link #key(String, Set)} on a kernel's initial namespace too, which has neigh.default.*. */
     static Key key(String written, Set<String> devices, boolean initialNamespace) {
         String k = written.trim().replace('/', '.');
         Target t = SysctlRegistry.resolve(k, devices::contains);
         boolean gc = t != null && SysctlRegistry.NEIGH_INIT_NS.contains(t.key());
-        if (gc && initialNamespace) {
+        if (t != null && t.key().scope() == SysctlKey.Scope.NEIGH_INIT_NS && initialNamespace) {
             return new Key(t.dotted(), Scope.KNOWN, t);
         }
         if (gc) {
@@ -64,7 +64,8 @@ final class Sysctls {
         if (t != null && t.key().scope() == SysctlKey.Scope.NEIGH_INIT_NS) {
             throw new IllegalArgumentException("sysctl '" + written + "' does not exist in a container's network"
                     + " namespace (the kernel registers neigh.default only in the first one): set net.ipv4.neigh."
-                    + firstDevice(devices) + "." + t.key().name() + " instead");
+                    + firstDevice(devices) + "." + t.key().name() + " instead, or set it under 'host:' for the"
+                    + " devices created after it");
         }
         if (t != null) {
             return new Key(t.dotted(), Scope.KNOWN, t);

@@ -63,6 +63,7 @@ class KernelScenariosTest {
         return s.replaceAll("time=[0-9.]+ ms", "time=T ms")
                 .replaceAll("time [0-9]+ms", "time Tms")
                 .replaceAll("rtt min/avg/max/mdev = [0-9./]+ ms", "rtt min/avg/max/mdev = T ms")
+                .replaceAll("ipg/ewma [0-9./]+ ms", "ipg/ewma T ms")
                 .replaceAll("\\]  [0-9.]+ms", "]  Tms")
                 .replaceAll("  [0-9]+\\.[0-9]+ ms", "  T ms")
                 .replaceAll(" +[0-9]+\\.[0-9]{3}ms ", " Tms "); // tracepath

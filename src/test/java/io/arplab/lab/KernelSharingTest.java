@@ -150,4 +150,74 @@ class KernelSharingTest {
                 .topology(), 1);
         assertThat(compose.kernel()).isEqualTo(Lab.Kernel.SHARED);
     }
+    /**
+     * refdata/local/sysctl/neigh_default.out: in the initial namespace net.ipv4.neigh.default.* is arp_tbl.parms. A
+     * write reaches that namespace's devices whose own file was never written (neigh_copy_dflt_parms), and every
+     * device created afterwards in any namespace (neigh_parms_alloc copies it); devices of other namespaces made
+     * before keep their values, and those namespaces have no neigh.default.
+     */
+    @Test
+    void neighDefaultInTheInitialNamespaceAsRecorded() throws IOException {
+        Lab lab = new Lab(3);
+        Host root = lab.addHost("root");
+        lab.setInitialHost(root);
+        root.stack().addDevice("sy-nd0", MacAddress.parse("02:00:00:00:00:01"), 1500);
+        root.stack().addDevice("sy-nd1", MacAddress.parse("02:00:00:00:00:02"), 1500);
+        lab.addHost("sy-nd-old").stack().addDevice("eth0", MacAddress.parse("02:00:00:00:00:03"), 1500);
+        String recorded = Files.readString(Path.of("src/test/resources/refdata/local/sysctl/neigh_default.out"));
+        StringBuilder got = new StringBuilder();
+        for (String block : recorded.split("(?m)^(?=\\$ )")) {
+            String header = block.lines().findFirst().orElseThrow();
+            String where = header.substring(2, header.indexOf(':'));
+            String command = header.substring(header.indexOf(':') + 2);
+            if (!lab.hosts().containsKey(where)) {
+                // created by the script right before its first use, after the root's write
+                lab.addHost(where).stack().addDevice("eth0", MacAddress.parse("02:00:00:00:00:04"), 1500);
+            }
+            Lab.Result r = lab.exec(where, command);
+            got.append(header).append('\n').append(r.stdout()).append(r.stderr()).append("[exit ").append(r.exitCode())
+                    .append("]\n");
+        }
+        assertThat(got.toString()).isEqualTo(recorded);
+    }
+
+    /** A per-host lab's machines booted apart: each has its own jiffies and tick phase; a shared lab's hosts one. */
+    @Test
+    void eachMachineOfAPerHostLabHasItsOwnJiffies() {
+        Lab perHost = lab(Lab.Kernel.PER_HOST);
+        io.arplab.stack.TimerWheel n1 = perHost.host("n1").stack().timerWheel();
+        io.arplab.stack.TimerWheel n2 = perHost.host("n2").stack().timerWheel();
+        assertThat(n1.jiffies(0)).isNotEqualTo(n2.jiffies(0));
+        assertThat(lab(Lab.Kernel.PER_HOST).host("n1").stack().timerWheel().jiffies(123_456_789L))
+                .isEqualTo(n1.jiffies(123_456_789L));
+        Lab shared = lab(Lab.Kernel.SHARED);
+        assertThat(shared.host("n1").stack().timerWheel()).isSameAs(shared.host("n2").stack().timerWheel());
+        // a machine's timers round on its own ticks: the same 1 s ping interval ends at different instants
+        long at = 10_000_000L;
+        assertThat(n1.scheduleTimeout(at, 250) - n1.tickTime(n1.jiffies(at)))
+                .isNotEqualTo(n2.scheduleTimeout(at, 250) - n2.tickTime(n2.jiffies(at)));
+        // and its tracepoints print its own jiffies: an entry's confirmed/updated/used lie between jiffies a minute
+        // ago (a new entry's confirmed) and jiffies now, on that machine's clock
+        List<String> wrong = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        java.util.regex.Pattern times = java.util.regex.Pattern.compile(" (confirmed|updated|used) (\\d+)");
+        perHost.setTraceLog((comm, pid, now, e) -> {
+            if (e instanceof TraceEvent.NeighUpdate || e instanceof TraceEvent.NeighDone) {
+                StringBuilder sb = new StringBuilder();
+                e.appendFields(sb);
+                long j = perHost.host(comm).stack().timerWheel().jiffies(now);
+                seen.add(comm);
+                java.util.regex.Matcher m = times.matcher(sb);
+                while (m.find()) {
+                    long v = Long.parseLong(m.group(2));
+                    if (v > j || v < j - 61 * io.arplab.stack.Jiffies.HZ) {
+                        wrong.add(comm + " at jiffies " + j + ": " + m.group());
+                    }
+                }
+            }
+        });
+        assertThat(perHost.exec("n1", "ping -c1 -q 172.28.0.12").exitCode()).isZero();
+        assertThat(seen).contains("n1", "n2");
+        assertThat(wrong).isEmpty();
+    }
 }

@@ -67,8 +67,9 @@ class TracerouteTest {
             }
         }
         assertThat(probes).startsWith("1:33434", "1:33435", "1:33436", "2:33437", "2:33438", "2:33439", "3:33440");
-        // 16 at once; when hop 1 is answered the window slides by three; hop 2 is final
-        assertThat(probes).hasSize(19);
+        // 16 at once, each answered before the next leaves (refdata/local/bursts_routed.pcap): the first poll finds
+        // every answer, hop 2 is final, and nothing more is sent
+        assertThat(probes).hasSize(16);
     }
 
     @Test
@@ -109,7 +110,8 @@ class TracerouteTest {
                  1  * * *
                  2  * * *
                 """);
-        assertThat(lab.now() - t0).isEqualTo(1_000_000_000L);
+        // the wait runs from the last hop's first probe, sent after the earlier probes' sendto() returned
+        assertThat(lab.now() - t0).isBetween(1_000_000_000L, 1_001_000_000L);
     }
 
     @Test
