@@ -108,4 +108,30 @@ class NftRecordingTest {
         String want = recorded("defence_bridge.out");
         assertThat(maskRandom(replay(s, want))).isEqualTo(maskRandom(want));
     }
+
+    /** Any words nft may be given end in its output or a one-line error, exit 0 or 1: never an exception. */
+    @Test
+    void badInputNeverThrows() {
+        SecurityLab s = lab();
+        s.run("n1", "nft add table arp filter").run("n1", "nft add chain arp filter input '{ type filter hook input"
+                + " priority 0; }'").run("n1", "nft add set arp filter s '{ type ipv4_addr . ether_addr; }'");
+        String[] words = {"add", "insert", "delete", "list", "flush", "table", "chain", "rule", "set", "element", "arp",
+            "bridge", "ip", "inet", "filter", "input", "ruleset", "{", "}", ";", "type", "hook", "priority", "policy",
+            "accept", "drop", "jump", "goto", "return", "counter", "packets", "bytes", "saddr", "daddr", "ether",
+            "operation", "reply", "request", ".", "!=", "==", "@s", "@", "1.2.3.4", "1.2.3.0/33", "1.2.3.0/x",
+            "02:00:00:00:00:01", "02:00", "handle", "1", "-1", "99999999999999999999", "x", "iifname", "oifname", "meta",
+            "pkttype", "protocol", "elements", "=", "\"", "-", "+", "filter + x", "-a", "-c", "-f", "/", "#", ",", ""};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(14);
+        for (int i = 0; i < 3000; i++) {
+            java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("nft"));
+            for (int k = r.nextInt(12); k > 0; k--) {
+                argv.add(words[r.nextInt(words.length)]);
+            }
+            String line = String.join(" ", argv);
+            java.io.StringWriter o = new java.io.StringWriter();
+            int rc = s.lab.exec("n1", argv, new java.io.PrintWriter(o), new java.io.PrintWriter(o));
+            assertThat(rc).as(line).isBetween(0, 1);
+            assertThat(o.toString()).as(line).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
 }

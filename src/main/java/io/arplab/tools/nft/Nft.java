@@ -51,7 +51,7 @@ public final class Nft implements Tool {
             Path p = ctx.workDir().resolve(file);
             try {
                 input = Files.readString(p);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 ctx.err().print("internal:0:0-0: Error: Could not open file \"" + file
                         + "\": No such file or directory\n\n\n");
                 return 1;

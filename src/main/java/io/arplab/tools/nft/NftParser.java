@@ -104,7 +104,7 @@ final class NftParser {
     private void command() {
         Token verb = in.take();
         switch (verb.text()) {
-            case "add", "create" -> add(false);
+            case "add", "create" -> add();
             case "insert" -> {
                 expectWord("rule");
                 rule(true);
@@ -112,7 +112,7 @@ final class NftParser {
             case "list" -> list();
             case "flush" -> flush();
             case "delete" -> delete();
-            case "table" -> tableBlock(verb);
+            case "table" -> tableBody(tableSpec());
             default -> throw unexpected(verb, null);
         }
     }
@@ -172,7 +172,7 @@ final class NftParser {
                 + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name);
     }
 
-    private void add(boolean unused) {
+    private void add() {
         Token what = in.take();
         switch (what.text()) {
             case "table" -> {
@@ -189,7 +189,7 @@ final class NftParser {
             case "chain" -> {
                 Named n = tableSpec();
                 Token name = word("expecting string");
-                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(name, true) : new ChainSpec(null, null, 0, false);
+                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
                 Table t = existingTable(n, true);
                 addChain(t, name, spec, in.previous());
             }
@@ -226,7 +226,7 @@ final class NftParser {
             "ingress", "egress");
 
     /** { type filter hook H priority P; [policy accept|drop;] } */
-    private ChainSpec chainSpec(Token name, boolean braces) {
+    private ChainSpec chainSpec(boolean braces) {
         if (braces) {
             in.take();
         }
@@ -234,7 +234,6 @@ final class NftParser {
         Hook hook = null;
         int priority = 0;
         boolean drop = false;
-        Family family = null;
         while (true) {
             Token t = in.peek();
             if (t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON) {
@@ -276,7 +275,7 @@ final class NftParser {
 
     private int priority(Token t) {
         String s = t.text();
-        if (s.matches("-?[0-9]+")) {
+        if (s.matches("-?[0-9]{1,10}") && Math.abs(Long.parseLong(s)) <= Integer.MAX_VALUE) {
             return Integer.parseInt(s);
         }
         Integer std = NftPrinter.standardPriority(s);
@@ -287,8 +286,12 @@ final class NftParser {
         Token sign = in.peek();
         if ((sign.is("+") || sign.is("-")) && in.peek(1).kind() == Kind.WORD) {
             in.take();
-            int off = Integer.parseInt(in.take().text());
-            p += sign.is("+") ? off : -off;
+            Token n = in.take();
+            long off = Values.number(n.text(), Integer.MAX_VALUE);
+            if (off < 0) {
+                throw new NftError("'" + n.text() + "' is invalid priority.", n);
+            }
+            p += sign.is("+") ? (int) off : (int) -off;
         }
         return p;
     }
@@ -431,7 +434,7 @@ final class NftParser {
         appendRule(t, c, exprs, anonymous, insert);
     }
 
-    private record PendingSet(DataType[] key, List<long[]> elements, Expr.Match[] holder, int index) {}
+    private record PendingSet(DataType[] key, List<long[]> elements, int index) {}
 
     private void appendRule(Table t, Chain c, List<Expr> exprs, List<PendingSet> anonymous, boolean insert) {
         List<Expr> done = new ArrayList<>(exprs);
@@ -553,7 +556,7 @@ final class NftParser {
         }
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = elements(keyOf(fs));
-            anonymous.add(new PendingSet(keyOf(fs), elements, null, before.size()));
+            anonymous.add(new PendingSet(keyOf(fs), elements, before.size()));
             return new Expr.Match(fs, negated, 0, 0, 0, null, null);
         }
         if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
@@ -794,10 +797,6 @@ final class NftParser {
     // ------------------------------------------------------------------------------------------- files
 
     /** table FAMILY NAME { set ... chain ... } as `nft list ruleset` writes it and `nft -f` reads it. */
-    private void tableBlock(Token verb) {
-        tableBody(tableSpec());
-    }
-
     private void tableBody(Named n) {
         in.take(); // {
         Nftables into = check ? new Nftables() : nft;
@@ -861,7 +860,7 @@ final class NftParser {
                     } else if (s.kind() == Kind.EOF) {
                         throw unexpected(s, "expecting '}'");
                     } else if (chain == null && (s.is("type") || s.is("policy"))) {
-                        ChainSpec more = chainSpec(name, false);
+                        ChainSpec more = chainSpec(false);
                         spec = more.type() != null ? more
                                 : new ChainSpec(spec.type(), spec.hook(), spec.priority(), more.policyDrop());
                     } else {
