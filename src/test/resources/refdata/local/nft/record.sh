@@ -5,7 +5,7 @@
 # iputils installed. Builds namespaces nf-host (bridge br0 172.28.0.1/16, the gateway), nf-n1 172.28.0.11 (the
 # victim), nf-n2 172.28.0.12 (the attacker) and nf-n3 172.28.0.13, as refdata/local/security does; writes
 # <scenario>.out (each command under a "$ node: command" line, its stdout, then its stderr after "--- stderr", then
-# its exit status) and deletes the namespaces.
+# its exit status) and deletes the namespaces. Arguments name the scenarios to record (default: all of them).
 set -u
 cd "$(dirname "$0")"
 P=nf
@@ -28,7 +28,10 @@ bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo 
 fin() { wait $(cat $T/$1.pid); rc=$?; echo "\$ [$1 ended]"; cat $T/$1.o; if [ -s $T/$1.e ]; then echo "--- stderr"; cat $T/$1.e; fi; echo "[exit $rc]"; }
 flush() { for n in host n1 n2 n3; do ns $n ip neigh flush all; ns $n nft flush ruleset; done; }
 
+ONLY=" ${*:-cli file errors defence_arp defence_bridge loops} "
+has() { [[ "$ONLY" == *" $1 "* ]]; }
 teardown; setup
+if has cli; then
 # nft's commands and how it prints what they made
 flush; { run n1 nft list ruleset
   run n1 nft add table arp filter
@@ -85,6 +88,8 @@ flush; { run n1 nft list ruleset
   run n1 nft flush ruleset
   run n1 nft list ruleset
 } > cli.out
+fi
+if has file; then
 # a ruleset from a file (nft -f), listed with handles, then deleted by table
 cat > $T/rules.nft <<'R'
 #!/usr/sbin/nft -f
@@ -116,6 +121,8 @@ flush; { run n1 nft -f file.nft
   run n1 nft list ruleset
   run n1 nft -f /nonexistent.nft
 } > file.out
+fi
+if has errors; then
 # errors as nft reports them
 flush; { run n1 nft
   run n1 nft add rule arp filter input drop
@@ -148,6 +155,8 @@ flush; { run n1 nft
   run n1 nft add rule bridge filter forward drop
   run n1 nft list ruleset
 } > errors.out
+fi
+if has defence_arp; then
 # the defences: arpspoof poisons n1's gateway entry, but not with the arp input rule; the bridge drops n2's forged
 # frames on its port (prerouting, before learning)
 flush; { run n1 ping -c1 -W1 -q 172.28.0.1
@@ -163,6 +172,8 @@ flush; { run n1 ping -c1 -W1 -q 172.28.0.1
   run n1 ip neigh show 172.28.0.1; fin spoof
   run n1 nft list ruleset
 } > defence_arp.out
+fi
+if has defence_bridge; then
 flush; { run n1 ping -c1 -W1 -q 172.28.0.1
   run host nft add table bridge filter
   run host nft add chain bridge filter prerouting '{ type filter hook prerouting priority 0; policy accept; }'
@@ -176,4 +187,32 @@ flush; { run n1 ping -c1 -W1 -q 172.28.0.1
   run n2 ping -c1 -W1 -q 172.28.0.11
   run host nft list ruleset
 } > defence_bridge.out
+fi
+# jumps the kernel refuses: to a base chain, and loops reachable from a base chain; an error in a ruleset file
+cat > bad.nft <<'R'
+table arp filter {
+	chain input {
+		type filter hook input priority 0; policy accept;
+		arp operation bogus drop
+	}
+}
+R
+if has loops; then
+flush; { run n1 nft add table arp f
+  run n1 nft add chain arp f input '{ type filter hook input priority 0; }'
+  run n1 nft add chain arp f a
+  run n1 nft add chain arp f b
+  run n1 nft add chain arp f c
+  run n1 nft add rule arp f c jump c
+  run n1 nft add rule arp f a jump input
+  run n1 nft add rule arp f input jump a
+  run n1 nft add rule arp f a jump b
+  run n1 nft add rule arp f b jump a
+  run n1 nft add rule arp f a jump a
+  run n1 nft add rule arp f b goto b
+  run n1 nft add rule arp f input goto c
+  run n1 nft list ruleset
+  run n1 nft -f bad.nft
+} > loops.out
+fi
 teardown; rm -rf $T

@@ -68,7 +68,7 @@ public final class Nft implements Tool {
         try {
             new NftParser(nft, input, check, handles, out).run();
         } catch (NftError e) {
-            ctx.err().print(where == null ? e.render(input) : where + ":" + e.render(input));
+            ctx.err().print(e.render(input, where));
             return 1;
         }
         return 0;

@@ -26,12 +26,12 @@ final class NftError extends RuntimeException {
         this(message, t.start(), t.end());
     }
 
-    /** erec_print(): the message, then the line holding the location and its markers. */
-    String render(String input) {
-        int lineStart = input.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
-        if (start == 0) {
-            lineStart = 0;
-        }
+    /**
+     * erec_print(): the message (after "FILE:LINE:FIRST-LAST: " for a file), then the line holding the location and
+     * its markers, under which the line's tabs are kept.
+     */
+    String render(String input, String file) {
+        int lineStart = start == 0 ? 0 : input.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
         int lineEnd = input.indexOf('\n', lineStart);
         if (lineEnd < 0) {
             lineEnd = input.length();
@@ -39,7 +39,7 @@ final class NftError extends RuntimeException {
         StringBuilder marks = new StringBuilder();
         int last = Math.max(end, relatedEnd);
         for (int i = lineStart; i < Math.max(last, start + 1); i++) {
-            char c = ' ';
+            char c = i < lineEnd && input.charAt(i) == '\t' ? '\t' : ' ';
             if (i >= start && i < Math.max(end, start + 1)) {
                 c = '^';
             } else if (i >= relatedStart && i < relatedEnd) {
@@ -47,7 +47,15 @@ final class NftError extends RuntimeException {
             }
             marks.append(c);
         }
-        return "Error: " + getMessage() + "\n" + input.substring(lineStart, lineEnd) + "\n"
+        String where = "";
+        if (file != null) {
+            int line = 1;
+            for (int i = 0; i < lineStart; i++) {
+                line += input.charAt(i) == '\n' ? 1 : 0;
+            }
+            where = file + ":" + line + ":" + (start - lineStart + 1) + "-" + (Math.max(end, start + 1) - lineStart) + ": ";
+        }
+        return where + "Error: " + getMessage() + "\n" + input.substring(lineStart, lineEnd) + "\n"
                 + marks.toString().stripTrailing() + "\n";
     }
 }

@@ -101,8 +101,11 @@ final class NftParser {
         return in.take();
     }
 
+    private int commandStart;
+
     private void command() {
         Token verb = in.take();
+        commandStart = verb.start();
         switch (verb.text()) {
             case "add", "create" -> add();
             case "insert" -> {
@@ -450,7 +453,31 @@ final class NftParser {
         } else {
             c.rules.add(r);
         }
+        for (Chain base : t.chains.values()) {
+            if (base.isBase() && !validates(t, base, 0)) {
+                c.rules.remove(r);
+                // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
+                throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
+            }
+        }
         nft.changed();
+    }
+
+    private static boolean validates(Table t, Chain c, int depth) {
+        if (depth >= 16) {
+            return false;
+        }
+        for (Rule r : c.rules) {
+            for (Expr e : r.exprs) {
+                if (e instanceof Expr.Verdict v && v.chain() != null) {
+                    Chain target = t.chains.get(v.chain());
+                    if (target != null && !validates(t, target, depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean endsRule(Token t, Kind closer) {
@@ -511,7 +538,9 @@ final class NftParser {
                 return new Expr.Verdict(Expr.Verdict.Kind.RETURN, null);
             case "jump", "goto": {
                 Token target = word("expecting string");
-                existingChain(t, target);
+                if (existingChain(t, target).isBase()) {
+                    throw new NftError("Could not process rule: Operation not supported", target); // nft_validate_register_store(): no jump to a base chain
+                }
                 return new Expr.Verdict(w.is("jump") ? Expr.Verdict.Kind.JUMP : Expr.Verdict.Kind.GOTO, target.text());
             }
             case "counter": {
