@@ -26,6 +26,21 @@ public interface Fdb {
 
     long ageingTime();
 
+    /** fdb_n_learned: the entries the bridge learned itself. */
+    default int learnedCount() {
+        return 0;
+    }
+
+    /** fdb_max_learned (0: no limit). */
+    default int maxLearned() {
+        return 0;
+    }
+
+    /** IFLA_BR_FDB_MAX_LEARNED */
+    default void setMaxLearned(int max) {
+        throw new UnsupportedOperationException();
+    }
+
     void setAgeingTime(long nanos);
 
     void addListener(Listener l);

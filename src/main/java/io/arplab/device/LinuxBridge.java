@@ -1,6 +1,10 @@
 package io.arplab.device;
 
 import io.arplab.stack.TraceEvent;
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Hook;
+import io.arplab.stack.nft.Nftables;
+import io.arplab.stack.nft.Packet;
 import io.arplab.stack.Tracer;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
@@ -51,6 +55,9 @@ public final class LinuxBridge implements Switch, Fdb {
     private int maxLearned;
     private long order;
     private Tracer tracer = Tracer.OFF;
+    /** The bridge family's ruleset: the one of the namespace the bridge's own interface lives in (or null). */
+    private Nftables nft;
+    private final Packet nftPacket = new Packet();
     private final List<Fdb.Listener> listeners = new ArrayList<>(0);
 
     @Override
@@ -95,6 +102,11 @@ public final class LinuxBridge implements Switch, Fdb {
         // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
         insert(new FdbEntry(portMac.bits(), 0, p, now, true, true, order++));
         return p;
+    }
+
+    /** The ruleset whose bridge-family chains the bridge's hooks run (br_netfilter's NF_BR_* hooks). */
+    public void setNftables(Nftables nft) {
+        this.nft = nft;
     }
 
     /** The bridge's own interface's neighbours, for neigh_suppress (none: the bridge has no host). */
@@ -234,15 +246,18 @@ public final class LinuxBridge implements Switch, Fdb {
     }
 
     /** fdb_n_learned: entries the bridge learned itself (not local, not added by the user). */
+    @Override
     public int learnedCount() {
         return nLearned;
     }
 
+    @Override
     public int maxLearned() {
         return maxLearned;
     }
 
     /** IFLA_BR_FDB_MAX_LEARNED: once fdb_n_learned reaches it, new source addresses are not learned (0: no limit). */
+    @Override
     public void setMaxLearned(int max) {
         this.maxLearned = max;
     }
@@ -321,6 +336,10 @@ public final class LinuxBridge implements Switch, Fdb {
         if ((src & 0x0100_0000_0000L) != 0 || src == 0) {
             return; // br_handle_frame(): a multicast or zero source address is invalid
         }
+        // br_handle_frame(): nf_hook_bridge_pre() runs NF_BR_PRE_ROUTING before br_handle_frame_finish() learns
+        if (port != LOCAL_PORT && !nfHook(Hook.PREROUTING, frame, portNames.get(port), null, port)) {
+            return;
+        }
         if (port != LOCAL_PORT) {
             int flags = portFlags[port];
             if ((flags & BR_PORT_LOCKED) != 0) {
@@ -359,13 +378,56 @@ public final class LinuxBridge implements Switch, Fdb {
         }
         if (e.local) {
             if (port != LOCAL_PORT) {
-                out.transmit(LOCAL_PORT, frame); // br_pass_frame_up
+                deliver(port, LOCAL_PORT, frame, out); // br_pass_frame_up
             }
             return;
         }
         e.used = now;
         if (e.port != port) {
-            out.transmit(e.port, frame);
+            deliver(port, e.port, frame, out);
+        }
+    }
+
+    /** Whether the bridge family's base chains at {@code hook} let the frame pass (NF_HOOK(NFPROTO_BRIDGE, ...)). */
+    private boolean nfHook(Hook hook, byte[] frame, String in, String outName, int port) {
+        if (nft == null || !nft.hooked(Family.BRIDGE, hook)) {
+            return true;
+        }
+        long dst = Bytes.u48(frame, 0);
+        // eth_type_trans() on the device the frame came in (or leaves) by
+        int pktType = dst == 0xffff_ffff_ffffL ? Packet.PACKET_BROADCAST
+                : (dst & 0x0100_0000_0000L) != 0 ? Packet.PACKET_MULTICAST
+                : dst == portMacs.getLong(port) ? Packet.PACKET_HOST : Packet.PACKET_OTHERHOST;
+        return nft.accept(Family.BRIDGE, hook, nftPacket.set(frame, 14, in, outName, pktType, Bytes.u16(frame, 12)));
+    }
+
+    private boolean filtersEgress() {
+        return nft != null && (nft.hooked(Family.BRIDGE, Hook.INPUT) || nft.hooked(Family.BRIDGE, Hook.FORWARD)
+                || nft.hooked(Family.BRIDGE, Hook.OUTPUT) || nft.hooked(Family.BRIDGE, Hook.POSTROUTING));
+    }
+
+    /**
+     * One frame to one port through the bridge hooks: br_pass_frame_up() runs NF_BR_LOCAL_IN; __br_forward() runs
+     * NF_BR_FORWARD (NF_BR_LOCAL_OUT for the bridge's own frames, br_dev_xmit) and br_forward_finish()
+     * NF_BR_POST_ROUTING.
+     */
+    private void deliver(int ingress, int egress, byte[] frame, Output out) {
+        if (nft == null) {
+            out.transmit(egress, frame);
+            return;
+        }
+        String in = portNames.get(ingress);
+        if (egress == LOCAL_PORT) {
+            if (nfHook(Hook.INPUT, frame, in, null, ingress)) {
+                out.transmit(egress, frame);
+            }
+            return;
+        }
+        String to = portNames.get(egress);
+        boolean local = ingress == LOCAL_PORT;
+        if (nfHook(local ? Hook.OUTPUT : Hook.FORWARD, frame, local ? null : in, to, egress)
+                && nfHook(Hook.POSTROUTING, frame, null, to, egress)) {
+            out.transmit(egress, frame);
         }
     }
 
@@ -454,14 +516,22 @@ public final class LinuxBridge implements Switch, Fdb {
     private void floodSkippingSuppressed(int ingress, byte[] frame, Output out) {
         for (int p = out.portCount() - 1; p >= 0; p--) {
             if (p != ingress && (p == LOCAL_PORT || (portFlags[p] & BR_NEIGH_SUPPRESS) == 0)) {
-                out.transmit(p, frame);
+                deliver(ingress, p, frame, out);
             }
         }
     }
 
     /** br_flood(): every port but the ingress one, newest first, then the bridge's own interface. */
     private void flood(int ingress, byte[] frame, Output out) {
-        out.flood(ingress, frame);
+        if (!filtersEgress()) {
+            out.flood(ingress, frame);
+            return;
+        }
+        for (int p = out.portCount() - 1; p >= 0; p--) {
+            if (p != ingress) {
+                deliver(ingress, p, frame, out);
+            }
+        }
     }
 
     /**

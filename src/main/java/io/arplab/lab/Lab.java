@@ -288,6 +288,7 @@ public final class Lab implements AutoCloseable {
                     return dev.hasAddress(ip);
                 }
             });
+            b.setNftables(owner.stack().nftables()); // the bridge family's chains of the owner's namespace
             macOwners.put(mac.bits(), owner);
             owner.port(p).kind = "bridge";
             if (address != null) {

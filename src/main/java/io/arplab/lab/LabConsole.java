@@ -459,7 +459,10 @@ public final class LabConsole {
     /** help TOOL: what the tool prints for its help option, run on the first host (no time passes). */
     private void toolHelp(String tool) {
         String flag = io.arplab.tools.ToolSyntax.of(tool).help();
-        if (!lab.toolNames().contains(tool) || flag == null) {
+        if (flag == null) {
+            flag = "--help"; // what most tools take
+        }
+        if (!lab.toolNames().contains(tool)) {
             String near = Suggest.nearest(tool, lab.toolNames());
             throw new LineException("help: no tool '" + tool + "'" + (near != null ? ": did you mean " + near + "?" : "")
                     + " (tools: " + String.join(" ", lab.toolNames()) + ")");

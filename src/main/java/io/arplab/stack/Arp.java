@@ -1,6 +1,8 @@
 package io.arplab.stack;
 
 import io.arplab.stack.HostStack.Outbox;
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Hook;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.ArpOp;
 import io.arplab.wire.ArpView;
@@ -25,6 +27,7 @@ final class Arp implements NeighbourTable.Ops {
     private static final int REQUEST = ArpOp.REQUEST.code();
     private static final int REPLY = ArpOp.REPLY.code();
     private static final int IPV4 = EtherType.IPV4.value();
+    private static final int ETH_P_ARP = EtherType.ARP.value();
 
     private final Netns ns;
     private final Icmp icmp;
@@ -51,6 +54,10 @@ final class Arp implements NeighbourTable.Ops {
         // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
         if (frame.length < ETH + ArpView.ETHERNET_IPV4_LENGTH || a.hardwareLength() != 6 || a.protocolLength() != 4) {
             ns.droppedFrames++;
+            return;
+        }
+        // arp_rcv(): NF_HOOK(NFPROTO_ARP, NF_ARP_IN, ..., arp_process); a proxied request comes back past it
+        if (!redo && !ns.nfHook(Family.ARP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_ARP)) {
             return;
         }
         int hrd = a.hardwareType();
@@ -178,7 +185,10 @@ final class Arp implements NeighbourTable.Ops {
     private void send(int op, NetDevice dev, int destIp, int srcIp, long destHw, long srcHw, long targetHw, Outbox out) {
         byte[] f = new byte[ArpFrames.FRAME_LENGTH];
         ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
-        out.transmit(dev, f);
+        // arp_xmit(): NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, ..., arp_xmit_finish)
+        if (ns.nfHook(Family.ARP, Hook.OUTPUT, f, ETH, null, dev, HostStack.PACKET_HOST, ETH_P_ARP)) {
+            out.transmit(dev, f);
+        }
     }
 
     /** arp_send(ARPOP_REQUEST) of a gratuitous request for each address of {@code dev} (arp_notify, arping -U). */

@@ -141,6 +141,14 @@ public final class HostStack {
         return ns.device(ifindex);
     }
 
+    /** The namespace's nftables ruleset (created on first use). */
+    public io.arplab.stack.nft.Nftables nftables() {
+        if (ns.nft == null) {
+            ns.nft = new io.arplab.stack.nft.Nftables();
+        }
+        return ns.nft;
+    }
+
     /** Frames the stack received and dropped (malformed, not for it). */
     public long droppedFrames() {
         return ns.droppedFrames;

@@ -1,5 +1,7 @@
 package io.arplab.stack;
 
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Hook;
 import io.arplab.stack.HostStack.Outbox;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.EthernetView;
@@ -17,6 +19,8 @@ final class IpForward {
     /** Offset of the TTL byte in the IPv4 header (TTL and protocol form one 16-bit checksum word). */
     private static final int TTL = 8;
     private static final int CHECKSUM = 10;
+
+    private static final int ETH_P_IP = 0x0800;
 
     private final Netns ns;
     private final Icmp icmp;
@@ -65,6 +69,9 @@ final class IpForward {
         int nexthopFwd = icmp.nexthop(now, r, daddr);
         if (totalLength > outDev.mtu()) {
             Bytes.put8(copy, ETH + TTL, ttl - 1);
+            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
+                return; // fragmented later, by ip_output() after the hook
+            }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
                 output.finishOutput(now, outDev, nexthopFwd, f, out);
             }
@@ -83,7 +90,10 @@ final class IpForward {
                 && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel.jiffies(now), saddr)) {
             icmp.send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
-        output.finishOutput(now, outDev, nexthop, copy, out);
+        // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect
+        if (ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
+            output.finishOutput(now, outDev, nexthop, copy, out);
+        }
     }
 
     /** The view, created on first use (a lab holds thousands of idle hosts). */

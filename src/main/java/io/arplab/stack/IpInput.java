@@ -1,6 +1,8 @@
 package io.arplab.stack;
 
 import io.arplab.stack.HostStack.Outbox;
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Hook;
 import io.arplab.wire.EthernetView;
 import io.arplab.wire.IcmpCode;
 import io.arplab.wire.IcmpType;
@@ -15,6 +17,7 @@ final class IpInput {
     private static final int ETH = EthernetView.HEADER_LENGTH;
     private static final int ICMP = IpProtocol.ICMP.number();
     private static final int UDP = IpProtocol.UDP.number();
+    private static final int ETH_P_IP = 0x0800;
     /** 224.0.0.1, all-hosts: the one group every host is a member of. */
     private static final int ALL_HOSTS = 0xe000_0001;
 
@@ -42,6 +45,10 @@ final class IpInput {
             ns.droppedFrames++;
             return;
         }
+        // ip_rcv(): NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, ..., ip_rcv_finish)
+        if (!ns.nfHook(Family.IP, Hook.PREROUTING, frame, ETH, dev, null, pktType, ETH_P_IP)) {
+            return;
+        }
         int saddr = ip.sourceBits();
         int daddr = ip.destinationBits();
         if (Netns.isMulticast(saddr) || saddr == -1
@@ -50,7 +57,10 @@ final class IpInput {
             return;
         }
         if (ns.isLocalAddress(daddr) || daddr == -1 || Netns.isBroadcastFor(dev, daddr) || daddr == ALL_HOSTS) {
-            localDeliver(now, dev, frame, pktType, daddr, out);
+            // ip_local_deliver(): NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, ..., ip_local_deliver_finish)
+            if (ns.nfHook(Family.IP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_IP)) {
+                localDeliver(now, dev, frame, pktType, daddr, out);
+            }
             return;
         }
         if (Netns.isMulticast(daddr)) {

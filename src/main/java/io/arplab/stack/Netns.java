@@ -47,6 +47,25 @@ final class Netns {
     /** Path MTUs learned from Fragmentation Needed (fib_nh_exception): destination → {mtu, expiry in ns}. */
     private it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<long[]> pmtuExceptions;
     long droppedFrames;
+    /** The namespace's nftables ruleset, null until nft first touches it (no hook costs anything before). */
+    io.arplab.stack.nft.Nftables nft;
+    private io.arplab.stack.nft.Packet nftPacket;
+
+    /**
+     * NF_HOOK(): whether the frame passes the family's base chains at {@code hook}; {@code network} is where its
+     * network header starts, {@code iif}/{@code oif} the devices (null where the hook has none).
+     */
+    boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
+            NetDevice iif, NetDevice oif, int pktType, int protocol) {
+        if (nft == null || !nft.hooked(family, hook)) {
+            return true;
+        }
+        if (nftPacket == null) {
+            nftPacket = new io.arplab.stack.nft.Packet();
+        }
+        return nft.accept(family, hook, nftPacket.set(frame, network, iif == null ? null : iif.name,
+                oif == null ? null : oif.name, pktType, protocol));
+    }
     Tracer tracer = Tracer.OFF;
     /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
     final List<SocketQueue> readySockets = new ArrayList<>(0);

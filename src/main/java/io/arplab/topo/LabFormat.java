@@ -38,7 +38,7 @@ import java.util.Set;
  */
 final class LabFormat {
     static final List<String> TOP = List.of("lab", "kernel", "names", "host", "networks", "hosts");
-    static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind");
+    static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind", "fdb_max_learned");
     static final List<String> OVS_NETWORK = List.of("subnet", "kind", "datapath_type", "fail_mode", "datapath_id",
             "hwaddr", "protocols", "flows", "ports");
     static final List<String> OVS_PORT = List.of("ofport", "type", "options");
@@ -189,7 +189,18 @@ final class LabFormat {
         if (m.has("mac")) {
             mark(p + "/mac", m.get("mac"));
         }
-        networks.put(name, new Topology.Network(name, Topology.NetworkKind.BRIDGE, subnet, gateway, bridge, mac));
+        long maxLearned = 0;
+        if (m.has("fdb_max_learned")) {
+            // IFLA_BR_FDB_MAX_LEARNED is a u32; 0 means no limit
+            maxLearned = Fields.integer(m.get("fdb_max_learned"), "fdb_max_learned of network '" + name + "'");
+            if (maxLearned < 0 || maxLearned > 0xffff_ffffL) {
+                throw error(m.get("fdb_max_learned"), "fdb_max_learned of network '" + name + "' is " + maxLearned
+                        + ": expected 0 (no limit) to 4294967295");
+            }
+            mark(p + "/fdb_max_learned", m.get("fdb_max_learned"));
+        }
+        networks.put(name, new Topology.Network(name, Topology.NetworkKind.BRIDGE, subnet, gateway, bridge, mac, null,
+                maxLearned));
     }
 
     // an Open vSwitch bridge named like the network, as ovs-vsctl add-br and set bridge would make it

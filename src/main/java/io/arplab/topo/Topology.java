@@ -61,10 +61,15 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
      * @param bridgeMac the bridge device's MAC
      */
     public record Network(String name, NetworkKind kind, Cidr subnet, Ipv4Address gateway, String bridge,
-                          MacAddress bridgeMac, Ovs ovs) {
+                          MacAddress bridgeMac, Ovs ovs, long fdbMaxLearned) {
         public Network(String name, NetworkKind kind, Cidr subnet, Ipv4Address gateway, String bridge,
                        MacAddress bridgeMac) {
-            this(name, kind, subnet, gateway, bridge, bridgeMac, null);
+            this(name, kind, subnet, gateway, bridge, bridgeMac, null, 0);
+        }
+
+        public Network(String name, NetworkKind kind, Cidr subnet, Ipv4Address gateway, String bridge,
+                       MacAddress bridgeMac, Ovs ovs) {
+            this(name, kind, subnet, gateway, bridge, bridgeMac, ovs, 0);
         }
     }
 

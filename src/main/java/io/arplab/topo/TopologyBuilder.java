@@ -80,6 +80,9 @@ public final class TopologyBuilder {
             }
             String gw = n.gateway() == null ? null : n.gateway() + "/" + n.subnet().prefixLength();
             bridges.put(n.name(), lab.addBridge(n.bridge(), n.bridgeMac(), n.gateway() == null ? null : owner, gw));
+            if (n.fdbMaxLearned() != 0) {
+                bridges.get(n.name()).setMaxLearned((int) Math.min(n.fdbMaxLearned(), Integer.MAX_VALUE));
+            }
         }
         if (owner != null) {
             Sysctls.apply(owner.stack(), t.bridgeHost().sysctls(), random.split());

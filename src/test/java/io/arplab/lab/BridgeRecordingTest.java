@@ -138,6 +138,9 @@ class BridgeRecordingTest {
             // the recording's bridge lived in a namespace beside the machine's own (root); in the lab the bridge
             // host is the machine's initial namespace, as Docker's host is
             String node = s.node().equals("root") ? "host" : s.node();
+            if (command.contains("fdb_max_learned")) {
+                continue; // iproute2 6.1 refuses it (recorded); arplab's ip takes it as iproute2 6.8 does (IpLinkBridgeTest)
+            }
             boolean dropMulticast = command.startsWith("bridge fdb show");
             lab.runFor(10_000_000L); // a shell starts the next command some milliseconds later: late replies land first
             StringWriter text = new StringWriter();

@@ -21,7 +21,11 @@ class SecurityExamplesTest {
     static final String ATTACKER_MAC = "02:42:ac:1c:00:0c";
 
     static String run(String script, long seed) throws IOException {
-        Lab lab = TopologyBuilder.build(TopologyLoader.load(DIR.resolve("lab.yaml")).topology(), seed);
+        return run("lab.yaml", script, seed);
+    }
+
+    static String run(String labFile, String script, long seed) throws IOException {
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(DIR.resolve(labFile)).topology(), seed);
         StringWriter out = new StringWriter();
         LabConsole console = new LabConsole(lab, new PrintWriter(out), new PrintWriter(out), () -> { });
         for (String line : Files.readAllLines(DIR.resolve(script))) {
@@ -93,8 +97,37 @@ class SecurityExamplesTest {
         assertThat(after).isEqualTo(before); // the flood's entries aged out, the stations' were refreshed
     }
 
+    /** The lines a command printed, up to the next command's header. */
+    static List<String> outputOf(String out, String header) {
+        int at = out.indexOf("] " + header + "\n");
+        assertThat(at).as(header).isNotNegative();
+        return out.substring(out.indexOf('\n', at) + 1).lines().takeWhile(l -> !l.startsWith("[")).toList();
+    }
+
+    @Test
+    void nftRulesStopArpspoofAndMacofAndFdbMaxLearnedCapsTheFlood() throws IOException {
+        String out = run("nft-lab.yaml", "nft.txt", 1);
+        assertThat(gatewayEntries(out)).containsExactly(
+                "victim: " + ATTACKER_MAC + " REACHABLE",    // no defence: poisoned
+                "victim: " + GATEWAY_MAC + " REACHABLE",     // arp input rule on the victim
+                "victim: " + GATEWAY_MAC + " REACHABLE");    // bridge prerouting rules on the attacker's port
+        // the arp rule dropped each forged reply that reached the victim while arpspoof poisoned (28 bytes each)
+        long forged = out.substring(out.indexOf("[2] done"), out.indexOf("victim$ nft list ruleset")).lines()
+                .filter(l -> l.endsWith("is-at 2:42:ac:1c:0:c")).count();
+        assertThat(forged).isPositive();
+        assertThat(out).contains("!= @allowed counter packets " + forged + " bytes " + 28 * forged + " drop\n");
+        String withRule = "host$ bridge fdb show br br0 dynamic";
+        List<String> fdb = outputOf(out, withRule);
+        assertThat(fdb).containsExactly("02:42:ac:1c:00:0b dev veth-victim master br0 ",
+                "02:42:ac:1c:00:0c dev veth-attacker master br0 ");   // macof's sources were dropped before learning
+        List<String> capped = outputOf(out.substring(out.indexOf("fdb_max_learned 4\n")), withRule);
+        assertThat(capped).hasSize(4);
+        assertThat(out).contains(" fdb_n_learned 4 fdb_max_learned 4 ");
+    }
+
     @Test
     void sameSeedSameOutput() throws IOException {
+        assertThat(run("nft-lab.yaml", "nft.txt", 5)).isEqualTo(run("nft-lab.yaml", "nft.txt", 5));
         for (String script : List.of("arpspoof.txt", "garp.txt", "macof.txt")) {
             assertThat(run(script, 5)).isEqualTo(run(script, 5));
         }

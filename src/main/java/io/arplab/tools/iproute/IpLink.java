@@ -250,13 +250,21 @@ final class IpLink {
                 + " stp_state 0 priority 32768 vlan_filtering 0 bridge_id " + id + " designated_root " + id
                 + " root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 hello_timer "
                 + timer(0) + " tcn_timer " + timer(0) + " topology_change_timer " + timer(0) + " gc_timer "
-                + timer(gc) + " group_fwd_mask 0 group_address 01:80:c2:00:00:00 mcast_snooping 1"
+                + timer(gc) + learned(br.fdb()) + " group_fwd_mask 0 group_address 01:80:c2:00:00:00 mcast_snooping 1"
                 + " no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0"
                 + " mcast_querier 0 mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2"
                 + " mcast_startup_query_count 2 mcast_last_member_interval 100 mcast_membership_interval 26000"
                 + " mcast_querier_interval 25500 mcast_query_interval 12500 mcast_query_response_interval 1000"
                 + " mcast_startup_query_interval 3124 mcast_stats_enabled 0 mcast_igmp_version 2"
                 + " mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 ";
+    }
+
+    /**
+     * iproute2 6.8 prints IFLA_BR_FDB_N_LEARNED and IFLA_BR_FDB_MAX_LEARNED after gc_timer; arplab's ip is 6.1 (which
+     * prints neither) apart from this option, so they appear once a limit is set.
+     */
+    private static String learned(io.arplab.device.Fdb fdb) {
+        return fdb.maxLearned() == 0 ? "" : " fdb_n_learned " + fdb.learnedCount() + " fdb_max_learned " + fdb.maxLearned();
     }
 
     private String slaveDetails(Switch br, NetDevice d) {

@@ -2,7 +2,10 @@ package io.arplab.tools.iproute;
 
 import io.arplab.device.Fdb;
 
-/** {@code ip link set DEV type bridge ...}: the bridge's options as iproute2 6.1 parses them (ip/iplink_bridge.c). */
+/**
+ * {@code ip link set DEV type bridge ...}: the bridge's options as iproute2 6.1 parses them (ip/iplink_bridge.c), and
+ * {@code fdb_max_learned} as iproute2 6.8 added it (6.1 refuses it).
+ */
 final class IpLinkBridge {
     private static final String EXPLAIN = "Usage: ... bridge [ fdb_flush ]" + "\n"
             + "\t\t  [ forward_delay FORWARD_DELAY ]" + "\n"
@@ -14,6 +17,7 @@ final class IpLinkBridge {
             + "\t\t  [ group_fwd_mask MASK ]" + "\n"
             + "\t\t  [ group_address ADDRESS ]" + "\n"
             + "\t\t  [ no_linklocal_learn NO_LINKLOCAL_LEARN ]" + "\n"
+            + "\t\t  [ fdb_max_learned FDB_MAX_LEARNED ]" + "\n"
             + "\t\t  [ vlan_filtering VLAN_FILTERING ]" + "\n"
             + "\t\t  [ vlan_protocol VLAN_PROTOCOL ]" + "\n"
             + "\t\t  [ vlan_default_pvid VLAN_DEFAULT_PVID ]" + "\n"
@@ -59,10 +63,21 @@ final class IpLinkBridge {
                     throw CommandExit.invarg("invalid ageing_time", v);
                 }
                 fdb.setAgeingTime(cs * 10_000_000L);
+            } else if (w.equals("fdb_max_learned")) {
+                // iproute2 6.8 bridge_parse_opt(): get_u32() into IFLA_BR_FDB_MAX_LEARNED
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                long max = Args.unsigned(v);
+                if (max < 0) {
+                    throw CommandExit.invarg("invalid fdb_max_learned", v);
+                }
+                fdb.setMaxLearned((int) Math.min(max, Integer.MAX_VALUE));
             } else if (w.equals("help")) {
                 throw new CommandExit(255, EXPLAIN);
             } else {
-                // fdb_max_learned and the other options of later releases included
+                // the options of later releases
                 throw new CommandExit(1, "bridge: unknown command \"" + w + "\"?\n" + EXPLAIN);
             }
         }

@@ -1,0 +1,36 @@
+package io.arplab.stack.nft;
+
+/** The nftables data types a match compares (nftables src/datatype.c, proto.c, meta.c): name, size, description. */
+public enum DataType {
+    IPV4_ADDR("ipv4_addr", 4, "IPv4 address"),
+    ETHER_ADDR("ether_addr", 6, "Ethernet address"),
+    ARP_OP("arp_op", 2, "ARP operation"),
+    ETHER_TYPE("ether_type", 2, "Ethernet protocol"),
+    IFNAME("ifname", 16, "network interface name"),
+    PKT_TYPE("pkt_type", 1, "packet type");
+
+    public final String nftName;
+    /** Bytes of the value; a concatenation pads each to 4 (NFT_REG32_SIZE). */
+    public final int size;
+    public final String description;
+
+    DataType(String nftName, int size, String description) {
+        this.nftName = nftName;
+        this.size = size;
+        this.description = description;
+    }
+
+    /** netlink_padded_len(): a concatenated component takes whole 32-bit registers. */
+    public int paddedSize() {
+        return (size + 3) & ~3;
+    }
+
+    public static DataType byName(String name) {
+        for (DataType t : values()) {
+            if (t.nftName.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package io.arplab.stack.nft;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One network namespace's nftables ruleset (struct nftables_pernet) and its evaluation at the hooks: every base chain
+ * registered at a family's hook, by priority (equal priorities in registration order, as nf_register_net_hook()
+ * inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the next base chain. Sans-I/O
+ * and allocation-free per packet: the chains of each hook are listed again only when the ruleset changes.
+ */
+public final class Nftables {
+    /** NFT_JUMP_STACK_SIZE */
+    private static final int JUMP_STACK = 16;
+
+    private final List<Table> tables = new ArrayList<>();
+    private long tableHandles;
+    private long order;
+    private final Map<Family, Map<Hook, Chain[]>> hooked = new EnumMap<>(Family.class);
+    private static final Chain[] NONE = new Chain[0];
+
+    /** Tables in the order `nft list ruleset` prints them: creation order. */
+    public List<Table> tables() {
+        return tables;
+    }
+
+    public Table table(Family family, String name) {
+        for (Table t : tables) {
+            if (t.family == family && t.name.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** nf_tables_newtable(): the namespace's table handles only grow. */
+    public Table addTable(Family family, String name) {
+        Table t = table(family, name);
+        if (t == null) {
+            t = new Table(family, name, ++tableHandles);
+            tables.add(t);
+        }
+        return t;
+    }
+
+    public void deleteTable(Table t) {
+        tables.remove(t);
+        changed();
+    }
+
+    /** flush ruleset: every table goes. */
+    public void flush() {
+        tables.clear();
+        changed();
+    }
+
+    public Chain addChain(Table t, String name, String type, Hook hook, int priority, boolean policyDrop) {
+        Chain c = new Chain(t, name, t.nextHandle(), type, hook, priority, policyDrop, order++);
+        t.chains.put(name, c);
+        changed();
+        return c;
+    }
+
+    /** Call after adding, removing or changing rules, chains or tables. */
+    public void changed() {
+        hooked.clear();
+    }
+
+    private Chain[] chains(Family family, Hook hook) {
+        Map<Hook, Chain[]> byHook = hooked.computeIfAbsent(family, f -> new EnumMap<>(Hook.class));
+        Chain[] cs = byHook.get(hook);
+        if (cs == null) {
+            List<Chain> list = new ArrayList<>();
+            for (Table t : tables) {
+                if (t.family == family || family == Family.IP && t.family == Family.INET) {
+                    for (Chain c : t.chains.values()) {
+                        if (c.hook == hook) {
+                            list.add(c);
+                        }
+                    }
+                }
+            }
+            list.sort(Comparator.comparingInt((Chain c) -> c.priority).thenComparingLong(c -> c.order));
+            cs = list.isEmpty() ? NONE : list.toArray(NONE);
+            byHook.put(hook, cs);
+        }
+        return cs;
+    }
+
+    /** True when some base chain of {@code family} sits at {@code hook} (the hook is registered). */
+    public boolean hooked(Family family, Hook hook) {
+        return chains(family, hook).length > 0;
+    }
+
+    /** NF_HOOK(): true when the packet may go on (NF_ACCEPT), false when a rule or a policy dropped it. */
+    public boolean accept(Family family, Hook hook, Packet p) {
+        Chain[] cs = chains(family, hook);
+        for (Chain c : cs) {
+            int v = run(c.table, c, p, 0);
+            if (v == DROP || v != ACCEPT && c.policyDrop) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int CONTINUE = 0;
+    private static final int ACCEPT = 1;
+    private static final int DROP = 2;
+    private static final int RETURN = 3;
+
+    /** nft_do_chain(): the verdict of a chain, CONTINUE when its end (or a return) is reached. */
+    private int run(Table t, Chain c, Packet p, int depth) {
+        List<Rule> rules = c.rules;
+        for (int r = 0; r < rules.size(); r++) {
+            List<Expr> exprs = rules.get(r).exprs;
+            for (int i = 0; i < exprs.size(); i++) {
+                Expr e = exprs.get(i);
+                if (e instanceof Expr.Match m) {
+                    if (!m.matches(p)) {
+                        break;
+                    }
+                } else if (e instanceof Expr.Counter k) {
+                    k.packets++;
+                    k.bytes += p.length();
+                } else if (e instanceof Expr.Verdict v) {
+                    switch (v.kind()) {
+                        case ACCEPT:
+                            return ACCEPT;
+                        case DROP:
+                            return DROP;
+                        case RETURN:
+                            return RETURN;
+                        default:
+                            Chain target = t.chains.get(v.chain());
+                            if (target == null || depth + 1 >= JUMP_STACK) {
+                                return DROP;
+                            }
+                            int sub = run(t, target, p, depth + 1);
+                            if (sub == ACCEPT || sub == DROP) {
+                                return sub;
+                            }
+                            if (v.kind() == Expr.Verdict.Kind.GOTO) {
+                                return CONTINUE;
+                            }
+                            break; // back from a jump: the next rule
+                    }
+                    break;
+                }
+            }
+        }
+        return CONTINUE;
+    }
+}

@@ -1,0 +1,76 @@
+package io.arplab.tools.nft;
+
+import io.arplab.stack.nft.Nftables;
+import io.arplab.tools.Tool;
+import io.arplab.tools.ToolContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code nft} (nftables 1.0.6, Debian 12) over the node's namespace ruleset: {@code -a} (handles), {@code -c}
+ * (check only), {@code -f FILE}, and a command given as words (joined by spaces, as nft joins its argv). Errors as
+ * nft prints them on stderr, exit status 1.
+ */
+public final class Nft implements Tool {
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        StringBuilder out = new StringBuilder();
+        int code = run(ctx, args, out);
+        ctx.out().print(out);
+        ctx.exit(code);
+    }
+
+    private static int run(ToolContext ctx, List<String> args, StringBuilder out) {
+        boolean handles = false;
+        boolean check = false;
+        String file = null;
+        int i = 0;
+        for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "-a", "--handle" -> handles = true;
+                case "-c", "--check" -> check = true;
+                case "-f", "--file" -> {
+                    if (i + 1 >= args.size()) {
+                        ctx.err().print("nft: option requires an argument -- 'f'\n");
+                        return 1;
+                    }
+                    file = args.get(++i);
+                }
+                default -> {
+                    ctx.err().print("nft: unrecognized option '" + a + "'\n");
+                    return 1;
+                }
+            }
+        }
+        String input;
+        String where = null;
+        if (file != null) {
+            Path p = ctx.workDir().resolve(file);
+            try {
+                input = Files.readString(p);
+            } catch (IOException | RuntimeException e) {
+                ctx.err().print("internal:0:0-0: Error: Could not open file \"" + file
+                        + "\": No such file or directory\n\n\n");
+                return 1;
+            }
+            where = file;
+        } else {
+            if (i >= args.size()) {
+                ctx.err().print("nft: no command specified\n");
+                return 1;
+            }
+            input = String.join(" ", args.subList(i, args.size()));
+        }
+        Nftables nft = ctx.stack().nftables();
+        try {
+            new NftParser(nft, input, check, handles, out).run();
+        } catch (NftError e) {
+            ctx.err().print(e.render(input, where));
+            return 1;
+        }
+        return 0;
+    }
+}

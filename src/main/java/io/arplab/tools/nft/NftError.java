@@ -1,0 +1,61 @@
+package io.arplab.tools.nft;
+
+/**
+ * An error as nft reports it (src/erec.c, erec_print()): "Error: MSG", the input line, and the located part marked
+ * with ^ (and an earlier related part with ~).
+ */
+final class NftError extends RuntimeException {
+    final int start;
+    final int end;
+    final int relatedStart;
+    final int relatedEnd;
+
+    NftError(String message, int start, int end) {
+        this(message, start, end, -1, -1);
+    }
+
+    NftError(String message, int start, int end, int relatedStart, int relatedEnd) {
+        super(message, null, false, false);
+        this.start = start;
+        this.end = end;
+        this.relatedStart = relatedStart;
+        this.relatedEnd = relatedEnd;
+    }
+
+    NftError(String message, Tokens.Token t) {
+        this(message, t.start(), t.end());
+    }
+
+    /**
+     * erec_print(): the message (after "FILE:LINE:FIRST-LAST: " for a file), then the line holding the location and
+     * its markers, under which the line's tabs are kept.
+     */
+    String render(String input, String file) {
+        int lineStart = start == 0 ? 0 : input.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+        int lineEnd = input.indexOf('\n', lineStart);
+        if (lineEnd < 0) {
+            lineEnd = input.length();
+        }
+        StringBuilder marks = new StringBuilder();
+        int last = Math.max(end, relatedEnd);
+        for (int i = lineStart; i < Math.max(last, start + 1); i++) {
+            char c = i < lineEnd && input.charAt(i) == '\t' ? '\t' : ' ';
+            if (i >= start && i < Math.max(end, start + 1)) {
+                c = '^';
+            } else if (i >= relatedStart && i < relatedEnd) {
+                c = '~';
+            }
+            marks.append(c);
+        }
+        String where = "";
+        if (file != null) {
+            int line = 1;
+            for (int i = 0; i < lineStart; i++) {
+                line += input.charAt(i) == '\n' ? 1 : 0;
+            }
+            where = file + ":" + line + ":" + (start - lineStart + 1) + "-" + (Math.max(end, start + 1) - lineStart) + ": ";
+        }
+        return where + "Error: " + getMessage() + "\n" + input.substring(lineStart, lineEnd) + "\n"
+                + marks.toString().stripTrailing() + "\n";
+    }
+}

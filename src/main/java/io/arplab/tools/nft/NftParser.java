@@ -1,0 +1,922 @@
+package io.arplab.tools.nft;
+
+import io.arplab.stack.nft.Chain;
+import io.arplab.stack.nft.DataType;
+import io.arplab.stack.nft.Expr;
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Field;
+import io.arplab.stack.nft.Hook;
+import io.arplab.stack.nft.NftSet;
+import io.arplab.stack.nft.Nftables;
+import io.arplab.stack.nft.Rule;
+import io.arplab.stack.nft.Table;
+import io.arplab.tools.nft.Tokens.Kind;
+import io.arplab.tools.nft.Tokens.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * nft's commands and ruleset files (src/parser_bison.y for what arplab models), evaluated (src/evaluate.c) and
+ * applied to a namespace's {@link Nftables}; {@code list} commands print through {@link NftPrinter}.
+ */
+final class NftParser {
+    private final Nftables nft;
+    private final Tokens in;
+    private final boolean check;
+    private final boolean handles;
+    private final StringBuilder out;
+
+    NftParser(Nftables nft, String input, boolean check, boolean handles, StringBuilder out) {
+        this.nft = nft;
+        this.in = new Tokens(input);
+        this.check = check;
+        this.handles = handles;
+        this.out = out;
+    }
+
+    /** Runs every command of the input, in order; the first error stops it. */
+    void run() {
+        while (!in.atEnd()) {
+            Token t = in.peek();
+            if (t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON) {
+                in.take();
+                continue;
+            }
+            command();
+            endOfCommand();
+        }
+    }
+
+    private void endOfCommand() {
+        Token t = in.peek();
+        if (t.kind() == Kind.EOF || t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON) {
+            return;
+        }
+        throw unexpected(t, "expecting end of file or newline or semicolon");
+    }
+
+    private static String describe(Token t) {
+        return switch (t.kind()) {
+            case EOF, NEWLINE -> "newline";
+            case STRING -> "quoted string";
+            case LBRACE -> "'{'";
+            case RBRACE -> "'}'";
+            case SEMICOLON -> "semicolon";
+            case COMMA -> "comma";
+            case DOT -> "dot";
+            case NEQ -> "!=";
+            case EQ -> "'='";
+            case AT -> "@";
+            case WORD -> t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
+                    : KEYWORDS.contains(t.text()) ? t.text() : "string";
+        };
+    }
+
+    private static final List<String> KEYWORDS = List.of("table", "chain", "rule", "set", "element", "add", "delete",
+            "insert", "list", "flush", "accept", "drop", "jump", "goto", "return", "counter", "arp", "ether", "ip",
+            "meta", "iifname", "oifname", "hook", "type", "priority", "policy", "handle", "elements", "ruleset",
+            "tables", "create", "fwd");
+
+    private NftError unexpected(Token t, String expecting) {
+        String msg = "syntax error, unexpected " + describe(t) + (expecting == null ? "" : ", " + expecting);
+        int start = t.start();
+        if (t.kind() == Kind.WORD && describe(t).equals("colon")) {
+            // the scanner stops at the colon that ends what it can read as an address
+            int first = t.text().indexOf(':');
+            int second = t.text().indexOf(':', first + 1);
+            start += second < 0 ? first : second;
+            return new NftError(msg, start, start + 1);
+        }
+        if (t.kind() == Kind.EOF) {
+            return new NftError(msg, start, start + 1);
+        }
+        return new NftError(msg, t);
+    }
+
+    private Token word(String expecting) {
+        Token t = in.peek();
+        if (t.kind() != Kind.WORD && t.kind() != Kind.STRING) {
+            throw unexpected(t, expecting);
+        }
+        return in.take();
+    }
+
+    private int commandStart;
+
+    private void command() {
+        Token verb = in.take();
+        commandStart = verb.start();
+        switch (verb.text()) {
+            case "add", "create" -> add();
+            case "insert" -> {
+                expectWord("rule");
+                rule(true);
+            }
+            case "list" -> list();
+            case "flush" -> flush();
+            case "delete" -> delete();
+            case "table" -> tableBody(tableSpec());
+            default -> throw unexpected(verb, null);
+        }
+    }
+
+    private void expectWord(String w) {
+        Token t = in.peek();
+        if (!t.is(w)) {
+            throw unexpected(t, "expecting " + w);
+        }
+        in.take();
+    }
+
+    // ------------------------------------------------------------------------------------------- objects
+
+    private record Named(Family family, Token table) {}
+
+    /** [family] table: the family defaults to ip. */
+    private Named tableSpec() {
+        Token t = word("expecting string");
+        Family f = Family.byName(t.text());
+        if (f != null && t.kind() == Kind.WORD) {
+            return new Named(f, word("expecting string"));
+        }
+        return new Named(Family.IP, t);
+    }
+
+    private Table existingTable(Named n, boolean kernel) {
+        Table t = nft.table(n.family(), n.table().text());
+        if (t == null) {
+            throw new NftError(kernel ? "Could not process rule: No such file or directory" : "No such file or directory",
+                    n.table());
+        }
+        return t;
+    }
+
+    private Chain existingChain(Table t, Token name) {
+        Chain c = t.chains.get(name.text());
+        if (c != null) {
+            return c;
+        }
+        // chain_not_found(): chain_lookup_fuzzy() over every table's chains
+        Chain best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Table other : nft.tables()) {
+            for (Chain candidate : other.chains.values()) {
+                int d = Values.misspelt(candidate.name, name.text());
+                if (d >= 0 && d < bestDistance) {
+                    bestDistance = d;
+                    best = candidate;
+                }
+            }
+        }
+        if (best == null) {
+            throw new NftError("No such file or directory", name);
+        }
+        throw new NftError("No such file or directory; did you mean chain \u2018" + best.name + "\u2019 in table "
+                + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name);
+    }
+
+    private void add() {
+        Token what = in.take();
+        switch (what.text()) {
+            case "table" -> {
+                Named n = tableSpec();
+                if (in.peek().kind() == Kind.LBRACE) {
+                    tableBody(n);
+                } else {
+                    endOfCommand();
+                    if (!check) {
+                        nft.addTable(n.family(), n.table().text());
+                    }
+                }
+            }
+            case "chain" -> {
+                Named n = tableSpec();
+                Token name = word("expecting string");
+                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
+                Table t = existingTable(n, true);
+                addChain(t, name, spec, in.previous());
+            }
+            case "rule" -> rule(false);
+            case "set" -> {
+                Named n = tableSpec();
+                Token name = word("expecting string");
+                DataType[] key = setSpec();
+                Table t = existingTable(n, true);
+                if (!check && !t.sets.containsKey(name.text())) {
+                    t.sets.put(name.text(), new NftSet(name.text(), t.nextHandle(), key, false));
+                }
+            }
+            case "element" -> {
+                Named n = tableSpec();
+                Token name = word("expecting string");
+                Table t = existingTable(n, false);
+                NftSet s = t.sets.get(name.text());
+                if (s == null) {
+                    throw new NftError("No such file or directory", name);
+                }
+                List<long[]> elements = elements(s.key);
+                if (!check) {
+                    elements.forEach(s::add);
+                }
+            }
+            default -> throw unexpected(what, null);
+        }
+    }
+
+    private record ChainSpec(String type, Hook hook, int priority, boolean policyDrop) {}
+
+    private static final List<String> HOOK_NAMES = List.of("prerouting", "input", "forward", "output", "postrouting",
+            "ingress", "egress");
+
+    /** { type filter hook H priority P; [policy accept|drop;] } */
+    private ChainSpec chainSpec(boolean braces) {
+        if (braces) {
+            in.take();
+        }
+        String type = null;
+        Hook hook = null;
+        int priority = 0;
+        boolean drop = false;
+        while (true) {
+            Token t = in.peek();
+            if (t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON) {
+                in.take();
+            } else if (t.kind() == Kind.RBRACE || t.kind() == Kind.EOF) {
+                if (braces) {
+                    if (t.kind() == Kind.EOF) {
+                        throw unexpected(t, "expecting '}'");
+                    }
+                    in.take();
+                }
+                break;
+            } else if (t.is("type")) {
+                in.take();
+                type = word("expecting string").text();
+                expectWord("hook");
+                Token h = word("expecting string");
+                if (!HOOK_NAMES.contains(h.text())) {
+                    throw unexpected(h, "expecting string");
+                }
+                hook = Hook.byName(h.text());
+                expectWord("priority");
+                priority = priority(in.take());
+            } else if (t.is("policy")) {
+                in.take();
+                Token p = in.take();
+                if (!p.is("accept") && !p.is("drop")) {
+                    throw unexpected(p, "expecting accept or drop or '$'");
+                }
+                drop = p.is("drop");
+            } else if (!braces) {
+                break;
+            } else {
+                throw unexpected(t, null);
+            }
+        }
+        return new ChainSpec(type, hook, priority, drop);
+    }
+
+    private int priority(Token t) {
+        String s = t.text();
+        if (s.matches("-?[0-9]{1,10}") && Math.abs(Long.parseLong(s)) <= Integer.MAX_VALUE) {
+            return Integer.parseInt(s);
+        }
+        Integer std = NftPrinter.standardPriority(s);
+        if (std == null) {
+            throw new NftError("'" + s + "' is invalid priority.", t);
+        }
+        int p = std;
+        Token sign = in.peek();
+        if ((sign.is("+") || sign.is("-")) && in.peek(1).kind() == Kind.WORD) {
+            in.take();
+            Token n = in.take();
+            long off = Values.number(n.text(), Integer.MAX_VALUE);
+            if (off < 0) {
+                throw new NftError("'" + n.text() + "' is invalid priority.", n);
+            }
+            p += sign.is("+") ? (int) off : (int) -off;
+        }
+        return p;
+    }
+
+    private Chain addChain(Table t, Token name, ChainSpec spec, Token last) {
+        return addChain(nft, t, name, spec, last);
+    }
+
+    private Chain addChain(Nftables into, Table t, Token name, ChainSpec spec, Token last) {
+        Chain c = t.chains.get(name.text());
+        if (c != null) {
+            return c;
+        }
+        if (spec.hook() == null && spec.type() != null || spec.hook() != null && !t.family.hooks.contains(spec.hook())) {
+            // the kernel's refusal locates the whole command, with the newline nft appends to it
+            throw new NftError("Could not process rule: Operation not supported", 0, last.end() + 1);
+        }
+        if (check && into == nft) {
+            return null;
+        }
+        return into.addChain(t, name.text(), spec.type(), spec.hook(), spec.priority(), spec.policyDrop());
+    }
+
+    /** { type T [. T]; } as a set's key. */
+    private DataType[] setSpec() {
+        Token open = in.peek();
+        if (open.kind() != Kind.LBRACE) {
+            throw unexpected(open, "expecting '{'");
+        }
+        in.take();
+        DataType[] key = null;
+        while (in.peek().kind() != Kind.RBRACE) {
+            Token t = in.peek();
+            if (t.kind() == Kind.EOF) {
+                throw unexpected(t, "expecting '}'");
+            }
+            if (t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON) {
+                in.take();
+            } else if (t.is("type")) {
+                in.take();
+                key = typeList();
+            } else {
+                throw unexpected(t, null);
+            }
+        }
+        in.take();
+        return key;
+    }
+
+    private DataType[] typeList() {
+        List<DataType> types = new ArrayList<>();
+        while (true) {
+            Token t = word("expecting string");
+            DataType d = DataType.byName(t.text());
+            if (d == null || d == DataType.IFNAME) {
+                throw new NftError("unknown datatype " + t.text(), t);
+            }
+            types.add(d);
+            if (in.peek().kind() != Kind.DOT) {
+                break;
+            }
+            in.take();
+        }
+        if (types.size() > 2) {
+            throw new NftError("arplab models sets keyed by one or two concatenated types", in.previous());
+        }
+        return types.toArray(new DataType[0]);
+    }
+
+    /** { E, E ... }: elements of a set with key {@code key}. */
+    private List<long[]> elements(DataType[] key) {
+        Token open = in.peek();
+        if (open.kind() != Kind.LBRACE) {
+            throw unexpected(open, "expecting '{'");
+        }
+        in.take();
+        List<long[]> all = new ArrayList<>();
+        while (true) {
+            skipNewlines();
+            Token first = in.peek();
+            if (first.kind() == Kind.RBRACE) {
+                in.take();
+                break;
+            }
+            List<Token> parts = new ArrayList<>();
+            parts.add(word("expecting string"));
+            while (in.peek().kind() == Kind.DOT) {
+                in.take();
+                parts.add(word("expecting string"));
+            }
+            Token lastPart = parts.get(parts.size() - 1);
+            long[] e = new long[key.length];
+            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
+                e[i] = Values.parse(key[i], parts.get(i));
+            }
+            if (parts.size() != key.length) {
+                throw new NftError("invalid data type, expected " + describeKey(key), first.start(), lastPart.end());
+            }
+            all.add(e);
+            skipNewlines();
+            Token sep = in.peek();
+            if (sep.kind() == Kind.COMMA) {
+                in.take();
+            } else if (sep.kind() != Kind.RBRACE) {
+                throw unexpected(sep, "expecting comma or '}'");
+            }
+        }
+        return all;
+    }
+
+    private void skipNewlines() {
+        while (in.peek().kind() == Kind.NEWLINE) {
+            in.take();
+        }
+    }
+
+    private static String describeKey(DataType[] key) {
+        if (key.length == 1) {
+            return key[0].description;
+        }
+        StringBuilder sb = new StringBuilder("concatenation of (");
+        for (int i = 0; i < key.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(key[i].description);
+        }
+        return sb.append(')').toString();
+    }
+
+    // ------------------------------------------------------------------------------------------- rules
+
+    private void rule(boolean insert) {
+        Named n = tableSpec();
+        Token chainName = word("expecting string");
+        Table t = existingTable(n, true);
+        Chain c = existingChain(t, chainName);
+        List<PendingSet> anonymous = new ArrayList<>();
+        List<Expr> exprs = statements(t, anonymous, Kind.EOF);
+        if (check) {
+            return;
+        }
+        appendRule(t, c, exprs, anonymous, insert);
+    }
+
+    private record PendingSet(DataType[] key, List<long[]> elements, int index) {}
+
+    private void appendRule(Table t, Chain c, List<Expr> exprs, List<PendingSet> anonymous, boolean insert) {
+        List<Expr> done = new ArrayList<>(exprs);
+        for (PendingSet p : anonymous) {
+            NftSet s = new NftSet(t.nextAnonymousSetName(), t.nextHandle(), p.key(), true);
+            p.elements().forEach(s::add);
+            Expr.Match m = (Expr.Match) done.get(p.index());
+            done.set(p.index(), new Expr.Match(m.fields(), m.negated(), 0, 0, 0, null, s));
+        }
+        Rule r = new Rule(t.nextHandle(), done);
+        if (insert) {
+            c.rules.add(0, r);
+        } else {
+            c.rules.add(r);
+        }
+        for (Chain base : t.chains.values()) {
+            if (base.isBase() && !validates(t, base, 0)) {
+                c.rules.remove(r);
+                // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
+                throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
+            }
+        }
+        nft.changed();
+    }
+
+    private static boolean validates(Table t, Chain c, int depth) {
+        if (depth >= 16) {
+            return false;
+        }
+        for (Rule r : c.rules) {
+            for (Expr e : r.exprs) {
+                if (e instanceof Expr.Verdict v && v.chain() != null) {
+                    Chain target = t.chains.get(v.chain());
+                    if (target != null && !validates(t, target, depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsRule(Token t, Kind closer) {
+        return t.kind() == Kind.EOF || t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON
+                || closer == Kind.RBRACE && t.kind() == Kind.RBRACE;
+    }
+
+    /** A rule's statements up to the end of the line (or of the chain block). */
+    private List<Expr> statements(Table t, List<PendingSet> anonymous, Kind closer) {
+        List<Expr> exprs = new ArrayList<>();
+        Token terminal = null;
+        while (!endsRule(in.peek(), closer)) {
+            Token first = in.peek();
+            Expr e = statement(t, exprs, anonymous);
+            if (terminal != null) {
+                throw new NftError("Statement after terminal statement has no effect", first.start(), in.previous().end(),
+                        terminal.start(), terminal.end());
+            }
+            if (e instanceof Expr.Verdict) {
+                terminal = first.start() == in.previous().start() ? first
+                        : new Token(Kind.WORD, "", first.start(), in.previous().end());
+            }
+            exprs.add(e);
+        }
+        eliminateDependencies(t.family, exprs);
+        return exprs;
+    }
+
+    /** payload_dependency_kill(): an "ether type X" a later match of protocol X implies is not kept. */
+    private static void eliminateDependencies(Family family, List<Expr> exprs) {
+        if (family != Family.BRIDGE && family != Family.INET) {
+            return;
+        }
+        for (int i = 0; i < exprs.size(); i++) {
+            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && m.fields()[0] == Field.ETHER_TYPE
+                    && !m.negated() && m.set() == null) {
+                for (int j = i + 1; j < exprs.size(); j++) {
+                    if (exprs.get(j) instanceof Expr.Match later && later.fields()[0].dependency == m.value()) {
+                        exprs.remove(i--);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private Expr statement(Table t, List<Expr> before, List<PendingSet> anonymous) {
+        Token w = in.take();
+        if (w.kind() != Kind.WORD) {
+            throw unexpected(w, null);
+        }
+        switch (w.text()) {
+            case "accept":
+                return new Expr.Verdict(Expr.Verdict.Kind.ACCEPT, null);
+            case "drop":
+                return new Expr.Verdict(Expr.Verdict.Kind.DROP, null);
+            case "return":
+                return new Expr.Verdict(Expr.Verdict.Kind.RETURN, null);
+            case "jump", "goto": {
+                Token target = word("expecting string");
+                if (existingChain(t, target).isBase()) {
+                    throw new NftError("Could not process rule: Operation not supported", target); // nft_validate_register_store(): no jump to a base chain
+                }
+                return new Expr.Verdict(w.is("jump") ? Expr.Verdict.Kind.JUMP : Expr.Verdict.Kind.GOTO, target.text());
+            }
+            case "counter": {
+                Expr.Counter c = new Expr.Counter();
+                if (in.peek().is("packets")) {
+                    in.take();
+                    c.packets = Values.number(word("expecting number").text(), Long.MAX_VALUE);
+                    expectWord("bytes");
+                    c.bytes = Values.number(word("expecting number").text(), Long.MAX_VALUE);
+                }
+                return c;
+            }
+            default:
+                break;
+        }
+        List<Field> fields = new ArrayList<>();
+        fields.add(field(w, t.family));
+        while (in.peek().kind() == Kind.DOT) {
+            in.take();
+            fields.add(field(in.take(), t.family));
+        }
+        Field[] fs = fields.toArray(new Field[0]);
+        boolean negated = false;
+        if (in.peek().kind() == Kind.NEQ) {
+            in.take();
+            negated = true;
+        } else if (in.peek().kind() == Kind.EQ) {
+            in.take();
+        }
+        Token v = in.peek();
+        if (v.kind() == Kind.AT) {
+            in.take();
+            NftSet s = t.sets.get(v.text());
+            if (s == null) {
+                throw new NftError("No such file or directory", v);
+            }
+            if (!sameKey(s.key, fs)) {
+                throw new NftError("datatype mismatch, expected " + describeKey(keyOf(fs)) + ", set has type "
+                        + describeKey(s.key), v);
+            }
+            return new Expr.Match(fs, negated, 0, 0, 0, null, s);
+        }
+        if (v.kind() == Kind.LBRACE) {
+            List<long[]> elements = elements(keyOf(fs));
+            anonymous.add(new PendingSet(keyOf(fs), elements, before.size()));
+            return new Expr.Match(fs, negated, 0, 0, 0, null, null);
+        }
+        if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
+            throw unexpected(v, null);
+        }
+        in.take();
+        if (fs.length > 1) {
+            throw new NftError("arplab models concatenations matched against sets", v);
+        }
+        Field f = fs[0];
+        if (f.type == DataType.IFNAME) {
+            return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
+        }
+        if (v.kind() == Kind.WORD && v.text().contains(":") && Values.mac(v.text()) < 0) {
+            throw unexpected(v, "expecting end of file or newline or semicolon");
+        }
+        String text = v.text();
+        int prefix = -1;
+        if (f.type == DataType.IPV4_ADDR && text.contains("/")) {
+            String len = text.substring(text.indexOf('/') + 1);
+            text = text.substring(0, text.indexOf('/'));
+            prefix = (int) Values.number(len, 32);
+            if (prefix < 0) {
+                throw new NftError("Could not parse prefix length", v);
+            }
+        }
+        long value = Values.parse(f.type, new Token(v.kind(), text, v.start(), v.start() + text.length()));
+        long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
+        long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
+        return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
+    }
+
+    private static boolean sameKey(DataType[] key, Field[] fs) {
+        if (key.length != fs.length) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != fs[i].type) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DataType[] keyOf(Field[] fs) {
+        DataType[] k = new DataType[fs.length];
+        for (int i = 0; i < fs.length; i++) {
+            k[i] = fs[i].type;
+        }
+        return k;
+    }
+
+    /** A payload or meta expression starting at {@code w}. */
+    private Field field(Token w, Family family) {
+        Field f;
+        switch (w.text()) {
+            case "arp" -> {
+                Token what = in.take();
+                if (what.is("operation")) {
+                    f = Field.ARP_OPERATION;
+                } else if (what.is("saddr") || what.is("daddr")) {
+                    Token kind = in.take();
+                    boolean s = what.is("saddr");
+                    if (kind.is("ip")) {
+                        f = s ? Field.ARP_SADDR_IP : Field.ARP_DADDR_IP;
+                    } else if (kind.is("ether")) {
+                        f = s ? Field.ARP_SADDR_ETHER : Field.ARP_DADDR_ETHER;
+                    } else {
+                        throw unexpected(kind, null);
+                    }
+                } else {
+                    throw unexpected(what, null);
+                }
+            }
+            case "ether" -> {
+                Token what = in.take();
+                f = what.is("saddr") ? Field.ETHER_SADDR : what.is("daddr") ? Field.ETHER_DADDR
+                        : what.is("type") ? Field.ETHER_TYPE : null;
+                if (f == null) {
+                    throw unexpected(what, null);
+                }
+            }
+            case "ip" -> {
+                Token what = in.take();
+                f = what.is("saddr") ? Field.IP_SADDR : what.is("daddr") ? Field.IP_DADDR : null;
+                if (f == null) {
+                    throw unexpected(what, null);
+                }
+            }
+            case "iifname" -> f = Field.IIFNAME;
+            case "oifname" -> f = Field.OIFNAME;
+            case "meta" -> {
+                Token what = in.take();
+                f = switch (what.text()) {
+                    case "iifname" -> Field.IIFNAME;
+                    case "oifname" -> Field.OIFNAME;
+                    case "protocol" -> Field.META_PROTOCOL;
+                    case "pkttype" -> Field.META_PKTTYPE;
+                    default -> throw unexpected(what, null);
+                };
+            }
+            default -> {
+                // a symbol nft cannot place: it waits for the rest of a relational expression
+                Token next = in.peek();
+                throw unexpected(next, null);
+            }
+        }
+        String proto = f.protocol();
+        String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
+        if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
+            throw new NftError("conflicting protocols specified: " + own + " vs. " + proto, w.start(), in.previous().end());
+        }
+        return f;
+    }
+
+    // ------------------------------------------------------------------------------------------- others
+
+    private void list() {
+        Token what = in.take();
+        switch (what.text()) {
+            case "ruleset" -> out.append(NftPrinter.ruleset(nft, handles));
+            case "tables" -> {
+                for (Table t : nft.tables()) {
+                    out.append("table ").append(t.family.nftName).append(' ').append(t.name).append('\n');
+                }
+            }
+            case "table" -> out.append(NftPrinter.table(existingTable(tableSpec(), false), handles, null, null));
+            case "chain" -> {
+                Table t = existingTable(tableSpec(), false);
+                Token name = word("expecting string");
+                Chain c = t.chains.get(name.text());
+                if (c == null) {
+                    throw new NftError("No such file or directory", name);
+                }
+                out.append(NftPrinter.table(t, handles, c, null));
+            }
+            case "set" -> {
+                Table t = existingTable(tableSpec(), false);
+                Token name = word("expecting string");
+                NftSet s = t.sets.get(name.text());
+                if (s == null) {
+                    throw new NftError("No such file or directory", name);
+                }
+                out.append(NftPrinter.table(t, handles, null, s));
+            }
+            default -> throw unexpected(what, null);
+        }
+    }
+
+    private void flush() {
+        Token what = in.take();
+        switch (what.text()) {
+            case "ruleset" -> {
+                if (!check) {
+                    nft.flush();
+                }
+            }
+            case "table" -> {
+                Table t = existingTable(tableSpec(), true);
+                if (!check) {
+                    t.chains.values().forEach(c -> c.rules.clear());
+                    nft.changed();
+                }
+            }
+            case "chain" -> {
+                Table t = existingTable(tableSpec(), true);
+                Chain c = existingChain(t, word("expecting string"));
+                if (!check) {
+                    c.rules.clear();
+                    nft.changed();
+                }
+            }
+            default -> throw unexpected(what, null);
+        }
+    }
+
+    private void delete() {
+        Token what = in.take();
+        switch (what.text()) {
+            case "table" -> {
+                Table t = existingTable(tableSpec(), true);
+                if (!check) {
+                    nft.deleteTable(t);
+                }
+            }
+            case "chain" -> {
+                Table t = existingTable(tableSpec(), true);
+                Token name = word("expecting string");
+                Chain c = t.chains.get(name.text());
+                if (c == null) {
+                    throw new NftError("Could not process rule: No such file or directory", name);
+                }
+                if (!check) {
+                    t.chains.remove(name.text());
+                    nft.changed();
+                }
+            }
+            case "set" -> {
+                Table t = existingTable(tableSpec(), true);
+                Token name = word("expecting string");
+                if (t.sets.get(name.text()) == null) {
+                    throw new NftError("Could not process rule: No such file or directory", name);
+                }
+                if (!check) {
+                    t.sets.remove(name.text());
+                }
+            }
+            case "rule" -> {
+                Named n = tableSpec();
+                Token chainName = word("expecting string");
+                Token h = in.peek();
+                if (!h.is("handle")) {
+                    throw unexpected(h, "expecting handle");
+                }
+                in.take();
+                Token number = word("expecting number");
+                Table t = existingTable(n, true);
+                Chain c = existingChain(t, chainName);
+                long handle = Values.number(number.text(), Long.MAX_VALUE);
+                Rule found = null;
+                for (Rule r : c.rules) {
+                    if (r.handle == handle) {
+                        found = r;
+                    }
+                }
+                if (found == null) {
+                    throw new NftError("Could not process rule: No such file or directory", number);
+                }
+                if (!check) {
+                    c.rules.remove(found);
+                    nft.changed();
+                }
+            }
+            default -> throw unexpected(what, null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- files
+
+    /** table FAMILY NAME { set ... chain ... } as `nft list ruleset` writes it and `nft -f` reads it. */
+    private void tableBody(Named n) {
+        in.take(); // {
+        Nftables into = check ? new Nftables() : nft;
+        Table t = into.addTable(n.family(), n.table().text());
+        List<NftSet> newSets = new ArrayList<>();
+        List<Chain> ruleChains = new ArrayList<>();
+        List<List<Expr>> rules = new ArrayList<>();
+        List<List<PendingSet>> anon = new ArrayList<>();
+        while (true) {
+            Token tk = in.take();
+            if (tk.kind() == Kind.NEWLINE || tk.kind() == Kind.SEMICOLON) {
+                continue;
+            }
+            if (tk.kind() == Kind.RBRACE) {
+                break;
+            }
+            if (tk.is("set")) {
+                Token name = word("expecting string");
+                in.take(); // {
+                DataType[] key = null;
+                List<long[]> elements = new ArrayList<>();
+                while (true) {
+                    Token s = in.take();
+                    if (s.kind() == Kind.NEWLINE || s.kind() == Kind.SEMICOLON) {
+                        continue;
+                    }
+                    if (s.kind() == Kind.RBRACE) {
+                        break;
+                    }
+                    if (s.is("type")) {
+                        key = typeList();
+                    } else if (s.is("elements")) {
+                        Token eq = in.take();
+                        if (eq.kind() != Kind.EQ) {
+                            throw unexpected(eq, "expecting '='");
+                        }
+                        if (key == null) {
+                            throw new NftError("set definition does not specify key", s);
+                        }
+                        elements.addAll(elements(key));
+                    } else {
+                        throw unexpected(s, null);
+                    }
+                }
+                NftSet set = t.sets.get(name.text());
+                if (set == null) {
+                    set = new NftSet(name.text(), 0, key, false);
+                    t.sets.put(name.text(), set);
+                    newSets.add(set);
+                }
+                elements.forEach(set::add);
+            } else if (tk.is("chain")) {
+                Token name = word("expecting string");
+                in.take(); // {
+                ChainSpec spec = new ChainSpec(null, null, 0, false);
+                Chain chain = null;
+                while (true) {
+                    Token s = in.peek();
+                    if (s.kind() == Kind.NEWLINE || s.kind() == Kind.SEMICOLON) {
+                        in.take();
+                    } else if (s.kind() == Kind.EOF) {
+                        throw unexpected(s, "expecting '}'");
+                    } else if (chain == null && (s.is("type") || s.is("policy"))) {
+                        ChainSpec more = chainSpec(false);
+                        spec = more.type() != null ? more
+                                : new ChainSpec(spec.type(), spec.hook(), spec.priority(), more.policyDrop());
+                    } else {
+                        if (chain == null) {
+                            chain = addChain(into, t, name, spec, in.previous());
+                        }
+                        if (s.kind() == Kind.RBRACE) {
+                            in.take();
+                            break;
+                        }
+                        List<PendingSet> a = new ArrayList<>();
+                        rules.add(statements(t, a, Kind.RBRACE));
+                        anon.add(a);
+                        ruleChains.add(chain);
+                    }
+                }
+            } else {
+                throw unexpected(tk, null);
+            }
+        }
+        // nft_cmd_expand(): the table's chains first, then its sets, then the rules of each chain
+        for (NftSet s : newSets) {
+            s.handle = t.nextHandle();
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            appendRule(t, ruleChains.get(i), rules.get(i), anon.get(i), false);
+        }
+        into.changed();
+    }
+}

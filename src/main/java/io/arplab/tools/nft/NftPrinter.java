@@ -1,0 +1,256 @@
+package io.arplab.tools.nft;
+
+import io.arplab.stack.nft.Chain;
+import io.arplab.stack.nft.DataType;
+import io.arplab.stack.nft.Expr;
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Field;
+import io.arplab.stack.nft.Hook;
+import io.arplab.stack.nft.NftSet;
+import io.arplab.stack.nft.Nftables;
+import io.arplab.stack.nft.Rule;
+import io.arplab.stack.nft.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** `nft list` as nftables 1.0.6 prints it (src/rule.c table_print(), chain_print(), set_print(); src/expression.c). */
+final class NftPrinter {
+    /** std_prios and bridge_std_prios of src/rule.c. */
+    private static final Map<String, Integer> STD = Map.of("raw", -300, "mangle", -150, "dstnat", -100, "filter", 0,
+            "security", 50, "srcnat", 100);
+    private static final List<Object[]> STD_ORDER = List.of(new Object[] {"raw", -300}, new Object[] {"mangle", -150},
+            new Object[] {"dstnat", -100}, new Object[] {"filter", 0}, new Object[] {"security", 50},
+            new Object[] {"srcnat", 100});
+    private static final List<Object[]> BRIDGE_ORDER = List.of(new Object[] {"dstnat", -300},
+            new Object[] {"filter", -200}, new Object[] {"out", 100}, new Object[] {"srcnat", 300});
+
+    private NftPrinter() {}
+
+    static Integer standardPriority(String name) {
+        return STD.get(name);
+    }
+
+    static String ruleset(Nftables nft, boolean handles) {
+        StringBuilder sb = new StringBuilder();
+        for (Table t : nft.tables()) {
+            sb.append(table(t, handles, null, null));
+        }
+        return sb.toString();
+    }
+
+    /** A table with all its sets and chains, or only {@code chain} or {@code set} (list chain / list set). */
+    static String table(Table t, boolean handles, Chain chain, NftSet set) {
+        StringBuilder sb = new StringBuilder("table ").append(t.family.nftName).append(' ').append(t.name).append(" {");
+        if (handles && chain == null && set == null) {
+            sb.append(" # handle ").append(t.handle);
+        }
+        sb.append('\n');
+        String delim = "";
+        for (NftSet s : t.sets.values()) {
+            if (s.anonymous || chain != null || set != null && s != set) {
+                continue;
+            }
+            sb.append(delim);
+            set(sb, s, handles);
+            delim = "\n";
+        }
+        for (Chain c : t.chains.values()) {
+            if (set != null || chain != null && c != chain) {
+                continue;
+            }
+            sb.append(delim);
+            chain(sb, t, c, handles);
+            delim = "\n";
+        }
+        return sb.append("}\n").toString();
+    }
+
+    private static void set(StringBuilder sb, NftSet s, boolean handles) {
+        sb.append("\tset ").append(s.name).append(" {");
+        if (handles) {
+            sb.append(" # handle ").append(s.handle);
+        }
+        sb.append("\n\t\ttype ").append(s.typeText()).append('\n');
+        if (!s.elements().isEmpty()) {
+            sb.append("\t\telements = ");
+            elements(sb, s, false);
+            sb.append('\n');
+        }
+        sb.append("\t}\n");
+    }
+
+    /**
+     * set_expr_print(): elements as nft sorts them (list_expr_sort(): a value by its number, a concatenation by its
+     * registers' bytes read in host (little-endian) order), separated as calculate_delim() decides.
+     */
+    private static void elements(StringBuilder sb, NftSet s, boolean anonymous) {
+        List<long[]> sorted = new ArrayList<>(s.elements());
+        sorted.sort((a, b) -> compare(s.key, a, b));
+        sb.append("{ ");
+        int count = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0) {
+                sb.append(delimiter(s, anonymous, count));
+                if (!anonymous && perLine(s) > 0 && count >= perLine(s)) {
+                    count = 0;
+                }
+            }
+            long[] e = sorted.get(i);
+            for (int k = 0; k < e.length; k++) {
+                sb.append(k == 0 ? "" : " . ").append(Values.format(s.key[k], e[k]));
+            }
+            count++;
+        }
+        sb.append(" }");
+    }
+
+    /** calculate_delim(): how many elements of a type share a line (0: one per line). */
+    private static int perLine(NftSet s) {
+        if (s.key.length > 1) {
+            return 0;
+        }
+        return switch (s.key[0]) {
+            case ARP_OP -> 5;
+            case IPV4_ADDR, PKT_TYPE -> 2;
+            default -> 0;
+        };
+    }
+
+    private static String delimiter(NftSet s, boolean anonymous, int count) {
+        int per = perLine(s);
+        if (anonymous || per > 0 && count < per) {
+            return ", ";
+        }
+        return ",\n\t\t\t     ";
+    }
+
+    private static int compare(DataType[] key, long[] a, long[] b) {
+        if (key.length == 1) {
+            return Long.compareUnsigned(a[0], b[0]);
+        }
+        byte[] x = registers(key, a);
+        byte[] y = registers(key, b);
+        for (int i = x.length - 1; i >= 0; i--) {
+            int c = Integer.compare(x[i] & 0xff, y[i] & 0xff);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static byte[] registers(DataType[] key, long[] e) {
+        int len = 0;
+        for (DataType t : key) {
+            len += t.paddedSize();
+        }
+        byte[] b = new byte[len];
+        int off = 0;
+        for (int k = 0; k < key.length; k++) {
+            for (int i = 0; i < key[k].size; i++) {
+                b[off + i] = (byte) (e[k] >>> (8 * (key[k].size - 1 - i)));
+            }
+            off += key[k].paddedSize();
+        }
+        return b;
+    }
+
+    private static void chain(StringBuilder sb, Table t, Chain c, boolean handles) {
+        sb.append("\tchain ").append(c.name).append(" {");
+        if (handles) {
+            sb.append(" # handle ").append(c.handle);
+        }
+        sb.append('\n');
+        if (c.isBase()) {
+            sb.append("\t\ttype ").append(c.type).append(" hook ").append(c.hook.nftName()).append(" priority ")
+                    .append(priority(t.family, c.hook, c.priority)).append("; policy ")
+                    .append(c.policyDrop ? "drop" : "accept").append(";\n");
+        }
+        for (Rule r : c.rules) {
+            sb.append("\t\t").append(rule(r));
+            if (handles) {
+                sb.append(" # handle ").append(r.handle);
+            }
+            sb.append('\n');
+        }
+        sb.append("\t}\n");
+    }
+
+    /** prio2str(): a standard priority's name, within 10 of it as "name + N", else the number. */
+    static String priority(Family family, Hook hook, int prio) {
+        List<Object[]> table = family == Family.BRIDGE ? BRIDGE_ORDER : STD_ORDER;
+        for (Object[] std : table) {
+            int p = (Integer) std[1];
+            String name = (String) std[0];
+            if (Math.abs(prio - p) <= 10) {
+                if (!valid(family, hook, name)) {
+                    break;
+                }
+                int off = prio - p;
+                return name + (off > 0 ? " + " + off : off < 0 ? " - " + -off : "");
+            }
+        }
+        return Integer.toString(prio);
+    }
+
+    /** std_prio_family_hook_compat() */
+    private static boolean valid(Family family, Hook hook, String name) {
+        if (family == Family.BRIDGE) {
+            return switch (name) {
+                case "filter" -> true;
+                case "dstnat" -> hook == Hook.PREROUTING;
+                case "srcnat" -> hook == Hook.POSTROUTING;
+                case "out" -> hook == Hook.OUTPUT;
+                default -> false;
+            };
+        }
+        return switch (name) {
+            case "filter" -> true;
+            case "raw", "mangle", "security" -> family != Family.ARP;
+            case "dstnat" -> family != Family.ARP && (hook == Hook.PREROUTING || hook == Hook.OUTPUT);
+            case "srcnat" -> family != Family.ARP && (hook == Hook.POSTROUTING || hook == Hook.INPUT);
+            default -> false;
+        };
+    }
+
+    static String rule(Rule r) {
+        StringBuilder sb = new StringBuilder();
+        for (Expr e : r.exprs) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (e instanceof Expr.Counter c) {
+                sb.append("counter packets ").append(c.packets).append(" bytes ").append(c.bytes);
+            } else if (e instanceof Expr.Verdict v) {
+                sb.append(v.kind().name().toLowerCase());
+                if (v.chain() != null) {
+                    sb.append(' ').append(v.chain());
+                }
+            } else if (e instanceof Expr.Match m) {
+                match(sb, m);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void match(StringBuilder sb, Expr.Match m) {
+        Field[] fs = m.fields();
+        for (int i = 0; i < fs.length; i++) {
+            sb.append(i == 0 ? "" : " . ").append(fs[i].text);
+        }
+        sb.append(m.negated() ? " != " : " ");
+        if (m.name() != null) {
+            sb.append('"').append(m.name()).append('"');
+        } else if (m.set() != null && m.set().anonymous) {
+            elements(sb, m.set(), true);
+        } else if (m.set() != null) {
+            sb.append('@').append(m.set().name);
+        } else {
+            sb.append(Values.format(fs[0].type, m.value()));
+            if (m.prefix() >= 0) {
+                sb.append('/').append(m.prefix());
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.arplab.tools.nft;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** nft's scanner (src/scanner.l), for the words arplab parses: where each token starts and ends in the input. */
+final class Tokens {
+    enum Kind { WORD, STRING, LBRACE, RBRACE, SEMICOLON, NEWLINE, COMMA, DOT, NEQ, EQ, AT, EOF }
+
+    record Token(Kind kind, String text, int start, int end) {
+        boolean is(String word) {
+            return kind == Kind.WORD && text.equals(word);
+        }
+    }
+
+    private final List<Token> list = new ArrayList<>();
+    private int next;
+
+    Tokens(String input) {
+        int i = 0;
+        int n = input.length();
+        while (i < n) {
+            char c = input.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+            } else if (c == '#') {
+                while (i < n && input.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '\\' && i + 1 < n && input.charAt(i + 1) == '\n') {
+                i += 2;
+            } else if (c == '\n') {
+                list.add(new Token(Kind.NEWLINE, "\n", i, i + 1));
+                i++;
+            } else if (c == '{' || c == '}' || c == ';' || c == ',') {
+                Kind k = c == '{' ? Kind.LBRACE : c == '}' ? Kind.RBRACE : c == ';' ? Kind.SEMICOLON : Kind.COMMA;
+                list.add(new Token(k, String.valueOf(c), i, i + 1));
+                i++;
+            } else if (c == '!' && i + 1 < n && input.charAt(i + 1) == '=') {
+                list.add(new Token(Kind.NEQ, "!=", i, i + 2));
+                i += 2;
+            } else if (c == '=' && i + 1 < n && input.charAt(i + 1) == '=') {
+                list.add(new Token(Kind.EQ, "==", i, i + 2));
+                i += 2;
+            } else if (c == '=') {
+                list.add(new Token(Kind.EQ, "=", i, i + 1));
+                i++;
+            } else if (c == '"') {
+                int j = input.indexOf('"', i + 1);
+                j = j < 0 ? n : j + 1;
+                list.add(new Token(Kind.STRING, input.substring(i + 1, Math.max(i + 1, j - 1)), i, j));
+                i = j;
+            } else if (c == '.' && (i + 1 >= n || Character.isWhitespace(input.charAt(i + 1)))) {
+                list.add(new Token(Kind.DOT, ".", i, i + 1));
+                i++;
+            } else if (c == '@') {
+                int j = wordEnd(input, i + 1);
+                list.add(new Token(Kind.AT, input.substring(i + 1, j), i, j));
+                i = j;
+            } else {
+                int j = wordEnd(input, i);
+                if (j == i) {
+                    j = i + 1;
+                }
+                list.add(new Token(Kind.WORD, input.substring(i, j), i, j));
+                i = j;
+            }
+        }
+        list.add(new Token(Kind.EOF, "", n, n));
+    }
+
+    private static int wordEnd(String s, int i) {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || "{};,\"@#=!".indexOf(c) >= 0) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    Token peek() {
+        return list.get(next);
+    }
+
+    Token peek(int ahead) {
+        return list.get(Math.min(next + ahead, list.size() - 1));
+    }
+
+    Token take() {
+        Token t = list.get(next);
+        if (t.kind() != Kind.EOF) {
+            next++;
+        }
+        return t;
+    }
+
+    /** The token before the current one. */
+    Token previous() {
+        return list.get(Math.max(0, next - 1));
+    }
+
+    boolean atEnd() {
+        return peek().kind() == Kind.EOF;
+    }
+}

@@ -1,0 +1,188 @@
+package io.arplab.tools.nft;
+
+import io.arplab.stack.nft.DataType;
+import java.util.List;
+import java.util.Locale;
+
+/** Parsing and printing of the data types' values as nft does (src/datatype.c, proto.c, meta.c symbol tables). */
+final class Values {
+    /** arpop_tbl */
+    private static final List<String> ARP_OPS = List.of("", "request", "reply", "rrequest", "rreply", "", "", "",
+            "inrequest", "inreply", "nak");
+    private static final List<String> PKT_TYPES = List.of("host", "broadcast", "multicast", "other");
+
+    private Values() {}
+
+    /** The value of {@code text} as {@code type}, or an error naming it at {@code t}. */
+    static long parse(DataType type, Tokens.Token t) {
+        String s = t.text();
+        switch (type) {
+            case IPV4_ADDR: {
+                long v = ipv4(s);
+                if (v < 0) {
+                    throw new NftError("Could not resolve hostname: Name or service not known", t);
+                }
+                return v;
+            }
+            case ETHER_ADDR: {
+                long v = mac(s);
+                if (v < 0) {
+                    throw new NftError("Could not parse Ethernet address", t);
+                }
+                return v;
+            }
+            case ARP_OP: {
+                int i = ARP_OPS.indexOf(s);
+                if (i > 0) {
+                    return i;
+                }
+                long v = number(s, 0xffff);
+                if (v < 0) {
+                    throw new NftError("Could not parse ARP operation", t);
+                }
+                return v;
+            }
+            case ETHER_TYPE: {
+                long v = switch (s) {
+                    case "ip" -> 0x0800;
+                    case "arp" -> 0x0806;
+                    case "ip6" -> 0x86dd;
+                    case "vlan" -> 0x8100;
+                    case "8021ad" -> 0x88a8;
+                    default -> number(s, 0xffff);
+                };
+                if (v < 0) {
+                    throw new NftError("Could not parse Ethernet protocol", t);
+                }
+                return v;
+            }
+            case PKT_TYPE: {
+                int i = s.equals("unicast") ? 0 : PKT_TYPES.indexOf(s);
+                long v = i >= 0 ? i : number(s, 0xff);
+                if (v < 0) {
+                    throw new NftError("Could not parse packet type", t);
+                }
+                return v;
+            }
+            default:
+                throw new NftError("Could not parse " + type.description, t);
+        }
+    }
+
+    static String format(DataType type, long v) {
+        switch (type) {
+            case IPV4_ADDR:
+                return ((v >>> 24) & 0xff) + "." + ((v >>> 16) & 0xff) + "." + ((v >>> 8) & 0xff) + "." + (v & 0xff);
+            case ETHER_ADDR: {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 5; i >= 0; i--) {
+                    sb.append(String.format("%02x", (v >>> (8 * i)) & 0xff)).append(i > 0 ? ":" : "");
+                }
+                return sb.toString();
+            }
+            case ARP_OP:
+                return v < ARP_OPS.size() && !ARP_OPS.get((int) v).isEmpty() ? ARP_OPS.get((int) v) : Long.toString(v);
+            case ETHER_TYPE:
+                return switch ((int) v) {
+                    case 0x0800 -> "ip";
+                    case 0x0806 -> "arp";
+                    case 0x86dd -> "ip6";
+                    case 0x8100 -> "vlan";
+                    case 0x88a8 -> "8021ad";
+                    default -> String.format(Locale.ROOT, "0x%04x", v);
+                };
+            case PKT_TYPE:
+                return v < PKT_TYPES.size() ? PKT_TYPES.get((int) v) : Long.toString(v);
+            default:
+                return Long.toString(v);
+        }
+    }
+
+    /** Dotted quad, or -1. */
+    static long ipv4(String s) {
+        String[] p = s.split("\\.", -1);
+        if (p.length != 4) {
+            return -1;
+        }
+        long v = 0;
+        for (String x : p) {
+            if (x.isEmpty() || x.length() > 3 || !x.chars().allMatch(Character::isDigit)) {
+                return -1;
+            }
+            int o = Integer.parseInt(x);
+            if (o > 255) {
+                return -1;
+            }
+            v = (v << 8) | o;
+        }
+        return v;
+    }
+
+    /** Six hex octets separated by colons, or -1. */
+    static long mac(String s) {
+        String[] p = s.split(":", -1);
+        if (p.length != 6) {
+            return -1;
+        }
+        long v = 0;
+        for (String x : p) {
+            if (x.isEmpty() || x.length() > 2 || !x.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                return -1;
+            }
+            v = (v << 8) | Integer.parseInt(x, 16);
+        }
+        return v;
+    }
+
+    static long number(String s, long max) {
+        try {
+            long v = s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+            return v < 0 || v > max ? -1 : v;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * src/misspell.c string_distance(), as nftables 1.0.6 computes it (its matrix rows are len_b wide and it compares
+     * a[i] with b[j] from 1, so the numbers are its own), and string_misspell_update()'s threshold.
+     */
+    static int distance(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        int[] d = new int[(la + 1) * (lb + 1)];
+        for (int i = 0; i <= la; i++) {
+            d[i * lb] = i;
+        }
+        for (int j = 0; j <= lb; j++) {
+            d[j] = j;
+        }
+        for (int i = 1; i <= la; i++) {
+            for (int j = 1; j <= lb; j++) {
+                int sub = at(a, i) == at(b, j) ? 0 : 1;
+                int cost = Math.min(Math.min(d[(i - 1) * lb + j] + 1, d[i * lb + j - 1] + 1), d[(i - 1) * lb + j - 1] + sub);
+                d[i * lb + j] = cost;
+                if (i > 1 && j > 1 && at(a, i) == at(b, j - 1) && at(a, i - 1) == at(b, j)) {
+                    d[i * lb + j] = Math.min(d[i * lb + j], d[(i - 2) * lb + j - 2] + sub);
+                }
+            }
+        }
+        return d[la * lb + lb];
+    }
+
+    private static char at(String s, int i) {
+        return i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    /** string_misspell_update(): whether {@code b} is close enough to {@code a} to suggest it. */
+    static int misspelt(String a, String b) {
+        int max = Math.max(a.length(), b.length());
+        int min = Math.min(a.length(), b.length());
+        if (max <= 1) {
+            return -1;
+        }
+        int threshold = max - min <= 1 ? Math.max((max + 2) / 3, 1) : (max + 4) / 3;
+        int dist = distance(a, b);
+        return dist > threshold ? -1 : dist;
+    }
+}

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Records nft (nftables 1.0.6, Debian 12) against the real kernel: the arp, bridge and ip families' tables, chains,
+# sets and rules as `nft list` prints them, the errors nft gives, and the anti-spoofing rules' effect on arpspoof
+# (dsniff 2.4b1+debian-31) and on forged sources at the bridge. Run as root with nftables, dsniff, iproute2 and
+# iputils installed. Builds namespaces nf-host (bridge br0 172.28.0.1/16, the gateway), nf-n1 172.28.0.11 (the
+# victim), nf-n2 172.28.0.12 (the attacker) and nf-n3 172.28.0.13, as refdata/local/security does; writes
+# <scenario>.out (each command under a "$ node: command" line, its stdout, then its stderr after "--- stderr", then
+# its exit status) and deletes the namespaces. Arguments name the scenarios to record (default: all of them).
+set -u
+cd "$(dirname "$0")"
+P=nf
+ns() { ip netns exec "$P-$1" "${@:2}"; }
+setup() {
+  for n in host n1 n2 n3; do ip netns add $P-$n; ip netns exec $P-$n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; ip -n $P-$n link set lo up; done
+  ip -n $P-host link add br0 address 02:42:8e:ff:44:b3 type bridge; ip -n $P-host addr add 172.28.0.1/16 dev br0
+  ip -n $P-host link set br0 up; ns host sysctl -qw net.ipv4.ip_forward=1
+  plug() { ip link add veth-$1 netns $P-host type veth peer name eth0 netns $P-$1; ip -n $P-host link set veth-$1 master br0 up
+           ip -n $P-$1 link set eth0 address $2; ip -n $P-$1 addr add $3 dev eth0; ip -n $P-$1 link set eth0 up; ip -n $P-$1 route add default via 172.28.0.1; }
+  plug n1 02:42:ac:1c:00:0b 172.28.0.11/16
+  plug n2 02:42:ac:1c:00:0c 172.28.0.12/16
+  plug n3 02:42:ac:1c:00:0d 172.28.0.13/16
+  sleep 2
+}
+teardown() { for n in host n1 n2 n3; do ip netns del $P-$n 2>/dev/null; done; }
+T=$(mktemp -d)
+run() { echo "\$ $1: ${*:2}"; ns "$@" >$T/o 2>$T/e; rc=$?; cat $T/o; if [ -s $T/e ]; then echo "--- stderr"; cat $T/e; fi; echo "[exit $rc]"; }
+bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo $! >$T/$id.pid; echo "\$ $1: ${*:2} &"; }
+fin() { wait $(cat $T/$1.pid); rc=$?; echo "\$ [$1 ended]"; cat $T/$1.o; if [ -s $T/$1.e ]; then echo "--- stderr"; cat $T/$1.e; fi; echo "[exit $rc]"; }
+flush() { for n in host n1 n2 n3; do ns $n ip neigh flush all; ns $n nft flush ruleset; done; }
+
+ONLY=" ${*:-cli file errors defence_arp defence_bridge loops} "
+has() { [[ "$ONLY" == *" $1 "* ]]; }
+teardown; setup
+if has cli; then
+# nft's commands and how it prints what they made
+flush; { run n1 nft list ruleset
+  run n1 nft add table arp filter
+  run n1 nft add chain arp filter input '{ type filter hook input priority 0; policy accept; }'
+  run n1 nft add chain arp filter output '{ type filter hook output priority 0; }'
+  run n1 nft add set arp filter allowed '{ type ipv4_addr . ether_addr; }'
+  run n1 nft add element arp filter allowed '{ 172.28.0.1 . 02:42:8e:ff:44:b3, 172.28.0.13 . 02:42:ac:1c:00:0d }'
+  run n1 nft add rule arp filter input arp operation reply arp saddr ip . arp saddr ether != @allowed counter drop
+  run n1 nft add rule arp filter input arp operation request counter
+  run n1 nft add rule arp filter input arp daddr ip '{ 172.28.0.11, 172.28.0.12 }' accept
+  run n1 nft add rule arp filter input arp saddr ip 172.28.0.0/24 arp daddr ether 02:42:ac:1c:00:0b counter accept
+  run n1 nft add rule arp filter output arp operation '{ request, reply }' arp saddr ether 02:42:ac:1c:00:0b counter
+  run n1 nft add rule arp filter input iifname eth0 meta pkttype broadcast accept
+  run n1 nft add rule arp filter input arp saddr ip != 172.28.0.1 arp operation != request drop
+  run n1 nft list ruleset
+  run n1 nft -a list ruleset
+  run n1 nft list table arp filter
+  run n1 nft list chain arp filter input
+  run n1 nft list set arp filter allowed
+  run n1 nft add set arp filter ips '{ type ipv4_addr; }'
+  run n1 nft add element arp filter ips '{ 10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5 }'
+  run n1 nft add set arp filter macs '{ type ether_addr; }'
+  run n1 nft add element arp filter macs '{ 02:00:00:00:00:01, 02:00:00:00:00:02, 02:00:00:00:00:03 }'
+  run n1 nft add element arp filter macs '{ 02:00:00:00:00:04 }'
+  run n1 nft list set arp filter ips
+  run n1 nft list set arp filter macs
+  run n1 nft add set arp filter empty '{ type ipv4_addr; }'
+  run n1 nft list set arp filter empty
+  run n1 nft list tables
+  run n1 nft delete rule arp filter input handle 7
+  run n1 nft -a list chain arp filter input
+  run n1 nft -c add rule arp filter input arp operation reply drop
+  run n1 nft -a list chain arp filter input
+  run n1 nft insert rule arp filter input arp operation 9 drop
+  run n1 nft add table bridge filter
+  run n1 nft add chain bridge filter forward '{ type filter hook forward priority 0; policy accept; }'
+  run n1 nft add chain bridge filter prerouting '{ type filter hook prerouting priority -200; }'
+  run n1 nft add rule bridge filter prerouting iifname veth-n2 ether saddr != 02:42:ac:1c:00:0c counter drop
+  run n1 nft add rule bridge filter prerouting ether type arp iifname veth-n2 arp saddr ether != 02:42:ac:1c:00:0c drop
+  run n1 nft add rule bridge filter forward oifname '"veth-n1"' ether type ip ether daddr ff:ff:ff:ff:ff:ff counter
+  run n1 nft add rule bridge filter forward meta protocol arp meta pkttype '{ broadcast, multicast }' accept
+  run n1 nft add rule bridge filter forward ether saddr '{ 02:42:ac:1c:00:0b, 02:42:ac:1c:00:0c }' ip saddr 10.0.0.1 drop
+  run n1 nft add table ip filter
+  run n1 nft add chain ip filter input '{ type filter hook input priority filter; policy drop; }'
+  run n1 nft add rule ip filter input ip saddr 172.28.0.12 counter drop
+  run n1 nft add rule ip filter input ip daddr '{ 172.28.0.11, 172.28.0.255 }' meta iifname eth0 accept
+  run n1 nft add table inet t
+  run n1 nft add chain inet t c
+  run n1 nft add rule inet t c ip saddr 1.2.3.4 jump c2
+  run n1 nft add chain inet t c2
+  run n1 nft add rule inet t c ip saddr 1.2.3.4 jump c2
+  run n1 nft add rule inet t c2 return
+  run n1 nft list ruleset
+  run n1 nft flush ruleset
+  run n1 nft list ruleset
+} > cli.out
+fi
+if has file; then
+# a ruleset from a file (nft -f), listed with handles, then deleted by table
+cat > $T/rules.nft <<'R'
+#!/usr/sbin/nft -f
+flush ruleset
+
+table arp filter {
+	set allowed {
+		type ipv4_addr . ether_addr
+		elements = { 172.28.0.1 . 02:42:8e:ff:44:b3 }
+	}
+
+	chain input {
+		type filter hook input priority 0; policy accept;
+		arp operation reply arp saddr ip . arp saddr ether != @allowed counter drop
+	}
+}
+
+table bridge filter {
+	chain prerouting {
+		type filter hook prerouting priority 0; policy accept;
+		iifname "veth-n2" ether saddr != 02:42:ac:1c:00:0c drop
+	}
+}
+R
+cp $T/rules.nft file.nft
+flush; { run n1 nft -f file.nft
+  run n1 nft -a list ruleset
+  run n1 nft delete table bridge filter
+  run n1 nft list ruleset
+  run n1 nft -f /nonexistent.nft
+} > file.out
+fi
+if has errors; then
+# errors as nft reports them
+flush; { run n1 nft
+  run n1 nft add rule arp filter input drop
+  run n1 nft add table arp filter
+  run n1 nft add chain arp filter input '{ type filter hook input priority 0; policy accept; }'
+  run n1 nft add rule arp filter inptu drop
+  run n1 nft add rule arp filter input arp operation bogus drop
+  run n1 nft add rule arp filter input arp saddr ip 172.28.0.300 drop
+  run n1 nft add rule arp filter input arp saddr ether 02:42:ac:1c:00 drop
+  run n1 nft add rule arp filter input arp saddr ip . arp saddr ether != @nosuchset drop
+  run n1 nft add rule arp filter input dorp
+  run n1 nft add rule arp filter input arp opcode reply drop
+  run n1 nft add rule arp filter input ip saddr 1.2.3.4 drop
+  run n1 nft add rule arp filter input ether saddr 02:42:ac:1c:00:0c drop
+  run n1 nft delete rule arp filter input handle 99
+  run n1 nft delete rule arp filter input
+  run n1 nft add chain arp filter fw '{ type filter hook forward priority 0; }'
+  run n1 nft add chain arp filter x '{ type filter hook input priority 0; policy maybe; }'
+  run n1 nft add table arpp filter
+  run n1 nft list table arp nosuch
+  run n1 nft list chain arp filter nosuch
+  run n1 nft add set arp filter s '{ type ipv4_addr . ether_addr; }'
+  run n1 nft add element arp filter s '{ 172.28.0.1 }'
+  run n1 nft add element arp filter s '{ 02:42:8e:ff:44:b3 . 172.28.0.1 }'
+  run n1 nft add element arp filter nosuch '{ 172.28.0.1 }'
+  run n1 nft delete table arp nosuch
+  run n1 nft add rule arp filter input counter counter
+  run n1 nft add rule arp filter input accept drop
+  run n1 nft -c add rule arp filter input arp operation bogus drop
+  run n1 nft add rule bridge filter forward drop
+  run n1 nft list ruleset
+} > errors.out
+fi
+if has defence_arp; then
+# the defences: arpspoof poisons n1's gateway entry, but not with the arp input rule; the bridge drops n2's forged
+# frames on its port (prerouting, before learning)
+flush; { run n1 ping -c1 -W1 -q 172.28.0.1
+  bg spoof n2 timeout -s INT 5 arpspoof -i eth0 -t 172.28.0.11 172.28.0.1; sleep 3
+  run n1 ip neigh show 172.28.0.1; fin spoof
+  run n1 ip neigh flush all; run n1 ping -c1 -W1 -q 172.28.0.1
+  run n1 nft add table arp filter
+  run n1 nft add chain arp filter input '{ type filter hook input priority 0; policy accept; }'
+  run n1 nft add set arp filter allowed '{ type ipv4_addr . ether_addr; }'
+  run n1 nft add element arp filter allowed '{ 172.28.0.1 . 02:42:8e:ff:44:b3 }'
+  run n1 nft add rule arp filter input arp operation reply arp saddr ip . arp saddr ether != @allowed counter drop
+  bg spoof n2 timeout -s INT 5 arpspoof -i eth0 -t 172.28.0.11 172.28.0.1; sleep 3
+  run n1 ip neigh show 172.28.0.1; fin spoof
+  run n1 nft list ruleset
+} > defence_arp.out
+fi
+if has defence_bridge; then
+flush; { run n1 ping -c1 -W1 -q 172.28.0.1
+  run host nft add table bridge filter
+  run host nft add chain bridge filter prerouting '{ type filter hook prerouting priority 0; policy accept; }'
+  run host nft add rule bridge filter prerouting iifname veth-n2 ether saddr != 02:42:ac:1c:00:0c counter drop
+  run host nft add rule bridge filter prerouting iifname veth-n2 arp saddr ether != 02:42:ac:1c:00:0c counter drop
+  run host nft add rule bridge filter prerouting iifname veth-n2 arp saddr ip != 172.28.0.12 counter drop
+  bg spoof n2 timeout -s INT 5 arpspoof -i eth0 -t 172.28.0.11 172.28.0.1; sleep 3
+  run n1 ip neigh show 172.28.0.1; fin spoof
+  run n2 macof -i eth0 -n 5
+  run host sh -c "bridge fdb show br br0 dynamic | grep -v -e 02:42:ac -e permanent | wc -l"
+  run n2 ping -c1 -W1 -q 172.28.0.11
+  run host nft list ruleset
+} > defence_bridge.out
+fi
+# jumps the kernel refuses: to a base chain, and loops reachable from a base chain; an error in a ruleset file
+cat > bad.nft <<'R'
+table arp filter {
+	chain input {
+		type filter hook input priority 0; policy accept;
+		arp operation bogus drop
+	}
+}
+R
+if has loops; then
+flush; { run n1 nft add table arp f
+  run n1 nft add chain arp f input '{ type filter hook input priority 0; }'
+  run n1 nft add chain arp f a
+  run n1 nft add chain arp f b
+  run n1 nft add chain arp f c
+  run n1 nft add rule arp f c jump c
+  run n1 nft add rule arp f a jump input
+  run n1 nft add rule arp f input jump a
+  run n1 nft add rule arp f a jump b
+  run n1 nft add rule arp f b jump a
+  run n1 nft add rule arp f a jump a
+  run n1 nft add rule arp f b goto b
+  run n1 nft add rule arp f input goto c
+  run n1 nft list ruleset
+  run n1 nft -f bad.nft
+} > loops.out
+fi
+teardown; rm -rf $T
