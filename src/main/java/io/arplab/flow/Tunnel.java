@@ -91,6 +91,7 @@ final class Tunnel {
             flow[Slot.TUN_SRC.ordinal()] = t.src() & 0xffffffffL;
             flow[Slot.TUN_DST.ordinal()] = t.dst() & 0xffffffffL;
             flow[Slot.TUN_FLAGS.ordinal()] = t.flags();
+            flow[Slot.TUN_TOS.ordinal()] = t.tos();
         }
         return flow;
     }
@@ -102,7 +103,29 @@ final class Tunnel {
             wc[Slot.TUN_SRC.ordinal()] = Slot.TUN_SRC.max;
             wc[Slot.TUN_DST.ordinal()] = Slot.TUN_DST.max;
             wc[Slot.TUN_FLAGS.ordinal()] = WC_FLAGS;
+            wc[Slot.TUN_TOS.ordinal()] = Slot.TUN_TOS.max;
         }
+    }
+
+    /**
+     * flow_format()'s tunnel part for a flow with a tunnel: every field of struct flow_tnl (OVS 3.1's), tun_id only
+     * with the key flag, "" for a flow without one.
+     */
+    static String flowFormat(long[] f) {
+        if (f[Slot.TUN_DST.ordinal()] == 0 && f[Slot.TUN_SRC.ordinal()] == 0) {
+            return "";
+        }
+        long flags = f[Slot.TUN_FLAGS.ordinal()];
+        StringBuilder s = new StringBuilder();
+        if ((flags & Geneve.TNL_KEY) != 0) {
+            s.append("tun_id=").append(MatchFormat.hex(f[Slot.TUN_ID.ordinal()])).append(',');
+        }
+        s.append("tun_src=").append(MatchFormat.ip(f[Slot.TUN_SRC.ordinal()])).append(",tun_dst=")
+                .append(MatchFormat.ip(f[Slot.TUN_DST.ordinal()])).append(",tun_ipv6_src=::,tun_ipv6_dst=::,")
+                .append("tun_gbp_id=0,tun_gbp_flags=0,tun_tos=").append(f[Slot.TUN_TOS.ordinal()])
+                .append(",tun_ttl=0,tun_erspan_ver=0,gtpu_flags=0,gtpu_msgtype=0,tun_flags=");
+        s.append(flags == 0 ? "0" : MatchFormat.flags(flags, FLAG_NAMES, '|'));
+        return s.append(',').toString();
     }
 
     /** The megaflow key's tunnel(...) as odp_flow_format() prints it, or "" when the key has none. */

@@ -37,7 +37,7 @@ final class Xlate {
      * state, but the datapath key (and ctx->orig_tunnel_ipv6_dst) keep the packet's.
      */
     private final long[] packetTunnel;
-    private static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS};
+    private static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS};
     private int depth;
     private final List<Frozen> pending = new ArrayList<>();
     /** Traceflow's observer of what a trace decides, or null. */
@@ -214,7 +214,9 @@ final class Xlate {
                 setField(f.field(), f.value(), f.mask());
                 unwildcard(f.field(), f.mask());
             } else if (a instanceof Action.DecTtl) {
+                // compose_dec_ttl() reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
+                wc[Slot.NW_PROTO.ordinal()] = 0xff;
                 long ttl = flow[Slot.NW_TTL.ordinal()];
                 if (ttl <= 1) {
                     note("TTL exceeded");
@@ -363,6 +365,7 @@ final class Xlate {
                 packetTunnel[1] = tunnel.src() & 0xffffffffL;
                 packetTunnel[2] = tunnel.dst() & 0xffffffffL;
                 packetTunnel[3] = tunnel.flags();
+                packetTunnel[4] = tunnel.tos();
             }
         }
         commit();
@@ -640,9 +643,10 @@ final class Xlate {
     /** The wildcards as the datapath sees them: registers and metadata are not part of its key. */
     private long[] megaflowMask() {
         long[] mask = wc.clone();
+        boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
         for (Slot s : Slot.ALL) {
-            if (s.name().startsWith("REG") || s == Slot.METADATA) {
-                mask[s.ordinal()] = 0;
+            if (s.name().startsWith("REG") || s == Slot.METADATA || !tunnel && s.name().startsWith("TUN_")) {
+                mask[s.ordinal()] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
         return mask;
@@ -661,7 +665,7 @@ final class Xlate {
     String formatFlow(long[] f) {
         Match m = new Match();
         for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
-            Slot.PKT_MARK, Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST}) {
+            Slot.PKT_MARK}) {
             if (f[s.ordinal()] != 0) {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
@@ -696,6 +700,10 @@ final class Xlate {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String tunnel = Tunnel.flowFormat(f);
+        int comma = text.indexOf(",in_port=");
+        int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
+        return tunnel.isEmpty() || at < 0 ? text : text.substring(0, at) + tunnel + text.substring(at);
     }
 }
