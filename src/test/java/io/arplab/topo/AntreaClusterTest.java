@@ -1,9 +1,15 @@
 package io.arplab.topo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arplab.lab.Lab;
 import io.arplab.observe.MemoryCapture;
+import io.arplab.testing.RealTools;
+import io.arplab.wire.pcap.PcapReader;
+import io.arplab.wire.pcap.PcapWriter;
+import io.arplab.wire.tcpdump.TcpdumpOptions;
+import io.arplab.wire.tcpdump.TcpdumpPrinter;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.MacAddress;
 import io.arplab.wire.pcap.PcapRecord;
@@ -12,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's three-node Antrea cluster from {@code examples/antrea-cluster/lab.yaml}: the generated flows against
@@ -124,5 +131,29 @@ class AntreaClusterTest {
                 + "packets:1, bytes:98, used:0s, actions:set\\(tunnel\\(tun_id=0x0,dst=10.79.1.201,ttl=64,"
                 + "tp_dst=6081,flags\\(df\\|csum\\|key\\)\\)\\),set\\(eth\\(src=" + gw2
                 + ",dst=aa:bb:cc:dd:ee:ff\\)\\),set\\(ipv4\\(ttl=63\\)\\),6081\n");
+    }
+
+    @Test
+    void theRealTcpdumpReadsTheUnderlayAsArplabPrintsIt(@TempDir Path dir) throws Exception {
+        assumeTrue(RealTools.has("tcpdump"), "tcpdump is not installed");
+        Lab lab = cluster();
+        MemoryCapture underlay = new MemoryCapture();
+        lab.capture("worker1", "eth0", underlay);
+        assertThat(lab.exec("frontend", "ping -c2 backend2").exitCode()).isZero();
+        Path pcap = dir.resolve("underlay.pcap");
+        try (PcapWriter w = PcapWriter.create(pcap)) {
+            underlay.records().forEach(w::write);
+        }
+        RealTools.Result real = RealTools.run(List.of("tcpdump", "-n", "-vv", "-tt", "-r", pcap.toString()));
+        StringBuilder ours = new StringBuilder();
+        TcpdumpPrinter printer = new TcpdumpPrinter(new TcpdumpOptions(true, false, 2,
+                TcpdumpOptions.TimestampStyle.EPOCH, 0, java.time.ZoneId.of("UTC")));
+        for (PcapRecord r : PcapReader.readAll(pcap)) {
+            printer.print(r, ours);
+        }
+        assertThat(ours.toString()).isEqualTo(real.out());
+        // the outer checksums tcpdump verifies: IP header and the full UDP checksum of csum=true
+        assertThat(real.out().split("\\[udp sum ok\\] Geneve", -1)).hasSize(5);
+        assertThat(real.out()).doesNotContain("bad");
     }
 }
