@@ -156,4 +156,30 @@ class AntreaClusterTest {
         assertThat(real.out().split("\\[udp sum ok\\] Geneve", -1)).hasSize(5);
         assertThat(real.out()).doesNotContain("bad");
     }
+
+    @Test
+    void udpCrossesTheTunnelAndThePortUnreachableComesBack() {
+        // traceroute's UDP probes: the two dec_ttl hops drop what expires (no controller to answer), the third
+        // probe TTL reaches backend2, whose port unreachable returns through worker2's and worker1's pipelines
+        String out = cluster().exec("frontend", "traceroute -n backend2").stdout();
+        assertThat(out.lines().toList()).containsExactly(
+                "traceroute to backend2 (10.222.2.2), 30 hops max, 60 byte packets",
+                " 1  * * *", " 2  * * *", " 3  10.222.2.2  0.080 ms  0.080 ms  0.080 ms");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameUnderlayBytes() {
+        List<List<byte[]>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Lab lab = cluster();
+            MemoryCapture underlay = new MemoryCapture();
+            lab.capture("worker2", "eth0", underlay);
+            assertThat(lab.exec("backend1", "ping -c2 backend2").exitCode()).isZero();
+            runs.add(underlay.records().stream().map(PcapRecord::data).toList());
+        }
+        assertThat(runs.get(1)).hasSameSizeAs(runs.get(0));
+        for (int i = 0; i < runs.get(0).size(); i++) {
+            assertThat(runs.get(1).get(i)).isEqualTo(runs.get(0).get(i));
+        }
+    }
 }
