@@ -51,9 +51,36 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ovs", description = "instead: OVS classification, 10,000 flows over 10 tables (megaflow cache hits and upcalls per second on one core)")
     boolean ovs;
 
+    @Option(names = "--cluster", paramLabel = "N,P", description = "instead: an Antrea cluster of N nodes with P pods"
+            + " each, every pod pinging the pod of its index on each other node")
+    String cluster;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        if (cluster != null) {
+            String[] np = cluster.split(",");
+            int n, p;
+            try {
+                n = Integer.parseInt(np[0].trim());
+                p = np.length == 2 ? Integer.parseInt(np[1].trim()) : -1;
+            } catch (NumberFormatException e) {
+                throw new UsageException("--cluster " + cluster + ": expected N,P (nodes, pods per node)");
+            }
+            io.arplab.topo.ClusterBench.Result r;
+            try {
+                r = io.arplab.topo.ClusterBench.run(n, p, seed, System::nanoTime);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            out.printf("nodes x pods          %d x %d%n", r.nodes(), r.podsPerNode());
+            out.printf("pings answered        %d of %d%n", r.answered(), r.pings());
+            out.printf("wall time             %.3f s%n", r.wallNanos() / 1e9);
+            out.printf("tunnel frames         %d (%.0f /s)%n", r.tunnelFrames(), r.tunnelFramesPerSecond());
+            out.printf("megaflows per node    %s%n", r.megaflowsPerNode());
+            out.printf("peak heap             %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
+            return 0;
+        }
         if (ovs) {
             io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 1, System::nanoTime); // warm-up
             var r = io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 3, System::nanoTime);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Deterministic emulator of ARP-centred L2/L3 networks, faithful to Linux and Open vSwitch.",
         subcommands = {RunCommand.class, ShellCommand.class, LiveCommand.class, TcpdumpCommand.class, BenchCommand.class,
-            ReportCommand.class, GraphCommand.class, CommandLine.HelpCommand.class})
+            ReportCommand.class, GraphCommand.class, TraceflowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -32,6 +32,14 @@ public final class Host implements Device, HostStack.Outbox {
         return ports.length - 1;
     }
 
+    /** Adds the Geneve device Open vSwitch creates for its Geneve ports (genev_sys_6081); returns its port. */
+    public int addGeneveInterface(String devName, MacAddress mac) {
+        NetDevice d = stack.addGeneveDevice(devName, mac);
+        ports = java.util.Arrays.copyOf(ports, ports.length + 1);
+        ports[ports.length - 1] = d;
+        return ports.length - 1;
+    }
+
     /** Adds an interface with an address and its connected route. */
     public int addInterface(String devName, MacAddress mac, Ipv4Address address, int prefixLength) {
         int p = addInterface(devName, mac, 1500);

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class OvsBridge implements Switch {
     private final Ofproto ofproto;
+    /** The bridge as a node of the lab: its own name, or "NODE.br-int" when several machines have a br-int. */
+    private final String nodeName;
     private final List<Long> ofports = new ArrayList<>();
     private final Map<Long, Pcap> rxqPcaps = new java.util.HashMap<>();
     private final Map<Long, Pcap> txPcaps = new java.util.HashMap<>();
@@ -24,7 +26,12 @@ public final class OvsBridge implements Switch {
     }
 
     public OvsBridge(Ofproto ofproto) {
+        this(ofproto, ofproto.name);
+    }
+
+    public OvsBridge(Ofproto ofproto, String nodeName) {
         this.ofproto = ofproto;
+        this.nodeName = nodeName;
         ofports.add(io.arplab.flow.Ports.LOCAL);
     }
 
@@ -73,6 +80,11 @@ public final class OvsBridge implements Switch {
 
     @Override
     public String name() {
+        return nodeName;
+    }
+
+    /** The bridge's name as ovs-vsctl knows it (br-int). */
+    public String bridgeName() {
         return ofproto.name;
     }
 

@@ -14,7 +14,25 @@ public final class Conntrack {
 
     record Key(int zone, int proto, long src, long dst, long sport, long dport) {
         Key reverse() {
+            if (proto == Match.PROTO_ICMP) {
+                // conn_key_reverse() → reverse_icmp_type(): an echo request's reply is an echo reply
+                return new Key(zone, proto, dst, src, reverseIcmpType(sport), dport);
+            }
             return new Key(zone, proto, dst, src, dport, sport);
+        }
+
+        private static long reverseIcmpType(long type) {
+            return switch ((int) type) {
+                case 8 -> 0;
+                case 0 -> 8;
+                case 13 -> 14;
+                case 14 -> 13;
+                case 15 -> 16;
+                case 16 -> 15;
+                case 17 -> 18;
+                case 18 -> 17;
+                default -> type;
+            };
         }
     }
 

@@ -163,7 +163,7 @@ public final class Datapath {
     // odp_flow_format() for the keys a megaflow of the userspace datapath has, fully wildcarded ones left out
     private static String key(Ofproto br, Megaflow m) {
         long[] v = m.value, k = m.mask;
-        StringBuilder s = new StringBuilder();
+        StringBuilder s = new StringBuilder(Tunnel.key(v, k));
         int st = Slot.CT_STATE.ordinal();
         if (k[st] != 0) {
             s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))

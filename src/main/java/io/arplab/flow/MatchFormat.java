@@ -126,6 +126,13 @@ public final class MatchFormat {
         }
         ip(s, "tun_src", m, Slot.TUN_SRC);
         ip(s, "tun_dst", m, Slot.TUN_DST);
+        if (m.mask(Slot.TUN_TOS) != 0) {
+            s.append("tun_tos=").append(m.value(Slot.TUN_TOS)).append(',');
+        }
+        if (m.mask(Slot.TUN_FLAGS) != 0) { // format_flow_tunnel(): the flags OVS keeps, +/- each masked one
+            s.append("tun_flags=").append(flagsMasked(m.value(Slot.TUN_FLAGS), m.mask(Slot.TUN_FLAGS),
+                    Tunnel.FLAG_NAMES)).append(',');
+        }
         if (m.mask(Slot.METADATA) != 0) {
             s.append("metadata=").append(hex64(m.value(Slot.METADATA)));
             if (m.mask(Slot.METADATA) != -1L) {

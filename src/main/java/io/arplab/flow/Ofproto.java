@@ -35,7 +35,7 @@ public final class Ofproto {
         }
     }
 
-    /** A frame leaving through OpenFlow port {@code ofport}. */
+    /** A frame leaving through OpenFlow port {@code ofport} (to a tunnel port: with its tunnel key in front). */
     public record Output(long ofport, byte[] frame) {}
 
     public final String name;
@@ -128,7 +128,10 @@ public final class Ofproto {
             in.rxPackets++;
             in.rxBytes += frame.length;
         }
-        Xlate x = new Xlate(this, now, Packet.extract(frame, inPort), frame, null, List.of(), true);
+        // a tunnel port's frames come from the kernel's tunnel device with their tunnel key in front
+        long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort) : Packet.extract(frame, inPort);
+        byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
+        Xlate x = new Xlate(this, now, flow, packet, null, List.of(), true);
         x.run();
         for (Output o : x.outputs) {
             Port p = ports.get(o.ofport());
@@ -145,6 +148,22 @@ public final class Ofproto {
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.run();
         return x.trace.toString();
+    }
+
+    /**
+     * Traceflow: {@code frame} received on {@code inPort} (from a tunnel port: with its key in front) through the
+     * pipeline as ofproto/trace runs it (no counters, no learning, conntrack answering new), what it decides
+     * recorded in {@code hop}, what leaves in {@code hop.outputs}.
+     */
+    public void traceflow(long now, long inPort, byte[] frame, TraceflowHop hop) {
+        Port in = ports.get(inPort);
+        boolean tunnel = in != null && in.isTunnel();
+        long[] flow = tunnel ? Tunnel.receive(frame, inPort) : Packet.extract(frame, inPort);
+        Xlate x = new Xlate(this, now, flow, tunnel ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame, null,
+                List.of(), false);
+        x.hop = hop;
+        x.run();
+        hop.outputs.addAll(x.outputs);
     }
 
     /** Expires rules, MAC entries; returns when next needed. */

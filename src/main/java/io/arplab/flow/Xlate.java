@@ -29,8 +29,19 @@ final class Xlate {
     private List<String> odp;
     private boolean slow;
     private boolean tunnelNoteDone;
+    /** The set(tunnel(...)) last committed for the packet (commit_odp_tunnel_action() compares with it). */
+    private String committedTunnel;
+    /**
+     * The tunnel key the datapath has for the packet (tun_id, tun_src, tun_dst, tun_flags): the one it arrived
+     * with or the last set(tunnel) executed. A recirculation restores the flow's tunnel metadata from the frozen
+     * state, but the datapath key (and ctx->orig_tunnel_ipv6_dst) keep the packet's.
+     */
+    private final long[] packetTunnel;
+    private static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS};
     private int depth;
     private final List<Frozen> pending = new ArrayList<>();
+    /** Traceflow's observer of what a trace decides, or null. */
+    TraceflowHop hop;
 
     /** A recirculation: the flow after ct(), resumed at {@code table}. */
     private record Frozen(int id, int table, long[] flow, String state) {}
@@ -44,6 +55,10 @@ final class Xlate {
         this.trace = trace;
         this.ctNext = ctNext;
         this.execute = execute;
+        this.packetTunnel = new long[TUNNEL.length];
+        for (int i = 0; i < TUNNEL.length; i++) {
+            packetTunnel[i] = flow[TUNNEL[i].ordinal()];
+        }
     }
 
     void run() {
@@ -62,11 +77,15 @@ final class Xlate {
     private void section(int recircId, int table) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         initial = flow.clone();
+        for (int i = 0; i < TUNNEL.length; i++) {
+            initial[TUNNEL[i].ordinal()] = packetTunnel[i];
+        }
         base = flow.clone();
         wc = new long[Slot.ALL.length];
         odp = new ArrayList<>();
         slow = false;
         tunnelNoteDone = false;
+        Tunnel.wildcards(initial, wc);
         wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;
         wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
@@ -82,6 +101,9 @@ final class Xlate {
             }
         }
         table(table);
+        if (hop != null) {
+            hop.datapathActions(odp.isEmpty() ? "drop" : String.join(",", odp));
+        }
         if (execute) {
             String actions = slow ? "userspace(pid=0,slow_path(action))"
                     : odp.isEmpty() ? "drop" : String.join(",", odp);
@@ -129,6 +151,9 @@ final class Xlate {
         }
         Rule r = lookup(t);
         if (r == null) {
+            if (hop != null) {
+                hop.table(t, null, "drop");
+            }
             if (trace != null) {
                 trace.append(String.format("%2d. No match.%n", t));
             }
@@ -138,6 +163,9 @@ final class Xlate {
         }
         if (execute) {
             r.hit(now, packet == null ? 0 : packet.length);
+        }
+        if (hop != null) {
+            hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
         }
         if (trace != null) {
             String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
@@ -186,7 +214,9 @@ final class Xlate {
                 setField(f.field(), f.value(), f.mask());
                 unwildcard(f.field(), f.mask());
             } else if (a instanceof Action.DecTtl) {
+                // compose_dec_ttl() reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
+                wc[Slot.NW_PROTO.ordinal()] = 0xff;
                 long ttl = flow[Slot.NW_TTL.ordinal()];
                 if (ttl <= 1) {
                     note("TTL exceeded");
@@ -254,6 +284,9 @@ final class Xlate {
                 f[Slot.CT_MARK.ordinal()] = mark;
             }
             pending.add(new Frozen(id, c.table(), f, state));
+            if (hop != null) {
+                hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
+            }
             if (last) {
                 line("drop");
             }
@@ -304,10 +337,42 @@ final class Xlate {
             problem("Nonexistent output port");
             return;
         }
+        io.arplab.wire.Geneve.Metadata tunnel = null;
+        if (p.isTunnel()) {
+            // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
+            tunnel = Tunnel.send(p, flow);
+            if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+                // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched
+                wc[Slot.NW_TOS.ordinal()] |= 0x3;
+                int ecn = (int) flow[Slot.NW_TOS.ordinal()] & 3;
+                tunnel = new io.arplab.wire.Geneve.Metadata(tunnel.tunId(), tunnel.src(), tunnel.dst(),
+                        tunnel.tos() | (ecn == 3 ? 2 : ecn), tunnel.ttl(), tunnel.tpSrc(), tunnel.tpDst(),
+                        tunnel.flags());
+            }
+            if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == initial[Slot.TUN_DST.ordinal()]) {
+                if (!tunnelNoteDone) {
+                    problem("Not tunneling to our own address");
+                    tunnelNoteDone = true;
+                }
+                return;
+            }
+            note("output to kernel tunnel");
+            String set = Tunnel.setTunnel(tunnel);
+            if (!set.equals(committedTunnel)) {
+                odp.add(set);
+                committedTunnel = set;
+                packetTunnel[0] = tunnel.tunId();
+                packetTunnel[1] = tunnel.src() & 0xffffffffL;
+                packetTunnel[2] = tunnel.dst() & 0xffffffffL;
+                packetTunnel[3] = tunnel.flags();
+                packetTunnel[4] = tunnel.tos();
+            }
+        }
         commit();
         odp.add(Integer.toString(p.dpPort));
-        if (execute && packet != null) {
-            outputs.add(new Ofproto.Output(port, Packet.rewrite(packet, flow)));
+        if ((execute || hop != null) && packet != null) {
+            byte[] frame = Packet.rewrite(packet, flow);
+            outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
         }
     }
 
@@ -343,17 +408,9 @@ final class Xlate {
         List<Ofproto.Port> ports = br.ports();
         ports.sort(Comparator.comparingInt(p -> p.dpPort));
         for (Ofproto.Port p : ports) {
-            if (p.ofport == in) {
-                continue;
+            if (p.ofport != in) {
+                output(p.ofport);
             }
-            if (p.isTunnel() && flow[Slot.TUN_DST.ordinal()] == 0 && "flow".equals(p.options.get("remote_ip"))) {
-                if (!tunnelNoteDone) {
-                    problem("Not tunneling to our own address");
-                    tunnelNoteDone = true;
-                }
-                continue;
-            }
-            output(p.ofport);
         }
     }
 
@@ -586,9 +643,10 @@ final class Xlate {
     /** The wildcards as the datapath sees them: registers and metadata are not part of its key. */
     private long[] megaflowMask() {
         long[] mask = wc.clone();
+        boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
         for (Slot s : Slot.ALL) {
-            if (s.name().startsWith("REG") || s == Slot.METADATA) {
-                mask[s.ordinal()] = 0;
+            if (s.name().startsWith("REG") || s == Slot.METADATA || !tunnel && s.name().startsWith("TUN_")) {
+                mask[s.ordinal()] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
         return mask;
@@ -607,7 +665,7 @@ final class Xlate {
     String formatFlow(long[] f) {
         Match m = new Match();
         for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
-            Slot.PKT_MARK, Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST}) {
+            Slot.PKT_MARK}) {
             if (f[s.ordinal()] != 0) {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
@@ -642,6 +700,10 @@ final class Xlate {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String tunnel = Tunnel.flowFormat(f);
+        int comma = text.indexOf(",in_port=");
+        int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
+        return tunnel.isEmpty() || at < 0 ? text : text.substring(0, at) + tunnel + text.substring(at);
     }
 }

@@ -305,11 +305,16 @@ public final class Lab implements AutoCloseable {
      * of {@code owner}, the host the ovs-* tools run on.
      */
     public OvsBridge addOvsBridge(io.arplab.flow.Ofproto ofproto, Host owner) {
-        checkName(ofproto.name);
-        OvsBridge b = new OvsBridge(ofproto);
+        return addOvsBridge(ofproto, owner, ofproto.name);
+    }
+
+    /** As {@link #addOvsBridge(io.arplab.flow.Ofproto, Host)}, the bridge known to the lab as {@code nodeName}. */
+    public OvsBridge addOvsBridge(io.arplab.flow.Ofproto ofproto, Host owner, String nodeName) {
+        checkName(nodeName);
+        OvsBridge b = new OvsBridge(ofproto, nodeName);
         Network.Node bn = network.add(b);
-        ovsBridges.put(ofproto.name, b);
-        bridgeOwners.put(ofproto.name, owner);
+        ovsBridges.put(nodeName, b);
+        bridgeOwners.put(nodeName, owner);
         ownsBridge(owner);
         MacAddress mac = MacAddress.of(ofproto.hwaddr);
         int p = owner.addInterface(ofproto.name, mac, 1500);
@@ -332,6 +337,21 @@ public final class Lab implements AutoCloseable {
         }
         network.connect(network.node(owner.name()), p, network.node(bridge.name()), bp, 0);
         return dev;
+    }
+
+    /**
+     * Adds a Geneve port to an OVS bridge: its frames go to and come from the owner's {@code genev_sys_6081} (the
+     * kernel's Geneve device, created with the first Geneve port), which carries them over the underlay.
+     */
+    public void addOvsTunnelPort(OvsBridge bridge, String name, long ofport, MacAddress mac,
+                                 java.util.Map<String, String> options) {
+        Host owner = bridgeOwners.get(bridge.name());
+        if (owner.stack().device("genev_sys_6081") != null) {
+            throw new IllegalArgumentException("a second Geneve port on " + owner.name() + ": arplab models one");
+        }
+        int bp = bridge.addPort(name, "geneve", ofport, mac, options);
+        int p = owner.addGeneveInterface("genev_sys_6081", mac);
+        network.connect(network.node(owner.name()), p, network.node(bridge.name()), bp, 0);
     }
 
     /** Plugs {@code host} into an OVS bridge with a veth pair whose bridge end becomes OpenFlow port {@code ofport}. */

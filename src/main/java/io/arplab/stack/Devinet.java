@@ -188,7 +188,8 @@ final class Devinet {
 
     /** ip route add (fib_check_nh()): the gateway must be reachable on-link through the device. */
     void addRoute(Route r) {
-        if (r.gateway() != null && r.device() != null && !Netns.onLink(r.device(), r.gateway().bits())) {
+        if (r.gateway() != null && r.device() != null && !r.onlink()
+                && !Netns.onLink(r.device(), r.gateway().bits())) {
             throw new IllegalArgumentException("gateway " + r.gateway() + " is not on-link via " + ns.name + " "
                     + r.device().name + " (Error: Nexthop has invalid gateway.)");
         }

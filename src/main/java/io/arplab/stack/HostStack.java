@@ -65,6 +65,7 @@ public final class HostStack {
     private final PacketSockets packets;
     private final IpInput ipInput;
     private EthernetView eth;
+    private Geneve geneve;
     private boolean initialNamespace = true;
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
@@ -264,6 +265,19 @@ public final class HostStack {
         return devinet.addDevice(devName, mac, mtu);
     }
 
+    /**
+     * The Geneve device Open vSwitch creates for its Geneve ports (genev_sys_6081: collect_md, UDP port 6081, MTU
+     * 65000): frames it receives from the datapath carry a {@link io.arplab.wire.Geneve.Metadata} prefix and leave
+     * encapsulated on the underlay; Geneve datagrams to 6081 come back to the datapath through it.
+     */
+    public NetDevice addGeneveDevice(String devName, MacAddress mac) {
+        NetDevice d = devinet.addDevice(devName, mac, 65000);
+        d.kind = "geneve";
+        geneve = new Geneve(ns, ipOutput, d);
+        udp.geneve = geneve;
+        return d;
+    }
+
     /** ip addr add ADDR/LEN dev DEV: the address plus its connected route (proto kernel scope link src ADDR). */
     public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
         devinet.addAddress(dev, addr, prefixLength, null);
@@ -323,6 +337,14 @@ public final class HostStack {
      * delivers to sockets reaches their listeners when the frame has been processed.
      */
     public void receive(long now, NetDevice dev, byte[] frame, Outbox out) {
+        if (geneve != null && dev == geneve.dev) {
+            // what the datapath sends to its Geneve vport is this device's transmit (geneve_xmit())
+            if (!dev.isUp() || !geneve.xmit(now, frame, out)) {
+                ns.droppedFrames++;
+            }
+            deliverQueued();
+            return;
+        }
         if (!dev.isUp() || frame.length < ETH) {
             ns.droppedFrames++;
             return;

@@ -9,9 +9,10 @@ import io.arplab.wire.Ipv4Address;
  * @param gateway  the next hop, or null for an on-link (connected) route
  * @param prefsrc  the preferred source address ("src"), or null
  * @param type     {@link #UNICAST}, {@link #BLACKHOLE}, {@link #UNREACHABLE} or {@link #PROHIBIT}
+ * @param onlink   RTNH_F_ONLINK: the gateway is taken to be on the device's link whatever its subnets say
  */
 public record Route(Ipv4Address destination, int prefixLength, Ipv4Address gateway, NetDevice device, String protocol,
-                    String scope, Ipv4Address prefsrc, int metric, int type) {
+                    String scope, Ipv4Address prefsrc, int metric, int type, boolean onlink) {
     public static final int UNICAST = 1;
     public static final int BLACKHOLE = 6;
     public static final int UNREACHABLE = 7;
@@ -22,6 +23,11 @@ public record Route(Ipv4Address destination, int prefixLength, Ipv4Address gatew
             throw new IllegalArgumentException("prefix length " + prefixLength + " outside 0..32");
         }
         destination = destination.masked(prefixLength);
+    }
+
+    public Route(Ipv4Address destination, int prefixLength, Ipv4Address gateway, NetDevice device, String protocol,
+                 String scope, Ipv4Address prefsrc, int metric, int type) {
+        this(destination, prefixLength, gateway, device, protocol, scope, prefsrc, metric, type, false);
     }
 
     /** A connected route for an address added to {@code dev} (proto kernel scope link src ADDR). */

@@ -28,6 +28,8 @@ final class Udp {
     private Ipv4View ip;
     // created on first use: a lab may hold thousands of idle hosts
     private Int2ObjectOpenHashMap<UdpSocket> sockets;
+    /** The Geneve device's UDP tunnel socket on port 6081 (setup_udp_tunnel_sock()), or null. */
+    Geneve geneve;
     /** net.ipv4.ip_local_port_range: 32768 60999 */
     private int nextEphemeralPort = 32768;
 
@@ -112,6 +114,13 @@ final class Udp {
         int saddr = h.sourceBits();
         if (!u.checksumValid(saddr, daddr)) {
             ns.droppedFrames++;
+            return;
+        }
+        if (geneve != null && u.destinationPort() == io.arplab.wire.Geneve.PORT) {
+            // udp_queue_rcv_one_skb(): an encapsulation socket's encap_rcv() takes the datagram
+            if (!geneve.rcv(frame, off, len, out)) {
+                ns.droppedFrames++;
+            }
             return;
         }
         UdpSocket s = sockets == null ? null : sockets.get(u.destinationPort());

@@ -36,6 +36,7 @@ final class OvsBuilder {
             MacAddress mac = MacAddress.of(0xaa55aa550000L + dummy++);
             switch (p.type()) {
                 case "internal" -> lab.addOvsInternalPort(br, p.name(), p.ofport(), mac, p.options().get("address"));
+                case "geneve" -> lab.addOvsTunnelPort(br, p.name(), p.ofport(), mac, p.options());
                 default -> br.addPort(p.name(), p.type(), p.ofport(), mac, p.options());
             }
         }

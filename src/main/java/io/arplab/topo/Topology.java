@@ -21,14 +21,20 @@ import java.util.Map;
  * @param bridgeHost the host owning the bridges' interfaces, or null when no network has a gateway
  * @param where      where each item came from, by path (see {@link #where(String)}); empty for a topology in code
  * @param kernel     whether the hosts are one machine's namespaces (the bridge host's) or machines of their own
+ * @param cluster    a pod network ({@code cluster:}) that {@link ClusterBuilder} expands, else null
  */
 public record Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
-                       Map<String, Where> where, Lab.Kernel kernel) {
+                       Map<String, Where> where, Lab.Kernel kernel, Cluster cluster) {
 
     public Topology {
         networks = List.copyOf(networks);
         hosts = List.copyOf(hosts);
         where = Map.copyOf(where);
+    }
+
+    public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
+                    Map<String, Where> where, Lab.Kernel kernel) {
+        this(name, bridgeHost, networks, hosts, where, kernel, null);
     }
 
     /** A lab on one shared kernel (Docker's). */

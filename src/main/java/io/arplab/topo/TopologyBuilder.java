@@ -47,6 +47,9 @@ public final class TopologyBuilder {
 
     /** As {@link #build(Topology, long)}, with the wall clock at virtual time 0 ({@code epochNanos}) for captures. */
     public static Lab build(Topology topology, long seed, long epochNanos) {
+        if (topology.cluster() != null) {
+            return ClusterBuilder.build(topology.name(), topology.cluster(), seed, epochNanos);
+        }
         TopologyValidator.validate(topology);
         return new TopologyBuilder(topology, seed, epochNanos).run();
     }

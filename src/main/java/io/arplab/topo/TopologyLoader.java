@@ -88,6 +88,9 @@ public final class TopologyLoader {
         }
         Topology t;
         Format format;
+        if (map.has("cluster") && !composeName) {
+            return new Loaded(ClusterFormat.read(map), Format.LAB, notes);
+        }
         if (map.has("services") || composeName) {
             format = Format.COMPOSE;
             t = ComposeFormat.read(fileName, directoryName, map, notes);

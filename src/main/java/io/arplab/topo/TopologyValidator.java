@@ -34,6 +34,9 @@ public final class TopologyValidator {
 
     /** Throws {@link TopologyException} at the first problem. */
     public static void validate(Topology t) {
+        if (t.cluster() != null) {
+            return; // ClusterFormat checked it as it read it
+        }
         new TopologyValidator(t).run();
     }
 

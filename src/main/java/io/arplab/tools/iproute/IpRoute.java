@@ -96,6 +96,7 @@ final class IpRoute {
         String proto = null;
         String scope = null;
         int type = Route.UNICAST;
+        boolean onlink = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("src")) {
@@ -137,6 +138,8 @@ final class IpRoute {
             } else if (w.equals("onlink") || w.equals("mtu") || w.equals("advmss") || w.equals("tos")) {
                 if (!w.equals("onlink")) {
                     a.next();
+                } else {
+                    onlink = true;
                 }
             } else {
                 if (w.equals("to")) {
@@ -197,7 +200,7 @@ final class IpRoute {
             if (dev == null) {
                 throw CommandExit.rtnetlink("No such device");
             }
-            if (via != null && connectedRouteTo(via, dev) == null) {
+            if (via != null && !onlink && connectedRouteTo(via, dev) == null) {
                 throw CommandExit.extack("Nexthop has invalid gateway");
             }
             if (!dev.isUp()) {
@@ -227,7 +230,7 @@ final class IpRoute {
         if (existing != null && mode == Mode.ADD) {
             throw CommandExit.rtnetlink("File exists");
         }
-        Route r = new Route(net, dst.length(), via, dev, protocol, scope, src, m, type);
+        Route r = new Route(net, dst.length(), via, dev, protocol, scope, src, m, type, onlink && via != null);
         if (existing != null) {
             stack.routes().remove(existing);
         }
@@ -277,6 +280,9 @@ final class IpRoute {
         }
         if (r.metric() != 0) {
             sb.append("metric ").append(r.metric()).append(' ');
+        }
+        if (r.onlink()) {
+            sb.append("onlink ");
         }
         if (r.device() != null && !view.carrier(r.device())) {
             sb.append("linkdown ");

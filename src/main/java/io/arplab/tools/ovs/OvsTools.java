@@ -36,7 +36,7 @@ final class OvsTools {
     /** The OVS bridge named so among the node's switches, or null. */
     static OvsBridge bridge(ToolContext ctx, String name) {
         for (Switch s : ctx.switches()) {
-            if (s instanceof OvsBridge b && b.name().equals(name)) {
+            if (s instanceof OvsBridge b && b.bridgeName().equals(name)) {
                 return b;
             }
         }

@@ -40,7 +40,7 @@ public final class OvsVsctl implements Tool {
                     ctx.err().println("ovs-vsctl: '" + args.get(0) + "' command requires at least 1 arguments");
                     return 1;
                 }
-                OvsBridge b = bridges.stream().filter(x -> x.name().equals(args.get(1))).findFirst().orElse(null);
+                OvsBridge b = bridges.stream().filter(x -> x.bridgeName().equals(args.get(1))).findFirst().orElse(null);
                 if (b == null) {
                     if (args.get(0).equals("br-exists")) {
                         return 2;
@@ -49,7 +49,7 @@ public final class OvsVsctl implements Tool {
                     return 1;
                 }
                 if (args.get(0).equals("list-ports")) {
-                    b.ofproto().ports().stream().filter(p -> !p.name.equals(b.name())).map(p -> p.name).sorted()
+                    b.ofproto().ports().stream().filter(p -> !p.name.equals(b.bridgeName())).map(p -> p.name).sorted()
                             .forEach(ctx.out()::println);
                 }
             }
@@ -64,11 +64,11 @@ public final class OvsVsctl implements Tool {
     // the Open_vSwitch record's uuid differs per run in OVS; here it is derived from the bridges' names
     private static void show(ToolContext ctx, List<OvsBridge> bridges) {
         StringBuilder names = new StringBuilder();
-        bridges.forEach(b -> names.append(b.name()).append(','));
+        bridges.forEach(b -> names.append(b.bridgeName()).append(','));
         ctx.out().println(UUID.nameUUIDFromBytes(names.toString().getBytes()));
         for (OvsBridge b : bridges) {
             Ofproto o = b.ofproto();
-            ctx.out().println("    Bridge " + b.name());
+            ctx.out().println("    Bridge " + b.bridgeName());
             ctx.out().println("        fail_mode: " + o.failMode);
             ctx.out().println("        datapath_type: dummy");
             for (Ofproto.Port p : o.ports()) {

@@ -1,6 +1,6 @@
 package io.arplab.wire.tcpdump;
 
-/** print-udp.c: the UDP header and the port-based dispatch (DNS only). */
+/** print-udp.c: the UDP header and the port-based dispatch (DNS, Geneve). */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
     private static final int MULTICASTDNS_PORT = 5353;
@@ -75,6 +75,8 @@ final class UdpPrinter {
             DnsPrinter.domainPrint(nd, cp, length, false);
         } else if (sport == MULTICASTDNS_PORT || dport == MULTICASTDNS_PORT) {
             DnsPrinter.domainPrint(nd, cp, length, true);
+        } else if (sport == GenevePrinter.GENEVE_PORT || dport == GenevePrinter.GENEVE_PORT) {
+            GenevePrinter.genevePrint(nd, cp, length);
         } else if (ulen > length && !fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
         } else {
