@@ -63,8 +63,11 @@ public final class TraceCommand {
         return br.trace(now, flow, packet, ctNext);
     }
 
-    // parse_ofp_exact_flow(): fields in an order that meets each one's prerequisites, each set once
+    // parse_ofp_exact_flow(): known fields only, in an order that meets each one's prerequisites, each set once
     private static String exactFlowError(String s, PortMap names) {
+        if (s.indexOf('(') >= 0) {
+            return null; // a datapath flow (odp_flow_from_string()), not an OpenFlow one
+        }
         Match m = new Match();
         KeyValue kv = new KeyValue(s);
         try {
@@ -82,9 +85,15 @@ public final class TraceCommand {
                         }
                         m.set(Field.IP_PROTO, proto[1], 0xff);
                     }
-                } else if (mf != null) {
+                } else if (mf == null) {
+                    return "unknown field " + kv.key;
+                } else {
                     if (!m.prereqsOk(mf)) {
                         return "prerequisites not met for setting " + kv.key;
+                    }
+                    // mf_is_set(): a field counts as set once its value is not zero
+                    if ((m.value(mf.slot) >>> mf.shift & mf.fullMask()) != 0) {
+                        return "field " + kv.key + " set multiple times";
                     }
                     long[] vm = FieldParser.parse(mf, kv.value, names);
                     m.set(mf, vm[0], vm[1]);
