@@ -112,7 +112,7 @@ public final class Datapath {
         }
         missed++;
         // the key keeps the first packet's values; dpctl prints them with the mask
-        Megaflow n = new Megaflow(br, flow.clone(), mask.clone(), actions);
+        Megaflow n = new Megaflow(br, flow, mask, actions); // both fresh from the translation
         flows.add(n);
         MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(n.mask), k -> new MaskTable(n.mask));
         t.flows.computeIfAbsent(t.hash(n.value), k -> new ArrayList<>(1)).add(n);

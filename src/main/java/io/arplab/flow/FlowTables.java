@@ -3,9 +3,7 @@ package io.arplab.flow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A bridge's OpenFlow tables (ofproto/ofproto.c add_flow, modify_flows, delete_flows, collect_rules_loose): rules
@@ -14,77 +12,12 @@ import java.util.Map;
 public final class FlowTables {
     public static final int N_TABLES = 255;
 
-    private final List<Table> tables = new ArrayList<>();
+    private final List<Classifier> tables = new ArrayList<>();
     private long seq;
 
     public FlowTables() {
         for (int i = 0; i < N_TABLES; i++) {
-            tables.add(new Table());
-        }
-    }
-
-    /** A classifier table: subtables by mask, in creation order. */
-    static final class Table {
-        final Map<MaskKey, Subtable> subtables = new LinkedHashMap<>();
-        long subtableSeq;
-    }
-
-    static final class Subtable extends MaskedFields {
-        final long seq;
-        final List<Rule> rules = new ArrayList<>();
-        // as a classifier subtable: its rules hashed by their masked fields, and the highest priority among them
-        private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<List<Rule>> index =
-                new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
-        private int maxPrio = -1;
-
-        Subtable(long seq, long[] mask) {
-            super(mask);
-            this.seq = seq;
-        }
-
-        void indexAdd(Rule r) {
-            index.computeIfAbsent(hash(r.match.value), k -> new ArrayList<>(1)).add(r);
-            maxPrio = Math.max(maxPrio, r.priority);
-        }
-
-        void indexReplace(Rule old, Rule r) {
-            List<Rule> b = index.get(hash(old.match.value));
-            b.set(b.indexOf(old), r);
-            maxPrio = Math.max(maxPrio, r.priority);
-        }
-
-        void indexRemove(Rule r) {
-            long h = hash(r.match.value);
-            List<Rule> b = index.get(h);
-            if (b != null) {
-                b.remove(r);
-                if (b.isEmpty()) {
-                    index.remove(h);
-                }
-            }
-            maxPrio = maxPriority();
-        }
-
-        /** find_match(): the best rule of this subtable that matches {@code flow}, from the bucket of its hash. */
-        Rule find(long[] flow) {
-            List<Rule> b = index.get(hash(flow));
-            Rule best = null;
-            if (b != null) {
-                for (Rule r : b) {
-                    if ((best == null || r.priority > best.priority) && r.match.matches(flow)) {
-                        best = r;
-                    }
-                }
-            }
-            return best;
-        }
-
-        int maxPriority() {
-            int m = -1;
-            for (Rule r : rules) {
-                m = Math.max(m, r.priority);
-            }
-            return m;
+            tables.add(new Classifier());
         }
     }
 
@@ -145,9 +78,8 @@ public final class FlowTables {
 
     private void add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
         int table = fm.table() == 255 ? 0 : fm.table(); // an add without table= goes to table 0
-        Table t = tables.get(table);
-        MaskKey key = new MaskKey(fm.match().mask.clone());
-        Subtable st = t.subtables.get(key);
+        Classifier t = tables.get(table);
+        Classifier.Subtable st = t.subtable(fm.match().mask, false);
         Rule old = null;
         if (st != null) {
             for (Rule r : st.rules) {
@@ -167,30 +99,15 @@ public final class FlowTables {
             r.packets = old.packets;
             r.bytes = old.bytes;
         }
-        if (st == null) {
-            st = new Subtable(t.subtableSeq++, key.mask);
-            t.subtables.put(key, st);
-        }
         if (old != null) {
-            st.rules.set(st.rules.indexOf(old), r);
-            st.indexReplace(old, r);
+            t.replace(st, old, r);
         } else {
-            st.rules.add(r);
-            st.indexAdd(r);
+            t.insert(t.subtable(fm.match().mask, true), r);
         }
     }
 
     public void remove(Rule r) {
-        Table t = tables.get(r.table);
-        MaskKey key = new MaskKey(r.match.mask);
-        Subtable st = t.subtables.get(key);
-        if (st != null) {
-            st.rules.remove(r);
-            st.indexRemove(r);
-            if (st.rules.isEmpty()) {
-                t.subtables.remove(key);
-            }
-        }
+        tables.get(r.table).remove(r);
     }
 
     /** collect_rules_loose() / collect_rules_strict(), in dump order. */
@@ -234,16 +151,16 @@ public final class FlowTables {
         return false;
     }
 
-    Table table(int i) {
+    Classifier table(int i) {
         return tables.get(i);
     }
 
     /** Table {@code i}'s rules in the classifier's iteration order. */
     public List<Rule> rules(int i) {
-        List<Subtable> sts = new ArrayList<>(tables.get(i).subtables.values());
-        sts.sort(Comparator.comparingInt(Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
+        List<Classifier.Subtable> sts = new ArrayList<>(tables.get(i).subtables.values());
+        sts.sort(Comparator.comparingInt(Classifier.Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
         List<Rule> out = new ArrayList<>();
-        for (Subtable st : sts) {
+        for (Classifier.Subtable st : sts) {
             List<Rule> rs = new ArrayList<>(st.rules);
             rs.sort(Comparator.comparingInt((Rule r) -> -r.priority).thenComparingLong(r -> r.seq));
             out.addAll(rs);
@@ -260,31 +177,9 @@ public final class FlowTables {
         return out;
     }
 
-    /**
-     * classifier_lookup(): the highest-priority rule of table {@code t} that matches {@code flow}, or null; one hash
-     * probe per subtable, skipping subtables whose rules cannot beat the best so far.
-     */
+    /** classifier_lookup(): the highest-priority rule of table {@code t} that matches {@code flow}, or null. */
     public Rule lookup(int t, long[] flow) {
-        Rule best = null;
-        for (Subtable st : tables.get(t).subtables.values()) {
-            if (best != null && st.maxPrio <= best.priority) {
-                continue;
-            }
-            Rule r = st.find(flow);
-            if (r != null && (best == null || r.priority > best.priority)) {
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    /** All rules of table {@code t} that could be consulted: for megaflow wildcards (every subtable's mask). */
-    public List<long[]> masks(int t) {
-        List<long[]> out = new ArrayList<>();
-        for (MaskKey k : tables.get(t).subtables.keySet()) {
-            out.add(k.mask);
-        }
-        return out;
+        return tables.get(t).lookup(flow, null);
     }
 
     /** Removes rules whose timeouts expired by {@code now}; returns them. */

@@ -23,11 +23,17 @@ class MaskedFields {
         }
     }
 
+    static final long SEED = 0x9e3779b97f4a7c15L;
+
+    static long mix(long h, long x) {
+        h = (h ^ x) * 0xbf58476d1ce4e5b9L;
+        return h ^ h >>> 31;
+    }
+
     final long hash(long[] v) {
-        long h = 0x9e3779b97f4a7c15L;
+        long h = SEED;
         for (int i : fields) {
-            h = (h ^ (v[i] & mask[i])) * 0xbf58476d1ce4e5b9L;
-            h ^= h >>> 31;
+            h = mix(h, v[i] & mask[i]);
         }
         return h;
     }

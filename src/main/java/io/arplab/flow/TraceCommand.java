@@ -34,6 +34,10 @@ public final class TraceCommand {
         if (br == null) {
             throw new FlowParseException("no bridge named " + rest.get(0));
         }
+        String exact = exactFlowError(rest.get(1), br.portMap());
+        if (exact != null) {
+            throw new FlowParseException("Bad openflow flow syntax: " + rest.get(1) + ": " + exact);
+        }
         FlowMod fm;
         try {
             fm = FlowParser.parse(rest.get(1), FlowMod.Command.QUERY, br.portMap());
@@ -57,6 +61,48 @@ public final class TraceCommand {
             flow[Slot.IN_PORT.ordinal()] = fm.match().value(Slot.IN_PORT);
         }
         return br.trace(now, flow, packet, ctNext);
+    }
+
+    // parse_ofp_exact_flow(): known fields only, in an order that meets each one's prerequisites, each set once
+    private static String exactFlowError(String s, PortMap names) {
+        if (s.indexOf('(') >= 0) {
+            return null; // a datapath flow (odp_flow_from_string()), not an OpenFlow one
+        }
+        Match m = new Match();
+        KeyValue kv = new KeyValue(s);
+        try {
+            while (kv.next()) {
+                int[] proto = FlowParser.protocol(kv.key);
+                Field mf = proto == null ? Field.byName(kv.key) : null;
+                if (proto != null) {
+                    if (m.value(Slot.DL_TYPE) != 0) {
+                        return "Ethernet type set multiple times";
+                    }
+                    m.set(Field.ETH_TYPE, proto[0], 0xffff);
+                    if (proto[1] != 0) {
+                        if (m.value(Slot.NW_PROTO) != 0) {
+                            return "network protocol set multiple times";
+                        }
+                        m.set(Field.IP_PROTO, proto[1], 0xff);
+                    }
+                } else if (mf == null) {
+                    return "unknown field " + kv.key;
+                } else {
+                    if (!m.prereqsOk(mf)) {
+                        return "prerequisites not met for setting " + kv.key;
+                    }
+                    // mf_is_set(): a field counts as set once its value is not zero
+                    if ((m.value(mf.slot) >>> mf.shift & mf.fullMask()) != 0) {
+                        return "field " + kv.key + " set multiple times";
+                    }
+                    long[] vm = FieldParser.parse(mf, kv.value, names);
+                    m.set(mf, vm[0], vm[1]);
+                }
+            }
+        } catch (FlowParseException e) {
+            return null; // the flow parser words the error
+        }
+        return null;
     }
 
     static byte[] hex(String s) {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One packet through a bridge's tables (ofproto/ofproto-dpif-xlate.c xlate_actions), with what ofproto/trace
  * prints (ofproto-dpif-trace.c), the datapath actions it commits, and the megaflow wildcards its lookups imply
- * (lib/classifier.c find_match_wc: staged lookup and prefix tries on nw_src/nw_dst).
+ * ({@link Classifier}: staged lookup, prefix tries on nw_src/nw_dst, the ports trie).
  */
 final class Xlate {
     private static final int MAX_DEPTH = 64;
@@ -26,7 +26,7 @@ final class Xlate {
     private long[] initial;
     private long[] base;
     private long[] wc;
-    private List<String> odp;
+    private final StringBuilder odp = new StringBuilder();
     private boolean slow;
     private boolean tunnelNoteDone;
     /** The set(tunnel(...)) last committed for the packet (commit_odp_tunnel_action() compares with it). */
@@ -82,7 +82,7 @@ final class Xlate {
         }
         base = flow.clone();
         wc = new long[Slot.ALL.length];
-        odp = new ArrayList<>();
+        odp.setLength(0);
         slow = false;
         tunnelNoteDone = false;
         Tunnel.wildcards(initial, wc);
@@ -102,11 +102,11 @@ final class Xlate {
         }
         table(table);
         if (hop != null) {
-            hop.datapathActions(odp.isEmpty() ? "drop" : String.join(",", odp));
+            hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
         }
         if (execute) {
             String actions = slow ? "userspace(pid=0,slow_path(action))"
-                    : odp.isEmpty() ? "drop" : String.join(",", odp);
+                    : odp.isEmpty() ? "drop" : odp.toString();
             br.datapath.pass(br, initial, megaflowMask(), actions, packet == null ? 0 : packet.length, now);
         }
         if (trace != null) {
@@ -117,7 +117,7 @@ final class Xlate {
             trace.append("Final flow: ").append(unchanged ? "unchanged" : formatFlow(flow))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
-            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : String.join(",", odp)).append('\n');
+            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : odp).append('\n');
             if (slow) {
                 trace.append("This flow is handled by the userspace slow path because it:\n"
                         + "  - Uses action(s) not supported by datapath.\n");
@@ -186,9 +186,11 @@ final class Xlate {
         }
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
-            StringBuilder s = new StringBuilder();
-            ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
-            line(s.toString());
+            if (trace != null) {
+                StringBuilder s = new StringBuilder();
+                ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
+                line(s.toString());
+            }
             if (a instanceof Action.Output o) {
                 outputPort(o.port());
             } else if (a instanceof Action.OutputReg o) {
@@ -261,10 +263,10 @@ final class Xlate {
         if (d.charAt(d.length() - 1) == ',') {
             d.setLength(d.length() - 1);
         }
-        odp.add(d.append(')').toString());
+        odpAdd(d.append(')').toString());
         if (c.table() >= 0) {
             int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata());
-            odp.add(String.format("recirc(0x%x)", id));
+            odpAdd(String.format("recirc(0x%x)", id));
             long[] f = flow.clone();
             String state;
             if (execute) {
@@ -359,7 +361,7 @@ final class Xlate {
             note("output to kernel tunnel");
             String set = Tunnel.setTunnel(tunnel);
             if (!set.equals(committedTunnel)) {
-                odp.add(set);
+                odpAdd(set);
                 committedTunnel = set;
                 packetTunnel[0] = tunnel.tunId();
                 packetTunnel[1] = tunnel.src() & 0xffffffffL;
@@ -369,7 +371,7 @@ final class Xlate {
             }
         }
         commit();
-        odp.add(Integer.toString(p.dpPort));
+        odpAdd(Integer.toString(p.dpPort));
         if ((execute || hop != null) && packet != null) {
             byte[] frame = Packet.rewrite(packet, flow);
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
@@ -414,8 +416,18 @@ final class Xlate {
         }
     }
 
+    private void odpAdd(String action) {
+        if (!odp.isEmpty()) {
+            odp.append(',');
+        }
+        odp.append(action);
+    }
+
     // commit_odp_actions(): the set() actions that bring the packet from base to flow
     private void commit() {
+        if (Arrays.equals(flow, base)) {
+            return;
+        }
         List<String> eth = new ArrayList<>();
         if (flow[Slot.DL_SRC.ordinal()] != base[Slot.DL_SRC.ordinal()]) {
             eth.add("src=" + MatchFormat.mac(flow[Slot.DL_SRC.ordinal()]));
@@ -424,7 +436,7 @@ final class Xlate {
             eth.add("dst=" + MatchFormat.mac(flow[Slot.DL_DST.ordinal()]));
         }
         if (!eth.isEmpty()) {
-            odp.add("set(eth(" + String.join(",", eth) + "))");
+            odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
@@ -434,7 +446,7 @@ final class Xlate {
                 changed |= flow[s.ordinal()] != base[s.ordinal()];
             }
             if (changed) {
-                odp.add("set(arp(sip=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + ",tip="
+                odpAdd("set(arp(sip=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + ",tip="
                         + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]) + ",op=" + flow[Slot.NW_PROTO.ordinal()]
                         + ",sha=" + MatchFormat.mac(flow[Slot.ARP_SHA.ordinal()]) + ",tha="
                         + MatchFormat.mac(flow[Slot.ARP_THA.ordinal()]) + "))");
@@ -455,7 +467,7 @@ final class Xlate {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
             }
             if (!ip.isEmpty()) {
-                odp.add("set(ipv4(" + String.join(",", ip) + "))");
+                odpAdd("set(ipv4(" + String.join(",", ip) + "))");
             }
             int proto = (int) flow[Slot.NW_PROTO.ordinal()];
             List<String> tp = new ArrayList<>();
@@ -466,10 +478,10 @@ final class Xlate {
                 tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
             }
             if (!tp.isEmpty() && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP)) {
-                odp.add("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
+                odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
             }
         }
-        base = flow.clone();
+        System.arraycopy(flow, 0, base, 0, flow.length);
     }
 
     private long get(Subfield sf) {
@@ -506,150 +518,31 @@ final class Xlate {
         wc[f.slot.ordinal()] |= ((mask & f.fullMask()) << f.shift) & f.slot.max;
     }
 
-    // --- the classifier with megaflow wildcards (lib/classifier.c) ---
-
-    private static int stage(Slot s) {
-        return switch (s) {
-            case DL_DST, DL_SRC, DL_TYPE, VLAN_TCI -> 1;
-            case NW_SRC, NW_DST, NW_PROTO, NW_TOS, NW_TTL, NW_FRAG, ARP_SHA, ARP_THA -> 2;
-            case TP_SRC, TP_DST, TCP_FLAGS -> 3;
-            default -> 0;
-        };
-    }
-
+    // the classifier with megaflow wildcards: lib/classifier.c find_match_wc() through classifier_lookup()
     private Rule lookup(int t) {
-        FlowTables.Table table = br.tables.table(t);
-        List<FlowTables.Subtable> sts = new ArrayList<>(table.subtables.values());
-        sts.sort(Comparator.comparingInt(FlowTables.Subtable::maxPriority).reversed()
-                .thenComparingLong(s -> s.seq));
-        Rule best = null;
-        for (FlowTables.Subtable st : sts) {
-            if (best != null && st.maxPriority() <= best.priority) {
-                break;
-            }
-            Rule r = findInSubtable(table, st);
-            if (r != null && (best == null || r.priority > best.priority)) {
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    private Rule findInSubtable(FlowTables.Table table, FlowTables.Subtable st) {
-        long[] mask = st.rules.get(0).match.mask;
-        int lastStage = -1;
-        for (Slot s : Slot.ALL) {
-            if (mask[s.ordinal()] != 0) {
-                lastStage = Math.max(lastStage, stage(s));
-            }
-        }
-        for (int stage = 0; stage <= lastStage; stage++) {
-            boolean any = false;
-            for (Slot s : Slot.ALL) {
-                any |= stage(s) == stage && mask[s.ordinal()] != 0;
-            }
-            if (!any) {
-                continue;
-            }
-            if (stage == 2) {
-                for (Slot s : new Slot[] {Slot.NW_DST, Slot.NW_SRC}) {
-                    int plen = prefixLen(mask[s.ordinal()]);
-                    if (plen > 0 && trieSkips(table, s, plen)) {
-                        fold(mask, stage - 1);
-                        return null;
-                    }
-                }
-            }
-            boolean found = false;
-            for (Rule r : st.rules) {
-                if (matchesUpTo(r.match, stage)) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                fold(mask, stage);
-                return null;
-            }
-        }
-        fold(mask, 3);
-        Rule best = null;
-        for (Rule r : st.rules) {
-            if (r.match.matches(flow) && (best == null || r.priority > best.priority)) {
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    private boolean matchesUpTo(Match m, int stage) {
-        for (Slot s : Slot.ALL) {
-            if (stage(s) <= stage && ((flow[s.ordinal()] ^ m.value[s.ordinal()]) & m.mask[s.ordinal()]) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void fold(long[] mask, int upToStage) {
-        for (Slot s : Slot.ALL) {
-            if (stage(s) <= upToStage) {
-                wc[s.ordinal()] |= mask[s.ordinal()];
-            }
-        }
-    }
-
-    private static int prefixLen(long mask) {
-        if (mask == 0) {
-            return 0;
-        }
-        int n = Long.numberOfLeadingZeros(~mask & 0xffffffffL) - 32;
-        long asPrefix = (0xffffffffL << (32 - n)) & 0xffffffffL;
-        return asPrefix == mask ? n : 0;
-    }
-
-    // trie_lookup(): walk the prefixes of every rule in the table; a subtable whose prefix length matches none of
-    // them is skipped, and only the bits the walk examined are unwildcarded
-    private boolean trieSkips(FlowTables.Table table, Slot s, int plen) {
-        long v = flow[s.ordinal()];
-        int checked = 0;
-        boolean lengthMatches = false;
-        for (FlowTables.Subtable st : table.subtables.values()) {
-            for (Rule r : st.rules) {
-                int p = prefixLen(r.match.mask[s.ordinal()]);
-                if (p == 0) {
-                    continue;
-                }
-                long diff = (v ^ r.match.value[s.ordinal()]) & 0xffffffffL;
-                int lcp = diff == 0 ? 32 : Long.numberOfLeadingZeros(diff) - 32;
-                if (lcp >= p) {
-                    checked = Math.max(checked, p);
-                    if (p == plen) {
-                        lengthMatches = true;
-                    }
-                } else {
-                    checked = Math.max(checked, lcp + 1);
-                }
-            }
-        }
-        if (lengthMatches) {
-            return false;
-        }
-        long bits = checked == 0 ? 0 : (0xffffffffL << (32 - checked)) & 0xffffffffL;
-        wc[s.ordinal()] |= bits;
-        return true;
+        return br.tables.table(t).lookup(flow, wc);
     }
 
     /** The wildcards as the datapath sees them: registers and metadata are not part of its key. */
     private long[] megaflowMask() {
         long[] mask = wc.clone();
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
-        for (Slot s : Slot.ALL) {
-            if (s.name().startsWith("REG") || s == Slot.METADATA || !tunnel && s.name().startsWith("TUN_")) {
-                mask[s.ordinal()] = 0; // a packet without a tunnel has no tunnel key to match
+        for (int i = 0; i < mask.length; i++) {
+            if (!IN_DATAPATH[i] || !tunnel && TUNNEL_KEY[i]) {
+                mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
         return mask;
+    }
+
+    private static final boolean[] IN_DATAPATH = new boolean[Slot.ALL.length];
+    private static final boolean[] TUNNEL_KEY = new boolean[Slot.ALL.length];
+
+    static {
+        for (Slot s : Slot.ALL) {
+            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA;
+            TUNNEL_KEY[s.ordinal()] = s.name().startsWith("TUN_");
+        }
     }
 
     private String megaflow() {

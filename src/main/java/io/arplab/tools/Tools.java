@@ -32,6 +32,7 @@ public final class Tools {
         m.put("ovs-ofctl", io.arplab.tools.ovs.OvsOfctl::new);
         m.put("ovs-appctl", io.arplab.tools.ovs.OvsAppctl::new);
         m.put("ovs-vsctl", io.arplab.tools.ovs.OvsVsctl::new);
+        m.put("ovs-dpctl", io.arplab.tools.ovs.OvsDpctl::new);
         return m;
     }
 }

@@ -43,7 +43,8 @@ final class LabFormat {
             "hwaddr", "protocols", "flows", "ports");
     static final List<String> OVS_PORT = List.of("ofport", "type", "options");
     static final List<String> HOST = List.of("interfaces", "gateway", "routes", "sysctls", "neighbours", "aliases");
-    static final List<String> INTERFACE = List.of("network", "address", "mac", "name", "veth", "veth_mac", "aliases");
+    static final List<String> INTERFACE = List.of("network", "address", "mac", "name", "veth", "veth_mac", "aliases",
+            "ofport");
     static final List<String> ROUTE = List.of("to", "via", "dev", "metric");
     static final List<String> NEIGHBOUR = List.of("address", "mac", "dev", "state");
     static final List<String> BRIDGE_HOST = List.of("name", "sysctls");
@@ -447,6 +448,11 @@ final class LabFormat {
             vethMac = Fields.mac(m.get("veth_mac"), "veth MAC of host '" + host + "' " + ifname);
             mark(p + "/veth_mac", m.get("veth_mac"));
         }
+        long ofport = -1;
+        if (m.has("ofport")) {
+            ofport = interfaceOfport(m.get("ofport"), net, host + " " + ifname);
+            mark(p + "/ofport", m.get("ofport"));
+        }
         List<String> aliases = m.has("aliases") && !naming.equals("none")
                 ? Fields.strings(m.get("aliases"), "names of this address") : List.of();
         String reverse = switch (naming) {
@@ -454,7 +460,30 @@ final class LabFormat {
             case "hosts" -> host;
             default -> null;
         };
-        return new Topology.Interface(ifname, network, address, mac, veth, vethMac, aliases, reverse);
+        return new Topology.Interface(ifname, network, address, mac, veth, vethMac, aliases, reverse, ofport);
+    }
+
+    private final Map<String, Map<Long, String>> interfaceOfports = new java.util.HashMap<>();
+
+    // ofproto.c ofport_request: 1 to 65279, one port per number on a bridge
+    private long interfaceOfport(Node n, Topology.Network net, String what) {
+        if (net.ovs() == null) {
+            throw error(n, "'ofport' of " + what + ": network '" + net.name() + "' is not an OVS network");
+        }
+        long ofport = Fields.integer(n, "a port number");
+        if (ofport < 1 || ofport >= 0xff00) {
+            throw error(n, "ofport " + ofport + " out of range (1 to 65279)");
+        }
+        Map<Long, String> used = interfaceOfports.computeIfAbsent(net.name(), k -> {
+            Map<Long, String> ports = new java.util.HashMap<>();
+            net.ovs().ports().forEach(p -> ports.put(p.ofport(), "port '" + p.name() + "'"));
+            return ports;
+        });
+        String holder = used.putIfAbsent(ofport, what);
+        if (holder != null) {
+            throw error(n, "ofport " + ofport + " is already used by " + holder + " on network '" + net.name() + "'");
+        }
+        return ofport;
     }
 
     private Topology.Route route(String host, int index, Node n) {

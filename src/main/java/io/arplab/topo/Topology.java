@@ -129,11 +129,17 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
      * @param vethMac     the bridge-side MAC, or null to let the builder draw a random local one (as the kernel)
      * @param aliases     forward names resolving to this interface's address
      * @param reverseName what a reverse lookup of the address yields ({@code node3.arp_lan}), or null
+     * @param ofport      on an OVS network, the veth end's OpenFlow port (ofport_request), or -1 for the next free
      */
     public record Interface(String name, String network, Ipv4Address address, MacAddress mac, String veth,
-                            MacAddress vethMac, List<String> aliases, String reverseName) {
+                            MacAddress vethMac, List<String> aliases, String reverseName, long ofport) {
         public Interface {
             aliases = List.copyOf(aliases);
+        }
+
+        public Interface(String name, String network, Ipv4Address address, MacAddress mac, String veth,
+                         MacAddress vethMac, List<String> aliases, String reverseName) {
+            this(name, network, address, mac, veth, vethMac, aliases, reverseName, -1);
         }
     }
 

@@ -110,7 +110,7 @@ public final class TopologyBuilder {
             MacAddress vethMac = f.vethMac() != null ? f.vethMac() : randomMac();
             if (n.ovs() != null) {
                 lab.attachOvs(h, f.name(), f.mac(), f.address() + "/" + n.subnet().prefixLength(),
-                        ovsBridges.get(n.name()), veth, vethMac, -1);
+                        ovsBridges.get(n.name()), veth, vethMac, f.ofport());
                 continue;
             }
             lab.attach(h, f.name(), f.mac(), f.address() + "/" + n.subnet().prefixLength(), bridges.get(n.name()),

@@ -48,4 +48,42 @@ class OvsLabFileTest {
         assertThatThrownBy(() -> TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1))
                 .hasMessageEndingWith("bad.flows:2: unknown keyword foo");
     }
+
+    @Test
+    void aHostInterfaceTakesTheOpenFlowPortItAsksFor(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    subnet: 10.0.0.0/24
+                    ports:
+                      p1: {ofport: 1, type: dummy}
+                hosts:
+                  a: {interfaces: [{network: br0, veth: va, ofport: 7}]}
+                  b: {interfaces: [{network: br0, veth: vb}]}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        String show = lab.exec(lab.bridgeOwner("br0").name(), "ovs-ofctl show br0").stdout();
+        assertThat(show).contains(" 7(va): addr:").contains(" 2(vb): addr:");
+    }
+
+    @Test
+    void anInterfaceOfportInUseOrOutOfRangeOrOffOvsIsALabFileError(@TempDir Path tmp) throws IOException {
+        String lab = """
+                networks:
+                  br0: {kind: ovs, subnet: 10.0.0.0/24, ports: {p1: {ofport: 1, type: dummy}}}
+                  lan: {subnet: 10.1.0.0/24}
+                hosts:
+                  a: {interfaces: [{network: NET, ofport: PORT}]}
+                """;
+        Files.writeString(tmp.resolve("a.yaml"), lab.replace("NET", "br0").replace("PORT", "1"));
+        Files.writeString(tmp.resolve("b.yaml"), lab.replace("NET", "br0").replace("PORT", "65280"));
+        Files.writeString(tmp.resolve("c.yaml"), lab.replace("NET", "lan").replace("PORT", "3"));
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("a.yaml")))
+                .hasMessageEndingWith("ofport 1 is already used by port 'p1' on network 'br0'");
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("b.yaml")))
+                .hasMessageEndingWith("ofport 65280 out of range (1 to 65279)");
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("c.yaml")))
+                .hasMessageEndingWith("'ofport' of a eth0: network 'lan' is not an OVS network");
+    }
 }

@@ -64,4 +64,23 @@ class OvsLabTest {
         assertThat(lab.exec("node", "ovs-ofctl -O OpenFlow15 add-flows br-int input/antrea-pipeline.flows").exitCode())
                 .isZero();
     }
+
+    // ovs-dpctl reaches kernel datapaths only: on the lab's dummy datapath it fails as OVS's does without the
+    // kernel module (src/test/scripts/record-dpctl.sh), modulo the log lines' wall-clock time
+    @Test
+    void ovsDpctlFindsNoKernelDatapath() throws java.io.IOException {
+        Lab lab = antreaNode();
+        StringBuilder got = new StringBuilder();
+        for (String line : java.nio.file.Files.readAllLines(REF.resolve("dpctl/commands.in"))) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Lab.Result r = lab.exec("node", line);
+            got.append("### ").append(line).append('\n').append(r.stderr()).append(r.stdout()).append("exit ")
+                    .append(r.exitCode()).append('\n');
+        }
+        String stamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\|";
+        assertThat(got.toString().replaceAll(stamp, "T|"))
+                .isEqualTo(java.nio.file.Files.readString(REF.resolve("dpctl/commands.out")).replaceAll(stamp, "T|"));
+    }
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Records the megaflows of OVS 3.1 for refdata/ovs/megaflows/commands.in (br0 with dummy ports p1 and p2): each
+# command line's output (stdout and stderr) after "### LINE", into commands.out.
+#   src/test/scripts/record-megaflows.sh
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+res=$here/../resources/refdata/ovs/megaflows
+dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsdp.XXXXXX")
+trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
+cd "$dir"
+"$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
+export OVS_RUNDIR=$dir
+# one ovs-vsctl per port, as a lab creates them: in one transaction OVS adds them in hash order
+ovs-vsctl add-port br0 p1 -- set interface p1 type=dummy ofport_request=1
+ovs-vsctl add-port br0 p2 -- set interface p2 type=dummy ofport_request=2
+while IFS= read -r line; do
+  case $line in '#'*|'') continue ;; esac
+  echo "### $line"
+  eval "$line" 2>&1
+  sleep 0.2
+done < "$res/commands.in" > "$res/commands.out"
