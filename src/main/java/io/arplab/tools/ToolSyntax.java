@@ -170,6 +170,14 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
         put("tcpdump", "-h", plus(getopt(TcpdumpTool.SHORTOPTS), "--help", "--version"),
                 Map.of("-i", Kind.INTERFACE, "-r", Kind.FILE, "-w", Kind.FILE), Kind.NONE);
 
+        Map<String, List<String>> nft = new LinkedHashMap<>();
+        nft.put("", List.of("add", "create", "insert", "delete", "list", "flush"));
+        for (String c : nft.get("")) {
+            nft.put(c, List.of("table", "chain", "rule", "set", "element", "ruleset"));
+        }
+        SYNTAX.put("nft", new ToolSyntax("--help", List.of("-a", "-c", "-f", "-h", "-v", "--handle", "--check",
+                "--file", "--help", "--version"), Map.of("-f", Kind.FILE), nft, Kind.NONE));
+
         // iproute2: ip OBJECT COMMAND [keywords]; only the objects arplab models are offered
         Map<String, List<String>> ip = new LinkedHashMap<>();
         ip.put("", List.of("address", "link", "neighbour", "route", "ntable", "monitor", "help"));
@@ -236,6 +244,10 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
         Map<String, List<String>> vsctl = new LinkedHashMap<>();
         vsctl.put("", List.of("show", "list-br", "list-ports", "br-exists", "list-ifaces", "get", "list"));
         vsctl.get("").forEach(c -> vsctl.put(c, List.of()));
+        Map<String, List<String>> dpctl = new LinkedHashMap<>();
+        dpctl.put("", List.of("show", "dump-flows", "del-flows", "dump-conntrack"));
+        dpctl.get("").forEach(c -> dpctl.put(c, List.of()));
+        SYNTAX.put("ovs-dpctl", new ToolSyntax(null, List.of(), Map.of(), dpctl, Kind.NONE));
         SYNTAX.put("ovs-vsctl", new ToolSyntax("--help", List.of("--help", "--timeout="), Map.of(), vsctl, Kind.BRIDGE));
     }
 }

@@ -30,6 +30,14 @@ public final class Nft implements Tool {
         for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
             String a = args.get(i);
             switch (a) {
+                case "-h", "--help" -> {
+                    out.append(io.arplab.tools.Usage.of("nft")); // nft.c show_help(): stdout, success
+                    return 0;
+                }
+                case "-v", "--version" -> {
+                    out.append("nftables v1.0.6 (Lester Gooch #5)\n");
+                    return 0;
+                }
                 case "-a", "--handle" -> handles = true;
                 case "-c", "--check" -> check = true;
                 case "-f", "--file" -> {
