@@ -162,9 +162,10 @@ class AntreaClusterTest {
         // traceroute's UDP probes: the two dec_ttl hops drop what expires (no controller to answer), the third
         // probe TTL reaches backend2, whose port unreachable returns through worker2's and worker1's pipelines
         String out = cluster().exec("frontend", "traceroute -n backend2").stdout();
-        assertThat(out.lines().toList()).containsExactly(
-                "traceroute to backend2 (10.222.2.2), 30 hops max, 60 byte packets",
-                " 1  * * *", " 2  * * *", " 3  10.222.2.2  0.080 ms  0.080 ms  0.080 ms");
+        // (the times are the model's veth latencies, not a recording: only their form is asserted)
+        assertThat(out.lines().toList()).hasSize(4).startsWith(
+                "traceroute to backend2 (10.222.2.2), 30 hops max, 60 byte packets", " 1  * * *", " 2  * * *");
+        assertThat(out.lines().toList().get(3)).matches(" 3  10\\.222\\.2\\.2( {2}0\\.0[0-9]{2} ms){3}");
     }
 
     @Test
