@@ -262,12 +262,22 @@ public final class Network {
         } finally {
             part.cascade = outer;
         }
+        if (part.draining) {
+            // another process's call made while a call drains (its timer came due meanwhile): that call's loop below
+            // carries these frames on too; waiting here would nest one drain in another without bound
+            return;
+        }
         // a partitioned network drains the call only as far as its partition may run on its own (the open window,
         // or the earliest pending event plus the lookahead): frames from other partitions cannot arrive before that
         long limit = partitions.size() == 1 ? Long.MAX_VALUE
                 : windowEnd != NO_WINDOW ? windowEnd : saturatedAdd(nextEventTime(), lookahead);
-        while (call.pending > 0 && part.scheduler.nextEventTime() < limit && part.scheduler.step()) {
-            // the backlog this call filled
+        part.draining = true;
+        try {
+            while (call.pending > 0 && part.scheduler.nextEventTime() < limit && part.scheduler.step()) {
+                // the backlog this call filled
+            }
+        } finally {
+            part.draining = false;
         }
     }
 

@@ -30,6 +30,8 @@ final class Partition {
     boolean softirq;
     /** The system call whose softirq work runs now in this partition, or null (Network.act). */
     Network.Cascade cascade;
+    /** A system call's backlog is being drained (Network.act): a call made meanwhile does not drain its own. */
+    boolean draining;
     /** Tracepoints waiting for the backlog to drain ({@link io.arplab.stack.Tracer#emitAfterSoftirq}). */
     final List<Runnable> afterSoftirq = new ArrayList<>(0);
     /** Frames sent across the cut in this window, in the order sent. */
