@@ -39,7 +39,7 @@ final class ShellCompleter implements Completer {
             console.nodeNames().forEach(n -> candidates.add(new Candidate(n)));
             COMMANDS.forEach(c -> candidates.add(new Candidate(c)));
             if (!lab.ovsBridges().isEmpty()) {
-                List.of("ovs-ofctl", "ovs-appctl", "ovs-vsctl").forEach(c -> candidates.add(new Candidate(c)));
+                List.of("ovs-ofctl", "ovs-appctl", "ovs-vsctl", "ovs-dpctl").forEach(c -> candidates.add(new Candidate(c)));
             }
             return;
         }
