@@ -173,20 +173,13 @@ final class Orientation {
         return lost == 0;
     }
 
-    /** The peer's address on a network the source is on, else its first address. */
+    /** The peer's first address the source reaches without a gateway (a connected route), else its first address. */
     private static String target(Host src, Host dst) {
-        for (NetDevice dd : dst.stack().devices()) {
-            for (NetDevice.Address a : dd.addresses) {
-                if (dd.loopback) {
-                    continue;
-                }
-                for (NetDevice sd : src.stack().devices()) {
-                    for (NetDevice.Address b : sd.addresses) {
-                        if (!sd.loopback && b.prefixLength() == a.prefixLength() && a.prefixLength() > 0
-                                && (a.address().bits() ^ b.address().bits()) >>> (32 - a.prefixLength()) == 0) {
-                            return a.address().toString();
-                        }
-                    }
+        for (NetDevice d : dst.stack().devices()) {
+            for (NetDevice.Address a : d.addresses) {
+                io.arplab.stack.Route r = d.loopback ? null : src.stack().routes().lookup(a.address().bits());
+                if (r != null && r.gateway() == null) {
+                    return a.address().toString();
                 }
             }
         }

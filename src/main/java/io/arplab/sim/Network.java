@@ -83,35 +83,28 @@ public final class Network {
 
     /** Frames handed to a receiving device so far. */
     public long deliveries() {
-        long n = 0;
-        for (Partition p : partitions) {
-            n += p.deliveries;
-        }
-        return n;
+        return sum(p -> p.deliveries);
     }
 
     public long transmissions() {
-        long n = 0;
-        for (Partition p : partitions) {
-            n += p.transmissions;
-        }
-        return n;
+        return sum(p -> p.transmissions);
     }
 
     /** Events fired so far, in every partition. */
     public long eventsFired() {
-        long n = 0;
-        for (Partition p : partitions) {
-            n += p.scheduler.eventsFired();
-        }
-        return n;
+        return sum(p -> p.scheduler.eventsFired());
     }
 
     /** Flood deliveries counted without running the receiving host (see {@link #setIndexedFloods}). */
     public long skippedDeliveries() {
+        return sum(p -> p.skipped);
+    }
+
+    /** A counter summed over the partitions. */
+    private long sum(java.util.function.ToLongFunction<Partition> counter) {
         long n = 0;
         for (Partition p : partitions) {
-            n += p.skipped;
+            n += counter.applyAsLong(p);
         }
         return n;
     }
