@@ -15,7 +15,8 @@ public final class OvsBridge implements Switch {
     private final Ofproto ofproto;
     /** The bridge as a node of the lab: its own name, or "NODE.br-int" when several machines have a br-int. */
     private final String nodeName;
-    private final List<Long> ofports = new ArrayList<>();
+    /** The OpenFlow port behind each device port; a deleted port's slot keeps its last one, dead. */
+    private final List<Ofproto.Port> ports = new ArrayList<>();
     private final Map<Long, Pcap> rxqPcaps = new java.util.HashMap<>();
     private final Map<Long, Pcap> txPcaps = new java.util.HashMap<>();
     private long epochNanos;
@@ -32,7 +33,7 @@ public final class OvsBridge implements Switch {
     public OvsBridge(Ofproto ofproto, String nodeName) {
         this.ofproto = ofproto;
         this.nodeName = nodeName;
-        ofports.add(io.arplab.flow.Ports.LOCAL);
+        ports.add(ofproto.port(io.arplab.flow.Ports.LOCAL));
     }
 
     public Ofproto ofproto() {
@@ -42,8 +43,37 @@ public final class OvsBridge implements Switch {
     /** ovs-vsctl add-port ({@code ofport} -1: the next free number); returns the device port. */
     public int addPort(String portName, String type, long ofport, MacAddress mac, Map<String, String> options) {
         Ofproto.Port p = ofproto.addPort(portName, type, ofport, mac.bits(), options);
-        ofports.add(p.ofport);
-        return ofports.size() - 1;
+        ports.add(p);
+        return ports.size() - 1;
+    }
+
+    /** ovs-vsctl del-port: the OpenFlow port goes; its device port stays wired, dead, until a port revives it. */
+    public void removePort(String portName, long now) {
+        Ofproto.Port p = ofproto.port(portName);
+        if (p != null && p.ofport != io.arplab.flow.Ports.LOCAL) {
+            ofproto.removePort(p, now);
+            rxqPcaps.remove(p.ofport);
+            txPcaps.remove(p.ofport);
+        }
+    }
+
+    /**
+     * The dead device port named {@code portName} (a deleted port wired to a device of the owner, such as an
+     * internal port's), or -1.
+     */
+    public int deadPort(String portName) {
+        for (int i = 0; i < ports.size(); i++) {
+            Ofproto.Port p = ports.get(i);
+            if (p.name.equals(portName) && ofproto.port(p.ofport) != p) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A port added again on a dead device port (an internal port re-added keeps its device and wire). */
+    public void revive(int devicePort, String type, long ofport, MacAddress mac, Map<String, String> options) {
+        ports.set(devicePort, ofproto.addPort(ports.get(devicePort).name, type, ofport, mac.bits(), options));
     }
 
     /**
@@ -71,11 +101,12 @@ public final class OvsBridge implements Switch {
 
     /** The device port of OpenFlow port {@code ofport}, or -1. */
     public int devicePort(long ofport) {
-        return ofports.indexOf(ofport);
+        Ofproto.Port p = ofproto.port(ofport);
+        return p == null ? -1 : ports.indexOf(p);
     }
 
     public long ofport(int devicePort) {
-        return ofports.get(devicePort);
+        return ports.get(devicePort).ofport;
     }
 
     @Override
@@ -100,7 +131,7 @@ public final class OvsBridge implements Switch {
 
     @Override
     public MacAddress portMac(int port) {
-        return MacAddress.of(ofproto.port(ofports.get(port)).mac);
+        return MacAddress.of(ports.get(port).mac);
     }
 
     @Override
@@ -110,18 +141,22 @@ public final class OvsBridge implements Switch {
 
     @Override
     public int portCount() {
-        return ofports.size();
+        return ports.size();
     }
 
     @Override
     public String portName(int port) {
-        return ofproto.port(ofports.get(port)).name;
+        return ports.get(port).name;
     }
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
         out.tap(frame);
-        for (Ofproto.Output o : ofproto.receive(now, ofports.get(port), frame)) {
+        Ofproto.Port in = ports.get(port);
+        if (ofproto.port(in.ofport) != in) {
+            return; // a deleted port: the datapath no longer polls it
+        }
+        for (Ofproto.Output o : ofproto.receive(now, in.ofport, frame)) {
             int dp = devicePort(o.ofport());
             Pcap tx = txPcaps.get(o.ofport());
             if (tx != null) {

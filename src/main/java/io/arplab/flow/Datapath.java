@@ -29,6 +29,8 @@ public final class Datapath {
     private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
     private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
     public long hit, missed, lost;
+    /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
+    private long nextDummy = 1;
 
     /**
      * The datapath port number for a new port, as dpif-netdev's choose_port() gives it on a dummy datapath: the
@@ -57,9 +59,42 @@ public final class Datapath {
         return no;
     }
 
+    /**
+     * The MAC of the next dummy or internal netdev this ovs-vswitchd opens (netdev_dummy_construct(): one counter for
+     * the whole process, so bridges' local ports and every bridge's ports share it): aa:55:aa:55:00:01, :02 ...
+     */
+    public long nextDummyMac() {
+        return 0xaa55_0000_0000L | ((0xaa550000L + nextDummy++) & 0xffffffffL);
+    }
+
     void register(Ofproto br, Ofproto.Port p) {
         bridges.put(br.name, br);
         ports.put(p.dpPort, p);
+    }
+
+    /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */
+    void unregister(Ofproto.Port p) {
+        ports.remove(p.dpPort);
+    }
+
+    /** A deleted bridge created again: its local port back on the datapath. */
+    public void restore(Ofproto br) {
+        Ofproto.Port local = br.port(Ports.LOCAL);
+        register(br, local);
+    }
+
+    /** A bridge deleted: its ports leave the datapath, and its megaflows with them (revalidation). */
+    public void remove(Ofproto br) {
+        for (Ofproto.Port p : br.ports()) {
+            ports.remove(p.dpPort);
+        }
+        bridges.remove(br.name);
+        flows.removeIf(m -> m.br == br);
+        masks.clear();
+        for (Megaflow m : flows) {
+            MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(m.mask), k -> new MaskTable(m.mask));
+            t.flows.computeIfAbsent(t.hash(m.value), k -> new ArrayList<>(1)).add(m);
+        }
     }
 
     // dpcls: a subtable per megaflow mask, in creation order, its megaflows hashed by their masked fields

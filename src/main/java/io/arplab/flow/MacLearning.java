@@ -76,6 +76,11 @@ public final class MacLearning {
         lru.clear();
     }
 
+    /** mac_learning_flush() of one port's entries: the port was deleted (bundle_destroy()). */
+    public void flush(long port) {
+        lru.values().removeIf(e -> e.port == port);
+    }
+
     public List<Entry> entries(long now) {
         List<Entry> out = new ArrayList<>();
         for (Map.Entry<Long, Entry> e : lru.entrySet()) {

@@ -16,9 +16,12 @@ public final class Ofproto {
         public final long ofport;
         public final String name;
         public final String type;
-        public final long mac;
+        public long mac;
         public final int dpPort;
+        /** The Interface's options column; ovs-vsctl may change it. */
         public final Map<String, String> options;
+        /** The ofport_request column, or -1 when none. */
+        public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
 
         Port(long ofport, String name, String type, long mac, int dpPort, Map<String, String> options) {
@@ -27,7 +30,7 @@ public final class Ofproto {
             this.type = type;
             this.mac = mac;
             this.dpPort = dpPort;
-            this.options = options;
+            this.options = new java.util.TreeMap<>(options);
         }
 
         public boolean isTunnel() {
@@ -39,8 +42,9 @@ public final class Ofproto {
     public record Output(long ofport, byte[] frame) {}
 
     public final String name;
-    public final long hwaddr;
+    public long hwaddr;
     public long datapathId;
+    /** The fail_mode column: "secure", "standalone", or null (unset: standalone). */
     public String failMode = "secure";
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
     public final FlowTables tables = new FlowTables();
@@ -49,6 +53,10 @@ public final class Ofproto {
     public final Datapath datapath;
     private final Map<Long, Port> ports = new LinkedHashMap<>();
     private int nextRecirc = 1;
+    /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
+    private int allocPortNo;
+    private final Map<Long, Long> usage = new java.util.HashMap<>();
+    private long clock;
     private final Map<String, Integer> recircIds = new java.util.HashMap<>();
 
     /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
@@ -66,27 +74,92 @@ public final class Ofproto {
         this.hwaddr = hwaddr;
         this.datapathId = datapathId;
         this.datapath = datapath;
+        datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         ports.put(Ports.LOCAL, local);
         datapath.register(this, local);
     }
 
-    /** ovs-vsctl add-port: {@code ofport} -1 for the next free number (ofport_request otherwise). */
-    public Port addPort(String portName, String type, long ofport, long mac, Map<String, String> options) {
-        if (ofport < 0) {
-            ofport = 1;
-            while (ports.containsKey(ofport)) {
-                ofport++;
+    /**
+     * ovs-vsctl add-port: OpenFlow port {@code request} (ofport_request) unless a port has it, else the number
+     * alloc_ofp_port() hands out: the next after the last one it gave, skipping numbers in use or freed less than an
+     * hour ago (the least recently freed when all are); -1: no request.
+     */
+    public Port addPort(String portName, String type, long request, long mac, Map<String, String> options) {
+        long ofport = request;
+        if (ofport < 1 || ofport >= Ports.MAX || usage.getOrDefault(ofport, 0L) == Long.MAX_VALUE) {
+            ofport = -1;
+            long lru = Long.MAX_VALUE;
+            int end = allocPortNo;
+            while (ofport < 0) {
+                if (++allocPortNo >= 32768) {
+                    allocPortNo = 1;
+                }
+                long used = usage.getOrDefault((long) allocPortNo, 0L);
+                if (used == 0 || used < clock - 3_600_000_000_000L) {
+                    ofport = allocPortNo;
+                } else if (used < lru) {
+                    lru = used;
+                }
+                if (ofport < 0 && allocPortNo == end) {
+                    ofport = lruPort(lru);
+                }
             }
         }
-        if (ports.containsKey(ofport)) {
-            throw new IllegalArgumentException("ofport " + ofport + " is in use on " + name);
-        }
+        usage.put(ofport, Long.MAX_VALUE);
         int dp = datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
+        p.ofportRequest = request;
         ports.put(ofport, p);
         datapath.register(this, p);
         return p;
+    }
+
+    /** other_config:hwaddr: the bridge's MAC, its local port's too. */
+    public void setHwaddr(long mac) {
+        hwaddr = mac;
+        ports.get(Ports.LOCAL).mac = mac;
+    }
+
+    private long lruPort(long lru) {
+        for (Map.Entry<Long, Long> e : usage.entrySet()) {
+            if (e.getValue() == lru) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException("no OpenFlow port free on " + name);
+    }
+
+    /** ovs-vsctl del-port: the port leaves the bridge and the datapath; flows naming it stay, as in OVS. */
+    public void removePort(Port p, long now) {
+        clock = Math.max(clock, now);
+        ports.remove(p.ofport);
+        usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
+        ml.flush(p.ofport);
+        datapath.unregister(p);
+    }
+
+    /**
+     * connmgr_set_fail_mode(): a change of fail mode on a bridge without controllers flushes its flows, and a
+     * standalone bridge (or one without fail_mode) then has the fail-open flow priority=0 actions=NORMAL.
+     */
+    public void setFailMode(String mode, long now) {
+        boolean changed = "secure".equals(mode) != "secure".equals(failMode);
+        failMode = mode;
+        if (changed) {
+            for (Rule r : tables.all()) {
+                tables.remove(r);
+            }
+            flushed(now);
+        }
+    }
+
+    /** connmgr_flushed(): a standalone bridge without controllers gets the fail-open flow. */
+    public void flushed(long now) {
+        if (!"secure".equals(failMode)) {
+            tables.apply(FlowParser.parse("priority=0,actions=NORMAL", FlowMod.Command.ADD, portMap()), OfVersion.OF10,
+                    now);
+        }
     }
 
     public Port port(long ofport) {
@@ -123,6 +196,7 @@ public final class Ofproto {
 
     /** A frame arrived on {@code inPort}: runs the pipeline, counts, learns, tracks; returns what leaves. */
     public List<Output> receive(long now, long inPort, byte[] frame) {
+        clock = now;
         Port in = ports.get(inPort);
         if (in != null) {
             in.rxPackets++;

@@ -70,6 +70,8 @@ public final class Lab implements AutoCloseable {
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
     private final Map<String, OvsBridge> ovsBridges = new LinkedHashMap<>();
     private final io.arplab.flow.Datapath ovsDatapath = new io.arplab.flow.Datapath();
+    /** Each bridge owner's ovs-vswitchd: the bridges on its datapath, as ovs-vsctl changes them. */
+    private final Map<Host, LabVswitchd> vswitchds = new LinkedHashMap<>();
     /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
     private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
     /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
@@ -116,6 +118,10 @@ public final class Lab implements AutoCloseable {
 
     public Network network() {
         return network;
+    }
+
+    long seed() {
+        return seed;
     }
 
     /** Whose kernel the hosts run on (default {@link Kernel#SHARED}); set before the first host is added. */
@@ -314,6 +320,7 @@ public final class Lab implements AutoCloseable {
         OvsBridge b = new OvsBridge(ofproto, nodeName);
         Network.Node bn = network.add(b);
         ovsBridges.put(nodeName, b);
+        vswitchds.computeIfAbsent(owner, h -> new LabVswitchd(this, h, ofproto.datapath)).added(b);
         bridgeOwners.put(nodeName, owner);
         ownsBridge(owner);
         MacAddress mac = MacAddress.of(ofproto.hwaddr);
@@ -758,7 +765,8 @@ public final class Lab implements AutoCloseable {
             ctx.exit(1);
             return ctx;
         }
-        ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir), out, err, pid);
+        ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir,
+                vswitchds.get((Host) n.device())), out, err, pid);
         n.process(() -> {
             try {
                 t.get().start(ctx, words.subList(1, words.size()));

@@ -47,6 +47,11 @@ public interface NodeRuntime {
         throw new UnsupportedOperationException("no frames can be injected into " + sw.name() + " here");
     }
 
+    /** The node's ovs-vswitchd, or null when the node runs none (ovs-vsctl then finds no database). */
+    default Vswitchd vswitchd() {
+        return null;
+    }
+
     /** A tool changed {@code sw} (an fdb entry, the ageing time): re-arm its timers. */
     void changed(Switch sw);
 

@@ -20,8 +20,15 @@ public final class SimRuntime implements NodeRuntime {
     private final Host host;
     private final Resolver resolver;
     private final Path workDir;
+    private final io.arplab.runtime.Vswitchd vswitchd;
 
     public SimRuntime(Network network, Network.Node node, Resolver resolver, Path workDir) {
+        this(network, node, resolver, workDir, null);
+    }
+
+    /** With the node's ovs-vswitchd ({@code vswitchd} may be null). */
+    public SimRuntime(Network network, Network.Node node, Resolver resolver, Path workDir,
+                      io.arplab.runtime.Vswitchd vswitchd) {
         if (!(node.device() instanceof Host h)) {
             throw new IllegalArgumentException(node.name() + " is not a host");
         }
@@ -30,6 +37,12 @@ public final class SimRuntime implements NodeRuntime {
         this.host = h;
         this.resolver = resolver;
         this.workDir = workDir;
+        this.vswitchd = vswitchd;
+    }
+
+    @Override
+    public io.arplab.runtime.Vswitchd vswitchd() {
+        return vswitchd;
     }
 
     @Override

@@ -242,12 +242,15 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
         SYNTAX.put("ovs-appctl", new ToolSyntax("--help", List.of("-t", "--target=", "--timeout=", "--help"),
                 Map.of(), appctl, Kind.BRIDGE));
         Map<String, List<String>> vsctl = new LinkedHashMap<>();
-        vsctl.put("", List.of("show", "list-br", "list-ports", "br-exists", "list-ifaces", "get", "list"));
+        vsctl.put("", List.of("show", "add-br", "del-br", "list-br", "br-exists", "list-ports", "add-port",
+                "del-port", "port-to-br", "list-ifaces", "iface-to-br", "get-fail-mode", "set-fail-mode",
+                "del-fail-mode", "br-set-external-id", "br-get-external-id", "get", "set", "clear", "list", "find"));
         vsctl.get("").forEach(c -> vsctl.put(c, List.of()));
         Map<String, List<String>> dpctl = new LinkedHashMap<>();
         dpctl.put("", List.of("show", "dump-flows", "del-flows", "dump-conntrack"));
         dpctl.get("").forEach(c -> dpctl.put(c, List.of()));
         SYNTAX.put("ovs-dpctl", new ToolSyntax(null, List.of(), Map.of(), dpctl, Kind.NONE));
-        SYNTAX.put("ovs-vsctl", new ToolSyntax("--help", List.of("--help", "--timeout="), Map.of(), vsctl, Kind.BRIDGE));
+        SYNTAX.put("ovs-vsctl", new ToolSyntax("--help", List.of("--help", "--timeout=", "--may-exist", "--if-exists",
+                "--bare", "--columns="), Map.of(), vsctl, Kind.BRIDGE));
     }
 }

@@ -96,17 +96,22 @@ final class LabFormat {
                         + " (node3) or none" + Suggest.didYouMean(naming, List.of("docker", "hosts", "none")));
             }
         }
-        if (!root.has("hosts")) {
-            throw error(root, "missing 'hosts' in lab file: a lab needs at least one host");
-        }
         MapNode nets = root.has("networks") ? Fields.mapOrEmpty(root.get("networks"), "networks (name: settings)")
                 : new MapNode(Map.of(), root.where());
         for (Entry e : nets.entries().values()) {
             network(e);
         }
-        MapNode hostsNode = Fields.mapOrEmpty(root.get("hosts"), "hosts (name: settings)");
-        mark("hosts", root.entry("hosts").key());
-        if (hostsNode.entries().isEmpty()) {
+        // a lab of Open vSwitch bridges alone needs no hosts: the bridge host runs the ovs-* tools
+        boolean ovsOnly = networks.values().stream().anyMatch(n -> n.ovs() != null);
+        if (!root.has("hosts") && !ovsOnly) {
+            throw error(root, "missing 'hosts' in lab file: a lab needs at least one host");
+        }
+        MapNode hostsNode = root.has("hosts") ? Fields.mapOrEmpty(root.get("hosts"), "hosts (name: settings)")
+                : new MapNode(Map.of(), root.where());
+        if (root.has("hosts")) {
+            mark("hosts", root.entry("hosts").key());
+        }
+        if (hostsNode.entries().isEmpty() && !ovsOnly) {
             throw error(root.entry("hosts").key(), "no hosts in lab file");
         }
         reserveExplicitAddresses(hostsNode);
@@ -212,11 +217,11 @@ final class LabFormat {
         if (!Fields.validIfname(name)) {
             throw error(e.key(), "invalid bridge name '" + name + "'");
         }
-        if (!m.has("subnet")) {
-            throw error(e.key(), "missing 'subnet' in network '" + name + "' (the addresses its hosts get)");
+        Cidr subnet = null; // a bridge without hosts needs none
+        if (m.has("subnet")) {
+            subnet = Fields.subnet(m.get("subnet"), "subnet of network '" + name + "'");
+            mark("networks/" + name + "/subnet", m.get("subnet"));
         }
-        Cidr subnet = Fields.subnet(m.get("subnet"), "subnet of network '" + name + "'");
-        mark("networks/" + name + "/subnet", m.get("subnet"));
         String dpType = m.has("datapath_type") ? Fields.string(m.get("datapath_type"), "dummy or system") : "dummy";
         String failMode = m.has("fail_mode") ? Fields.string(m.get("fail_mode"), "secure or standalone") : "secure";
         MacAddress hwaddr = m.has("hwaddr") ? Fields.mac(m.get("hwaddr"), "hwaddr of bridge '" + name + "'")
@@ -307,6 +312,9 @@ final class LabFormat {
             }
         }
         for (Topology.Network n : networks.values()) {
+            if (n.subnet() == null) {
+                continue;
+            }
             allocators.put(n.name(), new DockerIpam.Allocator(n.subnet(), null, n.gateway(),
                     reserved.getOrDefault(n.name(), List.of())));
         }
@@ -406,6 +414,10 @@ final class LabFormat {
         if (net == null) {
             throw error(m.get("network"), "unknown network '" + network + "' " + ctx
                     + Suggest.didYouMean(network, networks.keySet()));
+        }
+        if (net.subnet() == null) {
+            throw error(m.get("network"), "network '" + network + "' has no subnet for the addresses of its hosts "
+                    + ctx + " (give it one: subnet: 10.0.0.0/24)");
         }
         String ifname = "eth" + index;
         if (m.has("name")) {

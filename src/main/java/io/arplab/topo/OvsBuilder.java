@@ -30,10 +30,10 @@ final class OvsBuilder {
         }
         ofproto.protocols = protocols;
         OvsBridge br = lab.addOvsBridge(ofproto, owner);
-        int dummy = 1;
         for (Topology.OvsPort p : s.ports()) {
-            // netdev-dummy hands out aa:55:aa:55:00:NN in the order it creates ports
-            MacAddress mac = MacAddress.of(0xaa55aa550000L + dummy++);
+            // netdev-dummy hands out aa:55:aa:55:00:NN in the order it opens netdevs; a tunnel is no dummy netdev
+            MacAddress mac = p.type().equals("geneve") ? DockerIpam.bridgeMac(n.name() + "." + p.name())
+                    : MacAddress.of(ofproto.datapath.nextDummyMac());
             switch (p.type()) {
                 case "internal" -> lab.addOvsInternalPort(br, p.name(), p.ofport(), mac, p.options().get("address"));
                 case "geneve" -> lab.addOvsTunnelPort(br, p.name(), p.ofport(), mac, p.options());

@@ -45,7 +45,7 @@ public final class TopologyValidator {
     }
 
     private void run() {
-        if (t.hosts().isEmpty()) {
+        if (t.hosts().isEmpty() && t.networks().stream().noneMatch(n -> n.ovs() != null)) {
             throw fail("hosts", "the lab has no hosts");
         }
         if (t.bridgeHost() != null) {
@@ -100,11 +100,11 @@ public final class TopologyValidator {
     private void network(Network n, List<Network> earlier) {
         String p = "networks/" + n.name();
         String what = "network '" + n.name() + "'";
-        if (n.subnet() == null) {
+        if (n.subnet() == null && n.ovs() == null) {
             throw fail(p, what + " has no subnet");
         }
         Cidr s = n.subnet();
-        if (!s.address().equals(s.network())) {
+        if (s != null && !s.address().equals(s.network())) {
             throw fail(p + "/subnet", what + ": subnet " + s + " has host bits set (did you mean '" + s.network() + "/"
                     + s.prefixLength() + "'?)");
         }
@@ -112,7 +112,7 @@ public final class TopologyValidator {
             if (e.name().equals(n.name())) {
                 throw fail(p, "duplicate network '" + n.name() + "'");
             }
-            if (DockerIpam.overlaps(e.subnet(), s)) {
+            if (s != null && e.subnet() != null && DockerIpam.overlaps(e.subnet(), s)) {
                 throw fail(p + "/subnet", what + ": subnet " + s + " overlaps network '" + e.name() + "' (" + e.subnet() + ")");
             }
         }

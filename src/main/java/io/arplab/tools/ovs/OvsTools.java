@@ -35,7 +35,8 @@ final class OvsTools {
 
     /** The OVS bridge named so among the node's switches, or null. */
     static OvsBridge bridge(ToolContext ctx, String name) {
-        for (Switch s : ctx.switches()) {
+        io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
+        for (Switch s : vs != null ? java.util.List.<Switch>copyOf(vs.bridges()) : ctx.switches()) {
             if (s instanceof OvsBridge b && b.bridgeName().equals(name)) {
                 return b;
             }

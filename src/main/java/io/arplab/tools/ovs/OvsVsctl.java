@@ -1,92 +1,619 @@
 package io.arplab.tools.ovs;
 
-import io.arplab.device.OvsBridge;
-import io.arplab.device.Switch;
-import io.arplab.flow.Ofproto;
+import io.arplab.runtime.Vswitchd;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
+import io.arplab.tools.ovs.Ovsdb.Column;
+import io.arplab.tools.ovs.Ovsdb.Datum;
+import io.arplab.tools.ovs.Ovsdb.Row;
+import io.arplab.tools.ovs.Ovsdb.VsctlException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
-/** ovs-vsctl of Open vSwitch 3.1 (utilities/ovs-vsctl.c): the read-only views of the node's bridges. */
+/**
+ * ovs-vsctl of Open vSwitch 3.1 (utilities/ovs-vsctl.c over lib/db-ctl-base.c): commands separated by "--", run
+ * in order against one transaction's rows ({@link OvsdbRows}), committed to the node's vswitchd only when every
+ * command succeeded; the first error is one line and exit 1, with nothing applied.
+ */
 public final class OvsVsctl implements Tool {
+    /** A command's syntax (struct ctl_command_syntax): arguments and the options it takes. */
+    private record Syntax(String name, int min, int max, String options) {}
+
+    private static final List<Syntax> COMMANDS = List.of(
+            new Syntax("init", 0, 0, ""), new Syntax("show", 0, 0, ""), new Syntax("emer-reset", 0, 0, ""),
+            new Syntax("add-br", 1, 3, "--may-exist"), new Syntax("del-br", 1, 1, "--if-exists"),
+            new Syntax("list-br", 0, 0, "--real,--fake"), new Syntax("br-exists", 1, 1, ""),
+            new Syntax("br-to-vlan", 1, 1, ""), new Syntax("br-to-parent", 1, 1, ""),
+            new Syntax("br-set-external-id", 2, 3, ""), new Syntax("br-get-external-id", 1, 2, ""),
+            new Syntax("list-ports", 1, 1, ""), new Syntax("add-port", 2, Integer.MAX_VALUE, "--may-exist"),
+            new Syntax("del-port", 1, 2, "--if-exists,--with-iface"), new Syntax("port-to-br", 1, 1, ""),
+            new Syntax("add-bond", 4, Integer.MAX_VALUE, "--may-exist,--fake-iface"),
+            new Syntax("add-bond-iface", 2, 2, "--may-exist"), new Syntax("del-bond-iface", 1, 2, "--if-exists"),
+            new Syntax("list-ifaces", 1, 1, ""), new Syntax("iface-to-br", 1, 1, ""),
+            new Syntax("get-controller", 1, 1, ""), new Syntax("del-controller", 1, 1, ""),
+            new Syntax("set-controller", 1, Integer.MAX_VALUE, "--inactivity-probe="),
+            new Syntax("get-fail-mode", 1, 1, ""), new Syntax("del-fail-mode", 1, 1, ""),
+            new Syntax("set-fail-mode", 2, 2, ""), new Syntax("get-manager", 0, 0, ""),
+            new Syntax("del-manager", 0, 0, ""), new Syntax("set-manager", 1, Integer.MAX_VALUE, ""),
+            new Syntax("comment", 0, Integer.MAX_VALUE, ""), new Syntax("get", 2, Integer.MAX_VALUE, "--if-exists,--id="),
+            new Syntax("list", 1, Integer.MAX_VALUE, "--if-exists,--columns="),
+            new Syntax("find", 1, Integer.MAX_VALUE, "--columns="),
+            new Syntax("set", 3, Integer.MAX_VALUE, "--if-exists"), new Syntax("add", 4, Integer.MAX_VALUE, "--if-exists"),
+            new Syntax("remove", 4, Integer.MAX_VALUE, "--if-exists"),
+            new Syntax("clear", 3, Integer.MAX_VALUE, "--if-exists"), new Syntax("create", 2, Integer.MAX_VALUE, "--id="),
+            new Syntax("destroy", 1, Integer.MAX_VALUE, "--if-exists,--all"),
+            new Syntax("wait-until", 2, Integer.MAX_VALUE, ""));
+
+    /** The global options that take no part in what arplab's database does (ovs-vsctl.c parse_options()). */
+    private static final List<String> QUIET = List.of("--no-wait", "--no-syslog", "--retry", "--no-headings",
+            "--leader-only", "--no-leader-only", "--shuffle-remotes", "--no-shuffle-remotes", "--pretty");
+
+    private record Command(Syntax syntax, Map<String, String> options, List<String> args) {
+        String arg(int i) {
+            return args.get(i);
+        }
+
+        boolean has(String option) {
+            return options.containsKey(option);
+        }
+    }
+
+    private boolean bare, dryRun;
+    private OvsdbRows rows;
+    private StringBuilder out;
+
     @Override
     public void start(ToolContext ctx, List<String> args) {
         if (OvsTools.help(ctx, "ovs-vsctl", args)) {
             return;
         }
-        ctx.exit(run(ctx, args));
+        try {
+            List<Command> commands = parse(args);
+            Vswitchd vs = ctx.runtime().vswitchd();
+            if (vs == null) {
+                throw new VsctlException("unix:/var/run/openvswitch/db.sock: database connection failed (No such "
+                        + "file or directory)");
+            }
+            OvsdbRows.Stored stored = ctx.runtime().namespaceState(OvsdbRows.Stored.class, OvsdbRows.Stored::new);
+            rows = new OvsdbRows(vs, stored, ctx.now());
+            out = new StringBuilder();
+            int status = 0;
+            for (Command c : commands) {
+                status = Math.max(status, run(c));
+            }
+            List<String> errors = dryRun ? List.of() : rows.commit();
+            ctx.out().print(out);
+            for (String e : errors) {
+                ctx.err().println("ovs-vsctl: " + e);
+            }
+            if (!errors.isEmpty()) {
+                ctx.err().println("ovs-vsctl: The default log directory is \"/var/log/openvswitch\".");
+            }
+            ctx.exit(status);
+        } catch (VsctlException e) {
+            ctx.err().println("ovs-vsctl: " + e.getMessage());
+            ctx.exit(1);
+        }
     }
 
-    private static int run(ToolContext ctx, List<String> args) {
-        List<OvsBridge> bridges = new ArrayList<>();
-        for (Switch s : ctx.switches()) {
-            if (s instanceof OvsBridge b) {
-                bridges.add(b);
+    // ------------------------------------------------------------------ parsing (ctl_parse_commands)
+
+    private List<Command> parse(List<String> args) {
+        Map<String, String> local = new LinkedHashMap<>();
+        int i = 0;
+        for (; i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--"); i++) {
+            String a = args.get(i);
+            int eq = a.indexOf('=');
+            String key = eq < 0 ? a : a.substring(0, eq);
+            if (key.equals("--bare")) {
+                bare = true;
+            } else if (key.equals("--dry-run")) {
+                dryRun = true;
+            } else if (QUIET.contains(key) || key.equals("--db") || key.equals("--timeout") || key.equals("-t")
+                    || key.startsWith("-v") || key.equals("--verbose")) {
+                if ((key.equals("--db") || key.equals("--timeout") || key.equals("-t")) && eq < 0) {
+                    i++;
+                }
+            } else if (localOption(key)) {
+                if (local.containsKey(key)) {
+                    throw new VsctlException("'" + key.substring(2) + "' option specified multiple times");
+                }
+                local.put(key, eq < 0 ? null : a.substring(eq + 1));
+            } else {
+                throw new VsctlException(a.startsWith("--") ? "unrecognized option '" + key + "'"
+                        : "invalid option -- '" + a.charAt(1) + "'");
             }
         }
-        if (args.isEmpty()) {
-            ctx.err().println("ovs-vsctl: missing command name (use --help for help)");
-            return 1;
-        }
-        switch (args.get(0)) {
-            case "show" -> show(ctx, bridges);
-            case "list-br" -> bridges.stream().map(OvsBridge::name).sorted().forEach(ctx.out()::println);
-            case "list-ports", "br-exists" -> {
-                if (args.size() < 2) {
-                    ctx.err().println("ovs-vsctl: '" + args.get(0) + "' command requires at least 1 arguments");
-                    return 1;
+        List<Command> commands = new ArrayList<>();
+        int start = i < args.size() && args.get(i).equals("--") ? i + 1 : i;
+        for (int j = start; j <= args.size(); j++) {
+            if (j == args.size() || args.get(j).equals("--")) {
+                if (j > start || commands.isEmpty() && j == args.size()) {
+                    commands.add(command(args.subList(start, j), local));
+                    local = new LinkedHashMap<>();
                 }
-                OvsBridge b = bridges.stream().filter(x -> x.bridgeName().equals(args.get(1))).findFirst().orElse(null);
-                if (b == null) {
-                    if (args.get(0).equals("br-exists")) {
-                        return 2;
+                start = j + 1;
+            }
+        }
+        return commands;
+    }
+
+    private static boolean localOption(String key) {
+        for (Syntax s : COMMANDS) {
+            for (String o : s.options.split(",")) {
+                if (!o.isEmpty() && o.replace("=", "").equals(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Command command(List<String> words, Map<String, String> options) {
+        int i = 0;
+        for (; i < words.size() && words.get(i).startsWith("-"); i++) {
+            String w = words.get(i);
+            int eq = w.indexOf('=');
+            String key = eq < 0 ? w : w.substring(0, eq);
+            if (options.containsKey(key)) {
+                throw new VsctlException("'" + w + "' option specified multiple times");
+            }
+            options.put(key, eq < 0 ? null : w.substring(eq + 1));
+        }
+        if (i == words.size()) {
+            throw new VsctlException("missing command name (use --help for help)");
+        }
+        String name = words.get(i);
+        Syntax s = COMMANDS.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow(
+                () -> new VsctlException("unknown command '" + name + "'; use --help for help"));
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            int at = s.options.indexOf(o.getKey());
+            char end = at < 0 ? 0 : at + o.getKey().length() < s.options.length()
+                    ? s.options.charAt(at + o.getKey().length()) : ' ';
+            if ("=,? ".indexOf(end) < 0 || end == 0) {
+                throw new VsctlException("'" + name + "' command has no '" + o.getKey() + "' option");
+            }
+            if ((end == '=') != (o.getValue() != null)) {
+                throw new VsctlException(end == '=' ? "missing argument to '" + o.getKey() + "' option on '" + name
+                        + "' command" : "'" + o.getKey() + "' option on '" + name + "' does not accept an argument");
+            }
+        }
+        List<String> args = words.subList(i + 1, words.size());
+        if (args.size() < s.min) {
+            throw new VsctlException("'" + name + "' command requires at least " + s.min + " arguments");
+        }
+        if (args.size() > s.max) {
+            boolean option = args.stream().anyMatch(a -> a.startsWith("-"));
+            throw new VsctlException("'" + name + "' command takes at most " + s.max + " arguments" + (option
+                    ? " (note that options must precede command names and follow a \"--\" argument)" : ""));
+        }
+        return new Command(s, options, new ArrayList<>(args));
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    private int run(Command c) {
+        switch (c.syntax.name) {
+            case "init", "comment" -> { }
+            case "show" -> show();
+            case "list-br" -> rows.bridges.keySet().stream().sorted().forEach(this::line);
+            case "br-exists" -> {
+                return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
+            }
+            case "list-ports", "list-ifaces" -> {
+                bridge(c.arg(0));
+                rows.portBridge.entrySet().stream().filter(e -> e.getValue().equals(c.arg(0))
+                        && !e.getKey().equals(c.arg(0))).map(Map.Entry::getKey).sorted().forEach(this::line);
+            }
+            case "port-to-br", "iface-to-br" -> {
+                String b = rows.portBridge.get(c.arg(0));
+                if (b == null || b.equals(c.arg(0))) {
+                    throw new VsctlException("no " + (c.syntax.name.startsWith("port") ? "port" : "interface")
+                            + " named " + c.arg(0));
+                }
+                line(b);
+            }
+            case "add-br" -> addBr(c);
+            case "del-br" -> {
+                if (!rows.bridges.containsKey(c.arg(0))) {
+                    if (!c.has("--if-exists")) {
+                        throw new VsctlException("no bridge named " + c.arg(0));
                     }
-                    ctx.err().println("ovs-vsctl: no bridge named " + args.get(1));
-                    return 1;
+                    return 0;
                 }
-                if (args.get(0).equals("list-ports")) {
-                    b.ofproto().ports().stream().filter(p -> !p.name.equals(b.bridgeName())).map(p -> p.name).sorted()
-                            .forEach(ctx.out()::println);
+                for (String p : new ArrayList<>(rows.portBridge.keySet())) {
+                    if (rows.portBridge.get(p).equals(c.arg(0))) {
+                        rows.removeRows(p);
+                    }
+                }
+                rows.bridges.remove(c.arg(0));
+            }
+            case "add-port" -> addPort(c);
+            case "del-port" -> delPort(c);
+            case "get-fail-mode" -> {
+                String m = bridge(c.arg(0)).string("fail_mode");
+                if (m != null) {
+                    line(m);
                 }
             }
-            default -> {
-                ctx.err().println("ovs-vsctl: unknown command '" + args.get(0) + "'; use --help for help");
-                return 1;
+            case "set-fail-mode" -> {
+                if (!c.arg(1).equals("standalone") && !c.arg(1).equals("secure")) {
+                    throw new VsctlException("fail-mode must be \"standalone\" or \"secure\"");
+                }
+                bridge(c.arg(0)).cols.put("fail_mode", Datum.of(c.arg(1)));
             }
+            case "del-fail-mode" -> bridge(c.arg(0)).cols.put("fail_mode", Datum.EMPTY);
+            case "br-set-external-id" -> {
+                Map<String, String> m = bridge(c.arg(0)).map("external_ids");
+                if (c.args.size() == 3) {
+                    m.put(c.arg(1), c.arg(2));
+                } else {
+                    m.remove(c.arg(1));
+                }
+                bridge(c.arg(0)).cols.put("external_ids", Datum.of(m));
+            }
+            case "br-get-external-id" -> {
+                Map<String, String> m = bridge(c.arg(0)).map("external_ids");
+                if (c.args.size() == 2) {
+                    if (m.containsKey(c.arg(1))) {
+                        line(m.get(c.arg(1)));
+                    }
+                } else {
+                    m.forEach((k, v) -> line(k + "=" + v));
+                }
+            }
+            case "get" -> get(c);
+            case "set" -> set(c);
+            case "clear" -> clear(c);
+            case "list" -> list(c);
+            case "find" -> find(c);
+            default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
         }
         return 0;
     }
 
-    // the Open_vSwitch record's uuid differs per run in OVS; here it is derived from the bridges' names
-    private static void show(ToolContext ctx, List<OvsBridge> bridges) {
-        StringBuilder names = new StringBuilder();
-        bridges.forEach(b -> names.append(b.bridgeName()).append(','));
-        ctx.out().println(UUID.nameUUIDFromBytes(names.toString().getBytes()));
-        for (OvsBridge b : bridges) {
-            Ofproto o = b.ofproto();
-            ctx.out().println("    Bridge " + b.bridgeName());
-            ctx.out().println("        fail_mode: " + o.failMode);
-            ctx.out().println("        datapath_type: dummy");
-            for (Ofproto.Port p : o.ports()) {
-                ctx.out().println("        Port " + p.name);
-                ctx.out().println("            Interface " + p.name);
-                String type = p.type.equals("system") ? "" : p.type;
-                if (!type.isEmpty()) {
-                    ctx.out().println("                type: " + type);
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    private Row bridge(String name) {
+        Row b = rows.bridges.get(name);
+        if (b == null) {
+            throw new VsctlException("no bridge named " + name);
+        }
+        return b;
+    }
+
+    // cmd_add_br() with check_conflicts()
+    private void addBr(Command c) {
+        if (c.args.size() == 2) {
+            throw new VsctlException("'add-br' command takes exactly 1 or 3 arguments");
+        }
+        if (c.args.size() == 3) {
+            throw new VsctlException("'add-br' of a fake bridge is not modelled by arplab");
+        }
+        String name = c.arg(0);
+        if (name.isEmpty()) {
+            throw new VsctlException("bridge name must not be empty string");
+        }
+        if (c.has("--may-exist") && rows.bridges.containsKey(name)) {
+            return;
+        }
+        conflicts(name, "cannot create a bridge named " + name);
+        Row b = new Row("Bridge", name);
+        rows.bridges.put(name, b);
+        Row i = new Row("Interface", name);
+        i.cols.put("type", Datum.of("internal"));
+        rows.addRows(name, name, i);
+    }
+
+    private void conflicts(String name, String what) {
+        if (rows.bridges.containsKey(name)) {
+            throw new VsctlException(what + " because a bridge named " + name + " already exists");
+        }
+        String b = rows.portBridge.get(name);
+        if (b != null) {
+            throw new VsctlException(what + " because a port named " + name + " already exists on bridge " + b);
+        }
+    }
+
+    // cmd_add_port(): the port, its interface, and Port columns from the extra arguments
+    private void addPort(Command c) {
+        String br = c.arg(0), name = c.arg(1);
+        if (name.isEmpty()) {
+            throw new VsctlException("port name must not be empty string");
+        }
+        if (c.has("--may-exist") && rows.portBridge.containsKey(name)) {
+            String on = rows.portBridge.get(name);
+            if (!on.equals(br)) {
+                throw new VsctlException("\"--may-exist add-port " + br + " " + name + "\" but " + name
+                        + " is actually attached to bridge " + on);
+            }
+            return;
+        }
+        bridge(br);
+        conflicts(name, "cannot create a port named " + name);
+        rows.addRows(br, name, new Row("Interface", name));
+        for (String setting : c.args.subList(2, c.args.size())) {
+            setColumn(rows.ports.get(name), setting);
+        }
+    }
+
+    // cmd_del_port()
+    private void delPort(Command c) {
+        String name = c.arg(c.args.size() - 1);
+        String on = rows.portBridge.get(name);
+        if (c.args.size() == 2) {
+            bridge(c.arg(0));
+        }
+        if (on == null) {
+            if (c.has("--if-exists")) {
+                return;
+            }
+            throw new VsctlException("no port named " + name);
+        }
+        if (on.equals(name)) {
+            throw new VsctlException("cannot delete port " + name + " because it is the local port for bridge "
+                    + name + " (deleting this port requires deleting the entire bridge)");
+        }
+        if (c.args.size() == 2 && !on.equals(c.arg(0))) {
+            throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
+        }
+        rows.removeRows(name);
+    }
+
+    // ------------------------------------------------------------------ the database commands
+
+    private String table(String s) {
+        return Ovsdb.match(Ovsdb.TABLES, s, "table", null);
+    }
+
+    private static String column(String table, String s) {
+        if (Ovsdb.COLUMNS.get(table) == null) {
+            throw new VsctlException(table + " does not contain a column whose name matches \"" + s + "\"");
+        }
+        return Ovsdb.match(Ovsdb.COLUMNS.get(table).stream().map(Column::name).toList(), s, "column", table);
+    }
+
+    // get_row(): by name, else by uuid
+    private Row row(String table, String id, boolean mustExist) {
+        Map<String, Row> t = rows.table(table);
+        Row r = t.get(id);
+        if (r == null) {
+            r = t.values().stream().filter(x -> x.uuid().equals(id)).findFirst().orElse(null);
+        }
+        if (r == null && mustExist) {
+            throw new VsctlException("no row \"" + id + "\" in table " + table);
+        }
+        return r;
+    }
+
+    private void get(Command c) {
+        String table = table(c.arg(0));
+        Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        if (r == null) {
+            return;
+        }
+        for (String spec : c.args.subList(2, c.args.size())) {
+            if (spec.equals("_uuid")) {
+                line(r.uuid());
+                continue;
+            }
+            int colon = spec.indexOf(':');
+            String col = column(table, colon < 0 ? spec : spec.substring(0, colon));
+            Column def = Ovsdb.column(table, col);
+            if (colon < 0) {
+                line(Ovsdb.format(def, r.get(col)));
+                continue;
+            }
+            String key = spec.substring(colon + 1);
+            if (!def.isMap()) {
+                throw new VsctlException("cannot specify key to get for non-map column " + col);
+            }
+            Map<String, String> m = r.map(col);
+            if (!m.containsKey(key)) {
+                if (!c.has("--if-exists")) {
+                    throw new VsctlException("no key \"" + key + "\" in " + table + " record \"" + c.arg(1)
+                            + "\" column " + col);
                 }
-                Map<String, String> opts = new TreeMap<>(p.options);
-                opts.remove("address");
-                if (!opts.isEmpty()) {
-                    List<String> kv = new ArrayList<>();
-                    opts.forEach((k, v) -> kv.add(k + "=" + (v.matches("[A-Za-z_][A-Za-z0-9_.-]*")
-                            && !v.equals("true") && !v.equals("false") ? v : "\"" + v + "\"")));
-                    ctx.out().println("                options: {" + String.join(", ", kv) + "}");
+                line("");
+            } else {
+                line(Ovsdb.atom(def.value(), m.get(key)));
+            }
+        }
+    }
+
+    private void set(Command c) {
+        String table = table(c.arg(0));
+        Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        for (String setting : c.args.subList(2, c.args.size())) {
+            if (r != null) {
+                setColumn(r, setting);
+            }
+        }
+    }
+
+    // set_column(): COLUMN[:KEY]=VALUE
+    private void setColumn(Row r, String setting) {
+        int eq = setting.indexOf('=');
+        int colon = setting.indexOf(':');
+        if (colon > eq && eq >= 0) {
+            colon = -1;
+        }
+        String name = setting.substring(0, colon >= 0 ? colon : eq >= 0 ? eq : setting.length());
+        String col = column(r.table, name);
+        if (eq < 0) {
+            throw new VsctlException(setting + ": argument does not end in \"=\" followed by a value.");
+        }
+        Column def = Ovsdb.column(r.table, col);
+        if (!def.mutable()) {
+            throw new VsctlException("cannot modify read-only column " + col + " in table " + r.table);
+        }
+        if (!def.config() && !col.equals("ofport")) {
+            throw new VsctlException("arplab does not model column " + col + " of table " + r.table);
+        }
+        String value = setting.substring(eq + 1);
+        if (colon >= 0) {
+            if (!def.isMap()) {
+                throw new VsctlException("cannot specify key to set for non-map column " + col);
+            }
+            Map<String, String> m = r.map(col);
+            m.put(Ovsdb.parseAtom(def, def.key(), setting.substring(colon + 1, eq), true),
+                    Ovsdb.parseAtom(def, def.value(), value, false));
+            r.cols.put(col, Datum.of(m));
+        } else {
+            Datum d = Ovsdb.parse(def, value);
+            if (!col.equals("ofport")) { // the vswitchd writes ofport back at once
+                r.cols.put(col, d);
+            }
+        }
+    }
+
+    private void clear(Command c) {
+        String table = table(c.arg(0));
+        Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        for (String name : c.args.subList(2, c.args.size())) {
+            String col = column(table, name);
+            Column def = Ovsdb.column(table, col);
+            if (def.min() > 0) {
+                throw new VsctlException("\"clear\" operation cannot be applied to column " + col + " of table "
+                        + table + ", which is not allowed to be empty");
+            }
+            if (!def.config()) {
+                throw new VsctlException("arplab does not model column " + col + " of table " + table);
+            }
+            if (r != null) {
+                r.cols.put(col, Datum.EMPTY);
+            }
+        }
+    }
+
+    private void list(Command c) {
+        String table = table(c.arg(0));
+        List<Row> rs = new ArrayList<>();
+        if (c.args.size() == 1) {
+            rs.addAll(rows.table(table).values());
+        }
+        for (String id : c.args.subList(1, c.args.size())) {
+            Row r = row(table, id, !c.has("--if-exists"));
+            if (r != null) {
+                rs.add(r);
+            }
+        }
+        print(table, rs, c.options.get("--columns"));
+    }
+
+    // cmd_find(): rows whose columns equal the values given (COLUMN[:KEY]=VALUE)
+    private void find(Command c) {
+        String table = table(c.arg(0));
+        List<Row> rs = new ArrayList<>();
+        for (Row r : rows.table(table).values()) {
+            boolean all = true;
+            for (String cond : c.args.subList(1, c.args.size())) {
+                all &= matches(r, cond);
+            }
+            if (all) {
+                rs.add(r);
+            }
+        }
+        print(table, rs, c.options.get("--columns"));
+    }
+
+    private boolean matches(Row r, String cond) {
+        int eq = cond.indexOf('=');
+        if (eq < 0) {
+            throw new VsctlException(cond + ": argument does not end in \"=\" followed by a value.");
+        }
+        boolean not = eq > 0 && cond.charAt(eq - 1) == '!';
+        String lhs = cond.substring(0, not ? eq - 1 : eq);
+        int colon = lhs.indexOf(':');
+        String col = column(r.table, colon < 0 ? lhs : lhs.substring(0, colon));
+        Column def = Ovsdb.column(r.table, col);
+        String value = cond.substring(eq + 1);
+        boolean equal;
+        if (colon >= 0) {
+            String key = Ovsdb.parseAtom(def, def.key(), lhs.substring(colon + 1), true);
+            String v = r.map(col).get(key);
+            equal = v != null && v.equals(Ovsdb.parseAtom(def, def.value(), value, false));
+        } else {
+            Datum want = Ovsdb.parse(def, value);
+            equal = Ovsdb.format(def, want).equals(Ovsdb.format(def, r.get(col)));
+        }
+        return equal != not;
+    }
+
+    // table_print() in its "list" format (or --bare): _uuid first, then the columns in order
+    private void print(String table, List<Row> rs, String columns) {
+        List<String> cols = new ArrayList<>();
+        if (columns != null) {
+            for (String s : columns.split(",")) {
+                cols.add(s.equals("_uuid") ? s : column(table, s));
+            }
+        } else {
+            cols.add("_uuid");
+            Ovsdb.COLUMNS.getOrDefault(table, List.of()).forEach(x -> cols.add(x.name()));
+        }
+        boolean first = true;
+        for (Row r : rs) {
+            if (!first) {
+                line("");
+            }
+            first = false;
+            for (String col : cols) {
+                String v;
+                if (col.equals("_uuid")) {
+                    v = r.uuid();
+                } else {
+                    Column def = Ovsdb.column(table, col);
+                    v = bare ? bare(def, r.get(col)) : Ovsdb.format(def, r.get(col));
+                }
+                line(bare ? v : String.format("%-20s: %s", col, v));
+            }
+        }
+    }
+
+    // --bare: atoms separated by spaces, key=value for maps, no brackets or quotes
+    private static String bare(Column def, Datum d) {
+        List<String> parts = new ArrayList<>();
+        Map<String, String> sorted = new TreeMap<>();
+        for (int i = 0; i < d.keys().size(); i++) {
+            sorted.put(d.keys().get(i), def.isMap() ? d.values().get(i) : null);
+        }
+        sorted.forEach((k, v) -> parts.add(v == null ? k : k + "=" + v));
+        return String.join(" ", parts);
+    }
+
+    // cmd_show(): the bridges, each with its ports and their interfaces' non-default columns
+    private void show() {
+        StringBuilder names = new StringBuilder();
+        rows.bridges.keySet().forEach(b -> names.append(b).append(','));
+        line(java.util.UUID.nameUUIDFromBytes(names.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
+        for (Row b : rows.bridges.values()) {
+            line("    Bridge " + b.name);
+            for (String col : List.of("fail_mode", "datapath_type")) {
+                String v = Ovsdb.format(Ovsdb.column("Bridge", col), b.get(col));
+                if (!v.equals("[]") && !v.equals("\"\"")) {
+                    line("        " + col + ": " + v);
                 }
             }
+            rows.portBridge.forEach((p, on) -> {
+                if (!on.equals(b.name)) {
+                    return;
+                }
+                line("        Port " + Ovsdb.atom(Ovsdb.Atom.S, p));
+                line("            Interface " + Ovsdb.atom(Ovsdb.Atom.S, p));
+                Row i = rows.ifaces.get(p);
+                for (String col : List.of("type", "options", "error")) {
+                    String v = Ovsdb.format(Ovsdb.column("Interface", col), i.get(col));
+                    if (!v.equals("[]") && !v.equals("{}") && !v.equals("\"\"")) {
+                        line("                " + col + ": " + v);
+                    }
+                }
+            });
         }
     }
 }

@@ -1,0 +1,35 @@
+package io.arplab.runtime;
+
+import io.arplab.device.OvsBridge;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node's ovs-vswitchd as its database's clients reach it: what ovs-vsctl commits, bridge_reconfigure()
+ * (vswitchd/bridge.c) turns into bridges and ports of the node's datapath. A dummy or internal port opens a
+ * netdev-dummy (the next aa:55:aa:55:00:NN of the process), an internal port is also an interface of the node.
+ */
+public interface Vswitchd {
+    /** The node's bridges, in the order they were created. */
+    List<OvsBridge> bridges();
+
+    /** A new bridge on the node's dummy datapath: no flows but, in standalone fail mode, priority=0 NORMAL. */
+    OvsBridge addBridge(String name);
+
+    /** Deletes the bridge and its ports from the datapath. */
+    void delBridge(OvsBridge bridge);
+
+    /**
+     * Adds port {@code name} of {@code type} ("dummy", "internal", "geneve") as OpenFlow port {@code ofportRequest}
+     * when free, else the lowest free number (-1: no request).
+     *
+     * @throws IllegalArgumentException with OVS's error text when the port cannot be opened
+     */
+    void addPort(OvsBridge bridge, String name, String type, long ofportRequest, Map<String, String> options);
+
+    /** other_config:hwaddr: the bridge's MAC, on its local port and the node's interface of the bridge. */
+    void setHwaddr(OvsBridge bridge, long mac);
+
+    /** Deletes port {@code name} from the bridge (its flows stay, as OVS keeps them). */
+    void delPort(OvsBridge bridge, String name);
+}

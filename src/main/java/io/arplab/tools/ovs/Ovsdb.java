@@ -1,0 +1,419 @@
+package io.arplab.tools.ovs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The Open_vSwitch database as ovs-vsctl sees it (vswitchd/vswitch.ovsschema): the Bridge, Port and Interface tables
+ * with every column of OVS 3.1's schema, their types, and how values are printed and parsed (lib/ovsdb-data.c
+ * ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist and are empty.
+ */
+final class Ovsdb {
+    static final List<String> TABLES = List.of("AutoAttach", "Bridge", "CT_Timeout_Policy", "CT_Zone", "Controller",
+            "Datapath", "Flow_Sample_Collector_Set", "Flow_Table", "IPFIX", "Interface", "Manager", "Mirror",
+            "NetFlow", "Open_vSwitch", "Port", "QoS", "Queue", "SSL", "sFlow");
+
+    /** An atom's type: string, integer, boolean, uuid. */
+    enum Atom { S, I, B, U }
+
+    /**
+     * A column: key type, value type (null: not a map), how many atoms it holds, the integer range or string enum
+     * that constrains it, and whether arplab's vswitchd acts on it when set ({@code config}).
+     */
+    record Column(String name, Atom key, Atom value, int min, int max, long lo, long hi, List<String> allowed,
+                  boolean mutable, boolean config) {
+        boolean isMap() {
+            return value != null;
+        }
+
+        boolean scalar() {
+            return !isMap() && max == 1;
+        }
+    }
+
+    private static final int N = Integer.MAX_VALUE;
+
+    private static Column c(String name, Atom key, Atom value, int min, int max) {
+        return new Column(name, key, value, min, max, Long.MIN_VALUE, Long.MAX_VALUE, null, true, false);
+    }
+
+    private static Column config(Column c) {
+        return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, c.allowed, c.mutable, true);
+    }
+
+    private static Column map(String name) {
+        return c(name, Atom.S, Atom.S, 0, N);
+    }
+
+    private static Column opt(String name, Atom t) {
+        return c(name, t, null, 0, 1);
+    }
+
+    private static Column one(String name, Atom t) {
+        return c(name, t, null, 1, 1);
+    }
+
+    private static Column immutable(Column c) {
+        return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, c.allowed, false, c.config);
+    }
+
+    private static Column range(Column c, long lo, long hi) {
+        return new Column(c.name, c.key, c.value, c.min, c.max, lo, hi, c.allowed, c.mutable, c.config);
+    }
+
+    private static Column oneOf(Column c, String... allowed) {
+        return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, List.of(allowed), c.mutable, c.config);
+    }
+
+    static final Map<String, List<Column>> COLUMNS = Map.of(
+            "Bridge", List.of(opt("auto_attach", Atom.U), c("controller", Atom.U, null, 0, N),
+                    opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
+                    config(map("external_ids")), config(oneOf(opt("fail_mode", Atom.S), "secure", "standalone")),
+                    c("flood_vlans", Atom.I, null, 0, 4096), c("flow_tables", Atom.I, Atom.U, 0, N),
+                    opt("ipfix", Atom.U), one("mcast_snooping_enable", Atom.B), c("mirrors", Atom.U, null, 0, N),
+                    immutable(one("name", Atom.S)), opt("netflow", Atom.U), config(map("other_config")),
+                    c("ports", Atom.U, null, 0, N), config(oneOf(c("protocols", Atom.S, null, 0, N), "OpenFlow10",
+                            "OpenFlow11", "OpenFlow12", "OpenFlow13", "OpenFlow14", "OpenFlow15")),
+                    one("rstp_enable", Atom.B), map("rstp_status"), opt("sflow", Atom.U), map("status"),
+                    one("stp_enable", Atom.B)),
+            "Port", List.of(opt("bond_active_slave", Atom.S), one("bond_downdelay", Atom.I),
+                    one("bond_fake_iface", Atom.B), opt("bond_mode", Atom.S), one("bond_updelay", Atom.I),
+                    c("cvlans", Atom.I, null, 0, 4096), config(map("external_ids")), one("fake_bridge", Atom.B),
+                    c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), opt("mac", Atom.S),
+                    immutable(one("name", Atom.S)), map("other_config"), one("protected", Atom.B),
+                    opt("qos", Atom.U), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
+                    c("statistics", Atom.S, Atom.I, 0, N), map("status"), opt("tag", Atom.I),
+                    c("trunks", Atom.I, null, 0, 4096), opt("vlan_mode", Atom.S)),
+            "Interface", List.of(opt("admin_state", Atom.S), map("bfd"), map("bfd_status"), opt("cfm_fault", Atom.B),
+                    c("cfm_fault_status", Atom.S, null, 0, N), opt("cfm_flap_count", Atom.I),
+                    opt("cfm_health", Atom.I), opt("cfm_mpid", Atom.I), c("cfm_remote_mpids", Atom.I, null, 0, N),
+                    opt("cfm_remote_opstate", Atom.S), opt("duplex", Atom.S), opt("error", Atom.S),
+                    config(map("external_ids")), opt("ifindex", Atom.I), one("ingress_policing_burst", Atom.I),
+                    one("ingress_policing_kpkts_burst", Atom.I), one("ingress_policing_kpkts_rate", Atom.I),
+                    one("ingress_policing_rate", Atom.I), opt("lacp_current", Atom.B), opt("link_resets", Atom.I),
+                    opt("link_speed", Atom.I), opt("link_state", Atom.S), map("lldp"), opt("mac", Atom.S),
+                    opt("mac_in_use", Atom.S), opt("mtu", Atom.I), opt("mtu_request", Atom.I),
+                    immutable(one("name", Atom.S)), opt("ofport", Atom.I),
+                    config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
+                    map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
+                    config(one("type", Atom.S))));
+
+    /** A row: its table, name, and every column's value (atoms, or keys with values for a map). */
+    static final class Row {
+        final String table;
+        final String name;
+        final Map<String, Datum> cols = new LinkedHashMap<>();
+
+        Row(String table, String name) {
+            this.table = table;
+            this.name = name;
+            for (Column c : COLUMNS.get(table)) { // a new row's defaults: "", 0, false for required atoms
+                cols.put(c.name, c.isMap() || c.min == 0 || c.key == Atom.U ? Datum.EMPTY
+                        : Datum.of(c.key == Atom.S ? "" : c.key == Atom.I ? "0" : "false"));
+            }
+            cols.put("name", Datum.of(name));
+        }
+
+        /** Name-derived, so the same lab and script print the same uuids (OVS draws them at random). */
+        String uuid() {
+            return UUID.nameUUIDFromBytes((table + ":" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString();
+        }
+
+        Datum get(String col) {
+            return cols.get(col);
+        }
+
+        String string(String col) {
+            Datum d = cols.get(col);
+            return d.keys.isEmpty() ? null : d.keys.get(0);
+        }
+
+        Map<String, String> map(String col) {
+            Datum d = cols.get(col);
+            Map<String, String> m = new TreeMap<>();
+            for (int i = 0; i < d.keys.size(); i++) {
+                m.put(d.keys.get(i), d.values.get(i));
+            }
+            return m;
+        }
+    }
+
+    /** A value: atoms (a set, or one) or, for a map, keys and their values; atoms as text, unquoted. */
+    record Datum(List<String> keys, List<String> values) {
+        static final Datum EMPTY = new Datum(List.of(), List.of());
+
+        static Datum of(String... atoms) {
+            return new Datum(List.of(atoms), List.of());
+        }
+
+        static Datum of(Map<String, String> m) {
+            return new Datum(new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+        }
+    }
+
+    static Column column(String table, String name) {
+        for (Column c : COLUMNS.get(table)) {
+            if (c.name.equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** get_table()/get_column(): exact, else the one name {@code s} abbreviates ('-' as '_', any case). */
+    static String match(List<String> names, String s, String what, String table) {
+        int best = 0;
+        List<String> hits = new ArrayList<>();
+        for (String n : names) {
+            int score = score(n, s);
+            if (score > 0 && score >= best) {
+                if (score > best) {
+                    hits.clear();
+                }
+                hits.add(n);
+                best = score;
+            }
+        }
+        if (hits.isEmpty()) {
+            throw new VsctlException(what.equals("table") ? "unknown table \"" + s + "\""
+                    : table + " does not contain a column whose name matches \"" + s + "\"");
+        }
+        if (hits.size() > 1) {
+            throw new VsctlException(what.equals("table") ? "\"" + s + "\" matches multiple table names: "
+                    + String.join(", ", hits) : table + " contains more than one column whose name matches \"" + s
+                    + "\": " + String.join(", ", hits));
+        }
+        return hits.get(0);
+    }
+
+    // score_partial_match()
+    private static int score(String name, String s) {
+        if (name.equals(s)) {
+            return Integer.MAX_VALUE;
+        }
+        int i = 0;
+        for (; ; i++) {
+            char a = i < name.length() ? norm(name.charAt(i)) : 0, b = i < s.length() ? norm(s.charAt(i)) : 0;
+            if (a != b) {
+                break;
+            } else if (a == 0) {
+                return Integer.MAX_VALUE - 1;
+            }
+        }
+        return i == s.length() ? i : 0;
+    }
+
+    private static char norm(char c) {
+        return c == '-' ? '_' : Character.toLowerCase(c);
+    }
+
+    // ------------------------------------------------------------------ printing (ovsdb_datum_to_string)
+
+    static String format(Column c, Datum d) {
+        List<String> keys = d.keys;
+        if (c.isMap()) {
+            List<Integer> order = sorted(c.key, keys);
+            StringBuilder s = new StringBuilder("{");
+            for (int i : order) {
+                s.append(s.length() > 1 ? ", " : "").append(atom(c.key, keys.get(i))).append('=')
+                        .append(atom(c.value, d.values.get(i)));
+            }
+            return s.append('}').toString();
+        }
+        if (c.max == 1 && keys.size() == 1) {
+            return atom(c.key, keys.get(0));
+        }
+        StringBuilder s = new StringBuilder("[");
+        for (int i : sorted(c.key, keys)) {
+            s.append(s.length() > 1 ? ", " : "").append(atom(c.key, keys.get(i)));
+        }
+        return s.append(']').toString();
+    }
+
+    /** An atom as --bare prints it: the same text. */
+    static String atom(Atom t, String v) {
+        return t == Atom.S && needsQuotes(v) ? quote(v) : v;
+    }
+
+    private static List<Integer> sorted(Atom t, List<String> keys) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            order.add(i);
+        }
+        Comparator<Integer> cmp = t == Atom.I ? Comparator.comparingLong(i -> Long.parseLong(keys.get(i)))
+                : Comparator.comparing(keys::get);
+        order.sort(cmp);
+        return order;
+    }
+
+    // string_needs_quotes()
+    static boolean needsQuotes(String s) {
+        if (s.isEmpty() || !(isAlpha(s.charAt(0)) || s.charAt(0) == '_')) {
+            return true;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAlpha(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-' && c != '.') {
+                return true;
+            }
+        }
+        if (s.equals("true") || s.equals("false")) {
+            return true;
+        }
+        try {
+            return s.length() == 36 && UUID.fromString(s) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAlpha(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    // json_to_ds() of a string
+    static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+
+    // ------------------------------------------------------------------ parsing (ovsdb_datum_from_string)
+
+    /** One atom of type {@code t} for column {@code c}, checked against its constraints. */
+    static String parseAtom(Column c, Atom t, String s, boolean key) {
+        String v = s;
+        if (t == Atom.S && s.startsWith("\"")) {
+            v = unquote(s);
+        }
+        switch (t) {
+            case I -> {
+                try {
+                    long n = Long.parseLong(s.trim());
+                    if (key && (n < c.lo || n > c.hi)) {
+                        throw new VsctlException("constraint violation: " + n + " is not in the valid range " + c.lo
+                                + " to " + c.hi + " (inclusive)");
+                    }
+                    return Long.toString(n);
+                } catch (NumberFormatException e) {
+                    throw new VsctlException("\"" + s + "\" is not a valid integer or range");
+                }
+            }
+            case B -> {
+                if (!s.equals("true") && !s.equals("false")) {
+                    throw new VsctlException("\"" + s + "\" is not a valid boolean (use \"true\" or \"false\")");
+                }
+                return s;
+            }
+            case U -> {
+                throw new VsctlException("arplab does not model column " + c.name);
+            }
+            default -> {
+                if (key && c.allowed != null && !c.allowed.contains(v)) {
+                    throw new VsctlException("constraint violation: " + v + " is not one of the allowed values (["
+                            + String.join(", ", c.allowed) + "])");
+                }
+                return v;
+            }
+        }
+    }
+
+    private static String unquote(String s) {
+        StringBuilder u = new StringBuilder();
+        for (int i = 1; i < s.length() - 1; i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length() - 1) {
+                char n = s.charAt(++i);
+                u.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                u.append(ch);
+            }
+        }
+        return u.toString();
+    }
+
+    /** A whole value for {@code c}: one atom, "a,b" or "[a, b]" for a set, "{k=v, ...}" for a map. */
+    static Datum parse(Column c, String s) {
+        if (c.isMap()) {
+            String body = s.trim();
+            if (body.startsWith("{") && body.endsWith("}")) {
+                body = body.substring(1, body.length() - 1);
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            for (String pair : tokens(body)) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    throw new VsctlException(pair + ": syntax error at end of input");
+                }
+                m.put(parseAtom(c, c.key, pair.substring(0, eq).trim(), true),
+                        parseAtom(c, c.value, pair.substring(eq + 1).trim(), false));
+            }
+            return Datum.of(m);
+        }
+        if (c.scalar()) {
+            return Datum.of(parseAtom(c, c.key, s, true));
+        }
+        String body = s.trim();
+        if (body.startsWith("[") && body.endsWith("]")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        List<String> atoms = new ArrayList<>();
+        for (String t : tokens(body)) {
+            String a = parseAtom(c, c.key, t.trim(), true);
+            if (!atoms.contains(a)) {
+                atoms.add(a);
+            }
+        }
+        return new Datum(atoms, List.of());
+    }
+
+    // the comma-separated items of a set or map, quotes kept together
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder t = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' && (i == 0 || s.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            }
+            if (ch == ',' && !quoted) {
+                out.add(t.toString());
+                t.setLength(0);
+            } else {
+                t.append(ch);
+            }
+        }
+        if (!t.toString().isBlank()) {
+            out.add(t.toString());
+        }
+        return out;
+    }
+
+    /** ovs-vsctl's fatal error: one line, exit 1, nothing committed. */
+    static final class VsctlException extends RuntimeException {
+        VsctlException(String message) {
+            super(message);
+        }
+    }
+}

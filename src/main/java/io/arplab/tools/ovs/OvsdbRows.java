@@ -1,0 +1,289 @@
+package io.arplab.tools.ovs;
+
+import io.arplab.device.OvsBridge;
+import io.arplab.flow.Ofproto;
+import io.arplab.flow.OfVersion;
+import io.arplab.flow.Ports;
+import io.arplab.runtime.Vswitchd;
+import io.arplab.tools.ovs.Ovsdb.Datum;
+import io.arplab.tools.ovs.Ovsdb.Row;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The rows of one ovs-vsctl transaction: read from the node's vswitchd (what it reports: ofport, mac_in_use,
+ * statistics) and the columns only the database keeps (external_ids, other_config ...), changed by the commands,
+ * then committed as bridge_reconfigure() applies a new database: bridges and ports added, deleted, re-created.
+ */
+final class OvsdbRows {
+    /** What only the database holds, kept per node across ovs-vsctl runs (namespace state). */
+    static final class Stored {
+        final Map<String, Map<String, Datum>> columns = new HashMap<>();
+        /** Ports whose netdev could not be opened: bridge, and the Interface row. */
+        final Map<String, String> failedBridge = new LinkedHashMap<>();
+        final Map<String, Row> failed = new LinkedHashMap<>();
+    }
+
+    /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
+    private static final List<String> DB_ONLY = List.of("Bridge:external_ids", "Bridge:other_config",
+            "Bridge:protocols", "Bridge:datapath_type", "Port:external_ids", "Interface:external_ids");
+
+    final Map<String, Row> bridges = new LinkedHashMap<>();
+    /** Ports by name, with the bridge each is on. */
+    final Map<String, Row> ports = new LinkedHashMap<>();
+    final Map<String, String> portBridge = new LinkedHashMap<>();
+    final Map<String, Row> ifaces = new LinkedHashMap<>();
+    private final Vswitchd vswitchd;
+    private final Stored stored;
+    private final long now;
+    /** The rows as read, to find what changed. */
+    private final Map<String, String> before = new HashMap<>();
+
+    OvsdbRows(Vswitchd vswitchd, Stored stored, long now) {
+        this.vswitchd = vswitchd;
+        this.stored = stored;
+        this.now = now;
+        for (OvsBridge b : vswitchd.bridges()) {
+            Ofproto o = b.ofproto();
+            Row r = new Row("Bridge", o.name);
+            r.cols.put("datapath_type", Datum.of("dummy"));
+            r.cols.put("datapath_version", Datum.of("<built-in>"));
+            r.cols.put("datapath_id", Datum.of(String.format("%016x", o.datapathId)));
+            r.cols.put("fail_mode", o.failMode == null ? Datum.EMPTY : Datum.of(o.failMode));
+            List<String> protocols = new ArrayList<>();
+            o.protocols.forEach(v -> protocols.add(v.protocolName));
+            r.cols.put("protocols", new Datum(protocols, List.of()));
+            for (String c : List.of("mcast_snooping_enable", "rstp_enable", "stp_enable")) {
+                r.cols.put(c, Datum.of("false"));
+            }
+            restore(r);
+            bridges.put(o.name, r);
+            for (Ofproto.Port p : o.ports()) {
+                addRows(o.name, p.name, live(p));
+            }
+        }
+        stored.failed.forEach((name, iface) -> addRows(stored.failedBridge.get(name), name, copy(iface)));
+        for (Row r : all()) {
+            before.put(r.table + ":" + r.name, signature(r));
+        }
+    }
+
+    private static Row copy(Row r) {
+        Row c = new Row(r.table, r.name);
+        c.cols.putAll(r.cols);
+        return c;
+    }
+
+    // what the vswitchd reports of a port's interface (iface_refresh_stats(), iface_refresh_netdev_status())
+    private Row live(Ofproto.Port p) {
+        Row i = new Row("Interface", p.name);
+        i.cols.put("type", Datum.of(p.type.equals("system") ? "" : p.type));
+        i.cols.put("options", Datum.of(p.options));
+        i.cols.put("ofport", Datum.of(Long.toString(p.ofport == Ports.LOCAL ? 65534 : p.ofport)));
+        if (p.ofportRequest >= 0) {
+            i.cols.put("ofport_request", Datum.of(Long.toString(p.ofportRequest)));
+        }
+        i.cols.put("mac_in_use", Datum.of(io.arplab.flow.MatchFormat.mac(p.mac)));
+        for (String c : List.of("ifindex", "link_resets", "ingress_policing_burst", "ingress_policing_kpkts_burst",
+            "ingress_policing_kpkts_rate", "ingress_policing_rate")) {
+            i.cols.put(c, Datum.of("0"));
+        }
+        i.cols.put("admin_state", Datum.of("up"));
+        i.cols.put("link_state", Datum.of("up"));
+        Map<String, String> s = new LinkedHashMap<>();
+        if (p.isTunnel()) { // a netdev-vport: no MTU, the four counters
+            s.put("rx_bytes", Long.toString(p.rxBytes));
+            s.put("rx_packets", Long.toString(p.rxPackets));
+            s.put("tx_bytes", Long.toString(p.txBytes));
+            s.put("tx_packets", Long.toString(p.txPackets));
+            i.cols.put("statistics", Datum.of(s));
+        } else { // netdev-dummy's counters, per queue and custom ones too
+            i.cols.put("mtu", Datum.of("1500"));
+            s.put("rx_bytes", Long.toString(p.rxBytes));
+            s.put("rx_custom_packets_1", "0");
+            s.put("rx_custom_packets_2", "0");
+            s.put("rx_packets", Long.toString(p.rxPackets));
+            s.put("rx_q0_bytes", Long.toString(p.rxBytes));
+            s.put("rx_q0_packets", Long.toString(p.rxPackets));
+            s.put("tx_bytes", Long.toString(p.txBytes));
+            s.put("tx_packets", Long.toString(p.txPackets));
+            s.put("tx_q0_bytes", Long.toString(p.txBytes));
+            s.put("tx_q0_packets", Long.toString(p.txPackets));
+            i.cols.put("statistics", Datum.of(s));
+        }
+        return i;
+    }
+
+    /** A port row with its one interface on bridge {@code bridge}. */
+    void addRows(String bridge, String name, Row iface) {
+        Row p = new Row("Port", name);
+        p.cols.put("bond_downdelay", Datum.of("0"));
+        p.cols.put("bond_updelay", Datum.of("0"));
+        for (String c : List.of("bond_fake_iface", "fake_bridge", "protected")) {
+            p.cols.put(c, Datum.of("false"));
+        }
+        p.cols.put("interfaces", Datum.of(iface.uuid()));
+        restore(p);
+        restore(iface);
+        ports.put(name, p);
+        portBridge.put(name, bridge);
+        ifaces.put(name, iface);
+        bridges.get(bridge).cols.put("ports", portsOf(bridge));
+    }
+
+    void removeRows(String port) {
+        String bridge = portBridge.remove(port);
+        ports.remove(port);
+        ifaces.remove(port);
+        if (bridges.containsKey(bridge)) {
+            bridges.get(bridge).cols.put("ports", portsOf(bridge));
+        }
+    }
+
+    private Datum portsOf(String bridge) {
+        List<String> uuids = new ArrayList<>();
+        portBridge.forEach((p, b) -> {
+            if (b.equals(bridge)) {
+                uuids.add(ports.get(p).uuid());
+            }
+        });
+        return new Datum(uuids, List.of());
+    }
+
+    private void restore(Row r) {
+        Map<String, Datum> s = stored.columns.get(r.table + ":" + r.name);
+        if (s != null) {
+            r.cols.putAll(s);
+        }
+    }
+
+    Map<String, Row> table(String table) {
+        return switch (table) {
+            case "Bridge" -> bridges;
+            case "Port" -> ports;
+            case "Interface" -> ifaces;
+            default -> Map.of();
+        };
+    }
+
+    private List<Row> all() {
+        List<Row> rows = new ArrayList<>(bridges.values());
+        rows.addAll(ports.values());
+        rows.addAll(ifaces.values());
+        return rows;
+    }
+
+    private static String signature(Row r) {
+        return r.cols.toString();
+    }
+
+    /** bridge_reconfigure() of the new rows: the vswitchd's bridges and ports made to match; errors as OVS logs. */
+    List<String> commit() {
+        List<String> errors = new ArrayList<>();
+        for (OvsBridge b : vswitchd.bridges()) {
+            if (!bridges.containsKey(b.bridgeName())) {
+                vswitchd.delBridge(b);
+            }
+        }
+        Map<String, OvsBridge> live = new HashMap<>();
+        vswitchd.bridges().forEach(b -> live.put(b.bridgeName(), b));
+        for (Row br : bridges.values()) {
+            OvsBridge b = live.get(br.name);
+            if (b == null) {
+                b = vswitchd.addBridge(br.name);
+            }
+            configure(b, br);
+        }
+        Map<String, Long> recreated = new HashMap<>(); // a new type on the same bridge keeps the OpenFlow port
+        for (OvsBridge b : vswitchd.bridges()) {
+            for (Ofproto.Port p : b.ofproto().ports()) {
+                Row i = ifaces.get(p.name);
+                boolean here = i != null && portBridge.get(p.name).equals(b.bridgeName());
+                if (here && type(i).equals(p.type.equals("system") ? "" : p.type) || p.ofport == Ports.LOCAL) {
+                    continue;
+                }
+                vswitchd.delPort(b, p.name);
+                if (here) {
+                    recreated.put(p.name, p.ofport);
+                }
+            }
+        }
+        stored.failed.keySet().removeIf(n -> !ifaces.containsKey(n));
+        for (OvsBridge b : vswitchd.bridges()) {
+            for (Map.Entry<String, String> e : portBridge.entrySet()) {
+                if (!e.getValue().equals(b.bridgeName()) || e.getKey().equals(b.bridgeName())) {
+                    continue;
+                }
+                Row i = ifaces.get(e.getKey());
+                Ofproto.Port p = b.ofproto().port(e.getKey());
+                long request = i.string("ofport_request") != null ? Long.parseLong(i.string("ofport_request"))
+                        : recreated.getOrDefault(i.name, -1L);
+                if (p == null && (!stored.failed.containsKey(e.getKey())
+                        || !Objects.equals(before.get("Interface:" + i.name), signature(i)))) {
+                    try {
+                        vswitchd.addPort(b, i.name, type(i), request, i.map("options"));
+                        if (i.string("ofport_request") == null) {
+                            b.ofproto().port(i.name).ofportRequest = -1; // kept its number, requested none
+                        }
+                        stored.failed.remove(i.name);
+                    } catch (IllegalArgumentException x) {
+                        // iface_do_create() failed: the row stays, with the error vswitchd writes into it
+                        i.cols.put("error", Datum.of(x.getMessage()));
+                        i.cols.put("ofport", Datum.of("-1"));
+                        stored.failed.put(i.name, i);
+                        stored.failedBridge.put(i.name, b.bridgeName());
+                        errors.add("Error detected while setting up '" + i.name + "': " + x.getMessage() + ".  See "
+                                + "ovs-vswitchd log for details.");
+                    }
+                } else if (p != null) {
+                    p.options.clear();
+                    p.options.putAll(i.map("options"));
+                    p.ofportRequest = request;
+                }
+            }
+        }
+        stored.columns.clear();
+        for (Row r : all()) {
+            Map<String, Datum> keep = new HashMap<>();
+            for (String c : r.cols.keySet()) {
+                if (DB_ONLY.contains(r.table + ":" + c)) {
+                    keep.put(c, r.cols.get(c));
+                }
+            }
+            stored.columns.put(r.table + ":" + r.name, keep);
+        }
+        return errors;
+    }
+
+    private static String type(Row iface) {
+        String t = iface.string("type");
+        return t == null ? "" : t;
+    }
+
+    // the bridge's columns: fail mode (flushing flows when it changes), protocols, other_config's ids
+    private void configure(OvsBridge b, Row br) {
+        Ofproto o = b.ofproto();
+        String fail = br.string("fail_mode");
+        if (!Objects.equals(fail, o.failMode)) {
+            o.setFailMode(fail, now);
+        }
+        List<OfVersion> versions = new ArrayList<>();
+        for (String p : br.get("protocols").keys()) {
+            versions.add(OfVersion.byName(p));
+        }
+        o.protocols = versions.isEmpty() ? List.of(OfVersion.values()) : versions;
+        Map<String, String> other = br.map("other_config");
+        String dpid = other.get("datapath-id");
+        if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
+            o.datapathId = Long.parseUnsignedLong(dpid, 16);
+        }
+        Long hwaddr = other.get("hwaddr") == null ? null : io.arplab.flow.FieldParser.mac(other.get("hwaddr"));
+        if (hwaddr != null && hwaddr != o.hwaddr && (hwaddr & 0x0100_0000_0000L) == 0) {
+            vswitchd.setHwaddr(b, hwaddr);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Records OVS 3.1 (a private ovs-vswitchd --enable-dummy per scenario, ovs-oracle.sh: br0 on the dummy datapath) for
+# refdata/ovs/vsctl/SCENARIO.in: each line's output (stdout, then stderr) after "### LINE", then "### exit N" when
+# it failed, into SCENARIO.out. commands: ovs-vsctl at run time on br0 alone; bridges: br0 and br1 with ports (below).
+#   src/test/scripts/record-vsctl.sh
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+res=$here/../resources/refdata/ovs/vsctl
+record() { # SCENARIO [SETUP-COMMAND...]
+  local scenario=$1; shift
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsvs.XXXXXX")
+  (
+    trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
+    cd "$dir"
+    "$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
+    export OVS_RUNDIR=$dir
+    for c in "$@"; do eval "$c"; done
+    while IFS= read -r line; do
+      case $line in '#'*|'') continue ;; esac
+      echo "### $line"
+      eval "$line" >"$dir/o" 2>"$dir/e"; rc=$?
+      cat "$dir/o" "$dir/e"
+      [ $rc -ne 0 ] && echo "### exit $rc"
+      sleep 0.2
+    done < "$res/$scenario.in" > "$res/$scenario.out"
+  )
+}
+record commands
+record bridges \
+  'ovs-vsctl add-port br0 p1 -- set Interface p1 type=dummy' \
+  'ovs-vsctl add-port br0 gw -- set Interface gw type=internal' \
+  'ovs-vsctl add-port br0 p2 -- set Interface p2 type=dummy' \
+  'ovs-vsctl add-br br1 -- set Bridge br1 datapath_type=dummy fail_mode=secure' \
+  'ovs-vsctl add-port br1 q1 -- set Interface q1 type=dummy'
