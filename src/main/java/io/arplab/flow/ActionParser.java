@@ -156,7 +156,12 @@ public final class ActionParser {
         if (arrow < 0) {
             throw new FlowParseException(value + ": missing `->' following source");
         }
-        Subfield src = Subfield.parse(value.substring(0, arrow));
+        Subfield src;
+        try {
+            src = Subfield.parse(value.substring(0, arrow));
+        } catch (FlowParseException e) { // mf_parse_subfield__() words errors with all the text left to parse
+            throw new FlowParseException(value + e.getMessage().substring(arrow));
+        }
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
         if (src.nBits() != dst.nBits()) {
             throw new FlowParseException(value + ": source field is " + src.nBits()
@@ -179,8 +184,10 @@ public final class ActionParser {
         } catch (NumberFormatException e) {
             throw new FlowParseException(value + ": cannot parse integer value");
         }
-        if (n.bitLength() > dst.nBits()) {
-            throw new FlowParseException(value + ": value " + v + " does not fit into " + dst.nBits() + " bits");
+        if (n.bitLength() > dst.nBits()) { // the value as mf_format() prints it
+            throw new FlowParseException(value + ": value " + (dst.field().kind == Field.Kind.TUN_FLAGS
+                    ? MatchFormat.formatValue(dst.field(), n.longValue(), -1L, PortMap.NONE) : v) + " does not fit into "
+                    + dst.nBits() + " bits");
         }
         writable(dst.field());
         return new Action.SetField(dst.field(), n.longValue() << dst.ofs(), dst.mask(), Action.Raw.REG_LOAD);
@@ -207,6 +214,9 @@ public final class ActionParser {
         Field f = Field.byName(key);
         if (f == null) {
             throw new FlowParseException(key + " is not a valid OXM field name");
+        }
+        if (Field.NO_PROTOCOL.contains(f)) { // parse_SET_FIELD(): !mf->writable
+            throw new FlowParseException(key + " is read-only");
         }
         long[] vm = FieldParser.parse(f, value.substring(0, arrow), names);
         return new Action.SetField(f, vm[0] & vm[1], vm[1] & f.fullMask(), Action.Raw.SET_FIELD);

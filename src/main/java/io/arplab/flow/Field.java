@@ -12,6 +12,9 @@ public enum Field {
     TUN_ID("tun_id", "tunnel_id", "NXM_NX_TUN_ID", Slot.TUN_ID, 0, 64, 8, Kind.HEX, Prereq.NONE, true, null),
     TUN_SRC("tun_src", null, "NXM_NX_TUN_IPV4_SRC", Slot.TUN_SRC, 0, 32, 4, Kind.IPV4, Prereq.NONE, true, null),
     TUN_DST("tun_dst", null, "NXM_NX_TUN_IPV4_DST", Slot.TUN_DST, 0, 32, 4, Kind.IPV4, Prereq.NONE, true, null),
+    TUN_FLAGS("tun_flags", null, "NXM_NX_TUN_FLAGS", Slot.TUN_FLAGS, 0, 1, 2, Kind.TUN_FLAGS, Prereq.NONE, true, null),
+    TUN_TOS("tun_tos", null, null, Slot.TUN_TOS, 0, 8, 1, Kind.DEC, Prereq.NONE, false, null),
+    TUN_TTL("tun_ttl", null, null, Slot.TUN_TTL, 0, 8, 1, Kind.DEC, Prereq.NONE, false, null),
     METADATA("metadata", null, "OXM_OF_METADATA", Slot.METADATA, 0, 64, 8, Kind.HEX, Prereq.NONE, true, null),
     IN_PORT("in_port", null, "NXM_OF_IN_PORT", Slot.IN_PORT, 0, 16, 2, Kind.PORT, Prereq.NONE, false, null),
     REG0(0), REG1(1), REG2(2), REG3(3), REG4(4), REG5(5), REG6(6), REG7(7),
@@ -51,7 +54,10 @@ public enum Field {
     ICMPV4_CODE("icmp_code", null, "NXM_OF_ICMP_CODE", Slot.TP_DST, 0, 8, 1, Kind.DEC, Prereq.ICMPV4, false, null);
 
     /** How values are written (OVS's enum mf_string). */
-    public enum Kind { DEC, HEX, ETH, IPV4, PORT, CT_STATE, FRAG, TCP_FLAGS }
+    public enum Kind { DEC, HEX, ETH, IPV4, PORT, CT_STATE, FRAG, TCP_FLAGS, TUN_FLAGS }
+
+    /** Fields no OpenFlow protocol carries (mf usable_protocols OFPUTIL_P_NONE), so no flow can match them. */
+    static final java.util.Set<Field> NO_PROTOCOL = java.util.EnumSet.of(Field.TUN_TOS, Field.TUN_TTL);
 
     /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
     public enum Prereq { NONE, VLAN, ARP, IPV4, IP_ANY, TCP, UDP, ICMPV4 }

@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Geneve;
 import java.math.BigInteger;
 
 /** How ovs-ofctl reads a field's value (lib/meta-flow.c mf_parse and its helpers), with OVS's error texts. */
@@ -16,8 +17,9 @@ public final class FieldParser {
             case ETH -> ethernet(f, s);
             case IPV4 -> ipv4(f, s);
             case PORT -> port(f, s, names);
-            case CT_STATE -> flags(f, s, MatchFormat.CT_STATE_NAMES, 0xff);
-            case TCP_FLAGS -> flags(f, s, MatchFormat.TCP_FLAG_NAMES, 0xfff);
+            case CT_STATE -> flags(s, MatchFormat.CT_STATE_NAMES, "ct_state", 0xff);
+            case TCP_FLAGS -> flags(s, MatchFormat.TCP_FLAG_NAMES, "TCP", 0xfff);
+            case TUN_FLAGS -> flags(s, Tunnel.FLAG_NAMES, "tunnel", Geneve.TNL_OAM); // FLOW_TNL_PUB_F_MASK
             case FRAG -> frag(s);
         };
         if (!f.maskable && (r[1] & f.fullMask()) != (f.fullMask() & (f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1))) {
@@ -172,10 +174,19 @@ public final class FieldParser {
         };
     }
 
-    // lib/flow.c parse_flags(): "0x20/0x20", "+trk-new", or "trk|new" (exact)
-    private static long[] flags(Field f, String s, String[] names, long supported) {
-        if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
-            return integer(f, s);
+    /**
+     * lib/flow.c parse_flags(): "V/M" in numbers, "+name-name" (masked), or "name|name|N" (exact); {@code what}
+     * names the flags in errors ("ct_state", "TCP", "tunnel"), {@code allowed} the bits a flow may match.
+     */
+    private static long[] flags(String s, String[] names, String what, long allowed) {
+        java.util.regex.Matcher num = java.util.regex.Pattern.compile("(0[xX][0-9a-fA-F]+|[0-9]+)/(0[xX][0-9a-fA-F]+"
+                + "|[0-9]+)").matcher(s);
+        if (num.lookingAt()) {
+            long v = Long.decode(num.group(1)), m = Long.decode(num.group(2));
+            if ((v & ~allowed) != 0 || (m & ~allowed) != 0) {
+                throw new FlowParseException(s + ": unknown " + what + " flag(s)");
+            }
+            return new long[] {v, m};
         }
         if (s.startsWith("+") || s.startsWith("-")) {
             long v = 0, m = 0;
@@ -183,38 +194,55 @@ public final class FieldParser {
             while (i < s.length()) {
                 char sign = s.charAt(i);
                 if (sign != '+' && sign != '-') {
-                    throw new FlowParseException(s.substring(i) + ": " + f.name
+                    throw new FlowParseException(s.substring(i) + ": " + what
                             + " must be preceded by '+' (for SET) or '-' (NOT SET)");
                 }
-                int j = i + 1;
-                while (j < s.length() && s.charAt(j) != '+' && s.charAt(j) != '-') {
-                    j++;
+                i++;
+                int bit = flagAt(s, i, names, "+-");
+                if (bit >= 0 && (m & (1L << bit)) != 0) {
+                    throw new FlowParseException(s.substring(i) + ": Each " + what + " flag can be specified only once");
                 }
-                long bit = flag(f, s.substring(i + 1, j), names, s);
-                if ((m & bit) != 0) {
-                    throw new FlowParseException(s + ": Each " + f.name + " flag can only be specified once");
+                if (bit < 0 || (allowed & (1L << bit)) == 0) {
+                    throw new FlowParseException(s.substring(i) + ": unknown " + what + " flag(s)");
                 }
-                m |= bit;
-                if (sign == '+') {
-                    v |= bit;
-                }
-                i = j;
+                m |= 1L << bit;
+                v |= sign == '+' ? 1L << bit : 0;
+                i += names[bit].length();
             }
             return new long[] {v, m};
         }
         long v = 0;
-        for (String n : s.split("\\|", -1)) {
-            v |= flag(f, n, names, s);
+        int i = 0;
+        while (i < s.length()) {
+            java.util.regex.Matcher n = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+").matcher(s);
+            if (n.find(i) && n.start() == i) {
+                long x = Long.decode(n.group());
+                if ((x & ~allowed) != 0) {
+                    throw new FlowParseException(s + ": unknown " + what + " flag(s)");
+                }
+                v |= x;
+                i = n.end() + (n.end() < s.length() && s.charAt(n.end()) == '|' ? 1 : 0);
+                continue;
+            }
+            int bit = flagAt(s, i, names, "|");
+            if (bit < 0 || (allowed & (1L << bit)) == 0) {
+                throw new FlowParseException(s + ": unknown " + what + " flag(s)");
+            }
+            v |= 1L << bit;
+            i += names[bit].length();
+            i += i < s.length() && s.charAt(i) == '|' ? 1 : 0;
         }
-        return new long[] {v, supported};
+        return new long[] {v, -1L};
     }
 
-    private static long flag(Field f, String name, String[] names, String whole) {
+    // the lowest bit whose name starts at s[i] and ends the string or before one of the delimiters, or -1
+    private static int flagAt(String s, int i, String[] names, String delimiters) {
         for (int b = 0; b < names.length; b++) {
-            if (names[b].equals(name)) {
-                return 1L << b;
+            int end = i + names[b].length();
+            if (s.startsWith(names[b], i) && (end == s.length() || delimiters.indexOf(s.charAt(end)) >= 0)) {
+                return b;
             }
         }
-        throw new FlowParseException(name + ": unknown " + f.name + " flag(s)");
+        return -1;
     }
 }

@@ -132,6 +132,11 @@ public final class FlowParser {
                 }
             }
         }
+        for (Field f : Field.NO_PROTOCOL) {
+            if (match.mask(f.slot) != 0 && command != FlowMod.Command.QUERY) { // no protocol can carry it
+                throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+            }
+        }
         List<Action> actions = List.of();
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);

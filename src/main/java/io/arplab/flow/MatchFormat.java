@@ -126,12 +126,17 @@ public final class MatchFormat {
         }
         ip(s, "tun_src", m, Slot.TUN_SRC);
         ip(s, "tun_dst", m, Slot.TUN_DST);
-        if (m.mask(Slot.TUN_TOS) != 0) {
-            s.append("tun_tos=").append(m.value(Slot.TUN_TOS)).append(',');
+        if (m.mask(Slot.TUN_TOS) != 0) { // format_flow_tunnel(): tun_tos in hex without 0x
+            s.append("tun_tos=").append(Long.toHexString(m.value(Slot.TUN_TOS))).append(',');
         }
-        if (m.mask(Slot.TUN_FLAGS) != 0) { // format_flow_tunnel(): the flags OVS keeps, +/- each masked one
-            s.append("tun_flags=").append(flagsMasked(m.value(Slot.TUN_FLAGS), m.mask(Slot.TUN_FLAGS),
-                    Tunnel.FLAG_NAMES)).append(',');
+        if (m.mask(Slot.TUN_TTL) != 0) {
+            s.append("tun_ttl=").append(m.value(Slot.TUN_TTL)).append(',');
+        }
+        long tunFlags = m.mask(Slot.TUN_FLAGS) & Tunnel.FLAGS_MASK;
+        if (tunFlags != 0) { // format_flags_masked(): all flags masked print as flags, else +/- each
+            s.append("tun_flags=").append(tunFlags == Tunnel.FLAGS_MASK
+                    ? flags(m.value(Slot.TUN_FLAGS) & tunFlags, Tunnel.FLAG_NAMES, '|')
+                    : flagsMasked(m.value(Slot.TUN_FLAGS), tunFlags, Tunnel.FLAG_NAMES)).append(',');
         }
         if (m.mask(Slot.METADATA) != 0) {
             s.append("metadata=").append(hex64(m.value(Slot.METADATA)));
@@ -353,6 +358,7 @@ public final class MatchFormat {
             case HEX -> hex(v) + (exact ? "" : "/" + hex(mask));
             case CT_STATE -> exact ? flags(v, CT_STATE_NAMES, '|') : flagsMasked(v, mask, CT_STATE_NAMES);
             case TCP_FLAGS -> exact ? flags(v, TCP_FLAG_NAMES, '|') : flagsMasked(v, mask, TCP_FLAG_NAMES);
+            case TUN_FLAGS -> exact ? flags(v, Tunnel.FLAG_NAMES, '|') : flagsMasked(v, mask, Tunnel.FLAG_NAMES);
             case FRAG -> Long.toString(v);
         };
     }

@@ -5,7 +5,7 @@ package io.arplab.flow;
  * Several match fields share a slot, as in OVS: arp_op is nw_proto, icmp_type is tp_src, dl_vlan is part of vlan_tci.
  */
 public enum Slot {
-    TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), METADATA(64),
+    TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8), METADATA(64),
     REG0(32), REG1(32), REG2(32), REG3(32), REG4(32), REG5(32), REG6(32), REG7(32),
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),
     PKT_MARK(32), RECIRC_ID(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),

@@ -12,6 +12,8 @@ final class Tunnel {
     /** tnl_wc_init(): a packet from a tunnel always matches on these flags. */
     static final int WC_FLAGS = Geneve.TNL_DONT_FRAGMENT | Geneve.TNL_CSUM | Geneve.TNL_KEY;
     static final String[] FLAG_NAMES = {"oam", "df", "csum", "key"};
+    /** FLOW_TNL_F_MASK: the flags a flow keeps. */
+    static final long FLAGS_MASK = 0xf;
 
     private Tunnel() {}
 
@@ -92,6 +94,7 @@ final class Tunnel {
             flow[Slot.TUN_DST.ordinal()] = t.dst() & 0xffffffffL;
             flow[Slot.TUN_FLAGS.ordinal()] = t.flags();
             flow[Slot.TUN_TOS.ordinal()] = t.tos();
+            flow[Slot.TUN_TTL.ordinal()] = t.ttl();
         }
         return flow;
     }
@@ -122,8 +125,9 @@ final class Tunnel {
         }
         s.append("tun_src=").append(MatchFormat.ip(f[Slot.TUN_SRC.ordinal()])).append(",tun_dst=")
                 .append(MatchFormat.ip(f[Slot.TUN_DST.ordinal()])).append(",tun_ipv6_src=::,tun_ipv6_dst=::,")
-                .append("tun_gbp_id=0,tun_gbp_flags=0,tun_tos=").append(f[Slot.TUN_TOS.ordinal()])
-                .append(",tun_ttl=0,tun_erspan_ver=0,gtpu_flags=0,gtpu_msgtype=0,tun_flags=");
+                .append("tun_gbp_id=0,tun_gbp_flags=0,tun_tos=").append(Long.toHexString(f[Slot.TUN_TOS.ordinal()]))
+                .append(",tun_ttl=").append(f[Slot.TUN_TTL.ordinal()])
+                .append(",tun_erspan_ver=0,gtpu_flags=0,gtpu_msgtype=0,tun_flags=");
         s.append(flags == 0 ? "0" : MatchFormat.flags(flags, FLAG_NAMES, '|'));
         return s.append(',').toString();
     }

@@ -37,7 +37,8 @@ final class Xlate {
      * state, but the datapath key (and ctx->orig_tunnel_ipv6_dst) keep the packet's.
      */
     private final long[] packetTunnel;
-    private static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS};
+    private static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
+        Slot.TUN_TTL};
     private int depth;
     private final List<Frozen> pending = new ArrayList<>();
     /** Traceflow's observer of what a trace decides, or null. */
@@ -368,6 +369,7 @@ final class Xlate {
                 packetTunnel[2] = tunnel.dst() & 0xffffffffL;
                 packetTunnel[3] = tunnel.flags();
                 packetTunnel[4] = tunnel.tos();
+                packetTunnel[5] = tunnel.ttl();
             }
         }
         commit();

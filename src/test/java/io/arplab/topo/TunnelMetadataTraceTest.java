@@ -1,0 +1,58 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Traces with tunnel metadata (tun_tos, tun_ttl, tun_flags in the flow, the megaflow's tunnel fields) and the
+ * kernel-tunnel path of a Geneve port, against OVS 3.1's recording refdata/geneve/ovs/native
+ * (src/test/scripts/record-tnl-push.sh; its last trace runs with tnl_push_pop off, the path arplab takes).
+ */
+class TunnelMetadataTraceTest {
+    static final Path OUT = Path.of("src/test/resources/refdata/geneve/ovs/native/commands.out");
+
+    @Test
+    void tracesWithTunnelMetadataAreOvsOwn(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    ports:
+                      p3: {ofport: 3, type: dummy}
+                      tun0: {ofport: 1, type: geneve, options: {remote_ip: flow, key: flow, csum: "true"}}
+                  br-phy:
+                    kind: ovs
+                    ports:
+                      eth0: {ofport: 1, type: dummy}
+                  br9:
+                    kind: ovs
+                    ports:
+                      q1: {ofport: 1, type: dummy}
+                      q2: {ofport: 2, type: dummy}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        String host = lab.bridgeOwner("br0").name();
+        for (String f : List.of("ovs-ofctl -O OpenFlow13 add-flow br0 in_port=3,ip,actions=set_field:10.79.1.202->tun_dst,output:1",
+                "ovs-ofctl -O OpenFlow13 add-flow br0 in_port=1,actions=output:3",
+                "ovs-ofctl add-flow br9 tun_src=1.1.1.1,tun_flags=+oam,actions=output:2")) {
+            assertThat(lab.exec(host, f).exitCode()).isZero();
+        }
+        List<String> sections = new ArrayList<>(List.of(Files.readString(OUT).split("(?m)^### ")));
+        sections.remove(0);
+        List<String> checked = new ArrayList<>(sections.subList(0, 2));
+        checked.add(sections.get(sections.size() - 1));
+        for (String section : checked) {
+            String command = section.substring(0, section.indexOf('\n'));
+            assertThat(command).startsWith("ovs-appctl ofproto/trace");
+            assertThat(lab.exec(host, command).stdout()).as(command).isEqualTo(section.substring(command.length() + 1));
+        }
+    }
+}
