@@ -292,7 +292,8 @@ public final class ActionParser {
                         zone = FlowParser.u16(kv.value, "zone");
                     }
                 }
-                case "nat" -> nat = kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat";
+                case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
+                        .format(); // parse_NAT()'s refusals, then format_NAT()'s text
                 case "exec" -> {
                     exec = parse(kv.value, match, names);
                     for (Action a : exec) {

@@ -243,7 +243,7 @@ final class Xlate {
                 unwildcard(Field.IP_TTL, 0xff);
                 flow[Slot.NW_TTL.ordinal()] = t.ttl();
             } else if (a instanceof Action.Ct c) {
-                ct(c, i == actions.size() - 1);
+                ct(c);
             } else if (a instanceof Action.WriteMetadata w) {
                 flow[Slot.METADATA.ordinal()] = (flow[Slot.METADATA.ordinal()] & ~w.mask()) | (w.value() & w.mask());
             } else if (a instanceof Action.Group g) {
@@ -429,7 +429,7 @@ final class Xlate {
         }
     }
 
-    private void ct(Action.Ct c, boolean last) {
+    private void ct(Action.Ct c) {
         commit();
         int zone = c.zoneSrc() != null ? (int) get(c.zoneSrc()) : c.zoneImm();
         Long mark = null;
@@ -455,13 +455,26 @@ final class Xlate {
             d.setLength(d.length() - 1);
         }
         odpAdd(d.append(')').toString());
+        // compose_conntrack_action() translates the nested actions first: nat, then exec's (none: "drop")
+        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
+        if (c.nat() != null) {
+            line(c.nat());
+        }
+        for (Action e : c.exec()) {
+            StringBuilder s = new StringBuilder();
+            ActionFormat.format(e, OfVersion.OF15, PortMap.NONE, s);
+            line(s.toString());
+        }
+        if (c.nat() == null && c.exec().isEmpty()) {
+            line("drop");
+        }
         if (c.table() >= 0) {
             int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata());
             odpAdd(String.format("recirc(0x%x)", id));
             long[] f = flow.clone();
             String state;
             if (execute) {
-                br.ct.execute(f, zone, c.commit(), mark);
+                br.ct.execute(f, zone, c.commit(), mark, nat);
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -476,17 +489,22 @@ final class Xlate {
             if (mark != null && !execute) {
                 f[Slot.CT_MARK.ordinal()] = mark;
             }
+            if (nat != null && !execute) {
+                state += simulateNat(f, nat);
+            }
             pending.add(new Frozen(id, c.table(), f, state, null));
             if (hop != null) {
                 hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
             }
-            if (last) {
-                line("drop");
-            }
             note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
                     + c.table() + ".");
         } else if (execute) {
-            br.ct.execute(flow.clone(), zone, c.commit(), mark);
+            // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
+            long[] f = flow.clone();
+            br.ct.execute(f, zone, c.commit(), mark, nat);
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
+                flow[s.ordinal()] = f[s.ordinal()];
+            }
         }
         note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         flow[Slot.CT_STATE.ordinal()] = 0;
@@ -495,6 +513,33 @@ final class Xlate {
         flow[Slot.CT_LABEL_HI.ordinal()] = 0;
         flow[Slot.CT_LABEL_LO.ordinal()] = 0;
         base = flow.clone();
+    }
+
+    /**
+     * ofproto-dpif-trace.c oftrace_node_print_details() of a recirculation after ct(nat): without a connection
+     * tracker the trace assumes the first address and port of the range.
+     */
+    private static String simulateNat(long[] f, Conntrack.Nat nat) {
+        boolean range = nat.range();
+        StringBuilder s = new StringBuilder("\nReplacing src/dst IP/ports to simulate NAT:\n Initial flow: ");
+        s.append(range ? ipFlow(f) : "");
+        if (range && nat.src()) {
+            f[Slot.NW_SRC.ordinal()] = nat.ipMin();
+            if (nat.portMin() != 0) {
+                f[Slot.TP_SRC.ordinal()] = nat.portMin();
+            }
+        } else if (range && nat.dst()) {
+            f[Slot.NW_DST.ordinal()] = nat.ipMin();
+            if (nat.portMin() != 0) {
+                f[Slot.TP_DST.ordinal()] = nat.portMin();
+            }
+        }
+        return s.append("\n Modified flow: ").append(range ? ipFlow(f) : "").toString();
+    }
+
+    private static String ipFlow(long[] f) {
+        return "nw_src=" + MatchFormat.ip(f[Slot.NW_SRC.ordinal()]) + ",tp_src=" + f[Slot.TP_SRC.ordinal()]
+                + ",nw_dst=" + MatchFormat.ip(f[Slot.NW_DST.ordinal()]) + ",tp_dst=" + f[Slot.TP_DST.ordinal()];
     }
 
     // what a recirculation freezes besides the packet (struct frozen_state): the metadata the pipeline carries
