@@ -254,13 +254,13 @@ public final class Group {
         return (p[off] & 0xff) | (p[off + 1] & 0xff) << 8 | (p[off + 2] & 0xff) << 16 | (p[off + 3] & 0xff) << 24;
     }
 
-    /** Credits a packet to the group and, for select and fast-failover groups, to its bucket. */
+    /** group_dpif_credit_stats(): a packet to the group and to bucket {@code b}, or to every bucket when null. */
     void credit(Bucket b, int length) {
         packets++;
         bytes += length;
-        if (b != null) {
-            b.packets++;
-            b.bytes += length;
+        for (Bucket each : b != null ? List.of(b) : buckets) {
+            each.packets++;
+            each.bytes += length;
         }
     }
 

@@ -221,7 +221,6 @@ public final class Meter {
         }
         List<Band> bands = new ArrayList<>();
         if (full) {
-            Band band = null;
             long[] rateBurst = null;
             List<long[]> values = new ArrayList<>();
             List<Integer> types = new ArrayList<>();
@@ -278,8 +277,7 @@ public final class Meter {
                 } else if ((flags & BURST) == 0 && v[1] != 0) {
                     throw new FlowParseException("band may have 'burst_size' only when 'burst' flag is set");
                 }
-                band = new Band(type, v[0], v[1], (int) v[2]);
-                bands.add(band);
+                bands.add(new Band(type, v[0], v[1], (int) v[2]));
             }
         }
         return new Mod(command, id, flags, bands);

@@ -172,7 +172,12 @@ public final class OvsOfctl implements Tool {
 
     /** "OFPT_X (OF1.3) (xid=0x6): ", as ofp_to_string() heads a message the switch answered with an error. */
     private String ofpHeader(String type) {
-        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x6): ";
+        return ofpHeader(type, 6);
+    }
+
+    // flow and group mods follow a features request on OVS's connection (xid 0x6), meter mods come first (0x2)
+    private String ofpHeader(String type, int xid) {
+        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x" + xid + "): ";
     }
 
     // ofctl_group_mod_file(): a line may begin with its command (parse_ofp_group_mod_str__ with command -2)
@@ -220,8 +225,8 @@ public final class OvsOfctl implements Tool {
         }
         String error = br.meterMod(m, ctx.now());
         if (error != null) {
-            ctx.err().println(ofpHeader("OFPT_ERROR").replace("0x6", "0x2") + error);
-            ctx.err().print(ofpHeader("OFPT_METER_MOD").replace("0x6", "0x2")
+            ctx.err().println(ofpHeader("OFPT_ERROR", 2) + error);
+            ctx.err().print(ofpHeader("OFPT_METER_MOD", 2)
                     + (command == Meter.Command.ADD ? "ADD " : command == Meter.Command.MODIFY ? "MOD " : "DEL ")
                     + m.format() + "\n");
             return 1;
