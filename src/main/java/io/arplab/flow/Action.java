@@ -37,4 +37,10 @@ public sealed interface Action {
     record ClearActions() implements Action {}
 
     record WriteMetadata(long value, long mask) implements Action {}
+
+    /** meter:N, the meter table's entry N (ofpact_meter): an instruction before OpenFlow 1.5. */
+    record Meter(long meterId) implements Action {}
+
+    /** group:N, the group table's entry N (ofpact_group). */
+    record Group(long groupId) implements Action {}
 }

@@ -96,6 +96,10 @@ public final class ActionFormat {
             for (int i = 0; i < n.data().length; i++) {
                 s.append(i == 0 ? "" : ".").append(String.format("%02x", n.data()[i] & 0xff));
             }
+        } else if (a instanceof Action.Group g) {
+            s.append("group:").append(g.groupId());
+        } else if (a instanceof Action.Meter m) {
+            s.append("meter:").append(m.meterId());
         } else if (a instanceof Action.ClearActions c) {
             s.append("clear_actions");
         } else if (a instanceof Action.WriteMetadata w) {
@@ -156,6 +160,8 @@ public final class ActionFormat {
                 continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
             } else if (a instanceof Action.PushVlan && !v.atLeast(OfVersion.OF11)) {
                 continue; // not encodable in OpenFlow 1.0
+            } else if (a instanceof Action.Meter && !v.atLeast(OfVersion.OF13)) {
+                continue; // an OpenFlow 1.3+ instruction
             } else if (a instanceof Action.SetNwTtl t && !v.atLeast(OfVersion.OF11)) {
                 out.add(new Action.SetField(Field.IP_TTL, t.ttl(), 0xff, Action.Raw.REG_LOAD));
             } else if (a instanceof Action.GotoTable g && !v.atLeast(OfVersion.OF11)) {

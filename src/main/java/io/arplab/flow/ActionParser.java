@@ -51,6 +51,11 @@ public final class ActionParser {
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan());
                 case "push_vlan" -> out.add(new Action.PushVlan((int) number(value, "push_vlan")));
                 case "ct" -> out.add(ct(value, match, names));
+                case "group" -> out.add(new Action.Group(u32(value)));
+                case "meter" -> {
+                    out.add(new Action.Meter(u32(value)));
+                    inst = 0;
+                }
                 case "note" -> out.add(note(value));
                 case "clear_actions" -> {
                     out.add(new Action.ClearActions());
@@ -239,6 +244,36 @@ public final class ActionParser {
         throw new FlowParseException("invalid " + what + " \"" + value + "\"");
     }
 
+    /** str_to_u32(): strtoul() with base 0 on a 64-bit long, kept to 32 bits; OVS's error text otherwise. */
+    static long u32(String value) {
+        if (value.isEmpty()) {
+            throw new FlowParseException("missing required numeric argument");
+        }
+        String t = value.strip();
+        boolean minus = t.startsWith("-");
+        if (minus || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        int radix = 10;
+        if (t.length() > 1 && (t.startsWith("0x") || t.startsWith("0X"))) {
+            radix = 16;
+            t = t.substring(2);
+        } else if (t.length() > 1 && t.startsWith("0")) {
+            radix = 8;
+            t = t.substring(1);
+        }
+        BigInteger v;
+        try {
+            v = new BigInteger(t, radix);
+        } catch (NumberFormatException e) {
+            v = null;
+        }
+        if (v == null || v.signum() < 0 || v.bitLength() > 64) {
+            throw new FlowParseException("invalid numeric format " + value);
+        }
+        return (minus ? v.negate() : v).longValue() & 0xffffffffL;
+    }
+
     private static long number(String value, String what) {
         try {
             return FieldParser.parseUnsigned(value).longValue();
@@ -267,7 +302,8 @@ public final class ActionParser {
                         zone = FlowParser.u16(kv.value, "zone");
                     }
                 }
-                case "nat" -> nat = kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat";
+                case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
+                        .format(); // parse_NAT()'s refusals, then format_NAT()'s text
                 case "exec" -> {
                     exec = parse(kv.value, match, names);
                     for (Action a : exec) {

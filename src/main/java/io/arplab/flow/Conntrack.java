@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * The userspace connection tracker (lib/conntrack.c), reduced to what the pipeline needs: connections by zone and
- * 5-tuple, committed by ct(commit), giving new, est and rpl states and keeping the mark.
+ * 5-tuple, committed by ct(commit), giving new, est and rpl states, keeping the mark, and NAT: a connection
+ * committed with nat(src|dst=...) expects its reply from the translated address, and ct(nat) translates packets of
+ * the connection both ways.
  */
 public final class Conntrack {
     public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20;
@@ -36,19 +38,217 @@ public final class Conntrack {
         }
     }
 
-    /** A committed connection. */
+    /**
+     * nat(src|dst=IP[-IP][:PORT[-PORT]]) as ofpact_nat holds it (lib/ofp-actions.c parse_NAT); {@code src} and
+     * {@code dst} both false for a bare "nat" (translate as the connection was).
+     */
+    public record Nat(boolean src, boolean dst, boolean range, long ipMin, long ipMax, int portMin, int portMax,
+            boolean persistent, boolean hash, boolean random) {
+        static final Nat REVERSE = new Nat(false, false, false, 0, 0, 0, 0, false, false, false);
+
+        /** format_NAT(): flags only with a range. */
+        String format() {
+            if (!src && !dst) {
+                return "nat";
+            }
+            StringBuilder s = new StringBuilder("nat(").append(src ? "src" : "dst");
+            if (range) {
+                s.append('=').append(MatchFormat.ip(ipMin));
+                if (ipMax != 0 && ipMax != ipMin) {
+                    s.append('-').append(MatchFormat.ip(ipMax));
+                }
+                if (portMin != 0) {
+                    s.append(':').append(portMin);
+                    if (portMax != 0 && portMax != portMin) {
+                        s.append('-').append(portMax);
+                    }
+                }
+                s.append(persistent ? ",persistent" : "").append(hash ? ",hash" : "").append(random ? ",random" : "");
+            }
+            return s.append(')').toString();
+        }
+
+        /** The text inside ct(...): "nat" or "nat(dst=10.0.0.2:80)"; null when there is none. */
+        static Nat parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            return text.startsWith("nat(") ? parseArgs(text.substring(4, text.length() - 1)) : REVERSE;
+        }
+
+        /** parse_NAT(): OVS's error text in the exception. */
+        static Nat parseArgs(String arg) {
+            boolean src = false, dst = false, persistent = false, hash = false, random = false;
+            long[] range = null;
+            KeyValue kv = new KeyValue(arg);
+            while (kv.next()) {
+                switch (kv.key) {
+                    case "src", "dst" -> {
+                        src |= kv.key.equals("src");
+                        dst |= kv.key.equals("dst");
+                        range = range(kv.value);
+                    }
+                    case "persistent" -> persistent = true;
+                    case "hash" -> hash = true;
+                    case "random" -> random = true;
+                    default -> throw new FlowParseException("invalid key \"" + kv.key + "\" in \"nat\" argument");
+                }
+            }
+            if (src && dst) {
+                throw new FlowParseException("May only specify one of \"src\" or \"dst\".");
+            }
+            if (!src && !dst && (persistent || hash || random)) {
+                throw new FlowParseException("Flags allowed only with \"src\" or \"dst\".");
+            }
+            if (hash && random) {
+                throw new FlowParseException("Both \"hash\" and \"random\" are not allowed.");
+            }
+            if (range == null) {
+                return new Nat(src, dst, false, 0, 0, 0, 0, persistent, hash, random);
+            }
+            return new Nat(src, dst, true, range[0], range[1], (int) range[2], (int) range[3], persistent, hash,
+                    random);
+        }
+
+        // str_to_nat_range(): IP[-IP][:PORT[-PORT]] (IPv4; an empty range is none)
+        private static long[] range(String s) {
+            int[] n = {0};
+            long[] r = new long[4];
+            long min = ip(s, n);
+            if (min < 0) {
+                // the IPv6 scan (IPV6_SCAN_FMT) consumed its characters before inet_pton() refused them
+                int at = 0;
+                while (at < s.length() && at < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(at)) >= 0) {
+                    at++;
+                }
+                if (at != s.length()) {
+                    throw new FlowParseException("garbage (" + s.substring(at) + ") after nat range \"" + s
+                            + "\" (pos: " + at + ")");
+                }
+                if (!s.isEmpty()) {
+                    throw new FlowParseException("invalid nat range \"" + s + "\"");
+                }
+                return null;
+            }
+            r[0] = min;
+            r[1] = min;
+            if (n[0] < s.length() && s.charAt(n[0]) == '-') {
+                n[0]++;
+                r[1] = ip(s, n);
+                if (r[1] < min) {
+                    throw new FlowParseException("invalid nat range \"" + s + "\"");
+                }
+            }
+            if (n[0] < s.length() && s.charAt(n[0]) == ':') {
+                n[0]++;
+                r[2] = u16(s, n);
+                r[3] = r[2];
+                if (r[2] < 0) {
+                    throw new FlowParseException("invalid nat range \"" + s + "\"");
+                }
+                if (n[0] < s.length() && s.charAt(n[0]) == '-') {
+                    n[0]++;
+                    r[3] = u16(s, n);
+                    if (r[3] < r[2]) {
+                        throw new FlowParseException("invalid nat range \"" + s + "\"");
+                    }
+                }
+            }
+            if (n[0] != s.length()) {
+                throw new FlowParseException("garbage (" + s.substring(n[0]) + ") after nat range \"" + s
+                        + "\" (pos: " + n[0] + ")");
+            }
+            return r;
+        }
+
+        private static long ip(String s, int[] n) {
+            long v = 0;
+            int at = n[0];
+            for (int i = 0; i < 4; i++) {
+                if (i > 0) {
+                    if (at >= s.length() || s.charAt(at) != '.') {
+                        return -1;
+                    }
+                    at++;
+                }
+                int start = at;
+                long octet = 0;
+                while (at < s.length() && Character.isDigit(s.charAt(at)) && at - start < 3) {
+                    octet = octet * 10 + (s.charAt(at++) - '0');
+                }
+                if (at == start || octet > 255) {
+                    return -1;
+                }
+                v = v << 8 | octet;
+            }
+            n[0] = at;
+            return v;
+        }
+
+        // scanf("%hu"): digits, kept to 16 bits as glibc does
+        private static long u16(String s, int[] n) {
+            int at = n[0];
+            long v = 0;
+            while (at < s.length() && Character.isDigit(s.charAt(at))) {
+                v = (v * 10 + (s.charAt(at++) - '0')) & 0xffffffffL;
+            }
+            if (at == n[0]) {
+                return -1;
+            }
+            n[0] = at;
+            return v & 0xffff;
+        }
+    }
+
+    /** A committed connection: {@code reply} the tuple its replies carry (the original reversed, NAT applied). */
     public static final class Conn {
         final Key orig;
+        final Key reply;
         long mark;
         boolean replySeen;
         long tcpFlagsSeen;
 
-        Conn(Key orig) {
+        Conn(Key orig, Key reply) {
             this.orig = orig;
+            this.reply = reply;
+        }
+
+        boolean natted() {
+            return !reply.equals(orig.reverse());
         }
     }
 
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
+    private final Map<Key, Conn> replies = new LinkedHashMap<>();
+
+    // nat_get_unique_tuple(), for the first address and port of the range: the reply comes from the translation
+    private static Key natReply(Key orig, Nat nat) {
+        Key r = orig.reverse();
+        if (!nat.range()) {
+            return r;
+        } else if (nat.dst()) {
+            return new Key(r.zone(), r.proto(), nat.ipMin(), r.dst(), nat.portMin() != 0 ? nat.portMin() : r.sport(),
+                    r.dport());
+        } else if (nat.src()) {
+            return new Key(r.zone(), r.proto(), r.src(), nat.ipMin(), r.sport(),
+                    nat.portMin() != 0 ? nat.portMin() : r.dport());
+        }
+        return r;
+    }
+
+    // the packet's addresses and ports as the connection translates them (orig: to the reply's view, reply: back)
+    private static void translate(long[] flow, Conn c, boolean reply) {
+        Key to = reply ? c.orig.reverse() : c.reply.reverse();
+        if (to.proto() == Match.PROTO_ICMP) {
+            flow[Slot.NW_SRC.ordinal()] = to.src();
+            flow[Slot.NW_DST.ordinal()] = to.dst();
+            return;
+        }
+        flow[Slot.NW_SRC.ordinal()] = to.src();
+        flow[Slot.NW_DST.ordinal()] = to.dst();
+        flow[Slot.TP_SRC.ordinal()] = to.sport();
+        flow[Slot.TP_DST.ordinal()] = to.dport();
+    }
 
     static Key key(long[] flow, int zone) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
@@ -56,21 +256,30 @@ public final class Conntrack {
                 flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()]);
     }
 
-    /** conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked. */
+    /** conntrack_execute() without NAT. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
+        execute(flow, zone, commit, setMark, null);
+    }
+
+    /**
+     * conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked; with {@code nat}
+     * (the ct action's nat), rewrites the flow's addresses and ports as the connection translates them.
+     */
+    public void execute(long[] flow, int zone, boolean commit, Long setMark, Nat nat) {
         Key k = key(flow, zone);
         Conn c = conns.get(k);
         boolean reply = false;
         if (c == null) {
-            c = conns.get(k.reverse());
+            c = replies.get(k);
             reply = c != null;
         }
         int state;
         if (c == null) {
             state = NEW | TRK;
             if (commit) {
-                c = new Conn(k);
+                c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
                 conns.put(k, c);
+                replies.put(c.reply, c);
             }
         } else if (reply) {
             c.replySeen = true;
@@ -84,6 +293,9 @@ public final class Conntrack {
         flow[Slot.CT_STATE.ordinal()] = state;
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
+        if (nat != null && c != null && c.natted()) {
+            translate(flow, c, reply);
+        }
     }
 
     /** dpctl/dump-conntrack lines. */
@@ -95,9 +307,9 @@ public final class Conntrack {
                     : o.proto() == Match.PROTO_ICMP ? "icmp" : Integer.toString(o.proto());
             StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(MatchFormat.ip(o.src()))
                     .append(",dst=").append(MatchFormat.ip(o.dst())).append(",sport=").append(o.sport())
-                    .append(",dport=").append(o.dport()).append("),reply=(src=").append(MatchFormat.ip(o.dst()))
-                    .append(",dst=").append(MatchFormat.ip(o.src())).append(",sport=").append(o.dport())
-                    .append(",dport=").append(o.sport()).append(")");
+                    .append(",dport=").append(o.dport()).append("),reply=(src=").append(MatchFormat.ip(c.reply.src()))
+                    .append(",dst=").append(MatchFormat.ip(c.reply.dst())).append(",sport=").append(c.reply.sport())
+                    .append(",dport=").append(c.reply.dport()).append(")");
             if (o.zone() != 0) {
                 s.append(",zone=").append(o.zone());
             }
@@ -114,5 +326,6 @@ public final class Conntrack {
 
     public void flush() {
         conns.clear();
+        replies.clear();
     }
 }

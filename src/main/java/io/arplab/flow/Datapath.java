@@ -153,6 +153,66 @@ public final class Datapath {
         t.flows.computeIfAbsent(t.hash(n.value), k -> new ArrayList<>(1)).add(n);
     }
 
+    /**
+     * The hash(sym_l4(basis)) action (odp-execute.c, OVS_HASH_ALG_SYM_L4): flow_hash_symmetric_l3l4() of the packet
+     * without UDP ports, flow_hash_symmetric_l2() for non-IP. Network-order fields are read as a little-endian
+     * host reads them.
+     */
+    static int hashSymL4(long[] flow, int basis) {
+        int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        int h = basis;
+        if (type != Match.ETH_IP) {
+            long xor = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
+            int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
+            h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) type))
+                    | Short.toUnsignedInt(Short.reverseBytes((short) tci)) << 16);
+            h = mhashAdd(h, Integer.reverseBytes((int) (xor >>> 16)));
+            h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) xor)));
+            return mhashFinish(h ^ basis);
+        }
+        h = mhashAdd(h, Integer.reverseBytes((int) (flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()])));
+        int proto = (int) flow[Slot.NW_PROTO.ordinal()];
+        h = mhashAdd(h, proto);
+        if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP)) {
+            h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes(
+                    (short) (flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()]))));
+        }
+        return mhashFinish(h ^ basis);
+    }
+
+    // lib/hash.h mhash_add(), mhash_finish() (murmurhash3)
+    static int mhashAdd(int hash, int data) {
+        if (data != 0) {
+            data *= 0xcc9e2d51;
+            data = Integer.rotateLeft(data, 15);
+            data *= 0x1b873593;
+            hash ^= data;
+        }
+        return Integer.rotateLeft(hash, 13) * 5 + 0xe6546b64;
+    }
+
+    static int mhashFinish(int hash) {
+        hash ^= hash >>> 16;
+        hash *= 0x85ebca6b;
+        hash ^= hash >>> 13;
+        hash *= 0xc2b2ae35;
+        hash ^= hash >>> 16;
+        return hash;
+    }
+
+    private final java.util.BitSet meterIds = new java.util.BitSet();
+
+    /** id_pool_alloc_id() of the backer's meter ids: the lowest free one. */
+    int allocMeterId() {
+        int id = meterIds.nextClearBit(0);
+        meterIds.set(id);
+        return id;
+    }
+
+    void freeMeterId(int id) {
+        meterIds.clear(id);
+    }
+
     public List<Megaflow> flows() {
         return flows;
     }
@@ -211,6 +271,10 @@ public final class Datapath {
             s.append("ct_mark(").append(masked(v, k, Slot.CT_MARK)).append("),");
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
+        if (k[Slot.DP_HASH.ordinal()] != 0) {
+            s.append("dp_hash(").append(MatchFormat.hex(v[Slot.DP_HASH.ordinal()])).append('/')
+                    .append(MatchFormat.hex(k[Slot.DP_HASH.ordinal()])).append("),");
+        }
         Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
         s.append("in_port(").append(in == null ? v[Slot.IN_PORT.ordinal()] : in.dpPort).append("),");
         s.append("packet_type(ns=0,id=0),");
@@ -243,13 +307,15 @@ public final class Datapath {
             l3.add("frag=" + (frag == 0 ? "no" : frag == 1 ? "first" : "later"));
             s.append(",ipv4(").append(String.join(",", l3)).append(')');
             java.util.List<String> l4 = new java.util.ArrayList<>();
+            int proto = (int) v[Slot.NW_PROTO.ordinal()];
+            boolean icmp = proto == Match.PROTO_ICMP;
             for (Slot p : new Slot[] {Slot.TP_SRC, Slot.TP_DST}) {
                 if (k[p.ordinal()] != 0) {
-                    l4.add((p == Slot.TP_SRC ? "src=" : "dst=") + (k[p.ordinal()] == 0xffff ? v[p.ordinal()]
+                    l4.add((p == Slot.TP_SRC ? icmp ? "type=" : "src=" : icmp ? "code=" : "dst=")
+                            + (k[p.ordinal()] == (icmp ? 0xff : 0xffff) ? v[p.ordinal()]
                             : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
                 }
             }
-            int proto = (int) v[Slot.NW_PROTO.ordinal()];
             if (!l4.isEmpty()) {
                 s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');

@@ -60,6 +60,33 @@ public final class FlowStatsFormat {
         return s.toString();
     }
 
+    /** ofputil_flow_mod_format(): a flow_mod as an error reply quotes it ("ADD in_port=1 actions=group:5"). */
+    public static String flowMod(FlowMod fm, OfVersion v) {
+        StringBuilder s = new StringBuilder(switch (fm.command()) {
+            case ADD -> "ADD";
+            case MODIFY -> "MOD";
+            case MODIFY_STRICT -> "MOD_STRICT";
+            case DELETE -> "DEL";
+            case DELETE_STRICT -> "DEL_STRICT";
+            case QUERY -> "";
+        });
+        if (fm.table() != 0 && fm.table() != 255) {
+            s.append(" table:").append(fm.table());
+        }
+        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(fm.match(), v), fm.priority(), PortMap.NONE));
+        if (s.charAt(s.length() - 1) != ' ') {
+            s.append(' ');
+        }
+        if (fm.idleTimeout() != 0) {
+            s.append("idle:").append(fm.idleTimeout()).append(' ');
+        }
+        if (fm.hardTimeout() != 0) {
+            s.append("hard:").append(fm.hardTimeout()).append(' ');
+        }
+        return s.append("actions=").append(ActionFormat.format(ActionFormat.roundTrip(fm.actions(), v), v,
+                PortMap.NONE)).toString();
+    }
+
     // which flow_mod flags a flow stats reply of each version carries back
     private static int visibleFlags(int flags, OfVersion v) {
         if (!v.atLeast(OfVersion.OF13)) {

@@ -51,6 +51,10 @@ public final class Ofproto {
     public final MacLearning ml = new MacLearning();
     public final Conntrack ct = new Conntrack();
     public final Datapath datapath;
+    /** The group table by id (ofproto's groups; OVS dumps them in its hash map's order, arplab by id). */
+    public final java.util.SortedMap<Long, Group> groups = new java.util.TreeMap<>();
+    /** The meter table by id. */
+    public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
     private int nextRecirc = 1;
     /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
@@ -192,6 +196,108 @@ public final class Ofproto {
                 return p == null ? -1 : p.ofport;
             }
         };
+    }
+
+    /**
+     * A flow_mod decoded as {@code version}: its actions may name only existing groups (ofproto_check_ofpacts(),
+     * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
+     */
+    public String flowMod(FlowMod fm, OfVersion version, long now) {
+        if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
+            for (Action a : fm.actions()) {
+                if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
+                    return "OFPBAC_BAD_OUT_GROUP";
+                }
+                if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
+                    return "OFPMMFC_INVALID_METER";
+                }
+            }
+        }
+        return tables.apply(fm, version, now);
+    }
+
+    /**
+     * A group_mod decoded as {@code version} (ofproto.c add_group_start(), modify_group_start(),
+     * delete_groups_start(): deleting a group deletes the flows that output to it). Returns null or the error.
+     */
+    public String groupMod(Group.Mod m, OfVersion version, long now) {
+        Group old = groups.get(m.id());
+        switch (m.command()) {
+            case ADD -> {
+                if (old != null) {
+                    return "OFPGMFC_GROUP_EXISTS";
+                }
+                groups.put(m.id(), new Group(m, version, now));
+            }
+            case MODIFY, ADD_OR_MOD -> {
+                if (old == null && m.command() == Group.Command.MODIFY) {
+                    return "OFPGMFC_UNKNOWN_GROUP";
+                }
+                Group g = new Group(m, version, old == null ? now : old.created);
+                groups.put(m.id(), g);
+            }
+            case DELETE -> {
+                java.util.Set<Long> gone = new java.util.HashSet<>(m.id() == Group.ALL ? groups.keySet()
+                        : groups.containsKey(m.id()) ? java.util.Set.of(m.id()) : java.util.Set.of());
+                groups.keySet().removeAll(gone);
+                for (Rule r : tables.all()) {
+                    for (Action a : r.actions) {
+                        if (a instanceof Action.Group g && gone.contains(g.groupId())) {
+                            tables.remove(r);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A meter_mod (ofproto.c handle_add_meter(), handle_modify_meter(), handle_delete_meter(): deleting a meter
+     * deletes the flows that use it). Returns null or the OpenFlow error's name.
+     */
+    public String meterMod(Meter.Mod m, long now) {
+        Meter old = meters.get(m.id());
+        switch (m.command()) {
+            case ADD -> {
+                if (old != null) {
+                    return "OFPMMFC_METER_EXISTS";
+                }
+                meters.put(m.id(), new Meter(m, datapath.allocMeterId(), now));
+            }
+            case MODIFY -> {
+                if (old == null) {
+                    return "OFPMMFC_UNKNOWN_METER";
+                }
+                meters.put(m.id(), new Meter(m, old.providerId, old.created));
+            }
+            case DELETE -> {
+                java.util.List<Meter> gone = m.id() == Meter.ALL ? new ArrayList<>(meters.values())
+                        : old == null ? java.util.List.of() : java.util.List.of(old);
+                for (Meter g : gone) {
+                    meters.remove(g.id);
+                    datapath.freeMeterId(g.providerId);
+                    for (Rule r : tables.all()) {
+                        if (r.actions.contains(new Action.Meter(g.id))) {
+                            tables.remove(r);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The rules whose instructions use meter {@code id} (a meter's flow_count). */
+    public int meterFlows(long id) {
+        int n = 0;
+        for (Rule r : tables.all()) {
+            if (r.actions.contains(new Action.Meter(id))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A frame arrived on {@code inPort}: runs the pipeline, counts, learns, tracks; returns what leaves. */

@@ -44,8 +44,15 @@ final class Xlate {
     /** Traceflow's observer of what a trace decides, or null. */
     TraceflowHop hop;
 
-    /** A recirculation: the flow after ct(), resumed at {@code table}. */
-    private record Frozen(int id, int table, long[] flow, String state) {}
+    /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
+    private record Frozen(int id, int table, long[] flow, String state, List<Action> actions) {}
+
+    /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
+    private List<Action> freezing;
+    /** A meter's band dropped the packet: the datapath executes nothing after it. */
+    private boolean meterDropped;
+    /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
+    private int level;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -63,7 +70,7 @@ final class Xlate {
     }
 
     void run() {
-        section(0, 0);
+        section(0, 0, null);
         while (!pending.isEmpty()) {
             Frozen f = pending.remove(0);
             flow = f.flow();
@@ -71,11 +78,11 @@ final class Xlate {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
             }
-            section(f.id(), f.table());
+            section(f.id(), f.table(), f.actions());
         }
     }
 
-    private void section(int recircId, int table) {
+    private void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         initial = flow.clone();
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -101,7 +108,14 @@ final class Xlate {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
             }
         }
-        table(table);
+        if (frozenActions != null) {
+            actions(frozenActions, false);
+        } else {
+            table(table);
+        }
+        if (freezing != null) {
+            finishFreezing();
+        }
         if (hop != null) {
             hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
         }
@@ -128,19 +142,19 @@ final class Xlate {
 
     private void line(String s) {
         if (trace != null) {
-            trace.append("    ").append(s).append('\n');
+            trace.append("    ".repeat(level + 1)).append(s).append('\n');
         }
     }
 
     private void note(String s) {
         if (trace != null) {
-            trace.append("     -> ").append(s).append('\n');
+            trace.append("    ".repeat(level + 1)).append(" -> ").append(s).append('\n');
         }
     }
 
     private void problem(String s) {
         if (trace != null) {
-            trace.append("     >> ").append(s).append('\n');
+            trace.append("    ".repeat(level + 1)).append(" >> ").append(s).append('\n');
         }
     }
 
@@ -156,7 +170,7 @@ final class Xlate {
                 hop.table(t, null, "drop");
             }
             if (trace != null) {
-                trace.append(String.format("%2d. No match.%n", t));
+                trace.append("    ".repeat(level)).append(String.format("%2d. No match.%n", t));
             }
             line("drop");
             depth--;
@@ -170,7 +184,7 @@ final class Xlate {
         }
         if (trace != null) {
             String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
-            trace.append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
+            trace.append("    ".repeat(level)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
                     .append(r.priority);
             if (r.cookie != 0) {
                 trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
@@ -230,16 +244,193 @@ final class Xlate {
                 unwildcard(Field.IP_TTL, 0xff);
                 flow[Slot.NW_TTL.ordinal()] = t.ttl();
             } else if (a instanceof Action.Ct c) {
-                ct(c, i == actions.size() - 1);
+                ct(c);
             } else if (a instanceof Action.WriteMetadata w) {
                 flow[Slot.METADATA.ordinal()] = (flow[Slot.METADATA.ordinal()] & ~w.mask()) | (w.value() & w.mask());
+            } else if (a instanceof Action.Group g) {
+                group(g);
+            } else if (a instanceof Action.Meter m) {
+                meter(m);
             } else if (a instanceof Action.ClearActions) {
+                return;
+            }
+            if (freezing != null) {
+                freezing.addAll(actions.subList(i + 1, actions.size()));
                 return;
             }
         }
     }
 
-    private void ct(Action.Ct c, boolean last) {
+    // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there
+    private void meter(Action.Meter a) {
+        Meter m = br.meters.get(a.meterId());
+        if (m == null) {
+            return;
+        }
+        odpAdd("meter(" + m.providerId + ")");
+        if (execute && !meterDropped && packet != null && m.run(now, packet.length)) {
+            meterDropped = true;
+        }
+    }
+
+    // xlate_group_action__(): all and indirect run every bucket, select and ff the one they pick
+    private void group(Action.Group a) {
+        Group g = br.groups.get(a.groupId());
+        if (g == null) {
+            problem("output to nonexistent group " + a.groupId());
+            return;
+        }
+        if (g.type == Group.Type.ALL || g.type == Group.Type.INDIRECT) {
+            for (Group.Bucket b : g.buckets) {
+                bucket(b);
+            }
+            if (execute) {
+                g.credit(null, packet == null ? 0 : packet.length);
+            }
+            return;
+        }
+        Group.Bucket b = g.type == Group.Type.FF ? firstLive(g) : select(g, a);
+        if (b == null) {
+            note("no live bucket");
+            return;
+        }
+        note("using bucket " + b.id);
+        bucket(b);
+        if (execute) {
+            g.credit(b, packet == null ? 0 : packet.length);
+        }
+    }
+
+    // xlate_group_bucket(): the bucket's action set on a clone of the packet; the flow is restored after
+    private void bucket(Group.Bucket b) {
+        line("bucket " + b.id);
+        long[] saved = flow.clone();
+        level += 2;
+        actions(Group.actionList(b.actions), false);
+        level -= 2;
+        flow = saved;
+    }
+
+    // group_first_live_bucket()
+    private Group.Bucket firstLive(Group g) {
+        for (Group.Bucket b : g.buckets) {
+            if (alive(g, b, 0)) {
+                return b;
+            }
+            notLive(b);
+        }
+        return null;
+    }
+
+    // xlate_report_bucket_not_live()
+    private void notLive(Group.Bucket b) {
+        StringBuilder why = new StringBuilder();
+        if (b.watchPort != Ports.NONE) {
+            why.append("port ").append(Ports.format(b.watchPort, PortMap.NONE));
+        }
+        if (b.watchGroup != Group.ANY) {
+            why.append(why.isEmpty() ? "" : " and ").append("port ").append(b.watchGroup);
+        }
+        note("bucket " + b.id + ": not live due to " + why);
+    }
+
+    // bucket_is_alive(): a watched port must exist (may_enable), a watched group have a live bucket
+    private boolean alive(Group g, Group.Bucket b, int depth) {
+        if (depth >= 128 || g.type == Group.Type.SELECT && b.weight == 0) {
+            return false;
+        }
+        if (!b.hasLiveness()) {
+            return true;
+        }
+        if (b.watchPort != Ports.NONE && b.watchPort != Ports.CONTROLLER && br.port(b.watchPort) != null) {
+            return true;
+        }
+        Group w = b.watchGroup != Group.ANY ? br.groups.get(b.watchGroup) : null;
+        if (w != null) {
+            for (Group.Bucket wb : w.buckets) {
+                if (alive(w, wb, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * pick_dp_hash_select_group(): without a dp_hash the translation freezes behind hash(sym_l4(0)) and a
+     * recirculation; with one, the live bucket the hash map gives from dp_hash on. Groups whose weights need more
+     * than 256 hash values (or with selection_method=hash) take the slow path's default hash.
+     */
+    private Group.Bucket select(Group g, Action.Group a) {
+        if (g.hashMap == null) {
+            return defaultSelect(g);
+        }
+        long dpHash = flow[Slot.DP_HASH.ordinal()];
+        if (dpHash == 0) {
+            commit();
+            freezing = new ArrayList<>(List.of(a));
+            return null;
+        }
+        int mask = g.hashMap.length - 1;
+        wc[Slot.DP_HASH.ordinal()] |= mask;
+        for (int i = 0; i <= mask; i++) {
+            Group.Bucket b = g.hashMap[(int) ((dpHash + i) & mask)];
+            if (alive(g, b, 0)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    // pick_default_select_group(): the symmetric L4 hash of the flow (its fields unwildcarded), then
+    // group_best_live_bucket(): the highest (hash_int(bucket_id, hash) & 0xffff) * weight, the later of equals
+    private Group.Bucket defaultSelect(Group g) {
+        wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
+        wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
+            wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+            if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) {
+                wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
+                wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+            }
+        }
+        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
+        int basis = Group.symmetricL4(flow);
+        Group.Bucket best = null;
+        long bestScore = 0;
+        for (Group.Bucket b : g.buckets) {
+            if (alive(g, b, 0)) {
+                long score = (Group.hashInt((int) b.id, basis) & 0xffffL) * b.weight;
+                if (score >= bestScore) {
+                    best = b;
+                    bestScore = score;
+                }
+                note("bucket " + b.id + ": score " + score);
+            } else {
+                notLive(b);
+            }
+        }
+        return best;
+    }
+
+    // finish_freezing(): the datapath hashes the packet and recirculates it to the frozen actions
+    private void finishFreezing() {
+        List<Action> frozen = freezing;
+        freezing = null;
+        odpAdd("hash(sym_l4(0))");
+        int id = br.recircId("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+                + frozenMetadata());
+        odpAdd(String.format("recirc(0x%x)", id));
+        if ((execute || hop != null) && packet != null) {
+            long[] f = flow.clone();
+            f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
+            pending.add(new Frozen(id, 0, f, "dp_hash", frozen));
+        }
+    }
+
+    private void ct(Action.Ct c) {
         commit();
         int zone = c.zoneSrc() != null ? (int) get(c.zoneSrc()) : c.zoneImm();
         Long mark = null;
@@ -265,13 +456,26 @@ final class Xlate {
             d.setLength(d.length() - 1);
         }
         odpAdd(d.append(')').toString());
+        // compose_conntrack_action() translates the nested actions first: nat, then exec's (none: "drop")
+        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
+        if (c.nat() != null) {
+            line(c.nat());
+        }
+        for (Action e : c.exec()) {
+            StringBuilder s = new StringBuilder();
+            ActionFormat.format(e, OfVersion.OF15, PortMap.NONE, s);
+            line(s.toString());
+        }
+        if (c.nat() == null && c.exec().isEmpty()) {
+            line("drop");
+        }
         if (c.table() >= 0) {
             int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata());
             odpAdd(String.format("recirc(0x%x)", id));
             long[] f = flow.clone();
             String state;
             if (execute) {
-                br.ct.execute(f, zone, c.commit(), mark);
+                br.ct.execute(f, zone, c.commit(), mark, nat);
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -286,17 +490,22 @@ final class Xlate {
             if (mark != null && !execute) {
                 f[Slot.CT_MARK.ordinal()] = mark;
             }
-            pending.add(new Frozen(id, c.table(), f, state));
+            if (nat != null && !execute) {
+                state += simulateNat(f, nat);
+            }
+            pending.add(new Frozen(id, c.table(), f, state, null));
             if (hop != null) {
                 hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
-            }
-            if (last) {
-                line("drop");
             }
             note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
                     + c.table() + ".");
         } else if (execute) {
-            br.ct.execute(flow.clone(), zone, c.commit(), mark);
+            // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
+            long[] f = flow.clone();
+            br.ct.execute(f, zone, c.commit(), mark, nat);
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
+                flow[s.ordinal()] = f[s.ordinal()];
+            }
         }
         note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         flow[Slot.CT_STATE.ordinal()] = 0;
@@ -305,6 +514,33 @@ final class Xlate {
         flow[Slot.CT_LABEL_HI.ordinal()] = 0;
         flow[Slot.CT_LABEL_LO.ordinal()] = 0;
         base = flow.clone();
+    }
+
+    /**
+     * ofproto-dpif-trace.c oftrace_node_print_details() of a recirculation after ct(nat): without a connection
+     * tracker the trace assumes the first address and port of the range.
+     */
+    private static String simulateNat(long[] f, Conntrack.Nat nat) {
+        boolean range = nat.range();
+        StringBuilder s = new StringBuilder("\nReplacing src/dst IP/ports to simulate NAT:\n Initial flow: ");
+        s.append(range ? ipFlow(f) : "");
+        if (range && nat.src()) {
+            f[Slot.NW_SRC.ordinal()] = nat.ipMin();
+            if (nat.portMin() != 0) {
+                f[Slot.TP_SRC.ordinal()] = nat.portMin();
+            }
+        } else if (range && nat.dst()) {
+            f[Slot.NW_DST.ordinal()] = nat.ipMin();
+            if (nat.portMin() != 0) {
+                f[Slot.TP_DST.ordinal()] = nat.portMin();
+            }
+        }
+        return s.append("\n Modified flow: ").append(range ? ipFlow(f) : "").toString();
+    }
+
+    private static String ipFlow(long[] f) {
+        return "nw_src=" + MatchFormat.ip(f[Slot.NW_SRC.ordinal()]) + ",tp_src=" + f[Slot.TP_SRC.ordinal()]
+                + ",nw_dst=" + MatchFormat.ip(f[Slot.NW_DST.ordinal()]) + ",tp_dst=" + f[Slot.TP_DST.ordinal()];
     }
 
     // what a recirculation freezes besides the packet (struct frozen_state): the metadata the pipeline carries
@@ -374,7 +610,7 @@ final class Xlate {
         }
         commit();
         odpAdd(Integer.toString(p.dpPort));
-        if ((execute || hop != null) && packet != null) {
+        if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = Packet.rewrite(packet, flow);
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
         }
@@ -469,6 +705,8 @@ final class Xlate {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
             }
             if (!ip.isEmpty()) {
+                // commit_set_ipv4_action(): the protocol is matched once the datapath rewrites the header
+                wc[Slot.NW_PROTO.ordinal()] = 0xff;
                 odpAdd("set(ipv4(" + String.join(",", ip) + "))");
             }
             int proto = (int) flow[Slot.NW_PROTO.ordinal()];
@@ -534,6 +772,14 @@ final class Xlate {
                 mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
+        // xlate_wc_finish(): no VLAN bits for an untagged packet; ICMP type and code are 8 bits in the datapath
+        if ((initial[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
+            mask[Slot.VLAN_TCI.ordinal()] = 0;
+        }
+        if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP) {
+            mask[Slot.TP_SRC.ordinal()] &= 0xff;
+            mask[Slot.TP_DST.ordinal()] &= 0xff;
+        }
         return mask;
     }
 
@@ -559,7 +805,7 @@ final class Xlate {
     // flow_format(): every field the packet has, metadata only when set
     String formatFlow(long[] f) {
         Match m = new Match();
-        for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
+        for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.DP_HASH, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
             Slot.PKT_MARK}) {
             if (f[s.ordinal()] != 0) {
                 m.putSlot(s, f[s.ordinal()], s.max);

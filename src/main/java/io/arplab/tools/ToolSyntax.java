@@ -230,7 +230,8 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
         // OVS: a command, then the bridge; the command lists are the ones the tools implement
         Map<String, List<String>> ofctl = new LinkedHashMap<>();
         ofctl.put("", List.of("show", "dump-flows", "dump-aggregate", "dump-ports", "add-flow", "add-flows",
-                "mod-flows", "del-flows"));
+                "mod-flows", "del-flows", "add-group", "add-groups", "mod-group", "del-groups", "dump-groups",
+                "dump-group-stats"));
         ofctl.get("").forEach(c -> ofctl.put(c, List.of()));
         SYNTAX.put("ovs-ofctl", new ToolSyntax("--help", List.of("-O", "--protocols=", "--no-stats", "--names",
                 "--no-names", "--rsort", "--sort", "--help"), Map.of(), ofctl, Kind.BRIDGE));

@@ -18,7 +18,41 @@ public final class OvsAppctl implements Tool {
             return;
         }
         this.ctx = ctx;
+        if (args.size() >= 2 && args.get(0).equals("time/warp")) {
+            warp(args);
+            return;
+        }
         ctx.exit(run(args));
+    }
+
+    // timeval.c timeval_warp_cb(): time/warp [LARGE_MSECS] MSECS; the lab's clock is virtual already, so a warp is
+    // that much virtual time (LARGE_MSECS in MSECS steps: the total)
+    private void warp(List<String> args) {
+        long total = args.size() > 2 ? atoll(args.get(1)) : 0;
+        long msecs = args.size() > 2 ? atoll(args.get(2)) : atoll(args.get(1));
+        if (msecs <= 0 || total < 0) {
+            ctx.err().println("invalid MSECS");
+            ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
+            ctx.exit(2);
+            return;
+        }
+        ctx.at(ctx.now() + Math.max(total, msecs) * 1_000_000L, t -> {
+            ctx.out().println("warped");
+            ctx.exit(0);
+        });
+    }
+
+    private static long atoll(String s) {
+        int i = 0;
+        boolean minus = false;
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            minus = s.charAt(i++) == '-';
+        }
+        long v = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Long.MAX_VALUE / 10 - 10) {
+            v = v * 10 + (s.charAt(i++) - '0');
+        }
+        return minus ? -v : v;
     }
 
     private int run(List<String> args) {
@@ -32,6 +66,9 @@ public final class OvsAppctl implements Tool {
             switch (cmd) {
                 case "ofproto/trace" -> ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b),
                         ctx.now()));
+                case "time/stop" -> {
+                    // the virtual clock moves only as the lab runs: nothing to stop
+                }
                 case "fdb/show" -> {
                     Ofproto br = bridge(rest);
                     if (br == null) {

@@ -5,6 +5,8 @@ import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
 import io.arplab.flow.FlowStatsFormat;
+import io.arplab.flow.Group;
+import io.arplab.flow.Meter;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
 import io.arplab.flow.PortMap;
@@ -77,6 +79,10 @@ public final class OvsOfctl implements Tool {
             case "add-flow", "add-flows", "mod-flows" -> new int[] {2, 2};
             case "del-flows", "dump-flows", "dump-aggregate", "dump-ports" -> new int[] {1, 2};
             case "show" -> new int[] {1, 1};
+            case "add-group", "mod-group", "del-groups", "dump-groups", "dump-group-stats" -> new int[] {1, 2};
+            case "add-groups", "add-meter", "mod-meter" -> new int[] {2, 2};
+            case "del-meter", "del-meters", "dump-meters", "meter-stats" -> new int[] {1, 2};
+            case "meter-features" -> new int[] {1, 1};
             default -> null;
         };
         if (arity == null) {
@@ -108,6 +114,18 @@ public final class OvsOfctl implements Tool {
                 case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
+                case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
+                case "mod-group" -> groupMods(br, List.of(arg(rest)), Group.Command.MODIFY);
+                case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
+                case "add-groups" -> addGroups(br, rest.get(1));
+                case "dump-groups" -> dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-group-stats" -> dumpGroupStats(br, arg(rest));
+                case "add-meter" -> meterMod(br, rest.get(1), Meter.Command.ADD);
+                case "mod-meter" -> meterMod(br, rest.get(1), Meter.Command.MODIFY);
+                case "del-meter", "del-meters" -> meterMod(br, rest.size() > 1 ? rest.get(1) : null,
+                        Meter.Command.DELETE);
+                case "dump-meters", "meter-stats", "meter-features" -> meterRequest(br, cmd,
+                        rest.size() > 1 ? rest.get(1) : null);
                 default -> show(br);
             };
         } catch (FlowParseException e) {
@@ -121,6 +139,189 @@ public final class OvsOfctl implements Tool {
             }
             return fail(e.getMessage());
         }
+    }
+
+    private static String arg(List<String> rest) {
+        return rest.size() > 1 ? rest.get(1) : "";
+    }
+
+    // ofctl_group_mod(): every group_mod parsed first; the switch's error ends the run (transact_noreply())
+    private int groupMods(Ofproto br, List<String> texts, Group.Command command) {
+        List<Group.Mod> mods = new ArrayList<>();
+        for (String t : texts) {
+            mods.add(Group.parse(t, command, portMap(br)));
+        }
+        for (Group.Mod m : mods) {
+            String error = br.groupMod(m, version, ctx.now());
+            if (error != null) {
+                String cmd = switch (m.command()) {
+                    case ADD -> "ADD";
+                    case MODIFY -> "MOD";
+                    case ADD_OR_MOD -> "ADD_OR_MOD";
+                    case DELETE -> "DEL";
+                };
+                ctx.err().println(ofpHeader("OFPT_ERROR") + error);
+                ctx.err().println((version == OfVersion.OF10 ? "NXT_GROUP_MOD (xid=0x6):"
+                        : ofpHeader("OFPT_GROUP_MOD").stripTrailing()));
+                ctx.err().println(" " + cmd + " " + m.format(version, PortMap.NONE));
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** "OFPT_X (OF1.3) (xid=0x6): ", as ofp_to_string() heads a message the switch answered with an error. */
+    private String ofpHeader(String type) {
+        return ofpHeader(type, 6);
+    }
+
+    // flow and group mods follow a features request on OVS's connection (xid 0x6), meter mods come first (0x2)
+    private String ofpHeader(String type, int xid) {
+        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x" + xid + "): ";
+    }
+
+    // ofctl_group_mod_file(): a line may begin with its command (parse_ofp_group_mod_str__ with command -2)
+    private int addGroups(Ofproto br, String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(ctx.workDir().resolve(file));
+        } catch (IOException e) {
+            return fail(file + ": open failed (No such file or directory)");
+        }
+        int rc = 0;
+        for (String l : lines) {
+            int hash = l.indexOf('#');
+            String t = (hash >= 0 ? l.substring(0, hash) : l).trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            Group.Command c = Group.Command.ADD;
+            int len = 0;
+            while (len < t.length() && ", \t".indexOf(t.charAt(len)) < 0) {
+                len++;
+            }
+            String first = t.substring(0, len);
+            for (String[] word : new String[][] {{"add", "ADD"}, {"delete", "DELETE"}, {"modify", "MODIFY"},
+                {"add_or_mod", "ADD_OR_MOD"}}) {
+                if (!first.isEmpty() && word[0].startsWith(first)) {
+                    c = Group.Command.valueOf(word[1]);
+                    t = t.substring(len);
+                    break;
+                }
+            }
+            rc = groupMods(br, List.of(t.trim()), c);
+            if (rc != 0) {
+                return rc;
+            }
+        }
+        return rc;
+    }
+
+    // ofctl_meter_mod__(): meters need OpenFlow 1.3 or later
+    private int meterMod(Ofproto br, String text, Meter.Command command) {
+        Meter.Mod m = text == null ? new Meter.Mod(command, Meter.ALL, 0, List.of()) : Meter.parse(text, command);
+        if (!meterVersion()) {
+            return 1;
+        }
+        String error = br.meterMod(m, ctx.now());
+        if (error != null) {
+            ctx.err().println(ofpHeader("OFPT_ERROR", 2) + error);
+            ctx.err().print(ofpHeader("OFPT_METER_MOD", 2)
+                    + (command == Meter.Command.ADD ? "ADD " : command == Meter.Command.MODIFY ? "MOD " : "DEL ")
+                    + m.format() + "\n");
+            return 1;
+        }
+        return 0;
+    }
+
+    private boolean meterVersion() {
+        if (version.atLeast(OfVersion.OF13)) {
+            return true;
+        }
+        fail("none of the usable flow formats (OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15) is among the allowed"
+                + " flow formats (" + (version == OfVersion.OF10 ? "OpenFlow10,NXM" : "OpenFlow11") + ")");
+        return false;
+    }
+
+    // ofctl_meter_request__(): dump-meters, meter-stats, meter-features (the userspace datapath's features)
+    private int meterRequest(Ofproto br, String cmd, String text) {
+        long id = text == null ? Meter.ALL : Meter.parse(text, null).id();
+        if (!meterVersion()) {
+            return 1;
+        }
+        String v = " (" + version.shortName + ") (xid=0x2):";
+        if (cmd.equals("meter-features")) {
+            ctx.out().print("OFPST_METER_FEATURES reply" + v + "\nmax_meter:262144 max_bands:8 max_color:0\n"
+                    + "band_types: drop\ncapabilities: kbps pktps burst stats\n");
+            return 0;
+        }
+        if (id != Meter.ALL && !br.meters.containsKey(id)) {
+            ctx.err().println("OFPT_ERROR" + v + " OFPMMFC_UNKNOWN_METER");
+            ctx.err().println((cmd.equals("dump-meters") ? "OFPST_METER_CONFIG" : "OFPST_METER") + " request" + v
+                    + " meter=" + id);
+            return 1;
+        }
+        boolean config = cmd.equals("dump-meters");
+        StringBuilder o = new StringBuilder(config ? "OFPST_METER_CONFIG reply" : "OFPST_METER reply").append(v);
+        for (Meter m : br.meters.values()) {
+            if (id == Meter.ALL || m.id == id) {
+                o.append('\n').append(config ? m.config() : m.stats(ctx.now(), br.meterFlows(m.id)));
+            }
+        }
+        String s = o.toString();
+        ctx.out().print(s.endsWith("\n") ? s : s + "\n");
+        return 0;
+    }
+
+    // ofctl_dump_group_desc(): only OpenFlow 1.0 (Nicira) and 1.5 requests carry a group id
+    private int dumpGroups(Ofproto br, String group) {
+        long id = Group.ALL;
+        if (group != null) {
+            long parsed = groupId(group);
+            if (parsed < 0) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, "ofp_group|WARN|" + group + " is not a valid group ID."
+                        + "  (Valid group IDs are 32-bit nonnegative integers or the keywords ANY or ALL.)"));
+            } else if (!version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15)) {
+                id = parsed;
+            }
+        }
+        ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP_DESC reply (xid=0x2):"
+                : "OFPST_GROUP_DESC reply (" + version.shortName + ") (xid=0x2):");
+        PortMap pm = names ? portMap(br) : PortMap.NONE;
+        for (Group g : br.groups.values()) {
+            if (id == Group.ALL || id == Group.ANY || g.id == id) {
+                ctx.out().println(" " + g.format(version, pm));
+            }
+        }
+        return 0;
+    }
+
+    // ofputil_group_from_string(): a number, "any" or "all"
+    private static long groupId(String s) {
+        if (s.equalsIgnoreCase("any")) {
+            return Group.ANY;
+        } else if (s.equalsIgnoreCase("all")) {
+            return Group.ALL;
+        }
+        try {
+            long v = Long.parseLong(s);
+            return v >= 0 && v <= 0xffffffffL ? v : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ofctl_dump_group_stats(): the argument is parsed as a del-groups group_mod
+    private int dumpGroupStats(Ofproto br, String text) {
+        Group.Mod m = Group.parse(text, Group.Command.DELETE, portMap(br));
+        ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP reply (xid=0x6):"
+                : "OFPST_GROUP reply (" + version.shortName + ") (xid=0x6):");
+        for (Group g : br.groups.values()) {
+            if (m.id() == Group.ALL || g.id == m.id()) {
+                ctx.out().println(" " + g.stats(ctx.now()));
+            }
+        }
+        return 0;
     }
 
     private static String peerVersions(Ofproto br) {
@@ -200,7 +401,12 @@ public final class OvsOfctl implements Tool {
             }
         }
         for (FlowMod fm : mods) {
-            br.tables.apply(fm, version, ctx.now());
+            String error = br.flowMod(fm, version, ctx.now());
+            if (error != null) {
+                ctx.err().println(ofpHeader("OFPT_ERROR") + error);
+                ctx.err().println(ofpHeader("OFPT_FLOW_MOD") + FlowStatsFormat.flowMod(fm, version));
+                return 1;
+            }
         }
         return 0;
     }

@@ -1,0 +1,448 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An OpenFlow group (struct ofgroup, ofproto-dpif's group_dpif): its type, buckets, selection method, counters, and
+ * for a select group the dp_hash table that maps hash values to buckets. Parsed from ovs-ofctl's syntax as
+ * lib/ofp-group.c parse_ofp_group_mod_str__() does, printed as ofp_print_group() does.
+ */
+public final class Group {
+    /** OFPG_ANY, also "no watch group". */
+    public static final long ANY = 0xffffffffL;
+    /** OFPG_ALL. */
+    public static final long ALL = 0xfffffffcL;
+    static final long MAX = 0xffffff00L;
+    /** OFPG15_BUCKET_ALL: a bucket whose id the switch assigns. */
+    static final long BUCKET_UNSET = 0xffffffffL;
+    static final long BUCKET_MAX = 0xffffff00L;
+    private static final int MAX_HASH_VALUES = 256;
+
+    public enum Type {
+        ALL("all"), SELECT("select"), INDIRECT("indirect"), FF("ff");
+
+        final String text;
+
+        Type(String text) {
+            this.text = text;
+        }
+    }
+
+    public enum Command { ADD, MODIFY, ADD_OR_MOD, DELETE }
+
+    /** A bucket (struct ofputil_bucket) with its counters. */
+    public static final class Bucket {
+        long id;
+        final int weight;
+        final long watchPort;
+        final long watchGroup;
+        final List<Action> actions;
+        long packets, bytes;
+
+        Bucket(long id, int weight, long watchPort, long watchGroup, List<Action> actions) {
+            this.id = id;
+            this.weight = weight;
+            this.watchPort = watchPort;
+            this.watchGroup = watchGroup;
+            this.actions = actions;
+        }
+
+        boolean hasLiveness() {
+            return watchPort != Ports.NONE || watchGroup != ANY;
+        }
+    }
+
+    /** A parsed group_mod: what add-group, mod-group, del-groups send. */
+    public record Mod(Command command, long id, Type type, String selectionMethod, long selectionMethodParam,
+            List<Bucket> buckets) {
+        /** The group_mod's group as ofputil_group_mod_format() prints it. */
+        public String format(OfVersion v, PortMap names) {
+            return Group.format(id, type, selectionMethod, selectionMethodParam, buckets, v, names);
+        }
+    }
+
+    public final long id;
+    public final Type type;
+    final String selectionMethod;
+    final long selectionMethodParam;
+    final List<Bucket> buckets;
+    final long created;
+    long packets, bytes;
+    /** dp_hash selection (group_set_selection_method()): the Webster table, or null for the default hash. */
+    Bucket[] hashMap;
+
+    Group(Mod m, OfVersion version, long now) {
+        this.id = m.id();
+        this.type = m.type();
+        // OpenFlow 1.1-1.4 group_mods carry no group properties
+        boolean props = !version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15);
+        this.selectionMethod = props ? m.selectionMethod() : "";
+        this.selectionMethodParam = props ? m.selectionMethodParam() : 0;
+        this.buckets = new ArrayList<>();
+        for (int i = 0; i < m.buckets().size(); i++) {
+            Bucket b = m.buckets().get(i);
+            buckets.add(new Bucket(b.id == BUCKET_UNSET || !props ? i : b.id, b.weight, b.watchPort, b.watchGroup,
+                    ActionFormat.roundTrip(b.actions, version)));
+        }
+        this.created = now;
+        // group_set_selection_method(): dp_hash when the weights fit 256 hash values (any number for "dp_hash")
+        if (type == Type.SELECT && (selectionMethod.isEmpty() || selectionMethod.equals("dp_hash"))) {
+            hashMap = dpHashTable(MAX_HASH_VALUES);
+        }
+    }
+
+    // ofproto-dpif.c group_setup_dp_hash_table(): Webster's method spreads 16+ hash values over the buckets by weight
+    private Bucket[] dpHashTable(int maxHash) {
+        long total = 0;
+        int minWeight = 0xffff;
+        for (Bucket b : buckets) {
+            if (b.weight > 0 && b.weight < minWeight) {
+                minWeight = b.weight;
+            }
+            total += b.weight;
+        }
+        if (buckets.isEmpty() || total == 0) {
+            return null;
+        }
+        long minSlots = (total + minWeight - 1) / minWeight;
+        long nHash = Math.max(16, Long.highestOneBit(minSlots - 1) << 1);
+        if (minSlots == 1) {
+            nHash = 16;
+        }
+        if (nHash > maxHash) {
+            return null;
+        }
+        int n = buckets.size();
+        int[] divisor = new int[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            divisor[i] = 1;
+            value[i] = buckets.get(i).weight;
+        }
+        Bucket[] map = new Bucket[(int) nHash];
+        for (int h = 0; h < nHash; h++) {
+            int winner = 0;
+            for (int i = 1; i < n; i++) {
+                if (value[i] > value[winner]) {
+                    winner = i;
+                }
+            }
+            divisor[winner] += 2;
+            value[winner] = (double) buckets.get(winner).weight / divisor[winner];
+            map[h] = buckets.get(winner);
+        }
+        return map;
+    }
+
+    /**
+     * ofpacts_execute_action_set(): a bucket's actions are an action set: pop/push VLAN and dec_ttl once each in
+     * the set's order, the set and move actions in order, then the one final action of highest class (ct,
+     * resubmit, output, group; the later of equals); nothing without a final action.
+     */
+    static List<Action> actionList(List<Action> set) {
+        Action pop = null, push = null, decTtl = null, last = null;
+        int lastClass = 0;
+        List<Action> setOrMove = new ArrayList<>();
+        for (Action a : set) {
+            int finalClass = a instanceof Action.Ct ? 1 : a instanceof Action.Resubmit ? 2
+                    : a instanceof Action.Output ? 3 : a instanceof Action.Group ? 4 : 0;
+            if (a instanceof Action.PopVlan) {
+                pop = a;
+            } else if (a instanceof Action.PushVlan) {
+                push = a;
+            } else if (a instanceof Action.DecTtl) {
+                decTtl = a;
+            } else if (finalClass > 0) {
+                if (finalClass >= lastClass) {
+                    last = a;
+                    lastClass = finalClass;
+                }
+            } else if (a instanceof Action.SetField || a instanceof Action.Move || a instanceof Action.SetNwTtl) {
+                setOrMove.add(a);
+            }
+        }
+        List<Action> out = new ArrayList<>();
+        if (last == null) {
+            return out;
+        }
+        for (Action a : new Action[] {pop, push, decTtl}) {
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        out.addAll(setOrMove);
+        out.add(last);
+        return out;
+    }
+
+    /** hash_int() (lib/hash.h, mhash): a bucket's score basis in group_best_live_bucket(). */
+    static int hashInt(int x, int basis) {
+        return Datapath.mhashFinish(Datapath.mhashAdd(Datapath.mhashAdd(x, 0), basis) ^ 8);
+    }
+
+    /**
+     * flow_hash_symmetric_l4() with basis 0 (lib/flow.c): jhash of a 32-byte struct of the addresses XORed (IPv4
+     * source and destination, Ethernet source and destination), the Ethernet type, the VLAN id, the ports XORed
+     * for TCP and SCTP, the protocol; network-order fields as a little-endian host lays them out.
+     */
+    static int symmetricL4(long[] flow) {
+        byte[] f = new byte[32];
+        int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (type == Match.ETH_IP) {
+            long a = flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()];
+            for (int i = 0; i < 4; i++) {
+                f[i] = (byte) (a >>> (24 - 8 * i));
+            }
+            int proto = (int) flow[Slot.NW_PROTO.ordinal()];
+            f[28] = (byte) proto;
+            if (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP) {
+                long p = flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()];
+                f[20] = (byte) (p >>> 8);
+                f[21] = (byte) p;
+            }
+        }
+        f[16] = (byte) (type >>> 8);
+        f[17] = (byte) type;
+        int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
+        f[18] = (byte) (tci >>> 8);
+        f[19] = (byte) tci;
+        long mac = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
+        for (int i = 0; i < 6; i++) {
+            f[22 + i] = (byte) (mac >>> (40 - 8 * i));
+        }
+        return jhashBytes(f, 0);
+    }
+
+    // lib/jhash.c jhash_bytes(): words read little-endian
+    private static int jhashBytes(byte[] p, int basis) {
+        int n = p.length;
+        int a = 0xdeadbeef + n + basis, b = a, c = a;
+        int off = 0;
+        while (n >= 12) {
+            a += le32(p, off);
+            b += le32(p, off + 4);
+            c += le32(p, off + 8);
+            a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
+            b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
+            c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
+            a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
+            b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
+            c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
+            n -= 12;
+            off += 12;
+        }
+        if (n > 0) {
+            byte[] tmp = new byte[12];
+            System.arraycopy(p, off, tmp, 0, n);
+            a += le32(tmp, 0);
+            b += le32(tmp, 4);
+            c += le32(tmp, 8);
+            c ^= b; c -= Integer.rotateLeft(b, 14);
+            a ^= c; a -= Integer.rotateLeft(c, 11);
+            b ^= a; b -= Integer.rotateLeft(a, 25);
+            c ^= b; c -= Integer.rotateLeft(b, 16);
+            a ^= c; a -= Integer.rotateLeft(c, 4);
+            b ^= a; b -= Integer.rotateLeft(a, 14);
+            c ^= b; c -= Integer.rotateLeft(b, 24);
+        }
+        return c;
+    }
+
+    private static int le32(byte[] p, int off) {
+        return (p[off] & 0xff) | (p[off + 1] & 0xff) << 8 | (p[off + 2] & 0xff) << 16 | (p[off + 3] & 0xff) << 24;
+    }
+
+    /** group_dpif_credit_stats(): a packet to the group and to bucket {@code b}, or to every bucket when null. */
+    void credit(Bucket b, int length) {
+        packets++;
+        bytes += length;
+        for (Bucket each : b != null ? List.of(b) : buckets) {
+            each.packets++;
+            each.bytes += length;
+        }
+    }
+
+    /** ofp_print_group(): bucket ids only for OpenFlow 1.0 (Nicira) and 1.5+, actions as {@code v} carries them. */
+    public String format(OfVersion v, PortMap names) {
+        return format(id, type, selectionMethod, selectionMethodParam, buckets, v, names);
+    }
+
+    static String format(long id, Type type, String method, long param, List<Bucket> buckets, OfVersion v,
+            PortMap names) {
+        StringBuilder s = new StringBuilder("group_id=").append(id);
+        s.append(",type=").append(type.text);
+        boolean props = !v.atLeast(OfVersion.OF11) || v.atLeast(OfVersion.OF15);
+        if (props && !method.isEmpty()) {
+            s.append(",selection_method=").append(method);
+            if (param != 0) {
+                s.append(",selection_method_param=").append(param);
+            }
+        }
+        s.append(',');
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket b = buckets.get(i);
+            s.append("bucket=");
+            if (props) {
+                s.append("bucket_id:").append(b.id == BUCKET_UNSET ? i : b.id).append(',');
+            }
+            if (b.weight != (type == Type.SELECT ? 1 : 0)) {
+                s.append("weight:").append(b.weight).append(',');
+            }
+            if (b.watchPort != Ports.NONE) {
+                s.append("watch_port:").append(Ports.format(b.watchPort, names)).append(',');
+            }
+            if (b.watchGroup != ANY) {
+                s.append("watch_group:").append(b.watchGroup).append(',');
+            }
+            s.append("actions=").append(ActionFormat.format(ActionFormat.roundTrip(b.actions, v), v, names))
+                    .append(',');
+        }
+        s.setLength(s.length() - 1);
+        return s.toString();
+    }
+
+    /** ofputil_group_stats_format(): one group's counters. */
+    public String stats(long now) {
+        StringBuilder s = new StringBuilder("group_id=").append(id).append(",duration=")
+                .append(FlowStatsFormat.duration(now - created)).append(",ref_count=0,packet_count=").append(packets)
+                .append(",byte_count=").append(bytes);
+        for (int i = 0; i < buckets.size(); i++) {
+            s.append(",bucket").append(i).append(":packet_count=").append(buckets.get(i).packets)
+                    .append(",byte_count=").append(buckets.get(i).bytes);
+        }
+        return s.toString();
+    }
+
+    /** parse_ofp_group_mod_str__(): OVS's own error text in the exception. */
+    public static Mod parse(String text, Command command, PortMap names) {
+        boolean typed = command != Command.DELETE;
+        if (command == Command.DELETE && text.isEmpty()) {
+            return new Mod(command, ALL, Type.ALL, "", 0, List.of());
+        }
+        int bkt = text.indexOf("bucket=");
+        String head = bkt < 0 ? text : text.substring(0, bkt);
+        if (bkt >= 0 && !typed) {
+            throw new FlowParseException("bucket is not needed");
+        }
+        long id = ANY;
+        Type type = null;
+        String method = "";
+        long param = 0;
+        KeyValue kv = new KeyValue(head);
+        while (kv.next()) {
+            String name = kv.key, value = kv.value;
+            switch (name) {
+                case "group_id" -> {
+                    if (value.equals("all")) {
+                        id = ALL;
+                    } else {
+                        id = ActionParser.u32(value);
+                        if (id != ALL && id > MAX) {
+                            throw new FlowParseException("invalid group id " + id);
+                        }
+                    }
+                }
+                case "type" -> {
+                    if (!typed) {
+                        throw new FlowParseException("type is not needed");
+                    }
+                    type = switch (value) {
+                        case "all" -> Type.ALL;
+                        case "select" -> Type.SELECT;
+                        case "indirect" -> Type.INDIRECT;
+                        case "ff", "fast_failover" -> Type.FF;
+                        default -> throw new FlowParseException("invalid group type " + value);
+                    };
+                }
+                case "selection_method" -> {
+                    if (!typed) {
+                        throw new FlowParseException("selection method is not needed");
+                    }
+                    if (value.length() >= 16) {
+                        throw new FlowParseException("selection method is longer than 15 bytes long");
+                    }
+                    method = value;
+                }
+                case "selection_method_param" -> {
+                    if (!typed) {
+                        throw new FlowParseException("selection method param is not needed");
+                    }
+                    param = FlowParser.be64(value);
+                }
+                default -> throw new FlowParseException("unknown keyword " + name);
+            }
+        }
+        if (id == ANY) {
+            throw new FlowParseException("must specify a group_id");
+        }
+        if (typed && type == null) {
+            throw new FlowParseException("must specify a type");
+        }
+        if (method.isEmpty() && param != 0) {
+            throw new FlowParseException("selection_method_param is only allowed with \"selection_method\"");
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        while (bkt >= 0) {
+            int eq = text.indexOf('=', bkt + 1);
+            int start = eq + 1;
+            int next = text.indexOf("bucket=", start);
+            String body = next < 0 ? text.substring(start) : text.substring(start, next);
+            Bucket b = bucket(body, type, names);
+            buckets.add(b);
+            if (type != Type.SELECT && b.weight != 0) {
+                throw new FlowParseException("Only select groups can have bucket weights.");
+            }
+            bkt = next;
+        }
+        if (type == Type.INDIRECT && buckets.size() > 1) {
+            throw new FlowParseException("Indirect groups can have at most one bucket.");
+        }
+        return new Mod(command, id, type == null ? Type.ALL : type, method, param, buckets);
+    }
+
+    // parse_bucket_str()
+    private static Bucket bucket(String body, Type type, PortMap names) {
+        int weight = type == Type.SELECT ? 1 : 0;
+        long id = BUCKET_UNSET, watchPort = Ports.NONE, watchGroup = ANY;
+        StringBuilder actions = new StringBuilder();
+        KeyValue kv = new KeyValue(body);
+        while (kv.next()) {
+            String key = kv.key.toLowerCase(Locale.ROOT), value = kv.value;
+            switch (key) {
+                case "weight" -> weight = FlowParser.u16(value, "weight");
+                case "watch_port" -> {
+                    long p = Ports.parse(value, names);
+                    if (p < 0 || (p >= Ports.MAX && p != Ports.NONE && p != Ports.CONTROLLER)) {
+                        throw new FlowParseException(value + ": invalid watch_port");
+                    }
+                    watchPort = p;
+                }
+                case "watch_group" -> {
+                    watchGroup = ActionParser.u32(value);
+                    if (watchGroup > MAX) {
+                        throw new FlowParseException("invalid watch_group id " + watchGroup);
+                    }
+                }
+                case "bucket_id" -> {
+                    id = ActionParser.u32(value);
+                    if (id > BUCKET_MAX) {
+                        throw new FlowParseException("invalid bucket_id id " + id);
+                    }
+                }
+                case "action", "actions" -> actions.append(value).append(',');
+                default -> actions.append(kv.key).append('(').append(value).append("),");
+            }
+        }
+        if (actions.isEmpty()) {
+            throw new FlowParseException("bucket must specify actions");
+        }
+        if (type == Type.FF && watchPort == Ports.NONE && watchGroup == ANY) {
+            throw new FlowParseException("fast failover bucket requires watch_port or watch_group");
+        }
+        actions.setLength(actions.length() - 1);
+        List<Action> parsed = ActionParser.parse(actions.toString(), new Match(), names);
+        return new Bucket(id, weight, watchPort, watchGroup, parsed);
+    }
+}

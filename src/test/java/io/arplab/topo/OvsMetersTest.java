@@ -1,0 +1,47 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Meters: add-meter/mod-meter/del-meters and their errors, dump-meters, meter-stats, meter-features, meter:N in
+ * flows, traces and datapath flows, and the userspace datapath's token buckets (pktps and kbps, bursts, refills in
+ * milliseconds) deciding which packets a band drops, against OVS 3.1's recording (src/test/scripts/record-meters.sh),
+ * whose clock stands still but for time/warp as the lab's virtual clock does.
+ */
+class OvsMetersTest {
+    static final Path REF = Path.of("src/test/resources/refdata/ovs/meters");
+
+    @Test
+    void metersAreOvsOwn(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    subnet: 10.9.0.0/24
+                    ports:
+                      p1: {ofport: 1, type: dummy}
+                      p2: {ofport: 2, type: dummy}
+                      p3: {ofport: 3, type: dummy}
+                hosts:
+                  node: {}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        StringBuilder got = new StringBuilder();
+        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
+            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
+        }
+        assertThat(OvsGroupsTest.normal(got.toString()))
+                .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out"))));
+    }
+}
