@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The userspace connection tracker (lib/conntrack.c), reduced to what the pipeline needs: connections by zone and
- * 5-tuple, committed by ct(commit), giving new, est and rpl states and keeping the mark.
+ * 5-tuple, committed by ct(commit), giving new, est and rpl states and keeping the mark; TCP tracked as
+ * lib/conntrack-tcp.c does ({@link ConntrackTcp}: inv for segments outside the windows).
  */
 public final class Conntrack {
     public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20;
@@ -42,6 +43,8 @@ public final class Conntrack {
         long mark;
         boolean replySeen;
         long tcpFlagsSeen;
+        /** TCP's window tracking (conn_tcp), or null. */
+        ConntrackTcp tcp;
 
         Conn(Key orig) {
             this.orig = orig;
@@ -58,6 +61,11 @@ public final class Conntrack {
 
     /** conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
+        execute(flow, null, zone, commit, setMark);
+    }
+
+    /** As above, with the frame ({@code packet}) whose TCP header the window tracking reads. */
+    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Long setMark) {
         Key k = key(flow, zone);
         Conn c = conns.get(k);
         boolean reply = false;
@@ -65,8 +73,34 @@ public final class Conntrack {
             c = conns.get(k.reverse());
             reply = c != null;
         }
+        ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP && (c == null || c.tcp != null)
+                ? ConntrackTcp.Segment.of(packet) : null;
         int state;
-        if (c == null) {
+        if (seg != null) {
+            // conn_update_state() / conn_not_found() with conntrack-tcp.c's rules
+            ConntrackTcp.Update u = c == null ? ConntrackTcp.Update.NEW : c.tcp.update(seg, reply);
+            if (u == ConntrackTcp.Update.NEW && c != null) {
+                conns.remove(c.orig); // a SYN after both sides closed: the old connection ends, a new one may start
+                c = null;
+                reply = false;
+            }
+            if (c != null) {
+                state = switch (u) {
+                    case VALID -> EST | TRK | (reply ? RPL : 0);
+                    case VALID_NEW -> NEW | TRK;
+                    default -> INV | TRK;
+                };
+            } else if (!ConntrackTcp.validNew(seg)) {
+                state = INV | TRK;
+            } else {
+                state = NEW | TRK;
+                if (commit) {
+                    c = new Conn(k);
+                    c.tcp = ConntrackTcp.newConn(seg);
+                    conns.put(k, c);
+                }
+            }
+        } else if (c == null) {
             state = NEW | TRK;
             if (commit) {
                 c = new Conn(k);
@@ -105,7 +139,8 @@ public final class Conntrack {
                 s.append(",mark=").append(c.mark);
             }
             if (o.proto() == Match.PROTO_TCP) {
-                s.append(",protoinfo=(state=").append(c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
+                s.append(",protoinfo=(state=").append(c.tcp != null ? c.tcp.protoinfoState()
+                        : c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
             }
             out.add(s.toString());
         }

@@ -270,7 +270,7 @@ final class Xlate {
             long[] f = flow.clone();
             String state;
             if (execute) {
-                br.ct.execute(f, zone, c.commit(), mark);
+                br.ct.execute(f, packet, zone, c.commit(), mark);
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -295,7 +295,7 @@ final class Xlate {
             note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
                     + c.table() + ".");
         } else if (execute) {
-            br.ct.execute(flow.clone(), zone, c.commit(), mark);
+            br.ct.execute(flow.clone(), packet, zone, c.commit(), mark);
         }
         note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         flow[Slot.CT_STATE.ordinal()] = 0;

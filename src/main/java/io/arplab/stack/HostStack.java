@@ -414,11 +414,12 @@ public final class HostStack {
     private final Runnable readQueued = this::readQueued;
 
     private void readQueued() {
+        // one queue at a time off the head: a reader may call the stack again (nc connects to its next port from
+        // its connected() event), and what that queues must not be cleared with the queues already read
         List<SocketQueue> ready = ns.readySockets;
-        for (int i = 0; i < ready.size(); i++) {
-            ready.get(i).drain();
+        while (!ready.isEmpty()) {
+            ready.remove(0).drain();
         }
-        ready.clear();
     }
 
     /** How the sockets' readers get to run: at once by default; a runtime defers it while the process is busy. */

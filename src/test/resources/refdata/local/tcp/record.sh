@@ -70,6 +70,7 @@ run tcpa 'nc -v -z 10.0.0.2 80'
 run tcpa 'nc -v -z 10.0.0.2 1230-1235'
 run tcpa 'nc -v -w 1 -z 10.0.0.9 1234'
 run tcpa 'nc -v -z 10.0.9.9 1234'
+run tcpa 'nc -v 10.0.0.9 1234'     # no ARP answer: the SYN's retries run out (tcp_syn_retries), about 2 minutes
 run tcpa 'nc'
 run tcpa 'nc 10.0.0.2'
 run tcpa 'nc -x'
