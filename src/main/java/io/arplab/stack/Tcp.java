@@ -29,8 +29,9 @@ final class Tcp {
     final Netns ns;
     final TcpOutput output;
     final TcpInput input;
-    private final Map<Key, TcpSocket> connections = new HashMap<>();
-    private final Map<Integer, TcpSocket> listeners = new HashMap<>();
+    // created on first use: a lab may hold thousands of hosts that never open a TCP socket
+    private Map<Key, TcpSocket> connections = Map.of();
+    private Map<Integer, TcpSocket> listeners = Map.of();
     private TcpView tcp;
     /** net_secret / ts_secret: the keys of secure_tcp_seq() and secure_tcp_ts_off(), drawn on first use. */
     private long secret;
@@ -54,6 +55,9 @@ final class Tcp {
         s.state = TcpSocket.State.LISTEN;
         s.lport = port;
         s.acceptOne = acceptOne;
+        if (listeners.isEmpty()) {
+            listeners = new HashMap<>(2);
+        }
         listeners.put(port, s);
         return s;
     }
@@ -100,7 +104,7 @@ final class Tcp {
         s.sndNxt = s.iss;
         initialWindow(s, s.advmss);
         s.state = TcpSocket.State.SYN_SENT;
-        connections.put(key(s), s);
+        add(s);
         s.rto = TIMEOUT_INIT;
         output.sendSyn(now, s, out);
         return s;
@@ -178,8 +182,10 @@ final class Tcp {
 
     void close(TcpSocket s) {
         if (s.state == TcpSocket.State.LISTEN) {
-            listeners.remove(s.lport);
-        } else {
+            if (listeners.get(s.lport) == s) {
+                listeners.remove(s.lport);
+            }
+        } else if (connections.get(key(s)) == s) {
             connections.remove(key(s));
         }
         s.state = TcpSocket.State.CLOSE;
@@ -187,6 +193,9 @@ final class Tcp {
     }
 
     void add(TcpSocket s) {
+        if (connections.isEmpty()) {
+            connections = new HashMap<>(4);
+        }
         connections.put(key(s), s);
     }
 
