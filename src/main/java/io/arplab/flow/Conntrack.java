@@ -9,7 +9,8 @@ import java.util.Map;
  * The userspace connection tracker (lib/conntrack.c), reduced to what the pipeline needs: connections by zone and
  * 5-tuple, committed by ct(commit), giving new, est and rpl states, keeping the mark, and NAT: a connection
  * committed with nat(src|dst=...) expects its reply from the translated address, and ct(nat) translates packets of
- * the connection both ways.
+ * the connection both ways; TCP tracked as lib/conntrack-tcp.c does ({@link ConntrackTcp}: inv for segments outside
+ * the windows).
  */
 public final class Conntrack {
     public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20;
@@ -207,6 +208,8 @@ public final class Conntrack {
         long mark;
         boolean replySeen;
         long tcpFlagsSeen;
+        /** TCP's window tracking (conn_tcp), or null. */
+        ConntrackTcp tcp;
 
         Conn(Key orig, Key reply) {
             this.orig = orig;
@@ -256,16 +259,22 @@ public final class Conntrack {
                 flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()]);
     }
 
-    /** conntrack_execute() without NAT. */
+    /** conntrack_execute() without NAT and without the frame. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
-        execute(flow, zone, commit, setMark, null);
+        execute(flow, null, zone, commit, setMark, null);
+    }
+
+    /** conntrack_execute() without NAT, with the frame whose TCP header the window tracking reads. */
+    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Long setMark) {
+        execute(flow, packet, zone, commit, setMark, null);
     }
 
     /**
-     * conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked; with {@code nat}
-     * (the ct action's nat), rewrites the flow's addresses and ports as the connection translates them.
+     * conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked; {@code packet} is
+     * the frame whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the
+     * flow's addresses and ports as the connection translates them.
      */
-    public void execute(long[] flow, int zone, boolean commit, Long setMark, Nat nat) {
+    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Long setMark, Nat nat) {
         Key k = key(flow, zone);
         Conn c = conns.get(k);
         boolean reply = false;
@@ -273,13 +282,37 @@ public final class Conntrack {
             c = replies.get(k);
             reply = c != null;
         }
+        ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP && (c == null || c.tcp != null)
+                ? ConntrackTcp.Segment.of(packet) : null;
         int state;
-        if (c == null) {
+        if (seg != null) {
+            // conn_update_state() / conn_not_found() with conntrack-tcp.c's rules
+            ConntrackTcp.Update u = c == null ? ConntrackTcp.Update.NEW : c.tcp.update(seg, reply);
+            if (u == ConntrackTcp.Update.NEW && c != null) {
+                conns.remove(c.orig); // a SYN after both sides closed: the old connection ends, a new one may start
+                replies.remove(c.reply);
+                c = null;
+                reply = false;
+            }
+            if (c != null) {
+                state = switch (u) {
+                    case VALID -> EST | TRK | (reply ? RPL : 0);
+                    case VALID_NEW -> NEW | TRK;
+                    default -> INV | TRK;
+                };
+            } else if (!ConntrackTcp.validNew(seg)) {
+                state = INV | TRK;
+            } else {
+                state = NEW | TRK;
+                if (commit) {
+                    c = commit(k, nat);
+                    c.tcp = ConntrackTcp.newConn(seg);
+                }
+            }
+        } else if (c == null) {
             state = NEW | TRK;
             if (commit) {
-                c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
-                conns.put(k, c);
-                replies.put(c.reply, c);
+                c = commit(k, nat);
             }
         } else if (reply) {
             c.replySeen = true;
@@ -296,6 +329,13 @@ public final class Conntrack {
         if (nat != null && c != null && c.natted()) {
             translate(flow, c, reply);
         }
+    }
+
+    private Conn commit(Key k, Nat nat) {
+        Conn c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
+        conns.put(k, c);
+        replies.put(c.reply, c);
+        return c;
     }
 
     /** dpctl/dump-conntrack lines. */
@@ -317,7 +357,8 @@ public final class Conntrack {
                 s.append(",mark=").append(c.mark);
             }
             if (o.proto() == Match.PROTO_TCP) {
-                s.append(",protoinfo=(state=").append(c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
+                s.append(",protoinfo=(state=").append(c.tcp != null ? c.tcp.protoinfoState()
+                        : c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
             }
             out.add(s.toString());
         }

@@ -744,7 +744,21 @@ public final class Lab implements AutoCloseable {
      * As {@link #start(String, List, PrintWriter, PrintWriter)} with the process id given: for commands started by
      * events of a partitioned lab, where a shared counter would depend on which partition got there first.
      */
+    /** As {@link #start(String, List, PrintWriter, PrintWriter)} with {@code stdin} (null: empty) as standard input. */
+    public ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err, byte[] stdin) {
+        ToolContext ctx = start(node, words, out, err, nextPid, stdin);
+        if (ctx != null) {
+            nextPid++;
+        }
+        return ctx;
+    }
+
     public ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err, int pid) {
+        return start(node, words, out, err, pid, null);
+    }
+
+    private ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err, int pid,
+                              byte[] stdin) {
         Network.Node n = network.node(node);
         if (n == null) {
             throw new IllegalArgumentException("unknown node '" + node + "'");
@@ -767,6 +781,9 @@ public final class Lab implements AutoCloseable {
         }
         ToolContext ctx = new ToolContext(new SimRuntime(network, n, resolver, workDir,
                 vswitchds.get((Host) n.device())), out, err, pid);
+        if (stdin != null) {
+            ctx.setStdin(stdin);
+        }
         n.process(() -> {
             try {
                 t.get().start(ctx, words.subList(1, words.size()));

@@ -328,6 +328,18 @@ public final class LabConsole {
         }
         List<String> cmd = new ArrayList<>(words.subList(1, words.size()));
         String title = prompt + "$ " + String.join(" ", cmd);
+        byte[] stdin = null;
+        if (cmd.get(0).equals("echo") && !parsed.filters().isEmpty()) {
+            // NODE echo [-n] WORDS | TOOL ...: echo's line is the tool's standard input
+            List<String> tool = parsed.filters().get(0);
+            boolean newline = cmd.size() < 2 || !cmd.get(1).equals("-n");
+            stdin = (String.join(" ", cmd.subList(newline ? 1 : 2, cmd.size())) + (newline ? "\n" : ""))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            title += " | " + String.join(" ", tool);
+            cmd = new ArrayList<>(tool);
+            parsed = new Pipeline.Parsed(parsed.command(), parsed.filters().subList(1, parsed.filters().size()),
+                    parsed.redirect(), parsed.append());
+        }
         beforeCommand.run();
         ToolContext[] started = new ToolContext[1];
         Writer pipe = parsed.plain() ? null : output(parsed, started);
@@ -338,7 +350,7 @@ public final class LabConsole {
             Writer to = interactive ? Jobs.marked(node, console) : o;
             PrintWriter jobOut = new PrintWriter(pipe != null ? pipe : to);
             PrintWriter jobErr = new PrintWriter(interactive ? Jobs.marked(node, err) : e);
-            ToolContext ctx = lab.start(node, cmd, jobOut, jobErr);
+            ToolContext ctx = lab.start(node, cmd, jobOut, jobErr, stdin);
             started[0] = ctx;
             if (interactive) {
                 out.println("[" + id + "] " + (ctx != null ? ctx.pid() : 0));
@@ -357,7 +369,7 @@ public final class LabConsole {
         out.println(header(title));
         out.flush();
         PrintWriter toolOut = pipe != null ? new PrintWriter(pipe) : out;
-        ToolContext ctx = lab.start(node, cmd, toolOut, err);
+        ToolContext ctx = lab.start(node, cmd, toolOut, err, stdin);
         started[0] = ctx;
         if (ctx != null) {
             lab.await(ctx);

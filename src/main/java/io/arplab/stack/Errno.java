@@ -18,13 +18,17 @@ public enum Errno {
     EMSGSIZE(90, "Message too long"),
     ENOPROTOOPT(92, "Protocol not available"),
     EOPNOTSUPP(95, "Operation not supported"),
+    EADDRINUSE(98, "Address already in use"),
     EADDRNOTAVAIL(99, "Cannot assign requested address"),
     ENETDOWN(100, "Network is down"),
     ENETUNREACH(101, "Network is unreachable"),
+    ECONNRESET(104, "Connection reset by peer"),
     ENOBUFS(105, "No buffer space available"),
+    ETIMEDOUT(110, "Connection timed out"),
     ECONNREFUSED(111, "Connection refused"),
     EHOSTDOWN(112, "Host is down"),
-    EHOSTUNREACH(113, "No route to host");
+    EHOSTUNREACH(113, "No route to host"),
+    EINPROGRESS(115, "Operation now in progress");
 
     /** The positive errno value. */
     public final int number;

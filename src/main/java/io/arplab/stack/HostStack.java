@@ -61,6 +61,7 @@ public final class HostStack {
     private final Arp arp;
     private final Devinet devinet;
     private final Udp udp;
+    private final Tcp tcp;
     private final PingSockets pings;
     private final PacketSockets packets;
     private final IpInput ipInput;
@@ -79,7 +80,8 @@ public final class HostStack {
         pings = new PingSockets(ns, ipOutput);
         packets = new PacketSockets(ns);
         icmp.connect(ipOutput, pings, udp);
-        ipInput = new IpInput(ns, icmp, udp, new IpForward(ns, icmp, ipOutput));
+        tcp = new Tcp(ns, ipOutput);
+        ipInput = new IpInput(ns, icmp, udp, tcp, new IpForward(ns, icmp, ipOutput));
         devinet.addLoopback();
     }
 
@@ -378,7 +380,7 @@ public final class HostStack {
             return Long.MIN_VALUE;
         }
         long d = Math.min(ns.neighbours.nextDeadline(), arp.proxyDeadline());
-        return Math.min(d, ipInput.nextDeadline());
+        return Math.min(Math.min(d, ipInput.nextDeadline()), tcp.nextDeadline());
     }
 
     /** Runs neighbour, proxy and reassembly timers due by {@code now} and delivers packets looped back to this host. */
@@ -387,6 +389,9 @@ public final class HostStack {
         ns.neighbours.advance(now, out);
         arp.proxyProcess(now, out);
         ipInput.expire(now, out);
+        if (tcp.advance(now, out)) {
+            deliverQueued(); // a connect that timed out tells its reader
+        }
         drainLoopback(now, out);
     }
 
@@ -409,11 +414,12 @@ public final class HostStack {
     private final Runnable readQueued = this::readQueued;
 
     private void readQueued() {
+        // one queue at a time off the head: a reader may call the stack again (nc connects to its next port from
+        // its connected() event), and what that queues must not be cleared with the queues already read
         List<SocketQueue> ready = ns.readySockets;
-        for (int i = 0; i < ready.size(); i++) {
-            ready.get(i).drain();
+        while (!ready.isEmpty()) {
+            ready.remove(0).drain();
         }
-        ready.clear();
     }
 
     /** How the sockets' readers get to run: at once by default; a runtime defers it while the process is busy. */
@@ -446,6 +452,48 @@ public final class HostStack {
 
     public void close(UdpSocket s) {
         udp.close(s);
+    }
+
+    /**
+     * A listening TCP socket on {@code port} (bind to every address, listen()); null when the port is in use
+     * (EADDRINUSE). New connections reach the listener's {@link TcpSocket.Listener#accepted}.
+     */
+    public TcpSocket listenTcp(int port, TcpSocket.Listener listener) {
+        return tcp.listen(port, false, listener);
+    }
+
+    /**
+     * connect() of a TCP socket to {@code dst}:{@code dport} from {@code src} (0: the route's) and {@code sport}
+     * (0: an ephemeral port): the SYN leaves now; the listener hears connected or failed. A connect that cannot
+     * start returns a socket whose {@link #tcpError} is set (ENETUNREACH, EADDRINUSE).
+     */
+    public TcpSocket connectTcp(long now, Ipv4Address src, int sport, Ipv4Address dst, int dport, NetDevice bind,
+                                TcpSocket.Listener listener, Outbox out) {
+        return tcp.connect(now, src == null ? 0 : src.bits(), sport, dst.bits(), dport, bind, listener, out);
+    }
+
+    /** Why a connect could not start, or null. */
+    public Errno tcpError(TcpSocket s) {
+        return s.error;
+    }
+
+    /** write(): false when the connection can take no more data (EPIPE). */
+    public boolean sendTcp(long now, TcpSocket s, byte[] data, Outbox out) {
+        boolean ok = tcp.send(now, s, data, out);
+        deliverQueued();
+        return ok;
+    }
+
+    /** shutdown(SHUT_WR): our FIN. */
+    public void shutdownTcp(long now, TcpSocket s, Outbox out) {
+        tcp.shutdown(now, s, out);
+        deliverQueued();
+    }
+
+    /** close(): the FIN if not sent yet; nothing more is delivered to the socket's listener. */
+    public void closeTcp(long now, TcpSocket s, Outbox out) {
+        tcp.close(now, s, out);
+        deliverQueued();
     }
 
     /** The route a datagram to {@code dst} would take (null: network unreachable). */

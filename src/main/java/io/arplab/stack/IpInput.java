@@ -11,12 +11,13 @@ import io.arplab.wire.Ipv4View;
 
 /**
  * net/ipv4/ip_input.c: ip_rcv() validation, the input route decision of ip_rcv_finish() (local, broadcast,
- * martian, forward), and ip_local_deliver() with reassembly (ip_fragment.c, {@link IpDefrag}) to ICMP and UDP.
+ * martian, forward), and ip_local_deliver() with reassembly (ip_fragment.c, {@link IpDefrag}) to ICMP, UDP and TCP.
  */
 final class IpInput {
     private static final int ETH = EthernetView.HEADER_LENGTH;
     private static final int ICMP = IpProtocol.ICMP.number();
     private static final int UDP = IpProtocol.UDP.number();
+    private static final int TCP = IpProtocol.TCP.number();
     private static final int ETH_P_IP = 0x0800;
     /** 224.0.0.1, all-hosts: the one group every host is a member of. */
     private static final int ALL_HOSTS = 0xe000_0001;
@@ -24,14 +25,16 @@ final class IpInput {
     private final Netns ns;
     private final Icmp icmp;
     private final Udp udp;
+    private final Tcp tcp;
     private final IpForward forward;
     private Ipv4View ip;
     private IpDefrag defrag;
 
-    IpInput(Netns ns, Icmp icmp, Udp udp, IpForward forward) {
+    IpInput(Netns ns, Icmp icmp, Udp udp, Tcp tcp, IpForward forward) {
         this.ns = ns;
         this.icmp = icmp;
         this.udp = udp;
+        this.tcp = tcp;
         this.forward = forward;
     }
 
@@ -91,6 +94,10 @@ final class IpInput {
             icmp.rcv(now, dev, frame, l4, l4Length, pktType, daddr, out);
         } else if (proto == UDP) {
             udp.rcv(now, frame, l4, l4Length, pktType, daddr, out);
+        } else if (proto == TCP) {
+            if (pktType == HostStack.PACKET_HOST) { // tcp_v4_rcv(): skb->pkt_type != PACKET_HOST is discarded
+                tcp.rcv(now, frame, l4, l4Length, ip, out);
+            }
         } else if (pktType == HostStack.PACKET_HOST) {
             icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PROTOCOL, 0, out);
         }

@@ -25,6 +25,7 @@ public final class ToolContext {
     private Runnable interruptHandler;
     private boolean interruptTrapped;
     private Runnable exitListener;
+    private byte[] stdin = new byte[0];
 
     public ToolContext(NodeRuntime runtime, PrintWriter out, PrintWriter err, int pid) {
         this.runtime = runtime;
@@ -44,6 +45,15 @@ public final class ToolContext {
     /** The switches whose own interface is a device of this namespace. */
     public List<Switch> switches() {
         return runtime.switches();
+    }
+
+    /** What the process reads on standard input before end of file (a lab line's {@code echo TEXT | tool}). */
+    public byte[] stdin() {
+        return stdin;
+    }
+
+    public void setStdin(byte[] data) {
+        this.stdin = data;
     }
 
     public PrintWriter out() {

@@ -155,6 +155,7 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
         put("macof", "-h", getopt(Macof.OPTSTRING), Map.of("-i", Kind.INTERFACE), Kind.NONE);
         put("arpwatch", "-h", getopt(Arpwatch.OPTSTRING), Map.of("-i", Kind.INTERFACE, "-f", Kind.FILE,
                 "-r", Kind.FILE), Kind.NONE);
+        put("nc", "-h", getopt(Nc.OPTSTRING), Map.of("-s", Kind.HOST), Kind.HOST);
         put("inject", "-h", getopt(Inject.OPTSTRING), Map.of("-i", Kind.INTERFACE), Kind.NONE);
         put("arp-scan", "--help", List.of("-I", "-l", "-r", "-i", "-t", "-b", "-B", "-q", "-x", "-N", "-V", "-h",
                 "--interface=", "--localnet", "--retry=", "--interval=", "--timeout=", "--backoff=", "--bandwidth=",

@@ -28,6 +28,7 @@ public final class Tools {
         m.put("inject", Inject::new);
         m.put("arpwatch", Arpwatch::new);
         m.put("arp-scan", ArpScan::new);
+        m.put("nc", Nc::new);
         m.put("nft", io.arplab.tools.nft.Nft::new);
         m.put("ovs-ofctl", io.arplab.tools.ovs.OvsOfctl::new);
         m.put("ovs-appctl", io.arplab.tools.ovs.OvsAppctl::new);

@@ -14,6 +14,14 @@ import java.time.zone.ZoneRules;
  * TCP's relative sequence numbers remember earlier frames.
  */
 public final class TcpdumpPrinter {
+    /** getservbyport(port, "tcp") from Debian netbase 6.4 (what nc -v prints in brackets), or null. */
+    public static String tcpService(int port) {
+        StringBuilder b = new StringBuilder();
+        Names.tcpPort(b, port & 0xffff, false);
+        String s = b.toString();
+        return s.equals(Integer.toString(port & 0xffff)) ? null : s;
+    }
+
     /** MAXIMUM_SNAPLEN in netdissect.h. */
     private static final int MAXIMUM_SNAPLEN = 262144;
 

@@ -1,0 +1,324 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.Ipv4View;
+import io.arplab.wire.TcpView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * net/ipv4/tcp_ipv4.c and tcp_timer.c: the socket tables (established connections by 4-tuple, listeners by port),
+ * tcp_v4_connect(), tcp_v4_rcv()'s demultiplexing, tcp_v4_send_reset() for segments no socket takes, and the
+ * retransmission, delayed-ACK and TIME_WAIT timers. What a segment does to its socket is {@link TcpInput}; what
+ * leaves is built by {@link TcpOutput}.
+ */
+final class Tcp {
+    /** net.ipv4.ip_local_port_range: 32768 60999. */
+    private static final int PORT_LOW = 32768, PORT_HIGH = 60999;
+    /** TCP_TIMEWAIT_LEN: 60 s. */
+    static final long TIMEWAIT_LEN = 60_000_000_000L;
+    /** TCP_TIMEOUT_INIT: 1 s, the first RTO of a SYN or SYN-ACK. */
+    static final long TIMEOUT_INIT = 1_000_000_000L;
+    /** net.ipv4.tcp_syn_retries = 6, tcp_synack_retries = 5. */
+    static final int SYN_RETRIES = 6, SYNACK_RETRIES = 5;
+
+    record Key(int laddr, int lport, int raddr, int rport) {}
+
+    final Netns ns;
+    final TcpOutput output;
+    final TcpInput input;
+    // created on first use: a lab may hold thousands of hosts that never open a TCP socket
+    private Map<Key, TcpSocket> connections = Map.of();
+    private Map<Integer, TcpSocket> listeners = Map.of();
+    private TcpView tcp;
+    /** net_secret / ts_secret: the keys of secure_tcp_seq() and secure_tcp_ts_off(), drawn on first use. */
+    private long secret;
+    private boolean secretDrawn;
+    private int connectCount;
+
+    Tcp(Netns ns, IpOutput ip) {
+        this.ns = ns;
+        this.output = new TcpOutput(ns, ip);
+        this.input = new TcpInput(this);
+    }
+
+    // ------------------------------------------------------------------------------------------- sockets
+
+    /** bind() + listen() on {@code port} of every address (inet_csk_get_port()): null when the port is taken. */
+    TcpSocket listen(int port, boolean acceptOne, TcpSocket.Listener listener) {
+        if (listeners.containsKey(port)) {
+            return null;
+        }
+        TcpSocket s = new TcpSocket(listener);
+        s.state = TcpSocket.State.LISTEN;
+        s.lport = port;
+        s.acceptOne = acceptOne;
+        if (listeners.isEmpty()) {
+            listeners = new HashMap<>(2);
+        }
+        listeners.put(port, s);
+        return s;
+    }
+
+    /**
+     * tcp_v4_connect(): the route's source (or {@code src}), an ephemeral port (or {@code sport}), the ISN and
+     * timestamp offset, then the SYN. Returns the socket, or -errno as {@link Errno} through {@code error}.
+     */
+    TcpSocket connect(long now, int src, int sport, int dst, int dport, NetDevice bind, TcpSocket.Listener listener,
+                      Outbox out) {
+        TcpSocket s = new TcpSocket(listener);
+        Route r = ns.route(dst, bind);
+        if (r == null && !ns.isLocalAddress(dst)) {
+            s.error = Errno.ENETUNREACH;
+            return s;
+        }
+        if (src == 0) {
+            io.arplab.wire.Ipv4Address a = ns.sourceAddress(io.arplab.wire.Ipv4Address.of(dst), bind);
+            if (a == null) {
+                s.error = Errno.ENETUNREACH;
+                return s;
+            }
+            src = a.bits();
+        }
+        s.laddr = src;
+        s.raddr = dst;
+        s.rport = dport;
+        if (sport == 0) {
+            sport = ephemeralPort(src, dst, dport);
+            if (sport < 0) {
+                s.error = Errno.EADDRNOTAVAIL;
+                return s;
+            }
+        } else if (connections.containsKey(new Key(src, sport, dst, dport))) {
+            s.error = Errno.EADDRINUSE;
+            return s;
+        }
+        s.lport = sport;
+        s.iss = secureSeq(now, src, dst, sport, dport);
+        s.tsOffset = tsOffset(src, dst);
+        s.inetId = ns.random.nextInt(0x10000); // inet->inet_id = get_random_u16()
+        s.advmss = advmss(dst, bind);
+        s.sndUna = s.iss;
+        s.sndNxt = s.iss;
+        initialWindow(s, s.advmss);
+        s.state = TcpSocket.State.SYN_SENT;
+        add(s);
+        s.rto = TIMEOUT_INIT;
+        output.sendSyn(now, s, out);
+        return s;
+    }
+
+    /** __inet_hash_connect(): from a hashed offset, even ports first (odd ones are left to bind()), then odd. */
+    private int ephemeralPort(int src, int dst, int dport) {
+        int range = PORT_HIGH - PORT_LOW + 1;
+        long h = mix(secret() ^ ((long) dst << 32 | (dport & 0xffffL) << 16) ^ src ^ (long) connectCount++ << 48);
+        int offset = (int) Long.remainderUnsigned(h, range) & ~1;
+        for (int parity = 0; parity < 2; parity++) {
+            for (int i = 0; i < range; i += 2) {
+                int port = PORT_LOW + (offset + i + parity) % range;
+                if (!listeners.containsKey(port) && !connections.containsKey(new Key(src, port, dst, dport))) {
+                    return port;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The MSS we announce (tcp_advertise_mss()): the route's device MTU less 40 bytes of headers. */
+    int advmss(int dst, NetDevice bind) {
+        Route r = ns.route(dst, bind);
+        int mtu = r != null ? r.device().mtu() : 65536;
+        return Math.max(mtu - 40, 88);
+    }
+
+    /**
+     * tcp_select_initial_window() with Debian 12's net.ipv4.tcp_rmem (4096 131072 6291456): 64 KiB of a 128 KiB
+     * buffer rounded down to the MSS, and the scale that fits 6 MiB in 16 bits (7).
+     */
+    static void initialWindow(TcpSocket s, int mss) {
+        int space = 65536; // tcp_full_space(): tcp_win_from_space(tcp_rmem[1]) with tcp_adv_win_scale 1
+        if (space > mss) {
+            space = space / mss * mss;
+        }
+        s.rcvWnd = Math.min(space, 65535);
+        s.rcvSsthresh = s.rcvWnd;
+        s.rcvWscale = 31 - Integer.numberOfLeadingZeros(6_291_456) - 15; // ilog2(max(tcp_rmem[2], rmem_max)) - 15
+    }
+
+    /** tcp_sendmsg(): data on an established connection (or one the peer has half-closed); false otherwise (EPIPE). */
+    boolean send(long now, TcpSocket s, byte[] data, Outbox out) {
+        if (s.finSent || s.state != TcpSocket.State.ESTABLISHED && s.state != TcpSocket.State.CLOSE_WAIT) {
+            return false;
+        }
+        output.sendData(now, s, data, out);
+        return true;
+    }
+
+    /** tcp_shutdown(SHUT_WR) → tcp_close_state(): the FIN, and FIN_WAIT1 or LAST_ACK. */
+    void shutdown(long now, TcpSocket s, Outbox out) {
+        if (s.finSent) {
+            return;
+        }
+        switch (s.state) {
+            case ESTABLISHED, SYN_RECV -> s.state = TcpSocket.State.FIN_WAIT1;
+            case CLOSE_WAIT -> s.state = TcpSocket.State.LAST_ACK;
+            default -> {
+                return;
+            }
+        }
+        output.sendFin(now, s, out);
+    }
+
+    /** tcp_close(): a listener or a connect in progress goes at once; a connection sends its FIN. */
+    void close(long now, TcpSocket s, Outbox out) {
+        s.queue.close();
+        switch (s.state) {
+            case LISTEN, SYN_SENT, CLOSE -> close(s);
+            default -> shutdown(now, s, out);
+        }
+    }
+
+    void close(TcpSocket s) {
+        if (s.state == TcpSocket.State.LISTEN) {
+            if (listeners.get(s.lport) == s) {
+                listeners.remove(s.lport);
+            }
+        } else if (connections.get(key(s)) == s) {
+            connections.remove(key(s));
+        }
+        s.state = TcpSocket.State.CLOSE;
+        s.retransmitAt = s.delackAt = s.timewaitAt = Long.MAX_VALUE;
+    }
+
+    void add(TcpSocket s) {
+        if (connections.isEmpty()) {
+            connections = new HashMap<>(4);
+        }
+        connections.put(key(s), s);
+    }
+
+    private static Key key(TcpSocket s) {
+        return new Key(s.laddr, s.lport, s.raddr, s.rport);
+    }
+
+    // ------------------------------------------------------------------------------------------- receive
+
+    /** tcp_v4_rcv(): checksum, then the connection's socket, else the listener, else a reset. */
+    void rcv(long now, byte[] frame, int off, int len, Ipv4View ip, Outbox out) {
+        TcpView t = view().wrap(frame, off, len);
+        if (t.check() != null || !t.checksumValid(ip.sourceBits(), ip.destinationBits())) {
+            ns.droppedFrames++; // TCP_MIB_CSUMERRORS / INERRS
+            return;
+        }
+        int saddr = ip.sourceBits();
+        int daddr = ip.destinationBits();
+        TcpSocket s = connections.get(new Key(daddr, t.destinationPort(), saddr, t.sourcePort()));
+        if (s != null) {
+            input.rcvStateProcess(now, s, t, out);
+            return;
+        }
+        TcpSocket l = listeners.get(t.destinationPort());
+        if (l != null && (t.flags() & (TcpView.SYN | TcpView.ACK | TcpView.RST)) == TcpView.SYN) {
+            input.connRequest(now, l, daddr, saddr, t, out);
+            return;
+        }
+        if ((t.flags() & TcpView.RST) == 0) {
+            output.sendReset(now, daddr, saddr, t, out);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- timers
+
+    long nextDeadline() {
+        long d = Long.MAX_VALUE;
+        for (TcpSocket s : connections.values()) {
+            d = Math.min(d, s.deadline());
+        }
+        return d;
+    }
+
+    /** tcp_retransmit_timer(), tcp_delack_timer(), tcp_time_wait's inet_twsk_kill(): whatever is due by now. */
+    boolean advance(long now, Outbox out) {
+        if (connections.isEmpty()) {
+            return false;
+        }
+        List<TcpSocket> due = new ArrayList<>();
+        for (TcpSocket s : connections.values()) {
+            if (s.deadline() <= now) {
+                due.add(s);
+            }
+        }
+        due.sort((a, b) -> Long.compare(a.deadline(), b.deadline()));
+        for (TcpSocket s : due) {
+            if (s.timewaitAt <= now) {
+                close(s);
+                continue;
+            }
+            if (s.retransmitAt <= now) {
+                retransmit(now, s, out);
+            }
+            if (s.delackAt <= now && s.state != TcpSocket.State.CLOSE) {
+                s.delackAt = Long.MAX_VALUE;
+                output.sendAck(now, s, out);
+            }
+        }
+        return !due.isEmpty();
+    }
+
+    /** tcp_retransmit_timer() for a SYN (tcp_write_timeout(): tcp_syn_retries) or a SYN-ACK (tcp_synack_retries). */
+    private void retransmit(long now, TcpSocket s, Outbox out) {
+        boolean syn = s.state == TcpSocket.State.SYN_SENT;
+        if (s.retransmits >= (syn ? SYN_RETRIES : SYNACK_RETRIES)) {
+            close(s);
+            if (syn) {
+                Errno e = Errno.ETIMEDOUT;
+                s.queue.add(0, () -> s.listener.failed(now, e), ns.readySockets);
+            }
+            return;
+        }
+        s.retransmits++;
+        s.rto *= 2; // inet_csk_reset_xmit_timer(..., icsk_rto << 1): exponential backoff
+        if (syn) {
+            output.sendSyn(now, s, out);
+        } else {
+            output.sendSynAck(now, s, out);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- secrets
+
+    /** secure_tcp_seq(): a keyed hash of the 4-tuple plus the clock in 64 ns units (RFC 6528). */
+    long secureSeq(long now, int saddr, int daddr, int sport, int dport) {
+        long h = mix(secret() ^ ((long) saddr << 32 | daddr & 0xffffffffL)) ^ ((long) sport << 16 | dport);
+        return (mix(h) + (now >>> 6)) & 0xffffffffL;
+    }
+
+    /** secure_tcp_ts_off(): a keyed hash of the address pair, added to every TS val of the pair's connections. */
+    long tsOffset(int saddr, int daddr) {
+        return mix(~secret() ^ ((long) saddr << 32 | daddr & 0xffffffffL)) & 0xffffffffL;
+    }
+
+    private long secret() {
+        if (!secretDrawn) {
+            secret = ns.random.nextLong(); // net_get_random_once(): the seeded per-host draw
+            secretDrawn = true;
+        }
+        return secret;
+    }
+
+    /** A 64-bit finaliser (SplitMix64's) standing in for the kernel's siphash. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private TcpView view() {
+        if (tcp == null) {
+            tcp = new TcpView(Ipv4View.NO_BYTES, 0, 0);
+        }
+        return tcp;
+    }
+}

@@ -1,0 +1,184 @@
+package io.arplab.stack;
+
+import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.EthernetView;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.IpProtocol;
+import io.arplab.wire.Ipv4Frames;
+import io.arplab.wire.Ipv4View;
+import io.arplab.wire.TcpView;
+
+/**
+ * net/ipv4/tcp_output.c: segments as tcp_transmit_skb() builds them — the options of tcp_syn_options(),
+ * tcp_synack_options() and tcp_established_options() written as tcp_options_write() lays them out, the window of
+ * tcp_select_window() — and the reset of tcp_v4_send_reset() (tcp_ipv4.c).
+ */
+final class TcpOutput {
+    private static final int ETH = EthernetView.HEADER_LENGTH;
+    private static final int IP = Ipv4View.MIN_HEADER_LENGTH;
+    private static final int PROTO = IpProtocol.TCP.number();
+    /** TCPOLEN_TSTAMP_ALIGNED: what timestamps take from every segment's MSS. */
+    static final int TS_ALIGNED = 12;
+
+    private final Netns ns;
+    private final IpOutput ip;
+
+    TcpOutput(Netns ns, IpOutput ip) {
+        this.ns = ns;
+        this.ip = ip;
+    }
+
+    /** tcp_connect() → tcp_transmit_skb() of the SYN: mss, sackOK, TS, nop, wscale (tcp_syn_options()). */
+    void sendSyn(long now, TcpSocket s, Outbox out) {
+        s.sndNxt = (s.iss + 1) & 0xffffffffL;
+        s.retransmitAt = now + s.rto;
+        transmit(now, s, s.iss, 0, TcpView.SYN, s.rcvWnd, true, true, true, true, true, null, s.inetId++, out);
+    }
+
+    /** tcp_make_synack(): what the peer offered, answered (tcp_synack_options()); IP id 0 (no full socket yet). */
+    void sendSynAck(long now, TcpSocket s, Outbox out) {
+        s.sndNxt = (s.iss + 1) & 0xffffffffL;
+        s.retransmitAt = now + s.rto;
+        transmit(now, s, s.iss, s.rcvNxt, TcpView.SYN | TcpView.ACK, Math.min(s.rcvWnd, 65535), true, s.tsOk,
+                s.sackOk, s.wscaleOk, true, null, 0, out);
+    }
+
+    /** tcp_send_ack(): a bare ACK of everything received. */
+    void sendAck(long now, TcpSocket s, Outbox out) {
+        segment(now, s, s.sndNxt, TcpView.ACK, null, out);
+    }
+
+    /** tcp_sendmsg() → tcp_push(): data in segments of at most the MSS in use, PSH on the last. */
+    void sendData(long now, TcpSocket s, byte[] data, Outbox out) {
+        int mss = Math.min(s.mssClamp, s.advmss) - (s.tsOk ? TS_ALIGNED : 0);
+        for (int o = 0; o < data.length; o += mss) {
+            int n = Math.min(mss, data.length - o);
+            byte[] chunk = java.util.Arrays.copyOfRange(data, o, o + n);
+            int flags = TcpView.ACK | (o + n == data.length ? TcpView.PSH : 0);
+            long seq = s.sndNxt;
+            s.sndNxt = (s.sndNxt + n) & 0xffffffffL;
+            segment(now, s, seq, flags, chunk, out);
+        }
+    }
+
+    /** tcp_send_fin(): FIN|ACK after the data sent so far. */
+    void sendFin(long now, TcpSocket s, Outbox out) {
+        long seq = s.sndNxt;
+        s.sndNxt = (s.sndNxt + 1) & 0xffffffffL;
+        s.finSent = true;
+        segment(now, s, seq, TcpView.FIN | TcpView.ACK, null, out);
+    }
+
+    /** An established connection's segment: the ACK owed goes with it (tcp_event_ack_sent()). */
+    private void segment(long now, TcpSocket s, long seq, int flags, byte[] data, Outbox out) {
+        s.ackPending = false;
+        s.delackAt = Long.MAX_VALUE;
+        transmit(now, s, seq, s.rcvNxt, flags, selectWindow(s), false, s.tsOk, false, false, false, data,
+                s.inetId++, out);
+    }
+
+    /**
+     * tcp_select_window(): the free space (all of it: data is read as it arrives) held to rcv_ssthresh, rounded up
+     * to the scale's unit so it is not scaled away, never less than what was offered, then scaled.
+     */
+    static int selectWindow(TcpSocket s) {
+        int unit = 1 << s.rcvWscale;
+        int window = (s.rcvSsthresh + unit - 1) & -unit;
+        window = Math.max(window, s.rcvWnd);
+        s.rcvWnd = window;
+        return Math.min(window >> s.rcvWscale, 65535);
+    }
+
+    /** tcp_transmit_skb() + ip_queue_xmit(): the header, its options, the checksum, then IPv4 with DF. */
+    private void transmit(long now, TcpSocket s, long seq, long ack, int flags, int window, boolean syn, boolean ts,
+                          boolean sack, boolean wscale, boolean mssOpt, byte[] data, int ipId, Outbox out) {
+        int optLen = (mssOpt ? 4 : 0) + (ts ? 12 : sack ? 4 : 0) + (wscale ? 4 : 0);
+        int dataLen = data == null ? 0 : data.length;
+        int tcpLen = TcpView.HEADER_LENGTH + optLen + dataLen;
+        byte[] f = new byte[ETH + IP + tcpLen];
+        int o = ETH + IP;
+        Bytes.put16(f, o, s.lport);
+        Bytes.put16(f, o + 2, s.rport);
+        Bytes.put32(f, o + 4, (int) seq);
+        Bytes.put32(f, o + 8, (flags & TcpView.ACK) != 0 ? (int) ack : 0);
+        Bytes.put16(f, o + 12, ((TcpView.HEADER_LENGTH + optLen) / 4) << 12 | flags);
+        Bytes.put16(f, o + 14, window);
+        int p = o + TcpView.HEADER_LENGTH;
+        // tcp_options_write()
+        if (mssOpt) {
+            f[p] = TcpView.OPT_MSS;
+            f[p + 1] = 4;
+            Bytes.put16(f, p + 2, s.advmss);
+            p += 4;
+        }
+        if (ts) {
+            if (sack) {
+                f[p] = TcpView.OPT_SACK_PERM;
+                f[p + 1] = 2;
+            } else {
+                f[p] = TcpView.OPT_NOP;
+                f[p + 1] = TcpView.OPT_NOP;
+            }
+            f[p + 2] = TcpView.OPT_TS;
+            f[p + 3] = 10;
+            Bytes.put32(f, p + 4, (int) tsVal(now, s));
+            Bytes.put32(f, p + 8, (int) ((flags & TcpView.SYN) != 0 && (flags & TcpView.ACK) == 0 ? 0 : s.tsRecent));
+            p += 12;
+        } else if (sack) {
+            f[p] = TcpView.OPT_NOP;
+            f[p + 1] = TcpView.OPT_NOP;
+            f[p + 2] = TcpView.OPT_SACK_PERM;
+            f[p + 3] = 2;
+            p += 4;
+        }
+        if (wscale) {
+            f[p] = TcpView.OPT_NOP;
+            f[p + 1] = TcpView.OPT_WSCALE;
+            f[p + 2] = 3;
+            f[p + 3] = (byte) s.rcvWscale;
+            p += 4;
+        }
+        if (dataLen > 0) {
+            System.arraycopy(data, 0, f, p, dataLen);
+        }
+        checksum(f, o, tcpLen, s.laddr, s.raddr);
+        Ipv4Frames.writeHeader(f, ETH, 0, IP + tcpLen, ipId & 0xffff, true, ns.defaultTtl, PROTO, s.laddr, s.raddr);
+        ip.output(now, f, null, out);
+    }
+
+    /** tcp_time_stamp_ts(): the clock in milliseconds plus the connection's offset. */
+    static long tsVal(long now, TcpSocket s) {
+        return (now / 1_000_000 + s.tsOffset) & 0xffffffffL;
+    }
+
+    /**
+     * tcp_v4_send_reset(): no socket took the segment. If it acknowledged something, RST with that sequence;
+     * else RST|ACK of all it occupied (SYN and FIN count). Window 0, no options, IP id 0 with DF.
+     */
+    void sendReset(long now, int saddr, int daddr, TcpView in, Outbox out) {
+        byte[] f = new byte[ETH + IP + TcpView.HEADER_LENGTH];
+        int o = ETH + IP;
+        Bytes.put16(f, o, in.destinationPort());
+        Bytes.put16(f, o + 2, in.sourcePort());
+        int flags;
+        if ((in.flags() & TcpView.ACK) != 0) {
+            Bytes.put32(f, o + 4, (int) in.acknowledgment());
+            flags = TcpView.RST;
+        } else {
+            int occupied = in.payloadLength() + ((in.flags() & TcpView.SYN) != 0 ? 1 : 0)
+                    + ((in.flags() & TcpView.FIN) != 0 ? 1 : 0);
+            Bytes.put32(f, o + 8, (int) (in.sequence() + occupied));
+            flags = TcpView.RST | TcpView.ACK;
+        }
+        Bytes.put16(f, o + 12, (TcpView.HEADER_LENGTH / 4) << 12 | flags);
+        checksum(f, o, TcpView.HEADER_LENGTH, saddr, daddr);
+        Ipv4Frames.writeHeader(f, ETH, 0, IP + TcpView.HEADER_LENGTH, 0, true, ns.defaultTtl, PROTO, saddr, daddr);
+        ip.output(now, f, null, out);
+    }
+
+    private static void checksum(byte[] f, int o, int len, int saddr, int daddr) {
+        long sum = InternetChecksum.pseudoHeader(saddr, daddr, PROTO, len);
+        Bytes.put16(f, o + 16, InternetChecksum.finish(InternetChecksum.add(sum, f, o, len)));
+    }
+}

@@ -1,0 +1,382 @@
+package io.arplab.tools;
+
+import io.arplab.runtime.Timer;
+import io.arplab.stack.Errno;
+import io.arplab.stack.TcpSocket;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.tcpdump.TcpdumpPrinter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * netcat-openbsd 1.219 (Debian 12), TCP: {@code nc [-dNnvz] [-w secs] [-p port] [-s source] host port[-port]}
+ * connects (main()'s port loop, remote_connect(), readwrite()); {@code nc -l [-k] [-p] port} listens
+ * (local_listen()). Standard input is what the lab line pipes in ({@code echo hi | nc ...}), else empty. What it
+ * prints and its exit status follow netcat.c: warn() lines under -v, "Connection to ... succeeded!", report_sock().
+ */
+public final class Nc implements Tool {
+    static final String OPTSTRING = "46bCDdFhI:i:jklM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
+
+    private ToolContext ctx;
+    private boolean listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin;
+    private long timeout = -1;
+    private String host;
+    private Ipv4Address dst, src;
+    private int sport;
+    private final List<Integer> ports = new ArrayList<>();
+    private final List<String> portNames = new ArrayList<>();
+    private int portIndex;
+    private int ret = 1;
+    private TcpSocket sock, listener;
+    private Timer connectTimer;
+    private boolean netinGone;
+
+    @Override
+    public void start(ToolContext ctx, List<String> args) {
+        this.ctx = ctx;
+        Getopt g = Getopt.parse("nc", OPTSTRING, args);
+        for (Getopt.Opt o : g.options()) {
+            if (o.failed()) {
+                ctx.err().println(o.error());
+                usage();
+                return;
+            }
+            switch (o.letter()) {
+                case 'l' -> listen = true;
+                case 'k' -> keep = true;
+                case 'v' -> verbose = true;
+                case 'z' -> zero = true;
+                case 'n' -> numeric = true;
+                case 'N' -> shutdownOnEof = true;
+                case 'd' -> detachStdin = true;
+                case '4' -> { }
+                case 'h' -> {
+                    ctx.err().print(Usage.of("nc-h"));
+                    ctx.exit(0);
+                    return;
+                }
+                case 'w' -> {
+                    timeout = number(o.argument());
+                    if (timeout < 0) {
+                        fail("nc: timeout invalid: " + o.argument());
+                        return;
+                    }
+                }
+                case 'p' -> {
+                    sport = port(o.argument());
+                    if (sport < 0) {
+                        return;
+                    }
+                }
+                case 's' -> {
+                    src = Ipv4Address.tryParse(o.argument());
+                    if (src == null) {
+                        fail("nc: getaddrinfo: Name or service not known");
+                        return;
+                    }
+                }
+                default -> {
+                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (TCP: -d -k -l -N -n -p -s -v -w -z)");
+                    return;
+                }
+            }
+        }
+        List<String> operands = g.operands();
+        if (listen) {
+            startListening(operands);
+        } else {
+            startConnecting(operands);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- listening
+
+    private void startListening(List<String> operands) {
+        String portArg;
+        if (operands.size() == 1) {
+            portArg = operands.get(0);
+        } else if (operands.isEmpty() && sport > 0) {
+            portArg = Integer.toString(sport); // Debian's nc -l -p PORT
+        } else if (operands.isEmpty()) {
+            fail("nc: missing port number");
+            return;
+        } else {
+            fail("nc: " + Errno.EADDRNOTAVAIL.text); // a local address arplab does not bind
+            return;
+        }
+        int port = port(portArg);
+        if (port < 0) {
+            return;
+        }
+        ctx.act(out -> listener = ctx.stack().listenTcp(port, new TcpSocket.Listener() {
+            @Override
+            public void accepted(long now, TcpSocket child) {
+                connectionReceived(child);
+            }
+        }));
+        if (listener == null) {
+            fail("nc: " + Errno.EADDRINUSE.text);
+            return;
+        }
+        ctx.onInterrupt(this::closeAll);
+        if (verbose) {
+            ctx.err().println("Listening on 0.0.0.0 " + port);
+            ctx.err().flush();
+        }
+    }
+
+    /** accept(): report_sock("Connection received on", ...), then readwrite() on the connection. */
+    private void connectionReceived(TcpSocket child) {
+        if (sock != null) {
+            return; // nc serves one connection at a time: the next waits in the backlog
+        }
+        sock = child;
+        netinGone = false;
+        if (verbose) {
+            Ipv4Address peer = Ipv4Address.of(child.remoteAddress());
+            String name = numeric ? null : ctx.resolver().reverse(peer);
+            ctx.err().println("Connection received on " + (name != null ? name : peer.toString()) + " "
+                    + child.remotePort());
+            ctx.err().flush();
+        }
+        child.setListener(connection());
+        sendStdin();
+    }
+
+    // ------------------------------------------------------------------------------------------- connecting
+
+    private void startConnecting(List<String> operands) {
+        if (operands.isEmpty()) {
+            usage();
+            return;
+        }
+        if (operands.size() < 2) {
+            fail("nc: missing port number");
+            return;
+        }
+        host = operands.get(0);
+        for (String p : operands.subList(1, operands.size())) {
+            if (!ports(p)) {
+                return;
+            }
+        }
+        dst = ctx.resolver().resolve(host);
+        if (dst == null) {
+            fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
+                    + ": Name or service not known");
+            return;
+        }
+        ctx.onInterrupt(this::closeAll);
+        nextPort();
+    }
+
+    /** main()'s loop over the ports: remote_connect() each; ret 0 once one connected. */
+    private void nextPort() {
+        if (portIndex == ports.size()) {
+            ctx.exit(ret);
+            return;
+        }
+        int port = ports.get(portIndex);
+        ctx.act(out -> sock = ctx.stack().connectTcp(ctx.now(), src, sport, dst, port, null, connection(), out));
+        Errno e = ctx.stack().tcpError(sock);
+        if (e != null) {
+            connectFailed(e.text, false);
+            return;
+        }
+        if (timeout >= 0) {
+            TcpSocket s = sock;
+            connectTimer = ctx.at(ctx.now() + timeout * 1_000_000_000L, t -> {
+                if (s == sock && s.state() == TcpSocket.State.SYN_SENT) {
+                    ctx.act(out -> ctx.stack().closeTcp(t, s, out));
+                    connectFailed(null, true); // timeout_connect(): poll() ran out, errno EINPROGRESS
+                }
+            });
+        }
+    }
+
+    private void connectFailed(String why, boolean timedOut) {
+        cancelTimer();
+        if (verbose) {
+            ctx.err().println("nc: connect to " + host + " port " + portNames.get(portIndex) + " (tcp) "
+                    + (timedOut ? "timed out: " + Errno.EINPROGRESS.text : "failed: " + why));
+            ctx.err().flush();
+        }
+        sock = null;
+        portIndex++;
+        nextPort();
+    }
+
+    private void connected() {
+        cancelTimer();
+        ret = 0;
+        if (verbose) {
+            String sv = numeric ? null : TcpdumpPrinter.tcpService(ports.get(portIndex));
+            ctx.err().println("Connection to " + host + " " + portNames.get(portIndex) + " port [tcp/"
+                    + (sv != null ? sv : "*") + "] succeeded!");
+            ctx.err().flush();
+        }
+        if (zero) {
+            TcpSocket s = sock;
+            ctx.act(out -> ctx.stack().closeTcp(ctx.now(), s, out));
+            sock = null;
+            portIndex++;
+            nextPort();
+            return;
+        }
+        sendStdin();
+    }
+
+    // ------------------------------------------------------------------------------------------- readwrite()
+
+    private TcpSocket.Listener connection() {
+        return new TcpSocket.Listener() {
+            @Override
+            public void connected(long now) {
+                Nc.this.connected();
+            }
+
+            @Override
+            public void failed(long now, Errno errno) {
+                connectFailed(errno.text, false);
+            }
+
+            @Override
+            public void data(long now, byte[] data) {
+                ctx.out().print(new String(data, StandardCharsets.UTF_8));
+                ctx.out().flush();
+            }
+
+            @Override
+            public void eof(long now) {
+                netinGone();
+            }
+
+            @Override
+            public void reset(long now) {
+                netinGone();
+            }
+        };
+    }
+
+    /** Standard input to the network; at its end, shutdown(SHUT_WR) with -N. */
+    private void sendStdin() {
+        TcpSocket s = sock;
+        byte[] in = detachStdin ? new byte[0] : ctx.stdin();
+        ctx.act(out -> {
+            if (in.length > 0) {
+                ctx.stack().sendTcp(ctx.now(), s, in, out);
+            }
+            if (shutdownOnEof && !detachStdin) {
+                ctx.stack().shutdownTcp(ctx.now(), s, out);
+            }
+        });
+    }
+
+    /** The network's end of file: with stdin gone too (or listening), readwrite() returns and the socket closes. */
+    private void netinGone() {
+        if (netinGone || sock == null) {
+            return;
+        }
+        netinGone = true;
+        TcpSocket s = sock;
+        ctx.act(out -> ctx.stack().closeTcp(ctx.now(), s, out));
+        sock = null;
+        if (listen && keep) {
+            return; // -k: the next connection
+        }
+        if (listener != null) {
+            TcpSocket l = listener;
+            ctx.act(out -> ctx.stack().closeTcp(ctx.now(), l, out));
+            listener = null;
+        }
+        ctx.exit(listen ? 0 : ret);
+    }
+
+    private void closeAll() {
+        ctx.act(out -> {
+            if (sock != null) {
+                ctx.stack().closeTcp(ctx.now(), sock, out);
+            }
+            if (listener != null) {
+                ctx.stack().closeTcp(ctx.now(), listener, out);
+            }
+        });
+    }
+
+    private void cancelTimer() {
+        if (connectTimer != null) {
+            ctx.cancel(connectTimer);
+            connectTimer = null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- arguments
+
+    /** build_ports(): a port or an ascending range lo-hi (either order). */
+    private boolean ports(String arg) {
+        int dash = arg.indexOf('-');
+        if (dash > 0) {
+            int a = port(arg.substring(0, dash));
+            if (a < 0) {
+                return false;
+            }
+            int b = port(arg.substring(dash + 1));
+            if (b < 0) {
+                return false;
+            }
+            for (int p = Math.min(a, b); p <= Math.max(a, b); p++) {
+                ports.add(p);
+                portNames.add(Integer.toString(p));
+            }
+            return true;
+        }
+        int p = port(arg);
+        if (p < 0) {
+            return false;
+        }
+        ports.add(p);
+        portNames.add(arg);
+        return true;
+    }
+
+    /** strtoport(): 1..65535, else nc's message and exit 1; -1 then. */
+    private int port(String s) {
+        long v = number(s);
+        if (v < 0) {
+            fail("nc: port number invalid: " + s);
+            return -1;
+        }
+        if (v < 1) {
+            fail("nc: port number too small: " + s);
+            return -1;
+        }
+        if (v > 65535) {
+            fail("nc: port number too large: " + s);
+            return -1;
+        }
+        return (int) v;
+    }
+
+    private static long number(String s) {
+        if (s == null || s.isEmpty() || s.length() > 9) {
+            return s != null && s.length() > 9 && s.chars().allMatch(Character::isDigit) ? Long.MAX_VALUE : -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return -1;
+            }
+        }
+        return Long.parseLong(s);
+    }
+
+    private void usage() {
+        ctx.err().print(Usage.of("nc"));
+        ctx.exit(1);
+    }
+
+    private void fail(String line) {
+        ctx.err().println(line);
+        ctx.exit(1);
+    }
+}
