@@ -269,6 +269,8 @@ printf 'add table ip t\nadd chain ip t c\nadd rule ip t c counter\nadd rule ip n
 printf 'add table ip t\ncreate table ip t\nadd chain ip t c\n' > dup.nft
 printf 'add table ip t\nadd rule ip t nosuch counter\nadd rule ip t c arp operation reply drop\nadd rule ip t c ip saddr 1.2.3.300 drop\n' > two.nft
 printf 'table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tcounter\n\t}\n}\n' > good.nft
+printf 'table ip t {\n\tset s {\n\t}\n}\n' > nokey.nft
+printf 'table ip t {\n\tset s drop\n}\n' > brace.nft
 cp *.nft "$OLDPWD"/; cd "$OLDPWD"
 flush; { for f in syntax unknown dup two; do run n1 nft -f $f.nft; run n1 nft list ruleset; done
   run n1 nft -c -f good.nft
@@ -277,6 +279,9 @@ flush; { for f in syntax unknown dup two; do run n1 nft -f $f.nft; run n1 nft li
   run n1 nft -c -f dup.nft
   run n1 nft -f unknown.nft
   run n1 nft -a list ruleset
+  run n1 nft -f nokey.nft
+  run n1 nft -f brace.nft
+  run n1 nft add set ip t s '{ }'
 } > atomic.out
 fi
 teardown; rm -rf $T

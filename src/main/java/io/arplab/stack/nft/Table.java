@@ -1,6 +1,9 @@
 package io.arplab.stack.nft;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A table: its chains and sets in creation order, and the handle counter they share (table->hgenerator). */
@@ -32,7 +35,7 @@ public final class Table {
         Table t = new Table(family, name, handle);
         t.handles = handles;
         t.anonymousSets = anonymousSets;
-        java.util.Map<NftSet, NftSet> sets = new java.util.IdentityHashMap<>();
+        Map<NftSet, NftSet> sets = new IdentityHashMap<>();
         for (NftSet s : this.sets.values()) {
             NftSet c = s.copy();
             sets.put(s, c);
@@ -41,7 +44,7 @@ public final class Table {
         for (Chain c : chains.values()) {
             Chain d = new Chain(t, c.name, c.handle, c.type, c.hook, c.priority, c.policyDrop, c.order);
             for (Rule r : c.rules) {
-                java.util.List<Expr> exprs = new java.util.ArrayList<>(r.exprs.size());
+                List<Expr> exprs = new ArrayList<>(r.exprs.size());
                 for (Expr e : r.exprs) {
                     if (e instanceof Expr.Counter k) {
                         Expr.Counter n = new Expr.Counter();

@@ -360,8 +360,23 @@ final class NftParser {
                 throw unexpected(t, null);
             }
         }
+        Token last = in.previous();
         in.take();
+        if (key == null) {
+            // set_evaluate(): the location runs from the brace to the block's last token
+            throw new NftError(NO_KEY, open.start(), last.end());
+        }
         return key;
+    }
+
+    private static final String NO_KEY = "set definition does not specify key";
+
+    private void openBrace() {
+        Token t = in.peek();
+        if (t.kind() != Kind.LBRACE) {
+            throw unexpected(t, "expecting '{'");
+        }
+        in.take();
     }
 
     private DataType[] typeList() {
@@ -839,7 +854,7 @@ final class NftParser {
 
     /** table FAMILY NAME { set ... chain ... } as `nft list ruleset` writes it and `nft -f` reads it. */
     private void tableBody(Named n) {
-        in.take(); // {
+        openBrace();
         Table t = nft.addTable(n.family(), n.table().text());
         List<NftSet> newSets = new ArrayList<>();
         List<Chain> ruleChains = new ArrayList<>();
@@ -855,7 +870,7 @@ final class NftParser {
             }
             if (tk.is("set")) {
                 Token name = word("expecting string");
-                in.take(); // {
+                openBrace();
                 DataType[] key = null;
                 List<long[]> elements = new ArrayList<>();
                 while (true) {
@@ -874,12 +889,15 @@ final class NftParser {
                             throw unexpected(eq, "expecting '='");
                         }
                         if (key == null) {
-                            throw new NftError("set definition does not specify key", s);
+                            throw new NftError(NO_KEY, s);
                         }
                         elements.addAll(elements(key));
                     } else {
                         throw unexpected(s, null);
                     }
+                }
+                if (key == null) {
+                    throw new NftError(NO_KEY, name);
                 }
                 NftSet set = t.sets.get(name.text());
                 if (set == null) {
@@ -890,7 +908,7 @@ final class NftParser {
                 elements.forEach(set::add);
             } else if (tk.is("chain")) {
                 Token name = word("expecting string");
-                in.take(); // {
+                openBrace();
                 ChainSpec spec = new ChainSpec(null, null, 0, false);
                 Chain chain = null;
                 while (true) {
