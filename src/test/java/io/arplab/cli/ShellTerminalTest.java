@@ -159,11 +159,12 @@ class ShellTerminalTest {
         throw new AssertionError("no '" + text + "' on the screen:\n" + screen());
     }
 
-    /** A tmux server of this JVM's own: root's default socket is shared with every other run on the machine. */
-    private static final String SOCKET = "arplab-test-" + ProcessHandle.current().pid();
-
-    private static String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SOCKET));
+    /**
+     * A tmux server of the test's own, its socket in the test's directory (gone with it): the default socket is
+     * shared with every other run on the machine.
+     */
+    private String tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", tmp.resolve("tmux").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
