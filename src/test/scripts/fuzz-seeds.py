@@ -62,18 +62,52 @@ def distinct_frames():
                 out.append(f)
     return out
 
-fr = distinct_frames()
-lay("io/arplab/wire/WireFuzzTest", "framesDecode", fr, 150)
-lay("io/arplab/wire/tcpdump/TcpdumpFuzzTest", "printsAnyFrame", fr, 150)
-lay("io/arplab/stack/HostStackFuzzTest", "receivesAnyFrames", fr, 150)
-lay("io/arplab/wire/pcap/CaptureReaderFuzzTest", "readsOrRefuses",
-    (open(p, "rb").read() for p in files((".pcap", ".pcapng")) if os.path.getsize(p) <= 4096), 60)
-lay("io/arplab/topo/TopologyLoaderFuzzTest", "loadsOrRefuses",
-    (open(p, "rb").read() for p in files((".yaml", ".yml")) if os.path.getsize(p) <= 4096), 80)
+ONLY = set(sys.argv[1:])  # names of corpora to lay (default: all)
+def wanted(name):
+    return not ONLY or name in ONLY
+
+fr = distinct_frames() if wanted("frames") else []
+if wanted("frames"):
+  lay("io/arplab/wire/WireFuzzTest", "framesDecode", fr, 150)
+  lay("io/arplab/wire/tcpdump/TcpdumpFuzzTest", "printsAnyFrame", fr, 150)
+  lay("io/arplab/stack/HostStackFuzzTest", "receivesAnyFrames", fr, 150)
+  lay("io/arplab/wire/pcap/CaptureReaderFuzzTest", "readsOrRefuses",
+      (open(p, "rb").read() for p in files((".pcap", ".pcapng")) if os.path.getsize(p) <= 4096), 60)
+  lay("io/arplab/topo/TopologyLoaderFuzzTest", "loadsOrRefuses",
+      (open(p, "rb").read() for p in files((".yaml", ".yml")) if os.path.getsize(p) <= 4096), 80)
 flows = []
 for p in files((".flows", "flows.in")):
     for line in open(p, encoding="utf-8"):
         line = line.strip()
         if line and not line.startswith("#"):
             flows.append(line.encode())
-lay("io/arplab/flow/FlowParserFuzzTest", "parsesOrRefuses", flows, 250)
+if wanted("flows"):
+    lay("io/arplab/flow/FlowParserFuzzTest", "parsesOrRefuses", flows, 250)
+if wanted("nft"):
+    # ruleset files, and every nft command line of the recordings (what follows "nft" and its options)
+    rules = [open(p, "rb").read() for p in files((".nft",))]
+    for p in files((".out",), ("src/test/resources/refdata/local/nft",)):
+        for line in open(p, encoding="utf-8"):
+            if line.startswith("$ ") and ": nft " in line:
+                words = line.split(": nft ", 1)[1].strip().split(" ")
+                while words and words[0].startswith("-"):
+                    words = words[1:]
+                if words:
+                    rules.append(" ".join(words).encode())
+    lay("io/arplab/tools/nft/NftParserFuzzTest", "appliesOrRefuses", rules, 250)
+if wanted("filters"):
+    import re
+    exprs = []
+    for t in ("PacketFilterTest", "FilterDifferentialTest", "FilterPropertyTest"):
+        src = open(os.path.join(ROOT, "src/test/java/io/arplab/wire/filter", t + ".java"), encoding="utf-8").read()
+        exprs += [m.encode() for m in re.findall(r'"((?:[^"\\]|\\.)*)"', src) if m.strip()]
+    lay("io/arplab/wire/filter/PacketFilterFuzzTest", "compilesOrRefuses", exprs, 250)
+if wanted("inject"):
+    # inject's frame specs as the scenarios and tests give them (after "inject -i IF [options]")
+    import re
+    specs = []
+    for p in list(files((".txt",), ("examples",))) + list(files((".java",), ("src/test/java",))):
+        for m in re.finditer(r"inject -i \S+ ((?:-[ct] \S+ )*)([^\"\n;&|]+)", open(p, encoding="utf-8").read()):
+            specs.append(m.group(2).strip().encode())
+    specs += [b"ff ff ff ff ff ff 02 42 ac 1c 00 0c 08 06 00 01", b"arp reply sha=02:42:ac:1c:00:0c spa=172.28.0.1"]
+    lay("io/arplab/tools/InjectFuzzTest", "buildsOrRefuses", specs, 100)

@@ -69,8 +69,9 @@ final class IpForward {
         int nexthopFwd = icmp.nexthop(now, r, daddr);
         if (totalLength > outDev.mtu()) {
             Bytes.put8(copy, ETH + TTL, ttl - 1);
-            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
-                return; // fragmented later, by ip_output() after the hook
+            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)
+                    || !output.mayLeave(copy, in, outDev)) {
+                return; // fragmented later, by ip_finish_output() after the hooks
             }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
                 output.finishOutput(now, outDev, nexthopFwd, f, out);
@@ -91,8 +92,9 @@ final class IpForward {
             icmp.send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
         // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect
-        if (ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
-            output.finishOutput(now, outDev, nexthop, copy, out);
+        if (ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)
+                && output.mayLeave(copy, in, outDev)) {
+            output.finishOutput(now, outDev, nexthop, copy, out); // ip_forward_finish() → ip_output()
         }
     }
 

@@ -1,6 +1,8 @@
 package io.arplab.stack;
 
 import io.arplab.stack.HostStack.Outbox;
+import io.arplab.stack.nft.Family;
+import io.arplab.stack.nft.Hook;
 import io.arplab.wire.EtherType;
 import io.arplab.wire.EthernetFrames;
 import io.arplab.wire.EthernetView;
@@ -17,6 +19,7 @@ import java.util.ArrayDeque;
 final class IpOutput {
     private static final int ETH = EthernetView.HEADER_LENGTH;
     private static final int IPV4 = EtherType.IPV4.value();
+    private static final int ETH_P_IP = 0x0800;
 
     private final Netns ns;
     private final Icmp icmp;
@@ -37,6 +40,9 @@ final class IpOutput {
         int daddr = h.destinationBits();
         if (ns.isLocalAddress(daddr)) {
             NetDevice lo = ns.device(1);
+            if (!mayLeave(frame, null, lo)) {
+                return Errno.EPERM.negative();
+            }
             if (lo != null && lo.loopback) {
                 ns.neighbours.noarp(now, lo, 0, 0); // local routes go out through lo: its 0.0.0.0 neighbour
             }
@@ -68,6 +74,9 @@ final class IpOutput {
             dev = r.device();
             nexthop = icmp.nexthop(now, r, daddr);
         }
+        if (!mayLeave(frame, null, dev)) {
+            return Errno.EPERM.negative();
+        }
         int mtu = daddr == -1 ? dev.mtu() : ns.pathMtu(now, daddr, dev);
         if (h.totalLength() > mtu) {
             if (h.dontFragment()) {
@@ -80,6 +89,16 @@ final class IpOutput {
         }
         finishOutput(now, dev, nexthop, frame, out);
         return 0;
+    }
+
+    /**
+     * ip_local_out()'s NF_INET_LOCAL_OUT (a datagram this host made; {@code in} is null), then ip_output()'s
+     * NF_INET_POST_ROUTING with the device it came in by (before ip_finish_output() fragments it). False when a rule
+     * dropped it: nf_hook_slow()'s -EPERM, which sendmsg() returns.
+     */
+    boolean mayLeave(byte[] frame, NetDevice in, NetDevice dev) {
+        return (in != null || ns.nfHook(Family.IP, Hook.OUTPUT, frame, ETH, null, dev, HostStack.PACKET_HOST, ETH_P_IP))
+                && ns.nfHook(Family.IP, Hook.POSTROUTING, frame, ETH, in, dev, HostStack.PACKET_HOST, ETH_P_IP);
     }
 
     /** ip_finish_output2(): broadcast and multicast need no resolution; unicast goes through the neighbour. */

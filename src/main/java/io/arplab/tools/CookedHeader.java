@@ -10,6 +10,7 @@ import io.arplab.wire.pcap.LinkType;
 final class CookedHeader {
     private static final int ARPHRD_ETHER = 1;
     private static final int ETH_P_802_2 = 0x0004;
+    static final int PACKET_OUTGOING = 4;
 
     private CookedHeader() {}
 
@@ -18,7 +19,7 @@ final class CookedHeader {
         long src = mac(frame, 6);
         long dst = mac(frame, 0);
         if (src == dev.macBits()) {
-            return 4; // PACKET_OUTGOING
+            return PACKET_OUTGOING;
         }
         if (dst == 0xffff_ffff_ffffL) {
             return 1; // PACKET_BROADCAST

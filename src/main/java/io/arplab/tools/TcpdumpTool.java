@@ -43,6 +43,11 @@ public final class TcpdumpTool {
         String count;
         int hex;
         int hexAscii;
+        int ascii;
+        /** -s: bytes kept of each frame (0 is the default, 262144). */
+        int snaplen = MAXIMUM_SNAPLEN;
+        /** -Q: which frames a live capture sees (pcap_setdirection()). */
+        Direction direction = Direction.INOUT;
         String iface;
         String writeFile;
         String dataLinkType;
@@ -51,8 +56,13 @@ public final class TcpdumpTool {
         List<String> expression = new ArrayList<>();
     }
 
+    enum Direction { IN, OUT, INOUT }
+
+    /** netdissect.h MAXIMUM_SNAPLEN. */
+    static final int MAXIMUM_SNAPLEN = 262144;
+
     /** The short options (a subset of tcpdump.c's SHORTOPTS), as getopt(3) reads them. */
-    static final String SHORTOPTS = "r:nevtc:xXplOi:w:y:h";
+    static final String SHORTOPTS = "r:nevtc:xXAplOi:w:y:hs:Q:";
 
     /**
      * tcpdump.c's option loop: getopt_long() with glibc's permutation (the expression may come first), the last of
@@ -91,6 +101,14 @@ public final class TcpdumpTool {
                 case 'c' -> a.count = o.argument();
                 case 'x' -> a.hex++;
                 case 'X' -> a.hexAscii++;
+                case 'A' -> a.ascii++;
+                case 's' -> a.snaplen = snaplen(o.argument());
+                case 'Q' -> a.direction = switch (o.argument().toLowerCase(java.util.Locale.ROOT)) {
+                    case "in" -> Direction.IN;
+                    case "out" -> Direction.OUT;
+                    case "inout" -> Direction.INOUT;
+                    default -> throw new Failure("unknown capture direction `" + o.argument() + "'");
+                };
                 case 'i' -> a.iface = o.argument();
                 case 'w' -> a.writeFile = o.argument();
                 case 'y' -> a.dataLinkType = o.argument();
@@ -103,6 +121,26 @@ public final class TcpdumpTool {
     }
 
     private TcpdumpTool() {}
+
+    /** tcpdump.c's -s: strtol(optarg, &end, 0) within [0, MAXIMUM_SNAPLEN], 0 meaning the maximum. */
+    private static int snaplen(String arg) {
+        long n = -1;
+        try {
+            String t = arg.strip();
+            boolean negative = t.startsWith("-");
+            String digits = negative || t.startsWith("+") ? t.substring(1) : t;
+            n = digits.startsWith("0x") || digits.startsWith("0X") ? Long.parseLong(digits.substring(2), 16)
+                    : digits.length() > 1 && digits.startsWith("0") ? Long.parseLong(digits.substring(1), 8)
+                    : Long.parseLong(digits);
+            n = negative ? -n : n;
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0 || n > MAXIMUM_SNAPLEN) {
+            throw new Failure("invalid snaplen " + arg + " (must be >= 0 and <= " + MAXIMUM_SNAPLEN + ")");
+        }
+        return n == 0 ? MAXIMUM_SNAPLEN : (int) n;
+    }
 
     /** print_version(), with the crypto library Debian 12's tcpdump is built with (refdata/tcpdump/versions.txt). */
     private static final String USAGE_VERSION = "tcpdump version 4.99.3\nlibpcap version 1.10.3 (with TPACKET_V3)\n"
@@ -221,13 +259,13 @@ public final class TcpdumpTool {
             try {
                 file = new io.arplab.wire.pcap.PcapWriter(new java.io.BufferedOutputStream(java.nio.file.Files
                         .newOutputStream(ctx.workDir().resolve(a.writeFile))), linkType,
-                        io.arplab.wire.pcap.PcapWriter.DEFAULT_SNAPLEN, false);
+                        a.snaplen, false);
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new Failure(a.writeFile + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             }
         }
         TcpdumpOptions options = new TcpdumpOptions(a.numeric > 0, a.linkHeader, a.verbose,
-                timestamps(a.time), hexDump(a.hex, a.hexAscii), java.time.ZoneOffset.UTC)
+                timestamps(a.time), hexDump(a.hex, a.hexAscii, a.ascii), java.time.ZoneOffset.UTC)
                 .withLinkType(linkType, nodeInterfaceNames(ctx));
         FramePrinter printer = printers.apply(options);
         io.arplab.wire.pcap.PcapWriter w = file;
@@ -257,7 +295,17 @@ public final class TcpdumpTool {
                 return;
             }
             seen[1]++;
+            // pcap-linux.c: the direction is chosen in user space, after the kernel counted the frame
+            boolean outgoing = CookedHeader.packetType(dev, frame) == CookedHeader.PACKET_OUTGOING;
+            if (a.direction != Direction.INOUT && outgoing != (a.direction == Direction.OUT)) {
+                return;
+            }
             PcapRecord r = PcapRecord.of(t, lt == LinkType.ETHERNET ? frame : CookedHeader.of(lt, dev, frame));
+            if (r.capturedLength() > a.snaplen) {
+                // the snapshot length: the rest of the frame is not captured (caplen < len)
+                r = new PcapRecord(r.seconds(), r.nanos(), r.originalLength(),
+                        java.util.Arrays.copyOf(r.data(), a.snaplen));
+            }
             if (!filter.matches(r)) {
                 return;
             }
@@ -292,13 +340,11 @@ public final class TcpdumpTool {
             ctx.err().println("tcpdump: data link type " + dltName);
         }
         String link = "listening on " + a.iface + ", link-type " + LinkType.describe(linkType)
-                + ", snapshot length 262144 bytes";
-        if (w != null) {
+                + ", snapshot length " + a.snaplen + " bytes";
+        if (w != null || a.verbose > 0) {
             ctx.err().println("tcpdump: " + link);
         } else {
-            if (a.verbose == 0) {
-                ctx.err().println("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
-            }
+            ctx.err().println("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
             ctx.err().println(link);
         }
         ctx.err().flush();
@@ -386,7 +432,7 @@ public final class TcpdumpTool {
                     : "live capture is not supported here; read a capture file with -r FILE");
         }
         TcpdumpOptions options = new TcpdumpOptions(a.numeric > 0, a.linkHeader, a.verbose,
-                timestamps(a.time), hexDump(a.hex, a.hexAscii), ZoneId.systemDefault());
+                timestamps(a.time), hexDump(a.hex, a.hexAscii, a.ascii), ZoneId.systemDefault());
 
         Path path = a.file.equals("-") ? null : workingDir.resolve(a.file);
         if (path == null) {
@@ -457,13 +503,16 @@ public final class TcpdumpTool {
         };
     }
 
-    /** tcpdump: -X wins over -x; doubled, they add the link-layer header. */
-    private static int hexDump(int x, int bigX) {
+    /** print.c pretty_print_packet(): -X wins over -x, -x over -A; doubled, they add the link-layer header. */
+    private static int hexDump(int x, int bigX, int ascii) {
         if (bigX > 0) {
             return bigX > 1 ? 4 : 3;
         }
         if (x > 0) {
             return x > 1 ? 2 : 1;
+        }
+        if (ascii > 0) {
+            return ascii > 1 ? 6 : 5;
         }
         return 0;
     }

@@ -159,8 +159,12 @@ class ShellTerminalTest {
         throw new AssertionError("no '" + text + "' on the screen:\n" + screen());
     }
 
-    private static String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
+    /**
+     * A tmux server of the test's own, its socket in the test's directory (gone with it): the default socket is
+     * shared with every other run on the machine.
+     */
+    private String tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", tmp.resolve("tmux").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -83,6 +83,35 @@ class NftRecordingTest {
         }
     }
 
+    /**
+     * hooks.out then atomic.out, as record.sh runs them in one set of namespaces (table handles only grow, and an
+     * aborted transaction keeps the handles it drew). hooks: the ip/inet output and postrouting chains on n1 (a
+     * dropped echo is sendmsg()'s EPERM, which ping counts as sent and does not report), priorities across the two
+     * families, and on the router forward then postrouting (with the input interface) and its own packets' output
+     * then postrouting (without). atomic: nft -f applies a file whole or not at all, printing every error of the
+     * phase that failed (parsing, evaluation, or the kernel's refusals) with its location; -c applies nothing.
+     */
+    @Test
+    void outputAndPostroutingHooksAndFilesAsOneTransaction() throws IOException {
+        SecurityLab s = lab();
+        io.arplab.device.Host n4 = s.lab.addHost("n4");
+        s.lab.link(s.lab.host("host"), "veth-n4", io.arplab.wire.MacAddress.parse("ee:42:0a:00:01:01"), "10.0.1.1/24",
+                n4, "eth0", io.arplab.wire.MacAddress.parse("02:42:0a:00:01:02"), "10.0.1.2/24");
+        s.lab.defaultRoute(n4, io.arplab.wire.Ipv4Address.parse("10.0.1.1"));
+        s.lab.runFor(2_000_000_000L);
+        int from = 0;
+        for (String name : new String[] {"hooks.out", "atomic.out"}) {
+            flush(s);
+            s.lab.exec("n4", "ip neigh flush all");
+            String want = recorded(name);
+            String all = replay(s, want);
+            String got = all.substring(from);
+            from = all.length();
+            Files.writeString(Path.of("target").resolve("nft-" + name), got);
+            assertThat(SecurityLab.mask(got)).as(name).isEqualTo(SecurityLab.mask(want));
+        }
+    }
+
     /** What differs from run to run: macof's random frames, and so the count of those with a unicast source. */
     private static String maskRandom(String s) {
         return SecurityLab.mask(s).replaceAll("(?m)^[0-9a-f]{1,2}:[0-9a-f:]+ [0-9a-f:]+ 0\\.0\\.0\\.0\\..*\n", "")

@@ -163,6 +163,24 @@ class TcpdumpToolTest {
         assertThat(out).isEmpty();
     }
 
+    /** As tcpdump 4.99.3 answers (run by hand on Debian 12): -s and -Q are checked as read, -P does not exist. */
+    @Test
+    void snaplenAndDirectionAreCheckedAndIgnoredWhenReadingAFile() {
+        for (String bad : new String[] {"x", "-1", "262145"}) {
+            assertThat(run("-s", bad, "-n", "-r", "node1.pcap")).isEqualTo(1);
+            assertThat(err).isEqualTo("tcpdump: invalid snaplen " + bad + " (must be >= 0 and <= 262144)\n");
+        }
+        assertThat(run("-Q", "bogus", "-n", "-r", "node1.pcap")).isEqualTo(1);
+        assertThat(err).isEqualTo("tcpdump: unknown capture direction `bogus'\n");
+        assertThat(run("-P", "out", "-n", "-r", "node1.pcap")).isEqualTo(1);
+        assertThat(err).startsWith("tcpdump: invalid option -- 'P'\ntcpdump version 4.99.3\n");
+        assertThat(run("-s", "40", "-Q", "in", "-A", "-r", "node1.pcap")).isZero();
+        assertThat(out).isEqualTo("frame 1\nframe 2\nframe 3\nframe 4\n");
+        assertThat(seen.get(seen.size() - 1).hexDump()).isEqualTo(5);
+        run("-AA", "-x", "-r", "node1.pcap");
+        assertThat(seen.get(seen.size() - 1).hexDump()).isEqualTo(1);
+    }
+
     @Test
     void aRelativeFileIsFoundInTheWorkingDirectoryAndNamedAsGiven() throws IOException {
         Files.createDirectories(dir.resolve("pcaps"));

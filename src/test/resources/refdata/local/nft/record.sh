@@ -2,13 +2,13 @@
 # Records nft (nftables 1.0.6, Debian 12) against the real kernel: the arp, bridge and ip families' tables, chains,
 # sets and rules as `nft list` prints them, the errors nft gives, and the anti-spoofing rules' effect on arpspoof
 # (dsniff 2.4b1+debian-31) and on forged sources at the bridge. Run as root with nftables, dsniff, iproute2 and
-# iputils installed. Builds namespaces nf-host (bridge br0 172.28.0.1/16, the gateway), nf-n1 172.28.0.11 (the
-# victim), nf-n2 172.28.0.12 (the attacker) and nf-n3 172.28.0.13, as refdata/local/security does; writes
+# iputils installed. Builds namespaces wtnft-host (bridge br0 172.28.0.1/16, the gateway), wtnft-n1 172.28.0.11 (the
+# victim), wtnft-n2 172.28.0.12 (the attacker) and wtnft-n3 172.28.0.13, as refdata/local/security does; writes
 # <scenario>.out (each command under a "$ node: command" line, its stdout, then its stderr after "--- stderr", then
 # its exit status) and deletes the namespaces. Arguments name the scenarios to record (default: all of them).
 set -u
 cd "$(dirname "$0")"
-P=nf
+P=wtnft
 ns() { ip netns exec "$P-$1" "${@:2}"; }
 setup() {
   for n in host n1 n2 n3; do ip netns add $P-$n; ip netns exec $P-$n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; ip -n $P-$n link set lo up; done
@@ -28,7 +28,7 @@ bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo 
 fin() { wait $(cat $T/$1.pid); rc=$?; echo "\$ [$1 ended]"; cat $T/$1.o; if [ -s $T/$1.e ]; then echo "--- stderr"; cat $T/$1.e; fi; echo "[exit $rc]"; }
 flush() { for n in host n1 n2 n3; do ns $n ip neigh flush all; ns $n nft flush ruleset; done; }
 
-ONLY=" ${*:-cli file errors defence_arp defence_bridge loops} "
+ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic} "
 has() { [[ "$ONLY" == *" $1 "* ]]; }
 teardown; setup
 if has cli; then
@@ -214,5 +214,74 @@ flush; { run n1 nft add table arp f
   run n1 nft list ruleset
   run n1 nft -f bad.nft
 } > loops.out
+fi
+if has hooks; then
+# the ip/inet output and postrouting hooks: a dropped local packet is sendmsg()'s EPERM; priorities order the base
+# chains of both families at one hook; a router's forwarded packets pass forward then postrouting (with both
+# interfaces), its own pass output then postrouting (no input interface). n4 (10.0.1.2/24) hangs off the host on a
+# veth of its own, for the scenario only.
+ip netns add $P-n4; ns n4 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; ip -n $P-n4 link set lo up
+ip link add veth-n4 netns $P-host type veth peer name eth0 netns $P-n4; ip -n $P-host addr add 10.0.1.1/24 dev veth-n4
+ip -n $P-host link set veth-n4 up; ip -n $P-n4 link set eth0 address 02:42:0a:00:01:02; ip -n $P-n4 addr add 10.0.1.2/24 dev eth0
+ip -n $P-n4 link set eth0 up; ip -n $P-n4 route add default via 10.0.1.1; sleep 2
+flush; ns n4 ip neigh flush all; { run n1 nft add table ip f
+  run n1 nft add chain ip f out '{ type filter hook output priority 0; }'
+  run n1 nft add rule ip f out ip daddr 172.28.0.13 counter drop
+  run n1 ping -c2 -W1 172.28.0.13
+  run n1 ping -c1 -W1 -q 172.28.0.12
+  run n1 nft list ruleset
+  run n1 nft flush ruleset
+  run n1 nft add table inet f
+  run n1 nft add chain inet f post '{ type filter hook postrouting priority 0; }'
+  run n1 nft add rule inet f post oifname eth0 ip daddr 172.28.0.13 counter drop
+  run n1 ping -c1 -W1 172.28.0.13
+  run n1 nft add table ip g
+  run n1 nft add chain ip g late '{ type filter hook postrouting priority 10; }'
+  run n1 nft add rule ip g late counter
+  run n1 nft add chain inet f early '{ type filter hook postrouting priority -10; }'
+  run n1 nft add rule inet f early ip daddr 172.28.0.13 counter accept
+  run n1 ping -c1 -W1 -q 172.28.0.13
+  run n1 ping -c1 -W1 -q 172.28.0.12
+  run n1 nft list ruleset
+  run host nft add table ip r
+  run host nft add chain ip r routed '{ type filter hook forward priority 0; }'
+  run host nft add chain ip r post '{ type filter hook postrouting priority 0; }'
+  run host nft add chain ip r out '{ type filter hook output priority 0; }'
+  run host nft add rule ip r routed counter
+  run host nft add rule ip r post iifname br0 oifname veth-n4 counter
+  run host nft add rule ip r post oifname veth-n4 counter
+  run host nft add rule ip r out counter
+  run n3 ping -c1 -W1 -q 10.0.1.2
+  run host ping -c1 -W1 -q 10.0.1.2
+  run host nft list ruleset
+  run host nft add rule ip r post ip daddr 10.0.1.2 counter drop
+  run n3 ping -c1 -W1 -q 10.0.1.2
+  run host ping -c1 -W1 -q 10.0.1.2
+  run host nft list ruleset
+} > hooks.out
+ip netns del $P-n4
+fi
+if has atomic; then
+# nft -f: the file is one transaction, nothing of it applied when a command fails; -c checks without applying
+mkdir -p $T/f; cd $T/f
+printf 'table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t}\n}\nadd rule ip t c counter\nadd rule ip t c ip saddr 1.2.3.4 dorp\n' > syntax.nft
+printf 'add table ip t\nadd chain ip t c\nadd rule ip t c counter\nadd rule ip nosuch c counter\n' > unknown.nft
+printf 'add table ip t\ncreate table ip t\nadd chain ip t c\n' > dup.nft
+printf 'add table ip t\nadd rule ip t nosuch counter\nadd rule ip t c arp operation reply drop\nadd rule ip t c ip saddr 1.2.3.300 drop\n' > two.nft
+printf 'table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tcounter\n\t}\n}\n' > good.nft
+printf 'table ip t {\n\tset s {\n\t}\n}\n' > nokey.nft
+printf 'table ip t {\n\tset s drop\n}\n' > brace.nft
+cp *.nft "$OLDPWD"/; cd "$OLDPWD"
+flush; { for f in syntax unknown dup two; do run n1 nft -f $f.nft; run n1 nft list ruleset; done
+  run n1 nft -c -f good.nft
+  run n1 nft list ruleset
+  run n1 nft -f good.nft
+  run n1 nft -c -f dup.nft
+  run n1 nft -f unknown.nft
+  run n1 nft -a list ruleset
+  run n1 nft -f nokey.nft
+  run n1 nft -f brace.nft
+  run n1 nft add set ip t s '{ }'
+} > atomic.out
 fi
 teardown; rm -rf $T

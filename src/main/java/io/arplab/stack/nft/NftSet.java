@@ -26,6 +26,12 @@ public final class NftSet {
         this.anonymous = anonymous;
     }
 
+    NftSet copy() {
+        NftSet c = new NftSet(name, handle, key, anonymous);
+        elements.forEach(c::add);
+        return c;
+    }
+
     /** Adds an element (one value per key component); false when it was there already. */
     public boolean add(long[] element) {
         if (contains(element)) {

@@ -64,6 +64,51 @@ public final class Nftables {
         return c;
     }
 
+    /**
+     * The ruleset as it stands, to give back by {@link #abort} when a transaction (one nft command line or file:
+     * nf_tables_commit() applies all of it or nf_tables_abort() none) fails or only checks.
+     */
+    public Snapshot begin() {
+        List<Table> originals = List.copyOf(tables);
+        List<Table> copies = new ArrayList<>(tables.size());
+        for (Table t : tables) {
+            copies.add(t.copy());
+        }
+        return new Snapshot(originals, copies, tableHandles);
+    }
+
+    /** What {@link #begin} saw. */
+    public static final class Snapshot {
+        private final List<Table> originals;
+        private final List<Table> copies;
+        private final long tableHandles;
+
+        private Snapshot(List<Table> originals, List<Table> copies, long tableHandles) {
+            this.originals = originals;
+            this.copies = copies;
+            this.tableHandles = tableHandles;
+        }
+    }
+
+    /**
+     * The ruleset of {@code s} again. {@code sent}: the batch reached the kernel, whose nf_tables_abort() keeps the
+     * handles drawn meanwhile; a batch nft refused before sending it drew none.
+     */
+    public void abort(Snapshot s, boolean sent) {
+        tables.clear();
+        for (int i = 0; i < s.copies.size(); i++) {
+            Table copy = s.copies.get(i);
+            if (sent) {
+                copy.keepHandles(s.originals.get(i));
+            }
+            tables.add(copy);
+        }
+        if (!sent) {
+            tableHandles = s.tableHandles;
+        }
+        changed();
+    }
+
     /** Call after adding, removing or changing rules, chains or tables. */
     public void changed() {
         hooked.clear();

@@ -72,13 +72,16 @@ public final class Nft implements Tool {
             }
             input = String.join(" ", args.subList(i, args.size()));
         }
+        // libnftables: the command line or the whole file is one transaction, applied only when all of it succeeds
         Nftables nft = ctx.stack().nftables();
-        try {
-            new NftParser(nft, input, check, handles, out).run();
-        } catch (NftError e) {
-            ctx.err().print(e.render(input, where));
-            return 1;
+        Nftables.Snapshot before = nft.begin();
+        List<NftError> errors = new NftParser(nft, input, handles, out).run();
+        if (!errors.isEmpty() || check) {
+            nft.abort(before, errors.isEmpty() || errors.get(0).phase() == NftError.Phase.KERNEL);
         }
-        return 0;
+        for (NftError e : errors) {
+            ctx.err().print(e.render(input, where));
+        }
+        return errors.isEmpty() ? 0 : 1;
     }
 }

@@ -22,6 +22,23 @@ final class NftError extends RuntimeException {
         this.relatedEnd = relatedEnd;
     }
 
+    /** When nft finds an error: parsing, evaluation (src/evaluate.c), or the kernel refusing a command of the batch. */
+    enum Phase { SYNTAX, EVALUATION, KERNEL }
+
+    private boolean fromKernel;
+
+    Phase phase() {
+        String m = getMessage();
+        return m.startsWith("syntax error") ? Phase.SYNTAX
+                : fromKernel || m.startsWith("Could not process rule:") ? Phase.KERNEL : Phase.EVALUATION;
+    }
+
+    /** A kernel refusal nft words itself (nft_cmd_enoent(): ENOENT with a suggestion). */
+    NftError fromKernel() {
+        fromKernel = true;
+        return this;
+    }
+
     NftError(String message, Tokens.Token t) {
         this(message, t.start(), t.end());
     }

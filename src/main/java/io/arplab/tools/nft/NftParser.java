@@ -22,29 +22,50 @@ import java.util.List;
 final class NftParser {
     private final Nftables nft;
     private final Tokens in;
-    private final boolean check;
     private final boolean handles;
     private final StringBuilder out;
 
-    NftParser(Nftables nft, String input, boolean check, boolean handles, StringBuilder out) {
+    NftParser(Nftables nft, String input, boolean handles, StringBuilder out) {
         this.nft = nft;
         this.in = new Tokens(input);
-        this.check = check;
         this.handles = handles;
         this.out = out;
     }
 
-    /** Runs every command of the input, in order; the first error stops it. */
-    void run() {
-        while (!in.atEnd()) {
+    private static final String EXISTS = "Could not process rule: File exists";
+    /** nft's parser_max_errors: it stops after ten errors. */
+    private static final int MAX_ERRORS = 10;
+
+    /**
+     * Runs every command of the input, in order, on the ruleset (the caller aborts the transaction when it fails).
+     * After an error the parser goes on at the next command, as bison's error recovery does, and returns the errors
+     * nft prints: the syntax errors if there are any (nothing is evaluated then), else the evaluation errors (nothing
+     * reaches the kernel), else what the kernel refused (nft_netlink(): the whole batch, every refusal reported).
+     */
+    List<NftError> run() {
+        List<NftError> errors = new ArrayList<>();
+        while (!in.atEnd() && errors.size() < MAX_ERRORS) {
             Token t = in.peek();
             if (t.kind() == Kind.NEWLINE || t.kind() == Kind.SEMICOLON) {
                 in.take();
                 continue;
             }
-            command();
-            endOfCommand();
+            int start = in.position();
+            try {
+                command();
+                endOfCommand();
+            } catch (NftError e) {
+                errors.add(e);
+                in.recover(start);
+            }
         }
+        for (NftError.Phase phase : NftError.Phase.values()) {
+            List<NftError> these = errors.stream().filter(e -> e.phase() == phase).toList();
+            if (!these.isEmpty()) {
+                return these;
+            }
+        }
+        return errors;
     }
 
     private void endOfCommand() {
@@ -107,7 +128,7 @@ final class NftParser {
         Token verb = in.take();
         commandStart = verb.start();
         switch (verb.text()) {
-            case "add", "create" -> add();
+            case "add", "create" -> add(verb.is("create"));
             case "insert" -> {
                 expectWord("rule");
                 rule(true);
@@ -169,13 +190,14 @@ final class NftParser {
             }
         }
         if (best == null) {
-            throw new NftError("No such file or directory", name);
+            throw new NftError("No such file or directory", name).fromKernel();
         }
         throw new NftError("No such file or directory; did you mean chain \u2018" + best.name + "\u2019 in table "
-                + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name);
+                + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name).fromKernel();
     }
 
-    private void add() {
+    /** add, or create: which the kernel refuses for an object that exists (NLM_F_EXCL: EEXIST at its name). */
+    private void add(boolean create) {
         Token what = in.take();
         switch (what.text()) {
             case "table" -> {
@@ -184,9 +206,10 @@ final class NftParser {
                     tableBody(n);
                 } else {
                     endOfCommand();
-                    if (!check) {
-                        nft.addTable(n.family(), n.table().text());
+                    if (create && nft.table(n.family(), n.table().text()) != null) {
+                        throw new NftError(EXISTS, n.table());
                     }
+                    nft.addTable(n.family(), n.table().text());
                 }
             }
             case "chain" -> {
@@ -194,6 +217,9 @@ final class NftParser {
                 Token name = word("expecting string");
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
                 Table t = existingTable(n, true);
+                if (create && t.chains.containsKey(name.text())) {
+                    throw new NftError(EXISTS, name);
+                }
                 addChain(t, name, spec, in.previous());
             }
             case "rule" -> rule(false);
@@ -202,7 +228,10 @@ final class NftParser {
                 Token name = word("expecting string");
                 DataType[] key = setSpec();
                 Table t = existingTable(n, true);
-                if (!check && !t.sets.containsKey(name.text())) {
+                if (create && t.sets.containsKey(name.text())) {
+                    throw new NftError(EXISTS, name);
+                }
+                if (!t.sets.containsKey(name.text())) {
                     t.sets.put(name.text(), new NftSet(name.text(), t.nextHandle(), key, false));
                 }
             }
@@ -215,9 +244,7 @@ final class NftParser {
                     throw new NftError("No such file or directory", name);
                 }
                 List<long[]> elements = elements(s.key);
-                if (!check) {
-                    elements.forEach(s::add);
-                }
+                elements.forEach(s::add);
             }
             default -> throw unexpected(what, null);
         }
@@ -300,22 +327,15 @@ final class NftParser {
     }
 
     private Chain addChain(Table t, Token name, ChainSpec spec, Token last) {
-        return addChain(nft, t, name, spec, last);
-    }
-
-    private Chain addChain(Nftables into, Table t, Token name, ChainSpec spec, Token last) {
         Chain c = t.chains.get(name.text());
         if (c != null) {
             return c;
         }
         if (spec.hook() == null && spec.type() != null || spec.hook() != null && !t.family.hooks.contains(spec.hook())) {
             // the kernel's refusal locates the whole command, with the newline nft appends to it
-            throw new NftError("Could not process rule: Operation not supported", 0, last.end() + 1);
+            throw new NftError("Could not process rule: Operation not supported", commandStart, last.end() + 1);
         }
-        if (check && into == nft) {
-            return null;
-        }
-        return into.addChain(t, name.text(), spec.type(), spec.hook(), spec.priority(), spec.policyDrop());
+        return nft.addChain(t, name.text(), spec.type(), spec.hook(), spec.priority(), spec.policyDrop());
     }
 
     /** { type T [. T]; } as a set's key. */
@@ -340,8 +360,23 @@ final class NftParser {
                 throw unexpected(t, null);
             }
         }
+        Token last = in.previous();
         in.take();
+        if (key == null) {
+            // set_evaluate(): the location runs from the brace to the block's last token
+            throw new NftError(NO_KEY, open.start(), last.end());
+        }
         return key;
+    }
+
+    private static final String NO_KEY = "set definition does not specify key";
+
+    private void openBrace() {
+        Token t = in.peek();
+        if (t.kind() != Kind.LBRACE) {
+            throw unexpected(t, "expecting '{'");
+        }
+        in.take();
     }
 
     private DataType[] typeList() {
@@ -428,11 +463,17 @@ final class NftParser {
         Named n = tableSpec();
         Token chainName = word("expecting string");
         Table t = existingTable(n, true);
-        Chain c = existingChain(t, chainName);
+        Chain c = null;
+        NftError missing = null;
+        try {
+            c = existingChain(t, chainName);
+        } catch (NftError e) {
+            missing = e; // the kernel's, after the statements' evaluation
+        }
         List<PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements(t, anonymous, Kind.EOF);
-        if (check) {
-            return;
+        if (missing != null) {
+            throw missing;
         }
         appendRule(t, c, exprs, anonymous, insert);
     }
@@ -739,24 +780,18 @@ final class NftParser {
         Token what = in.take();
         switch (what.text()) {
             case "ruleset" -> {
-                if (!check) {
-                    nft.flush();
-                }
+                nft.flush();
             }
             case "table" -> {
                 Table t = existingTable(tableSpec(), true);
-                if (!check) {
-                    t.chains.values().forEach(c -> c.rules.clear());
-                    nft.changed();
-                }
+                t.chains.values().forEach(c -> c.rules.clear());
+                nft.changed();
             }
             case "chain" -> {
                 Table t = existingTable(tableSpec(), true);
                 Chain c = existingChain(t, word("expecting string"));
-                if (!check) {
-                    c.rules.clear();
-                    nft.changed();
-                }
+                c.rules.clear();
+                nft.changed();
             }
             default -> throw unexpected(what, null);
         }
@@ -767,9 +802,7 @@ final class NftParser {
         switch (what.text()) {
             case "table" -> {
                 Table t = existingTable(tableSpec(), true);
-                if (!check) {
-                    nft.deleteTable(t);
-                }
+                nft.deleteTable(t);
             }
             case "chain" -> {
                 Table t = existingTable(tableSpec(), true);
@@ -778,10 +811,8 @@ final class NftParser {
                 if (c == null) {
                     throw new NftError("Could not process rule: No such file or directory", name);
                 }
-                if (!check) {
-                    t.chains.remove(name.text());
-                    nft.changed();
-                }
+                t.chains.remove(name.text());
+                nft.changed();
             }
             case "set" -> {
                 Table t = existingTable(tableSpec(), true);
@@ -789,9 +820,7 @@ final class NftParser {
                 if (t.sets.get(name.text()) == null) {
                     throw new NftError("Could not process rule: No such file or directory", name);
                 }
-                if (!check) {
-                    t.sets.remove(name.text());
-                }
+                t.sets.remove(name.text());
             }
             case "rule" -> {
                 Named n = tableSpec();
@@ -814,10 +843,8 @@ final class NftParser {
                 if (found == null) {
                     throw new NftError("Could not process rule: No such file or directory", number);
                 }
-                if (!check) {
-                    c.rules.remove(found);
-                    nft.changed();
-                }
+                c.rules.remove(found);
+                nft.changed();
             }
             default -> throw unexpected(what, null);
         }
@@ -827,9 +854,8 @@ final class NftParser {
 
     /** table FAMILY NAME { set ... chain ... } as `nft list ruleset` writes it and `nft -f` reads it. */
     private void tableBody(Named n) {
-        in.take(); // {
-        Nftables into = check ? new Nftables() : nft;
-        Table t = into.addTable(n.family(), n.table().text());
+        openBrace();
+        Table t = nft.addTable(n.family(), n.table().text());
         List<NftSet> newSets = new ArrayList<>();
         List<Chain> ruleChains = new ArrayList<>();
         List<List<Expr>> rules = new ArrayList<>();
@@ -844,7 +870,7 @@ final class NftParser {
             }
             if (tk.is("set")) {
                 Token name = word("expecting string");
-                in.take(); // {
+                openBrace();
                 DataType[] key = null;
                 List<long[]> elements = new ArrayList<>();
                 while (true) {
@@ -863,12 +889,15 @@ final class NftParser {
                             throw unexpected(eq, "expecting '='");
                         }
                         if (key == null) {
-                            throw new NftError("set definition does not specify key", s);
+                            throw new NftError(NO_KEY, s);
                         }
                         elements.addAll(elements(key));
                     } else {
                         throw unexpected(s, null);
                     }
+                }
+                if (key == null) {
+                    throw new NftError(NO_KEY, name);
                 }
                 NftSet set = t.sets.get(name.text());
                 if (set == null) {
@@ -879,7 +908,7 @@ final class NftParser {
                 elements.forEach(set::add);
             } else if (tk.is("chain")) {
                 Token name = word("expecting string");
-                in.take(); // {
+                openBrace();
                 ChainSpec spec = new ChainSpec(null, null, 0, false);
                 Chain chain = null;
                 while (true) {
@@ -894,7 +923,7 @@ final class NftParser {
                                 : new ChainSpec(spec.type(), spec.hook(), spec.priority(), more.policyDrop());
                     } else {
                         if (chain == null) {
-                            chain = addChain(into, t, name, spec, in.previous());
+                            chain = addChain(t, name, spec, in.previous());
                         }
                         if (s.kind() == Kind.RBRACE) {
                             in.take();
@@ -917,6 +946,6 @@ final class NftParser {
         for (int i = 0; i < rules.size(); i++) {
             appendRule(t, ruleChains.get(i), rules.get(i), anon.get(i), false);
         }
-        into.changed();
+        nft.changed();
     }
 }

@@ -101,6 +101,30 @@ final class Tokens {
         return list.get(Math.max(0, next - 1));
     }
 
+    int position() {
+        return next;
+    }
+
+    /**
+     * Error recovery (parser_bison.y's error rules): on to the end of the command that started at token {@code from},
+     * the first newline or semicolon outside its braces at or after the token in error.
+     */
+    void recover(int from) {
+        int depth = 0;
+        int i = from;
+        for (; list.get(i).kind() != Kind.EOF; i++) {
+            Kind k = list.get(i).kind();
+            if (k == Kind.LBRACE) {
+                depth++;
+            } else if (k == Kind.RBRACE) {
+                depth = Math.max(0, depth - 1);
+            } else if ((k == Kind.NEWLINE || k == Kind.SEMICOLON) && depth == 0 && i >= next - 1) {
+                break;
+            }
+        }
+        next = i;
+    }
+
     boolean atEnd() {
         return peek().kind() == Kind.EOF;
     }

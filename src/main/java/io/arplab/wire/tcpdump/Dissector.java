@@ -34,7 +34,7 @@ final class Dissector {
         this.numeric = options.numeric();
         this.eflag = options.linkHeader();
         this.vflag = options.verbosity();
-        this.suppressDefaultPrint = options.hexDump() > 0;
+        this.suppressDefaultPrint = options.hexDump() > 0 && options.hexDump() < 5; // -x, -X; not -A
     }
 
     void reset(byte[] data, StringBuilder out) {

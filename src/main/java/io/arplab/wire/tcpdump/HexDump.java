@@ -66,6 +66,38 @@ final class HexDump {
         }
     }
 
+    /**
+     * ascii_print() (-A): a newline, then the bytes as characters, non-printing ones as '.', a CR dropped where a LF
+     * follows it or where it is one of the last two bytes.
+     */
+    static void ascii(Dissector nd, int off, int length) {
+        int caplength = nd.available(off);
+        boolean truncated = false;
+        if (length > caplength) {
+            length = caplength;
+            truncated = true;
+        }
+        StringBuilder out = nd.out;
+        byte[] p = nd.p;
+        out.append('\n');
+        while (length > 0) {
+            int s = p[off++] & 0xff;
+            length--;
+            if (s == '\r') {
+                if (length > 1 && p[off] != '\n') {
+                    out.append('.');
+                }
+            } else if (s > 0x20 && s < 0x7f || s == '\t' || s == ' ' || s == '\n') {
+                out.append((char) s);
+            } else {
+                out.append('.');
+            }
+        }
+        if (truncated) {
+            throw Truncated.INSTANCE;
+        }
+    }
+
     private static void endLine(StringBuilder out, byte[] p, int from, int to, int hexStart) {
         int pad = HEXSTUFF_PER_LINE - (out.length() - hexStart);
         for (int k = 0; k < pad; k++) {

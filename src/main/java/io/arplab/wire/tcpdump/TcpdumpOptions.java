@@ -12,7 +12,7 @@ import java.time.ZoneId;
  * @param linkHeader  {@code -e}: print the Ethernet header
  * @param verbosity   number of {@code -v}
  * @param timestamps  {@code -t}, {@code -tt}, {@code -ttt}, {@code -tttt}, {@code -ttttt} or the default time of day
- * @param hexDump     0 none, 1 {@code -x}, 2 {@code -xx}, 3 {@code -X}, 4 {@code -XX}
+ * @param hexDump     0 none, 1 {@code -x}, 2 {@code -xx}, 3 {@code -X}, 4 {@code -XX}, 5 {@code -A}, 6 {@code -AA}
  * @param zone        the zone for time-of-day stamps (tcpdump uses the local zone; tests use UTC)
  * @param linkType    the capture's LINKTYPE_ (Ethernet, NULL, RAW, IPV4, IPV6, LINUX_SLL, LINUX_SLL2)
  * @param interfaceNames if_indextoname() for LINUX_SLL2 captures (null: every index prints as "?")

@@ -83,6 +83,12 @@ public final class TcpdumpPrinter {
                         HexDump.hexAndAscii(nd, "\n\t", hdrlen, caplen - hdrlen);
                     }
                 }
+                case 6 -> HexDump.ascii(nd, 0, caplen);
+                case 5 -> {
+                    if (caplen > hdrlen) {
+                        HexDump.ascii(nd, hdrlen, caplen - hdrlen);
+                    }
+                }
                 case 2 -> HexDump.hex(nd, "\n\t", 0, caplen);
                 case 1 -> {
                     if (caplen > hdrlen) {

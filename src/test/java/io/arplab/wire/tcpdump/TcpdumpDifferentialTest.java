@@ -58,6 +58,8 @@ class TcpdumpDifferentialTest {
                 set("-n -v -X -tttt", false, 1, TimestampStyle.DATE_TIME, 3, true, "-n", "-v", "-X", "-tttt"),
                 set("-n -xx -ttt", false, 0, TimestampStyle.DELTA_PREVIOUS, 2, true, "-n", "-xx", "-ttt"),
                 set("-n -ttttt", false, 0, TimestampStyle.DELTA_FIRST, 0, true, "-n", "-ttttt"),
+                set("-n -A", false, 0, TimestampStyle.TIME_OF_DAY, 5, true, "-n", "-A"),
+                set("-n -e -AA -v", true, 1, TimestampStyle.TIME_OF_DAY, 6, true, "-n", "-e", "-AA", "-v"),
                 set("-n -t -vv", false, 2, TimestampStyle.NONE, 0, true, "-n", "-t", "-vv"),
                 set("-n -vvv -e", true, 3, TimestampStyle.TIME_OF_DAY, 0, true, "-n", "-vvv", "-e"),
                 set("-v -e (no -n)", true, 1, TimestampStyle.TIME_OF_DAY, 0, false, "-v", "-e"),

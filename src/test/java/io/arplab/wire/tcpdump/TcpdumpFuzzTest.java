@@ -24,7 +24,7 @@ class TcpdumpFuzzTest {
         int o = data.consumeInt();
         int extraLength = data.consumeInt(0, 70_000);
         TcpdumpOptions options = new TcpdumpOptions((o & 1) != 0, (o & 2) != 0, (o >>> 2) & 3,
-                TimestampStyle.values()[Math.floorMod(o >>> 4, TimestampStyle.values().length)], (o >>> 8) % 5, UTC)
+                TimestampStyle.values()[Math.floorMod(o >>> 4, TimestampStyle.values().length)], (o >>> 8) % 7, UTC)
                 .withLinkType(LINK_TYPES[(o >>> 12) & 7], i -> i == 2 ? "eth0" : null);
         byte[] frame = data.consumeRemainingAsBytes();
         TcpdumpPrinter printer = new TcpdumpPrinter(options);
