@@ -56,6 +56,13 @@ public final class Conntrack {
                 flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()]);
     }
 
+    /** The original direction's tuple of the connection {@code flow} belongs to in {@code zone} (ct_nw_src ...). */
+    Key origTuple(long[] flow, int zone) {
+        Key k = key(flow, zone);
+        Conn c = conns.get(k.reverse());
+        return conns.containsKey(k) || c == null ? k : c.orig;
+    }
+
     /** conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
         Key k = key(flow, zone);
