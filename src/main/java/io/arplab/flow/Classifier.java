@@ -25,7 +25,7 @@ final class Classifier {
     private Subtable[] byPriority;
 
     // the trie lookups of one classifier_lookup(), done on demand (struct trie_ctx)
-    private final boolean[] trieDone = new boolean[TRIE_FIELDS.length];
+    private int trieDone; // bit j: TRIE_FIELDS[j] looked up
     private final int[] trieMaskbits = new int[TRIE_FIELDS.length];
     private final int[] triePlens = new int[TRIE_FIELDS.length];
 
@@ -335,7 +335,7 @@ final class Classifier {
      * bits the lookup examined, as find_match_wc() does; subtables that cannot beat the match so far are not visited.
      */
     Rule lookup(long[] flow, long[] wc) {
-        Arrays.fill(trieDone, false);
+        trieDone = 0;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         for (Subtable st : byPriority()) {
@@ -396,8 +396,8 @@ final class Classifier {
                 continue;
             }
             int slot = TRIE_FIELDS[j].ordinal();
-            if (!trieDone[j]) {
-                trieDone[j] = true;
+            if ((trieDone & 1 << j) == 0) {
+                trieDone |= 1 << j;
                 // trie_lookup(): the field's prerequisite (IPv4) unmet, every prefix length counts as present
                 if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
                     trieMaskbits[j] = tries[j].lookup(flow[slot], 32);
