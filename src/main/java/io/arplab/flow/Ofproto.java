@@ -104,11 +104,12 @@ public final class Ofproto {
         if (tablesSeen == tables.version && mlSeen == ml.version) {
             return;
         }
+        boolean tablesChanged = tablesSeen != tables.version;
         tablesSeen = tables.version;
         mlSeen = ml.version;
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
-            if (m.br != this) {
-                continue;
+            if (m.br != this || !tablesChanged && !m.xc.normal) {
+                continue; // only a translation through NORMAL reads the MAC table
             }
             Xlate x = xlate(now, m.value, null, false);
             x.onePass = true;

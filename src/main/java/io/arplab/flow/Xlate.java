@@ -426,6 +426,7 @@ final class Xlate {
     private void normal() {
         long src = flow[Slot.DL_SRC.ordinal()], dst = flow[Slot.DL_DST.ordinal()];
         long in = flow[Slot.IN_PORT.ordinal()];
+        xc.normal = true;
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);

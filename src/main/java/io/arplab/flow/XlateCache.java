@@ -22,6 +22,8 @@ final class XlateCache {
     final List<Op> ops = new ArrayList<>(2);
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
     boolean replayable = true;
+    /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
+    boolean normal;
 
     void learn(long mac, int vlan, long port) {
         int n = learned.length;
