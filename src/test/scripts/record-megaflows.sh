@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Records the megaflows of OVS 3.1 for refdata/ovs/megaflows/commands.in (br0 with dummy ports p1 and p2): each
-# command line's output (stdout and stderr) after "### LINE", into commands.out.
-#   src/test/scripts/record-megaflows.sh
+# Records the megaflows of OVS 3.1 for refdata/ovs/NAME/commands.in (br0 with dummy ports p1 and p2; NAME is
+# megaflows, or revalidate): each command line's output (stdout and stderr) after "### LINE", into commands.out.
+#   src/test/scripts/record-megaflows.sh [NAME]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-res=$here/../resources/refdata/ovs/megaflows
+res=$here/../resources/refdata/ovs/${1:-megaflows}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsdp.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
 cd "$dir"

@@ -90,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("megaflows             %d%n", r.megaflows());
             out.printf("cached lookups        %.2f M per CPU second%n", r.cachedPerSecond() / 1e6);
             out.printf("upcalls (slow path)   %.0f per CPU second%n", r.upcallsPerSecond());
+            out.printf("megaflow hits         %.0f packets per CPU second%n", r.hitsPerSecond());
             out.printf("masks per packet      %.2f%n", r.masksPerPacket());
             out.printf("bytes per megaflow    %d%n", r.bytesPerMegaflow());
             return 0;

@@ -1,7 +1,6 @@
 package io.arplab.flow;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +25,7 @@ final class Classifier {
     private Subtable[] byPriority;
 
     // the trie lookups of one classifier_lookup(), done on demand (struct trie_ctx)
-    private final boolean[] trieDone = new boolean[TRIE_FIELDS.length];
+    private int trieDone; // bit j: TRIE_FIELDS[j] looked up
     private final int[] trieMaskbits = new int[TRIE_FIELDS.length];
     private final int[] triePlens = new int[TRIE_FIELDS.length];
 
@@ -40,18 +39,6 @@ final class Classifier {
         };
     }
 
-    private static final class Entry {
-        final Rule rule;
-        final long[] key;
-        Entry next;
-
-        Entry(Rule rule, long[] key, Entry next) {
-            this.rule = rule;
-            this.key = key;
-            this.next = next;
-        }
-    }
-
     static final class Subtable extends MaskedFields {
         final long seq;
         final List<Rule> rules = new ArrayList<>();
@@ -60,9 +47,10 @@ final class Classifier {
         final int[][] stageFields;
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
-        // the rules by the hash of their masked fields, each with those fields' values alone (a miniflow), so that
-        // a probe reads a few compact arrays rather than each candidate's whole match
-        private final Long2ObjectOpenHashMap<Entry> index = new Long2ObjectOpenHashMap<>();
+        // the rules by the hash of their masked fields (open addressing, linear probing), each holding those fields'
+        // values (its cls_match), so that a probe reads the slot and the rule alone
+        private Rule[] slots = new Rule[8];
+        private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
         final int[] triePlen = new int[TRIE_FIELDS.length];
         final int portsMaskLen;
@@ -107,12 +95,25 @@ final class Classifier {
                 h = stageHash(h, k, r.match.value);
                 indices[k].addTo(h, 1);
             }
-            long full = hash(r.match.value);
             long[] key = new long[fields.length];
             for (int j = 0; j < fields.length; j++) {
                 key[j] = r.match.value[fields[j]] & mask[fields[j]];
             }
-            index.put(full, new Entry(r, key, index.get(full)));
+            r.clsHash = hash(r.match.value);
+            r.k0 = key.length > 0 ? key[0] : 0;
+            r.k1 = key.length > 1 ? key[1] : 0;
+            r.k2 = key.length > 2 ? key[2] : 0;
+            r.kMore = key.length > 3 ? Arrays.copyOfRange(key, 3, key.length) : null;
+            int i = slot(r.clsHash);
+            if (slots[i] == null) {
+                slots[i] = r;
+                if (++buckets * 2 > slots.length) {
+                    grow();
+                }
+            } else {
+                r.clsNext = slots[i].clsNext;
+                slots[i].clsNext = r;
+            }
             rules.add(r);
             if (portsMaskLen > 0) {
                 portsTrie.insert(ports(r.match.value), portsMaskLen);
@@ -127,21 +128,21 @@ final class Classifier {
                     indices[k].remove(h);
                 }
             }
-            long full = hash(r.match.value);
-            Entry head = index.get(full);
-            if (head.rule == r) {
-                if (head.next == null) {
-                    index.remove(full);
+            int i = slot(r.clsHash);
+            Rule head = slots[i];
+            if (head == r) {
+                if (r.clsNext != null) {
+                    slots[i] = r.clsNext;
                 } else {
-                    index.put(full, head.next);
+                    deleteSlot(i);
                 }
             } else {
-                Entry e = head;
-                while (e.next.rule != r) {
-                    e = e.next;
+                while (head.clsNext != r) {
+                    head = head.clsNext;
                 }
-                e.next = e.next.next;
+                head.clsNext = r.clsNext;
             }
+            r.clsNext = null;
             rules.remove(r);
             if (portsMaskLen > 0) {
                 portsTrie.remove(ports(r.match.value), portsMaskLen);
@@ -149,37 +150,82 @@ final class Classifier {
         }
 
         void replace(Rule old, Rule r) {
-            Entry e = index.get(hash(old.match.value));
-            while (e.rule != old) {
-                e = e.next;
-            }
-            Entry n = new Entry(r, e.key, e.next);
-            Entry head = index.get(hash(old.match.value));
-            if (head == e) {
-                index.put(hash(old.match.value), n);
+            r.clsHash = old.clsHash;
+            r.k0 = old.k0;
+            r.k1 = old.k1;
+            r.k2 = old.k2;
+            r.kMore = old.kMore;
+            r.clsNext = old.clsNext;
+            int i = slot(old.clsHash);
+            if (slots[i] == old) {
+                slots[i] = r;
             } else {
-                while (head.next != e) {
-                    head = head.next;
+                Rule e = slots[i];
+                while (e.clsNext != old) {
+                    e = e.clsNext;
                 }
-                head.next = n;
+                e.clsNext = r;
             }
+            old.clsNext = null;
             rules.set(rules.indexOf(old), r);
+        }
+
+        // the slot of the bucket of hash h: where it is, or the empty slot where it would go
+        private int slot(long h) {
+            int m = slots.length - 1;
+            int i = (int) (h ^ h >>> 32) & m;
+            while (slots[i] != null && slots[i].clsHash != h) {
+                i = (i + 1) & m;
+            }
+            return i;
+        }
+
+        private void grow() {
+            Rule[] old = slots;
+            slots = new Rule[old.length * 2];
+            for (Rule r : old) {
+                if (r != null) {
+                    slots[slot(r.clsHash)] = r;
+                }
+            }
+        }
+
+        // empties slot i and moves later rules of its probe run back into the gap (linear probing's deletion)
+        private void deleteSlot(int i) {
+            int m = slots.length - 1;
+            slots[i] = null;
+            buckets--;
+            for (int j = (i + 1) & m; slots[j] != null; j = (j + 1) & m) {
+                long h = slots[j].clsHash;
+                int home = (int) (h ^ h >>> 32) & m;
+                if (j > i ? home <= i || home > j : home <= i && home > j) {
+                    slots[i] = slots[j];
+                    slots[j] = null;
+                    i = j;
+                }
+            }
         }
 
         /** find_match(): the best rule whose masked fields equal the flow's, from the bucket of their hash. */
         Rule find(long hash, long[] flow) {
             Rule best = null;
-            for (Entry e = index.get(hash); e != null; e = e.next) {
-                if (keyMatches(e.key, flow) && (best == null || e.rule.priority > best.priority)) {
-                    best = e.rule;
+            for (Rule r = slots[slot(hash)]; r != null; r = r.clsNext) {
+                if (keyMatches(r, flow) && (best == null || r.priority > best.priority)) {
+                    best = r;
                 }
             }
             return best;
         }
 
-        private boolean keyMatches(long[] key, long[] flow) {
-            for (int j = 0; j < key.length; j++) {
-                if ((flow[fields[j]] & mask[fields[j]]) != key[j]) {
+        private boolean keyMatches(Rule r, long[] flow) {
+            int[] f = fields;
+            int n = f.length;
+            if (n > 0 && (flow[f[0]] & mask[f[0]]) != r.k0 || n > 1 && (flow[f[1]] & mask[f[1]]) != r.k1
+                    || n > 2 && (flow[f[2]] & mask[f[2]]) != r.k2) {
+                return false;
+            }
+            for (int j = 3; j < n; j++) {
+                if ((flow[f[j]] & mask[f[j]]) != r.kMore[j - 3]) {
                     return false;
                 }
             }
@@ -289,7 +335,7 @@ final class Classifier {
      * bits the lookup examined, as find_match_wc() does; subtables that cannot beat the match so far are not visited.
      */
     Rule lookup(long[] flow, long[] wc) {
-        Arrays.fill(trieDone, false);
+        trieDone = 0;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         for (Subtable st : byPriority()) {
@@ -350,8 +396,8 @@ final class Classifier {
                 continue;
             }
             int slot = TRIE_FIELDS[j].ordinal();
-            if (!trieDone[j]) {
-                trieDone[j] = true;
+            if ((trieDone & 1 << j) == 0) {
+                trieDone |= 1 << j;
                 // trie_lookup(): the field's prerequisite (IPv4) unmet, every prefix length counts as present
                 if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
                     trieMaskbits[j] = tries[j].lookup(flow[slot], 32);

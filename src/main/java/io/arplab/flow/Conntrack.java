@@ -259,6 +259,13 @@ public final class Conntrack {
                 flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()]);
     }
 
+    /** The original direction's tuple of the connection {@code flow} belongs to in {@code zone} (ct_nw_src ...). */
+    Key origTuple(long[] flow, int zone) {
+        Key k = key(flow, zone);
+        Conn c = replies.get(k);
+        return conns.containsKey(k) || c == null ? k : c.orig;
+    }
+
     /** conntrack_execute() without NAT and without the frame. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
         execute(flow, null, zone, commit, setMark, null);

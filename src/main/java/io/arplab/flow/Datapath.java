@@ -14,14 +14,23 @@ public final class Datapath {
         final Ofproto br;
         final long[] value;
         final long[] mask;
-        public final String actions;
+        public String actions;
         public long packets, bytes, used = -1, tcpFlags;
+        /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
+        XlateCache xc;
+        Megaflow next;
 
-        Megaflow(Ofproto br, long[] value, long[] mask, String actions) {
+        Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
             this.br = br;
             this.value = value;
             this.mask = mask;
             this.actions = actions;
+            this.xc = xc;
+        }
+
+        /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
+        boolean replayable() {
+            return xc.replayable;
         }
     }
 
@@ -89,17 +98,16 @@ public final class Datapath {
             ports.remove(p.dpPort);
         }
         bridges.remove(br.name);
-        flows.removeIf(m -> m.br == br);
-        masks.clear();
-        for (Megaflow m : flows) {
-            MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(m.mask), k -> new MaskTable(m.mask));
-            t.flows.computeIfAbsent(t.hash(m.value), k -> new ArrayList<>(1)).add(m);
+        for (Megaflow m : new ArrayList<>(flows)) {
+            if (m.br == br) {
+                remove(m);
+            }
         }
     }
 
     // dpcls: a subtable per megaflow mask, in creation order, its megaflows hashed by their masked fields
     private static final class MaskTable extends MaskedFields {
-        final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<List<Megaflow>> flows =
+        final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Megaflow> flows =
                 new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
 
         MaskTable(long[] mask) {
@@ -115,12 +123,9 @@ public final class Datapath {
     public Megaflow lookup(long[] flow) {
         for (MaskTable t : masks.values()) {
             maskProbes++;
-            List<Megaflow> b = t.flows.get(t.hash(flow));
-            if (b != null) {
-                for (Megaflow m : b) {
-                    if (t.sameUnderMask(flow, m.value)) {
-                        return m;
-                    }
+            for (Megaflow m = t.flows.get(t.hash(flow)); m != null; m = m.next) {
+                if (t.sameUnderMask(flow, m.value)) {
+                    return m;
                 }
             }
         }
@@ -132,25 +137,61 @@ public final class Datapath {
         return masks.size();
     }
 
-    /** One lookup of a packet with this flow; on a miss the megaflow (mask, actions) is installed. */
-    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now) {
+    /** One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. */
+    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc) {
         Megaflow m = lookup(flow);
         if (m != null) {
-            hit++;
-            m.packets++;
-            m.bytes += len;
-            m.used = now;
-            if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
-                m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
-            }
+            hit(m, flow, len, now);
             return;
         }
         missed++;
         // the key keeps the first packet's values; dpctl prints them with the mask
-        Megaflow n = new Megaflow(br, flow, mask, actions); // both fresh from the translation
+        Megaflow n = new Megaflow(br, flow, mask, actions, xc); // both fresh from the translation
         flows.add(n);
         MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(n.mask), k -> new MaskTable(n.mask));
-        t.flows.computeIfAbsent(t.hash(n.value), k -> new ArrayList<>(1)).add(n);
+        n.next = t.flows.put(t.hash(n.value), n);
+    }
+
+    /** A packet with this flow hit megaflow {@code m}: dp_netdev_flow_used(). */
+    void hit(Megaflow m, long[] flow, int len, long now) {
+        hit++;
+        m.packets++;
+        m.bytes += len;
+        m.used = now;
+        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
+            m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
+        }
+    }
+
+    /** Deletes a megaflow (the revalidator's verdict). */
+    void remove(Megaflow m) {
+        flows.remove(m);
+        FlowTables.MaskKey k = new FlowTables.MaskKey(m.mask);
+        MaskTable t = masks.get(k);
+        long h = t.hash(m.value);
+        Megaflow head = t.flows.get(h);
+        if (head == m) {
+            if (m.next == null) {
+                t.flows.remove(h);
+            } else {
+                t.flows.put(h, m.next);
+            }
+        } else {
+            while (head.next != m) {
+                head = head.next;
+            }
+            head.next = m.next;
+        }
+        if (t.flows.isEmpty()) {
+            masks.remove(k);
+        }
+    }
+
+    /** The bridges whose megaflows may be stale revalidate them (the revalidators' round), before a dump. */
+    public void revalidate(long now) {
+        for (Ofproto br : bridges.values()) {
+            br.revalidate(now);
+        }
     }
 
     /**
@@ -227,17 +268,40 @@ public final class Datapath {
      * megaflow, in installation order (OVS's is hash order).
      */
     public String dumpFlows(Ofproto only, long now) {
-        StringBuilder s = new StringBuilder(only == null ? "flow-dump from the main thread:\n" : "");
+        return dumpFlows(only, now, false, false);
+    }
+
+    /** The same, with {@code verbose} (-m: ufid, every field and mask, dp and dp-extra-info) and port names. */
+    public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names) {
+        revalidate(now);
+        java.util.Map<Integer, String> portNames = new java.util.HashMap<>();
+        if (names) {
+            portNames.put(0, "ovs-dummy");
+            for (Ofproto.Port p : ports.values()) {
+                portNames.put(p.dpPort, p.type.equals("geneve") ? "genev_sys_6081" : p.name);
+            }
+        }
+        StringBuilder s = new StringBuilder();
         for (Megaflow m : flows) {
             if (only != null && m.br != only) {
                 continue;
             }
-            s.append(key(m.br, m)).append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
+            if (only == null && s.isEmpty()) {
+                s.append("flow-dump from the main thread:\n"); // dpctl_dump_flows(): before the main thread's first
+            }
+            if (verbose) {
+                s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(", ")
+                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, portNames));
+            } else {
+                s.append(key(m.br, m, portNames));
+            }
+            s.append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
                     .append(", used:").append(m.used < 0 ? "never" : FlowStatsFormat.duration(now - m.used));
             if (m.tcpFlags != 0) {
                 s.append(", flags:").append(tcpFlags(m.tcpFlags));
             }
-            s.append(", actions:").append(m.actions).append('\n');
+            s.append(verbose ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
+            s.append(verbose ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.mask) : "").append('\n');
         }
         return s.toString();
     }
@@ -256,7 +320,7 @@ public final class Datapath {
     }
 
     // odp_flow_format() for the keys a megaflow of the userspace datapath has, fully wildcarded ones left out
-    private static String key(Ofproto br, Megaflow m) {
+    private static String key(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
         long[] v = m.value, k = m.mask;
         StringBuilder s = new StringBuilder(Tunnel.key(v, k));
         int st = Slot.CT_STATE.ordinal();
@@ -276,7 +340,8 @@ public final class Datapath {
                     .append(MatchFormat.hex(k[Slot.DP_HASH.ordinal()])).append("),");
         }
         Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
-        s.append("in_port(").append(in == null ? v[Slot.IN_PORT.ordinal()] : in.dpPort).append("),");
+        int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
+        s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");
         s.append("packet_type(ns=0,id=0),");
         java.util.List<String> eth = new java.util.ArrayList<>();
         for (Slot e : new Slot[] {Slot.DL_SRC, Slot.DL_DST}) {
@@ -351,7 +416,8 @@ public final class Datapath {
     }
 
     /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */
-    public String show(boolean stats) {
+    public String show(boolean stats, long now) {
+        revalidate(now);
         StringBuilder s = new StringBuilder("dummy@ovs-dummy:\n");
         s.append("  lookups: hit:").append(hit).append(" missed:").append(missed).append(" lost:").append(lost)
                 .append('\n');
@@ -404,7 +470,8 @@ public final class Datapath {
     }
 
     /** dpif/show (dpif_show_backer()): the datapath's hits and misses, then each bridge's ports by name. */
-    public String dpifShow() {
+    public String dpifShow(long now) {
+        revalidate(now);
         StringBuilder s = new StringBuilder("dummy@ovs-dummy: hit:" + hit + " missed:" + missed + "\n");
         for (Ofproto br : bridges.values()) {
             s.append("  ").append(br.name).append(":\n");

@@ -14,6 +14,10 @@ public final class FlowTables {
 
     private final List<Classifier> tables = new ArrayList<>();
     private long seq;
+    /** Bumped by every change of a table (the ofproto's tables_version): megaflows must be revalidated. */
+    long version;
+    /** Equal action lists shared by the rules that have them, so that translations keep reading the same few. */
+    private final java.util.Map<List<Action>, List<Action>> programs = new java.util.HashMap<>();
 
     public FlowTables() {
         for (int i = 0; i < N_TABLES; i++) {
@@ -35,10 +39,11 @@ public final class FlowTables {
 
     /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
     public String apply(FlowMod fm, OfVersion version, long now) {
+        this.version++;
         fm = new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(),
                 MatchFormat.onWire(fm.match(), version), fm.actions(), fm.log(), fm.usable());
-        List<Action> actions = ActionFormat.roundTrip(fm.actions(), version);
+        List<Action> actions = programs.computeIfAbsent(ActionFormat.roundTrip(fm.actions(), version), a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS);
         if (!version.atLeast(OfVersion.OF11) && fm.command() == FlowMod.Command.ADD) {
@@ -107,6 +112,7 @@ public final class FlowTables {
     }
 
     public void remove(Rule r) {
+        version++;
         tables.get(r.table).remove(r);
     }
 

@@ -31,6 +31,8 @@ public final class MacLearning {
     private int max = DEFAULT_MAX;
     private long idle = DEFAULT_IDLE;
     public long learned, expired, evicted, moved;
+    /** Bumped whenever a lookup may answer differently (mac_learning's need_revalidate). */
+    long version;
 
     private static long key(long mac, int vlan) {
         return ((long) vlan << 48) | mac;
@@ -53,9 +55,11 @@ public final class MacLearning {
             e = new Entry(mac, vlan);
             e.port = port;
             learned++;
+            version++;
         } else if (e.port != port) {
             e.port = port;
             moved++;
+            version++;
         }
         e.expires = now + idle;
         lru.put(k, e);
@@ -67,6 +71,7 @@ public final class MacLearning {
             boolean gone = e.expires <= now;
             if (gone) {
                 expired++;
+                version++;
             }
             return gone;
         });
@@ -74,6 +79,7 @@ public final class MacLearning {
 
     public void flush() {
         lru.clear();
+        version++;
     }
 
     /** mac_learning_flush() of one port's entries: the port was deleted (bundle_destroy()). */
@@ -94,6 +100,11 @@ public final class MacLearning {
     /** Seconds since the entry was last learned (mac_entry_age). */
     public long age(Entry e, long now) {
         return (idle - (e.expires - now)) / 1_000_000_000L;
+    }
+
+    /** Whether an entry has expired by {@code now} (the least recently learned expires first). */
+    boolean expiring(long now) {
+        return !lru.isEmpty() && lru.values().iterator().next().expires <= now;
     }
 
     public long nextExpiry() {

@@ -62,10 +62,91 @@ public final class Ofproto {
     private final Map<Long, Long> usage = new java.util.HashMap<>();
     private long clock;
     private final Map<String, Integer> recircIds = new java.util.HashMap<>();
+    /** Per recirculation id, the table it resumes at and the flow it froze (metadata, registers, tunnel). */
+    private final Map<Integer, long[]> frozen = new java.util.HashMap<>();
+    private final Map<Integer, Integer> frozenTable = new java.util.HashMap<>();
+    /** Per recirculation id that resumes in frozen actions (a select group's dp_hash pass), those actions. */
+    private final Map<Integer, List<Action>> frozenActions = new java.util.HashMap<>();
+    /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
+    private long tablesSeen, mlSeen;
 
     /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
-    int recircId(String frozenState) {
-        return recircIds.computeIfAbsent(frozenState, k -> nextRecirc++);
+    int recircId(String frozenState, long[] flow, int table) {
+        return recircId(frozenState, flow, table, null);
+    }
+
+    /** As above, for a pass that resumes in {@code actions} (frozen_state's ofpacts) rather than at a table. */
+    int recircId(String frozenState, long[] flow, int table, List<Action> actions) {
+        return recircIds.computeIfAbsent(frozenState, k -> {
+            frozen.put(nextRecirc, flow.clone());
+            frozenTable.put(nextRecirc, table);
+            if (actions != null) {
+                frozenActions.put(nextRecirc, List.copyOf(actions));
+            }
+            return nextRecirc++;
+        });
+    }
+
+    // recirc_id_node_find() and frozen_metadata_to_flow(): a recirculated pass's flow is its frozen metadata with
+    // the packet's fields and conntrack state from the datapath key
+    private long[] thaw(long[] key) {
+        long[] f = frozen.get((int) key[Slot.RECIRC_ID.ordinal()]).clone();
+        for (int i = Slot.RECIRC_ID.ordinal(); i < f.length; i++) {
+            if (i != Slot.IN_PORT.ordinal()) {
+                f[i] = key[i];
+            }
+        }
+        return f;
+    }
+
+    private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
+        if (key[Slot.RECIRC_ID.ordinal()] == 0) {
+            return new Xlate(this, now, key, packet, null, List.of(), execute);
+        }
+        Xlate x = new Xlate(this, now, thaw(key), packet, null, List.of(), execute);
+        x.packetTunnel(key);
+        return x;
+    }
+
+    private void translate(Xlate x, long[] key) {
+        int id = (int) key[Slot.RECIRC_ID.ordinal()];
+        if (id == 0) {
+            x.run();
+        } else {
+            x.resume(id, frozenTable.get(id), frozenActions.get(id));
+        }
+    }
+
+    /**
+     * revalidate_ukey(): after a change of the tables or of what NORMAL learned, each of the bridge's megaflows is
+     * translated again from its key; one that now needs bits its mask wildcards is deleted, one whose actions
+     * changed gets the new ones, and each keeps the new translation's cache.
+     */
+    void revalidate(long now) {
+        if (tablesSeen == tables.version && mlSeen == ml.version) {
+            return;
+        }
+        boolean tablesChanged = tablesSeen != tables.version;
+        tablesSeen = tables.version;
+        mlSeen = ml.version;
+        for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
+            if (m.br != this || !tablesChanged && !m.xc.normal) {
+                continue; // only a translation through NORMAL reads the MAC table
+            }
+            Xlate x = xlate(now, m.value, null, false);
+            x.onePass = true;
+            translate(x, m.value);
+            boolean extra = false;
+            for (int i = 0; i < m.mask.length; i++) {
+                extra |= (x.lastMask[i] & ~m.mask[i]) != 0; // flow_wildcards_has_extra()
+            }
+            if (extra) {
+                datapath.remove(m);
+            } else {
+                m.actions = x.lastActions;
+                m.xc = x.xc;
+            }
+        }
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {
@@ -311,16 +392,82 @@ public final class Ofproto {
         // a tunnel port's frames come from the kernel's tunnel device with their tunnel key in front
         long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort) : Packet.extract(frame, inPort);
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
-        Xlate x = new Xlate(this, now, flow, packet, null, List.of(), true);
-        x.run();
-        for (Output o : x.outputs) {
+        if (ml.expiring(now)) {
+            ml.expire(now);
+        }
+        revalidate(now);
+        List<Output> outputs = new ArrayList<>(2);
+        List<long[]> passes = null;
+        while (true) {
+            // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
+            // upcall, translated from this pass on
+            Datapath.Megaflow m = datapath.lookup(flow);
+            if (m == null || !m.replayable()) {
+                Xlate x = xlate(now, flow, packet, true);
+                translate(x, flow);
+                outputs.addAll(x.outputs);
+                break;
+            }
+            datapath.hit(m, flow, packet.length, now);
+            m.xc.push(this, now, packet.length);
+            passes = execute(m.xc, flow, packet, outputs, passes);
+            if (passes == null || passes.isEmpty()) {
+                break;
+            }
+            flow = passes.remove(0);
+        }
+        for (Output o : outputs) {
             Port p = ports.get(o.ofport());
             if (p != null) {
                 p.txPackets++;
                 p.txBytes += o.frame().length;
             }
         }
-        return x.outputs;
+        return outputs;
+    }
+
+    // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() queues the key
+    // of the pass it starts
+    private List<long[]> execute(XlateCache xc, long[] key, byte[] packet, List<Output> outputs,
+            List<long[]> passes) {
+        long[] k = key;
+        boolean copied = false;
+        for (XlateCache.Op op : xc.ops) {
+            switch (op.kind()) {
+                case XlateCache.SET -> {
+                    if (!copied) {
+                        k = k.clone();
+                        copied = true;
+                    }
+                    k[op.slot()] = op.value();
+                }
+                case XlateCache.OUTPUT -> {
+                    byte[] f = Packet.rewrite(packet, k);
+                    outputs.add(new Output(op.value(), op.tunnel() == null ? f : op.tunnel().prefix(f)));
+                }
+                case XlateCache.CT -> {
+                    long[] c = k.clone();
+                    ct.execute(c, packet, (int) op.value(), op.commit(), op.mark());
+                    k = c;
+                    copied = true;
+                }
+                default -> {
+                    long[] r = k.clone();
+                    r[Slot.RECIRC_ID.ordinal()] = op.value();
+                    if (passes == null) {
+                        passes = new ArrayList<>(1);
+                    }
+                    passes.add(r);
+                    // the packet goes on untracked (ct_clear after the fork, as the translation did)
+                    k = k.clone();
+                    for (Slot s : new Slot[] {Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.CT_LABEL_HI,
+                        Slot.CT_LABEL_LO}) {
+                        k[s.ordinal()] = 0;
+                    }
+                }
+            }
+        }
+        return passes;
     }
 
     /** ofproto/trace: the pipeline for {@code flow} (and its packet, if any), without side effects. */

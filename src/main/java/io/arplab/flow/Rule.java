@@ -15,6 +15,11 @@ public final class Rule {
     long modified, used;
     long packets, bytes;
     final long seq;
+    // its place in its subtable (struct cls_match): the hash and first values of its masked fields, the next rule
+    // with the same hash
+    long clsHash, k0, k1, k2;
+    long[] kMore;
+    Rule clsNext;
 
     Rule(int table, int priority, Match match, long seq, long now) {
         this.table = table;

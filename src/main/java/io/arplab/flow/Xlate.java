@@ -41,6 +41,12 @@ final class Xlate {
         Slot.TUN_TTL};
     private int depth;
     private final List<Frozen> pending = new ArrayList<>();
+    /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
+    XlateCache xc;
+    /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
+    boolean onePass;
+    long[] lastMask;
+    String lastActions;
     /** Traceflow's observer of what a trace decides, or null. */
     TraceflowHop hop;
 
@@ -58,7 +64,7 @@ final class Xlate {
             boolean execute) {
         this.br = br;
         this.now = now;
-        this.flow = flow.clone();
+        this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
         this.trace = trace;
         this.ctNext = ctNext;
@@ -69,9 +75,26 @@ final class Xlate {
         }
     }
 
+    /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
+    void packetTunnel(long[] key) {
+        for (int i = 0; i < TUNNEL.length; i++) {
+            packetTunnel[i] = key[TUNNEL[i].ordinal()];
+        }
+    }
+
     void run() {
         section(0, 0, null);
-        while (!pending.isEmpty()) {
+        drain();
+    }
+
+    /** Resumes a recirculation the datapath asked about (its flow thawed from the frozen state). */
+    void resume(int recircId, int table, List<Action> frozenActions) {
+        section(recircId, table, frozenActions);
+        drain();
+    }
+
+    private void drain() {
+        while (!onePass && !pending.isEmpty()) {
             Frozen f = pending.remove(0);
             flow = f.flow();
             if (trace != null) {
@@ -88,8 +111,9 @@ final class Xlate {
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
-        base = flow.clone();
+        base = copy(flow, base);
         wc = new long[Slot.ALL.length];
+        xc = new XlateCache();
         odp.setLength(0);
         slow = false;
         tunnelNoteDone = false;
@@ -119,10 +143,13 @@ final class Xlate {
         if (hop != null) {
             hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
         }
+        if (execute || onePass) {
+            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
+            lastMask = megaflowMask();
+            xc.replayable &= !slow;
+        }
         if (execute) {
-            String actions = slow ? "userspace(pid=0,slow_path(action))"
-                    : odp.isEmpty() ? "drop" : odp.toString();
-            br.datapath.pass(br, initial, megaflowMask(), actions, packet == null ? 0 : packet.length, now);
+            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc);
         }
         if (trace != null) {
             trace.append('\n');
@@ -179,6 +206,7 @@ final class Xlate {
         if (execute) {
             r.hit(now, packet == null ? 0 : packet.length);
         }
+        xc.rules.add(r);
         if (hop != null) {
             hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
         }
@@ -210,7 +238,9 @@ final class Xlate {
                 outputPort(o.port());
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
-                note("output port is " + port);
+                if (trace != null) {
+                    note("output port is " + port);
+                }
                 outputPort(port);
             } else if (a instanceof Action.GotoTable g) {
                 table(g.table());
@@ -226,7 +256,9 @@ final class Xlate {
                 unwildcard(m.src().field(), m.src().mask());
                 set(m.dst(), v);
                 unwildcard(m.dst().field(), m.dst().mask());
-                note(m.dst() + " is now " + subValue(m.dst()));
+                if (trace != null) {
+                    note(m.dst() + " is now " + subValue(m.dst()));
+                }
             } else if (a instanceof Action.SetField f) {
                 setField(f.field(), f.value(), f.mask());
                 unwildcard(f.field(), f.mask());
@@ -268,6 +300,7 @@ final class Xlate {
             return;
         }
         odpAdd("meter(" + m.providerId + ")");
+        xc.replayable = false; // the token bucket runs per packet in the translation, as does a group's stats
         if (execute && !meterDropped && packet != null && m.run(now, packet.length)) {
             meterDropped = true;
         }
@@ -280,6 +313,7 @@ final class Xlate {
             problem("output to nonexistent group " + a.groupId());
             return;
         }
+        xc.replayable = false; // buckets are credited by the translation: groups are translated per packet
         if (g.type == Group.Type.ALL || g.type == Group.Type.INDIRECT) {
             for (Group.Bucket b : g.buckets) {
                 bucket(b);
@@ -420,8 +454,9 @@ final class Xlate {
         List<Action> frozen = freezing;
         freezing = null;
         odpAdd("hash(sym_l4(0))");
+        xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
         int id = br.recircId("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
-                + frozenMetadata());
+                + frozenMetadata(), flow, 0, frozen);
         odpAdd(String.format("recirc(0x%x)", id));
         if ((execute || hop != null) && packet != null) {
             long[] f = flow.clone();
@@ -469,9 +504,14 @@ final class Xlate {
         if (c.nat() == null && c.exec().isEmpty()) {
             line("drop");
         }
+        xc.ops.add(new XlateCache.Op(XlateCache.CT, 0, zone, null, c.commit(), mark));
+        if (nat != null) {
+            xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
+        }
         if (c.table() >= 0) {
-            int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata());
+            int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata(), flow, c.table());
             odpAdd(String.format("recirc(0x%x)", id));
+            xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
             String state;
             if (execute) {
@@ -497,8 +537,10 @@ final class Xlate {
             if (hop != null) {
                 hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
             }
-            note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
-                    + c.table() + ".");
+            if (trace != null) {
+                note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
+                        + c.table() + ".");
+            }
         } else if (execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = flow.clone();
@@ -513,7 +555,7 @@ final class Xlate {
         flow[Slot.CT_MARK.ordinal()] = 0;
         flow[Slot.CT_LABEL_HI.ordinal()] = 0;
         flow[Slot.CT_LABEL_LO.ordinal()] = 0;
-        base = flow.clone();
+        base = copy(flow, base);
     }
 
     /**
@@ -547,6 +589,9 @@ final class Xlate {
     private String frozenMetadata() {
         StringBuilder s = new StringBuilder().append(flow[Slot.IN_PORT.ordinal()]).append(',')
                 .append(flow[Slot.METADATA.ordinal()]);
+        for (Slot t : TUNNEL) {
+            s.append(',').append(flow[t.ordinal()]);
+        }
         for (int i = 0; i < 16; i++) {
             s.append(',').append(flow[Slot.reg(i).ordinal()]);
         }
@@ -606,10 +651,15 @@ final class Xlate {
                 packetTunnel[3] = tunnel.flags();
                 packetTunnel[4] = tunnel.tos();
                 packetTunnel[5] = tunnel.ttl();
+                for (int i = 0; i < TUNNEL.length; i++) {
+                    xc.ops.add(new XlateCache.Op(XlateCache.SET, TUNNEL[i].ordinal(), packetTunnel[i], null, false,
+                            null));
+                }
             }
         }
         commit();
         odpAdd(Integer.toString(p.dpPort));
+        xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = Packet.rewrite(packet, flow);
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
@@ -620,6 +670,7 @@ final class Xlate {
     private void normal() {
         long src = flow[Slot.DL_SRC.ordinal()], dst = flow[Slot.DL_DST.ordinal()];
         long in = flow[Slot.IN_PORT.ordinal()];
+        xc.normal = true;
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
@@ -629,8 +680,11 @@ final class Xlate {
             wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
             wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
         }
-        if (execute && (src & 0x0100_0000_0000L) == 0) {
-            br.ml.learn(src, vlan, in, now);
+        if ((src & 0x0100_0000_0000L) == 0) {
+            if (execute) {
+                br.ml.learn(src, vlan, in, now);
+            }
+            xc.learn(src, vlan, in);
         }
         MacLearning.Entry e = (dst & 0x0100_0000_0000L) == 0 ? br.ml.lookup(dst, vlan, now) : null;
         if (e == null) {
@@ -665,6 +719,14 @@ final class Xlate {
     private void commit() {
         if (Arrays.equals(flow, base)) {
             return;
+        }
+        for (Slot s : COMMITTED) {
+            if (flow[s.ordinal()] != base[s.ordinal()]) {
+                xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
+            }
+        }
+        if (flow[Slot.VLAN_TCI.ordinal()] != base[Slot.VLAN_TCI.ordinal()]) {
+            xc.replayable = false; // no set() for it: only a translation rewrites it
         }
         List<String> eth = new ArrayList<>();
         if (flow[Slot.DL_SRC.ordinal()] != base[Slot.DL_SRC.ordinal()]) {
@@ -724,6 +786,10 @@ final class Xlate {
         System.arraycopy(flow, 0, base, 0, flow.length);
     }
 
+    /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
+    private static final Slot[] COMMITTED = {Slot.DL_SRC, Slot.DL_DST, Slot.NW_SRC, Slot.NW_DST, Slot.NW_TOS,
+        Slot.NW_TTL, Slot.TP_SRC, Slot.TP_DST};
+
     private long get(Subfield sf) {
         Field f = sf.field();
         long v = (flow[f.slot.ordinal()] >>> f.shift) & f.fullMask();
@@ -763,9 +829,17 @@ final class Xlate {
         return br.tables.table(t).lookup(flow, wc);
     }
 
-    /** The wildcards as the datapath sees them: registers and metadata are not part of its key. */
+    private static long[] copy(long[] from, long[] to) {
+        if (to == null) {
+            return from.clone();
+        }
+        System.arraycopy(from, 0, to, 0, from.length);
+        return to;
+    }
+
+    /** The wildcards as the datapath sees them (registers and metadata are not part of its key), in place. */
     private long[] megaflowMask() {
-        long[] mask = wc.clone();
+        long[] mask = wc;
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
         for (int i = 0; i < mask.length; i++) {
             if (!IN_DATAPATH[i] || !tunnel && TUNNEL_KEY[i]) {

@@ -46,9 +46,8 @@ class TraceflowTest {
         assertThat(w2.tunnel().src()).isEqualTo(io.arplab.wire.Ipv4Address.parse("10.79.1.201").bits());
         assertThat(tables(w2)).containsExactly(0, 30, 31, 40, 50, 60, 70, 80, 90, 100, 105, 110);
         assertThat(w2.result()).isEqualTo("delivered to pod backend2 on port backend2-695c1e (3)");
-        // nothing was learnt or counted: the datapath is as before
-        assertThat(lab.exec("worker1", "ovs-appctl dpctl/dump-flows").stdout())
-                .isEqualTo("flow-dump from the main thread:\n");
+        // nothing was learnt or counted: the datapath is as before, empty (OVS prints no header then)
+        assertThat(lab.exec("worker1", "ovs-appctl dpctl/dump-flows").stdout()).isEmpty();
     }
 
     @Test

@@ -11,13 +11,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The megaflows the classifier's lookups imply (staged lookup, prefix tries, the ports trie, the final stage's
- * fields) in ofproto/trace and dpctl/dump-flows, against OVS 3.1's recording (src/test/scripts/record-megaflows.sh).
+ * fields) in ofproto/trace and dpctl/dump-flows, and megaflow hits replayed and revalidated after flow changes
+ * (counters, modified actions, deleted megaflows), against OVS 3.1's recordings (src/test/scripts/record-megaflows.sh).
  */
 class OvsMegaflowsTest {
-    static final Path REF = Path.of("src/test/resources/refdata/ovs/megaflows");
+    static final Path REF = Path.of("src/test/resources/refdata/ovs");
 
     @Test
     void megaflowsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("megaflows"), s -> s);
+    }
+
+    @Test
+    void hitsReplayAndFlowChangesRevalidate(@TempDir Path tmp) throws IOException {
+        // what a run changes in OVS: the ages of ovs-ofctl dump-flows, the ufids
+        replay(tmp, REF.resolve("revalidate"), s -> s.replaceAll("(idle|hard)_age=[0-9]+", "$1_age=A")
+                .replaceAll("ufid:[0-9a-f-]+", "ufid:U"));
+    }
+
+    private static void replay(Path tmp, Path ref, java.util.function.UnaryOperator<String> normal)
+            throws IOException {
         Files.writeString(tmp.resolve("lab.yaml"), """
                 networks:
                   br0:
@@ -31,7 +44,7 @@ class OvsMegaflowsTest {
                 """);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
         StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
+        for (String line : Files.readAllLines(ref.resolve("commands.in"))) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -39,7 +52,7 @@ class OvsMegaflowsTest {
             got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
             lab.runFor(200_000_000L);
         }
-        assertThat(OvsDatapathViewsTest.normal(got.toString()))
-                .isEqualTo(OvsDatapathViewsTest.normal(Files.readString(REF.resolve("commands.out"))));
+        assertThat(normal.apply(OvsDatapathViewsTest.normal(got.toString())))
+                .isEqualTo(normal.apply(OvsDatapathViewsTest.normal(Files.readString(ref.resolve("commands.out")))));
     }
 }

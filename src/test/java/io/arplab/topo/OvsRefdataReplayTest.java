@@ -19,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The refdata recording replayed through a lab file and script lines: the same bridge, the same flows, the same
  * netdev-dummy/receive packets; each recorded output compared modulo what changes run to run in OVS (times,
- * recirculation ids).
+ * recirculation ids, ufids).
  */
 class OvsRefdataReplayTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
     static final List<String> COMPARED = List.of("00-dpctl-show-initial.txt", "02-fdb-show-before.txt",
             "03a-dpctl-show.txt", "03a-fdb-show.txt", "03a-dump-flows-table20.txt", "03b-dpctl-show.txt",
             "03b-dump-flows.txt", "03b-dump-flows-table20.txt", "03b-fdb-show.txt", "03b-dump-conntrack.txt", "03a-dpctl-dump-flows.txt", "03b-dpctl-dump-flows.txt",
+            "03a-dpctl-dump-flows-m.txt", "03b-dpctl-dump-flows-m.txt",
             "04-dpctl-dump-flows.txt", "04-fdb-stats-show.txt", "04-fdb-show-after-req.txt",
             "04-fdb-show-after-reply.txt", "04-dpctl-show.txt", "04-dump-flows-table0.txt",
             "04-trace-normal-p3-arp-after-learning.txt", "04-trace-normal-p4-unicast-after-learning.txt");
@@ -39,7 +40,7 @@ class OvsRefdataReplayTest {
         return s.replaceAll("duration=[0-9.]+s", "duration=T").replaceAll("idle_age=[0-9]+", "idle_age=T")
                 .replaceAll("(?m)^(\\s+\\S+\\s+\\d+\\s+[0-9a-f:]{17})\\s+\\d+$", "$1 AGE")
                 .replaceAll("recirc\\(0x[0-9a-f]+\\)", "recirc(ID)").replaceAll("recirc_id\\(0x[0-9a-f]+\\)", "recirc_id(ID)")
-                .replaceAll("used:[0-9.]+s", "used:T");
+                .replaceAll("used:[0-9.]+s", "used:T").replaceAll("ufid:[0-9a-f-]+", "ufid:U");
     }
 
     @Test

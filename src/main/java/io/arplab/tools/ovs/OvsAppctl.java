@@ -103,19 +103,42 @@ public final class OvsAppctl implements Tool {
                     boolean stats = !rest.isEmpty() && (rest.get(0).equals("-s") || rest.get(0).equals("--statistics"));
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        ctx.out().print(dp.show(stats));
+                        ctx.out().print(dp.show(stats, ctx.now()));
                     }
                 }
                 case "dpif/show" -> {
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        ctx.out().print(dp.dpifShow());
+                        ctx.out().print(dp.dpifShow(ctx.now()));
                     }
                 }
                 case "dpctl/dump-flows" -> {
+                    // dpctl_unixctl_handler(): -m/--more, --names/--no-names (names by default with -m), -s
+                    int verbosity = 0;
+                    Boolean names = null;
+                    for (String w : rest) {
+                        if (w.equals("--more")) {
+                            verbosity++;
+                        } else if (w.equals("--names") || w.equals("--no-names")) {
+                            names = w.equals("--names");
+                        } else if (w.startsWith("--") && !w.equals("--statistics")) {
+                            return error("Unrecognized option " + w);
+                        } else if (w.startsWith("-") && w.length() > 1 && !w.startsWith("--")) {
+                            for (char c : w.substring(1).toCharArray()) {
+                                if (c == 'm') {
+                                    verbosity++;
+                                } else if (c != 's') {
+                                    return error("Unrecognized option -" + c);
+                                }
+                            }
+                        } else if (!w.startsWith("-")) {
+                            break;
+                        }
+                    }
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        ctx.out().print(dp.dumpFlows(null, ctx.now()));
+                        ctx.out().print(dp.dumpFlows(null, ctx.now(), verbosity > 0,
+                                names != null ? names : verbosity > 0));
                     }
                 }
                 case "dpif/dump-flows" -> {
@@ -147,7 +170,11 @@ public final class OvsAppctl implements Tool {
                     return receive(rest);
                 }
                 case "revalidator/wait" -> {
-                    // statistics reach the rules at once here
+                    // statistics reach the rules at once here; a changed table's megaflows are revalidated
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.revalidate(ctx.now());
+                    }
                 }
                 default -> {
                     ctx.err().println("\"" + cmd + "\" is not a valid command (use \"list-commands\" to see a list of "

@@ -1,0 +1,45 @@
+package io.arplab.flow;
+
+import io.arplab.wire.Geneve;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one translation leaves a megaflow (a ukey): its side effects to repeat for every packet the megaflow
+ * serves, as ofproto-dpif-xlate-cache.c keeps them (XC_RULE: the rules it passed, credited; XC_NORMAL: the MAC
+ * NORMAL learned, refreshed), and its datapath actions compiled for odp-execute.c's replay: the set() fields, the
+ * outputs (with their tunnel key), ct() and recirc().
+ */
+final class XlateCache {
+    /** One datapath action; {@code SET}'s slot and value, an output's OpenFlow port and tunnel key, ct()'s zone. */
+    record Op(int kind, int slot, long value, Geneve.Metadata tunnel, boolean commit, Long mark) {}
+
+    static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3;
+
+    final List<Rule> rules = new ArrayList<>(4);
+    /** NORMAL's learning: (mac, vlan, in_port) triples. */
+    long[] learned = new long[0];
+    final List<Op> ops = new ArrayList<>(2);
+    /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
+    boolean replayable = true;
+    /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
+    boolean normal;
+
+    void learn(long mac, int vlan, long port) {
+        int n = learned.length;
+        learned = java.util.Arrays.copyOf(learned, n + 3);
+        learned[n] = mac;
+        learned[n + 1] = vlan;
+        learned[n + 2] = port;
+    }
+
+    /** xlate_push_stats(): a packet of {@code len} bytes the megaflow served at {@code now}. */
+    void push(Ofproto br, long now, int len) {
+        for (int i = 0; i < rules.size(); i++) {
+            rules.get(i).hit(now, len);
+        }
+        for (int i = 0; i < learned.length; i += 3) {
+            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now);
+        }
+    }
+}
