@@ -69,6 +69,8 @@ public final class Ofproto {
     private final Map<Integer, List<Action>> frozenActions = new java.util.HashMap<>();
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
+    /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
+    private long portsVersion, portsSeen;
 
     /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
     int recircId(String frozenState, long[] flow, int table) {
@@ -123,11 +125,12 @@ public final class Ofproto {
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version) {
+        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version;
+        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion;
         tablesSeen = tables.version;
+        portsSeen = portsVersion;
         mlSeen = ml.version;
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
             if (m.br != this || !tablesChanged && !m.xc.normal) {
@@ -197,6 +200,7 @@ public final class Ofproto {
         p.ofportRequest = request;
         ports.put(ofport, p);
         datapath.register(this, p);
+        portsVersion++;
         return p;
     }
 
@@ -222,6 +226,7 @@ public final class Ofproto {
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
         ml.flush(p.ofport);
         datapath.unregister(p);
+        portsVersion++;
     }
 
     /**
