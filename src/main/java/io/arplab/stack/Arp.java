@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * net/ipv4/arp.c: arp_rcv()/arp_process(), arp_solicit(), arp_error_report(), arp_send_dst(), and the proxy
  * ARP it does through the pneigh table and proxy queue (net/core/neighbour.c pneigh_*, neigh_proxy_process()).
- * It is the neighbour table's {@link NeighbourTable.Ops} (arp_hh_ops / arp_generic_ops).
+ * It does the neighbour table's {@link NeighbourTable.Ops} (arp_hh_ops / arp_generic_ops) that {@link Netns} hands it.
  */
 final class Arp implements NeighbourTable.Ops {
     private static final int ETH = EthernetView.HEADER_LENGTH;
@@ -30,16 +30,14 @@ final class Arp implements NeighbourTable.Ops {
     private static final int ETH_P_ARP = EtherType.ARP.value();
 
     private final Netns ns;
-    private final Icmp icmp;
     private ArpView arp;
     private Ipv4View queuedIp;
     private List<HostStack.ProxyEntry> proxies;
     private List<ProxyWait> proxyQueue;
     private List<HostStack.NeighbourMonitor> monitors;
 
-    Arp(Netns ns, Icmp icmp) {
+    Arp(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
     }
 
     /**
@@ -140,9 +138,10 @@ final class Arp implements NeighbourTable.Ops {
      * arp_accept is off (no entry created from a gratuitous ARP or a reply), and no proxy ARP can answer (IN_DEV_FORWARD
      * with proxy_arp or a pneigh entry). Packet sockets are the caller's part.
      */
-    boolean quiet(NetDevice dev) {
+    static boolean quiet(Netns ns, NetDevice dev) {
+        boolean pneigh = ns.arp != null && ns.arp.proxies != null; // no Arp yet: no proxy entries
         return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
-                && !(dev.conf.get(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || proxies != null));
+                && !(dev.conf.get(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || pneigh));
     }
 
     /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
@@ -242,7 +241,7 @@ final class Arp implements NeighbourTable.Ops {
     /** arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). */
     @Override
     public void errorReport(long now, NeighbourEntry n, byte[] frame, Outbox out) {
-        icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, out);
+        ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, out);
     }
 
     /** neigh_resolve_output() / neigh_connected_output(): dev_hard_header() from the entry, then dev_queue_xmit(). */

@@ -13,11 +13,9 @@ import java.util.List;
  */
 final class Devinet {
     private final Netns ns;
-    private final Arp arp;
 
-    Devinet(Netns ns, Arp arp) {
+    Devinet(Netns ns) {
         this.ns = ns;
-        this.arp = arp;
     }
 
     /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
@@ -205,7 +203,7 @@ final class Devinet {
         ns.configChanged();
         ns.neighbours.flushDevice(now, dev, false);
         if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
-            arp.announce(dev, out);
+            ns.arp().announce(dev, out);
         }
     }
 
@@ -234,7 +232,7 @@ final class Devinet {
                 addIfaddrRoutes(dev, a);
             }
             if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
-                arp.announce(dev, out);
+                ns.arp().announce(dev, out);
             }
         }
     }

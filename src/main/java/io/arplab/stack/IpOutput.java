@@ -19,13 +19,11 @@ final class IpOutput {
     private static final int IPV4 = EtherType.IPV4.value();
 
     private final Netns ns;
-    private final Icmp icmp;
     private Ipv4View ip;
     private ArrayDeque<byte[]> loopback;
 
-    IpOutput(Netns ns, Icmp icmp) {
+    IpOutput(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
     }
 
     /**
@@ -66,7 +64,7 @@ final class IpOutput {
                         : r.type() == Route.BLACKHOLE ? Errno.EINVAL : Errno.EHOSTUNREACH).negative();
             }
             dev = r.device();
-            nexthop = icmp.nexthop(now, r, daddr);
+            nexthop = ns.icmp().nexthop(now, r, daddr);
         }
         int mtu = daddr == -1 ? dev.mtu() : ns.pathMtu(now, daddr, dev);
         if (h.totalLength() > mtu) {
