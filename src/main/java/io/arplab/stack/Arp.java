@@ -30,7 +30,6 @@ final class Arp implements NeighbourTable.Ops {
     private static final int ETH_P_ARP = EtherType.ARP.value();
 
     private final Netns ns;
-    private ArpView arp;
     private Ipv4View queuedIp;
     private List<HostStack.ProxyEntry> proxies;
     private List<ProxyWait> proxyQueue;
@@ -48,7 +47,7 @@ final class Arp implements NeighbourTable.Ops {
         if (pktType == HostStack.PACKET_OTHERHOST) {
             return;
         }
-        ArpView a = arp().wrap(frame, ETH, frame.length - ETH);
+        ArpView a = new ArpView(frame, ETH, frame.length - ETH); // the frame's own view (see HostStack.receive)
         // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
         if (frame.length < ETH + ArpView.ETHERNET_IPV4_LENGTH || a.hardwareLength() != 6 || a.protocolLength() != 4) {
             ns.droppedFrames++;
@@ -96,7 +95,7 @@ final class Arp implements NeighbourTable.Ops {
             }
             // IN_DEV_FORWARD(in_dev): the receiving device's own forwarding
             boolean proxyArp = ns.devconf(dev, DevConf.PROXY_ARP) != 0;
-            if (dev.conf.get(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
+            if (dev.confValue(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
                 Route r = ns.routes.lookup(tip);
                 // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
                 if (r != null && r.type() == Route.UNICAST && r.device() != dev
@@ -141,7 +140,7 @@ final class Arp implements NeighbourTable.Ops {
     static boolean quiet(Netns ns, NetDevice dev) {
         boolean pneigh = ns.arp != null && ns.arp.proxies != null; // no Arp yet: no proxy entries
         return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
-                && !(dev.conf.get(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || pneigh));
+                && !(dev.confValue(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || pneigh));
     }
 
     /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
@@ -381,14 +380,6 @@ final class Arp implements NeighbourTable.Ops {
             }
         }
         return d;
-    }
-
-    /** The view, created on first use (a lab holds thousands of idle hosts). */
-    private ArpView arp() {
-        if (arp == null) {
-            arp = new ArpView(Ipv4View.NO_BYTES, 0, 0);
-        }
-        return arp;
     }
 
     /** The view, created on first use (a lab holds thousands of idle hosts). */

@@ -20,8 +20,7 @@ final class Devinet {
 
     /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
     void addLoopback() {
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms(),
-                Netns.LINUX_CONF.copy());
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms());
         ns.addDevice(lo);
         lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
         ns.refreshLocalAddresses();
@@ -40,9 +39,7 @@ final class Devinet {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + ns.name + " " + devName + ": 68..65535");
         }
         int ifindex = ns.devices.get(ns.devices.size() - 1).ifindex + 1;
-        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns,
-                ns.neighbours.tbl().parms(),
-                (ns.defaultConf != null ? ns.defaultConf : Netns.LINUX_CONF).copy());
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.neighbours.tbl().parms());
         ns.addDevice(d);
         return d;
     }

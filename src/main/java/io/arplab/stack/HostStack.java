@@ -2,7 +2,6 @@ package io.arplab.stack;
 
 import io.arplab.wire.EtherType;
 import io.arplab.wire.EthernetView;
-import io.arplab.wire.Ipv4View;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.Collections;
@@ -57,7 +56,6 @@ public final class HostStack {
 
     /** The namespace, holding the protocol engines, each created on first use (see {@link Netns}). */
     private final Netns ns;
-    private EthernetView eth;
     private Geneve geneve;
     private boolean initialNamespace = true;
 
@@ -333,7 +331,8 @@ public final class HostStack {
             ns.droppedFrames++;
             return;
         }
-        EthernetView e = eth().wrap(frame, 0, frame.length);
+        // a view of the frame's own, not a field: a flood's thousands of receivers write nothing of theirs to read it
+        EthernetView e = new EthernetView(frame, 0, frame.length);
         long dst = e.destinationBits();
         int pktType;
         if (dst == dev.macBits()) {
@@ -578,13 +577,5 @@ public final class HostStack {
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
     public boolean isLocalAddress(int a) {
         return ns.isLocalAddress(a);
-    }
-
-    /** The view, created on first use (a lab holds thousands of idle hosts). */
-    private EthernetView eth() {
-        if (eth == null) {
-            eth = new EthernetView(Ipv4View.NO_BYTES, 0, 0);
-        }
-        return eth;
     }
 }

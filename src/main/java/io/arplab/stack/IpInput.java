@@ -60,7 +60,7 @@ final class IpInput {
         if (Netns.isMulticast(daddr)) {
             return; // no multicast routing
         }
-        if (dev.conf.get(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
+        if (dev.confValue(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
             ns.forward().forward(now, dev, frame, ip, pktType, out);
         }
     }

@@ -253,10 +253,15 @@ final class Netns implements NeighbourTable.Ops {
         return allConf;
     }
 
+    /** conf/default as it stands: what a new device's values are, and what a device that never wrote one follows. */
+    DevConf defaultConfInForce() {
+        return defaultConf != null ? defaultConf : LINUX_CONF;
+    }
+
     /** IN_DEV_ORCONF, IN_DEV_MAXCONF, ... (include/linux/inetdevice.h): a conf key's value in force on a device. */
     int devconf(NetDevice dev, int slot) {
         DevConf all = allConf != null ? allConf : LINUX_CONF;
-        return SysctlRegistry.combine(slot).apply(all.get(slot), dev.conf.get(slot), dev.conf.get(DevConf.FORWARDING));
+        return SysctlRegistry.combine(slot).apply(all.get(slot), dev.confValue(slot), dev.confValue(DevConf.FORWARDING));
     }
 
     boolean ipForward() {
