@@ -25,7 +25,8 @@ public final class Network {
 
     private final long epochNanos;
     private final List<Node> nodes = new ArrayList<>();
-    private final Map<String, Node> byName = new LinkedHashMap<>();
+    /** Nodes by name, for lookups only (an open-addressing map: no entry object per node). */
+    private final Map<String, Node> byName = new it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<>();
     private TraceSink trace;
     private static final Node[] NO_NODES = new Node[0];
     private static final int[] NO_INTS = new int[0];

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * net/ipv4/arp.c: arp_rcv()/arp_process(), arp_solicit(), arp_error_report(), arp_send_dst(), and the proxy
  * ARP it does through the pneigh table and proxy queue (net/core/neighbour.c pneigh_*, neigh_proxy_process()).
- * It is the neighbour table's {@link NeighbourTable.Ops} (arp_hh_ops / arp_generic_ops).
+ * It does the neighbour table's {@link NeighbourTable.Ops} (arp_hh_ops / arp_generic_ops) that {@link Netns} hands it.
  */
 final class Arp implements NeighbourTable.Ops {
     private static final int ETH = EthernetView.HEADER_LENGTH;
@@ -30,16 +30,13 @@ final class Arp implements NeighbourTable.Ops {
     private static final int ETH_P_ARP = EtherType.ARP.value();
 
     private final Netns ns;
-    private final Icmp icmp;
-    private ArpView arp;
     private Ipv4View queuedIp;
     private List<HostStack.ProxyEntry> proxies;
     private List<ProxyWait> proxyQueue;
     private List<HostStack.NeighbourMonitor> monitors;
 
-    Arp(Netns ns, Icmp icmp) {
+    Arp(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
     }
 
     /**
@@ -50,7 +47,7 @@ final class Arp implements NeighbourTable.Ops {
         if (pktType == HostStack.PACKET_OTHERHOST) {
             return;
         }
-        ArpView a = arp().wrap(frame, ETH, frame.length - ETH);
+        ArpView a = new ArpView(frame, ETH, frame.length - ETH); // the frame's own view (see HostStack.receive)
         // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
         if (frame.length < ETH + ArpView.ETHERNET_IPV4_LENGTH || a.hardwareLength() != 6 || a.protocolLength() != 4) {
             ns.droppedFrames++;
@@ -98,7 +95,7 @@ final class Arp implements NeighbourTable.Ops {
             }
             // IN_DEV_FORWARD(in_dev): the receiving device's own forwarding
             boolean proxyArp = ns.devconf(dev, DevConf.PROXY_ARP) != 0;
-            if (dev.conf.get(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
+            if (dev.confValue(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
                 Route r = ns.routes.lookup(tip);
                 // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
                 if (r != null && r.type() == Route.UNICAST && r.device() != dev
@@ -140,9 +137,10 @@ final class Arp implements NeighbourTable.Ops {
      * arp_accept is off (no entry created from a gratuitous ARP or a reply), and no proxy ARP can answer (IN_DEV_FORWARD
      * with proxy_arp or a pneigh entry). Packet sockets are the caller's part.
      */
-    boolean quiet(NetDevice dev) {
+    static boolean quiet(Netns ns, NetDevice dev) {
+        boolean pneigh = ns.arp != null && ns.arp.proxies != null; // no Arp yet: no proxy entries
         return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
-                && !(dev.conf.get(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || proxies != null));
+                && !(dev.confValue(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || pneigh));
     }
 
     /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */
@@ -242,7 +240,7 @@ final class Arp implements NeighbourTable.Ops {
     /** arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). */
     @Override
     public void errorReport(long now, NeighbourEntry n, byte[] frame, Outbox out) {
-        icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, out);
+        ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, out);
     }
 
     /** neigh_resolve_output() / neigh_connected_output(): dev_hard_header() from the entry, then dev_queue_xmit(). */
@@ -382,14 +380,6 @@ final class Arp implements NeighbourTable.Ops {
             }
         }
         return d;
-    }
-
-    /** The view, created on first use (a lab holds thousands of idle hosts). */
-    private ArpView arp() {
-        if (arp == null) {
-            arp = new ArpView(Ipv4View.NO_BYTES, 0, 0);
-        }
-        return arp;
     }
 
     /** The view, created on first use (a lab holds thousands of idle hosts). */

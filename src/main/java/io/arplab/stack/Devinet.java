@@ -13,17 +13,14 @@ import java.util.List;
  */
 final class Devinet {
     private final Netns ns;
-    private final Arp arp;
 
-    Devinet(Netns ns, Arp arp) {
+    Devinet(Netns ns) {
         this.ns = ns;
-        this.arp = arp;
     }
 
     /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
     void addLoopback() {
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms(),
-                Netns.LINUX_CONF.copy());
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms());
         ns.addDevice(lo);
         lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
         ns.refreshLocalAddresses();
@@ -42,9 +39,7 @@ final class Devinet {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + ns.name + " " + devName + ": 68..65535");
         }
         int ifindex = ns.devices.get(ns.devices.size() - 1).ifindex + 1;
-        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns,
-                ns.neighbours.tbl().parms(),
-                (ns.defaultConf != null ? ns.defaultConf : Netns.LINUX_CONF).copy());
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.neighbours.tbl().parms());
         ns.addDevice(d);
         return d;
     }
@@ -205,7 +200,7 @@ final class Devinet {
         ns.configChanged();
         ns.neighbours.flushDevice(now, dev, false);
         if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
-            arp.announce(dev, out);
+            ns.arp().announce(dev, out);
         }
     }
 
@@ -234,7 +229,7 @@ final class Devinet {
                 addIfaddrRoutes(dev, a);
             }
             if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
-                arp.announce(dev, out);
+                ns.arp().announce(dev, out);
             }
         }
     }

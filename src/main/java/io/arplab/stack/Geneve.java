@@ -23,14 +23,12 @@ final class Geneve {
             + io.arplab.wire.Geneve.HEADER_LENGTH;
 
     private final Netns ns;
-    private final IpOutput output;
     final NetDevice dev;
     /** The seed of the flow hash the source port comes from (the kernel's hashrnd, random at boot). */
     private final int hashrnd;
 
-    Geneve(Netns ns, IpOutput output, NetDevice dev) {
+    Geneve(Netns ns, NetDevice dev) {
         this.ns = ns;
-        this.output = output;
         this.dev = dev;
         this.hashrnd = ns.random.nextInt();
     }
@@ -76,7 +74,7 @@ final class Geneve {
         // iptunnel_xmit(): ip_tunnel_ecn_encap() keeps the key's tos and takes the inner ECN; ttl from the key
         Ipv4Frames.writeHeader(f, ip, ecnEncap(key.tos(), inner), Ipv4View.MIN_HEADER_LENGTH + udpLen,
                 ns.nextIpId(), df, key.ttl(), UDP, saddr, key.dst());
-        return output.output(now, f, null, out) == 0;
+        return ns.ipOutput().output(now, f, null, out) == 0;
     }
 
     // INET_ECN_encapsulate(): the outer ECN is the inner's, CE sent as ECT(0)

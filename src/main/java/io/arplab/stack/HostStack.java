@@ -2,7 +2,6 @@ package io.arplab.stack;
 
 import io.arplab.wire.EtherType;
 import io.arplab.wire.EthernetView;
-import io.arplab.wire.Ipv4View;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.Collections;
@@ -55,34 +54,15 @@ public final class HostStack {
     private static final int ETH_P_ARP = EtherType.ARP.value();
     private static final int ETH_P_IP = EtherType.IPV4.value();
 
+    /** The namespace, holding the protocol engines, each created on first use (see {@link Netns}). */
     private final Netns ns;
-    private final Icmp icmp;
-    private final IpOutput ipOutput;
-    private final Arp arp;
-    private final Devinet devinet;
-    private final Udp udp;
-    private final Tcp tcp;
-    private final PingSockets pings;
-    private final PacketSockets packets;
-    private final IpInput ipInput;
-    private EthernetView eth;
     private Geneve geneve;
     private boolean initialNamespace = true;
 
     public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
         ns = new Netns(name, random, epochNanos);
-        icmp = new Icmp(ns);
-        ipOutput = new IpOutput(ns, icmp);
-        arp = new Arp(ns, icmp);
-        ns.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), arp, random, now);
-        devinet = new Devinet(ns, arp);
-        udp = new Udp(ns, icmp, ipOutput);
-        pings = new PingSockets(ns, ipOutput);
-        packets = new PacketSockets(ns);
-        icmp.connect(ipOutput, pings, udp);
-        tcp = new Tcp(ns, ipOutput);
-        ipInput = new IpInput(ns, icmp, udp, tcp, new IpForward(ns, icmp, ipOutput));
-        devinet.addLoopback();
+        ns.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), ns, random, now);
+        ns.devinet().addLoopback();
     }
 
     public String name() {
@@ -212,7 +192,7 @@ public final class HostStack {
      * {@link ArpWatch}. False with a packet socket on the device (packet_rcv() queues a copy).
      */
     public boolean arpQuiet(NetDevice dev) {
-        return arp.quiet(dev) && !packets.bound(dev);
+        return Arp.quiet(ns, dev) && (ns.packets == null || !ns.packets.bound(dev));
     }
 
     /** inet_addr_type() == RTN_LOCAL's addresses besides 127/8; the array is never modified (a change replaces it). */
@@ -264,7 +244,7 @@ public final class HostStack {
 
     /** Creates an Ethernet device (veth end) with the host's default sysctls; returns it. */
     public NetDevice addDevice(String devName, MacAddress mac, int mtu) {
-        return devinet.addDevice(devName, mac, mtu);
+        return ns.devinet().addDevice(devName, mac, mtu);
     }
 
     /**
@@ -273,21 +253,21 @@ public final class HostStack {
      * encapsulated on the underlay; Geneve datagrams to 6081 come back to the datapath through it.
      */
     public NetDevice addGeneveDevice(String devName, MacAddress mac) {
-        NetDevice d = devinet.addDevice(devName, mac, 65000);
+        NetDevice d = ns.devinet().addDevice(devName, mac, 65000);
         d.kind = "geneve";
-        geneve = new Geneve(ns, ipOutput, d);
-        udp.geneve = geneve;
+        geneve = new Geneve(ns, d);
+        ns.udp().geneve = geneve;
         return d;
     }
 
     /** ip addr add ADDR/LEN dev DEV: the address plus its connected route (proto kernel scope link src ADDR). */
     public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
-        devinet.addAddress(dev, addr, prefixLength, null);
+        ns.devinet().addAddress(dev, addr, prefixLength, null);
     }
 
     /** ip addr add ADDR/LEN brd BRD dev DEV: {@code ifaBroadcast} is the configured IFA_BROADCAST (or null). */
     public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast) {
-        devinet.addAddress(dev, addr, prefixLength, ifaBroadcast);
+        ns.devinet().addAddress(dev, addr, prefixLength, ifaBroadcast);
     }
 
     /**
@@ -295,41 +275,41 @@ public final class HostStack {
      * extack text ("ipv4: Address already assigned", "ipv4: Invalid scope value").
      */
     public String addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope) {
-        return devinet.newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
+        return ns.devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
     }
 
     /** ip addr del; false when the device has no such address (the first one if several). */
     public boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
-        return devinet.removeAddress(dev, addr);
+        return ns.devinet().removeAddress(dev, addr);
     }
 
     /** ip addr del of one of the device's addresses (__inet_del_ifa(), promote_secondaries). */
     public void removeAddress(long now, NetDevice dev, NetDevice.Address ifa) {
-        devinet.deleteAddress(dev, ifa);
+        ns.devinet().deleteAddress(dev, ifa);
     }
 
     /** ip route add: the gateway must be reachable on-link through the device. */
     public void addRoute(Route r) {
-        devinet.addRoute(r);
+        ns.devinet().addRoute(r);
     }
 
     /** ip link set dev DEV address MAC: the kernel flushes the device's neighbours (NETDEV_CHANGEADDR). */
     public void setMac(long now, NetDevice dev, MacAddress mac, Outbox out) {
-        devinet.setMac(now, dev, mac, out);
+        ns.devinet().setMac(now, dev, mac, out);
     }
 
     /** ip link set dev DEV up|down: going down flushes its neighbours and takes its routes away. */
     public void setUp(long now, NetDevice dev, boolean up, Outbox out) {
-        devinet.setUp(now, dev, up, out);
+        ns.devinet().setUp(now, dev, up, out);
     }
 
     public void setMtu(NetDevice dev, int mtu) {
-        devinet.setMtu(dev, mtu);
+        ns.devinet().setMtu(dev, mtu);
     }
 
     /** Sends a gratuitous ARP request for each address of {@code dev} (arp_notify / arping -U). */
     public void announce(long now, NetDevice dev, Outbox out) {
-        arp.announce(dev, out);
+        ns.arp().announce(dev, out);
     }
 
     // --------------------------------------------------------------------------------- receive and timers
@@ -351,7 +331,8 @@ public final class HostStack {
             ns.droppedFrames++;
             return;
         }
-        EthernetView e = eth().wrap(frame, 0, frame.length);
+        // a view of the frame's own, not a field: a flood's thousands of receivers write nothing of theirs to read it
+        EthernetView e = new EthernetView(frame, 0, frame.length);
         long dst = e.destinationBits();
         int pktType;
         if (dst == dev.macBits()) {
@@ -365,10 +346,12 @@ public final class HostStack {
         }
         int type = e.outerTypeField();
         if (type == ETH_P_ARP) {
-            packets.rcv(now, dev, frame, pktType);
-            arp.rcv(now, dev, frame, pktType, false, out);
+            if (ns.packets != null) {
+                ns.packets.rcv(now, dev, frame, pktType);
+            }
+            ns.arp().rcv(now, dev, frame, pktType, false, out);
         } else if (type == ETH_P_IP) {
-            ipInput.rcv(now, dev, frame, pktType, out);
+            ns.ipInput().rcv(now, dev, frame, pktType, out);
         } else {
             ns.droppedFrames++; // no handler (VLAN tags need a VLAN device, which this host lacks)
         }
@@ -376,20 +359,31 @@ public final class HostStack {
     }
 
     public long nextDeadline() {
-        if (ipOutput.loopbackPending()) {
+        // an engine not yet created has nothing pending
+        if (ns.ipOutput != null && ns.ipOutput.loopbackPending()) {
             return Long.MIN_VALUE;
         }
-        long d = Math.min(ns.neighbours.nextDeadline(), arp.proxyDeadline());
-        return Math.min(Math.min(d, ipInput.nextDeadline()), tcp.nextDeadline());
+        long d = ns.neighbours.nextDeadline();
+        if (ns.arp != null) {
+            d = Math.min(d, ns.arp.proxyDeadline());
+        }
+        if (ns.tcp != null) {
+            d = Math.min(d, ns.tcp.nextDeadline());
+        }
+        return ns.ipInput == null ? d : Math.min(d, ns.ipInput.nextDeadline());
     }
 
     /** Runs neighbour, proxy and reassembly timers due by {@code now} and delivers packets looped back to this host. */
     public void advance(long now, Outbox out) {
         drainLoopback(now, out);
         ns.neighbours.advance(now, out);
-        arp.proxyProcess(now, out);
-        ipInput.expire(now, out);
-        if (tcp.advance(now, out)) {
+        if (ns.arp != null) {
+            ns.arp.proxyProcess(now, out);
+        }
+        if (ns.ipInput != null) {
+            ns.ipInput.expire(now, out);
+        }
+        if (ns.tcp != null && ns.tcp.advance(now, out)) {
             deliverQueued(); // a connect that timed out tells its reader
         }
         drainLoopback(now, out);
@@ -397,21 +391,22 @@ public final class HostStack {
 
     /** process_backlog() for lo: each looped-back datagram is received, and its socket deliveries made, in turn. */
     private void drainLoopback(long now, Outbox out) {
+        if (ns.ipOutput == null) {
+            return;
+        }
         byte[] frame;
-        while ((frame = ipOutput.pollLoopback()) != null) {
-            ipInput.rcv(now, ns.devices.get(0), frame, PACKET_HOST, out);
+        while ((frame = ns.ipOutput.pollLoopback()) != null) {
+            ns.ipInput().rcv(now, ns.devices.get(0), frame, PACKET_HOST, out);
             deliverQueued();
         }
     }
 
     /** The readers wake: every socket with queued deliveries hands them to its listener, in arrival order. */
     private void deliverQueued() {
-        if (!ns.readySockets.isEmpty()) {
-            readers.accept(readQueued);
+        if (ns.readySockets != null && !ns.readySockets.isEmpty()) {
+            readers.accept(this::readQueued);
         }
     }
-
-    private final Runnable readQueued = this::readQueued;
 
     private void readQueued() {
         // one queue at a time off the head: a reader may call the stack again (nc connects to its next port from
@@ -438,20 +433,20 @@ public final class HostStack {
 
     /** Opens an ICMP echo socket with a free identifier near {@code preferred}. */
     public PingSocket openPing(int preferred, PingSocket.Listener listener) {
-        return pings.open(preferred, listener);
+        return ns.pings().open(preferred, listener);
     }
 
     public void close(PingSocket s) {
-        pings.close(s);
+        ns.pings().close(s);
     }
 
     /** Binds a UDP socket to {@code port} (0: an ephemeral port). */
     public UdpSocket openUdp(int port, UdpSocket.Listener listener) {
-        return udp.open(port, listener);
+        return ns.udp().open(port, listener);
     }
 
     public void close(UdpSocket s) {
-        udp.close(s);
+        ns.udp().close(s);
     }
 
     /**
@@ -459,7 +454,7 @@ public final class HostStack {
      * (EADDRINUSE). New connections reach the listener's {@link TcpSocket.Listener#accepted}.
      */
     public TcpSocket listenTcp(int port, TcpSocket.Listener listener) {
-        return tcp.listen(port, false, listener);
+        return ns.tcp().listen(port, false, listener);
     }
 
     /**
@@ -469,7 +464,7 @@ public final class HostStack {
      */
     public TcpSocket connectTcp(long now, Ipv4Address src, int sport, Ipv4Address dst, int dport, NetDevice bind,
                                 TcpSocket.Listener listener, Outbox out) {
-        return tcp.connect(now, src == null ? 0 : src.bits(), sport, dst.bits(), dport, bind, listener, out);
+        return ns.tcp().connect(now, src == null ? 0 : src.bits(), sport, dst.bits(), dport, bind, listener, out);
     }
 
     /** Why a connect could not start, or null. */
@@ -479,20 +474,20 @@ public final class HostStack {
 
     /** write(): false when the connection can take no more data (EPIPE). */
     public boolean sendTcp(long now, TcpSocket s, byte[] data, Outbox out) {
-        boolean ok = tcp.send(now, s, data, out);
+        boolean ok = ns.tcp().send(now, s, data, out);
         deliverQueued();
         return ok;
     }
 
     /** shutdown(SHUT_WR): our FIN. */
     public void shutdownTcp(long now, TcpSocket s, Outbox out) {
-        tcp.shutdown(now, s, out);
+        ns.tcp().shutdown(now, s, out);
         deliverQueued();
     }
 
     /** close(): the FIN if not sent yet; nothing more is delivered to the socket's listener. */
     public void closeTcp(long now, TcpSocket s, Outbox out) {
-        tcp.close(now, s, out);
+        ns.tcp().close(now, s, out);
         deliverQueued();
     }
 
@@ -524,18 +519,18 @@ public final class HostStack {
      */
     public int sendEcho(long now, PingSocket s, Ipv4Address src, Ipv4Address dst, int sequence, byte[] data, int ttl,
                         int tos, int pmtudisc, NetDevice bind, Outbox out) {
-        return pings.send(now, s, src, dst, sequence, data, ttl, tos, pmtudisc, bind, out);
+        return ns.pings().send(now, s, src, dst, sequence, data, ttl, tos, pmtudisc, bind, out);
     }
 
     /** Sends a UDP datagram from socket {@code s}. Returns 0 or -errno. */
     public int sendUdp(long now, UdpSocket s, Ipv4Address dst, int dstPort, byte[] data, int ttl, NetDevice bind, Outbox out) {
-        return udp.send(now, s, null, dst, dstPort, data, ttl, 0, false, bind, out);
+        return ns.udp().send(now, s, null, dst, dstPort, data, ttl, 0, false, bind, out);
     }
 
     /** Like the above with the socket's bound source (null: routing picks), IP_TOS and DF (IP_PMTUDISC_DO/PROBE). */
     public int sendUdp(long now, UdpSocket s, Ipv4Address src, Ipv4Address dst, int dstPort, byte[] data, int ttl,
                        int tos, boolean dontFragment, NetDevice bind, Outbox out) {
-        int rc = udp.send(now, s, src, dst, dstPort, data, ttl, tos, dontFragment, bind, out);
+        int rc = ns.udp().send(now, s, src, dst, dstPort, data, ttl, tos, dontFragment, bind, out);
         deliverQueued(); // a local error (ip_local_error) is on the socket when sendto() returns
         return rc;
     }
@@ -546,16 +541,16 @@ public final class HostStack {
      * the frame itself.
      */
     public Object openPacketSocket(NetDevice dev, PacketListener listener) {
-        return packets.open(dev, listener);
+        return ns.packets().open(dev, listener);
     }
 
     public void closePacketSocket(Object handle) {
-        packets.close(handle);
+        ns.packets().close(handle);
     }
 
     /** Sends a raw ARP frame built by a tool (arping), as a packet socket would. */
     public void sendRaw(NetDevice dev, byte[] frame, Outbox out) {
-        packets.send(dev, frame, out);
+        ns.packets().send(dev, frame, out);
     }
 
     // ---------------------------------------------------------------------------- neighbour administration
@@ -598,21 +593,21 @@ public final class HostStack {
     }
 
     public void addNeighbourMonitor(NeighbourMonitor m) {
-        arp.addMonitor(m);
+        ns.arp().addMonitor(m);
     }
 
     public void removeNeighbourMonitor(NeighbourMonitor m) {
-        arp.removeMonitor(m);
+        ns.arp().removeMonitor(m);
     }
 
     /** ip neigh add proxy ADDR [dev DEV]; false when it exists already. */
     public boolean proxyAdd(Ipv4Address address, NetDevice dev) {
-        return arp.proxyAdd(address, dev);
+        return ns.arp().proxyAdd(address, dev);
     }
 
     /** ip neigh del proxy ADDR [dev DEV]; false when there is no such entry. */
     public boolean proxyDelete(Ipv4Address address, NetDevice dev) {
-        return arp.proxyDelete(address, dev);
+        return ns.arp().proxyDelete(address, dev);
     }
 
     /**
@@ -620,24 +615,16 @@ public final class HostStack {
      * bytes as a little-endian word, 16 buckets), newest first within one.
      */
     public List<ProxyEntry> proxies() {
-        return arp.proxies();
+        return ns.arp == null ? List.of() : ns.arp.proxies();
     }
 
     /** The redirect exception for {@code dst}, if one is in force at {@code now} (ip route get shows it). */
     public Redirected redirected(Ipv4Address dst, long now) {
-        return icmp.redirected(dst.bits(), now);
+        return ns.icmp == null ? null : ns.icmp.redirected(dst.bits(), now);
     }
 
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
     public boolean isLocalAddress(int a) {
         return ns.isLocalAddress(a);
-    }
-
-    /** The view, created on first use (a lab holds thousands of idle hosts). */
-    private EthernetView eth() {
-        if (eth == null) {
-            eth = new EthernetView(Ipv4View.NO_BYTES, 0, 0);
-        }
-        return eth;
     }
 }

@@ -28,9 +28,6 @@ final class Icmp {
     private static final long REDIRECT_TIMEOUT = 300 * NeighParams.SECOND;
 
     private final Netns ns;
-    private IpOutput output;
-    private PingSockets pings;
-    private Udp udp;
     private IcmpView icmp;
     private Ipv4View ip;
     private Ipv4View quoted;
@@ -38,12 +35,6 @@ final class Icmp {
 
     Icmp(Netns ns) {
         this.ns = ns;
-    }
-
-    void connect(IpOutput output, PingSockets pings, Udp udp) {
-        this.output = output;
-        this.pings = pings;
-        this.udp = udp;
     }
 
     /** icmp_rcv(): echo is answered; replies and errors go to the socket they belong to. */
@@ -65,7 +56,7 @@ final class Icmp {
                 }
                 echo(now, frame, off, len, daddr, broadcast, out);
             }
-            case IcmpType.ECHO_REPLY -> pings.echoReply(now, dev, saddr, h.ttl(), m.identifier(), m.sequenceNumber(),
+            case IcmpType.ECHO_REPLY -> ns.pings().echoReply(now, dev, saddr, h.ttl(), m.identifier(), m.sequenceNumber(),
                     len, frame, off + IcmpView.HEADER_LENGTH, len - IcmpView.HEADER_LENGTH);
             case IcmpType.REDIRECT -> {
                 redirect(now, frame, off, len, saddr, code, out);
@@ -169,9 +160,9 @@ final class Icmp {
         int l4 = q + qhl;
         if (proto == ICMP && Bytes.u8(frame, l4) == IcmpType.ECHO_REQUEST) {
             // the quoted echo's identifier and sequence (bytes 4 and 6 of its ICMP header)
-            pings.error(now, dev, from, type, code, info, Bytes.u16(frame, l4 + 4), Bytes.u16(frame, l4 + 6));
+            ns.pings().error(now, dev, from, type, code, info, Bytes.u16(frame, l4 + 4), Bytes.u16(frame, l4 + 6));
         } else if (proto == UDP) {
-            udp.err(now, from, ip.ttl(), type, code, info, inner.destinationBits(), inner.ttl(), frame, l4, off + len);
+            ns.udp().err(now, from, ip.ttl(), type, code, info, inner.destinationBits(), inner.ttl(), frame, l4, off + len);
         }
     }
 
@@ -191,7 +182,7 @@ final class Icmp {
         Bytes.put16(reply, o + 2, 0);
         Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, len));
         Ipv4Frames.writeHeader(reply, ETH, tos, 20 + len, ns.nextIpId(), false, ns.defaultTtl, ICMP, src, saddr);
-        output.output(now, reply, null, out);
+        ns.ipOutput().output(now, reply, null, out);
     }
 
     /** icmp_timestamp(): reply with receive and transmit times in ms since midnight UT (RFC 792). */
@@ -210,7 +201,7 @@ final class Icmp {
         Bytes.put32(reply, o + 16, (int) ms);
         Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, 20));
         Ipv4Frames.writeHeader(reply, ETH, ip.tos(), 40, ns.nextIpId(), false, ns.defaultTtl, ICMP, daddr, saddr);
-        output.output(now, reply, null, out);
+        ns.ipOutput().output(now, reply, null, out);
     }
 
     /**
@@ -266,7 +257,7 @@ final class Icmp {
         System.arraycopy(offending, ETH, f, o + 8, quotedLength);
         Bytes.put16(f, o + 2, InternetChecksum.compute(f, o, icmpLen));
         Ipv4Frames.writeHeader(f, ETH, tos, 20 + icmpLen, ns.nextIpId(), false, ns.defaultTtl, ICMP, src, saddr);
-        output.output(now, f, null, out);
+        ns.ipOutput().output(now, f, null, out);
     }
 
     /** icmp_pointers[].error == 0: the queries and replies an error may be about. */

@@ -23,14 +23,10 @@ final class IpForward {
     private static final int ETH_P_IP = 0x0800;
 
     private final Netns ns;
-    private final Icmp icmp;
-    private final IpOutput output;
     private Ipv4View copyView;
 
-    IpForward(Netns ns, Icmp icmp, IpOutput output) {
+    IpForward(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
-        this.output = output;
     }
 
     /** ip_forward(): TTL, route, MTU, then out through the egress device's neighbour with our MAC as source. */
@@ -41,18 +37,18 @@ final class IpForward {
         int ttl = ip.ttl();
         int daddr = ip.destinationBits();
         if (ttl <= 1) {
-            icmp.send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, out);
+            ns.icmp().send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, out);
             return;
         }
         Route r = ns.routes.lookup(daddr);
         if (r == null || r.type() == Route.UNREACHABLE) {
-            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
+            ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
                     r == null ? IcmpCode.Unreachable.NET : IcmpCode.Unreachable.HOST, 0, out);
             return;
         }
         if (r.type() != Route.UNICAST) {
             if (r.type() == Route.PROHIBIT) {
-                icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
+                ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
                         IcmpCode.Unreachable.COMMUNICATION_ADMIN_PROHIBITED, 0, out);
             }
             return;
@@ -60,21 +56,21 @@ final class IpForward {
         int totalLength = ip.totalLength();
         NetDevice outDev = r.device();
         if (totalLength > outDev.mtu() && ip.dontFragment()) {
-            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.FRAGMENTATION_NEEDED,
+            ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.FRAGMENTATION_NEEDED,
                     outDev.mtu(), out);
             return;
         }
         byte[] copy = new byte[ETH + totalLength];
         System.arraycopy(frame, 0, copy, 0, copy.length);
-        int nexthopFwd = icmp.nexthop(now, r, daddr);
+        int nexthopFwd = ns.icmp().nexthop(now, r, daddr);
         if (totalLength > outDev.mtu()) {
             Bytes.put8(copy, ETH + TTL, ttl - 1);
             if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)
-                    || !output.mayLeave(copy, in, outDev)) {
+                    || !ns.ipOutput().mayLeave(copy, in, outDev)) {
                 return; // fragmented later, by ip_finish_output() after the hooks
             }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
-                output.finishOutput(now, outDev, nexthopFwd, f, out);
+                ns.ipOutput().finishOutput(now, outDev, nexthopFwd, f, out);
             }
             return;
         }
@@ -83,18 +79,18 @@ final class IpForward {
         Bytes.put8(copy, ETH + TTL, ttl - 1);
         Bytes.put16(copy, ETH + CHECKSUM,
                 InternetChecksum.update(Bytes.u16(copy, ETH + CHECKSUM), oldWord, Bytes.u16(copy, ETH + TTL)));
-        int nexthop = icmp.nexthop(now, r, daddr);
+        int nexthop = ns.icmp().nexthop(now, r, daddr);
         // __mkroute_input()/ip_forward(): out the way it came in, to a sender on this link: tell it the better hop
         int saddr = copyView().wrap(copy, ETH, totalLength).sourceBits();
         if (outDev == in && ns.devconf(outDev, DevConf.SEND_REDIRECTS) != 0
                 && (ns.devconf(outDev, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(outDev, saddr))
                 && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel.jiffies(now), saddr)) {
-            icmp.send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
+            ns.icmp().send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
         // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect
         if (ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)
-                && output.mayLeave(copy, in, outDev)) {
-            output.finishOutput(now, outDev, nexthop, copy, out); // ip_forward_finish() → ip_output()
+                && ns.ipOutput().mayLeave(copy, in, outDev)) {
+            ns.ipOutput().finishOutput(now, outDev, nexthop, copy, out); // ip_forward_finish() → ip_output()
         }
     }
 

@@ -23,19 +23,11 @@ final class IpInput {
     private static final int ALL_HOSTS = 0xe000_0001;
 
     private final Netns ns;
-    private final Icmp icmp;
-    private final Udp udp;
-    private final Tcp tcp;
-    private final IpForward forward;
     private Ipv4View ip;
     private IpDefrag defrag;
 
-    IpInput(Netns ns, Icmp icmp, Udp udp, Tcp tcp, IpForward forward) {
+    IpInput(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
-        this.udp = udp;
-        this.tcp = tcp;
-        this.forward = forward;
     }
 
     /** ip_rcv() + ip_rcv_finish(): validate, route, deliver locally or forward. */
@@ -69,8 +61,8 @@ final class IpInput {
         if (Netns.isMulticast(daddr)) {
             return; // no multicast routing
         }
-        if (dev.conf.get(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
-            forward.forward(now, dev, frame, ip, pktType, out);
+        if (dev.confValue(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
+            ns.forward().forward(now, dev, frame, ip, pktType, out);
         }
     }
 
@@ -91,15 +83,15 @@ final class IpInput {
         int l4Length = ip.totalLength() - ip.headerLength();
         int proto = ip.protocolNumber();
         if (proto == ICMP) {
-            icmp.rcv(now, dev, frame, l4, l4Length, pktType, daddr, out);
+            ns.icmp().rcv(now, dev, frame, l4, l4Length, pktType, daddr, out);
         } else if (proto == UDP) {
-            udp.rcv(now, frame, l4, l4Length, pktType, daddr, out);
+            ns.udp().rcv(now, frame, l4, l4Length, pktType, daddr, out);
         } else if (proto == TCP) {
             if (pktType == HostStack.PACKET_HOST) { // tcp_v4_rcv(): skb->pkt_type != PACKET_HOST is discarded
-                tcp.rcv(now, frame, l4, l4Length, ip, out);
+                ns.tcp().rcv(now, frame, l4, l4Length, ip, out);
             }
         } else if (pktType == HostStack.PACKET_HOST) {
-            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PROTOCOL, 0, out);
+            ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PROTOCOL, 0, out);
         }
     }
 
@@ -110,7 +102,7 @@ final class IpInput {
     /** ip_expire(): the sender learns its datagram was lost if its first fragment had come. */
     void expire(long now, Outbox out) {
         if (defrag != null) {
-            defrag.expire(now, first -> icmp.send(now, first, IcmpType.TIME_EXCEEDED,
+            defrag.expire(now, first -> ns.icmp().send(now, first, IcmpType.TIME_EXCEEDED,
                     IcmpCode.TimeExceeded.FRAGMENT_REASSEMBLY_TIME_EXCEEDED, 0, out));
         }
     }

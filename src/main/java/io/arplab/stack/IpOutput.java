@@ -22,13 +22,11 @@ final class IpOutput {
     private static final int ETH_P_IP = 0x0800;
 
     private final Netns ns;
-    private final Icmp icmp;
     private Ipv4View ip;
     private ArrayDeque<byte[]> loopback;
 
-    IpOutput(Netns ns, Icmp icmp) {
+    IpOutput(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
     }
 
     /**
@@ -72,7 +70,7 @@ final class IpOutput {
                         : r.type() == Route.BLACKHOLE ? Errno.EINVAL : Errno.EHOSTUNREACH).negative();
             }
             dev = r.device();
-            nexthop = icmp.nexthop(now, r, daddr);
+            nexthop = ns.icmp().nexthop(now, r, daddr);
         }
         if (!mayLeave(frame, null, dev)) {
             return Errno.EPERM.negative();

@@ -107,7 +107,7 @@ public final class NamespaceSysctls {
         return switch (dir) {
             case "all" -> s.allConf();
             case "default" -> s.defaultConf();
-            default -> s.device(dir).conf;
+            default -> s.device(dir).conf();
         };
     }
 
@@ -130,7 +130,7 @@ public final class NamespaceSysctls {
                     conf(s, t.dir()).set(k.slot(), v);
                     if (t.dir().equals("default")) {
                         for (NetDevice d : s.devices()) {
-                            d.conf.inherit(k.slot(), v); // devinet_copy_dflt_conf()
+                            d.inheritConf(k.slot(), v);
                         }
                     }
                 } else {
@@ -211,7 +211,7 @@ public final class NamespaceSysctls {
         all.set(DevConf.ACCEPT_REDIRECTS, v == 0 ? 1 : 0);
         s.defaultConf().set(DevConf.FORWARDING, v);
         for (NetDevice d : s.devices()) {
-            d.conf.set(DevConf.FORWARDING, v);
+            d.conf().set(DevConf.FORWARDING, v);
         }
     }
 

@@ -63,7 +63,8 @@ public final class NeighbourTable {
     private Long2ObjectLinkedOpenHashMap<NeighbourEntry> entries;
     /** The kernel's table: counts, gc_list and thresholds, shared with the other namespaces of one kernel. */
     private ArpTbl tbl;
-    private final TimerHeap<NeighbourEntry> timers = new TimerHeap<>();
+    /** The entries' timers; created with the first one armed (idle hosts are many). */
+    private TimerHeap<NeighbourEntry> timers;
     private static final NeighParams[] NO_PARMS = new NeighParams[0];
     private NeighParams[] parmsList = NO_PARMS;
     private final SplittableRandom random;
@@ -74,6 +75,8 @@ public final class NeighbourTable {
     private long nextPeriodic;
     /** Membership filter over the entries' keys: a clear bit means "no such entry" without touching the map. */
     private long filter;
+    /** Entries unlinked since the filter was last recomputed: their bits may still be set (harmless, a superset). */
+    private int unlinkedSinceFilter;
     /** min(next timer, next periodic run), kept current so the per-frame deadline question reads one field. */
     private long deadline;
 
@@ -167,6 +170,7 @@ public final class NeighbourTable {
     }
 
     private void rebuildFilter() {
+        unlinkedSinceFilter = 0;
         long f = 0;
         if (entries != null) {
             for (long k : entries.keySet()) {
@@ -228,7 +232,10 @@ public final class NeighbourTable {
     /** Takes an entry out of this namespace's table (arp_tbl's accounting is the caller's). */
     void unlink(long now, NeighbourEntry n) {
         entries.remove(key(n.dev, n.ip));
-        rebuildFilter();
+        // recomputed once as many entries went as remain: a mass flush stays O(n), as neigh_flush_dev()'s one walk
+        if (++unlinkedSinceFilter >= entries.size()) {
+            rebuildFilter();
+        }
         if (n.dev.arpWatch != null) {
             n.dev.arpWatch.neighbour(n.ip, false);
         }
@@ -373,12 +380,15 @@ public final class NeighbourTable {
 
     /** mod_timer(&n->timer, when): the timer fires when the wheel runs its bucket. */
     private void arm(long now, NeighbourEntry n, long when) {
+        if (timers == null) {
+            timers = new TimerHeap<>();
+        }
         timers.arm(n, wheel.expiry(now, when));
         deadline = Math.min(timers.nextDeadline(), nextPeriodic);
     }
 
     private void disarm(NeighbourEntry n) {
-        if (timers.cancel(n)) {
+        if (timers != null && timers.cancel(n)) {
             deadline = Math.min(timers.nextDeadline(), nextPeriodic);
         }
     }
@@ -495,14 +505,18 @@ public final class NeighbourTable {
         return deadline;
     }
 
+    private long timerDeadline() {
+        return timers == null ? Long.MAX_VALUE : timers.nextDeadline();
+    }
+
     /** Runs every timer due by {@code now}, in deadline order, and the periodic work. */
     public void advance(long now, HostStack.Outbox out) {
         for (;;) {
-            long t = Math.min(timers.nextDeadline(), nextPeriodic);
+            long t = Math.min(timerDeadline(), nextPeriodic);
             if (t > now) {
                 return;
             }
-            if (nextPeriodic <= timers.nextDeadline()) {
+            if (nextPeriodic <= timerDeadline()) {
                 periodicWork(nextPeriodic);
             } else {
                 NeighbourEntry n = timers.pollDue(now);
@@ -583,7 +597,7 @@ public final class NeighbourTable {
      */
     private void periodicWork(long now) {
         nextPeriodic = now + periodicInterval();
-        deadline = Math.min(timers.nextDeadline(), nextPeriodic);
+        deadline = Math.min(timerDeadline(), nextPeriodic);
         if (now > lastRand + RANDOMISE_INTERVAL) {
             lastRand = now;
             for (NeighParams p : parmsList) {

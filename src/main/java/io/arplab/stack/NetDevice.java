@@ -70,7 +70,8 @@ public final class NetDevice {
     private NeighParams parmsTemplate;
     /** The reachable_time drawn for this device when it was created (milliseconds). */
     int drawnReachableMs;
-    public final DevConf conf;
+    /** conf/DEV (in_device->cnf); null while the device follows its namespace's conf/default (see {@link #conf()}). */
+    private DevConf conf;
     /** Told of the device's neighbour entries and of configuration changes (a flood index), or null. */
     ArpWatch arpWatch;
 
@@ -84,13 +85,35 @@ public final class NetDevice {
         this.conf = conf;
     }
 
-    /** A device of {@code owner} whose parameters are copied from the host's defaults when first needed. */
-    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, NeighParams parmsTemplate,
-              DevConf conf) {
-        this(ifindex, name, mac, mtu, loopback, (NeighParams) null, conf);
+    /** A device of {@code owner} whose parameters and conf values are the host's defaults until first needed. */
+    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, NeighParams parmsTemplate) {
+        this(ifindex, name, mac, mtu, loopback, (NeighParams) null, null);
         this.owner = owner;
         this.parmsTemplate = parmsTemplate;
         this.drawnReachableMs = owner.drawReachableMs(parmsTemplate);
+    }
+
+    /**
+     * The device's own conf values, made its own on first use as a copy of conf/default: until then it follows
+     * conf/default, which is what devinet_copy_dflt_conf() gives a device that never set a key (idle hosts are many).
+     */
+    public DevConf conf() {
+        if (conf == null) {
+            conf = owner.defaultConfInForce().copy();
+        }
+        return conf;
+    }
+
+    /** A conf key's stored value on this device, without making the values its own. */
+    int confValue(int slot) {
+        return (conf != null ? conf : owner.defaultConfInForce()).get(slot);
+    }
+
+    /** devinet_copy_dflt_conf(): a conf/default write reaches the device unless it set the key itself. */
+    void inheritConf(int slot, int value) {
+        if (conf != null) {
+            conf.inherit(slot, value); // a device still following conf/default sees the write already
+        }
     }
 
     NeighParams parmsTemplate() {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * with its netns_ipv4): devices and their addresses, the main routing table, the ARP table, sysctls, the IP ID.
  * The address predicates mirror inet_addr_type() and inet_select_addr() (net/ipv4/fib_frontend.c, devinet.c).
  */
-final class Netns {
+final class Netns implements NeighbourTable.Ops {
     static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
     static final DevConf LINUX_CONF = new DevConf();
 
@@ -24,8 +24,22 @@ final class Netns {
     /** Devices by name, once a host has many (a bridge owner holds one veth per port). */
     private Object2ObjectOpenHashMap<String, NetDevice> byName;
     final RouteTable routes = new RouteTable();
-    /** arp_tbl; set once by HostStack, whose Arp part is its Ops. */
+    /** arp_tbl; set once by HostStack. This namespace is its Ops, handing each call to {@link #arp()}. */
     NeighbourTable neighbours;
+    /*
+     * The protocol engines (struct net's per-protocol parts), each null until its accessor first creates it: a big
+     * lab's idle hosts have none. An engine reaches the others through these accessors; a per-frame or per-deadline
+     * path that must not create one reads the field and treats null as "nothing there" (HostStack.nextDeadline).
+     */
+    Arp arp;
+    Icmp icmp;
+    IpInput ipInput;
+    IpOutput ipOutput;
+    IpForward forward;
+    Udp udp;
+    PingSockets pings;
+    PacketSockets packets;
+    Tcp tcp;
     /** The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. */
     TimerWheel wheel = TimerWheel.NOMINAL;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
@@ -67,14 +81,115 @@ final class Netns {
                 oif == null ? null : oif.name, pktType, protocol));
     }
     Tracer tracer = Tracer.OFF;
-    /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
-    final List<SocketQueue> readySockets = new ArrayList<>(0);
+    /** Sockets with deliveries queued during the current stack call, in the order they got their first; null: none yet. */
+    List<SocketQueue> readySockets;
 
     Netns(String name, SplittableRandom random, long epochNanos) {
         this.name = name;
         this.random = random;
         this.epochNanos = epochNanos;
         this.ipId = random.nextInt(0x10000);
+    }
+
+    // ------------------------------------------------------------------------------- protocol engines
+
+    Arp arp() {
+        if (arp == null) {
+            arp = new Arp(this);
+        }
+        return arp;
+    }
+
+    Icmp icmp() {
+        if (icmp == null) {
+            icmp = new Icmp(this);
+        }
+        return icmp;
+    }
+
+    IpInput ipInput() {
+        if (ipInput == null) {
+            ipInput = new IpInput(this);
+        }
+        return ipInput;
+    }
+
+    IpOutput ipOutput() {
+        if (ipOutput == null) {
+            ipOutput = new IpOutput(this);
+        }
+        return ipOutput;
+    }
+
+    IpForward forward() {
+        if (forward == null) {
+            forward = new IpForward(this);
+        }
+        return forward;
+    }
+
+    Udp udp() {
+        if (udp == null) {
+            udp = new Udp(this);
+        }
+        return udp;
+    }
+
+    Tcp tcp() {
+        if (tcp == null) {
+            tcp = new Tcp(this);
+        }
+        return tcp;
+    }
+
+    PingSockets pings() {
+        if (pings == null) {
+            pings = new PingSockets(this);
+        }
+        return pings;
+    }
+
+    PacketSockets packets() {
+        if (packets == null) {
+            packets = new PacketSockets(this);
+        }
+        return packets;
+    }
+
+    /** devinet.c keeps no state of its own: made per configuration call. */
+    Devinet devinet() {
+        return new Devinet(this);
+    }
+
+    List<SocketQueue> readySockets() {
+        if (readySockets == null) {
+            readySockets = new ArrayList<>(1);
+        }
+        return readySockets;
+    }
+
+    // neigh->ops (arp_hh_ops / arp_generic_ops): the neighbour table's callbacks, done by Arp
+
+    @Override
+    public void solicit(long now, NeighbourEntry n, byte[] queued, HostStack.Outbox out) {
+        arp().solicit(now, n, queued, out);
+    }
+
+    @Override
+    public void errorReport(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
+        arp().errorReport(now, n, frame, out);
+    }
+
+    @Override
+    public void transmit(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
+        arp().transmit(now, n, frame, out);
+    }
+
+    @Override
+    public void notify(long now, NeighbourEntry n, int type) {
+        if (arp != null) {
+            arp.notify(now, n, type); // monitors are Arp's: none before it exists
+        }
     }
 
     // ------------------------------------------------------------------------------------------ devices
@@ -146,10 +261,15 @@ final class Netns {
         return allConf;
     }
 
+    /** conf/default as it stands: what a new device's values are, and what a device that never wrote one follows. */
+    DevConf defaultConfInForce() {
+        return defaultConf != null ? defaultConf : LINUX_CONF;
+    }
+
     /** IN_DEV_ORCONF, IN_DEV_MAXCONF, ... (include/linux/inetdevice.h): a conf key's value in force on a device. */
     int devconf(NetDevice dev, int slot) {
         DevConf all = allConf != null ? allConf : LINUX_CONF;
-        return SysctlRegistry.combine(slot).apply(all.get(slot), dev.conf.get(slot), dev.conf.get(DevConf.FORWARDING));
+        return SysctlRegistry.combine(slot).apply(all.get(slot), dev.confValue(slot), dev.confValue(DevConf.FORWARDING));
     }
 
     boolean ipForward() {

@@ -43,7 +43,7 @@ final class PacketSockets {
             Sock s = sockets.get(i);
             if (s.dev() == dev) {
                 byte[] copy = frame.clone();
-                s.queue().add(frame.length, () -> s.listener().frame(now, copy, pktType), ns.readySockets);
+                s.queue().add(frame.length, () -> s.listener().frame(now, copy, pktType), ns.readySockets());
             }
         }
     }

@@ -20,13 +20,11 @@ final class PingSockets {
     private static final int CHECKSUM = 10;
 
     private final Netns ns;
-    private final IpOutput output;
     // created on first use: a lab may hold thousands of idle hosts
     private Int2ObjectOpenHashMap<PingSocket> sockets;
 
-    PingSockets(Netns ns, IpOutput output) {
+    PingSockets(Netns ns) {
         this.ns = ns;
-        this.output = output;
     }
 
     /** ping_get_port(): a free identifier at or after {@code preferred}. */
@@ -72,7 +70,7 @@ final class PingSockets {
             Bytes.put16(f, ETH + CHECKSUM, 0);
             Bytes.put16(f, ETH + CHECKSUM, InternetChecksum.compute(f, ETH, Ipv4View.MIN_HEADER_LENGTH));
         }
-        return output.output(now, f, bind, out);
+        return ns.ipOutput().output(now, f, bind, out);
     }
 
     /** ping_rcv(): an echo reply for the socket with its identifier (and bound to the device it came in on). */
@@ -81,7 +79,7 @@ final class PingSockets {
         PingSocket s = lookup(identifier, dev);
         if (s != null) {
             s.queue.add(frame.length, () -> s.listener.echoReply(now, from, ttl, sequence, icmpLength, frame,
-                    dataOffset, dataLength), ns.readySockets);
+                    dataOffset, dataLength), ns.readySockets());
         }
     }
 
@@ -89,7 +87,7 @@ final class PingSockets {
     void error(long now, NetDevice dev, int from, int type, int code, int info, int identifier, int sequence) {
         PingSocket s = lookup(identifier, dev);
         if (s != null) {
-            s.queue.add(0, () -> s.listener.error(now, from, type, code, info, sequence), ns.readySockets);
+            s.queue.add(0, () -> s.listener.error(now, from, type, code, info, sequence), ns.readySockets());
         }
     }
 

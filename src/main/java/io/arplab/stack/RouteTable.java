@@ -1,13 +1,14 @@
 package io.arplab.stack;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /** The main routing table: longest prefix match, then lowest metric (fib_table_lookup). */
 public final class RouteTable {
-    private final List<Route> routes = new ArrayList<>(2);
+    private static final Route[] NONE = new Route[0];
+    /** In dump order, exactly as long as the table (a host holds two or three routes, and idle hosts are many). */
+    private Route[] routes = NONE;
 
     private static final Comparator<Route> DUMP_ORDER = Comparator
             .comparingLong((Route r) -> r.destination().bits() & 0xffff_ffffL)
@@ -22,8 +23,14 @@ public final class RouteTable {
                 throw new IllegalArgumentException("route " + r.destinationText() + " already exists (RTNETLINK answers: File exists)");
             }
         }
-        routes.add(r);
-        routes.sort(DUMP_ORDER);
+        insert(r);
+    }
+
+    private void insert(Route r) {
+        Route[] a = Arrays.copyOf(routes, routes.length + 1);
+        a[routes.length] = r;
+        Arrays.sort(a, DUMP_ORDER); // stable, as List.sort was
+        routes = a;
     }
 
     /**
@@ -31,29 +38,47 @@ public final class RouteTable {
      * metric, which may go through other devices; only an identical route is refused (EEXIST).
      */
     public void append(Route r) {
-        if (routes.contains(r)) {
+        if (Arrays.asList(routes).contains(r)) {
             throw new IllegalArgumentException("route " + r.destinationText() + " already exists (RTNETLINK answers: File exists)");
         }
-        routes.add(r);
-        routes.sort(DUMP_ORDER);
+        insert(r);
     }
 
     public void removeIf(java.util.function.Predicate<Route> which) {
-        routes.removeIf(which);
+        int n = 0;
+        Route[] kept = new Route[routes.length];
+        for (Route x : routes) {
+            if (!which.test(x)) {
+                kept[n++] = x;
+            }
+        }
+        if (n != routes.length) {
+            routes = n == 0 ? NONE : Arrays.copyOf(kept, n);
+        }
     }
 
+    /** Removes the first route equal to {@code r}. */
     public boolean remove(Route r) {
-        return routes.remove(r);
+        for (int i = 0; i < routes.length; i++) {
+            if (routes[i].equals(r)) {
+                Route[] a = new Route[routes.length - 1];
+                System.arraycopy(routes, 0, a, 0, i);
+                System.arraycopy(routes, i + 1, a, i, a.length - i);
+                routes = a.length == 0 ? NONE : a;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops every route through a device (its addresses went away or it went down). */
     public void removeDevice(NetDevice dev) {
-        routes.removeIf(r -> r.device() == dev);
+        removeIf(r -> r.device() == dev);
     }
 
-    /** Routes in {@code ip route show} order. */
+    /** Routes in {@code ip route show} order: a snapshot, unmodifiable. */
     public List<Route> routes() {
-        return Collections.unmodifiableList(routes);
+        return List.of(routes);
     }
 
     /** The best route to {@code address}, or null (ENETUNREACH). */

@@ -38,9 +38,9 @@ final class Tcp {
     private boolean secretDrawn;
     private int connectCount;
 
-    Tcp(Netns ns, IpOutput ip) {
+    Tcp(Netns ns) {
         this.ns = ns;
-        this.output = new TcpOutput(ns, ip);
+        this.output = new TcpOutput(ns);
         this.input = new TcpInput(this);
     }
 

@@ -22,11 +22,9 @@ final class TcpOutput {
     static final int TS_ALIGNED = 12;
 
     private final Netns ns;
-    private final IpOutput ip;
 
-    TcpOutput(Netns ns, IpOutput ip) {
+    TcpOutput(Netns ns) {
         this.ns = ns;
-        this.ip = ip;
     }
 
     /** tcp_connect() → tcp_transmit_skb() of the SYN: mss, sackOK, TS, nop, wscale (tcp_syn_options()). */
@@ -144,7 +142,7 @@ final class TcpOutput {
         }
         checksum(f, o, tcpLen, s.laddr, s.raddr);
         Ipv4Frames.writeHeader(f, ETH, 0, IP + tcpLen, ipId & 0xffff, true, ns.defaultTtl, PROTO, s.laddr, s.raddr);
-        ip.output(now, f, null, out);
+        ns.ipOutput().output(now, f, null, out);
     }
 
     /** tcp_time_stamp_ts(): the clock in milliseconds plus the connection's offset. */
@@ -174,7 +172,7 @@ final class TcpOutput {
         Bytes.put16(f, o + 12, (TcpView.HEADER_LENGTH / 4) << 12 | flags);
         checksum(f, o, TcpView.HEADER_LENGTH, saddr, daddr);
         Ipv4Frames.writeHeader(f, ETH, 0, IP + TcpView.HEADER_LENGTH, 0, true, ns.defaultTtl, PROTO, saddr, daddr);
-        ip.output(now, f, null, out);
+        ns.ipOutput().output(now, f, null, out);
     }
 
     private static void checksum(byte[] f, int o, int len, int saddr, int daddr) {

@@ -22,8 +22,6 @@ final class Udp {
     private static final int UDP = IpProtocol.UDP.number();
 
     private final Netns ns;
-    private final Icmp icmp;
-    private final IpOutput output;
     private UdpView udp;
     private Ipv4View ip;
     // created on first use: a lab may hold thousands of idle hosts
@@ -33,10 +31,8 @@ final class Udp {
     /** net.ipv4.ip_local_port_range: 32768 60999 */
     private int nextEphemeralPort = 32768;
 
-    Udp(Netns ns, Icmp icmp, IpOutput output) {
+    Udp(Netns ns) {
         this.ns = ns;
-        this.icmp = icmp;
-        this.output = output;
     }
 
     /** Binds a socket to {@code port} (0: an ephemeral port). */
@@ -88,13 +84,13 @@ final class Udp {
         Bytes.put16(f, o + 6, csum == 0 ? 0xffff : csum);
         Ipv4Frames.writeHeader(f, ETH, tos, Ipv4View.MIN_HEADER_LENGTH + udpLen, ns.nextIpId(), dontFragment, ttl,
                 UDP, src.bits(), dst.bits());
-        int rc = output.output(now, f, bind, out);
+        int rc = ns.ipOutput().output(now, f, bind, out);
         if (rc == Errno.EMSGSIZE.negative() && dontFragment) {
             // __ip_append_data() → ip_local_error(): the route's MTU; an unconnected socket's port is 0
             Route r = ns.route(dst.bits(), bind);
             int mtu = r == null ? 0 : ns.pathMtu(now, dst.bits(), r.device());
             int daddr = dst.bits();
-            s.queue.add(0, () -> s.listener.localError(now, Errno.EMSGSIZE, mtu, daddr, 0), ns.readySockets);
+            s.queue.add(0, () -> s.listener.localError(now, Errno.EMSGSIZE, mtu, daddr, 0), ns.readySockets());
         }
         return rc;
     }
@@ -130,9 +126,9 @@ final class Udp {
             int dataOffset = u.payloadOffset();
             int dataLength = u.payloadLength();
             s.queue.add(frame.length, () -> s.listener.datagram(now, saddr, fromPort, ttl, frame, dataOffset,
-                    dataLength), ns.readySockets);
+                    dataLength), ns.readySockets());
         } else if (pktType == HostStack.PACKET_HOST || ns.isLocalAddress(daddr)) {
-            icmp.send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PORT, 0, out);
+            ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PORT, 0, out);
         }
     }
 
@@ -148,7 +144,7 @@ final class Udp {
             int p = l4 + UdpView.HEADER_LENGTH;
             byte[] payload = java.util.Arrays.copyOfRange(frame, p, Math.max(p, Math.min(end, frame.length)));
             s.queue.add(0, () -> s.listener.error(now, from, ttl, type, code, info, dst, dstPort, quotedTtl, payload),
-                    ns.readySockets);
+                    ns.readySockets());
         }
     }
 

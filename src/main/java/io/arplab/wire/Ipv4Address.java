@@ -97,7 +97,8 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     }
 
     public Ipv4Address masked(int prefixLength) {
-        return new Ipv4Address(bits & netmask(prefixLength));
+        int m = bits & netmask(prefixLength);
+        return m == bits ? this : new Ipv4Address(m); // a route re-masks its masked destination: no copy
     }
 
     @Override

@@ -114,7 +114,7 @@ class ArpProcessTest {
     void gratuitousArpCreatesNothingWithArpAcceptZeroButStaleWithArpAcceptOne() {
         stack.receive(S, eth0, arp(BCAST, PEER_MAC, 1, PEER_MAC, PEER_IP, 0, PEER_IP), out);
         assertThat(entry(PEER_IP)).isNull();
-        eth0.conf.set(DevConf.ARP_ACCEPT, 1);
+        eth0.conf().set(DevConf.ARP_ACCEPT, 1);
         stack.receive(2 * S, eth0, arp(BCAST, PEER_MAC, 1, PEER_MAC, PEER_IP, 0, PEER_IP), out);
         assertThat(entry(PEER_IP).state()).isEqualTo(NudState.STALE);
     }
@@ -145,7 +145,7 @@ class ArpProcessTest {
         stack.addAddress(eth1, Ipv4Address.parse("10.0.0.13"), 24);
         stack.receive(S, eth0, arp(BCAST, PEER_MAC, 1, PEER_MAC, PEER_IP, 0, Ipv4Address.parse("10.0.0.13").bits()), out);
         assertThat(sent).hasSize(1); // arp_ignore=0: any local address
-        eth0.conf.set(DevConf.ARP_IGNORE, 1);
+        eth0.conf().set(DevConf.ARP_IGNORE, 1);
         stack.receive(2 * S, eth0, arp(BCAST, PEER_MAC, 1, PEER_MAC, PEER_IP, 0, Ipv4Address.parse("10.0.0.13").bits()), out);
         assertThat(sent).hasSize(1);
     }

@@ -297,4 +297,22 @@ class NeighbourTableTest {
         assertThat(table.eventNs(7 * S, dev, 0x0b00_0001, 0x0200_1000_0000L, OUT)).isNotNull();
         assertThat(table.size()).isLessThanOrEqualTo(1024);
     }
+
+    @Test
+    void entriesFlushedInBulkAreGoneAndTheRestStillFound() {
+        table.setGcConfig(new NeighbourTable.GcConfig(4096, 8192, 16384, 30 * S));
+        for (int i = 0; i < 3000; i++) {
+            table.create(now, dev, 0x0a00_0000 + i, false);
+        }
+        for (int i = 0; i < 3000; i++) {
+            if (i % 1000 != 7) {
+                table.delete(now, table.lookup(dev, 0x0a00_0000 + i), OUT); // neigh_flush_dev(), one by one
+            }
+        }
+        assertThat(table.size()).isEqualTo(3);
+        for (int i = 0; i < 3000; i++) {
+            assertThat(table.lookup(dev, 0x0a00_0000 + i) != null).as("10.0.%d.%d", i >> 8, i & 255).isEqualTo(i % 1000 == 7);
+        }
+        assertThat(table.create(now, dev, 0x0a00_0000, false)).isSameAs(table.lookup(dev, 0x0a00_0000));
+    }
 }
