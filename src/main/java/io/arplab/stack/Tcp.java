@@ -274,7 +274,7 @@ final class Tcp {
             close(s);
             if (syn) {
                 Errno e = Errno.ETIMEDOUT;
-                s.queue.add(0, () -> s.listener.failed(now, e), ns.readySockets);
+                s.queue.add(0, () -> s.listener.failed(now, e), ns.readySockets());
             }
             return;
         }

@@ -107,7 +107,7 @@ final class TcpInput {
             s.inetId = tcp.ns.random.nextInt(0x10000); // tcp_v4_syn_recv_sock(): newinet->inet_id
             TcpSocket l = s.parent;
             if (l != null && l.state == TcpSocket.State.LISTEN) {
-                l.queue.add(0, () -> l.listener.accepted(now, s), tcp.ns.readySockets);
+                l.queue.add(0, () -> l.listener.accepted(now, s), tcp.ns.readySockets());
             }
         }
         // tcp_ack(): what it acknowledges, and the peer's window
@@ -150,7 +150,7 @@ final class TcpInput {
         if (len > 0) {
             s.rcvNxt = (s.rcvNxt + len) & 0xffffffffL;
             byte[] data = Arrays.copyOfRange(t.buffer(), t.payloadOffset(), t.payloadOffset() + len);
-            s.queue.add(len, () -> s.listener.data(now, data), tcp.ns.readySockets);
+            s.queue.add(len, () -> s.listener.data(now, data), tcp.ns.readySockets());
             s.ackPending = true;
         }
         if (fin) {
@@ -165,7 +165,7 @@ final class TcpInput {
     private void fin(long now, TcpSocket s, Outbox out) {
         s.rcvNxt = (s.rcvNxt + 1) & 0xffffffffL;
         s.finReceived = true;
-        s.queue.add(0, () -> s.listener.eof(now), tcp.ns.readySockets);
+        s.queue.add(0, () -> s.listener.eof(now), tcp.ns.readySockets());
         switch (s.state) {
             case SYN_RECV, ESTABLISHED -> {
                 s.state = TcpSocket.State.CLOSE_WAIT;
@@ -209,7 +209,7 @@ final class TcpInput {
             if ((flags & TcpView.ACK) != 0) {
                 // tcp_reset(): ECONNREFUSED in SYN_SENT
                 tcp.close(s);
-                s.queue.add(0, () -> s.listener.failed(now, Errno.ECONNREFUSED), tcp.ns.readySockets);
+                s.queue.add(0, () -> s.listener.failed(now, Errno.ECONNREFUSED), tcp.ns.readySockets());
             }
             return;
         }
@@ -226,7 +226,7 @@ final class TcpInput {
         s.sndUna = ack;
         s.sndWnd = t.window(); // the window of a SYN-ACK is not scaled
         established(s);
-        s.queue.add(0, () -> s.listener.connected(now), tcp.ns.readySockets);
+        s.queue.add(0, () -> s.listener.connected(now), tcp.ns.readySockets());
         tcp.output.sendAck(now, s, out);
     }
 
@@ -241,7 +241,7 @@ final class TcpInput {
         boolean wasSynRecv = s.state == TcpSocket.State.SYN_RECV;
         tcp.close(s);
         if (!wasSynRecv) {
-            s.queue.add(0, () -> s.listener.reset(now), tcp.ns.readySockets);
+            s.queue.add(0, () -> s.listener.reset(now), tcp.ns.readySockets());
         }
     }
 
