@@ -99,7 +99,7 @@ public class SplitModules {
             die("run it from the repository's root (where .git is)");
         }
         List<String> tracked = git(root, "ls-files", "-z").stream()
-                .flatMap(s -> List.of(s.split("\0")).stream()).filter(s -> !s.isEmpty()).sorted().toList();
+                .flatMap(s -> List.of(s.split("\0")).stream()).filter(s -> !s.isEmpty()).distinct().sorted().toList();
 
         List<Move> moves = new ArrayList<>();
         List<String> problems = new ArrayList<>();
