@@ -16,22 +16,25 @@ import java.util.stream.Collectors;
 /**
  * Moves sources from the single-module layout (src/main/java, src/main/resources, src/test/java) into the modules of
  * docs/ARCHITECTURE.md with git mv, and lifts a test into a higher module when it uses that module's classes.
- * Idempotent: run it after merging a branch that still adds or edits files in the old layout (see scripts/split-modules.sh).
+ * Idempotent: run it after merging a branch that still adds or edits files in the old layout
+ * (see scripts/split-modules.sh).
  *
  * <p>Rules, in order:
  * <ul>
- * <li>src/main/java/io/arplab/PKG/..., src/main/resources/io/arplab/PKG/...: the module of PKG ({@link #MODULE_OF}).</li>
- * <li>src/test/java/io/arplab/PKG/...: at least the module of PKG (io.arplab itself and io.arplab.testing: core), raised
- *     to the highest module among what the test uses: packages it imports or names fully qualified
- *     (io.arplab.topo.X, a static import of io.arplab.cli.Y), test classes it names (same package by simple name, others
- *     by import) at their own module, and libraries only a higher module has (SnakeYAML: topo; picocli, JLine: cli).
- *     Comments and string literals do not count. Repeated until nothing changes, so a helper raised raises its users.</li>
+ * <li>src/main/java/io/arplab/PKG/..., src/main/resources/io/arplab/PKG/...: the module of PKG
+ *     ({@link #MODULE_OF}).</li>
+ * <li>src/test/java/io/arplab/PKG/...: at least the module of PKG (io.arplab itself and io.arplab.testing: core),
+ *     raised to the highest module among what the test uses: packages it imports or names fully qualified
+ *     (io.arplab.topo.X, a static import of io.arplab.cli.Y), test classes it names (same package by simple name,
+ *     others by import) at their own module, and libraries only a higher module has (SnakeYAML: topo; picocli,
+ *     JLine: cli). Comments and string literals do not count. Repeated until nothing changes, so a helper raised
+ *     raises its users.</li>
  * <li>A test already in a module is raised the same way when it needs a higher one (git's directory-rename detection
  *     may put a merged file in the module most of its directory went to), never lowered.</li>
  * <li>src/test/resources and src/test/scripts stay where they are: the test data and recording scripts all modules
  *     share (every module's surefire runs in the root directory, so the paths the tests use stay true).</li>
  * <li>Anything else under src/ (another top-level package, a src/main/resources file outside io/arplab/PKG, a new
- *     source set) stops the script: decide where it goes, then add it here and to LayeringTest.</li>
+ *     source set) stops the script: decide where it goes, then add it here and to LayeringTest and ModulesTest.</li>
  * </ul>
  * Usage: java scripts/SplitModules.java [--dry-run]   (from the repository's root)
  */
@@ -124,8 +127,9 @@ public class SplitModules {
                 String pkg = packageOfPath(sub);
                 String module = pkg == null ? null : MODULE_OF.get(pkg);
                 if (module == null) {
-                    problems.add(f + ": no module for " + (pkg == null ? "a file outside io/arplab/PKG/" : "package io.arplab." + pkg)
-                            + " (add it to SplitModules.MODULE_OF, LayeringTest and docs/ARCHITECTURE.md)");
+                    problems.add(f + ": no module for "
+                            + (pkg == null ? "a file outside io/arplab/PKG/" : "package io.arplab." + pkg)
+                            + " (add it to SplitModules.MODULE_OF, LayeringTest, ModulesTest and docs/ARCHITECTURE.md)");
                     continue;
                 }
                 if (!module.equals(inModule)) {
@@ -427,7 +431,8 @@ public class SplitModules {
     static List<String> git(Path root, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             die(String.join(" ", cmd) + " failed");

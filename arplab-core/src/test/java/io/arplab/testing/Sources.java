@@ -42,6 +42,39 @@ public final class Sources {
         return existing("src/main/java/io/arplab");
     }
 
+    /** Every file under the modules' src/main/java/io/arplab, as {@link java.nio.file.Files#walk} lists one tree. */
+    public static Stream<Path> walkMain() throws IOException {
+        return walk(mainRoots(), "io.arplab");
+    }
+
+    /** Every file of io.arplab.PKG and its subpackages, in whichever modules hold them. */
+    public static Stream<Path> walkMain(String pkg) throws IOException {
+        return walk(main("io/arplab/" + pkg), "io.arplab." + pkg);
+    }
+
+    /** A main source's path under its module's src/main/java/io/arplab ("wire/MacAddress.java"). */
+    public static Path relativize(Path file) {
+        for (Path root : mainRoots()) {
+            if (file.startsWith(root)) {
+                return root.relativize(file);
+            }
+        }
+        throw new IllegalArgumentException(file + " is under no module's src/main/java/io/arplab");
+    }
+
+    private static Stream<Path> walk(List<Path> dirs, String what) throws IOException {
+        if (dirs.isEmpty()) {
+            throw new IllegalStateException("no module has the sources of " + what);
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path dir : dirs) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted().forEach(files::add);
+            }
+        }
+        return files.stream();
+    }
+
     /** RELATIVE (a file or a package's directory, "io/arplab/api") under src/main/java, in every module that has it. */
     public static List<Path> main(String relative) {
         return existing("src/main/java/" + relative);
