@@ -16,7 +16,7 @@ ip netns add "$ns"
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; }
 trap cleanup EXIT
 "$here/arplab" --version >/dev/null   # builds the jar if needed, so the timing below excludes it
-java ${ARPLAB_JAVA_OPTS:-} -jar "$here/target/arplab.jar" live --tap "$tap" --netns "$ns" --kernel-address 10.0.0.1/24 \
+java ${ARPLAB_JAVA_OPTS:-} -jar "$here/arplab-cli/target/arplab.jar" live --tap "$tap" --netns "$ns" --kernel-address 10.0.0.1/24 \
   --address 10.0.0.2/24 --pcap-dir none -c 'sleep 3600' >/dev/null 2>&1 &
 pid=$!
 # arplab moves the TAP in, gives it 10.0.0.1 and brings it up: wait for all three

@@ -41,7 +41,7 @@ teardown; setup
   run n2 macof -h; run n2 macof -x; run n2 macof -i eth0 -n; run n2 macof -i eth9 -n 1
   run n2 arp-scan; run n2 arp-scan --bogus; run n2 arp-scan -I eth9 172.28.0.1; run n2 arp-scan -I eth0 nosuchhost
   run n2 arpwatch -h; run n2 arpwatch -x; run n2 arp-scan -z; run n2 arp-scan -I; run n2 arp-scan --interface; run n2 arp-scan --retry; } > usage.out
-arp-scan --help > arp_scan_help.txt  # also src/main/resources/io/arplab/tools/arp-scan-help.txt
+arp-scan --help > arp_scan_help.txt  # also arplab-core/src/main/resources/io/arplab/tools/arp-scan-help.txt
 # arpspoof against n1's entry for the gateway: poisoned while it runs, restored after Ctrl-C
 flush; cap arpspoof; { run n1 ping -c1 -W1 -q 172.28.0.1; run n1 ip neigh show 172.28.0.1
   bg spoof n2 timeout -s INT 6 arpspoof -i eth0 -t 172.28.0.11 172.28.0.1; sleep 3

@@ -12,7 +12,9 @@ import io.arplab.api.Node;
 import io.arplab.junit.ArpLab;
 import io.arplab.junit.LabNode;
 import io.arplab.wire.Ipv4Address;
+import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,5 +81,13 @@ class GatewaySpoofingTest {
     void theTestClasspathHasNoShellOrCommandLineLibrary() {
         assertThatThrownBy(() -> Class.forName("org.jline.reader.LineReader")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("picocli.CommandLine")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.fusesource.jansi.AnsiConsole")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.arplab.cli.Main")).isInstanceOf(ClassNotFoundException.class);
+        // the jars Maven resolved for this project's tests (surefire's own class path, not its booter jar's)
+        List<String> jars = List.of(System.getProperty("surefire.test.class.path", "").split(File.pathSeparator));
+        org.assertj.core.api.Assertions.assertThat(jars).anyMatch(j -> j.endsWith("arplab-junit-0.1.0-SNAPSHOT.jar"))
+                .anyMatch(j -> j.endsWith("arplab-topo-0.1.0-SNAPSHOT.jar"))
+                .anyMatch(j -> j.endsWith("arplab-core-0.1.0-SNAPSHOT.jar"))
+                .noneMatch(j -> j.matches(".*/(picocli|jline|jansi|arplab-cli)[^/]*\\.jar"));
     }
 }

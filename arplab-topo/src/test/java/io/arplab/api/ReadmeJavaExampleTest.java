@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arplab.testing.RealTools;
+import io.arplab.testing.Sources;
 import io.arplab.wire.pcap.CaptureReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class ReadmeJavaExampleTest {
         assertThat(section).isNotNegative();
         Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(section));
         assertThat(blocks.find()).isTrue();
-        assertThat(blocks.group(1)).isEqualTo(region(Path.of("src/test/java/io/arplab/api/ReadmeJavaExampleTest.java"),
+        assertThat(blocks.group(1)).isEqualTo(region(Sources.test("io/arplab/api/ReadmeJavaExampleTest.java"),
                 "README"));
         assertThat(blocks.find()).isTrue();
         assertThat(blocks.group(1)).isEqualTo(region(Path.of(

@@ -2,6 +2,7 @@ package io.arplab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arplab.testing.Sources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The layers of docs/ARCHITECTURE.md, checked on the sources: each package imports only the packages it may. */
+/** The layers of docs/ARCHITECTURE.md, checked on all modules' sources: each package imports only those it may. */
 class LayeringTest {
-    private static final Path SRC = Path.of("src/main/java/io/arplab");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?io\\.arplab\\.([a-z]+)");
     private static final Pattern QUALIFIED = Pattern.compile("\\bio\\.arplab\\.([a-z]+)\\.[A-Z]");
 
@@ -49,9 +49,9 @@ class LayeringTest {
     @Test
     void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SRC)) {
+        try (Stream<Path> files = Sources.walkMain()) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                String pkg = SRC.relativize(f).getName(0).toString();
+                String pkg = Sources.relativize(f).getName(0).toString();
                 Set<String> allowed = ALLOWED.get(pkg);
                 assertThat(allowed).as("package %s is not in the layer map", pkg).isNotNull();
                 String text = Files.readString(f);
@@ -60,7 +60,7 @@ class LayeringTest {
                     while (m.find()) {
                         String used = m.group(1);
                         if (!used.equals(pkg) && !allowed.contains(used)) {
-                            violations.add(SRC.relativize(f) + " uses io.arplab." + used);
+                            violations.add(Sources.relativize(f) + " uses io.arplab." + used);
                         }
                     }
                 }
@@ -73,25 +73,25 @@ class LayeringTest {
     void theApiAndJunitPackagesUseNoCommandLineOrShellClasses() throws IOException {
         List<String> violations = new ArrayList<>();
         for (String pkg : List.of("api", "junit")) {
-            try (Stream<Path> files = Files.walk(SRC.resolve(pkg))) {
+            try (Stream<Path> files = Sources.walkMain(pkg)) {
                 for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                     Matcher m = CLI_LIBRARY.matcher(Files.readString(f));
                     while (m.find()) {
-                        violations.add(SRC.relativize(f) + " uses " + m.group());
+                        violations.add(Sources.relativize(f) + " uses " + m.group());
                     }
                 }
             }
         }
         assertThat(violations).isEmpty();
-        // what the packages reach through the engine: picocli and JLine are the command line's alone (both optional
-        // in the pom), the emulated tools parse their options with Getopt as the real ones do
-        try (Stream<Path> files = Files.walk(SRC)) {
+        // what the packages reach through the engine: picocli and JLine are the command line's alone (arplab-cli's
+        // dependencies), the emulated tools parse their options with Getopt as the real ones do
+        try (Stream<Path> files = Sources.walkMain()) {
             List<String> cliLibraries = new ArrayList<>();
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 String text = Files.readString(f);
-                if (!SRC.relativize(f).getName(0).toString().equals("cli")
+                if (!Sources.relativize(f).getName(0).toString().equals("cli")
                         && (text.contains("org.jline") || text.contains("import picocli"))) {
-                    cliLibraries.add(SRC.relativize(f).toString());
+                    cliLibraries.add(Sources.relativize(f).toString());
                 }
             }
             assertThat(cliLibraries).as("JLine or picocli outside cli").isEmpty();
@@ -101,7 +101,7 @@ class LayeringTest {
     @Test
     void noToolNamesTheSimulatorOrAConcreteBridge() throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SRC.resolve("tools"))) {
+        try (Stream<Path> files = Sources.walkMain("tools")) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 String text = Files.readString(f);
                 if (text.contains("io.arplab.sim") || text.contains("LinuxBridge")) {

@@ -2,6 +2,7 @@ package io.arplab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arplab.testing.Sources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class PublicApiDocsTest {
         List<String> undocumented = new ArrayList<>();
         int types = 0;
         for (String pkg : List.of("api", "junit")) {
-            try (Stream<Path> files = Files.list(Path.of("src/main/java/io/arplab", pkg))) {
+            try (Stream<Path> files = Sources.listMain("io/arplab/" + pkg)) {
                 for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                     String text = Files.readString(f);
                     Matcher m = PUBLIC_TYPE.matcher(text);
