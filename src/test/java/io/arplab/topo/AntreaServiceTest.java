@@ -2,7 +2,9 @@ package io.arplab.topo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arplab.flow.TraceflowHop;
 import io.arplab.lab.Lab;
+import io.arplab.lab.Traceflow;
 import io.arplab.observe.MemoryCapture;
 import io.arplab.tools.ToolContext;
 import io.arplab.wire.Bytes;
@@ -18,9 +20,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ClusterIP service of examples/antrea-cluster/service-lab.yaml (backendsvc, 10.104.65.133:80 to backend1 and backend2) as
- * AntreaProxy does it in OVS: the client's node picks an endpoint with the service's select group, DNATs the
- * connection in zone 65520 (EndpointDNAT) before the tunnel, and un-NATs the replies in table 30 with ct(nat).
+ * The ClusterIP service of examples/antrea-cluster/service-lab.yaml (backendsvc, 10.104.65.133:80 to backend1 and
+ * backend2) as AntreaProxy does it in OVS: the client's node picks an endpoint with the service's select group,
+ * DNATs the connection in zone 65520 (EndpointDNAT) before the tunnel, and un-NATs the replies in table 30 with
+ * ct(nat); traceflow shows those decisions and picks the endpoint the datapath picks.
  */
 class AntreaServiceTest {
     private static final String CLUSTER_IP = "10.104.65.133";
@@ -42,10 +45,14 @@ class AntreaServiceTest {
 
     /** Both endpoints listen, frontend sends one line to the ClusterIP; returns the endpoint that got it. */
     private String connect(String line) {
+        return connect(line, List.of("nc", "-N", CLUSTER_IP, "80"));
+    }
+
+    private String connect(String line, List<String> nc) {
         ToolContext s1 = start("backend1", "nc -l 80", null, served1);
         ToolContext s2 = start("backend2", "nc -l 80", null, served2);
         StringWriter err = new StringWriter();
-        ToolContext client = lab.start("frontend", List.of("nc", "-N", CLUSTER_IP, "80"), new PrintWriter(
+        ToolContext client = lab.start("frontend", nc, new PrintWriter(
                 new StringWriter(), true), new PrintWriter(err, true), line.getBytes(StandardCharsets.UTF_8));
         lab.await(client);
         lab.runFor(1_000_000);
@@ -132,5 +139,24 @@ class AntreaServiceTest {
         assertThat(counted).containsExactly(delivered);
         assertThat(delivered[0] + delivered[1]).isEqualTo(8);
         assertThat(delivered).as("the hash spreads connections over both endpoints").doesNotContain(0);
+    }
+
+    @Test
+    void traceflowShowsTheGroupAndTheDnatAndPicksWhatTheDatapathPicks() {
+        Traceflow.Report r = Traceflow.run(lab, "frontend", CLUSTER_IP, "tcp", 80);
+        assertThat(r.verdict()).isEqualTo("delivered");
+        Traceflow.Hop w1 = r.hops().get(0);
+        List<TraceflowHop.Table> t = w1.decisions().tables;
+        assertThat(t).extracting(TraceflowHop.Table::table).containsSubsequence(30, 31, 40, 41, 42, 50, 70, 105, 110);
+        assertThat(t).filteredOn(x -> x.table() == 41).singleElement()
+                .satisfies(x -> assertThat(x.actions()).endsWith(",group:1"));
+        TraceflowHop.Table dnat = t.stream().filter(x -> x.table() == 42).findFirst().orElseThrow();
+        Matcher m = Pattern.compile("nat\\(dst=([0-9.]+):80\\)").matcher(dnat.actions());
+        assertThat(m.find()).isTrue();
+        String endpoint = lab.resolver().reverse(Ipv4Address.parse(m.group(1)));
+        assertThat(w1.decisions().conntrack).extracting(TraceflowHop.Ct::commit).contains(true);
+        assertThat(r.hops().get(r.hops().size() - 1).result()).startsWith("delivered to pod " + endpoint + " ");
+        // traceflow's SYN leaves from port 10000: a real connection from that port hashes to the same bucket
+        assertThat(connect("hi\n", List.of("nc", "-p", "10000", "-N", CLUSTER_IP, "80"))).isEqualTo(endpoint);
     }
 }
