@@ -11,10 +11,25 @@ import java.util.List;
  * @param underlay       the nodes' own subnet
  * @param underlayBridge the Linux bridge the nodes' eth0 are plugged into
  * @param serviceCidr    the ClusterIP range Antrea sends to the gateway (table 40), e.g. 10.96.0.0/12
+ * @param services       ClusterIP services load-balanced in OVS as AntreaProxy does (none: table 40 as above)
  */
-public record Cluster(Cidr underlay, String underlayBridge, Cidr serviceCidr, List<Node> nodes) {
+public record Cluster(Cidr underlay, String underlayBridge, Cidr serviceCidr, List<Node> nodes,
+                      List<Service> services) {
     public Cluster {
         nodes = List.copyOf(nodes);
+        services = List.copyOf(services);
+    }
+
+    public Cluster(Cidr underlay, String underlayBridge, Cidr serviceCidr, List<Node> nodes) {
+        this(underlay, underlayBridge, serviceCidr, nodes, List.of());
+    }
+
+    /** A ClusterIP service: its virtual address and port, protocol (tcp or udp), the pods' port and pods. */
+    public record Service(String name, Ipv4Address clusterIp, int port, String protocol, int targetPort,
+                          List<String> endpoints) {
+        public Service {
+            endpoints = List.copyOf(endpoints);
+        }
     }
 
     /** A node: its name, underlay address, pod CIDR (its gateway antrea-gw0 is the first address) and pods. */

@@ -8,6 +8,7 @@ import io.arplab.flow.Datapath;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
+import io.arplab.flow.Group;
 import io.arplab.flow.OfVersion;
 import io.arplab.flow.Ofproto;
 import io.arplab.lab.Lab;
@@ -80,6 +81,13 @@ final class ClusterBuilder {
             brs.add(br);
             podsOf.add(pods);
         }
+        List<AntreaPipeline.Service> services = new ArrayList<>();
+        for (Cluster.Service s : c.services()) {
+            List<Ipv4Address> eps = s.endpoints().stream().map(p -> lab.resolver().resolve(p)).toList();
+            // AntreaProxy's group IDs count up from 1 as services are installed
+            services.add(new AntreaPipeline.Service(services.size() + 1, s.protocol(), s.clusterIp(), s.port(), eps,
+                    s.targetPort()));
+        }
         for (int i = 0; i < c.nodes().size(); i++) {
             Cluster.Node n = c.nodes().get(i);
             Host h = lab.host(n.name());
@@ -95,8 +103,16 @@ final class ClusterBuilder {
                 }
             }
             OvsBridge br = brs.get(i);
+            for (String g : AntreaPipeline.groups(services)) {
+                try {
+                    br.ofproto().groupMod(Group.parse(g, Group.Command.ADD, br.ofproto().portMap()), OfVersion.OF13,
+                            lab.now());
+                } catch (FlowParseException e) {
+                    throw new IllegalStateException("generated group '" + g + "': " + e.getMessage(), e);
+                }
+            }
             install(br, AntreaPipeline.flows(n.gateway(), MacAddress.of(br.ofproto().port(AntreaPipeline.GATEWAY_PORT)
-                    .mac), c.serviceCidr().toString(), podsOf.get(i), peers));
+                    .mac), c.serviceCidr().toString(), podsOf.get(i), peers, services));
         }
         return lab;
     }

@@ -22,12 +22,15 @@ import java.util.Map;
  *   nodes:
  *     master:  {address: 10.79.1.200, pod_cidr: 10.222.0.0/24}
  *     worker1: {address: 10.79.1.201, pod_cidr: 10.222.1.0/24, pods: [frontend, backend1]}
+ *   services:
+ *     backend: {cluster_ip: 10.96.0.10, port: 80, protocol: tcp, target_port: 80, endpoints: [backend1]}
  * </pre>
  */
 final class ClusterFormat {
     static final List<String> TOP = List.of("lab", "cluster");
     static final List<String> CLUSTER = List.of("underlay", "underlay_bridge", "service_cidr", "nodes", "services");
     static final List<String> NODE = List.of("address", "pod_cidr", "pods");
+    static final List<String> SERVICE = List.of("cluster_ip", "port", "protocol", "target_port", "endpoints");
 
     private ClusterFormat() {}
 
@@ -87,12 +90,66 @@ final class ClusterFormat {
         if (nodes.isEmpty()) {
             throw error(c.get("nodes"), "the cluster has no nodes");
         }
-        if (c.has("services")) {
-            throw error(c.get("services"), "services are not modelled yet (ClusterIPs need Antrea's proxy: groups and"
-                    + " ct(nat))");
-        }
+        List<Cluster.Service> svcs = c.has("services") ? services(Fields.map(c.get("services"),
+                "services (name: settings)"), services, nodes) : List.of();
         return new Topology(name, null, List.of(), List.of(), Map.of(), io.arplab.lab.Lab.Kernel.PER_HOST,
-                new Cluster(underlay, bridge, services, nodes));
+                new Cluster(underlay, bridge, services, nodes, svcs));
+    }
+
+    private static List<Cluster.Service> services(MapNode map, Cidr range, List<Cluster.Node> nodes) {
+        List<String> pods = new ArrayList<>();
+        nodes.forEach(n -> pods.addAll(n.pods()));
+        Map<String, String> frontends = new HashMap<>();
+        List<Cluster.Service> out = new ArrayList<>();
+        for (Entry e : map.entries().values()) {
+            String n = Fields.string(e.key(), "service name");
+            String where = "in service '" + n + "'";
+            MapNode m = Fields.mapOrEmpty(e.value(), "service settings (cluster_ip, port, endpoints)");
+            checkKeys(m, where, SERVICE);
+            for (String k : List.of("cluster_ip", "port", "endpoints")) {
+                Fields.require(m, k, where);
+            }
+            Ipv4Address ip = Fields.address(m.get("cluster_ip"), "the service's ClusterIP");
+            if (!range.network().equals(ip.masked(range.prefixLength()))) {
+                throw error(m.get("cluster_ip"), "ClusterIP " + ip + " is outside the service CIDR " + range);
+            }
+            int port = port(m.get("port"), "the service's port");
+            int target = m.has("target_port") ? port(m.get("target_port"), "the endpoints' port") : port;
+            String proto = m.has("protocol") ? Fields.string(m.get("protocol"), "tcp or udp") : "tcp";
+            if (!proto.equals("tcp") && !proto.equals("udp")) {
+                throw error(m.get("protocol"), "protocol '" + proto + "' is not tcp or udp");
+            }
+            String other = frontends.put(proto + " " + ip + ":" + port, n);
+            if (other != null) {
+                throw error(m.get("cluster_ip"), proto + " " + ip + ":" + port + " is already service '" + other
+                        + "'");
+            }
+            List<String> eps = new ArrayList<>();
+            for (Node p : Fields.list(m.get("endpoints"), "endpoint pod names").items()) {
+                Yaml.Scalar s = Fields.scalar(p, "a pod name");
+                if (!pods.contains(s.text())) {
+                    throw error(s, "endpoint '" + s.text() + "' is not a pod of the cluster"
+                            + Suggest.didYouMean(s.text(), pods));
+                }
+                if (eps.contains(s.text())) {
+                    throw error(s, "endpoint '" + s.text() + "' is listed twice");
+                }
+                eps.add(s.text());
+            }
+            if (eps.isEmpty()) {
+                throw error(m.get("endpoints"), "service '" + n + "' has no endpoints");
+            }
+            out.add(new Cluster.Service(n, ip, port, proto, target, eps));
+        }
+        return out;
+    }
+
+    private static int port(Node n, String what) {
+        long p = Fields.integer(n, what);
+        if (p < 1 || p > 65535) {
+            throw error(n, "port " + p + " is out of range (1-65535)");
+        }
+        return (int) p;
     }
 
     private static void unique(Map<String, Node> seen, String name, Node at) {
