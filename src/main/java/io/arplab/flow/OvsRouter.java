@@ -28,6 +28,8 @@ public final class OvsRouter {
 
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, long[]> in4 = new LinkedHashMap<>();
+    /** tnl-ports.c's addr_list: the netdevs a route brought in (tnl_port_map_insert_ipdev()), oldest first. */
+    private final java.util.Set<String> ipDevs = new java.util.LinkedHashSet<>();
     private final Map<String, Neigh> neighs = new LinkedHashMap<>();
     private final Map<String, Long> expires = new LinkedHashMap<>();
 
@@ -73,6 +75,7 @@ public final class OvsRouter {
         // plen + 96 (IPv4-mapped) + 32: a user route outranks the cached routes of the same length;
         // classifier_replace() puts a route with the same match in the place of the old one
         Route r = new Route(dst & mask(plen[0]), plen[0], mark, bridge, gw, src, plen[0] + 128);
+        ipDevs.add(bridge);
         int old = find(r.dst, r.plen, mark);
         if (old >= 0) {
             routes.set(old, r);
@@ -98,7 +101,8 @@ public final class OvsRouter {
         if (old < 0) {
             throw new FlowParseException("Not found");
         }
-        routes.remove(old);
+        // rt_entry_delete__()'s tnl_port_map_delete_ipdev(): the netdev leaves, whatever other routes use it
+        ipDevs.remove(routes.remove(old).bridge);
         return "OK\n";
     }
 
@@ -139,6 +143,34 @@ public final class OvsRouter {
             }
         }
         return null;
+    }
+
+    /**
+     * tnl_port_show(): the listening ports (one per datapath tunnel port, ref_cnt the OpenFlow ports on it), or with
+     * -v each port's classifier entry per address of a netdev a route brought in (tnl_port_show_v()), in the
+     * datapath flow syntax. {@code tunnels} are the Geneve ports; {@code macOf} gives a netdev's MAC.
+     */
+    public String portsShow(List<String> args, int tunnels, java.util.function.Function<String, Long> macOf) {
+        if (args.size() > 1) {
+            throw new FlowParseException("\"tnl/ports/show\" command takes at most 1 arguments");
+        }
+        StringBuilder sb = new StringBuilder("Listening ports:\n");
+        if (tunnels == 0) {
+            return sb.toString();
+        }
+        if (args.isEmpty() || !args.get(0).equalsIgnoreCase("-v")) {
+            return sb.append("genev_sys_6081 (6081) ref_cnt=").append(tunnels).append('\n').toString();
+        }
+        for (String dev : ipDevs) {
+            long[] a = in4.get(dev);
+            Long mac = macOf.apply(dev);
+            if (a != null && mac != null) {
+                sb.append("genev_sys_6081 (6081) : eth(dst=").append(MatchFormat.mac(mac))
+                        .append("),eth_type(0x0800),ipv4(dst=").append(MatchFormat.ip(a[0]))
+                        .append(",proto=17,frag=no),udp(dst=6081)\n");
+            }
+        }
+        return sb.toString();
     }
 
     // tnl_neigh_cache_add(): BRIDGE IP MAC

@@ -147,7 +147,8 @@ public final class OvsAppctl implements Tool {
                     return receive(rest);
                 }
                 case "netdev-dummy/ip4addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
-                        "tnl/neigh/show", "tnl/neigh/flush", "tnl/arp/set", "tnl/arp/show", "tnl/arp/flush" -> {
+                        "tnl/neigh/show", "tnl/neigh/flush", "tnl/arp/set", "tnl/arp/show", "tnl/arp/flush",
+                        "tnl/ports/show" -> {
                     return tnl(cmd, rest);
                 }
                 case "revalidator/wait" -> {
@@ -232,6 +233,7 @@ public final class OvsAppctl implements Tool {
             case "ovs/route/add" -> new int[] {2, 4};
             case "ovs/route/del" -> new int[] {1, 2};
             case "tnl/neigh/set", "tnl/arp/set" -> new int[] {3, 3};
+            case "tnl/ports/show" -> new int[] {0, 1};
             default -> new int[] {0, 0};
         };
         if (rest.size() < arity[0]) {
@@ -252,9 +254,24 @@ public final class OvsAppctl implements Tool {
             case "ovs/route/show" -> router.show();
             case "tnl/neigh/set", "tnl/arp/set" -> router.neighSet(rest, ctx.now());
             case "tnl/neigh/show", "tnl/arp/show" -> router.neighShow(ctx.now());
+            case "tnl/ports/show" -> router.portsShow(rest, geneves(dp), n -> {
+                Ofproto.Port p = dummyPort(n);
+                return p == null ? null : p.mac;
+            });
             default -> router.neighFlush();
         });
         return 0;
+    }
+
+    // the datapath's Geneve ports (genev_sys_6081 holds one reference per OpenFlow port)
+    private int geneves(io.arplab.flow.Datapath dp) {
+        int n = 0;
+        for (var s : ctx.switches()) {
+            if (s instanceof OvsBridge b && b.ofproto().datapath == dp) {
+                n += (int) b.ofproto().ports().stream().filter(p -> p.type.equals("geneve")).count();
+            }
+        }
+        return n;
     }
 
     private Ofproto.Port dummyPort(String name) {
