@@ -11,12 +11,8 @@ import java.util.Map;
  * dummy netdevs (the routes' source addresses). Commands reply with their text or throw OVS's error text.
  */
 public final class OvsRouter {
-    /** An ovs_router_entry: IPv4 only; priority plen+32 for a user route (ovs_router_add()). */
+    /** An ovs_router_entry, IPv4 only: priority plen + 96 (IPv4-mapped) + 32 for a user route (ovs_router_add()). */
     public record Route(long dst, int plen, long mark, String bridge, long gw, long src, int priority) {
-        boolean matches(long ip, long pktMark) {
-            long mask = plen == 0 ? 0 : (0xffffffffL << (32 - plen)) & 0xffffffffL;
-            return pktMark == mark && (ip & mask) == dst;
-        }
     }
 
     /** A tnl_neigh_entry. */
@@ -135,16 +131,6 @@ public final class OvsRouter {
         return sb.toString();
     }
 
-    /** ovs_router_lookup(): the highest-priority route to ip, or null. */
-    public Route lookup(long ip, long pktMark) {
-        for (Route r : sorted()) {
-            if (r.matches(ip, pktMark)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /**
      * tnl_port_show(): the listening ports (one per datapath tunnel port, ref_cnt the OpenFlow ports on it), or with
      * -v each port's classifier entry per address of a netdev a route brought in (tnl_port_show_v()), in the
@@ -187,16 +173,10 @@ public final class OvsRouter {
         return "OK\n";
     }
 
-    /** tnl_neigh_set(): the same MAC refreshes the entry; another replaces it. */
-    public void neighSet(String bridge, long ip, long mac, long now) {
+    // tnl_neigh_set(): the same MAC refreshes the entry; another replaces it
+    private void neighSet(String bridge, long ip, long mac, long now) {
         neighs.put(bridge + " " + ip, new Neigh(ip, mac, bridge));
         expires.put(bridge + " " + ip, now + NEIGH_AGING_NS);
-    }
-
-    /** tnl_neigh_lookup(): the bridge's unexpired entry for ip, or null. */
-    public Neigh neighLookup(String bridge, long ip, long now) {
-        Neigh n = neighs.get(bridge + " " + ip);
-        return n != null && expires.get(bridge + " " + ip) > now ? n : null;
     }
 
     // tnl_neigh_cache_show(): the address padded to INET6_ADDRSTRLEN (46); tnl_neigh_cache_run() has deleted the
