@@ -38,6 +38,8 @@ public final class Datapath {
     private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
     private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
     public long hit, missed, lost;
+    /** ovs-router and tnl-neigh-cache of the ovs-vswitchd that owns this datapath (native tunnelling). */
+    public final OvsRouter router = new OvsRouter();
     /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
     private long nextDummy = 1;
 

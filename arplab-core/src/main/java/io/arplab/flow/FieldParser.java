@@ -107,7 +107,7 @@ public final class FieldParser {
     }
 
     /** ip_parse_masked(): A.B.C.D, A.B.C.D/N, A.B.C.D/M.M.M.M. */
-    private static long[] ipv4(Field f, String s) {
+    static long[] ipv4(Field f, String s) {
         int slash = s.indexOf('/');
         Long v = ip(slash < 0 ? s : s.substring(0, slash));
         if (v == null) {

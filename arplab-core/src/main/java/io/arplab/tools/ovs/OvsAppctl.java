@@ -169,6 +169,11 @@ public final class OvsAppctl implements Tool {
                 case "netdev-dummy/receive" -> {
                     return receive(rest);
                 }
+                case "netdev-dummy/ip4addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
+                        "tnl/neigh/show", "tnl/neigh/flush", "tnl/arp/set", "tnl/arp/show", "tnl/arp/flush",
+                        "tnl/ports/show" -> {
+                    return tnl(cmd, rest);
+                }
                 case "revalidator/wait" -> {
                     // statistics reach the rules at once here; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
@@ -246,6 +251,63 @@ public final class OvsAppctl implements Tool {
             ctx.runtime().inject(bridge, bridge.devicePort(port.ofport), frame);
         }
         return 0;
+    }
+
+    // ovs-router.c, tnl-neigh-cache.c and netdev_dummy_ip4addr() with unixctl's argument counts
+    private int tnl(String cmd, List<String> rest) {
+        int[] arity = switch (cmd) {
+            case "netdev-dummy/ip4addr" -> new int[] {2, 2};
+            case "ovs/route/add" -> new int[] {2, 4};
+            case "ovs/route/del" -> new int[] {1, 2};
+            case "tnl/neigh/set", "tnl/arp/set" -> new int[] {3, 3};
+            case "tnl/ports/show" -> new int[] {0, 1};
+            default -> new int[] {0, 0};
+        };
+        if (rest.size() < arity[0]) {
+            return error("\"" + cmd + "\" command requires at least " + arity[0] + " arguments");
+        }
+        if (rest.size() > arity[1]) {
+            return error("\"" + cmd + "\" command takes at most " + arity[1] + " arguments");
+        }
+        io.arplab.flow.Datapath dp = datapath();
+        if (dp == null) {
+            return error(cmd.equals("netdev-dummy/ip4addr") ? "Unknown Dummy Interface" : "Error while inserting route.");
+        }
+        io.arplab.flow.OvsRouter router = dp.router;
+        ctx.out().print(switch (cmd) {
+            case "netdev-dummy/ip4addr" -> router.ip4addr(dummyPort(rest.get(0)), rest.get(1));
+            case "ovs/route/add" -> router.add(rest);
+            case "ovs/route/del" -> router.del(rest);
+            case "ovs/route/show" -> router.show();
+            case "tnl/neigh/set", "tnl/arp/set" -> router.neighSet(rest, ctx.now());
+            case "tnl/neigh/show", "tnl/arp/show" -> router.neighShow(ctx.now());
+            case "tnl/ports/show" -> router.portsShow(rest, geneves(dp), n -> {
+                Ofproto.Port p = dummyPort(n);
+                return p == null ? null : p.mac;
+            });
+            default -> router.neighFlush();
+        });
+        return 0;
+    }
+
+    // the datapath's Geneve ports (genev_sys_6081 holds one reference per OpenFlow port)
+    private int geneves(io.arplab.flow.Datapath dp) {
+        int n = 0;
+        for (var s : ctx.switches()) {
+            if (s instanceof OvsBridge b && b.ofproto().datapath == dp) {
+                n += (int) b.ofproto().ports().stream().filter(p -> p.type.equals("geneve")).count();
+            }
+        }
+        return n;
+    }
+
+    private Ofproto.Port dummyPort(String name) {
+        for (var s : ctx.switches()) {
+            if (s instanceof OvsBridge b && b.ofproto().port(name) != null) {
+                return b.ofproto().port(name);
+            }
+        }
+        return null;
     }
 
     // eth_from_hex(): hex digits (spaces allowed) of at least an Ethernet header, or null

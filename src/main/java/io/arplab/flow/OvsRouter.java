@@ -1,0 +1,266 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ovs-vswitchd's tunnel routing state (lib/ovs-router.c, lib/tnl-neigh-cache.c): the route table of
+ * {@code ovs/route/*}, the neighbour cache of {@code tnl/neigh/*}, and the IPv4 addresses netdev-dummy/ip4addr gave
+ * dummy netdevs (the routes' source addresses). Commands reply with their text or throw OVS's error text.
+ */
+public final class OvsRouter {
+    /** An ovs_router_entry, IPv4 only: priority plen + 96 (IPv4-mapped) + 32 for a user route (ovs_router_add()). */
+    public record Route(long dst, int plen, long mark, String bridge, long gw, long src, int priority) {
+    }
+
+    /** A tnl_neigh_entry. */
+    public record Neigh(long ip, long mac, String bridge) {
+    }
+
+    // tnl-neigh-cache.c NEIGH_ENTRY_DEFAULT_IDLE_TIME_MS
+    static final long NEIGH_AGING_NS = 15 * 60 * 1_000_000_000L;
+
+    private final List<Route> routes = new ArrayList<>();
+    private final Map<String, long[]> in4 = new LinkedHashMap<>();
+    /** tnl-ports.c's addr_list: the netdevs a route brought in (tnl_port_map_insert_ipdev()), oldest first. */
+    private final java.util.Set<String> ipDevs = new java.util.LinkedHashSet<>();
+    private final Map<String, Neigh> neighs = new LinkedHashMap<>();
+    private final Map<String, Long> expires = new LinkedHashMap<>();
+
+    // netdev_dummy_ip4addr(): the netdev must be one of netdev-dummy's (a dummy port or a bridge's internal port)
+    public String ip4addr(Ofproto.Port port, String address) {
+        if (port == null || !(port.type.equals("dummy") || port.type.equals("internal"))) {
+            throw new FlowParseException("Unknown Dummy Interface");
+        }
+        in4.put(port.name, FieldParser.ipv4(null, address));
+        return "OK\n";
+    }
+
+    // ovs_router_add(): ip_addr/prefix_len out_br_name [gw|pkt_mark=mark] [pkt_mark=mark]
+    public String add(List<String> args) {
+        int[] plen = new int[1];
+        long dst = cidr(args.get(0), plen);
+        long mark = 0, gw = 0;
+        if (args.size() > 2) {
+            Long m = pktMark(args.get(2));
+            Long g = inetPton(args.get(2));
+            if (m == null && g == null) {
+                throw new FlowParseException("Invalid pkt_mark or gateway");
+            }
+            mark = m != null ? m : 0;
+            gw = g != null ? g : 0;
+        }
+        if (args.size() > 3) {
+            Long m = pktMark(args.get(3));
+            if (m == null) {
+                throw new FlowParseException("Invalid pkt_mark");
+            }
+            mark = m;
+        }
+        String bridge = args.get(1);
+        // ovs_router_get_netdev_source_address(): the longest of the bridge's addresses whose subnet holds dst, else gw
+        Long src = source(bridge, dst);
+        if (src == null && gw != 0) {
+            src = source(bridge, gw);
+        }
+        if (src == null) {
+            throw new FlowParseException("Error while inserting route.");
+        }
+        // plen + 96 (IPv4-mapped) + 32: a user route outranks the cached routes of the same length;
+        // classifier_replace() puts a route with the same match in the place of the old one
+        Route r = new Route(dst & mask(plen[0]), plen[0], mark, bridge, gw, src, plen[0] + 128);
+        ipDevs.add(bridge);
+        int old = find(r.dst, r.plen, mark);
+        if (old >= 0) {
+            routes.set(old, r);
+        } else {
+            routes.add(r);
+        }
+        return "OK\n";
+    }
+
+    // ovs_router_del(): ip_addr/prefix_len [pkt_mark=mark]
+    public String del(List<String> args) {
+        int[] plen = new int[1];
+        long dst = cidr(args.get(0), plen);
+        long mark = 0;
+        if (args.size() > 1) {
+            Long m = pktMark(args.get(1));
+            if (m == null) {
+                throw new FlowParseException("Invalid pkt_mark");
+            }
+            mark = m;
+        }
+        int old = find(dst & mask(plen[0]), plen[0], mark);
+        if (old < 0) {
+            throw new FlowParseException("Not found");
+        }
+        // rt_entry_delete__()'s tnl_port_map_delete_ipdev(): the netdev leaves, whatever other routes use it
+        ipDevs.remove(routes.remove(old).bridge);
+        return "OK\n";
+    }
+
+    // rt_entry_delete()'s classifier_find_rule_exactly(): a user route's match and priority
+    private int find(long dst, int plen, long mark) {
+        for (int i = 0; i < routes.size(); i++) {
+            Route r = routes.get(i);
+            if (r.dst == dst && r.plen == plen && r.mark == mark && r.priority == plen + 128) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ovs_router_show(): CLS_FOR_EACH, subtables (one per prefix length) by priority, a subtable's routes in their
+    // order; arplab has no cached routes yet
+    public String show() {
+        StringBuilder sb = new StringBuilder("Route Table:\n");
+        for (Route r : sorted()) {
+            sb.append("User: ").append(MatchFormat.ip(r.dst)).append('/').append(r.plen);
+            if (r.mark != 0) {
+                sb.append(" MARK ").append(r.mark);
+            }
+            sb.append(" dev ").append(r.bridge);
+            if (r.gw != 0) {
+                sb.append(" GW ").append(MatchFormat.ip(r.gw));
+            }
+            sb.append(" SRC ").append(MatchFormat.ip(r.src)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * tnl_port_show(): the listening ports (one per datapath tunnel port, ref_cnt the OpenFlow ports on it), or with
+     * -v each port's classifier entry per address of a netdev a route brought in (tnl_port_show_v()), in the
+     * datapath flow syntax. {@code tunnels} are the Geneve ports; {@code macOf} gives a netdev's MAC.
+     */
+    public String portsShow(List<String> args, int tunnels, java.util.function.Function<String, Long> macOf) {
+        if (args.size() > 1) {
+            throw new FlowParseException("\"tnl/ports/show\" command takes at most 1 arguments");
+        }
+        StringBuilder sb = new StringBuilder("Listening ports:\n");
+        if (tunnels == 0) {
+            return sb.toString();
+        }
+        if (args.isEmpty() || !args.get(0).equalsIgnoreCase("-v")) {
+            return sb.append("genev_sys_6081 (6081) ref_cnt=").append(tunnels).append('\n').toString();
+        }
+        for (String dev : ipDevs) {
+            long[] a = in4.get(dev);
+            Long mac = macOf.apply(dev);
+            if (a != null && mac != null) {
+                sb.append("genev_sys_6081 (6081) : eth(dst=").append(MatchFormat.mac(mac))
+                        .append("),eth_type(0x0800),ipv4(dst=").append(MatchFormat.ip(a[0]))
+                        .append(",proto=17,frag=no),udp(dst=6081)\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    // tnl_neigh_cache_add(): BRIDGE IP MAC
+    public String neighSet(List<String> args, long now) {
+        Long ip = inetPton(args.get(1));
+        if (ip == null) {
+            throw new FlowParseException("bad IP address");
+        }
+        Long mac = FieldParser.mac(args.get(2));
+        if (mac == null) {
+            throw new FlowParseException("bad MAC address");
+        }
+        neighSet(args.get(0), ip, mac, now);
+        return "OK\n";
+    }
+
+    // tnl_neigh_set(): the same MAC refreshes the entry; another replaces it
+    private void neighSet(String bridge, long ip, long mac, long now) {
+        neighs.put(bridge + " " + ip, new Neigh(ip, mac, bridge));
+        expires.put(bridge + " " + ip, now + NEIGH_AGING_NS);
+    }
+
+    // tnl_neigh_cache_show(): the address padded to INET6_ADDRSTRLEN (46); tnl_neigh_cache_run() has deleted the
+    // expired entries already, so none shows STALE
+    public String neighShow(long now) {
+        expires.entrySet().removeIf(e -> e.getValue() <= now && neighs.remove(e.getKey()) != null);
+        StringBuilder sb = new StringBuilder("IP                                            MAC                 Bridge\n");
+        sb.append("==========================================================================\n");
+        for (Neigh n : neighs.values()) {
+            String ip = MatchFormat.ip(n.ip);
+            sb.append(ip).append(" ".repeat(46 - ip.length())).append(MatchFormat.mac(n.mac)).append("   ")
+                    .append(n.bridge).append('\n');
+        }
+        return sb.toString();
+    }
+
+    // tnl_neigh_cache_flush()
+    public String neighFlush() {
+        neighs.clear();
+        expires.clear();
+        return "OK\n";
+    }
+
+    private List<Route> sorted() {
+        List<Route> l = new ArrayList<>(routes);
+        l.sort((a, b) -> Integer.compare(b.plen, a.plen));
+        return l;
+    }
+
+    private Long source(String bridge, long ip) {
+        long[] a = in4.get(bridge);
+        return a != null && (a[0] & a[1]) == (ip & a[1]) ? a[0] : null;
+    }
+
+    // scan_ipv4_route(): ip_parse_cidr(); any error is "Invalid parameters" (no IPv6 routes in arplab)
+    private static long cidr(String s, int[] plen) {
+        long[] v;
+        try {
+            v = FieldParser.ipv4(null, s);
+        } catch (FlowParseException e) {
+            throw new FlowParseException("Invalid parameters");
+        }
+        long m = v[1];
+        int n = Long.bitCount(m);
+        if (m != mask(n)) {
+            throw new FlowParseException("Invalid parameters");
+        }
+        plen[0] = n;
+        return v[0];
+    }
+
+    private static final java.util.regex.Pattern INET_PTON =
+            java.util.regex.Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?!$)|$)){4}");
+
+    // inet_pton(AF_INET): four decimal octets up to 255, no leading zeros (IPv6 is not modelled: refused)
+    private static Long inetPton(String s) {
+        if (!INET_PTON.matcher(s).matches()) {
+            return null;
+        }
+        return FieldParser.ip(s);
+    }
+
+    private static long mask(int plen) {
+        return plen == 0 ? 0 : (0xffffffffL << (32 - plen)) & 0xffffffffL;
+    }
+
+    // ovs_scan(s, "pkt_mark=%"SCNi32): decimal, 0x hex or 0 octal; trailing text ignored as sscanf does
+    private static Long pktMark(String s) {
+        if (!s.startsWith("pkt_mark=")) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")
+                .matcher(s.substring(9));
+        if (!m.find()) {
+            return null;
+        }
+        String d = m.group(2);
+        long v;
+        try {
+            v = d.startsWith("0x") || d.startsWith("0X") ? Long.parseLong(d.substring(2), 16)
+                    : d.length() > 1 ? Long.parseLong(d, 8) : Long.parseLong(d);
+        } catch (NumberFormatException e) {
+            v = 0xffffffffL;
+        }
+        return (m.group(1).equals("-") ? -v : v) & 0xffffffffL;
+    }
+}
