@@ -43,4 +43,19 @@ public sealed interface Action {
 
     /** group:N, the group table's entry N (ofpact_group). */
     record Group(long groupId) implements Action {}
+
+    /**
+     * learn(...) (struct ofpact_learn): a flow_mod built per packet into {@code table}; {@code flags} 1 send_flow_rem,
+     * 2 delete_learned, 4 result_dst; {@code resultDst} null for none.
+     */
+    record Learn(int table, int idleTimeout, int hardTimeout, int finIdleTimeout, int finHardTimeout, int priority,
+            long cookie, int flags, long limit, Subfield resultDst, List<LearnSpec> specs) implements Action {}
+
+    /**
+     * One learn spec (struct ofpact_learn_spec): {@code dst} MATCHed, LOADed from {@code src} (null: the immediate
+     * {@code imm}, in {@code dst}'s units) or OUTPUT to {@code src}'s port ({@code dst} null).
+     */
+    record LearnSpec(int kind, Subfield src, long imm, Subfield dst) {
+        public static final int MATCH = 0, LOAD = 1, OUTPUT = 2;
+    }
 }

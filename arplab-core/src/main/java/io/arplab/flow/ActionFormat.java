@@ -100,6 +100,8 @@ public final class ActionFormat {
             s.append("group:").append(g.groupId());
         } else if (a instanceof Action.Meter m) {
             s.append("meter:").append(m.meterId());
+        } else if (a instanceof Action.Learn l) {
+            learn(l, names, s);
         } else if (a instanceof Action.ClearActions c) {
             s.append("clear_actions");
         } else if (a instanceof Action.WriteMetadata w) {
@@ -153,6 +155,61 @@ public final class ActionFormat {
     }
 
     /** encode_*() for version {@code v}, then decode: how the switch holds (or a dump shows) these actions. */
+    // learn_format(): the parameters that differ from their defaults, then the specs
+    private static void learn(Action.Learn l, PortMap names, StringBuilder s) {
+        s.append("learn(table=").append(l.table());
+        if (l.idleTimeout() != 0) {
+            s.append(",idle_timeout=").append(l.idleTimeout());
+        }
+        if (l.hardTimeout() != 0) {
+            s.append(",hard_timeout=").append(l.hardTimeout());
+        }
+        if (l.finIdleTimeout() != 0) {
+            s.append(",fin_idle_timeout=").append(l.finIdleTimeout());
+        }
+        if (l.finHardTimeout() != 0) {
+            s.append(",fin_hard_timeout=").append(l.finHardTimeout());
+        }
+        if (l.priority() != 0x8000) {
+            s.append(",priority=").append(l.priority());
+        }
+        if ((l.flags() & 1) != 0) {
+            s.append(",send_flow_rem");
+        }
+        if ((l.flags() & 2) != 0) {
+            s.append(",delete_learned");
+        }
+        if (l.cookie() != 0) {
+            s.append(",cookie=").append(MatchFormat.hex(l.cookie()));
+        }
+        if (l.limit() != 0) {
+            s.append(",limit=").append(l.limit());
+        }
+        if (l.resultDst() != null) {
+            s.append(",result_dst=").append(l.resultDst());
+        }
+        for (Action.LearnSpec sp : l.specs()) {
+            s.append(',');
+            Subfield d = sp.dst();
+            if (sp.kind() == Action.LearnSpec.OUTPUT) {
+                s.append("output:").append(sp.src());
+            } else if (sp.kind() == Action.LearnSpec.LOAD) {
+                s.append("load:").append(sp.src() != null ? sp.src().toString() : MatchFormat.hex(sp.imm()))
+                        .append("->").append(d);
+            } else if (sp.src() == null) {
+                boolean whole = d.ofs() == 0 && d.nBits() == d.field().nBits;
+                s.append(whole ? d.field().name : d.toString()).append('=').append(whole
+                        && d.field().kind != Field.Kind.HEX ? MatchFormat.formatValue(d.field(), sp.imm(), -1L, names)
+                        : MatchFormat.hex(sp.imm()));
+            } else if (sp.src().equals(d)) {
+                s.append(d);
+            } else {
+                s.append(d).append('=').append(sp.src());
+            }
+        }
+        s.append(')');
+    }
+
     public static List<Action> roundTrip(List<Action> actions, OfVersion v) {
         List<Action> out = new ArrayList<>();
         for (Action a : actions) {

@@ -52,6 +52,7 @@ public final class ActionParser {
                 case "push_vlan" -> out.add(new Action.PushVlan((int) number(value, "push_vlan")));
                 case "ct" -> out.add(ct(value, match, names));
                 case "group" -> out.add(new Action.Group(u32(value)));
+                case "learn" -> out.add(learn(value, names));
                 case "meter" -> {
                     out.add(new Action.Meter(u32(value)));
                     inst = 0;
@@ -153,6 +154,97 @@ public final class ActionParser {
             // below
         }
         throw new FlowParseException("unknown table \"" + value + "\"");
+    }
+
+    // learn_parse__(): the learned flow's parameters, then its specs (learn_parse_spec())
+    private static Action learn(String orig, PortMap names) {
+        int table = 1, idle = 0, hard = 0, finIdle = 0, finHard = 0, priority = 0x8000, flags = 0;
+        long cookie = 0, limit = 0;
+        Subfield resultDst = null;
+        List<Action.LearnSpec> specs = new ArrayList<>();
+        KeyValue kv = new KeyValue(orig);
+        while (kv.next()) {
+            String name = kv.key, value = kv.value;
+            switch (name) {
+                case "table" -> {
+                    table = table(value);
+                    if (table == 255) {
+                        throw new FlowParseException(orig + ": table id 255 not valid for `learn' action");
+                    }
+                }
+                case "priority" -> priority = atoi(value);
+                case "idle_timeout" -> idle = atoi(value);
+                case "hard_timeout" -> hard = atoi(value);
+                case "fin_idle_timeout" -> finIdle = atoi(value);
+                case "fin_hard_timeout" -> finHard = atoi(value);
+                case "cookie" -> cookie = FieldParser.parseUnsigned(value).longValue();
+                case "limit" -> limit = atoi(value);
+                case "send_flow_rem" -> flags |= 1;
+                case "delete_learned" -> flags |= 2;
+                case "result_dst" -> {
+                    resultDst = Subfield.parse(value);
+                    flags |= 4;
+                }
+                case "load" -> {
+                    int arrow = value.indexOf("->");
+                    Subfield dst = arrow < 0 ? null : Subfield.parse(value.substring(arrow + 2));
+                    if (arrow >= 0 && !value.isEmpty() && Character.isDigit(value.charAt(0))) {
+                        Action.SetField l = (Action.SetField) load(value);
+                        specs.add(new Action.LearnSpec(Action.LearnSpec.LOAD, null, l.value() >>> dst.ofs(), dst));
+                    } else {
+                        Action.Move m = (Action.Move) move(value);
+                        specs.add(new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), 0, m.dst()));
+                    }
+                }
+                case "output" -> {
+                    if (value.indexOf('[') < 0 && Field.byName(value) == null) {
+                        throw new FlowParseException(value + ": unknown field `" + value + "'");
+                    }
+                    specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), 0, null));
+                }
+                default -> specs.add(learnMatch(orig, name, value, names));
+            }
+        }
+        return new Action.Learn(table, idle, hard, finIdle, finHard, priority, cookie, flags, limit, resultDst,
+                List.copyOf(specs));
+    }
+
+    // learn_parse_spec(): FIELD=VALUE, FIELD=FIELD, SUBFIELD[=SUBFIELD or =VALUE]
+    private static Action.LearnSpec learnMatch(String orig, String name, String value, PortMap names) {
+        Subfield dst;
+        Field whole = name.indexOf('[') < 0 ? Field.byName(name) : null;
+        try {
+            dst = whole != null ? Subfield.whole(whole) : name.indexOf('[') >= 0 ? Subfield.parse(name) : null;
+        } catch (FlowParseException e) {
+            dst = null;
+        }
+        if (dst == null) {
+            throw new FlowParseException(orig + ": unknown keyword " + name);
+        }
+        if (value.isEmpty()) {
+            return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, 0, dst);
+        }
+        if (Character.isDigit(value.charAt(0)) || whole != null && Field.byName(value) == null
+                && value.indexOf('[') < 0) {
+            long v = whole != null ? FieldParser.parse(whole, value, names)[0]
+                    : FieldParser.parseUnsigned(value).longValue();
+            return new Action.LearnSpec(Action.LearnSpec.MATCH, null, v, dst);
+        }
+        Subfield src = value.indexOf('[') < 0 ? Subfield.whole(Field.byName(value)) : Subfield.parse(value);
+        if (src.nBits() != dst.nBits()) {
+            throw new FlowParseException(orig + ": bit widths of " + name + " (" + src.nBits() + ") and " + value
+                    + " (" + dst.nBits() + ") differ");
+        }
+        return new Action.LearnSpec(Action.LearnSpec.MATCH, src, 0, dst);
+    }
+
+    /** C's atoi(), which learn_parse__() uses for its numbers: the leading digits, 0 for none. */
+    private static int atoi(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? 0 : Integer.parseInt(s.substring(0, Math.min(i, 9)));
     }
 
     // nxm_parse_reg_move()
@@ -367,6 +459,13 @@ public final class ActionParser {
                 if (!match.prereqsOk(mv.dst().field())) {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                }
+            } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
+                for (Action.LearnSpec sp : l.specs()) {
+                    if (sp.src() != null && !match.prereqsOk(sp.src().field())) {
+                        throw new ActionCheckException("meta_flow|WARN|source field " + sp.src().field().name
+                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
                 }
             } else if (a instanceof Action.Ct ct) {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6) {

@@ -283,6 +283,8 @@ final class Xlate {
                 group(g);
             } else if (a instanceof Action.Meter m) {
                 meter(m);
+            } else if (a instanceof Action.Learn l) {
+                learn(l);
             } else if (a instanceof Action.ClearActions) {
                 return;
             }
@@ -291,6 +293,38 @@ final class Xlate {
                 return;
             }
         }
+    }
+
+    // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
+    // flow_mod (MODIFY_STRICT: added, or its actions replaced and its timeouts restarted)
+    private void learn(Action.Learn l) {
+        for (Action.LearnSpec sp : l.specs()) {
+            if (sp.src() != null) {
+                unwildcard(sp.src().field(), sp.src().mask());
+            }
+        }
+        xc.replayable = false; // the flow_mod is the translation's: learning megaflows are translated per packet
+        if (!execute) {
+            problem("suppressing side effects, so learn action ignored");
+            return;
+        }
+        Match m = new Match();
+        List<Action> acts = new ArrayList<>();
+        for (Action.LearnSpec sp : l.specs()) {
+            long v = sp.src() != null ? get(sp.src()) : sp.imm();
+            Subfield d = sp.dst();
+            if (sp.kind() == Action.LearnSpec.MATCH) {
+                m.set(d.field(), m.value(d.field().slot) >>> d.field().shift | v << d.ofs(),
+                        m.mask(d.field().slot) >>> d.field().shift | d.mask());
+            } else if (sp.kind() == Action.LearnSpec.LOAD) {
+                acts.add(new Action.SetField(d.field(), v << d.ofs(), d.mask(), Action.Raw.REG_LOAD));
+            } else {
+                acts.add(new Action.Output(v, 0));
+            }
+        }
+        br.tables.apply(new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
+                l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
+                acts, List.of(), FlowMod.P_ANY), OfVersion.OF10, now);
     }
 
     // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there
