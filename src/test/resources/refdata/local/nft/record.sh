@@ -28,7 +28,7 @@ bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo 
 fin() { wait $(cat $T/$1.pid); rc=$?; echo "\$ [$1 ended]"; cat $T/$1.o; if [ -s $T/$1.e ]; then echo "--- stderr"; cat $T/$1.e; fi; echo "[exit $rc]"; }
 flush() { for n in host n1 n2 n3; do ns $n ip neigh flush all; ns $n nft flush ruleset; done; }
 
-ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic} "
+ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic stdin} "
 has() { [[ "$ONLY" == *" $1 "* ]]; }
 teardown; setup
 if has cli; then
@@ -283,5 +283,19 @@ flush; { for f in syntax unknown dup two; do run n1 nft -f $f.nft; run n1 nft li
   run n1 nft -f brace.nft
   run n1 nft add set ip t s '{ }'
 } > atomic.out
+fi
+if has stdin; then
+# nft -f -: the ruleset from standard input, one transaction, errors located in /dev/stdin
+flush; { run n1 bash -c "echo bad | nft -f -"
+  run n1 bash -c "printf 'add table ip t\\nadd chain ip t c\\nadd rule ip t c bogus\\n' | nft -f -"
+  run n1 nft list ruleset
+  run n1 bash -c "echo 'add table ip t' | nft -f -"
+  run n1 nft list ruleset
+  run n1 bash -c "echo bad | nft -c -f -"
+  run n1 bash -c "nft -f - < /dev/null"
+  run n1 bash -c "echo 'foo bar' | nft -f -"
+  run n1 nft bad
+  run n1 nft foo bar
+} > stdin.out
 fi
 teardown; rm -rf $T

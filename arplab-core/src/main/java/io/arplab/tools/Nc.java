@@ -3,6 +3,7 @@ package io.arplab.tools;
 import io.arplab.runtime.Timer;
 import io.arplab.stack.Errno;
 import io.arplab.stack.TcpSocket;
+import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.tcpdump.TcpdumpPrinter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ public final class Nc implements Tool {
     static final String OPTSTRING = "46bCDdFhI:i:jklM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
 
     private ToolContext ctx;
-    private boolean listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin;
+    private boolean udp, listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin;
     private long timeout = -1;
     private String host;
     private Ipv4Address dst, src;
@@ -44,6 +45,7 @@ public final class Nc implements Tool {
             }
             switch (o.letter()) {
                 case 'l' -> listen = true;
+                case 'u' -> udp = true;
                 case 'k' -> keep = true;
                 case 'v' -> verbose = true;
                 case 'z' -> zero = true;
@@ -77,13 +79,17 @@ public final class Nc implements Tool {
                     }
                 }
                 default -> {
-                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (TCP: -d -k -l -N -n -p -s -v -w -z)");
+                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-d -k -l -N -n -p -s -u -v -w -z)");
                     return;
                 }
             }
         }
         List<String> operands = g.operands();
-        if (listen) {
+        if (udp && listen) {
+            startUdpListening(operands);
+        } else if (udp) {
+            startUdpConnecting(operands);
+        } else if (listen) {
             startListening(operands);
         } else {
             startConnecting(operands);
@@ -308,6 +314,213 @@ public final class Nc implements Tool {
         if (connectTimer != null) {
             ctx.cancel(connectTimer);
             connectTimer = null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- UDP (-u)
+
+    private UdpSocket usock;
+    private int peer, peerPort;
+    private boolean peerSet;
+    private Timer udpTimer;
+
+    /** local_listen() with SOCK_DGRAM: "Bound on", then the first datagram's sender becomes the connected peer. */
+    private void startUdpListening(List<String> operands) {
+        String portArg;
+        if (operands.size() == 1) {
+            portArg = operands.get(0);
+        } else if (operands.isEmpty() && sport > 0) {
+            portArg = Integer.toString(sport);
+        } else if (operands.isEmpty()) {
+            fail("nc: missing port number");
+            return;
+        } else {
+            fail("nc: " + Errno.EADDRNOTAVAIL.text);
+            return;
+        }
+        int port = port(portArg);
+        if (port < 0) {
+            return;
+        }
+        try {
+            usock = ctx.stack().openUdp(port, udpListener());
+        } catch (IllegalArgumentException e) {
+            fail("nc: " + Errno.EADDRINUSE.text);
+            return;
+        }
+        ctx.onInterrupt(this::closeUdp);
+        ctx.onExit(this::closeUdp);
+        if (verbose) {
+            ctx.err().println("Bound on 0.0.0.0 " + port);
+            ctx.err().flush();
+        }
+    }
+
+    private void startUdpConnecting(List<String> operands) {
+        if (operands.isEmpty()) {
+            usage();
+            return;
+        }
+        if (operands.size() < 2) {
+            fail("nc: missing port number");
+            return;
+        }
+        host = operands.get(0);
+        for (String p : operands.subList(1, operands.size())) {
+            if (!ports(p)) {
+                return;
+            }
+        }
+        dst = ctx.resolver().resolve(host);
+        if (dst == null) {
+            fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
+                    + ": Name or service not known");
+            return;
+        }
+        ctx.onInterrupt(this::closeUdp);
+        ctx.onExit(this::closeUdp);
+        nextUdpPort();
+    }
+
+    /** main()'s port loop for UDP: connect() (no packet), then udptest() under -v or -z, else readwrite(). */
+    private void nextUdpPort() {
+        closeUdp();
+        if (portIndex == ports.size()) {
+            ctx.exit(ret);
+            return;
+        }
+        peer = dst.bits();
+        peerPort = ports.get(portIndex);
+        peerSet = true;
+        usock = ctx.stack().openUdp(sport, udpListener());
+        if (verbose || zero) {
+            probing = true;
+            udpProbe(0, timeout == -1 ? 3 : timeout); // UDP_SCAN_TIMEOUT
+        } else {
+            ret = 0;
+            udpReadwrite();
+        }
+    }
+
+    /**
+     * Debian's udptest(): write "X" twice, then once a second for the -w seconds (3 without -w); a write that
+     * fails with ECONNREFUSED (an ICMP port unreachable came back) ends the test, silently.
+     */
+    private void udpProbe(int step, long seconds) {
+        udpTimer = null;
+        if (udpRefused) {
+            udpRefused = false;
+            probing = false;
+            portIndex++;
+            nextUdpPort();
+            return;
+        }
+        sendUdp(new byte[] {'X'});
+        if (step <= seconds) {
+            long next = step == 0 ? 50_000L : 1_000_000_000L; // the second write follows at once (50 us recorded)
+            udpTimer = ctx.at(ctx.now() + next, t -> udpProbe(step + 1, seconds));
+            return;
+        }
+        probing = false;
+        ret = 0;
+        if (verbose) {
+            String sv = numeric ? null : TcpdumpPrinter.udpService(ports.get(portIndex));
+            ctx.err().println("Connection to " + host + " " + portNames.get(portIndex) + " port [udp/"
+                    + (sv != null ? sv : "*") + "] succeeded!");
+            ctx.err().flush();
+        }
+        if (zero) {
+            portIndex++;
+            nextUdpPort();
+            return;
+        }
+        udpReadwrite();
+    }
+
+    private boolean udpRefused, probing;
+
+    /** readwrite(): stdin as one datagram, then poll() with the -w timeout until idle, refused, or interrupted. */
+    private void udpReadwrite() {
+        byte[] in = detachStdin ? new byte[0] : ctx.stdin();
+        if (in.length > 0) {
+            sendUdp(in);
+        }
+        armIdle();
+    }
+
+    private void armIdle() {
+        if (udpTimer != null) {
+            ctx.cancel(udpTimer);
+            udpTimer = null;
+        }
+        if (timeout >= 0 && !listen) {
+            udpTimer = ctx.at(ctx.now() + timeout * 1_000_000_000L, t -> {
+                udpTimer = null;
+                closeUdp();
+                ctx.exit(ret);
+            });
+        }
+    }
+
+    private void sendUdp(byte[] data) {
+        UdpSocket s = usock;
+        Ipv4Address to = Ipv4Address.of(peer);
+        // DF: IP_PMTUDISC_WANT, the default, on a connected socket (ip_dont_fragment())
+        ctx.act(out -> ctx.stack().sendUdp(ctx.now(), s, src, to, peerPort, data, ctx.stack().defaultTtl(), 0,
+                true, null, out));
+    }
+
+    private UdpSocket.Listener udpListener() {
+        return new UdpSocket.Listener() {
+            @Override
+            public void datagram(long now, int from, int fromPort, int ttl, byte[] frame, int off, int len) {
+                if (ctx.finished()) {
+                    return;
+                }
+                if (!peerSet) {
+                    peer = from; // connect() to the first sender, as netcat.c's listen mode does for UDP
+                    peerPort = fromPort;
+                    peerSet = true;
+                    if (verbose) {
+                        Ipv4Address a = Ipv4Address.of(from);
+                        String name = numeric ? null : ctx.resolver().reverse(a);
+                        ctx.err().println("Connection received on " + (name != null ? name : a.toString()) + " "
+                                + fromPort);
+                        ctx.err().flush();
+                    }
+                    udpReadwrite();
+                } else if (from != peer || fromPort != peerPort) {
+                    return; // a connected socket takes only its peer's datagrams
+                }
+                ctx.out().print(new String(frame, off, len, StandardCharsets.UTF_8));
+                ctx.out().flush();
+                armIdle();
+            }
+
+            @Override
+            public void error(long now, int from, int type, int code, int info, int errDst, int dstPort,
+                              int quotedTtl) {
+                if (ctx.finished() || !peerSet || errDst != peer || dstPort != peerPort || type != 3) {
+                    return;
+                }
+                if (!probing) {
+                    closeUdp(); // readwrite(): the read gets ECONNREFUSED and returns
+                    ctx.exit(ret);
+                    return;
+                }
+                udpRefused = true; // the next write in udptest() fails
+            }
+        };
+    }
+
+    private void closeUdp() {
+        if (udpTimer != null) {
+            ctx.cancel(udpTimer);
+            udpTimer = null;
+        }
+        if (usock != null) {
+            ctx.stack().close(usock);
+            usock = null;
         }
     }
 

@@ -141,6 +141,46 @@ class NftRecordingTest {
         assertThat(maskRandom(replay(s, want))).isEqualTo(maskRandom(want));
     }
 
+    /**
+     * stdin.out: {@code nft -f -} reads the ruleset from standard input as one transaction (a bad third line leaves
+     * no table), its errors located in /dev/stdin; {@code -c} checks only; empty input is an empty transaction.
+     */
+    @Test
+    void aRulesetFromStandardInputIsOneTransaction() throws IOException {
+        SecurityLab s = lab();
+        flush(s);
+        String want = recorded("stdin.out");
+        for (String line : want.split("\n")) {
+            if (!line.startsWith("$ ")) {
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            String node = line.substring(2, colon);
+            String command = line.substring(colon + 2);
+            if (!command.startsWith("bash -c ")) {
+                s.run(node, command);
+                continue;
+            }
+            String shell = command.substring("bash -c ".length());
+            String stdin = "";
+            String tool = shell;
+            int pipe = shell.indexOf(" | ");
+            if (pipe >= 0) {
+                String producer = shell.substring(0, pipe);
+                tool = shell.substring(pipe + 3);
+                if (producer.startsWith("echo ")) {
+                    stdin = producer.substring(5).replace("'", "") + "\n";
+                } else {
+                    stdin = producer.substring("printf '".length(), producer.length() - 1).replace("\\n", "\n");
+                }
+            } else {
+                tool = shell.replace(" < /dev/null", "");
+            }
+            s.piped(node, command, java.util.List.of(tool.split(" ")), stdin);
+        }
+        assertThat(s.transcript()).isEqualTo(want);
+    }
+
     /** Any words nft may be given end in its output or a one-line error, exit 0 or 1: never an exception. */
     @Test
     void badInputNeverThrows() {

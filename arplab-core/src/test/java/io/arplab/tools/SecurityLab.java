@@ -77,6 +77,17 @@ final class SecurityLab {
         return this;
     }
 
+    /** A step the recording ran as {@code bash -c "PRODUCER | TOOL ..."}: the tool gets the producer's output. */
+    SecurityLab piped(String node, String command, List<String> argv, String stdin) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        ToolContext ctx = lab.start(node, argv, new PrintWriter(o, true), new PrintWriter(e, true),
+                stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lab.await(ctx);
+        append("$ " + node + ": " + command, o, e, ctx.exitCode());
+        return this;
+    }
+
     /** A step whose output the test computed itself (a shell pipeline the lab has no shell for). */
     SecurityLab note(String node, String command, String stdout, int rc) {
         append("$ " + node + ": " + command, new StringWriter().append(stdout), new StringWriter(), rc);

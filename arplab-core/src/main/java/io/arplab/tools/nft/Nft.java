@@ -4,6 +4,7 @@ import io.arplab.stack.nft.Nftables;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +56,11 @@ public final class Nft implements Tool {
         }
         String input;
         String where = null;
-        if (file != null) {
+        if (file != null && (file.equals("-") || file.equals("/dev/stdin"))) {
+            // nft_run_cmd_from_filename(): "-" is read as /dev/stdin, the name its errors give
+            input = ctx.stdin() == null ? "" : new String(ctx.stdin(), StandardCharsets.UTF_8);
+            where = "/dev/stdin";
+        } else if (file != null) {
             Path p = ctx.workDir().resolve(file);
             try {
                 input = Files.readString(p);

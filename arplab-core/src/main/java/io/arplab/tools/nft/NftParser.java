@@ -137,7 +137,13 @@ final class NftParser {
             case "flush" -> flush();
             case "delete" -> delete();
             case "table" -> tableBody(tableSpec());
-            default -> throw unexpected(verb, null);
+            default -> {
+                if (verb.kind() != Kind.WORD) {
+                    throw unexpected(verb, null);
+                }
+                in.unread(); // parser_bison.y's base_cmd: add_cmd without "add", here a rule's table and chain
+                rule(false);
+            }
         }
     }
 
@@ -462,6 +468,10 @@ final class NftParser {
     private void rule(boolean insert) {
         Named n = tableSpec();
         Token chainName = word("expecting string");
+        Token first = in.peek();
+        if (first.kind() == Kind.EOF || first.kind() == Kind.NEWLINE || first.kind() == Kind.SEMICOLON) {
+            throw unexpected(first, null); // parser_bison.y's rule: stmt_list, at least one statement
+        }
         Table t = existingTable(n, true);
         Chain c = null;
         NftError missing = null;

@@ -96,6 +96,11 @@ final class Tokens {
         return t;
     }
 
+    /** Gives back the word just taken. */
+    void unread() {
+        next--;
+    }
+
     /** The token before the current one. */
     Token previous() {
         return list.get(Math.max(0, next - 1));

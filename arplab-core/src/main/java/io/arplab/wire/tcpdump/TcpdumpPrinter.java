@@ -22,6 +22,14 @@ public final class TcpdumpPrinter {
         return s.equals(Integer.toString(port & 0xffff)) ? null : s;
     }
 
+    /** getservbyport(port, "udp") from Debian netbase 6.4, or null. */
+    public static String udpService(int port) {
+        StringBuilder b = new StringBuilder();
+        Names.udpPort(b, port & 0xffff, false);
+        String s = b.toString();
+        return s.equals(Integer.toString(port & 0xffff)) ? null : s;
+    }
+
     /** MAXIMUM_SNAPLEN in netdissect.h. */
     private static final int MAXIMUM_SNAPLEN = 262144;
 
