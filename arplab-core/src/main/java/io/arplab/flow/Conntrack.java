@@ -253,6 +253,15 @@ public final class Conntrack {
         flow[Slot.TP_DST.ordinal()] = to.dport();
     }
 
+    /** ct_clear: the packet untracked, every conntrack field of {@code flow} zeroed. */
+    static void clear(long[] flow) {
+        flow[Slot.CT_STATE.ordinal()] = 0;
+        flow[Slot.CT_ZONE.ordinal()] = 0;
+        flow[Slot.CT_MARK.ordinal()] = 0;
+        flow[Slot.CT_LABEL_HI.ordinal()] = 0;
+        flow[Slot.CT_LABEL_LO.ordinal()] = 0;
+    }
+
     static Key key(long[] flow, int zone) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
         return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()],

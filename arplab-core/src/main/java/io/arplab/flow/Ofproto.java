@@ -465,10 +465,7 @@ public final class Ofproto {
                     passes.add(r);
                     // the packet goes on untracked (ct_clear after the fork, as the translation did)
                     k = k.clone();
-                    for (Slot s : new Slot[] {Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.CT_LABEL_HI,
-                        Slot.CT_LABEL_LO}) {
-                        k[s.ordinal()] = 0;
-                    }
+                    Conntrack.clear(k);
                 }
             }
         }

@@ -584,11 +584,7 @@ final class Xlate {
             }
         }
         note("Sets the packet to an untracked state, and clears all the conntrack fields.");
-        flow[Slot.CT_STATE.ordinal()] = 0;
-        flow[Slot.CT_ZONE.ordinal()] = 0;
-        flow[Slot.CT_MARK.ordinal()] = 0;
-        flow[Slot.CT_LABEL_HI.ordinal()] = 0;
-        flow[Slot.CT_LABEL_LO.ordinal()] = 0;
+        Conntrack.clear(flow);
         base = copy(flow, base);
     }
 

@@ -40,16 +40,27 @@ class OvsDatapathViewsTest {
                   node: {}
                 """);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        String got = replay(lab, REF.resolve("commands.in"), 200_000_000L);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
+    }
+
+    /**
+     * Runs each line of a recording's {@code commands.in} on br0's host as the recording scripts do, with
+     * {@code gapNanos} of lab time after each: "### LINE", then its stdout and stderr, as {@code commands.out} holds.
+     */
+    static String replay(Lab lab, Path commandsIn, long gapNanos) throws IOException {
         StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
+        for (String line : Files.readAllLines(commandsIn)) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             var r = lab.exec(lab.bridgeOwner("br0").name(), line);
             got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
-            lab.runFor(200_000_000L);
+            if (gapNanos > 0) {
+                lab.runFor(gapNanos);
+            }
         }
-        assertThat(normal(got.toString())).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
+        return got.toString();
     }
 
     // used: and duration= are wall-clock; dump-ports' blocks come in hash order

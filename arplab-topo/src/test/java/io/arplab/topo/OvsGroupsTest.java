@@ -34,16 +34,8 @@ class OvsGroupsTest {
                   node: {}
                 """);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
-            lab.runFor(200_000_000L);
-        }
-        assertThat(normal(got.toString())).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
 
     /** group_dpif_credit_stats(): an all group credits every bucket, a select group the bucket it picked. */

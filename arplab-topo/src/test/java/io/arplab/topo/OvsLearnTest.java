@@ -6,8 +6,6 @@ import io.arplab.lab.Lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,42 +32,12 @@ class OvsLearnTest {
                   node: {}
                 """);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
-            lab.runFor(200_000_000L);
-        }
-        assertThat(normal(got.toString())).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
 
-    /**
-     * What changes run to run in OVS itself: durations, recirculation ids, and the order of its hash maps (groups,
-     * datapath flows, connections), sorted within each command's output.
-     */
+    /** OVS's run-to-run changes normalised as for groups (the same durations, ids and hash orders). */
     static String normal(String s) {
-        s = OvsDatapathViewsTest.normal(s).replaceAll("recirc\\(0x[0-9a-f]+\\)", "recirc(R)")
-                .replaceAll("recirc_id\\(0x[0-9a-f]+\\)", "recirc_id(R)").replaceAll("recirc_id=0x[0-9a-f]+", "recirc_id=R")
-                .replaceAll("used:[0-9.]+s", "used:T").replaceAll("idle_age=\\d+", "idle_age=A")
-                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME");
-        List<String> out = new ArrayList<>();
-        List<String> block = new ArrayList<>();
-        for (String l : s.split("\n")) {
-            if (l.startsWith(" group_id=") || l.startsWith("recirc_id(") || l.startsWith("ct_state(")
-                    || l.matches("(tcp|udp|icmp),orig=.*")) {
-                block.add(l);
-                continue;
-            }
-            block.sort(null);
-            out.addAll(block);
-            block.clear();
-            out.add(l);
-        }
-        block.sort(null);
-        out.addAll(block);
-        return String.join("\n", out);
+        return OvsGroupsTest.normal(s);
     }
 }

@@ -43,16 +43,8 @@ class OvsMegaflowsTest {
                   node: {}
                 """);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(ref.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
-            lab.runFor(200_000_000L);
-        }
-        assertThat(normal.apply(OvsDatapathViewsTest.normal(got.toString())))
+        String got = OvsDatapathViewsTest.replay(lab, ref.resolve("commands.in"), 200_000_000L);
+        assertThat(normal.apply(OvsDatapathViewsTest.normal(got)))
                 .isEqualTo(normal.apply(OvsDatapathViewsTest.normal(Files.readString(ref.resolve("commands.out")))));
     }
 }

@@ -33,15 +33,8 @@ class OvsMetersTest {
                   node: {}
                 """);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
-        }
-        assertThat(OvsGroupsTest.normal(got.toString()))
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 0);
+        assertThat(OvsGroupsTest.normal(got))
                 .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out"))));
     }
 }
