@@ -84,7 +84,7 @@ final class ShellCompleter implements Completer {
                 hosts.add(n.name());
                 for (NetDevice d : h.stack().devices()) {
                     if (!d.loopback) {
-                        d.addresses.forEach(a -> addresses.add(a.address().toString()));
+                        d.addresses().forEach(a -> addresses.add(a.address().toString()));
                     }
                 }
             }

@@ -54,7 +54,7 @@ final class Orientation {
                 for (NetDevice dev : h.stack().devices()) {
                     if (!dev.loopback) {
                         s.append("  ").append(dev.name);
-                        for (NetDevice.Address a : dev.addresses) {
+                        for (NetDevice.Address a : dev.addresses()) {
                             s.append(' ').append(a.address()).append('/').append(a.prefixLength());
                         }
                     }
@@ -176,7 +176,7 @@ final class Orientation {
     /** The peer's first address the source reaches without a gateway (a connected route), else its first address. */
     private static String target(Host src, Host dst) {
         for (NetDevice d : dst.stack().devices()) {
-            for (NetDevice.Address a : d.addresses) {
+            for (NetDevice.Address a : d.addresses()) {
                 io.arplab.stack.Route r = d.loopback ? null : src.stack().routes().lookup(a.address().bits());
                 if (r != null && r.gateway() == null) {
                     return a.address().toString();
@@ -188,8 +188,8 @@ final class Orientation {
 
     private static String firstAddress(Host h) {
         for (NetDevice d : h.stack().devices()) {
-            if (!d.loopback && !d.addresses.isEmpty()) {
-                return d.addresses.get(0).address().toString();
+            if (!d.loopback && !d.addresses().isEmpty()) {
+                return d.addresses().get(0).address().toString();
             }
         }
         return null;

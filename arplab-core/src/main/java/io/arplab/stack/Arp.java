@@ -191,7 +191,7 @@ final class Arp implements NeighbourTable.Ops {
 
     /** arp_send(ARPOP_REQUEST) of a gratuitous request for each address of {@code dev} (arp_notify, arping -U). */
     void announce(NetDevice dev, Outbox out) {
-        for (NetDevice.Address a : dev.addresses) {
+        for (NetDevice.Address a : dev.addresses()) {
             int ip = a.address().bits();
             send(REQUEST, dev, ip, ip, MacAddress.BROADCAST.bits(), dev.macBits(), 0, out);
         }

@@ -22,7 +22,7 @@ final class Devinet {
     void addLoopback() {
         NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms());
         ns.addDevice(lo);
-        lo.addresses.add(new NetDevice.Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
+        lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
         ns.refreshLocalAddresses();
     }
 
@@ -66,12 +66,13 @@ final class Devinet {
         if (addr.isMulticast() || addr.isLimitedBroadcast() || addr.isUnspecified()) {
             throw new IllegalArgumentException("invalid address " + addr + " for " + ns.name + " " + dev.name);
         }
-        Ipv4Address brd = prefixLength >= 31 ? null : Ipv4Address.of(addr.bits() | ~Ipv4Address.netmask(prefixLength));
+        Ipv4Address brd = prefixLength >= 31 ? null
+                : Ipv4Address.shared(addr.bits() | ~Ipv4Address.netmask(prefixLength));
         NetDevice.Address ifa = new NetDevice.Address(addr, prefixLength, brd, dev.name, ifaBroadcast, scope, false);
         boolean secondary = false;
         int lastPrimary = 0;
-        for (int i = 0; i < dev.addresses.size(); i++) {
-            NetDevice.Address x = dev.addresses.get(i);
+        for (int i = 0; i < dev.addresses().size(); i++) {
+            NetDevice.Address x = dev.addresses().get(i);
             if (!x.secondary() && scope <= x.scope()) {
                 lastPrimary = i + 1;
             }
@@ -85,12 +86,14 @@ final class Devinet {
                 secondary = true;
             }
         }
+        List<NetDevice.Address> list = new ArrayList<>(dev.addresses());
         if (secondary) {
             ifa = ifa.withSecondary(true);
-            dev.addresses.add(ifa);
+            list.add(ifa);
         } else {
-            dev.addresses.add(lastPrimary, ifa);
+            list.add(lastPrimary, ifa);
         }
+        dev.setAddresses(list);
         ns.refreshLocalAddresses();
         addIfaddrRoutes(dev, ifa);
         return null;
@@ -106,7 +109,7 @@ final class Devinet {
 
     /** inet_rtm_deladdr(): the first address with this local address (and prefix length unless -1). */
     NetDevice.Address findAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
-        for (NetDevice.Address x : dev.addresses) {
+        for (NetDevice.Address x : dev.addresses()) {
             if (x.address().equals(addr) && (prefixLength < 0 || x.prefixLength() == prefixLength)) {
                 return x;
             }
@@ -131,7 +134,8 @@ final class Devinet {
      * when the last address goes, fib_disable_ip() every route through the device.
      */
     void deleteAddress(NetDevice dev, NetDevice.Address ifa1) {
-        List<NetDevice.Address> list = dev.addresses;
+        // the device's list is immutable (shared while unchanged): edited here, set again after each change
+        List<NetDevice.Address> list = new ArrayList<>(dev.addresses());
         NetDevice.Address promote = null;
         if (!ifa1.secondary()) {
             boolean doPromote = ns.devconf(dev, DevConf.PROMOTE_SECONDARIES) != 0;
@@ -146,10 +150,12 @@ final class Devinet {
                     break;
                 }
                 list.remove(i--);
+                dev.setAddresses(list);
                 dropAddressRoutes(dev, x);
             }
         }
         list.remove(ifa1);
+        dev.setAddresses(list);
         dropAddressRoutes(dev, ifa1);
         if (promote != null) {
             int at = list.indexOf(promote);
@@ -162,6 +168,7 @@ final class Devinet {
             }
             NetDevice.Address p = promote.withSecondary(false);
             list.add(Math.min(lastPrimary, at), p);
+            dev.setAddresses(list);
             addIfaddrRoutes(dev, p);
         }
         ns.refreshLocalAddresses();
@@ -225,7 +232,7 @@ final class Devinet {
             ns.routes.removeDevice(dev);
         } else {
             // fib_add_ifaddr() on NETDEV_UP: the prefix routes of the primary addresses come back
-            for (NetDevice.Address a : dev.addresses) {
+            for (NetDevice.Address a : dev.addresses()) {
                 addIfaddrRoutes(dev, a);
             }
             if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {

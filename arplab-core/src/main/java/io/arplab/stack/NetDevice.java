@@ -2,7 +2,6 @@ package io.arplab.stack;
 
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One network interface of a host stack (the kernel's net_device plus its in_device configuration). */
@@ -62,7 +61,8 @@ public final class NetDevice {
     public String linkNetnsName;
     /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
     public String kind;
-    public final List<Address> addresses = new ArrayList<>(0); // no array until the first address
+    /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */
+    private List<Address> addresses = List.of();
     /** The device's neighbour parameters; created on first use from the host's defaults (see {@link #arpParms()}). */
     private NeighParams arpParms;
     private Netns owner;
@@ -190,6 +190,20 @@ public final class NetDevice {
 
     void setUp(boolean up) {
         this.up = up;
+    }
+
+    /** lo's 127.0.0.1/8 (loopback_net_init()): the same value in every namespace, so one list shared by all. */
+    static final List<Address> LOOPBACK_ADDRESSES =
+            List.of(new Address(Ipv4Address.LOOPBACK, 8, null, "lo"));
+
+    /** The device's addresses in the kernel's order (primaries first); unmodifiable. */
+    public List<Address> addresses() {
+        return addresses;
+    }
+
+    /** inet_insert_ifa() / inet_del_ifa() have changed the list: the device keeps an immutable copy, exactly sized. */
+    void setAddresses(List<Address> list) {
+        addresses = List.copyOf(list);
     }
 
     /** The primary address (first added), or null. */

@@ -343,12 +343,12 @@ final class Netns implements NeighbourTable.Ops {
     void refreshLocalAddresses() {
         int n = 0;
         for (NetDevice d : devices) {
-            n += d.addresses.size();
+            n += d.addresses().size();
         }
         int[] all = new int[n];
         int i = 0;
         for (NetDevice d : devices) {
-            for (NetDevice.Address a : d.addresses) {
+            for (NetDevice.Address a : d.addresses()) {
                 all[i++] = a.address().bits();
             }
         }
@@ -362,21 +362,21 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** The devices with an {@link ArpWatch}, or null: a host with thousands of bridge ports has none. */
-    private List<NetDevice> watched;
+    private NetDevice[] watched;
 
     void watched(NetDevice d) {
         if (watched == null) {
-            watched = new ArrayList<>(1);
-        }
-        if (!watched.contains(d)) {
-            watched.add(d);
+            watched = new NetDevice[] {d}; // exactly sized: most hosts have one watched device
+        } else if (!java.util.Arrays.asList(watched).contains(d)) {
+            watched = java.util.Arrays.copyOf(watched, watched.length + 1);
+            watched[watched.length - 1] = d;
         }
     }
 
     /** Tells the devices' watchers that what decides their reaction to ARP may have changed. */
     void configChanged() {
-        for (int i = 0; watched != null && i < watched.size(); i++) {
-            watched.get(i).arpWatch.configChanged();
+        for (int i = 0; watched != null && i < watched.length; i++) {
+            watched[i].arpWatch.configChanged();
         }
     }
 
@@ -394,7 +394,7 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     static boolean isBroadcastFor(NetDevice dev, int a) {
-        for (NetDevice.Address x : dev.addresses) {
+        for (NetDevice.Address x : dev.addresses()) {
             if (x.broadcast() != null && x.broadcast().bits() == a
                     || x.ifaBroadcast() != null && x.ifaBroadcast().bits() == a) {
                 return true;
@@ -404,7 +404,7 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     static boolean onLink(NetDevice dev, int a) {
-        for (NetDevice.Address x : dev.addresses) {
+        for (NetDevice.Address x : dev.addresses()) {
             if (((x.address().bits() ^ a) & Ipv4Address.netmask(x.prefixLength())) == 0) {
                 return true;
             }
@@ -464,7 +464,7 @@ final class Netns implements NeighbourTable.Ops {
         int localnet = localnetScope(dev);
         int addr = 0;
         boolean same = false;
-        for (NetDevice.Address a : dev.addresses) {
+        for (NetDevice.Address a : dev.addresses()) {
             int minScope = Math.min(a.scope(), localnet);
             int ifaLocal = a.address().bits();
             if (addr == 0 && (local == ifaLocal || local == 0) && minScope <= scope) {
@@ -495,7 +495,7 @@ final class Netns implements NeighbourTable.Ops {
 
     /** inet_addr_onlink(): one subnet of the device holds both {@code a} and {@code b} (b 0: a alone). */
     static boolean addrOnlink(NetDevice dev, int a, int b) {
-        for (NetDevice.Address x : dev.addresses) {
+        for (NetDevice.Address x : dev.addresses()) {
             if (x.matches(a) && (b == 0 || x.matches(b))) {
                 return true;
             }
@@ -513,7 +513,7 @@ final class Netns implements NeighbourTable.Ops {
             return dst;
         }
         Route r = route(dst.bits(), bind);
-        if (r == null && bind != null && !bind.loopback && !bind.addresses.isEmpty()) {
+        if (r == null && bind != null && !bind.loopback && !bind.addresses().isEmpty()) {
             // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
             // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK)
             return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));

@@ -32,7 +32,8 @@ public record Route(Ipv4Address destination, int prefixLength, Ipv4Address gatew
 
     /** A connected route for an address added to {@code dev} (proto kernel scope link src ADDR). */
     public static Route connected(NetDevice dev, Ipv4Address addr, int prefixLength) {
-        return new Route(addr.masked(prefixLength), prefixLength, null, dev, "kernel", "link", addr, 0, UNICAST);
+        Ipv4Address net = Ipv4Address.shared(addr.bits() & Ipv4Address.netmask(prefixLength));
+        return new Route(net, prefixLength, null, dev, "kernel", "link", addr, 0, UNICAST);
     }
 
     /** {@code default via GW dev DEV} as docker (and DHCP "boot") installs it. */

@@ -454,7 +454,7 @@ public final class Ping implements Tool {
         }
         Route r = stack.route(dst, bind);
         if (r == null) {
-            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses.isEmpty() ? 0 : Errno.ENETUNREACH.number;
+            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses().isEmpty() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;
@@ -478,7 +478,7 @@ public final class Ping implements Tool {
             return true;
         }
         for (NetDevice d : stack.devices()) {
-            for (NetDevice.Address x : d.addresses) {
+            for (NetDevice.Address x : d.addresses()) {
                 if (x.broadcast() != null && x.broadcast().equals(a)) {
                     return true;
                 }

@@ -10,6 +10,23 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         return new Ipv4Address(bits);
     }
 
+    /** Recently shared instances, by the low bits of the address (racy reads are safe: a record's field is final). */
+    private static final Ipv4Address[] SHARED = new Ipv4Address[64];
+
+    /**
+     * An instance equal to {@code of(bits)} that may be shared: a subnet's network and broadcast addresses repeat in
+     * every host of a big lab, so its devices and routes hold one object for them. Not for per-packet paths.
+     */
+    public static Ipv4Address shared(int bits) {
+        int slot = (bits ^ (bits >>> 8) ^ (bits >>> 16) ^ (bits >>> 24)) & (SHARED.length - 1);
+        Ipv4Address a = SHARED[slot];
+        if (a == null || a.bits != bits) {
+            a = new Ipv4Address(bits);
+            SHARED[slot] = a;
+        }
+        return a;
+    }
+
     public static Ipv4Address of(int a, int b, int c, int d) {
         return new Ipv4Address((a << 24) | (b << 16) | (c << 8) | d);
     }

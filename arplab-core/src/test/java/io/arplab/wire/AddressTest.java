@@ -28,6 +28,16 @@ class AddressTest {
     }
 
     @Test
+    void sharedIpv4AddressIsTheValueAskedForEvenWhenItsSlotHeldAnother() {
+        // 10.255.255.255 and 10.0.0.0 repeat in every host of a /8 lab; addresses whose slots collide alternate
+        int[] values = {0x0aff_ffff, 0x0a00_0000, 0x0aff_ffff ^ 0x4000_0000, 0x0a00_0000 ^ 0x0100_0000, 0x0aff_ffff};
+        for (int v : values) {
+            assertThat(Ipv4Address.shared(v)).isEqualTo(Ipv4Address.of(v));
+        }
+        assertThat(Ipv4Address.shared(0x0aff_ffff)).isSameAs(Ipv4Address.shared(0x0aff_ffff));
+    }
+
+    @Test
     void ipv4ParsesStrictly() {
         assertThat(Ipv4Address.parse("172.28.0.13").bits()).isEqualTo(0xac1c000d);
         assertThat(Ipv4Address.tryParse("172.28.0")).isNull();

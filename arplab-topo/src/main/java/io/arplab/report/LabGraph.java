@@ -57,7 +57,7 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
             for (int p = 0; p < h.portCount(); p++) {
                 NetDevice dev = h.port(p);
                 List<String> addrs = new ArrayList<>();
-                for (NetDevice.Address a : dev.addresses) {
+                for (NetDevice.Address a : dev.addresses()) {
                     addrs.add(a.address() + "/" + a.prefixLength());
                 }
                 Network.Node peer = gn.peer(p);

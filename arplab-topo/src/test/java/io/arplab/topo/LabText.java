@@ -20,7 +20,7 @@ final class LabText {
                 continue;
             }
             StringBuilder sb = new StringBuilder(d.name).append(' ').append(d.mac());
-            for (NetDevice.Address a : d.addresses) {
+            for (NetDevice.Address a : d.addresses()) {
                 sb.append(' ').append(a.address()).append('/').append(a.prefixLength());
             }
             out.add(sb.toString());
@@ -42,7 +42,7 @@ final class LabText {
         List<String> out = new ArrayList<>();
         for (NetDevice d : lab.host(name).stack().devices()) {
             if (!d.loopback) {
-                d.addresses.forEach(a -> out.add(a.address() + "/" + a.prefixLength()));
+                d.addresses().forEach(a -> out.add(a.address() + "/" + a.prefixLength()));
             }
         }
         return out;

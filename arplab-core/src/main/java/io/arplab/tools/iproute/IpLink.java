@@ -117,7 +117,7 @@ final class IpLink {
             if (up && !d.isUp()) {
                 continue;
             }
-            if (!link && o.family == 4 && d.addresses.isEmpty()) {
+            if (!link && o.family == 4 && d.addresses().isEmpty()) {
                 continue;
             }
             if (!link && o.family == 6) {
@@ -156,7 +156,7 @@ final class IpLink {
             out.append(d.mac()).append(' ').append(view.flags(d));
         } else {
             if (o.family != 6) {
-                for (NetDevice.Address x : d.addresses) {
+                for (NetDevice.Address x : d.addresses()) {
                     out.append(x.address()).append('/').append(x.prefixLength()).append(' ');
                 }
             }
@@ -287,8 +287,8 @@ final class IpLink {
         if (o.family == 6 || o.family == 17) {
             return "";
         }
-        for (int i = 0; i < d.addresses.size(); i++) {
-            NetDevice.Address x = d.addresses.get(i);
+        for (int i = 0; i < d.addresses().size(); i++) {
+            NetDevice.Address x = d.addresses().get(i);
             sb.append("    inet ").append(x.address()).append('/').append(x.prefixLength()).append(' ');
             if (x.ifaBroadcast() != null) {
                 sb.append("brd ").append(x.ifaBroadcast()).append(' ');
@@ -393,7 +393,7 @@ final class IpLink {
         if (!add) {
             // inet_rtm_deladdr(): the first address with this local address (and prefix length, when given)
             NetDevice.Address victim = null;
-            for (NetDevice.Address x : dev.addresses) {
+            for (NetDevice.Address x : dev.addresses()) {
                 if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)) {
                     victim = x;
                     break;
@@ -461,8 +461,8 @@ final class IpLink {
         long now = ctx.now();
         ctx.act(ob -> {
             // ipaddr_flush(): the dump's order, each a deladdr; a primary's secondaries may go with it
-            for (NetDevice.Address x : new ArrayList<>(dev.addresses)) {
-                if (dev.addresses.contains(x)) {
+            for (NetDevice.Address x : new ArrayList<>(dev.addresses())) {
+                if (dev.addresses().contains(x)) {
                     stack.removeAddress(now, dev, x);
                 }
             }

@@ -439,7 +439,7 @@ final class IpRoute {
         if (a.isLimitedBroadcast()) {
             return true;
         }
-        for (NetDevice.Address x : d.addresses) {
+        for (NetDevice.Address x : d.addresses()) {
             if (a.equals(x.broadcast()) || a.equals(x.ifaBroadcast())) {
                 return true;
             }
