@@ -66,7 +66,8 @@ public final class Lab implements AutoCloseable {
     private final TimerWheel wheel;
     private final long seed;
     private final Resolver resolver = new Resolver();
-    private final Map<String, Host> hosts = new LinkedHashMap<>();
+    // an open-addressing map in insertion order: a big lab holds one entry a host
+    private final Map<String, Host> hosts = new it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap<>();
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
     private final Map<String, OvsBridge> ovsBridges = new LinkedHashMap<>();
     private final io.arplab.flow.Datapath ovsDatapath = new io.arplab.flow.Datapath();

@@ -127,7 +127,7 @@ public final class Network {
             p.traced = buffered ? new ArrayList<>() : null;
         }
         for (Node n : nodes) {
-            n.tracer.log = buffered ? n.part.buffer : trace;
+            n.log = buffered ? n.part.buffer : trace;
             n.floodGroups = null;
         }
     }
@@ -144,69 +144,6 @@ public final class Network {
         indexedFloods = on;
     }
 
-    /** A node's tracepoints: written under the node's name as comm, while a trace log is set. */
-    final class NodeTracer implements Tracer {
-        private final String comm;
-        private final int pid;
-        TraceSink log;
-        /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
-        private long skbs;
-        private final Node node;
-
-        NodeTracer(Node node, String comm, int pid, TraceSink log) {
-            this.node = node;
-            this.comm = comm;
-            this.pid = pid;
-            this.log = log;
-        }
-
-        @Override
-        public boolean enabled() {
-            return log != null;
-        }
-
-        @Override
-        public void emit(long now, TraceEvent event) {
-            if (log != null) {
-                log.event(comm, pid, now, event);
-            }
-        }
-
-        @Override
-        public void emitAfterSoftirq(long now, java.util.function.Supplier<TraceEvent> event) {
-            if (log == null) {
-                return;
-            }
-            Partition part = node.part;
-            if (part.softirq || part.inFlight == 0) {
-                emit(now, event.get());
-            } else {
-                part.afterSoftirq.add(() -> emit(part.scheduler.now(), event.get()));
-            }
-        }
-
-        /** This node's tracepoints written to {@code sink}: a sender in another partition emitting them. */
-        Tracer into(TraceSink sink) {
-            return new Tracer() {
-                @Override
-                public boolean enabled() {
-                    return sink != null;
-                }
-
-                @Override
-                public void emit(long now, TraceEvent event) {
-                    if (sink != null) {
-                        sink.event(comm, pid, now, event);
-                    }
-                }
-            };
-        }
-
-        /** A kernel-looking skbaddr, unique within the node: its pid in the high bits, a counter below. */
-        long nextSkb() {
-            return 0xffff_8880_0000_0000L + ((long) pid << 28) + (++skbs) * 0x100;
-        }
-    }
 
     public Node add(Device device) {
         if (partitions.size() > 1) {
@@ -217,7 +154,7 @@ public final class Network {
         }
         Node n = new Node(device, nodes.size(), partitions.get(partitions.size() - 1));
         if (device instanceof io.arplab.device.Host h) {
-            h.stack().setReaders(n::readSockets); // a socket's reader is the node's process
+            h.stack().setReaders(n); // a socket's reader is the node's process
         }
         nodes.add(n);
         byName.put(device.name(), n);
@@ -602,7 +539,8 @@ public final class Network {
     }
 
     /** A device in the network: its wires, capture points and wake-up timer. */
-    public final class Node extends Scheduler.Event implements Device.Output {
+    public final class Node extends Scheduler.Event implements Device.Output, Tracer,
+            java.util.function.Consumer<Runnable> {
         private final Device device;
         private final int index;
         // the wire of each port, as parallel arrays (a flood walks them for thousands of ports)
@@ -611,7 +549,10 @@ public final class Network {
         private long[] latencies = NO_LONGS;
         private CaptureSink[] captures = NO_CAPTURES;
         private CaptureSink tapCapture;
-        private final NodeTracer tracer;
+        /** Where its tracepoints go while tracing (null: off). */
+        TraceSink log;
+        /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
+        private long skbs;
         /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
         private long[] floodGroups;
         /** Per flood group, its wired ports; the wired ports with a capture; the wired ports no watch covers. */
@@ -635,7 +576,7 @@ public final class Network {
             this.device = device;
             this.index = index;
             this.part = part;
-            this.tracer = new NodeTracer(this, device.name(), index + 1, trace);
+            this.log = trace;
         }
 
         /** The time as this node sees it: its partition's clock, or the lab's when the caller acts between runs. */
@@ -662,9 +603,67 @@ public final class Network {
             return index;
         }
 
-        /** The tracer this node's tracepoints go to (OFF when tracing is disabled). */
+        /** The tracer this node's tracepoints go to: the node itself (writing nothing while tracing is off). */
         public Tracer tracer() {
-            return tracer;
+            return this;
+        }
+
+        // ----------------------------------------------------------------------------- its tracepoints
+        // The node is its own tracer (one object less a host): its name is the comm, index + 1 the pid.
+
+        @Override
+        public boolean enabled() {
+            return log != null;
+        }
+
+        @Override
+        public void emit(long now, TraceEvent event) {
+            if (log != null) {
+                log.event(device.name(), index + 1, now, event);
+            }
+        }
+
+        @Override
+        public void emitAfterSoftirq(long now, java.util.function.Supplier<TraceEvent> event) {
+            if (log == null) {
+                return;
+            }
+            Partition part = this.part;
+            if (part.softirq || part.inFlight == 0) {
+                emit(now, event.get());
+            } else {
+                part.afterSoftirq.add(() -> emit(part.scheduler.now(), event.get()));
+            }
+        }
+
+        /** This node's tracepoints written to {@code sink}: a sender in another partition emitting them. */
+        Tracer into(TraceSink sink) {
+            String comm = device.name();
+            int pid = index + 1;
+            return new Tracer() {
+                @Override
+                public boolean enabled() {
+                    return sink != null;
+                }
+
+                @Override
+                public void emit(long now, TraceEvent event) {
+                    if (sink != null) {
+                        sink.event(comm, pid, now, event);
+                    }
+                }
+            };
+        }
+
+        /** A kernel-looking skbaddr, unique within the node: its pid in the high bits, a counter below. */
+        long nextSkb() {
+            return 0xffff_8880_0000_0000L + ((long) (index + 1) << 28) + (++skbs) * 0x100;
+        }
+
+        /** The stack's socket readers run as this node's process (HostStack.setReaders). */
+        @Override
+        public void accept(Runnable read) {
+            readSockets(read);
         }
 
         private void attach(int port, Node peer, int peerPort, long latency) {
@@ -732,9 +731,9 @@ public final class Network {
         @Override
         public void transmit(int port, byte[] frame) {
             long skb = 0;
-            if (tracer.enabled()) {
+            if (enabled()) {
                 // a switch passes on the skb it received (br_forward); anything else builds a new one
-                skb = rxSkb != 0 && device instanceof Switch ? rxSkb : tracer.nextSkb();
+                skb = rxSkb != 0 && device instanceof Switch ? rxSkb : nextSkb();
                 rxSkb = 0;
             }
             transmit(port, frame, skb);
@@ -754,11 +753,11 @@ public final class Network {
             if (bridgeXmit) {
                 String dev = device.portName(port);
                 if (skb != 0) {
-                    TraceEvent.emitXmitStart(now, tracer, dev, skb, frame, TraceEvent.transportOffset(frame, false));
+                    TraceEvent.emitXmitStart(now, this, dev, skb, frame, TraceEvent.transportOffset(frame, false));
                 }
                 peer.deliver(now, peerPorts[port], frame, skb, false);
                 if (skb != 0) {
-                    TraceEvent.emitXmitDone(now, tracer, dev, skb, frame);
+                    TraceEvent.emitXmitDone(now, this, dev, skb, frame);
                 }
                 return;
             }
@@ -769,12 +768,12 @@ public final class Network {
                     passUp = true; // br_pass_frame_up: the bridge's own interface receives it, no transmit
                 } else if (internal || peer == null) {
                     // an unplugged port (or a wire without latency to a non-switch): no peer's netif_rx
-                    TraceEvent.emitVethCrossing(now, tracer, dev, null, null, skb, frame,
+                    TraceEvent.emitVethCrossing(now, this, dev, null, null, skb, frame,
                             TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
                 } else {
                     // the peer's netif_rx happens in this call (veth_xmit): written where this node's lines go
-                    Tracer rx = peer.part == part ? peer.tracer : peer.tracer.into(tracer.log);
-                    TraceEvent.emitVethCrossing(now, tracer, dev, rx, peer.device.portName(peerPorts[port]), skb,
+                    Tracer rx = peer.part == part ? peer : peer.into(log);
+                    TraceEvent.emitVethCrossing(now, this, dev, rx, peer.device.portName(peerPorts[port]), skb,
                             frame, TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
                 }
             }
@@ -800,7 +799,7 @@ public final class Network {
         /** A port a flood may batch: wired inside the partition, not captured, not traced. */
         private boolean plain(int p) {
             return p < peers.length && peers[p] != null && peers[p].part == part
-                    && (p >= captures.length || captures[p] == null) && !tracer.enabled();
+                    && (p >= captures.length || captures[p] == null) && !enabled();
         }
 
         private long[] floodGroups() {
@@ -846,7 +845,7 @@ public final class Network {
                 // the batched groups are the latencies of plain ports (wired, not captured, not traced)
                 long[] plainGroups = new long[0];
                 int[] plainCounts = new int[0];
-                for (int i = 0; i < g.length && !tracer.enabled(); i++) {
+                for (int i = 0; i < g.length && !enabled(); i++) {
                     boolean anyPlain = false;
                     for (int p = 0; p < n && !anyPlain; p++) {
                         anyPlain = latencies[p] == g[i] && plain(p);
@@ -885,7 +884,7 @@ public final class Network {
             floodGroups();
             // batched when every wired port but the ingress one is plain
             boolean exceptWired = exceptPort >= 0 && exceptPort < Math.min(n, peers.length) && peers[exceptPort] != null;
-            boolean batch = wiredPorts - (exceptWired ? 1 : 0) == 0 || crossingPorts == 0 && !tracer.enabled()
+            boolean batch = wiredPorts - (exceptWired ? 1 : 0) == 0 || crossingPorts == 0 && !enabled()
                     && (capturedPorts.length == 0 || capturedPorts.length == 1 && capturedPorts[0] == exceptPort);
             if (!batch) {
                 // br_flood: every port but the last gets a clone (deliver_clone), the last the original skb
@@ -894,7 +893,7 @@ public final class Network {
                 int last = exceptPort == 0 ? 1 : 0;
                 for (int p = n - 1; p >= 0; p--) {
                     if (p != exceptPort) {
-                        long skb = !tracer.enabled() ? 0 : p == last && original != 0 ? original : tracer.nextSkb();
+                        long skb = !enabled() ? 0 : p == last && original != 0 ? original : nextSkb();
                         transmit(p, frame, skb);
                     }
                 }
@@ -963,20 +962,20 @@ public final class Network {
             if (port < captures.length && captures[port] != null) {
                 captures[port].record(epochNanos + now, frame);
             }
-            boolean traced = tracer.enabled();
+            boolean traced = enabled();
             if (traced) {
                 String dev = device.portName(port);
                 int len = Math.max(0, frame.length - 14);
                 if (skb == 0) {
-                    skb = tracer.nextSkb(); // a frame from a sender that did not trace
+                    skb = nextSkb(); // a frame from a sender that did not trace
                 }
                 if (passUp) {
-                    tracer.emit(now, new TraceEvent.RxEntry(TraceEvent.RxEntryPoint.NETIF_RECEIVE_SKB_ENTRY, dev, skb,
+                    emit(now, new TraceEvent.RxEntry(TraceEvent.RxEntryPoint.NETIF_RECEIVE_SKB_ENTRY, dev, skb,
                             TraceEvent.protocol(frame), len, TraceEvent.truesize(frame.length)));
                 }
                 boolean fromOwnInterface = port < latencies.length && latencies[port] == 0 && device instanceof Switch;
                 if (!fromOwnInterface) {
-                    tracer.emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
+                    emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
                 }
                 rxSkb = skb;
                 rxFromOwnInterface = fromOwnInterface;
@@ -985,7 +984,7 @@ public final class Network {
             rxSkb = 0;
             rxFromOwnInterface = false;
             if (traced && passUp) {
-                tracer.emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RECEIVE_SKB_EXIT, 0));
+                emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RECEIVE_SKB_EXIT, 0));
             }
             reschedule();
         }

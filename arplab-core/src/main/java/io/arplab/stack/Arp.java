@@ -138,7 +138,7 @@ final class Arp implements NeighbourTable.Ops {
      * with proxy_arp or a pneigh entry). Packet sockets are the caller's part.
      */
     static boolean quiet(Netns ns, NetDevice dev) {
-        boolean pneigh = ns.arp != null && ns.arp.proxies != null; // no Arp yet: no proxy entries
+        boolean pneigh = ns.parts.arp != null && ns.parts.arp.proxies != null; // no Arp yet: no proxy entries
         return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
                 && !(dev.confValue(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || pneigh));
     }

@@ -126,10 +126,11 @@ public final class HostStack {
 
     /** The namespace's nftables ruleset (created on first use). */
     public io.arplab.stack.nft.Nftables nftables() {
-        if (ns.nft == null) {
-            ns.nft = new io.arplab.stack.nft.Nftables();
+        NetnsParts p = ns.own();
+        if (p.nft == null) {
+            p.nft = new io.arplab.stack.nft.Nftables();
         }
-        return ns.nft;
+        return p.nft;
     }
 
     /** Frames the stack received and dropped (malformed, not for it). */
@@ -146,10 +147,11 @@ public final class HostStack {
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
     public DevConf defaultConf() {
-        if (ns.defaultConf == null) {
-            ns.defaultConf = Netns.LINUX_CONF.copy();
+        NetnsParts p = ns.own();
+        if (p.defaultConf == null) {
+            p.defaultConf = Netns.LINUX_CONF.copy();
         }
-        return ns.defaultConf;
+        return p.defaultConf;
     }
 
     /** net.ipv4.ip_forward (conf/all/forwarding) is on. */
@@ -192,7 +194,7 @@ public final class HostStack {
      * {@link ArpWatch}. False with a packet socket on the device (packet_rcv() queues a copy).
      */
     public boolean arpQuiet(NetDevice dev) {
-        return Arp.quiet(ns, dev) && (ns.packets == null || !ns.packets.bound(dev));
+        return Arp.quiet(ns, dev) && (ns.parts.packets == null || !ns.parts.packets.bound(dev));
     }
 
     /** inet_addr_type() == RTN_LOCAL's addresses besides 127/8; the array is never modified (a change replaces it). */
@@ -346,8 +348,8 @@ public final class HostStack {
         }
         int type = e.outerTypeField();
         if (type == ETH_P_ARP) {
-            if (ns.packets != null) {
-                ns.packets.rcv(now, dev, frame, pktType);
+            if (ns.parts.packets != null) {
+                ns.parts.packets.rcv(now, dev, frame, pktType);
             }
             ns.arp().rcv(now, dev, frame, pktType, false, out);
         } else if (type == ETH_P_IP) {
@@ -360,30 +362,30 @@ public final class HostStack {
 
     public long nextDeadline() {
         // an engine not yet created has nothing pending
-        if (ns.ipOutput != null && ns.ipOutput.loopbackPending()) {
+        if (ns.parts.ipOutput != null && ns.parts.ipOutput.loopbackPending()) {
             return Long.MIN_VALUE;
         }
         long d = ns.neighbours.nextDeadline();
-        if (ns.arp != null) {
-            d = Math.min(d, ns.arp.proxyDeadline());
+        if (ns.parts.arp != null) {
+            d = Math.min(d, ns.parts.arp.proxyDeadline());
         }
-        if (ns.tcp != null) {
-            d = Math.min(d, ns.tcp.nextDeadline());
+        if (ns.parts.tcp != null) {
+            d = Math.min(d, ns.parts.tcp.nextDeadline());
         }
-        return ns.ipInput == null ? d : Math.min(d, ns.ipInput.nextDeadline());
+        return ns.parts.ipInput == null ? d : Math.min(d, ns.parts.ipInput.nextDeadline());
     }
 
     /** Runs neighbour, proxy and reassembly timers due by {@code now} and delivers packets looped back to this host. */
     public void advance(long now, Outbox out) {
         drainLoopback(now, out);
         ns.neighbours.advance(now, out);
-        if (ns.arp != null) {
-            ns.arp.proxyProcess(now, out);
+        if (ns.parts.arp != null) {
+            ns.parts.arp.proxyProcess(now, out);
         }
-        if (ns.ipInput != null) {
-            ns.ipInput.expire(now, out);
+        if (ns.parts.ipInput != null) {
+            ns.parts.ipInput.expire(now, out);
         }
-        if (ns.tcp != null && ns.tcp.advance(now, out)) {
+        if (ns.parts.tcp != null && ns.parts.tcp.advance(now, out)) {
             deliverQueued(); // a connect that timed out tells its reader
         }
         drainLoopback(now, out);
@@ -391,11 +393,11 @@ public final class HostStack {
 
     /** process_backlog() for lo: each looped-back datagram is received, and its socket deliveries made, in turn. */
     private void drainLoopback(long now, Outbox out) {
-        if (ns.ipOutput == null) {
+        if (ns.parts.ipOutput == null) {
             return;
         }
         byte[] frame;
-        while ((frame = ns.ipOutput.pollLoopback()) != null) {
+        while ((frame = ns.parts.ipOutput.pollLoopback()) != null) {
             ns.ipInput().rcv(now, ns.devices.get(0), frame, PACKET_HOST, out);
             deliverQueued();
         }
@@ -403,7 +405,7 @@ public final class HostStack {
 
     /** The readers wake: every socket with queued deliveries hands them to its listener, in arrival order. */
     private void deliverQueued() {
-        if (ns.readySockets != null && !ns.readySockets.isEmpty()) {
+        if (ns.parts.readySockets != null && !ns.parts.readySockets.isEmpty()) {
             readers.accept(this::readQueued);
         }
     }
@@ -411,7 +413,7 @@ public final class HostStack {
     private void readQueued() {
         // one queue at a time off the head: a reader may call the stack again (nc connects to its next port from
         // its connected() event), and what that queues must not be cleared with the queues already read
-        List<SocketQueue> ready = ns.readySockets;
+        List<SocketQueue> ready = ns.parts.readySockets;
         while (!ready.isEmpty()) {
             ready.remove(0).drain();
         }
@@ -615,12 +617,12 @@ public final class HostStack {
      * bytes as a little-endian word, 16 buckets), newest first within one.
      */
     public List<ProxyEntry> proxies() {
-        return ns.arp == null ? List.of() : ns.arp.proxies();
+        return ns.parts.arp == null ? List.of() : ns.parts.arp.proxies();
     }
 
     /** The redirect exception for {@code dst}, if one is in force at {@code now} (ip route get shows it). */
     public Redirected redirected(Ipv4Address dst, long now) {
-        return ns.icmp == null ? null : ns.icmp.redirected(dst.bits(), now);
+        return ns.parts.icmp == null ? null : ns.parts.icmp.redirected(dst.bits(), now);
     }
 
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */

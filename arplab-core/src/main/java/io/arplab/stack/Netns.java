@@ -20,50 +20,26 @@ final class Netns implements NeighbourTable.Ops {
     final SplittableRandom random;
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     final long epochNanos;
-    final List<NetDevice> devices = new ArrayList<>(3);
-    /** Devices by name, once a host has many (a bridge owner holds one veth per port). */
-    private Object2ObjectOpenHashMap<String, NetDevice> byName;
+    final List<NetDevice> devices = new ArrayList<>(2); // lo and eth0: most hosts have no more
     final RouteTable routes = new RouteTable();
     /** arp_tbl; set once by HostStack. This namespace is its Ops, handing each call to {@link #arp()}. */
     NeighbourTable neighbours;
     /*
-     * The protocol engines (struct net's per-protocol parts), each null until its accessor first creates it: a big
-     * lab's idle hosts have none. An engine reaches the others through these accessors; a per-frame or per-deadline
-     * path that must not create one reads the field and treats null as "nothing there" (HostStack.nextDeadline).
+     * The protocol engines and the rarely set state, in one object made on first need (NONE until then): an idle
+     * host has none. An engine reaches the others through the accessors below.
      */
-    Arp arp;
-    Icmp icmp;
-    IpInput ipInput;
-    IpOutput ipOutput;
-    IpForward forward;
-    Udp udp;
-    PingSockets pings;
-    PacketSockets packets;
-    Tcp tcp;
+    NetnsParts parts = NetnsParts.NONE;
     /** The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. */
     TimerWheel wheel = TimerWheel.NOMINAL;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = new int[0];
-    /** net.ipv4.neigh.default / conf.default: null until changed, meaning the kernel's defaults. */
-    DevConf defaultConf;
-    /** conf/all (devconf_all, whose forwarding is net.ipv4.ip_forward): null until written, meaning the defaults. */
-    private DevConf allConf;
-    /** Values of the sysctls the behaviour does not read, by /proc/sys path: stored so a write reads back. */
-    private HashMap<String, Integer> storedSysctls;
     /** net.ipv4.ip_default_ttl */
     int defaultTtl = 64;
     /** net.ipv4.icmp_echo_ignore_broadcasts */
     boolean icmpEchoIgnoreBroadcasts = true;
     boolean icmpEchoIgnoreAll;
-    // created on first use: a lab may hold thousands of idle hosts
-    private IcmpRateLimit icmpRateLimit;
     private int ipId;
-    /** Path MTUs learned from Fragmentation Needed (fib_nh_exception): destination → {mtu, expiry in ns}. */
-    private it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<long[]> pmtuExceptions;
     long droppedFrames;
-    /** The namespace's nftables ruleset, null until nft first touches it (no hook costs anything before). */
-    io.arplab.stack.nft.Nftables nft;
-    private io.arplab.stack.nft.Packet nftPacket;
 
     /**
      * NF_HOOK(): whether the frame passes the family's base chains at {@code hook}; {@code network} is where its
@@ -71,18 +47,17 @@ final class Netns implements NeighbourTable.Ops {
      */
     boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
             NetDevice iif, NetDevice oif, int pktType, int protocol) {
+        io.arplab.stack.nft.Nftables nft = parts.nft;
         if (nft == null || !nft.hooked(family, hook)) {
             return true;
         }
-        if (nftPacket == null) {
-            nftPacket = new io.arplab.stack.nft.Packet();
+        if (parts.nftPacket == null) {
+            parts.nftPacket = new io.arplab.stack.nft.Packet(); // parts are the namespace's own once nft exists
         }
-        return nft.accept(family, hook, nftPacket.set(frame, network, iif == null ? null : iif.name,
+        return nft.accept(family, hook, parts.nftPacket.set(frame, network, iif == null ? null : iif.name,
                 oif == null ? null : oif.name, pktType, protocol));
     }
     Tracer tracer = Tracer.OFF;
-    /** Sockets with deliveries queued during the current stack call, in the order they got their first; null: none yet. */
-    List<SocketQueue> readySockets;
 
     Netns(String name, SplittableRandom random, long epochNanos) {
         this.name = name;
@@ -93,67 +68,84 @@ final class Netns implements NeighbourTable.Ops {
 
     // ------------------------------------------------------------------------------- protocol engines
 
-    Arp arp() {
-        if (arp == null) {
-            arp = new Arp(this);
+    /** The namespace's own parts, made on first need. */
+    NetnsParts own() {
+        if (parts == NetnsParts.NONE) {
+            parts = new NetnsParts();
         }
-        return arp;
+        return parts;
+    }
+
+    Arp arp() {
+        NetnsParts p = own();
+        if (p.arp == null) {
+            p.arp = new Arp(this);
+        }
+        return p.arp;
     }
 
     Icmp icmp() {
-        if (icmp == null) {
-            icmp = new Icmp(this);
+        NetnsParts p = own();
+        if (p.icmp == null) {
+            p.icmp = new Icmp(this);
         }
-        return icmp;
+        return p.icmp;
     }
 
     IpInput ipInput() {
-        if (ipInput == null) {
-            ipInput = new IpInput(this);
+        NetnsParts p = own();
+        if (p.ipInput == null) {
+            p.ipInput = new IpInput(this);
         }
-        return ipInput;
+        return p.ipInput;
     }
 
     IpOutput ipOutput() {
-        if (ipOutput == null) {
-            ipOutput = new IpOutput(this);
+        NetnsParts p = own();
+        if (p.ipOutput == null) {
+            p.ipOutput = new IpOutput(this);
         }
-        return ipOutput;
+        return p.ipOutput;
     }
 
     IpForward forward() {
-        if (forward == null) {
-            forward = new IpForward(this);
+        NetnsParts p = own();
+        if (p.forward == null) {
+            p.forward = new IpForward(this);
         }
-        return forward;
+        return p.forward;
     }
 
     Udp udp() {
-        if (udp == null) {
-            udp = new Udp(this);
+        NetnsParts p = own();
+        if (p.udp == null) {
+            p.udp = new Udp(this);
         }
-        return udp;
+        return p.udp;
     }
 
     Tcp tcp() {
-        if (tcp == null) {
-            tcp = new Tcp(this);
+        NetnsParts p = own();
+        if (p.tcp == null) {
+            p.tcp = new Tcp(this);
         }
-        return tcp;
+        return p.tcp;
     }
 
     PingSockets pings() {
-        if (pings == null) {
-            pings = new PingSockets(this);
+        NetnsParts p = own();
+        if (p.pings == null) {
+            p.pings = new PingSockets(this);
         }
-        return pings;
+        return p.pings;
     }
 
     PacketSockets packets() {
-        if (packets == null) {
-            packets = new PacketSockets(this);
+        NetnsParts p = own();
+        if (p.packets == null) {
+            p.packets = new PacketSockets(this);
         }
-        return packets;
+        return p.packets;
     }
 
     /** devinet.c keeps no state of its own: made per configuration call. */
@@ -162,10 +154,11 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     List<SocketQueue> readySockets() {
-        if (readySockets == null) {
-            readySockets = new ArrayList<>(1);
+        NetnsParts p = own();
+        if (p.readySockets == null) {
+            p.readySockets = new ArrayList<>(1);
         }
-        return readySockets;
+        return p.readySockets;
     }
 
     // neigh->ops (arp_hh_ops / arp_generic_ops): the neighbour table's callbacks, done by Arp
@@ -187,16 +180,16 @@ final class Netns implements NeighbourTable.Ops {
 
     @Override
     public void notify(long now, NeighbourEntry n, int type) {
-        if (arp != null) {
-            arp.notify(now, n, type); // monitors are Arp's: none before it exists
+        if (parts.arp != null) {
+            parts.arp.notify(now, n, type); // monitors are Arp's: none before it exists
         }
     }
 
     // ------------------------------------------------------------------------------------------ devices
 
     NetDevice device(String devName) {
-        if (byName != null) {
-            return byName.get(devName);
+        if (parts.byName != null) {
+            return parts.byName.get(devName);
         }
         for (NetDevice d : devices) {
             if (d.name.equals(devName)) {
@@ -217,13 +210,13 @@ final class Netns implements NeighbourTable.Ops {
 
     void addDevice(NetDevice d) {
         devices.add(d);
-        if (byName == null && devices.size() > 16) {
-            byName = new Object2ObjectOpenHashMap<>();
+        if (parts.byName == null && devices.size() > 16) {
+            own().byName = new Object2ObjectOpenHashMap<>();
             for (NetDevice x : devices) {
-                byName.put(x.name, x);
+                parts.byName.put(x.name, x);
             }
-        } else if (byName != null) {
-            byName.put(d.name, d);
+        } else if (parts.byName != null) {
+            parts.byName.put(d.name, d);
         }
     }
 
@@ -255,25 +248,26 @@ final class Netns implements NeighbourTable.Ops {
 
     /** conf/all, made this namespace's own on first use. */
     DevConf allConf() {
-        if (allConf == null) {
-            allConf = LINUX_CONF.copy();
+        NetnsParts p = own();
+        if (p.allConf == null) {
+            p.allConf = LINUX_CONF.copy();
         }
-        return allConf;
+        return p.allConf;
     }
 
     /** conf/default as it stands: what a new device's values are, and what a device that never wrote one follows. */
     DevConf defaultConfInForce() {
-        return defaultConf != null ? defaultConf : LINUX_CONF;
+        return parts.defaultConf != null ? parts.defaultConf : LINUX_CONF;
     }
 
     /** IN_DEV_ORCONF, IN_DEV_MAXCONF, ... (include/linux/inetdevice.h): a conf key's value in force on a device. */
     int devconf(NetDevice dev, int slot) {
-        DevConf all = allConf != null ? allConf : LINUX_CONF;
+        DevConf all = parts.allConf != null ? parts.allConf : LINUX_CONF;
         return SysctlRegistry.combine(slot).apply(all.get(slot), dev.confValue(slot), dev.confValue(DevConf.FORWARDING));
     }
 
     boolean ipForward() {
-        return (allConf != null ? allConf : LINUX_CONF).get(DevConf.FORWARDING) != 0;
+        return (parts.allConf != null ? parts.allConf : LINUX_CONF).get(DevConf.FORWARDING) != 0;
     }
 
     /** The host-wide keys the behaviour reads, by SysctlRegistry.NET slot, in their stored unit. */
@@ -305,21 +299,23 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     Integer storedSysctlOrNull(String path) {
-        return storedSysctls == null ? null : storedSysctls.get(path);
+        return parts.storedSysctls == null ? null : parts.storedSysctls.get(path);
     }
 
     void storeSysctl(String path, int v) {
-        if (storedSysctls == null) {
-            storedSysctls = new HashMap<>();
+        NetnsParts p = own();
+        if (p.storedSysctls == null) {
+            p.storedSysctls = new HashMap<>();
         }
-        storedSysctls.put(path, v);
+        p.storedSysctls.put(path, v);
     }
 
     IcmpRateLimit rateLimit() {
-        if (icmpRateLimit == null) {
-            icmpRateLimit = new IcmpRateLimit();
+        NetnsParts p = own();
+        if (p.icmpRateLimit == null) {
+            p.icmpRateLimit = new IcmpRateLimit();
         }
-        return icmpRateLimit;
+        return p.icmpRateLimit;
     }
 
     /** ip_select_ident() for the datagrams this host builds. */
@@ -527,7 +523,7 @@ final class Netns implements NeighbourTable.Ops {
 
     /** ipv4_mtu(): the learned path MTU to {@code daddr} while it has not expired, else the device's. */
     int pathMtu(long now, int daddr, NetDevice dev) {
-        long[] e = pmtuExceptions == null ? null : pmtuExceptions.get(daddr);
+        long[] e = parts.pmtuExceptions == null ? null : parts.pmtuExceptions.get(daddr);
         if (e == null || now >= e[1]) {
             return dev.mtu();
         }
@@ -545,13 +541,14 @@ final class Netns implements NeighbourTable.Ops {
             lock = true;
             mtu = Math.min(old, IP_RT_MIN_PMTU);
         }
-        if (pmtuExceptions == null) {
-            pmtuExceptions = new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>(1);
+        NetnsParts p = own();
+        if (p.pmtuExceptions == null) {
+            p.pmtuExceptions = new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>(1);
         }
-        long[] e = pmtuExceptions.get(daddr);
+        long[] e = p.pmtuExceptions.get(daddr);
         if (e != null && e[0] == mtu && !lock && now < e[1] - IP_RT_MTU_EXPIRES / 2) {
             return;
         }
-        pmtuExceptions.put(daddr, new long[] {mtu, now + IP_RT_MTU_EXPIRES});
+        p.pmtuExceptions.put(daddr, new long[] {mtu, now + IP_RT_MTU_EXPIRES});
     }
 }

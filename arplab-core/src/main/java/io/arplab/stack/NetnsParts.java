@@ -1,0 +1,42 @@
+package io.arplab.stack;
+
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * What a namespace holds only once used (struct net's per-protocol parts and its rarely set state), in one object
+ * a {@link Netns} makes on first need: a big lab's idle hosts share {@link #NONE}, whose fields all stay null.
+ * Each field is null until its accessor in Netns creates it; a per-frame or per-deadline path that must not create
+ * one reads the field and treats null as "nothing there" (HostStack.nextDeadline).
+ */
+final class NetnsParts {
+    /** The parts of every namespace that has none of its own: read only, never written. */
+    static final NetnsParts NONE = new NetnsParts();
+
+    Arp arp;
+    Icmp icmp;
+    IpInput ipInput;
+    IpOutput ipOutput;
+    IpForward forward;
+    Udp udp;
+    PingSockets pings;
+    PacketSockets packets;
+    Tcp tcp;
+    /** The namespace's nftables ruleset, null until nft first touches it (no hook costs anything before). */
+    io.arplab.stack.nft.Nftables nft;
+    io.arplab.stack.nft.Packet nftPacket;
+    /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
+    List<SocketQueue> readySockets;
+    /** Devices by name, once a host has many (a bridge owner holds one veth per port). */
+    Object2ObjectOpenHashMap<String, NetDevice> byName;
+    /** net.ipv4.conf.default: null until changed, meaning the kernel's defaults. */
+    DevConf defaultConf;
+    /** conf/all (devconf_all, whose forwarding is net.ipv4.ip_forward): null until written, meaning the defaults. */
+    DevConf allConf;
+    /** Values of the sysctls the behaviour does not read, by /proc/sys path: stored so a write reads back. */
+    HashMap<String, Integer> storedSysctls;
+    IcmpRateLimit icmpRateLimit;
+    /** Path MTUs learned from Fragmentation Needed (fib_nh_exception): destination → {mtu, expiry in ns}. */
+    it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<long[]> pmtuExceptions;
+}
