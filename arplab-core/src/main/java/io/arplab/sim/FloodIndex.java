@@ -217,11 +217,16 @@ final class FloodIndex {
             setAlways(port, !host.stack().arpQuiet(dev) || hostNode.captureOf(hostPort) != null);
             int[] now = host.stack().localAddresses();
             if (now != addresses) {
+                // a target in 127/8 is never looked up (indexable()): lo's address costs no entry a host
                 for (int a : addresses) {
-                    remove(owners, OWNER, a, port);
+                    if ((a >>> 24) != 127) {
+                        remove(owners, OWNER, a, port);
+                    }
                 }
                 for (int a : now) {
-                    add(owners, OWNER, a, port);
+                    if ((a >>> 24) != 127) {
+                        add(owners, OWNER, a, port);
+                    }
                 }
                 addresses = now;
             }
