@@ -28,8 +28,11 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit status (used by tests as by main). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        TcpdumpCommand.configure(cl.getSubcommands().get("tcpdump"));
+        CommandLine cl = args.length > 0 && ALONE.containsKey(args[0]) ? alone(args[0]) : new CommandLine(new Main());
+        CommandLine tcpdump = cl.getSubcommands().get("tcpdump");
+        if (tcpdump != null) {
+            TcpdumpCommand.configure(tcpdump);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -49,6 +52,23 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return rc;
+    }
+
+    /** The subcommands a command line may name first, each made alone (picocli reflects on every one it is given). */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> ALONE = java.util.Map.of(
+            "run", RunCommand::new, "shell", ShellCommand::new, "live", LiveCommand::new, "tcpdump", TcpdumpCommand::new,
+            "bench", BenchCommand::new, "report", ReportCommand::new, "graph", GraphCommand::new,
+            "traceflow", TraceflowCommand::new);
+
+    /**
+     * {@code arplab NAME ...}: a root named arplab with that one subcommand, which parses, prints usage ("Usage: arplab
+     * run ...") and fails exactly as under the full command, without building the other subcommands' models (most of
+     * a small lab's start-up CPU went to them). {@code arplab --help}, {@code help} and {@code --version} use the full one.
+     */
+    private static CommandLine alone(String name) {
+        CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.create().name("arplab"));
+        root.addSubcommand(name, new CommandLine(ALONE.get(name).get()));
+        return root;
     }
 
     static String oneLine(Throwable ex) {
