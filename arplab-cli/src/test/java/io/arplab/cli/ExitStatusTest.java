@@ -72,6 +72,17 @@ class ExitStatusTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"run", "shell", "live", "bench"})
+    void aSubcommandNamedFirstPrintsTheUsageOfTheFullCommandLine(String name) {
+        // "arplab NAME" builds that subcommand alone; "arplab help NAME" goes through the root with every subcommand
+        RunCommandTest.Run alone = RunCommandTest.arplab(name, "--help");
+        RunCommandTest.Run full = RunCommandTest.arplab("help", name);
+        assertThat(alone.rc()).isZero();
+        assertThat(full.out()).startsWith("Usage: arplab " + name);
+        assertThat(alone.out()).isEqualTo(full.out());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"--help", "-h"})
     void tcpdumpHelpIsTcpdumpsUsage(String flag) {
         RunCommandTest.Run r = RunCommandTest.arplab("tcpdump", flag);
