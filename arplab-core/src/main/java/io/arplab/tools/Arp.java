@@ -240,10 +240,12 @@ public final class Arp implements Tool {
                 device = val.length() > 15 ? val.substring(0, 15) : val;
                 return -1;
             case 'V':
-                err.append("net-tools 2.10\n+NEW_ADDRT +RTF_IRTT +RTF_REJECT +FW_MASQUERADE +I18N +SELINUX\n"
+                // arp.c: version() on stdout, exit(E_VERSION) with 0
+                out.append("net-tools 2.10\n+I18N +SELINUX\n"
                         + "AF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH\n"
-                        + "HW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64\n");
-                return 255;
+                        + "HW: (ether) +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI"
+                        + " +HIPPI +HDLC/LAPB +EUI64 \n");
+                return 0;
             case 'h':
                 return usage(0);
             default:
