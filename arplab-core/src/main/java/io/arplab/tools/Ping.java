@@ -281,7 +281,8 @@ public final class Ping implements Tool {
         if (verbose) {
             // main(): both sockets are open (an IPv6 one too unless -4) before getaddrinfo()
             ctx.err().print("ping: sock4.fd: 3 (socktype: SOCK_RAW), sock6.fd: "
-                    + (four ? "-1 (socktype: 0), hints.ai_family: AF_INET" : "4 (socktype: SOCK_RAW), hints.ai_family: AF_UNSPEC")
+                    + (four ? "-1 (socktype: 0), hints.ai_family: AF_INET"
+                            : "4 (socktype: SOCK_RAW), hints.ai_family: AF_UNSPEC")
                     + "\n\n");
         }
         // ping4_run(): every operand is resolved in turn; the last is the destination, the others hops of a loose

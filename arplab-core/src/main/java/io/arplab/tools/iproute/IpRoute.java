@@ -485,6 +485,9 @@ final class IpRoute {
         }
         HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
         out.append(brd ? "broadcast " : "").append(dst).append(' ');
+        if (from != null) {
+            out.append("from ").append(from).append(' '); // RTA_SRC of the request
+        }
         if (redirected != null && r.gateway() != null && redirected.dev() == r.device()) {
             out.append("via ").append(redirected.gateway()).append(' ');
         } else if (r.gateway() != null) {
@@ -493,8 +496,8 @@ final class IpRoute {
             redirected = null;
         }
         out.append("dev ").append(r.device().name).append(' ');
-        if (src != null) {
-            out.append("src ").append(src).append(' ');
+        if (src != null && from == null) {
+            out.append("src ").append(src).append(' '); // rt_fill_info(): RTA_PREFSRC only when not the asked source
         }
         out.append("uid 0 ").append(sl()).append("    cache ").append(brd ? "<local,brd> " : "");
         if (redirected != null) {
