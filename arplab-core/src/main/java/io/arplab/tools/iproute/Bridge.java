@@ -34,6 +34,7 @@ public final class Bridge implements Tool {
     private boolean json;
     private boolean pretty;
     private Json jw;
+    private int fdbVlan = -1;
     private final StringBuilder out = new StringBuilder();
 
     @Override
@@ -191,6 +192,7 @@ public final class Bridge implements Tool {
     }
 
     private int fdbShow(Args a) {
+        int vlan = -1; // filter_vlan: only entries of that VLAN
         NetDevice filterDev = null;
         NetDevice br = null;
         int filterState = 0;
@@ -219,7 +221,11 @@ public final class Bridge implements Tool {
                 if (!a.more()) {
                     throw Args.incomplete();
                 }
-                a.take();
+                String v = a.take();
+                vlan = (int) Args.unsigned(v);
+                if (vlan < 0 || vlan >= 4095) {
+                    throw CommandExit.invarg("invalid VLAN", v);
+                }
             } else if (w.equals("state")) {
                 if (!a.more()) {
                     throw Args.incomplete();
@@ -238,6 +244,7 @@ public final class Bridge implements Tool {
         }
         long now = ctx.now();
         jw = json ? new Json(pretty) : null;
+        fdbVlan = vlan;
         for (NetDevice d : stack.devices()) {
             if (filterDev != null && d != filterDev) {
                 continue;
@@ -267,7 +274,7 @@ public final class Bridge implements Tool {
                 continue;
             }
             for (MacAddress mc : own != null ? BRIDGE_MC : PORT_MC) {
-                if (dynamic || filterState != 0 && (filterState & 0x80) == 0) {
+                if (dynamic || filterState != 0 && (filterState & 0x80) == 0 || fdbVlan >= 0) {
                     continue;
                 }
                 if (jw != null) {
@@ -302,7 +309,7 @@ public final class Bridge implements Tool {
         if (filterState != 0 && (state & filterState) == 0) {
             return;
         }
-        if (dynamic && e.isPermanent()) {
+        if (dynamic && e.isPermanent() || fdbVlan >= 0 && e.vid() != fdbVlan) {
             return;
         }
         String stateName = switch (state) {

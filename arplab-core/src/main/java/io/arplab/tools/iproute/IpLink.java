@@ -85,13 +85,23 @@ final class IpLink {
 
     private int list(Args a) {
         String filterDev = null;
+        String master = null;
+        String kind = null;
         boolean up = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("up")) {
                 up = true;
-            } else if (w.equals("scope") || w.equals("label") || w.equals("type") || w.equals("master")
-                    || w.equals("vrf") || w.equals("to") || w.equals("group")) {
+            } else if (w.equals("master")) {
+                String v = a.next();
+                if (stack.device(v) == null) {
+                    throw CommandExit.invarg("Device does not exist", v);
+                }
+                master = v; // filter.master: the ports of that device
+            } else if (w.equals("type")) {
+                kind = a.next(); // filter.kind: IFLA_INFO_KIND
+            } else if (w.equals("scope") || w.equals("label") || w.equals("vrf") || w.equals("to")
+                    || w.equals("group")) {
                 a.next();
             } else if (w.equals("permanent") || w.equals("dynamic") || w.equals("primary")
                     || w.equals("secondary")) {
@@ -122,7 +132,8 @@ final class IpLink {
         long now = ctx.now();
         Json j = o.newJson();
         for (NetDevice d : devs) {
-            if (up && !d.isUp()) {
+            if (up && !d.isUp() || master != null && !master.equals(d.master)
+                    || kind != null && !kind.equals(d.kind)) {
                 continue;
             }
             if (!link && o.family == 4 && d.addresses.isEmpty()) {

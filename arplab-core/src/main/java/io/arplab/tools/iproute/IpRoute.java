@@ -261,7 +261,7 @@ final class IpRoute {
     /** print_route() for a main-table route. */
     String format(Route r, boolean showDev) {
         StringBuilder sb = new StringBuilder();
-        if (r.type() != Route.UNICAST) {
+        if (r.type() != Route.UNICAST || o.details > 0) { // -d: the type, protocol and scope even when defaults
             sb.append(typeName(r.type())).append(' ');
         }
         sb.append(r.destinationText()).append(' ');
@@ -271,10 +271,10 @@ final class IpRoute {
         if (r.device() != null && showDev) {
             sb.append("dev ").append(r.device().name).append(' ');
         }
-        if (!"boot".equals(r.protocol()) && protoFilter == null) {
+        if ((!"boot".equals(r.protocol()) || o.details > 0) && protoFilter == null) {
             sb.append("proto ").append(r.protocol()).append(' ');
         }
-        if (!"global".equals(r.scope())) {
+        if (!"global".equals(r.scope()) || o.details > 0) {
             sb.append("scope ").append(r.scope()).append(' ');
         }
         if (r.prefsrc() != null) {
