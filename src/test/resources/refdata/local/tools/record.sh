@@ -5,7 +5,8 @@
 # forwarding on; n1 172.28.0.11, n2 172.28.0.12, n4 172.18.0.2), with "hosts: files" and a hosts file naming
 # n1, n2 and n4 (/etc/netns/ao-*/), so that unknown names fail at once and no name server is asked.
 # For each <tool>.cmds (lines "node command"), from a fresh topology, writes <tool>.out: each command as
-# "$ node: command", its stdout lines as "> LINE", its stderr lines as "! LINE", then "[exit N]".
+# "$ node: command", "@ MS" (when it started, in ms after the file's first command: timers such as a neighbour's
+# DELAY probe run between commands), its stdout lines as "> LINE", its stderr lines as "! LINE", then "[exit N]".
 # ToolsRecordingTest replays the .out files in an arplab lab. Run as root: sh record.sh [tool...]
 set -u
 cd "$(dirname "$0")"
@@ -37,9 +38,11 @@ trap teardown EXIT
 tools=${*:-$(ls *.cmds | sed 's/\.cmds$//')}
 for t in $tools; do
   teardown; setup
+  t0=$(date +%s%N)
   grep -v '^#' $t.cmds | while read -r node cmd; do
     [ -z "$node" ] && continue
     echo "\$ $node: $cmd"
+    echo "@ $(( ($(date +%s%N) - t0) / 1000000 ))"
     out=$(mktemp); err=$(mktemp)
     ns $node sh -c "$cmd" >"$out" 2>"$err" </dev/null; rc=$?
     sed 's/^/> /' "$out"

@@ -36,6 +36,8 @@ class ToolsRecordingTest {
                     "n4's ICMP rate limit carried over from the traces before differs"),
             Map.entry("traceroute -n 172.18.0.2 100",
                     "n4's ICMP rate limit carried over from the traces before differs"),
+            Map.entry("traceroute -n -p 40000 -q 1 172.18.0.2",
+                    "n4's ICMP rate limit carried over from the traces before differs"),
             Map.entry("traceroute -n -A 172.18.0.2",
                     "AS path lookups (whois) are not emulated"),
             Map.entry("ping -c 1 -I lo 172.28.0.12",
@@ -54,7 +56,8 @@ class ToolsRecordingTest {
             Map.entry("bridge fdb show dynamic",
                     "the bridge's flush of a port's entries when it loses carrier (br_fdb_delete_by_port) is not modelled"));
 
-    record Case(String node, String command, String stdout, String stderr, int exit) {}
+    /** One command; {@code atMillis}: when it started, after the file's first command (-1 when not recorded). */
+    record Case(String node, String command, long atMillis, String stdout, String stderr, int exit) {}
 
     static Stream<String> tools() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
@@ -63,11 +66,14 @@ class ToolsRecordingTest {
         }
     }
 
-    /** "$ node: command", then "> " stdout and "! " stderr lines, "\ no newline at end of stdout", "[exit N]". */
+    /**
+     * "$ node: command", "@ MS", then "> " stdout and "! " stderr lines, "\ no newline at end of stdout", "[exit N]".
+     */
     static List<Case> parse(String text) {
         List<Case> cases = new ArrayList<>();
         String node = null;
         String command = null;
+        long at = -1;
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         for (String line : text.split("\n", -1)) {
@@ -75,8 +81,11 @@ class ToolsRecordingTest {
                 int colon = line.indexOf(": ");
                 node = line.substring(2, colon);
                 command = line.substring(colon + 2);
+                at = -1;
                 out.setLength(0);
                 err.setLength(0);
+            } else if (line.startsWith("@ ") && node != null) {
+                at = Long.parseLong(line.substring(2).trim());
             } else if (line.startsWith("> ")) {
                 out.append(line, 2, line.length()).append('\n');
             } else if (line.startsWith("! ")) {
@@ -84,7 +93,7 @@ class ToolsRecordingTest {
             } else if (line.startsWith("\\ no newline")) {
                 out.setLength(out.length() - 1);
             } else if (line.startsWith("[exit ") && node != null) {
-                cases.add(new Case(node, command, out.toString(), err.toString(),
+                cases.add(new Case(node, command, at, out.toString(), err.toString(),
                         Integer.parseInt(line.substring(6, line.length() - 1))));
                 node = null;
             }
@@ -92,11 +101,12 @@ class ToolsRecordingTest {
         return cases;
     }
 
-    /** KernelScenariosTest's masks, ping -D's wall-clock stamps, ping -v's identifiers and ip -d's gc_timer. */
+    /** KernelScenariosTest's masks, ping -D's wall-clock stamps, ping -v's identifiers, ip -d's gc_timer and ntable's reachable. */
     static String mask(String s) {
         return KernelScenariosTest.mask(s).replaceAll("\\[[0-9]+\\.[0-9]{6}\\]", "[T]")
                 .replaceAll("ident=[0-9]+", "ident=I") // the echo identifier is random
-                .replaceAll("gc_timer +[0-9.]+", "gc_timer T"); // the bridge's gc timer, in wall-clock time
+                .replaceAll("gc_timer +[0-9.]+", "gc_timer T") // the bridge's gc timer, in wall-clock time
+                .replaceAll("refcnt ([0-9]+) reachable [0-9]+ ", "refcnt $1 reachable R "); // ip ntable's random draw
     }
 
     /** The recording's topology, with its hosts file ("hosts: files", so unknown names fail at once). */
@@ -121,7 +131,14 @@ class ToolsRecordingTest {
         Lab lab = lab();
         SoftAssertions soft = new SoftAssertions();
         StringBuilder dump = new StringBuilder();
+        long start = lab.now();
         for (Case c : cases) {
+            // the recording's commands ran in wall-clock time: timers (a neighbour's DELAY probe, the ICMP rate
+            // limit's refill) ran between them, so the lab's clock catches up before each command
+            long due = start + c.atMillis() * 1_000_000L;
+            if (c.atMillis() >= 0 && lab.now() < due) {
+                lab.runFor(due - lab.now());
+            }
             Lab.Result r = lab.exec(c.node(), c.command());
             dump.append(format(c.node(), c.command(), r));
             if (NOT_YET.containsKey(c.command())) {
