@@ -77,8 +77,11 @@ public final class Host implements Device, HostStack.Outbox {
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
-        if (ports[port].carrier()) { // a veth whose peer is down passes nothing (veth_xmit() drops)
-            stack.receive(now, ports[port], frame, to(out));
+        NetDevice dev = ports[port];
+        // a veth whose peer is down passes nothing (veth_xmit() drops), nor a frame longer than the receiving
+        // device's MTU allows (__dev_forward_skb() → is_skb_forwardable(): mtu + ETH_HLEN + VLAN_HLEN)
+        if (dev.carrier() && frame.length <= dev.mtu() + 14 + 4) {
+            stack.receive(now, dev, frame, to(out));
         }
     }
 

@@ -60,6 +60,12 @@ final class Devinet {
      * kernel's extack text when refused, else null.
      */
     String newAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope) {
+        return newAddress(dev, addr, prefixLength, ifaBroadcast, scope, dev.name);
+    }
+
+    /** The same with IFA_LABEL ({@code ip addr add ... label eth0:1}). */
+    String newAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope,
+                      String label) {
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length " + prefixLength + " outside 0..32");
         }
@@ -68,7 +74,7 @@ final class Devinet {
         }
         Ipv4Address brd = prefixLength >= 31 ? null
                 : Ipv4Address.shared(addr.bits() | ~Ipv4Address.netmask(prefixLength));
-        NetDevice.Address ifa = new NetDevice.Address(addr, prefixLength, brd, dev.name, ifaBroadcast, scope, false);
+        NetDevice.Address ifa = new NetDevice.Address(addr, prefixLength, brd, label, ifaBroadcast, scope, false);
         boolean secondary = false;
         int lastPrimary = 0;
         for (int i = 0; i < dev.addresses().size(); i++) {

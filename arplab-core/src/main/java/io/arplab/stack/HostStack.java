@@ -280,6 +280,12 @@ public final class HostStack {
         return ns.devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
     }
 
+    /** ip addr add with a label (IFA_LABEL, "eth0:1"). */
+    public String addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope,
+                             String label) {
+        return ns.devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope, label);
+    }
+
     /** ip addr del; false when the device has no such address (the first one if several). */
     public boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
         return ns.devinet().removeAddress(dev, addr);
@@ -501,6 +507,12 @@ public final class HostStack {
     /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
     public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
         return ns.sourceAddress(dst, bind);
+    }
+
+    /** inet_select_addr(dev, 0, RT_SCOPE_LINK): the source of a socket bound to {@code dev} guessing "on link". */
+    public Ipv4Address onLinkSource(NetDevice dev) {
+        int a = ns.selectAddress(dev, 0, NetDevice.SCOPE_LINK);
+        return a == 0 ? null : Ipv4Address.of(a);
     }
 
     /** An echo with routing choosing the source, and DF as IP_PMTUDISC_WANT (true) or DONT (false). */

@@ -240,10 +240,12 @@ public final class Arp implements Tool {
                 device = val.length() > 15 ? val.substring(0, 15) : val;
                 return -1;
             case 'V':
-                err.append("net-tools 2.10\n+NEW_ADDRT +RTF_IRTT +RTF_REJECT +FW_MASQUERADE +I18N +SELINUX\n"
+                // arp.c: version() on stdout, exit(E_VERSION) with 0
+                out.append("net-tools 2.10\n+I18N +SELINUX\n"
                         + "AF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH\n"
-                        + "HW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64\n");
-                return 255;
+                        + "HW: (ether) +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI"
+                        + " +HIPPI +HDLC/LAPB +EUI64 \n");
+                return 0;
             case 'h':
                 return usage(0);
             default:
@@ -433,12 +435,15 @@ public final class Arp implements Tool {
         }
         boolean perm = true;
         boolean pub = false;
+        boolean netmask = false;
+        boolean dontpub = false;
         for (int k = 2; k < a.size(); k++) {
             String w = a.get(k);
             switch (w) {
                 case "temp" -> perm = false;
                 case "pub" -> pub = true;
-                case "priv", "trail", "dontpub", "auto" -> { }
+                case "priv", "trail", "auto" -> { }
+                case "dontpub" -> dontpub = true;
                 case "dev" -> {
                     if (++k >= a.size()) {
                         return usage(E_OPTERR);
@@ -449,11 +454,17 @@ public final class Arp implements Tool {
                     if (++k >= a.size()) {
                         return usage(E_OPTERR);
                     }
+                    netmask = !a.get(k).equals("255.255.255.255"); // ATF_NETMASK unless the host mask
                 }
                 default -> {
                     return usage(E_OPTERR);
                 }
             }
+        }
+        if (!pub && (netmask || dontpub) || pub && netmask) {
+            // arp_ioctl(): a netmask or dontpub only on a proxy entry; arp_req_set_public(): a host mask only
+            err.append("SIOCSARP: Invalid argument\n");
+            return 255;
         }
         if (pub) {
             // arp_req_set_public(): without a device, the one whose hardware address was given

@@ -1,7 +1,6 @@
 package io.arplab.tools;
 
 import io.arplab.runtime.Timer;
-import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
@@ -42,8 +41,7 @@ public final class Arping implements Tool {
             "For more details see arping(8).",
             "");
 
-    static final String VERSION = "arping from iputils 20221126\n"
-            + "libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes\n";
+    static final String VERSION = Iputils.version("arping");
 
     private static final long NS = 1_000_000_000L;
     private static final int ARPOP_REQUEST = 1;
@@ -205,13 +203,11 @@ public final class Arping implements Tool {
                     throw new Getopt.ToolError("arping: bind: Cannot assign requested address", 2);
                 }
             } else if (!dad) {
-                // SO_DONTROUTE + connect(): the destination must be on a network of the device
-                // (no route at all through the bound device: ip_route_output_key_hash_rcu() assumes it on link)
+                // SO_DONTROUTE + connect() on the socket bound to the device: the lookup (scope link) skips gateway
+                // routes, and ip_route_output_key_hash_rcu() then assumes the destination on the device's link
                 Route r = stack.route(dst, dev);
-                if (r != null && (r.gateway() != null || r.type() != Route.UNICAST)) {
-                    throw new Getopt.ToolError("arping: connect: " + Errno.ENETUNREACH.text, 2);
-                }
-                Ipv4Address src = stack.sourceAddress(dst, dev);
+                Ipv4Address src = r != null && r.gateway() == null && r.type() == Route.UNICAST
+                        ? stack.sourceAddress(dst, dev) : stack.onLinkSource(dev);
                 gsrc = src == null ? 0 : src.bits();
             }
         }

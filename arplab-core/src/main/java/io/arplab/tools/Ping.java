@@ -73,8 +73,7 @@ public final class Ping implements Tool {
             "For more details see ping(8).",
             "");
 
-    static final String VERSION = "ping from iputils 20221126\n"
-            + "libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes\n";
+    static final String VERSION = Iputils.version("ping");
 
     private static final long MS = 1_000_000L;
     private static final long NS = 1_000_000_000L;
@@ -107,6 +106,7 @@ public final class Ping implements Tool {
     private boolean ptimeofday;
     private boolean quiet;
     private boolean verbose;
+    private int sourceRouteHops;
     private boolean latency;
     private boolean strictSource;
     private byte[] pattern;
@@ -278,11 +278,23 @@ public final class Ping implements Tool {
             // error(1, EDESTADDRREQ, "usage error")
             throw new Getopt.ToolError("ping: usage error: Destination address required", 1);
         }
-        if (g.operands().size() > 1) {
-            throw new Getopt.ToolError("ping: " + g.operands().size()
-                    + " destinations: loose source routing (IP options) is not emulated", 2);
+        if (verbose) {
+            // main(): both sockets are open (an IPv6 one too unless -4) before getaddrinfo()
+            ctx.err().print("ping: sock4.fd: 3 (socktype: SOCK_RAW), sock6.fd: "
+                    + (four ? "-1 (socktype: 0), hints.ai_family: AF_INET"
+                            : "4 (socktype: SOCK_RAW), hints.ai_family: AF_UNSPEC")
+                    + "\n\n");
         }
-        String target = g.operands().get(0);
+        // ping4_run(): every operand is resolved in turn; the last is the destination, the others hops of a loose
+        // source route
+        sourceRouteHops = g.operands().size() - 1;
+        String target = null;
+        for (String operand : g.operands()) {
+            target = operand;
+            if (!six && InetAton.parse(target) == null && ctx.resolver().resolve(target) == null) {
+                throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2);
+            }
+        }
         if (six) {
             // getaddrinfo(AF_INET6) of an IPv4 literal or a name with only IPv4 addresses
             throw new Getopt.ToolError("ping: " + target + ": Address family for hostname not supported", 2);
@@ -299,6 +311,9 @@ public final class Ping implements Tool {
             }
             String canonical = ctx.resolver().canonicalName(target);
             hostname = canonical != null ? canonical : target;
+        }
+        if (verbose) {
+            ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
         }
         return true;
     }
@@ -426,12 +441,17 @@ public final class Ping implements Tool {
                 pmtudisc = IP_PMTUDISC_DO;
             }
         }
+        if (sourceRouteHops > 0) {
+            // setsockopt(IP_OPTIONS) with an LSRR option needs CAP_NET_RAW, which ping has dropped by then
+            throw new Getopt.ToolError("ping: record route: " + Errno.EPERM.text, 2);
+        }
         if (ttl == 0) {
             // IP_MULTICAST_TTL accepts 0, IP_TTL does not
             throw new Getopt.ToolError("ping: cannot set unicast time-to-live: Invalid argument", 2);
         }
         timing = datalen >= 16;
-        socket = stack.openPing(ident >= 0 ? ident : ctx.pid() & 0xFFFF, new Listener());
+        ident = ident >= 0 ? ident : ctx.pid() & 0xFFFF;
+        socket = stack.openPing(ident, new Listener());
         if (bind != null) {
             socket.bindToDevice(bind);
         }
@@ -842,6 +862,9 @@ public final class Ping implements Tool {
         StringBuilder sb = new StringBuilder();
         stamp(sb, now);
         sb.append(cc).append(" bytes from ").append(prAddr(from)).append(": icmp_seq=").append(seq);
+        if (verbose) {
+            sb.append(" ident=").append(ident);
+        }
         if (hops >= 0) {
             sb.append(" ttl=").append(hops);
         }

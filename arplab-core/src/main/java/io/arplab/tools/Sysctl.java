@@ -24,6 +24,9 @@ public final class Sysctl implements Tool {
     private boolean namesOnly;
     private boolean valuesOnly;
     private boolean ignore;
+    private boolean binary;
+    /** -r: only keys whose dotted name matches (pattern_match(): regexec(), REG_EXTENDED | REG_NOSUB). */
+    private java.util.regex.Pattern pattern;
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -34,53 +37,68 @@ public final class Sysctl implements Tool {
         ctx.exit(code);
     }
 
+    /** sysctl.c's longopts, as their short letters (--pattern takes its argument like -r). */
+    private static final Map<String, String> LONG = Map.of("--all", "-a", "--binary", "-b", "--ignore", "-e",
+            "--names", "-N", "--values", "-n", "--pattern", "-r", "--quiet", "-q", "--write", "-w", "--help", "-h",
+            "--version", "-V");
+
     private int run(List<String> args) {
-        boolean write = false;
-        boolean all = false;
-        List<String> keys = new ArrayList<>();
+        if (args.isEmpty()) {
+            err.append(Usage.of("sysctl")); // main(): "if (argc < 2) Usage(stderr)"
+            return 1;
+        }
+        List<String> words = new ArrayList<>();
         for (String w : args) {
-            if (w.startsWith("-") && w.length() > 1 && !w.startsWith("--")) {
-                for (char c : w.substring(1).toCharArray()) {
-                    switch (c) {
-                        case 'w' -> write = true;
-                        case 'q' -> quiet = true;
-                        case 'n' -> valuesOnly = true;
-                        case 'N' -> namesOnly = true;
-                        case 'e' -> ignore = true;
-                        case 'a', 'A', 'X' -> all = true;
-                        case 'b' -> valuesOnly = true;
-                        case 'V' -> {
-                            out.append("sysctl from procps-ng 4.0.2\n");
-                            return 0;
-                        }
-                        case 'h' -> {
-                            out.append(Usage.of("sysctl")); // procps' Usage(stdout): the help, and success
-                            return 0;
-                        }
-                        default -> {
-                            err.append("sysctl: invalid option -- '").append(c).append("'\n");
-                            err.append("Try 'sysctl --help' for more information.\n");
-                            return 1;
-                        }
-                    }
+            int eq = w.indexOf('=');
+            String name = w.startsWith("--") && eq > 0 ? w.substring(0, eq) : w;
+            if (!w.startsWith("--") || w.equals("--")) {
+                words.add(w);
+            } else if (LONG.containsKey(name)) {
+                words.add(LONG.get(name));
+                if (eq > 0) {
+                    words.add(w.substring(eq + 1));
                 }
-            } else if (w.equals("--help")) {
+            } else {
+                // getopt_long()'s complaint, then the default case: Usage(stdout), which exits with success
+                err.append("sysctl: unrecognized option '").append(w).append("'\n");
                 out.append(Usage.of("sysctl"));
                 return 0;
-            } else if (w.equals("--all")) {
-                all = true;
-            } else if (w.equals("--write")) {
-                write = true;
-            } else if (w.equals("--quiet")) {
-                quiet = true;
-            } else if (w.equals("--values")) {
-                valuesOnly = true;
-            } else if (w.equals("--names")) {
-                namesOnly = true;
-            } else {
-                keys.add(w);
             }
         }
+        boolean write = false;
+        boolean all = false;
+        Getopt g = Getopt.parse("sysctl", "bneNwfp::qoxaAXr:Vdh", words);
+        for (Getopt.Opt o : g.options()) {
+            if (o.failed()) {
+                err.append(o.error()).append('\n');
+                out.append(Usage.of("sysctl"));
+                return 0;
+            }
+            switch (o.letter()) {
+                case 'b' -> {
+                    binary = true;
+                    valuesOnly = true;
+                }
+                case 'n' -> valuesOnly = true;
+                case 'e' -> ignore = true;
+                case 'N' -> namesOnly = true;
+                case 'w' -> write = true;
+                case 'q' -> quiet = true;
+                case 'o', 'x' -> { } // BSD compatibility: ignored
+                case 'a', 'A', 'X' -> all = true;
+                case 'r' -> pattern = java.util.regex.Pattern.compile(o.argument());
+                case 'V' -> {
+                    out.append("sysctl from procps-ng 4.0.2\n");
+                    return 0;
+                }
+                case 'd', 'h' -> {
+                    out.append(Usage.of("sysctl")); // procps' Usage(stdout): the help, and success
+                    return 0;
+                }
+                default -> throw new Getopt.ToolError("sysctl: -" + o.letter() + ": preload files are not emulated", 1);
+            }
+        }
+        List<String> keys = g.operands();
         if (all) {
             for (Map.Entry<String, String> e : table().entrySet()) {
                 if (deprecated(e.getKey())) {
@@ -94,12 +112,17 @@ public final class Sysctl implements Tool {
             err.append("sysctl: no variables specified\nTry `sysctl --help' for more information.\n");
             return 1;
         }
+        if (namesOnly && quiet) {
+            err.append("sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n");
+            return 1;
+        }
         int rc = 0;
         for (String k : keys) {
             if (k.contains("=")) {
                 rc |= write(k);
             } else if (write) {
-                err.append("sysctl: \"").append(k).append("\" must be of the form name=value\n");
+                // WriteSetting() of an argument without '='
+                err.append("sysctl: command line(0): invalid syntax, continuing...\n");
                 rc |= 1;
             } else {
                 rc |= read(k);
@@ -109,7 +132,14 @@ public final class Sysctl implements Tool {
     }
 
     private void print(String name, String value) {
+        if (pattern != null && !pattern.matcher(name).find()) {
+            return;
+        }
         if (namesOnly) {
+            out.append(name).append('\n');
+        } else if (binary) {
+            out.append(value);
+        } else if (namesOnly) {
             out.append(name).append('\n');
         } else if (valuesOnly) {
             out.append(value).append('\n');

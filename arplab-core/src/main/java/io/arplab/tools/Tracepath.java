@@ -148,8 +148,7 @@ public final class Tracepath implements Tool {
                 case 'p' -> basePort = (int) Getopt.strtolOrErr("tracepath", o.argument(), "invalid argument", 0,
                         0xFFFF);
                 case 'V' -> {
-                    ctx.out().print("tracepath from iputils 20221126\n"
-                            + "libcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n");
+                    ctx.out().print(Iputils.version("tracepath"));
                     ctx.exit(0);
                     return false;
                 }

@@ -775,6 +775,12 @@ public final class Traceroute implements Tool {
                     pollNow(t);
                 }
             }
+
+            @Override
+            public void localError(long t, Errno errno, int info, int dst, int dstPort) {
+                onLocalError(t, probeIndex, errno, info);
+                pollNow(t);
+            }
         });
         pb.sendTime = time(now);
         int[] rc = new int[1];
@@ -848,6 +854,25 @@ public final class Traceroute implements Tool {
         } else {
             pb.fin = true;
         }
+        probeDone(pb);
+    }
+
+    /**
+     * parse_local_res(): a local error (SO_EE_ORIGIN_LOCAL) has no offender, so "*", then the time and "!F-MTU" for a
+     * probe too big to leave with DF (do_send() took EMSGSIZE as "the error queue will tell"); it ends the trace.
+     */
+    private void onLocalError(long now, int idx, Errno errno, int info) {
+        Probe pb = probes[idx];
+        if (done || pb.done) {
+            return;
+        }
+        if (errno != Errno.EMSGSIZE || info == 0) {
+            fatal("local recverr", errno.text); // parse_local_res(): error_or_perm()
+            return;
+        }
+        pb.recvTime = time(now);
+        pb.errStr = "!F-" + info;
+        pb.fin = true;
         probeDone(pb);
     }
 

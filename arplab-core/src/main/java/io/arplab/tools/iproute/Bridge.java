@@ -30,6 +30,11 @@ public final class Bridge implements Tool {
     private HostStack stack;
     private int stats;
     private boolean details;
+    /** -j (-p): fdb show prints through {@link #jw}. */
+    private boolean json;
+    private boolean pretty;
+    private Json jw;
+    private int fdbVlan = -1;
     private final StringBuilder out = new StringBuilder();
 
     @Override
@@ -76,10 +81,12 @@ public final class Bridge implements Tool {
                 details = true;
             } else if (Args.matches(opt, "-oneline")
                     || Args.matches(opt, "-timestamp") || Args.matches(opt, "-compressvlans")
-                    || Args.matches(opt, "-color") || Args.matches(opt, "-pretty") || opt.equals("-4")) {
+                    || Args.matches(opt, "-color") || opt.equals("-4")) {
                 // no effect on what this emulation prints
             } else if (Args.matches(opt, "-json")) {
-                throw new CommandExit(255, "bridge: JSON output (-j) is not supported by this emulation");
+                json = true;
+            } else if (Args.matches(opt, "-pretty")) {
+                pretty = true;
             } else {
                 throw new CommandExit(255, "Option \"" + opt + "\" is unknown, try \"bridge help\".");
             }
@@ -105,9 +112,26 @@ public final class Bridge implements Tool {
         return switch (cmd) {
             case "fdb" -> fdb(a);
             case "link" -> link(a);
+            case "vlan" -> vlan(a);
             case "help" -> throw usage();
             default -> throw new CommandExit(255, "bridge: object \"" + cmd + "\" is not supported by this emulation");
         };
+    }
+
+    /**
+     * vlan show: print_vlan_info() under its header; the lab's bridges never filter VLANs (vlan_filtering 0), so
+     * their ports hold no VLAN and only the header prints.
+     */
+    private int vlan(Args a) {
+        if (a.more() && !Args.matches(a.peek(), "show") && !Args.matches(a.peek(), "list")) {
+            throw new CommandExit(255, "bridge: vlan " + a.peek() + " is not supported by this emulation");
+        }
+        if (json) {
+            out.append(new Json(pretty).finish());
+        } else {
+            out.append("port              vlan-id  \n");
+        }
+        return 0;
     }
 
     // -------------------------------------------------------------------------------------------- fdb
@@ -168,6 +192,7 @@ public final class Bridge implements Tool {
     }
 
     private int fdbShow(Args a) {
+        int vlan = -1; // filter_vlan: only entries of that VLAN
         NetDevice filterDev = null;
         NetDevice br = null;
         int filterState = 0;
@@ -196,7 +221,11 @@ public final class Bridge implements Tool {
                 if (!a.more()) {
                     throw Args.incomplete();
                 }
-                a.take();
+                String v = a.take();
+                vlan = (int) Args.unsigned(v);
+                if (vlan < 0 || vlan >= 4095) {
+                    throw CommandExit.invarg("invalid VLAN", v);
+                }
             } else if (w.equals("state")) {
                 if (!a.more()) {
                     throw Args.incomplete();
@@ -214,6 +243,8 @@ public final class Bridge implements Tool {
             }
         }
         long now = ctx.now();
+        jw = json ? new Json(pretty) : null;
+        fdbVlan = vlan;
         for (NetDevice d : stack.devices()) {
             if (filterDev != null && d != filterDev) {
                 continue;
@@ -243,10 +274,16 @@ public final class Bridge implements Tool {
                 continue;
             }
             for (MacAddress mc : own != null ? BRIDGE_MC : PORT_MC) {
-                if (dynamic || filterState != 0 && (filterState & 0x80) == 0) {
+                if (dynamic || filterState != 0 && (filterState & 0x80) == 0 || fdbVlan >= 0) {
                     continue;
                 }
-                if (filterDev == null) {
+                if (jw != null) {
+                    jw.startObject().field("mac", mc.toString());
+                    if (filterDev == null) {
+                        jw.field("ifname", d.name);
+                    }
+                    jw.strings("flags", List.of("self")).field("state", "permanent").endObject();
+                } else if (filterDev == null) {
                     out.append(mc).append(" dev ").append(d.name).append(" self permanent\n");
                 } else {
                     out.append(mc).append(" self permanent\n");
@@ -260,6 +297,9 @@ public final class Bridge implements Tool {
                 }
             }
         }
+        if (jw != null) {
+            out.append(jw.finish());
+        }
         return 0;
     }
 
@@ -269,7 +309,26 @@ public final class Bridge implements Tool {
         if (filterState != 0 && (state & filterState) == 0) {
             return;
         }
-        if (dynamic && e.isPermanent()) {
+        if (dynamic && e.isPermanent() || fdbVlan >= 0 && e.vid() != fdbVlan) {
+            return;
+        }
+        String stateName = switch (state) {
+            case 0x80 -> "permanent";
+            case 0x40 -> "static";
+            case 0x04 -> "stale";
+            default -> "";
+        };
+        if (jw != null) {
+            // print_fdb(): mac, ifname, used/updated (-s), flags, master, state
+            jw.startObject().field("mac", e.mac().toString());
+            if (showDev) {
+                jw.field("ifname", dev.name);
+            }
+            if (stats > 0) {
+                jw.field("used", NeighFormat.ageSeconds(now, e.used()))
+                        .field("updated", NeighFormat.ageSeconds(now, e.updated()));
+            }
+            jw.strings("flags", List.of()).field("master", br.name()).field("state", stateName).endObject();
             return;
         }
         StringBuilder sb = new StringBuilder();

@@ -19,6 +19,14 @@ public final class Ip implements Tool {
         public boolean timestamp;
         public boolean tshort;
         public boolean oneline;
+        /** -j, and -p to indent it. */
+        public boolean json;
+        public boolean pretty;
+
+        /** new_json_obj(): the writer a listing fills with -j, else null (text). */
+        Json newJson() {
+            return json ? new Json(pretty) : null;
+        }
     }
 
     private static final String[] OBJECTS = {"address", "addrlabel", "maddress", "route", "rule", "neighbor",
@@ -94,13 +102,15 @@ public final class Ip implements Tool {
             } else if (Args.matches(opt, "-brief")) {
                 o.brief = true;
             } else if (Args.matches(opt, "-resolve") || Args.matches(opt, "-Numeric") || Args.matches(opt, "-human")
-                    || Args.matches(opt, "-iec") || Args.matches(opt, "-force") || Args.matches(opt, "-pretty")) {
+                    || Args.matches(opt, "-iec") || Args.matches(opt, "-force")) {
                 // accepted; no effect on what this emulation prints
             } else if (opt.startsWith("-c") && (Args.matches(opt, "-color") || Args.matches(opt, "-colour")
                     || opt.startsWith("-color=") || opt.startsWith("-colour="))) {
                 // color only applies to terminals; the lab's output is not one
             } else if (Args.matches(opt, "-json")) {
-                throw new CommandExit(255, "ip: JSON output (-j) is not supported by this emulation");
+                o.json = true;
+            } else if (Args.matches(opt, "-pretty")) {
+                o.pretty = true;
             } else if (Args.matches(opt, "-help")) {
                 throw usage();
             } else {

@@ -40,6 +40,13 @@ final class IpLink {
                 return list(a);
             }
             if (Args.matches(c, "add") || Args.matches(c, "delete")) {
+                if (Args.matches(c, "delete") && a.more()) {
+                    // iplink_parse(): without NLM_F_CREATE the device must exist (nodev())
+                    String name = a.peek().equals("dev") ? a.next() : a.peek();
+                    if (stack.device(name) == null) {
+                        throw new CommandExit(1, "Cannot find device \"" + name + "\"");
+                    }
+                }
                 throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
             }
             if (Args.matches(c, "help")) {
@@ -78,13 +85,23 @@ final class IpLink {
 
     private int list(Args a) {
         String filterDev = null;
+        String master = null;
+        String kind = null;
         boolean up = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("up")) {
                 up = true;
-            } else if (w.equals("scope") || w.equals("label") || w.equals("type") || w.equals("master")
-                    || w.equals("vrf") || w.equals("to") || w.equals("group")) {
+            } else if (w.equals("master")) {
+                String v = a.next();
+                if (stack.device(v) == null) {
+                    throw CommandExit.invarg("Device does not exist", v);
+                }
+                master = v; // filter.master: the ports of that device
+            } else if (w.equals("type")) {
+                kind = a.next(); // filter.kind: IFLA_INFO_KIND
+            } else if (w.equals("scope") || w.equals("label") || w.equals("vrf") || w.equals("to")
+                    || w.equals("group")) {
                 a.next();
             } else if (w.equals("permanent") || w.equals("dynamic") || w.equals("primary")
                     || w.equals("secondary")) {
@@ -113,8 +130,10 @@ final class IpLink {
             devs.addAll(stack.devices());
         }
         long now = ctx.now();
+        Json j = o.newJson();
         for (NetDevice d : devs) {
-            if (up && !d.isUp()) {
+            if (up && !d.isUp() || master != null && !master.equals(d.master)
+                    || kind != null && !kind.equals(d.kind)) {
                 continue;
             }
             if (!link && o.family == 4 && d.addresses().isEmpty()) {
@@ -123,7 +142,11 @@ final class IpLink {
             if (!link && o.family == 6) {
                 continue;
             }
-            if (o.brief) {
+            if (j != null && o.brief) {
+                briefJson(j, d);
+            } else if (j != null) {
+                json(j, d);
+            } else if (o.brief) {
                 brief(d);
             } else if (o.oneline) {
                 // -o: "\\" for each inner newline; ip addr then prints only the addresses, each after "N: DEV"
@@ -140,6 +163,9 @@ final class IpLink {
                 out.append(linkInfo(d, now)).append(link ? "" : addresses(d));
             }
         }
+        if (j != null) {
+            out.append(j.finish());
+        }
         return 0;
     }
 
@@ -147,6 +173,28 @@ final class IpLink {
     private static String oneline(String text) {
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         return body.replace("\n", "\\") + "\n";
+    }
+
+    /** print_linkinfo_brief() / print_addrinfo brief with -j: name, state, then the addresses or MAC and flags. */
+    private void briefJson(Json j, NetDevice d) {
+        j.startObject();
+        if (d.peerIfindex > 0) {
+            j.field("link_index", d.peerIfindex);
+        }
+        j.field("ifname", d.name).field("operstate", view.operstate(d));
+        if (link) {
+            String flags = view.flags(d).trim();
+            j.field("address", d.mac().toString())
+                    .strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")));
+        } else {
+            j.name("addr_info").startArray();
+            for (NetDevice.Address x : o.family == 6 ? List.<NetDevice.Address>of() : d.addresses) {
+                j.startObject().field("local", x.address().toString()).field("prefixlen", x.prefixLength())
+                        .endObject();
+            }
+            j.endArray();
+        }
+        j.endObject();
     }
 
     private void brief(NetDevice d) {
@@ -180,11 +228,14 @@ final class IpLink {
         }
         sb.append("group default ");
         sb.append("qlen 1000");
-        sb.append("\n    ");
-        if (d.loopback) {
-            sb.append("link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
-        } else {
-            sb.append("link/ether ").append(d.mac()).append(" brd ff:ff:ff:ff:ff:ff");
+        if (o.family == 0 || o.family == 17 || o.details > 0) {
+            // the link/ line only without a family filter (-4 leaves it out; what follows stays on the first line)
+            sb.append("\n    ");
+            if (d.loopback) {
+                sb.append("link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
+            } else {
+                sb.append("link/ether ").append(d.mac()).append(" brd ff:ff:ff:ff:ff:ff");
+            }
         }
         if (d.linkNetnsId >= 0) {
             if (d.linkNetnsName != null) {
@@ -281,6 +332,51 @@ final class IpLink {
                 + " isolated off locked off ";
     }
 
+    /** print_linkinfo() (and print_addrinfo() for ip addr) with -j: the text's facts under their JSON keys. */
+    private void json(Json j, NetDevice d) {
+        j.startObject().field("ifindex", d.ifindex);
+        if (d.peerIfindex > 0) {
+            j.field("link_index", d.peerIfindex); // print_name_and_link(): a peer in another namespace
+        }
+        j.field("ifname", d.name);
+        String flags = view.flags(d).trim();
+        j.strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")));
+        j.field("mtu", d.mtu()).field("qdisc", "noqueue");
+        if (d.master != null) {
+            j.field("master", d.master);
+        }
+        j.field("operstate", view.operstate(d));
+        if (link) {
+            j.field("linkmode", "DEFAULT");
+        }
+        j.field("group", "default").field("txqlen", 1000);
+        if (o.family == 0 || o.family == 17 || o.details > 0) {
+            j.field("link_type", d.loopback ? "loopback" : "ether").field("address", d.mac().toString())
+                    .field("broadcast", d.loopback ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff");
+        }
+        if (d.linkNetnsId >= 0) {
+            j.field("link_netnsid", d.linkNetnsId); // JSON keeps the id even when the namespace has a name
+        }
+        if (!link) {
+            j.name("addr_info").startArray();
+            for (NetDevice.Address x : o.family == 6 || o.family == 17 ? List.<NetDevice.Address>of() : d.addresses) {
+                j.startObject().field("family", "inet").field("local", x.address().toString())
+                        .field("prefixlen", x.prefixLength());
+                if (x.ifaBroadcast() != null) {
+                    j.field("broadcast", x.ifaBroadcast().toString());
+                }
+                j.field("scope", scopeName(x.scope()));
+                if (x.secondary()) {
+                    j.name("secondary").bool(true);
+                }
+                j.field("label", x.label()).field("valid_life_time", 0xffff_ffffL)
+                        .field("preferred_life_time", 0xffff_ffffL).endObject();
+            }
+            j.endArray();
+        }
+        j.endObject();
+    }
+
     /** print_addrinfo() for each IPv4 address. */
     private String addresses(NetDevice d) {
         StringBuilder sb = new StringBuilder();
@@ -339,6 +435,7 @@ final class IpLink {
         String devName = null;
         Args.Prefix local = null;
         String brd = null;
+        String label = null;
         int scope = -1;
         while (a.more()) {
             String w = a.peek();
@@ -357,7 +454,9 @@ final class IpLink {
                 devName = a.next();
             } else if (w.equals("scope")) {
                 scope = scopeNumber(a.next());
-            } else if (w.equals("label") || w.equals("metric") || w.equals("priority")
+            } else if (w.equals("label")) {
+                label = a.next();
+            } else if (w.equals("metric") || w.equals("priority")
                     || w.equals("preference") || Args.matches(w, "valid_lft") || Args.matches(w, "preferred_lft")
                     || w.equals("proto")) {
                 a.next();
@@ -377,6 +476,11 @@ final class IpLink {
         }
         if (devName == null) {
             throw new CommandExit(1, "Not enough information: \"dev\" argument is required.");
+        }
+        if (label != null && !label.startsWith(devName)) {
+            // ipaddr_modify(): return -1
+            throw new CommandExit(255, "\"label\" (" + label + ") must match \"dev\" (" + devName
+                    + ") or be prefixed by \"dev\" with a colon.");
         }
         NetDevice dev = stack.device(devName);
         if (dev == null) {
@@ -428,7 +532,7 @@ final class IpLink {
         }
         String error;
         try {
-            error = stack.addAddress(dev, addr, len, ifaBrd, scope);
+            error = stack.addAddress(dev, addr, len, ifaBrd, scope, label != null ? label : dev.name);
         } catch (IllegalArgumentException e) {
             throw CommandExit.rtnetlink("Invalid argument");
         }

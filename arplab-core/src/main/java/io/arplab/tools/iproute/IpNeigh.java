@@ -63,11 +63,12 @@ final class IpNeigh {
     static CommandExit usage() {
         return new CommandExit(255, """
                 Usage: ip neigh { add | del | change | replace }
-                		{ ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR } [ dev DEV ]
-                		[ router ] [ extern_learn ] [ protocol PROTO ]
+                                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }
+                                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]
+                                [ protocol PROTO ]
 
                 	ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]
-                				  [ vrf NAME ]
+                				  [ vrf NAME ] [ nomaster ]
                 	ip neigh get { ADDR | proxy ADDR } dev DEV
 
                 STATE := { delay | failed | incomplete | noarp | none |
@@ -255,9 +256,15 @@ final class IpNeigh {
         NetDevice dev = device(devName);
         NeighbourEntry n = stack.neighbours().lookup(dev, addr.bits());
         if (n == null) {
-            throw CommandExit.rtnetlink("No such file or directory");
+            throw CommandExit.extack("Neighbour entry not found"); // neigh_get()
         }
-        out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false)).append('\n');
+        Json j = o.newJson();
+        if (j != null) {
+            NeighFormat.json(j, n, ctx.now(), o.stats, true);
+            out.append(j.finish());
+        } else {
+            out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false)).append('\n');
+        }
         return 0;
     }
 
@@ -337,22 +344,42 @@ final class IpNeigh {
         long now = ctx.now();
         if (proxyOnly) {
             // pneigh_dump_table(): "ADDR [dev DEV] proxy", the device left out when filtering by one
+            Json j = flush ? null : o.newJson();
             for (HostStack.ProxyEntry e : stack.proxies()) {
                 if (dev != null && e.dev() != dev || pfx != null && !pfx.contains(e.address())) {
                     continue;
                 }
                 if (flush) {
                     stack.proxyDelete(e.address(), e.dev());
+                } else if (j != null) {
+                    j.startObject().field("dst", e.address().toString());
+                    if (e.dev() != null && dev == null) {
+                        j.field("dev", e.dev().name);
+                    }
+                    j.name("proxy").nul().endObject();
                 } else {
                     out.append(e.address()).append(e.dev() != null && dev == null ? " dev " + e.dev().name : "")
                             .append(" proxy \n");
                 }
             }
+            if (j != null) {
+                out.append(j.finish());
+            }
             return 0;
         }
         if (!flush) {
+            Json j = o.newJson();
             for (NeighbourEntry n : matching(dev, filterState, pfx, unused)) {
-                out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
+                if (j != null) {
+                    NeighFormat.json(j, n, now, o.stats, dev == null);
+                } else if (o.brief) {
+                    out.append(NeighFormat.brief(n, dev == null)).append('\n');
+                } else {
+                    out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
+                }
+            }
+            if (j != null) {
+                out.append(j.finish());
             }
             return 0;
         }

@@ -70,9 +70,20 @@ final class IpNtable {
                 throw CommandExit.invarg("unknown", w);
             }
         }
-        if (name != null && !name.equals("arp_cache") || o.family == 6 || o.family == 17) {
+        if (o.family == 17) {
             return 0;
         }
+        if ((name == null || name.equals("arp_cache")) && o.family != 6) {
+            arpCache(filterDev, noneDev);
+        }
+        if ((name == null || name.equals("ndisc_cache")) && o.family != 4) {
+            ndiscCache(filterDev, noneDev);
+        }
+        return 0;
+    }
+
+    /** arp_tbl's parameters: the table's, then each device's (neigh_tables[] order: ARP first, then ND). */
+    private void arpCache(NetDevice filterDev, boolean noneDev) {
         if (filterDev == null) {
             NeighbourTable.GcConfig gc = stack.neighbours().gcConfig();
             out.append("inet arp_cache \n");
@@ -84,7 +95,7 @@ final class IpNtable {
             out.append('\n');
         }
         if (noneDev) {
-            return 0;
+            return;
         }
         List<NetDevice> devs = stack.devices();
         for (int i = devs.size() - 1; i >= 0; i--) {
@@ -96,7 +107,40 @@ final class IpNtable {
             parms(d, d.arpParms(), 1 + entriesOn(d), d.arpParms().reachableTime / NeighParams.MS);
             out.append('\n');
         }
-        return 0;
+    }
+
+    /**
+     * nd_tbl (net/ipv6/ndisc.c): its defaults for the table and every device, with IPv6 off too (the lab's hosts keep
+     * no IPv6 neighbours, so every refcnt is 1); reachable is drawn per device in [base/2, 3·base/2) as for ARP.
+     */
+    private void ndiscCache(NetDevice filterDev, boolean noneDev) {
+        SplittableRandom random = new SplittableRandom(ctx.epochNanos() ^ 0x6e64L);
+        if (filterDev == null) {
+            out.append("inet6 ndisc_cache \n    thresh1 128 thresh2 512 thresh3 1024 gc_int 30000 \n");
+            ndiscParms(null, random);
+        }
+        if (noneDev) {
+            return;
+        }
+        List<NetDevice> devs = stack.devices();
+        for (int i = devs.size() - 1; i >= 0; i--) {
+            NetDevice d = devs.get(i);
+            if (filterDev == null || d == filterDev) {
+                out.append("inet6 ndisc_cache \n");
+                ndiscParms(d, random);
+            }
+        }
+    }
+
+    private void ndiscParms(NetDevice d, SplittableRandom random) {
+        if (d != null) {
+            out.append("    dev ").append(d.name).append(" \n");
+        }
+        out.append("    refcnt 1 reachable ").append(15_000 + random.nextInt(30_000))
+                .append(" base_reachable 30000 retrans 1000 \n")
+                .append("    gc_stale 60000 delay_probe 5000 queue 101 \n")
+                .append("    app_probes 0 ucast_probes 3 mcast_probes 3 \n")
+                .append("    anycast_delay 1000 proxy_delay 800 proxy_queue 64 locktime 0 \n\n");
     }
 
     /**

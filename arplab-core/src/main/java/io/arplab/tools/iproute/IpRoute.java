@@ -15,6 +15,8 @@ final class IpRoute {
     private final HostView view;
     private final HostStack stack;
     private final Ip.Options o;
+    /** ip route show proto P: only those routes, printed without their protocol. */
+    private String protoFilter;
     private final StringBuilder out;
 
     IpRoute(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out) {
@@ -153,7 +155,7 @@ final class IpRoute {
                 if (dst != null) {
                     throw CommandExit.duparg2("to", w);
                 }
-                dst = Args.prefix(w, true);
+                dst = Args.prefix(w, o.family == 4); // iproute_modify(): get_prefix(.., preferred_family)
             }
             a.skip();
         }
@@ -259,7 +261,7 @@ final class IpRoute {
     /** print_route() for a main-table route. */
     String format(Route r, boolean showDev) {
         StringBuilder sb = new StringBuilder();
-        if (r.type() != Route.UNICAST) {
+        if (r.type() != Route.UNICAST || o.details > 0) { // -d: the type, protocol and scope even when defaults
             sb.append(typeName(r.type())).append(' ');
         }
         sb.append(r.destinationText()).append(' ');
@@ -269,10 +271,10 @@ final class IpRoute {
         if (r.device() != null && showDev) {
             sb.append("dev ").append(r.device().name).append(' ');
         }
-        if (!"boot".equals(r.protocol())) {
+        if ((!"boot".equals(r.protocol()) || o.details > 0) && protoFilter == null) {
             sb.append("proto ").append(r.protocol()).append(' ');
         }
-        if (!"global".equals(r.scope())) {
+        if (!"global".equals(r.scope()) || o.details > 0) {
             sb.append("scope ").append(r.scope()).append(' ');
         }
         if (r.prefsrc() != null) {
@@ -290,11 +292,47 @@ final class IpRoute {
         return sb.toString();
     }
 
+    /** print_route() with -j: the text's facts under their JSON keys, the flags always as an array. */
+    private void json(Json j, Route r, boolean showDev) {
+        j.startObject();
+        if (r.type() != Route.UNICAST) {
+            j.field("type", typeName(r.type()));
+        }
+        j.field("dst", r.destinationText());
+        if (r.gateway() != null) {
+            j.field("gateway", r.gateway().toString());
+        }
+        if (r.device() != null && showDev) {
+            j.field("dev", r.device().name);
+        }
+        if (!"boot".equals(r.protocol()) && protoFilter == null) {
+            j.field("protocol", r.protocol());
+        }
+        if (!"global".equals(r.scope())) {
+            j.field("scope", r.scope());
+        }
+        if (r.prefsrc() != null) {
+            j.field("prefsrc", r.prefsrc().toString());
+        }
+        if (r.metric() != 0) {
+            j.field("metric", r.metric());
+        }
+        List<String> flags = new ArrayList<>();
+        if (r.onlink()) {
+            flags.add("onlink");
+        }
+        if (r.device() != null && !view.carrier(r.device())) {
+            flags.add("linkdown");
+        }
+        j.strings("flags", flags).endObject();
+    }
+
     private int list(Args a, boolean flush) {
         NetDevice dev = null;
         Args.Prefix exact = null;
         Args.Prefix root = null;
         Args.Prefix match = null;
+        int typeFilter = -1;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("dev") || w.equals("oif")) {
@@ -308,8 +346,12 @@ final class IpRoute {
                 if (!t.equals("main") && !t.equals("254") && !t.equals("all")) {
                     return 0;
                 }
-            } else if (Args.matches(w, "protocol") || Args.matches(w, "scope") || w.equals("type")
-                    || w.equals("via") || w.equals("src")) {
+            } else if (w.equals("type")) {
+                String v = a.next();
+                typeFilter = type(v);
+            } else if (Args.matches(w, "protocol")) {
+                protoFilter = a.next(); // filter.protocolmask = -1: the listing then leaves "proto" out
+            } else if (Args.matches(w, "scope") || w.equals("via") || w.equals("src")) {
                 a.next();
             } else {
                 if (w.equals("to")) {
@@ -336,7 +378,8 @@ final class IpRoute {
         }
         List<Route> selected = new ArrayList<>();
         for (Route r : stack.routes().routes()) {
-            if (dev != null && r.device() != dev) {
+            if (dev != null && r.device() != dev || typeFilter >= 0 && r.type() != typeFilter
+                    || protoFilter != null && !protoFilter.equals(r.protocol())) {
                 continue;
             }
             if (exact != null && !(r.prefixLength() == exact.length()
@@ -355,10 +398,23 @@ final class IpRoute {
             selected.forEach(stack.routes()::remove);
             return 0;
         }
+        Json j = o.newJson();
         for (Route r : selected) {
-            out.append(format(r, dev == null)).append('\n');
+            if (j != null) {
+                json(j, r, dev == null);
+            } else {
+                out.append(format(r, dev == null)).append('\n');
+            }
+        }
+        if (j != null) {
+            out.append(j.finish());
         }
         return 0;
+    }
+
+    /** iproute2's _SL_: the line break inside one route, a backslash with -o. */
+    private String sl() {
+        return o.oneline ? "\\" : "\n";
     }
 
     /** ip route get ADDR [from A] [oif DEV]: the route a packet would take, as a cloned (cache) route. */
@@ -369,7 +425,7 @@ final class IpRoute {
         while (a.more()) {
             String w = a.peek();
             if (w.equals("from")) {
-                from = Args.prefix(a.next(), true).address();
+                from = Args.prefix(a.next(), o.family == 4).address(); // iproute_get(): preferred_family
             } else if (w.equals("oif") || w.equals("dev")) {
                 String v = a.next();
                 oif = stack.device(v);
@@ -388,7 +444,7 @@ final class IpRoute {
                 if (dst != null) {
                     throw CommandExit.duparg2("to", w);
                 }
-                dst = Args.prefix(w, true).address();
+                dst = Args.prefix(w, o.family == 4).address();
             }
             a.skip();
         }
@@ -397,7 +453,8 @@ final class IpRoute {
         }
         if (stack.isLocalAddress(dst.bits())) {
             Ipv4Address src = from != null ? from : dst;
-            out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 \n    cache <local> \n");
+            out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 ").append(sl())
+                    .append("    cache <local> \n");
             return 0;
         }
         Route r = stack.route(dst, oif);
@@ -412,8 +469,25 @@ final class IpRoute {
         }
         Ipv4Address src = from != null ? from : stack.sourceAddress(dst, oif);
         boolean brd = isBroadcast(r.device(), dst);
+        if (o.json && !brd && stack.redirected(dst, ctx.now()) == null) {
+            // print_route() of the cloned route: its keys, then uid and the (empty) cache flags
+            Json j = o.newJson().startObject().field("dst", dst.toString());
+            if (r.gateway() != null) {
+                j.field("gateway", r.gateway().toString());
+            }
+            j.field("dev", r.device().name);
+            if (src != null) {
+                j.field("prefsrc", src.toString());
+            }
+            j.strings("flags", List.of()).field("uid", 0).strings("cache", List.of()).endObject();
+            out.append(j.finish());
+            return 0;
+        }
         HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
         out.append(brd ? "broadcast " : "").append(dst).append(' ');
+        if (from != null) {
+            out.append("from ").append(from).append(' '); // RTA_SRC of the request
+        }
         if (redirected != null && r.gateway() != null && redirected.dev() == r.device()) {
             out.append("via ").append(redirected.gateway()).append(' ');
         } else if (r.gateway() != null) {
@@ -422,10 +496,10 @@ final class IpRoute {
             redirected = null;
         }
         out.append("dev ").append(r.device().name).append(' ');
-        if (src != null) {
-            out.append("src ").append(src).append(' ');
+        if (src != null && from == null) {
+            out.append("src ").append(src).append(' '); // rt_fill_info(): RTA_PREFSRC only when not the asked source
         }
-        out.append("uid 0 \n    cache ").append(brd ? "<local,brd> " : "");
+        out.append("uid 0 ").append(sl()).append("    cache ").append(brd ? "<local,brd> " : "");
         if (redirected != null) {
             // the exception's remaining life in whole seconds, as rt_fill_info() reports it
             long left = (redirected.expires() - ctx.now()) / 1_000_000_000L;

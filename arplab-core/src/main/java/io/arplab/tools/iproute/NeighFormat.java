@@ -76,6 +76,44 @@ public final class NeighFormat {
         return sb.toString();
     }
 
+    /** print_neigh() with -br: the address, the device unless filtered by one, and the lladdr while valid. */
+    public static String brief(NeighbourEntry n, boolean showDev) {
+        StringBuilder sb = new StringBuilder(String.format("%-39s ", n.address()));
+        if (showDev) {
+            sb.append(String.format("%-16s ", n.device().name));
+        }
+        if ((n.stateBits() & NudState.VALID) != 0) {
+            sb.append(n.lladdr());
+        }
+        return sb.toString();
+    }
+
+    /** print_neigh() with -j: the same facts as {@link #neigh} under their JSON keys. */
+    static void json(Json j, NeighbourEntry n, long now, int stats, boolean showDev) {
+        j.startObject().field("dst", n.address().toString());
+        if (showDev) {
+            j.field("dev", n.device().name);
+        }
+        int state = n.stateBits();
+        if ((state & NudState.VALID) != 0) {
+            j.field("lladdr", n.lladdr().toString());
+        }
+        if (n.isRouter()) {
+            j.name("router").nul();
+        }
+        if (stats > 0) {
+            if (n.refs() > 0) {
+                j.field("refcnt", n.refs());
+            }
+            j.field("used", ageSeconds(now, n.used())).field("confirmed", ageSeconds(now, n.confirmed()))
+                    .field("updated", ageSeconds(now, n.updated())).field("probes", n.probes());
+        }
+        if (state != 0) {
+            j.strings("state", java.util.List.of(states(state).trim().split(" ")));
+        }
+        j.endObject();
+    }
+
     /** fdb_to_nud(): local → PERMANENT, static → NOARP, expired → STALE, else REACHABLE. */
     public static int fdbState(FdbEntry e, Switch br, long now) {
         if (e.isLocal()) {
