@@ -188,7 +188,7 @@ final class IpLink {
                     .strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")));
         } else {
             j.name("addr_info").startArray();
-            for (NetDevice.Address x : o.family == 6 ? List.<NetDevice.Address>of() : d.addresses) {
+            for (NetDevice.Address x : o.family == 6 ? List.<NetDevice.Address>of() : d.addresses()) {
                 j.startObject().field("local", x.address().toString()).field("prefixlen", x.prefixLength())
                         .endObject();
             }
@@ -359,7 +359,7 @@ final class IpLink {
         }
         if (!link) {
             j.name("addr_info").startArray();
-            for (NetDevice.Address x : o.family == 6 || o.family == 17 ? List.<NetDevice.Address>of() : d.addresses) {
+            for (NetDevice.Address x : o.family == 6 || o.family == 17 ? List.<NetDevice.Address>of() : d.addresses()) {
                 j.startObject().field("family", "inet").field("local", x.address().toString())
                         .field("prefixlen", x.prefixLength());
                 if (x.ifaBroadcast() != null) {
