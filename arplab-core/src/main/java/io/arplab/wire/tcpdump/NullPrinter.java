@@ -44,7 +44,14 @@ final class NullPrinter {
             case 24, 28, 30 -> "IPv6";
             default -> "Unknown";
         };
-        nd.out.append("AF ").append(name).append(" (").append(family).append("), length ").append(length).append(": ");
+        if (!nd.qflag) {
+            nd.out.append("AF ").append(name).append(" (").append(family).append(')');
+        } else if (name.equals("Unknown")) {
+            nd.out.append("Unknown AF ").append(family);
+        } else {
+            nd.out.append(name);
+        }
+        nd.out.append(", length ").append(length).append(": ");
     }
 
     /** raw_if_print() → ipN_print(). */

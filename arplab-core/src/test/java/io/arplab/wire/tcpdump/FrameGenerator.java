@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * A seeded generator of diverse, valid-ish Ethernet frames of the kinds the printer decodes: ARP/RARP with
  * odd fields, IPv4 with options, fragments and bad lengths, ICMP of every type with quoted datagrams, UDP
- * (high ports, traceroute ports, DNS), TCP, IPv6 with ICMPv6 and neighbour discovery, LLC/STP, LLDP and
+ * (high ports, traceroute ports, DNS, the services of {@link UdpServicesGenerator}), TCP, IPv6 with ICMPv6 and neighbour discovery, LLC/STP, LLDP and
  * unknown ethertypes, sometimes VLAN-tagged, padded or cut short.
  */
 final class FrameGenerator {
@@ -17,8 +17,13 @@ final class FrameGenerator {
     /** TCP conversations reused so relative sequence numbers come into play. */
     private final List<long[]> tcpConversations = new ArrayList<>();
 
+    private final UdpServicesGenerator services;
+    /** udp4() makes only service datagrams (the outer datagram of nextService()). */
+    private boolean servicesOnly;
+
     FrameGenerator(long seed) {
         this.r = new SplittableRandom(seed);
+        this.services = new UdpServicesGenerator(r);
     }
 
     List<Frame> generate(int count) {
@@ -54,6 +59,16 @@ final class FrameGenerator {
             frame = oddFrame();
         }
         return cut(frame);
+    }
+
+    /** A frame carrying one of {@link UdpServicesGenerator}'s datagrams over IPv4. */
+    Frame nextService() {
+        servicesOnly = true;
+        try {
+            return cut(ethernet(0x0800, ipv4(17, null)));
+        } finally {
+            servicesOnly = false;
+        }
     }
 
     // ---------------------------------------------------------------- helpers
@@ -531,7 +546,8 @@ final class FrameGenerator {
         int sport;
         int dport;
         byte[] payload;
-        int roll = r.nextInt(100);
+        int roll = servicesOnly ? 45 + r.nextInt(25) : r.nextInt(100);
+        servicesOnly = false;
         if (roll < 40) {
             boolean query = chance(50);
             sport = query ? udpPort() : 53;
@@ -544,6 +560,13 @@ final class FrameGenerator {
             sport = 5353;
             dport = 5353;
             payload = dns(chance(50));
+        } else if (roll < 70) {
+            UdpServicesGenerator.Datagram d = services.next(() -> chance(50) ? arpFrame()
+                    : ethernet(0x0800, chance(60) ? ipv4(1, icmp()) : ipv4(17, null)));
+            boolean reply = chance(30);
+            sport = reply ? d.dport() : d.sport();
+            dport = reply ? d.sport() : d.dport();
+            payload = d.payload();
         } else {
             sport = udpPort();
             dport = udpPort();
