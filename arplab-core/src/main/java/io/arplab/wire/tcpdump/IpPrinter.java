@@ -334,6 +334,7 @@ final class IpPrinter {
                     nd.invalid();
                 }
             }
+            case IgmpPrinter.IPPROTO_IGMP -> IgmpPrinter.igmpPrint(nd, bp, length);
             case 4 -> ipPrint(nd, bp, length);
             case 41 -> Ip6Printer.ip6Print(nd, bp, length);
             case 59 -> out.append("no next header");

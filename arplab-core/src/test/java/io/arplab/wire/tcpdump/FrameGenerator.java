@@ -43,8 +43,10 @@ final class FrameGenerator {
             frame = ethernet(0x0800, ipv4(1, icmp()));
         } else if (pick < 48) {
             frame = ethernet(0x0800, ipv4(17, null));
-        } else if (pick < 56) {
+        } else if (pick < 52) {
             frame = ethernet(0x0800, ipv4Misc());
+        } else if (pick < 56) {
+            frame = ethernet(0x0800, igmpDatagram());
         } else if (pick < 63) {
             frame = ethernet(0x0800, ipv4(6, null));
         } else if (pick < 76) {
@@ -255,6 +257,63 @@ final class FrameGenerator {
         int src = ipv4Addr();
         int dst = ipv4Addr();
         return ipv4Header(proto, payload, opts, src, dst, chance(90), chance(92));
+    }
+
+    /** IGMP as Linux sends it (TTL 1, router alert) or bent: queries v1-v3, reports v1-v3, leaves, mtrace. */
+    private byte[] igmpDatagram() {
+        Bytes2 b = new Bytes2();
+        int group = 0xe0000000 | pickOf(0xfb, 0x16, 0x01, 0x02, 0x0100fa, r.nextInt(1 << 24));
+        int type = chance(90) ? pickOf(0x11, 0x11, 0x12, 0x16, 0x16, 0x17, 0x22, 0x22, 0x1e, 0x1f)
+                : pickOf(0x10, 0x21, 0x30, r.nextInt(256));
+        switch (type) {
+            case 0x11 -> {
+                int kind = r.nextInt(3);
+                b.u8(0x11).u8(kind == 0 ? 0 : pickOf(100, 10, 100, 200, 130)).u16(0x7f7f)
+                        .u32(chance(50) ? 0 : group & 0xffffffffL);
+                if (kind == 2) {
+                    int nsrcs = pickOf(0, 0, 1, 2, 5);
+                    b.u8(pickOf(2, 0x0a)).u8(pickOf(125, 10)).u16(chance(90) ? nsrcs : nsrcs + 3);
+                    for (int i = 0; i < nsrcs; i++) {
+                        b.u32(0xac1c0000L | r.nextInt(256));
+                    }
+                }
+            }
+            case 0x22 -> {
+                int ngroups = pickOf(1, 1, 2, 3, 0);
+                b.u8(0x22).u8(0).u16(0x7f7f).u16(0).u16(chance(90) ? ngroups : ngroups + 2);
+                for (int g = 0; g < ngroups; g++) {
+                    int nsrcs = pickOf(0, 0, 1, 3);
+                    b.u8(chance(90) ? 1 + r.nextInt(6) : pickOf(0, 7, 99)).u8(0)
+                            .u16(chance(95) ? nsrcs : nsrcs + 4).u32((group + g) & 0xffffffffL);
+                    for (int i = 0; i < nsrcs; i++) {
+                        b.u32(0xac1c0000L | r.nextInt(256));
+                    }
+                }
+            }
+            case 0x1e, 0x1f -> {
+                b.u8(type).u8(r.nextInt(256)).u16(0x7f7f).u32(group & 0xffffffffL);
+                b.u32(0xac1c000bL).u32(0x0a010203L).u32(chance(50) ? 0xe0000002L : 0xac1c000dL)
+                        .u8(r.nextInt(256)).u24(r.nextInt(1 << 24));
+            }
+            default -> b.u8(type).u8(type == 0x11 ? 100 : 0).u16(0x7f7f).u32(group & 0xffffffffL);
+        }
+        if (chance(10)) {
+            b.bytes(randomBytes(pickOf(1, 2, 4, 8)));
+        }
+        byte[] igmp = b.toArray();
+        if (chance(5)) {
+            igmp = java.util.Arrays.copyOf(igmp, r.nextInt(igmp.length));
+        }
+        if (igmp.length >= 4 && igmp[2] == 0x7f && igmp[3] == 0x7f) {
+            igmp[2] = 0;
+            igmp[3] = 0;
+            int sum = chance(92) ? Bytes2.cksum(igmp, 0, igmp.length, 0) : r.nextInt(65536);
+            igmp[2] = (byte) (sum >> 8);
+            igmp[3] = (byte) sum;
+        }
+        byte[] opts = chance(75) ? new byte[] {(byte) 148, 4, 0, 0} : new byte[0];
+        return ipv4Header(2, igmp, opts, chance(80) ? 0xac1c0000 | r.nextInt(20) : 0, chance(70) ? group
+                : pickOf(0xe0000001, 0xe0000016), chance(95), chance(95));
     }
 
     private byte[] ipOptionsCache;

@@ -13,9 +13,9 @@ import java.util.List;
  */
 final class GeneratedCorpus {
     static final long SEED = 4993L;
-    static final int FRAMES = 1200;
+    static final int FRAMES = 1100;
     /** Then frames of the UDP services alone (BOOTP/DHCP, TFTP, NTP, syslog, VXLAN). */
-    static final int SERVICE_FRAMES = 600;
+    static final int SERVICE_FRAMES = 500;
 
     private GeneratedCorpus() {}
 
