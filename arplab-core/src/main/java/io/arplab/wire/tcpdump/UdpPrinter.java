@@ -1,6 +1,6 @@
 package io.arplab.wire.tcpdump;
 
-/** print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, NTP, syslog, VXLAN, Geneve). */
+/** print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, NTP, syslog, VXLAN, Geneve). */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
     private static final int MULTICASTDNS_PORT = 5353;
@@ -85,6 +85,8 @@ final class UdpPrinter {
             TftpPrinter.tftpPrint(nd, cp, length);
         } else if (either(sport, dport, BootpPrinter.BOOTPC_PORT) || either(sport, dport, BootpPrinter.BOOTPS_PORT)) {
             BootpPrinter.bootpPrint(nd, cp, length);
+        } else if (either(sport, dport, RipPrinter.RIP_PORT)) {
+            RipPrinter.ripPrint(nd, cp, length);
         } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
             NtpPrinter.ntpPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {

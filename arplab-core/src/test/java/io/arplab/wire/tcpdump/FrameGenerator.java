@@ -264,7 +264,7 @@ final class FrameGenerator {
         Bytes2 b = new Bytes2();
         int group = 0xe0000000 | pickOf(0xfb, 0x16, 0x01, 0x02, 0x0100fa, r.nextInt(1 << 24));
         int type = chance(90) ? pickOf(0x11, 0x11, 0x12, 0x16, 0x16, 0x17, 0x22, 0x22, 0x1e, 0x1f)
-                : pickOf(0x10, 0x21, 0x30, r.nextInt(256));
+                : pickOf(0x10, 0x21, 0x30, 0x40 + r.nextInt(192)); // not DVMRP (0x13) nor PIMv1 (0x14): not printed here
         switch (type) {
             case 0x11 -> {
                 int kind = r.nextInt(3);

@@ -52,8 +52,8 @@ class TcpdumpLinkTypesDifferentialTest {
             return null;
         }
         int type = ((d[12] & 0xff) << 8) | (d[13] & 0xff);
-        if (d.length > 20 && (d[14] & 0xf0) == 0x60 && d[20] == 43) {
-            return null; // IPv6 routing headers: a printer arplab's tcpdump does not have
+        if (d.length > 20 && (d[14] & 0xf0) == 0x60 && (d[20] == 43 || d[20] == 8)) {
+            return null; // IPv6 routing headers and EGP: printers arplab's tcpdump does not have
         }
         int payload = d.length - 14;
         byte[] out;

@@ -53,11 +53,12 @@ final class UdpServicesGenerator {
     }
 
     Datagram next(Supplier<byte[]> innerFrame) {
-        return switch (r.nextInt(5)) {
+        return switch (r.nextInt(6)) {
             case 0 -> bootp();
             case 1 -> tftp();
             case 2 -> ntp();
             case 3 -> syslog();
+            case 4 -> rip();
             default -> vxlan(innerFrame.get());
         };
     }
@@ -315,6 +316,40 @@ final class UdpServicesGenerator {
             return new Datagram(chance(50) ? 123 : ephemeral(), 123, p);
         }
         return new Datagram(ephemeral(), 123, b.toArray());
+    }
+
+    // ---------------------------------------------------------------- RIP
+
+    private Datagram rip() {
+        Bytes2 b = new Bytes2();
+        int version = chance(90) ? pickOf(1, 2, 2) : pickOf(0, 3);
+        int cmd = chance(85) ? pickOf(1, 2, 2) : pickOf(3, 4, 5, 6, 9);
+        b.u8(cmd).u8(version).u16(0);
+        if (version == 2 && chance(25)) {
+            int auth = pickOf(2, 3, 1, 7);
+            b.u16(0xffff).u16(auth);
+            if (auth == 2) {
+                b.ascii("secret").zeros(10);
+            } else {
+                b.u16(pickOf(44, 64)).u8(1).u8(16).u32(r.nextInt(1000)).u32(0).u32(chance(80) ? 0 : 5);
+            }
+        }
+        int routes = cmd == 1 && chance(50) ? 1 : r.nextInt(5);
+        for (int i = 0; i < routes; i++) {
+            int family = chance(85) ? 2 : pickOf(0, 10, 24);
+            if (version == 1) {
+                b.u16(family).u16(chance(90) ? 0 : 1).u32(0x0a000000L | r.nextInt(1 << 16) << 8)
+                        .u32(chance(90) ? 0 : 1).u32(0).u32(pickOf(1, 2, 16));
+            } else {
+                b.u16(family).u16(chance(80) ? 0 : r.nextInt(65536)).u32(0x0a000000L | r.nextInt(1 << 16) << 8)
+                        .u32(pickOf(0xffffff00, 0xffff0000, 0xffffffff, 0, 0xff00ff00) & 0xffffffffL)
+                        .u32(chance(60) ? 0 : 0xac1c0001L).u32(pickOf(1, 2, 16));
+            }
+        }
+        if (chance(10)) {
+            b.bytes(randomBytes(pickOf(3, 8, 12)));
+        }
+        return new Datagram(520, 520, b.toArray());
     }
 
     // ---------------------------------------------------------------- syslog
