@@ -1,6 +1,8 @@
 package io.arplab.wire.tcpdump;
 
-/** print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, NTP, syslog, VXLAN, Geneve). */
+/**
+ * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, syslog, VXLAN, Geneve).
+ */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
     private static final int MULTICASTDNS_PORT = 5353;
@@ -87,6 +89,8 @@ final class UdpPrinter {
             BootpPrinter.bootpPrint(nd, cp, length);
         } else if (either(sport, dport, RipPrinter.RIP_PORT)) {
             RipPrinter.ripPrint(nd, cp, length);
+        } else if (either(sport, dport, SnmpPrinter.SNMP_PORT) || either(sport, dport, SnmpPrinter.SNMPTRAP_PORT)) {
+            SnmpPrinter.snmpPrint(nd, cp, length);
         } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
             NtpPrinter.ntpPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {

@@ -53,12 +53,13 @@ final class UdpServicesGenerator {
     }
 
     Datagram next(Supplier<byte[]> innerFrame) {
-        return switch (r.nextInt(6)) {
+        return switch (r.nextInt(7)) {
             case 0 -> bootp();
             case 1 -> tftp();
             case 2 -> ntp();
             case 3 -> syslog();
             case 4 -> rip();
+            case 5 -> snmp();
             default -> vxlan(innerFrame.get());
         };
     }
@@ -350,6 +351,160 @@ final class UdpServicesGenerator {
             b.bytes(randomBytes(pickOf(3, 8, 12)));
         }
         return new Datagram(520, 520, b.toArray());
+    }
+
+    // ---------------------------------------------------------------- SNMP (BER)
+
+    private static byte[] tlv(int tag, byte[]... parts) {
+        Bytes2 content = new Bytes2();
+        for (byte[] part : parts) {
+            content.bytes(part);
+        }
+        Bytes2 b = new Bytes2().u8(tag);
+        int n = content.size();
+        if (n < 128) {
+            b.u8(n);
+        } else if (n < 256) {
+            b.u8(0x81).u8(n);
+        } else {
+            b.u8(0x82).u16(n);
+        }
+        return b.bytes(content).toArray();
+    }
+
+    private static byte[] integer(long v) {
+        Bytes2 b = new Bytes2();
+        int n = 1;
+        while (n < 8 && (v >= 0 ? v >= 1L << (8 * n - 1) : v < -(1L << (8 * n - 1)))) {
+            n++;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            b.u8((int) (v >> (8 * i)));
+        }
+        return tlv(2, b.toArray());
+    }
+
+    private static byte[] unsigned(int tag, long v) {
+        Bytes2 b = new Bytes2();
+        int n = 1;
+        while (n < 9 && Long.compareUnsigned(v, n == 8 ? -1L : (1L << (8 * n)) - 1) > 0) {
+            n++;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            b.u8((int) (i >= 8 ? 0 : v >>> (8 * i)));
+        }
+        return tlv(tag, b.toArray());
+    }
+
+    private static byte[] oid(long... arcs) {
+        Bytes2 b = new Bytes2();
+        b.u8((int) (arcs[0] * 40 + arcs[1]));
+        for (int i = 2; i < arcs.length; i++) {
+            long a = arcs[i];
+            int groups = 1;
+            while (groups < 5 && a >= 1L << (7 * groups)) {
+                groups++;
+            }
+            for (int g = groups - 1; g >= 0; g--) {
+                b.u8((int) ((a >>> (7 * g)) & 0x7f) | (g > 0 ? 0x80 : 0));
+            }
+        }
+        return tlv(6, b.toArray());
+    }
+
+    private byte[] randomOid() {
+        return switch (r.nextInt(9)) {
+            case 0 -> oid(1, 3, 6, 1, 2, 1, 1, 1, 0);
+            case 1 -> oid(1, 3, 6, 1, 2, 1, 1, 3, 0);
+            case 2 -> oid(1, 3, 6, 1, 2, 1, 2, 2, 1, 10, 1 + r.nextInt(4));
+            case 3 -> oid(1, 3, 6, 1, 2, 1, 4, 22, 1, 2, 2, 172, 28, 0, 11);
+            case 4 -> oid(1, 3, 6, 1, 4, 1, 8072, 3, 2, 10);
+            case 5 -> oid(1, 3, 6, 1, 6, 3, 1, 1, 5, 1 + r.nextInt(5));
+            case 6 -> oid(1, 3, 6, 1, 3, 99, 1);
+            case 7 -> oid(pickOf(0, 2), pickOf(0, 5, 39), 200, 70000, 3);
+            default -> oid(1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 6, 2);
+        };
+    }
+
+    private byte[] value() {
+        return switch (r.nextInt(13)) {
+            case 0 -> integer(pickOf(0, 1, -1, 300, -70000, Integer.MAX_VALUE, Integer.MIN_VALUE));
+            case 1 -> tlv(4, "Linux host11 6.1.0 x86_64".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            case 2 -> tlv(4, randomBytes(r.nextInt(8)));
+            case 3 -> tlvOf(5);
+            case 4 -> randomOid();
+            case 5 -> tlvOf(0x40, 172, 28, 0, 1);
+            case 6 -> unsigned(0x41, r.nextLong() & 0xffffffffL);
+            case 7 -> unsigned(0x42, r.nextInt(1000));
+            case 8 -> unsigned(0x43, r.nextLong() & 0xffffffffL);
+            case 9 -> unsigned(0x46, r.nextLong());
+            case 10 -> tlvOf(pickOf(0x80, 0x81, 0x82));
+            case 11 -> tlv(pickOf(0x44, 0x45, 0x01, 0x03, 0x30, 0x31, 0xc0, 0x83, 0x40), randomBytes(pickOf(0, 2, 4)));
+            default -> tlvOf(0x40, 10, 1);
+        };
+    }
+
+    private static byte[] tlvOf(int tag, int... bytes) {
+        byte[] b = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            b[i] = (byte) bytes[i];
+        }
+        return tlv(tag, b);
+    }
+
+    private byte[] varbinds(boolean get) {
+        Bytes2 list = new Bytes2();
+        int n = pickOf(0, 1, 1, 2, 3);
+        for (int i = 0; i < n; i++) {
+            list.bytes(tlv(0x30, randomOid(), get && chance(90) ? tlvOf(5) : value()));
+        }
+        if (chance(5)) {
+            list.bytes(integer(7));
+        }
+        return tlv(0x30, list.toArray());
+    }
+
+    private byte[] pdu(int version) {
+        int type = version == 0 ? pickOf(0, 1, 2, 3, 4, 4, 5) : pickOf(0, 1, 2, 3, 5, 6, 7, 8, 4);
+        boolean get = type == 0 || type == 1 || type == 5;
+        if (type == 4) {
+            return tlv(0xa4, chance(80) ? oid(1, 3, 6, 1, 4, 1, 8072, 4) : randomOid(), tlvOf(0x40, 172, 28, 0, 11),
+                    integer(pickOf(0, 2, 3, 6, 9)), integer(pickOf(0, 0, 17)), unsigned(0x43, r.nextInt(1 << 20)),
+                    varbinds(false));
+        }
+        int status = chance(70) ? 0 : pickOf(2, 5, 18, 25);
+        int index = chance(70) ? 0 : pickOf(1, 2);
+        return tlv(0xa0 | type, integer(r.nextInt(1 << 30)), integer(status), integer(index), varbinds(get));
+    }
+
+    private Datagram snmp() {
+        byte[] msg;
+        int version = chance(90) ? pickOf(0, 1, 1, 3) : pickOf(2, 7);
+        if (version == 3) {
+            byte[] usm = tlv(0x30, tlvOf(4, 0x80, 0, 0x1f, 0x88, 4), integer(r.nextInt(10)), integer(r.nextInt(1 << 20)),
+                    tlv(4, "admin".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    tlv(4, randomBytes(chance(50) ? 0 : 12)), tlvOf(4));
+            int flags = chance(85) ? pickOf(0, 1, 3, 4, 5, 7) : pickOf(2, 8);
+            msg = tlv(0x30, integer(3), tlv(0x30, integer(r.nextInt(1 << 20)), integer(65507), tlvOf(4, flags),
+                    integer(chance(90) ? 3 : 2)), tlv(4, usm),
+                    tlv(0x30, tlvOf(4, 0x80, 0, 0x1f, 0x88, 4), tlv(4, chance(50) ? new byte[0]
+                            : "ctx".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), pdu(3)));
+        } else {
+            byte[] community = chance(70) ? "public".getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                    : chance(70) ? "private".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : randomBytes(4);
+            msg = tlv(0x30, integer(version), tlv(4, community), pdu(version));
+        }
+        int bend = r.nextInt(100);
+        if (bend < 5) {
+            msg = java.util.Arrays.copyOf(msg, r.nextInt(msg.length));
+        } else if (bend < 10) {
+            msg = msg.clone();
+            msg[r.nextInt(msg.length)] = (byte) r.nextInt(256);
+        } else if (bend < 13) {
+            msg = new Bytes2().bytes(msg).bytes(randomBytes(3)).toArray();
+        }
+        boolean trap = chance(15);
+        return new Datagram(ephemeral(), trap ? 162 : 161, msg);
     }
 
     // ---------------------------------------------------------------- syslog
