@@ -335,6 +335,7 @@ final class IpPrinter {
                 }
             }
             case IgmpPrinter.IPPROTO_IGMP -> IgmpPrinter.igmpPrint(nd, bp, length);
+            case VrrpPrinter.IPPROTO_VRRP -> VrrpPrinter.vrrpPrint(nd, bp, length, iph, ttlHl, ver);
             case 4 -> ipPrint(nd, bp, length);
             case 41 -> Ip6Printer.ip6Print(nd, bp, length);
             case 59 -> out.append("no next header");

@@ -46,7 +46,7 @@ final class FrameGenerator {
         } else if (pick < 52) {
             frame = ethernet(0x0800, ipv4Misc());
         } else if (pick < 56) {
-            frame = ethernet(0x0800, igmpDatagram());
+            frame = ethernet(0x0800, chance(50) ? igmpDatagram() : vrrpDatagram());
         } else if (pick < 63) {
             frame = ethernet(0x0800, ipv4(6, null));
         } else if (pick < 76) {
@@ -314,6 +314,62 @@ final class FrameGenerator {
         byte[] opts = chance(75) ? new byte[] {(byte) 148, 4, 0, 0} : new byte[0];
         return ipv4Header(2, igmp, opts, chance(80) ? 0xac1c0000 | r.nextInt(20) : 0, chance(70) ? group
                 : pickOf(0xe0000001, 0xe0000016), chance(95), chance(95));
+    }
+
+    /** A VRRP v2/v3 advertisement body (v3 sums over the pseudo-header of src/dst when given). */
+    private byte[] vrrp(int version, int naddrs, boolean v6) {
+        Bytes2 b = new Bytes2();
+        int type = chance(92) ? 1 : pickOf(0, 2, 15);
+        b.u8(version << 4 | type).u8(1 + r.nextInt(255)).u8(pickOf(100, 255, 50, 0)).u8(naddrs);
+        int auth = chance(80) ? 0 : pickOf(1, 2, 7);
+        if (version == 3) {
+            b.u16(pickOf(100, 200, 0x0fff, 0xf064)).u16(0x7f7f);
+        } else {
+            b.u8(auth).u8(pickOf(1, 3, 0)).u16(0x7f7f);
+        }
+        for (int i = 0; i < naddrs; i++) {
+            if (v6) {
+                b.u32(0xfe800000L).u32(0).u32(0x0042acffL).u32(0xfe1c0000L | r.nextInt(1 << 16));
+            } else {
+                b.u32(0xac1c0000L | 100 + r.nextInt(20));
+            }
+        }
+        if (version == 2) {
+            b.ascii(auth == 1 ? (chance(50) ? "secret\0\0" : "password") : "\0\0\0\0\0\0\0\0");
+        }
+        return b.toArray();
+    }
+
+    /** VRRP as keepalived sends it (to 224.0.0.18, TTL 255), sometimes bent. */
+    private byte[] vrrpDatagram() {
+        int version = chance(85) ? pickOf(2, 3) : pickOf(1, 4);
+        int naddrs = chance(90) ? pickOf(1, 1, 2, 0) : 9;
+        byte[] body = vrrp(version, naddrs, false);
+        int src = 0xac1c0000 | r.nextInt(20);
+        int dst = chance(90) ? 0xe0000012 : ipv4Addr();
+        body[6] = 0;
+        body[7] = 0;
+        int sum = version == 3 ? Bytes2.cksum(body, 0, body.length, pseudo4(src, dst, 112, body.length))
+                : Bytes2.cksum(body, 0, body.length, 0);
+        if (chance(8)) {
+            sum = r.nextInt(65536);
+        }
+        body[6] = (byte) (sum >> 8);
+        body[7] = (byte) sum;
+        if (chance(5)) {
+            body = java.util.Arrays.copyOf(body, r.nextInt(body.length));
+        }
+        Bytes2 h = new Bytes2().bytes(ipv4Header(112, body, new byte[0], src, dst, chance(95), chance(95)));
+        byte[] ip = h.toArray();
+        if (chance(80)) {
+            ip[8] = (byte) 255; // TTL, then the header checksum again
+            ip[10] = 0;
+            ip[11] = 0;
+            int hs = Bytes2.cksum(ip, 0, 20, 0);
+            ip[10] = (byte) (hs >> 8);
+            ip[11] = (byte) hs;
+        }
+        return ip;
     }
 
     private byte[] ipOptionsCache;
@@ -941,9 +997,12 @@ final class FrameGenerator {
         } else if (roll < 92) {
             nh = 6;
             payload = tcpSegment();
-        } else if (roll < 96) {
+        } else if (roll < 94) {
             nh = 59;
             payload = randomBytes(r.nextInt(8));
+        } else if (roll < 96) {
+            nh = 112;
+            payload = vrrp(chance(85) ? 3 : 2, pickOf(1, 2, 0), true);
         } else {
             nh = SAFE_UNKNOWN_NH6[r.nextInt(SAFE_UNKNOWN_NH6.length)];
             payload = randomBytes(r.nextInt(20));
@@ -955,7 +1014,7 @@ final class FrameGenerator {
         }
         payload = payload.clone();
         // transport checksums over the IPv6 pseudo-header
-        int sumAt = nh == 58 ? 2 : nh == 17 ? 6 : nh == 6 ? 16 : -1;
+        int sumAt = nh == 58 ? 2 : nh == 17 ? 6 : nh == 6 ? 16 : nh == 112 ? 6 : -1;
         if (sumAt >= 0 && payload.length >= sumAt + 2) {
             payload[sumAt] = 0;
             payload[sumAt + 1] = 0;
