@@ -1,7 +1,8 @@
 package io.arplab.wire.tcpdump;
 
 /**
- * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, syslog, VXLAN, Geneve).
+ * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, HSRP, syslog, VXLAN,
+ * Geneve).
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -93,6 +94,8 @@ final class UdpPrinter {
             SnmpPrinter.snmpPrint(nd, cp, length);
         } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
             NtpPrinter.ntpPrint(nd, cp, length);
+        } else if (dport == HsrpPrinter.HSRP_PORT) {
+            HsrpPrinter.hsrpPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {
             SyslogPrinter.syslogPrint(nd, cp, length);
         } else if (either(sport, dport, VxlanPrinter.VXLAN_PORT)) {

@@ -53,13 +53,14 @@ final class UdpServicesGenerator {
     }
 
     Datagram next(Supplier<byte[]> innerFrame) {
-        return switch (r.nextInt(7)) {
+        return switch (r.nextInt(8)) {
             case 0 -> bootp();
             case 1 -> tftp();
             case 2 -> ntp();
             case 3 -> syslog();
             case 4 -> rip();
             case 5 -> snmp();
+            case 6 -> hsrp();
             default -> vxlan(innerFrame.get());
         };
     }
@@ -505,6 +506,21 @@ final class UdpServicesGenerator {
         }
         boolean trap = chance(15);
         return new Datagram(ephemeral(), trap ? 162 : 161, msg);
+    }
+
+    // ---------------------------------------------------------------- HSRP
+
+    private Datagram hsrp() {
+        Bytes2 b = new Bytes2();
+        b.u8(chance(90) ? 0 : pickOf(1, 2)).u8(chance(90) ? r.nextInt(3) : pickOf(3, 9))
+                .u8(pickOf(0, 1, 2, 4, 8, 16, 16, 3)).u8(pickOf(3, 1, 255)).u8(pickOf(10, 3, 0, 200))
+                .u8(pickOf(100, 110, 255)).u8(r.nextInt(3)).u8(chance(90) ? 0 : 7);
+        b.ascii(chance(70) ? "cisco\0\0\0" : "12345678").u32(0xac1c00feL);
+        byte[] p = b.toArray();
+        if (chance(8)) {
+            p = java.util.Arrays.copyOf(p, r.nextInt(p.length));
+        }
+        return new Datagram(1985, 1985, p);
     }
 
     // ---------------------------------------------------------------- syslog
