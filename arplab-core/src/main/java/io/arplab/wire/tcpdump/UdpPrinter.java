@@ -1,8 +1,8 @@
 package io.arplab.wire.tcpdump;
 
 /**
- * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, HSRP, syslog, VXLAN,
- * Geneve).
+ * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, DHCPv6, HSRP, syslog,
+ * VXLAN, Geneve).
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -94,6 +94,9 @@ final class UdpPrinter {
             SnmpPrinter.snmpPrint(nd, cp, length);
         } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
             NtpPrinter.ntpPrint(nd, cp, length);
+        } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
+                || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
+            Dhcp6Printer.dhcp6Print(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
             HsrpPrinter.hsrpPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {

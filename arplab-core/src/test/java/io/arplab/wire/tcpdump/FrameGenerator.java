@@ -63,11 +63,11 @@ final class FrameGenerator {
         return cut(frame);
     }
 
-    /** A frame carrying one of {@link UdpServicesGenerator}'s datagrams over IPv4. */
+    /** A frame carrying one of {@link UdpServicesGenerator}'s datagrams (over IPv4, DHCPv6 over IPv6). */
     Frame nextService() {
         servicesOnly = true;
         try {
-            return cut(ethernet(0x0800, ipv4(17, null)));
+            return cut(chance(12) ? ethernet(0x86dd, ipv6()) : ethernet(0x0800, ipv4(17, null)));
         } finally {
             servicesOnly = false;
         }
@@ -987,13 +987,21 @@ final class FrameGenerator {
         ipv6Addr(src);
         Bytes2 dst = new Bytes2();
         ipv6Addr(dst);
-        int roll = r.nextInt(100);
+        boolean dhcp6 = servicesOnly;
+        servicesOnly = false;
+        int roll = dhcp6 ? 70 : r.nextInt(100);
         if (roll < 70) {
             nh = 58;
             payload = null;
         } else if (roll < 85) {
             nh = 17;
-            payload = udp(pickOf(53, udpPort(), udpPort(), 5353), udpPort(), chance(50) ? dns(true) : randomBytes(20));
+            if (dhcp6 || chance(30)) {
+                UdpServicesGenerator.Datagram d = services.dhcp6();
+                payload = udp(d.sport(), d.dport(), d.payload());
+            } else {
+                payload = udp(pickOf(53, udpPort(), udpPort(), 5353), udpPort(), chance(50) ? dns(true)
+                        : randomBytes(20));
+            }
         } else if (roll < 92) {
             nh = 6;
             payload = tcpSegment();

@@ -508,6 +508,78 @@ final class UdpServicesGenerator {
         return new Datagram(ephemeral(), trap ? 162 : 161, msg);
     }
 
+    // ---------------------------------------------------------------- DHCPv6
+
+    private byte[] opt6(int type, byte[] data) {
+        return new Bytes2().u16(type).u16(data.length).bytes(data).toArray();
+    }
+
+    private byte[] ip6Addr() {
+        return new Bytes2().u32(chance(50) ? 0x20010db8L : 0xfe800000L).u32(0).u32(0x0042acffL)
+                .u32(0xfe1c0000L | r.nextInt(1 << 16)).toArray();
+    }
+
+    private byte[] dhcp6Option(int depth) {
+        return switch (r.nextInt(18)) {
+            case 0 -> opt6(pickOf(1, 2), new Bytes2().u16(1).u16(1).u32(r.nextLong() & 0xffffffffL).u16(0x0242)
+                    .u32(0xac1c000bL).toArray());
+            case 1 -> opt6(pickOf(1, 2), new Bytes2().u16(3).u16(1).u16(0x0242).u32(0xac1c000bL).toArray());
+            case 2 -> opt6(pickOf(1, 2), new Bytes2().u16(pickOf(2, 4, 1)).bytes(randomBytes(pickOf(2, 10, 16))).toArray());
+            case 3 -> {
+                Bytes2 b = new Bytes2().u32(r.nextInt(100)).u32(3600).u32(5400);
+                if (depth < 2 && chance(70)) {
+                    b.bytes(opt6(5, new Bytes2().bytes(ip6Addr()).u32(7200).u32(7500).toArray()));
+                }
+                yield opt6(pickOf(3, 25, 4), b.toArray());
+            }
+            case 4 -> opt6(6, new Bytes2().u16(23).u16(24).u16(pickOf(31, 82, 39)).toArray());
+            case 5 -> opt6(8, new Bytes2().u16(r.nextInt(3000)).toArray());
+            case 6 -> opt6(7, new byte[] {(byte) r.nextInt(256)});
+            case 7 -> opt6(pickOf(23, 22, 31), new Bytes2().bytes(ip6Addr()).bytes(chance(30) ? ip6Addr() : new byte[0])
+                    .toArray());
+            case 8 -> opt6(24, new Bytes2().u8(3).ascii("lab").u8(5).ascii("local").u8(0).toArray());
+            case 9 -> opt6(13, new Bytes2().u16(pickOf(0, 2, 6, 11, 300)).ascii("ok").toArray());
+            case 10 -> opt6(pickOf(14, 20), new byte[0]);
+            case 11 -> opt6(26, new Bytes2().u32(3600).u32(7200).u8(56).bytes(ip6Addr()).toArray());
+            case 12 -> opt6(11, new Bytes2().u8(pickOf(2, 3, 0)).u8(1).u8(0).u32(0).u32(r.nextInt(100))
+                    .bytes(randomBytes(pickOf(0, 17, 24, 3))).toArray());
+            case 13 -> opt6(pickOf(18, 37, 38, 47), randomBytes(pickOf(2, 8, 20, 30)));
+            case 14 -> opt6(pickOf(19, 32, 46, 41, 112), randomBytes(pickOf(1, 4, 6)));
+            case 15 -> opt6(64, new Bytes2().u8(4).ascii("aftr").u8(3).ascii("lab").u8(0).toArray());
+            case 16 -> opt6(pickOf(16, 39, 99, 250), randomBytes(r.nextInt(6)));
+            default -> depth < 1 && chance(50) ? opt6(9, dhcp6Message(12 + r.nextInt(2), depth + 1))
+                    : opt6(pickOf(5, 7, 8, 6), randomBytes(pickOf(0, 1, 3)));
+        };
+    }
+
+    private byte[] dhcp6Message(int type, int depth) {
+        Bytes2 b = new Bytes2();
+        if (type == 12 || type == 13) {
+            b.u8(type).u8(r.nextInt(3)).bytes(ip6Addr()).bytes(ip6Addr());
+        } else {
+            b.u8(type).u24(r.nextInt(1 << 24));
+        }
+        int n = r.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            b.bytes(dhcp6Option(depth));
+        }
+        if (chance(5)) {
+            b.u16(3).u16(40).u32(1);
+        }
+        return b.toArray();
+    }
+
+    /** A DHCPv6 message, client to server or back. */
+    Datagram dhcp6() {
+        int type = chance(90) ? 1 + r.nextInt(13) : pickOf(0, 14, 15, 20);
+        byte[] p = dhcp6Message(type, 0);
+        if (chance(6)) {
+            p = java.util.Arrays.copyOf(p, r.nextInt(p.length));
+        }
+        boolean toServer = type == 1 || type == 3 || type == 5 || type == 6 || type == 8 || type == 11 || chance(20);
+        return toServer ? new Datagram(546, 547, p) : new Datagram(547, 546, p);
+    }
+
     // ---------------------------------------------------------------- HSRP
 
     private Datagram hsrp() {
