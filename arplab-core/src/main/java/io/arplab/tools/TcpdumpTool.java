@@ -44,6 +44,8 @@ public final class TcpdumpTool {
         int hex;
         int hexAscii;
         int ascii;
+        /** -q: quick output (ndo_qflag). */
+        int quick;
         /** -s: bytes kept of each frame (0 is the default, 262144). */
         int snaplen = MAXIMUM_SNAPLEN;
         /** -Q: which frames a live capture sees (pcap_setdirection()). */
@@ -62,7 +64,7 @@ public final class TcpdumpTool {
     static final int MAXIMUM_SNAPLEN = 262144;
 
     /** The short options (a subset of tcpdump.c's SHORTOPTS), as getopt(3) reads them. */
-    static final String SHORTOPTS = "r:nevtc:xXAplOi:w:y:hs:Q:";
+    static final String SHORTOPTS = "r:nevtc:xXAplOi:w:y:hs:Q:q";
 
     /**
      * tcpdump.c's option loop: getopt_long() with glibc's permutation (the expression may come first), the last of
@@ -102,6 +104,7 @@ public final class TcpdumpTool {
                 case 'x' -> a.hex++;
                 case 'X' -> a.hexAscii++;
                 case 'A' -> a.ascii++;
+                case 'q' -> a.quick++;
                 case 's' -> a.snaplen = snaplen(o.argument());
                 case 'Q' -> a.direction = switch (o.argument().toLowerCase(java.util.Locale.ROOT)) {
                     case "in" -> Direction.IN;
@@ -266,7 +269,7 @@ public final class TcpdumpTool {
         }
         TcpdumpOptions options = new TcpdumpOptions(a.numeric > 0, a.linkHeader, a.verbose,
                 timestamps(a.time), hexDump(a.hex, a.hexAscii, a.ascii), java.time.ZoneOffset.UTC)
-                .withLinkType(linkType, nodeInterfaceNames(ctx));
+                .withLinkType(linkType, nodeInterfaceNames(ctx)).withQuick(a.quick > 0);
         FramePrinter printer = printers.apply(options);
         io.arplab.wire.pcap.PcapWriter w = file;
         long[] seen = new long[2]; // captured, received by filter
@@ -432,7 +435,8 @@ public final class TcpdumpTool {
                     : "live capture is not supported here; read a capture file with -r FILE");
         }
         TcpdumpOptions options = new TcpdumpOptions(a.numeric > 0, a.linkHeader, a.verbose,
-                timestamps(a.time), hexDump(a.hex, a.hexAscii, a.ascii), ZoneId.systemDefault());
+                timestamps(a.time), hexDump(a.hex, a.hexAscii, a.ascii), ZoneId.systemDefault())
+                .withQuick(a.quick > 0);
 
         Path path = a.file.equals("-") ? null : workingDir.resolve(a.file);
         if (path == null) {

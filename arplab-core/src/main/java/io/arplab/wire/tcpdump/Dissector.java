@@ -9,6 +9,8 @@ final class Dissector {
     final boolean numeric;
     final boolean eflag;
     final int vflag;
+    /** -q (ndo_qflag). */
+    final boolean qflag;
     /** -x / -X given: the raw dump comes at the end, so printers do not dump unknown payloads themselves. */
     final boolean suppressDefaultPrint;
 
@@ -34,7 +36,9 @@ final class Dissector {
         this.numeric = options.numeric();
         this.eflag = options.linkHeader();
         this.vflag = options.verbosity();
-        this.suppressDefaultPrint = options.hexDump() > 0 && options.hexDump() < 5; // -x, -X; not -A
+        this.qflag = options.quick();
+        // -x, -X and -q (not -A) suppress the default dump of unknown payloads
+        this.suppressDefaultPrint = options.hexDump() > 0 && options.hexDump() < 5 || options.quick();
     }
 
     void reset(byte[] data, StringBuilder out) {

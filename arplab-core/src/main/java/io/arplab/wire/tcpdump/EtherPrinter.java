@@ -62,7 +62,7 @@ final class EtherPrinter {
             }
             if (nd.eflag) {
                 int tag = nd.u16(p);
-                typePrint(out, lengthType);
+                typePrint(nd, lengthType);
                 if (!printedLength) {
                     out.append(", length ").append(origLength).append(": ");
                     printedLength = true;
@@ -114,7 +114,7 @@ final class EtherPrinter {
             hdrlen += llcHdrlen;
         } else {
             if (nd.eflag) {
-                typePrint(out, lengthType);
+                typePrint(nd, lengthType);
                 if (!printedLength) {
                     out.append(", length ").append(origLength).append(": ");
                 } else {
@@ -124,7 +124,7 @@ final class EtherPrinter {
             if (!ethertypePrint(nd, lengthType, p, length, caplen, src, dst)) {
                 if (!nd.eflag) {
                     addresses(nd, src, dst);
-                    typePrint(out, lengthType);
+                    typePrint(nd, lengthType);
                     out.append(", length ").append(origLength).append(": ");
                 }
                 if (!nd.suppressDefaultPrint) {
@@ -145,9 +145,20 @@ final class EtherPrinter {
         nd.out.append(", ");
     }
 
-    /** ether_type_print(). */
-    static void typePrint(StringBuilder out, int type) {
+    /** ether_type_print(): with -q only the name ("Unknown Ethertype (0x88b5)" when it has none). */
+    static void typePrint(Dissector nd, int type) {
+        StringBuilder out = nd.out;
         String name = Names.ethertype(type);
+        if (nd.qflag) {
+            if (name != null) {
+                out.append(name);
+            } else {
+                out.append("Unknown Ethertype (0x");
+                Names.appendHex(out, type, 4);
+                out.append(')');
+            }
+            return;
+        }
         out.append("ethertype ").append(name == null ? "Unknown" : name).append(" (0x");
         Names.appendHex(out, type, 4);
         out.append(')');

@@ -334,6 +334,8 @@ final class IpPrinter {
                     nd.invalid();
                 }
             }
+            case IgmpPrinter.IPPROTO_IGMP -> IgmpPrinter.igmpPrint(nd, bp, length);
+            case VrrpPrinter.IPPROTO_VRRP -> VrrpPrinter.vrrpPrint(nd, bp, length, iph, ttlHl, ver);
             case 4 -> ipPrint(nd, bp, length);
             case 41 -> Ip6Printer.ip6Print(nd, bp, length);
             case 59 -> out.append("no next header");

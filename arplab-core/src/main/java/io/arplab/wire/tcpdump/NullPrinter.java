@@ -33,18 +33,33 @@ final class NullPrinter {
         return NULL_HDRLEN;
     }
 
-    /** null_hdr_print() with bsd_af_values. */
-    private static void header(Dissector nd, long family, int length) {
-        String name = switch ((int) family) {
+    /** af.c bsd_af_values: null when unknown. */
+    static String bsdAf(long family) {
+        return family < 0 || family > 30 ? null : switch ((int) family) {
             case 2 -> "IPv4";
             case 6 -> "NS";
             case 7 -> "ISO";
             case 16 -> "Appletalk";
             case 23 -> "IPX";
             case 24, 28, 30 -> "IPv6";
-            default -> "Unknown";
+            default -> null;
         };
-        nd.out.append("AF ").append(name).append(" (").append(family).append("), length ").append(length).append(": ");
+    }
+
+    /** null_hdr_print() with bsd_af_values. */
+    private static void header(Dissector nd, long family, int length) {
+        String name = bsdAf(family);
+        if (name == null) {
+            name = "Unknown";
+        }
+        if (!nd.qflag) {
+            nd.out.append("AF ").append(name).append(" (").append(family).append(')');
+        } else if (name.equals("Unknown")) {
+            nd.out.append("Unknown AF ").append(family);
+        } else {
+            nd.out.append(name);
+        }
+        nd.out.append(", length ").append(length).append(": ");
     }
 
     /** raw_if_print() → ipN_print(). */

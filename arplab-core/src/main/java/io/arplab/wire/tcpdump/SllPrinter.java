@@ -67,7 +67,9 @@ final class SllPrinter {
             Names.etheraddr(out, nd.p, addr, nd.numeric);
             out.append(' ');
         }
-        if (etherType <= EtherPrinter.MAX_ETHERNET_LENGTH_VAL) {
+        if (nd.qflag) {
+            // -q: no protocol; ", length" follows the address and its space
+        } else if (etherType <= EtherPrinter.MAX_ETHERNET_LENGTH_VAL) {
             switch (etherType) {
                 case LINUX_SLL_P_802_3 -> out.append("802.3");
                 case LINUX_SLL_P_802_2 -> out.append("802.2");
@@ -78,7 +80,7 @@ final class SllPrinter {
                 }
             }
         } else {
-            EtherPrinter.typePrint(out, etherType);
+            EtherPrinter.typePrint(nd, etherType);
         }
         out.append(", length ").append(length).append(": ");
     }
@@ -120,8 +122,10 @@ final class SllPrinter {
                 if (etherType <= EtherPrinter.MAX_ETHERNET_LENGTH_VAL) {
                     etherType = LINUX_SLL_P_802_2;
                 }
-                String name = Names.ethertype(etherType);
-                nd.out.append("ethertype ").append(name == null ? "Unknown" : name).append(", ");
+                if (!nd.qflag) {
+                    String name = Names.ethertype(etherType);
+                    nd.out.append("ethertype ").append(name == null ? "Unknown" : name).append(", ");
+                }
                 p += 4;
                 length -= 4;
                 caplen -= 4;

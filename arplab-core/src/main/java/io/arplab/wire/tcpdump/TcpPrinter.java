@@ -95,6 +95,13 @@ final class TcpPrinter {
         long ack = nd.u32(bp + 8);
         int win = nd.u16(bp + 14);
         int urp = nd.u16(bp + 18);
+        if (nd.qflag) {
+            out.append("tcp ").append((length - hlen) & 0xffffffffL);
+            if (hlen > length) {
+                out.append(" [bad hdr length ").append(hlen).append(" - too long, > ").append(length).append(']');
+            }
+            return;
+        }
         int flags = nd.u8(bp + 13);
         out.append("Flags [");
         flags(out, flags);

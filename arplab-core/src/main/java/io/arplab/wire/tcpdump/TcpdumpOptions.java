@@ -16,9 +16,16 @@ import java.time.ZoneId;
  * @param zone        the zone for time-of-day stamps (tcpdump uses the local zone; tests use UTC)
  * @param linkType    the capture's LINKTYPE_ (Ethernet, NULL, RAW, IPV4, IPV6, LINUX_SLL, LINUX_SLL2)
  * @param interfaceNames if_indextoname() for LINUX_SLL2 captures (null: every index prints as "?")
+ * @param quick       {@code -q}: quick output, less protocol information (ndo_qflag)
  */
 public record TcpdumpOptions(boolean numeric, boolean linkHeader, int verbosity, TimestampStyle timestamps, int hexDump,
-                             ZoneId zone, int linkType, IntFunction<String> interfaceNames) {
+                             ZoneId zone, int linkType, IntFunction<String> interfaceNames, boolean quick) {
+
+    /** Options without {@code -q}. */
+    public TcpdumpOptions(boolean numeric, boolean linkHeader, int verbosity, TimestampStyle timestamps, int hexDump,
+                          ZoneId zone, int linkType, IntFunction<String> interfaceNames) {
+        this(numeric, linkHeader, verbosity, timestamps, hexDump, zone, linkType, interfaceNames, false);
+    }
 
     /** Options for an Ethernet capture. */
     public TcpdumpOptions(boolean numeric, boolean linkHeader, int verbosity, TimestampStyle timestamps, int hexDump,
@@ -28,12 +35,18 @@ public record TcpdumpOptions(boolean numeric, boolean linkHeader, int verbosity,
 
     /** The same options for a capture of {@code type} whose interface indexes {@code names} knows. */
     public TcpdumpOptions withLinkType(int type, IntFunction<String> names) {
-        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, zone, type, names);
+        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, zone, type, names, quick);
     }
 
     /** The same options in another zone. */
     public TcpdumpOptions withZone(ZoneId z) {
-        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, z, linkType, interfaceNames);
+        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, z, linkType, interfaceNames,
+                quick);
+    }
+
+    /** The same options with or without {@code -q}. */
+    public TcpdumpOptions withQuick(boolean q) {
+        return new TcpdumpOptions(numeric, linkHeader, verbosity, timestamps, hexDump, zone, linkType, interfaceNames, q);
     }
 
     public enum TimestampStyle {

@@ -1,6 +1,9 @@
 package io.arplab.wire.tcpdump;
 
-/** print-udp.c: the UDP header and the port-based dispatch (DNS, Geneve). */
+/**
+ * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, DHCPv6, HSRP, syslog,
+ * VXLAN, Geneve).
+ */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
     private static final int MULTICASTDNS_PORT = 5353;
@@ -71,17 +74,47 @@ final class UdpPrinter {
                 }
             }
         }
-        if (sport == NAMESERVER_PORT || dport == NAMESERVER_PORT) {
+        if (nd.qflag) {
+            if (ulen > length && !fragmented) {
+                out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
+            } else {
+                out.append("UDP, length ").append(ulen);
+            }
+        } else if (either(sport, dport, NAMESERVER_PORT)) {
             DnsPrinter.domainPrint(nd, cp, length, false);
-        } else if (sport == MULTICASTDNS_PORT || dport == MULTICASTDNS_PORT) {
+        } else if (either(sport, dport, MULTICASTDNS_PORT)) {
             DnsPrinter.domainPrint(nd, cp, length, true);
-        } else if (sport == GenevePrinter.GENEVE_PORT || dport == GenevePrinter.GENEVE_PORT) {
+        } else if (either(sport, dport, TftpPrinter.TFTP_PORT)) {
+            TftpPrinter.tftpPrint(nd, cp, length);
+        } else if (either(sport, dport, BootpPrinter.BOOTPC_PORT) || either(sport, dport, BootpPrinter.BOOTPS_PORT)) {
+            BootpPrinter.bootpPrint(nd, cp, length);
+        } else if (either(sport, dport, RipPrinter.RIP_PORT)) {
+            RipPrinter.ripPrint(nd, cp, length);
+        } else if (either(sport, dport, SnmpPrinter.SNMP_PORT) || either(sport, dport, SnmpPrinter.SNMPTRAP_PORT)) {
+            SnmpPrinter.snmpPrint(nd, cp, length);
+        } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
+            NtpPrinter.ntpPrint(nd, cp, length);
+        } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
+                || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
+            Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (dport == HsrpPrinter.HSRP_PORT) {
+            HsrpPrinter.hsrpPrint(nd, cp, length);
+        } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {
+            SyslogPrinter.syslogPrint(nd, cp, length);
+        } else if (either(sport, dport, VxlanPrinter.VXLAN_PORT)) {
+            VxlanPrinter.vxlanPrint(nd, cp, length);
+        } else if (either(sport, dport, GenevePrinter.GENEVE_PORT)) {
             GenevePrinter.genevePrint(nd, cp, length);
         } else if (ulen > length && !fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
         } else {
             out.append("UDP, length ").append(ulen);
         }
+    }
+
+    /** IS_SRC_OR_DST_PORT(). */
+    private static boolean either(int sport, int dport, int port) {
+        return sport == port || dport == port;
     }
 
     private static void sumVerdict(StringBuilder out, int udpSum, int sum) {

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * A seeded generator of diverse, valid-ish Ethernet frames of the kinds the printer decodes: ARP/RARP with
  * odd fields, IPv4 with options, fragments and bad lengths, ICMP of every type with quoted datagrams, UDP
- * (high ports, traceroute ports, DNS), TCP, IPv6 with ICMPv6 and neighbour discovery, LLC/STP, LLDP and
+ * (high ports, traceroute ports, DNS, the services of {@link UdpServicesGenerator}), TCP, IPv6 with ICMPv6 and neighbour discovery, LLC/STP, LLDP and
  * unknown ethertypes, sometimes VLAN-tagged, padded or cut short.
  */
 final class FrameGenerator {
@@ -17,8 +17,13 @@ final class FrameGenerator {
     /** TCP conversations reused so relative sequence numbers come into play. */
     private final List<long[]> tcpConversations = new ArrayList<>();
 
+    private final UdpServicesGenerator services;
+    /** udp4() makes only service datagrams (the outer datagram of nextService()). */
+    private boolean servicesOnly;
+
     FrameGenerator(long seed) {
         this.r = new SplittableRandom(seed);
+        this.services = new UdpServicesGenerator(r);
     }
 
     List<Frame> generate(int count) {
@@ -38,8 +43,10 @@ final class FrameGenerator {
             frame = ethernet(0x0800, ipv4(1, icmp()));
         } else if (pick < 48) {
             frame = ethernet(0x0800, ipv4(17, null));
-        } else if (pick < 56) {
+        } else if (pick < 52) {
             frame = ethernet(0x0800, ipv4Misc());
+        } else if (pick < 56) {
+            frame = ethernet(0x0800, chance(50) ? igmpDatagram() : vrrpDatagram());
         } else if (pick < 63) {
             frame = ethernet(0x0800, ipv4(6, null));
         } else if (pick < 76) {
@@ -54,6 +61,16 @@ final class FrameGenerator {
             frame = oddFrame();
         }
         return cut(frame);
+    }
+
+    /** A frame carrying one of {@link UdpServicesGenerator}'s datagrams (over IPv4, DHCPv6 over IPv6). */
+    Frame nextService() {
+        servicesOnly = true;
+        try {
+            return cut(chance(12) ? ethernet(0x86dd, ipv6()) : ethernet(0x0800, ipv4(17, null)));
+        } finally {
+            servicesOnly = false;
+        }
     }
 
     // ---------------------------------------------------------------- helpers
@@ -240,6 +257,119 @@ final class FrameGenerator {
         int src = ipv4Addr();
         int dst = ipv4Addr();
         return ipv4Header(proto, payload, opts, src, dst, chance(90), chance(92));
+    }
+
+    /** IGMP as Linux sends it (TTL 1, router alert) or bent: queries v1-v3, reports v1-v3, leaves, mtrace. */
+    private byte[] igmpDatagram() {
+        Bytes2 b = new Bytes2();
+        int group = 0xe0000000 | pickOf(0xfb, 0x16, 0x01, 0x02, 0x0100fa, r.nextInt(1 << 24));
+        int type = chance(90) ? pickOf(0x11, 0x11, 0x12, 0x16, 0x16, 0x17, 0x22, 0x22, 0x1e, 0x1f)
+                : pickOf(0x10, 0x21, 0x30, 0x40 + r.nextInt(192)); // not DVMRP (0x13) nor PIMv1 (0x14): not printed here
+        switch (type) {
+            case 0x11 -> {
+                int kind = r.nextInt(3);
+                b.u8(0x11).u8(kind == 0 ? 0 : pickOf(100, 10, 100, 200, 130)).u16(0x7f7f)
+                        .u32(chance(50) ? 0 : group & 0xffffffffL);
+                if (kind == 2) {
+                    int nsrcs = pickOf(0, 0, 1, 2, 5);
+                    b.u8(pickOf(2, 0x0a)).u8(pickOf(125, 10)).u16(chance(90) ? nsrcs : nsrcs + 3);
+                    for (int i = 0; i < nsrcs; i++) {
+                        b.u32(0xac1c0000L | r.nextInt(256));
+                    }
+                }
+            }
+            case 0x22 -> {
+                int ngroups = pickOf(1, 1, 2, 3, 0);
+                b.u8(0x22).u8(0).u16(0x7f7f).u16(0).u16(chance(90) ? ngroups : ngroups + 2);
+                for (int g = 0; g < ngroups; g++) {
+                    int nsrcs = pickOf(0, 0, 1, 3);
+                    b.u8(chance(90) ? 1 + r.nextInt(6) : pickOf(0, 7, 99)).u8(0)
+                            .u16(chance(95) ? nsrcs : nsrcs + 4).u32((group + g) & 0xffffffffL);
+                    for (int i = 0; i < nsrcs; i++) {
+                        b.u32(0xac1c0000L | r.nextInt(256));
+                    }
+                }
+            }
+            case 0x1e, 0x1f -> {
+                b.u8(type).u8(r.nextInt(256)).u16(0x7f7f).u32(group & 0xffffffffL);
+                b.u32(0xac1c000bL).u32(0x0a010203L).u32(chance(50) ? 0xe0000002L : 0xac1c000dL)
+                        .u8(r.nextInt(256)).u24(r.nextInt(1 << 24));
+            }
+            default -> b.u8(type).u8(type == 0x11 ? 100 : 0).u16(0x7f7f).u32(group & 0xffffffffL);
+        }
+        if (chance(10)) {
+            b.bytes(randomBytes(pickOf(1, 2, 4, 8)));
+        }
+        byte[] igmp = b.toArray();
+        if (chance(5)) {
+            igmp = java.util.Arrays.copyOf(igmp, r.nextInt(igmp.length));
+        }
+        if (igmp.length >= 4 && igmp[2] == 0x7f && igmp[3] == 0x7f) {
+            igmp[2] = 0;
+            igmp[3] = 0;
+            int sum = chance(92) ? Bytes2.cksum(igmp, 0, igmp.length, 0) : r.nextInt(65536);
+            igmp[2] = (byte) (sum >> 8);
+            igmp[3] = (byte) sum;
+        }
+        byte[] opts = chance(75) ? new byte[] {(byte) 148, 4, 0, 0} : new byte[0];
+        return ipv4Header(2, igmp, opts, chance(80) ? 0xac1c0000 | r.nextInt(20) : 0, chance(70) ? group
+                : pickOf(0xe0000001, 0xe0000016), chance(95), chance(95));
+    }
+
+    /** A VRRP v2/v3 advertisement body (v3 sums over the pseudo-header of src/dst when given). */
+    private byte[] vrrp(int version, int naddrs, boolean v6) {
+        Bytes2 b = new Bytes2();
+        int type = chance(92) ? 1 : pickOf(0, 2, 15);
+        b.u8(version << 4 | type).u8(1 + r.nextInt(255)).u8(pickOf(100, 255, 50, 0)).u8(naddrs);
+        int auth = chance(80) ? 0 : pickOf(1, 2, 7);
+        if (version == 3) {
+            b.u16(pickOf(100, 200, 0x0fff, 0xf064)).u16(0x7f7f);
+        } else {
+            b.u8(auth).u8(pickOf(1, 3, 0)).u16(0x7f7f);
+        }
+        for (int i = 0; i < naddrs; i++) {
+            if (v6) {
+                b.u32(0xfe800000L).u32(0).u32(0x0042acffL).u32(0xfe1c0000L | r.nextInt(1 << 16));
+            } else {
+                b.u32(0xac1c0000L | 100 + r.nextInt(20));
+            }
+        }
+        if (version == 2) {
+            b.ascii(auth == 1 ? (chance(50) ? "secret\0\0" : "password") : "\0\0\0\0\0\0\0\0");
+        }
+        return b.toArray();
+    }
+
+    /** VRRP as keepalived sends it (to 224.0.0.18, TTL 255), sometimes bent. */
+    private byte[] vrrpDatagram() {
+        int version = chance(85) ? pickOf(2, 3) : pickOf(1, 4);
+        int naddrs = chance(90) ? pickOf(1, 1, 2, 0) : 9;
+        byte[] body = vrrp(version, naddrs, false);
+        int src = 0xac1c0000 | r.nextInt(20);
+        int dst = chance(90) ? 0xe0000012 : ipv4Addr();
+        body[6] = 0;
+        body[7] = 0;
+        int sum = version == 3 ? Bytes2.cksum(body, 0, body.length, pseudo4(src, dst, 112, body.length))
+                : Bytes2.cksum(body, 0, body.length, 0);
+        if (chance(8)) {
+            sum = r.nextInt(65536);
+        }
+        body[6] = (byte) (sum >> 8);
+        body[7] = (byte) sum;
+        if (chance(5)) {
+            body = java.util.Arrays.copyOf(body, r.nextInt(body.length));
+        }
+        Bytes2 h = new Bytes2().bytes(ipv4Header(112, body, new byte[0], src, dst, chance(95), chance(95)));
+        byte[] ip = h.toArray();
+        if (chance(80)) {
+            ip[8] = (byte) 255; // TTL, then the header checksum again
+            ip[10] = 0;
+            ip[11] = 0;
+            int hs = Bytes2.cksum(ip, 0, 20, 0);
+            ip[10] = (byte) (hs >> 8);
+            ip[11] = (byte) hs;
+        }
+        return ip;
     }
 
     private byte[] ipOptionsCache;
@@ -531,7 +661,8 @@ final class FrameGenerator {
         int sport;
         int dport;
         byte[] payload;
-        int roll = r.nextInt(100);
+        int roll = servicesOnly ? 45 + r.nextInt(25) : r.nextInt(100);
+        servicesOnly = false;
         if (roll < 40) {
             boolean query = chance(50);
             sport = query ? udpPort() : 53;
@@ -544,6 +675,13 @@ final class FrameGenerator {
             sport = 5353;
             dport = 5353;
             payload = dns(chance(50));
+        } else if (roll < 70) {
+            UdpServicesGenerator.Datagram d = services.next(() -> chance(50) ? arpFrame()
+                    : ethernet(0x0800, chance(60) ? ipv4(1, icmp()) : ipv4(17, null)));
+            boolean reply = chance(30);
+            sport = reply ? d.dport() : d.sport();
+            dport = reply ? d.sport() : d.dport();
+            payload = d.payload();
         } else {
             sport = udpPort();
             dport = udpPort();
@@ -849,19 +987,30 @@ final class FrameGenerator {
         ipv6Addr(src);
         Bytes2 dst = new Bytes2();
         ipv6Addr(dst);
-        int roll = r.nextInt(100);
+        boolean dhcp6 = servicesOnly;
+        servicesOnly = false;
+        int roll = dhcp6 ? 70 : r.nextInt(100);
         if (roll < 70) {
             nh = 58;
             payload = null;
         } else if (roll < 85) {
             nh = 17;
-            payload = udp(pickOf(53, udpPort(), udpPort(), 5353), udpPort(), chance(50) ? dns(true) : randomBytes(20));
+            if (dhcp6 || chance(30)) {
+                UdpServicesGenerator.Datagram d = services.dhcp6();
+                payload = udp(d.sport(), d.dport(), d.payload());
+            } else {
+                payload = udp(pickOf(53, udpPort(), udpPort(), 5353), udpPort(), chance(50) ? dns(true)
+                        : randomBytes(20));
+            }
         } else if (roll < 92) {
             nh = 6;
             payload = tcpSegment();
-        } else if (roll < 96) {
+        } else if (roll < 94) {
             nh = 59;
             payload = randomBytes(r.nextInt(8));
+        } else if (roll < 96) {
+            nh = 112;
+            payload = vrrp(chance(85) ? 3 : 2, pickOf(1, 2, 0), true);
         } else {
             nh = SAFE_UNKNOWN_NH6[r.nextInt(SAFE_UNKNOWN_NH6.length)];
             payload = randomBytes(r.nextInt(20));
@@ -873,7 +1022,7 @@ final class FrameGenerator {
         }
         payload = payload.clone();
         // transport checksums over the IPv6 pseudo-header
-        int sumAt = nh == 58 ? 2 : nh == 17 ? 6 : nh == 6 ? 16 : -1;
+        int sumAt = nh == 58 ? 2 : nh == 17 ? 6 : nh == 6 ? 16 : nh == 112 ? 6 : -1;
         if (sumAt >= 0 && payload.length >= sumAt + 2) {
             payload[sumAt] = 0;
             payload[sumAt + 1] = 0;

@@ -52,8 +52,8 @@ class TcpdumpLinkTypesDifferentialTest {
             return null;
         }
         int type = ((d[12] & 0xff) << 8) | (d[13] & 0xff);
-        if (d.length > 20 && (d[14] & 0xf0) == 0x60 && d[20] == 43) {
-            return null; // IPv6 routing headers: a printer arplab's tcpdump does not have
+        if (d.length > 20 && (d[14] & 0xf0) == 0x60 && (d[20] == 43 || d[20] == 8)) {
+            return null; // IPv6 routing headers and EGP: printers arplab's tcpdump does not have
         }
         int payload = d.length - 14;
         byte[] out;
@@ -71,8 +71,9 @@ class TcpdumpLinkTypesDifferentialTest {
                 }
             }
             case LinkType.RAW, LinkType.IPV4 -> {
-                if (type != 0x0800 && type != 0x86dd && rnd.nextInt(8) != 0) {
-                    return null;
+                if (type != 0x0800 && type != 0x86dd && (rnd.nextInt(8) != 0 || d.length > 14
+                        && ((d[14] & 0xf0) == 0x40 || (d[14] & 0xf0) == 0x60))) {
+                    return null; // other bytes read as IP only when they cannot pass for IP (any protocol number)
                 }
                 head = 0;
                 out = new byte[payload];
