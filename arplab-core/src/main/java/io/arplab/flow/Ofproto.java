@@ -402,6 +402,79 @@ public final class Ofproto {
         }
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);
+        input(now, flow, packet, outputs);
+        for (Output o : outputs) {
+            Port p = ports.get(o.ofport());
+            if (p != null) {
+                p.txPackets++;
+                p.txBytes += o.frame().length;
+            }
+        }
+        return outputs;
+    }
+
+    /**
+     * The datapath popped a tunnel header (tnl_pop, netdev_geneve_pop_header()): the inner packet comes in on the
+     * Geneve port at datapath number {@code dpPort} with the outer headers as its tunnel key, and goes through this
+     * bridge's datapath flows; what it sends waits in {@link #sent}.
+     */
+    void popped(long now, int dpPort, byte[] outer) {
+        Port in = null;
+        for (Port p : ports.values()) {
+            if (p.dpPort == dpPort) {
+                in = p;
+            }
+        }
+        long[] flow = in == null ? null : Tunnel.pop(outer, in.ofport);
+        if (flow == null) {
+            return;
+        }
+        in.rxPackets++;
+        byte[] inner = Tunnel.popInner(outer);
+        in.rxBytes += inner.length;
+        revalidate(now);
+        List<Output> outputs = new ArrayList<>(2);
+        input(now, flow, inner, outputs);
+        send(outputs);
+    }
+
+    /** Frames this bridge sent outside a frame it received (a native tunnel's ARP request, a popped packet's). */
+    final List<Output> sent = new ArrayList<>(0);
+
+    /** Takes the frames waiting in {@link #sent}. */
+    public List<Output> takeSent() {
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        List<Output> l = new ArrayList<>(sent);
+        sent.clear();
+        return l;
+    }
+
+    private void send(List<Output> outputs) {
+        for (Output o : outputs) {
+            Port p = ports.get(o.ofport());
+            if (p != null) {
+                p.txPackets++;
+                p.txBytes += o.frame().length;
+            }
+        }
+        sent.addAll(outputs);
+    }
+
+    /**
+     * ofproto_dpif_execute_actions__() with output:TABLE: a packet OVS composed itself (tnl_send_arp_request())
+     * through the tables from {@code inPort}, executed without a megaflow.
+     */
+    void packetOut(long now, long inPort, byte[] frame) {
+        Xlate x = new Xlate(this, now, Packet.extract(frame, inPort), frame, null, List.of(), true);
+        x.install = false;
+        x.run();
+        send(x.outputs);
+    }
+
+    // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
+    private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
         List<long[]> passes = null;
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
@@ -421,14 +494,6 @@ public final class Ofproto {
             }
             flow = passes.remove(0);
         }
-        for (Output o : outputs) {
-            Port p = ports.get(o.ofport());
-            if (p != null) {
-                p.txPackets++;
-                p.txBytes += o.frame().length;
-            }
-        }
-        return outputs;
     }
 
     // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() queues the key
@@ -476,6 +541,11 @@ public final class Ofproto {
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext) {
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.run();
+        // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
+        // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
+        for (Xlate.Pop p : x.pops) {
+            datapath.tnlPop(now, p.port(), p.frame());
+        }
         return x.trace.toString();
     }
 

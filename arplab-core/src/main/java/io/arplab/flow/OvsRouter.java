@@ -174,7 +174,7 @@ public final class OvsRouter {
     }
 
     // tnl_neigh_set(): the same MAC refreshes the entry; another replaces it
-    private void neighSet(String bridge, long ip, long mac, long now) {
+    void neighSet(String bridge, long ip, long mac, long now) {
         neighs.put(bridge + " " + ip, new Neigh(ip, mac, bridge));
         expires.put(bridge + " " + ip, now + NEIGH_AGING_NS);
     }
@@ -191,6 +191,44 @@ public final class OvsRouter {
                     .append(n.bridge).append('\n');
         }
         return sb.toString();
+    }
+
+    // tnl_neigh_lookup(): an entry not yet expired, whose life a lookup renews; null on a miss
+    Long neighLookup(String bridge, long ip, long now) {
+        String k = bridge + " " + ip;
+        Long exp = expires.get(k);
+        if (exp == null || exp <= now) {
+            return null;
+        }
+        expires.put(k, now + NEIGH_AGING_NS);
+        return neighs.get(k).mac;
+    }
+
+    /**
+     * ovs_router_lookup(): the route with the longest prefix for {@code dst} (the user routes; arplab has no cached
+     * ones), or null. A set tunnel source needs a local route of its own, which only the kernel's table has.
+     */
+    Route lookup(long dst, long mark, long src) {
+        if (src != 0) {
+            return null;
+        }
+        Route best = null;
+        for (Route r : routes) {
+            if (r.mark == mark && (dst & mask(r.plen)) == r.dst && (best == null || r.priority > best.priority)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The netdevs a route brought in (tnl-ports.c's addr_list), oldest first. */
+    java.util.Set<String> ipDevs() {
+        return ipDevs;
+    }
+
+    /** A netdev's address and mask (netdev-dummy/ip4addr), or null. */
+    long[] address(String dev) {
+        return in4.get(dev);
     }
 
     // tnl_neigh_cache_flush()

@@ -385,6 +385,22 @@ public final class Lab implements AutoCloseable {
         return ovsDatapath;
     }
 
+    private io.arplab.flow.Datapath ovsSystemDatapath;
+
+    /**
+     * The datapath of the lab's bridges of {@code datapath_type} (one backer per type): "system" is the kernel
+     * module's, whose tunnels are kernel devices (no tnl_push_pop); any other the dummy one.
+     */
+    public io.arplab.flow.Datapath ovsDatapath(String type) {
+        if (!"system".equals(type)) {
+            return ovsDatapath;
+        }
+        if (ovsSystemDatapath == null) {
+            ovsSystemDatapath = new io.arplab.flow.Datapath(false);
+        }
+        return ovsSystemDatapath;
+    }
+
     /** The wall-clock time (Unix epoch, ns) at virtual time 0. */
     public long epochNanos() {
         return network.epochNanos();
