@@ -49,7 +49,7 @@ ovs-vsctl add-port br-phy eth0 -- set interface eth0 type=dummy ofport_request=1
 ovs-ofctl add-flow br-phy actions=normal
 ovs-ofctl -O OpenFlow13 add-flow br0 in_port=3,ip,actions=set_field:10.79.1.202-\>tun_dst,output:1
 ovs-ofctl -O OpenFlow13 add-flow br0 in_port=1,actions=output:3
-ovs-ofctl -O OpenFlow13 add-flow br0 in_port=3,udp,actions=set_field:10.79.1.202-\>tun_dst,output:1,output:3
+ovs-ofctl -O OpenFlow13 add-flow br0 priority=40000,in_port=3,udp,actions=set_field:10.79.1.202-\>tun_dst,output:1,output:3
 ovs-appctl netdev-dummy/ip4addr br-phy 10.79.1.201/24
 ovs-appctl ovs/route/add 10.79.1.0/24 br-phy
 } >/dev/null
@@ -68,7 +68,7 @@ run ovs-appctl tnl/arp/show
 run ovs-appctl dpctl/dump-flows
 run ovs-appctl dpctl/del-flows
 run ovs-appctl tnl/neigh/set br-phy 10.79.1.202 aa:bb:cc:00:00:02
-run ovs-appctl ofproto/trace br0 in_port=3,udp,nw_src=10.222.1.2,nw_dst=10.222.2.2,nw_ttl=64,tp_src=1,tp_dst=2
+run ovs-appctl ofproto/trace br0 in_port=3,udp,nw_src=10.222.1.2,nw_dst=10.222.2.2,nw_ttl=64,udp_src=1,udp_dst=2
 run ovs-appctl netdev-dummy/receive eth0 "$outer"
 run ovs-appctl dpctl/dump-flows
 run ovs-appctl netdev-dummy/receive eth0 "$outer"

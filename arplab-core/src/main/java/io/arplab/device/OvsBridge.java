@@ -190,6 +190,9 @@ public final class OvsBridge implements Switch {
 
     @Override
     public long nextDeadline() {
+        if (ofproto.hasSent()) {
+            return 0; // frames the bridge sent on its own (a native tunnel's) leave at once
+        }
         return ofproto.nextDeadline();
     }
 }

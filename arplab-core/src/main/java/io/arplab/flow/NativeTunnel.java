@@ -48,6 +48,52 @@ final class NativeTunnel {
         return h;
     }
 
+    /**
+     * netdev_tnl_push_udp_header(): the template in front of {@code inner}, with the IPv4 total length (its checksum
+     * updated), the UDP source port from the packet's RSS hash (netdev_tnl_get_src_port(): the 5-tuple hash of the
+     * packet as received, scaled into 32768-60999), the UDP length and, when the template asks, the UDP checksum.
+     */
+    static byte[] push(byte[] header, byte[] inner, long[] received) {
+        byte[] f = new byte[header.length + inner.length];
+        System.arraycopy(header, 0, f, 0, header.length);
+        System.arraycopy(inner, 0, f, header.length, inner.length);
+        int ipLen = f.length - 14;
+        Bytes.put16(f, IP + 2, ipLen);
+        Bytes.put16(f, IP + 10, 0);
+        Bytes.put16(f, IP + 10, InternetChecksum.compute(f, IP, 20));
+        long hash = hash5Tuple(received) & 0xffffffffL;
+        Bytes.put16(f, UDP, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
+        int udpLen = ipLen - 20;
+        Bytes.put16(f, UDP + 4, udpLen);
+        if (Bytes.u16(f, UDP + 6) != 0) {
+            Bytes.put16(f, UDP + 6, 0);
+            long sum = InternetChecksum.add(0, f, IP + 12, 8); // pseudo header: addresses, protocol, length
+            sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
+            sum = InternetChecksum.addWord(sum, udpLen);
+            int c = InternetChecksum.finish(InternetChecksum.add(sum, f, UDP, udpLen));
+            Bytes.put16(f, UDP + 6, c == 0 ? 0xffff : c);
+        }
+        return f;
+    }
+
+    // miniflow_hash_5tuple(flow, 0): addresses, protocol and both ports, as a little-endian host reads them
+    static int hash5Tuple(long[] flow) {
+        int h = 0;
+        int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (type == Match.ETH_IP || type == Match.ETH_ARP) {
+            h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_SRC.ordinal()]));
+            h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_DST.ordinal()]));
+            int proto = (int) flow[Slot.NW_PROTO.ordinal()] & 0xff;
+            h = Datapath.mhashAdd(h, proto);
+            if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
+                    || proto == Match.PROTO_ICMP || proto == 58) {
+                int ports = (int) flow[Slot.TP_SRC.ordinal()] << 16 | (int) flow[Slot.TP_DST.ordinal()];
+                h = Datapath.mhashAdd(h, Integer.reverseBytes(ports));
+            }
+        }
+        return Datapath.mhashFinish(h ^ 42);
+    }
+
     /** format_odp_tnl_push_action() of a Geneve header template. */
     static String format(int tnlPort, byte[] h, int outPort) {
         StringBuilder s = new StringBuilder("tnl_push(tnl_port(").append(tnlPort).append("),header(size=")

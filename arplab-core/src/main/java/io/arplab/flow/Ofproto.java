@@ -71,6 +71,8 @@ public final class Ofproto {
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
     private long portsVersion, portsSeen;
+    /** The native tunnelling tables' version the megaflows were last revalidated against. */
+    private long routerSeen;
 
     /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
     int recircId(String frozenState, long[] flow, int table) {
@@ -125,10 +127,13 @@ public final class Ofproto {
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion) {
+        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion
+                && routerSeen == datapath.router.version) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion;
+        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion
+                || routerSeen != datapath.router.version;
+        routerSeen = datapath.router.version;
         tablesSeen = tables.version;
         portsSeen = portsVersion;
         mlSeen = ml.version;
@@ -451,7 +456,13 @@ public final class Ofproto {
         return l;
     }
 
-    private void send(List<Output> outputs) {
+    /** Whoever transmits this bridge's frames, told that some wait in {@link #sent}. */
+    public Runnable onSent;
+
+    void send(List<Output> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
         for (Output o : outputs) {
             Port p = ports.get(o.ofport());
             if (p != null) {
@@ -460,6 +471,14 @@ public final class Ofproto {
             }
         }
         sent.addAll(outputs);
+        if (onSent != null) {
+            onSent.run();
+        }
+    }
+
+    /** Whether frames wait in {@link #sent}. */
+    public boolean hasSent() {
+        return !sent.isEmpty();
     }
 
     /**

@@ -24,6 +24,14 @@ final class Xlate {
     boolean install = true;
     /** is_last_action: nothing of the translation follows the action being translated. */
     private boolean tail;
+    /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
+    private int lastClone = -1;
+    /** The trace text of underlay bridges the current table's actions went through: [start, end) each. */
+    private List<int[]> nestedBridges = new ArrayList<>(0);
+
+    /** During a native tunnel's underlay translation of a packet: the encapsulated frames leaving the underlay. */
+    private List<Ofproto.Output> underlay;
+
     /** A tnl_pop the datapath executes: the Geneve port's datapath number and the packet as it is popped. */
     record Pop(int port, byte[] frame) {}
 
@@ -129,6 +137,7 @@ final class Xlate {
         wc = new long[Slot.ALL.length];
         xc = new XlateCache();
         odp.setLength(0);
+        lastClone = -1;
         slow = false;
         tunnelNoteDone = false;
         tail = true;
@@ -154,6 +163,12 @@ final class Xlate {
         }
         if (freezing != null) {
             finishFreezing();
+        }
+        if (lastClone >= 0) {
+            // xlate_optimize_odp_actions(): a trailing clone() is replaced by the actions it holds
+            odp.setLength(odp.length() - 1);
+            odp.delete(lastClone, lastClone + "clone(".length());
+            lastClone = -1;
         }
         if (hop != null) {
             hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
@@ -239,7 +254,13 @@ final class Xlate {
             }
             trace.append('\n');
         }
+        List<int[]> outerNested = nestedBridges;
+        nestedBridges = new ArrayList<>(0);
         actions(r.actions, true);
+        if (trace != null && !nestedBridges.isEmpty()) {
+            indentNested(nestedBridges);
+        }
+        nestedBridges = outerNested;
         depth--;
     }
 
@@ -741,6 +762,8 @@ final class Xlate {
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = Packet.rewrite(packet, flow);
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
+        } else if (underlay != null) {
+            underlay.add(new Ofproto.Output(port, packet));
         }
     }
 
@@ -800,7 +823,6 @@ final class Xlate {
      * wildcards the megaflow does not take.
      */
     private void nativeTunnelOutput(Ofproto.Port tun, io.arplab.wire.Geneve.Metadata t) {
-        xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
         OvsRouter router = br.datapath.router;
         long dst = t.dst() & 0xffffffffL;
         OvsRouter.Route r = router.lookup(dst, flow[Slot.PKT_MARK.ordinal()], t.src() & 0xffffffffL);
@@ -821,6 +843,7 @@ final class Xlate {
             outBr.packetOut(now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
             return;
         }
+        xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
         note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
                 + " " + MatchFormat.ip(nh));
         byte[] header = NativeTunnel.header(dmac, smac, (int) sip, t);
@@ -840,9 +863,18 @@ final class Xlate {
         sideEffects = false;
         packet = null;
         hop = null;
+        if (savedExecute && savedPacket != null && !meterDropped) {
+            // odp_execute's tnl_push on the packet: what the underlay's outputs send
+            packet = NativeTunnel.push(header, Packet.rewrite(savedPacket, savedFlow), Packet.extract(savedPacket, 0));
+            underlay = new ArrayList<>(1);
+        }
         try {
             patchPortOutput(outBr, outDev);
+            if (underlay != null) {
+                outBr.send(underlay);
+            }
         } finally {
+            underlay = null;
             br = savedBr;
             execute = savedExecute;
             sideEffects = savedSideEffects;
@@ -858,6 +890,7 @@ final class Xlate {
         } else if (!last) {
             int at = start == 0 ? 0 : start + 1;
             odp.insert(at, "clone(").append(')');
+            lastClone = at;
         }
     }
 
@@ -888,6 +921,7 @@ final class Xlate {
             flow[Slot.reg(i).ordinal()] = 0;
         }
         Conntrack.clear(flow);
+        int from = trace == null ? 0 : trace.length();
         if (trace != null) {
             String banner = "bridge(\"" + outBr.name + "\")";
             trace.append('\n').append("    ".repeat(level)).append(banner).append('\n').append("    ".repeat(level))
@@ -895,6 +929,31 @@ final class Xlate {
         }
         br = outBr;
         table(0);
+        if (trace != null) {
+            nestedBridges.add(new int[] {from, trace.length()});
+        }
+    }
+
+    /**
+     * oftrace_node_print_details(): an underlay bridge's trace node is indented one level, and its contents two, when
+     * more of the enclosing table's trace follows it.
+     */
+    private void indentNested(List<int[]> blocks) {
+        for (int b = blocks.size() - 1; b >= 0; b--) {
+            int[] r = blocks.get(b);
+            if (r[1] == trace.length()) {
+                continue;
+            }
+            String[] lines = trace.substring(r[0], r[1]).split("\n", -1);
+            StringBuilder t = new StringBuilder();
+            for (int i = 0; i < lines.length - 1; i++) {
+                if (!lines[i].isEmpty()) {
+                    t.append(i <= 2 ? "    " : "        ");
+                }
+                t.append(lines[i]).append('\n');
+            }
+            trace.replace(r[0], r[1], t.toString());
+        }
     }
 
     /**
@@ -940,6 +999,7 @@ final class Xlate {
             odp.append(',');
         }
         odp.append(action);
+        lastClone = -1;
     }
 
     // commit_odp_actions(): the set() actions that bring the packet from base to flow

@@ -319,6 +319,7 @@ public final class Lab implements AutoCloseable {
         checkName(nodeName);
         OvsBridge b = new OvsBridge(ofproto, nodeName);
         Network.Node bn = network.add(b);
+        ofproto.onSent = bn::reschedule; // another bridge's translation gave it frames to send (native tunnels)
         ovsBridges.put(nodeName, b);
         vswitchds.computeIfAbsent(owner, h -> new LabVswitchd(this, h, ofproto.datapath)).added(b);
         bridgeOwners.put(nodeName, owner);
