@@ -4,7 +4,8 @@
 # eth0-tx.pcap; a route to 10.79.1.0/24): dpif/set-dp-features' replies, neighbours learnt from ARP on the underlay
 # (tnl_neigh_snoop: a reply to the bridge's address, a gratuitous ARP, a reply to another address), a tnl_push that is
 # not the last action (clone), and packets through the datapath both ways (tnl_pop twice, tnl_push with its outer
-# header in eth0's tx_pcap) with dpctl/dump-flows after each; into refdata/geneve/ovs/native/datapath.out and
+# header in eth0's tx_pcap) with dpctl/dump-flows after each, then a UDP datagram and a ping to the bridge's address
+# (the listening ports' lookup missing in its last stage and in the L3 one); into refdata/geneve/ovs/native/datapath.out and
 # eth0-tx.pcap. Run from the repository root.
 set -uo pipefail
 out=src/test/resources/refdata/geneve/ovs/native
@@ -37,9 +38,12 @@ print((bytes.fromhex('aabbccddeeff' 'f232d807e2a6' '0800') + ip([10,222,1,2], [1
 print(arp(2, 'aabbcc000003', [10,79,1,203], 'aa55aa660001', [10,79,1,201], 'aa55aa660001').hex())
 print(arp(1, 'aabbcc000004', [10,79,1,204], '000000000000', [10,79,1,204], 'ffffffffffff').hex())
 print(arp(2, 'aabbcc000005', [10,79,1,205], 'aa55aa660009', [10,79,1,209], 'aa55aa660009').hex())
+dns = struct.pack('!HHHH', 40000, 53, 12, 0) + b'ping'
+print((bytes.fromhex('aa55aa660001' 'aabbcc000002' '0800') + ip([10,79,1,202], [10,79,1,201], 17, dns)).hex())
+print((bytes.fromhex('aa55aa660001' 'aabbcc000002' '0800') + ip([10,79,1,202], [10,79,1,201], 1, icmp)).hex())
 PY
 )
-read -r outer inner reply garp other <<<"$(echo $frames)"
+read -r outer inner reply garp other udp53 ping <<<"$(echo $frames)"
 {
 ovs-vsctl add-port br0 p3 -- set interface p3 type=dummy ofport_request=3
 ovs-vsctl add-port br0 tun0 -- set interface tun0 type=geneve ofport_request=1 options:remote_ip=flow options:key=flow \
@@ -79,5 +83,9 @@ run ovs-appctl dpctl/dump-flows
 run ovs-appctl netdev-dummy/receive p3 "$inner"
 run ovs-appctl dpctl/dump-flows
 run ovs-appctl tnl/neigh/show
+run ovs-appctl dpctl/del-flows
+run ovs-appctl netdev-dummy/receive eth0 "$udp53"
+run ovs-appctl netdev-dummy/receive eth0 "$ping"
+run ovs-appctl dpctl/dump-flows
 } > "$out/datapath.out"
 cp "$dir/eth0-tx.pcap" "$out/eth0-tx.pcap"

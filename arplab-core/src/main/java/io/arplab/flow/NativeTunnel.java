@@ -173,10 +173,22 @@ final class NativeTunnel {
             wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
             wc[Slot.NW_FRAG.ordinal()] = Slot.NW_FRAG.max;
         }
-        if (stage >= 3) {
+        if (stage >= 3 && hit) {
             wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+        } else if (stage >= 3) {
+            // a miss in the final stage: the subtable's ports trie (tp_dst 6081 under the mask 0x0000ffff) decides
+            // how many leading bits of the ports it depended on
+            int mbits = PORTS_TRIE.lookup(flow[Slot.TP_DST.ordinal()], 32);
+            long mask = 0xffffL & (mbits == 0 ? 0 : 0xffffffffL << (32 - mbits));
+            wc[Slot.TP_DST.ordinal()] |= mask;
         }
         return hit ? geneveDpPort : -1;
+    }
+
+    private static final PrefixTrie PORTS_TRIE = new PrefixTrie();
+
+    static {
+        PORTS_TRIE.insert(Geneve.PORT, 32);
     }
 
     /**

@@ -54,7 +54,7 @@ class NativeTunnelDatapathTest {
         List<String> sections = new ArrayList<>(List.of(Files.readString(DIR.resolve("datapath.out"))
                 .split("(?m)^### ")));
         sections.remove(0);
-        assertThat(sections).hasSize(25);
+        assertThat(sections).hasSize(29);
         for (String section : sections) {
             String command = section.substring(0, section.indexOf('\n'));
             var r = lab.exec(host, command);
