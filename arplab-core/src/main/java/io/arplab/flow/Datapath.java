@@ -133,11 +133,20 @@ public final class Datapath {
         return -1;
     }
 
+    /** dp_execute_cb()'s recirculation depth: tnl_pop inside tnl_pop stops at MAX_RECIRC_DEPTH (6). */
+    private int popDepth;
+
     /** tnl_pop(PORT) executed on {@code frame}: the bridge of the Geneve port takes the inner packet. */
     void tnlPop(long now, int dpPort, byte[] frame) {
         Ofproto br = owner(dpPort);
-        if (br != null) {
+        if (br == null || popDepth >= 6) {
+            return;
+        }
+        popDepth++;
+        try {
             br.popped(now, dpPort, frame);
+        } finally {
+            popDepth--;
         }
     }
 

@@ -70,6 +70,39 @@ class NativeTunnelDatapathTest {
     }
 
     /**
+     * ovs_native_tunneling_is_on() is the rule between the two forms: the kernel module's datapath cannot push
+     * tunnel headers (bt_support.tnl_push_pop false), so a datapath_type system bridge commits set(tunnel(...)) with
+     * the same route and neighbour in place, and dpif_set_support() refuses to turn the feature on there.
+     */
+    @Test
+    void theKernelDatapathTakesTheKernelTunnelPath(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    datapath_type: system
+                    ports:
+                      p3: {ofport: 3, type: dummy}
+                      tun0: {ofport: 1, type: geneve, options: {remote_ip: flow, key: flow, csum: "true"}}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        String host = lab.bridgeOwner("br0").name();
+        for (String f : List.of(
+                "ovs-ofctl -O OpenFlow13 add-flow br0 in_port=3,ip,actions=set_field:10.79.1.202->tun_dst,output:1",
+                "ovs-appctl netdev-dummy/ip4addr br0 10.79.1.201/24", "ovs-appctl ovs/route/add 10.79.1.0/24 br0",
+                "ovs-appctl tnl/neigh/set br0 10.79.1.202 aa:bb:cc:00:00:02")) {
+            assertThat(lab.exec(host, f).exitCode()).as(f).isZero();
+        }
+        String trace = lab.exec(host, "ovs-appctl ofproto/trace br0 in_port=3,icmp,nw_dst=10.222.2.2").stdout();
+        assertThat(trace).contains("     -> output to kernel tunnel\n").endsWith("Datapath actions: "
+                + "set(tunnel(tun_id=0x0,dst=10.79.1.202,ttl=64,tp_dst=6081,flags(df|csum|key))),6081\n");
+        assertThat(lab.exec(host, "ovs-appctl dpif/set-dp-features br0 tnl_push_pop true").stdout())
+                .isEqualTo("Can not enable features not supported by the datapth\n");
+        assertThat(lab.exec(host, "ovs-appctl dpif/set-dp-features br0 tnl_push_pop").stdout())
+                .isEqualTo("tnl_push_pop (Tunnel push pop) : [run time]:false, [boot time]:false\n");
+    }
+
+    /**
      * What changes run to run in OVS itself: how long ago a megaflow was used, and the neighbour cache's hash order
      * (its lines are compared sorted).
      */
