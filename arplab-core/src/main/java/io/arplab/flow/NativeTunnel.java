@@ -217,4 +217,42 @@ final class NativeTunnel {
             router.neighSet(bridge, flow[Slot.NW_SRC.ordinal()], flow[Slot.ARP_SHA.ordinal()], now);
         }
     }
+
+    // propagate_tunnel_data_to_flow__(): the packet as the underlay sees it, its outer headers
+    static void propagate(long[] f, Geneve.Metadata t, long dmac, long smac, long sip) {
+        f[Slot.DL_DST.ordinal()] = dmac;
+        f[Slot.DL_SRC.ordinal()] = smac;
+        f[Slot.VLAN_TCI.ordinal()] = 0;
+        f[Slot.NW_DST.ordinal()] = t.dst() & 0xffffffffL;
+        f[Slot.NW_SRC.ordinal()] = t.src() != 0 ? t.src() & 0xffffffffL : sip;
+        f[Slot.NW_FRAG.ordinal()] = 0;
+        f[Slot.NW_TOS.ordinal()] = t.tos();
+        f[Slot.NW_TTL.ordinal()] = t.ttl();
+        f[Slot.TP_DST.ordinal()] = t.tpDst();
+        f[Slot.TP_SRC.ordinal()] = t.tpSrc();
+        f[Slot.DL_TYPE.ordinal()] = Match.ETH_IP;
+        f[Slot.NW_PROTO.ordinal()] = Match.PROTO_UDP;
+    }
+
+    /**
+     * oftrace_node_print_details(): an underlay bridge's trace node is indented one level, and its contents two, when
+     * more of the enclosing table's trace follows it.
+     */
+    static void indentNested(StringBuilder trace, java.util.List<int[]> blocks) {
+        for (int b = blocks.size() - 1; b >= 0; b--) {
+            int[] r = blocks.get(b);
+            if (r[1] == trace.length()) {
+                continue;
+            }
+            String[] lines = trace.substring(r[0], r[1]).split("\n", -1);
+            StringBuilder t = new StringBuilder();
+            for (int i = 0; i < lines.length - 1; i++) {
+                if (!lines[i].isEmpty()) {
+                    t.append(i <= 2 ? "    " : "        ");
+                }
+                t.append(lines[i]).append('\n');
+            }
+            trace.replace(r[0], r[1], t.toString());
+        }
+    }
 }

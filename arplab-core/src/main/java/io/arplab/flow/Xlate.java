@@ -258,7 +258,7 @@ final class Xlate {
         nestedBridges = new ArrayList<>(0);
         actions(r.actions, true);
         if (trace != null && !nestedBridges.isEmpty()) {
-            indentNested(nestedBridges);
+            NativeTunnel.indentNested(trace, nestedBridges);
         }
         nestedBridges = outerNested;
         depth--;
@@ -852,8 +852,8 @@ final class Xlate {
         int pushed = odp.length();
         boolean last = tail;
         long[] savedFlow = flow.clone(), savedBase = base.clone(), savedWc = wc;
-        propagate(flow, t, dmac, smac, sip);
-        propagate(base, t, dmac, smac, sip);
+        NativeTunnel.propagate(flow, t, dmac, smac, sip);
+        NativeTunnel.propagate(base, t, dmac, smac, sip);
         wc = new long[Slot.ALL.length];
         Ofproto savedBr = br;
         boolean savedExecute = execute, savedSideEffects = sideEffects;
@@ -894,22 +894,6 @@ final class Xlate {
         }
     }
 
-    // propagate_tunnel_data_to_flow__(): the packet as the underlay sees it, its outer headers
-    private static void propagate(long[] f, io.arplab.wire.Geneve.Metadata t, long dmac, long smac, long sip) {
-        f[Slot.DL_DST.ordinal()] = dmac;
-        f[Slot.DL_SRC.ordinal()] = smac;
-        f[Slot.VLAN_TCI.ordinal()] = 0;
-        f[Slot.NW_DST.ordinal()] = t.dst() & 0xffffffffL;
-        f[Slot.NW_SRC.ordinal()] = t.src() != 0 ? t.src() & 0xffffffffL : sip;
-        f[Slot.NW_FRAG.ordinal()] = 0;
-        f[Slot.NW_TOS.ordinal()] = t.tos();
-        f[Slot.NW_TTL.ordinal()] = t.ttl();
-        f[Slot.TP_DST.ordinal()] = t.tpDst();
-        f[Slot.TP_SRC.ordinal()] = t.tpSrc();
-        f[Slot.DL_TYPE.ordinal()] = Match.ETH_IP;
-        f[Slot.NW_PROTO.ordinal()] = Match.PROTO_UDP;
-    }
-
     // patch_port_output(): the packet enters outBr on outDev with no metadata, registers, tunnel or conntrack state
     private void patchPortOutput(Ofproto outBr, Ofproto.Port outDev) {
         flow[Slot.IN_PORT.ordinal()] = outDev.ofport;
@@ -934,27 +918,6 @@ final class Xlate {
         }
     }
 
-    /**
-     * oftrace_node_print_details(): an underlay bridge's trace node is indented one level, and its contents two, when
-     * more of the enclosing table's trace follows it.
-     */
-    private void indentNested(List<int[]> blocks) {
-        for (int b = blocks.size() - 1; b >= 0; b--) {
-            int[] r = blocks.get(b);
-            if (r[1] == trace.length()) {
-                continue;
-            }
-            String[] lines = trace.substring(r[0], r[1]).split("\n", -1);
-            StringBuilder t = new StringBuilder();
-            for (int i = 0; i < lines.length - 1; i++) {
-                if (!lines[i].isEmpty()) {
-                    t.append(i <= 2 ? "    " : "        ");
-                }
-                t.append(lines[i]).append('\n');
-            }
-            trace.replace(r[0], r[1], t.toString());
-        }
-    }
 
     /**
      * terminate_native_tunnel(): output to a port with an address on a bridge of a native-tunnelling datapath may be a
