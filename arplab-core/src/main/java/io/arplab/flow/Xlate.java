@@ -772,6 +772,7 @@ final class Xlate {
         long src = flow[Slot.DL_SRC.ordinal()], dst = flow[Slot.DL_DST.ordinal()];
         long in = flow[Slot.IN_PORT.ordinal()];
         xc.normal = true;
+        tail = false; // output_normal(): never the last action
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
@@ -798,7 +799,6 @@ final class Xlate {
             note("learned port is input port, dropping");
         } else {
             note("forwarding to learned port");
-            tail = false; // output_normal()
             output(e.port);
         }
     }
