@@ -156,7 +156,13 @@ public final class OvsBridge implements Switch {
         if (ofproto.port(in.ofport) != in) {
             return; // a deleted port: the datapath no longer polls it
         }
-        for (Ofproto.Output o : ofproto.receive(now, in.ofport, frame)) {
+        transmit(now, ofproto.receive(now, in.ofport, frame), out);
+        transmit(now, ofproto.takeSent(), out);
+    }
+
+    // netdev_dummy_send(): the tx_pcap sees each frame, the wire takes it
+    private void transmit(long now, List<Ofproto.Output> outputs, Output out) {
+        for (Ofproto.Output o : outputs) {
             int dp = devicePort(o.ofport());
             Pcap tx = txPcaps.get(o.ofport());
             if (tx != null) {
@@ -178,11 +184,15 @@ public final class OvsBridge implements Switch {
 
     @Override
     public void advance(long now, Output out) {
+        transmit(now, ofproto.takeSent(), out);
         ofproto.advance(now);
     }
 
     @Override
     public long nextDeadline() {
+        if (ofproto.hasSent()) {
+            return 0; // frames the bridge sent on its own (a native tunnel's) leave at once
+        }
         return ofproto.nextDeadline();
     }
 }

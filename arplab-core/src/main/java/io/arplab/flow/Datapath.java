@@ -42,6 +42,127 @@ public final class Datapath {
     public final OvsRouter router = new OvsRouter();
     /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
     private long nextDummy = 1;
+    /** bt_support.tnl_push_pop: the userspace datapath pushes and pops tunnel headers, the kernel's does not. */
+    public final boolean userspace;
+    /** rt_support.tnl_push_pop, which dpif/set-dp-features turns off (and on again where the datapath can). */
+    private boolean tnlPushPop;
+
+    /** The userspace (dummy) datapath. */
+    public Datapath() {
+        this(true);
+    }
+
+    /** {@code userspace} false: the kernel module's (datapath_type system), whose tunnels are kernel devices. */
+    public Datapath(boolean userspace) {
+        this.userspace = userspace;
+        this.tnlPushPop = userspace;
+    }
+
+    /**
+     * dpif/set-dp-features BR [FEATURE [VALUE]] (dpif_set_support()) for the one feature arplab has, tnl_push_pop:
+     * its value shown, set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
+     */
+    public String setFeature(java.util.List<String> args) {
+        if (args.isEmpty()) {
+            return feature();
+        }
+        if (!args.get(0).equals("tnl_push_pop")) {
+            return "Unexpected support field\n";
+        }
+        if (args.size() < 2) {
+            return feature();
+        }
+        String v = args.get(1);
+        if (v.equalsIgnoreCase("true")) {
+            if (!userspace) {
+                return "Can not enable features not supported by the datapth\n";
+            }
+            tnlPushPop = true;
+        } else if (v.equalsIgnoreCase("false")) {
+            tnlPushPop = false;
+        } else {
+            return "Boolean value expected\n";
+        }
+        flush();
+        return "";
+    }
+
+    private String feature() {
+        return "tnl_push_pop (Tunnel push pop) : [run time]:" + tnlPushPop + ", [boot time]:" + userspace + "\n";
+    }
+
+    /** ovs_native_tunneling_is_on(): the feature on and a tunnel port on the datapath (the backer's tnl_count). */
+    boolean nativeTunneling() {
+        return tnlPushPop && genevePort() >= 0;
+    }
+
+    /** The datapath number of the Geneve vport (genev_sys_6081), or -1. */
+    int genevePort() {
+        for (Ofproto.Port p : ports.values()) {
+            if (p.isTunnel()) {
+                return p.dpPort;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * tnl_route_lookup_flow(): the bridge of a route's device, the bridge of that name if it has a port of that name,
+     * else the bridge with a port of that name; null when none.
+     */
+    Ofproto routeBridge(String dev) {
+        Ofproto own = bridges.get(dev);
+        if (own != null && own.port(dev) != null) {
+            return own;
+        }
+        for (Ofproto br : bridges.values()) {
+            if (br.port(dev) != null) {
+                return br;
+            }
+        }
+        return null;
+    }
+
+    /** netdev_get_etheraddr() of a port's netdev by name, or -1. */
+    long netdevMac(String dev) {
+        for (Ofproto.Port p : ports.values()) {
+            if (p.name.equals(dev)) {
+                return p.mac;
+            }
+        }
+        return -1;
+    }
+
+    /** dp_execute_cb()'s recirculation depth: tnl_pop inside tnl_pop stops at MAX_RECIRC_DEPTH (6). */
+    private int popDepth;
+
+    /** tnl_pop(PORT) executed on {@code frame}: the bridge of the Geneve port takes the inner packet. */
+    void tnlPop(long now, int dpPort, byte[] frame) {
+        Ofproto br = owner(dpPort);
+        if (br == null || popDepth >= 6) {
+            return;
+        }
+        popDepth++;
+        try {
+            br.popped(now, dpPort, frame);
+        } finally {
+            popDepth--;
+        }
+    }
+
+    /** The bridge whose port has datapath number {@code dpPort}, or null. */
+    Ofproto owner(int dpPort) {
+        Ofproto.Port p = ports.get(dpPort);
+        if (p == null) {
+            return null;
+        }
+        for (Ofproto br : bridges.values()) {
+            if (br.port(p.ofport) == p) {
+                return br;
+            }
+        }
+        return null;
+    }
 
     /**
      * The datapath port number for a new port, as dpif-netdev's choose_port() gives it on a dummy datapath: the

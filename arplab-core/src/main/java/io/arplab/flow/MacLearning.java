@@ -43,10 +43,14 @@ public final class MacLearning {
         return e == null || e.expires <= now ? null : e;
     }
 
-    /** mac_learning_insert() + update: learns {@code mac} on {@code port}; marks it most recently used. */
-    public void learn(long mac, int vlan, long port, long now) {
+    /**
+     * mac_learning_insert() + update: learns {@code mac} on {@code port}; marks it most recently used. Returns
+     * whether the table changed (a new entry or a move), as mac_learning_update() does.
+     */
+    public boolean learn(long mac, int vlan, long port, long now) {
         long k = key(mac, vlan);
         Entry e = lru.remove(k);
+        long before = version;
         if (e == null || e.expires <= now) {
             if (e == null && lru.size() >= max) {
                 lru.remove(lru.keySet().iterator().next());
@@ -63,6 +67,7 @@ public final class MacLearning {
         }
         e.expires = now + idle;
         lru.put(k, e);
+        return version != before;
     }
 
     /** Removes expired entries. */

@@ -71,6 +71,8 @@ public final class Ofproto {
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
     private long portsVersion, portsSeen;
+    /** The native tunnelling tables' version the megaflows were last revalidated against. */
+    private long routerSeen;
 
     /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
     int recircId(String frozenState, long[] flow, int table) {
@@ -125,10 +127,13 @@ public final class Ofproto {
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion) {
+        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion
+                && routerSeen == datapath.router.version) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion;
+        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion
+                || routerSeen != datapath.router.version;
+        routerSeen = datapath.router.version;
         tablesSeen = tables.version;
         portsSeen = portsVersion;
         mlSeen = ml.version;
@@ -402,6 +407,93 @@ public final class Ofproto {
         }
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);
+        input(now, flow, packet, outputs);
+        for (Output o : outputs) {
+            Port p = ports.get(o.ofport());
+            if (p != null) {
+                p.txPackets++;
+                p.txBytes += o.frame().length;
+            }
+        }
+        return outputs;
+    }
+
+    /**
+     * The datapath popped a tunnel header (tnl_pop, netdev_geneve_pop_header()): the inner packet comes in on the
+     * Geneve port at datapath number {@code dpPort} with the outer headers as its tunnel key, and goes through this
+     * bridge's datapath flows; what it sends waits in {@link #sent}.
+     */
+    void popped(long now, int dpPort, byte[] outer) {
+        Port in = null;
+        for (Port p : ports.values()) {
+            if (p.dpPort == dpPort) {
+                in = p;
+            }
+        }
+        long[] flow = in == null ? null : Tunnel.pop(outer, in.ofport);
+        if (flow == null) {
+            return;
+        }
+        in.rxPackets++;
+        byte[] inner = Tunnel.popInner(outer);
+        in.rxBytes += inner.length;
+        revalidate(now);
+        List<Output> outputs = new ArrayList<>(2);
+        input(now, flow, inner, outputs);
+        send(outputs);
+    }
+
+    /** Frames this bridge sent outside a frame it received (a native tunnel's ARP request, a popped packet's). */
+    final List<Output> sent = new ArrayList<>(0);
+
+    /** Takes the frames waiting in {@link #sent}. */
+    public List<Output> takeSent() {
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        List<Output> l = new ArrayList<>(sent);
+        sent.clear();
+        return l;
+    }
+
+    /** Whoever transmits this bridge's frames, told that some wait in {@link #sent}. */
+    public Runnable onSent;
+
+    void send(List<Output> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        for (Output o : outputs) {
+            Port p = ports.get(o.ofport());
+            if (p != null) {
+                p.txPackets++;
+                p.txBytes += o.frame().length;
+            }
+        }
+        sent.addAll(outputs);
+        if (onSent != null) {
+            onSent.run();
+        }
+    }
+
+    /** Whether frames wait in {@link #sent}. */
+    public boolean hasSent() {
+        return !sent.isEmpty();
+    }
+
+    /**
+     * ofproto_dpif_execute_actions__() with output:TABLE: a packet OVS composed itself (tnl_send_arp_request())
+     * through the tables from {@code inPort}, executed without a megaflow.
+     */
+    void packetOut(long now, long inPort, byte[] frame) {
+        Xlate x = new Xlate(this, now, Packet.extract(frame, inPort), frame, null, List.of(), true);
+        x.install = false;
+        x.run();
+        send(x.outputs);
+    }
+
+    // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
+    private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
         List<long[]> passes = null;
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
@@ -421,14 +513,6 @@ public final class Ofproto {
             }
             flow = passes.remove(0);
         }
-        for (Output o : outputs) {
-            Port p = ports.get(o.ofport());
-            if (p != null) {
-                p.txPackets++;
-                p.txBytes += o.frame().length;
-            }
-        }
-        return outputs;
     }
 
     // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() queues the key
@@ -476,6 +560,11 @@ public final class Ofproto {
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext) {
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.run();
+        // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
+        // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
+        for (Xlate.Pop p : x.pops) {
+            datapath.tnlPop(now, p.port(), p.frame());
+        }
         return x.trace.toString();
     }
 

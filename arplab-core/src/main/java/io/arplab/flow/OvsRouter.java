@@ -28,6 +28,8 @@ public final class OvsRouter {
     private final java.util.Set<String> ipDevs = new java.util.LinkedHashSet<>();
     private final Map<String, Neigh> neighs = new LinkedHashMap<>();
     private final Map<String, Long> expires = new LinkedHashMap<>();
+    /** Bumped by every change translations read (tnl_conf_seq: the revalidators then look at every megaflow). */
+    long version;
 
     // netdev_dummy_ip4addr(): the netdev must be one of netdev-dummy's (a dummy port or a bridge's internal port)
     public String ip4addr(Ofproto.Port port, String address) {
@@ -35,6 +37,7 @@ public final class OvsRouter {
             throw new FlowParseException("Unknown Dummy Interface");
         }
         in4.put(port.name, FieldParser.ipv4(null, address));
+        version++;
         return "OK\n";
     }
 
@@ -75,8 +78,10 @@ public final class OvsRouter {
         int old = find(r.dst, r.plen, mark);
         if (old >= 0) {
             routes.set(old, r);
+            version++;
         } else {
             routes.add(r);
+            version++;
         }
         return "OK\n";
     }
@@ -99,6 +104,7 @@ public final class OvsRouter {
         }
         // rt_entry_delete__()'s tnl_port_map_delete_ipdev(): the netdev leaves, whatever other routes use it
         ipDevs.remove(routes.remove(old).bridge);
+        version++;
         return "OK\n";
     }
 
@@ -174,8 +180,11 @@ public final class OvsRouter {
     }
 
     // tnl_neigh_set(): the same MAC refreshes the entry; another replaces it
-    private void neighSet(String bridge, long ip, long mac, long now) {
-        neighs.put(bridge + " " + ip, new Neigh(ip, mac, bridge));
+    void neighSet(String bridge, long ip, long mac, long now) {
+        Neigh old = neighs.put(bridge + " " + ip, new Neigh(ip, mac, bridge));
+        if (old == null || old.mac != mac) {
+            version++;
+        }
         expires.put(bridge + " " + ip, now + NEIGH_AGING_NS);
     }
 
@@ -193,9 +202,48 @@ public final class OvsRouter {
         return sb.toString();
     }
 
+    // tnl_neigh_lookup(): an entry not yet expired, whose life a lookup renews; null on a miss
+    Long neighLookup(String bridge, long ip, long now) {
+        String k = bridge + " " + ip;
+        Long exp = expires.get(k);
+        if (exp == null || exp <= now) {
+            return null;
+        }
+        expires.put(k, now + NEIGH_AGING_NS);
+        return neighs.get(k).mac;
+    }
+
+    /**
+     * ovs_router_lookup(): the route with the longest prefix for {@code dst} (the user routes; arplab has no cached
+     * ones), or null. A set tunnel source needs a local route of its own, which only the kernel's table has.
+     */
+    Route lookup(long dst, long mark, long src) {
+        if (src != 0) {
+            return null;
+        }
+        Route best = null;
+        for (Route r : routes) {
+            if (r.mark == mark && (dst & mask(r.plen)) == r.dst && (best == null || r.priority > best.priority)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The netdevs a route brought in (tnl-ports.c's addr_list), oldest first. */
+    java.util.Set<String> ipDevs() {
+        return ipDevs;
+    }
+
+    /** A netdev's address and mask (netdev-dummy/ip4addr), or null. */
+    long[] address(String dev) {
+        return in4.get(dev);
+    }
+
     // tnl_neigh_cache_flush()
     public String neighFlush() {
         neighs.clear();
+        version++;
         expires.clear();
         return "OK\n";
     }

@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Bytes;
 import io.arplab.wire.Geneve;
 
 /**
@@ -14,6 +15,8 @@ final class Tunnel {
     static final String[] FLAG_NAMES = {"oam", "df", "csum", "key"};
     /** FLOW_TNL_F_MASK: the flags a flow keeps. */
     static final long FLAGS_MASK = 0xf;
+    /** FLOW_TNL_F_UDPIF: the options are in the datapath's form (a packet the userspace datapath popped). */
+    static final long UDPIF = 1 << 4;
 
     private Tunnel() {}
 
@@ -99,6 +102,42 @@ final class Tunnel {
         return flow;
     }
 
+    /**
+     * netdev_geneve_pop_header() on an Ethernet/IPv4/UDP/Geneve frame: the inner packet's flow on {@code inPort} with
+     * the outer headers as its tunnel key (ip_extract_tnl_md(), udp_extract_tnl_md(): csum when the UDP checksum is
+     * set, key always, oam from the Geneve header), or null when the frame is no such packet.
+     */
+    static long[] pop(byte[] f, long inPort) {
+        int ip = 14;
+        if (f.length < ip + 20 || Bytes.u16(f, 12) != Match.ETH_IP || (f[ip] & 0xf0) != 0x40) {
+            return null;
+        }
+        int udp = ip + (f[ip] & 0xf) * 4;
+        int gnv = udp + 8;
+        if (f[ip + 9] != Match.PROTO_UDP || f.length < gnv + Geneve.HEADER_LENGTH) {
+            return null;
+        }
+        int inner = gnv + Geneve.HEADER_LENGTH + (f[gnv] & 0x3f) * 4;
+        if (inner + 14 > f.length || Bytes.u16(f, gnv + 2) != Geneve.PROTO_TEB) {
+            return null;
+        }
+        long[] flow = Packet.extract(java.util.Arrays.copyOfRange(f, inner, f.length), inPort);
+        flow[Slot.TUN_ID.ordinal()] = Bytes.u32(f, gnv + 4) >>> 8;
+        flow[Slot.TUN_SRC.ordinal()] = Bytes.u32(f, ip + 12);
+        flow[Slot.TUN_DST.ordinal()] = Bytes.u32(f, ip + 16);
+        flow[Slot.TUN_TOS.ordinal()] = f[ip + 1] & 0xff;
+        flow[Slot.TUN_TTL.ordinal()] = f[ip + 8] & 0xff;
+        flow[Slot.TUN_FLAGS.ordinal()] = Geneve.TNL_KEY | UDPIF | (Bytes.u16(f, udp + 6) != 0 ? Geneve.TNL_CSUM : 0)
+                | ((f[gnv + 1] & Geneve.FLAG_OAM) != 0 ? Geneve.TNL_OAM : 0);
+        return flow;
+    }
+
+    /** The inner frame of a frame {@link #pop} accepts. */
+    static byte[] popInner(byte[] f) {
+        int gnv = 14 + (f[14] & 0xf) * 4 + 8;
+        return java.util.Arrays.copyOfRange(f, gnv + Geneve.HEADER_LENGTH + (f[gnv] & 0x3f) * 4, f.length);
+    }
+
     /** tnl_wc_init(): a packet from a tunnel matches its key exactly: id, both addresses, df|csum|key. */
     static void wildcards(long[] flow, long[] wc) {
         if (flow[Slot.TUN_DST.ordinal()] != 0) {
@@ -118,7 +157,7 @@ final class Tunnel {
         if (f[Slot.TUN_DST.ordinal()] == 0 && f[Slot.TUN_SRC.ordinal()] == 0) {
             return "";
         }
-        long flags = f[Slot.TUN_FLAGS.ordinal()];
+        long flags = f[Slot.TUN_FLAGS.ordinal()] & FLAGS_MASK;
         StringBuilder s = new StringBuilder();
         if ((flags & Geneve.TNL_KEY) != 0) {
             s.append("tun_id=").append(MatchFormat.hex(f[Slot.TUN_ID.ordinal()])).append(',');
@@ -149,6 +188,9 @@ final class Tunnel {
                 }
                 s.append(',');
             }
+        }
+        if ((v[Slot.TUN_FLAGS.ordinal()] & UDPIF) != 0) {
+            s.append("geneve(),"); // tun_metadata_to_geneve_nlattr(): a popped packet's (empty) options
         }
         // format_flags_masked(): +name / -name for every masked flag
         s.append("flags(");

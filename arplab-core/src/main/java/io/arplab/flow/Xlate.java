@@ -13,13 +13,34 @@ import java.util.List;
 final class Xlate {
     private static final int MAX_DEPTH = 64;
 
-    private final Ofproto br;
+    /** The bridge translating (ctx->xbridge): a native tunnel's output goes on in the underlay bridge. */
+    private Ofproto br;
     private final long now;
-    private final boolean execute;
+    /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
+    private boolean execute;
+    /** xin->allow_side_effects: a packet's translation, or a trace given a packet. */
+    private boolean sideEffects;
+    /** Whether the section's megaflow goes into the datapath (not for a packet sent by OVS itself). */
+    boolean install = true;
+    /** is_last_action: nothing of the translation follows the action being translated. */
+    private boolean tail;
+    /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
+    private int lastClone = -1;
+    /** The trace text of underlay bridges the current table's actions went through: [start, end) each. */
+    private List<int[]> nestedBridges = new ArrayList<>(0);
+
+    /** During a native tunnel's underlay translation of a packet: the encapsulated frames leaving the underlay. */
+    private List<Ofproto.Output> underlay;
+
+    /** A tnl_pop the datapath executes: the Geneve port's datapath number and the packet as it is popped. */
+    record Pop(int port, byte[] frame) {}
+
+    /** The section's tnl_pops on its packet (the datapath then recirculates the inner packet). */
+    final List<Pop> pops = new ArrayList<>(0);
     final StringBuilder trace;
     private final List<Integer> ctNext;
     private int ctNextUsed;
-    private final byte[] packet;
+    private byte[] packet;
     final List<Ofproto.Output> outputs = new ArrayList<>();
 
     private long[] flow;
@@ -69,6 +90,7 @@ final class Xlate {
         this.trace = trace;
         this.ctNext = ctNext;
         this.execute = execute;
+        this.sideEffects = execute || packet != null;
         this.packetTunnel = new long[TUNNEL.length];
         for (int i = 0; i < TUNNEL.length; i++) {
             packetTunnel[i] = flow[TUNNEL[i].ordinal()];
@@ -115,8 +137,10 @@ final class Xlate {
         wc = new long[Slot.ALL.length];
         xc = new XlateCache();
         odp.setLength(0);
+        lastClone = -1;
         slow = false;
         tunnelNoteDone = false;
+        tail = true;
         Tunnel.wildcards(initial, wc);
         wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;
@@ -140,6 +164,12 @@ final class Xlate {
         if (freezing != null) {
             finishFreezing();
         }
+        if (lastClone >= 0) {
+            // xlate_optimize_odp_actions(): a trailing clone() is replaced by the actions it holds
+            odp.setLength(odp.length() - 1);
+            odp.delete(lastClone, lastClone + "clone(".length());
+            lastClone = -1;
+        }
         if (hop != null) {
             hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
         }
@@ -148,7 +178,12 @@ final class Xlate {
             lastMask = megaflowMask();
             xc.replayable &= !slow;
         }
-        if (execute) {
+        if (execute && install) {
+            // dpif-netdev executes an upcall's actions before it installs the megaflow
+            for (Pop p : pops) {
+                br.datapath.tnlPop(now, p.port(), p.frame());
+            }
+            pops.clear();
             br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc);
         }
         if (trace != null) {
@@ -219,7 +254,13 @@ final class Xlate {
             }
             trace.append('\n');
         }
+        List<int[]> outerNested = nestedBridges;
+        nestedBridges = new ArrayList<>(0);
         actions(r.actions, true);
+        if (trace != null && !nestedBridges.isEmpty()) {
+            NativeTunnel.indentNested(trace, nestedBridges);
+        }
+        nestedBridges = outerNested;
         depth--;
     }
 
@@ -227,8 +268,20 @@ final class Xlate {
         if (actions.isEmpty() && top) {
             line("drop");
         }
+        boolean outerTail = tail;
+        try {
+            actionList(actions);
+        } finally {
+            tail = outerTail;
+        }
+    }
+
+    // do_xlate_actions(): an action is the last one when its list's enclosing action was
+    private void actionList(List<Action> actions) {
+        boolean outerTail = tail;
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
+            tail = outerTail && i == actions.size() - 1;
             if (trace != null) {
                 StringBuilder s = new StringBuilder();
                 ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
@@ -373,6 +426,7 @@ final class Xlate {
     private void bucket(Group.Bucket b) {
         line("bucket " + b.id);
         long[] saved = flow.clone();
+        tail = false;
         level += 2;
         actions(Group.actionList(b.actions), false);
         level -= 2;
@@ -670,6 +724,12 @@ final class Xlate {
                 }
                 return;
             }
+            if (br.datapath.nativeTunneling()) { // ovs_native_tunneling_is_on()
+                note("output to native tunnel");
+                commit();
+                nativeTunnelOutput(p, tunnel);
+                return;
+            }
             note("output to kernel tunnel");
             String set = Tunnel.setTunnel(tunnel);
             if (!set.equals(committedTunnel)) {
@@ -688,11 +748,22 @@ final class Xlate {
             }
         }
         commit();
+        int pop = tunnel == null ? terminate(p) : -1;
+        if (pop >= 0) {
+            odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
+            xc.replayable = false;
+            if (packet != null) {
+                pops.add(new Pop(pop, Packet.rewrite(packet, flow)));
+            }
+            return;
+        }
         odpAdd(Integer.toString(p.dpPort));
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = Packet.rewrite(packet, flow);
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
+        } else if (underlay != null) {
+            underlay.add(new Ofproto.Output(port, packet));
         }
     }
 
@@ -701,6 +772,7 @@ final class Xlate {
         long src = flow[Slot.DL_SRC.ordinal()], dst = flow[Slot.DL_DST.ordinal()];
         long in = flow[Slot.IN_PORT.ordinal()];
         xc.normal = true;
+        tail = false; // output_normal(): never the last action
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
@@ -711,8 +783,11 @@ final class Xlate {
             wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
         }
         if ((src & 0x0100_0000_0000L) == 0) {
-            if (execute) {
-                br.ml.learn(src, vlan, in, now);
+            // update_learning_table(): with side effects only; a change is reported
+            if (sideEffects && br.ml.learn(src, vlan, in, now) && trace != null) {
+                Ofproto.Port p = br.port(in);
+                note("learned that " + MatchFormat.mac(src) + " is on port "
+                        + (p == null ? Ports.format(in, PortMap.NONE) : p.name) + " in VLAN " + vlan);
             }
             xc.learn(src, vlan, in);
         }
@@ -728,14 +803,158 @@ final class Xlate {
         }
     }
 
+    // flood_packets(): the last port of the flood is the last action when the flood is
     private void flood(long in) {
         List<Ofproto.Port> ports = br.ports();
         ports.sort(Comparator.comparingInt(p -> p.dpPort));
-        for (Ofproto.Port p : ports) {
-            if (p.ofport != in) {
-                output(p.ofport);
+        ports.removeIf(p -> p.ofport == in);
+        boolean outerTail = tail;
+        for (int i = 0; i < ports.size(); i++) {
+            tail = outerTail && i == ports.size() - 1;
+            output(ports.get(i).ofport);
+        }
+        tail = outerTail;
+    }
+
+    /**
+     * native_tunnel_output(): the route to the tunnel's destination names the underlay bridge; without its next
+     * hop's MAC an ARP request goes out there instead (tnl_send_arp_request()); with it, tnl_push with the header
+     * template, and the encapsulated packet goes on through the underlay bridge as through a patch port, whose
+     * wildcards the megaflow does not take.
+     */
+    private void nativeTunnelOutput(Ofproto.Port tun, io.arplab.wire.Geneve.Metadata t) {
+        OvsRouter router = br.datapath.router;
+        long dst = t.dst() & 0xffffffffL;
+        OvsRouter.Route r = router.lookup(dst, flow[Slot.PKT_MARK.ordinal()], t.src() & 0xffffffffL);
+        Ofproto outBr = r == null ? null : br.datapath.routeBridge(r.bridge());
+        if (outBr == null) {
+            problem("native tunnel routing failed");
+            return;
+        }
+        Ofproto.Port outDev = outBr.port(r.bridge()) != null ? outBr.port(r.bridge()) : outBr.port(Ports.LOCAL);
+        long nh = r.gw() != 0 ? r.gw() : dst;
+        note("tunneling to " + MatchFormat.ip(nh) + " via " + outDev.name);
+        long smac = outDev.mac;
+        long sip = t.src() != 0 ? t.src() & 0xffffffffL : r.src();
+        Long dmac = router.neighLookup(outBr.name, nh, now);
+        if (dmac == null) {
+            note("neighbor cache miss for " + MatchFormat.ip(nh) + " on bridge " + outBr.name
+                    + ", sending ARP request");
+            outBr.packetOut(now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
+            return;
+        }
+        xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
+        note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
+                + " " + MatchFormat.ip(nh));
+        byte[] header = NativeTunnel.header(dmac, smac, (int) sip, t);
+        int start = odp.length();
+        odpAdd(NativeTunnel.format(tun.dpPort, header, outDev.dpPort));
+        int pushed = odp.length();
+        boolean last = tail;
+        long[] savedFlow = flow.clone(), savedBase = base.clone(), savedWc = wc;
+        NativeTunnel.propagate(flow, t, dmac, smac, sip);
+        NativeTunnel.propagate(base, t, dmac, smac, sip);
+        wc = new long[Slot.ALL.length];
+        Ofproto savedBr = br;
+        boolean savedExecute = execute, savedSideEffects = sideEffects;
+        byte[] savedPacket = packet;
+        TraceflowHop savedHop = hop;
+        execute = false; // the underlay's translation has no packet and no side effects
+        sideEffects = false;
+        packet = null;
+        hop = null;
+        if (savedExecute && savedPacket != null && !meterDropped) {
+            // odp_execute's tnl_push on the packet: what the underlay's outputs send
+            packet = NativeTunnel.push(header, Packet.rewrite(savedPacket, savedFlow), Packet.extract(savedPacket, 0));
+            underlay = new ArrayList<>(1);
+        }
+        try {
+            patchPortOutput(outBr, outDev);
+            if (underlay != null) {
+                outBr.send(underlay);
+            }
+        } finally {
+            underlay = null;
+            br = savedBr;
+            execute = savedExecute;
+            sideEffects = savedSideEffects;
+            packet = savedPacket;
+            hop = savedHop;
+            wc = savedWc;
+            flow = savedFlow;
+            base = savedBase;
+            tail = last;
+        }
+        if (odp.length() == pushed) {
+            odp.setLength(start); // nothing left the underlay: no push either
+        } else if (!last) {
+            int at = start == 0 ? 0 : start + 1;
+            odp.insert(at, "clone(").append(')');
+            lastClone = at;
+        }
+    }
+
+    // patch_port_output(): the packet enters outBr on outDev with no metadata, registers, tunnel or conntrack state
+    private void patchPortOutput(Ofproto outBr, Ofproto.Port outDev) {
+        flow[Slot.IN_PORT.ordinal()] = outDev.ofport;
+        flow[Slot.METADATA.ordinal()] = 0;
+        for (Slot s : TUNNEL) {
+            flow[s.ordinal()] = 0;
+        }
+        for (int i = 0; i < 16; i++) {
+            flow[Slot.reg(i).ordinal()] = 0;
+        }
+        Conntrack.clear(flow);
+        int from = trace == null ? 0 : trace.length();
+        if (trace != null) {
+            String banner = "bridge(\"" + outBr.name + "\")";
+            trace.append('\n').append("    ".repeat(level)).append(banner).append('\n').append("    ".repeat(level))
+                    .append("-".repeat(banner.length())).append('\n');
+        }
+        br = outBr;
+        table(0);
+        if (trace != null) {
+            nestedBridges.add(new int[] {from, trace.length()});
+        }
+    }
+
+
+    /**
+     * terminate_native_tunnel(): output to a port with an address on a bridge of a native-tunnelling datapath may be a
+     * packet for one of the Geneve listening ports (returned: the datapath pops it); otherwise ARP replies to the
+     * bridge and gratuitous ARPs teach the neighbour cache, and a tunnelled packet teaches it its sender.
+     */
+    private int terminate(Ofproto.Port p) {
+        Datapath dp = br.datapath;
+        if (!dp.nativeTunneling() || dp.router.address(p.name) == null) {
+            return -1;
+        }
+        int port = NativeTunnel.lookup(dp.router, flow, wc, dp.genevePort(), dp::netdevMac);
+        boolean arp = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP;
+        if (port < 0 && arp && (replyToBridge() || garp())) {
+            NativeTunnel.snoop(dp.router, br.name, flow, wc, sideEffects, now);
+        } else if (port >= 0 && sideEffects && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            dp.router.neighSet(br.name, flow[Slot.NW_SRC.ordinal()], flow[Slot.DL_SRC.ordinal()], now);
+        }
+        return port;
+    }
+
+    // is_neighbor_reply_correct(): the ARP's target is an address of one of the bridge's ports
+    private boolean replyToBridge() {
+        for (Ofproto.Port q : br.ports()) {
+            long[] a = br.datapath.router.address(q.name);
+            if (a != null && a[0] == flow[Slot.NW_DST.ordinal()]) {
+                return true;
             }
         }
+        return false;
+    }
+
+    // is_garp(): sender and target address equal (both read)
+    private boolean garp() {
+        wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
+        wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+        return flow[Slot.NW_SRC.ordinal()] == flow[Slot.NW_DST.ordinal()];
     }
 
     private void odpAdd(String action) {
@@ -743,6 +962,7 @@ final class Xlate {
             odp.append(',');
         }
         odp.append(action);
+        lastClone = -1;
     }
 
     // commit_odp_actions(): the set() actions that bring the packet from base to flow

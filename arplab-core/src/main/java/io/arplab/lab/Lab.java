@@ -320,6 +320,7 @@ public final class Lab implements AutoCloseable {
         checkName(nodeName);
         OvsBridge b = new OvsBridge(ofproto, nodeName);
         Network.Node bn = network.add(b);
+        ofproto.onSent = bn::reschedule; // another bridge's translation gave it frames to send (native tunnels)
         ovsBridges.put(nodeName, b);
         vswitchds.computeIfAbsent(owner, h -> new LabVswitchd(this, h, ofproto.datapath)).added(b);
         bridgeOwners.put(nodeName, owner);
@@ -384,6 +385,22 @@ public final class Lab implements AutoCloseable {
     /** The one dummy datapath every OVS bridge of the lab is on (ovs-vswitchd's dummy@ovs-dummy). */
     public io.arplab.flow.Datapath ovsDatapath() {
         return ovsDatapath;
+    }
+
+    private io.arplab.flow.Datapath ovsSystemDatapath;
+
+    /**
+     * The datapath of the lab's bridges of {@code datapath_type} (one backer per type): "system" is the kernel
+     * module's, whose tunnels are kernel devices (no tnl_push_pop); any other the dummy one.
+     */
+    public io.arplab.flow.Datapath ovsDatapath(String type) {
+        if (!"system".equals(type)) {
+            return ovsDatapath;
+        }
+        if (ovsSystemDatapath == null) {
+            ovsSystemDatapath = new io.arplab.flow.Datapath(false);
+        }
+        return ovsSystemDatapath;
     }
 
     /** The wall-clock time (Unix epoch, ns) at virtual time 0. */

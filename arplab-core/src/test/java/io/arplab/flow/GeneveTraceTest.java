@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * ofproto/trace through a Geneve port as OVS 3.1 printed it with the kernel-tunnel path
- * (src/test/scripts/record-geneve-ovs.sh, refdata/geneve/ovs): out of the tunnel, set(tunnel(...)) first, the
+ * ofproto/trace through a Geneve port as OVS 3.1 printed it with the kernel-tunnel path (tnl_push_pop off,
+ * src/test/scripts/record-geneve-ovs.sh, refdata/geneve/ovs): out of the tunnel, set(tunnel(...)) first, the
  * inner ECN matched; from the tunnel, the tunnel key in the flow and the megaflow.
  */
 class GeneveTraceTest {
@@ -19,6 +19,7 @@ class GeneveTraceTest {
 
     static Ofproto br0() throws IOException {
         Ofproto br = new Ofproto("br0", 0xaabbccddee01L, 1);
+        br.datapath.setFeature(List.of("tnl_push_pop", "false")); // as recorded: the kernel-tunnel path
         br.addPort("p3", "dummy", 3, 0xaa55aa550001L, Map.of());
         br.addPort("antrea-tun0", "geneve", 1, 0xaa55aa550002L,
                 Map.of("remote_ip", "flow", "key", "flow", "csum", "true"));

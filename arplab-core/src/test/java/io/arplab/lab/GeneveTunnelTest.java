@@ -37,7 +37,7 @@ class GeneveTunnelTest {
                                   String csum) {
         Host h = lab.addHost(name);
         lab.attach(h, "eth0", mac, "10.79.1." + (200 + n) + "/24", underlay, "veth-" + name, MacAddress.of(0xee00 + n));
-        Ofproto of = new Ofproto("br-" + name, 0xaa55aa550100L + n, n, new Datapath());
+        Ofproto of = new Ofproto("br-" + name, 0xaa55aa550100L + n, n, new Datapath(false)); // kernel datapath
         OvsBridge br = lab.addOvsBridge(of, h);
         lab.addOvsTunnelPort(br, "tun0", 1, MacAddress.of(0xaa55aa550001L),
                 Map.of("remote_ip", "flow", "key", "flow", "csum", csum));

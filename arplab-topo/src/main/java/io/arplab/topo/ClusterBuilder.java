@@ -55,8 +55,9 @@ final class ClusterBuilder {
             h.stack().setIpForward(true);
             lab.attach(h, "eth0", randomMac(), n.address() + "/" + c.underlay().prefixLength(), underlay,
                     "veth-" + n.name(), randomMac());
+            // Antrea's nodes run the kernel datapath: the Geneve port is the node's genev_sys_6081 (set(tunnel))
             Ofproto of = new Ofproto("br-int", randomMac().bits(), random.nextLong() & 0xffff_ffff_ffffL,
-                    new Datapath());
+                    new Datapath(false));
             of.protocols = List.of(OfVersion.OF10, OfVersion.OF13);
             OvsBridge br = lab.addOvsBridge(of, h, n.name() + ".br-int");
             lab.addOvsTunnelPort(br, "antrea-tun0", AntreaPipeline.TUNNEL_PORT, randomMac(),

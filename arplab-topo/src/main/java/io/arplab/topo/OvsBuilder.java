@@ -22,7 +22,8 @@ final class OvsBuilder {
 
     static OvsBridge bridge(Lab lab, Topology.Network n, Host owner) {
         Topology.Ovs s = n.ovs();
-        Ofproto ofproto = new Ofproto(n.name(), n.bridgeMac().bits(), s.datapathId(), lab.ovsDatapath());
+        Ofproto ofproto = new Ofproto(n.name(), n.bridgeMac().bits(), s.datapathId(),
+                lab.ovsDatapath(s.datapathType()));
         ofproto.failMode = s.failMode();
         List<OfVersion> protocols = new ArrayList<>();
         for (String p : s.protocols()) {

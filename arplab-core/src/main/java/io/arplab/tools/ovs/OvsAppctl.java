@@ -152,6 +152,20 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.datapath.dumpFlows(br, ctx.now()));
                 }
+                case "dpif/set-dp-features" -> {
+                    // ofproto_unixctl_dpif_set_dp_features(): "bridge", 1 to 3 arguments
+                    if (rest.isEmpty()) {
+                        return error("\"dpif/set-dp-features\" command requires at least 1 arguments");
+                    }
+                    if (rest.size() > 3) {
+                        return error("\"dpif/set-dp-features\" command takes at most 3 arguments");
+                    }
+                    Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
+                    if (br == null) {
+                        return error("no such bridge");
+                    }
+                    ctx.out().print(br.datapath.setFeature(rest.subList(1, rest.size())));
+                }
                 case "dpctl/dump-conntrack" -> {
                     for (var s : ctx.switches()) {
                         if (s instanceof OvsBridge b) {

@@ -1,0 +1,258 @@
+package io.arplab.flow;
+
+import io.arplab.wire.Bytes;
+import io.arplab.wire.Geneve;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.MacAddress;
+
+/**
+ * Native tunnelling of the userspace datapath, the parts that are not translation steps: the Geneve header template
+ * tnl_push carries (lib/netdev-native-tnl.c netdev_geneve_build_header()), the action as odp-util.c
+ * format_odp_tnl_push_action() prints it, the ARP request tnl_send_arp_request() sends on a neighbour miss, the
+ * listening ports' lookup (lib/tnl-ports.c tnl_port_map_lookup()) and ARP snooping (lib/tnl-neigh-cache.c
+ * tnl_arp_snoop()).
+ */
+final class NativeTunnel {
+    /** OVS_VPORT_TYPE_GENEVE, the header template's type. */
+    static final int TYPE_GENEVE = 5;
+    /** Ethernet 14 + IPv4 20 + UDP 8 + Geneve 8. */
+    static final int HEADER_SIZE = 50;
+    private static final int IP = 14, UDP = 34, GENEVE = 42;
+
+    private NativeTunnel() {}
+
+    /**
+     * netdev_geneve_build_header() over netdev_tnl_ip_build_header(): Ethernet to {@code dmac} from {@code smac},
+     * IPv4 from {@code src} to the key's dst with its tos and ttl, DF when the key says so, no length yet (the push
+     * fills it); UDP to the key's port with source 0 and checksum 0xffff when csum is on; Geneve with the VNI.
+     */
+    static byte[] header(long dmac, long smac, int src, Geneve.Metadata t) {
+        byte[] h = new byte[HEADER_SIZE];
+        MacAddress.of(dmac).write(h, 0);
+        MacAddress.of(smac).write(h, 6);
+        Bytes.put16(h, 12, Match.ETH_IP);
+        h[IP] = 0x45;
+        h[IP + 1] = (byte) t.tos();
+        Bytes.put16(h, IP + 6, (t.flags() & Geneve.TNL_DONT_FRAGMENT) != 0 ? 0x4000 : 0);
+        h[IP + 8] = (byte) t.ttl();
+        h[IP + 9] = (byte) Match.PROTO_UDP;
+        Bytes.put32(h, IP + 12, src);
+        Bytes.put32(h, IP + 16, t.dst());
+        Bytes.put16(h, IP + 10, InternetChecksum.compute(h, IP, 20));
+        Bytes.put16(h, UDP + 2, t.tpDst());
+        if ((t.flags() & Geneve.TNL_CSUM) != 0) {
+            Bytes.put16(h, UDP + 6, 0xffff); // transparent to the checksum the push computes
+        }
+        Geneve.writeHeader(h, GENEVE, (t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0, Geneve.PROTO_TEB,
+                (int) t.tunId());
+        return h;
+    }
+
+    /**
+     * netdev_tnl_push_udp_header(): the template in front of {@code inner}, with the IPv4 total length (its checksum
+     * updated), the UDP source port from the packet's RSS hash (netdev_tnl_get_src_port(): the 5-tuple hash of the
+     * packet as received, scaled into 32768-60999), the UDP length and, when the template asks, the UDP checksum.
+     */
+    static byte[] push(byte[] header, byte[] inner, long[] received) {
+        byte[] f = new byte[header.length + inner.length];
+        System.arraycopy(header, 0, f, 0, header.length);
+        System.arraycopy(inner, 0, f, header.length, inner.length);
+        int ipLen = f.length - 14;
+        Bytes.put16(f, IP + 2, ipLen);
+        Bytes.put16(f, IP + 10, 0);
+        Bytes.put16(f, IP + 10, InternetChecksum.compute(f, IP, 20));
+        long hash = hash5Tuple(received) & 0xffffffffL;
+        Bytes.put16(f, UDP, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
+        int udpLen = ipLen - 20;
+        Bytes.put16(f, UDP + 4, udpLen);
+        if (Bytes.u16(f, UDP + 6) != 0) {
+            Bytes.put16(f, UDP + 6, 0);
+            long sum = InternetChecksum.add(0, f, IP + 12, 8); // pseudo header: addresses, protocol, length
+            sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
+            sum = InternetChecksum.addWord(sum, udpLen);
+            int c = InternetChecksum.finish(InternetChecksum.add(sum, f, UDP, udpLen));
+            Bytes.put16(f, UDP + 6, c == 0 ? 0xffff : c);
+        }
+        return f;
+    }
+
+    // miniflow_hash_5tuple(flow, 0): addresses, protocol and both ports, as a little-endian host reads them
+    static int hash5Tuple(long[] flow) {
+        int h = 0;
+        int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (type == Match.ETH_IP || type == Match.ETH_ARP) {
+            h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_SRC.ordinal()]));
+            h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_DST.ordinal()]));
+            int proto = (int) flow[Slot.NW_PROTO.ordinal()] & 0xff;
+            h = Datapath.mhashAdd(h, proto);
+            if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
+                    || proto == Match.PROTO_ICMP || proto == 58) {
+                int ports = (int) flow[Slot.TP_SRC.ordinal()] << 16 | (int) flow[Slot.TP_DST.ordinal()];
+                h = Datapath.mhashAdd(h, Integer.reverseBytes(ports));
+            }
+        }
+        return Datapath.mhashFinish(h ^ 42);
+    }
+
+    /** format_odp_tnl_push_action() of a Geneve header template. */
+    static String format(int tnlPort, byte[] h, int outPort) {
+        StringBuilder s = new StringBuilder("tnl_push(tnl_port(").append(tnlPort).append("),header(size=")
+                .append(h.length).append(",type=").append(TYPE_GENEVE).append(",eth(dst=")
+                .append(MacAddress.read(h, 0)).append(",src=").append(MacAddress.read(h, 6))
+                .append(String.format(",dl_type=0x%04x),", Bytes.u16(h, 12)));
+        s.append("ipv4(src=").append(MatchFormat.ip(Bytes.u32(h, IP + 12))).append(",dst=")
+                .append(MatchFormat.ip(Bytes.u32(h, IP + 16))).append(",proto=").append(h[IP + 9] & 0xff)
+                .append(",tos=").append(hashX(h[IP + 1] & 0xff)).append(",ttl=").append(h[IP + 8] & 0xff)
+                .append(",frag=0x").append(Integer.toHexString(Bytes.u16(h, IP + 6))).append("),");
+        s.append("udp(src=").append(Bytes.u16(h, UDP)).append(",dst=").append(Bytes.u16(h, UDP + 2))
+                .append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, UDP + 6))).append("),");
+        s.append("geneve(").append((h[GENEVE + 1] & Geneve.FLAG_OAM) != 0 ? "oam," : "")
+                .append((h[GENEVE + 1] & Geneve.FLAG_CRITICAL) != 0 ? "crit," : "").append("vni=0x")
+                .append(Long.toHexString(Bytes.u32(h, GENEVE + 4) >>> 8)).append(')');
+        return s.append("),out_port(").append(outPort).append("))").toString();
+    }
+
+    // printf's %#x: 0 without the prefix
+    private static String hashX(int v) {
+        return v == 0 ? "0" : "0x" + Integer.toHexString(v);
+    }
+
+    /**
+     * compose_arp(ARP_OP_REQUEST, smac, eth_addr_zero, broadcast): who-has {@code tpa} tell {@code spa}, 42 bytes
+     * (no padding: the datapath sends it as composed).
+     */
+    static byte[] arpRequest(long smac, long spa, long tpa) {
+        byte[] f = new byte[42];
+        MacAddress.BROADCAST.write(f, 0);
+        MacAddress.of(smac).write(f, 6);
+        Bytes.put16(f, 12, Match.ETH_ARP);
+        Bytes.put16(f, 14, 1);
+        Bytes.put16(f, 16, Match.ETH_IP);
+        f[18] = 6;
+        f[19] = 4;
+        Bytes.put16(f, 20, 1);
+        MacAddress.of(smac).write(f, 22);
+        Bytes.put32(f, 28, (int) spa);
+        Bytes.put32(f, 38, (int) tpa);
+        return f;
+    }
+
+    /**
+     * tnl_port_map_lookup(): the Geneve listening port (its datapath number) for a packet to one of the addresses
+     * of a netdev a route brought in, or -1. The map is one classifier subtable (dl_dst, vlan_tci, dl_type;
+     * nw_dst, nw_proto, nw_frag; tp_dst), looked up in stages: a miss unwildcards the stages it reached.
+     */
+    static int lookup(OvsRouter router, long[] flow, long[] wc, int geneveDpPort,
+            java.util.function.ToLongFunction<String> macOf) {
+        if (geneveDpPort < 0) {
+            return -1;
+        }
+        int stage = 0;
+        boolean hit = false;
+        for (String dev : router.ipDevs()) {
+            long[] a = router.address(dev);
+            long mac = macOf.applyAsLong(dev);
+            if (a == null || mac < 0) {
+                continue;
+            }
+            int s = flow[Slot.DL_DST.ordinal()] != mac || flow[Slot.VLAN_TCI.ordinal()] != 0
+                    || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP ? 1
+                    : flow[Slot.NW_DST.ordinal()] != a[0] || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP
+                    || flow[Slot.NW_FRAG.ordinal()] != 0 ? 2
+                    : flow[Slot.TP_DST.ordinal()] != Geneve.PORT ? 3 : 4;
+            stage = Math.max(stage, Math.min(s, 3));
+            hit |= s == 4;
+        }
+        if (stage >= 1) {
+            wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+            wc[Slot.VLAN_TCI.ordinal()] = Slot.VLAN_TCI.max;
+            wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
+        }
+        if (stage >= 2) {
+            wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+            wc[Slot.NW_FRAG.ordinal()] = Slot.NW_FRAG.max;
+        }
+        if (stage >= 3 && hit) {
+            wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+        } else if (stage >= 3) {
+            // a miss in the final stage: the subtable's ports trie (tp_dst 6081 under the mask 0x0000ffff) decides
+            // how many leading bits of the ports it depended on
+            int mbits = PORTS_TRIE.lookup(flow[Slot.TP_DST.ordinal()], 32);
+            long mask = 0xffffL & (mbits == 0 ? 0 : 0xffffffffL << (32 - mbits));
+            wc[Slot.TP_DST.ordinal()] |= mask;
+        }
+        return hit ? geneveDpPort : -1;
+    }
+
+    private static final PrefixTrie PORTS_TRIE = new PrefixTrie();
+
+    static {
+        PORTS_TRIE.insert(Geneve.PORT, 32);
+    }
+
+    /**
+     * tnl_arp_snoop(): an ARP reply, or a gratuitous ARP (spa == tpa), with a sender MAC teaches the neighbour cache
+     * of {@code bridge} the sender (when side effects are allowed); the fields it reads are unwildcarded.
+     */
+    static void snoop(OvsRouter router, String bridge, long[] flow, long[] wc, boolean update, long now) {
+        int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (type != Match.ETH_ARP) {
+            return;
+        }
+        wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
+        wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+        boolean garp = flow[Slot.NW_SRC.ordinal()] == flow[Slot.NW_DST.ordinal()];
+        if (!garp) {
+            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+            if (flow[Slot.NW_PROTO.ordinal()] != 2) {
+                return;
+            }
+        }
+        wc[Slot.ARP_SHA.ordinal()] = Slot.ARP_SHA.max;
+        if (flow[Slot.ARP_SHA.ordinal()] == 0) {
+            return;
+        }
+        if (update) {
+            router.neighSet(bridge, flow[Slot.NW_SRC.ordinal()], flow[Slot.ARP_SHA.ordinal()], now);
+        }
+    }
+
+    // propagate_tunnel_data_to_flow__(): the packet as the underlay sees it, its outer headers
+    static void propagate(long[] f, Geneve.Metadata t, long dmac, long smac, long sip) {
+        f[Slot.DL_DST.ordinal()] = dmac;
+        f[Slot.DL_SRC.ordinal()] = smac;
+        f[Slot.VLAN_TCI.ordinal()] = 0;
+        f[Slot.NW_DST.ordinal()] = t.dst() & 0xffffffffL;
+        f[Slot.NW_SRC.ordinal()] = t.src() != 0 ? t.src() & 0xffffffffL : sip;
+        f[Slot.NW_FRAG.ordinal()] = 0;
+        f[Slot.NW_TOS.ordinal()] = t.tos();
+        f[Slot.NW_TTL.ordinal()] = t.ttl();
+        f[Slot.TP_DST.ordinal()] = t.tpDst();
+        f[Slot.TP_SRC.ordinal()] = t.tpSrc();
+        f[Slot.DL_TYPE.ordinal()] = Match.ETH_IP;
+        f[Slot.NW_PROTO.ordinal()] = Match.PROTO_UDP;
+    }
+
+    /**
+     * oftrace_node_print_details(): an underlay bridge's trace node is indented one level, and its contents two, when
+     * more of the enclosing table's trace follows it.
+     */
+    static void indentNested(StringBuilder trace, java.util.List<int[]> blocks) {
+        for (int b = blocks.size() - 1; b >= 0; b--) {
+            int[] r = blocks.get(b);
+            if (r[1] == trace.length()) {
+                continue;
+            }
+            String[] lines = trace.substring(r[0], r[1]).split("\n", -1);
+            StringBuilder t = new StringBuilder();
+            for (int i = 0; i < lines.length - 1; i++) {
+                if (!lines[i].isEmpty()) {
+                    t.append(i <= 2 ? "    " : "        ");
+                }
+                t.append(lines[i]).append('\n');
+            }
+            trace.replace(r[0], r[1], t.toString());
+        }
+    }
+}
