@@ -24,8 +24,8 @@ public final class TimerWheel {
     /**
      * Kernel callbacks run this long after their tick: expire_timers() runs a bucket newest first, so a task whose
      * timeout shares a bucket with the neighbour timer its own send armed (armed before it) is woken first and runs
-     * on another CPU while the softirq goes on (the recordings: ping's fourth probe joins the queue of a resolution
-     * that fails on the same tick, "pipe 4").
+     * on another CPU while the softirq goes on; its next system call reaches the stack after the tick's callbacks
+     * (refdata/local/failed_resolution: ping's fourth probe finds the entry FAILED and restarts resolution).
      */
     public static final long SOFTIRQ_LAG = 1_000;
 
