@@ -28,6 +28,12 @@ public final class TimerWheel {
      * (refdata/local/failed_resolution: ping's fourth probe finds the entry FAILED and restarts resolution).
      */
     public static final long SOFTIRQ_LAG = 1_000;
+    /**
+     * How long after its tick a task woken by a timer makes its first system call: after that tick's softirq has run
+     * the kernel timers of the bucket and carried what they sent (a router's Host Unreachable) across the veths
+     * (refdata/local/timeline/failed; a routed resolution's errors reach ping before its next probe leaves).
+     */
+    public static final long TASK_WAKE = 50_000;
 
     /** No wheel: timers fire at their nominal instant (unit tests of a state machine with a manual clock). */
     public static final TimerWheel NOMINAL = new TimerWheel(Jiffies.INITIAL, 0, false);

@@ -547,7 +547,7 @@ public final class Ping implements Tool {
             // reaches the neighbour only after the same tick's neighbour timers have run (the recordings: ping's
             // fourth probe finds the entry FAILED and restarts resolution at once; the errors of the first three are
             // read after it left, "pipe 4")
-            ctx.at(now + TimerWheel.SOFTIRQ_LAG * 2, this::flushSends);
+            ctx.at(now + TimerWheel.TASK_WAKE, this::flushSends);
         } else {
             flushSends(now);
         }

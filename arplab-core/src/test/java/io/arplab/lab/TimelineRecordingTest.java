@@ -164,7 +164,15 @@ class TimelineRecordingTest {
                     int rc = lab.exec(s.node(), CommandLineSplitter.split(s.command()), pw, pw);
                     pw.flush();
                     String what = name + " @" + seconds(lab.now() - t0) + " " + s.node() + ": " + s.command();
-                    assertSameText(what, s.output(), text.toString());
+                    String want = s.output();
+                    String got = text.toString();
+                    if (s.command().startsWith("ip ntable") && s.command().contains("dev br")) {
+                        // a bridge's parms are also held by the NOARP entries of its IGMP reports (224.0.0.22),
+                        // which arplab does not send (as RecordingGoldenTest.maskNtable)
+                        want = want.replaceAll("refcnt \\d+", "refcnt N");
+                        got = got.replaceAll("refcnt \\d+", "refcnt N");
+                    }
+                    assertSameText(what, want, got);
                     assertThat(rc).as("exit status of " + what).isEqualTo(s.exit());
                 }
             }
@@ -319,12 +327,13 @@ class TimelineRecordingTest {
         return ts.stream().map(Timed::text).toList();
     }
 
-    /** tcpdump -n -e -t, with ICMP echo ids (the pid) masked. */
+    /** tcpdump -n -e -t, with ICMP echo ids (the pid) and UDP source ports (random) masked. */
     private static String print(PcapRecord r) {
         TcpdumpPrinter p = new TcpdumpPrinter(new TcpdumpOptions(true, true, 0, TcpdumpOptions.TimestampStyle.NONE,
                 0, java.time.ZoneId.of("UTC")));
         StringBuilder sb = new StringBuilder();
         p.print(r, sb);
-        return sb.toString().strip().replaceAll("id \\d+,", "id ID,");
+        return sb.toString().strip().replaceAll("id \\d+,", "id ID,")
+                .replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+ > (\\S+)\\.(\\d+): UDP", "$1.PORT > $2.$3: UDP");
     }
 }
