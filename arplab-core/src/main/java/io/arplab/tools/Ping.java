@@ -547,9 +547,26 @@ public final class Ping implements Tool {
             // reaches the neighbour only after the same tick's neighbour timers have run (the recordings: ping's
             // fourth probe finds the entry FAILED and restarts resolution at once; the errors of the first three are
             // read after it left, "pipe 4")
-            ctx.at(now + TimerWheel.TASK_WAKE, this::flushSends);
+            ctx.at(now + TimerWheel.TASK_WAKE, t -> {
+                restamp(t);
+                flushSends(t);
+            });
         } else {
             flushSends(now);
+        }
+    }
+
+    /** ping4_send_probe() reads the clock right before its sendmsg(): the probes waiting to leave carry {@code now}. */
+    private void restamp(long now) {
+        if (!timing) {
+            return;
+        }
+        long us = wallMicros(now);
+        for (byte[] p : pendingSends) {
+            if (p.length >= 2 + 16) {
+                putLe64(p, 2, us / 1_000_000);
+                putLe64(p, 10, us % 1_000_000);
+            }
         }
     }
 
