@@ -16,7 +16,19 @@ public interface Fdb {
     FdbEntry lookup(MacAddress mac, int vid);
 
     /** bridge fdb add|replace MAC dev PORT master [static|permanent] (fdb_add_entry). */
-    FdbEntry addUser(MacAddress mac, int port, long now, boolean local);
+    default FdbEntry addUser(MacAddress mac, int port, long now, boolean local) {
+        return addUser(mac, port, now, local, true);
+    }
+
+    /**
+     * bridge fdb add|replace MAC dev PORT master [static|permanent|dynamic] (fdb_add_entry): NUD_PERMANENT makes a
+     * local entry, NUD_NOARP a static one; a dynamic one (NUD_REACHABLE alone) ages as a learned entry does.
+     */
+    FdbEntry addUser(MacAddress mac, int port, long now, boolean local, boolean isStatic);
+
+    /** trace_br_fdb_add(): an add or replace reaching the bridge (its netlink and ndm flags), before any check. */
+    default void traceAdd(long now, String dev, MacAddress mac, int vid, int nlhFlags, int ndmFlags) {
+    }
 
     /** bridge fdb del: removes an entry, notifying at {@code now} (Long.MIN_VALUE: silently). */
     boolean delete(MacAddress mac, int vid, long now);
@@ -42,6 +54,11 @@ public interface Fdb {
     }
 
     void setAgeingTime(long nanos);
+
+    /** ip link set BRIDGE type bridge ageing_time: the new time, applied at {@code now}. */
+    default void setAgeingTime(long nanos, long now) {
+        setAgeingTime(nanos);
+    }
 
     void addListener(Listener l);
 

@@ -17,6 +17,8 @@ public final class FdbEntry {
     final long order;
     /** BR_FDB_DYNAMIC_LEARNED: counted in fdb_n_learned; on the bridge's ageing list, oldest update first. */
     boolean learned;
+    /** On the bridge's ageing list (neither local nor static). */
+    boolean ageing;
     FdbEntry ageingPrev;
     FdbEntry ageingNext;
 

@@ -1,5 +1,6 @@
 package io.arplab.device;
 
+import io.arplab.stack.TimerWheel;
 import io.arplab.stack.TraceEvent;
 import io.arplab.stack.nft.Family;
 import io.arplab.stack.nft.Hook;
@@ -54,6 +55,10 @@ public final class LinuxBridge implements Switch, Fdb {
     private int nLearned;
     private int maxLearned;
     private long order;
+    /** The owner kernel's clock, on which br_fdb_cleanup()'s delayed work is a timer (nominal without an owner). */
+    private TimerWheel wheel = TimerWheel.NOMINAL;
+    /** When br_fdb_cleanup() runs next. */
+    private long gcAt;
     private Tracer tracer = Tracer.OFF;
     /** The bridge family's ruleset: the one of the namespace the bridge's own interface lives in (or null). */
     private Nftables nft;
@@ -71,6 +76,11 @@ public final class LinuxBridge implements Switch, Fdb {
     }
 
     private void notifyFdb(long now, FdbEntry e, boolean deleted) {
+        if (deleted && tracer.enabled()) {
+            // fdb_delete() traces before fdb_notify(); an entry of the bridge itself has no dst port
+            tracer.emit(now, new TraceEvent.FdbDelete(name, e.port == LOCAL_PORT ? null : portNames.get(e.port), e.mac,
+                    e.vid));
+        }
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).fdbEvent(now, e, deleted);
         }
@@ -83,6 +93,18 @@ public final class LinuxBridge implements Switch, Fdb {
         portsByName.putIfAbsent(name, 0);
         portMacs.add(mac.bits());
         insert(new FdbEntry(this.mac, 0, LOCAL_PORT, now, true, true, order++));
+        gcAt = now + GC_START;
+    }
+
+    /** br_stp_enable_bridge(): the bridge comes up with its gc work queued HZ / 10 ahead. */
+    private static final long GC_START = 100_000_000L;
+    /** br_fdb_cleanup(): runs at least 10 ms apart. */
+    private static final long GC_MIN = 10_000_000L;
+
+    /** The kernel whose timers the bridge's gc work runs on; the work queued at {@code now} is re-armed on it. */
+    public void setTimerWheel(TimerWheel wheel, long now) {
+        this.wheel = wheel;
+        this.gcAt = wheel.expiry(now, now + GC_START);
     }
 
     public void setTracer(Tracer tracer) {
@@ -187,6 +209,13 @@ public final class LinuxBridge implements Switch, Fdb {
         this.ageingTime = nanos;
     }
 
+    /** br_set_ageing_time(): the new time, and the gc work run at once (mod_delayed_work(..., 0)). */
+    @Override
+    public void setAgeingTime(long nanos, long now) {
+        this.ageingTime = nanos;
+        this.gcAt = now;
+    }
+
     private static long key(long mac, int vid) {
         return ((long) vid << 48) | mac;
     }
@@ -198,6 +227,9 @@ public final class LinuxBridge implements Switch, Fdb {
         }
         if (e.learned) {
             nLearned++;
+        }
+        if (!e.local && !e.isStatic) {
+            e.ageing = true;
             ageingAppend(e);
         }
     }
@@ -210,14 +242,16 @@ public final class LinuxBridge implements Switch, Fdb {
         return e;
     }
 
-    /** fdb_delete() of a learned entry: fdb_n_learned and the ageing list drop it. */
+    /** fdb_delete(): fdb_n_learned and the ageing list drop the entry. */
     private void unlearn(FdbEntry e) {
-        if (!e.learned) {
-            return;
+        if (e.learned) {
+            e.learned = false;
+            nLearned--;
         }
-        e.learned = false;
-        nLearned--;
-        ageingUnlink(e);
+        if (e.ageing) {
+            e.ageing = false;
+            ageingUnlink(e);
+        }
     }
 
     private void ageingAppend(FdbEntry e) {
@@ -280,15 +314,23 @@ public final class LinuxBridge implements Switch, Fdb {
     }
 
     /**
-     * bridge fdb add|replace MAC dev PORT master [static|permanent]: a user entry that never ages; {@code local}
-     * (permanent) entries deliver to the host like the bridge's own address (fdb_add_entry).
+     * bridge fdb add|replace MAC dev PORT master [static|permanent|dynamic] (fdb_add_entry): static and
+     * {@code local} (permanent) entries never age, local ones deliver to the host like the bridge's own address; a
+     * dynamic one ages as a learned one does, without counting in fdb_n_learned.
      */
     @Override
-    public FdbEntry addUser(MacAddress mac, int port, long now, boolean local) {
-        FdbEntry e = new FdbEntry(mac.bits(), 0, port, now, local, true, order++);
+    public FdbEntry addUser(MacAddress mac, int port, long now, boolean local, boolean isStatic) {
+        FdbEntry e = new FdbEntry(mac.bits(), 0, port, now, local, local || isStatic, order++);
         insert(e);
         notifyFdb(now, e, false);
         return e;
+    }
+
+    @Override
+    public void traceAdd(long now, String dev, MacAddress mac, int vid, int nlhFlags, int ndmFlags) {
+        if (tracer.enabled()) {
+            tracer.emit(now, new TraceEvent.FdbAdd(dev, mac.bits(), vid, nlhFlags, ndmFlags));
+        }
     }
 
     public boolean delete(MacAddress mac, int vid) {
@@ -303,6 +345,19 @@ public final class LinuxBridge implements Switch, Fdb {
             notifyFdb(now, e, true);
         }
         return e != null;
+    }
+
+    /**
+     * br_stp_disable_port() → br_fdb_delete_by_port(br, p, 0, 0): a port that goes down or loses its carrier loses
+     * every entry on it that is not static (learned ones, and the user's dynamic ones), each notified.
+     */
+    public void deleteByPort(int port, long now) {
+        for (FdbEntry e : entries()) {
+            if (e.port == port && !e.isPermanent()) {
+                remove(e.mac, e.vid);
+                notifyFdb(now, e, true);
+            }
+        }
     }
 
     /** Drops learned entries (bridge fdb flush). */
@@ -447,7 +502,7 @@ public final class LinuxBridge implements Switch, Fdb {
             boolean modified = false;
             if (e.updated != now) {
                 e.updated = now;
-                if (e.learned && e != ageingTail) {
+                if (e.ageing && e != ageingTail) {
                     ageingUnlink(e); // updated only grows to now: the tail stays the newest
                     ageingAppend(e);
                 }
@@ -535,20 +590,46 @@ public final class LinuxBridge implements Switch, Fdb {
     }
 
     /**
-     * br_fdb_cleanup(): drops learned entries not refreshed within ageing_time. The kernel rescans its hash once per
-     * run; here the ageing list yields the expired ones from its head, so a run costs what it removes.
+     * br_fdb_cleanup(), the bridge's gc work: drops the entries not refreshed within ageing_time, walking fdb_list
+     * (newest first), and queues itself again for the first entry still to expire (ageing_time when none), at least
+     * 10 ms ahead, on the timer wheel. The kernel rescans its hash once per run; here the ageing list yields the
+     * expired ones from its head, so a run costs what it removes.
      */
     @Override
     public void advance(long now, Output out) {
-        while (ageingHead != null && ageingHead.updated + ageingTime <= now) {
-            FdbEntry e = ageingHead;
-            remove(e.mac, e.vid);
-            notifyFdb(now, e, true);
+        if (now < gcAt) {
+            return;
         }
+        List<FdbEntry> expired = null;
+        for (FdbEntry e = ageingHead; e != null && e.updated + ageingTime <= now; e = e.ageingNext) {
+            if (expired == null) {
+                expired = new ArrayList<>();
+            }
+            expired.add(e);
+        }
+        if (expired != null) {
+            expired.sort(Comparator.comparingLong((FdbEntry e) -> e.order).reversed());
+            for (FdbEntry e : expired) {
+                remove(e.mac, e.vid);
+                notifyFdb(now, e, true);
+            }
+        }
+        long delay = ageingHead == null ? ageingTime : Math.min(ageingTime, ageingHead.updated + ageingTime - now);
+        gcAt = wheel.expiry(now, now + Math.max(delay, GC_MIN));
     }
 
     @Override
     public long nextDeadline() {
-        return ageingHead == null ? Long.MAX_VALUE : ageingHead.updated + ageingTime;
+        // an idle run changes nothing: wake only when it would drop something (the runs in between are re-armed
+        // in step, as each would have queued the next)
+        if (ageingHead == null) {
+            return Long.MAX_VALUE;
+        }
+        long due = ageingHead.updated + ageingTime;
+        while (gcAt < due) {
+            long delay = Math.min(ageingTime, due - gcAt);
+            gcAt = wheel.expiry(gcAt, gcAt + Math.max(delay, GC_MIN));
+        }
+        return gcAt;
     }
 }

@@ -279,6 +279,7 @@ public final class Lab implements AutoCloseable {
         b.setTracer(bn.tracer());
         bridges.put(name, b);
         if (owner != null) {
+            b.setTimerWheel(owner.stack().timerWheel(), network.now());
             bridgeOwners.put(name, owner);
             ownsBridge(owner);
             int p = owner.addInterface(name, mac, 1500);
@@ -456,6 +457,7 @@ public final class Lab implements AutoCloseable {
             NetDevice port = owner.stack().addDevice(vethName, vethMac, 1500);
             port.kind = "veth";
             port.master = bridge.name();
+            port.portDisabled = now -> bridge.deleteByPort(bp, now);
             pairVeth(host, dev, owner, port);
         }
         return dev;

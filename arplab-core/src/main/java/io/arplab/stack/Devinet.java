@@ -226,13 +226,20 @@ final class Devinet {
         ns.configChanged();
         NetDevice peer = dev.peer;
         if (!up && peer != null && peer.owner() != null && peer.isUp()) {
-            // veth_close() takes the peer's carrier: arp_netdev_event(NETDEV_CHANGE) evicts its neighbours
+            // veth_close() takes the peer's carrier: arp_netdev_event(NETDEV_CHANGE) evicts its neighbours but the
+            // permanent ones (neigh_carrier_down())
             Netns pns = peer.owner();
             if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
-                pns.neighbours.flushDevice(now, peer, false);
+                pns.neighbours.flushDevice(now, peer, true);
+            }
+            if (peer.portDisabled != null) {
+                peer.portDisabled.accept(now);
             }
         }
         if (!up) {
+            if (dev.portDisabled != null && (peer == null || peer.isUp())) {
+                dev.portDisabled.accept(now); // a port that had no carrier was disabled already
+            }
             ns.neighbours.flushDevice(now, dev, false);
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.routes.removeDevice(dev);
@@ -241,7 +248,11 @@ final class Devinet {
             for (NetDevice.Address a : dev.addresses()) {
                 addIfaddrRoutes(dev, a);
             }
-            if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
+            // inetdev_event(NETDEV_UP) announces at once, but a bridge port at the veth's other end is enabled only
+            // when linkwatch runs br_port_carrier_check() after this call: br_handle_frame() drops the announcement
+            // (refdata/local/timeline/garp_sysctls)
+            boolean peerBridgePort = peer != null && peer.master != null;
+            if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0 && !peerBridgePort) {
                 ns.arp().announce(dev, out);
             }
         }

@@ -18,6 +18,8 @@ public final class NeighbourEntry extends TimerHeap.Timer {
     long used;
     int probes;
     boolean dead;
+    /** The cached hardware header (neigh->hh.hh_len != 0): neigh_resolve_output() filled it on a first send. */
+    boolean hh;
     /** NTF_ROUTER and the like (ip neigh ... router). */
     int flags;
     ArrayDeque<byte[]> arpQueue;

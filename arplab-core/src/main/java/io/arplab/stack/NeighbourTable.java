@@ -213,18 +213,14 @@ public final class NeighbourTable {
 
     /**
      * arp_constructor(): a destination that needs no resolution (the broadcast address, a multicast group, anything
-     * on a loopback device) gets a NOARP entry holding the address it maps to; used as the packet leaves.
+     * on a loopback device) gets a NOARP entry holding the address it maps to. Its times stay those of
+     * ___neigh_create() (confirmed 2 * base_reachable_time before): neigh_connected_output() never marks it used.
      */
     public NeighbourEntry noarp(long now, NetDevice dev, int ip, long lladdr) {
         NeighbourEntry n = lookupOrCreate(now, dev, ip);
-        if (n != null) {
-            if (n.state == NudState.NONE.bits) {
-                n.state = NudState.NOARP.bits;
-                n.lladdr = lladdr;
-                n.confirmed = now;
-                n.updated = now;
-            }
-            n.used = now;
+        if (n != null && n.state == NudState.NONE.bits) {
+            n.state = NudState.NOARP.bits;
+            n.lladdr = lladdr;
         }
         return n;
     }
@@ -394,13 +390,15 @@ public final class NeighbourTable {
     }
 
     /**
-     * neigh_output(): connected entries send at once without touching "used"; others go through
-     * neigh_resolve_output(), which records the use and may queue the packet while resolving.
+     * neigh_output(): connected entries with a cached header send at once without touching "used"; the others go
+     * through neigh_resolve_output() (arp_hh_ops' output and connected_output alike), which records the use, may
+     * queue the packet while resolving, and caches the header when it sends (neigh_hh_init()).
      */
     public void output(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
-        if ((n.state & NudState.CONNECTED) != 0) {
+        if ((n.state & NudState.CONNECTED) != 0 && n.hh) {
             ops.transmit(now, n, frame, out);
         } else if (eventSend(now, n, frame, out) == 0) {
+            n.hh = true;
             ops.transmit(now, n, frame, out);
         }
     }

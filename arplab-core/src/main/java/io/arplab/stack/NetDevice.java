@@ -53,6 +53,8 @@ public final class NetDevice {
     public int peerIfindex;
     /** The name of the bridge this device is a port of (iproute2's "master"), or null. */
     public String master;
+    /** The bridge's br_port_carrier_check() for this port: called with the time when it stops running. */
+    public java.util.function.LongConsumer portDisabled;
     /** The other end of a veth pair (a device of another host's stack), or null. */
     public NetDevice peer;
     /** The id this namespace gives the peer's namespace (IFLA_LINK_NETNSID), or -1 when none. */

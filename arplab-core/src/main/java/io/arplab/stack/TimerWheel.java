@@ -24,10 +24,16 @@ public final class TimerWheel {
     /**
      * Kernel callbacks run this long after their tick: expire_timers() runs a bucket newest first, so a task whose
      * timeout shares a bucket with the neighbour timer its own send armed (armed before it) is woken first and runs
-     * on another CPU while the softirq goes on (the recordings: ping's fourth probe joins the queue of a resolution
-     * that fails on the same tick, "pipe 4").
+     * on another CPU while the softirq goes on; its next system call reaches the stack after the tick's callbacks
+     * (refdata/local/failed_resolution: ping's fourth probe finds the entry FAILED and restarts resolution).
      */
     public static final long SOFTIRQ_LAG = 1_000;
+    /**
+     * How long after its tick a task woken by a timer makes its first system call: after that tick's softirq has run
+     * the kernel timers of the bucket and carried what they sent (a router's Host Unreachable) across the veths
+     * (refdata/local/timeline/failed; a routed resolution's errors reach ping before its next probe leaves).
+     */
+    public static final long TASK_WAKE = 50_000;
 
     /** No wheel: timers fire at their nominal instant (unit tests of a state machine with a manual clock). */
     public static final TimerWheel NOMINAL = new TimerWheel(Jiffies.INITIAL, 0, false);

@@ -268,6 +268,34 @@ public sealed interface TraceEvent {
         }
     }
 
+    /** bridge:br_fdb_add (br_fdb_add(): an RTM_NEWNEIGH for the bridge's fdb, before it is checked). */
+    record FdbAdd(String dev, long mac, int vid, int nlhFlags, int ndmFlags) implements TraceEvent {
+        @Override
+        public String name() {
+            return "bridge:br_fdb_add";
+        }
+
+        @Override
+        public void appendFields(StringBuilder sb) {
+            sb.append("dev ").append(dev).append(" addr ").append(MacAddress.of(mac)).append(" vid ").append(vid)
+                    .append(" nlh_flags ").append(hex(nlhFlags, 4)).append(" ndm_flags ").append(hex(ndmFlags, 2));
+        }
+    }
+
+    /** bridge:fdb_delete (fdb_delete(): ageing, a disabled port, bridge fdb del and flush); dev "null" for the bridge's own. */
+    record FdbDelete(String bridge, String port, long mac, int vid) implements TraceEvent {
+        @Override
+        public String name() {
+            return "bridge:fdb_delete";
+        }
+
+        @Override
+        public void appendFields(StringBuilder sb) {
+            sb.append("br_dev ").append(bridge).append(" dev ").append(port == null ? "null" : port).append(" addr ")
+                    .append(MacAddress.of(mac)).append(" vid ").append(vid);
+        }
+    }
+
     private static String hex(long v, int digits) {
         String s = Long.toHexString(v);
         return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;

@@ -146,6 +146,8 @@ public final class Ping implements Tool {
     private long waittime;
     private Timer wake;
     private long wakeAt = Long.MIN_VALUE;
+    /** The pending wake is a schedule_timeout() on the timer wheel (it shares its tick with kernel timers). */
+    private boolean wheelWake;
     private Timer alarm;
     private final java.util.ArrayList<byte[]> pendingSends = new java.util.ArrayList<>(1);
     private Ipv4Address lastPrAddr;
@@ -532,8 +534,10 @@ public final class Ping implements Tool {
 
     /** One turn of main_loop(): exit checks, pinger until it asks to wait, then sleep until a packet or time. */
     private void loop(long now) {
+        boolean fromWheel = wheelWake && wakeAt == now;
         wake = null;
         wakeAt = Long.MIN_VALUE;
+        wheelWake = false;
         if (done) {
             return;
         }
@@ -554,12 +558,36 @@ public final class Ping implements Tool {
         } else {
             // a blocking recvmsg() under SO_RCVTIMEO: sock_set_timeout() makes it jiffies, and the wait is a
             // schedule_timeout() on the timer wheel (a 1 s interval lasts 1.000 to 1.032 s)
-            wakeAt(stack.timerWheel().scheduleTimeout(now, TimerWheel.toJiffies(schint(interval) * MS)));
+            long t = stack.timerWheel().scheduleTimeout(now, TimerWheel.toJiffies(schint(interval) * MS));
+            wakeAt(t);
+            wheelWake = wakeAt == t;
         }
-        // The probes leave after the wake-up is set: a kernel timer never fires before its expiry (the timer wheel
-        // rounds it up), so ping's next wake-up, due at the same nominal instant as a neighbour timer armed by this
-        // send, runs first (a probe sent at t+3 s still joins the queue of a resolution that fails "at" t+3 s).
-        flushSends(now);
+        if (fromWheel && !pendingSends.isEmpty()) {
+            // expire_timers() runs a bucket newest first: ping's timeout wakes it on another CPU, but its sendmsg()
+            // reaches the neighbour only after the same tick's neighbour timers have run (the recordings: ping's
+            // fourth probe finds the entry FAILED and restarts resolution at once; the errors of the first three are
+            // read after it left, "pipe 4")
+            ctx.at(now + TimerWheel.TASK_WAKE, t -> {
+                restamp(t);
+                flushSends(t);
+            });
+        } else {
+            flushSends(now);
+        }
+    }
+
+    /** ping4_send_probe() reads the clock right before its sendmsg(): the probes waiting to leave carry {@code now}. */
+    private void restamp(long now) {
+        if (!timing) {
+            return;
+        }
+        long us = wallMicros(now);
+        for (byte[] p : pendingSends) {
+            if (p.length >= 2 + 16) {
+                putLe64(p, 2, us / 1_000_000);
+                putLe64(p, 10, us % 1_000_000);
+            }
+        }
     }
 
     private void flushSends(long now) {
@@ -592,6 +620,7 @@ public final class Ping implements Tool {
             ctx.cancel(wake);
         }
         wakeAt = t;
+        wheelWake = false;
         wake = ctx.at(t, this::loop);
     }
 

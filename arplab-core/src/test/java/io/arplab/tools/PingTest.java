@@ -56,7 +56,7 @@ class PingTest {
     }
 
     @Test
-    void aProbeDueWhenResolutionFailsIsStillQueuedAndTheNextOneRestartsResolution() {
+    void aProbeDueOnTheTickResolutionFailsRestartsResolution() {
         Lab lab = SeedLabs.seed(1);
         MemoryCapture c = new MemoryCapture();
         lab.capture("node1", "eth0", c);
@@ -76,10 +76,13 @@ class PingTest {
                 6 packets transmitted, 0 received, +6 errors, 100% packet loss, time 5000ms
                 pipe 4
                 """, r.stdout());
+        // as refdata/local/failed_resolution.pcap shows: the fourth probe leaves after the neighbour timer of its
+        // tick made the entry FAILED, so it resolves anew at once (no gap in the requests), and the second
+        // resolution fails 3 s later with probes 4 to 6 queued
         assertThat(arpRequestTimes(c, Lab.DEFAULT_EPOCH + t0)).containsExactly(
                 "0.000 bcast who-has 172.28.0.99", "1.000 bcast who-has 172.28.0.99", "2.024 bcast who-has 172.28.0.99",
-                "4.072 bcast who-has 172.28.0.99", "5.096 bcast who-has 172.28.0.99", "6.120 bcast who-has 172.28.0.99");
-        assertThat(lab.now() - t0).isBetween(7 * S, 7 * S + 7 * 33 * MS);
+                "3.048 bcast who-has 172.28.0.99", "4.072 bcast who-has 172.28.0.99", "5.096 bcast who-has 172.28.0.99");
+        assertThat(lab.now() - t0).isBetween(6 * S, 6 * S + 6 * 33 * MS);
     }
 
     @Test

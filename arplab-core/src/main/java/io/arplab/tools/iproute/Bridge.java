@@ -4,6 +4,7 @@ import io.arplab.device.FdbEntry;
 import io.arplab.device.Switch;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
+import io.arplab.stack.NudState;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.wire.MacAddress;
@@ -309,7 +310,8 @@ public final class Bridge implements Tool {
         if (filterState != 0 && (state & filterState) == 0) {
             return;
         }
-        if (dynamic && e.isPermanent() || fdbVlan >= 0 && e.vid() != fdbVlan) {
+        // print_fdb(): "dynamic" hides NUD_PERMANENT only (static entries are NUD_NOARP)
+        if (dynamic && (state & NudState.PERMANENT.bits) != 0 || fdbVlan >= 0 && e.vid() != fdbVlan) {
             return;
         }
         String stateName = switch (state) {
@@ -427,6 +429,12 @@ public final class Bridge implements Tool {
             throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
         }
         int port = view.bridgeOf(dev) == br ? Switch.LOCAL_PORT : view.portNumber(br, dev);
+        if (add) {
+            // rtnl_talk() asks for an ACK: NLM_F_REQUEST|NLM_F_ACK|NLM_F_CREATE and NLM_F_EXCL or NLM_F_REPLACE;
+            // the ndm flags NTF_MASTER (0x04) and NTF_SELF (0x02)
+            br.fdb().traceAdd(ctx.now(), dev.name, mac, Math.max(vid, 0), replace ? 0x505 : 0x605,
+                    (master ? 0x04 : 0) | (self ? 0x02 : 0));
+        }
         if (vid > 0) {
             // br_fdb_add()/br_fdb_delete(): the vlan must be configured on the bridge (no vlan here)
             throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
@@ -447,7 +455,7 @@ public final class Bridge implements Tool {
             if (existing != null) {
                 br.fdb().delete(mac, 0, Long.MIN_VALUE);
             }
-            br.fdb().addUser(mac, port, now, (state & 0x80) != 0);
+            br.fdb().addUser(mac, port, now, (state & 0x80) != 0, (state & (0x80 | 0x40)) != 0);
             ctx.runtime().changed(br);
             return 0;
         }

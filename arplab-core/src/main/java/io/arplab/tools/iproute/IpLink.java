@@ -621,7 +621,8 @@ final class IpLink {
                 if (!kind.equals("bridge") || br == null || br.fdb() == null) {
                     throw CommandExit.rtnetlink("Operation not supported");
                 }
-                IpLinkBridge.parse(a, br.fdb());
+                IpLinkBridge.parse(a, br.fdb(), ctx.now());
+                ctx.runtime().changed(br);
                 break;
             } else {
                 if (Args.matches(w, "help")) {

@@ -50,7 +50,7 @@ final class IpLinkBridge {
     private IpLinkBridge() {}
 
     /** bridge_parse_opt(): applies the options to {@code fdb}; an option this iproute2 does not know is an error. */
-    static void parse(Args a, Fdb fdb) {
+    static void parse(Args a, Fdb fdb, long now) {
         while (a.more()) {
             String w = a.take();
             if (w.equals("ageing_time")) {
@@ -62,7 +62,7 @@ final class IpLinkBridge {
                 if (cs < 0 || cs > 0xffff_ffffL) {
                     throw CommandExit.invarg("invalid ageing_time", v);
                 }
-                fdb.setAgeingTime(cs * 10_000_000L);
+                fdb.setAgeingTime(cs * 10_000_000L, now);
             } else if (w.equals("fdb_max_learned")) {
                 // iproute2 6.8 bridge_parse_opt(): get_u32() into IFLA_BR_FDB_MAX_LEARNED
                 if (!a.more()) {
