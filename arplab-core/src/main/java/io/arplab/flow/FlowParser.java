@@ -52,13 +52,13 @@ public final class FlowParser {
                 flags |= FlowMod.CHECK_OVERLAP;
             } else if ((fields & F_FLAGS) != 0 && name.equals("reset_counts")) {
                 flags |= FlowMod.RESET_COUNTS;
-                usable &= FlowMod.P_OXM;
+                usable &= FlowMod.P_OXM; // OFPUTIL_P_OF12_UP
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_packet_counts")) {
                 flags |= FlowMod.NO_PKT_COUNTS;
-                usable &= FlowMod.P_OXM;
+                usable &= FlowMod.P_OXM13;
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_byte_counts")) {
                 flags |= FlowMod.NO_BYT_COUNTS;
-                usable &= FlowMod.P_OXM;
+                usable &= FlowMod.P_OXM13;
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
             } else if ((mf = Field.byName(name)) != null) {
@@ -142,6 +142,9 @@ public final class FlowParser {
             actions = ActionParser.parse(actStr, match, names);
             ActionParser.check(actions, match);
             usable &= ActionParser.usable(actions, match);
+            if (usable == 0) { // parse_ofp_str__(): no protocol can carry this match with these actions
+                throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+            }
         }
         List<String> log = new ArrayList<>();
         if (command != FlowMod.Command.QUERY) {

@@ -53,7 +53,7 @@ public final class Ports {
         }
         if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
             try {
-                long v = Long.decode(s);
+                long v = Long.parseLong(s); // str_to_uint(s, 10)
                 return v <= 0xffff ? v : -1;
             } catch (NumberFormatException e) {
                 return -1;

@@ -26,6 +26,8 @@ final class Xlate {
     private long[] initial;
     private long[] base;
     private long[] wc;
+    /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
+    private boolean exited;
     private final StringBuilder odp = new StringBuilder();
     private boolean slow;
     private boolean tunnelNoteDone;
@@ -227,7 +229,7 @@ final class Xlate {
         if (actions.isEmpty() && top) {
             line("drop");
         }
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             if (trace != null) {
                 StringBuilder s = new StringBuilder();
@@ -287,6 +289,14 @@ final class Xlate {
                 learn(l);
             } else if (a instanceof Action.ClearActions) {
                 return;
+            } else if (a instanceof Action.Exit) {
+                exited = true;
+            } else if (a instanceof Action.CtClear) {
+                Conntrack.clear(flow);
+            } else if (a instanceof Action.SetTunnel t) {
+                setField(Field.TUN_ID, t.tunId(), -1L);
+            } else if (a instanceof Action.Enqueue e) {
+                outputPort(e.port());
             }
             if (freezing != null) {
                 freezing.addAll(actions.subList(i + 1, actions.size()));
