@@ -644,6 +644,10 @@ public final class ActionParser {
         for (Action a : actions) {
             if (a instanceof Action.PopVlan && !vlan || inconsistent(a, match)) {
                 usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
+            } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
+                Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact
+                exact.set(f.field(), 0, f.field().fullMask());
+                usable &= FlowParser.usable(exact);
             } else if (a instanceof Action.Meter) {
                 usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
             } else if (a instanceof Action.PushVlan p) {

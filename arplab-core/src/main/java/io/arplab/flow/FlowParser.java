@@ -137,6 +137,7 @@ public final class FlowParser {
                 throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
             }
         }
+        usable &= usable(match);
         List<Action> actions = List.of();
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);
@@ -157,6 +158,38 @@ public final class FlowParser {
         }
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
                 outPort, match, actions, log, usable);
+    }
+
+    /**
+     * The protocols whose match can carry {@code m} (each field's usable_protocols in meta-flow.xml, as mf_set()
+     * returns them): OpenFlow 1.0's ofp10_match has exact L2-L4 fields, CIDR addresses and the VLAN as dl_vlan and
+     * dl_vlan_pcp; OpenFlow 1.1 adds metadata and masked Ethernet and IPv4 addresses; NXM and OXM carry the rest.
+     */
+    static int usable(Match m) {
+        boolean of10 = true, of11 = true;
+        for (Slot s : Slot.ALL) {
+            long mask = m.mask(s);
+            if (mask == 0) {
+                continue;
+            }
+            switch (s) {
+                case IN_PORT, DL_TYPE, NW_PROTO -> { }
+                case DL_SRC, DL_DST -> of10 &= mask == s.max;
+                case NW_SRC, NW_DST -> of10 &= Long.bitCount(mask) == 32 - Long.numberOfTrailingZeros(mask | 1L << 32);
+                case TP_SRC, TP_DST -> of10 = of11 = of10 && of11 && mask == s.max;
+                case NW_TOS -> of10 = of11 = of10 && of11 && mask == 0xfc;
+                case METADATA -> of10 = false;
+                case VLAN_TCI -> {
+                    long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;
+                    boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) != 0
+                            ? (vid == 0 || vid == Match.VLAN_VID) && (pcp == 0 || pcp == Match.VLAN_PCP)
+                            : mask == 0xffff);
+                    of10 = of11 = of10 && of11 && ok;
+                }
+                default -> of10 = of11 = false; // registers, tunnel, conntrack, pkt_mark, ARP hardware addresses ...
+            }
+        }
+        return FlowMod.P_NXM | FlowMod.P_OXM | (of10 ? FlowMod.P_OF10 : 0) | (of11 ? FlowMod.P_OF11 : 0);
     }
 
     /** ofp_parse_protocol(): {dl_type, nw_proto}, or null. */

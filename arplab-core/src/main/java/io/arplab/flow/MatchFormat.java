@@ -52,9 +52,6 @@ public final class MatchFormat {
         long vidMask = tciMask & (Match.VLAN_VID | Match.VLAN_CFI);
         long pcpMask = (tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 ? tciMask & Match.VLAN_PCP : 0;
-        if ((tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) == 0) {
-            vidMask = Match.VLAN_VID | Match.VLAN_CFI; // OFPVID_NONE: no VLAN at all
-        }
         n.putSlot(Slot.VLAN_TCI, m.value(Slot.VLAN_TCI), vidMask | pcpMask);
         return n;
     }
