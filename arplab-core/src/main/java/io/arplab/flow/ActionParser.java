@@ -71,7 +71,13 @@ public final class ActionParser {
                 case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
                 case "dec_ttl" -> out.add(decTtl(value));
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan());
-                case "push_vlan" -> out.add(new Action.PushVlan((int) number(value, "push_vlan"), false));
+                case "push_vlan" -> { // parse_PUSH_VLAN()
+                    int type = FlowParser.u16(value, "ethertype");
+                    if (type != 0x8100 && type != 0x88a8) {
+                        throw new FlowParseException(value + ": not a valid VLAN ethertype");
+                    }
+                    out.add(new Action.PushVlan(type, false));
+                }
                 case "ct" -> out.add(ct(value, match, names));
                 case "group" -> out.add(new Action.Group(u32(value)));
                 case "learn" -> out.add(learn(value, names));
@@ -143,6 +149,11 @@ public final class ActionParser {
         long port = Ports.parse(value, names);
         if (port < 0) {
             throw new FlowParseException(value + ": output to unknown port");
+        }
+        if (port == Ports.NONE) { // check_OUTPUT(): no output to OFPP_NONE
+            throw new ActionCheckException(value.chars().allMatch(Character::isDigit) ? "ofp_port|WARN|referring to"
+                    + " port ANY as " + port + " is deprecated for compatibility with OpenFlow 1.1 and later" : null,
+                    "OFPBAC_BAD_OUT_PORT");
         }
         if (port >= 0xff00 && port < 0xfff8) { // ofputil_port_from_string(), then check_OUTPUT(): past OFPP_MAX
             throw new ActionCheckException("ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will"

@@ -11,6 +11,23 @@ public final class FlowParser {
     private FlowParser() {}
 
     public static FlowMod parse(String text, FlowMod.Command command, PortMap names) {
+        List<String> warnings = new ArrayList<>();
+        Ports.WARNINGS.set(warnings);
+        try {
+            FlowMod fm = parse__(text, command, names);
+            if (warnings.isEmpty()) {
+                return fm;
+            }
+            warnings.addAll(fm.log());
+            return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                    fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.match(),
+                    fm.actions(), warnings, fm.usable());
+        } finally {
+            Ports.WARNINGS.remove();
+        }
+    }
+
+    private static FlowMod parse__(String text, FlowMod.Command command, PortMap names) {
         int fields = switch (command) {
             case QUERY, DELETE -> F_OUT_PORT;
             case DELETE_STRICT -> F_OUT_PORT | F_PRIORITY;
@@ -64,6 +81,9 @@ public final class FlowParser {
             } else if ((mf = Field.byName(name)) != null) {
                 long[] vm = FieldParser.parse(mf, value.isEmpty() ? "0/0" : value, names);
                 match.set(mf, vm[0], vm[1]);
+                if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
+                    usable &= FlowMod.P_NXM | FlowMod.P_OXM;
+                }
             } else if (name.indexOf('[') >= 0) {
                 Subfield sf = Subfield.parse(name);
                 long[] vm = FieldParser.parse(sf.field(), value, names);
@@ -179,11 +199,11 @@ public final class FlowParser {
                 case TP_SRC, TP_DST -> of10 = of11 = of10 && of11 && mask == s.max;
                 case NW_TOS -> of10 = of11 = of10 && of11 && mask == 0xfc;
                 case METADATA -> of10 = false;
-                case VLAN_TCI -> {
+                case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
                     long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;
-                    boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) != 0
-                            ? (vid == 0 || vid == Match.VLAN_VID) && (pcp == 0 || pcp == Match.VLAN_PCP)
-                            : mask == 0xffff);
+                    boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) == 0
+                            || (vid == 0 || vid == Match.VLAN_VID) && (pcp == 0 || pcp == Match.VLAN_PCP)
+                            && (vid | pcp) != 0);
                     of10 = of11 = of10 && of11 && ok;
                 }
                 default -> of10 = of11 = false; // registers, tunnel, conntrack, pkt_mark, ARP hardware addresses ...
@@ -229,10 +249,12 @@ public final class FlowParser {
         return (int) t;
     }
 
-    // str_to_u16()
+    // str_to_u16(): str_to_int() with base 0, so 0x.. is hexadecimal and 0.. octal
     static int u16(String value, String name) {
         try {
-            long v = Long.parseLong(value);
+            boolean hex = value.length() > 2 && (value.startsWith("0x") || value.startsWith("0X"));
+            boolean oct = !hex && value.length() > 1 && value.startsWith("0");
+            long v = Long.parseLong(hex ? value.substring(2) : oct ? value.substring(1) : value, hex ? 16 : oct ? 8 : 10);
             if (v >= 0 && v <= 0xffff) {
                 return (int) v;
             }

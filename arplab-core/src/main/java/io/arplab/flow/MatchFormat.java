@@ -26,6 +26,20 @@ public final class MatchFormat {
         return n;
     }
 
+    /**
+     * The match as OpenFlow 1.0's own ofp10_match carries it (ofputil_match_to_ofp10_match()), for a flow_mod sent
+     * in that format: a VLAN match with the CFI bit clear is "no VLAN" (OFP10_VLAN_NONE), an exact vlan_tci of 0.
+     */
+    public static Match onOf10Wire(Match m) {
+        long mask = m.mask(Slot.VLAN_TCI);
+        if ((mask & Match.VLAN_CFI) == 0 || (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0 || mask == 0xffff) {
+            return m;
+        }
+        Match n = m.copy();
+        n.putSlot(Slot.VLAN_TCI, 0, 0xffff);
+        return n;
+    }
+
     // nx_put_match(): ICMP type and code go out as 8-bit exact fields, the low byte of tp_src/tp_dst
     private static Match icmpOnWire(Match m) {
         boolean icmp = m.mask(Slot.NW_PROTO) != 0 && (m.isIp() && m.value(Slot.NW_PROTO) == Match.PROTO_ICMP
