@@ -2,7 +2,7 @@
 # Records what the real OVS 3.1 makes of each line of refdata/ovs/differential/NAME.in (flows.in by default): the
 # add-flow's exit code and stderr (log timestamps replaced by TIME), then dump-flows --no-stats with OpenFlow10, 13 and
 # 15. Needs OVS installed.
-#   src/test/scripts/record-flows.sh [NAME] > src/test/resources/refdata/ovs/differential/NAME.out
+#   src/test/scripts/record-flows.sh [NAME|FILE] > src/test/resources/refdata/ovs/differential/NAME.out
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsdiff.XXXXXX")
@@ -10,6 +10,7 @@ trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
 "$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
 export OVS_RUNDIR=$dir
 in=$here/../resources/refdata/ovs/differential/${1:-flows}.in
+[ -f "${1:-}" ] && in=$1   # or a file of flows (FlowsLiveOvsTest's fresh random campaign)
 while IFS= read -r line; do
   case $line in '#'*|'') continue ;; esac
   for v in OpenFlow10 OpenFlow15; do

@@ -20,13 +20,36 @@ public sealed interface Action {
     /** Sets {@code field} to {@code value} under {@code mask}, both in the field's units. */
     record SetField(Field field, long value, long mask, Raw raw) implements Action {}
 
-    record DecTtl() implements Action {}
+    /** dec_ttl, or dec_ttl(ids) (NXAST_DEC_TTL_CNT_IDS) when {@code ids} is not null. */
+    record DecTtl(List<Integer> ids) implements Action {}
 
     record SetNwTtl(int ttl) implements Action {}
 
     record PopVlan() implements Action {}
 
-    record PushVlan(int ethertype) implements Action {}
+    /** push_vlan; {@code implicit} for the tag mod_vlan_vid/mod_vlan_pcp push when the match has none. */
+    record PushVlan(int ethertype, boolean implicit) implements Action {}
+
+    /** controller(...) (struct ofpact_controller); {@code reason} 1 = action (OFPR_ACTION), {@code meterId} -1 none. */
+    record Controller(int maxLen, int reason, int id, byte[] userdata, boolean pause, long meterId)
+            implements Action {}
+
+    /** set_tunnel / set_tunnel64 (NXAST_SET_TUNNEL[64]); OpenFlow 1.2+ carries it as set_field to tun_id. */
+    record SetTunnel(long tunId, boolean wide) implements Action {}
+
+    /** enqueue:PORT:QUEUE (OFPAT10_ENQUEUE). */
+    record Enqueue(long port, long queue) implements Action {}
+
+    /** set_queue:N, or pop_queue when {@code queue} is -1. */
+    record Queue(long queue) implements Action {}
+
+    /** sample(...) (struct ofpact_sample): no collector is configured here, so it samples nothing. */
+    record Sample(int probability, long collectorSetId, long obsDomainId, long obsPointId) implements Action {}
+
+    record CtClear() implements Action {}
+
+    /** exit: the translation stops, nested resubmits included (xlate_actions' ctx->exit). */
+    record Exit() implements Action {}
 
     /** ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...). */
     record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec)

@@ -18,12 +18,15 @@ public final class ActionFormat {
         }
         StringBuilder s = new StringBuilder();
         for (Action a : actions) {
+            if (a instanceof Action.PushVlan p && p.implicit() && !v.atLeast(OfVersion.OF11)) {
+                continue; // part of OpenFlow 1.0's mod_vlan_vid/mod_vlan_pcp
+            }
             if (s.length() > 0) {
                 s.append(',');
             }
             format(a, v, names, s);
         }
-        return s.toString();
+        return s.length() == 0 ? "drop" : s.toString();
     }
 
     static void format(Action a, OfVersion v, PortMap names, StringBuilder s) {
@@ -59,6 +62,26 @@ public final class ActionFormat {
             formatSetField(f, names, s);
         } else if (a instanceof Action.DecTtl d) {
             s.append("dec_ttl");
+            if (d.ids() != null) {
+                s.append('(').append(String.join(",", d.ids().stream().map(String::valueOf).toList())).append(')');
+            }
+        } else if (a instanceof Action.Controller c) {
+            controller(c, s);
+        } else if (a instanceof Action.SetTunnel t) {
+            s.append(t.wide() || t.tunId() >>> 32 != 0 ? "set_tunnel64:" : "set_tunnel:")
+                    .append(t.tunId() == 0 ? "0" : "0x" + Long.toHexString(t.tunId()));
+        } else if (a instanceof Action.Enqueue e) {
+            s.append("enqueue:").append(Ports.format(e.port(), names)).append(':').append(e.queue());
+        } else if (a instanceof Action.Queue q) {
+            s.append(q.queue() < 0 ? "pop_queue" : "set_queue:" + q.queue());
+        } else if (a instanceof Action.Sample p) {
+            s.append("sample(probability=").append(p.probability()).append(",collector_set_id=")
+                    .append(p.collectorSetId()).append(",obs_domain_id=").append(p.obsDomainId())
+                    .append(",obs_point_id=").append(p.obsPointId()).append(')');
+        } else if (a instanceof Action.CtClear) {
+            s.append("ct_clear");
+        } else if (a instanceof Action.Exit) {
+            s.append("exit");
         } else if (a instanceof Action.SetNwTtl t) {
             s.append("mod_nw_ttl:").append(t.ttl());
         } else if (a instanceof Action.PopVlan p) {
@@ -110,6 +133,38 @@ public final class ActionFormat {
                 s.append('/').append(MatchFormat.hex(w.mask()));
             }
         }
+    }
+
+    // format_CONTROLLER(): the parameters that differ from their defaults
+    private static void controller(Action.Controller c, StringBuilder s) {
+        int start = s.length();
+        s.append("controller(");
+        if (c.reason() != 1) {
+            s.append("reason=").append(ActionParser.PACKET_IN_REASONS.get(c.reason())).append(',');
+        }
+        if (c.maxLen() != 0xffff) {
+            s.append("max_len=").append(c.maxLen()).append(',');
+        }
+        if (c.id() != 0) {
+            s.append("id=").append(c.id()).append(',');
+        }
+        if (c.userdata() != null && c.userdata().length > 0) {
+            s.append("userdata=");
+            for (int i = 0; i < c.userdata().length; i++) {
+                s.append(i == 0 ? "" : ".").append(String.format("%02x", c.userdata()[i] & 0xff));
+            }
+            s.append(',');
+        }
+        if (c.pause()) {
+            s.append("pause,");
+        }
+        if (c.meterId() >= 0) {
+            s.append("meter_id=").append(c.meterId()).append(',');
+        }
+        if (s.charAt(s.length() - 1) == ',' && s.length() > start + 11) {
+            s.setLength(s.length() - 1);
+        }
+        s.append(')');
     }
 
     private static void formatSetField(Action.SetField f, PortMap names, StringBuilder s) {
@@ -215,8 +270,14 @@ public final class ActionFormat {
         for (Action a : actions) {
             if (a instanceof Action.ClearActions && !v.atLeast(OfVersion.OF11)) {
                 continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
-            } else if (a instanceof Action.PushVlan && !v.atLeast(OfVersion.OF11)) {
+            } else if (a instanceof Action.PushVlan p && !p.implicit() && !v.atLeast(OfVersion.OF11)) {
                 continue; // not encodable in OpenFlow 1.0
+            } else if (a instanceof Action.SetTunnel t && v.atLeast(OfVersion.OF12)) {
+                out.addAll(setField(new Action.SetField(Field.TUN_ID, t.tunId(), -1L, Action.Raw.SET_FIELD), v));
+            } else if (a instanceof Action.Enqueue e && v.atLeast(OfVersion.OF11)) { // encode_ENQUEUE()
+                out.add(new Action.Queue(e.queue()));
+                out.add(new Action.Output(e.port(), e.port() == Ports.CONTROLLER ? 0xffff : 0));
+                out.add(new Action.Queue(-1));
             } else if (a instanceof Action.Meter && !v.atLeast(OfVersion.OF13)) {
                 continue; // an OpenFlow 1.3+ instruction
             } else if (a instanceof Action.SetNwTtl t && !v.atLeast(OfVersion.OF11)) {

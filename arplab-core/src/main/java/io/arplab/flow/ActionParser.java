@@ -14,9 +14,13 @@ public final class ActionParser {
         "write_metadata", "goto_table"};
 
     public static List<Action> parse(String s, Match match, PortMap names) {
+        return parse(s, match, names, false);
+    }
+
+    private static List<Action> parse(String s, Match match, PortMap names, boolean inCt) {
         List<Action> out = new ArrayList<>();
+        List<Integer> insts = new ArrayList<>();
         boolean drop = false;
-        int lastInst = -1;
         KeyValue kv = new KeyValue(s);
         while (kv.next()) {
             String key = kv.key, value = kv.value;
@@ -24,7 +28,16 @@ public final class ActionParser {
             int inst = 1;
             switch (k) {
                 case "output" -> out.add(output(value, names));
-                case "controller" -> out.add(new Action.Output(Ports.CONTROLLER, controllerMaxLen(value)));
+                case "controller" -> out.add(controller(value));
+                case "enqueue" -> out.add(enqueue(value, names));
+                case "set_queue" -> out.add(new Action.Queue(u32(value)));
+                case "pop_queue" -> out.add(new Action.Queue(-1));
+                case "set_tunnel", "set_tunnel64" -> out.add(new Action.SetTunnel(u64(value),
+                        k.equals("set_tunnel64")));
+                case "sample" -> out.add(sample(value));
+                case "ct_clear" -> out.add(new Action.CtClear());
+                case "exit" -> out.add(new Action.Exit());
+                case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match, out));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
                     out.add(new Action.GotoTable(table(value)));
@@ -37,8 +50,10 @@ public final class ActionParser {
                 case "mod_dl_dst" -> out.add(legacy(Field.ETH_DST, value, names));
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
-                case "mod_tp_src" -> out.add(legacy(udp(match) ? Field.UDP_SRC : Field.TCP_SRC, value, names));
-                case "mod_tp_dst" -> out.add(legacy(udp(match) ? Field.UDP_DST : Field.TCP_DST, value, names));
+                case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : Field.TCP_SRC,
+                        FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
+                case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : Field.TCP_DST,
+                        FlowParser.u16(value, "destination port"), 0xffff, Action.Raw.LEGACY));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -46,10 +61,23 @@ public final class ActionParser {
                     }
                     out.add(new Action.SetField(Field.IP_DSCP_SHIFTED, tos >> 2, 0x3f, Action.Raw.LEGACY));
                 }
+                case "mod_nw_ecn" -> {
+                    int ecn = u8(value, "ECN");
+                    if ((ecn & ~3) != 0) {
+                        throw new FlowParseException(value + ": not a valid ECN");
+                    }
+                    out.add(new Action.SetField(Field.IP_ECN, ecn, 3, Action.Raw.LEGACY));
+                }
                 case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
-                case "dec_ttl" -> out.add(new Action.DecTtl());
+                case "dec_ttl" -> out.add(decTtl(value));
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan());
-                case "push_vlan" -> out.add(new Action.PushVlan((int) number(value, "push_vlan")));
+                case "push_vlan" -> { // parse_PUSH_VLAN()
+                    int type = FlowParser.u16(value, "ethertype");
+                    if (type != 0x8100 && type != 0x88a8) {
+                        throw new FlowParseException(value + ": not a valid VLAN ethertype");
+                    }
+                    out.add(new Action.PushVlan(type, false));
+                }
                 case "ct" -> out.add(ct(value, match, names));
                 case "group" -> out.add(new Action.Group(u32(value)));
                 case "learn" -> out.add(learn(value, names));
@@ -64,8 +92,8 @@ public final class ActionParser {
                 }
                 case "write_metadata" -> {
                     int slash = value.indexOf('/');
-                    long v = FlowParser.be64(slash < 0 ? value : value.substring(0, slash));
-                    long m = slash < 0 ? -1L : FlowParser.be64(value.substring(slash + 1));
+                    long v = u64(slash < 0 ? value : value.substring(0, slash));
+                    long m = slash < 0 ? -1L : u64(value.substring(slash + 1));
                     out.add(new Action.WriteMetadata(v, m));
                     inst = 4;
                 }
@@ -79,21 +107,35 @@ public final class ActionParser {
                     out.add(new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0));
                 }
             }
-            if (k.equals("drop")) {
-                continue;
+            while (insts.size() < out.size()) {
+                insts.add(inst);
             }
-            if (inst < lastInst) {
-                throw new FlowParseException("invalid instruction ordering: " + INSTRUCTIONS[inst]
-                        + " must appear before " + INSTRUCTIONS[lastInst] + ", for OpenFlow 1.1+ compatibility");
-            } else if (inst == lastInst && inst != 1) {
-                throw new FlowParseException("instruction " + INSTRUCTIONS[inst] + " may be specified only once");
-            }
-            lastInst = inst;
         }
         if (drop && !out.isEmpty()) {
             throw new FlowParseException("\"drop\" must not be accompanied by any other action or instruction");
         }
+        verify(out, insts, inCt);
         return out;
+    }
+
+    // ofpacts_verify(), once every action is parsed: CT fields only inside ct(), then the instruction order
+    private static void verify(List<Action> actions, List<Integer> insts, boolean inCt) {
+        int inst = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            Field dst = actions.get(i) instanceof Action.SetField f ? f.field()
+                    : actions.get(i) instanceof Action.Move m ? m.dst().field() : null;
+            if (dst == Field.CT_MARK && !inCt) {
+                throw new FlowParseException("cannot set CT fields outside of ct action");
+            }
+            int next = insts.get(i);
+            if (i > 0 && (inst == 1 ? next < inst : next <= inst)) {
+                throw new FlowParseException(next == inst ? "duplicate " + INSTRUCTIONS[inst]
+                        + " instruction not allowed, for OpenFlow 1.1+ compatibility"
+                        : "invalid instruction ordering: " + INSTRUCTIONS[next] + " must appear before "
+                        + INSTRUCTIONS[inst] + ", for OpenFlow 1.1+ compatibility");
+            }
+            inst = next;
+        }
     }
 
     private static boolean udp(Match m) {
@@ -108,14 +150,132 @@ public final class ActionParser {
         if (port < 0) {
             throw new FlowParseException(value + ": output to unknown port");
         }
+        if (port == Ports.NONE) { // check_OUTPUT(): no output to OFPP_NONE
+            throw new ActionCheckException(value.chars().allMatch(Character::isDigit) ? "ofp_port|WARN|referring to"
+                    + " port ANY as " + port + " is deprecated for compatibility with OpenFlow 1.1 and later" : null,
+                    "OFPBAC_BAD_OUT_PORT");
+        }
+        if (port >= 0xff00 && port < 0xfff8) { // ofputil_port_from_string(), then check_OUTPUT(): past OFPP_MAX
+            throw new ActionCheckException("ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will"
+                    + " be translated to " + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller",
+                    "OFPBAC_BAD_OUT_PORT");
+        }
         return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
     }
 
-    private static int controllerMaxLen(String value) {
-        if (value.isEmpty()) {
-            return 0xffff;
+    static final List<String> PACKET_IN_REASONS = List.of("no_match", "action", "invalid_ttl", "action_set",
+        "group", "packet_out");
+
+    // parse_CONTROLLER(): the plain form is an output to CONTROLLER, which is also how OVS encodes it
+    private static Action controller(String value) {
+        int maxLen = 0xffff, reason = 1, id = 0;
+        long meter = -1;
+        byte[] userdata = null;
+        boolean pause = false;
+        if (value.chars().allMatch(Character::isDigit)) {
+            maxLen = value.isEmpty() ? 0xffff : FlowParser.u16(value, "max_len");
+        } else {
+            KeyValue kv = new KeyValue(value);
+            while (kv.next()) {
+                switch (kv.key) {
+                    case "reason" -> {
+                        reason = PACKET_IN_REASONS.indexOf(kv.value);
+                        if (reason < 0) {
+                            throw new FlowParseException("unknown reason \"" + kv.value + "\"");
+                        }
+                    }
+                    case "max_len" -> maxLen = FlowParser.u16(kv.value, "max_len");
+                    case "id" -> id = FlowParser.u16(kv.value, "id");
+                    case "userdata" -> userdata = hex(kv.value, "bad hex digit in `controller' action `userdata'");
+                    case "pause" -> pause = true;
+                    case "meter_id" -> meter = u32(kv.value);
+                    default -> throw new FlowParseException("unknown key \"" + kv.key
+                            + "\" parsing controller action");
+                }
+            }
         }
-        return FlowParser.u16(value, "max_len");
+        if (reason == 1 && id == 0 && userdata == null && !pause && meter == -1) {
+            return new Action.Output(Ports.CONTROLLER, maxLen);
+        }
+        return new Action.Controller(maxLen, reason, id, userdata, pause, meter);
+    }
+
+    // parse_ENQUEUE(): PORT:QUEUE or (PORT,QUEUE)
+    private static Action enqueue(String value, PortMap names) {
+        String[] parts = value.split("[:q,]", 2);
+        if (parts.length < 2 || parts[0].isEmpty()) {
+            throw new FlowParseException("\"enqueue\" syntax is \"enqueue:PORT:QUEUE\" or \"enqueue(PORT,QUEUE)\"");
+        }
+        long port = Ports.parse(parts[0], names);
+        if (port < 0) {
+            throw new FlowParseException(parts[0] + ": enqueue to unknown port");
+        }
+        return new Action.Enqueue(port, u32(parts[1]));
+    }
+
+    // parse_SAMPLE()
+    private static Action sample(String value) {
+        int probability = 0;
+        long set = 0, domain = 0, point = 0;
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            switch (kv.key) {
+                case "probability" -> probability = FlowParser.u16(kv.value, "probability");
+                case "collector_set_id" -> set = u32(kv.value);
+                case "obs_domain_id" -> domain = u32(kv.value);
+                case "obs_point_id" -> point = u32(kv.value);
+                default -> throw new FlowParseException("invalid key \"" + kv.key + "\" in \"sample\" argument");
+            }
+        }
+        if (probability == 0) {
+            throw new FlowParseException("non-zero \"probability\" must be specified on sample");
+        }
+        return new Action.Sample(probability, set, domain, point);
+    }
+
+    // parse_DEC_TTL(): the counter ids, atoi() each, separated by commas or spaces
+    private static Action decTtl(String value) {
+        if (value.isEmpty()) {
+            return new Action.DecTtl(null);
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (String id : value.split("[, ]+")) {
+            if (!id.isEmpty()) {
+                ids.add(atoi(id) & 0xffff);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new FlowParseException("dec_ttl_cnt_ids: expected at least one controller id.");
+        }
+        return new Action.DecTtl(List.copyOf(ids));
+    }
+
+    // parse_set_vlan_vid()/parse_set_vlan_pcp() with push_vlan_if_needed: a tag is pushed first (in OpenFlow
+    // 1.1+, encode_SET_VLAN_VID()) when neither the match nor an earlier action has one
+    private static List<Action> modVlan(boolean vid, String value, Match match, List<Action> before) {
+        int v = vid ? FlowParser.u16(value, "VLAN VID") : u8(value, "VLAN PCP");
+        if (vid ? (v & ~0xfff) != 0 : (v & ~7) != 0) {
+            throw new FlowParseException(value + ": not a valid VLAN " + (vid ? "VID" : "PCP"));
+        }
+        boolean tagged = (match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
+                || before.stream().anyMatch(a -> a instanceof Action.PushVlan
+                        || a instanceof Action.SetField f && (f.field() == Field.VLAN_VID || f.field() == Field.VLAN_PCP));
+        Action set = vid ? new Action.SetField(Field.VLAN_VID, v | Match.VLAN_CFI, 0x1fff, Action.Raw.LEGACY)
+                : new Action.SetField(Field.VLAN_PCP, v, 7, Action.Raw.LEGACY);
+        return tagged ? List.of(set) : List.of(new Action.PushVlan(0x8100, true), set);
+    }
+
+    /** str_to_u64(). */
+    static long u64(String value) {
+        try {
+            var v = FieldParser.parseUnsigned(value);
+            if (v.bitLength() <= 64) {
+                return v.longValue();
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new FlowParseException("invalid numeric format " + value);
     }
 
     private static Action resubmit(String value, char delim, PortMap names) {
@@ -123,6 +283,9 @@ public final class ActionParser {
             long port = Ports.parse(value, names);
             if (port < 0) {
                 throw new FlowParseException(value + ": resubmit to unknown port");
+            }
+            if (port == Ports.IN_PORT) {
+                throw new FlowParseException("at least one \"in_port\" or \"table\" must be specified on resubmit");
             }
             return new Action.Resubmit(port, 255);
         }
@@ -279,11 +442,14 @@ public final class ActionParser {
         try {
             n = FieldParser.parseUnsigned(v);
         } catch (NumberFormatException e) {
+            n = null;
+        }
+        if (n == null || n.bitLength() > dst.field().nBytes * 8) { // parse_int_string() into the field's bytes
             throw new FlowParseException(value + ": cannot parse integer value");
         }
         if (n.bitLength() > dst.nBits()) { // the value as mf_format() prints it
-            throw new FlowParseException(value + ": value " + (dst.field().kind == Field.Kind.TUN_FLAGS
-                    ? MatchFormat.formatValue(dst.field(), n.longValue(), -1L, PortMap.NONE) : v) + " does not fit into "
+            throw new FlowParseException(value + ": value "
+                    + MatchFormat.formatValue(dst.field(), n.longValue(), -1L, PortMap.NONE) + " does not fit into "
                     + dst.nBits() + " bits");
         }
         writable(dst.field());
@@ -397,7 +563,7 @@ public final class ActionParser {
                 case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
                         .format(); // parse_NAT()'s refusals, then format_NAT()'s text
                 case "exec" -> {
-                    exec = parse(kv.value, match, names);
+                    exec = parse(kv.value, match, names, true);
                     for (Action a : exec) {
                         if (!(a instanceof Action.SetField sf
                                 && (sf.field() == Field.CT_MARK))) {
@@ -414,10 +580,16 @@ public final class ActionParser {
         return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec);
     }
 
-    // parse_NOTE(): hex bytes, optionally separated by '.', padded as the NXAST_NOTE action is on the wire
+    // parse_NOTE(): hex bytes, padded as the NXAST_NOTE action is on the wire
     private static Action note(String value) {
-        List<Integer> bytes = new ArrayList<>();
-        String s = value;
+        byte[] bytes = hex(value, "bad hex digit in `note' argument");
+        int padded = (10 + bytes.length + 7) / 8 * 8 - 10;
+        return new Action.Note(java.util.Arrays.copyOf(bytes, padded));
+    }
+
+    /** ofpbuf_put_hex(): pairs of hex digits, optionally separated by '.'; {@code error} when one is not. */
+    private static byte[] hex(String s, String error) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int i = 0;
         while (i < s.length()) {
             if (s.charAt(i) == '.') {
@@ -425,21 +597,16 @@ public final class ActionParser {
                 continue;
             }
             if (i + 2 > s.length()) {
-                throw new FlowParseException("bad hex digit in `note' argument");
+                throw new FlowParseException(error);
             }
             try {
-                bytes.add(Integer.parseInt(s.substring(i, i + 2), 16));
+                out.write(Integer.parseInt(s.substring(i, i + 2), 16));
             } catch (NumberFormatException e) {
-                throw new FlowParseException("bad hex digit in `note' argument");
+                throw new FlowParseException(error);
             }
             i += 2;
         }
-        int padded = (10 + bytes.size() + 7) / 8 * 8 - 10;
-        byte[] data = new byte[padded];
-        for (int b = 0; b < bytes.size(); b++) {
-            data[b] = (byte) (int) bytes.get(b);
-        }
-        return new Action.Note(data);
+        return out.toByteArray();
     }
 
     /**
@@ -449,7 +616,7 @@ public final class ActionParser {
     static void check(List<Action> actions, Match match) {
         for (Action a : actions) {
             Field bad = null;
-            if (a instanceof Action.SetField sf && !match.prereqsOk(sf.field())) {
+            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY && !match.prereqsOk(sf.field())) {
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
                 if (!match.prereqsOk(mv.src().field())) {
@@ -486,14 +653,44 @@ public final class ActionParser {
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
         for (Action a : actions) {
-            if (a instanceof Action.PopVlan && !vlan) {
+            if (a instanceof Action.PopVlan && !vlan || inconsistent(a, match)) {
                 usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
-            } else if (a instanceof Action.PushVlan) {
-                usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
+            } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
+                Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact
+                exact.set(f.field(), 0, f.field().fullMask());
+                usable &= FlowParser.usable(exact);
+            } else if (a instanceof Action.Meter) {
+                usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
+            } else if (a instanceof Action.PushVlan p) {
+                if (!p.implicit()) {
+                    usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
+                }
                 vlan = true;
             }
         }
         return usable;
+    }
+
+    // check_set_ipv4(), check_set_ip(), check_set_l4_port(), check_DEC_TTL(): OpenFlow 1.0's own set actions on a
+    // match that lacks their protocol are no error, only not expressible in later versions
+    private static boolean inconsistent(Action a, Match m) {
+        boolean ipAny = m.isIp() || m.dlType() == Match.ETH_IPV6;
+        if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
+            return !ipAny;
+        }
+        if (!(a instanceof Action.SetField f) || f.raw() != Action.Raw.LEGACY) {
+            return false;
+        }
+        return switch (f.field()) {
+            case IPV4_SRC, IPV4_DST -> !m.isIp();
+            case IP_DSCP_SHIFTED, IP_ECN -> !ipAny;
+            case TCP_SRC, TCP_DST, UDP_SRC, UDP_DST -> {
+                long proto = m.mask(Slot.NW_PROTO) != 0 ? m.value(Slot.NW_PROTO) : -1;
+                yield !ipAny || (m.value(Slot.NW_FRAG) & m.mask(Slot.NW_FRAG) & 2) != 0
+                        || proto != Match.PROTO_TCP && proto != Match.PROTO_UDP && proto != 132;
+            }
+            default -> false;
+        };
     }
 
     /** Actions that do not fit the match: an optional log line, then OVS's error. */

@@ -446,6 +446,11 @@ public final class Datapath {
     private static String key(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
         long[] v = m.value, k = m.mask;
         StringBuilder s = new StringBuilder(Tunnel.key(v, k));
+        int mark = Slot.PKT_MARK.ordinal();
+        if (k[mark] != 0) { // odp_flow_key_from_flow(): skb_mark comes before the conntrack keys
+            s.append("skb_mark(").append(v[mark] == 0 ? "0" : "0x" + Long.toHexString(v[mark]))
+                    .append(k[mark] == 0xffffffffL ? "" : "/0x" + Long.toHexString(k[mark])).append("),");
+        }
         int st = Slot.CT_STATE.ordinal();
         if (k[st] != 0) {
             s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))

@@ -151,7 +151,7 @@ public final class FieldParser {
 
     private static long[] port(Field f, String s, PortMap names) {
         long p = Ports.parse(s, names);
-        if (p < 0 && !s.isEmpty() && Character.isDigit(s.charAt(0))) {
+        if (p < 0 && !s.isEmpty() && s.chars().allMatch(Character::isDigit)) { // str_to_uint(s, 10) took it
             throw new FlowParseException(s + ": invalid or unknown port for " + f.name, java.util.List.of(
                     "ofp_port|WARN|port " + s + " is outside the supported range 0 through ffff or 0xffffff00 through "
                     + "0xffffffff"));

@@ -12,18 +12,22 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
 
     public enum Command { ADD, MODIFY, MODIFY_STRICT, DELETE, DELETE_STRICT, QUERY }
 
-    /** Protocols a flow_mod can be sent with (enum ofputil_protocol, coarsely): OpenFlow 1.0, NXM, 1.1, OXM (1.2+). */
-    public static final int P_OF10 = 1, P_NXM = 2, P_OF11 = 4, P_OXM = 8, P_ANY = 15;
+    /**
+     * Protocols a flow_mod can be sent with (enum ofputil_protocol, coarsely): OpenFlow 1.0, NXM, 1.1, OXM of 1.2,
+     * OXM of 1.3 and later.
+     */
+    public static final int P_OF10 = 1, P_NXM = 2, P_OF11 = 4, P_OXM12 = 8, P_OXM13 = 16, P_OXM = 24, P_ANY = 31;
 
     /** The error ovs-ofctl gives when this flow cannot be sent with {@code v}, or null. */
     public String usableError(OfVersion v) {
-        int allowed = !v.atLeast(OfVersion.OF11) ? P_OF10 | P_NXM : v == OfVersion.OF11 ? P_OF11 : P_OXM;
+        int allowed = !v.atLeast(OfVersion.OF11) ? P_OF10 | P_NXM : v == OfVersion.OF11 ? P_OF11
+                : v == OfVersion.OF12 ? P_OXM12 : P_OXM13;
         if ((usable & allowed) != 0) {
             return null;
         }
         String tid = table != 255 ? "+table_id" : "";
         return "none of the usable flow formats (" + names(usable, tid) + ") is among the allowed flow formats ("
-                + (allowed == P_OXM ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
+                + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
     }
 
     private static String names(int p, String tid) {
@@ -34,8 +38,12 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
         if ((p & P_NXM) != 0) {
             s.append(",NXM").append(tid);
         }
-        if ((p & P_OXM) != 0) {
+        if ((p & P_OXM) == P_OXM) {
             s.append(",OXM");
+        } else if ((p & P_OXM13) != 0) {
+            s.append(",OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15");
+        } else if ((p & P_OXM12) != 0) {
+            s.append(",OXM-OpenFlow12");
         }
         if ((p & P_OF11) != 0) {
             s.append(",OpenFlow11");

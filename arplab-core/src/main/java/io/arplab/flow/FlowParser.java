@@ -11,6 +11,23 @@ public final class FlowParser {
     private FlowParser() {}
 
     public static FlowMod parse(String text, FlowMod.Command command, PortMap names) {
+        List<String> warnings = new ArrayList<>();
+        Ports.WARNINGS.set(warnings);
+        try {
+            FlowMod fm = parse__(text, command, names);
+            if (warnings.isEmpty()) {
+                return fm;
+            }
+            warnings.addAll(fm.log());
+            return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                    fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.match(),
+                    fm.actions(), warnings, fm.usable());
+        } finally {
+            Ports.WARNINGS.remove();
+        }
+    }
+
+    private static FlowMod parse__(String text, FlowMod.Command command, PortMap names) {
         int fields = switch (command) {
             case QUERY, DELETE -> F_OUT_PORT;
             case DELETE_STRICT -> F_OUT_PORT | F_PRIORITY;
@@ -52,18 +69,21 @@ public final class FlowParser {
                 flags |= FlowMod.CHECK_OVERLAP;
             } else if ((fields & F_FLAGS) != 0 && name.equals("reset_counts")) {
                 flags |= FlowMod.RESET_COUNTS;
-                usable &= FlowMod.P_OXM;
+                usable &= FlowMod.P_OXM; // OFPUTIL_P_OF12_UP
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_packet_counts")) {
                 flags |= FlowMod.NO_PKT_COUNTS;
-                usable &= FlowMod.P_OXM;
+                usable &= FlowMod.P_OXM13;
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_byte_counts")) {
                 flags |= FlowMod.NO_BYT_COUNTS;
-                usable &= FlowMod.P_OXM;
+                usable &= FlowMod.P_OXM13;
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
             } else if ((mf = Field.byName(name)) != null) {
                 long[] vm = FieldParser.parse(mf, value.isEmpty() ? "0/0" : value, names);
                 match.set(mf, vm[0], vm[1]);
+                if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
+                    usable &= FlowMod.P_NXM | FlowMod.P_OXM;
+                }
             } else if (name.indexOf('[') >= 0) {
                 Subfield sf = Subfield.parse(name);
                 long[] vm = FieldParser.parse(sf.field(), value, names);
@@ -137,11 +157,15 @@ public final class FlowParser {
                 throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
             }
         }
+        usable &= usable(match);
         List<Action> actions = List.of();
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);
             ActionParser.check(actions, match);
             usable &= ActionParser.usable(actions, match);
+            if (usable == 0) { // parse_ofp_str__(): no protocol can carry this match with these actions
+                throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+            }
         }
         List<String> log = new ArrayList<>();
         if (command != FlowMod.Command.QUERY) {
@@ -154,6 +178,38 @@ public final class FlowParser {
         }
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
                 outPort, match, actions, log, usable);
+    }
+
+    /**
+     * The protocols whose match can carry {@code m} (each field's usable_protocols in meta-flow.xml, as mf_set()
+     * returns them): OpenFlow 1.0's ofp10_match has exact L2-L4 fields, CIDR addresses and the VLAN as dl_vlan and
+     * dl_vlan_pcp; OpenFlow 1.1 adds metadata and masked Ethernet and IPv4 addresses; NXM and OXM carry the rest.
+     */
+    static int usable(Match m) {
+        boolean of10 = true, of11 = true;
+        for (Slot s : Slot.ALL) {
+            long mask = m.mask(s);
+            if (mask == 0) {
+                continue;
+            }
+            switch (s) {
+                case IN_PORT, DL_TYPE, NW_PROTO -> { }
+                case DL_SRC, DL_DST -> of10 &= mask == s.max;
+                case NW_SRC, NW_DST -> of10 &= Long.bitCount(mask) == 32 - Long.numberOfTrailingZeros(mask | 1L << 32);
+                case TP_SRC, TP_DST -> of10 = of11 = of10 && of11 && mask == s.max;
+                case NW_TOS -> of10 = of11 = of10 && of11 && mask == 0xfc;
+                case METADATA -> of10 = false;
+                case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
+                    long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;
+                    boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) == 0
+                            || (vid == 0 || vid == Match.VLAN_VID) && (pcp == 0 || pcp == Match.VLAN_PCP)
+                            && (vid | pcp) != 0);
+                    of10 = of11 = of10 && of11 && ok;
+                }
+                default -> of10 = of11 = false; // registers, tunnel, conntrack, pkt_mark, ARP hardware addresses ...
+            }
+        }
+        return FlowMod.P_NXM | FlowMod.P_OXM | (of10 ? FlowMod.P_OF10 : 0) | (of11 ? FlowMod.P_OF11 : 0);
     }
 
     /** ofp_parse_protocol(): {dl_type, nw_proto}, or null. */
@@ -193,10 +249,12 @@ public final class FlowParser {
         return (int) t;
     }
 
-    // str_to_u16()
+    // str_to_u16(): str_to_int() with base 0, so 0x.. is hexadecimal and 0.. octal
     static int u16(String value, String name) {
         try {
-            long v = Long.parseLong(value);
+            boolean hex = value.length() > 2 && (value.startsWith("0x") || value.startsWith("0X"));
+            boolean oct = !hex && value.length() > 1 && value.startsWith("0");
+            long v = Long.parseLong(hex ? value.substring(2) : oct ? value.substring(1) : value, hex ? 16 : oct ? 8 : 10);
             if (v >= 0 && v <= 0xffff) {
                 return (int) v;
             }

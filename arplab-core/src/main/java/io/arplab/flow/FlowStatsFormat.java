@@ -73,7 +73,8 @@ public final class FlowStatsFormat {
         if (fm.table() != 0 && fm.table() != 255) {
             s.append(" table:").append(fm.table());
         }
-        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(fm.match(), v), fm.priority(), PortMap.NONE));
+        Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
+        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(m, v), fm.priority(), PortMap.NONE));
         if (s.charAt(s.length() - 1) != ' ') {
             s.append(' ');
         }

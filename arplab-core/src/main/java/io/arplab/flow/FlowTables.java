@@ -38,14 +38,20 @@ public final class FlowTables {
     }
 
     /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
+    /** Whether ovs-ofctl sends this flow_mod in OpenFlow 1.0's own format, which it prefers to NXM. */
+    static boolean ofp10(FlowMod fm, OfVersion version) {
+        return !version.atLeast(OfVersion.OF11) && (fm.usable() & FlowMod.P_OF10) != 0;
+    }
+
     public String apply(FlowMod fm, OfVersion version, long now) {
         this.version++;
         fm = new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(),
-                MatchFormat.onWire(fm.match(), version), fm.actions(), fm.log(), fm.usable());
+                MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
+                fm.actions(), fm.log(), fm.usable());
         List<Action> actions = programs.computeIfAbsent(ActionFormat.roundTrip(fm.actions(), version), a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
-                | FlowMod.NO_BYT_COUNTS);
+                | FlowMod.NO_BYT_COUNTS | FlowMod.CHECK_OVERLAP); // OFPUTIL_FF_STATE
         if (!version.atLeast(OfVersion.OF11) && fm.command() == FlowMod.Command.ADD) {
             flags |= FlowMod.RESET_COUNTS; // an OpenFlow 1.0 add always resets the counters
         }

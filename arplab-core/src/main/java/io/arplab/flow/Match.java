@@ -44,10 +44,17 @@ public final class Match {
     /** mf_set(): {@code v}/{@code m} in the field's own units, replacing the field's earlier value. */
     public void set(Field f, long v, long m) {
         switch (f) {
-            case DL_VLAN -> setVlanBits(VLAN_VID | VLAN_CFI, (v & VLAN_VID) | VLAN_CFI, VLAN_VID | VLAN_CFI);
+            case DL_VLAN -> { // match_set_dl_vlan(): OFP10_VLAN_NONE (0xffff) is "no VLAN header"
+                if (v == 0xffff) {
+                    setVlanBits(0xffff, 0, 0xffff);
+                } else {
+                    setVlanBits(VLAN_VID | VLAN_CFI, (v & VLAN_VID) | VLAN_CFI, VLAN_VID | VLAN_CFI);
+                }
+            }
             case DL_VLAN_PCP -> setVlanBits(VLAN_PCP | VLAN_CFI, ((v & 7) << 13) | VLAN_CFI, VLAN_PCP | VLAN_CFI);
             case VLAN_VID -> setVlanBits(VLAN_VID | VLAN_CFI, v & 0x1fff, m & 0x1fff);
-            case VLAN_PCP -> setVlanBits(VLAN_PCP, (v & 7) << 13, VLAN_PCP);
+            case VLAN_PCP -> // match_set_vlan_pcp(): flow_set_vlan_pcp() sets the CFI bit too
+                    setVlanBits(VLAN_PCP | VLAN_CFI, ((v & 7) << 13) | VLAN_CFI, VLAN_PCP | VLAN_CFI);
             case IP_DSCP -> replaceBits(Slot.NW_TOS, 0xfc, v & 0xfc, m & 0xfc);
             case IP_DSCP_SHIFTED -> replaceBits(Slot.NW_TOS, 0xfc, (v << 2) & 0xfc, (m << 2) & 0xfc);
             case IP_ECN -> replaceBits(Slot.NW_TOS, 0x3, v & 3, m & 3);

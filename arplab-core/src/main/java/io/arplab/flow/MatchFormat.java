@@ -13,6 +13,51 @@ public final class MatchFormat {
      * vlan_vid and vlan_pcp, so a VLAN TCI match without the CFI bit loses its PCP bits.
      */
     public static Match onWire(Match m, OfVersion v) {
+        return vlanOnWire(fragOnWire(icmpOnWire(m)), v);
+    }
+
+    // nx_put_match(): nw_frag goes out only with an IPv4 or IPv6 match
+    private static Match fragOnWire(Match m) {
+        if (m.mask(Slot.NW_FRAG) == 0 || m.isIp() || m.dlType() == Match.ETH_IPV6) {
+            return m;
+        }
+        Match n = m.copy();
+        n.putSlot(Slot.NW_FRAG, 0, 0);
+        return n;
+    }
+
+    /**
+     * The match as OpenFlow 1.0's own ofp10_match carries it (ofputil_match_to_ofp10_match()), for a flow_mod sent
+     * in that format: a VLAN match with the CFI bit clear is "no VLAN" (OFP10_VLAN_NONE), an exact vlan_tci of 0.
+     */
+    public static Match onOf10Wire(Match m) {
+        long mask = m.mask(Slot.VLAN_TCI);
+        if ((mask & Match.VLAN_CFI) == 0 || (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0 || mask == 0xffff) {
+            return m;
+        }
+        Match n = m.copy();
+        n.putSlot(Slot.VLAN_TCI, 0, 0xffff);
+        return n;
+    }
+
+    // nx_put_match(): ICMP type and code go out as 8-bit exact fields, the low byte of tp_src/tp_dst
+    private static Match icmpOnWire(Match m) {
+        boolean icmp = m.mask(Slot.NW_PROTO) != 0 && (m.isIp() && m.value(Slot.NW_PROTO) == Match.PROTO_ICMP
+                || m.dlType() == Match.ETH_IPV6 && m.value(Slot.NW_PROTO) == 58);
+        if (!icmp || (m.mask(Slot.TP_SRC) == 0 || m.mask(Slot.TP_SRC) == 0xffff && m.value(Slot.TP_SRC) <= 0xff)
+                && (m.mask(Slot.TP_DST) == 0 || m.mask(Slot.TP_DST) == 0xffff && m.value(Slot.TP_DST) <= 0xff)) {
+            return m;
+        }
+        Match n = m.copy();
+        for (Slot slot : new Slot[] {Slot.TP_SRC, Slot.TP_DST}) {
+            if (m.mask(slot) != 0) {
+                n.putSlot(slot, m.value(slot) & 0xff, 0xffff);
+            }
+        }
+        return n;
+    }
+
+    private static Match vlanOnWire(Match m, OfVersion v) {
         long tciMask = m.mask(Slot.VLAN_TCI);
         if (!v.atLeast(OfVersion.OF12) || tciMask == 0) {
             return m;
@@ -21,11 +66,18 @@ public final class MatchFormat {
         long vidMask = tciMask & (Match.VLAN_VID | Match.VLAN_CFI);
         long pcpMask = (tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 ? tciMask & Match.VLAN_PCP : 0;
-        if ((tciMask & Match.VLAN_CFI) != 0 && (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) == 0) {
-            vidMask = Match.VLAN_VID | Match.VLAN_CFI; // OFPVID_NONE: no VLAN at all
-        }
         n.putSlot(Slot.VLAN_TCI, m.value(Slot.VLAN_TCI), vidMask | pcpMask);
         return n;
+    }
+
+    // match_add_ethernet_prereq(): a field with prerequisites (Ethernet and up) brings packet_type=(0,0) along
+    private static boolean ethernet(Match m) {
+        for (int i = Slot.DL_DST.ordinal(); i < Slot.ALL.length; i++) {
+            if (m.mask(Slot.ALL[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String format(Match m, int priority, PortMap names) {
@@ -34,6 +86,7 @@ public final class MatchFormat {
 
     /** With {@code eth}, "eth," (packet_type) follows the metadata, as datapath flows and recirculations show it. */
     public static String format(Match m, int priority, PortMap names, boolean eth) {
+        eth |= m.mask(Slot.RECIRC_ID) != 0 && ethernet(m); // match_format(): a recirc_id makes it a megaflow
         StringBuilder s = new StringBuilder();
         if (priority != DEFAULT_PRIORITY) {
             s.append("priority=").append(priority).append(',');

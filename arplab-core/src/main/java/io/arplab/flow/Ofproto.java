@@ -275,6 +275,37 @@ public final class Ofproto {
         return new ArrayList<>(ports.values());
     }
 
+    /**
+     * The ports in the order of xlate's xports hmap (hash_ofp_port(), lib/hmap.c): each xlate transaction inserts
+     * them afresh in creation order, a node at the head of its bucket, the table doubling when n / 2 > mask; it is
+     * the order flood_packets() outputs FLOOD and ALL in.
+     */
+    public List<Port> portsInHashOrder() {
+        List<List<Port>> buckets = new ArrayList<>(List.of(new ArrayList<>()));
+        int n = 0;
+        for (Port p : ports.values()) {
+            int mask = buckets.size() - 1;
+            buckets.get(Group.hashInt((int) p.ofport, 0) & mask).add(0, p);
+            if (++n / 2 > mask) { // hmap_expand(): calc_mask(n), at least 4 buckets; resize() moves head-first
+                int m = Integer.highestOneBit(Math.max(n / 2, 1)) * 2 - 1;
+                m |= (m & 1) << 1;
+                List<List<Port>> grown = new ArrayList<>();
+                for (int i = 0; i <= m; i++) {
+                    grown.add(new ArrayList<>());
+                }
+                for (List<Port> b : buckets) {
+                    for (Port q : b) {
+                        grown.get(Group.hashInt((int) q.ofport, 0) & m).add(0, q);
+                    }
+                }
+                buckets = grown;
+            }
+        }
+        List<Port> out = new ArrayList<>();
+        buckets.forEach(out::addAll);
+        return out;
+    }
+
     public PortMap portMap() {
         return new PortMap() {
             @Override public String name(long port) {

@@ -46,6 +46,9 @@ public final class Ports {
         return u.equals("NONE") ? NONE : -1;
     }
 
+    /** The log lines ofputil_port_from_string() writes while FlowParser parses one flow (null otherwise). */
+    static final ThreadLocal<java.util.List<String>> WARNINGS = new ThreadLocal<>();
+
     /** ofputil_port_from_string(): a number, a reserved name, or a port name; -1 when none. */
     public static long parse(String s, PortMap names) {
         if (s.length() > 1 && s.startsWith("\"") && s.endsWith("\"")) {
@@ -53,7 +56,11 @@ public final class Ports {
         }
         if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
             try {
-                long v = Long.decode(s);
+                long v = Long.parseLong(s); // str_to_uint(s, 10)
+                if (v >= IN_PORT && v <= NONE && WARNINGS.get() != null && WARNINGS.get().isEmpty()) { // WARN_ONCE
+                    WARNINGS.get().add("ofp_port|WARN|referring to port " + format(v, PortMap.NONE) + " as " + v
+                            + " is deprecated for compatibility with OpenFlow 1.1 and later");
+                }
                 return v <= 0xffff ? v : -1;
             } catch (NumberFormatException e) {
                 return -1;

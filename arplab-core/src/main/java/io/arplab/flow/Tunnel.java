@@ -155,7 +155,9 @@ final class Tunnel {
      */
     static String flowFormat(long[] f) {
         if (f[Slot.TUN_DST.ordinal()] == 0 && f[Slot.TUN_SRC.ordinal()] == 0) {
-            return "";
+            // without a tunnel only a tun_id an action set shows: zero context fields are left out
+            long id = f[Slot.TUN_ID.ordinal()];
+            return id == 0 ? "" : "tun_id=" + MatchFormat.hex(id) + ",";
         }
         long flags = f[Slot.TUN_FLAGS.ordinal()] & FLAGS_MASK;
         StringBuilder s = new StringBuilder();

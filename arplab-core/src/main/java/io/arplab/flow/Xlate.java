@@ -2,7 +2,6 @@ package io.arplab.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,6 +46,8 @@ final class Xlate {
     private long[] initial;
     private long[] base;
     private long[] wc;
+    /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
+    private boolean exited;
     private final StringBuilder odp = new StringBuilder();
     private boolean slow;
     private boolean tunnelNoteDone;
@@ -80,6 +81,8 @@ final class Xlate {
     private boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
     private int level;
+    /** Where table lines sit: at the actions' level above a nested resubmit, whose own actions go two deeper. */
+    private int tableLevel;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -232,7 +235,7 @@ final class Xlate {
                 hop.table(t, null, "drop");
             }
             if (trace != null) {
-                trace.append("    ".repeat(level)).append(String.format("%2d. No match.%n", t));
+                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
             }
             line("drop");
             depth--;
@@ -247,7 +250,7 @@ final class Xlate {
         }
         if (trace != null) {
             String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
-            trace.append("    ".repeat(level)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
+            trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
                     .append(r.priority);
             if (r.cookie != 0) {
                 trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
@@ -279,7 +282,7 @@ final class Xlate {
     // do_xlate_actions(): an action is the last one when its list's enclosing action was
     private void actionList(List<Action> actions) {
         boolean outerTail = tail;
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
             if (trace != null) {
@@ -302,7 +305,17 @@ final class Xlate {
                 if (r.inPort() != Ports.IN_PORT) {
                     flow[Slot.IN_PORT.ordinal()] = r.inPort();
                 }
+                boolean wasTail = tail;
+                int savedLevel = level, savedTableLevel = tableLevel;
+                tail = tail && i == actions.size() - 1;
+                if (!tail) { // a resubmit with actions after it nests its table in the trace; a last one does not
+                    tableLevel = level + 1;
+                    level += 2;
+                }
                 table(r.table() == 255 ? 0 : r.table());
+                tail = wasTail;
+                level = savedLevel;
+                tableLevel = savedTableLevel;
                 flow[Slot.IN_PORT.ordinal()] = saved;
             } else if (a instanceof Action.Move m) {
                 long v = get(m.src());
@@ -315,6 +328,10 @@ final class Xlate {
             } else if (a instanceof Action.SetField f) {
                 setField(f.field(), f.value(), f.mask());
                 unwildcard(f.field(), f.mask());
+                if ((f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
+                        && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+                    wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
+                }
             } else if (a instanceof Action.DecTtl) {
                 // compose_dec_ttl() reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
@@ -340,6 +357,18 @@ final class Xlate {
                 learn(l);
             } else if (a instanceof Action.ClearActions) {
                 return;
+            } else if (a instanceof Action.PushVlan) {
+                if ((flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) { // QinQ (a second tag) is not modelled
+                    flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI; // flow_push_vlan_uninit(), then the tag's CFI
+                }
+            } else if (a instanceof Action.Exit) {
+                exited = true;
+            } else if (a instanceof Action.CtClear) {
+                Conntrack.clear(flow);
+            } else if (a instanceof Action.SetTunnel t) {
+                setField(Field.TUN_ID, t.tunId(), -1L);
+            } else if (a instanceof Action.Enqueue e) {
+                outputPort(e.port());
             }
             if (freezing != null) {
                 freezing.addAll(actions.subList(i + 1, actions.size()));
@@ -427,9 +456,12 @@ final class Xlate {
         line("bucket " + b.id);
         long[] saved = flow.clone();
         tail = false;
+        int savedTableLevel = tableLevel;
         level += 2;
+        tableLevel = level;
         actions(Group.actionList(b.actions), false);
         level -= 2;
+        tableLevel = savedTableLevel;
         flow = saved;
     }
 
@@ -578,7 +610,8 @@ final class Xlate {
         if (d.charAt(d.length() - 1) == ',') {
             d.setLength(d.length() - 1);
         }
-        odpAdd(d.append(')').toString());
+        // format_odp_conntrack_action(): the parentheses only around attributes
+        odpAdd(d.length() == 3 ? "ct" : d.append(')').toString());
         // compose_conntrack_action() translates the nested actions first: nat, then exec's (none: "drop")
         Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
         if (c.nat() != null) {
@@ -689,7 +722,7 @@ final class Xlate {
         } else if (port == Ports.NORMAL) {
             normal();
         } else if (port == Ports.FLOOD || port == Ports.ALL) {
-            flood(in);
+            flood(in, false);
         } else if (port == Ports.CONTROLLER) {
             slow = true;
         } else if (port == in) {
@@ -775,6 +808,7 @@ final class Xlate {
         tail = false; // output_normal(): never the last action
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
             // is_gratuitous_arp() looks at the op and both addresses
@@ -794,7 +828,7 @@ final class Xlate {
         MacLearning.Entry e = (dst & 0x0100_0000_0000L) == 0 ? br.ml.lookup(dst, vlan, now) : null;
         if (e == null) {
             note("no learned MAC for destination, flooding");
-            flood(in);
+            flood(in, true);
         } else if (e.port == in) {
             note("learned port is input port, dropping");
         } else {
@@ -803,10 +837,11 @@ final class Xlate {
         }
     }
 
-    // flood_packets(): the last port of the flood is the last action when the flood is
-    private void flood(long in) {
-        List<Ofproto.Port> ports = br.ports();
-        ports.sort(Comparator.comparingInt(p -> p.dpPort));
+    // NORMAL floods by bundle, in the order the bridge made them (xlate_normal_flood()'s xbundles list: LOCAL, then
+    // the ports as added); FLOOD and ALL by flood_packets()' walk of the xports hmap. The flood's last port is the
+    // last action when the flood is.
+    private void flood(long in, boolean normal) {
+        List<Ofproto.Port> ports = new ArrayList<>(normal ? br.ports() : br.portsInHashOrder());
         ports.removeIf(p -> p.ofport == in);
         boolean outerTail = tail;
         for (int i = 0; i < ports.size(); i++) {
@@ -1166,6 +1201,10 @@ final class Xlate {
             }
         }
         String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) {
+            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag: none here
+            text = text.replaceFirst(",dl_src=", ",vlan_tci1=0x0000,dl_src=");
+        }
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
         int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;

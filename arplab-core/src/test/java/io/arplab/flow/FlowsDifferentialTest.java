@@ -16,14 +16,60 @@ import org.junit.jupiter.api.Test;
 class FlowsDifferentialTest {
     static final Path OUT = Path.of("src/test/resources/refdata/ovs/differential/flows.out");
 
-    /** Not modelled: OVS encodes write_metadata in OpenFlow 1.0 into a flow_mod it then cannot decode. */
-    static final java.util.Set<String> KNOWN = java.util.Set.of("actions=write_metadata:0x1,goto_table:2");
+    /**
+     * Not modelled: OVS encodes write_metadata in OpenFlow 1.0 into a flow_mod it then cannot decode; a match's
+     * packet_type kept after normalization dropped the field that brought it.
+     */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("actions=write_metadata:0x1,goto_table:2",
+            "priority=65535,recirc_id=0,ip_dst=192.1.231.10/31,recirc_id=0,actions=dec_ttl,set_tunnel:0x100000000,"
+                    + "mod_nw_src:10.0.0.192,enqueue:LOCAL:1");
+
+    /**
+     * What the random campaigns (random-N.out) use that arplab does not model yet, so their lines are left out:
+     * fields and actions it does not know (IPv6, SCTP, MPLS, xreg/xxreg, ct_label, conjunction, write_actions,
+     * bundle, multipath, output truncation, fin_timeout, check_pkt_larger, the debug actions).
+     */
+    static final java.util.regex.Pattern UNMODELLED_SYNTAX = java.util.regex.Pattern.compile("sctp|ipv6|tcp6|udp6"
+            + "|icmp6|mpls|xreg|XXREG|ct_label|CT_LABEL|conjunction|write_actions|bundle|multipath|fin_timeout"
+            + "|check_pkt_larger|debug_recirc|debug_slow|unroll_xlate|output\\(port|rarp");
+
+    /**
+     * Outcomes not modelled: the switch's own refusals (OFPT_ERROR, printed with the flow_mod decoded back, whose
+     * header depends on the flow format ovs-ofctl negotiated), a refused flow_mod printed as a hex dump, and the
+     * usable protocols of the match itself (ofputil_usable_protocols() per field: which matches OpenFlow 1.0's
+     * ofp10_match can carry), which decide between "(OpenFlow10,NXM)" and "(NXM)", and the OpenFlow 1.0 actions
+     * a later version can only carry as themselves (a mod_tp_dst whose match lacks TCP/UDP, "is deprecated").
+     */
+    static final java.util.regex.Pattern UNMODELLED_OUTCOME = java.util.regex.Pattern.compile(
+            "OFPT_ERROR|is deprecated in OpenFlow1");
+
+    static boolean modelled(Case c) {
+        return !KNOWN.contains(c.line()) && !UNMODELLED_SYNTAX.matcher(c.line()).find()
+                && !UNMODELLED_OUTCOME.matcher(c.expected()).find();
+    }
 
     record Case(String version, String line, String expected) {}
 
+    /** flows.out and the seeded random campaigns (src/test/scripts/gen-flows.py SEED COUNT > random-SEED.in). */
+    static List<Path> recordings() throws IOException {
+        List<Path> out = new ArrayList<>(List.of(OUT));
+        try (var s = Files.list(OUT.getParent())) {
+            s.filter(p -> p.getFileName().toString().matches("random-\\d+\\.out")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
-        String[] blocks = Files.readString(OUT).split("(?m)^### ");
+        for (Path p : recordings()) {
+            out.addAll(cases(Files.readString(p)));
+        }
+        return out;
+    }
+
+    static List<Case> cases(String recorded) {
+        List<Case> out = new ArrayList<>();
+        String[] blocks = recorded.split("(?m)^### ");
         for (String b : blocks) {
             if (b.isEmpty()) {
                 continue;
@@ -82,8 +128,10 @@ class FlowsDifferentialTest {
     void everyRecordedFlowIsParsedAndPrintedAsOvsDoes() throws IOException {
         List<String> failures = new ArrayList<>();
         List<Case> cases = cases();
+        int skipped = 0;
         for (Case c : cases) {
-            if (KNOWN.contains(c.line())) {
+            if (!modelled(c)) {
+                skipped++;
                 continue;
             }
             String got;
@@ -96,7 +144,8 @@ class FlowsDifferentialTest {
                 failures.add("### " + c.version() + " " + c.line() + "\n--- expected\n" + c.expected() + "--- got\n" + got);
             }
         }
-        System.out.println("flows differential: " + (cases.size() - failures.size()) + "/" + cases.size() + " pass");
+        System.out.println("flows differential: " + (cases.size() - skipped - failures.size()) + "/"
+                + (cases.size() - skipped) + " pass, " + skipped + " not modelled");
         assertThat(failures).isEmpty();
     }
 }

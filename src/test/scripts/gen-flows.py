@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""Seeded random flows for the differential campaign against the real OVS 3.1.
+
+Writes one flow per line (the format record-flows.sh reads): random combinations of the matches of ovs-fields(7)
+(masks, missing prerequisites, repeated fields, values wider than the field) and of the actions of ovs-actions(7).
+  src/test/scripts/gen-flows.py SEED COUNT > src/test/resources/refdata/ovs/differential/random-SEED.in
+"""
+import random
+import sys
+
+seed, count = int(sys.argv[1]), int(sys.argv[2])
+r = random.Random(seed)
+
+
+def mac():
+    return ":".join("%02x" % r.choice([0, 1, 0x0a, 0x55, 0xaa, 0xff, r.randrange(256)]) for _ in range(6))
+
+
+def ip():
+    return ".".join(str(r.choice([0, 1, 10, 192, 255, r.randrange(256)])) for _ in range(4))
+
+
+def masked_ip():
+    k = r.randrange(4)
+    if k == 0:
+        return ip()
+    if k == 1:
+        return "%s/%d" % (ip(), r.choice([0, 8, 16, 24, 31, 32, r.randrange(33)]))
+    if k == 2:
+        return "%s/%s" % (ip(), r.choice(["255.255.255.0", "255.0.255.0", "0.0.0.0", "255.255.255.255", ip()]))
+    return ip()
+
+
+def hexnum(bits):
+    v = r.choice([0, 1, r.randrange(1 << bits), (1 << bits) - 1, r.randrange(1 << min(bits + 4, 64))])
+    return r.choice(["0x%x" % v, str(v)])
+
+
+def masked(bits):
+    if r.random() < 0.5:
+        return hexnum(bits)
+    return "%s/%s" % (hexnum(bits), hexnum(bits))
+
+
+def reg():
+    return "reg%d" % r.randrange(16)
+
+
+PROTOS = ["ip", "tcp", "udp", "icmp", "arp", "sctp", "ipv6", "tcp6", "udp6", "icmp6", "rarp", "mpls", ""]
+
+# (name, value generator, protocols it needs)
+FIELDS = [
+    ("in_port", lambda: r.choice(["1", "2", "LOCAL", "65534", "65535", "0", "7", "IN_PORT", "NONE", "ANY"]), None),
+    ("dl_src", lambda: r.choice([mac(), mac() + "/" + mac(), mac() + "/01:00:00:00:00:00"]), None),
+    ("dl_dst", lambda: r.choice([mac(), mac() + "/" + mac(), mac() + "/fe:ff:ff:ff:ff:ff"]), None),
+    ("eth_src", lambda: mac(), None),
+    ("eth_dst", lambda: mac(), None),
+    ("dl_type", lambda: r.choice(["0x0800", "0x0806", "0x86dd", "0x8847", "0x1234", "2048"]), None),
+    ("dl_vlan", lambda: r.choice(["0", "1", "100", "4095", "4096", "0xffff"]), None),
+    ("dl_vlan_pcp", lambda: r.choice(["0", "3", "7", "8"]), None),
+    ("vlan_tci", lambda: r.choice(["0", "0x1064", "0x1000/0x1000", "0x0000/0x1fff", "0xf123/0xffff"]), None),
+    ("vlan_vid", lambda: r.choice(["0", "100", "0x1064", "4196", "0x1000/0x1000", "5000"]), None),
+    ("vlan_pcp", lambda: r.choice(["0", "5", "7", "9"]), None),
+    ("nw_src", masked_ip, "ip"),
+    ("nw_dst", masked_ip, "ip"),
+    ("ip_src", masked_ip, "ip"),
+    ("ip_dst", masked_ip, "ip"),
+    ("nw_proto", lambda: r.choice(["1", "6", "17", "47", "132", "255", "256"]), "ip"),
+    ("ip_proto", lambda: r.choice(["6", "17"]), "ip"),
+    ("nw_tos", lambda: r.choice(["0", "4", "16", "252", "3", "255", "256"]), "ip"),
+    ("ip_dscp", lambda: r.choice(["0", "10", "46", "63", "64"]), "ip"),
+    ("nw_ecn", lambda: r.choice(["0", "1", "3", "4"]), "ip"),
+    ("ip_ecn", lambda: r.choice(["2"]), "ip"),
+    ("nw_ttl", lambda: r.choice(["0", "1", "64", "255", "256"]), "ip"),
+    ("nw_frag", lambda: r.choice(["no", "yes", "first", "later", "not_later", "maybe"]), "ip"),
+    ("ip_frag", lambda: r.choice(["no", "later"]), "ip"),
+    ("tp_src", lambda: r.choice(["0", "80", "65535", "0x1000/0xf000", "65536", "0x8000/0x8000"]), "l4"),
+    ("tp_dst", lambda: r.choice(["53", "443", "0x0/0xff00", "1024/0xfc00"]), "l4"),
+    ("tcp_src", lambda: r.choice(["80", "0x50/0xfff0"]), "tcp"),
+    ("tcp_dst", lambda: r.choice(["22", "8080"]), "tcp"),
+    ("udp_src", lambda: r.choice(["68", "0x44/0xffff"]), "udp"),
+    ("udp_dst", lambda: r.choice(["67", "4789"]), "udp"),
+    ("tcp_flags", lambda: r.choice(["+syn", "+syn-ack", "0x002", "0x012/0x0ff", "-rst+fin", "+syn+ack+fin", "0x1000"]), "tcp"),
+    ("icmp_type", lambda: r.choice(["0", "8", "3", "255", "256"]), "icmp"),
+    ("icmp_code", lambda: r.choice(["0", "1", "13"]), "icmp"),
+    ("arp_op", lambda: r.choice(["1", "2", "3", "0x100", "70000"]), "arp"),
+    ("arp_spa", masked_ip, "arp"),
+    ("arp_tpa", masked_ip, "arp"),
+    ("arp_sha", lambda: r.choice([mac(), mac() + "/ff:ff:ff:00:00:00"]), "arp"),
+    ("arp_tha", lambda: mac(), "arp"),
+    ("metadata", lambda: masked(64), None),
+    ("pkt_mark", lambda: masked(32), None),
+    ("tun_id", lambda: masked(64), None),
+    ("tunnel_id", lambda: hexnum(32), None),
+    ("tun_src", masked_ip, None),
+    ("tun_dst", masked_ip, None),
+    ("ct_state", lambda: r.choice(["+trk", "-trk", "+new+trk", "+est+trk", "-new+est+trk", "+inv+trk", "+rpl+trk",
+                                    "+rel", "0x21/0x21", "+dnat", "+snat+trk", "+trk-est"]), None),
+    ("ct_mark", lambda: masked(32), None),
+    ("ct_zone", lambda: r.choice(["0", "1", "65520", "0xfff0", "65536"]), None),
+    ("ct_label", lambda: r.choice(["0x1", "0x1/0x1", "0x10000000000000000", "0xffff/0xff00"]), None),
+    ("recirc_id", lambda: r.choice(["0", "1", "0x10"]), None),
+    ("dp_hash", lambda: masked(32), None),
+    ("reg", lambda: masked(32), None),
+    ("xreg", lambda: masked(64), None),
+    ("ipv6_src", lambda: r.choice(["::1", "fe80::1", "2001:db8::/32", "2001:db8::1/64"]), "ipv6"),
+    ("ipv6_dst", lambda: r.choice(["ff02::1", "2001:db8::2"]), "ipv6"),
+    ("ipv6_label", lambda: r.choice(["0x12345", "1"]), "ipv6"),
+    ("mpls_label", lambda: r.choice(["0", "100", "1048576"]), "mpls"),
+    ("sctp_src", lambda: r.choice(["1", "2905"]), "sctp"),
+]
+
+
+def field():
+    name, gen, need = r.choice(FIELDS)
+    if name == "reg":
+        return "%s=%s" % (reg(), gen()), need
+    if name == "xreg":
+        return "xreg%d=%s" % (r.randrange(8), gen()), need
+    return "%s=%s" % (name, gen()), need
+
+
+def proto_for(need):
+    return {"ip": r.choice(["ip", "tcp", "udp", "icmp"]), "l4": r.choice(["tcp", "udp", "sctp"]),
+            "tcp": "tcp", "udp": "udp", "icmp": "icmp", "arp": "arp", "ipv6": "ipv6", "mpls": "mpls",
+            "sctp": "sctp"}.get(need, "")
+
+
+def match():
+    parts = []
+    fields = [field() for _ in range(r.choice([0, 1, 1, 2, 2, 3, 4]))]
+    proto = ""
+    if fields and r.random() < 0.8:
+        proto = proto_for(fields[0][1])  # usually the first field's prerequisite, sometimes none (a missing one)
+    elif r.random() < 0.3:
+        proto = r.choice(PROTOS)
+    if proto:
+        parts.append(proto)
+    parts += [f for f, _ in fields]
+    if r.random() < 0.1 and fields:
+        parts.append(fields[0][0])  # a repeated field
+    r.shuffle(parts)
+    head = []
+    if r.random() < 0.3:
+        head.append("table=%d" % r.choice([0, 1, 10, 254, 255]))
+    if r.random() < 0.5:
+        head.append("priority=%d" % r.choice([0, 1, 100, 32768, 65535]))
+    if r.random() < 0.15:
+        head.append("cookie=0x%x" % r.choice([1, 0x1020000000000, r.randrange(1 << 64)]))
+    if r.random() < 0.1:
+        head.append(r.choice(["idle_timeout=10", "hard_timeout=60", "send_flow_rem", "check_overlap", "reset_counts",
+                              "no_packet_counts", "no_byte_counts", "importance=3"]))
+    return ",".join(head + parts)
+
+
+SUBFIELD_SRC = ["NXM_OF_ETH_SRC[]", "NXM_OF_ETH_DST[0..15]", "NXM_NX_REG0[]", "NXM_NX_REG1[0..15]", "NXM_NX_REG2[16..31]",
+                "NXM_OF_IP_SRC[]", "NXM_OF_IN_PORT[]", "NXM_NX_TUN_ID[0..31]", "NXM_OF_VLAN_TCI[0..11]",
+                "OXM_OF_METADATA[0..31]", "NXM_NX_CT_MARK[]", "NXM_OF_TCP_SRC[]", "NXM_NX_ARP_SHA[]", "reg3[8..15]",
+                "eth_type[]", "NXM_NX_PKT_MARK[]", "NXM_NX_XXREG0[0..63]", "NXM_NX_CT_LABEL[0..31]", "NXM_NX_REG4[31]"]
+SUBFIELD_DST = ["NXM_OF_ETH_DST[]", "NXM_NX_REG0[0..15]", "NXM_NX_REG5[]", "NXM_NX_REG6[4..7]", "NXM_OF_IP_DST[]",
+                "NXM_NX_TUN_ID[]", "OXM_OF_METADATA[]", "NXM_NX_PKT_MARK[0..15]", "NXM_OF_VLAN_TCI[]", "reg7[]",
+                "NXM_OF_TCP_DST[]", "NXM_NX_ARP_THA[]", "NXM_OF_ARP_OP[]", "NXM_OF_IN_PORT[]", "NXM_NX_REG8[31]",
+                "NXM_NX_CT_MARK[]", "NXM_OF_ETH_TYPE[]", "NXM_NX_IP_TTL[]", "NXM_OF_IP_TOS[]"]
+SET_FIELDS = ["eth_src", "eth_dst", "ip_src", "ip_dst", "reg0", "reg9", "tun_id", "metadata", "vlan_vid", "vlan_pcp",
+              "tcp_src", "udp_dst", "arp_op", "arp_spa", "arp_sha", "ip_dscp", "nw_ttl", "ip_ecn", "pkt_mark",
+              "ct_mark", "in_port", "icmp_type", "tun_dst", "xreg1"]
+
+
+def setval(f):
+    if f.startswith("eth") or f.endswith("sha"):
+        return mac()
+    if "ip" in f and "dscp" not in f and "ecn" not in f or f.endswith("spa") or f == "tun_dst":
+        return ip()
+    return hexnum(r.choice([8, 16, 32]))
+
+
+def action():
+    k = r.randrange(40)
+    if k == 0:
+        return "output:%s" % r.choice(["1", "2", "65534", "LOCAL", "NXM_NX_REG1[]", "reg2[0..15]", "NXM_NX_REG3[0..7]",
+                                       "in_port", "65535", "0"])
+    if k == 1:
+        return r.choice(["NORMAL", "FLOOD", "ALL", "LOCAL", "IN_PORT", "drop", "normal", "in_port", "flood"])
+    if k == 2:
+        return r.choice(["controller", "controller:100", "CONTROLLER:65535", "controller(reason=no_match)",
+                         "controller(max_len=128,id=3)", "controller(userdata=01.02)", "controller(pause)",
+                         "controller(reason=invalid_ttl,meter_id=1)"])
+    if k == 3:
+        return "resubmit(%s,%s)" % (r.choice(["", "1", "in_port", "LOCAL"]), r.choice(["", "2", "255", "10"]))
+    if k == 4:
+        return "resubmit:%s" % r.choice(["3", "LOCAL", "in_port"])
+    if k == 5:
+        return "goto_table:%d" % r.choice([1, 5, 254, 0])
+    if k == 6:
+        return "move:%s->%s" % (r.choice(SUBFIELD_SRC), r.choice(SUBFIELD_DST))
+    if k == 7:
+        return "load:%s->%s" % (hexnum(r.choice([1, 8, 16, 32, 48])), r.choice(SUBFIELD_DST))
+    if k == 8:
+        f = r.choice(SET_FIELDS)
+        v = setval(f)
+        if r.random() < 0.3 and not (":" in v or "." in v):
+            v += "/" + hexnum(16)
+        return "set_field:%s->%s" % (v, f)
+    if k == 9:
+        return r.choice(["push_vlan:0x8100", "push_vlan:0x88a8", "pop_vlan", "strip_vlan", "push_vlan:0x1234"])
+    if k == 10:
+        return r.choice(["mod_dl_src:" + mac(), "mod_dl_dst:" + mac(), "mod_nw_src:" + ip(), "mod_nw_dst:" + ip()])
+    if k == 11:
+        return r.choice(["mod_nw_tos:%d" % r.choice([0, 4, 16, 3, 252]), "mod_nw_ecn:%d" % r.choice([0, 1, 3, 4]),
+                         "mod_nw_ttl:%d" % r.choice([0, 1, 64, 255]), "mod_tp_src:%d" % r.choice([1, 80, 65535]),
+                         "mod_tp_dst:%d" % r.choice([53, 65536])])
+    if k == 12:
+        return r.choice(["mod_vlan_vid:%d" % r.choice([0, 100, 4095, 4096]), "mod_vlan_pcp:%d" % r.choice([0, 7, 8])])
+    if k == 13:
+        return r.choice(["dec_ttl", "dec_ttl(1,2)", "dec_ttl()", "dec_ttl(0)"])
+    if k == 14:
+        return "enqueue:%s:%d" % (r.choice(["1", "LOCAL", "in_port"]), r.choice([0, 1, 7]))
+    if k == 15:
+        return "note:%s" % r.choice(["", "00", "01.02.03", "de.ad.be.ef.00.01.02.03", "abcd"])
+    if k == 16:
+        return "write_actions(%s)" % ",".join(r.choice(["output:1", "set_field:1->reg0", "pop_vlan", "NORMAL",
+                                                        "group:1", "dec_ttl"]) for _ in range(r.randrange(1, 3)))
+    if k == 17:
+        return "clear_actions"
+    if k == 18:
+        return "write_metadata:%s" % r.choice(["0x1", "0x1/0x1", "0xff00/0xffff", "0x10000000000000000"])
+    if k == 19:
+        return "sample(probability=%d,collector_set_id=%d,obs_domain_id=%d,obs_point_id=%d)" % (
+            r.choice([1, 65535, 100]), r.choice([0, 1]), r.choice([0, 5]), r.choice([0, 7]))
+    if k == 20:
+        return "ct(%s)" % ",".join(x for x in r.sample(
+            ["commit", "zone=%d" % r.choice([0, 5, 65520]), "table=%d" % r.choice([1, 31]), "zone=NXM_NX_REG0[0..15]",
+             "exec(set_field:0x1->ct_mark)", "exec(load:0x1->NXM_NX_CT_MARK[])", "nat", "nat(src=10.0.0.1)",
+             "alg=ftp", "force", "exec(set_field:0x1/0x1->ct_label)"], r.randrange(0, 4)))
+    if k == 21:
+        return "ct_clear"
+    if k == 22:
+        return "learn(table=%d,%s)" % (r.choice([1, 10]), ",".join(r.sample(
+            ["NXM_OF_VLAN_TCI[0..11]", "NXM_OF_ETH_DST[]=NXM_OF_ETH_SRC[]", "load:NXM_OF_IN_PORT[]->NXM_NX_REG0[0..15]",
+             "output:NXM_OF_IN_PORT[]", "idle_timeout=10", "hard_timeout=30", "priority=5", "cookie=0x5",
+             "eth_type=0x800", "ip_src=10.0.0.1", "fin_idle_timeout=5", "send_flow_rem", "delete_learned",
+             "limit=10", "result_dst=reg0[0]"], r.randrange(1, 4))))
+    if k == 23:
+        return "multipath(eth_src,50,modulo_n,1,0,NXM_NX_REG0[0..3])"
+    if k == 24:
+        return "bundle(eth_src,0,active_backup,ofport,members:1,2)"
+    if k == 25:
+        return "group:%d" % r.choice([1, 4294967040])
+    if k == 26:
+        return "meter:%d" % r.choice([1, 5])
+    if k == 27:
+        return "set_queue:%d" % r.choice([0, 3])
+    if k == 28:
+        return "pop_queue"
+    if k == 29:
+        return "exit"
+    if k == 30:
+        return r.choice(["push_mpls:0x8847", "pop_mpls:0x0800", "set_mpls_label:10", "set_mpls_ttl:5", "dec_mpls_ttl"])
+    if k == 31:
+        return r.choice(["set_tunnel:0x5", "set_tunnel64:0x100000000", "set_tunnel:0x100000000"])
+    if k == 32:
+        return r.choice(["output(port=1,max_len=100)", "fin_timeout(idle_timeout=5)", "conjunction(1,1/2)"])
+    if k == 33:
+        return "mod_nw_src:%s" % ip()
+    if k == 34:
+        return "output:%d" % r.choice([1, 2, 3, 100, 65279, 65280])
+    if k == 35:
+        return "load:%s->%s" % (hexnum(8), r.choice(["reg0[0..7]", "reg10[]", "NXM_NX_REG11[4..11]", "tun_id[0..15]"]))
+    if k == 36:
+        return "set_field:%s->%s" % (hexnum(16), reg())
+    if k == 37:
+        return r.choice(["check_pkt_larger(100)->NXM_NX_REG0[0]", "debug_recirc", "debug_slow", "unroll_xlate"])
+    if k == 38:
+        return "move:%s->%s" % (r.choice(SUBFIELD_SRC), r.choice(SUBFIELD_DST))
+    return "output:%d" % r.choice([1, 2, 3])
+
+
+def flow():
+    acts = [action() for _ in range(r.choice([0, 1, 1, 2, 2, 3, 4]))]
+    m = match()
+    return (m + "," if m else "") + "actions=" + ",".join(acts)
+
+
+print("# gen-flows.py %d %d" % (seed, count))
+for _ in range(count):
+    print(flow())

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Seeded random pipelines and packets for the ofproto/trace differential campaign against the real OVS 3.1.
+
+Writes a commands.in for record-megaflows.sh (br0 with dummy ports p1 and p2): per block, the flows of a small
+random pipeline (tables 0-3, matches on ports, protocols, addresses out of a small pool so that rules hit and miss,
+registers; actions that resubmit, write registers and headers, output, run ct()), then ofproto/trace of random
+packets, packets received on p1 and the megaflows they leave.
+  src/test/scripts/gen-traces.py SEED BLOCKS > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
+"""
+import random
+import sys
+
+seed, blocks = int(sys.argv[1]), int(sys.argv[2])
+r = random.Random(seed)
+IPS = ["10.0.0.1", "10.0.0.2", "10.0.1.7", "192.168.1.1"]
+MACS = ["50:54:00:00:00:01", "50:54:00:00:00:02", "50:54:00:00:00:03"]
+
+
+def match(table):
+    parts = []
+    proto = r.choice(["", "ip", "tcp", "udp", "icmp", "arp"])
+    if proto:
+        parts.append(proto)
+    if r.random() < 0.4:
+        parts.append("in_port=%d" % r.choice([1, 2]))
+    if proto in ("ip", "tcp", "udp", "icmp") and r.random() < 0.6:
+        parts.append("nw_%s=%s%s" % (r.choice(["src", "dst"]), r.choice(IPS), r.choice(["", "/24", "/16", "/31"])))
+    if proto in ("tcp", "udp") and r.random() < 0.5:
+        parts.append("tp_dst=%s" % r.choice(["80", "53", "0x1000/0xf000", "1024/0xfc00"]))
+    if proto == "arp" and r.random() < 0.5:
+        parts.append("arp_tpa=%s" % r.choice(IPS))
+    if r.random() < 0.2:
+        parts.append("dl_dst=%s" % r.choice(MACS))
+    if r.random() < 0.1:
+        parts.append(r.choice(["dl_vlan=10", "vlan_tci=0/0x1000", "pkt_mark=0x7"]))
+    if table > 0 and r.random() < 0.4:
+        parts.append("reg0=%d" % r.choice([1, 2, 3]))
+    if table > 0 and r.random() < 0.2:
+        parts.append("metadata=0x%x" % r.choice([1, 2]))
+    if r.random() < 0.15 and proto in ("ip", "tcp", "udp"):
+        parts.append("ct_state=%s" % r.choice(["+trk+new", "+trk+est", "-trk"]))
+    return proto, parts
+
+
+def action(table, proto):
+    ip = proto in ("ip", "tcp", "udp", "icmp")
+    later = [t for t in range(table + 1, 4)]
+    k = r.randrange(24)
+    if k < 3 and later:
+        return "resubmit(,%d)" % r.choice(later)
+    if k < 4 and later:
+        return "goto_table:%d" % r.choice(later)
+    if k < 6:
+        return "output:%d" % r.choice([1, 2])
+    if k == 6:
+        return "load:%d->NXM_NX_REG0[]" % r.choice([1, 2, 3])
+    if k == 7:
+        return "set_field:%d->reg1" % r.choice([1, 2])
+    if k == 8:
+        return "move:NXM_OF_ETH_SRC[]->NXM_OF_ETH_DST[]"
+    if k == 9:
+        return "mod_dl_src:%s" % r.choice(MACS)
+    if k == 10 and ip:
+        return r.choice(["mod_nw_dst:%s" % r.choice(IPS), "dec_ttl", "mod_nw_tos:16", "set_field:%s->ip_src" % r.choice(IPS)])
+    if k == 11:
+        return "output:NXM_NX_REG1[0..15]"
+    if k == 12 and ip and later:
+        return "ct(table=%d,zone=%d)" % (r.choice(later), r.choice([0, 5]))
+    if k == 13 and ip:
+        return "ct(commit,zone=%d%s)" % (r.choice([0, 5]), r.choice(["", ",exec(set_field:0x1->ct_mark)"]))
+    if k == 14:
+        return r.choice(["LOCAL", "IN_PORT", "exit", "ct_clear", "write_metadata:0x1/0x1" if later else "drop"])
+    if k == 15 and proto == "tcp":
+        return "mod_tp_dst:%d" % r.choice([80, 8080])
+    if k == 16:
+        return "load:0x%x->NXM_NX_REG2[8..15]" % r.choice([1, 0xff])
+    if k == 17:
+        return "move:NXM_NX_REG0[0..15]->NXM_NX_REG1[0..15]"
+    if k == 20:
+        return r.choice(["NORMAL", "FLOOD", "ALL"])
+    if k == 21:
+        return r.choice(["mod_vlan_vid:10", "strip_vlan", "mod_vlan_pcp:3"])  # no push_vlan: QinQ is not modelled
+    if k == 22:
+        return r.choice(["controller(reason=no_match)", "controller:64", "set_field:0x5->tun_id",
+                         "load:0x7->NXM_NX_PKT_MARK[]"])
+    if k == 23 and proto in ("tcp", "udp"):
+        return r.choice(["mod_tp_src:999", "set_field:7->%s_dst" % proto])
+    return "output:%d" % r.choice([1, 2])
+
+
+def flow(table):
+    proto, parts = match(table)
+    acts = []
+    for _ in range(r.choice([1, 1, 2, 3])):
+        a = action(table, proto)
+        if a.startswith("goto_table"):
+            acts.append(a)
+            break
+        acts.append(a)
+    if any(a.startswith("write_metadata") for a in acts):
+        acts = [a for a in acts if not a.startswith("write_metadata")] + [next(a for a in acts if a.startswith("write_metadata"))]
+        gotos = [a for a in acts if a.startswith("goto_table")]
+        acts = [a for a in acts if not a.startswith("goto_table")] + gotos
+    head = ["table=%d" % table, "priority=%d" % r.choice([0, 10, 20, 100])]
+    return ",".join(head + parts + ["actions=" + ",".join(acts)])
+
+
+def packet():
+    proto = r.choice(["tcp", "udp", "icmp", "arp", "ip"])
+    f = ["in_port=%d" % r.choice([1, 2]), proto, "dl_src=%s" % r.choice(MACS), "dl_dst=%s" % r.choice(MACS)]
+    if r.random() < 0.15:
+        f.insert(1, "dl_vlan=10")
+    if proto == "arp":
+        f += ["arp_spa=%s" % r.choice(IPS), "arp_tpa=%s" % r.choice(IPS), "arp_op=1"]
+    else:
+        f += ["nw_src=%s" % r.choice(IPS), "nw_dst=%s" % r.choice(IPS), "nw_ttl=%d" % r.choice([64, 1, 2])]
+        if proto in ("tcp", "udp"):
+            f += ["tp_src=%d" % r.choice([1234, 53]), "tp_dst=%d" % r.choice([80, 53, 0x1234, 1030])]
+    return ",".join(f)
+
+
+def frame(p):
+    d = dict(kv.split("=") for kv in p.split(",") if "=" in kv)
+    proto = [kv for kv in p.split(",") if "=" not in kv][0]
+    eth = "eth(src=%s,dst=%s)" % (d["dl_src"], d["dl_dst"])
+    if proto == "arp":
+        return "%s,eth_type(0x0806),arp(sip=%s,tip=%s,op=1,sha=%s,tha=00:00:00:00:00:00)" % (
+            eth, d["arp_spa"], d["arp_tpa"], d["dl_src"])
+    num = {"tcp": 6, "udp": 17, "icmp": 1, "ip": 6}[proto]
+    s = "%s,eth_type(0x0800),ipv4(src=%s,dst=%s,proto=%d,tos=0,ttl=%s,frag=no)" % (
+        eth, d["nw_src"], d["nw_dst"], num, d["nw_ttl"])
+    if proto in ("tcp", "udp", "ip"):
+        s += ",%s(src=%s,dst=%s)" % ("udp" if proto == "udp" else "tcp", d.get("tp_src", 1234), d.get("tp_dst", 80))
+    else:
+        s += ",icmp(type=8,code=0)"
+    return s
+
+
+print("# gen-traces.py %d %d: random pipelines on br0 (dummy ports p1, p2), traced and received" % (seed, blocks))
+for b in range(blocks):
+    print("ovs-ofctl del-flows br0")
+    print("ovs-appctl dpctl/del-flows")
+    for t in range(4):
+        for _ in range(r.choice([1, 2, 3, 4])):
+            print("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % flow(t))
+    for _ in range(r.choice([3, 4, 5])):
+        p = packet()
+        ct = " ".join("--ct-next '%s'" % r.choice(["trk,new", "trk,est", "trk,est,rpl"]) for _ in range(r.choice([0, 0, 1, 2])))
+        print("ovs-appctl ofproto/trace %sbr0 '%s'" % (ct + " " if ct else "", p))
+    for _ in range(r.choice([1, 2])):
+        p = packet()
+        if "in_port=1" in p:
+            print("ovs-appctl netdev-dummy/receive p1 '%s'" % frame(p))
+    print("ovs-appctl dpctl/dump-flows")
