@@ -48,8 +48,9 @@ final class Classifier {
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
         // the rules by the hash of their masked fields (open addressing, linear probing), each holding those fields'
-        // values (its cls_match), so that a probe reads the slot and the rule alone
+        // values (its cls_match); each slot's hash beside it, so that a probe reads the rule it finds alone
         private Rule[] slots = new Rule[8];
+        private long[] hashes = new long[8];
         private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
         final int[] triePlen = new int[TRIE_FIELDS.length];
@@ -107,6 +108,7 @@ final class Classifier {
             int i = slot(r.clsHash);
             if (slots[i] == null) {
                 slots[i] = r;
+                hashes[i] = r.clsHash;
                 if (++buckets * 2 > slots.length) {
                     grow();
                 }
@@ -174,7 +176,7 @@ final class Classifier {
         private int slot(long h) {
             int m = slots.length - 1;
             int i = (int) (h ^ h >>> 32) & m;
-            while (slots[i] != null && slots[i].clsHash != h) {
+            while (slots[i] != null && hashes[i] != h) {
                 i = (i + 1) & m;
             }
             return i;
@@ -183,9 +185,12 @@ final class Classifier {
         private void grow() {
             Rule[] old = slots;
             slots = new Rule[old.length * 2];
+            hashes = new long[slots.length];
             for (Rule r : old) {
                 if (r != null) {
-                    slots[slot(r.clsHash)] = r;
+                    int i = slot(r.clsHash);
+                    slots[i] = r;
+                    hashes[i] = r.clsHash;
                 }
             }
         }
@@ -196,10 +201,11 @@ final class Classifier {
             slots[i] = null;
             buckets--;
             for (int j = (i + 1) & m; slots[j] != null; j = (j + 1) & m) {
-                long h = slots[j].clsHash;
+                long h = hashes[j];
                 int home = (int) (h ^ h >>> 32) & m;
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     slots[i] = slots[j];
+                    hashes[i] = h;
                     slots[j] = null;
                     i = j;
                 }
@@ -354,6 +360,13 @@ final class Classifier {
     // find_match_wc() as OVS 3.1.1 has it: the final stage's bits are folded even when the ports trie decides
     private Rule findMatchWc(Subtable st, long[] flow, long[] wc) {
         int n = st.stageFields.length;
+        // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
+        // so the staged walk would fold every stage and return it: one probe instead
+        Rule r = st.find(st.hash(flow), flow);
+        if (r != null) {
+            st.fold(wc, n - 1);
+            return r;
+        }
         long h = MaskedFields.SEED;
         int folded = -1;
         long portsMask = -1;
@@ -367,8 +380,7 @@ final class Classifier {
                 return noMatch(st, wc, folded, portsMask);
             }
         }
-        Rule r = st.find(h, flow);
-        if (r == null && st.portsMaskLen > 0) {
+        if (st.portsMaskLen > 0) {
             // the ports trie decides how many leading bits of the ports the miss depends on
             long mask = ports(st.mask);
             int mbits = st.portsTrie.lookup(ports(flow) & mask, 32);
@@ -376,7 +388,7 @@ final class Classifier {
             return noMatch(st, wc, folded, portsMask);
         }
         st.fold(wc, n - 1);
-        return r;
+        return null;
     }
 
     private static Rule noMatch(Subtable st, long[] wc, int folded, long portsMask) {
