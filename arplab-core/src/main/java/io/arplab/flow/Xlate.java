@@ -111,7 +111,7 @@ final class Xlate {
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
-        base = copy(flow, base);
+        base = initial; // equal to the flow in every field commit() compares; copied before commit() writes it
         wc = new long[Slot.ALL.length];
         xc = new XlateCache();
         odp.setLength(0);
@@ -585,7 +585,7 @@ final class Xlate {
         }
         note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         Conntrack.clear(flow);
-        base = copy(flow, base);
+        base = copy(flow, base == initial ? null : base);
     }
 
     /**
@@ -813,7 +813,7 @@ final class Xlate {
                 odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
             }
         }
-        System.arraycopy(flow, 0, base, 0, flow.length);
+        base = copy(flow, base == initial ? null : base);
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
