@@ -141,9 +141,13 @@ public final class Datapath {
         return masks.size();
     }
 
-    /** One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. */
-    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc) {
-        Megaflow m = lookup(flow);
+    /**
+     * One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. {@code keyMissed}:
+     * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
+     */
+    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
+            boolean keyMissed) {
+        Megaflow m = keyMissed ? null : lookup(flow);
         if (m != null) {
             hit(m, flow, len, now);
             return;

@@ -409,6 +409,7 @@ public final class Ofproto {
             Datapath.Megaflow m = datapath.lookup(flow);
             if (m == null || !m.replayable()) {
                 Xlate x = xlate(now, flow, packet, true);
+                x.keyMissed = m == null;
                 translate(x, flow);
                 outputs.addAll(x.outputs);
                 break;

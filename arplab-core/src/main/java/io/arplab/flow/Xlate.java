@@ -47,6 +47,8 @@ final class Xlate {
     boolean onePass;
     long[] lastMask;
     String lastActions;
+    /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
+    boolean keyMissed;
     /** Traceflow's observer of what a trace decides, or null. */
     TraceflowHop hop;
 
@@ -149,7 +151,10 @@ final class Xlate {
             xc.replayable &= !slow;
         }
         if (execute) {
-            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc);
+            // a thawed recirculation's initial flow is not the key the datapath looked up
+            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc,
+                    keyMissed && recircId == 0);
+            keyMissed = false;
         }
         if (trace != null) {
             trace.append('\n');
