@@ -165,7 +165,11 @@ public final class Datapath {
     private MaskTable maskTable(long[] mask) {
         MaskTable t = lastTable;
         if (t == null || !java.util.Arrays.equals(t.mask, mask)) {
-            t = masks.computeIfAbsent(new FlowTables.MaskKey(mask), k -> new MaskTable(mask.clone()));
+            t = masks.get(new FlowTables.MaskKey(mask));
+            if (t == null) {
+                t = new MaskTable(mask.clone()); // the translation's array is its scratch
+                masks.put(new FlowTables.MaskKey(t.mask), t);
+            }
             lastTable = t;
         }
         return t;

@@ -114,7 +114,7 @@ final class Xlate {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
         base = initial; // equal to the flow in every field commit() compares; copied before commit() writes it
-        wc = new long[Slot.ALL.length];
+        wc = br.borrowWildcards(); // the megaflow's mask is copied from it when new
         xc = new XlateCache();
         odp.setLength(0);
         slow = false;
@@ -170,6 +170,7 @@ final class Xlate {
                         + "  - Uses action(s) not supported by datapath.\n");
             }
         }
+        br.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
     }
 
     private void line(String s) {
