@@ -47,9 +47,12 @@ final class Classifier {
         final int[][] stageFields;
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
-        // the rules by the hash of their masked fields (open addressing, linear probing), each holding those fields'
-        // values (its cls_match), so that a probe reads the slot and the rule alone
+        // the rules by the hash of their masked fields (open addressing, linear probing): a slot's record in keys
+        // (width longs) holds the hash and the masked values of its first rule (its cls_match), so that a probe reads
+        // the record and then the rule it found alone; rules with the same hash follow the first (clsNext)
         private Rule[] slots = new Rule[8];
+        private final int width;
+        private long[] keys;
         private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
         final int[] triePlen = new int[TRIE_FIELDS.length];
@@ -59,6 +62,8 @@ final class Classifier {
         Subtable(long seq, long[] mask) {
             super(mask);
             this.seq = seq;
+            width = 1 + fields.length;
+            keys = new long[slots.length * width];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
             for (int s = 0; s <= 3; s++) {
@@ -95,18 +100,11 @@ final class Classifier {
                 h = stageHash(h, k, r.match.value);
                 indices[k].addTo(h, 1);
             }
-            long[] key = new long[fields.length];
-            for (int j = 0; j < fields.length; j++) {
-                key[j] = r.match.value[fields[j]] & mask[fields[j]];
-            }
-            r.clsHash = hash(r.match.value);
-            r.k0 = key.length > 0 ? key[0] : 0;
-            r.k1 = key.length > 1 ? key[1] : 0;
-            r.k2 = key.length > 2 ? key[2] : 0;
-            r.kMore = key.length > 3 ? Arrays.copyOfRange(key, 3, key.length) : null;
-            int i = slot(r.clsHash);
+            long hash = hash(r.match.value);
+            int i = slot(hash);
             if (slots[i] == null) {
                 slots[i] = r;
+                record(i, hash, r.match.value);
                 if (++buckets * 2 > slots.length) {
                     grow();
                 }
@@ -128,11 +126,13 @@ final class Classifier {
                     indices[k].remove(h);
                 }
             }
-            int i = slot(r.clsHash);
+            long hash = hash(r.match.value);
+            int i = slot(hash);
             Rule head = slots[i];
             if (head == r) {
                 if (r.clsNext != null) {
                     slots[i] = r.clsNext;
+                    record(i, hash, r.clsNext.match.value);
                 } else {
                     deleteSlot(i);
                 }
@@ -149,14 +149,10 @@ final class Classifier {
             }
         }
 
+        /** {@code r} takes the place of {@code old}, whose match it has. */
         void replace(Rule old, Rule r) {
-            r.clsHash = old.clsHash;
-            r.k0 = old.k0;
-            r.k1 = old.k1;
-            r.k2 = old.k2;
-            r.kMore = old.kMore;
             r.clsNext = old.clsNext;
-            int i = slot(old.clsHash);
+            int i = slot(hash(old.match.value));
             if (slots[i] == old) {
                 slots[i] = r;
             } else {
@@ -174,18 +170,31 @@ final class Classifier {
         private int slot(long h) {
             int m = slots.length - 1;
             int i = (int) (h ^ h >>> 32) & m;
-            while (slots[i] != null && slots[i].clsHash != h) {
+            while (slots[i] != null && keys[i * width] != h) {
                 i = (i + 1) & m;
             }
             return i;
         }
 
+        // slot i's record: the hash and the masked values of v
+        private void record(int i, long hash, long[] v) {
+            int o = i * width;
+            keys[o] = hash;
+            for (int j = 0; j < fields.length; j++) {
+                keys[o + 1 + j] = v[fields[j]] & mask[fields[j]];
+            }
+        }
+
         private void grow() {
             Rule[] old = slots;
+            long[] oldKeys = keys;
             slots = new Rule[old.length * 2];
-            for (Rule r : old) {
-                if (r != null) {
-                    slots[slot(r.clsHash)] = r;
+            keys = new long[slots.length * width];
+            for (int j = 0; j < old.length; j++) {
+                if (old[j] != null) {
+                    int i = slot(oldKeys[j * width]);
+                    slots[i] = old[j];
+                    System.arraycopy(oldKeys, j * width, keys, i * width, width);
                 }
             }
         }
@@ -196,10 +205,11 @@ final class Classifier {
             slots[i] = null;
             buckets--;
             for (int j = (i + 1) & m; slots[j] != null; j = (j + 1) & m) {
-                long h = slots[j].clsHash;
+                long h = keys[j * width];
                 int home = (int) (h ^ h >>> 32) & m;
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     slots[i] = slots[j];
+                    System.arraycopy(keys, j * width, keys, i * width, width);
                     slots[j] = null;
                     i = j;
                 }
@@ -208,24 +218,25 @@ final class Classifier {
 
         /** find_match(): the best rule whose masked fields equal the flow's, from the bucket of their hash. */
         Rule find(long hash, long[] flow) {
-            Rule best = null;
-            for (Rule r = slots[slot(hash)]; r != null; r = r.clsNext) {
-                if (keyMatches(r, flow) && (best == null || r.priority > best.priority)) {
+            int i = slot(hash);
+            Rule head = slots[i];
+            if (head == null) {
+                return null;
+            }
+            Rule best = recordMatches(i, flow) ? head : null;
+            for (Rule r = head.clsNext; r != null; r = r.clsNext) {
+                if (sameUnderMask(flow, r.match.value) && (best == null || r.priority > best.priority)) {
                     best = r;
                 }
             }
             return best;
         }
 
-        private boolean keyMatches(Rule r, long[] flow) {
+        private boolean recordMatches(int i, long[] flow) {
             int[] f = fields;
-            int n = f.length;
-            if (n > 0 && (flow[f[0]] & mask[f[0]]) != r.k0 || n > 1 && (flow[f[1]] & mask[f[1]]) != r.k1
-                    || n > 2 && (flow[f[2]] & mask[f[2]]) != r.k2) {
-                return false;
-            }
-            for (int j = 3; j < n; j++) {
-                if ((flow[f[j]] & mask[f[j]]) != r.kMore[j - 3]) {
+            int o = i * width + 1;
+            for (int j = 0; j < f.length; j++) {
+                if ((flow[f[j]] & mask[f[j]]) != keys[o + j]) {
                     return false;
                 }
             }
@@ -354,6 +365,13 @@ final class Classifier {
     // find_match_wc() as OVS 3.1.1 has it: the final stage's bits are folded even when the ports trie decides
     private Rule findMatchWc(Subtable st, long[] flow, long[] wc) {
         int n = st.stageFields.length;
+        // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
+        // so the staged walk would fold every stage and return it: one probe instead
+        Rule r = st.find(st.hash(flow), flow);
+        if (r != null) {
+            st.fold(wc, n - 1);
+            return r;
+        }
         long h = MaskedFields.SEED;
         int folded = -1;
         long portsMask = -1;
@@ -367,8 +385,7 @@ final class Classifier {
                 return noMatch(st, wc, folded, portsMask);
             }
         }
-        Rule r = st.find(h, flow);
-        if (r == null && st.portsMaskLen > 0) {
+        if (st.portsMaskLen > 0) {
             // the ports trie decides how many leading bits of the ports the miss depends on
             long mask = ports(st.mask);
             int mbits = st.portsTrie.lookup(ports(flow) & mask, 32);
@@ -376,7 +393,7 @@ final class Classifier {
             return noMatch(st, wc, folded, portsMask);
         }
         st.fold(wc, n - 1);
-        return r;
+        return null;
     }
 
     private static Rule noMatch(Subtable st, long[] wc, int folded, long portsMask) {

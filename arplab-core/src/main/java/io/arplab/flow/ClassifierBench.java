@@ -79,10 +79,11 @@ public final class ClassifierBench {
         }
         double masks = (br.datapath.maskProbes - probes0) / (double) n;
         // a megaflow, from its layout (compressed references): the object (header, 6 references, 4 longs), its key
-        // and mask (two long[Slot count]), its map slot, its actions string, and its xlate cache: the object, the
-        // rules it credits (a list grown to the 10 tables'), NORMAL's empty learning, one compiled output action
-        long cache = 32 + (24 + 16 + 4 * 13) + 16 + (24 + 24 + 40);
-        long bytes = 72 + 2 * (16 + 8L * Slot.ALL.length) + 16 + 48 + cache;
+        // (a long[Slot count]; the mask is its subtable's, shared), its map slot, its actions string, and its xlate
+        // cache: the object, the rules it credits (a list grown to the 10 tables'), NORMAL's empty learning, one
+        // compiled output action
+        long cache = 32 + (24 + 16 + 4 * 12) + 16 + (24 + 24 + 40);
+        long bytes = 72 + (16 + 8L * Slot.ALL.length) + 16 + 48 + cache;
         return new Result(tables * flowsPerTable, megaflows, upcalls, cached, masks, bytes, hitsPerSecond);
     }
 

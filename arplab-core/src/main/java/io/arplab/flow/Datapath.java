@@ -239,6 +239,8 @@ public final class Datapath {
     }
 
     private final java.util.Map<FlowTables.MaskKey, MaskTable> masks = new java.util.LinkedHashMap<>();
+    /** The subtable the last megaflow went to (null when it may have been deleted). */
+    private MaskTable lastTable;
     /** Subtables probed by lookups so far (dpcls' masks hit). */
     public long maskProbes;
 
@@ -260,19 +262,38 @@ public final class Datapath {
         return masks.size();
     }
 
-    /** One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. */
-    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc) {
-        Megaflow m = lookup(flow);
+    /**
+     * One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. {@code keyMissed}:
+     * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
+     */
+    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
+            boolean keyMissed) {
+        Megaflow m = keyMissed ? null : lookup(flow);
         if (m != null) {
             hit(m, flow, len, now);
             return;
         }
         missed++;
-        // the key keeps the first packet's values; dpctl prints them with the mask
-        Megaflow n = new Megaflow(br, flow, mask, actions, xc); // both fresh from the translation
+        // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
+        // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
+        MaskTable t = maskTable(mask);
+        Megaflow n = new Megaflow(br, flow, t.mask, actions, xc);
         flows.add(n);
-        MaskTable t = masks.computeIfAbsent(new FlowTables.MaskKey(n.mask), k -> new MaskTable(n.mask));
         n.next = t.flows.put(t.hash(n.value), n);
+    }
+
+    // dpcls_find_subtable(): most installs share the last one's mask, so that is compared before hashing the mask
+    private MaskTable maskTable(long[] mask) {
+        MaskTable t = lastTable;
+        if (t == null || !java.util.Arrays.equals(t.mask, mask)) {
+            t = masks.get(new FlowTables.MaskKey(mask));
+            if (t == null) {
+                t = new MaskTable(mask.clone()); // the translation's array is its scratch
+                masks.put(new FlowTables.MaskKey(t.mask), t);
+            }
+            lastTable = t;
+        }
+        return t;
     }
 
     /** A packet with this flow hit megaflow {@code m}: dp_netdev_flow_used(). */
@@ -307,6 +328,7 @@ public final class Datapath {
         }
         if (t.flows.isEmpty()) {
             masks.remove(k);
+            lastTable = null;
         }
     }
 
@@ -384,6 +406,7 @@ public final class Datapath {
     public void flush() {
         flows.clear();
         masks.clear();
+        lastTable = null;
     }
 
     /**

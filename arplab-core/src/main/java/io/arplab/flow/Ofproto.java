@@ -50,6 +50,24 @@ public final class Ofproto {
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     public final Conntrack ct = new Conntrack();
+    /** The wildcards of the translation under way (xlate_ctx's wc), lent to one translation at a time. */
+    private final long[] wildcards = new long[Slot.ALL.length];
+    private boolean wildcardsLent;
+
+    long[] borrowWildcards() {
+        if (wildcardsLent) {
+            return new long[Slot.ALL.length]; // a translation within a translation
+        }
+        wildcardsLent = true;
+        java.util.Arrays.fill(wildcards, 0);
+        return wildcards;
+    }
+
+    void returnWildcards(long[] wc) {
+        if (wc == wildcards) {
+            wildcardsLent = false;
+        }
+    }
     public final Datapath datapath;
     /** The group table by id (ofproto's groups; OVS dumps them in its hash map's order, arplab by id). */
     public final java.util.SortedMap<Long, Group> groups = new java.util.TreeMap<>();
@@ -532,6 +550,7 @@ public final class Ofproto {
             Datapath.Megaflow m = datapath.lookup(flow);
             if (m == null || !m.replayable()) {
                 Xlate x = xlate(now, flow, packet, true);
+                x.keyMissed = m == null;
                 translate(x, flow);
                 outputs.addAll(x.outputs);
                 break;

@@ -4,22 +4,20 @@ import java.util.List;
 
 /** An installed flow (OVS's struct rule): what a table holds, with its counters and times (virtual ns). */
 public final class Rule {
+    // what a translation reads and counts first, so that they share the object's first cache line
+    long packets, bytes, used;
     public final int table;
     public final int priority;
+    /** As the switch decoded them from the flow_mod (see {@link ActionFormat#roundTrip}). */
+    List<Action> actions;
+    /** The next rule in its subtable's slot (struct cls_match's list: the same hash of its masked fields). */
+    Rule clsNext;
     public final Match match;
     long cookie;
     int idleTimeout, hardTimeout, importance, flags;
-    /** As the switch decoded them from the flow_mod (see {@link ActionFormat#roundTrip}). */
-    List<Action> actions;
     final long created;
-    long modified, used;
-    long packets, bytes;
+    long modified;
     final long seq;
-    // its place in its subtable (struct cls_match): the hash and first values of its masked fields, the next rule
-    // with the same hash
-    long clsHash, k0, k1, k2;
-    long[] kMore;
-    Rule clsNext;
 
     Rule(int table, int priority, Match match, long seq, long now) {
         this.table = table;

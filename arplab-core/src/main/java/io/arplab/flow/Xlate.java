@@ -69,6 +69,8 @@ final class Xlate {
     boolean onePass;
     long[] lastMask;
     String lastActions;
+    /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
+    boolean keyMissed;
     /** Traceflow's observer of what a trace decides, or null. */
     TraceflowHop hop;
 
@@ -136,8 +138,8 @@ final class Xlate {
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
-        base = copy(flow, base);
-        wc = new long[Slot.ALL.length];
+        base = initial; // equal to the flow in every field commit() compares; copied before commit() writes it
+        wc = br.borrowWildcards(); // the megaflow's mask is copied from it when new
         xc = new XlateCache();
         odp.setLength(0);
         lastClone = -1;
@@ -187,8 +189,11 @@ final class Xlate {
                 br.datapath.tnlPop(now, p.port(), p.frame());
             }
             pops.clear();
-            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc);
+            // a thawed recirculation's initial flow is not the key the datapath looked up
+            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc,
+                    keyMissed && recircId == 0);
         }
+        keyMissed = false;
         if (trace != null) {
             trace.append('\n');
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
@@ -203,6 +208,7 @@ final class Xlate {
                         + "  - Uses action(s) not supported by datapath.\n");
             }
         }
+        br.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
     }
 
     private void line(String s) {
@@ -672,7 +678,7 @@ final class Xlate {
         }
         note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         Conntrack.clear(flow);
-        base = copy(flow, base);
+        base = copy(flow, base == initial ? null : base);
     }
 
     /**
@@ -886,7 +892,8 @@ final class Xlate {
         odpAdd(NativeTunnel.format(tun.dpPort, header, outDev.dpPort));
         int pushed = odp.length();
         boolean last = tail;
-        long[] savedFlow = flow.clone(), savedBase = base.clone(), savedWc = wc;
+        long[] savedFlow = flow.clone(), savedBase = base, savedWc = wc;
+        base = base.clone(); // base may be the initial flow itself (the megaflow's key)
         NativeTunnel.propagate(flow, t, dmac, smac, sip);
         NativeTunnel.propagate(base, t, dmac, smac, sip);
         wc = new long[Slot.ALL.length];
@@ -1068,7 +1075,7 @@ final class Xlate {
                 odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
             }
         }
-        System.arraycopy(flow, 0, base, 0, flow.length);
+        base = copy(flow, base == initial ? null : base);
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
