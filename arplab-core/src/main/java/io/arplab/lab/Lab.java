@@ -11,6 +11,7 @@ import io.arplab.observe.TraceLog;
 import io.arplab.stack.ArpTbl;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
+import io.arplab.stack.SeededRandom;
 import io.arplab.stack.TimerWheel;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.runtime.Resolver;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +61,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private final Network network;
-    private final SplittableRandom random;
+    private final SeededRandom random;
     /** The kernel's clock: jiffies and the timer wheel, drawn from the seed without touching {@link #random}. */
     private final TimerWheel wheel;
     private final long seed;
@@ -111,7 +111,7 @@ public final class Lab implements AutoCloseable {
 
     public Lab(long seed, long epochNanos, io.arplab.observe.TraceSink trace) {
         this.network = new Network(epochNanos);
-        this.random = new SplittableRandom(seed);
+        this.random = new SeededRandom(seed);
         this.wheel = TimerWheel.forSeed(seed);
         this.seed = seed;
         network.setTraceLog(trace);
