@@ -2,9 +2,9 @@ package io.arplab.device;
 
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
+import io.arplab.stack.SeededRandom;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
-import java.util.SplittableRandom;
 
 /**
  * A Linux-like node (a container's network namespace): a {@link HostStack} whose Ethernet devices are this
@@ -16,7 +16,7 @@ public final class Host implements Device, HostStack.Outbox {
     /** The device output of the call in progress (the stack's outbox maps devices to ports onto it). */
     private Output target;
 
-    public Host(String name, SplittableRandom random, long now, long epochNanos) {
+    public Host(String name, SeededRandom random, long now, long epochNanos) {
         this.stack = new HostStack(name, random, now, epochNanos);
     }
 

@@ -11,6 +11,7 @@ import io.arplab.observe.TraceLog;
 import io.arplab.stack.ArpTbl;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
+import io.arplab.stack.SeededRandom;
 import io.arplab.stack.TimerWheel;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.runtime.Resolver;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -61,13 +61,13 @@ public final class Lab implements AutoCloseable {
     }
 
     private final Network network;
-    private final SplittableRandom random;
+    private final SeededRandom random;
     /** The kernel's clock: jiffies and the timer wheel, drawn from the seed without touching {@link #random}. */
     private final TimerWheel wheel;
     private final long seed;
     private final Resolver resolver = new Resolver();
-    // an open-addressing map in insertion order: a big lab holds one entry a host
-    private final Map<String, Host> hosts = new it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap<>();
+    /** The hosts in the order added: a view of the network's nodes (a big lab holds no second index of them). */
+    private final HostsView hosts;
     private final Map<String, LinuxBridge> bridges = new LinkedHashMap<>();
     private final Map<String, OvsBridge> ovsBridges = new LinkedHashMap<>();
     private final io.arplab.flow.Datapath ovsDatapath = new io.arplab.flow.Datapath();
@@ -111,7 +111,8 @@ public final class Lab implements AutoCloseable {
 
     public Lab(long seed, long epochNanos, io.arplab.observe.TraceSink trace) {
         this.network = new Network(epochNanos);
-        this.random = new SplittableRandom(seed);
+        this.hosts = new HostsView(network);
+        this.random = new SeededRandom(seed);
         this.wheel = TimerWheel.forSeed(seed);
         this.seed = seed;
         network.setTraceLog(trace);
@@ -264,7 +265,7 @@ public final class Lab implements AutoCloseable {
         }
         Network.Node node = network.add(h);
         h.stack().setTracer(node.tracer());
-        hosts.put(name, h);
+        hosts.added();
         return h;
     }
 

@@ -5,6 +5,7 @@ import io.arplab.live.LiveRuntime;
 import io.arplab.runtime.FrameIo;
 import io.arplab.runtime.Resolver;
 import io.arplab.stack.Route;
+import io.arplab.stack.SeededRandom;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
@@ -16,7 +17,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +40,7 @@ public final class LiveLab implements AutoCloseable {
     public LiveLab(String name, FrameIo wire, MacAddress mac, String address, Ipv4Address gateway, long seed,
                    Path workDir) {
         long epoch = System.currentTimeMillis() * 1_000_000L;
-        Host host = new Host(name, new SplittableRandom(seed), 0, epoch);
+        Host host = new Host(name, new SeededRandom(seed), 0, epoch);
         host.stack().setTimerWheel(io.arplab.stack.TimerWheel.forSeed(seed));
         Cidr c = Cidr.parse(address);
         if (mac.isMulticast() || mac.isZero()) {

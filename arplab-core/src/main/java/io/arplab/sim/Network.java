@@ -128,7 +128,7 @@ public final class Network {
         }
         for (Node n : nodes) {
             n.log = buffered ? n.part.buffer : trace;
-            n.floodGroups = null;
+            n.plan = null;
         }
     }
 
@@ -488,7 +488,7 @@ public final class Network {
                 whole.scheduler.cancel(n);
             }
             n.part = part;
-            n.floodGroups = null; // which ports cross the cut changed
+            n.plan = null; // which ports cross the cut changed
             if (wasArmed) {
                 part.scheduler.schedule(n, deadline);
             }
@@ -553,13 +553,8 @@ public final class Network {
         TraceSink log;
         /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
         private long skbs;
-        /** The distinct latencies of the ports a flood batches, or null when the plan must be recomputed. */
-        private long[] floodGroups;
-        /** Per flood group, its wired ports; the wired ports with a capture; the wired ports no watch covers. */
-        private int[] groupPorts;
-        private int[] capturedPorts;
-        private int[] unwatchedPorts;
-        private int wiredPorts;
+        /** How a flood goes out of its ports, made on its first flood; null when it must be recomputed. */
+        private FloodPlan plan;
         /** A bridge's index of the hosts a broadcast ARP can change, created with the first watched host port. */
         private FloodIndex floodIndex;
         /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
@@ -683,7 +678,7 @@ public final class Network {
             peers[port] = peer;
             peerPorts[port] = peerPort;
             latencies[port] = latency;
-            floodGroups = null;
+            plan = null;
         }
 
         /** The node at the other end of {@code port}'s wire, or null. */
@@ -702,7 +697,7 @@ public final class Network {
                     floodIndex = new FloodIndex();
                 }
                 floodIndex.watch(port, host, hostPort);
-                floodGroups = null;
+                plan = null;
             }
         }
 
@@ -712,7 +707,7 @@ public final class Network {
                 captures = java.util.Arrays.copyOf(captures, Math.max(port + 1, device.portCount()));
             }
             captures[port] = sink;
-            floodGroups = null;
+            plan = null;
             if (device instanceof Host h && h.port(port).arpWatch() != null) {
                 h.port(port).arpWatch().configChanged(); // a captured host always gets its frames
             }
@@ -802,8 +797,8 @@ public final class Network {
                     && (p >= captures.length || captures[p] == null) && !enabled();
         }
 
-        private long[] floodGroups() {
-            if (floodGroups == null || floodGroupsPorts != device.portCount()) {
+        private FloodPlan floodPlan() {
+            if (plan == null || plan.portCount != device.portCount()) {
                 long[] g = new long[0];
                 int[] counts = new int[0];
                 int[] captured = NO_INTS;
@@ -857,20 +852,11 @@ public final class Network {
                         plainCounts[plainCounts.length - 1] = counts[i];
                     }
                 }
-                floodGroups = plainGroups;
-                groupPorts = plainCounts;
-                capturedPorts = captured;
-                unwatchedPorts = java.util.Arrays.copyOf(unwatched, nUnwatched);
-                wiredPorts = wired;
-                crossingPorts = crossing;
-                floodGroupsPorts = device.portCount();
+                plan = new FloodPlan(plainGroups, plainCounts, captured, java.util.Arrays.copyOf(unwatched, nUnwatched),
+                        wired, crossing, device.portCount());
             }
-            return floodGroups;
+            return plan;
         }
-
-        private int floodGroupsPorts;
-        /** Wired ports whose peer runs in another partition: a flood through them is never batched. */
-        private int crossingPorts;
 
         /**
          * A flood, in br_flood()'s order: br->port_list from its head, where br_add_if() puts each new port, so the
@@ -881,11 +867,11 @@ public final class Network {
         public void flood(int exceptPort, byte[] frame) {
             long now = now();
             int n = device.portCount();
-            floodGroups();
+            FloodPlan fp = floodPlan();
             // batched when every wired port but the ingress one is plain
             boolean exceptWired = exceptPort >= 0 && exceptPort < Math.min(n, peers.length) && peers[exceptPort] != null;
-            boolean batch = wiredPorts - (exceptWired ? 1 : 0) == 0 || crossingPorts == 0 && !enabled()
-                    && (capturedPorts.length == 0 || capturedPorts.length == 1 && capturedPorts[0] == exceptPort);
+            boolean batch = fp.wired - (exceptWired ? 1 : 0) == 0 || fp.crossing == 0 && !enabled()
+                    && (fp.captured.length == 0 || fp.captured.length == 1 && fp.captured[0] == exceptPort);
             if (!batch) {
                 // br_flood: every port but the last gets a clone (deliver_clone), the last the original skb
                 long original = rxSkb;
@@ -899,7 +885,7 @@ public final class Network {
                 }
                 return;
             }
-            for (long latency : floodGroups()) {
+            for (long latency : floodPlan().groups) {
                 part.inFlight++;
                 part.scheduler.schedule(new FloodDelivery(this, exceptPort, latency, frame, joinCascade(part)),
                         now + latency);
@@ -913,15 +899,15 @@ public final class Network {
             int[] pp = peerPorts;
             int n = Math.min(device.portCount(), ps.length);
             if (floodIndex != null && indexedFloods && FloodIndex.indexable(frame)) {
-                long[] groups = floodGroups();
+                FloodPlan fp = floodPlan();
                 int all = 0;
-                for (int i = 0; i < groups.length; i++) {
-                    all += groups[i] == latency ? groupPorts[i] : 0;
+                for (int i = 0; i < fp.groups.length; i++) {
+                    all += fp.groups[i] == latency ? fp.groupPorts[i] : 0;
                 }
                 if (exceptPort >= 0 && exceptPort < n && ps[exceptPort] != null && ls[exceptPort] == latency) {
                     all--;
                 }
-                int[] c = floodIndex.candidates(frame, unwatchedPorts);
+                int[] c = floodIndex.candidates(frame, fp.unwatched);
                 int delivered = 0;
                 for (int i = c[0]; i >= 1; i--) {
                     int p = c[i];

@@ -6,7 +6,6 @@ import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * One Linux host's network stack, sans-I/O: the façade tools and devices call. The work is done by one class per
@@ -59,7 +58,7 @@ public final class HostStack {
     private Geneve geneve;
     private boolean initialNamespace = true;
 
-    public HostStack(String name, SplittableRandom random, long now, long epochNanos) {
+    public HostStack(String name, SeededRandom random, long now, long epochNanos) {
         ns = new Netns(name, random, epochNanos);
         ns.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), ns, random, now);
         ns.devinet().addLoopback();

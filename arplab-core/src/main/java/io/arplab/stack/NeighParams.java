@@ -1,6 +1,5 @@
 package io.arplab.stack;
 
-import java.util.SplittableRandom;
 
 /**
  * Per-device neighbour parameters ({@code /proc/sys/net/ipv4/neigh/<dev>/*}, the kernel's struct neigh_parms),
@@ -62,7 +61,7 @@ public final class NeighParams {
      * neigh_rand_reach_time(): uniform in [base/2, 3*base/2), drawn in milliseconds (the kernel draws jiffies; a
      * millisecond grain keeps {@code ip ntable}'s "reachable" figure exact).
      */
-    public void randomiseReachableTime(SplittableRandom random) {
+    public void randomiseReachableTime(SeededRandom random) {
         long baseMs = baseReachableTime / MS;
         if (baseMs < 0) {
             // the kernel's base is an unsigned long: a negative one is practically forever

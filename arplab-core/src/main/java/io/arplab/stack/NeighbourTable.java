@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A host's IPv4 neighbour table with the kernel's state machine (net/core/neighbour.c): creation, resolution with
@@ -67,7 +66,7 @@ public final class NeighbourTable {
     private TimerHeap<NeighbourEntry> timers;
     private static final NeighParams[] NO_PARMS = new NeighParams[0];
     private NeighParams[] parmsList = NO_PARMS;
-    private final SplittableRandom random;
+    private final SeededRandom random;
     private final Ops ops;
     private Tracer tracer = Tracer.OFF;
     private TimerWheel wheel = TimerWheel.NOMINAL;
@@ -81,12 +80,12 @@ public final class NeighbourTable {
     private long deadline;
 
     /** A table on a kernel of its own. */
-    public NeighbourTable(GcConfig gc, Ops ops, SplittableRandom random, long now) {
+    public NeighbourTable(GcConfig gc, Ops ops, SeededRandom random, long now) {
         this(new ArpTbl(gc, now), ops, random, now);
     }
 
     /** A namespace's table on the kernel whose arp_tbl is {@code tbl}. */
-    public NeighbourTable(ArpTbl tbl, Ops ops, SplittableRandom random, long now) {
+    public NeighbourTable(ArpTbl tbl, Ops ops, SeededRandom random, long now) {
         this.tbl = tbl;
         this.ops = ops;
         this.random = random;

@@ -5,7 +5,6 @@ import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * One network namespace's IPv4 state, shared by the protocol parts of {@link HostStack} (the kernel's struct net
@@ -17,7 +16,7 @@ final class Netns implements NeighbourTable.Ops {
     static final DevConf LINUX_CONF = new DevConf();
 
     final String name;
-    final SplittableRandom random;
+    final SeededRandom random;
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     final long epochNanos;
     final List<NetDevice> devices = new ArrayList<>(2); // lo and eth0: most hosts have no more
@@ -59,7 +58,7 @@ final class Netns implements NeighbourTable.Ops {
     }
     Tracer tracer = Tracer.OFF;
 
-    Netns(String name, SplittableRandom random, long epochNanos) {
+    Netns(String name, SeededRandom random, long epochNanos) {
         this.name = name;
         this.random = random;
         this.epochNanos = epochNanos;

@@ -9,7 +9,6 @@ import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class ArpProcessTest {
 
     @BeforeEach
     void setUp() {
-        stack = new HostStack("node3", new SplittableRandom(1), 0, 0);
+        stack = new HostStack("node3", new SeededRandom(1), 0, 0);
         eth0 = stack.addDevice("eth0", MacAddress.of(MY_MAC), 1500);
         stack.addAddress(eth0, Ipv4Address.of(MY_IP), 16);
     }

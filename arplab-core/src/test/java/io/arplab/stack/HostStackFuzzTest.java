@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
-import java.util.SplittableRandom;
 
 /**
  * Coverage-guided fuzzing of HostStack.receive: a configured router (two interfaces, forwarding, sockets, the
@@ -18,7 +17,7 @@ class HostStackFuzzTest {
     void receivesAnyFrames(FuzzedDataProvider data) {
         int o = data.consumeInt();
         byte[] frame = data.consumeRemainingAsBytes();
-        HostStack stack = new HostStack("node3", new SplittableRandom(1), 0, 0);
+        HostStack stack = new HostStack("node3", new SeededRandom(1), 0, 0);
         NetDevice eth0 = stack.addDevice("eth0", MacAddress.parse("02:42:ac:1c:00:0d"), 1500);
         NetDevice eth1 = stack.addDevice("eth1", MacAddress.parse("02:42:0a:00:00:01"), (o & 0x100) != 0 ? 576 : 1500);
         stack.addAddress(eth0, Ipv4Address.parse("172.28.0.13"), 16);

@@ -6,7 +6,6 @@ import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class NeighbourTableTest {
             public void transmit(long t, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
                 calls.add(new Call("transmit", t, n.lladdr, frame));
             }
-        }, new SplittableRandom(7), 0);
+        }, new SeededRandom(7), 0);
         table.addParms(dev.arpParms());
         dev.arpParms().reachableTime = 30 * S; // pin the randomised value
     }

@@ -10,10 +10,10 @@ import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
 import io.arplab.stack.NeighbourTable;
 import io.arplab.stack.NetDevice;
+import io.arplab.stack.SeededRandom;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.EthernetFrames;
 import io.arplab.wire.MacAddress;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,7 +86,7 @@ public class FloodBenchmark {
         now = network.now();
 
         // a host's table holding `hosts` entries, looked up by address (half of the probes miss)
-        HostStack stack = new HostStack("gw", new SplittableRandom(1), 0, 0);
+        HostStack stack = new HostStack("gw", new SeededRandom(1), 0, 0);
         eth0 = stack.addDevice("eth0", MacAddress.parse("02:42:0a:00:00:01"), 1500);
         stack.addAddress(eth0, io.arplab.wire.Ipv4Address.parse("10.0.0.1"), 8);
         table = stack.neighbours();

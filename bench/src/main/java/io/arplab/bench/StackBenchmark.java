@@ -3,9 +3,9 @@ package io.arplab.bench;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.NudState;
+import io.arplab.stack.SeededRandom;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +45,7 @@ public class StackBenchmark {
 
     @Setup
     public void setUp() {
-        stack = new HostStack("node3", new SplittableRandom(42), 0, 0);
+        stack = new HostStack("node3", new SeededRandom(42), 0, 0);
         eth0 = stack.addDevice("eth0", MacAddress.of(Frames.NODE3_MAC), 1500);
         stack.addAddress(eth0, Ipv4Address.of(Frames.NODE3_IP), 16);
         // node1 already resolved (its request taught node3 its address): the reply leaves without an ARP round

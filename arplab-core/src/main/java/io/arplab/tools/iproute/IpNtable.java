@@ -3,11 +3,11 @@ package io.arplab.tools.iproute;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighParams;
 import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.SeededRandom;
 import io.arplab.stack.NeighbourTable;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.ToolContext;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * {@code ip ntable show [dev D] [name N]} (ip/ipntable.c) for the ARP table: the table-wide block with the GC
@@ -152,7 +152,7 @@ final class IpNtable {
             return def.reachableTime / NeighParams.MS;
         }
         NeighParams p = def.copy();
-        p.randomiseReachableTime(new SplittableRandom(ctx.epochNanos()));
+        p.randomiseReachableTime(new SeededRandom(ctx.epochNanos()));
         return p.reachableTime / NeighParams.MS;
     }
 
