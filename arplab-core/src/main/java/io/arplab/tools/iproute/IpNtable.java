@@ -8,6 +8,7 @@ import io.arplab.stack.NeighbourTable;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.ToolContext;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * {@code ip ntable show [dev D] [name N]} (ip/ipntable.c) for the ARP table: the table-wide block with the GC
