@@ -51,10 +51,7 @@ class ToolsRecordingTest {
             Map.entry("ip -s -s link show eth0", "the devices' packet and byte counters are not kept"),
             Map.entry("ip -s -j link show eth0", "the devices' packet and byte counters are not kept"),
             Map.entry("ip -d link show eth0", ADDRGENMODE),
-            Map.entry("ip -d addr show dev eth0", ADDRGENMODE),
-            Map.entry("bridge link show br br0", "bridge link's reading of an unknown word (\"br\") is not emulated"),
-            Map.entry("bridge fdb show dynamic",
-                    "the bridge's flush of a port's entries when it loses carrier (br_fdb_delete_by_port) is not modelled"));
+            Map.entry("ip -d addr show dev eth0", ADDRGENMODE));
 
     /** One command; {@code atMillis}: when it started, after the file's first command (-1 when not recorded). */
     record Case(String node, String command, long atMillis, String stdout, String stderr, int exit) {}
