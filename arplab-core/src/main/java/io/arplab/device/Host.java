@@ -81,6 +81,8 @@ public final class Host implements Device, HostStack.Outbox {
         // a veth whose peer is down passes nothing (veth_xmit() drops), nor a frame longer than the receiving
         // device's MTU allows (__dev_forward_skb() → is_skb_forwardable(): mtu + ETH_HLEN + VLAN_HLEN)
         if (dev.carrier() && frame.length <= dev.mtu() + 14 + 4) {
+            dev.rxPackets++;
+            dev.rxBytes += frame.length;
             stack.receive(now, dev, frame, to(out));
         }
     }
@@ -110,6 +112,8 @@ public final class Host implements Device, HostStack.Outbox {
         int p = portOf(dev);
         // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture
         if (p >= 0 && dev.carrier()) {
+            dev.txPackets++;
+            dev.txBytes += frame.length;
             target.transmit(p, frame);
         }
     }

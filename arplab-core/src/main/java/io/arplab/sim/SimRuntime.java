@@ -82,14 +82,22 @@ public final class SimRuntime implements NodeRuntime {
     @Override
     public void act(Consumer<HostStack.Outbox> action) {
         List<NetDevice> veths = new ArrayList<>(0);
+        List<Boolean> carriers = new ArrayList<>(0);
         for (NetDevice d : host.stack().devices()) {
-            if (d.peer != null && d.isUp() && d.peer.isUp()) {
+            if (d.peer != null) {
                 veths.add(d);
+                carriers.add(d.isUp() && d.peer.isUp());
             }
         }
         network.act(node, o -> action.accept(host.outbox(o)));
-        for (NetDevice d : veths) {
-            if (!d.isUp() || !d.peer.isUp()) {
+        for (int i = 0; i < veths.size(); i++) {
+            NetDevice d = veths.get(i);
+            boolean carrier = d.isUp() && d.peer.isUp();
+            if (carrier != carriers.get(i)) {
+                d.carrierChanges++; // netif_carrier_on() / netif_carrier_off() of both ends
+                d.peer.carrierChanges++;
+            }
+            if (carriers.get(i) && !carrier) {
                 carrierLost(d);
                 carrierLost(d.peer);
             }
