@@ -132,9 +132,9 @@ final class IpOutput {
     private void loop(byte[] frame) {
         EthernetFrames.writeHeader(frame, 0, 0, 0, IPV4);
         NetDevice lo = ns.device(1);
-        if (lo != null && lo.loopback) { // loopback_xmit(): lo reports what it sent as received too
+        if (lo != null && lo.loopback) { // loopback_xmit(): counted after eth_type_trans(), as sent and received
             lo.txPackets++;
-            lo.txBytes += frame.length;
+            lo.txBytes += frame.length - 14;
         }
         if (loopback == null) {
             loopback = new ArrayDeque<>(2);
