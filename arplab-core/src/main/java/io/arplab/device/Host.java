@@ -80,9 +80,24 @@ public final class Host implements Device, HostStack.Outbox {
         NetDevice dev = ports[port];
         // a veth whose peer is down passes nothing (veth_xmit() drops), nor a frame longer than the receiving
         // device's MTU allows (__dev_forward_skb() → is_skb_forwardable(): mtu + ETH_HLEN + VLAN_HLEN)
-        if (dev.carrier() && frame.length <= dev.mtu() + 14 + 4) {
+        if (countReceive(port, frame)) {
             stack.receive(now, dev, frame, to(out));
         }
+    }
+
+    /**
+     * Counts a frame arriving on {@code port} in its device's statistics; false when it does not get in. A veth
+     * counts the frame whole (veth_xmit()); a bridge's own device what br_pass_frame_up() hands up, which
+     * eth_type_trans() has stripped of its Ethernet header.
+     */
+    public boolean countReceive(int port, byte[] frame) {
+        NetDevice dev = ports[port];
+        if (!dev.carrier() || frame.length > dev.mtu() + 14 + 4) {
+            return false;
+        }
+        dev.rxPackets++;
+        dev.rxBytes += "bridge".equals(dev.kind) ? frame.length - 14 : frame.length;
+        return true;
     }
 
     @Override
@@ -110,6 +125,8 @@ public final class Host implements Device, HostStack.Outbox {
         int p = portOf(dev);
         // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture
         if (p >= 0 && dev.carrier()) {
+            dev.txPackets++;
+            dev.txBytes += frame.length;
             target.transmit(p, frame);
         }
     }

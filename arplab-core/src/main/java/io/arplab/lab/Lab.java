@@ -506,6 +506,9 @@ public final class Lab implements AutoCloseable {
     private void pairVeth(Host a, NetDevice da, Host b, NetDevice db) {
         da.peer = db;
         db.peer = da;
+        // veth_newlink(): each end's carrier off once registered, then on when both are up
+        da.carrierChanges = 2;
+        db.carrierChanges = 2;
         da.peerIfindex = db.ifindex;
         db.peerIfindex = da.ifindex;
         da.linkNetnsId = netnsId(a, b);

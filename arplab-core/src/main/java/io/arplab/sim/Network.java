@@ -909,12 +909,21 @@ public final class Network {
                 }
                 int[] c = floodIndex.candidates(frame, fp.unwatched);
                 int delivered = 0;
+                java.util.BitSet got = new java.util.BitSet(n);
                 for (int i = c[0]; i >= 1; i--) {
                     int p = c[i];
                     if (p != exceptPort && p < n && ps[p] != null && ls[p] == latency) {
                         part.transmissions++;
                         delivered++;
+                        got.set(p);
                         ps[p].deliver(now, pp[p], frame, 0, false);
+                    }
+                }
+                // the others' devices still count the frame (ip -s link)
+                for (int p = 0; p < n; p++) {
+                    if (!got.get(p) && p != exceptPort && ps[p] != null && ls[p] == latency
+                            && ps[p].device instanceof Host h) {
+                        h.countReceive(pp[p], frame);
                     }
                 }
                 // the other hosts would check the frame and change nothing: their deliveries are counted

@@ -1,11 +1,13 @@
 package io.arplab.sim;
 
 import io.arplab.device.Host;
+import io.arplab.device.LinuxBridge;
 import io.arplab.device.Switch;
 import io.arplab.runtime.NodeRuntime;
 import io.arplab.runtime.Resolver;
 import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +81,40 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public void act(Consumer<HostStack.Outbox> action) {
+        List<NetDevice> veths = new ArrayList<>(0);
+        List<Boolean> carriers = new ArrayList<>(0);
+        for (NetDevice d : host.stack().devices()) {
+            if (d.peer != null) {
+                veths.add(d);
+                carriers.add(d.isUp() && d.peer.isUp());
+            }
+        }
         network.act(node, o -> action.accept(host.outbox(o)));
+        for (int i = 0; i < veths.size(); i++) {
+            NetDevice d = veths.get(i);
+            boolean carrier = d.isUp() && d.peer.isUp();
+            if (carrier != carriers.get(i)) {
+                d.carrierChanges++; // netif_carrier_on() / netif_carrier_off() of both ends
+                d.peer.carrierChanges++;
+            }
+            if (carriers.get(i) && !carrier) {
+                carrierLost(d);
+                carrierLost(d.peer);
+            }
+        }
+    }
+
+    /** A veth end lost carrier: when it is wired to a Linux bridge's port, br_port_carrier_check() disables it. */
+    private void carrierLost(NetDevice d) {
+        for (Network.Node n : network.nodes()) {
+            if (n.device() instanceof Host h && h.portOf(d) >= 0) {
+                int p = h.portOf(d);
+                Network.Node peer = n.peer(p);
+                if (peer != null && peer.device() instanceof LinuxBridge br && n.peerPort(p) != Switch.LOCAL_PORT) {
+                    network.act(peer, o -> br.deleteByPort(peer.now(), n.peerPort(p)));
+                }
+            }
+        }
     }
 
     /** The switches wired to this host by their own interface (the bridges of Docker's host namespace). */

@@ -61,6 +61,10 @@ public final class NetDevice {
     public int linkNetnsId = -1;
     /** The peer namespace's name when it has one ({@code ip netns}); iproute2 then prints "link-netns NAME". */
     public String linkNetnsName;
+    /** Frames and bytes (Ethernet header included) this device received and sent (the driver's counters). */
+    public long rxPackets, rxBytes, txPackets, txBytes;
+    /** IFLA_CARRIER_CHANGES: carrier_up_count + carrier_down_count. */
+    public int carrierChanges;
     /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
     public String kind;
     /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */

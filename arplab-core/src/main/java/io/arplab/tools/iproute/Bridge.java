@@ -518,6 +518,8 @@ public final class Bridge implements Tool {
             if (!(Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list"))) {
                 throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"bridge link help\".");
             }
+            // bridge/link.c brlink_show(): "dev DEV" is its only word; any other is skipped
+            String filterName = null;
             while (a.more()) {
                 String w = a.take();
                 if (w.equals("dev")) {
@@ -525,10 +527,16 @@ public final class Bridge implements Tool {
                         throw Args.incomplete();
                     }
                     w = a.take();
+                    if (filterName != null) {
+                        throw CommandExit.duparg("dev", w);
+                    }
+                    filterName = w;
                 }
-                filter = stack.device(w);
+            }
+            if (filterName != null) {
+                filter = stack.device(filterName);
                 if (filter == null) {
-                    throw new CommandExit(255, "Cannot find device \"" + w + "\"");
+                    throw new CommandExit(255, "Cannot find device \"" + filterName + "\"");
                 }
             }
         }

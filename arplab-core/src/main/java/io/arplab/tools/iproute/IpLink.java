@@ -248,6 +248,9 @@ final class IpLink {
             sb.append(details(d, now));
         }
         sb.append('\n');
+        if (link && o.stats > 0) {
+            sb.append(LinkStats.of(d).text(o.stats));
+        }
         return sb.toString();
     }
 
@@ -356,6 +359,9 @@ final class IpLink {
         }
         if (d.linkNetnsId >= 0) {
             j.field("link_netnsid", d.linkNetnsId); // JSON keeps the id even when the namespace has a name
+        }
+        if (link && o.stats > 0) {
+            LinkStats.of(d).json(j, o.stats);
         }
         if (!link) {
             j.name("addr_info").startArray();
