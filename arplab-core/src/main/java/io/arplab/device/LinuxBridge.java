@@ -380,19 +380,6 @@ public final class LinuxBridge implements Switch, Fdb {
         }
     }
 
-    /**
-     * br_fdb_delete_by_port(br, p, 0, 0), as br_port_carrier_check() → br_stp_disable_port() calls it when a port
-     * loses carrier: the port's entries go, but static and local ones.
-     */
-    public void deleteByPort(long now, int port) {
-        for (FdbEntry e : entries()) {
-            if (e.port == port && !e.isStatic && !e.local) {
-                remove(e.mac, e.vid);
-                notifyFdb(now, e, true);
-            }
-        }
-    }
-
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
         if (frame.length < 14) {

@@ -1,7 +1,6 @@
 package io.arplab.sim;
 
 import io.arplab.device.Host;
-import io.arplab.device.LinuxBridge;
 import io.arplab.device.Switch;
 import io.arplab.runtime.NodeRuntime;
 import io.arplab.runtime.Resolver;
@@ -96,23 +95,6 @@ public final class SimRuntime implements NodeRuntime {
             if (carrier != carriers.get(i)) {
                 d.carrierChanges++; // netif_carrier_on() / netif_carrier_off() of both ends
                 d.peer.carrierChanges++;
-            }
-            if (carriers.get(i) && !carrier) {
-                carrierLost(d);
-                carrierLost(d.peer);
-            }
-        }
-    }
-
-    /** A veth end lost carrier: when it is wired to a Linux bridge's port, br_port_carrier_check() disables it. */
-    private void carrierLost(NetDevice d) {
-        for (Network.Node n : network.nodes()) {
-            if (n.device() instanceof Host h && h.portOf(d) >= 0) {
-                int p = h.portOf(d);
-                Network.Node peer = n.peer(p);
-                if (peer != null && peer.device() instanceof LinuxBridge br && n.peerPort(p) != Switch.LOCAL_PORT) {
-                    network.act(peer, o -> br.deleteByPort(peer.now(), n.peerPort(p)));
-                }
             }
         }
     }
