@@ -15,6 +15,8 @@ final class FloodPlan {
     /** Wired ports; those whose peer runs in another partition (a flood through them is never batched). */
     final int wired;
     final int crossing;
+    /** Per group, the running {frames, bytes} of its indexed floods, which the skipped hosts' devices count on read. */
+    final long[][] totals;
     /** The node's port count when the plan was made: a new port calls for a new plan. */
     final int portCount;
 
@@ -27,5 +29,6 @@ final class FloodPlan {
         this.wired = wired;
         this.crossing = crossing;
         this.portCount = portCount;
+        this.totals = new long[groups.length][2];
     }
 }

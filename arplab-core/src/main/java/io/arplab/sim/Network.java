@@ -854,6 +854,13 @@ public final class Network {
                 }
                 plan = new FloodPlan(plainGroups, plainCounts, captured, java.util.Arrays.copyOf(unwatched, nUnwatched),
                         wired, crossing, device.portCount());
+                for (int p = 0; p < n && floodIndex != null; p++) {
+                    for (int i = 0; i < plainGroups.length; i++) {
+                        if (peers[p] != null && latencies[p] == plainGroups[i] && peers[p].device instanceof Host h) {
+                            h.port(peerPorts[p]).joinFloodGroup(plan.totals[i]);
+                        }
+                    }
+                }
             }
             return plan;
         }
@@ -898,32 +905,34 @@ public final class Network {
             long[] ls = latencies;
             int[] pp = peerPorts;
             int n = Math.min(device.portCount(), ps.length);
-            if (floodIndex != null && indexedFloods && FloodIndex.indexable(frame)) {
-                FloodPlan fp = floodPlan();
-                int all = 0;
-                for (int i = 0; i < fp.groups.length; i++) {
-                    all += fp.groups[i] == latency ? fp.groupPorts[i] : 0;
-                }
+            FloodPlan fp = floodIndex != null && indexedFloods && FloodIndex.indexable(frame) ? floodPlan() : null;
+            long[] totals = null;
+            int all = 0;
+            for (int i = 0; fp != null && i < fp.groups.length; i++) {
+                all += fp.groups[i] == latency ? fp.groupPorts[i] : 0;
+                totals = fp.groups[i] == latency ? fp.totals[i] : totals;
+            }
+            if (totals != null) { // (a plan made since the flood was batched may lack its latency: deliver to all)
                 if (exceptPort >= 0 && exceptPort < n && ps[exceptPort] != null && ls[exceptPort] == latency) {
                     all--;
+                    if (ps[exceptPort].device instanceof Host h) {
+                        h.port(pp[exceptPort]).floodSeen(frame.length);
+                    }
                 }
+                // the hosts skipped still count the frame (ip -s link): the group's totals, read lazily
+                totals[0]++;
+                totals[1] += frame.length;
                 int[] c = floodIndex.candidates(frame, fp.unwatched);
                 int delivered = 0;
-                java.util.BitSet got = new java.util.BitSet(n);
                 for (int i = c[0]; i >= 1; i--) {
                     int p = c[i];
                     if (p != exceptPort && p < n && ps[p] != null && ls[p] == latency) {
                         part.transmissions++;
                         delivered++;
-                        got.set(p);
+                        if (ps[p].device instanceof Host h) {
+                            h.port(pp[p]).floodSeen(frame.length);
+                        }
                         ps[p].deliver(now, pp[p], frame, 0, false);
-                    }
-                }
-                // the others' devices still count the frame (ip -s link)
-                for (int p = 0; p < n; p++) {
-                    if (!got.get(p) && p != exceptPort && ps[p] != null && ls[p] == latency
-                            && ps[p].device instanceof Host h) {
-                        h.countReceive(pp[p], frame);
                     }
                 }
                 // the other hosts would check the frame and change nothing: their deliveries are counted

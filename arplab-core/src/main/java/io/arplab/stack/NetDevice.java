@@ -65,6 +65,8 @@ public final class NetDevice {
     public long rxPackets, rxBytes, txPackets, txBytes;
     /** IFLA_CARRIER_CHANGES: carrier_up_count + carrier_down_count. */
     public int carrierChanges;
+    /** The broadcasts the simulator's indexed flood skipped this device for, counted when read (null: none). */
+    private SkippedFloods skipped;
     /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
     public String kind;
     /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */
@@ -195,7 +197,56 @@ public final class NetDevice {
     }
 
     void setUp(boolean up) {
+        syncSkippedFloods(); // what was skipped so far counted with the carrier it had
+        if (peer != null) {
+            peer.syncSkippedFloods();
+        }
         this.up = up;
+    }
+
+    /**
+     * A flood group's running {frames, bytes} of broadcasts: the ones this device is not handed explicitly (the
+     * simulator skips hosts an ARP broadcast cannot change) still count in its receive counters, as veth_xmit()
+     * counts every frame it passes. Counted lazily, so a flood costs what it changes.
+     */
+    private static final class SkippedFloods {
+        final long[] totals;
+        long seenFrames, seenBytes;
+
+        SkippedFloods(long[] totals) {
+            this.totals = totals;
+            seenFrames = totals[0];
+            seenBytes = totals[1];
+        }
+    }
+
+    /** Joins a flood group whose totals count from now on (what the previous group skipped is counted first). */
+    public void joinFloodGroup(long[] totals) {
+        syncSkippedFloods();
+        skipped = new SkippedFloods(totals);
+    }
+
+    /** This device received (or sent) the group's latest broadcast itself: not one it skipped. */
+    public void floodSeen(int length) {
+        if (skipped != null) {
+            skipped.seenFrames++;
+            skipped.seenBytes += length;
+        }
+    }
+
+    /** Adds the skipped broadcasts to the counters (a bridge device counts them without their Ethernet header). */
+    public void syncSkippedFloods() {
+        SkippedFloods f = skipped;
+        if (f == null) {
+            return;
+        }
+        long frames = f.totals[0] - f.seenFrames, bytes = f.totals[1] - f.seenBytes;
+        if (carrier()) {
+            rxPackets += frames;
+            rxBytes += "bridge".equals(kind) ? bytes - 14 * frames : bytes;
+        }
+        f.seenFrames = f.totals[0];
+        f.seenBytes = f.totals[1];
     }
 
     /** lo's 127.0.0.1/8 (loopback_net_init()): the same value in every namespace, so one list shared by all. */

@@ -10,6 +10,10 @@ import io.arplab.stack.NetDevice;
 record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, int carrierChanges) {
 
     static LinkStats of(NetDevice d) {
+        d.syncSkippedFloods();
+        if (d.peer != null) {
+            d.peer.syncSkippedFloods();
+        }
         if (d.loopback) {
             return new LinkStats(d.txBytes, d.txPackets, d.txBytes, d.txPackets, d.carrierChanges);
         }
