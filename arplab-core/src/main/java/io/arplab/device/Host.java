@@ -95,8 +95,7 @@ public final class Host implements Device, HostStack.Outbox {
         if (!dev.carrier() || frame.length > dev.mtu() + 14 + 4) {
             return false;
         }
-        dev.rxPackets++;
-        dev.rxBytes += "bridge".equals(dev.kind) ? frame.length - 14 : frame.length;
+        dev.countRx("bridge".equals(dev.kind) ? frame.length - 14 : frame.length);
         return true;
     }
 
@@ -125,8 +124,7 @@ public final class Host implements Device, HostStack.Outbox {
         int p = portOf(dev);
         // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture
         if (p >= 0 && dev.carrier()) {
-            dev.txPackets++;
-            dev.txBytes += frame.length;
+            dev.countTx(frame.length);
             target.transmit(p, frame);
         }
     }

@@ -133,8 +133,7 @@ final class IpOutput {
         EthernetFrames.writeHeader(frame, 0, 0, 0, IPV4);
         NetDevice lo = ns.device(1);
         if (lo != null && lo.loopback) { // loopback_xmit(): counted after eth_type_trans(), as sent and received
-            lo.txPackets++;
-            lo.txBytes += frame.length - 14;
+            lo.countTx(frame.length - 14);
         }
         if (loopback == null) {
             loopback = new ArrayDeque<>(2);

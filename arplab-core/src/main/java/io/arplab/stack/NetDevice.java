@@ -61,12 +61,10 @@ public final class NetDevice {
     public int linkNetnsId = -1;
     /** The peer namespace's name when it has one ({@code ip netns}); iproute2 then prints "link-netns NAME". */
     public String linkNetnsName;
-    /** Frames and bytes (Ethernet header included) this device received and sent (the driver's counters). */
-    public long rxPackets, rxBytes, txPackets, txBytes;
     /** IFLA_CARRIER_CHANGES: carrier_up_count + carrier_down_count. */
     public int carrierChanges;
-    /** The broadcasts the simulator's indexed flood skipped this device for, counted when read (null: none). */
-    private SkippedFloods skipped;
+    /** The driver's counters, made by the first frame counted (an idle device has none). */
+    private Counters counters;
     /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
     public String kind;
     /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */
@@ -205,48 +203,85 @@ public final class NetDevice {
     }
 
     /**
-     * A flood group's running {frames, bytes} of broadcasts: the ones this device is not handed explicitly (the
-     * simulator skips hosts an ARP broadcast cannot change) still count in its receive counters, as veth_xmit()
-     * counts every frame it passes. Counted lazily, so a flood costs what it changes.
+     * Frames and bytes (Ethernet header included) this device received and sent, and the broadcasts it was not handed
+     * because the simulator skips hosts an ARP broadcast cannot change: those still count as received, as veth_xmit()
+     * counts every frame it passes, taken lazily from the flood group's running {frames, bytes} so that a flood costs
+     * what it changes.
      */
-    private static final class SkippedFloods {
-        final long[] totals;
+    private static final class Counters {
+        long rxPackets, rxBytes, txPackets, txBytes;
+        long[] floodTotals;
         long seenFrames, seenBytes;
+    }
 
-        SkippedFloods(long[] totals) {
-            this.totals = totals;
-            seenFrames = totals[0];
-            seenBytes = totals[1];
-        }
+    private Counters counters() {
+        Counters c = counters;
+        return c != null ? c : (counters = new Counters());
+    }
+
+    /** A frame of {@code bytes} received (the driver's rx_packets / rx_bytes). */
+    public void countRx(long bytes) {
+        Counters c = counters();
+        c.rxPackets++;
+        c.rxBytes += bytes;
+    }
+
+    /** A frame of {@code bytes} sent (tx_packets / tx_bytes). */
+    public void countTx(long bytes) {
+        Counters c = counters();
+        c.txPackets++;
+        c.txBytes += bytes;
+    }
+
+    public long rxPackets() {
+        syncSkippedFloods();
+        return counters == null ? 0 : counters.rxPackets;
+    }
+
+    public long rxBytes() {
+        syncSkippedFloods();
+        return counters == null ? 0 : counters.rxBytes;
+    }
+
+    public long txPackets() {
+        return counters == null ? 0 : counters.txPackets;
+    }
+
+    public long txBytes() {
+        return counters == null ? 0 : counters.txBytes;
     }
 
     /** Joins a flood group whose totals count from now on (what the previous group skipped is counted first). */
     public void joinFloodGroup(long[] totals) {
         syncSkippedFloods();
-        skipped = new SkippedFloods(totals);
+        Counters c = counters();
+        c.floodTotals = totals;
+        c.seenFrames = totals[0];
+        c.seenBytes = totals[1];
     }
 
     /** This device received (or sent) the group's latest broadcast itself: not one it skipped. */
     public void floodSeen(int length) {
-        if (skipped != null) {
-            skipped.seenFrames++;
-            skipped.seenBytes += length;
+        Counters c = counters;
+        if (c != null && c.floodTotals != null) {
+            c.seenFrames++;
+            c.seenBytes += length;
         }
     }
 
     /** Adds the skipped broadcasts to the counters (a bridge device counts them without their Ethernet header). */
     public void syncSkippedFloods() {
-        SkippedFloods f = skipped;
-        if (f == null) {
+        Counters c = counters;
+        if (c == null || c.floodTotals == null) {
             return;
         }
-        long frames = f.totals[0] - f.seenFrames, bytes = f.totals[1] - f.seenBytes;
+        long frames = c.floodTotals[0] - c.seenFrames, bytes = c.floodTotals[1] - c.seenBytes;
         if (carrier()) {
-            rxPackets += frames;
-            rxBytes += "bridge".equals(kind) ? bytes - 14 * frames : bytes;
+            c.rxPackets += frames;
+            c.rxBytes += "bridge".equals(kind) ? bytes - 14 * frames : bytes;
         }
-        f.seenFrames = f.totals[0];
-        f.seenBytes = f.totals[1];
+        c.seenFrames = c.floodTotals[0];
+        c.seenBytes = c.floodTotals[1];
     }
 
     /** lo's 127.0.0.1/8 (loopback_net_init()): the same value in every namespace, so one list shared by all. */
