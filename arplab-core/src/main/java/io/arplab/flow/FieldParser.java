@@ -42,16 +42,35 @@ public final class FieldParser {
 
     // parse_int_string(): hex of any length after 0x, else strtoull(s, 0) (a leading 0 is octal)
     private static long parseInt(Field f, String whole, String t, String what) {
+        return parseInt(f.name, f.nBytes, whole, t, what).longValue();
+    }
+
+    private static BigInteger parseInt(String name, int nBytes, String whole, String t, String what) {
         BigInteger v;
         try {
             v = parseUnsigned(t);
         } catch (NumberFormatException e) {
-            throw new FlowParseException(whole + ": bad syntax for " + f.name + " " + what);
+            throw new FlowParseException(whole + ": bad syntax for " + name + " " + what);
         }
-        if (v.bitLength() > 8 * f.nBytes) {
-            throw new FlowParseException(whole + ": " + what + " too large for " + f.nBytes + "-byte field " + f.name);
+        if (v.bitLength() > 8 * nBytes) {
+            throw new FlowParseException(whole + ": " + what + " too large for " + nBytes + "-byte field " + name);
         }
-        return v.longValue();
+        return v;
+    }
+
+    /**
+     * mf_parse() of ct_label (MFF_CT_LABEL, 16 bytes, hex, maskable): {value hi, value lo, mask hi, mask lo}; the
+     * one field wider than a {@link Slot}, it fills CT_LABEL_HI and CT_LABEL_LO.
+     */
+    public static long[] ctLabel(String s) {
+        if (s.equals("*")) {
+            return new long[4];
+        }
+        int slash = s.indexOf('/');
+        BigInteger v = parseInt("ct_label", 16, s, slash < 0 ? s : s.substring(0, slash), "value");
+        BigInteger m = slash < 0 ? BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)
+                : parseInt("ct_label", 16, s, s.substring(slash + 1), "mask");
+        return new long[] {v.shiftRight(64).longValue(), v.longValue(), m.shiftRight(64).longValue(), m.longValue()};
     }
 
     /** strtoull(s, &tail, 0) of a whole string, as an unsigned number; NumberFormatException if not one. */

@@ -78,6 +78,10 @@ public final class FlowParser {
                 usable &= FlowMod.P_OXM13;
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
+            } else if (name.equals("ct_label")) {
+                long[] vm = FieldParser.ctLabel(value.isEmpty() ? "0/0" : value);
+                match.putSlot(Slot.CT_LABEL_HI, vm[0], vm[2]);
+                match.putSlot(Slot.CT_LABEL_LO, vm[1], vm[3]);
             } else if ((mf = Field.byName(name)) != null) {
                 long[] vm = FieldParser.parse(mf, value.isEmpty() ? "0/0" : value, names);
                 match.set(mf, vm[0], vm[1]);

@@ -303,10 +303,11 @@ public final class Group {
         return s.toString();
     }
 
-    /** ofputil_group_stats_format(): one group's counters. */
-    public String stats(long now) {
+    /** ofputil_group_stats_format(): one group's counters; {@code refCount} from Ofproto.groupRefs(). */
+    public String stats(long now, int refCount) {
         StringBuilder s = new StringBuilder("group_id=").append(id).append(",duration=")
-                .append(FlowStatsFormat.duration(now - created)).append(",ref_count=0,packet_count=").append(packets)
+                .append(FlowStatsFormat.duration(now - created)).append(",ref_count=").append(refCount)
+                .append(",packet_count=").append(packets)
                 .append(",byte_count=").append(bytes);
         for (int i = 0; i < buckets.size(); i++) {
             s.append(",bucket").append(i).append(":packet_count=").append(buckets.get(i).packets)

@@ -429,6 +429,27 @@ public final class Ofproto {
         return null;
     }
 
+    /**
+     * A group's ref_count (ofproto.c append_group_stats(): rule_collection_n(&group->rules)): group_add_rule() runs
+     * once per group action in a rule's flattened actions, so a rule naming the group twice counts twice.
+     */
+    public int groupRefs(long id) {
+        int n = 0;
+        for (Rule r : tables.all()) {
+            n += groupRefs(r.actions, id);
+        }
+        return n;
+    }
+
+    private static int groupRefs(List<Action> actions, long id) {
+        int n = 0;
+        for (Action a : actions) {
+            n += a instanceof Action.Group g && g.groupId() == id ? 1
+                    : a instanceof Action.Ct ct && ct.exec() != null ? groupRefs(ct.exec(), id) : 0;
+        }
+        return n;
+    }
+
     /** The rules whose instructions use meter {@code id} (a meter's flow_count). */
     public int meterFlows(long id) {
         int n = 0;

@@ -85,6 +85,13 @@ public final class TraceCommand {
                         }
                         m.set(Field.IP_PROTO, proto[1], 0xff);
                     }
+                } else if (kv.key.equals("ct_label")) {
+                    if ((m.value(Slot.CT_LABEL_HI) | m.value(Slot.CT_LABEL_LO)) != 0) {
+                        return "field ct_label set multiple times";
+                    }
+                    long[] vm = FieldParser.ctLabel(kv.value);
+                    m.putSlot(Slot.CT_LABEL_HI, vm[0], vm[2]);
+                    m.putSlot(Slot.CT_LABEL_LO, vm[1], vm[3]);
                 } else if (mf == null) {
                     return "unknown field " + kv.key;
                 } else {
@@ -99,8 +106,8 @@ public final class TraceCommand {
                     m.set(mf, vm[0], vm[1]);
                 }
             }
-        } catch (FlowParseException e) {
-            return null; // the flow parser words the error
+        } catch (FlowParseException e) { // mf_parse_value()'s error
+            return "bad value for " + kv.key + " (" + e.getMessage() + ")";
         }
         return null;
     }

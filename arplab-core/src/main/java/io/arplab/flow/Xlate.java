@@ -1177,6 +1177,10 @@ final class Xlate {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
+        if ((f[Slot.CT_LABEL_HI.ordinal()] | f[Slot.CT_LABEL_LO.ordinal()]) != 0) { // ct_label: one 128-bit field
+            m.putSlot(Slot.CT_LABEL_HI, f[Slot.CT_LABEL_HI.ordinal()], -1L);
+            m.putSlot(Slot.CT_LABEL_LO, f[Slot.CT_LABEL_LO.ordinal()], -1L);
+        }
         for (int i = 0; i < 16; i++) {
             Slot s = Slot.reg(i);
             if (f[s.ordinal()] != 0) {

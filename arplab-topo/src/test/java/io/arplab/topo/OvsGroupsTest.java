@@ -38,6 +38,26 @@ class OvsGroupsTest {
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
 
+    /** ref_count: one per group action in each rule, following add-flow, del-flows and mod-flows (refcount.in). */
+    @Test
+    void groupRefCountIsOvsOwn(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    subnet: 10.9.0.0/24
+                    ports:
+                      p1: {ofport: 1, type: dummy}
+                      p2: {ofport: 2, type: dummy}
+                      p3: {ofport: 3, type: dummy}
+                hosts:
+                  node: {}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("refcount.in"), 200_000_000L);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("refcount.out"))));
+    }
+
     /** group_dpif_credit_stats(): an all group credits every bucket, a select group the bucket it picked. */
     @Test
     void groupStatsCreditTheBucketsAPacketWentThrough(@TempDir Path tmp) throws IOException {
@@ -65,11 +85,11 @@ class OvsGroupsTest {
                     + "tcp(src=1000,dst=80)'");
         }
         String stats = lab.exec(br, "ovs-ofctl -O OpenFlow13 dump-group-stats br0").stdout();
-        assertThat(stats).contains("group_id=1,duration=").contains(",ref_count=0,packet_count=2,byte_count=236,"
+        assertThat(stats).contains("group_id=1,duration=").contains(",ref_count=1,packet_count=2,byte_count=236,"
                 + "bucket0:packet_count=2,byte_count=236,bucket1:packet_count=2,byte_count=236\n");
         // the select group's one packet is credited to the bucket its dp_hash picked, only to it (the hash and the
         // hash-to-bucket table are OVS's: groupsAreOvsOwn)
-        assertThat(stats).contains(" group_id=2,duration=0s,ref_count=0,packet_count=1,byte_count=118,"
+        assertThat(stats).contains(" group_id=2,duration=0s,ref_count=1,packet_count=1,byte_count=118,"
                 + "bucket0:packet_count=0,byte_count=0,bucket1:packet_count=1,byte_count=118\n");
     }
 

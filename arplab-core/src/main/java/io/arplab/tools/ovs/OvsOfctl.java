@@ -318,7 +318,7 @@ public final class OvsOfctl implements Tool {
                 : "OFPST_GROUP reply (" + version.shortName + ") (xid=0x6):");
         for (Group g : br.groups.values()) {
             if (m.id() == Group.ALL || g.id == m.id()) {
-                ctx.out().println(" " + g.stats(ctx.now()));
+                ctx.out().println(" " + g.stats(ctx.now(), br.groupRefs(g.id)));
             }
         }
         return 0;
