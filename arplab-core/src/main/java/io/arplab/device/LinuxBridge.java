@@ -1,5 +1,6 @@
 package io.arplab.device;
 
+import io.arplab.stack.NetDevice;
 import io.arplab.stack.TimerWheel;
 import io.arplab.stack.TraceEvent;
 import io.arplab.stack.nft.Family;
@@ -22,7 +23,7 @@ import java.util.List;
  * unknown unicast, ages learned entries after ageing_time. Port 0 is the bridge's own interface (br-...), which
  * a host stack holds; ports 1.. are the veth ends of attached nodes.
  */
-public final class LinuxBridge implements Switch, Fdb {
+public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     public static final long DEFAULT_AGEING = 300_000_000_000L;
     /** new_nbp(): a port learns and floods. */
     static final int DEFAULT_PORT_FLAGS = BR_LEARNING | BR_FLOOD | BR_MCAST_FLOOD | BR_BCAST_FLOOD;
@@ -345,6 +346,14 @@ public final class LinuxBridge implements Switch, Fdb {
             notifyFdb(now, e, true);
         }
         return e != null;
+    }
+
+    @Override
+    public void portDisabled(String portName, long now) {
+        int p = portsByName.getInt(portName);
+        if (p >= 0) {
+            deleteByPort(p, now);
+        }
     }
 
     /**

@@ -458,7 +458,7 @@ public final class Lab implements AutoCloseable {
             NetDevice port = owner.stack().addDevice(vethName, vethMac, 1500);
             port.kind = "veth";
             port.master = bridge.name();
-            port.portDisabled = now -> bridge.deleteByPort(bp, now);
+            port.bridge = bridge;
             pairVeth(host, dev, owner, port);
         }
         return dev;

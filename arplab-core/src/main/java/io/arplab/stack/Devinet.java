@@ -232,13 +232,13 @@ final class Devinet {
             if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
                 pns.neighbours.flushDevice(now, peer, true);
             }
-            if (peer.portDisabled != null) {
-                peer.portDisabled.accept(now);
+            if (peer.bridge != null) {
+                peer.bridge.portDisabled(peer.name, now);
             }
         }
         if (!up) {
-            if (dev.portDisabled != null && (peer == null || peer.isUp())) {
-                dev.portDisabled.accept(now); // a port that had no carrier was disabled already
+            if (dev.bridge != null && (peer == null || peer.isUp())) {
+                dev.bridge.portDisabled(dev.name, now); // a port that had no carrier was disabled already
             }
             ns.neighbours.flushDevice(now, dev, false);
             // fib_disable_ip(): every route through the device goes, static ones for good

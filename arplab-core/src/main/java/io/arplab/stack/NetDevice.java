@@ -53,8 +53,13 @@ public final class NetDevice {
     public int peerIfindex;
     /** The name of the bridge this device is a port of (iproute2's "master"), or null. */
     public String master;
-    /** The bridge's br_port_carrier_check() for this port: called with the time when it stops running. */
-    public java.util.function.LongConsumer portDisabled;
+    /** The bridge this device is a port of, told when the port stops running (br_port_carrier_check()), or null. */
+    public BridgeMaster bridge;
+
+    /** A Linux bridge as its ports' devices see it: br_stp_disable_port() when one stops running. */
+    public interface BridgeMaster {
+        void portDisabled(String portName, long now);
+    }
     /** The other end of a veth pair (a device of another host's stack), or null. */
     public NetDevice peer;
     /** The id this namespace gives the peer's namespace (IFLA_LINK_NETNSID), or -1 when none. */
