@@ -6,7 +6,6 @@ import io.arplab.runtime.NodeRuntime;
 import io.arplab.runtime.Resolver;
 import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
-import io.arplab.stack.NetDevice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,23 +79,7 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public void act(Consumer<HostStack.Outbox> action) {
-        List<NetDevice> veths = new ArrayList<>(0);
-        List<Boolean> carriers = new ArrayList<>(0);
-        for (NetDevice d : host.stack().devices()) {
-            if (d.peer != null) {
-                veths.add(d);
-                carriers.add(d.isUp() && d.peer.isUp());
-            }
-        }
         network.act(node, o -> action.accept(host.outbox(o)));
-        for (int i = 0; i < veths.size(); i++) {
-            NetDevice d = veths.get(i);
-            boolean carrier = d.isUp() && d.peer.isUp();
-            if (carrier != carriers.get(i)) {
-                d.carrierChanges++; // netif_carrier_on() / netif_carrier_off() of both ends
-                d.peer.carrierChanges++;
-            }
-        }
     }
 
     /** The switches wired to this host by their own interface (the bridges of Docker's host namespace). */

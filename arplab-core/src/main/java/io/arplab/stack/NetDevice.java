@@ -204,7 +204,12 @@ public final class NetDevice {
         if (peer != null) {
             peer.syncSkippedFloods();
         }
+        boolean carrier = carrier();
         this.up = up;
+        if (peer != null && carrier != carrier()) {
+            carrierChanges++; // veth_open() / veth_close(): netif_carrier_on() / netif_carrier_off() of both ends
+            peer.carrierChanges++;
+        }
     }
 
     /**
