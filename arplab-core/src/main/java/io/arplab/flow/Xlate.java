@@ -311,15 +311,12 @@ final class Xlate {
                 if (r.inPort() != Ports.IN_PORT) {
                     flow[Slot.IN_PORT.ordinal()] = r.inPort();
                 }
-                boolean wasTail = tail;
                 int savedLevel = level, savedTableLevel = tableLevel;
-                tail = tail && i == actions.size() - 1;
                 if (!tail) { // a resubmit with actions after it nests its table in the trace; a last one does not
                     tableLevel = level + 1;
                     level += 2;
                 }
                 table(r.table() == 255 ? 0 : r.table());
-                tail = wasTail;
                 level = savedLevel;
                 tableLevel = savedTableLevel;
                 flow[Slot.IN_PORT.ordinal()] = saved;

@@ -44,6 +44,24 @@ class OvsDatapathViewsTest {
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
 
+    /** br0 with three dummy ports and one host, as the recordings' setup has it. */
+    static Lab threePortBridge(Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    subnet: 10.9.0.0/24
+                    ports:
+                      p1: {ofport: 1, type: dummy}
+                      p2: {ofport: 2, type: dummy}
+                      p3: {ofport: 3, type: dummy}
+                hosts:
+                  node: {}
+                """);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        return lab;
+    }
+
     /**
      * Runs each line of a recording's {@code commands.in} on br0's host as the recording scripts do, with
      * {@code gapNanos} of lab time after each: "### LINE", then its stdout and stderr, as {@code commands.out} holds.

@@ -21,19 +21,7 @@ class OvsGroupsTest {
 
     @Test
     void groupsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("lab.yaml"), """
-                networks:
-                  br0:
-                    kind: ovs
-                    subnet: 10.9.0.0/24
-                    ports:
-                      p1: {ofport: 1, type: dummy}
-                      p2: {ofport: 2, type: dummy}
-                      p3: {ofport: 3, type: dummy}
-                hosts:
-                  node: {}
-                """);
-        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L);
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
@@ -41,19 +29,7 @@ class OvsGroupsTest {
     /** ref_count: one per group action in each rule, following add-flow, del-flows and mod-flows (refcount.in). */
     @Test
     void groupRefCountIsOvsOwn(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("lab.yaml"), """
-                networks:
-                  br0:
-                    kind: ovs
-                    subnet: 10.9.0.0/24
-                    ports:
-                      p1: {ofport: 1, type: dummy}
-                      p2: {ofport: 2, type: dummy}
-                      p3: {ofport: 3, type: dummy}
-                hosts:
-                  node: {}
-                """);
-        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         String got = OvsDatapathViewsTest.replay(lab, REF.resolve("refcount.in"), 200_000_000L);
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("refcount.out"))));
     }
@@ -61,19 +37,7 @@ class OvsGroupsTest {
     /** group_dpif_credit_stats(): an all group credits every bucket, a select group the bucket it picked. */
     @Test
     void groupStatsCreditTheBucketsAPacketWentThrough(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("lab.yaml"), """
-                networks:
-                  br0:
-                    kind: ovs
-                    subnet: 10.9.0.0/24
-                    ports:
-                      p1: {ofport: 1, type: dummy}
-                      p2: {ofport: 2, type: dummy}
-                      p3: {ofport: 3, type: dummy}
-                hosts:
-                  node: {}
-                """);
-        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         String br = lab.bridgeOwner("br0").name();
         lab.exec(br, "ovs-ofctl -O OpenFlow13 add-group br0 group_id=1,type=all,bucket=output:2,bucket=output:3");
         lab.exec(br, "ovs-ofctl -O OpenFlow13 add-group br0 group_id=2,type=select,bucket=output:2,bucket=output:3");

@@ -19,19 +19,7 @@ class OvsLearnTest {
 
     @Test
     void learnIsOvsOwn(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("lab.yaml"), """
-                networks:
-                  br0:
-                    kind: ovs
-                    subnet: 10.9.0.0/24
-                    ports:
-                      p1: {ofport: 1, type: dummy}
-                      p2: {ofport: 2, type: dummy}
-                      p3: {ofport: 3, type: dummy}
-                hosts:
-                  node: {}
-                """);
-        Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L);
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
