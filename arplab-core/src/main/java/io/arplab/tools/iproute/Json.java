@@ -133,6 +133,7 @@ final class Json {
         return endArray();
     }
 
+    /** jsonw_puts(): C escapes only, no Unicode escapes (control characters other than these pass as they are). */
     private void quote(String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -142,6 +143,9 @@ final class Json {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\f' -> out.append("\\f");
+                case '\b' -> out.append("\\b");
                 default -> out.append(c);
             }
         }
