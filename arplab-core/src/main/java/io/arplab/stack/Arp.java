@@ -301,6 +301,20 @@ final class Arp implements NeighbourTable.Ops {
         return removed;
     }
 
+    /**
+     * __neigh_ifdown()'s proxy part: the device's proxy entries go (pneigh_ifdown()), and so do the namespace's
+     * requests waiting in the proxy queue (pneigh_queue_purge()).
+     */
+    void proxyIfdown(NetDevice dev) {
+        proxyQueue = null;
+        if (proxies != null && proxies.removeIf(e -> e.dev() == dev)) {
+            if (proxies.isEmpty()) {
+                proxies = null;
+            }
+            ns.configChanged();
+        }
+    }
+
     /** The entries in pneigh_dump_table() order: by pneigh_hash() bucket, newest first within one. */
     List<HostStack.ProxyEntry> proxies() {
         if (proxies == null) {
