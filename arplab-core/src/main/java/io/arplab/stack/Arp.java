@@ -82,8 +82,11 @@ final class Arp implements NeighbourTable.Ops {
             }
             return;
         }
+        // ip_route_input_noref(skb, tip, sip, 0, dev): a request whose sender fails the source checks is not
+        // answered (nor proxied); it only updates an existing entry below
         if (op == REQUEST) {
-            if (ns.isLocalAddress(tip)) {
+            boolean local = ns.isLocalAddress(tip);
+            if (local && ns.validSource(dev, sip, null)) {
                 if (!ignore(dev, sip, tip) && !(ns.devconf(dev, DevConf.ARP_FILTER) != 0 && filter(sip, dev))) {
                     // a request for us: learn the requester as STALE (neigh_event_ns), then reply
                     NeighbourEntry n = ns.neighbours.eventNs(now, dev, sip, sha, out);
@@ -95,11 +98,11 @@ final class Arp implements NeighbourTable.Ops {
             }
             // IN_DEV_FORWARD(in_dev): the receiving device's own forwarding
             boolean proxyArp = ns.devconf(dev, DevConf.PROXY_ARP) != 0;
-            if (dev.confValue(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
+            if (!local && dev.confValue(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
                 Route r = ns.routes.lookup(tip);
                 // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
                 if (r != null && r.type() == Route.UNICAST && r.device() != dev
-                        && (proxyArp || proxyLookup(dev, tip))) {
+                        && (proxyArp || proxyLookup(dev, tip)) && ns.validSource(dev, sip, r.device())) {
                     NeighbourEntry n = ns.neighbours.eventNs(now, dev, sip, sha, out);
                     long delay = dev.arpParms().proxyDelay;
                     if (redo || pktType == HostStack.PACKET_HOST || delay == 0) {
@@ -296,6 +299,20 @@ final class Arp implements NeighbourTable.Ops {
         }
         ns.configChanged();
         return removed;
+    }
+
+    /**
+     * __neigh_ifdown()'s proxy part: the device's proxy entries go (pneigh_ifdown()), and so do the namespace's
+     * requests waiting in the proxy queue (pneigh_queue_purge()).
+     */
+    void proxyIfdown(NetDevice dev) {
+        proxyQueue = null;
+        if (proxies != null && proxies.removeIf(e -> e.dev() == dev)) {
+            if (proxies.isEmpty()) {
+                proxies = null;
+            }
+            ns.configChanged();
+        }
     }
 
     /** The entries in pneigh_dump_table() order: by pneigh_hash() bucket, newest first within one. */

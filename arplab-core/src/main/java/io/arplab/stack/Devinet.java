@@ -230,7 +230,7 @@ final class Devinet {
             // permanent ones (neigh_carrier_down())
             Netns pns = peer.owner();
             if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
-                pns.neighbours.flushDevice(now, peer, true);
+                pns.neighbours.flushDevice(now, peer, true); // the proxy entries stay (checked on 6.18)
             }
             if (peer.bridge != null) {
                 peer.bridge.portDisabled(peer.name, now);
@@ -241,6 +241,9 @@ final class Devinet {
                 dev.bridge.portDisabled(dev.name, now); // a port that had no carrier was disabled already
             }
             ns.neighbours.flushDevice(now, dev, false);
+            if (ns.parts.arp != null) {
+                ns.parts.arp.proxyIfdown(dev); // neigh_ifdown(), unlike a carrier loss, takes the proxy entries
+            }
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.routes.removeDevice(dev);
         } else {

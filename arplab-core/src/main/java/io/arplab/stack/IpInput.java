@@ -51,7 +51,14 @@ final class IpInput {
             ns.droppedFrames++; // martian
             return;
         }
-        if (ns.isLocalAddress(daddr) || daddr == -1 || Netns.isBroadcastFor(dev, daddr) || daddr == ALL_HOSTS) {
+        boolean local = ns.isLocalAddress(daddr) || daddr == -1 || Netns.isBroadcastFor(dev, daddr) || daddr == ALL_HOSTS;
+        // ip_route_input_slow(): fib_validate_source() on the way in (looped-back packets keep their output route)
+        NetDevice oif = local ? null : forwardDevice(dev, daddr);
+        if (!dev.loopback && saddr != 0 && (local || oif != null) && !ns.validSource(dev, saddr, oif)) {
+            ns.droppedFrames++; // martian source
+            return;
+        }
+        if (local) {
             // ip_local_deliver(): NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, ..., ip_local_deliver_finish)
             if (ns.nfHook(Family.IP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_IP)) {
                 localDeliver(now, dev, frame, pktType, daddr, out);
@@ -64,6 +71,15 @@ final class IpInput {
         if (dev.confValue(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
             ns.forward().forward(now, dev, frame, ip, pktType, out);
         }
+    }
+
+    /** The device a datagram to {@code daddr} would be forwarded out of, or null (not forwarded: not validated). */
+    private NetDevice forwardDevice(NetDevice dev, int daddr) {
+        if (Netns.isMulticast(daddr) || dev.confValue(DevConf.FORWARDING) == 0) {
+            return null;
+        }
+        Route r = ns.routes.lookup(daddr);
+        return r == null || r.type() != Route.UNICAST ? null : r.device();
     }
 
     /** ip_local_deliver(): reassemble, then the protocol handler (or protocol unreachable). */

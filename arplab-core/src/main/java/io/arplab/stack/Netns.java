@@ -411,6 +411,54 @@ final class Netns implements NeighbourTable.Ops {
         return (a & 0xf000_0000) == 0xe000_0000;
     }
 
+    /**
+     * ip_route_input_slow()'s source checks with fib_validate_source(): whether a packet from {@code saddr} may come
+     * in on {@code dev} to be delivered here ({@code oif} null) or forwarded out of {@code oif}. One of our own
+     * addresses is a martian (unless accept_local); with rp_filter the route back to the sender must leave through
+     * {@code dev} (1, strict) or exist (2, loose).
+     */
+    boolean validSource(NetDevice dev, int saddr, NetDevice oif) {
+        if (isMulticast(saddr) || saddr == -1 || (saddr >>> 24) == 127 && devconf(dev, DevConf.ROUTE_LOCALNET) == 0) {
+            return false;
+        }
+        int rpf = devconf(dev, DevConf.RP_FILTER);
+        boolean acceptLocal = devconf(dev, DevConf.ACCEPT_LOCAL) != 0;
+        if (rpf == 0 && (oif != dev || devconf(dev, DevConf.SEND_REDIRECTS) == 0)) {
+            return acceptLocal || !isLocalAddress(saddr); // inet_lookup_ifaddr_rcu(): "within the same container"
+        }
+        // __fib_validate_source(): the route back to saddr
+        NetDevice via = null;
+        if (isLocalAddress(saddr)) {
+            if (!acceptLocal) {
+                return false;
+            }
+            for (NetDevice d : devices) {
+                via = d.hasAddress(saddr) ? d : via;
+            }
+        } else {
+            for (NetDevice d : devices) {
+                if (isBroadcastFor(d, saddr)) {
+                    return false;
+                }
+            }
+            Route r = routes.lookup(saddr);
+            if (r == null) {
+                return rpf == 0; // last_resort
+            }
+            if (r.type() != Route.UNICAST) {
+                return false;
+            }
+            via = r.device();
+        }
+        if (via == dev) {
+            return true;
+        }
+        if (dev.addresses().isEmpty()) {
+            return rpf == 0; // last_resort
+        }
+        return rpf != 1;
+    }
+
     /** fib_result_prefsrc(): the route's preferred source, else inet_select_addr() on its device with its scope. */
     int sourceFor(Route r, int dst) {
         if (r.prefsrc() != null) {

@@ -1,0 +1,91 @@
+package io.arplab.lab;
+
+import io.arplab.device.Host;
+import io.arplab.stack.TimerWheel;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.MacAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays the randomised differential campaign (refdata/local/random: gen.py writes a seed's topology, sysctls and
+ * actions, record.sh ran it on the kernel) as {@link TimelineRecordingTest} replays its timelines: each command at
+ * its recorded start, its text, every interface's capture and every namespace's {@code ip monitor neigh}.
+ */
+class RandomRecordingTest {
+    static final Path DIR = Path.of("src/test/resources/refdata/local/random");
+
+    static Stream<String> seeds() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("seed-") && n.endsWith(".out"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList().stream();
+        }
+    }
+
+    /** record.sh's namespaces from the seed's topology lines (gen.py): bridges in sw, a veth per interface. */
+    static Lab lab(String name) throws IOException {
+        Lab lab = new Lab(7);
+        Host sw = lab.addHost("sw");
+        for (String line : Files.readAllLines(DIR.resolve(name + ".txt"))) {
+            String[] w = line.split(" ");
+            switch (w[0]) {
+                case "bridge" -> lab.addBridge(w[1], MacAddress.parse(w[2]), sw, null);
+                case "iface" -> {
+                    Host h = lab.hosts().containsKey(w[1]) ? lab.host(w[1]) : lab.addHost(w[1]);
+                    lab.attach(h, w[2], MacAddress.parse(w[4]), w[5], lab.bridge(w[3]), "v-" + w[1] + "-" + w[2],
+                            MacAddress.parse("ee:ee:ee" + w[4].substring(8)));
+                }
+                case "route" -> lab.defaultRoute(lab.host(w[1]), Ipv4Address.parse(w[2]));
+                case "forward" -> lab.host(w[1]).stack().setIpForward(true);
+                default -> { }
+            }
+        }
+        String prefix = "kz" + Integer.parseInt(name.substring(5)) + "-";
+        for (String n : lab.hosts().keySet()) {
+            lab.netnsName(n, prefix + n);
+        }
+        useRecordedJiffies(lab, name, lab.now() + SETTLE);
+        lab.runFor(SETTLE);
+        return lab;
+    }
+
+    /** record.sh waits 2 s after building the namespaces. */
+    private static final long SETTLE = 2_000_000_000L;
+
+    /**
+     * The timer wheel rounds a timer's expiry in absolute jiffies (up to 2 s for a 30 s timer): the recording's
+     * jiffies at a known instant after T0 ("=== jiffies J at EPOCH") is a parameter of the run, as the MAC addresses
+     * are. Its phase within the 4 ms jiffy is unknown: the middle is taken.
+     */
+    private static void useRecordedJiffies(Lab lab, String name, long t0) throws IOException {
+        long t0Epoch = 0;
+        for (String l : Files.readAllLines(DIR.resolve(name + ".out"))) {
+            if (l.startsWith("=== T0 ")) {
+                t0Epoch = nanos(l.substring(7));
+            } else if (l.startsWith("=== jiffies ")) {
+                String[] w = l.split(" ");
+                long read = t0 + nanos(w[4]) - t0Epoch;
+                long phase = Math.floorMod(TimerWheel.TICK / 2 - read, TimerWheel.TICK);
+                TimerWheel wheel = TimerWheel.of(Long.parseLong(w[2]) - Math.floorDiv(read + phase, TimerWheel.TICK),
+                        phase);
+                for (Host h : lab.hosts().values()) {
+                    h.stack().setTimerWheel(wheel);
+                }
+            }
+        }
+    }
+
+    private static long nanos(String seconds) {
+        return new java.math.BigDecimal(seconds).movePointRight(9).longValueExact();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void behavesAsTheKernelDid(String name) throws IOException {
+        TimelineRecordingTest.replay(DIR, name, lab(name), true);
+    }
+}
