@@ -20,7 +20,7 @@ final class Devinet {
 
     /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
     void addLoopback() {
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms());
+        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.tblParms());
         ns.addDevice(lo);
         lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
         ns.refreshLocalAddresses();
@@ -39,7 +39,7 @@ final class Devinet {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + ns.name + " " + devName + ": 68..65535");
         }
         int ifindex = ns.devices.get(ns.devices.size() - 1).ifindex + 1;
-        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.neighbours.tbl().parms());
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.tblParms());
         ns.addDevice(d);
         return d;
     }
@@ -211,7 +211,7 @@ final class Devinet {
         }
         dev.setMac(mac.bits());
         ns.configChanged();
-        ns.neighbours.flushDevice(now, dev, false);
+        ns.flushNeighbours(now, dev, false);
         if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
             ns.arp().announce(dev, out);
         }
@@ -230,7 +230,7 @@ final class Devinet {
             // permanent ones (neigh_carrier_down())
             Netns pns = peer.owner();
             if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
-                pns.neighbours.flushDevice(now, peer, true);
+                pns.flushNeighbours(now, peer, true);
             }
             if (peer.bridge != null) {
                 peer.bridge.portDisabled(peer.name, now);
@@ -240,7 +240,7 @@ final class Devinet {
             if (dev.bridge != null && (peer == null || peer.isUp())) {
                 dev.bridge.portDisabled(dev.name, now); // a port that had no carrier was disabled already
             }
-            ns.neighbours.flushDevice(now, dev, false);
+            ns.flushNeighbours(now, dev, false);
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.routes.removeDevice(dev);
         } else {

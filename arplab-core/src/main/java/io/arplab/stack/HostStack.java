@@ -59,8 +59,7 @@ public final class HostStack {
     private boolean initialNamespace = true;
 
     public HostStack(String name, SeededRandom random, long now, long epochNanos) {
-        ns = new Netns(name, random, epochNanos);
-        ns.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), ns, random, now);
+        ns = new Netns(name, random, now, epochNanos);
         ns.devinet().addLoopback();
     }
 
@@ -70,13 +69,17 @@ public final class HostStack {
 
     public void setTracer(Tracer tracer) {
         ns.tracer = tracer;
-        ns.neighbours.setTracer(tracer);
+        if (ns.neighbours != null) {
+            ns.neighbours.setTracer(tracer);
+        }
     }
 
     /** Puts the namespace on its kernel's clock: jiffies and the timer wheel its timers are rounded by. */
     public void setTimerWheel(TimerWheel wheel) {
         ns.wheel = wheel;
-        ns.neighbours.setTimerWheel(wheel);
+        if (ns.neighbours != null) {
+            ns.neighbours.setTimerWheel(wheel);
+        }
     }
 
     /** The kernel's jiffies and timer wheel, for the timers of the processes in this namespace too. */
@@ -84,8 +87,19 @@ public final class HostStack {
         return ns.wheel;
     }
 
+    /** The neighbour table (made on first use: an idle host has none; {@link #neighbourEntries()} makes none). */
     public NeighbourTable neighbours() {
-        return ns.neighbours;
+        return ns.neighbours();
+    }
+
+    /** The neighbour entries in creation order, without making a table for a host that has none. */
+    public java.util.Collection<NeighbourEntry> neighbourEntries() {
+        return ns.neighbours == null ? List.of() : ns.neighbours.entries();
+    }
+
+    /** What identifies this namespace's kernel: its arp_tbl, or the namespace while it has no table (its own). */
+    public Object kernel() {
+        return ns.neighbours == null ? ns : ns.neighbours.tbl();
     }
 
     /**
@@ -93,7 +107,12 @@ public final class HostStack {
      * machine's initial namespace ({@code initial}) has net.ipv4.neigh.default. A stack starts as a machine of its own.
      */
     public void joinKernel(ArpTbl tbl, boolean initial) {
-        if (ns.neighbours.tbl() != tbl) {
+        if (ns.neighbours == null) {
+            ns.makeNeighbours(tbl);
+            for (NetDevice d : ns.devices) {
+                d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
+            }
+        } else if (ns.neighbours.tbl() != tbl) {
             ns.neighbours.setTbl(tbl);
             for (NetDevice d : ns.devices) {
                 d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
@@ -141,7 +160,7 @@ public final class HostStack {
 
     /** The neighbour parameters new devices start with: the kernel's arp_tbl.parms (net.ipv4.neigh.default.*). */
     public NeighParams defaultArpParms() {
-        return ns.neighbours.tbl().parms();
+        return ns.tblParms();
     }
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
@@ -370,7 +389,7 @@ public final class HostStack {
         if (ns.parts.ipOutput != null && ns.parts.ipOutput.loopbackPending()) {
             return Long.MIN_VALUE;
         }
-        long d = ns.neighbours.nextDeadline();
+        long d = ns.neighbourDeadline();
         if (ns.parts.arp != null) {
             d = Math.min(d, ns.parts.arp.proxyDeadline());
         }
@@ -383,7 +402,7 @@ public final class HostStack {
     /** Runs neighbour, proxy and reassembly timers due by {@code now} and delivers packets looped back to this host. */
     public void advance(long now, Outbox out) {
         drainLoopback(now, out);
-        ns.neighbours.advance(now, out);
+        ns.advanceNeighbours(now, out);
         if (ns.parts.arp != null) {
             ns.parts.arp.proxyProcess(now, out);
         }
@@ -571,7 +590,7 @@ public final class HostStack {
     /** ip neigh add|replace ADDR lladdr MAC dev DEV nud STATE (neigh_add with NEIGH_UPDATE_F_ADMIN). */
     public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
                                    boolean replace, Outbox out) {
-        NeighbourTable neighbours = ns.neighbours;
+        NeighbourTable neighbours = ns.neighbours();
         NeighbourEntry n = neighbours.lookup(dev, addr.bits());
         if (n != null && !replace) {
             throw new IllegalArgumentException("neighbour " + addr + " dev " + dev.name + " exists (RTNETLINK answers: "
@@ -591,13 +610,13 @@ public final class HostStack {
 
     /** ___neigh_create() as neigh_add() calls it: an entry in NUD_NONE (null when the table is full). */
     public NeighbourEntry neighCreate(long now, NetDevice dev, Ipv4Address addr, boolean exemptFromGc) {
-        NeighbourEntry n = ns.neighbours.lookup(dev, addr.bits());
-        return n != null ? n : ns.neighbours.create(now, dev, addr.bits(), exemptFromGc);
+        NeighbourEntry n = ns.neighbour(dev, addr.bits());
+        return n != null ? n : ns.neighbours().create(now, dev, addr.bits(), exemptFromGc);
     }
 
     /** ip neigh del ADDR dev DEV; false when there is no such entry. */
     public boolean neighDelete(long now, NetDevice dev, Ipv4Address addr, Outbox out) {
-        NeighbourEntry n = ns.neighbours.lookup(dev, addr.bits());
+        NeighbourEntry n = ns.neighbour(dev, addr.bits());
         if (n == null) {
             return false;
         }

@@ -118,12 +118,12 @@ final class Icmp {
         if (ns.devconf(dev, DevConf.SHARED_MEDIA) == 0 ? !Netns.onLink(dev, newGw) : !ns.isUnicastAddress(newGw)) {
             return;
         }
-        NeighbourEntry n = ns.neighbours.lookupOrCreate(now, dev, newGw);
+        NeighbourEntry n = ns.neighbours().lookupOrCreate(now, dev, newGw);
         if (n == null) {
             return;
         }
         if ((n.state & NudState.VALID) == 0) {
-            ns.neighbours.eventSend(now, n, null, out);
+            ns.neighbours().eventSend(now, n, null, out);
             return;
         }
         if (redirects == null) {

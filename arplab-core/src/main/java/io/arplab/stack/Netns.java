@@ -21,8 +21,15 @@ final class Netns implements NeighbourTable.Ops {
     final long epochNanos;
     final List<NetDevice> devices = new ArrayList<>(2); // lo and eth0: most hosts have no more
     final RouteTable routes = new RouteTable();
-    /** arp_tbl; set once by HostStack. This namespace is its Ops, handing each call to {@link #arp()}. */
+    /**
+     * This namespace's part of arp_tbl, made on first need by {@link #neighbours()} (null until then: an idle host
+     * has resolved nothing). This namespace is its Ops, handing each call to {@link #arp()}.
+     */
     NeighbourTable neighbours;
+    /** When the namespace was made: its own kernel's arp_tbl last_flush, and the origin of the periodic work. */
+    private final long born;
+    /** While there is no table: when neigh_periodic_work() next runs (it runs on nothing, but keeps its time). */
+    private long neighPeriodic;
     /*
      * The protocol engines and the rarely set state, in one object made on first need (NONE until then): an idle
      * host has none. An engine reaches the others through the accessors below.
@@ -58,11 +65,68 @@ final class Netns implements NeighbourTable.Ops {
     }
     Tracer tracer = Tracer.OFF;
 
-    Netns(String name, SeededRandom random, long epochNanos) {
+    Netns(String name, SeededRandom random, long now, long epochNanos) {
         this.name = name;
         this.random = random;
         this.epochNanos = epochNanos;
+        this.born = now;
+        this.neighPeriodic = now + NeighbourTable.PERIODIC_INTERVAL;
         this.ipId = random.nextInt(0x10000);
+    }
+
+    // ------------------------------------------------------------------------------------ neighbour table
+
+    /**
+     * The neighbour table, made on first need on a kernel of its own (as neigh_table_init() made it at boot: its
+     * last_flush is when the namespace was made) with the periodic work's time kept meanwhile. Making it draws
+     * nothing: a device's reachable_time was drawn when the device was made, and the 300 s re-draw only reaches the
+     * parameters registered with a table.
+     */
+    NeighbourTable neighbours() {
+        if (neighbours == null) {
+            makeNeighbours(new ArpTbl(NeighbourTable.GcConfig.linuxDefaults(), born));
+        }
+        return neighbours;
+    }
+
+    /** Makes the table on {@code tbl}, a machine's arp_tbl this namespace joins before it has a table. */
+    void makeNeighbours(ArpTbl tbl) {
+        neighbours = new NeighbourTable(tbl, this, random, born, neighPeriodic);
+        neighbours.setTracer(tracer);
+        neighbours.setTimerWheel(wheel);
+    }
+
+    /** The entry for {@code ip} on {@code dev}, or null (without making a table). */
+    NeighbourEntry neighbour(NetDevice dev, int ip) {
+        return neighbours == null ? null : neighbours.lookup(dev, ip);
+    }
+
+    /** tbl->parms: what new devices copy (the kernel's defaults on a table not yet made). */
+    NeighParams tblParms() {
+        return neighbours == null ? LINUX_NEIGH : neighbours.tbl().parms();
+    }
+
+    /** When the neighbour table next has work: its periodic work at least. */
+    long neighbourDeadline() {
+        return neighbours == null ? neighPeriodic : neighbours.nextDeadline();
+    }
+
+    /** Runs the neighbour timers due by {@code now}; without a table, the periodic work only keeps its time. */
+    void advanceNeighbours(long now, HostStack.Outbox out) {
+        if (neighbours != null) {
+            neighbours.advance(now, out);
+            return;
+        }
+        while (neighPeriodic <= now) {
+            neighPeriodic += NeighbourTable.PERIODIC_INTERVAL;
+        }
+    }
+
+    /** neigh_flush_dev() on a device (nothing to flush without a table). */
+    void flushNeighbours(long now, NetDevice dev, boolean skipPermanent) {
+        if (neighbours != null) {
+            neighbours.flushDevice(now, dev, skipPermanent);
+        }
     }
 
     // ------------------------------------------------------------------------------- protocol engines
@@ -239,7 +303,7 @@ final class Netns implements NeighbourTable.Ops {
     NeighParams materialiseParms(NetDevice d) {
         NeighParams p = d.parmsTemplate().copy();
         p.reachableTime = d.drawnReachableMs * NeighParams.MS;
-        neighbours.registerParms(p);
+        neighbours().registerParms(p);
         return p;
     }
 
