@@ -18,14 +18,6 @@ final class Devinet {
         this.ns = ns;
     }
 
-    /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
-    void addLoopback() {
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.tblParms());
-        ns.addDevice(lo);
-        lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
-        ns.refreshLocalAddresses();
-    }
-
     /** Creates an Ethernet device (veth end) with the host's default sysctls; returns it. */
     NetDevice addDevice(String devName, MacAddress mac, int mtu) {
         if (ns.device(devName) != null) {
@@ -38,7 +30,7 @@ final class Devinet {
         if (mtu < 68 || mtu > 65535) {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + ns.name + " " + devName + ": 68..65535");
         }
-        int ifindex = ns.devices.get(ns.devices.size() - 1).ifindex + 1;
+        int ifindex = ns.nextIfindex();
         NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.tblParms());
         ns.addDevice(d);
         return d;

@@ -60,7 +60,6 @@ public final class HostStack {
 
     public HostStack(String name, SeededRandom random, long now, long epochNanos) {
         ns = new Netns(name, random, now, epochNanos);
-        ns.devinet().addLoopback();
     }
 
     public String name() {
@@ -109,12 +108,12 @@ public final class HostStack {
     public void joinKernel(ArpTbl tbl, boolean initial) {
         if (ns.neighbours == null) {
             ns.makeNeighbours(tbl);
-            for (NetDevice d : ns.devices) {
+            for (NetDevice d : ns.devices()) {
                 d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
             }
         } else if (ns.neighbours.tbl() != tbl) {
             ns.neighbours.setTbl(tbl);
-            for (NetDevice d : ns.devices) {
+            for (NetDevice d : ns.devices()) {
                 d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
             }
         }
@@ -131,7 +130,7 @@ public final class HostStack {
     }
 
     public List<NetDevice> devices() {
-        return Collections.unmodifiableList(ns.devices);
+        return Collections.unmodifiableList(ns.devices());
     }
 
     public NetDevice device(String devName) {
@@ -422,7 +421,7 @@ public final class HostStack {
         }
         byte[] frame;
         while ((frame = ns.parts.ipOutput.pollLoopback()) != null) {
-            ns.ipInput().rcv(now, ns.devices.get(0), frame, PACKET_HOST, out);
+            ns.ipInput().rcv(now, ns.lo(), frame, PACKET_HOST, out);
             deliverQueued();
         }
     }

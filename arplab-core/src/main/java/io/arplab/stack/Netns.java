@@ -19,7 +19,14 @@ final class Netns implements NeighbourTable.Ops {
     final SeededRandom random;
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     final long epochNanos;
-    final List<NetDevice> devices = new ArrayList<>(2); // lo and eth0: most hosts have no more
+    /**
+     * The devices in ifindex order: lo first once made, made on first need (see {@link #devices()}): an idle host's
+     * build and its flood checks never need it, and its values are the same in every namespace but the reachable_time
+     * drawn for it when the namespace was made.
+     */
+    private final List<NetDevice> devices = new ArrayList<>(1);
+    /** lo's reachable_time, drawn when the namespace was made (loopback_net_init()), until lo is made. */
+    private final int loReachableMs;
     final RouteTable routes = new RouteTable();
     /**
      * This namespace's part of arp_tbl, made on first need by {@link #neighbours()} (null until then: an idle host
@@ -38,7 +45,9 @@ final class Netns implements NeighbourTable.Ops {
     /** The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. */
     TimerWheel wheel = TimerWheel.NOMINAL;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
-    private int[] localAddrs = new int[0];
+    private int[] localAddrs = LO_ONLY;
+    /** The local addresses of a namespace whose only device is lo (shared: the array is never modified). */
+    private static final int[] LO_ONLY = {Ipv4Address.LOOPBACK.bits()};
     /** net.ipv4.ip_default_ttl */
     int defaultTtl = 64;
     /** net.ipv4.icmp_echo_ignore_broadcasts */
@@ -72,6 +81,7 @@ final class Netns implements NeighbourTable.Ops {
         this.born = now;
         this.neighPeriodic = now + NeighbourTable.PERIODIC_INTERVAL;
         this.ipId = random.nextInt(0x10000);
+        this.loReachableMs = drawReachableMs(LINUX_NEIGH);
     }
 
     // ------------------------------------------------------------------------------------ neighbour table
@@ -250,7 +260,37 @@ final class Netns implements NeighbourTable.Ops {
 
     // ------------------------------------------------------------------------------------------ devices
 
+    /** The devices, lo first (made here on first need). */
+    List<NetDevice> devices() {
+        lo();
+        return devices;
+    }
+
+    /**
+     * loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8 and the reachable_time drawn for it when the namespace was
+     * made, on the parameters of the kernel it was made on (a namespace that joins a machine's kernel makes lo first).
+     */
+    NetDevice lo() {
+        if (devices.isEmpty() || !devices.get(0).loopback) {
+            NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, this, LINUX_NEIGH, loReachableMs);
+            lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
+            devices.add(0, lo);
+            if (parts.byName != null) {
+                parts.byName.put(lo.name, lo);
+            }
+        }
+        return devices.get(0);
+    }
+
+    /** The ifindex the next device gets (lo's 1 is taken whether lo is made or not). */
+    int nextIfindex() {
+        return devices.isEmpty() ? 2 : Math.max(2, devices.get(devices.size() - 1).ifindex + 1);
+    }
+
     NetDevice device(String devName) {
+        if (devName.equals("lo")) {
+            return lo();
+        }
         if (parts.byName != null) {
             return parts.byName.get(devName);
         }
@@ -263,6 +303,9 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     NetDevice device(int ifindex) {
+        if (ifindex == 1) {
+            return lo();
+        }
         for (NetDevice d : devices) {
             if (d.ifindex == ifindex) {
                 return d;
@@ -400,12 +443,16 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     void refreshLocalAddresses() {
-        int n = 0;
+        boolean loMade = !devices.isEmpty() && devices.get(0).loopback;
+        int n = loMade ? 0 : NetDevice.LOOPBACK_ADDRESSES.size(); // lo not made yet: its 127.0.0.1 first
         for (NetDevice d : devices) {
             n += d.addresses().size();
         }
         int[] all = new int[n];
         int i = 0;
+        for (int j = 0; !loMade && j < NetDevice.LOOPBACK_ADDRESSES.size(); j++) {
+            all[i++] = NetDevice.LOOPBACK_ADDRESSES.get(j).address().bits();
+        }
         for (NetDevice d : devices) {
             for (NetDevice.Address a : d.addresses()) {
                 all[i++] = a.address().bits();
@@ -496,7 +543,7 @@ final class Netns implements NeighbourTable.Ops {
      */
     int selectAddress(NetDevice dev, int dst, int scope) {
         int addr = dev.selectAddress(dst, scope, localnetScope(dev));
-        for (int i = 0; addr == 0 && i < devices.size(); i++) {
+        for (int i = 0; addr == 0 && i < devices().size(); i++) {
             addr = devices.get(i).anyAddress(scope);
         }
         return addr;
@@ -510,7 +557,7 @@ final class Netns implements NeighbourTable.Ops {
         if (inDev != null) {
             return confirmAddressOn(inDev, dst, local, scope) != 0;
         }
-        for (NetDevice d : devices) {
+        for (NetDevice d : devices()) {
             if (confirmAddressOn(d, dst, local, scope) != 0) {
                 return true;
             }
