@@ -10,8 +10,9 @@ import java.util.List;
  * One network namespace's IPv4 state, shared by the protocol parts of {@link HostStack} (the kernel's struct net
  * with its netns_ipv4): devices and their addresses, the main routing table, the ARP table, sysctls, the IP ID.
  * The address predicates mirror inet_addr_type() and inet_select_addr() (net/ipv4/fib_frontend.c, devinet.c).
+ * {@link HostStack}, the façade, extends it: a namespace is one object, and an idle host's stack no more than it.
  */
-final class Netns implements NeighbourTable.Ops {
+abstract class Netns implements NeighbourTable.Ops {
     static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
     static final DevConf LINUX_CONF = new DevConf();
 
@@ -48,11 +49,6 @@ final class Netns implements NeighbourTable.Ops {
     private int[] localAddrs = LO_ONLY;
     /** The local addresses of a namespace whose only device is lo (shared: the array is never modified). */
     private static final int[] LO_ONLY = {Ipv4Address.LOOPBACK.bits()};
-    /** net.ipv4.ip_default_ttl */
-    int defaultTtl = 64;
-    /** net.ipv4.icmp_echo_ignore_broadcasts */
-    boolean icmpEchoIgnoreBroadcasts = true;
-    boolean icmpEchoIgnoreAll;
     private int ipId;
     long droppedFrames;
 
@@ -92,7 +88,7 @@ final class Netns implements NeighbourTable.Ops {
      * nothing: a device's reachable_time was drawn when the device was made, and the 300 s re-draw only reaches the
      * parameters registered with a table.
      */
-    NeighbourTable neighbours() {
+    public NeighbourTable neighbours() {
         if (neighbours == null) {
             makeNeighbours(new ArpTbl(NeighbourTable.GcConfig.linuxDefaults(), born));
         }
@@ -261,7 +257,7 @@ final class Netns implements NeighbourTable.Ops {
     // ------------------------------------------------------------------------------------------ devices
 
     /** The devices, lo first (made here on first need). */
-    List<NetDevice> devices() {
+    List<NetDevice> deviceList() {
         lo();
         return devices;
     }
@@ -287,7 +283,7 @@ final class Netns implements NeighbourTable.Ops {
         return devices.isEmpty() ? 2 : Math.max(2, devices.get(devices.size() - 1).ifindex + 1);
     }
 
-    NetDevice device(String devName) {
+    public NetDevice device(String devName) {
         if (devName.equals("lo")) {
             return lo();
         }
@@ -302,7 +298,7 @@ final class Netns implements NeighbourTable.Ops {
         return null;
     }
 
-    NetDevice device(int ifindex) {
+    public NetDevice device(int ifindex) {
         if (ifindex == 1) {
             return lo();
         }
@@ -367,12 +363,12 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** IN_DEV_ORCONF, IN_DEV_MAXCONF, ... (include/linux/inetdevice.h): a conf key's value in force on a device. */
-    int devconf(NetDevice dev, int slot) {
+    public int devconf(NetDevice dev, int slot) {
         DevConf all = parts.allConf != null ? parts.allConf : LINUX_CONF;
         return SysctlRegistry.combine(slot).apply(all.get(slot), dev.confValue(slot), dev.confValue(DevConf.FORWARDING));
     }
 
-    boolean ipForward() {
+    public boolean ipForward() {
         return (parts.allConf != null ? parts.allConf : LINUX_CONF).get(DevConf.FORWARDING) != 0;
     }
 
@@ -380,9 +376,9 @@ final class Netns implements NeighbourTable.Ops {
     int netSysctl(int slot) {
         return switch (slot) {
             case 0 -> ipForward() ? 1 : 0;
-            case 1 -> defaultTtl;
-            case 2 -> icmpEchoIgnoreAll ? 1 : 0;
-            case 3 -> icmpEchoIgnoreBroadcasts ? 1 : 0;
+            case 1 -> parts.defaultTtl;
+            case 2 -> parts.icmpEchoIgnoreAll ? 1 : 0;
+            case 3 -> parts.icmpEchoIgnoreBroadcasts ? 1 : 0;
             case 4 -> SysctlRegistry.nanosToJiffies(rateLimit().ratelimit);
             case 5 -> rateLimit().ratemask;
             case 6 -> rateLimit().msgsPerSec;
@@ -393,9 +389,9 @@ final class Netns implements NeighbourTable.Ops {
 
     void setNetSysctl(int slot, int v) {
         switch (slot) {
-            case 1 -> defaultTtl = v;
-            case 2 -> icmpEchoIgnoreAll = v != 0;
-            case 3 -> icmpEchoIgnoreBroadcasts = v != 0;
+            case 1 -> own().defaultTtl = v;
+            case 2 -> own().icmpEchoIgnoreAll = v != 0;
+            case 3 -> own().icmpEchoIgnoreBroadcasts = v != 0;
             case 4 -> rateLimit().ratelimit = SysctlRegistry.jiffiesToNanos(v);
             case 5 -> rateLimit().ratemask = v;
             case 6 -> rateLimit().msgsPerSec = v;
@@ -433,7 +429,7 @@ final class Netns implements NeighbourTable.Ops {
     // -------------------------------------------------------------------------------- address predicates
 
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
-    boolean isLocalAddress(int a) {
+    public boolean isLocalAddress(int a) {
         for (int x : localAddrs) {
             if (x == a) {
                 return true;
@@ -463,26 +459,36 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** The local addresses as an array that is never modified (a new one replaces it on change). */
-    int[] localAddresses() {
+    public int[] localAddresses() {
         return localAddrs;
     }
 
-    /** The devices with an {@link ArpWatch}, or null: a host with thousands of bridge ports has none. */
-    private NetDevice[] watched;
+    /**
+     * The devices with an {@link ArpWatch}: null, the one device (most hosts have one), or an array of them. A host
+     * with thousands of bridge ports has none, so a change is not told to every device.
+     */
+    private Object watched;
 
     void watched(NetDevice d) {
-        if (watched == null) {
-            watched = new NetDevice[] {d}; // exactly sized: most hosts have one watched device
-        } else if (!java.util.Arrays.asList(watched).contains(d)) {
-            watched = java.util.Arrays.copyOf(watched, watched.length + 1);
-            watched[watched.length - 1] = d;
+        if (watched == null || watched == d) {
+            watched = d;
+        } else if (watched instanceof NetDevice one) {
+            watched = new NetDevice[] {one, d};
+        } else if (!java.util.Arrays.asList((NetDevice[]) watched).contains(d)) {
+            NetDevice[] a = java.util.Arrays.copyOf((NetDevice[]) watched, ((NetDevice[]) watched).length + 1);
+            a[a.length - 1] = d;
+            watched = a;
         }
     }
 
     /** Tells the devices' watchers that what decides their reaction to ARP may have changed. */
     void configChanged() {
-        for (int i = 0; watched != null && i < watched.length; i++) {
-            watched[i].arpWatch.configChanged();
+        if (watched instanceof NetDevice one) {
+            one.arpWatch.configChanged();
+        } else if (watched != null) {
+            for (NetDevice d : (NetDevice[]) watched) {
+                d.arpWatch.configChanged();
+            }
         }
     }
 
@@ -543,7 +549,7 @@ final class Netns implements NeighbourTable.Ops {
      */
     int selectAddress(NetDevice dev, int dst, int scope) {
         int addr = dev.selectAddress(dst, scope, localnetScope(dev));
-        for (int i = 0; addr == 0 && i < devices().size(); i++) {
+        for (int i = 0; addr == 0 && i < deviceList().size(); i++) {
             addr = devices.get(i).anyAddress(scope);
         }
         return addr;
@@ -557,7 +563,7 @@ final class Netns implements NeighbourTable.Ops {
         if (inDev != null) {
             return confirmAddressOn(inDev, dst, local, scope) != 0;
         }
-        for (NetDevice d : devices()) {
+        for (NetDevice d : deviceList()) {
             if (confirmAddressOn(d, dst, local, scope) != 0) {
                 return true;
             }
@@ -614,7 +620,7 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
-    Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
+    public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
         if (isLocalAddress(dst.bits())) {
             return dst;
         }
