@@ -21,8 +21,8 @@ abstract class Netns implements NeighbourTable.Ops {
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     final long epochNanos;
     /**
-     * The devices in ifindex order: lo first once made, made on first need (see {@link #devices()}): an idle host's
-     * build and its flood checks never need it, and its values are the same in every namespace but the reachable_time
+     * The devices in ifindex order, lo first once it is made: on first need (see {@link #lo()}), as an idle host's
+     * build and flood checks never need it, and its values are the same in every namespace but the reachable_time
      * drawn for it when the namespace was made.
      */
     private final List<NetDevice> devices = new ArrayList<>(1);
