@@ -23,9 +23,10 @@ abstract class Netns implements NeighbourTable.Ops {
     /**
      * The devices in ifindex order, lo first once it is made: on first need (see {@link #lo()}), as an idle host's
      * build and flood checks never need it, and its values are the same in every namespace but the reachable_time
-     * drawn for it when the namespace was made.
+     * drawn for it when the namespace was made. Immutable while it holds one device at most (an idle host's eth0),
+     * an ArrayList from the second on (see {@link #growable()}).
      */
-    private final List<NetDevice> devices = new ArrayList<>(1);
+    private List<NetDevice> devices = List.of();
     /** lo's reachable_time, drawn when the namespace was made (loopback_net_init()), until lo is made. */
     private final int loReachableMs;
     final RouteTable routes = new RouteTable();
@@ -270,7 +271,7 @@ abstract class Netns implements NeighbourTable.Ops {
         if (devices.isEmpty() || !devices.get(0).loopback) {
             NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, this, LINUX_NEIGH, loReachableMs);
             lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
-            devices.add(0, lo);
+            growable().add(0, lo);
             if (parts.byName != null) {
                 parts.byName.put(lo.name, lo);
             }
@@ -310,8 +311,19 @@ abstract class Netns implements NeighbourTable.Ops {
         return null;
     }
 
+    private List<NetDevice> growable() {
+        if (!(devices instanceof ArrayList)) {
+            devices = new ArrayList<>(devices);
+        }
+        return devices;
+    }
+
     void addDevice(NetDevice d) {
-        devices.add(d);
+        if (devices.isEmpty()) {
+            devices = List.of(d);
+        } else {
+            growable().add(d);
+        }
         if (parts.byName == null && devices.size() > 16) {
             own().byName = new Object2ObjectOpenHashMap<>();
             for (NetDevice x : devices) {
