@@ -51,7 +51,7 @@ final class FloodIndex {
         Host host = (Host) hostNode.device();
         Watch w = new Watch(port, hostNode, hostPort, host.port(hostPort));
         w.dev.watchArp(w);
-        for (io.arplab.stack.NeighbourEntry n : host.stack().neighbours().entries()) {
+        for (io.arplab.stack.NeighbourEntry n : host.stack().neighbourEntries()) {
             if (n.device() == w.dev) {
                 add(holders, 0, n.address().bits(), port);
             }

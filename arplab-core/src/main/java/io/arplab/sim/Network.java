@@ -465,7 +465,7 @@ public final class Network {
                     union(root, n.index, peer.index);
                 }
             }
-            Object kernel = n.device instanceof io.arplab.device.Host h ? h.stack().neighbours().tbl()
+            Object kernel = n.device instanceof io.arplab.device.Host h ? h.stack().kernel()
                     : n.device instanceof io.arplab.device.OvsBridge ? io.arplab.device.OvsBridge.class : null;
             if (kernel != null) {
                 Integer first = shared.putIfAbsent(kernel, n.index);

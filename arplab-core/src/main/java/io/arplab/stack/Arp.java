@@ -89,7 +89,7 @@ final class Arp implements NeighbourTable.Ops {
             if (local && ns.validSource(dev, sip, null)) {
                 if (!ignore(dev, sip, tip) && !(ns.devconf(dev, DevConf.ARP_FILTER) != 0 && filter(sip, dev))) {
                     // a request for us: learn the requester as STALE (neigh_event_ns), then reply
-                    NeighbourEntry n = ns.neighbours.eventNs(now, dev, sip, sha, out);
+                    NeighbourEntry n = ns.neighbours().eventNs(now, dev, sip, sha, out);
                     if (n != null) {
                         send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
                     }
@@ -103,7 +103,7 @@ final class Arp implements NeighbourTable.Ops {
                 // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
                 if (r != null && r.type() == Route.UNICAST && r.device() != dev
                         && (proxyArp || proxyLookup(dev, tip)) && ns.validSource(dev, sip, r.device())) {
-                    NeighbourEntry n = ns.neighbours.eventNs(now, dev, sip, sha, out);
+                    NeighbourEntry n = ns.neighbours().eventNs(now, dev, sip, sha, out);
                     long delay = dev.arpParms().proxyDelay;
                     if (redo || pktType == HostStack.PACKET_HOST || delay == 0) {
                         if (n != null) {
@@ -116,21 +116,21 @@ final class Arp implements NeighbourTable.Ops {
                 }
             }
         }
-        NeighbourEntry n = ns.neighbours.lookup(dev, sip);
+        NeighbourEntry n = ns.neighbour(dev, sip);
         boolean accept = accept(dev, sip);
         boolean isGarp = false;
         if (n != null || accept) {
             isGarp = isGarp(op, sip, tip, sha, tha);
         }
         if (accept && n == null && (isGarp || op == REPLY && ns.isUnicastAddress(sip))) {
-            n = ns.neighbours.lookupOrCreate(now, dev, sip);
+            n = ns.neighbours().lookupOrCreate(now, dev, sip);
         }
         if (n != null) {
             // "If several different ARP replies follow back-to-back, use the FIRST one" (locktime)
             boolean override = now > n.updated + n.parms.locktime || isGarp;
             // broadcast replies and requests do not assert reachability
             int state = op != REPLY || pktType != HostStack.PACKET_HOST ? NudState.STALE.bits : NudState.REACHABLE.bits;
-            ns.neighbours.update(now, n, sha, state, override ? NeighbourTable.F_OVERRIDE : 0, out);
+            ns.neighbours().update(now, n, sha, state, override ? NeighbourTable.F_OVERRIDE : 0, out);
         }
     }
 

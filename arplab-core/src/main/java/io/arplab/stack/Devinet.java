@@ -18,14 +18,6 @@ final class Devinet {
         this.ns = ns;
     }
 
-    /** loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8. */
-    void addLoopback() {
-        NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, ns, ns.neighbours.tbl().parms());
-        ns.addDevice(lo);
-        lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
-        ns.refreshLocalAddresses();
-    }
-
     /** Creates an Ethernet device (veth end) with the host's default sysctls; returns it. */
     NetDevice addDevice(String devName, MacAddress mac, int mtu) {
         if (ns.device(devName) != null) {
@@ -38,8 +30,8 @@ final class Devinet {
         if (mtu < 68 || mtu > 65535) {
             throw new IllegalArgumentException("invalid MTU " + mtu + " for " + ns.name + " " + devName + ": 68..65535");
         }
-        int ifindex = ns.devices.get(ns.devices.size() - 1).ifindex + 1;
-        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.neighbours.tbl().parms());
+        int ifindex = ns.nextIfindex();
+        NetDevice d = new NetDevice(ifindex, devName, mac.bits(), mtu, false, ns, ns.tblParms());
         ns.addDevice(d);
         return d;
     }
@@ -211,7 +203,7 @@ final class Devinet {
         }
         dev.setMac(mac.bits());
         ns.configChanged();
-        ns.neighbours.flushDevice(now, dev, false);
+        ns.flushNeighbours(now, dev, false);
         if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
             ns.arp().announce(dev, out);
         }
@@ -230,7 +222,7 @@ final class Devinet {
             // permanent ones (neigh_carrier_down())
             Netns pns = peer.owner();
             if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
-                pns.neighbours.flushDevice(now, peer, true); // the proxy entries stay (checked on 6.18)
+                pns.flushNeighbours(now, peer, true); // the proxy entries stay (checked on 6.18)
             }
             if (peer.bridge != null) {
                 peer.bridge.portDisabled(peer.name, now);
@@ -240,7 +232,7 @@ final class Devinet {
             if (dev.bridge != null && (peer == null || peer.isUp())) {
                 dev.bridge.portDisabled(dev.name, now); // a port that had no carrier was disabled already
             }
-            ns.neighbours.flushDevice(now, dev, false);
+            ns.flushNeighbours(now, dev, false);
             if (ns.parts.arp != null) {
                 ns.parts.arp.proxyIfdown(dev); // neigh_ifdown(), unlike a carrier loss, takes the proxy entries
             }

@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * One Linux host's network stack, sans-I/O: the façade tools and devices call. The work is done by one class per
  * kernel file — {@link Devinet}, {@link Arp}, {@link IpInput}, {@link IpOutput}, {@link IpForward}, {@link Icmp},
- * {@link Udp}, {@link PingSockets}, {@link PacketSockets} — over the namespace state they share ({@link Netns}).
+ * {@link Udp}, {@link PingSockets}, {@link PacketSockets} — over the namespace state they share ({@link Netns},
+ * which this class extends: the engines hold the namespace, and it is this stack).
  * Frames and the current time come in through {@link #receive} and {@link #advance}; frames go out through the
  * {@link Outbox} handed to each call. It never reads a clock, draws only from its seeded random source, and never
  * prints.
  */
-public final class HostStack {
+public final class HostStack extends Netns {
     /** Where the stack's frames go during one call. */
     public interface Outbox {
         void transmit(NetDevice dev, byte[] frame);
@@ -53,39 +54,44 @@ public final class HostStack {
     private static final int ETH_P_ARP = EtherType.ARP.value();
     private static final int ETH_P_IP = EtherType.IPV4.value();
 
-    /** The namespace, holding the protocol engines, each created on first use (see {@link Netns}). */
-    private final Netns ns;
-    private Geneve geneve;
-    private boolean initialNamespace = true;
 
     public HostStack(String name, SeededRandom random, long now, long epochNanos) {
-        ns = new Netns(name, random, epochNanos);
-        ns.neighbours = new NeighbourTable(NeighbourTable.GcConfig.linuxDefaults(), ns, random, now);
-        ns.devinet().addLoopback();
+        super(name, random, now, epochNanos);
     }
 
     public String name() {
-        return ns.name;
+        return name;
     }
 
     public void setTracer(Tracer tracer) {
-        ns.tracer = tracer;
-        ns.neighbours.setTracer(tracer);
+        this.tracer = tracer;
+        if (neighbours != null) {
+            neighbours.setTracer(tracer);
+        }
     }
 
     /** Puts the namespace on its kernel's clock: jiffies and the timer wheel its timers are rounded by. */
     public void setTimerWheel(TimerWheel wheel) {
-        ns.wheel = wheel;
-        ns.neighbours.setTimerWheel(wheel);
+        this.wheel = wheel;
+        if (neighbours != null) {
+            neighbours.setTimerWheel(wheel);
+        }
     }
 
     /** The kernel's jiffies and timer wheel, for the timers of the processes in this namespace too. */
     public TimerWheel timerWheel() {
-        return ns.wheel;
+        return wheel;
     }
 
-    public NeighbourTable neighbours() {
-        return ns.neighbours;
+
+    /** The neighbour entries in creation order, without making a table for a host that has none. */
+    public java.util.Collection<NeighbourEntry> neighbourEntries() {
+        return neighbours == null ? List.of() : neighbours.entries();
+    }
+
+    /** What identifies this namespace's kernel: its arp_tbl, or the namespace while it has no table (its own). */
+    public Object kernel() {
+        return neighbours == null ? this : neighbours.tbl();
     }
 
     /**
@@ -93,39 +99,40 @@ public final class HostStack {
      * machine's initial namespace ({@code initial}) has net.ipv4.neigh.default. A stack starts as a machine of its own.
      */
     public void joinKernel(ArpTbl tbl, boolean initial) {
-        if (ns.neighbours.tbl() != tbl) {
-            ns.neighbours.setTbl(tbl);
-            for (NetDevice d : ns.devices) {
+        if (neighbours == null) {
+            makeNeighbours(tbl);
+            for (NetDevice d : deviceList()) {
+                d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
+            }
+        } else if (neighbours.tbl() != tbl) {
+            neighbours.setTbl(tbl);
+            for (NetDevice d : deviceList()) {
                 d.joinedKernel(tbl.parms()); // lo came with the namespace, on the machine's kernel
             }
         }
-        initialNamespace = initial;
+        if (parts.initialNamespace != initial) {
+            own().initialNamespace = initial;
+        }
     }
 
     /** Whether this is its kernel's initial namespace (init_net), where arp_tbl's sysctls live. */
     public boolean initialNamespace() {
-        return initialNamespace;
+        return parts.initialNamespace;
     }
 
     public RouteTable routes() {
-        return ns.routes;
+        return routes;
     }
 
     public List<NetDevice> devices() {
-        return Collections.unmodifiableList(ns.devices);
+        return Collections.unmodifiableList(deviceList());
     }
 
-    public NetDevice device(String devName) {
-        return ns.device(devName);
-    }
 
-    public NetDevice device(int ifindex) {
-        return ns.device(ifindex);
-    }
 
     /** The namespace's nftables ruleset (created on first use). */
     public io.arplab.stack.nft.Nftables nftables() {
-        NetnsParts p = ns.own();
+        NetnsParts p = own();
         if (p.nft == null) {
             p.nft = new io.arplab.stack.nft.Nftables();
         }
@@ -134,29 +141,25 @@ public final class HostStack {
 
     /** Frames the stack received and dropped (malformed, not for it). */
     public long droppedFrames() {
-        return ns.droppedFrames;
+        return droppedFrames;
     }
 
     // ----------------------------------------------------------------------------------------- sysctls
 
     /** The neighbour parameters new devices start with: the kernel's arp_tbl.parms (net.ipv4.neigh.default.*). */
     public NeighParams defaultArpParms() {
-        return ns.neighbours.tbl().parms();
+        return tblParms();
     }
 
     /** The IPv4 settings new devices start with (net.ipv4.conf.default.*). */
     public DevConf defaultConf() {
-        NetnsParts p = ns.own();
+        NetnsParts p = own();
         if (p.defaultConf == null) {
             p.defaultConf = Netns.LINUX_CONF.copy();
         }
         return p.defaultConf;
     }
 
-    /** net.ipv4.ip_forward (conf/all/forwarding) is on. */
-    public boolean ipForward() {
-        return ns.ipForward();
-    }
 
     /** sysctl -w net.ipv4.ip_forward=0|1: also switches every device, as the kernel does (inet_forward_change). */
     public void setIpForward(boolean on) {
@@ -164,7 +167,7 @@ public final class HostStack {
     }
 
     public int defaultTtl() {
-        return ns.defaultTtl;
+        return parts.defaultTtl;
     }
 
     /** Writes net.ipv4.KEY as {@code sysctl -w} does; IllegalArgumentException when the kernel would refuse it. */
@@ -193,59 +196,32 @@ public final class HostStack {
      * {@link ArpWatch}. False with a packet socket on the device (packet_rcv() queues a copy).
      */
     public boolean arpQuiet(NetDevice dev) {
-        return Arp.quiet(ns, dev) && (ns.parts.packets == null || !ns.parts.packets.bound(dev));
+        return Arp.quiet(this, dev) && (parts.packets == null || !parts.packets.bound(dev));
     }
 
-    /** inet_addr_type() == RTN_LOCAL's addresses besides 127/8; the array is never modified (a change replaces it). */
-    public int[] localAddresses() {
-        return ns.localAddresses();
-    }
 
-    /** Tells the devices' {@link ArpWatch}es that what decides their reaction to ARP may have changed. */
-    void configChanged() {
-        ns.configChanged();
-    }
 
-    /** The value in force for a conf key on a device: its own combined with conf/all by the key's rule. */
-    public int devconf(NetDevice dev, int slot) {
-        return ns.devconf(dev, slot);
-    }
 
-    DevConf allConf() {
-        return ns.allConf();
-    }
 
-    int netSysctl(int slot) {
-        return ns.netSysctl(slot);
-    }
 
-    void setNetSysctl(int slot, int v) {
-        ns.setNetSysctl(slot, v);
-    }
 
-    Integer storedSysctlOrNull(String path) {
-        return ns.storedSysctlOrNull(path);
-    }
 
     int storedSysctl(String path, int dflt) {
-        Integer v = ns.storedSysctlOrNull(path);
+        Integer v = storedSysctlOrNull(path);
         return v != null ? v : dflt;
     }
 
-    void storeSysctl(String path, int v) {
-        ns.storeSysctl(path, v);
-    }
 
     /** neigh_proc_base_reachable_time(): a new base_reachable_time draws a new reachable_time at once. */
     void redrawReachableTime(NeighParams p) {
-        p.randomiseReachableTime(ns.random);
+        p.randomiseReachableTime(random);
     }
 
     // ---------------------------------------------------------------- configuration (ip link / ip addr / ip route)
 
     /** Creates an Ethernet device (veth end) with the host's default sysctls; returns it. */
     public NetDevice addDevice(String devName, MacAddress mac, int mtu) {
-        return ns.devinet().addDevice(devName, mac, mtu);
+        return devinet().addDevice(devName, mac, mtu);
     }
 
     /**
@@ -254,21 +230,21 @@ public final class HostStack {
      * encapsulated on the underlay; Geneve datagrams to 6081 come back to the datapath through it.
      */
     public NetDevice addGeneveDevice(String devName, MacAddress mac) {
-        NetDevice d = ns.devinet().addDevice(devName, mac, 65000);
+        NetDevice d = devinet().addDevice(devName, mac, 65000);
         d.kind = "geneve";
-        geneve = new Geneve(ns, d);
-        ns.udp().geneve = geneve;
+        own().geneve = new Geneve(this, d);
+        udp().geneve = parts.geneve;
         return d;
     }
 
     /** ip addr add ADDR/LEN dev DEV: the address plus its connected route (proto kernel scope link src ADDR). */
     public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
-        ns.devinet().addAddress(dev, addr, prefixLength, null);
+        devinet().addAddress(dev, addr, prefixLength, null);
     }
 
     /** ip addr add ADDR/LEN brd BRD dev DEV: {@code ifaBroadcast} is the configured IFA_BROADCAST (or null). */
     public void addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast) {
-        ns.devinet().addAddress(dev, addr, prefixLength, ifaBroadcast);
+        devinet().addAddress(dev, addr, prefixLength, ifaBroadcast);
     }
 
     /**
@@ -276,47 +252,47 @@ public final class HostStack {
      * extack text ("ipv4: Address already assigned", "ipv4: Invalid scope value").
      */
     public String addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope) {
-        return ns.devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
+        return devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope);
     }
 
     /** ip addr add with a label (IFA_LABEL, "eth0:1"). */
     public String addAddress(NetDevice dev, Ipv4Address addr, int prefixLength, Ipv4Address ifaBroadcast, int scope,
                              String label) {
-        return ns.devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope, label);
+        return devinet().newAddress(dev, addr, prefixLength, ifaBroadcast, scope, label);
     }
 
     /** ip addr del; false when the device has no such address (the first one if several). */
     public boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
-        return ns.devinet().removeAddress(dev, addr);
+        return devinet().removeAddress(dev, addr);
     }
 
     /** ip addr del of one of the device's addresses (__inet_del_ifa(), promote_secondaries). */
     public void removeAddress(long now, NetDevice dev, NetDevice.Address ifa) {
-        ns.devinet().deleteAddress(dev, ifa);
+        devinet().deleteAddress(dev, ifa);
     }
 
     /** ip route add: the gateway must be reachable on-link through the device. */
     public void addRoute(Route r) {
-        ns.devinet().addRoute(r);
+        devinet().addRoute(r);
     }
 
     /** ip link set dev DEV address MAC: the kernel flushes the device's neighbours (NETDEV_CHANGEADDR). */
     public void setMac(long now, NetDevice dev, MacAddress mac, Outbox out) {
-        ns.devinet().setMac(now, dev, mac, out);
+        devinet().setMac(now, dev, mac, out);
     }
 
     /** ip link set dev DEV up|down: going down flushes its neighbours and takes its routes away. */
     public void setUp(long now, NetDevice dev, boolean up, Outbox out) {
-        ns.devinet().setUp(now, dev, up, out);
+        devinet().setUp(now, dev, up, out);
     }
 
     public void setMtu(NetDevice dev, int mtu) {
-        ns.devinet().setMtu(dev, mtu);
+        devinet().setMtu(dev, mtu);
     }
 
     /** Sends a gratuitous ARP request for each address of {@code dev} (arp_notify / arping -U). */
     public void announce(long now, NetDevice dev, Outbox out) {
-        ns.arp().announce(dev, out);
+        arp().announce(dev, out);
     }
 
     // --------------------------------------------------------------------------------- receive and timers
@@ -326,16 +302,17 @@ public final class HostStack {
      * delivers to sockets reaches their listeners when the frame has been processed.
      */
     public void receive(long now, NetDevice dev, byte[] frame, Outbox out) {
+        Geneve geneve = parts.geneve;
         if (geneve != null && dev == geneve.dev) {
             // what the datapath sends to its Geneve vport is this device's transmit (geneve_xmit())
             if (!dev.isUp() || !geneve.xmit(now, frame, out)) {
-                ns.droppedFrames++;
+                droppedFrames++;
             }
             deliverQueued();
             return;
         }
         if (!dev.isUp() || frame.length < ETH) {
-            ns.droppedFrames++;
+            droppedFrames++;
             return;
         }
         // a view of the frame's own, not a field: a flood's thousands of receivers write nothing of theirs to read it
@@ -353,44 +330,44 @@ public final class HostStack {
         }
         int type = e.outerTypeField();
         if (type == ETH_P_ARP) {
-            if (ns.parts.packets != null) {
-                ns.parts.packets.rcv(now, dev, frame, pktType);
+            if (parts.packets != null) {
+                parts.packets.rcv(now, dev, frame, pktType);
             }
-            ns.arp().rcv(now, dev, frame, pktType, false, out);
+            arp().rcv(now, dev, frame, pktType, false, out);
         } else if (type == ETH_P_IP) {
-            ns.ipInput().rcv(now, dev, frame, pktType, out);
+            ipInput().rcv(now, dev, frame, pktType, out);
         } else {
-            ns.droppedFrames++; // no handler (VLAN tags need a VLAN device, which this host lacks)
+            droppedFrames++; // no handler (VLAN tags need a VLAN device, which this host lacks)
         }
         deliverQueued();
     }
 
     public long nextDeadline() {
         // an engine not yet created has nothing pending
-        if (ns.parts.ipOutput != null && ns.parts.ipOutput.loopbackPending()) {
+        if (parts.ipOutput != null && parts.ipOutput.loopbackPending()) {
             return Long.MIN_VALUE;
         }
-        long d = ns.neighbours.nextDeadline();
-        if (ns.parts.arp != null) {
-            d = Math.min(d, ns.parts.arp.proxyDeadline());
+        long d = neighbourDeadline();
+        if (parts.arp != null) {
+            d = Math.min(d, parts.arp.proxyDeadline());
         }
-        if (ns.parts.tcp != null) {
-            d = Math.min(d, ns.parts.tcp.nextDeadline());
+        if (parts.tcp != null) {
+            d = Math.min(d, parts.tcp.nextDeadline());
         }
-        return ns.parts.ipInput == null ? d : Math.min(d, ns.parts.ipInput.nextDeadline());
+        return parts.ipInput == null ? d : Math.min(d, parts.ipInput.nextDeadline());
     }
 
     /** Runs neighbour, proxy and reassembly timers due by {@code now} and delivers packets looped back to this host. */
     public void advance(long now, Outbox out) {
         drainLoopback(now, out);
-        ns.neighbours.advance(now, out);
-        if (ns.parts.arp != null) {
-            ns.parts.arp.proxyProcess(now, out);
+        advanceNeighbours(now, out);
+        if (parts.arp != null) {
+            parts.arp.proxyProcess(now, out);
         }
-        if (ns.parts.ipInput != null) {
-            ns.parts.ipInput.expire(now, out);
+        if (parts.ipInput != null) {
+            parts.ipInput.expire(now, out);
         }
-        if (ns.parts.tcp != null && ns.parts.tcp.advance(now, out)) {
+        if (parts.tcp != null && parts.tcp.advance(now, out)) {
             deliverQueued(); // a connect that timed out tells its reader
         }
         drainLoopback(now, out);
@@ -398,19 +375,19 @@ public final class HostStack {
 
     /** process_backlog() for lo: each looped-back datagram is received, and its socket deliveries made, in turn. */
     private void drainLoopback(long now, Outbox out) {
-        if (ns.parts.ipOutput == null) {
+        if (parts.ipOutput == null) {
             return;
         }
         byte[] frame;
-        while ((frame = ns.parts.ipOutput.pollLoopback()) != null) {
-            ns.ipInput().rcv(now, ns.devices.get(0), frame, PACKET_HOST, out);
+        while ((frame = parts.ipOutput.pollLoopback()) != null) {
+            ipInput().rcv(now, lo(), frame, PACKET_HOST, out);
             deliverQueued();
         }
     }
 
     /** The readers wake: every socket with queued deliveries hands them to its listener, in arrival order. */
     private void deliverQueued() {
-        if (ns.parts.readySockets != null && !ns.parts.readySockets.isEmpty()) {
+        if (parts.readySockets != null && !parts.readySockets.isEmpty()) {
             readers.accept(this::readQueued);
         }
     }
@@ -418,7 +395,7 @@ public final class HostStack {
     private void readQueued() {
         // one queue at a time off the head: a reader may call the stack again (nc connects to its next port from
         // its connected() event), and what that queues must not be cleared with the queues already read
-        List<SocketQueue> ready = ns.parts.readySockets;
+        List<SocketQueue> ready = parts.readySockets;
         while (!ready.isEmpty()) {
             ready.remove(0).drain();
         }
@@ -440,20 +417,20 @@ public final class HostStack {
 
     /** Opens an ICMP echo socket with a free identifier near {@code preferred}. */
     public PingSocket openPing(int preferred, PingSocket.Listener listener) {
-        return ns.pings().open(preferred, listener);
+        return pings().open(preferred, listener);
     }
 
     public void close(PingSocket s) {
-        ns.pings().close(s);
+        pings().close(s);
     }
 
     /** Binds a UDP socket to {@code port} (0: an ephemeral port). */
     public UdpSocket openUdp(int port, UdpSocket.Listener listener) {
-        return ns.udp().open(port, listener);
+        return udp().open(port, listener);
     }
 
     public void close(UdpSocket s) {
-        ns.udp().close(s);
+        udp().close(s);
     }
 
     /**
@@ -461,7 +438,7 @@ public final class HostStack {
      * (EADDRINUSE). New connections reach the listener's {@link TcpSocket.Listener#accepted}.
      */
     public TcpSocket listenTcp(int port, TcpSocket.Listener listener) {
-        return ns.tcp().listen(port, false, listener);
+        return tcp().listen(port, false, listener);
     }
 
     /**
@@ -471,7 +448,7 @@ public final class HostStack {
      */
     public TcpSocket connectTcp(long now, Ipv4Address src, int sport, Ipv4Address dst, int dport, NetDevice bind,
                                 TcpSocket.Listener listener, Outbox out) {
-        return ns.tcp().connect(now, src == null ? 0 : src.bits(), sport, dst.bits(), dport, bind, listener, out);
+        return tcp().connect(now, src == null ? 0 : src.bits(), sport, dst.bits(), dport, bind, listener, out);
     }
 
     /** Why a connect could not start, or null. */
@@ -481,36 +458,32 @@ public final class HostStack {
 
     /** write(): false when the connection can take no more data (EPIPE). */
     public boolean sendTcp(long now, TcpSocket s, byte[] data, Outbox out) {
-        boolean ok = ns.tcp().send(now, s, data, out);
+        boolean ok = tcp().send(now, s, data, out);
         deliverQueued();
         return ok;
     }
 
     /** shutdown(SHUT_WR): our FIN. */
     public void shutdownTcp(long now, TcpSocket s, Outbox out) {
-        ns.tcp().shutdown(now, s, out);
+        tcp().shutdown(now, s, out);
         deliverQueued();
     }
 
     /** close(): the FIN if not sent yet; nothing more is delivered to the socket's listener. */
     public void closeTcp(long now, TcpSocket s, Outbox out) {
-        ns.tcp().close(now, s, out);
+        tcp().close(now, s, out);
         deliverQueued();
     }
 
     /** The route a datagram to {@code dst} would take (null: network unreachable). */
     public Route route(Ipv4Address dst, NetDevice bind) {
-        return ns.route(dst.bits(), bind);
+        return route(dst.bits(), bind);
     }
 
-    /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
-    public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
-        return ns.sourceAddress(dst, bind);
-    }
 
     /** inet_select_addr(dev, 0, RT_SCOPE_LINK): the source of a socket bound to {@code dev} guessing "on link". */
     public Ipv4Address onLinkSource(NetDevice dev) {
-        int a = ns.selectAddress(dev, 0, NetDevice.SCOPE_LINK);
+        int a = selectAddress(dev, 0, NetDevice.SCOPE_LINK);
         return a == 0 ? null : Ipv4Address.of(a);
     }
 
@@ -532,18 +505,18 @@ public final class HostStack {
      */
     public int sendEcho(long now, PingSocket s, Ipv4Address src, Ipv4Address dst, int sequence, byte[] data, int ttl,
                         int tos, int pmtudisc, NetDevice bind, Outbox out) {
-        return ns.pings().send(now, s, src, dst, sequence, data, ttl, tos, pmtudisc, bind, out);
+        return pings().send(now, s, src, dst, sequence, data, ttl, tos, pmtudisc, bind, out);
     }
 
     /** Sends a UDP datagram from socket {@code s}. Returns 0 or -errno. */
     public int sendUdp(long now, UdpSocket s, Ipv4Address dst, int dstPort, byte[] data, int ttl, NetDevice bind, Outbox out) {
-        return ns.udp().send(now, s, null, dst, dstPort, data, ttl, 0, false, bind, out);
+        return udp().send(now, s, null, dst, dstPort, data, ttl, 0, false, bind, out);
     }
 
     /** Like the above with the socket's bound source (null: routing picks), IP_TOS and DF (IP_PMTUDISC_DO/PROBE). */
     public int sendUdp(long now, UdpSocket s, Ipv4Address src, Ipv4Address dst, int dstPort, byte[] data, int ttl,
                        int tos, boolean dontFragment, NetDevice bind, Outbox out) {
-        int rc = ns.udp().send(now, s, src, dst, dstPort, data, ttl, tos, dontFragment, bind, out);
+        int rc = udp().send(now, s, src, dst, dstPort, data, ttl, tos, dontFragment, bind, out);
         deliverQueued(); // a local error (ip_local_error) is on the socket when sendto() returns
         return rc;
     }
@@ -554,16 +527,16 @@ public final class HostStack {
      * the frame itself.
      */
     public Object openPacketSocket(NetDevice dev, PacketListener listener) {
-        return ns.packets().open(dev, listener);
+        return packets().open(dev, listener);
     }
 
     public void closePacketSocket(Object handle) {
-        ns.packets().close(handle);
+        packets().close(handle);
     }
 
     /** Sends a raw ARP frame built by a tool (arping), as a packet socket would. */
     public void sendRaw(NetDevice dev, byte[] frame, Outbox out) {
-        ns.packets().send(dev, frame, out);
+        packets().send(dev, frame, out);
     }
 
     // ---------------------------------------------------------------------------- neighbour administration
@@ -571,7 +544,7 @@ public final class HostStack {
     /** ip neigh add|replace ADDR lladdr MAC dev DEV nud STATE (neigh_add with NEIGH_UPDATE_F_ADMIN). */
     public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
                                    boolean replace, Outbox out) {
-        NeighbourTable neighbours = ns.neighbours;
+        NeighbourTable neighbours = neighbours();
         NeighbourEntry n = neighbours.lookup(dev, addr.bits());
         if (n != null && !replace) {
             throw new IllegalArgumentException("neighbour " + addr + " dev " + dev.name + " exists (RTNETLINK answers: "
@@ -591,36 +564,36 @@ public final class HostStack {
 
     /** ___neigh_create() as neigh_add() calls it: an entry in NUD_NONE (null when the table is full). */
     public NeighbourEntry neighCreate(long now, NetDevice dev, Ipv4Address addr, boolean exemptFromGc) {
-        NeighbourEntry n = ns.neighbours.lookup(dev, addr.bits());
-        return n != null ? n : ns.neighbours.create(now, dev, addr.bits(), exemptFromGc);
+        NeighbourEntry n = neighbour(dev, addr.bits());
+        return n != null ? n : neighbours().create(now, dev, addr.bits(), exemptFromGc);
     }
 
     /** ip neigh del ADDR dev DEV; false when there is no such entry. */
     public boolean neighDelete(long now, NetDevice dev, Ipv4Address addr, Outbox out) {
-        NeighbourEntry n = ns.neighbours.lookup(dev, addr.bits());
+        NeighbourEntry n = neighbour(dev, addr.bits());
         if (n == null) {
             return false;
         }
-        ns.neighbours.delete(now, n, out);
+        neighbours.delete(now, n, out);
         return true;
     }
 
     public void addNeighbourMonitor(NeighbourMonitor m) {
-        ns.arp().addMonitor(m);
+        arp().addMonitor(m);
     }
 
     public void removeNeighbourMonitor(NeighbourMonitor m) {
-        ns.arp().removeMonitor(m);
+        arp().removeMonitor(m);
     }
 
     /** ip neigh add proxy ADDR [dev DEV]; false when it exists already. */
     public boolean proxyAdd(Ipv4Address address, NetDevice dev) {
-        return ns.arp().proxyAdd(address, dev);
+        return arp().proxyAdd(address, dev);
     }
 
     /** ip neigh del proxy ADDR [dev DEV]; false when there is no such entry. */
     public boolean proxyDelete(Ipv4Address address, NetDevice dev) {
-        return ns.arp().proxyDelete(address, dev);
+        return arp().proxyDelete(address, dev);
     }
 
     /**
@@ -628,16 +601,12 @@ public final class HostStack {
      * bytes as a little-endian word, 16 buckets), newest first within one.
      */
     public List<ProxyEntry> proxies() {
-        return ns.parts.arp == null ? List.of() : ns.parts.arp.proxies();
+        return parts.arp == null ? List.of() : parts.arp.proxies();
     }
 
     /** The redirect exception for {@code dst}, if one is in force at {@code now} (ip route get shows it). */
     public Redirected redirected(Ipv4Address dst, long now) {
-        return ns.parts.icmp == null ? null : ns.parts.icmp.redirected(dst.bits(), now);
+        return parts.icmp == null ? null : parts.icmp.redirected(dst.bits(), now);
     }
 
-    /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
-    public boolean isLocalAddress(int a) {
-        return ns.isLocalAddress(a);
-    }
 }

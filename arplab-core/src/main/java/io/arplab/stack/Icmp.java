@@ -51,7 +51,7 @@ final class Icmp {
         boolean broadcast = pktType != HostStack.PACKET_HOST && !dev.loopback || !ns.isLocalAddress(daddr);
         switch (type) {
             case IcmpType.ECHO_REQUEST -> {
-                if (ns.icmpEchoIgnoreAll || broadcast && ns.icmpEchoIgnoreBroadcasts) {
+                if (ns.parts.icmpEchoIgnoreAll || broadcast && ns.parts.icmpEchoIgnoreBroadcasts) {
                     return;
                 }
                 echo(now, frame, off, len, daddr, broadcast, out);
@@ -118,12 +118,12 @@ final class Icmp {
         if (ns.devconf(dev, DevConf.SHARED_MEDIA) == 0 ? !Netns.onLink(dev, newGw) : !ns.isUnicastAddress(newGw)) {
             return;
         }
-        NeighbourEntry n = ns.neighbours.lookupOrCreate(now, dev, newGw);
+        NeighbourEntry n = ns.neighbours().lookupOrCreate(now, dev, newGw);
         if (n == null) {
             return;
         }
         if ((n.state & NudState.VALID) == 0) {
-            ns.neighbours.eventSend(now, n, null, out);
+            ns.neighbours().eventSend(now, n, null, out);
             return;
         }
         if (redirects == null) {
@@ -181,7 +181,7 @@ final class Icmp {
         Bytes.put8(reply, o, IcmpType.ECHO_REPLY);
         Bytes.put16(reply, o + 2, 0);
         Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, len));
-        Ipv4Frames.writeHeader(reply, ETH, tos, 20 + len, ns.nextIpId(), false, ns.defaultTtl, ICMP, src, saddr);
+        Ipv4Frames.writeHeader(reply, ETH, tos, 20 + len, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, src, saddr);
         ns.ipOutput().output(now, reply, null, out);
     }
 
@@ -200,7 +200,7 @@ final class Icmp {
         Bytes.put32(reply, o + 12, (int) ms);
         Bytes.put32(reply, o + 16, (int) ms);
         Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, 20));
-        Ipv4Frames.writeHeader(reply, ETH, ip.tos(), 40, ns.nextIpId(), false, ns.defaultTtl, ICMP, daddr, saddr);
+        Ipv4Frames.writeHeader(reply, ETH, ip.tos(), 40, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, daddr, saddr);
         ns.ipOutput().output(now, reply, null, out);
     }
 
@@ -256,7 +256,7 @@ final class Icmp {
         }
         System.arraycopy(offending, ETH, f, o + 8, quotedLength);
         Bytes.put16(f, o + 2, InternetChecksum.compute(f, o, icmpLen));
-        Ipv4Frames.writeHeader(f, ETH, tos, 20 + icmpLen, ns.nextIpId(), false, ns.defaultTtl, ICMP, src, saddr);
+        Ipv4Frames.writeHeader(f, ETH, tos, 20 + icmpLen, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, src, saddr);
         ns.ipOutput().output(now, f, null, out);
     }
 

@@ -42,7 +42,7 @@ final class IpOutput {
                 return Errno.EPERM.negative();
             }
             if (lo != null && lo.loopback) {
-                ns.neighbours.noarp(now, lo, 0, 0); // local routes go out through lo: its 0.0.0.0 neighbour
+                ns.neighbours().noarp(now, lo, 0, 0); // local routes go out through lo: its 0.0.0.0 neighbour
             }
             loop(frame);
             return 0;
@@ -102,12 +102,12 @@ final class IpOutput {
     /** ip_finish_output2(): broadcast and multicast need no resolution; unicast goes through the neighbour. */
     void finishOutput(long now, NetDevice dev, int nexthop, byte[] frame, Outbox out) {
         if (dev.loopback) {
-            ns.neighbours.noarp(now, dev, 0, 0); // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
+            ns.neighbours().noarp(now, dev, 0, 0); // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
             loop(frame);
             return;
         }
         if (nexthop == -1 || Netns.isBroadcastFor(dev, nexthop)) {
-            ns.neighbours.noarp(now, dev, nexthop, MacAddress.BROADCAST.bits());
+            ns.neighbours().noarp(now, dev, nexthop, MacAddress.BROADCAST.bits());
             EthernetFrames.writeHeader(frame, 0, MacAddress.BROADCAST.bits(), dev.macBits(), IPV4);
             out.transmit(dev, frame);
             return;
@@ -115,17 +115,17 @@ final class IpOutput {
         if (Netns.isMulticast(nexthop)) {
             // ip_eth_mc_map(): 01:00:5e plus the group's low 23 bits
             long mac = 0x0100_5e00_0000L | (nexthop & 0x007f_ffffL);
-            ns.neighbours.noarp(now, dev, nexthop, mac);
+            ns.neighbours().noarp(now, dev, nexthop, mac);
             EthernetFrames.writeHeader(frame, 0, mac, dev.macBits(), IPV4);
             out.transmit(dev, frame);
             return;
         }
-        NeighbourEntry n = ns.neighbours.lookupOrCreate(now, dev, nexthop);
+        NeighbourEntry n = ns.neighbours().lookupOrCreate(now, dev, nexthop);
         if (n == null) {
             ns.droppedFrames++; // neighbour table overflow: ENOBUFS
             return;
         }
-        ns.neighbours.output(now, n, frame, out);
+        ns.neighbours().output(now, n, frame, out);
     }
 
     /** loopback_xmit(): the frame comes back in through lo on the next {@link #pollLoopback()}. */

@@ -55,6 +55,9 @@ public final class NeighbourTable {
     }
 
     private static final long RANDOMISE_INTERVAL = 300 * NeighParams.SECOND;
+    /** neigh_periodic_work()'s period: base_reachable_time / 2 of the defaults, at least HZ/100. */
+    static final long PERIODIC_INTERVAL =
+            Math.max(NeighParams.SECOND / 100, NeighParams.linuxDefaults().baseReachableTime / 2);
     /** HZ/100: the shortest timer the kernel arms for NUD timers. */
     private static final long MIN_TIMER = 10 * NeighParams.MS;
 
@@ -86,11 +89,22 @@ public final class NeighbourTable {
 
     /** A namespace's table on the kernel whose arp_tbl is {@code tbl}. */
     public NeighbourTable(ArpTbl tbl, Ops ops, SeededRandom random, long now) {
+        this(tbl, ops, random, now, now + PERIODIC_INTERVAL);
+    }
+
+    /**
+     * A table made after its namespace ({@code born}), whose periodic work has run on nothing meanwhile and next runs
+     * at {@code nextPeriodic}: the last of those runs that re-drew (none had parameters to re-draw) is the one the
+     * table's own runs would have recorded, one run in every RANDOMISE_INTERVAL / PERIODIC_INTERVAL + 1.
+     */
+    NeighbourTable(ArpTbl tbl, Ops ops, SeededRandom random, long born, long nextPeriodic) {
         this.tbl = tbl;
         this.ops = ops;
         this.random = random;
-        this.lastRand = now;
-        this.nextPeriodic = now + periodicInterval();
+        long every = RANDOMISE_INTERVAL / PERIODIC_INTERVAL + 1;
+        long runs = (nextPeriodic - born) / PERIODIC_INTERVAL - 1;
+        this.lastRand = born + runs / every * every * PERIODIC_INTERVAL;
+        this.nextPeriodic = nextPeriodic;
         this.deadline = nextPeriodic;
     }
 
@@ -584,16 +598,12 @@ public final class NeighbourTable {
         trace(now, TraceEvent.NeighPoint.TIMER_HANDLER, n, 0, 1);
     }
 
-    private long periodicInterval() {
-        return Math.max(NeighParams.SECOND / 100, NeighParams.linuxDefaults().baseReachableTime / 2);
-    }
-
     /**
      * neigh_periodic_work(): re-draws every device's reachable_time each 300 s and, once the table holds gc_thresh1
      * entries, drops unreferenced FAILED entries and those unused for gc_stale_time.
      */
     private void periodicWork(long now) {
-        nextPeriodic = now + periodicInterval();
+        nextPeriodic = now + PERIODIC_INTERVAL;
         deadline = Math.min(timerDeadline(), nextPeriodic);
         if (now > lastRand + RANDOMISE_INTERVAL) {
             lastRand = now;
@@ -601,8 +611,8 @@ public final class NeighbourTable {
                 p.randomiseReachableTime(random);
             }
         }
-        if (tbl.entries() < tbl.gcConfig().thresh1()) {
-            return;
+        if (tbl.entries() < tbl.gcConfig().thresh1() || entries == null) {
+            return; // other namespaces' entries may count, but this one has none
         }
         List<NeighbourEntry> doomed = null;
         for (NeighbourEntry n : entries.values()) {

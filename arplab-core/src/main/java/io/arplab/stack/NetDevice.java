@@ -98,10 +98,16 @@ public final class NetDevice {
 
     /** A device of {@code owner} whose parameters and conf values are the host's defaults until first needed. */
     NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, NeighParams parmsTemplate) {
+        this(ifindex, name, mac, mtu, loopback, owner, parmsTemplate, owner.drawReachableMs(parmsTemplate));
+    }
+
+    /** The same with its reachable_time drawn earlier (lo, made on first need). */
+    NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, Netns owner, NeighParams parmsTemplate,
+              int drawnReachableMs) {
         this(ifindex, name, mac, mtu, loopback, (NeighParams) null, null);
         this.owner = owner;
         this.parmsTemplate = parmsTemplate;
-        this.drawnReachableMs = owner.drawReachableMs(parmsTemplate);
+        this.drawnReachableMs = drawnReachableMs;
     }
 
     /**

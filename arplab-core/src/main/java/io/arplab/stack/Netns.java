@@ -10,8 +10,9 @@ import java.util.List;
  * One network namespace's IPv4 state, shared by the protocol parts of {@link HostStack} (the kernel's struct net
  * with its netns_ipv4): devices and their addresses, the main routing table, the ARP table, sysctls, the IP ID.
  * The address predicates mirror inet_addr_type() and inet_select_addr() (net/ipv4/fib_frontend.c, devinet.c).
+ * {@link HostStack}, the façade, extends it: a namespace is one object, and an idle host's stack no more than it.
  */
-final class Netns implements NeighbourTable.Ops {
+abstract class Netns implements NeighbourTable.Ops {
     static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
     static final DevConf LINUX_CONF = new DevConf();
 
@@ -19,10 +20,25 @@ final class Netns implements NeighbourTable.Ops {
     final SeededRandom random;
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     final long epochNanos;
-    final List<NetDevice> devices = new ArrayList<>(2); // lo and eth0: most hosts have no more
+    /**
+     * The devices in ifindex order, lo first once it is made: on first need (see {@link #lo()}), as an idle host's
+     * build and flood checks never need it, and its values are the same in every namespace but the reachable_time
+     * drawn for it when the namespace was made. Immutable while it holds one device at most (an idle host's eth0),
+     * an ArrayList from the second on (see {@link #growable()}).
+     */
+    private List<NetDevice> devices = List.of();
+    /** lo's reachable_time, drawn when the namespace was made (loopback_net_init()), until lo is made. */
+    private final int loReachableMs;
     final RouteTable routes = new RouteTable();
-    /** arp_tbl; set once by HostStack. This namespace is its Ops, handing each call to {@link #arp()}. */
+    /**
+     * This namespace's part of arp_tbl, made on first need by {@link #neighbours()} (null until then: an idle host
+     * has resolved nothing). This namespace is its Ops, handing each call to {@link #arp()}.
+     */
     NeighbourTable neighbours;
+    /** When the namespace was made: its own kernel's arp_tbl last_flush, and the origin of the periodic work. */
+    private final long born;
+    /** While there is no table: when neigh_periodic_work() next runs (it runs on nothing, but keeps its time). */
+    private long neighPeriodic;
     /*
      * The protocol engines and the rarely set state, in one object made on first need (NONE until then): an idle
      * host has none. An engine reaches the others through the accessors below.
@@ -31,12 +47,9 @@ final class Netns implements NeighbourTable.Ops {
     /** The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. */
     TimerWheel wheel = TimerWheel.NOMINAL;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
-    private int[] localAddrs = new int[0];
-    /** net.ipv4.ip_default_ttl */
-    int defaultTtl = 64;
-    /** net.ipv4.icmp_echo_ignore_broadcasts */
-    boolean icmpEchoIgnoreBroadcasts = true;
-    boolean icmpEchoIgnoreAll;
+    private int[] localAddrs = LO_ONLY;
+    /** The local addresses of a namespace whose only device is lo (shared: the array is never modified). */
+    private static final int[] LO_ONLY = {Ipv4Address.LOOPBACK.bits()};
     private int ipId;
     long droppedFrames;
 
@@ -58,11 +71,69 @@ final class Netns implements NeighbourTable.Ops {
     }
     Tracer tracer = Tracer.OFF;
 
-    Netns(String name, SeededRandom random, long epochNanos) {
+    Netns(String name, SeededRandom random, long now, long epochNanos) {
         this.name = name;
         this.random = random;
         this.epochNanos = epochNanos;
+        this.born = now;
+        this.neighPeriodic = now + NeighbourTable.PERIODIC_INTERVAL;
         this.ipId = random.nextInt(0x10000);
+        this.loReachableMs = drawReachableMs(LINUX_NEIGH);
+    }
+
+    // ------------------------------------------------------------------------------------ neighbour table
+
+    /**
+     * The neighbour table, made on first need on a kernel of its own (as neigh_table_init() made it at boot: its
+     * last_flush is when the namespace was made) with the periodic work's time kept meanwhile. Making it draws
+     * nothing: a device's reachable_time was drawn when the device was made, and the 300 s re-draw only reaches the
+     * parameters registered with a table.
+     */
+    public NeighbourTable neighbours() {
+        if (neighbours == null) {
+            makeNeighbours(new ArpTbl(NeighbourTable.GcConfig.linuxDefaults(), born));
+        }
+        return neighbours;
+    }
+
+    /** Makes the table on {@code tbl}, a machine's arp_tbl this namespace joins before it has a table. */
+    void makeNeighbours(ArpTbl tbl) {
+        neighbours = new NeighbourTable(tbl, this, random, born, neighPeriodic);
+        neighbours.setTracer(tracer);
+        neighbours.setTimerWheel(wheel);
+    }
+
+    /** The entry for {@code ip} on {@code dev}, or null (without making a table). */
+    NeighbourEntry neighbour(NetDevice dev, int ip) {
+        return neighbours == null ? null : neighbours.lookup(dev, ip);
+    }
+
+    /** tbl->parms: what new devices copy (the kernel's defaults on a table not yet made). */
+    NeighParams tblParms() {
+        return neighbours == null ? LINUX_NEIGH : neighbours.tbl().parms();
+    }
+
+    /** When the neighbour table next has work: its periodic work at least. */
+    long neighbourDeadline() {
+        return neighbours == null ? neighPeriodic : neighbours.nextDeadline();
+    }
+
+    /** Runs the neighbour timers due by {@code now}; without a table, the periodic work only keeps its time. */
+    void advanceNeighbours(long now, HostStack.Outbox out) {
+        if (neighbours != null) {
+            neighbours.advance(now, out);
+            return;
+        }
+        while (neighPeriodic <= now) {
+            neighPeriodic += NeighbourTable.PERIODIC_INTERVAL;
+        }
+    }
+
+    /** neigh_flush_dev() on a device (nothing to flush without a table). */
+    void flushNeighbours(long now, NetDevice dev, boolean skipPermanent) {
+        if (neighbours != null) {
+            neighbours.flushDevice(now, dev, skipPermanent);
+        }
     }
 
     // ------------------------------------------------------------------------------- protocol engines
@@ -186,7 +257,37 @@ final class Netns implements NeighbourTable.Ops {
 
     // ------------------------------------------------------------------------------------------ devices
 
-    NetDevice device(String devName) {
+    /** The devices, lo first (made here on first need). */
+    List<NetDevice> deviceList() {
+        lo();
+        return devices;
+    }
+
+    /**
+     * loopback_net_init(): lo, ifindex 1, with 127.0.0.1/8 and the reachable_time drawn for it when the namespace was
+     * made, on the parameters of the kernel it was made on (a namespace that joins a machine's kernel makes lo first).
+     */
+    NetDevice lo() {
+        if (devices.isEmpty() || !devices.get(0).loopback) {
+            NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, this, LINUX_NEIGH, loReachableMs);
+            lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
+            growable().add(0, lo);
+            if (parts.byName != null) {
+                parts.byName.put(lo.name, lo);
+            }
+        }
+        return devices.get(0);
+    }
+
+    /** The ifindex the next device gets (lo's 1 is taken whether lo is made or not). */
+    int nextIfindex() {
+        return devices.isEmpty() ? 2 : Math.max(2, devices.get(devices.size() - 1).ifindex + 1);
+    }
+
+    public NetDevice device(String devName) {
+        if (devName.equals("lo")) {
+            return lo();
+        }
         if (parts.byName != null) {
             return parts.byName.get(devName);
         }
@@ -198,7 +299,10 @@ final class Netns implements NeighbourTable.Ops {
         return null;
     }
 
-    NetDevice device(int ifindex) {
+    public NetDevice device(int ifindex) {
+        if (ifindex == 1) {
+            return lo();
+        }
         for (NetDevice d : devices) {
             if (d.ifindex == ifindex) {
                 return d;
@@ -207,8 +311,19 @@ final class Netns implements NeighbourTable.Ops {
         return null;
     }
 
+    private List<NetDevice> growable() {
+        if (!(devices instanceof ArrayList)) {
+            devices = new ArrayList<>(devices);
+        }
+        return devices;
+    }
+
     void addDevice(NetDevice d) {
-        devices.add(d);
+        if (devices.isEmpty()) {
+            devices = List.of(d);
+        } else {
+            growable().add(d);
+        }
         if (parts.byName == null && devices.size() > 16) {
             own().byName = new Object2ObjectOpenHashMap<>();
             for (NetDevice x : devices) {
@@ -239,7 +354,7 @@ final class Netns implements NeighbourTable.Ops {
     NeighParams materialiseParms(NetDevice d) {
         NeighParams p = d.parmsTemplate().copy();
         p.reachableTime = d.drawnReachableMs * NeighParams.MS;
-        neighbours.registerParms(p);
+        neighbours().registerParms(p);
         return p;
     }
 
@@ -260,12 +375,12 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** IN_DEV_ORCONF, IN_DEV_MAXCONF, ... (include/linux/inetdevice.h): a conf key's value in force on a device. */
-    int devconf(NetDevice dev, int slot) {
+    public int devconf(NetDevice dev, int slot) {
         DevConf all = parts.allConf != null ? parts.allConf : LINUX_CONF;
         return SysctlRegistry.combine(slot).apply(all.get(slot), dev.confValue(slot), dev.confValue(DevConf.FORWARDING));
     }
 
-    boolean ipForward() {
+    public boolean ipForward() {
         return (parts.allConf != null ? parts.allConf : LINUX_CONF).get(DevConf.FORWARDING) != 0;
     }
 
@@ -273,9 +388,9 @@ final class Netns implements NeighbourTable.Ops {
     int netSysctl(int slot) {
         return switch (slot) {
             case 0 -> ipForward() ? 1 : 0;
-            case 1 -> defaultTtl;
-            case 2 -> icmpEchoIgnoreAll ? 1 : 0;
-            case 3 -> icmpEchoIgnoreBroadcasts ? 1 : 0;
+            case 1 -> parts.defaultTtl;
+            case 2 -> parts.icmpEchoIgnoreAll ? 1 : 0;
+            case 3 -> parts.icmpEchoIgnoreBroadcasts ? 1 : 0;
             case 4 -> SysctlRegistry.nanosToJiffies(rateLimit().ratelimit);
             case 5 -> rateLimit().ratemask;
             case 6 -> rateLimit().msgsPerSec;
@@ -286,9 +401,9 @@ final class Netns implements NeighbourTable.Ops {
 
     void setNetSysctl(int slot, int v) {
         switch (slot) {
-            case 1 -> defaultTtl = v;
-            case 2 -> icmpEchoIgnoreAll = v != 0;
-            case 3 -> icmpEchoIgnoreBroadcasts = v != 0;
+            case 1 -> own().defaultTtl = v;
+            case 2 -> own().icmpEchoIgnoreAll = v != 0;
+            case 3 -> own().icmpEchoIgnoreBroadcasts = v != 0;
             case 4 -> rateLimit().ratelimit = SysctlRegistry.jiffiesToNanos(v);
             case 5 -> rateLimit().ratemask = v;
             case 6 -> rateLimit().msgsPerSec = v;
@@ -326,7 +441,7 @@ final class Netns implements NeighbourTable.Ops {
     // -------------------------------------------------------------------------------- address predicates
 
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
-    boolean isLocalAddress(int a) {
+    public boolean isLocalAddress(int a) {
         for (int x : localAddrs) {
             if (x == a) {
                 return true;
@@ -336,12 +451,16 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     void refreshLocalAddresses() {
-        int n = 0;
+        boolean loMade = !devices.isEmpty() && devices.get(0).loopback;
+        int n = loMade ? 0 : NetDevice.LOOPBACK_ADDRESSES.size(); // lo not made yet: its 127.0.0.1 first
         for (NetDevice d : devices) {
             n += d.addresses().size();
         }
         int[] all = new int[n];
         int i = 0;
+        for (int j = 0; !loMade && j < NetDevice.LOOPBACK_ADDRESSES.size(); j++) {
+            all[i++] = NetDevice.LOOPBACK_ADDRESSES.get(j).address().bits();
+        }
         for (NetDevice d : devices) {
             for (NetDevice.Address a : d.addresses()) {
                 all[i++] = a.address().bits();
@@ -352,26 +471,36 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** The local addresses as an array that is never modified (a new one replaces it on change). */
-    int[] localAddresses() {
+    public int[] localAddresses() {
         return localAddrs;
     }
 
-    /** The devices with an {@link ArpWatch}, or null: a host with thousands of bridge ports has none. */
-    private NetDevice[] watched;
+    /**
+     * The devices with an {@link ArpWatch}: null, the one device (most hosts have one), or an array of them. A host
+     * with thousands of bridge ports has none, so a change is not told to every device.
+     */
+    private Object watched;
 
     void watched(NetDevice d) {
-        if (watched == null) {
-            watched = new NetDevice[] {d}; // exactly sized: most hosts have one watched device
-        } else if (!java.util.Arrays.asList(watched).contains(d)) {
-            watched = java.util.Arrays.copyOf(watched, watched.length + 1);
-            watched[watched.length - 1] = d;
+        if (watched == null || watched == d) {
+            watched = d;
+        } else if (watched instanceof NetDevice one) {
+            watched = new NetDevice[] {one, d};
+        } else if (!java.util.Arrays.asList((NetDevice[]) watched).contains(d)) {
+            NetDevice[] a = java.util.Arrays.copyOf((NetDevice[]) watched, ((NetDevice[]) watched).length + 1);
+            a[a.length - 1] = d;
+            watched = a;
         }
     }
 
     /** Tells the devices' watchers that what decides their reaction to ARP may have changed. */
     void configChanged() {
-        for (int i = 0; watched != null && i < watched.length; i++) {
-            watched[i].arpWatch.configChanged();
+        if (watched instanceof NetDevice one) {
+            one.arpWatch.configChanged();
+        } else if (watched != null) {
+            for (NetDevice d : (NetDevice[]) watched) {
+                d.arpWatch.configChanged();
+            }
         }
     }
 
@@ -480,7 +609,7 @@ final class Netns implements NeighbourTable.Ops {
      */
     int selectAddress(NetDevice dev, int dst, int scope) {
         int addr = dev.selectAddress(dst, scope, localnetScope(dev));
-        for (int i = 0; addr == 0 && i < devices.size(); i++) {
+        for (int i = 0; addr == 0 && i < deviceList().size(); i++) {
             addr = devices.get(i).anyAddress(scope);
         }
         return addr;
@@ -494,7 +623,7 @@ final class Netns implements NeighbourTable.Ops {
         if (inDev != null) {
             return confirmAddressOn(inDev, dst, local, scope) != 0;
         }
-        for (NetDevice d : devices) {
+        for (NetDevice d : deviceList()) {
             if (confirmAddressOn(d, dst, local, scope) != 0) {
                 return true;
             }
@@ -551,7 +680,7 @@ final class Netns implements NeighbourTable.Ops {
     }
 
     /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
-    Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
+    public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
         if (isLocalAddress(dst.bits())) {
             return dst;
         }

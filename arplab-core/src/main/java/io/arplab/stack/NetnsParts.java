@@ -23,6 +23,15 @@ final class NetnsParts {
     PingSockets pings;
     PacketSockets packets;
     Tcp tcp;
+    /** The Geneve device's encapsulation (genev_sys_6081), or null. */
+    Geneve geneve;
+    /** net.ipv4.ip_default_ttl */
+    int defaultTtl = 64;
+    /** net.ipv4.icmp_echo_ignore_broadcasts and icmp_echo_ignore_all */
+    boolean icmpEchoIgnoreBroadcasts = true;
+    boolean icmpEchoIgnoreAll;
+    /** Whether this is its kernel's initial namespace (init_net): a stack starts as a machine of its own. */
+    boolean initialNamespace = true;
     /** The namespace's nftables ruleset, null until nft first touches it (no hook costs anything before). */
     io.arplab.stack.nft.Nftables nft;
     io.arplab.stack.nft.Packet nftPacket;

@@ -141,7 +141,7 @@ final class TcpOutput {
             System.arraycopy(data, 0, f, p, dataLen);
         }
         checksum(f, o, tcpLen, s.laddr, s.raddr);
-        Ipv4Frames.writeHeader(f, ETH, 0, IP + tcpLen, ipId & 0xffff, true, ns.defaultTtl, PROTO, s.laddr, s.raddr);
+        Ipv4Frames.writeHeader(f, ETH, 0, IP + tcpLen, ipId & 0xffff, true, ns.parts.defaultTtl, PROTO, s.laddr, s.raddr);
         ns.ipOutput().output(now, f, null, out);
     }
 
@@ -171,7 +171,7 @@ final class TcpOutput {
         }
         Bytes.put16(f, o + 12, (TcpView.HEADER_LENGTH / 4) << 12 | flags);
         checksum(f, o, TcpView.HEADER_LENGTH, saddr, daddr);
-        Ipv4Frames.writeHeader(f, ETH, 0, IP + TcpView.HEADER_LENGTH, 0, true, ns.defaultTtl, PROTO, saddr, daddr);
+        Ipv4Frames.writeHeader(f, ETH, 0, IP + TcpView.HEADER_LENGTH, 0, true, ns.parts.defaultTtl, PROTO, saddr, daddr);
         ns.ipOutput().output(now, f, null, out);
     }
 
