@@ -255,7 +255,7 @@ public final class HostStack {
      */
     public NetDevice addGeneveDevice(String devName, MacAddress mac) {
         NetDevice d = ns.devinet().addDevice(devName, mac, 65000);
-        d.kind = "geneve";
+        d.setKind("geneve");
         geneve = new Geneve(ns, d);
         ns.udp().geneve = geneve;
         return d;
