@@ -544,7 +544,7 @@ public final class Network {
      * its {@link More}, made on first need, so an idle host's node is one object.
      */
     public static final class Node extends Scheduler.Event implements Device.Output, Tracer,
-            java.util.function.Consumer<Runnable> {
+            java.util.function.Consumer<Runnable>, io.arplab.stack.ArpWatch {
         private final Device device;
         private final int index;
         /** The partition this node runs in (its clock, queue and backlog; the network through it). */
@@ -712,6 +712,20 @@ public final class Network {
             return 0xffff_8880_0000_0000L + ((long) (index + 1) << 28) + (++more().skbs) * 0x100;
         }
 
+        // ----------------------------------------------------------------------------- the watch of its port 0
+        // A host's port 0 behind a bridge is watched by the bridge's flood index; the node passes on what its device
+        // tells, to the index at the other end of its wire (one object less a host).
+
+        @Override
+        public void neighbour(int ip, boolean linked) {
+            peer(0).more.floodIndex.neighbour(peerPort(0), ip, linked);
+        }
+
+        @Override
+        public void configChanged() {
+            peer(0).more.floodIndex.markDirty(peerPort(0));
+        }
+
         /** The stack's socket readers run as this node's process (HostStack.setReaders). */
         @Override
         public void accept(Runnable read) {
@@ -782,7 +796,7 @@ public final class Network {
             if (device instanceof Switch && host.device instanceof Host) {
                 More m = more();
                 if (m.floodIndex == null) {
-                    m.floodIndex = new FloodIndex();
+                    m.floodIndex = new FloodIndex(this);
                 }
                 m.floodIndex.watch(port, host, hostPort);
                 m.plan = null;
