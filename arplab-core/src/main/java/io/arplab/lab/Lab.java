@@ -76,8 +76,8 @@ public final class Lab implements AutoCloseable {
     /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
     private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
     /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
-    private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap netnsIds = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap netnsCount = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    /** Per host (by node index), the namespace ids it has given so far (peernet2id_alloc()'s next id). */
+    private int[] netnsCount = new int[0];
     private final Map<Host, String> netnsNames = new LinkedHashMap<>();
     private final Map<String, Supplier<Tool>> tools = new LinkedHashMap<>(Tools.standard());
     private Path workDir = Path.of(".");
@@ -511,17 +511,25 @@ public final class Lab implements AutoCloseable {
         db.setLinkNetnsName(netnsNames.get(a));
     }
 
+    /**
+     * peernet2id_alloc(): the id {@code self}'s namespace gives {@code peer}'s, the one an earlier veth pair between
+     * them got, else the next free one. The earlier pair is found from the side with fewer devices (a host's few
+     * rather than a bridge owner's thousands), so no index of pairs is kept.
+     */
     private int netnsId(Host self, Host peer) {
-        int a = network.node(self.name()).index();
-        int b = network.node(peer.name()).index();
-        long key = ((long) a << 32) | b;
-        if (netnsIds.containsKey(key)) {
-            return netnsIds.get(key);
+        boolean fromSelf = self.stack().devices().size() <= peer.stack().devices().size();
+        for (NetDevice d : (fromSelf ? self : peer).stack().devices()) {
+            NetDevice selfEnd = fromSelf ? d : d.peer;
+            if (d.peer != null && (fromSelf ? peer : self).stack().device(d.peer.name) == d.peer
+                    && selfEnd.linkNetnsId() >= 0) {
+                return selfEnd.linkNetnsId();
+            }
         }
-        int id = netnsCount.get(a);
-        netnsCount.put(a, id + 1);
-        netnsIds.put(key, id);
-        return id;
+        int a = network.node(self.name()).index();
+        if (a >= netnsCount.length) {
+            netnsCount = java.util.Arrays.copyOf(netnsCount, Math.max(a + 1, netnsCount.length + (netnsCount.length >> 2)));
+        }
+        return netnsCount[a]++;
     }
 
     /**
