@@ -50,8 +50,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
     private long ageingTime = DEFAULT_AGEING;
     /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
-    private FdbEntry ageingHead;
-    private FdbEntry ageingTail;
+    private FdbEntry.Updatable ageingHead;
+    private FdbEntry.Updatable ageingTail;
     /** fdb_n_learned and fdb_max_learned (kernel 6.8+; 0: no limit). */
     private int nLearned;
     private int maxLearned;
@@ -93,7 +93,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         portNames.add(name);
         portsByName.putIfAbsent(name, 0);
         portMacs.add(mac.bits());
-        insert(new FdbEntry(this.mac, 0, LOCAL_PORT, now, true, true, order++));
+        insert(FdbEntry.of(this.mac, 0, LOCAL_PORT, now, true, true, order++));
         gcAt = now + GC_START;
     }
 
@@ -123,7 +123,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         portFlags[p] = DEFAULT_PORT_FLAGS;
         // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
-        insert(new FdbEntry(portMac.bits(), 0, p, now, true, true, order++));
+        insert(FdbEntry.of(portMac.bits(), 0, p, now, true, true, order++));
         return p;
     }
 
@@ -231,7 +231,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         if (!e.local && !e.isStatic) {
             e.ageing = true;
-            ageingAppend(e);
+            ageingAppend((FdbEntry.Updatable) e);
         }
     }
 
@@ -251,11 +251,11 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         if (e.ageing) {
             e.ageing = false;
-            ageingUnlink(e);
+            ageingUnlink((FdbEntry.Updatable) e);
         }
     }
 
-    private void ageingAppend(FdbEntry e) {
+    private void ageingAppend(FdbEntry.Updatable e) {
         e.ageingPrev = ageingTail;
         e.ageingNext = null;
         if (ageingTail == null) {
@@ -266,7 +266,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         ageingTail = e;
     }
 
-    private void ageingUnlink(FdbEntry e) {
+    private void ageingUnlink(FdbEntry.Updatable e) {
         if (e.ageingPrev == null) {
             ageingHead = e.ageingNext;
         } else {
@@ -321,7 +321,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      */
     @Override
     public FdbEntry addUser(MacAddress mac, int port, long now, boolean local, boolean isStatic) {
-        FdbEntry e = new FdbEntry(mac.bits(), 0, port, now, local, local || isStatic, order++);
+        FdbEntry e = FdbEntry.of(mac.bits(), 0, port, now, local, local || isStatic, order++);
         insert(e);
         notifyFdb(now, e, false);
         return e;
@@ -446,7 +446,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             }
             return;
         }
-        e.used = now;
+        ((FdbEntry.Updatable) e).used = now; // not local: it returned above
         if (e.port != port) {
             deliver(port, e.port, frame, out);
         }
@@ -502,7 +502,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             if (maxLearned != 0 && nLearned >= maxLearned) {
                 return; // fdb_create(): the bridge holds fdb_max_learned learned entries
             }
-            e = new FdbEntry(src, 0, port, now, false, false, order++);
+            e = FdbEntry.of(src, 0, port, now, false, false, order++);
             e.learned = true;
             insert(e);
             traceUpdate(now, port, src);
@@ -512,8 +512,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             if (e.updated != now) {
                 e.updated = now;
                 if (e.ageing && e != ageingTail) {
-                    ageingUnlink(e); // updated only grows to now: the tail stays the newest
-                    ageingAppend(e);
+                    ageingUnlink((FdbEntry.Updatable) e); // updated only grows to now: the tail stays the newest
+                    ageingAppend((FdbEntry.Updatable) e);
                 }
             }
             if (e.port != port) { // br_fdb_update(): any entry but a sticky one roams, static too
@@ -610,7 +610,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             return;
         }
         List<FdbEntry> expired = null;
-        for (FdbEntry e = ageingHead; e != null && e.updated + ageingTime <= now; e = e.ageingNext) {
+        for (FdbEntry.Updatable e = ageingHead; e != null && e.updated + ageingTime <= now; e = e.ageingNext) {
             if (expired == null) {
                 expired = new ArrayList<>();
             }
