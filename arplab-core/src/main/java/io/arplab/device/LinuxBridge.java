@@ -11,7 +11,6 @@ import io.arplab.stack.Tracer;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.MacAddress;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     /** BROPT_NEIGH_SUPPRESS_ENABLED: some port has neigh_suppress on. */
     private boolean neighSuppressEnabled;
     private Neighbours neighbours;
-    private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
+    private final FdbTable fdb = new FdbTable();
     private long ageingTime = DEFAULT_AGEING;
     /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
     private FdbEntry.Updatable ageingHead;
@@ -217,12 +216,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         this.gcAt = now;
     }
 
-    private static long key(long mac, int vid) {
-        return ((long) vid << 48) | mac;
-    }
-
     private void insert(FdbEntry e) {
-        FdbEntry old = fdb.put(key(e.mac, e.vid), e);
+        FdbEntry old = fdb.put(e);
         if (old != null) {
             unlearn(old);
         }
@@ -236,7 +231,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     }
 
     private FdbEntry remove(long mac, int vid) {
-        FdbEntry e = fdb.remove(key(mac, vid));
+        FdbEntry e = fdb.remove(mac, vid);
         if (e != null) {
             unlearn(e);
         }
@@ -299,14 +294,14 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     @Override
     public List<FdbEntry> entries() {
-        List<FdbEntry> all = new ArrayList<>(fdb.values());
+        List<FdbEntry> all = fdb.values();
         all.sort(Comparator.comparingLong((FdbEntry e) -> e.order).reversed());
         return all;
     }
 
     @Override
     public FdbEntry lookup(MacAddress mac, int vid) {
-        return fdb.get(key(mac.bits(), vid));
+        return fdb.get(mac.bits(), vid);
     }
 
     /** bridge fdb add MAC dev PORT master static: a user entry that never ages. */
@@ -408,7 +403,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             int flags = portFlags[port];
             if ((flags & BR_PORT_LOCKED) != 0) {
                 // br_handle_frame_finish(): a locked port passes only sources the FDB holds on it, before learning
-                FdbEntry f = fdb.get(key(src, 0));
+                FdbEntry f = fdb.get(src, 0);
                 if (f == null || f.port != port || f.local) {
                     return;
                 }
@@ -428,7 +423,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             }
             return;
         }
-        FdbEntry e = fdb.get(key(dst, 0));
+        FdbEntry e = fdb.get(dst, 0);
         if (e == null) {
             if (replied) {
                 floodSkippingSuppressed(port, frame, out);
@@ -497,7 +492,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     /** br_fdb_update(): learn or refresh the source address on the ingress port. */
     private void learn(long now, int port, long src) {
-        FdbEntry e = fdb.get(key(src, 0));
+        FdbEntry e = fdb.get(src, 0);
         if (e == null) {
             if (maxLearned != 0 && nLearned >= maxLearned) {
                 return; // fdb_create(): the bridge holds fdb_max_learned learned entries
@@ -564,7 +559,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         if (ha < 0) {
             return false;
         }
-        FdbEntry f = fdb.get(key(ha, 0));
+        FdbEntry f = fdb.get(ha, 0);
         if (f == null) {
             return false;
         }
