@@ -41,7 +41,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     private final List<String> portNames = new ArrayList<>();
     private final LongArrayList portMacs = new LongArrayList();
     /** Port numbers by name, so adding a port costs O(1) however many the bridge has (as dev_get_by_name's hash). */
-    private final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> portsByName = newPortIndex();
+    private final NameHash portsByName = new NameHash(portNames::get);
     private int[] portFlags = {0};
     /** BROPT_NEIGH_SUPPRESS_ENABLED: some port has neigh_suppress on. */
     private boolean neighSuppressEnabled;
@@ -90,7 +90,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         this.name = name;
         this.mac = mac.bits();
         portNames.add(name);
-        portsByName.putIfAbsent(name, 0);
+        portsByName.add(0);
         portMacs.add(mac.bits());
         insert(FdbEntry.of(this.mac, 0, LOCAL_PORT, now, true, true, order++));
         gcAt = now + GC_START;
@@ -115,7 +115,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     public int addPort(String portName, MacAddress portMac, long now) {
         int p = portNames.size();
         portNames.add(portName);
-        portsByName.putIfAbsent(portName, p);
+        portsByName.add(p);
         portMacs.add(portMac.bits());
         if (p >= portFlags.length) {
             portFlags = Arrays.copyOf(portFlags, Math.max(p + 1, portFlags.length + (portFlags.length >> 1)));
@@ -180,13 +180,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     /** The number of the port named {@code portName}, or -1. */
     public int portNumber(String portName) {
-        return portsByName.getInt(portName);
-    }
-
-    private static it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> newPortIndex() {
-        var m = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String>();
-        m.defaultReturnValue(-1);
-        return m;
+        return portsByName.get(portName);
     }
 
     @Override
@@ -345,7 +339,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     @Override
     public void portDisabled(String portName, long now) {
-        int p = portsByName.getInt(portName);
+        int p = portsByName.get(portName);
         if (p >= 0) {
             deleteByPort(p, now);
         }

@@ -25,8 +25,8 @@ public final class Network {
 
     private final long epochNanos;
     private final List<Node> nodes = new ArrayList<>();
-    /** Nodes by name, for lookups only (an open-addressing map: no entry object per node). */
-    private final Map<String, Node> byName = new it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<>();
+    /** Nodes by name, for lookups only (an open-addressing table of their indexes). */
+    private final io.arplab.device.NameHash byName = new io.arplab.device.NameHash(i -> nodes.get(i).name());
     private TraceSink trace;
     private static final Node[] NO_NODES = new Node[0];
     private static final int[] NO_INTS = new int[0];
@@ -115,7 +115,8 @@ public final class Network {
     }
 
     public Node node(String name) {
-        return byName.get(name);
+        int i = byName.get(name);
+        return i < 0 ? null : nodes.get(i);
     }
 
     /** Enables (or, with null, disables) tracepoints for every node, present and future. */
@@ -149,7 +150,7 @@ public final class Network {
         if (partitions.size() > 1) {
             throw new IllegalStateException("a partitioned network takes no new node (" + device.name() + ")");
         }
-        if (byName.containsKey(device.name())) {
+        if (byName.get(device.name()) >= 0) {
             throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
         }
         Node n = new Node(device, nodes.size(), partitions.get(partitions.size() - 1));
@@ -157,7 +158,7 @@ public final class Network {
             h.stack().setReaders(n); // a socket's reader is the node's process
         }
         nodes.add(n);
-        byName.put(device.name(), n);
+        byName.add(n.index());
         n.reschedule();
         return n;
     }
