@@ -2,13 +2,16 @@ package io.arplab.device;
 
 import io.arplab.wire.MacAddress;
 
-/** One forwarding database entry of a Linux bridge (struct net_bridge_fdb_entry). */
-public final class FdbEntry {
+/**
+ * One forwarding database entry of a Linux bridge (struct net_bridge_fdb_entry). A local entry (every port's own
+ * address, one a host on a big LAN) never changes, so it keeps no used time nor ageing links: those are
+ * {@link Updatable}'s, the entries br_fdb_update() and forwarding refresh.
+ */
+public sealed class FdbEntry permits FdbEntry.Updatable {
     final long mac;
     final int vid;
     int port;
     long updated;
-    long used;
     /** BR_FDB_LOCAL: an address of the bridge or of a port; frames to it go up to the host. */
     final boolean local;
     /** BR_FDB_STATIC: added by the user as static/permanent; never ages. */
@@ -19,18 +22,38 @@ public final class FdbEntry {
     boolean learned;
     /** On the bridge's ageing list (neither local nor static). */
     boolean ageing;
-    FdbEntry ageingPrev;
-    FdbEntry ageingNext;
 
-    FdbEntry(long mac, int vid, int port, long now, boolean local, boolean isStatic, long order) {
+    private FdbEntry(long mac, int vid, int port, long now, boolean local, boolean isStatic, long order) {
         this.mac = mac;
         this.vid = vid;
         this.port = port;
         this.updated = now;
-        this.used = now;
         this.local = local;
         this.isStatic = isStatic;
         this.order = order;
+    }
+
+    /** A new entry: a local one as it will stay, any other {@link Updatable}. */
+    static FdbEntry of(long mac, int vid, int port, long now, boolean local, boolean isStatic, long order) {
+        return local ? new FdbEntry(mac, vid, port, now, true, isStatic, order)
+                : new Updatable(mac, vid, port, now, isStatic, order);
+    }
+
+    /** An entry that is not BR_FDB_LOCAL: learning moves and refreshes it, forwarding to it sets its used time. */
+    static final class Updatable extends FdbEntry {
+        long used;
+        Updatable ageingPrev;
+        Updatable ageingNext;
+
+        private Updatable(long mac, int vid, int port, long now, boolean isStatic, long order) {
+            super(mac, vid, port, now, false, isStatic, order);
+            this.used = now;
+        }
+
+        @Override
+        public long used() {
+            return used;
+        }
     }
 
     public MacAddress mac() {
@@ -50,7 +73,7 @@ public final class FdbEntry {
     }
 
     public long used() {
-        return used;
+        return updated; // a local entry: never used since it was made
     }
 
     public boolean isLocal() {

@@ -95,7 +95,7 @@ public final class Host implements Device, HostStack.Outbox {
         if (!dev.carrier() || frame.length > dev.mtu() + 14 + 4) {
             return false;
         }
-        dev.countRx("bridge".equals(dev.kind) ? frame.length - 14 : frame.length);
+        dev.countRx("bridge".equals(dev.kind()) ? frame.length - 14 : frame.length);
         return true;
     }
 

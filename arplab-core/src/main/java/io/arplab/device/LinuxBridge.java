@@ -11,7 +11,6 @@ import io.arplab.stack.Tracer;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.MacAddress;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -42,16 +41,16 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     private final List<String> portNames = new ArrayList<>();
     private final LongArrayList portMacs = new LongArrayList();
     /** Port numbers by name, so adding a port costs O(1) however many the bridge has (as dev_get_by_name's hash). */
-    private final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> portsByName = newPortIndex();
+    private final NameHash portsByName = new NameHash(portNames::get);
     private int[] portFlags = {0};
     /** BROPT_NEIGH_SUPPRESS_ENABLED: some port has neigh_suppress on. */
     private boolean neighSuppressEnabled;
     private Neighbours neighbours;
-    private final Long2ObjectOpenHashMap<FdbEntry> fdb = new Long2ObjectOpenHashMap<>();
+    private final FdbTable fdb = new FdbTable();
     private long ageingTime = DEFAULT_AGEING;
     /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
-    private FdbEntry ageingHead;
-    private FdbEntry ageingTail;
+    private FdbEntry.Updatable ageingHead;
+    private FdbEntry.Updatable ageingTail;
     /** fdb_n_learned and fdb_max_learned (kernel 6.8+; 0: no limit). */
     private int nLearned;
     private int maxLearned;
@@ -91,9 +90,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         this.name = name;
         this.mac = mac.bits();
         portNames.add(name);
-        portsByName.putIfAbsent(name, 0);
+        portsByName.add(0);
         portMacs.add(mac.bits());
-        insert(new FdbEntry(this.mac, 0, LOCAL_PORT, now, true, true, order++));
+        insert(FdbEntry.of(this.mac, 0, LOCAL_PORT, now, true, true, order++));
         gcAt = now + GC_START;
     }
 
@@ -116,14 +115,14 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     public int addPort(String portName, MacAddress portMac, long now) {
         int p = portNames.size();
         portNames.add(portName);
-        portsByName.putIfAbsent(portName, p);
+        portsByName.add(p);
         portMacs.add(portMac.bits());
         if (p >= portFlags.length) {
             portFlags = Arrays.copyOf(portFlags, Math.max(p + 1, portFlags.length + (portFlags.length >> 1)));
         }
         portFlags[p] = DEFAULT_PORT_FLAGS;
         // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
-        insert(new FdbEntry(portMac.bits(), 0, p, now, true, true, order++));
+        insert(FdbEntry.of(portMac.bits(), 0, p, now, true, true, order++));
         return p;
     }
 
@@ -181,13 +180,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     /** The number of the port named {@code portName}, or -1. */
     public int portNumber(String portName) {
-        return portsByName.getInt(portName);
-    }
-
-    private static it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> newPortIndex() {
-        var m = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String>();
-        m.defaultReturnValue(-1);
-        return m;
+        return portsByName.get(portName);
     }
 
     @Override
@@ -217,12 +210,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         this.gcAt = now;
     }
 
-    private static long key(long mac, int vid) {
-        return ((long) vid << 48) | mac;
-    }
-
     private void insert(FdbEntry e) {
-        FdbEntry old = fdb.put(key(e.mac, e.vid), e);
+        FdbEntry old = fdb.put(e);
         if (old != null) {
             unlearn(old);
         }
@@ -231,12 +220,12 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         if (!e.local && !e.isStatic) {
             e.ageing = true;
-            ageingAppend(e);
+            ageingAppend((FdbEntry.Updatable) e);
         }
     }
 
     private FdbEntry remove(long mac, int vid) {
-        FdbEntry e = fdb.remove(key(mac, vid));
+        FdbEntry e = fdb.remove(mac, vid);
         if (e != null) {
             unlearn(e);
         }
@@ -251,11 +240,11 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         if (e.ageing) {
             e.ageing = false;
-            ageingUnlink(e);
+            ageingUnlink((FdbEntry.Updatable) e);
         }
     }
 
-    private void ageingAppend(FdbEntry e) {
+    private void ageingAppend(FdbEntry.Updatable e) {
         e.ageingPrev = ageingTail;
         e.ageingNext = null;
         if (ageingTail == null) {
@@ -266,7 +255,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         ageingTail = e;
     }
 
-    private void ageingUnlink(FdbEntry e) {
+    private void ageingUnlink(FdbEntry.Updatable e) {
         if (e.ageingPrev == null) {
             ageingHead = e.ageingNext;
         } else {
@@ -299,14 +288,14 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     @Override
     public List<FdbEntry> entries() {
-        List<FdbEntry> all = new ArrayList<>(fdb.values());
+        List<FdbEntry> all = fdb.values();
         all.sort(Comparator.comparingLong((FdbEntry e) -> e.order).reversed());
         return all;
     }
 
     @Override
     public FdbEntry lookup(MacAddress mac, int vid) {
-        return fdb.get(key(mac.bits(), vid));
+        return fdb.get(mac.bits(), vid);
     }
 
     /** bridge fdb add MAC dev PORT master static: a user entry that never ages. */
@@ -321,7 +310,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      */
     @Override
     public FdbEntry addUser(MacAddress mac, int port, long now, boolean local, boolean isStatic) {
-        FdbEntry e = new FdbEntry(mac.bits(), 0, port, now, local, local || isStatic, order++);
+        FdbEntry e = FdbEntry.of(mac.bits(), 0, port, now, local, local || isStatic, order++);
         insert(e);
         notifyFdb(now, e, false);
         return e;
@@ -350,7 +339,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     @Override
     public void portDisabled(String portName, long now) {
-        int p = portsByName.getInt(portName);
+        int p = portsByName.get(portName);
         if (p >= 0) {
             deleteByPort(p, now);
         }
@@ -408,7 +397,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             int flags = portFlags[port];
             if ((flags & BR_PORT_LOCKED) != 0) {
                 // br_handle_frame_finish(): a locked port passes only sources the FDB holds on it, before learning
-                FdbEntry f = fdb.get(key(src, 0));
+                FdbEntry f = fdb.get(src, 0);
                 if (f == null || f.port != port || f.local) {
                     return;
                 }
@@ -428,7 +417,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             }
             return;
         }
-        FdbEntry e = fdb.get(key(dst, 0));
+        FdbEntry e = fdb.get(dst, 0);
         if (e == null) {
             if (replied) {
                 floodSkippingSuppressed(port, frame, out);
@@ -446,7 +435,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             }
             return;
         }
-        e.used = now;
+        ((FdbEntry.Updatable) e).used = now; // not local: it returned above
         if (e.port != port) {
             deliver(port, e.port, frame, out);
         }
@@ -497,12 +486,12 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     /** br_fdb_update(): learn or refresh the source address on the ingress port. */
     private void learn(long now, int port, long src) {
-        FdbEntry e = fdb.get(key(src, 0));
+        FdbEntry e = fdb.get(src, 0);
         if (e == null) {
             if (maxLearned != 0 && nLearned >= maxLearned) {
                 return; // fdb_create(): the bridge holds fdb_max_learned learned entries
             }
-            e = new FdbEntry(src, 0, port, now, false, false, order++);
+            e = FdbEntry.of(src, 0, port, now, false, false, order++);
             e.learned = true;
             insert(e);
             traceUpdate(now, port, src);
@@ -512,8 +501,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             if (e.updated != now) {
                 e.updated = now;
                 if (e.ageing && e != ageingTail) {
-                    ageingUnlink(e); // updated only grows to now: the tail stays the newest
-                    ageingAppend(e);
+                    ageingUnlink((FdbEntry.Updatable) e); // updated only grows to now: the tail stays the newest
+                    ageingAppend((FdbEntry.Updatable) e);
                 }
             }
             if (e.port != port) { // br_fdb_update(): any entry but a sticky one roams, static too
@@ -564,7 +553,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         if (ha < 0) {
             return false;
         }
-        FdbEntry f = fdb.get(key(ha, 0));
+        FdbEntry f = fdb.get(ha, 0);
         if (f == null) {
             return false;
         }
@@ -610,7 +599,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             return;
         }
         List<FdbEntry> expired = null;
-        for (FdbEntry e = ageingHead; e != null && e.updated + ageingTime <= now; e = e.ageingNext) {
+        for (FdbEntry.Updatable e = ageingHead; e != null && e.updated + ageingTime <= now; e = e.ageingNext) {
             if (expired == null) {
                 expired = new ArrayList<>();
             }

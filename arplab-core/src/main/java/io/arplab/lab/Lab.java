@@ -76,8 +76,8 @@ public final class Lab implements AutoCloseable {
     /** The host whose stack holds each bridge's own interface and its ports (the "host" namespace). */
     private final Map<String, Host> bridgeOwners = new LinkedHashMap<>();
     /** Per namespace, the ids it gives the peer namespaces of its veth devices, in order of first use. */
-    private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap netnsIds = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap netnsCount = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    /** Per host (by node index), the namespace ids it has given so far (peernet2id_alloc()'s next id). */
+    private int[] netnsCount = new int[0];
     private final Map<Host, String> netnsNames = new LinkedHashMap<>();
     private final Map<String, Supplier<Tool>> tools = new LinkedHashMap<>(Tools.standard());
     private Path workDir = Path.of(".");
@@ -299,7 +299,7 @@ public final class Lab implements AutoCloseable {
             });
             b.setNftables(owner.stack().nftables()); // the bridge family's chains of the owner's namespace
             macOwners.put(mac.bits(), owner);
-            owner.port(p).kind = "bridge";
+            owner.port(p).setKind("bridge");
             if (address != null) {
                 Cidr c = Cidr.parse(address);
                 addAddress(owner, owner.port(p), c);
@@ -330,7 +330,7 @@ public final class Lab implements AutoCloseable {
         MacAddress mac = MacAddress.of(ofproto.hwaddr);
         int p = owner.addInterface(ofproto.name, mac, 1500);
         macOwners.put(mac.bits(), owner);
-        owner.port(p).kind = "openvswitch";
+        owner.port(p).setKind("openvswitch");
         network.connect(network.node(owner.name()), p, bn, Switch.LOCAL_PORT, 0);
         return b;
     }
@@ -342,7 +342,7 @@ public final class Lab implements AutoCloseable {
         int p = owner.addInterface(name, mac, 1500);
         macOwners.put(mac.bits(), owner);
         NetDevice dev = owner.port(p);
-        dev.kind = "openvswitch";
+        dev.setKind("openvswitch");
         if (address != null) {
             addAddress(owner, dev, Cidr.parse(address));
         }
@@ -380,7 +380,7 @@ public final class Lab implements AutoCloseable {
         }
         int bp = bridge.addPort(vethName, "system", ofport, vethMac, java.util.Map.of());
         network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);
-        dev.kind = "veth";
+        dev.setKind("veth");
         return dev;
     }
 
@@ -451,14 +451,13 @@ public final class Lab implements AutoCloseable {
         }
         int bp = bridge.addPort(vethName, vethMac, network.now());
         network.connect(network.node(host.name()), p, network.node(bridge.name()), bp, Network.DEFAULT_LATENCY);
-        dev.kind = "veth";
+        dev.setKind("veth");
         Host owner = bridgeOwners.get(bridge.name());
         if (owner != null) {
             // the bridge side of the veth pair lives in the bridge owner's namespace, as docker's veth ends do
             NetDevice port = owner.stack().addDevice(vethName, vethMac, 1500);
-            port.kind = "veth";
-            port.master = bridge.name();
-            port.bridge = bridge;
+            port.setKind("veth");
+            port.bridge = bridge; // its master
             pairVeth(host, dev, owner, port);
         }
         return dev;
@@ -485,8 +484,8 @@ public final class Lab implements AutoCloseable {
         macOwners.put(macB.bits(), b);
         addAddress(a, a.port(pa), Cidr.parse(addressA));
         addAddress(b, b.port(pb), Cidr.parse(addressB));
-        a.port(pa).kind = "veth";
-        b.port(pb).kind = "veth";
+        a.port(pa).setKind("veth");
+        b.port(pb).setKind("veth");
         network.connect(network.node(a.name()), pa, network.node(b.name()), pb, Network.DEFAULT_LATENCY);
         pairVeth(a, a.port(pa), b, b.port(pb));
     }
@@ -504,30 +503,33 @@ public final class Lab implements AutoCloseable {
 
     /** Records the two ends of a veth pair: peer ifindex ("@ifNN") and the peer namespace's id or name. */
     private void pairVeth(Host a, NetDevice da, Host b, NetDevice db) {
-        da.peer = db;
+        da.peer = db; // each end's "@ifNN" and its two carrier changes (veth_newlink()) come with its peer
         db.peer = da;
-        // veth_newlink(): each end's carrier off once registered, then on when both are up
-        da.carrierChanges = 2;
-        db.carrierChanges = 2;
-        da.peerIfindex = db.ifindex;
-        db.peerIfindex = da.ifindex;
-        da.linkNetnsId = netnsId(a, b);
-        db.linkNetnsId = netnsId(b, a);
-        da.linkNetnsName = netnsNames.get(b);
-        db.linkNetnsName = netnsNames.get(a);
+        da.setLinkNetnsId(netnsId(a, b));
+        db.setLinkNetnsId(netnsId(b, a));
+        da.setLinkNetnsName(netnsNames.get(b));
+        db.setLinkNetnsName(netnsNames.get(a));
     }
 
+    /**
+     * peernet2id_alloc(): the id {@code self}'s namespace gives {@code peer}'s, the one an earlier veth pair between
+     * them got, else the next free one. The earlier pair is found from the side with fewer devices (a host's few
+     * rather than a bridge owner's thousands), so no index of pairs is kept.
+     */
     private int netnsId(Host self, Host peer) {
-        int a = network.node(self.name()).index();
-        int b = network.node(peer.name()).index();
-        long key = ((long) a << 32) | b;
-        if (netnsIds.containsKey(key)) {
-            return netnsIds.get(key);
+        boolean fromSelf = self.stack().devices().size() <= peer.stack().devices().size();
+        for (NetDevice d : (fromSelf ? self : peer).stack().devices()) {
+            NetDevice selfEnd = fromSelf ? d : d.peer;
+            if (d.peer != null && (fromSelf ? peer : self).stack().device(d.peer.name) == d.peer
+                    && selfEnd.linkNetnsId() >= 0) {
+                return selfEnd.linkNetnsId();
+            }
         }
-        int id = netnsCount.get(a);
-        netnsCount.put(a, id + 1);
-        netnsIds.put(key, id);
-        return id;
+        int a = network.node(self.name()).index();
+        if (a >= netnsCount.length) {
+            netnsCount = java.util.Arrays.copyOf(netnsCount, Math.max(a + 1, netnsCount.length + (netnsCount.length >> 2)));
+        }
+        return netnsCount[a]++;
     }
 
     /**
@@ -540,7 +542,7 @@ public final class Lab implements AutoCloseable {
         for (Host other : hosts.values()) {
             for (NetDevice d : other.stack().devices()) {
                 if (d.peer != null && h.stack().devices().contains(d.peer)) {
-                    d.linkNetnsName = netnsName;
+                    d.setLinkNetnsName(netnsName);
                 }
             }
         }
@@ -606,8 +608,8 @@ public final class Lab implements AutoCloseable {
         Host owner = bridgeOwners.get(bridgeName);
         if (owner != null) {
             NetDevice port = owner.stack().addDevice(wire.name(), MacAddress.of(mac), 1500);
-            port.kind = "tun";
-            port.master = bridgeName;
+            port.setKind("tun");
+            port.setMaster(bridgeName);
         }
         if (realtime == null) {
             realtime = new io.arplab.sim.Realtime(network, System::nanoTime);

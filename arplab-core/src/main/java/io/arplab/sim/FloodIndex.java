@@ -6,9 +6,7 @@ import io.arplab.stack.NetDevice;
 import io.arplab.wire.Bytes;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A bridge's index of the host ports a broadcast ARP frame can act on, so a flood costs what it changes rather than
@@ -29,9 +27,20 @@ final class FloodIndex {
     /** The ports whose host is not quiet (or captured there): {size, port, ...}, with positions in {@link #alwaysAt}. */
     private int[] always = {0};
     private final Int2ObjectOpenHashMap<int[]> alwaysAt = new Int2ObjectOpenHashMap<>();
-    /** Watches whose configuration changed since the last flood. */
-    private final List<Watch> dirty = new ArrayList<>();
+    /** The bridge's node: a watched port's host is its peer there. */
+    private final Network.Node bridge;
+    /** Per watched port, its namespace's local addresses as registered (the stack replaces, never modifies, them). */
+    private int[][] registered = new int[0][];
+    private static final int[] NONE = new int[0];
+    /** Watched ports whose configuration changed since the last flood, in the order they changed, and as bits. */
+    private int[] dirty = new int[4];
+    private int nDirty;
+    private final java.util.BitSet isDirty = new java.util.BitSet();
     private int[] scratch = new int[16];
+
+    FloodIndex(Network.Node bridge) {
+        this.bridge = bridge;
+    }
 
     /** Whether {@code frame} is a broadcast ARP frame the index can route: arp_rcv()'s checks pass, sender not 0, target not 127/8. */
     static boolean indexable(byte[] frame) {
@@ -46,18 +55,43 @@ final class FloodIndex {
         return (hrd == 1 || hrd == 6) && (op == 1 || op == 2) && sip != 0 && (tip >>> 24) != 127;
     }
 
-    /** Starts watching the host device behind {@code port}. */
-    Watch watch(int port, Network.Node hostNode, int hostPort) {
+    /**
+     * Starts watching the host device behind {@code port}. The device's watch is its host's node when it is the
+     * host's port 0 (the node tells this index through its wire), a {@link Watch} naming the port otherwise.
+     */
+    void watch(int port, Network.Node hostNode, int hostPort) {
         Host host = (Host) hostNode.device();
-        Watch w = new Watch(port, hostNode, hostPort, host.port(hostPort));
-        w.dev.watchArp(w);
+        NetDevice dev = host.port(hostPort);
+        if (registered.length <= port) {
+            registered = Arrays.copyOf(registered, Math.max(port + 1, registered.length + (registered.length >> 2)));
+        }
+        registered[port] = NONE;
+        dev.watchArp(hostPort == 0 ? hostNode : new Watch(port));
         for (io.arplab.stack.NeighbourEntry n : host.stack().neighbourEntries()) {
-            if (n.device() == w.dev) {
+            if (n.device() == dev) {
                 add(holders, 0, n.address().bits(), port);
             }
         }
-        w.markDirty();
-        return w;
+        markDirty(port);
+    }
+
+    /** The host behind {@code port} created ({@code linked}) or dropped a neighbour entry for {@code ip} there. */
+    void neighbour(int port, int ip, boolean linked) {
+        if (linked) {
+            add(holders, 0, ip, port);
+        } else {
+            remove(holders, 0, ip, port);
+        }
+    }
+
+    void markDirty(int port) {
+        if (!isDirty.get(port)) {
+            isDirty.set(port);
+            if (nDirty == dirty.length) {
+                dirty = Arrays.copyOf(dirty, nDirty * 2);
+            }
+            dirty[nDirty++] = port;
+        }
     }
 
     /**
@@ -101,10 +135,35 @@ final class FloodIndex {
     }
 
     private void settle() {
-        for (int i = 0; i < dirty.size(); i++) {
-            dirty.get(i).refresh();
+        for (int i = 0; i < nDirty; i++) {
+            refresh(dirty[i]);
         }
-        dirty.clear();
+        nDirty = 0;
+    }
+
+    /** Re-reads whether the host behind {@code port} is quiet, and its local addresses. */
+    private void refresh(int port) {
+        isDirty.clear(port);
+        Network.Node hostNode = bridge.peer(port);
+        int hostPort = bridge.peerPort(port);
+        Host host = (Host) hostNode.device();
+        setAlways(port, !host.stack().arpQuiet(host.port(hostPort)) || hostNode.captureOf(hostPort) != null);
+        int[] now = host.stack().localAddresses();
+        int[] addresses = registered[port];
+        if (now != addresses) {
+            // a target in 127/8 is never looked up (indexable()): lo's address costs no entry a host
+            for (int a : addresses) {
+                if ((a >>> 24) != 127) {
+                    remove(owners, OWNER, a, port);
+                }
+            }
+            for (int a : now) {
+                if ((a >>> 24) != 127) {
+                    add(owners, OWNER, a, port);
+                }
+            }
+            registered[port] = now;
+        }
     }
 
     private void add(Int2ObjectOpenHashMap<int[]> byIp, long tag, int ip, int port) {
@@ -173,63 +232,22 @@ final class FloodIndex {
         }
     }
 
-    /** One watched host device: the bridge port it hangs off, its registered addresses, whether it is quiet. */
+    /** The watch of a host device other than its host's port 0: the bridge port it hangs off. */
     final class Watch implements ArpWatch {
         private final int port;
-        private final Network.Node hostNode;
-        private final int hostPort;
-        final NetDevice dev;
-        /** The namespace's local addresses as registered (the stack replaces, never modifies, the array). */
-        private int[] addresses = new int[0];
-        private boolean isDirty;
 
-        private Watch(int port, Network.Node hostNode, int hostPort, NetDevice dev) {
+        private Watch(int port) {
             this.port = port;
-            this.hostNode = hostNode;
-            this.hostPort = hostPort;
-            this.dev = dev;
         }
 
         @Override
         public void neighbour(int ip, boolean linked) {
-            if (linked) {
-                add(holders, 0, ip, port);
-            } else {
-                remove(holders, 0, ip, port);
-            }
+            FloodIndex.this.neighbour(port, ip, linked);
         }
 
         @Override
         public void configChanged() {
-            markDirty();
-        }
-
-        void markDirty() {
-            if (!isDirty) {
-                isDirty = true;
-                dirty.add(this);
-            }
-        }
-
-        private void refresh() {
-            isDirty = false;
-            Host host = (Host) hostNode.device();
-            setAlways(port, !host.stack().arpQuiet(dev) || hostNode.captureOf(hostPort) != null);
-            int[] now = host.stack().localAddresses();
-            if (now != addresses) {
-                // a target in 127/8 is never looked up (indexable()): lo's address costs no entry a host
-                for (int a : addresses) {
-                    if ((a >>> 24) != 127) {
-                        remove(owners, OWNER, a, port);
-                    }
-                }
-                for (int a : now) {
-                    if ((a >>> 24) != 127) {
-                        add(owners, OWNER, a, port);
-                    }
-                }
-                addresses = now;
-            }
+            markDirty(port);
         }
     }
 }

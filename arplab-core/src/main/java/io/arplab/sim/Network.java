@@ -25,8 +25,8 @@ public final class Network {
 
     private final long epochNanos;
     private final List<Node> nodes = new ArrayList<>();
-    /** Nodes by name, for lookups only (an open-addressing map: no entry object per node). */
-    private final Map<String, Node> byName = new it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<>();
+    /** Nodes by name, for lookups only (an open-addressing table of their indexes). */
+    private final io.arplab.device.NameHash byName = new io.arplab.device.NameHash(i -> nodes.get(i).name());
     private TraceSink trace;
     private static final Node[] NO_NODES = new Node[0];
     private static final int[] NO_INTS = new int[0];
@@ -34,7 +34,7 @@ public final class Network {
     private static final CaptureSink[] NO_CAPTURES = new CaptureSink[0];
 
     /** One partition (the whole lab) until {@link #partition} cuts it at its point-to-point links. */
-    private final List<Partition> partitions = new ArrayList<>(List.of(new Partition(0)));
+    private final List<Partition> partitions = new ArrayList<>(List.of(new Partition(0, this)));
     /** The smallest latency of a cut link: how far a window reaches (Long.MAX_VALUE: nothing crosses). */
     private long lookahead = Long.MAX_VALUE;
     /** The end (exclusive) of the open synchronisation window, or {@link #NO_WINDOW}. */
@@ -115,7 +115,8 @@ public final class Network {
     }
 
     public Node node(String name) {
-        return byName.get(name);
+        int i = byName.get(name);
+        return i < 0 ? null : nodes.get(i);
     }
 
     /** Enables (or, with null, disables) tracepoints for every node, present and future. */
@@ -125,10 +126,10 @@ public final class Network {
         boolean buffered = trace != null && partitions.size() > 1;
         for (Partition p : partitions) {
             p.traced = buffered ? new ArrayList<>() : null;
+            p.log = buffered ? p.buffer : trace;
         }
         for (Node n : nodes) {
-            n.log = buffered ? n.part.buffer : trace;
-            n.plan = null;
+            n.forgetPlan();
         }
     }
 
@@ -149,7 +150,7 @@ public final class Network {
         if (partitions.size() > 1) {
             throw new IllegalStateException("a partitioned network takes no new node (" + device.name() + ")");
         }
-        if (byName.containsKey(device.name())) {
+        if (byName.get(device.name()) >= 0) {
             throw new IllegalArgumentException("duplicate node name '" + device.name() + "'");
         }
         Node n = new Node(device, nodes.size(), partitions.get(partitions.size() - 1));
@@ -157,7 +158,7 @@ public final class Network {
             h.stack().setReaders(n); // a socket's reader is the node's process
         }
         nodes.add(n);
-        byName.put(device.name(), n);
+        byName.add(n.index());
         n.reschedule();
         return n;
     }
@@ -452,15 +453,15 @@ public final class Network {
         Map<Object, Integer> shared = new java.util.IdentityHashMap<>();
         long cut = Long.MAX_VALUE;
         for (Node n : nodes) {
-            for (int p = 0; p < n.peers.length; p++) {
-                Node peer = n.peers[p];
+            for (int p = 0; p < n.wiredPorts(); p++) {
+                Node peer = n.peer(p);
                 if (peer == null) {
                     continue;
                 }
                 boolean pointToPoint = n.device instanceof io.arplab.device.Host
-                        && peer.device instanceof io.arplab.device.Host && n.latencies[p] > 0;
+                        && peer.device instanceof io.arplab.device.Host && n.latency(p) > 0;
                 if (pointToPoint) {
-                    cut = Math.min(cut, n.latencies[p]);
+                    cut = Math.min(cut, n.latency(p));
                 } else {
                     union(root, n.index, peer.index);
                 }
@@ -478,7 +479,7 @@ public final class Network {
         partitions.clear();
         for (Node n : nodes) {
             Partition part = byRoot.computeIfAbsent(find(root, n.index), r -> {
-                Partition np = new Partition(partitions.size());
+                Partition np = new Partition(partitions.size(), this);
                 partitions.add(np);
                 return np;
             });
@@ -488,7 +489,7 @@ public final class Network {
                 whole.scheduler.cancel(n);
             }
             n.part = part;
-            n.plan = null; // which ports cross the cut changed
+            n.forgetPlan(); // which ports cross the cut changed
             if (wasArmed) {
                 part.scheduler.schedule(n, deadline);
             }
@@ -500,9 +501,9 @@ public final class Network {
         // links inside a partition are no cut, whatever their ends
         cut = Long.MAX_VALUE;
         for (Node n : nodes) {
-            for (int p = 0; p < n.peers.length; p++) {
-                if (n.peers[p] != null && n.peers[p].part != n.part) {
-                    cut = Math.min(cut, n.latencies[p]);
+            for (int p = 0; p < n.wiredPorts(); p++) {
+                if (n.peer(p) != null && n.peer(p).part != n.part) {
+                    cut = Math.min(cut, n.latency(p));
                 }
             }
         }
@@ -538,45 +539,100 @@ public final class Network {
         }
     }
 
-    /** A device in the network: its wires, capture points and wake-up timer. */
-    public final class Node extends Scheduler.Event implements Device.Output, Tracer,
-            java.util.function.Consumer<Runnable> {
+    /**
+     * A device in the network: its wires, capture points and wake-up timer. A node with one port (most hosts) holds
+     * that port's wire in three fields; what only bridges, routers, captured or traced nodes and tools need lives in
+     * its {@link More}, made on first need, so an idle host's node is one object.
+     */
+    public static final class Node extends Scheduler.Event implements Device.Output, Tracer,
+            java.util.function.Consumer<Runnable>, io.arplab.stack.ArpWatch {
         private final Device device;
         private final int index;
-        // the wire of each port, as parallel arrays (a flood walks them for thousands of ports)
-        private Node[] peers = NO_NODES;
-        private int[] peerPorts = NO_INTS;
-        private long[] latencies = NO_LONGS;
-        private CaptureSink[] captures = NO_CAPTURES;
-        private CaptureSink tapCapture;
-        /** Where its tracepoints go while tracing (null: off). */
-        TraceSink log;
-        /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
-        private long skbs;
-        /** How a flood goes out of its ports, made on its first flood; null when it must be recomputed. */
-        private FloodPlan plan;
-        /** A bridge's index of the hosts a broadcast ARP can change, created with the first watched host port. */
-        private FloodIndex floodIndex;
-        /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
-        private long rxSkb;
-        /** That skb came from the bridge's own interface (br_dev_xmit): no receive reset its transport header. */
-        private boolean rxFromOwnInterface;
-        /** Per-namespace state of the tools run on this node, created on first use. */
-        private java.util.Map<Class<?>, Object> state;
-
-        /** The partition this node runs in (its clock, queue and backlog). */
+        /** The partition this node runs in (its clock, queue and backlog; the network through it). */
         private Partition part;
+        /** Port 0's wire while the node has no {@link More#peers}: the peer, its port, the latency (ns). */
+        private Node peer0;
+        private int peerPort0;
+        private int latency0;
+        /** What a busy node needs (wires of several ports, captures, tracing state, ...), or null. */
+        private More more;
+        private boolean processRunning;
+
+        /** A node's rarely needed state, made on first need. */
+        private static final class More {
+            // the wire of each port, as parallel arrays (a flood walks them for thousands of ports); null while the
+            // node's one wire is in its own fields
+            Node[] peers;
+            int[] peerPorts;
+            long[] latencies;
+            CaptureSink[] captures = NO_CAPTURES;
+            CaptureSink tapCapture;
+            /** This node's skb counter: the skbaddr of each skb it allocates (per node, so partitions agree). */
+            long skbs;
+            /** How a flood goes out of its ports, made on its first flood; null when it must be recomputed. */
+            FloodPlan plan;
+            /** A bridge's index of the hosts a broadcast ARP can change, created with the first watched host port. */
+            FloodIndex floodIndex;
+            /** The skb of the frame being received while tracing (0: none); a switch forwarding it keeps it. */
+            long rxSkb;
+            /** That skb came from the bridge's own interface (br_dev_xmit): no receive reset its transport header. */
+            boolean rxFromOwnInterface;
+            /** Per-namespace state of the tools run on this node, created on first use. */
+            java.util.Map<Class<?>, Object> state;
+            java.util.ArrayDeque<Runnable> processWaiting;
+        }
 
         private Node(Device device, int index, Partition part) {
             this.device = device;
             this.index = index;
             this.part = part;
-            this.log = trace;
+        }
+
+        private More more() {
+            More m = more;
+            return m != null ? m : (more = new More());
+        }
+
+        private Network net() {
+            return part.network;
+        }
+
+        /** Ports with a wire slot: the wire arrays' length, or 1 while port 0's wire is in the node's fields. */
+        int wiredPorts() {
+            More m = more;
+            return m != null && m.peers != null ? m.peers.length : peer0 != null ? 1 : 0;
+        }
+
+        long latency(int port) {
+            More m = more;
+            return m != null && m.peers != null ? m.latencies[port] : latency0;
+        }
+
+        private Node[] peers() {
+            More m = more;
+            return m != null && m.peers != null ? m.peers : NO_NODES;
+        }
+
+        private CaptureSink[] captures() {
+            More m = more;
+            return m != null ? m.captures : NO_CAPTURES;
+        }
+
+        private long rxSkb() {
+            More m = more;
+            return m != null ? m.rxSkb : 0;
+        }
+
+        void forgetPlan() {
+            if (more != null) {
+                more.plan = null;
+            }
         }
 
         /** The time as this node sees it: its partition's clock, or the lab's when the caller acts between runs. */
         public long now() {
-            return partitions.size() == 1 ? part.scheduler.now() : Math.max(part.scheduler.now(), Network.this.now);
+            Network net = part.network;
+            return net.partitions.size() == 1 ? part.scheduler.now() : Math.max(part.scheduler.now(), net.now);
         }
 
         public Device device() {
@@ -584,10 +640,11 @@ public final class Network {
         }
 
         <T> T state(Class<T> type, java.util.function.Supplier<T> create) {
-            if (state == null) {
-                state = new java.util.HashMap<>(2);
+            More m = more();
+            if (m.state == null) {
+                m.state = new java.util.HashMap<>(2);
             }
-            return type.cast(state.computeIfAbsent(type, k -> create.get()));
+            return type.cast(m.state.computeIfAbsent(type, k -> create.get()));
         }
 
         public String name() {
@@ -608,11 +665,12 @@ public final class Network {
 
         @Override
         public boolean enabled() {
-            return log != null;
+            return part.log != null;
         }
 
         @Override
         public void emit(long now, TraceEvent event) {
+            TraceSink log = part.log;
             if (log != null) {
                 log.event(device.name(), index + 1, now, event);
             }
@@ -620,7 +678,7 @@ public final class Network {
 
         @Override
         public void emitAfterSoftirq(long now, java.util.function.Supplier<TraceEvent> event) {
-            if (log == null) {
+            if (part.log == null) {
                 return;
             }
             Partition part = this.part;
@@ -652,7 +710,21 @@ public final class Network {
 
         /** A kernel-looking skbaddr, unique within the node: its pid in the high bits, a counter below. */
         long nextSkb() {
-            return 0xffff_8880_0000_0000L + ((long) (index + 1) << 28) + (++skbs) * 0x100;
+            return 0xffff_8880_0000_0000L + ((long) (index + 1) << 28) + (++more().skbs) * 0x100;
+        }
+
+        // ----------------------------------------------------------------------------- the watch of its port 0
+        // A host's port 0 behind a bridge is watched by the bridge's flood index; the node passes on what its device
+        // tells, to the index at the other end of its wire (one object less a host).
+
+        @Override
+        public void neighbour(int ip, boolean linked) {
+            peer(0).more.floodIndex.neighbour(peerPort(0), ip, linked);
+        }
+
+        @Override
+        public void configChanged() {
+            peer(0).more.floodIndex.markDirty(peerPort(0));
         }
 
         /** The stack's socket readers run as this node's process (HostStack.setReaders). */
@@ -665,49 +737,81 @@ public final class Network {
             if (port < 0 || port >= device.portCount()) {
                 throw new IllegalArgumentException(device.name() + " has no port " + port);
             }
-            if (peers.length <= port) {
-                // grow by a quarter: a bridge with thousands of ports should not carry a doubled array
-                int n = Math.max(port + 1, Math.max(device.portCount(), peers.length + (peers.length >> 2)));
-                peers = java.util.Arrays.copyOf(peers, n);
-                peerPorts = java.util.Arrays.copyOf(peerPorts, n);
-                latencies = java.util.Arrays.copyOf(latencies, n);
-            }
-            if (peers[port] != null) {
+            if (peer(port) != null) {
                 throw new IllegalArgumentException(device.name() + " port " + device.portName(port) + " is already connected");
             }
-            peers[port] = peer;
-            peerPorts[port] = peerPort;
-            latencies[port] = latency;
-            plan = null;
+            More m = more;
+            if (port == 0 && (m == null || m.peers == null) && latency == (int) latency && !(device instanceof Switch)) {
+                peer0 = peer; // one wire: the node's own fields
+                peerPort0 = peerPort;
+                latency0 = (int) latency;
+                return;
+            }
+            m = wires(port + 1);
+            m.peers[port] = peer;
+            m.peerPorts[port] = peerPort;
+            m.latencies[port] = latency;
+            m.plan = null;
+        }
+
+        /** The wires as arrays of at least {@code ports} slots (port 0's moved in from the node's fields). */
+        private More wires(int ports) {
+            More m = more();
+            if (m.peers == null) {
+                m.peers = NO_NODES;
+                m.peerPorts = NO_INTS;
+                m.latencies = NO_LONGS;
+            }
+            if (m.peers.length < ports) {
+                // grow by a quarter: a bridge with thousands of ports should not carry a doubled array
+                int n = Math.max(ports, Math.max(device.portCount(), m.peers.length + (m.peers.length >> 2)));
+                m.peers = java.util.Arrays.copyOf(m.peers, n);
+                m.peerPorts = java.util.Arrays.copyOf(m.peerPorts, n);
+                m.latencies = java.util.Arrays.copyOf(m.latencies, n);
+            }
+            if (peer0 != null) {
+                m.peers[0] = peer0;
+                m.peerPorts[0] = peerPort0;
+                m.latencies[0] = latency0;
+                peer0 = null;
+            }
+            return m;
         }
 
         /** The node at the other end of {@code port}'s wire, or null. */
         public Node peer(int port) {
-            return port < peers.length ? peers[port] : null;
+            More m = more;
+            if (m != null && m.peers != null) {
+                return port < m.peers.length ? m.peers[port] : null;
+            }
+            return port == 0 ? peer0 : null;
         }
 
         public int peerPort(int port) {
-            return peerPorts[port];
+            More m = more;
+            return m != null && m.peers != null ? m.peerPorts[port] : peerPort0;
         }
 
         /** A host behind {@code port} (a veth end of a switch): its flood index watches it. */
         private void watchHost(int port, Node host, int hostPort) {
             if (device instanceof Switch && host.device instanceof Host) {
-                if (floodIndex == null) {
-                    floodIndex = new FloodIndex();
+                More m = more();
+                if (m.floodIndex == null) {
+                    m.floodIndex = new FloodIndex(this);
                 }
-                floodIndex.watch(port, host, hostPort);
-                plan = null;
+                m.floodIndex.watch(port, host, hostPort);
+                m.plan = null;
             }
         }
 
         /** Records every frame sent or received on {@code port}. */
         public void capture(int port, CaptureSink sink) {
-            if (captures.length <= port) {
-                captures = java.util.Arrays.copyOf(captures, Math.max(port + 1, device.portCount()));
+            More m = more();
+            if (m.captures.length <= port) {
+                m.captures = java.util.Arrays.copyOf(m.captures, Math.max(port + 1, device.portCount()));
             }
-            captures[port] = sink;
-            plan = null;
+            m.captures[port] = sink;
+            m.plan = null;
             if (device instanceof Host h && h.port(port).arpWatch() != null) {
                 h.port(port).arpWatch().configChanged(); // a captured host always gets its frames
             }
@@ -715,12 +819,13 @@ public final class Network {
 
         /** The sink recording {@code port}, or null. */
         public CaptureSink captureOf(int port) {
+            CaptureSink[] captures = captures();
             return port < captures.length ? captures[port] : null;
         }
 
         /** Records every frame the device itself taps (a bridge: each frame crossing it, once). */
         public void captureTap(CaptureSink sink) {
-            this.tapCapture = sink;
+            more().tapCapture = sink;
         }
 
         @Override
@@ -728,8 +833,9 @@ public final class Network {
             long skb = 0;
             if (enabled()) {
                 // a switch passes on the skb it received (br_forward); anything else builds a new one
-                skb = rxSkb != 0 && device instanceof Switch ? rxSkb : nextSkb();
-                rxSkb = 0;
+                long rx = rxSkb();
+                skb = rx != 0 && device instanceof Switch ? rx : nextSkb();
+                more.rxSkb = 0;
             }
             transmit(port, frame, skb);
         }
@@ -737,20 +843,23 @@ public final class Network {
         private void transmit(int port, byte[] frame, long skb) {
             long now = now();
             part.transmissions++;
-            if (port < captures.length && captures[port] != null) {
-                captures[port].record(epochNanos + now, frame);
+            CaptureSink capture = captureOf(port);
+            if (capture != null) {
+                capture.record(net().epochNanos + now, frame);
             }
-            Node peer = port < peers.length ? peers[port] : null;
+            Node peer = peer(port);
+            long latency = peer != null ? latency(port) : 0;
+            int peerPort = peer != null ? peerPort(port) : 0;
             boolean passUp = false;
             // br_dev_xmit(): a bridge's own interface hands the frame to the bridge inside its transmit
-            boolean bridgeXmit = peer != null && latencies[port] == 0 && !(device instanceof Switch)
+            boolean bridgeXmit = peer != null && latency == 0 && !(device instanceof Switch)
                     && peer.device instanceof Switch;
             if (bridgeXmit) {
                 String dev = device.portName(port);
                 if (skb != 0) {
                     TraceEvent.emitXmitStart(now, this, dev, skb, frame, TraceEvent.transportOffset(frame, false));
                 }
-                peer.deliver(now, peerPorts[port], frame, skb, false);
+                peer.deliver(now, peerPort, frame, skb, false);
                 if (skb != 0) {
                     TraceEvent.emitXmitDone(now, this, dev, skb, frame);
                 }
@@ -758,18 +867,18 @@ public final class Network {
             }
             if (skb != 0) {
                 String dev = device.portName(port);
-                boolean internal = peer != null && latencies[port] == 0;
+                boolean internal = peer != null && latency == 0;
                 if (internal && device instanceof Switch) {
                     passUp = true; // br_pass_frame_up: the bridge's own interface receives it, no transmit
                 } else if (internal || peer == null) {
                     // an unplugged port (or a wire without latency to a non-switch): no peer's netif_rx
                     TraceEvent.emitVethCrossing(now, this, dev, null, null, skb, frame,
-                            TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
+                            TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface()));
                 } else {
                     // the peer's netif_rx happens in this call (veth_xmit): written where this node's lines go
-                    Tracer rx = peer.part == part ? peer : peer.into(log);
-                    TraceEvent.emitVethCrossing(now, this, dev, rx, peer.device.portName(peerPorts[port]), skb,
-                            frame, TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface));
+                    Tracer rx = peer.part == part ? peer : peer.into(part.log);
+                    TraceEvent.emitVethCrossing(now, this, dev, rx, peer.device.portName(peerPort), skb,
+                            frame, TraceEvent.transportOffset(frame, device instanceof Switch && !rxFromOwnInterface()));
                 }
             }
             if (peer == null) {
@@ -778,12 +887,16 @@ public final class Network {
             if (peer.part != part) {
                 // crosses the cut: joins the peer's partition at the window's barrier (latency >= lookahead); the
                 // sending call does not wait for it (another partition's softirq)
-                part.outgoing.add(new Partition.Crossing(now + latencies[port], peer, peerPorts[port], frame, skb));
+                part.outgoing.add(new Partition.Crossing(now + latency, peer, peerPort, frame, skb));
                 return;
             }
             part.inFlight++;
-            part.scheduler.schedule(new Delivery(peer, peerPorts[port], frame, skb, passUp, joinCascade(part)),
-                    now + latencies[port]);
+            part.scheduler.schedule(new Delivery(peer, peerPort, frame, skb, passUp, joinCascade(part)),
+                    now + latency);
+        }
+
+        private boolean rxFromOwnInterface() {
+            return more != null && more.rxFromOwnInterface;
         }
 
         @Override
@@ -793,12 +906,18 @@ public final class Network {
 
         /** A port a flood may batch: wired inside the partition, not captured, not traced. */
         private boolean plain(int p) {
-            return p < peers.length && peers[p] != null && peers[p].part == part
-                    && (p >= captures.length || captures[p] == null) && !enabled();
+            Node peer = peer(p);
+            return peer != null && peer.part == part && captureOf(p) == null && !enabled();
         }
 
         private FloodPlan floodPlan() {
+            More m = wires(peer0 != null ? 1 : 0);
+            FloodPlan plan = m.plan;
             if (plan == null || plan.portCount != device.portCount()) {
+                Node[] peers = peers();
+                long[] latencies = m.latencies;
+                CaptureSink[] captures = m.captures;
+                FloodIndex floodIndex = m.floodIndex;
                 long[] g = new long[0];
                 int[] counts = new int[0];
                 int[] captured = NO_INTS;
@@ -854,10 +973,11 @@ public final class Network {
                 }
                 plan = new FloodPlan(plainGroups, plainCounts, captured, java.util.Arrays.copyOf(unwatched, nUnwatched),
                         wired, crossing, device.portCount());
+                m.plan = plan;
                 for (int p = 0; p < n && floodIndex != null; p++) {
                     for (int i = 0; i < plainGroups.length; i++) {
                         if (peers[p] != null && latencies[p] == plainGroups[i] && peers[p].device instanceof Host h) {
-                            h.port(peerPorts[p]).joinFloodGroup(plan.totals[i]);
+                            h.port(m.peerPorts[p]).joinFloodGroup(plan.totals[i]);
                         }
                     }
                 }
@@ -876,13 +996,15 @@ public final class Network {
             int n = device.portCount();
             FloodPlan fp = floodPlan();
             // batched when every wired port but the ingress one is plain
-            boolean exceptWired = exceptPort >= 0 && exceptPort < Math.min(n, peers.length) && peers[exceptPort] != null;
+            boolean exceptWired = exceptPort >= 0 && exceptPort < n && peer(exceptPort) != null;
             boolean batch = fp.wired - (exceptWired ? 1 : 0) == 0 || fp.crossing == 0 && !enabled()
                     && (fp.captured.length == 0 || fp.captured.length == 1 && fp.captured[0] == exceptPort);
             if (!batch) {
                 // br_flood: every port but the last gets a clone (deliver_clone), the last the original skb
-                long original = rxSkb;
-                rxSkb = 0;
+                long original = rxSkb();
+                if (more != null) {
+                    more.rxSkb = 0;
+                }
                 int last = exceptPort == 0 ? 1 : 0;
                 for (int p = n - 1; p >= 0; p--) {
                     if (p != exceptPort) {
@@ -901,11 +1023,13 @@ public final class Network {
 
         /** Delivers a batched flood to every plain port with the batch's latency (see {@link #flood}). */
         void deliverFlood(long now, int exceptPort, long latency, byte[] frame) {
-            Node[] ps = peers;
-            long[] ls = latencies;
-            int[] pp = peerPorts;
+            More m = wires(peer0 != null ? 1 : 0);
+            Node[] ps = peers();
+            long[] ls = m.latencies;
+            int[] pp = m.peerPorts;
             int n = Math.min(device.portCount(), ps.length);
-            FloodPlan fp = floodIndex != null && indexedFloods && FloodIndex.indexable(frame) ? floodPlan() : null;
+            FloodIndex floodIndex = m.floodIndex;
+            FloodPlan fp = floodIndex != null && net().indexedFloods && FloodIndex.indexable(frame) ? floodPlan() : null;
             long[] totals = null;
             int all = 0;
             for (int i = 0; fp != null && i < fp.groups.length; i++) {
@@ -951,8 +1075,8 @@ public final class Network {
 
         @Override
         public void tap(byte[] frame) {
-            if (tapCapture != null) {
-                tapCapture.record(epochNanos + now(), frame);
+            if (more != null && more.tapCapture != null) {
+                more.tapCapture.record(net().epochNanos + now(), frame);
             }
         }
 
@@ -963,8 +1087,9 @@ public final class Network {
          */
         void deliver(long now, int port, byte[] frame, long skb, boolean passUp) {
             part.deliveries++;
-            if (port < captures.length && captures[port] != null) {
-                captures[port].record(epochNanos + now, frame);
+            CaptureSink capture = captureOf(port);
+            if (capture != null) {
+                capture.record(net().epochNanos + now, frame);
             }
             boolean traced = enabled();
             if (traced) {
@@ -977,16 +1102,20 @@ public final class Network {
                     emit(now, new TraceEvent.RxEntry(TraceEvent.RxEntryPoint.NETIF_RECEIVE_SKB_ENTRY, dev, skb,
                             TraceEvent.protocol(frame), len, TraceEvent.truesize(frame.length)));
                 }
-                boolean fromOwnInterface = port < latencies.length && latencies[port] == 0 && device instanceof Switch;
+                boolean fromOwnInterface = port < wiredPorts() && latency(port) == 0 && device instanceof Switch;
                 if (!fromOwnInterface) {
                     emit(now, new TraceEvent.NetDev(TraceEvent.NetPoint.NETIF_RECEIVE_SKB, dev, skb, len));
                 }
-                rxSkb = skb;
-                rxFromOwnInterface = fromOwnInterface;
+                More m = more();
+                m.rxSkb = skb;
+                m.rxFromOwnInterface = fromOwnInterface;
             }
             device.receive(now, port, frame, this);
-            rxSkb = 0;
-            rxFromOwnInterface = false;
+            More m = more;
+            if (m != null) {
+                m.rxSkb = 0;
+                m.rxFromOwnInterface = false;
+            }
             if (traced && passUp) {
                 emit(now, new TraceEvent.RxExit(TraceEvent.RxExitPoint.NETIF_RECEIVE_SKB_EXIT, 0));
             }
@@ -1027,10 +1156,11 @@ public final class Network {
          */
         public void process(Runnable code) {
             if (processRunning) {
-                if (processWaiting == null) {
-                    processWaiting = new java.util.ArrayDeque<>(2);
+                More m = more();
+                if (m.processWaiting == null) {
+                    m.processWaiting = new java.util.ArrayDeque<>(2);
                 }
-                processWaiting.add(code);
+                m.processWaiting.add(code);
                 return;
             }
             processRunning = true;
@@ -1039,7 +1169,7 @@ public final class Network {
             try {
                 code.run();
                 Runnable next;
-                while (processWaiting != null && (next = processWaiting.poll()) != null) {
+                while (more != null && more.processWaiting != null && (next = more.processWaiting.poll()) != null) {
                     next.run();
                 }
             } finally {
@@ -1060,11 +1190,8 @@ public final class Network {
             }
         }
 
-        private boolean processRunning;
-        private java.util.ArrayDeque<Runnable> processWaiting;
-
         Network network() {
-            return Network.this;
+            return part.network;
         }
 
         @Override

@@ -19,6 +19,7 @@ final class Partition {
     record Traced(long now, String comm, int pid, TraceEvent event) {}
 
     final int index;
+    final Network network;
     final Scheduler scheduler = new Scheduler();
     long deliveries;
     long transmissions;
@@ -40,9 +41,12 @@ final class Partition {
     List<Traced> traced;
     /** What the nodes' tracers write to while {@link #traced} collects (set by the network). */
     final TraceSink buffer = (comm, pid, now, event) -> traced.add(new Traced(now, comm, pid, event));
+    /** Where this partition's nodes' tracepoints go: the lab's trace, {@link #buffer}, or null while tracing is off. */
+    TraceSink log;
 
-    Partition(int index) {
+    Partition(int index, Network network) {
         this.index = index;
+        this.network = network;
     }
 
     /** A device's timer starts: softirq context. Returns the context to restore. */

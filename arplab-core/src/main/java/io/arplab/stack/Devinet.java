@@ -246,7 +246,7 @@ final class Devinet {
             // inetdev_event(NETDEV_UP) announces at once, but a bridge port at the veth's other end is enabled only
             // when linkwatch runs br_port_carrier_check() after this call: br_handle_frame() drops the announcement
             // (refdata/local/timeline/garp_sysctls)
-            boolean peerBridgePort = peer != null && peer.master != null;
+            boolean peerBridgePort = peer != null && peer.master() != null;
             if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0 && !peerBridgePort) {
                 ns.arp().announce(dev, out);
             }

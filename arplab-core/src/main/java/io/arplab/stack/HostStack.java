@@ -231,7 +231,7 @@ public final class HostStack extends Netns {
      */
     public NetDevice addGeneveDevice(String devName, MacAddress mac) {
         NetDevice d = devinet().addDevice(devName, mac, 65000);
-        d.kind = "geneve";
+        d.setKind("geneve");
         own().geneve = new Geneve(this, d);
         udp().geneve = parts.geneve;
         return d;

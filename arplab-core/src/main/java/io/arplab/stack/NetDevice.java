@@ -43,48 +43,47 @@ public final class NetDevice {
         }
     }
 
+    // Idle hosts are many, each with three devices (lo, eth0, its veth's end on the bridge), so a device keeps in
+    // its own fields what every device uses and in {@link Extras}, made on first need, what few do.
     public final int ifindex;
-    public final String name;
-    public final boolean loopback;
     private long mac;
-    private int mtu;
-    private boolean up = true;
-    /** "eth0@if72" style peer index (iproute2 prints it for veth); 0 when unknown. */
-    public int peerIfindex;
-    /** The name of the bridge this device is a port of (iproute2's "master"), or null. */
-    public String master;
+    public final String name;
+    private Netns owner;
+    /** The other end of a veth pair (a device of another host's stack), or null. */
+    public NetDevice peer;
+    /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */
+    private List<Address> addresses = List.of();
+    /**
+     * The device's neighbour parameters once its own ({@link #ownParms}); until then tbl->parms as they were when the
+     * device was created, what {@link #arpParms()} copies.
+     */
+    private NeighParams parms;
     /** The bridge this device is a port of, told when the port stops running (br_port_carrier_check()), or null. */
     public BridgeMaster bridge;
+    /** Told of the device's neighbour entries and of configuration changes (a flood index), or null. */
+    ArpWatch arpWatch;
+    /** Counters, conf values and rarely set attributes, or null while the device has none of them. */
+    private Extras extras;
+    private int mtu;
+    /** The reachable_time drawn for this device when it was created (milliseconds). */
+    int drawnReachableMs;
+    /** The id this namespace gives the peer's namespace (IFLA_LINK_NETNSID), or -1 when none. */
+    private int linkNetnsId = -1;
+    public final boolean loopback;
+    private boolean up = true;
+    private boolean ownParms;
+    /** IFLA_INFO_KIND as its index in {@link #KINDS}. */
+    private byte kind;
 
     /** A Linux bridge as its ports' devices see it: br_stp_disable_port() when one stops running. */
     public interface BridgeMaster {
+        String name();
+
         void portDisabled(String portName, long now);
     }
-    /** The other end of a veth pair (a device of another host's stack), or null. */
-    public NetDevice peer;
-    /** The id this namespace gives the peer's namespace (IFLA_LINK_NETNSID), or -1 when none. */
-    public int linkNetnsId = -1;
-    /** The peer namespace's name when it has one ({@code ip netns}); iproute2 then prints "link-netns NAME". */
-    public String linkNetnsName;
-    /** IFLA_CARRIER_CHANGES: carrier_up_count + carrier_down_count. */
-    public int carrierChanges;
-    /** The driver's counters, made by the first frame counted (an idle device has none). */
-    private Counters counters;
-    /** IFLA_INFO_KIND: "veth", "bridge", or null for a plain device. */
-    public String kind;
-    /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */
-    private List<Address> addresses = List.of();
-    /** The device's neighbour parameters; created on first use from the host's defaults (see {@link #arpParms()}). */
-    private NeighParams arpParms;
-    private Netns owner;
-    /** tbl->parms as they were when the device was created: what {@link #arpParms()} copies. */
-    private NeighParams parmsTemplate;
-    /** The reachable_time drawn for this device when it was created (milliseconds). */
-    int drawnReachableMs;
-    /** conf/DEV (in_device->cnf); null while the device follows its namespace's conf/default (see {@link #conf()}). */
-    private DevConf conf;
-    /** Told of the device's neighbour entries and of configuration changes (a flood index), or null. */
-    ArpWatch arpWatch;
+
+    /** IFLA_INFO_KIND values a device may have (none: a plain device). */
+    private static final String[] KINDS = {null, "veth", "bridge", "openvswitch", "tun", "geneve"};
 
     public NetDevice(int ifindex, String name, long mac, int mtu, boolean loopback, NeighParams arpParms, DevConf conf) {
         this.ifindex = ifindex;
@@ -92,8 +91,11 @@ public final class NetDevice {
         this.mac = mac;
         this.mtu = mtu;
         this.loopback = loopback;
-        this.arpParms = arpParms;
-        this.conf = conf;
+        this.parms = arpParms;
+        this.ownParms = arpParms != null;
+        if (conf != null) {
+            extras().conf = conf;
+        }
     }
 
     /** A device of {@code owner} whose parameters and conf values are the host's defaults until first needed. */
@@ -106,8 +108,64 @@ public final class NetDevice {
               int drawnReachableMs) {
         this(ifindex, name, mac, mtu, loopback, (NeighParams) null, null);
         this.owner = owner;
-        this.parmsTemplate = parmsTemplate;
+        this.parms = parmsTemplate;
         this.drawnReachableMs = drawnReachableMs;
+    }
+
+    /** IFLA_INFO_KIND: "veth", "bridge", "openvswitch", "tun", "geneve", or null for a plain device. */
+    public String kind() {
+        return KINDS[kind];
+    }
+
+    public void setKind(String k) {
+        int i = java.util.Arrays.asList(KINDS).indexOf(k);
+        if (i < 0) {
+            throw new IllegalArgumentException("unknown device kind " + k);
+        }
+        kind = (byte) i;
+    }
+
+    /** The name of the bridge this device is a port of (iproute2's "master"), or null. */
+    public String master() {
+        return bridge != null ? bridge.name() : extras != null ? extras.master : null;
+    }
+
+    /** Makes the device a port of a master that is not told of its state (a TAP port of a bridge). */
+    public void setMaster(String master) {
+        extras().master = master;
+    }
+
+    /** "eth0@if72" style peer index (iproute2 prints it for veth); 0 when the device has no peer. */
+    public int peerIfindex() {
+        return peer != null ? peer.ifindex : 0;
+    }
+
+    /** The id this namespace gives the peer's namespace (IFLA_LINK_NETNSID), or -1 when none. */
+    public int linkNetnsId() {
+        return linkNetnsId;
+    }
+
+    public void setLinkNetnsId(int id) {
+        linkNetnsId = id;
+    }
+
+    /** The peer namespace's name when it has one ({@code ip netns}); iproute2 then prints "link-netns NAME". */
+    public String linkNetnsName() {
+        return extras != null ? extras.linkNetnsName : null;
+    }
+
+    public void setLinkNetnsName(String netnsName) {
+        if (netnsName != null || extras != null) {
+            extras().linkNetnsName = netnsName;
+        }
+    }
+
+    /**
+     * IFLA_CARRIER_CHANGES: carrier_up_count + carrier_down_count; a veth end starts at two (veth_newlink(): its
+     * carrier off once registered, then on when both ends are up).
+     */
+    public int carrierChanges() {
+        return (peer != null ? 2 : 0) + (extras != null ? extras.carrierChanges : 0);
     }
 
     /**
@@ -115,32 +173,35 @@ public final class NetDevice {
      * conf/default, which is what devinet_copy_dflt_conf() gives a device that never set a key (idle hosts are many).
      */
     public DevConf conf() {
-        if (conf == null) {
-            conf = owner.defaultConfInForce().copy();
+        Extras x = extras();
+        if (x.conf == null) {
+            x.conf = owner.defaultConfInForce().copy();
         }
-        return conf;
+        return x.conf;
     }
 
     /** A conf key's stored value on this device, without making the values its own. */
     int confValue(int slot) {
+        DevConf conf = extras != null ? extras.conf : null;
         return (conf != null ? conf : owner.defaultConfInForce()).get(slot);
     }
 
     /** devinet_copy_dflt_conf(): a conf/default write reaches the device unless it set the key itself. */
     void inheritConf(int slot, int value) {
-        if (conf != null) {
-            conf.inherit(slot, value); // a device still following conf/default sees the write already
+        if (extras != null && extras.conf != null) {
+            extras.conf.inherit(slot, value); // a device still following conf/default sees the write already
         }
     }
 
+    /** tbl->parms as they were when the device was created (read before {@link #arpParms()} makes its own). */
     NeighParams parmsTemplate() {
-        return parmsTemplate;
+        return parms;
     }
 
     /** The namespace joined a machine's kernel: the device was made from that kernel's arp_tbl.parms. */
     void joinedKernel(NeighParams tblParms) {
-        if (arpParms == null) {
-            parmsTemplate = tblParms;
+        if (!ownParms) {
+            parms = tblParms;
         }
     }
 
@@ -149,10 +210,11 @@ public final class NetDevice {
      * when the device was created. Thousands of bridge-port devices never need theirs, so they exist on demand.
      */
     public NeighParams arpParms() {
-        if (arpParms == null) {
-            arpParms = owner.materialiseParms(this);
+        if (!ownParms) {
+            parms = owner.materialiseParms(this);
+            ownParms = true;
         }
-        return arpParms;
+        return parms;
     }
 
     /** Has {@code w} told of the device's neighbour entries and of its namespace's configuration changes. */
@@ -178,7 +240,7 @@ public final class NetDevice {
     }
 
     boolean hasArpParms() {
-        return arpParms != null;
+        return ownParms;
     }
 
     public long macBits() {
@@ -213,64 +275,71 @@ public final class NetDevice {
         boolean carrier = carrier();
         this.up = up;
         if (peer != null && carrier != carrier()) {
-            carrierChanges++; // veth_open() / veth_close(): netif_carrier_on() / netif_carrier_off() of both ends
-            peer.carrierChanges++;
+            extras().carrierChanges++; // veth_open() / veth_close(): netif_carrier_on() / netif_carrier_off() of both ends
+            peer.extras().carrierChanges++;
         }
     }
 
     /**
-     * Frames and bytes (Ethernet header included) this device received and sent, and the broadcasts it was not handed
-     * because the simulator skips hosts an ARP broadcast cannot change: those still count as received, as veth_xmit()
-     * counts every frame it passes, taken lazily from the flood group's running {frames, bytes} so that a flood costs
-     * what it changes.
+     * What a device has once it carries frames or is configured beyond the defaults. Frames and bytes (Ethernet
+     * header included) it received and sent, and the broadcasts it was not handed because the simulator skips hosts
+     * an ARP broadcast cannot change: those still count as received, as veth_xmit() counts every frame it passes,
+     * taken lazily from the flood group's running {frames, bytes} so that a flood costs what it changes. Its own
+     * conf values, a master that is not a {@link BridgeMaster}, the peer namespace's name, the carrier changes since
+     * it was created.
      */
-    private static final class Counters {
+    private static final class Extras {
         long rxPackets, rxBytes, txPackets, txBytes;
         long[] floodTotals;
         long seenFrames, seenBytes;
+        /** conf/DEV (in_device->cnf); null while the device follows its namespace's conf/default. */
+        DevConf conf;
+        String master;
+        String linkNetnsName;
+        int carrierChanges;
     }
 
-    private Counters counters() {
-        Counters c = counters;
-        return c != null ? c : (counters = new Counters());
+    private Extras extras() {
+        Extras x = extras;
+        return x != null ? x : (extras = new Extras());
     }
 
     /** A frame of {@code bytes} received (the driver's rx_packets / rx_bytes). */
     public void countRx(long bytes) {
-        Counters c = counters();
+        Extras c = extras();
         c.rxPackets++;
         c.rxBytes += bytes;
     }
 
     /** A frame of {@code bytes} sent (tx_packets / tx_bytes). */
     public void countTx(long bytes) {
-        Counters c = counters();
+        Extras c = extras();
         c.txPackets++;
         c.txBytes += bytes;
     }
 
     public long rxPackets() {
         syncSkippedFloods();
-        return counters == null ? 0 : counters.rxPackets;
+        return extras == null ? 0 : extras.rxPackets;
     }
 
     public long rxBytes() {
         syncSkippedFloods();
-        return counters == null ? 0 : counters.rxBytes;
+        return extras == null ? 0 : extras.rxBytes;
     }
 
     public long txPackets() {
-        return counters == null ? 0 : counters.txPackets;
+        return extras == null ? 0 : extras.txPackets;
     }
 
     public long txBytes() {
-        return counters == null ? 0 : counters.txBytes;
+        return extras == null ? 0 : extras.txBytes;
     }
 
     /** Joins a flood group whose totals count from now on (what the previous group skipped is counted first). */
     public void joinFloodGroup(long[] totals) {
         syncSkippedFloods();
-        Counters c = counters();
+        Extras c = extras();
         c.floodTotals = totals;
         c.seenFrames = totals[0];
         c.seenBytes = totals[1];
@@ -278,7 +347,7 @@ public final class NetDevice {
 
     /** This device received (or sent) the group's latest broadcast itself: not one it skipped. */
     public void floodSeen(int length) {
-        Counters c = counters;
+        Extras c = extras;
         if (c != null && c.floodTotals != null) {
             c.seenFrames++;
             c.seenBytes += length;
@@ -287,14 +356,14 @@ public final class NetDevice {
 
     /** Adds the skipped broadcasts to the counters (a bridge device counts them without their Ethernet header). */
     public void syncSkippedFloods() {
-        Counters c = counters;
+        Extras c = extras;
         if (c == null || c.floodTotals == null) {
             return;
         }
         long frames = c.floodTotals[0] - c.seenFrames, bytes = c.floodTotals[1] - c.seenBytes;
         if (carrier()) {
             c.rxPackets += frames;
-            c.rxBytes += "bridge".equals(kind) ? bytes - 14 * frames : bytes;
+            c.rxBytes += "bridge".equals(kind()) ? bytes - 14 * frames : bytes;
         }
         c.seenFrames = c.floodTotals[0];
         c.seenBytes = c.floodTotals[1];

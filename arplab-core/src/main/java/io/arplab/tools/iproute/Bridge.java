@@ -542,19 +542,19 @@ public final class Bridge implements Tool {
         }
         List<NetDevice> devs = new ArrayList<>(stack.devices());
         for (NetDevice d : devs) {
-            if (d.master == null || filter != null && d != filter) {
+            if (d.master() == null || filter != null && d != filter) {
                 continue;
             }
             StringBuilder sb = new StringBuilder();
             sb.append(d.ifindex).append(": ").append(d.name);
-            if (d.peerIfindex > 0) {
+            if (d.peerIfindex() > 0) {
                 // bridge messages carry IFLA_LINK without the peer's netnsid: the index is read as a local one
-                NetDevice local = stack.device(d.peerIfindex);
-                sb.append('@').append(local != null ? local.name : "if" + d.peerIfindex);
+                NetDevice local = stack.device(d.peerIfindex());
+                sb.append('@').append(local != null ? local.name : "if" + d.peerIfindex());
             }
             sb.append(": ").append(view.flags(d));
             sb.append("mtu ").append(d.mtu()).append(' ');
-            sb.append("master ").append(d.master).append(' ');
+            sb.append("master ").append(d.master()).append(' ');
             sb.append("state ").append(view.carrier(d) ? "forwarding" : "disabled").append(' ');
             sb.append("priority 32 cost 2 ");
             out.append(sb).append('\n');

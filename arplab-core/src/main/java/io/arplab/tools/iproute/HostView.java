@@ -37,7 +37,7 @@ public final class HostView {
 
     /** The bridge device a port belongs to, or null. */
     public NetDevice masterDevice(NetDevice port) {
-        return port.master == null ? null : stack.device(port.master);
+        return port.master() == null ? null : stack.device(port.master());
     }
 
     /** The bridge a port belongs to, or null. */
@@ -54,7 +54,7 @@ public final class HostView {
                     return e.getKey();
                 }
                 NetDevice d = stack.device(br.portName(port));
-                return d != null && e.getKey().name.equals(d.master) ? d : null;
+                return d != null && e.getKey().name.equals(d.master()) ? d : null;
             }
         }
         return null;
@@ -77,7 +77,7 @@ public final class HostView {
         }
         if (bridges.containsKey(d)) {
             for (NetDevice x : stack.devices()) {
-                if (d.name.equals(x.master) && carrier(x)) {
+                if (d.name.equals(x.master()) && carrier(x)) {
                     return true;
                 }
             }
@@ -125,8 +125,8 @@ public final class HostView {
 
     /** The interface name with its link: "eth0@if4" for a veth whose peer is in another namespace. */
     public String nameAndLink(NetDevice d) {
-        if (d.peerIfindex > 0) {
-            return d.name + "@if" + d.peerIfindex;
+        if (d.peerIfindex() > 0) {
+            return d.name + "@if" + d.peerIfindex();
         }
         return d.name;
     }

@@ -132,8 +132,8 @@ final class IpLink {
         long now = ctx.now();
         Json j = o.newJson();
         for (NetDevice d : devs) {
-            if (up && !d.isUp() || master != null && !master.equals(d.master)
-                    || kind != null && !kind.equals(d.kind)) {
+            if (up && !d.isUp() || master != null && !master.equals(d.master())
+                    || kind != null && !kind.equals(d.kind())) {
                 continue;
             }
             if (!link && o.family == 4 && d.addresses().isEmpty()) {
@@ -178,8 +178,8 @@ final class IpLink {
     /** print_linkinfo_brief() / print_addrinfo brief with -j: name, state, then the addresses or MAC and flags. */
     private void briefJson(Json j, NetDevice d) {
         j.startObject();
-        if (d.peerIfindex > 0) {
-            j.field("link_index", d.peerIfindex);
+        if (d.peerIfindex() > 0) {
+            j.field("link_index", d.peerIfindex());
         }
         j.field("ifname", d.name).field("operstate", view.operstate(d));
         if (link) {
@@ -219,8 +219,8 @@ final class IpLink {
         sb.append(view.flags(d));
         sb.append("mtu ").append(d.mtu()).append(' ');
         sb.append("qdisc noqueue ");
-        if (d.master != null) {
-            sb.append("master ").append(d.master).append(' ');
+        if (d.master() != null) {
+            sb.append("master ").append(d.master()).append(' ');
         }
         sb.append("state ").append(view.operstate(d)).append(' ');
         if (link) {
@@ -237,11 +237,11 @@ final class IpLink {
                 sb.append("link/ether ").append(d.mac()).append(" brd ff:ff:ff:ff:ff:ff");
             }
         }
-        if (d.linkNetnsId >= 0) {
-            if (d.linkNetnsName != null) {
-                sb.append(" link-netns ").append(d.linkNetnsName);
+        if (d.linkNetnsId() >= 0) {
+            if (d.linkNetnsName() != null) {
+                sb.append(" link-netns ").append(d.linkNetnsName());
             } else {
-                sb.append(" link-netnsid ").append(d.linkNetnsId);
+                sb.append(" link-netnsid ").append(d.linkNetnsId());
             }
         }
         if (o.details > 0) {
@@ -256,7 +256,7 @@ final class IpLink {
 
     private String details(NetDevice d, long now) {
         StringBuilder sb = new StringBuilder();
-        boolean port = d.master != null;
+        boolean port = d.master() != null;
         int promisc = port ? 1 : 0;
         sb.append(" promiscuity ").append(promisc).append(' ');
         sb.append(" allmulti ").append(promisc).append(' ');
@@ -266,7 +266,7 @@ final class IpLink {
         int queues = 1;
         if (br != null) {
             sb.append("\n    ").append(br.kind()).append(' ').append(br.fdb() != null ? bridgeDetails(br, d, now) : "");
-        } else if ("veth".equals(d.kind)) {
+        } else if ("veth".equals(d.kind())) {
             sb.append("\n    veth ");
             queues = 2;
         }
@@ -338,15 +338,15 @@ final class IpLink {
     /** print_linkinfo() (and print_addrinfo() for ip addr) with -j: the text's facts under their JSON keys. */
     private void json(Json j, NetDevice d) {
         j.startObject().field("ifindex", d.ifindex);
-        if (d.peerIfindex > 0) {
-            j.field("link_index", d.peerIfindex); // print_name_and_link(): a peer in another namespace
+        if (d.peerIfindex() > 0) {
+            j.field("link_index", d.peerIfindex()); // print_name_and_link(): a peer in another namespace
         }
         j.field("ifname", d.name);
         String flags = view.flags(d).trim();
         j.strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")));
         j.field("mtu", d.mtu()).field("qdisc", "noqueue");
-        if (d.master != null) {
-            j.field("master", d.master);
+        if (d.master() != null) {
+            j.field("master", d.master());
         }
         j.field("operstate", view.operstate(d));
         if (link) {
@@ -357,8 +357,8 @@ final class IpLink {
             j.field("link_type", d.loopback ? "loopback" : "ether").field("address", d.mac().toString())
                     .field("broadcast", d.loopback ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff");
         }
-        if (d.linkNetnsId >= 0) {
-            j.field("link_netnsid", d.linkNetnsId); // JSON keeps the id even when the namespace has a name
+        if (d.linkNetnsId() >= 0) {
+            j.field("link_netnsid", d.linkNetnsId()); // JSON keeps the id even when the namespace has a name
         }
         if (link && o.stats > 0) {
             LinkStats.of(d).json(j, o.stats);

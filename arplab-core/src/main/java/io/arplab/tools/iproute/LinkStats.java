@@ -11,13 +11,13 @@ record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, int
 
     static LinkStats of(NetDevice d) {
         if (d.loopback) {
-            return new LinkStats(d.txBytes(), d.txPackets(), d.txBytes(), d.txPackets(), d.carrierChanges);
+            return new LinkStats(d.txBytes(), d.txPackets(), d.txBytes(), d.txPackets(), d.carrierChanges());
         }
-        if (d.peer != null && d.master != null) {
+        if (d.peer != null && d.master() != null) {
             NetDevice p = d.peer;
-            return new LinkStats(p.txBytes(), p.txPackets(), p.rxBytes(), p.rxPackets(), d.carrierChanges);
+            return new LinkStats(p.txBytes(), p.txPackets(), p.rxBytes(), p.rxPackets(), d.carrierChanges());
         }
-        return new LinkStats(d.rxBytes(), d.rxPackets(), d.txBytes(), d.txPackets(), d.carrierChanges);
+        return new LinkStats(d.rxBytes(), d.rxPackets(), d.txBytes(), d.txPackets(), d.carrierChanges());
     }
 
     /** The text block, one line per row after the link's lines; {@code level} counts the -s options. */
