@@ -21,6 +21,8 @@ final class Classifier {
     final Map<FlowTables.MaskKey, Subtable> subtables = new LinkedHashMap<>();
     private long subtableSeq;
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
+    /** The actions of the rule {@link #lookup} last returned. */
+    List<Action> found;
     /** The subtables by descending max priority, then age (the pvector); null when it must be rebuilt. */
     private Subtable[] byPriority;
 
@@ -51,6 +53,10 @@ final class Classifier {
         // (width longs) holds the hash and the masked values of its first rule (its cls_match), so that a probe reads
         // the record and then the rule it found alone; rules with the same hash follow the first (clsNext)
         private Rule[] slots = new Rule[8];
+        /** Each slot's first rule's actions, beside it: the next table is known without waiting for the rule. */
+        private List<Action>[] programs = newPrograms(8);
+        /** The actions of the rule {@link #find} last returned. */
+        List<Action> found;
         private final int width;
         private long[] keys;
         private int buckets;
@@ -104,6 +110,7 @@ final class Classifier {
             int i = slot(hash);
             if (slots[i] == null) {
                 slots[i] = r;
+                programs[i] = r.actions;
                 record(i, hash, r.match.value);
                 if (++buckets * 2 > slots.length) {
                     grow();
@@ -132,6 +139,7 @@ final class Classifier {
             if (head == r) {
                 if (r.clsNext != null) {
                     slots[i] = r.clsNext;
+                    programs[i] = r.clsNext.actions;
                     record(i, hash, r.clsNext.match.value);
                 } else {
                     deleteSlot(i);
@@ -155,6 +163,7 @@ final class Classifier {
             int i = slot(hash(old.match.value));
             if (slots[i] == old) {
                 slots[i] = r;
+                programs[i] = r.actions;
             } else {
                 Rule e = slots[i];
                 while (e.clsNext != old) {
@@ -187,13 +196,16 @@ final class Classifier {
 
         private void grow() {
             Rule[] old = slots;
+            List<Action>[] oldPrograms = programs;
             long[] oldKeys = keys;
             slots = new Rule[old.length * 2];
+            programs = newPrograms(slots.length);
             keys = new long[slots.length * width];
             for (int j = 0; j < old.length; j++) {
                 if (old[j] != null) {
                     int i = slot(oldKeys[j * width]);
                     slots[i] = old[j];
+                    programs[i] = oldPrograms[j];
                     System.arraycopy(oldKeys, j * width, keys, i * width, width);
                 }
             }
@@ -203,17 +215,36 @@ final class Classifier {
         private void deleteSlot(int i) {
             int m = slots.length - 1;
             slots[i] = null;
+            programs[i] = null;
             buckets--;
             for (int j = (i + 1) & m; slots[j] != null; j = (j + 1) & m) {
                 long h = keys[j * width];
                 int home = (int) (h ^ h >>> 32) & m;
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     slots[i] = slots[j];
+                    programs[i] = programs[j];
                     System.arraycopy(keys, j * width, keys, i * width, width);
                     slots[j] = null;
+                    programs[j] = null;
                     i = j;
                 }
             }
+        }
+
+        /**
+         * find_match_wc() for a key that a rule matches whole: the best rule of its bucket, with every stage of the
+         * mask folded into wc; null, wc untouched, when no rule matches the whole key.
+         */
+        Rule findWhole(long[] flow, long[] wc) {
+            Rule r = find(hash(flow), flow);
+            if (r != null) {
+                int[] f = fields;
+                long[] m = fieldMasks;
+                for (int j = 0; j < f.length; j++) {
+                    wc[f[j]] |= m[j];
+                }
+            }
+            return r;
         }
 
         /** find_match(): the best rule whose masked fields equal the flow's, from the bucket of their hash. */
@@ -224,19 +255,36 @@ final class Classifier {
                 return null;
             }
             Rule best = recordMatches(i, flow) ? head : null;
+            found = best == null ? null : programs[i];
             for (Rule r = head.clsNext; r != null; r = r.clsNext) {
                 if (sameUnderMask(flow, r.match.value) && (best == null || r.priority > best.priority)) {
                     best = r;
+                    found = r.actions;
                 }
             }
             return best;
         }
 
+        /** A modify flow_mod gave {@code r} new actions. */
+        void actionsChanged(Rule r) {
+            int i = slot(hash(r.match.value));
+            if (slots[i] == r) {
+                programs[i] = r.actions;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<Action>[] newPrograms(int n) {
+            return (List<Action>[]) new List<?>[n];
+        }
+
         private boolean recordMatches(int i, long[] flow) {
             int[] f = fields;
+            long[] m = fieldMasks;
+            long[] k = keys;
             int o = i * width + 1;
             for (int j = 0; j < f.length; j++) {
-                if ((flow[f[j]] & mask[f[j]]) != keys[o + j]) {
+                if ((flow[f[j]] & m[j]) != k[o + j]) {
                     return false;
                 }
             }
@@ -314,6 +362,14 @@ final class Classifier {
         st.replace(old, r);
     }
 
+    /** A modify flow_mod gave {@code r} new actions. */
+    void actionsChanged(Rule r) {
+        Subtable st = subtable(r.match.mask, false);
+        if (st != null) {
+            st.actionsChanged(r);
+        }
+    }
+
     void remove(Rule r) {
         Subtable st = subtable(r.match.mask, false);
         if (st == null || !st.rules.contains(r)) {
@@ -347,6 +403,7 @@ final class Classifier {
      */
     Rule lookup(long[] flow, long[] wc) {
         trieDone = 0;
+        found = null;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         for (Subtable st : byPriority()) {
@@ -357,6 +414,7 @@ final class Classifier {
             if (r != null && r.priority > hardPri) {
                 hard = r;
                 hardPri = r.priority;
+                found = st.found;
             }
         }
         return hard;
@@ -367,9 +425,8 @@ final class Classifier {
         int n = st.stageFields.length;
         // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
         // so the staged walk would fold every stage and return it: one probe instead
-        Rule r = st.find(st.hash(flow), flow);
+        Rule r = st.findWhole(flow, wc);
         if (r != null) {
-            st.fold(wc, n - 1);
             return r;
         }
         long h = MaskedFields.SEED;
