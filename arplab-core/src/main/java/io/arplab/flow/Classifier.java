@@ -50,11 +50,12 @@ final class Classifier {
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
         // the rules by the hash of their masked fields (open addressing, linear probing): a slot's record in keys
-        // (width longs) holds the hash and the masked values of its first rule (its cls_match), so that a probe reads
-        // the record and then the rule it found alone; rules with the same hash follow the first (clsNext)
-        private Rule[] slots = new Rule[8];
-        /** Each slot's first rule's actions, beside it: the next table is known without waiting for the rule. */
-        private List<Action>[] programs = newPrograms(8);
+        // (width longs) holds the hash and the masked values of its first rule (its cls_match), entries its first
+        // rule and that rule's actions side by side (entries[2i], entries[2i + 1]), so that a probe reads the record
+        // and the slot and an upcall's next table does not wait for the rule; rules with the same hash follow the
+        // first (clsNext)
+        private Object[] entries = new Object[16];
+        private int nSlots = 8;
         /** The actions of the rule {@link #find} last returned. */
         List<Action> found;
         private final int width;
@@ -69,7 +70,7 @@ final class Classifier {
             super(mask);
             this.seq = seq;
             width = 1 + fields.length;
-            keys = new long[slots.length * width];
+            keys = new long[nSlots * width];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
             for (int s = 0; s <= 3; s++) {
@@ -108,16 +109,16 @@ final class Classifier {
             }
             long hash = hash(r.match.value);
             int i = slot(hash);
-            if (slots[i] == null) {
-                slots[i] = r;
-                programs[i] = r.actions;
+            Rule head = rule(i);
+            if (head == null) {
+                put(i, r);
                 record(i, hash, r.match.value);
-                if (++buckets * 2 > slots.length) {
+                if (++buckets * 2 > nSlots) {
                     grow();
                 }
             } else {
-                r.clsNext = slots[i].clsNext;
-                slots[i].clsNext = r;
+                r.clsNext = head.clsNext;
+                head.clsNext = r;
             }
             rules.add(r);
             if (portsMaskLen > 0) {
@@ -135,11 +136,10 @@ final class Classifier {
             }
             long hash = hash(r.match.value);
             int i = slot(hash);
-            Rule head = slots[i];
+            Rule head = rule(i);
             if (head == r) {
                 if (r.clsNext != null) {
-                    slots[i] = r.clsNext;
-                    programs[i] = r.clsNext.actions;
+                    put(i, r.clsNext);
                     record(i, hash, r.clsNext.match.value);
                 } else {
                     deleteSlot(i);
@@ -161,11 +161,10 @@ final class Classifier {
         void replace(Rule old, Rule r) {
             r.clsNext = old.clsNext;
             int i = slot(hash(old.match.value));
-            if (slots[i] == old) {
-                slots[i] = r;
-                programs[i] = r.actions;
+            if (rule(i) == old) {
+                put(i, r);
             } else {
-                Rule e = slots[i];
+                Rule e = rule(i);
                 while (e.clsNext != old) {
                     e = e.clsNext;
                 }
@@ -177,12 +176,26 @@ final class Classifier {
 
         // the slot of the bucket of hash h: where it is, or the empty slot where it would go
         private int slot(long h) {
-            int m = slots.length - 1;
+            int m = nSlots - 1;
             int i = (int) (h ^ h >>> 32) & m;
-            while (slots[i] != null && keys[i * width] != h) {
+            while (entries[2 * i] != null && keys[i * width] != h) {
                 i = (i + 1) & m;
             }
             return i;
+        }
+
+        private Rule rule(int i) {
+            return (Rule) entries[2 * i];
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Action> program(int i) {
+            return (List<Action>) entries[2 * i + 1];
+        }
+
+        private void put(int i, Rule r) {
+            entries[2 * i] = r;
+            entries[2 * i + 1] = r == null ? null : r.actions;
         }
 
         // slot i's record: the hash and the masked values of v
@@ -195,17 +208,16 @@ final class Classifier {
         }
 
         private void grow() {
-            Rule[] old = slots;
-            List<Action>[] oldPrograms = programs;
+            Object[] old = entries;
             long[] oldKeys = keys;
-            slots = new Rule[old.length * 2];
-            programs = newPrograms(slots.length);
-            keys = new long[slots.length * width];
-            for (int j = 0; j < old.length; j++) {
-                if (old[j] != null) {
+            int n = nSlots;
+            nSlots = n * 2;
+            entries = new Object[2 * nSlots];
+            keys = new long[nSlots * width];
+            for (int j = 0; j < n; j++) {
+                if (old[2 * j] != null) {
                     int i = slot(oldKeys[j * width]);
-                    slots[i] = old[j];
-                    programs[i] = oldPrograms[j];
+                    System.arraycopy(old, 2 * j, entries, 2 * i, 2);
                     System.arraycopy(oldKeys, j * width, keys, i * width, width);
                 }
             }
@@ -213,19 +225,16 @@ final class Classifier {
 
         // empties slot i and moves later rules of its probe run back into the gap (linear probing's deletion)
         private void deleteSlot(int i) {
-            int m = slots.length - 1;
-            slots[i] = null;
-            programs[i] = null;
+            int m = nSlots - 1;
+            put(i, null);
             buckets--;
-            for (int j = (i + 1) & m; slots[j] != null; j = (j + 1) & m) {
+            for (int j = (i + 1) & m; entries[2 * j] != null; j = (j + 1) & m) {
                 long h = keys[j * width];
                 int home = (int) (h ^ h >>> 32) & m;
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
-                    slots[i] = slots[j];
-                    programs[i] = programs[j];
+                    System.arraycopy(entries, 2 * j, entries, 2 * i, 2);
                     System.arraycopy(keys, j * width, keys, i * width, width);
-                    slots[j] = null;
-                    programs[j] = null;
+                    put(j, null);
                     i = j;
                 }
             }
@@ -250,12 +259,12 @@ final class Classifier {
         /** find_match(): the best rule whose masked fields equal the flow's, from the bucket of their hash. */
         Rule find(long hash, long[] flow) {
             int i = slot(hash);
-            Rule head = slots[i];
+            Rule head = rule(i);
             if (head == null) {
                 return null;
             }
             Rule best = recordMatches(i, flow) ? head : null;
-            found = best == null ? null : programs[i];
+            found = best == null ? null : program(i);
             for (Rule r = head.clsNext; r != null; r = r.clsNext) {
                 if (sameUnderMask(flow, r.match.value) && (best == null || r.priority > best.priority)) {
                     best = r;
@@ -268,14 +277,9 @@ final class Classifier {
         /** A modify flow_mod gave {@code r} new actions. */
         void actionsChanged(Rule r) {
             int i = slot(hash(r.match.value));
-            if (slots[i] == r) {
-                programs[i] = r.actions;
+            if (rule(i) == r) {
+                put(i, r);
             }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static List<Action>[] newPrograms(int n) {
-            return (List<Action>[]) new List<?>[n];
         }
 
         private boolean recordMatches(int i, long[] flow) {

@@ -795,7 +795,7 @@ final class Xlate {
             }
             return;
         }
-        odpAdd(Integer.toString(p.dpPort));
+        odpAdd(p.dpPort);
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = Packet.rewrite(packet, flow);
@@ -1006,6 +1006,15 @@ final class Xlate {
             odp.append(',');
         }
         odp.append(action);
+        lastClone = -1;
+    }
+
+    // an output action: the datapath port's number
+    private void odpAdd(int dpPort) {
+        if (!odp.isEmpty()) {
+            odp.append(',');
+        }
+        odp.append(dpPort);
         lastClone = -1;
     }
 
