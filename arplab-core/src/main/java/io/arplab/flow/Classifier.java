@@ -21,6 +21,8 @@ final class Classifier {
     final Map<FlowTables.MaskKey, Subtable> subtables = new LinkedHashMap<>();
     private long subtableSeq;
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
+    /** The actions of the rule {@link #lookup} last returned. */
+    List<Action> found;
     /** The subtables by descending max priority, then age (the pvector); null when it must be rebuilt. */
     private Subtable[] byPriority;
 
@@ -48,9 +50,14 @@ final class Classifier {
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
         // the rules by the hash of their masked fields (open addressing, linear probing): a slot's record in keys
-        // (width longs) holds the hash and the masked values of its first rule (its cls_match), so that a probe reads
-        // the record and then the rule it found alone; rules with the same hash follow the first (clsNext)
-        private Rule[] slots = new Rule[8];
+        // (width longs) holds the hash and the masked values of its first rule (its cls_match), entries its first
+        // rule and that rule's actions side by side (entries[2i], entries[2i + 1]), so that a probe reads the record
+        // and the slot and an upcall's next table does not wait for the rule; rules with the same hash follow the
+        // first (clsNext)
+        private Object[] entries = new Object[16];
+        private int nSlots = 8;
+        /** The actions of the rule {@link #find} last returned. */
+        List<Action> found;
         private final int width;
         private long[] keys;
         private int buckets;
@@ -63,7 +70,7 @@ final class Classifier {
             super(mask);
             this.seq = seq;
             width = 1 + fields.length;
-            keys = new long[slots.length * width];
+            keys = new long[nSlots * width];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
             for (int s = 0; s <= 3; s++) {
@@ -102,15 +109,16 @@ final class Classifier {
             }
             long hash = hash(r.match.value);
             int i = slot(hash);
-            if (slots[i] == null) {
-                slots[i] = r;
+            Rule head = rule(i);
+            if (head == null) {
+                put(i, r);
                 record(i, hash, r.match.value);
-                if (++buckets * 2 > slots.length) {
+                if (++buckets * 2 > nSlots) {
                     grow();
                 }
             } else {
-                r.clsNext = slots[i].clsNext;
-                slots[i].clsNext = r;
+                r.clsNext = head.clsNext;
+                head.clsNext = r;
             }
             rules.add(r);
             if (portsMaskLen > 0) {
@@ -128,10 +136,10 @@ final class Classifier {
             }
             long hash = hash(r.match.value);
             int i = slot(hash);
-            Rule head = slots[i];
+            Rule head = rule(i);
             if (head == r) {
                 if (r.clsNext != null) {
-                    slots[i] = r.clsNext;
+                    put(i, r.clsNext);
                     record(i, hash, r.clsNext.match.value);
                 } else {
                     deleteSlot(i);
@@ -153,10 +161,10 @@ final class Classifier {
         void replace(Rule old, Rule r) {
             r.clsNext = old.clsNext;
             int i = slot(hash(old.match.value));
-            if (slots[i] == old) {
-                slots[i] = r;
+            if (rule(i) == old) {
+                put(i, r);
             } else {
-                Rule e = slots[i];
+                Rule e = rule(i);
                 while (e.clsNext != old) {
                     e = e.clsNext;
                 }
@@ -168,12 +176,26 @@ final class Classifier {
 
         // the slot of the bucket of hash h: where it is, or the empty slot where it would go
         private int slot(long h) {
-            int m = slots.length - 1;
+            int m = nSlots - 1;
             int i = (int) (h ^ h >>> 32) & m;
-            while (slots[i] != null && keys[i * width] != h) {
+            while (entries[2 * i] != null && keys[i * width] != h) {
                 i = (i + 1) & m;
             }
             return i;
+        }
+
+        private Rule rule(int i) {
+            return (Rule) entries[2 * i];
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Action> program(int i) {
+            return (List<Action>) entries[2 * i + 1];
+        }
+
+        private void put(int i, Rule r) {
+            entries[2 * i] = r;
+            entries[2 * i + 1] = r == null ? null : r.actions;
         }
 
         // slot i's record: the hash and the masked values of v
@@ -186,14 +208,16 @@ final class Classifier {
         }
 
         private void grow() {
-            Rule[] old = slots;
+            Object[] old = entries;
             long[] oldKeys = keys;
-            slots = new Rule[old.length * 2];
-            keys = new long[slots.length * width];
-            for (int j = 0; j < old.length; j++) {
-                if (old[j] != null) {
+            int n = nSlots;
+            nSlots = n * 2;
+            entries = new Object[2 * nSlots];
+            keys = new long[nSlots * width];
+            for (int j = 0; j < n; j++) {
+                if (old[2 * j] != null) {
                     int i = slot(oldKeys[j * width]);
-                    slots[i] = old[j];
+                    System.arraycopy(old, 2 * j, entries, 2 * i, 2);
                     System.arraycopy(oldKeys, j * width, keys, i * width, width);
                 }
             }
@@ -201,42 +225,70 @@ final class Classifier {
 
         // empties slot i and moves later rules of its probe run back into the gap (linear probing's deletion)
         private void deleteSlot(int i) {
-            int m = slots.length - 1;
-            slots[i] = null;
+            int m = nSlots - 1;
+            put(i, null);
             buckets--;
-            for (int j = (i + 1) & m; slots[j] != null; j = (j + 1) & m) {
+            for (int j = (i + 1) & m; entries[2 * j] != null; j = (j + 1) & m) {
                 long h = keys[j * width];
                 int home = (int) (h ^ h >>> 32) & m;
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
-                    slots[i] = slots[j];
+                    System.arraycopy(entries, 2 * j, entries, 2 * i, 2);
                     System.arraycopy(keys, j * width, keys, i * width, width);
-                    slots[j] = null;
+                    put(j, null);
                     i = j;
                 }
             }
         }
 
+        /**
+         * find_match_wc() for a key that a rule matches whole: the best rule of its bucket, with every stage of the
+         * mask folded into wc; null, wc untouched, when no rule matches the whole key.
+         */
+        Rule findWhole(long[] flow, long[] wc) {
+            Rule r = find(hash(flow), flow);
+            if (r != null) {
+                int[] f = fields;
+                long[] m = fieldMasks;
+                for (int j = 0; j < f.length; j++) {
+                    wc[f[j]] |= m[j];
+                }
+            }
+            return r;
+        }
+
         /** find_match(): the best rule whose masked fields equal the flow's, from the bucket of their hash. */
         Rule find(long hash, long[] flow) {
             int i = slot(hash);
-            Rule head = slots[i];
+            Rule head = rule(i);
             if (head == null) {
                 return null;
             }
             Rule best = recordMatches(i, flow) ? head : null;
+            found = best == null ? null : program(i);
             for (Rule r = head.clsNext; r != null; r = r.clsNext) {
                 if (sameUnderMask(flow, r.match.value) && (best == null || r.priority > best.priority)) {
                     best = r;
+                    found = r.actions;
                 }
             }
             return best;
         }
 
+        /** A modify flow_mod gave {@code r} new actions. */
+        void actionsChanged(Rule r) {
+            int i = slot(hash(r.match.value));
+            if (rule(i) == r) {
+                put(i, r);
+            }
+        }
+
         private boolean recordMatches(int i, long[] flow) {
             int[] f = fields;
+            long[] m = fieldMasks;
+            long[] k = keys;
             int o = i * width + 1;
             for (int j = 0; j < f.length; j++) {
-                if ((flow[f[j]] & mask[f[j]]) != keys[o + j]) {
+                if ((flow[f[j]] & m[j]) != k[o + j]) {
                     return false;
                 }
             }
@@ -314,6 +366,14 @@ final class Classifier {
         st.replace(old, r);
     }
 
+    /** A modify flow_mod gave {@code r} new actions. */
+    void actionsChanged(Rule r) {
+        Subtable st = subtable(r.match.mask, false);
+        if (st != null) {
+            st.actionsChanged(r);
+        }
+    }
+
     void remove(Rule r) {
         Subtable st = subtable(r.match.mask, false);
         if (st == null || !st.rules.contains(r)) {
@@ -347,6 +407,7 @@ final class Classifier {
      */
     Rule lookup(long[] flow, long[] wc) {
         trieDone = 0;
+        found = null;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         for (Subtable st : byPriority()) {
@@ -357,6 +418,7 @@ final class Classifier {
             if (r != null && r.priority > hardPri) {
                 hard = r;
                 hardPri = r.priority;
+                found = st.found;
             }
         }
         return hard;
@@ -367,9 +429,8 @@ final class Classifier {
         int n = st.stageFields.length;
         // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
         // so the staged walk would fold every stage and return it: one probe instead
-        Rule r = st.find(st.hash(flow), flow);
+        Rule r = st.findWhole(flow, wc);
         if (r != null) {
-            st.fold(wc, n - 1);
             return r;
         }
         long h = MaskedFields.SEED;

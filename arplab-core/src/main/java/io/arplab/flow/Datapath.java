@@ -98,13 +98,21 @@ public final class Datapath {
 
     /** The datapath number of the Geneve vport (genev_sys_6081), or -1. */
     int genevePort() {
-        for (Ofproto.Port p : ports.values()) {
-            if (p.isTunnel()) {
-                return p.dpPort;
+        if (geneve == UNKNOWN) {
+            geneve = -1;
+            for (Ofproto.Port p : ports.values()) {
+                if (p.isTunnel()) {
+                    geneve = p.dpPort;
+                    break;
+                }
             }
         }
-        return -1;
+        return geneve;
     }
+
+    /** {@link #genevePort()}, found again after a change of the ports (every output of a translation asks). */
+    private int geneve = UNKNOWN;
+    private static final int UNKNOWN = -2;
 
     /**
      * tnl_route_lookup_flow(): the bridge of a route's device, the bridge of that name if it has a port of that name,
@@ -202,11 +210,13 @@ public final class Datapath {
     void register(Ofproto br, Ofproto.Port p) {
         bridges.put(br.name, br);
         ports.put(p.dpPort, p);
+        geneve = UNKNOWN;
     }
 
     /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */
     void unregister(Ofproto.Port p) {
         ports.remove(p.dpPort);
+        geneve = UNKNOWN;
     }
 
     /** A deleted bridge created again: its local port back on the datapath. */
@@ -220,6 +230,7 @@ public final class Datapath {
         for (Ofproto.Port p : br.ports()) {
             ports.remove(p.dpPort);
         }
+        geneve = UNKNOWN;
         bridges.remove(br.name);
         for (Megaflow m : new ArrayList<>(flows)) {
             if (m.br == br) {

@@ -66,6 +66,7 @@ public final class FlowTables {
                 } else {
                     for (Rule r : rules) {
                         r.actions = actions;
+                        tables.get(r.table).actionsChanged(r);
                         if (fm.setCookie()) {
                             r.cookie = fm.cookie();
                         }

@@ -8,6 +8,8 @@ class MaskedFields {
     final long[] mask;
     /** The indexes of the fields the mask does not wildcard entirely. */
     final int[] fields;
+    /** The mask of each of {@link #fields}, in their order (read without going through the whole mask). */
+    final long[] fieldMasks;
 
     MaskedFields(long[] mask) {
         this.mask = mask;
@@ -16,8 +18,10 @@ class MaskedFields {
             n += m != 0 ? 1 : 0;
         }
         fields = new int[n];
+        fieldMasks = new long[n];
         for (int i = 0, j = 0; i < mask.length; i++) {
             if (mask[i] != 0) {
+                fieldMasks[j] = mask[i];
                 fields[j++] = i;
             }
         }
@@ -31,17 +35,21 @@ class MaskedFields {
     }
 
     final long hash(long[] v) {
+        int[] f = fields;
+        long[] m = fieldMasks;
         long h = SEED;
-        for (int i : fields) {
-            h = mix(h, v[i] & mask[i]);
+        for (int j = 0; j < f.length; j++) {
+            h = mix(h, v[f[j]] & m[j]);
         }
         return h;
     }
 
     /** Whether {@code a} and {@code b} agree on every bit the mask keeps. */
     final boolean sameUnderMask(long[] a, long[] b) {
-        for (int i : fields) {
-            if (((a[i] ^ b[i]) & mask[i]) != 0) {
+        int[] f = fields;
+        long[] m = fieldMasks;
+        for (int j = 0; j < f.length; j++) {
+            if (((a[f[j]] ^ b[f[j]]) & m[j]) != 0) {
                 return false;
             }
         }

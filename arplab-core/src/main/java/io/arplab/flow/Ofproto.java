@@ -31,10 +31,13 @@ public final class Ofproto {
             this.mac = mac;
             this.dpPort = dpPort;
             this.options = new java.util.TreeMap<>(options);
+            this.tunnel = type.equals("geneve") || type.equals("vxlan") || type.equals("gre");
         }
 
+        private final boolean tunnel;
+
         public boolean isTunnel() {
-            return type.equals("geneve") || type.equals("vxlan") || type.equals("gre");
+            return tunnel;
         }
     }
 

@@ -25,8 +25,8 @@ final class Xlate {
     private boolean tail;
     /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
     private int lastClone = -1;
-    /** The trace text of underlay bridges the current table's actions went through: [start, end) each. */
-    private List<int[]> nestedBridges = new ArrayList<>(0);
+    /** The trace text of underlay bridges the current table's actions went through: [start, end) each; or null. */
+    private List<int[]> nestedBridges;
 
     /** During a native tunnel's underlay translation of a packet: the encapsulated frames leaving the underlay. */
     private List<Ofproto.Output> underlay;
@@ -235,7 +235,9 @@ final class Xlate {
             depth--;
             return;
         }
-        Rule r = lookup(t);
+        Classifier table = br.tables.table(t);
+        Rule r = table.lookup(flow, wc); // lib/classifier.c find_match_wc() through classifier_lookup()
+        List<Action> program = table.found;
         if (r == null) {
             if (hop != null) {
                 hop.table(t, null, "drop");
@@ -264,9 +266,9 @@ final class Xlate {
             trace.append('\n');
         }
         List<int[]> outerNested = nestedBridges;
-        nestedBridges = new ArrayList<>(0);
-        actions(r.actions, true);
-        if (trace != null && !nestedBridges.isEmpty()) {
+        nestedBridges = null;
+        actions(program, true);
+        if (trace != null && nestedBridges != null) {
             NativeTunnel.indentNested(trace, nestedBridges);
         }
         nestedBridges = outerNested;
@@ -793,7 +795,7 @@ final class Xlate {
             }
             return;
         }
-        odpAdd(Integer.toString(p.dpPort));
+        odpAdd(p.dpPort);
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = Packet.rewrite(packet, flow);
@@ -953,6 +955,9 @@ final class Xlate {
         br = outBr;
         table(0);
         if (trace != null) {
+            if (nestedBridges == null) {
+                nestedBridges = new ArrayList<>(1);
+            }
             nestedBridges.add(new int[] {from, trace.length()});
         }
     }
@@ -1001,6 +1006,15 @@ final class Xlate {
             odp.append(',');
         }
         odp.append(action);
+        lastClone = -1;
+    }
+
+    // an output action: the datapath port's number
+    private void odpAdd(int dpPort) {
+        if (!odp.isEmpty()) {
+            odp.append(',');
+        }
+        odp.append(dpPort);
         lastClone = -1;
     }
 
@@ -1111,11 +1125,6 @@ final class Xlate {
 
     private void unwildcard(Field f, long mask) {
         wc[f.slot.ordinal()] |= ((mask & f.fullMask()) << f.shift) & f.slot.max;
-    }
-
-    // the classifier with megaflow wildcards: lib/classifier.c find_match_wc() through classifier_lookup()
-    private Rule lookup(int t) {
-        return br.tables.table(t).lookup(flow, wc);
     }
 
     private static long[] copy(long[] from, long[] to) {

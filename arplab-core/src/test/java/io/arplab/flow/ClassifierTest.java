@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * classifier_lookup() against a scan of every rule, through inserts and removals (rules of one key at several
- * priorities share a slot), and its wildcards against the megaflow's promise: a flow that agrees on every bit the
- * lookup examined gets the same rule.
+ * classifier_lookup() against a scan of every rule, through inserts, removals and new actions (rules of one key at
+ * several priorities share a slot), with the actions it hands the translation (kept beside the slot) those of the
+ * rule it found, and its wildcards against the megaflow's promise: a flow that agrees on every bit the lookup
+ * examined gets the same rule.
  */
 class ClassifierTest {
     private static final Slot[] FIELDS = {Slot.IN_PORT, Slot.NW_SRC, Slot.NW_DST, Slot.TP_DST};
@@ -22,10 +23,16 @@ class ClassifierTest {
         List<Rule> in = new ArrayList<>();
         int seq = 0;
         for (int round = 0; round < 600; round++) {
-            if (in.isEmpty() || rnd.nextInt(4) > 0) {
-                Rule r = new Rule(0, 1 + seq * 7 % 1000, randomMatch(rnd), seq++, 0);
+            int op = rnd.nextInt(8);
+            if (in.isEmpty() || op > 2) {
+                Rule r = new Rule(0, 1 + seq * 7 % 1000, randomMatch(rnd), seq, 0);
+                r.actions = List.of(new Action.GotoTable(seq++ % 250 + 1));
                 c.insert(c.subtable(r.match.mask, true), r);
                 in.add(r);
+            } else if (op == 2) {
+                Rule r = in.get(rnd.nextInt(in.size())); // a modify flow_mod's new actions
+                r.actions = List.of(new Action.Output(seq++, 0));
+                c.actionsChanged(r);
             } else {
                 c.remove(in.remove(rnd.nextInt(in.size())));
             }
@@ -39,7 +46,9 @@ class ClassifierTest {
                 }
                 long[] wc = new long[Slot.ALL.length];
                 assertThat(c.lookup(flow, null)).isSameAs(best);
+                assertThat(c.found).isSameAs(best == null ? null : best.actions);
                 assertThat(c.lookup(flow, wc)).isSameAs(best);
+                assertThat(c.found).isSameAs(best == null ? null : best.actions);
                 for (int k = 0; k < 5; k++) {
                     long[] other = randomFlow(rnd);
                     for (int i = 0; i < flow.length; i++) {
