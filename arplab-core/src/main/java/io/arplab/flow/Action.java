@@ -17,8 +17,27 @@ public sealed interface Action {
 
     record Move(Subfield src, Subfield dst) implements Action {}
 
-    /** Sets {@code field} to {@code value} under {@code mask}, both in the field's units. */
-    record SetField(Field field, long value, long mask, Raw raw) implements Action {}
+    /**
+     * Sets {@code field} to {@code value} under {@code mask}, both in the field's units; {@code valueHi} and
+     * {@code maskHi} are bits 64..127 of a 128-bit field's (xxreg, ct_label).
+     */
+    record SetField(Field field, long value, long mask, Raw raw, long valueHi, long maskHi) implements Action {
+        public SetField(Field field, long value, long mask, Raw raw) {
+            this(field, value, mask, raw, 0, 0);
+        }
+
+        public SetField(Field field, U128 value, U128 mask, Raw raw) {
+            this(field, value.lo(), mask.lo(), raw, value.hi(), mask.hi());
+        }
+
+        public U128 wideValue() {
+            return new U128(valueHi, value);
+        }
+
+        public U128 wideMask() {
+            return new U128(maskHi, mask);
+        }
+    }
 
     /** dec_ttl, or dec_ttl(ids) (NXAST_DEC_TTL_CNT_IDS) when {@code ids} is not null. */
     record DecTtl(List<Integer> ids) implements Action {}
