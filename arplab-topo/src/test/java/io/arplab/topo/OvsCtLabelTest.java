@@ -28,9 +28,19 @@ class OvsCtLabelTest {
 
     @Test
     void ctLabelSetIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "commands");
+    }
+
+    /** exec.out: masked marks and labels merged into a connection, a label from a register, ct(table) after exec. */
+    @Test
+    void ctExecMergesMarkAndLabelAsOvs(@TempDir Path tmp) throws IOException {
+        replay(tmp, "exec");
+    }
+
+    private static void replay(Path tmp, String name) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve(name + ".in"), 200_000_000L);
         assertThat(OvsGroupsTest.normal(got))
-                .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out"))));
+                .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve(name + ".out"))));
     }
 }
