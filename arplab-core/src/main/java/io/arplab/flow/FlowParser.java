@@ -14,7 +14,16 @@ public final class FlowParser {
         List<String> warnings = new ArrayList<>();
         Ports.WARNINGS.set(warnings);
         try {
-            FlowMod fm = parse__(text, command, names);
+            FlowMod fm;
+            try {
+                fm = parse__(text, command, names);
+            } catch (FlowParseException e) { // the port warnings were logged before the error
+                if (warnings.isEmpty()) {
+                    throw e;
+                }
+                warnings.addAll(e.log);
+                throw new FlowParseException(e.getMessage(), warnings);
+            }
             if (warnings.isEmpty()) {
                 return fm;
             }

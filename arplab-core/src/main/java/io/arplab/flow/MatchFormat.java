@@ -396,7 +396,9 @@ public final class MatchFormat {
 
     /** mf_format() of a value of any width (xxreg, ct_label: hexadecimal). */
     public static String formatValue(Field f, U128 v, U128 mask, PortMap names) {
-        if (f.nBits <= 64) {
+        if (mask.isZero()) {
+            return "ANY";
+        } else if (f.nBits <= 64) {
             return formatValue(f, v.lo(), mask.lo(), names);
         }
         return v.hex() + (mask.and(f.ones()).equals(f.ones()) ? "" : "/" + mask.hex());
@@ -404,6 +406,9 @@ public final class MatchFormat {
 
     /** mf_format(): a field's value (and mask, when not all ones), as set_field prints it. */
     public static String formatValue(Field f, long v, long mask, PortMap names) {
+        if ((mask & f.fullMask()) == 0) {
+            return "ANY";
+        }
         boolean exact = (mask & f.fullMask()) == f.fullMask();
         return switch (f.kind) {
             case PORT -> Ports.format(v, names);

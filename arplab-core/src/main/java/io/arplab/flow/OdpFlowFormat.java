@@ -161,7 +161,11 @@ final class OdpFlowFormat {
 
     // format_u128(): ct_label as one 128-bit hex number, the mask after it unless all ones
     static String label(long[] v, long[] k) {
-        return MatchFormat.formatValue(Field.CT_LABEL, Field.CT_LABEL.value(v), Field.CT_LABEL.value(k), PortMap.NONE);
+        return label(Field.CT_LABEL.value(v), Field.CT_LABEL.value(k));
+    }
+
+    static String label(U128 value, U128 mask) {
+        return value.hex() + (mask.equals(Field.CT_LABEL.ones()) ? "" : "/" + mask.hex());
     }
 
     /** format_odp_actions() with port names: each output action (a bare port number) by its port's name. */

@@ -634,8 +634,7 @@ final class Xlate {
                     .append(',');
         }
         if (!set.labelMask().isZero()) { // format_u128(), verbose
-            d.append("label=").append(MatchFormat.formatValue(Field.CT_LABEL, set.label(), set.labelMask(),
-                    PortMap.NONE)).append(',');
+            d.append("label=").append(OdpFlowFormat.label(set.label(), set.labelMask())).append(',');
         }
         if (c.nat() != null) {
             d.append(c.nat()).append(',');
