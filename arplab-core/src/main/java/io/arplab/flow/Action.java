@@ -7,6 +7,9 @@ public sealed interface Action {
     /** Which wire action a set_field came from; OVS keeps it (ofpact.raw) and prints it back the same way. */
     enum Raw { REG_LOAD, SET_FIELD, LEGACY }
 
+    /** The ports of the connection helpers ct(alg=...) names (IPPORT_FTP, IPPORT_TFTP). */
+    int CT_FTP = 21, CT_TFTP = 69;
+
     record Output(long port, int maxLen) implements Action {}
 
     record OutputReg(Subfield src) implements Action {}
@@ -70,9 +73,17 @@ public sealed interface Action {
     /** exit: the translation stops, nested resubmits included (xlate_actions' ctx->exit). */
     record Exit() implements Action {}
 
-    /** ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...). */
-    record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec)
-            implements Action {}
+    /**
+     * ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...);
+     * {@code alg} the helper's port (21 ftp, 69 tftp), 0 for none.
+     */
+    record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec,
+            int alg) implements Action {
+        public Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat,
+                List<Action> exec) {
+            this(commit, force, table, zoneImm, zoneSrc, nat, exec, 0);
+        }
+    }
 
     record Note(byte[] data) implements Action {}
 

@@ -110,6 +110,10 @@ public final class ActionFormat {
             if (!c.exec().isEmpty()) {
                 s.append("exec(").append(format(c.exec(), v, names)).append("),");
             }
+            if (c.alg() != 0) { // format_alg()
+                s.append("alg=").append(c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp"
+                        : Integer.toString(c.alg())).append(',');
+            }
             if (s.charAt(s.length() - 1) == ',') {
                 s.setLength(s.length() - 1);
             }
@@ -272,7 +276,7 @@ public final class ActionFormat {
                 out.addAll(setField(f, v));
             } else if (a instanceof Action.Ct c) {
                 out.add(new Action.Ct(c.commit(), c.force(), c.table(), c.zoneImm(), c.zoneSrc(), c.nat(),
-                        roundTrip(c.exec(), v)));
+                        roundTrip(c.exec(), v), c.alg()));
             } else {
                 out.add(a);
             }

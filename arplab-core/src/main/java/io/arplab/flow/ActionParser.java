@@ -574,7 +574,7 @@ public final class ActionParser {
     // parse_CT()
     private static Action ct(String value, Match match, PortMap names) {
         boolean commit = false, force = false;
-        int table = -1, zone = 0;
+        int table = -1, zone = 0, alg = 0;
         Subfield zoneSrc = null;
         String nat = null;
         List<Action> exec = List.of();
@@ -594,13 +594,18 @@ public final class ActionParser {
                 case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
                         .format(); // parse_NAT()'s refusals, then format_NAT()'s text
                 case "exec" -> exec = parse(kv.value, match, names, true);
+                case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
+                    case "ftp" -> Action.CT_FTP;
+                    case "tftp" -> Action.CT_TFTP;
+                    default -> throw new FlowParseException("invalid conntrack helper \"" + kv.value + "\"");
+                };
                 default -> throw new FlowParseException("invalid argument to \"ct\" action: `" + kv.key + "'");
             }
         }
         if (force && !commit) {
             throw new FlowParseException("\"force\" flag requires \"commit\" flag.");
         }
-        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec);
+        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec, alg);
     }
 
     // parse_NOTE(): hex bytes, padded as the NXAST_NOTE action is on the wire
@@ -657,8 +662,12 @@ public final class ActionParser {
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                     }
                 }
-            } else if (a instanceof Action.Ct ct) {
-                if (!match.isIp() && match.dlType() != Match.ETH_IPV6) {
+            } else if (a instanceof Action.Ct ct) { // check_CT()
+                long proto = match.mask(Slot.NW_PROTO) != 0 ? match.value(Slot.NW_PROTO) : 0;
+                if (!match.isIp() && match.dlType() != Match.ETH_IPV6
+                        || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
+                        || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
+                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
                     throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match);

@@ -624,7 +624,7 @@ final class Xlate {
         Field.CT_LABEL.put(wc, oldLabelMask, Field.CT_LABEL.ones());
         StringBuilder d = new StringBuilder("ct(");
         if (c.commit()) {
-            d.append("commit,");
+            d.append(c.force() ? "force_commit," : "commit,");
         }
         if (zone != 0) {
             d.append("zone=").append(zone).append(',');
@@ -635,6 +635,9 @@ final class Xlate {
         }
         if (!set.labelMask().isZero()) { // format_u128(), verbose
             d.append("label=").append(OdpFlowFormat.label(set.label(), set.labelMask())).append(',');
+        }
+        if (c.alg() != 0) { // put_ct_helper()
+            d.append("helper=").append(c.alg() == Action.CT_FTP ? "ftp" : "tftp").append(',');
         }
         if (c.nat() != null) {
             d.append(c.nat()).append(',');
