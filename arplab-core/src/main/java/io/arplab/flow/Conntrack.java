@@ -207,6 +207,8 @@ public final class Conntrack {
         final Key reply;
         long mark;
         U128 label = U128.ZERO;
+        /** The connection helper it was committed with (conn->alg), or null. */
+        String helper;
         boolean replySeen;
         long tcpFlagsSeen;
         /** TCP's window tracking (conn_tcp), or null. */
@@ -277,12 +279,19 @@ public final class Conntrack {
     }
 
     /** What a ct(commit) sets in its connection: ct_mark and ct_label under their masks (OVS_CT_ATTR_MARK, _LABELS). */
-    public record Set(long mark, long markMask, U128 label, U128 labelMask) {
-        public static final Set NONE = new Set(0, 0, U128.ZERO, U128.ZERO);
+    public record Set(long mark, long markMask, U128 label, U128 labelMask, String helper) {
+        public static final Set NONE = new Set(0, 0, U128.ZERO, U128.ZERO, null);
 
         public static Set mark(Long mark) {
-            return mark == null ? NONE : new Set(mark, 0xffffffffL, U128.ZERO, U128.ZERO);
+            return mark == null ? NONE : new Set(mark, 0xffffffffL, U128.ZERO, U128.ZERO, null);
         }
+    }
+
+    // get_alg_ctl_type() on the ALGs' default ports, then ct_verify_helper(): the helper a new connection keeps
+    private static String helper(Key k, String helper) {
+        String ctl = k.proto() == Match.PROTO_TCP && (k.sport() == 21 || k.dport() == 21) ? "ftp"
+                : k.proto() == Match.PROTO_UDP && k.dport() == 69 ? "tftp" : null;
+        return ctl == null || ctl.equals(helper) ? helper : null;
     }
 
     /** conntrack_execute() without NAT and without the frame. */
@@ -334,12 +343,14 @@ public final class Conntrack {
                 if (commit) {
                     c = commit(k, nat);
                     c.tcp = ConntrackTcp.newConn(seg);
+                    c.helper = helper(k, set.helper());
                 }
             }
         } else if (c == null) {
             state = NEW | TRK;
             if (commit) {
                 c = commit(k, nat);
+                c.helper = helper(k, set.helper());
             }
         } else if (reply) {
             c.replySeen = true;
@@ -391,6 +402,9 @@ public final class Conntrack {
             if (o.proto() == Match.PROTO_TCP) {
                 s.append(",protoinfo=(state=").append(c.tcp != null ? c.tcp.protoinfoState()
                         : c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
+            }
+            if (c.helper != null) { // ct_dpif_format_helper()
+                s.append(",helper=").append(c.helper);
             }
             out.add(s.toString());
         }

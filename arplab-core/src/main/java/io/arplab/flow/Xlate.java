@@ -619,7 +619,8 @@ final class Xlate {
         actionList(c.exec());
         tail = outerTail;
         Conntrack.Set set = new Conntrack.Set(flow[markSlot] & wc[markSlot], wc[markSlot],
-                Field.CT_LABEL.value(flow).and(Field.CT_LABEL.value(wc)), Field.CT_LABEL.value(wc));
+                Field.CT_LABEL.value(flow).and(Field.CT_LABEL.value(wc)), Field.CT_LABEL.value(wc),
+                c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
         wc[markSlot] = oldMarkMask;
         Field.CT_LABEL.put(wc, oldLabelMask, Field.CT_LABEL.ones());
         StringBuilder d = new StringBuilder("ct(");
@@ -636,8 +637,8 @@ final class Xlate {
         if (!set.labelMask().isZero()) { // format_u128(), verbose
             d.append("label=").append(OdpFlowFormat.label(set.label(), set.labelMask())).append(',');
         }
-        if (c.alg() != 0) { // put_ct_helper()
-            d.append("helper=").append(c.alg() == Action.CT_FTP ? "ftp" : "tftp").append(',');
+        if (set.helper() != null) { // put_ct_helper()
+            d.append("helper=").append(set.helper()).append(',');
         }
         if (c.nat() != null) {
             d.append(c.nat()).append(',');
