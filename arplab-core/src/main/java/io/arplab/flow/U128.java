@@ -35,6 +35,8 @@ public record U128(long hi, long lo) {
     public U128 shl(int n) {
         if (n == 0) {
             return this;
+        } else if (n >= 128) {
+            return ZERO;
         }
         return n >= 64 ? new U128(lo << (n - 64), 0) : new U128(hi << n | lo >>> (64 - n), lo << n);
     }
@@ -42,6 +44,8 @@ public record U128(long hi, long lo) {
     public U128 shr(int n) {
         if (n == 0) {
             return this;
+        } else if (n >= 128) {
+            return ZERO;
         }
         return n >= 64 ? new U128(0, hi >>> (n - 64)) : new U128(hi >>> n, lo >>> n | hi << (64 - n));
     }
