@@ -7,6 +7,9 @@ public sealed interface Action {
     /** Which wire action a set_field came from; OVS keeps it (ofpact.raw) and prints it back the same way. */
     enum Raw { REG_LOAD, SET_FIELD, LEGACY }
 
+    /** The ports of the connection helpers ct(alg=...) names (IPPORT_FTP, IPPORT_TFTP). */
+    int CT_FTP = 21, CT_TFTP = 69;
+
     record Output(long port, int maxLen) implements Action {}
 
     record OutputReg(Subfield src) implements Action {}
@@ -17,8 +20,27 @@ public sealed interface Action {
 
     record Move(Subfield src, Subfield dst) implements Action {}
 
-    /** Sets {@code field} to {@code value} under {@code mask}, both in the field's units. */
-    record SetField(Field field, long value, long mask, Raw raw) implements Action {}
+    /**
+     * Sets {@code field} to {@code value} under {@code mask}, both in the field's units; {@code valueHi} and
+     * {@code maskHi} are bits 64..127 of a 128-bit field's (xxreg, ct_label).
+     */
+    record SetField(Field field, long value, long mask, Raw raw, long valueHi, long maskHi) implements Action {
+        public SetField(Field field, long value, long mask, Raw raw) {
+            this(field, value, mask, raw, 0, 0);
+        }
+
+        public SetField(Field field, U128 value, U128 mask, Raw raw) {
+            this(field, value.lo(), mask.lo(), raw, value.hi(), mask.hi());
+        }
+
+        public U128 wideValue() {
+            return new U128(valueHi, value);
+        }
+
+        public U128 wideMask() {
+            return new U128(maskHi, mask);
+        }
+    }
 
     /** dec_ttl, or dec_ttl(ids) (NXAST_DEC_TTL_CNT_IDS) when {@code ids} is not null. */
     record DecTtl(List<Integer> ids) implements Action {}
@@ -51,9 +73,17 @@ public sealed interface Action {
     /** exit: the translation stops, nested resubmits included (xlate_actions' ctx->exit). */
     record Exit() implements Action {}
 
-    /** ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...). */
-    record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec)
-            implements Action {}
+    /**
+     * ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...);
+     * {@code alg} the helper's port (21 ftp, 69 tftp), 0 for none.
+     */
+    record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec,
+            int alg) implements Action {
+        public Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat,
+                List<Action> exec) {
+            this(commit, force, table, zoneImm, zoneSrc, nat, exec, 0);
+        }
+    }
 
     record Note(byte[] data) implements Action {}
 

@@ -110,6 +110,10 @@ public final class ActionFormat {
             if (!c.exec().isEmpty()) {
                 s.append("exec(").append(format(c.exec(), v, names)).append("),");
             }
+            if (c.alg() != 0) { // format_alg()
+                s.append("alg=").append(c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp"
+                        : Integer.toString(c.alg())).append(',');
+            }
             if (s.charAt(s.length() - 1) == ',') {
                 s.setLength(s.length() - 1);
             }
@@ -170,31 +174,15 @@ public final class ActionFormat {
     private static void formatSetField(Action.SetField f, PortMap names, StringBuilder s) {
         switch (f.raw()) {
             case REG_LOAD -> {
-                // next_load_segment(): one load per run of ones in the mask
-                long mask = f.mask() & f.field().fullMask();
-                int n = f.field().nBits;
                 boolean first = true;
-                int bit = 0;
-                while (bit < n) {
-                    if ((mask >>> bit & 1) == 0) {
-                        bit++;
-                        continue;
-                    }
-                    int start = bit;
-                    while (bit < n && bit - start < 64 && (mask >>> bit & 1) != 0) {
-                        bit++;
-                    }
-                    Subfield sf = new Subfield(f.field(), start, bit - start);
-                    long val = (f.value() >>> start) & (sf.nBits() == 64 ? -1L : (1L << sf.nBits()) - 1);
-                    if (!first) {
-                        s.append(',');
-                    }
-                    s.append("load:").append(MatchFormat.hex(val)).append("->").append(sf);
+                for (Subfield sf : loadSegments(f)) {
+                    s.append(first ? "" : ",").append("load:")
+                            .append(f.wideValue().shr(sf.ofs()).and(U128.ones(sf.nBits())).hex()).append("->").append(sf);
                     first = false;
                 }
             }
             case SET_FIELD -> s.append("set_field:")
-                    .append(MatchFormat.formatValue(f.field(), f.value(), f.mask(), names))
+                    .append(MatchFormat.formatValue(f.field(), f.wideValue(), f.wideMask(), names))
                     .append("->").append(f.field().name);
             case LEGACY -> {
                 s.append(f.field().legacyAction).append(':');
@@ -288,7 +276,7 @@ public final class ActionFormat {
                 out.addAll(setField(f, v));
             } else if (a instanceof Action.Ct c) {
                 out.add(new Action.Ct(c.commit(), c.force(), c.table(), c.zoneImm(), c.zoneSrc(), c.nat(),
-                        roundTrip(c.exec(), v)));
+                        roundTrip(c.exec(), v), c.alg()));
             } else {
                 out.add(a);
             }
@@ -299,7 +287,7 @@ public final class ActionFormat {
     // encode_SET_FIELD(): OF1.5 has only Set-Field; a reg_load goes back as reg_load; OF1.0/1.1 use their own
     // set-field actions where one exists, else reg_load; OF1.2-1.4 use Set-Field for whole fields only.
     private static List<Action> setField(Action.SetField f, OfVersion v) {
-        boolean whole = (f.mask() & f.field().fullMask()) == f.field().fullMask();
+        boolean whole = f.wideMask().and(f.field().ones()).equals(f.field().ones());
         Action.Raw raw;
         if (v.atLeast(OfVersion.OF15)) {
             raw = Action.Raw.SET_FIELD;
@@ -311,23 +299,30 @@ public final class ActionFormat {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
         }
         if (raw != Action.Raw.REG_LOAD) {
-            return List.of(new Action.SetField(f.field(), f.value(), f.mask(), raw));
+            return List.of(new Action.SetField(f.field(), f.wideValue(), f.wideMask(), raw));
         }
-        // a reg_load per run of ones, each decoded as its own action
-        List<Action> out = new ArrayList<>();
-        long mask = f.mask() & f.field().fullMask();
+        List<Action> out = new ArrayList<>(); // each reg_load decoded as its own action
+        for (Subfield sf : loadSegments(f)) {
+            out.add(new Action.SetField(f.field(), f.wideValue().and(sf.bits()), sf.bits(), Action.Raw.REG_LOAD));
+        }
+        return out;
+    }
+
+    // next_load_segment(): a reg_load per run of ones in the mask, of at most 64 bits
+    private static List<Subfield> loadSegments(Action.SetField f) {
+        List<Subfield> out = new ArrayList<>();
+        U128 mask = f.wideMask().and(f.field().ones());
         int bit = 0;
         while (bit < f.field().nBits) {
-            if ((mask >>> bit & 1) == 0) {
+            if ((mask.shr(bit).lo() & 1) == 0) {
                 bit++;
                 continue;
             }
             int start = bit;
-            while (bit < f.field().nBits && (mask >>> bit & 1) != 0) {
+            while (bit < f.field().nBits && bit - start < 64 && (mask.shr(bit).lo() & 1) != 0) {
                 bit++;
             }
-            long seg = (bit - start == 64 ? -1L : (1L << (bit - start)) - 1) << start;
-            out.add(new Action.SetField(f.field(), f.value() & seg, seg, Action.Raw.REG_LOAD));
+            out.add(new Subfield(f.field(), start, bit - start));
         }
         return out;
     }

@@ -118,14 +118,20 @@ public final class ActionParser {
         return out;
     }
 
-    // ofpacts_verify(), once every action is parsed: CT fields only inside ct(), then the instruction order
+    // ofpacts_verify(), once every action is parsed: ofpacts_verify_nested()'s CT fields only inside ct() and only
+    // they there, then the instruction order
     private static void verify(List<Action> actions, List<Integer> insts, boolean inCt) {
         int inst = 0;
         for (int i = 0; i < actions.size(); i++) {
-            Field dst = actions.get(i) instanceof Action.SetField f ? f.field()
-                    : actions.get(i) instanceof Action.Move m ? m.dst().field() : null;
-            if (dst == Field.CT_MARK && !inCt) {
+            Action a = actions.get(i);
+            Field dst = a instanceof Action.SetField f ? f.field() : a instanceof Action.Move m ? m.dst().field() : null;
+            boolean ctField = dst == Field.CT_MARK || dst == Field.CT_LABEL;
+            if (ctField && !inCt) {
                 throw new FlowParseException("cannot set CT fields outside of ct action");
+            } else if (inCt && dst == null) {
+                throw new FlowParseException("ct action doesn't support nested action " + actionName(a));
+            } else if (inCt && !ctField) {
+                throw new FlowParseException("ct action doesn't support nested modification of " + dst.name);
             }
             int next = insts.get(i);
             if (i > 0 && (inst == 1 ? next < inst : next <= inst)) {
@@ -137,6 +143,37 @@ public final class ActionParser {
             inst = next;
         }
     }
+
+    // ofpact_name() of an action that sets no field through set_field or move
+    private static String actionName(Action a) {
+        if (a instanceof Action.SetField f) { // OpenFlow 1.0's own set actions
+            return switch (f.field()) {
+                case VLAN_VID -> "set_vlan_vid";
+                case VLAN_PCP -> "set_vlan_pcp";
+                case IP_ECN -> "mod_nw_ecn";
+                default -> f.field().legacyAction;
+            };
+        }
+        if (a instanceof Action.Queue q && q.queue() < 0) {
+            return "pop_queue";
+        }
+        return ACTION_NAMES.getOrDefault(a.getClass(), a.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+    }
+
+    private static final java.util.Map<Class<?>, String> ACTION_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry(Action.Output.class, "output"), java.util.Map.entry(Action.OutputReg.class, "output_reg"),
+            java.util.Map.entry(Action.Resubmit.class, "resubmit"), java.util.Map.entry(Action.GotoTable.class,
+            "goto_table"), java.util.Map.entry(Action.DecTtl.class, "dec_ttl"), java.util.Map.entry(
+            Action.SetNwTtl.class, "mod_nw_ttl"), java.util.Map.entry(Action.PopVlan.class, "strip_vlan"),
+            java.util.Map.entry(Action.PushVlan.class, "push_vlan"), java.util.Map.entry(Action.Controller.class,
+            "controller"), java.util.Map.entry(Action.SetTunnel.class, "set_tunnel"), java.util.Map.entry(
+            Action.Enqueue.class, "enqueue"), java.util.Map.entry(Action.Queue.class, "set_queue"),
+            java.util.Map.entry(Action.Sample.class, "sample"), java.util.Map.entry(Action.CtClear.class, "ct_clear"),
+            java.util.Map.entry(Action.Exit.class, "exit"), java.util.Map.entry(Action.Ct.class, "ct"),
+            java.util.Map.entry(Action.Note.class, "note"), java.util.Map.entry(Action.ClearActions.class,
+            "clear_actions"), java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"),
+            java.util.Map.entry(Action.Meter.class, "meter"), java.util.Map.entry(Action.Group.class, "group"),
+            java.util.Map.entry(Action.Learn.class, "learn"));
 
     private static boolean udp(Match m) {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
@@ -430,30 +467,23 @@ public final class ActionParser {
         return new Action.Move(src, dst);
     }
 
-    // parse_reg_load()
+    // parse_reg_load(): parse_int_string() into the field's bytes, which must fit the subfield's bits
     private static Action load(String value) {
         int arrow = value.indexOf("->");
         if (arrow < 0) {
             throw new FlowParseException(value + ": missing `->' following value");
         }
-        String v = value.substring(0, arrow);
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
-        BigInteger n;
-        try {
-            n = FieldParser.parseUnsigned(v);
-        } catch (NumberFormatException e) {
-            n = null;
-        }
-        if (n == null || n.bitLength() > dst.field().nBytes * 8) { // parse_int_string() into the field's bytes
+        FieldParser.IntString n = FieldParser.intString(value.substring(0, arrow), dst.field().nBytes);
+        if (n.err() != 0) {
             throw new FlowParseException(value + ": cannot parse integer value");
         }
-        if (n.bitLength() > dst.nBits()) { // the value as mf_format() prints it
-            throw new FlowParseException(value + ": value "
-                    + MatchFormat.formatValue(dst.field(), n.longValue(), -1L, PortMap.NONE) + " does not fit into "
-                    + dst.nBits() + " bits");
+        if (n.value().bitLength() > dst.nBits()) { // the value as mf_format() prints it
+            throw new FlowParseException(value + ": value " + MatchFormat.formatValue(dst.field(), n.value(),
+                    dst.field().ones(), PortMap.NONE) + " does not fit into " + dst.nBits() + " bits");
         }
         writable(dst.field());
-        return new Action.SetField(dst.field(), n.longValue() << dst.ofs(), dst.mask(), Action.Raw.REG_LOAD);
+        return new Action.SetField(dst.field(), n.value().shl(dst.ofs()), dst.bits(), Action.Raw.REG_LOAD);
     }
 
     private static void writable(Field f) {
@@ -481,8 +511,9 @@ public final class ActionParser {
         if (Field.NO_PROTOCOL.contains(f)) { // parse_SET_FIELD(): !mf->writable
             throw new FlowParseException(key + " is read-only");
         }
-        long[] vm = FieldParser.parse(f, value.substring(0, arrow), names);
-        return new Action.SetField(f, vm[0] & vm[1], vm[1] & f.fullMask(), Action.Raw.SET_FIELD);
+        U128[] vm = FieldParser.parseWide(f, value.substring(0, arrow), names);
+        U128 mask = vm[1].and(f.ones());
+        return new Action.SetField(f, vm[0].and(mask), mask, Action.Raw.SET_FIELD);
     }
 
     private static Action legacy(Field f, String value, PortMap names) {
@@ -543,7 +574,7 @@ public final class ActionParser {
     // parse_CT()
     private static Action ct(String value, Match match, PortMap names) {
         boolean commit = false, force = false;
-        int table = -1, zone = 0;
+        int table = -1, zone = 0, alg = 0;
         Subfield zoneSrc = null;
         String nat = null;
         List<Action> exec = List.of();
@@ -562,22 +593,19 @@ public final class ActionParser {
                 }
                 case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
                         .format(); // parse_NAT()'s refusals, then format_NAT()'s text
-                case "exec" -> {
-                    exec = parse(kv.value, match, names, true);
-                    for (Action a : exec) {
-                        if (!(a instanceof Action.SetField sf
-                                && (sf.field() == Field.CT_MARK))) {
-                            throw new FlowParseException("invalid action in ct exec");
-                        }
-                    }
-                }
+                case "exec" -> exec = parse(kv.value, match, names, true);
+                case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
+                    case "ftp" -> Action.CT_FTP;
+                    case "tftp" -> Action.CT_TFTP;
+                    default -> throw new FlowParseException("invalid conntrack helper \"" + kv.value + "\"");
+                };
                 default -> throw new FlowParseException("invalid argument to \"ct\" action: `" + kv.key + "'");
             }
         }
         if (force && !commit) {
             throw new FlowParseException("\"force\" flag requires \"commit\" flag.");
         }
-        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec);
+        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec, alg);
     }
 
     // parse_NOTE(): hex bytes, padded as the NXAST_NOTE action is on the wire
@@ -634,8 +662,12 @@ public final class ActionParser {
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                     }
                 }
-            } else if (a instanceof Action.Ct ct) {
-                if (!match.isIp() && match.dlType() != Match.ETH_IPV6) {
+            } else if (a instanceof Action.Ct ct) { // check_CT()
+                long proto = match.mask(Slot.NW_PROTO) != 0 ? match.value(Slot.NW_PROTO) : 0;
+                if (!match.isIp() && match.dlType() != Match.ETH_IPV6
+                        || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
+                        || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
+                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
                     throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match);

@@ -206,6 +206,9 @@ public final class Conntrack {
         final Key orig;
         final Key reply;
         long mark;
+        U128 label = U128.ZERO;
+        /** The connection helper it was committed with (conn->alg), or null. */
+        String helper;
         boolean replySeen;
         long tcpFlagsSeen;
         /** TCP's window tracking (conn_tcp), or null. */
@@ -275,22 +278,39 @@ public final class Conntrack {
         return conns.containsKey(k) || c == null ? k : c.orig;
     }
 
+    /** What a ct(commit) sets in its connection: ct_mark and ct_label under their masks (OVS_CT_ATTR_MARK, _LABELS). */
+    public record Set(long mark, long markMask, U128 label, U128 labelMask, String helper) {
+        public static final Set NONE = new Set(0, 0, U128.ZERO, U128.ZERO, null);
+
+        public static Set mark(Long mark) {
+            return mark == null ? NONE : new Set(mark, 0xffffffffL, U128.ZERO, U128.ZERO, null);
+        }
+    }
+
+    // get_alg_ctl_type() on the ALGs' default ports, then ct_verify_helper(): the helper a new connection keeps
+    private static String helper(Key k, String helper) {
+        String ctl = k.proto() == Match.PROTO_TCP && (k.sport() == 21 || k.dport() == 21) ? "ftp"
+                : k.proto() == Match.PROTO_UDP && k.dport() == 69 ? "tftp" : null;
+        return ctl == null || ctl.equals(helper) ? helper : null;
+    }
+
     /** conntrack_execute() without NAT and without the frame. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
-        execute(flow, null, zone, commit, setMark, null);
+        execute(flow, null, zone, commit, Set.mark(setMark), null);
     }
 
     /** conntrack_execute() without NAT, with the frame whose TCP header the window tracking reads. */
     public void execute(long[] flow, byte[] packet, int zone, boolean commit, Long setMark) {
-        execute(flow, packet, zone, commit, setMark, null);
+        execute(flow, packet, zone, commit, Set.mark(setMark), null);
     }
 
     /**
-     * conntrack_execute(): sets ct_state, ct_zone and ct_mark in {@code flow}; commits when asked; {@code packet} is
-     * the frame whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the
-     * flow's addresses and ports as the connection translates them.
+     * conntrack_execute(): sets ct_state, ct_zone, ct_mark and ct_label in {@code flow}; commits when asked, with
+     * {@code set}'s mark and label (set_mark(), set_label(): the masked bits replaced); {@code packet} is the frame
+     * whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the flow's
+     * addresses and ports as the connection translates them.
      */
-    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Long setMark, Nat nat) {
+    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
         Key k = key(flow, zone);
         Conn c = conns.get(k);
         boolean reply = false;
@@ -323,12 +343,14 @@ public final class Conntrack {
                 if (commit) {
                     c = commit(k, nat);
                     c.tcp = ConntrackTcp.newConn(seg);
+                    c.helper = helper(k, set.helper());
                 }
             }
         } else if (c == null) {
             state = NEW | TRK;
             if (commit) {
                 c = commit(k, nat);
+                c.helper = helper(k, set.helper());
             }
         } else if (reply) {
             c.replySeen = true;
@@ -336,12 +358,14 @@ public final class Conntrack {
         } else {
             state = (c.replySeen ? EST : NEW) | TRK;
         }
-        if (c != null && commit && setMark != null) {
-            c.mark = setMark;
+        if (c != null && commit) {
+            c.mark = set.mark() | c.mark & ~set.markMask();
+            c.label = set.label().or(c.label.and(set.labelMask().not()));
         }
         flow[Slot.CT_STATE.ordinal()] = state;
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
+        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
         if (nat != null && c != null && c.natted()) {
             translate(flow, c, reply);
         }
@@ -372,9 +396,15 @@ public final class Conntrack {
             if (c.mark != 0) {
                 s.append(",mark=").append(c.mark);
             }
+            if (!c.label.isZero()) { // ct_dpif_format_entry()
+                s.append(",labels=").append(c.label.hex());
+            }
             if (o.proto() == Match.PROTO_TCP) {
                 s.append(",protoinfo=(state=").append(c.tcp != null ? c.tcp.protoinfoState()
                         : c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
+            }
+            if (c.helper != null) { // ct_dpif_format_helper()
+                s.append(",helper=").append(c.helper);
             }
             out.add(s.toString());
         }

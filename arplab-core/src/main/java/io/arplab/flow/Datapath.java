@@ -496,6 +496,9 @@ public final class Datapath {
         if (k[Slot.CT_MARK.ordinal()] != 0) {
             s.append("ct_mark(").append(masked(v, k, Slot.CT_MARK)).append("),");
         }
+        if (!Field.CT_LABEL.value(k).isZero()) {
+            s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
+        }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         if (k[Slot.DP_HASH.ordinal()] != 0) {
             s.append("dp_hash(").append(MatchFormat.hex(v[Slot.DP_HASH.ordinal()])).append('/')

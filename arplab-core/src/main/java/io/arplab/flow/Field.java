@@ -19,12 +19,15 @@ public enum Field {
     IN_PORT("in_port", null, "NXM_OF_IN_PORT", Slot.IN_PORT, 0, 16, 2, Kind.PORT, Prereq.NONE, false, null),
     REG0(0), REG1(1), REG2(2), REG3(3), REG4(4), REG5(5), REG6(6), REG7(7),
     REG8(8), REG9(9), REG10(10), REG11(11), REG12(12), REG13(13), REG14(14), REG15(15),
+    XREG0(0, 2), XREG1(1, 2), XREG2(2, 2), XREG3(3, 2), XREG4(4, 2), XREG5(5, 2), XREG6(6, 2), XREG7(7, 2),
+    XXREG0(0, 4), XXREG1(1, 4), XXREG2(2, 4), XXREG3(3, 4),
     PKT_MARK("pkt_mark", null, "NXM_NX_PKT_MARK", Slot.PKT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     RECIRC_ID("recirc_id", null, "NXM_NX_RECIRC_ID", Slot.RECIRC_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     DP_HASH("dp_hash", null, "NXM_NX_DP_HASH", Slot.DP_HASH, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CT_STATE("ct_state", null, "NXM_NX_CT_STATE", Slot.CT_STATE, 0, 32, 4, Kind.CT_STATE, Prereq.NONE, true, null),
     CT_ZONE("ct_zone", null, "NXM_NX_CT_ZONE", Slot.CT_ZONE, 0, 16, 2, Kind.HEX, Prereq.NONE, false, null),
     CT_MARK("ct_mark", null, "NXM_NX_CT_MARK", Slot.CT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
+    CT_LABEL("ct_label", null, "NXM_NX_CT_LABEL", Slot.CT_LABEL_HI, 0, 128, 16, Kind.HEX, Prereq.NONE, true, null),
     ETH_SRC("eth_src", "dl_src", "NXM_OF_ETH_SRC", Slot.DL_SRC, 0, 48, 6, Kind.ETH, Prereq.NONE, true, "mod_dl_src"),
     ETH_DST("eth_dst", "dl_dst", "NXM_OF_ETH_DST", Slot.DL_DST, 0, 48, 6, Kind.ETH, Prereq.NONE, true, "mod_dl_dst"),
     ETH_TYPE("eth_type", "dl_type", "NXM_OF_ETH_TYPE", Slot.DL_TYPE, 0, 16, 2, Kind.HEX, Prereq.NONE, false, null),
@@ -75,6 +78,7 @@ public enum Field {
     public final boolean maskable;
     /** The OpenFlow 1.0 action that sets this field (mod_dl_src ...), or null: such a set_field goes out as load. */
     public final String legacyAction;
+    private final int slots;
 
     Field(String name, String extraName, String nxmName, Slot slot, int shift, int nBits, int nBytes, Kind kind,
             Prereq prereq, boolean maskable, String legacyAction) {
@@ -89,15 +93,81 @@ public enum Field {
         this.prereq = prereq;
         this.maskable = maskable;
         this.legacyAction = legacyAction;
+        this.slots = slot.bits == 32 && nBits > 32 ? nBits / 32 : nBits > 64 ? nBits / 64 : 1; // xreg, xxreg, ct_label
     }
 
     Field(int reg) {
         this("reg" + reg, null, "NXM_NX_REG" + reg, Slot.reg(reg), 0, 32, 4, Kind.HEX, Prereq.NONE, true, null);
     }
 
-    /** All ones over the field's width. */
+    // xreg<N> (OXM_OF_PKT_REG<N>) is reg<2N> and reg<2N+1>, xxreg<N> reg<4N> to reg<4N+3>, the first the most
+    // significant (lib/flow.h flow_get_xreg(), flow_get_xxreg())
+    Field(int n, int regs) {
+        this((regs == 2 ? "xreg" : "xxreg") + n, null, (regs == 2 ? "OXM_OF_PKT_REG" : "NXM_NX_XXREG") + n,
+                Slot.reg(n * regs), 0, 32 * regs, 4 * regs, Kind.HEX, Prereq.NONE, true, null);
+    }
+
+    /** All ones over the field's width (its low 64 bits, for a wider field). */
     public long fullMask() {
-        return nBits == 64 ? -1L : (1L << nBits) - 1;
+        return nBits >= 64 ? -1L : (1L << nBits) - 1;
+    }
+
+    /** How many consecutive slots, from {@link #slot} (the most significant), hold the field. */
+    public int slots() {
+        return slots;
+    }
+
+    /** Bits 64k..64k+63 of the field's value in a struct-flow array {@code a} (values or masks). */
+    public long word(long[] a, int k) {
+        int n = slots();
+        if (n == 1) {
+            return k == 0 ? (a[slot.ordinal()] >>> shift) & fullMask() : 0;
+        } else if (slot.bits == 64) {
+            return k < n ? a[slot.ordinal() + n - 1 - k] : 0;
+        }
+        int low = slot.ordinal() + n - 1 - 2 * k; // 32-bit registers, two to a word
+        return low < slot.ordinal() ? 0 : (low > slot.ordinal() ? a[low - 1] << 32 : 0) | (a[low] & 0xffffffffL);
+    }
+
+    /** Replaces the bits {@code m} of word {@code k} (as {@link #word}) of the field in {@code a} with {@code v}'s. */
+    public void putWord(long[] a, int k, long v, long m) {
+        int n = slots();
+        if (n == 1) {
+            if (k == 0) {
+                int i = slot.ordinal();
+                long mm = ((m & fullMask()) << shift) & slot.max;
+                a[i] = (a[i] & ~mm) | ((v << shift) & mm);
+            }
+        } else if (slot.bits == 64) {
+            if (k < n) {
+                int i = slot.ordinal() + n - 1 - k;
+                a[i] = (a[i] & ~m) | (v & m);
+            }
+        } else {
+            int low = slot.ordinal() + n - 1 - 2 * k;
+            if (low >= slot.ordinal()) {
+                a[low] = (a[low] & ~m | v & m) & 0xffffffffL;
+                if (low > slot.ordinal()) {
+                    a[low - 1] = (a[low - 1] & ~(m >>> 32) | (v >>> 32) & (m >>> 32)) & 0xffffffffL;
+                }
+            }
+        }
+    }
+
+    /** The field's value in {@code a}. */
+    public U128 value(long[] a) {
+        return new U128(word(a, 1), word(a, 0));
+    }
+
+    /** Replaces the bits {@code m} of the field in {@code a} with {@code v}'s. */
+    public void put(long[] a, U128 v, U128 m) {
+        putWord(a, 0, v.lo(), m.lo());
+        putWord(a, 1, v.hi(), m.hi());
+    }
+
+    /** All ones over the field's width. */
+    public U128 ones() {
+        return U128.ones(nBits);
     }
 
     /** The name used in move/load subfields (the NXM or OXM name OpenFlow 1.0 knows, else the field's name). */

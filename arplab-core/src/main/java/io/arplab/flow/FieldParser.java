@@ -7,10 +7,13 @@ import java.math.BigInteger;
 public final class FieldParser {
     private FieldParser() {}
 
-    /** mf_parse(): {value, mask} in the field's units. */
+    /**
+     * mf_parse(): {value, mask, value's bits 64..127, mask's bits 64..127} in the field's units (the last two are
+     * zero but for 128-bit fields).
+     */
     public static long[] parse(Field f, String s, PortMap names) {
         if (s.equals("*")) {
-            return new long[] {0, 0};
+            return new long[4];
         }
         long[] r = switch (f.kind) {
             case DEC, HEX -> integer(f, s);
@@ -25,52 +28,102 @@ public final class FieldParser {
         if (!f.maskable && (r[1] & f.fullMask()) != (f.fullMask() & (f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1))) {
             throw new FlowParseException(s + ": invalid mask for field " + f.name);
         }
-        return r;
+        return r.length == 4 ? r : new long[] {r[0], r[1], 0, 0};
     }
 
+    /** mf_parse() as a value and a mask of up to 128 bits. */
+    public static U128[] parseWide(Field f, String s, PortMap names) {
+        long[] r = parse(f, s, names);
+        return new U128[] {new U128(r[2], r[0]), new U128(r[3], r[1])};
+    }
+
+    // mf_from_integer_string(): parse_int_string() of the value, then of the mask after '/'
     private static long[] integer(Field f, String s) {
-        int slash = s.indexOf('/');
-        String v = slash < 0 ? s : s.substring(0, slash);
-        long value = parseInt(f, s, v, "value");
-        long mask = slash < 0 ? bytesMask(f) : parseInt(f, s, s.substring(slash + 1), "mask");
-        return new long[] {value, mask};
-    }
-
-    private static long bytesMask(Field f) {
-        return f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1;
-    }
-
-    // parse_int_string(): hex of any length after 0x, else strtoull(s, 0) (a leading 0 is octal)
-    private static long parseInt(Field f, String whole, String t, String what) {
-        return parseInt(f.name, f.nBytes, whole, t, what).longValue();
-    }
-
-    private static BigInteger parseInt(String name, int nBytes, String whole, String t, String what) {
-        BigInteger v;
-        try {
-            v = parseUnsigned(t);
-        } catch (NumberFormatException e) {
-            throw new FlowParseException(whole + ": bad syntax for " + name + " " + what);
+        IntString v = intString(s, f.nBytes);
+        if (v.err != 0 || v.tail < s.length() && s.charAt(v.tail) != '/') {
+            throw intError(f, s, v.err, "value");
         }
-        if (v.bitLength() > 8 * nBytes) {
-            throw new FlowParseException(whole + ": " + what + " too large for " + nBytes + "-byte field " + name);
+        U128 mask = f.nBytes >= 16 ? U128.ones(128) : U128.ones(8 * f.nBytes);
+        if (v.tail < s.length()) {
+            String t = s.substring(v.tail + 1);
+            IntString m = intString(t, f.nBytes);
+            if (m.err != 0 || m.tail < t.length()) {
+                throw intError(f, s, m.err, "mask");
+            }
+            mask = m.value;
         }
-        return v;
+        return new long[] {v.value.lo(), mask.lo(), v.value.hi(), mask.hi()};
     }
+
+    private static FlowParseException intError(Field f, String s, int err, String what) {
+        return new FlowParseException(err == ERANGE ? s + ": " + what + " too large for " + f.nBytes + "-byte field "
+                + f.name : s + ": bad syntax for " + f.name + " " + what);
+    }
+
+    static final int EINVAL = 22, ERANGE = 34;
+
+    /** What parse_int_string() leaves: the value, where parsing stopped, and 0, EINVAL or ERANGE. */
+    record IntString(U128 value, int tail, int err) {}
 
     /**
-     * mf_parse() of ct_label (MFF_CT_LABEL, 16 bytes, hex, maskable): {value hi, value lo, mask hi, mask lo}; the
-     * one field wider than a {@link Slot}, it fills CT_LABEL_HI and CT_LABEL_LO.
+     * lib/util.c parse_int_string() into a field of {@code nBytes}: after "0x" hex digits of any length (blanks
+     * between them skipped, none at all is 0), else strtoull(s, 0), whose 64 bits wrap a minus sign.
      */
-    public static long[] ctLabel(String s) {
-        if (s.equals("*")) {
-            return new long[4];
+    static IntString intString(String s, int nBytes) {
+        if (s.startsWith("0x") || s.startsWith("0X")) {
+            int i = 2, len = 0;
+            BigInteger v = BigInteger.ZERO;
+            for (;; i++) {
+                while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
+                    i++;
+                }
+                int d = i < s.length() ? Character.digit(s.charAt(i), 16) : -1;
+                if (d < 0) {
+                    break;
+                }
+                if (d != 0 || len > 0) {
+                    if ((len + 2) / 2 > nBytes) {
+                        return new IntString(U128.ZERO, i, ERANGE);
+                    }
+                    v = v.shiftLeft(4).or(BigInteger.valueOf(d));
+                    len++;
+                }
+            }
+            return new IntString(U128.of(v), i, 0);
         }
-        int slash = s.indexOf('/');
-        BigInteger v = parseInt("ct_label", 16, s, slash < 0 ? s : s.substring(0, slash), "value");
-        BigInteger m = slash < 0 ? BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)
-                : parseInt("ct_label", 16, s, s.substring(slash + 1), "mask");
-        return new long[] {v.shiftRight(64).longValue(), v.longValue(), m.shiftRight(64).longValue(), m.longValue()};
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean minus = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int radix = 10;
+        if (s.startsWith("0x", i) || s.startsWith("0X", i)) {
+            if (i + 2 < s.length() && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                radix = 16;
+                i += 2;
+            }
+        } else if (s.startsWith("0", i)) {
+            radix = 8;
+        }
+        int start = i;
+        while (i < s.length() && Character.digit(s.charAt(i), radix) >= 0) {
+            i++;
+        }
+        if (i == start) {
+            return new IntString(U128.ZERO, 0, EINVAL);
+        }
+        BigInteger v = new BigInteger(s.substring(start, i), radix);
+        if (v.bitLength() > 64) {
+            return new IntString(U128.ZERO, i, ERANGE);
+        }
+        long n = minus ? -v.longValue() : v.longValue();
+        if (nBytes < 8 && n >>> (8 * nBytes) != 0) {
+            return new IntString(U128.ZERO, i, ERANGE);
+        }
+        return new IntString(U128.of(n), i, 0);
     }
 
     /** strtoull(s, &tail, 0) of a whole string, as an unsigned number; NumberFormatException if not one. */

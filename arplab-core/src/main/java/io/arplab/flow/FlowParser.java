@@ -14,7 +14,16 @@ public final class FlowParser {
         List<String> warnings = new ArrayList<>();
         Ports.WARNINGS.set(warnings);
         try {
-            FlowMod fm = parse__(text, command, names);
+            FlowMod fm;
+            try {
+                fm = parse__(text, command, names);
+            } catch (FlowParseException e) { // the port warnings were logged before the error
+                if (warnings.isEmpty()) {
+                    throw e;
+                }
+                warnings.addAll(e.log);
+                throw new FlowParseException(e.getMessage(), warnings);
+            }
             if (warnings.isEmpty()) {
                 return fm;
             }
@@ -78,23 +87,22 @@ public final class FlowParser {
                 usable &= FlowMod.P_OXM13;
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
-            } else if (name.equals("ct_label")) {
-                long[] vm = FieldParser.ctLabel(value.isEmpty() ? "0/0" : value);
-                match.putSlot(Slot.CT_LABEL_HI, vm[0], vm[2]);
-                match.putSlot(Slot.CT_LABEL_LO, vm[1], vm[3]);
             } else if ((mf = Field.byName(name)) != null) {
                 long[] vm = FieldParser.parse(mf, value.isEmpty() ? "0/0" : value, names);
-                match.set(mf, vm[0], vm[1]);
+                if (mf.slots() > 1) {
+                    match.set(mf, new U128(vm[2], vm[0]), new U128(vm[3], vm[1]));
+                } else {
+                    match.set(mf, vm[0], vm[1]);
+                }
                 if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
                     usable &= FlowMod.P_NXM | FlowMod.P_OXM;
                 }
-            } else if (name.indexOf('[') >= 0) {
+            } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
                 Subfield sf = Subfield.parse(name);
-                long[] vm = FieldParser.parse(sf.field(), value, names);
-                long m = sf.mask();
-                long cur = match.value(sf.field().slot) >>> sf.field().shift;
-                long curMask = match.mask(sf.field().slot) >>> sf.field().shift;
-                match.set(sf.field(), (cur & ~m) | ((vm[0] << sf.ofs()) & m), (curMask & ~m) | m);
+                U128 v = FieldParser.parseWide(sf.field(), value, names)[0];
+                U128 m = sf.bits();
+                U128 cur = match.value(sf.field()), curMask = match.mask(sf.field());
+                match.set(sf.field(), cur.and(m.not()).or(v.shl(sf.ofs()).and(m)), curMask.or(m));
             } else {
                 if (value.isEmpty()) {
                     throw new FlowParseException("field " + name + " missing value");

@@ -41,8 +41,33 @@ public final class Match {
         value[i] = v & mask[i];
     }
 
+    /** mf_set() of a field of any width (xxreg, ct_label), replacing the field's earlier value. */
+    public void set(Field f, U128 v, U128 m) {
+        if (f.slots() == 1) {
+            set(f, v.lo(), m.lo());
+            return;
+        }
+        U128 all = f.ones();
+        f.put(mask, m, all);
+        f.put(value, v.and(m), all);
+    }
+
+    /** The field's value (as {@link Field#value}) in this match. */
+    public U128 value(Field f) {
+        return f.value(value);
+    }
+
+    /** The field's mask in this match. */
+    public U128 mask(Field f) {
+        return f.value(mask);
+    }
+
     /** mf_set(): {@code v}/{@code m} in the field's own units, replacing the field's earlier value. */
     public void set(Field f, long v, long m) {
+        if (f.slots() > 1) {
+            set(f, U128.of(v), U128.of(m));
+            return;
+        }
         switch (f) {
             case DL_VLAN -> { // match_set_dl_vlan(): OFP10_VLAN_NONE (0xffff) is "no VLAN header"
                 if (v == 0xffff) {

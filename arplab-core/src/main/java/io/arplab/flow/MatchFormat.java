@@ -106,11 +106,8 @@ public final class MatchFormat {
         u16(s, "ct_zone", m, Slot.CT_ZONE);
         u32(s, "ct_mark", m, Slot.CT_MARK);
         if (m.mask(Slot.CT_LABEL_HI) != 0 || m.mask(Slot.CT_LABEL_LO) != 0) {
-            s.append("ct_label=").append(hex128(m.value(Slot.CT_LABEL_HI), m.value(Slot.CT_LABEL_LO)));
-            if (m.mask(Slot.CT_LABEL_HI) != -1L || m.mask(Slot.CT_LABEL_LO) != -1L) {
-                s.append('/').append(hex128(m.mask(Slot.CT_LABEL_HI), m.mask(Slot.CT_LABEL_LO)));
-            }
-            s.append(',');
+            s.append("ct_label=").append(formatValue(Field.CT_LABEL, m.value(Field.CT_LABEL),
+                    m.mask(Field.CT_LABEL), PortMap.NONE)).append(',');
         }
         if (eth) {
             s.append("eth,");
@@ -344,10 +341,6 @@ public final class MatchFormat {
         return hex(v);
     }
 
-    static String hex128(long hi, long lo) {
-        return hi == 0 ? hex(lo) : "0x" + Long.toHexString(hi) + String.format("%016x", lo);
-    }
-
     public static String mac(long v) {
         return String.format("%02x:%02x:%02x:%02x:%02x:%02x", (v >> 40) & 0xff, (v >> 32) & 0xff, (v >> 24) & 0xff,
                 (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
@@ -401,8 +394,21 @@ public final class MatchFormat {
         return s.toString();
     }
 
+    /** mf_format() of a value of any width (xxreg, ct_label: hexadecimal). */
+    public static String formatValue(Field f, U128 v, U128 mask, PortMap names) {
+        if (mask.isZero()) {
+            return "ANY";
+        } else if (f.nBits <= 64) {
+            return formatValue(f, v.lo(), mask.lo(), names);
+        }
+        return v.hex() + (mask.and(f.ones()).equals(f.ones()) ? "" : "/" + mask.hex());
+    }
+
     /** mf_format(): a field's value (and mask, when not all ones), as set_field prints it. */
     public static String formatValue(Field f, long v, long mask, PortMap names) {
+        if ((mask & f.fullMask()) == 0) {
+            return "ANY";
+        }
         boolean exact = (mask & f.fullMask()) == f.fullMask();
         return switch (f.kind) {
             case PORT -> Ports.format(v, names);

@@ -159,18 +159,13 @@ final class OdpFlowFormat {
         return v[s.ordinal()] + (m == full ? "" : "/" + MatchFormat.hex(m));
     }
 
-    // format_u128(): ct_label as one 128-bit hex number
-    private static String label(long[] v, long[] k) {
-        String val = u128(v[Slot.CT_LABEL_HI.ordinal()], v[Slot.CT_LABEL_LO.ordinal()]);
-        long mh = k[Slot.CT_LABEL_HI.ordinal()], ml = k[Slot.CT_LABEL_LO.ordinal()];
-        return mh == -1 && ml == -1 ? val : val + "/" + u128(mh, ml);
+    // format_u128(): ct_label as one 128-bit hex number, the mask after it unless all ones
+    static String label(long[] v, long[] k) {
+        return label(Field.CT_LABEL.value(v), Field.CT_LABEL.value(k));
     }
 
-    private static String u128(long hi, long lo) {
-        if (hi == 0) {
-            return MatchFormat.hex(lo);
-        }
-        return "0x" + Long.toHexString(hi) + String.format("%016x", lo);
+    static String label(U128 value, U128 mask) {
+        return value.hex() + (mask.equals(Field.CT_LABEL.ones()) ? "" : "/" + mask.hex());
     }
 
     /** format_odp_actions() with port names: each output action (a bare port number) by its port's name. */

@@ -610,7 +610,7 @@ public final class Ofproto {
                 }
                 case XlateCache.CT -> {
                     long[] c = k.clone();
-                    ct.execute(c, packet, (int) op.value(), op.commit(), op.mark());
+                    ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null);
                     k = c;
                     copied = true;
                 }

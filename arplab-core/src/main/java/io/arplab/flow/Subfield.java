@@ -44,9 +44,24 @@ public record Subfield(Field field, int ofs, int nBits) {
         return new Subfield(f, 0, f.nBits);
     }
 
-    /** The subfield's bits within the field. */
+    /** The subfield's bits within the field (the low 64 of them, for a wider field). */
     public long mask() {
-        return (nBits == 64 ? -1L : (1L << nBits) - 1) << ofs;
+        return bits().lo();
+    }
+
+    /** The subfield's bits within the field. */
+    public U128 bits() {
+        return U128.ones(nBits).shl(ofs);
+    }
+
+    /** mf_get_subfield(): the subfield's value in a struct-flow array, shifted down to bit 0. */
+    public U128 get(long[] a) {
+        return field.value(a).and(bits()).shr(ofs);
+    }
+
+    /** mf_write_subfield_flow(): the subfield of {@code a} set to {@code v}'s low bits. */
+    public void put(long[] a, U128 v) {
+        field.put(a, v.shl(ofs), bits());
     }
 
     /** mf_format_subfield(). */

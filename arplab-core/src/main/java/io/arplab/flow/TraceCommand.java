@@ -85,13 +85,6 @@ public final class TraceCommand {
                         }
                         m.set(Field.IP_PROTO, proto[1], 0xff);
                     }
-                } else if (kv.key.equals("ct_label")) {
-                    if ((m.value(Slot.CT_LABEL_HI) | m.value(Slot.CT_LABEL_LO)) != 0) {
-                        return "field ct_label set multiple times";
-                    }
-                    long[] vm = FieldParser.ctLabel(kv.value);
-                    m.putSlot(Slot.CT_LABEL_HI, vm[0], vm[2]);
-                    m.putSlot(Slot.CT_LABEL_LO, vm[1], vm[3]);
                 } else if (mf == null) {
                     return "unknown field " + kv.key;
                 } else {
@@ -99,10 +92,10 @@ public final class TraceCommand {
                         return "prerequisites not met for setting " + kv.key;
                     }
                     // mf_is_set(): a field counts as set once its value is not zero
-                    if ((m.value(mf.slot) >>> mf.shift & mf.fullMask()) != 0) {
+                    if (!m.value(mf).isZero()) {
                         return "field " + kv.key + " set multiple times";
                     }
-                    long[] vm = FieldParser.parse(mf, kv.value, names);
+                    U128[] vm = FieldParser.parseWide(mf, kv.value, names);
                     m.set(mf, vm[0], vm[1]);
                 }
             }

@@ -322,17 +322,28 @@ final class Xlate {
                 level = savedLevel;
                 tableLevel = savedTableLevel;
                 flow[Slot.IN_PORT.ordinal()] = saved;
-            } else if (a instanceof Action.Move m) {
-                long v = get(m.src());
-                unwildcard(m.src().field(), m.src().mask());
-                set(m.dst(), v);
-                unwildcard(m.dst().field(), m.dst().mask());
+            } else if (a instanceof Action.Move m) { // mf_subfield_copy(): both subfields unwildcarded
+                if (m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
+                    long v = get(m.src());
+                    set(m.dst(), v);
+                    unwildcard(m.src().field(), m.src().mask());
+                    unwildcard(m.dst().field(), m.dst().mask());
+                } else {
+                    m.dst().put(flow, m.src().get(flow));
+                    m.src().field().put(wc, m.src().bits(), m.src().bits());
+                    m.dst().field().put(wc, m.dst().bits(), m.dst().bits());
+                }
                 if (trace != null) {
                     note(m.dst() + " is now " + subValue(m.dst()));
                 }
             } else if (a instanceof Action.SetField f) {
-                setField(f.field(), f.value(), f.mask());
-                unwildcard(f.field(), f.mask());
+                if (f.field().nBits > 64) {
+                    f.field().put(flow, f.wideValue(), f.wideMask());
+                    f.field().put(wc, f.wideMask(), f.wideMask());
+                } else {
+                    setField(f.field(), f.value(), f.mask());
+                    unwildcard(f.field(), f.mask());
+                }
                 if ((f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
                         && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
@@ -401,10 +412,9 @@ final class Xlate {
             long v = sp.src() != null ? get(sp.src()) : sp.imm();
             Subfield d = sp.dst();
             if (sp.kind() == Action.LearnSpec.MATCH) {
-                m.set(d.field(), m.value(d.field().slot) >>> d.field().shift | v << d.ofs(),
-                        m.mask(d.field().slot) >>> d.field().shift | d.mask());
+                m.set(d.field(), m.value(d.field()).or(U128.of(v).shl(d.ofs())), m.mask(d.field()).or(d.bits()));
             } else if (sp.kind() == Action.LearnSpec.LOAD) {
-                acts.add(new Action.SetField(d.field(), v << d.ofs(), d.mask(), Action.Raw.REG_LOAD));
+                acts.add(new Action.SetField(d.field(), U128.of(v).shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
             } else {
                 acts.add(new Action.Output(v, 0));
             }
@@ -593,21 +603,44 @@ final class Xlate {
     private void ct(Action.Ct c) {
         commit();
         int zone = c.zoneSrc() != null ? (int) get(c.zoneSrc()) : c.zoneImm();
-        Long mark = null;
-        for (Action e : c.exec()) {
-            if (e instanceof Action.SetField sf && sf.field() == Field.CT_MARK) {
-                mark = sf.value() & sf.mask();
-            }
+        // compose_conntrack_action(): the nested actions first (nat, then exec's; none: "drop"), with the ct_mark
+        // and ct_label wildcards cleared, so that what they unwildcard is what ct() sets
+        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
+        if (c.nat() != null) {
+            line(c.nat());
         }
+        if (c.nat() == null && c.exec().isEmpty()) {
+            line("drop");
+        }
+        int markSlot = Slot.CT_MARK.ordinal();
+        long oldMarkMask = wc[markSlot];
+        U128 oldLabelMask = Field.CT_LABEL.value(wc);
+        wc[markSlot] = 0;
+        Field.CT_LABEL.put(wc, U128.ZERO, Field.CT_LABEL.ones());
+        boolean outerTail = tail;
+        actionList(c.exec());
+        tail = outerTail;
+        Conntrack.Set set = new Conntrack.Set(flow[markSlot] & wc[markSlot], wc[markSlot],
+                Field.CT_LABEL.value(flow).and(Field.CT_LABEL.value(wc)), Field.CT_LABEL.value(wc),
+                c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
+        wc[markSlot] = oldMarkMask;
+        Field.CT_LABEL.put(wc, oldLabelMask, Field.CT_LABEL.ones());
         StringBuilder d = new StringBuilder("ct(");
         if (c.commit()) {
-            d.append("commit,");
+            d.append(c.force() ? "force_commit," : "commit,");
         }
         if (zone != 0) {
             d.append("zone=").append(zone).append(',');
         }
-        if (mark != null) {
-            d.append("mark=").append(MatchFormat.hex(mark)).append("/0xffffffff,");
+        if (set.markMask() != 0) { // format_odp_conntrack_action()
+            d.append("mark=").append(MatchFormat.hex(set.mark())).append('/').append(MatchFormat.hex(set.markMask()))
+                    .append(',');
+        }
+        if (!set.labelMask().isZero()) { // format_u128(), verbose
+            d.append("label=").append(OdpFlowFormat.label(set.label(), set.labelMask())).append(',');
+        }
+        if (set.helper() != null) { // put_ct_helper()
+            d.append("helper=").append(set.helper()).append(',');
         }
         if (c.nat() != null) {
             d.append(c.nat()).append(',');
@@ -615,22 +648,9 @@ final class Xlate {
         if (d.charAt(d.length() - 1) == ',') {
             d.setLength(d.length() - 1);
         }
-        // format_odp_conntrack_action(): the parentheses only around attributes
+        // the parentheses only around attributes
         odpAdd(d.length() == 3 ? "ct" : d.append(')').toString());
-        // compose_conntrack_action() translates the nested actions first: nat, then exec's (none: "drop")
-        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
-        if (c.nat() != null) {
-            line(c.nat());
-        }
-        for (Action e : c.exec()) {
-            StringBuilder s = new StringBuilder();
-            ActionFormat.format(e, OfVersion.OF15, PortMap.NONE, s);
-            line(s.toString());
-        }
-        if (c.nat() == null && c.exec().isEmpty()) {
-            line("drop");
-        }
-        xc.ops.add(new XlateCache.Op(XlateCache.CT, 0, zone, null, c.commit(), mark));
+        xc.ops.add(new XlateCache.Op(XlateCache.CT, 0, zone, null, c.commit(), set));
         if (nat != null) {
             xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
         }
@@ -641,7 +661,7 @@ final class Xlate {
             long[] f = flow.clone();
             String state;
             if (execute) {
-                br.ct.execute(f, packet, zone, c.commit(), mark, nat);
+                br.ct.execute(f, packet, zone, c.commit(), set, nat);
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -653,9 +673,6 @@ final class Xlate {
                 state = "resume conntrack with default ct_state=trk|new (use --ct-next to customize)";
             }
             f[Slot.CT_ZONE.ordinal()] = zone;
-            if (mark != null && !execute) {
-                f[Slot.CT_MARK.ordinal()] = mark;
-            }
             if (nat != null && !execute) {
                 state += simulateNat(f, nat);
             }
@@ -670,7 +687,7 @@ final class Xlate {
         } else if (execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = flow.clone();
-            br.ct.execute(f, packet, zone, c.commit(), mark, nat);
+            br.ct.execute(f, packet, zone, c.commit(), set, nat);
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
                 flow[s.ordinal()] = f[s.ordinal()];
             }
@@ -1094,9 +1111,7 @@ final class Xlate {
         Slot.NW_TTL, Slot.TP_SRC, Slot.TP_DST};
 
     private long get(Subfield sf) {
-        Field f = sf.field();
-        long v = (flow[f.slot.ordinal()] >>> f.shift) & f.fullMask();
-        return (v & sf.mask()) >>> sf.ofs();
+        return sf.field().nBits <= 64 ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs() : sf.get(flow).lo();
     }
 
     private void set(Subfield sf, long v) {
@@ -1104,27 +1119,19 @@ final class Xlate {
     }
 
     private void setField(Field f, long v, long mask) {
-        int i = f.slot.ordinal();
-        long m = (mask & f.fullMask()) << f.shift;
-        if (f == Field.IP_DSCP_SHIFTED) {
-            m = (mask << 2) & 0xfc;
-            v <<= 2;
-        } else {
-            v <<= f.shift;
-        }
-        flow[i] = (flow[i] & ~m) | (v & m);
+        f.putWord(flow, 0, v, mask);
     }
 
+    // xlate_report_subfield(): a whole field as mf_format() prints it, else the bits in hex
     private String subValue(Subfield sf) {
-        long v = get(sf);
         if (sf.ofs() == 0 && sf.nBits() == sf.field().nBits) {
-            return MatchFormat.formatValue(sf.field(), v, -1L, br.portMap());
+            return MatchFormat.formatValue(sf.field(), sf.field().value(flow), sf.field().ones(), br.portMap());
         }
-        return MatchFormat.hex(v);
+        return sf.get(flow).hex();
     }
 
     private void unwildcard(Field f, long mask) {
-        wc[f.slot.ordinal()] |= ((mask & f.fullMask()) << f.shift) & f.slot.max;
+        f.putWord(wc, 0, mask, mask);
     }
 
     private static long[] copy(long[] from, long[] to) {

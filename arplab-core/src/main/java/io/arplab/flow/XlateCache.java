@@ -11,8 +11,11 @@ import java.util.List;
  * outputs (with their tunnel key), ct() and recirc().
  */
 final class XlateCache {
-    /** One datapath action; {@code SET}'s slot and value, an output's OpenFlow port and tunnel key, ct()'s zone. */
-    record Op(int kind, int slot, long value, Geneve.Metadata tunnel, boolean commit, Long mark) {}
+    /**
+     * One datapath action; {@code SET}'s slot and value, an output's OpenFlow port and tunnel key, ct()'s zone and
+     * the mark and label it sets.
+     */
+    record Op(int kind, int slot, long value, Geneve.Metadata tunnel, boolean commit, Conntrack.Set set) {}
 
     static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3;
 
