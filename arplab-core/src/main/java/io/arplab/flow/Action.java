@@ -25,7 +25,8 @@ public sealed interface Action {
 
     record SetNwTtl(int ttl) implements Action {}
 
-    record PopVlan() implements Action {}
+    /** strip_vlan (OpenFlow 1.0's OFPAT10_STRIP_VLAN) or pop_vlan: OVS keeps which one the switch decoded. */
+    record PopVlan(boolean strip) implements Action {}
 
     /** push_vlan; {@code implicit} for the tag mod_vlan_vid/mod_vlan_pcp push when the match has none. */
     record PushVlan(int ethertype, boolean implicit) implements Action {}

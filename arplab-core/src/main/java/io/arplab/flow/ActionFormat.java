@@ -85,7 +85,7 @@ public final class ActionFormat {
         } else if (a instanceof Action.SetNwTtl t) {
             s.append("mod_nw_ttl:").append(t.ttl());
         } else if (a instanceof Action.PopVlan p) {
-            s.append(v.atLeast(OfVersion.OF11) ? "pop_vlan" : "strip_vlan");
+            s.append(p.strip() ? "strip_vlan" : "pop_vlan");
         } else if (a instanceof Action.PushVlan p) {
             s.append(String.format("push_vlan:0x%x", p.ethertype()));
         } else if (a instanceof Action.Ct c) {
@@ -272,6 +272,10 @@ public final class ActionFormat {
                 continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
             } else if (a instanceof Action.PushVlan p && !p.implicit() && !v.atLeast(OfVersion.OF11)) {
                 continue; // not encodable in OpenFlow 1.0
+            } else if (a instanceof Action.PopVlan) {
+                out.add(new Action.PopVlan(!v.atLeast(OfVersion.OF11))); // OFPAT10_STRIP_VLAN or OFPAT11_POP_VLAN
+            } else if (a instanceof Action.PushVlan p && p.implicit() && v.atLeast(OfVersion.OF11)) {
+                out.add(new Action.PushVlan(p.ethertype(), false)); // encode_SET_VLAN_VID(): a push_vlan of its own
             } else if (a instanceof Action.SetTunnel t && v.atLeast(OfVersion.OF12)) {
                 out.addAll(setField(new Action.SetField(Field.TUN_ID, t.tunId(), -1L, Action.Raw.SET_FIELD), v));
             } else if (a instanceof Action.Enqueue e && v.atLeast(OfVersion.OF11)) { // encode_ENQUEUE()

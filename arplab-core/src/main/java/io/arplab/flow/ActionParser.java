@@ -70,7 +70,7 @@ public final class ActionParser {
                 }
                 case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
                 case "dec_ttl" -> out.add(decTtl(value));
-                case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan());
+                case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan(k.equals("strip_vlan")));
                 case "push_vlan" -> { // parse_PUSH_VLAN()
                     int type = FlowParser.u16(value, "ethertype");
                     if (type != 0x8100 && type != 0x88a8) {
@@ -614,9 +614,19 @@ public final class ActionParser {
      * log line OVS writes, as the exception's text; the caller prints "actions are invalid ..." after it.
      */
     static void check(List<Action> actions, Match match) {
+        Match tagged = match.copy(), untagged = match.copy(); // check_PUSH_VLAN() marks the flow tagged,
+        tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
+        untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
+        int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         for (Action a : actions) {
             Field bad = null;
-            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY && !match.prereqsOk(sf.field())) {
+            if (a instanceof Action.PushVlan p && !p.implicit()) {
+                tags++;
+            } else if (a instanceof Action.PopVlan) {
+                tags = Math.max(0, tags - 1);
+            }
+            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
+                    && !(tags > 0 ? tagged : untagged).prereqsOk(sf.field())) {
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
                 if (!match.prereqsOk(mv.src().field())) {
@@ -652,7 +662,12 @@ public final class ActionParser {
         int usable = FlowMod.P_ANY;
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
+        int tags = vlan ? 1 : 0;
         for (Action a : actions) {
+            vlan = tags > 0;
+            if (a instanceof Action.PopVlan) {
+                tags = Math.max(0, tags - 1);
+            }
             if (a instanceof Action.PopVlan && !vlan || inconsistent(a, match)) {
                 usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
             } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
@@ -665,7 +680,7 @@ public final class ActionParser {
                 if (!p.implicit()) {
                     usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
                 }
-                vlan = true;
+                tags++;
             }
         }
         return usable;

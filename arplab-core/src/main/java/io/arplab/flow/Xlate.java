@@ -181,6 +181,11 @@ final class Xlate {
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = megaflowMask();
+            if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
+                // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
+                lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
+                lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
+            }
             xc.replayable &= !slow;
         }
         if (execute && install) {
@@ -291,7 +296,7 @@ final class Xlate {
         for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
-            if (trace != null) {
+            if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
                 StringBuilder s = new StringBuilder();
                 ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
                 line(s.toString());
@@ -331,6 +336,10 @@ final class Xlate {
             } else if (a instanceof Action.SetField f) {
                 setField(f.field(), f.value(), f.mask());
                 unwildcard(f.field(), f.mask());
+                if (f.field().slot == Slot.VLAN_TCI && flow[Slot.VLAN_TPID.ordinal()] == 0
+                        && flow[Slot.VLAN_TCI.ordinal()] != 0) {
+                    flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
+                }
                 if ((f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
                         && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
@@ -360,10 +369,10 @@ final class Xlate {
                 learn(l);
             } else if (a instanceof Action.ClearActions) {
                 return;
-            } else if (a instanceof Action.PushVlan) {
-                if ((flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) { // QinQ (a second tag) is not modelled
-                    flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI; // flow_push_vlan_uninit(), then the tag's CFI
-                }
+            } else if (a instanceof Action.PushVlan p) {
+                pushVlan(p);
+            } else if (a instanceof Action.PopVlan) {
+                popVlan();
             } else if (a instanceof Action.Exit) {
                 exited = true;
             } else if (a instanceof Action.CtClear) {
@@ -378,6 +387,35 @@ final class Xlate {
                 return;
             }
         }
+    }
+
+    // OFPACT_PUSH_VLAN: flow_push_vlan_uninit() (the tags there matched whole), then the new outer tag; the tag
+    // mod_vlan_vid/mod_vlan_pcp push (OFPACT_SET_VLAN_VID's push_vlan_if_needed) only on an untagged packet
+    private void pushVlan(Action.PushVlan p) {
+        int n = Packet.vlans(flow).length;
+        if (p.implicit() && n > 0) {
+            return;
+        }
+        Slot[] tag = {Slot.VLAN_TCI, Slot.VLAN_TPID, Slot.VLAN_TCI1, Slot.VLAN_TPID1};
+        for (int i = 0; i < 2 * n; i++) {
+            wc[tag[i].ordinal()] = 0xffff;
+        }
+        flow[Slot.VLAN_TCI1.ordinal()] = flow[Slot.VLAN_TCI.ordinal()];
+        flow[Slot.VLAN_TPID1.ordinal()] = flow[Slot.VLAN_TPID.ordinal()];
+        flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI;
+        flow[Slot.VLAN_TPID.ordinal()] = p.ethertype();
+    }
+
+    // OFPACT_STRIP_VLAN: flow_pop_vlan() (the inner tag matched whole when there are two)
+    private void popVlan() {
+        if (Packet.vlans(flow).length > 1) {
+            wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
+            wc[Slot.VLAN_TPID1.ordinal()] = 0xffff;
+        }
+        flow[Slot.VLAN_TCI.ordinal()] = flow[Slot.VLAN_TCI1.ordinal()];
+        flow[Slot.VLAN_TPID.ordinal()] = flow[Slot.VLAN_TPID1.ordinal()];
+        flow[Slot.VLAN_TCI1.ordinal()] = 0;
+        flow[Slot.VLAN_TPID1.ordinal()] = 0;
     }
 
     // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
@@ -814,10 +852,12 @@ final class Xlate {
         wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
-            // is_gratuitous_arp() looks at the op and both addresses
+            // is_gratuitous_arp() looks at the op, and at both addresses of a request
             wc[Slot.NW_PROTO.ordinal()] = 0xff;
-            wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
-            wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
+            if (flow[Slot.NW_PROTO.ordinal()] == 1) {
+                wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
+                wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
+            }
         }
         if ((src & 0x0100_0000_0000L) == 0) {
             // update_learning_table(): with side effects only; a change is reported
@@ -1014,9 +1054,6 @@ final class Xlate {
                 xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
             }
         }
-        if (flow[Slot.VLAN_TCI.ordinal()] != base[Slot.VLAN_TCI.ordinal()]) {
-            xc.replayable = false; // no set() for it: only a translation rewrites it
-        }
         List<String> eth = new ArrayList<>();
         if (flow[Slot.DL_SRC.ordinal()] != base[Slot.DL_SRC.ordinal()]) {
             eth.add("src=" + MatchFormat.mac(flow[Slot.DL_SRC.ordinal()]));
@@ -1072,7 +1109,39 @@ final class Xlate {
                 odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
             }
         }
+        commitVlan();
         base = copy(flow, base == initial ? null : base);
+    }
+
+    // commit_vlan_action(): the base's tags that differ from the bottom up popped (and matched whole), the flow's pushed
+    private void commitVlan() {
+        int[] from = Packet.vlans(base), to = Packet.vlans(flow);
+        int b = from.length - 1, f = to.length - 1;
+        for (; b >= 0 && f >= 0 && from[b] == to[f]; b--, f--) {
+            // flow_skip_common_vlan_headers()
+        }
+        if (b < 0 && f < 0) {
+            return;
+        }
+        xc.replayable = false; // the replay has no push_vlan/pop_vlan: only a translation retags
+        for (; b >= 0; b--) {
+            odpAdd("pop_vlan");
+            wc[(b == 0 ? Slot.VLAN_TCI : Slot.VLAN_TCI1).ordinal()] = 0xffff;
+            wc[(b == 0 ? Slot.VLAN_TPID : Slot.VLAN_TPID1).ordinal()] = 0xffff;
+        }
+        for (; f >= 0; f--) {
+            int tpid = to[f] >>> 16, tci = to[f] & 0xffff;
+            StringBuilder v = new StringBuilder("push_vlan(");
+            if (tpid != 0x8100) {
+                v.append(String.format("tpid=0x%04x,", tpid));
+            }
+            // format_vlan_tci(): vid and pcp when not zero (the mask is exact), cfi=0 when clear
+            v.append("vid=").append(tci & Match.VLAN_VID).append(",pcp=").append(tci >>> 13);
+            if ((tci & Match.VLAN_CFI) == 0) {
+                v.append(",cfi=0");
+            }
+            odpAdd(v.append(')').toString());
+        }
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
@@ -1135,9 +1204,18 @@ final class Xlate {
                 mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
-        // xlate_wc_finish(): no VLAN bits for an untagged packet; ICMP type and code are 8 bits in the datapath
-        if ((initial[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
-            mask[Slot.VLAN_TCI.ordinal()] = 0;
+        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (the
+        // datapath key always matches a tag's TPID); ICMP type and code are 8 bits in the datapath
+        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+        for (Slot[] t : tags) {
+            long tpid = initial[t[1].ordinal()];
+            if (tpid != 0x8100 && tpid != 0x88a8) {
+                mask[t[0].ordinal()] = 0;
+                mask[t[1].ordinal()] = 0;
+            } else {
+                mask[t[1].ordinal()] = 0xffff;
+                mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
+            }
         }
         if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP) {
             mask[Slot.TP_SRC.ordinal()] &= 0xff;
@@ -1210,8 +1288,11 @@ final class Xlate {
         }
         String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
         if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) {
-            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag: none here
-            text = text.replaceFirst(",dl_src=", ",vlan_tci1=0x0000,dl_src=");
+            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag
+            long tci1 = f[Slot.VLAN_TCI1.ordinal()];
+            text = text.replaceFirst(",dl_src=", "," + ((tci1 & Match.VLAN_CFI) == 0
+                    ? String.format("vlan_tci1=0x%04x", tci1)
+                    : "dl_vlan1=" + (tci1 & Match.VLAN_VID) + ",dl_vlan_pcp1=" + (tci1 >>> 13)) + ",dl_src=");
         }
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
