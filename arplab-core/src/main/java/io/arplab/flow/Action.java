@@ -5,7 +5,11 @@ import java.util.List;
 /** An OpenFlow action or instruction as OVS holds it (struct ofpact), after parsing or decoding from the wire. */
 public sealed interface Action {
     /** Which wire action a set_field came from; OVS keeps it (ofpact.raw) and prints it back the same way. */
-    enum Raw { REG_LOAD, SET_FIELD, LEGACY }
+    enum Raw {
+        REG_LOAD, SET_FIELD, LEGACY,
+        /** A whole-field reg_load OpenFlow 1.5 carries as Set-Field: its mask covers the field's bits, not its bytes. */
+        SET_FIELD_BITS
+    }
 
     record Output(long port, int maxLen) implements Action {}
 
@@ -48,6 +52,9 @@ public sealed interface Action {
     record Sample(int probability, long collectorSetId, long obsDomainId, long obsPointId) implements Action {}
 
     record CtClear() implements Action {}
+
+    /** check_pkt_larger(N)->DST (NXAST_CHECK_PKT_LARGER): a 1-bit subfield set when the packet exceeds N bytes. */
+    record CheckPktLarger(int pktLen, Subfield dst) implements Action {}
 
     /** exit: the translation stops, nested resubmits included (xlate_actions' ctx->exit). */
     record Exit() implements Action {}

@@ -84,6 +84,8 @@ public final class ActionFormat {
             s.append("exit");
         } else if (a instanceof Action.SetNwTtl t) {
             s.append("mod_nw_ttl:").append(t.ttl());
+        } else if (a instanceof Action.CheckPktLarger c) {
+            s.append("check_pkt_larger(").append(c.pktLen()).append(")->").append(c.dst());
         } else if (a instanceof Action.PopVlan p) {
             s.append(p.strip() ? "strip_vlan" : "pop_vlan");
         } else if (a instanceof Action.PushVlan p) {
@@ -196,6 +198,9 @@ public final class ActionFormat {
             case SET_FIELD -> s.append("set_field:")
                     .append(MatchFormat.formatValue(f.field(), f.value(), f.mask(), names))
                     .append("->").append(f.field().name);
+            case SET_FIELD_BITS -> s.append("set_field:") // format_SET_FIELD(): the mask is not all ones
+                    .append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names)).append('/')
+                    .append(MatchFormat.hex(f.mask() << f.field().shift)).append("->").append(f.field().name);
             case LEGACY -> {
                 s.append(f.field().legacyAction).append(':');
                 if (f.field() == Field.IP_DSCP_SHIFTED) {
@@ -306,7 +311,9 @@ public final class ActionFormat {
         boolean whole = (f.mask() & f.field().fullMask()) == f.field().fullMask();
         Action.Raw raw;
         if (v.atLeast(OfVersion.OF15)) {
-            raw = Action.Raw.SET_FIELD;
+            // set_field_to_set_field(): a reg_load's mask spans only the field's bits within its bytes
+            raw = f.raw() == Action.Raw.REG_LOAD && whole && f.field().nBits < 8 * f.field().nBytes
+                    && f.field().shift == 0 ? Action.Raw.SET_FIELD_BITS : Action.Raw.SET_FIELD;
         } else if (f.raw() == Action.Raw.REG_LOAD) {
             raw = Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {

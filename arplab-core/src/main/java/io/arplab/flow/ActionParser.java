@@ -70,6 +70,7 @@ public final class ActionParser {
                 }
                 case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
                 case "dec_ttl" -> out.add(decTtl(value));
+                case "check_pkt_larger" -> out.add(checkPktLarger(value));
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan(k.equals("strip_vlan")));
                 case "push_vlan" -> { // parse_PUSH_VLAN()
                     int type = FlowParser.u16(value, "ethertype");
@@ -490,16 +491,33 @@ public final class ActionParser {
         return new Action.SetField(f, vm[0], f.fullMask(), Action.Raw.LEGACY);
     }
 
+    // str_to_u8(): strtol() with base 0
     private static int u8(String value, String what) {
+        int v = -1;
         try {
-            int v = Integer.parseInt(value);
-            if (v >= 0 && v <= 255) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
+            v = FlowParser.u16(value, what);
+        } catch (FlowParseException e) {
             // below
         }
+        if (v >= 0 && v <= 255) {
+            return v;
+        }
         throw new FlowParseException("invalid " + what + " \"" + value + "\"");
+    }
+
+    // parse_CHECK_PKT_LARGER(): "N)->DST" split at the arrow, the destination one bit, N by str_to_u16() unnamed
+    private static Action checkPktLarger(String value) {
+        int arrow = value.indexOf("->");
+        if (arrow < 0) {
+            throw new FlowParseException(value + ": missing `->'");
+        }
+        String len = value.substring(0, arrow);
+        len = len.endsWith(")") ? len.substring(0, len.length() - 1) : len;
+        Subfield dst = Subfield.parse(value.substring(arrow + 2));
+        if (dst.nBits() != 1) {
+            throw new FlowParseException("Only 1-bit destination field is allowed");
+        }
+        return new Action.CheckPktLarger(FlowParser.u16(len, "(null)"), dst);
     }
 
     /** str_to_u32(): strtoul() with base 0 on a 64-bit long, kept to 32 bits; OVS's error text otherwise. */

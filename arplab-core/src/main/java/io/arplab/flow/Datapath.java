@@ -596,7 +596,7 @@ public final class Datapath {
 
     private static String masked(long[] v, long[] k, Slot s) {
         return k[s.ordinal()] == s.max ? MatchFormat.hex(v[s.ordinal()])
-                : v[s.ordinal()] + "/" + MatchFormat.hex(k[s.ordinal()]);
+                : MatchFormat.hex(v[s.ordinal()]) + "/" + MatchFormat.hex(k[s.ordinal()]);
     }
 
     /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */

@@ -116,6 +116,9 @@ public final class Packet {
             if (!later && ((proto == Match.PROTO_TCP && l4len >= 20) || (udp && l4len >= 8))) {
                 setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, l4ck, udp);
                 setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
+            } else if (!later && proto == Match.PROTO_ICMP && l4len >= 4) { // packet_set_icmp()
+                setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()]), -1, l4 + 2,
+                        false);
             }
         }
         return retag(f, flow);

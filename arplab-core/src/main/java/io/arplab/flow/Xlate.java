@@ -46,6 +46,8 @@ final class Xlate {
     private long[] initial;
     private long[] base;
     private long[] wc;
+    /** The cookie of the rule whose actions are being translated (ctx->rule_cookie). */
+    private long ruleCookie;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
     private boolean exited;
     private final StringBuilder odp = new StringBuilder();
@@ -270,7 +272,10 @@ final class Xlate {
         }
         List<int[]> outerNested = nestedBridges;
         nestedBridges = new ArrayList<>(0);
+        long outerCookie = ruleCookie;
+        ruleCookie = r.cookie; // xlate_recursively(): ctx->rule_cookie
         actions(r.actions, true);
+        ruleCookie = outerCookie;
         if (trace != null && !nestedBridges.isEmpty()) {
             NativeTunnel.indentNested(trace, nestedBridges);
         }
@@ -344,16 +349,17 @@ final class Xlate {
                         && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
                 }
-            } else if (a instanceof Action.DecTtl) {
-                // compose_dec_ttl() reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
+            } else if (a instanceof Action.DecTtl d) {
+                // OFPACT_DEC_TTL reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
                 wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                long ttl = flow[Slot.NW_TTL.ordinal()];
-                if (ttl <= 1) {
-                    note("TTL exceeded");
-                    return;
+                if (decTtlExpired(d)) {
+                    return; // stop processing for the current table
                 }
-                flow[Slot.NW_TTL.ordinal()] = ttl - 1;
+            } else if (a instanceof Action.CheckPktLarger c) {
+                checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
+                return; // each branch translated what follows
+
             } else if (a instanceof Action.SetNwTtl t) {
                 unwildcard(Field.IP_TTL, 0xff);
                 flow[Slot.NW_TTL.ordinal()] = t.ttl();
@@ -387,6 +393,64 @@ final class Xlate {
                 return;
             }
         }
+    }
+
+    // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
+    // id (0 for plain dec_ttl), sent nowhere here, as no controller is connected
+    private boolean decTtlExpired(Action.DecTtl d) {
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
+            return false;
+        }
+        long ttl = flow[Slot.NW_TTL.ordinal()];
+        if (ttl > 1) {
+            flow[Slot.NW_TTL.ordinal()] = ttl - 1;
+            return false;
+        }
+        for (int id : d.ids() == null ? List.of(0) : d.ids()) {
+            controller(0xffff, 2, id); // OFPR_INVALID_TTL
+        }
+        problem("IPv4 decrement TTL exception");
+        return true;
+    }
+
+    // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
+    // dont_send without side effects (a trace without a packet)
+    private void controller(int maxLen, int reason, int id) {
+        commit();
+        int recirc = br.recircId("controller|" + frozenMetadata(), flow, -1);
+        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects ? 0 : 1)
+                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
+                : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
+        xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
+    }
+
+    // xlate_check_pkt_larger() with the datapath's check_pkt_len: the actions after it translated twice, with DST 1
+    // (gt) and 0 (le), from the same committed flow; the flow is restored after, the wildcards of both kept. A
+    // packet's outputs are those of the branch its length takes.
+    private void checkPktLarger(Action.CheckPktLarger c, List<Action> rest, boolean outerTail) {
+        commit();
+        long[] savedFlow = flow.clone(), savedBase = base.clone();
+        boolean larger = packet != null && packet.length > c.pktLen();
+        xc.replayable = false; // the replay has no check_pkt_len(): it is translated per packet
+        odpAdd("check_pkt_len(size=" + c.pktLen() + ",gt(");
+        for (int gt = 1; gt >= 0; gt--) {
+            int before = outputs.size();
+            set(c.dst(), gt);
+            tail = gt == 0 && outerTail; // the first branch's resubmits nest in the trace
+            actionList(rest);
+            if (freezing != null) {
+                finishFreezing();
+            }
+            if (larger != (gt == 1)) {
+                outputs.subList(before, outputs.size()).clear(); // the datapath runs the other branch
+            }
+            flow = savedFlow.clone();
+            base = savedBase.clone();
+            exited = false;
+            odp.append(gt == 1 ? "),le(" : "))");
+            lastClone = -1;
+        }
+        tail = outerTail;
     }
 
     // OFPACT_PUSH_VLAN: flow_push_vlan_uninit() (the tags there matched whole), then the new outer tag; the tag
@@ -1037,7 +1101,7 @@ final class Xlate {
     }
 
     private void odpAdd(String action) {
-        if (!odp.isEmpty()) {
+        if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
         odp.append(action);
@@ -1079,15 +1143,18 @@ final class Xlate {
                 slow = true; // the datapath cannot rewrite ARP: the userspace slow path does it
             }
         } else if (type == Match.ETH_IP) {
+            // commit_set_nw_action() and commit_set_port_action() only when the flow has an L3 protocol; a masked set
+            // of the fields that changed, each with the wildcards' mask when partial (commit())
             List<String> ip = new ArrayList<>();
             if (flow[Slot.NW_SRC.ordinal()] != base[Slot.NW_SRC.ordinal()]) {
-                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]));
+                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + setMask(Slot.NW_SRC, true));
             }
             if (flow[Slot.NW_DST.ordinal()] != base[Slot.NW_DST.ordinal()]) {
-                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]));
+                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]) + setMask(Slot.NW_DST, true));
             }
             if (flow[Slot.NW_TOS.ordinal()] != base[Slot.NW_TOS.ordinal()]) {
-                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()]));
+                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
+                        + setMask(Slot.NW_TOS, false));
             }
             if (flow[Slot.NW_TTL.ordinal()] != base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
@@ -1095,7 +1162,9 @@ final class Xlate {
             if (!ip.isEmpty()) {
                 // commit_set_ipv4_action(): the protocol is matched once the datapath rewrites the header
                 wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                odpAdd("set(ipv4(" + String.join(",", ip) + "))");
+                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
+                    odpAdd("set(ipv4(" + String.join(",", ip) + "))");
+                }
             }
             int proto = (int) flow[Slot.NW_PROTO.ordinal()];
             List<String> tp = new ArrayList<>();
@@ -1105,8 +1174,15 @@ final class Xlate {
             if (flow[Slot.TP_DST.ordinal()] != base[Slot.TP_DST.ordinal()]) {
                 tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
             }
+            if (proto == 0) {
+                tp.clear(); // commit_set_port_action(): no L4 without an L3 protocol
+            }
             if (!tp.isEmpty() && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP)) {
                 odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
+            } else if (!tp.isEmpty() && proto == Match.PROTO_ICMP) {
+                // commit_set_icmp_action(): a whole set(icmp(...)), which the datapath leaves to the slow path
+                odpAdd("set(icmp(type=" + flow[Slot.TP_SRC.ordinal()] + ",code=" + flow[Slot.TP_DST.ordinal()] + "))");
+                slow = true;
             }
         }
         commitVlan();
@@ -1142,6 +1218,16 @@ final class Xlate {
             }
             odpAdd(v.append(')').toString());
         }
+    }
+
+    private long setMaskBits(Slot s) {
+        return wc[s.ordinal()] == 0 ? s.max : wc[s.ordinal()] & s.max;
+    }
+
+    // a masked set's field: "/MASK" when the wildcards cover only part of it
+    private String setMask(Slot s, boolean ip) {
+        long m = setMaskBits(s);
+        return m == s.max ? "" : "/" + (ip ? MatchFormat.ip(m) : MatchFormat.hex(m));
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
