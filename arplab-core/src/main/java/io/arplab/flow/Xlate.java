@@ -46,8 +46,11 @@ final class Xlate {
     private long[] initial;
     private long[] base;
     private long[] wc;
-    /** The cookie of the rule whose actions are being translated (ctx->rule_cookie). */
+    /** The rule whose actions are being translated (ctx->rule) and its cookie (ctx->rule_cookie). */
+    private Rule rule;
     private long ruleCookie;
+    /** The group buckets being translated (group_bucket_action). */
+    private int buckets;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
     private boolean exited;
     private final StringBuilder odp = new StringBuilder();
@@ -273,9 +276,12 @@ final class Xlate {
         List<int[]> outerNested = nestedBridges;
         nestedBridges = new ArrayList<>(0);
         long outerCookie = ruleCookie;
+        Rule outerRule = rule;
         ruleCookie = r.cookie; // xlate_recursively(): ctx->rule_cookie
+        rule = r;
         actions(r.actions, true);
         ruleCookie = outerCookie;
+        rule = outerRule;
         if (trace != null && !nestedBridges.isEmpty()) {
             NativeTunnel.indentNested(trace, nestedBridges);
         }
@@ -307,7 +313,7 @@ final class Xlate {
                 line(s.toString());
             }
             if (a instanceof Action.Output o) {
-                outputPort(o.port());
+                outputPort(o.port(), o.maxLen());
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
                 if (trace != null) {
@@ -356,6 +362,8 @@ final class Xlate {
                 if (decTtlExpired(d)) {
                     return; // stop processing for the current table
                 }
+            } else if (a instanceof Action.Controller c) {
+                controller(c.maxLen(), c.reason(), c.id());
             } else if (a instanceof Action.CheckPktLarger c) {
                 checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
                 return; // each branch translated what follows
@@ -417,6 +425,9 @@ final class Xlate {
     // dont_send without side effects (a trace without a packet)
     private void controller(int maxLen, int reason, int id) {
         commit();
+        if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
+            reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
+        }
         int recirc = br.recircId("controller|" + frozenMetadata(), flow, -1);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
@@ -564,7 +575,9 @@ final class Xlate {
         int savedTableLevel = tableLevel;
         level += 2;
         tableLevel = level;
+        buckets++;
         actions(Group.actionList(b.actions), false);
+        buckets--;
         level -= 2;
         tableLevel = savedTableLevel;
         flow = saved;
@@ -821,6 +834,10 @@ final class Xlate {
     }
 
     private void outputPort(long port) {
+        outputPort(port, 0);
+    }
+
+    private void outputPort(long port, int maxLen) {
         long in = flow[Slot.IN_PORT.ordinal()];
         if (port == Ports.IN_PORT) {
             output(in);
@@ -829,7 +846,7 @@ final class Xlate {
         } else if (port == Ports.FLOOD || port == Ports.ALL) {
             flood(in, false);
         } else if (port == Ports.CONTROLLER) {
-            slow = true;
+            controller(maxLen, buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
         } else if (port == in) {
             problem("skipping output to input port");
         } else {
