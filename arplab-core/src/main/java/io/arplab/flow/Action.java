@@ -53,6 +53,9 @@ public sealed interface Action {
 
     record CtClear() implements Action {}
 
+    /** fin_timeout(idle_timeout=N,hard_timeout=M) (NXAST_FIN_TIMEOUT): the rule's timeouts after a TCP FIN or RST. */
+    record FinTimeout(int idleTimeout, int hardTimeout) implements Action {}
+
     /** check_pkt_larger(N)->DST (NXAST_CHECK_PKT_LARGER): a 1-bit subfield set when the packet exceeds N bytes. */
     record CheckPktLarger(int pktLen, Subfield dst) implements Action {}
 

@@ -84,6 +84,15 @@ public final class ActionFormat {
             s.append("exit");
         } else if (a instanceof Action.SetNwTtl t) {
             s.append("mod_nw_ttl:").append(t.ttl());
+        } else if (a instanceof Action.FinTimeout t) { // format_FIN_TIMEOUT()
+            List<String> p = new ArrayList<>();
+            if (t.idleTimeout() != 0) {
+                p.add("idle_timeout=" + t.idleTimeout());
+            }
+            if (t.hardTimeout() != 0) {
+                p.add("hard_timeout=" + t.hardTimeout());
+            }
+            s.append("fin_timeout(").append(String.join(",", p)).append(')');
         } else if (a instanceof Action.CheckPktLarger c) {
             s.append("check_pkt_larger(").append(c.pktLen()).append(")->").append(c.dst());
         } else if (a instanceof Action.PopVlan p) {

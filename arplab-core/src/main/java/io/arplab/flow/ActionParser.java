@@ -71,6 +71,7 @@ public final class ActionParser {
                 case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
                 case "dec_ttl" -> out.add(decTtl(value));
                 case "check_pkt_larger" -> out.add(checkPktLarger(value));
+                case "fin_timeout" -> out.add(finTimeout(value));
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan(k.equals("strip_vlan")));
                 case "push_vlan" -> { // parse_PUSH_VLAN()
                     int type = FlowParser.u16(value, "ethertype");
@@ -505,6 +506,20 @@ public final class ActionParser {
         throw new FlowParseException("invalid " + what + " \"" + value + "\"");
     }
 
+    // parse_FIN_TIMEOUT(): idle_timeout and hard_timeout, each by str_to_u16()
+    private static Action finTimeout(String value) {
+        int idle = 0, hard = 0;
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            switch (kv.key) {
+                case "idle_timeout" -> idle = FlowParser.u16(kv.value, kv.key);
+                case "hard_timeout" -> hard = FlowParser.u16(kv.value, kv.key);
+                default -> throw new FlowParseException("invalid key '" + kv.key + "' in 'fin_timeout' argument");
+            }
+        }
+        return new Action.FinTimeout(idle, hard);
+    }
+
     // parse_CHECK_PKT_LARGER(): "N)->DST" split at the arrow, the destination one bit, N by str_to_u16() unnamed
     private static Action checkPktLarger(String value) {
         int arrow = value.indexOf("->");
@@ -708,6 +723,9 @@ public final class ActionParser {
     // match that lacks their protocol are no error, only not expressible in later versions
     private static boolean inconsistent(Action a, Match m) {
         boolean ipAny = m.isIp() || m.dlType() == Match.ETH_IPV6;
+        if (a instanceof Action.FinTimeout) { // check_FIN_TIMEOUT()
+            return !(m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_TCP);
+        }
         if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
             return !ipAny;
         }

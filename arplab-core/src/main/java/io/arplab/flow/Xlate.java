@@ -364,6 +364,8 @@ final class Xlate {
                 }
             } else if (a instanceof Action.Controller c) {
                 controller(c.maxLen(), c.reason(), c.id());
+            } else if (a instanceof Action.FinTimeout t) {
+                finTimeout(t);
             } else if (a instanceof Action.CheckPktLarger c) {
                 checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
                 return; // each branch translated what follows
@@ -401,6 +403,22 @@ final class Xlate {
                 return;
             }
         }
+    }
+
+    // xlate_fin_timeout(): with side effects, a packet with FIN or RST lowers its rule's timeouts (reduce_timeout());
+    // the megaflow matches only the protocol, so it is translated per packet (OVS's xlate cache entry does the same)
+    private void finTimeout(Action.FinTimeout t) {
+        wc[Slot.NW_PROTO.ordinal()] = 0xff;
+        xc.replayable = false;
+        if (rule == null || !sideEffects || (flow[Slot.TCP_FLAGS.ordinal()] & 0x5) == 0) {
+            return;
+        }
+        rule.idleTimeout = reduce(t.idleTimeout(), rule.idleTimeout);
+        rule.hardTimeout = reduce(t.hardTimeout(), rule.hardTimeout);
+    }
+
+    private static int reduce(int max, int timeout) {
+        return max != 0 && (timeout == 0 || timeout > max) ? max : timeout;
     }
 
     // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
