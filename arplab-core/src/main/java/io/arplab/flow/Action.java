@@ -53,6 +53,9 @@ public sealed interface Action {
 
     record CtClear() implements Action {}
 
+    /** bundle(...) or, with {@code dst}, bundle_load(...) (struct ofpact_bundle); see {@link Bundles}. */
+    record Bundle(String fields, int basis, boolean hrw, Subfield dst, List<Long> members) implements Action {}
+
     /** fin_timeout(idle_timeout=N,hard_timeout=M) (NXAST_FIN_TIMEOUT): the rule's timeouts after a TCP FIN or RST. */
     record FinTimeout(int idleTimeout, int hardTimeout) implements Action {}
 

@@ -72,6 +72,7 @@ public final class ActionParser {
                 case "dec_ttl" -> out.add(decTtl(value));
                 case "check_pkt_larger" -> out.add(checkPktLarger(value));
                 case "fin_timeout" -> out.add(finTimeout(value));
+                case "bundle", "bundle_load" -> out.add(Bundles.parse(value, k.equals("bundle_load"), names));
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan(k.equals("strip_vlan")));
                 case "push_vlan" -> { // parse_PUSH_VLAN()
                     int type = FlowParser.u16(value, "ethertype");

@@ -364,6 +364,18 @@ final class Xlate {
                 }
             } else if (a instanceof Action.Controller c) {
                 controller(c.maxLen(), c.reason(), c.id());
+            } else if (a instanceof Action.Bundle b) {
+                // xlate_bundle_action(): a member is live when it is a port of the bridge (slave_enabled_cb())
+                long port = Bundles.execute(b, flow, wc, m -> br.port(m) != null);
+                if (b.dst() != null) {
+                    set(b.dst(), port);
+                    unwildcard(b.dst().field(), b.dst().mask());
+                    if (trace != null) {
+                        note(b.dst() + " is now " + subValue(b.dst()));
+                    }
+                } else {
+                    outputPort(port);
+                }
             } else if (a instanceof Action.FinTimeout t) {
                 finTimeout(t);
             } else if (a instanceof Action.CheckPktLarger c) {
