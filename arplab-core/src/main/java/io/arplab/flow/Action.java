@@ -56,6 +56,10 @@ public sealed interface Action {
     /** bundle(...) or, with {@code dst}, bundle_load(...) (struct ofpact_bundle); see {@link Bundles}. */
     record Bundle(String fields, int basis, boolean hrw, Subfield dst, List<Long> members) implements Action {}
 
+    /** multipath(fields,basis,algorithm,n_links,arg,dst) (struct ofpact_multipath); see {@link Bundles}. */
+    record Multipath(String fields, int basis, String algorithm, int nLinks, int arg, Subfield dst)
+            implements Action {}
+
     /** fin_timeout(idle_timeout=N,hard_timeout=M) (NXAST_FIN_TIMEOUT): the rule's timeouts after a TCP FIN or RST. */
     record FinTimeout(int idleTimeout, int hardTimeout) implements Action {}
 

@@ -84,6 +84,8 @@ public final class ActionFormat {
             s.append("exit");
         } else if (a instanceof Action.SetNwTtl t) {
             s.append("mod_nw_ttl:").append(t.ttl());
+        } else if (a instanceof Action.Multipath m) {
+            Bundles.formatMultipath(m, s);
         } else if (a instanceof Action.Bundle b) {
             Bundles.format(b, names, s);
         } else if (a instanceof Action.FinTimeout t) { // format_FIN_TIMEOUT()

@@ -72,6 +72,7 @@ public final class ActionParser {
                 case "dec_ttl" -> out.add(decTtl(value));
                 case "check_pkt_larger" -> out.add(checkPktLarger(value));
                 case "fin_timeout" -> out.add(finTimeout(value));
+                case "multipath" -> out.add(Bundles.parseMultipath(value));
                 case "bundle", "bundle_load" -> out.add(Bundles.parse(value, k.equals("bundle_load"), names));
                 case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan(k.equals("strip_vlan")));
                 case "push_vlan" -> { // parse_PUSH_VLAN()
@@ -672,10 +673,22 @@ public final class ActionParser {
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
             } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
+                Match learned = new Match(); // and its destination in the learned flow's match so far
                 for (Action.LearnSpec sp : l.specs()) {
                     if (sp.src() != null && !match.prereqsOk(sp.src().field())) {
                         throw new ActionCheckException("meta_flow|WARN|source field " + sp.src().field().name
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                    Subfield d = sp.dst();
+                    if (d != null && sp.kind() != Action.LearnSpec.OUTPUT && !learned.prereqsOk(d.field())) {
+                        throw new ActionCheckException("meta_flow|WARN|" + (sp.kind() == Action.LearnSpec.MATCH
+                                ? "source" : "destination") + " field " + d.field().name
+                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                    if (sp.kind() == Action.LearnSpec.MATCH && sp.src() == null) {
+                        Field f = d.field();
+                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm() << d.ofs(),
+                                learned.mask(f.slot) >>> f.shift | d.mask());
                     }
                 }
             } else if (a instanceof Action.Ct ct) {

@@ -229,8 +229,7 @@ public final class Group {
             wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
             wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
             wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
-            long proto = flow[Slot.NW_PROTO.ordinal()];
-            if ((proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP) && flow[Slot.NW_FRAG.ordinal()] == 0) {
+            if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) { // UDP ports are not hashed
                 wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
                 wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
             }

@@ -364,6 +364,12 @@ final class Xlate {
                 }
             } else if (a instanceof Action.Controller c) {
                 controller(c.maxLen(), c.reason(), c.id());
+            } else if (a instanceof Action.Multipath m) {
+                set(m.dst(), Bundles.multipath(m, flow, wc)); // multipath_execute(), then xlate_report_subfield()
+                unwildcard(m.dst().field(), m.dst().mask());
+                if (trace != null) {
+                    note(m.dst() + " is now " + subValue(m.dst()));
+                }
             } else if (a instanceof Action.Bundle b) {
                 // xlate_bundle_action(): a member is live when it is a port of the bridge (slave_enabled_cb())
                 long port = Bundles.execute(b, flow, wc, m -> br.port(m) != null);
