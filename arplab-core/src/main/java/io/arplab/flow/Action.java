@@ -5,7 +5,11 @@ import java.util.List;
 /** An OpenFlow action or instruction as OVS holds it (struct ofpact), after parsing or decoding from the wire. */
 public sealed interface Action {
     /** Which wire action a set_field came from; OVS keeps it (ofpact.raw) and prints it back the same way. */
-    enum Raw { REG_LOAD, SET_FIELD, LEGACY }
+    enum Raw {
+        REG_LOAD, SET_FIELD, LEGACY,
+        /** A whole-field reg_load OpenFlow 1.5 carries as Set-Field: its mask covers the field's bits, not its bytes. */
+        SET_FIELD_BITS
+    }
 
     /** The ports of the connection helpers ct(alg=...) names (IPPORT_FTP, IPPORT_TFTP). */
     int CT_FTP = 21, CT_TFTP = 69;
@@ -47,7 +51,8 @@ public sealed interface Action {
 
     record SetNwTtl(int ttl) implements Action {}
 
-    record PopVlan() implements Action {}
+    /** strip_vlan (OpenFlow 1.0's OFPAT10_STRIP_VLAN) or pop_vlan: OVS keeps which one the switch decoded. */
+    record PopVlan(boolean strip) implements Action {}
 
     /** push_vlan; {@code implicit} for the tag mod_vlan_vid/mod_vlan_pcp push when the match has none. */
     record PushVlan(int ethertype, boolean implicit) implements Action {}
@@ -69,6 +74,19 @@ public sealed interface Action {
     record Sample(int probability, long collectorSetId, long obsDomainId, long obsPointId) implements Action {}
 
     record CtClear() implements Action {}
+
+    /** bundle(...) or, with {@code dst}, bundle_load(...) (struct ofpact_bundle); see {@link Bundles}. */
+    record Bundle(String fields, int basis, boolean hrw, Subfield dst, List<Long> members) implements Action {}
+
+    /** multipath(fields,basis,algorithm,n_links,arg,dst) (struct ofpact_multipath); see {@link Bundles}. */
+    record Multipath(String fields, int basis, String algorithm, int nLinks, int arg, Subfield dst)
+            implements Action {}
+
+    /** fin_timeout(idle_timeout=N,hard_timeout=M) (NXAST_FIN_TIMEOUT): the rule's timeouts after a TCP FIN or RST. */
+    record FinTimeout(int idleTimeout, int hardTimeout) implements Action {}
+
+    /** check_pkt_larger(N)->DST (NXAST_CHECK_PKT_LARGER): a 1-bit subfield set when the packet exceeds N bytes. */
+    record CheckPktLarger(int pktLen, Subfield dst) implements Action {}
 
     /** exit: the translation stops, nested resubmits included (xlate_actions' ctx->exit). */
     record Exit() implements Action {}

@@ -84,8 +84,23 @@ public final class ActionFormat {
             s.append("exit");
         } else if (a instanceof Action.SetNwTtl t) {
             s.append("mod_nw_ttl:").append(t.ttl());
+        } else if (a instanceof Action.Multipath m) {
+            Bundles.formatMultipath(m, s);
+        } else if (a instanceof Action.Bundle b) {
+            Bundles.format(b, names, s);
+        } else if (a instanceof Action.FinTimeout t) { // format_FIN_TIMEOUT()
+            List<String> p = new ArrayList<>();
+            if (t.idleTimeout() != 0) {
+                p.add("idle_timeout=" + t.idleTimeout());
+            }
+            if (t.hardTimeout() != 0) {
+                p.add("hard_timeout=" + t.hardTimeout());
+            }
+            s.append("fin_timeout(").append(String.join(",", p)).append(')');
+        } else if (a instanceof Action.CheckPktLarger c) {
+            s.append("check_pkt_larger(").append(c.pktLen()).append(")->").append(c.dst());
         } else if (a instanceof Action.PopVlan p) {
-            s.append(v.atLeast(OfVersion.OF11) ? "pop_vlan" : "strip_vlan");
+            s.append(p.strip() ? "strip_vlan" : "pop_vlan");
         } else if (a instanceof Action.PushVlan p) {
             s.append(String.format("push_vlan:0x%x", p.ethertype()));
         } else if (a instanceof Action.Ct c) {
@@ -184,6 +199,9 @@ public final class ActionFormat {
             case SET_FIELD -> s.append("set_field:")
                     .append(MatchFormat.formatValue(f.field(), f.wideValue(), f.wideMask(), names))
                     .append("->").append(f.field().name);
+            case SET_FIELD_BITS -> s.append("set_field:") // format_SET_FIELD(): the mask is not all ones
+                    .append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names)).append('/')
+                    .append(MatchFormat.hex(f.mask() << f.field().shift)).append("->").append(f.field().name);
             case LEGACY -> {
                 s.append(f.field().legacyAction).append(':');
                 if (f.field() == Field.IP_DSCP_SHIFTED) {
@@ -260,6 +278,10 @@ public final class ActionFormat {
                 continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
             } else if (a instanceof Action.PushVlan p && !p.implicit() && !v.atLeast(OfVersion.OF11)) {
                 continue; // not encodable in OpenFlow 1.0
+            } else if (a instanceof Action.PopVlan) {
+                out.add(new Action.PopVlan(!v.atLeast(OfVersion.OF11))); // OFPAT10_STRIP_VLAN or OFPAT11_POP_VLAN
+            } else if (a instanceof Action.PushVlan p && p.implicit() && v.atLeast(OfVersion.OF11)) {
+                out.add(new Action.PushVlan(p.ethertype(), false)); // encode_SET_VLAN_VID(): a push_vlan of its own
             } else if (a instanceof Action.SetTunnel t && v.atLeast(OfVersion.OF12)) {
                 out.addAll(setField(new Action.SetField(Field.TUN_ID, t.tunId(), -1L, Action.Raw.SET_FIELD), v));
             } else if (a instanceof Action.Enqueue e && v.atLeast(OfVersion.OF11)) { // encode_ENQUEUE()
@@ -290,7 +312,9 @@ public final class ActionFormat {
         boolean whole = f.wideMask().and(f.field().ones()).equals(f.field().ones());
         Action.Raw raw;
         if (v.atLeast(OfVersion.OF15)) {
-            raw = Action.Raw.SET_FIELD;
+            // set_field_to_set_field(): a reg_load's mask spans only the field's bits within its bytes
+            raw = f.raw() == Action.Raw.REG_LOAD && whole && f.field().nBits < 8 * f.field().nBytes
+                    && f.field().shift == 0 ? Action.Raw.SET_FIELD_BITS : Action.Raw.SET_FIELD;
         } else if (f.raw() == Action.Raw.REG_LOAD) {
             raw = Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {

@@ -70,7 +70,11 @@ public final class ActionParser {
                 }
                 case "mod_nw_ttl", "set_nw_ttl" -> out.add(new Action.SetNwTtl(u8(value, "TTL")));
                 case "dec_ttl" -> out.add(decTtl(value));
-                case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan());
+                case "check_pkt_larger" -> out.add(checkPktLarger(value));
+                case "fin_timeout" -> out.add(finTimeout(value));
+                case "multipath" -> out.add(Bundles.parseMultipath(value));
+                case "bundle", "bundle_load" -> out.add(Bundles.parse(value, k.equals("bundle_load"), names));
+                case "strip_vlan", "pop_vlan" -> out.add(new Action.PopVlan(k.equals("strip_vlan")));
                 case "push_vlan" -> { // parse_PUSH_VLAN()
                     int type = FlowParser.u16(value, "ethertype");
                     if (type != 0x8100 && type != 0x88a8) {
@@ -521,16 +525,47 @@ public final class ActionParser {
         return new Action.SetField(f, vm[0], f.fullMask(), Action.Raw.LEGACY);
     }
 
+    // str_to_u8(): strtol() with base 0
     private static int u8(String value, String what) {
+        int v = -1;
         try {
-            int v = Integer.parseInt(value);
-            if (v >= 0 && v <= 255) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
+            v = FlowParser.u16(value, what);
+        } catch (FlowParseException e) {
             // below
         }
+        if (v >= 0 && v <= 255) {
+            return v;
+        }
         throw new FlowParseException("invalid " + what + " \"" + value + "\"");
+    }
+
+    // parse_FIN_TIMEOUT(): idle_timeout and hard_timeout, each by str_to_u16()
+    private static Action finTimeout(String value) {
+        int idle = 0, hard = 0;
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            switch (kv.key) {
+                case "idle_timeout" -> idle = FlowParser.u16(kv.value, kv.key);
+                case "hard_timeout" -> hard = FlowParser.u16(kv.value, kv.key);
+                default -> throw new FlowParseException("invalid key '" + kv.key + "' in 'fin_timeout' argument");
+            }
+        }
+        return new Action.FinTimeout(idle, hard);
+    }
+
+    // parse_CHECK_PKT_LARGER(): "N)->DST" split at the arrow, the destination one bit, N by str_to_u16() unnamed
+    private static Action checkPktLarger(String value) {
+        int arrow = value.indexOf("->");
+        if (arrow < 0) {
+            throw new FlowParseException(value + ": missing `->'");
+        }
+        String len = value.substring(0, arrow);
+        len = len.endsWith(")") ? len.substring(0, len.length() - 1) : len;
+        Subfield dst = Subfield.parse(value.substring(arrow + 2));
+        if (dst.nBits() != 1) {
+            throw new FlowParseException("Only 1-bit destination field is allowed");
+        }
+        return new Action.CheckPktLarger(FlowParser.u16(len, "(null)"), dst);
     }
 
     /** str_to_u32(): strtoul() with base 0 on a 64-bit long, kept to 32 bits; OVS's error text otherwise. */
@@ -642,9 +677,19 @@ public final class ActionParser {
      * log line OVS writes, as the exception's text; the caller prints "actions are invalid ..." after it.
      */
     static void check(List<Action> actions, Match match) {
+        Match tagged = match.copy(), untagged = match.copy(); // check_PUSH_VLAN() marks the flow tagged,
+        tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
+        untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
+        int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         for (Action a : actions) {
             Field bad = null;
-            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY && !match.prereqsOk(sf.field())) {
+            if (a instanceof Action.PushVlan p && !p.implicit()) {
+                tags++;
+            } else if (a instanceof Action.PopVlan) {
+                tags = Math.max(0, tags - 1);
+            }
+            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
+                    && !(tags > 0 ? tagged : untagged).prereqsOk(sf.field())) {
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
                 if (!match.prereqsOk(mv.src().field())) {
@@ -656,10 +701,22 @@ public final class ActionParser {
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
             } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
+                Match learned = new Match(); // and its destination in the learned flow's match so far
                 for (Action.LearnSpec sp : l.specs()) {
                     if (sp.src() != null && !match.prereqsOk(sp.src().field())) {
                         throw new ActionCheckException("meta_flow|WARN|source field " + sp.src().field().name
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                    Subfield d = sp.dst();
+                    if (d != null && sp.kind() != Action.LearnSpec.OUTPUT && !learned.prereqsOk(d.field())) {
+                        throw new ActionCheckException("meta_flow|WARN|" + (sp.kind() == Action.LearnSpec.MATCH
+                                ? "source" : "destination") + " field " + d.field().name
+                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                    if (sp.kind() == Action.LearnSpec.MATCH && sp.src() == null) {
+                        Field f = d.field();
+                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm() << d.ofs(),
+                                learned.mask(f.slot) >>> f.shift | d.mask());
                     }
                 }
             } else if (a instanceof Action.Ct ct) { // check_CT()
@@ -684,7 +741,12 @@ public final class ActionParser {
         int usable = FlowMod.P_ANY;
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
+        int tags = vlan ? 1 : 0;
         for (Action a : actions) {
+            vlan = tags > 0;
+            if (a instanceof Action.PopVlan) {
+                tags = Math.max(0, tags - 1);
+            }
             if (a instanceof Action.PopVlan && !vlan || inconsistent(a, match)) {
                 usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
             } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
@@ -697,7 +759,7 @@ public final class ActionParser {
                 if (!p.implicit()) {
                     usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
                 }
-                vlan = true;
+                tags++;
             }
         }
         return usable;
@@ -707,6 +769,9 @@ public final class ActionParser {
     // match that lacks their protocol are no error, only not expressible in later versions
     private static boolean inconsistent(Action a, Match m) {
         boolean ipAny = m.isIp() || m.dlType() == Match.ETH_IPV6;
+        if (a instanceof Action.FinTimeout) { // check_FIN_TIMEOUT()
+            return !(m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_TCP);
+        }
         if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
             return !ipAny;
         }

@@ -519,7 +519,41 @@ public final class Datapath {
             s.append("eth(").append(String.join(",", eth)).append("),");
         }
         int type = (int) v[Slot.DL_TYPE.ordinal()];
+        boolean tagged = v[Slot.VLAN_TPID.ordinal()] != 0;
+        if (tagged) { // odp_flow_key_from_flow(): the tag's TPID, its TCI (left out when wildcarded), then encap()
+            s.append(String.format("eth_type(0x%04x),", v[Slot.VLAN_TPID.ordinal()]));
+            long tci = v[Slot.VLAN_TCI.ordinal()], tm = k[Slot.VLAN_TCI.ordinal()];
+            if (tm != 0) {
+                s.append("vlan(").append(vlanTci(tci, tm)).append("),");
+            }
+            s.append("encap(");
+        }
         s.append(String.format("eth_type(0x%04x)", type));
+        keyL3(s, v, k, type);
+        if (tagged) {
+            s.append(')');
+        }
+        return s.toString();
+    }
+
+    // format_vlan_tci(): vid and pcp when either the value or the mask has bits, the mask when partial; cfi=0
+    private static String vlanTci(long tci, long mask) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        long vid = tci & Match.VLAN_VID, vidMask = mask & Match.VLAN_VID;
+        if (vid != 0 || vidMask != 0) {
+            out.add("vid=" + vid + (vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask)));
+        }
+        long pcp = tci >>> 13, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
+        if (pcp != 0 || pcpMask != 0) {
+            out.add("pcp=" + pcp + (pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask)));
+        }
+        if ((tci & Match.VLAN_CFI) == 0) {
+            out.add("cfi=0");
+        }
+        return String.join(",", out);
+    }
+
+    private static void keyL3(StringBuilder s, long[] v, long[] k, int type) {
         java.util.List<String> l3 = new java.util.ArrayList<>();
         if (type == Match.ETH_IP) {
             addIp(l3, "src", v, k, Slot.NW_SRC);
@@ -565,7 +599,6 @@ public final class Datapath {
                 s.append(",arp(").append(String.join(",", l3)).append(')');
             }
         }
-        return s.toString();
     }
 
     private static void addIp(java.util.List<String> out, String name, long[] v, long[] k, Slot s) {
@@ -577,7 +610,7 @@ public final class Datapath {
 
     private static String masked(long[] v, long[] k, Slot s) {
         return k[s.ordinal()] == s.max ? MatchFormat.hex(v[s.ordinal()])
-                : v[s.ordinal()] + "/" + MatchFormat.hex(k[s.ordinal()]);
+                : MatchFormat.hex(v[s.ordinal()]) + "/" + MatchFormat.hex(k[s.ordinal()]);
     }
 
     /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */

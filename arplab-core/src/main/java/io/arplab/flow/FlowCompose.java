@@ -108,7 +108,8 @@ public final class FlowCompose {
                             }
                         }
                     }
-                    vlans.add((pcp << 13) | (cfi << 12) | vid);
+                    int tpid = dlType == 0x88a8 ? 0x88a8 : 0x8100; // the eth_type before it
+                    vlans.add(tpid << 16 | (pcp << 13) | (cfi << 12) | vid);
                     return true;
                 }
                 case "ipv4" -> {
@@ -269,9 +270,9 @@ public final class FlowCompose {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         put(b, dlDst, 6);
         put(b, dlSrc, 6);
-        for (int i = vlans.size() - 1; i >= 0; i--) {
-            put(b, 0x8100, 2);
-            put(b, vlans.get(i) & ~0x1000, 2); // eth_push_vlan() sends the TCI without its CFI
+        for (int i = 0; i < vlans.size(); i++) { // the outer tag first
+            put(b, vlans.get(i) >>> 16, 2);
+            put(b, vlans.get(i) & 0xffff & ~0x1000, 2); // eth_push_vlan() sends the TCI without its CFI
         }
         if (dlType == DL_TYPE_NONE) {
             put(b, 14 + 4 * vlans.size(), 2);

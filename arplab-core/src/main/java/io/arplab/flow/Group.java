@@ -188,6 +188,11 @@ public final class Group {
      * for TCP and SCTP, the protocol; network-order fields as a little-endian host lays them out.
      */
     static int symmetricL4(long[] flow) {
+        return symmetricL4(flow, 0);
+    }
+
+    /** As above with a basis (flow_hash_symmetric_l4(flow, basis)). */
+    static int symmetricL4(long[] flow, int basis) {
         byte[] f = new byte[32];
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_IP) {
@@ -212,11 +217,27 @@ public final class Group {
         for (int i = 0; i < 6; i++) {
             f[22 + i] = (byte) (mac >>> (40 - 8 * i));
         }
-        return jhashBytes(f, 0);
+        return jhashBytes(f, basis);
+    }
+
+    /** flow_mask_hash_fields() for symmetric_l4: what flow_hash_symmetric_l4() reads. */
+    static void maskSymmetricL4(long[] flow, long[] wc) {
+        wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
+        wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
+        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
+            wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+            if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) { // UDP ports are not hashed
+                wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
+                wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+            }
+        }
     }
 
     // lib/jhash.c jhash_bytes(): words read little-endian
-    private static int jhashBytes(byte[] p, int basis) {
+    static int jhashBytes(byte[] p, int basis) {
         int n = p.length;
         int a = 0xdeadbeef + n + basis, b = a, c = a;
         int off = 0;

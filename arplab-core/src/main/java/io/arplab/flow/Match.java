@@ -174,9 +174,11 @@ public final class Match {
             return null;
         }
         String pre = MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
+        // the packet_type=(0,0) a dropped field brought along stays (match_format() shows it after a recirc_id)
+        boolean eth = mask(Slot.RECIRC_ID) != 0 && MatchFormat.ethernet(this);
         System.arraycopy(n.value, 0, value, 0, value.length);
         System.arraycopy(n.mask, 0, mask, 0, mask.length);
-        return new String[] {pre, MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE)};
+        return new String[] {pre, MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, eth)};
     }
 
     /** Does a packet's flow (all slots exact) match? */

@@ -71,7 +71,7 @@ public final class MatchFormat {
     }
 
     // match_add_ethernet_prereq(): a field with prerequisites (Ethernet and up) brings packet_type=(0,0) along
-    private static boolean ethernet(Match m) {
+    static boolean ethernet(Match m) {
         for (int i = Slot.DL_DST.ordinal(); i < Slot.ALL.length; i++) {
             if (m.mask(Slot.ALL[i]) != 0) {
                 return true;

@@ -27,7 +27,7 @@ final class OdpFlowFormat {
             case DL_DST -> new int[] {59, 59};
             case DL_SRC -> new int[] {59, 60}; // its first two bytes share dl_dst's word
             case DL_TYPE -> new int[] {60, 60};
-            case VLAN_TCI -> new int[] {61, 61};
+            case VLAN_TCI, VLAN_TPID, VLAN_TCI1, VLAN_TPID1 -> new int[] {61, 61};
             case NW_SRC, NW_DST -> new int[] {64, 64};
             case NW_FRAG, NW_TOS, NW_TTL, NW_PROTO -> new int[] {74, 74};
             case ARP_SHA -> new int[] {77, 77};

@@ -2,7 +2,8 @@ package io.arplab.flow;
 
 /**
  * A frame's flow key (lib/flow.c flow_extract) and the frame rewritten from a modified key (what the datapath's
- * set() actions do, odp-execute.c): Ethernet, one 802.1Q tag, ARP, IPv4 with TCP, UDP and ICMP.
+ * set() actions do, odp-execute.c): Ethernet, one 802.1Q or 802.1ad tag (OVS's default vlan-limit), ARP, IPv4 with
+ * TCP, UDP and ICMP; the tags a translation pushed or popped.
  */
 public final class Packet {
     private Packet() {}
@@ -20,6 +21,7 @@ public final class Packet {
         int type = u16(f, off);
         if ((type == 0x8100 || type == 0x88a8) && f.length >= off + 6) {
             v[Slot.VLAN_TCI.ordinal()] = u16(f, off + 2) | Match.VLAN_CFI;
+            v[Slot.VLAN_TPID.ordinal()] = type;
             off += 4;
             type = u16(f, off);
         }
@@ -77,7 +79,6 @@ public final class Packet {
         int off = 12;
         int type = u16(f, off);
         if (type == 0x8100 || type == 0x88a8) {
-            put16(f, off + 2, (int) (flow[Slot.VLAN_TCI.ordinal()] & ~Match.VLAN_CFI));
             off += 4;
             type = u16(f, off);
         }
@@ -115,9 +116,48 @@ public final class Packet {
             if (!later && ((proto == Match.PROTO_TCP && l4len >= 20) || (udp && l4len >= 8))) {
                 setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, l4ck, udp);
                 setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
+            } else if (!later && proto == Match.PROTO_ICMP && l4len >= 4) { // packet_set_icmp()
+                setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()]), -1, l4 + 2,
+                        false);
             }
         }
-        return f;
+        return retag(f, flow);
+    }
+
+    /** The flow's VLAN headers, outer first, as (tpid << 16 | tci) while their CFI bit is set (flow_count_vlan_headers()). */
+    static int[] vlans(long[] flow) {
+        long tci0 = flow[Slot.VLAN_TCI.ordinal()], tci1 = flow[Slot.VLAN_TCI1.ordinal()];
+        if ((tci0 & Match.VLAN_CFI) == 0) {
+            return new int[0];
+        }
+        int outer = (int) (flow[Slot.VLAN_TPID.ordinal()] << 16 | tci0);
+        return (tci1 & Match.VLAN_CFI) == 0 ? new int[] {outer}
+                : new int[] {outer, (int) (flow[Slot.VLAN_TPID1.ordinal()] << 16 | tci1)};
+    }
+
+    // odp-util.c commit_vlan_action(): the frame's tag (the one its key has) popped unless the flow keeps it
+    // innermost, then the flow's other tags pushed, innermost first (eth_push_vlan() sends the TCI without its CFI)
+    private static byte[] retag(byte[] f, long[] flow) {
+        int type = f.length >= 18 ? u16(f, 12) : 0;
+        int[] base = type == 0x8100 || type == 0x88a8 ? new int[] {type << 16 | u16(f, 14) | Match.VLAN_CFI}
+                : new int[0];
+        int[] want = vlans(flow);
+        int b = base.length - 1, w = want.length - 1;
+        for (; b >= 0 && w >= 0 && base[b] == want[w]; b--, w--) {
+            // flow_skip_common_vlan_headers()
+        }
+        if (b < 0 && w < 0) {
+            return f;
+        }
+        byte[] inner = java.util.Arrays.copyOfRange(f, 12 + 4 * (b + 1), f.length);
+        byte[] out = new byte[12 + 4 * (w + 1) + inner.length];
+        System.arraycopy(f, 0, out, 0, 12);
+        for (int i = 0; i <= w; i++) {
+            put16(out, 12 + 4 * i, want[i] >>> 16);
+            put16(out, 14 + 4 * i, want[i] & 0xffff & ~Match.VLAN_CFI);
+        }
+        System.arraycopy(inner, 0, out, 12 + 4 * (w + 1), inner.length);
+        return out;
     }
 
     // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;

@@ -3,13 +3,16 @@ package io.arplab.flow;
 /**
  * The members of OVS's {@code struct flow} (lib/flow.h) that arplab models, each a number of bits held in a long.
  * Several match fields share a slot, as in OVS: arp_op is nw_proto, icmp_type is tp_src, dl_vlan is part of vlan_tci.
+ * struct flow's vlans[2]: VLAN_TCI and VLAN_TPID the outer tag (the one OpenFlow matches), VLAN_TCI1 and VLAN_TPID1
+ * the one a push_vlan moved in (the datapath parses other_config:vlan-limit tags, 1 by default).
  */
 public enum Slot {
     TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8), METADATA(64),
     REG0(32), REG1(32), REG2(32), REG3(32), REG4(32), REG5(32), REG6(32), REG7(32),
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),
     PKT_MARK(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
-    DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), NW_SRC(32), NW_DST(32), NW_PROTO(8), NW_TOS(8), NW_TTL(8),
+    DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), VLAN_TPID(16), VLAN_TCI1(16), VLAN_TPID1(16),
+    NW_SRC(32), NW_DST(32), NW_PROTO(8), NW_TOS(8), NW_TTL(8),
     NW_FRAG(2), ARP_SHA(48), ARP_THA(48), TP_SRC(16), TP_DST(16), TCP_FLAGS(12);
 
     public static final Slot[] ALL = values();

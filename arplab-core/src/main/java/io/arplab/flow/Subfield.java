@@ -3,18 +3,26 @@ package io.arplab.flow;
 /** Bits [ofs, ofs+nBits) of a field, as move/load/output name them: {@code NXM_NX_REG0[0..15]} (struct mf_subfield). */
 public record Subfield(Field field, int ofs, int nBits) {
 
-    /** mf_parse_subfield(): {@code NAME[]}, {@code NAME[BIT]}, {@code NAME[START..END]}. */
+    /** mf_parse_subfield(): {@code NAME} or {@code NAME[]} (the whole field), {@code NAME[BIT]}, {@code NAME[START..END]}. */
     public static Subfield parse(String s) {
-        int lb = s.indexOf('[');
-        if (lb < 0 || !s.endsWith("]")) {
-            throw new FlowParseException(s + ": missing [ looking for field name");
+        int lb = 0;
+        while (lb < s.length() && s.charAt(lb) != '[' && s.charAt(lb) != '-') {
+            lb++;
         }
         String name = s.substring(0, lb);
         Field f = Field.byName(name);
         if (f == null) {
             throw new FlowParseException(s + ": unknown field `" + name + "'");
         }
-        String range = s.substring(lb + 1, s.length() - 1);
+        int rb = s.indexOf(']', lb);
+        if (lb < s.length() && s.charAt(lb) == '[' && rb < 0) {
+            throw new FlowParseException(s + ": syntax error expecting [] or [<bit>] or [<start>..<end>]");
+        }
+        int after = lb < s.length() && s.charAt(lb) == '[' ? rb + 1 : lb;
+        if (after < s.length()) {
+            throw new FlowParseException("unexpected input following field syntax");
+        }
+        String range = after == lb ? "" : s.substring(lb + 1, rb);
         int start, end;
         if (range.isEmpty()) {
             start = 0;

@@ -48,6 +48,9 @@ public final class TraceCommand {
         for (Slot s : Slot.ALL) {
             flow[s.ordinal()] = fm.match().value(s);
         }
+        if (flow[Slot.VLAN_TPID.ordinal()] == 0 && flow[Slot.VLAN_TCI.ordinal()] != 0) {
+            flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
+        }
         byte[] packet = null;
         if (rest.size() > 2) {
             packet = hex(rest.get(2));

@@ -46,6 +46,11 @@ final class Xlate {
     private long[] initial;
     private long[] base;
     private long[] wc;
+    /** The rule whose actions are being translated (ctx->rule) and its cookie (ctx->rule_cookie). */
+    private Rule rule;
+    private long ruleCookie;
+    /** The group buckets being translated (group_bucket_action). */
+    private int buckets;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
     private boolean exited;
     private final StringBuilder odp = new StringBuilder();
@@ -181,6 +186,11 @@ final class Xlate {
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = megaflowMask();
+            if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
+                // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
+                lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
+                lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
+            }
             xc.replayable &= !slow;
         }
         if (execute && install) {
@@ -267,7 +277,13 @@ final class Xlate {
         }
         List<int[]> outerNested = nestedBridges;
         nestedBridges = null;
+        long outerCookie = ruleCookie;
+        Rule outerRule = rule;
+        ruleCookie = r.cookie; // xlate_recursively(): ctx->rule_cookie
+        rule = r;
         actions(program, true);
+        ruleCookie = outerCookie;
+        rule = outerRule;
         if (trace != null && nestedBridges != null) {
             NativeTunnel.indentNested(trace, nestedBridges);
         }
@@ -293,13 +309,13 @@ final class Xlate {
         for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
-            if (trace != null) {
+            if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
                 StringBuilder s = new StringBuilder();
                 ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
                 line(s.toString());
             }
             if (a instanceof Action.Output o) {
-                outputPort(o.port());
+                outputPort(o.port(), o.maxLen());
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
                 if (trace != null) {
@@ -343,21 +359,48 @@ final class Xlate {
                 } else {
                     setField(f.field(), f.value(), f.mask());
                     unwildcard(f.field(), f.mask());
+                    if (f.field().slot == Slot.VLAN_TCI && flow[Slot.VLAN_TPID.ordinal()] == 0
+                            && flow[Slot.VLAN_TCI.ordinal()] != 0) {
+                        flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
+                    }
                 }
                 if ((f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
                         && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
                 }
-            } else if (a instanceof Action.DecTtl) {
-                // compose_dec_ttl() reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
+            } else if (a instanceof Action.DecTtl d) {
+                // OFPACT_DEC_TTL reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
                 wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                long ttl = flow[Slot.NW_TTL.ordinal()];
-                if (ttl <= 1) {
-                    note("TTL exceeded");
-                    return;
+                if (decTtlExpired(d)) {
+                    return; // stop processing for the current table
                 }
-                flow[Slot.NW_TTL.ordinal()] = ttl - 1;
+            } else if (a instanceof Action.Controller c) {
+                controller(c.maxLen(), c.reason(), c.id());
+            } else if (a instanceof Action.Multipath m) {
+                set(m.dst(), Bundles.multipath(m, flow, wc)); // multipath_execute(), then xlate_report_subfield()
+                unwildcard(m.dst().field(), m.dst().mask());
+                if (trace != null) {
+                    note(m.dst() + " is now " + subValue(m.dst()));
+                }
+            } else if (a instanceof Action.Bundle b) {
+                // xlate_bundle_action(): a member is live when it is a port of the bridge (slave_enabled_cb())
+                long port = Bundles.execute(b, flow, wc, m -> br.port(m) != null);
+                if (b.dst() != null) {
+                    set(b.dst(), port);
+                    unwildcard(b.dst().field(), b.dst().mask());
+                    if (trace != null) {
+                        note(b.dst() + " is now " + subValue(b.dst()));
+                    }
+                } else {
+                    outputPort(port);
+                }
+            } else if (a instanceof Action.FinTimeout t) {
+                finTimeout(t);
+            } else if (a instanceof Action.CheckPktLarger c) {
+                checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
+                return; // each branch translated what follows
+
             } else if (a instanceof Action.SetNwTtl t) {
                 unwildcard(Field.IP_TTL, 0xff);
                 flow[Slot.NW_TTL.ordinal()] = t.ttl();
@@ -373,10 +416,10 @@ final class Xlate {
                 learn(l);
             } else if (a instanceof Action.ClearActions) {
                 return;
-            } else if (a instanceof Action.PushVlan) {
-                if ((flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) { // QinQ (a second tag) is not modelled
-                    flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI; // flow_push_vlan_uninit(), then the tag's CFI
-                }
+            } else if (a instanceof Action.PushVlan p) {
+                pushVlan(p);
+            } else if (a instanceof Action.PopVlan) {
+                popVlan();
             } else if (a instanceof Action.Exit) {
                 exited = true;
             } else if (a instanceof Action.CtClear) {
@@ -391,6 +434,112 @@ final class Xlate {
                 return;
             }
         }
+    }
+
+    // xlate_fin_timeout(): with side effects, a packet with FIN or RST lowers its rule's timeouts (reduce_timeout());
+    // the megaflow matches only the protocol, so it is translated per packet (OVS's xlate cache entry does the same)
+    private void finTimeout(Action.FinTimeout t) {
+        wc[Slot.NW_PROTO.ordinal()] = 0xff;
+        xc.replayable = false;
+        if (rule == null || !sideEffects || (flow[Slot.TCP_FLAGS.ordinal()] & 0x5) == 0) {
+            return;
+        }
+        rule.idleTimeout = reduce(t.idleTimeout(), rule.idleTimeout);
+        rule.hardTimeout = reduce(t.hardTimeout(), rule.hardTimeout);
+    }
+
+    private static int reduce(int max, int timeout) {
+        return max != 0 && (timeout == 0 || timeout > max) ? max : timeout;
+    }
+
+    // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
+    // id (0 for plain dec_ttl), sent nowhere here, as no controller is connected
+    private boolean decTtlExpired(Action.DecTtl d) {
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
+            return false;
+        }
+        long ttl = flow[Slot.NW_TTL.ordinal()];
+        if (ttl > 1) {
+            flow[Slot.NW_TTL.ordinal()] = ttl - 1;
+            return false;
+        }
+        for (int id : d.ids() == null ? List.of(0) : d.ids()) {
+            controller(0xffff, 2, id); // OFPR_INVALID_TTL
+        }
+        problem("IPv4 decrement TTL exception");
+        return true;
+    }
+
+    // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
+    // dont_send without side effects (a trace without a packet)
+    private void controller(int maxLen, int reason, int id) {
+        commit();
+        if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
+            reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
+        }
+        int recirc = br.recircId("controller|" + frozenMetadata(), flow, -1);
+        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects ? 0 : 1)
+                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
+                : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
+        xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
+    }
+
+    // xlate_check_pkt_larger() with the datapath's check_pkt_len: the actions after it translated twice, with DST 1
+    // (gt) and 0 (le), from the same committed flow; the flow is restored after, the wildcards of both kept. A
+    // packet's outputs are those of the branch its length takes.
+    private void checkPktLarger(Action.CheckPktLarger c, List<Action> rest, boolean outerTail) {
+        commit();
+        long[] savedFlow = flow.clone(), savedBase = base.clone();
+        boolean larger = packet != null && packet.length > c.pktLen();
+        xc.replayable = false; // the replay has no check_pkt_len(): it is translated per packet
+        odpAdd("check_pkt_len(size=" + c.pktLen() + ",gt(");
+        for (int gt = 1; gt >= 0; gt--) {
+            int before = outputs.size();
+            set(c.dst(), gt);
+            tail = gt == 0 && outerTail; // the first branch's resubmits nest in the trace
+            actionList(rest);
+            if (freezing != null) {
+                finishFreezing();
+            }
+            if (larger != (gt == 1)) {
+                outputs.subList(before, outputs.size()).clear(); // the datapath runs the other branch
+            }
+            flow = savedFlow.clone();
+            base = savedBase.clone();
+            exited = false;
+            odp.append(gt == 1 ? "),le(" : "))");
+            lastClone = -1;
+        }
+        tail = outerTail;
+    }
+
+    // OFPACT_PUSH_VLAN: flow_push_vlan_uninit() (the tags there matched whole), then the new outer tag; the tag
+    // mod_vlan_vid/mod_vlan_pcp push (OFPACT_SET_VLAN_VID's push_vlan_if_needed) only on an untagged packet
+    private void pushVlan(Action.PushVlan p) {
+        int n = Packet.vlans(flow).length;
+        if (p.implicit() && n > 0) {
+            return;
+        }
+        Slot[] tag = {Slot.VLAN_TCI, Slot.VLAN_TPID, Slot.VLAN_TCI1, Slot.VLAN_TPID1};
+        for (int i = 0; i < 2 * n; i++) {
+            wc[tag[i].ordinal()] = 0xffff;
+        }
+        flow[Slot.VLAN_TCI1.ordinal()] = flow[Slot.VLAN_TCI.ordinal()];
+        flow[Slot.VLAN_TPID1.ordinal()] = flow[Slot.VLAN_TPID.ordinal()];
+        flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI;
+        flow[Slot.VLAN_TPID.ordinal()] = p.ethertype();
+    }
+
+    // OFPACT_STRIP_VLAN: flow_pop_vlan() (the inner tag matched whole when there are two)
+    private void popVlan() {
+        if (Packet.vlans(flow).length > 1) {
+            wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
+            wc[Slot.VLAN_TPID1.ordinal()] = 0xffff;
+        }
+        flow[Slot.VLAN_TCI.ordinal()] = flow[Slot.VLAN_TCI1.ordinal()];
+        flow[Slot.VLAN_TPID.ordinal()] = flow[Slot.VLAN_TPID1.ordinal()];
+        flow[Slot.VLAN_TCI1.ordinal()] = 0;
+        flow[Slot.VLAN_TPID1.ordinal()] = 0;
     }
 
     // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
@@ -474,7 +623,9 @@ final class Xlate {
         int savedTableLevel = tableLevel;
         level += 2;
         tableLevel = level;
+        buckets++;
         actions(Group.actionList(b.actions), false);
+        buckets--;
         level -= 2;
         tableLevel = savedTableLevel;
         flow = saved;
@@ -738,6 +889,10 @@ final class Xlate {
     }
 
     private void outputPort(long port) {
+        outputPort(port, 0);
+    }
+
+    private void outputPort(long port, int maxLen) {
         long in = flow[Slot.IN_PORT.ordinal()];
         if (port == Ports.IN_PORT) {
             output(in);
@@ -746,7 +901,7 @@ final class Xlate {
         } else if (port == Ports.FLOOD || port == Ports.ALL) {
             flood(in, false);
         } else if (port == Ports.CONTROLLER) {
-            slow = true;
+            controller(maxLen, buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
         } else if (port == in) {
             problem("skipping output to input port");
         } else {
@@ -833,10 +988,12 @@ final class Xlate {
         wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
         int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
-            // is_gratuitous_arp() looks at the op and both addresses
+            // is_gratuitous_arp() looks at the op, and at both addresses of a request
             wc[Slot.NW_PROTO.ordinal()] = 0xff;
-            wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
-            wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
+            if (flow[Slot.NW_PROTO.ordinal()] == 1) {
+                wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
+                wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
+            }
         }
         if ((src & 0x0100_0000_0000L) == 0) {
             // update_learning_table(): with side effects only; a change is reported
@@ -1019,7 +1176,7 @@ final class Xlate {
     }
 
     private void odpAdd(String action) {
-        if (!odp.isEmpty()) {
+        if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
         odp.append(action);
@@ -1044,9 +1201,6 @@ final class Xlate {
             if (flow[s.ordinal()] != base[s.ordinal()]) {
                 xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
             }
-        }
-        if (flow[Slot.VLAN_TCI.ordinal()] != base[Slot.VLAN_TCI.ordinal()]) {
-            xc.replayable = false; // no set() for it: only a translation rewrites it
         }
         List<String> eth = new ArrayList<>();
         if (flow[Slot.DL_SRC.ordinal()] != base[Slot.DL_SRC.ordinal()]) {
@@ -1073,15 +1227,18 @@ final class Xlate {
                 slow = true; // the datapath cannot rewrite ARP: the userspace slow path does it
             }
         } else if (type == Match.ETH_IP) {
+            // commit_set_nw_action() and commit_set_port_action() only when the flow has an L3 protocol; a masked set
+            // of the fields that changed, each with the wildcards' mask when partial (commit())
             List<String> ip = new ArrayList<>();
             if (flow[Slot.NW_SRC.ordinal()] != base[Slot.NW_SRC.ordinal()]) {
-                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]));
+                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + setMask(Slot.NW_SRC, true));
             }
             if (flow[Slot.NW_DST.ordinal()] != base[Slot.NW_DST.ordinal()]) {
-                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]));
+                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]) + setMask(Slot.NW_DST, true));
             }
             if (flow[Slot.NW_TOS.ordinal()] != base[Slot.NW_TOS.ordinal()]) {
-                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()]));
+                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
+                        + setMask(Slot.NW_TOS, false));
             }
             if (flow[Slot.NW_TTL.ordinal()] != base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
@@ -1089,7 +1246,9 @@ final class Xlate {
             if (!ip.isEmpty()) {
                 // commit_set_ipv4_action(): the protocol is matched once the datapath rewrites the header
                 wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                odpAdd("set(ipv4(" + String.join(",", ip) + "))");
+                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
+                    odpAdd("set(ipv4(" + String.join(",", ip) + "))");
+                }
             }
             int proto = (int) flow[Slot.NW_PROTO.ordinal()];
             List<String> tp = new ArrayList<>();
@@ -1099,11 +1258,60 @@ final class Xlate {
             if (flow[Slot.TP_DST.ordinal()] != base[Slot.TP_DST.ordinal()]) {
                 tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
             }
+            if (proto == 0) {
+                tp.clear(); // commit_set_port_action(): no L4 without an L3 protocol
+            }
             if (!tp.isEmpty() && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP)) {
                 odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
+            } else if (!tp.isEmpty() && proto == Match.PROTO_ICMP) {
+                // commit_set_icmp_action(): a whole set(icmp(...)), which the datapath leaves to the slow path
+                odpAdd("set(icmp(type=" + flow[Slot.TP_SRC.ordinal()] + ",code=" + flow[Slot.TP_DST.ordinal()] + "))");
+                slow = true;
             }
         }
+        commitVlan();
         base = copy(flow, base == initial ? null : base);
+    }
+
+    // commit_vlan_action(): the base's tags that differ from the bottom up popped (and matched whole), the flow's pushed
+    private void commitVlan() {
+        int[] from = Packet.vlans(base), to = Packet.vlans(flow);
+        int b = from.length - 1, f = to.length - 1;
+        for (; b >= 0 && f >= 0 && from[b] == to[f]; b--, f--) {
+            // flow_skip_common_vlan_headers()
+        }
+        if (b < 0 && f < 0) {
+            return;
+        }
+        xc.replayable = false; // the replay has no push_vlan/pop_vlan: only a translation retags
+        for (; b >= 0; b--) {
+            odpAdd("pop_vlan");
+            wc[(b == 0 ? Slot.VLAN_TCI : Slot.VLAN_TCI1).ordinal()] = 0xffff;
+            wc[(b == 0 ? Slot.VLAN_TPID : Slot.VLAN_TPID1).ordinal()] = 0xffff;
+        }
+        for (; f >= 0; f--) {
+            int tpid = to[f] >>> 16, tci = to[f] & 0xffff;
+            StringBuilder v = new StringBuilder("push_vlan(");
+            if (tpid != 0x8100) {
+                v.append(String.format("tpid=0x%04x,", tpid));
+            }
+            // format_vlan_tci(): vid and pcp when not zero (the mask is exact), cfi=0 when clear
+            v.append("vid=").append(tci & Match.VLAN_VID).append(",pcp=").append(tci >>> 13);
+            if ((tci & Match.VLAN_CFI) == 0) {
+                v.append(",cfi=0");
+            }
+            odpAdd(v.append(')').toString());
+        }
+    }
+
+    private long setMaskBits(Slot s) {
+        return wc[s.ordinal()] == 0 ? s.max : wc[s.ordinal()] & s.max;
+    }
+
+    // a masked set's field: "/MASK" when the wildcards cover only part of it
+    private String setMask(Slot s, boolean ip) {
+        long m = setMaskBits(s);
+        return m == s.max ? "" : "/" + (ip ? MatchFormat.ip(m) : MatchFormat.hex(m));
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
@@ -1151,9 +1359,18 @@ final class Xlate {
                 mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
-        // xlate_wc_finish(): no VLAN bits for an untagged packet; ICMP type and code are 8 bits in the datapath
-        if ((initial[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
-            mask[Slot.VLAN_TCI.ordinal()] = 0;
+        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (the
+        // datapath key always matches a tag's TPID); ICMP type and code are 8 bits in the datapath
+        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+        for (Slot[] t : tags) {
+            long tpid = initial[t[1].ordinal()];
+            if (tpid != 0x8100 && tpid != 0x88a8) {
+                mask[t[0].ordinal()] = 0;
+                mask[t[1].ordinal()] = 0;
+            } else {
+                mask[t[1].ordinal()] = 0xffff;
+                mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
+            }
         }
         if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP) {
             mask[Slot.TP_SRC.ordinal()] &= 0xff;
@@ -1226,8 +1443,11 @@ final class Xlate {
         }
         String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
         if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) {
-            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag: none here
-            text = text.replaceFirst(",dl_src=", ",vlan_tci1=0x0000,dl_src=");
+            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag
+            long tci1 = f[Slot.VLAN_TCI1.ordinal()];
+            text = text.replaceFirst(",dl_src=", "," + ((tci1 & Match.VLAN_CFI) == 0
+                    ? String.format("vlan_tci1=0x%04x", tci1)
+                    : "dl_vlan1=" + (tci1 & Match.VLAN_VID) + ",dl_vlan_pcp1=" + (tci1 >>> 13)) + ",dl_src=");
         }
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
