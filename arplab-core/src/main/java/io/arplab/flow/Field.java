@@ -20,6 +20,7 @@ public enum Field {
     REG0(0), REG1(1), REG2(2), REG3(3), REG4(4), REG5(5), REG6(6), REG7(7),
     REG8(8), REG9(9), REG10(10), REG11(11), REG12(12), REG13(13), REG14(14), REG15(15),
     PKT_MARK("pkt_mark", null, "NXM_NX_PKT_MARK", Slot.PKT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
+    CONJ_ID("conj_id", null, "NXM_NX_CONJ_ID", Slot.CONJ_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     RECIRC_ID("recirc_id", null, "NXM_NX_RECIRC_ID", Slot.RECIRC_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     DP_HASH("dp_hash", null, "NXM_NX_DP_HASH", Slot.DP_HASH, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CT_STATE("ct_state", null, "NXM_NX_CT_STATE", Slot.CT_STATE, 0, 32, 4, Kind.CT_STATE, Prereq.NONE, true, null),

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class Xlate {
     private static final int MAX_DEPTH = 64;
+    /** OFPP_UNSET: actset_output without an output in the action set. */
+    private static final long OFPP_UNSET = 0xfff7;
 
     /** The bridge translating (ctx->xbridge): a native tunnel's output goes on in the underlay bridge. */
     private Ofproto br;
@@ -85,6 +87,13 @@ final class Xlate {
     private int level;
     /** Where table lines sit: at the actions' level above a nested resubmit, whose own actions go two deeper. */
     private int tableLevel;
+    /** The OpenFlow 1.1+ action set (ctx->action_set): what write_actions added, run when the pipeline ends. */
+    private final List<Action> actionSet = new ArrayList<>(0);
+    /** flow->actset_output: the action set's output port, OFPP_UNSET without one (or with a group). */
+    private long actsetOutput = OFPP_UNSET;
+    private boolean actionSetHasGroup;
+    /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
+    private int lastTopTable = -1;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -161,10 +170,14 @@ final class Xlate {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
             }
         }
+        lastTopTable = -1;
         if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
+        }
+        if (freezing == null) {
+            actionSet();
         }
         if (freezing != null) {
             finishFreezing();
@@ -198,7 +211,7 @@ final class Xlate {
             trace.append('\n');
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
-            boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone;
+            boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
             trace.append("Final flow: ").append(unchanged ? "unchanged" : formatFlow(flow))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
@@ -236,6 +249,9 @@ final class Xlate {
             return;
         }
         Rule r = lookup(t);
+        if (trace != null) {
+            lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
+        }
         if (r == null) {
             if (hop != null) {
                 hop.table(t, null, "drop");
@@ -359,7 +375,21 @@ final class Xlate {
             } else if (a instanceof Action.Learn l) {
                 learn(l);
             } else if (a instanceof Action.ClearActions) {
-                return;
+                noteActionSet("was");
+                actionSet.clear();
+                actsetOutput = OFPP_UNSET;
+                actionSetHasGroup = false;
+            } else if (a instanceof Action.WriteActions w) { // xlate_write_actions()
+                for (int j = 0; j < w.actions().size() && !actionSetHasGroup; j++) {
+                    if (w.actions().get(j) instanceof Action.Output o) {
+                        actsetOutput = o.port();
+                    } else if (w.actions().get(j) instanceof Action.Group) {
+                        actsetOutput = OFPP_UNSET;
+                        actionSetHasGroup = true;
+                    }
+                }
+                actionSet.addAll(w.actions());
+                noteActionSet("is");
             } else if (a instanceof Action.PushVlan) {
                 if ((flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) { // QinQ (a second tag) is not modelled
                     flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI; // flow_push_vlan_uninit(), then the tag's CFI
@@ -378,6 +408,46 @@ final class Xlate {
                 return;
             }
         }
+    }
+
+    // xlate_report_action_set(): the action set as it would run now
+    private void noteActionSet(String verb) {
+        if (trace != null) {
+            List<Action> list = Group.actionList(actionSet);
+            note("action set " + verb + (list.isEmpty() ? " empty" : ": " + ActionFormat.format(list, OfVersion.OF15,
+                    PortMap.NONE)));
+        }
+    }
+
+    /**
+     * xlate_action_set(): at the pipeline's end, the action set's actions in ofpacts_execute_action_set()'s order;
+     * nothing without a final action. Its trace node follows the first table's, so that a table that table's last
+     * action led to is no longer its last node and is indented as oftrace_node_print_details() does.
+     */
+    private void actionSet() {
+        List<Action> list = Group.actionList(actionSet);
+        actionSet.clear();
+        if (list.isEmpty()) {
+            return;
+        }
+        if (trace != null) {
+            if (lastTopTable >= 0) {
+                String[] lines = trace.substring(lastTopTable).split("\n", -1);
+                StringBuilder t = new StringBuilder();
+                for (int i = 0; i < lines.length - 1; i++) {
+                    t.append(lines[i].isEmpty() ? "" : i == 0 ? "    " : "        ").append(lines[i]).append('\n');
+                }
+                trace.replace(lastTopTable, trace.length(), t.toString());
+            }
+            trace.append("--. Executing action set:\n");
+        }
+        int savedLevel = level, savedTableLevel = tableLevel;
+        level = 0;
+        tableLevel = 0;
+        tail = true;
+        actions(list, false);
+        level = savedLevel;
+        tableLevel = savedTableLevel;
     }
 
     // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
@@ -1028,6 +1098,9 @@ final class Xlate {
             odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (flow[Slot.NW_PROTO.ordinal()] == 0) {
+            type = 0; // commit_set_nw_action(): no L3 header to rewrite (nor L4) without a protocol
+        }
         if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
             boolean changed = false;
@@ -1050,7 +1123,9 @@ final class Xlate {
                 ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]));
             }
             if (flow[Slot.NW_TOS.ordinal()] != base[Slot.NW_TOS.ordinal()]) {
-                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()]));
+                long tosMask = wc[Slot.NW_TOS.ordinal()] & 0xff; // a masked set when only DSCP or ECN was written
+                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & (tosMask == 0 ? 0xff : tosMask))
+                        + (tosMask == 0 || tosMask == 0xff ? "" : "/" + MatchFormat.hex(tosMask)));
             }
             if (flow[Slot.NW_TTL.ordinal()] != base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
@@ -1151,7 +1226,7 @@ final class Xlate {
 
     static {
         for (Slot s : Slot.ALL) {
-            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA;
+            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID;
             TUNNEL_KEY[s.ordinal()] = s.name().startsWith("TUN_");
         }
     }
