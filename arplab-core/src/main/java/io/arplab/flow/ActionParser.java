@@ -724,9 +724,14 @@ public final class ActionParser {
      * ofpacts_check(): each field an action writes or reads must have its prerequisites in the match. Returns the
      * log line OVS writes, as the exception's text; the caller prints "actions are invalid ..." after it.
      */
-    static void check(List<Action> actions, Match match) {
+    static void check(List<Action> actions, Match match, int table) {
         for (Action a : actions) {
             Field bad = null;
+            if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
+                throw new ActionCheckException(null, "OFPBIC_BAD_TABLE_ID");
+            } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
+                check(w.actions(), match, table);
+            }
             if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY && !match.prereqsOk(sf.field())) {
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
@@ -738,18 +743,27 @@ public final class ActionParser {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
-            } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
+            } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match, a
+                Match learned = new Match(); // matched field in what the immediate specs before it match
                 for (Action.LearnSpec sp : l.specs()) {
-                    if (sp.src() != null && !match.prereqsOk(sp.src().field())) {
-                        throw new ActionCheckException("meta_flow|WARN|source field " + sp.src().field().name
+                    Field unmet = sp.src() != null && !match.prereqsOk(sp.src().field()) ? sp.src().field()
+                            : sp.kind() == Action.LearnSpec.MATCH && !learned.prereqsOk(sp.dst().field())
+                            ? sp.dst().field() : null;
+                    if (unmet != null) {
+                        throw new ActionCheckException("meta_flow|WARN|source field " + unmet.name
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                    Subfield d = sp.dst();
+                    if (sp.kind() == Action.LearnSpec.MATCH && sp.src() == null) {
+                        learned.set(d.field(), learned.value(d.field().slot) >>> d.field().shift | sp.imm() << d.ofs(),
+                                learned.mask(d.field().slot) >>> d.field().shift | d.mask());
                     }
                 }
             } else if (a instanceof Action.Ct ct) {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6) {
                     throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
                 }
-                check(ct.exec(), match);
+                check(ct.exec(), match, table);
             }
             if (bad != null) {
                 throw new ActionCheckException("ofp_actions|WARN|set_field " + bad.name
