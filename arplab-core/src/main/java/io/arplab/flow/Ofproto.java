@@ -166,7 +166,7 @@ public final class Ofproto {
             for (int i = 0; i < m.mask.length; i++) {
                 extra |= (x.lastMask[i] & ~m.mask[i]) != 0; // flow_wildcards_has_extra()
             }
-            if (extra) {
+            if (extra || x.avoidCaching) {
                 datapath.remove(m);
             } else {
                 m.actions = x.lastActions;

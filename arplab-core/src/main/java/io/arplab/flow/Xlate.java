@@ -71,6 +71,8 @@ final class Xlate {
     boolean onePass;
     long[] lastMask;
     String lastActions;
+    /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
+    boolean avoidCaching;
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
     boolean keyMissed;
     /** Traceflow's observer of what a trace decides, or null. */
@@ -459,7 +461,7 @@ final class Xlate {
             }
         }
         xc.replayable = false; // the flow_mod is the translation's: learning megaflows are translated per packet
-        if (!execute) {
+        if (!execute && !onePass) { // a trace: no side effects and no xlate cache to learn from
             problem("suppressing side effects, so learn action ignored");
             return;
         }
@@ -477,9 +479,28 @@ final class Xlate {
                 acts.add(new Action.Output(v, 0));
             }
         }
-        br.tables.apply(new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
+        FlowMod fm = new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
-                acts, List.of(), FlowMod.P_ANY), OfVersion.OF10, now);
+                acts, List.of(), FlowMod.P_ANY);
+        boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
+        List<Rule> same = l.limit() > 0 ? br.tables.collect(fm, true) : List.of();
+        boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
+        avoidCaching |= !execute && l.limit() > 0 && !learned;
+        if (execute && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
+            if (!learned) {
+                belowLimit = br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
+                        false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
+                        .size() < l.limit();
+            }
+        }
+        if (execute && belowLimit) {
+            br.tables.apply(fm, OfVersion.OF10, now);
+        }
+        if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
+            set(l.resultDst(), belowLimit ? 1 : 0);
+            unwildcard(l.resultDst().field(), l.resultDst().mask());
+            note(l.resultDst() + " is now " + subValue(l.resultDst()));
+        }
     }
 
     // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there
@@ -1146,6 +1167,12 @@ final class Xlate {
             if (!tp.isEmpty() && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP)) {
                 odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
             }
+        }
+        long mark = flow[Slot.PKT_MARK.ordinal()];
+        if (mark != base[Slot.PKT_MARK.ordinal()]) { // commit_set_pkt_mark_action(): masked unless wholly written
+            long m = wc[Slot.PKT_MARK.ordinal()] & 0xffffffffL;
+            odpAdd("set(skb_mark(" + MatchFormat.hex(mark & m) + (m == 0xffffffffL ? "" : "/" + MatchFormat.hex(m))
+                    + "))");
         }
         base = copy(flow, base == initial ? null : base);
     }
