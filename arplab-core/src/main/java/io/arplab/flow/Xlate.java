@@ -322,17 +322,24 @@ final class Xlate {
                     note("output port is " + port);
                 }
                 outputPort(port);
-            } else if (a instanceof Action.GotoTable g) {
+            } else if (a instanceof Action.GotoTable g) { // always the last: its table sits with the actions
+                int savedTableLevel = tableLevel;
+                tableLevel = level;
                 table(g.table());
+                tableLevel = savedTableLevel;
             } else if (a instanceof Action.Resubmit r) {
                 long saved = flow[Slot.IN_PORT.ordinal()];
                 if (r.inPort() != Ports.IN_PORT) {
                     flow[Slot.IN_PORT.ordinal()] = r.inPort();
                 }
                 int savedLevel = level, savedTableLevel = tableLevel;
-                if (!tail) { // a resubmit with actions after it nests its table in the trace; a last one does not
+                // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
+                // action's table is not, however deep its list sits
+                if (i < actions.size() - 1) {
                     tableLevel = level + 1;
                     level += 2;
+                } else {
+                    tableLevel = level;
                 }
                 table(r.table() == 255 ? 0 : r.table());
                 level = savedLevel;
