@@ -101,6 +101,7 @@ FIELDS = [
     ("ct_label", lambda: r.choice(["0x1", "0x1/0x1", "0x10000000000000000", "0xffff/0xff00"]), None),
     ("recirc_id", lambda: r.choice(["0", "1", "0x10"]), None),
     ("dp_hash", lambda: masked(32), None),
+    ("conj_id", lambda: r.choice(["1", "0x10", "4294967295", "4294967296", "5/0xff", "-1"]), None),
     ("reg", lambda: masked(32), None),
     ("xreg", lambda: masked(64), None),
     ("ipv6_src", lambda: r.choice(["::1", "fe80::1", "2001:db8::/32", "2001:db8::1/64"]), "ipv6"),
@@ -259,7 +260,9 @@ def action():
     if k == 31:
         return r.choice(["set_tunnel:0x5", "set_tunnel64:0x100000000", "set_tunnel:0x100000000"])
     if k == 32:
-        return r.choice(["output(port=1,max_len=100)", "fin_timeout(idle_timeout=5)", "conjunction(1,1/2)"])
+        return r.choice(["output(port=1,max_len=100)", "fin_timeout(idle_timeout=5)", "conjunction(%s,%s/%s)" % (
+            r.choice(["1", "0x10", "-1", "4294967296", "x"]), r.choice(["0", "1", "2", "3", " 2 "]),
+            r.choice(["1", "2", "3", "64", "65", "258"]))])
     if k == 33:
         return "mod_nw_src:%s" % ip()
     if k == 34:

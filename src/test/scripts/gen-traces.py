@@ -3,8 +3,9 @@
 
 Writes a commands.in for record-megaflows.sh (br0 with dummy ports p1 and p2): per block, the flows of a small
 random pipeline (tables 0-3, matches on ports, protocols, addresses out of a small pool so that rules hit and miss,
-registers; actions that resubmit, write registers and headers, output, run ct()), then ofproto/trace of random
-packets, packets received on p1 and the megaflows they leave.
+registers; actions that resubmit, write registers and headers, output, run ct(), write the action set; conjunctive
+policies of two or three dimensions), then ofproto/trace of random packets, packets received on p1 and the megaflows
+they leave.
   src/test/scripts/gen-traces.py SEED BLOCKS > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
 """
 import random
@@ -97,12 +98,40 @@ def flow(table):
             acts.append(a)
             break
         acts.append(a)
+    if r.random() < 0.25:  # instructions in OpenFlow 1.1+ order, before write_metadata and goto_table
+        tail = [a for a in acts if a.startswith("write_metadata") or a.startswith("goto_table")]
+        acts = [a for a in acts if a not in tail] + r.choice([["clear_actions"], [], []]) + [
+            "write_actions(%s)" % ",".join(r.sample(["output:%d" % r.choice([1, 2]), "set_field:%d->reg1" % r.choice(
+                [1, 2]), "mod_dl_dst:%s" % r.choice(MACS), "dec_ttl" if proto in ("ip", "tcp", "udp", "icmp")
+                else "LOCAL"], r.choice([1, 2])))] + tail
     if any(a.startswith("write_metadata") for a in acts):
         acts = [a for a in acts if not a.startswith("write_metadata")] + [next(a for a in acts if a.startswith("write_metadata"))]
         gotos = [a for a in acts if a.startswith("goto_table")]
         acts = [a for a in acts if not a.startswith("goto_table")] + gotos
     head = ["table=%d" % table, "priority=%d" % r.choice([0, 10, 20, 100])]
     return ",".join(head + parts + ["actions=" + ",".join(acts)])
+
+
+def conjunction(table, cid):
+    """A conjunctive policy: clause flows of 2 or 3 dimensions (addresses, ports, in_port), the conj_id flow."""
+    prio = r.choice([10, 20, 100, 200])
+    dims = r.sample(["nw_src", "nw_dst", "tp_dst", "in_port"], r.choice([2, 2, 3]))
+    out = []
+    for k, d in enumerate(dims):
+        for _ in range(r.choice([1, 2])):
+            if d in ("nw_src", "nw_dst"):
+                m = "ip,%s=%s%s" % (d, r.choice(IPS), r.choice(["", "/24"]))
+            elif d == "tp_dst":
+                m = "%s,tp_dst=%s" % (r.choice(["tcp", "udp"]), r.choice(["80", "53", "1030"]))
+            else:
+                m = "in_port=%d" % r.choice([1, 2])
+            out.append("table=%d,priority=%d,%s,actions=conjunction(%d,%d/%d)" % (table, prio, m, cid, k + 1,
+                                                                                   len(dims)))
+    later = [t for t in range(table + 1, 4)]
+    act = r.choice(["output:%d" % r.choice([1, 2]), "load:%d->NXM_NX_REG0[]" % cid] +
+                   (["resubmit(,%d)" % r.choice(later)] if later else []))
+    out.append("table=%d,priority=%d,conj_id=%d,actions=%s" % (table, r.choice([prio, prio, 5]), cid, act))
+    return out
 
 
 def packet():
@@ -143,6 +172,9 @@ for b in range(blocks):
     for t in range(4):
         for _ in range(r.choice([1, 2, 3, 4])):
             print("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % flow(t))
+        if r.random() < 0.5:
+            for f in conjunction(t, r.choice([1, 2, 3])):
+                print("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % f)
     for _ in range(r.choice([3, 4, 5])):
         p = packet()
         ct = " ".join("--ct-next '%s'" % r.choice(["trk,new", "trk,est", "trk,est,rpl"]) for _ in range(r.choice([0, 0, 1, 2])))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Records OVS 3.1's learn action for refdata/ovs/learn/commands.in (br0 with dummy ports p1, p2, p3): each command
-# line's output (stdout and stderr) after "### LINE", into commands.out.
-#   src/test/scripts/record-learn.sh
+# line's output (stdout and stderr) after "### LINE", into commands.out (or NAME.in into NAME.out: extras, limit=,
+# result_dst= and delete_learned).
+#   src/test/scripts/record-learn.sh [NAME]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=$here/../resources/refdata/ovs/learn
@@ -18,4 +19,4 @@ while IFS= read -r line; do
   echo "### $line"
   eval "$line" 2>&1
   sleep 0.2
-done < "$res/commands.in" > "$res/commands.out"
+done < "$res/${1:-commands}.in" > "$res/${1:-commands}.out"

@@ -107,6 +107,28 @@ public sealed interface Action {
 
     record ClearActions() implements Action {}
 
+    /** write_actions(...) (OFPIT11_WRITE_ACTIONS): actions added to the action set run at the pipeline's end. */
+    record WriteActions(List<Action> actions) implements Action {}
+
+    /**
+     * conjunction(id,k/n) (struct ofpact_conjunction): the flow is clause {@code clause} (0-based) of the n-clause
+     * conjunctive match {@code id}, a soft match of the classifier.
+     */
+    record Conjunction(long id, int clause, int nClauses) implements Action {
+        /** Whether {@code actions} make a conjunctive flow (ofpacts_verify(): only conjunction and note). */
+        static boolean in(List<Action> actions) {
+            for (int i = 0; actions != null && i < actions.size(); i++) {
+                Action a = actions.get(i);
+                if (a instanceof Conjunction) {
+                    return true;
+                } else if (!(a instanceof Note)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
     record WriteMetadata(long value, long mask) implements Action {}
 
     /** meter:N, the meter table's entry N (ofpact_meter): an instruction before OpenFlow 1.5. */

@@ -146,6 +146,11 @@ public final class ActionFormat {
             learn(l, names, s);
         } else if (a instanceof Action.ClearActions c) {
             s.append("clear_actions");
+        } else if (a instanceof Action.WriteActions w) {
+            s.append("write_actions(").append(w.actions().isEmpty() ? "" : format(w.actions(), v, names)).append(')');
+        } else if (a instanceof Action.Conjunction c) {
+            s.append("conjunction(").append(c.id()).append(',').append(c.clause() + 1).append('/')
+                    .append(c.nClauses()).append(')');
         } else if (a instanceof Action.WriteMetadata w) {
             s.append("write_metadata:").append(MatchFormat.hex(w.value()));
             if (w.mask() != -1L) {
@@ -274,8 +279,13 @@ public final class ActionFormat {
     public static List<Action> roundTrip(List<Action> actions, OfVersion v) {
         List<Action> out = new ArrayList<>();
         for (Action a : actions) {
-            if (a instanceof Action.ClearActions && !v.atLeast(OfVersion.OF11)) {
+            if ((a instanceof Action.ClearActions || a instanceof Action.WriteActions) && !v.atLeast(OfVersion.OF11)) {
                 continue; // OpenFlow 1.0 has no instructions: ovs-ofctl leaves it out
+            } else if (a instanceof Action.WriteActions w) { // an empty Write-Actions decodes to nothing
+                List<Action> set = roundTrip(w.actions(), v);
+                if (!set.isEmpty()) {
+                    out.add(new Action.WriteActions(set));
+                }
             } else if (a instanceof Action.PushVlan p && !p.implicit() && !v.atLeast(OfVersion.OF11)) {
                 continue; // not encodable in OpenFlow 1.0
             } else if (a instanceof Action.PopVlan) {

@@ -14,10 +14,12 @@ public final class ActionParser {
         "write_metadata", "goto_table"};
 
     public static List<Action> parse(String s, Match match, PortMap names) {
-        return parse(s, match, names, false);
+        return parse(s, match, names, null);
     }
 
-    private static List<Action> parse(String s, Match match, PortMap names, boolean inCt) {
+    /** {@code outer}: the action these are nested in ("ct", "write_actions"), or null. */
+    private static List<Action> parse(String s, Match match, PortMap names, String outer) {
+        boolean inCt = "ct".equals(outer);
         List<Action> out = new ArrayList<>();
         List<Integer> insts = new ArrayList<>();
         boolean drop = false;
@@ -90,6 +92,11 @@ public final class ActionParser {
                     inst = 0;
                 }
                 case "note" -> out.add(note(value));
+                case "conjunction" -> out.add(conjunction(value));
+                case "write_actions" -> {
+                    out.add(new Action.WriteActions(parse(value, match, names, "write_actions")));
+                    inst = 3;
+                }
                 case "clear_actions" -> {
                     out.add(new Action.ClearActions());
                     inst = 2;
@@ -118,24 +125,38 @@ public final class ActionParser {
         if (drop && !out.isEmpty()) {
             throw new FlowParseException("\"drop\" must not be accompanied by any other action or instruction");
         }
-        verify(out, insts, inCt);
+        verify(out, insts, outer);
         return out;
     }
 
-    // ofpacts_verify(), once every action is parsed: ofpacts_verify_nested()'s CT fields only inside ct() and only
-    // they there, then the instruction order
-    private static void verify(List<Action> actions, List<Integer> insts, boolean inCt) {
+    // ofpacts_verify(), once every action is parsed: a conjunctive flow has conjunctions and notes alone;
+    // ofpacts_verify_nested()'s CT fields only inside ct() and only they there, nothing nested in write_actions that
+    // it cannot hold, then the instruction order
+    private static void verify(List<Action> actions, List<Integer> insts, String outer) {
+        boolean inCt = "ct".equals(outer);
         int inst = 0;
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
+            if (a instanceof Action.Conjunction) {
+                for (Action b : actions) {
+                    if (!(b instanceof Action.Conjunction) && !(b instanceof Action.Note)) {
+                        throw new FlowParseException("\"conjunction\" actions may be used along with \"note\" but"
+                                + " not any other kind of action (such as the \"" + name(b) + "\" action used here)");
+                    }
+                }
+                return;
+            }
             Field dst = a instanceof Action.SetField f ? f.field() : a instanceof Action.Move m ? m.dst().field() : null;
             boolean ctField = dst == Field.CT_MARK || dst == Field.CT_LABEL;
             if (ctField && !inCt) {
                 throw new FlowParseException("cannot set CT fields outside of ct action");
             } else if (inCt && dst == null) {
-                throw new FlowParseException("ct action doesn't support nested action " + actionName(a));
+                throw new FlowParseException("ct action doesn't support nested action " + name(a));
             } else if (inCt && !ctField) {
                 throw new FlowParseException("ct action doesn't support nested modification of " + dst.name);
+            }
+            if (actions.get(i) instanceof Action.Meter && "write_actions".equals(outer)) { // unsupported_nesting()
+                throw new FlowParseException("write_actions action doesn't support nested action meter");
             }
             int next = insts.get(i);
             if (i > 0 && (inst == 1 ? next < inst : next <= inst)) {
@@ -144,40 +165,100 @@ public final class ActionParser {
                         : "invalid instruction ordering: " + INSTRUCTIONS[next] + " must appear before "
                         + INSTRUCTIONS[inst] + ", for OpenFlow 1.1+ compatibility");
             }
+            if ("write_actions".equals(outer) && next > 1) { // only apply_actions and meter nest
+                throw new FlowParseException(INSTRUCTIONS[next] + " instruction not allowed here");
+            }
             inst = next;
         }
     }
 
-    // ofpact_name() of an action that sets no field through set_field or move
-    private static String actionName(Action a) {
-        if (a instanceof Action.SetField f) { // OpenFlow 1.0's own set actions
-            return switch (f.field()) {
-                case VLAN_VID -> "set_vlan_vid";
-                case VLAN_PCP -> "set_vlan_pcp";
-                case IP_ECN -> "mod_nw_ecn";
-                default -> f.field().legacyAction;
-            };
+    /** ofpact_name(): the name of the OVS action {@code a} was parsed into. */
+    static String name(Action a) {
+        if (a instanceof Action.SetField f) {
+            return f.raw() != Action.Raw.LEGACY ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
+                    : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
+                    : f.field().legacyAction;
+        } else if (a instanceof Action.Queue q) {
+            return q.queue() < 0 ? "pop_queue" : "set_queue";
         }
-        if (a instanceof Action.Queue q && q.queue() < 0) {
-            return "pop_queue";
-        }
-        return ACTION_NAMES.getOrDefault(a.getClass(), a.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        String n = ACTION_NAMES.get(a.getClass());
+        return n != null ? n : a.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static final java.util.Map<Class<?>, String> ACTION_NAMES = java.util.Map.ofEntries(
-            java.util.Map.entry(Action.Output.class, "output"), java.util.Map.entry(Action.OutputReg.class, "output_reg"),
-            java.util.Map.entry(Action.Resubmit.class, "resubmit"), java.util.Map.entry(Action.GotoTable.class,
-            "goto_table"), java.util.Map.entry(Action.DecTtl.class, "dec_ttl"), java.util.Map.entry(
-            Action.SetNwTtl.class, "mod_nw_ttl"), java.util.Map.entry(Action.PopVlan.class, "strip_vlan"),
-            java.util.Map.entry(Action.PushVlan.class, "push_vlan"), java.util.Map.entry(Action.Controller.class,
-            "controller"), java.util.Map.entry(Action.SetTunnel.class, "set_tunnel"), java.util.Map.entry(
-            Action.Enqueue.class, "enqueue"), java.util.Map.entry(Action.Queue.class, "set_queue"),
-            java.util.Map.entry(Action.Sample.class, "sample"), java.util.Map.entry(Action.CtClear.class, "ct_clear"),
-            java.util.Map.entry(Action.Exit.class, "exit"), java.util.Map.entry(Action.Ct.class, "ct"),
-            java.util.Map.entry(Action.Note.class, "note"), java.util.Map.entry(Action.ClearActions.class,
-            "clear_actions"), java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"),
-            java.util.Map.entry(Action.Meter.class, "meter"), java.util.Map.entry(Action.Group.class, "group"),
-            java.util.Map.entry(Action.Learn.class, "learn"));
+        java.util.Map.entry(Action.OutputReg.class, "output_reg"), java.util.Map.entry(Action.GotoTable.class,
+            "goto_table"), java.util.Map.entry(Action.DecTtl.class, "dec_ttl"),
+        java.util.Map.entry(Action.SetNwTtl.class, "mod_nw_ttl"), java.util.Map.entry(Action.PopVlan.class,
+            "strip_vlan"), java.util.Map.entry(Action.PushVlan.class, "push_vlan"),
+        java.util.Map.entry(Action.SetTunnel.class, "set_tunnel"), java.util.Map.entry(Action.CtClear.class,
+            "ct_clear"), java.util.Map.entry(Action.ClearActions.class, "clear_actions"),
+        java.util.Map.entry(Action.WriteActions.class, "write_actions"),
+        java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"));
+
+    // parse_CONJUNCTION(): ovs_scan(arg, "%"SCNi32" , %"SCNu8" / %"SCNu8" %n") over the whole argument
+    private static Action conjunction(String arg) {
+        int[] pos = {0};
+        Long id = scanInt(arg, pos, 0, 0xffffffffL);
+        Long clause = id == null || !scanChar(arg, pos, ',') ? null : scanInt(arg, pos, 10, 0xff);
+        Long n = clause == null || !scanChar(arg, pos, '/') ? null : scanInt(arg, pos, 10, 0xff);
+        while (n != null && pos[0] < arg.length() && Character.isWhitespace(arg.charAt(pos[0]))) {
+            pos[0]++;
+        }
+        if (n == null || pos[0] != arg.length()) {
+            throw new FlowParseException("\"conjunction\" syntax is \"conjunction(id,i/n)\"");
+        }
+        if (n < 2) {
+            throw new FlowParseException("conjunction must have at least 2 clauses");
+        } else if (n > 64) {
+            throw new FlowParseException("conjunction must have at most 64 clauses");
+        } else if (clause < 1) {
+            throw new FlowParseException("clause index must be positive");
+        } else if (clause > n) {
+            throw new FlowParseException("clause index must be less than or equal to number of clauses");
+        }
+        return new Action.Conjunction(id, (int) (clause - 1), (int) (long) n);
+    }
+
+    // ovs_scan()'s literal: spaces before it are skipped ("%i , %u": the format's space matches any run)
+    private static boolean scanChar(String s, int[] pos, char c) {
+        while (pos[0] < s.length() && Character.isWhitespace(s.charAt(pos[0]))) {
+            pos[0]++;
+        }
+        if (pos[0] < s.length() && s.charAt(pos[0]) == c) {
+            pos[0]++;
+            return true;
+        }
+        return false;
+    }
+
+    // lib/util.c scan_int(): leading spaces, a sign, 0x (base 0 or 16), digits; the value kept to the type's width
+    private static Long scanInt(String s, int[] pos, int base, long width) {
+        int i = pos[0];
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        if ((base == 0 || base == 16) && (s.startsWith("0x", i) || s.startsWith("0X", i))) {
+            base = 16;
+            i += 2;
+        } else if (base == 0) {
+            base = i < s.length() && s.charAt(i) == '0' ? 8 : 10;
+        }
+        long value = 0;
+        int digits = 0;
+        for (; i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && Character.digit(s.charAt(i), 16) < base;
+                i++, digits++) {
+            value = value * base + Character.digit(s.charAt(i), 16);
+        }
+        if (digits == 0) {
+            return null;
+        }
+        pos[0] = i;
+        return (negative ? -value : value) & width;
+    }
 
     private static boolean udp(Match m) {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
@@ -491,7 +572,7 @@ public final class ActionParser {
     }
 
     private static void writable(Field f) {
-        if (f == Field.IN_PORT || f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID
+        if (f == Field.IN_PORT || f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
                 || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
                 || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG) {
             if (f == Field.IN_PORT) {
@@ -512,7 +593,7 @@ public final class ActionParser {
         if (f == null) {
             throw new FlowParseException(key + " is not a valid OXM field name");
         }
-        if (Field.NO_PROTOCOL.contains(f)) { // parse_SET_FIELD(): !mf->writable
+        if (Field.NO_PROTOCOL.contains(f) || f == Field.CONJ_ID) { // parse_SET_FIELD(): !mf->writable
             throw new FlowParseException(key + " is read-only");
         }
         U128[] vm = FieldParser.parseWide(f, value.substring(0, arrow), names);
@@ -628,7 +709,7 @@ public final class ActionParser {
                 }
                 case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
                         .format(); // parse_NAT()'s refusals, then format_NAT()'s text
-                case "exec" -> exec = parse(kv.value, match, names, true);
+                case "exec" -> exec = parse(kv.value, match, names, "ct");
                 case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
                     case "ftp" -> Action.CT_FTP;
                     case "tftp" -> Action.CT_TFTP;
@@ -676,13 +757,18 @@ public final class ActionParser {
      * ofpacts_check(): each field an action writes or reads must have its prerequisites in the match. Returns the
      * log line OVS writes, as the exception's text; the caller prints "actions are invalid ..." after it.
      */
-    static void check(List<Action> actions, Match match) {
+    static void check(List<Action> actions, Match match, int table) {
         Match tagged = match.copy(), untagged = match.copy(); // check_PUSH_VLAN() marks the flow tagged,
         tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
         untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
         int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         for (Action a : actions) {
             Field bad = null;
+            if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
+                throw new ActionCheckException(null, "OFPBIC_BAD_TABLE_ID");
+            } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
+                check(w.actions(), match, table);
+            }
             if (a instanceof Action.PushVlan p && !p.implicit()) {
                 tags++;
             } else if (a instanceof Action.PopVlan) {
@@ -703,8 +789,11 @@ public final class ActionParser {
             } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
                 Match learned = new Match(); // and its destination in the learned flow's match so far
                 for (Action.LearnSpec sp : l.specs()) {
-                    if (sp.src() != null && !match.prereqsOk(sp.src().field())) {
-                        throw new ActionCheckException("meta_flow|WARN|source field " + sp.src().field().name
+                    Field unmet = sp.src() != null && !match.prereqsOk(sp.src().field()) ? sp.src().field()
+                            : sp.kind() == Action.LearnSpec.MATCH && !learned.prereqsOk(sp.dst().field())
+                            ? sp.dst().field() : null;
+                    if (unmet != null) {
+                        throw new ActionCheckException("meta_flow|WARN|source field " + unmet.name
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                     }
                     Subfield d = sp.dst();
@@ -727,7 +816,7 @@ public final class ActionParser {
                         || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
                     throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
                 }
-                check(ct.exec(), match);
+                check(ct.exec(), match, table);
             }
             if (bad != null) {
                 throw new ActionCheckException("ofp_actions|WARN|set_field " + bad.name
@@ -755,6 +844,12 @@ public final class ActionParser {
                 usable &= FlowParser.usable(exact);
             } else if (a instanceof Action.Meter) {
                 usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
+            } else if (a instanceof Action.WriteActions w) { // what parsing the nested actions restricts, not checking
+                for (Action n : w.actions()) {
+                    if (n instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
+                        usable &= usable(List.of(n), match);
+                    }
+                }
             } else if (a instanceof Action.PushVlan p) {
                 if (!p.implicit()) {
                     usable &= FlowMod.P_OF11 | FlowMod.P_OXM;

@@ -404,24 +404,55 @@ final class Classifier {
     /**
      * classifier_lookup(): the highest-priority rule matching {@code flow}, or null. With {@code wc}, adds to it the
      * bits the lookup examined, as find_match_wc() does; subtables that cannot beat the match so far are not visited.
+     * A matching conjunctive flow is a soft match, resolved by {@link Conjunctions} when it beats the hard one.
      */
     Rule lookup(long[] flow, long[] wc) {
+        return lookup(flow, wc, true);
+    }
+
+    /** classifier_lookup__(): with {@code allowConjunctive} false, conjunctive flows are passed over. */
+    Rule lookup(long[] flow, long[] wc, boolean allowConjunctive) {
         trieDone = 0;
         found = null;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
+        Conjunctions soft = null;
         for (Subtable st : byPriority()) {
             if (st.maxPrio <= hardPri) {
                 break;
             }
             Rule r = wc == null ? st.find(st.hash(flow), flow) : findMatchWc(st, flow, wc);
-            if (r != null && r.priority > hardPri) {
+            if (r == null || r.priority <= hardPri) {
+                continue;
+            }
+            if (!Action.Conjunction.in(r.actions)) {
                 hard = r;
                 hardPri = r.priority;
                 found = st.found;
+            } else if (allowConjunctive) {
+                soft = soft == null ? new Conjunctions(this) : soft;
+                soft.add(r);
             }
         }
-        return hard;
+        if (soft == null) {
+            return hard;
+        }
+        Rule resolved = soft.resolve(flow, wc, hard);
+        found = resolved == null ? null : resolved.actions;
+        return resolved;
+    }
+
+    /** next_visible_rule_in_list(): the rule of the next lower priority with {@code r}'s very match, or null. */
+    Rule nextInList(Rule r) {
+        Subtable st = subtable(r.match.mask, false);
+        Rule best = null;
+        for (Rule x : st.rules) {
+            if (x.priority < r.priority && (best == null || x.priority > best.priority)
+                    && Arrays.equals(x.match.value, r.match.value)) {
+                best = x;
+            }
+        }
+        return best;
     }
 
     // find_match_wc() as OVS 3.1.1 has it: the final stage's bits are folded even when the ports trie decides

@@ -22,6 +22,7 @@ public enum Field {
     XREG0(0, 2), XREG1(1, 2), XREG2(2, 2), XREG3(3, 2), XREG4(4, 2), XREG5(5, 2), XREG6(6, 2), XREG7(7, 2),
     XXREG0(0, 4), XXREG1(1, 4), XXREG2(2, 4), XXREG3(3, 4),
     PKT_MARK("pkt_mark", null, "NXM_NX_PKT_MARK", Slot.PKT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
+    CONJ_ID("conj_id", null, "NXM_NX_CONJ_ID", Slot.CONJ_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     RECIRC_ID("recirc_id", null, "NXM_NX_RECIRC_ID", Slot.RECIRC_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     DP_HASH("dp_hash", null, "NXM_NX_DP_HASH", Slot.DP_HASH, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CT_STATE("ct_state", null, "NXM_NX_CT_STATE", Slot.CT_STATE, 0, 32, 4, Kind.CT_STATE, Prereq.NONE, true, null),

@@ -128,6 +128,11 @@ public final class FieldParser {
 
     /** strtoull(s, &tail, 0) of a whole string, as an unsigned number; NumberFormatException if not one. */
     public static BigInteger parseUnsigned(String t) {
+        if (t.startsWith("-") || t.startsWith("+")) { // strtoull() takes a sign and negates in 64 bits
+            BigInteger v = parseUnsigned(t.substring(1));
+            return t.startsWith("+") || v.signum() == 0 || v.bitLength() > 64 ? v
+                    : BigInteger.ONE.shiftLeft(64).subtract(v);
+        }
         if (t.startsWith("0x") || t.startsWith("0X")) {
             if (t.length() == 2) {
                 throw new NumberFormatException(t);

@@ -173,7 +173,7 @@ public final class FlowParser {
         List<Action> actions = List.of();
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);
-            ActionParser.check(actions, match);
+            ActionParser.check(actions, match, table);
             usable &= ActionParser.usable(actions, match);
             if (usable == 0) { // parse_ofp_str__(): no protocol can carry this match with these actions
                 throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");

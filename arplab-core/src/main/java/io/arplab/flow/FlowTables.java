@@ -121,6 +121,29 @@ public final class FlowTables {
     public void remove(Rule r) {
         version++;
         tables.get(r.table).remove(r);
+        for (Action a : r.actions == null ? List.<Action>of() : r.actions) {
+            if (a instanceof Action.Learn l && (l.flags() & 2) != 0 && !learnsDeleting(l.table(), l.cookie())) {
+                // learned_cookies_flush(): the last flow whose learn has delete_learned takes the table's flows with
+                // its cookie along
+                for (Rule x : rules(l.table())) {
+                    if (x.cookie == l.cookie()) {
+                        remove(x);
+                    }
+                }
+            }
+        }
+    }
+
+    // learned_cookies_inc(): whether a flow still learns into table t with this cookie and delete_learned
+    private boolean learnsDeleting(int t, long cookie) {
+        for (Rule x : all()) {
+            for (Action a : x.actions) {
+                if (a instanceof Action.Learn l && (l.flags() & 2) != 0 && l.table() == t && l.cookie() == cookie) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** collect_rules_loose() / collect_rules_strict(), in dump order. */

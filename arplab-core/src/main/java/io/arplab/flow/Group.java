@@ -146,8 +146,8 @@ public final class Group {
         int lastClass = 0;
         List<Action> setOrMove = new ArrayList<>();
         for (Action a : set) {
-            int finalClass = a instanceof Action.Ct ? 1 : a instanceof Action.Resubmit ? 2
-                    : a instanceof Action.Output ? 3 : a instanceof Action.Group ? 4 : 0;
+            int finalClass = a instanceof Action.Ct ? 1 : a instanceof Action.CtClear ? 2 : a instanceof Action.Resubmit
+                    ? 3 : a instanceof Action.Output ? 4 : a instanceof Action.Group ? 5 : 0;
             if (a instanceof Action.PopVlan) {
                 pop = a;
             } else if (a instanceof Action.PushVlan) {
@@ -159,7 +159,8 @@ public final class Group {
                     last = a;
                     lastClass = finalClass;
                 }
-            } else if (a instanceof Action.SetField || a instanceof Action.Move || a instanceof Action.SetNwTtl) {
+            } else if (a instanceof Action.SetField || a instanceof Action.Move || a instanceof Action.SetNwTtl
+                    || a instanceof Action.Queue q && q.queue() >= 0 || a instanceof Action.SetTunnel) {
                 setOrMove.add(a);
             }
         }

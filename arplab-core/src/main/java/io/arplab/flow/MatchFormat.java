@@ -94,6 +94,9 @@ public final class MatchFormat {
         u32(s, "pkt_mark", m, Slot.PKT_MARK);
         u32(s, "recirc_id", m, Slot.RECIRC_ID);
         u32(s, "dp_hash", m, Slot.DP_HASH);
+        if (m.mask(Slot.CONJ_ID) != 0) { // match_format(): always decimal
+            s.append("conj_id=").append(m.value(Slot.CONJ_ID)).append(',');
+        }
         if (m.mask(Slot.CT_STATE) != 0) {
             s.append("ct_state=");
             if (m.mask(Slot.CT_STATE) == Slot.CT_STATE.max) {

@@ -169,7 +169,7 @@ public final class Ofproto {
             for (int i = 0; i < m.mask.length; i++) {
                 extra |= (x.lastMask[i] & ~m.mask[i]) != 0; // flow_wildcards_has_extra()
             }
-            if (extra) {
+            if (extra || x.avoidCaching) {
                 datapath.remove(m);
             } else {
                 m.actions = x.lastActions;
@@ -347,7 +347,7 @@ public final class Ofproto {
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
         if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
-            for (Action a : fm.actions()) {
+            for (Action a : flattened(fm.actions())) {
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
                     return "OFPBAC_BAD_OUT_GROUP";
                 }
@@ -384,7 +384,7 @@ public final class Ofproto {
                         : groups.containsKey(m.id()) ? java.util.Set.of(m.id()) : java.util.Set.of());
                 groups.keySet().removeAll(gone);
                 for (Rule r : tables.all()) {
-                    for (Action a : r.actions) {
+                    for (Action a : flattened(r.actions)) {
                         if (a instanceof Action.Group g && gone.contains(g.groupId())) {
                             tables.remove(r);
                             break;
@@ -446,11 +446,24 @@ public final class Ofproto {
 
     private static int groupRefs(List<Action> actions, long id) {
         int n = 0;
-        for (Action a : actions) {
-            n += a instanceof Action.Group g && g.groupId() == id ? 1
-                    : a instanceof Action.Ct ct && ct.exec() != null ? groupRefs(ct.exec(), id) : 0;
+        for (Action a : flattened(actions)) {
+            n += a instanceof Action.Group g && g.groupId() == id ? 1 : 0;
         }
         return n;
+    }
+
+    /** OFPACT_FOR_EACH_FLATTENED: the actions with those nested in ct(exec(...)) and write_actions(...). */
+    static List<Action> flattened(List<Action> actions) {
+        List<Action> out = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            out.add(a);
+            if (a instanceof Action.Ct ct && ct.exec() != null) {
+                out.addAll(flattened(ct.exec()));
+            } else if (a instanceof Action.WriteActions w) {
+                out.addAll(flattened(w.actions()));
+            }
+        }
+        return out;
     }
 
     /** The rules whose instructions use meter {@code id} (a meter's flow_count). */

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class Xlate {
     private static final int MAX_DEPTH = 64;
+    /** OFPP_UNSET: actset_output without an output in the action set. */
+    private static final long OFPP_UNSET = 0xfff7;
 
     /** The bridge translating (ctx->xbridge): a native tunnel's output goes on in the underlay bridge. */
     private Ofproto br;
@@ -74,6 +76,8 @@ final class Xlate {
     boolean onePass;
     long[] lastMask;
     String lastActions;
+    /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
+    boolean avoidCaching;
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
     boolean keyMissed;
     /** Traceflow's observer of what a trace decides, or null. */
@@ -90,6 +94,13 @@ final class Xlate {
     private int level;
     /** Where table lines sit: at the actions' level above a nested resubmit, whose own actions go two deeper. */
     private int tableLevel;
+    /** The OpenFlow 1.1+ action set (ctx->action_set): what write_actions added, run when the pipeline ends. */
+    private final List<Action> actionSet = new ArrayList<>(0);
+    /** flow->actset_output: the action set's output port, OFPP_UNSET without one (or with a group). */
+    private long actsetOutput = OFPP_UNSET;
+    private boolean actionSetHasGroup;
+    /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
+    private int lastTopTable = -1;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -166,10 +177,14 @@ final class Xlate {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
             }
         }
+        lastTopTable = -1;
         if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
+        }
+        if (freezing == null) {
+            actionSet();
         }
         if (freezing != null) {
             finishFreezing();
@@ -208,7 +223,7 @@ final class Xlate {
             trace.append('\n');
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
-            boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone;
+            boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
             trace.append("Final flow: ").append(unchanged ? "unchanged" : formatFlow(flow))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
@@ -248,6 +263,9 @@ final class Xlate {
         Classifier table = br.tables.table(t);
         Rule r = table.lookup(flow, wc); // lib/classifier.c find_match_wc() through classifier_lookup()
         List<Action> program = table.found;
+        if (trace != null) {
+            lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
+        }
         if (r == null) {
             if (hop != null) {
                 hop.table(t, null, "drop");
@@ -322,17 +340,24 @@ final class Xlate {
                     note("output port is " + port);
                 }
                 outputPort(port);
-            } else if (a instanceof Action.GotoTable g) {
+            } else if (a instanceof Action.GotoTable g) { // always the last: its table sits with the actions
+                int savedTableLevel = tableLevel;
+                tableLevel = level;
                 table(g.table());
+                tableLevel = savedTableLevel;
             } else if (a instanceof Action.Resubmit r) {
                 long saved = flow[Slot.IN_PORT.ordinal()];
                 if (r.inPort() != Ports.IN_PORT) {
                     flow[Slot.IN_PORT.ordinal()] = r.inPort();
                 }
                 int savedLevel = level, savedTableLevel = tableLevel;
-                if (!tail) { // a resubmit with actions after it nests its table in the trace; a last one does not
+                // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
+                // action's table is not, however deep its list sits
+                if (i < actions.size() - 1) {
                     tableLevel = level + 1;
                     level += 2;
+                } else {
+                    tableLevel = level;
                 }
                 table(r.table() == 255 ? 0 : r.table());
                 level = savedLevel;
@@ -415,7 +440,21 @@ final class Xlate {
             } else if (a instanceof Action.Learn l) {
                 learn(l);
             } else if (a instanceof Action.ClearActions) {
-                return;
+                noteActionSet("was");
+                actionSet.clear();
+                actsetOutput = OFPP_UNSET;
+                actionSetHasGroup = false;
+            } else if (a instanceof Action.WriteActions w) { // xlate_write_actions()
+                for (int j = 0; j < w.actions().size() && !actionSetHasGroup; j++) {
+                    if (w.actions().get(j) instanceof Action.Output o) {
+                        actsetOutput = o.port();
+                    } else if (w.actions().get(j) instanceof Action.Group) {
+                        actsetOutput = OFPP_UNSET;
+                        actionSetHasGroup = true;
+                    }
+                }
+                actionSet.addAll(w.actions());
+                noteActionSet("is");
             } else if (a instanceof Action.PushVlan p) {
                 pushVlan(p);
             } else if (a instanceof Action.PopVlan) {
@@ -542,6 +581,46 @@ final class Xlate {
         flow[Slot.VLAN_TPID1.ordinal()] = 0;
     }
 
+    // xlate_report_action_set(): the action set as it would run now
+    private void noteActionSet(String verb) {
+        if (trace != null) {
+            List<Action> list = Group.actionList(actionSet);
+            note("action set " + verb + (list.isEmpty() ? " empty" : ": " + ActionFormat.format(list, OfVersion.OF15,
+                    PortMap.NONE)));
+        }
+    }
+
+    /**
+     * xlate_action_set(): at the pipeline's end, the action set's actions in ofpacts_execute_action_set()'s order;
+     * nothing without a final action. Its trace node follows the first table's, so that a table that table's last
+     * action led to is no longer its last node and is indented as oftrace_node_print_details() does.
+     */
+    private void actionSet() {
+        List<Action> list = Group.actionList(actionSet);
+        actionSet.clear();
+        if (list.isEmpty()) {
+            return;
+        }
+        if (trace != null) {
+            if (lastTopTable >= 0) {
+                String[] lines = trace.substring(lastTopTable).split("\n", -1);
+                StringBuilder t = new StringBuilder();
+                for (int i = 0; i < lines.length - 1; i++) {
+                    t.append(lines[i].isEmpty() ? "" : i == 0 ? "    " : "        ").append(lines[i]).append('\n');
+                }
+                trace.replace(lastTopTable, trace.length(), t.toString());
+            }
+            trace.append("--. Executing action set:\n");
+        }
+        int savedLevel = level, savedTableLevel = tableLevel;
+        level = 0;
+        tableLevel = 0;
+        tail = true;
+        actions(list, false);
+        level = savedLevel;
+        tableLevel = savedTableLevel;
+    }
+
     // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
     // flow_mod (MODIFY_STRICT: added, or its actions replaced and its timeouts restarted)
     private void learn(Action.Learn l) {
@@ -551,7 +630,7 @@ final class Xlate {
             }
         }
         xc.replayable = false; // the flow_mod is the translation's: learning megaflows are translated per packet
-        if (!execute) {
+        if (!execute && !onePass) { // a trace: no side effects and no xlate cache to learn from
             problem("suppressing side effects, so learn action ignored");
             return;
         }
@@ -568,9 +647,28 @@ final class Xlate {
                 acts.add(new Action.Output(v, 0));
             }
         }
-        br.tables.apply(new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
+        FlowMod fm = new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
-                acts, List.of(), FlowMod.P_ANY), OfVersion.OF10, now);
+                acts, List.of(), FlowMod.P_ANY);
+        boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
+        List<Rule> same = l.limit() > 0 ? br.tables.collect(fm, true) : List.of();
+        boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
+        avoidCaching |= !execute && l.limit() > 0 && !learned;
+        if (execute && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
+            if (!learned) {
+                belowLimit = br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
+                        false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
+                        .size() < l.limit();
+            }
+        }
+        if (execute && belowLimit) {
+            br.tables.apply(fm, OfVersion.OF10, now);
+        }
+        if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
+            set(l.resultDst(), belowLimit ? 1 : 0);
+            unwildcard(l.resultDst().field(), l.resultDst().mask());
+            note(l.resultDst() + " is now " + subValue(l.resultDst()));
+        }
     }
 
     // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there
@@ -1213,6 +1311,9 @@ final class Xlate {
             odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (flow[Slot.NW_PROTO.ordinal()] == 0) {
+            type = 0; // commit_set_nw_action(): no L3 header to rewrite (nor L4) without a protocol
+        }
         if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
             boolean changed = false;
@@ -1270,6 +1371,12 @@ final class Xlate {
             }
         }
         commitVlan();
+        long mark = flow[Slot.PKT_MARK.ordinal()];
+        if (mark != base[Slot.PKT_MARK.ordinal()]) { // commit_set_pkt_mark_action(): masked unless wholly written
+            long m = wc[Slot.PKT_MARK.ordinal()] & 0xffffffffL;
+            odpAdd("set(skb_mark(" + MatchFormat.hex(mark & m) + (m == 0xffffffffL ? "" : "/" + MatchFormat.hex(m))
+                    + "))");
+        }
         base = copy(flow, base == initial ? null : base);
     }
 
@@ -1384,7 +1491,7 @@ final class Xlate {
 
     static {
         for (Slot s : Slot.ALL) {
-            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA;
+            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID;
             TUNNEL_KEY[s.ordinal()] = s.name().startsWith("TUN_");
         }
     }

@@ -18,20 +18,20 @@ class FlowsDifferentialTest {
 
     /**
      * Not modelled: OVS encodes write_metadata in OpenFlow 1.0 into a flow_mod it then cannot decode; a match's
-     * packet_type kept after normalization dropped the field that brought it.
+     * packet_type kept after normalization dropped the field that brought it; the port warnings of the outputs after
+     * one ofpacts_check() refuses (OVS parses every action before it checks any).
      */
     static final java.util.Set<String> KNOWN = java.util.Set.of("actions=write_metadata:0x1,goto_table:2",
             "priority=65535,recirc_id=0,ip_dst=192.1.231.10/31,recirc_id=0,actions=dec_ttl,set_tunnel:0x100000000,"
-                    + "mod_nw_src:10.0.0.192,enqueue:LOCAL:1");
+                    + "mod_nw_src:10.0.0.192,enqueue:LOCAL:1", "recirc_id=0,nw_tos=0,actions=",
+            "actions=exit,output:65280,output:65534");
 
     /**
      * What the random campaigns (random-N.out) use that arplab does not model yet, so their lines are left out:
-     * fields and actions it does not know (IPv6, SCTP, MPLS, conjunction, write_actions, output truncation, the debug
-     * actions).
+     * fields and actions it does not know (IPv6, SCTP, MPLS, output truncation, the debug actions).
      */
     static final java.util.regex.Pattern UNMODELLED_SYNTAX = java.util.regex.Pattern.compile("sctp|ipv6|tcp6|udp6"
-            + "|icmp6|mpls|conjunction|write_actions"
-            + "|debug_recirc|debug_slow|unroll_xlate|output\\(port|rarp");
+            + "|icmp6|mpls|debug_recirc|debug_slow|unroll_xlate|output\\(port|rarp");
 
     /**
      * Outcomes not modelled: the switch's own refusals (OFPT_ERROR, printed with the flow_mod decoded back, whose

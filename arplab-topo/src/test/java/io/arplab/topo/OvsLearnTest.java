@@ -24,6 +24,14 @@ class OvsLearnTest {
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
     }
 
+    /** limit= and result_dst= (a flow not learned yet, over the limit, is not added), delete_learned. */
+    @Test
+    void learnLimitsResultsAndDeletionsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("extras.in"), 200_000_000L);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("extras.out"))));
+    }
+
     /** OVS's run-to-run changes normalised as for groups (the same durations, ids and hash orders). */
     static String normal(String s) {
         return OvsGroupsTest.normal(s);
