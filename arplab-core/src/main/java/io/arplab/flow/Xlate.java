@@ -25,6 +25,7 @@ final class Xlate {
     boolean install = true;
     /** is_last_action: nothing of the translation follows the action being translated. */
     private boolean tail;
+    private boolean listContinues;
     /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
     private int lastClone = -1;
     /** The trace text of underlay bridges the current table's actions went through: [start, end) each; or null. */
@@ -324,6 +325,8 @@ final class Xlate {
     // do_xlate_actions(): an action is the last one when its list's enclosing action was
     private void actionList(List<Action> actions) {
         boolean outerTail = tail;
+        boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
+        listContinues = false;
         for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
@@ -353,7 +356,7 @@ final class Xlate {
                 int savedLevel = level, savedTableLevel = tableLevel;
                 // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
                 // action's table is not, however deep its list sits
-                if (i < actions.size() - 1) {
+                if (i < actions.size() - 1 || continues) {
                     tableLevel = level + 1;
                     level += 2;
                 } else {
@@ -536,6 +539,7 @@ final class Xlate {
             int before = outputs.size();
             set(c.dst(), gt);
             tail = gt == 0 && outerTail; // the first branch's resubmits nest in the trace
+            listContinues = gt == 1;
             actionList(rest);
             if (freezing != null) {
                 finishFreezing();
@@ -1283,7 +1287,7 @@ final class Xlate {
 
     // an output action: the datapath port's number
     private void odpAdd(int dpPort) {
-        if (!odp.isEmpty()) {
+        if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
         odp.append(dpPort);
@@ -1311,8 +1315,8 @@ final class Xlate {
             odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
-        if (flow[Slot.NW_PROTO.ordinal()] == 0) {
-            type = 0; // commit_set_nw_action(): no L3 header to rewrite (nor L4) without a protocol
+        if (flow[Slot.NW_PROTO.ordinal()] == 0 && type != Match.ETH_IP) {
+            type = 0; // commit_set_nw_action(): no ARP header to rewrite without an op (IPv4: below)
         }
         if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
