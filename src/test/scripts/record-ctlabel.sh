@@ -1,26 +1,4 @@
 #!/usr/bin/env bash
-# Records OVS 3.1's ct_label for each refdata/ovs/ctlabel/*.in (br0 with dummy ports p1, p2, p3): each command
-# line's output (stdout and stderr) after "### LINE", into the .out beside it (match.in: matching alone).
+# Records OVS 3.1's ct_label: refdata/ovs/ctlabel/*.in into the .out beside each (record-ovs-commands.sh).
 #   src/test/scripts/record-ctlabel.sh
-set -uo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-res=$here/../resources/refdata/ovs/ctlabel
-dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsctl.XXXXXX")
-trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
-cd "$dir"
-"$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
-export OVS_RUNDIR=$dir
-for p in 1 2 3; do
-  ovs-vsctl add-port br0 p$p -- set interface p$p type=dummy ofport_request=$p
-done
-for in in "$res"/*.in; do
-  ovs-ofctl -O OpenFlow15 del-flows br0
-  ovs-appctl dpctl/flush-conntrack
-  ovs-appctl dpctl/del-flows
-  while IFS= read -r line; do
-    case $line in '#'*|'') continue ;; esac
-    echo "### $line"
-    eval "$line" 2>&1
-    sleep 0.2
-  done < "$in" > "${in%.in}.out"
-done
+exec "$(dirname "$0")/record-ovs-commands.sh" ctlabel
