@@ -517,8 +517,8 @@ public final class Lab implements AutoCloseable {
      * rather than a bridge owner's thousands), so no index of pairs is kept.
      */
     private int netnsId(Host self, Host peer) {
-        boolean fromSelf = self.stack().devices().size() <= peer.stack().devices().size();
-        for (NetDevice d : (fromSelf ? self : peer).stack().devices()) {
+        boolean fromSelf = self.stack().devicesMade().size() <= peer.stack().devicesMade().size();
+        for (NetDevice d : (fromSelf ? self : peer).stack().devicesMade()) {
             NetDevice selfEnd = fromSelf ? d : d.peer;
             if (d.peer != null && (fromSelf ? peer : self).stack().device(d.peer.name) == d.peer
                     && selfEnd.linkNetnsId() >= 0) {
@@ -540,8 +540,8 @@ public final class Lab implements AutoCloseable {
         Host h = host(hostName);
         netnsNames.put(h, netnsName);
         for (Host other : hosts.values()) {
-            for (NetDevice d : other.stack().devices()) {
-                if (d.peer != null && h.stack().devices().contains(d.peer)) {
+            for (NetDevice d : other.stack().devicesMade()) {
+                if (d.peer != null && h.stack().devicesMade().contains(d.peer)) {
                     d.setLinkNetnsName(netnsName);
                 }
             }

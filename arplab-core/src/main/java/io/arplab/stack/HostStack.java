@@ -128,7 +128,10 @@ public final class HostStack extends Netns {
         return Collections.unmodifiableList(deviceList());
     }
 
-
+    /** The devices made so far, lo only if something has needed it: for the lab's bookkeeping, which must not make lo. */
+    public List<NetDevice> devicesMade() {
+        return Collections.unmodifiableList(devicesSoFar());
+    }
 
     /** The namespace's nftables ruleset (created on first use). */
     public io.arplab.stack.nft.Nftables nftables() {

@@ -257,6 +257,11 @@ abstract class Netns implements NeighbourTable.Ops {
 
     // ------------------------------------------------------------------------------------------ devices
 
+    /** The devices made so far (lo not made here). */
+    List<NetDevice> devicesSoFar() {
+        return devices;
+    }
+
     /** The devices, lo first (made here on first need). */
     List<NetDevice> deviceList() {
         lo();
