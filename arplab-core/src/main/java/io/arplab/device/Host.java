@@ -12,7 +12,11 @@ import io.arplab.wire.MacAddress;
  */
 public final class Host implements Device, HostStack.Outbox {
     private final HostStack stack;
-    private NetDevice[] ports = new NetDevice[0];
+    /**
+     * The ports: null, the one device (an idle host has eth0 only), or an array of them from the second on, so a
+     * host's one port costs no array.
+     */
+    private Object ports;
     /** The device output of the call in progress (the stack's outbox maps devices to ports onto it). */
     private Output target;
 
@@ -26,38 +30,56 @@ public final class Host implements Device, HostStack.Outbox {
 
     /** Adds an Ethernet interface (the container end of a veth pair); returns its port number. */
     public int addInterface(String devName, MacAddress mac, int mtu) {
-        NetDevice d = stack.addDevice(devName, mac, mtu);
-        ports = java.util.Arrays.copyOf(ports, ports.length + 1);
-        ports[ports.length - 1] = d;
-        return ports.length - 1;
+        return addPort(stack.addDevice(devName, mac, mtu));
+    }
+
+    private int addPort(NetDevice d) {
+        if (ports == null) {
+            ports = d;
+            return 0;
+        }
+        NetDevice[] a = ports instanceof NetDevice one ? new NetDevice[] {one, null}
+                : java.util.Arrays.copyOf((NetDevice[]) ports, ((NetDevice[]) ports).length + 1);
+        a[a.length - 1] = d;
+        ports = a;
+        return a.length - 1;
     }
 
     /** Adds the Geneve device Open vSwitch creates for its Geneve ports (genev_sys_6081); returns its port. */
     public int addGeneveInterface(String devName, MacAddress mac) {
-        NetDevice d = stack.addGeneveDevice(devName, mac);
-        ports = java.util.Arrays.copyOf(ports, ports.length + 1);
-        ports[ports.length - 1] = d;
-        return ports.length - 1;
+        return addPort(stack.addGeneveDevice(devName, mac));
     }
 
     /** Adds an interface with an address and its connected route. */
     public int addInterface(String devName, MacAddress mac, Ipv4Address address, int prefixLength) {
         int p = addInterface(devName, mac, 1500);
-        stack.addAddress(ports[p], address, prefixLength);
+        stack.addAddress(port(p), address, prefixLength);
         return p;
     }
 
     public NetDevice port(int port) {
-        return ports[port];
+        if (ports instanceof NetDevice one) {
+            if (port != 0) {
+                throw new ArrayIndexOutOfBoundsException(port);
+            }
+            return one;
+        }
+        if (ports == null) {
+            throw new ArrayIndexOutOfBoundsException(port);
+        }
+        return ((NetDevice[]) ports)[port];
     }
 
     public int portOf(NetDevice dev) {
-        for (int i = 0; i < ports.length; i++) {
-            if (ports[i] == dev) {
-                return i;
+        if (ports instanceof NetDevice[] a) {
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] == dev) {
+                    return i;
+                }
             }
+            return -1;
         }
-        return -1;
+        return ports == dev && dev != null ? 0 : -1;
     }
 
     @Override
@@ -67,17 +89,17 @@ public final class Host implements Device, HostStack.Outbox {
 
     @Override
     public int portCount() {
-        return ports.length;
+        return ports == null ? 0 : ports instanceof NetDevice[] a ? a.length : 1;
     }
 
     @Override
     public String portName(int port) {
-        return ports[port].name;
+        return port(port).name;
     }
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
-        NetDevice dev = ports[port];
+        NetDevice dev = port(port);
         // a veth whose peer is down passes nothing (veth_xmit() drops), nor a frame longer than the receiving
         // device's MTU allows (__dev_forward_skb() → is_skb_forwardable(): mtu + ETH_HLEN + VLAN_HLEN)
         if (countReceive(port, frame)) {
@@ -91,7 +113,7 @@ public final class Host implements Device, HostStack.Outbox {
      * eth_type_trans() has stripped of its Ethernet header.
      */
     public boolean countReceive(int port, byte[] frame) {
-        NetDevice dev = ports[port];
+        NetDevice dev = port(port);
         if (!dev.carrier() || frame.length > dev.mtu() + 14 + 4) {
             return false;
         }
