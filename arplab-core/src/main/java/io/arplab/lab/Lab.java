@@ -64,6 +64,8 @@ public final class Lab implements AutoCloseable {
     private final SeededRandom random;
     /** The kernel's clock: jiffies and the timer wheel, drawn from the seed without touching {@link #random}. */
     private final TimerWheel wheel;
+    /** A PER_HOST lab's machines' clocks: each drawn from the seed and the machine's name, on its first need. */
+    private final TimerWheel machineClocks;
     private final long seed;
     private final Resolver resolver = new Resolver();
     /** The hosts in the order added: a view of the network's nodes (a big lab holds no second index of them). */
@@ -114,6 +116,7 @@ public final class Lab implements AutoCloseable {
         this.hosts = new HostsView(network);
         this.random = new SeededRandom(seed);
         this.wheel = TimerWheel.forSeed(seed);
+        this.machineClocks = TimerWheel.perMachine(seed);
         this.seed = seed;
         network.setTraceLog(trace);
     }
@@ -246,17 +249,17 @@ public final class Lab implements AutoCloseable {
     /**
      * The jiffies and timer wheel of {@code host}'s kernel: a SHARED lab's namespaces share one; in a PER_HOST lab each
      * machine booted on its own, so its uptime and tick phase are its own, drawn from the seed and its name (so a host
-     * keeps its clock when others are added).
+     * keeps its clock when others are added) when it first needs them (TimerWheel.perMachine).
      */
-    private TimerWheel kernelClock(String host) {
-        return kernel == Kernel.SHARED ? wheel : TimerWheel.forSeed(seed ^ 0x9e3779b97f4a7c15L * (host.hashCode() | 1L));
+    private TimerWheel kernelClock() {
+        return kernel == Kernel.SHARED ? wheel : machineClocks;
     }
 
     /** Adds a Linux host (a network namespace with only {@code lo}). */
     public Host addHost(String name) {
         checkName(name);
         Host h = new Host(name, random.split(), network.now(), network.epochNanos());
-        h.stack().setTimerWheel(kernelClock(name));
+        h.stack().setTimerWheel(kernelClock());
         if (kernel == Kernel.SHARED) {
             if (arpTbl == null) {
                 arpTbl = h.stack().neighbours().tbl();

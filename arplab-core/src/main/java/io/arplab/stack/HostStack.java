@@ -70,17 +70,20 @@ public final class HostStack extends Netns {
         }
     }
 
-    /** Puts the namespace on its kernel's clock: jiffies and the timer wheel its timers are rounded by. */
+    /**
+     * Puts the namespace on its kernel's clock: jiffies and the timer wheel its timers are rounded by (or a lab's
+     * {@link TimerWheel#perMachine} plan, the clock then made on first need).
+     */
     public void setTimerWheel(TimerWheel wheel) {
-        this.wheel = wheel;
+        setWheel(wheel);
         if (neighbours != null) {
-            neighbours.setTimerWheel(wheel);
+            neighbours.setTimerWheel(wheel());
         }
     }
 
     /** The kernel's jiffies and timer wheel, for the timers of the processes in this namespace too. */
     public TimerWheel timerWheel() {
-        return wheel;
+        return wheel();
     }
 
 

@@ -238,7 +238,7 @@ final class Icmp {
                 src = ns.sourceFor(back, saddr);
             }
         }
-        if (!ns.isLocalAddress(saddr) && !ns.rateLimit().allow(ns.wheel.jiffies(now), saddr, type, code)) {
+        if (!ns.isLocalAddress(saddr) && !ns.rateLimit().allow(ns.wheel().jiffies(now), saddr, type, code)) {
             return;
         }
         int quotedLength = Math.min(Math.min(tot, offending.length - ETH), ICMP_ERROR_MAX - 20 - 8);

@@ -84,7 +84,7 @@ final class IpForward {
         int saddr = copyView().wrap(copy, ETH, totalLength).sourceBits();
         if (outDev == in && ns.devconf(outDev, DevConf.SEND_REDIRECTS) != 0
                 && (ns.devconf(outDev, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(outDev, saddr))
-                && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel.jiffies(now), saddr)) {
+                && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel().jiffies(now), saddr)) {
             ns.icmp().send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
         // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect

@@ -23,10 +23,10 @@ abstract class Netns implements NeighbourTable.Ops {
     /**
      * The devices in ifindex order, lo first once it is made: on first need (see {@link #lo()}), as an idle host's
      * build and flood checks never need it, and its values are the same in every namespace but the reachable_time
-     * drawn for it when the namespace was made. Immutable while it holds one device at most (an idle host's eth0),
-     * an ArrayList from the second on (see {@link #growable()}).
+     * drawn for it when the namespace was made. Null, the one device (an idle host's eth0: no list), or an ArrayList
+     * from the second on (see {@link #growable()}); read through {@link #deviceCount()} and {@link #deviceAt(int)}.
      */
-    private List<NetDevice> devices = List.of();
+    private Object devices;
     /** lo's reachable_time, drawn when the namespace was made (loopback_net_init()), until lo is made. */
     private final int loReachableMs;
     final RouteTable routes = new RouteTable();
@@ -44,8 +44,11 @@ abstract class Netns implements NeighbourTable.Ops {
      * host has none. An engine reaches the others through the accessors below.
      */
     NetnsParts parts = NetnsParts.NONE;
-    /** The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. */
-    TimerWheel wheel = TimerWheel.NOMINAL;
+    /**
+     * The kernel's jiffies and timer wheel: ICMP rate limits count jiffies, timers fire on its ticks. A machine of its
+     * own holds its lab's {@link TimerWheel#perMachine} plan here until {@link #wheel()} first needs its clock.
+     */
+    private TimerWheel wheel = TimerWheel.NOMINAL;
     /** Every local address, for the per-frame "is this for us?" test (inet_addr_type == RTN_LOCAL). */
     private int[] localAddrs = LO_ONLY;
     /** The local addresses of a namespace whose only device is lo (shared: the array is never modified). */
@@ -100,7 +103,19 @@ abstract class Netns implements NeighbourTable.Ops {
     void makeNeighbours(ArpTbl tbl) {
         neighbours = new NeighbourTable(tbl, this, random, born, neighPeriodic);
         neighbours.setTracer(tracer);
-        neighbours.setTimerWheel(wheel);
+        neighbours.setTimerWheel(wheel());
+    }
+
+    /** The kernel's clock, made from its lab's plan on first need (the same clock whenever that is). */
+    TimerWheel wheel() {
+        if (wheel.isPlan()) {
+            wheel = wheel.forMachine(name);
+        }
+        return wheel;
+    }
+
+    void setWheel(TimerWheel wheel) {
+        this.wheel = wheel;
     }
 
     /** The entry for {@code ip} on {@code dev}, or null (without making a table). */
@@ -259,13 +274,26 @@ abstract class Netns implements NeighbourTable.Ops {
 
     /** The devices made so far (lo not made here). */
     List<NetDevice> devicesSoFar() {
-        return devices;
+        return devices == null ? List.of() : devices instanceof NetDevice one ? List.of(one) : list();
+    }
+
+    int deviceCount() {
+        return devices == null ? 0 : devices instanceof NetDevice ? 1 : list().size();
+    }
+
+    NetDevice deviceAt(int i) {
+        return devices instanceof NetDevice one && i == 0 ? one : list().get(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<NetDevice> list() {
+        return (List<NetDevice>) devices;
     }
 
     /** The devices, lo first (made here on first need). */
     List<NetDevice> deviceList() {
         lo();
-        return devices;
+        return list();
     }
 
     /**
@@ -273,7 +301,7 @@ abstract class Netns implements NeighbourTable.Ops {
      * made, on the parameters of the kernel it was made on (a namespace that joins a machine's kernel makes lo first).
      */
     NetDevice lo() {
-        if (devices.isEmpty() || !devices.get(0).loopback) {
+        if (deviceCount() == 0 || !deviceAt(0).loopback) {
             NetDevice lo = new NetDevice(1, "lo", 0, 65536, true, this, LINUX_NEIGH, loReachableMs);
             lo.setAddresses(NetDevice.LOOPBACK_ADDRESSES);
             growable().add(0, lo);
@@ -281,12 +309,13 @@ abstract class Netns implements NeighbourTable.Ops {
                 parts.byName.put(lo.name, lo);
             }
         }
-        return devices.get(0);
+        return deviceAt(0);
     }
 
     /** The ifindex the next device gets (lo's 1 is taken whether lo is made or not). */
     int nextIfindex() {
-        return devices.isEmpty() ? 2 : Math.max(2, devices.get(devices.size() - 1).ifindex + 1);
+        int n = deviceCount();
+        return n == 0 ? 2 : Math.max(2, deviceAt(n - 1).ifindex + 1);
     }
 
     public NetDevice device(String devName) {
@@ -296,7 +325,8 @@ abstract class Netns implements NeighbourTable.Ops {
         if (parts.byName != null) {
             return parts.byName.get(devName);
         }
-        for (NetDevice d : devices) {
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
             if (d.name.equals(devName)) {
                 return d;
             }
@@ -308,7 +338,8 @@ abstract class Netns implements NeighbourTable.Ops {
         if (ifindex == 1) {
             return lo();
         }
-        for (NetDevice d : devices) {
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
             if (d.ifindex == ifindex) {
                 return d;
             }
@@ -318,20 +349,20 @@ abstract class Netns implements NeighbourTable.Ops {
 
     private List<NetDevice> growable() {
         if (!(devices instanceof ArrayList)) {
-            devices = new ArrayList<>(devices);
+            devices = new ArrayList<>(devicesSoFar());
         }
-        return devices;
+        return list();
     }
 
     void addDevice(NetDevice d) {
-        if (devices.isEmpty()) {
-            devices = List.of(d);
+        if (devices == null) {
+            devices = d;
         } else {
             growable().add(d);
         }
-        if (parts.byName == null && devices.size() > 16) {
+        if (parts.byName == null && deviceCount() > 16) {
             own().byName = new Object2ObjectOpenHashMap<>();
-            for (NetDevice x : devices) {
+            for (NetDevice x : list()) {
                 parts.byName.put(x.name, x);
             }
         } else if (parts.byName != null) {
@@ -340,7 +371,8 @@ abstract class Netns implements NeighbourTable.Ops {
     }
 
     NetDevice firstUp() {
-        for (NetDevice d : devices) {
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
             if (!d.loopback && d.isUp()) {
                 return d;
             }
@@ -456,9 +488,10 @@ abstract class Netns implements NeighbourTable.Ops {
     }
 
     void refreshLocalAddresses() {
-        boolean loMade = !devices.isEmpty() && devices.get(0).loopback;
+        boolean loMade = deviceCount() > 0 && deviceAt(0).loopback;
         int n = loMade ? 0 : NetDevice.LOOPBACK_ADDRESSES.size(); // lo not made yet: its 127.0.0.1 first
-        for (NetDevice d : devices) {
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
             n += d.addresses().size();
         }
         int[] all = new int[n];
@@ -466,7 +499,8 @@ abstract class Netns implements NeighbourTable.Ops {
         for (int j = 0; !loMade && j < NetDevice.LOOPBACK_ADDRESSES.size(); j++) {
             all[i++] = NetDevice.LOOPBACK_ADDRESSES.get(j).address().bits();
         }
-        for (NetDevice d : devices) {
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
             for (NetDevice.Address a : d.addresses()) {
                 all[i++] = a.address().bits();
             }
@@ -514,7 +548,8 @@ abstract class Netns implements NeighbourTable.Ops {
         if (a == 0 || a == -1 || isMulticast(a) || isLocalAddress(a)) {
             return false;
         }
-        for (NetDevice d : devices) {
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
             if (isBroadcastFor(d, a)) {
                 return false;
             }
@@ -566,11 +601,13 @@ abstract class Netns implements NeighbourTable.Ops {
             if (!acceptLocal) {
                 return false;
             }
-            for (NetDevice d : devices) {
+            for (int di = 0, dn = deviceCount(); di < dn; di++) {
+                NetDevice d = deviceAt(di);
                 via = d.hasAddress(saddr) ? d : via;
             }
         } else {
-            for (NetDevice d : devices) {
+            for (int di = 0, dn = deviceCount(); di < dn; di++) {
+                NetDevice d = deviceAt(di);
                 if (isBroadcastFor(d, saddr)) {
                     return false;
                 }
@@ -615,7 +652,7 @@ abstract class Netns implements NeighbourTable.Ops {
     int selectAddress(NetDevice dev, int dst, int scope) {
         int addr = dev.selectAddress(dst, scope, localnetScope(dev));
         for (int i = 0; addr == 0 && i < deviceList().size(); i++) {
-            addr = devices.get(i).anyAddress(scope);
+            addr = deviceAt(i).anyAddress(scope);
         }
         return addr;
     }

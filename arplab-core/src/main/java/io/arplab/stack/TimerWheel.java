@@ -36,16 +36,19 @@ public final class TimerWheel {
     public static final long TASK_WAKE = 50_000;
 
     /** No wheel: timers fire at their nominal instant (unit tests of a state machine with a manual clock). */
-    public static final TimerWheel NOMINAL = new TimerWheel(Jiffies.INITIAL, 0, false);
+    public static final TimerWheel NOMINAL = new TimerWheel(Jiffies.INITIAL, 0, false, false);
 
+    /** The jiffies at time 0; for a {@link #perMachine} plan, the lab's seed its machines' clocks are drawn from. */
     private final long originJiffies;
     private final long phase;
     private final boolean rounding;
+    private final boolean plan;
 
-    private TimerWheel(long originJiffies, long phase, boolean rounding) {
+    private TimerWheel(long originJiffies, long phase, boolean rounding, boolean plan) {
         this.originJiffies = originJiffies;
         this.phase = phase;
         this.rounding = rounding;
+        this.plan = plan;
     }
 
     /** A kernel whose jiffies read {@code originJiffies} at time 0, {@code phase} ns after that jiffy's tick. */
@@ -53,7 +56,7 @@ public final class TimerWheel {
         if (phase < 0 || phase >= TICK) {
             throw new IllegalArgumentException("phase " + phase + " outside one jiffy");
         }
-        return new TimerWheel(originJiffies, phase, true);
+        return new TimerWheel(originJiffies, phase, true, false);
     }
 
     /**
@@ -64,6 +67,28 @@ public final class TimerWheel {
         SplittableRandom r = new SplittableRandom(seed ^ 0x6a09e667f3bcc909L);
         long uptime = 60L * HZ + r.nextLong(86_400L * HZ);
         return of(Jiffies.INITIAL + uptime, r.nextLong(TICK));
+    }
+
+    /**
+     * Not a clock but the plan of a lab whose machines each booted on their own: machine NAME's clock is
+     * {@code forSeed(seed ^ 0x9e3779b97f4a7c15 * (NAME.hashCode() | 1))} (so a machine keeps its clock when others are
+     * added), made by {@link #forMachine} when the machine first needs it (an idle one never does).
+     */
+    public static TimerWheel perMachine(long seed) {
+        return new TimerWheel(seed, 0, false, true);
+    }
+
+    /** Whether this is a {@link #perMachine} plan rather than a clock. */
+    public boolean isPlan() {
+        return plan;
+    }
+
+    /** The clock of machine {@code name} under this {@link #perMachine} plan. */
+    public TimerWheel forMachine(String name) {
+        if (!plan) {
+            throw new IllegalStateException("not a per-machine plan");
+        }
+        return forSeed(originJiffies ^ 0x9e3779b97f4a7c15L * (name.hashCode() | 1L));
     }
 
     /** Whether timers are rounded as the wheel rounds them (false for {@link #NOMINAL}). */
