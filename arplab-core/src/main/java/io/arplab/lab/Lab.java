@@ -91,8 +91,7 @@ public final class Lab implements AutoCloseable {
     private ArpTbl arpTbl;
     private Host initialHost;
     /** The host holding each MAC attached so far, for clash errors. */
-    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Host> macOwners =
-            new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    private final MacOwners macOwners = new MacOwners();
     private java.util.function.LongConsumer progress;
     private long steps;
     /** The shell's pacing: a foreground command's virtual time runs no faster than the wall clock. */
@@ -473,7 +472,7 @@ public final class Lab implements AutoCloseable {
     public void link(Host a, String ifA, MacAddress macA, String addressA, Host b, String ifB, MacAddress macB,
                      String addressB) {
         for (MacAddress m : new MacAddress[] {macA, macB}) {
-            if (macOwners.containsKey(m.bits()) || m.isMulticast() || m.isZero() || macA.equals(macB)) {
+            if (macOwners.contains(m.bits()) || m.isMulticast() || m.isZero() || macA.equals(macB)) {
                 throw new IllegalArgumentException("MAC address " + m + " of the veth pair " + a.name() + " " + ifA
                         + " - " + b.name() + " " + ifB + " is in use, multicast or zero");
             }
