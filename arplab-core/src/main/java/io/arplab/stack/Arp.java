@@ -363,7 +363,7 @@ final class Arp implements NeighbourTable.Ops {
         if (waiting > dev.arpParms().proxyQlen) {
             return;
         }
-        proxyQueue.add(new ProxyWait(now + ns.random.nextLong(delay), dev, frame, pktType));
+        proxyQueue.add(new ProxyWait(now + ns.random().nextLong(delay), dev, frame, pktType));
     }
 
     /** neigh_proxy_process(): replays the requests whose delay has passed, in queue order. */

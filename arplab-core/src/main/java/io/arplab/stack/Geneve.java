@@ -30,7 +30,7 @@ final class Geneve {
     Geneve(Netns ns, NetDevice dev) {
         this.ns = ns;
         this.dev = dev;
-        this.hashrnd = ns.random.nextInt();
+        this.hashrnd = ns.random().nextInt();
     }
 
     /** geneve_xmit_skb(): the prefixed frame from the datapath, encapsulated and sent; false when dropped. */

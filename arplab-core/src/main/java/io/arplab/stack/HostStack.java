@@ -220,7 +220,7 @@ public final class HostStack extends Netns {
 
     /** neigh_proc_base_reachable_time(): a new base_reachable_time draws a new reachable_time at once. */
     void redrawReachableTime(NeighParams p) {
-        p.randomiseReachableTime(random);
+        p.randomiseReachableTime(random());
     }
 
     // ---------------------------------------------------------------- configuration (ip link / ip addr / ip route)

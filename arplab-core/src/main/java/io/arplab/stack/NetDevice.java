@@ -51,8 +51,12 @@ public final class NetDevice {
     private Netns owner;
     /** The other end of a veth pair (a device of another host's stack), or null. */
     public NetDevice peer;
-    /** The device's addresses in the kernel's order (ifa_list): an immutable list, replaced on each change. */
-    private List<Address> addresses = List.of();
+    /**
+     * The device's addresses in the kernel's order (ifa_list), replaced on each change: null, the one address (an
+     * idle host's eth0 has one: no list), or an immutable list of two or more. Read through {@link #addressCount()}
+     * and {@link #addressAt(int)} on paths run per frame.
+     */
+    private Object addresses;
     /**
      * The device's neighbour parameters once its own ({@link #ownParms}); until then tbl->parms as they were when the
      * device was created, what {@link #arpParms()} copies.
@@ -375,22 +379,35 @@ public final class NetDevice {
 
     /** The device's addresses in the kernel's order (primaries first); unmodifiable. */
     public List<Address> addresses() {
-        return addresses;
+        return addresses == null ? List.of() : addresses instanceof Address one ? List.of(one) : list();
+    }
+
+    int addressCount() {
+        return addresses == null ? 0 : addresses instanceof Address ? 1 : list().size();
+    }
+
+    Address addressAt(int i) {
+        return addresses instanceof Address one && i == 0 ? one : list().get(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Address> list() {
+        return (List<Address>) addresses;
     }
 
     /** inet_insert_ifa() / inet_del_ifa() have changed the list: the device keeps an immutable copy, exactly sized. */
     void setAddresses(List<Address> list) {
-        addresses = List.copyOf(list);
+        addresses = list.isEmpty() ? null : list.size() == 1 ? list.get(0) : List.copyOf(list);
     }
 
     /** The primary address (first added), or null. */
     public Address primary() {
-        return addresses.isEmpty() ? null : addresses.get(0);
+        return addresses == null ? null : addressAt(0);
     }
 
     public boolean hasAddress(int ip) {
-        for (Address a : addresses) {
-            if (a.address().bits() == ip) {
+        for (int i = 0, n = addressCount(); i < n; i++) {
+            if (addressAt(i).address().bits() == ip) {
                 return true;
             }
         }
@@ -403,7 +420,8 @@ public final class NetDevice {
      */
     int selectAddress(int dst, int scope, int localnetScope) {
         int addr = 0;
-        for (Address a : addresses) {
+        for (int i = 0, n = addressCount(); i < n; i++) {
+            Address a = addressAt(i);
             if (a.secondary() || Math.min(a.scope(), localnetScope) > scope) {
                 continue;
             }
@@ -419,7 +437,8 @@ public final class NetDevice {
 
     /** in_dev_select_addr(): the first primary address of scope at most {@code scope} that is not scope link. */
     int anyAddress(int scope) {
-        for (Address a : addresses) {
+        for (int i = 0, n = addressCount(); i < n; i++) {
+            Address a = addressAt(i);
             if (!a.secondary() && a.scope() != SCOPE_LINK && a.scope() <= scope) {
                 return a.address().bits();
             }

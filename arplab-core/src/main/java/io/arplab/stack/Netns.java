@@ -12,12 +12,11 @@ import java.util.List;
  * The address predicates mirror inet_addr_type() and inet_select_addr() (net/ipv4/fib_frontend.c, devinet.c).
  * {@link HostStack}, the façade, extends it: a namespace is one object, and an idle host's stack no more than it.
  */
-abstract class Netns implements NeighbourTable.Ops {
+abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     static final NeighParams LINUX_NEIGH = NeighParams.linuxDefaults();
     static final DevConf LINUX_CONF = new DevConf();
 
     final String name;
-    final SeededRandom random;
     /** Wall-clock epoch at virtual time 0, for ICMP timestamps (data handed in, never read from a clock). */
     final long epochNanos;
     /**
@@ -74,14 +73,20 @@ abstract class Netns implements NeighbourTable.Ops {
     }
     Tracer tracer = Tracer.OFF;
 
+    /** {@code random}: the namespace's own source (get_random_u32()), which it continues as its own fields. */
     Netns(String name, SeededRandom random, long now, long epochNanos) {
+        super(random);
         this.name = name;
-        this.random = random;
         this.epochNanos = epochNanos;
         this.born = now;
         this.neighPeriodic = now + NeighbourTable.PERIODIC_INTERVAL;
-        this.ipId = random.nextInt(0x10000);
+        this.ipId = nextInt(0x10000);
         this.loReachableMs = drawReachableMs(LINUX_NEIGH);
+    }
+
+    /** The namespace's random source: itself. */
+    final SeededRandom random() {
+        return this;
     }
 
     // ------------------------------------------------------------------------------------ neighbour table
@@ -101,7 +106,7 @@ abstract class Netns implements NeighbourTable.Ops {
 
     /** Makes the table on {@code tbl}, a machine's arp_tbl this namespace joins before it has a table. */
     void makeNeighbours(ArpTbl tbl) {
-        neighbours = new NeighbourTable(tbl, this, random, born, neighPeriodic);
+        neighbours = new NeighbourTable(tbl, this, random(), born, neighPeriodic);
         neighbours.setTracer(tracer);
         neighbours.setTimerWheel(wheel());
     }
@@ -383,7 +388,7 @@ abstract class Netns implements NeighbourTable.Ops {
     /** neigh_rand_reach_time() at device creation, in ms (the parameters themselves come later, on demand). */
     int drawReachableMs(NeighParams template) {
         NeighParams p = template.copy();
-        p.randomiseReachableTime(random);
+        p.randomiseReachableTime(random());
         return (int) (p.reachableTime / NeighParams.MS);
     }
 
@@ -492,7 +497,7 @@ abstract class Netns implements NeighbourTable.Ops {
         int n = loMade ? 0 : NetDevice.LOOPBACK_ADDRESSES.size(); // lo not made yet: its 127.0.0.1 first
         for (int di = 0, dn = deviceCount(); di < dn; di++) {
             NetDevice d = deviceAt(di);
-            n += d.addresses().size();
+            n += d.addressCount();
         }
         int[] all = new int[n];
         int i = 0;
@@ -501,8 +506,8 @@ abstract class Netns implements NeighbourTable.Ops {
         }
         for (int di = 0, dn = deviceCount(); di < dn; di++) {
             NetDevice d = deviceAt(di);
-            for (NetDevice.Address a : d.addresses()) {
-                all[i++] = a.address().bits();
+            for (int k = 0, m = d.addressCount(); k < m; k++) {
+                all[i++] = d.addressAt(k).address().bits();
             }
         }
         localAddrs = all;
@@ -558,7 +563,8 @@ abstract class Netns implements NeighbourTable.Ops {
     }
 
     static boolean isBroadcastFor(NetDevice dev, int a) {
-        for (NetDevice.Address x : dev.addresses()) {
+        for (int i = 0, n = dev.addressCount(); i < n; i++) {
+            NetDevice.Address x = dev.addressAt(i);
             if (x.broadcast() != null && x.broadcast().bits() == a
                     || x.ifaBroadcast() != null && x.ifaBroadcast().bits() == a) {
                 return true;
@@ -568,7 +574,8 @@ abstract class Netns implements NeighbourTable.Ops {
     }
 
     static boolean onLink(NetDevice dev, int a) {
-        for (NetDevice.Address x : dev.addresses()) {
+        for (int i = 0, n = dev.addressCount(); i < n; i++) {
+            NetDevice.Address x = dev.addressAt(i);
             if (((x.address().bits() ^ a) & Ipv4Address.netmask(x.prefixLength())) == 0) {
                 return true;
             }
@@ -624,7 +631,7 @@ abstract class Netns implements NeighbourTable.Ops {
         if (via == dev) {
             return true;
         }
-        if (dev.addresses().isEmpty()) {
+        if (dev.addressCount() == 0) {
             return rpf == 0; // last_resort
         }
         return rpf != 1;
@@ -678,7 +685,8 @@ abstract class Netns implements NeighbourTable.Ops {
         int localnet = localnetScope(dev);
         int addr = 0;
         boolean same = false;
-        for (NetDevice.Address a : dev.addresses()) {
+        for (int i = 0, n = dev.addressCount(); i < n; i++) {
+            NetDevice.Address a = dev.addressAt(i);
             int minScope = Math.min(a.scope(), localnet);
             int ifaLocal = a.address().bits();
             if (addr == 0 && (local == ifaLocal || local == 0) && minScope <= scope) {
@@ -709,7 +717,8 @@ abstract class Netns implements NeighbourTable.Ops {
 
     /** inet_addr_onlink(): one subnet of the device holds both {@code a} and {@code b} (b 0: a alone). */
     static boolean addrOnlink(NetDevice dev, int a, int b) {
-        for (NetDevice.Address x : dev.addresses()) {
+        for (int i = 0, n = dev.addressCount(); i < n; i++) {
+            NetDevice.Address x = dev.addressAt(i);
             if (x.matches(a) && (b == 0 || x.matches(b))) {
                 return true;
             }
@@ -727,7 +736,7 @@ abstract class Netns implements NeighbourTable.Ops {
             return dst;
         }
         Route r = route(dst.bits(), bind);
-        if (r == null && bind != null && !bind.loopback && !bind.addresses().isEmpty()) {
+        if (r == null && bind != null && !bind.loopback && bind.addressCount() != 0) {
             // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
             // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK)
             return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));

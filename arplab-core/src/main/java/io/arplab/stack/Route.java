@@ -1,33 +1,117 @@
 package io.arplab.stack;
 
 import io.arplab.wire.Ipv4Address;
+import java.util.Objects;
 
 /**
  * One route of the main table, as {@code ip route} shows it: {@code 172.28.0.0/16 dev eth0 proto kernel scope
- * link src 172.28.0.11} or {@code default via 172.28.0.1 dev eth0}.
- *
- * @param gateway  the next hop, or null for an on-link (connected) route
- * @param prefsrc  the preferred source address ("src"), or null
- * @param type     {@link #UNICAST}, {@link #BLACKHOLE}, {@link #UNREACHABLE} or {@link #PROHIBIT}
- * @param onlink   RTNH_F_ONLINK: the gateway is taken to be on the device's link whatever its subnets say
+ * link src 172.28.0.11} or {@code default via 172.28.0.1 dev eth0}. A value (equal when every part is), kept in 48
+ * bytes: the prefix length and type as bytes (rtm_dst_len and rtm_type are u8 in struct rtmsg), as every host
+ * holds two or three. {@code gateway}: the next hop, or null for an on-link (connected) route; {@code prefsrc}: the
+ * preferred source address ("src"), or null; {@code type}: {@link #UNICAST}, {@link #BLACKHOLE}, {@link #UNREACHABLE}
+ * or {@link #PROHIBIT}; {@code onlink}: RTNH_F_ONLINK, the gateway is taken to be on the device's link whatever its
+ * subnets say.
  */
-public record Route(Ipv4Address destination, int prefixLength, Ipv4Address gateway, NetDevice device, String protocol,
-                    String scope, Ipv4Address prefsrc, int metric, int type, boolean onlink) {
+public final class Route {
     public static final int UNICAST = 1;
     public static final int BLACKHOLE = 6;
     public static final int UNREACHABLE = 7;
     public static final int PROHIBIT = 8;
 
-    public Route {
+    private final Ipv4Address destination;
+    private final Ipv4Address gateway;
+    private final NetDevice device;
+    private final String protocol;
+    private final String scope;
+    private final Ipv4Address prefsrc;
+    private final int metric;
+    private final byte prefixLength;
+    private final byte type;
+    private final boolean onlink;
+
+    public Route(Ipv4Address destination, int prefixLength, Ipv4Address gateway, NetDevice device, String protocol,
+                 String scope, Ipv4Address prefsrc, int metric, int type, boolean onlink) {
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length " + prefixLength + " outside 0..32");
         }
-        destination = destination.masked(prefixLength);
+        if (type < 0 || type > 255) {
+            throw new IllegalArgumentException("route type " + type + " outside 0..255");
+        }
+        this.destination = destination.masked(prefixLength);
+        this.prefixLength = (byte) prefixLength;
+        this.gateway = gateway;
+        this.device = device;
+        this.protocol = protocol;
+        this.scope = scope;
+        this.prefsrc = prefsrc;
+        this.metric = metric;
+        this.type = (byte) type;
+        this.onlink = onlink;
     }
 
     public Route(Ipv4Address destination, int prefixLength, Ipv4Address gateway, NetDevice device, String protocol,
                  String scope, Ipv4Address prefsrc, int metric, int type) {
         this(destination, prefixLength, gateway, device, protocol, scope, prefsrc, metric, type, false);
+    }
+
+    public Ipv4Address destination() {
+        return destination;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    public Ipv4Address gateway() {
+        return gateway;
+    }
+
+    public NetDevice device() {
+        return device;
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public Ipv4Address prefsrc() {
+        return prefsrc;
+    }
+
+    public int metric() {
+        return metric;
+    }
+
+    public int type() {
+        return type & 0xff;
+    }
+
+    public boolean onlink() {
+        return onlink;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Route r && prefixLength == r.prefixLength && metric == r.metric && type == r.type
+                && onlink == r.onlink && destination.equals(r.destination) && device == r.device
+                && Objects.equals(gateway, r.gateway) && Objects.equals(protocol, r.protocol)
+                && Objects.equals(scope, r.scope) && Objects.equals(prefsrc, r.prefsrc);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(destination, prefixLength, gateway, device, protocol, scope, prefsrc, metric, type(), onlink);
+    }
+
+    @Override
+    public String toString() {
+        return "Route[destination=" + destination + ", prefixLength=" + prefixLength + ", gateway=" + gateway
+                + ", device=" + device + ", protocol=" + protocol + ", scope=" + scope + ", prefsrc=" + prefsrc
+                + ", metric=" + metric + ", type=" + type() + ", onlink=" + onlink + "]";
     }
 
     /** A connected route for an address added to {@code dev} (proto kernel scope link src ADDR). */

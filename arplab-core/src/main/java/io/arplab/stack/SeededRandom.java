@@ -3,9 +3,10 @@ package io.arplab.stack;
 /**
  * A host's seeded random source: {@link java.util.SplittableRandom}'s algorithm (SplitMix64) and the same values for
  * the same seed and splits, in two longs. The JDK's class carries a proxy object besides (48 B a host, 32 B here).
- * The kernel draws from get_random_u32(); the seed stands in for its entropy so that runs are reproducible.
+ * The kernel draws from get_random_u32(); the seed stands in for its entropy so that runs are reproducible. A
+ * namespace extends it ({@code Netns}), continuing the source it was handed, so a host's source is two of its fields.
  */
-public final class SeededRandom {
+public class SeededRandom {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private long seed;
@@ -21,21 +22,26 @@ public final class SeededRandom {
         this.gamma = gamma;
     }
 
+    /** Continues {@code from}'s sequence (which its holder then no longer draws from). */
+    SeededRandom(SeededRandom from) {
+        this(from.seed, from.gamma);
+    }
+
     /** A new source, as {@link java.util.SplittableRandom#split()}. */
-    public SeededRandom split() {
+    public final SeededRandom split() {
         return new SeededRandom(nextLong(), mixGamma(nextSeed()));
     }
 
-    public long nextLong() {
+    public final long nextLong() {
         return mix64(nextSeed());
     }
 
-    public int nextInt() {
+    public final int nextInt() {
         return mix32(nextSeed());
     }
 
     /** A value in [0, bound), as the JDK's RandomSupport.boundedNextInt. */
-    public int nextInt(int bound) {
+    public final int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive");
         }
@@ -51,7 +57,7 @@ public final class SeededRandom {
     }
 
     /** A value in [0, bound), as the JDK's RandomSupport.boundedNextLong. */
-    public long nextLong(long bound) {
+    public final long nextLong(long bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive");
         }

@@ -98,7 +98,7 @@ final class Tcp {
         s.lport = sport;
         s.iss = secureSeq(now, src, dst, sport, dport);
         s.tsOffset = tsOffset(src, dst);
-        s.inetId = ns.random.nextInt(0x10000); // inet->inet_id = get_random_u16()
+        s.inetId = ns.random().nextInt(0x10000); // inet->inet_id = get_random_u16()
         s.advmss = advmss(dst, bind);
         s.sndUna = s.iss;
         s.sndNxt = s.iss;
@@ -302,7 +302,7 @@ final class Tcp {
 
     private long secret() {
         if (!secretDrawn) {
-            secret = ns.random.nextLong(); // net_get_random_once(): the seeded per-host draw
+            secret = ns.random().nextLong(); // net_get_random_once(): the seeded per-host draw
             secretDrawn = true;
         }
         return secret;

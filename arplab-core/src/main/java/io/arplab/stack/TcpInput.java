@@ -104,7 +104,7 @@ final class TcpInput {
                 return;
             }
             established(s);
-            s.inetId = tcp.ns.random.nextInt(0x10000); // tcp_v4_syn_recv_sock(): newinet->inet_id
+            s.inetId = tcp.ns.random().nextInt(0x10000); // tcp_v4_syn_recv_sock(): newinet->inet_id
             TcpSocket l = s.parent;
             if (l != null && l.state == TcpSocket.State.LISTEN) {
                 l.queue.add(0, () -> l.listener.accepted(now, s), tcp.ns.readySockets());
