@@ -452,7 +452,7 @@ final class IpRoute {
             throw new CommandExit(1, "need at least a destination address");
         }
         if (stack.isLocalAddress(dst.bits())) {
-            Ipv4Address src = from != null ? from : dst;
+            Ipv4Address src = from != null ? from : stack.sourceAddress(dst, null);
             out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 ").append(sl())
                     .append("    cache <local> \n");
             return 0;
