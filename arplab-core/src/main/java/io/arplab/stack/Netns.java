@@ -593,6 +593,14 @@ abstract class Netns implements NeighbourTable.Ops {
         return rpf != 1;
     }
 
+    /**
+     * rt_set_nexthop(): a route's gateway is used only when its nexthop has scope link; fib_check_nh_v4_gw() gives a
+     * gateway that is one of our own addresses scope host, so the destination is reached as if on-link.
+     */
+    public boolean usesGateway(Route r) {
+        return r.gateway() != null && !isLocalAddress(r.gateway().bits());
+    }
+
     /** fib_result_prefsrc(): the route's preferred source, else inet_select_addr() on its device with its scope. */
     int sourceFor(Route r, int dst) {
         if (r.prefsrc() != null) {
