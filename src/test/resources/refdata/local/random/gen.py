@@ -8,7 +8,11 @@ Topology lines (before the script, in timeline/record.sh's syntax):
   route NODE GW                  default route
   forward NODE                   net.ipv4.ip_forward=1
 Seeds from 100 on also draw MAC changes (ip link set address), traceroute and proxy entries (ip neigh add proxy);
-the seeds below 100 draw exactly what they drew when they were recorded.
+the seeds below 100 draw exactly what they drew when they were recorded. Seeds from 200 on (round 2) also draw the
+redirect, shared-media, local-source and carrier sysctls, ping -M with sizes around the MTU, ip link set mtu, ip route
+add/del/get, arp -s/-d (net-tools), traceroute's and tracepath's options, bridge fdb add/del and port flags, the
+bridge's ageing_time, a bridge port going down, promote_secondaries with the primary deleted, and a second gateway on
+one LAN (a host forwarding for another: ICMP redirects); seeds 100-199 draw what they drew before.
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -63,6 +67,10 @@ def scenario(seed):
             ("arp_accept", range(0, 3)), ("proxy_arp", range(0, 2)), ("arp_notify", range(0, 2)),
             ("drop_gratuitous_arp", range(0, 2)), ("drop_unicast_in_l2_multicast", range(0, 2)),
             ("rp_filter", range(0, 3))]
+    if seed >= 200:
+        conf += [("accept_redirects", range(0, 2)), ("send_redirects", range(0, 2)), ("secure_redirects", range(0, 2)),
+                 ("shared_media", range(0, 2)), ("accept_local", range(0, 2)), ("route_localnet", range(0, 2)),
+                 ("promote_secondaries", range(0, 2)), ("arp_evict_nocarrier", range(0, 2))]
     neigh = [("base_reachable_time_ms", [5000, 10000, 20000]), ("mcast_solicit", range(1, 5)),
              ("ucast_solicit", range(0, 4)), ("gc_stale_time", [5, 30, 60]), ("locktime", [0, 50, 100, 300])]
     for n, i, s in ifaces:
@@ -91,11 +99,15 @@ def scenario(seed):
         pool += [f"10.0.{s}.77"]
         return r.choice(pool)
 
-    actions = r.randint(5, 12)
+    actions = r.randint(5, 12) if seed < 200 else r.randint(6, 14)
     for _ in range(actions):
         kinds, weights = ["ping", "arping", "neigh", "link", "addr", "sleep", "show"], [4, 3, 3, 1, 1, 3, 1]
         if seed >= 100:
             kinds, weights = kinds + ["mac", "traceroute", "proxy"], weights + [1, 1 if router else 0, 1]
+        if seed >= 200:
+            kinds += ["pmtu", "mtu", "route", "arp", "tracepath", "fdb", "brlink", "ageing", "portdown", "promote",
+                      "redirect"]
+            weights = weights[:-2] + [2 if router else 1, 1] + [3, 1, 2, 2, 2, 2, 1, 1, 1, 1, 2 if router else 0]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -156,8 +168,104 @@ def scenario(seed):
             i = ifname(n)
             mac = f"02:00:00:{r.randint(0, 1):02x}:99:{r.randint(1, 250):02x}"
             lines.append(f"{n} ip link set dev {i} address {mac}")
+        elif kind == "traceroute" and seed >= 200:
+            opts = ["-n"] + r.sample(["-I", f"-q {r.randint(1, 3)}", f"-m {r.randint(2, 5)}", f"-f {r.randint(1, 2)}",
+                                      f"-p {r.choice([33434, 4000, 53])}"], r.randint(0, 3))
+            lines.append(f"{n} traceroute {' '.join(opts)} -w 1 {target(n)}".replace(" -f 2 -w", " -f 2 -m 4 -w"))
         elif kind == "traceroute":
             lines.append(f"{n} traceroute -n -q 1 -w 1 -m 4 {target(n)}")
+        elif kind == "pmtu":
+            opts = [f"-c {r.randint(1, 2)}", f"-M {r.choice(['do', 'want', 'dont'])}",
+                    f"-s {r.choice([1372, 1373, 1472, 1473, 1600, 3000])}"]
+            if r.random() < 0.4:
+                opts.append("-W 1")
+            t = target(n)
+            lines.append(f"{n} ping {' '.join(opts)} {t}")
+            if r.random() < 0.6:
+                lines.append(f"{n} ip route get {t}")
+        elif kind == "mtu":
+            i = ifname(n)
+            lines.append(f"{n} ip link set dev {i} mtu {r.choice([1400, 1280, 1500, 576])}")
+        elif kind == "route":
+            op = r.choice(["add", "add", "del", "get", "get", "show", "replace"])
+            i = ifname(n)
+            s = int(i[-1]) if n == "r" else subnet[n]
+            if op == "get":
+                lines.append(f"{n} ip route get {target(n)}")
+            elif op == "show":
+                lines.append(f"{n} ip route show")
+            else:
+                dst = r.choice([target(n) + "/32", f"10.0.{r.randint(0, 1)}.64/26", "10.0.9.0/24"])
+                via = r.choice([f"via {r.choice([ip for m in nodes if m != n for ip, t in addrs[m] if t == s] + [f'10.0.{s}.77'])}",
+                                f"dev {i}", f"via 10.0.{1 - s}.1"])
+                lines.append(f"{n} ip route {op} {dst} {via}")
+        elif kind == "arp":
+            i = ifname(n)
+            op = r.choice(["-s", "-s", "-d", "-an", "-i"])
+            t = target(n)
+            if op == "-s":
+                lines.append(f"{n} arp -s {t} {r.choice(list(macs.values()) + ['02:00:00:00:99:99'])}")
+            elif op == "-i":
+                lines.append(f"{n} arp -i {i} -s {t} {r.choice(list(macs.values()))} temp")
+            elif op == "-d":
+                lines.append(f"{n} arp -d {t}")
+            else:
+                lines.append(f"{n} arp -an")
+        elif kind == "tracepath":
+            opts = ["-n", f"-m {r.randint(1, 4)}"]
+            if r.random() < 0.4:
+                opts.append(f"-l {r.choice([100, 1000, 1400, 1600])}")
+            lines.append(f"{n} tracepath {' '.join(opts)} {target(n)}")
+        elif kind in ("fdb", "brlink", "portdown"):
+            m = r.choice(nodes)
+            i = ifname(m)
+            s = int(i[-1]) if m == "r" else subnet[m]
+            port, br = f"v-{m}-{i}", f"br{s if nbr == 2 else 0}"
+            if kind == "fdb":
+                op = r.choice(["add", "add", "del", "show"])
+                mac = r.choice(list(macs.values()) + ["02:00:00:00:99:99"])
+                if op == "show":
+                    lines.append(f"sw bridge fdb show br {br}")
+                elif op == "del":
+                    lines.append(f"sw bridge fdb del {mac} dev {port} master")
+                else:
+                    lines.append(f"sw bridge fdb add {mac} dev {port} master {r.choice(['static', 'dynamic'])}")
+            elif kind == "brlink":
+                flag = r.choice(["learning off", "flood off", "hairpin on", "learning on"])
+                lines.append(f"sw bridge link set dev {port} {flag}")
+            else:
+                lines.append(f"sw ip link set dev {port} down")
+                lines.append(f"sleep {r.choice([0.3, 1, 3])}")
+                if r.random() < 0.5:
+                    lines.append(f"{r.choice(nodes)} ping -c 1 -W 1 {r.choice([ip for ip, _ in addrs[m]])}")
+                lines.append(f"sw ip link set dev {port} up")
+        elif kind == "ageing":
+            lines.append(f"sw ip link set dev br{r.randint(0, nbr - 1)} type bridge ageing_time {r.choice([500, 1000, 30000])}")
+        elif kind == "promote":
+            i = ifname(n)
+            s = int(i[-1]) if n == "r" else subnet[n]
+            primary = [ip for ip, t in addrs[n] if t == s][0]
+            ip = f"10.0.{s}.{150 + len(lines) % 100}"
+            lines.append(f"{n} sysctl -w net.ipv4.conf.{i}.promote_secondaries={r.randint(0, 1)}")
+            lines.append(f"{n} ip addr add {ip}/24 dev {i}")
+            lines.append(f"{n} ip addr del {primary}/24 dev {i}")
+            lines.append(f"{n} ip -4 addr show dev {i}")
+            lines.append(f"{n} ip route show")
+            addrs[n] = [(ip, s) if a == primary else (a, t) for a, t in addrs[n]]
+        elif kind == "redirect":
+            same = [h for h in hosts if h != n and subnet[h] == subnet.get(n, 0)]
+            if n == "r" or not same:
+                continue
+            gw = r.choice(same)
+            s = subnet[n]
+            lines.append(f"{gw} sysctl -w net.ipv4.ip_forward=1")
+            for key in ("send_redirects", "accept_redirects", "secure_redirects", "shared_media"):
+                if r.random() < 0.3:
+                    lines.append(f"{r.choice([gw, n])} sysctl -w net.ipv4.conf.{r.choice(['all', 'eth0'])}.{key}={r.randint(0, 1)}")
+            lines.append(f"{n} ip route add 10.0.{1 - s}.0/24 via {addrs[gw][0][0]}")
+            t = r.choice([ip for m in nodes for ip, t in addrs[m] if t == 1 - s])
+            lines.append(f"{n} ping -c {r.randint(1, 3)} {t}")
+            lines.append(f"{n} ip route get {t}")
         elif kind == "proxy":
             i = ifname(n)
             s = int(i[-1]) if n == "r" else subnet[n]

@@ -55,6 +55,16 @@ public interface Fdb {
 
     void setAgeingTime(long nanos);
 
+    /** IFLA_BR_MCAST_SNOOPING: a Linux bridge snoops (and joins the all-snoopers groups) unless told not to. */
+    default boolean mcastSnooping() {
+        return true;
+    }
+
+    /** ip link set BRIDGE type bridge mcast_snooping 0|1 (br_multicast_toggle()). */
+    default void setMcastSnooping(boolean on) {
+        throw new UnsupportedOperationException();
+    }
+
     /** ip link set BRIDGE type bridge ageing_time: the new time, applied at {@code now}. */
     default void setAgeingTime(long nanos, long now) {
         setAgeingTime(nanos);

@@ -43,11 +43,18 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     /** Port numbers by name, so adding a port costs O(1) however many the bridge has (as dev_get_by_name's hash). */
     private final NameHash portsByName = new NameHash(portNames::get);
     private int[] portFlags = {0};
+    /** BR_STATE_DISABLED, kept beside a port's BR_* flags (br_stp_disable_port()). */
+    private static final int DISABLED = 1 << 30;
+    /** The flags of a port that floods everything and is running: floods then need no per-port test. */
+    private static final int FLOODS_ALL = BR_FLOOD | BR_MCAST_FLOOD | BR_BCAST_FLOOD;
+    /** Some port is disabled, in hairpin mode or does not flood some kind of frame. */
+    private boolean portsDiffer;
     /** BROPT_NEIGH_SUPPRESS_ENABLED: some port has neigh_suppress on. */
     private boolean neighSuppressEnabled;
     private Neighbours neighbours;
     private final FdbTable fdb = new FdbTable();
     private long ageingTime = DEFAULT_AGEING;
+    private boolean mcastSnooping = true;
     /** Learned entries by last update, oldest first: ageing pops expired ones from the head (O(expired)). */
     private FdbEntry.Updatable ageingHead;
     private FdbEntry.Updatable ageingTail;
@@ -138,19 +145,26 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     @Override
     public int portFlags(int port) {
-        return portFlags[port];
+        return portFlags[port] & ~DISABLED;
     }
 
     /** bridge link set dev PORT learning|neigh_suppress|locked ... on|off (br_setport()). */
     @Override
     public void setPortFlag(int port, int flag, boolean on) {
         portFlags[port] = on ? portFlags[port] | flag : portFlags[port] & ~flag;
+        portsChanged();
+    }
+
+    private void portsChanged() {
         // br_recalculate_neigh_suppress_enabled()
         boolean any = false;
-        for (int p = 1; p < portFlags.length; p++) {
+        boolean differ = false;
+        for (int p = 1; p < portNames.size(); p++) {
             any |= (portFlags[p] & BR_NEIGH_SUPPRESS) != 0;
+            differ |= (portFlags[p] & (FLOODS_ALL | BR_HAIRPIN_MODE | DISABLED)) != FLOODS_ALL;
         }
         neighSuppressEnabled = any;
+        portsDiffer = differ;
     }
 
     @Override
@@ -196,6 +210,16 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     @Override
     public long ageingTime() {
         return ageingTime;
+    }
+
+    @Override
+    public boolean mcastSnooping() {
+        return mcastSnooping;
+    }
+
+    @Override
+    public void setMcastSnooping(boolean on) {
+        mcastSnooping = on;
     }
 
     @Override
@@ -340,9 +364,32 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     @Override
     public void portDisabled(String portName, long now) {
         int p = portsByName.get(portName);
-        if (p >= 0) {
+        if (p > 0) {
+            portFlags[p] |= DISABLED;
+            portsChanged();
             deleteByPort(p, now);
         }
+    }
+
+    @Override
+    public void portEnabled(String portName) {
+        int p = portsByName.get(portName);
+        if (p > 0 && (portFlags[p] & DISABLED) != 0) {
+            portFlags[p] &= ~DISABLED;
+            portsChanged();
+        }
+    }
+
+    /**
+     * should_deliver() (net/bridge/br_forward.c): a running port, not the one the frame came in by unless it is in
+     * hairpin mode; the bridge's own interface gets what did not come from it.
+     */
+    private boolean shouldDeliver(int ingress, int p) {
+        if (p == LOCAL_PORT) {
+            return ingress != LOCAL_PORT;
+        }
+        int f = portFlags[p];
+        return (f & DISABLED) == 0 && (p != ingress || (f & BR_HAIRPIN_MODE) != 0);
     }
 
     /**
@@ -395,6 +442,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         if (port != LOCAL_PORT) {
             int flags = portFlags[port];
+            if ((flags & DISABLED) != 0) {
+                return; // br_handle_frame(): a disabled port takes nothing in
+            }
             if ((flags & BR_PORT_LOCKED) != 0) {
                 // br_handle_frame_finish(): a locked port passes only sources the FDB holds on it, before learning
                 FdbEntry f = fdb.get(src, 0);
@@ -436,7 +486,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
             return;
         }
         ((FdbEntry.Updatable) e).used = now; // not local: it returned above
-        if (e.port != port) {
+        if (shouldDeliver(port, e.port)) {
             deliver(port, e.port, frame, out);
         }
     }
@@ -567,21 +617,29 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     }
 
     private void floodSkippingSuppressed(int ingress, byte[] frame, Output out) {
-        for (int p = out.portCount() - 1; p >= 0; p--) {
-            if (p != ingress && (p == LOCAL_PORT || (portFlags[p] & BR_NEIGH_SUPPRESS) == 0)) {
-                deliver(ingress, p, frame, out);
-            }
-        }
+        flood(ingress, frame, out, BR_NEIGH_SUPPRESS);
     }
 
-    /** br_flood(): every port but the ingress one, newest first, then the bridge's own interface. */
     private void flood(int ingress, byte[] frame, Output out) {
-        if (!filtersEgress()) {
+        if (!filtersEgress() && !portsDiffer) {
             out.flood(ingress, frame);
             return;
         }
+        flood(ingress, frame, out, 0);
+    }
+
+    /**
+     * br_flood(): every port should_deliver() allows, newest first, then the bridge's own interface; a port floods
+     * unknown unicast only with BR_FLOOD, broadcast and multicast from another port only with BR_BCAST_FLOOD and
+     * BR_MCAST_FLOOD, and none with a flag of {@code skip}.
+     */
+    private void flood(int ingress, byte[] frame, Output out, int skip) {
+        long dst = Bytes.u48(frame, 0);
+        int needs = (dst & 0x0100_0000_0000L) == 0 ? BR_FLOOD
+                : ingress == LOCAL_PORT ? 0 : dst == 0xffff_ffff_ffffL ? BR_BCAST_FLOOD : BR_MCAST_FLOOD;
         for (int p = out.portCount() - 1; p >= 0; p--) {
-            if (p != ingress) {
+            int f = portFlags[p];
+            if (shouldDeliver(ingress, p) && (p == LOCAL_PORT || (f & needs) == needs && (f & skip) == 0)) {
                 deliver(ingress, p, frame, out);
             }
         }

@@ -23,6 +23,7 @@ public interface Switch extends Device {
     Fdb fdb();
 
     /** Port flags (include/linux/if_bridge.h) that {@code bridge link set} switches. */
+    int BR_HAIRPIN_MODE = 1;
     int BR_LEARNING = 1 << 5;
     int BR_FLOOD = 1 << 6;
     int BR_MCAST_FLOOD = 1 << 14;

@@ -116,12 +116,12 @@ final class Devinet {
     }
 
     /** Deletes the first address {@code addr} of the device; false when there is none. */
-    boolean removeAddress(NetDevice dev, Ipv4Address addr) {
+    boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
         NetDevice.Address x = findAddress(dev, addr, -1);
         if (x == null) {
             return false;
         }
-        deleteAddress(dev, x);
+        deleteAddress(now, dev, x);
         return true;
     }
 
@@ -129,9 +129,9 @@ final class Devinet {
      * __inet_del_ifa(): deleting a primary deletes its subnet's secondaries, or with promote_secondaries makes the
      * first of them primary (moved after the last primary, its subnet's routes re-added with it as source);
      * fib_del_ifaddr() removes the prefix route, fib_sync_down_addr() the routes with the address as source, and
-     * when the last address goes, fib_disable_ip() every route through the device.
+     * when the last address goes, fib_disable_ip() every route through the device and arp_ifdown() its neighbours.
      */
-    void deleteAddress(NetDevice dev, NetDevice.Address ifa1) {
+    void deleteAddress(long now, NetDevice dev, NetDevice.Address ifa1) {
         // the device's list is immutable (shared while unchanged): edited here, set again after each change
         List<NetDevice.Address> list = new ArrayList<>(dev.addresses());
         NetDevice.Address promote = null;
@@ -172,6 +172,12 @@ final class Devinet {
         ns.refreshLocalAddresses();
         if (list.isEmpty()) {
             ns.routes.removeDevice(dev);
+            // fib_inetaddr_event(): the last address gone, fib_disable_ip() → arp_ifdown() → neigh_ifdown(): every
+            // entry of the device, permanent ones and proxy entries too
+            ns.flushNeighbours(now, dev, false);
+            if (ns.parts.arp != null) {
+                ns.parts.arp.proxyIfdown(dev);
+            }
         }
     }
 
@@ -239,6 +245,13 @@ final class Devinet {
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.routes.removeDevice(dev);
         } else {
+            // br_device_event(NETDEV_UP) / br_port_carrier_check(): a bridge port runs again once both ends are up
+            if (dev.bridge != null && (peer == null || peer.isUp())) {
+                dev.bridge.portEnabled(dev.name);
+            }
+            if (peer != null && peer.bridge != null && peer.isUp()) {
+                peer.bridge.portEnabled(peer.name);
+            }
             // fib_add_ifaddr() on NETDEV_UP: the prefix routes of the primary addresses come back
             for (NetDevice.Address a : dev.addresses()) {
                 addIfaddrRoutes(dev, a);

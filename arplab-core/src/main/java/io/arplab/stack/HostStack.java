@@ -269,12 +269,12 @@ public final class HostStack extends Netns {
 
     /** ip addr del; false when the device has no such address (the first one if several). */
     public boolean removeAddress(long now, NetDevice dev, Ipv4Address addr) {
-        return devinet().removeAddress(dev, addr);
+        return devinet().removeAddress(now, dev, addr);
     }
 
     /** ip addr del of one of the device's addresses (__inet_del_ifa(), promote_secondaries). */
     public void removeAddress(long now, NetDevice dev, NetDevice.Address ifa) {
-        devinet().deleteAddress(dev, ifa);
+        devinet().deleteAddress(now, dev, ifa);
     }
 
     /** ip route add: the gateway must be reachable on-link through the device. */

@@ -71,7 +71,10 @@ final class Icmp {
 
     /** The next hop to {@code daddr} through route {@code r}: a live redirect exception, the gateway, or on-link. */
     int nexthop(long now, Route r, int daddr) {
-        if (redirects != null && r.gateway() != null) {
+        if (!ns.usesGateway(r)) {
+            return daddr;
+        }
+        if (redirects != null) {
             HostStack.Redirected x = redirects.get(daddr);
             if (x != null) {
                 if (x.expires() <= now) {
@@ -81,7 +84,7 @@ final class Icmp {
                 }
             }
         }
-        return r.gateway() != null ? r.gateway().bits() : daddr;
+        return r.gateway().bits();
     }
 
     /** The redirect exception for {@code dst}, if one is in force at {@code now}. */

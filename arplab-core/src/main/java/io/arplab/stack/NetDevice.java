@@ -84,6 +84,10 @@ public final class NetDevice {
         String name();
 
         void portDisabled(String portName, long now);
+
+        /** br_stp_enable_port(): the port runs again (up, with its carrier). */
+        default void portEnabled(String portName) {
+        }
     }
 
     /** IFLA_INFO_KIND values a device may have (none: a plain device). */

@@ -637,6 +637,14 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return rpf != 1;
     }
 
+    /**
+     * rt_set_nexthop(): a route's gateway is used only when its nexthop has scope link; fib_check_nh_v4_gw() gives a
+     * gateway that is one of our own addresses scope host, so the destination is reached as if on-link.
+     */
+    public boolean usesGateway(Route r) {
+        return r.gateway() != null && !isLocalAddress(r.gateway().bits());
+    }
+
     /** fib_result_prefsrc(): the route's preferred source, else inet_select_addr() on its device with its scope. */
     int sourceFor(Route r, int dst) {
         if (r.prefsrc() != null) {
@@ -733,7 +741,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
     public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
         if (isLocalAddress(dst.bits())) {
-            return dst;
+            return localRouteSource(dst);
         }
         Route r = route(dst.bits(), bind);
         if (r == null && bind != null && !bind.loopback && bind.addressCount() != 0) {
@@ -742,6 +750,26 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));
         }
         return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));
+    }
+
+    /**
+     * The prefsrc of a local address's route in table local: fib_add_ifaddr() gives a secondary's route the primary
+     * of its subnet, any other address itself.
+     */
+    private Ipv4Address localRouteSource(Ipv4Address dst) {
+        for (NetDevice d : deviceList()) {
+            for (NetDevice.Address x : d.addresses()) {
+                if (!x.address().equals(dst) || !x.secondary()) {
+                    continue;
+                }
+                for (NetDevice.Address p : d.addresses()) {
+                    if (!p.secondary() && p.prefixLength() == x.prefixLength() && p.matches(dst.bits())) {
+                        return p.address();
+                    }
+                }
+            }
+        }
+        return dst;
     }
 
     /** net.ipv4.route.mtu_expires (ip_rt_mtu_expires, 10 min) and min_pmtu (ip_rt_min_pmtu). */

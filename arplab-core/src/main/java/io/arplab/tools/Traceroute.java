@@ -520,6 +520,13 @@ public final class Traceroute implements Tool {
             if (bind != null) {
                 echoSocket.bindToDevice(bind);
             }
+            // icmp_init(): the raw socket is connected to the destination before the header line is printed
+            int err = connectError();
+            if (err != 0) {
+                fatal("connect", Errno.strerror(err));
+                closeAll();
+                return false;
+            }
         }
         start = (firstHop - 1) * probesPerHop;
         end = probes.length;

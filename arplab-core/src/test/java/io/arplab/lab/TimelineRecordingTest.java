@@ -355,13 +355,13 @@ class TimelineRecordingTest {
         return ts.stream().map(Timed::text).toList();
     }
 
-    /** tcpdump -n -e -t, with ICMP echo ids (the pid) and UDP source ports (random) masked. */
+    /** tcpdump -n -e -t, with ICMP echo ids (the pid) and source ports (random; a probe to port 53 prints as DNS) masked. */
     private static String print(PcapRecord r) {
         TcpdumpPrinter p = new TcpdumpPrinter(new TcpdumpOptions(true, true, 0, TcpdumpOptions.TimestampStyle.NONE,
                 0, java.time.ZoneId.of("UTC")));
         StringBuilder sb = new StringBuilder();
         p.print(r, sb);
         return sb.toString().strip().replaceAll("id \\d+,", "id ID,")
-                .replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+ > (\\S+)\\.(\\d+): UDP", "$1.PORT > $2.$3: UDP");
+                .replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+ > (\\d+\\.\\d+\\.\\d+\\.\\d+)\\.(\\w+): ", "$1.PORT > $2.$3: ");
     }
 }

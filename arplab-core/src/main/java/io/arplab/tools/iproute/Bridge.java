@@ -19,7 +19,10 @@ public final class Bridge implements Tool {
     /** The kernel's multicast memberships each device dumps as "self permanent" (ndo_dflt_fdb_dump: dev->mc). */
     private static final List<MacAddress> PORT_MC = List.of(MacAddress.parse("33:33:00:00:00:01"),
             MacAddress.parse("01:00:5e:00:00:01"));
-    /** A bridge with multicast snooping on also joins the all-snoopers groups (224.0.0.106, ff02::6a). */
+    /**
+     * A bridge with multicast snooping on also joins the all-snoopers groups (224.0.0.106, ff02::6a:
+     * br_multicast_join_snoopers()); with it off, it has a port's memberships.
+     */
     private static final List<MacAddress> BRIDGE_MC = List.of(MacAddress.parse("33:33:00:00:00:01"),
             MacAddress.parse("01:00:5e:00:00:6a"), MacAddress.parse("33:33:00:00:00:6a"),
             MacAddress.parse("01:00:5e:00:00:01"));
@@ -274,7 +277,7 @@ public final class Bridge implements Tool {
             if (d.loopback) {
                 continue;
             }
-            for (MacAddress mc : own != null ? BRIDGE_MC : PORT_MC) {
+            for (MacAddress mc : own != null && own.fdb().mcastSnooping() ? BRIDGE_MC : PORT_MC) {
                 if (dynamic || filterState != 0 && (filterState & 0x80) == 0 || fdbVlan >= 0) {
                     continue;
                 }
@@ -563,7 +566,8 @@ public final class Bridge implements Tool {
             int flags = port < 0 ? -1 : br.portFlags(port);
             if (details && flags >= 0) {
                 // print_protinfo(): the flags in the kernel's IFLA_BRPORT_* order
-                out.append("    hairpin off guard off root_block off fastleave off learning ")
+                out.append("    hairpin ").append(onOff(flags, Switch.BR_HAIRPIN_MODE))
+                        .append(" guard off root_block off fastleave off learning ")
                         .append(onOff(flags, Switch.BR_LEARNING)).append(" flood ").append(onOff(flags, Switch.BR_FLOOD))
                         .append(" mcast_flood ").append(onOff(flags, Switch.BR_MCAST_FLOOD))
                         .append(" bcast_flood ").append(onOff(flags, Switch.BR_BCAST_FLOOD))
@@ -618,6 +622,10 @@ public final class Bridge implements Tool {
             String w = a.take();
             int flag = switch (w) {
                 case "learning" -> Switch.BR_LEARNING;
+                case "hairpin" -> Switch.BR_HAIRPIN_MODE;
+                case "flood" -> Switch.BR_FLOOD;
+                case "mcast_flood" -> Switch.BR_MCAST_FLOOD;
+                case "bcast_flood" -> Switch.BR_BCAST_FLOOD;
                 case "neigh_suppress" -> Switch.BR_NEIGH_SUPPRESS;
                 case "locked" -> Switch.BR_PORT_LOCKED;
                 default -> 0;
@@ -638,8 +646,8 @@ public final class Bridge implements Tool {
                             + v + "\"");
                 }
                 changes.add(new int[] {flag, v.equals("on") ? 1 : 0});
-            } else if (List.of("cost", "priority", "state", "guard", "hairpin", "fastleave", "root_block",
-                    "learning_sync", "flood", "mcast_flood", "bcast_flood", "mcast_router", "mcast_to_unicast", "vlan_tunnel", "isolated", "hwmode",
+            } else if (List.of("cost", "priority", "state", "guard", "fastleave", "root_block",
+                    "learning_sync", "mcast_router", "mcast_to_unicast", "vlan_tunnel", "isolated", "hwmode",
                     "backup_port", "nobackup_port", "self", "master").contains(w)) {
                 throw new CommandExit(255, "bridge: link set " + w + " is not supported by this emulation");
             } else {

@@ -304,7 +304,8 @@ final class IpLink {
                 + " stp_state 0 priority 32768 vlan_filtering 0 bridge_id " + id + " designated_root " + id
                 + " root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 hello_timer "
                 + timer(0) + " tcn_timer " + timer(0) + " topology_change_timer " + timer(0) + " gc_timer "
-                + timer(gc) + learned(br.fdb()) + " group_fwd_mask 0 group_address 01:80:c2:00:00:00 mcast_snooping 1"
+                + timer(gc) + learned(br.fdb()) + " group_fwd_mask 0 group_address 01:80:c2:00:00:00 mcast_snooping "
+                + (br.fdb().mcastSnooping() ? 1 : 0)
                 + " no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0"
                 + " mcast_querier 0 mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2"
                 + " mcast_startup_query_count 2 mcast_last_member_interval 100 mcast_membership_interval 26000"

@@ -74,6 +74,17 @@ final class IpLinkBridge {
                     throw CommandExit.invarg("invalid fdb_max_learned", v);
                 }
                 fdb.setMaxLearned((int) Math.min(max, Integer.MAX_VALUE));
+            } else if (w.equals("mcast_snooping")) {
+                // bridge_parse_opt(): get_u8() into IFLA_BR_MCAST_SNOOPING, any non-zero value turns it on
+                if (!a.more()) {
+                    throw Args.incomplete();
+                }
+                String v = a.take();
+                long on = Args.unsigned(v);
+                if (on < 0 || on > 0xff) {
+                    throw CommandExit.invarg("invalid mcast_snooping", v);
+                }
+                fdb.setMcastSnooping(on != 0);
             } else if (w.equals("help")) {
                 throw new CommandExit(255, EXPLAIN);
             } else {

@@ -452,7 +452,7 @@ final class IpRoute {
             throw new CommandExit(1, "need at least a destination address");
         }
         if (stack.isLocalAddress(dst.bits())) {
-            Ipv4Address src = from != null ? from : dst;
+            Ipv4Address src = from != null ? from : stack.sourceAddress(dst, null);
             out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 ").append(sl())
                     .append("    cache <local> \n");
             return 0;
@@ -472,7 +472,7 @@ final class IpRoute {
         if (o.json && !brd && stack.redirected(dst, ctx.now()) == null) {
             // print_route() of the cloned route: its keys, then uid and the (empty) cache flags
             Json j = o.newJson().startObject().field("dst", dst.toString());
-            if (r.gateway() != null) {
+            if (stack.usesGateway(r)) {
                 j.field("gateway", r.gateway().toString());
             }
             j.field("dev", r.device().name);
@@ -488,9 +488,9 @@ final class IpRoute {
         if (from != null) {
             out.append("from ").append(from).append(' '); // RTA_SRC of the request
         }
-        if (redirected != null && r.gateway() != null && redirected.dev() == r.device()) {
+        if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
             out.append("via ").append(redirected.gateway()).append(' ');
-        } else if (r.gateway() != null) {
+        } else if (stack.usesGateway(r)) {
             out.append("via ").append(r.gateway()).append(' ');
         } else {
             redirected = null;
