@@ -67,7 +67,7 @@ public final class TcpdumpTool {
      * tcpdump.c's SHORTOPTS (4.99.3 on Linux), as getopt(3) reads them: the letters arplab does not act on still take
      * their arguments, so a command line fails or parses as tcpdump's does.
      */
-    static final String SHORTOPTS = "aAbB:c:C:dDe:EF:fG:hHi:I:j:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:Yz:Z:#";
+    static final String SHORTOPTS = "aAbB:c:C:dDeE:fF:G:hHi:Ij:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:Yz:Z:#";
 
     /**
      * tcpdump.c's option loop: getopt_long() with glibc's permutation (the expression may come first), the last of
