@@ -124,6 +124,8 @@ public final class Ping implements Tool {
     private boolean multicast;
     private boolean timing;
     private byte[] fill;
+    /** -R or -T: IP options, which arplab does not emulate. */
+    private char ipOption;
     /** -p's argument, filled into the packet once the options are parsed. */
     private String patternText;
     private long ntransmitted;
@@ -208,8 +210,7 @@ public final class Ping implements Tool {
                 }
                 case 'b' -> broadcastPings = true;
                 case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
-                case 'R', 'T' -> throw new Getopt.ToolError("ping: -" + o.letter()
-                        + ": IP options (record route, timestamp) are not emulated", 2);
+                case 'R', 'T' -> ipOption = o.letter(); // refused once every option has been parsed
                 case 'F' -> parseFlow(a);
                 case 'N' -> {
                     if (!niqueryOption(a)) {
@@ -282,6 +283,10 @@ public final class Ping implements Tool {
                 }
             }
         }
+        if (ipOption != 0) {
+            throw new Getopt.ToolError("ping: -" + ipOption + ": IP options (record route, timestamp) are not emulated",
+                    2);
+        }
         if (g.operands().isEmpty()) {
             // error(1, EDESTADDRREQ, "usage error")
             throw new Getopt.ToolError("ping: usage error: Destination address required", 1);
@@ -302,8 +307,9 @@ public final class Ping implements Tool {
         String target = null;
         for (String operand : g.operands()) {
             target = operand;
-            if (!six && InetAton.parse(target) == null && ctx.resolver().resolve(target) == null) {
-                throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2);
+            if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
+                    && ctx.resolver().resolve(target) == null) {
+                throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
             }
         }
         if (six) {

@@ -27,7 +27,7 @@ class ToolsRecordingTest {
      * Recorded cases arplab does not reproduce yet, with why: they are skipped here, not hidden (the recordings stay
      * whole, and a fix shows up as a case to remove from this list).
      */
-    private static final String ADDRGENMODE = "record.sh creates the nodes' veths into namespaces whose IPv6 is off"
+    static final String ADDRGENMODE = "record.sh creates the nodes' veths into namespaces whose IPv6 is off"
             + " already, so they lack the addrgenmode that ../linux's (and arplab's) veths show";
 
     /**

@@ -173,6 +173,16 @@ public final class Ip implements Tool {
             case "ntable", "ntbl" -> new IpNtable(ctx, view, o, out).run(new Args(rest));
             case "monitor" -> new IpMonitor(ctx, view, o).run(new Args(rest));
             case "help" -> throw usage();
+            // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none
+            case "nexthop" -> {
+                if (!rest.isEmpty() && !List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x))) {
+                    throw new CommandExit(1, "ip: object \"nexthop\" is not supported by this emulation");
+                }
+                if (o.json) {
+                    out.append(o.newJson().finish());
+                }
+                yield 0;
+            }
             // xfrm.c do_xfrm(): its usage for anything but an object arplab does not emulate (no IPsec)
             case "xfrm" -> throw rest.isEmpty() || !List.of("state", "policy", "monitor").stream()
                     .anyMatch(x -> Args.matches(rest.get(0), x))

@@ -182,8 +182,13 @@ final class IpLink {
                         }
                     }
                 }
+            } else if (label != null && !link) {
+                out.append(addresses(d)); // print_linkinfo() prints nothing of a link under a label filter
             } else {
                 out.append(linkInfo(d, now)).append(link ? "" : addresses(d));
+                if (!link && o.stats > 0) {
+                    out.append(LinkStats.of(d).text(o.stats)); // print_link_stats() after the addresses
+                }
             }
         }
         if (j != null) {
@@ -285,8 +290,10 @@ final class IpLink {
     }
 
     private void brief(NetDevice d) {
-        out.append(String.format("%-16s ", view.nameAndLink(d)));
-        out.append(String.format("%-14s ", view.operstate(d)));
+        if (label == null || link) { // print_linkinfo(): nothing of a link under a label filter
+            out.append(String.format("%-16s ", view.nameAndLink(d)));
+            out.append(String.format("%-14s ", view.operstate(d)));
+        }
         if (link) {
             out.append(d.mac()).append(' ').append(view.flags(d));
         } else {

@@ -340,6 +340,7 @@ final class IpNeigh {
                     throw usage();
                 }
                 pfx = Args.prefix(w, o.family); // get_prefix() exits with its own message first
+                o.family = o.family == 0 ? 4 : o.family; // filter.family from the prefix: a second is inet
             }
             a.skip();
         }

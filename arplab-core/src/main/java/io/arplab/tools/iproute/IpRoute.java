@@ -395,6 +395,7 @@ final class IpRoute {
         int typeFilter = -1;
         int scopeFilter = -1;
         boolean otherTable = false;
+        boolean missingTable = false;
         // iproute_list_flush_or_save(): every word is parsed (and refused) before the device is looked up
         while (a.more()) {
             String w = a.peek();
@@ -405,6 +406,7 @@ final class IpRoute {
                     throw CommandExit.invarg("table id value is invalid\n", t);
                 }
                 otherTable = id > 0 && id != 254 || t.equals("cache"); // 0 and "all" list every table
+                missingTable = id > 0 && (id < 253 || id > 255); // local, main and default exist from the start
             } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
                 otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
             } else if (w.equals("dev") || w.equals("oif")) {
@@ -467,6 +469,10 @@ final class IpRoute {
                 throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
             }
         }
+        if (missingTable && o.family != 6 && o.family != 17) {
+            // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made
+            throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\nDump terminated");
+        }
         if (otherTable) {
             return 0;
         }
@@ -527,10 +533,12 @@ final class IpRoute {
         Ipv4Address dst = null;
         NetDevice oif = null;
         Ipv4Address from = null;
+        int family = o.family; // req.r.rtm_family: the first address given sets it
         while (a.more()) {
             String w = a.peek();
             if (w.equals("from")) {
-                from = Args.prefix(a.next(), o.family).address(); // iproute_get(): preferred_family
+                from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
+                family = family == 0 ? 4 : family;
             } else if (w.equals("oif") || w.equals("dev")) {
                 String v = a.next();
                 oif = stack.device(v);
@@ -546,10 +554,16 @@ final class IpRoute {
                 if (w.equals("to")) {
                     w = a.next();
                 }
-                if (dst != null) {
-                    throw CommandExit.duparg2("to", w);
+                if (Args.matches(w, "help")) {
+                    return run(new Args(List.of("help")));
                 }
-                dst = Args.prefix(w, o.family).address();
+                // a later address replaces the first; anything but /32 draws a warning
+                Args.Prefix p = Args.prefix(w, family);
+                family = family == 0 ? 4 : family;
+                if (p.length() != 32) {
+                    ctx.err().println("Warning: /" + p.length() + " as prefix is invalid, only /32 (or none) is supported.");
+                }
+                dst = p.address();
             }
             a.skip();
         }

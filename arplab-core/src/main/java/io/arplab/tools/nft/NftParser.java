@@ -96,7 +96,7 @@ final class NftParser {
     private static final List<String> KEYWORDS = List.of("table", "chain", "rule", "set", "element", "add", "delete",
             "insert", "list", "flush", "accept", "drop", "jump", "goto", "return", "counter", "arp", "ether", "ip",
             "meta", "iifname", "oifname", "hook", "type", "priority", "policy", "handle", "elements", "ruleset",
-            "tables", "create", "fwd");
+            "tables", "create", "fwd", "sets", "chains");
 
     private NftError unexpected(Token t, String expecting) {
         String msg = "syntax error, unexpected " + describe(t) + (expecting == null ? "" : ", " + expecting);
@@ -764,6 +764,19 @@ final class NftParser {
                 }
             }
             case "table" -> out.append(NftPrinter.table(existingTable(tableSpec(), false), handles, null, null));
+            case "sets", "chains" -> {
+                // do_list_sets() / do_list_chains(): every table (of the family given), with its sets or chains
+                Token f = in.peek();
+                Family family = f.kind() == Kind.WORD ? Family.byName(f.text()) : null;
+                if (family != null) {
+                    in.take();
+                }
+                for (Table t : nft.tables()) {
+                    if (family == null || t.family == family) {
+                        out.append(NftPrinter.declarations(t, handles, what.text().equals("sets")));
+                    }
+                }
+            }
             case "chain" -> {
                 Table t = existingTable(tableSpec(), false);
                 Token name = word("expecting string");
