@@ -222,7 +222,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
-                Table t = existingTable(n, true);
+                Table t = existingTable(n, false); // chain_evaluate(): the table is looked up in the cache
                 if (create && t.chains.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
                 }
@@ -233,7 +233,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 DataType[] key = setSpec();
-                Table t = existingTable(n, true);
+                Table t = existingTable(n, false); // set_evaluate(): the table is looked up in the cache
                 if (create && t.sets.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
                 }
