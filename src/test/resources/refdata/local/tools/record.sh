@@ -10,11 +10,12 @@
 # ToolsRecordingTest replays the .out files in an arplab lab. Run as root: sh record.sh [tool...]
 # (AO=PREFIX names the namespaces PREFIX-* instead, beside another run; outputs naming them then differ.
 # BR_OPTS adds options to the bridges: counters.out was recorded with BR_OPTS="mcast_snooping 0", so that no
-# bridge sends the IGMPv3 reports for 224.0.0.106 that arplab does not emulate.)
+# bridge sends the IGMPv3 reports for 224.0.0.106 that arplab does not emulate. CMDS_DIR reads the .cmds of another
+# folder, GUARD prefixes each command, e.g. GUARD="timeout -s KILL 15": ../fuzz-tools/record.sh sets both.)
 set -u
 AO=${AO:-ao}
 BR_OPTS=${BR_OPTS:-}
-cd "$(dirname "$0")"
+cd "${CMDS_DIR:-$(dirname "$0")}"
 NODES="host n1 n2 n4"
 ns() { ip netns exec "$AO-$1" "${@:2}"; }
 setup() {
@@ -50,7 +51,7 @@ for t in $tools; do
     echo "\$ $node: $cmd"
     echo "@ $(( ($(date +%s%N) - t0) / 1000000 ))"
     out=$(mktemp); err=$(mktemp)
-    ns $node sh -c "$cmd" >"$out" 2>"$err" </dev/null; rc=$?
+    ns $node ${GUARD:-} sh -c "$cmd" >"$out" 2>"$err" </dev/null; rc=$?
     sed 's/^/> /' "$out"
     if [ -s "$out" ] && [ -n "$(tail -c1 "$out")" ]; then echo; echo '\ no newline at end of stdout'; fi
     sed 's/^/! /' "$err"; [ -s "$err" ] && [ -n "$(tail -c1 "$err")" ] && echo

@@ -43,11 +43,11 @@ class LiveTcpdumpTest {
     }
 
     @Test
-    void unknownInterfaceAndWrongLinkTypeAreOneLine() {
+    void unknownInterfaceAndWrongLinkTypeAsTcpdumpPrintsThem() {
         RunCommandTest.Run r = RunCommandTest.arplab("run", COMPOSE, "--pcap-dir", "none", "-c",
                 "node1 tcpdump -i eth9; node1 tcpdump -i any -y EN10MB; node1 tcpdump -i eth0 -y LINUX_SLL2");
         assertThat(r.rc()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("tcpdump: eth9: No such device exists\n"
+        assertThat(r.err()).isEqualTo("tcpdump: eth9: No such device exists\n(No such device exists)\n"
                 + "tcpdump: EN10MB is not one of the DLTs supported by this device\n"
                 + "tcpdump: LINUX_SLL2 is not one of the DLTs supported by this device\n");
     }

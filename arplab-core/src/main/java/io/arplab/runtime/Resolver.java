@@ -16,6 +16,8 @@ public final class Resolver {
     private final Map<Ipv4Address, String> canonical = new HashMap<>();
     /** How long a reverse lookup of an address without a name blocks before failing (no name server answers). */
     private long failedLookupNanos;
+    /** gai_strerror() of a failed forward lookup: EAI_NONAME from a hosts file, EAI_AGAIN when no server answers. */
+    private String lookupError = "Name or service not known";
 
     /** Adds {@code name} → {@code address}; the first name added for an address is its reverse name. */
     public void add(String name, Ipv4Address address) {
@@ -62,6 +64,16 @@ public final class Resolver {
     }
 
     /** The time a failed reverse lookup takes (the resolver's timeouts towards a name server that does not answer). */
+    /** What getaddrinfo() reports for a name nobody knows ("Name or service not known" unless set). */
+    public String lookupError() {
+        return lookupError;
+    }
+
+    /** Sets {@link #lookupError()}: "Temporary failure in name resolution" for a name server that cannot be reached. */
+    public void lookupError(String gaiError) {
+        this.lookupError = gaiError;
+    }
+
     public long failedLookupNanos() {
         return failedLookupNanos;
     }

@@ -33,6 +33,13 @@ public final class Arp implements Tool {
     private String device = "";
     /** -D: the hardware address argument names an interface whose address to use (for pub entries). */
     private boolean hwFromDevice;
+    /** -H/-t: the hardware type listed (every entry here is ether); null when not given. */
+    private String hwType;
+    /** net-tools' hw types with ARP support (as Debian builds it), and those without. */
+    private static final List<String> ARP_HW = List.of("ether", "fddi", "hippi", "ax25", "netrom", "rose", "arcnet",
+            "dlci", "irda", "x25", "eui64", "ash", "infiniband");
+    private static final List<String> NO_ARP_HW = List.of("loop", "tunnel", "ppp", "hdlc", "lapb", "frad", "sit", "ec",
+            "slip", "cslip", "slip6", "cslip6", "adaptive", "unspec");
     private static final int ATF_PUBL = 0x08;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
@@ -231,10 +238,16 @@ public final class Arp implements Tool {
                 return -1;
             case 'H':
             case 't':
-                if (!val.equals("ether")) {
+                // get_hwtype(): the hardware types Debian's net-tools knows; the listing keeps only that type
+                if (NO_ARP_HW.contains(val)) {
+                    err.append("arp: ").append(val).append(": hardware type without ARP support.\n");
+                    return 255;
+                }
+                if (!ARP_HW.contains(val)) {
                     err.append("arp: ").append(val).append(": unknown hardware type.\n");
                     return 255;
                 }
+                hwType = val;
                 return -1;
             case 'i':
                 device = val.length() > 15 ? val.substring(0, 15) : val;
@@ -301,7 +314,7 @@ public final class Arp implements Tool {
             if (host != null && !l.ip().equals(host)) {
                 continue;
             }
-            if (!device.isEmpty() && !l.dev().equals(device)) {
+            if (!device.isEmpty() && !l.dev().equals(device) || hwType != null && !hwType.equals("ether")) {
                 continue;
             }
             showed++;
@@ -329,7 +342,7 @@ public final class Arp implements Tool {
         if (showed == 0) {
             if (host != null && !all) {
                 out.append(name).append(" (").append(host).append(") -- no entry\n");
-            } else if (host != null || !device.isEmpty()) {
+            } else if (hwType != null || host != null || !device.isEmpty()) { // hw_set || host[0] || device[0]
                 out.append("arp: in ").append(entries).append(" entries no match found.\n");
             }
         }
@@ -528,6 +541,11 @@ public final class Arp implements Tool {
                     return usage(E_OPTERR);
                 }
             }
+        }
+        if (!pub && device.isEmpty() && stack.isLocalAddress(ip.bits())) {
+            // arp_req_dev(): the route to one of our own addresses leaves through lo, where no entry is (ENXIO)
+            out.append("No ARP entry for ").append(host).append('\n');
+            return 255;
         }
         if (!pub) {
             NetDevice dev = targetDevice(ip, "SIOCDARP(dontpub)");

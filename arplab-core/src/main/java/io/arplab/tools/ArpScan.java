@@ -75,33 +75,58 @@ public final class ArpScan implements Tool {
         String intf = null;
         boolean localnet = false;
         List<String> targets = new ArrayList<>();
+        // getopt_long_only(): "--name" and "-name" are long options (abbreviations allowed); a word that is no long
+        // option but starts with a letter of short_options is a cluster of short options ("-qx", "-r3")
+        List<String[]> opts = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--")) {
+                targets.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
             if (!a.startsWith("-") || a.equals("-")) {
                 targets.add(a);
                 continue;
             }
-            String name;
-            String value = null;
-            if (a.startsWith("--")) {
-                int eq = a.indexOf('=');
-                name = eq < 0 ? a.substring(2) : a.substring(2, eq);
-                value = eq < 0 ? null : a.substring(eq + 1);
-                name = longName(name, a);
-            } else {
-                name = shortName(a.charAt(1), a);
-                if (a.length() > 2) {
-                    value = a.substring(2);
-                }
+            boolean dashdash = a.startsWith("--");
+            int eq = a.indexOf('=');
+            String body = a.substring(dashdash ? 2 : 1, eq < 0 ? a.length() : eq);
+            String longName = dashdash || a.length() > 2 || SHORTOPTS.indexOf(a.charAt(1)) < 0 ? longName(body) : null;
+            if (longName == null && (dashdash || SHORTOPTS.indexOf(a.charAt(1)) < 0 || a.charAt(1) == ':')) {
+                throw new Getopt.ToolError("arp-scan: unrecognized option '" + a + "'\n" + TRY, 1);
             }
-            boolean needs = List.of("interface", "retry", "interval", "timeout", "backoff", "bandwidth").contains(name);
-            if (needs && value == null) {
-                if (i + 1 == args.size()) {
-                    throw new Getopt.ToolError((a.startsWith("--") ? "arp-scan: option '" + a + "' requires an argument"
-                            : "arp-scan: option requires an argument -- '" + a.charAt(1) + "'") + "\n" + TRY, 1);
+            if (longName != null) {
+                String value = eq < 0 ? null : a.substring(eq + 1);
+                if (TAKES_VALUE.contains(longName) && value == null) {
+                    if (i + 1 == args.size()) {
+                        throw new Getopt.ToolError("arp-scan: option '" + (dashdash ? "--" : "-") + longName
+                                + "' requires an argument\n" + TRY, 1);
+                    }
+                    value = args.get(++i);
                 }
-                value = args.get(++i);
+                opts.add(new String[] {longName, value});
+                continue;
             }
+            for (int k = 1; k < a.length(); k++) {
+                char c = a.charAt(k);
+                int at = c == ':' ? -1 : SHORTOPTS.indexOf(c);
+                if (at < 0) {
+                    throw new Getopt.ToolError("arp-scan: invalid option -- '" + c + "'\n" + TRY, 1);
+                }
+                if (at + 1 < SHORTOPTS.length() && SHORTOPTS.charAt(at + 1) == ':') {
+                    String value = k + 1 < a.length() ? a.substring(k + 1) : i + 1 < args.size() ? args.get(++i) : null;
+                    if (value == null) {
+                        throw new Getopt.ToolError("arp-scan: option requires an argument -- '" + c + "'\n" + TRY, 1);
+                    }
+                    opts.add(new String[] {shortName(c), value});
+                    break;
+                }
+                opts.add(new String[] {shortName(c), null});
+            }
+        }
+        for (String[] opt : opts) {
+            String name = opt[0];
+            String value = opt[1];
             switch (name) {
                 case "interface" -> intf = value;
                 case "localnet" -> localnet = true;
@@ -132,11 +157,7 @@ public final class ArpScan implements Tool {
                     ctx.exit(0);
                     return true;
                 }
-                default -> {
-                    ctx.err().print(TRY);
-                    ctx.exit(1);
-                    return true;
-                }
+                default -> { } // an option arp-scan takes that changes nothing arplab prints
             }
         }
         if (targets.isEmpty() && !localnet) {
@@ -150,6 +171,9 @@ public final class ArpScan implements Tool {
         dev = stack.device(intf);
         if (dev == null) {
             throw new Getopt.ToolError("pcap_activate: " + intf + ": No such device exists\n(No such device exists)\n", 1);
+        }
+        if (dev.macBits() == 0) { // a device without a MAC address (lo) is no interface arp-scan can use
+            throw new Getopt.ToolError("ERROR: Could not obtain MAC address for interface " + intf + "\n", 1);
         }
         NetDevice.Address addr = dev.primary();
         myIp = addr == null ? 0 : addr.address().bits();
@@ -165,7 +189,7 @@ public final class ArpScan implements Tool {
         for (String t : targets) {
             if (!addTarget(t)) {
                 ctx.err().println("WARNING: get_host_address failed for \"" + t
-                        + "\": Temporary failure in name resolution - target ignored");
+                        + "\": " + ctx.resolver().lookupError() + " - target ignored");
             }
         }
         hosts = live.size();
@@ -183,17 +207,25 @@ public final class ArpScan implements Tool {
         return true;
     }
 
-    private static String longName(String name, String arg) {
-        for (String n : List.of("interface", "localnet", "retry", "interval", "timeout", "backoff", "bandwidth",
-                "quiet", "plain", "numeric", "version", "help")) {
+    /** arp-scan.c's short_options (1.10.0). */
+    private static final String SHORTOPTS = "f:hr:Y:E:t:i:b:vVn:I:qgRNB:O:s:o:H:p:T:P:a:A:y:u:w:S:F:m:lLQ:W:DxM:dk:";
+    private static final List<String> LONG = List.of("interface", "localnet", "retry", "interval", "timeout",
+            "backoff", "bandwidth", "quiet", "plain", "numeric", "version", "help", "rtt", "verbose", "ignoredups",
+            "random");
+    private static final List<String> TAKES_VALUE = List.of("interface", "retry", "interval", "timeout", "backoff",
+            "bandwidth");
+
+    /** The long option {@code name} abbreviates, or null. */
+    private static String longName(String name) {
+        for (String n : LONG) {
             if (n.startsWith(name) && !name.isEmpty()) {
                 return n;
             }
         }
-        throw new Getopt.ToolError("arp-scan: unrecognized option '" + arg + "'\n" + TRY, 1);
+        return null;
     }
 
-    private static String shortName(char c, String arg) {
+    private static String shortName(char c) {
         return switch (c) {
             case 'I' -> "interface";
             case 'l' -> "localnet";
@@ -207,16 +239,23 @@ public final class ArpScan implements Tool {
             case 'N' -> "numeric";
             case 'V' -> "version";
             case 'h' -> "help";
-            default -> throw new Getopt.ToolError("arp-scan: unrecognized option '" + arg + "'\n" + TRY, 1);
+            default -> String.valueOf(c);
         };
     }
 
+    /** utils.c Strtoul(): strtoul(nptr, &end, 10) with nothing but white space after the digits. */
     private static long number(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new Getopt.ToolError("ERROR: Invalid number \"" + s + "\"\n", 1);
+        String t = s.stripLeading();
+        int k = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        int digits = k;
+        while (k < t.length() && Character.isDigit(t.charAt(k))) {
+            k++;
         }
+        if (k == digits || k < t.length() && !Character.isWhitespace(t.charAt(k))) {
+            throw new Getopt.ToolError("ERROR: \"" + s + "\" is not a valid numeric value\n", 1);
+        }
+        long v = Long.parseLong(t.substring(digits, k).isEmpty() ? "0" : t.substring(digits, Math.min(k, digits + 18)));
+        return t.startsWith("-") ? -v : v;
     }
 
     /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */
@@ -240,8 +279,11 @@ public final class ArpScan implements Tool {
             String rest = t.substring((slash > 0 ? slash : colon) + 1);
             int mask;
             if (slash > 0) {
-                int bits = (int) number(rest);
-                mask = Ipv4Address.netmask(Math.max(0, Math.min(32, bits)));
+                long bits = number(rest);
+                if (bits < 3 || bits > 32) {
+                    throw new Getopt.ToolError("ERROR: Number of bits in " + t + " must be between 3 and 32\n", 1);
+                }
+                mask = Ipv4Address.netmask((int) bits);
             } else {
                 Ipv4Address m = Ipv4Address.tryParse(rest);
                 mask = m == null ? -1 : m.bits();

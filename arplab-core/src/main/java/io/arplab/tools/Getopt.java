@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Short options as glibc's getopt(3) parses them (iputils' tools use it): clustered flags ({@code -nq}), arguments
  * glued or separate ({@code -c3}, {@code -c 3}), operands permuted behind the options, {@code --} ending the options.
- * Faults produce glibc's diagnostics ({@code ping: invalid option -- 'x'}).
+ * An optional argument ({@code "p::"}) is taken only when glued. Faults produce glibc's diagnostics ({@code ping: invalid option -- 'x'}).
  */
 public final class Getopt {
     /** One parsed option: its letter and argument (null for a flag), or a fault with glibc's message. */
@@ -50,7 +50,11 @@ public final class Getopt {
                     g.options.add(new Opt(c, null, null));
                     continue;
                 }
-                if (j + 1 < a.length()) {
+                // "x::": an optional argument is only ever the rest of the same word (glibc's getopt)
+                boolean optional = k + 2 < optstring.length() && optstring.charAt(k + 2) == ':';
+                if (optional) {
+                    g.options.add(new Opt(c, j + 1 < a.length() ? a.substring(j + 1) : null, null));
+                } else if (j + 1 < a.length()) {
                     g.options.add(new Opt(c, a.substring(j + 1), null));
                 } else if (i < args.size()) {
                     g.options.add(new Opt(c, args.get(i++), null));

@@ -124,6 +124,10 @@ public final class Ping implements Tool {
     private boolean multicast;
     private boolean timing;
     private byte[] fill;
+    /** -R or -T: IP options, which arplab does not emulate. */
+    private char ipOption;
+    /** -p's argument, filled into the packet once the options are parsed. */
+    private String patternText;
     private long ntransmitted;
     private long nreceived;
     private long nrepeats;
@@ -206,10 +210,13 @@ public final class Ping implements Tool {
                 }
                 case 'b' -> broadcastPings = true;
                 case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
-                case 'R', 'T' -> throw new Getopt.ToolError("ping: -" + o.letter()
-                        + ": IP options (record route, timestamp) are not emulated", 2);
+                case 'R', 'T' -> ipOption = o.letter(); // refused once every option has been parsed
                 case 'F' -> parseFlow(a);
-                case 'N' -> throw new Getopt.ToolError("ping: -N: ICMPv6 node information queries are not emulated", 2);
+                case 'N' -> {
+                    if (!niqueryOption(a)) {
+                        return false;
+                    }
+                }
                 case 'a' -> audible = true;
                 case 'A' -> adaptive = true;
                 case 'B' -> strictSource = true;
@@ -249,7 +256,7 @@ public final class Ping implements Tool {
                     flood = true;
                     numeric = true;
                 }
-                case 'p' -> pattern = fillPattern(a);
+                case 'p' -> patternText = a; // main() fills the packet after the options, as below
                 case 'q' -> quiet = true;
                 case 'Q' -> settos = parseTos(a);
                 case 's' -> datalen = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, Integer.MAX_VALUE);
@@ -276,9 +283,16 @@ public final class Ping implements Tool {
                 }
             }
         }
+        if (ipOption != 0) {
+            throw new Getopt.ToolError("ping: -" + ipOption + ": IP options (record route, timestamp) are not emulated",
+                    2);
+        }
         if (g.operands().isEmpty()) {
             // error(1, EDESTADDRREQ, "usage error")
             throw new Getopt.ToolError("ping: usage error: Destination address required", 1);
+        }
+        if (patternText != null) {
+            pattern = fillPattern(patternText);
         }
         if (verbose) {
             // main(): both sockets are open (an IPv6 one too unless -4) before getaddrinfo()
@@ -293,8 +307,9 @@ public final class Ping implements Tool {
         String target = null;
         for (String operand : g.operands()) {
             target = operand;
-            if (!six && InetAton.parse(target) == null && ctx.resolver().resolve(target) == null) {
-                throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2);
+            if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
+                    && ctx.resolver().resolve(target) == null) {
+                throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
             }
         }
         if (six) {
@@ -372,6 +387,40 @@ public final class Ping implements Tool {
         if ((v & ~0xFFFFFL) != 0) {
             throw new Getopt.ToolError("ping: flow value is greater than 20 bits: " + s, 2);
         }
+    }
+
+    /** node_info.c's niquery_options[], by name; those with '=' take a value. */
+    private static final List<String> NIQUERY = List.of("name", "fqdn", "ipv6", "ipv6-all", "ipv6-compatible",
+            "ipv6-linklocal", "ipv6-sitelocal", "ipv6-global", "ipv4", "ipv4-all", "subject-ipv6=", "subject-ipv4=",
+            "subject-name=", "subject-fqdn=", "help");
+
+    /**
+     * niquery_option_handler(): -N takes a node information query (used by ping -6 only, so an IPv4 ping goes on
+     * without it); "help" prints the list on stdout (exit 0), an unknown word on stderr (exit 2). A subject address
+     * that does not resolve is reported, then usage().
+     */
+    private boolean niqueryOption(String arg) {
+        for (String opt : NIQUERY) {
+            boolean takesValue = opt.endsWith("=");
+            if (takesValue ? !arg.startsWith(opt) : !arg.equals(opt)) {
+                continue;
+            }
+            if (opt.equals("help")) {
+                ctx.out().print(Usage.of("ping-N"));
+                ctx.exit(0);
+                return false;
+            }
+            String value = arg.substring(opt.length());
+            if (opt.equals("subject-ipv4=") && InetAton.parse(value) == null && ctx.resolver().resolve(value) == null) {
+                ctx.err().println("ping: " + value + ": Name or service not known");
+                usage();
+                return false;
+            }
+            return true;
+        }
+        ctx.err().print(Usage.of("ping-N"));
+        ctx.exit(2);
+        return false;
     }
 
     /** fill(): up to 16 bytes of hex (two digits each), repeated over the data; echoes "PATTERN: 0x..". */

@@ -67,6 +67,7 @@ public final class Sysctl implements Tool {
         }
         boolean write = false;
         boolean all = false;
+        List<String> preload = null;
         Getopt g = Getopt.parse("sysctl", "bneNwfp::qoxaAXr:Vdh", words);
         for (Getopt.Opt o : g.options()) {
             if (o.failed()) {
@@ -95,10 +96,20 @@ public final class Sysctl implements Tool {
                     out.append(Usage.of("sysctl")); // procps' Usage(stdout): the help, and success
                     return 0;
                 }
-                default -> throw new Getopt.ToolError("sysctl: -" + o.letter() + ": preload files are not emulated", 1);
+                case 'p', 'f' -> {
+                    preload = preload == null ? new ArrayList<>() : preload;
+                    if (o.argument() != null) {
+                        preload.add(o.argument());
+                    }
+                }
+                default -> throw new IllegalStateException("optstring letter without a case: " + o.letter());
             }
         }
         List<String> keys = g.operands();
+        if (preload != null) {
+            preload.addAll(keys);
+            return preload(preload);
+        }
         if (all) {
             for (Map.Entry<String, String> e : table().entrySet()) {
                 if (deprecated(e.getKey())) {
@@ -116,6 +127,7 @@ public final class Sysctl implements Tool {
             err.append("sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n");
             return 1;
         }
+        // main(): a write's failure is or-ed into the status, a read's added to it (two unknown keys: 2)
         int rc = 0;
         for (String k : keys) {
             if (k.contains("=")) {
@@ -125,7 +137,22 @@ public final class Sysctl implements Tool {
                 err.append("sysctl: command line(0): invalid syntax, continuing...\n");
                 rc |= 1;
             } else {
-                rc |= read(k);
+                rc += read(k);
+            }
+        }
+        return rc;
+    }
+
+    /**
+     * -p/-f: every operand is a file to load (Preload()); none given is /etc/sysctl.conf, which Debian ships with
+     * comments only. A node has no other file to read.
+     */
+    private int preload(List<String> files) {
+        int rc = 0;
+        for (String f : files.isEmpty() ? List.of("/etc/sysctl.conf") : files) {
+            if (!f.equals("/etc/sysctl.conf")) {
+                err.append("sysctl: cannot open \"").append(f).append("\": No such file or directory\n");
+                rc = 1;
             }
         }
         return rc;
@@ -220,8 +247,12 @@ public final class Sysctl implements Tool {
         Outcome o = t == null ? Outcome.ENOENT : NamespaceSysctls.write(stack, t, value);
         switch (o) {
             case OK -> {
-                if (!quiet) {
-                    print(name, value);
+                if (quiet) {
+                    return 0;
+                }
+                // WriteSetting(): the name is printed only without -n and -N (-N prints the value, not the name)
+                if (pattern == null || pattern.matcher(name).find()) {
+                    out.append(valuesOnly || namesOnly ? "" : name + " = ").append(value).append(binary ? "" : "\n");
                 }
                 return 0;
             }

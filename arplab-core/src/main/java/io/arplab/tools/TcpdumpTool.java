@@ -63,8 +63,11 @@ public final class TcpdumpTool {
     /** netdissect.h MAXIMUM_SNAPLEN. */
     static final int MAXIMUM_SNAPLEN = 262144;
 
-    /** The short options (a subset of tcpdump.c's SHORTOPTS), as getopt(3) reads them. */
-    static final String SHORTOPTS = "r:nevtc:xXAplOi:w:y:hs:Q:q";
+    /**
+     * tcpdump.c's SHORTOPTS (4.99.3 on Linux), as getopt(3) reads them: the letters arplab does not act on still take
+     * their arguments, so a command line fails or parses as tcpdump's does.
+     */
+    static final String SHORTOPTS = "aAbB:c:C:dDeE:fF:G:hHi:Ij:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:Yz:Z:#";
 
     /**
      * tcpdump.c's option loop: getopt_long() with glibc's permutation (the expression may come first), the last of
@@ -116,7 +119,7 @@ public final class TcpdumpTool {
                 case 'w' -> a.writeFile = o.argument();
                 case 'y' -> a.dataLinkType = o.argument();
                 case 'h' -> a.help = true;
-                default -> { } // -p, -l, -O: nothing to do in a lab
+                default -> { } // -p, -l, -O and the rest: nothing to do in a lab
             }
         }
         a.expression = new ArrayList<>(g.operands());
@@ -337,7 +340,8 @@ public final class TcpdumpTool {
             if (w != null) {
                 w.close();
             }
-            throw new Failure(a.iface + ": No such device exists");
+            // open_interface(): PCAP_ERROR_NO_SUCH_DEVICE is "%s: %s\n(%s)" with pcap_geterr()'s text
+            throw new Failure(a.iface + ": No such device exists\n(No such device exists)");
         }
         if (dltName != null) {
             ctx.err().println("tcpdump: data link type " + dltName);

@@ -62,24 +62,24 @@ public final class Timeout implements Tool {
         }
         signal = signal.toUpperCase().startsWith("SIG") ? signal.substring(3).toUpperCase() : signal.toUpperCase();
         if (!List.of("INT", "TERM", "HUP", "KILL", "2", "15", "1", "9").contains(signal)) {
-            fail("timeout: " + args.get(i - 1) + ": invalid signal");
+            fail("timeout: " + quote(args.get(i - 1)) + ": invalid signal");
             return;
         }
         boolean kill = signal.equals("KILL") || signal.equals("9");
         if (args.size() - i < 2) {
-            fail("timeout: missing operand");
+            fail(null); // main(): "if (argc - optind < 2) usage (EXIT_CANCELED)": no message of its own
             return;
         }
         long duration = parseDuration(args.get(i));
         if (duration < 0) {
-            fail("timeout: invalid time interval '" + args.get(i) + "'");
+            fail("timeout: invalid time interval " + quote(args.get(i)));
             return;
         }
         List<String> cmd = args.subList(i + 1, args.size());
         Map<String, Supplier<Tool>> tools = Tools.standard();
         Supplier<Tool> tool = tools.get(cmd.get(0));
         if (tool == null) {
-            ctx.err().println("timeout: failed to run command '" + cmd.get(0) + "': No such file or directory");
+            ctx.err().println("timeout: failed to run command " + quote(cmd.get(0)) + ": No such file or directory");
             ctx.exit(127);
             return;
         }
@@ -112,9 +112,16 @@ public final class Timeout implements Tool {
     }
 
     private void fail(String message) {
-        ctx.err().println(message);
+        if (message != null) {
+            ctx.err().println(message);
+        }
         ctx.err().println(TRY);
         ctx.exit(125);
+    }
+
+    /** coreutils' quote() in the UTF-8 locale the recordings ran in (C.UTF-8): ‘word’. */
+    static String quote(String word) {
+        return "\u2018" + word + "\u2019";
     }
 
     /** A floating-point number of seconds with an optional s, m, h or d suffix; -1 if not one. */

@@ -171,12 +171,12 @@ public final class Tracepath implements Tool {
                 basePort = DEFAULT_BASEPORT;
             }
         }
-        if (inet6) {
-            throw new Getopt.ToolError("tracepath: " + dest + ": Address family for hostname not supported", 1);
-        }
         target = ctx.resolver().resolve(dest);
-        if (target == null) {
-            throw new Getopt.ToolError("tracepath: " + dest + ": Name or service not known", 1);
+        if (target == null && !(inet6 && dest.indexOf(':') >= 0)) {
+            throw new Getopt.ToolError("tracepath: " + dest + ": " + ctx.resolver().lookupError(), 1);
+        }
+        if (inet6) { // getaddrinfo(AF_INET6) of a name or literal with only IPv4 addresses
+            throw new Getopt.ToolError("tracepath: " + dest + ": Address family for hostname not supported", 1);
         }
         overhead = DEFAULT_OVERHEAD_IPV4;
         if (mtu == 0) {

@@ -27,7 +27,7 @@ class ToolsRecordingTest {
      * Recorded cases arplab does not reproduce yet, with why: they are skipped here, not hidden (the recordings stay
      * whole, and a fix shows up as a case to remove from this list).
      */
-    private static final String ADDRGENMODE = "record.sh creates the nodes' veths into namespaces whose IPv6 is off"
+    static final String ADDRGENMODE = "record.sh creates the nodes' veths into namespaces whose IPv6 is off"
             + " already, so they lack the addrgenmode that ../linux's (and arplab's) veths show";
 
     /**
@@ -118,6 +118,11 @@ class ToolsRecordingTest {
 
     /** The recording's topology, with its hosts file ("hosts: files", so unknown names fail at once). */
     static Lab lab() {
+        return lab("ao");
+    }
+
+    /** The topology with its namespaces named PREFIX-NODE, as record.sh's AO=PREFIX names them. */
+    static Lab lab(String prefix) {
         Lab lab = KernelScenariosTest.lab();
         lab.resolver().failedLookupNanos(0);
         lab.resolver().add("localhost", Ipv4Address.parse("127.0.0.1"));
@@ -125,7 +130,7 @@ class ToolsRecordingTest {
         lab.resolver().add("n2", Ipv4Address.parse("172.28.0.12"));
         lab.resolver().add("n4", Ipv4Address.parse("172.18.0.2"));
         for (String h : List.of("host", "n1", "n2", "n4")) {
-            lab.netnsName(h, "ao-" + h); // ip netns add ao-NAME: veth peers print "link-netns ao-NAME"
+            lab.netnsName(h, prefix + "-" + h); // ip netns add ao-NAME: veth peers print "link-netns ao-NAME"
         }
         return lab;
     }

@@ -76,14 +76,45 @@ public final class Args {
         return MacAddress.of(v);
     }
 
-    /** get_addr() for IPv4: a dotted quad, or the iproute2 error (exit 1). */
-    public static Ipv4Address addr(String text, boolean inet) {
-        Ipv4Address a = parseInet(text);
+    /** utils.c family_name_verbose() of ip's -family (0 unspec, 4 inet, 6 inet6, 17 link). */
+    private static String familyName(int family) {
+        return switch (family) {
+            case 4 -> "inet";
+            case 6 -> "inet6";
+            default -> "any valid";
+        };
+    }
+
+    /** get_addr() under ip's -family: -0 (AF_PACKET) takes no address at all. */
+    public static Ipv4Address addr(String text, int family) {
+        if (family == 17) {
+            throw new CommandExit(1, "Error: \"" + text + "\" may be inet address, but it is not allowed in this context.");
+        }
+        Ipv4Address a = family == 6 ? null : parseInet(text);
         if (a == null) {
-            throw new CommandExit(1, "Error: " + (inet ? "inet" : "any valid") + " address is expected rather than \""
-                    + text + "\".");
+            throw new CommandExit(1, "Error: " + familyName(family) + " address is expected rather than \"" + text
+                    + "\".");
         }
         return a;
+    }
+
+    /** get_prefix() under ip's -family, as {@link #addr(String, int)}. */
+    public static Prefix prefix(String text, int family) {
+        if (family == 17) {
+            throw new CommandExit(1, "Error: \"" + text + "\" may be inet prefix, but it is not allowed in this context.");
+        }
+        Prefix p = family != 6 || text.equals("default") || text.equals("all") || text.equals("any")
+                ? parsePrefix(text) : null;
+        if (p == null) {
+            throw new CommandExit(1, "Error: " + familyName(family) + " prefix is expected rather than \"" + text
+                    + "\".");
+        }
+        return p;
+    }
+
+    /** get_addr() for IPv4: a dotted quad, or the iproute2 error (exit 1). */
+    public static Ipv4Address addr(String text, boolean inet) {
+        return addr(text, inet ? 4 : 0);
     }
 
     /**
@@ -161,12 +192,7 @@ public final class Args {
 
     /** get_prefix(): the prefix, or the iproute2 error (exit 1). */
     public static Prefix prefix(String text, boolean inet) {
-        Prefix p = parsePrefix(text);
-        if (p == null) {
-            throw new CommandExit(1, "Error: " + (inet ? "inet" : "any valid") + " prefix is expected rather than \""
-                    + text + "\".");
-        }
-        return p;
+        return prefix(text, inet ? 4 : 0);
     }
 
     /** get_unsigned(): decimal, 0x hex or 0 octal; -1 when malformed. */

@@ -83,14 +83,35 @@ public final class Bridge implements Tool {
                 stats++;
             } else if (Args.matches(opt, "-details")) {
                 details = true;
-            } else if (Args.matches(opt, "-oneline")
-                    || Args.matches(opt, "-timestamp") || Args.matches(opt, "-compressvlans")
-                    || Args.matches(opt, "-color") || opt.equals("-4")) {
+            } else if (Args.matches(opt, "-oneline") || Args.matches(opt, "-timestamp")) {
+                // no effect on what this emulation prints
+            } else if (Args.matches(opt, "-family")) {
+                if (++i >= args.size() || args.get(i).equals("help")) {
+                    throw usage();
+                }
+                if (!List.of("inet", "inet6", "link", "bridge").contains(args.get(i))) {
+                    throw CommandExit.invarg("invalid protocol family", args.get(i));
+                }
+            } else if (opt.equals("-4") || opt.equals("-6")) {
+                // bridge.c: preferred_family, which no object here filters on
+            } else if (Args.matches(opt, "-netns")) {
+                if (++i >= args.size()) {
+                    throw Args.incomplete();
+                }
+                // netns_switch(): a node, like a container, has no /run/netns of its own
+                throw new CommandExit(255, "Cannot open network namespace \"" + args.get(i)
+                        + "\": No such file or directory");
+            } else if (Ip.matchesColor(opt) || Args.matches(opt, "-compressvlans") || Args.matches(opt, "-force")) {
                 // no effect on what this emulation prints
             } else if (Args.matches(opt, "-json")) {
                 json = true;
             } else if (Args.matches(opt, "-pretty")) {
                 pretty = true;
+            } else if (Args.matches(opt, "-batch")) {
+                if (++i >= args.size()) {
+                    throw usage();
+                }
+                throw new CommandExit(1, "Cannot open file \"" + args.get(i) + "\" for reading: No such file or directory");
             } else {
                 throw new CommandExit(255, "Option \"" + opt + "\" is unknown, try \"bridge help\".");
             }
@@ -117,6 +138,7 @@ public final class Bridge implements Tool {
             case "fdb" -> fdb(a);
             case "link" -> link(a);
             case "vlan" -> vlan(a);
+            case "mdb" -> mdb(a);
             case "help" -> throw usage();
             default -> throw new CommandExit(255, "bridge: object \"" + cmd + "\" is not supported by this emulation");
         };
@@ -127,13 +149,41 @@ public final class Bridge implements Tool {
      * their ports hold no VLAN and only the header prints.
      */
     private int vlan(Args a) {
+        if (a.more() && Args.matches(a.peek(), "help")) {
+            throw new CommandExit(255, io.arplab.tools.Usage.of("bridge-vlan").stripTrailing());
+        }
         if (a.more() && !Args.matches(a.peek(), "show") && !Args.matches(a.peek(), "list")) {
-            throw new CommandExit(255, "bridge: vlan " + a.peek() + " is not supported by this emulation");
+            boolean known = List.of("add", "delete", "set", "tunnelshow", "global").stream()
+                    .anyMatch(c -> Args.matches(a.peek(), c));
+            throw new CommandExit(255, known ? "bridge: vlan " + a.peek() + " is not supported by this emulation"
+                    : "Command \"" + a.peek() + "\" is unknown, try \"bridge vlan help\".");
         }
         if (json) {
             out.append(new Json(pretty).finish());
         } else {
-            out.append("port              vlan-id  \n");
+            // vlan_show(): -s prints its statistics header; -d dumps per-VLAN (RTM_GETVLAN), which a bridge
+            // without vlan_filtering refuses after the header
+            out.append(stats > 0 ? "port              vlan-id\n" : "port              vlan-id  \n");
+            if (details && stats == 0) {
+                throw new CommandExit(1, "RTNETLINK answers: Operation not supported\nDump terminated");
+            }
+        }
+        return 0;
+    }
+
+    /** mdb show: the lab's bridges hold no multicast group (no IGMP is emulated), so nothing is printed. */
+    private int mdb(Args a) {
+        if (a.more() && Args.matches(a.peek(), "help")) {
+            throw new CommandExit(255, "Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE]"
+                    + " [permanent | temp] [vid VID]\n       bridge mdb {show} [ dev DEV ] [ vid VID ]");
+        }
+        if (a.more() && !Args.matches(a.peek(), "show") && !Args.matches(a.peek(), "list")) {
+            boolean known = Args.matches(a.peek(), "add") || Args.matches(a.peek(), "delete");
+            throw new CommandExit(255, known ? "bridge: mdb " + a.peek() + " is not supported by this emulation"
+                    : "Command \"" + a.peek() + "\" is unknown, try \"bridge mdb help\".");
+        }
+        if (json) {
+            out.append(new Json(pretty).finish());
         }
         return 0;
     }

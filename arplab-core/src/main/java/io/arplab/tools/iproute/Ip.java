@@ -68,15 +68,15 @@ public final class Ip implements Tool {
             if (opt.startsWith("--")) {
                 opt = opt.substring(1);
             }
-            if (opt.equals("-4")) {
-                o.family = 4;
-            } else if (opt.equals("-6")) {
-                o.family = 6;
-            } else if (opt.equals("-0")) {
-                o.family = 17;
-            } else if (Args.matches(opt, "-family")) {
+            // ip.c main(): the options in its order, so that an abbreviation is the first that matches ("-h" is
+            // -human, "-b" -batch, "-n" -netns, "-a" -all)
+            if (Args.matches(opt, "-loops")) {
                 if (++i >= args.size()) {
-                    throw Args.incomplete();
+                    throw usage();
+                }
+            } else if (Args.matches(opt, "-family")) {
+                if (++i >= args.size() || args.get(i).equals("help")) {
+                    throw usage();
                 }
                 String f = args.get(i);
                 o.family = switch (f) {
@@ -85,10 +85,21 @@ public final class Ip implements Tool {
                     case "link" -> 17;
                     default -> throw CommandExit.invarg("invalid protocol family", f);
                 };
+            } else if (opt.equals("-4")) {
+                o.family = 4;
+            } else if (opt.equals("-6")) {
+                o.family = 6;
+            } else if (opt.equals("-0")) {
+                o.family = 17;
+            } else if (Args.matches(opt, "-human") || Args.matches(opt, "-human-readable")
+                    || Args.matches(opt, "-iec")) {
+                // counters only: no effect on what this emulation prints
             } else if (Args.matches(opt, "-stats") || Args.matches(opt, "-statistics")) {
                 o.stats++;
             } else if (Args.matches(opt, "-details")) {
                 o.details++;
+            } else if (Args.matches(opt, "-resolve")) {
+                // no resolver answers reverse lookups in a lab
             } else if (Args.matches(opt, "-oneline")) {
                 o.oneline = true;
             } else if (Args.matches(opt, "-timestamp")) {
@@ -99,20 +110,40 @@ public final class Ip implements Tool {
             } else if (Args.matches(opt, "-Version")) {
                 out.append("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
                 return 0;
+            } else if (Args.matches(opt, "-force")) {
+                // batch mode only
+            } else if (Args.matches(opt, "-batch")) {
+                if (++i >= args.size()) {
+                    throw usage();
+                }
+                // batch(): a node has no file to read commands from
+                throw new CommandExit(1, "Cannot open file \"" + args.get(i) + "\" for reading: No such file or directory");
             } else if (Args.matches(opt, "-brief")) {
                 o.brief = true;
-            } else if (Args.matches(opt, "-resolve") || Args.matches(opt, "-Numeric") || Args.matches(opt, "-human")
-                    || Args.matches(opt, "-iec") || Args.matches(opt, "-force")) {
-                // accepted; no effect on what this emulation prints
-            } else if (opt.startsWith("-c") && (Args.matches(opt, "-color") || Args.matches(opt, "-colour")
-                    || opt.startsWith("-color=") || opt.startsWith("-colour="))) {
-                // color only applies to terminals; the lab's output is not one
             } else if (Args.matches(opt, "-json")) {
                 o.json = true;
             } else if (Args.matches(opt, "-pretty")) {
                 o.pretty = true;
+            } else if (Args.matches(opt, "-rcvbuf")) {
+                if (++i >= args.size()) {
+                    throw usage();
+                }
+                if (Args.unsigned(args.get(i)) < 0) {
+                    throw new CommandExit(255, "Invalid rcvbuf size '" + args.get(i) + "'");
+                }
+            } else if (matchesColor(opt)) {
+                // color only applies to terminals; the lab's output is not one
             } else if (Args.matches(opt, "-help")) {
                 throw usage();
+            } else if (Args.matches(opt, "-netns")) {
+                if (++i >= args.size()) {
+                    throw Args.incomplete();
+                }
+                // netns_switch(): a node, like a container, has no /run/netns of its own
+                throw new CommandExit(255, "Cannot open network namespace \"" + args.get(i)
+                        + "\": No such file or directory");
+            } else if (Args.matches(opt, "-Numeric") || Args.matches(opt, "-all") || opt.equals("-echo")) {
+                // -all: ip -all netns exec only
             } else {
                 throw new CommandExit(255, "Option \"" + opt + "\" is unknown, try \"ip -help\".");
             }
@@ -142,8 +173,33 @@ public final class Ip implements Tool {
             case "ntable", "ntbl" -> new IpNtable(ctx, view, o, out).run(new Args(rest));
             case "monitor" -> new IpMonitor(ctx, view, o).run(new Args(rest));
             case "help" -> throw usage();
+            // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none
+            case "nexthop" -> {
+                if (!rest.isEmpty() && !List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x))) {
+                    throw new CommandExit(1, "ip: object \"nexthop\" is not supported by this emulation");
+                }
+                if (o.json) {
+                    out.append(o.newJson().finish());
+                }
+                yield 0;
+            }
+            // xfrm.c do_xfrm(): its usage for anything but an object arplab does not emulate (no IPsec)
+            case "xfrm" -> throw rest.isEmpty() || !List.of("state", "policy", "monitor").stream()
+                    .anyMatch(x -> Args.matches(rest.get(0), x))
+                    ? new CommandExit(255, "Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\n"
+                            + "where  XFRM-OBJECT := state | policy | monitor")
+                    : new CommandExit(1, "ip: object \"xfrm\" is not supported by this emulation");
             default -> throw new CommandExit(1, "ip: object \"" + cmd + "\" is not supported by this emulation");
         };
+    }
+
+    /** color.c matches_color(): -c[olor][=always|auto|never]. */
+    static boolean matchesColor(String opt) {
+        int eq = opt.indexOf('=');
+        String name = eq < 0 ? opt : opt.substring(0, eq);
+        String value = eq < 0 ? "" : opt.substring(eq + 1);
+        return Args.matches(name, "-color")
+                && (value.isEmpty() || value.equals("always") || value.equals("auto") || value.equals("never"));
     }
 
     static CommandExit usage() {

@@ -50,8 +50,7 @@ final class IpLink {
                 throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
             }
             if (Args.matches(c, "help")) {
-                throw new CommandExit(255, "Usage: ip link set { DEVICE | dev DEVICE } [ { up | down } ] [ address LLADDR ] [ mtu MTU ]\n"
-                        + "       ip link show [ DEVICE ] [ up ]");
+                throw new CommandExit(255, io.arplab.tools.Usage.of("ip-link").stripTrailing()); // iplink.c usage()
             }
             throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip link help\".");
         }
@@ -74,69 +73,93 @@ final class IpLink {
             return flush(a);
         }
         if (Args.matches(c, "help")) {
-            throw new CommandExit(255, "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
-                    + "       ip address del IFADDR dev IFNAME\n"
-                    + "       ip address [ show [ dev IFNAME ] ]");
+            throw new CommandExit(255, io.arplab.tools.Usage.of("ip-address").stripTrailing()); // ipaddress.c usage()
         }
         throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip address help\".");
     }
 
     // ------------------------------------------------------------------------------------------ listing
 
-    private int list(Args a) {
-        String filterDev = null;
-        String master = null;
-        String kind = null;
-        boolean up = false;
-        while (a.more()) {
-            String w = a.peek();
-            if (w.equals("up")) {
-                up = true;
-            } else if (w.equals("master")) {
-                String v = a.next();
-                if (stack.device(v) == null) {
-                    throw CommandExit.invarg("Device does not exist", v);
-                }
-                master = v; // filter.master: the ports of that device
-            } else if (w.equals("type")) {
-                kind = a.next(); // filter.kind: IFLA_INFO_KIND
-            } else if (w.equals("scope") || w.equals("label") || w.equals("vrf") || w.equals("to")
-                    || w.equals("group")) {
-                a.next();
-            } else if (w.equals("permanent") || w.equals("dynamic") || w.equals("primary")
-                    || w.equals("secondary")) {
-                // address flags: every address here is permanent
-            } else {
-                if (w.equals("dev")) {
-                    w = a.next();
-                } else if (Args.matches(w, "help")) {
-                    return run(new Args(List.of("help")));
-                }
-                if (filterDev != null) {
-                    throw CommandExit.duparg2("dev", w);
-                }
-                filterDev = w;
-            }
-            a.skip();
+    /** ipaddress.c's filter: what ip addr show/flush select (to, scope, label, flags), and the link filters. */
+    private Args.Prefix pfx;
+    private int scopeFilter = -1;
+    private String label;
+    private int flags;
+    private int flagmask;
+
+    /** ifa_flag_names[] (IFA_F_*) by name, as get_filter() takes them. */
+    private static final java.util.Map<String, Integer> IFA_FLAGS = java.util.Map.ofEntries(
+            java.util.Map.entry("secondary", 0x01), java.util.Map.entry("temporary", 0x01),
+            java.util.Map.entry("nodad", 0x02), java.util.Map.entry("optimistic", 0x04),
+            java.util.Map.entry("dadfailed", 0x08), java.util.Map.entry("home", 0x10),
+            java.util.Map.entry("deprecated", 0x20), java.util.Map.entry("tentative", 0x40),
+            java.util.Map.entry("permanent", 0x80), java.util.Map.entry("mngtmpaddr", 0x100),
+            java.util.Map.entry("noprefixroute", 0x200), java.util.Map.entry("autojoin", 0x400),
+            java.util.Map.entry("stable-privacy", 0x800));
+
+    /** get_filter(): an address flag, "-" before it inverting; dynamic is -permanent, primary -secondary. */
+    private boolean flagFilter(String w) {
+        boolean inv = w.startsWith("-");
+        String name = inv ? w.substring(1) : w;
+        if (name.equals("dynamic") || name.equals("primary")) {
+            inv = !inv;
+            name = name.equals("dynamic") ? "permanent" : "secondary";
         }
+        Integer mask = IFA_FLAGS.get(name);
+        if (mask == null) {
+            return false;
+        }
+        flagmask |= mask;
+        flags = inv ? flags & ~mask : flags | mask;
+        return true;
+    }
+
+    /** ipaddr_filter() and print_addrinfo(): whether an address passes the filter (every one here is permanent). */
+    private boolean selected(NetDevice d, NetDevice.Address x) {
+        int f = 0x80 | (x.secondary() ? 0x01 : 0);
+        return (scopeFilter < 0 || x.scope() == scopeFilter) && ((flags ^ f) & flagmask) == 0
+                && (label == null || fnmatch(label, x.label())) && (pfx == null || pfx.contains(x.address()));
+    }
+
+    /** fnmatch(3) without flags: '*', '?' and bracket expressions. */
+    private static boolean fnmatch(String pattern, String s) {
+        StringBuilder re = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            re.append(c == '*' ? ".*" : c == '?' ? "." : c == '[' || c == ']' ? String.valueOf(c)
+                    : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        try {
+            return s.matches(re.toString());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return pattern.equals(s);
+        }
+    }
+
+    /** The addresses of d that pass the filter. */
+    private List<NetDevice.Address> shown(NetDevice d) {
+        return d.addresses().stream().filter(x -> selected(d, x)).toList();
+    }
+
+    private int list(Args a) {
+        if (link) {
+            o.family = 17; // ipaddr_list_link(): preferred_family = AF_PACKET, whatever -f said
+        }
+        String filterDev = filterArgs(a);
         List<NetDevice> devs = new ArrayList<>();
         if (filterDev != null) {
-            NetDevice d = stack.device(filterDev);
-            if (d == null) {
-                throw new CommandExit(1, "Device \"" + filterDev + "\" does not exist.");
-            }
-            devs.add(d);
+            devs.add(stack.device(filterDev));
         } else {
             devs.addAll(stack.devices());
         }
         long now = ctx.now();
         Json j = o.newJson();
         for (NetDevice d : devs) {
-            if (up && !d.isUp() || master != null && !master.equals(d.master())
-                    || kind != null && !kind.equals(d.kind())) {
+            if (upOnly && !d.isUp() || master != null && !master.equals(d.master())
+                    || nomaster && d.master() != null || kind != null && !kind.equals(d.kind())) {
                 continue;
             }
-            if (!link && o.family == 4 && d.addresses().isEmpty()) {
+            // ipaddr_filter(): a link stays with an address that passes, or with none at all and no family asked
+            if (!link && o.family != 17 && shown(d).isEmpty() && !(d.addresses().isEmpty() && o.family == 0)) {
                 continue;
             }
             if (!link && o.family == 6) {
@@ -159,14 +182,83 @@ final class IpLink {
                         }
                     }
                 }
+            } else if (label != null && !link) {
+                out.append(addresses(d)); // print_linkinfo() prints nothing of a link under a label filter
             } else {
                 out.append(linkInfo(d, now)).append(link ? "" : addresses(d));
+                if (!link && o.stats > 0) {
+                    out.append(LinkStats.of(d).text(o.stats)); // print_link_stats() after the addresses
+                }
             }
         }
         if (j != null) {
             out.append(j.finish());
         }
         return 0;
+    }
+
+    private String master;
+    private String kind;
+    private boolean upOnly;
+    private boolean nomaster;
+
+    /** ipaddr_list_flush_or_save()'s words, shared by show and flush; the device (checked to exist) or null. */
+    private String filterArgs(Args a) {
+        String filterDev = null;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("to")) {
+                pfx = Args.prefix(a.next(), o.family);
+                if (o.family == 0) {
+                    o.family = 4; // filter.family = filter.pfx.family
+                }
+            } else if (w.equals("scope")) {
+                String v = a.next();
+                scopeFilter = rtScope(v);
+                if (scopeFilter < 0 && !v.equals("all")) {
+                    throw CommandExit.invarg("invalid \"scope\"\n", v);
+                }
+            } else if (w.equals("up")) {
+                upOnly = true;
+            } else if (flagFilter(w)) {
+                // an address flag
+            } else if (w.equals("label")) {
+                label = a.next();
+            } else if (w.equals("group")) {
+                String v = a.next();
+                if (!v.equals("default") && Args.unsigned(v) < 0) {
+                    throw CommandExit.invarg("Invalid \"group\" value\n", v);
+                }
+            } else if (w.equals("master") || w.equals("vrf")) {
+                String v = a.next();
+                if (stack.device(v) == null) {
+                    throw CommandExit.invarg(w.equals("vrf") ? "Not a valid VRF name\n" : "Device does not exist\n", v);
+                }
+                if (w.equals("vrf")) {
+                    throw CommandExit.invarg("Not a valid VRF name\n", v);
+                }
+                master = v; // filter.master: the ports of that device
+            } else if (w.equals("nomaster")) {
+                nomaster = true;
+            } else if (w.equals("type")) {
+                kind = a.next(); // filter.kind: IFLA_INFO_KIND
+            } else {
+                if (w.equals("dev")) {
+                    w = a.next();
+                } else if (Args.matches(w, "help")) {
+                    run(new Args(List.of("help")));
+                }
+                if (filterDev != null) {
+                    throw CommandExit.duparg2("dev", w);
+                }
+                filterDev = w;
+            }
+            a.skip();
+        }
+        if (filterDev != null && stack.device(filterDev) == null) {
+            throw new CommandExit(1, "Device \"" + filterDev + "\" does not exist.");
+        }
+        return filterDev;
     }
 
     /** -o: the inner newlines of one record become "\\". */
@@ -188,7 +280,7 @@ final class IpLink {
                     .strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")));
         } else {
             j.name("addr_info").startArray();
-            for (NetDevice.Address x : o.family == 6 ? List.<NetDevice.Address>of() : d.addresses()) {
+            for (NetDevice.Address x : o.family == 6 ? List.<NetDevice.Address>of() : shown(d)) {
                 j.startObject().field("local", x.address().toString()).field("prefixlen", x.prefixLength())
                         .endObject();
             }
@@ -198,13 +290,15 @@ final class IpLink {
     }
 
     private void brief(NetDevice d) {
-        out.append(String.format("%-16s ", view.nameAndLink(d)));
-        out.append(String.format("%-14s ", view.operstate(d)));
+        if (label == null || link) { // print_linkinfo(): nothing of a link under a label filter
+            out.append(String.format("%-16s ", view.nameAndLink(d)));
+            out.append(String.format("%-14s ", view.operstate(d)));
+        }
         if (link) {
             out.append(d.mac()).append(' ').append(view.flags(d));
         } else {
             if (o.family != 6) {
-                for (NetDevice.Address x : d.addresses()) {
+                for (NetDevice.Address x : shown(d)) {
                     out.append(x.address()).append('/').append(x.prefixLength()).append(' ');
                 }
             }
@@ -366,7 +460,7 @@ final class IpLink {
         }
         if (!link) {
             j.name("addr_info").startArray();
-            for (NetDevice.Address x : o.family == 6 || o.family == 17 ? List.<NetDevice.Address>of() : d.addresses()) {
+            for (NetDevice.Address x : o.family == 6 || o.family == 17 ? List.<NetDevice.Address>of() : shown(d)) {
                 j.startObject().field("family", "inet").field("local", x.address().toString())
                         .field("prefixlen", x.prefixLength());
                 if (x.ifaBroadcast() != null) {
@@ -390,8 +484,7 @@ final class IpLink {
         if (o.family == 6 || o.family == 17) {
             return "";
         }
-        for (int i = 0; i < d.addresses().size(); i++) {
-            NetDevice.Address x = d.addresses().get(i);
+        for (NetDevice.Address x : shown(d)) {
             sb.append("    inet ").append(x.address()).append('/').append(x.prefixLength()).append(' ');
             if (x.ifaBroadcast() != null) {
                 sb.append("brd ").append(x.ifaBroadcast()).append(' ');
@@ -418,22 +511,24 @@ final class IpLink {
         };
     }
 
-    /** rtnl_rtscope_a2n(): a name or a number 0..255. */
-    static int scopeNumber(String v) {
+    /** rtnl_rtscope_a2n(): a name or a number 0..255; -1 if neither. */
+    static int rtScope(String v) {
         for (int sc : new int[] {0, 200, 253, 254, 255}) {
             if (scopeName(sc).equals(v)) {
                 return sc;
             }
         }
-        try {
-            int n = Integer.decode(v);
-            if (n >= 0 && n <= 255) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to iproute2's error
+        long n = Args.unsigned(v);
+        return n > 255 ? -1 : (int) n;
+    }
+
+    /** ip addr add's scope: {@link #rtScope}, or iproute2's error. */
+    static int scopeNumber(String v) {
+        int n = rtScope(v);
+        if (n < 0) {
+            throw CommandExit.invarg("invalid scope value.", v);
         }
-        throw CommandExit.invarg("invalid scope value.", v);
+        return n;
     }
 
     // ------------------------------------------------------------------------------------ ip addr add/del
@@ -477,7 +572,7 @@ final class IpLink {
                 if (local != null) {
                     throw CommandExit.duparg("local", w);
                 }
-                local = Args.prefix(w, o.family == 4);
+                local = Args.prefix(w, o.family);
             }
             a.skip();
         }
@@ -550,31 +645,20 @@ final class IpLink {
     }
 
     private int flush(Args a) {
-        String devName = null;
-        while (a.more()) {
-            String w = a.take();
-            if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                devName = a.take();
-            } else {
-                devName = w;
-            }
-        }
-        if (devName == null) {
+        if (!a.more()) {
             throw new CommandExit(1, "Flush requires arguments.");
         }
-        NetDevice dev = stack.device(devName);
-        if (dev == null) {
-            throw new CommandExit(1, "Device \"" + devName + "\" does not exist.");
-        }
+        String devName = filterArgs(a);
+        List<NetDevice> devs = devName != null ? List.of(stack.device(devName))
+                : o.family == 6 || o.family == 17 ? List.of() : stack.devices();
         long now = ctx.now();
         ctx.act(ob -> {
             // ipaddr_flush(): the dump's order, each a deladdr; a primary's secondaries may go with it
-            for (NetDevice.Address x : new ArrayList<>(dev.addresses())) {
-                if (dev.addresses().contains(x)) {
-                    stack.removeAddress(now, dev, x);
+            for (NetDevice dev : devs) {
+                for (NetDevice.Address x : new ArrayList<>(dev.addresses())) {
+                    if (dev.addresses().contains(x) && selected(dev, x)) {
+                        stack.removeAddress(now, dev, x);
+                    }
                 }
             }
         });
@@ -618,7 +702,13 @@ final class IpLink {
                 }
                 devName = v;
             } else if (w.equals("arp") || w.equals("multicast") || w.equals("allmulticast")
-                    || w.equals("promisc") || w.equals("txqueuelen") || w.equals("qlen")) {
+                    || w.equals("promisc") || w.equals("dynamic")) {
+                String v = a.next();
+                if (!v.equals("on") && !v.equals("off")) { // iplink_parse(): on_off()
+                    throw new CommandExit(1, "Error: argument of \"" + w + "\" must be \"on\" or \"off\", not \""
+                            + v + "\"");
+                }
+            } else if (w.equals("txqueuelen") || w.equals("qlen")) {
                 a.next();
             } else if (w.equals("type") && devName != null) {
                 String kind = a.next();

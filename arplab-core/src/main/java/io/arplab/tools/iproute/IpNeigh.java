@@ -140,7 +140,7 @@ final class IpNeigh {
                 if (dst != null) {
                     throw CommandExit.duparg("address", v);
                 }
-                Args.addr(v, o.family == 4);
+                Args.addr(v, o.family);
                 dst = v;
                 proxy = true;
             } else if (w.equals("router")) {
@@ -158,13 +158,13 @@ final class IpNeigh {
                     throw CommandExit.duparg2("to", w);
                 }
                 dst = w;
-                Args.addr(w, o.family == 4);
+                Args.addr(w, o.family);
             }
             a.skip();
         }
         if (proxy) {
             // NTF_PROXY: pneigh_create()/pneigh_delete(); an existing entry is simply kept on add
-            Ipv4Address paddr = Args.addr(dst, o.family == 4);
+            Ipv4Address paddr = Args.addr(dst, o.family);
             NetDevice pdev = devName == null ? null : device(devName);
             if (add) {
                 stack.proxyAdd(paddr, pdev);
@@ -176,7 +176,7 @@ final class IpNeigh {
         if (devName == null || dst == null) {
             throw new CommandExit(255, "Device and destination are required arguments.");
         }
-        Ipv4Address addr = Args.addr(dst, o.family == 4);
+        Ipv4Address addr = Args.addr(dst, o.family);
         MacAddress mac = null;
         if (lla != null && !lla.equals("null")) {
             byte[] b = Args.lladdr(lla);
@@ -228,12 +228,22 @@ final class IpNeigh {
     private int get(Args a) {
         String devName = null;
         String dst = null;
+        boolean proxy = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("dev")) {
                 devName = a.next();
             } else if (Args.matches(w, "proxy")) {
-                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+                String v = a.next();
+                if (Args.matches(v, "help")) {
+                    throw usage();
+                }
+                if (dst != null) {
+                    throw CommandExit.duparg("address", v);
+                }
+                Args.addr(v, o.family);
+                dst = v;
+                proxy = true;
             } else {
                 if (w.equals("to")) {
                     w = a.next();
@@ -245,14 +255,17 @@ final class IpNeigh {
                     throw CommandExit.duparg2("to", w);
                 }
                 dst = w;
-                Args.addr(w, o.family == 4);
+                Args.addr(w, o.family);
             }
             a.skip();
+        }
+        if (proxy) {
+            throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
         }
         if (devName == null || dst == null) {
             throw new CommandExit(1, "Device and address are required arguments.");
         }
-        Ipv4Address addr = Args.addr(dst, o.family == 4);
+        Ipv4Address addr = Args.addr(dst, o.family);
         NetDevice dev = device(devName);
         NeighbourEntry n = stack.neighbours().lookup(dev, addr.bits());
         if (n == null) {
@@ -279,6 +292,7 @@ final class IpNeigh {
         Args.Prefix pfx = null;
         boolean unused = false;
         boolean proxyOnly = false;
+        boolean nomaster = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("dev")) {
@@ -311,6 +325,8 @@ final class IpNeigh {
                 filterState |= st;
             } else if (w.equals("proxy")) {
                 proxyOnly = true;
+            } else if (w.equals("nomaster")) {
+                nomaster = true; // filter.master = -1: entries on devices without a master
             } else if (w.equals("master") || w.equals("vrf")) {
                 String v = a.next();
                 if (stack.device(v) == null) {
@@ -323,16 +339,10 @@ final class IpNeigh {
                 if (Args.matches(w, "help")) {
                     throw usage();
                 }
-                Args.Prefix p = Args.parsePrefix(w);
-                if (p == null) {
-                    throw CommandExit.invarg("to value is invalid\n", w);
-                }
-                pfx = p;
+                pfx = Args.prefix(w, o.family); // get_prefix() exits with its own message first
+                o.family = o.family == 0 ? 4 : o.family; // filter.family from the prefix: a second is inet
             }
             a.skip();
-        }
-        if (o.family == 6 || o.family == 17) {
-            return 0;
         }
         NetDevice dev = null;
         if (filterDev != null) {
@@ -340,6 +350,9 @@ final class IpNeigh {
             if (dev == null) {
                 throw new CommandExit(1, "Cannot find device \"" + filterDev + "\"");
             }
+        }
+        if (o.family == 6 || o.family == 17) {
+            return 0;
         }
         long now = ctx.now();
         if (proxyOnly) {
@@ -370,6 +383,9 @@ final class IpNeigh {
         if (!flush) {
             Json j = o.newJson();
             for (NeighbourEntry n : matching(dev, filterState, pfx, unused)) {
+                if (nomaster && n.device().master() != null) {
+                    continue;
+                }
                 if (j != null) {
                     NeighFormat.json(j, n, now, o.stats, dev == null);
                 } else if (o.brief) {

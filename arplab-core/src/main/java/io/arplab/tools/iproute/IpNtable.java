@@ -28,17 +28,56 @@ final class IpNtable {
         this.out = out;
     }
 
+    /** ipntable_modify()'s keywords that take a number: the table's thresholds and gc interval, then PARMS. */
+    private static final List<String> CHANGEABLE = List.of("thresh1", "thresh2", "thresh3", "gc_int",
+            "base_reachable", "retrans", "gc_stale", "delay_probe", "queue", "app_probes", "ucast_probes",
+            "mcast_probes", "anycast_delay", "proxy_delay", "proxy_queue", "locktime");
+
+    /** ipntable_modify(): its words and refusals; a change that would reach the kernel is not emulated. */
+    private int change(Args a) {
+        String name = null;
+        boolean changes = false;
+        while (a.more()) {
+            String w = a.peek();
+            if (w.equals("name")) {
+                String v = a.next();
+                if (name != null) {
+                    throw CommandExit.duparg("NAME", v);
+                }
+                name = v;
+            } else if (w.equals("dev")) {
+                String v = a.next();
+                if (stack.device(v) == null) {
+                    throw new CommandExit(1, "Cannot find device \"" + v + "\"");
+                }
+            } else if (CHANGEABLE.contains(w)) {
+                String v = a.next();
+                if (Args.unsigned(v) < 0) {
+                    throw CommandExit.invarg("\"" + w + "\" value is invalid", v);
+                }
+                changes = true;
+            } else {
+                throw CommandExit.invarg("unknown", w);
+            }
+            a.skip();
+        }
+        if (name == null) {
+            throw new CommandExit(255, "Error: argument \"NAME\" is required"); // missarg()
+        }
+        if (!changes) {
+            throw new CommandExit(255, "Not enough information: changeable attributes required.");
+        }
+        throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+    }
+
     int run(Args a) {
         if (a.more()) {
             String c = a.take();
             if (Args.matches(c, "change") || Args.matches(c, "chg")) {
-                throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
+                return change(a);
             }
             if (Args.matches(c, "help")) {
-                throw new CommandExit(255, "Usage: ip ntable change name NAME [ dev DEV ]\n"
-                        + "          [ thresh1 VAL ] [ thresh2 VAL ] [ thresh3 VAL ] [ gc_int MSEC ]\n"
-                        + "          [ PARMS ]\n"
-                        + "Usage: ip ntable show [ dev DEV ] [ name NAME ]");
+                throw new CommandExit(255, io.arplab.tools.Usage.of("ip-ntable").stripTrailing()); // ipntable.c usage()
             }
             if (!(Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list"))) {
                 throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip ntable help\".");

@@ -17,6 +17,11 @@ final class IpRoute {
     private final Ip.Options o;
     /** ip route show proto P: only those routes, printed without their protocol. */
     private String protoFilter;
+    private int protoNumber = -1;
+    /** print_route(): a filter on one scope, one gateway (/32) or one source (/32) leaves that out of each line. */
+    private boolean scopeShown = true;
+    private boolean viaShown = true;
+    private boolean srcShown = true;
     private final StringBuilder out;
 
     IpRoute(ToolContext ctx, HostView view, Ip.Options o, StringBuilder out) {
@@ -69,23 +74,66 @@ final class IpRoute {
 
     private enum Mode { ADD, CHANGE, REPLACE, DELETE }
 
-    private static int type(String w) {
-        return switch (w) {
-            case "unicast" -> Route.UNICAST;
-            case "blackhole" -> Route.BLACKHOLE;
-            case "unreachable" -> Route.UNREACHABLE;
-            case "prohibit" -> Route.PROHIBIT;
-            default -> 0;
-        };
+    /** The route types of rtnetlink.h (RTN_*), by number: rtm_map.c's names. */
+    private static final List<String> RTN = List.of("none", "unicast", "local", "broadcast", "anycast", "multicast",
+            "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve");
+
+    /** rtm_map.c rtnl_rtntype_a2n(): names (some as matches() prefixes, in its order) or a number up to 255; -1 if not. */
+    static int rtntype(String w) {
+        if (w.equals("local")) {
+            return 2;
+        } else if (w.equals("nat")) {
+            return 10;
+        } else if (Args.matches(w, "broadcast") || w.equals("brd")) {
+            return 3;
+        }
+        for (String name : List.of("anycast", "multicast", "prohibit", "unreachable", "blackhole", "xresolve",
+                "unicast")) {
+            if (Args.matches(w, name)) {
+                return RTN.indexOf(name);
+            }
+        }
+        if (w.equals("throw")) {
+            return 9;
+        }
+        long n = Args.unsigned(w);
+        return n < 0 || n > 255 ? -1 : (int) n;
     }
 
     private static String typeName(int t) {
-        return switch (t) {
-            case Route.BLACKHOLE -> "blackhole";
-            case Route.UNREACHABLE -> "unreachable";
-            case Route.PROHIBIT -> "prohibit";
-            default -> "unicast";
+        return t < RTN.size() ? RTN.get(t) : Integer.toString(t);
+    }
+
+    /** rt_names.c rtnl_rttable_a2n(): /etc/iproute2/rt_tables' names or a 32-bit number; -1 if neither. */
+    static long rtTable(String w) {
+        return switch (w) {
+            case "local" -> 255;
+            case "main" -> 254;
+            case "default" -> 253;
+            case "unspec" -> 0;
+            default -> Args.unsigned(w);
         };
+    }
+
+    /** /etc/iproute2/rt_protos (iproute2 6.1, Debian) by number: rtnl_rtprot_a2n()'s names. */
+    private static final java.util.Map<String, Integer> RTPROT = java.util.Map.ofEntries(
+            java.util.Map.entry("unspec", 0), java.util.Map.entry("redirect", 1), java.util.Map.entry("kernel", 2),
+            java.util.Map.entry("boot", 3), java.util.Map.entry("static", 4), java.util.Map.entry("gated", 8),
+            java.util.Map.entry("ra", 9), java.util.Map.entry("mrt", 10), java.util.Map.entry("zebra", 11),
+            java.util.Map.entry("bird", 12), java.util.Map.entry("dnrouted", 13), java.util.Map.entry("xorp", 14),
+            java.util.Map.entry("ntk", 15), java.util.Map.entry("dhcp", 16), java.util.Map.entry("keepalived", 18),
+            java.util.Map.entry("babel", 42), java.util.Map.entry("openr", 99), java.util.Map.entry("bgp", 186),
+            java.util.Map.entry("isis", 187), java.util.Map.entry("ospf", 188), java.util.Map.entry("rip", 189),
+            java.util.Map.entry("eigrp", 192));
+
+    /** rtnl_rtprot_a2n(): a protocol's number from its name or a number up to 255; -1 if neither. */
+    static int rtProt(String w) {
+        Integer n = RTPROT.get(w);
+        if (n != null) {
+            return n;
+        }
+        long v = Args.unsigned(w);
+        return v > 255 ? -1 : (int) v;
     }
 
     /** iproute_modify(). */
@@ -99,10 +147,11 @@ final class IpRoute {
         String scope = null;
         int type = Route.UNICAST;
         boolean onlink = false;
+        boolean otherTable = false;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("src")) {
-                src = Args.addr(a.next(), true);
+                src = Args.addr(a.next(), o.family);
             } else if (w.equals("via")) {
                 String v = a.next();
                 if (via != null) {
@@ -111,7 +160,7 @@ final class IpRoute {
                 if (v.equals("inet")) {
                     v = a.next();
                 }
-                via = Args.addr(v, true);
+                via = Args.addr(v, o.family);
             } else if (w.equals("dev") || w.equals("oif")) {
                 devName = a.next();
             } else if (w.equals("metric") || w.equals("priority") || w.equals("preference")) {
@@ -132,11 +181,13 @@ final class IpRoute {
                 if (scope.equals("universe")) {
                     scope = "global";
                 }
-            } else if (w.equals("table")) {
+            } else if (Args.matches(w, "table")) {
                 String t = a.next();
-                if (!t.equals("main") && !t.equals("254")) {
-                    throw new CommandExit(2, "ip: only the main routing table is emulated");
+                long id = rtTable(t);
+                if (id < 0) {
+                    throw CommandExit.invarg("\"table\" value is invalid\n", t);
                 }
+                otherTable |= id != 254;
             } else if (w.equals("onlink") || w.equals("mtu") || w.equals("advmss") || w.equals("tos")) {
                 if (!w.equals("onlink")) {
                     a.next();
@@ -147,20 +198,27 @@ final class IpRoute {
                 if (w.equals("to")) {
                     w = a.next();
                 }
-                int t = type(w);
-                if (t != 0) {
+                // iproute_modify(): a word not starting with a digit that rtnl_rtntype_a2n() takes is the type
+                int t = w.isEmpty() || w.charAt(0) >= '0' && w.charAt(0) <= '9' ? -1 : rtntype(w);
+                if (t >= 0) {
                     type = t;
                     w = a.next();
                 }
                 if (dst != null) {
                     throw CommandExit.duparg2("to", w);
                 }
-                dst = Args.prefix(w, o.family == 4); // iproute_modify(): get_prefix(.., preferred_family)
+                dst = Args.prefix(w, o.family); // iproute_modify(): get_prefix(.., preferred_family)
             }
             a.skip();
         }
         if (dst == null) {
             throw new CommandExit(1, "need at least a destination address");
+        }
+        if (otherTable) {
+            throw new CommandExit(2, "ip: only the main routing table is emulated");
+        }
+        if (type != Route.UNICAST && type != Route.BLACKHOLE && type != Route.UNREACHABLE && type != Route.PROHIBIT) {
+            throw new CommandExit(2, "ip: routes of type " + typeName(type) + " are not emulated");
         }
         NetDevice dev = null;
         if (devName != null) {
@@ -265,7 +323,7 @@ final class IpRoute {
             sb.append(typeName(r.type())).append(' ');
         }
         sb.append(r.destinationText()).append(' ');
-        if (r.gateway() != null) {
+        if (r.gateway() != null && viaShown) {
             sb.append("via ").append(r.gateway()).append(' ');
         }
         if (r.device() != null && showDev) {
@@ -274,10 +332,10 @@ final class IpRoute {
         if ((!"boot".equals(r.protocol()) || o.details > 0) && protoFilter == null) {
             sb.append("proto ").append(r.protocol()).append(' ');
         }
-        if (!"global".equals(r.scope()) || o.details > 0) {
+        if ((!"global".equals(r.scope()) || o.details > 0) && scopeShown) {
             sb.append("scope ").append(r.scope()).append(' ');
         }
-        if (r.prefsrc() != null) {
+        if (r.prefsrc() != null && srcShown) {
             sb.append("src ").append(r.prefsrc()).append(' ');
         }
         if (r.metric() != 0) {
@@ -299,7 +357,7 @@ final class IpRoute {
             j.field("type", typeName(r.type()));
         }
         j.field("dst", r.destinationText());
-        if (r.gateway() != null) {
+        if (r.gateway() != null && viaShown) {
             j.field("gateway", r.gateway().toString());
         }
         if (r.device() != null && showDev) {
@@ -308,10 +366,10 @@ final class IpRoute {
         if (!"boot".equals(r.protocol()) && protoFilter == null) {
             j.field("protocol", r.protocol());
         }
-        if (!"global".equals(r.scope())) {
+        if (!"global".equals(r.scope()) && scopeShown) {
             j.field("scope", r.scope());
         }
-        if (r.prefsrc() != null) {
+        if (r.prefsrc() != null && srcShown) {
             j.field("prefsrc", r.prefsrc().toString());
         }
         if (r.metric() != 0) {
@@ -328,48 +386,98 @@ final class IpRoute {
     }
 
     private int list(Args a, boolean flush) {
-        NetDevice dev = null;
+        String devName = null;
         Args.Prefix exact = null;
         Args.Prefix root = null;
         Args.Prefix match = null;
+        Args.Prefix via = null;
+        Args.Prefix prefsrc = null;
         int typeFilter = -1;
+        int scopeFilter = -1;
+        boolean otherTable = false;
+        boolean missingTable = false;
+        // iproute_list_flush_or_save(): every word is parsed (and refused) before the device is looked up
         while (a.more()) {
             String w = a.peek();
-            if (w.equals("dev") || w.equals("oif")) {
-                String v = a.next();
-                dev = stack.device(v);
-                if (dev == null) {
-                    throw new CommandExit(1, "Cannot find device \"" + v + "\"");
-                }
-            } else if (w.equals("table")) {
+            if (Args.matches(w, "table")) {
                 String t = a.next();
-                if (!t.equals("main") && !t.equals("254") && !t.equals("all")) {
-                    return 0;
+                long id = rtTable(t);
+                if (id < 0 && !t.equals("all") && !t.equals("cache")) {
+                    throw CommandExit.invarg("table id value is invalid\n", t);
                 }
-            } else if (w.equals("type")) {
+                otherTable = id > 0 && id != 254 || t.equals("cache"); // 0 and "all" list every table
+                missingTable = id > 0 && (id < 253 || id > 255); // local, main and default exist from the start
+            } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
+                otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
+            } else if (w.equals("dev") || w.equals("oif")) {
+                devName = a.next();
+            } else if (Args.matches(w, "type")) {
                 String v = a.next();
-                typeFilter = type(v);
+                typeFilter = rtntype(v);
+                if (typeFilter < 0) {
+                    throw CommandExit.invarg("node type value is invalid\n", v);
+                }
             } else if (Args.matches(w, "protocol")) {
-                protoFilter = a.next(); // filter.protocolmask = -1: the listing then leaves "proto" out
-            } else if (Args.matches(w, "scope") || w.equals("via") || w.equals("src")) {
-                a.next();
+                String v = a.next();
+                int p = rtProt(v);
+                if (p < 0 && !v.equals("all")) {
+                    throw CommandExit.invarg("invalid \"protocol\"\n", v);
+                }
+                protoFilter = p < 0 ? null : v; // filter.protocolmask = -1: the listing then leaves "proto" out
+                protoNumber = p;
+            } else if (Args.matches(w, "scope")) {
+                String v = a.next();
+                scopeFilter = IpLink.rtScope(v);
+                if (scopeFilter < 0 && !v.equals("all")) {
+                    throw CommandExit.invarg("invalid \"scope\"\n", v);
+                }
+                scopeShown = scopeFilter < 0; // filter.scopemask = -1: the listing then leaves "scope" out
+            } else if (w.equals("via")) {
+                String v = a.next();
+                if (v.equals("inet")) {
+                    v = a.next();
+                }
+                via = Args.prefix(v, o.family);
+            } else if (w.equals("src")) {
+                prefsrc = Args.prefix(a.next(), o.family);
+            } else if (Args.matches(w, "metric") || Args.matches(w, "priority") || w.equals("preference")) {
+                String v = a.next();
+                if (Args.unsigned(v) < 0) {
+                    throw CommandExit.invarg("\"metric\" value is invalid\n", v);
+                }
             } else {
-                if (w.equals("to")) {
+                if (Args.matches(w, "to")) {
                     w = a.next();
                 }
                 if (Args.matches(w, "root")) {
-                    root = Args.prefix(a.next(), true);
+                    root = Args.prefix(a.next(), o.family);
                 } else if (Args.matches(w, "match")) {
-                    match = Args.prefix(a.next(), true);
+                    match = Args.prefix(a.next(), o.family);
                 } else {
                     if (Args.matches(w, "exact")) {
                         w = a.next();
                     }
-                    exact = Args.prefix(w, true);
+                    exact = Args.prefix(w, o.family);
                 }
             }
             a.skip();
         }
+        NetDevice dev = null;
+        if (devName != null) {
+            dev = stack.device(devName);
+            if (dev == null) {
+                throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
+            }
+        }
+        if (missingTable && o.family != 6 && o.family != 17) {
+            // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made
+            throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\nDump terminated");
+        }
+        if (otherTable) {
+            return 0;
+        }
+        viaShown = via == null || via.length() != 32;
+        srcShown = prefsrc == null || prefsrc.length() != 32;
         if (o.family == 6 || o.family == 17) {
             return 0;
         }
@@ -379,7 +487,10 @@ final class IpRoute {
         List<Route> selected = new ArrayList<>();
         for (Route r : stack.routes().routes()) {
             if (dev != null && r.device() != dev || typeFilter >= 0 && r.type() != typeFilter
-                    || protoFilter != null && !protoFilter.equals(r.protocol())) {
+                    || protoFilter != null && rtProt(r.protocol()) != protoNumber
+                    || scopeFilter >= 0 && IpLink.rtScope(r.scope()) != scopeFilter
+                    || via != null && (r.gateway() == null || !via.contains(r.gateway()))
+                    || prefsrc != null && (r.prefsrc() == null || !prefsrc.contains(r.prefsrc()))) {
                 continue;
             }
             if (exact != null && !(r.prefixLength() == exact.length()
@@ -422,10 +533,12 @@ final class IpRoute {
         Ipv4Address dst = null;
         NetDevice oif = null;
         Ipv4Address from = null;
+        int family = o.family; // req.r.rtm_family: the first address given sets it
         while (a.more()) {
             String w = a.peek();
             if (w.equals("from")) {
-                from = Args.prefix(a.next(), o.family == 4).address(); // iproute_get(): preferred_family
+                from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
+                family = family == 0 ? 4 : family;
             } else if (w.equals("oif") || w.equals("dev")) {
                 String v = a.next();
                 oif = stack.device(v);
@@ -441,10 +554,16 @@ final class IpRoute {
                 if (w.equals("to")) {
                     w = a.next();
                 }
-                if (dst != null) {
-                    throw CommandExit.duparg2("to", w);
+                if (Args.matches(w, "help")) {
+                    return run(new Args(List.of("help")));
                 }
-                dst = Args.prefix(w, o.family == 4).address();
+                // a later address replaces the first; anything but /32 draws a warning
+                Args.Prefix p = Args.prefix(w, family);
+                family = family == 0 ? 4 : family;
+                if (p.length() != 32) {
+                    ctx.err().println("Warning: /" + p.length() + " as prefix is invalid, only /32 (or none) is supported.");
+                }
+                dst = p.address();
             }
             a.skip();
         }

@@ -49,7 +49,9 @@ public final class Nft implements Tool {
                     file = args.get(++i);
                 }
                 default -> {
-                    ctx.err().print("nft: unrecognized option '" + a + "'\n");
+                    // getopt_long(): a long option it does not know is "unrecognized", a short letter "invalid"
+                    ctx.err().print(a.startsWith("--") ? "nft: unrecognized option '" + a + "'\n"
+                            : "nft: invalid option -- '" + a.charAt(1) + "'\n");
                     return 1;
                 }
             }

@@ -96,7 +96,7 @@ final class NftParser {
     private static final List<String> KEYWORDS = List.of("table", "chain", "rule", "set", "element", "add", "delete",
             "insert", "list", "flush", "accept", "drop", "jump", "goto", "return", "counter", "arp", "ether", "ip",
             "meta", "iifname", "oifname", "hook", "type", "priority", "policy", "handle", "elements", "ruleset",
-            "tables", "create", "fwd");
+            "tables", "create", "fwd", "sets", "chains");
 
     private NftError unexpected(Token t, String expecting) {
         String msg = "syntax error, unexpected " + describe(t) + (expecting == null ? "" : ", " + expecting);
@@ -222,7 +222,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
-                Table t = existingTable(n, true);
+                Table t = existingTable(n, false); // chain_evaluate(): the table is looked up in the cache
                 if (create && t.chains.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
                 }
@@ -233,7 +233,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 DataType[] key = setSpec();
-                Table t = existingTable(n, true);
+                Table t = existingTable(n, false); // set_evaluate(): the table is looked up in the cache
                 if (create && t.sets.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
                 }
@@ -764,6 +764,19 @@ final class NftParser {
                 }
             }
             case "table" -> out.append(NftPrinter.table(existingTable(tableSpec(), false), handles, null, null));
+            case "sets", "chains" -> {
+                // do_list_sets() / do_list_chains(): every table (of the family given), with its sets or chains
+                Token f = in.peek();
+                Family family = f.kind() == Kind.WORD ? Family.byName(f.text()) : null;
+                if (family != null) {
+                    in.take();
+                }
+                for (Table t : nft.tables()) {
+                    if (family == null || t.family == family) {
+                        out.append(NftPrinter.declarations(t, handles, what.text().equals("sets")));
+                    }
+                }
+            }
             case "chain" -> {
                 Table t = existingTable(tableSpec(), false);
                 Token name = word("expecting string");

@@ -66,6 +66,23 @@ final class NftPrinter {
         return sb.append("}\n").toString();
     }
 
+    /** nft list sets / list chains: a table's sets, or its chains without their rules, one after the other. */
+    static String declarations(Table t, boolean handles, boolean sets) {
+        StringBuilder sb = new StringBuilder("table ").append(t.family.nftName).append(' ').append(t.name).append(" {\n");
+        if (sets) {
+            for (NftSet s : t.sets.values()) {
+                if (!s.anonymous) {
+                    set(sb, s, handles);
+                }
+            }
+        } else {
+            for (Chain c : t.chains.values()) {
+                chain(sb, t, c, handles, false);
+            }
+        }
+        return sb.append("}\n").toString();
+    }
+
     private static void set(StringBuilder sb, NftSet s, boolean handles) {
         sb.append("\tset ").append(s.name).append(" {");
         if (handles) {
@@ -157,6 +174,10 @@ final class NftPrinter {
     }
 
     private static void chain(StringBuilder sb, Table t, Chain c, boolean handles) {
+        chain(sb, t, c, handles, true);
+    }
+
+    private static void chain(StringBuilder sb, Table t, Chain c, boolean handles, boolean rules) {
         sb.append("\tchain ").append(c.name).append(" {");
         if (handles) {
             sb.append(" # handle ").append(c.handle);
@@ -167,7 +188,7 @@ final class NftPrinter {
                     .append(priority(t.family, c.hook, c.priority)).append("; policy ")
                     .append(c.policyDrop ? "drop" : "accept").append(";\n");
         }
-        for (Rule r : c.rules) {
+        for (Rule r : rules ? c.rules : List.<Rule>of()) {
             sb.append("\t\t").append(rule(r));
             if (handles) {
                 sb.append(" # handle ").append(r.handle);

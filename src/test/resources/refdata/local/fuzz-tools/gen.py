@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Writes seed-SEED.cmds: random command lines for the tools inside a node, mixing valid and invalid words.
+
+Usage: python3 gen.py SEED [COUNT]. Lines are "node command" as ../tools/record.sh reads them (the topology of
+../tools: host with br0 and br1, n1 172.28.0.11 and n2 172.28.0.12 on br0, n4 172.18.0.2 on br1). Each command
+is bounded (a count or a deadline) so that it ends within a few seconds on the real tools; words are plain (no
+shell quoting or globbing characters), so the line splits the same way in sh and in arplab.
+"""
+import random
+import sys
+
+R = None  # the seeded generator
+
+
+def pick(*xs):
+    return R.choice(xs)
+
+
+def maybe(p, x, alt=None):
+    return x if R.random() < p else alt
+
+
+def words(*parts):
+    return " ".join(p for p in parts if p)
+
+
+def shuffled(xs):
+    xs = [x for x in xs if x]
+    R.shuffle(xs)
+    return xs
+
+
+# values people type, valid and not
+ADDR = ["172.28.0.12", "172.28.0.11", "172.18.0.2", "n2", "n4", "127.0.0.1", "172.28.0.1"]
+BAD_ADDR = ["172.28.0.300", "nohost", "1.2.3", "0x7f.1", "256.0.0.1", "-1", "172.28.0.12.", "::1"]
+SLOW_ADDR = ["172.28.0.95", "172.18.0.99"]
+DEVS = ["eth0", "lo"]
+BAD_DEVS = ["eth9", "br0", "veth-n1", "eth0x", "ETH0"]
+NUM = ["0", "1", "2", "-1", "x", "1x", "0x10", "010", "2147483648", "99999999999", "", "1.5", "65536", "255", "256"]
+
+
+def num():
+    return pick(*NUM) or "0"
+
+
+def target():
+    r = R.random()
+    if r < 0.70:
+        return pick(*ADDR)
+    if r < 0.93:
+        return pick(*BAD_ADDR)
+    return pick(*SLOW_ADDR)
+
+
+def dev():
+    return pick(*DEVS) if R.random() < 0.7 else pick(*BAD_DEVS)
+
+
+def ping():
+    opts = shuffled([
+        maybe(0.5, pick("-n", "-q", "-D", "-O", "-v", "-U", "-a", "-4", "-b", "-R", "-r", "-L", "-d", "-A")),
+        maybe(0.3, pick("-nq", "-qn", "-Dn", "-vn")),
+        maybe(0.4, words("-s", pick("0", "8", "56", "100", "65507", "65508", "-1", "x", "1472"))),
+        maybe(0.3, words("-t", pick("0", "1", "2", "64", "255", "256", "x"))),
+        maybe(0.3, words("-i", pick("0.2", "0.1", "0.002", "0", "-1", "x", "0.5", "1e-1"))),
+        maybe(0.3, words("-I", pick("eth0", "lo", "eth9", "172.28.0.11", "10.9.9.9"))),
+        maybe(0.2, words("-M", pick("do", "dont", "want", "probe", "x"))),
+        maybe(0.2, words("-Q", pick("0", "0x10", "256", "x", "16"))),
+        maybe(0.2, words("-p", pick("ff", "zz", "0102", "abcdef012345678901234567890123456789"))),
+        maybe(0.2, words("-l", pick("1", "2", "0", "65537", "x"))),
+        maybe(0.15, words("-m", pick("1", "x"))),
+        maybe(0.1, words("-e", pick("1", "x", "65536"))),
+        maybe(0.1, words("-N", pick("name", "x"))),
+        maybe(0.1, words("-F", pick("1", "x"))),
+        maybe(0.1, pick("-Z", "-X", "--foo", "-6", "-h", "-V", "-c", "-W", "--")),
+    ])
+    c = pick("1", "1", "2", "0", "-1", "x", "3")
+    bound = [pick(f"-c {c}", f"-c{c}", f"-c {c} -W 1", f"-c {c} -w 2", f"-w 1 -c {c}", f"-c {c} -W {pick('0.5', '1', '0', 'x', '-1')}")]
+    t = [target()] + ([pick(*ADDR)] if R.random() < 0.08 else [])
+    return "ping " + " ".join(shuffled(opts + bound) + t) if R.random() < 0.2 else "ping " + " ".join(shuffled(opts) + bound + t)
+
+
+def arping():
+    opts = shuffled([
+        maybe(0.4, pick("-q", "-f", "-b", "-D", "-U", "-A", "-qf", "-bq")),
+        maybe(0.7, words("-I", dev())),
+        maybe(0.3, words("-s", pick("172.28.0.11", "172.28.0.9", "1.2.3.4", "x", "172.28.0.300"))),
+        maybe(0.2, words("-i", pick("0.1", "0.5", "0", "x", "-1"))),
+        maybe(0.1, pick("-Z", "-V", "-h", "--help", "-w")),
+    ])
+    bound = pick("-c 1", "-c 2", "-c1 -w 1", "-w 1", "-c 0 -w 1", "-c x", "-c -1 -w 1", "-w 0.5 -c 1", "-w x")
+    return words("arping", *opts, bound, pick(*(["172.28.0.12", "172.28.0.1", "172.28.0.95"] + BAD_ADDR[:4])))
+
+
+def traceroute():
+    opts = shuffled([
+        maybe(0.8, "-n"),
+        maybe(0.5, words("-q", pick("1", "2", "0", "11", "x"))),
+        maybe(0.4, words("-m", pick("1", "2", "0", "256", "x", "3"))),
+        maybe(0.5, words("-w", pick("0.5", "1", "0", "-1", "x", "1,2"))),
+        maybe(0.2, pick("-I", "-U", "-N 1", "-N 0", "-f 2", "-f 0", "-f 9", "-z 0", "-p 40000", "-p x", "-t 16")),
+        maybe(0.1, pick("-Z", "--foo", "-V", "--version", "-4", "-F")),
+    ])
+    dest = pick("172.28.0.12", "172.28.0.12", "172.28.0.1", "n2", "nohost", "172.28.0.300")
+    plen = maybe(0.15, pick("60", "28", "70000", "x", "0"))
+    return words("traceroute", *opts, dest, plen)
+
+
+def tracepath():
+    opts = shuffled([
+        maybe(0.6, "-n"),
+        maybe(0.3, "-b"),
+        maybe(0.3, words("-l", pick("100", "1000", "0", "70000", "x", "28"))),
+        maybe(0.4, words("-m", pick("1", "2", "0", "256", "x", "255"))),
+        maybe(0.2, words("-p", pick("40000", "x", "0", "65536"))),
+        maybe(0.1, pick("-4", "-6", "-Z", "-V", "-h")),
+    ])
+    return words("tracepath", *opts, pick("172.28.0.12", "172.28.0.12", "172.28.0.1", "nohost", "n2"),
+                 maybe(0.05, "172.28.0.1"))
+
+
+OBJ = {
+    "link": ["l", "li", "lin", "link"],
+    "addr": ["a", "ad", "addr", "addre", "address"],
+    "route": ["r", "ro", "rou", "route"],
+    "neigh": ["n", "ne", "neigh", "neighbor", "neighbour", "nei"],
+    "ntable": ["nt", "ntable"],
+}
+SHOW = ["", "show", "sh", "s", "list", "ls", "lst", "l"]
+
+
+def ip_show(obj):
+    f = []
+    if obj == "link":
+        f = [maybe(0.4, words("dev", dev())), maybe(0.2, "up"), maybe(0.1, words("type", pick("veth", "bridge", "x"))),
+             maybe(0.05, words("master", pick("br0", "x")))]
+        if not f[0] and R.random() < 0.3:
+            f[0] = dev()
+    elif obj == "addr":
+        f = [maybe(0.4, words("dev", dev())), maybe(0.15, "up"),
+             maybe(0.15, words("scope", pick("global", "host", "link", "x", "0", "253"))),
+             maybe(0.1, words("to", pick("172.28.0.0/16", "127.0.0.0/8", "x"))), maybe(0.1, words("label", pick("eth0", "lo", "x"))),
+             maybe(0.05, pick("primary", "secondary", "permanent", "dynamic"))]
+    elif obj == "route":
+        f = [maybe(0.2, words("table", pick("main", "local", "all", "255", "254", "x", "0", "1000"))),
+             maybe(0.2, words("dev", dev())), maybe(0.1, words("proto", pick("kernel", "boot", "static", "x", "2"))),
+             maybe(0.1, words("scope", pick("link", "global", "host", "x"))),
+             maybe(0.1, words("type", pick("unicast", "local", "broadcast", "x"))),
+             maybe(0.1, pick("172.28.0.0/16", "default", "root 172.0.0.0/8", "match 172.28.0.0/24", "exact 172.28.0.0/16", "x")),
+             maybe(0.1, words("via", pick("172.28.0.1", "x")))]
+    elif obj == "neigh":
+        f = [maybe(0.3, words("dev", dev())), maybe(0.3, words("nud", pick("all", "stale", "reachable", "permanent", "noarp", "failed", "incomplete", "delay", "probe", "none", "x"))),
+             maybe(0.1, "proxy"), maybe(0.1, "unused"), maybe(0.1, pick("172.28.0.12", "172.28.0.0/16", "to 172.28.0.12", "x")),
+             maybe(0.05, words("nomaster"))]
+    elif obj == "ntable":
+        f = [maybe(0.4, words("dev", dev())), maybe(0.2, words("name", pick("arp_cache", "ndisc_cache", "x")))]
+    return shuffled(f)
+
+
+def ip():
+    obj = pick(*OBJ.keys())
+    gopts = shuffled([
+        maybe(0.2, pick("-4", "-0", "-f inet", "-family link", "-6", "-f x", "-family")),
+        maybe(0.3, pick("-s", "-s -s", "-stats", "-d", "-details", "-o", "-oneline")),
+        maybe(0.2, pick("-br", "-brief", "-j", "-j -p", "-json", "-p")),
+        maybe(0.08, pick("-r", "-a", "-t", "-c", "-n", "-x", "-h", "-V", "-Version", "--", "-", "-b")),
+    ])
+    r = R.random()
+    o = pick(*OBJ[obj])
+    if r < 0.55:
+        act = pick(*SHOW)
+        rest = ip_show(obj)
+        if act == "" and rest:
+            act = "show"
+        return words("ip", *gopts, o, act, *rest)
+    if r < 0.62:
+        return words("ip", *gopts, o, pick("help", "he", "x", "sho", "showx"))
+    if r < 0.66:
+        return words("ip", *gopts, pick("x", "help", "lnk", "addrx", "neighb", "nex"))
+    # changes, with good and bad words
+    if obj == "addr":
+        a = pick("172.28.0.9/16", "172.28.0.9", "10.7.0.1/8", "172.28.0.300/16", "1.2.3.4/33", "x", "172.28.0.11/16")
+        return words("ip", o, pick("add", "a", "del", "d", "replace", "change", "flush"), a,
+                     maybe(0.85, words("dev", dev())), maybe(0.1, words("label", pick("eth0:1", "x"))),
+                     maybe(0.1, words("scope", pick("host", "link", "x"))), maybe(0.1, words("broadcast", pick("+", "172.28.255.255", "x"))))
+    if obj == "neigh":
+        ad = pick("172.28.0.9", "172.28.0.12", "172.28.0.300", "x", "10.1.1.1")
+        return words("ip", o, pick("add", "a", "del", "d", "replace", "change", "flush", "get"), maybe(0.1, "proxy"), ad,
+                     maybe(0.7, words("lladdr", pick("02:00:00:00:00:09", "02:00:00:00:00", "zz", "02:00:00:00:00:09:01", "2:0:0:0:0:9"))),
+                     maybe(0.8, words("dev", dev())), maybe(0.5, words("nud", pick("permanent", "reachable", "stale", "noarp", "delay", "x", "failed", "none"))))
+    if obj == "route":
+        p = pick("10.8.0.0/16", "10.8.0.1/16", "default", "x", "10.8.0.0/40", "172.28.0.0/16")
+        return words("ip", o, pick("add", "a", "del", "d", "replace", "change", "get", "g", "append"), p,
+                     maybe(0.6, words("via", pick("172.28.0.1", "172.28.0.12", "9.9.9.9", "x"))), maybe(0.4, words("dev", dev())),
+                     maybe(0.2, words("metric", pick("5", "x", "-1"))), maybe(0.1, words("table", pick("100", "main", "x"))))
+    if obj == "link":
+        return words("ip", o, "set", maybe(0.5, "dev"), dev(), pick("up", "down", "mtu 1400", "mtu 99999", "mtu 67", "mtu x",
+                     "address 02:42:ac:1c:00:0b", "address zz", "arp off", "arp on", "arp x", "txqueuelen 500", "x", ""))
+    return words("ip", o, pick("change", "set", "x"), maybe(0.5, words("dev", dev())), maybe(0.5, words("name", "arp_cache")))
+
+
+def bridge():
+    obj = pick("fdb", "f", "link", "l", "lin", "vlan", "v", "x", "mdb")
+    gopts = shuffled([maybe(0.3, pick("-s", "-d", "-j", "-j -p", "-statistics", "-details", "-n")),
+                      maybe(0.05, pick("-x", "-V", "-h", "-c"))])
+    r = R.random()
+    if obj in ("fdb", "f"):
+        if r < 0.6:
+            return words("bridge", *gopts, obj, pick("", "show", "sh", "s", "list"),
+                         *shuffled([maybe(0.3, words("br", pick("br0", "br1", "br9", "veth-n1"))),
+                                    maybe(0.3, words("dev", pick("veth-n1", "veth-n4", "br0", "eth9"))),
+                                    maybe(0.05, words("brport", "veth-n2")), maybe(0.05, "x")]))
+        return words("bridge", obj, pick("add", "del", "replace", "append", "flush"),
+                     pick("02:00:00:00:00:01", "zz", "02:00:00:00:00"), words("dev", pick("veth-n1", "br0", "eth9")),
+                     maybe(0.6, pick("master", "self")), maybe(0.5, pick("static", "dynamic", "permanent", "local")),
+                     maybe(0.15, words("vlan", pick("1", "0", "4095", "x"))))
+    if obj in ("link", "l", "lin"):
+        return words("bridge", *gopts, obj, pick("", "show", "sh"), maybe(0.4, words("dev", pick("veth-n1", "br0", "eth9", "veth-n4"))))
+    return words("bridge", *gopts, obj, pick("", "show", "help", "x"))
+
+
+def arp():
+    opts = shuffled([
+        maybe(0.5, pick("-a", "-an", "-n", "-e", "-ne", "-v", "-na", "-ae")),
+        maybe(0.3, words("-i", dev())),
+        maybe(0.1, words("-H", pick("ether", "x", "ax25"))),
+        maybe(0.1, pick("-Z", "--frob", "-h", "-V", "--version", "--numeric", "--all", "--verbose")),
+    ])
+    r = R.random()
+    if r < 0.6:
+        return words("arp", *opts, maybe(0.3, pick("172.28.0.12", "172.28.0.1", "nohost", "n2", "172.28.0.300", "1.2.3.4")))
+    if r < 0.8:
+        return words("arp", maybe(0.3, "-i eth0"), "-s", pick("172.28.0.80", "nohost", "x"), pick("02:00:00:00:00:80", "zz", "02:00:00"),
+                     maybe(0.3, pick("pub", "temp", "netmask 255.255.255.0", "x")))
+    return words("arp", maybe(0.3, "-i eth0"), "-d", pick("172.28.0.80", "172.28.0.12", "nohost", "172.28.0.99"), maybe(0.2, "pub"))
+
+
+KEYS = ["net.ipv4.conf.eth0.arp_ignore", "net.ipv4.conf.all.arp_announce", "net.ipv4.ip_forward",
+        "net.ipv4.neigh.eth0.base_reachable_time_ms", "net.ipv4.neigh.eth0.gc_stale_time", "net.ipv4.conf.default.arp_accept",
+        "net.ipv4.conf.eth0.proxy_arp", "net.ipv4.neigh.lo.retrans_time_ms", "net.ipv4.conf.eth9.arp_ignore",
+        "net.ipv4.nope", "net/ipv4/conf/eth0/arp_filter", "net.ipv4.icmp_ratelimit", "kernel.nope", "net.ipv4.neigh.eth0.ucast_solicit"]
+
+
+def sysctl():
+    r = R.random()
+    opts = shuffled([maybe(0.3, pick("-n", "-N", "-e", "-q", "-b", "-nN", "-en")), maybe(0.06, pick("-Z", "--foo", "-h", "-V", "-x"))])
+    if r < 0.5:
+        return words("sysctl", *opts, *[pick(*KEYS) for _ in range(R.choice([1, 1, 2, 3]))])
+    if r < 0.8:
+        k = pick(*KEYS)
+        v = pick("0", "1", "2", "-1", "x", "99999999999", "3000", "", "1 2")
+        return words("sysctl", *opts, maybe(0.8, "-w"), f"{k}={v}" if " " not in v else f"{k}={v.split()[0]}")
+    # no whole -a: it lists the machine's every key, most of them not a network namespace's
+    return words("sysctl", *opts, pick("-p /nonexistent", "-w", "", "-a -r arp_ignore", "-a -r eth0.arp", "-N -a -r proxy_arp$", "-r arp_announce -a -N"))
+
+
+def nft():
+    return pick(
+        "nft list ruleset", "nft list tables", "nft -a list ruleset", "nft add table ip t", "nft add table inet t2",
+        "nft list table ip t", "nft list table ip nope", "nft delete table ip t", "nft flush ruleset", "nft foo",
+        "nft list", "nft add table x t", "nft add chain ip t c", "nft list chains", "nft -c add table ip t3",
+        "nft create table ip t", "nft -v", "nft list table t", "nft add table arp a", "nft list table arp a",
+        "nft -x", "nft add set ip t s", "nft list sets", "nft add rule ip t c counter", "nft list chain ip t c")
+
+
+def tcpdump():
+    return pick("tcpdump -i eth9 -c 1", "tcpdump -r /nonexistent", "tcpdump --version", "tcpdump -Z", "tcpdump -c x -i eth0",
+                "tcpdump -c 0 -i eth0", "tcpdump -i eth0 -c 1 nonsense", "tcpdump -s x -i eth0", "tcpdump -r", "tcpdump -P")
+
+
+def arpscan():
+    opts = shuffled([maybe(0.9, words("-I", pick("eth0", "eth0", "eth9", "lo"))), maybe(0.4, pick("-q", "-x", "-qx", "-N", "-D")),
+                     maybe(0.4, words("-r", pick("1", "0", "x"))), maybe(0.4, words("-t", pick("100", "50", "0", "x"))),
+                     maybe(0.1, pick("--foo", "-Z", "-V", "--version", "-i 1", "-B 10k"))])
+    tg = pick("172.28.0.12", "172.28.0.11 172.28.0.12", "172.28.0.10-172.28.0.13", "172.28.0.12/30", "172.28.0.8/29",
+              "nohost", "172.28.0.12/33", "172.28.0.12:255.255.255.252", "", "172.28.0.300")
+    return words("arp-scan", *opts, tg)
+
+
+def misc():
+    return pick("arpspoof", "arpspoof -x", "arpspoof -i eth9 172.28.0.12", "arpspoof -c foo -i eth0 172.28.0.12",
+                "arpspoof -t 172.28.0.12", "arpspoof -i eth0", "arpspoof -i eth0 nohost", "arpwatch -x", "arpwatch -i eth9 -d",
+                "macof -x", "macof -n x", "timeout", "timeout x ping -c 1 172.28.0.12", "timeout 5 ping -c 1 -q 172.28.0.12",
+                "timeout -s FOO 1 ping -c 1 172.28.0.12", "timeout 0.5 ping -q 172.28.0.95", "timeout 1", "arpspoof -r -i eth0 172.28.0.12")
+
+
+TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (bridge, 8), (arp, 8), (sysctl, 10), (nft, 5),
+         (tcpdump, 3), (arpscan, 4), (misc, 3)]
+
+
+def main():
+    global R
+    seed = int(sys.argv[1])
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 60
+    R = random.Random(seed)
+    fns = [f for f, w in TOOLS for _ in range(w)]
+    lines = [f"# generated by gen.py {seed} {count}"]
+    for _ in range(count):
+        f = R.choice(fns)
+        cmd = f()
+        node = "host" if f is bridge else pick("n1", "n1", "n1", "n2", "host") if f in (ip, sysctl, arp, nft) else "n1"
+        lines.append(f"{node} {' '.join(cmd.split())}")
+    with open(f"seed-{seed}.cmds", "w") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
