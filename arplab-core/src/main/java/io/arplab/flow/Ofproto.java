@@ -23,6 +23,8 @@ public final class Ofproto {
         /** The ofport_request column, or -1 when none. */
         public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
+        /** The Port row's VLAN configuration (tag, trunks, vlan_mode) as NORMAL uses it. */
+        public PortVlan vlan = PortVlan.NONE;
 
         Port(long ofport, String name, String type, long mac, int dpPort, Map<String, String> options) {
             this.ofport = ofport;
@@ -243,6 +245,16 @@ public final class Ofproto {
             }
         }
         throw new IllegalStateException("no OpenFlow port free on " + name);
+    }
+
+    /** bundle_set(): a port's new VLAN configuration; a change flushes what it learned (bundle_flush_macs()). */
+    public void setVlan(Port p, PortVlan v) {
+        boolean changed = p.vlan.differs(v);
+        p.vlan = v; // the columns as set, even when NORMAL sees no change
+        if (changed) {
+            ml.flush(p.ofport);
+            portsVersion++;
+        }
     }
 
     /** ovs-vsctl del-port: the port leaves the bridge and the datapath; flows naming it stay, as in OVS. */

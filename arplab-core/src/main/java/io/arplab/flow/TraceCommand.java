@@ -99,6 +99,10 @@ public final class TraceCommand {
                         return "field " + kv.key + " set multiple times";
                     }
                     U128[] vm = FieldParser.parseWide(mf, kv.value, names);
+                    boolean masked = kv.value.indexOf('/') >= 0 || kv.value.startsWith("+") || kv.value.startsWith("-");
+                    if (masked && !vm[1].equals(U128.ones(mf.nBits))) { // mf_parse_value(): an exact value only
+                        return "bad value for " + kv.key + " (" + kv.value + ": wildcards not allowed here)";
+                    }
                     m.set(mf, vm[0], vm[1]);
                 }
             }
