@@ -64,6 +64,11 @@ public enum Field {
     /** Fields no OpenFlow protocol carries (mf usable_protocols OFPUTIL_P_NONE), so no flow can match them. */
     static final java.util.Set<Field> NO_PROTOCOL = java.util.EnumSet.of(Field.TUN_TOS, Field.TUN_TTL);
 
+    /** Fields meta-flow.h marks "Access: read-only" (no set_field to them). */
+    static final java.util.Set<Field> READ_ONLY = java.util.EnumSet.of(Field.DP_HASH, Field.RECIRC_ID, Field.CONJ_ID,
+            Field.TUN_TTL, Field.TUN_TOS, Field.CT_STATE, Field.CT_ZONE, Field.ETH_TYPE, Field.IP_PROTO, Field.IP_FRAG,
+            Field.TCP_FLAGS);
+
     /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
     public enum Prereq { NONE, VLAN, ARP, IPV4, IP_ANY, TCP, UDP, ICMPV4 }
 

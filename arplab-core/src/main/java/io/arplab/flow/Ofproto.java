@@ -358,6 +358,10 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String hidden = hiddenError(fm);
+        if (hidden != null) {
+            return hidden;
+        }
         if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
             for (Action a : flattened(fm.actions())) {
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
@@ -369,6 +373,60 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */
+    static final int TABLE_INTERNAL = 254;
+
+    /**
+     * add_internal_flows()' rules in TBL_INTERNAL, as (field, value, priority): recirc_id=0 resubmits to table 0
+     * (priority 2), a catch-all drops (1), reg0=1/2/3 are the miss, no-packet-in and drop-frags rules (0).
+     */
+    private static final long[][] INTERNAL_RULES = {{-1, 0, 1}, {Slot.RECIRC_ID.ordinal(), 0, 2},
+        {Slot.REG0.ordinal(), 1, 0}, {Slot.REG0.ordinal(), 2, 0}, {Slot.REG0.ordinal(), 3, 0}};
+
+    /**
+     * ofproto.c add_flow_init(): an add to the read-only table 254, or one whose match sets a hidden field (a
+     * recirc_id other than 0, any dp_hash: minimatch_has_default_hidden_fields()), is OFPBRC_EPERM; so is a modify
+     * or delete of table 254 that collect_rules_loose()/_strict() find only internal rules for.
+     */
+    private static String hiddenError(FlowMod fm) {
+        Match m = fm.match();
+        if (fm.command() == FlowMod.Command.ADD) {
+            long recirc = m.value(Slot.RECIRC_ID), recircMask = m.mask(Slot.RECIRC_ID) & 0xffffffffL;
+            boolean hidden = recirc != 0 || recircMask != 0 && recircMask != 0xffffffffL
+                    || m.value(Slot.DP_HASH) != 0 || m.mask(Slot.DP_HASH) != 0;
+            return fm.table() == TABLE_INTERNAL || hidden ? "OFPBRC_EPERM" : null;
+        }
+        if (fm.table() != TABLE_INTERNAL || fm.command() == FlowMod.Command.QUERY) {
+            return null; // a flow_mod for all tables skips the hidden one
+        }
+        boolean strict = fm.command() == FlowMod.Command.MODIFY_STRICT
+                || fm.command() == FlowMod.Command.DELETE_STRICT;
+        for (long[] r : INTERNAL_RULES) {
+            Match rule = new Match();
+            if (r[0] >= 0) {
+                Slot f = Slot.ALL[(int) r[0]];
+                rule.putSlot(f, r[1], f.max);
+            }
+            boolean hit = strict ? rule.equals(m) && fm.priority() == r[2] : looselyMatches(rule, m)
+                    && (fm.cookieMask() == 0 || (fm.cookie() & fm.cookieMask()) == 0);
+            if (hit) {
+                return "OFPBRC_EPERM";
+            }
+        }
+        return null;
+    }
+
+    // cls_rule_is_loose_match(): the rule matches at least every bit the criteria match, with the same values
+    private static boolean looselyMatches(Match rule, Match criteria) {
+        for (Slot f : Slot.ALL) {
+            long cm = criteria.mask(f);
+            if ((rule.mask(f) & cm) != cm || ((rule.value(f) ^ criteria.value(f)) & cm) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
