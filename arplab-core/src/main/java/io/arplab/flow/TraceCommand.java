@@ -48,6 +48,7 @@ public final class TraceCommand {
         for (Slot s : Slot.ALL) {
             flow[s.ordinal()] = fm.match().value(s);
         }
+        flow[Slot.ACTSET_OUTPUT.ordinal()] = 0; // xlate_actions(): OFPP_UNSET until the pipeline writes one
         if (flow[Slot.VLAN_TPID.ordinal()] == 0 && flow[Slot.VLAN_TCI.ordinal()] != 0) {
             flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
         }

@@ -255,6 +255,18 @@ final class Xlate {
         }
     }
 
+    // flow->actset_output holds the action set's output while a table is looked up; it is no datapath field, so its
+    // bits never reach the megaflow (flow_wildcards_init_for_packet())
+    private Rule lookup(Classifier table) {
+        int a = Slot.ACTSET_OUTPUT.ordinal();
+        long saved = flow[a];
+        flow[a] = actsetOutput;
+        Rule r = table.lookup(flow, wc);
+        flow[a] = saved;
+        wc[a] = 0;
+        return r;
+    }
+
     private void table(int t) {
         if (++depth > MAX_DEPTH) {
             problem("over max translation depth " + MAX_DEPTH);
@@ -262,7 +274,7 @@ final class Xlate {
             return;
         }
         Classifier table = br.tables.table(t);
-        Rule r = table.lookup(flow, wc); // lib/classifier.c find_match_wc() through classifier_lookup()
+        Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
         List<Action> program = table.found;
         if (trace != null) {
             lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
@@ -1548,7 +1560,8 @@ final class Xlate {
 
     static {
         for (Slot s : Slot.ALL) {
-            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID;
+            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID
+                    && s != Slot.ACTSET_OUTPUT;
             TUNNEL_KEY[s.ordinal()] = s.name().startsWith("TUN_");
         }
     }
