@@ -52,6 +52,8 @@ public final class Ofproto {
     /** The fail_mode column: "secure", "standalone", or null (unset: standalone). */
     public String failMode = "secure";
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
+    /** The Bridge's other_config:forward-bpdu: NORMAL forwards frames to reserved multicast addresses. */
+    public boolean forwardBpdu;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     public final Conntrack ct = new Conntrack();

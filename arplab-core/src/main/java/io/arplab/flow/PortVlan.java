@@ -174,6 +174,16 @@ public final class PortVlan {
         };
     }
 
+    /**
+     * packets.c eth_addr_is_reserved(): 802.1D/Q's 01:80:c2:00:00:00-0f, Extreme's EDP/EAPS, Cisco's ISL, CDP,
+     * PVST+, Uplink Fast and CFM addresses, which NORMAL does not forward (is_admissible()).
+     */
+    static boolean reserved(long mac) {
+        return mac >>> 4 == 0x0180c200000L || mac == 0x00e02b000000L || mac == 0x00e02b000004L
+                || mac == 0x00e02b000006L || mac == 0x01000c000000L || mac == 0x01000cccccccL
+                || mac == 0x01000ccccccdL || mac == 0x01000ccdcdcdL || mac >>> 3 == 0x01000cccccc0L >>> 3;
+    }
+
     /** check_and_set_cvlan_mask(): a dot1q-tunnel output with cvlans matches the inner tag. */
     boolean matchesInnerTag() {
         return mode == Mode.DOT1Q_TUNNEL && cvlans != null;

@@ -1111,6 +1111,10 @@ final class Xlate {
         }
         int[] tags = inVlan.input(inTags); // xvlan_input_translate()
         int vlan = PortVlan.vid(tags[0]);
+        if (inPort != null && !br.forwardBpdu && PortVlan.reserved(dst)) { // is_admissible()
+            note("packet has reserved destination MAC, dropping");
+            return;
+        }
         boolean gratArp = false;
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
             // is_gratuitous_arp() looks at the op, and at both addresses of a request

@@ -327,6 +327,7 @@ final class OvsdbRows {
         }
         o.protocols = versions.isEmpty() ? List.of(OfVersion.values()) : versions;
         Map<String, String> other = br.map("other_config");
+        o.forwardBpdu = "true".equalsIgnoreCase(other.get("forward-bpdu")); // smap_get_bool()
         String dpid = other.get("datapath-id");
         if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);
