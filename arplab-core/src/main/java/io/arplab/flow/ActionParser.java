@@ -593,7 +593,7 @@ public final class ActionParser {
         if (f == null) {
             throw new FlowParseException(key + " is not a valid OXM field name");
         }
-        if (Field.NO_PROTOCOL.contains(f) || f == Field.CONJ_ID) { // parse_SET_FIELD(): !mf->writable
+        if (Field.READ_ONLY.contains(f)) { // parse_SET_FIELD(): !mf->writable
             throw new FlowParseException(key + " is read-only");
         }
         U128[] vm = FieldParser.parseWide(f, value.substring(0, arrow), names);

@@ -23,6 +23,7 @@ public enum Field {
     XXREG0(0, 4), XXREG1(1, 4), XXREG2(2, 4), XXREG3(3, 4),
     PKT_MARK("pkt_mark", null, "NXM_NX_PKT_MARK", Slot.PKT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CONJ_ID("conj_id", null, "NXM_NX_CONJ_ID", Slot.CONJ_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
+    ACTSET_OUTPUT("actset_output", null, null, Slot.ACTSET_OUTPUT, 0, 16, 4, Kind.PORT, Prereq.NONE, false, null),
     RECIRC_ID("recirc_id", null, "NXM_NX_RECIRC_ID", Slot.RECIRC_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     DP_HASH("dp_hash", null, "NXM_NX_DP_HASH", Slot.DP_HASH, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CT_STATE("ct_state", null, "NXM_NX_CT_STATE", Slot.CT_STATE, 0, 32, 4, Kind.CT_STATE, Prereq.NONE, true, null),
@@ -63,6 +64,12 @@ public enum Field {
 
     /** Fields no OpenFlow protocol carries (mf usable_protocols OFPUTIL_P_NONE), so no flow can match them. */
     static final java.util.Set<Field> NO_PROTOCOL = java.util.EnumSet.of(Field.TUN_TOS, Field.TUN_TTL);
+
+    /** Fields meta-flow.h marks "Access: read-only" (no set_field to them). */
+    static final java.util.Set<Field> READ_ONLY = java.util.EnumSet.of(Field.DP_HASH, Field.RECIRC_ID, Field.CONJ_ID,
+            Field.ACTSET_OUTPUT,
+            Field.TUN_TTL, Field.TUN_TOS, Field.CT_STATE, Field.CT_ZONE, Field.ETH_TYPE, Field.IP_PROTO, Field.IP_FRAG,
+            Field.TCP_FLAGS);
 
     /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
     public enum Prereq { NONE, VLAN, ARP, IPV4, IP_ANY, TCP, UDP, ICMPV4 }
@@ -205,6 +212,8 @@ public enum Field {
         BY_NAME.put("OXM_OF_UDP_DST", UDP_DST);
         BY_NAME.put("OXM_OF_IN_PORT", IN_PORT);
         BY_NAME.put("OXM_OF_TUNNEL_ID", TUN_ID);
+        BY_NAME.put("ONFOXM_ET_ACTSET_OUTPUT", ACTSET_OUTPUT);
+        BY_NAME.put("OXM_OF_ACTSET_OUTPUT", ACTSET_OUTPUT);
     }
 
     /** mf_from_name(): by name, alternative name, or NXM/OXM name; null when unknown. */

@@ -78,6 +78,13 @@ public final class FlowStatsFormat {
         if (s.charAt(s.length() - 1) != ' ') {
             s.append(' ');
         }
+        if (fm.setCookie() && fm.cookie() != 0 && fm.cookie() != -1L) {
+            s.append("cookie:0x").append(Long.toHexString(fm.cookie())).append(' ');
+        }
+        if (fm.cookieMask() != 0) {
+            s.append("cookie:0x").append(Long.toHexString(fm.cookie())).append("/0x")
+                    .append(Long.toHexString(fm.cookieMask())).append(' ');
+        }
         if (fm.idleTimeout() != 0) {
             s.append("idle:").append(fm.idleTimeout()).append(' ');
         }

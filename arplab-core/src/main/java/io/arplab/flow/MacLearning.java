@@ -44,11 +44,16 @@ public final class MacLearning {
     }
 
     /**
-     * mac_learning_insert() + update: learns {@code mac} on {@code port}; marks it most recently used. Returns
-     * whether the table changed (a new entry or a move), as mac_learning_update() does.
+     * mac_learning_update(): learns {@code mac} on {@code port} and marks it most recently used, unless
+     * is_mac_learning_update_needed() finds nothing to do (the entry is on that port, was learned within the second
+     * and this is no gratuitous ARP). Returns whether the table changed (a new entry or a move).
      */
-    public boolean learn(long mac, int vlan, long port, long now) {
+    public boolean learn(long mac, int vlan, long port, long now, boolean gratArp) {
         long k = key(mac, vlan);
+        Entry known = lru.get(k);
+        if (known != null && known.expires > now && known.port == port && !gratArp && age(known, now) <= 0) {
+            return false;
+        }
         Entry e = lru.remove(k);
         long before = version;
         if (e == null || e.expires <= now) {

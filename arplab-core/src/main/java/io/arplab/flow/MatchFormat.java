@@ -73,7 +73,7 @@ public final class MatchFormat {
     // match_add_ethernet_prereq(): a field with prerequisites (Ethernet and up) brings packet_type=(0,0) along
     static boolean ethernet(Match m) {
         for (int i = Slot.DL_DST.ordinal(); i < Slot.ALL.length; i++) {
-            if (m.mask(Slot.ALL[i]) != 0) {
+            if (m.mask(Slot.ALL[i]) != 0 && Slot.ALL[i] != Slot.ACTSET_OUTPUT) {
                 return true;
             }
         }
@@ -96,6 +96,9 @@ public final class MatchFormat {
         u32(s, "dp_hash", m, Slot.DP_HASH);
         if (m.mask(Slot.CONJ_ID) != 0) { // match_format(): always decimal
             s.append("conj_id=").append(m.value(Slot.CONJ_ID)).append(',');
+        }
+        if (m.mask(Slot.ACTSET_OUTPUT) != 0) {
+            s.append("actset_output=").append(Ports.format(m.value(Slot.ACTSET_OUTPUT), names)).append(',');
         }
         if (m.mask(Slot.CT_STATE) != 0) {
             s.append("ct_state=");

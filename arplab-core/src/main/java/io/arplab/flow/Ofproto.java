@@ -23,6 +23,8 @@ public final class Ofproto {
         /** The ofport_request column, or -1 when none. */
         public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
+        /** The Port row's VLAN configuration (tag, trunks, vlan_mode) as NORMAL uses it. */
+        public PortVlan vlan = PortVlan.NONE;
 
         Port(long ofport, String name, String type, long mac, int dpPort, Map<String, String> options) {
             this.ofport = ofport;
@@ -50,6 +52,8 @@ public final class Ofproto {
     /** The fail_mode column: "secure", "standalone", or null (unset: standalone). */
     public String failMode = "secure";
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
+    /** The Bridge's other_config:forward-bpdu: NORMAL forwards frames to reserved multicast addresses. */
+    public boolean forwardBpdu;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     public final Conntrack ct = new Conntrack();
@@ -245,6 +249,16 @@ public final class Ofproto {
         throw new IllegalStateException("no OpenFlow port free on " + name);
     }
 
+    /** bundle_set(): a port's new VLAN configuration; a change flushes what it learned (bundle_flush_macs()). */
+    public void setVlan(Port p, PortVlan v) {
+        boolean changed = p.vlan.differs(v);
+        p.vlan = v; // the columns as set, even when NORMAL sees no change
+        if (changed) {
+            ml.flush(p.ofport);
+            portsVersion++;
+        }
+    }
+
     /** ovs-vsctl del-port: the port leaves the bridge and the datapath; flows naming it stay, as in OVS. */
     public void removePort(Port p, long now) {
         clock = Math.max(clock, now);
@@ -346,6 +360,10 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String hidden = hiddenError(fm);
+        if (hidden != null) {
+            return hidden;
+        }
         if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
             for (Action a : flattened(fm.actions())) {
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
@@ -357,6 +375,60 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */
+    static final int TABLE_INTERNAL = 254;
+
+    /**
+     * add_internal_flows()' rules in TBL_INTERNAL, as (field, value, priority): recirc_id=0 resubmits to table 0
+     * (priority 2), a catch-all drops (1), reg0=1/2/3 are the miss, no-packet-in and drop-frags rules (0).
+     */
+    private static final long[][] INTERNAL_RULES = {{-1, 0, 1}, {Slot.RECIRC_ID.ordinal(), 0, 2},
+        {Slot.REG0.ordinal(), 1, 0}, {Slot.REG0.ordinal(), 2, 0}, {Slot.REG0.ordinal(), 3, 0}};
+
+    /**
+     * ofproto.c add_flow_init(): an add to the read-only table 254, or one whose match sets a hidden field (a
+     * recirc_id other than 0, any dp_hash: minimatch_has_default_hidden_fields()), is OFPBRC_EPERM; so is a modify
+     * or delete of table 254 that collect_rules_loose()/_strict() find only internal rules for.
+     */
+    private static String hiddenError(FlowMod fm) {
+        Match m = fm.match();
+        if (fm.command() == FlowMod.Command.ADD) {
+            long recirc = m.value(Slot.RECIRC_ID), recircMask = m.mask(Slot.RECIRC_ID) & 0xffffffffL;
+            boolean hidden = recirc != 0 || recircMask != 0 && recircMask != 0xffffffffL
+                    || m.value(Slot.DP_HASH) != 0 || m.mask(Slot.DP_HASH) != 0;
+            return fm.table() == TABLE_INTERNAL || hidden ? "OFPBRC_EPERM" : null;
+        }
+        if (fm.table() != TABLE_INTERNAL || fm.command() == FlowMod.Command.QUERY) {
+            return null; // a flow_mod for all tables skips the hidden one
+        }
+        boolean strict = fm.command() == FlowMod.Command.MODIFY_STRICT
+                || fm.command() == FlowMod.Command.DELETE_STRICT;
+        for (long[] r : INTERNAL_RULES) {
+            Match rule = new Match();
+            if (r[0] >= 0) {
+                Slot f = Slot.ALL[(int) r[0]];
+                rule.putSlot(f, r[1], f.max);
+            }
+            boolean hit = strict ? rule.equals(m) && fm.priority() == r[2] : looselyMatches(rule, m)
+                    && (fm.cookieMask() == 0 || (fm.cookie() & fm.cookieMask()) == 0);
+            if (hit) {
+                return "OFPBRC_EPERM";
+            }
+        }
+        return null;
+    }
+
+    // cls_rule_is_loose_match(): the rule matches at least every bit the criteria match, with the same values
+    private static boolean looselyMatches(Match rule, Match criteria) {
+        for (Slot f : Slot.ALL) {
+            long cm = criteria.mask(f);
+            if ((rule.mask(f) & cm) != cm || ((rule.value(f) ^ criteria.value(f)) & cm) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

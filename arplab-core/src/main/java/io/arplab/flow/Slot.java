@@ -14,7 +14,8 @@ public enum Slot {
     PKT_MARK(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
     DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), VLAN_TPID(16), VLAN_TCI1(16), VLAN_TPID1(16),
     NW_SRC(32), NW_DST(32), NW_PROTO(8), NW_TOS(8), NW_TTL(8),
-    NW_FRAG(2), ARP_SHA(48), ARP_THA(48), TP_SRC(16), TP_DST(16), TCP_FLAGS(12);
+    NW_FRAG(2), ARP_SHA(48), ARP_THA(48), TP_SRC(16), TP_DST(16), TCP_FLAGS(12),
+    ACTSET_OUTPUT(16); // the action set's output port while a table is looked up (never in a megaflow)
 
     public static final Slot[] ALL = values();
     public final int bits;

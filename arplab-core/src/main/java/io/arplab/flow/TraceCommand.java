@@ -48,6 +48,7 @@ public final class TraceCommand {
         for (Slot s : Slot.ALL) {
             flow[s.ordinal()] = fm.match().value(s);
         }
+        flow[Slot.ACTSET_OUTPUT.ordinal()] = 0; // xlate_actions(): OFPP_UNSET until the pipeline writes one
         if (flow[Slot.VLAN_TPID.ordinal()] == 0 && flow[Slot.VLAN_TCI.ordinal()] != 0) {
             flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
         }
@@ -99,6 +100,10 @@ public final class TraceCommand {
                         return "field " + kv.key + " set multiple times";
                     }
                     U128[] vm = FieldParser.parseWide(mf, kv.value, names);
+                    boolean masked = kv.value.indexOf('/') >= 0 || kv.value.startsWith("+") || kv.value.startsWith("-");
+                    if (masked && !vm[1].equals(U128.ones(mf.nBits))) { // mf_parse_value(): an exact value only
+                        return "bad value for " + kv.key + " (" + kv.value + ": wildcards not allowed here)";
+                    }
                     m.set(mf, vm[0], vm[1]);
                 }
             }

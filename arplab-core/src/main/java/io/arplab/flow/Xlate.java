@@ -255,6 +255,18 @@ final class Xlate {
         }
     }
 
+    // flow->actset_output holds the action set's output while a table is looked up; it is no datapath field, so its
+    // bits never reach the megaflow (flow_wildcards_init_for_packet())
+    private Rule lookup(Classifier table) {
+        int a = Slot.ACTSET_OUTPUT.ordinal();
+        long saved = flow[a];
+        flow[a] = actsetOutput;
+        Rule r = table.lookup(flow, wc);
+        flow[a] = saved;
+        wc[a] = 0;
+        return r;
+    }
+
     private void table(int t) {
         if (++depth > MAX_DEPTH) {
             problem("over max translation depth " + MAX_DEPTH);
@@ -262,7 +274,7 @@ final class Xlate {
             return;
         }
         Classifier table = br.tables.table(t);
-        Rule r = table.lookup(flow, wc); // lib/classifier.c find_match_wc() through classifier_lookup()
+        Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
         List<Action> program = table.found;
         if (trace != null) {
             lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
@@ -1001,7 +1013,7 @@ final class Xlate {
         } else if (port == Ports.NORMAL) {
             normal();
         } else if (port == Ports.FLOOD || port == Ports.ALL) {
-            flood(in, false);
+            flood(in);
         } else if (port == Ports.CONTROLLER) {
             controller(maxLen, buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
         } else if (port == in) {
@@ -1088,41 +1100,98 @@ final class Xlate {
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
         wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        int vlan = (int) (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID);
+        Ofproto.Port inPort = br.port(in);
+        PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
+        int[] inTags = PortVlan.extract(flow);
+        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? "" : inPort.name);
+        if (refused != null) { // input_vid_is_valid()
+            error(refused);
+            problem("disallowed VLAN VID for this input port, dropping");
+            return;
+        }
+        int[] tags = inVlan.input(inTags); // xvlan_input_translate()
+        int vlan = PortVlan.vid(tags[0]);
+        if (inPort != null && !br.forwardBpdu && PortVlan.reserved(dst)) { // is_admissible()
+            note("packet has reserved destination MAC, dropping");
+            return;
+        }
+        boolean gratArp = false;
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
             // is_gratuitous_arp() looks at the op, and at both addresses of a request
             wc[Slot.NW_PROTO.ordinal()] = 0xff;
-            if (flow[Slot.NW_PROTO.ordinal()] == 1) {
+            long op = flow[Slot.NW_PROTO.ordinal()];
+            if (op == 1) {
                 wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
                 wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
             }
+            gratArp = op == 2 || op == 1 && flow[Slot.NW_SRC.ordinal()] == flow[Slot.NW_DST.ordinal()];
         }
         if ((src & 0x0100_0000_0000L) == 0) {
             // update_learning_table(): with side effects only; a change is reported
-            if (sideEffects && br.ml.learn(src, vlan, in, now) && trace != null) {
+            if (sideEffects && br.ml.learn(src, vlan, in, now, gratArp) && trace != null) {
                 Ofproto.Port p = br.port(in);
                 note("learned that " + MatchFormat.mac(src) + " is on port "
                         + (p == null ? Ports.format(in, PortMap.NONE) : p.name) + " in VLAN " + vlan);
             }
-            xc.learn(src, vlan, in);
+            xc.learn(src, vlan, in, gratArp);
         }
         MacLearning.Entry e = (dst & 0x0100_0000_0000L) == 0 ? br.ml.lookup(dst, vlan, now) : null;
         if (e == null) {
             note("no learned MAC for destination, flooding");
-            flood(in, true);
+            normalFlood(in, tags);
         } else if (e.port == in) {
             note("learned port is input port, dropping");
         } else {
             note("forwarding to learned port");
-            output(e.port);
+            outputNormal(e.port, tags);
         }
     }
 
-    // NORMAL floods by bundle, in the order the bridge made them (xlate_normal_flood()'s xbundles list: LOCAL, then
-    // the ports as added); FLOOD and ALL by flood_packets()' walk of the xports hmap. The flood's last port is the
-    // last action when the flood is.
-    private void flood(long in, boolean normal) {
-        List<Ofproto.Port> ports = new ArrayList<>(normal ? br.ports() : br.portsInHashOrder());
+    // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"
+    private void error(String s) {
+        if (trace != null) {
+            trace.append("    ".repeat(level + 1)).append(" >>>> ").append(s).append(" <<<<\n");
+        }
+    }
+
+    // xlate_normal_flood(): every other bundle that carries the packet's VLAN, in the order the bridge made them
+    // (its xbundles list: LOCAL, then the ports as added); the flood's last port is the last action when it is
+    private void normalFlood(long in, int[] tags) {
+        List<Ofproto.Port> ports = new ArrayList<>(br.ports());
+        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags));
+        boolean outerTail = tail;
+        for (int i = 0; i < ports.size(); i++) {
+            tail = outerTail && i == ports.size() - 1;
+            outputNormal(ports.get(i).ofport, tags);
+        }
+        tail = outerTail;
+    }
+
+    // output_normal(): the tags the output port sends (xvlan_output_translate(), xvlan_put()) for this output only
+    private void outputNormal(long port, int[] tags) {
+        Ofproto.Port p = br.port(port);
+        if (p == null) {
+            output(port);
+            return;
+        }
+        if (p.vlan.matchesInnerTag()) {
+            wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
+        }
+        int tci = Slot.VLAN_TCI.ordinal(), tpid = Slot.VLAN_TPID.ordinal(), tci1 = Slot.VLAN_TCI1.ordinal(),
+                tpid1 = Slot.VLAN_TPID1.ordinal();
+        long[] old = {flow[tci], flow[tpid], flow[tci1], flow[tpid1]};
+        PortVlan.put(flow, p.vlan.output(tags));
+        output(port);
+        flow[tci] = old[0];
+        flow[tpid] = old[1];
+        flow[tci1] = old[2];
+        flow[tpid1] = old[3];
+    }
+
+    // FLOOD and ALL: flood_packets()' walk of the xports hmap. The flood's last port is the last action when the
+    // flood is.
+    private void flood(long in) {
+        List<Ofproto.Port> ports = new ArrayList<>(br.portsInHashOrder());
         ports.removeIf(p -> p.ofport == in);
         boolean outerTail = tail;
         for (int i = 0; i < ports.size(); i++) {
@@ -1495,7 +1564,8 @@ final class Xlate {
 
     static {
         for (Slot s : Slot.ALL) {
-            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID;
+            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID
+                    && s != Slot.ACTSET_OUTPUT;
             TUNNEL_KEY[s.ordinal()] = s.name().startsWith("TUN_");
         }
     }

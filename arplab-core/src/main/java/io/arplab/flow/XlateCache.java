@@ -20,7 +20,7 @@ final class XlateCache {
     static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3;
 
     final List<Rule> rules = new ArrayList<>(8);
-    /** NORMAL's learning: (mac, vlan, in_port) triples. */
+    /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
     long[] learned = new long[0];
     final List<Op> ops = new ArrayList<>(2);
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
@@ -28,12 +28,13 @@ final class XlateCache {
     /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
     boolean normal;
 
-    void learn(long mac, int vlan, long port) {
+    void learn(long mac, int vlan, long port, boolean gratArp) {
         int n = learned.length;
-        learned = java.util.Arrays.copyOf(learned, n + 3);
+        learned = java.util.Arrays.copyOf(learned, n + 4);
         learned[n] = mac;
         learned[n + 1] = vlan;
         learned[n + 2] = port;
+        learned[n + 3] = gratArp ? 1 : 0;
     }
 
     /** xlate_push_stats(): a packet of {@code len} bytes the megaflow served at {@code now}. */
@@ -41,8 +42,8 @@ final class XlateCache {
         for (int i = 0; i < rules.size(); i++) {
             rules.get(i).hit(now, len);
         }
-        for (int i = 0; i < learned.length; i += 3) {
-            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now);
+        for (int i = 0; i < learned.length; i += 4) {
+            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0);
         }
     }
 }

@@ -41,7 +41,7 @@ final class LabFormat {
     static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind", "fdb_max_learned");
     static final List<String> OVS_NETWORK = List.of("subnet", "kind", "datapath_type", "fail_mode", "datapath_id",
             "hwaddr", "protocols", "flows", "ports");
-    static final List<String> OVS_PORT = List.of("ofport", "type", "options");
+    static final List<String> OVS_PORT = List.of("ofport", "type", "options", "tag", "trunks", "vlan_mode");
     static final List<String> HOST = List.of("interfaces", "gateway", "routes", "sysctls", "neighbours", "aliases");
     static final List<String> INTERFACE = List.of("network", "address", "mac", "name", "veth", "veth_mac", "aliases",
             "ofport");
@@ -283,11 +283,40 @@ final class LabFormat {
                         }
                     }
                 }
-                ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options));
+                ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options, portVlan(ps, pe.key().text())));
             }
         }
         Topology.Ovs ovs = new Topology.Ovs(dpType, failMode, dpid, protocols, flows, ports);
         networks.put(name, new Topology.Network(name, Topology.NetworkKind.OVS, subnet, null, name, hwaddr, ovs));
+    }
+
+    // the Port row's tag, trunks and vlan_mode, checked as the vswitch schema constrains them
+    private static io.arplab.flow.PortVlan portVlan(MapNode ps, String port) {
+        int tag = ps.has("tag") ? vlanId(ps.get("tag"), "tag of port '" + port + "'") : -1;
+        java.util.BitSet trunks = null;
+        if (ps.has("trunks")) {
+            trunks = new java.util.BitSet(4096);
+            Node t = ps.get("trunks");
+            for (Node v : t instanceof Yaml.ListNode l ? l.items() : List.of(t)) {
+                trunks.set(vlanId(v, "trunks of port '" + port + "'"));
+            }
+            trunks = trunks.isEmpty() ? null : trunks;
+        }
+        String mode = ps.has("vlan_mode") ? Fields.string(ps.get("vlan_mode"), "a VLAN mode") : null;
+        List<String> modes = List.of("access", "dot1q-tunnel", "native-tagged", "native-untagged", "trunk");
+        if (mode != null && !modes.contains(mode)) {
+            throw error(ps.get("vlan_mode"), "vlan_mode '" + mode + "' of port '" + port + "' is not one of "
+                    + String.join(", ", modes));
+        }
+        return io.arplab.flow.PortVlan.configure(tag, trunks, null, mode, null);
+    }
+
+    private static int vlanId(Node n, String what) {
+        long v = Fields.integer(n, "a VLAN id (0 to 4095) as " + what);
+        if (v < 0 || v > 4095) {
+            throw error(n, "VLAN " + v + " in " + what + " out of range (0 to 4095)");
+        }
+        return (int) v;
     }
 
     /** br-NAME when that fits in a device name, else Docker's style br-(12 hex digits). */

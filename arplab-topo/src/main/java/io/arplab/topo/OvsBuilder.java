@@ -40,6 +40,7 @@ final class OvsBuilder {
                 case "geneve" -> lab.addOvsTunnelPort(br, p.name(), p.ofport(), mac, p.options());
                 default -> br.addPort(p.name(), p.type(), p.ofport(), mac, p.options());
             }
+            ofproto.setVlan(ofproto.port(p.name()), p.vlan());
         }
         return br;
     }

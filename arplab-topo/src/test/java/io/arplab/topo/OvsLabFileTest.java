@@ -86,4 +86,24 @@ class OvsLabFileTest {
         assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("c.yaml")))
                 .hasMessageEndingWith("'ofport' of a eth0: network 'lan' is not an OVS network");
     }
+
+    @Test
+    void aPortsVlanKeysOutsideTheSchemaAreLabFileErrors(@TempDir Path tmp) throws IOException {
+        String lab = """
+                networks:
+                  br0: {kind: ovs, ports: {p1: {type: dummy, KEY}}}
+                """;
+        Files.writeString(tmp.resolve("a.yaml"), lab.replace("KEY", "tag: 4096"));
+        Files.writeString(tmp.resolve("b.yaml"), lab.replace("KEY", "trunks: [1, -2]"));
+        Files.writeString(tmp.resolve("c.yaml"), lab.replace("KEY", "vlan_mode: hybrid"));
+        Files.writeString(tmp.resolve("d.yaml"), lab.replace("KEY", "tag: ten"));
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("a.yaml")))
+                .hasMessageEndingWith("VLAN 4096 in tag of port 'p1' out of range (0 to 4095)");
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("b.yaml")))
+                .hasMessageEndingWith("VLAN -2 in trunks of port 'p1' out of range (0 to 4095)");
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("c.yaml"))).hasMessageEndingWith(
+                "vlan_mode 'hybrid' of port 'p1' is not one of access, dot1q-tunnel, native-tagged, native-untagged, trunk");
+        assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("d.yaml")))
+                .hasMessageContaining("expected a VLAN id (0 to 4095) as tag of port 'p1'");
+    }
 }

@@ -47,6 +47,20 @@ class OvsVsctlRecordingTest {
                 """);
     }
 
+    @Test
+    void portVlanColumnsFromTheLabFileAndVsctlAreOvsOwn(@TempDir Path tmp) throws IOException {
+        // the recording's ports, made by add-port with tag, trunks and vlan_mode, as the lab file's port keys
+        assertReplays(tmp, "vlan", """
+                networks:
+                  br0:
+                    kind: ovs
+                    ports:
+                      p1: {type: dummy, tag: 10}
+                      p2: {type: dummy, tag: 5, trunks: [20, 10], vlan_mode: native-tagged}
+                      p3: {type: dummy}
+                """);
+    }
+
     private static void assertReplays(Path tmp, String scenario, String yaml) throws IOException {
         Files.writeString(tmp.resolve("lab.yaml"), yaml);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);

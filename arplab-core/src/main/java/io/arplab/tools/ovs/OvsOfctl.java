@@ -403,8 +403,12 @@ public final class OvsOfctl implements Tool {
         for (FlowMod fm : mods) {
             String error = br.flowMod(fm, version, ctx.now());
             if (error != null) {
-                ctx.err().println(ofpHeader("OFPT_ERROR") + error);
-                ctx.err().println(ofpHeader("OFPT_FLOW_MOD") + FlowStatsFormat.flowMod(fm, version));
+                // OpenFlow 1.0's connection first sets the flow format and table-id extension (two more xids); a
+                // match ofp10_match cannot carry goes as NXT_FLOW_MOD
+                int xid = version == OfVersion.OF10 ? 8 : 6;
+                ctx.err().println(ofpHeader("OFPT_ERROR", xid) + error);
+                ctx.err().println(ofpHeader(version == OfVersion.OF10 && (fm.usable() & FlowMod.P_OF10) == 0
+                        ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD", xid) + FlowStatsFormat.flowMod(fm, version));
                 return 1;
             }
         }

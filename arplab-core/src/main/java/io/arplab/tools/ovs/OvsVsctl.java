@@ -605,6 +605,12 @@ public final class OvsVsctl implements Tool {
                     return;
                 }
                 line("        Port " + Ovsdb.atom(Ovsdb.Atom.S, p));
+                for (String col : List.of("tag", "trunks")) { // cmd_show_tables' Port columns
+                    String v = Ovsdb.format(Ovsdb.column("Port", col), rows.ports.get(p).get(col));
+                    if (!v.equals("[]")) {
+                        line("            " + col + ": " + v);
+                    }
+                }
                 line("            Interface " + Ovsdb.atom(Ovsdb.Atom.S, p));
                 Row i = rows.ifaces.get(p);
                 for (String col : List.of("type", "options", "error")) {

@@ -3,11 +3,13 @@ package io.arplab.tools.ovs;
 import io.arplab.device.OvsBridge;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
+import io.arplab.flow.PortVlan;
 import io.arplab.flow.Ports;
 import io.arplab.runtime.Vswitchd;
 import io.arplab.tools.ovs.Ovsdb.Datum;
 import io.arplab.tools.ovs.Ovsdb.Row;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,7 @@ final class OvsdbRows {
             bridges.put(o.name, r);
             for (Ofproto.Port p : o.ports()) {
                 addRows(o.name, p.name, live(p));
+                vlanColumns(ports.get(p.name), p.vlan);
             }
         }
         stored.failed.forEach((name, iface) -> addRows(stored.failedBridge.get(name), name, copy(iface)));
@@ -246,6 +249,14 @@ final class OvsdbRows {
                 }
             }
         }
+        for (OvsBridge b : vswitchd.bridges()) {
+            for (Ofproto.Port p : b.ofproto().ports()) {
+                Row r = ports.get(p.name);
+                if (r != null && portBridge.get(p.name).equals(b.bridgeName())) {
+                    b.ofproto().setVlan(p, portVlan(r));
+                }
+            }
+        }
         stored.columns.clear();
         for (Row r : all()) {
             Map<String, Datum> keep = new HashMap<>();
@@ -257,6 +268,45 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    // the Port row's VLAN columns as the port's configuration keeps them
+    private static void vlanColumns(Row r, PortVlan v) {
+        if (v.tagColumn >= 0) {
+            r.cols.put("tag", Datum.of(Integer.toString(v.tagColumn)));
+        }
+        r.cols.put("trunks", vlans(v.trunksColumn));
+        r.cols.put("cvlans", vlans(v.cvlansColumn));
+        if (v.modeColumn != null) {
+            r.cols.put("vlan_mode", Datum.of(v.modeColumn));
+        }
+        if (v.qinqColumn != null) {
+            r.cols.put("other_config", Datum.of(Map.of("qinq-ethtype", v.qinqColumn)));
+        }
+    }
+
+    private static Datum vlans(BitSet b) {
+        List<String> atoms = new ArrayList<>();
+        if (b != null) {
+            b.stream().forEach(i -> atoms.add(Integer.toString(i)));
+        }
+        return new Datum(atoms, List.of());
+    }
+
+    // port_configure_vlan()
+    private static PortVlan portVlan(Row r) {
+        String tag = r.string("tag");
+        return PortVlan.configure(tag == null ? -1 : Integer.parseInt(tag), bits(r.get("trunks")),
+                bits(r.get("cvlans")), r.string("vlan_mode"), r.map("other_config").get("qinq-ethtype"));
+    }
+
+    private static BitSet bits(Datum d) {
+        if (d.keys().isEmpty()) {
+            return null;
+        }
+        BitSet b = new BitSet(4096);
+        d.keys().forEach(k -> b.set(Integer.parseInt(k)));
+        return b;
     }
 
     private static String type(Row iface) {
@@ -277,6 +327,7 @@ final class OvsdbRows {
         }
         o.protocols = versions.isEmpty() ? List.of(OfVersion.values()) : versions;
         Map<String, String> other = br.map("other_config");
+        o.forwardBpdu = "true".equalsIgnoreCase(other.get("forward-bpdu")); // smap_get_bool()
         String dpid = other.get("datapath-id");
         if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);

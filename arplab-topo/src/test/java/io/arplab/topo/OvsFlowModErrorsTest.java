@@ -1,0 +1,54 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The switch's own refusals of flow_mods ovs-ofctl sends (src/test/scripts/record-ovs-commands.sh flowmod-errors):
+ * writes to the hidden table 254 and matches on hidden fields answered with OFPT_ERROR and the request echoed,
+ * ct(exec(...)) without commit, and actset_output as a match field, against OVS 3.1's recording.
+ */
+class OvsFlowModErrorsTest {
+    static final Path REF = Path.of("src/test/resources/refdata/ovs/flowmod-errors");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"errors", "actset"})
+    void flowModsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve(name + ".in"), 200_000_000L);
+        String want = Files.readString(REF.resolve(name + ".out"));
+        Files.writeString(Path.of("target", "flowmod-" + name + ".got"), normal(got)); // for a diff
+        Files.writeString(Path.of("target", "flowmod-" + name + ".want"), normal(want));
+        assertThat(normal(got)).isEqualTo(normal(want));
+    }
+
+    // log lines carry OVS's wall clock, and dump-flows lists a table's rules in its classifier's hash order
+    private static String normal(String s) {
+        List<String> out = new ArrayList<>();
+        List<String> flows = new ArrayList<>();
+        boolean dump = false;
+        for (String l : OvsGroupsTest.normal(s).split("\n")) {
+            if (dump && l.startsWith(" ")) {
+                flows.add(l);
+                continue;
+            }
+            flows.sort(null);
+            out.addAll(flows);
+            flows.clear();
+            dump = l.startsWith("### ovs-ofctl") && l.contains(" dump-flows ");
+            out.add(l);
+        }
+        flows.sort(null);
+        out.addAll(flows);
+        return String.join("\n", out);
+    }
+}
