@@ -52,10 +52,11 @@ public final class ActionParser {
                 case "mod_dl_dst" -> out.add(legacy(Field.ETH_DST, value, names));
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
-                case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : Field.TCP_SRC,
-                        FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
-                case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : Field.TCP_DST,
-                        FlowParser.u16(value, "destination port"), 0xffff, Action.Raw.LEGACY));
+                case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
+                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
+                case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : sctp(match)
+                        ? Field.SCTP_DST : Field.TCP_DST, FlowParser.u16(value, "destination port"), 0xffff,
+                        Action.Raw.LEGACY));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -177,7 +178,7 @@ public final class ActionParser {
         if (a instanceof Action.SetField f) {
             return f.raw() != Action.Raw.LEGACY ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
                     : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
-                    : f.field().legacyAction;
+                    : f.field().legacyName();
         } else if (a instanceof Action.Queue q) {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
         }
@@ -262,6 +263,11 @@ public final class ActionParser {
 
     private static boolean udp(Match m) {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
+    }
+
+    // ofpact_put_set_field() of a legacy set_tp_src/dst: the match's L4 protocol picks the field (UDP, SCTP, else TCP)
+    private static boolean sctp(Match m) {
+        return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_SCTP;
     }
 
     private static Action output(String value, PortMap names) {
@@ -597,8 +603,27 @@ public final class ActionParser {
             throw new FlowParseException(key + " is read-only");
         }
         U128[] vm = FieldParser.parseWide(f, value.substring(0, arrow), names);
+        if (!valueValid(f, vm[0].lo())) {
+            throw new FlowParseException(value.substring(0, arrow) + " is not a valid value for field " + key);
+        }
         U128 mask = vm[1].and(f.ones());
         return new Action.SetField(f, vm[0].and(mask), mask, Action.Raw.SET_FIELD);
+    }
+
+    // mf_is_value_valid(): the fields whose bytes hold more bits than the field has
+    private static boolean valueValid(Field f, long v) {
+        return switch (f) {
+            case IP_DSCP -> (v & ~0xfc) == 0;
+            case IP_DSCP_SHIFTED -> (v & ~0x3f) == 0;
+            case IP_ECN -> (v & ~3) == 0;
+            case IP_FRAG -> (v & ~3) == 0;
+            case TCP_FLAGS -> (v & ~0xfff) == 0;
+            case ARP_OP -> (v & 0xff00) == 0;
+            case VLAN_PCP, DL_VLAN_PCP, MPLS_TC -> (v & ~7) == 0;
+            case IPV6_LABEL, MPLS_LABEL -> (v & ~0xfffff) == 0;
+            case MPLS_BOS -> (v & ~1) == 0;
+            default -> true;
+        };
     }
 
     private static Action legacy(Field f, String value, PortMap names) {
@@ -775,7 +800,8 @@ public final class ActionParser {
                 tags = Math.max(0, tags - 1);
             }
             if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
-                    && !(tags > 0 ? tagged : untagged).prereqsOk(sf.field())) {
+                    && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
+                        || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
                 if (!match.prereqsOk(mv.src().field())) {
@@ -813,7 +839,8 @@ public final class ActionParser {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6
                         || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
-                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
+                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
+                        || ct.nat() != null && ct.nat().indexOf('=') >= 0 && !match.isIp()) { // check_NAT(): an IPv4 range
                     throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match, table);
@@ -876,7 +903,7 @@ public final class ActionParser {
         return switch (f.field()) {
             case IPV4_SRC, IPV4_DST -> !m.isIp();
             case IP_DSCP_SHIFTED, IP_ECN -> !ipAny;
-            case TCP_SRC, TCP_DST, UDP_SRC, UDP_DST -> {
+            case TCP_SRC, TCP_DST, UDP_SRC, UDP_DST, SCTP_SRC, SCTP_DST -> {
                 long proto = m.mask(Slot.NW_PROTO) != 0 ? m.value(Slot.NW_PROTO) : -1;
                 yield !ipAny || (m.value(Slot.NW_FRAG) & m.mask(Slot.NW_FRAG) & 2) != 0
                         || proto != Match.PROTO_TCP && proto != Match.PROTO_UDP && proto != 132;
