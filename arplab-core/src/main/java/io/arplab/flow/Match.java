@@ -132,9 +132,10 @@ public final class Match {
             case IPV6 -> dlType() == ETH_IPV6;
             case IP_ANY -> isIp() || dlType() == ETH_IPV6;
             case MPLS -> dlType() == ETH_MPLS || dlType() == ETH_MPLS_MCAST;
-            case TCP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_TCP;
-            case UDP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_UDP;
-            case SCTP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_SCTP;
+            // MFP_TCP and friends: no transport header in a later fragment (the flow's value, not its mask)
+            case TCP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_TCP && (value(Slot.NW_FRAG) & 2) == 0;
+            case UDP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_UDP && (value(Slot.NW_FRAG) & 2) == 0;
+            case SCTP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_SCTP && (value(Slot.NW_FRAG) & 2) == 0;
             case ICMPV4 -> isIp() && proto == PROTO_ICMP;
             case ICMPV6 -> dlType() == ETH_IPV6 && proto == PROTO_ICMPV6;
             // flow.h is_nd(): ICMPv6 code 0 and type neighbour solicitation or advertisement (the flow's values)
