@@ -500,7 +500,8 @@ final class Xlate {
     // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
     // id (0 for plain dec_ttl), sent nowhere here, as no controller is connected
     private boolean decTtlExpired(Action.DecTtl d) {
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
+        boolean v6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP && !v6) { // compose_dec_ttl(): IPv4 or IPv6
             return false;
         }
         long ttl = flow[Slot.NW_TTL.ordinal()];
@@ -511,7 +512,7 @@ final class Xlate {
         for (int id : d.ids() == null ? List.of(0) : d.ids()) {
             controller(0xffff, 2, id); // OFPR_INVALID_TTL
         }
-        problem("IPv4 decrement TTL exception");
+        problem(v6 ? "IPv6 decrement TTL exception" : "IPv4 decrement TTL exception");
         return true;
     }
 
