@@ -60,6 +60,14 @@ public final class ActionFormat {
             s.append("move:").append(m.src()).append("->").append(m.dst());
         } else if (a instanceof Action.SetField f) {
             formatSetField(f, names, s);
+        } else if (a instanceof Action.PushMpls p) { // format_PUSH_MPLS(), format_POP_MPLS()
+            s.append(String.format("push_mpls:0x%04x", p.ethertype()));
+        } else if (a instanceof Action.PopMpls p) {
+            s.append(String.format("pop_mpls:0x%04x", p.ethertype()));
+        } else if (a instanceof Action.SetMplsTtl t) {
+            s.append("set_mpls_ttl(").append(t.ttl()).append(')');
+        } else if (a instanceof Action.DecMplsTtl) {
+            s.append("dec_mpls_ttl");
         } else if (a instanceof Action.DecTtl d) {
             s.append("dec_ttl");
             if (d.ids() != null) {
@@ -208,6 +216,10 @@ public final class ActionFormat {
                     .append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names)).append('/')
                     .append(MatchFormat.hex(f.mask())).append("->").append(f.field().name);
             case LEGACY -> {
+                if (f.field().slot == Slot.MPLS_LSE) { // format_SET_MPLS_LABEL(), format_SET_MPLS_TC()
+                    s.append(f.field().legacyName()).append('(').append(f.value()).append(')');
+                    return;
+                }
                 s.append(f.field().legacyName()).append(':');
                 if (f.field() == Field.IP_DSCP_SHIFTED) {
                     s.append(f.value() << 2);

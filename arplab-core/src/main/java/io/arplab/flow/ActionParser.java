@@ -85,6 +85,12 @@ public final class ActionParser {
                     }
                     out.add(new Action.PushVlan(type, false));
                 }
+                case "push_mpls", "pop_mpls" -> { // parse_PUSH_MPLS(), parse_POP_MPLS(): str_to_u16()
+                    int type = FlowParser.u16(value, k);
+                    out.add(k.equals("push_mpls") ? new Action.PushMpls(type) : new Action.PopMpls(type));
+                }
+                case "set_mpls_label", "set_mpls_tc", "set_mpls_ttl" -> out.add(setMpls(k, value));
+                case "dec_mpls_ttl" -> out.add(new Action.DecMplsTtl());
                 case "ct" -> out.add(ct(value, match, names));
                 case "group" -> out.add(new Action.Group(u32(value)));
                 case "learn" -> out.add(learn(value, names));
@@ -178,6 +184,7 @@ public final class ActionParser {
         if (a instanceof Action.SetField f) {
             return f.raw() != Action.Raw.LEGACY ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
                     : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
+                    : f.field() == Field.MPLS_LABEL ? "set_mpls_label" : f.field() == Field.MPLS_TC ? "set_mpls_tc"
                     : f.field().legacyName();
         } else if (a instanceof Action.Queue q) {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
@@ -194,7 +201,10 @@ public final class ActionParser {
         java.util.Map.entry(Action.SetTunnel.class, "set_tunnel"), java.util.Map.entry(Action.CtClear.class,
             "ct_clear"), java.util.Map.entry(Action.ClearActions.class, "clear_actions"),
         java.util.Map.entry(Action.WriteActions.class, "write_actions"),
-        java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"));
+        java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"),
+        java.util.Map.entry(Action.PushMpls.class, "push_mpls"), java.util.Map.entry(Action.PopMpls.class, "pop_mpls"),
+        java.util.Map.entry(Action.SetMplsTtl.class, "set_mpls_ttl"),
+        java.util.Map.entry(Action.DecMplsTtl.class, "dec_mpls_ttl"));
 
     // parse_CONJUNCTION(): ovs_scan(arg, "%"SCNi32" , %"SCNu8" / %"SCNu8" %n") over the whole argument
     private static Action conjunction(String arg) {
@@ -610,6 +620,28 @@ public final class ActionParser {
         return new Action.SetField(f, vm[0].and(mask), mask, Action.Raw.SET_FIELD);
     }
 
+    // parse_SET_MPLS_LABEL(), parse_SET_MPLS_TC(), parse_SET_MPLS_TTL(): str_to_u32() or str_to_u8(), then the range
+    private static Action setMpls(String k, String value) {
+        if (value.isEmpty()) {
+            throw new FlowParseException(k + ": expected " + k.substring(9) + ".");
+        }
+        if (k.equals("set_mpls_label")) {
+            long label = u32(value);
+            if ((label & ~0xfffffL) != 0) {
+                throw new FlowParseException(value + ": not a valid MPLS label");
+            }
+            return new Action.SetField(Field.MPLS_LABEL, label, 0xfffff, Action.Raw.LEGACY);
+        }
+        int v = u8(value, k.equals("set_mpls_tc") ? "MPLS TC" : "MPLS TTL");
+        if (k.equals("set_mpls_ttl")) {
+            return new Action.SetMplsTtl(v);
+        }
+        if ((v & ~7) != 0) {
+            throw new FlowParseException(value + ": not a valid MPLS TC");
+        }
+        return new Action.SetField(Field.MPLS_TC, v, 7, Action.Raw.LEGACY);
+    }
+
     // mf_is_value_valid(): the fields whose bytes hold more bits than the field has
     private static boolean valueValid(Field f, long v) {
         return switch (f) {
@@ -798,6 +830,9 @@ public final class ActionParser {
                 tags++;
             } else if (a instanceof Action.PopVlan) {
                 tags = Math.max(0, tags - 1);
+            } else if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
+                tagged = mplsMoved(tagged, a);
+                untagged = mplsMoved(untagged, a);
             }
             if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
                     && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
@@ -858,12 +893,21 @@ public final class ActionParser {
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
         int tags = vlan ? 1 : 0;
+        Match cur = match;
         for (Action a : actions) {
             vlan = tags > 0;
             if (a instanceof Action.PopVlan) {
                 tags = Math.max(0, tags - 1);
             }
-            if (a instanceof Action.PopVlan && !vlan || inconsistent(a, match)) {
+            boolean mplsBad = false;
+            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) { // check_PUSH_MPLS(), check_POP_MPLS()
+                mplsBad = a instanceof Action.PopMpls && !cur.prereqsOk(Field.MPLS_LABEL);
+                cur = mplsMoved(cur, a);
+            } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
+                    || a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && f.field().slot == Slot.MPLS_LSE) {
+                mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
+            }
+            if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
                 usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
             } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
                 Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact
@@ -885,6 +929,18 @@ public final class ActionParser {
             }
         }
         return usable;
+    }
+
+    /** The match as check_PUSH_MPLS()/check_POP_MPLS() leave the flow: the new Ethertype, no nw_proto after a push. */
+    static Match mplsMoved(Match m, Action a) {
+        Match n = m.copy();
+        if (a instanceof Action.PushMpls p) {
+            n.putSlot(Slot.DL_TYPE, p.ethertype(), 0xffff);
+            n.putSlot(Slot.NW_PROTO, 0, 0);
+        } else if (a instanceof Action.PopMpls p) {
+            n.putSlot(Slot.DL_TYPE, p.ethertype(), 0xffff);
+        }
+        return n;
     }
 
     // check_set_ipv4(), check_set_ip(), check_set_l4_port(), check_DEC_TTL(): OpenFlow 1.0's own set actions on a

@@ -124,10 +124,11 @@ public enum Field {
 
     /**
      * The name of the OpenFlow 1.0 action a legacy set of this field prints as: SCTP ports have none of their own
-     * (a set_field goes out as load), but mod_tp_src/dst on an SCTP match set them.
+     * (a set_field goes out as load), but mod_tp_src/dst on an SCTP match set them; set_mpls_label/tc likewise.
      */
     public String legacyName() {
-        return this == SCTP_SRC ? "mod_tp_src" : this == SCTP_DST ? "mod_tp_dst" : legacyAction;
+        return this == SCTP_SRC ? "mod_tp_src" : this == SCTP_DST ? "mod_tp_dst" : this == MPLS_LABEL ? "set_mpls_label"
+                : this == MPLS_TC ? "set_mpls_tc" : legacyAction;
     }
 
     /** All ones over the field's width (its low 64 bits, for a wider field). */
