@@ -97,7 +97,7 @@ public final class FlowParser {
                 if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
                     usable &= FlowMod.P_NXM | FlowMod.P_OXM;
                 }
-                usable &= usable(mf, vm[1] == mf.fullMask() || mf.slots() > 1);
+                usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
                 Subfield sf = Subfield.parse(name);
                 U128 v = FieldParser.parseWide(sf.field(), value, names)[0];
