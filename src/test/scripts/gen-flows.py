@@ -3,12 +3,15 @@
 
 Writes one flow per line (the format record-flows.sh reads): random combinations of the matches of ovs-fields(7)
 (masks, missing prerequisites, repeated fields, values wider than the field) and of the actions of ovs-actions(7).
-  src/test/scripts/gen-flows.py SEED COUNT > src/test/resources/refdata/ovs/differential/random-SEED.in
+  src/test/scripts/gen-flows.py SEED COUNT [v6] > src/test/resources/refdata/ovs/differential/random-SEED.in
+With "v6", IPv6, ICMPv6/ND, SCTP and MPLS fields and set_fields weigh heavily (the same seed without it gives the
+same flows as before).
 """
 import random
 import sys
 
 seed, count = int(sys.argv[1]), int(sys.argv[2])
+v6 = len(sys.argv) > 3 and sys.argv[3] == "v6"
 r = random.Random(seed)
 
 
@@ -112,6 +115,54 @@ FIELDS = [
 ]
 
 
+def ip6():
+    return r.choice(["::", "::1", "fe80::1", "2001:db8::1", "2001:db8:0:0:1::", "ff02::1:ff00:1", "::ffff:10.0.0.1",
+                     "1:0:0:2:0:0:0:3", "fe80::%x:%x" % (r.randrange(1 << 16), r.randrange(1 << 16)),
+                     "%x:%x::%x" % (r.randrange(1 << 16), r.randrange(1 << 16), r.randrange(1 << 16))])
+
+
+def masked_ip6():
+    k = r.randrange(5)
+    if k == 0:
+        return "%s/%d" % (ip6(), r.choice([0, 1, 10, 48, 63, 64, 65, 96, 127, 128, r.randrange(130)]))
+    if k == 1:
+        return "%s/%s" % (ip6(), r.choice(["ffff:ffff::", "ffff::ffff", "::ffff", "::", ip6()]))
+    if k == 2:
+        return r.choice(["1.2.3.4", "2001:db8::g", "::1/1::", "::1/abc", "1:2:3:4:5:6:7:8:9", "::1/-1", "*"])
+    return ip6()
+
+
+if v6:
+    FIELDS += [
+        ("ipv6_src", masked_ip6, "ipv6"), ("ipv6_dst", masked_ip6, "ipv6"), ("ipv6_src", masked_ip6, "ipv6"),
+        ("ipv6_dst", masked_ip6, "ipv6"),
+        ("ipv6_label", lambda: r.choice(["0x12345", "1", "0xfffff", "0x100000", "0x1/0xf", "0x12345/0xfffff",
+                                         "0x5/0xffffffff", "0x100000000"]), "ipv6"),
+        ("nw_tos", lambda: r.choice(["0", "4", "252", "3"]), "ipv6"), ("nw_ttl", lambda: r.choice(["1", "255"]), "ipv6"),
+        ("ip_dscp", lambda: r.choice(["10", "63"]), "ipv6"), ("nw_ecn", lambda: r.choice(["1", "3"]), "ipv6"),
+        ("nw_frag", lambda: r.choice(["no", "yes", "first", "later", "not_later"]), "ipv6"),
+        ("nw_proto", lambda: r.choice(["6", "17", "58", "132", "47"]), "ipv6"),
+        ("tp_src", lambda: r.choice(["80", "0x1000/0xf000", "65535"]), "l4v6"),
+        ("tp_dst", lambda: r.choice(["443", "0x0/0xff00"]), "l4v6"),
+        ("tcp_flags", lambda: r.choice(["+syn", "+syn-ack", "0x012/0x0ff"]), "tcp6"),
+        ("udp_dst", lambda: r.choice(["53", "546"]), "udp6"), ("tcp_src", lambda: "22", "tcp6"),
+        ("sctp_src", lambda: r.choice(["1", "2905", "0x10/0xfff0", "65536"]), "sctp"),
+        ("sctp_dst", lambda: r.choice(["2", "36412"]), "sctp6"),
+        ("icmp_type", lambda: r.choice(["128", "129", "133", "134", "135", "136", "256"]), "icmp6"),
+        ("icmp_code", lambda: r.choice(["0", "1"]), "icmp6"),
+        ("icmpv6_type", lambda: r.choice(["135", "136", "1"]), "icmp6"),
+        ("icmpv6_code", lambda: r.choice(["0", "4"]), "icmp6"),
+        ("nd_target", masked_ip6, "nd"), ("nd_target", lambda: ip6(), "nd"),
+        ("nd_sll", lambda: r.choice([mac(), mac() + "/ff:ff:ff:00:00:00"]), "nd"),
+        ("nd_tll", lambda: mac(), "nd"),
+        ("mpls_label", lambda: r.choice(["0", "5", "1048575", "1048576", "5/0xf"]), "mpls"),
+        ("mpls_tc", lambda: r.choice(["0", "3", "7", "8"]), "mpls"),
+        ("mpls_bos", lambda: r.choice(["0", "1", "2"]), "mpls"),
+        ("mpls_ttl", lambda: r.choice(["0", "64", "255", "256"]), "mpls"),
+    ]
+    PROTOS += ["ipv6", "tcp6", "udp6", "icmp6", "sctp6", "sctp", "mplsm", "ip6"]
+
+
 def field():
     name, gen, need = r.choice(FIELDS)
     if name == "reg":
@@ -122,6 +173,11 @@ def field():
 
 
 def proto_for(need):
+    if v6 and need in ("ipv6", "l4v6", "tcp6", "udp6", "sctp6", "icmp6", "nd"):
+        return {"ipv6": r.choice(["ipv6", "tcp6", "udp6", "icmp6", "sctp6", "ip6"]),
+                "l4v6": r.choice(["tcp6", "udp6", "sctp6", "icmp6"]), "nd": r.choice(["icmp6,icmp_type=135",
+                "icmp6,icmp_type=136", "icmp6,icmp_type=135,icmp_code=0", "icmp6,icmp_type=136,icmp_code=1",
+                "icmp6"])}.get(need, need)
     return {"ip": r.choice(["ip", "tcp", "udp", "icmp"]), "l4": r.choice(["tcp", "udp", "sctp"]),
             "tcp": "tcp", "udp": "udp", "icmp": "icmp", "arp": "arp", "ipv6": "ipv6", "mpls": "mpls",
             "sctp": "sctp"}.get(need, "")
@@ -167,7 +223,20 @@ SET_FIELDS = ["eth_src", "eth_dst", "ip_src", "ip_dst", "reg0", "reg9", "tun_id"
               "ct_mark", "in_port", "icmp_type", "tun_dst", "xreg1"]
 
 
+if v6:
+    SET_FIELDS += ["ipv6_src", "ipv6_dst", "ipv6_label", "nd_target", "nd_sll", "nd_tll", "sctp_src", "sctp_dst",
+                   "icmpv6_type", "icmpv6_code", "mpls_label", "mpls_tc", "mpls_ttl", "mpls_bos", "nw_tos", "tcp_dst"] * 2
+    SUBFIELD_SRC += ["NXM_NX_IPV6_SRC[]", "NXM_NX_IPV6_DST[64..127]", "NXM_NX_IPV6_LABEL[]", "NXM_NX_ND_TARGET[0..31]",
+                     "NXM_NX_ND_SLL[]", "OXM_OF_SCTP_SRC[]", "OXM_OF_MPLS_LABEL[]"]
+    SUBFIELD_DST += ["NXM_NX_IPV6_DST[]", "NXM_NX_IPV6_SRC[0..63]", "NXM_NX_IPV6_LABEL[0..15]", "NXM_NX_ND_TLL[]",
+                     "OXM_OF_SCTP_DST[]", "NXM_NX_ND_TARGET[]", "NXM_NX_MPLS_TTL[]"]
+
+
 def setval(f):
+    if f in ("ipv6_src", "ipv6_dst", "nd_target"):
+        return r.choice([ip6(), ip6() + "/64", ip6() + "/ffff::"])
+    if f in ("nd_sll", "nd_tll"):
+        return mac()
     if f.startswith("eth") or f.endswith("sha"):
         return mac()
     if "ip" in f and "dscp" not in f and "ecn" not in f or f.endswith("spa") or f == "tun_dst":
@@ -177,6 +246,8 @@ def setval(f):
 
 def action():
     k = r.randrange(40)
+    if v6 and k in (0, 33, 34, 39) and r.random() < 0.6:
+        k = r.choice([8, 8, 8, 6, 38, 7, 11])
     if k == 0:
         return "output:%s" % r.choice(["1", "2", "65534", "LOCAL", "NXM_NX_REG1[]", "reg2[0..15]", "NXM_NX_REG3[0..7]",
                                        "in_port", "65535", "0"])
@@ -284,6 +355,6 @@ def flow():
     return (m + "," if m else "") + "actions=" + ",".join(acts)
 
 
-print("# gen-flows.py %d %d" % (seed, count))
+print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else ""))
 for _ in range(count):
     print(flow())

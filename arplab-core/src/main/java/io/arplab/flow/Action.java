@@ -54,6 +54,16 @@ public sealed interface Action {
     /** strip_vlan (OpenFlow 1.0's OFPAT10_STRIP_VLAN) or pop_vlan: OVS keeps which one the switch decoded. */
     record PopVlan(boolean strip) implements Action {}
 
+    /** push_mpls:ETHERTYPE, pop_mpls:ETHERTYPE (ofpact_push_mpls, ofpact_pop_mpls). */
+    record PushMpls(int ethertype) implements Action {}
+
+    record PopMpls(int ethertype) implements Action {}
+
+    /** set_mpls_ttl(TTL) and dec_mpls_ttl; set_mpls_label and set_mpls_tc are legacy set_fields. */
+    record SetMplsTtl(int ttl) implements Action {}
+
+    record DecMplsTtl() implements Action {}
+
     /** push_vlan; {@code implicit} for the tag mod_vlan_vid/mod_vlan_pcp push when the match has none. */
     record PushVlan(int ethertype, boolean implicit) implements Action {}
 

@@ -60,6 +60,14 @@ public final class ActionFormat {
             s.append("move:").append(m.src()).append("->").append(m.dst());
         } else if (a instanceof Action.SetField f) {
             formatSetField(f, names, s);
+        } else if (a instanceof Action.PushMpls p) { // format_PUSH_MPLS(), format_POP_MPLS()
+            s.append(String.format("push_mpls:0x%04x", p.ethertype()));
+        } else if (a instanceof Action.PopMpls p) {
+            s.append(String.format("pop_mpls:0x%04x", p.ethertype()));
+        } else if (a instanceof Action.SetMplsTtl t) {
+            s.append("set_mpls_ttl(").append(t.ttl()).append(')');
+        } else if (a instanceof Action.DecMplsTtl) {
+            s.append("dec_mpls_ttl");
         } else if (a instanceof Action.DecTtl d) {
             s.append("dec_ttl");
             if (d.ids() != null) {
@@ -206,9 +214,13 @@ public final class ActionFormat {
                     .append("->").append(f.field().name);
             case SET_FIELD_BITS -> s.append("set_field:") // format_SET_FIELD(): the mask is not all ones
                     .append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names)).append('/')
-                    .append(MatchFormat.hex(f.mask() << f.field().shift)).append("->").append(f.field().name);
+                    .append(MatchFormat.hex(f.mask())).append("->").append(f.field().name);
             case LEGACY -> {
-                s.append(f.field().legacyAction).append(':');
+                if (f.field().slot == Slot.MPLS_LSE) { // format_SET_MPLS_LABEL(), format_SET_MPLS_TC()
+                    s.append(f.field().legacyName()).append('(').append(f.value()).append(')');
+                    return;
+                }
+                s.append(f.field().legacyName()).append(':');
                 if (f.field() == Field.IP_DSCP_SHIFTED) {
                     s.append(f.value() << 2);
                 } else if (f.field() == Field.VLAN_VID) {
@@ -321,14 +333,19 @@ public final class ActionFormat {
     private static List<Action> setField(Action.SetField f, OfVersion v) {
         boolean whole = f.wideMask().and(f.field().ones()).equals(f.field().ones());
         Action.Raw raw;
+        if (f.raw() == Action.Raw.LEGACY && f.field() == Field.IP_DSCP) { // decode_OFPAT_RAW10_SET_NW_TOS(): ip_dscp
+            f = new Action.SetField(Field.IP_DSCP_SHIFTED, f.value() >> 2, 0x3f, Action.Raw.LEGACY);
+        }
         if (v.atLeast(OfVersion.OF15)) {
             // set_field_to_set_field(): a reg_load's mask spans only the field's bits within its bytes
-            raw = f.raw() == Action.Raw.REG_LOAD && whole && f.field().nBits < 8 * f.field().nBytes
-                    && f.field().shift == 0 ? Action.Raw.SET_FIELD_BITS : Action.Raw.SET_FIELD;
-        } else if (f.raw() == Action.Raw.REG_LOAD) {
+            raw = (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) && whole
+                    && f.field().nBits < 8 * f.field().nBytes && (f.field().shift == 0
+                    || f.field().slot == Slot.MPLS_LSE) ? Action.Raw.SET_FIELD_BITS : Action.Raw.SET_FIELD;
+        } else if (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) {
             raw = Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {
-            raw = f.field().legacyAction != null ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
+            raw = f.field().legacyAction != null || f.raw() == Action.Raw.LEGACY && f.field().legacyName() != null
+                    ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
         } else {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
         }

@@ -52,10 +52,11 @@ public final class ActionParser {
                 case "mod_dl_dst" -> out.add(legacy(Field.ETH_DST, value, names));
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
-                case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : Field.TCP_SRC,
-                        FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
-                case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : Field.TCP_DST,
-                        FlowParser.u16(value, "destination port"), 0xffff, Action.Raw.LEGACY));
+                case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
+                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
+                case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : sctp(match)
+                        ? Field.SCTP_DST : Field.TCP_DST, FlowParser.u16(value, "destination port"), 0xffff,
+                        Action.Raw.LEGACY));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -84,6 +85,12 @@ public final class ActionParser {
                     }
                     out.add(new Action.PushVlan(type, false));
                 }
+                case "push_mpls", "pop_mpls" -> { // parse_PUSH_MPLS(), parse_POP_MPLS(): str_to_u16()
+                    int type = FlowParser.u16(value, k);
+                    out.add(k.equals("push_mpls") ? new Action.PushMpls(type) : new Action.PopMpls(type));
+                }
+                case "set_mpls_label", "set_mpls_tc", "set_mpls_ttl" -> out.add(setMpls(k, value));
+                case "dec_mpls_ttl" -> out.add(new Action.DecMplsTtl());
                 case "ct" -> out.add(ct(value, match, names));
                 case "group" -> out.add(new Action.Group(u32(value)));
                 case "learn" -> out.add(learn(value, names));
@@ -177,7 +184,8 @@ public final class ActionParser {
         if (a instanceof Action.SetField f) {
             return f.raw() != Action.Raw.LEGACY ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
                     : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
-                    : f.field().legacyAction;
+                    : f.field() == Field.MPLS_LABEL ? "set_mpls_label" : f.field() == Field.MPLS_TC ? "set_mpls_tc"
+                    : f.field().legacyName();
         } else if (a instanceof Action.Queue q) {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
         }
@@ -193,7 +201,10 @@ public final class ActionParser {
         java.util.Map.entry(Action.SetTunnel.class, "set_tunnel"), java.util.Map.entry(Action.CtClear.class,
             "ct_clear"), java.util.Map.entry(Action.ClearActions.class, "clear_actions"),
         java.util.Map.entry(Action.WriteActions.class, "write_actions"),
-        java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"));
+        java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"),
+        java.util.Map.entry(Action.PushMpls.class, "push_mpls"), java.util.Map.entry(Action.PopMpls.class, "pop_mpls"),
+        java.util.Map.entry(Action.SetMplsTtl.class, "set_mpls_ttl"),
+        java.util.Map.entry(Action.DecMplsTtl.class, "dec_mpls_ttl"));
 
     // parse_CONJUNCTION(): ovs_scan(arg, "%"SCNi32" , %"SCNu8" / %"SCNu8" %n") over the whole argument
     private static Action conjunction(String arg) {
@@ -262,6 +273,11 @@ public final class ActionParser {
 
     private static boolean udp(Match m) {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
+    }
+
+    // ofpact_put_set_field() of a legacy set_tp_src/dst: the match's L4 protocol picks the field (UDP, SCTP, else TCP)
+    private static boolean sctp(Match m) {
+        return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_SCTP;
     }
 
     private static Action output(String value, PortMap names) {
@@ -597,8 +613,49 @@ public final class ActionParser {
             throw new FlowParseException(key + " is read-only");
         }
         U128[] vm = FieldParser.parseWide(f, value.substring(0, arrow), names);
+        if (!valueValid(f, vm[0].lo())) {
+            throw new FlowParseException(value.substring(0, arrow) + " is not a valid value for field " + key);
+        }
         U128 mask = vm[1].and(f.ones());
         return new Action.SetField(f, vm[0].and(mask), mask, Action.Raw.SET_FIELD);
+    }
+
+    // parse_SET_MPLS_LABEL(), parse_SET_MPLS_TC(), parse_SET_MPLS_TTL(): str_to_u32() or str_to_u8(), then the range
+    private static Action setMpls(String k, String value) {
+        if (value.isEmpty()) {
+            throw new FlowParseException(k + ": expected " + k.substring(9) + ".");
+        }
+        if (k.equals("set_mpls_label")) {
+            long label = u32(value);
+            if ((label & ~0xfffffL) != 0) {
+                throw new FlowParseException(value + ": not a valid MPLS label");
+            }
+            return new Action.SetField(Field.MPLS_LABEL, label, 0xfffff, Action.Raw.LEGACY);
+        }
+        int v = u8(value, k.equals("set_mpls_tc") ? "MPLS TC" : "MPLS TTL");
+        if (k.equals("set_mpls_ttl")) {
+            return new Action.SetMplsTtl(v);
+        }
+        if ((v & ~7) != 0) {
+            throw new FlowParseException(value + ": not a valid MPLS TC");
+        }
+        return new Action.SetField(Field.MPLS_TC, v, 7, Action.Raw.LEGACY);
+    }
+
+    // mf_is_value_valid(): the fields whose bytes hold more bits than the field has
+    private static boolean valueValid(Field f, long v) {
+        return switch (f) {
+            case IP_DSCP -> (v & ~0xfc) == 0;
+            case IP_DSCP_SHIFTED -> (v & ~0x3f) == 0;
+            case IP_ECN -> (v & ~3) == 0;
+            case IP_FRAG -> (v & ~3) == 0;
+            case TCP_FLAGS -> (v & ~0xfff) == 0;
+            case ARP_OP -> (v & 0xff00) == 0;
+            case VLAN_PCP, DL_VLAN_PCP, MPLS_TC -> (v & ~7) == 0;
+            case IPV6_LABEL, MPLS_LABEL -> (v & ~0xfffff) == 0;
+            case MPLS_BOS -> (v & ~1) == 0;
+            default -> true;
+        };
     }
 
     private static Action legacy(Field f, String value, PortMap names) {
@@ -773,9 +830,13 @@ public final class ActionParser {
                 tags++;
             } else if (a instanceof Action.PopVlan) {
                 tags = Math.max(0, tags - 1);
+            } else if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
+                tagged = mplsMoved(tagged, a);
+                untagged = mplsMoved(untagged, a);
             }
             if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
-                    && !(tags > 0 ? tagged : untagged).prereqsOk(sf.field())) {
+                    && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
+                        || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) {
                 if (!match.prereqsOk(mv.src().field())) {
@@ -813,7 +874,8 @@ public final class ActionParser {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6
                         || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
-                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
+                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
+                        || ct.nat() != null && ct.nat().indexOf('=') >= 0 && !match.isIp()) { // check_NAT(): an IPv4 range
                     throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match, table);
@@ -831,12 +893,21 @@ public final class ActionParser {
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
         int tags = vlan ? 1 : 0;
+        Match cur = match;
         for (Action a : actions) {
             vlan = tags > 0;
             if (a instanceof Action.PopVlan) {
                 tags = Math.max(0, tags - 1);
             }
-            if (a instanceof Action.PopVlan && !vlan || inconsistent(a, match)) {
+            boolean mplsBad = false;
+            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) { // check_PUSH_MPLS(), check_POP_MPLS()
+                mplsBad = a instanceof Action.PopMpls && !cur.prereqsOk(Field.MPLS_LABEL);
+                cur = mplsMoved(cur, a);
+            } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
+                    || a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && f.field().slot == Slot.MPLS_LSE) {
+                mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
+            }
+            if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
                 usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
             } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
                 Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact
@@ -860,6 +931,18 @@ public final class ActionParser {
         return usable;
     }
 
+    /** The match as check_PUSH_MPLS()/check_POP_MPLS() leave the flow: the new Ethertype, no nw_proto after a push. */
+    static Match mplsMoved(Match m, Action a) {
+        Match n = m.copy();
+        if (a instanceof Action.PushMpls p) {
+            n.putSlot(Slot.DL_TYPE, p.ethertype(), 0xffff);
+            n.putSlot(Slot.NW_PROTO, 0, 0);
+        } else if (a instanceof Action.PopMpls p) {
+            n.putSlot(Slot.DL_TYPE, p.ethertype(), 0xffff);
+        }
+        return n;
+    }
+
     // check_set_ipv4(), check_set_ip(), check_set_l4_port(), check_DEC_TTL(): OpenFlow 1.0's own set actions on a
     // match that lacks their protocol are no error, only not expressible in later versions
     private static boolean inconsistent(Action a, Match m) {
@@ -876,7 +959,7 @@ public final class ActionParser {
         return switch (f.field()) {
             case IPV4_SRC, IPV4_DST -> !m.isIp();
             case IP_DSCP_SHIFTED, IP_ECN -> !ipAny;
-            case TCP_SRC, TCP_DST, UDP_SRC, UDP_DST -> {
+            case TCP_SRC, TCP_DST, UDP_SRC, UDP_DST, SCTP_SRC, SCTP_DST -> {
                 long proto = m.mask(Slot.NW_PROTO) != 0 ? m.value(Slot.NW_PROTO) : -1;
                 yield !ipAny || (m.value(Slot.NW_FRAG) & m.mask(Slot.NW_FRAG) & 2) != 0
                         || proto != Match.PROTO_TCP && proto != Match.PROTO_UDP && proto != 132;

@@ -553,26 +553,47 @@ public final class Datapath {
         return String.join(",", out);
     }
 
+    // format_in6_addr(): the address, then "/MASK" as an address unless exact
+    private static void addIpv6(java.util.List<String> out, String name, long[] v, long[] k, Field f) {
+        U128 mask = f.value(k);
+        if (!mask.isZero()) {
+            U128 a = f.value(v);
+            out.add(name + "=" + new io.arplab.wire.Ipv6Address(a.hi(), a.lo())
+                    + (mask.equals(f.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(mask.hi(), mask.lo())));
+        }
+    }
+
     private static void keyL3(StringBuilder s, long[] v, long[] k, int type) {
         java.util.List<String> l3 = new java.util.ArrayList<>();
-        if (type == Match.ETH_IP) {
-            addIp(l3, "src", v, k, Slot.NW_SRC);
-            addIp(l3, "dst", v, k, Slot.NW_DST);
+        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            boolean v6 = type == Match.ETH_IPV6;
+            if (v6) { // format_odp_key_attr(): ipv6(src,dst,label,proto,tclass,hlimit,frag)
+                addIpv6(l3, "src", v, k, Field.IPV6_SRC);
+                addIpv6(l3, "dst", v, k, Field.IPV6_DST);
+                long label = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
+                if (label != 0) {
+                    l3.add("label=" + MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()])
+                            + (label == 0xfffff ? "" : "/" + MatchFormat.hex(label)));
+                }
+            } else {
+                addIp(l3, "src", v, k, Slot.NW_SRC);
+                addIp(l3, "dst", v, k, Slot.NW_DST);
+            }
             if (k[Slot.NW_PROTO.ordinal()] != 0) {
                 l3.add("proto=" + v[Slot.NW_PROTO.ordinal()]);
             }
             if (k[Slot.NW_TOS.ordinal()] != 0) {
-                l3.add("tos=" + masked(v, k, Slot.NW_TOS));
+                l3.add((v6 ? "tclass=" : "tos=") + masked(v, k, Slot.NW_TOS));
             }
             if (k[Slot.NW_TTL.ordinal()] != 0) {
-                l3.add("ttl=" + v[Slot.NW_TTL.ordinal()]);
+                l3.add((v6 ? "hlimit=" : "ttl=") + v[Slot.NW_TTL.ordinal()]);
             }
             long frag = v[Slot.NW_FRAG.ordinal()];
             l3.add("frag=" + (frag == 0 ? "no" : frag == 1 ? "first" : "later"));
-            s.append(",ipv4(").append(String.join(",", l3)).append(')');
+            s.append(v6 ? ",ipv6(" : ",ipv4(").append(String.join(",", l3)).append(')');
             java.util.List<String> l4 = new java.util.ArrayList<>();
             int proto = (int) v[Slot.NW_PROTO.ordinal()];
-            boolean icmp = proto == Match.PROTO_ICMP;
+            boolean icmp = proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
             for (Slot p : new Slot[] {Slot.TP_SRC, Slot.TP_DST}) {
                 if (k[p.ordinal()] != 0) {
                     l4.add((p == Slot.TP_SRC ? icmp ? "type=" : "src=" : icmp ? "code=" : "dst=")
@@ -581,8 +602,25 @@ public final class Datapath {
                 }
             }
             if (!l4.isEmpty()) {
-                s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "icmp")
+                s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
+                        : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');
+            }
+            java.util.List<String> nd = new java.util.ArrayList<>();
+            // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
+            if (v6 && icmp && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff
+                    && v[Slot.TP_DST.ordinal()] == 0 && (v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
+                    || v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT)) {
+                addIpv6(nd, "target", v, k, Field.ND_TARGET);
+                for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
+                    if (k[e.ordinal()] != 0) {
+                        nd.add((e == Slot.ARP_SHA ? "sll=" : "tll=") + MatchFormat.mac(v[e.ordinal()])
+                                + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
+                    }
+                }
+            }
+            if (!nd.isEmpty()) {
+                s.append(",nd(").append(String.join(",", nd)).append(')');
             }
         } else if (type == Match.ETH_ARP) {
             addIp(l3, "sip", v, k, Slot.NW_SRC);

@@ -57,10 +57,24 @@ public enum Field {
     UDP_SRC("udp_src", null, "NXM_OF_UDP_SRC", Slot.TP_SRC, 0, 16, 2, Kind.DEC, Prereq.UDP, true, "mod_tp_src"),
     UDP_DST("udp_dst", null, "NXM_OF_UDP_DST", Slot.TP_DST, 0, 16, 2, Kind.DEC, Prereq.UDP, true, "mod_tp_dst"),
     ICMPV4_TYPE("icmp_type", null, "NXM_OF_ICMP_TYPE", Slot.TP_SRC, 0, 8, 1, Kind.DEC, Prereq.ICMPV4, false, null),
-    ICMPV4_CODE("icmp_code", null, "NXM_OF_ICMP_CODE", Slot.TP_DST, 0, 8, 1, Kind.DEC, Prereq.ICMPV4, false, null);
+    ICMPV4_CODE("icmp_code", null, "NXM_OF_ICMP_CODE", Slot.TP_DST, 0, 8, 1, Kind.DEC, Prereq.ICMPV4, false, null),
+    MPLS_LABEL("mpls_label", null, "OXM_OF_MPLS_LABEL", Slot.MPLS_LSE, 12, 20, 4, Kind.DEC, Prereq.MPLS, false, null),
+    MPLS_TC("mpls_tc", null, "OXM_OF_MPLS_TC", Slot.MPLS_LSE, 9, 3, 1, Kind.DEC, Prereq.MPLS, false, null),
+    MPLS_BOS("mpls_bos", null, "OXM_OF_MPLS_BOS", Slot.MPLS_LSE, 8, 1, 1, Kind.DEC, Prereq.MPLS, false, null),
+    MPLS_TTL("mpls_ttl", null, "NXM_NX_MPLS_TTL", Slot.MPLS_LSE, 0, 8, 1, Kind.DEC, Prereq.MPLS, false, null),
+    IPV6_SRC("ipv6_src", null, "NXM_NX_IPV6_SRC", Slot.IPV6_SRC_HI, 0, 128, 16, Kind.IPV6, Prereq.IPV6, true, null),
+    IPV6_DST("ipv6_dst", null, "NXM_NX_IPV6_DST", Slot.IPV6_DST_HI, 0, 128, 16, Kind.IPV6, Prereq.IPV6, true, null),
+    IPV6_LABEL("ipv6_label", null, "NXM_NX_IPV6_LABEL", Slot.IPV6_LABEL, 0, 20, 4, Kind.HEX, Prereq.IPV6, true, null),
+    SCTP_SRC("sctp_src", null, "OXM_OF_SCTP_SRC", Slot.TP_SRC, 0, 16, 2, Kind.DEC, Prereq.SCTP, true, null),
+    SCTP_DST("sctp_dst", null, "OXM_OF_SCTP_DST", Slot.TP_DST, 0, 16, 2, Kind.DEC, Prereq.SCTP, true, null),
+    ICMPV6_TYPE("icmpv6_type", null, "NXM_NX_ICMPV6_TYPE", Slot.TP_SRC, 0, 8, 1, Kind.DEC, Prereq.ICMPV6, false, null),
+    ICMPV6_CODE("icmpv6_code", null, "NXM_NX_ICMPV6_CODE", Slot.TP_DST, 0, 8, 1, Kind.DEC, Prereq.ICMPV6, false, null),
+    ND_TARGET("nd_target", null, "NXM_NX_ND_TARGET", Slot.ND_TARGET_HI, 0, 128, 16, Kind.IPV6, Prereq.ND, true, null),
+    ND_SLL("nd_sll", null, "NXM_NX_ND_SLL", Slot.ARP_SHA, 0, 48, 6, Kind.ETH, Prereq.ND_SOLICIT, true, null),
+    ND_TLL("nd_tll", null, "NXM_NX_ND_TLL", Slot.ARP_THA, 0, 48, 6, Kind.ETH, Prereq.ND_ADVERT, true, null);
 
     /** How values are written (OVS's enum mf_string). */
-    public enum Kind { DEC, HEX, ETH, IPV4, PORT, CT_STATE, FRAG, TCP_FLAGS, TUN_FLAGS }
+    public enum Kind { DEC, HEX, ETH, IPV4, IPV6, PORT, CT_STATE, FRAG, TCP_FLAGS, TUN_FLAGS }
 
     /** Fields no OpenFlow protocol carries (mf usable_protocols OFPUTIL_P_NONE), so no flow can match them. */
     static final java.util.Set<Field> NO_PROTOCOL = java.util.EnumSet.of(Field.TUN_TOS, Field.TUN_TTL);
@@ -72,7 +86,7 @@ public enum Field {
             Field.TCP_FLAGS);
 
     /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
-    public enum Prereq { NONE, VLAN, ARP, IPV4, IP_ANY, TCP, UDP, ICMPV4 }
+    public enum Prereq { NONE, VLAN, ARP, IPV4, IPV6, IP_ANY, MPLS, TCP, UDP, SCTP, ICMPV4, ICMPV6, ND, ND_SOLICIT, ND_ADVERT }
 
     public final String name;
     public final String extraName;
@@ -113,6 +127,15 @@ public enum Field {
     Field(int n, int regs) {
         this((regs == 2 ? "xreg" : "xxreg") + n, null, (regs == 2 ? "OXM_OF_PKT_REG" : "NXM_NX_XXREG") + n,
                 Slot.reg(n * regs), 0, 32 * regs, 4 * regs, Kind.HEX, Prereq.NONE, true, null);
+    }
+
+    /**
+     * The name of the OpenFlow 1.0 action a legacy set of this field prints as: SCTP ports have none of their own
+     * (a set_field goes out as load), but mod_tp_src/dst on an SCTP match set them; set_mpls_label/tc likewise.
+     */
+    public String legacyName() {
+        return this == SCTP_SRC ? "mod_tp_src" : this == SCTP_DST ? "mod_tp_dst" : this == MPLS_LABEL ? "set_mpls_label"
+                : this == MPLS_TC ? "set_mpls_tc" : legacyAction;
     }
 
     /** All ones over the field's width (its low 64 bits, for a wider field). */
@@ -214,6 +237,14 @@ public enum Field {
         BY_NAME.put("OXM_OF_TUNNEL_ID", TUN_ID);
         BY_NAME.put("ONFOXM_ET_ACTSET_OUTPUT", ACTSET_OUTPUT);
         BY_NAME.put("OXM_OF_ACTSET_OUTPUT", ACTSET_OUTPUT);
+        BY_NAME.put("OXM_OF_IPV6_SRC", IPV6_SRC);
+        BY_NAME.put("OXM_OF_IPV6_DST", IPV6_DST);
+        BY_NAME.put("OXM_OF_IPV6_FLABEL", IPV6_LABEL);
+        BY_NAME.put("OXM_OF_ICMPV6_TYPE", ICMPV6_TYPE);
+        BY_NAME.put("OXM_OF_ICMPV6_CODE", ICMPV6_CODE);
+        BY_NAME.put("OXM_OF_IPV6_ND_TARGET", ND_TARGET);
+        BY_NAME.put("OXM_OF_IPV6_ND_SLL", ND_SLL);
+        BY_NAME.put("OXM_OF_IPV6_ND_TLL", ND_TLL);
     }
 
     /** mf_from_name(): by name, alternative name, or NXM/OXM name; null when unknown. */

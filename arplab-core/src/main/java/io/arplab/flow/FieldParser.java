@@ -1,6 +1,7 @@
 package io.arplab.flow;
 
 import io.arplab.wire.Geneve;
+import io.arplab.wire.Ipv6Address;
 import java.math.BigInteger;
 
 /** How ovs-ofctl reads a field's value (lib/meta-flow.c mf_parse and its helpers), with OVS's error texts. */
@@ -19,6 +20,7 @@ public final class FieldParser {
             case DEC, HEX -> integer(f, s);
             case ETH -> ethernet(f, s);
             case IPV4 -> ipv4(f, s);
+            case IPV6 -> ipv6(s);
             case PORT -> port(f, s, names);
             case CT_STATE -> flags(s, MatchFormat.CT_STATE_NAMES, "ct_state", 0xff);
             case TCP_FLAGS -> flags(s, MatchFormat.TCP_FLAG_NAMES, "TCP", 0xfff);
@@ -208,6 +210,63 @@ public final class FieldParser {
             mask = prefix == 0 ? 0L : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
         }
         return new long[] {v, mask};
+    }
+
+    /**
+     * lib/packets.c ipv6_parse_masked(): an address (scanned as "%46[0-9a-fA-F:.]"), then "/N" or "/MASK"; {value low,
+     * mask low, value high, mask high}.
+     */
+    static long[] ipv6(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        int end = scanIpv6(s, i);
+        Ipv6Address ip = end > i ? Ipv6Address.parse(s.substring(i, end)) : null;
+        if (ip == null) {
+            throw new FlowParseException(s + ": invalid IPv6 address");
+        }
+        Ipv6Address mask = new Ipv6Address(-1L, -1L);
+        int n = end;
+        if (n < s.length() && s.charAt(n) == '/') {
+            java.util.regex.Matcher d = SCAN_INT.matcher(s).region(n + 1, s.length());
+            int mEnd = scanIpv6(s, n + 1);
+            if (d.lookingAt()) { // "/%d"
+                long prefix;
+                try {
+                    prefix = Long.parseLong(d.group().strip());
+                } catch (NumberFormatException e) {
+                    prefix = -1;
+                }
+                if (prefix < 0 || prefix > 128) {
+                    throw new FlowParseException(s + ": IPv6 network prefix bits not between 0 and 128, inclusive");
+                }
+                mask = prefix == 0 ? Ipv6Address.ANY : new Ipv6Address(prefix >= 64 ? -1L : -1L << (64 - prefix),
+                        prefix <= 64 ? 0 : -1L << (128 - prefix));
+                n = d.end();
+            } else if (mEnd > n + 1) {
+                mask = Ipv6Address.parse(s.substring(n + 1, mEnd));
+                if (mask == null) {
+                    throw new FlowParseException(s + ": Invalid IPv6 mask");
+                }
+                n = mEnd;
+            }
+        }
+        if (n != s.length()) {
+            throw new FlowParseException(s + ": invalid IPv6 address");
+        }
+        return new long[] {ip.lo(), mask.lo(), ip.hi(), mask.hi()};
+    }
+
+    private static final java.util.regex.Pattern SCAN_INT = java.util.regex.Pattern.compile("\\s*[-+]?\\d+");
+
+    // where IPV6_SCAN_FMT's "%46[0123456789abcdefABCDEF:.]" stops, from i
+    private static int scanIpv6(String s, int i) {
+        int e = i;
+        while (e < s.length() && e - i < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(e)) >= 0) {
+            e++;
+        }
+        return e;
     }
 
     /** inet_pton() for IPv4 dotted quads. */

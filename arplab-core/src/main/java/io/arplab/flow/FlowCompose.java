@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * netdev-dummy/receive with a datapath flow instead of hex: the flow in odp syntax
- * ({@code eth(src=..,dst=..),eth_type(0x0800),ipv4(...),tcp(...)}) composed into a frame as OVS's
+ * ({@code eth(src=..,dst=..),eth_type(0x0800),ipv4(...),tcp(...)}, or ipv6(...) with icmpv6(...) and nd(...))
+ * composed into a frame as OVS's
  * eth_from_flow_str() does (odp_flow_from_string(), then flow_compose() with 64 bytes of 0,1,2.. payload, or
  * zero-padded to {@code --len} by packet_expand()).
  */
@@ -20,6 +21,9 @@ public final class FlowCompose {
     private int nwProto, nwTos, nwTtl, nwFrag;
     private int tpSrc, tpDst, tcpFlags;
     private long arpSha, arpTha;
+    private io.arplab.wire.Ipv6Address ipv6Src = io.arplab.wire.Ipv6Address.ANY,
+            ipv6Dst = io.arplab.wire.Ipv6Address.ANY, ndTarget = io.arplab.wire.Ipv6Address.ANY;
+    private long ipv6Label;
 
     private FlowCompose() {}
 
@@ -134,6 +138,54 @@ public final class FlowCompose {
                     }
                     return true;
                 }
+                case "ipv6" -> { // ipv6(src=,dst=,label=,proto=,tclass=,hlimit=,frag=)
+                    for (var e : a.entrySet()) {
+                        String v = e.getValue();
+                        switch (e.getKey()) {
+                            case "src" -> ipv6Src = ipv6(v);
+                            case "dst" -> ipv6Dst = ipv6(v);
+                            case "label" -> ipv6Label = num(v) & 0xfffff;
+                            case "proto" -> nwProto = (int) num(v);
+                            case "tclass" -> nwTos = (int) num(v);
+                            case "hlimit" -> nwTtl = (int) num(v);
+                            case "frag" -> nwFrag = switch (v) {
+                                case "no" -> 0;
+                                case "first" -> 1;
+                                case "later" -> 3;
+                                default -> throw new IllegalArgumentException();
+                            };
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                case "icmpv6" -> {
+                    for (var e : a.entrySet()) {
+                        switch (e.getKey()) {
+                            case "type" -> tpSrc = (int) num(e.getValue());
+                            case "code" -> tpDst = (int) num(e.getValue());
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
+                case "nd" -> {
+                    for (var e : a.entrySet()) {
+                        switch (e.getKey()) {
+                            case "target" -> ndTarget = ipv6(e.getValue());
+                            case "sll" -> arpSha = mac(e.getValue());
+                            case "tll" -> arpTha = mac(e.getValue());
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }
                 case "tcp", "udp", "sctp" -> {
                     for (var e : a.entrySet()) {
                         switch (e.getKey()) {
@@ -222,6 +274,14 @@ public final class FlowCompose {
             m = (m << 8) | Integer.parseInt(b, 16);
         }
         return m;
+    }
+
+    private static io.arplab.wire.Ipv6Address ipv6(String v) {
+        io.arplab.wire.Ipv6Address a = io.arplab.wire.Ipv6Address.parse(v);
+        if (a == null) {
+            throw new IllegalArgumentException();
+        }
+        return a;
     }
 
     private static long ip(String v) {
@@ -327,6 +387,21 @@ public final class FlowCompose {
             byte[] p = b.toByteArray();
             ipFinish(p);
             return p;
+        } else if (dlType == Match.ETH_IPV6) { // flow_compose(): version, tclass, label, then flow_compose_l4()
+            byte[] ip = new byte[40];
+            set(ip, 0, 6L << 28 | (nwTos & 0xffL) << 20 | ipv6Label, 4);
+            ip[6] = (byte) nwProto;
+            ip[7] = (byte) nwTtl;
+            ipv6Src.write(ip, 8);
+            ipv6Dst.write(ip, 24);
+            b.writeBytes(ip);
+            l4 = b.size();
+            if ((nwFrag & 2) == 0) {
+                l4v6(b, l7Len);
+            }
+            byte[] p = b.toByteArray();
+            ipv6Finish(p);
+            return p;
         } else if (dlType == 0x0806 || dlType == 0x8035) {
             byte[] arp = new byte[28];
             set(arp, 0, 1, 2);
@@ -345,6 +420,64 @@ public final class FlowCompose {
         return b.toByteArray();
     }
 
+    // flow_compose_l4() for IPv6: TCP, UDP and SCTP as for IPv4; ICMPv6 with ND's target and link-layer options,
+    // or an echo's payload
+    private void l4v6(ByteArrayOutputStream b, int l7Len) {
+        if (nwProto == 6 || nwProto == 17 || nwProto == 132) {
+            byte[] h = new byte[nwProto == 6 ? 20 : nwProto == 17 ? 8 : 12];
+            set(h, 0, tpSrc, 2);
+            set(h, 2, tpDst, 2);
+            if (nwProto == 6) {
+                set(h, 12, (5 << 12) | (tcpFlags & 0xfff), 2);
+            } else if (nwProto == 17) {
+                set(h, 4, 8 + l7Len, 2);
+            }
+            b.writeBytes(h);
+            if (nwProto != 6 || (tcpFlags & 0x7) == 0) {
+                l7(b, l7Len);
+            }
+        } else if (nwProto == Match.PROTO_ICMPV6) {
+            byte[] icmp = new byte[8];
+            icmp[0] = (byte) tpSrc;
+            icmp[1] = (byte) tpDst;
+            b.writeBytes(icmp);
+            if (tpDst == 0 && (tpSrc == Match.ND_NEIGHBOR_SOLICIT || tpSrc == Match.ND_NEIGHBOR_ADVERT)) {
+                byte[] t = new byte[16];
+                ndTarget.write(t, 0);
+                b.writeBytes(t);
+                for (int type = 1; type <= 2; type++) {
+                    long lla = type == 1 ? arpSha : arpTha;
+                    if (lla != 0) {
+                        b.write(type);
+                        b.write(1);
+                        put(b, lla, 6);
+                    }
+                }
+            } else if (tpDst == 0 && (tpSrc == 128 || tpSrc == 129)) {
+                l7(b, l7Len);
+            }
+        }
+    }
+
+    // the payload length, then flow_compose_l4_csum() over packet_csum_pseudoheader6()
+    private void ipv6Finish(byte[] p) {
+        int l4Len = p.length - l4;
+        set(p, l3 + 4, l4Len, 2);
+        if ((nwFrag & 2) != 0) {
+            return;
+        }
+        long pseudo = l4Len + nwProto;
+        for (int i = l3 + 8; i < l3 + 40; i += 2) {
+            pseudo += ((p[i] & 0xff) << 8) | (p[i + 1] & 0xff);
+        }
+        int ck = nwProto == 6 ? 16 : nwProto == 17 ? 6 : nwProto == Match.PROTO_ICMPV6 ? 2 : -1;
+        if (ck >= 0 && l4Len >= ck + 2) {
+            set(p, l4 + ck, 0, 2);
+            int c = csum(p, l4, l4Len, pseudo);
+            set(p, l4 + ck, c == 0 && nwProto == 17 ? 0xffff : c, 2);
+        }
+    }
+
     // packet_expand(): zeros up to len, then the lengths and checksums again
     private byte[] expand(byte[] p, int len) {
         byte[] q = java.util.Arrays.copyOf(p, len);
@@ -356,6 +489,11 @@ public final class FlowCompose {
                 set(q, l4 + 4, (len - l4) + (len - p.length), 2);
             }
             ipFinish(q);
+        } else if (dlType == Match.ETH_IPV6) {
+            if (nwProto == 17 && (nwFrag & 2) == 0) {
+                set(q, l4 + 4, (len - l4) + (len - p.length), 2);
+            }
+            ipv6Finish(q);
         }
         return q;
     }

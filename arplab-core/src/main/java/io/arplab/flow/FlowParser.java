@@ -97,6 +97,7 @@ public final class FlowParser {
                 if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
                     usable &= FlowMod.P_NXM | FlowMod.P_OXM;
                 }
+                usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
                 Subfield sf = Subfield.parse(name);
                 U128 v = FieldParser.parseWide(sf.field(), value, names)[0];
@@ -170,6 +171,10 @@ public final class FlowParser {
             }
         }
         usable &= usable(match);
+        if (match.dlType() == Match.ETH_IPV6 && (match.mask(Slot.NW_PROTO) | match.mask(Slot.NW_TOS)
+                | match.mask(Slot.TP_SRC) | match.mask(Slot.TP_DST)) != 0) {
+            usable &= FlowMod.P_NXM | FlowMod.P_OXM; // parse_ofp_str__(): L3 and L4 within IPv6 are NXM and OXM's
+        }
         List<Action> actions = List.of();
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);
@@ -222,6 +227,21 @@ public final class FlowParser {
             }
         }
         return FlowMod.P_NXM | FlowMod.P_OXM | (of10 ? FlowMod.P_OF10 : 0) | (of11 ? FlowMod.P_OF11 : 0);
+    }
+
+    /**
+     * A field's usable_protocols (meta-flow.h's "OF1.0:" and "OF1.1:" lines) for those no other rule covers: SCTP
+     * ports and the MPLS label and TC are OpenFlow 1.1's when exact, the IPv6, ICMPv6, ND and other MPLS fields
+     * NXM's and OXM's alone.
+     */
+    private static int usable(Field f, boolean exact) {
+        int nxm = FlowMod.P_NXM | FlowMod.P_OXM;
+        return switch (f) {
+            case SCTP_SRC, SCTP_DST, MPLS_LABEL, MPLS_TC -> exact ? nxm | FlowMod.P_OF11 : nxm;
+            case IPV6_SRC, IPV6_DST, IPV6_LABEL, ICMPV6_TYPE, ICMPV6_CODE, ND_TARGET, ND_SLL, ND_TLL, MPLS_BOS,
+                    MPLS_TTL -> nxm;
+            default -> FlowMod.P_ANY;
+        };
     }
 
     /** ofp_parse_protocol(): {dl_type, nw_proto}, or null. */

@@ -5,7 +5,10 @@ import java.util.Arrays;
 /** A flow match: values and masks over the {@link Slot}s (OVS's struct match: flow + flow_wildcards). */
 public final class Match {
     public static final int ETH_IP = 0x0800, ETH_ARP = 0x0806, ETH_RARP = 0x8035, ETH_IPV6 = 0x86dd;
-    public static final int PROTO_ICMP = 1, PROTO_TCP = 6, PROTO_UDP = 17, PROTO_SCTP = 132, PROTO_IGMP = 2;
+    public static final int ETH_MPLS = 0x8847, ETH_MPLS_MCAST = 0x8848;
+    public static final int PROTO_ICMP = 1, PROTO_TCP = 6, PROTO_UDP = 17, PROTO_SCTP = 132, PROTO_IGMP = 2,
+            PROTO_ICMPV6 = 58;
+    public static final int ND_NEIGHBOR_SOLICIT = 135, ND_NEIGHBOR_ADVERT = 136;
     public static final int VLAN_CFI = 0x1000, VLAN_VID = 0x0fff, VLAN_PCP = 0xe000;
 
     final long[] value = new long[Slot.ALL.length];
@@ -83,7 +86,11 @@ public final class Match {
             case IP_DSCP -> replaceBits(Slot.NW_TOS, 0xfc, v & 0xfc, m & 0xfc);
             case IP_DSCP_SHIFTED -> replaceBits(Slot.NW_TOS, 0xfc, (v << 2) & 0xfc, (m << 2) & 0xfc);
             case IP_ECN -> replaceBits(Slot.NW_TOS, 0x3, v & 3, m & 3);
-            case ICMPV4_TYPE, ICMPV4_CODE -> putSlot(f.slot, v & 0xff, 0xffff); // match_set_icmp_type()
+            case ICMPV4_TYPE, ICMPV4_CODE, ICMPV6_TYPE, ICMPV6_CODE -> putSlot(f.slot, v & 0xff, 0xffff); // match_set_icmp_type()
+            case IPV6_LABEL -> { // mf_set(): a mask covering the 20 label bits is an exact match of the whole 32
+                boolean exact = (m & 0xfffff) == 0xfffff;
+                putSlot(f.slot, exact ? v : v & m, exact ? 0xffffffffL : m);
+            }
             default -> {
                 long full = f.fullMask() & f.slot.max;
                 replaceBits(f.slot, full << f.shift, (v & full) << f.shift, (m & full) << f.shift);
@@ -122,10 +129,19 @@ public final class Match {
             case VLAN -> (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0 && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;
             case ARP -> isArp();
             case IPV4 -> isIp();
+            case IPV6 -> dlType() == ETH_IPV6;
             case IP_ANY -> isIp() || dlType() == ETH_IPV6;
-            case TCP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_TCP;
-            case UDP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_UDP;
+            case MPLS -> dlType() == ETH_MPLS || dlType() == ETH_MPLS_MCAST;
+            // MFP_TCP and friends: no transport header in a later fragment (the flow's value, not its mask)
+            case TCP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_TCP && (value(Slot.NW_FRAG) & 2) == 0;
+            case UDP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_UDP && (value(Slot.NW_FRAG) & 2) == 0;
+            case SCTP -> (isIp() || dlType() == ETH_IPV6) && proto == PROTO_SCTP && (value(Slot.NW_FRAG) & 2) == 0;
             case ICMPV4 -> isIp() && proto == PROTO_ICMP;
+            case ICMPV6 -> dlType() == ETH_IPV6 && proto == PROTO_ICMPV6;
+            // flow.h is_nd(): ICMPv6 code 0 and type neighbour solicitation or advertisement (the flow's values)
+            case ND, ND_SOLICIT, ND_ADVERT -> dlType() == ETH_IPV6 && proto == PROTO_ICMPV6 && value(Slot.TP_DST) == 0
+                    && (f.prereq != Field.Prereq.ND_ADVERT && value(Slot.TP_SRC) == ND_NEIGHBOR_SOLICIT
+                        || f.prereq != Field.Prereq.ND_SOLICIT && value(Slot.TP_SRC) == ND_NEIGHBOR_ADVERT);
         };
     }
 
@@ -133,16 +149,21 @@ public final class Match {
     public String[] normalize() {
         int dl = dlType();
         boolean ether = true, nwAddr = false, tpAddr = false, nwProto = false, ipvx = false, arpSha = false,
-                arpTha = false;
-        long proto = value(Slot.NW_PROTO);
+                arpTha = false, ipv6 = false, ndTarget = false, mpls = false;
+        long proto = value(Slot.NW_PROTO), tpSrc = value(Slot.TP_SRC);
         if (dl == ETH_IP) {
             nwProto = ipvx = nwAddr = true;
             tpAddr = proto == PROTO_TCP || proto == PROTO_UDP || proto == PROTO_SCTP || proto == PROTO_ICMP;
         } else if (dl == ETH_IPV6) {
-            nwProto = ipvx = true;
-            tpAddr = proto == PROTO_TCP || proto == PROTO_UDP || proto == PROTO_SCTP || proto == 58;
+            nwProto = ipvx = ipv6 = true;
+            tpAddr = proto == PROTO_TCP || proto == PROTO_UDP || proto == PROTO_SCTP || proto == PROTO_ICMPV6;
+            ndTarget = proto == PROTO_ICMPV6 && (tpSrc == ND_NEIGHBOR_SOLICIT || tpSrc == ND_NEIGHBOR_ADVERT);
+            arpSha = ndTarget && tpSrc == ND_NEIGHBOR_SOLICIT;
+            arpTha = ndTarget && tpSrc == ND_NEIGHBOR_ADVERT;
         } else if (dl == ETH_ARP || dl == ETH_RARP) {
             nwProto = nwAddr = arpSha = arpTha = true;
+        } else if (dl == ETH_MPLS || dl == ETH_MPLS_MCAST) {
+            mpls = true;
         }
         Match n = copy();
         if (!ether) {
@@ -169,6 +190,19 @@ public final class Match {
         }
         if (!arpTha) {
             n.putSlot(Slot.ARP_THA, 0, 0);
+        }
+        if (!ipv6) {
+            for (Slot x : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
+                    Slot.IPV6_LABEL}) {
+                n.putSlot(x, 0, 0);
+            }
+        }
+        if (!ndTarget) {
+            n.putSlot(Slot.ND_TARGET_HI, 0, 0);
+            n.putSlot(Slot.ND_TARGET_LO, 0, 0);
+        }
+        if (!mpls) {
+            n.putSlot(Slot.MPLS_LSE, 0, 0);
         }
         if (Arrays.equals(n.mask, mask)) {
             return null;

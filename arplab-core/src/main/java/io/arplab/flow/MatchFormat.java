@@ -1,5 +1,7 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Ipv6Address;
+
 /** How OVS prints a match (lib/match.c match_format) and field values (lib/meta-flow.c mf_format). */
 public final class MatchFormat {
     public static final int DEFAULT_PRIORITY = 32768;
@@ -233,7 +235,16 @@ public final class MatchFormat {
         if (arp) {
             ip(s, "arp_spa", m, Slot.NW_SRC);
             ip(s, "arp_tpa", m, Slot.NW_DST);
-        } else if (!(typeKnown && dlType == Match.ETH_IPV6)) {
+        } else if (typeKnown && dlType == Match.ETH_IPV6) {
+            ipv6(s, "ipv6_src", m, Field.IPV6_SRC);
+            ipv6(s, "ipv6_dst", m, Field.IPV6_DST);
+            long label = m.value(Slot.IPV6_LABEL), labelMask = m.mask(Slot.IPV6_LABEL);
+            if (labelMask == 0xffffffffL) {
+                s.append(String.format("ipv6_label=0x%05x,", label));
+            } else if (labelMask != 0) {
+                s.append(String.format("ipv6_label=0x%05x/0x%05x,", label, labelMask));
+            }
+        } else {
             ip(s, "nw_src", m, Slot.NW_SRC);
             ip(s, "nw_dst", m, Slot.NW_DST);
         }
@@ -254,6 +265,19 @@ public final class MatchFormat {
         if (m.mask(Slot.NW_TTL) != 0) {
             s.append("nw_ttl=").append(m.value(Slot.NW_TTL)).append(',');
         }
+        long lse = m.value(Slot.MPLS_LSE), lseMask = m.mask(Slot.MPLS_LSE);
+        if ((lseMask & 0xfffff000L) != 0) {
+            s.append("mpls_label=").append(lse >>> 12).append(',');
+        }
+        if ((lseMask & 0xe00) != 0) {
+            s.append("mpls_tc=").append((lse >> 9) & 7).append(',');
+        }
+        if ((lseMask & 0xff) != 0) {
+            s.append("mpls_ttl=").append(lse & 0xff).append(',');
+        }
+        if ((lseMask & 0x100) != 0) {
+            s.append("mpls_bos=").append((lse >> 8) & 1).append(',');
+        }
         long frag = m.value(Slot.NW_FRAG), fragMask = m.mask(Slot.NW_FRAG);
         if (fragMask == 3) {
             s.append("nw_frag=").append((frag & 1) != 0 ? ((frag & 2) != 0 ? "later" : "first")
@@ -270,9 +294,12 @@ public final class MatchFormat {
         } else if (typeKnown && dlType == Match.ETH_IP && proto == Match.PROTO_IGMP) {
             be16(s, "igmp_type", m, Slot.TP_SRC);
             be16(s, "igmp_code", m, Slot.TP_DST);
-        } else if (typeKnown && dlType == Match.ETH_IPV6 && proto == 58) {
+        } else if (typeKnown && dlType == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6) {
             be16(s, "icmp_type", m, Slot.TP_SRC);
             be16(s, "icmp_code", m, Slot.TP_DST);
+            ipv6(s, "nd_target", m, Field.ND_TARGET);
+            eth(s, "nd_sll", m, Slot.ARP_SHA);
+            eth(s, "nd_tll", m, Slot.ARP_THA);
         } else {
             be16(s, "tp_src", m, Slot.TP_SRC);
             be16(s, "tp_dst", m, Slot.TP_DST);
@@ -336,6 +363,26 @@ public final class MatchFormat {
         if (mask != 0) {
             s.append(name).append('=').append(ipMasked(m.value(slot), mask)).append(',');
         }
+    }
+
+    private static void ipv6(StringBuilder s, String name, Match m, Field f) {
+        U128 mask = m.mask(f);
+        if (!mask.isZero()) {
+            s.append(name).append('=').append(ipv6Masked(m.value(f), mask)).append(',');
+        }
+    }
+
+    /** lib/packets.c ipv6_format_masked(): inet_ntop(), then "/N" for a CIDR mask, else "/MASK". */
+    public static String ipv6Masked(U128 v, U128 mask) {
+        String a = new Ipv6Address(v.hi(), v.lo()).toString();
+        if (mask.hi() == -1L && mask.lo() == -1L) {
+            return a;
+        }
+        long h = mask.hi(), l = mask.lo();
+        int prefix = h != -1L ? Long.numberOfLeadingZeros(~h) : 64 + Long.numberOfLeadingZeros(~l);
+        boolean cidr = prefix < 64 ? h == (prefix == 0 ? 0 : -1L << (64 - prefix)) && l == 0
+                : l == (prefix == 64 ? 0 : -1L << (128 - prefix));
+        return a + "/" + (cidr ? Integer.toString(prefix) : new Ipv6Address(h, l).toString());
     }
 
     /** C's {@code %#x}: "0" for zero, else "0x..." */
@@ -404,6 +451,8 @@ public final class MatchFormat {
     public static String formatValue(Field f, U128 v, U128 mask, PortMap names) {
         if (mask.isZero()) {
             return "ANY";
+        } else if (f.kind == Field.Kind.IPV6) {
+            return ipv6Masked(v, mask);
         } else if (f.nBits <= 64) {
             return formatValue(f, v.lo(), mask.lo(), names);
         }
@@ -420,6 +469,7 @@ public final class MatchFormat {
             case PORT -> Ports.format(v, names);
             case ETH -> mac(v) + (exact ? "" : "/" + mac(mask));
             case IPV4 -> exact ? ip(v) : ipMasked(v, mask);
+            case IPV6 -> ipv6Masked(U128.of(v), U128.of(mask));
             case DEC -> v + (exact ? "" : "/" + hex(mask));
             case HEX -> hex(v) + (exact ? "" : "/" + hex(mask));
             case CT_STATE -> exact ? flags(v, CT_STATE_NAMES, '|') : flagsMasked(v, mask, CT_STATE_NAMES);

@@ -3,7 +3,7 @@ package io.arplab.flow;
 /**
  * A frame's flow key (lib/flow.c flow_extract) and the frame rewritten from a modified key (what the datapath's
  * set() actions do, odp-execute.c): Ethernet, one 802.1Q or 802.1ad tag (OVS's default vlan-limit), ARP, IPv4 with
- * TCP, UDP and ICMP; the tags a translation pushed or popped.
+ * TCP, UDP and ICMP, IPv6 ({@link Ipv6Packet}); the tags a translation pushed or popped.
  */
 public final class Packet {
     private Packet() {}
@@ -37,6 +37,8 @@ public final class Packet {
                 v[Slot.ARP_THA.ordinal()] = u48(f, off + 18);
                 v[Slot.NW_DST.ordinal()] = u32(f, off + 24);
             }
+        } else if (type == Match.ETH_IPV6) {
+            Ipv6Packet.extract(f, off, v);
         } else if (type == Match.ETH_IP && f.length >= off + 20 && (f[off] >> 4 & 0xf) == 4) {
             int ihl = (f[off] & 0xf) * 4;
             v[Slot.NW_TOS.ordinal()] = f[off + 1] & 0xff;
@@ -89,6 +91,8 @@ public final class Packet {
             put32(f, off + 14, flow[Slot.NW_SRC.ordinal()]);
             put48(f, off + 18, flow[Slot.ARP_THA.ordinal()]);
             put32(f, off + 24, flow[Slot.NW_DST.ordinal()]);
+        } else if (type == Match.ETH_IPV6) {
+            Ipv6Packet.rewrite(f, off, flow);
         } else if (type == Match.ETH_IP && f.length >= off + 20) {
             // packet_set_ipv4() and packet_set_{tcp,udp}_port(): only changed fields, checksums updated incrementally
             int ihl = (f[off] & 0xf) * 4;
@@ -162,7 +166,7 @@ public final class Packet {
 
     // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;
     // a UDP checksum that comes out 0 is sent as 0xffff
-    private static void setWord(byte[] f, int o, int v, int ck1, int ck2, boolean udp) {
+    static void setWord(byte[] f, int o, int v, int ck1, int ck2, boolean udp) {
         int old = u16(f, o);
         v &= 0xffff;
         if (old == v) {

@@ -167,7 +167,7 @@ final class Xlate {
         wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;
         wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         if (trace != null) {
@@ -393,6 +393,9 @@ final class Xlate {
                     note(m.dst() + " is now " + subValue(m.dst()));
                 }
             } else if (a instanceof Action.SetField f) {
+                if (!ndPrereqs(f.field())) {
+                    continue; // xlate_set_field(): only when the packet has the field
+                }
                 if (f.field().nBits > 64) {
                     f.field().put(flow, f.wideValue(), f.wideMask());
                     f.field().put(wc, f.wideMask(), f.wideMask());
@@ -509,7 +512,8 @@ final class Xlate {
     // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
     // id (0 for plain dec_ttl), sent nowhere here, as no controller is connected
     private boolean decTtlExpired(Action.DecTtl d) {
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
+        boolean v6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP && !v6) { // compose_dec_ttl(): IPv4 or IPv6
             return false;
         }
         long ttl = flow[Slot.NW_TTL.ordinal()];
@@ -520,7 +524,7 @@ final class Xlate {
         for (int id : d.ids() == null ? List.of(0) : d.ids()) {
             controller(0xffff, 2, id); // OFPR_INVALID_TTL
         }
-        problem("IPv4 decrement TTL exception");
+        problem(v6 ? "IPv6 decrement TTL exception" : "IPv4 decrement TTL exception");
         return true;
     }
 
@@ -1400,6 +1404,38 @@ final class Xlate {
                         + MatchFormat.mac(flow[Slot.ARP_THA.ordinal()]) + "))");
                 slow = true; // the datapath cannot rewrite ARP: the userspace slow path does it
             }
+        } else if (type == Match.ETH_IPV6) {
+            List<String> ip = new ArrayList<>(); // commit_set_ipv6_action(): as IPv4's below
+            for (Field a : new Field[] {Field.IPV6_SRC, Field.IPV6_DST}) {
+                U128 value = a.value(flow), mask = a.value(wc);
+                if (!value.equals(a.value(base))) {
+                    mask = mask.isZero() ? a.ones() : mask;
+                    value = value.and(mask); // format_odp_key_attr(): a masked set prints the value under its mask
+                    ip.add((a == Field.IPV6_SRC ? "src=" : "dst=") + new io.arplab.wire.Ipv6Address(value.hi(),
+                            value.lo()) + (mask.equals(a.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(
+                            mask.hi(), mask.lo())));
+                }
+            }
+            if (flow[Slot.IPV6_LABEL.ordinal()] != base[Slot.IPV6_LABEL.ordinal()]) {
+                ip.add("label=" + MatchFormat.hex(flow[Slot.IPV6_LABEL.ordinal()]));
+            }
+            if (flow[Slot.NW_TOS.ordinal()] != base[Slot.NW_TOS.ordinal()]) {
+                ip.add("tclass=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
+                        + setMask(Slot.NW_TOS, false));
+            }
+            if (flow[Slot.NW_TTL.ordinal()] != base[Slot.NW_TTL.ordinal()]) {
+                ip.add("hlimit=" + flow[Slot.NW_TTL.ordinal()]);
+            }
+            if (!ip.isEmpty()) {
+                wc[Slot.NW_PROTO.ordinal()] = 0xff;
+                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
+                    odpAdd("set(ipv6(" + String.join(",", ip) + "))");
+                }
+            }
+            if (flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) {
+                commitNd();
+            }
+            commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMPV6);
         } else if (type == Match.ETH_IP) {
             // commit_set_nw_action() and commit_set_port_action() only when the flow has an L3 protocol; a masked set
             // of the fields that changed, each with the wildcards' mask when partial (commit())
@@ -1424,24 +1460,7 @@ final class Xlate {
                     odpAdd("set(ipv4(" + String.join(",", ip) + "))");
                 }
             }
-            int proto = (int) flow[Slot.NW_PROTO.ordinal()];
-            List<String> tp = new ArrayList<>();
-            if (flow[Slot.TP_SRC.ordinal()] != base[Slot.TP_SRC.ordinal()]) {
-                tp.add("src=" + flow[Slot.TP_SRC.ordinal()]);
-            }
-            if (flow[Slot.TP_DST.ordinal()] != base[Slot.TP_DST.ordinal()]) {
-                tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
-            }
-            if (proto == 0) {
-                tp.clear(); // commit_set_port_action(): no L4 without an L3 protocol
-            }
-            if (!tp.isEmpty() && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP)) {
-                odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : "udp") + "(" + String.join(",", tp) + "))");
-            } else if (!tp.isEmpty() && proto == Match.PROTO_ICMP) {
-                // commit_set_icmp_action(): a whole set(icmp(...)), which the datapath leaves to the slow path
-                odpAdd("set(icmp(type=" + flow[Slot.TP_SRC.ordinal()] + ",code=" + flow[Slot.TP_DST.ordinal()] + "))");
-                slow = true;
-            }
+            commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMP);
         }
         commitVlan();
         long mark = flow[Slot.PKT_MARK.ordinal()];
@@ -1451,6 +1470,57 @@ final class Xlate {
                     + "))");
         }
         base = copy(flow, base == initial ? null : base);
+    }
+
+    // commit_set_nd_action(): a masked set(nd(...)) of the fields whose wildcards are not all clear, on the slow path
+    private void commitNd() {
+        boolean changed = !Field.ND_TARGET.value(flow).equals(Field.ND_TARGET.value(base));
+        for (Slot s : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
+            changed |= flow[s.ordinal()] != base[s.ordinal()];
+        }
+        if (!changed) {
+            return;
+        }
+        List<String> nd = new ArrayList<>();
+        U128 tm = Field.ND_TARGET.value(wc), target = Field.ND_TARGET.value(flow).and(tm);
+        if (!tm.isZero()) {
+            nd.add("target=" + new io.arplab.wire.Ipv6Address(target.hi(), target.lo()) + (tm.equals(
+                    Field.ND_TARGET.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(tm.hi(), tm.lo())));
+        }
+        for (Slot s : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
+            long m = wc[s.ordinal()];
+            if (m != 0) {
+                nd.add((s == Slot.ARP_SHA ? "sll=" : "tll=") + MatchFormat.mac(flow[s.ordinal()] & m)
+                        + (m == s.max ? "" : "/" + MatchFormat.mac(m)));
+            }
+        }
+        odpAdd("set(nd(" + String.join(",", nd) + "))");
+        slow = true;
+    }
+
+    // commit_set_port_action() (no L4 without an L3 protocol), commit_set_icmp_action(): a whole set(icmp(...)) or
+    // set(icmpv6(...)), which the datapath leaves to the slow path
+    private void commitPorts(int proto, int icmp) {
+        List<String> tp = new ArrayList<>();
+        if (flow[Slot.TP_SRC.ordinal()] != base[Slot.TP_SRC.ordinal()]) {
+            tp.add("src=" + flow[Slot.TP_SRC.ordinal()]);
+        }
+        if (flow[Slot.TP_DST.ordinal()] != base[Slot.TP_DST.ordinal()]) {
+            tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
+        }
+        if (proto == 0 || tp.isEmpty()) {
+            return;
+        }
+        if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
+            odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "sctp") + "("
+                    + String.join(",", tp) + "))");
+        } else if (proto == icmp) { // not a masked set: the whole type and code are matched
+            wc[Slot.TP_SRC.ordinal()] |= 0xff;
+            wc[Slot.TP_DST.ordinal()] |= 0xff;
+            odpAdd("set(" + (icmp == Match.PROTO_ICMP ? "icmp" : "icmpv6") + "(type=" + flow[Slot.TP_SRC.ordinal()]
+                    + ",code=" + flow[Slot.TP_DST.ordinal()] + "))");
+            slow = true;
+        }
     }
 
     // commit_vlan_action(): the base's tags that differ from the bottom up popped (and matched whole), the flow's pushed
@@ -1495,8 +1565,9 @@ final class Xlate {
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
-    private static final Slot[] COMMITTED = {Slot.DL_SRC, Slot.DL_DST, Slot.NW_SRC, Slot.NW_DST, Slot.NW_TOS,
-        Slot.NW_TTL, Slot.TP_SRC, Slot.TP_DST};
+    private static final Slot[] COMMITTED = {Slot.DL_SRC, Slot.DL_DST, Slot.NW_SRC, Slot.NW_DST, Slot.IPV6_SRC_HI,
+        Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO, Slot.IPV6_LABEL, Slot.NW_TOS, Slot.NW_TTL, Slot.TP_SRC,
+        Slot.TP_DST};
 
     private long get(Subfield sf) {
         return sf.field().nBits <= 64 ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs() : sf.get(flow).lo();
@@ -1504,6 +1575,31 @@ final class Xlate {
 
     private void set(Subfield sf, long v) {
         setField(sf.field(), v << sf.ofs(), sf.mask());
+    }
+
+    // mf_are_prereqs_ok(mf, flow, wc) for ICMPv6 and ND fields: is_icmpv6() reads nw_proto, is_nd() the ICMP code and
+    // then the type, each unwildcarded as it is read
+    private boolean ndPrereqs(Field f) {
+        Field.Prereq p = f.prereq;
+        if (p != Field.Prereq.ICMPV6 && p != Field.Prereq.ND && p != Field.Prereq.ND_SOLICIT
+                && p != Field.Prereq.ND_ADVERT) {
+            return true;
+        }
+        wc[Slot.NW_PROTO.ordinal()] = 0xff;
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6) {
+            return false;
+        }
+        if (p == Field.Prereq.ICMPV6) {
+            return true;
+        }
+        wc[Slot.TP_DST.ordinal()] = 0xffff;
+        if (flow[Slot.TP_DST.ordinal()] != 0) {
+            return false;
+        }
+        wc[Slot.TP_SRC.ordinal()] = 0xffff;
+        long type = flow[Slot.TP_SRC.ordinal()];
+        return p != Field.Prereq.ND_ADVERT && type == Match.ND_NEIGHBOR_SOLICIT
+                || p != Field.Prereq.ND_SOLICIT && type == Match.ND_NEIGHBOR_ADVERT;
     }
 
     private void setField(Field f, long v, long mask) {
@@ -1552,7 +1648,9 @@ final class Xlate {
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
-        if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP) {
+        if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP
+                || initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6
+                && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) { // xlate_wc_finish()
             mask[Slot.TP_SRC.ordinal()] &= 0xff;
             mask[Slot.TP_DST.ordinal()] &= 0xff;
         }
@@ -1603,14 +1701,30 @@ final class Xlate {
         }
         m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
         int type = (int) f[Slot.DL_TYPE.ordinal()];
-        if (type == Match.ETH_IP) {
-            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,
-                Slot.NW_FRAG}) {
+        if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
+            for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
+                Slot.IPV6_LABEL}) {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
+            if (f[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6 && f[Slot.TP_DST.ordinal()] == 0
+                    && (f[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
+                        || f[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT)) {
+                for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA}) {
+                    m.putSlot(s, f[s.ordinal()], s.max);
+                }
+            }
+        } else if (type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST) {
+            m.putSlot(Slot.MPLS_LSE, f[Slot.MPLS_LSE.ordinal()], Slot.MPLS_LSE.max);
+        }
+        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,
+                Slot.NW_FRAG}) {
+                m.putSlot(s, type == Match.ETH_IP || s.bits <= 8 ? f[s.ordinal()] : 0,
+                        type == Match.ETH_IP || s.bits <= 8 ? s.max : 0);
+            }
             int proto = (int) f[Slot.NW_PROTO.ordinal()];
-            if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
-                    || proto == Match.PROTO_ICMP) {
+            if ((f[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
+                    || proto == Match.PROTO_SCTP || proto == Match.PROTO_ICMP || proto == Match.PROTO_ICMPV6)) {
                 m.putSlot(Slot.TP_SRC, f[Slot.TP_SRC.ordinal()], 0xffff);
                 m.putSlot(Slot.TP_DST, f[Slot.TP_DST.ordinal()], 0xffff);
             }

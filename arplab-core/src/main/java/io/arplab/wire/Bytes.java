@@ -21,6 +21,10 @@ public final class Bytes {
         return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
     }
 
+    public static long i64(byte[] b, int off) {
+        return ((long) i32(b, off) << 32) | u32(b, off + 4);
+    }
+
     /** 48-bit big-endian value (a MAC address) as a long. */
     public static long u48(byte[] b, int off) {
         return ((long) u16(b, off) << 32) | u32(b, off + 2);
@@ -40,6 +44,11 @@ public final class Bytes {
         b[off + 1] = (byte) (v >>> 16);
         b[off + 2] = (byte) (v >>> 8);
         b[off + 3] = (byte) v;
+    }
+
+    public static void put64(byte[] b, int off, long v) {
+        put32(b, off, (int) (v >>> 32));
+        put32(b, off + 4, (int) v);
     }
 
     public static void put48(byte[] b, int off, long v) {

@@ -29,6 +29,15 @@ class OvsMegaflowsTest {
                 .replaceAll("ufid:[0-9a-f-]+", "ufid:U"));
     }
 
+    /**
+     * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
+     * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
+     */
+    @Test
+    void ipv6TracesAndMegaflowsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("ipv6"), s -> unordered(s, java.util.Set.of()));
+    }
+
     /** NORMAL floods in the order the bridge made its ports, FLOOD and ALL in the order of a hash table of them. */
     @Test
     void floodOrderIsOvsOwn(@TempDir Path tmp) throws IOException {
