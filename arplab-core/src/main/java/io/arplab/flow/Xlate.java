@@ -1497,8 +1497,7 @@ final class Xlate {
         }
         // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (the
         // datapath key always matches a tag's TPID); ICMP type and code are 8 bits in the datapath
-        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
-        for (Slot[] t : tags) {
+        for (Slot[] t : TAGS) {
             long tpid = initial[t[1].ordinal()];
             if (tpid != 0x8100 && tpid != 0x88a8) {
                 mask[t[0].ordinal()] = 0;
@@ -1515,6 +1514,7 @@ final class Xlate {
         return mask;
     }
 
+    private static final Slot[][] TAGS = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
     private static final boolean[] IN_DATAPATH = new boolean[Slot.ALL.length];
     private static final boolean[] TUNNEL_KEY = new boolean[Slot.ALL.length];
 
