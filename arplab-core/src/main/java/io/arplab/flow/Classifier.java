@@ -21,8 +21,9 @@ final class Classifier {
     final Map<FlowTables.MaskKey, Subtable> subtables = new LinkedHashMap<>();
     private long subtableSeq;
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
-    /** The actions of the rule {@link #lookup} last returned. */
+    /** The actions of the rule {@link #lookup} last returned, and its subtable (null for a conjunctive match). */
     List<Action> found;
+    Subtable foundIn;
     /** The subtables by descending max priority, then age (the pvector); null when it must be rebuilt. */
     private Subtable[] byPriority;
 
@@ -50,11 +51,11 @@ final class Classifier {
         final int[][] stageFields;
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
-        // the rules by the hash of their masked fields (open addressing, linear probing): a slot's record in keys
-        // (width longs) holds the hash and the masked values of its first rule (its cls_match), entries its first
-        // rule and that rule's actions side by side (entries[2i], entries[2i + 1]), so that a probe reads the record
-        // and the slot and an upcall's next table does not wait for the rule; rules with the same hash follow the
-        // first (clsNext)
+        // the rules by their masked fields (open addressing, linear probing on their hash): a slot's record in keys
+        // (width longs) holds the masked values of its rules (their cls_match), which a probe compares directly (no
+        // stored hash: four records of two fields share a cache line), entries its first rule and that rule's
+        // actions side by side (entries[2i], entries[2i + 1]), so that an upcall's next table does not wait for the
+        // rule; rules with the same masked values and lower priorities follow the first (clsNext), highest first
         private Object[] entries = new Object[16];
         private int nSlots = 8;
         /** The actions of the rule {@link #find} last returned. */
@@ -70,7 +71,7 @@ final class Classifier {
         Subtable(long seq, long[] mask) {
             super(mask);
             this.seq = seq;
-            width = 1 + fields.length;
+            width = fields.length;
             keys = new long[nSlots * width];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
@@ -108,16 +109,21 @@ final class Classifier {
                 h = stageHash(h, k, r.match.value);
                 indices[k].addTo(h, 1);
             }
-            long hash = hash(r.match.value);
-            int i = slot(hash);
+            int i = slot(hash(r.match.value), r.match.value);
             Rule head = rule(i);
             if (head == null) {
                 put(i, r);
-                record(i, hash, r.match.value);
+                record(i, r.match.value);
                 if (++buckets * 2 > nSlots) {
                     grow();
                 }
+            } else if (r.priority > head.priority) {
+                r.clsNext = head;
+                put(i, r);
             } else {
+                while (head.clsNext != null && head.clsNext.priority > r.priority) {
+                    head = head.clsNext;
+                }
                 r.clsNext = head.clsNext;
                 head.clsNext = r;
             }
@@ -135,13 +141,11 @@ final class Classifier {
                     indices[k].remove(h);
                 }
             }
-            long hash = hash(r.match.value);
-            int i = slot(hash);
+            int i = slot(hash(r.match.value), r.match.value);
             Rule head = rule(i);
             if (head == r) {
                 if (r.clsNext != null) {
                     put(i, r.clsNext);
-                    record(i, hash, r.clsNext.match.value);
                 } else {
                     deleteSlot(i);
                 }
@@ -161,7 +165,7 @@ final class Classifier {
         /** {@code r} takes the place of {@code old}, whose match it has. */
         void replace(Rule old, Rule r) {
             r.clsNext = old.clsNext;
-            int i = slot(hash(old.match.value));
+            int i = slot(hash(old.match.value), old.match.value);
             if (rule(i) == old) {
                 put(i, r);
             } else {
@@ -175,14 +179,27 @@ final class Classifier {
             rules.set(rules.indexOf(old), r);
         }
 
-        // the slot of the bucket of hash h: where it is, or the empty slot where it would go
-        private int slot(long h) {
+        // the slot of v's masked values (whose hash is h): where they are, or the empty slot where they would go
+        private int slot(long h, long[] v) {
             int m = nSlots - 1;
-            int i = (int) (h ^ h >>> 32) & m;
-            while (entries[2 * i] != null && keys[i * width] != h) {
+            int i = home(h, m);
+            while (entries[2 * i] != null && !recordMatches(i, v)) {
                 i = (i + 1) & m;
             }
             return i;
+        }
+
+        private static int home(long h, int m) {
+            return (int) (h ^ h >>> 32) & m;
+        }
+
+        // the hash of record i of k: hash() of any key with its masked values
+        private long recordHash(long[] k, int i) {
+            long h = SEED;
+            for (int o = i * width, j = 0; j < fields.length; j++) {
+                h = mix(h, k[o + j]);
+            }
+            return h;
         }
 
         private Rule rule(int i) {
@@ -199,12 +216,11 @@ final class Classifier {
             entries[2 * i + 1] = r == null ? null : r.actions;
         }
 
-        // slot i's record: the hash and the masked values of v
-        private void record(int i, long hash, long[] v) {
+        // slot i's record: the masked values of v
+        private void record(int i, long[] v) {
             int o = i * width;
-            keys[o] = hash;
             for (int j = 0; j < fields.length; j++) {
-                keys[o + 1 + j] = v[fields[j]] & mask[fields[j]];
+                keys[o + j] = v[fields[j]] & mask[fields[j]];
             }
         }
 
@@ -217,7 +233,10 @@ final class Classifier {
             keys = new long[nSlots * width];
             for (int j = 0; j < n; j++) {
                 if (old[2 * j] != null) {
-                    int i = slot(oldKeys[j * width]);
+                    int i = home(recordHash(oldKeys, j), nSlots - 1);
+                    while (entries[2 * i] != null) {
+                        i = (i + 1) & (nSlots - 1);
+                    }
                     System.arraycopy(old, 2 * j, entries, 2 * i, 2);
                     System.arraycopy(oldKeys, j * width, keys, i * width, width);
                 }
@@ -230,8 +249,7 @@ final class Classifier {
             put(i, null);
             buckets--;
             for (int j = (i + 1) & m; entries[2 * j] != null; j = (j + 1) & m) {
-                long h = keys[j * width];
-                int home = (int) (h ^ h >>> 32) & m;
+                int home = home(recordHash(keys, j), m);
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     System.arraycopy(entries, 2 * j, entries, 2 * i, 2);
                     System.arraycopy(keys, j * width, keys, i * width, width);
@@ -257,27 +275,27 @@ final class Classifier {
             return r;
         }
 
-        /** find_match(): the best rule whose masked fields equal the flow's, from the bucket of their hash. */
+        /** find_match(): the best rule whose masked fields equal the flow's (its slot's first), or null. */
         Rule find(long hash, long[] flow) {
-            int i = slot(hash);
-            Rule head = rule(i);
-            if (head == null) {
+            int i = slot(hash, flow);
+            Rule best = rule(i);
+            if (best == null) {
                 return null;
             }
-            Rule best = recordMatches(i, flow) ? head : null;
-            found = best == null ? null : program(i);
-            for (Rule r = head.clsNext; r != null; r = r.clsNext) {
-                if (sameUnderMask(flow, r.match.value) && (best == null || r.priority > best.priority)) {
-                    best = r;
-                    found = r.actions;
-                }
-            }
+            found = program(i);
             return best;
+        }
+
+        /** Reads the home slot of {@code flow}'s masked values, so that its cache lines are on their way. */
+        long touch(long[] flow) {
+            int i = home(hash(flow), nSlots - 1);
+            Rule r = rule(i);
+            return (width == 0 ? 0 : keys[i * width]) + (r == null ? 0 : r.priority);
         }
 
         /** A modify flow_mod gave {@code r} new actions. */
         void actionsChanged(Rule r) {
-            int i = slot(hash(r.match.value));
+            int i = slot(hash(r.match.value), r.match.value);
             if (rule(i) == r) {
                 put(i, r);
             }
@@ -287,7 +305,7 @@ final class Classifier {
             int[] f = fields;
             long[] m = fieldMasks;
             long[] k = keys;
-            int o = i * width + 1;
+            int o = i * width;
             for (int j = 0; j < f.length; j++) {
                 if ((flow[f[j]] & m[j]) != k[o + j]) {
                     return false;
@@ -415,6 +433,7 @@ final class Classifier {
     Rule lookup(long[] flow, long[] wc, boolean allowConjunctive) {
         trieDone = 0;
         found = null;
+        foundIn = null;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         Conjunctions soft = null;
@@ -426,10 +445,11 @@ final class Classifier {
             if (r == null || r.priority <= hardPri) {
                 continue;
             }
-            if (!Action.Conjunction.in(r.actions)) {
+            if (!r.soft) {
                 hard = r;
                 hardPri = r.priority;
                 found = st.found;
+                foundIn = st;
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;
                 soft.add(r);
@@ -440,6 +460,7 @@ final class Classifier {
         }
         Rule resolved = soft.resolve(flow, wc, hard);
         found = resolved == null ? null : resolved.actions;
+        foundIn = null;
         return resolved;
     }
 

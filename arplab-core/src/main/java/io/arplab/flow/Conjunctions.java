@@ -70,7 +70,7 @@ final class Conjunctions {
                 }
                 Rule next = cls.nextInList(soft[i]);
                 soft[i] = next;
-                if (next != null && !Action.Conjunction.in(next.actions)) {
+                if (next != null && !next.soft) {
                     soft[i] = null; // a hard match, not a soft one
                     if (next.priority > hardPri) {
                         hard = next;

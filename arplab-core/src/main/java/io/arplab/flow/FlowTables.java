@@ -65,7 +65,7 @@ public final class FlowTables {
                     }
                 } else {
                     for (Rule r : rules) {
-                        r.actions = actions;
+                        r.actions(actions);
                         tables.get(r.table).actionsChanged(r);
                         if (fm.setCookie()) {
                             r.cookie = fm.cookie();
@@ -106,7 +106,7 @@ public final class FlowTables {
         r.hardTimeout = fm.hardTimeout();
         r.importance = version.atLeast(OfVersion.OF14) ? fm.importance() : 0;
         r.flags = flags;
-        r.actions = actions;
+        r.actions(actions);
         if (old != null && (flags & FlowMod.RESET_COUNTS) == 0) {
             r.packets = old.packets;
             r.bytes = old.bytes;

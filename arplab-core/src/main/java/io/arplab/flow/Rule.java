@@ -8,8 +8,10 @@ public final class Rule {
     long packets, bytes, used;
     public final int table;
     public final int priority;
-    /** As the switch decoded them from the flow_mod (see {@link ActionFormat#roundTrip}). */
+    /** As the switch decoded them from the flow_mod (see {@link ActionFormat#roundTrip}); set by {@link #actions(List)}. */
     List<Action> actions;
+    /** Whether the actions make the rule a conjunctive flow (a soft match), known before they are read. */
+    boolean soft;
     /** The next rule in its subtable's slot (struct cls_match's list: the same hash of its masked fields). */
     Rule clsNext;
     public final Match match;
@@ -35,6 +37,11 @@ public final class Rule {
 
     public List<Action> actions() {
         return actions;
+    }
+
+    void actions(List<Action> actions) {
+        this.actions = actions;
+        this.soft = Action.Conjunction.in(actions);
     }
 
     public long packets() {

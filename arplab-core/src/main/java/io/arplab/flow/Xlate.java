@@ -190,6 +190,7 @@ final class Xlate {
         if (freezing != null) {
             finishFreezing();
         }
+        creditRules();
         if (lastClone >= 0) {
             // xlate_optimize_odp_actions(): a trailing clone() is replaced by the actions it holds
             odp.setLength(odp.length() - 1);
@@ -276,6 +277,9 @@ final class Xlate {
         Classifier table = br.tables.table(t);
         Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
         List<Action> program = table.found;
+        if (execute && table.foundIn != null && br.pathLength < br.path.length) {
+            br.path[br.pathLength++] = table.foundIn;
+        }
         if (trace != null) {
             lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
         }
@@ -291,7 +295,7 @@ final class Xlate {
             return;
         }
         if (execute) {
-            r.hit(now, packet == null ? 0 : packet.length);
+            credit(r);
         }
         xc.rules.add(r);
         if (hop != null) {
@@ -320,6 +324,26 @@ final class Xlate {
         }
         nestedBridges = outerNested;
         depth--;
+    }
+
+    // the rules a packet's translation passed, credited in one pass after it (or before a learn's flow_mod, which
+    // may carry a rule's counters over), so that no table waits for the last one's rule to be written
+    private Rule[] credited = new Rule[16];
+    private int nCredited;
+
+    private void credit(Rule r) {
+        if (nCredited == credited.length) {
+            credited = Arrays.copyOf(credited, 2 * nCredited);
+        }
+        credited[nCredited++] = r;
+    }
+
+    private void creditRules() {
+        for (int i = 0; i < nCredited; i++) {
+            credited[i].hit(now, packet == null ? 0 : packet.length);
+            credited[i] = null;
+        }
+        nCredited = 0;
     }
 
     private void actions(List<Action> actions, boolean top) {
@@ -644,6 +668,7 @@ final class Xlate {
     // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
     // flow_mod (MODIFY_STRICT: added, or its actions replaced and its timeouts restarted)
     private void learn(Action.Learn l) {
+        creditRules();
         for (Action.LearnSpec sp : l.specs()) {
             if (sp.src() != null) {
                 unwildcard(sp.src().field(), sp.src().mask());
@@ -1637,8 +1662,7 @@ final class Xlate {
         }
         // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (the
         // datapath key always matches a tag's TPID); ICMP type and code are 8 bits in the datapath
-        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
-        for (Slot[] t : tags) {
+        for (Slot[] t : TAGS) {
             long tpid = initial[t[1].ordinal()];
             if (tpid != 0x8100 && tpid != 0x88a8) {
                 mask[t[0].ordinal()] = 0;
@@ -1657,6 +1681,7 @@ final class Xlate {
         return mask;
     }
 
+    private static final Slot[][] TAGS = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
     private static final boolean[] IN_DATAPATH = new boolean[Slot.ALL.length];
     private static final boolean[] TUNNEL_KEY = new boolean[Slot.ALL.length];
 

@@ -19,7 +19,7 @@ final class XlateCache {
 
     static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3;
 
-    final List<Rule> rules = new ArrayList<>(8);
+    final List<Rule> rules = new ArrayList<>(16);
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
     long[] learned = new long[0];
     final List<Op> ops = new ArrayList<>(2);
