@@ -161,7 +161,7 @@ public final class Arping implements Tool {
         if (dst == null) {
             dst = ctx.resolver().resolve(target);
             if (dst == null) {
-                throw new Getopt.ToolError("arping: " + target + ": Name or service not known", 2);
+                throw new Getopt.ToolError("arping: " + target + ": " + ctx.resolver().lookupError(), 2);
             }
         }
         gdst = dst.bits();

@@ -170,7 +170,7 @@ public final class Nc implements Tool {
         dst = ctx.resolver().resolve(host);
         if (dst == null) {
             fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
-                    + ": Name or service not known");
+                    + ": " + ctx.resolver().lookupError());
             return;
         }
         ctx.onInterrupt(this::closeAll);
@@ -374,7 +374,7 @@ public final class Nc implements Tool {
         dst = ctx.resolver().resolve(host);
         if (dst == null) {
             fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
-                    + ": Name or service not known");
+                    + ": " + ctx.resolver().lookupError());
             return;
         }
         ctx.onInterrupt(this::closeUdp);

@@ -211,7 +211,7 @@ public final class Traceroute implements Tool {
             a = ctx.resolver().resolve(host);
         }
         if (a == null) {
-            ctx.err().println(host + ": Name or service not known");
+            ctx.err().println(host + ": " + ctx.resolver().lookupError());
             throw bad("Cannot handle \"host\" cmdline arg `" + host + "' on position 1 (argc "
                     + positional.get(0)[1] + ")");
         }
@@ -342,7 +342,7 @@ public final class Traceroute implements Tool {
                     a = ctx.resolver().resolve(v);
                 }
                 if (a == null) {
-                    ctx.err().println(v + ": Name or service not known");
+                    ctx.err().println(v + ": " + ctx.resolver().lookupError());
                     return false;
                 }
                 srcAddr = a;
