@@ -60,6 +60,16 @@ public final class FlowCompose {
         }
     }
 
+    /** A key's frag= word (no, first, later) as the flow's nw_frag bits. */
+    private static int frag(String v) {
+        return switch (v) {
+            case "no" -> 0;
+            case "first" -> 1;
+            case "later" -> 3;
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
     private static int matching(String s, int open) {
         int depth = 0;
         for (int i = open; i < s.length(); i++) {
@@ -125,12 +135,7 @@ public final class FlowCompose {
                             case "proto" -> nwProto = (int) num(v);
                             case "tos" -> nwTos = (int) num(v);
                             case "ttl" -> nwTtl = (int) num(v);
-                            case "frag" -> nwFrag = switch (v) {
-                                case "no" -> 0;
-                                case "first" -> 1;
-                                case "later" -> 3;
-                                default -> throw new IllegalArgumentException();
-                            };
+                            case "frag" -> nwFrag = frag(v);
                             default -> {
                                 return false;
                             }
@@ -148,24 +153,7 @@ public final class FlowCompose {
                             case "proto" -> nwProto = (int) num(v);
                             case "tclass" -> nwTos = (int) num(v);
                             case "hlimit" -> nwTtl = (int) num(v);
-                            case "frag" -> nwFrag = switch (v) {
-                                case "no" -> 0;
-                                case "first" -> 1;
-                                case "later" -> 3;
-                                default -> throw new IllegalArgumentException();
-                            };
-                            default -> {
-                                return false;
-                            }
-                        }
-                    }
-                    return true;
-                }
-                case "icmpv6" -> {
-                    for (var e : a.entrySet()) {
-                        switch (e.getKey()) {
-                            case "type" -> tpSrc = (int) num(e.getValue());
-                            case "code" -> tpDst = (int) num(e.getValue());
+                            case "frag" -> nwFrag = frag(v);
                             default -> {
                                 return false;
                             }
@@ -202,7 +190,7 @@ public final class FlowCompose {
                     tcpFlags = tcpFlags(args.trim());
                     return true;
                 }
-                case "icmp" -> {
+                case "icmp", "icmpv6" -> {
                     for (var e : a.entrySet()) {
                         switch (e.getKey()) {
                             case "type" -> tpSrc = (int) num(e.getValue());

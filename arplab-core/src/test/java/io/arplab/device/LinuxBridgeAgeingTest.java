@@ -8,25 +8,10 @@ import org.junit.jupiter.api.Test;
 /** br_fdb_cleanup() over the ageing list, fdb_max_learned, and br_flood()'s port order. */
 class LinuxBridgeAgeingTest {
     private static final long S = 1_000_000_000L;
-    private final LinuxBridge br = new LinuxBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), 0);
-    private final java.util.List<Integer> sent = new java.util.ArrayList<>();
-    private final Device.Output out = new Device.Output() {
-        @Override
-        public void transmit(int port, byte[] frame) {
-            sent.add(port);
-        }
-
-        @Override
-        public int portCount() {
-            return br.portCount();
-        }
-    };
-
-    LinuxBridgeAgeingTest() {
-        for (int p = 1; p <= 3; p++) {
-            br.addPort("veth" + p, MacAddress.parse("ee:00:00:00:00:0" + p), 0);
-        }
-    }
+    private final ThreePortBridge fixture = new ThreePortBridge();
+    private final LinuxBridge br = fixture.br;
+    private final java.util.List<Integer> sent = fixture.sent;
+    private final Device.Output out = fixture.out;
 
     private void from(long now, int port, long src) {
         byte[] f = new byte[60];

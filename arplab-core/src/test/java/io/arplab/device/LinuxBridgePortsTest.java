@@ -2,33 +2,16 @@ package io.arplab.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arplab.wire.MacAddress;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** should_deliver() and br_flood()'s per-port flags (net/bridge/br_forward.c): disabled ports, flood, hairpin. */
 class LinuxBridgePortsTest {
     private static final long BROADCAST = 0xffff_ffff_ffffL;
-    private final LinuxBridge br = new LinuxBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), 0);
-    private final List<Integer> sent = new ArrayList<>();
-    private final Device.Output out = new Device.Output() {
-        @Override
-        public void transmit(int port, byte[] frame) {
-            sent.add(port);
-        }
-
-        @Override
-        public int portCount() {
-            return br.portCount();
-        }
-    };
-
-    LinuxBridgePortsTest() {
-        for (int p = 1; p <= 3; p++) {
-            br.addPort("veth" + p, MacAddress.parse("ee:00:00:00:00:0" + p), 0);
-        }
-    }
+    private final ThreePortBridge fixture = new ThreePortBridge();
+    private final LinuxBridge br = fixture.br;
+    private final List<Integer> sent = fixture.sent;
+    private final Device.Output out = fixture.out;
 
     /** A frame from {@code src} to {@code dst} arriving on {@code port}; the ports it went out of. */
     private List<Integer> send(int port, long src, long dst) {

@@ -6,8 +6,6 @@ import io.arplab.lab.Lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,22 +31,6 @@ class OvsFlowModErrorsTest {
 
     // log lines carry OVS's wall clock, and dump-flows lists a table's rules in its classifier's hash order
     private static String normal(String s) {
-        List<String> out = new ArrayList<>();
-        List<String> flows = new ArrayList<>();
-        boolean dump = false;
-        for (String l : OvsGroupsTest.normal(s).split("\n")) {
-            if (dump && l.startsWith(" ")) {
-                flows.add(l);
-                continue;
-            }
-            flows.sort(null);
-            out.addAll(flows);
-            flows.clear();
-            dump = l.startsWith("### ovs-ofctl") && l.contains(" dump-flows ");
-            out.add(l);
-        }
-        flows.sort(null);
-        out.addAll(flows);
-        return String.join("\n", out);
+        return OvsGroupsTest.dumpFlowsSorted(OvsGroupsTest.normal(s));
     }
 }

@@ -57,6 +57,27 @@ class OvsGroupsTest {
                 + "bucket0:packet_count=0,byte_count=0,bucket1:packet_count=1,byte_count=118\n");
     }
 
+    /** Each {@code ovs-ofctl ... dump-flows} listing's flow lines sorted: OVS lists a table's rules in hash order. */
+    static String dumpFlowsSorted(String s) {
+        List<String> out = new ArrayList<>();
+        List<String> flows = new ArrayList<>();
+        boolean dump = false;
+        for (String l : s.split("\n")) {
+            if (dump && l.startsWith(" ")) {
+                flows.add(l);
+                continue;
+            }
+            flows.sort(null);
+            out.addAll(flows);
+            flows.clear();
+            dump = l.startsWith("### ovs-ofctl") && l.contains(" dump-flows ");
+            out.add(l);
+        }
+        flows.sort(null);
+        out.addAll(flows);
+        return String.join("\n", out);
+    }
+
     /**
      * What changes run to run in OVS itself: durations, recirculation ids, and the order of its hash maps (groups,
      * datapath flows, connections), sorted within each command's output.

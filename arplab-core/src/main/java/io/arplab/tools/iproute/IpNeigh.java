@@ -133,15 +133,7 @@ final class IpNeigh {
                     throw CommandExit.invarg("nud state is bad", v);
                 }
             } else if (Args.matches(w, "proxy")) {
-                String v = a.next();
-                if (Args.matches(v, "help")) {
-                    throw usage();
-                }
-                if (dst != null) {
-                    throw CommandExit.duparg("address", v);
-                }
-                Args.addr(v, o.family);
-                dst = v;
+                dst = proxyAddress(a.next(), dst);
                 proxy = true;
             } else if (w.equals("router")) {
                 router = true;
@@ -225,6 +217,18 @@ final class IpNeigh {
         return 0;
     }
 
+    /** ipneigh_modify()'s and ipneigh_get()'s "proxy ADDR" word: help, a second address, the family's check. */
+    private String proxyAddress(String v, String dst) {
+        if (Args.matches(v, "help")) {
+            throw usage();
+        }
+        if (dst != null) {
+            throw CommandExit.duparg("address", v);
+        }
+        Args.addr(v, o.family);
+        return v;
+    }
+
     private int get(Args a) {
         String devName = null;
         String dst = null;
@@ -234,15 +238,7 @@ final class IpNeigh {
             if (w.equals("dev")) {
                 devName = a.next();
             } else if (Args.matches(w, "proxy")) {
-                String v = a.next();
-                if (Args.matches(v, "help")) {
-                    throw usage();
-                }
-                if (dst != null) {
-                    throw CommandExit.duparg("address", v);
-                }
-                Args.addr(v, o.family);
-                dst = v;
+                dst = proxyAddress(a.next(), dst);
                 proxy = true;
             } else {
                 if (w.equals("to")) {
