@@ -17,6 +17,15 @@ public interface Device {
     /** A frame arrived on {@code port}; the array is shared and must not be modified. */
     void receive(long now, int port, byte[] frame, Output out);
 
+    /**
+     * Whether a frame arriving on {@code port} gets into the device at all, so that a capture there sees it: a veth
+     * passes nothing to a peer without carrier, nor a frame longer than the peer's MTU allows (veth_xmit() →
+     * __dev_forward_skb() → is_skb_forwardable() drops it before netif_rx(), where packet sockets would see it).
+     */
+    default boolean admits(int port, byte[] frame) {
+        return true;
+    }
+
     /** Runs timers due by {@code now}. */
     void advance(long now, Output out);
 

@@ -113,12 +113,18 @@ public final class Host implements Device, HostStack.Outbox {
      * eth_type_trans() has stripped of its Ethernet header.
      */
     public boolean countReceive(int port, byte[] frame) {
-        NetDevice dev = port(port);
-        if (!dev.carrier() || frame.length > dev.mtu() + 14 + 4) {
+        if (!admits(port, frame)) {
             return false;
         }
+        NetDevice dev = port(port);
         dev.countRx("bridge".equals(dev.kind()) ? frame.length - 14 : frame.length);
         return true;
+    }
+
+    @Override
+    public boolean admits(int port, byte[] frame) {
+        NetDevice dev = port(port);
+        return dev.carrier() && frame.length <= dev.mtu() + 14 + 4; // mtu + ETH_HLEN + VLAN_HLEN
     }
 
     @Override

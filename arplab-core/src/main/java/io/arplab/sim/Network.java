@@ -1088,7 +1088,7 @@ public final class Network {
         void deliver(long now, int port, byte[] frame, long skb, boolean passUp) {
             part.deliveries++;
             CaptureSink capture = captureOf(port);
-            if (capture != null) {
+            if (capture != null && device.admits(port, frame)) {
                 capture.record(net().epochNanos + now, frame);
             }
             boolean traced = enabled();
