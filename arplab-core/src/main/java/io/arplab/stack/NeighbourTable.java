@@ -363,9 +363,6 @@ public final class NeighbourTable {
         if (((newState ^ old) & NudState.PERMANENT.bits) != 0) {
             tbl.updateGcList(n);
         }
-        if (notify) {
-            ops.notify(now, n, RTM_NEWNEIGH);
-        }
         if (newState != old && (old & NudState.VALID) == 0) {
             // neigh_update_process_arp_queue(): the queued packets leave now
             ArrayDeque<byte[]> q = n.arpQueue;
@@ -375,6 +372,10 @@ public final class NeighbourTable {
                 output(now, n, frame, out);
             }
             purgeQueue(n);
+        }
+        // __neigh_update() notifies last: a STALE entry the queue's first packet moved to DELAY shows DELAY
+        if (notify) {
+            ops.notify(now, n, RTM_NEWNEIGH);
         }
         return 0;
     }
