@@ -173,6 +173,7 @@ public final class Ping implements Tool {
             ctx.exit(e.status());
             return;
         }
+        ctx.leaveTermUncaught();
         ctx.onInterrupt(() -> {
             // SIGINT: sigexit() sets exiting; the main loop stops and finish() prints the statistics
             exiting = true;

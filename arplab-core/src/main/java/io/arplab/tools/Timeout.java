@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * coreutils timeout: runs a command of the node and sends it a signal when DURATION has passed ({@code timeout -s INT
  * 5 arpspoof ...} is how the recordings stop a tool with Ctrl-C). Exit status 124 when the time ran out, else the
- * command's. Signals: INT, TERM (default) and HUP arrive as the tool's interrupt, KILL ends it at once (137).
+ * command's. Signals: INT arrives as the tool's interrupt, TERM (default) and HUP too unless the tool leaves them
+ * uncaught (ping), then they kill it as KILL does (137), and its stdout's unflushed buffer is lost.
  */
 public final class Timeout implements Tool {
     private static final String VERSION = """
@@ -26,6 +27,10 @@ public final class Timeout implements Tool {
     private ToolContext child;
     private Timer alarm;
     private boolean timedOut;
+    private boolean killed;
+    private java.io.StringWriter childOut;
+    /** glibc's stdio buffer for a pipe or a file (st_blksize). */
+    private static final int BUFSIZ = 4096;
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -83,13 +88,21 @@ public final class Timeout implements Tool {
             ctx.exit(127);
             return;
         }
-        child = new ToolContext(ctx.runtime(), ctx.out(), ctx.err(), ctx.pid() + 1);
+        // the child's stdout is a pipe or a file: stdio buffers it fully, and a process killed by a signal never
+        // writes what is still in its buffer (only whole BUFSIZ blocks have left)
+        childOut = new java.io.StringWriter();
+        child = new ToolContext(ctx.runtime(), new java.io.PrintWriter(childOut), ctx.err(), ctx.pid() + 1);
         ctx.trapInterrupt(() -> child.interrupt());
+        boolean term = !kill && !signal.equals("INT") && !signal.equals("2");
         if (duration > 0) {
             alarm = ctx.at(ctx.now() + duration, t -> {
                 timedOut = true;
                 if (kill) {
+                    killed = true;
                     child.exit(137);
+                } else if (term && child.termUncaught()) {
+                    killed = true;
+                    child.terminate();
                 } else {
                     child.interrupt();
                 }
@@ -108,6 +121,8 @@ public final class Timeout implements Tool {
         if (alarm != null) {
             ctx.cancel(alarm);
         }
+        String out = childOut.toString();
+        ctx.out().print(killed ? out.substring(0, out.length() / BUFSIZ * BUFSIZ) : out);
         ctx.exit(timedOut ? 124 : child.exitCode());
     }
 

@@ -24,6 +24,7 @@ public final class ToolContext {
     private int exitCode = -1;
     private Runnable interruptHandler;
     private boolean interruptTrapped;
+    private boolean termUncaught;
     private Runnable exitListener;
     private byte[] stdin = new byte[0];
 
@@ -137,6 +138,18 @@ public final class ToolContext {
     /** Delivers SIGTERM: the tools here do not catch it, so the process ends at once with 128 + 15. */
     public void terminate() {
         exit(143);
+    }
+
+    /**
+     * The tool installs no handler for SIGTERM or SIGHUP (ping: ping_common.c setup() catches SIGINT, SIGALRM and
+     * SIGQUIT only): {@code timeout}'s default signal kills it instead of interrupting it.
+     */
+    public void leaveTermUncaught() {
+        this.termUncaught = true;
+    }
+
+    public boolean termUncaught() {
+        return termUncaught;
     }
 
     /**
