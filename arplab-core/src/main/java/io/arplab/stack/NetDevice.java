@@ -305,6 +305,34 @@ public final class NetDevice {
         String master;
         String linkNetnsName;
         int carrierChanges;
+        /** Addresses a user added to dev->uc or dev->mc (ndo_dflt_fdb_add()), in the order added. */
+        List<MacAddress> fdbAddrs;
+    }
+
+    /**
+     * ndo_dflt_fdb_add() (bridge fdb add ... self on a device without its own fdb): dev_uc_add_excl() or
+     * dev_mc_add_excl(); false when the address is there already.
+     */
+    public boolean addFdbAddress(MacAddress mac) {
+        Extras x = extras();
+        if (x.fdbAddrs == null) {
+            x.fdbAddrs = new java.util.ArrayList<>();
+        }
+        if (x.fdbAddrs.contains(mac)) {
+            return false;
+        }
+        x.fdbAddrs.add(mac);
+        return true;
+    }
+
+    /** ndo_dflt_fdb_del(): dev_uc_del() or dev_mc_del(); false when the address was not there. */
+    public boolean deleteFdbAddress(MacAddress mac) {
+        return extras != null && extras.fdbAddrs != null && extras.fdbAddrs.remove(mac);
+    }
+
+    /** What {@link #addFdbAddress} added, in order. */
+    public List<MacAddress> fdbAddresses() {
+        return extras == null || extras.fdbAddrs == null ? List.of() : List.copyOf(extras.fdbAddrs);
     }
 
     private Extras extras() {

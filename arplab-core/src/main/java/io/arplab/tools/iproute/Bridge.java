@@ -195,17 +195,19 @@ public final class Bridge implements Tool {
             return fdbShow(a);
         }
         String c = a.take();
+        // bridge/fdb.c do_fdb(): the netlink flags of each (NLM_F_REQUEST|NLM_F_ACK and CREATE|EXCL, CREATE|APPEND,
+        // CREATE|REPLACE)
         if (Args.matches(c, "add")) {
-            return fdbModify(a, true, false);
+            return fdbModify(a, true, 0x605);
         }
         if (Args.matches(c, "append")) {
-            return fdbModify(a, true, false);
+            return fdbModify(a, true, 0xc05);
         }
         if (Args.matches(c, "replace")) {
-            return fdbModify(a, true, true);
+            return fdbModify(a, true, 0x505);
         }
         if (Args.matches(c, "delete")) {
-            return fdbModify(a, false, false);
+            return fdbModify(a, false, 0x5);
         }
         if (Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list")) {
             return fdbShow(a);
@@ -327,7 +329,7 @@ public final class Bridge implements Tool {
             if (d.loopback) {
                 continue;
             }
-            for (MacAddress mc : own != null && own.fdb().mcastSnooping() ? BRIDGE_MC : PORT_MC) {
+            for (MacAddress mc : selfAddresses(d, own != null && own.fdb().mcastSnooping() ? BRIDGE_MC : PORT_MC)) {
                 if (dynamic || filterState != 0 && (filterState & 0x80) == 0 || fdbVlan >= 0) {
                     continue;
                 }
@@ -355,6 +357,19 @@ public final class Bridge implements Tool {
             out.append(jw.finish());
         }
         return 0;
+    }
+
+    /** ndo_dflt_fdb_dump(): dev->uc, then dev->mc (the kernel's memberships, then those a user added). */
+    private static List<MacAddress> selfAddresses(NetDevice d, List<MacAddress> memberships) {
+        List<MacAddress> added = d.fdbAddresses();
+        if (added.isEmpty()) {
+            return memberships;
+        }
+        List<MacAddress> all = new java.util.ArrayList<>();
+        added.stream().filter(m -> !m.isMulticast()).forEach(all::add);
+        all.addAll(memberships);
+        added.stream().filter(MacAddress::isMulticast).forEach(all::add);
+        return all;
     }
 
     private void line(FdbEntry e, Switch br, NetDevice dev, long now, boolean showDev, int filterState,
@@ -405,7 +420,7 @@ public final class Bridge implements Tool {
         out.append(sb).append('\n');
     }
 
-    private int fdbModify(Args a, boolean add, boolean replace) {
+    private int fdbModify(Args a, boolean add, int nlmFlags) {
         int vid = -1;
         String devName = null;
         String addr = null;
@@ -474,18 +489,39 @@ public final class Bridge implements Tool {
         if (vid >= 0 && (vid == 0 || vid >= 4095)) {
             throw new CommandExit(255, "Error: invalid vlan id."); // rtnetlink.c fdb_vid_parse()
         }
+        // rtnl_fdb_add() / rtnl_fdb_del(): the master's handler for a bridge port, then with NTF_SELF the device's
+        // own (a bridge's br_fdb_add()) or the default one on dev->uc / dev->mc
         Switch br = master ? view.masterBridge(dev) : null;
         if (master && br == null && view.bridgeOf(dev) != null) {
             br = view.bridgeOf(dev);
         }
-        if (br == null || br.fdb() == null) {
+        boolean done = false;
+        if (br != null && br.fdb() != null) {
+            bridgeFdbModify(br, dev, mac, vid, add, nlmFlags, state, master, self);
+            done = true;
+        }
+        if (self && !(br != null && view.bridgeOf(dev) == br)) {
+            Switch own = view.bridgeOf(dev);
+            if (own != null && own.fdb() != null) {
+                bridgeFdbModify(own, dev, mac, vid, add, nlmFlags, state, master, self);
+            } else {
+                defaultFdbModify(dev, mac, vid, add, nlmFlags, state);
+            }
+            done = true;
+        }
+        if (!done) {
             throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
         }
+        return 0;
+    }
+
+    /** br_fdb_add() / br_fdb_delete() on {@code br}'s table, for {@code dev} (a port, or the bridge itself). */
+    private void bridgeFdbModify(Switch br, NetDevice dev, MacAddress mac, int vid, boolean add, int nlmFlags,
+            int state, boolean master, boolean self) {
         int port = view.bridgeOf(dev) == br ? Switch.LOCAL_PORT : view.portNumber(br, dev);
         if (add) {
-            // rtnl_talk() asks for an ACK: NLM_F_REQUEST|NLM_F_ACK|NLM_F_CREATE and NLM_F_EXCL or NLM_F_REPLACE;
             // the ndm flags NTF_MASTER (0x04) and NTF_SELF (0x02)
-            br.fdb().traceAdd(ctx.now(), dev.name, mac, Math.max(vid, 0), replace ? 0x505 : 0x605,
+            br.fdb().traceAdd(ctx.now(), dev.name, mac, Math.max(vid, 0), nlmFlags,
                     (master ? 0x04 : 0) | (self ? 0x02 : 0));
         }
         if (vid > 0) {
@@ -499,9 +535,9 @@ public final class Bridge implements Tool {
                 throw new CommandExit(255, "RTNETLINK answers: No such file or directory");
             }
             br.fdb().delete(mac, 0, now);
-            return 0;
+            return;
         }
-        if (existing != null && !replace) {
+        if (existing != null && (nlmFlags & NLM_F_EXCL) != 0) { // fdb_add_entry()
             throw new CommandExit(255, "RTNETLINK answers: File exists");
         }
         if (!mac.isMulticast() || (state & 0x80) == 0) {
@@ -510,10 +546,34 @@ public final class Bridge implements Tool {
             }
             br.fdb().addUser(mac, port, now, (state & 0x80) != 0, (state & (0x80 | 0x40)) != 0);
             ctx.runtime().changed(br);
-            return 0;
+            return;
         }
         throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
     }
+
+    /**
+     * ndo_dflt_fdb_add() / ndo_dflt_fdb_del(), for a device without an fdb of its own (a veth): only permanent
+     * ("local") addresses, no vlan; the address joins or leaves dev->uc (dev->mc for a multicast one).
+     */
+    private static void defaultFdbModify(NetDevice dev, MacAddress mac, int vid, boolean add, int nlmFlags,
+            int state) {
+        if (add ? state != 0 && (state & 0x80) == 0 : (state & 0x80) == 0) {
+            throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
+        }
+        if (add && vid >= 0) {
+            throw new CommandExit(255, "RTNETLINK answers: Invalid argument");
+        }
+        if (add) {
+            // only a duplicate of NLM_F_EXCL is an error
+            if (!dev.addFdbAddress(mac) && (nlmFlags & NLM_F_EXCL) != 0) {
+                throw new CommandExit(255, "RTNETLINK answers: File exists");
+            }
+        } else if (!dev.deleteFdbAddress(mac)) {
+            throw new CommandExit(255, "RTNETLINK answers: No such file or directory");
+        }
+    }
+
+    private static final int NLM_F_EXCL = 0x200;
 
     /** C's atoi(): leading blanks, a sign, digits; 0 when none. */
     private static int atoi(String v) {
