@@ -431,7 +431,7 @@ public final class Arp implements Tool {
             err.append("arp: need hardware address\n");
             return 255;
         }
-        byte[] hw = hwFromDevice ? null : Args.lladdr(a.get(1));
+        byte[] hw = hwFromDevice ? null : inEther(a.get(1), ip);
         NetDevice hwDev = null;
         if (hwFromDevice) {
             hwDev = stack.device(a.get(1));
@@ -498,8 +498,16 @@ public final class Arp implements Tool {
             stack.proxyAdd(ip, pdev);
             return 0;
         }
-        NetDevice dev = targetDevice(ip, "SIOCSARP");
-        if (dev == null) {
+        boolean viaLo = device.isEmpty() && (stack.isLocalAddress(ip.bits()) || stack.devices().stream()
+                .anyMatch(d -> d.loopback && d.isUp() && d.addresses().stream().anyMatch(x -> x.matches(ip.bits()))));
+        NetDevice dev = viaLo ? null : targetDevice(ip, "SIOCSARP");
+        if (dev == null && !viaLo) {
+            return 255;
+        }
+        if (viaLo || dev.loopback) {
+            // arp_req_set(): the route to one of our own addresses leaves through lo, and an ARPHRD_ETHER address
+            // does not fit a device of another type (r->arp_ha.sa_family != dev->type)
+            err.append("SIOCSARP: Invalid argument\n");
             return 255;
         }
         MacAddress mac = Args.mac(hw);
@@ -507,6 +515,45 @@ public final class Arp implements Tool {
         NudState state = perm ? NudState.PERMANENT : NudState.STALE;
         ctx.act(ob -> stack.neighAdd(now, dev, ip, mac, state, true, ob));
         return 0;
+    }
+
+    /**
+     * net-tools' in_ether() (lib/ether.c): up to six bytes of one or two hex digits, each optionally followed by a
+     * colon, null on a bad digit; what follows the sixth byte is ignored (the trailing junk check is under DEBUG).
+     * It writes into the sockaddr arp_set() had just resolved the host into: the bytes it does not reach keep that
+     * sockaddr_in's (sin_port 0, then sin_addr), as the kernel then gets them.
+     */
+    static byte[] inEther(String s, Ipv4Address host) {
+        byte[] b = new byte[6];
+        host.write(b, 2);
+        int p = 0;
+        int i = 0;
+        while (p < s.length() && i < 6) {
+            int val = hex(s.charAt(p++));
+            if (val < 0) {
+                return null;
+            }
+            char c = p < s.length() ? s.charAt(p) : 0;
+            if (hex(c) >= 0) {
+                val = val << 4 | hex(c);
+            } else if (c != ':' && c != 0) {
+                return null;
+            }
+            if (c != 0) {
+                p++;
+            }
+            b[i++] = (byte) val;
+            if (p < s.length() && s.charAt(p) == ':') {
+                p++;
+            }
+        }
+        return b;
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /** arp -d HOST [pub] [dev IF]. */

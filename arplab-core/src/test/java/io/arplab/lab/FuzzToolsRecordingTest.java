@@ -63,7 +63,6 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -d addre lst", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip -j -p -d a list", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip ro ls table all", "the local routing table (local, broadcast routes) is not emulated"),
-            Map.entry("arp -s 172.28.0.80 02:00:00 netmask 255.255.255.0", "arp -s with a short hardware address reaches the kernel (SIOCSARP: Invalid argument); arplab refuses it first"),
             Map.entry("arp-scan -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP) during its 1.8 s"),
             Map.entry("bridge -s fdb s br br0 dev br0", FDB_USED),
             Map.entry("bridge -statistics f list", FDB_USED),
