@@ -33,17 +33,10 @@ final class IcmpRateLimit {
         if (!globalAllow(now)) {
             return false;
         }
-        long[] peer = peers.get(dst);
-        if (peer == null) {
-            if (peers.size() >= MAX_PEERS) {
-                peers.clear(); // inet_peer's pool is bounded too; forgetting old peers only grants fresh bursts
-            }
-            peer = new long[] {0, now - PEER_FRESH_TOKENS};
-            peers.put(dst, peer);
-        }
+        long[] peer = peer(now, dst);
         // inet_peer_xrlim_allow(): tokens are jiffies, icmp_ratelimit too
         long timeout = TimerWheel.toJiffies(ratelimit);
-        long token = peer[0] + (now - peer[1]);
+        long token = peer[TOKENS] + (now - peer[RATE_LAST]);
         if (token > BURST_FACTOR * timeout) {
             token = BURST_FACTOR * timeout;
         }
@@ -52,41 +45,51 @@ final class IcmpRateLimit {
             token -= timeout;
             ok = true;
         }
-        peer[0] = token;
-        peer[1] = now;
+        peer[TOKENS] = token;
+        peer[RATE_LAST] = now;
         return ok;
+    }
+
+    /** The inet_peer of {@code addr}: rate_tokens, rate_last, n_redirects (one for ICMP errors and redirects). */
+    private static final int TOKENS = 0;
+    private static final int RATE_LAST = 1;
+    private static final int N_REDIRECTS = 2;
+
+    /** inet_getpeer(): a new peer has no tokens and its rate_last 60 s in the past, so its first bucket is full. */
+    private long[] peer(long now, int addr) {
+        long[] peer = peers.get(addr);
+        if (peer == null) {
+            if (peers.size() >= MAX_PEERS) {
+                peers.clear(); // inet_peer's pool is bounded too; forgetting old peers only grants fresh bursts
+            }
+            peer = new long[] {0, now - PEER_FRESH_TOKENS, 0};
+            peers.put(addr, peer);
+        }
+        return peer;
     }
 
     // ip_rt_send_redirect(): ip_rt_redirect_number, ip_rt_redirect_load (HZ/50), ip_rt_redirect_silence
     private static final int REDIRECT_NUMBER = 9;
     private static final long REDIRECT_LOAD = Jiffies.HZ / 50;
     private static final long REDIRECT_SILENCE = REDIRECT_LOAD << (REDIRECT_NUMBER + 1);
-    /** Per source: {rate_last, n_redirects}, as the kernel keeps them in its inet_peer. */
-    private Int2ObjectOpenHashMap<long[]> redirectPeers;
-
-    /** Whether a redirect may go to {@code src} when jiffies read {@code now}: the first at once, then with exponential backoff, at most 9. */
+    /**
+     * Whether a redirect may go to {@code src} when jiffies read {@code now}: the first at once, then with
+     * exponential backoff, at most 9. It works on the same inet_peer as the ICMP errors' bucket: a silence resets
+     * its rate_tokens, and each redirect sent moves its rate_last.
+     */
     boolean redirectAllowed(long now, int src) {
-        if (redirectPeers == null) {
-            redirectPeers = new Int2ObjectOpenHashMap<>();
+        long[] p = peer(now, src);
+        if (now > p[RATE_LAST] + REDIRECT_SILENCE) {
+            p[TOKENS] = 0; // no redirected packets for a while: start again
+            p[N_REDIRECTS] = 0;
         }
-        long[] p = redirectPeers.get(src);
-        if (p == null) {
-            if (redirectPeers.size() >= MAX_PEERS) {
-                redirectPeers.clear();
-            }
-            p = new long[] {now - PEER_FRESH_TOKENS, 0};
-            redirectPeers.put(src, p);
-        }
-        if (now > p[0] + REDIRECT_SILENCE) {
-            p[1] = 0; // no redirected packets for a while: start again
-        }
-        if (p[1] >= REDIRECT_NUMBER) {
-            p[0] = now; // too many ignored: stay silent
+        if (p[N_REDIRECTS] >= REDIRECT_NUMBER) {
+            p[RATE_LAST] = now; // too many ignored: stay silent
             return false;
         }
-        if (p[1] == 0 || now > p[0] + (REDIRECT_LOAD << p[1])) {
-            p[0] = now;
-            p[1]++;
+        if (p[N_REDIRECTS] == 0 || now > p[RATE_LAST] + (REDIRECT_LOAD << p[N_REDIRECTS])) {
+            p[RATE_LAST] = now;
+            p[N_REDIRECTS]++;
             return true;
         }
         return false;
