@@ -113,7 +113,8 @@ class ToolsRecordingTest {
         return KernelScenariosTest.mask(s).replaceAll("\\[[0-9]+\\.[0-9]{6}\\]", "[T]")
                 .replaceAll("ident=[0-9]+", "ident=I") // the echo identifier is random
                 .replaceAll("gc_timer +[0-9.]+", "gc_timer T") // the bridge's gc timer, in wall-clock time
-                .replaceAll("refcnt ([0-9]+) reachable [0-9]+ ", "refcnt $1 reachable R "); // ip ntable's random draw
+                .replaceAll("refcnt ([0-9]+) reachable [0-9]+ ", "refcnt $1 reachable R ") // ip ntable's random draw
+                .replaceAll("\"reachable\": ?[0-9]+", "\"reachable\":R"); // the same under -j
     }
 
     /** The recording's topology, with its hosts file ("hosts: files", so unknown names fail at once). */

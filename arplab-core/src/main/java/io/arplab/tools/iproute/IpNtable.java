@@ -110,29 +110,93 @@ final class IpNtable {
                 throw CommandExit.invarg("unknown", w);
             }
         }
-        if (o.family == 17) {
-            return 0;
+        if (o.family != 17) {
+            if ((name == null || name.equals("arp_cache")) && o.family != 6) {
+                arpCache(filterDev, noneDev);
+            }
+            if ((name == null || name.equals("ndisc_cache")) && o.family != 4) {
+                ndiscCache(filterDev, noneDev);
+            }
         }
-        if ((name == null || name.equals("arp_cache")) && o.family != 6) {
-            arpCache(filterDev, noneDev);
-        }
-        if ((name == null || name.equals("ndisc_cache")) && o.family != 4) {
-            ndiscCache(filterDev, noneDev);
-        }
+        render();
         return 0;
+    }
+
+    /** One ndtmsg as print_ntable() prints it: lines of (text key, json key, value); the first is family and name. */
+    private final List<List<List<Object[]>>> records = new java.util.ArrayList<>();
+
+    private List<Object[]> line(List<List<Object[]>> record) {
+        List<Object[]> l = new java.util.ArrayList<>();
+        record.add(l);
+        return l;
+    }
+
+    private static Object[] kv(String key, String jsonKey, Object value) {
+        return new Object[] {key, jsonKey, value};
+    }
+
+    /**
+     * ipntable.c print_ntable(): each line ends with print_nl(), "\\" under -oneline (_SL_), and each table with a
+     * newline of its own; under -json one object per table, the same names but gc_int as gc_interval.
+     */
+    private void render() {
+        if (o.json) {
+            Json jw = o.newJson();
+            for (List<Object[]> r : flat()) {
+                jw.startObject();
+                for (Object[] f : r) {
+                    if (f[2] instanceof String v) {
+                        jw.field((String) f[1], v);
+                    } else {
+                        jw.field((String) f[1], ((Number) f[2]).longValue());
+                    }
+                }
+                jw.endObject();
+            }
+            out.append(jw.finish());
+            return;
+        }
+        String nl = o.oneline ? "\\" : "\n";
+        for (List<List<Object[]>> r : records) {
+            List<Object[]> head = r.get(0);
+            out.append(head.get(0)[2]).append(' ').append(head.get(1)[2]).append(' ').append(nl);
+            for (List<Object[]> l : r.subList(1, r.size())) {
+                out.append("   ");
+                for (Object[] f : l) {
+                    out.append(' ').append(f[0]).append(' ').append(f[2]);
+                }
+                out.append(' ').append(nl);
+            }
+            out.append('\n');
+        }
+    }
+
+    private List<List<Object[]>> flat() {
+        List<List<Object[]>> all = new java.util.ArrayList<>();
+        for (List<List<Object[]>> r : records) {
+            List<Object[]> f = new java.util.ArrayList<>();
+            r.forEach(f::addAll);
+            all.add(f);
+        }
+        return all;
+    }
+
+    private List<List<Object[]>> record(String family, String name) {
+        List<List<Object[]>> r = new java.util.ArrayList<>();
+        line(r).addAll(List.of(kv("family", "family", family), kv("name", "name", name)));
+        records.add(r);
+        return r;
     }
 
     /** arp_tbl's parameters: the table's, then each device's (neigh_tables[] order: ARP first, then ND). */
     private void arpCache(NetDevice filterDev, boolean noneDev) {
         if (filterDev == null) {
             NeighbourTable.GcConfig gc = stack.neighbours().gcConfig();
-            out.append("inet arp_cache \n");
-            out.append("    thresh1 ").append(gc.thresh1()).append(" thresh2 ").append(gc.thresh2())
-                    .append(" thresh3 ").append(gc.thresh3()).append(" gc_int ")
-                    .append(gc.interval() / NeighParams.MS).append(" \n");
+            List<List<Object[]>> r = record("inet", "arp_cache");
+            line(r).addAll(List.of(kv("thresh1", "thresh1", gc.thresh1()), kv("thresh2", "thresh2", gc.thresh2()),
+                    kv("thresh3", "thresh3", gc.thresh3()), kv("gc_int", "gc_interval", gc.interval() / NeighParams.MS)));
             NeighParams def = stack.defaultArpParms();
-            parms(null, def, 1, tableReachable(def));
-            out.append('\n');
+            parms(r, null, def, 1, tableReachable(def));
         }
         if (noneDev) {
             return;
@@ -143,9 +207,8 @@ final class IpNtable {
             if (filterDev != null && d != filterDev) {
                 continue;
             }
-            out.append("inet arp_cache \n");
-            parms(d, d.arpParms(), 1 + entriesOn(d), d.arpParms().reachableTime / NeighParams.MS);
-            out.append('\n');
+            parms(record("inet", "arp_cache"), d, d.arpParms(), 1 + entriesOn(d),
+                    d.arpParms().reachableTime / NeighParams.MS);
         }
     }
 
@@ -156,8 +219,10 @@ final class IpNtable {
     private void ndiscCache(NetDevice filterDev, boolean noneDev) {
         SplittableRandom random = new SplittableRandom(ctx.epochNanos() ^ 0x6e64L);
         if (filterDev == null) {
-            out.append("inet6 ndisc_cache \n    thresh1 128 thresh2 512 thresh3 1024 gc_int 30000 \n");
-            ndiscParms(null, random);
+            List<List<Object[]>> r = record("inet6", "ndisc_cache");
+            line(r).addAll(List.of(kv("thresh1", "thresh1", 128), kv("thresh2", "thresh2", 512),
+                    kv("thresh3", "thresh3", 1024), kv("gc_int", "gc_interval", 30000)));
+            ndiscParms(r, null, random);
         }
         if (noneDev) {
             return;
@@ -166,21 +231,15 @@ final class IpNtable {
         for (int i = devs.size() - 1; i >= 0; i--) {
             NetDevice d = devs.get(i);
             if (filterDev == null || d == filterDev) {
-                out.append("inet6 ndisc_cache \n");
-                ndiscParms(d, random);
+                ndiscParms(record("inet6", "ndisc_cache"), d, random);
             }
         }
     }
 
-    private void ndiscParms(NetDevice d, SplittableRandom random) {
-        if (d != null) {
-            out.append("    dev ").append(d.name).append(" \n");
-        }
-        out.append("    refcnt 1 reachable ").append(15_000 + random.nextInt(30_000))
-                .append(" base_reachable 30000 retrans 1000 \n")
-                .append("    gc_stale 60000 delay_probe 5000 queue 101 \n")
-                .append("    app_probes 0 ucast_probes 3 mcast_probes 3 \n")
-                .append("    anycast_delay 1000 proxy_delay 800 proxy_queue 64 locktime 0 \n\n");
+    private void ndiscParms(List<List<Object[]>> r, NetDevice d, SplittableRandom random) {
+        NeighParams p = new NeighParams();
+        p.locktime = 0;
+        parms(r, d, p, 1, 15_000 + random.nextInt(30_000));
     }
 
     /**
@@ -207,21 +266,20 @@ final class IpNtable {
         return n;
     }
 
-    private void parms(NetDevice d, NeighParams p, int refcnt, long reachableMs) {
+    private void parms(List<List<Object[]>> r, NetDevice d, NeighParams p, int refcnt, long reachableMs) {
         if (d != null) {
-            out.append("    dev ").append(d.name).append(" \n");
+            line(r).add(kv("dev", "dev", d.name));
         }
-        out.append("    refcnt ").append(refcnt).append(" reachable ").append(reachableMs)
-                .append(" base_reachable ").append(p.baseReachableTime / NeighParams.MS)
-                .append(" retrans ").append(p.retransTime / NeighParams.MS).append(" \n");
-        out.append("    gc_stale ").append(p.gcStaleTime / NeighParams.MS)
-                .append(" delay_probe ").append(p.delayProbeTime / NeighParams.MS)
-                .append(" queue ").append(p.unresQlen()).append(" \n");
-        out.append("    app_probes ").append(p.appProbes).append(" ucast_probes ").append(p.ucastProbes)
-                .append(" mcast_probes ").append(p.mcastProbes).append(" \n");
-        out.append("    anycast_delay ").append(p.anycastDelay / NeighParams.MS)
-                .append(" proxy_delay ").append(p.proxyDelay / NeighParams.MS)
-                .append(" proxy_queue ").append(p.proxyQlen)
-                .append(" locktime ").append(p.locktime / NeighParams.MS).append(" \n");
+        line(r).addAll(List.of(kv("refcnt", "refcnt", refcnt), kv("reachable", "reachable", reachableMs),
+                kv("base_reachable", "base_reachable", p.baseReachableTime / NeighParams.MS),
+                kv("retrans", "retrans", p.retransTime / NeighParams.MS)));
+        line(r).addAll(List.of(kv("gc_stale", "gc_stale", p.gcStaleTime / NeighParams.MS),
+                kv("delay_probe", "delay_probe", p.delayProbeTime / NeighParams.MS),
+                kv("queue", "queue", p.unresQlen())));
+        line(r).addAll(List.of(kv("app_probes", "app_probes", p.appProbes),
+                kv("ucast_probes", "ucast_probes", p.ucastProbes), kv("mcast_probes", "mcast_probes", p.mcastProbes)));
+        line(r).addAll(List.of(kv("anycast_delay", "anycast_delay", p.anycastDelay / NeighParams.MS),
+                kv("proxy_delay", "proxy_delay", p.proxyDelay / NeighParams.MS),
+                kv("proxy_queue", "proxy_queue", p.proxyQlen), kv("locktime", "locktime", p.locktime / NeighParams.MS)));
     }
 }
