@@ -229,7 +229,7 @@ public final class Ping implements Tool {
                     if (v > Integer.MAX_VALUE / 1000) {
                         throw new Getopt.ToolError("ping: bad timing interval: " + a, 2);
                     }
-                    interval = Math.max(0, (int) (v * 1000));
+                    interval = (int) (v * 1000); // a negative interval is kept: root sends back to back
                     optInterval = true;
                 }
                 case 'I' -> {

@@ -170,17 +170,22 @@ final class IpNeigh {
         }
         Ipv4Address addr = Args.addr(dst, o.family);
         MacAddress mac = null;
+        byte[] b = null;
         if (lla != null && !lla.equals("null")) {
-            byte[] b = Args.lladdr(lla);
+            b = Args.lladdr(lla);
             if (b == null) {
                 throw new CommandExit(1, "\"" + lla + "\" is invalid lladdr.");
             }
+        }
+        // ipneigh_modify() looks the device up before sending; the kernel's neigh_add() then refuses an address
+        // shorter than dev->addr_len (a longer one is cut to it)
+        NetDevice dev = device(devName);
+        if (b != null) {
             if (b.length < 6) {
                 throw CommandExit.extack("Invalid link address");
             }
             mac = Args.mac(b);
         }
-        NetDevice dev = device(devName);
         NeighbourEntry n = stack.neighbours().lookup(dev, addr.bits());
         long now = ctx.now();
         if (!add) {

@@ -65,9 +65,7 @@ final class IpRoute {
             return list(a, true);
         }
         if (Args.matches(c, "help")) {
-            throw new CommandExit(255, "Usage: ip route { list | flush } SELECTOR\n"
-                    + "       ip route get ADDRESS\n"
-                    + "       ip route { add | del | change | append | replace } ROUTE");
+            throw new CommandExit(255, io.arplab.tools.Usage.of("ip-route").stripTrailing()); // iproute.c usage()
         }
         throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip route help\".");
     }
