@@ -48,6 +48,8 @@ public final class ArpScan implements Tool {
     private int received;
     private int retry = 2;
     private long timeout = 500_000_000L;
+    private String intf;
+    private boolean localnet;
     private double backoff = 1.5;
     private long interval = -1;
     private boolean quiet;
@@ -72,12 +74,9 @@ public final class ArpScan implements Tool {
     }
 
     private boolean run(List<String> args) {
-        String intf = null;
-        boolean localnet = false;
         List<String> targets = new ArrayList<>();
         // getopt_long_only(): "--name" and "-name" are long options (abbreviations allowed); a word that is no long
         // option but starts with a letter of short_options is a cluster of short options ("-qx", "-r3")
-        List<String[]> opts = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--")) {
@@ -104,7 +103,9 @@ public final class ArpScan implements Tool {
                     }
                     value = args.get(++i);
                 }
-                opts.add(new String[] {longName, value});
+                if (apply(longName, value)) {
+                    return true;
+                }
                 continue;
             }
             for (int k = 1; k < a.length(); k++) {
@@ -118,46 +119,14 @@ public final class ArpScan implements Tool {
                     if (value == null) {
                         throw new Getopt.ToolError("arp-scan: option requires an argument -- '" + c + "'\n" + TRY, 1);
                     }
-                    opts.add(new String[] {shortName(c), value});
+                    if (apply(shortName(c), value)) {
+                        return true;
+                    }
                     break;
                 }
-                opts.add(new String[] {shortName(c), null});
-            }
-        }
-        for (String[] opt : opts) {
-            String name = opt[0];
-            String value = opt[1];
-            switch (name) {
-                case "interface" -> intf = value;
-                case "localnet" -> localnet = true;
-                case "retry" -> retry = (int) number(value);
-                case "timeout" -> timeout = number(value) * 1_000_000L;
-                case "backoff" -> backoff = Double.parseDouble(value);
-                case "interval" -> interval = duration(value);
-                case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, number(value));
-                case "quiet" -> quiet = true;
-                case "plain" -> plain = true;
-                case "numeric" -> { }
-                case "help" -> {
-                    try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
-                        ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    ctx.exit(0);
+                if (apply(shortName(c), null)) {
                     return true;
                 }
-                case "version" -> {
-                    ctx.out().print(VERSION + "\n\nCopyright (C) 2005-2022 Roy Hills\n"
-                            + "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
-                            + "This is free software: you are free to change and redistribute it.\n"
-                            + "There is NO WARRANTY, to the extent permitted by law.\n\n"
-                            + "libpcap version 1.10.3 (with TPACKET_V3)\n"
-                            + "Built with libcap POSIX.1e capability support.\n");
-                    ctx.exit(0);
-                    return true;
-                }
-                default -> { } // an option arp-scan takes that changes nothing arplab prints
             }
         }
         if (targets.isEmpty() && !localnet) {
@@ -209,6 +178,43 @@ public final class ArpScan implements Tool {
 
     /** arp-scan.c's short_options (1.10.0). */
     private static final String SHORTOPTS = "f:hr:Y:E:t:i:b:vVn:I:qgRNB:O:s:o:H:p:T:P:a:A:y:u:w:S:F:m:lLQ:W:DxM:dk:";
+    /** One option as getopt_long_only() hands it over: arp-scan acts on each at once (a bad value ends the parse). */
+    private boolean apply(String name, String value) {
+        switch (name) {
+            case "interface" -> intf = value;
+            case "localnet" -> localnet = true;
+            case "retry" -> retry = (int) number(value);
+            case "timeout" -> timeout = number(value) * 1_000_000L;
+            case "backoff" -> backoff = Double.parseDouble(value);
+            case "interval" -> interval = duration(value);
+            case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, number(value));
+            case "quiet" -> quiet = true;
+            case "plain" -> plain = true;
+            case "numeric" -> { }
+            case "help" -> {
+                try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
+                    ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                ctx.exit(0);
+                return true;
+            }
+            case "version" -> {
+                ctx.out().print(VERSION + "\n\nCopyright (C) 2005-2022 Roy Hills\n"
+                        + "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
+                        + "This is free software: you are free to change and redistribute it.\n"
+                        + "There is NO WARRANTY, to the extent permitted by law.\n\n"
+                        + "libpcap version 1.10.3 (with TPACKET_V3)\n"
+                        + "Built with libcap POSIX.1e capability support.\n");
+                ctx.exit(0);
+                return true;
+            }
+            default -> { } // an option arp-scan takes that changes nothing arplab prints
+        }
+        return false;
+    }
+
     private static final List<String> LONG = List.of("interface", "localnet", "retry", "interval", "timeout",
             "backoff", "bandwidth", "quiet", "plain", "numeric", "version", "help", "rtt", "verbose", "ignoredups",
             "random");

@@ -183,7 +183,11 @@ public final class Bridge implements Tool {
                     : "Command \"" + a.peek() + "\" is unknown, try \"bridge mdb help\".");
         }
         if (json) {
-            out.append(new Json(pretty).finish());
+            // mdb.c mdb_show(): one object around both dumps, the (empty) "mdb" array and "router" object
+            Json jw = new Json(pretty).startObject();
+            jw.name("mdb").startArray().endArray();
+            jw.name("router").startObject().endObject();
+            out.append(jw.endObject().finish());
         }
         return 0;
     }
