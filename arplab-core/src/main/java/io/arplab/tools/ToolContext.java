@@ -93,9 +93,13 @@ public final class ToolContext {
         runtime.act(action);
     }
 
-    /** Runs {@code action} at time {@code time} of the runtime's clock. */
+    /** Runs {@code action} at time {@code time} of the runtime's clock, unless the process has ended by then. */
     public Timer at(long time, LongConsumer action) {
-        return runtime.at(time, action);
+        return runtime.at(time, t -> {
+            if (!finished()) { // a process killed by a signal runs nothing more
+                action.accept(t);
+            }
+        });
     }
 
     public void cancel(Timer t) {
