@@ -29,6 +29,11 @@ class FuzzToolsRecordingTest {
     private static final String PING_LO = "a socket bound to lo guessing the destination on link is not emulated";
     private static final String PROC_INT = "kernel 6.18 keeps the low 32 bits of an int sysctl (proc_dointvec) where"
             + " arplab refuses the value";
+    private static final String RESOLVE = "getnameinfo() under 'hosts: files' falls back to the number; arplab's"
+            + " resolver answers as a failing name server (???)";
+    private static final String LOCAL_TABLE = "the local routing table (local, broadcast routes) is not emulated";
+    private static final String LO_NEIGH = "the kernel keys a neighbour on lo as 0.0.0.0 (an added entry shows as"
+            + " '0.0.0.0 dev lo'); arplab refuses one on lo";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -38,6 +43,9 @@ class FuzzToolsRecordingTest {
      */
     static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("ip -s -s nt l", NTABLE_STATS),
+            Map.entry("ip -s -s -br ntable l name ndisc_cache", NTABLE_STATS),
+            Map.entry("ip -stats -p nt ls name arp_cache", NTABLE_STATS),
+            Map.entry("ip -stats -j -p ntable show", NTABLE_STATS),
             Map.entry("ip -f inet -s nt", NTABLE_STATS),
             Map.entry("ip -4 nt sho", REFCNT),
             Map.entry("ip -oneline nt l", REFCNT),
@@ -46,8 +54,13 @@ class FuzzToolsRecordingTest {
             Map.entry("ip nt ls dev eth0", REFCNT),
             Map.entry("ip -c -details ntable sh name ndisc_cache dev eth0", COLOR),
             Map.entry("bridge -details -c link show dev veth-n4", COLOR),
+            Map.entry("ip -c li ls eth0", COLOR),
             Map.entry("ip -6 -s -s lin show", IGMP),
             Map.entry("ip -s -s lin show", IGMP),
+            Map.entry("ip -s -s addre lst", IGMP),
+            Map.entry("ip -stats addr sh", IGMP),
+            Map.entry("ip -stats a show dev eth0", IGMP),
+            Map.entry("ip -s -s nei show unused nud all", "the bridges' IGMP reports (not emulated) leave NOARP entries for 224.0.0.22"),
             Map.entry("ip -s -s link lst eth0", IGMP),
             Map.entry("ip -stats -j li", IGMP),
             Map.entry("ip -s -p li l master br0", IGMP),
@@ -55,8 +68,22 @@ class FuzzToolsRecordingTest {
             Map.entry("ip li sho", LINK_FLAGS),
             Map.entry("ip -d addre lst", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip -j -p -d a list", ToolsRecordingTest.ADDRGENMODE),
-            Map.entry("ip ro ls table all", "the local routing table (local, broadcast routes) is not emulated"),
+            Map.entry("ip -details address sho", ToolsRecordingTest.ADDRGENMODE),
+            Map.entry("ip -json -details li ls dev eth0", ToolsRecordingTest.ADDRGENMODE),
+            Map.entry("bridge -j lin sh", "bridge -json link show is not emulated"),
+            Map.entry("ip lin set lo mtu 67", "lo takes any MTU, and one under 68 destroys its in_device (inetdev_event():"
+                    + " NETDEV_CHANGEMTU), which is not emulated"),
+            Map.entry("ip neighbour add 10.1.1.1 lladdr 02:00:00:00:00:09:01 dev lo", LO_NEIGH),
+            Map.entry("seed-27.out: ip -d neigh l unused", LO_NEIGH),
+            Map.entry("ping -i 0.5 -q -p abcdef012345678901234567890123456789 -Q 0x10 -c 1 -W x ::1", "ping to an IPv6"
+                    + " literal with IPv6 off (connect(): EADDRNOTAVAIL) is not emulated"),
+            Map.entry("traceroute -q 2 -n -w 1,2 -U 172.28.0.12", "traceroute -U (one UDP port for every probe) with"
+                    + " -w MAX,HERE: the real run saw hops 1-8 unanswered; not reproduced"),
+            Map.entry("ip ro ls table all", LOCAL_TABLE),
+            Map.entry("ip -br ro show table all", LOCAL_TABLE),
             Map.entry("arp-scan -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP) during its 1.8 s"),
+            Map.entry("arp-scan -t 100 -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP)"),
+            Map.entry("arp-scan -t 50 -I eth0 172.28.0.12", "the real scan got no answer within its 50 ms timeout (0 packets received by filter); arplab's n2 answers at once"),
             Map.entry("bridge -s fdb s br br0 dev br0", FDB_USED),
             Map.entry("bridge -statistics f list", FDB_USED),
             Map.entry("bridge fdb flush 02:00:00:00:00 dev veth-n1", "bridge fdb flush with an address: iproute2 6.1 sends it, the kernel refuses (EOPNOTSUPP)"),
@@ -67,7 +94,9 @@ class FuzzToolsRecordingTest {
             Map.entry("sysctl -w net.ipv4.icmp_ratelimit=99999999999", PROC_INT),
             Map.entry("sysctl net.ipv4.neigh.eth0.base_reachable_time_ms=99999999999", PROC_INT),
             Map.entry("tcpdump -i eth0 -c 1 nonsense", "arplab's filter compiler says where a syntax error is; libpcap 1.10.3 says only 'syntax error'"),
-            Map.entry("tracepath -b 172.28.0.1", "getnameinfo() under 'hosts: files' falls back to the number; arplab's resolver answers as a failing name server (???)"),
+            Map.entry("tracepath -b 172.28.0.1", RESOLVE),
+            Map.entry("tracepath 172.28.0.1", RESOLVE),
+            Map.entry("tracepath -l 100 -b -m 1 -n 172.28.0.1", RESOLVE),
             Map.entry("tracepath n2", "n2's ICMP rate limit carried over from the traces before differs (one reply instead of two)"),
             Map.entry("seed-10.out: arp -n", STATE),
             Map.entry("seed-10.out: ip -br -stats ne show nomaster", STATE),
@@ -78,7 +107,12 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-19.out: arp -i eth9", STATE),
             Map.entry("seed-19.out: arp", STATE),
             Map.entry("seed-9.out: arp", STATE),
-            Map.entry("seed-11.out: arp -d 172.28.0.12", STATE));
+            Map.entry("seed-11.out: arp -d 172.28.0.12", STATE),
+            Map.entry("seed-21.out: arp -i lo -v 172.28.0.1", STATE),
+            Map.entry("seed-21.out: ip -brief nei lst", STATE),
+            Map.entry("seed-22.out: arp -n", STATE),
+            Map.entry("seed-24.out: ip -- n sh", STATE),
+            Map.entry("seed-29.out: ip neighbour sh nud delay", STATE));
 
     /**
      * ToolsRecordingTest's masks and arp-scan's elapsed time: the real scan of one command line took from 1.26 to

@@ -178,7 +178,9 @@ class ToolsRecordingTest {
     }
 
     static boolean listsNeighbours(String command) {
-        return command.matches("(ip( -[0-9a-z]+)* neigh|arp)( .*)?") && !command.contains(" -j");
+        // any abbreviation of neighbour / neighbor iproute2 takes (matches()), after any options
+        return command.matches("(ip( -[-0-9a-z]*)* n(e(i(g(h(b(o(u?r)?)?)?)?)?)?)?|arp)( .*)?")
+                && !command.contains(" -j");
     }
 
     /** A case as record.sh writes it. */
