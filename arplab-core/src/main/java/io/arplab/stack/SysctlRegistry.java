@@ -322,11 +322,14 @@ public final class SysctlRegistry {
                 return (int) jiffies;
             }
             case MILLISECONDS -> {
-                // do_proc_dointvec_ms_jiffies_conv: 0..INT_MAX ms, rounded up to jiffies; extra1 for _POSITIVE
-                if (neg && mag != 0 || Long.compareUnsigned(mag, INT_MAX) > 0 || mag < k.min()) {
+                // do_proc_dointvec_ms_jiffies_conv(): msecs_to_jiffies() takes an unsigned int, so only the low 32
+                // bits of the (negated) value count, and one that is negative as an int maps to MAX_JIFFY_OFFSET,
+                // over INT_MAX (EINVAL); rounded up to jiffies; extra1 for _POSITIVE
+                long ms = (neg ? -mag : mag) & 0xFFFF_FFFFL;
+                if (ms > INT_MAX || ms < k.min()) {
                     return REFUSED;
                 }
-                return (mag + 1000 / HZ - 1) / (1000 / HZ);
+                return (ms + 1000 / HZ - 1) / (1000 / HZ);
             }
             default -> throw new IllegalStateException();
         }
