@@ -915,6 +915,8 @@ public final class ActionParser {
                 usable &= FlowParser.usable(exact);
             } else if (a instanceof Action.Meter) {
                 usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
+            } else if (a instanceof Action.WriteMetadata) {
+                usable &= FlowMod.P_NXM | FlowMod.P_OF11 | FlowMod.P_OXM; // parse_WRITE_METADATA(): NXM_OF11_UP
             } else if (a instanceof Action.WriteActions w) { // what parsing the nested actions restricts, not checking
                 for (Action n : w.actions()) {
                     if (n instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {

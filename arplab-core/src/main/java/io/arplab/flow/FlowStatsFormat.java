@@ -60,6 +60,38 @@ public final class FlowStatsFormat {
         return s.toString();
     }
 
+    /**
+     * The xid ovs-ofctl gives the {@code index}-th flow_mod of one run (ofctl_flow_mod__(): each goes with a barrier,
+     * so two xids apiece, after hello and features at 0x2..0x5); OpenFlow 1.0's open_vconn_for_flow_mod() first
+     * switches to NXM (NXT_SET_FLOW_FORMAT) and to the table-id extension (NXT_FLOW_MOD_TABLE_ID), two more each.
+     */
+    public static int flowModXid(OfVersion v, boolean nxm, boolean tableId, int index) {
+        int xid = 6 + 2 * index;
+        return v.atLeast(OfVersion.OF11) ? xid : xid + (nxm ? 2 : 0) + (tableId ? 2 : 0);
+    }
+
+    /**
+     * The log lines printing the refused flow_mod logs again: decoding an OpenFlow 1.0 ofp10_match normalizes it
+     * once more (ofputil_normalize_match()), with the same "normalization changed ofp_match" details.
+     */
+    public static java.util.List<String> flowModErrorLog(FlowMod fm, OfVersion v) {
+        if (!FlowTables.ofp10(fm, v)) {
+            return java.util.List.of();
+        }
+        return fm.log().stream().filter(l -> l.startsWith("ofp_match|")).toList();
+    }
+
+    /**
+     * The two lines ovs-ofctl prints when the switch refuses a flow_mod (ofp_print() of the OFPT_ERROR and of the
+     * request it quotes): "OFPT_ERROR (OF1.3) (xid=0x6): CODE" then the flow_mod decoded back.
+     */
+    public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid) {
+        String ver = v == OfVersion.OF10 ? "" : " (" + v.shortName + ")";
+        String x = " (xid=0x" + Integer.toHexString(xid) + "): ";
+        String type = FlowTables.ofp10(fm, v) || v.atLeast(OfVersion.OF11) ? "OFPT_FLOW_MOD" : "NXT_FLOW_MOD";
+        return java.util.List.of("OFPT_ERROR" + ver + x + error, type + ver + x + flowMod(fm, v));
+    }
+
     /** ofputil_flow_mod_format(): a flow_mod as an error reply quotes it ("ADD in_port=1 actions=group:5"). */
     public static String flowMod(FlowMod fm, OfVersion v) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {
@@ -91,8 +123,38 @@ public final class FlowStatsFormat {
         if (fm.hardTimeout() != 0) {
             s.append("hard:").append(fm.hardTimeout()).append(' ');
         }
+        if (fm.importance() != 0 && v.atLeast(OfVersion.OF14)) {
+            s.append("importance:").append(fm.importance()).append(' ');
+        }
+        int flags = fm.flags() & wireFlags(v);
+        if (!v.atLeast(OfVersion.OF12)) {
+            flags &= ~FlowMod.RESET_COUNTS; // not printed for OpenFlow 1.0 and 1.1
+        }
+        for (int i = 0; i < FLAG_NAMES.length; i++) {
+            if ((flags & FLAG_BITS[i]) != 0) {
+                s.append(FLAG_NAMES[i]).append(' ');
+            }
+        }
         return s.append("actions=").append(ActionFormat.format(ActionFormat.roundTrip(fm.actions(), v), v,
                 PortMap.NONE)).toString();
+    }
+
+    // ofputil_flow_mod_flags_format()'s order
+    private static final int[] FLAG_BITS = {FlowMod.SEND_FLOW_REM, FlowMod.CHECK_OVERLAP, FlowMod.RESET_COUNTS,
+        FlowMod.NO_PKT_COUNTS, FlowMod.NO_BYT_COUNTS};
+    private static final String[] FLAG_NAMES = {"send_flow_rem", "check_overlap", "reset_counts",
+        "no_packet_counts", "no_byte_counts"};
+
+    // ofputil_encode_flow_mod_flags(): the flags a flow_mod of each version carries (OFPFF_*, OFPFF12_*, OFPFF13_*)
+    private static int wireFlags(OfVersion v) {
+        int f = FlowMod.SEND_FLOW_REM | FlowMod.CHECK_OVERLAP;
+        if (v.atLeast(OfVersion.OF12)) {
+            f |= FlowMod.RESET_COUNTS;
+        }
+        if (v.atLeast(OfVersion.OF13)) {
+            f |= FlowMod.NO_PKT_COUNTS | FlowMod.NO_BYT_COUNTS;
+        }
+        return f;
     }
 
     // which flow_mod flags a flow stats reply of each version carries back

@@ -383,7 +383,7 @@ public final class Ofproto {
             return hidden;
         }
         if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
-            for (Action a : flattened(fm.actions())) {
+            for (Action a : flattened(ActionFormat.roundTrip(fm.actions(), version))) { // what the wire carried
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
                     return "OFPBAC_BAD_OUT_GROUP";
                 }
