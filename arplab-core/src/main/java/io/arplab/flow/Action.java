@@ -18,6 +18,12 @@ public sealed interface Action {
 
     record OutputReg(Subfield src) implements Action {}
 
+    /** output(port=P,max_len=N): NXAST_OUTPUT_TRUNC, the packet cut to {@code maxLen} bytes on the way out. */
+    record OutputTrunc(long port, long maxLen) implements Action {}
+
+    /** debug_recirc and debug_slow: NXAST_DEBUG_RECIRC, NXAST_DEBUG_SLOW, OVS's own testing actions. */
+    record Debug(boolean slow) implements Action {}
+
     record Resubmit(long inPort, int table) implements Action {}
 
     record GotoTable(int table) implements Action {}

@@ -40,6 +40,11 @@ public final class ActionFormat {
             }
         } else if (a instanceof Action.OutputReg o) {
             s.append("output:").append(o.src());
+        } else if (a instanceof Action.OutputTrunc o) { // format_OUTPUT_TRUNC()
+            s.append("output(port=").append(Ports.format(o.port(), names)).append(",max_len=").append(o.maxLen())
+                    .append(')');
+        } else if (a instanceof Action.Debug d) {
+            s.append(d.slow() ? "debug_slow" : "debug_recirc");
         } else if (a instanceof Action.Resubmit r) {
             if (r.inPort() != Ports.IN_PORT && r.table() == 255) {
                 s.append("resubmit:").append(Ports.format(r.inPort(), names));

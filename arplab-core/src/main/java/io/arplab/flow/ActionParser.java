@@ -39,6 +39,9 @@ public final class ActionParser {
                 case "sample" -> out.add(sample(value));
                 case "ct_clear" -> out.add(new Action.CtClear());
                 case "exit" -> out.add(new Action.Exit());
+                case "debug_recirc", "debug_slow" -> out.add(new Action.Debug(k.equals("debug_slow")));
+                case "unroll_xlate" -> throw new FlowParseException("UNROLL is an internal action that shouldn't be used"
+                        + " via OpenFlow"); // parse_UNROLL_XLATE()
                 case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match, out));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
@@ -281,6 +284,9 @@ public final class ActionParser {
     }
 
     private static Action output(String value, PortMap names) {
+        if (value.contains("port") && value.contains("max_len")) {
+            return outputTrunc(value, names);
+        }
         if (value.indexOf('[') >= 0) {
             return new Action.OutputReg(Subfield.parse(value));
         }
@@ -299,6 +305,33 @@ public final class ActionParser {
                     "OFPBAC_BAD_OUT_PORT");
         }
         return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
+    }
+
+    // parse_truncate_subfield(): port= a real port, LOCAL or IN_PORT; max_len= at least an Ethernet header
+    private static Action outputTrunc(String value, PortMap names) {
+        long port = 0, maxLen = 0;
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            switch (kv.key) {
+                case "port" -> {
+                    port = Ports.parse(kv.value, names);
+                    if (port < 0) {
+                        throw new FlowParseException("output to unknown truncate port: " + kv.value);
+                    }
+                    if (port > Ports.MAX && port != Ports.LOCAL && port != Ports.IN_PORT) {
+                        throw new FlowParseException("output to unsupported truncate port: " + kv.value);
+                    }
+                }
+                case "max_len" -> {
+                    maxLen = u32(kv.value);
+                    if (maxLen < 14) {
+                        throw new FlowParseException("max_len " + maxLen + " is less than the minimum value 14");
+                    }
+                }
+                default -> throw new FlowParseException("invalid key '" + kv.key + "' in output_trunc argument");
+            }
+        }
+        return new Action.OutputTrunc(port, maxLen);
     }
 
     static final List<String> PACKET_IN_REASONS = List.of("no_match", "action", "invalid_ttl", "action_set",
@@ -822,7 +855,7 @@ public final class ActionParser {
         for (Action a : actions) {
             Field bad = null;
             if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
-                throw new ActionCheckException(null, "OFPBIC_BAD_TABLE_ID");
+                throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
             }
@@ -876,7 +909,7 @@ public final class ActionParser {
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
                         || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
                         || ct.nat() != null && ct.nat().indexOf('=') >= 0 && !match.isIp()) { // check_NAT(): an IPv4 range
-                    throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+                    throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match, table);
             }
@@ -972,11 +1005,17 @@ public final class ActionParser {
 
     /** Actions that do not fit the match: an optional log line, then OVS's error. */
     public static final class ActionCheckException extends RuntimeException {
-        public final String logLine;
+        /** What was logged before the refusal: the parse's port warnings, then the check's own line. */
+        public final List<String> log;
 
-        ActionCheckException(String logLine, String ofperr) {
-            super("actions are invalid with specified match (" + ofperr + ")", null, false, false);
-            this.logLine = logLine;
+        ActionCheckException(String logLine, String ofperr) { // logLine may be null
+            this(logLine == null ? List.of() : List.of(logLine), "actions are invalid with specified match ("
+                    + ofperr + ")");
+        }
+
+        ActionCheckException(List<String> log, String message) {
+            super(message, null, false, false);
+            this.log = log;
         }
     }
 }

@@ -134,8 +134,8 @@ public final class OvsOfctl implements Tool {
             }
             return fail(e.getMessage());
         } catch (ActionParser.ActionCheckException e) {
-            if (e.logLine != null) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, e.logLine));
+            for (String l : e.log) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
             return fail(e.getMessage());
         }
