@@ -56,10 +56,10 @@ public final class ActionParser {
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
                 case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
-                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
+                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, l4Raw(match)));
                 case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : sctp(match)
                         ? Field.SCTP_DST : Field.TCP_DST, FlowParser.u16(value, "destination port"), 0xffff,
-                        Action.Raw.LEGACY));
+                        l4Raw(match)));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -185,7 +185,7 @@ public final class ActionParser {
     /** ofpact_name(): the name of the OVS action {@code a} was parsed into. */
     static String name(Action a) {
         if (a instanceof Action.SetField f) {
-            return f.raw() != Action.Raw.LEGACY ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
+            return !f.legacy() ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
                     : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
                     : f.field() == Field.MPLS_LABEL ? "set_mpls_label" : f.field() == Field.MPLS_TC ? "set_mpls_tc"
                     : f.field().legacyName();
@@ -276,6 +276,13 @@ public final class ActionParser {
 
     private static boolean udp(Match m) {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
+    }
+
+    // check_set_l4_port(): flow_ip_proto, the match's own nw_proto, decides whether a Set-Field can carry it later
+    private static Action.Raw l4Raw(Match m) {
+        long proto = m.value(Slot.NW_PROTO) & m.mask(Slot.NW_PROTO);
+        return proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
+                ? Action.Raw.LEGACY : Action.Raw.LEGACY_L4;
     }
 
     // ofpact_put_set_field() of a legacy set_tp_src/dst: the match's L4 protocol picks the field (UDP, SCTP, else TCP)
@@ -867,7 +874,7 @@ public final class ActionParser {
                 tagged = mplsMoved(tagged, a);
                 untagged = mplsMoved(untagged, a);
             }
-            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
+            if (a instanceof Action.SetField sf && !sf.legacy()
                     && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
                         || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
@@ -937,7 +944,7 @@ public final class ActionParser {
                 mplsBad = a instanceof Action.PopMpls && !cur.prereqsOk(Field.MPLS_LABEL);
                 cur = mplsMoved(cur, a);
             } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
-                    || a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && f.field().slot == Slot.MPLS_LSE) {
+                    || a instanceof Action.SetField f && f.legacy() && f.field().slot == Slot.MPLS_LSE) {
                 mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
             }
             if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
@@ -988,7 +995,7 @@ public final class ActionParser {
         if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
             return !ipAny;
         }
-        if (!(a instanceof Action.SetField f) || f.raw() != Action.Raw.LEGACY) {
+        if (!(a instanceof Action.SetField f) || !f.legacy()) {
             return false;
         }
         return switch (f.field()) {

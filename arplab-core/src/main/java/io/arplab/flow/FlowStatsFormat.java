@@ -92,6 +92,11 @@ public final class FlowStatsFormat {
         return java.util.List.of("OFPT_ERROR" + ver + x + error, type + ver + x + flowMod(fm, v));
     }
 
+    /** What decoding the rule's flow stats entry in version {@code v} logs (ofpacts_pull_openflow_instructions()). */
+    public static java.util.List<String> decodeLog(Rule r, OfVersion v) {
+        return ActionFormat.deprecations(ActionFormat.roundTrip(r.actions, v), v);
+    }
+
     /** ofputil_flow_mod_format(): a flow_mod as an error reply quotes it ("ADD in_port=1 actions=group:5"). */
     public static String flowMod(FlowMod fm, OfVersion v) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {

@@ -438,6 +438,11 @@ public final class OvsOfctl implements Tool {
             ctx.out().println(replyHeader("FLOW", !text.isBlank()));
         }
         PortMap pm = names ? portMap(br) : PortMap.NONE;
+        for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
+            for (String l : FlowStatsFormat.decodeLog(r, version)) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+        }
         for (Rule r : rules) {
             ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now()));
         }
