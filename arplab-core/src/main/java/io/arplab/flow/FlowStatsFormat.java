@@ -71,25 +71,60 @@ public final class FlowStatsFormat {
     }
 
     /**
-     * The log lines printing the refused flow_mod logs again: decoding an OpenFlow 1.0 ofp10_match normalizes it
-     * once more (ofputil_normalize_match()), with the same "normalization changed ofp_match" details.
+     * The log lines printing the refused flow_mod logs as ovs-ofctl decodes the request the error quotes: an
+     * OpenFlow 1.0 ofp10_match normalized once more (ofputil_normalize_match()), then, when the request does not
+     * decode (the switch refused it for that), decode_NXAST_RAW_CT()'s warning and the actions hex-dumped.
      */
-    public static java.util.List<String> flowModErrorLog(FlowMod fm, OfVersion v) {
-        if (!FlowTables.ofp10(fm, v)) {
-            return java.util.List.of();
+    public static java.util.List<String> flowModErrorLog(FlowMod fm, OfVersion v, String error) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (FlowTables.ofp10(fm, v)) {
+            fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
         }
-        return fm.log().stream().filter(l -> l.startsWith("ofp_match|")).toList();
+        java.util.List<Action> wire = ActionFormat.roundTrip(fm.actions(), v);
+        java.util.List<Action> apply = v.atLeast(OfVersion.OF11) ? wire.stream().filter(a -> !(a instanceof
+                Action.GotoTable || a instanceof Action.WriteMetadata || a instanceof Action.WriteActions
+                || a instanceof Action.ClearActions || a instanceof Action.Meter && !v.atLeast(OfVersion.OF15)))
+                .toList() : wire;
+        for (int i = 0; i < apply.size(); i++) {
+            if (Ofproto.decodeError(java.util.List.of(apply.get(i))) != null && error.equals("OFPBAC_BAD_ARGUMENT")) {
+                out.add("ofp_actions|WARN|CT action requires commit flag if actions other than NAT without arguments"
+                        + " are specified.");
+                try {
+                    String hex = OfpEncode.hexDump(OfpEncode.actions(apply, v), false);
+                    out.add("ofp_actions|WARN|bad action at offset " + OfpEncode.offset(apply, i, v) + " (" + error
+                            + "):\n" + hex.substring(0, hex.length() - 1));
+                } catch (OfpEncode.Unencodable e) {
+                    out.add("ofp_actions|WARN|bad action (" + error + ")"); // arplab cannot encode these actions
+                }
+                break;
+            }
+        }
+        return out;
     }
 
     /**
-     * The two lines ovs-ofctl prints when the switch refuses a flow_mod (ofp_print() of the OFPT_ERROR and of the
-     * request it quotes): "OFPT_ERROR (OF1.3) (xid=0x6): CODE" then the flow_mod decoded back.
+     * What ovs-ofctl prints when the switch refuses a flow_mod (ofp_print() of the OFPT_ERROR and of the request it
+     * quotes): "OFPT_ERROR (OF1.3) (xid=0x6): CODE" then the flow_mod decoded back, or, when it does not decode,
+     * "***decode error: CODE***" and the request hex-dumped (ofp_to_string__(), ovs_hex_dump()).
      */
     public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid) {
         String ver = v == OfVersion.OF10 ? "" : " (" + v.shortName + ")";
         String x = " (xid=0x" + Integer.toHexString(xid) + "): ";
-        String type = FlowTables.ofp10(fm, v) || v.atLeast(OfVersion.OF11) ? "OFPT_FLOW_MOD" : "NXT_FLOW_MOD";
-        return java.util.List.of("OFPT_ERROR" + ver + x + error, type + ver + x + flowMod(fm, v));
+        boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
+        String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
+        if (Ofproto.decodeError(ActionFormat.roundTrip(fm.actions(), v)) == null) {
+            out.add(type + ver + x + flowMod(fm, v));
+            return out;
+        }
+        out.add(type + ver + x + "***decode error: " + error + "***");
+        try {
+            String hex = OfpEncode.hexDump(OfpEncode.flowMod(fm, v, xid, nxm), true);
+            out.addAll(java.util.List.of(hex.split("\n")));
+        } catch (OfpEncode.Unencodable e) {
+            // arplab cannot encode this flow_mod: the dump is left out
+        }
+        return out;
     }
 
     /** What decoding the rule's flow stats entry in version {@code v} logs (ofpacts_pull_openflow_instructions()). */
@@ -111,7 +146,11 @@ public final class FlowStatsFormat {
             s.append(" table:").append(fm.table());
         }
         Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
-        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(m, v), fm.priority(), PortMap.NONE));
+        // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the
+        // normalized match as the parse logged it shows it
+        boolean eth = fm.log().stream().anyMatch(l -> l.startsWith("ofp_match|INFO|post: ")
+                && java.util.List.of(l.substring(21).split(",")).contains("eth"));
+        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(m, v), fm.priority(), PortMap.NONE, eth));
         if (s.charAt(s.length() - 1) != ' ') {
             s.append(' ');
         }

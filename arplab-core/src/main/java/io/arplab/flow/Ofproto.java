@@ -378,6 +378,10 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String decode = decodeError(ActionFormat.roundTrip(fm.actions(), version));
+        if (decode != null) {
+            return decode;
+        }
         String hidden = hiddenError(fm);
         if (hidden != null) {
             return hidden;
@@ -393,6 +397,20 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /**
+     * decode_NXAST_RAW_CT(): a ct() without commit may nest only a nat without arguments, else the switch refuses
+     * the flow_mod while decoding it (OFPBAC_BAD_ARGUMENT). Returns null or the error.
+     */
+    static String decodeError(List<Action> wire) {
+        for (Action a : wire) {
+            if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
+                    && !c.nat().equals("nat"))) {
+                return "OFPBAC_BAD_ARGUMENT";
+            }
+        }
+        return null;
     }
 
     /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */

@@ -410,7 +410,7 @@ public final class OvsOfctl implements Tool {
             String error = br.flowMod(fm, version, ctx.now());
             if (error != null) {
                 int xid = FlowStatsFormat.flowModXid(version, nxm, tableId, i);
-                for (String l : FlowStatsFormat.flowModErrorLog(fm, version)) {
+                for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
                     ctx.err().println(OvsTools.log(ctx, logSeq++, l));
                 }
                 FlowStatsFormat.flowModError(fm, version, error, xid).forEach(ctx.err()::println);
