@@ -301,15 +301,12 @@ public final class ActionParser {
         if (port < 0) {
             throw new FlowParseException(value + ": output to unknown port");
         }
-        if (port == Ports.NONE) { // check_OUTPUT(): no output to OFPP_NONE
-            throw new ActionCheckException(value.chars().allMatch(Character::isDigit) ? "ofp_port|WARN|referring to"
-                    + " port ANY as " + port + " is deprecated for compatibility with OpenFlow 1.1 and later" : null,
-                    "OFPBAC_BAD_OUT_PORT");
-        }
-        if (port >= 0xff00 && port < 0xfff8) { // ofputil_port_from_string(), then check_OUTPUT(): past OFPP_MAX
-            throw new ActionCheckException("ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will"
-                    + " be translated to " + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller",
-                    "OFPBAC_BAD_OUT_PORT");
+        if (port >= 0xff00 && port < 0xfff8 && Ports.WARNINGS.get() != null) { // ofputil_port_from_string()
+            String w = "ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will be translated to "
+                    + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller";
+            if (!Ports.WARNINGS.get().contains(w)) {
+                Ports.WARNINGS.get().add(w);
+            }
         }
         return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
     }
@@ -623,19 +620,14 @@ public final class ActionParser {
             throw new FlowParseException(value + ": value " + MatchFormat.formatValue(dst.field(), n.value(),
                     dst.field().ones(), PortMap.NONE) + " does not fit into " + dst.nBits() + " bits");
         }
-        writable(dst.field());
         return new Action.SetField(dst.field(), n.value().shl(dst.ofs()), dst.bits(), Action.Raw.REG_LOAD);
     }
 
-    private static void writable(Field f) {
-        if (f == Field.IN_PORT || f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
+    /** mf_check_dst(): what a load may write (in_port, unlike the other read-only fields, can be). */
+    static boolean writable(Field f) {
+        return !(f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
                 || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
-                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG) {
-            if (f == Field.IN_PORT) {
-                return;
-            }
-            throw new FlowParseException("destination field " + f.name + " is not writable");
-        }
+                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG);
     }
 
     // parse_SET_FIELD(): VALUE[/MASK]->FIELD
@@ -861,6 +853,9 @@ public final class ActionParser {
         int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         for (Action a : actions) {
             Field bad = null;
+            if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
+                throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
+            }
             if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
                 throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols

@@ -86,9 +86,9 @@ public final class FlowStatsFormat {
                 || a instanceof Action.ClearActions || a instanceof Action.Meter && !v.atLeast(OfVersion.OF15)))
                 .toList() : wire;
         for (int i = 0; i < apply.size(); i++) {
-            if (Ofproto.decodeError(java.util.List.of(apply.get(i))) != null && error.equals("OFPBAC_BAD_ARGUMENT")) {
-                out.add("ofp_actions|WARN|CT action requires commit flag if actions other than NAT without arguments"
-                        + " are specified.");
+            String[] bad = Ofproto.decodeError(apply.get(i));
+            if (bad != null && bad[0].equals(error)) {
+                out.add(bad[1]);
                 try {
                     String hex = OfpEncode.hexDump(OfpEncode.actions(apply, v), false);
                     out.add("ofp_actions|WARN|bad action at offset " + OfpEncode.offset(apply, i, v) + " (" + error

@@ -405,10 +405,27 @@ public final class Ofproto {
      */
     static String decodeError(List<Action> wire) {
         for (Action a : wire) {
-            if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
-                    && !c.nat().equals("nat"))) {
-                return "OFPBAC_BAD_ARGUMENT";
+            String[] e = decodeError(a);
+            if (e != null) {
+                return e[0];
             }
+        }
+        return null;
+    }
+
+    /**
+     * One action as the switch (and ovs-ofctl, printing the refusal) decodes it: null, or the error and the line it
+     * logs (decode_NXAST_RAW_CT(); mf_check_dst() of a load or set_field into a read-only field).
+     */
+    static String[] decodeError(Action a) {
+        if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
+                && !c.nat().equals("nat"))) {
+            return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
+                    + " other than NAT without arguments are specified."};
+        }
+        if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
+            return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"
+                    : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};
         }
         return null;
     }
