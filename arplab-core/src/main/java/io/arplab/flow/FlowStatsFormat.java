@@ -80,11 +80,7 @@ public final class FlowStatsFormat {
         if (FlowTables.ofp10(fm, v)) {
             fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
         }
-        java.util.List<Action> wire = ActionFormat.roundTrip(fm.actions(), v);
-        java.util.List<Action> apply = v.atLeast(OfVersion.OF11) ? wire.stream().filter(a -> !(a instanceof
-                Action.GotoTable || a instanceof Action.WriteMetadata || a instanceof Action.WriteActions
-                || a instanceof Action.ClearActions || a instanceof Action.Meter && !v.atLeast(OfVersion.OF15)))
-                .toList() : wire;
+        java.util.List<Action> apply = OfpEncode.applyActions(ActionFormat.roundTrip(fm.actions(), v), v);
         for (int i = 0; i < apply.size(); i++) {
             String[] bad = Ofproto.decodeError(apply.get(i));
             if (bad != null && bad[0].equals(error)) {
@@ -94,7 +90,7 @@ public final class FlowStatsFormat {
                     out.add("ofp_actions|WARN|bad action at offset " + OfpEncode.offset(apply, i, v) + " (" + error
                             + "):\n" + hex.substring(0, hex.length() - 1));
                 } catch (OfpEncode.Unencodable e) {
-                    out.add("ofp_actions|WARN|bad action (" + error + ")"); // arplab cannot encode these actions
+                    // actions OfpEncode does not cover: their offset and hex dump are left out
                 }
                 break;
             }

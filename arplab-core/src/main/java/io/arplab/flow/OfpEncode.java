@@ -179,10 +179,7 @@ final class OfpEncode {
     /** ofpacts_put_openflow_instructions(): meter (1.3/1.4), apply_actions, clear, write_actions, metadata, goto. */
     static byte[] instructions(List<Action> actions, OfVersion v) {
         Buf b = new Buf();
-        List<Action> apply = actions.stream().filter(a -> !(a instanceof Action.GotoTable
-                || a instanceof Action.WriteMetadata || a instanceof Action.WriteActions
-                || a instanceof Action.ClearActions || a instanceof Action.Meter && !v.atLeast(OfVersion.OF15)))
-                .toList();
+        List<Action> apply = applyActions(actions, v);
         for (Action a : actions) {
             if (a instanceof Action.Meter m && !v.atLeast(OfVersion.OF15)) {
                 b.put(6, 2).put(8, 2).put(m.meterId(), 4);
@@ -214,6 +211,16 @@ final class OfpEncode {
             }
         }
         return b.bytes();
+    }
+
+    /** The actions of the Apply-Actions instruction (all of them in OpenFlow 1.0, which has no instructions). */
+    static List<Action> applyActions(List<Action> actions, OfVersion v) {
+        if (!v.atLeast(OfVersion.OF11)) {
+            return actions;
+        }
+        return actions.stream().filter(a -> !(a instanceof Action.GotoTable || a instanceof Action.WriteMetadata
+                || a instanceof Action.WriteActions || a instanceof Action.ClearActions
+                || a instanceof Action.Meter && !v.atLeast(OfVersion.OF15))).toList();
     }
 
     /** ofpacts_put_openflow_actions(): each action as version {@code v} carries it. */
