@@ -5,13 +5,16 @@ Writes one flow per line (the format record-flows.sh reads): random combinations
 (masks, missing prerequisites, repeated fields, values wider than the field) and of the actions of ovs-actions(7).
   src/test/scripts/gen-flows.py SEED COUNT [v6] > src/test/resources/refdata/ovs/differential/random-SEED.in
 With "v6", IPv6, ICMPv6/ND, SCTP and MPLS fields and set_fields weigh heavily (the same seed without it gives the
-same flows as before).
+same flows as before). With "flags", each flow also gets a random set of the flow_mod's own words: flags
+(send_flow_rem, check_overlap, reset_counts, no_packet_counts, no_byte_counts), timeouts, importance and cookies,
+masked ones included (which an add refuses).
 """
 import random
 import sys
 
 seed, count = int(sys.argv[1]), int(sys.argv[2])
 v6 = len(sys.argv) > 3 and sys.argv[3] == "v6"
+flags = len(sys.argv) > 3 and sys.argv[3] == "flags"
 r = random.Random(seed)
 
 
@@ -207,7 +210,25 @@ def match():
     if r.random() < 0.1:
         head.append(r.choice(["idle_timeout=10", "hard_timeout=60", "send_flow_rem", "check_overlap", "reset_counts",
                               "no_packet_counts", "no_byte_counts", "importance=3"]))
+    if flags:
+        head += flow_mod_words()
+        r.shuffle(head)
     return ",".join(head + parts)
+
+
+def flow_mod_words():
+    words = r.sample(["send_flow_rem", "check_overlap", "reset_counts", "no_packet_counts", "no_byte_counts"],
+                     r.choice([0, 1, 1, 2, 3]))
+    if r.random() < 0.4:
+        words.append("idle_timeout=%d" % r.choice([0, 1, 10, 65535, 65536]))
+    if r.random() < 0.4:
+        words.append("hard_timeout=%d" % r.choice([0, 5, 60, 65535]))
+    if r.random() < 0.4:
+        words.append("importance=%d" % r.choice([0, 1, 7, 65535, 65536]))
+    if r.random() < 0.3:
+        words.append("cookie=%s" % r.choice(["0x1", "0xffffffffffffffff", "0x%x" % r.randrange(1 << 64),
+                                             "0x1/0xff", "0x10/0xf0", "0x5/-1"]))
+    return words
 
 
 SUBFIELD_SRC = ["NXM_OF_ETH_SRC[]", "NXM_OF_ETH_DST[0..15]", "NXM_NX_REG0[]", "NXM_NX_REG1[0..15]", "NXM_NX_REG2[16..31]",
@@ -355,6 +376,6 @@ def flow():
     return (m + "," if m else "") + "actions=" + ",".join(acts)
 
 
-print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else ""))
+print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else ""))
 for _ in range(count):
     print(flow())

@@ -8,7 +8,12 @@ public sealed interface Action {
     enum Raw {
         REG_LOAD, SET_FIELD, LEGACY,
         /** A whole-field reg_load OpenFlow 1.5 carries as Set-Field: its mask covers the field's bits, not its bytes. */
-        SET_FIELD_BITS
+        SET_FIELD_BITS,
+        /**
+         * A mod_tp_src/dst whose match names no TCP, UDP or SCTP (ofpact_l4_port.flow_ip_proto): no field for a
+         * Set-Field, so every version carries it as OFPAT_SET_TP_SRC/DST (encode_SET_L4_port()).
+         */
+        LEGACY_L4
     }
 
     /** The ports of the connection helpers ct(alg=...) names (IPPORT_FTP, IPPORT_TFTP). */
@@ -17,6 +22,12 @@ public sealed interface Action {
     record Output(long port, int maxLen) implements Action {}
 
     record OutputReg(Subfield src) implements Action {}
+
+    /** output(port=P,max_len=N): NXAST_OUTPUT_TRUNC, the packet cut to {@code maxLen} bytes on the way out. */
+    record OutputTrunc(long port, long maxLen) implements Action {}
+
+    /** debug_recirc and debug_slow: NXAST_DEBUG_RECIRC, NXAST_DEBUG_SLOW, OVS's own testing actions. */
+    record Debug(boolean slow) implements Action {}
 
     record Resubmit(long inPort, int table) implements Action {}
 
@@ -35,6 +46,11 @@ public sealed interface Action {
 
         public SetField(Field field, U128 value, U128 mask, Raw raw) {
             this(field, value.lo(), mask.lo(), raw, value.hi(), mask.hi());
+        }
+
+        /** Parsed from (or decoded as) a version's own set action (mod_dl_src, mod_tp_dst, set_mpls_label...). */
+        public boolean legacy() {
+            return raw == Raw.LEGACY || raw == Raw.LEGACY_L4;
         }
 
         public U128 wideValue() {

@@ -40,6 +40,11 @@ public final class ActionFormat {
             }
         } else if (a instanceof Action.OutputReg o) {
             s.append("output:").append(o.src());
+        } else if (a instanceof Action.OutputTrunc o) { // format_OUTPUT_TRUNC()
+            s.append("output(port=").append(Ports.format(o.port(), names)).append(",max_len=").append(o.maxLen())
+                    .append(')');
+        } else if (a instanceof Action.Debug d) {
+            s.append(d.slow() ? "debug_slow" : "debug_recirc");
         } else if (a instanceof Action.Resubmit r) {
             if (r.inPort() != Ports.IN_PORT && r.table() == 255) {
                 s.append("resubmit:").append(Ports.format(r.inPort(), names));
@@ -215,7 +220,7 @@ public final class ActionFormat {
             case SET_FIELD_BITS -> s.append("set_field:") // format_SET_FIELD(): the mask is not all ones
                     .append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names)).append('/')
                     .append(MatchFormat.hex(f.mask())).append("->").append(f.field().name);
-            case LEGACY -> {
+            case LEGACY, LEGACY_L4 -> {
                 if (f.field().slot == Slot.MPLS_LSE) { // format_SET_MPLS_LABEL(), format_SET_MPLS_TC()
                     s.append(f.field().legacyName()).append('(').append(f.value()).append(')');
                     return;
@@ -288,6 +293,28 @@ public final class ActionFormat {
         s.append(')');
     }
 
+    /**
+     * The lines decoding {@code wire} (actions as version {@code v} carried them) logs: ofpact_pull_raw()'s "is
+     * deprecated" for the OpenFlow 1.1 set actions that OpenFlow 1.2+ carry only as themselves (no Set-Field fits).
+     */
+    public static List<String> deprecations(List<Action> wire, OfVersion v) {
+        List<String> out = new ArrayList<>();
+        if (!v.atLeast(OfVersion.OF12)) {
+            return out;
+        }
+        for (Action a : wire) {
+            String name = a instanceof Action.SetMplsTtl ? "OFPAT_SET_MPLS_TTL"
+                    : a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY_L4
+                    ? f.field().legacyName().equals("mod_tp_src") ? "OFPAT_SET_TP_SRC" : "OFPAT_SET_TP_DST" : null;
+            if (name != null) {
+                out.add("ofp_actions|INFO|" + name + " is deprecated in " + v.protocolName + " (use Set-Field)");
+            } else if (a instanceof Action.WriteActions w) {
+                out.addAll(deprecations(w.actions(), v));
+            }
+        }
+        return out;
+    }
+
     public static List<Action> roundTrip(List<Action> actions, OfVersion v) {
         List<Action> out = new ArrayList<>();
         for (Action a : actions) {
@@ -331,9 +358,12 @@ public final class ActionFormat {
     // encode_SET_FIELD(): OF1.5 has only Set-Field; a reg_load goes back as reg_load; OF1.0/1.1 use their own
     // set-field actions where one exists, else reg_load; OF1.2-1.4 use Set-Field for whole fields only.
     private static List<Action> setField(Action.SetField f, OfVersion v) {
+        if (f.raw() == Action.Raw.LEGACY_L4) {
+            return List.of(f);
+        }
         boolean whole = f.wideMask().and(f.field().ones()).equals(f.field().ones());
         Action.Raw raw;
-        if (f.raw() == Action.Raw.LEGACY && f.field() == Field.IP_DSCP) { // decode_OFPAT_RAW10_SET_NW_TOS(): ip_dscp
+        if (f.legacy() && f.field() == Field.IP_DSCP) { // decode_OFPAT_RAW10_SET_NW_TOS(): ip_dscp
             f = new Action.SetField(Field.IP_DSCP_SHIFTED, f.value() >> 2, 0x3f, Action.Raw.LEGACY);
         }
         if (v.atLeast(OfVersion.OF15)) {
@@ -344,7 +374,7 @@ public final class ActionFormat {
         } else if (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) {
             raw = Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {
-            raw = f.field().legacyAction != null || f.raw() == Action.Raw.LEGACY && f.field().legacyName() != null
+            raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
         } else {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;

@@ -39,6 +39,9 @@ public final class ActionParser {
                 case "sample" -> out.add(sample(value));
                 case "ct_clear" -> out.add(new Action.CtClear());
                 case "exit" -> out.add(new Action.Exit());
+                case "debug_recirc", "debug_slow" -> out.add(new Action.Debug(k.equals("debug_slow")));
+                case "unroll_xlate" -> throw new FlowParseException("UNROLL is an internal action that shouldn't be used"
+                        + " via OpenFlow"); // parse_UNROLL_XLATE()
                 case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match, out));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
@@ -53,10 +56,10 @@ public final class ActionParser {
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
                 case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
-                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, Action.Raw.LEGACY));
+                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, l4Raw(match)));
                 case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : sctp(match)
                         ? Field.SCTP_DST : Field.TCP_DST, FlowParser.u16(value, "destination port"), 0xffff,
-                        Action.Raw.LEGACY));
+                        l4Raw(match)));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -182,7 +185,7 @@ public final class ActionParser {
     /** ofpact_name(): the name of the OVS action {@code a} was parsed into. */
     static String name(Action a) {
         if (a instanceof Action.SetField f) {
-            return f.raw() != Action.Raw.LEGACY ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
+            return !f.legacy() ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
                     : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
                     : f.field() == Field.MPLS_LABEL ? "set_mpls_label" : f.field() == Field.MPLS_TC ? "set_mpls_tc"
                     : f.field().legacyName();
@@ -275,12 +278,22 @@ public final class ActionParser {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
     }
 
+    // check_set_l4_port(): flow_ip_proto, the match's own nw_proto, decides whether a Set-Field can carry it later
+    private static Action.Raw l4Raw(Match m) {
+        long proto = m.value(Slot.NW_PROTO) & m.mask(Slot.NW_PROTO);
+        return proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
+                ? Action.Raw.LEGACY : Action.Raw.LEGACY_L4;
+    }
+
     // ofpact_put_set_field() of a legacy set_tp_src/dst: the match's L4 protocol picks the field (UDP, SCTP, else TCP)
     private static boolean sctp(Match m) {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_SCTP;
     }
 
     private static Action output(String value, PortMap names) {
+        if (value.contains("port") && value.contains("max_len")) {
+            return outputTrunc(value, names);
+        }
         if (value.indexOf('[') >= 0) {
             return new Action.OutputReg(Subfield.parse(value));
         }
@@ -288,17 +301,41 @@ public final class ActionParser {
         if (port < 0) {
             throw new FlowParseException(value + ": output to unknown port");
         }
-        if (port == Ports.NONE) { // check_OUTPUT(): no output to OFPP_NONE
-            throw new ActionCheckException(value.chars().allMatch(Character::isDigit) ? "ofp_port|WARN|referring to"
-                    + " port ANY as " + port + " is deprecated for compatibility with OpenFlow 1.1 and later" : null,
-                    "OFPBAC_BAD_OUT_PORT");
-        }
-        if (port >= 0xff00 && port < 0xfff8) { // ofputil_port_from_string(), then check_OUTPUT(): past OFPP_MAX
-            throw new ActionCheckException("ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will"
-                    + " be translated to " + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller",
-                    "OFPBAC_BAD_OUT_PORT");
+        if (port >= 0xff00 && port < 0xfff8 && Ports.WARNINGS.get() != null) { // ofputil_port_from_string()
+            String w = "ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will be translated to "
+                    + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller";
+            if (!Ports.WARNINGS.get().contains(w)) {
+                Ports.WARNINGS.get().add(w);
+            }
         }
         return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
+    }
+
+    // parse_truncate_subfield(): port= a real port, LOCAL or IN_PORT; max_len= at least an Ethernet header
+    private static Action outputTrunc(String value, PortMap names) {
+        long port = 0, maxLen = 0;
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            switch (kv.key) {
+                case "port" -> {
+                    port = Ports.parse(kv.value, names);
+                    if (port < 0) {
+                        throw new FlowParseException("output to unknown truncate port: " + kv.value);
+                    }
+                    if (port > Ports.MAX && port != Ports.LOCAL && port != Ports.IN_PORT) {
+                        throw new FlowParseException("output to unsupported truncate port: " + kv.value);
+                    }
+                }
+                case "max_len" -> {
+                    maxLen = u32(kv.value);
+                    if (maxLen < 14) {
+                        throw new FlowParseException("max_len " + maxLen + " is less than the minimum value 14");
+                    }
+                }
+                default -> throw new FlowParseException("invalid key '" + kv.key + "' in output_trunc argument");
+            }
+        }
+        return new Action.OutputTrunc(port, maxLen);
     }
 
     static final List<String> PACKET_IN_REASONS = List.of("no_match", "action", "invalid_ttl", "action_set",
@@ -583,19 +620,14 @@ public final class ActionParser {
             throw new FlowParseException(value + ": value " + MatchFormat.formatValue(dst.field(), n.value(),
                     dst.field().ones(), PortMap.NONE) + " does not fit into " + dst.nBits() + " bits");
         }
-        writable(dst.field());
         return new Action.SetField(dst.field(), n.value().shl(dst.ofs()), dst.bits(), Action.Raw.REG_LOAD);
     }
 
-    private static void writable(Field f) {
-        if (f == Field.IN_PORT || f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
+    /** mf_check_dst(): what a load may write (in_port, unlike the other read-only fields, can be). */
+    static boolean writable(Field f) {
+        return !(f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
                 || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
-                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG) {
-            if (f == Field.IN_PORT) {
-                return;
-            }
-            throw new FlowParseException("destination field " + f.name + " is not writable");
-        }
+                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG);
     }
 
     // parse_SET_FIELD(): VALUE[/MASK]->FIELD
@@ -821,8 +853,11 @@ public final class ActionParser {
         int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         for (Action a : actions) {
             Field bad = null;
+            if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
+                throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
+            }
             if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
-                throw new ActionCheckException(null, "OFPBIC_BAD_TABLE_ID");
+                throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
             }
@@ -834,7 +869,7 @@ public final class ActionParser {
                 tagged = mplsMoved(tagged, a);
                 untagged = mplsMoved(untagged, a);
             }
-            if (a instanceof Action.SetField sf && sf.raw() != Action.Raw.LEGACY
+            if (a instanceof Action.SetField sf && !sf.legacy()
                     && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
                         || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
@@ -876,7 +911,7 @@ public final class ActionParser {
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
                         || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
                         || ct.nat() != null && ct.nat().indexOf('=') >= 0 && !match.isIp()) { // check_NAT(): an IPv4 range
-                    throw new ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+                    throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match, table);
             }
@@ -904,7 +939,7 @@ public final class ActionParser {
                 mplsBad = a instanceof Action.PopMpls && !cur.prereqsOk(Field.MPLS_LABEL);
                 cur = mplsMoved(cur, a);
             } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
-                    || a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && f.field().slot == Slot.MPLS_LSE) {
+                    || a instanceof Action.SetField f && f.legacy() && f.field().slot == Slot.MPLS_LSE) {
                 mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
             }
             if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
@@ -915,6 +950,8 @@ public final class ActionParser {
                 usable &= FlowParser.usable(exact);
             } else if (a instanceof Action.Meter) {
                 usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
+            } else if (a instanceof Action.WriteMetadata) {
+                usable &= FlowMod.P_NXM | FlowMod.P_OF11 | FlowMod.P_OXM; // parse_WRITE_METADATA(): NXM_OF11_UP
             } else if (a instanceof Action.WriteActions w) { // what parsing the nested actions restricts, not checking
                 for (Action n : w.actions()) {
                     if (n instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
@@ -953,7 +990,7 @@ public final class ActionParser {
         if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
             return !ipAny;
         }
-        if (!(a instanceof Action.SetField f) || f.raw() != Action.Raw.LEGACY) {
+        if (!(a instanceof Action.SetField f) || !f.legacy()) {
             return false;
         }
         return switch (f.field()) {
@@ -970,11 +1007,17 @@ public final class ActionParser {
 
     /** Actions that do not fit the match: an optional log line, then OVS's error. */
     public static final class ActionCheckException extends RuntimeException {
-        public final String logLine;
+        /** What was logged before the refusal: the parse's port warnings, then the check's own line. */
+        public final List<String> log;
 
-        ActionCheckException(String logLine, String ofperr) {
-            super("actions are invalid with specified match (" + ofperr + ")", null, false, false);
-            this.logLine = logLine;
+        ActionCheckException(String logLine, String ofperr) { // logLine may be null
+            this(logLine == null ? List.of() : List.of(logLine), "actions are invalid with specified match ("
+                    + ofperr + ")");
+        }
+
+        ActionCheckException(List<String> log, String message) {
+            super(message, null, false, false);
+            this.log = log;
         }
     }
 }

@@ -23,6 +23,16 @@ public final class FlowParser {
                 }
                 warnings.addAll(e.log);
                 throw new FlowParseException(e.getMessage(), warnings);
+            } catch (ActionParser.ActionCheckException e) {
+                if (warnings.isEmpty()) {
+                    throw e;
+                }
+                for (String l : e.log) { // check_OUTPUT()'s line repeats the port warning parsing logged
+                    if (!l.equals(warnings.get(warnings.size() - 1))) {
+                        warnings.add(l);
+                    }
+                }
+                throw new ActionParser.ActionCheckException(warnings, e.getMessage());
             }
             if (warnings.isEmpty()) {
                 return fm;
@@ -167,7 +177,7 @@ public final class FlowParser {
         }
         for (Field f : Field.NO_PROTOCOL) {
             if (match.mask(f.slot) != 0 && command != FlowMod.Command.QUERY) { // no protocol can carry it
-                throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+                throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
         }
         usable &= usable(match);
@@ -181,7 +191,7 @@ public final class FlowParser {
             ActionParser.check(actions, match, table);
             usable &= ActionParser.usable(actions, match);
             if (usable == 0) { // parse_ofp_str__(): no protocol can carry this match with these actions
-                throw new ActionParser.ActionCheckException(null, "OFPBAC_MATCH_INCONSISTENT");
+                throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
         }
         List<String> log = new ArrayList<>();

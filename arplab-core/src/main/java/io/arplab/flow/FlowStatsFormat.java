@@ -60,6 +60,74 @@ public final class FlowStatsFormat {
         return s.toString();
     }
 
+    /**
+     * The xid ovs-ofctl gives the {@code index}-th flow_mod of one run (ofctl_flow_mod__(): each goes with a barrier,
+     * so two xids apiece, after hello and features at 0x2..0x5); OpenFlow 1.0's open_vconn_for_flow_mod() first
+     * switches to NXM (NXT_SET_FLOW_FORMAT) and to the table-id extension (NXT_FLOW_MOD_TABLE_ID), two more each.
+     */
+    public static int flowModXid(OfVersion v, boolean nxm, boolean tableId, int index) {
+        int xid = 6 + 2 * index;
+        return v.atLeast(OfVersion.OF11) ? xid : xid + (nxm ? 2 : 0) + (tableId ? 2 : 0);
+    }
+
+    /**
+     * The log lines printing the refused flow_mod logs as ovs-ofctl decodes the request the error quotes: an
+     * OpenFlow 1.0 ofp10_match normalized once more (ofputil_normalize_match()), then, when the request does not
+     * decode (the switch refused it for that), decode_NXAST_RAW_CT()'s warning and the actions hex-dumped.
+     */
+    public static java.util.List<String> flowModErrorLog(FlowMod fm, OfVersion v, String error) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (FlowTables.ofp10(fm, v)) {
+            fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
+        }
+        java.util.List<Action> apply = OfpEncode.applyActions(ActionFormat.roundTrip(fm.actions(), v), v);
+        for (int i = 0; i < apply.size(); i++) {
+            String[] bad = Ofproto.decodeError(apply.get(i));
+            if (bad != null && bad[0].equals(error)) {
+                out.add(bad[1]);
+                try {
+                    String hex = OfpEncode.hexDump(OfpEncode.actions(apply, v), false);
+                    out.add("ofp_actions|WARN|bad action at offset " + OfpEncode.offset(apply, i, v) + " (" + error
+                            + "):\n" + hex.substring(0, hex.length() - 1));
+                } catch (OfpEncode.Unencodable e) {
+                    // actions OfpEncode does not cover: their offset and hex dump are left out
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What ovs-ofctl prints when the switch refuses a flow_mod (ofp_print() of the OFPT_ERROR and of the request it
+     * quotes): "OFPT_ERROR (OF1.3) (xid=0x6): CODE" then the flow_mod decoded back, or, when it does not decode,
+     * "***decode error: CODE***" and the request hex-dumped (ofp_to_string__(), ovs_hex_dump()).
+     */
+    public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid) {
+        String ver = v == OfVersion.OF10 ? "" : " (" + v.shortName + ")";
+        String x = " (xid=0x" + Integer.toHexString(xid) + "): ";
+        boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
+        String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
+        if (Ofproto.decodeError(ActionFormat.roundTrip(fm.actions(), v)) == null) {
+            out.add(type + ver + x + flowMod(fm, v));
+            return out;
+        }
+        out.add(type + ver + x + "***decode error: " + error + "***");
+        try {
+            String hex = OfpEncode.hexDump(OfpEncode.flowMod(fm, v, xid, nxm), true);
+            out.addAll(java.util.List.of(hex.split("\n")));
+        } catch (OfpEncode.Unencodable e) {
+            // arplab cannot encode this flow_mod: the dump is left out
+        }
+        return out;
+    }
+
+    /** What decoding the rule's flow stats entry in version {@code v} logs (ofpacts_pull_openflow_instructions()). */
+    public static java.util.List<String> decodeLog(Rule r, OfVersion v) {
+        return ActionFormat.deprecations(ActionFormat.roundTrip(r.actions, v), v);
+    }
+
     /** ofputil_flow_mod_format(): a flow_mod as an error reply quotes it ("ADD in_port=1 actions=group:5"). */
     public static String flowMod(FlowMod fm, OfVersion v) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {
@@ -74,7 +142,11 @@ public final class FlowStatsFormat {
             s.append(" table:").append(fm.table());
         }
         Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
-        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(m, v), fm.priority(), PortMap.NONE));
+        // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the
+        // normalized match as the parse logged it shows it
+        boolean eth = fm.log().stream().anyMatch(l -> l.startsWith("ofp_match|INFO|post: ")
+                && java.util.List.of(l.substring(21).split(",")).contains("eth"));
+        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(m, v), fm.priority(), PortMap.NONE, eth));
         if (s.charAt(s.length() - 1) != ' ') {
             s.append(' ');
         }
@@ -91,8 +163,38 @@ public final class FlowStatsFormat {
         if (fm.hardTimeout() != 0) {
             s.append("hard:").append(fm.hardTimeout()).append(' ');
         }
+        if (fm.importance() != 0 && v.atLeast(OfVersion.OF14)) {
+            s.append("importance:").append(fm.importance()).append(' ');
+        }
+        int flags = fm.flags() & wireFlags(v);
+        if (!v.atLeast(OfVersion.OF12)) {
+            flags &= ~FlowMod.RESET_COUNTS; // not printed for OpenFlow 1.0 and 1.1
+        }
+        for (int i = 0; i < FLAG_NAMES.length; i++) {
+            if ((flags & FLAG_BITS[i]) != 0) {
+                s.append(FLAG_NAMES[i]).append(' ');
+            }
+        }
         return s.append("actions=").append(ActionFormat.format(ActionFormat.roundTrip(fm.actions(), v), v,
                 PortMap.NONE)).toString();
+    }
+
+    // ofputil_flow_mod_flags_format()'s order
+    private static final int[] FLAG_BITS = {FlowMod.SEND_FLOW_REM, FlowMod.CHECK_OVERLAP, FlowMod.RESET_COUNTS,
+        FlowMod.NO_PKT_COUNTS, FlowMod.NO_BYT_COUNTS};
+    private static final String[] FLAG_NAMES = {"send_flow_rem", "check_overlap", "reset_counts",
+        "no_packet_counts", "no_byte_counts"};
+
+    // ofputil_encode_flow_mod_flags(): the flags a flow_mod of each version carries (OFPFF_*, OFPFF12_*, OFPFF13_*)
+    private static int wireFlags(OfVersion v) {
+        int f = FlowMod.SEND_FLOW_REM | FlowMod.CHECK_OVERLAP;
+        if (v.atLeast(OfVersion.OF12)) {
+            f |= FlowMod.RESET_COUNTS;
+        }
+        if (v.atLeast(OfVersion.OF13)) {
+            f |= FlowMod.NO_PKT_COUNTS | FlowMod.NO_BYT_COUNTS;
+        }
+        return f;
     }
 
     // which flow_mod flags a flow stats reply of each version carries back

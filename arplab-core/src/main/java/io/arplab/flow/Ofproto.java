@@ -378,12 +378,16 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String decode = decodeError(ActionFormat.roundTrip(fm.actions(), version));
+        if (decode != null) {
+            return decode;
+        }
         String hidden = hiddenError(fm);
         if (hidden != null) {
             return hidden;
         }
         if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
-            for (Action a : flattened(fm.actions())) {
+            for (Action a : flattened(ActionFormat.roundTrip(fm.actions(), version))) { // what the wire carried
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
                     return "OFPBAC_BAD_OUT_GROUP";
                 }
@@ -393,6 +397,37 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /**
+     * decode_NXAST_RAW_CT(): a ct() without commit may nest only a nat without arguments, else the switch refuses
+     * the flow_mod while decoding it (OFPBAC_BAD_ARGUMENT). Returns null or the error.
+     */
+    static String decodeError(List<Action> wire) {
+        for (Action a : wire) {
+            String[] e = decodeError(a);
+            if (e != null) {
+                return e[0];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One action as the switch (and ovs-ofctl, printing the refusal) decodes it: null, or the error and the line it
+     * logs (decode_NXAST_RAW_CT(); mf_check_dst() of a load or set_field into a read-only field).
+     */
+    static String[] decodeError(Action a) {
+        if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
+                && !c.nat().equals("nat"))) {
+            return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
+                    + " other than NAT without arguments are specified."};
+        }
+        if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
+            return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"
+                    : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};
+        }
+        return null;
     }
 
     /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */

@@ -373,6 +373,10 @@ final class Xlate {
             }
             if (a instanceof Action.Output o) {
                 outputPort(o.port(), o.maxLen());
+            } else if (a instanceof Action.OutputTrunc o) {
+                outputTrunc(o.port(), o.maxLen());
+            } else if (a instanceof Action.Debug d && d.slow()) {
+                slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
                 if (trace != null) {
@@ -1033,6 +1037,21 @@ final class Xlate {
 
     private void outputPort(long port) {
         outputPort(port, 0);
+    }
+
+    // xlate_output_trunc_action(): trunc(max_len) before the output to a real port; none to the reserved ones
+    private void outputTrunc(long port, long maxLen) {
+        if (port == Ports.TABLE || port == Ports.NORMAL || port == Ports.FLOOD || port == Ports.ALL
+                || port == Ports.CONTROLLER || port == Ports.NONE) {
+            problem("output_trunc does not support port: " + Ports.format(port, PortMap.NONE));
+        } else if (port == flow[Slot.IN_PORT.ordinal()]) {
+            problem("skipping output to input port");
+        } else if (br.port(port) == null) {
+            error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
+        } else {
+            odpAdd("trunc(" + maxLen + ")");
+            output(port);
+        }
     }
 
     private void outputPort(long port, int maxLen) {

@@ -19,7 +19,7 @@ class OvsFlowModErrorsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/flowmod-errors");
 
     @ParameterizedTest
-    @ValueSource(strings = {"errors", "actset"})
+    @ValueSource(strings = {"errors", "actset", "ct-exec"})
     void flowModsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         String got = OvsDatapathViewsTest.replay(lab, REF.resolve(name + ".in"), 200_000_000L);

@@ -38,6 +38,18 @@ class OvsMegaflowsTest {
         replay(tmp, REF.resolve("ipv6"), s -> unordered(s, java.util.Set.of()));
     }
 
+    /**
+     * output(port=..,max_len=..) as the datapath's trunc() before the output, to a port and to LOCAL, and debug_slow
+     * sending the megaflow to the slow path (refdata/ovs/trunc, record-ovs-commands.sh trunc).
+     */
+    @Test
+    void truncationAndDebugSlowAreOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("trunc/commands.in"), 200_000_000L);
+        assertThat(OvsDatapathViewsTest.normal(got))
+                .isEqualTo(OvsDatapathViewsTest.normal(Files.readString(REF.resolve("trunc/commands.out"))));
+    }
+
     /** NORMAL floods in the order the bridge made its ports, FLOOD and ALL in the order of a hash table of them. */
     @Test
     void floodOrderIsOvsOwn(@TempDir Path tmp) throws IOException {

@@ -134,8 +134,8 @@ public final class OvsOfctl implements Tool {
             }
             return fail(e.getMessage());
         } catch (ActionParser.ActionCheckException e) {
-            if (e.logLine != null) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, e.logLine));
+            for (String l : e.log) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
             return fail(e.getMessage());
         }
@@ -400,15 +400,20 @@ public final class OvsOfctl implements Tool {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
         }
+        boolean nxm = false, tableId = false;
         for (FlowMod fm : mods) {
+            nxm |= (fm.usable() & FlowMod.P_OF10) == 0;
+            tableId |= fm.table() != 255;
+        }
+        for (int i = 0; i < mods.size(); i++) {
+            FlowMod fm = mods.get(i);
             String error = br.flowMod(fm, version, ctx.now());
             if (error != null) {
-                // OpenFlow 1.0's connection first sets the flow format and table-id extension (two more xids); a
-                // match ofp10_match cannot carry goes as NXT_FLOW_MOD
-                int xid = version == OfVersion.OF10 ? 8 : 6;
-                ctx.err().println(ofpHeader("OFPT_ERROR", xid) + error);
-                ctx.err().println(ofpHeader(version == OfVersion.OF10 && (fm.usable() & FlowMod.P_OF10) == 0
-                        ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD", xid) + FlowStatsFormat.flowMod(fm, version));
+                int xid = FlowStatsFormat.flowModXid(version, nxm, tableId, i);
+                for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
+                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                }
+                FlowStatsFormat.flowModError(fm, version, error, xid).forEach(ctx.err()::println);
                 return 1;
             }
         }
@@ -433,6 +438,11 @@ public final class OvsOfctl implements Tool {
             ctx.out().println(replyHeader("FLOW", !text.isBlank()));
         }
         PortMap pm = names ? portMap(br) : PortMap.NONE;
+        for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
+            for (String l : FlowStatsFormat.decodeLog(r, version)) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+        }
         for (Rule r : rules) {
             ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now()));
         }

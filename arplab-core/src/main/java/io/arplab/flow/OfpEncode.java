@@ -1,0 +1,373 @@
+package io.arplab.flow;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/**
+ * A flow_mod's OpenFlow wire encoding, as ovs-ofctl sends it (ofp-flow.c ofputil_encode_flow_mod(), nx-match.c
+ * nx_put_match()/oxm_put_match(), ofp-actions.c ofpacts_put_openflow_actions()/_instructions()), for the fields and
+ * actions a refused flow_mod can carry; anything else is {@link Unencodable}. Printed by {@link #hexDump}.
+ */
+final class OfpEncode {
+    private OfpEncode() {}
+
+    /** A field or action this encoder does not cover. */
+    static final class Unencodable extends RuntimeException {
+        Unencodable(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000;
+
+    /** nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too). */
+    private static final Object[][] MATCH = {
+        {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
+        {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
+        {Field.IPV6_DST, 1, 20, 27}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
+        {Field.IPV6_LABEL, 1, 27, 28}, {Field.IP_PROTO, 0, 6, 10}, {Field.TCP_SRC, 0, 9, 13},
+        {Field.TCP_DST, 0, 10, 14}, {Field.UDP_SRC, 0, 11, 15}, {Field.UDP_DST, 0, 12, 16},
+        {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
+        {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
+        {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
+        {Field.TUN_ID, 1, 16, 38}, {Field.PKT_MARK, 1, 33, -1}, {Field.CT_ZONE, 1, 106, -1},
+        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}};
+
+    /** A little big-endian buffer (struct ofpbuf). */
+    static final class Buf {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Buf put(long v, int bytes) {
+            for (int i = bytes - 1; i >= 0; i--) {
+                out.write((int) (v >>> (8 * i)));
+            }
+            return this;
+        }
+
+        Buf put(byte[] b) {
+            out.write(b, 0, b.length);
+            return this;
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        Buf pad8() {
+            while (out.size() % 8 != 0) {
+                out.write(0);
+            }
+            return this;
+        }
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+    }
+
+    /** ofputil_encode_flow_mod(): OFPT_FLOW_MOD of OpenFlow 1.1+ (OXM), NXT_FLOW_MOD, or OpenFlow 1.0's own. */
+    static byte[] flowMod(FlowMod fm, OfVersion v, int xid, boolean nxm) {
+        int command = fm.command().ordinal(); // OFPFC_ADD, MODIFY, MODIFY_STRICT, DELETE, DELETE_STRICT
+        int table = fm.table() == 255 && fm.command() == FlowMod.Command.ADD ? 0 : fm.table();
+        Buf b = new Buf();
+        if (v.atLeast(OfVersion.OF11)) {
+            b.put(fm.cookie(), 8).put(fm.cookieMask(), 8).put(table, 1).put(command, 1);
+            b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
+            b.put(0xffffffffL, 4).put(0xffffffffL, 4).put(fm.flags() & 0x1f, 2);
+            b.put(v.atLeast(OfVersion.OF14) ? fm.importance() : 0, 2);
+            byte[] oxm = match(fm.match(), true);
+            b.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
+            b.put(instructions(fm.actions(), v));
+            return header(v, 14, xid, b);
+        }
+        int cmd = fm.table() != 255 ? table << 8 | command : command; // the table-id extension
+        if (nxm) {
+            byte[] nx = match(fm.match(), false);
+            b.put(NX_VENDOR, 4).put(13, 4).put(fm.cookie(), 8).put(cmd, 2).put(fm.idleTimeout(), 2);
+            b.put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4).put(0xffff, 2);
+            b.put(fm.flags() & 3, 2).put(nx.length, 2).put(0, 6).put(nx).pad8();
+            b.put(actions(fm.actions(), v));
+            return header(v, 4, xid, b);
+        }
+        b.put(ofp10Match(MatchFormat.onOf10Wire(fm.match()))).put(fm.cookie(), 8).put(cmd, 2);
+        b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
+        b.put(0xffff, 2).put(fm.flags() & 3, 2).put(actions(fm.actions(), v));
+        return header(v, 14, xid, b);
+    }
+
+    private static byte[] header(OfVersion v, int type, int xid, Buf body) {
+        Buf h = new Buf().put(v.wire, 1).put(type, 1).put(8 + body.size(), 2).put(xid, 4);
+        return h.put(body.bytes()).bytes();
+    }
+
+    // nx_put_raw(): NXM (OpenFlow 1.0) or OXM (1.2+) entries, masked where the mask is not all ones
+    private static byte[] match(Match m, boolean oxm) {
+        for (Slot s : Slot.ALL) {
+            if (m.mask(s) != 0 && !covered(s)) {
+                throw new Unencodable("match field " + s);
+            }
+        }
+        Buf b = new Buf();
+        for (Object[] e : MATCH) {
+            Field f = (Field) e[0];
+            U128 mask = m.mask(f);
+            if (mask.isZero()) {
+                continue;
+            }
+            int bytes = f.nBytes;
+            boolean basic = oxm && (int) e[3] >= 0;
+            int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
+            U128 value = m.value(f);
+            if (f == Field.IN_PORT && oxm) { // ofputil_port_to_ofp11()
+                bytes = 4;
+                long p = value.lo();
+                value = new U128(0, p >= Ports.MAX ? p + 0xffff0000L : p);
+                mask = new U128(0, 0xffffffffL);
+            }
+            boolean masked = !mask.equals(U128.ones(8 * bytes));
+            b.put(cls, 2).put(field << 1 | (masked ? 1 : 0), 1).put(masked ? 2 * bytes : bytes, 1);
+            putWide(b, value.and(mask), bytes);
+            if (masked) {
+                putWide(b, mask, bytes);
+            }
+        }
+        return b.bytes();
+    }
+
+    private static boolean covered(Slot s) {
+        for (Object[] e : MATCH) {
+            Field f = (Field) e[0];
+            for (int i = 0; i < f.slots(); i++) {
+                if (Slot.ALL[f.slot.ordinal() + i] == s) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void putWide(Buf b, U128 v, int bytes) {
+        for (int i = bytes - 1; i >= 0; i--) {
+            b.out.write((int) (i >= 8 ? v.hi() >>> (8 * (i - 8)) : v.lo() >>> (8 * i)));
+        }
+    }
+
+    // ofputil_match_to_ofp10_match(): the fixed ofp10_match with its wildcard bits
+    private static byte[] ofp10Match(Match m) {
+        long wc = 0;
+        int[][] bits = {{Slot.IN_PORT.ordinal(), 1}, {Slot.DL_SRC.ordinal(), 4}, {Slot.DL_DST.ordinal(), 8},
+            {Slot.DL_TYPE.ordinal(), 16}, {Slot.NW_PROTO.ordinal(), 32}, {Slot.TP_SRC.ordinal(), 64},
+            {Slot.TP_DST.ordinal(), 128}};
+        for (int[] x : bits) {
+            if (m.mask(Slot.ALL[x[0]]) == 0) {
+                wc |= x[1];
+            }
+        }
+        if (m.mask(Slot.VLAN_TCI) != 0 || m.mask(Slot.NW_TOS) != 0) {
+            throw new Unencodable("ofp10_match vlan/tos");
+        }
+        wc |= 2 | 1 << 20 | 1 << 21; // dl_vlan, dl_vlan_pcp, nw_tos
+        wc |= (long) (32 - Long.bitCount(m.mask(Slot.NW_SRC))) << 8;
+        wc |= (long) (32 - Long.bitCount(m.mask(Slot.NW_DST))) << 14;
+        Buf b = new Buf().put(wc, 4).put(m.value(Slot.IN_PORT), 2).put(m.value(Slot.DL_SRC), 6);
+        b.put(m.value(Slot.DL_DST), 6).put(0, 2).put(0, 1).put(0, 1).put(m.value(Slot.DL_TYPE), 2);
+        b.put(0, 1).put(m.value(Slot.NW_PROTO), 1).put(0, 2).put(m.value(Slot.NW_SRC), 4);
+        b.put(m.value(Slot.NW_DST), 4).put(m.value(Slot.TP_SRC), 2).put(m.value(Slot.TP_DST), 2);
+        return b.bytes();
+    }
+
+    /** ofpacts_put_openflow_instructions(): meter (1.3/1.4), apply_actions, clear, write_actions, metadata, goto. */
+    static byte[] instructions(List<Action> actions, OfVersion v) {
+        Buf b = new Buf();
+        List<Action> apply = applyActions(actions, v);
+        for (Action a : actions) {
+            if (a instanceof Action.Meter m && !v.atLeast(OfVersion.OF15)) {
+                b.put(6, 2).put(8, 2).put(m.meterId(), 4);
+            }
+        }
+        if (!apply.isEmpty()) {
+            byte[] acts = actions(apply, v);
+            b.put(4, 2).put(8 + acts.length, 2).put(0, 4).put(acts);
+        }
+        for (Action a : actions) {
+            if (a instanceof Action.ClearActions) {
+                b.put(5, 2).put(8, 2).put(0, 4);
+            }
+        }
+        for (Action a : actions) {
+            if (a instanceof Action.WriteActions w) {
+                byte[] acts = actions(w.actions(), v);
+                b.put(3, 2).put(8 + acts.length, 2).put(0, 4).put(acts);
+            }
+        }
+        for (Action a : actions) {
+            if (a instanceof Action.WriteMetadata w) {
+                b.put(2, 2).put(24, 2).put(0, 4).put(w.value(), 8).put(w.mask(), 8);
+            }
+        }
+        for (Action a : actions) {
+            if (a instanceof Action.GotoTable g) {
+                b.put(1, 2).put(8, 2).put(g.table(), 1).put(0, 3);
+            }
+        }
+        return b.bytes();
+    }
+
+    /** The actions of the Apply-Actions instruction (all of them in OpenFlow 1.0, which has no instructions). */
+    static List<Action> applyActions(List<Action> actions, OfVersion v) {
+        if (!v.atLeast(OfVersion.OF11)) {
+            return actions;
+        }
+        return actions.stream().filter(a -> !(a instanceof Action.GotoTable || a instanceof Action.WriteMetadata
+                || a instanceof Action.WriteActions || a instanceof Action.ClearActions
+                || a instanceof Action.Meter && !v.atLeast(OfVersion.OF15))).toList();
+    }
+
+    /** ofpacts_put_openflow_actions(): each action as version {@code v} carries it. */
+    static byte[] actions(List<Action> actions, OfVersion v) {
+        Buf b = new Buf();
+        for (Action a : actions) {
+            b.put(action(a, v));
+        }
+        return b.bytes();
+    }
+
+    /** The byte offset of {@code actions.get(index)} on the wire (ofpacts_pull's "bad action at offset"). */
+    static int offset(List<Action> actions, int index, OfVersion v) {
+        return actions(actions.subList(0, index), v).length;
+    }
+
+    private static Buf nx(int subtype) {
+        return new Buf().put(NX_VENDOR, 4).put(subtype, 2);
+    }
+
+    // an NXAST action: OFPAT_VENDOR, its length padded to 8 (ofpact_put_raw() of an NX action)
+    private static byte[] vendor(Buf body) {
+        int len = (4 + body.size() + 7) / 8 * 8;
+        Buf b = new Buf().put(0xffff, 2).put(len, 2).put(body.bytes());
+        while (b.size() < len) {
+            b.out.write(0);
+        }
+        return b.bytes();
+    }
+
+    private static byte[] action(Action a, OfVersion v) {
+        boolean of11 = v.atLeast(OfVersion.OF11);
+        if (a instanceof Action.Output o) {
+            long port = of11 && o.port() >= Ports.MAX ? o.port() + 0xffff0000L : o.port();
+            return of11 ? new Buf().put(0, 2).put(16, 2).put(port, 4).put(o.maxLen(), 2).put(0, 6).bytes()
+                    : new Buf().put(0, 2).put(8, 2).put(port, 2).put(o.maxLen(), 2).bytes();
+        } else if (a instanceof Action.Ct c) { // encode_CT(): struct nx_action_conntrack, then its actions
+            Buf body = nx(35).put((c.commit() ? 1 : 0) | (c.force() ? 2 : 0), 2);
+            if (c.zoneSrc() != null) {
+                body.put(header(c.zoneSrc().field(), false), 4)
+                        .put(c.zoneSrc().ofs() << 6 | (c.zoneSrc().nBits() - 1), 2);
+            } else {
+                body.put(0, 4).put(c.zoneImm(), 2);
+            }
+            body.put(c.table(), 1).put(0, 3).put(c.alg(), 2);
+            byte[] head = vendor(body);
+            Buf b = new Buf().put(head);
+            if (c.nat() != null) {
+                if (!c.nat().equals("nat")) {
+                    throw new Unencodable("nat with arguments");
+                }
+                b.put(vendor(nx(36).put(0, 2).put(0, 2).put(0, 2)));
+            }
+            b.put(actions(c.exec(), v));
+            byte[] all = b.bytes();
+            all[2] = (byte) (all.length >> 8);
+            all[3] = (byte) all.length;
+            return all;
+        } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && f.raw() == Action.Raw.SET_FIELD) {
+            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones
+            boolean masked = !f.wideMask().and(f.field().ones()).equals(f.field().ones());
+            int bytes = f.field().nBytes;
+            Buf b = new Buf().put(header(f.field(), masked), 4);
+            putWide(b, f.wideValue(), bytes);
+            if (masked) {
+                putWide(b, f.wideMask(), bytes);
+            }
+            int len = (4 + b.size() + 7) / 8 * 8;
+            Buf out = new Buf().put(25, 2).put(len, 2).put(b.bytes());
+            while (out.size() < len) {
+                out.out.write(0);
+            }
+            return out.bytes();
+        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.REG_LOAD && !v.atLeast(OfVersion.OF15)
+                && f.field().nBits <= 64) { // NXAST_REG_LOAD: ofs_nbits, the destination's NXM header, the value
+            Subfield sf = new Subfield(f.field(), Long.numberOfTrailingZeros(f.mask()),
+                    Long.bitCount(f.mask()));
+            return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(header(f.field(), false), 4)
+                    .put(f.value() >>> sf.ofs(), 8));
+        } else if (a instanceof Action.CtClear) {
+            return vendor(nx(43).put(0, 6));
+        } else if (a instanceof Action.Exit) {
+            return vendor(nx(17).put(0, 6));
+        } else if (a instanceof Action.Resubmit r) {
+            return vendor(nx(14).put(r.inPort(), 2).put(r.table(), 1).put(0, 3));
+        } else if (a instanceof Action.Queue q && q.queue() >= 0) {
+            return of11 ? new Buf().put(21, 2).put(8, 2).put(q.queue(), 4).bytes()
+                    : vendor(nx(4).put(0, 2).put(q.queue(), 4));
+        } else if (a instanceof Action.Queue) {
+            return vendor(nx(5).put(0, 6));
+        } else if (a instanceof Action.FinTimeout t) {
+            return vendor(nx(19).put(t.idleTimeout(), 2).put(t.hardTimeout(), 2).put(0, 2));
+        } else if (a instanceof Action.PushMpls p) {
+            return of11 ? new Buf().put(19, 2).put(8, 2).put(p.ethertype(), 2).put(0, 2).bytes()
+                    : vendor(nx(23).put(p.ethertype(), 2).put(0, 4));
+        } else if (a instanceof Action.Note n) {
+            return vendor(nx(8).put(n.data()));
+        } else if (a instanceof Action.Sample s) {
+            return vendor(nx(29).put(s.probability(), 2).put(s.collectorSetId(), 4).put(s.obsDomainId(), 4)
+                    .put(s.obsPointId(), 4));
+        } else if (a instanceof Action.Meter m && v.atLeast(OfVersion.OF15)) {
+            return new Buf().put(29, 2).put(8, 2).put(m.meterId(), 4).bytes();
+        } else if (a instanceof Action.Group g) {
+            return new Buf().put(22, 2).put(8, 2).put(g.groupId(), 4).bytes();
+        } else if (a instanceof Action.WriteMetadata w && !of11) {
+            return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
+        }
+        throw new Unencodable(a.getClass().getSimpleName());
+    }
+
+    // the field's OXM header in OpenFlow 1.2+ (NXM's where OXM has none): class, field << 1 | hasmask, length
+    private static long header(Field f, boolean masked) {
+        for (Object[] e : MATCH) {
+            if (e[0] == f) {
+                boolean basic = (int) e[3] >= 0;
+                long cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
+                int len = f == Field.IN_PORT && basic ? 4 : f.nBytes;
+                return cls << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);
+            }
+        }
+        throw new Unencodable("field " + f.name);
+    }
+
+    /**
+     * ovs_hex_dump(): 16 bytes a line after the offset, a '-' after the eighth; with {@code ascii} the printable
+     * characters between bars, without it the line's trailing blank dropped (as the log prints it).
+     */
+    static String hexDump(byte[] b, boolean ascii) {
+        StringBuilder s = new StringBuilder();
+        for (int ofs = 0; ofs < b.length; ofs += 16) {
+            StringBuilder line = new StringBuilder(String.format("%08x  ", ofs));
+            int end = Math.min(b.length, ofs + 16);
+            for (int i = ofs; i < end; i++) {
+                line.append(String.format("%02x", b[i] & 0xff)).append(i - ofs == 7 ? '-' : ' ');
+            }
+            if (ascii) {
+                line.append("   ".repeat(16 - (end - ofs))).append('|');
+                for (int i = ofs; i < end; i++) {
+                    int c = b[i] & 0xff;
+                    line.append(c >= 32 && c < 127 ? (char) c : '.');
+                }
+                line.append(" ".repeat(16 - (end - ofs))).append('|');
+            } else if (line.charAt(line.length() - 1) == ' ') {
+                line.setLength(line.length() - 1);
+            }
+            s.append(line).append('\n');
+        }
+        return s.toString();
+    }
+}
