@@ -361,7 +361,9 @@ public final class FlowCompose {
                         set(udp, 4, 8 + l7Len, 2);
                     }
                     b.writeBytes(udp);
-                    l7(b, l7Len);
+                    if (nwProto == 17) { // flow_compose_l4(): no L7 data after an SCTP header
+                        l7(b, l7Len);
+                    }
                 } else if (nwProto == 1) {
                     byte[] icmp = new byte[8];
                     icmp[0] = (byte) tpSrc;
@@ -421,7 +423,7 @@ public final class FlowCompose {
                 set(h, 4, 8 + l7Len, 2);
             }
             b.writeBytes(h);
-            if (nwProto != 6 || (tcpFlags & 0x7) == 0) {
+            if (nwProto == 17 || nwProto == 6 && (tcpFlags & 0x7) == 0) {
                 l7(b, l7Len);
             }
         } else if (nwProto == Match.PROTO_ICMPV6) {

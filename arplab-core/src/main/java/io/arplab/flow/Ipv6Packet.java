@@ -135,9 +135,11 @@ final class Ipv6Packet {
                     }
                 }
             }
-        } else if (proto == Match.PROTO_SCTP) { // packet_set_sctp_port(): SCTP's CRC32c is not modelled here
-            Bytes.put16(f, l4, (int) flow[Slot.TP_SRC.ordinal()]);
-            Bytes.put16(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()]);
+        } else if (proto == Match.PROTO_SCTP) {
+            int end = Math.min(f.length, off + 40 + Bytes.u16(f, off + 4));
+            if (end - l4 >= 12) {
+                Packet.setSctpPorts(f, l4, end, flow);
+            }
         } else {
             Packet.setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, ck, udp);
             Packet.setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, ck, udp);

@@ -58,7 +58,8 @@ public final class Packet {
                     v[Slot.TP_SRC.ordinal()] = u16(f, l4);
                     v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
                     v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
-                } else if ((proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) && f.length >= l4 + 8) {
+                } else if (proto == Match.PROTO_UDP && f.length >= l4 + 8
+                        || proto == Match.PROTO_SCTP && f.length >= l4 + 12) {
                     v[Slot.TP_SRC.ordinal()] = u16(f, l4);
                     v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
                 } else if (proto == Match.PROTO_ICMP && f.length >= l4 + 4) {
@@ -120,6 +121,8 @@ public final class Packet {
             if (!later && ((proto == Match.PROTO_TCP && l4len >= 20) || (udp && l4len >= 8))) {
                 setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, l4ck, udp);
                 setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
+            } else if (!later && proto == Match.PROTO_SCTP && l4len >= 12) {
+                setSctpPorts(f, l4, off + totalLen, flow);
             } else if (!later && proto == Match.PROTO_ICMP && l4len >= 4) { // packet_set_icmp()
                 setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()]), -1, l4 + 2,
                         false);
@@ -162,6 +165,28 @@ public final class Packet {
         }
         System.arraycopy(inner, 0, out, 12 + 4 * (w + 1), inner.length);
         return out;
+    }
+
+    // packet_set_sctp_port(): the ports written, the CRC32c at l4 + 8 kept as wrong as it was (old ^ crc32c of the
+    // packet before ^ crc32c after, each taken with the field zeroed); OVS stores crc32c() little-endian
+    static void setSctpPorts(byte[] f, int l4, int end, long[] flow) {
+        int src = (int) flow[Slot.TP_SRC.ordinal()], dst = (int) flow[Slot.TP_DST.ordinal()];
+        if (u16(f, l4) == src && u16(f, l4 + 2) == dst) {
+            return;
+        }
+        long old = u32(f, l4 + 8);
+        put32(f, l4 + 8, 0);
+        long before = Integer.reverseBytes((int) crc32c(f, l4, end)) & 0xffffffffL;
+        put16(f, l4, src);
+        put16(f, l4 + 2, dst);
+        long after = Integer.reverseBytes((int) crc32c(f, l4, end)) & 0xffffffffL;
+        put32(f, l4 + 8, old ^ before ^ after);
+    }
+
+    private static long crc32c(byte[] f, int from, int to) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(f, from, to - from);
+        return c.getValue();
     }
 
     // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;
