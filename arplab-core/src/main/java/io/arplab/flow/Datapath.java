@@ -636,6 +636,15 @@ public final class Datapath {
             if (!l3.isEmpty()) {
                 s.append(",arp(").append(String.join(",", l3)).append(')');
             }
+        } else if (Packet.isMpls(type)) { // odp_flow_key_from_flow(): the key's entries down to BOS
+            int n = Mpls.count(v, null);
+            boolean matched = false;
+            for (int i = 0; i < n; i++) {
+                matched |= k[Packet.MPLS_LSES[i].ordinal()] != 0;
+            }
+            if (matched) {
+                s.append(",mpls(").append(Mpls.key(v, k, n)).append(')');
+            }
         }
     }
 

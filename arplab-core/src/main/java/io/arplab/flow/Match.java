@@ -203,6 +203,8 @@ public final class Match {
         }
         if (!mpls) {
             n.putSlot(Slot.MPLS_LSE, 0, 0);
+            n.putSlot(Slot.MPLS_LSE1, 0, 0);
+            n.putSlot(Slot.MPLS_LSE2, 0, 0);
         }
         if (Arrays.equals(n.mask, mask)) {
             return null;

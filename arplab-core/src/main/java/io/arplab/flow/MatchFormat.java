@@ -278,6 +278,13 @@ public final class MatchFormat {
         if ((lseMask & 0x100) != 0) {
             s.append("mpls_bos=").append((lse >> 8) & 1).append(',');
         }
+        for (Slot x : new Slot[] {Slot.MPLS_LSE1, Slot.MPLS_LSE2}) { // format_be32_masked()
+            long v = m.value(x), k = m.mask(x);
+            if (k != 0) {
+                s.append(x == Slot.MPLS_LSE1 ? "mpls_lse1=" : "mpls_lse2=").append(k == x.max ? Long.toString(v)
+                        : String.format("0x%08x/0x%08x", v, k)).append(',');
+            }
+        }
         long frag = m.value(Slot.NW_FRAG), fragMask = m.mask(Slot.NW_FRAG);
         if (fragMask == 3) {
             s.append("nw_frag=").append((frag & 1) != 0 ? ((frag & 2) != 0 ? "later" : "first")

@@ -132,6 +132,8 @@ final class OdpFlowFormat {
                     .append(",op=").append(decMasked(v, k, Slot.NW_PROTO, 0xff)).append(',')
                     .append(eth("sha", v, k, Slot.ARP_SHA)).append(',').append(eth("tha", v, k, Slot.ARP_THA))
                     .append(')');
+        } else if (Packet.isMpls(type)) {
+            s.append(",mpls(").append(Mpls.key(v, k, Mpls.count(v, null))).append(')');
         }
         return s.toString();
     }

@@ -27,7 +27,14 @@ public final class Packet {
         }
         v[Slot.DL_TYPE.ordinal()] = type;
         off += 2;
-        if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+        if (isMpls(type)) { // parse_mpls(): up to FLOW_MAX_MPLS_LABELS entries into the flow, no L3 below them
+            for (int i = 0; i < MPLS_LSES.length && f.length >= off + 4; i++, off += 4) {
+                v[MPLS_LSES[i].ordinal()] = u32(f, off);
+                if ((f[off + 2] & 1) != 0) {
+                    break;
+                }
+            }
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             if (f.length >= off + 28 && u16(f, off) == 1 && u16(f, off + 2) == 0x0800 && f[off + 4] == 6
                     && f[off + 5] == 4) {
                 int op = u16(f, off + 6);
@@ -86,7 +93,15 @@ public final class Packet {
             type = u16(f, off);
         }
         off += 2;
-        if ((type == Match.ETH_ARP || type == Match.ETH_RARP) && f.length >= off + 28) {
+        if (isMpls(type)) { // set_mpls_lse() for each entry the frame and the flow have
+            for (int i = 0; i < MPLS_LSES.length && f.length >= off + 4; i++, off += 4) {
+                boolean bos = (f[off + 2] & 1) != 0;
+                put32(f, off, flow[MPLS_LSES[i].ordinal()]);
+                if (bos) {
+                    break;
+                }
+            }
+        } else if ((type == Match.ETH_ARP || type == Match.ETH_RARP) && f.length >= off + 28) {
             put16(f, off + 6, (int) flow[Slot.NW_PROTO.ordinal()]);
             put48(f, off + 8, flow[Slot.ARP_SHA.ordinal()]);
             put32(f, off + 14, flow[Slot.NW_SRC.ordinal()]);
@@ -129,6 +144,49 @@ public final class Packet {
             }
         }
         return retag(f, flow);
+    }
+
+    /** struct flow's mpls_lse[FLOW_MAX_MPLS_LABELS], outermost first. */
+    static final Slot[] MPLS_LSES = {Slot.MPLS_LSE, Slot.MPLS_LSE1, Slot.MPLS_LSE2};
+
+    static boolean isMpls(long type) {
+        return type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST;
+    }
+
+    // where the frame's innermost Ethertype sits (after a VLAN tag)
+    private static int typeOffset(byte[] f) {
+        int type = u16(f, 12);
+        return (type == 0x8100 || type == 0x88a8) && f.length >= 18 ? 16 : 12;
+    }
+
+    /** lib/packets.c push_mpls(): {@code lse} inserted on top of the label stack (or above L3), the Ethertype set. */
+    static byte[] pushMpls(byte[] f, int ethertype, long lse) {
+        if (f.length < 14) {
+            return f;
+        }
+        int t = typeOffset(f);
+        byte[] out = new byte[f.length + 4];
+        System.arraycopy(f, 0, out, 0, t + 2);
+        put16(out, t, ethertype);
+        put32(out, t + 2, lse);
+        System.arraycopy(f, t + 2, out, t + 6, f.length - t - 2);
+        return out;
+    }
+
+    /** lib/packets.c pop_mpls(): the top label stack entry of an MPLS frame removed, the Ethertype set. */
+    static byte[] popMpls(byte[] f, int ethertype) {
+        if (f.length < 14) {
+            return f;
+        }
+        int t = typeOffset(f);
+        if (!isMpls(u16(f, t)) || f.length < t + 6) {
+            return f;
+        }
+        byte[] out = new byte[f.length - 4];
+        System.arraycopy(f, 0, out, 0, t + 2);
+        put16(out, t, ethertype);
+        System.arraycopy(f, t + 6, out, t + 2, f.length - t - 6);
+        return out;
     }
 
     /** The flow's VLAN headers, outer first, as (tpid << 16 | tci) while their CFI bit is set (flow_count_vlan_headers()). */

@@ -89,6 +89,10 @@ final class Xlate {
 
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
     private List<Action> freezing;
+    /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
+    private boolean freezeMpls;
+    /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
+    private boolean wasMpls;
     /** A meter's band dropped the packet: the datapath executes nothing after it. */
     private boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
@@ -179,6 +183,7 @@ final class Xlate {
             }
         }
         lastTopTable = -1;
+        wasMpls = false;
         if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
@@ -366,6 +371,11 @@ final class Xlate {
         for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
+            if (wasMpls && Mpls.needsRecirc(a)) { // recirc_for_mpls(): this action and the rest after a recirculation
+                freezing = new ArrayList<>(actions.subList(i, actions.size()));
+                freezeMpls = true;
+                return;
+            }
             if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
                 StringBuilder s = new StringBuilder();
                 ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
@@ -417,6 +427,12 @@ final class Xlate {
                     note(m.dst() + " is now " + subValue(m.dst()));
                 }
             } else if (a instanceof Action.SetField f) {
+                if (f.field().slot == Slot.MPLS_LSE && !Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
+                    if (f.raw() != Action.Raw.LEGACY) { // compose_set_mpls_*_action(): nothing on a non-MPLS flow
+                        problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
+                    }
+                    continue;
+                }
                 if (!ndPrereqs(f.field())) {
                     continue; // xlate_set_field(): only when the packet has the field
                 }
@@ -497,6 +513,19 @@ final class Xlate {
                 }
                 actionSet.addAll(w.actions());
                 noteActionSet("is");
+            } else if (a instanceof Action.PushMpls p) {
+                pushMpls(p.ethertype());
+            } else if (a instanceof Action.PopMpls p) {
+                popMpls(p.ethertype());
+            } else if (a instanceof Action.SetMplsTtl t) { // compose_set_mpls_ttl_action()
+                if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
+                    wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
+                    flow[Slot.MPLS_LSE.ordinal()] = flow[Slot.MPLS_LSE.ordinal()] & ~Mpls.TTL | t.ttl();
+                }
+            } else if (a instanceof Action.DecMplsTtl) {
+                if (decMplsTtlExpired()) {
+                    return; // stop processing for the current table
+                }
             } else if (a instanceof Action.PushVlan p) {
                 pushVlan(p);
             } else if (a instanceof Action.PopVlan) {
@@ -550,6 +579,69 @@ final class Xlate {
         }
         problem(v6 ? "IPv6 decrement TTL exception" : "IPv4 decrement TTL exception");
         return true;
+    }
+
+    // compose_mpls_push_action(): a first label commits what the flow's L3 fields changed before they are cleared;
+    // no fourth label (XLATE_TOO_MANY_MPLS_LABELS ends the translation)
+    private void pushMpls(int ethertype) {
+        int n = Mpls.count(flow, wc);
+        if (n == 0) {
+            commit();
+            if (packet != null) {
+                packet = Packet.rewrite(packet, packetFlow()); // the sets just committed, before L3 is hidden
+            }
+        } else if (n >= Packet.MPLS_LSES.length) {
+            tooManyLabels("push");
+            return;
+        }
+        Mpls.push(flow, n, ethertype, wc, true);
+    }
+
+    // compose_mpls_pop_action(): a pop to a non-MPLS Ethertype makes L3 actions after it recirculate
+    private void popMpls(int ethertype) {
+        int n = Mpls.count(flow, wc);
+        if (Mpls.pop(flow, n, ethertype, wc)) {
+            wasMpls |= !Packet.isMpls(ethertype);
+        } else if (n >= Packet.MPLS_LSES.length) {
+            tooManyLabels("pop");
+            odp.setLength(0);
+        }
+    }
+
+    private void tooManyLabels(String verb) {
+        if (packet != null) {
+            problem("dropping packet on which an MPLS " + verb + " action can't be performed as it would have more"
+                    + " MPLS LSEs than the " + Packet.MPLS_LSES.length + " supported.");
+        }
+        exited = true;
+    }
+
+    // compose_dec_mpls_ttl_action(): a TTL above 1 decremented; else a packet-in with reason invalid_ttl; a non-MPLS
+    // flow stops the table too
+    private boolean decMplsTtlExpired() {
+        if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
+            long lse = flow[Slot.MPLS_LSE.ordinal()];
+            wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
+            if ((lse & Mpls.TTL) > 1) {
+                flow[Slot.MPLS_LSE.ordinal()] = lse - 1;
+                return false;
+            }
+            controller(0xffff, 2, 0); // OFPR_INVALID_TTL
+        }
+        problem("MPLS decrement TTL exception");
+        return true;
+    }
+
+    // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
+    // datapath sends the packet's own
+    private long[] packetFlow() {
+        if (!wasMpls || packet == null) {
+            return flow;
+        }
+        long[] f = flow.clone(), p = Packet.extract(packet, 0);
+        int from = Slot.NW_SRC.ordinal();
+        System.arraycopy(p, from, f, from, Slot.TCP_FLAGS.ordinal() - from + 1);
+        return f;
     }
 
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
@@ -882,6 +974,11 @@ final class Xlate {
     private void finishFreezing() {
         List<Action> frozen = freezing;
         freezing = null;
+        if (freezeMpls) {
+            freezeMpls = false;
+            mplsRecirculation(frozen);
+            return;
+        }
         odpAdd("hash(sym_l4(0))");
         xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
         int id = br.recircId("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
@@ -891,6 +988,23 @@ final class Xlate {
             long[] f = flow.clone();
             f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
             pending.add(new Frozen(id, 0, f, "dp_hash", frozen));
+        }
+    }
+
+    // finish_freezing() for recirc_for_mpls(): the committed packet recirculates, parsed again into the flow the
+    // frozen actions resume with (was_mpls is not frozen)
+    private void mplsRecirculation(List<Action> frozen) {
+        commit();
+        int id = br.recircId("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+                + frozenMetadata(), flow, 0, frozen);
+        odpAdd(String.format("recirc(0x%x)", id));
+        xc.replayable = false;
+        if ((execute || hop != null) && packet != null) {
+            packet = Packet.rewrite(packet, packetFlow());
+            long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
+            int from = Slot.DL_DST.ordinal();
+            System.arraycopy(p, from, f, from, Slot.TCP_FLAGS.ordinal() - from + 1);
+            pending.add(new Frozen(id, 0, f, "mpls", frozen));
         }
     }
 
@@ -1106,14 +1220,14 @@ final class Xlate {
             odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
             xc.replayable = false;
             if (packet != null) {
-                pops.add(new Pop(pop, Packet.rewrite(packet, flow)));
+                pops.add(new Pop(pop, Packet.rewrite(packet, packetFlow())));
             }
             return;
         }
         odpAdd(p.dpPort);
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
-            byte[] frame = Packet.rewrite(packet, flow);
+            byte[] frame = Packet.rewrite(packet, packetFlow());
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
         } else if (underlay != null) {
             underlay.add(new Ofproto.Output(port, packet));
@@ -1412,6 +1526,14 @@ final class Xlate {
         if (!eth.isEmpty()) {
             odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
+        if (base == initial) {
+            base = initial.clone();
+        }
+        // commit_odp_actions(): an MPLS packet made non-MPLS before the L3/L4 sets, else its labels after them
+        boolean mplsDone = Packet.isMpls(base[Slot.DL_TYPE.ordinal()]) && !Packet.isMpls(flow[Slot.DL_TYPE.ordinal()]);
+        if (mplsDone) {
+            commitMpls();
+        }
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         if (flow[Slot.NW_PROTO.ordinal()] == 0 && type != Match.ETH_IP) {
             type = 0; // commit_set_nw_action(): no ARP header to rewrite without an op (IPv4: below)
@@ -1487,6 +1609,9 @@ final class Xlate {
             }
             commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMP);
         }
+        if (!mplsDone) {
+            commitMpls();
+        }
         commitVlan();
         long mark = flow[Slot.PKT_MARK.ordinal()];
         if (mark != base[Slot.PKT_MARK.ordinal()]) { // commit_set_pkt_mark_action(): masked unless wholly written
@@ -1494,7 +1619,14 @@ final class Xlate {
             odpAdd("set(skb_mark(" + MatchFormat.hex(mark & m) + (m == 0xffffffffL ? "" : "/" + MatchFormat.hex(m))
                     + "))");
         }
-        base = copy(flow, base == initial ? null : base);
+        base = copy(flow, base);
+    }
+
+    private void commitMpls() {
+        packet = Mpls.commit(flow, base, s -> {
+            odpAdd(s);
+            xc.replayable = false; // the replay has no MPLS actions: only a translation relabels
+        }, packet);
     }
 
     // commit_set_nd_action(): a masked set(nd(...)) of the fields whose wildcards are not all clear, on the slow path
@@ -1672,6 +1804,11 @@ final class Xlate {
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()])) { // xlate_wc_finish(): no labels the packet lacks
+            for (Slot s : Packet.MPLS_LSES) {
+                mask[s.ordinal()] = 0;
+            }
+        }
         if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP
                 || initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6
                 && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) { // xlate_wc_finish()
@@ -1739,7 +1876,12 @@ final class Xlate {
                 }
             }
         } else if (type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST) {
-            m.putSlot(Slot.MPLS_LSE, f[Slot.MPLS_LSE.ordinal()], Slot.MPLS_LSE.max);
+            for (Slot s : Packet.MPLS_LSES) { // down to the entry with BOS
+                m.putSlot(s, f[s.ordinal()], s.max);
+                if ((f[s.ordinal()] & Mpls.BOS) != 0) {
+                    break;
+                }
+            }
         }
         if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,
