@@ -307,6 +307,13 @@ public final class MatchFormat {
             ipv6(s, "nd_target", m, Field.ND_TARGET);
             eth(s, "nd_sll", m, Slot.ARP_SHA);
             eth(s, "nd_tll", m, Slot.ARP_THA);
+            // igmp_group_ip4 and tcp_flags hold them, exact (neither is maskable)
+            if (m.mask(Slot.ND_RESERVED) != 0) {
+                s.append("nd_reserved=").append(m.value(Slot.ND_RESERVED)).append(',');
+            }
+            if (m.mask(Slot.TCP_FLAGS) != 0) {
+                s.append("nd_options_type=").append(m.value(Slot.TCP_FLAGS)).append(',');
+            }
         } else {
             be16(s, "tp_src", m, Slot.TP_SRC);
             be16(s, "tp_dst", m, Slot.TP_DST);

@@ -74,7 +74,7 @@ final class Mpls {
             }
             flow[LSE[0].ordinal()] = label << 12 | (tc & 7) << 9 | BOS | ttl;
             if (clearL3) { // from FLOW_SEGMENT_2_ENDS_AT (nw_src) on, and dp_hash
-                for (int i = Slot.NW_SRC.ordinal(); i <= Slot.TCP_FLAGS.ordinal(); i++) {
+                for (int i = Slot.NW_SRC.ordinal(); i <= Slot.ND_RESERVED.ordinal(); i++) {
                     flow[i] = 0;
                 }
                 flow[Slot.DP_HASH.ordinal()] = 0;

@@ -17,6 +17,7 @@ public enum Slot {
     DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), VLAN_TPID(16), VLAN_TCI1(16), VLAN_TPID1(16),
     MPLS_LSE(32), MPLS_LSE1(32), MPLS_LSE2(32), NW_SRC(32), NW_DST(32), IPV6_SRC_HI(64), IPV6_SRC_LO(64), IPV6_DST_HI(64), IPV6_DST_LO(64),
     IPV6_LABEL(32), NW_PROTO(8), NW_TOS(8), NW_TTL(8), NW_FRAG(2), ND_TARGET_HI(64), ND_TARGET_LO(64), ARP_SHA(48), ARP_THA(48), TP_SRC(16), TP_DST(16), TCP_FLAGS(12),
+    ND_RESERVED(32), // igmp_group_ip4: ND's reserved word (the R/S/O flags of an advertisement)
     ACTSET_OUTPUT(16); // the action set's output port while a table is looked up (never in a megaflow)
 
     public static final Slot[] ALL = values();

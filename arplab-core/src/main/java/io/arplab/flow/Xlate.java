@@ -640,7 +640,7 @@ final class Xlate {
         }
         long[] f = flow.clone(), p = Packet.extract(packet, 0);
         int from = Slot.NW_SRC.ordinal();
-        System.arraycopy(p, from, f, from, Slot.TCP_FLAGS.ordinal() - from + 1);
+        System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
         return f;
     }
 
@@ -1003,7 +1003,7 @@ final class Xlate {
             packet = Packet.rewrite(packet, packetFlow());
             long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
             int from = Slot.DL_DST.ordinal();
-            System.arraycopy(p, from, f, from, Slot.TCP_FLAGS.ordinal() - from + 1);
+            System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
             pending.add(new Frozen(id, 0, f, "mpls", frozen));
         }
     }
