@@ -622,7 +622,7 @@ public final class Datapath {
             if (!nd.isEmpty()) {
                 s.append(",nd(").append(String.join(",", nd)).append(')');
             }
-        } else if (type == Match.ETH_ARP) {
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) { // odp_flow_key_from_flow(): arp() for both
             addIp(l3, "sip", v, k, Slot.NW_SRC);
             addIp(l3, "tip", v, k, Slot.NW_DST);
             if (k[Slot.NW_PROTO.ordinal()] != 0) {

@@ -311,8 +311,11 @@ public final class MatchFormat {
             if (m.mask(Slot.ND_RESERVED) != 0) {
                 s.append("nd_reserved=").append(m.value(Slot.ND_RESERVED)).append(',');
             }
-            if (m.mask(Slot.TCP_FLAGS) != 0) {
-                s.append("nd_options_type=").append(m.value(Slot.TCP_FLAGS)).append(',');
+            long optMask = m.mask(Slot.TCP_FLAGS); // format_be16_masked(): a set_field's mask is the u8's 0xff
+            if (optMask != 0) {
+                s.append("nd_options_type=").append(optMask == Slot.TCP_FLAGS.max ? Long.toString(m.value(
+                        Slot.TCP_FLAGS)) : "0x" + Long.toHexString(m.value(Slot.TCP_FLAGS)) + "/0x"
+                        + Long.toHexString(optMask)).append(',');
             }
         } else {
             be16(s, "tp_src", m, Slot.TP_SRC);

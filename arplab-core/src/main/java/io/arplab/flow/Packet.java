@@ -101,7 +101,7 @@ public final class Packet {
                     break;
                 }
             }
-        } else if ((type == Match.ETH_ARP || type == Match.ETH_RARP) && f.length >= off + 28) {
+        } else if (type == Match.ETH_ARP && f.length >= off + 28) { // no set(arp()) of RARP's
             put16(f, off + 6, (int) flow[Slot.NW_PROTO.ordinal()]);
             put48(f, off + 8, flow[Slot.ARP_SHA.ordinal()]);
             put32(f, off + 14, flow[Slot.NW_SRC.ordinal()]);

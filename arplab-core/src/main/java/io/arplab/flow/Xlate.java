@@ -436,6 +436,10 @@ final class Xlate {
                 if (!ndPrereqs(f.field())) {
                     continue; // xlate_set_field(): only when the packet has the field
                 }
+                if (f.raw() == Action.Raw.LEGACY && (f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
+                        && flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
+                    continue; // OFPACT_SET_IPV4_SRC/DST: IPv4 only (an ARP or RARP flow keeps its addresses)
+                }
                 if (f.field().nBits > 64) {
                     f.field().put(flow, f.wideValue(), f.wideMask());
                     f.field().put(wc, f.wideMask(), f.wideMask());
@@ -1538,7 +1542,7 @@ final class Xlate {
         if (flow[Slot.NW_PROTO.ordinal()] == 0 && type != Match.ETH_IP) {
             type = 0; // commit_set_nw_action(): no ARP header to rewrite without an op (IPv4: below)
         }
-        if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+        if (type == Match.ETH_ARP) { // commit_set_nw_action(): ARP's, not RARP's
             Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
             boolean changed = false;
             for (Slot s : arp) {
@@ -1580,6 +1584,7 @@ final class Xlate {
                 }
             }
             if (flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) {
+                commitNdExt();
                 commitNd();
             }
             commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMPV6);
@@ -1627,6 +1632,25 @@ final class Xlate {
             odpAdd(s);
             xc.replayable = false; // the replay has no MPLS actions: only a translation relabels
         }, packet);
+    }
+
+    // commit_set_nd_extensions_action(): set(nd_ext(...)) of the reserved word and the option type (a masked set
+    // unless both are wholly written; format_be32_masked() prints the first as exact), on the slow path
+    private void commitNdExt() {
+        long res = flow[Slot.ND_RESERVED.ordinal()], opt = flow[Slot.TCP_FLAGS.ordinal()] & 0xff;
+        if (res == base[Slot.ND_RESERVED.ordinal()] && opt == (base[Slot.TCP_FLAGS.ordinal()] & 0xff)) {
+            return;
+        }
+        long resMask = wc[Slot.ND_RESERVED.ordinal()], optMask = wc[Slot.TCP_FLAGS.ordinal()] & 0xff;
+        boolean full = resMask == Slot.ND_RESERVED.max && optMask == 0xff;
+        StringBuilder s = new StringBuilder("set(nd_ext(nd_reserved=0x").append(Long.toHexString(full ? res
+                : res & resMask));
+        if (full || optMask != 0) {
+            s.append(",nd_options_type=").append(full ? opt : opt & optMask)
+                    .append(full || optMask == 0xff ? "" : "/0x" + Long.toHexString(optMask));
+        }
+        odpAdd(s.append("))").toString());
+        slow = true;
     }
 
     // commit_set_nd_action(): a masked set(nd(...)) of the fields whose wildcards are not all clear, on the slow path
