@@ -155,6 +155,7 @@ final class Xlate {
 
     private void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
+        int length = packet == null ? 0 : packet.length; // the pass's packet as it arrived (MPLS actions resize it)
         initial = flow.clone();
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
@@ -222,7 +223,7 @@ final class Xlate {
             }
             pops.clear();
             // a thawed recirculation's initial flow is not the key the datapath looked up
-            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc,
+            br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
                     keyMissed && recircId == 0);
         }
         keyMissed = false;
