@@ -91,6 +91,8 @@ final class Xlate {
     private List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
     private boolean freezeMpls;
+    /** ctx->error as xlate_strerror() words it (the translation stops, its actions dropped), or null. */
+    private String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
     private boolean wasMpls;
     /** A meter's band dropped the packet: the datapath executes nothing after it. */
@@ -185,12 +187,18 @@ final class Xlate {
         }
         lastTopTable = -1;
         wasMpls = false;
+        error = null;
         if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
         }
-        if (freezing == null) {
+        if (error != null) { // xlate_actions(): "goto exit", a drop flow
+            freezing = null;
+            odp.setLength(0);
+            slow = false;
+        }
+        if (freezing == null && error == null) {
             actionSet();
         }
         if (freezing != null) {
@@ -236,7 +244,9 @@ final class Xlate {
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
             trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : odp).append('\n');
-            if (slow) {
+            if (error != null) {
+                trace.append("Translation failed (").append(error).append("), packet is dropped.\n");
+            } else if (slow) {
                 trace.append("This flow is handled by the userspace slow path because it:\n"
                         + "  - Uses action(s) not supported by datapath.\n");
             }
@@ -609,7 +619,6 @@ final class Xlate {
             wasMpls |= !Packet.isMpls(ethertype);
         } else if (n >= Packet.MPLS_LSES.length) {
             tooManyLabels("pop");
-            odp.setLength(0);
         }
     }
 
@@ -618,6 +627,7 @@ final class Xlate {
             problem("dropping packet on which an MPLS " + verb + " action can't be performed as it would have more"
                     + " MPLS LSEs than the " + Packet.MPLS_LSES.length + " supported.");
         }
+        error = "Too many MPLS labels"; // XLATE_TOO_MANY_MPLS_LABELS
         exited = true;
     }
 
@@ -1829,7 +1839,8 @@ final class Xlate {
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
-        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()])) { // xlate_wc_finish(): no labels the packet lacks
+        // xlate_wc_finish() (skipped by a failed translation): no label bits for a packet without labels
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()]) && error == null) {
             for (Slot s : Packet.MPLS_LSES) {
                 mask[s.ordinal()] = 0;
             }
