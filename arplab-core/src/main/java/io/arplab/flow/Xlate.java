@@ -216,7 +216,7 @@ final class Xlate {
         }
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
-            lastMask = megaflowMask();
+            lastMask = megaflowMask(true);
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
@@ -1819,7 +1819,7 @@ final class Xlate {
     }
 
     /** The wildcards as the datapath sees them (registers and metadata are not part of its key), in place. */
-    private long[] megaflowMask() {
+    private long[] megaflowMask(boolean datapath) {
         long[] mask = wc;
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
         for (int i = 0; i < mask.length; i++) {
@@ -1839,8 +1839,9 @@ final class Xlate {
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
-        // xlate_wc_finish() (skipped by a failed translation): no label bits for a packet without labels
-        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()]) && error == null) {
+        // xlate_wc_finish() (skipped by a failed translation, whose trace shows them): no label bits for a packet
+        // without labels; the datapath's netdev_flow_mask_init() keeps none either (flow_wc_map())
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()]) && (error == null || datapath)) {
             for (Slot s : Packet.MPLS_LSES) {
                 mask[s.ordinal()] = 0;
             }
@@ -1868,7 +1869,7 @@ final class Xlate {
 
     private String megaflow() {
         Match m = new Match();
-        long[] mask = megaflowMask();
+        long[] mask = megaflowMask(false);
         for (Slot s : Slot.ALL) {
             m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
