@@ -2,7 +2,7 @@
 # Records what OVS 3.1's actions do to the frames leaving its ports, for refdata/ovs/frames/TOPIC/commands.in: br0
 # with dummy ports p1, p2, p3 (each with tx_pcap pN-tx.pcap), each command line's output (stdout and stderr) after
 # "### LINE" into commands.out, then the three tx pcaps beside it.
-#   src/test/scripts/record-frames.sh vlan|l3
+#   src/test/scripts/record-frames.sh TOPIC   (vlan, l3, ipv6, mpls, sctp, ...)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=$here/../resources/refdata/ovs/frames/$1

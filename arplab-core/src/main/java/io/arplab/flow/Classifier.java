@@ -35,10 +35,10 @@ final class Classifier {
     /** flow.h's segments: metadata, L2 from dl_dst, L3 from nw_src, L4 from nd_target (ARP hardware addresses too). */
     static int stage(Slot s) {
         return switch (s) {
-            case DL_DST, DL_SRC, DL_TYPE, VLAN_TCI, MPLS_LSE -> 1;
+            case DL_DST, DL_SRC, DL_TYPE, VLAN_TCI, MPLS_LSE, MPLS_LSE1, MPLS_LSE2 -> 1;
             case NW_SRC, NW_DST, IPV6_SRC_HI, IPV6_SRC_LO, IPV6_DST_HI, IPV6_DST_LO, IPV6_LABEL, NW_PROTO, NW_TOS,
                     NW_TTL, NW_FRAG -> L3;
-            case ND_TARGET_HI, ND_TARGET_LO, ARP_SHA, ARP_THA, TP_SRC, TP_DST, TCP_FLAGS -> 3;
+            case ND_TARGET_HI, ND_TARGET_LO, ARP_SHA, ARP_THA, TP_SRC, TP_DST, TCP_FLAGS, ND_RESERVED -> 3;
             default -> 0;
         };
     }

@@ -622,7 +622,7 @@ public final class Datapath {
             if (!nd.isEmpty()) {
                 s.append(",nd(").append(String.join(",", nd)).append(')');
             }
-        } else if (type == Match.ETH_ARP) {
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) { // odp_flow_key_from_flow(): arp() for both
             addIp(l3, "sip", v, k, Slot.NW_SRC);
             addIp(l3, "tip", v, k, Slot.NW_DST);
             if (k[Slot.NW_PROTO.ordinal()] != 0) {
@@ -635,6 +635,15 @@ public final class Datapath {
             }
             if (!l3.isEmpty()) {
                 s.append(",arp(").append(String.join(",", l3)).append(')');
+            }
+        } else if (Packet.isMpls(type)) { // odp_flow_key_from_flow(): the key's entries down to BOS
+            int n = Mpls.count(v, null);
+            boolean matched = false;
+            for (int i = 0; i < n; i++) {
+                matched |= k[Packet.MPLS_LSES[i].ordinal()] != 0;
+            }
+            if (matched) {
+                s.append(",mpls(").append(Mpls.key(v, k, n)).append(')');
             }
         }
     }

@@ -71,7 +71,12 @@ public enum Field {
     ICMPV6_CODE("icmpv6_code", null, "NXM_NX_ICMPV6_CODE", Slot.TP_DST, 0, 8, 1, Kind.DEC, Prereq.ICMPV6, false, null),
     ND_TARGET("nd_target", null, "NXM_NX_ND_TARGET", Slot.ND_TARGET_HI, 0, 128, 16, Kind.IPV6, Prereq.ND, true, null),
     ND_SLL("nd_sll", null, "NXM_NX_ND_SLL", Slot.ARP_SHA, 0, 48, 6, Kind.ETH, Prereq.ND_SOLICIT, true, null),
-    ND_TLL("nd_tll", null, "NXM_NX_ND_TLL", Slot.ARP_THA, 0, 48, 6, Kind.ETH, Prereq.ND_ADVERT, true, null);
+    ND_TLL("nd_tll", null, "NXM_NX_ND_TLL", Slot.ARP_THA, 0, 48, 6, Kind.ETH, Prereq.ND_ADVERT, true, null),
+    // OVS keeps them in struct flow's igmp_group_ip4 and tcp_flags (meta-flow.h MFF_ND_RESERVED, MFF_ND_OPTIONS_TYPE)
+    ND_RESERVED("nd_reserved", null, "ERICOXM_OF_ICMPV6_ND_RESERVED", Slot.ND_RESERVED, 0, 32, 4, Kind.DEC, Prereq.ND,
+            false, null),
+    ND_OPTIONS_TYPE("nd_options_type", null, "ERICOXM_OF_ICMPV6_ND_OPTIONS_TYPE", Slot.TCP_FLAGS, 0, 8, 1, Kind.DEC,
+            Prereq.ND, false, null);
 
     /** How values are written (OVS's enum mf_string). */
     public enum Kind { DEC, HEX, ETH, IPV4, IPV6, PORT, CT_STATE, FRAG, TCP_FLAGS, TUN_FLAGS }

@@ -24,6 +24,7 @@ public final class FlowCompose {
     private io.arplab.wire.Ipv6Address ipv6Src = io.arplab.wire.Ipv6Address.ANY,
             ipv6Dst = io.arplab.wire.Ipv6Address.ANY, ndTarget = io.arplab.wire.Ipv6Address.ANY;
     private long ipv6Label;
+    private final java.util.List<Long> mpls = new java.util.ArrayList<>();
 
     private FlowCompose() {}
 
@@ -125,6 +126,25 @@ public final class FlowCompose {
                     int tpid = dlType == 0x88a8 ? 0x88a8 : 0x8100; // the eth_type before it
                     vlans.add(tpid << 16 | (pcp << 13) | (cfi << 12) | vid);
                     return true;
+                }
+                case "mpls" -> { // mpls(label=,tc=,ttl=,bos=), one group per label stack entry
+                    long lse = 0;
+                    int seen = 0;
+                    for (String kv : args.split(",")) {
+                        String[] p = kv.trim().split("=", 2);
+                        int i = java.util.List.of("label", "tc", "ttl", "bos").indexOf(p[0]);
+                        if (p.length < 2 || i < 0) {
+                            return false;
+                        }
+                        long v = num(p[1]);
+                        lse |= i == 0 ? (v & 0xfffff) << 12 : i == 1 ? (v & 7) << 9 : i == 2 ? v & 0xff : (v & 1) << 8;
+                        if (++seen == 4) {
+                            mpls.add(lse);
+                            lse = 0;
+                            seen = 0;
+                        }
+                    }
+                    return seen == 0;
                 }
                 case "ipv4" -> {
                     for (var e : a.entrySet()) {
@@ -328,7 +348,16 @@ public final class FlowCompose {
         }
         put(b, dlType, 2);
         l3 = b.size();
-        if (dlType == 0x0800) {
+        if (Packet.isMpls(dlType)) { // push_mpls() of the entries down to the first with BOS, nothing below them
+            for (int i = 0; i < 3; i++) {
+                long lse = i < mpls.size() ? mpls.get(i) : 0;
+                put(b, lse, 4);
+                if ((lse & 0x100) != 0) {
+                    break;
+                }
+            }
+            return b.toByteArray();
+        } else if (dlType == 0x0800) {
             byte[] ip = new byte[20];
             ip[0] = 0x45;
             ip[1] = (byte) nwTos;
@@ -361,7 +390,9 @@ public final class FlowCompose {
                         set(udp, 4, 8 + l7Len, 2);
                     }
                     b.writeBytes(udp);
-                    l7(b, l7Len);
+                    if (nwProto == 17) { // flow_compose_l4(): no L7 data after an SCTP header
+                        l7(b, l7Len);
+                    }
                 } else if (nwProto == 1) {
                     byte[] icmp = new byte[8];
                     icmp[0] = (byte) tpSrc;
@@ -421,7 +452,7 @@ public final class FlowCompose {
                 set(h, 4, 8 + l7Len, 2);
             }
             b.writeBytes(h);
-            if (nwProto != 6 || (tcpFlags & 0x7) == 0) {
+            if (nwProto == 17 || nwProto == 6 && (tcpFlags & 0x7) == 0) {
                 l7(b, l7Len);
             }
         } else if (nwProto == Match.PROTO_ICMPV6) {

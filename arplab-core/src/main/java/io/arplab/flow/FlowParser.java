@@ -248,7 +248,8 @@ public final class FlowParser {
         int nxm = FlowMod.P_NXM | FlowMod.P_OXM;
         return switch (f) {
             case SCTP_SRC, SCTP_DST, MPLS_LABEL, MPLS_TC -> exact ? nxm | FlowMod.P_OF11 : nxm;
-            case IPV6_SRC, IPV6_DST, IPV6_LABEL, ICMPV6_TYPE, ICMPV6_CODE, ND_TARGET, ND_SLL, ND_TLL, MPLS_BOS,
+            case IPV6_SRC, IPV6_DST, IPV6_LABEL, ICMPV6_TYPE, ICMPV6_CODE, ND_TARGET, ND_SLL, ND_TLL, ND_RESERVED,
+                    ND_OPTIONS_TYPE, MPLS_BOS,
                     MPLS_TTL -> nxm;
             default -> FlowMod.P_ANY;
         };

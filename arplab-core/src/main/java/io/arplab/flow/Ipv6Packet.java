@@ -75,8 +75,9 @@ final class Ipv6Packet {
             int type = f[p] & 0xff, code = f[p + 1] & 0xff;
             v[Slot.TP_SRC.ordinal()] = type;
             v[Slot.TP_DST.ordinal()] = code;
-            if (code == 0 && (type == Match.ND_NEIGHBOR_SOLICIT || type == Match.ND_NEIGHBOR_ADVERT)) {
-                neighbourDiscovery(f, p + 8, end, v);
+            if (code == 0 && (type == Match.ND_NEIGHBOR_SOLICIT || type == Match.ND_NEIGHBOR_ADVERT)
+                    && neighbourDiscovery(f, p + 8, end, v)) {
+                v[Slot.ND_RESERVED.ordinal()] = Bytes.u32(f, p + 4); // igmp_group_ip4: the reserved word (rso_flags)
             }
         }
     }
@@ -134,14 +135,36 @@ final class Ipv6Packet {
                         Packet.setWord(f, p + 2 + 2 * w, (int) (flow[s.ordinal()] >>> (32 - 16 * w)), -1, ck, false);
                     }
                 }
+                if (flow[Slot.ND_RESERVED.ordinal()] != v[Slot.ND_RESERVED.ordinal()]
+                        || flow[Slot.TCP_FLAGS.ordinal()] != v[Slot.TCP_FLAGS.ordinal()]) {
+                    setNdExt(f, off, l4, flow);
+                }
             }
-        } else if (proto == Match.PROTO_SCTP) { // packet_set_sctp_port(): SCTP's CRC32c is not modelled here
-            Bytes.put16(f, l4, (int) flow[Slot.TP_SRC.ordinal()]);
-            Bytes.put16(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()]);
+        } else if (proto == Match.PROTO_SCTP) {
+            int end = Math.min(f.length, off + 40 + Bytes.u16(f, off + 4));
+            if (end - l4 >= 12) {
+                Packet.setSctpPorts(f, l4, end, flow);
+            }
         } else {
             Packet.setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, ck, udp);
             Packet.setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, ck, udp);
         }
+    }
+
+    // packet_set_nd_ext(): the reserved word and the first option's type (at l4 + 24, where an option would be),
+    // then the whole ICMPv6 checksum over packet_csum_pseudoheader6() (ip6_nxt and ip6_plen)
+    private static void setNdExt(byte[] f, int off, int l4, long[] flow) {
+        int end = Math.min(f.length, off + 40 + Bytes.u16(f, off + 4));
+        Bytes.put32(f, l4 + 4, (int) flow[Slot.ND_RESERVED.ordinal()]);
+        if (l4 + 24 < end) {
+            f[l4 + 24] = (byte) flow[Slot.TCP_FLAGS.ordinal()];
+        }
+        long pseudo = (f[off + 6] & 0xff) + Bytes.u16(f, off + 4);
+        for (int i = off + 8; i < off + 40; i += 2) {
+            pseudo += Bytes.u16(f, i);
+        }
+        Bytes.put16(f, l4 + 2, 0);
+        Bytes.put16(f, l4 + 2, Packet.checksum(f, l4, end - l4, pseudo));
     }
 
     // where the L4 header starts after the extension headers extract() walks, or -1
@@ -158,14 +181,15 @@ final class Ipv6Packet {
         return p <= end ? p : -1;
     }
 
-    // parse_icmpv6(): the target, then the first source and target link-layer address options (8 bytes each); a
-    // repeated one voids all three
-    private static void neighbourDiscovery(byte[] f, int p, int end, long[] v) {
+    // parse_icmpv6(): the target, then the first source and target link-layer address options (8 bytes each), the
+    // type of the first of them in tcp_flags (nd_options_type); a repeated one voids it all (false: not ND then)
+    private static boolean neighbourDiscovery(byte[] f, int p, int end, long[] v) {
         if (end - p < 16) {
-            return;
+            return true;
         }
         long targetHi = Bytes.i64(f, p), targetLo = Bytes.i64(f, p + 8);
         long sll = 0, tll = 0;
+        int optType = 0;
         p += 16;
         while (end - p >= 8) {
             int type = f[p] & 0xff, len = (f[p + 1] & 0xff) * 8;
@@ -173,12 +197,15 @@ final class Ipv6Packet {
                 break;
             }
             if (len == 8 && (type == 1 && sll != 0 || type == 2 && tll != 0)) {
-                return;
+                return false;
             }
             if (len == 8 && type == 1) {
                 sll = Bytes.u48(f, p + 2);
             } else if (len == 8 && type == 2) {
                 tll = Bytes.u48(f, p + 2);
+            }
+            if (len == 8 && (type == 1 || type == 2) && optType == 0) {
+                optType = type;
             }
             p += len;
         }
@@ -186,5 +213,7 @@ final class Ipv6Packet {
         v[Slot.ND_TARGET_LO.ordinal()] = targetLo;
         v[Slot.ARP_SHA.ordinal()] = sll;
         v[Slot.ARP_THA.ordinal()] = tll;
+        v[Slot.TCP_FLAGS.ordinal()] = optType;
+        return true;
     }
 }

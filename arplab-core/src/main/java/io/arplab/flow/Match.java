@@ -87,6 +87,8 @@ public final class Match {
             case IP_DSCP_SHIFTED -> replaceBits(Slot.NW_TOS, 0xfc, (v << 2) & 0xfc, (m << 2) & 0xfc);
             case IP_ECN -> replaceBits(Slot.NW_TOS, 0x3, v & 3, m & 3);
             case ICMPV4_TYPE, ICMPV4_CODE, ICMPV6_TYPE, ICMPV6_CODE -> putSlot(f.slot, v & 0xff, 0xffff); // match_set_icmp_type()
+            // match_set_nd_options_type(): match_set_tcp_flags(), the whole of tcp_flags
+            case ND_OPTIONS_TYPE -> putSlot(Slot.TCP_FLAGS, v & 0xff, Slot.TCP_FLAGS.max);
             case IPV6_LABEL -> { // mf_set(): a mask covering the 20 label bits is an exact match of the whole 32
                 boolean exact = (m & 0xfffff) == 0xfffff;
                 putSlot(f.slot, exact ? v : v & m, exact ? 0xffffffffL : m);
@@ -203,6 +205,8 @@ public final class Match {
         }
         if (!mpls) {
             n.putSlot(Slot.MPLS_LSE, 0, 0);
+            n.putSlot(Slot.MPLS_LSE1, 0, 0);
+            n.putSlot(Slot.MPLS_LSE2, 0, 0);
         }
         if (Arrays.equals(n.mask, mask)) {
             return null;

@@ -277,6 +277,13 @@ public final class MatchFormat {
         if ((lseMask & 0x100) != 0) {
             s.append("mpls_bos=").append((lse >> 8) & 1).append(',');
         }
+        for (Slot x : new Slot[] {Slot.MPLS_LSE1, Slot.MPLS_LSE2}) { // format_be32_masked()
+            long v = m.value(x), k = m.mask(x);
+            if (k != 0) {
+                s.append(x == Slot.MPLS_LSE1 ? "mpls_lse1=" : "mpls_lse2=").append(k == x.max ? Long.toString(v)
+                        : String.format("0x%08x/0x%08x", v, k)).append(',');
+            }
+        }
         long frag = m.value(Slot.NW_FRAG), fragMask = m.mask(Slot.NW_FRAG);
         if (fragMask == 3) {
             s.append("nw_frag=").append((frag & 1) != 0 ? ((frag & 2) != 0 ? "later" : "first")
@@ -296,6 +303,16 @@ public final class MatchFormat {
             ipv6(s, "nd_target", m, Field.ND_TARGET);
             eth(s, "nd_sll", m, Slot.ARP_SHA);
             eth(s, "nd_tll", m, Slot.ARP_THA);
+            // igmp_group_ip4 and tcp_flags hold them, exact (neither is maskable)
+            if (m.mask(Slot.ND_RESERVED) != 0) {
+                s.append("nd_reserved=").append(m.value(Slot.ND_RESERVED)).append(',');
+            }
+            long optMask = m.mask(Slot.TCP_FLAGS); // format_be16_masked(): a set_field's mask is the u8's 0xff
+            if (optMask != 0) {
+                s.append("nd_options_type=").append(optMask == Slot.TCP_FLAGS.max ? Long.toString(m.value(
+                        Slot.TCP_FLAGS)) : "0x" + Long.toHexString(m.value(Slot.TCP_FLAGS)) + "/0x"
+                        + Long.toHexString(optMask)).append(',');
+            }
         } else {
             be16(s, "tp_src", m, Slot.TP_SRC);
             be16(s, "tp_dst", m, Slot.TP_DST);

@@ -28,12 +28,15 @@ final class OdpFlowFormat {
             case DL_SRC -> new int[] {59, 60}; // its first two bytes share dl_dst's word
             case DL_TYPE -> new int[] {60, 60};
             case VLAN_TCI, VLAN_TPID, VLAN_TCI1, VLAN_TPID1 -> new int[] {61, 61};
+            case MPLS_LSE, MPLS_LSE1 -> new int[] {62, 62};
+            case MPLS_LSE2 -> new int[] {63, 63};
             case NW_SRC, NW_DST -> new int[] {64, 64};
             case NW_FRAG, NW_TOS, NW_TTL, NW_PROTO -> new int[] {74, 74};
             case ARP_SHA -> new int[] {77, 77};
             case ARP_THA -> new int[] {77, 78};
             case TCP_FLAGS -> new int[] {78, 78};
             case TP_SRC, TP_DST -> new int[] {82, 82};
+            case ND_RESERVED -> new int[] {83, 83}; // igmp_group_ip4
             default -> s.name().startsWith("REG") ? new int[] {44 + (s.ordinal() - Slot.REG0.ordinal()) / 2,
                 44 + (s.ordinal() - Slot.REG0.ordinal()) / 2} : null;
         };
@@ -132,6 +135,8 @@ final class OdpFlowFormat {
                     .append(",op=").append(decMasked(v, k, Slot.NW_PROTO, 0xff)).append(',')
                     .append(eth("sha", v, k, Slot.ARP_SHA)).append(',').append(eth("tha", v, k, Slot.ARP_THA))
                     .append(')');
+        } else if (Packet.isMpls(type)) {
+            s.append(",mpls(").append(Mpls.key(v, k, Mpls.count(v, null))).append(')');
         }
         return s.toString();
     }

@@ -27,7 +27,14 @@ public final class Packet {
         }
         v[Slot.DL_TYPE.ordinal()] = type;
         off += 2;
-        if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+        if (isMpls(type)) { // parse_mpls(): up to FLOW_MAX_MPLS_LABELS entries into the flow, no L3 below them
+            for (int i = 0; i < MPLS_LSES.length && f.length >= off + 4; i++, off += 4) {
+                v[MPLS_LSES[i].ordinal()] = u32(f, off);
+                if ((f[off + 2] & 1) != 0) {
+                    break;
+                }
+            }
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             if (f.length >= off + 28 && u16(f, off) == 1 && u16(f, off + 2) == 0x0800 && f[off + 4] == 6
                     && f[off + 5] == 4) {
                 int op = u16(f, off + 6);
@@ -58,7 +65,8 @@ public final class Packet {
                     v[Slot.TP_SRC.ordinal()] = u16(f, l4);
                     v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
                     v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
-                } else if ((proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) && f.length >= l4 + 8) {
+                } else if (proto == Match.PROTO_UDP && f.length >= l4 + 8
+                        || proto == Match.PROTO_SCTP && f.length >= l4 + 12) {
                     v[Slot.TP_SRC.ordinal()] = u16(f, l4);
                     v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
                 } else if (proto == Match.PROTO_ICMP && f.length >= l4 + 4) {
@@ -85,7 +93,15 @@ public final class Packet {
             type = u16(f, off);
         }
         off += 2;
-        if ((type == Match.ETH_ARP || type == Match.ETH_RARP) && f.length >= off + 28) {
+        if (isMpls(type)) { // set_mpls_lse() for each entry the frame and the flow have
+            for (int i = 0; i < MPLS_LSES.length && f.length >= off + 4; i++, off += 4) {
+                boolean bos = (f[off + 2] & 1) != 0;
+                put32(f, off, flow[MPLS_LSES[i].ordinal()]);
+                if (bos) {
+                    break;
+                }
+            }
+        } else if (type == Match.ETH_ARP && f.length >= off + 28) { // no set(arp()) of RARP's
             put16(f, off + 6, (int) flow[Slot.NW_PROTO.ordinal()]);
             put48(f, off + 8, flow[Slot.ARP_SHA.ordinal()]);
             put32(f, off + 14, flow[Slot.NW_SRC.ordinal()]);
@@ -120,12 +136,57 @@ public final class Packet {
             if (!later && ((proto == Match.PROTO_TCP && l4len >= 20) || (udp && l4len >= 8))) {
                 setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, l4ck, udp);
                 setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
+            } else if (!later && proto == Match.PROTO_SCTP && l4len >= 12) {
+                setSctpPorts(f, l4, off + totalLen, flow);
             } else if (!later && proto == Match.PROTO_ICMP && l4len >= 4) { // packet_set_icmp()
                 setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()]), -1, l4 + 2,
                         false);
             }
         }
         return retag(f, flow);
+    }
+
+    /** struct flow's mpls_lse[FLOW_MAX_MPLS_LABELS], outermost first. */
+    static final Slot[] MPLS_LSES = {Slot.MPLS_LSE, Slot.MPLS_LSE1, Slot.MPLS_LSE2};
+
+    static boolean isMpls(long type) {
+        return type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST;
+    }
+
+    // where the frame's innermost Ethertype sits (after a VLAN tag)
+    private static int typeOffset(byte[] f) {
+        int type = u16(f, 12);
+        return (type == 0x8100 || type == 0x88a8) && f.length >= 18 ? 16 : 12;
+    }
+
+    /** lib/packets.c push_mpls(): {@code lse} inserted on top of the label stack (or above L3), the Ethertype set. */
+    static byte[] pushMpls(byte[] f, int ethertype, long lse) {
+        if (f.length < 14) {
+            return f;
+        }
+        int t = typeOffset(f);
+        byte[] out = new byte[f.length + 4];
+        System.arraycopy(f, 0, out, 0, t + 2);
+        put16(out, t, ethertype);
+        put32(out, t + 2, lse);
+        System.arraycopy(f, t + 2, out, t + 6, f.length - t - 2);
+        return out;
+    }
+
+    /** lib/packets.c pop_mpls(): the top label stack entry of an MPLS frame removed, the Ethertype set. */
+    static byte[] popMpls(byte[] f, int ethertype) {
+        if (f.length < 14) {
+            return f;
+        }
+        int t = typeOffset(f);
+        if (!isMpls(u16(f, t)) || f.length < t + 6) {
+            return f;
+        }
+        byte[] out = new byte[f.length - 4];
+        System.arraycopy(f, 0, out, 0, t + 2);
+        put16(out, t, ethertype);
+        System.arraycopy(f, t + 6, out, t + 2, f.length - t - 6);
+        return out;
     }
 
     /** The flow's VLAN headers, outer first, as (tpid << 16 | tci) while their CFI bit is set (flow_count_vlan_headers()). */
@@ -162,6 +223,28 @@ public final class Packet {
         }
         System.arraycopy(inner, 0, out, 12 + 4 * (w + 1), inner.length);
         return out;
+    }
+
+    // packet_set_sctp_port(): the ports written, the CRC32c at l4 + 8 kept as wrong as it was (old ^ crc32c of the
+    // packet before ^ crc32c after, each taken with the field zeroed); OVS stores crc32c() little-endian
+    static void setSctpPorts(byte[] f, int l4, int end, long[] flow) {
+        int src = (int) flow[Slot.TP_SRC.ordinal()], dst = (int) flow[Slot.TP_DST.ordinal()];
+        if (u16(f, l4) == src && u16(f, l4 + 2) == dst) {
+            return;
+        }
+        long old = u32(f, l4 + 8);
+        put32(f, l4 + 8, 0);
+        long before = Integer.reverseBytes((int) crc32c(f, l4, end)) & 0xffffffffL;
+        put16(f, l4, src);
+        put16(f, l4 + 2, dst);
+        long after = Integer.reverseBytes((int) crc32c(f, l4, end)) & 0xffffffffL;
+        put32(f, l4 + 8, old ^ before ^ after);
+    }
+
+    private static long crc32c(byte[] f, int from, int to) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(f, from, to - from);
+        return c.getValue();
     }
 
     // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;

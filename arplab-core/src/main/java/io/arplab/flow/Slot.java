@@ -5,7 +5,7 @@ package io.arplab.flow;
  * Several match fields share a slot, as in OVS: arp_op is nw_proto, icmp_type is tp_src, dl_vlan is part of vlan_tci.
  * struct flow's vlans[2]: VLAN_TCI and VLAN_TPID the outer tag (the one OpenFlow matches), VLAN_TCI1 and VLAN_TPID1
  * the one a push_vlan moved in (the datapath parses other_config:vlan-limit tags, 1 by default). MPLS_LSE is the
- * outer label stack entry (mpls_lse[0]); IPv6 addresses take two slots each, the first the high 64 bits; ND's
+ * outer label stack entry (mpls_lse[0]), MPLS_LSE1 and MPLS_LSE2 the two below it (FLOW_MAX_MPLS_LABELS); IPv6 addresses take two slots each, the first the high 64 bits; ND's
  * source and target link-layer addresses are ARP_SHA and ARP_THA, as in OVS.
  */
 public enum Slot {
@@ -15,8 +15,9 @@ public enum Slot {
     CONJ_ID(32), // set only while the classifier looks a conjunctive match's id up
     PKT_MARK(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
     DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), VLAN_TPID(16), VLAN_TCI1(16), VLAN_TPID1(16),
-    MPLS_LSE(32), NW_SRC(32), NW_DST(32), IPV6_SRC_HI(64), IPV6_SRC_LO(64), IPV6_DST_HI(64), IPV6_DST_LO(64),
+    MPLS_LSE(32), MPLS_LSE1(32), MPLS_LSE2(32), NW_SRC(32), NW_DST(32), IPV6_SRC_HI(64), IPV6_SRC_LO(64), IPV6_DST_HI(64), IPV6_DST_LO(64),
     IPV6_LABEL(32), NW_PROTO(8), NW_TOS(8), NW_TTL(8), NW_FRAG(2), ND_TARGET_HI(64), ND_TARGET_LO(64), ARP_SHA(48), ARP_THA(48), TP_SRC(16), TP_DST(16), TCP_FLAGS(12),
+    ND_RESERVED(32), // igmp_group_ip4: ND's reserved word (the R/S/O flags of an advertisement)
     ACTSET_OUTPUT(16); // the action set's output port while a table is looked up (never in a megaflow)
 
     public static final Slot[] ALL = values();

@@ -30,6 +30,14 @@ public final class TraceCommand {
         if (rest.size() < 2) {
             throw new FlowParseException("\"ofproto/trace\" command requires at least 1 arguments");
         }
+        if (rest.size() == 2 && rest.get(1).indexOf('(') >= 0) {
+            // parse_flow_and_packet(): before a datapath flow comes a datapath type, "ovs-" prefix optional, and
+            // the only backer here is the dummy one
+            String dp = rest.get(0).startsWith("ovs-") ? rest.get(0).substring(4) : rest.get(0);
+            if (!dp.equals("dummy")) {
+                throw new FlowParseException("Cannot find the datapath");
+            }
+        }
         Ofproto br = bridges.apply(rest.get(0));
         if (br == null) {
             throw new FlowParseException("no bridge named " + rest.get(0));

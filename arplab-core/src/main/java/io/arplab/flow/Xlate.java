@@ -89,6 +89,12 @@ final class Xlate {
 
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
     private List<Action> freezing;
+    /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
+    private boolean freezeMpls;
+    /** ctx->error as xlate_strerror() words it (the translation stops, its actions dropped), or null. */
+    private String error;
+    /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
+    private boolean wasMpls;
     /** A meter's band dropped the packet: the datapath executes nothing after it. */
     private boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
@@ -151,6 +157,7 @@ final class Xlate {
 
     private void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
+        int length = packet == null ? 0 : packet.length; // the pass's packet as it arrived (MPLS actions resize it)
         initial = flow.clone();
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
@@ -179,12 +186,19 @@ final class Xlate {
             }
         }
         lastTopTable = -1;
+        wasMpls = false;
+        error = null;
         if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
         }
-        if (freezing == null) {
+        if (error != null) { // xlate_actions(): "goto exit", a drop flow
+            freezing = null;
+            odp.setLength(0);
+            slow = false;
+        }
+        if (freezing == null && error == null) {
             actionSet();
         }
         if (freezing != null) {
@@ -202,7 +216,7 @@ final class Xlate {
         }
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
-            lastMask = megaflowMask();
+            lastMask = megaflowMask(true);
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
@@ -217,7 +231,7 @@ final class Xlate {
             }
             pops.clear();
             // a thawed recirculation's initial flow is not the key the datapath looked up
-            br.datapath.pass(br, initial, lastMask, lastActions, packet == null ? 0 : packet.length, now, xc,
+            br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
                     keyMissed && recircId == 0);
         }
         keyMissed = false;
@@ -230,7 +244,9 @@ final class Xlate {
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
             trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : odp).append('\n');
-            if (slow) {
+            if (error != null) {
+                trace.append("Translation failed (").append(error).append("), packet is dropped.\n");
+            } else if (slow) {
                 trace.append("This flow is handled by the userspace slow path because it:\n"
                         + "  - Uses action(s) not supported by datapath.\n");
             }
@@ -366,6 +382,11 @@ final class Xlate {
         for (int i = 0; i < actions.size() && !exited; i++) {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
+            if (wasMpls && Mpls.needsRecirc(a)) { // recirc_for_mpls(): this action and the rest after a recirculation
+                freezing = new ArrayList<>(actions.subList(i, actions.size()));
+                freezeMpls = true;
+                return;
+            }
             if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
                 StringBuilder s = new StringBuilder();
                 ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
@@ -421,8 +442,18 @@ final class Xlate {
                     note(m.dst() + " is now " + subValue(m.dst()));
                 }
             } else if (a instanceof Action.SetField f) {
+                if (f.field().slot == Slot.MPLS_LSE && !Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
+                    if (f.raw() != Action.Raw.LEGACY) { // compose_set_mpls_*_action(): nothing on a non-MPLS flow
+                        problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
+                    }
+                    continue;
+                }
                 if (!ndPrereqs(f.field())) {
                     continue; // xlate_set_field(): only when the packet has the field
+                }
+                if (f.raw() == Action.Raw.LEGACY && (f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
+                        && flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
+                    continue; // OFPACT_SET_IPV4_SRC/DST: IPv4 only (an ARP or RARP flow keeps its addresses)
                 }
                 if (f.field().nBits > 64) {
                     f.field().put(flow, f.wideValue(), f.wideMask());
@@ -501,6 +532,19 @@ final class Xlate {
                 }
                 actionSet.addAll(w.actions());
                 noteActionSet("is");
+            } else if (a instanceof Action.PushMpls p) {
+                pushMpls(p.ethertype());
+            } else if (a instanceof Action.PopMpls p) {
+                popMpls(p.ethertype());
+            } else if (a instanceof Action.SetMplsTtl t) { // compose_set_mpls_ttl_action()
+                if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
+                    wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
+                    flow[Slot.MPLS_LSE.ordinal()] = flow[Slot.MPLS_LSE.ordinal()] & ~Mpls.TTL | t.ttl();
+                }
+            } else if (a instanceof Action.DecMplsTtl) {
+                if (decMplsTtlExpired()) {
+                    return; // stop processing for the current table
+                }
             } else if (a instanceof Action.PushVlan p) {
                 pushVlan(p);
             } else if (a instanceof Action.PopVlan) {
@@ -554,6 +598,69 @@ final class Xlate {
         }
         problem(v6 ? "IPv6 decrement TTL exception" : "IPv4 decrement TTL exception");
         return true;
+    }
+
+    // compose_mpls_push_action(): a first label commits what the flow's L3 fields changed before they are cleared;
+    // no fourth label (XLATE_TOO_MANY_MPLS_LABELS ends the translation)
+    private void pushMpls(int ethertype) {
+        int n = Mpls.count(flow, wc);
+        if (n == 0) {
+            commit();
+            if (packet != null) {
+                packet = Packet.rewrite(packet, packetFlow()); // the sets just committed, before L3 is hidden
+            }
+        } else if (n >= Packet.MPLS_LSES.length) {
+            tooManyLabels("push");
+            return;
+        }
+        Mpls.push(flow, n, ethertype, wc, true);
+    }
+
+    // compose_mpls_pop_action(): a pop to a non-MPLS Ethertype makes L3 actions after it recirculate
+    private void popMpls(int ethertype) {
+        int n = Mpls.count(flow, wc);
+        if (Mpls.pop(flow, n, ethertype, wc)) {
+            wasMpls |= !Packet.isMpls(ethertype);
+        } else if (n >= Packet.MPLS_LSES.length) {
+            tooManyLabels("pop");
+        }
+    }
+
+    private void tooManyLabels(String verb) {
+        if (packet != null) {
+            problem("dropping packet on which an MPLS " + verb + " action can't be performed as it would have more"
+                    + " MPLS LSEs than the " + Packet.MPLS_LSES.length + " supported.");
+        }
+        error = "Too many MPLS labels"; // XLATE_TOO_MANY_MPLS_LABELS
+        exited = true;
+    }
+
+    // compose_dec_mpls_ttl_action(): a TTL above 1 decremented; else a packet-in with reason invalid_ttl; a non-MPLS
+    // flow stops the table too
+    private boolean decMplsTtlExpired() {
+        if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
+            long lse = flow[Slot.MPLS_LSE.ordinal()];
+            wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
+            if ((lse & Mpls.TTL) > 1) {
+                flow[Slot.MPLS_LSE.ordinal()] = lse - 1;
+                return false;
+            }
+            controller(0xffff, 2, 0); // OFPR_INVALID_TTL
+        }
+        problem("MPLS decrement TTL exception");
+        return true;
+    }
+
+    // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
+    // datapath sends the packet's own
+    private long[] packetFlow() {
+        if (!wasMpls || packet == null) {
+            return flow;
+        }
+        long[] f = flow.clone(), p = Packet.extract(packet, 0);
+        int from = Slot.NW_SRC.ordinal();
+        System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
+        return f;
     }
 
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
@@ -886,6 +993,11 @@ final class Xlate {
     private void finishFreezing() {
         List<Action> frozen = freezing;
         freezing = null;
+        if (freezeMpls) {
+            freezeMpls = false;
+            mplsRecirculation(frozen);
+            return;
+        }
         odpAdd("hash(sym_l4(0))");
         xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
         int id = br.recircId("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
@@ -895,6 +1007,23 @@ final class Xlate {
             long[] f = flow.clone();
             f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
             pending.add(new Frozen(id, 0, f, "dp_hash", frozen));
+        }
+    }
+
+    // finish_freezing() for recirc_for_mpls(): the committed packet recirculates, parsed again into the flow the
+    // frozen actions resume with (was_mpls is not frozen)
+    private void mplsRecirculation(List<Action> frozen) {
+        commit();
+        int id = br.recircId("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+                + frozenMetadata(), flow, 0, frozen);
+        odpAdd(String.format("recirc(0x%x)", id));
+        xc.replayable = false;
+        if ((execute || hop != null) && packet != null) {
+            packet = Packet.rewrite(packet, packetFlow());
+            long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
+            int from = Slot.DL_DST.ordinal();
+            System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
+            pending.add(new Frozen(id, 0, f, "mpls", frozen));
         }
     }
 
@@ -1125,14 +1254,14 @@ final class Xlate {
             odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
             xc.replayable = false;
             if (packet != null) {
-                pops.add(new Pop(pop, Packet.rewrite(packet, flow)));
+                pops.add(new Pop(pop, Packet.rewrite(packet, packetFlow())));
             }
             return;
         }
         odpAdd(p.dpPort);
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
-            byte[] frame = Packet.rewrite(packet, flow);
+            byte[] frame = Packet.rewrite(packet, packetFlow());
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
         } else if (underlay != null) {
             underlay.add(new Ofproto.Output(port, packet));
@@ -1431,11 +1560,19 @@ final class Xlate {
         if (!eth.isEmpty()) {
             odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
+        if (base == initial) {
+            base = initial.clone();
+        }
+        // commit_odp_actions(): an MPLS packet made non-MPLS before the L3/L4 sets, else its labels after them
+        boolean mplsDone = Packet.isMpls(base[Slot.DL_TYPE.ordinal()]) && !Packet.isMpls(flow[Slot.DL_TYPE.ordinal()]);
+        if (mplsDone) {
+            commitMpls();
+        }
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         if (flow[Slot.NW_PROTO.ordinal()] == 0 && type != Match.ETH_IP) {
             type = 0; // commit_set_nw_action(): no ARP header to rewrite without an op (IPv4: below)
         }
-        if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+        if (type == Match.ETH_ARP) { // commit_set_nw_action(): ARP's, not RARP's
             Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
             boolean changed = false;
             for (Slot s : arp) {
@@ -1477,6 +1614,7 @@ final class Xlate {
                 }
             }
             if (flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) {
+                commitNdExt();
                 commitNd();
             }
             commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMPV6);
@@ -1506,6 +1644,9 @@ final class Xlate {
             }
             commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMP);
         }
+        if (!mplsDone) {
+            commitMpls();
+        }
         commitVlan();
         long mark = flow[Slot.PKT_MARK.ordinal()];
         if (mark != base[Slot.PKT_MARK.ordinal()]) { // commit_set_pkt_mark_action(): masked unless wholly written
@@ -1513,7 +1654,33 @@ final class Xlate {
             odpAdd("set(skb_mark(" + MatchFormat.hex(mark & m) + (m == 0xffffffffL ? "" : "/" + MatchFormat.hex(m))
                     + "))");
         }
-        base = copy(flow, base == initial ? null : base);
+        base = copy(flow, base);
+    }
+
+    private void commitMpls() {
+        packet = Mpls.commit(flow, base, s -> {
+            odpAdd(s);
+            xc.replayable = false; // the replay has no MPLS actions: only a translation relabels
+        }, packet);
+    }
+
+    // commit_set_nd_extensions_action(): set(nd_ext(...)) of the reserved word and the option type (a masked set
+    // unless both are wholly written; format_be32_masked() prints the first as exact), on the slow path
+    private void commitNdExt() {
+        long res = flow[Slot.ND_RESERVED.ordinal()], opt = flow[Slot.TCP_FLAGS.ordinal()] & 0xff;
+        if (res == base[Slot.ND_RESERVED.ordinal()] && opt == (base[Slot.TCP_FLAGS.ordinal()] & 0xff)) {
+            return;
+        }
+        long resMask = wc[Slot.ND_RESERVED.ordinal()], optMask = wc[Slot.TCP_FLAGS.ordinal()] & 0xff;
+        boolean full = resMask == Slot.ND_RESERVED.max && optMask == 0xff;
+        StringBuilder s = new StringBuilder("set(nd_ext(nd_reserved=0x").append(Long.toHexString(full ? res
+                : res & resMask));
+        if (full || optMask != 0) {
+            s.append(",nd_options_type=").append(full ? opt : opt & optMask)
+                    .append(full || optMask == 0xff ? "" : "/0x" + Long.toHexString(optMask));
+        }
+        odpAdd(s.append("))").toString());
+        slow = true;
     }
 
     // commit_set_nd_action(): a masked set(nd(...)) of the fields whose wildcards are not all clear, on the slow path
@@ -1671,7 +1838,7 @@ final class Xlate {
     }
 
     /** The wildcards as the datapath sees them (registers and metadata are not part of its key), in place. */
-    private long[] megaflowMask() {
+    private long[] megaflowMask(boolean datapath) {
         long[] mask = wc;
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
         for (int i = 0; i < mask.length; i++) {
@@ -1689,6 +1856,13 @@ final class Xlate {
             } else {
                 mask[t[1].ordinal()] = 0xffff;
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
+            }
+        }
+        // xlate_wc_finish() (skipped by a failed translation, whose trace shows them): no label bits for a packet
+        // without labels; the datapath's netdev_flow_mask_init() keeps none either (flow_wc_map())
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()]) && (error == null || datapath)) {
+            for (Slot s : Packet.MPLS_LSES) {
+                mask[s.ordinal()] = 0;
             }
         }
         if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP
@@ -1714,7 +1888,7 @@ final class Xlate {
 
     private String megaflow() {
         Match m = new Match();
-        long[] mask = megaflowMask();
+        long[] mask = megaflowMask(false);
         for (Slot s : Slot.ALL) {
             m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
@@ -1758,7 +1932,12 @@ final class Xlate {
                 }
             }
         } else if (type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST) {
-            m.putSlot(Slot.MPLS_LSE, f[Slot.MPLS_LSE.ordinal()], Slot.MPLS_LSE.max);
+            for (Slot s : Packet.MPLS_LSES) { // down to the entry with BOS
+                m.putSlot(s, f[s.ordinal()], s.max);
+                if ((f[s.ordinal()] & Mpls.BOS) != 0) {
+                    break;
+                }
+            }
         }
         if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,

@@ -44,13 +44,6 @@ class FlowsDifferentialTest {
                     + "load:0xff->reg10[],multipath(eth_src,50,modulo_n,1,0,NXM_NX_REG0[0..3])");
 
     /**
-     * What the random campaigns (random-N.out) use that arplab does not model yet, so their lines are left out:
-     * fields it does not know (ND's reserved and option type fields, rarp).
-     */
-    static final java.util.regex.Pattern UNMODELLED_SYNTAX = java.util.regex.Pattern.compile("nd_reserved"
-            + "|nd_options_type|rarp");
-
-    /**
      * Outcomes not modelled: a refused flow_mod that ovs-ofctl cannot decode back ("***decode error***", printed as
      * a hex dump): OfpEncode covers the fields and actions of refdata/ovs/flowmod-errors/ct-exec.out (OfpEncodeTest),
      * not yet NAT with arguments, multipath, learn, controller(...), OpenFlow 1.0's set_field and the other actions
@@ -63,7 +56,7 @@ class FlowsDifferentialTest {
             "decode error|OFPBAC_BAD_VENDOR_TYPE");
 
     static boolean modelled(Case c) {
-        return !KNOWN.contains(c.line()) && !UNMODELLED_SYNTAX.matcher(c.line()).find()
+        return !KNOWN.contains(c.line())
                 && !UNMODELLED_OUTCOME.matcher(c.expected()).find();
     }
 

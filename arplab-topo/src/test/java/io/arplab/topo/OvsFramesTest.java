@@ -25,7 +25,7 @@ class OvsFramesTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/frames");
 
     @ParameterizedTest
-    @ValueSource(strings = {"vlan", "l3", "controller", "fin", "bundle", "multipath", "normal-vlan", "ipv6"})
+    @ValueSource(strings = {"vlan", "l3", "controller", "fin", "bundle", "multipath", "normal-vlan", "ipv6", "sctp", "mpls", "nd-rarp", "mpls-verbose"})
     void actionsOnFramesAreOvsOwn(String topic, @TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         OvsBridge br = lab.ovsBridges().get("br0");
@@ -49,8 +49,10 @@ class OvsFramesTest {
 
     // fdb/show's Age is OVS's clock in whole seconds, which the recording's pauses can cross, and so is its order (a
     // known entry learned again moves last only once a second has passed: is_mac_learning_update_needed()); a
-    // controller action's recirculation id and a flow's age are OVS's run-to-run values
+    // controller action's recirculation id, a flow's age, dump-flows -m's ufids (hashed with a per-process secret)
+    // and its row order are OVS's run-to-run values
     static String normal(String s) {
+        s = sortedUfidRows(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U"));
         s = s.replaceAll("(?m)^( +\\d+ +\\d+  [0-9a-f:]{17}) +\\d+$", "$1 AGE");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)(?:^ +\\d+ +\\d+  [0-9a-f:]{17} AGE\n)+")
                 .matcher(s);
@@ -63,5 +65,20 @@ class OvsFramesTest {
         m.appendTail(sorted);
         return OvsGroupsTest.normal(sorted.toString().replaceAll("continuation=0,recirc_id=\\d+",
                 "continuation=0,recirc_id=R"));
+    }
+
+    private static String sortedUfidRows(String s) {
+        List<String> out = new ArrayList<>(), rows = new ArrayList<>();
+        for (String l : (s + "\n").split("\n", -1)) {
+            if (l.startsWith("ufid:")) {
+                rows.add(l);
+                continue;
+            }
+            rows.sort(null);
+            out.addAll(rows);
+            rows.clear();
+            out.add(l);
+        }
+        return String.join("\n", out.subList(0, out.size() - 1));
     }
 }
