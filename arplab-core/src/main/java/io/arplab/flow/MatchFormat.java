@@ -15,7 +15,7 @@ public final class MatchFormat {
      * vlan_vid and vlan_pcp, so a VLAN TCI match without the CFI bit loses its PCP bits.
      */
     public static Match onWire(Match m, OfVersion v) {
-        return vlanOnWire(fragOnWire(icmpOnWire(m)), v);
+        return vlanOnWire(fragOnWire(l4OnWire(icmpOnWire(m))), v);
     }
 
     // nx_put_match(): nw_frag goes out only with an IPv4 or IPv6 match
@@ -55,6 +55,35 @@ public final class MatchFormat {
             if (m.mask(slot) != 0) {
                 n.putSlot(slot, m.value(slot) & 0xff, 0xffff);
             }
+        }
+        return n;
+    }
+
+    /**
+     * nx_put_raw(): tcp_flags goes out only with TCP; on ICMPv6 whose values make it ND (is_nd(flow, NULL): type 135
+     * or 136, code 0) the same bits go out as nd_options_type, the exact low byte, with nd_reserved beside them;
+     * otherwise both are left out silently.
+     */
+    private static Match l4OnWire(Match m) {
+        if (m.mask(Slot.TCP_FLAGS) == 0 && m.mask(Slot.ND_RESERVED) == 0) {
+            return m;
+        }
+        int dlType = m.dlType();
+        long proto = m.mask(Slot.NW_PROTO) != 0 ? m.value(Slot.NW_PROTO) : 0;
+        boolean ipAny = dlType == Match.ETH_IP || dlType == Match.ETH_IPV6;
+        boolean nd = dlType == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6 && m.value(Slot.TP_DST) == 0
+                && (m.value(Slot.TP_SRC) == 135 || m.value(Slot.TP_SRC) == 136);
+        if (ipAny && proto == Match.PROTO_TCP && m.mask(Slot.ND_RESERVED) == 0) {
+            return m;
+        }
+        Match n = m.copy();
+        if (!nd) {
+            n.putSlot(Slot.ND_RESERVED, 0, 0);
+        }
+        if (nd && m.mask(Slot.TCP_FLAGS) != 0) {
+            n.putSlot(Slot.TCP_FLAGS, m.value(Slot.TCP_FLAGS) & 0xff, Slot.TCP_FLAGS.max);
+        } else if (!(ipAny && proto == Match.PROTO_TCP)) {
+            n.putSlot(Slot.TCP_FLAGS, 0, 0);
         }
         return n;
     }

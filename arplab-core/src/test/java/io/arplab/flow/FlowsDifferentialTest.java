@@ -69,7 +69,7 @@ class FlowsDifferentialTest {
     static List<Path> recordings() throws IOException {
         List<Path> out = new ArrayList<>(List.of(OUT));
         try (var s = Files.list(OUT.getParent())) {
-            s.filter(p -> p.getFileName().toString().matches("random-\\d+\\.out|ipv6\\.out")).sorted()
+            s.filter(p -> p.getFileName().toString().matches("random-\\d+\\.out|ipv6\\.out|l4-wire\\.out")).sorted()
                     .forEach(out::add);
         }
         return out;
