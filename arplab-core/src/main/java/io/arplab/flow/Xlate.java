@@ -1106,14 +1106,14 @@ final class Xlate {
             odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
             xc.replayable = false;
             if (packet != null) {
-                pops.add(new Pop(pop, Packet.rewrite(packet, flow)));
+                pops.add(new Pop(pop, Packet.rewrite(packet, flow, Packet.vlans(initial).length)));
             }
             return;
         }
         odpAdd(p.dpPort);
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
-            byte[] frame = Packet.rewrite(packet, flow);
+            byte[] frame = Packet.rewrite(packet, flow, Packet.vlans(initial).length);
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
         } else if (underlay != null) {
             underlay.add(new Ofproto.Output(port, packet));
