@@ -196,11 +196,21 @@ public final class Ofproto {
             }
             if (extra || x.avoidCaching) {
                 datapath.remove(m);
-            } else {
+            } else if (covers(m, key)) {
                 m.actions = x.lastActions;
                 m.xc = x.xc;
+            } // else dpif-netdev's flow_put_on_pmd() finds no flow for the ukey's key: ENOENT, the flow unchanged
+        }
+    }
+
+    // whether the megaflow matches flow (the lookup a DPIF_FP_MODIFY put does with the ukey's key)
+    private static boolean covers(Datapath.Megaflow m, long[] flow) {
+        for (int i = 0; i < m.mask.length; i++) {
+            if (((flow[i] ^ m.value[i]) & m.mask[i]) != 0) {
+                return false;
             }
         }
+        return true;
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {
@@ -705,8 +715,15 @@ public final class Ofproto {
             List<long[]> passes) {
         long[] k = key;
         boolean copied = false;
+        List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
         for (XlateCache.Op op : xc.ops) {
             switch (op.kind()) {
+                case XlateCache.POP_VLAN, XlateCache.PUSH_VLAN -> {
+                    if (retag == null) {
+                        retag = new ArrayList<>(2);
+                    }
+                    retag.add(op);
+                }
                 case XlateCache.SET -> {
                     if (!copied) {
                         k = k.clone();
@@ -715,7 +732,9 @@ public final class Ofproto {
                     k[op.slot()] = op.value();
                 }
                 case XlateCache.OUTPUT -> {
-                    byte[] f = Packet.rewrite(packet, k, Packet.vlans(key).length);
+                    byte[] f = retag == null ? Packet.rewrite(packet, k, Packet.vlans(key).length)
+                            : Packet.retag(Packet.rewrite(packet, Packet.withVlans(k, key), Packet.vlans(key).length),
+                                    retag);
                     outputs.add(new Output(op.value(), op.tunnel() == null ? f : op.tunnel().prefix(f)));
                 }
                 case XlateCache.CT -> {

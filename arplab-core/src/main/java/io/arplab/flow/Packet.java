@@ -177,6 +177,41 @@ public final class Packet {
         return out;
     }
 
+    /** {@code flow} with the VLAN headers of {@code tags}' (a copy). */
+    static long[] withVlans(long[] flow, long[] tags) {
+        long[] f = flow.clone();
+        for (Slot s : new Slot[] {Slot.VLAN_TCI, Slot.VLAN_TPID, Slot.VLAN_TCI1, Slot.VLAN_TPID1}) {
+            f[s.ordinal()] = tags[s.ordinal()];
+        }
+        return f;
+    }
+
+    /** odp_execute_actions()' push_vlan and pop_vlan on the frame (eth_push_vlan(), eth_pop_vlan()). */
+    static byte[] retag(byte[] f, java.util.List<XlateCache.Op> ops) {
+        for (XlateCache.Op op : ops) {
+            if (f.length < 14) {
+                break;
+            }
+            int type = u16(f, 12);
+            if (op.kind() == XlateCache.POP_VLAN) {
+                if ((type == 0x8100 || type == 0x88a8) && f.length >= 18) {
+                    byte[] out = new byte[f.length - 4];
+                    System.arraycopy(f, 0, out, 0, 12);
+                    System.arraycopy(f, 16, out, 12, f.length - 16);
+                    f = out;
+                }
+            } else {
+                byte[] out = new byte[f.length + 4];
+                System.arraycopy(f, 0, out, 0, 12);
+                put16(out, 12, (int) (op.value() >>> 16));
+                put16(out, 14, (int) op.value() & 0xffff & ~Match.VLAN_CFI);
+                System.arraycopy(f, 12, out, 16, f.length - 12);
+                f = out;
+            }
+        }
+        return f;
+    }
+
     // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;
     // a UDP checksum that comes out 0 is sent as 0xffff
     static void setWord(byte[] f, int o, int v, int ck1, int ck2, boolean udp) {

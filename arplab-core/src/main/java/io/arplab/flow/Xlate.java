@@ -207,6 +207,9 @@ final class Xlate {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
                 lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
+            } else if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
+                // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
+                lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
             }
             xc.replayable &= !slow;
         }
@@ -1558,9 +1561,9 @@ final class Xlate {
         if (b < 0 && f < 0) {
             return;
         }
-        xc.replayable = false; // the replay has no push_vlan/pop_vlan: only a translation retags
         for (; b >= 0; b--) {
             odpAdd("pop_vlan");
+            xc.ops.add(new XlateCache.Op(XlateCache.POP_VLAN, 0, 0, null, false, null));
             wc[(b == 0 ? Slot.VLAN_TCI : Slot.VLAN_TCI1).ordinal()] = 0xffff;
             wc[(b == 0 ? Slot.VLAN_TPID : Slot.VLAN_TPID1).ordinal()] = 0xffff;
         }
@@ -1576,6 +1579,7 @@ final class Xlate {
                 v.append(",cfi=0");
             }
             odpAdd(v.append(')').toString());
+            xc.ops.add(new XlateCache.Op(XlateCache.PUSH_VLAN, 0, to[f], null, false, null));
         }
     }
 
@@ -1660,15 +1664,14 @@ final class Xlate {
                 mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
-        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (the
-        // datapath key always matches a tag's TPID); ICMP type and code are 8 bits in the datapath
+        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (a
+        // TPID only where the translation read it); ICMP type and code are 8 bits in the datapath
         for (Slot[] t : TAGS) {
             long tpid = initial[t[1].ordinal()];
             if (tpid != 0x8100 && tpid != 0x88a8) {
                 mask[t[0].ordinal()] = 0;
                 mask[t[1].ordinal()] = 0;
             } else {
-                mask[t[1].ordinal()] = 0xffff;
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
