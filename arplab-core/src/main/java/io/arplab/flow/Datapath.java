@@ -212,7 +212,7 @@ public final class Datapath {
     }
 
     /** The VLAN headers a packet's flow key holds (flow_vlan_limit). */
-    int vlanLimit() {
+    public int vlanLimit() {
         return vlanLimit;
     }
 
@@ -554,19 +554,28 @@ public final class Datapath {
         }
         int type = (int) v[Slot.DL_TYPE.ordinal()];
         // odp_flow_key_from_flow(): each tag (up to flow_vlan_limit) as its TPID, its TCI (left out when
-        // wildcarded), then encap() around the rest
+        // wildcarded), then encap() around the rest; a tag the key stopped at (its TPID the Ethernet type) opens an
+        // empty encap()
         Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
         int encaps = 0;
-        for (; encaps < br.datapath.vlanLimit && v[tags[encaps][1].ordinal()] != 0; encaps++) {
-            s.append(String.format("eth_type(0x%04x),", v[tags[encaps][1].ordinal()]));
+        boolean cut = false;
+        for (; encaps < br.datapath.vlanLimit && !cut; encaps++) {
+            long tpid = v[tags[encaps][1].ordinal()];
+            if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
+                break;
+            }
+            cut = tpid == 0;
+            s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
             long tci = v[tags[encaps][0].ordinal()], tm = k[tags[encaps][0].ordinal()];
             if (tm != 0) {
                 s.append("vlan(").append(vlanTci(tci, tm)).append("),");
             }
             s.append("encap(");
         }
-        s.append(String.format("eth_type(0x%04x)", type));
-        keyL3(s, v, k, type);
+        if (!cut) {
+            s.append(String.format("eth_type(0x%04x)", type));
+            keyL3(s, v, k, type);
+        }
         s.append(")".repeat(encaps));
         return s.toString();
     }
