@@ -1728,6 +1728,9 @@ final class Xlate {
             m.putSlot(s, f[s.ordinal()], s.max);
         }
         m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
+        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
+            m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+        }
         int type = (int) f[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
             for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
@@ -1765,13 +1768,6 @@ final class Xlate {
             }
         }
         String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
-        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) {
-            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag
-            long tci1 = f[Slot.VLAN_TCI1.ordinal()];
-            text = text.replaceFirst(",dl_src=", "," + ((tci1 & Match.VLAN_CFI) == 0
-                    ? String.format("vlan_tci1=0x%04x", tci1)
-                    : "dl_vlan1=" + (tci1 & Match.VLAN_VID) + ",dl_vlan_pcp1=" + (tci1 >>> 13)) + ",dl_src=");
-        }
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
         int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
