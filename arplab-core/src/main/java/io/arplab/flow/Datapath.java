@@ -240,7 +240,8 @@ public final class Datapath {
 
     void register(Ofproto br, Ofproto.Port p) {
         if (bridges.isEmpty()) {
-            maxVlanHeaders = vlanLimit; // open_dpif_backer()
+            // open_dpif_backer(): dpif-netdev refuses a key with more tags than vlan-limit, the kernel takes two
+            maxVlanHeaders = userspace ? vlanLimit : 2;
         }
         bridges.put(br.name, br);
         ports.put(p.dpPort, p);
