@@ -194,23 +194,15 @@ public final class Ofproto {
                         : m.mask[i];
                 extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
+            // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
+            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(key);
             if (extra || x.avoidCaching) {
                 datapath.remove(m);
-            } else if (covers(m, key)) {
-                m.actions = x.lastActions;
-                m.xc = x.xc;
-            } // else dpif-netdev's flow_put_on_pmd() finds no flow for the ukey's key: ENOENT, the flow unchanged
-        }
-    }
-
-    // whether the megaflow matches flow (the lookup a DPIF_FP_MODIFY put does with the ukey's key)
-    private static boolean covers(Datapath.Megaflow m, long[] flow) {
-        for (int i = 0; i < m.mask.length; i++) {
-            if (((flow[i] ^ m.value[i]) & m.mask[i]) != 0) {
-                return false;
+            } else if (target != null) {
+                target.actions = x.lastActions;
+                target.xc = x.xc;
             }
         }
-        return true;
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {
