@@ -52,9 +52,15 @@ final class OvsdbRows {
         this.vswitchd = vswitchd;
         this.stored = stored;
         this.now = now;
-        Row root = new Row("Open_vSwitch", ".");
+        Row root = new Row("Open_vSwitch", "."); // what an ovs-vswitchd --enable-dummy of OVS 3.1 writes there
         root.cols.put("cur_cfg", Datum.of("0"));
         root.cols.put("next_cfg", Datum.of("0"));
+        root.cols.put("dpdk_initialized", Datum.of("false"));
+        root.cols.put("dpdk_version", Datum.of("none"));
+        root.cols.put("datapath_types", new Datum(List.of("dummy", "netdev"), List.of()));
+        root.cols.put("iface_types", new Datum(List.of("afxdp", "afxdp-nonpmd", "bareudp", "dummy",
+                "dummy-internal", "dummy-pmd", "erspan", "geneve", "gre", "gtpu", "internal", "ip6erspan", "ip6gre",
+                "lisp", "patch", "stt", "system", "tap", "vxlan"), List.of()));
         restore(root);
         ovs.put(".", root);
         for (OvsBridge b : vswitchd.bridges()) {
@@ -78,6 +84,7 @@ final class OvsdbRows {
             }
         }
         stored.failed.forEach((name, iface) -> addRows(stored.failedBridge.get(name), name, copy(iface)));
+        syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
         }
@@ -127,6 +134,11 @@ final class OvsdbRows {
             i.cols.put("statistics", Datum.of(s));
         }
         return i;
+    }
+
+    /** The Open_vSwitch row's bridges column: the Bridge rows. */
+    void syncBridges() {
+        ovs.get(".").cols.put("bridges", new Datum(bridges.values().stream().map(Row::uuid).toList(), List.of()));
     }
 
     /** A port row with its one interface on bridge {@code bridge}. */
