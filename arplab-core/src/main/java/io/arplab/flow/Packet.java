@@ -2,8 +2,8 @@ package io.arplab.flow;
 
 /**
  * A frame's flow key (lib/flow.c flow_extract) and the frame rewritten from a modified key (what the datapath's
- * set() actions do, odp-execute.c): Ethernet, other_config:vlan-limit 802.1Q or 802.1ad tags (one by default), ARP, IPv4 with
- * TCP, UDP and ICMP, IPv6 ({@link Ipv6Packet}); the tags a translation pushed or popped.
+ * set() actions do, odp-execute.c): Ethernet, up to other_config:vlan-limit 802.1Q or 802.1ad tags (one by
+ * default), ARP, IPv4 with TCP, UDP and ICMP, IPv6 ({@link Ipv6Packet}); the tags a translation pushed or popped.
  */
 public final class Packet {
     private Packet() {}

@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * The Open_vSwitch database as ovs-vsctl sees it (vswitchd/vswitch.ovsschema): the Open_vSwitch (its one row, "."),
- * Bridge, Port and Interface tables with every column of OVS 3.1's schema, their types, and how values are printed and parsed (lib/ovsdb-data.c
- * ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist and are empty.
+ * Bridge, Port and Interface tables with every column of OVS 3.1's schema, their types, and how values are printed
+ * and parsed (lib/ovsdb-data.c ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist and
+ * are empty.
  */
 final class Ovsdb {
     static final List<String> TABLES = List.of("AutoAttach", "Bridge", "CT_Timeout_Policy", "CT_Zone", "Controller",
