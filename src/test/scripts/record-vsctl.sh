@@ -3,6 +3,7 @@
 # refdata/ovs/vsctl/SCENARIO.in: each line's output (stdout, then stderr) after "### LINE", then "### exit N" when
 # it failed, into SCENARIO.out. commands: ovs-vsctl at run time on br0 alone; bridges: br0 and br1 with ports (below).
 # vlan: the Port table's VLAN columns on br0 with p1 (an access port), p2 (native-tagged) and p3.
+# open-vswitch: the Open_vSwitch table (other_config:vlan-limit) on br0 alone.
 #   src/test/scripts/record-vsctl.sh [SCENARIO]   (all of them by default)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +30,7 @@ record() { # SCENARIO [SETUP-COMMAND...]
 }
 only=${1:-}
 record commands
+record open-vswitch
 record bridges \
   'ovs-vsctl add-port br0 p1 -- set Interface p1 type=dummy' \
   'ovs-vsctl add-port br0 gw -- set Interface gw type=internal' \

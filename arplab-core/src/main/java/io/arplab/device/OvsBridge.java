@@ -19,6 +19,8 @@ public final class OvsBridge implements Switch {
     private final List<Ofproto.Port> ports = new ArrayList<>();
     private final Map<Long, Pcap> rxqPcaps = new java.util.HashMap<>();
     private final Map<Long, Pcap> txPcaps = new java.util.HashMap<>();
+    /** The tx pcaps of deleted ports, by port name. */
+    private final Map<String, Pcap> closedTxPcaps = new java.util.HashMap<>();
     private long epochNanos;
 
     /** Where a port's pcap frames go, with their wall-clock time (Unix epoch, ns). */
@@ -44,7 +46,16 @@ public final class OvsBridge implements Switch {
     public int addPort(String portName, String type, long ofport, MacAddress mac, Map<String, String> options) {
         Ofproto.Port p = ofproto.addPort(portName, type, ofport, mac.bits(), options);
         ports.add(p);
+        reopenTxPcap(p, options);
         return ports.size() - 1;
+    }
+
+    // netdev_dummy_set_config(): a port added again with options:tx_pcap writes its file again
+    private void reopenTxPcap(Ofproto.Port p, Map<String, String> options) {
+        Pcap tx = closedTxPcaps.remove(p.name);
+        if (tx != null && options.containsKey("tx_pcap")) {
+            txPcaps.put(p.ofport, tx);
+        }
     }
 
     /** ovs-vsctl del-port: the OpenFlow port goes; its device port stays wired, dead, until a port revives it. */
@@ -53,7 +64,10 @@ public final class OvsBridge implements Switch {
         if (p != null && p.ofport != io.arplab.flow.Ports.LOCAL) {
             ofproto.removePort(p, now);
             rxqPcaps.remove(p.ofport);
-            txPcaps.remove(p.ofport);
+            Pcap tx = txPcaps.remove(p.ofport);
+            if (tx != null) {
+                closedTxPcaps.put(p.name, tx);
+            }
         }
     }
 
@@ -74,6 +88,7 @@ public final class OvsBridge implements Switch {
     /** A port added again on a dead device port (an internal port re-added keeps its device and wire). */
     public void revive(int devicePort, String type, long ofport, MacAddress mac, Map<String, String> options) {
         ports.set(devicePort, ofproto.addPort(ports.get(devicePort).name, type, ofport, mac.bits(), options));
+        reopenTxPcap(ports.get(devicePort), options);
     }
 
     /**

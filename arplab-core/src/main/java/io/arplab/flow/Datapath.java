@@ -46,6 +46,13 @@ public final class Datapath {
     public final boolean userspace;
     /** rt_support.tnl_push_pop, which dpif/set-dp-features turns off (and on again where the datapath can). */
     private boolean tnlPushPop;
+    /** flow_vlan_limit (flow_limit_vlans()): the VLAN headers miniflow_extract() parses, other_config:vlan-limit. */
+    private int vlanLimit = 1;
+    /**
+     * rt_support.odp.max_vlan_headers: check_max_vlan_headers() probes it when the backer opens (its first bridge),
+     * with the vlan-limit of that moment, as dpif-netdev refuses a key with more tags (ODP_FIT_TOO_MUCH); 0: not open.
+     */
+    private int maxVlanHeaders;
 
     /** The userspace (dummy) datapath. */
     public Datapath() {
@@ -199,6 +206,30 @@ public final class Datapath {
         return no;
     }
 
+    /** flow_limit_vlans(): other_config:vlan-limit, 0 (or less) for FLOW_MAX_VLAN_HEADERS. */
+    public void limitVlans(int limit) {
+        vlanLimit = limit <= 0 ? 2 : Math.min(limit, 2);
+    }
+
+    /** The VLAN headers a packet's flow key holds (flow_vlan_limit). */
+    public int vlanLimit() {
+        return vlanLimit;
+    }
+
+    /**
+     * The flow a megaflow's ukey gives back (ukey_create_from_upcall(): odp_flow_key_from_flow() with the backer's
+     * max_vlan_headers): the tags past that many dropped, the packet's own Ethertype after them.
+     */
+    long[] ukeyFlow(long[] flow) {
+        if (maxVlanHeaders >= 2 || (flow[Slot.VLAN_TCI1.ordinal()] | flow[Slot.VLAN_TPID1.ordinal()]) == 0) {
+            return flow;
+        }
+        long[] f = flow.clone();
+        f[Slot.VLAN_TCI1.ordinal()] = 0;
+        f[Slot.VLAN_TPID1.ordinal()] = 0;
+        return f;
+    }
+
     /**
      * The MAC of the next dummy or internal netdev this ovs-vswitchd opens (netdev_dummy_construct(): one counter for
      * the whole process, so bridges' local ports and every bridge's ports share it): aa:55:aa:55:00:01, :02 ...
@@ -208,6 +239,10 @@ public final class Datapath {
     }
 
     void register(Ofproto br, Ofproto.Port p) {
+        if (bridges.isEmpty()) {
+            // open_dpif_backer(): dpif-netdev refuses a key with more tags than vlan-limit, the kernel takes two
+            maxVlanHeaders = userspace ? vlanLimit : 2;
+        }
         bridges.put(br.name, br);
         ports.put(p.dpPort, p);
         geneve = UNKNOWN;
@@ -519,20 +554,30 @@ public final class Datapath {
             s.append("eth(").append(String.join(",", eth)).append("),");
         }
         int type = (int) v[Slot.DL_TYPE.ordinal()];
-        boolean tagged = v[Slot.VLAN_TPID.ordinal()] != 0;
-        if (tagged) { // odp_flow_key_from_flow(): the tag's TPID, its TCI (left out when wildcarded), then encap()
-            s.append(String.format("eth_type(0x%04x),", v[Slot.VLAN_TPID.ordinal()]));
-            long tci = v[Slot.VLAN_TCI.ordinal()], tm = k[Slot.VLAN_TCI.ordinal()];
+        // odp_flow_key_from_flow(): each tag (up to flow_vlan_limit) as its TPID, its TCI (left out when
+        // wildcarded), then encap() around the rest; a tag the key stopped at (its TPID the Ethernet type) opens an
+        // empty encap()
+        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+        int encaps = 0;
+        boolean cut = false;
+        for (; encaps < br.datapath.vlanLimit && !cut; encaps++) {
+            long tpid = v[tags[encaps][1].ordinal()];
+            if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
+                break;
+            }
+            cut = tpid == 0;
+            s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
+            long tci = v[tags[encaps][0].ordinal()], tm = k[tags[encaps][0].ordinal()];
             if (tm != 0) {
                 s.append("vlan(").append(vlanTci(tci, tm)).append("),");
             }
             s.append("encap(");
         }
-        s.append(String.format("eth_type(0x%04x)", type));
-        keyL3(s, v, k, type);
-        if (tagged) {
-            s.append(')');
+        if (!cut) {
+            s.append(String.format("eth_type(0x%04x)", type));
+            keyL3(s, v, k, type);
         }
+        s.append(")".repeat(encaps));
         return s.toString();
     }
 

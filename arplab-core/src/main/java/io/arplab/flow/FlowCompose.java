@@ -26,12 +26,33 @@ public final class FlowCompose {
     private long ipv6Label;
     private final java.util.List<Long> mpls = new java.util.ArrayList<>();
 
+    private int vlanLimit = 2;
+    /** The TPID of the first tag past {@link #vlanLimit}, or -1. */
+    private int cutType = -1;
+
     private FlowCompose() {}
 
     /** The frame for {@code odp}; {@code len} 0: flow_compose()'s own size with a 64-byte payload. */
     public static byte[] compose(String odp, int len) throws FlowParseException {
+        return compose(odp, len, 2);
+    }
+
+    /**
+     * {@link #compose(String, int)} with odp_flow_key_to_flow()'s {@code vlanLimit} (flow_vlan_limit): a tag past it
+     * ends the flow, whose Ethernet type is then that tag's TPID.
+     */
+    public static byte[] compose(String odp, int len, int vlanLimit) throws FlowParseException {
         FlowCompose f = new FlowCompose();
+        f.vlanLimit = vlanLimit;
         f.parse(odp);
+        if (f.cutType >= 0) {
+            FlowCompose cut = new FlowCompose();
+            cut.dlSrc = f.dlSrc;
+            cut.dlDst = f.dlDst;
+            cut.vlans.addAll(f.vlans.subList(0, vlanLimit));
+            cut.dlType = f.cutType;
+            f = cut;
+        }
         if (len == 0) {
             return f.build(64);
         }
@@ -124,6 +145,9 @@ public final class FlowCompose {
                         }
                     }
                     int tpid = dlType == 0x88a8 ? 0x88a8 : 0x8100; // the eth_type before it
+                    if (vlans.size() == vlanLimit && cutType < 0) {
+                        cutType = dlType; // parse_8021q_onward(): the tags past flow_vlan_limit stay unparsed
+                    }
                     vlans.add(tpid << 16 | (pcp << 13) | (cfi << 12) | vid);
                     return true;
                 }

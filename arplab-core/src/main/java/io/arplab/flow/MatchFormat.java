@@ -235,23 +235,24 @@ public final class MatchFormat {
         if (m.mask(Slot.IN_PORT) != 0) {
             s.append("in_port=").append(Ports.format(m.value(Slot.IN_PORT), names)).append(',');
         }
-        long tciMask = m.mask(Slot.VLAN_TCI);
-        if (tciMask != 0) {
-            long tci = m.value(Slot.VLAN_TCI);
+        Slot[] tags = {Slot.VLAN_TCI, Slot.VLAN_TCI1};
+        for (int i = 0; i < tags.length && m.mask(tags[i]) != 0; i++) { // dl_vlan, dl_vlan1 ...
+            long tci = m.value(tags[i]), tciMask = m.mask(tags[i]);
+            String n = i == 0 ? "" : Integer.toString(i);
             long vidMask = tciMask & Match.VLAN_VID, pcpMask = tciMask & Match.VLAN_PCP;
             boolean cfi = (tciMask & Match.VLAN_CFI) != 0;
             if (cfi && (tci & Match.VLAN_CFI) != 0 && (vidMask == 0 || vidMask == Match.VLAN_VID)
                     && (pcpMask == 0 || pcpMask == Match.VLAN_PCP) && (vidMask != 0 || pcpMask != 0)) {
                 if (vidMask != 0) {
-                    s.append("dl_vlan=").append(tci & Match.VLAN_VID).append(',');
+                    s.append("dl_vlan").append(n).append('=').append(tci & Match.VLAN_VID).append(',');
                 }
                 if (pcpMask != 0) {
-                    s.append("dl_vlan_pcp=").append(tci >> 13).append(',');
+                    s.append("dl_vlan_pcp").append(n).append('=').append(tci >> 13).append(',');
                 }
             } else if (tciMask == 0xffff) {
-                s.append(String.format("vlan_tci=0x%04x,", tci));
+                s.append(String.format("vlan_tci%s=0x%04x,", n, tci));
             } else {
-                s.append(String.format("vlan_tci=0x%04x/0x%04x,", tci, tciMask));
+                s.append(String.format("vlan_tci%s=0x%04x/0x%04x,", n, tci, tciMask));
             }
         }
         eth(s, "dl_src", m, Slot.DL_SRC);

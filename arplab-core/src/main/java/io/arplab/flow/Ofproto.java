@@ -184,18 +184,23 @@ public final class Ofproto {
             if (m.br != this || !tablesChanged && !m.xc.normal) {
                 continue; // only a translation through NORMAL reads the MAC table
             }
-            Xlate x = xlate(now, m.value, null, false);
+            long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
+            Xlate x = xlate(now, key, null, false);
             x.onePass = true;
-            translate(x, m.value);
+            translate(x, key);
             boolean extra = false;
             for (int i = 0; i < m.mask.length; i++) {
-                extra |= (x.lastMask[i] & ~m.mask[i]) != 0; // flow_wildcards_has_extra()
+                long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
+                        : m.mask[i];
+                extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
+            // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
+            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(key);
             if (extra || x.avoidCaching) {
                 datapath.remove(m);
-            } else {
-                m.actions = x.lastActions;
-                m.xc = x.xc;
+            } else if (target != null) {
+                target.actions = x.lastActions;
+                target.xc = x.xc;
             }
         }
     }
@@ -611,7 +616,8 @@ public final class Ofproto {
             in.rxBytes += frame.length;
         }
         // a tunnel port's frames come from the kernel's tunnel device with their tunnel key in front
-        long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort) : Packet.extract(frame, inPort);
+        long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort)
+                : Packet.extract(frame, inPort, datapath.vlanLimit());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
         if (ml.expiring(now)) {
             ml.expire(now);
@@ -697,7 +703,8 @@ public final class Ofproto {
      * through the tables from {@code inPort}, executed without a megaflow.
      */
     void packetOut(long now, long inPort, byte[] frame) {
-        Xlate x = new Xlate(this, now, Packet.extract(frame, inPort), frame, null, List.of(), true);
+        long[] flow = Packet.extract(frame, inPort, datapath.vlanLimit());
+        Xlate x = new Xlate(this, now, flow, frame, null, List.of(), true);
         x.install = false;
         x.run();
         send(x.outputs);
@@ -735,8 +742,15 @@ public final class Ofproto {
             List<long[]> passes) {
         long[] k = key;
         boolean copied = false;
+        List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
         for (XlateCache.Op op : xc.ops) {
             switch (op.kind()) {
+                case XlateCache.POP_VLAN, XlateCache.PUSH_VLAN -> {
+                    if (retag == null) {
+                        retag = new ArrayList<>(2);
+                    }
+                    retag.add(op);
+                }
                 case XlateCache.SET -> {
                     if (!copied) {
                         k = k.clone();
@@ -745,7 +759,9 @@ public final class Ofproto {
                     k[op.slot()] = op.value();
                 }
                 case XlateCache.OUTPUT -> {
-                    byte[] f = Packet.rewrite(packet, k);
+                    byte[] f = retag == null ? Packet.rewrite(packet, k, Packet.vlans(key).length)
+                            : Packet.retag(Packet.rewrite(packet, Packet.withVlans(k, key), Packet.vlans(key).length),
+                                    retag);
                     outputs.add(new Output(op.value(), op.tunnel() == null ? f : op.tunnel().prefix(f)));
                 }
                 case XlateCache.CT -> {
@@ -790,7 +806,8 @@ public final class Ofproto {
     public void traceflow(long now, long inPort, byte[] frame, TraceflowHop hop) {
         Port in = ports.get(inPort);
         boolean tunnel = in != null && in.isTunnel();
-        long[] flow = tunnel ? Tunnel.receive(frame, inPort) : Packet.extract(frame, inPort);
+        long[] flow = tunnel ? Tunnel.receive(frame, inPort)
+                : Packet.extract(frame, inPort, datapath.vlanLimit());
         Xlate x = new Xlate(this, now, flow, tunnel ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame, null,
                 List.of(), false);
         x.hop = hop;

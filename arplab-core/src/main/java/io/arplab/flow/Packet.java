@@ -2,14 +2,19 @@ package io.arplab.flow;
 
 /**
  * A frame's flow key (lib/flow.c flow_extract) and the frame rewritten from a modified key (what the datapath's
- * set() actions do, odp-execute.c): Ethernet, one 802.1Q or 802.1ad tag (OVS's default vlan-limit), ARP, IPv4 with
- * TCP, UDP and ICMP, IPv6 ({@link Ipv6Packet}); the tags a translation pushed or popped.
+ * set() actions do, odp-execute.c): Ethernet, up to other_config:vlan-limit 802.1Q or 802.1ad tags (one by
+ * default), ARP, IPv4 with TCP, UDP and ICMP, IPv6 ({@link Ipv6Packet}); the tags a translation pushed or popped.
  */
 public final class Packet {
     private Packet() {}
 
-    /** The flow of {@code frame} arriving on {@code inPort}: a value per {@link Slot}. */
+    /** The flow of {@code frame} arriving on {@code inPort}: a value per {@link Slot} (one VLAN header parsed). */
     public static long[] extract(byte[] f, long inPort) {
+        return extract(f, inPort, 1);
+    }
+
+    /** The flow of {@code frame} with up to {@code vlanLimit} (1 or 2) VLAN headers parsed: parse_vlan(). */
+    public static long[] extract(byte[] f, long inPort, int vlanLimit) {
         long[] v = new long[Slot.ALL.length];
         v[Slot.IN_PORT.ordinal()] = inPort;
         if (f.length < 14) {
@@ -19,9 +24,10 @@ public final class Packet {
         v[Slot.DL_SRC.ordinal()] = u48(f, 6);
         int off = 12;
         int type = u16(f, off);
-        if ((type == 0x8100 || type == 0x88a8) && f.length >= off + 6) {
-            v[Slot.VLAN_TCI.ordinal()] = u16(f, off + 2) | Match.VLAN_CFI;
-            v[Slot.VLAN_TPID.ordinal()] = type;
+        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+        for (int n = 0; n < vlanLimit && (type == 0x8100 || type == 0x88a8) && f.length >= off + 6; n++) {
+            v[tags[n][0].ordinal()] = u16(f, off + 2) | Match.VLAN_CFI;
+            v[tags[n][1].ordinal()] = type;
             off += 4;
             type = u16(f, off);
         }
@@ -80,6 +86,11 @@ public final class Packet {
 
     /** The frame with the packet fields of {@code flow} written back (checksums updated); a copy. */
     public static byte[] rewrite(byte[] orig, long[] flow) {
+        return rewrite(orig, flow, 1);
+    }
+
+    /** {@link #rewrite(byte[], long[])} of a frame whose key parsed {@code keyTags} of its VLAN headers. */
+    public static byte[] rewrite(byte[] orig, long[] flow, int keyTags) {
         byte[] f = orig.clone();
         if (f.length < 14) {
             return f;
@@ -88,7 +99,8 @@ public final class Packet {
         put48(f, 6, flow[Slot.DL_SRC.ordinal()]);
         int off = 12;
         int type = u16(f, off);
-        if (type == 0x8100 || type == 0x88a8) {
+        int tags = 0;
+        for (; tags < keyTags && (type == 0x8100 || type == 0x88a8) && f.length >= off + 6; tags++) {
             off += 4;
             type = u16(f, off);
         }
@@ -143,7 +155,7 @@ public final class Packet {
                         false);
             }
         }
-        return retag(f, flow);
+        return retag(f, flow, tags);
     }
 
     /** struct flow's mpls_lse[FLOW_MAX_MPLS_LABELS], outermost first. */
@@ -200,12 +212,13 @@ public final class Packet {
                 : new int[] {outer, (int) (flow[Slot.VLAN_TPID1.ordinal()] << 16 | tci1)};
     }
 
-    // odp-util.c commit_vlan_action(): the frame's tag (the one its key has) popped unless the flow keeps it
+    // odp-util.c commit_vlan_action(): the frame's tags (the ones its key has) popped unless the flow keeps them
     // innermost, then the flow's other tags pushed, innermost first (eth_push_vlan() sends the TCI without its CFI)
-    private static byte[] retag(byte[] f, long[] flow) {
-        int type = f.length >= 18 ? u16(f, 12) : 0;
-        int[] base = type == 0x8100 || type == 0x88a8 ? new int[] {type << 16 | u16(f, 14) | Match.VLAN_CFI}
-                : new int[0];
+    private static byte[] retag(byte[] f, long[] flow, int tags) {
+        int[] base = new int[tags];
+        for (int i = 0; i < tags; i++) {
+            base[i] = u16(f, 12 + 4 * i) << 16 | u16(f, 14 + 4 * i) | Match.VLAN_CFI;
+        }
         int[] want = vlans(flow);
         int b = base.length - 1, w = want.length - 1;
         for (; b >= 0 && w >= 0 && base[b] == want[w]; b--, w--) {
@@ -245,6 +258,41 @@ public final class Packet {
         java.util.zip.CRC32C c = new java.util.zip.CRC32C();
         c.update(f, from, to - from);
         return c.getValue();
+    }
+
+    /** {@code flow} with the VLAN headers of {@code tags}' (a copy). */
+    static long[] withVlans(long[] flow, long[] tags) {
+        long[] f = flow.clone();
+        for (Slot s : new Slot[] {Slot.VLAN_TCI, Slot.VLAN_TPID, Slot.VLAN_TCI1, Slot.VLAN_TPID1}) {
+            f[s.ordinal()] = tags[s.ordinal()];
+        }
+        return f;
+    }
+
+    /** odp_execute_actions()' push_vlan and pop_vlan on the frame (eth_push_vlan(), eth_pop_vlan()). */
+    static byte[] retag(byte[] f, java.util.List<XlateCache.Op> ops) {
+        for (XlateCache.Op op : ops) {
+            if (f.length < 14) {
+                break;
+            }
+            int type = u16(f, 12);
+            if (op.kind() == XlateCache.POP_VLAN) {
+                if ((type == 0x8100 || type == 0x88a8) && f.length >= 18) {
+                    byte[] out = new byte[f.length - 4];
+                    System.arraycopy(f, 0, out, 0, 12);
+                    System.arraycopy(f, 16, out, 12, f.length - 16);
+                    f = out;
+                }
+            } else {
+                byte[] out = new byte[f.length + 4];
+                System.arraycopy(f, 0, out, 0, 12);
+                put16(out, 12, (int) (op.value() >>> 16));
+                put16(out, 14, (int) op.value() & 0xffff & ~Match.VLAN_CFI);
+                System.arraycopy(f, 12, out, 16, f.length - 12);
+                f = out;
+            }
+        }
+        return f;
     }
 
     // writes 16-bit word v at o, updating the checksums at ck1 (IP) and ck2 (L4), -1: none, as recalc_csum16() does;

@@ -63,7 +63,7 @@ public final class TraceCommand {
         byte[] packet = null;
         if (rest.size() > 2) {
             packet = hex(rest.get(2));
-            long[] pf = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
+            long[] pf = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()], br.datapath.vlanLimit());
             for (Slot s : Slot.ALL) {
                 if (pf[s.ordinal()] != 0 || fm.match().mask(s) == 0) {
                     flow[s.ordinal()] = fm.match().mask(s) != 0 && s != Slot.IN_PORT ? flow[s.ordinal()]

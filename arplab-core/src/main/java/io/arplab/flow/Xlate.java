@@ -221,6 +221,9 @@ final class Xlate {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
                 lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
+            } else if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
+                // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
+                lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
             }
             xc.replayable &= !slow;
         }
@@ -607,7 +610,7 @@ final class Xlate {
         if (n == 0) {
             commit();
             if (packet != null) {
-                packet = Packet.rewrite(packet, packetFlow()); // the sets just committed, before L3 is hidden
+                packet = rewritten(); // the sets just committed, before L3 is hidden
             }
         } else if (n >= Packet.MPLS_LSES.length) {
             tooManyLabels("push");
@@ -649,6 +652,11 @@ final class Xlate {
         }
         problem("MPLS decrement TTL exception");
         return true;
+    }
+
+    // the packet with the flow's fields written into the VLAN headers its key parsed
+    private byte[] rewritten() {
+        return Packet.rewrite(packet, packetFlow(), Packet.vlans(initial).length);
     }
 
     // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
@@ -1019,7 +1027,7 @@ final class Xlate {
         odpAdd(String.format("recirc(0x%x)", id));
         xc.replayable = false;
         if ((execute || hop != null) && packet != null) {
-            packet = Packet.rewrite(packet, packetFlow());
+            packet = rewritten();
             long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
             int from = Slot.DL_DST.ordinal();
             System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
@@ -1254,14 +1262,14 @@ final class Xlate {
             odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
             xc.replayable = false;
             if (packet != null) {
-                pops.add(new Pop(pop, Packet.rewrite(packet, packetFlow())));
+                pops.add(new Pop(pop, rewritten()));
             }
             return;
         }
         odpAdd(p.dpPort);
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
-            byte[] frame = Packet.rewrite(packet, packetFlow());
+            byte[] frame = rewritten();
             outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
         } else if (underlay != null) {
             underlay.add(new Ofproto.Output(port, packet));
@@ -1744,9 +1752,9 @@ final class Xlate {
         if (b < 0 && f < 0) {
             return;
         }
-        xc.replayable = false; // the replay has no push_vlan/pop_vlan: only a translation retags
         for (; b >= 0; b--) {
             odpAdd("pop_vlan");
+            xc.ops.add(new XlateCache.Op(XlateCache.POP_VLAN, 0, 0, null, false, null));
             wc[(b == 0 ? Slot.VLAN_TCI : Slot.VLAN_TCI1).ordinal()] = 0xffff;
             wc[(b == 0 ? Slot.VLAN_TPID : Slot.VLAN_TPID1).ordinal()] = 0xffff;
         }
@@ -1762,6 +1770,7 @@ final class Xlate {
                 v.append(",cfi=0");
             }
             odpAdd(v.append(')').toString());
+            xc.ops.add(new XlateCache.Op(XlateCache.PUSH_VLAN, 0, to[f], null, false, null));
         }
     }
 
@@ -1846,15 +1855,14 @@ final class Xlate {
                 mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
-        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (the
-        // datapath key always matches a tag's TPID); ICMP type and code are 8 bits in the datapath
+        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (a
+        // TPID only where the translation read it); ICMP type and code are 8 bits in the datapath
         for (Slot[] t : TAGS) {
             long tpid = initial[t[1].ordinal()];
             if (tpid != 0x8100 && tpid != 0x88a8) {
                 mask[t[0].ordinal()] = 0;
                 mask[t[1].ordinal()] = 0;
             } else {
-                mask[t[1].ordinal()] = 0xffff;
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
@@ -1918,6 +1926,9 @@ final class Xlate {
             m.putSlot(s, f[s.ordinal()], s.max);
         }
         m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
+        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
+            m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+        }
         int type = (int) f[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
             for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
@@ -1960,13 +1971,6 @@ final class Xlate {
             }
         }
         String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
-        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) {
-            // match_format() goes on to the second of FLOW_MAX_VLAN_HEADERS after a tag
-            long tci1 = f[Slot.VLAN_TCI1.ordinal()];
-            text = text.replaceFirst(",dl_src=", "," + ((tci1 & Match.VLAN_CFI) == 0
-                    ? String.format("vlan_tci1=0x%04x", tci1)
-                    : "dl_vlan1=" + (tci1 & Match.VLAN_VID) + ",dl_vlan_pcp1=" + (tci1 >>> 13)) + ",dl_src=");
-        }
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
         int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;

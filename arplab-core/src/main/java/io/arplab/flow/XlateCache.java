@@ -8,16 +8,16 @@ import java.util.List;
  * What one translation leaves a megaflow (a ukey): its side effects to repeat for every packet the megaflow
  * serves, as ofproto-dpif-xlate-cache.c keeps them (XC_RULE: the rules it passed, credited; XC_NORMAL: the MAC
  * NORMAL learned, refreshed), and its datapath actions compiled for odp-execute.c's replay: the set() fields, the
- * outputs (with their tunnel key), ct() and recirc().
+ * outputs (with their tunnel key), push_vlan and pop_vlan, ct() and recirc().
  */
 final class XlateCache {
     /**
      * One datapath action; {@code SET}'s slot and value, an output's OpenFlow port and tunnel key, ct()'s zone and
-     * the mark and label it sets.
+     * the mark and label it sets, push_vlan's tag (TPID << 16 | TCI).
      */
     record Op(int kind, int slot, long value, Geneve.Metadata tunnel, boolean commit, Conntrack.Set set) {}
 
-    static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3;
+    static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3, POP_VLAN = 4, PUSH_VLAN = 5;
 
     final List<Rule> rules = new ArrayList<>(16);
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */

@@ -107,6 +107,11 @@ final class LabVswitchd implements Vswitchd {
     }
 
     @Override
+    public void limitVlans(int vlanLimit) {
+        datapath.limitVlans(vlanLimit);
+    }
+
+    @Override
     public void delPort(OvsBridge b, String name) {
         b.removePort(name, lab.now());
         setUp(owner.stack().device(name), false);

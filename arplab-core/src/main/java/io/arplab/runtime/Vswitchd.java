@@ -30,6 +30,9 @@ public interface Vswitchd {
     /** other_config:hwaddr: the bridge's MAC, on its local port and the node's interface of the bridge. */
     void setHwaddr(OvsBridge bridge, long mac);
 
+    /** Open_vSwitch other_config:vlan-limit (bridge_reconfigure(): ofproto_set_vlan_limit()), on its datapath. */
+    void limitVlans(int vlanLimit);
+
     /** Deletes port {@code name} from the bridge (its flows stay, as OVS keeps them). */
     void delPort(OvsBridge bridge, String name);
 }

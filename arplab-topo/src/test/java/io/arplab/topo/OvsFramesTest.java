@@ -25,7 +25,8 @@ class OvsFramesTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/frames");
 
     @ParameterizedTest
-    @ValueSource(strings = {"vlan", "l3", "controller", "fin", "bundle", "multipath", "normal-vlan", "ipv6", "sctp", "mpls", "nd-rarp", "mpls-verbose"})
+    @ValueSource(strings = {"vlan", "l3", "controller", "fin", "bundle", "multipath", "normal-vlan", "ipv6", "sctp",
+        "mpls", "nd-rarp", "mpls-verbose", "qinq", "qinq-actions", "qinq-tunnel", "qinq-probe", "qinq-limit1"})
     void actionsOnFramesAreOvsOwn(String topic, @TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         OvsBridge br = lab.ovsBridges().get("br0");

@@ -31,6 +31,14 @@ class OvsVsctlRecordingTest {
     }
 
     @Test
+    void theOpenVswitchRowIsOvsOwn(@TempDir Path tmp) throws IOException {
+        assertReplays(tmp, "open-vswitch", """
+                networks:
+                  br0: {kind: ovs}
+                """);
+    }
+
+    @Test
     void aLabOfBridgesAloneLoadsAndRuns(@TempDir Path tmp) throws IOException {
         assertReplays(tmp, "bridges", """
                 networks:

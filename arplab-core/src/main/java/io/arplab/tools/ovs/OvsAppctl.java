@@ -253,7 +253,7 @@ public final class OvsAppctl implements Tool {
                     i += 2;
                 }
                 try {
-                    frame = io.arplab.flow.FlowCompose.compose(flow, len);
+                    frame = io.arplab.flow.FlowCompose.compose(flow, len, bridge.ofproto().datapath.vlanLimit());
                 } catch (FlowParseException e) {
                     return error(e.getMessage());
                 }

@@ -230,6 +230,7 @@ public final class OvsVsctl implements Tool {
                     }
                 }
                 rows.bridges.remove(c.arg(0));
+                rows.syncBridges();
             }
             case "add-port" -> addPort(c);
             case "del-port" -> delPort(c);
@@ -305,6 +306,7 @@ public final class OvsVsctl implements Tool {
         conflicts(name, "cannot create a bridge named " + name);
         Row b = new Row("Bridge", name);
         rows.bridges.put(name, b);
+        rows.syncBridges();
         Row i = new Row("Interface", name);
         i.cols.put("type", Datum.of("internal"));
         rows.addRows(name, name, i);

@@ -9,9 +9,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The Open_vSwitch database as ovs-vsctl sees it (vswitchd/vswitch.ovsschema): the Bridge, Port and Interface tables
- * with every column of OVS 3.1's schema, their types, and how values are printed and parsed (lib/ovsdb-data.c
- * ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist and are empty.
+ * The Open_vSwitch database as ovs-vsctl sees it (vswitchd/vswitch.ovsschema): the Open_vSwitch (its one row, "."),
+ * Bridge, Port and Interface tables with every column of OVS 3.1's schema, their types, and how values are printed
+ * and parsed (lib/ovsdb-data.c ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist and
+ * are empty.
  */
 final class Ovsdb {
     static final List<String> TABLES = List.of("AutoAttach", "Bridge", "CT_Timeout_Policy", "CT_Zone", "Controller",
@@ -102,7 +103,14 @@ final class Ovsdb {
                     immutable(one("name", Atom.S)), opt("ofport", Atom.I),
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
                     map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
-                    config(one("type", Atom.S))));
+                    config(one("type", Atom.S))),
+            "Open_vSwitch", List.of(c("bridges", Atom.U, null, 0, N), one("cur_cfg", Atom.I),
+                    c("datapath_types", Atom.S, null, 0, N), c("datapaths", Atom.S, Atom.U, 0, N),
+                    opt("db_version", Atom.S), one("dpdk_initialized", Atom.B), opt("dpdk_version", Atom.S),
+                    config(map("external_ids")), c("iface_types", Atom.S, null, 0, N),
+                    c("manager_options", Atom.U, null, 0, N), one("next_cfg", Atom.I), config(map("other_config")),
+                    opt("ovs_version", Atom.S), opt("ssl", Atom.U), map("statistics"), opt("system_type", Atom.S),
+                    opt("system_version", Atom.S)));
 
     /** A row: its table, name, and every column's value (atoms, or keys with values for a map). */
     static final class Row {
@@ -117,7 +125,9 @@ final class Ovsdb {
                 cols.put(c.name, c.isMap() || c.min == 0 || c.key == Atom.U ? Datum.EMPTY
                         : Datum.of(c.key == Atom.S ? "" : c.key == Atom.I ? "0" : "false"));
             }
-            cols.put("name", Datum.of(name));
+            if (!table.equals("Open_vSwitch")) {
+                cols.put("name", Datum.of(name));
+            }
         }
 
         /** Name-derived, so the same lab and script print the same uuids (OVS draws them at random). */

@@ -31,9 +31,12 @@ final class OvsdbRows {
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
-    private static final List<String> DB_ONLY = List.of("Bridge:external_ids", "Bridge:other_config",
+    private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
+            "Bridge:external_ids", "Bridge:other_config",
             "Bridge:protocols", "Bridge:datapath_type", "Port:external_ids", "Interface:external_ids");
 
+    /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
+    final Map<String, Row> ovs = new LinkedHashMap<>();
     final Map<String, Row> bridges = new LinkedHashMap<>();
     /** Ports by name, with the bridge each is on. */
     final Map<String, Row> ports = new LinkedHashMap<>();
@@ -49,6 +52,17 @@ final class OvsdbRows {
         this.vswitchd = vswitchd;
         this.stored = stored;
         this.now = now;
+        Row root = new Row("Open_vSwitch", "."); // what an ovs-vswitchd --enable-dummy of OVS 3.1 writes there
+        root.cols.put("cur_cfg", Datum.of("0"));
+        root.cols.put("next_cfg", Datum.of("0"));
+        root.cols.put("dpdk_initialized", Datum.of("false"));
+        root.cols.put("dpdk_version", Datum.of("none"));
+        root.cols.put("datapath_types", new Datum(List.of("dummy", "netdev"), List.of()));
+        root.cols.put("iface_types", new Datum(List.of("afxdp", "afxdp-nonpmd", "bareudp", "dummy",
+                "dummy-internal", "dummy-pmd", "erspan", "geneve", "gre", "gtpu", "internal", "ip6erspan", "ip6gre",
+                "lisp", "patch", "stt", "system", "tap", "vxlan"), List.of()));
+        restore(root);
+        ovs.put(".", root);
         for (OvsBridge b : vswitchd.bridges()) {
             Ofproto o = b.ofproto();
             Row r = new Row("Bridge", o.name);
@@ -70,6 +84,7 @@ final class OvsdbRows {
             }
         }
         stored.failed.forEach((name, iface) -> addRows(stored.failedBridge.get(name), name, copy(iface)));
+        syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
         }
@@ -121,6 +136,11 @@ final class OvsdbRows {
         return i;
     }
 
+    /** The Open_vSwitch row's bridges column: the Bridge rows. */
+    void syncBridges() {
+        ovs.get(".").cols.put("bridges", new Datum(bridges.values().stream().map(Row::uuid).toList(), List.of()));
+    }
+
     /** A port row with its one interface on bridge {@code bridge}. */
     void addRows(String bridge, String name, Row iface) {
         Row p = new Row("Port", name);
@@ -166,6 +186,7 @@ final class OvsdbRows {
 
     Map<String, Row> table(String table) {
         return switch (table) {
+            case "Open_vSwitch" -> ovs;
             case "Bridge" -> bridges;
             case "Port" -> ports;
             case "Interface" -> ifaces;
@@ -174,7 +195,8 @@ final class OvsdbRows {
     }
 
     private List<Row> all() {
-        List<Row> rows = new ArrayList<>(bridges.values());
+        List<Row> rows = new ArrayList<>(ovs.values());
+        rows.addAll(bridges.values());
         rows.addAll(ports.values());
         rows.addAll(ifaces.values());
         return rows;
@@ -187,6 +209,7 @@ final class OvsdbRows {
     /** bridge_reconfigure() of the new rows: the vswitchd's bridges and ports made to match; errors as OVS logs. */
     List<String> commit() {
         List<String> errors = new ArrayList<>();
+        vswitchd.limitVlans(smapInt(ovs.get(".").map("other_config").get("vlan-limit"), 1));
         for (OvsBridge b : vswitchd.bridges()) {
             if (!bridges.containsKey(b.bridgeName())) {
                 vswitchd.delBridge(b);
@@ -268,6 +291,18 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    // smap_get_int(): the value as str_to_int() reads it (base 10, the whole string), else the default
+    private static int smapInt(String v, int dflt) {
+        if (v == null || !v.matches("[-+]?\\d+")) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
     }
 
     // the Port row's VLAN columns as the port's configuration keeps them
