@@ -15,13 +15,27 @@ import java.util.Map;
 public final class Conntrack {
     public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20;
 
-    record Key(int zone, int proto, long src, long dst, long sport, long dport) {
+    /** A conn_key; for ICMP {@code sport} is the type, {@code dport} the code and {@code icmpId} the echo's id. */
+    record Key(int zone, int proto, long src, long dst, long sport, long dport, int icmpId) {
+        Key(int zone, int proto, long src, long dst, long sport, long dport) {
+            this(zone, proto, src, dst, sport, dport, 0);
+        }
+
         Key reverse() {
             if (proto == Match.PROTO_ICMP) {
                 // conn_key_reverse() → reverse_icmp_type(): an echo request's reply is an echo reply
-                return new Key(zone, proto, dst, src, reverseIcmpType(sport), dport);
+                return new Key(zone, proto, dst, src, reverseIcmpType(sport), dport, icmpId);
             }
-            return new Key(zone, proto, dst, src, dport, sport);
+            return new Key(zone, proto, dst, src, dport, sport, icmpId);
+        }
+
+        // ct_dpif_format_tuple(): ICMP's id, type and code, or the ports
+        void formatL4(StringBuilder s) {
+            if (proto == Match.PROTO_ICMP) {
+                s.append(",id=").append(icmpId).append(",type=").append(sport).append(",code=").append(dport);
+            } else {
+                s.append(",sport=").append(sport).append(",dport=").append(dport);
+            }
         }
 
         private static long reverseIcmpType(long type) {
@@ -213,24 +227,31 @@ public final class Conntrack {
         long tcpFlagsSeen;
         /** TCP's window tracking (conn_tcp), or null. */
         ConntrackTcp tcp;
+        boolean nat;
 
         Conn(Key orig, Key reply) {
             this.orig = orig;
             this.reply = reply;
         }
 
+        /** Whether ct(nat) rewrites its packets: committed with nat(src|dst) (conn->nat_action). */
         boolean natted() {
-            return !reply.equals(orig.reverse());
+            return nat && !reply.equals(orig.reverse());
         }
     }
 
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
-    // nat_get_unique_tuple(), for the first address and port of the range: the reply comes from the translation
+    // nat_get_unique_tuple(), for the first address and port of the range: the reply comes from the translation. A
+    // bare "nat" (no src or dst, nat_action 0) takes find_addr()'s zero address as the reply's source and
+    // set_sport_range()'s empty range's 0 as its destination port (TCP, UDP), so that no reply ever matches it
     private static Key natReply(Key orig, Nat nat) {
         Key r = orig.reverse();
-        if (!nat.range()) {
+        if (!nat.src() && !nat.dst()) {
+            boolean pat = r.proto() == Match.PROTO_TCP || r.proto() == Match.PROTO_UDP;
+            return new Key(r.zone(), r.proto(), 0, r.dst(), r.sport(), pat ? 0 : r.dport(), r.icmpId());
+        } else if (!nat.range()) {
             return r;
         } else if (nat.dst()) {
             return new Key(r.zone(), r.proto(), nat.ipMin(), r.dst(), nat.portMin() != 0 ? nat.portMin() : r.sport(),
@@ -266,9 +287,32 @@ public final class Conntrack {
     }
 
     static Key key(long[] flow, int zone) {
+        return key(flow, zone, null);
+    }
+
+    // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header
+    static Key key(long[] flow, int zone, byte[] packet) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
         return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()],
-                flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()]);
+                flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
+                proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
+    }
+
+    private static int icmpId(byte[] f) {
+        if (f == null || f.length < 14) {
+            return 0;
+        }
+        int off = 12;
+        int type = (f[off] & 0xff) << 8 | f[off + 1] & 0xff;
+        if (type == 0x8100 || type == 0x88a8) {
+            off += 4;
+        }
+        off += 2;
+        if (f.length < off + 20) {
+            return 0;
+        }
+        int l4 = off + (f[off] & 0xf) * 4;
+        return f.length < l4 + 6 ? 0 : (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff;
     }
 
     /** The original direction's tuple of the connection {@code flow} belongs to in {@code zone} (ct_nw_src ...). */
@@ -311,7 +355,7 @@ public final class Conntrack {
      * addresses and ports as the connection translates them.
      */
     public void execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
-        Key k = key(flow, zone);
+        Key k = key(flow, zone, packet);
         Conn c = conns.get(k);
         boolean reply = false;
         if (c == null) {
@@ -340,16 +384,16 @@ public final class Conntrack {
                 state = INV | TRK;
             } else {
                 state = NEW | TRK;
-                if (commit) {
-                    c = commit(k, nat);
+                c = commit ? commit(k, nat) : null;
+                if (c != null) {
                     c.tcp = ConntrackTcp.newConn(seg);
                     c.helper = helper(k, set.helper());
                 }
             }
         } else if (c == null) {
             state = NEW | TRK;
-            if (commit) {
-                c = commit(k, nat);
+            c = commit ? commit(k, nat) : null;
+            if (c != null) {
                 c.helper = helper(k, set.helper());
             }
         } else if (reply) {
@@ -371,8 +415,14 @@ public final class Conntrack {
         }
     }
 
+    // conn_not_found(): null when nat_get_unique_tuple() finds the bare nat's one reply tuple taken (its range is
+    // the single port 0), the packet then stays new and uncommitted (nat_res_exhaustion)
     private Conn commit(Key k, Nat nat) {
         Conn c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
+        c.nat = nat != null && (nat.src() || nat.dst());
+        if (nat != null && !c.nat && (conns.containsKey(c.reply) || replies.containsKey(c.reply))) {
+            return null;
+        }
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
@@ -386,10 +436,12 @@ public final class Conntrack {
             String proto = o.proto() == Match.PROTO_TCP ? "tcp" : o.proto() == Match.PROTO_UDP ? "udp"
                     : o.proto() == Match.PROTO_ICMP ? "icmp" : Integer.toString(o.proto());
             StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(MatchFormat.ip(o.src()))
-                    .append(",dst=").append(MatchFormat.ip(o.dst())).append(",sport=").append(o.sport())
-                    .append(",dport=").append(o.dport()).append("),reply=(src=").append(MatchFormat.ip(c.reply.src()))
-                    .append(",dst=").append(MatchFormat.ip(c.reply.dst())).append(",sport=").append(c.reply.sport())
-                    .append(",dport=").append(c.reply.dport()).append(")");
+                    .append(",dst=").append(MatchFormat.ip(o.dst()));
+            o.formatL4(s);
+            s.append("),reply=(src=").append(MatchFormat.ip(c.reply.src())).append(",dst=")
+                    .append(MatchFormat.ip(c.reply.dst()));
+            c.reply.formatL4(s);
+            s.append(")");
             if (o.zone() != 0) {
                 s.append(",zone=").append(o.zone());
             }

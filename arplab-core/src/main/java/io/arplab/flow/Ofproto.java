@@ -619,6 +619,18 @@ public final class Ofproto {
         send(outputs);
     }
 
+    /**
+     * netdev_vport_inc_tx(): a tunnel port counts the packets translated to it (the inner packet, as received), sent
+     * or not, since its netdev's own stats are what dump-ports shows.
+     */
+    void tunnelTx(long ofport, int len) {
+        Port p = ports.get(ofport);
+        if (p != null) {
+            p.txPackets++;
+            p.txBytes += len;
+        }
+    }
+
     /** Frames this bridge sent outside a frame it received (a native tunnel's ARP request, a popped packet's). */
     final List<Output> sent = new ArrayList<>(0);
 
