@@ -298,6 +298,17 @@ public final class Conntrack {
                 proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
     }
 
+    // icmp_valid_new(): only a request starts a connection
+    private static boolean icmpValidNew(long type) {
+        return type == 8 || type == 13 || type == 15;
+    }
+
+    /** Whether extract_l4_icmp() makes a key of this ICMP type (a query or its reply, or an error). */
+    static boolean icmpKeyed(long type) {
+        return type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16 || type == 3
+                || type == 4 || type == 5 || type == 11 || type == 12;
+    }
+
     private static int icmpId(byte[] f) {
         if (f == null || f.length < 14) {
             return 0;
@@ -390,6 +401,8 @@ public final class Conntrack {
                     c.helper = helper(k, set.helper());
                 }
             }
+        } else if (c == null && k.proto() == Match.PROTO_ICMP && !icmpValidNew(k.sport())) {
+            state = INV | TRK; // conn_not_found(): valid_new() refuses to start a connection with this type
         } else if (c == null) {
             state = NEW | TRK;
             c = commit ? commit(k, nat) : null;

@@ -87,8 +87,10 @@ final class OdpFlowFormat {
         s.append("ct_label(").append(label(v, k)).append("),");
         int type = (int) v[Slot.DL_TYPE.ordinal()];
         long ct = v[Slot.CT_STATE.ordinal()];
-        if (type == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && (ct & Conntrack.INV) == 0) {
-            // the connection's original tuple (ct_nw_src ...), which megaflows never match
+        if (type == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
+                || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
+            // write_ct_md(): the connection's original tuple (ct_nw_src ...), or an invalid packet's own when its
+            // key could be extracted; megaflows never match it
             Conntrack.Key t = br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
             s.append("ct_tuple4(src=").append(MatchFormat.ip(t.src())).append("/0.0.0.0,dst=")
                     .append(MatchFormat.ip(t.dst())).append("/0.0.0.0,proto=").append(t.proto())

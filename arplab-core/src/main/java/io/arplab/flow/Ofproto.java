@@ -23,6 +23,17 @@ public final class Ofproto {
         /** The ofport_request column, or -1 when none. */
         public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
+        /** A tunnel netdev's own tx (netdev_vport_inc_tx()), which its datapath port (dpctl/show) does not see. */
+        long vportTxPackets, vportTxBytes;
+
+        /** The netdev's tx counters, as dump-ports and the Interface's statistics show them. */
+        public long netdevTxPackets() {
+            return txPackets + vportTxPackets;
+        }
+
+        public long netdevTxBytes() {
+            return txBytes + vportTxBytes;
+        }
         /** The Port row's VLAN configuration (tag, trunks, vlan_mode) as NORMAL uses it. */
         public PortVlan vlan = PortVlan.NONE;
 
@@ -626,8 +637,8 @@ public final class Ofproto {
     void tunnelTx(long ofport, int len) {
         Port p = ports.get(ofport);
         if (p != null) {
-            p.txPackets++;
-            p.txBytes += len;
+            p.vportTxPackets++;
+            p.vportTxBytes += len;
         }
     }
 
