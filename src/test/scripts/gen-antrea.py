@@ -188,7 +188,7 @@ def trace(port, frame, ct=""):
 
 
 def event():
-    k = r.randrange(12)
+    k = r.randrange(16)
     src, dip, dmac = endpoints()
     port, smac, sip = src
     if k == 0:
@@ -224,6 +224,22 @@ def event():
     elif k == 10:
         trace(port, "arp,dl_src=%s,dl_dst=ff:ff:ff:ff:ff:ff,arp_spa=%s,arp_tpa=%s,arp_op=1,arp_sha=%s" % (
             smac, sip, r.choice([GW_IP] + REMOTE + [p[2] for p in PODS]), smac))
+    elif k == 12:  # an ARP reply to a pod, unicast (NORMAL learns and forwards)
+        dst = r.choice([p for p in PODS if p != src] or PODS)
+        receive(port, arp(smac, sip, dst[2], op=2, dst=dst[1], tha=dst[1]))
+    elif k == 13:  # a UDP exchange, the reply from the pod
+        sp = r.randrange(1024, 65536)
+        receive(port, ipv4(smac, dmac, sip, dip, 17, 64, "udp(src=%d,dst=53)" % sp))
+        back = [p for p in PODS if p[2] == dip]
+        if back:
+            receive(back[0][0], ipv4(back[0][1], r.choice([smac, GW_VMAC]), dip, sip, 17, 64, "udp(src=53,dst=%d)" % sp))
+    elif k == 14:  # a reset, or a segment of no connection
+        receive(port, ipv4(smac, dmac, sip, dip, 6, 64, tcp(r.randrange(1024, 65536), 80, r.choice(["rst", "ack", "rst|ack"]))))
+    elif k == 15:  # the tables' or the datapath's state mid-sequence
+        cmds.append(r.choice(["ovs-appctl dpctl/dump-conntrack zone=%d" % ZONE, "ovs-appctl dpctl/flush-conntrack",
+                              "ovs-ofctl dump-flows br-int table=%d" % r.choice([0, 10, 20, 31, 70, 80, 105, 110]),
+                              "ovs-appctl fdb/flush br-int", "ovs-ofctl dump-aggregate br-int",
+                              "ovs-appctl dpctl/dump-flows -m"]))
     else:  # from the tunnel: a remote pod to a local one
         dst = r.choice(PODS)
         ct = r.choice(["", "--ct-next 'trk,new' ", "--ct-next 'trk,est' "])

@@ -298,6 +298,46 @@ public final class Conntrack {
                 proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
     }
 
+    private static boolean icmpError(long type) {
+        return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+    }
+
+    // extract_l4_icmp() for an error: the key is the embedded packet's (sent to the error's destination), reversed;
+    // conn_update_state() marks it related to that connection (rpl in its reply direction), no connection found or
+    // no embedded packet: invalid (process_one())
+    private void related(long[] flow, byte[] f, Key outer) {
+        int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
+        int in = l3 + (f[l3] & 0xf) * 4 + 8;
+        Conn c = null;
+        boolean reply = false;
+        if (f.length >= in + 20 && (f[in] & 0xf0) == 0x40) {
+            int l4 = in + (f[in] & 0xf) * 4;
+            long src = u32(f, in + 12), dst = u32(f, in + 16);
+            int proto = f[in + 9] & 0xff;
+            if (src == outer.dst() && f.length >= l4 + 8) {
+                Key inner = proto == Match.PROTO_ICMP
+                        ? new Key(outer.zone(), proto, src, dst, f[l4] & 0xff, f[l4 + 1] & 0xff,
+                                (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff)
+                        : new Key(outer.zone(), proto, src, dst, (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff,
+                                (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff);
+                Key k = inner.reverse();
+                c = conns.get(k);
+                if (c == null) {
+                    c = replies.get(k);
+                    reply = c != null;
+                }
+            }
+        }
+        flow[Slot.CT_STATE.ordinal()] = c == null ? INV | TRK : REL | TRK | (reply ? RPL : 0);
+        flow[Slot.CT_ZONE.ordinal()] = outer.zone();
+        flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
+        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
+    }
+
+    private static long u32(byte[] f, int at) {
+        return (f[at] & 0xffL) << 24 | (f[at + 1] & 0xff) << 16 | (f[at + 2] & 0xff) << 8 | f[at + 3] & 0xff;
+    }
+
     // icmp_valid_new(): only a request starts a connection
     private static boolean icmpValidNew(long type) {
         return type == 8 || type == 13 || type == 15;
@@ -367,6 +407,10 @@ public final class Conntrack {
      */
     public void execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
         Key k = key(flow, zone, packet);
+        if (k.proto() == Match.PROTO_ICMP && packet != null && icmpError(k.sport())) {
+            related(flow, packet, k);
+            return;
+        }
         Conn c = conns.get(k);
         boolean reply = false;
         if (c == null) {
@@ -443,9 +487,17 @@ public final class Conntrack {
 
     /** dpctl/dump-conntrack lines. */
     public List<String> dump() {
+        return dump(-1);
+    }
+
+    /** dpctl/dump-conntrack [zone=N] lines: every connection's, or those of {@code zone} (-1: all). */
+    public List<String> dump(int zone) {
         List<String> out = new ArrayList<>();
         for (Conn c : conns.values()) {
             Key o = c.orig;
+            if (zone >= 0 && o.zone() != zone) {
+                continue;
+            }
             String proto = o.proto() == Match.PROTO_TCP ? "tcp" : o.proto() == Match.PROTO_UDP ? "udp"
                     : o.proto() == Match.PROTO_ICMP ? "icmp" : Integer.toString(o.proto());
             StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(MatchFormat.ip(o.src()))
@@ -479,5 +531,11 @@ public final class Conntrack {
     public void flush() {
         conns.clear();
         replies.clear();
+    }
+
+    /** conntrack_flush(): the connections of {@code zone} (-1: all) forgotten. */
+    public void flush(int zone) {
+        conns.values().removeIf(c -> zone < 0 || c.orig.zone() == zone);
+        replies.values().removeIf(c -> zone < 0 || c.orig.zone() == zone);
     }
 }
