@@ -209,6 +209,22 @@ public final class Ofproto {
                 m.xc = x.xc;
             }
         }
+        if (tablesChanged) { // the orphaned ukeys are revalidated too: deleted when they need more bits
+            datapath.orphans.removeIf(m -> {
+                if (m.br != this) {
+                    return false;
+                }
+                Xlate x = xlate(now, m.value, null, false);
+                x.onePass = true;
+                translate(x, m.value);
+                for (int i = 0; i < m.mask.length; i++) {
+                    if ((x.lastMask[i] & ~m.mask[i]) != 0) {
+                        return true;
+                    }
+                }
+                return x.avoidCaching;
+            });
+        }
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {
