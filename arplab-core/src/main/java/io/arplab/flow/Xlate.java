@@ -141,6 +141,11 @@ final class Xlate {
         while (!onePass && !pending.isEmpty()) {
             Frozen f = pending.remove(0);
             flow = f.flow();
+            if (trace != null && !execute) {
+                // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
+                // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
+                packetTunnel(flow);
+            }
             if (trace != null) {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
@@ -1071,6 +1076,12 @@ final class Xlate {
                         tunnel.flags());
             }
             if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == initial[Slot.TUN_DST.ordinal()]) {
+                // compose_output_action__() leaves what tnl_port_send() wrote in flow->tunnel when it refuses
+                flow[Slot.TUN_ID.ordinal()] = tunnel.tunId();
+                flow[Slot.TUN_SRC.ordinal()] = tunnel.src() & 0xffffffffL;
+                flow[Slot.TUN_TOS.ordinal()] = tunnel.tos();
+                flow[Slot.TUN_TTL.ordinal()] = tunnel.ttl();
+                flow[Slot.TUN_FLAGS.ordinal()] = tunnel.flags();
                 if (!tunnelNoteDone) {
                     problem("Not tunneling to our own address");
                     tunnelNoteDone = true;
