@@ -79,7 +79,26 @@ add(31, 200, "ct_state=-new+trk,ct_mark=0x%x,ip" % MARK,
     load_or_set("0x" + GW_MAC.replace(":", ""), "NXM_OF_ETH_DST[]", "eth_dst", GW_MAC) + ",goto_table:40")
 if r.random() < 0.5:
     add(31, 190, "ct_state=-new+trk,ct_label=0x1/0x1,ip", "goto_table:70")
-add(31, 0, "", "goto_table:40")
+# 35 service load balancing (a ClusterIP with a select group of pod endpoints), 42 the endpoint's DNAT; its own
+# random stream, so that the rest of the pipeline does not depend on whether there is one
+rs = random.Random(seed * 7919 + 1)
+SERVICE = None
+if rs.random() < 0.6:
+    SERVICE = ("10.96.%d.%d" % (rs.randrange(256), rs.randrange(1, 255)), rs.choice([80, 443, 53]),
+               rs.sample(PODS, rs.choice([1, 2])), rs.choice([8080, 80]))
+    add(31, 0, "", "goto_table:35")
+    svc_ip, svc_port, eps, ep_port = SERVICE
+    add(35, 200, "tcp,nw_dst=%s,tp_dst=%d" % (svc_ip, svc_port), "group:1")
+    add(35, 0, "", "goto_table:40")
+    for port, mac, ip in eps:
+        a, b, c, d = (int(x) for x in ip.split("."))
+        add(42, 200, "tcp,reg3=0x%x,reg4=0x%x/0xffff" % (a << 24 | b << 16 | c << 8 | d, ep_port),
+            "ct(commit,table=45,zone=%d,nat(dst=%s:%d),exec(load:0x21->NXM_NX_CT_MARK[]))" % (ZONE, ip, ep_port))
+    add(42, 0, "", "goto_table:45")
+    add(45, 0, "", "goto_table:70")
+    NAT = ",nat"
+else:
+    add(31, 0, "", "goto_table:40")
 
 
 def policy(table, nxt, cid):
@@ -162,6 +181,10 @@ def tcp(sp, dp, flags):
     return "tcp(src=%d,dst=%d),tcp_flags(%s)" % (sp, dp, flags)
 
 
+if SERVICE:  # the reply of a DNAT'ed connection needs ct(nat) to be translated back
+    flows[:] = [f.replace("ct(table=31,zone=%d)" % ZONE, "ct(table=31,zone=%d,nat)" % ZONE) for f in flows]
+
+
 def endpoints():
     """A source (port, mac, ip) and a destination ip with the MAC a sender would use for it."""
     src = r.choice(PODS + [(2, GW_MAC, r.choice([GW_IP, EXTERNAL]))])
@@ -176,6 +199,30 @@ def endpoints():
 
 cmds = ["ovs-ofctl %sadd-flows br-int pipeline.flows" % r.choice(["-O OpenFlow15 ", "-O OpenFlow15 ",
                                                                    "-O OpenFlow13 "])]
+if SERVICE:
+    svc_ip, svc_port, eps, ep_port = SERVICE
+    buckets = []
+    for k, (port, mac, ip) in enumerate(eps):
+        a, b, c, d = (int(x) for x in ip.split("."))
+        buckets.append("bucket=bucket_id:%d,weight:100,actions=load:0x%x->NXM_NX_REG3[],load:0x%x->NXM_NX_REG4[0..15],"
+                       "resubmit(,42)" % (k, a << 24 | b << 16 | c << 8 | d, ep_port))
+    cmds.insert(0, "ovs-ofctl -O OpenFlow15 add-group br-int 'group_id=1,type=select,%s'" % ",".join(buckets))
+
+
+def service_event():
+    """A client pod's TCP connection to the service, the endpoint's reply, the client's ACK."""
+    svc_ip, svc_port, eps, ep_port = SERVICE
+    port, smac, sip = rs.choice(PODS)
+    sp = rs.randrange(32768, 61000)
+    receive(port, ipv4(smac, GW_VMAC, sip, svc_ip, 6, 64, tcp(sp, svc_port, "syn")))
+    if len(eps) == 1:
+        eport, emac, eip = eps[0]
+        receive(eport, ipv4(emac, GW_VMAC, eip, sip, 6, 64, tcp(ep_port, sp, "syn|ack")))
+    receive(port, ipv4(smac, GW_VMAC, sip, svc_ip, 6, 64, tcp(sp, svc_port, "ack")))
+    if rs.random() < 0.5:
+        cmds.append("ovs-appctl ofproto/trace %sbr-int 'in_port=%d,tcp,dl_src=%s,dl_dst=%s,nw_src=%s,nw_dst=%s,"
+                    "nw_ttl=64,tp_src=%d,tp_dst=%d'" % (rs.choice(["", "--ct-next 'trk,new' --ct-next 'trk,new' "]),
+                                                         port, smac, GW_VMAC, sip, svc_ip, sp, svc_port))
 
 
 def receive(port, frame):
@@ -262,14 +309,20 @@ def views(final):
         cmds.append("ovs-appctl dpctl/show")
     cmds.append("ovs-appctl dpctl/dump-conntrack")
     cmds.append("ovs-appctl fdb/show br-int")
+    if SERVICE and final:
+        cmds.append("ovs-ofctl -O OpenFlow15 dump-group-stats br-int")
 
 
 for _ in range(r.choice([6, 8, 10])):
     event()
+    if SERVICE and rs.random() < 0.25:
+        service_event()
 views(False)
 cmds.append("ovs-appctl dpctl/del-flows")
 for _ in range(r.choice([6, 8, 10])):
     event()
+    if SERVICE and rs.random() < 0.25:
+        service_event()
 views(True)
 
 os.makedirs(out, exist_ok=True)
