@@ -13,7 +13,8 @@ import java.util.Map;
  * the windows).
  */
 public final class Conntrack {
-    public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20;
+    public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20, SNAT = 0x40,
+            DNAT = 0x80;
 
     /** A conn_key; for ICMP {@code sport} is the type, {@code dport} the code and {@code icmpId} the echo's id. */
     record Key(int zone, int proto, long src, long dst, long sport, long dport, int icmpId) {
@@ -228,6 +229,8 @@ public final class Conntrack {
         /** TCP's window tracking (conn_tcp), or null. */
         ConntrackTcp tcp;
         boolean nat;
+        /** Committed with nat(src=...) rather than nat(dst=...). */
+        boolean natSrc;
 
         Conn(Key orig, Key reply) {
             this.orig = orig;
@@ -369,6 +372,13 @@ public final class Conntrack {
     /** The original direction's tuple of the connection {@code flow} belongs to in {@code zone} (ct_nw_src ...). */
     Key origTuple(long[] flow, int zone) {
         Key k = key(flow, zone);
+        if ((flow[Slot.CT_STATE.ordinal()] & (SNAT | DNAT)) != 0) { // a NAT'ed packet's connection (write_ct_md())
+            Key r = k.reverse();
+            Conn c = conns.containsKey(r) ? conns.get(r) : replies.get(r);
+            if (c != null) {
+                return c.orig;
+            }
+        }
         Conn c = replies.get(k);
         return conns.containsKey(k) || c == null ? k : c.orig;
     }
@@ -411,11 +421,26 @@ public final class Conntrack {
             related(flow, packet, k);
             return;
         }
-        Conn c = conns.get(k);
+        // process_one(): the NAT bits of the packet's last ct() in this zone (the datapath's ct_state) mean it was
+        // translated already; initial_conn_lookup() then finds its connection by the reverse key
+        int natted = flow[Slot.CT_ZONE.ordinal()] == zone ? (int) flow[Slot.CT_STATE.ordinal()] & (SNAT | DNAT) : 0;
+        Conn c = null;
         boolean reply = false;
-        if (c == null) {
-            c = replies.get(k);
+        if (natted != 0) {
+            Key r = k.reverse();
+            c = conns.get(r);
             reply = c != null;
+            if (c == null) {
+                c = replies.get(r);
+            }
+        }
+        if (c == null) {
+            c = conns.get(k);
+            reply = false;
+            if (c == null) {
+                c = replies.get(k);
+                reply = c != null;
+            }
         }
         ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP && (c == null || c.tcp != null)
                 ? ConntrackTcp.Segment.of(packet) : null;
@@ -467,8 +492,12 @@ public final class Conntrack {
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
         Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
-        if (nat != null && c != null && c.natted()) {
+        if (c != null && natted != 0) {
+            flow[Slot.CT_STATE.ordinal()] |= natted; // handle_nat(): not translated twice, the bits kept
+        } else if (nat != null && c != null && c.natted()) {
             translate(flow, c, reply);
+            // nat_packet(), un_nat_packet(): the rewritten side's bit
+            flow[Slot.CT_STATE.ordinal()] |= c.natSrc != reply ? SNAT : DNAT;
         }
     }
 
@@ -477,6 +506,7 @@ public final class Conntrack {
     private Conn commit(Key k, Nat nat) {
         Conn c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
         c.nat = nat != null && (nat.src() || nat.dst());
+        c.natSrc = nat != null && nat.src();
         if (nat != null && !c.nat && (conns.containsKey(c.reply) || replies.containsKey(c.reply))) {
             return null;
         }

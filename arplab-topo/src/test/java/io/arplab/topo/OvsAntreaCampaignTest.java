@@ -27,15 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class OvsAntreaCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
     /**
-     * Not modelled yet, so skipped in a seed with a ClusterIP service (a select group of endpoints, their DNAT):
-     * once a packet went to the service, the datapath, conntrack and counter views, and the traces to the service.
-     * What they need: the select group's dp_hash recirculation (hash(l4(0)) and dp_hash(H/0xf) in the megaflows,
-     * xlate_select_group()), conntrack's +snat/+dnat ct_state bits (nat_packet(), un_nat_packet()), and a NAT'ed
-     * packet's next ct() finding its connection by the reverse key (initial_conn_lookup()) without translating it
-     * again (handle_nat()). Port pcaps are compared in every seed.
+     * Not modelled yet, so skipped: dpctl/dump-flows -m after dpctl/flush-conntrack. A megaflow's ct_tuple4() is the
+     * one write_ct_md() put in the packet's metadata at its upcall, kept in the datapath key; arplab looks the
+     * connection up when dumping, which the flush has forgotten.
      */
-    static final Pattern STATE_VIEW = Pattern.compile("### ovs-(appctl (dpctl|dpif)/|ofctl .*dump-(flows|ports|group-"
-            + "stats|aggregate))");
+    static final String SKIPPED_AFTER_FLUSH = "### ovs-appctl dpctl/dump-flows -m";
 
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
@@ -59,16 +55,11 @@ class OvsAntreaCampaignTest {
                 List<String> want = sections(Files.readString(ref.resolve("commands.out")));
                 List<String> have = sections(got);
                 assertThat(have).hasSameSizeAs(want);
-                Matcher svc = Pattern.compile("table=35, priority=200,tcp,nw_dst=([0-9.]+),")
-                        .matcher(Files.readString(ref.resolve("pipeline.flows")));
-                String service = svc.find() ? "dst=" + svc.group(1) + "," : null;
-                boolean afterService = false;
+                boolean flushed = false;
                 for (int i = 0; i < want.size(); i++) {
                     String head = want.get(i).split("\n", 2)[0];
-                    boolean toService = service != null && head.contains(service);
-                    afterService |= toService && head.contains("netdev-dummy/receive");
-                    if (afterService && STATE_VIEW.matcher(head).find()
-                            || toService && head.contains("ofproto/trace")) {
+                    flushed |= head.startsWith("### ovs-appctl dpctl/flush-conntrack");
+                    if (flushed && head.equals(SKIPPED_AFTER_FLUSH)) {
                         skipped++;
                         continue;
                     }
