@@ -13,15 +13,30 @@ import java.util.Map;
  * the windows).
  */
 public final class Conntrack {
-    public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20;
+    public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20, SNAT = 0x40,
+            DNAT = 0x80;
 
-    record Key(int zone, int proto, long src, long dst, long sport, long dport) {
+    /** A conn_key; for ICMP {@code sport} is the type, {@code dport} the code and {@code icmpId} the echo's id. */
+    record Key(int zone, int proto, long src, long dst, long sport, long dport, int icmpId) {
+        Key(int zone, int proto, long src, long dst, long sport, long dport) {
+            this(zone, proto, src, dst, sport, dport, 0);
+        }
+
         Key reverse() {
             if (proto == Match.PROTO_ICMP) {
                 // conn_key_reverse() → reverse_icmp_type(): an echo request's reply is an echo reply
-                return new Key(zone, proto, dst, src, reverseIcmpType(sport), dport);
+                return new Key(zone, proto, dst, src, reverseIcmpType(sport), dport, icmpId);
             }
-            return new Key(zone, proto, dst, src, dport, sport);
+            return new Key(zone, proto, dst, src, dport, sport, icmpId);
+        }
+
+        // ct_dpif_format_tuple(): ICMP's id, type and code, or the ports
+        void formatL4(StringBuilder s) {
+            if (proto == Match.PROTO_ICMP) {
+                s.append(",id=").append(icmpId).append(",type=").append(sport).append(",code=").append(dport);
+            } else {
+                s.append(",sport=").append(sport).append(",dport=").append(dport);
+            }
         }
 
         private static long reverseIcmpType(long type) {
@@ -213,24 +228,33 @@ public final class Conntrack {
         long tcpFlagsSeen;
         /** TCP's window tracking (conn_tcp), or null. */
         ConntrackTcp tcp;
+        boolean nat;
+        /** Committed with nat(src=...) rather than nat(dst=...). */
+        boolean natSrc;
 
         Conn(Key orig, Key reply) {
             this.orig = orig;
             this.reply = reply;
         }
 
+        /** Whether ct(nat) rewrites its packets: committed with nat(src|dst) (conn->nat_action). */
         boolean natted() {
-            return !reply.equals(orig.reverse());
+            return nat && !reply.equals(orig.reverse());
         }
     }
 
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
-    // nat_get_unique_tuple(), for the first address and port of the range: the reply comes from the translation
+    // nat_get_unique_tuple(), for the first address and port of the range: the reply comes from the translation. A
+    // bare "nat" (no src or dst, nat_action 0) takes find_addr()'s zero address as the reply's source and
+    // set_sport_range()'s empty range's 0 as its destination port (TCP, UDP), so that no reply ever matches it
     private static Key natReply(Key orig, Nat nat) {
         Key r = orig.reverse();
-        if (!nat.range()) {
+        if (!nat.src() && !nat.dst()) {
+            boolean pat = r.proto() == Match.PROTO_TCP || r.proto() == Match.PROTO_UDP;
+            return new Key(r.zone(), r.proto(), 0, r.dst(), r.sport(), pat ? 0 : r.dport(), r.icmpId());
+        } else if (!nat.range()) {
             return r;
         } else if (nat.dst()) {
             return new Key(r.zone(), r.proto(), nat.ipMin(), r.dst(), nat.portMin() != 0 ? nat.portMin() : r.sport(),
@@ -266,14 +290,95 @@ public final class Conntrack {
     }
 
     static Key key(long[] flow, int zone) {
+        return key(flow, zone, null);
+    }
+
+    // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header
+    static Key key(long[] flow, int zone, byte[] packet) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
         return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()],
-                flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()]);
+                flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
+                proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
+    }
+
+    private static boolean icmpError(long type) {
+        return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+    }
+
+    // extract_l4_icmp() for an error: the key is the embedded packet's (sent to the error's destination), reversed;
+    // conn_update_state() marks it related to that connection (rpl in its reply direction), no connection found or
+    // no embedded packet: invalid (process_one())
+    private void related(long[] flow, byte[] f, Key outer) {
+        int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
+        int in = l3 + (f[l3] & 0xf) * 4 + 8;
+        Conn c = null;
+        boolean reply = false;
+        if (f.length >= in + 20 && (f[in] & 0xf0) == 0x40) {
+            int l4 = in + (f[in] & 0xf) * 4;
+            long src = u32(f, in + 12), dst = u32(f, in + 16);
+            int proto = f[in + 9] & 0xff;
+            if (src == outer.dst() && f.length >= l4 + 8) {
+                Key inner = proto == Match.PROTO_ICMP
+                        ? new Key(outer.zone(), proto, src, dst, f[l4] & 0xff, f[l4 + 1] & 0xff,
+                                (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff)
+                        : new Key(outer.zone(), proto, src, dst, (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff,
+                                (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff);
+                Key k = inner.reverse();
+                c = conns.get(k);
+                if (c == null) {
+                    c = replies.get(k);
+                    reply = c != null;
+                }
+            }
+        }
+        flow[Slot.CT_STATE.ordinal()] = c == null ? INV | TRK : REL | TRK | (reply ? RPL : 0);
+        flow[Slot.CT_ZONE.ordinal()] = outer.zone();
+        flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
+        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
+    }
+
+    private static long u32(byte[] f, int at) {
+        return (f[at] & 0xffL) << 24 | (f[at + 1] & 0xff) << 16 | (f[at + 2] & 0xff) << 8 | f[at + 3] & 0xff;
+    }
+
+    // icmp_valid_new(): only a request starts a connection
+    private static boolean icmpValidNew(long type) {
+        return type == 8 || type == 13 || type == 15;
+    }
+
+    /** Whether extract_l4_icmp() makes a key of this ICMP type (a query or its reply, or an error). */
+    static boolean icmpKeyed(long type) {
+        return type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16 || type == 3
+                || type == 4 || type == 5 || type == 11 || type == 12;
+    }
+
+    private static int icmpId(byte[] f) {
+        if (f == null || f.length < 14) {
+            return 0;
+        }
+        int off = 12;
+        int type = (f[off] & 0xff) << 8 | f[off + 1] & 0xff;
+        if (type == 0x8100 || type == 0x88a8) {
+            off += 4;
+        }
+        off += 2;
+        if (f.length < off + 20) {
+            return 0;
+        }
+        int l4 = off + (f[off] & 0xf) * 4;
+        return f.length < l4 + 6 ? 0 : (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff;
     }
 
     /** The original direction's tuple of the connection {@code flow} belongs to in {@code zone} (ct_nw_src ...). */
     Key origTuple(long[] flow, int zone) {
         Key k = key(flow, zone);
+        if ((flow[Slot.CT_STATE.ordinal()] & (SNAT | DNAT)) != 0) { // a NAT'ed packet's connection (write_ct_md())
+            Key r = k.reverse();
+            Conn c = conns.containsKey(r) ? conns.get(r) : replies.get(r);
+            if (c != null) {
+                return c.orig;
+            }
+        }
         Conn c = replies.get(k);
         return conns.containsKey(k) || c == null ? k : c.orig;
     }
@@ -311,12 +416,31 @@ public final class Conntrack {
      * addresses and ports as the connection translates them.
      */
     public void execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
-        Key k = key(flow, zone);
-        Conn c = conns.get(k);
+        Key k = key(flow, zone, packet);
+        if (k.proto() == Match.PROTO_ICMP && packet != null && icmpError(k.sport())) {
+            related(flow, packet, k);
+            return;
+        }
+        // process_one(): the NAT bits of the packet's last ct() in this zone (the datapath's ct_state) mean it was
+        // translated already; initial_conn_lookup() then finds its connection by the reverse key
+        int natted = flow[Slot.CT_ZONE.ordinal()] == zone ? (int) flow[Slot.CT_STATE.ordinal()] & (SNAT | DNAT) : 0;
+        Conn c = null;
         boolean reply = false;
-        if (c == null) {
-            c = replies.get(k);
+        if (natted != 0) {
+            Key r = k.reverse();
+            c = conns.get(r);
             reply = c != null;
+            if (c == null) {
+                c = replies.get(r);
+            }
+        }
+        if (c == null) {
+            c = conns.get(k);
+            reply = false;
+            if (c == null) {
+                c = replies.get(k);
+                reply = c != null;
+            }
         }
         ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP && (c == null || c.tcp != null)
                 ? ConntrackTcp.Segment.of(packet) : null;
@@ -340,16 +464,18 @@ public final class Conntrack {
                 state = INV | TRK;
             } else {
                 state = NEW | TRK;
-                if (commit) {
-                    c = commit(k, nat);
+                c = commit ? commit(k, nat) : null;
+                if (c != null) {
                     c.tcp = ConntrackTcp.newConn(seg);
                     c.helper = helper(k, set.helper());
                 }
             }
+        } else if (c == null && k.proto() == Match.PROTO_ICMP && !icmpValidNew(k.sport())) {
+            state = INV | TRK; // conn_not_found(): valid_new() refuses to start a connection with this type
         } else if (c == null) {
             state = NEW | TRK;
-            if (commit) {
-                c = commit(k, nat);
+            c = commit ? commit(k, nat) : null;
+            if (c != null) {
                 c.helper = helper(k, set.helper());
             }
         } else if (reply) {
@@ -366,13 +492,24 @@ public final class Conntrack {
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
         Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
-        if (nat != null && c != null && c.natted()) {
+        if (c != null && natted != 0) {
+            flow[Slot.CT_STATE.ordinal()] |= natted; // handle_nat(): not translated twice, the bits kept
+        } else if (nat != null && c != null && c.natted()) {
             translate(flow, c, reply);
+            // nat_packet(), un_nat_packet(): the rewritten side's bit
+            flow[Slot.CT_STATE.ordinal()] |= c.natSrc != reply ? SNAT : DNAT;
         }
     }
 
+    // conn_not_found(): null when nat_get_unique_tuple() finds the bare nat's one reply tuple taken (its range is
+    // the single port 0), the packet then stays new and uncommitted (nat_res_exhaustion)
     private Conn commit(Key k, Nat nat) {
         Conn c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
+        c.nat = nat != null && (nat.src() || nat.dst());
+        c.natSrc = nat != null && nat.src();
+        if (nat != null && !c.nat && (conns.containsKey(c.reply) || replies.containsKey(c.reply))) {
+            return null;
+        }
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
@@ -380,16 +517,26 @@ public final class Conntrack {
 
     /** dpctl/dump-conntrack lines. */
     public List<String> dump() {
+        return dump(-1);
+    }
+
+    /** dpctl/dump-conntrack [zone=N] lines: every connection's, or those of {@code zone} (-1: all). */
+    public List<String> dump(int zone) {
         List<String> out = new ArrayList<>();
         for (Conn c : conns.values()) {
             Key o = c.orig;
+            if (zone >= 0 && o.zone() != zone) {
+                continue;
+            }
             String proto = o.proto() == Match.PROTO_TCP ? "tcp" : o.proto() == Match.PROTO_UDP ? "udp"
                     : o.proto() == Match.PROTO_ICMP ? "icmp" : Integer.toString(o.proto());
             StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(MatchFormat.ip(o.src()))
-                    .append(",dst=").append(MatchFormat.ip(o.dst())).append(",sport=").append(o.sport())
-                    .append(",dport=").append(o.dport()).append("),reply=(src=").append(MatchFormat.ip(c.reply.src()))
-                    .append(",dst=").append(MatchFormat.ip(c.reply.dst())).append(",sport=").append(c.reply.sport())
-                    .append(",dport=").append(c.reply.dport()).append(")");
+                    .append(",dst=").append(MatchFormat.ip(o.dst()));
+            o.formatL4(s);
+            s.append("),reply=(src=").append(MatchFormat.ip(c.reply.src())).append(",dst=")
+                    .append(MatchFormat.ip(c.reply.dst()));
+            c.reply.formatL4(s);
+            s.append(")");
             if (o.zone() != 0) {
                 s.append(",zone=").append(o.zone());
             }
@@ -414,5 +561,11 @@ public final class Conntrack {
     public void flush() {
         conns.clear();
         replies.clear();
+    }
+
+    /** conntrack_flush(): the connections of {@code zone} (-1: all) forgotten. */
+    public void flush(int zone) {
+        conns.values().removeIf(c -> zone < 0 || c.orig.zone() == zone);
+        replies.values().removeIf(c -> zone < 0 || c.orig.zone() == zone);
     }
 }

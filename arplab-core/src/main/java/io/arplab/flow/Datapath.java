@@ -35,6 +35,12 @@ public final class Datapath {
     }
 
     private final List<Megaflow> flows = new ArrayList<>();
+    /**
+     * The ukeys whose datapath flows dpctl/del-flows deleted: the revalidator keeps them (revalidator_sweep__()
+     * revalidates a flow missing from the dump, keeps what still translates alike), so ukey_install() refuses the
+     * same exact flow's next upcall, whose packet is executed without a flow installed and counted as lost.
+     */
+    final List<Megaflow> orphans = new ArrayList<>();
     private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
     private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
     public long hit, missed, lost;
@@ -319,6 +325,12 @@ public final class Datapath {
             hit(m, flow, len, now);
             return;
         }
+        for (Megaflow o : orphans) {
+            if (o.br == br && java.util.Arrays.equals(o.value, flow)) {
+                lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
+                return;
+            }
+        }
         missed++;
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
@@ -450,6 +462,7 @@ public final class Datapath {
     }
 
     public void flush() {
+        orphans.addAll(flows);
         flows.clear();
         masks.clear();
         lastTable = null;

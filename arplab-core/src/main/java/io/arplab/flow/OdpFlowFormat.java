@@ -19,6 +19,7 @@ final class OdpFlowFormat {
             case TUN_FLAGS, TUN_TOS -> new int[] {6, 6};
             case METADATA -> new int[] {43, 43};
             case PKT_MARK -> new int[] {52, 52};
+            case DP_HASH -> new int[] {53, 53}; // with in_port, which the mask leaves out
             case IN_PORT -> null; // dpcls leaves in_port out of the mask: it picks the classifier by port
             case RECIRC_ID, CT_STATE, CT_ZONE -> new int[] {54, 54};
             case CT_MARK -> new int[] {55, 55};
@@ -90,15 +91,17 @@ final class OdpFlowFormat {
         s.append("ct_label(").append(label(v, k)).append("),");
         int type = (int) v[Slot.DL_TYPE.ordinal()];
         long ct = v[Slot.CT_STATE.ordinal()];
-        if (type == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && (ct & Conntrack.INV) == 0) {
-            // the connection's original tuple (ct_nw_src ...), which megaflows never match
+        if (type == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
+                || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
+            // write_ct_md(): the connection's original tuple (ct_nw_src ...), or an invalid packet's own when its
+            // key could be extracted; megaflows never match it
             Conntrack.Key t = br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
             s.append("ct_tuple4(src=").append(MatchFormat.ip(t.src())).append("/0.0.0.0,dst=")
                     .append(MatchFormat.ip(t.dst())).append("/0.0.0.0,proto=").append(t.proto())
                     .append("/0,tp_src=").append(t.sport()).append("/0,tp_dst=").append(t.dport()).append("/0),");
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
-        s.append("dp_hash(0/0),");
+        s.append("dp_hash(").append(hexMasked(v, k, Slot.DP_HASH)).append("),"); // the datapath's hash, kept
         Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
         int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
         s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");

@@ -23,6 +23,17 @@ public final class Ofproto {
         /** The ofport_request column, or -1 when none. */
         public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
+        /** A tunnel netdev's own tx (netdev_vport_inc_tx()), which its datapath port (dpctl/show) does not see. */
+        long vportTxPackets, vportTxBytes;
+
+        /** The netdev's tx counters, as dump-ports and the Interface's statistics show them. */
+        public long netdevTxPackets() {
+            return txPackets + vportTxPackets;
+        }
+
+        public long netdevTxBytes() {
+            return txBytes + vportTxBytes;
+        }
         /** The Port row's VLAN configuration (tag, trunks, vlan_mode) as NORMAL uses it. */
         public PortVlan vlan = PortVlan.NONE;
 
@@ -202,6 +213,22 @@ public final class Ofproto {
                 target.actions = x.lastActions;
                 target.xc = x.xc;
             }
+        }
+        if (tablesChanged) { // the orphaned ukeys are revalidated too: deleted when they need more bits
+            datapath.orphans.removeIf(m -> {
+                if (m.br != this) {
+                    return false;
+                }
+                Xlate x = xlate(now, m.value, null, false);
+                x.onePass = true;
+                translate(x, m.value);
+                for (int i = 0; i < m.mask.length; i++) {
+                    if ((x.lastMask[i] & ~m.mask[i]) != 0) {
+                        return true;
+                    }
+                }
+                return x.avoidCaching;
+            });
         }
     }
 
@@ -658,6 +685,18 @@ public final class Ofproto {
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, inner, outputs);
         send(outputs);
+    }
+
+    /**
+     * netdev_vport_inc_tx(): a tunnel port counts the packets translated to it (the inner packet, as received), sent
+     * or not, since its netdev's own stats are what dump-ports shows.
+     */
+    void tunnelTx(long ofport, int len) {
+        Port p = ports.get(ofport);
+        if (p != null) {
+            p.vportTxPackets++;
+            p.vportTxBytes += len;
+        }
     }
 
     /** Frames this bridge sent outside a frame it received (a native tunnel's ARP request, a popped packet's). */

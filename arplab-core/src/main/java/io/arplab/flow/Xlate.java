@@ -147,6 +147,11 @@ final class Xlate {
         while (!onePass && !pending.isEmpty()) {
             Frozen f = pending.remove(0);
             flow = f.flow();
+            if (trace != null && !execute) {
+                // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
+                // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
+                packetTunnel(flow);
+            }
             if (trace != null) {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
@@ -1227,6 +1232,12 @@ final class Xlate {
                         tunnel.flags());
             }
             if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == initial[Slot.TUN_DST.ordinal()]) {
+                // compose_output_action__() leaves what tnl_port_send() wrote in flow->tunnel when it refuses
+                flow[Slot.TUN_ID.ordinal()] = tunnel.tunId();
+                flow[Slot.TUN_SRC.ordinal()] = tunnel.src() & 0xffffffffL;
+                flow[Slot.TUN_TOS.ordinal()] = tunnel.tos();
+                flow[Slot.TUN_TTL.ordinal()] = tunnel.ttl();
+                flow[Slot.TUN_FLAGS.ordinal()] = tunnel.flags();
                 if (!tunnelNoteDone) {
                     problem("Not tunneling to our own address");
                     tunnelNoteDone = true;
@@ -1234,6 +1245,13 @@ final class Xlate {
                 return;
             }
             if (br.datapath.nativeTunneling()) { // ovs_native_tunneling_is_on()
+                // compose_output_action__(): the tunnel netdev's tx counts the packet (resubmit_stats, XC_NETDEV)
+                // before the native tunnel's route is looked up
+                xc.tunnelTx = Arrays.copyOf(xc.tunnelTx, xc.tunnelTx.length + 1);
+                xc.tunnelTx[xc.tunnelTx.length - 1] = port;
+                if (execute && packet != null) {
+                    br.tunnelTx(port, packet.length);
+                }
                 note("output to native tunnel");
                 commit();
                 nativeTunnelOutput(p, tunnel);
@@ -1581,16 +1599,35 @@ final class Xlate {
             type = 0; // commit_set_nw_action(): no ARP header to rewrite without an op (IPv4: below)
         }
         if (type == Match.ETH_ARP) { // commit_set_nw_action(): ARP's, not RARP's
+            // commit_set_arp_action(): a masked set of the fields that changed (keycmp_mask() zeroes the others'
+            // masks), a plain set of all five when every one changed under an exact mask
             Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
-            boolean changed = false;
-            for (Slot s : arp) {
-                changed |= flow[s.ordinal()] != base[s.ordinal()];
+            String[] names = {"sip=", "tip=", "op=", "sha=", "tha="};
+            long[] mask = new long[arp.length];
+            boolean changed = false, exact = true;
+            for (int i = 0; i < arp.length; i++) {
+                Slot s = arp[i];
+                long full = s == Slot.NW_PROTO ? 0xff : s.max;
+                if (flow[s.ordinal()] != base[s.ordinal()]) {
+                    changed = true;
+                    mask[i] = wc[s.ordinal()] == 0 ? full : wc[s.ordinal()] & full;
+                }
+                exact &= mask[i] == full;
             }
             if (changed) {
-                odpAdd("set(arp(sip=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + ",tip="
-                        + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]) + ",op=" + flow[Slot.NW_PROTO.ordinal()]
-                        + ",sha=" + MatchFormat.mac(flow[Slot.ARP_SHA.ordinal()]) + ",tha="
-                        + MatchFormat.mac(flow[Slot.ARP_THA.ordinal()]) + "))");
+                List<String> set = new ArrayList<>();
+                for (int i = 0; i < arp.length; i++) {
+                    if (exact || mask[i] != 0) {
+                        long full = arp[i] == Slot.NW_PROTO ? 0xff : arp[i].max;
+                        long m = exact ? full : mask[i], v = flow[arp[i].ordinal()] & m;
+                        String f = arp[i] == Slot.NW_PROTO ? Long.toString(v) : i < 2 ? MatchFormat.ip(v)
+                                : MatchFormat.mac(v);
+                        String fm = m == full ? "" : "/" + (arp[i] == Slot.NW_PROTO ? Long.toString(m)
+                                : i < 2 ? MatchFormat.ip(m) : MatchFormat.mac(m));
+                        set.add(names[i] + f + fm);
+                    }
+                }
+                odpAdd("set(arp(" + String.join(",", set) + "))");
                 slow = true; // the datapath cannot rewrite ARP: the userspace slow path does it
             }
         } else if (type == Match.ETH_IPV6) {

@@ -23,6 +23,8 @@ final class XlateCache {
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
     long[] learned = new long[0];
     final List<Op> ops = new ArrayList<>(2);
+    /** The tunnel ports it output to (XC_NETDEV: netdev_vport_inc_tx() for every packet served). */
+    long[] tunnelTx = new long[0];
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
     boolean replayable = true;
     /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
@@ -44,6 +46,9 @@ final class XlateCache {
         }
         for (int i = 0; i < learned.length; i += 4) {
             br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0);
+        }
+        for (long port : tunnelTx) {
+            br.tunnelTx(port, len);
         }
     }
 }

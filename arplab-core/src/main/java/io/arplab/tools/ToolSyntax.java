@@ -238,7 +238,8 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
                 "--no-names", "--rsort", "--sort", "--help"), Map.of(), ofctl, Kind.BRIDGE));
         Map<String, List<String>> appctl = new LinkedHashMap<>();
         appctl.put("", List.of("ofproto/trace", "fdb/show", "fdb/stats-show", "fdb/flush", "dpctl/show", "dpif/show",
-                "dpctl/dump-flows", "dpif/dump-flows", "dpctl/dump-conntrack", "dpctl/del-flows",
+                "dpctl/dump-flows", "dpif/dump-flows", "dpctl/dump-conntrack", "dpctl/flush-conntrack",
+                "dpctl/del-flows",
                 "netdev-dummy/receive", "revalidator/wait", "dpif/set-dp-features", "list-commands"));
         appctl.get("").forEach(c -> appctl.put(c, List.of()));
         SYNTAX.put("ovs-appctl", new ToolSyntax("--help", List.of("-t", "--target=", "--timeout=", "--help"),

@@ -166,10 +166,21 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.datapath.setFeature(rest.subList(1, rest.size())));
                 }
-                case "dpctl/dump-conntrack" -> {
+                case "dpctl/dump-conntrack", "dpctl/flush-conntrack" -> {
+                    // dpctl_dump_conntrack(), dpctl_flush_conntrack(): all connections, or one zone's (zone=N)
+                    int zone = -1;
+                    for (String a : rest) {
+                        if (a.startsWith("zone=") && a.substring(5).matches("[0-9]{1,5}")) {
+                            zone = Integer.parseInt(a.substring(5));
+                        }
+                    }
                     for (var s : ctx.switches()) {
                         if (s instanceof OvsBridge b) {
-                            b.ofproto().ct.dump().forEach(ctx.out()::println);
+                            if (cmd.equals("dpctl/flush-conntrack")) {
+                                b.ofproto().ct.flush(zone);
+                            } else {
+                                b.ofproto().ct.dump(zone).forEach(ctx.out()::println);
+                            }
                             break;
                         }
                     }

@@ -481,7 +481,7 @@ public final class OvsOfctl implements Tool {
                     .append(io.arplab.flow.Ports.format(p.ofport, io.arplab.flow.PortMap.NONE))
                     .append(": rx pkts=").append(p.rxPackets).append(", bytes=").append(p.rxBytes)
                     .append(", drop=?, errs=?, frame=?, over=?, crc=?\n");
-            o.append("           tx pkts=").append(p.txPackets).append(", bytes=").append(p.txBytes)
+            o.append("           tx pkts=").append(p.netdevTxPackets()).append(", bytes=").append(p.netdevTxBytes())
                     .append(", drop=?, errs=?, coll=?\n");
             if (version.compareTo(OfVersion.OF13) >= 0) {
                 o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");

@@ -116,8 +116,8 @@ final class OvsdbRows {
         if (p.isTunnel()) { // a netdev-vport: no MTU, the four counters
             s.put("rx_bytes", Long.toString(p.rxBytes));
             s.put("rx_packets", Long.toString(p.rxPackets));
-            s.put("tx_bytes", Long.toString(p.txBytes));
-            s.put("tx_packets", Long.toString(p.txPackets));
+            s.put("tx_bytes", Long.toString(p.netdevTxBytes()));
+            s.put("tx_packets", Long.toString(p.netdevTxPackets()));
             i.cols.put("statistics", Datum.of(s));
         } else { // netdev-dummy's counters, per queue and custom ones too
             i.cols.put("mtu", Datum.of("1500"));

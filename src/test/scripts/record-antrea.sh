@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Records OVS 3.1 on a seeded Antrea-shaped pipeline (src/test/scripts/gen-antrea.py SEED DIR) into
+# refdata/ovs/antrea-random-SEED: br-int (dummy datapath, as refdata/ovs/README.md's setup) with the geneve port
+# antrea-tun0 (remote_ip=flow, key=flow), antrea-gw0 and the pod ports p3..pN (dummy, tx_pcap), each command line's
+# output (stdout and stderr) after "### LINE" into commands.out, then every port's tx pcap beside it.
+#   src/test/scripts/record-antrea.sh SEED
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+res=$here/../resources/refdata/ovs/antrea-random-$1
+python3 "$here/gen-antrea.py" "$1" "$res" >/dev/null
+last=$(sed -n '1s/.*p3\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
+dir=$(mktemp -d "${TMPDIR:-/tmp}/ca-ovsantrea.XXXXXX")
+trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
+cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here, ovs-ofctl add-flows its file
+"$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
+export OVS_RUNDIR=$dir
+ovs-vsctl del-br br0
+ovs-vsctl add-br br-int -- set bridge br-int datapath-type=dummy fail-mode=secure \
+  other-config:datapath-id=0000aabbccddeeff other-config:hwaddr=aa:bb:cc:dd:ee:01 \
+  protocols=OpenFlow10,OpenFlow13,OpenFlow15
+# one ovs-vsctl per port: netdev-dummy hands out MACs in creation order
+ovs-vsctl add-port br-int antrea-tun0 -- set interface antrea-tun0 type=geneve options:remote_ip=flow \
+  options:key=flow options:csum=true ofport_request=1
+ovs-vsctl add-port br-int antrea-gw0 -- set interface antrea-gw0 type=dummy ofport_request=2 \
+  options:tx_pcap=antrea-gw0-tx.pcap
+for p in $(seq 3 "$last"); do
+  ovs-vsctl add-port br-int p$p -- set interface p$p type=dummy ofport_request=$p options:tx_pcap=p$p-tx.pcap
+done
+cp "$res/pipeline.flows" .
+while IFS= read -r line; do
+  case $line in '#'*|'') continue ;; esac
+  echo "### $line"
+  eval "$line" 2>&1
+  sleep 0.2
+done < "$res/commands.in" | sed "s|$dir|\$WORK|g" > "$res/commands.out"
+ovs-appctl revalidator/wait
+sleep 1
+cp ./*-tx.pcap "$res/"
