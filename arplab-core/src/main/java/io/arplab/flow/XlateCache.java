@@ -21,7 +21,8 @@ final class XlateCache {
 
     final List<Rule> rules = new ArrayList<>(16);
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
-    long[] learned = new long[0];
+    long[] learned = NOTHING_LEARNED;
+    private static final long[] NOTHING_LEARNED = {};
     final List<Op> ops = new ArrayList<>(2);
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
     boolean replayable = true;
