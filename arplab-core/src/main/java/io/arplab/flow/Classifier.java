@@ -58,6 +58,8 @@ final class Classifier {
         // rule; rules with the same masked values and lower priorities follow the first (clsNext), highest first
         private Object[] entries = new Object[16];
         private int nSlots = 8;
+        /** The slot {@link #touch} last read (any slot: {@link #findWhole} checks its record). */
+        private int guess;
         /** The actions of the rule {@link #find} last returned. */
         List<Action> found;
         private final int width;
@@ -264,7 +266,16 @@ final class Classifier {
          * mask folded into wc; null, wc untouched, when no rule matches the whole key.
          */
         Rule findWhole(long[] flow, long[] wc) {
-            Rule r = find(hash(flow), flow);
+            // a slot whose record equals the key's masked values is theirs (each value has one slot): the slot
+            // touch() read for this key is tried before hashing it again
+            int g = guess;
+            Rule r;
+            if (g < nSlots && entries[2 * g] != null && recordMatches(g, flow)) {
+                r = rule(g);
+                found = program(g);
+            } else {
+                r = find(hash(flow), flow);
+            }
             if (r != null) {
                 int[] f = fields;
                 long[] m = fieldMasks;
@@ -289,6 +300,7 @@ final class Classifier {
         /** Reads the home slot of {@code flow}'s masked values, so that its cache lines are on their way. */
         long touch(long[] flow) {
             int i = home(hash(flow), nSlots - 1);
+            guess = i;
             Rule r = rule(i);
             return (width == 0 ? 0 : keys[i * width]) + (r == null ? 0 : r.priority);
         }

@@ -79,11 +79,13 @@ public final class ClassifierBench {
         }
         double masks = (br.datapath.maskProbes - probes0) / (double) n;
         // a megaflow, from its layout (compressed references): the object (header, 6 references, 4 longs), its key
-        // (a long[Slot count]; the mask is its subtable's, shared), its map slot, its actions string, and its xlate
-        // cache: the object, the rules it credits (a list grown to the 10 tables'), NORMAL's empty learning, one
-        // compiled output action
+        // (a long[Slot count]; the mask is its subtable's, shared), its dpcls slot (a record of its masked words
+        // and a reference, the table at most half full: two slots), its actions string, and its xlate cache: the
+        // object, the rules it credits (a list grown to the 10 tables'), NORMAL's empty learning, one compiled
+        // output action
+        long width = java.util.Arrays.stream(br.datapath.flows().get(0).mask).filter(w -> w != 0).count();
         long cache = 32 + (24 + 16 + 4 * 12) + 16 + (24 + 24 + 40);
-        long bytes = 72 + (16 + 8L * Slot.ALL.length) + 16 + 48 + cache;
+        long bytes = 72 + (16 + 8L * Slot.ALL.length) + 2 * (8 * width + 4) + 48 + cache;
         return new Result(tables * flowsPerTable, megaflows, upcalls, cached, masks, bytes, hitsPerSecond);
     }
 

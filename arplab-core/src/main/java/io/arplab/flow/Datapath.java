@@ -280,30 +280,22 @@ public final class Datapath {
         }
     }
 
-    // dpcls: a subtable per megaflow mask, in creation order, its megaflows hashed by their masked fields
-    private static final class MaskTable extends MaskedFields {
-        final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Megaflow> flows =
-                new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
-
-        MaskTable(long[] mask) {
-            super(mask);
-        }
-    }
-
-    private final java.util.Map<FlowTables.MaskKey, MaskTable> masks = new java.util.LinkedHashMap<>();
+    // dpcls: a subtable per megaflow mask, in creation order
+    private final java.util.Map<FlowTables.MaskKey, DpclsSubtable> masks = new java.util.LinkedHashMap<>();
+    /** The subtables the last flush emptied, kept with their capacity for their mask's next megaflow. */
+    private final java.util.Map<FlowTables.MaskKey, DpclsSubtable> spare = new java.util.HashMap<>();
     /** The subtable the last megaflow went to (null when it may have been deleted). */
-    private MaskTable lastTable;
+    private DpclsSubtable lastTable;
     /** Subtables probed by lookups so far (dpcls' masks hit). */
     public long maskProbes;
 
     /** dpcls_lookup(): the megaflow {@code flow} hits, probing one hash bucket per mask, or null. */
     public Megaflow lookup(long[] flow) {
-        for (MaskTable t : masks.values()) {
+        for (DpclsSubtable t : masks.values()) {
             maskProbes++;
-            for (Megaflow m = t.flows.get(t.hash(flow)); m != null; m = m.next) {
-                if (t.sameUnderMask(flow, m.value)) {
-                    return m;
-                }
+            Megaflow m = t.lookup(flow);
+            if (m != null) {
+                return m;
             }
         }
         return null;
@@ -334,19 +326,23 @@ public final class Datapath {
         missed++;
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
-        MaskTable t = maskTable(mask);
+        DpclsSubtable t = maskTable(mask);
         Megaflow n = new Megaflow(br, flow, t.mask, actions, xc);
         flows.add(n);
-        n.next = t.flows.put(t.hash(n.value), n);
+        t.insert(n);
     }
 
     // dpcls_find_subtable(): most installs share the last one's mask, so that is compared before hashing the mask
-    private MaskTable maskTable(long[] mask) {
-        MaskTable t = lastTable;
+    private DpclsSubtable maskTable(long[] mask) {
+        DpclsSubtable t = lastTable;
         if (t == null || !java.util.Arrays.equals(t.mask, mask)) {
-            t = masks.get(new FlowTables.MaskKey(mask));
+            FlowTables.MaskKey k = new FlowTables.MaskKey(mask);
+            t = masks.get(k);
             if (t == null) {
-                t = new MaskTable(mask.clone()); // the translation's array is its scratch
+                t = spare.remove(k);
+                if (t == null) {
+                    t = new DpclsSubtable(mask.clone()); // the translation's array is its scratch
+                }
                 masks.put(new FlowTables.MaskKey(t.mask), t);
             }
             lastTable = t;
@@ -369,22 +365,9 @@ public final class Datapath {
     void remove(Megaflow m) {
         flows.remove(m);
         FlowTables.MaskKey k = new FlowTables.MaskKey(m.mask);
-        MaskTable t = masks.get(k);
-        long h = t.hash(m.value);
-        Megaflow head = t.flows.get(h);
-        if (head == m) {
-            if (m.next == null) {
-                t.flows.remove(h);
-            } else {
-                t.flows.put(h, m.next);
-            }
-        } else {
-            while (head.next != m) {
-                head = head.next;
-            }
-            head.next = m.next;
-        }
-        if (t.flows.isEmpty()) {
+        DpclsSubtable t = masks.get(k);
+        t.remove(m);
+        if (t.isEmpty()) {
             masks.remove(k);
             lastTable = null;
         }
@@ -464,6 +447,11 @@ public final class Datapath {
     public void flush() {
         orphans.addAll(flows);
         flows.clear();
+        spare.clear();
+        for (java.util.Map.Entry<FlowTables.MaskKey, DpclsSubtable> e : masks.entrySet()) {
+            e.getValue().clear();
+            spare.put(e.getKey(), e.getValue());
+        }
         masks.clear();
         lastTable = null;
     }

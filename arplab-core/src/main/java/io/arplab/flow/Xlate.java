@@ -764,6 +764,9 @@ final class Xlate {
      * action led to is no longer its last node and is indented as oftrace_node_print_details() does.
      */
     private void actionSet() {
+        if (actionSet.isEmpty()) {
+            return; // most pipelines write no action set: nothing to order
+        }
         List<Action> list = Group.actionList(actionSet);
         actionSet.clear();
         if (list.isEmpty()) {
@@ -1887,8 +1890,11 @@ final class Xlate {
     private long[] megaflowMask(boolean datapath) {
         long[] mask = wc;
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (!IN_DATAPATH[i] || !tunnel && TUNNEL_KEY[i]) {
+        for (int i : NOT_IN_DATAPATH) {
+            mask[i] = 0;
+        }
+        if (!tunnel) {
+            for (int i : TUNNEL_KEY) {
                 mask[i] = 0; // a packet without a tunnel has no tunnel key to match
             }
         }
@@ -1920,16 +1926,12 @@ final class Xlate {
     }
 
     private static final Slot[][] TAGS = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
-    private static final boolean[] IN_DATAPATH = new boolean[Slot.ALL.length];
-    private static final boolean[] TUNNEL_KEY = new boolean[Slot.ALL.length];
-
-    static {
-        for (Slot s : Slot.ALL) {
-            IN_DATAPATH[s.ordinal()] = !s.name().startsWith("REG") && s != Slot.METADATA && s != Slot.CONJ_ID
-                    && s != Slot.ACTSET_OUTPUT;
-            TUNNEL_KEY[s.ordinal()] = s.name().startsWith("TUN_");
-        }
-    }
+    /** The fields the datapath key does not have (registers, metadata), and the tunnel key's. */
+    private static final int[] NOT_IN_DATAPATH = java.util.Arrays.stream(Slot.ALL)
+            .filter(s -> s.name().startsWith("REG") || s == Slot.METADATA || s == Slot.CONJ_ID
+                    || s == Slot.ACTSET_OUTPUT).mapToInt(Slot::ordinal).toArray();
+    private static final int[] TUNNEL_KEY = java.util.Arrays.stream(Slot.ALL)
+            .filter(s -> s.name().startsWith("TUN_")).mapToInt(Slot::ordinal).toArray();
 
     private String megaflow() {
         Match m = new Match();

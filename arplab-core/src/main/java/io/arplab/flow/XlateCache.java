@@ -21,7 +21,8 @@ final class XlateCache {
 
     final List<Rule> rules = new ArrayList<>(16);
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
-    long[] learned = new long[0];
+    long[] learned = NOTHING_LEARNED;
+    private static final long[] NOTHING_LEARNED = {};
     final List<Op> ops = new ArrayList<>(2);
     /** The tunnel ports it output to (XC_NETDEV: netdev_vport_inc_tx() for every packet served). */
     long[] tunnelTx = new long[0];

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * classifier_lookup() against a scan of every rule, through inserts, removals and new actions (rules of one key at
- * several priorities share a slot), with the actions it hands the translation (kept beside the slot) those of the
- * rule it found, and its wildcards against the megaflow's promise: a flow that agrees on every bit the lookup
- * examined gets the same rule.
+ * several priorities share a slot), whatever slot the path read left to be tried first, with the actions it hands
+ * the translation (kept beside the slot) those of the rule it found, and its wildcards against the megaflow's
+ * promise: a flow that agrees on every bit the lookup examined gets the same rule.
  */
 class ClassifierTest {
     private static final Slot[] FIELDS = {Slot.IN_PORT, Slot.NW_SRC, Slot.NW_DST, Slot.TP_DST};
@@ -45,6 +45,9 @@ class ClassifierTest {
                     }
                 }
                 long[] wc = new long[Slot.ALL.length];
+                for (Classifier.Subtable st : c.subtables.values()) {
+                    st.touch(rnd.nextBoolean() ? flow : randomFlow(rnd)); // the path read: the slot tried first
+                }
                 assertThat(c.lookup(flow, null)).isSameAs(best);
                 assertThat(c.found).isSameAs(best == null ? null : best.actions);
                 assertThat(c.lookup(flow, wc)).isSameAs(best);
