@@ -42,13 +42,13 @@ final class Xlate {
     final StringBuilder trace;
     private final List<Integer> ctNext;
     private int ctNextUsed;
-    private byte[] packet;
+    byte[] packet;
     final List<Ofproto.Output> outputs = new ArrayList<>();
 
-    private long[] flow;
-    private long[] initial;
-    private long[] base;
-    private long[] wc;
+    long[] flow;
+    long[] initial;
+    long[] base;
+    long[] wc;
     /** The rule whose actions are being translated (ctx->rule) and its cookie (ctx->rule_cookie). */
     private Rule rule;
     private long ruleCookie;
@@ -57,7 +57,8 @@ final class Xlate {
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
     private boolean exited;
     private final StringBuilder odp = new StringBuilder();
-    private boolean slow;
+    private final OdpCommit committer = new OdpCommit(this);
+    boolean slow;
     private boolean tunnelNoteDone;
     /** The set(tunnel(...)) last committed for the packet (commit_odp_tunnel_action() compares with it). */
     private String committedTunnel;
@@ -183,7 +184,7 @@ final class Xlate {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         if (trace != null) {
-            trace.append("Flow: ").append(formatFlow(flow)).append("\n\n");
+            trace.append("Flow: ").append(FlowFormat.format(flow)).append("\n\n");
             String banner = "bridge(\"" + br.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
             if (recircId != 0) {
@@ -248,7 +249,7 @@ final class Xlate {
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
             boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : formatFlow(flow))
+            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
             trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : odp).append('\n');
@@ -613,7 +614,7 @@ final class Xlate {
     private void pushMpls(int ethertype) {
         int n = Mpls.count(flow, wc);
         if (n == 0) {
-            commit();
+            committer.commit();
             if (packet != null) {
                 packet = rewritten(); // the sets just committed, before L3 is hidden
             }
@@ -679,7 +680,7 @@ final class Xlate {
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
     // dont_send without side effects (a trace without a packet)
     private void controller(int maxLen, int reason, int id) {
-        commit();
+        committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
@@ -694,7 +695,7 @@ final class Xlate {
     // (gt) and 0 (le), from the same committed flow; the flow is restored after, the wildcards of both kept. A
     // packet's outputs are those of the branch its length takes.
     private void checkPktLarger(Action.CheckPktLarger c, List<Action> rest, boolean outerTail) {
-        commit();
+        committer.commit();
         long[] savedFlow = flow.clone(), savedBase = base.clone();
         boolean larger = packet != null && packet.length > c.pktLen();
         xc.replayable = false; // the replay has no check_pkt_len(): it is translated per packet
@@ -957,7 +958,7 @@ final class Xlate {
         }
         long dpHash = flow[Slot.DP_HASH.ordinal()];
         if (dpHash == 0) {
-            commit();
+            committer.commit();
             freezing = new ArrayList<>(List.of(a));
             return null;
         }
@@ -1029,7 +1030,7 @@ final class Xlate {
     // finish_freezing() for recirc_for_mpls(): the committed packet recirculates, parsed again into the flow the
     // frozen actions resume with (was_mpls is not frozen)
     private void mplsRecirculation(List<Action> frozen) {
-        commit();
+        committer.commit();
         int id = br.recircId("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
                 + frozenMetadata(), flow, 0, frozen);
         odpAdd(String.format("recirc(0x%x)", id));
@@ -1044,7 +1045,7 @@ final class Xlate {
     }
 
     private void ct(Action.Ct c) {
-        commit();
+        committer.commit();
         int zone = c.zoneSrc() != null ? (int) get(c.zoneSrc()) : c.zoneImm();
         // compose_conntrack_action(): the nested actions first (nat, then exec's; none: "drop"), with the ct_mark
         // and ct_label wildcards cleared, so that what they unwildcard is what ct() sets
@@ -1256,7 +1257,7 @@ final class Xlate {
                     br.tunnelTx(port, packet.length);
                 }
                 note("output to native tunnel");
-                commit();
+                committer.commit();
                 nativeTunnelOutput(p, tunnel);
                 return;
             }
@@ -1277,7 +1278,7 @@ final class Xlate {
                 }
             }
         }
-        commit();
+        committer.commit();
         int pop = tunnel == null ? terminate(p) : -1;
         if (pop >= 0) {
             odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
@@ -1552,7 +1553,7 @@ final class Xlate {
         return flow[Slot.NW_SRC.ordinal()] == flow[Slot.NW_DST.ordinal()];
     }
 
-    private void odpAdd(String action) {
+    void odpAdd(String action) {
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
@@ -1569,265 +1570,6 @@ final class Xlate {
         lastClone = -1;
     }
 
-    // commit_odp_actions(): the set() actions that bring the packet from base to flow
-    private void commit() {
-        if (Arrays.equals(flow, base)) {
-            return;
-        }
-        for (Slot s : COMMITTED) {
-            if (flow[s.ordinal()] != base[s.ordinal()]) {
-                xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
-            }
-        }
-        List<String> eth = new ArrayList<>();
-        if (flow[Slot.DL_SRC.ordinal()] != base[Slot.DL_SRC.ordinal()]) {
-            eth.add("src=" + MatchFormat.mac(flow[Slot.DL_SRC.ordinal()]));
-        }
-        if (flow[Slot.DL_DST.ordinal()] != base[Slot.DL_DST.ordinal()]) {
-            eth.add("dst=" + MatchFormat.mac(flow[Slot.DL_DST.ordinal()]));
-        }
-        if (!eth.isEmpty()) {
-            odpAdd("set(eth(" + String.join(",", eth) + "))");
-        }
-        if (base == initial) {
-            base = initial.clone();
-        }
-        // commit_odp_actions(): an MPLS packet made non-MPLS before the L3/L4 sets, else its labels after them
-        boolean mplsDone = Packet.isMpls(base[Slot.DL_TYPE.ordinal()]) && !Packet.isMpls(flow[Slot.DL_TYPE.ordinal()]);
-        if (mplsDone) {
-            commitMpls();
-        }
-        int type = (int) flow[Slot.DL_TYPE.ordinal()];
-        if (flow[Slot.NW_PROTO.ordinal()] == 0 && type != Match.ETH_IP) {
-            type = 0; // commit_set_nw_action(): no ARP header to rewrite without an op (IPv4: below)
-        }
-        if (type == Match.ETH_ARP) { // commit_set_nw_action(): ARP's, not RARP's
-            // commit_set_arp_action(): a masked set of the fields that changed (keycmp_mask() zeroes the others'
-            // masks), a plain set of all five when every one changed under an exact mask
-            Slot[] arp = {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA};
-            String[] names = {"sip=", "tip=", "op=", "sha=", "tha="};
-            long[] mask = new long[arp.length];
-            boolean changed = false, exact = true;
-            for (int i = 0; i < arp.length; i++) {
-                Slot s = arp[i];
-                long full = s == Slot.NW_PROTO ? 0xff : s.max;
-                if (flow[s.ordinal()] != base[s.ordinal()]) {
-                    changed = true;
-                    mask[i] = wc[s.ordinal()] == 0 ? full : wc[s.ordinal()] & full;
-                }
-                exact &= mask[i] == full;
-            }
-            if (changed) {
-                List<String> set = new ArrayList<>();
-                for (int i = 0; i < arp.length; i++) {
-                    if (exact || mask[i] != 0) {
-                        long full = arp[i] == Slot.NW_PROTO ? 0xff : arp[i].max;
-                        long m = exact ? full : mask[i], v = flow[arp[i].ordinal()] & m;
-                        String f = arp[i] == Slot.NW_PROTO ? Long.toString(v) : i < 2 ? MatchFormat.ip(v)
-                                : MatchFormat.mac(v);
-                        String fm = m == full ? "" : "/" + (arp[i] == Slot.NW_PROTO ? Long.toString(m)
-                                : i < 2 ? MatchFormat.ip(m) : MatchFormat.mac(m));
-                        set.add(names[i] + f + fm);
-                    }
-                }
-                odpAdd("set(arp(" + String.join(",", set) + "))");
-                slow = true; // the datapath cannot rewrite ARP: the userspace slow path does it
-            }
-        } else if (type == Match.ETH_IPV6) {
-            List<String> ip = new ArrayList<>(); // commit_set_ipv6_action(): as IPv4's below
-            for (Field a : new Field[] {Field.IPV6_SRC, Field.IPV6_DST}) {
-                U128 value = a.value(flow), mask = a.value(wc);
-                if (!value.equals(a.value(base))) {
-                    mask = mask.isZero() ? a.ones() : mask;
-                    value = value.and(mask); // format_odp_key_attr(): a masked set prints the value under its mask
-                    ip.add((a == Field.IPV6_SRC ? "src=" : "dst=") + new io.arplab.wire.Ipv6Address(value.hi(),
-                            value.lo()) + (mask.equals(a.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(
-                            mask.hi(), mask.lo())));
-                }
-            }
-            if (flow[Slot.IPV6_LABEL.ordinal()] != base[Slot.IPV6_LABEL.ordinal()]) {
-                ip.add("label=" + MatchFormat.hex(flow[Slot.IPV6_LABEL.ordinal()]));
-            }
-            if (flow[Slot.NW_TOS.ordinal()] != base[Slot.NW_TOS.ordinal()]) {
-                ip.add("tclass=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
-                        + setMask(Slot.NW_TOS, false));
-            }
-            if (flow[Slot.NW_TTL.ordinal()] != base[Slot.NW_TTL.ordinal()]) {
-                ip.add("hlimit=" + flow[Slot.NW_TTL.ordinal()]);
-            }
-            if (!ip.isEmpty()) {
-                wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
-                    odpAdd("set(ipv6(" + String.join(",", ip) + "))");
-                }
-            }
-            if (flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) {
-                commitNdExt();
-                commitNd();
-            }
-            commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMPV6);
-        } else if (type == Match.ETH_IP) {
-            // commit_set_nw_action() and commit_set_port_action() only when the flow has an L3 protocol; a masked set
-            // of the fields that changed, each with the wildcards' mask when partial (commit())
-            List<String> ip = new ArrayList<>();
-            if (flow[Slot.NW_SRC.ordinal()] != base[Slot.NW_SRC.ordinal()]) {
-                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + setMask(Slot.NW_SRC, true));
-            }
-            if (flow[Slot.NW_DST.ordinal()] != base[Slot.NW_DST.ordinal()]) {
-                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]) + setMask(Slot.NW_DST, true));
-            }
-            if (flow[Slot.NW_TOS.ordinal()] != base[Slot.NW_TOS.ordinal()]) {
-                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
-                        + setMask(Slot.NW_TOS, false));
-            }
-            if (flow[Slot.NW_TTL.ordinal()] != base[Slot.NW_TTL.ordinal()]) {
-                ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
-            }
-            if (!ip.isEmpty()) {
-                // commit_set_ipv4_action(): the protocol is matched once the datapath rewrites the header
-                wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
-                    odpAdd("set(ipv4(" + String.join(",", ip) + "))");
-                }
-            }
-            commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMP);
-        }
-        if (!mplsDone) {
-            commitMpls();
-        }
-        commitVlan();
-        long mark = flow[Slot.PKT_MARK.ordinal()];
-        if (mark != base[Slot.PKT_MARK.ordinal()]) { // commit_set_pkt_mark_action(): masked unless wholly written
-            long m = wc[Slot.PKT_MARK.ordinal()] & 0xffffffffL;
-            odpAdd("set(skb_mark(" + MatchFormat.hex(mark & m) + (m == 0xffffffffL ? "" : "/" + MatchFormat.hex(m))
-                    + "))");
-        }
-        base = copy(flow, base);
-    }
-
-    private void commitMpls() {
-        packet = Mpls.commit(flow, base, s -> {
-            odpAdd(s);
-            xc.replayable = false; // the replay has no MPLS actions: only a translation relabels
-        }, packet);
-    }
-
-    // commit_set_nd_extensions_action(): set(nd_ext(...)) of the reserved word and the option type (a masked set
-    // unless both are wholly written; format_be32_masked() prints the first as exact), on the slow path
-    private void commitNdExt() {
-        long res = flow[Slot.ND_RESERVED.ordinal()], opt = flow[Slot.TCP_FLAGS.ordinal()] & 0xff;
-        if (res == base[Slot.ND_RESERVED.ordinal()] && opt == (base[Slot.TCP_FLAGS.ordinal()] & 0xff)) {
-            return;
-        }
-        long resMask = wc[Slot.ND_RESERVED.ordinal()], optMask = wc[Slot.TCP_FLAGS.ordinal()] & 0xff;
-        boolean full = resMask == Slot.ND_RESERVED.max && optMask == 0xff;
-        StringBuilder s = new StringBuilder("set(nd_ext(nd_reserved=0x").append(Long.toHexString(full ? res
-                : res & resMask));
-        if (full || optMask != 0) {
-            s.append(",nd_options_type=").append(full ? opt : opt & optMask)
-                    .append(full || optMask == 0xff ? "" : "/0x" + Long.toHexString(optMask));
-        }
-        odpAdd(s.append("))").toString());
-        slow = true;
-    }
-
-    // commit_set_nd_action(): a masked set(nd(...)) of the fields whose wildcards are not all clear, on the slow path
-    private void commitNd() {
-        boolean changed = !Field.ND_TARGET.value(flow).equals(Field.ND_TARGET.value(base));
-        for (Slot s : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
-            changed |= flow[s.ordinal()] != base[s.ordinal()];
-        }
-        if (!changed) {
-            return;
-        }
-        List<String> nd = new ArrayList<>();
-        U128 tm = Field.ND_TARGET.value(wc), target = Field.ND_TARGET.value(flow).and(tm);
-        if (!tm.isZero()) {
-            nd.add("target=" + new io.arplab.wire.Ipv6Address(target.hi(), target.lo()) + (tm.equals(
-                    Field.ND_TARGET.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(tm.hi(), tm.lo())));
-        }
-        for (Slot s : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
-            long m = wc[s.ordinal()];
-            if (m != 0) {
-                nd.add((s == Slot.ARP_SHA ? "sll=" : "tll=") + MatchFormat.mac(flow[s.ordinal()] & m)
-                        + (m == s.max ? "" : "/" + MatchFormat.mac(m)));
-            }
-        }
-        odpAdd("set(nd(" + String.join(",", nd) + "))");
-        slow = true;
-    }
-
-    // commit_set_port_action() (no L4 without an L3 protocol), commit_set_icmp_action(): a whole set(icmp(...)) or
-    // set(icmpv6(...)), which the datapath leaves to the slow path
-    private void commitPorts(int proto, int icmp) {
-        List<String> tp = new ArrayList<>();
-        if (flow[Slot.TP_SRC.ordinal()] != base[Slot.TP_SRC.ordinal()]) {
-            tp.add("src=" + flow[Slot.TP_SRC.ordinal()]);
-        }
-        if (flow[Slot.TP_DST.ordinal()] != base[Slot.TP_DST.ordinal()]) {
-            tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
-        }
-        if (proto == 0 || tp.isEmpty()) {
-            return;
-        }
-        if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
-            odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "sctp") + "("
-                    + String.join(",", tp) + "))");
-        } else if (proto == icmp) { // not a masked set: the whole type and code are matched
-            wc[Slot.TP_SRC.ordinal()] |= 0xff;
-            wc[Slot.TP_DST.ordinal()] |= 0xff;
-            odpAdd("set(" + (icmp == Match.PROTO_ICMP ? "icmp" : "icmpv6") + "(type=" + flow[Slot.TP_SRC.ordinal()]
-                    + ",code=" + flow[Slot.TP_DST.ordinal()] + "))");
-            slow = true;
-        }
-    }
-
-    // commit_vlan_action(): the base's tags that differ from the bottom up popped (and matched whole), the flow's pushed
-    private void commitVlan() {
-        int[] from = Packet.vlans(base), to = Packet.vlans(flow);
-        int b = from.length - 1, f = to.length - 1;
-        for (; b >= 0 && f >= 0 && from[b] == to[f]; b--, f--) {
-            // flow_skip_common_vlan_headers()
-        }
-        if (b < 0 && f < 0) {
-            return;
-        }
-        for (; b >= 0; b--) {
-            odpAdd("pop_vlan");
-            xc.ops.add(new XlateCache.Op(XlateCache.POP_VLAN, 0, 0, null, false, null));
-            wc[(b == 0 ? Slot.VLAN_TCI : Slot.VLAN_TCI1).ordinal()] = 0xffff;
-            wc[(b == 0 ? Slot.VLAN_TPID : Slot.VLAN_TPID1).ordinal()] = 0xffff;
-        }
-        for (; f >= 0; f--) {
-            int tpid = to[f] >>> 16, tci = to[f] & 0xffff;
-            StringBuilder v = new StringBuilder("push_vlan(");
-            if (tpid != 0x8100) {
-                v.append(String.format("tpid=0x%04x,", tpid));
-            }
-            // format_vlan_tci(): vid and pcp when not zero (the mask is exact), cfi=0 when clear
-            v.append("vid=").append(tci & Match.VLAN_VID).append(",pcp=").append(tci >>> 13);
-            if ((tci & Match.VLAN_CFI) == 0) {
-                v.append(",cfi=0");
-            }
-            odpAdd(v.append(')').toString());
-            xc.ops.add(new XlateCache.Op(XlateCache.PUSH_VLAN, 0, to[f], null, false, null));
-        }
-    }
-
-    private long setMaskBits(Slot s) {
-        return wc[s.ordinal()] == 0 ? s.max : wc[s.ordinal()] & s.max;
-    }
-
-    // a masked set's field: "/MASK" when the wildcards cover only part of it
-    private String setMask(Slot s, boolean ip) {
-        long m = setMaskBits(s);
-        return m == s.max ? "" : "/" + (ip ? MatchFormat.ip(m) : MatchFormat.hex(m));
-    }
-
-    /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */
-    private static final Slot[] COMMITTED = {Slot.DL_SRC, Slot.DL_DST, Slot.NW_SRC, Slot.NW_DST, Slot.IPV6_SRC_HI,
-        Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO, Slot.IPV6_LABEL, Slot.NW_TOS, Slot.NW_TTL, Slot.TP_SRC,
-        Slot.TP_DST};
 
     private long get(Subfield sf) {
         return sf.field().nBits <= 64 ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs() : sf.get(flow).lo();
@@ -1878,7 +1620,7 @@ final class Xlate {
         f.putWord(wc, 0, mask, mask);
     }
 
-    private static long[] copy(long[] from, long[] to) {
+    static long[] copy(long[] from, long[] to) {
         if (to == null) {
             return from.clone();
         }
@@ -1942,77 +1684,4 @@ final class Xlate {
         return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, true);
     }
 
-    // flow_format(): every field the packet has, metadata only when set
-    String formatFlow(long[] f) {
-        Match m = new Match();
-        for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.DP_HASH, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
-            Slot.PKT_MARK}) {
-            if (f[s.ordinal()] != 0) {
-                m.putSlot(s, f[s.ordinal()], s.max);
-            }
-        }
-        if ((f[Slot.CT_LABEL_HI.ordinal()] | f[Slot.CT_LABEL_LO.ordinal()]) != 0) { // ct_label: one 128-bit field
-            m.putSlot(Slot.CT_LABEL_HI, f[Slot.CT_LABEL_HI.ordinal()], -1L);
-            m.putSlot(Slot.CT_LABEL_LO, f[Slot.CT_LABEL_LO.ordinal()], -1L);
-        }
-        for (int i = 0; i < 16; i++) {
-            Slot s = Slot.reg(i);
-            if (f[s.ordinal()] != 0) {
-                m.putSlot(s, f[s.ordinal()], s.max);
-            }
-        }
-        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.DL_SRC, Slot.DL_DST, Slot.DL_TYPE}) {
-            m.putSlot(s, f[s.ordinal()], s.max);
-        }
-        m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
-        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
-            m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
-        }
-        int type = (int) f[Slot.DL_TYPE.ordinal()];
-        if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
-            for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
-                Slot.IPV6_LABEL}) {
-                m.putSlot(s, f[s.ordinal()], s.max);
-            }
-            if (f[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6 && f[Slot.TP_DST.ordinal()] == 0
-                    && (f[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
-                        || f[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT)) {
-                for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA}) {
-                    m.putSlot(s, f[s.ordinal()], s.max);
-                }
-            }
-        } else if (type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST) {
-            for (Slot s : Packet.MPLS_LSES) { // down to the entry with BOS
-                m.putSlot(s, f[s.ordinal()], s.max);
-                if ((f[s.ordinal()] & Mpls.BOS) != 0) {
-                    break;
-                }
-            }
-        }
-        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
-            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,
-                Slot.NW_FRAG}) {
-                m.putSlot(s, type == Match.ETH_IP || s.bits <= 8 ? f[s.ordinal()] : 0,
-                        type == Match.ETH_IP || s.bits <= 8 ? s.max : 0);
-            }
-            int proto = (int) f[Slot.NW_PROTO.ordinal()];
-            if ((f[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
-                    || proto == Match.PROTO_SCTP || proto == Match.PROTO_ICMP || proto == Match.PROTO_ICMPV6)) {
-                m.putSlot(Slot.TP_SRC, f[Slot.TP_SRC.ordinal()], 0xffff);
-                m.putSlot(Slot.TP_DST, f[Slot.TP_DST.ordinal()], 0xffff);
-            }
-            if (proto == Match.PROTO_TCP) {
-                m.putSlot(Slot.TCP_FLAGS, f[Slot.TCP_FLAGS.ordinal()], 0xfff);
-            }
-        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
-            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA}) {
-                m.putSlot(s, f[s.ordinal()], s.max);
-            }
-        }
-        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
-        String tunnel = Tunnel.flowFormat(f);
-        int comma = text.indexOf(",in_port=");
-        int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
-        return tunnel.isEmpty() || at < 0 ? text : text.substring(0, at) + tunnel + text.substring(at);
-    }
 }

@@ -1,0 +1,81 @@
+package io.arplab.flow;
+
+/** lib/flow.c flow_format(): a flow as ofproto/trace prints it ("Flow:", "Final flow:"). */
+final class FlowFormat {
+    private FlowFormat() {
+    }
+
+    // flow_format(): every field the packet has, metadata only when set
+    static String format(long[] f) {
+        Match m = new Match();
+        for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.DP_HASH, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
+            Slot.PKT_MARK}) {
+            if (f[s.ordinal()] != 0) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+        }
+        if ((f[Slot.CT_LABEL_HI.ordinal()] | f[Slot.CT_LABEL_LO.ordinal()]) != 0) { // ct_label: one 128-bit field
+            m.putSlot(Slot.CT_LABEL_HI, f[Slot.CT_LABEL_HI.ordinal()], -1L);
+            m.putSlot(Slot.CT_LABEL_LO, f[Slot.CT_LABEL_LO.ordinal()], -1L);
+        }
+        for (int i = 0; i < 16; i++) {
+            Slot s = Slot.reg(i);
+            if (f[s.ordinal()] != 0) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+        }
+        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.DL_SRC, Slot.DL_DST, Slot.DL_TYPE}) {
+            m.putSlot(s, f[s.ordinal()], s.max);
+        }
+        m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
+        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
+            m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+        }
+        int type = (int) f[Slot.DL_TYPE.ordinal()];
+        if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
+            for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
+                Slot.IPV6_LABEL}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+            if (f[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6 && f[Slot.TP_DST.ordinal()] == 0
+                    && (f[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
+                        || f[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT)) {
+                for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA}) {
+                    m.putSlot(s, f[s.ordinal()], s.max);
+                }
+            }
+        } else if (type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST) {
+            for (Slot s : Packet.MPLS_LSES) { // down to the entry with BOS
+                m.putSlot(s, f[s.ordinal()], s.max);
+                if ((f[s.ordinal()] & Mpls.BOS) != 0) {
+                    break;
+                }
+            }
+        }
+        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,
+                Slot.NW_FRAG}) {
+                m.putSlot(s, type == Match.ETH_IP || s.bits <= 8 ? f[s.ordinal()] : 0,
+                        type == Match.ETH_IP || s.bits <= 8 ? s.max : 0);
+            }
+            int proto = (int) f[Slot.NW_PROTO.ordinal()];
+            if ((f[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
+                    || proto == Match.PROTO_SCTP || proto == Match.PROTO_ICMP || proto == Match.PROTO_ICMPV6)) {
+                m.putSlot(Slot.TP_SRC, f[Slot.TP_SRC.ordinal()], 0xffff);
+                m.putSlot(Slot.TP_DST, f[Slot.TP_DST.ordinal()], 0xffff);
+            }
+            if (proto == Match.PROTO_TCP) {
+                m.putSlot(Slot.TCP_FLAGS, f[Slot.TCP_FLAGS.ordinal()], 0xfff);
+            }
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+        }
+        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String tunnel = Tunnel.flowFormat(f);
+        int comma = text.indexOf(",in_port=");
+        int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
+        return tunnel.isEmpty() || at < 0 ? text : text.substring(0, at) + tunnel + text.substring(at);
+    }
+}
