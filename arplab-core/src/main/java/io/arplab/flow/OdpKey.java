@@ -1,0 +1,121 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A datapath flow given to ofproto/trace ({@code in_port(1),eth(...),eth_type(0x0800),ipv4(...),...}): parsed as
+ * odp_flow_from_string() does (a port by number or by the datapath's name for it), turned into a flow as
+ * odp_flow_key_to_flow() does and its input port into the bridge's as xlate_lookup_ofproto() does. The headers come
+ * from the frame {@link FlowCompose} builds of the same keys.
+ */
+final class OdpKey {
+    private static final long ODPP_NONE = 0xffffffffL;
+
+    private final String text;
+    private final List<String> names = new ArrayList<>();
+    private long inPort = ODPP_NONE;
+    private long recircId, skbMark;
+    private byte[] frame;
+
+    private OdpKey(String text) {
+        this.text = text;
+    }
+
+    /** The key, or throws FlowParseException "syntax error at ..." ({@code dp} null: no port names known). */
+    static OdpKey parse(String text, Datapath dp) {
+        OdpKey k = new OdpKey(text);
+        int i = 0;
+        while (true) {
+            while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= text.length()) {
+                break;
+            }
+            int open = text.indexOf('(', i);
+            int close = open < 0 ? -1 : matching(text, open);
+            if (open < 0 || close < 0 || !k.key(text.substring(i, open).trim(), text.substring(open + 1, close), dp)) {
+                throw new FlowParseException("syntax error at " + text.substring(i));
+            }
+            i = close + 1;
+        }
+        k.frame = FlowCompose.compose(text, 0, dp == null ? 2 : dp.vlanLimit());
+        return k;
+    }
+
+    // parse_odp_key_mask_attr(): the metadata keys here, the headers' syntax checked by FlowCompose
+    private boolean key(String name, String args, Datapath dp) {
+        names.add(name);
+        try {
+            switch (name) {
+                case "in_port" -> {
+                    String a = args.trim();
+                    if (!a.isEmpty() && Character.isDigit(a.charAt(0))) {
+                        inPort = Long.decode(a);
+                    } else {
+                        int n = dp == null ? -1 : dp.portNumber(a);
+                        if (n < 0) {
+                            return false;
+                        }
+                        inPort = n;
+                    }
+                }
+                case "recirc_id" -> recircId = Long.decode(args.trim());
+                case "skb_mark" -> skbMark = Long.decode(args.trim());
+                default -> {
+                }
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): the
+     * recirculation id must be live (arplab keeps none for a trace), the input port a bridge's.
+     */
+    Ofproto lookupOfproto(Datapath dp) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!n.equals("encap") && !seen.add(n)) {
+                throw new FlowParseException("duplicate " + n + " attribute in flow key; the flow key in error is: "
+                        + text);
+            }
+        }
+        if (recircId != 0) {
+            throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
+        }
+        Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
+        if (br == null) {
+            throw new FlowParseException("no OpenFlow port for datapath port " + inPort);
+        }
+        return br;
+    }
+
+    /** The flow: the frame's headers, the input port as the bridge numbers it, the packet mark. */
+    long[] flow(Datapath dp) {
+        long ofport = dp.port((int) inPort).ofport;
+        long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
+        flow[Slot.PKT_MARK.ordinal()] = skbMark;
+        if (!names.contains("eth_type")) {
+            flow[Slot.DL_TYPE.ordinal()] = 0x5ff; // FLOW_DL_TYPE_NONE
+        }
+        return flow;
+    }
+}
