@@ -561,7 +561,7 @@ public final class Datapath {
             }
             boolean dpctl = verbose && only == null;
             s.append(dpctl ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
-            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.mask) : "").append('\n');
+            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value, m.mask) : "").append('\n');
         }
         return s.toString();
     }

@@ -105,8 +105,12 @@ public final class FlowCompose {
     }
 
     private boolean key(String name, String args) {
-        if (name.equals("encap")) {
-            parse(args);
+        if (name.equals("encap")) { // parse_odp_key_mask_attr(): an error inside encap() is the encap()'s
+            try {
+                parse(args);
+            } catch (FlowParseException e) {
+                return false;
+            }
             return true;
         }
         try {
