@@ -209,13 +209,22 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "dpctl/add-flow", "dpctl/mod-flow", "dpctl/del-flow", "dpctl/get-flow" -> {
-                    // dpctl's command table: the argument counts; the commands themselves are not modelled
+                    // dpctl's command table: the argument counts (unixctl counts the options too)
                     int min = cmd.equals("dpctl/add-flow") || cmd.equals("dpctl/mod-flow") ? 2 : 1;
-                    if (DpctlArgs.parse(rest).args.size() < min) {
+                    if (rest.size() < min) {
                         return error("\"" + cmd + "\" command requires at least " + min + " arguments");
                     }
-                    return error("\"" + cmd + "\" is not a valid command (use \"list-commands\" to see a list of"
-                            + " valid commands)");
+                    DpctlArgs o = DpctlArgs.parse(rest);
+                    if (o.error != null) {
+                        return error(o.error);
+                    }
+                    DpctlFlows.Outcome r = DpctlFlows.run(cmd, o.args, rest.contains("--may-create"), datapath());
+                    if (r.status() != 0) {
+                        return error(r.message());
+                    }
+                    if (r.message() != null) {
+                        ctx.out().println(r.message());
+                    }
                 }
                 case "netdev-dummy/receive" -> {
                     return receive(rest);
