@@ -6,11 +6,14 @@ First every syntax form of OVS 3.1's parse_flow_and_packet() (ofproto/ofproto-dp
 (lib/odp-util.c), dpctl.c's commands and unixctl.c's argument counts, each with its odd variants; then SEED's N random
 mutations of valid invocations (a character dropped or doubled, a field renamed, a hex packet cut short).
   src/test/scripts/gen-trace-errors.py SEED N > src/test/resources/refdata/ovs/trace-errors/commands.in
+  src/test/scripts/gen-trace-errors.py SEED N mutations > .../trace-errors/mutations-SEED.in   (the flows, then the
+  mutations only)
 """
 import random
 import sys
 
 seed, n = int(sys.argv[1]), int(sys.argv[2])
+mutations_only = sys.argv[3:] == ["mutations"]
 r = random.Random(seed)
 
 ARP_HEX = "ffffffffffff505400000001080600010800060400015054000000010a0000010000000000000a000002"
@@ -246,6 +249,9 @@ lines = [
     "ovs-appctl dpctl/del-flows dummy@ovs-dummy",
 ]
 
+if mutations_only:
+    lines = lines[:4]
+
 # mutations of valid invocations
 VALID = [("br0", OF_TCP), ("br0", "in_port=2,arp,arp_spa=10.0.0.2,arp_tpa=10.0.0.1,arp_op=1"),
          (None, ODP_TCP), ("ovs-dummy", ODP_ARP), ("br0", "in_port=1,udp,nw_src=10.0.0.1,tp_src=53")]
@@ -274,7 +280,7 @@ for _ in range(n):
         continue
     lines.append(trace(*([br] if br else []), q(fl)))
 
-print("# gen-trace-errors.py %d %d: odd ofproto/trace, trace-packet-out and datapath commands on br0 (p1, p2, p3)"
-      % (seed, n))
+print("# gen-trace-errors.py %d %d%s: odd ofproto/trace, trace-packet-out and datapath commands on br0 (p1, p2, p3)"
+      % (seed, n, " mutations" if mutations_only else ""))
 for line in lines:
     print(line)

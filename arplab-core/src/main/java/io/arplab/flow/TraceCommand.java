@@ -212,9 +212,6 @@ public final class TraceCommand {
 
     // parse_ofp_exact_flow(): known fields only, in an order that meets each one's prerequisites, each set once
     private static String exactFlowError(String s, PortMap names) {
-        if (s.indexOf('(') >= 0) {
-            return null; // a datapath flow (odp_flow_from_string()), not an OpenFlow one
-        }
         Match m = new Match();
         KeyValue kv = new KeyValue(s);
         try {

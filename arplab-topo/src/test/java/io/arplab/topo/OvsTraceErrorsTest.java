@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Odd and malformed invocations of ofproto/trace (every form of parse_flow_and_packet(): options, datapath flows
  * with and without a datapath name, hex packets of odd lengths), ofproto/trace-packet-out and the datapath commands,
- * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40,
- * recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh trace-errors).
+ * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40 and
+ * 2 120 mutations, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh trace-errors).
  */
 class OvsTraceErrorsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/trace-errors");
@@ -36,9 +36,19 @@ class OvsTraceErrorsTest {
 
     @Test
     void oddInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
+        replay(tmp, "commands");
+    }
+
+    /** Seed 2's 120 mutations of valid invocations (gen-trace-errors.py 2 120 mutations). */
+    @Test
+    void mutatedInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
+        replay(tmp, "mutations-2");
+    }
+
+    private static void replay(Path tmp, String name) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         List<String> got = new ArrayList<>();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
+        for (String line : Files.readAllLines(REF.resolve(name + ".in"))) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -46,7 +56,7 @@ class OvsTraceErrorsTest {
             got.add("### " + line + "\n" + r.stdout() + r.stderr() + "[exit " + r.exitCode() + "]\n");
             lab.runFor(200_000_000L);
         }
-        List<String> want = List.of(Files.readString(REF.resolve("commands.out")).split("(?m)^(?=### )"));
+        List<String> want = List.of(Files.readString(REF.resolve(name + ".out")).split("(?m)^(?=### )"));
         assertThat(got).hasSameSizeAs(want);
         List<String> differ = new ArrayList<>();
         for (int i = 0; i < want.size(); i++) {
