@@ -126,6 +126,9 @@ public final class FlowCompose {
         try {
             Map<String, String> a = args(args);
             switch (name) {
+                case "tunnel" -> { // metadata, not in the frame; a datapath flow given to ofproto/trace or dpctl
+                    return masks;
+                }
                 case "in_port", "skb_priority", "skb_mark", "recirc_id", "dp_hash", "ct_state", "ct_zone", "ct_mark",
                      "ct_label" -> {
                     return true;

@@ -18,6 +18,9 @@ public final class OdpKey {
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
     private long recircId, skbMark;
+    /** tunnel(...)'s attributes as given, or null. */
+    private java.util.Map<String, String> tunnel;
+    private String tunnelArgs;
     private byte[] frame;
 
     private OdpKey(String text) {
@@ -65,6 +68,14 @@ public final class OdpKey {
                 }
                 case "recirc_id" -> recircId = Long.decode(args.trim());
                 case "skb_mark" -> skbMark = Long.decode(args.trim());
+                case "tunnel" -> {
+                    tunnelArgs = args;
+                    tunnel = new java.util.LinkedHashMap<>();
+                    for (String kv : args.split(",")) {
+                        int eq = kv.indexOf('=');
+                        tunnel.put(eq < 0 ? kv.trim() : kv.substring(0, eq).trim(), eq < 0 ? "" : kv.substring(eq + 1));
+                    }
+                }
                 default -> {
                 }
             }
@@ -98,6 +109,10 @@ public final class OdpKey {
                         + text);
             }
         }
+        if (tunnel != null && !tunnel.containsKey("ttl")) { // odp_tun_key_from_attr__()
+            throw new FlowParseException("tunnel options missing TTL; the flow key in error is: " + text.replace(
+                    "tunnel(" + tunnelArgs + ")", "tunnel(" + tunnelFormat() + ")"));
+        }
         if (recircId != 0) {
             throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
         }
@@ -106,6 +121,20 @@ public final class OdpKey {
             throw new FlowParseException("no OpenFlow port for datapath port " + inPort);
         }
         return br;
+    }
+
+    // format_odp_tun_attr(): the attributes in OVS's order, flags(key) when the key has a tunnel id
+    private String tunnelFormat() {
+        List<String> out = new ArrayList<>();
+        for (String a : List.of("tun_id", "src", "dst", "ipv6_src", "ipv6_dst", "tos", "ttl", "tp_src", "tp_dst")) {
+            if (tunnel.containsKey(a)) {
+                out.add(a + "=" + tunnel.get(a));
+            }
+        }
+        if (tunnel.containsKey("tun_id")) {
+            out.add("flags(key)");
+        }
+        return String.join(",", out);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Odd and malformed invocations of ofproto/trace (every form of parse_flow_and_packet(): options, datapath flows
  * with and without a datapath name, hex packets of odd lengths), ofproto/trace-packet-out and the datapath commands,
  * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40 and
- * 2 120 mutations, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh trace-errors).
+ * 2 120 and 3 200 mutations, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh trace-errors).
  */
 class OvsTraceErrorsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/trace-errors");
@@ -39,10 +39,12 @@ class OvsTraceErrorsTest {
         replay(tmp, "commands");
     }
 
-    /** Seed 2's 120 mutations of valid invocations (gen-trace-errors.py 2 120 mutations). */
+    /** Seeds 2 and 3: 120 and 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
     @Test
     void mutatedInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
         replay(tmp, "mutations-2");
+        Files.createDirectories(tmp.resolve("3"));
+        replay(tmp.resolve("3"), "mutations-3");
     }
 
     private static void replay(Path tmp, String name) throws IOException {
