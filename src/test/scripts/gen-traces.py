@@ -6,18 +6,53 @@ random pipeline (tables 0-3, matches on ports, protocols, addresses out of a sma
 registers; actions that resubmit, write registers and headers, output, run ct(), write the action set; conjunctive
 policies of two or three dimensions), then ofproto/trace of random packets, packets received on p1 and the megaflows
 they leave.
-  src/test/scripts/gen-traces.py SEED BLOCKS > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
+  src/test/scripts/gen-traces.py SEED BLOCKS [wide] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
+With "wide" (seeds 5-12) the rules also match IPv6, ICMPv6 and ND fields and VLANs, the packets include IPv6
+TCP/UDP, ICMPv6 echo, neighbor solicitations and advertisements, VLAN-tagged and QinQ frames (received as flows),
+and each block ends with dpctl/dump-flows -m as well.
 """
 import random
 import sys
 
 seed, blocks = int(sys.argv[1]), int(sys.argv[2])
+wide = sys.argv[3:] == ["wide"]
 r = random.Random(seed)
+IP6S = ["fe80::1", "2001:db8::1", "2001:db8::2", "2001:db8:1::7"]
 IPS = ["10.0.0.1", "10.0.0.2", "10.0.1.7", "192.168.1.1"]
 MACS = ["50:54:00:00:00:01", "50:54:00:00:00:02", "50:54:00:00:00:03"]
 
 
+def match6(table):
+    """An IPv6/ICMPv6/ND or VLAN match (wide mode)."""
+    proto = r.choice(["ipv6", "tcp6", "udp6", "icmp6", "nd", "vlan"])
+    parts = []
+    if proto == "vlan":
+        parts.append(r.choice(["dl_vlan=10", "dl_vlan=20", "vlan_tci=0x1000/0x1000", "dl_vlan_pcp=3", "vlan_tci=0"]))
+        if r.random() < 0.5:
+            parts.append(r.choice(["ip", "ipv6", "arp"]))
+        return parts[-1] if parts[-1] in ("ip", "ipv6", "arp") else "", parts
+    if proto == "nd":
+        parts += ["icmp6", "icmp_type=%d" % r.choice([135, 136]), "icmp_code=0"]
+        if r.random() < 0.6:
+            parts.append("nd_target=%s" % r.choice(IP6S))
+        return "icmp6", parts
+    parts.append(proto)
+    if r.random() < 0.4:
+        parts.append("in_port=%d" % r.choice([1, 2]))
+    if r.random() < 0.6:
+        parts.append("ipv6_%s=%s%s" % (r.choice(["src", "dst"]), r.choice(IP6S), r.choice(["", "/64", "/32", "/127"])))
+    if proto in ("tcp6", "udp6") and r.random() < 0.5:
+        parts.append("tp_dst=%s" % r.choice(["80", "53", "0x1000/0xf000"]))
+    if proto == "icmp6" and r.random() < 0.5:
+        parts.append("icmp_type=%d" % r.choice([128, 129]))
+    if r.random() < 0.2:
+        parts.append(r.choice(["ipv6_label=0x12345", "nw_tos=16", "nw_ttl=1"]))
+    return proto, parts
+
+
 def match(table):
+    if wide and r.random() < 0.4:
+        return match6(table)
     parts = []
     proto = r.choice(["", "ip", "tcp", "udp", "icmp", "arp"])
     if proto:
@@ -44,6 +79,11 @@ def match(table):
 
 
 def action(table, proto):
+    if wide and proto in ("ipv6", "tcp6", "udp6", "icmp6") and r.random() < 0.3:
+        return r.choice(["dec_ttl", "set_field:%s->ipv6_src" % r.choice(IP6S), "mod_nw_tos:16",
+                         "set_field:0x5->ipv6_label", "output:%d" % r.choice([1, 2])])
+    if wide and r.random() < 0.05:
+        return r.choice(["push_vlan:0x8100,set_field:4106->vlan_vid", "mod_vlan_vid:20"])
     ip = proto in ("ip", "tcp", "udp", "icmp")
     later = [t for t in range(table + 1, 4)]
     k = r.randrange(24)
@@ -134,7 +174,27 @@ def conjunction(table, cid):
     return out
 
 
+def packet6():
+    """An IPv6 packet in ofproto/trace syntax (wide mode)."""
+    proto = r.choice(["tcp6", "udp6", "icmp6", "ns", "na"])
+    f = ["in_port=%d" % r.choice([1, 2]), "icmp6" if proto in ("ns", "na") else proto,
+         "dl_src=%s" % r.choice(MACS), "dl_dst=%s" % r.choice(MACS)]
+    if r.random() < 0.2:
+        f.insert(1, "dl_vlan=%d" % r.choice([10, 20]))
+    f += ["ipv6_src=%s" % r.choice(IP6S), "ipv6_dst=%s" % r.choice(IP6S), "nw_ttl=%d" % r.choice([64, 1, 255])]
+    if proto in ("tcp6", "udp6"):
+        f += ["tp_src=%d" % r.choice([1234, 53]), "tp_dst=%d" % r.choice([80, 53, 0x1234])]
+    elif proto == "icmp6":
+        f += ["icmp_type=%d" % r.choice([128, 129]), "icmp_code=0"]
+    else:
+        f += ["icmp_type=%d" % (135 if proto == "ns" else 136), "icmp_code=0", "nd_target=%s" % r.choice(IP6S)]
+        f.append("nd_sll=%s" % f[2][7:] if proto == "ns" else "nd_tll=%s" % f[2][7:])
+    return ",".join(f)
+
+
 def packet():
+    if wide and r.random() < 0.45:
+        return packet6()
     proto = r.choice(["tcp", "udp", "icmp", "arp", "ip"])
     f = ["in_port=%d" % r.choice([1, 2]), proto, "dl_src=%s" % r.choice(MACS), "dl_dst=%s" % r.choice(MACS)]
     if r.random() < 0.15:
@@ -148,7 +208,39 @@ def packet():
     return ",".join(f)
 
 
+def vlans(d, inner):
+    """The tags around 'inner' (an eth_type(..),... key): the packet's dl_vlan, sometimes QinQ (wide mode)."""
+    if "dl_vlan" not in d:
+        return inner
+    tag = "eth_type(0x8100),vlan(vid=%s,pcp=0),encap(%s)" % (d["dl_vlan"], inner)
+    if r.random() < 0.4:
+        return "eth_type(0x88a8),vlan(vid=%d,pcp=0),encap(%s)" % (r.choice([100, 200]), tag)
+    return tag
+
+
+def frame6(d, proto):
+    num = {"tcp6": 6, "udp6": 17, "icmp6": 58}[proto]
+    s = "eth_type(0x86dd),ipv6(src=%s,dst=%s,label=0,proto=%d,tclass=0,hlimit=%s,frag=no)" % (
+        d["ipv6_src"], d["ipv6_dst"], num, d["nw_ttl"])
+    if proto != "icmp6":
+        return s + ",%s(src=%s,dst=%s)" % (proto[:3], d["tp_src"], d["tp_dst"])
+    s += ",icmpv6(type=%s,code=0)" % d["icmp_type"]
+    if "nd_target" in d:
+        s += ",nd(target=%s,%s)" % (d["nd_target"], "sll=" + d["nd_sll"] if "nd_sll" in d else "tll=" + d["nd_tll"])
+    return s
+
+
 def frame(p):
+    if not wide:
+        return frame4(p)
+    d = dict(kv.split("=") for kv in p.split(",") if "=" in kv)
+    proto = [kv for kv in p.split(",") if "=" not in kv][0]
+    inner = frame6(d, proto) if proto in ("tcp6", "udp6", "icmp6") else frame4(
+        ",".join(kv for kv in p.split(",") if not kv.startswith("dl_vlan"))).split(",", 2)[2]
+    return "eth(src=%s,dst=%s),%s" % (d["dl_src"], d["dl_dst"], vlans(d, inner))
+
+
+def frame4(p):
     d = dict(kv.split("=") for kv in p.split(",") if "=" in kv)
     proto = [kv for kv in p.split(",") if "=" not in kv][0]
     eth = "eth(src=%s,dst=%s)" % (d["dl_src"], d["dl_dst"])
@@ -179,8 +271,10 @@ for b in range(blocks):
         p = packet()
         ct = " ".join("--ct-next '%s'" % r.choice(["trk,new", "trk,est", "trk,est,rpl"]) for _ in range(r.choice([0, 0, 1, 2])))
         print("ovs-appctl ofproto/trace %sbr0 '%s'" % (ct + " " if ct else "", p))
-    for _ in range(r.choice([1, 2])):
+    for _ in range(r.choice([1, 2]) + (2 if wide else 0)):
         p = packet()
         if "in_port=1" in p:
             print("ovs-appctl netdev-dummy/receive p1 '%s'" % frame(p))
     print("ovs-appctl dpctl/dump-flows")
+    if wide:
+        print("ovs-appctl dpctl/dump-flows -m")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Records OVS 3.1 for the named files of refdata/ovs/TOPIC (all its *.in by default) in one private ovs-vswitchd
 # (ovs-oracle.sh; br0 with dummy ports p1, p2, p3): each command line's output (stdout and stderr) after "### LINE",
-# into the .out beside it; flows, conntrack and datapath flows are flushed before each file.
-#   src/test/scripts/record-ovs-commands.sh TOPIC [NAME.in ...]
+# into the .out beside it; flows, conntrack and datapath flows are flushed before each file. With STATUS=1 each
+# output ends with a line "[exit N]", the command's exit status.
+#   [STATUS=1] src/test/scripts/record-ovs-commands.sh TOPIC [NAME.in ...]
 set -uo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 TOPIC [NAME.in ...] (TOPIC: a folder of src/test/resources/refdata/ovs)" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +30,8 @@ for in in "${files[@]}"; do
     case $line in '#'*|'') continue ;; esac
     echo "### $line"
     eval "$line" 2>&1
+    rc=$?
+    [ "${STATUS:-0}" = 1 ] && echo "[exit $rc]"
     sleep 0.2
   done < "$in" > "${in%.in}.out"
 done

@@ -254,6 +254,63 @@ public final class Datapath {
         geneve = UNKNOWN;
     }
 
+    private static boolean meets(Megaflow m, Match filter) {
+        for (Slot s : Slot.ALL) {
+            long v = m.value[s.ordinal()];
+            if (s == Slot.IN_PORT) {
+                Ofproto.Port p = m.br.port(v);
+                v = p == null ? v : p.dpPort;
+            }
+            if (filter.mask(s) != 0 && (v & filter.mask(s)) != filter.value(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The datapath's ports by name, numbered as the datapath numbers them (dpctl's port map). */
+    public PortMap portMap() {
+        return new PortMap() {
+            @Override public String name(long port) {
+                Ofproto.Port p = ports.get((int) port);
+                return p == null ? null : p.name;
+            }
+
+            @Override public long number(String name) {
+                return portNumber(name);
+            }
+        };
+    }
+
+    /** The port of datapath port number {@code dpPort}, or null. */
+    public Ofproto.Port port(int dpPort) {
+        return ports.get(dpPort);
+    }
+
+    /** The bridge that owns datapath port {@code dpPort} (xlate_lookup_ofproto()), or null. */
+    public Ofproto bridgeOf(int dpPort) {
+        Ofproto.Port p = ports.get(dpPort);
+        for (Ofproto br : bridges.values()) {
+            if (p != null && br.port(p.ofport) == p) {
+                return br;
+            }
+        }
+        return null;
+    }
+
+    /** The datapath port number a port name stands for (dpif_port_query_by_name()), or -1. */
+    public int portNumber(String name) {
+        if (name.equals("ovs-dummy")) {
+            return 0;
+        }
+        for (Ofproto.Port p : ports.values()) {
+            if ((p.type.equals("geneve") ? "genev_sys_6081" : p.name).equals(name)) {
+                return p.dpPort;
+            }
+        }
+        return -1;
+    }
+
     /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */
     void unregister(Ofproto.Port p) {
         ports.remove(p.dpPort);
@@ -466,6 +523,14 @@ public final class Datapath {
 
     /** The same, with {@code verbose} (-m: ufid, every field and mask, dp and dp-extra-info) and port names. */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names) {
+        return dumpFlows(only, now, verbose, names, null);
+    }
+
+    /**
+     * The same, of the flows whose key meets {@code filter} (dpctl/dump-flows filter=: flow_equal_except() on the
+     * fields the filter sets, in_port a datapath port number), or all with null.
+     */
+    public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names, Match filter) {
         revalidate(now);
         java.util.Map<Integer, String> portNames = new java.util.HashMap<>();
         if (names) {
@@ -476,14 +541,15 @@ public final class Datapath {
         }
         StringBuilder s = new StringBuilder();
         for (Megaflow m : flows) {
-            if (only != null && m.br != only) {
+            if (only != null && m.br != only || filter != null && !meets(m, filter)) {
                 continue;
             }
             if (only == null && s.isEmpty()) {
                 s.append("flow-dump from the main thread:\n"); // dpctl_dump_flows(): before the main thread's first
             }
             if (verbose) {
-                s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(", ")
+                // dpif/dump-flows -m (ofproto_unixctl_dpif_dump_flows()): "ufid:.. " and no dp or dp-extra-info
+                s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(only == null ? ", " : " ")
                         .append(OdpFlowFormat.key(m.br, m.value, m.mask, portNames));
             } else {
                 s.append(key(m.br, m, portNames));
@@ -493,8 +559,9 @@ public final class Datapath {
             if (m.tcpFlags != 0) {
                 s.append(", flags:").append(tcpFlags(m.tcpFlags));
             }
-            s.append(verbose ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
-            s.append(verbose ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.mask) : "").append('\n');
+            boolean dpctl = verbose && only == null;
+            s.append(dpctl ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
+            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value, m.mask) : "").append('\n');
         }
         return s.toString();
     }

@@ -165,7 +165,10 @@ public final class FieldParser {
         return new long[] {v, m};
     }
 
-    /** eth_addr_from_string(): six hex octets separated by ':'. */
+    /**
+     * eth_addr_from_string(): six octets separated by ':', each scanned as ovs_scan()'s "%hhx" does (strtoull() in
+     * base 16: blanks, a sign and "0x" allowed, any number of digits, the low 8 bits kept).
+     */
     public static Long mac(String s) {
         String[] p = s.split(":", -1);
         if (p.length != 6) {
@@ -173,17 +176,19 @@ public final class FieldParser {
         }
         long v = 0;
         for (String o : p) {
-            if (o.isEmpty() || o.length() > 2) {
+            java.util.regex.Matcher m = HHX.matcher(o);
+            if (!m.matches()) {
                 return null;
             }
-            try {
-                v = (v << 8) | Integer.parseInt(o, 16);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            java.math.BigInteger b = new java.math.BigInteger(m.group(3), 16);
+            long octet = (m.group(1).equals("-") ? b.negate() : b).longValue() & 0xff;
+            v = (v << 8) | octet;
         }
         return v;
     }
+
+    private static final java.util.regex.Pattern HHX =
+            java.util.regex.Pattern.compile("[ \\t\\n\\f\\r\\x0b]*([+-]?)(0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)");
 
     /** ip_parse_masked(): A.B.C.D, A.B.C.D/N, A.B.C.D/M.M.M.M. */
     static long[] ipv4(Field f, String s) {

@@ -27,6 +27,7 @@ public final class FlowCompose {
     private final java.util.List<Long> mpls = new java.util.ArrayList<>();
 
     private int vlanLimit = 2;
+    private boolean masks;
     /** The TPID of the first tag past {@link #vlanLimit}, or -1. */
     private int cutType = -1;
 
@@ -42,8 +43,17 @@ public final class FlowCompose {
      * ends the flow, whose Ethernet type is then that tag's TPID.
      */
     public static byte[] compose(String odp, int len, int vlanLimit) throws FlowParseException {
+        return compose(odp, len, vlanLimit, false);
+    }
+
+    /**
+     * The same; with {@code masks}, addresses may carry a mask ({@code src=10.0.0.0/255.255.255.0}), as
+     * odp_flow_from_string() takes them when it is given a mask buffer (ofproto/trace, dpctl), and the value is used.
+     */
+    public static byte[] compose(String odp, int len, int vlanLimit, boolean masks) throws FlowParseException {
         FlowCompose f = new FlowCompose();
         f.vlanLimit = vlanLimit;
+        f.masks = masks;
         f.parse(odp);
         if (f.cutType >= 0) {
             FlowCompose cut = new FlowCompose();
@@ -105,13 +115,20 @@ public final class FlowCompose {
     }
 
     private boolean key(String name, String args) {
-        if (name.equals("encap")) {
-            parse(args);
+        if (name.equals("encap")) { // parse_odp_key_mask_attr(): an error inside encap() is the encap()'s
+            try {
+                parse(args);
+            } catch (FlowParseException e) {
+                return false;
+            }
             return true;
         }
         try {
             Map<String, String> a = args(args);
             switch (name) {
+                case "tunnel" -> { // metadata, not in the frame; a datapath flow given to ofproto/trace or dpctl
+                    return masks;
+                }
                 case "in_port", "skb_priority", "skb_mark", "recirc_id", "dp_hash", "ct_state", "ct_zone", "ct_mark",
                      "ct_label" -> {
                     return true;
@@ -119,8 +136,8 @@ public final class FlowCompose {
                 case "eth" -> {
                     for (var e : a.entrySet()) {
                         switch (e.getKey()) {
-                            case "src" -> dlSrc = mac(e.getValue());
-                            case "dst" -> dlDst = mac(e.getValue());
+                            case "src" -> dlSrc = mac(unmask(e.getValue(), x -> mac(x)));
+                            case "dst" -> dlDst = mac(unmask(e.getValue(), x -> mac(x)));
                             default -> {
                                 return false;
                             }
@@ -174,8 +191,8 @@ public final class FlowCompose {
                     for (var e : a.entrySet()) {
                         String v = e.getValue();
                         switch (e.getKey()) {
-                            case "src" -> nwSrc = ip(v);
-                            case "dst" -> nwDst = ip(v);
+                            case "src" -> nwSrc = ip(unmask(v, x -> ip(x)));
+                            case "dst" -> nwDst = ip(unmask(v, x -> ip(x)));
                             case "proto" -> nwProto = (int) num(v);
                             case "tos" -> nwTos = (int) num(v);
                             case "ttl" -> nwTtl = (int) num(v);
@@ -191,8 +208,8 @@ public final class FlowCompose {
                     for (var e : a.entrySet()) {
                         String v = e.getValue();
                         switch (e.getKey()) {
-                            case "src" -> ipv6Src = ipv6(v);
-                            case "dst" -> ipv6Dst = ipv6(v);
+                            case "src" -> ipv6Src = ipv6(unmask(v, x -> ipv6(x)));
+                            case "dst" -> ipv6Dst = ipv6(unmask(v, x -> ipv6(x)));
                             case "label" -> ipv6Label = num(v) & 0xfffff;
                             case "proto" -> nwProto = (int) num(v);
                             case "tclass" -> nwTos = (int) num(v);
@@ -208,9 +225,9 @@ public final class FlowCompose {
                 case "nd" -> {
                     for (var e : a.entrySet()) {
                         switch (e.getKey()) {
-                            case "target" -> ndTarget = ipv6(e.getValue());
-                            case "sll" -> arpSha = mac(e.getValue());
-                            case "tll" -> arpTha = mac(e.getValue());
+                            case "target" -> ndTarget = ipv6(unmask(e.getValue(), x -> ipv6(x)));
+                            case "sll" -> arpSha = mac(unmask(e.getValue(), x -> mac(x)));
+                            case "tll" -> arpTha = mac(unmask(e.getValue(), x -> mac(x)));
                             default -> {
                                 return false;
                             }
@@ -250,11 +267,11 @@ public final class FlowCompose {
                     for (var e : a.entrySet()) {
                         String v = e.getValue();
                         switch (e.getKey()) {
-                            case "sip" -> nwSrc = ip(v);
-                            case "tip" -> nwDst = ip(v);
+                            case "sip" -> nwSrc = ip(unmask(v, x -> ip(x)));
+                            case "tip" -> nwDst = ip(unmask(v, x -> ip(x)));
                             case "op" -> nwProto = (int) num(v);
-                            case "sha" -> arpSha = mac(v);
-                            case "tha" -> arpTha = mac(v);
+                            case "sha" -> arpSha = mac(unmask(v, x -> mac(x)));
+                            case "tha" -> arpTha = mac(unmask(v, x -> mac(x)));
                             default -> {
                                 return false;
                             }
@@ -294,6 +311,16 @@ public final class FlowCompose {
             v = v.substring(0, slash);
         }
         return v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+    }
+
+    // an address "VALUE/MASK" when masks are taken: the mask parsed the same way, the value returned
+    private String unmask(String v, java.util.function.Consumer<String> parser) {
+        int slash = v.indexOf('/');
+        if (slash < 0 || !masks) {
+            return v;
+        }
+        parser.accept(v.substring(slash + 1));
+        return v.substring(0, slash);
     }
 
     private static long mac(String v) {

@@ -32,6 +32,13 @@ final class OdpFlowFormat {
             case MPLS_LSE, MPLS_LSE1 -> new int[] {62, 62};
             case MPLS_LSE2 -> new int[] {63, 63};
             case NW_SRC, NW_DST -> new int[] {64, 64};
+            case IPV6_SRC_HI -> new int[] {66, 66};
+            case IPV6_SRC_LO -> new int[] {67, 67};
+            case IPV6_DST_HI -> new int[] {68, 68};
+            case IPV6_DST_LO -> new int[] {69, 69};
+            case IPV6_LABEL -> new int[] {74, 74};
+            case ND_TARGET_HI -> new int[] {75, 75};
+            case ND_TARGET_LO -> new int[] {76, 76};
             case NW_FRAG, NW_TOS, NW_TTL, NW_PROTO -> new int[] {74, 74};
             case ARP_SHA -> new int[] {77, 77};
             case ARP_THA -> new int[] {77, 78};
@@ -45,16 +52,27 @@ final class OdpFlowFormat {
 
     // the miniflow map of the megaflow's mask: packet_type always, and the VLAN word whenever the Ethertype is
     // matched (the datapath key says "no VLAN" by its absence), as odp_flow_key_to_mask() gives dpif-netdev
-    static String miniflowBits(long[] mask) {
+    static String miniflowBits(long[] value, long[] mask) {
         java.util.BitSet w = new java.util.BitSet(128);
         w.set(55);
         if (mask[Slot.DL_TYPE.ordinal()] != 0) {
             w.set(61);
         }
+        int type = (int) value[Slot.DL_TYPE.ordinal()];
+        long icmp = value[Slot.TP_SRC.ordinal()];
+        boolean nd = type == Match.ETH_IPV6 && value[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
+                && value[Slot.TP_DST.ordinal()] == 0 && (icmp == 135 || icmp == 136);
+        boolean arp = type == Match.ETH_ARP || type == Match.ETH_RARP;
         for (Slot s : Slot.ALL) {
             long m = mask[s.ordinal()];
             int[] ws = words(s);
-            if (m == 0 || ws == null) {
+            // odp_flow_key_to_mask(): a field comes back only with its key attribute (arp(), nd())
+            boolean inKey = switch (s) {
+                case ND_TARGET_HI, ND_TARGET_LO -> nd;
+                case ARP_SHA, ARP_THA -> nd || arp;
+                default -> true;
+            };
+            if (m == 0 || ws == null || !inKey) {
                 continue;
             }
             int lowBits = s == Slot.DL_SRC || s == Slot.ARP_THA ? 32 : 64;
@@ -84,7 +102,7 @@ final class OdpFlowFormat {
         StringBuilder s = new StringBuilder("skb_priority(0/0),");
         String tunnel = Tunnel.key(v, k);
         s.append(tunnel);
-        s.append("skb_mark(0/0),");
+        s.append("skb_mark(").append(hexMasked(v, k, Slot.PKT_MARK)).append("),");
         s.append("ct_state(").append(hexMasked(v, k, Slot.CT_STATE)).append("),");
         s.append("ct_zone(").append(hexMasked(v, k, Slot.CT_ZONE)).append("),");
         s.append("ct_mark(").append(hexMasked(v, k, Slot.CT_MARK)).append("),");
@@ -108,12 +126,52 @@ final class OdpFlowFormat {
         s.append("packet_type(ns=0,id=0),");
         s.append("eth(").append(eth("src", v, k, Slot.DL_SRC)).append(',').append(eth("dst", v, k, Slot.DL_DST))
                 .append("),");
-        s.append(String.format("eth_type(0x%04x)", type));
-        if (type == Match.ETH_IP) {
-            s.append(",ipv4(").append(ip("src", v, k, Slot.NW_SRC)).append(',').append(ip("dst", v, k, Slot.NW_DST))
-                    .append(",proto=").append(decMasked(v, k, Slot.NW_PROTO, 0xff))
-                    .append(",tos=").append(hexMasked(v, k, Slot.NW_TOS))
-                    .append(",ttl=").append(decMasked(v, k, Slot.NW_TTL, 0xff));
+        // odp_flow_key_from_flow(): each tag (up to the datapath's vlan limit) as its TPID, its TCI, then encap()
+        // around the rest; a tag the key stopped at (its TPID the Ethernet type) ends the key
+        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+        int encaps = 0;
+        boolean cut = false;
+        for (; encaps < br.datapath.vlanLimit() && !cut; encaps++) {
+            long tpid = v[tags[encaps][1].ordinal()];
+            if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
+                break;
+            }
+            cut = tpid == 0;
+            s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
+            s.append("vlan(").append(vlan(v[tags[encaps][0].ordinal()], k[tags[encaps][0].ordinal()])).append("),");
+            s.append("encap(");
+        }
+        if (!cut) {
+            s.append(String.format("eth_type(0x%04x)", type));
+            l3(s, v, k, type);
+        }
+        return s.append(")".repeat(encaps)).toString();
+    }
+
+    // format_vlan_tci() verbose: vid and pcp, each with its mask unless exact, "cfi=0" for a tag without CFI
+    private static String vlan(long tci, long mask) {
+        long vidMask = mask & Match.VLAN_VID, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
+        return "vid=" + (tci & Match.VLAN_VID) + (vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask))
+                + ",pcp=" + (tci >>> 13 & 7) + (pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask))
+                + ((tci & Match.VLAN_CFI) == 0 ? ",cfi=0" : "");
+    }
+
+    // format_odp_key_attr() of the keys after the Ethernet type, each with its mask
+    private static void l3(StringBuilder s, long[] v, long[] k, int type) {
+        boolean v6 = type == Match.ETH_IPV6;
+        if (type == Match.ETH_IP || v6) {
+            if (v6) {
+                s.append(",ipv6(").append(ip6("src", v, k, Field.IPV6_SRC)).append(',')
+                        .append(ip6("dst", v, k, Field.IPV6_DST)).append(",label=")
+                        .append(MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()] & 0xfffff));
+                long lm = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
+                s.append(lm == 0xfffff ? "" : "/" + MatchFormat.hex(lm));
+            } else {
+                s.append(",ipv4(").append(ip("src", v, k, Slot.NW_SRC)).append(',').append(ip("dst", v, k, Slot.NW_DST));
+            }
+            s.append(",proto=").append(decMasked(v, k, Slot.NW_PROTO, 0xff))
+                    .append(v6 ? ",tclass=" : ",tos=").append(hexMasked(v, k, Slot.NW_TOS))
+                    .append(v6 ? ",hlimit=" : ",ttl=").append(decMasked(v, k, Slot.NW_TTL, 0xff));
             long frag = v[Slot.NW_FRAG.ordinal()];
             if (k[Slot.NW_FRAG.ordinal()] != 0) {
                 s.append(",frag=").append(frag == 0 ? "no" : frag == 1 ? "first" : "later");
@@ -124,9 +182,15 @@ final class OdpFlowFormat {
                 s.append(proto == Match.PROTO_TCP ? ",tcp(" : proto == Match.PROTO_UDP ? ",udp(" : ",sctp(")
                         .append("src=").append(decMasked(v, k, Slot.TP_SRC, 0xffff))
                         .append(",dst=").append(decMasked(v, k, Slot.TP_DST, 0xffff)).append(')');
-            } else if (frag != 3 && proto == Match.PROTO_ICMP) {
-                s.append(",icmp(type=").append(decMasked(v, k, Slot.TP_SRC, 0xff))
+            } else if (frag != 3 && proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP)) {
+                s.append(v6 ? ",icmpv6(type=" : ",icmp(type=").append(decMasked(v, k, Slot.TP_SRC, 0xff))
                         .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
+                long t = v[Slot.TP_SRC.ordinal()];
+                if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
+                    s.append(",nd(").append(ip6("target", v, k, Field.ND_TARGET)).append(',')
+                            .append(eth("sll", v, k, Slot.ARP_SHA)).append(',').append(eth("tll", v, k, Slot.ARP_THA))
+                            .append(')');
+                }
             }
             long f = v[Slot.TCP_FLAGS.ordinal()], m = k[Slot.TCP_FLAGS.ordinal()];
             if (frag != 3 && proto == Match.PROTO_TCP && (f != 0 || m != 0)) { // the key has them when either is set
@@ -141,7 +205,13 @@ final class OdpFlowFormat {
         } else if (Packet.isMpls(type)) {
             s.append(",mpls(").append(Mpls.key(v, k, Mpls.count(v, null))).append(')');
         }
-        return s.toString();
+    }
+
+    // format_in6_addr() with its mask as an address unless exact
+    private static String ip6(String name, long[] v, long[] k, Field f) {
+        U128 a = f.value(v), m = f.value(k);
+        return name + "=" + new io.arplab.wire.Ipv6Address(a.hi(), a.lo())
+                + (m.equals(f.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(m.hi(), m.lo()));
     }
 
     // format_eth(), format_ipv4(): the value, and the mask unless it is exact

@@ -52,7 +52,7 @@ public final class Packet {
             }
         } else if (type == Match.ETH_IPV6) {
             Ipv6Packet.extract(f, off, v);
-        } else if (type == Match.ETH_IP && f.length >= off + 20 && (f[off] >> 4 & 0xf) == 4) {
+        } else if (type == Match.ETH_IP && ipv4Sane(f, off)) {
             int ihl = (f[off] & 0xf) * 4;
             v[Slot.NW_TOS.ordinal()] = f[off + 1] & 0xff;
             v[Slot.NW_TTL.ordinal()] = f[off + 8] & 0xff;
@@ -82,6 +82,16 @@ public final class Packet {
             }
         }
         return v;
+    }
+
+    // miniflow_extract()'s ipv4_sanity_check(): a whole header of version 4, the total length within the frame
+    private static boolean ipv4Sane(byte[] f, int off) {
+        int size = f.length - off;
+        if (size < 20 || (f[off] >> 4 & 0xf) != 4) {
+            return false;
+        }
+        int ihl = (f[off] & 0xf) * 4, totalLen = u16(f, off + 2);
+        return ihl >= 20 && size >= ihl && totalLen <= size && totalLen >= ihl;
     }
 
     /** The frame with the packet fields of {@code flow} written back (checksums updated); a copy. */

@@ -5,81 +5,213 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code ovs-appctl ofproto/trace [--ct-next FLAGS]... BRIDGE FLOW [PACKET]} (ofproto/ofproto-dpif-trace.c
- * ofproto_unixctl_trace): the flow in ovs-ofctl syntax, or a flow with in_port and a hex packet.
+ * {@code ovs-appctl ofproto/trace [OPTIONS] {[DPNAME] ODP_FLOW | BRIDGE BR_FLOW} [-generate|PACKET]}
+ * (ofproto/ofproto-dpif-trace.c ofproto_unixctl_trace(), parse_flow_and_packet()): a flow in ovs-ofctl syntax after a
+ * bridge, or a datapath flow alone or after the datapath's name, then a hex packet.
  */
 public final class TraceCommand {
     private TraceCommand() {}
 
     /** The trace text, or throws FlowParseException with OVS's error. */
     public static String run(List<String> args, Function<String, Ofproto> bridges, long now) {
+        return run(args, bridges, null, now);
+    }
+
+    /**
+     * The same with the lab's datapath {@code dp} (null: none), the only backer a datapath flow can name:
+     * parse_flow_and_packet()'s forms {@code [OPTIONS] [DPNAME] ODP_FLOW [PACKET]} and
+     * {@code [OPTIONS] BRIDGE BR_FLOW [PACKET]}.
+     */
+    public static String run(List<String> args, Function<String, Ofproto> bridges, Datapath dp, long now) {
         List<Integer> ctNext = new ArrayList<>();
         List<String> rest = new ArrayList<>();
+        boolean generate = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--ct-next")) {
+            if (a.equals("-generate") || a.equals("--generate")) {
+                generate = true;
+            } else if (a.equals("--l7") || a.equals("--l7-len") || a.equals("--ct-next")) {
                 if (i + 1 >= args.size()) {
-                    throw new FlowParseException("Missing argument for option --ct-next");
+                    throw new FlowParseException("Missing argument for option " + a);
                 }
-                long[] vm = FieldParser.parse(Field.CT_STATE, args.get(++i).replace(',', '|'), PortMap.NONE);
-                ctNext.add((int) vm[0]);
+                String v = args.get(++i);
+                if (a.equals("--l7") && !hexTail(v).isEmpty()) {
+                    throw new FlowParseException("Trailing garbage in packet data");
+                } else if (a.equals("--l7-len") && atoi(v) > 64000) {
+                    throw new FlowParseException(v + ": too much L7 data");
+                } else if (a.equals("--ct-next")) {
+                    ctNext.add(ctState(v));
+                }
+            } else if (a.equals("-names") || a.equals("--names")) {
+                // port names in the trace: arplab's trace prints numbers either way
+            } else if (a.startsWith("-")) {
+                throw new FlowParseException(a + ": unknown option");
+            } else if (rest.size() >= 3) {
+                throw new FlowParseException("too many arguments");
             } else {
                 rest.add(a);
             }
         }
-        if (rest.size() < 2) {
+        // the last argument is a packet when it is hex of at least an Ethernet header (eth_from_hex())
+        byte[] packet = null;
+        if (!generate && rest.size() > 1) {
+            String last = rest.get(rest.size() - 1);
+            String tail = hexTail(last);
+            if (tail.isEmpty() && hexBytes(last).length >= 14) {
+                packet = hexBytes(last);
+                rest.remove(rest.size() - 1);
+            } else if (rest.size() > 2) {
+                throw new FlowParseException(tail.isEmpty() ? "Packet data too short for Ethernet"
+                        : "Trailing garbage in packet data");
+            }
+        }
+        if (rest.isEmpty()) {
             throw new FlowParseException("\"ofproto/trace\" command requires at least 1 arguments");
         }
-        if (rest.size() == 2 && rest.get(1).indexOf('(') >= 0) {
-            // parse_flow_and_packet(): before a datapath flow comes a datapath type, "ovs-" prefix optional, and
-            // the only backer here is the dummy one
-            String dp = rest.get(0).startsWith("ovs-") ? rest.get(0).substring(4) : rest.get(0);
-            if (!dp.equals("dummy")) {
-                throw new FlowParseException("Cannot find the datapath");
-            }
-        }
-        Ofproto br = bridges.apply(rest.get(0));
-        if (br == null) {
-            throw new FlowParseException("no bridge named " + rest.get(0));
-        }
-        String exact = exactFlowError(rest.get(1), br.portMap());
-        if (exact != null) {
-            throw new FlowParseException("Bad openflow flow syntax: " + rest.get(1) + ": " + exact);
-        }
-        FlowMod fm;
+        String text = rest.get(rest.size() - 1);
+        boolean backer = dp != null && (rest.size() == 1
+                || rest.get(0).equals("dummy") || rest.get(0).equals("ovs-dummy"));
+        OdpKey odp;
         try {
-            fm = FlowParser.parse(rest.get(1), FlowMod.Command.QUERY, br.portMap());
+            odp = OdpKey.parse(text, backer ? dp : null);
         } catch (FlowParseException e) {
-            throw new FlowParseException(e.getMessage());
+            if (rest.size() != 2) {
+                throw new FlowParseException(e.getMessage() + " (or the bridge name was omitted)");
+            }
+            odp = null;
         }
         long[] flow = new long[Slot.ALL.length];
-        for (Slot s : Slot.ALL) {
-            flow[s.ordinal()] = fm.match().value(s);
+        Match given = null;
+        Ofproto br;
+        if (odp != null) {
+            if (!backer) {
+                throw new FlowParseException("Cannot find the datapath");
+            }
+            br = odp.lookupOfproto(dp);
+            flow = odp.flow(dp);
+        } else {
+            br = bridges.apply(rest.get(0));
+            if (br == null) {
+                throw new FlowParseException(rest.get(0) + ": unknown bridge");
+            }
+            String exact = exactFlowError(text, br.portMap());
+            if (exact != null) {
+                throw new FlowParseException("Bad openflow flow syntax: " + text + ": " + exact);
+            }
+            given = FlowParser.parse(text, FlowMod.Command.QUERY, br.portMap()).match();
+            for (Slot s : Slot.ALL) {
+                flow[s.ordinal()] = given.value(s);
+            }
+            if (flow[Slot.VLAN_TPID.ordinal()] == 0 && flow[Slot.VLAN_TCI.ordinal()] != 0) {
+                flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
+            }
         }
         flow[Slot.ACTSET_OUTPUT.ordinal()] = 0; // xlate_actions(): OFPP_UNSET until the pipeline writes one
-        if (flow[Slot.VLAN_TPID.ordinal()] == 0 && flow[Slot.VLAN_TCI.ordinal()] != 0) {
-            flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
-        }
-        byte[] packet = null;
-        if (rest.size() > 2) {
-            packet = hex(rest.get(2));
+        if (packet != null) {
+            // pkt_metadata_from_flow(), then flow_extract(): a datapath flow keeps its metadata, the packet gives
+            // the headers
             long[] pf = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()], br.datapath.vlanLimit());
             for (Slot s : Slot.ALL) {
-                if (pf[s.ordinal()] != 0 || fm.match().mask(s) == 0) {
-                    flow[s.ordinal()] = fm.match().mask(s) != 0 && s != Slot.IN_PORT ? flow[s.ordinal()]
-                            : pf[s.ordinal()];
+                boolean keep = given != null ? given.mask(s) != 0 : s.ordinal() < Slot.DL_DST.ordinal();
+                if (!keep) {
+                    flow[s.ordinal()] = pf[s.ordinal()];
                 }
             }
-            flow[Slot.IN_PORT.ordinal()] = fm.match().value(Slot.IN_PORT);
         }
         return br.trace(now, flow, packet, ctNext);
     }
 
+    // parse_ct_state() of --ct-next's flags (separated by commas or spaces), then validate_ct_state()
+    private static int ctState(String v) {
+        int state = 0;
+        for (String f : v.split("[, ]+")) {
+            if (f.isEmpty()) {
+                continue;
+            }
+            int bit = CT_FLAGS.indexOf(f);
+            if (bit < 0) {
+                throw new FlowParseException(f + ": unknown connection tracking state flag");
+            }
+            state |= 1 << bit;
+        }
+        StringBuilder names = new StringBuilder();
+        for (int b = 0; b < CT_FLAGS.size(); b++) {
+            if ((state >> b & 1) != 0) {
+                names.append(names.isEmpty() ? "" : "|").append(CT_FLAGS.get(b));
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        if (state != 0 && (state & 0x20) == 0) {
+            errors.add("If \"trk\" is unset, no other flags are set");
+        }
+        if ((state & 0x10) != 0 && (state & ~0x30) != 0) {
+            errors.add("when \"inv\" is set, only \"trk\" may also be set");
+        }
+        if ((state & 0x01) != 0 && (state & 0x02) != 0) {
+            errors.add("\"new\" and \"est\" are mutually exclusive");
+        }
+        if ((state & 0x01) != 0 && (state & 0x08) != 0) {
+            errors.add("\"new\" and \"rpy\" are mutually exclusive");
+        }
+        if (!errors.isEmpty()) {
+            throw new FlowParseException(String.join("\n", errors.stream()
+                    .map(e -> names + ": invalid connection state: " + e).toList()));
+        }
+        return state;
+    }
+
+    /** CS_STATES of lib/packets.h, bit 0 first. */
+    private static final List<String> CT_FLAGS = List.of("new", "est", "rel", "rpl", "inv", "trk", "snat", "dnat");
+
+    // atoi()
+    private static int atoi(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean neg = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        long v = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
+            v = v * 10 + (s.charAt(i++) - '0');
+        }
+        return (int) (neg ? -v : v);
+    }
+
+    // dp_packet_put_hex(): pairs of hex digits, white space between them; what follows the last pair
+    private static String hexTail(String s) {
+        int i = 0;
+        while (true) {
+            while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i + 1 < s.length() && Character.digit(s.charAt(i), 16) >= 0
+                    && Character.digit(s.charAt(i + 1), 16) >= 0) {
+                i += 2;
+            } else {
+                return s.substring(i);
+            }
+        }
+    }
+
+    private static byte[] hexBytes(String s) {
+        return java.util.HexFormat.of().parseHex(s.replaceAll("[ \t\r\n]", "").length() % 2 == 0
+                ? s.replaceAll("[ \t\r\n]", "") : "");
+    }
+
+    /** parse_ofp_exact_flow() of {@code s} into a match, or throws FlowParseException with its error. */
+    public static Match exactFlow(String s, PortMap names) {
+        String exact = exactFlowError(s, names);
+        if (exact != null) {
+            throw new FlowParseException(s + ": " + exact);
+        }
+        return FlowParser.parse(s, FlowMod.Command.QUERY, names).match();
+    }
+
     // parse_ofp_exact_flow(): known fields only, in an order that meets each one's prerequisites, each set once
     private static String exactFlowError(String s, PortMap names) {
-        if (s.indexOf('(') >= 0) {
-            return null; // a datapath flow (odp_flow_from_string()), not an OpenFlow one
-        }
         Match m = new Match();
         KeyValue kv = new KeyValue(s);
         try {
@@ -119,20 +251,5 @@ public final class TraceCommand {
             return "bad value for " + kv.key + " (" + e.getMessage() + ")";
         }
         return null;
-    }
-
-    static byte[] hex(String s) {
-        if ((s.length() & 1) != 0) {
-            throw new FlowParseException("Trailing garbage in packet data");
-        }
-        byte[] b = new byte[s.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            int hi = Character.digit(s.charAt(2 * i), 16), lo = Character.digit(s.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
-                throw new FlowParseException("Trailing garbage in packet data");
-            }
-            b[i] = (byte) (hi << 4 | lo);
-        }
-        return b;
     }
 }

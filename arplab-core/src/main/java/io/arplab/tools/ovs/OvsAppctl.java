@@ -65,7 +65,13 @@ public final class OvsAppctl implements Tool {
         try {
             switch (cmd) {
                 case "ofproto/trace" -> ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b),
-                        ctx.now()));
+                        datapath(), ctx.now()));
+                case "ofproto/trace-packet-out" -> {
+                    // unixctl's argument count; the command itself is not modelled
+                    return error(rest.size() < 2 ? "\"ofproto/trace-packet-out\" command requires at least 2 arguments"
+                            : "\"ofproto/trace-packet-out\" is not a valid command (use \"list-commands\" to see a list"
+                            + " of valid commands)");
+                }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs: nothing to stop
                 }
@@ -100,57 +106,58 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("table successfully flushed");
                 }
                 case "dpctl/show" -> {
-                    boolean stats = !rest.isEmpty() && (rest.get(0).equals("-s") || rest.get(0).equals("--statistics"));
-                    io.arplab.flow.Datapath dp = datapath();
-                    if (dp != null) {
-                        ctx.out().print(dp.show(stats, ctx.now()));
+                    DpctlArgs o = DpctlArgs.parse(rest);
+                    if (o.error != null) {
+                        return error(o.error);
                     }
+                    io.arplab.flow.Datapath dp = datapath();
+                    // dpctl_show(): each name opened in turn, an error line for each that does not open
+                    int status = 0;
+                    for (String name : o.args.isEmpty() ? List.of("dummy@ovs-dummy") : o.args) {
+                        if (dp != null && name.equals("dummy@ovs-dummy")) {
+                            ctx.out().print(dp.show(o.stats, ctx.now()));
+                        } else {
+                            ctx.err().println("ovs-vswitchd: opening datapath " + name
+                                    + " failed (Address family not supported by protocol)");
+                            status = 2;
+                        }
+                    }
+                    if (status != 0) {
+                        ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
+                    }
+                    return status;
                 }
                 case "dpif/show" -> {
+                    if (!rest.isEmpty()) {
+                        return error("\"dpif/show\" command takes at most 0 arguments");
+                    }
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
                         ctx.out().print(dp.dpifShow(ctx.now()));
                     }
                 }
                 case "dpctl/dump-flows" -> {
-                    // dpctl_unixctl_handler(): -m/--more, --names/--no-names (names by default with -m), -s
-                    int verbosity = 0;
-                    Boolean names = null;
-                    for (String w : rest) {
-                        if (w.equals("--more")) {
-                            verbosity++;
-                        } else if (w.equals("--names") || w.equals("--no-names")) {
-                            names = w.equals("--names");
-                        } else if (w.startsWith("--") && !w.equals("--statistics")) {
-                            return error("Unrecognized option " + w);
-                        } else if (w.startsWith("-") && w.length() > 1 && !w.startsWith("--")) {
-                            for (char c : w.substring(1).toCharArray()) {
-                                if (c == 'm') {
-                                    verbosity++;
-                                } else if (c != 's') {
-                                    return error("Unrecognized option -" + c);
-                                }
-                            }
-                        } else if (!w.startsWith("-")) {
-                            break;
-                        }
-                    }
-                    io.arplab.flow.Datapath dp = datapath();
-                    if (dp != null) {
-                        ctx.out().print(dp.dumpFlows(null, ctx.now(), verbosity > 0,
-                                names != null ? names : verbosity > 0));
-                    }
+                    return dumpFlows(rest);
                 }
                 case "dpif/dump-flows" -> {
-                    List<String> words = rest.stream().filter(w -> !w.startsWith("-")).toList();
-                    if (words.isEmpty()) {
+                    // ofproto_unixctl_dpif_dump_flows(): the bridge last, -m/--names/--no-names before it
+                    if (rest.isEmpty()) {
                         return error("\"dpif/dump-flows\" command requires at least 1 arguments");
                     }
-                    Ofproto br = OvsTools.ofproto(ctx, words.get(0));
+                    Ofproto br = OvsTools.ofproto(ctx, rest.get(rest.size() - 1));
                     if (br == null) {
                         return error("no such bridge");
                     }
-                    ctx.out().print(br.datapath.dumpFlows(br, ctx.now()));
+                    boolean verbose = false;
+                    Boolean names = null;
+                    for (String w : rest.subList(0, rest.size() - 1)) {
+                        if (w.equals("-m")) {
+                            verbose = true;
+                        } else if (w.equals("--names") || w.equals("--no-names")) {
+                            names = w.equals("--names");
+                        }
+                    }
+                    ctx.out().print(br.datapath.dumpFlows(br, ctx.now(), verbose, names != null ? names : verbose));
                 }
                 case "dpif/set-dp-features" -> {
                     // ofproto_unixctl_dpif_set_dp_features(): "bridge", 1 to 3 arguments
@@ -186,9 +193,37 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "dpctl/del-flows" -> {
+                    // dpctl_del_flows(): [DP] [FILE]; a FILE that does not open is reported, nothing deleted
+                    DpctlArgs o = DpctlArgs.parse(rest);
+                    if (o.error != null) {
+                        return error(o.error);
+                    }
+                    List<String> a = o.args.isEmpty() || !o.args.get(0).equals("dummy@ovs-dummy") ? o.args
+                            : o.args.subList(1, o.args.size());
                     io.arplab.flow.Datapath dp = datapath();
-                    if (dp != null) {
+                    if (!a.isEmpty()) {
+                        ctx.out().println("ovs-vswitchd: Opening file \"" + a.get(0)
+                                + "\" failed (No such file or directory)");
+                    } else if (dp != null) {
                         dp.flush();
+                    }
+                }
+                case "dpctl/add-flow", "dpctl/mod-flow", "dpctl/del-flow", "dpctl/get-flow" -> {
+                    // dpctl's command table: the argument counts (unixctl counts the options too)
+                    int min = cmd.equals("dpctl/add-flow") || cmd.equals("dpctl/mod-flow") ? 2 : 1;
+                    if (rest.size() < min) {
+                        return error("\"" + cmd + "\" command requires at least " + min + " arguments");
+                    }
+                    DpctlArgs o = DpctlArgs.parse(rest);
+                    if (o.error != null) {
+                        return error(o.error);
+                    }
+                    DpctlFlows.Outcome r = DpctlFlows.run(cmd, o.args, rest.contains("--may-create"), datapath());
+                    if (r.status() != 0) {
+                        return error(r.message());
+                    }
+                    if (r.message() != null) {
+                        ctx.out().println(r.message());
                     }
                 }
                 case "netdev-dummy/receive" -> {
@@ -219,6 +254,103 @@ public final class OvsAppctl implements Tool {
             return 2;
         }
         return 0;
+    }
+
+    // dpctl_dump_flows(): filter= and type= taken from the end, then an optional datapath name (opt_dpif_open())
+    private int dumpFlows(List<String> rest) {
+        DpctlArgs o = DpctlArgs.parse(rest);
+        if (o.error != null) {
+            return error(o.error);
+        }
+        List<String> args = new java.util.ArrayList<>(o.args);
+        String filter = null, types = null;
+        for (int last = -1; !args.isEmpty() && last != args.size(); ) {
+            last = args.size();
+            String a = args.get(args.size() - 1);
+            if (a.startsWith("filter=") && filter == null) {
+                filter = args.remove(args.size() - 1).substring(7);
+            } else if (a.startsWith("type=") && types == null) {
+                types = args.remove(args.size() - 1).substring(5);
+            }
+        }
+        io.arplab.flow.Datapath dp = datapath();
+        boolean named = !args.isEmpty() && args.get(0).equals("dummy@ovs-dummy");
+        if (dp == null || !named && args.size() == 1) {
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        io.arplab.flow.Match match = null;
+        if (filter != null) {
+            try {
+                match = TraceCommand.exactFlow(filter, dp.portMap());
+            } catch (FlowParseException e) {
+                return error("ovs-vswitchd: Failed to parse filter (" + e.getMessage() + ")");
+            }
+        }
+        boolean ovsFlows = true;
+        if (types != null) {
+            // enable_all_dump_types() / populate_dump_types(): the dummy datapath has only "ovs" flows
+            ovsFlows = false;
+            for (String t : types.split(",")) {
+                switch (t) {
+                    case "ovs", "non-offloaded", "all" -> ovsFlows = true;
+                    case "tc", "dpdk", "offloaded", "partially-offloaded" -> {
+                    }
+                    default -> {
+                        return error("ovs-vswitchd: Failed to parse type (" + t + ") (Invalid argument)");
+                    }
+                }
+            }
+        }
+        if (ovsFlows) {
+            ctx.out().print(dp.dumpFlows(null, ctx.now(), o.verbosity > 0,
+                    o.names != null ? o.names : o.verbosity > 0, match));
+        }
+        return 0;
+    }
+
+    /** dpctl_unixctl_handler()'s options before the arguments: -m/--more, -s/--statistics, --names/--no-names. */
+    private static final class DpctlArgs {
+        int verbosity;
+        boolean stats;
+        Boolean names;
+        String error;
+        List<String> args = List.of();
+
+        static DpctlArgs parse(List<String> rest) {
+            DpctlArgs o = new DpctlArgs();
+            int i = 0;
+            for (; i < rest.size(); i++) {
+                String w = rest.get(i);
+                if (w.startsWith("--")) {
+                    switch (w) {
+                        case "--statistics" -> o.stats = true;
+                        case "--more" -> o.verbosity++;
+                        case "--names", "--no-names" -> o.names = w.equals("--names");
+                        case "--clear", "--may-create" -> {
+                        }
+                        default -> {
+                            o.error = "Unrecognized option " + w;
+                            return o;
+                        }
+                    }
+                } else if (w.startsWith("-") && w.length() > 1) {
+                    for (char c : w.substring(1).toCharArray()) {
+                        if (c == 'm') {
+                            o.verbosity++;
+                        } else if (c == 's') {
+                            o.stats = true;
+                        } else {
+                            o.error = "Unrecognized option -" + c;
+                            return o;
+                        }
+                    }
+                } else {
+                    break;
+                }
+            }
+            o.args = rest.subList(i, rest.size());
+            return o;
+        }
     }
 
     // netdev_dummy_receive(): PORT [--qid N] then packets, each hex or a datapath flow [--len N] (flow_compose)

@@ -1,0 +1,192 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A datapath flow given to ofproto/trace ({@code in_port(1),eth(...),eth_type(0x0800),ipv4(...),...}): parsed as
+ * odp_flow_from_string() does (a port by number or by the datapath's name for it), turned into a flow as
+ * odp_flow_key_to_flow() does and its input port into the bridge's as xlate_lookup_ofproto() does. The headers come
+ * from the frame {@link FlowCompose} builds of the same keys.
+ */
+public final class OdpKey {
+    private static final long ODPP_NONE = 0xffffffffL;
+
+    private final String text;
+    private final List<String> names = new ArrayList<>();
+    private long inPort = ODPP_NONE;
+    private long recircId, skbMark;
+    /** tunnel(...)'s attributes as given, or null. */
+    private java.util.Map<String, String> tunnel;
+    private String tunnelArgs;
+    private byte[] frame;
+
+    private OdpKey(String text) {
+        this.text = text;
+    }
+
+    /** The key, or throws FlowParseException "syntax error at ..." ({@code dp} null: no port names known). */
+    public static OdpKey parse(String text, Datapath dp) {
+        OdpKey k = new OdpKey(text);
+        int i = 0;
+        while (true) {
+            while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= text.length()) {
+                break;
+            }
+            int open = text.indexOf('(', i);
+            int close = open < 0 ? -1 : matching(text, open);
+            if (open < 0 || close < 0 || !k.key(text.substring(i, open).trim(), text.substring(open + 1, close), dp)) {
+                throw new FlowParseException("syntax error at " + text.substring(i));
+            }
+            i = close + 1;
+        }
+        k.frame = FlowCompose.compose(text, 0, dp == null ? 2 : dp.vlanLimit(), true);
+        return k;
+    }
+
+    // parse_odp_key_mask_attr(): the metadata keys here, the headers' syntax checked by FlowCompose
+    private boolean key(String name, String args, Datapath dp) {
+        names.add(name);
+        try {
+            switch (name) {
+                case "in_port" -> {
+                    String a = args.trim();
+                    if (!a.isEmpty() && Character.isDigit(a.charAt(0))) {
+                        inPort = Long.decode(a);
+                    } else {
+                        int n = dp == null ? -1 : dp.portNumber(a);
+                        if (n < 0) {
+                            return false;
+                        }
+                        inPort = n;
+                    }
+                }
+                case "recirc_id" -> recircId = Long.decode(args.trim());
+                case "skb_mark" -> skbMark = Long.decode(args.trim());
+                case "tunnel" -> {
+                    tunnelArgs = args;
+                    tunnel = new java.util.LinkedHashMap<>();
+                    for (String kv : args.split(",")) {
+                        int eq = kv.indexOf('=');
+                        tunnel.put(eq < 0 ? kv.trim() : kv.substring(0, eq).trim(), eq < 0 ? "" : kv.substring(eq + 1));
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): the
+     * recirculation id must be live (arplab keeps none for a trace), the input port a bridge's.
+     */
+    Ofproto lookupOfproto(Datapath dp) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!n.equals("encap") && !seen.add(n)) {
+                throw new FlowParseException("duplicate " + n + " attribute in flow key; the flow key in error is: "
+                        + text);
+            }
+        }
+        if (tunnel != null && !tunnel.containsKey("ttl")) { // odp_tun_key_from_attr__()
+            throw new FlowParseException("tunnel options missing TTL; the flow key in error is: " + text.replace(
+                    "tunnel(" + tunnelArgs + ")", "tunnel(" + tunnelFormat() + ")"));
+        }
+        if (recircId != 0) {
+            throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
+        }
+        Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
+        if (br == null) {
+            throw new FlowParseException("no OpenFlow port for datapath port " + inPort);
+        }
+        return br;
+    }
+
+    // format_odp_tun_attr(): the attributes in OVS's order, flags(key) when the key has a tunnel id
+    private String tunnelFormat() {
+        List<String> out = new ArrayList<>();
+        for (String a : List.of("tun_id", "src", "dst", "ipv6_src", "ipv6_dst", "tos", "ttl", "tp_src", "tp_dst")) {
+            if (tunnel.containsKey(a)) {
+                out.add(a + "=" + tunnel.get(a));
+            }
+        }
+        if (tunnel.containsKey("tun_id")) {
+            out.add("flags(key)");
+        }
+        return String.join(",", out);
+    }
+
+    /**
+     * odp_flow_key_to_flow() fits perfectly: the key has the attributes its Ethernet type and protocol imply and no
+     * others (parse_l2_5_onward()'s expected_attrs; dpif-netdev refuses a flow put with any other fit).
+     */
+    public boolean perfect() {
+        Set<String> present = new HashSet<>(names);
+        present.removeAll(Set.of("in_port", "recirc_id", "skb_priority", "skb_mark", "dp_hash", "ct_state", "ct_zone",
+                "ct_mark", "ct_label", "ct_tuple4", "ct_tuple6", "packet_type", "eth", "eth_type", "tunnel",
+                "tcp_flags"));
+        long[] f = Packet.extract(frame, 0, 2);
+        int type = names.contains("eth_type") ? (int) f[Slot.DL_TYPE.ordinal()] : 0;
+        int proto = (int) f[Slot.NW_PROTO.ordinal()];
+        boolean later = f[Slot.NW_FRAG.ordinal()] == 3;
+        Set<String> expected = new HashSet<>();
+        if (type == 0x8100 || type == 0x88a8 || names.contains("vlan")) {
+            expected.addAll(Set.of("vlan", "encap"));
+        } else if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            boolean v6 = type == Match.ETH_IPV6;
+            expected.add(v6 ? "ipv6" : "ipv4");
+            String l4 = later ? null : switch (proto) {
+                case Match.PROTO_TCP -> "tcp";
+                case Match.PROTO_UDP -> "udp";
+                case Match.PROTO_SCTP -> "sctp";
+                case Match.PROTO_ICMP -> v6 ? null : "icmp";
+                case Match.PROTO_ICMPV6 -> v6 ? "icmpv6" : null;
+                default -> null;
+            };
+            if (l4 != null) {
+                expected.add(l4);
+            }
+            long icmp = f[Slot.TP_SRC.ordinal()];
+            if ("icmpv6".equals(l4) && f[Slot.TP_DST.ordinal()] == 0 && (icmp == 135 || icmp == 136)) {
+                expected.add("nd");
+            }
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+            expected.add("arp");
+        } else if (Packet.isMpls(type)) {
+            expected.add("mpls");
+        }
+        return present.equals(expected);
+    }
+
+    /** The flow: the frame's headers, the input port as the bridge numbers it, the packet mark. */
+    long[] flow(Datapath dp) {
+        long ofport = dp.port((int) inPort).ofport;
+        long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
+        flow[Slot.PKT_MARK.ordinal()] = skbMark;
+        if (!names.contains("eth_type")) {
+            flow[Slot.DL_TYPE.ordinal()] = 0x5ff; // FLOW_DL_TYPE_NONE
+        }
+        return flow;
+    }
+}

@@ -1,0 +1,100 @@
+package io.arplab.tools.ovs;
+
+import io.arplab.flow.Datapath;
+import io.arplab.flow.FlowParseException;
+import io.arplab.flow.OdpKey;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * dpctl/add-flow, mod-flow, del-flow and get-flow on the dummy datapath, as far as their refusals go (lib/dpctl.c
+ * dpctl_put_flow_dpif(), dpctl_del_flow_dpif(), dpctl_get_flow(); dpif-netdev's flow_put): the datapath name, the key
+ * (odp_flow_from_string()), the actions (odp_actions_from_string()), a key that does not fit perfectly. A flow put that
+ * OVS accepts installs nothing here (OVS's revalidator deletes a flow it did not install on its next pass), a flow
+ * deleted by key is not found (dpif-netdev looks it up by the ufid of the key given) and a ufid finds no flow.
+ */
+final class DpctlFlows {
+    private DpctlFlows() {}
+
+    /** Datapath actions odp_actions_from_string() knows by name (format_odp_action()). */
+    private static final Set<String> ACTIONS = Set.of("drop", "set", "push_vlan", "pop_vlan", "recirc", "ct",
+            "ct_clear", "userspace", "trunc", "clone", "meter", "hash", "push_eth", "pop_eth", "sample", "tnl_push",
+            "tnl_pop", "push_mpls", "pop_mpls", "check_pkt_len", "push_nsh", "pop_nsh", "lb_output", "add_mpls");
+
+    /**
+     * The command's outcome: its one-line message ("ovs-vswitchd: ..." or null) and exit status. {@code args} follow
+     * the options; {@code dp} is the lab's datapath or null.
+     */
+    record Outcome(String message, int status) {}
+
+    static Outcome run(String cmd, List<String> args, boolean mayCreate, Datapath dp) {
+        int max = switch (cmd) {
+            case "dpctl/add-flow", "dpctl/mod-flow" -> 4;
+            default -> 3;
+        };
+        // opt_dpif_open(): a first argument naming the datapath, else the only one unless all arguments are given
+        List<String> rest = args;
+        if (!args.isEmpty() && args.get(0).equals("dummy@ovs-dummy")) {
+            rest = args.subList(1, args.size());
+        } else if (args.size() + 1 == max || dp == null) {
+            return new Outcome("ovs-vswitchd: datapath not found (Invalid argument)", 2);
+        }
+        switch (cmd) {
+            case "dpctl/get-flow" -> {
+                String u = rest.get(rest.size() - 1);
+                if (!u.matches("ufid:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")) {
+                    return new Outcome("ovs-vswitchd: parsing flow ufid", 0); // odp_ufid_from_string() returned 0
+                }
+                return new Outcome("ovs-vswitchd: getting flow (No such file or directory)", 2);
+            }
+            case "dpctl/del-flow" -> {
+                try {
+                    OdpKey.parse(rest.get(rest.size() - 1), dp);
+                } catch (FlowParseException e) {
+                    return new Outcome("ovs-vswitchd: " + e.getMessage() + " (Invalid argument)", 2);
+                }
+                return new Outcome("ovs-vswitchd: deleting flow (No such file or directory)\n"
+                        + "Perhaps you need to specify a UFID?", 2);
+            }
+            default -> {
+                OdpKey key;
+                try {
+                    key = OdpKey.parse(rest.get(rest.size() - 2), dp);
+                } catch (FlowParseException e) {
+                    return new Outcome("ovs-vswitchd: parsing flow key (" + e.getMessage() + ") (Invalid argument)", 2);
+                }
+                if (!actionsParse(rest.get(rest.size() - 1))) {
+                    return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
+                }
+                if (!key.perfect()) {
+                    return new Outcome("ovs-vswitchd: updating flow table (Invalid argument)", 2);
+                }
+                if (cmd.equals("dpctl/mod-flow") && !mayCreate) {
+                    return new Outcome("ovs-vswitchd: updating flow table (No such file or directory)", 2);
+                }
+                return new Outcome(null, 0);
+            }
+        }
+    }
+
+    // odp_actions_from_string(): port numbers, and actions by name with their arguments in parentheses
+    private static boolean actionsParse(String s) {
+        int depth = 0, start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ',';
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String a = s.substring(start, i).trim();
+                String name = a.indexOf('(') >= 0 ? a.substring(0, a.indexOf('(')) : a;
+                if (!a.matches("[0-9]+") && !ACTIONS.contains(name)) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return depth == 0;
+    }
+}

@@ -1,0 +1,85 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Odd and malformed invocations of ofproto/trace (every form of parse_flow_and_packet(): options, datapath flows
+ * with and without a datapath name, hex packets of odd lengths), ofproto/trace-packet-out and the datapath commands,
+ * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40 and
+ * 2 120 and 3 200 mutations, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh trace-errors).
+ */
+class OvsTraceErrorsTest {
+    static final Path REF = Path.of("src/test/resources/refdata/ovs/trace-errors");
+
+    /**
+     * What arplab does not model yet (listed in docs/OVS.md), left out of the comparison: ofproto/trace-packet-out
+     * past its argument count, a datapath flow without eth() (a packet_type=(1,TYPE) L3 packet), --names in the
+     * trace's flows, recirc_id given in an OpenFlow flow.
+     */
+    static boolean notModelled(String command) {
+        String[] w = command.split(" ");
+        String cmd = w.length > 1 ? w[1] : "";
+        return cmd.equals("ofproto/trace-packet-out") && w.length > 3
+                || cmd.equals("ofproto/trace") && w.length > 2 && (w[2].matches("--?names") || command.endsWith(",recirc_id(1)'")
+                || !command.contains("eth(") && command.matches(".*'(recirc_id\\(0\\),)?in_port\\((p1|1)\\),eth_type.*"));
+    }
+
+    @Test
+    void oddInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
+        replay(tmp, "commands");
+    }
+
+    /** Seeds 2 and 3: 120 and 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
+    @Test
+    void mutatedInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
+        replay(tmp, "mutations-2");
+        Files.createDirectories(tmp.resolve("3"));
+        replay(tmp.resolve("3"), "mutations-3");
+    }
+
+    private static void replay(Path tmp, String name) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        List<String> got = new ArrayList<>();
+        for (String line : Files.readAllLines(REF.resolve(name + ".in"))) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
+            got.add("### " + line + "\n" + r.stdout() + r.stderr() + "[exit " + r.exitCode() + "]\n");
+            lab.runFor(200_000_000L);
+        }
+        List<String> want = List.of(Files.readString(REF.resolve(name + ".out")).split("(?m)^(?=### )"));
+        assertThat(got).hasSameSizeAs(want);
+        List<String> differ = new ArrayList<>();
+        for (int i = 0; i < want.size(); i++) {
+            if (!notModelled(want.get(i).split("\n", 2)[0].substring(4))
+                    && !normal(got.get(i)).equals(normal(want.get(i)))) {
+                differ.add(normal(want.get(i)) + "--- arplab:\n" + normal(got.get(i)));
+            }
+        }
+        assertThat(differ).as("%d of %d sections differ", differ.size(), want.size()).isEmpty();
+    }
+
+    // ufids and used: times change run to run, recirc ids with allocation order, dpctl and dpif rows come in hash
+    // order
+    private static String normal(String section) {
+        String s = OvsMegaflowsTest.unordered(OvsDatapathViewsTest.normal(section)
+                .replaceAll("ufid:[0-9a-f-]+", "ufid:U"), Set.of());
+        if (s.startsWith("### ovs-appctl dpif/dump-flows")) {
+            String[] lines = s.split("\n");
+            java.util.Arrays.sort(lines, 1, lines.length);
+            s = String.join("\n", lines) + "\n";
+        }
+        return s;
+    }
+}
