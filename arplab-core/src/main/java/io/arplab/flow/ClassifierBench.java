@@ -36,7 +36,7 @@ public final class ClassifierBench {
         // slow path: every packet an upcall (the cache flushed before each round)
         long n = 0, t0 = clock.getAsLong(), deadline = t0 + (long) (seconds * 1e9);
         do {
-            br.datapath.flush();
+            br.datapath.purge();
             for (byte[] f : frames) {
                 br.receive(0, 1, f);
             }
