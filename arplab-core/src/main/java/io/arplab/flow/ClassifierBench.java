@@ -43,6 +43,9 @@ public final class ClassifierBench {
             n += packets;
         } while (clock.getAsLong() < deadline);
         double upcalls = n / ((clock.getAsLong() - t0) / 1e9);
+        if (br.datapath.lost != 0) {
+            throw new IllegalStateException("upcalls lost: " + br.datapath.lost);
+        }
         for (byte[] f : frames) {
             br.receive(0, 1, f); // the megaflows stay installed
         }

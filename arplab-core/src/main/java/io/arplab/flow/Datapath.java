@@ -446,8 +446,8 @@ public final class Datapath {
 
     /** udpif_flush(): udpif_stop_threads()' revalidator_purge() deletes the ukeys (orphans too), then the flows. */
     public void purge() {
-        orphans.clear();
         flush();
+        orphans.clear();
     }
 
     /** dpctl/del-flows (dpif_flow_flush()): the flows deleted, their ukeys left to the revalidator as orphans. */
