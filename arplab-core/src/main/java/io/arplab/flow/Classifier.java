@@ -310,6 +310,12 @@ final class Classifier {
             return (width == 0 ? 0 : keys[i * width]) + (r == null ? 0 : r.priority);
         }
 
+        /** Reads the first action of slot {@code i}'s rule (where the translation goes next), once it is read. */
+        long touchAction(int i) {
+            List<Action> p = program(i);
+            return p == null || p.isEmpty() ? 0 : p.get(0) instanceof Action.GotoTable g ? g.table() : 1;
+        }
+
         /** {@link #aim} then {@link #touch}. */
         long touch(long[] flow) {
             return touch(aim(flow));

@@ -105,6 +105,9 @@ public final class Ofproto {
         for (int i = 0; i < n; i++) {
             t += path[i].touch(pathSlots[i]);
         }
+        for (int i = 0; i < n; i++) {
+            t += path[i].touchAction(pathSlots[i]);
+        }
         touched += t;
     }
 
