@@ -33,7 +33,7 @@ public final class ClassifierBench {
                     + "tcp(src=" + (1000 + i) + ",dst=80)", 0);
             keys[i] = Packet.extract(frames[i], 1);
         }
-        // slow path: every packet an upcall (the cache flushed before each round)
+        // slow path: every packet an upcall (the datapath purged before each round, its flows and ukeys: udpif_flush())
         long n = 0, t0 = clock.getAsLong(), deadline = t0 + (long) (seconds * 1e9);
         do {
             br.datapath.purge();
