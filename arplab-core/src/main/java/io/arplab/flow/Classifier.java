@@ -297,12 +297,28 @@ final class Classifier {
             return best;
         }
 
-        /** Reads the home slot of {@code flow}'s masked values, so that its cache lines are on their way. */
-        long touch(long[] flow) {
+        /** The home slot of {@code flow}'s masked values, which {@link #findWhole} then tries first. */
+        int aim(long[] flow) {
             int i = home(hash(flow), nSlots - 1);
             guess = i;
+            return i;
+        }
+
+        /** Reads slot {@code i} (its record and its rule), so that their cache lines are on their way. */
+        long touch(int i) {
             Rule r = rule(i);
             return (width == 0 ? 0 : keys[i * width]) + (r == null ? 0 : r.priority);
+        }
+
+        /** Reads the first action of slot {@code i}'s rule (where the translation goes next), once it is read. */
+        long touchAction(int i) {
+            List<Action> p = program(i);
+            return p == null || p.isEmpty() ? 0 : p.get(0) instanceof Action.GotoTable g ? g.table() : 1;
+        }
+
+        /** {@link #aim} then {@link #touch}. */
+        long touch(long[] flow) {
+            return touch(aim(flow));
         }
 
         /** A modify flow_mod gave {@code r} new actions. */

@@ -96,7 +96,7 @@ public final class Datapath {
         } else {
             return "Boolean value expected\n";
         }
-        flush();
+        purge();
         return "";
     }
 
@@ -501,6 +501,13 @@ public final class Datapath {
         return flows;
     }
 
+    /** udpif_flush(): udpif_stop_threads()' revalidator_purge() deletes the ukeys (orphans too), then the flows. */
+    public void purge() {
+        flush();
+        orphans.clear();
+    }
+
+    /** dpctl/del-flows (dpif_flow_flush()): the flows deleted, their ukeys left to the revalidator as orphans. */
     public void flush() {
         orphans.addAll(flows);
         flows.clear();

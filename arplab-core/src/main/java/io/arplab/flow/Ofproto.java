@@ -91,10 +91,22 @@ public final class Ofproto {
     /** What the reads of {@link #touchPath} add up to (kept, so that the compiler keeps the reads). */
     private long touched;
 
+    /** The path's home slots for the key being touched. */
+    private final int[] pathSlots = new int[path.length];
+
+    // the slots are hashed first and then read back to back, so that all the reads are in flight at once (a read's
+    // wait does not hold back the hashing of the next table's slot)
     private void touchPath(long[] flow) {
+        int n = pathLength;
+        for (int i = 0; i < n; i++) {
+            pathSlots[i] = path[i].aim(flow);
+        }
         long t = 0;
-        for (int i = 0; i < pathLength; i++) {
-            t += path[i].touch(flow);
+        for (int i = 0; i < n; i++) {
+            t += path[i].touch(pathSlots[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            t += path[i].touchAction(pathSlots[i]);
         }
         touched += t;
     }

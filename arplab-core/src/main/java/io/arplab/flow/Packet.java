@@ -13,6 +13,9 @@ public final class Packet {
         return extract(f, inPort, 1);
     }
 
+    /** The outer and inner VLAN header's fields (TCI, TPID). */
+    private static final Slot[][] TAGS = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+
     /** The flow of {@code frame} with up to {@code vlanLimit} (1 or 2) VLAN headers parsed: parse_vlan(). */
     public static long[] extract(byte[] f, long inPort, int vlanLimit) {
         long[] v = new long[Slot.ALL.length];
@@ -24,10 +27,9 @@ public final class Packet {
         v[Slot.DL_SRC.ordinal()] = u48(f, 6);
         int off = 12;
         int type = u16(f, off);
-        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
         for (int n = 0; n < vlanLimit && (type == 0x8100 || type == 0x88a8) && f.length >= off + 6; n++) {
-            v[tags[n][0].ordinal()] = u16(f, off + 2) | Match.VLAN_CFI;
-            v[tags[n][1].ordinal()] = type;
+            v[TAGS[n][0].ordinal()] = u16(f, off + 2) | Match.VLAN_CFI;
+            v[TAGS[n][1].ordinal()] = type;
             off += 4;
             type = u16(f, off);
         }
