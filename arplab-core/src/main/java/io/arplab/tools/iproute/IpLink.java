@@ -579,11 +579,7 @@ final class IpLink {
         if (devName == null) {
             throw new CommandExit(1, "Not enough information: \"dev\" argument is required.");
         }
-        if (label != null && !label.startsWith(devName)) {
-            // ipaddr_modify(): return -1
-            throw new CommandExit(255, "\"label\" (" + label + ") must match \"dev\" (" + devName
-                    + ") or be prefixed by \"dev\" with a colon.");
-        }
+        // iproute2 6.1 sends any label (is_valid_label() is gone); the kernel keeps it as given
         NetDevice dev = stack.device(devName);
         if (dev == null) {
             throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
@@ -597,10 +593,12 @@ final class IpLink {
         Ipv4Address addr = local.address();
         int len = local.length();
         if (!add) {
-            // inet_rtm_deladdr(): the first address with this local address (and prefix length, when given)
+            // inet_rtm_deladdr(): the first address with this local address (and prefix length and IFA_LABEL, when
+            // given)
             NetDevice.Address victim = null;
             for (NetDevice.Address x : dev.addresses()) {
-                if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)) {
+                if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)
+                        && (label == null || label.equals(x.label()))) {
                     victim = x;
                     break;
                 }
@@ -745,10 +743,11 @@ final class IpLink {
             if (mtu < min) {
                 throw CommandExit.extack("mtu less than device minimum");
             }
-            if (mtu > 65535) {
+            if (mtu > 65535 && !dev.loopback) { // lo has no max_mtu
                 throw CommandExit.extack("mtu greater than device maximum");
             }
-            stack.setMtu(dev, mtu);
+            final int m = mtu;
+            ctx.act(ob -> stack.setMtu(now, dev, m));
         }
         if (mac != null) {
             if (dev.loopback) {
