@@ -44,8 +44,8 @@ final class Arp implements NeighbourTable.Ops {
      * (NEIGH_CB LOCALLY_ENQUEUED), answer it now.
      */
     void rcv(long now, NetDevice dev, byte[] frame, int pktType, boolean redo, Outbox out) {
-        if (pktType == HostStack.PACKET_OTHERHOST) {
-            return;
+        if (pktType == HostStack.PACKET_OTHERHOST || dev.noarp()) {
+            return; // arp_rcv(): IFF_NOARP or another host's frame, consumed
         }
         ArpView a = new ArpView(frame, ETH, frame.length - ETH); // the frame's own view (see HostStack.receive)
         // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)

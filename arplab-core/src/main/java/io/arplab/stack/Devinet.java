@@ -215,6 +215,17 @@ final class Devinet {
         }
     }
 
+    /**
+     * dev_change_flags(IFF_NOARP) (ip link set DEV arp on|off): arp_netdev_event(NETDEV_CHANGE) sees the flag change
+     * and neigh_changeaddr() flushes every entry of the device, permanent ones too.
+     */
+    void setNoarp(long now, NetDevice dev, boolean noarp) {
+        if (dev.setNoarp(noarp)) {
+            ns.configChanged();
+            ns.flushNeighbours(now, dev, false);
+        }
+    }
+
     /** dev_change_flags(IFF_UP): going down flushes its neighbours and takes its routes away. */
     void setUp(long now, NetDevice dev, boolean up, Outbox out) {
         if (dev.isUp() == up) {

@@ -292,6 +292,11 @@ public final class HostStack extends Netns {
         devinet().setUp(now, dev, up, out);
     }
 
+    /** ip link set dev DEV arp on|off (IFF_NOARP). */
+    public void setNoarp(long now, NetDevice dev, boolean noarp) {
+        devinet().setNoarp(now, dev, noarp);
+    }
+
     public void setMtu(NetDevice dev, int mtu) {
         setMtu(0, dev, mtu);
     }

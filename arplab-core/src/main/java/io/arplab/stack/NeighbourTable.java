@@ -226,6 +226,11 @@ public final class NeighbourTable {
             return null;
         }
         NeighbourEntry n = new NeighbourEntry(dev, ip, now);
+        if (dev.noarp() && (ip >>> 28) != 0xE) {
+            // arp_constructor(): on an IFF_NOARP device (after the multicast case) NOARP with the device's address
+            n.state = NudState.NOARP.bits;
+            n.lladdr = dev.macBits();
+        }
         n.table = this;
         entries.put(key(dev, ip), n);
         filter |= filterBit(key(dev, ip));

@@ -321,7 +321,7 @@ final class IpLink {
             sb.append("mode DEFAULT ");
         }
         sb.append("group default ");
-        sb.append("qlen 1000");
+        sb.append("qlen ").append(d.txqlen());
         if (o.family == 0 || o.family == 17 || o.details > 0) {
             // the link/ line only without a family filter (-4 leaves it out; what follows stays on the first line)
             sb.append("\n    ");
@@ -447,7 +447,7 @@ final class IpLink {
         if (link) {
             j.field("linkmode", "DEFAULT");
         }
-        j.field("group", "default").field("txqlen", 1000);
+        j.field("group", "default").field("txqlen", d.txqlen());
         if (o.family == 0 || o.family == 17 || o.details > 0) {
             j.field("link_type", d.loopback ? "loopback" : "ether").field("address", d.mac().toString())
                     .field("broadcast", d.loopback ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff");
@@ -670,6 +670,8 @@ final class IpLink {
         Boolean up = null;
         MacAddress mac = null;
         Integer mtu = null;
+        Boolean arp = null;
+        Integer txqlen = null;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("up")) {
@@ -706,8 +708,15 @@ final class IpLink {
                     throw new CommandExit(1, "Error: argument of \"" + w + "\" must be \"on\" or \"off\", not \""
                             + v + "\"");
                 }
+                if (w.equals("arp")) {
+                    arp = v.equals("on");
+                }
             } else if (w.equals("txqueuelen") || w.equals("qlen")) {
-                a.next();
+                String v = a.next();
+                long q = Args.unsigned(v);
+                if (q >= 0 && q <= Integer.MAX_VALUE) {
+                    txqlen = (int) q;
+                }
             } else if (w.equals("type") && devName != null) {
                 String kind = a.next();
                 a.skip();
@@ -748,6 +757,13 @@ final class IpLink {
             }
             final int m = mtu;
             ctx.act(ob -> stack.setMtu(now, dev, m));
+        }
+        if (txqlen != null) {
+            dev.setTxqlen(txqlen); // IFLA_TXQLEN: dev_change_tx_queue_len()
+        }
+        if (arp != null) {
+            final boolean noarp = !arp;
+            ctx.act(ob -> stack.setNoarp(now, dev, noarp));
         }
         if (mac != null) {
             if (dev.loopback) {
