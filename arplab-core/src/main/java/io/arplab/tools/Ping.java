@@ -305,16 +305,14 @@ public final class Ping implements Tool {
                             : "4 (socktype: SOCK_RAW), hints.ai_family: AF_UNSPEC")
                     + "\n\n");
         }
-        // ping4_run(): every operand is resolved in turn; the last is the destination, the others hops of a loose
-        // source route
-        sourceRouteHops = g.operands().size() - 1;
-        String target = null;
-        for (String operand : g.operands()) {
-            target = operand;
-            if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
-                    && ctx.resolver().resolve(target) == null) {
-                throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
-            }
+        // main(): getaddrinfo() of the last operand, the destination, and its line under -v; then ping4_run()
+        // resolves every operand in turn, the others being hops of a loose source route
+        List<String> operands = g.operands();
+        sourceRouteHops = operands.size() - 1;
+        String target = operands.get(operands.size() - 1);
+        if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
+                && ctx.resolver().resolve(target) == null) {
+            throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
         }
         if (six) {
             // getaddrinfo(AF_INET6) of an IPv4 literal or a name with only IPv4 addresses
@@ -327,14 +325,16 @@ public final class Ping implements Tool {
             numeric = true; // a numeric destination is never looked up in reverse
         } else {
             whereto = ctx.resolver().resolve(target);
-            if (whereto == null) {
-                throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2);
-            }
             String canonical = ctx.resolver().canonicalName(target);
             hostname = canonical != null ? canonical : target;
         }
         if (verbose) {
             ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
+        }
+        for (String operand : operands) {
+            if (InetAton.parse(operand) == null && ctx.resolver().resolve(operand) == null) {
+                throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
+            }
         }
         return true;
     }
