@@ -126,7 +126,13 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-36.out: arp -ae", GATEWAY),
             Map.entry("seed-39.out: ip -json -f inet nei ls", GATEWAY),
             Map.entry("seed-40.out: arp -a", GATEWAY),
-            Map.entry("seed-40.out: arp", GATEWAY));
+            Map.entry("seed-40.out: arp", GATEWAY),
+            Map.entry("seed-42.out: ip -stats address show dev eth0", IGMP),
+            Map.entry("seed-44.out: ip -s nt list", NTABLE_STATS),
+            Map.entry("seed-44.out: ip -s a ls dev eth0", "the DNS query of net-tools' getnetbyname() (arp -s x, see"
+                    + " GATEWAY) and its answers are in the counters"),
+            Map.entry("seed-45.out: traceroute -n -w 1 172.28.0.1", "after tracepath's probes the host answered one"
+                    + " port unreachable of 18 (its inet_peer bucket and icmp_global_allow()'s random credit)"));
 
     /**
      * ToolsRecordingTest's masks and arp-scan's elapsed time: the real scan of one command line took from 1.26 to
