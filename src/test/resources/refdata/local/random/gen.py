@@ -12,7 +12,11 @@ the seeds below 100 draw exactly what they drew when they were recorded. Seeds f
 redirect, shared-media, local-source and carrier sysctls, ping -M with sizes around the MTU, ip link set mtu, ip route
 add/del/get, arp -s/-d (net-tools), traceroute's and tracepath's options, bridge fdb add/del and port flags, the
 bridge's ageing_time, a bridge port going down, promote_secondaries with the primary deleted, and a second gateway on
-one LAN (a host forwarding for another: ICMP redirects); seeds 100-199 draw what they drew before.
+one LAN (a host forwarding for another: ICMP redirects); seeds 100-199 draw what they drew before. Seeds from 500 on
+(round 3b) also draw proxy_arp_pvlan, route variants (via ... onlink, metric, src, scope link, ip route get from/oif),
+ip neigh's proxy entries, router flag, get and nud filters, arp -s ... pub/temp, several addresses per interface with
+the primary deleted, ping -r/-I ADDR/-t/-i, arping -b, lo's MTU (under 68 too) and neighbours on lo; seeds below 500
+draw what they drew before.
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -71,6 +75,8 @@ def scenario(seed):
         conf += [("accept_redirects", range(0, 2)), ("send_redirects", range(0, 2)), ("secure_redirects", range(0, 2)),
                  ("shared_media", range(0, 2)), ("accept_local", range(0, 2)), ("route_localnet", range(0, 2)),
                  ("promote_secondaries", range(0, 2)), ("arp_evict_nocarrier", range(0, 2))]
+    if seed >= 500:
+        conf += [("proxy_arp_pvlan", range(0, 2))]
     neigh = [("base_reachable_time_ms", [5000, 10000, 20000]), ("mcast_solicit", range(1, 5)),
              ("ucast_solicit", range(0, 4)), ("gc_stale_time", [5, 30, 60]), ("locktime", [0, 50, 100, 300])]
     for n, i, s in ifaces:
@@ -108,6 +114,9 @@ def scenario(seed):
             kinds += ["pmtu", "mtu", "route", "arp", "tracepath", "fdb", "brlink", "ageing", "portdown", "promote",
                       "redirect"]
             weights = weights[:-2] + [2 if router else 1, 1] + [3, 1, 2, 2, 2, 2, 1, 1, 1, 1, 2 if router else 0]
+        if seed >= 500:
+            kinds += ["route3", "neigh3", "arp3", "multi", "lo", "ping3", "arping3"]
+            weights = weights + [4, 4, 3, 3, 1, 4, 3]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -270,6 +279,118 @@ def scenario(seed):
             i = ifname(n)
             s = int(i[-1]) if n == "r" else subnet[n]
             lines.append(f"{n} ip neigh add proxy 10.0.{s}.88 dev {i}")
+        elif kind == "route3":
+            i = ifname(n)
+            s = int(i[-1]) if n == "r" else subnet[n]
+            own = [ip for ip, t in addrs[n] if t == s] + secondary.get(n, [])
+            gws = [ip for m in nodes if m != n for ip, t in addrs[m] if t == s] + [f"10.0.{s}.77"]
+            dst = r.choice([target(n) + "/32", f"10.0.{r.randint(0, 1)}.64/26", "10.0.9.0/24", f"10.0.{s}.128/25"])
+            op = r.choice(["onlink", "metric", "src", "scope", "getfrom", "getoif", "delmetric", "show"])
+            if op == "onlink":
+                lines.append(f"{n} ip route add {dst} via {r.choice(gws + ['10.0.7.1'])} dev {i} onlink")
+            elif op == "metric":
+                lines.append(f"{n} ip route add {dst} via {r.choice(gws)} metric {r.choice([5, 50, 500])}")
+                if r.random() < 0.5:
+                    lines.append(f"{n} ip route add {dst} dev {i} metric {r.choice([1, 100])}")
+            elif op == "src":
+                lines.append(f"{n} ip route add {dst} dev {i} src {r.choice(own + ['10.0.8.8'])}")
+            elif op == "scope":
+                lines.append(f"{n} ip route add {dst} dev {i} scope link")
+            elif op == "getfrom":
+                lines.append(f"{n} ip route get {target(n)} from {r.choice(own + ['10.0.8.8'])}")
+            elif op == "getoif":
+                lines.append(f"{n} ip route get {target(n)} oif {i}")
+            elif op == "delmetric":
+                lines.append(f"{n} ip route del {dst} metric {r.choice([5, 50])}")
+            else:
+                lines.append(f"{n} ip route show dev {i}")
+            if r.random() < 0.5:
+                lines.append(f"{n} ip route get {target(n)}")
+        elif kind == "neigh3":
+            i = ifname(n)
+            s = int(i[-1]) if n == "r" else subnet[n]
+            op = r.choice(["proxy", "delproxy", "showproxy", "router", "get", "nud", "none"])
+            if op == "proxy":
+                lines.append(f"{n} ip neigh add proxy 10.0.{r.choice([s, 1 - s])}.{r.choice([88, 99])} dev {i}")
+            elif op == "delproxy":
+                lines.append(f"{n} ip neigh del proxy 10.0.{s}.88 dev {i}")
+            elif op == "showproxy":
+                lines.append(f"{n} ip neigh show proxy")
+            elif op == "router":
+                mac = r.choice(list(macs.values()))
+                lines.append(f"{n} ip neigh {r.choice(['add', 'replace'])} {target(n)} lladdr {mac} dev {i} nud "
+                             f"{r.choice(['permanent', 'stale', 'reachable'])} router")
+            elif op == "get":
+                lines.append(f"{n} ip neigh get {target(n)} dev {i}")
+            elif op == "nud":
+                lines.append(f"{n} ip neigh show nud {r.choice(['permanent', 'stale', 'reachable', 'failed', 'noarp', 'all'])}")
+            else:
+                lines.append(f"{n} ip neigh change {target(n)} dev {i} nud none")
+        elif kind == "arp3":
+            i = ifname(n)
+            s = int(i[-1]) if n == "r" else subnet[n]
+            op = r.choice(["pub", "temp", "del", "show", "dpub"])
+            mac = r.choice(list(macs.values()) + ['02:00:00:00:99:99'])
+            if op == "pub":
+                lines.append(f"{n} arp -i {i} -s 10.0.{s}.{r.choice([88, 99])} {mac} pub")
+            elif op == "temp":
+                lines.append(f"{n} arp -s {target(n)} {mac} temp")
+            elif op == "del":
+                lines.append(f"{n} arp -i {i} -d {target(n)}")
+            elif op == "dpub":
+                lines.append(f"{n} arp -i {i} -d 10.0.{s}.88 pub")
+            else:
+                lines.append(f"{n} arp -n -i {i}")
+        elif kind == "multi":
+            i = ifname(n)
+            s = int(i[-1]) if n == "r" else subnet[n]
+            first = f"10.0.{s}.{200 + len(lines) % 50}"
+            lines.append(f"{n} ip addr add {first}/24 dev {i}")
+            lines.append(f"{n} ip addr add 10.0.{5 + s}.{10 + len(lines) % 50}/24 dev {i}")
+            if r.random() < 0.5:
+                lines.append(f"{n} sysctl -w net.ipv4.conf.{i}.promote_secondaries={r.randint(0, 1)}")
+            primary = [ip for ip, t in addrs[n] if t == s][0]
+            if r.random() < 0.6:
+                lines.append(f"{n} ip addr del {primary}/24 dev {i}")
+                addrs[n] = [(first, s) if a == primary else (a, t) for a, t in addrs[n]]
+            else:
+                secondary.setdefault(n, []).append(first)
+            lines.append(f"{n} ip -4 addr show dev {i}")
+            lines.append(f"{n} ip route show")
+        elif kind == "lo":
+            op = r.choice(["mtu", "mtu", "neigh", "show"])
+            if op == "mtu":
+                lines.append(f"{n} ip link set dev lo mtu {r.choice([60, 67, 68, 1500, 65536])}")
+                lines.append(f"{n} ip -4 addr show dev lo")
+                lines.append(f"{n} ping -c 1 -W 1 127.0.0.1")
+            elif op == "neigh":
+                lines.append(f"{n} ip neigh add 10.0.{subnet.get(n, 0)}.{r.choice([66, 77])} lladdr "
+                             f"{r.choice(list(macs.values()))} dev lo")
+                lines.append(f"{n} ip neigh show dev lo")
+            else:
+                lines.append(f"{n} ip neigh show dev lo")
+        elif kind == "ping3":
+            opts = [f"-c {r.randint(1, 3)}"]
+            t = target(n)
+            extra = r.choice(["-r", "-I", "-t", "-i"])
+            if extra == "-r":
+                opts.append("-r")
+            elif extra == "-I":
+                opts.append(f"-I {r.choice([ip for ip, _ in addrs[n]] + secondary.get(n, []))}")
+            elif extra == "-t":
+                opts.append(f"-t {r.choice([1, 2, 3, 64])}")
+            else:
+                opts.append(f"-i {r.choice([0.2, 0.5])}")
+            if r.random() < 0.3:
+                opts.append("-W 1")
+            lines.append(f"{n} ping {' '.join(opts)} {t}")
+        elif kind == "arping3":
+            i = ifname(n)
+            mode = r.choice(["-b", "-U", "-A", "-D", "-b -U"])
+            t = target(n)
+            if mode in ("-U", "-A", "-b -U") and r.random() < 0.5:
+                t = r.choice([ip for ip, _ in addrs[n]])
+            lines.append(f"{n} arping {mode} -c {r.randint(1, 3)} -I {i} {t}")
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:

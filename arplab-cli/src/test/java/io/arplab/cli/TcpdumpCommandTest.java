@@ -43,7 +43,7 @@ class TcpdumpCommandTest {
         assertThat(err).isEqualTo("tcpdump: nosuch.pcap: No such file or directory\n");
         assertThat(arplab("tcpdump", "-r", EXAMPLE, "ip", "proto", "icmp")).isEqualTo(1);
         assertThat(err.lines()).hasSize(2).last().asString()
-                .isEqualTo("tcpdump: syntax error in filter expression: unexpected 'icmp' at column 10");
+                .isEqualTo("tcpdump: can't parse filter expression: syntax error");
         assertThat(arplab("tcpdump", "-r", "pom.xml")).isEqualTo(1);
         assertThat(err).isEqualTo("tcpdump: unknown file format\n");
         assertThat(out).isEmpty();

@@ -63,7 +63,16 @@ public final class Resolver {
         return reverse.get(address);
     }
 
-    /** The time a failed reverse lookup takes (the resolver's timeouts towards a name server that does not answer). */
+    /**
+     * What getnameinfo() without NI_NAMEREQD gives for {@code address}: its name; the number when the lookup ends at
+     * once in HOST_NOT_FOUND (a hosts file, no name server asked: glibc falls back to the numeric host); null for
+     * EAI_AGAIN, when a name server that does not answer was asked ({@link #failedLookupNanos()} above zero).
+     */
+    public String nameInfo(Ipv4Address address) {
+        String name = reverse.get(address);
+        return name != null ? name : failedLookupNanos == 0 ? address.toString() : null;
+    }
+
     /** What getaddrinfo() reports for a name nobody knows ("Name or service not known" unless set). */
     public String lookupError() {
         return lookupError;
@@ -74,6 +83,7 @@ public final class Resolver {
         this.lookupError = gaiError;
     }
 
+    /** The time a failed reverse lookup takes (the resolver's timeouts towards a name server that does not answer). */
     public long failedLookupNanos() {
         return failedLookupNanos;
     }

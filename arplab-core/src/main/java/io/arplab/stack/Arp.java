@@ -44,8 +44,8 @@ final class Arp implements NeighbourTable.Ops {
      * (NEIGH_CB LOCALLY_ENQUEUED), answer it now.
      */
     void rcv(long now, NetDevice dev, byte[] frame, int pktType, boolean redo, Outbox out) {
-        if (pktType == HostStack.PACKET_OTHERHOST) {
-            return;
+        if (pktType == HostStack.PACKET_OTHERHOST || dev.noarp()) {
+            return; // arp_rcv(): IFF_NOARP or another host's frame, consumed
         }
         ArpView a = new ArpView(frame, ETH, frame.length - ETH); // the frame's own view (see HostStack.receive)
         // arp_rcv(): the header plus two Ethernet and two IPv4 addresses must be there (ar_hln 6, ar_pln 4)
@@ -98,11 +98,14 @@ final class Arp implements NeighbourTable.Ops {
             }
             // IN_DEV_FORWARD(in_dev): the receiving device's own forwarding
             boolean proxyArp = ns.devconf(dev, DevConf.PROXY_ARP) != 0;
-            if (!local && dev.confValue(DevConf.FORWARDING) != 0 && (proxyArp || proxies != null)) {
+            boolean pvlan = ns.devconf(dev, DevConf.PROXY_ARP_PVLAN) != 0;
+            if (!local && dev.confValue(DevConf.FORWARDING) != 0 && (proxyArp || pvlan || proxies != null)) {
                 Route r = ns.routes.lookup(tip);
-                // arp_fwd_proxy() (proxy_arp on, route out of another device) or a proxy entry (ip neigh add proxy)
-                if (r != null && r.type() == Route.UNICAST && r.device() != dev
-                        && (proxyArp || proxyLookup(dev, tip)) && ns.validSource(dev, sip, r.device())) {
+                // arp_fwd_proxy() (proxy_arp on, route out of another device), a proxy entry (ip neigh add proxy), or
+                // arp_fwd_pvlan() (proxy_arp_pvlan: the route goes back out of the same device, not a self probe)
+                boolean proxied = r != null && (r.device() != dev ? proxyArp || proxyLookup(dev, tip)
+                        : pvlan && sip != tip);
+                if (r != null && r.type() == Route.UNICAST && proxied && ns.validSource(dev, sip, r.device())) {
                     NeighbourEntry n = ns.neighbours().eventNs(now, dev, sip, sha, out);
                     long delay = dev.arpParms().proxyDelay;
                     if (redo || pktType == HostStack.PACKET_HOST || delay == 0) {
@@ -143,7 +146,8 @@ final class Arp implements NeighbourTable.Ops {
     static boolean quiet(Netns ns, NetDevice dev) {
         boolean pneigh = ns.parts.arp != null && ns.parts.arp.proxies != null; // no Arp yet: no proxy entries
         return dev.isUp() && dev.macBits() != MacAddress.BROADCAST.bits() && ns.devconf(dev, DevConf.ARP_ACCEPT) == 0
-                && !(dev.confValue(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0 || pneigh));
+                && !(dev.confValue(DevConf.FORWARDING) != 0 && (ns.devconf(dev, DevConf.PROXY_ARP) != 0
+                        || ns.devconf(dev, DevConf.PROXY_ARP_PVLAN) != 0 || pneigh));
     }
 
     /** arp_is_garp(): spa == tpa (a reply also needs tha == sha), and the address a plain unicast one. */

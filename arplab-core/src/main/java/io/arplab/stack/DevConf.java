@@ -26,7 +26,8 @@ public final class DevConf {
     public static final int ACCEPT_LOCAL = 14;
     public static final int ROUTE_LOCALNET = 15;
     public static final int PROMOTE_SECONDARIES = 16;
-    static final int SLOTS = 17;
+    public static final int PROXY_ARP_PVLAN = 17;
+    static final int SLOTS = 18;
 
     private int[] values;
     /** Whether {@link #values} may be another DevConf's too: copied on the first write (copy-on-write, as fork's pages). */

@@ -215,6 +215,17 @@ final class Devinet {
         }
     }
 
+    /**
+     * dev_change_flags(IFF_NOARP) (ip link set DEV arp on|off): arp_netdev_event(NETDEV_CHANGE) sees the flag change
+     * and neigh_changeaddr() flushes every entry of the device, permanent ones too.
+     */
+    void setNoarp(long now, NetDevice dev, boolean noarp) {
+        if (dev.setNoarp(noarp)) {
+            ns.configChanged();
+            ns.flushNeighbours(now, dev, false);
+        }
+    }
+
     /** dev_change_flags(IFF_UP): going down flushes its neighbours and takes its routes away. */
     void setUp(long now, NetDevice dev, boolean up, Outbox out) {
         if (dev.isUp() == up) {
@@ -266,11 +277,21 @@ final class Devinet {
         }
     }
 
-    /** dev_set_mtu(). */
-    void setMtu(NetDevice dev, int mtu) {
-        if (mtu < 68 || mtu > 65535) {
+    /** dev_set_mtu(): an Ethernet device takes 68..65535 (ETH_MIN_MTU, ETH_MAX_MTU), lo any size. */
+    void setMtu(long now, NetDevice dev, int mtu) {
+        if (mtu < (dev.loopback ? 0 : 68) || !dev.loopback && mtu > 65535) {
             throw new IllegalArgumentException("invalid MTU " + mtu + ": 68..65535");
         }
         dev.setMtu(mtu);
+        if (mtu < 68) {
+            // inetdev_event(NETDEV_CHANGEMTU): below IPV4_MIN_MTU inetdev_destroy() deletes every address (with its
+            // routes) and arp_ifdown() the neighbours; a larger MTU later brings an in_device without addresses
+            for (NetDevice.Address a : List.copyOf(dev.addresses())) {
+                if (dev.addresses().contains(a)) {
+                    deleteAddress(now, dev, a);
+                }
+            }
+            ns.flushNeighbours(now, dev, false);
+        }
     }
 }

@@ -292,8 +292,18 @@ public final class HostStack extends Netns {
         devinet().setUp(now, dev, up, out);
     }
 
+    /** ip link set dev DEV arp on|off (IFF_NOARP). */
+    public void setNoarp(long now, NetDevice dev, boolean noarp) {
+        devinet().setNoarp(now, dev, noarp);
+    }
+
     public void setMtu(NetDevice dev, int mtu) {
-        devinet().setMtu(dev, mtu);
+        setMtu(0, dev, mtu);
+    }
+
+    /** ip link set dev DEV mtu N at {@code now} (an MTU under 68 takes the device's IPv4 configuration away). */
+    public void setMtu(long now, NetDevice dev, int mtu) {
+        devinet().setMtu(now, dev, mtu);
     }
 
     /** Sends a gratuitous ARP request for each address of {@code dev} (arp_notify / arping -U). */
@@ -550,6 +560,16 @@ public final class HostStack extends Netns {
     /** ip neigh add|replace ADDR lladdr MAC dev DEV nud STATE (neigh_add with NEIGH_UPDATE_F_ADMIN). */
     public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
                                    boolean replace, Outbox out) {
+        return neighAdd(now, dev, addr, mac, state, replace, -1, out);
+    }
+
+    /**
+     * As {@link #neighAdd(long, NetDevice, Ipv4Address, MacAddress, NudState, boolean, Outbox)} from rtnetlink:
+     * neigh_add() passes NEIGH_UPDATE_F_OVERRIDE_ISROUTER, so the entry's NTF_ROUTER becomes {@code router} (1 or 0;
+     * -1 for the ioctl of arp -s, which leaves it).
+     */
+    public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
+                                   boolean replace, int router, Outbox out) {
         NeighbourTable neighbours = neighbours();
         NeighbourEntry n = neighbours.lookup(dev, addr.bits());
         if (n != null && !replace) {
@@ -564,6 +584,9 @@ public final class HostStack extends Netns {
             }
         }
         int flags = NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN;
+        if (router >= 0) {
+            flags |= NeighbourTable.F_OVERRIDE_ISROUTER | (router > 0 ? NeighbourTable.F_ISROUTER : 0);
+        }
         neighbours.update(now, n, mac == null ? NeighbourTable.NO_LLADDR : mac.bits(), state.bits, flags, out);
         return n;
     }

@@ -199,10 +199,26 @@ public final class NeighbourTable {
         return n != null ? n : create(now, dev, ip, false);
     }
 
-    /** ___neigh_create(): allocation honours gc_thresh2/3 with a forced GC (neigh_alloc). */
+    /**
+     * ___neigh_create(): allocation honours gc_thresh2/3 with a forced GC (neigh_alloc). arp_constructor() keys an
+     * entry on a loopback device as 0.0.0.0, NOARP with the device's address, and ___neigh_create() then hands back
+     * the entry it finds under that key: lo holds one neighbour, whatever address it was asked for.
+     */
     NeighbourEntry create(long now, NetDevice dev, int ip, boolean exemptFromGc) {
         if (entries == null) {
             entries = new Long2ObjectLinkedOpenHashMap<>(4);
+        }
+        if (dev.loopback && ip != 0) {
+            NeighbourEntry any = lookup(dev, 0);
+            if (any != null) {
+                return any;
+            }
+            NeighbourEntry n = create(now, dev, 0, exemptFromGc);
+            if (n != null && n.state == NudState.NONE.bits) {
+                n.state = NudState.NOARP.bits;
+                n.lladdr = dev.macBits();
+            }
+            return n;
         }
         // __neigh_create(): entries on a loopback device are exempt from GC
         boolean exempt = exemptFromGc || dev.loopback;
@@ -210,6 +226,11 @@ public final class NeighbourTable {
             return null;
         }
         NeighbourEntry n = new NeighbourEntry(dev, ip, now);
+        if (dev.noarp() && (ip >>> 28) != 0xE) {
+            // arp_constructor(): on an IFF_NOARP device (after the multicast case) NOARP with the device's address
+            n.state = NudState.NOARP.bits;
+            n.lladdr = dev.macBits();
+        }
         n.table = this;
         entries.put(key(dev, ip), n);
         filter |= filterBit(key(dev, ip));

@@ -307,6 +307,33 @@ public final class NetDevice {
         int carrierChanges;
         /** Addresses a user added to dev->uc or dev->mc (ndo_dflt_fdb_add()), in the order added. */
         List<MacAddress> fdbAddrs;
+        /** IFF_NOARP set by ip link set DEV arp off. */
+        boolean noarp;
+        /** dev->tx_queue_len when set (ip link set DEV txqueuelen N); -1: DEFAULT_TX_QUEUE_LEN. */
+        int txqlen = -1;
+    }
+
+    /** IFF_NOARP (ip link set DEV arp off). */
+    public boolean noarp() {
+        return extras != null && extras.noarp;
+    }
+
+    /** dev_change_flags(IFF_NOARP); true when the flag changed. */
+    public boolean setNoarp(boolean noarp) {
+        if (noarp() == noarp) {
+            return false;
+        }
+        extras().noarp = noarp;
+        return true;
+    }
+
+    /** dev->tx_queue_len: DEFAULT_TX_QUEUE_LEN (1000) unless set. */
+    public int txqlen() {
+        return extras == null || extras.txqlen < 0 ? 1000 : extras.txqlen;
+    }
+
+    public void setTxqlen(int txqlen) {
+        extras().txqlen = txqlen;
     }
 
     /**

@@ -489,7 +489,20 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
                 return true;
             }
         }
-        return (a >>> 24) == 127;
+        if ((a >>> 24) != 127) {
+            return false;
+        }
+        // fib_add_ifaddr(): an address of a loopback device makes its whole prefix local (local 127.0.0.0/8)
+        if (deviceCount() == 0 || !deviceAt(0).loopback) {
+            return true; // lo not made yet: its 127.0.0.1/8 to come
+        }
+        NetDevice lo = deviceAt(0);
+        for (int k = 0, m = lo.addressCount(); k < m; k++) {
+            if (lo.addressAt(k).matches(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void refreshLocalAddresses() {

@@ -94,6 +94,23 @@ public final class RouteTable {
         return best;
     }
 
+    /**
+     * The best route of link or host scope to {@code address}: fib_table_lookup() under flowi4_scope RT_SCOPE_LINK
+     * (SO_DONTROUTE, MSG_DONTROUTE) skips the routes of a wider scope, such as those through a gateway; null when none.
+     */
+    public Route lookupOnLink(int address) {
+        Route best = null;
+        for (Route r : routes) {
+            boolean scoped = "link".equals(r.scope()) || "host".equals(r.scope());
+            if (scoped && r.matches(address) && (r.device() == null || r.device().isUp())
+                    && (best == null || r.prefixLength() > best.prefixLength()
+                        || r.prefixLength() == best.prefixLength() && r.metric() < best.metric())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     /** The best route to {@code address} through {@code dev} only (SO_BINDTODEVICE / ping -I). */
     public Route lookup(int address, NetDevice dev) {
         Route best = null;

@@ -122,7 +122,7 @@ public final class SysctlRegistry {
             conf("medium_id", 0, Combine.DEVICE, -1),
             conf("promote_secondaries", 0, Combine.OR, DevConf.PROMOTE_SECONDARIES),
             conf("proxy_arp", 0, Combine.OR, DevConf.PROXY_ARP),
-            conf("proxy_arp_pvlan", 0, Combine.OR, -1),
+            conf("proxy_arp_pvlan", 0, Combine.OR, DevConf.PROXY_ARP_PVLAN),
             conf("route_localnet", 0, Combine.OR, DevConf.ROUTE_LOCALNET),
             conf("rp_filter", 0, Combine.MAX, DevConf.RP_FILTER),
             conf("secure_redirects", 1, Combine.OR, DevConf.SECURE_REDIRECTS),

@@ -22,7 +22,14 @@ public final class Arp implements Tool {
     private static final int ATF_PERM = 0x04;
 
     /** One line of /proc/net/arp (arp_seq_show). */
-    private record ProcLine(String ip, int type, int flags, String hwa, String mask, String dev) {}
+    private record ProcLine(String ip, int type, int flags, String hwa, String mask, String dev) {
+        /** get_hwntype(): net-tools' name of the hardware type ("loop" for ARPHRD_LOOPBACK). */
+        String hwName() {
+            return type == ARPHRD_LOOPBACK ? "loop" : "ether";
+        }
+    }
+
+    private static final int ARPHRD_LOOPBACK = 772;
 
     private ToolContext ctx;
     private HostStack stack;
@@ -276,7 +283,9 @@ public final class Arp implements Tool {
             }
             int flags = (st & NudState.PERMANENT.bits) != 0 ? ATF_PERM | ATF_COM
                     : (st & NudState.VALID) != 0 ? ATF_COM : 0;
-            lines.add(new ProcLine(n.address().toString(), 1, flags, n.lladdr().toString(), "*", n.device().name));
+            // arp_format_neigh_entry(): dev->type, ARPHRD_LOOPBACK (772) for lo
+            int type = n.device().loopback ? ARPHRD_LOOPBACK : 1;
+            lines.add(new ProcLine(n.address().toString(), type, flags, n.lladdr().toString(), "*", n.device().name));
         }
         // arp_format_pneigh_entry(): proxy entries follow, ATF_PUBL|ATF_PERM with a zero address
         for (HostStack.ProxyEntry e : stack.proxies()) {
@@ -314,7 +323,7 @@ public final class Arp implements Tool {
             if (host != null && !l.ip().equals(host)) {
                 continue;
             }
-            if (!device.isEmpty() && !l.dev().equals(device) || hwType != null && !hwType.equals("ether")) {
+            if (!device.isEmpty() && !l.dev().equals(device) || hwType != null && !hwType.equals(l.hwName())) {
                 continue;
             }
             showed++;
@@ -374,7 +383,7 @@ public final class Arp implements Tool {
         } else if ((l.flags() & ATF_COM) == 0) {
             out.append(pad("", 8)).append(pad("(incomplete)", 20));
         } else {
-            out.append(pad("ether", 8)).append(pad(l.hwa(), 20));
+            out.append(pad(l.hwName(), 8)).append(pad(l.hwa(), 20));
         }
         out.append(pad(flags.toString(), 6)).append(pad("", 15)).append(' ').append(l.dev()).append('\n');
     }
@@ -387,7 +396,7 @@ public final class Arp implements Tool {
         } else if ((l.flags() & ATF_COM) == 0) {
             out.append("<incomplete> ");
         } else {
-            out.append(l.hwa()).append(" [ether] ");
+            out.append(l.hwa()).append(" [").append(l.hwName()).append("] ");
         }
         if ((l.flags() & ATF_PERM) != 0) {
             out.append("PERM ");

@@ -120,6 +120,8 @@ public final class Ping implements Tool {
     private PingSocket socket;
     private NetDevice bind;
     private Ipv4Address whereto;
+    /** -r: SO_DONTROUTE on the ICMP socket (not on the probe socket, whose connect() routes as usual). */
+    private boolean dontRoute;
     private String hostname;
     private boolean multicast;
     private boolean timing;
@@ -222,7 +224,8 @@ public final class Ping implements Tool {
                 case 'A' -> adaptive = true;
                 case 'B' -> strictSource = true;
                 case 'c' -> npackets = Getopt.strtolOrErr("ping", a, "invalid argument", 1, Long.MAX_VALUE);
-                case 'C', 'd', 'L', 'r' -> { }
+                case 'C', 'd', 'L' -> { }
+                case 'r' -> dontRoute = true;
                 case 'D' -> ptimeofday = true;
                 case 'i' -> {
                     double v = pingStrtod(a, "bad timing interval");
@@ -302,16 +305,14 @@ public final class Ping implements Tool {
                             : "4 (socktype: SOCK_RAW), hints.ai_family: AF_UNSPEC")
                     + "\n\n");
         }
-        // ping4_run(): every operand is resolved in turn; the last is the destination, the others hops of a loose
-        // source route
-        sourceRouteHops = g.operands().size() - 1;
-        String target = null;
-        for (String operand : g.operands()) {
-            target = operand;
-            if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
-                    && ctx.resolver().resolve(target) == null) {
-                throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
-            }
+        // main(): getaddrinfo() of the last operand, the destination, and its line under -v; then ping4_run()
+        // resolves every operand in turn, the others being hops of a loose source route
+        List<String> operands = g.operands();
+        sourceRouteHops = operands.size() - 1;
+        String target = operands.get(operands.size() - 1);
+        if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
+                && ctx.resolver().resolve(target) == null) {
+            throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
         }
         if (six) {
             // getaddrinfo(AF_INET6) of an IPv4 literal or a name with only IPv4 addresses
@@ -324,14 +325,16 @@ public final class Ping implements Tool {
             numeric = true; // a numeric destination is never looked up in reverse
         } else {
             whereto = ctx.resolver().resolve(target);
-            if (whereto == null) {
-                throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2);
-            }
             String canonical = ctx.resolver().canonicalName(target);
             hostname = canonical != null ? canonical : target;
         }
         if (verbose) {
             ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
+        }
+        for (String operand : operands) {
+            if (InetAton.parse(operand) == null && ctx.resolver().resolve(operand) == null) {
+                throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
+            }
         }
         return true;
     }
@@ -477,8 +480,10 @@ public final class Ping implements Tool {
                 if (!bind.hasAddress(source.bits())) {
                     ctx.err().println("ping: Warning: source address might be selected on device other than: "
                             + device);
-                } else if (source.equals(whereto)) {
-                    bind = null; // pinging our own address on that device: the socket is unbound again
+                } else if (bind.hasAddress(whereto.bits())) {
+                    // our own address on that device (a secondary too, sent from the subnet's primary): its local
+                    // route matches the oif and the reply's inet_iif() is that device, as if the socket were unbound
+                    bind = null;
                 }
             }
         } else if (!stack.isLocalAddress(source.bits())) {
@@ -655,6 +660,9 @@ public final class Ping implements Tool {
             // one sendmsg() each, which returns when the softirq has carried its packet (and the answer) through;
             // a refused send (no route, ...) is a hard local error: counted as sent, and with nothing in the error
             // queue ping prints nothing for it
+            if (dontRoute && !stack.isLocalAddress(whereto.bits()) && stack.routes().lookupOnLink(whereto.bits()) == null) {
+                continue; // ip_sendmsg_scope(): RT_SCOPE_LINK finds no route, sendmsg() fails with ENETUNREACH
+            }
             ctx.act(out -> stack.sendEcho(ctx.now(), socket, src, whereto, seq, data, hops, settos, pmtu, bind, out));
         }
     }
@@ -769,7 +777,15 @@ public final class Ping implements Tool {
         return 0;
     }
 
+    /** The datagram's path MTU: ipv4_mtu() caps it at IP_MAX_MTU; a local destination leaves through lo. */
     private int mtu() {
+        if (stack.isLocalAddress(whereto.bits())) {
+            for (NetDevice d : stack.devices()) {
+                if (d.loopback) {
+                    return Math.min(d.mtu(), 0xFFFF);
+                }
+            }
+        }
         Route r = stack.route(whereto, bind);
         if (r != null && r.device() != null) {
             return r.device().mtu();

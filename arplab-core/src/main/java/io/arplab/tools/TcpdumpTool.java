@@ -249,7 +249,7 @@ public final class TcpdumpTool {
         try {
             filter = PacketFilter.compile(a.expression);
         } catch (FilterSyntaxException e) {
-            throw new Failure(e.getMessage());
+            throw new Failure(compileError(e));
         }
         if (!filter.acceptsAll() && linkType != LinkType.ETHERNET) {
             throw new Failure("filters are supported on " + LinkType.describe(LinkType.ETHERNET) + " captures only");
@@ -463,7 +463,7 @@ public final class TcpdumpTool {
                             + " captures only");
                 }
             } catch (FilterSyntaxException e) {
-                throw new Failure(e.getMessage());
+                throw new Failure(compileError(e));
             }
             FramePrinter printer = printers.apply(options);
             StringBuilder sb = new StringBuilder(256);
@@ -523,5 +523,10 @@ public final class TcpdumpTool {
             return ascii > 1 ? 6 : 5;
         }
         return 0;
+    }
+
+    /** pcap_compile()'s error text: a grammar fault is only "syntax error" (libpcap's yyerror via bpf_set_error()). */
+    private static String compileError(FilterSyntaxException e) {
+        return e.grammar() ? "can't parse filter expression: syntax error" : e.getMessage();
     }
 }

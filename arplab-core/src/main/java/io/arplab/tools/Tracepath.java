@@ -404,9 +404,8 @@ public final class Tracepath implements Tool {
                 String abuf = noResolve || showBoth ? from.toString() : "";
                 String hname = "";
                 if (!noResolve || showBoth) {
-                    String name = ctx.resolver().reverse(from);
-                    // getnameinfo() fails (EAI_AGAIN) when no name server answers for an address the lab has no name for
-                    if (name == null) {
+                    String name = ctx.resolver().nameInfo(from);
+                    if (name == null) { // getnameinfo() failed (EAI_AGAIN): print_host() shows "???"
                         hname = "???";
                         blocked += ctx.resolver().failedLookupNanos();
                     } else {

@@ -56,6 +56,11 @@ class TracepathTest {
     void namesComeFromReverseResolutionAndUnknownOnesAreQuestionMarks() {
         Lab lab = lab();
         SeedLabs.loadHosts(lab, "172.18.0.2 node4\n");
+        // refdata/local/fuzz-tools ("hosts: files"): getnameinfo() falls back to the number
+        assertThat(masked(lab.exec("node1", "tracepath -b -m 1 node4").stdout()))
+                .contains(" 1:  172.28.0.1 (172.28.0.1) Tms \n");
+        // refdata/local/tracepath (a name server that does not answer): EAI_AGAIN, "???"
+        lab.resolver().failedLookupNanos(600_000_000L);
         Lab.Result r = lab.exec("node1", "tracepath -b node4");
         assertThat(masked(r.stdout())).isEqualTo("""
                  1?: [LOCALHOST]                      pmtu 1500

@@ -594,32 +594,54 @@ public final class Bridge implements Tool {
         return (int) (neg ? -n : n);
     }
 
+    /**
+     * fdb_flush() (iproute2 6.1): the words first, then dev and brport looked up; neither self nor master means self.
+     * rtnl_fdb_del() with NLM_F_BULK then asks the master bridge of a port for master, and the device itself for
+     * self: only a bridge has ndo_fdb_del_bulk, anything else answers EOPNOTSUPP.
+     */
     private int fdbFlush(Args a) {
-        NetDevice dev = null;
+        String d = null;
+        String brport = null;
+        boolean master = false;
+        boolean self = false;
         while (a.more()) {
             String w = a.take();
-            if (w.equals("dev") || w.equals("brport")) {
+            if (w.equals("dev")) {
                 if (!a.more()) {
                     throw Args.incomplete();
                 }
-                String v = a.take();
-                NetDevice d = stack.device(v);
-                if (d == null) {
-                    throw new CommandExit(255, "Cannot find device \"" + v + "\"");
+                d = a.take();
+            } else if (w.equals("brport")) {
+                if (brport != null) {
+                    throw CommandExit.duparg2("brport", w);
                 }
-                if (w.equals("dev")) {
-                    dev = d;
+                if (!a.more()) {
+                    throw Args.incomplete();
                 }
+                brport = a.take();
+            } else if (w.equals("master")) {
+                master = true;
+            } else if (w.equals("self")) {
+                self = true;
             }
         }
-        if (dev == null) {
+        if (d == null) {
             throw new CommandExit(255, "Device is required arguments.");
         }
-        Switch br = view.bridgeOf(dev) != null ? view.bridgeOf(dev) : view.masterBridge(dev);
-        if (br == null || br.fdb() == null) {
+        NetDevice dev = stack.device(d);
+        if (dev == null) {
+            throw new CommandExit(255, "Cannot find bridge device \"" + d + "\"");
+        }
+        if (brport != null && stack.device(brport) == null) {
+            throw new CommandExit(255, "Cannot find bridge port device \"" + brport + "\"");
+        }
+        self |= !master;
+        Switch viaMaster = master ? view.masterBridge(dev) : null;
+        Switch viaSelf = self ? view.bridgeOf(dev) : null;
+        if ((viaMaster == null || viaMaster.fdb() == null) && (viaSelf == null || viaSelf.fdb() == null)) {
             throw new CommandExit(255, "RTNETLINK answers: Operation not supported");
         }
-        br.fdb().flushLearned(ctx.now());
+        (viaMaster != null && viaMaster.fdb() != null ? viaMaster : viaSelf).fdb().flushLearned(ctx.now());
         return 0;
     }
 

@@ -113,6 +113,9 @@ public final class HostView {
         } else {
             sb.append("BROADCAST,MULTICAST,");
         }
+        if (d.noarp()) {
+            sb.append("NOARP,");
+        }
         if (up) {
             sb.append("UP,");
             if (running) {

@@ -321,7 +321,7 @@ final class IpLink {
             sb.append("mode DEFAULT ");
         }
         sb.append("group default ");
-        sb.append("qlen 1000");
+        sb.append("qlen ").append(d.txqlen());
         if (o.family == 0 || o.family == 17 || o.details > 0) {
             // the link/ line only without a family filter (-4 leaves it out; what follows stays on the first line)
             sb.append("\n    ");
@@ -447,7 +447,7 @@ final class IpLink {
         if (link) {
             j.field("linkmode", "DEFAULT");
         }
-        j.field("group", "default").field("txqlen", 1000);
+        j.field("group", "default").field("txqlen", d.txqlen());
         if (o.family == 0 || o.family == 17 || o.details > 0) {
             j.field("link_type", d.loopback ? "loopback" : "ether").field("address", d.mac().toString())
                     .field("broadcast", d.loopback ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff");
@@ -579,11 +579,7 @@ final class IpLink {
         if (devName == null) {
             throw new CommandExit(1, "Not enough information: \"dev\" argument is required.");
         }
-        if (label != null && !label.startsWith(devName)) {
-            // ipaddr_modify(): return -1
-            throw new CommandExit(255, "\"label\" (" + label + ") must match \"dev\" (" + devName
-                    + ") or be prefixed by \"dev\" with a colon.");
-        }
+        // iproute2 6.1 sends any label (is_valid_label() is gone); the kernel keeps it as given
         NetDevice dev = stack.device(devName);
         if (dev == null) {
             throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
@@ -597,10 +593,12 @@ final class IpLink {
         Ipv4Address addr = local.address();
         int len = local.length();
         if (!add) {
-            // inet_rtm_deladdr(): the first address with this local address (and prefix length, when given)
+            // inet_rtm_deladdr(): the first address with this local address (and prefix length and IFA_LABEL, when
+            // given)
             NetDevice.Address victim = null;
             for (NetDevice.Address x : dev.addresses()) {
-                if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)) {
+                if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)
+                        && (label == null || label.equals(x.label()))) {
                     victim = x;
                     break;
                 }
@@ -672,6 +670,8 @@ final class IpLink {
         Boolean up = null;
         MacAddress mac = null;
         Integer mtu = null;
+        Boolean arp = null;
+        Integer txqlen = null;
         while (a.more()) {
             String w = a.peek();
             if (w.equals("up")) {
@@ -708,8 +708,15 @@ final class IpLink {
                     throw new CommandExit(1, "Error: argument of \"" + w + "\" must be \"on\" or \"off\", not \""
                             + v + "\"");
                 }
+                if (w.equals("arp")) {
+                    arp = v.equals("on");
+                }
             } else if (w.equals("txqueuelen") || w.equals("qlen")) {
-                a.next();
+                String v = a.next();
+                long q = Args.unsigned(v);
+                if (q >= 0 && q <= Integer.MAX_VALUE) {
+                    txqlen = (int) q;
+                }
             } else if (w.equals("type") && devName != null) {
                 String kind = a.next();
                 a.skip();
@@ -745,10 +752,18 @@ final class IpLink {
             if (mtu < min) {
                 throw CommandExit.extack("mtu less than device minimum");
             }
-            if (mtu > 65535) {
+            if (mtu > 65535 && !dev.loopback) { // lo has no max_mtu
                 throw CommandExit.extack("mtu greater than device maximum");
             }
-            stack.setMtu(dev, mtu);
+            final int m = mtu;
+            ctx.act(ob -> stack.setMtu(now, dev, m));
+        }
+        if (txqlen != null) {
+            dev.setTxqlen(txqlen); // IFLA_TXQLEN: dev_change_tx_queue_len()
+        }
+        if (arp != null) {
+            final boolean noarp = !arp;
+            ctx.act(ob -> stack.setNoarp(now, dev, noarp));
         }
         if (mac != null) {
             if (dev.loopback) {

@@ -201,10 +201,9 @@ final class IpNeigh {
         if (n != null && !replace) {
             throw CommandExit.rtnetlink("File exists");
         }
-        if (dev.loopback) {
-            throw CommandExit.rtnetlink("Invalid argument");
-        }
-        if (mac == null && (state & NudState.VALID) != 0 && (n == null || !n.hasLladdr())) {
+        // __neigh_update() takes the entry's own address when none is given and it had a valid one: a new entry on
+        // lo has it from arp_constructor() (NOARP)
+        if (mac == null && (state & NudState.VALID) != 0 && (n == null ? !dev.loopback : !n.hasLladdr())) {
             if (n == null) {
                 // neigh_add(): ___neigh_create() before __neigh_update() refuses; the NONE entry stays
                 boolean exempt = (state & NudState.PERMANENT.bits) != 0;
@@ -214,11 +213,8 @@ final class IpNeigh {
         }
         NudState s = state == 0 ? NudState.NONE : NudState.of(state);
         final MacAddress lladdr = mac;
-        final boolean rtr = router;
-        ctx.act(ob -> stack.neighAdd(now, dev, addr, lladdr, s, replace, ob));
-        if (rtr) {
-            // NTF_ROUTER is an IPv6 notion; IPv4 entries keep no router flag
-        }
+        final int rtr = router ? 1 : 0;
+        ctx.act(ob -> stack.neighAdd(now, dev, addr, lladdr, s, replace, rtr, ob));
         return 0;
     }
 

@@ -146,10 +146,12 @@ final class IpRoute {
         int type = Route.UNICAST;
         boolean onlink = false;
         boolean otherTable = false;
+        int family = o.family; // req.r.rtm_family: the first address or prefix parsed sets it
         while (a.more()) {
             String w = a.peek();
             if (w.equals("src")) {
-                src = Args.addr(a.next(), o.family);
+                src = Args.addr(a.next(), family);
+                family = family == 0 ? 4 : family;
             } else if (w.equals("via")) {
                 String v = a.next();
                 if (via != null) {
@@ -158,7 +160,8 @@ final class IpRoute {
                 if (v.equals("inet")) {
                     v = a.next();
                 }
-                via = Args.addr(v, o.family);
+                via = Args.addr(v, family);
+                family = family == 0 ? 4 : family;
             } else if (w.equals("dev") || w.equals("oif")) {
                 devName = a.next();
             } else if (w.equals("metric") || w.equals("priority") || w.equals("preference")) {
@@ -205,7 +208,10 @@ final class IpRoute {
                 if (dst != null) {
                     throw CommandExit.duparg2("to", w);
                 }
-                dst = Args.prefix(w, o.family); // iproute_modify(): get_prefix(.., preferred_family)
+                dst = Args.prefix(w, family); // iproute_modify(): get_prefix(.., req.r.rtm_family)
+                // __get_addr_1(): "default", "all" and "any" take the family asked for
+                boolean anyFamily = w.equals("default") || w.equals("all") || w.equals("any");
+                family = family == 0 && !anyFamily ? 4 : family;
             }
             a.skip();
         }
@@ -557,8 +563,10 @@ final class IpRoute {
                 }
                 // a later address replaces the first; anything but /32 draws a warning
                 Args.Prefix p = Args.prefix(w, family);
-                family = family == 0 ? 4 : family;
-                if (p.length() != 32) {
+                // __get_addr_1(): "default", "all" and "any" take the family asked for, so AF_UNSPEC stays unspec
+                boolean anyFamily = w.equals("default") || w.equals("all") || w.equals("any");
+                family = family == 0 && !anyFamily ? 4 : family;
+                if (family == 4 && p.length() != 32) {
                     ctx.err().println("Warning: /" + p.length() + " as prefix is invalid, only /32 (or none) is supported.");
                 }
                 dst = p.address();
@@ -567,6 +575,10 @@ final class IpRoute {
         }
         if (dst == null) {
             throw new CommandExit(1, "need at least a destination address");
+        }
+        if (from != null && !stack.isLocalAddress(from.bits())) {
+            // ip_route_output_key_hash_rcu(): a source that is none of ours (__ip_dev_find() fails)
+            throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
         }
         if (stack.isLocalAddress(dst.bits())) {
             Ipv4Address src = from != null ? from : stack.sourceAddress(dst, null);

@@ -1017,10 +1017,10 @@ final class Parser {
 
     private static FilterSyntaxException unexpected(Token t) {
         if (t.kind() == Kind.END) {
-            return new FilterSyntaxException("syntax error in filter expression: unexpected end of expression");
+            return new FilterSyntaxException("syntax error in filter expression: unexpected end of expression", true);
         }
         return new FilterSyntaxException("syntax error in filter expression: unexpected '" + t.text() + "' at column "
-                + t.column());
+                + t.column(), true);
     }
 
     private static FilterSyntaxException noQualifier(Token t) {
