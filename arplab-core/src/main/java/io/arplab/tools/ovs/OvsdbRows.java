@@ -363,6 +363,12 @@ final class OvsdbRows {
         o.protocols = versions.isEmpty() ? List.of(OfVersion.values()) : versions;
         Map<String, String> other = br.map("other_config");
         o.forwardBpdu = "true".equalsIgnoreCase(other.get("forward-bpdu")); // smap_get_bool()
+        // bridge_configure_mac_table(), bridge_configure_flood_vlans()
+        // (a negative int is a huge unsigned one)
+        int idle = smapInt(other.get("mac-aging-time"), 0), size = smapInt(other.get("mac-table-size"), 0);
+        o.ml.setIdleTime(idle == 0 ? io.arplab.flow.MacLearning.DEFAULT_IDLE : idle < 0 ? Integer.MAX_VALUE : idle);
+        o.ml.setMaxEntries(size == 0 ? io.arplab.flow.MacLearning.DEFAULT_MAX : size < 0 ? Integer.MAX_VALUE : size);
+        o.ml.setFloodVlans(bits(br.get("flood_vlans")));
         String dpid = other.get("datapath-id");
         if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);
