@@ -32,7 +32,7 @@ final class OvsdbRows {
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
-            "Bridge:external_ids", "Bridge:other_config",
+            "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
             "Bridge:protocols", "Bridge:datapath_type", "Port:external_ids", "Interface:external_ids");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
