@@ -369,6 +369,7 @@ final class OvsdbRows {
         o.ml.setIdleTime(idle == 0 ? io.arplab.flow.MacLearning.DEFAULT_IDLE : idle < 0 ? Integer.MAX_VALUE : idle);
         o.ml.setMaxEntries(size == 0 ? io.arplab.flow.MacLearning.DEFAULT_MAX : size < 0 ? Integer.MAX_VALUE : size);
         o.ml.setFloodVlans(bits(br.get("flood_vlans")));
+        o.ml.expire(now); // the next ofproto run()'s mac_learning_run()
         String dpid = other.get("datapath-id");
         if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);
