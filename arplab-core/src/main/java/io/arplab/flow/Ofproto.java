@@ -646,6 +646,7 @@ public final class Ofproto {
         long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort)
                 : Packet.extract(frame, inPort, datapath.vlanLimit());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
+        datapath.expireIdle(now);
         if (ml.expiring(now)) {
             ml.expire(now);
         }
