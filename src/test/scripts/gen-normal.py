@@ -21,6 +21,11 @@ PORTS = list(range(1, nports + 1))
 VLANS = [10, 20, 30]
 POOL = ["50:54:00:00:%02x:%02x" % (r.randrange(4), r.randrange(1, 250)) for _ in range(r.choice([5, 8, 12, 16]))]
 IPS = {m: "10.0.%d.%d" % (i // 200, 1 + i % 200) for i, m in enumerate(POOL)}
+# seeds from 15 on also draw from a second stream (the first 14 recorded campaigns stay as they were): more MACs for
+# small tables to evict from, ports with other_config:priority-tags
+r2 = random.Random(seed * 7919 + 1) if seed >= 15 else None
+if r2 and r2.random() < 0.6:
+    POOL += ["50:54:00:01:%02x:%02x" % (r2.randrange(4), r2.randrange(1, 250)) for _ in range(r2.choice([8, 16, 24]))]
 MCAST = ["01:00:5e:00:00:01", "01:00:5e:7f:00:0a", "33:33:00:00:00:01"]
 RESERVED = ["01:80:c2:00:00:00", "01:80:c2:00:00:0e"]
 lines = ["# gen-normal.py %d: br0 with dummy ports p1..p%d" % (seed, nports), "ovs-appctl time/stop"]
@@ -52,6 +57,13 @@ def set_vlan(p):
 for p in PORTS:
     if r.random() < 0.7:
         set_vlan(p)
+if r2:
+    for p in PORTS:
+        if r2.random() < 0.35:
+            lines.append("ovs-vsctl set port p%d other_config:priority-tags=%s"
+                         % (p, r2.choice(["if-nonzero", "true", "always", "never"])))
+    if r2.random() < 0.5:
+        lines.append("ovs-vsctl set bridge br0 other_config:mac-table-size=%d" % r2.choice([1, 10, 12, 16]))
 if r.random() < 0.4:
     lines.append("ovs-vsctl set bridge br0 other_config:mac-table-size=%d" % r.choice([1, 10, 10, 12, 16]))
 if r.random() < 0.4:

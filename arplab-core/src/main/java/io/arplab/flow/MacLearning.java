@@ -18,6 +18,8 @@ public final class MacLearning {
     public static final int DEFAULT_MAX = 8192;
     /** MAC_ENTRY_DEFAULT_IDLE_TIME, seconds. */
     public static final int DEFAULT_IDLE = 300;
+    /** MAC_ENTRY_AGE_STATIC_ENTRY: a static entry's expiry, which never comes. */
+    static final long STATIC = Integer.MAX_VALUE;
     private static final long SEC = 1_000_000_000L;
 
     /** A learned address; {@code expires} in OVS's seconds (time_now() + idle time). */
@@ -26,6 +28,10 @@ public final class MacLearning {
         public final int vlan;
         public long port;
         public long expires;
+
+        public boolean isStatic() {
+            return expires == STATIC;
+        }
 
         Entry(long mac, int vlan) {
             this.mac = mac;
@@ -39,6 +45,8 @@ public final class MacLearning {
     private int idle = DEFAULT_IDLE;
     private BitSet floodVlans;
     public long learned, expired, evicted, moved;
+    /** static_entries: added by fdb/add, not decremented when a port's entries are flushed (as OVS 3.1). */
+    public long staticEntries;
     /** Bumped whenever a lookup may answer differently (mac_learning's need_revalidate). */
     long version;
 
@@ -70,8 +78,10 @@ public final class MacLearning {
         if (multicast(mac) || !learningVlan(vlan)) {
             return null;
         }
-        Entry e = lru.get(key(mac, vlan));
-        return e == null || e.expires <= sec(now) ? null : e;
+        if (expiring(now)) {
+            expire(now); // mac_learning_run() has run since OVS's clock moved
+        }
+        return lru.get(key(mac, vlan));
     }
 
     /**
@@ -88,7 +98,7 @@ public final class MacLearning {
         }
         long k = key(mac, vlan);
         Entry e = lru.get(k);
-        if (e != null && e.port == port && !gratArp && age(e, now) <= 0) {
+        if (e != null && (e.isStatic() || e.port == port && !gratArp && age(e, now) <= 0)) {
             return false;
         }
         // mac_learning_insert__()
@@ -116,6 +126,60 @@ public final class MacLearning {
         return true;
     }
 
+    /** mac_learning_add_static_entry(): fdb/add, a new entry or a learned one made static, last in LRU order. */
+    public void addStatic(long mac, int vlan, long port) {
+        long k = key(mac, vlan);
+        Entry e = lru.get(k);
+        if (e == null) {
+            if (lru.size() >= max) {
+                evictFairly();
+            }
+            e = new Entry(mac, vlan);
+            e.port = -1;
+        } else {
+            lru.remove(k);
+            usage.touch(e);
+        }
+        lru.put(k, e);
+        if (!e.isStatic()) {
+            staticEntries++;
+        }
+        e.expires = STATIC;
+        if (e.port != port) {
+            usage.setPort(e, port);
+            version++;
+        }
+    }
+
+    /** mac_learning_del_static_entry(): fdb/del of a static entry; false when there is none. */
+    public boolean delStatic(long mac, int vlan) {
+        Entry e = multicast(mac) || !learningVlan(vlan) ? null : lru.get(key(mac, vlan));
+        if (e == null || !e.isStatic()) {
+            return false;
+        }
+        remove(e);
+        staticEntries--;
+        return true;
+    }
+
+    /** mac_learning_clear_statistics(): fdb/stats-clear. */
+    public void clearStatistics() {
+        learned = 0;
+        expired = 0;
+        evicted = 0;
+        moved = 0;
+    }
+
+    // get_lru(): the least recently learned entry that is not static
+    private Entry lru() {
+        for (Entry e : lru.values()) {
+            if (!e.isStatic()) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     // evict_mac_entry_fairly()
     private void evictFairly() {
         Entry e = usage.evictee();
@@ -132,8 +196,7 @@ public final class MacLearning {
 
     /** mac_learning_run(): expires the least recently learned entries past their time, or over the table's size. */
     public void expire(long now) {
-        while (!lru.isEmpty()) {
-            Entry e = lru.values().iterator().next();
+        for (Entry e = lru(); e != null; e = lru()) {
             if (lru.size() <= max && sec(now) < e.expires) {
                 break;
             }
@@ -142,10 +205,12 @@ public final class MacLearning {
         }
     }
 
-    /** mac_learning_flush(): every entry, not counted as expired. */
+    /** mac_learning_flush(): every entry but the static ones, not counted as expired. */
     public void flush() {
         for (Entry e : new ArrayList<>(lru.values())) {
-            remove(e);
+            if (!e.isStatic()) {
+                remove(e);
+            }
         }
         version++;
     }
@@ -159,7 +224,10 @@ public final class MacLearning {
         }
     }
 
-    /** mac_learning_set_idle_time(): 15..3600 s; the entries' expiry times move by the difference. */
+    /**
+     * mac_learning_set_idle_time(): 15..3600 s; every entry's expiry time moves by the difference, a static one's too,
+     * which makes it a dynamic entry that expires in some 68 years (and, first in LRU order, holds the others back).
+     */
     public void setIdleTime(int seconds) {
         int t = seconds < 15 ? 15 : Math.min(seconds, 3600);
         for (Entry e : lru.values()) {
@@ -182,29 +250,29 @@ public final class MacLearning {
         }
     }
 
+    /** The entries in LRU order, once mac_learning_run() has run. */
     public List<Entry> entries(long now) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : lru.values()) {
-            if (e.expires > sec(now)) {
-                out.add(e);
-            }
+        if (expiring(now)) {
+            expire(now);
         }
-        return out;
+        return new ArrayList<>(lru.values());
     }
 
-    /** Seconds since the entry was last learned (mac_entry_age()). */
+    /** Seconds since the entry was last learned (mac_entry_age()); a static entry's is MAC_ENTRY_AGE_STATIC_ENTRY. */
     public long age(Entry e, long now) {
-        return idle - (e.expires - sec(now));
+        return e.isStatic() ? STATIC : (int) (idle - (e.expires - sec(now)));
     }
 
     /** Whether mac_learning_run() has work: an entry expired by {@code now} or more entries than the maximum. */
     boolean expiring(long now) {
-        return !lru.isEmpty() && (lru.size() > max || lru.values().iterator().next().expires <= sec(now));
+        Entry e = lru();
+        return e != null && (lru.size() > max || e.expires <= sec(now));
     }
 
     /** When the least recently learned entry expires, in lab ns. */
     public long nextExpiry() {
-        return lru.isEmpty() ? Long.MAX_VALUE : lru.values().iterator().next().expires * SEC;
+        Entry e = lru();
+        return e == null ? Long.MAX_VALUE : e.expires * SEC;
     }
 
     public int max() {

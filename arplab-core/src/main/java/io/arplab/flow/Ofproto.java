@@ -869,7 +869,7 @@ public final class Ofproto {
     public String fdbStats(long now) {
         return "Statistics for bridge \"" + name + "\":\n"
                 + "  Current/maximum MAC entries in the table: " + ml.entries(now).size() + "/" + ml.max() + "\n"
-                + "  Current static MAC entries in the table : 0\n"
+                + "  Current static MAC entries in the table : " + ml.staticEntries + "\n"
                 + "  Total number of learned MAC entries     : " + ml.learned + "\n"
                 + "  Total number of expired MAC entries     : " + ml.expired + "\n"
                 + "  Total number of evicted MAC entries     : " + ml.evicted + "\n"
@@ -880,8 +880,8 @@ public final class Ofproto {
     public String fdbShow(long now) {
         StringBuilder s = new StringBuilder(" port  VLAN  MAC                Age\n");
         for (MacLearning.Entry e : ml.entries(now)) {
-            s.append(String.format("%5s  %4d  %s  %3d%n", Ports.format(e.port, PortMap.NONE), e.vlan,
-                    MatchFormat.mac(e.mac), ml.age(e, now)));
+            s.append(String.format("%5s  %4d  %s  ", Ports.format(e.port, PortMap.NONE), e.vlan,
+                    MatchFormat.mac(e.mac))).append(e.isStatic() ? "static\n" : String.format("%3d%n", ml.age(e, now)));
         }
         return s.toString();
     }

@@ -315,8 +315,15 @@ final class OvsdbRows {
         if (v.modeColumn != null) {
             r.cols.put("vlan_mode", Datum.of(v.modeColumn));
         }
+        Map<String, String> other = new java.util.TreeMap<>();
         if (v.qinqColumn != null) {
-            r.cols.put("other_config", Datum.of(Map.of("qinq-ethtype", v.qinqColumn)));
+            other.put("qinq-ethtype", v.qinqColumn);
+        }
+        if (v.priorityTagsColumn != null) {
+            other.put("priority-tags", v.priorityTagsColumn);
+        }
+        if (!other.isEmpty()) {
+            r.cols.put("other_config", Datum.of(other));
         }
     }
 
@@ -332,7 +339,8 @@ final class OvsdbRows {
     private static PortVlan portVlan(Row r) {
         String tag = r.string("tag");
         return PortVlan.configure(tag == null ? -1 : Integer.parseInt(tag), bits(r.get("trunks")),
-                bits(r.get("cvlans")), r.string("vlan_mode"), r.map("other_config").get("qinq-ethtype"));
+                bits(r.get("cvlans")), r.string("vlan_mode"), r.map("other_config").get("qinq-ethtype"),
+                r.map("other_config").get("priority-tags"));
     }
 
     private static BitSet bits(Datum d) {
