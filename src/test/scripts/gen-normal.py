@@ -118,7 +118,25 @@ def trace():
     return "ovs-appctl ofproto/trace br0 in_port=%d%s,dl_src=%s,dl_dst=%s" % (r.choice(PORTS), vlan, src, dst)
 
 
+def static_entries():
+    """fdb/add, fdb/del and fdb/stats-clear, drawn from the second stream (seeds from 21 on)."""
+    u = r2.random()
+    vlan = r2.choice([0] + VLANS)
+    if u < 0.5:
+        return "ovs-appctl fdb/add br0 p%d %d %s" % (r2.choice(PORTS), vlan, r2.choice(POOL))
+    if u < 0.85:
+        return "ovs-appctl fdb/del br0 %d %s" % (vlan, r2.choice(POOL))
+    return "ovs-appctl fdb/stats-clear" + r2.choice(["", " br0"])
+
+
 for _ in range(r.randrange(60, 90)):
+    if seed >= 21 and r2.random() < 0.08:
+        lines.append(static_entries())
+    frames = [l for l in lines if "netdev-dummy/receive" in l]
+    if seed >= 27 and frames and r2.random() < 0.15:
+        # a frame again: a datapath hit, which learns when a revalidator round pushes its stats; OVS's rounds also
+        # come every 500 ms of real time, so the round is forced at once to keep the recording deterministic
+        lines += [r2.choice(frames[-4:]), "ovs-appctl revalidator/wait"]
     u = r.random()
     if u < 0.62:
         lines.append(frame())
