@@ -16,6 +16,8 @@ public final class Datapath {
         final long[] mask;
         public String actions;
         public long packets, bytes, used = -1, tcpFlags;
+        /** When its ukey was made (ukey->created): its idle time counts from there until a packet uses it. */
+        long created;
         /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
         XlateCache xc;
         Megaflow next;
@@ -385,6 +387,7 @@ public final class Datapath {
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
         DpclsSubtable t = maskTable(mask);
         Megaflow n = new Megaflow(br, flow, t.mask, actions, xc);
+        n.created = now;
         flows.add(n);
         t.insert(n);
     }
@@ -430,8 +433,29 @@ public final class Datapath {
         }
     }
 
+    /** ofproto_max_idle (other_config:max-idle's default) and ofproto_max_revalidator, the revalidators' period. */
+    static final long MAX_IDLE = 10_000_000_000L, REVALIDATOR_PERIOD = 500_000_000L;
+    private long swept;
+
+    /**
+     * revalidate(): a round of the revalidators, at most every ofproto_max_revalidator, deletes each megaflow unused
+     * (its last packet, else its ukey's creation) for more than max-idle.
+     */
+    void expireIdle(long now) {
+        if (now - swept < REVALIDATOR_PERIOD) {
+            return;
+        }
+        swept = now;
+        for (Megaflow m : new ArrayList<>(flows)) {
+            if ((m.used < 0 ? m.created : m.used) < now - MAX_IDLE) {
+                remove(m);
+            }
+        }
+    }
+
     /** The bridges whose megaflows may be stale revalidate them (the revalidators' round), before a dump. */
     public void revalidate(long now) {
+        expireIdle(now);
         for (Ofproto br : bridges.values()) {
             br.revalidate(now);
         }

@@ -1,25 +1,37 @@
 package io.arplab.flow;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * OVS's MAC learning table for the NORMAL action (lib/mac-learning.c): per (VLAN, MAC), at most 8192 entries
- * (MAC_DEFAULT_MAX in OVS 3.1, as fdb/stats-show reports it),
- * idle 300 s, kept in LRU order (least recently learned first), which is the order fdb/show prints.
+ * (MAC_DEFAULT_MAX in OVS 3.1, as fdb/stats-show reports it), idle 300 s, on OVS's clock of whole seconds
+ * (time_now()); kept in LRU order (least recently learned first), which is the order fdb/show prints. A full table
+ * evicts fairly: the least recently learned entry of a port with the most entries (evict_mac_entry_fairly()).
  */
 public final class MacLearning {
     public static final int DEFAULT_MAX = 8192;
-    public static final long DEFAULT_IDLE = 300_000_000_000L;
+    /** MAC_ENTRY_DEFAULT_IDLE_TIME, seconds. */
+    public static final int DEFAULT_IDLE = 300;
+    /** MAC_ENTRY_AGE_STATIC_ENTRY: a static entry's expiry, which never comes. */
+    static final long STATIC = Integer.MAX_VALUE;
+    private static final long SEC = 1_000_000_000L;
 
-    /** A learned address; {@code expires} in virtual ns. */
+    /** A learned address; {@code expires} in OVS's seconds (time_now() + idle time). */
     public static final class Entry {
         public final long mac;
         public final int vlan;
         public long port;
         public long expires;
+
+        public boolean isStatic() {
+            return expires == STATIC;
+        }
 
         Entry(long mac, int vlan) {
             this.mac = mac;
@@ -28,9 +40,13 @@ public final class MacLearning {
     }
 
     private final LinkedHashMap<Long, Entry> lru = new LinkedHashMap<>();
+    private final PortUsage usage = new PortUsage();
     private int max = DEFAULT_MAX;
-    private long idle = DEFAULT_IDLE;
+    private int idle = DEFAULT_IDLE;
+    private BitSet floodVlans;
     public long learned, expired, evicted, moved;
+    /** static_entries: added by fdb/add, not decremented when a port's entries are flushed (as OVS 3.1). */
+    public long staticEntries;
     /** Bumped whenever a lookup may answer differently (mac_learning's need_revalidate). */
     long version;
 
@@ -38,98 +54,360 @@ public final class MacLearning {
         return ((long) vlan << 48) | mac;
     }
 
+    /** time_now(): OVS's monotonic clock in whole seconds. */
+    private static long sec(long now) {
+        return Math.floorDiv(now, SEC);
+    }
+
+    private static boolean multicast(long mac) {
+        return (mac & 0x0100_0000_0000L) != 0;
+    }
+
+    // is_learning_vlan()
+    private boolean learningVlan(int vlan) {
+        return floodVlans == null || !floodVlans.get(vlan);
+    }
+
+    /** mac_learning_may_learn(): not on a flood VLAN, not a multicast source. */
+    public boolean mayLearn(long mac, int vlan) {
+        return learningVlan(vlan) && !multicast(mac);
+    }
+
+    /** mac_learning_lookup(): none for a multicast destination or on a flood VLAN. */
     public Entry lookup(long mac, int vlan, long now) {
-        Entry e = lru.get(key(mac, vlan));
-        return e == null || e.expires <= now ? null : e;
+        if (multicast(mac) || !learningVlan(vlan)) {
+            return null;
+        }
+        if (expiring(now)) {
+            expire(now); // mac_learning_run() has run since OVS's clock moved
+        }
+        return lru.get(key(mac, vlan));
     }
 
     /**
      * mac_learning_update(): learns {@code mac} on {@code port} and marks it most recently used, unless
      * is_mac_learning_update_needed() finds nothing to do (the entry is on that port, was learned within the second
-     * and this is no gratuitous ARP). Returns whether the table changed (a new entry or a move).
+     * and this is no gratuitous ARP). Returns whether the port changed (a new entry or a move).
      */
     public boolean learn(long mac, int vlan, long port, long now, boolean gratArp) {
-        long k = key(mac, vlan);
-        Entry known = lru.get(k);
-        if (known != null && known.expires > now && known.port == port && !gratArp && age(known, now) <= 0) {
+        if (!mayLearn(mac, vlan)) {
             return false;
         }
-        Entry e = lru.remove(k);
-        long before = version;
-        if (e == null || e.expires <= now) {
-            if (e == null && lru.size() >= max) {
-                lru.remove(lru.keySet().iterator().next());
-                evicted++;
+        if (expiring(now)) {
+            expire(now);
+        }
+        long k = key(mac, vlan);
+        Entry e = lru.get(k);
+        if (e != null && (e.isStatic() || e.port == port && !gratArp && age(e, now) <= 0)) {
+            return false;
+        }
+        // mac_learning_insert__()
+        if (e == null) {
+            if (lru.size() >= max) {
+                evictFairly();
             }
             e = new Entry(mac, vlan);
-            e.port = port;
+            e.port = -1;
             learned++;
-            version++;
-        } else if (e.port != port) {
-            e.port = port;
+        } else {
+            lru.remove(k);
+            usage.touch(e);
+        }
+        lru.put(k, e);
+        e.expires = sec(now) + idle;
+        if (e.port == port) {
+            return false;
+        }
+        if (e.port != -1) {
             moved++;
+        }
+        usage.setPort(e, port); // mac_entry_set_port()
+        version++;
+        return true;
+    }
+
+    /** mac_learning_add_static_entry(): fdb/add, a new entry or a learned one made static, last in LRU order. */
+    public void addStatic(long mac, int vlan, long port) {
+        long k = key(mac, vlan);
+        Entry e = lru.get(k);
+        if (e == null) {
+            if (lru.size() >= max) {
+                evictFairly();
+            }
+            e = new Entry(mac, vlan);
+            e.port = -1;
+        } else {
+            lru.remove(k);
+            usage.touch(e);
+        }
+        lru.put(k, e);
+        if (!e.isStatic()) {
+            staticEntries++;
+        }
+        e.expires = STATIC;
+        if (e.port != port) {
+            usage.setPort(e, port);
             version++;
         }
-        e.expires = now + idle;
-        lru.put(k, e);
-        return version != before;
     }
 
-    /** Removes expired entries. */
-    public void expire(long now) {
-        lru.values().removeIf(e -> {
-            boolean gone = e.expires <= now;
-            if (gone) {
-                expired++;
-                version++;
+    /** mac_learning_del_static_entry(): fdb/del of a static entry; false when there is none. */
+    public boolean delStatic(long mac, int vlan) {
+        Entry e = multicast(mac) || !learningVlan(vlan) ? null : lru.get(key(mac, vlan));
+        if (e == null || !e.isStatic()) {
+            return false;
+        }
+        remove(e);
+        staticEntries--;
+        return true;
+    }
+
+    /** mac_learning_clear_statistics(): fdb/stats-clear. */
+    public void clearStatistics() {
+        learned = 0;
+        expired = 0;
+        evicted = 0;
+        moved = 0;
+    }
+
+    // get_lru(): the least recently learned entry that is not static
+    private Entry lru() {
+        for (Entry e : lru.values()) {
+            if (!e.isStatic()) {
+                return e;
             }
-            return gone;
-        });
+        }
+        return null;
     }
 
-    public void flush() {
-        lru.clear();
+    // evict_mac_entry_fairly()
+    private void evictFairly() {
+        Entry e = usage.evictee();
+        evicted++;
+        remove(e);
+    }
+
+    // mac_learning_expire()
+    private void remove(Entry e) {
+        usage.setPort(e, -1);
+        lru.remove(key(e.mac, e.vlan));
         version++;
     }
 
-    /** mac_learning_flush() of one port's entries: the port was deleted (bundle_destroy()). */
-    public void flush(long port) {
-        lru.values().removeIf(e -> e.port == port);
+    /** mac_learning_run(): expires the least recently learned entries past their time, or over the table's size. */
+    public void expire(long now) {
+        for (Entry e = lru(); e != null; e = lru()) {
+            if (lru.size() <= max && sec(now) < e.expires) {
+                break;
+            }
+            expired++;
+            remove(e);
+        }
     }
 
-    public List<Entry> entries(long now) {
-        List<Entry> out = new ArrayList<>();
-        for (Map.Entry<Long, Entry> e : lru.entrySet()) {
-            if (e.getValue().expires > now) {
-                out.add(e.getValue());
+    /** mac_learning_flush(): every entry but the static ones, not counted as expired. */
+    public void flush() {
+        for (Entry e : new ArrayList<>(lru.values())) {
+            if (!e.isStatic()) {
+                remove(e);
             }
         }
-        return out;
+        version++;
     }
 
-    /** Seconds since the entry was last learned (mac_entry_age). */
-    public long age(Entry e, long now) {
-        return (idle - (e.expires - now)) / 1_000_000_000L;
-    }
-
-    /** Whether an entry has expired by {@code now} (the least recently learned expires first). */
-    boolean expiring(long now) {
-        return !lru.isEmpty() && lru.values().iterator().next().expires <= now;
-    }
-
-    public long nextExpiry() {
-        long t = Long.MAX_VALUE;
-        for (Entry e : lru.values()) {
-            t = Math.min(t, e.expires);
+    /** bundle_flush_macs(): one port's entries (the port was deleted or its VLANs changed). */
+    public void flush(long port) {
+        for (Entry e : new ArrayList<>(lru.values())) {
+            if (e.port == port) {
+                remove(e);
+            }
         }
-        return t;
+    }
+
+    /**
+     * mac_learning_set_idle_time(): 15..3600 s; every entry's expiry time moves by the difference, a static one's too,
+     * which makes it a dynamic entry that expires in some 68 years (and, first in LRU order, holds the others back).
+     */
+    public void setIdleTime(int seconds) {
+        int t = seconds < 15 ? 15 : Math.min(seconds, 3600);
+        for (Entry e : lru.values()) {
+            e.expires += t - idle;
+        }
+        idle = t;
+    }
+
+    /** mac_learning_set_max_entries(): 10..1000000 entries; the excess goes at the next mac_learning_run(). */
+    public void setMaxEntries(int n) {
+        max = n < 10 ? 10 : Math.min(n, 1000 * 1000);
+    }
+
+    /** set_flood_vlans(): a changed set of VLANs that flood flushes the table. */
+    public void setFloodVlans(BitSet vlans) {
+        BitSet v = vlans == null || vlans.isEmpty() ? null : vlans;
+        if (!java.util.Objects.equals(v, floodVlans)) {
+            floodVlans = v;
+            flush();
+        }
+    }
+
+    /** The entries in LRU order, once mac_learning_run() has run. */
+    public List<Entry> entries(long now) {
+        if (expiring(now)) {
+            expire(now);
+        }
+        return new ArrayList<>(lru.values());
+    }
+
+    /** Seconds since the entry was last learned (mac_entry_age()); a static entry's is MAC_ENTRY_AGE_STATIC_ENTRY. */
+    public long age(Entry e, long now) {
+        return e.isStatic() ? STATIC : (int) (idle - (e.expires - sec(now)));
+    }
+
+    /** Whether mac_learning_run() has work: an entry expired by {@code now} or more entries than the maximum. */
+    boolean expiring(long now) {
+        Entry e = lru();
+        return e != null && (lru.size() > max || e.expires <= sec(now));
+    }
+
+    /** When the least recently learned entry expires, in lab ns. */
+    public long nextExpiry() {
+        Entry e = lru();
+        return e == null ? Long.MAX_VALUE : e.expires * SEC;
     }
 
     public int max() {
         return max;
     }
 
-    public long idle() {
+    public int idle() {
         return idle;
+    }
+
+    /**
+     * The ports' shares of the table (mac_learning's ports_by_ptr and its ports_by_usage max-heap, lib/heap.c): each
+     * port's entries in LRU order, the port with the most entries on top, ties as the heap's sifts leave them.
+     */
+    private static final class PortUsage {
+        private final Map<Long, Share> byPort = new HashMap<>();
+        private final List<Share> heap = new ArrayList<>(List.of(new Share(-1))); // 1-based, as lib/heap.c
+
+        private static final class Share {
+            final long port;
+            final LinkedHashSet<Entry> lrus = new LinkedHashSet<>();
+            long priority;
+            int idx;
+
+            Share(long port) {
+                this.port = port;
+            }
+        }
+
+        /** mac_learning_insert__(): a known entry learned again goes last in its port's list. */
+        void touch(Entry e) {
+            Share s = byPort.get(e.port);
+            if (s != null) {
+                s.lrus.remove(e);
+                s.lrus.add(e);
+            }
+        }
+
+        Entry evictee() {
+            return heap.get(1).lrus.iterator().next();
+        }
+
+        // mac_entry_set_port()
+        void setPort(Entry e, long port) {
+            if (e.port == port) {
+                return;
+            }
+            Share old = byPort.get(e.port);
+            if (old != null) {
+                old.lrus.remove(e);
+                if (old.lrus.isEmpty()) {
+                    byPort.remove(old.port);
+                    remove(old);
+                } else {
+                    change(old, old.priority - 1);
+                }
+            }
+            e.port = port;
+            if (port != -1) {
+                Share s = byPort.get(port);
+                if (s == null) {
+                    s = new Share(port);
+                    byPort.put(port, s);
+                    s.priority = 1;
+                    heap.add(s);
+                    s.idx = heap.size() - 1;
+                    floatUp(s.idx);
+                } else {
+                    change(s, s.priority + 1);
+                }
+                s.lrus.add(e);
+            }
+        }
+
+        // heap_remove(): the last node takes the removed one's place, then floats up or down
+        private void remove(Share s) {
+            int i = s.idx, n = heap.size() - 1;
+            Share last = heap.remove(n);
+            if (i < n) {
+                put(last, i);
+                upOrDown(i);
+            }
+        }
+
+        private void change(Share s, long priority) {
+            s.priority = priority;
+            upOrDown(s.idx);
+        }
+
+        private void upOrDown(int i) {
+            if (!floatUp(i)) {
+                floatDown(i);
+            }
+        }
+
+        private void put(Share s, int i) {
+            heap.set(i, s);
+            s.idx = i;
+        }
+
+        private void swap(int i, int j) {
+            Share a = heap.get(i), b = heap.get(j);
+            put(b, i);
+            put(a, j);
+        }
+
+        private boolean floatUp(int i) {
+            boolean moved = false;
+            for (int parent; i > 1; i = parent) {
+                parent = i / 2;
+                if (heap.get(parent).priority >= heap.get(i).priority) {
+                    break;
+                }
+                swap(parent, i);
+                moved = true;
+            }
+            return moved;
+        }
+
+        private void floatDown(int i) {
+            int n = heap.size() - 1;
+            while (2 * i <= n) {
+                int left = 2 * i, right = left + 1, max = i;
+                if (heap.get(left).priority > heap.get(max).priority) {
+                    max = left;
+                }
+                if (right <= n && heap.get(right).priority > heap.get(max).priority) {
+                    max = right;
+                }
+                if (max == i) {
+                    break;
+                }
+                swap(max, i);
+                i = max;
+            }
+        }
     }
 }

@@ -658,6 +658,7 @@ public final class Ofproto {
         long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort)
                 : Packet.extract(frame, inPort, datapath.vlanLimit());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
+        datapath.expireIdle(now);
         if (ml.expiring(now)) {
             ml.expire(now);
         }
@@ -880,7 +881,7 @@ public final class Ofproto {
     public String fdbStats(long now) {
         return "Statistics for bridge \"" + name + "\":\n"
                 + "  Current/maximum MAC entries in the table: " + ml.entries(now).size() + "/" + ml.max() + "\n"
-                + "  Current static MAC entries in the table : 0\n"
+                + "  Current static MAC entries in the table : " + ml.staticEntries + "\n"
                 + "  Total number of learned MAC entries     : " + ml.learned + "\n"
                 + "  Total number of expired MAC entries     : " + ml.expired + "\n"
                 + "  Total number of evicted MAC entries     : " + ml.evicted + "\n"
@@ -891,8 +892,8 @@ public final class Ofproto {
     public String fdbShow(long now) {
         StringBuilder s = new StringBuilder(" port  VLAN  MAC                Age\n");
         for (MacLearning.Entry e : ml.entries(now)) {
-            s.append(String.format("%5s  %4d  %s  %3d%n", Ports.format(e.port, PortMap.NONE), e.vlan,
-                    MatchFormat.mac(e.mac), ml.age(e, now)));
+            s.append(String.format("%5s  %4d  %s  ", Ports.format(e.port, PortMap.NONE), e.vlan,
+                    MatchFormat.mac(e.mac))).append(e.isStatic() ? "static\n" : String.format("%3d%n", ml.age(e, now)));
         }
         return s.toString();
     }

@@ -34,7 +34,7 @@ public final class PortVlan {
     /** The Port row's columns as set: tag (-1: none), trunks, cvlans (null: empty), vlan_mode (null: none). */
     public final int tagColumn;
     public final BitSet trunksColumn, cvlansColumn;
-    public final String modeColumn, qinqColumn;
+    public final String modeColumn, qinqColumn, priorityTagsColumn;
 
     final Mode mode;
     /** bundle->vlan: -1 on a trunk, else the tag (0 when none is set). */
@@ -44,9 +44,12 @@ public final class PortVlan {
     /** VLANs a dot1q-tunnel port takes in; null: all. */
     final BitSet cvlans;
     final int qinqEthtype;
+    /** enum port_priority_tags_mode from other_config:priority-tags: NEVER, IF_NONZERO, ALWAYS. */
+    final int priorityTags;
+    static final int PRIORITY_TAGS_NEVER = 0, PRIORITY_TAGS_IF_NONZERO = 1, PRIORITY_TAGS_ALWAYS = 2;
 
-    private PortVlan(int tag, BitSet trunks0, BitSet cvlans0, String vlanMode, String qinq, Mode mode, int vlan,
-                     BitSet trunks, BitSet cvlans, int qinqEthtype) {
+    private PortVlan(int tag, BitSet trunks0, BitSet cvlans0, String vlanMode, String qinq, String priority, Mode mode,
+                     int vlan, BitSet trunks, BitSet cvlans, int qinqEthtype) {
         this.tagColumn = tag;
         this.trunksColumn = trunks0;
         this.cvlansColumn = cvlans0;
@@ -57,6 +60,10 @@ public final class PortVlan {
         this.trunks = trunks;
         this.cvlans = cvlans;
         this.qinqEthtype = qinqEthtype;
+        this.priorityTagsColumn = priority;
+        // port_configure(): "if-nonzero" or "true", "always", anything else never
+        this.priorityTags = "if-nonzero".equals(priority) || "true".equals(priority) ? PRIORITY_TAGS_IF_NONZERO
+                : "always".equals(priority) ? PRIORITY_TAGS_ALWAYS : PRIORITY_TAGS_NEVER;
     }
 
     /**
@@ -65,6 +72,12 @@ public final class PortVlan {
      * other_config:qinq-ethtype ("802.1q" or else 802.1ad).
      */
     public static PortVlan configure(int tag, BitSet trunks, BitSet cvlans, String vlanMode, String qinqEthtype) {
+        return configure(tag, trunks, cvlans, vlanMode, qinqEthtype, null);
+    }
+
+    /** The same with other_config:priority-tags (null when unset). */
+    public static PortVlan configure(int tag, BitSet trunks, BitSet cvlans, String vlanMode, String qinqEthtype,
+                                     String priorityTags) {
         Mode mode = vlanMode != null ? Mode.of(vlanMode) : tag >= 0 ? Mode.ACCESS : Mode.TRUNK;
         int vlan = mode == Mode.TRUNK ? -1 : tag >= 0 && tag <= 4095 ? tag : 0;
         BitSet t = switch (mode) {
@@ -82,7 +95,7 @@ public final class PortVlan {
             }
         };
         int ethtype = "802.1q".equals(qinqEthtype) ? 0x8100 : 0x88a8;
-        return new PortVlan(tag, trunks, cvlans, vlanMode, qinqEthtype, mode, vlan, t,
+        return new PortVlan(tag, trunks, cvlans, vlanMode, qinqEthtype, priorityTags, mode, vlan, t,
                 mode == Mode.DOT1Q_TUNNEL ? cvlans : null, ethtype);
     }
 
@@ -95,7 +108,8 @@ public final class PortVlan {
     /** Whether NORMAL sees a change (bundle_set()'s need_flush: the port's learned MACs go). */
     boolean differs(PortVlan o) {
         return mode != o.mode || vlan != o.vlan || !java.util.Objects.equals(trunks, o.trunks)
-                || !java.util.Objects.equals(cvlans, o.cvlans) || qinqEthtype != o.qinqEthtype;
+                || !java.util.Objects.equals(cvlans, o.cvlans) || qinqEthtype != o.qinqEthtype
+                || priorityTags != o.priorityTags;
     }
 
     private boolean trunksVlan(int vid) {
@@ -189,12 +203,27 @@ public final class PortVlan {
         return mode == Mode.DOT1Q_TUNNEL && cvlans != null;
     }
 
-    /** xvlan_put(): the tags into the flow (a tag with VID and PCP 0 is none; priority tags are not modelled). */
-    static void put(long[] flow, int[] x) {
+    /**
+     * output_normal(): the tags this port sends a frame whose flow is {@code flow} in (xvlan_output_translate()); with
+     * priority tags, the outer tag takes the flow's PCP.
+     */
+    int[] output(int[] x, long[] flow) {
+        int[] out = output(x);
+        if (priorityTags != PRIORITY_TAGS_NEVER) {
+            out[0] = out[0] & ~Match.VLAN_PCP | (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_PCP;
+        }
+        return out;
+    }
+
+    /**
+     * xvlan_put(): the tags into the flow: a tag with VID and PCP 0 is none, unless the port's priority tags are
+     * "always" and the tag has a TPID.
+     */
+    void put(long[] flow, int[] x) {
         Slot[] tci = {Slot.VLAN_TCI, Slot.VLAN_TCI1}, tpid = {Slot.VLAN_TPID, Slot.VLAN_TPID1};
         for (int i = 0; i < 2; i++) {
             int t = x[i] & 0xffff & ~Match.VLAN_CFI;
-            if (t != 0) {
+            if (t != 0 || priorityTags == PRIORITY_TAGS_ALWAYS && x[i] >>> 16 != 0) {
                 flow[tci[i].ordinal()] = t | Match.VLAN_CFI;
                 flow[tpid[i].ordinal()] = x[i] >>> 16 != 0 ? x[i] >>> 16 : 0x8100;
             } else {

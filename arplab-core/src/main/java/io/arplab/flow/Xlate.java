@@ -1387,7 +1387,7 @@ final class Xlate {
         int tci = Slot.VLAN_TCI.ordinal(), tpid = Slot.VLAN_TPID.ordinal(), tci1 = Slot.VLAN_TCI1.ordinal(),
                 tpid1 = Slot.VLAN_TPID1.ordinal();
         long[] old = {flow[tci], flow[tpid], flow[tci1], flow[tpid1]};
-        PortVlan.put(flow, p.vlan.output(tags));
+        p.vlan.put(flow, p.vlan.output(tags, flow));
         output(port);
         flow[tci] = old[0];
         flow[tpid] = old[1];

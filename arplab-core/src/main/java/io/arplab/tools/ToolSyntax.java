@@ -237,7 +237,8 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
         SYNTAX.put("ovs-ofctl", new ToolSyntax("--help", List.of("-O", "--protocols=", "--no-stats", "--names",
                 "--no-names", "--rsort", "--sort", "--help"), Map.of(), ofctl, Kind.BRIDGE));
         Map<String, List<String>> appctl = new LinkedHashMap<>();
-        appctl.put("", List.of("ofproto/trace", "fdb/show", "fdb/stats-show", "fdb/flush", "dpctl/show", "dpif/show",
+        appctl.put("", List.of("ofproto/trace", "fdb/show", "fdb/stats-show", "fdb/flush", "fdb/stats-clear", "fdb/add",
+                "fdb/del", "dpctl/show", "dpif/show",
                 "dpctl/dump-flows", "dpif/dump-flows", "dpctl/dump-conntrack", "dpctl/flush-conntrack",
                 "dpctl/del-flows",
                 "netdev-dummy/receive", "revalidator/wait", "dpif/set-dp-features", "list-commands"));

@@ -75,35 +75,8 @@ public final class OvsAppctl implements Tool {
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs: nothing to stop
                 }
-                case "fdb/show" -> {
-                    Ofproto br = bridge(rest);
-                    if (br == null) {
-                        return 2;
-                    }
-                    ctx.out().print(br.fdbShow(ctx.now()));
-                }
-                case "fdb/stats-show" -> {
-                    Ofproto br = bridge(rest);
-                    if (br == null) {
-                        return 2;
-                    }
-                    ctx.out().print(br.fdbStats(ctx.now()));
-                }
-                case "fdb/flush" -> {
-                    if (rest.isEmpty()) {
-                        for (var s : ctx.switches()) {
-                            if (s instanceof OvsBridge b) {
-                                b.ofproto().ml.flush();
-                            }
-                        }
-                    } else {
-                        Ofproto br = bridge(rest);
-                        if (br == null) {
-                            return 2;
-                        }
-                        br.ml.flush();
-                    }
-                    ctx.out().println("table successfully flushed");
+                case "fdb/show", "fdb/stats-show", "fdb/flush", "fdb/stats-clear", "fdb/add", "fdb/del" -> {
+                    return FdbCommands.run(ctx, cmd, rest);
                 }
                 case "dpctl/show" -> {
                     DpctlArgs o = DpctlArgs.parse(rest);
@@ -508,19 +481,5 @@ public final class OvsAppctl implements Tool {
             }
         }
         return null;
-    }
-
-    private Ofproto bridge(List<String> rest) {
-        if (rest.isEmpty()) {
-            ctx.err().println("\"fdb/show\" command requires at least 1 arguments");
-            ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
-            return null;
-        }
-        Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
-        if (br == null) {
-            ctx.err().println("no such bridge");
-            ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
-        }
-        return br;
     }
 }

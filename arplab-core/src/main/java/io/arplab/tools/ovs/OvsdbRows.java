@@ -32,7 +32,7 @@ final class OvsdbRows {
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
-            "Bridge:external_ids", "Bridge:other_config",
+            "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
             "Bridge:protocols", "Bridge:datapath_type", "Port:external_ids", "Interface:external_ids");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
@@ -315,8 +315,15 @@ final class OvsdbRows {
         if (v.modeColumn != null) {
             r.cols.put("vlan_mode", Datum.of(v.modeColumn));
         }
+        Map<String, String> other = new java.util.TreeMap<>();
         if (v.qinqColumn != null) {
-            r.cols.put("other_config", Datum.of(Map.of("qinq-ethtype", v.qinqColumn)));
+            other.put("qinq-ethtype", v.qinqColumn);
+        }
+        if (v.priorityTagsColumn != null) {
+            other.put("priority-tags", v.priorityTagsColumn);
+        }
+        if (!other.isEmpty()) {
+            r.cols.put("other_config", Datum.of(other));
         }
     }
 
@@ -332,7 +339,8 @@ final class OvsdbRows {
     private static PortVlan portVlan(Row r) {
         String tag = r.string("tag");
         return PortVlan.configure(tag == null ? -1 : Integer.parseInt(tag), bits(r.get("trunks")),
-                bits(r.get("cvlans")), r.string("vlan_mode"), r.map("other_config").get("qinq-ethtype"));
+                bits(r.get("cvlans")), r.string("vlan_mode"), r.map("other_config").get("qinq-ethtype"),
+                r.map("other_config").get("priority-tags"));
     }
 
     private static BitSet bits(Datum d) {
@@ -363,6 +371,13 @@ final class OvsdbRows {
         o.protocols = versions.isEmpty() ? List.of(OfVersion.values()) : versions;
         Map<String, String> other = br.map("other_config");
         o.forwardBpdu = "true".equalsIgnoreCase(other.get("forward-bpdu")); // smap_get_bool()
+        // bridge_configure_mac_table(), bridge_configure_flood_vlans()
+        // (a negative int is a huge unsigned one)
+        int idle = smapInt(other.get("mac-aging-time"), 0), size = smapInt(other.get("mac-table-size"), 0);
+        o.ml.setIdleTime(idle == 0 ? io.arplab.flow.MacLearning.DEFAULT_IDLE : idle < 0 ? Integer.MAX_VALUE : idle);
+        o.ml.setMaxEntries(size == 0 ? io.arplab.flow.MacLearning.DEFAULT_MAX : size < 0 ? Integer.MAX_VALUE : size);
+        o.ml.setFloodVlans(bits(br.get("flood_vlans")));
+        o.ml.expire(now); // the next ofproto run()'s mac_learning_run()
         String dpid = other.get("datapath-id");
         if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);

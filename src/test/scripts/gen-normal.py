@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Seeded random campaigns of OVS's NORMAL action (the MAC-learning switch) against the real OVS 3.1.
+
+Writes DIR/commands.in for record-normal.sh: br0 with 3-6 dummy ports p1..pN (tx_pcap each), OVS's clock stopped
+(time/stop) so that only time/warp moves it, random VLAN configurations of the ports (access, trunk, native-tagged,
+native-untagged, dot1q-tunnel, changed now and then), sometimes a small other_config:mac-table-size (eviction),
+other_config:mac-aging-time and flood_vlans, a NORMAL flow with sometimes other flows above it; then frames received
+on the ports (unicast, broadcast, multicast, reserved multicast, untagged, tagged, priority-tagged, ARP requests,
+replies and gratuitous ARP, IPv4/UDP) with source MACs from a small pool so that they repeat and move, warps of
+whole seconds (ageing), fdb/show, fdb/stats-show, fdb/flush, dpctl/dump-flows, ofproto/trace and dump-ports.
+  src/test/scripts/gen-normal.py SEED DIR
+"""
+import os
+import random
+import sys
+
+seed, out = int(sys.argv[1]), sys.argv[2]
+r = random.Random(seed)
+nports = r.choice([3, 4, 5, 6])
+PORTS = list(range(1, nports + 1))
+VLANS = [10, 20, 30]
+POOL = ["50:54:00:00:%02x:%02x" % (r.randrange(4), r.randrange(1, 250)) for _ in range(r.choice([5, 8, 12, 16]))]
+IPS = {m: "10.0.%d.%d" % (i // 200, 1 + i % 200) for i, m in enumerate(POOL)}
+# seeds from 15 on also draw from a second stream (the first 14 recorded campaigns stay as they were): more MACs for
+# small tables to evict from, ports with other_config:priority-tags
+r2 = random.Random(seed * 7919 + 1) if seed >= 15 else None
+if r2 and r2.random() < 0.6:
+    POOL += ["50:54:00:01:%02x:%02x" % (r2.randrange(4), r2.randrange(1, 250)) for _ in range(r2.choice([8, 16, 24]))]
+MCAST = ["01:00:5e:00:00:01", "01:00:5e:7f:00:0a", "33:33:00:00:00:01"]
+RESERVED = ["01:80:c2:00:00:00", "01:80:c2:00:00:0e"]
+lines = ["# gen-normal.py %d: br0 with dummy ports p1..p%d" % (seed, nports), "ovs-appctl time/stop"]
+
+
+def vlan_config():
+    """ovs-vsctl set port arguments: the Port row's tag, trunks and vlan_mode (bridge.c port_configure_vlan())."""
+    kind = r.choice(["none", "access", "access", "trunk", "native-tagged", "native-untagged", "dot1q-tunnel"])
+    trunks = ",".join(str(v) for v in sorted(r.sample(VLANS, r.choice([1, 2]))))
+    if kind == "none":
+        return None
+    if kind == "access":
+        return "tag=%d" % r.choice(VLANS)
+    if kind == "trunk":
+        return "trunks=%s" % trunks
+    if kind == "dot1q-tunnel":
+        return "tag=%d vlan_mode=dot1q-tunnel" % r.choice(VLANS)
+    return "tag=%d vlan_mode=%s" % (r.choice(VLANS), kind) + (" trunks=%s" % trunks if r.random() < 0.5 else "")
+
+
+def set_vlan(p):
+    c = vlan_config()
+    if c is None:
+        lines.append("ovs-vsctl clear port p%d tag trunks vlan_mode" % p)
+    else:
+        lines.append("ovs-vsctl clear port p%d tag trunks vlan_mode -- set port p%d %s" % (p, p, c))
+
+
+for p in PORTS:
+    if r.random() < 0.7:
+        set_vlan(p)
+if r2:
+    for p in PORTS:
+        if r2.random() < 0.35:
+            lines.append("ovs-vsctl set port p%d other_config:priority-tags=%s"
+                         % (p, r2.choice(["if-nonzero", "true", "always", "never"])))
+    if r2.random() < 0.5:
+        lines.append("ovs-vsctl set bridge br0 other_config:mac-table-size=%d" % r2.choice([1, 10, 12, 16]))
+if r.random() < 0.4:
+    lines.append("ovs-vsctl set bridge br0 other_config:mac-table-size=%d" % r.choice([1, 10, 10, 12, 16]))
+if r.random() < 0.4:
+    lines.append("ovs-vsctl set bridge br0 other_config:mac-aging-time=%d" % r.choice([5, 15, 20, 45, 120]))
+if r.random() < 0.25:
+    lines.append("ovs-vsctl set bridge br0 flood_vlans=%s" % ",".join(str(v) for v in r.sample([0] + VLANS, 1)))
+if r.random() < 0.3:
+    lines.append("ovs-vsctl set bridge br0 other_config:forward-bpdu=true")
+if r.random() < 0.3:
+    lines.append("ovs-ofctl add-flow br0 priority=10,dl_src=%s,actions=drop" % r.choice(POOL))
+if r.random() < 0.3:
+    lines.append("ovs-ofctl add-flow br0 priority=10,in_port=%d,dl_type=0x0800,actions=output:%d,NORMAL"
+                 % (r.choice(PORTS), r.choice(PORTS)))
+if r.random() < 0.2:
+    lines.append("ovs-ofctl add-flow br0 priority=10,in_port=%d,actions=mod_vlan_vid:%d,NORMAL"
+                 % (r.choice(PORTS), r.choice(VLANS)))
+lines.append("ovs-ofctl add-flow br0 actions=NORMAL")
+
+
+def eth(src, dst, vid, inner):
+    if vid is None:
+        return "eth(src=%s,dst=%s),%s" % (src, dst, inner)
+    return "eth(src=%s,dst=%s),eth_type(0x8100),vlan(vid=%d,pcp=%d),encap(%s)" % (src, dst, vid, r.randrange(8), inner)
+
+
+def frame():
+    src = r.choice(POOL) if r.random() < 0.95 else "03:00:00:00:00:01"
+    u = r.random()
+    dst = (r.choice([m for m in POOL if m != src] or POOL) if u < 0.55 else "ff:ff:ff:ff:ff:ff" if u < 0.8
+           else r.choice(MCAST) if u < 0.95 else r.choice(RESERVED))
+    v = r.random()
+    vid = None if v < 0.5 else 0 if v < 0.6 else r.choice(VLANS + [40])
+    w = r.random()
+    sip, tip = IPS.get(src, "10.0.9.9"), IPS.get(dst, "10.0.9.%d" % r.randrange(1, 250))
+    if w < 0.45:
+        if dst == "ff:ff:ff:ff:ff:ff" and r.random() < 0.3:  # gratuitous: a request for itself or a reply
+            op, tip = r.choice([1, 2]), sip
+        else:
+            op = 1 if dst == "ff:ff:ff:ff:ff:ff" else 2
+        tha = "00:00:00:00:00:00" if op == 1 else dst
+        inner = "eth_type(0x0806),arp(sip=%s,tip=%s,op=%d,sha=%s,tha=%s)" % (sip, tip, op, src, tha)
+    else:
+        inner = ("eth_type(0x0800),ipv4(src=%s,dst=%s,proto=17,tos=0,ttl=64,frag=no),udp(src=%d,dst=%d)"
+                 % (sip, tip if dst in IPS else "224.0.0.251" if dst in MCAST else "10.0.255.255",
+                    r.choice([1000, 5353]), r.choice([2000, 5353])))
+    return "ovs-appctl netdev-dummy/receive p%d '%s'" % (r.choice(PORTS), eth(src, dst, vid, inner))
+
+
+def trace():
+    src, dst = r.choice(POOL), r.choice(POOL + ["ff:ff:ff:ff:ff:ff"])
+    vlan = "" if r.random() < 0.6 else ",dl_vlan=%d" % r.choice(VLANS)
+    return "ovs-appctl ofproto/trace br0 in_port=%d%s,dl_src=%s,dl_dst=%s" % (r.choice(PORTS), vlan, src, dst)
+
+
+def static_entries():
+    """fdb/add, fdb/del and fdb/stats-clear, drawn from the second stream (seeds from 21 on)."""
+    u = r2.random()
+    vlan = r2.choice([0] + VLANS)
+    if u < 0.5:
+        return "ovs-appctl fdb/add br0 p%d %d %s" % (r2.choice(PORTS), vlan, r2.choice(POOL))
+    if u < 0.85:
+        return "ovs-appctl fdb/del br0 %d %s" % (vlan, r2.choice(POOL))
+    return "ovs-appctl fdb/stats-clear" + r2.choice(["", " br0"])
+
+
+for _ in range(r.randrange(60, 90)):
+    if seed >= 21 and r2.random() < 0.08:
+        lines.append(static_entries())
+    frames = [l for l in lines if "netdev-dummy/receive" in l]
+    if seed >= 27 and frames and r2.random() < 0.15:
+        # a frame again: a datapath hit, which learns when a revalidator round pushes its stats; OVS's rounds also
+        # come every 500 ms of real time, so the round is forced at once to keep the recording deterministic
+        lines += [r2.choice(frames[-4:]), "ovs-appctl revalidator/wait"]
+    u = r.random()
+    if u < 0.62:
+        lines.append(frame())
+    elif u < 0.72:
+        lines.append("ovs-appctl time/warp %d" % (1000 * r.choice([1, 1, 2, 3, 5, 8, 11, 14, 30, 60])))
+    elif u < 0.74:
+        lines.append("ovs-appctl time/warp %d 10000" % (1000 * r.choice([150, 300, 310])))
+    elif u < 0.82:
+        lines.append("ovs-appctl fdb/show br0")
+    elif u < 0.85:
+        lines.append("ovs-appctl fdb/stats-show br0")
+    elif u < 0.87:
+        lines.append("ovs-appctl fdb/flush" + r.choice(["", " br0"]))
+    elif u < 0.91:
+        lines.append(trace())
+    elif u < 0.93:
+        lines.append("ovs-appctl dpctl/dump-flows")
+    elif u < 0.94:
+        lines.append("ovs-ofctl dump-ports br0")
+    elif u < 0.96:
+        set_vlan(r.choice(PORTS))
+    elif u < 0.97 and nports > 3:
+        lines.append("ovs-vsctl set bridge br0 other_config:mac-table-size=%d" % r.choice([10, 12, 2048]))
+    else:
+        lines.append("ovs-vsctl set bridge br0 other_config:mac-aging-time=%d" % r.choice([15, 30, 300]))
+lines += ["ovs-appctl fdb/show br0", "ovs-appctl fdb/stats-show br0", "ovs-appctl dpctl/dump-flows",
+          "ovs-ofctl dump-ports br0"]
+os.makedirs(out, exist_ok=True)
+with open(os.path.join(out, "commands.in"), "w") as f:
+    f.write("\n".join(lines) + "\n")
+print(os.path.join(out, "commands.in"))
