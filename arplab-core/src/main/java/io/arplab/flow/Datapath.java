@@ -19,6 +19,8 @@ public final class Datapath {
         /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
         XlateCache xc;
         Megaflow next;
+        /** The key's ct_tuple4 as the upcall's metadata had it (write_ct_md()), or null. */
+        final Conntrack.Key ctTuple;
 
         Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
             this.br = br;
@@ -26,6 +28,7 @@ public final class Datapath {
             this.mask = mask;
             this.actions = actions;
             this.xc = xc;
+            this.ctTuple = OdpFlowFormat.ctTuple(br, value);
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -484,7 +487,7 @@ public final class Datapath {
             }
             if (verbose) {
                 s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(", ")
-                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, portNames));
+                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, m.ctTuple, portNames));
             } else {
                 s.append(key(m.br, m, portNames));
             }

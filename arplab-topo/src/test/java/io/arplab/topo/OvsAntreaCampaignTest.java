@@ -26,13 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OvsAntreaCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
-    /**
-     * Not modelled yet, so skipped: dpctl/dump-flows -m after dpctl/flush-conntrack. A megaflow's ct_tuple4() is the
-     * one write_ct_md() put in the packet's metadata at its upcall, kept in the datapath key; arplab looks the
-     * connection up when dumping, which the flush has forgotten.
-     */
-    static final String SKIPPED_AFTER_FLUSH = "### ovs-appctl dpctl/dump-flows -m";
-
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
         List<String> failures = new ArrayList<>();
@@ -55,14 +48,7 @@ class OvsAntreaCampaignTest {
                 List<String> want = sections(Files.readString(ref.resolve("commands.out")));
                 List<String> have = sections(got);
                 assertThat(have).hasSameSizeAs(want);
-                boolean flushed = false;
                 for (int i = 0; i < want.size(); i++) {
-                    String head = want.get(i).split("\n", 2)[0];
-                    flushed |= head.startsWith("### ovs-appctl dpctl/flush-conntrack");
-                    if (flushed && head.equals(SKIPPED_AFTER_FLUSH)) {
-                        skipped++;
-                        continue;
-                    }
                     sections++;
                     if (!normal(have.get(i)).equals(normal(want.get(i)))) {
                         failures.add(ref.getFileName() + "\n--- expected\n" + normal(want.get(i)) + "--- got\n"
