@@ -1099,7 +1099,8 @@ final class Xlate {
             xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
         }
         if (c.table() >= 0) {
-            int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata(), flow, c.table());
+            // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
+            int id = br.recircId(c.table() + "|" + frozenMetadata(), flow, c.table());
             odpAdd(String.format("recirc(0x%x)", id));
             xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
