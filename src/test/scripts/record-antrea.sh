@@ -15,6 +15,8 @@ cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here, ovs-ofct
 "$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
 export OVS_RUNDIR=$dir
 ovs-vsctl del-br br0
+# no megaflow idles out (max-idle, 10 s by default) while a long seed runs: arplab has no idle expiry
+ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000
 ovs-vsctl add-br br-int -- set bridge br-int datapath-type=dummy fail-mode=secure \
   other-config:datapath-id=0000aabbccddeeff other-config:hwaddr=aa:bb:cc:dd:ee:01 \
   protocols=OpenFlow10,OpenFlow13,OpenFlow15

@@ -350,9 +350,9 @@ public final class Conntrack {
         return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
     }
 
-    // extract_l4_icmp() for an error: the key is the embedded packet's (sent to the error's destination), reversed,
-    // looked up as conn_key_lookup() does; null when there is no such connection or no embedded packet
-    private Conn related(byte[] f, Key outer, boolean[] reply) {
+    // extract_l4_icmp() for an error: the key is the embedded packet's (sent to the error's destination), reversed;
+    // null when there is no embedded packet to key (conn_key_extract() fails)
+    private static Key relatedKey(byte[] f, Key outer) {
         int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
         int in = l3 + (f[l3] & 0xf) * 4 + 8;
         if (f.length < in + 20 || (f[in] & 0xf0) != 0x40) {
@@ -369,13 +369,7 @@ public final class Conntrack {
                         (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff)
                 : new Key(outer.zone(), proto, src, dst, (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff,
                         (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff);
-        Key k = inner.reverse();
-        Conn c = conns.get(k);
-        if (c == null) {
-            c = replies.get(k);
-            reply[0] = c != null;
-        }
-        return c;
+        return inner.reverse();
     }
 
     private static long u32(byte[] f, int at) {
@@ -456,10 +450,18 @@ public final class Conntrack {
      */
     private Conn cached;
     private boolean cachedReply;
+    /** md.ct_orig_tuple: what write_ct_md() wrote last, the connection's original tuple or the packet's key. */
+    private Key mdTuple;
 
     /** pkt_metadata_init(): a packet received on a port carries no connection yet. */
     public void packetIn() {
         cached = null;
+        mdTuple = null;
+    }
+
+    /** The packet in flight's md.ct_orig_tuple (the upcall puts it in the datapath key), or null. */
+    Key mdTuple() {
+        return mdTuple;
     }
 
     /**
@@ -491,7 +493,8 @@ public final class Conntrack {
         boolean natted = (st & (SNAT | DNAT)) != 0;
         boolean[] reply = {false};
         boolean icmpRelated = k.proto() == Match.PROTO_ICMP && packet != null && icmpError(k.sport());
-        Conn c = icmpRelated ? related(packet, k, reply) : lookup(natted ? k.reverse() : k, reply);
+        Key ctxKey = icmpRelated ? relatedKey(packet, k) : k;
+        Conn c = ctxKey == null ? null : lookup(natted && !icmpRelated ? k.reverse() : ctxKey, reply);
         if (natted && c != null) {
             reply[0] = !reply[0]; // initial_conn_lookup(): found by the reverse key
         }
@@ -544,6 +547,7 @@ public final class Conntrack {
         }
         flow[Slot.CT_STATE.ordinal()] = st;
         finish(flow, zone, c, commit, set);
+        mdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
         cached = nat != null ? null : c; // set_cached_conn()
         cachedReply = reply[0];
     }

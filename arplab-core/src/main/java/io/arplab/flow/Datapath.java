@@ -23,12 +23,16 @@ public final class Datapath {
         final Conntrack.Key ctTuple;
 
         Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
+            this(br, value, mask, actions, xc, null);
+        }
+
+        Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc, Conntrack.Key ctTuple) {
             this.br = br;
             this.value = value;
             this.mask = mask;
             this.actions = actions;
             this.xc = xc;
-            this.ctTuple = OdpFlowFormat.ctTuple(br, value);
+            this.ctTuple = ctTuple;
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -314,7 +318,7 @@ public final class Datapath {
      * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
      */
     void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
-            boolean keyMissed) {
+            boolean keyMissed, Conntrack.Key ctTuple) {
         Megaflow m = keyMissed ? null : lookup(flow);
         if (m != null) {
             hit(m, flow, len, now);
@@ -330,7 +334,7 @@ public final class Datapath {
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
         DpclsSubtable t = maskTable(mask);
-        Megaflow n = new Megaflow(br, flow, t.mask, actions, xc);
+        Megaflow n = new Megaflow(br, flow, t.mask, actions, xc, ctTuple);
         flows.add(n);
         t.insert(n);
     }

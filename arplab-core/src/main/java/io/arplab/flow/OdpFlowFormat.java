@@ -88,7 +88,8 @@ final class OdpFlowFormat {
         long ct = v[Slot.CT_STATE.ordinal()];
         if (v[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
                 || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
-            return br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
+            Conntrack.Key t = br.ct.mdTuple();
+            return t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
         }
         return null;
     }

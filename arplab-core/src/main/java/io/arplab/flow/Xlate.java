@@ -47,6 +47,8 @@ final class Xlate {
 
     long[] flow;
     long[] initial;
+    /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
+    private Conntrack.Key ctTuple;
     long[] base;
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule) and its cookie (ctx->rule_cookie). */
@@ -165,6 +167,8 @@ final class Xlate {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         int length = packet == null ? 0 : packet.length; // the pass's packet as it arrived (MPLS actions resize it)
         initial = flow.clone();
+        // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
+        ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
@@ -241,7 +245,7 @@ final class Xlate {
             pops.clear();
             // a thawed recirculation's initial flow is not the key the datapath looked up
             br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
-                    keyMissed && recircId == 0);
+                    keyMissed && recircId == 0, ctTuple);
         }
         keyMissed = false;
         if (trace != null) {
