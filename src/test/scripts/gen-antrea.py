@@ -425,6 +425,8 @@ def event():
                               "ovs-ofctl dump-flows br-int table=%d" % r.choice([0, 10, 20, 31, 70, 80, 105, 110]),
                               "ovs-appctl fdb/flush br-int", "ovs-ofctl dump-aggregate br-int",
                               "ovs-appctl dpctl/dump-flows -m"]))
+        if WIDE and cmds[-1].startswith("ovs-ofctl"):  # the megaflow hits' counts reach the rules at a revalidation
+            cmds.insert(len(cmds) - 1, "ovs-appctl revalidator/wait")
     else:  # from the tunnel: a remote pod to a local one
         dst = r.choice(PODS)
         ct = r.choice(["", "--ct-next 'trk,new' ", "--ct-next 'trk,est' "])
