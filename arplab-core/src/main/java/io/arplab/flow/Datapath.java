@@ -325,7 +325,8 @@ public final class Datapath {
             return;
         }
         for (Megaflow o : orphans) {
-            if (o.br == br && java.util.Arrays.equals(o.value, flow)) {
+            // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
+            if (o.br == br && java.util.Arrays.equals(o.value, flow) && java.util.Objects.equals(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
                 return;
             }
