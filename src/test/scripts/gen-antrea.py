@@ -326,10 +326,12 @@ def wide_event():
     if k in (0, 1):  # egress to the SNAT'ed external address, the reply to the node's address and port
         proto = rw.choice([6, 6, 17])
         sp, dp = rw.randrange(32768, 61000), rw.choice([80, 443, 53])
-        if rw.random() < 0.3 and EGRESS_SEEN:  # another pod (or the same one) with a port SNAT already took
-            sp = rw.choice(EGRESS_SEEN)
-        EGRESS_SEEN.append(sp)
-        nsp = SNAT_PORT or sp
+        others = [e for e in EGRESS_SEEN if e[0] != port]
+        if others and rw.random() < 0.5:  # another pod's source port and destination: the SNAT'ed tuple collides
+            _, sp, dp, proto = rw.choice(others)
+        taken = sum(1 for e in EGRESS_SEEN if e[1:] == (sp, dp, proto))
+        EGRESS_SEEN.append((port, sp, dp, proto))
+        nsp = SNAT_PORT or sp + taken  # nat_get_unique_l4(): the next free port (a single port: the first's)
         first = tcp(sp, dp, "syn") if proto == 6 else "udp(src=%d,dst=%d)" % (sp, dp)
         receive(port, ipv4(smac, GW_VMAC, sip, EGRESS, proto, 64, first))
         back = tcp(dp, nsp, "syn|ack") if proto == 6 else "udp(src=%d,dst=%d)" % (dp, nsp)
