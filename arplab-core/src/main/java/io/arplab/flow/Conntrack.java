@@ -450,6 +450,7 @@ public final class Conntrack {
      */
     private Conn cached;
     private boolean cachedReply;
+    private boolean cachedRelated;
     /** md.ct_orig_tuple: what write_ct_md() wrote last, the connection's original tuple or the packet's key. */
     private Key mdTuple;
 
@@ -469,9 +470,11 @@ public final class Conntrack {
      * {@code set}'s mark and label (set_mark(), set_label(): the masked bits replaced); {@code packet} is the frame
      * whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the flow's
      * addresses and ports as the connection translates them. The flow's conntrack fields are the packet's metadata
-     * from its previous ct(): in the same zone its state is kept and added to, another zone's is reset.
+     * from its previous ct(): in the same zone its state is kept and added to, another zone's is reset. Returns the
+     * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error.
      */
-    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+    public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+        byte[][] frame = {packet};
         Key k = key(flow, zone, packet);
         int st = (int) flow[Slot.CT_STATE.ordinal()];
         boolean sameZone = flow[Slot.CT_ZONE.ordinal()] == zone;
@@ -481,11 +484,11 @@ public final class Conntrack {
             // process_one_fast(): the connection of the packet's previous ct() in this zone, its ct_state kept
             Conn c = cached;
             if (nat != null) {
-                flow[Slot.CT_STATE.ordinal()] = handleNat(flow, c, cachedReply, st, sameZone);
+                flow[Slot.CT_STATE.ordinal()] = handleNat(flow, frame, c, cachedReply, cachedRelated, st, sameZone);
                 cached = null;
             }
             finish(flow, zone, c, commit, set);
-            return;
+            return frame[0];
         }
         if (st != 0 && !sameZone) {
             st = 0; // process_one(): reset whenever entering a new zone
@@ -516,7 +519,7 @@ public final class Conntrack {
                 }
             }
             if (nat != null && !create) {
-                st = handleNat(flow, c, reply[0], st, true);
+                st = handleNat(flow, frame, c, reply[0], icmpRelated, st, true);
             }
         } else if (icmpRelated) {
             st = INV; // no new connection from a related packet
@@ -550,6 +553,8 @@ public final class Conntrack {
         mdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
         cached = nat != null ? null : c; // set_cached_conn()
         cachedReply = reply[0];
+        cachedRelated = icmpRelated;
+        return frame[0];
     }
 
     // conn_key_lookup(): the connection with this tuple in either direction
@@ -585,13 +590,61 @@ public final class Conntrack {
 
     // handle_nat(): a connection with a nat_action translates the packet unless this zone's ct() did already; the
     // packet's new state
-    private static int handleNat(long[] flow, Conn c, boolean reply, int st, boolean sameZone) {
+    private static int handleNat(long[] flow, byte[][] frame, Conn c, boolean reply, boolean related, int st,
+            boolean sameZone) {
         if (c.natted() && ((st & (SNAT | DNAT)) == 0 || !sameZone)) {
-            translate(flow, c, reply);
+            if (related) {
+                frame[0] = natRelated(flow, frame[0], c, reply);
+            } else {
+                translate(flow, c, reply);
+            }
             // nat_packet(), un_nat_packet(): the rewritten side's bit
             return st & ~(SNAT | DNAT) | (c.natSrc != reply ? SNAT : DNAT);
         }
         return st;
+    }
+
+    /**
+     * nat_packet() of a related ICMP error: the outer address as nat_packet_ipv4() sets it (the source for SNAT, the
+     * destination for DNAT, the reply reversing them), then nat_inner_packet(): the embedded packet's ports
+     * (pat_packet()) and other address translated back, its IP checksum and a UDP checksum updated (a TCP header cut
+     * to 8 bytes has none to update), the ICMP checksum computed again. The frame is copied.
+     */
+    private static byte[] natRelated(long[] flow, byte[] packet, Conn c, boolean reply) {
+        Key key = reply ? c.orig : c.reply; // conn->key, conn->rev_key
+        boolean src = c.natSrc != reply;
+        if (src) {
+            flow[Slot.NW_SRC.ordinal()] = key.dst();
+        } else {
+            flow[Slot.NW_DST.ordinal()] = key.src();
+        }
+        byte[] f = packet.clone();
+        int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
+        int l4 = l3 + (f[l3] & 0xf) * 4;
+        int tail = Math.min(f.length, l3 + Packet.u16(f, l3 + 2)); // the Ethernet padding left out
+        int in = l4 + 8;
+        int inL4 = in + (f[in] & 0xf) * 4;
+        int proto = f[in + 9] & 0xff;
+        Key rev = key.reverse();
+        int l4Size = tail - inL4;
+        int ck = proto == Match.PROTO_TCP && l4Size >= 20 ? inL4 + 16
+                : proto == Match.PROTO_UDP && l4Size >= 8 && Packet.u16(f, inL4 + 6) != 0 ? inL4 + 6 : -1;
+        boolean udp = proto == Match.PROTO_UDP;
+        if (proto == Match.PROTO_TCP || udp) { // pat_packet(): both ports from the reversed key
+            Packet.setWord(f, inL4, (int) rev.dport(), -1, ck, udp);
+            Packet.setWord(f, inL4 + 2, (int) rev.sport(), -1, ck, udp);
+        }
+        // nat_packet_ipv4() with the outer action reversed: an SNAT'ed error's embedded source, a DNAT'ed's destination
+        int at = src ? in + 16 : in + 12;
+        long addr = src ? rev.src() : rev.dst();
+        Packet.setWord(f, at, (int) (addr >>> 16), in + 10, ck, udp);
+        Packet.setWord(f, at + 2, (int) addr & 0xffff, in + 10, ck, udp);
+        f[l4 + 2] = 0;
+        f[l4 + 3] = 0;
+        int sum = Packet.checksum(f, l4, tail - l4, 0);
+        f[l4 + 2] = (byte) (sum >> 8);
+        f[l4 + 3] = (byte) sum;
+        return f;
     }
 
     // get_alg_ctl_type(): a packet to an ALG's control port (FTP, TFTP) never takes the fast path

@@ -1110,7 +1110,7 @@ final class Xlate {
             long[] f = flow.clone();
             String state;
             if (execute) {
-                br.ct.execute(f, packet, zone, c.commit(), set, nat);
+                packet = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -1136,7 +1136,7 @@ final class Xlate {
         } else if (execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = flow.clone();
-            br.ct.execute(f, packet, zone, c.commit(), set, nat);
+            packet = br.ct.execute(f, packet, zone, c.commit(), set, nat);
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
                 flow[s.ordinal()] = f[s.ordinal()];
             }
