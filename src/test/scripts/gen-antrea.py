@@ -341,6 +341,9 @@ def wide_event():
         if rw.random() < 0.5:  # the router on the way: time exceeded, to the pod (its packet unSNAT'ed)
             inner = ip_packet(sip, EGRESS, proto, 1, l4_ports(sip, EGRESS, proto, sp, dp))[:28]
             receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, sip, 11, 0, inner))
+        elif rw.random() < 0.6:  # or to the node, carrying the SNAT'ed packet: un-SNAT'ed as related, inner too
+            inner = ip_packet(NODE_IP, EGRESS, proto, 1, l4_ports(NODE_IP, EGRESS, proto, nsp, dp))[:28]
+            receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, NODE_IP, rw.choice([11, 3]), 0, inner))
     elif k == 2:  # a NodePort connection from outside through the gateway
         sp = rw.randrange(32768, 61000)
         receive(2, ipv4(GW_MAC, GW_VMAC, EXTERNAL, NODE_IP, 6, 64, tcp(sp, NODEPORT, "syn")))
