@@ -507,7 +507,7 @@ public final class Conntrack {
             if (icmpRelated) {
                 st |= REL | (reply[0] ? RPL : 0);
             } else {
-                switch (update(c, k, packet, reply[0])) {
+                switch (update(c, packet, reply[0])) {
                     case VALID -> st = st & ~NEW | EST | (reply[0] ? RPL : 0);
                     case VALID_NEW -> st |= NEW;
                     case NEW -> {
@@ -568,24 +568,17 @@ public final class Conntrack {
         return c;
     }
 
-    private enum Update { VALID, VALID_NEW, NEW, INVALID }
-
     // conn_update(): conntrack-tcp.c's window tracking, or conntrack-other.c and conntrack-icmp.c's (new until a
     // reply is seen)
-    private static Update update(Conn c, Key k, byte[] packet, boolean reply) {
+    private static ConntrackTcp.Update update(Conn c, byte[] packet, boolean reply) {
         ConntrackTcp.Segment seg = c.tcp != null ? ConntrackTcp.Segment.of(packet) : null;
         if (seg != null) {
-            return switch (c.tcp.update(seg, reply)) {
-                case VALID -> Update.VALID;
-                case VALID_NEW -> Update.VALID_NEW;
-                case NEW -> Update.NEW;
-                default -> Update.INVALID;
-            };
+            return c.tcp.update(seg, reply);
         }
         if (reply) {
             c.replySeen = true;
         }
-        return c.replySeen ? Update.VALID : Update.VALID_NEW;
+        return c.replySeen ? ConntrackTcp.Update.VALID : ConntrackTcp.Update.VALID_NEW;
     }
 
     // handle_nat(): a connection with a nat_action translates the packet unless this zone's ct() did already; the
