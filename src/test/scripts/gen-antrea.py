@@ -8,19 +8,29 @@ policies (conjunctions), 70 L3 forwarding (routing to pods, tunnel to remote nod
 reg1), 90 ingress policy, 105 ct commit, 110 output. Then packets received on the ports (ARP for the gateway and for
 pods, spoofed ARP, TCP handshakes and FIN, UDP, ICMP echo and reply, TTL 1), ofproto/trace with and without
 --ct-next, and the datapath, conntrack, fdb and OpenFlow views after them.
-  src/test/scripts/gen-antrea.py SEED DIR
+With --wide (seeds 15 on; without it a seed's files are what they always were): 4-7 pods, always a service, a second
+zone Z2 for egress SNAT (ct(commit,nat(src=IP[:PORT]))) and its un-SNAT (table 29), a NodePort DNAT from the gateway,
+hairpin (an endpoint reaching itself through the service: SNAT to a virtual IP in Z2, IN_PORT), policy drops of
+ct_state=+new only (established bypass), ct_label set at commit and matched in table 31, and ICMP errors (time
+exceeded from a router, port unreachable from a pod) carrying a tracked packet (+rel). IP fragments are left out:
+the userspace datapath's ipf (lib/ipf.c, enabled by default) holds them for reassembly, which arplab does not model.
+  src/test/scripts/gen-antrea.py SEED DIR [--wide]
 """
 import os
 import random
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
+WIDE = "--wide" in sys.argv[3:]
 r = random.Random(seed)
+rw = random.Random(seed * 104729 + 2)  # --wide's own stream
 GW_VMAC = "aa:bb:cc:dd:ee:ff"  # Antrea's global virtual MAC
 NET = r.choice([10, 20, 30, 222])
 GW_IP = "10.%d.1.1" % NET
 GW_MAC = "aa:55:aa:55:00:02"  # netdev-dummy's MAC of the second port it creates
 npods = r.choice([2, 3, 4])
+if WIDE:
+    npods = rw.choice([4, 5, 6, 7])
 PODS = []  # (ofport, mac, ip)
 for k in range(npods):
     mac = "%02x:%02x:%02x:%02x:%02x:%02x" % tuple([r.randrange(256) & 0xfe | 2] + [r.randrange(256) for _ in range(5)])
@@ -31,6 +41,14 @@ EXTERNAL = "172.16.%d.%d" % (r.randrange(256), r.randrange(1, 250))
 ZONE = r.choice([65520, 65521, 7])
 NAT = r.choice(["", ",nat"])
 MARK = r.choice([0x20, 0x2, 0x40])
+ZONE2 = rw.choice([z for z in (65521, 65522, 9) if z != ZONE])
+NODE_IP = "192.168.77.1"  # this node: the egress SNAT address and the NodePort's
+HAIRPIN_IP = "169.254.169.252"  # Antrea's virtual IP a hairpinned connection is SNAT'ed to
+EGRESS = "172.17.%d.%d" % (rw.randrange(256), rw.randrange(1, 250))  # external, SNAT'ed to NODE_IP
+SNAT_PORT = rw.choice([None, None, rw.randrange(20000, 30000)])
+SNAT = "nat(src=%s%s%s)" % (NODE_IP, "" if SNAT_PORT is None else rw.choice([":%d" % SNAT_PORT, ":%d-%d" % (
+    SNAT_PORT, SNAT_PORT)]), rw.choice(["", "", ",random", ",persistent", ",hash"]))
+NODEPORT = rw.randrange(30000, 32768)
 flows = []
 
 
@@ -49,11 +67,11 @@ for port, mac, ip in PODS:
     add(0, 190, "in_port=%d" % port, "load:0x3->NXM_NX_REG0[0..15],goto_table:10")
 add(0, 0, "", "drop")
 # 10 spoof guard
-add(10, 200, "ip,in_port=2", "goto_table:30")
+add(10, 200, "ip,in_port=2", "goto_table:%d" % (29 if WIDE else 30))
 add(10, 200, "arp,in_port=2,arp_spa=%s,arp_sha=%s" % (GW_IP, GW_MAC), "goto_table:20")
 for port, mac, ip in PODS:
     add(10, 200, "arp,in_port=%d,arp_spa=%s,arp_sha=%s" % (port, ip, mac), "goto_table:20")
-    add(10, 200, "ip,in_port=%d,dl_src=%s,nw_src=%s" % (port, mac, ip), "goto_table:30")
+    add(10, 200, "ip,in_port=%d,dl_src=%s,nw_src=%s" % (port, mac, ip), "goto_table:%d" % (29 if WIDE else 30))
 add(10, 0, "", "drop")
 # 20 ARP responder: the reply built in place and sent back IN_PORT
 responders = [(GW_IP, GW_VMAC)] + [(ip, GW_VMAC) for ip in REMOTE[:r.choice([0, 1, 2])]]
@@ -70,6 +88,11 @@ for ip, mac in responders:
     add(20, 200, "arp,arp_tpa=%s,arp_op=1" % ip, ",".join(acts))
 add(20, 190, "arp", r.choice(["NORMAL", "NORMAL", "goto_table:80"]))
 add(20, 0, "", "drop")
+# 29 un-SNAT in the second zone: replies to the node's address and to the hairpin address
+if WIDE:
+    add(29, 200, "ip,nw_dst=%s" % NODE_IP, "ct(table=30,zone=%d,nat)" % ZONE2)
+    add(29, 200, "ip,nw_dst=%s" % HAIRPIN_IP, "load:0x1->NXM_NX_REG0[18],ct(table=30,zone=%d,nat)" % ZONE2)
+    add(29, 0, "", "goto_table:30")
 # 30 conntrack, 31 its state
 add(30, 200, "ip", "ct(table=31,zone=%d%s)" % (ZONE, NAT))
 add(30, 0, "", "goto_table:31")
@@ -79,16 +102,27 @@ add(31, 200, "ct_state=-new+trk,ct_mark=0x%x,ip" % MARK,
     load_or_set("0x" + GW_MAC.replace(":", ""), "NXM_OF_ETH_DST[]", "eth_dst", GW_MAC) + ",goto_table:40")
 if r.random() < 0.5:
     add(31, 190, "ct_state=-new+trk,ct_label=0x1/0x1,ip", "goto_table:70")
+LABELLED = rw.choice(PODS)  # connections from this pod get its port in ct_label[32..47], matched when established
+if WIDE:
+    add(31, 195, "ct_state=+est+trk,ct_label=0x%x00000000/0xffff00000000,ip" % LABELLED[0],
+        "load:0x%x->NXM_NX_REG2[],goto_table:%d" % (LABELLED[0], rw.choice([40, 70])))
+    add(31, 196, "ct_state=+rel+trk,ip", rw.choice(["goto_table:70", "load:0x1->NXM_NX_REG2[8],goto_table:40"]))
 # 35 service load balancing (a ClusterIP with a select group of pod endpoints), 42 the endpoint's DNAT; its own
 # random stream, so that the rest of the pipeline does not depend on whether there is one
 rs = random.Random(seed * 7919 + 1)
 SERVICE = None
-if rs.random() < 0.6:
+if rs.random() < 0.6 or WIDE:
     SERVICE = ("10.96.%d.%d" % (rs.randrange(256), rs.randrange(1, 255)), rs.choice([80, 443, 53]),
                rs.sample(PODS, rs.choice([1, 2])), rs.choice([8080, 80]))
     add(31, 0, "", "goto_table:35")
     svc_ip, svc_port, eps, ep_port = SERVICE
     add(35, 200, "tcp,nw_dst=%s,tp_dst=%d" % (svc_ip, svc_port), "group:1")
+    if WIDE:  # a NodePort from the gateway, straight to its endpoint's DNAT
+        nport, nmac, nip = eps[0]
+        a, b, c, d = (int(x) for x in nip.split("."))
+        add(35, 200, "tcp,reg0=0x2/0xffff,nw_dst=%s,tp_dst=%d" % (NODE_IP, NODEPORT),
+            "load:0x%x->NXM_NX_REG3[],load:0x%x->NXM_NX_REG4[0..15],goto_table:42" % (a << 24 | b << 16 | c << 8 | d,
+                                                                                        ep_port))
     add(35, 0, "", "goto_table:40")
     for port, mac, ip in eps:
         a, b, c, d = (int(x) for x in ip.split("."))
@@ -120,7 +154,11 @@ def policy(table, nxt, cid):
         add(table, prio - 1, "ip,nw_src=%s" % r.choice(ips), "drop")
 
 
-# 40-50 egress policies
+# 40-50 egress policies; with --wide, established connections bypass them and one pod takes no new ones
+if WIDE:
+    add(40, 15000, "ct_state=-new+est+trk,ip", "goto_table:50")
+    DENIED = rw.choice(PODS)
+    add(40, 14999, "ct_state=+new+trk,ip,nw_dst=%s" % DENIED[2], "drop")
 policy(40, 50, 1)
 add(40, 0, "", "goto_table:50")
 if r.random() < 0.6:
@@ -139,6 +177,11 @@ for k, ip in enumerate(REMOTE):
     add(70, 200, "ip,reg0=0x3/0xffff,nw_dst=%s/32" % ip if r.random() < 0.5 else "ip,nw_dst=%s" % ip,
         "mod_dl_src:%s,mod_dl_dst:%s,dec_ttl,%s%s,goto_table:80" % (GW_MAC, GW_VMAC, tun, key))
 add(70, 190, "ip,reg0=0x3/0xffff,nw_dst=%s" % EXTERNAL, "mod_dl_dst:%s,goto_table:80" % GW_MAC)
+if WIDE:
+    add(70, 190, "ip,reg0=0x3/0xffff,nw_dst=%s" % EGRESS, "mod_dl_dst:%s,goto_table:80" % GW_MAC)
+    for port, mac, ip in PODS:  # hairpin: the endpoint is the client
+        add(70, 210, "ip,nw_src=%s,nw_dst=%s" % (ip, ip), "mod_dl_src:%s,mod_dl_dst:%s,load:0x1->NXM_NX_REG0[18],"
+            "ct(commit,table=80,zone=%d,nat(src=%s))" % (GW_MAC, mac, ZONE2, HAIRPIN_IP))
 add(70, 0, "", "goto_table:80")
 # 80 L2 forwarding: destination MAC -> reg1, reg0[16] = known
 for port, mac, ip in PODS:
@@ -155,8 +198,19 @@ add(90, 0, "", "goto_table:105")
 # 105 ct commit: connections from the gateway get the mark
 add(105, 200, "ct_state=+new+trk,ip,reg0=0x2/0xffff",
     "ct(commit,table=110,zone=%d%s,exec(load:0x%x->NXM_NX_CT_MARK[]))" % (ZONE, NAT, MARK))
-add(105, 190, "ct_state=+new+trk,ip", "ct(commit,table=110,zone=%d%s)" % (ZONE, NAT))
-add(105, 0, "", "goto_table:110")
+if WIDE:
+    add(105, 195, "ct_state=+new+trk,ip,in_port=%d" % LABELLED[0], "ct(commit,table=108,zone=%d%s,exec(%s))" % (
+        ZONE, NAT, rw.choice(["load:0x%x->NXM_NX_CT_LABEL[32..47]" % LABELLED[0],
+                              "move:NXM_OF_IN_PORT[]->NXM_NX_CT_LABEL[32..47]",
+                              "set_field:0x%x00000000/0xffff00000000->ct_label" % LABELLED[0]])))
+add(105, 190, "ct_state=+new+trk,ip", "ct(commit,table=%d,zone=%d%s)" % (108 if WIDE else 110, ZONE, NAT))
+add(105, 0, "", "goto_table:%d" % (108 if WIDE else 110))
+# 108 egress SNAT in the second zone: new connections committed with nat(src=...), the rest translated
+if WIDE:
+    add(108, 200, "ct_state=+new+trk,ip,nw_dst=%s" % EGRESS, "ct(commit,table=110,zone=%d,%s)" % (ZONE2, SNAT))
+    add(108, 190, "ip,nw_dst=%s" % EGRESS, "ct(table=110,zone=%d,nat)" % ZONE2)
+    add(108, 0, "", "goto_table:110")
+    add(110, 210, "ip,reg0=0x40000/0x40000", "IN_PORT")
 # 110 output
 add(110, 200, "ip,reg0=0x10000/0x10000", "output:NXM_NX_REG1[]")
 add(110, 190, "reg0=0x10000/0x10000", "output:NXM_NX_REG1[]")
@@ -213,6 +267,8 @@ def service_event():
     """A client pod's TCP connection to the service, the endpoint's reply, the client's ACK."""
     svc_ip, svc_port, eps, ep_port = SERVICE
     port, smac, sip = rs.choice(PODS)
+    if WIDE and rw.random() < 0.4:  # hairpin: the endpoint itself is the client
+        port, smac, sip = rw.choice(eps)
     sp = rs.randrange(32768, 61000)
     receive(port, ipv4(smac, GW_VMAC, sip, svc_ip, 6, 64, tcp(sp, svc_port, "syn")))
     if len(eps) == 1:
@@ -223,6 +279,93 @@ def service_event():
         cmds.append("ovs-appctl ofproto/trace %sbr-int 'in_port=%d,tcp,dl_src=%s,dl_dst=%s,nw_src=%s,nw_dst=%s,"
                     "nw_ttl=64,tp_src=%d,tp_dst=%d'" % (rs.choice(["", "--ct-next 'trk,new' --ct-next 'trk,new' "]),
                                                          port, smac, GW_VMAC, sip, svc_ip, sp, svc_port))
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    t = sum(int.from_bytes(b[i:i + 2], "big") for i in range(0, len(b), 2))
+    while t >> 16:
+        t = (t & 0xffff) + (t >> 16)
+    return (~t & 0xffff).to_bytes(2, "big")
+
+
+def ip_bytes(a):
+    return bytes(int(x) for x in a.split("."))
+
+
+def ip_packet(sip, dip, proto, ttl, l4):
+    h = bytes([0x45, 0, 0, 0]) + bytes(4) + bytes([ttl, proto, 0, 0]) + ip_bytes(sip) + ip_bytes(dip)
+    h = h[:2] + (20 + len(l4)).to_bytes(2, "big") + h[4:]
+    return h[:10] + csum(h) + h[12:] + l4
+
+
+def l4_ports(sip, dip, proto, sp, dp):
+    """The first 8 bytes of a TCP (SYN, seq 0) or UDP header, checksummed, as an ICMP error carries them."""
+    if proto == 17:
+        u = sp.to_bytes(2, "big") + dp.to_bytes(2, "big") + (8).to_bytes(2, "big") + bytes(2)
+        c = csum(ip_bytes(sip) + ip_bytes(dip) + bytes([0, 17]) + (8).to_bytes(2, "big") + u)
+        return u[:6] + c
+    t = sp.to_bytes(2, "big") + dp.to_bytes(2, "big") + bytes(8) + bytes([0x50, 0x02]) + bytes(6)
+    c = csum(ip_bytes(sip) + ip_bytes(dip) + bytes([0, 6]) + (20).to_bytes(2, "big") + t)
+    return (t[:16] + c + t[18:])[:8]
+
+
+def icmp_error(smac, dmac, sip, dip, typ, code, inner):
+    """An ICMP error from sip to dip carrying the IP header and 8 bytes of {@code inner} (hex for receive)."""
+    body = bytes([typ, code, 0, 0]) + bytes(4) + inner
+    body = body[:2] + csum(body) + body[4:]
+    eth = bytes.fromhex(dmac.replace(":", "")) + bytes.fromhex(smac.replace(":", "")) + b"\x08\x00"
+    return (eth + ip_packet(sip, dip, 1, 64, body)).hex()
+
+
+def wide_event():
+    """--wide's packets: egress SNAT and its reply, a NodePort, ICMP errors relating to a connection."""
+    k = rw.randrange(5)
+    port, smac, sip = rw.choice(PODS)
+    if k in (0, 1):  # egress to the SNAT'ed external address, the reply to the node's address and port
+        proto = rw.choice([6, 6, 17])
+        sp, dp = rw.randrange(32768, 61000), rw.choice([80, 443, 53])
+        others = [e for e in EGRESS_SEEN if e[0] != port]
+        if others and rw.random() < 0.5:  # another pod's source port and destination: the SNAT'ed tuple collides
+            _, sp, dp, proto = rw.choice(others)
+        taken = sum(1 for e in EGRESS_SEEN if e[1:] == (sp, dp, proto))
+        EGRESS_SEEN.append((port, sp, dp, proto))
+        nsp = SNAT_PORT or sp + taken  # nat_get_unique_l4(): the next free port (a single port: the first's)
+        first = tcp(sp, dp, "syn") if proto == 6 else "udp(src=%d,dst=%d)" % (sp, dp)
+        receive(port, ipv4(smac, GW_VMAC, sip, EGRESS, proto, 64, first))
+        back = tcp(dp, nsp, "syn|ack") if proto == 6 else "udp(src=%d,dst=%d)" % (dp, nsp)
+        receive(2, ipv4(GW_MAC, GW_VMAC, EGRESS, NODE_IP, proto, 64, back))
+        if proto == 6:
+            receive(port, ipv4(smac, GW_VMAC, sip, EGRESS, 6, 64, tcp(sp, dp, "ack")))
+        if rw.random() < 0.5:  # the router on the way: time exceeded, to the pod (its packet unSNAT'ed)
+            inner = ip_packet(sip, EGRESS, proto, 1, l4_ports(sip, EGRESS, proto, sp, dp))[:28]
+            receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, sip, 11, 0, inner))
+        elif rw.random() < 0.6:  # or to the node, carrying the SNAT'ed packet: un-SNAT'ed as related, inner too
+            inner = ip_packet(NODE_IP, EGRESS, proto, 1, l4_ports(NODE_IP, EGRESS, proto, nsp, dp))[:28]
+            receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, NODE_IP, rw.choice([11, 3]), 0, inner))
+    elif k == 2:  # a NodePort connection from outside through the gateway
+        sp = rw.randrange(32768, 61000)
+        receive(2, ipv4(GW_MAC, GW_VMAC, EXTERNAL, NODE_IP, 6, 64, tcp(sp, NODEPORT, "syn")))
+        eport, emac, eip = SERVICE[2][0]
+        receive(eport, ipv4(emac, GW_VMAC, eip, EXTERNAL, 6, 64, tcp(SERVICE[3], sp, "syn|ack")))
+        receive(2, ipv4(GW_MAC, GW_VMAC, EXTERNAL, NODE_IP, 6, 64, tcp(sp, NODEPORT, "ack")))
+    else:  # UDP to a pod, its port unreachable; or a TCP SYN to the external address, time exceeded on the way
+        dst = rw.choice([p for p in PODS if p != (port, smac, sip)])
+        sp, dp = rw.randrange(1024, 65536), rw.choice([53, 8080, 9999])
+        if k == 3:
+            receive(port, ipv4(smac, GW_VMAC, sip, dst[2], 17, 64, "udp(src=%d,dst=%d)" % (sp, dp)))
+            inner = ip_packet(sip, dst[2], 17, 63, l4_ports(sip, dst[2], 17, sp, dp))[:28]
+            receive(dst[0], icmp_error(dst[1], GW_VMAC, dst[2], sip, 3, 3, inner))
+        else:
+            receive(port, ipv4(smac, GW_VMAC, sip, EXTERNAL, 6, 64, tcp(sp, dp, "syn")))
+            inner = ip_packet(sip, EXTERNAL, 6, 1, l4_ports(sip, EXTERNAL, 6, sp, dp))[:28]
+            receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, sip, 11, 0, inner))
+    if rw.random() < 0.3:
+        cmds.append("ovs-appctl dpctl/dump-conntrack zone=%d" % rw.choice([ZONE, ZONE2]))
+
+
+EGRESS_SEEN = []
 
 
 def receive(port, frame):
@@ -287,6 +430,8 @@ def event():
                               "ovs-ofctl dump-flows br-int table=%d" % r.choice([0, 10, 20, 31, 70, 80, 105, 110]),
                               "ovs-appctl fdb/flush br-int", "ovs-ofctl dump-aggregate br-int",
                               "ovs-appctl dpctl/dump-flows -m"]))
+        if WIDE and cmds[-1].startswith("ovs-ofctl"):  # the megaflow hits' counts reach the rules at a revalidation
+            cmds.insert(len(cmds) - 1, "ovs-appctl revalidator/wait")
     else:  # from the tunnel: a remote pod to a local one
         dst = r.choice(PODS)
         ct = r.choice(["", "--ct-next 'trk,new' ", "--ct-next 'trk,est' "])
@@ -317,12 +462,16 @@ for _ in range(r.choice([6, 8, 10])):
     event()
     if SERVICE and rs.random() < 0.25:
         service_event()
+    if WIDE and rw.random() < 0.6:
+        wide_event()
 views(False)
 cmds.append("ovs-appctl dpctl/del-flows")
 for _ in range(r.choice([6, 8, 10])):
     event()
     if SERVICE and rs.random() < 0.25:
         service_event()
+    if WIDE and rw.random() < 0.6:
+        wide_event()
 views(True)
 
 os.makedirs(out, exist_ok=True)
@@ -331,7 +480,7 @@ with open(os.path.join(out, "pipeline.flows"), "w") as f:
         seed, " ".join("%d=%s/%s" % p for p in PODS), " ".join(REMOTE), " ".join(NODES), ZONE))
     f.write("\n".join(flows) + "\n")
 with open(os.path.join(out, "commands.in"), "w") as f:
-    f.write("# gen-antrea.py %d: Antrea-shaped pipeline on br-int (antrea-tun0, antrea-gw0, p3..p%d)\n" % (
-        seed, 2 + npods))
+    f.write("# gen-antrea.py %d%s: Antrea-shaped pipeline on br-int (antrea-tun0, antrea-gw0, p3..p%d)\n" % (
+        seed, " --wide" if WIDE else "", 2 + npods))
     f.write("\n".join(cmds) + "\n")
 print(" ".join("p%d" % p[0] for p in PODS))

@@ -3,11 +3,11 @@
 # refdata/ovs/antrea-random-SEED: br-int (dummy datapath, as refdata/ovs/README.md's setup) with the geneve port
 # antrea-tun0 (remote_ip=flow, key=flow), antrea-gw0 and the pod ports p3..pN (dummy, tx_pcap), each command line's
 # output (stdout and stderr) after "### LINE" into commands.out, then every port's tx pcap beside it.
-#   src/test/scripts/record-antrea.sh SEED
+#   src/test/scripts/record-antrea.sh SEED [--wide]   (further arguments go to gen-antrea.py)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=$here/../resources/refdata/ovs/antrea-random-$1
-python3 "$here/gen-antrea.py" "$1" "$res" >/dev/null
+python3 "$here/gen-antrea.py" "$1" "$res" "${@:2}" >/dev/null
 last=$(sed -n '1s/.*p3\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ca-ovsantrea.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
@@ -15,6 +15,8 @@ cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here, ovs-ofct
 "$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
 export OVS_RUNDIR=$dir
 ovs-vsctl del-br br0
+# no megaflow idles out (max-idle, 10 s by default) while a long seed runs: arplab has no idle expiry
+ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000
 ovs-vsctl add-br br-int -- set bridge br-int datapath-type=dummy fail-mode=secure \
   other-config:datapath-id=0000aabbccddeeff other-config:hwaddr=aa:bb:cc:dd:ee:01 \
   protocols=OpenFlow10,OpenFlow13,OpenFlow15

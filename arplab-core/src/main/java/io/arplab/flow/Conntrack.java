@@ -239,31 +239,76 @@ public final class Conntrack {
 
         /** Whether ct(nat) rewrites its packets: committed with nat(src|dst) (conn->nat_action). */
         boolean natted() {
-            return nat && !reply.equals(orig.reverse());
+            return nat;
         }
     }
 
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
-    // nat_get_unique_tuple(), for the first address and port of the range: the reply comes from the translation. A
-    // bare "nat" (no src or dst, nat_action 0) takes find_addr()'s zero address as the reply's source and
-    // set_sport_range()'s empty range's 0 as its destination port (TCP, UDP), so that no reply ever matches it
-    private static Key natReply(Key orig, Nat nat) {
+    /**
+     * nat_get_unique_tuple(): the reply tuple of a connection committed with {@code nat}, or null when every port
+     * tried collides with a connection's tuple (nat_res_exhaustion). The address is the range's first (OVS hashes
+     * the connection with a per-process random basis to pick one of several, and the first port of a port range:
+     * only a single address and port are reproducible); SNAT without ports (and DNAT) keeps the source port when free
+     * and tries the next ones of its range (1-511, 600-1023 or 1024-65535), DNAT with ports tries its range first;
+     * a bare "nat" (nat_action 0) makes the reply's source 0.0.0.0 and its destination port 0, its range.
+     */
+    private Key uniqueTuple(Key orig, Nat nat) {
         Key r = orig.reverse();
-        if (!nat.src() && !nat.dst()) {
-            boolean pat = r.proto() == Match.PROTO_TCP || r.proto() == Match.PROTO_UDP;
-            return new Key(r.zone(), r.proto(), 0, r.dst(), r.sport(), pat ? 0 : r.dport(), r.icmpId());
-        } else if (!nat.range()) {
-            return r;
-        } else if (nat.dst()) {
-            return new Key(r.zone(), r.proto(), nat.ipMin(), r.dst(), nat.portMin() != 0 ? nat.portMin() : r.sport(),
-                    r.dport());
-        } else if (nat.src()) {
-            return new Key(r.zone(), r.proto(), r.src(), nat.ipMin(), r.sport(),
-                    nat.portMin() != 0 ? nat.portMin() : r.dport());
+        boolean srcPort = nat.src() && nat.portMin() != 0, dstPort = nat.dst() && nat.portMin() != 0;
+        long addr = nat.ipMin() != 0 ? nat.ipMin() : nat.src() ? orig.src() : nat.dst() ? orig.dst() : 0;
+        int sport, smin, smax; // set_sport_range()
+        if (nat.src() && !srcPort || nat.dst()) {
+            sport = (int) orig.sport();
+            smin = sport < 512 ? 1 : sport < 1024 ? 600 : 1024;
+            smax = sport < 512 ? 511 : sport < 1024 ? 1023 : 65535;
+        } else {
+            smin = nat.portMin();
+            smax = Math.max(nat.portMax(), nat.portMin());
+            sport = smin;
         }
-        return r;
+        int dmin = dstPort ? nat.portMin() : (int) orig.dport(); // set_dport_range()
+        int dmax = dstPort ? Math.max(nat.portMax(), nat.portMin()) : dmin;
+        boolean pat = r.proto() == Match.PROTO_TCP || r.proto() == Match.PROTO_UDP;
+        long src = nat.src() ? r.src() : addr, dst = nat.src() ? addr : r.dst(); // store_addr_to_key()
+        if (!pat) {
+            Key k = new Key(r.zone(), r.proto(), src, dst, r.sport(), r.dport(), r.icmpId());
+            return taken(k) ? null : k;
+        }
+        if (dstPort) {
+            for (int p : ports(dmin, dmin, dmax)) {
+                Key k = new Key(r.zone(), r.proto(), src, dst, p, sport);
+                if (!taken(k)) {
+                    return k;
+                }
+            }
+        }
+        for (int p : ports(sport, smin, smax)) {
+            Key k = new Key(r.zone(), r.proto(), src, dst, dmin, p);
+            if (!taken(k)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    // nat_get_unique_l4()'s first round: from curr (which may lie outside the range) on, wrapping, at most 128
+    // (the later rounds start at random ports)
+    private static int[] ports(int curr, int min, int max) {
+        int range = max - min + 1;
+        int n = Math.min(Math.min(range, 128), curr < min || curr > max ? range + 1 : range);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = curr;
+            curr = curr < min || curr > max || curr == max ? min : curr + 1;
+        }
+        return out;
+    }
+
+    // conn_lookup(): a connection has this tuple in either direction
+    private boolean taken(Key k) {
+        return conns.containsKey(k) || replies.containsKey(k);
     }
 
     // the packet's addresses and ports as the connection translates them (orig: to the reply's view, reply: back)
@@ -306,35 +351,25 @@ public final class Conntrack {
     }
 
     // extract_l4_icmp() for an error: the key is the embedded packet's (sent to the error's destination), reversed;
-    // conn_update_state() marks it related to that connection (rpl in its reply direction), no connection found or
-    // no embedded packet: invalid (process_one())
-    private void related(long[] flow, byte[] f, Key outer) {
+    // null when there is no embedded packet to key (conn_key_extract() fails)
+    private static Key relatedKey(byte[] f, Key outer) {
         int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
         int in = l3 + (f[l3] & 0xf) * 4 + 8;
-        Conn c = null;
-        boolean reply = false;
-        if (f.length >= in + 20 && (f[in] & 0xf0) == 0x40) {
-            int l4 = in + (f[in] & 0xf) * 4;
-            long src = u32(f, in + 12), dst = u32(f, in + 16);
-            int proto = f[in + 9] & 0xff;
-            if (src == outer.dst() && f.length >= l4 + 8) {
-                Key inner = proto == Match.PROTO_ICMP
-                        ? new Key(outer.zone(), proto, src, dst, f[l4] & 0xff, f[l4 + 1] & 0xff,
-                                (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff)
-                        : new Key(outer.zone(), proto, src, dst, (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff,
-                                (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff);
-                Key k = inner.reverse();
-                c = conns.get(k);
-                if (c == null) {
-                    c = replies.get(k);
-                    reply = c != null;
-                }
-            }
+        if (f.length < in + 20 || (f[in] & 0xf0) != 0x40) {
+            return null;
         }
-        flow[Slot.CT_STATE.ordinal()] = c == null ? INV | TRK : REL | TRK | (reply ? RPL : 0);
-        flow[Slot.CT_ZONE.ordinal()] = outer.zone();
-        flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
-        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
+        int l4 = in + (f[in] & 0xf) * 4;
+        long src = u32(f, in + 12), dst = u32(f, in + 16);
+        int proto = f[in + 9] & 0xff;
+        if (src != outer.dst() || f.length < l4 + 8) {
+            return null;
+        }
+        Key inner = proto == Match.PROTO_ICMP
+                ? new Key(outer.zone(), proto, src, dst, f[l4] & 0xff, f[l4 + 1] & 0xff,
+                        (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff)
+                : new Key(outer.zone(), proto, src, dst, (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff,
+                        (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff);
+        return inner.reverse();
     }
 
     private static long u32(byte[] f, int at) {
@@ -410,106 +445,229 @@ public final class Conntrack {
     }
 
     /**
+     * The packet in the datapath's metadata (pkt->md.conn, md.reply, md.icmp_related): the connection its last ct()
+     * without nat found or committed, which a later ct() in the same zone takes as it is (process_one_fast()).
+     */
+    private Conn cached;
+    private boolean cachedReply;
+    private boolean cachedRelated;
+    /** md.ct_orig_tuple: what write_ct_md() wrote last, the connection's original tuple or the packet's key. */
+    private Key mdTuple;
+
+    /** pkt_metadata_init(): a packet received on a port carries no connection yet. */
+    public void packetIn() {
+        cached = null;
+        mdTuple = null;
+    }
+
+    /** The packet in flight's md.ct_orig_tuple (the upcall puts it in the datapath key), or null. */
+    Key mdTuple() {
+        return mdTuple;
+    }
+
+    /**
      * conntrack_execute(): sets ct_state, ct_zone, ct_mark and ct_label in {@code flow}; commits when asked, with
      * {@code set}'s mark and label (set_mark(), set_label(): the masked bits replaced); {@code packet} is the frame
      * whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the flow's
-     * addresses and ports as the connection translates them.
+     * addresses and ports as the connection translates them. The flow's conntrack fields are the packet's metadata
+     * from its previous ct(): in the same zone its state is kept and added to, another zone's is reset. Returns the
+     * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error.
      */
-    public void execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+    public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+        byte[][] frame = {packet};
         Key k = key(flow, zone, packet);
-        if (k.proto() == Match.PROTO_ICMP && packet != null && icmpError(k.sport())) {
-            related(flow, packet, k);
-            return;
-        }
-        // process_one(): the NAT bits of the packet's last ct() in this zone (the datapath's ct_state) mean it was
-        // translated already; initial_conn_lookup() then finds its connection by the reverse key
-        int natted = flow[Slot.CT_ZONE.ordinal()] == zone ? (int) flow[Slot.CT_STATE.ordinal()] & (SNAT | DNAT) : 0;
-        Conn c = null;
-        boolean reply = false;
-        if (natted != 0) {
-            Key r = k.reverse();
-            c = conns.get(r);
-            reply = c != null;
-            if (c == null) {
-                c = replies.get(r);
+        int st = (int) flow[Slot.CT_STATE.ordinal()];
+        boolean sameZone = flow[Slot.CT_ZONE.ordinal()] == zone;
+        // the packet's md.conn is that of its last ct(), which left it tracked in that zone (a fresh flow has none)
+        if (cached != null && (st & TRK) != 0 && sameZone && cached.orig.zone() == zone && !algCtl(k)
+                && conns.get(cached.orig) == cached) {
+            // process_one_fast(): the connection of the packet's previous ct() in this zone, its ct_state kept
+            Conn c = cached;
+            if (nat != null) {
+                flow[Slot.CT_STATE.ordinal()] = handleNat(flow, frame, c, cachedReply, cachedRelated, st, sameZone);
+                cached = null;
             }
+            finish(flow, zone, c, commit, set);
+            return frame[0];
         }
-        if (c == null) {
-            c = conns.get(k);
-            reply = false;
-            if (c == null) {
-                c = replies.get(k);
-                reply = c != null;
-            }
+        if (st != 0 && !sameZone) {
+            st = 0; // process_one(): reset whenever entering a new zone
         }
-        ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP && (c == null || c.tcp != null)
-                ? ConntrackTcp.Segment.of(packet) : null;
-        int state;
-        if (seg != null) {
-            // conn_update_state() / conn_not_found() with conntrack-tcp.c's rules
-            ConntrackTcp.Update u = c == null ? ConntrackTcp.Update.NEW : c.tcp.update(seg, reply);
-            if (u == ConntrackTcp.Update.NEW && c != null) {
-                conns.remove(c.orig); // a SYN after both sides closed: the old connection ends, a new one may start
-                replies.remove(c.reply);
-                c = null;
-                reply = false;
-            }
-            if (c != null) {
-                state = switch (u) {
-                    case VALID -> EST | TRK | (reply ? RPL : 0);
-                    case VALID_NEW -> NEW | TRK;
-                    default -> INV | TRK;
-                };
-            } else if (!ConntrackTcp.validNew(seg)) {
-                state = INV | TRK;
+        boolean natted = (st & (SNAT | DNAT)) != 0;
+        boolean[] reply = {false};
+        boolean icmpRelated = k.proto() == Match.PROTO_ICMP && packet != null && icmpError(k.sport());
+        Key ctxKey = icmpRelated ? relatedKey(packet, k) : k;
+        Conn c = ctxKey == null ? null : lookup(natted && !icmpRelated ? k.reverse() : ctxKey, reply);
+        if (natted && c != null) {
+            reply[0] = !reply[0]; // initial_conn_lookup(): found by the reverse key
+        }
+        boolean create = false;
+        if (c != null) {
+            // conn_update_state(): the update's bits added to the packet's state
+            if (icmpRelated) {
+                st |= REL | (reply[0] ? RPL : 0);
             } else {
-                state = NEW | TRK;
-                c = commit ? commit(k, nat) : null;
-                if (c != null) {
-                    c.tcp = ConntrackTcp.newConn(seg);
-                    c.helper = helper(k, set.helper());
+                switch (update(c, packet, reply[0])) {
+                    case VALID -> st = st & ~NEW | EST | (reply[0] ? RPL : 0);
+                    case VALID_NEW -> st |= NEW;
+                    case NEW -> {
+                        conns.remove(c.orig); // conn_force_expire()
+                        replies.remove(c.reply);
+                        create = true;
+                    }
+                    default -> st = INV;
                 }
             }
-        } else if (c == null && k.proto() == Match.PROTO_ICMP && !icmpValidNew(k.sport())) {
-            state = INV | TRK; // conn_not_found(): valid_new() refuses to start a connection with this type
-        } else if (c == null) {
-            state = NEW | TRK;
-            c = commit ? commit(k, nat) : null;
-            if (c != null) {
-                c.helper = helper(k, set.helper());
+            if (nat != null && !create) {
+                st = handleNat(flow, frame, c, reply[0], icmpRelated, st, true);
             }
-        } else if (reply) {
-            c.replySeen = true;
-            state = EST | RPL | TRK;
+        } else if (icmpRelated) {
+            st = INV; // no new connection from a related packet
         } else {
-            state = (c.replySeen ? EST : NEW) | TRK;
+            create = true;
         }
+        if (create && taken(k)) {
+            c = null; // process_one(): a connection with the key exists (a NAT'ed packet's lookup missed it)
+        } else if (create) {
+            c = null;
+            reply[0] = false;
+            ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP ? ConntrackTcp.Segment.of(packet) : null;
+            if (seg != null && !ConntrackTcp.validNew(seg)
+                    || k.proto() == Match.PROTO_ICMP && !icmpValidNew(k.sport())) {
+                st = INV; // conn_not_found(): valid_new() refuses to start a connection
+            } else {
+                st = NEW;
+                c = commit ? commit(k, nat) : null;
+                if (c != null) {
+                    c.tcp = seg != null ? ConntrackTcp.newConn(seg) : null;
+                    c.helper = helper(k, set.helper());
+                    if (c.natted()) {
+                        translate(flow, c, false);
+                        st |= c.natSrc ? SNAT : DNAT; // nat_packet()
+                    }
+                }
+            }
+        }
+        flow[Slot.CT_STATE.ordinal()] = st;
+        finish(flow, zone, c, commit, set);
+        mdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
+        cached = nat != null ? null : c; // set_cached_conn()
+        cachedReply = reply[0];
+        cachedRelated = icmpRelated;
+        return frame[0];
+    }
+
+    // conn_key_lookup(): the connection with this tuple in either direction
+    private Conn lookup(Key k, boolean[] reply) {
+        Conn c = conns.get(k);
+        reply[0] = false;
+        if (c == null) {
+            c = replies.get(k);
+            reply[0] = c != null;
+        }
+        return c;
+    }
+
+    // conn_update(): conntrack-tcp.c's window tracking, or conntrack-other.c and conntrack-icmp.c's (new until a
+    // reply is seen)
+    private static ConntrackTcp.Update update(Conn c, byte[] packet, boolean reply) {
+        ConntrackTcp.Segment seg = c.tcp != null ? ConntrackTcp.Segment.of(packet) : null;
+        if (seg != null) {
+            return c.tcp.update(seg, reply);
+        }
+        if (reply) {
+            c.replySeen = true;
+        }
+        return c.replySeen ? ConntrackTcp.Update.VALID : ConntrackTcp.Update.VALID_NEW;
+    }
+
+    // handle_nat(): a connection with a nat_action translates the packet unless this zone's ct() did already; the
+    // packet's new state
+    private static int handleNat(long[] flow, byte[][] frame, Conn c, boolean reply, boolean related, int st,
+            boolean sameZone) {
+        if (c.natted() && ((st & (SNAT | DNAT)) == 0 || !sameZone)) {
+            if (related) {
+                frame[0] = natRelated(flow, frame[0], c, reply);
+            } else {
+                translate(flow, c, reply);
+            }
+            // nat_packet(), un_nat_packet(): the rewritten side's bit
+            return st & ~(SNAT | DNAT) | (c.natSrc != reply ? SNAT : DNAT);
+        }
+        return st;
+    }
+
+    /**
+     * nat_packet() of a related ICMP error: the outer address as nat_packet_ipv4() sets it (the source for SNAT, the
+     * destination for DNAT, the reply reversing them), then nat_inner_packet(): the embedded packet's ports
+     * (pat_packet()) and other address translated back, its IP checksum and a UDP checksum updated (a TCP header cut
+     * to 8 bytes has none to update), the ICMP checksum computed again. The frame is copied.
+     */
+    private static byte[] natRelated(long[] flow, byte[] packet, Conn c, boolean reply) {
+        Key key = reply ? c.orig : c.reply; // conn->key, conn->rev_key
+        boolean src = c.natSrc != reply;
+        if (src) {
+            flow[Slot.NW_SRC.ordinal()] = key.dst();
+        } else {
+            flow[Slot.NW_DST.ordinal()] = key.src();
+        }
+        byte[] f = packet.clone();
+        int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
+        int l4 = l3 + (f[l3] & 0xf) * 4;
+        int tail = Math.min(f.length, l3 + Packet.u16(f, l3 + 2)); // the Ethernet padding left out
+        int in = l4 + 8;
+        int inL4 = in + (f[in] & 0xf) * 4;
+        int proto = f[in + 9] & 0xff;
+        Key rev = key.reverse();
+        int l4Size = tail - inL4;
+        int ck = proto == Match.PROTO_TCP && l4Size >= 20 ? inL4 + 16
+                : proto == Match.PROTO_UDP && l4Size >= 8 && Packet.u16(f, inL4 + 6) != 0 ? inL4 + 6 : -1;
+        boolean udp = proto == Match.PROTO_UDP;
+        if (proto == Match.PROTO_TCP || udp) { // pat_packet(): both ports from the reversed key
+            Packet.setWord(f, inL4, (int) rev.dport(), -1, ck, udp);
+            Packet.setWord(f, inL4 + 2, (int) rev.sport(), -1, ck, udp);
+        }
+        // nat_packet_ipv4() with the outer action reversed: an SNAT'ed error's embedded source, a DNAT'ed's destination
+        int at = src ? in + 16 : in + 12;
+        long addr = src ? rev.src() : rev.dst();
+        Packet.setWord(f, at, (int) (addr >>> 16), in + 10, ck, udp);
+        Packet.setWord(f, at + 2, (int) addr & 0xffff, in + 10, ck, udp);
+        f[l4 + 2] = 0;
+        f[l4 + 3] = 0;
+        int sum = Packet.checksum(f, l4, tail - l4, 0);
+        f[l4 + 2] = (byte) (sum >> 8);
+        f[l4 + 3] = (byte) sum;
+        return f;
+    }
+
+    // get_alg_ctl_type(): a packet to an ALG's control port (FTP, TFTP) never takes the fast path
+    private static boolean algCtl(Key k) {
+        return k.proto() == Match.PROTO_TCP && (k.sport() == 21 || k.dport() == 21)
+                || k.proto() == Match.PROTO_UDP && k.dport() == 69;
+    }
+
+    // write_ct_md(), set_mark(), set_label(): tracked, the zone, the connection's mark and label after the commit's
+    private static void finish(long[] flow, int zone, Conn c, boolean commit, Set set) {
         if (c != null && commit) {
             c.mark = set.mark() | c.mark & ~set.markMask();
             c.label = set.label().or(c.label.and(set.labelMask().not()));
         }
-        flow[Slot.CT_STATE.ordinal()] = state;
+        flow[Slot.CT_STATE.ordinal()] |= TRK;
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
         Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
-        if (c != null && natted != 0) {
-            flow[Slot.CT_STATE.ordinal()] |= natted; // handle_nat(): not translated twice, the bits kept
-        } else if (nat != null && c != null && c.natted()) {
-            translate(flow, c, reply);
-            // nat_packet(), un_nat_packet(): the rewritten side's bit
-            flow[Slot.CT_STATE.ordinal()] |= c.natSrc != reply ? SNAT : DNAT;
-        }
     }
 
-    // conn_not_found(): null when nat_get_unique_tuple() finds the bare nat's one reply tuple taken (its range is
-    // the single port 0), the packet then stays new and uncommitted (nat_res_exhaustion)
+    // conn_not_found(): null when nat_get_unique_tuple() finds no free reply tuple (nat_res_exhaustion), the packet
+    // then stays new and uncommitted
     private Conn commit(Key k, Nat nat) {
-        Conn c = new Conn(k, nat != null ? natReply(k, nat) : k.reverse());
-        c.nat = nat != null && (nat.src() || nat.dst());
-        c.natSrc = nat != null && nat.src();
-        if (nat != null && !c.nat && (conns.containsKey(c.reply) || replies.containsKey(c.reply))) {
+        Key reply = nat != null ? uniqueTuple(k, nat) : k.reverse();
+        if (reply == null) {
             return null;
         }
+        Conn c = new Conn(k, reply);
+        c.nat = nat != null && (nat.src() || nat.dst());
+        c.natSrc = nat != null && nat.src();
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;

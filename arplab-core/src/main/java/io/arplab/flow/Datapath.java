@@ -21,13 +21,20 @@ public final class Datapath {
         /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
         XlateCache xc;
         Megaflow next;
+        /** The key's ct_tuple4 as the upcall's metadata had it (write_ct_md()), or null. */
+        final Conntrack.Key ctTuple;
 
         Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
+            this(br, value, mask, actions, xc, null);
+        }
+
+        Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc, Conntrack.Key ctTuple) {
             this.br = br;
             this.value = value;
             this.mask = mask;
             this.actions = actions;
             this.xc = xc;
+            this.ctTuple = ctTuple;
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -370,14 +377,15 @@ public final class Datapath {
      * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
      */
     void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
-            boolean keyMissed) {
+            boolean keyMissed, Conntrack.Key ctTuple) {
         Megaflow m = keyMissed ? null : lookup(flow);
         if (m != null) {
             hit(m, flow, len, now);
             return;
         }
         for (Megaflow o : orphans) {
-            if (o.br == br && java.util.Arrays.equals(o.value, flow)) {
+            // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
+            if (o.br == br && java.util.Arrays.equals(o.value, flow) && java.util.Objects.equals(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
                 return;
             }
@@ -386,7 +394,7 @@ public final class Datapath {
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
         DpclsSubtable t = maskTable(mask);
-        Megaflow n = new Megaflow(br, flow, t.mask, actions, xc);
+        Megaflow n = new Megaflow(br, flow, t.mask, actions, xc, ctTuple);
         n.created = now;
         flows.add(n);
         t.insert(n);
@@ -581,7 +589,7 @@ public final class Datapath {
             if (verbose) {
                 // dpif/dump-flows -m (ofproto_unixctl_dpif_dump_flows()): "ufid:.. " and no dp or dp-extra-info
                 s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(only == null ? ", " : " ")
-                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, portNames));
+                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, m.ctTuple, portNames));
             } else {
                 s.append(key(m.br, m, portNames));
             }

@@ -97,8 +97,23 @@ final class OdpFlowFormat {
                 b >>> 48, (b >>> 32) & 0xffff, b & 0xffffffffL);
     }
 
+    /**
+     * write_ct_md(): the original tuple of the connection a tracked IPv4 packet belongs to (ct_nw_src ...), or an
+     * invalid packet's own when its key could be extracted; null when the key has no ct_tuple4. The datapath keeps
+     * it in the megaflow's key as the upcall had it, whatever conntrack forgets later.
+     */
+    static Conntrack.Key ctTuple(Ofproto br, long[] v) {
+        long ct = v[Slot.CT_STATE.ordinal()];
+        if (v[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
+                || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
+            Conntrack.Key t = br.ct.mdTuple();
+            return t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
+        }
+        return null;
+    }
+
     /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */
-    static String key(Ofproto br, long[] v, long[] k, Map<Integer, String> names) {
+    static String key(Ofproto br, long[] v, long[] k, Conntrack.Key t, Map<Integer, String> names) {
         StringBuilder s = new StringBuilder("skb_priority(0/0),");
         String tunnel = Tunnel.key(v, k);
         s.append(tunnel);
@@ -108,12 +123,7 @@ final class OdpFlowFormat {
         s.append("ct_mark(").append(hexMasked(v, k, Slot.CT_MARK)).append("),");
         s.append("ct_label(").append(label(v, k)).append("),");
         int type = (int) v[Slot.DL_TYPE.ordinal()];
-        long ct = v[Slot.CT_STATE.ordinal()];
-        if (type == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
-                || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
-            // write_ct_md(): the connection's original tuple (ct_nw_src ...), or an invalid packet's own when its
-            // key could be extracted; megaflows never match it
-            Conntrack.Key t = br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
+        if (t != null) { // megaflows never match it
             s.append("ct_tuple4(src=").append(MatchFormat.ip(t.src())).append("/0.0.0.0,dst=")
                     .append(MatchFormat.ip(t.dst())).append("/0.0.0.0,proto=").append(t.proto())
                     .append("/0,tp_src=").append(t.sport()).append("/0,tp_dst=").append(t.dport()).append("/0),");

@@ -47,6 +47,8 @@ final class Xlate {
 
     long[] flow;
     long[] initial;
+    /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
+    private Conntrack.Key ctTuple;
     long[] base;
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule) and its cookie (ctx->rule_cookie). */
@@ -165,6 +167,8 @@ final class Xlate {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         int length = packet == null ? 0 : packet.length; // the pass's packet as it arrived (MPLS actions resize it)
         initial = flow.clone();
+        // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
+        ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
@@ -241,7 +245,7 @@ final class Xlate {
             pops.clear();
             // a thawed recirculation's initial flow is not the key the datapath looked up
             br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
-                    keyMissed && recircId == 0);
+                    keyMissed && recircId == 0, ctTuple);
         }
         keyMissed = false;
         if (trace != null) {
@@ -1099,13 +1103,14 @@ final class Xlate {
             xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
         }
         if (c.table() >= 0) {
-            int id = br.recircId(c.table() + "|" + d + "|" + frozenMetadata(), flow, c.table());
+            // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
+            int id = br.recircId(c.table() + "|" + frozenMetadata(), flow, c.table());
             odpAdd(String.format("recirc(0x%x)", id));
             xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
             String state;
             if (execute) {
-                br.ct.execute(f, packet, zone, c.commit(), set, nat);
+                packet = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -1131,7 +1136,7 @@ final class Xlate {
         } else if (execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = flow.clone();
-            br.ct.execute(f, packet, zone, c.commit(), set, nat);
+            packet = br.ct.execute(f, packet, zone, c.commit(), set, nat);
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
                 flow[s.ordinal()] = f[s.ordinal()];
             }
