@@ -5,6 +5,16 @@ public final class FlowStatsFormat {
     private FlowStatsFormat() {}
 
     public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now) {
+        return format(r, v, stats, names, now, true);
+    }
+
+    /**
+     * {@code flowAgeExtension}: whether the reply was decoded as ofp_print() does, taking OpenFlow 1.0's (Nicira)
+     * idle_age and hard_age; ovs-ofctl's sorted or named dump (vconn_dump_flows()) does not, OpenFlow 1.5's OXS
+     * idle_age comes either way (ofputil_decode_flow_stats_reply()).
+     */
+    public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now,
+            boolean flowAgeExtension) {
         StringBuilder s = new StringBuilder();
         if (stats || r.cookie != 0) {
             s.append("cookie=0x").append(Long.toHexString(r.cookie)).append(", ");
@@ -44,7 +54,7 @@ public final class FlowStatsFormat {
         if (r.importance != 0 && v.atLeast(OfVersion.OF14)) {
             s.append("importance=").append(r.importance).append(", ");
         }
-        if (stats && v != OfVersion.OF13 && v != OfVersion.OF11 && v != OfVersion.OF12 && v != OfVersion.OF14) {
+        if (stats && (v == OfVersion.OF15 || v == OfVersion.OF10 && flowAgeExtension)) {
             s.append("idle_age=").append((now - r.used) / 1_000_000_000L).append(", ");
             long hardAge = (now - r.modified) / 1_000_000_000L;
             if (v == OfVersion.OF10 && hardAge != (now - r.created) / 1_000_000_000L) {

@@ -45,10 +45,7 @@ public final class FlowTables {
 
     public String apply(FlowMod fm, OfVersion version, long now) {
         this.version++;
-        fm = new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
-                fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(),
-                MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
-                fm.actions(), fm.log(), fm.usable());
+        fm = onWire(fm, version);
         List<Action> actions = programs.computeIfAbsent(ActionFormat.roundTrip(fm.actions(), version), a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS | FlowMod.CHECK_OVERLAP); // OFPUTIL_FF_STATE
@@ -60,15 +57,15 @@ public final class FlowTables {
             case MODIFY, MODIFY_STRICT -> {
                 List<Rule> rules = collect(fm, fm.command() == FlowMod.Command.MODIFY_STRICT);
                 if (rules.isEmpty()) {
-                    if (fm.cookieMask() == 0) {
+                    if (modifyMayAdd(fm, version)) {
                         add(fm, actions, flags, version, now);
                     }
                 } else {
                     for (Rule r : rules) {
                         r.actions(actions);
                         tables.get(r.table).actionsChanged(r);
-                        if (fm.setCookie()) {
-                            r.cookie = fm.cookie();
+                        if (modifyCookie(fm, version) != -1L) { // replace_rule_start()'s change_cookie
+                            r.cookie = modifyCookie(fm, version);
                         }
                         if ((flags & FlowMod.RESET_COUNTS) != 0) {
                             r.packets = 0;
@@ -86,6 +83,37 @@ public final class FlowTables {
             case QUERY -> throw new IllegalArgumentException("not a flow_mod");
         }
         return null;
+    }
+
+    /**
+     * The cookie a modify gives the rules it replaces, or -1 (OVS_BE64_MAX: keep theirs). parse_ofp_str__() makes it
+     * 0 unless "cookie=" sets one or a cookie mask is given (then all-ones); only OpenFlow 1.0 and 1.1 carry it, a
+     * 1.2+ modify never changes a cookie (ofputil_decode_flow_mod()).
+     */
+    static long modifyCookie(FlowMod fm, OfVersion version) {
+        if (version.atLeast(OfVersion.OF12)) {
+            return -1L;
+        }
+        return fm.setCookie() ? fm.cookie() : fm.cookieMask() == 0 ? 0 : -1L;
+    }
+
+    /** ofproto_flow_mod_init()'s modify_may_add_flow: a new cookie and no cookie match. */
+    static boolean modifyMayAdd(FlowMod fm, OfVersion version) {
+        return modifyCookie(fm, version) != -1L && fm.cookieMask() == 0;
+    }
+
+    /** Whether a modify replaces some rule or adds one: only then the switch checks its actions. */
+    boolean modifyTakesEffect(FlowMod fm, OfVersion version) {
+        return modifyMayAdd(fm, version)
+                || !collect(onWire(fm, version), fm.command() == FlowMod.Command.MODIFY_STRICT).isEmpty();
+    }
+
+    // the flow_mod as the switch decodes it: its match as the wire format carried it
+    private static FlowMod onWire(FlowMod fm, OfVersion version) {
+        return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
+                MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
+                fm.actions(), fm.log(), fm.usable());
     }
 
     private void add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
@@ -156,7 +184,8 @@ public final class FlowTables {
             for (Rule r : rules(i)) {
                 boolean ok = strict ? r.priority == q.priority() && r.match.equals(q.match())
                         : looseMatch(r.match, q.match());
-                if (ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())) {
+                if (ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())
+                        && outputsToGroup(r, q.outGroup())) {
                     out.add(r);
                 }
             }
@@ -175,16 +204,23 @@ public final class FlowTables {
         return true;
     }
 
+    // ofproto_rule_has_out_port(), ofpacts_output_to_port(): an output, enqueue or controller action, nested ones too
     private static boolean outputsTo(Rule r, long port) {
         if (port == Ports.NONE) {
             return true;
         }
-        for (Action a : r.actions) {
-            if (a instanceof Action.Output o && o.port() == port) {
+        for (Action a : Ofproto.flattened(r.actions)) {
+            if (a instanceof Action.Output o && o.port() == port || a instanceof Action.Enqueue e && e.port() == port
+                    || a instanceof Action.Controller && port == Ports.CONTROLLER) {
                 return true;
             }
         }
         return false;
+    }
+
+    // ofproto_rule_has_out_group(), ofpacts_output_to_group()
+    private static boolean outputsToGroup(Rule r, long group) {
+        return group == Group.ANY || Ofproto.flattened(r.actions).contains(new Action.Group(group));
     }
 
     Classifier table(int i) {

@@ -418,7 +418,9 @@ public final class Ofproto {
         if (hidden != null) {
             return hidden;
         }
-        if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
+        boolean modify = fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT;
+        // ofproto_check_ofpacts(): by add_flow_start(), or by modify_flows_start__() when a rule is replaced
+        if (fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)) {
             for (Action a : flattened(ActionFormat.roundTrip(fm.actions(), version))) { // what the wire carried
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
                     return "OFPBAC_BAD_OUT_GROUP";
