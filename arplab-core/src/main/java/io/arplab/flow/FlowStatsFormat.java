@@ -114,18 +114,24 @@ public final class FlowStatsFormat {
      * "***decode error: CODE***" and the request hex-dumped (ofp_to_string__(), ovs_hex_dump()).
      */
     public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid) {
+        return flowModError(fm, v, error, xid, fm.table() != 255);
+    }
+
+    /** The same for a flow_mod sent with the table-id extension ({@code tid}) or not, as its run needed. */
+    public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid,
+            boolean tid) {
         String ver = v == OfVersion.OF10 ? "" : " (" + v.shortName + ")";
         String x = " (xid=0x" + Integer.toHexString(xid) + "): ";
         boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
         String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
         java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
         if (Ofproto.decodeError(ActionFormat.roundTrip(fm.actions(), v)) == null) {
-            out.add(type + ver + x + flowMod(fm, v));
+            out.add(type + ver + x + flowMod(fm, v, tid));
             return out;
         }
         out.add(type + ver + x + "***decode error: " + error + "***");
         try {
-            String hex = OfpEncode.hexDump(OfpEncode.flowMod(fm, v, xid, nxm), true);
+            String hex = OfpEncode.hexDump(OfpEncode.flowMod(fm, v, xid, nxm, tid), true);
             out.addAll(java.util.List.of(hex.split("\n")));
         } catch (OfpEncode.Unencodable e) {
             // arplab cannot encode this flow_mod: the dump is left out
@@ -140,6 +146,10 @@ public final class FlowStatsFormat {
 
     /** ofputil_flow_mod_format(): a flow_mod as an error reply quotes it ("ADD in_port=1 actions=group:5"). */
     public static String flowMod(FlowMod fm, OfVersion v) {
+        return flowMod(fm, v, fm.table() != 255);
+    }
+
+    static String flowMod(FlowMod fm, OfVersion v, boolean tid) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {
             case ADD -> "ADD";
             case MODIFY -> "MOD";
@@ -148,8 +158,9 @@ public final class FlowStatsFormat {
             case DELETE_STRICT -> "DEL_STRICT";
             case QUERY -> "";
         });
-        if (fm.table() != 0 && fm.table() != 255) {
-            s.append(" table:").append(fm.table());
+        int table = OfpEncode.wireTable(fm, v, tid); // decoded back with the table-id extension on
+        if (table != 0) {
+            s.append(" table:").append(table);
         }
         Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
         // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the

@@ -37,12 +37,12 @@ public final class FlowTables {
         }
     }
 
-    /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
     /** Whether ovs-ofctl sends this flow_mod in OpenFlow 1.0's own format, which it prefers to NXM. */
     static boolean ofp10(FlowMod fm, OfVersion version) {
         return !version.atLeast(OfVersion.OF11) && (fm.usable() & FlowMod.P_OF10) != 0;
     }
 
+    /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
     public String apply(FlowMod fm, OfVersion version, long now) {
         this.version++;
         fm = onWire(fm, version);
@@ -53,12 +53,14 @@ public final class FlowTables {
             flags |= FlowMod.RESET_COUNTS; // an OpenFlow 1.0 add always resets the counters
         }
         switch (fm.command()) {
-            case ADD -> add(fm, actions, flags, version, now);
+            case ADD -> {
+                return add(fm, actions, flags, version, now);
+            }
             case MODIFY, MODIFY_STRICT -> {
                 List<Rule> rules = collect(fm, fm.command() == FlowMod.Command.MODIFY_STRICT);
                 if (rules.isEmpty()) {
                     if (modifyMayAdd(fm, version)) {
-                        add(fm, actions, flags, version, now);
+                        return add(fm, actions, flags, version, now);
                     }
                 } else {
                     for (Rule r : rules) {
@@ -91,15 +93,19 @@ public final class FlowTables {
      * 1.2+ modify never changes a cookie (ofputil_decode_flow_mod()).
      */
     static long modifyCookie(FlowMod fm, OfVersion version) {
-        if (version.atLeast(OfVersion.OF12)) {
-            return -1L;
-        }
+        return version == OfVersion.OF10 ? newCookie(fm) : -1L; // OpenFlow 1.1 decodes with modify_cookie false
+    }
+
+    private static long newCookie(FlowMod fm) {
         return fm.setCookie() ? fm.cookie() : fm.cookieMask() == 0 ? 0 : -1L;
     }
 
-    /** ofproto_flow_mod_init()'s modify_may_add_flow: a new cookie and no cookie match. */
+    /**
+     * ofproto_flow_mod_init()'s modify_may_add_flow: a new cookie and no cookie match, which only OpenFlow 1.0 and
+     * 1.1 carry.
+     */
     static boolean modifyMayAdd(FlowMod fm, OfVersion version) {
-        return modifyCookie(fm, version) != -1L && fm.cookieMask() == 0;
+        return !version.atLeast(OfVersion.OF12) && newCookie(fm) != -1L && fm.cookieMask() == 0;
     }
 
     /** Whether a modify replaces some rule or adds one: only then the switch checks its actions. */
@@ -110,13 +116,15 @@ public final class FlowTables {
 
     // the flow_mod as the switch decodes it: its match as the wire format carried it
     private static FlowMod onWire(FlowMod fm, OfVersion version) {
-        return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+        int table = version.atLeast(OfVersion.OF11) ? OfpEncode.wireTable(fm, version, true) : fm.table();
+        return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
                 MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
                 fm.actions(), fm.log(), fm.usable());
     }
 
-    private void add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
+    // add_flow_start(): replaces an identical rule, else refuses to overlap one if asked (check_overlap)
+    private String add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
         int table = fm.table() == 255 ? 0 : fm.table(); // an add without table= goes to table 0
         Classifier t = tables.get(table);
         Classifier.Subtable st = t.subtable(fm.match().mask, false);
@@ -127,6 +135,9 @@ public final class FlowTables {
                     old = r;
                 }
             }
+        }
+        if (old == null && (flags & FlowMod.CHECK_OVERLAP) != 0 && overlaps(table, fm.priority(), fm.match())) {
+            return "OFPFMFC_OVERLAP";
         }
         Rule r = new Rule(table, fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
         r.cookie = fm.cookie();
@@ -144,6 +155,24 @@ public final class FlowTables {
         } else {
             t.insert(t.subtable(fm.match().mask, true), r);
         }
+        return null;
+    }
+
+    // classifier_rule_overlaps(): a rule of the same priority that some packet could match along with the target
+    private boolean overlaps(int table, int priority, Match target) {
+        for (Rule r : rules(table)) {
+            if (r.priority != priority) {
+                continue;
+            }
+            boolean equal = true;
+            for (int i = 0; i < target.mask.length && equal; i++) {
+                equal = ((target.value[i] ^ r.match.value[i]) & target.mask[i] & r.match.mask[i]) == 0;
+            }
+            if (equal) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void remove(Rule r) {

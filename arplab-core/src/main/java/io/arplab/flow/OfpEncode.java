@@ -65,10 +65,26 @@ final class OfpEncode {
         }
     }
 
+    /**
+     * The table a flow_mod carries (ofputil_encode_flow_mod()): OpenFlow 1.0 only with the table-id extension
+     * ({@code tid}, else 0); 1.1+ carries "all tables" (255) only for a delete, and 1.1 never, else table 0.
+     */
+    public static int wireTable(FlowMod fm, OfVersion v, boolean tid) {
+        if (!v.atLeast(OfVersion.OF11)) {
+            return tid ? fm.table() : 0;
+        }
+        boolean delete = fm.command() == FlowMod.Command.DELETE || fm.command() == FlowMod.Command.DELETE_STRICT;
+        return fm.table() != 255 || delete && v != OfVersion.OF11 ? fm.table() : 0;
+    }
+
     /** ofputil_encode_flow_mod(): OFPT_FLOW_MOD of OpenFlow 1.1+ (OXM), NXT_FLOW_MOD, or OpenFlow 1.0's own. */
     static byte[] flowMod(FlowMod fm, OfVersion v, int xid, boolean nxm) {
+        return flowMod(fm, v, xid, nxm, fm.table() != 255);
+    }
+
+    static byte[] flowMod(FlowMod fm, OfVersion v, int xid, boolean nxm, boolean tid) {
         int command = fm.command().ordinal(); // OFPFC_ADD, MODIFY, MODIFY_STRICT, DELETE, DELETE_STRICT
-        int table = fm.table() == 255 && fm.command() == FlowMod.Command.ADD ? 0 : fm.table();
+        int table = wireTable(fm, v, tid);
         Buf b = new Buf();
         if (v.atLeast(OfVersion.OF11)) {
             b.put(fm.cookie(), 8).put(fm.cookieMask(), 8).put(table, 1).put(command, 1);
@@ -80,7 +96,7 @@ final class OfpEncode {
             b.put(instructions(fm.actions(), v));
             return header(v, 14, xid, b);
         }
-        int cmd = fm.table() != 255 ? table << 8 | command : command; // the table-id extension
+        int cmd = table << 8 | command; // the table-id extension
         if (nxm) {
             byte[] nx = match(fm.match(), false);
             b.put(NX_VENDOR, 4).put(13, 4).put(fm.cookie(), 8).put(cmd, 2).put(fm.idleTimeout(), 2);

@@ -417,7 +417,7 @@ public final class OvsOfctl implements Tool {
                 for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
                     ctx.err().println(OvsTools.log(ctx, logSeq++, l));
                 }
-                FlowStatsFormat.flowModError(fm, version, error, xid).forEach(ctx.err()::println);
+                FlowStatsFormat.flowModError(fm, version, error, xid, tableId).forEach(ctx.err()::println);
                 return 1;
             }
         }
