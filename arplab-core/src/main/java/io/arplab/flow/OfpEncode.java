@@ -22,7 +22,9 @@ final class OfpEncode {
 
     /** nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too). */
     private static final Object[][] MATCH = {
+        {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
         {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
+        {Field.VLAN_TCI, 0, 4, -1},
         {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
         {Field.IPV6_DST, 1, 20, 27}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
         {Field.IPV6_LABEL, 1, 27, 28}, {Field.IP_PROTO, 0, 6, 10}, {Field.TCP_SRC, 0, 9, 13},
@@ -30,8 +32,13 @@ final class OfpEncode {
         {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
         {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
         {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
-        {Field.TUN_ID, 1, 16, 38}, {Field.PKT_MARK, 1, 33, -1}, {Field.CT_ZONE, 1, 106, -1},
-        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}};
+        {Field.TUN_ID, 1, 16, 38}, {Field.TUN_SRC, 1, 31, -1}, {Field.TUN_DST, 1, 32, -1},
+        {Field.REG0, 1, 0, -1}, {Field.REG1, 1, 1, -1}, {Field.REG2, 1, 2, -1}, {Field.REG3, 1, 3, -1},
+        {Field.REG4, 1, 4, -1}, {Field.REG5, 1, 5, -1}, {Field.REG6, 1, 6, -1}, {Field.REG7, 1, 7, -1},
+        {Field.REG8, 1, 8, -1}, {Field.REG9, 1, 9, -1}, {Field.REG10, 1, 10, -1}, {Field.REG11, 1, 11, -1},
+        {Field.REG12, 1, 12, -1}, {Field.REG13, 1, 13, -1}, {Field.REG14, 1, 14, -1}, {Field.REG15, 1, 15, -1},
+        {Field.PKT_MARK, 1, 33, -1}, {Field.CT_STATE, 1, 105, -1}, {Field.CT_ZONE, 1, 106, -1},
+        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}, {Field.METADATA, OXM_BASIC, 2, 2}};
 
     /** A little big-endian buffer (struct ofpbuf). */
     static final class Buf {
@@ -131,6 +138,9 @@ final class OfpEncode {
                 continue;
             }
             int bytes = f.nBytes;
+            if (oxm && f == Field.VLAN_TCI) {
+                throw new Unencodable("OXM vlan_vid/vlan_pcp"); // nx_put_raw() splits the TCI for OXM
+            }
             boolean basic = oxm && (int) e[3] >= 0;
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
             U128 value = m.value(f);
@@ -253,6 +263,18 @@ final class OfpEncode {
         return actions(actions.subList(0, index), v).length;
     }
 
+    // an OpenFlow action padded to 8 bytes, its length filled in (pad_ofpat())
+    private static byte[] padded(Buf body) {
+        Buf b = new Buf().put(body.bytes());
+        while (b.size() % 8 != 0) {
+            b.out.write(0);
+        }
+        byte[] all = b.bytes();
+        all[2] = (byte) (all.length >> 8);
+        all[3] = (byte) all.length;
+        return all;
+    }
+
     private static Buf nx(int subtype) {
         return new Buf().put(NX_VENDOR, 4).put(subtype, 2);
     }
@@ -314,7 +336,7 @@ final class OfpEncode {
                 && f.field().nBits <= 64) { // NXAST_REG_LOAD: ofs_nbits, the destination's NXM header, the value
             Subfield sf = new Subfield(f.field(), Long.numberOfTrailingZeros(f.mask()),
                     Long.bitCount(f.mask()));
-            return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(header(f.field(), false), 4)
+            return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(nxmHeader(f.field()), 4)
                     .put(f.value() >>> sf.ofs(), 8));
         } else if (a instanceof Action.CtClear) {
             return vendor(nx(43).put(0, 6));
@@ -341,10 +363,60 @@ final class OfpEncode {
             return new Buf().put(29, 2).put(8, 2).put(m.meterId(), 4).bytes();
         } else if (a instanceof Action.Group g) {
             return new Buf().put(22, 2).put(8, 2).put(g.groupId(), 4).bytes();
+        } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
+            return vendor(nx(d.slow() ? 0xfe : 0xff));
+        } else if (a instanceof Action.OutputTrunc t) { // NXAST_OUTPUT_TRUNC
+            return vendor(nx(39).put(t.port(), 2).put(t.maxLen(), 4));
+        } else if (a instanceof Action.Move m && v.atLeast(OfVersion.OF15)) { // encode_REG_MOVE(): OFPAT15_COPY_FIELD
+            return padded(new Buf().put(28, 2).put(0, 2).put(m.dst().nBits(), 2).put(m.src().ofs(), 2)
+                    .put(m.dst().ofs(), 2).put(0, 2).put(header(m.src().field(), false), 4)
+                    .put(header(m.dst().field(), false), 4));
+        } else if (a instanceof Action.Move m) { // NXAST_REG_MOVE
+            return vendor(nx(6).put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2)
+                    .put(nxmHeader(m.src().field()), 4).put(nxmHeader(m.dst().field()), 4));
+        } else if (a instanceof Action.Multipath m) { // encode_MULTIPATH()
+            int alg = List.of("modulo_n", "hash_threshold", "hrw", "iter_hash").indexOf(m.algorithm());
+            if (alg < 0) {
+                throw new Unencodable("multipath algorithm " + m.algorithm());
+            }
+            return vendor(nx(10).put(hashFields(m.fields()), 2).put(m.basis(), 2).put(0, 2).put(alg, 2)
+                    .put(m.nLinks() - 1, 2).put(m.arg(), 4).put(0, 2)
+                    .put(m.dst().ofs() << 6 | (m.dst().nBits() - 1), 2).put(nxmHeader(m.dst().field()), 4));
+        } else if (a instanceof Action.Bundle bd) { // encode_BUNDLE(): NXAST_BUNDLE or NXAST_BUNDLE_LOAD, members
+            Buf b = nx(bd.dst() == null ? 12 : 13).put(bd.hrw() ? 1 : 0, 2).put(hashFields(bd.fields()), 2)
+                    .put(bd.basis(), 2).put(0x00000002L, 4).put(bd.members().size(), 2);
+            b.put(bd.dst() == null ? 0 : bd.dst().ofs() << 6 | (bd.dst().nBits() - 1), 2)
+                    .put(bd.dst() == null ? 0 : nxmHeader(bd.dst().field()), 4).put(0, 4);
+            for (long p : bd.members()) {
+                b.put(p, 2);
+            }
+            return vendor(b);
         } else if (a instanceof Action.WriteMetadata w && !of11) {
             return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
         }
         throw new Unencodable(a.getClass().getSimpleName());
+    }
+
+    // mf_nxm_header(): the field's NXM header where it has one (OpenFlow 1.0's, in NX actions), else its OXM one
+    private static long nxmHeader(Field f) {
+        for (Object[] e : MATCH) {
+            if (e[0] == f && (int) e[1] != OXM_BASIC) {
+                return (long) (int) e[1] << 16 | (int) e[2] << 9 | f.nBytes;
+            }
+        }
+        return header(f, false);
+    }
+
+    // nx_hash_fields, as bundle() and multipath() name them (NX_HASH_FIELDS_*)
+    private static final List<String> HASH_FIELDS = List.of("eth_src", "symmetric_l4", "symmetric_l3l4",
+            "symmetric_l3l4+udp", "nw_src", "nw_dst", "symmetric_l3");
+
+    private static int hashFields(String name) {
+        int i = HASH_FIELDS.indexOf(name);
+        if (i < 0) {
+            throw new Unencodable("hash fields " + name);
+        }
+        return i;
     }
 
     // the field's OXM header in OpenFlow 1.2+ (NXM's where OXM has none): class, field << 1 | hasmask, length

@@ -479,9 +479,19 @@ public final class OvsOfctl implements Tool {
             ctx.out().println(replyHeader("FLOW", !text.isBlank()));
         }
         PortMap pm = names ? portMap(br) : PortMap.NONE;
-        for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
-            for (String l : FlowStatsFormat.decodeLog(r, version)) {
+        if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
+            FlowStatsFormat.ReplyDecode reply = FlowStatsFormat.decodeReply(rules, version);
+            for (String l : reply.log()) {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+            if (reply.error() != null) {
+                return fail(reply.error());
+            }
+        } else {
+            for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
+                for (String l : FlowStatsFormat.decodeLog(r, version)) {
+                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                }
             }
         }
         for (Rule r : rules) {
