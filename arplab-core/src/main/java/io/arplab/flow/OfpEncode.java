@@ -22,7 +22,7 @@ final class OfpEncode {
 
     /** nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too). */
     private static final Object[][] MATCH = {
-        {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
+        {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
         {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
         {Field.VLAN_TCI, 0, 4, -1},
         {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
@@ -134,7 +134,7 @@ final class OfpEncode {
         for (Object[] e : MATCH) {
             Field f = (Field) e[0];
             U128 mask = m.mask(f);
-            if (mask.isZero()) {
+            if (mask.isZero() || !m.prereqsOk(f)) { // nx_put_raw() puts a field only under its protocol
                 continue;
             }
             int bytes = f.nBytes;
@@ -263,6 +263,19 @@ final class OfpEncode {
         return actions(actions.subList(0, index), v).length;
     }
 
+    // OFPAT10_SET_DL_SRC (4) .. OFPAT10_SET_TP_DST (10) for a legacy set of this field, or 0
+    private static int legacy10(Action.SetField f) {
+        return switch (f.field()) {
+            case ETH_SRC -> 4;
+            case ETH_DST -> 5;
+            case IPV4_SRC -> 6;
+            case IPV4_DST -> 7;
+            case TCP_SRC, UDP_SRC -> 9;
+            case TCP_DST, UDP_DST -> 10;
+            default -> 0;
+        };
+    }
+
     // an OpenFlow action padded to 8 bytes, its length filled in (pad_ofpat())
     private static byte[] padded(Buf body) {
         Buf b = new Buf().put(body.bytes());
@@ -365,6 +378,20 @@ final class OfpEncode {
             return new Buf().put(22, 2).put(8, 2).put(g.groupId(), 4).bytes();
         } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
             return vendor(nx(d.slow() ? 0xfe : 0xff));
+        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11 && legacy10(f) > 0) {
+            // OpenFlow 1.0's own set actions: mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst
+            int type = legacy10(f);
+            Buf b = new Buf().put(type, 2).put(type <= 5 ? 16 : 8, 2);
+            return (type <= 5 ? b.put(f.value(), 6).put(0, 6) : type <= 7 ? b.put(f.value(), 4)
+                    : b.put(f.value(), 2).put(0, 2)).bytes();
+        } else if (a instanceof Action.DecTtl d && d.ids() == null) { // OFPAT11_DEC_NW_TTL, NXAST_DEC_TTL
+            return of11 ? new Buf().put(24, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(18).put(0, 6));
+        } else if (a instanceof Action.PopVlan) { // encode_STRIP_VLAN(): OFPAT10_STRIP_VLAN, OFPAT11_POP_VLAN
+            return new Buf().put(of11 ? 18 : 3, 2).put(8, 2).put(0, 4).bytes();
+        } else if (!of11 && (a instanceof Action.WriteActions || a instanceof Action.ClearActions)) {
+            return new byte[0]; // instructions OpenFlow 1.0 has no room for
+        } else if (!of11 && a instanceof Action.GotoTable g) { // NXAST_RESUBMIT_TABLE from IN_PORT
+            return vendor(nx(14).put(0xfff8, 2).put(g.table(), 1).put(0, 3));
         } else if (a instanceof Action.OutputTrunc t) { // NXAST_OUTPUT_TRUNC
             return vendor(nx(39).put(t.port(), 2).put(t.maxLen(), 4));
         } else if (a instanceof Action.Move m && v.atLeast(OfVersion.OF15)) { // encode_REG_MOVE(): OFPAT15_COPY_FIELD
