@@ -188,6 +188,9 @@ public final class FlowStatsFormat {
         String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
         java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
         java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        if (bad == null && Ofproto.gotoTableError(fm, v) != null) { // checked after the actions decoded
+            bad = java.util.List.of(Ofproto.gotoTableError(fm, v));
+        }
         if (bad == null) {
             out.add(type + ver + x + flowMod(fm, v, tid));
             return out;

@@ -150,7 +150,7 @@ final class OfpEncode {
                 value = new U128(0, p >= Ports.MAX ? p + 0xffff0000L : p);
                 mask = new U128(0, 0xffffffffL);
             }
-            boolean masked = !mask.equals(U128.ones(8 * bytes));
+            boolean masked = !mask.equals(U128.ones(8 * bytes)) && !mask.equals(f.ones()); // exact: all the field's bits
             b.put(cls, 2).put(field << 1 | (masked ? 1 : 0), 1).put(masked ? 2 * bytes : bytes, 1);
             putWide(b, value.and(mask), bytes);
             if (masked) {
