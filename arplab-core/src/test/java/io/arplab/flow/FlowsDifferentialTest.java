@@ -194,7 +194,8 @@ class FlowsDifferentialTest {
         }
         System.out.println("flows differential: " + (cases.size() - skipped - failures.size()) + "/"
                 + (cases.size() - skipped) + " pass, " + skipped + " not modelled");
-        java.nio.file.Files.writeString(Path.of("target/differential.diff"), String.join("\n", failures));
+        Files.createDirectories(Path.of("target")); // the differences in full, for reading
+        Files.writeString(Path.of("target/differential.diff"), String.join("\n", failures));
         assertThat(failures).isEmpty();
     }
 }

@@ -44,6 +44,7 @@ class OvsFlowCmdsTest {
             }
         }
         System.out.println("flow command sequences: " + (commands - failures.size()) + "/" + commands + " match");
+        Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "flowcmds.diff"), String.join("\n", failures)); // for reading
         assertThat(failures).isEmpty();
     }
