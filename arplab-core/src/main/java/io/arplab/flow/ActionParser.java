@@ -1015,7 +1015,7 @@ public final class ActionParser {
                     + ofperr + ")");
         }
 
-        ActionCheckException(List<String> log, String message) {
+        public ActionCheckException(List<String> log, String message) {
             super(message, null, false, false);
             this.log = log;
         }

@@ -39,11 +39,44 @@ public final class FlowParser {
             }
             warnings.addAll(fm.log());
             return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
-                    fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.match(),
-                    fm.actions(), warnings, fm.usable());
+                    fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
+                    fm.match(), fm.actions(), warnings, fm.usable());
         } finally {
             Ports.WARNINGS.remove();
         }
+    }
+
+    /**
+     * A line of an add-flows file (parse_ofp_str__() with command -2): its first word, if a prefix of add, delete,
+     * delete_strict, modify or modify_strict (in that order), is the command; otherwise the line is an add.
+     */
+    public static FlowMod parseFileLine(String text, PortMap names) {
+        String s = text.stripLeading();
+        int len = 0;
+        while (len < s.length() && ", \t\r\n".indexOf(s.charAt(len)) < 0) {
+            len++;
+        }
+        String word = s.substring(0, len);
+        FlowMod.Command command = FlowMod.Command.ADD;
+        String[] words = {"add", "delete", "delete_strict", "modify", "modify_strict"};
+        FlowMod.Command[] commands = {FlowMod.Command.ADD, FlowMod.Command.DELETE, FlowMod.Command.DELETE_STRICT,
+            FlowMod.Command.MODIFY, FlowMod.Command.MODIFY_STRICT};
+        int hit = -1;
+        for (int i = 0; i < words.length && hit < 0; i++) {
+            if (strncmpEqual(word, words[i])) {
+                hit = i;
+            }
+        }
+        if (hit >= 0) {
+            command = commands[hit];
+            s = s.substring(len);
+        }
+        return parse(s, command, names);
+    }
+
+    // strncmp(word, w, strlen(word)) == 0: the word is a prefix of w (the empty word of every one)
+    private static boolean strncmpEqual(String word, String w) {
+        return w.startsWith(word);
     }
 
     private static FlowMod parse__(String text, FlowMod.Command command, PortMap names) {
@@ -67,7 +100,7 @@ public final class FlowParser {
         }
         Match match = new Match();
         int table = 255, priority = MatchFormat.DEFAULT_PRIORITY, idle = 0, hard = 0, importance = 0, flags = 0;
-        long cookie = 0, cookieMask = 0, outPort = Ports.NONE;
+        long cookie = 0, cookieMask = 0, outPort = Ports.NONE, outGroup = Group.ANY;
         boolean setCookie = false;
         int usable = FlowMod.P_ANY;
         KeyValue kv = new KeyValue(string);
@@ -151,6 +184,17 @@ public final class FlowParser {
                             throw new FlowParseException(value + " is not a valid OpenFlow port");
                         }
                     }
+                    case "out_group" -> {
+                        if ((fields & F_OUT_PORT) == 0) {
+                            throw new FlowParseException("unknown keyword " + name);
+                        }
+                        usable &= FlowMod.P_OF11 | FlowMod.P_OXM; // OFPUTIL_P_OF11_UP
+                        outGroup = Group.idFromString(value);
+                        if (outGroup < 0) {
+                            throw new FlowParseException(value + " is not a valid OpenFlow group",
+                                    List.of(Group.badIdLog(value)));
+                        }
+                    }
                     case "cookie" -> {
                         int slash = value.indexOf('/');
                         if (slash >= 0) {
@@ -159,10 +203,14 @@ public final class FlowParser {
                             }
                             cookie = be64(value.substring(0, slash));
                             cookieMask = be64(value.substring(slash + 1));
+                            if (cookieMask != 0) { // matching a cookie takes NXM or OpenFlow 1.1+
+                                usable &= FlowMod.P_NXM | FlowMod.P_OF11 | FlowMod.P_OXM;
+                            }
                         } else {
                             if (command != FlowMod.Command.ADD && command != FlowMod.Command.MODIFY
                                     && command != FlowMod.Command.MODIFY_STRICT) {
-                                throw new FlowParseException("cannot set cookie");
+                                throw new FlowParseException("cannot set cookie (to match on a cookie, specify a"
+                                        + " mask, e.g. cookie=" + value + "/-1)");
                             }
                             cookie = be64(value);
                             setCookie = true;
@@ -204,7 +252,7 @@ public final class FlowParser {
             }
         }
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
-                outPort, match, actions, log, usable);
+                outPort, outGroup, match, actions, log, usable);
     }
 
     /**

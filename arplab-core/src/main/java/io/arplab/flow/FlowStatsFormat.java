@@ -5,6 +5,16 @@ public final class FlowStatsFormat {
     private FlowStatsFormat() {}
 
     public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now) {
+        return format(r, v, stats, names, now, true);
+    }
+
+    /**
+     * {@code flowAgeExtension}: whether the reply was decoded as ofp_print() does, taking OpenFlow 1.0's (Nicira)
+     * idle_age and hard_age; ovs-ofctl's sorted or named dump (vconn_dump_flows()) does not, OpenFlow 1.5's OXS
+     * idle_age comes either way (ofputil_decode_flow_stats_reply()).
+     */
+    public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now,
+            boolean flowAgeExtension) {
         StringBuilder s = new StringBuilder();
         if (stats || r.cookie != 0) {
             s.append("cookie=0x").append(Long.toHexString(r.cookie)).append(", ");
@@ -44,7 +54,7 @@ public final class FlowStatsFormat {
         if (r.importance != 0 && v.atLeast(OfVersion.OF14)) {
             s.append("importance=").append(r.importance).append(", ");
         }
-        if (stats && v != OfVersion.OF13 && v != OfVersion.OF11 && v != OfVersion.OF12 && v != OfVersion.OF14) {
+        if (stats && (v == OfVersion.OF15 || v == OfVersion.OF10 && flowAgeExtension)) {
             s.append("idle_age=").append((now - r.used) / 1_000_000_000L).append(", ");
             long hardAge = (now - r.modified) / 1_000_000_000L;
             if (v == OfVersion.OF10 && hardAge != (now - r.created) / 1_000_000_000L) {
@@ -80,22 +90,84 @@ public final class FlowStatsFormat {
         if (FlowTables.ofp10(fm, v)) {
             fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
         }
-        java.util.List<Action> apply = OfpEncode.applyActions(ActionFormat.roundTrip(fm.actions(), v), v);
-        for (int i = 0; i < apply.size(); i++) {
-            String[] bad = Ofproto.decodeError(apply.get(i));
-            if (bad != null && bad[0].equals(error)) {
-                out.add(bad[1]);
-                try {
-                    String hex = OfpEncode.hexDump(OfpEncode.actions(apply, v), false);
-                    out.add("ofp_actions|WARN|bad action at offset " + OfpEncode.offset(apply, i, v) + " (" + error
-                            + "):\n" + hex.substring(0, hex.length() - 1));
-                } catch (OfpEncode.Unencodable e) {
-                    // actions OfpEncode does not cover: their offset and hex dump are left out
-                }
-                break;
-            }
+        java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        if (bad != null) {
+            out.addAll(bad.subList(0, bad.size() - 1));
         }
         return out;
+    }
+
+    /**
+     * One action as ovs-ofctl decodes it: the switch's refusals (Ofproto.decodeError()), and debug_slow and
+     * debug_recirc, which only a switch run with --enable-dummy knows (OFPBAC_BAD_VENDOR_TYPE); null if fine.
+     */
+    static String[] decodeError(Action a) {
+        if (a instanceof Action.Debug) {
+            return new String[] {"OFPBAC_BAD_VENDOR_TYPE", null};
+        }
+        return Ofproto.decodeError(a);
+    }
+
+    // the action's own warning, then log_bad_action(): its offset and the whole action list hex-dumped
+    private static java.util.List<String> badAction(java.util.List<Action> list, int i, OfVersion v, String[] bad) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (bad[1] != null) {
+            out.add(bad[1]);
+        }
+        try {
+            String hex = OfpEncode.hexDump(OfpEncode.actions(list, v), false);
+            out.add("ofp_actions|WARN|bad action at offset " + OfpEncode.offset(list, i, v) + " (" + bad[0]
+                    + "):\n" + hex.substring(0, hex.length() - 1));
+        } catch (OfpEncode.Unencodable e) {
+            // actions OfpEncode does not cover: their offset and hex dump are left out
+        }
+        return out;
+    }
+
+    /** The first action ovs-ofctl cannot decode: apply_actions' list first, then write_actions' (instruction order). */
+    private static java.util.List<String> firstBadAction(java.util.List<Action> wire, OfVersion v) {
+        java.util.List<Action> apply = OfpEncode.applyActions(wire, v);
+        java.util.List<java.util.List<Action>> lists = new java.util.ArrayList<>(java.util.List.of(apply));
+        for (Action a : wire) {
+            if (a instanceof Action.WriteActions w && v.atLeast(OfVersion.OF11)) {
+                lists.add(w.actions());
+            }
+        }
+        for (java.util.List<Action> list : lists) {
+            for (int i = 0; i < list.size(); i++) {
+                String[] bad = decodeError(list.get(i));
+                if (bad != null) {
+                    java.util.List<String> out = badAction(list, i, v, bad);
+                    out.add(bad[0]);
+                    return out;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What ovs-ofctl makes of a flow stats reply it decodes whole before printing (vconn_dump_flows(), for a sorted,
+     * named or --no-stats dump): each entry's log lines, and at the first entry it cannot decode, why, after which
+     * it gives up ({@code error}: "dump flows (Protocol error)").
+     */
+    public record ReplyDecode(java.util.List<String> log, String error) {}
+
+    public static ReplyDecode decodeReply(java.util.List<Rule> rules, OfVersion v) {
+        java.util.List<String> log = new java.util.ArrayList<>();
+        for (Rule r : rules) {
+            java.util.List<Action> wire = ActionFormat.roundTrip(r.actions, v);
+            java.util.List<String> bad = firstBadAction(wire, v);
+            if (bad != null) {
+                String error = bad.remove(bad.size() - 1);
+                log.addAll(bad);
+                log.add("ofp_flow|WARN|OFPST_FLOW reply bad instructions");
+                log.add("vconn|WARN|parse error in reply (" + error + ")");
+                return new ReplyDecode(log, "dump flows (Protocol error)");
+            }
+            log.addAll(decodeLog(r, v));
+        }
+        return new ReplyDecode(log, null);
     }
 
     /**
@@ -104,18 +176,28 @@ public final class FlowStatsFormat {
      * "***decode error: CODE***" and the request hex-dumped (ofp_to_string__(), ovs_hex_dump()).
      */
     public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid) {
+        return flowModError(fm, v, error, xid, fm.table() != 255);
+    }
+
+    /** The same for a flow_mod sent with the table-id extension ({@code tid}) or not, as its run needed. */
+    public static java.util.List<String> flowModError(FlowMod fm, OfVersion v, String error, int xid,
+            boolean tid) {
         String ver = v == OfVersion.OF10 ? "" : " (" + v.shortName + ")";
         String x = " (xid=0x" + Integer.toHexString(xid) + "): ";
         boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
         String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
         java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
-        if (Ofproto.decodeError(ActionFormat.roundTrip(fm.actions(), v)) == null) {
-            out.add(type + ver + x + flowMod(fm, v));
+        java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        if (bad == null && Ofproto.gotoTableError(fm, v) != null) { // checked after the actions decoded
+            bad = java.util.List.of(Ofproto.gotoTableError(fm, v));
+        }
+        if (bad == null) {
+            out.add(type + ver + x + flowMod(fm, v, tid));
             return out;
         }
-        out.add(type + ver + x + "***decode error: " + error + "***");
+        out.add(type + ver + x + "***decode error: " + bad.get(bad.size() - 1) + "***");
         try {
-            String hex = OfpEncode.hexDump(OfpEncode.flowMod(fm, v, xid, nxm), true);
+            String hex = OfpEncode.hexDump(OfpEncode.flowMod(fm, v, xid, nxm, tid), true);
             out.addAll(java.util.List.of(hex.split("\n")));
         } catch (OfpEncode.Unencodable e) {
             // arplab cannot encode this flow_mod: the dump is left out
@@ -130,6 +212,10 @@ public final class FlowStatsFormat {
 
     /** ofputil_flow_mod_format(): a flow_mod as an error reply quotes it ("ADD in_port=1 actions=group:5"). */
     public static String flowMod(FlowMod fm, OfVersion v) {
+        return flowMod(fm, v, fm.table() != 255);
+    }
+
+    static String flowMod(FlowMod fm, OfVersion v, boolean tid) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {
             case ADD -> "ADD";
             case MODIFY -> "MOD";
@@ -138,8 +224,9 @@ public final class FlowStatsFormat {
             case DELETE_STRICT -> "DEL_STRICT";
             case QUERY -> "";
         });
-        if (fm.table() != 0 && fm.table() != 255) {
-            s.append(" table:").append(fm.table());
+        int table = OfpEncode.wireTable(fm, v, tid); // decoded back with the table-id extension on
+        if (table != 0) {
+            s.append(" table:").append(table);
         }
         Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
         // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the

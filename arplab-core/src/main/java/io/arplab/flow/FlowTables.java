@@ -37,18 +37,15 @@ public final class FlowTables {
         }
     }
 
-    /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
     /** Whether ovs-ofctl sends this flow_mod in OpenFlow 1.0's own format, which it prefers to NXM. */
     static boolean ofp10(FlowMod fm, OfVersion version) {
         return !version.atLeast(OfVersion.OF11) && (fm.usable() & FlowMod.P_OF10) != 0;
     }
 
+    /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
     public String apply(FlowMod fm, OfVersion version, long now) {
         this.version++;
-        fm = new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
-                fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(),
-                MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
-                fm.actions(), fm.log(), fm.usable());
+        fm = onWire(fm, version);
         List<Action> actions = programs.computeIfAbsent(ActionFormat.roundTrip(fm.actions(), version), a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS | FlowMod.CHECK_OVERLAP); // OFPUTIL_FF_STATE
@@ -56,19 +53,21 @@ public final class FlowTables {
             flags |= FlowMod.RESET_COUNTS; // an OpenFlow 1.0 add always resets the counters
         }
         switch (fm.command()) {
-            case ADD -> add(fm, actions, flags, version, now);
+            case ADD -> {
+                return add(fm, actions, flags, version, now);
+            }
             case MODIFY, MODIFY_STRICT -> {
                 List<Rule> rules = collect(fm, fm.command() == FlowMod.Command.MODIFY_STRICT);
                 if (rules.isEmpty()) {
-                    if (fm.cookieMask() == 0) {
-                        add(fm, actions, flags, version, now);
+                    if (modifyMayAdd(fm, version)) {
+                        return add(fm, actions, flags, version, now);
                     }
                 } else {
                     for (Rule r : rules) {
                         r.actions(actions);
                         tables.get(r.table).actionsChanged(r);
-                        if (fm.setCookie()) {
-                            r.cookie = fm.cookie();
+                        if (modifyCookie(fm, version) != -1L) { // replace_rule_start()'s change_cookie
+                            r.cookie = modifyCookie(fm, version);
                         }
                         if ((flags & FlowMod.RESET_COUNTS) != 0) {
                             r.packets = 0;
@@ -88,7 +87,44 @@ public final class FlowTables {
         return null;
     }
 
-    private void add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
+    /**
+     * The cookie a modify gives the rules it replaces, or -1 (OVS_BE64_MAX: keep theirs). parse_ofp_str__() makes it
+     * 0 unless "cookie=" sets one or a cookie mask is given (then all-ones); only OpenFlow 1.0 and 1.1 carry it, a
+     * 1.2+ modify never changes a cookie (ofputil_decode_flow_mod()).
+     */
+    static long modifyCookie(FlowMod fm, OfVersion version) {
+        return version == OfVersion.OF10 ? newCookie(fm) : -1L; // OpenFlow 1.1 decodes with modify_cookie false
+    }
+
+    private static long newCookie(FlowMod fm) {
+        return fm.setCookie() ? fm.cookie() : fm.cookieMask() == 0 ? 0 : -1L;
+    }
+
+    /**
+     * ofproto_flow_mod_init()'s modify_may_add_flow: a new cookie and no cookie match, which only OpenFlow 1.0 and
+     * 1.1 carry.
+     */
+    static boolean modifyMayAdd(FlowMod fm, OfVersion version) {
+        return !version.atLeast(OfVersion.OF12) && newCookie(fm) != -1L && fm.cookieMask() == 0;
+    }
+
+    /** Whether a modify replaces some rule or adds one: only then the switch checks its actions. */
+    boolean modifyTakesEffect(FlowMod fm, OfVersion version) {
+        return modifyMayAdd(fm, version)
+                || !collect(onWire(fm, version), fm.command() == FlowMod.Command.MODIFY_STRICT).isEmpty();
+    }
+
+    // the flow_mod as the switch decodes it: its match as the wire format carried it
+    private static FlowMod onWire(FlowMod fm, OfVersion version) {
+        int table = version.atLeast(OfVersion.OF11) ? OfpEncode.wireTable(fm, version, true) : fm.table();
+        return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
+                MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
+                fm.actions(), fm.log(), fm.usable());
+    }
+
+    // add_flow_start(): replaces an identical rule, else refuses to overlap one if asked (check_overlap)
+    private String add(FlowMod fm, List<Action> actions, int flags, OfVersion version, long now) {
         int table = fm.table() == 255 ? 0 : fm.table(); // an add without table= goes to table 0
         Classifier t = tables.get(table);
         Classifier.Subtable st = t.subtable(fm.match().mask, false);
@@ -99,6 +135,9 @@ public final class FlowTables {
                     old = r;
                 }
             }
+        }
+        if (old == null && (flags & FlowMod.CHECK_OVERLAP) != 0 && overlaps(table, fm.priority(), fm.match())) {
+            return "OFPFMFC_OVERLAP";
         }
         Rule r = new Rule(table, fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
         r.cookie = fm.cookie();
@@ -116,6 +155,24 @@ public final class FlowTables {
         } else {
             t.insert(t.subtable(fm.match().mask, true), r);
         }
+        return null;
+    }
+
+    // classifier_rule_overlaps(): a rule of the same priority that some packet could match along with the target
+    private boolean overlaps(int table, int priority, Match target) {
+        for (Rule r : rules(table)) {
+            if (r.priority != priority) {
+                continue;
+            }
+            boolean equal = true;
+            for (int i = 0; i < target.mask.length && equal; i++) {
+                equal = ((target.value[i] ^ r.match.value[i]) & target.mask[i] & r.match.mask[i]) == 0;
+            }
+            if (equal) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void remove(Rule r) {
@@ -156,7 +213,8 @@ public final class FlowTables {
             for (Rule r : rules(i)) {
                 boolean ok = strict ? r.priority == q.priority() && r.match.equals(q.match())
                         : looseMatch(r.match, q.match());
-                if (ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())) {
+                if (ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())
+                        && outputsToGroup(r, q.outGroup())) {
                     out.add(r);
                 }
             }
@@ -175,16 +233,23 @@ public final class FlowTables {
         return true;
     }
 
+    // ofproto_rule_has_out_port(), ofpacts_output_to_port(): an output, enqueue or controller action, nested ones too
     private static boolean outputsTo(Rule r, long port) {
         if (port == Ports.NONE) {
             return true;
         }
-        for (Action a : r.actions) {
-            if (a instanceof Action.Output o && o.port() == port) {
+        for (Action a : Ofproto.flattened(r.actions)) {
+            if (a instanceof Action.Output o && o.port() == port || a instanceof Action.Enqueue e && e.port() == port
+                    || a instanceof Action.Controller && port == Ports.CONTROLLER) {
                 return true;
             }
         }
         return false;
+    }
+
+    // ofproto_rule_has_out_group(), ofpacts_output_to_group()
+    private static boolean outputsToGroup(Rule r, long group) {
+        return group == Group.ANY || Ofproto.flattened(r.actions).contains(new Action.Group(group));
     }
 
     Classifier table(int i) {

@@ -12,6 +12,27 @@ import java.util.Locale;
 public final class Group {
     /** OFPG_ANY, also "no watch group". */
     public static final long ANY = 0xffffffffL;
+
+    /** ofputil_group_from_string()'s warning when the text is not a group id. */
+    public static String badIdLog(String s) {
+        return "ofp_group|WARN|" + s + " is not a valid group ID.  (Valid group IDs are 32-bit nonnegative integers"
+                + " or the keywords ANY or ALL.)";
+    }
+
+    /** ofputil_group_from_string(): a decimal number, "any" or "all" (any case); -1 if none of these. */
+    public static long idFromString(String s) {
+        if (s.equalsIgnoreCase("any")) {
+            return ANY;
+        } else if (s.equalsIgnoreCase("all")) {
+            return ALL;
+        }
+        try {
+            long v = Long.parseLong(s);
+            return v >= 0 && v <= 0xffffffffL ? v : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
     /** OFPG_ALL. */
     public static final long ALL = 0xfffffffcL;
     static final long MAX = 0xffffff00L;

@@ -22,7 +22,9 @@ final class OfpEncode {
 
     /** nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too). */
     private static final Object[][] MATCH = {
+        {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
         {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
+        {Field.VLAN_TCI, 0, 4, -1},
         {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
         {Field.IPV6_DST, 1, 20, 27}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
         {Field.IPV6_LABEL, 1, 27, 28}, {Field.IP_PROTO, 0, 6, 10}, {Field.TCP_SRC, 0, 9, 13},
@@ -30,8 +32,13 @@ final class OfpEncode {
         {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
         {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
         {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
-        {Field.TUN_ID, 1, 16, 38}, {Field.PKT_MARK, 1, 33, -1}, {Field.CT_ZONE, 1, 106, -1},
-        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}};
+        {Field.TUN_ID, 1, 16, 38}, {Field.TUN_SRC, 1, 31, -1}, {Field.TUN_DST, 1, 32, -1},
+        {Field.REG0, 1, 0, -1}, {Field.REG1, 1, 1, -1}, {Field.REG2, 1, 2, -1}, {Field.REG3, 1, 3, -1},
+        {Field.REG4, 1, 4, -1}, {Field.REG5, 1, 5, -1}, {Field.REG6, 1, 6, -1}, {Field.REG7, 1, 7, -1},
+        {Field.REG8, 1, 8, -1}, {Field.REG9, 1, 9, -1}, {Field.REG10, 1, 10, -1}, {Field.REG11, 1, 11, -1},
+        {Field.REG12, 1, 12, -1}, {Field.REG13, 1, 13, -1}, {Field.REG14, 1, 14, -1}, {Field.REG15, 1, 15, -1},
+        {Field.PKT_MARK, 1, 33, -1}, {Field.CT_STATE, 1, 105, -1}, {Field.CT_ZONE, 1, 106, -1},
+        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}, {Field.METADATA, OXM_BASIC, 2, 2}};
 
     /** A little big-endian buffer (struct ofpbuf). */
     static final class Buf {
@@ -65,10 +72,26 @@ final class OfpEncode {
         }
     }
 
+    /**
+     * The table a flow_mod carries (ofputil_encode_flow_mod()): OpenFlow 1.0 only with the table-id extension
+     * ({@code tid}, else 0); 1.1+ carries "all tables" (255) only for a delete, and 1.1 never, else table 0.
+     */
+    public static int wireTable(FlowMod fm, OfVersion v, boolean tid) {
+        if (!v.atLeast(OfVersion.OF11)) {
+            return tid ? fm.table() : 0;
+        }
+        boolean delete = fm.command() == FlowMod.Command.DELETE || fm.command() == FlowMod.Command.DELETE_STRICT;
+        return fm.table() != 255 || delete && v != OfVersion.OF11 ? fm.table() : 0;
+    }
+
     /** ofputil_encode_flow_mod(): OFPT_FLOW_MOD of OpenFlow 1.1+ (OXM), NXT_FLOW_MOD, or OpenFlow 1.0's own. */
     static byte[] flowMod(FlowMod fm, OfVersion v, int xid, boolean nxm) {
+        return flowMod(fm, v, xid, nxm, fm.table() != 255);
+    }
+
+    static byte[] flowMod(FlowMod fm, OfVersion v, int xid, boolean nxm, boolean tid) {
         int command = fm.command().ordinal(); // OFPFC_ADD, MODIFY, MODIFY_STRICT, DELETE, DELETE_STRICT
-        int table = fm.table() == 255 && fm.command() == FlowMod.Command.ADD ? 0 : fm.table();
+        int table = wireTable(fm, v, tid);
         Buf b = new Buf();
         if (v.atLeast(OfVersion.OF11)) {
             b.put(fm.cookie(), 8).put(fm.cookieMask(), 8).put(table, 1).put(command, 1);
@@ -80,7 +103,7 @@ final class OfpEncode {
             b.put(instructions(fm.actions(), v));
             return header(v, 14, xid, b);
         }
-        int cmd = fm.table() != 255 ? table << 8 | command : command; // the table-id extension
+        int cmd = table << 8 | command; // the table-id extension
         if (nxm) {
             byte[] nx = match(fm.match(), false);
             b.put(NX_VENDOR, 4).put(13, 4).put(fm.cookie(), 8).put(cmd, 2).put(fm.idleTimeout(), 2);
@@ -111,10 +134,13 @@ final class OfpEncode {
         for (Object[] e : MATCH) {
             Field f = (Field) e[0];
             U128 mask = m.mask(f);
-            if (mask.isZero()) {
+            if (mask.isZero() || !m.prereqsOk(f)) { // nx_put_raw() puts a field only under its protocol
                 continue;
             }
             int bytes = f.nBytes;
+            if (oxm && f == Field.VLAN_TCI) {
+                throw new Unencodable("OXM vlan_vid/vlan_pcp"); // nx_put_raw() splits the TCI for OXM
+            }
             boolean basic = oxm && (int) e[3] >= 0;
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
             U128 value = m.value(f);
@@ -124,7 +150,7 @@ final class OfpEncode {
                 value = new U128(0, p >= Ports.MAX ? p + 0xffff0000L : p);
                 mask = new U128(0, 0xffffffffL);
             }
-            boolean masked = !mask.equals(U128.ones(8 * bytes));
+            boolean masked = !mask.equals(U128.ones(8 * bytes)) && !mask.equals(f.ones()); // exact: all the field's bits
             b.put(cls, 2).put(field << 1 | (masked ? 1 : 0), 1).put(masked ? 2 * bytes : bytes, 1);
             putWide(b, value.and(mask), bytes);
             if (masked) {
@@ -237,6 +263,31 @@ final class OfpEncode {
         return actions(actions.subList(0, index), v).length;
     }
 
+    // OFPAT10_SET_DL_SRC (4) .. OFPAT10_SET_TP_DST (10) for a legacy set of this field, or 0
+    private static int legacy10(Action.SetField f) {
+        return switch (f.field()) {
+            case ETH_SRC -> 4;
+            case ETH_DST -> 5;
+            case IPV4_SRC -> 6;
+            case IPV4_DST -> 7;
+            case TCP_SRC, UDP_SRC -> 9;
+            case TCP_DST, UDP_DST -> 10;
+            default -> 0;
+        };
+    }
+
+    // an OpenFlow action padded to 8 bytes, its length filled in (pad_ofpat())
+    private static byte[] padded(Buf body) {
+        Buf b = new Buf().put(body.bytes());
+        while (b.size() % 8 != 0) {
+            b.out.write(0);
+        }
+        byte[] all = b.bytes();
+        all[2] = (byte) (all.length >> 8);
+        all[3] = (byte) all.length;
+        return all;
+    }
+
     private static Buf nx(int subtype) {
         return new Buf().put(NX_VENDOR, 4).put(subtype, 2);
     }
@@ -298,7 +349,7 @@ final class OfpEncode {
                 && f.field().nBits <= 64) { // NXAST_REG_LOAD: ofs_nbits, the destination's NXM header, the value
             Subfield sf = new Subfield(f.field(), Long.numberOfTrailingZeros(f.mask()),
                     Long.bitCount(f.mask()));
-            return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(header(f.field(), false), 4)
+            return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(nxmHeader(f.field()), 4)
                     .put(f.value() >>> sf.ofs(), 8));
         } else if (a instanceof Action.CtClear) {
             return vendor(nx(43).put(0, 6));
@@ -325,10 +376,74 @@ final class OfpEncode {
             return new Buf().put(29, 2).put(8, 2).put(m.meterId(), 4).bytes();
         } else if (a instanceof Action.Group g) {
             return new Buf().put(22, 2).put(8, 2).put(g.groupId(), 4).bytes();
+        } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
+            return vendor(nx(d.slow() ? 0xfe : 0xff));
+        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11 && legacy10(f) > 0) {
+            // OpenFlow 1.0's own set actions: mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst
+            int type = legacy10(f);
+            Buf b = new Buf().put(type, 2).put(type <= 5 ? 16 : 8, 2);
+            return (type <= 5 ? b.put(f.value(), 6).put(0, 6) : type <= 7 ? b.put(f.value(), 4)
+                    : b.put(f.value(), 2).put(0, 2)).bytes();
+        } else if (a instanceof Action.DecTtl d && d.ids() == null) { // OFPAT11_DEC_NW_TTL, NXAST_DEC_TTL
+            return of11 ? new Buf().put(24, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(18).put(0, 6));
+        } else if (a instanceof Action.PopVlan) { // encode_STRIP_VLAN(): OFPAT10_STRIP_VLAN, OFPAT11_POP_VLAN
+            return new Buf().put(of11 ? 18 : 3, 2).put(8, 2).put(0, 4).bytes();
+        } else if (!of11 && (a instanceof Action.WriteActions || a instanceof Action.ClearActions)) {
+            return new byte[0]; // instructions OpenFlow 1.0 has no room for
+        } else if (!of11 && a instanceof Action.GotoTable g) { // NXAST_RESUBMIT_TABLE from IN_PORT
+            return vendor(nx(14).put(0xfff8, 2).put(g.table(), 1).put(0, 3));
+        } else if (a instanceof Action.OutputTrunc t) { // NXAST_OUTPUT_TRUNC
+            return vendor(nx(39).put(t.port(), 2).put(t.maxLen(), 4));
+        } else if (a instanceof Action.Move m && v.atLeast(OfVersion.OF15)) { // encode_REG_MOVE(): OFPAT15_COPY_FIELD
+            return padded(new Buf().put(28, 2).put(0, 2).put(m.dst().nBits(), 2).put(m.src().ofs(), 2)
+                    .put(m.dst().ofs(), 2).put(0, 2).put(header(m.src().field(), false), 4)
+                    .put(header(m.dst().field(), false), 4));
+        } else if (a instanceof Action.Move m) { // NXAST_REG_MOVE
+            return vendor(nx(6).put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2)
+                    .put(nxmHeader(m.src().field()), 4).put(nxmHeader(m.dst().field()), 4));
+        } else if (a instanceof Action.Multipath m) { // encode_MULTIPATH()
+            int alg = List.of("modulo_n", "hash_threshold", "hrw", "iter_hash").indexOf(m.algorithm());
+            if (alg < 0) {
+                throw new Unencodable("multipath algorithm " + m.algorithm());
+            }
+            return vendor(nx(10).put(hashFields(m.fields()), 2).put(m.basis(), 2).put(0, 2).put(alg, 2)
+                    .put(m.nLinks() - 1, 2).put(m.arg(), 4).put(0, 2)
+                    .put(m.dst().ofs() << 6 | (m.dst().nBits() - 1), 2).put(nxmHeader(m.dst().field()), 4));
+        } else if (a instanceof Action.Bundle bd) { // encode_BUNDLE(): NXAST_BUNDLE or NXAST_BUNDLE_LOAD, members
+            Buf b = nx(bd.dst() == null ? 12 : 13).put(bd.hrw() ? 1 : 0, 2).put(hashFields(bd.fields()), 2)
+                    .put(bd.basis(), 2).put(0x00000002L, 4).put(bd.members().size(), 2);
+            b.put(bd.dst() == null ? 0 : bd.dst().ofs() << 6 | (bd.dst().nBits() - 1), 2)
+                    .put(bd.dst() == null ? 0 : nxmHeader(bd.dst().field()), 4).put(0, 4);
+            for (long p : bd.members()) {
+                b.put(p, 2);
+            }
+            return vendor(b);
         } else if (a instanceof Action.WriteMetadata w && !of11) {
             return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
         }
         throw new Unencodable(a.getClass().getSimpleName());
+    }
+
+    // mf_nxm_header(): the field's NXM header where it has one (OpenFlow 1.0's, in NX actions), else its OXM one
+    private static long nxmHeader(Field f) {
+        for (Object[] e : MATCH) {
+            if (e[0] == f && (int) e[1] != OXM_BASIC) {
+                return (long) (int) e[1] << 16 | (int) e[2] << 9 | f.nBytes;
+            }
+        }
+        return header(f, false);
+    }
+
+    // nx_hash_fields, as bundle() and multipath() name them (NX_HASH_FIELDS_*)
+    private static final List<String> HASH_FIELDS = List.of("eth_src", "symmetric_l4", "symmetric_l3l4",
+            "symmetric_l3l4+udp", "nw_src", "nw_dst", "symmetric_l3");
+
+    private static int hashFields(String name) {
+        int i = HASH_FIELDS.indexOf(name);
+        if (i < 0) {
+            throw new Unencodable("hash fields " + name);
+        }
+        return i;
     }
 
     // the field's OXM header in OpenFlow 1.2+ (NXM's where OXM has none): class, field << 1 | hasmask, length

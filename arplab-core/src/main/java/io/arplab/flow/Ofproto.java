@@ -426,11 +426,17 @@ public final class Ofproto {
         if (decode != null) {
             return decode;
         }
+        String gotoError = gotoTableError(fm, version);
+        if (gotoError != null) {
+            return gotoError;
+        }
         String hidden = hiddenError(fm);
         if (hidden != null) {
             return hidden;
         }
-        if (fm.command() != FlowMod.Command.DELETE && fm.command() != FlowMod.Command.DELETE_STRICT) {
+        boolean modify = fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT;
+        // ofproto_check_ofpacts(): by add_flow_start(), or by modify_flows_start__() when a rule is replaced
+        if (fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)) {
             for (Action a : flattened(ActionFormat.roundTrip(fm.actions(), version))) { // what the wire carried
                 if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
                     return "OFPBAC_BAD_OUT_GROUP";
@@ -441,6 +447,23 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /**
+     * check_GOTO_TABLE() as ofputil_decode_flow_mod() checks the instructions against the table the flow_mod carries
+     * (OpenFlow 1.1+; a 1.0 goto_table travels as a resubmit): a goto_table must go to a later table.
+     */
+    static String gotoTableError(FlowMod fm, OfVersion version) {
+        if (!version.atLeast(OfVersion.OF11)) {
+            return null;
+        }
+        int table = OfpEncode.wireTable(fm, version, true);
+        for (Action a : fm.actions()) {
+            if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) {
+                return "OFPBIC_BAD_TABLE_ID";
+            }
+        }
+        return null;
     }
 
     /**
@@ -466,6 +489,9 @@ public final class Ofproto {
                 && !c.nat().equals("nat"))) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
                     + " other than NAT without arguments are specified."};
+        }
+        if (a instanceof Action.PushMpls p && p.ethertype() != Match.ETH_MPLS && p.ethertype() != Match.ETH_MPLS_MCAST) {
+            return new String[] {"OFPBAC_BAD_ARGUMENT", null}; // decode_OFPAT_RAW11_PUSH_MPLS(): eth_type_mpls()
         }
         if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"

@@ -41,19 +41,33 @@ class FlowsDifferentialTest {
             // without IP brought, which nx_put_raw() then leaves out silently; arplab's Match has no packet_type
             "priority=100,recirc_id=1,ip_frag=no,actions=",
             "priority=0,importance=3,recirc_id=1,in_port=65534,nw_frag=later,actions=load:203->reg0[0..7],"
-                    + "load:0xff->reg10[],multipath(eth_src,50,modulo_n,1,0,NXM_NX_REG0[0..3])");
+                    + "load:0xff->reg10[],multipath(eth_src,50,modulo_n,1,0,NXM_NX_REG0[0..3])",
+            // a debug action's dump refused with the actions hex-dumped, some of which OfpEncode does not cover: a
+            // controller(userdata=...) (NXAST_CONTROLLER2), and actions encoded by the raw form they were added
+            // with (a move added in OpenFlow 1.5 is ONF's copy_field in 1.3, a set_tunnel64 stays NXAST_SET_TUNNEL64)
+            "priority=32768,actions=note:01.02.03,controller(userdata=01.02),debug_slow",
+            "table=10,priority=1,actions=debug_recirc,move:NXM_NX_REG1[0..15]->NXM_OF_VLAN_TCI[],"
+                    + "load:0x0->NXM_NX_REG0[0..15]",
+            "cookie=0x1,xreg1=1,xreg1=1,actions=set_field:0x71c2->reg11,set_tunnel64:0x100000000,load:0x0->reg0[0..7],"
+                    + "debug_recirc",
+            // the quoted flow_mod's match holds ip_dscp, which OfpEncode does not put (NXM_OF_IP_TOS)
+            "table=254,priority=0,sctp6,ip_dscp=63,actions=debug_slow,flood,mod_nw_src:192.1.0.0,write_metadata:0x1/0x1");
 
     /**
      * Outcomes not modelled: a refused flow_mod that ovs-ofctl cannot decode back ("***decode error***", printed as
-     * a hex dump): OfpEncode covers the fields and actions of refdata/ovs/flowmod-errors/ct-exec.out (OfpEncodeTest),
-     * not yet NAT with arguments, multipath, learn, controller(...), OpenFlow 1.0's set_field and the other actions
-     * these lines carry, nor the switch's other decode-time refusals (OFPBMC_BAD_PREREQ and OFPBMC_BAD_VALUE of the
-     * match, OFPBAC_MATCH_INCONSISTENT, OFPBIC_BAD_TABLE_ID, push_mpls of a non-MPLS Ethertype); and a flow with
-     * debug_recirc or debug_slow, installed but not decodable by ovs-ofctl's dump (OFPBAC_BAD_VENDOR_TYPE: the
-     * actions hex-dumped).
+     * a hex dump) for the switch's decode-time refusals arplab's Ofproto does not make (OFPBMC_BAD_PREREQ,
+     * OFPBMC_BAD_VALUE and OFPBMC_BAD_WILDCARDS of the match, OFPBAC_MATCH_INCONSISTENT, OFPBAC_BAD_SET_ARGUMENT of a
+     * load into eth_type), and for a ct() without commit whose flow_mod OfpEncode cannot put (NAT with arguments,
+     * learn, controller(...), OpenFlow 1.0's set_field, ...; it covers refdata/ovs/flowmod-errors/ct-exec.out).
+     * Modelled: a flow with debug_recirc or debug_slow, installed but refused by ovs-ofctl's dump
+     * (OFPBAC_BAD_VENDOR_TYPE, the actions hex-dumped: FlowStatsFormat.decodeReply()) or quoted back undecodable,
+     * and push_mpls of a non-MPLS Ethertype. A goto_table to an earlier table is refused (OFPBIC_BAD_TABLE_ID,
+     * Ofproto.gotoTableError()) but its hex dump often needs what OfpEncode lacks (packet_type, OXM vlan_pcp,
+     * FlowsLiveOvsTest's seed 2), so that outcome stays out.
      */
     static final java.util.regex.Pattern UNMODELLED_OUTCOME = java.util.regex.Pattern.compile(
-            "decode error|OFPBAC_BAD_VENDOR_TYPE");
+            "decode error: (OFPBMC_BAD_PREREQ|OFPBMC_BAD_VALUE|OFPBMC_BAD_WILDCARDS|OFPBAC_MATCH_INCONSISTENT"
+                    + "|OFPBAC_BAD_SET_ARGUMENT|OFPBIC_BAD_TABLE_ID)|CT action requires commit");
 
     static boolean modelled(Case c) {
         return !KNOWN.contains(c.line())
@@ -143,10 +157,13 @@ class FlowsDifferentialTest {
         for (OfVersion d : List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15)) {
             s.append("--- ").append(d.protocolName).append('\n');
             int seq = 1;
-            for (Rule r : br.tables.all()) { // the reply decoded before ovs-ofctl prints it
-                for (String l : FlowStatsFormat.decodeLog(r, d)) {
-                    s.append(String.format("TIME|%05d|%s", seq++, l)).append('\n');
-                }
+            var reply = FlowStatsFormat.decodeReply(br.tables.all(), d); // decoded whole before ovs-ofctl prints it
+            for (String l : reply.log()) {
+                s.append(String.format("TIME|%05d|%s", seq++, l)).append('\n');
+            }
+            if (reply.error() != null) {
+                s.append("ovs-ofctl: ").append(reply.error()).append('\n');
+                continue;
             }
             for (Rule r : br.tables.all()) {
                 s.append(' ').append(FlowStatsFormat.format(r, d, false, PortMap.NONE, 0)).append('\n');
@@ -177,6 +194,8 @@ class FlowsDifferentialTest {
         }
         System.out.println("flows differential: " + (cases.size() - skipped - failures.size()) + "/"
                 + (cases.size() - skipped) + " pass, " + skipped + " not modelled");
+        Files.createDirectories(Path.of("target")); // the differences in full, for reading
+        Files.writeString(Path.of("target/differential.diff"), String.join("\n", failures));
         assertThat(failures).isEmpty();
     }
 }

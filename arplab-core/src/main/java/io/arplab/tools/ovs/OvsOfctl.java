@@ -5,6 +5,7 @@ import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
 import io.arplab.flow.FlowStatsFormat;
+import io.arplab.flow.Field;
 import io.arplab.flow.Group;
 import io.arplab.flow.Meter;
 import io.arplab.flow.Ofproto;
@@ -12,6 +13,7 @@ import io.arplab.flow.OfVersion;
 import io.arplab.flow.PortMap;
 import io.arplab.flow.Ports;
 import io.arplab.flow.Rule;
+import io.arplab.flow.U128;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import java.io.IOException;
@@ -25,7 +27,11 @@ import java.util.List;
 public final class OvsOfctl implements Tool {
     private ToolContext ctx;
     private OfVersion version = OfVersion.OF10;
-    private boolean stats = true, names, sort, rsort, strict;
+    private boolean stats = true, names, strict;
+    /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
+    private final List<SortCriterion> criteria = new ArrayList<>();
+
+    private record SortCriterion(Field field, boolean ascending) {}
     private int logSeq = 1;
 
     @Override
@@ -58,10 +64,13 @@ public final class OvsOfctl implements Tool {
                 names = true;
             } else if (a.equals("--no-names")) {
                 names = false;
-            } else if (a.equals("--sort")) {
-                sort = true;
-            } else if (a.equals("--rsort")) {
-                rsort = true;
+            } else if (a.equals("--sort") || a.startsWith("--sort=") || a.equals("--rsort")
+                    || a.startsWith("--rsort=")) {
+                int eq = a.indexOf('=');
+                String field = eq < 0 ? null : a.substring(eq + 1);
+                if (!addSortCriterion(a.startsWith("--sort"), field)) {
+                    return fail(field + ": unknown field name");
+                }
             } else if (a.equals("--strict")) {
                 strict = true;
             } else if (a.startsWith("--") && !a.equals("--")) {
@@ -277,10 +286,9 @@ public final class OvsOfctl implements Tool {
     private int dumpGroups(Ofproto br, String group) {
         long id = Group.ALL;
         if (group != null) {
-            long parsed = groupId(group);
+            long parsed = Group.idFromString(group);
             if (parsed < 0) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, "ofp_group|WARN|" + group + " is not a valid group ID."
-                        + "  (Valid group IDs are 32-bit nonnegative integers or the keywords ANY or ALL.)"));
+                ctx.err().println(OvsTools.log(ctx, logSeq++, Group.badIdLog(group)));
             } else if (!version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15)) {
                 id = parsed;
             }
@@ -294,21 +302,6 @@ public final class OvsOfctl implements Tool {
             }
         }
         return 0;
-    }
-
-    // ofputil_group_from_string(): a number, "any" or "all"
-    private static long groupId(String s) {
-        if (s.equalsIgnoreCase("any")) {
-            return Group.ANY;
-        } else if (s.equalsIgnoreCase("all")) {
-            return Group.ALL;
-        }
-        try {
-            long v = Long.parseLong(s);
-            return v >= 0 && v <= 0xffffffffL ? v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     // ofctl_dump_group_stats(): the argument is parsed as a del-groups group_mod
@@ -351,7 +344,7 @@ public final class OvsOfctl implements Tool {
         return br.portMap();
     }
 
-    // ofctl_flow_mod_file(): every line parsed first, so a bad line installs nothing
+    // ofctl_flow_mod_file(): every line parsed first (each may begin with its command), so a bad line sends nothing
     private int addFlows(Ofproto br, String file) {
         List<String> lines;
         Path p = ctx.workDir().resolve(file);
@@ -371,50 +364,98 @@ public final class OvsOfctl implements Tool {
                 numbers.add(i + 1);
             }
         }
-        return flowMods(br, flows, FlowMod.Command.ADD, file, numbers);
+        return flowMods(br, flows, null, file, numbers);
     }
 
     private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
         return flowMods(br, flows, command, file, null);
     }
 
+    /**
+     * Parses every flow_mod (a null command: each line's own, parse_ofp_flow_mod_file()), logging as it goes, then
+     * checks the protocols they all allow (open_vconn_for_flow_mod()) and sends them; the switch's first error ends
+     * the run (transact_noreply()).
+     */
     private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file, List<Integer> lineNos) {
         List<FlowMod> mods = new ArrayList<>();
+        int usable = FlowMod.P_ANY;
+        boolean tableId = false;
         for (int i = 0; i < flows.size(); i++) {
+            FlowMod fm;
             try {
-                FlowMod fm = FlowParser.parse(flows.get(i), command, portMap(br));
-                String usable = fm.usableError(version);
-                if (usable != null) {
-                    throw new FlowParseException(usable);
-                }
-                mods.add(fm);
+                fm = command == null ? FlowParser.parseFileLine(flows.get(i), portMap(br))
+                        : FlowParser.parse(flows.get(i), command, portMap(br));
             } catch (FlowParseException e) {
                 if (file != null) {
                     throw new FlowParseException(file + ":" + lineNos.get(i) + ": " + e.getMessage(), e.log);
                 }
                 throw e;
+            } catch (ActionParser.ActionCheckException e) {
+                if (file != null) {
+                    throw new ActionParser.ActionCheckException(e.log, file + ":" + lineNos.get(i) + ": "
+                            + e.getMessage());
+                }
+                throw e;
             }
-        }
-        for (FlowMod fm : mods) {
             for (String l : fm.log()) {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
-        }
-        boolean nxm = false, tableId = false;
-        for (FlowMod fm : mods) {
-            nxm |= (fm.usable() & FlowMod.P_OF10) == 0;
+            mods.add(fm);
+            usable &= fm.usable();
             tableId |= fm.table() != 255;
         }
+        String unusable = FlowMod.usableError(usable, tableId, version);
+        if (unusable != null) {
+            return fail(unusable);
+        }
+        boolean nxm = (usable & FlowMod.P_OF10) == 0;
         for (int i = 0; i < mods.size(); i++) {
-            FlowMod fm = mods.get(i);
+            FlowMod fm = mods.get(i).withUsable(usable);
             String error = br.flowMod(fm, version, ctx.now());
             if (error != null) {
                 int xid = FlowStatsFormat.flowModXid(version, nxm, tableId, i);
                 for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
                     ctx.err().println(OvsTools.log(ctx, logSeq++, l));
                 }
-                FlowStatsFormat.flowModError(fm, version, error, xid).forEach(ctx.err()::println);
+                FlowStatsFormat.flowModError(fm, version, error, xid, tableId).forEach(ctx.err()::println);
                 return 1;
+            }
+        }
+        return 0;
+    }
+
+    // add_sort_criterion(): "priority" (any case) or none is the flow's priority, else a field by mf_from_name()
+    private boolean addSortCriterion(boolean ascending, String name) {
+        Field f = null;
+        if (name != null && !name.equalsIgnoreCase("priority")) {
+            f = Field.byName(name);
+            if (f == null || !name.equals(f.name) && !name.equals(f.extraName)) {
+                return false;
+            }
+        }
+        criteria.add(new SortCriterion(f, ascending));
+        return true;
+    }
+
+    // compare_flows(): criterion by criterion; a flow without the field (prerequisites unmet or wildcarded) goes
+    // last in either order; ties keep the reply's order
+    private int compareFlows(Rule a, Rule b) {
+        for (SortCriterion sc : criteria) {
+            int ret;
+            if (sc.field() == null) {
+                ret = Integer.compare(a.priority, b.priority);
+            } else {
+                Field f = sc.field();
+                boolean ina = a.match.prereqsOk(f) && !a.match.mask(f).isZero();
+                boolean inb = b.match.prereqsOk(f) && !b.match.mask(f).isZero();
+                if (ina != inb) {
+                    return ina ? -1 : 1;
+                }
+                U128 va = a.match.value(f), vb = b.match.value(f);
+                ret = va.hi() != vb.hi() ? Long.compareUnsigned(va.hi(), vb.hi()) : Long.compareUnsigned(va.lo(), vb.lo());
+            }
+            if (ret != 0) {
+                return sc.ascending() ? ret : -ret;
             }
         }
         return 0;
@@ -423,10 +464,9 @@ public final class OvsOfctl implements Tool {
     private List<Rule> query(Ofproto br, String text) {
         FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
         List<Rule> rules = br.tables.collect(q, false);
-        if (sort || rsort) {
+        if (!criteria.isEmpty()) {
             List<Rule> sorted = new ArrayList<>(rules);
-            Comparator<Rule> c = Comparator.comparingInt(r -> r.priority);
-            sorted.sort(rsort ? c.reversed() : c);
+            sorted.sort(this::compareFlows); // a stable sort, as the tie-break on the array index makes qsort
             return sorted;
         }
         return rules;
@@ -434,17 +474,28 @@ public final class OvsOfctl implements Tool {
 
     private int dumpFlows(Ofproto br, String text) {
         List<Rule> rules = query(br, text);
-        if (stats && !sort && !rsort) {
+        boolean plain = stats && criteria.isEmpty() && !names; // ofctl_dump_flows(): else the flows alone, no header
+        if (plain) {
             ctx.out().println(replyHeader("FLOW", !text.isBlank()));
         }
         PortMap pm = names ? portMap(br) : PortMap.NONE;
-        for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
-            for (String l : FlowStatsFormat.decodeLog(r, version)) {
+        if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
+            FlowStatsFormat.ReplyDecode reply = FlowStatsFormat.decodeReply(rules, version);
+            for (String l : reply.log()) {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+            if (reply.error() != null) {
+                return fail(reply.error());
+            }
+        } else {
+            for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
+                for (String l : FlowStatsFormat.decodeLog(r, version)) {
+                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                }
             }
         }
         for (Rule r : rules) {
-            ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now()));
+            ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain));
         }
         return 0;
     }
