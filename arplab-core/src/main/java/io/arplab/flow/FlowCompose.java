@@ -73,8 +73,15 @@ public final class FlowCompose {
         return p.length < len ? f.expand(p, len) : p;
     }
 
-    // odp_flow_from_string(): KEY(ARGS) separated by commas; an unknown key or bad argument: "syntax error at" rest
     private void parse(String s) throws FlowParseException {
+        keys(s, this::key);
+    }
+
+    /**
+     * odp_flow_from_string(): KEY(ARGS) separated by commas, each given to {@code key}; an unknown key or a bad
+     * argument (false) is "syntax error at" the rest.
+     */
+    static void keys(String s, java.util.function.BiPredicate<String, String> key) throws FlowParseException {
         int i = 0;
         while (true) {
             while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',')) {
@@ -85,7 +92,7 @@ public final class FlowCompose {
             }
             int open = s.indexOf('(', i);
             int close = open < 0 ? -1 : matching(s, open);
-            if (open < 0 || close < 0 || !key(s.substring(i, open).trim(), s.substring(open + 1, close))) {
+            if (open < 0 || close < 0 || !key.test(s.substring(i, open).trim(), s.substring(open + 1, close))) {
                 throw new FlowParseException("syntax error at " + s.substring(i));
             }
             i = close + 1;

@@ -258,21 +258,16 @@ final class OdpFlowFormat {
 
     /** format_odp_actions() with port names: each output action (a bare port number) by its port's name. */
     static String actions(String actions, Map<Integer, String> names) {
+        java.util.List<String> parts = OdpKey.splitActions(actions);
+        if (parts == null) {
+            return actions;
+        }
         StringBuilder s = new StringBuilder();
-        int depth = 0, start = 0;
-        for (int i = 0; i <= actions.length(); i++) {
-            char c = i < actions.length() ? actions.charAt(i) : ',';
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                String a = actions.substring(start, i);
-                s.append(start == 0 ? "" : ",");
-                s.append(!a.isEmpty() && a.chars().allMatch(Character::isDigit)
-                        ? names.getOrDefault(Integer.parseInt(a), a) : a);
-                start = i + 1;
-            }
+        for (int i = 0; i < parts.size(); i++) {
+            String a = parts.get(i);
+            s.append(i == 0 ? "" : ",");
+            s.append(!a.isEmpty() && a.chars().allMatch(Character::isDigit)
+                    ? names.getOrDefault(Integer.parseInt(a), a) : a);
         }
         return s.toString();
     }

@@ -30,23 +30,30 @@ public final class OdpKey {
     /** The key, or throws FlowParseException "syntax error at ..." ({@code dp} null: no port names known). */
     public static OdpKey parse(String text, Datapath dp) {
         OdpKey k = new OdpKey(text);
-        int i = 0;
-        while (true) {
-            while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',')) {
-                i++;
-            }
-            if (i >= text.length()) {
-                break;
-            }
-            int open = text.indexOf('(', i);
-            int close = open < 0 ? -1 : matching(text, open);
-            if (open < 0 || close < 0 || !k.key(text.substring(i, open).trim(), text.substring(open + 1, close), dp)) {
-                throw new FlowParseException("syntax error at " + text.substring(i));
-            }
-            i = close + 1;
-        }
+        FlowCompose.keys(text, (name, args) -> k.key(name, args, dp));
         k.frame = FlowCompose.compose(text, 0, dp == null ? 2 : dp.vlanLimit(), true);
         return k;
+    }
+
+    /**
+     * A datapath action list's actions (odp_actions_from_string(): commas inside an action's parentheses are its
+     * own), or null when its parentheses do not balance.
+     */
+    public static java.util.List<String> splitActions(String actions) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int depth = 0, start = 0;
+        for (int i = 0; i <= actions.length(); i++) {
+            char c = i < actions.length() ? actions.charAt(i) : ',';
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(actions.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return depth == 0 ? out : null;
     }
 
     // parse_odp_key_mask_attr(): the metadata keys here, the headers' syntax checked by FlowCompose
@@ -83,18 +90,6 @@ public final class OdpKey {
             return false;
         }
         return true;
-    }
-
-    private static int matching(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            if (s.charAt(i) == '(') {
-                depth++;
-            } else if (s.charAt(i) == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -79,22 +79,17 @@ final class DpctlFlows {
 
     // odp_actions_from_string(): port numbers, and actions by name with their arguments in parentheses
     private static boolean actionsParse(String s) {
-        int depth = 0, start = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ',';
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                String a = s.substring(start, i).trim();
-                String name = a.indexOf('(') >= 0 ? a.substring(0, a.indexOf('(')) : a;
-                if (!a.matches("[0-9]+") && !ACTIONS.contains(name)) {
-                    return false;
-                }
-                start = i + 1;
+        List<String> actions = OdpKey.splitActions(s);
+        if (actions == null) {
+            return false;
+        }
+        for (String a : actions) {
+            a = a.trim();
+            String name = a.indexOf('(') >= 0 ? a.substring(0, a.indexOf('(')) : a;
+            if (!a.matches("[0-9]+") && !ACTIONS.contains(name)) {
+                return false;
             }
         }
-        return depth == 0;
+        return true;
     }
 }
