@@ -243,6 +243,8 @@ public final class Conntrack {
         }
     }
 
+    /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
+    public long maxConns = 3_000_000;
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
@@ -661,6 +663,9 @@ public final class Conntrack {
     // conn_not_found(): null when nat_get_unique_tuple() finds no free reply tuple (nat_res_exhaustion), the packet
     // then stays new and uncommitted
     private Conn commit(Key k, Nat nat) {
+        if (conns.size() >= maxConns) {
+            return null; // COVERAGE_INC(conntrack_full)
+        }
         Key reply = nat != null ? uniqueTuple(k, nat) : k.reverse();
         if (reply == null) {
             return null;
@@ -671,6 +676,11 @@ public final class Conntrack {
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
+    }
+
+    /** The connections held (n_conn, dpctl/ct-get-nconns). */
+    public int count() {
+        return conns.size();
     }
 
     /** dpctl/dump-conntrack lines. */

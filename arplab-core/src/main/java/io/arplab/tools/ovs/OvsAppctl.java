@@ -165,6 +165,9 @@ public final class OvsAppctl implements Tool {
                         }
                     }
                 }
+                case "dpctl/ct-set-maxconns", "dpctl/ct-get-maxconns", "dpctl/ct-get-nconns" -> {
+                    return maxConns(cmd, rest);
+                }
                 case "dpctl/del-flows" -> {
                     // dpctl_del_flows(): [DP] [FILE]; a FILE that does not open is reported, nothing deleted
                     DpctlArgs o = DpctlArgs.parse(rest);
@@ -279,6 +282,69 @@ public final class OvsAppctl implements Tool {
                     o.names != null ? o.names : o.verbosity > 0, match));
         }
         return 0;
+    }
+
+    // dpctl_ct_set_maxconns(), dpctl_ct_get_maxconns(), dpctl_ct_get_nconns(): unixctl's argument counts, the
+    // options, opt_dpif_open() (a first argument naming the datapath, else the only one unless all are given), then
+    // the userspace conntrack's n_conn_limit and n_conn (conntrack_set_maxconns(), conntrack_get_nconns())
+    private int maxConns(String cmd, List<String> rest) {
+        boolean set = cmd.equals("dpctl/ct-set-maxconns");
+        int min = set ? 1 : 0, max = set ? 2 : 1;
+        if (rest.size() < min) {
+            return error("\"" + cmd + "\" command requires at least " + min + " arguments");
+        }
+        if (rest.size() > max) {
+            return error("\"" + cmd + "\" command takes at most " + max + " arguments");
+        }
+        DpctlArgs o = DpctlArgs.parse(rest);
+        if (o.error != null) {
+            return error(o.error);
+        }
+        List<io.arplab.flow.Conntrack> cts = new java.util.ArrayList<>();
+        for (var sw : ctx.switches()) {
+            if (sw instanceof OvsBridge b) {
+                cts.add(b.ofproto().ct);
+            }
+        }
+        boolean named = !o.args.isEmpty() && o.args.get(0).equals("dummy@ovs-dummy");
+        if (cts.isEmpty() || !named && o.args.size() == max) {
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        if (!set) {
+            io.arplab.flow.Conntrack ct = cts.get(0); // the connections dpctl/dump-conntrack lists
+            ctx.out().println(cmd.equals("dpctl/ct-get-maxconns") ? Long.toString(ct.maxConns) : ct.count());
+            return 0;
+        }
+        long n = scanU32(o.args.isEmpty() ? "" : o.args.get(o.args.size() - 1));
+        if (n < 0) {
+            return error("ovs-vswitchd: maxconns missing or malformed (Invalid argument)");
+        }
+        cts.forEach(ct -> ct.maxConns = n);
+        ctx.out().println("setting maxconns successful");
+        return 0;
+    }
+
+    // ovs_scan(s, "%" SCNu32): white space, a sign, decimal digits as strtoul() reads them (ULONG_MAX past it, a
+    // minus negating), kept to 32 bits; -1 when no digit comes
+    static long scanU32(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean minus = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '+' || minus)) {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == start) {
+            return -1;
+        }
+        java.math.BigInteger v = new java.math.BigInteger(s.substring(start, i));
+        long ul = v.bitLength() > 64 ? -1L : v.longValue(); // ULONG_MAX on overflow
+        return (minus ? -ul : ul) & 0xffffffffL;
     }
 
     /** dpctl_unixctl_handler()'s options before the arguments: -m/--more, -s/--statistics, --names/--no-names. */
