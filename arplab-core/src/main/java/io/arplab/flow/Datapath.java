@@ -383,6 +383,10 @@ public final class Datapath {
             hit(m, flow, len, now);
             return;
         }
+        if (flows.size() >= flowLimit) {
+            lost++; // should_install_flow(): "upcall: datapath reached the dynamic limit", ENOSPC
+            return;
+        }
         for (Megaflow o : orphans) {
             // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
             if (o.br == br && java.util.Arrays.equals(o.value, flow) && java.util.Objects.equals(o.ctTuple, ctTuple)) {
@@ -444,6 +448,9 @@ public final class Datapath {
     /** ofproto_max_idle (other_config:max-idle's default) and ofproto_max_revalidator, the revalidators' period. */
     static final long MAX_IDLE = 10_000_000_000L, REVALIDATOR_PERIOD = 500_000_000L;
     private long swept;
+    /** ofproto_flow_limit (other_config:flow-limit's default), and udpif's dynamic flow_limit starting below it. */
+    static final int FLOW_LIMIT = 200_000;
+    private int flowLimit = Math.min(FLOW_LIMIT, 10_000);
 
     /**
      * revalidate(): a round of the revalidators, at most every ofproto_max_revalidator, deletes each megaflow unused
@@ -454,10 +461,16 @@ public final class Datapath {
             return;
         }
         swept = now;
+        int dumped = flows.size();
         for (Megaflow m : new ArrayList<>(flows)) {
             if ((m.used < 0 ? m.created : m.used) < now - MAX_IDLE) {
                 remove(m);
             }
+        }
+        // udpif_revalidator(): a dump that took under a second (here no time at all: 1 ms) raises the limit by 1000
+        // while the flows it saw would fill it at that pace
+        if (flowLimit < dumped * 1000L) {
+            flowLimit = Math.min(FLOW_LIMIT, flowLimit + 1000);
         }
     }
 
