@@ -45,6 +45,23 @@ final class OvsBuilder {
         return br;
     }
 
+    /** The bridge's other_config as {@code ovs-vsctl set Bridge NAME other_config:KEY=VALUE...} sets it. */
+    static void otherConfig(Lab lab, Topology.Network n) {
+        if (n.ovs().otherConfig().isEmpty()) {
+            return;
+        }
+        List<String> words = new ArrayList<>(List.of("ovs-vsctl", "set", "Bridge", n.name()));
+        n.ovs().otherConfig().forEach((k, v) -> words.add("other_config:" + k + "=" + v));
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.io.PrintWriter errOut = new java.io.PrintWriter(err);
+        int rc = lab.exec(lab.bridgeOwner(n.name()).name(), words, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                errOut);
+        errOut.flush();
+        if (rc != 0) {
+            throw new TopologyException(null, "other_config of bridge '" + n.name() + "': " + err.toString().trim());
+        }
+    }
+
     /** ovs-ofctl -O (highest protocol) add-flows: all or nothing, OVS's error in the topology error. */
     static void flows(Lab lab, Topology.Network n, OvsBridge br) {
         String file = n.ovs().flows();

@@ -84,7 +84,7 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
      * as {@code ovs-ofctl -O <highest protocol> add-flows} would, or null.
      */
     public record Ovs(String datapathType, String failMode, long datapathId, List<String> protocols, String flows,
-                      List<OvsPort> ports) {}
+                      List<OvsPort> ports, Map<String, String> otherConfig) {}
 
     /** A port added with ovs-vsctl add-port, in the order written; {@code ofport} -1 for the next free number. */
     /** A port of an OVS bridge; {@code vlan} from its tag, trunks and vlan_mode keys. */

@@ -96,6 +96,7 @@ public final class TopologyBuilder {
         names();
         for (Topology.Network n : t.networks()) {
             if (n.ovs() != null) {
+                OvsBuilder.otherConfig(lab, n);
                 OvsBuilder.flows(lab, n, ovsBridges.get(n.name()));
             }
         }

@@ -106,4 +106,46 @@ class OvsLabFileTest {
         assertThatThrownBy(() -> TopologyLoader.load(tmp.resolve("d.yaml")))
                 .hasMessageContaining("expected a VLAN id (0 to 4095) as tag of port 'p1'");
     }
+
+    @Test
+    void otherConfigInTheLabFileIsWhatOvsVsctlSetsAtTheStart(@TempDir Path tmp) throws IOException {
+        // the same bridge, its other_config once from the lab file and once by an ovs-vsctl line before anything
+        // else: MAC ageing and the table's size rule NORMAL alike, so every view is byte for byte the same
+        String ports = """
+                    ports:
+                      p1: {ofport: 1, type: dummy}
+                      p2: {ofport: 2, type: dummy}
+                      p3: {ofport: 3, type: dummy}
+                """;
+        Files.writeString(tmp.resolve("config.yaml"), "networks:\n  br0:\n    kind: ovs\n"
+                + "    other_config: {mac-aging-time: 15, mac-table-size: 10}\n" + ports);
+        Files.writeString(tmp.resolve("plain.yaml"), "networks:\n  br0:\n    kind: ovs\n" + ports);
+        java.util.List<String> scene = new java.util.ArrayList<>(java.util.List.of(
+                "ovs-ofctl add-flow br0 actions=NORMAL"));
+        for (int i = 1; i <= 12; i++) { // more MACs than the table holds: the eviction rule decides which stay
+            scene.add(String.format("ovs-appctl netdev-dummy/receive p%d 'in_port(%d),eth(src=02:00:00:00:00:%02x,"
+                    + "dst=ff:ff:ff:ff:ff:ff),eth_type(0x0806),arp(sip=10.0.0.%d,tip=10.0.0.254,op=1,"
+                    + "sha=02:00:00:00:00:%02x,tha=00:00:00:00:00:00)'", i % 3 + 1, i % 3 + 1, i, i, i));
+        }
+        scene.addAll(java.util.List.of("ovs-appctl fdb/show br0", "ovs-appctl fdb/stats-show br0",
+                "ovs-vsctl get Bridge br0 other_config", "sleep 20", "ovs-appctl fdb/show br0"));
+        java.util.List<String> plainScene = new java.util.ArrayList<>(java.util.List.of(
+                "ovs-vsctl set Bridge br0 other_config:mac-aging-time=15 other_config:mac-table-size=10"));
+        plainScene.addAll(scene);
+        String withConfig = run(tmp.resolve("config.yaml"), scene);
+        String withVsctl = run(tmp.resolve("plain.yaml"), plainScene);
+        assertThat(withConfig).contains("{mac-aging-time=\"15\", mac-table-size=\"10\"}");
+        assertThat(withConfig).isEqualTo(withVsctl.substring(withVsctl.indexOf("\n[") + 1));
+    }
+
+    private static String run(Path labFile, java.util.List<String> lines) throws IOException {
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(labFile).topology(), 1);
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        LabConsole console = new LabConsole(lab, new PrintWriter(out), new PrintWriter(err), () -> { });
+        for (String line : lines) {
+            console.execute(line);
+        }
+        assertThat(err.toString()).isEmpty();
+        return out.toString();
+    }
 }
