@@ -445,33 +445,46 @@ public final class Datapath {
         }
     }
 
-    /** ofproto_max_idle (other_config:max-idle's default) and ofproto_max_revalidator, the revalidators' period. */
-    static final long MAX_IDLE = 10_000_000_000L, REVALIDATOR_PERIOD = 500_000_000L;
+    /** ofproto_max_idle and ofproto_max_revalidator (other_config:max-idle, max-revalidator), in ns. */
+    private long maxIdle = 10_000_000_000L, maxRevalidator = 500_000_000L;
     private long swept;
-    /** ofproto_flow_limit (other_config:flow-limit's default), and udpif's dynamic flow_limit starting below it. */
-    static final int FLOW_LIMIT = 200_000;
-    private int flowLimit = Math.min(FLOW_LIMIT, 10_000);
+    /** ofproto_flow_limit (other_config:flow-limit), and udpif's dynamic flow_limit starting below it. */
+    private long flowLimitMax = 200_000;
+    private long flowLimit = Math.min(flowLimitMax, 10_000);
+
+    /**
+     * bridge_reconfigure()'s ofproto_set_flow_limit(), ofproto_set_max_idle() and ofproto_set_max_revalidator() (a
+     * period under 100 ms is ignored), in ms.
+     */
+    public void revalidators(long flowLimit, long maxIdleMs, long maxRevalidatorMs) {
+        flowLimitMax = flowLimit;
+        maxIdle = maxIdleMs * 1_000_000L;
+        if (maxRevalidatorMs >= 100) {
+            maxRevalidator = maxRevalidatorMs * 1_000_000L;
+        }
+    }
 
     /**
      * revalidate(): a round of the revalidators, at most every ofproto_max_revalidator, deletes each megaflow unused
      * (its last packet, else its ukey's creation) for more than max-idle.
      */
     void expireIdle(long now) {
-        if (now - swept < REVALIDATOR_PERIOD) {
+        if (now - swept < Math.min(maxIdle, maxRevalidator)) { // udpif_revalidator()'s poll_timer_wait_until()
             return;
         }
         swept = now;
         int dumped = flows.size();
         for (Megaflow m : new ArrayList<>(flows)) {
-            if ((m.used < 0 ? m.created : m.used) < now - MAX_IDLE) {
+            if ((m.used < 0 ? m.created : m.used) < now - maxIdle) {
                 remove(m);
             }
         }
         // udpif_revalidator(): a dump that took under a second (here no time at all: 1 ms) raises the limit by 1000
         // while the flows it saw would fill it at that pace
         if (flowLimit < dumped * 1000L) {
-            flowLimit = Math.min(FLOW_LIMIT, flowLimit + 1000);
+            flowLimit += 1000;
         }
+        flowLimit = Math.min(flowLimitMax, Math.max(flowLimit, 1000));
     }
 
     /** The bridges whose megaflows may be stale revalidate them (the revalidators' round), before a dump. */

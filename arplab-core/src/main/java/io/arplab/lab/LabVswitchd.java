@@ -112,6 +112,11 @@ final class LabVswitchd implements Vswitchd {
     }
 
     @Override
+    public void revalidators(long flowLimit, long maxIdleMs, long maxRevalidatorMs) {
+        datapath.revalidators(flowLimit, maxIdleMs, maxRevalidatorMs);
+    }
+
+    @Override
     public void delPort(OvsBridge b, String name) {
         b.removePort(name, lab.now());
         setUp(owner.stack().device(name), false);

@@ -33,6 +33,12 @@ public interface Vswitchd {
     /** Open_vSwitch other_config:vlan-limit (bridge_reconfigure(): ofproto_set_vlan_limit()), on its datapath. */
     void limitVlans(int vlanLimit);
 
+    /**
+     * Open_vSwitch other_config's revalidator settings (bridge_reconfigure(): ofproto_set_flow_limit(),
+     * ofproto_set_max_idle(), ofproto_set_max_revalidator()), in ms; each already the default when not a number.
+     */
+    void revalidators(long flowLimit, long maxIdleMs, long maxRevalidatorMs);
+
     /** Deletes port {@code name} from the bridge (its flows stay, as OVS keeps them). */
     void delPort(OvsBridge bridge, String name);
 }

@@ -210,6 +210,9 @@ final class OvsdbRows {
     List<String> commit() {
         List<String> errors = new ArrayList<>();
         vswitchd.limitVlans(smapInt(ovs.get(".").map("other_config").get("vlan-limit"), 1));
+        Map<String, String> cfg = ovs.get(".").map("other_config");
+        vswitchd.revalidators(smapUint(cfg.get("flow-limit"), 200_000), smapUint(cfg.get("max-idle"), 10_000),
+                smapUint(cfg.get("max-revalidator"), 500));
         for (OvsBridge b : vswitchd.bridges()) {
             if (!bridges.containsKey(b.bridgeName())) {
                 vswitchd.delBridge(b);
@@ -294,6 +297,15 @@ final class OvsdbRows {
     }
 
     // smap_get_int(): the value as str_to_int() reads it (base 10, the whole string), else the default
+    // smap_get_uint(): str_to_uint() of the whole value (base 10, 0 to UINT_MAX), else the default
+    private static long smapUint(String v, long dflt) {
+        if (v == null || !v.matches("\\s*\\+?\\d+")) {
+            return dflt;
+        }
+        java.math.BigInteger n = new java.math.BigInteger(v.trim().replace("+", ""));
+        return n.compareTo(java.math.BigInteger.valueOf(0xffffffffL)) > 0 ? dflt : n.longValue();
+    }
+
     private static int smapInt(String v, int dflt) {
         if (v == null || !v.matches("[-+]?\\d+")) {
             return dflt;
