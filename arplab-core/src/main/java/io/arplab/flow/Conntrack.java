@@ -229,6 +229,8 @@ public final class Conntrack {
         /** TCP's window tracking (conn_tcp), or null. */
         ConntrackTcp tcp;
         boolean nat;
+        /** When it expires (conn->expiration, ns): each valid packet sets it from the timeout policy. */
+        long expiration = Long.MAX_VALUE;
         /** Committed with nat(src=...) rather than nat(dst=...). */
         boolean natSrc;
 
@@ -310,7 +312,7 @@ public final class Conntrack {
 
     // conn_lookup(): a connection has this tuple in either direction
     private boolean taken(Key k) {
-        return conns.containsKey(k) || replies.containsKey(k);
+        return live(conns.get(k)) != null || live(replies.get(k)) != null;
     }
 
     // the packet's addresses and ports as the connection translates them (orig: to the reply's view, reply: back)
@@ -457,9 +459,32 @@ public final class Conntrack {
     private Key mdTuple;
 
     /** pkt_metadata_init(): a packet received on a port carries no connection yet. */
-    public void packetIn() {
+    public void packetIn(long now) {
+        this.now = now;
         cached = null;
         mdTuple = null;
+    }
+
+    /** The clock of the packet in flight, for the connections' expirations. */
+    private long now;
+    private static final long SECOND = 1_000_000_000L;
+    /** conntrack-tp.c's default policy for UDP, ICMP and other protocols: first (one way) and both ways (s). */
+    static final int TIMEOUT_FIRST = 60, TIMEOUT_BIDIR = 30;
+
+    /** conntrack_clean(): the connections expired at {@code now} forgotten (before a dump, a count, a flush). */
+    public void sweep(long now) {
+        conns.values().removeIf(c -> now >= c.expiration);
+        replies.values().removeIf(c -> now >= c.expiration);
+    }
+
+    // conn_expired(): an expired connection is as good as gone for lookups (conn_key_lookup() skips it)
+    private Conn live(Conn c) {
+        if (c != null && now >= c.expiration) {
+            conns.remove(c.orig);
+            replies.remove(c.reply);
+            return null;
+        }
+        return c;
     }
 
     /** The packet in flight's md.ct_orig_tuple (the upcall puts it in the datapath key), or null. */
@@ -542,6 +567,8 @@ public final class Conntrack {
                 c = commit ? commit(k, nat) : null;
                 if (c != null) {
                     c.tcp = seg != null ? ConntrackTcp.newConn(seg) : null;
+                    // conn_init_expiration(): CT_TM_TCP_FIRST_PACKET, CT_TM_OTHER_FIRST, CT_TM_ICMP_FIRST
+                    c.expiration = now + (seg != null ? ConntrackTcp.TIMEOUT_SYN_SENT : TIMEOUT_FIRST) * SECOND;
                     c.helper = helper(k, set.helper());
                     if (c.natted()) {
                         translate(flow, c, false);
@@ -561,25 +588,30 @@ public final class Conntrack {
 
     // conn_key_lookup(): the connection with this tuple in either direction
     private Conn lookup(Key k, boolean[] reply) {
-        Conn c = conns.get(k);
+        Conn c = live(conns.get(k));
         reply[0] = false;
         if (c == null) {
-            c = replies.get(k);
+            c = live(replies.get(k));
             reply[0] = c != null;
         }
         return c;
     }
 
     // conn_update(): conntrack-tcp.c's window tracking, or conntrack-other.c and conntrack-icmp.c's (new until a
-    // reply is seen)
-    private static ConntrackTcp.Update update(Conn c, byte[] packet, boolean reply) {
+    // reply is seen), each setting the connection's expiration (conn_update_expiration())
+    private ConntrackTcp.Update update(Conn c, byte[] packet, boolean reply) {
         ConntrackTcp.Segment seg = c.tcp != null ? ConntrackTcp.Segment.of(packet) : null;
         if (seg != null) {
-            return c.tcp.update(seg, reply);
+            ConntrackTcp.Update u = c.tcp.update(seg, reply);
+            if (c.tcp.refresh > 0) {
+                c.expiration = now + c.tcp.refresh * SECOND;
+            }
+            return u;
         }
         if (reply) {
             c.replySeen = true;
         }
+        c.expiration = now + (c.replySeen ? TIMEOUT_BIDIR : TIMEOUT_FIRST) * SECOND;
         return c.replySeen ? ConntrackTcp.Update.VALID : ConntrackTcp.Update.VALID_NEW;
     }
 
@@ -690,6 +722,11 @@ public final class Conntrack {
 
     /** dpctl/dump-conntrack [zone=N] lines: every connection's, or those of {@code zone} (-1: all). */
     public List<String> dump(int zone) {
+        return dump(zone, false);
+    }
+
+    /** With {@code verbose} (-m): ct_dpif_format_entry()'s id and status (the userspace conntrack sets neither). */
+    public List<String> dump(int zone, boolean verbose) {
         List<String> out = new ArrayList<>();
         for (Conn c : conns.values()) {
             Key o = c.orig;
@@ -705,8 +742,14 @@ public final class Conntrack {
                     .append(MatchFormat.ip(c.reply.dst()));
             c.reply.formatL4(s);
             s.append(")");
+            if (verbose) {
+                s.append(",id=0");
+            }
             if (o.zone() != 0) {
                 s.append(",zone=").append(o.zone());
+            }
+            if (verbose) {
+                s.append(",status=0");
             }
             if (c.mark != 0) {
                 s.append(",mark=").append(c.mark);

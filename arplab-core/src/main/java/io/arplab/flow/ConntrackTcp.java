@@ -110,8 +110,15 @@ final class ConntrackTcp {
         return c;
     }
 
+    /**
+     * The timeout (s) the last update set the connection's expiration to (conn_update_expiration()), 0 when it left
+     * it alone (an invalid segment, the loose acceptance branch).
+     */
+    int refresh;
+
     /** tcp_conn_update(): whether the segment from the originator ({@code reply} false) or the reply side fits. */
     Update update(Segment s, boolean reply) {
+        refresh = 0;
         TcpView t = s.tcp();
         Peer src = peer[reply ? 1 : 0];
         Peer dst = peer[reply ? 0 : 1];
@@ -127,6 +134,7 @@ final class ConntrackTcp {
                 return Update.NEW;
             } else if (src.state.compareTo(State.SYN_SENT) <= 0) {
                 src.state = State.SYN_SENT; // a retransmitted SYN is still new
+                refresh = TIMEOUT_SYN_SENT; // CT_TM_TCP_FIRST_PACKET
                 return Update.VALID_NEW;
             }
         }
@@ -213,6 +221,7 @@ final class ConntrackTcp {
             if ((flags & TcpView.RST) != 0) {
                 src.state = dst.state = State.TIME_WAIT;
             }
+            refresh = timeout(src.state, dst.state);
         } else if ((dst.state.compareTo(State.SYN_SENT) < 0 || dst.state.compareTo(State.FIN_WAIT_2) >= 0
                 || src.state.compareTo(State.FIN_WAIT_2) >= 0)
                 && seqGeq(src.seqhi + MAXACKWINDOW, end)
@@ -229,6 +238,24 @@ final class ConntrackTcp {
             return Update.INVALID;
         }
         return Update.VALID;
+    }
+
+    /** conntrack-tp.c's default timeout policy (ct_dpif_netdev_tp_def[]), in seconds. */
+    static final int TIMEOUT_SYN_SENT = 30, TIMEOUT_SYN_RECV = 30, TIMEOUT_ESTABLISHED = 24 * 60 * 60,
+            TIMEOUT_FIN_WAIT = 15 * 60, TIMEOUT_TIME_WAIT = 45, TIMEOUT_CLOSE = 30;
+
+    // tcp_conn_update()'s choice of timeout after a valid segment (CT_TM_TCP_* as tm_to_ct_dpif_tp() maps them)
+    private static int timeout(State src, State dst) {
+        if (src.compareTo(State.FIN_WAIT_2) >= 0 && dst.compareTo(State.FIN_WAIT_2) >= 0) {
+            return TIMEOUT_CLOSE; // CT_TM_TCP_CLOSED
+        } else if (src.compareTo(State.CLOSING) >= 0 && dst.compareTo(State.CLOSING) >= 0) {
+            return TIMEOUT_TIME_WAIT; // CT_TM_TCP_FIN_WAIT
+        } else if (src.compareTo(State.ESTABLISHED) < 0 || dst.compareTo(State.ESTABLISHED) < 0) {
+            return TIMEOUT_SYN_RECV; // CT_TM_TCP_OPENING
+        } else if (src.compareTo(State.CLOSING) >= 0 || dst.compareTo(State.CLOSING) >= 0) {
+            return TIMEOUT_FIN_WAIT; // CT_TM_TCP_CLOSING
+        }
+        return TIMEOUT_ESTABLISHED;
     }
 
     /** The window bookkeeping both acceptance branches share. */

@@ -790,7 +790,7 @@ public final class Ofproto {
 
     // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
     private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
-        ct.packetIn();
+        ct.packetIn(now);
         List<long[]> passes = null;
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an

@@ -156,10 +156,12 @@ public final class OvsAppctl implements Tool {
                     }
                     for (var s : ctx.switches()) {
                         if (s instanceof OvsBridge b) {
+                            b.ofproto().ct.sweep(ctx.now());
                             if (cmd.equals("dpctl/flush-conntrack")) {
                                 b.ofproto().ct.flush(zone);
                             } else {
-                                b.ofproto().ct.dump(zone).forEach(ctx.out()::println);
+                                b.ofproto().ct.dump(zone, rest.contains("-m") || rest.contains("--more"))
+                                        .forEach(ctx.out()::println);
                             }
                             break;
                         }
@@ -312,6 +314,7 @@ public final class OvsAppctl implements Tool {
         }
         if (!set) {
             io.arplab.flow.Conntrack ct = cts.get(0); // the connections dpctl/dump-conntrack lists
+            ct.sweep(ctx.now());
             ctx.out().println(cmd.equals("dpctl/ct-get-maxconns") ? Long.toString(ct.maxConns) : ct.count());
             return 0;
         }
