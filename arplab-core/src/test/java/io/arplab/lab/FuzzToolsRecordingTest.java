@@ -27,7 +27,6 @@ class FuzzToolsRecordingTest {
     private static final String FDB_USED = "the bridge's own entry's used time (seconds) is a second apart";
     private static final String PING_LO = "a socket bound to lo guessing the destination on link is not emulated";
     private static final String LOCAL_TABLE = "the local routing table (local, broadcast routes) is not emulated";
-    private static final String OTHER_TABLES = "only the main routing table is emulated (ip route ... table N)";
     private static final String SECOND = "an age in whole seconds one apart: the real command ran on the other side of"
             + " a second boundary";
     private static final String GATEWAY = "the real n1 resolved its gateway 172.28.0.1 when net-tools' INET_resolve()"
@@ -114,9 +113,6 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-37.out: bridge -statistics fdb show", FDB_USED),
             Map.entry("seed-37.out: ip rou show table 0", LOCAL_TABLE),
             Map.entry("seed-37.out: ip rou sh table 255", LOCAL_TABLE),
-            Map.entry("seed-37.out: ip r add 10.8.0.0/16 dev eth0 table 100", OTHER_TABLES),
-            Map.entry("seed-38.out: ip -json -family link a s up label eth0", "iproute2's JSON for -family link with a label filter"
-                    + " (one empty object per link) is not emulated"),
             Map.entry("seed-34.out: traceroute -w 1,2 -n 172.28.0.1", "traceroute -w MAX,HERE: the real third answer took over twice"
                     + " the first one's round trip (the machine's jitter), so it counted as lost"),
             Map.entry("seed-37.out: ip -s -s -json nei list nomaster dev eth0", SECOND),
@@ -158,6 +154,7 @@ class FuzzToolsRecordingTest {
         Lab lab = ToolsRecordingTest.lab("tq");
         SoftAssertions soft = new SoftAssertions();
         StringBuilder dump = new StringBuilder();
+        StringBuilder notYet = new StringBuilder(); // NOT_YET cases, whether they match by now
         long start = lab.now();
         int compared = 0;
         int matched = 0;
@@ -171,9 +168,6 @@ class FuzzToolsRecordingTest {
             }
             Lab.Result r = lab.exec(c.node(), c.command());
             dump.append(ToolsRecordingTest.format(c.node(), c.command(), r));
-            if (NOT_YET.containsKey(c.command()) || NOT_YET.containsKey(file + ": " + c.command())) {
-                continue;
-            }
             String what = c.node() + ": " + c.command();
             String got = mask(r.stdout());
             String want = mask(c.stdout());
@@ -183,6 +177,11 @@ class FuzzToolsRecordingTest {
             }
             String gotErr = ToolsRecordingTest.mask(r.stderr());
             String wantErr = ToolsRecordingTest.mask(c.stderr());
+            if (NOT_YET.containsKey(c.command()) || NOT_YET.containsKey(file + ": " + c.command())) {
+                boolean same = got.equals(want) && gotErr.equals(wantErr) && r.exitCode() == c.exit();
+                notYet.append(same ? "MATCHES " : "differs ").append(what).append('\n');
+                continue;
+            }
             compared++;
             if (got.equals(want) && gotErr.equals(wantErr) && r.exitCode() == c.exit()) {
                 matched++;
@@ -196,6 +195,7 @@ class FuzzToolsRecordingTest {
             Files.createDirectories(d);
             Files.writeString(d.resolve(file), dump);
             Files.writeString(d.resolve(file + ".count"), matched + " of " + compared + "\n");
+            Files.writeString(d.resolve(file + ".notyet"), notYet);
         }
         soft.assertAll();
     }
