@@ -10,7 +10,10 @@ import io.arplab.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code ip route}: show, add, del, replace, change, append, get, flush (ip/iproute.c) for the main table. */
+/**
+ * {@code ip route}: show, add, del, replace, change, append, get, flush (ip/iproute.c): the main table, and the others
+ * a route was added to (no lookup reads them).
+ */
 final class IpRoute {
     private final ToolContext ctx;
     private final HostView view;
