@@ -70,7 +70,6 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -j -p -d a list", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip -details address sho", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip -json -details li ls dev eth0", ToolsRecordingTest.ADDRGENMODE),
-            Map.entry("bridge -j lin sh", "bridge -json link show is not emulated"),
             Map.entry("ping -i 0.5 -q -p abcdef012345678901234567890123456789 -Q 0x10 -c 1 -W x ::1", "ping to an IPv6"
                     + " literal with IPv6 off (connect(): EADDRNOTAVAIL) is not emulated"),
             Map.entry("traceroute -q 2 -n -w 1,2 -U 172.28.0.12", "traceroute -U (one UDP port for every probe) with"
