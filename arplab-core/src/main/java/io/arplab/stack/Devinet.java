@@ -171,7 +171,7 @@ final class Devinet {
         }
         ns.refreshLocalAddresses();
         if (list.isEmpty()) {
-            ns.routes.removeDevice(dev);
+            ns.removeRoutesIf(r -> r.device() == dev);
             // fib_inetaddr_event(): the last address gone, fib_disable_ip() → arp_ifdown() → neigh_ifdown(): every
             // entry of the device, permanent ones and proxy entries too
             ns.flushNeighbours(now, dev, false);
@@ -189,7 +189,7 @@ final class Devinet {
                     && ifa.address().equals(r.prefsrc()) && r.prefixLength() == ifa.prefixLength());
             return;
         }
-        ns.routes.removeIf(r -> ifa.address().equals(r.prefsrc()));
+        ns.removeRoutesIf(r -> ifa.address().equals(r.prefsrc()));
     }
 
     /** ip route add (fib_check_nh()): the gateway must be reachable on-link through the device. */
@@ -254,7 +254,7 @@ final class Devinet {
                 ns.parts.arp.proxyIfdown(dev); // neigh_ifdown(), unlike a carrier loss, takes the proxy entries
             }
             // fib_disable_ip(): every route through the device goes, static ones for good
-            ns.routes.removeDevice(dev);
+            ns.removeRoutesIf(r -> r.device() == dev);
         } else {
             // br_device_event(NETDEV_UP) / br_port_carrier_check(): a bridge port runs again once both ends are up
             if (dev.bridge != null && (peer == null || peer.isUp())) {

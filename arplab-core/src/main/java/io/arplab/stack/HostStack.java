@@ -127,6 +127,24 @@ public final class HostStack extends Netns {
         return routes;
     }
 
+    /**
+     * fib_new_table(): routing table {@code id} (neither main nor local), made by the first route added to it and
+     * kept once empty. No lookup reads it: the default fib rules consult local, main and default only.
+     */
+    public RouteTable newTable(long id) {
+        NetnsParts p = own();
+        if (p.otherTables == null) {
+            p.otherTables = new java.util.TreeMap<>();
+        }
+        return p.otherTables.computeIfAbsent(id, k -> new RouteTable());
+    }
+
+    /** fib_get_table(): the tables besides main made so far, by id (empty if none). */
+    public java.util.SortedMap<Long, RouteTable> otherTables() {
+        return parts.otherTables == null ? java.util.Collections.emptySortedMap()
+                : java.util.Collections.unmodifiableSortedMap(parts.otherTables);
+    }
+
     public List<NetDevice> devices() {
         return Collections.unmodifiableList(deviceList());
     }

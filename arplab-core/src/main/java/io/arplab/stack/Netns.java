@@ -505,6 +505,14 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return false;
     }
 
+    /** fib_sync_down_dev() / fib_sync_down_addr() then fib_flush(): routes go from every table, main and the others. */
+    void removeRoutesIf(java.util.function.Predicate<Route> which) {
+        routes.removeIf(which);
+        if (parts.otherTables != null) {
+            parts.otherTables.values().forEach(t -> t.removeIf(which));
+        }
+    }
+
     void refreshLocalAddresses() {
         boolean loMade = deviceCount() > 0 && deviceAt(0).loopback;
         int n = loMade ? 0 : NetDevice.LOOPBACK_ADDRESSES.size(); // lo not made yet: its 127.0.0.1 first

@@ -48,4 +48,6 @@ final class NetnsParts {
     IcmpRateLimit icmpRateLimit;
     /** Path MTUs learned from Fragmentation Needed (fib_nh_exception): destination → {mtu, expiry in ns}. */
     it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<long[]> pmtuExceptions;
+    /** The routing tables besides main that a route was added to (fib_new_table()), by id; null until one is. */
+    java.util.TreeMap<Long, RouteTable> otherTables;
 }

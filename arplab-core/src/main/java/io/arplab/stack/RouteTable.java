@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** The main routing table: longest prefix match, then lowest metric (fib_table_lookup). */
+/** A routing table (main, or HostStack.newTable's): longest prefix match, then lowest metric (fib_table_lookup). */
 public final class RouteTable {
     private static final Route[] NONE = new Route[0];
     /** In dump order, exactly as long as the table (a host holds two or three routes, and idle hosts are many). */

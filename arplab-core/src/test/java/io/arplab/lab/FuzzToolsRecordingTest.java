@@ -21,13 +21,15 @@ class FuzzToolsRecordingTest {
     static final Path DIR = KernelScenariosTest.DIR.resolve("fuzz-tools");
 
     private static final String NTABLE_STATS = "ip -s ntable's kernel hash and allocation statistics are not emulated";
-    private static final String REFCNT = "a device's neigh_parms refcnt (held by its routes and sockets) is not modelled";
+    private static final String REFCNT = "each neighbour entry holds its device's neigh_parms (arp_constructor():"
+            + " neigh_parms_clone()), and the real device had one arplab lacks: on the bridges the NOARP entry for"
+            + " 224.0.0.22 their IGMPv3 reports leave (multicast snooping joins 224.0.0.106, not emulated), on n1 the"
+            + " gateway (see GATEWAY and STATE)";
     private static final String COLOR = "iproute2's -c colours are not emulated";
     private static final String IGMP = "the bridges' IGMP and IPv6 multicast frames (not emulated) are in the counters";
     private static final String FDB_USED = "the bridge's own entry's used time (seconds) is a second apart";
     private static final String PING_LO = "a socket bound to lo guessing the destination on link is not emulated";
     private static final String LOCAL_TABLE = "the local routing table (local, broadcast routes) is not emulated";
-    private static final String OTHER_TABLES = "only the main routing table is emulated (ip route ... table N)";
     private static final String SECOND = "an age in whole seconds one apart: the real command ran on the other side of"
             + " a second boundary";
     private static final String GATEWAY = "the real n1 resolved its gateway 172.28.0.1 when net-tools' INET_resolve()"
@@ -50,7 +52,7 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -4 nt sho", REFCNT),
             Map.entry("ip -oneline nt l", REFCNT),
             Map.entry("ip -brief nt sh", REFCNT),
-            Map.entry("ip nt l dev eth0", REFCNT),
+            Map.entry("seed-16.out: ip nt l dev eth0", REFCNT),
             Map.entry("ip nt ls dev eth0", REFCNT),
             Map.entry("ip -c -details ntable sh name ndisc_cache dev eth0", COLOR),
             Map.entry("bridge -details -c link show dev veth-n4", COLOR),
@@ -68,25 +70,21 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -j -p -d a list", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip -details address sho", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("ip -json -details li ls dev eth0", ToolsRecordingTest.ADDRGENMODE),
-            Map.entry("bridge -j lin sh", "bridge -json link show is not emulated"),
-            Map.entry("ip lin set lo mtu 67", "lo takes any MTU, and one under 68 destroys its in_device (inetdev_event():"
-                    + " NETDEV_CHANGEMTU), which is not emulated"),
             Map.entry("ping -i 0.5 -q -p abcdef012345678901234567890123456789 -Q 0x10 -c 1 -W x ::1", "ping to an IPv6"
                     + " literal with IPv6 off (connect(): EADDRNOTAVAIL) is not emulated"),
             Map.entry("traceroute -q 2 -n -w 1,2 -U 172.28.0.12", "traceroute -U (one UDP port for every probe) with"
                     + " -w MAX,HERE: the real run saw hops 1-8 unanswered; not reproduced"),
             Map.entry("ip ro ls table all", LOCAL_TABLE),
             Map.entry("ip -br ro show table all", LOCAL_TABLE),
-            Map.entry("arp-scan -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP) during its 1.8 s"),
-            Map.entry("arp-scan -t 100 -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP)"),
-            Map.entry("arp-scan -t 50 -I eth0 172.28.0.12", "the real scan got no answer within its 50 ms timeout (0 packets received by filter); arplab's n2 answers at once"),
+            Map.entry("seed-15.out: arp-scan -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP) during its 1.8 s"),
+            Map.entry("seed-23.out: arp-scan -t 100 -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP)"),
             Map.entry("bridge -s fdb s br br0 dev br0", FDB_USED),
             Map.entry("bridge -statistics f list", FDB_USED),
             Map.entry("ping -M want -a -I lo -c 3 -W 1 172.18.0.2", PING_LO),
             Map.entry("ping -s 100 -I lo -c 3 -w 2 172.18.0.99", PING_LO),
             Map.entry("ping -R -c 1 -W 0 172.18.0.99", "ping -R (IP record route) is not emulated"),
             Map.entry("ping -R -s 65507 -i 0.1 -Q 16 -t 0 -w 1 -c 1 127.0.0.1", "ping -R (IP record route) is not emulated"),
-            Map.entry("tracepath n2", "n2's ICMP rate limit carried over from the traces before differs (one reply instead of two)"),
+            Map.entry("seed-5.out: tracepath n2", "n2's ICMP rate limit carried over from the traces before differs (one reply instead of two)"),
             Map.entry("seed-10.out: arp -n", STATE),
             Map.entry("seed-10.out: ip -br -stats ne show nomaster", STATE),
             Map.entry("seed-16.out: ip neighbour show", STATE),
@@ -114,9 +112,6 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-37.out: bridge -statistics fdb show", FDB_USED),
             Map.entry("seed-37.out: ip rou show table 0", LOCAL_TABLE),
             Map.entry("seed-37.out: ip rou sh table 255", LOCAL_TABLE),
-            Map.entry("seed-37.out: ip r add 10.8.0.0/16 dev eth0 table 100", OTHER_TABLES),
-            Map.entry("seed-38.out: ip -json -family link a s up label eth0", "iproute2's JSON for -family link with a label filter"
-                    + " (one empty object per link) is not emulated"),
             Map.entry("seed-34.out: traceroute -w 1,2 -n 172.28.0.1", "traceroute -w MAX,HERE: the real third answer took over twice"
                     + " the first one's round trip (the machine's jitter), so it counted as lost"),
             Map.entry("seed-37.out: ip -s -s -json nei list nomaster dev eth0", SECOND),
@@ -158,6 +153,7 @@ class FuzzToolsRecordingTest {
         Lab lab = ToolsRecordingTest.lab("tq");
         SoftAssertions soft = new SoftAssertions();
         StringBuilder dump = new StringBuilder();
+        StringBuilder notYet = new StringBuilder(); // NOT_YET cases, whether they match by now
         long start = lab.now();
         int compared = 0;
         int matched = 0;
@@ -171,9 +167,6 @@ class FuzzToolsRecordingTest {
             }
             Lab.Result r = lab.exec(c.node(), c.command());
             dump.append(ToolsRecordingTest.format(c.node(), c.command(), r));
-            if (NOT_YET.containsKey(c.command()) || NOT_YET.containsKey(file + ": " + c.command())) {
-                continue;
-            }
             String what = c.node() + ": " + c.command();
             String got = mask(r.stdout());
             String want = mask(c.stdout());
@@ -183,6 +176,11 @@ class FuzzToolsRecordingTest {
             }
             String gotErr = ToolsRecordingTest.mask(r.stderr());
             String wantErr = ToolsRecordingTest.mask(c.stderr());
+            if (NOT_YET.containsKey(c.command()) || NOT_YET.containsKey(file + ": " + c.command())) {
+                boolean same = got.equals(want) && gotErr.equals(wantErr) && r.exitCode() == c.exit();
+                notYet.append(same ? "MATCHES " : "differs ").append(what).append('\n');
+                continue;
+            }
             compared++;
             if (got.equals(want) && gotErr.equals(wantErr) && r.exitCode() == c.exit()) {
                 matched++;
@@ -196,6 +194,7 @@ class FuzzToolsRecordingTest {
             Files.createDirectories(d);
             Files.writeString(d.resolve(file), dump);
             Files.writeString(d.resolve(file + ".count"), matched + " of " + compared + "\n");
+            Files.writeString(d.resolve(file + ".notyet"), notYet);
         }
         soft.assertAll();
     }

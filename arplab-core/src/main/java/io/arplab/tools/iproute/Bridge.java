@@ -680,16 +680,30 @@ public final class Bridge implements Tool {
             }
         }
         List<NetDevice> devs = new ArrayList<>(stack.devices());
+        Json j = json ? new Json(pretty) : null;
         for (NetDevice d : devs) {
             if (d.master() == null || filter != null && d != filter) {
                 continue;
             }
+            // bridge messages carry IFLA_LINK without the peer's netnsid: the index is read as a local one
+            NetDevice local = d.peerIfindex() > 0 ? stack.device(d.peerIfindex()) : null;
+            String link = d.peerIfindex() <= 0 ? null : local != null ? local.name : "if" + d.peerIfindex();
+            if (j != null) { // print_linkinfo() under -json: the same facts, print_name_and_link()'s "link" first
+                j.startObject().field("ifindex", d.ifindex);
+                if (link != null) {
+                    j.field("link", link);
+                }
+                String flags = view.flags(d).trim();
+                j.field("ifname", d.name).strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")))
+                        .field("mtu", d.mtu()).field("master", d.master())
+                        .field("state", view.carrier(d) ? "forwarding" : "disabled").field("priority", 32)
+                        .field("cost", 2).endObject();
+                continue;
+            }
             StringBuilder sb = new StringBuilder();
             sb.append(d.ifindex).append(": ").append(d.name);
-            if (d.peerIfindex() > 0) {
-                // bridge messages carry IFLA_LINK without the peer's netnsid: the index is read as a local one
-                NetDevice local = stack.device(d.peerIfindex());
-                sb.append('@').append(local != null ? local.name : "if" + d.peerIfindex());
+            if (link != null) {
+                sb.append('@').append(link);
             }
             sb.append(": ").append(view.flags(d));
             sb.append("mtu ").append(d.mtu()).append(' ');
@@ -711,6 +725,9 @@ public final class Bridge implements Tool {
                         .append(onOff(flags, Switch.BR_NEIGH_SUPPRESS)).append(" vlan_tunnel off isolated off locked ")
                         .append(onOff(flags, Switch.BR_PORT_LOCKED)).append(" \n");
             }
+        }
+        if (j != null) {
+            out.append(j.finish());
         }
         return 0;
     }

@@ -167,6 +167,12 @@ final class IpLink {
             }
             if (j != null && o.brief) {
                 briefJson(j, d);
+            } else if (j != null && label != null && !link) {
+                j.startObject(); // print_linkinfo() returns at once under a label filter: only the addresses
+                if (o.family != 17) {
+                    addrInfo(j, d);
+                }
+                j.endObject();
             } else if (j != null) {
                 json(j, d);
             } else if (o.brief) {
@@ -458,24 +464,29 @@ final class IpLink {
         if (link && o.stats > 0) {
             LinkStats.of(d).json(j, o.stats);
         }
-        if (!link) {
-            j.name("addr_info").startArray();
-            for (NetDevice.Address x : o.family == 6 || o.family == 17 ? List.<NetDevice.Address>of() : shown(d)) {
-                j.startObject().field("family", "inet").field("local", x.address().toString())
-                        .field("prefixlen", x.prefixLength());
-                if (x.ifaBroadcast() != null) {
-                    j.field("broadcast", x.ifaBroadcast().toString());
-                }
-                j.field("scope", scopeName(x.scope()));
-                if (x.secondary()) {
-                    j.name("secondary").bool(true);
-                }
-                j.field("label", x.label()).field("valid_life_time", 0xffff_ffffL)
-                        .field("preferred_life_time", 0xffff_ffffL).endObject();
-            }
-            j.endArray();
+        if (!link && o.family != 17) {
+            addrInfo(j, d);
         }
         j.endObject();
+    }
+
+    /** print_selected_addrinfo(): the addr_info array, which ipaddr_list_flush_or_save() leaves out for -f link. */
+    private void addrInfo(Json j, NetDevice d) {
+        j.name("addr_info").startArray();
+        for (NetDevice.Address x : o.family == 6 ? List.<NetDevice.Address>of() : shown(d)) {
+            j.startObject().field("family", "inet").field("local", x.address().toString())
+                    .field("prefixlen", x.prefixLength());
+            if (x.ifaBroadcast() != null) {
+                j.field("broadcast", x.ifaBroadcast().toString());
+            }
+            j.field("scope", scopeName(x.scope()));
+            if (x.secondary()) {
+                j.name("secondary").bool(true);
+            }
+            j.field("label", x.label()).field("valid_life_time", 0xffff_ffffL)
+                    .field("preferred_life_time", 0xffff_ffffL).endObject();
+        }
+        j.endArray();
     }
 
     /** print_addrinfo() for each IPv4 address. */

@@ -4,12 +4,16 @@ import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
+import io.arplab.stack.RouteTable;
 import io.arplab.tools.ToolContext;
 import io.arplab.wire.Ipv4Address;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code ip route}: show, add, del, replace, change, append, get, flush (ip/iproute.c) for the main table. */
+/**
+ * {@code ip route}: show, add, del, replace, change, append, get, flush (ip/iproute.c): the main table, and the others
+ * a route was added to (no lookup reads them).
+ */
 final class IpRoute {
     private final ToolContext ctx;
     private final HostView view;
@@ -145,7 +149,7 @@ final class IpRoute {
         String scope = null;
         int type = Route.UNICAST;
         boolean onlink = false;
-        boolean otherTable = false;
+        long table = 254;
         int family = o.family; // req.r.rtm_family: the first address or prefix parsed sets it
         while (a.more()) {
             String w = a.peek();
@@ -188,7 +192,7 @@ final class IpRoute {
                 if (id < 0) {
                     throw CommandExit.invarg("\"table\" value is invalid\n", t);
                 }
-                otherTable |= id != 254;
+                table = id == 0 ? 254 : id; // fib_new_table(): RT_TABLE_UNSPEC is main
             } else if (w.equals("onlink") || w.equals("mtu") || w.equals("advmss") || w.equals("tos")) {
                 if (!w.equals("onlink")) {
                     a.next();
@@ -218,8 +222,8 @@ final class IpRoute {
         if (dst == null) {
             throw new CommandExit(1, "need at least a destination address");
         }
-        if (otherTable) {
-            throw new CommandExit(2, "ip: only the main routing table is emulated");
+        if (table == 253 || table == 255) {
+            throw new CommandExit(2, "ip: the local and default routing tables are not emulated");
         }
         if (type != Route.UNICAST && type != Route.BLACKHOLE && type != Route.UNREACHABLE && type != Route.PROHIBIT) {
             throw new CommandExit(2, "ip: routes of type " + typeName(type) + " are not emulated");
@@ -235,9 +239,13 @@ final class IpRoute {
         if (!net.equals(dst.address())) {
             throw CommandExit.extack("Invalid prefix for given prefix length"); // fib_valid_key_len()
         }
+        RouteTable fib = table == 254 ? stack.routes() : stack.otherTables().get(table);
         if (mode == Mode.DELETE) {
+            if (fib == null) {
+                throw CommandExit.extack("FIB table does not exist"); // inet_rtm_delroute(): fib_get_table()
+            }
             Route victim = null;
-            for (Route r : stack.routes().routes()) {
+            for (Route r : fib.routes()) {
                 if (r.prefixLength() == dst.length() && r.destination().equals(net)
                         && (metric == null || r.metric() == metric)
                         && (via == null || via.equals(r.gateway()))
@@ -250,8 +258,11 @@ final class IpRoute {
             if (victim == null) {
                 throw CommandExit.rtnetlink("No such process");
             }
-            stack.routes().remove(victim);
+            fib.remove(victim);
             return 0;
+        }
+        if (fib == null) {
+            fib = stack.newTable(table); // inet_rtm_newroute(): made before fib_table_insert() checks the route
         }
         if (type == Route.UNICAST) {
             if (via != null && dev == null) {
@@ -283,7 +294,7 @@ final class IpRoute {
         String protocol = proto == null ? "boot" : proto;
         int m = metric == null ? 0 : metric;
         Route existing = null;
-        for (Route r : stack.routes().routes()) {
+        for (Route r : fib.routes()) {
             if (r.prefixLength() == dst.length() && r.destination().equals(net) && r.metric() == m) {
                 existing = r;
             }
@@ -296,9 +307,9 @@ final class IpRoute {
         }
         Route r = new Route(net, dst.length(), via, dev, protocol, scope, src, m, type, onlink && via != null);
         if (existing != null) {
-            stack.routes().remove(existing);
+            fib.remove(existing);
         }
-        stack.routes().add(r);
+        fib.add(r);
         return 0;
     }
 
@@ -320,7 +331,10 @@ final class IpRoute {
         return null;
     }
 
-    /** print_route() for a main-table route. */
+    /** The table print_route() names for the route being printed, or null (main, or the one table asked for). */
+    private String shownTable;
+
+    /** print_route(): one route's line. */
     String format(Route r, boolean showDev) {
         StringBuilder sb = new StringBuilder();
         if (r.type() != Route.UNICAST || o.details > 0) { // -d: the type, protocol and scope even when defaults
@@ -332,6 +346,9 @@ final class IpRoute {
         }
         if (r.device() != null && showDev) {
             sb.append("dev ").append(r.device().name).append(' ');
+        }
+        if (shownTable != null) {
+            sb.append("table ").append(shownTable).append(' ');
         }
         if ((!"boot".equals(r.protocol()) || o.details > 0) && protoFilter == null) {
             sb.append("proto ").append(r.protocol()).append(' ');
@@ -367,6 +384,9 @@ final class IpRoute {
         if (r.device() != null && showDev) {
             j.field("dev", r.device().name);
         }
+        if (shownTable != null) {
+            j.field("table", shownTable);
+        }
         if (!"boot".equals(r.protocol()) && protoFilter == null) {
             j.field("protocol", r.protocol());
         }
@@ -390,6 +410,9 @@ final class IpRoute {
     }
 
     private int list(Args a, boolean flush) {
+        if (flush && !a.more()) {
+            throw new CommandExit(1, "\"ip route flush\" requires arguments."); // iproute_list_flush_or_save()
+        }
         String devName = null;
         Args.Prefix exact = null;
         Args.Prefix root = null;
@@ -399,7 +422,7 @@ final class IpRoute {
         int typeFilter = -1;
         int scopeFilter = -1;
         boolean otherTable = false;
-        boolean missingTable = false;
+        long tableId = 254; // filter.tb: main unless asked, 0 for every table
         // iproute_list_flush_or_save(): every word is parsed (and refused) before the device is looked up
         while (a.more()) {
             String w = a.peek();
@@ -409,8 +432,8 @@ final class IpRoute {
                 if (id < 0 && !t.equals("all") && !t.equals("cache")) {
                     throw CommandExit.invarg("table id value is invalid\n", t);
                 }
-                otherTable = id > 0 && id != 254 || t.equals("cache"); // 0 and "all" list every table
-                missingTable = id > 0 && (id < 253 || id > 255); // local, main and default exist from the start
+                tableId = id < 0 ? 0 : id; // 0 and "all" list every table
+                otherTable = id == 253 || id == 255 || t.equals("cache"); // default stays empty; local: not emulated
             } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
                 otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
             } else if (w.equals("dev") || w.equals("oif")) {
@@ -473,6 +496,9 @@ final class IpRoute {
                 throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
             }
         }
+        // local, main and default exist from the start, the others once a route was added to them
+        boolean missingTable = tableId > 0 && (tableId < 253 || tableId > 255)
+                && !stack.otherTables().containsKey(tableId);
         if (missingTable && o.family != 6 && o.family != 17) {
             // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made
             throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\nDump terminated");
@@ -485,40 +511,56 @@ final class IpRoute {
         if (o.family == 6 || o.family == 17) {
             return 0;
         }
-        if (flush && dev == null && exact == null && root == null && match == null) {
-            throw new CommandExit(255, "\"ip route flush\" requires arguments.");
+        // inet_dump_fib(): the tables by fib_table_hash bucket (id & 255), each route with its table
+        java.util.TreeMap<Long, RouteTable> dumped = new java.util.TreeMap<>(
+                java.util.Comparator.comparingLong((Long id) -> id & 0xff).thenComparingLong(id -> id));
+        if (tableId == 0 || tableId == 254) {
+            dumped.put(254L, stack.routes());
+        }
+        for (var t : stack.otherTables().entrySet()) {
+            if (tableId == 0 || tableId == t.getKey()) {
+                dumped.put(t.getKey(), t.getValue());
+            }
         }
         List<Route> selected = new ArrayList<>();
-        for (Route r : stack.routes().routes()) {
-            if (dev != null && r.device() != dev || typeFilter >= 0 && r.type() != typeFilter
-                    || protoFilter != null && rtProt(r.protocol()) != protoNumber
-                    || scopeFilter >= 0 && IpLink.rtScope(r.scope()) != scopeFilter
-                    || via != null && (r.gateway() == null || !via.contains(r.gateway()))
-                    || prefsrc != null && (r.prefsrc() == null || !prefsrc.contains(r.prefsrc()))) {
-                continue;
+        List<Long> tableOf = new ArrayList<>();
+        for (var fib : dumped.entrySet()) {
+            for (Route r : fib.getValue().routes()) {
+                if (dev != null && r.device() != dev || typeFilter >= 0 && r.type() != typeFilter
+                        || protoFilter != null && rtProt(r.protocol()) != protoNumber
+                        || scopeFilter >= 0 && IpLink.rtScope(r.scope()) != scopeFilter
+                        || via != null && (r.gateway() == null || !via.contains(r.gateway()))
+                        || prefsrc != null && (r.prefsrc() == null || !prefsrc.contains(r.prefsrc()))) {
+                    continue;
+                }
+                if (exact != null && !(r.prefixLength() == exact.length()
+                        && r.destination().equals(exact.address().masked(exact.length())))) {
+                    continue;
+                }
+                if (root != null && !(r.prefixLength() >= root.length() && root.contains(r.destination()))) {
+                    continue;
+                }
+                if (match != null && !(r.prefixLength() <= match.length() && r.matches(match.address().bits()))) {
+                    continue;
+                }
+                selected.add(r);
+                tableOf.add(fib.getKey());
             }
-            if (exact != null && !(r.prefixLength() == exact.length()
-                    && r.destination().equals(exact.address().masked(exact.length())))) {
-                continue;
-            }
-            if (root != null && !(r.prefixLength() >= root.length() && root.contains(r.destination()))) {
-                continue;
-            }
-            if (match != null && !(r.prefixLength() <= match.length() && r.matches(match.address().bits()))) {
-                continue;
-            }
-            selected.add(r);
         }
         if (flush) {
-            selected.forEach(stack.routes()::remove);
+            for (int i = 0; i < selected.size(); i++) {
+                dumped.get(tableOf.get(i)).remove(selected.get(i));
+            }
             return 0;
         }
         Json j = o.newJson();
-        for (Route r : selected) {
+        for (int i = 0; i < selected.size(); i++) {
+            // print_route(): "table N" for a table other than main when no one table was asked (filter.tb 0)
+            shownTable = tableId == 0 && tableOf.get(i) != 254 ? Long.toString(tableOf.get(i)) : null;
             if (j != null) {
-                json(j, r, dev == null);
+                json(j, selected.get(i), dev == null);
             } else {
-                out.append(format(r, dev == null)).append('\n');
+                out.append(format(selected.get(i), dev == null)).append('\n');
             }
         }
         if (j != null) {
