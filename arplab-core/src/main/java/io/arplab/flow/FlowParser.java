@@ -244,7 +244,14 @@ public final class FlowParser {
         }
         List<String> log = new ArrayList<>();
         if (command != FlowMod.Command.QUERY) {
+            long label = match.value(Slot.IPV6_LABEL), labelMask = match.mask(Slot.IPV6_LABEL);
             String[] change = match.normalize();
+            // parse_ofp_flow_mod_str() normalizes a copy: the switch gets the match as parsed, which nx_put_raw()
+            // carries but for what its protocol leaves out, all that normalization drops bar an IPv4 flow's
+            // IPv6 label (nxm_put_ip()), left for the switch to refuse (Ofproto.matchError())
+            if (match.isIp()) {
+                match.putSlot(Slot.IPV6_LABEL, label, labelMask);
+            }
             if (change != null) {
                 log.add("ofp_match|INFO|normalization changed ofp_match, details:");
                 log.add("ofp_match|INFO| pre: " + change[0]);

@@ -90,7 +90,8 @@ public final class FlowStatsFormat {
         if (FlowTables.ofp10(fm, v)) {
             fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
         }
-        java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        java.util.List<String> bad = Ofproto.matchError(fm, v) != null ? null // the match is pulled first
+                : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad != null) {
             out.addAll(bad.subList(0, bad.size() - 1));
         }
@@ -187,7 +188,9 @@ public final class FlowStatsFormat {
         boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
         String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
         java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
-        java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        String matchError = Ofproto.matchError(fm, v); // ofputil_decode_flow_mod() pulls the match first
+        java.util.List<String> bad = matchError != null ? java.util.List.of(matchError)
+                : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad == null && Ofproto.gotoTableError(fm, v) != null) { // checked after the actions decoded
             bad = java.util.List.of(Ofproto.gotoTableError(fm, v));
         }

@@ -422,6 +422,10 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String match = matchError(fm, version);
+        if (match != null) {
+            return match;
+        }
         String decode = decodeError(ActionFormat.roundTrip(fm.actions(), version));
         if (decode != null) {
             return decode;
@@ -447,6 +451,30 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /**
+     * nx_pull_raw(), strict as for a flow_mod: the switch pulls the NXM/OXM match entry by entry in the order
+     * nx_put_raw() put them; a value must be valid (mf_is_value_valid(): the IPv6 flow label's 20 bits,
+     * OFPBMC_BAD_VALUE) and the field's prerequisites hold in the match pulled so far (mf_are_match_prereqs_ok(),
+     * OFPBMC_BAD_PREREQ). OpenFlow 1.0's ofp10_match carries no such field. Returns null or the error.
+     */
+    static String matchError(FlowMod fm, OfVersion version) {
+        if (FlowTables.ofp10(fm, version)) {
+            return null;
+        }
+        Match pulled = new Match();
+        for (OfpEncode.Entry e : OfpEncode.matchEntries(fm.match(),
+                version.atLeast(OfVersion.OF11) ? version : null)) {
+            if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
+                return "OFPBMC_BAD_VALUE";
+            }
+            if (!pulled.prereqsOk(e.field())) {
+                return "OFPBMC_BAD_PREREQ";
+            }
+            pulled.set(e.field(), e.value(), e.mask());
+        }
+        return null;
     }
 
     /**
