@@ -94,6 +94,11 @@ public final class FlowStatsFormat {
                 : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad != null) {
             out.addAll(bad.subList(0, bad.size() - 1));
+        } else if (Ofproto.matchError(fm, v) == null && Ofproto.gotoTableError(fm, v) == null) {
+            String[] inconsistent = Ofproto.consistencyError(fm, v);
+            if (inconsistent != null && inconsistent[1] != null) {
+                out.add(inconsistent[1]);
+            }
         }
         return out;
     }
@@ -193,6 +198,9 @@ public final class FlowStatsFormat {
                 : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad == null && Ofproto.gotoTableError(fm, v) != null) { // checked after the actions decoded
             bad = java.util.List.of(Ofproto.gotoTableError(fm, v));
+        }
+        if (bad == null && Ofproto.consistencyError(fm, v) != null) { // ofpacts_check_consistency(), last
+            bad = java.util.List.of(Ofproto.consistencyError(fm, v)[0]);
         }
         if (bad == null) {
             out.add(type + ver + x + flowMod(fm, v, tid));

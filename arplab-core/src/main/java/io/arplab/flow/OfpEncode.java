@@ -24,7 +24,8 @@ final class OfpEncode {
     private static final Object[][] MATCH = {
         {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
         {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
-        {Field.VLAN_TCI, 0, 4, -1},
+        {Field.VLAN_TCI, 0, 4, -1}, {Field.MPLS_TC, OXM_BASIC, 35, 35}, {Field.MPLS_BOS, OXM_BASIC, 36, 36},
+        {Field.MPLS_TTL, 1, 30, -1}, {Field.MPLS_LABEL, OXM_BASIC, 34, 34},
         {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
         {Field.IPV6_DST, 1, 20, 27}, {Field.IP_FRAG, 1, 26, -1}, {Field.IP_DSCP, 0, 5, -1},
         {Field.IP_DSCP_SHIFTED, OXM_BASIC, 8, 8}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
@@ -212,6 +213,10 @@ final class OfpEncode {
             if (masked) {
                 putWide(b, mask, bytes);
             }
+        }
+        if (m.ethernetType && matchEntries(m, version).stream().noneMatch(e -> e.field().hasPrereqs())) {
+            // the default packet_type no entry with prerequisites implies goes first: OXM_OF_PACKET_TYPE (0, 0)
+            return new Buf().put(OXM_BASIC, 2).put(44 << 1, 1).put(4, 1).put(0, 4).put(b.bytes()).bytes();
         }
         return b.bytes();
     }
@@ -436,6 +441,30 @@ final class OfpEncode {
                 learnSpec(b, sp);
             }
             return vendor(b);
+        } else if (a instanceof Action.Controller c) { // encode_CONTROLLER()
+            if (c.userdata() == null && !c.pause() && c.meterId() == -1) { // NXAST_CONTROLLER
+                return vendor(nx(20).put(c.maxLen(), 2).put(c.id(), 2).put(c.reason(), 1).put(0, 1));
+            }
+            Buf b = nx(37).put(0, 6); // NXAST_CONTROLLER2, then its properties (ofpprop_put_*(), each padded to 8)
+            if (c.maxLen() != 0xffff) {
+                b.put(prop(0, new Buf().put(c.maxLen(), 2)));
+            }
+            if (c.id() != 0) {
+                b.put(prop(1, new Buf().put(c.id(), 2)));
+            }
+            if (c.reason() != 1) { // OFPR_ACTION
+                b.put(prop(2, new Buf().put(c.reason(), 1)));
+            }
+            if (c.userdata() != null) {
+                b.put(prop(3, new Buf().put(c.userdata())));
+            }
+            if (c.pause()) {
+                b.put(prop(4, new Buf()));
+            }
+            if (c.meterId() != -1) {
+                b.put(prop(5, new Buf().put(c.meterId(), 4)));
+            }
+            return vendor(b);
         } else if (a instanceof Action.CtClear) {
             return vendor(nx(43).put(0, 6));
         } else if (a instanceof Action.Exit) {
@@ -506,7 +535,16 @@ final class OfpEncode {
         } else if (a instanceof Action.WriteMetadata w && !of11) {
             return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
         }
+        List<Action> wire = ActionFormat.roundTrip(List.of(a), v); // the raw action version v carries it as
+        if (!wire.equals(List.of(a))) { // (an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn is a load)
+            return actions(wire, v);
+        }
         throw new Unencodable(a.getClass().getSimpleName());
+    }
+
+    // an OpenFlow property: type, length (before padding), value, padded to 8 (ofpprop_put())
+    private static byte[] prop(int type, Buf value) {
+        return new Buf().put(type, 2).put(4 + value.size(), 2).put(value.bytes()).pad8().bytes();
     }
 
     // one learn spec: n_bits | dst_type | src_type, the source (a field's NXM header and offset, or the immediate

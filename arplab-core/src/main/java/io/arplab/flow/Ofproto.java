@@ -434,6 +434,10 @@ public final class Ofproto {
         if (gotoError != null) {
             return gotoError;
         }
+        String[] consistency = consistencyError(fm, version);
+        if (consistency != null) {
+            return consistency[0];
+        }
         String hidden = hiddenError(fm);
         if (hidden != null) {
             return hidden;
@@ -473,6 +477,24 @@ public final class Ofproto {
                 return "OFPBMC_BAD_PREREQ";
             }
             pulled.set(e.field(), e.value(), e.mask());
+        }
+        return null;
+    }
+
+    /**
+     * ofpacts_check_consistency() as ofputil_decode_flow_mod() runs it on the actions decoded from the wire, against
+     * the match decoded: an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn travels as a load (NXAST_REG_LOAD) decoded as a
+     * set_field, whose prerequisites check_SET_FIELD() wants in the match. Returns null, or the error and the line
+     * it logs (null if none).
+     */
+    static String[] consistencyError(FlowMod fm, OfVersion version) {
+        Match m = FlowTables.ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
+        try {
+            ActionParser.check(ActionFormat.roundTrip(fm.actions(), version), m, fm.table());
+        } catch (ActionParser.ActionCheckException e) {
+            String text = e.getMessage();
+            return new String[] {text.substring(text.lastIndexOf('(') + 1, text.length() - 1),
+                e.log.isEmpty() ? null : e.log.get(e.log.size() - 1)};
         }
         return null;
     }
