@@ -536,7 +536,7 @@ final class OfpEncode {
             return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
         }
         List<Action> wire = ActionFormat.roundTrip(List.of(a), v); // the raw action version v carries it as
-        if (!wire.equals(List.of(a))) { // (an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn is a load)
+        if (!wire.contains(a)) { // (an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn is a load)
             return actions(wire, v);
         }
         throw new Unencodable(a.getClass().getSimpleName());
