@@ -148,6 +148,12 @@ public enum Field {
         return nBits >= 64 ? -1L : (1L << nBits) - 1;
     }
 
+    /** mf_field.prereqs != MFP_NONE: its own prerequisites, or Ethernet's (MFP_ETHERNET, the L2 header fields). */
+    public boolean hasPrereqs() {
+        return prereq != Prereq.NONE || this == ETH_SRC || this == ETH_DST || this == ETH_TYPE || this == VLAN_TCI
+                || this == DL_VLAN || this == VLAN_VID || this == DL_VLAN_PCP;
+    }
+
     /** How many consecutive slots, from {@link #slot} (the most significant), hold the field. */
     public int slots() {
         return slots;

@@ -90,9 +90,15 @@ public final class FlowStatsFormat {
         if (FlowTables.ofp10(fm, v)) {
             fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
         }
-        java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        java.util.List<String> bad = Ofproto.matchError(fm, v) != null ? null // the match is pulled first
+                : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad != null) {
             out.addAll(bad.subList(0, bad.size() - 1));
+        } else if (Ofproto.matchError(fm, v) == null && Ofproto.gotoTableError(fm, v) == null) {
+            String[] inconsistent = Ofproto.consistencyError(fm, v);
+            if (inconsistent != null && inconsistent[1] != null) {
+                out.add(inconsistent[1]);
+            }
         }
         return out;
     }
@@ -187,9 +193,14 @@ public final class FlowStatsFormat {
         boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
         String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
         java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
-        java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
+        String matchError = Ofproto.matchError(fm, v); // ofputil_decode_flow_mod() pulls the match first
+        java.util.List<String> bad = matchError != null ? java.util.List.of(matchError)
+                : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad == null && Ofproto.gotoTableError(fm, v) != null) { // checked after the actions decoded
             bad = java.util.List.of(Ofproto.gotoTableError(fm, v));
+        }
+        if (bad == null && Ofproto.consistencyError(fm, v) != null) { // ofpacts_check_consistency(), last
+            bad = java.util.List.of(Ofproto.consistencyError(fm, v)[0]);
         }
         if (bad == null) {
             out.add(type + ver + x + flowMod(fm, v, tid));

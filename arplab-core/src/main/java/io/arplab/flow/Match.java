@@ -14,8 +14,16 @@ public final class Match {
     final long[] value = new long[Slot.ALL.length];
     final long[] mask = new long[Slot.ALL.length];
 
+    /**
+     * packet_type=(0,0) matched exactly, as a parsed protocol, "eth" or field with prerequisites sets it
+     * (match_set_default_packet_type(), match_add_ethernet_prereq()); arplab's matches hold Ethernet packets
+     * anyway, so only nx_put_raw() reads it, and equals() does not.
+     */
+    boolean ethernetType;
+
     public Match copy() {
         Match m = new Match();
+        m.ethernetType = ethernetType;
         System.arraycopy(value, 0, m.value, 0, value.length);
         System.arraycopy(mask, 0, m.mask, 0, mask.length);
         return m;

@@ -18,17 +18,19 @@ final class OfpEncode {
         }
     }
 
-    private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000;
+    private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000, PKT_REGS = 0x8001;
 
     /** nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too). */
     private static final Object[][] MATCH = {
         {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
         {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
-        {Field.VLAN_TCI, 0, 4, -1},
+        {Field.VLAN_TCI, 0, 4, -1}, {Field.MPLS_TC, OXM_BASIC, 35, 35}, {Field.MPLS_BOS, OXM_BASIC, 36, 36},
+        {Field.MPLS_TTL, 1, 30, -1}, {Field.MPLS_LABEL, OXM_BASIC, 34, 34},
         {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
-        {Field.IPV6_DST, 1, 20, 27}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
+        {Field.IPV6_DST, 1, 20, 27}, {Field.IP_FRAG, 1, 26, -1}, {Field.IP_DSCP, 0, 5, -1},
+        {Field.IP_DSCP_SHIFTED, OXM_BASIC, 8, 8}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
         {Field.IPV6_LABEL, 1, 27, 28}, {Field.IP_PROTO, 0, 6, 10}, {Field.TCP_SRC, 0, 9, 13},
-        {Field.TCP_DST, 0, 10, 14}, {Field.UDP_SRC, 0, 11, 15}, {Field.UDP_DST, 0, 12, 16},
+        {Field.TCP_DST, 0, 10, 14}, {Field.TCP_FLAGS, 1, 34, 42}, {Field.UDP_SRC, 0, 11, 15}, {Field.UDP_DST, 0, 12, 16},
         {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
         {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
         {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
@@ -37,6 +39,9 @@ final class OfpEncode {
         {Field.REG4, 1, 4, -1}, {Field.REG5, 1, 5, -1}, {Field.REG6, 1, 6, -1}, {Field.REG7, 1, 7, -1},
         {Field.REG8, 1, 8, -1}, {Field.REG9, 1, 9, -1}, {Field.REG10, 1, 10, -1}, {Field.REG11, 1, 11, -1},
         {Field.REG12, 1, 12, -1}, {Field.REG13, 1, 13, -1}, {Field.REG14, 1, 14, -1}, {Field.REG15, 1, 15, -1},
+        {Field.XREG0, PKT_REGS, 0, -1}, {Field.XREG1, PKT_REGS, 1, -1}, {Field.XREG2, PKT_REGS, 2, -1},
+        {Field.XREG3, PKT_REGS, 3, -1}, {Field.XREG4, PKT_REGS, 4, -1}, {Field.XREG5, PKT_REGS, 5, -1},
+        {Field.XREG6, PKT_REGS, 6, -1}, {Field.XREG7, PKT_REGS, 7, -1},
         {Field.PKT_MARK, 1, 33, -1}, {Field.CT_STATE, 1, 105, -1}, {Field.CT_ZONE, 1, 106, -1},
         {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}, {Field.METADATA, OXM_BASIC, 2, 2}};
 
@@ -98,14 +103,14 @@ final class OfpEncode {
             b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
             b.put(0xffffffffL, 4).put(0xffffffffL, 4).put(fm.flags() & 0x1f, 2);
             b.put(v.atLeast(OfVersion.OF14) ? fm.importance() : 0, 2);
-            byte[] oxm = match(fm.match(), true);
+            byte[] oxm = match(fm.match(), v);
             b.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
             b.put(instructions(fm.actions(), v));
             return header(v, 14, xid, b);
         }
         int cmd = table << 8 | command; // the table-id extension
         if (nxm) {
-            byte[] nx = match(fm.match(), false);
+            byte[] nx = match(fm.match(), null);
             b.put(NX_VENDOR, 4).put(13, 4).put(fm.cookie(), 8).put(cmd, 2).put(fm.idleTimeout(), 2);
             b.put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4).put(0xffff, 2);
             b.put(fm.flags() & 3, 2).put(nx.length, 2).put(0, 6).put(nx).pad8();
@@ -123,27 +128,79 @@ final class OfpEncode {
         return h.put(body.bytes()).bytes();
     }
 
+    /** One NXM/OXM match entry: the field, its value and mask as the entry carries them. */
+    record Entry(Field field, U128 value, U128 mask) {}
+
+    /**
+     * nx_put_raw()'s entries for {@code m} in NXM ({@code oxm} false) or OXM, in its order, for the fields of
+     * {@link #MATCH}: each where the flow's dl_type and nw_proto place it, whatever the field's own prerequisites
+     * (nxm_put_ip() puts the IPv6 flow label with any IP, transport ports in a later fragment too); ip_dscp is
+     * NXM_OF_IP_TOS's 6 high bits in NXM, OXM's shifted down; OpenFlow 1.5 carries the registers in pairs
+     * (OXM_OF_PKT_REG<N>), the earlier versions one by one. {@code oxm}: the OpenFlow version, null for NXM.
+     */
+    static List<Entry> matchEntries(Match m, OfVersion oxm) {
+        List<Entry> out = new java.util.ArrayList<>();
+        boolean xregs = oxm != null && oxm.atLeast(OfVersion.OF15);
+        for (Object[] e : MATCH) {
+            Field f = (Field) e[0];
+            boolean xreg = (int) e[1] == PKT_REGS, reg = f.name.startsWith("reg");
+            if (f == (oxm != null ? Field.IP_DSCP : Field.IP_DSCP_SHIFTED) || xreg != xregs && (xreg || reg)
+                    || !placed(m, f)) {
+                continue;
+            }
+            U128 value = m.value(f), mask = m.mask(f);
+            if (f == Field.IPV6_LABEL) { // the 32 bits the flow keeps, an out-of-range label too
+                value = U128.of(m.value(Slot.IPV6_LABEL));
+                mask = U128.of(m.mask(Slot.IPV6_LABEL));
+            }
+            if (f == Field.IP_DSCP || f == Field.IP_DSCP_SHIFTED || f == Field.IP_ECN) { // nxm_put_8(): exact
+                long bits = f == Field.IP_ECN ? 3 : 0xfc;
+                if ((m.mask(Slot.NW_TOS) & bits) == 0) {
+                    continue;
+                }
+                value = U128.of((m.value(Slot.NW_TOS) & bits) >>> (f == Field.IP_DSCP_SHIFTED ? 2 : 0));
+                mask = f.ones();
+            }
+            if (!mask.isZero()) {
+                out.add(new Entry(f, value.and(mask), mask));
+            }
+        }
+        return out;
+    }
+
+    // where nx_put_raw() puts a field: under the dl_type (any IP for nxm_put_ip()'s) and nw_proto the flow carries
+    private static boolean placed(Match m, Field f) {
+        boolean ipAny = m.prereqsOk(Field.IP_PROTO);
+        int proto = m.mask(Slot.NW_PROTO) == 0xff ? (int) m.value(Slot.NW_PROTO) : -1;
+        return switch (f.prereq) {
+            case IPV6 -> f == Field.IPV6_LABEL ? ipAny : m.prereqsOk(f);
+            case TCP -> ipAny && proto == Match.PROTO_TCP;
+            case UDP -> ipAny && proto == Match.PROTO_UDP;
+            case SCTP -> ipAny && proto == Match.PROTO_SCTP;
+            default -> m.prereqsOk(f);
+        };
+    }
+
     // nx_put_raw(): NXM (OpenFlow 1.0) or OXM (1.2+) entries, masked where the mask is not all ones
-    private static byte[] match(Match m, boolean oxm) {
+    private static byte[] match(Match m, OfVersion version) {
+        boolean oxm = version != null;
         for (Slot s : Slot.ALL) {
             if (m.mask(s) != 0 && !covered(s)) {
                 throw new Unencodable("match field " + s);
             }
         }
         Buf b = new Buf();
-        for (Object[] e : MATCH) {
-            Field f = (Field) e[0];
-            U128 mask = m.mask(f);
-            if (mask.isZero() || !m.prereqsOk(f)) { // nx_put_raw() puts a field only under its protocol
-                continue;
-            }
+        for (Entry en : matchEntries(m, version)) {
+            Field f = en.field();
+            U128 value = en.value(), mask = en.mask();
             int bytes = f.nBytes;
             if (oxm && f == Field.VLAN_TCI) {
                 throw new Unencodable("OXM vlan_vid/vlan_pcp"); // nx_put_raw() splits the TCI for OXM
             }
-            boolean basic = oxm && (int) e[3] >= 0;
+            Object[] e = row(f);
+            // OXM_OF_TCP_FLAGS is OpenFlow 1.5's, NXM_NX_TCP_FLAGS before
+            boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS || version.atLeast(OfVersion.OF15));
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
-            U128 value = m.value(f);
             if (f == Field.IN_PORT && oxm) { // ofputil_port_to_ofp11()
                 bytes = 4;
                 long p = value.lo();
@@ -157,7 +214,20 @@ final class OfpEncode {
                 putWide(b, mask, bytes);
             }
         }
+        if (m.ethernetType && matchEntries(m, version).stream().noneMatch(e -> e.field().hasPrereqs())) {
+            // the default packet_type no entry with prerequisites implies goes first: OXM_OF_PACKET_TYPE (0, 0)
+            return new Buf().put(OXM_BASIC, 2).put(44 << 1, 1).put(4, 1).put(0, 4).put(b.bytes()).bytes();
+        }
         return b.bytes();
+    }
+
+    private static Object[] row(Field f) {
+        for (Object[] e : MATCH) {
+            if (e[0] == f) {
+                return e;
+            }
+        }
+        throw new Unencodable("field " + f.name);
     }
 
     private static boolean covered(Slot s) {
@@ -330,8 +400,10 @@ final class OfpEncode {
             all[2] = (byte) (all.length >> 8);
             all[3] = (byte) all.length;
             return all;
-        } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && f.raw() == Action.Raw.SET_FIELD) {
-            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones
+        } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && (f.raw() == Action.Raw.SET_FIELD
+                || f.raw() == Action.Raw.LEGACY && legacy10(f) > 0)) {
+            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones; the
+            // address and port sets of OpenFlow 1.0/1.1 become one from 1.2 (encode_SET_L4_SRC_PORT() and friends)
             boolean masked = !f.wideMask().and(f.field().ones()).equals(f.field().ones());
             int bytes = f.field().nBytes;
             Buf b = new Buf().put(header(f.field(), masked), 4);
@@ -351,6 +423,48 @@ final class OfpEncode {
                     Long.bitCount(f.mask()));
             return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(nxmHeader(f.field()), 4)
                     .put(f.value() >>> sf.ofs(), 8));
+        } else if (a instanceof Action.Enqueue e) { // encode_ENQUEUE(): 1.1+ sets the queue, outputs, pops it
+            return of11 ? new Buf().put(action(new Action.Queue(e.queue()), v))
+                    .put(action(new Action.Output(e.port(), 0xffff), v)).put(action(new Action.Queue(-1), v)).bytes()
+                    : new Buf().put(11, 2).put(16, 2).put(e.port(), 2).put(0, 6).put(e.queue(), 4).bytes();
+        } else if (a instanceof Action.SetTunnel t) { // encode_SET_TUNNEL(): set_field to tun_id from 1.2
+            if (v.atLeast(OfVersion.OF12)) {
+                return action(new Action.SetField(Field.TUN_ID, t.tunId(), -1L, Action.Raw.SET_FIELD), v);
+            }
+            boolean wide = t.wide() || t.tunId() >>> 32 != 0; // NXAST_SET_TUNNEL64, else NXAST_SET_TUNNEL
+            return wide ? vendor(nx(9).put(0, 6).put(t.tunId(), 8)) : vendor(nx(2).put(0, 2).put(t.tunId(), 4));
+        } else if (a instanceof Action.Learn l && l.limit() == 0 && l.resultDst() == null) { // encode_LEARN()
+            Buf b = nx(16).put(l.idleTimeout(), 2).put(l.hardTimeout(), 2).put(l.priority(), 2).put(l.cookie(), 8)
+                    .put(l.flags(), 2).put(l.table(), 1).put(0, 1).put(l.finIdleTimeout(), 2)
+                    .put(l.finHardTimeout(), 2);
+            for (Action.LearnSpec sp : l.specs()) {
+                learnSpec(b, sp);
+            }
+            return vendor(b);
+        } else if (a instanceof Action.Controller c) { // encode_CONTROLLER()
+            if (c.userdata() == null && !c.pause() && c.meterId() == -1) { // NXAST_CONTROLLER
+                return vendor(nx(20).put(c.maxLen(), 2).put(c.id(), 2).put(c.reason(), 1).put(0, 1));
+            }
+            Buf b = nx(37).put(0, 6); // NXAST_CONTROLLER2, then its properties (ofpprop_put_*(), each padded to 8)
+            if (c.maxLen() != 0xffff) {
+                b.put(prop(0, new Buf().put(c.maxLen(), 2)));
+            }
+            if (c.id() != 0) {
+                b.put(prop(1, new Buf().put(c.id(), 2)));
+            }
+            if (c.reason() != 1) { // OFPR_ACTION
+                b.put(prop(2, new Buf().put(c.reason(), 1)));
+            }
+            if (c.userdata() != null) {
+                b.put(prop(3, new Buf().put(c.userdata())));
+            }
+            if (c.pause()) {
+                b.put(prop(4, new Buf()));
+            }
+            if (c.meterId() != -1) {
+                b.put(prop(5, new Buf().put(c.meterId(), 4)));
+            }
+            return vendor(b);
         } else if (a instanceof Action.CtClear) {
             return vendor(nx(43).put(0, 6));
         } else if (a instanceof Action.Exit) {
@@ -421,7 +535,35 @@ final class OfpEncode {
         } else if (a instanceof Action.WriteMetadata w && !of11) {
             return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
         }
+        List<Action> wire = ActionFormat.roundTrip(List.of(a), v); // the raw action version v carries it as
+        if (!wire.contains(a)) { // (an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn is a load)
+            return actions(wire, v);
+        }
         throw new Unencodable(a.getClass().getSimpleName());
+    }
+
+    // an OpenFlow property: type, length (before padding), value, padded to 8 (ofpprop_put())
+    private static byte[] prop(int type, Buf value) {
+        return new Buf().put(type, 2).put(4 + value.size(), 2).put(value.bytes()).pad8().bytes();
+    }
+
+    // one learn spec: n_bits | dst_type | src_type, the source (a field's NXM header and offset, or the immediate
+    // right-aligned in 16-bit units), the destination field of a match or load
+    private static void learnSpec(Buf b, Action.LearnSpec sp) {
+        int nBits = sp.dst() != null ? sp.dst().nBits() : sp.src().nBits();
+        if (sp.src() == null && nBits > 64) {
+            throw new Unencodable("wide learn immediate");
+        }
+        b.put(nBits | sp.kind() << 11 | (sp.src() == null ? 1 << 13 : 0), 2);
+        if (sp.src() != null) {
+            b.put(nxmHeader(sp.src().field()), 4).put(sp.src().ofs(), 2);
+        } else {
+            int bytes = 2 * ((nBits + 15) / 16);
+            b.put(0, Math.max(0, bytes - 8)).put(sp.imm(), Math.min(bytes, 8));
+        }
+        if (sp.kind() != Action.LearnSpec.OUTPUT) {
+            b.put(nxmHeader(sp.dst().field()), 4).put(sp.dst().ofs(), 2);
+        }
     }
 
     // mf_nxm_header(): the field's NXM header where it has one (OpenFlow 1.0's, in NX actions), else its OXM one

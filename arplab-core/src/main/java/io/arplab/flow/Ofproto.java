@@ -422,6 +422,10 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String match = matchError(fm, version);
+        if (match != null) {
+            return match;
+        }
         String decode = decodeError(ActionFormat.roundTrip(fm.actions(), version));
         if (decode != null) {
             return decode;
@@ -429,6 +433,10 @@ public final class Ofproto {
         String gotoError = gotoTableError(fm, version);
         if (gotoError != null) {
             return gotoError;
+        }
+        String[] consistency = consistencyError(fm, version);
+        if (consistency != null) {
+            return consistency[0];
         }
         String hidden = hiddenError(fm);
         if (hidden != null) {
@@ -447,6 +455,48 @@ public final class Ofproto {
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    /**
+     * nx_pull_raw(), strict as for a flow_mod: the switch pulls the NXM/OXM match entry by entry in the order
+     * nx_put_raw() put them; a value must be valid (mf_is_value_valid(): the IPv6 flow label's 20 bits,
+     * OFPBMC_BAD_VALUE) and the field's prerequisites hold in the match pulled so far (mf_are_match_prereqs_ok(),
+     * OFPBMC_BAD_PREREQ). OpenFlow 1.0's ofp10_match carries no such field. Returns null or the error.
+     */
+    static String matchError(FlowMod fm, OfVersion version) {
+        if (FlowTables.ofp10(fm, version)) {
+            return null;
+        }
+        Match pulled = new Match();
+        for (OfpEncode.Entry e : OfpEncode.matchEntries(fm.match(),
+                version.atLeast(OfVersion.OF11) ? version : null)) {
+            if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
+                return "OFPBMC_BAD_VALUE";
+            }
+            if (!pulled.prereqsOk(e.field())) {
+                return "OFPBMC_BAD_PREREQ";
+            }
+            pulled.set(e.field(), e.value(), e.mask());
+        }
+        return null;
+    }
+
+    /**
+     * ofpacts_check_consistency() as ofputil_decode_flow_mod() runs it on the actions decoded from the wire, against
+     * the match decoded: an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn travels as a load (NXAST_REG_LOAD) decoded as a
+     * set_field, whose prerequisites check_SET_FIELD() wants in the match. Returns null, or the error and the line
+     * it logs (null if none).
+     */
+    static String[] consistencyError(FlowMod fm, OfVersion version) {
+        Match m = FlowTables.ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
+        try {
+            ActionParser.check(ActionFormat.roundTrip(fm.actions(), version), m, fm.table());
+        } catch (ActionParser.ActionCheckException e) {
+            String text = e.getMessage();
+            return new String[] {text.substring(text.lastIndexOf('(') + 1, text.length() - 1),
+                e.log.isEmpty() ? null : e.log.get(e.log.size() - 1)};
+        }
+        return null;
     }
 
     /**
