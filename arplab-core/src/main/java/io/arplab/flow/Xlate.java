@@ -140,6 +140,15 @@ final class Xlate {
         drain();
     }
 
+    /**
+     * ofproto/trace-packet-out: {@code actions} run on the flow instead of table 0's lookup (xlate_actions() given
+     * xin->ofpacts).
+     */
+    void runActions(List<Action> actions) {
+        section(0, 0, actions);
+        drain();
+    }
+
     /** Resumes a recirculation the datapath asked about (its flow thawed from the frozen state). */
     void resume(int recircId, int table, List<Action> frozenActions) {
         section(recircId, table, frozenActions);
@@ -467,6 +476,14 @@ final class Xlate {
                 if (f.raw() == Action.Raw.LEGACY && (f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
                         && flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
                     continue; // OFPACT_SET_IPV4_SRC/DST: IPv4 only (an ARP or RARP flow keeps its addresses)
+                }
+                if ((f.raw() == Action.Raw.LEGACY || f.raw() == Action.Raw.LEGACY_L4)
+                        && (f.field().slot == Slot.TP_SRC || f.field().slot == Slot.TP_DST)) {
+                    long dl = flow[Slot.DL_TYPE.ordinal()];
+                    if (dl != Match.ETH_IP && dl != Match.ETH_IPV6 || (flow[Slot.NW_FRAG.ordinal()] & 2) != 0) {
+                        continue; // OFPACT_SET_L4_SRC/DST_PORT: IP only, not a later fragment
+                    }
+                    wc[Slot.NW_PROTO.ordinal()] = 0xff; // and it reads the protocol
                 }
                 if (f.field().nBits > 64) {
                     f.field().put(flow, f.wideValue(), f.wideMask());
