@@ -573,6 +573,18 @@ public final class Datapath {
         return dumpFlows(only, now, false, false);
     }
 
+    /** odp_portno_names_set() of every datapath port with {@code names}, else none. */
+    java.util.Map<Integer, String> portNames(boolean names) {
+        java.util.Map<Integer, String> portNames = new java.util.HashMap<>();
+        if (names) {
+            portNames.put(0, "ovs-dummy");
+            for (Ofproto.Port p : ports.values()) {
+                portNames.put(p.dpPort, p.type.equals("geneve") ? "genev_sys_6081" : p.name);
+            }
+        }
+        return portNames;
+    }
+
     /** The same, with {@code verbose} (-m: ufid, every field and mask, dp and dp-extra-info) and port names. */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names) {
         return dumpFlows(only, now, verbose, names, null);
@@ -584,13 +596,7 @@ public final class Datapath {
      */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names, Match filter) {
         revalidate(now);
-        java.util.Map<Integer, String> portNames = new java.util.HashMap<>();
-        if (names) {
-            portNames.put(0, "ovs-dummy");
-            for (Ofproto.Port p : ports.values()) {
-                portNames.put(p.dpPort, p.type.equals("geneve") ? "genev_sys_6081" : p.name);
-            }
-        }
+        java.util.Map<Integer, String> portNames = portNames(names);
         StringBuilder s = new StringBuilder();
         for (Megaflow m : flows) {
             if (only != null && m.br != only || filter != null && !meets(m, filter)) {

@@ -7,6 +7,11 @@ final class FlowFormat {
 
     // flow_format(): every field the packet has, metadata only when set
     static String format(long[] f) {
+        return format(f, PortMap.NONE);
+    }
+
+    // the same with ports by name (ofproto/trace --names)
+    static String format(long[] f, PortMap names) {
         Match m = new Match();
         for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.DP_HASH, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
             Slot.PKT_MARK}) {
@@ -72,7 +77,7 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, names, f[Slot.RECIRC_ID.ordinal()] != 0);
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
         int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;

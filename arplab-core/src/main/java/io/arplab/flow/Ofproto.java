@@ -867,12 +867,17 @@ public final class Ofproto {
 
     /** ofproto/trace: the pipeline for {@code flow} (and its packet, if any), without side effects. */
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext) {
-        return trace(now, flow, packet, ctNext, null);
+        return trace(now, flow, packet, ctNext, null, false);
     }
 
-    /** The same running {@code actions} (null: the tables) as ofproto/trace-packet-out does (ofproto_trace()). */
-    public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions) {
+    /**
+     * The same running {@code actions} (null: the tables) as ofproto/trace-packet-out does, with ports by name for
+     * --names (ofproto_trace()).
+     */
+    public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions,
+            boolean names) {
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
+        x.names = names;
         if (actions == null) {
             x.run();
         } else {

@@ -40,6 +40,7 @@ public final class TraceCommand {
     private static String trace(List<String> args, Function<String, Ofproto> bridges, Datapath dp, long now,
             List<Action> actions) {
         boolean consistent = false;
+        boolean names = false;
         List<Integer> ctNext = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         boolean generate = false;
@@ -62,7 +63,7 @@ public final class TraceCommand {
             } else if (actions != null && (a.equals("-consistent") || a.equals("--consistent"))) {
                 consistent = true;
             } else if (a.equals("-names") || a.equals("--names")) {
-                // port names in the trace: arplab's trace prints numbers either way
+                names = true;
             } else if (a.startsWith("-")) {
                 throw new FlowParseException(a + ": unknown option");
             } else if (rest.size() >= 3) {
@@ -140,7 +141,7 @@ public final class TraceCommand {
         if (actions != null) {
             checkActions(actions, flow, consistent);
         }
-        return br.trace(now, flow, packet, ctNext, actions);
+        return br.trace(now, flow, packet, ctNext, actions, names);
     }
 
     // ofpacts_check_consistency() against match_wc_init()'s exact match of the flow: "Bad actions: OFPERR_NAME"

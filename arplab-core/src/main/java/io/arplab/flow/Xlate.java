@@ -111,6 +111,8 @@ final class Xlate {
     private boolean actionSetHasGroup;
     /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
     private int lastTopTable = -1;
+    /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions and datapath actions. */
+    boolean names;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -197,7 +199,7 @@ final class Xlate {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         if (trace != null) {
-            trace.append("Flow: ").append(FlowFormat.format(flow)).append("\n\n");
+            trace.append("Flow: ").append(FlowFormat.format(flow, portNames())).append("\n\n");
             String banner = "bridge(\"" + br.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
             if (recircId != 0) {
@@ -262,10 +264,11 @@ final class Xlate {
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
             boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow))
+            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, portNames()))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
-            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : odp).append('\n');
+            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop"
+                    : names ? OdpFlowFormat.actions(odp.toString(), br.datapath.portNames(true)) : odp).append('\n');
             if (error != null) {
                 trace.append("Translation failed (").append(error).append("), packet is dropped.\n");
             } else if (slow) {
@@ -340,7 +343,7 @@ final class Xlate {
             hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
         }
         if (trace != null) {
-            String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
+            String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
             trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
                     .append(r.priority);
             if (r.cookie != 0) {
@@ -411,7 +414,7 @@ final class Xlate {
             }
             if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
                 StringBuilder s = new StringBuilder();
-                ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
+                ActionFormat.format(a, OfVersion.OF15, portNames(), s);
                 line(s.toString());
             }
             if (a instanceof Action.Output o) {
@@ -1703,7 +1706,12 @@ final class Xlate {
         for (Slot s : Slot.ALL) {
             m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, true);
+        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, portNames(), true);
+    }
+
+    // ofproto_trace__()'s and xlate_trace()'s port map: the bridge's ports with --names, else none
+    private PortMap portNames() {
+        return names ? br.portMap() : PortMap.NONE;
     }
 
 }

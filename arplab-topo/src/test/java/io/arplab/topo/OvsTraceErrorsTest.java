@@ -23,12 +23,12 @@ class OvsTraceErrorsTest {
 
     /**
      * What arplab does not model yet (listed in docs/OVS.md), left out of the comparison: a datapath flow without
-     * eth() (a packet_type=(1,TYPE) L3 packet), --names in the trace's flows, recirc_id given in an OpenFlow flow.
+     * eth() (a packet_type=(1,TYPE) L3 packet), recirc_id given in an OpenFlow flow.
      */
     static boolean notModelled(String command) {
         String[] w = command.split(" ");
         String cmd = w.length > 1 ? w[1] : "";
-        return cmd.equals("ofproto/trace") && w.length > 2 && (w[2].matches("--?names") || command.endsWith(",recirc_id(1)'")
+        return cmd.equals("ofproto/trace") && w.length > 2 && (command.endsWith(",recirc_id(1)'")
                 || !command.contains("eth(") && command.matches(".*'(recirc_id\\(0\\),)?in_port\\((p1|1)\\),eth_type.*"));
     }
 
