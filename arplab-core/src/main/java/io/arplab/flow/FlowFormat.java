@@ -29,12 +29,17 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.DL_SRC, Slot.DL_DST, Slot.DL_TYPE}) {
-            m.putSlot(s, f[s.ordinal()], s.max);
-        }
-        m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
-        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
-            m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+        m.putSlot(Slot.IN_PORT, f[Slot.IN_PORT.ordinal()], Slot.IN_PORT.max);
+        if (f[Slot.PACKET_TYPE.ordinal()] != 0) { // flow_wildcards_init_for_packet(): no L2 fields, no dl_type
+            m.putSlot(Slot.PACKET_TYPE, f[Slot.PACKET_TYPE.ordinal()], Slot.PACKET_TYPE.max);
+        } else {
+            for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.DL_TYPE}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+            m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
+            if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
+                m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+            }
         }
         int type = (int) f[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND

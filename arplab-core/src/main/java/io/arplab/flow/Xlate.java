@@ -195,6 +195,9 @@ final class Xlate {
         wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;
         wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
+        if (flow[Slot.PACKET_TYPE.ordinal()] != 0) {
+            wc[Slot.PACKET_TYPE.ordinal()] = Slot.PACKET_TYPE.max; // xlate_actions(): WC_MASK_FIELD(wc, packet_type)
+        }
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
@@ -1246,6 +1249,10 @@ final class Xlate {
         Ofproto.Port p = br.port(port);
         if (p == null) {
             problem("Nonexistent output port");
+            return;
+        }
+        if (flow[Slot.PACKET_TYPE.ordinal()] != 0) { // compose_output_action__(): every arplab port is legacy L2
+            problem("Trying to send non-Ethernet packet through legacy L2 port. Dropping packet.");
             return;
         }
         io.arplab.wire.Geneve.Metadata tunnel = null;
