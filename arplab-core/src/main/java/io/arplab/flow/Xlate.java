@@ -111,7 +111,7 @@ final class Xlate {
     private boolean actionSetHasGroup;
     /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
     private int lastTopTable = -1;
-    /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions and datapath actions. */
+    /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
     boolean names;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
