@@ -17,6 +17,13 @@ public final class ActionParser {
         return parse(s, match, names, null);
     }
 
+    /** ofpacts_parse_actions(): actions alone, of the instructions only apply_actions and meter (a packet-out's). */
+    public static List<Action> parseActions(String s, PortMap names) {
+        return parse(s, new Match(), names, ACTIONS_ONLY);
+    }
+
+    private static final String ACTIONS_ONLY = "actions";
+
     /** {@code outer}: the action these are nested in ("ct", "write_actions"), or null. */
     private static List<Action> parse(String s, Match match, PortMap names, String outer) {
         boolean inCt = "ct".equals(outer);
@@ -175,7 +182,8 @@ public final class ActionParser {
                         : "invalid instruction ordering: " + INSTRUCTIONS[next] + " must appear before "
                         + INSTRUCTIONS[inst] + ", for OpenFlow 1.1+ compatibility");
             }
-            if ("write_actions".equals(outer) && next > 1) { // only apply_actions and meter nest
+            // only apply_actions and meter nest, or make a packet-out's actions
+            if (("write_actions".equals(outer) || ACTIONS_ONLY.equals(outer)) && next > 1) {
                 throw new FlowParseException(INSTRUCTIONS[next] + " instruction not allowed here");
             }
             inst = next;
@@ -924,7 +932,23 @@ public final class ActionParser {
 
     /** The protocols that can carry these actions with this match (ofpacts_check's usable_protocols). */
     static int usable(List<Action> actions, Match match) {
+        int[] pc = usableParsedChecked(actions, match);
+        return pc[0] & pc[1];
+    }
+
+    /**
+     * ofpacts_check_consistency() with the protocols parsing allowed as needed ones (ofproto/trace-packet-out
+     * -consistent): false when checking against the match rules out one of them.
+     */
+    static boolean consistent(List<Action> actions, Match match) {
+        int[] pc = usableParsedChecked(actions, match);
+        return (pc[0] & ~pc[1]) == 0;
+    }
+
+    // {what parsing the actions allows, what checking them against the match allows}
+    private static int[] usableParsedChecked(List<Action> actions, Match match) {
         int usable = FlowMod.P_ANY;
+        int checked = FlowMod.P_ANY;
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
         int tags = vlan ? 1 : 0;
@@ -943,7 +967,7 @@ public final class ActionParser {
                 mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
             }
             if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
-                usable &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
+                checked &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
             } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
                 Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact
                 exact.set(f.field(), 0, f.field().fullMask());
@@ -965,7 +989,7 @@ public final class ActionParser {
                 tags++;
             }
         }
-        return usable;
+        return new int[] {usable, checked};
     }
 
     /** The match as check_PUSH_MPLS()/check_POP_MPLS() leave the flow: the new Ethertype, no nw_proto after a push. */

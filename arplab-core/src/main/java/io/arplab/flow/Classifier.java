@@ -508,6 +508,14 @@ final class Classifier {
     // find_match_wc() as OVS 3.1.1 has it: the final stage's bits are folded even when the ports trie decides
     private Rule findMatchWc(Subtable st, long[] flow, long[] wc) {
         int n = st.stageFields.length;
+        if (flow[Slot.PACKET_TYPE.ordinal()] != 0 && ethernet(st.mask)) {
+            // match_add_ethernet_prereq(): the rules' packet_type=(0,0) fails an L3 packet in the metadata stage
+            if (n > 0 && st.stageIds[0] == 0) {
+                st.fold(wc, 0);
+            }
+            wc[Slot.PACKET_TYPE.ordinal()] = Slot.PACKET_TYPE.max;
+            return null;
+        }
         // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
         // so the staged walk would fold every stage and return it: one probe instead
         Rule r = st.findWhole(flow, wc);
@@ -536,6 +544,16 @@ final class Classifier {
         }
         st.fold(wc, n - 1);
         return null;
+    }
+
+    // a mask with a field of Ethernet or above (match_add_ethernet_prereq()'s rules)
+    private static boolean ethernet(long[] mask) {
+        for (int i = Slot.DL_DST.ordinal(); i < mask.length; i++) {
+            if (mask[i] != 0 && i != Slot.ACTSET_OUTPUT.ordinal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Rule noMatch(Subtable st, long[] wc, int folded, long portsMask) {

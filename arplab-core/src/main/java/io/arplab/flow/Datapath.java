@@ -428,9 +428,36 @@ public final class Datapath {
         m.packets++;
         m.bytes += len;
         m.used = now;
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_TCP) {
+        long in = m.value[Slot.IN_PORT.ordinal()];
+        if (simpleMatch(m) && flows.stream().filter(o -> o.br == m.br && o.value[Slot.IN_PORT.ordinal()] == in)
+                .allMatch(Datapath::simpleMatch)) {
+            // dfc_processing()'s simple match path (every flow of the port simple): parse_tcp_flags(), TCP only
+            long proto = flow[Slot.NW_PROTO.ordinal()], type = flow[Slot.DL_TYPE.ordinal()];
+            if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && proto == Match.PROTO_TCP
+                    && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0) {
+                m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
+            }
+        } else {
+            // miniflow_get_tcp_flags() of the key, whatever its protocol: TCP's flags, ND's first option type
             m.tcpFlags |= flow[Slot.TCP_FLAGS.ordinal()];
         }
+    }
+
+    // dp_netdev_flow_is_simple_match(): recirc_id 0 and no field but in_port, dl_type, the VLAN's VID and CFI, nw_frag
+    private static boolean simpleMatch(Megaflow m) {
+        long vidCfi = Match.VLAN_VID | Match.VLAN_CFI;
+        if (m.value[Slot.RECIRC_ID.ordinal()] != 0 || (m.mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
+            return false;
+        }
+        for (Slot s : Slot.ALL) {
+            if (m.mask[s.ordinal()] != 0 && switch (s) {
+                case RECIRC_ID, IN_PORT, PACKET_TYPE, DL_TYPE, VLAN_TCI, VLAN_TPID, NW_FRAG -> false;
+                default -> true;
+            }) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Deletes a megaflow (the revalidator's verdict). */
@@ -586,6 +613,18 @@ public final class Datapath {
         return dumpFlows(only, now, false, false);
     }
 
+    /** odp_portno_names_set() of every datapath port with {@code names}, else none. */
+    java.util.Map<Integer, String> portNames(boolean names) {
+        java.util.Map<Integer, String> portNames = new java.util.HashMap<>();
+        if (names) {
+            portNames.put(0, "ovs-dummy");
+            for (Ofproto.Port p : ports.values()) {
+                portNames.put(p.dpPort, p.type.equals("geneve") ? "genev_sys_6081" : p.name);
+            }
+        }
+        return portNames;
+    }
+
     /** The same, with {@code verbose} (-m: ufid, every field and mask, dp and dp-extra-info) and port names. */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names) {
         return dumpFlows(only, now, verbose, names, null);
@@ -597,13 +636,7 @@ public final class Datapath {
      */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names, Match filter) {
         revalidate(now);
-        java.util.Map<Integer, String> portNames = new java.util.HashMap<>();
-        if (names) {
-            portNames.put(0, "ovs-dummy");
-            for (Ofproto.Port p : ports.values()) {
-                portNames.put(p.dpPort, p.type.equals("geneve") ? "genev_sys_6081" : p.name);
-            }
-        }
+        java.util.Map<Integer, String> portNames = portNames(names);
         StringBuilder s = new StringBuilder();
         for (Megaflow m : flows) {
             if (only != null && m.br != only || filter != null && !meets(m, filter)) {

@@ -7,6 +7,11 @@ final class FlowFormat {
 
     // flow_format(): every field the packet has, metadata only when set
     static String format(long[] f) {
+        return format(f, PortMap.NONE);
+    }
+
+    // the same with ports by name (ofproto/trace --names)
+    static String format(long[] f, PortMap names) {
         Match m = new Match();
         for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.DP_HASH, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
             Slot.PKT_MARK}) {
@@ -24,12 +29,17 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.DL_SRC, Slot.DL_DST, Slot.DL_TYPE}) {
-            m.putSlot(s, f[s.ordinal()], s.max);
-        }
-        m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
-        if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
-            m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+        m.putSlot(Slot.IN_PORT, f[Slot.IN_PORT.ordinal()], Slot.IN_PORT.max);
+        if (f[Slot.PACKET_TYPE.ordinal()] != 0) { // flow_wildcards_init_for_packet(): no L2 fields, no dl_type
+            m.putSlot(Slot.PACKET_TYPE, f[Slot.PACKET_TYPE.ordinal()], Slot.PACKET_TYPE.max);
+        } else {
+            for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.DL_TYPE}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+            m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
+            if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
+                m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
+            }
         }
         int type = (int) f[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
@@ -72,7 +82,7 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, f[Slot.RECIRC_ID.ordinal()] != 0);
+        String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, names, f[Slot.RECIRC_ID.ordinal()] != 0);
         String tunnel = Tunnel.flowFormat(f);
         int comma = text.indexOf(",in_port=");
         int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;

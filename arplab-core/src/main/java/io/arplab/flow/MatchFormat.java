@@ -146,11 +146,16 @@ public final class MatchFormat {
             s.append("ct_label=").append(formatValue(Field.CT_LABEL, m.value(Field.CT_LABEL),
                     m.mask(Field.CT_LABEL), PortMap.NONE)).append(',');
         }
-        if (eth) {
+        long packetType = m.value(Slot.PACKET_TYPE) & m.mask(Slot.PACKET_TYPE);
+        if (packetType != 0) { // format_packet_type_masked(): an L3 packet's type in place of "eth"
+            s.append(String.format("packet_type=(%d,0x%x),", packetType >>> 16, packetType & 0xffff));
+        } else if (eth) {
             s.append("eth,");
         }
-        int dlType = (int) m.value(Slot.DL_TYPE);
         boolean typeKnown = m.mask(Slot.DL_TYPE) != 0;
+        // an L3 packet's fields are named after its type (match_format() reads f->dl_type, masked or not)
+        int dlType = (int) (!typeKnown && packetType >>> 16 == 1 ? packetType & 0xffff : m.value(Slot.DL_TYPE));
+        boolean typeNamed = typeKnown || packetType >>> 16 == 1;
         boolean skipType = false, skipProto = false;
         long proto = m.value(Slot.NW_PROTO);
         boolean protoExact = m.mask(Slot.NW_PROTO) != 0;
@@ -260,11 +265,11 @@ public final class MatchFormat {
         if (!skipType && typeKnown) {
             s.append(String.format("dl_type=0x%04x,", dlType));
         }
-        boolean arp = typeKnown && (dlType == Match.ETH_ARP || dlType == Match.ETH_RARP);
+        boolean arp = typeNamed && (dlType == Match.ETH_ARP || dlType == Match.ETH_RARP);
         if (arp) {
             ip(s, "arp_spa", m, Slot.NW_SRC);
             ip(s, "arp_tpa", m, Slot.NW_DST);
-        } else if (typeKnown && dlType == Match.ETH_IPV6) {
+        } else if (typeNamed && dlType == Match.ETH_IPV6) {
             ipv6(s, "ipv6_src", m, Field.IPV6_SRC);
             ipv6(s, "ipv6_dst", m, Field.IPV6_DST);
             long label = m.value(Slot.IPV6_LABEL), labelMask = m.mask(Slot.IPV6_LABEL);
@@ -323,11 +328,11 @@ public final class MatchFormat {
         } else if (fragMask == 2) {
             s.append("nw_frag=").append((frag & 2) != 0 ? "later" : "not_later").append(',');
         }
-        boolean ipAny = typeKnown && (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6);
-        if (typeKnown && dlType == Match.ETH_IP && proto == Match.PROTO_ICMP) {
+        boolean ipAny = typeNamed && (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6);
+        if (typeNamed && dlType == Match.ETH_IP && proto == Match.PROTO_ICMP) {
             be16(s, "icmp_type", m, Slot.TP_SRC);
             be16(s, "icmp_code", m, Slot.TP_DST);
-        } else if (typeKnown && dlType == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6) {
+        } else if (typeNamed && dlType == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6) {
             be16(s, "icmp_type", m, Slot.TP_SRC);
             be16(s, "icmp_code", m, Slot.TP_DST);
             ipv6(s, "nd_target", m, Field.ND_TARGET);

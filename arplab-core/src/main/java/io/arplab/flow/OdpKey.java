@@ -181,6 +181,12 @@ public final class OdpKey {
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
         if (!names.contains("eth_type")) {
             flow[Slot.DL_TYPE.ordinal()] = 0x5ff; // FLOW_DL_TYPE_NONE
+        } else if (!names.contains("eth") && !names.contains("packet_type")) {
+            // odp_flow_key_to_flow__(): no Ethernet header, an L3 packet of the key's Ethertype
+            flow[Slot.PACKET_TYPE.ordinal()] = 1L << 16 | flow[Slot.DL_TYPE.ordinal()];
+            for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.VLAN_TCI, Slot.VLAN_TPID}) {
+                flow[s.ordinal()] = 0;
+            }
         }
         return flow;
     }

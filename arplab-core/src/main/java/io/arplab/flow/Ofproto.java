@@ -917,8 +917,22 @@ public final class Ofproto {
 
     /** ofproto/trace: the pipeline for {@code flow} (and its packet, if any), without side effects. */
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext) {
+        return trace(now, flow, packet, ctNext, null, false);
+    }
+
+    /**
+     * The same running {@code actions} (null: the tables) as ofproto/trace-packet-out does, with ports by name for
+     * --names (ofproto_trace()).
+     */
+    public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions,
+            boolean names) {
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
-        x.run();
+        x.names = names;
+        if (actions == null) {
+            x.run();
+        } else {
+            x.runActions(actions);
+        }
         // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
         // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
         for (Xlate.Pop p : x.pops) {

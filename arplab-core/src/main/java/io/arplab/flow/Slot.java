@@ -14,6 +14,7 @@ public enum Slot {
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),
     CONJ_ID(32), // set only while the classifier looks a conjunctive match's id up
     PKT_MARK(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
+    PACKET_TYPE(32), // (namespace << 16) | type, 0 for Ethernet (PT_ETH); an L3 packet's (1, ethertype)
     DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), VLAN_TPID(16), VLAN_TCI1(16), VLAN_TPID1(16),
     MPLS_LSE(32), MPLS_LSE1(32), MPLS_LSE2(32), NW_SRC(32), NW_DST(32), IPV6_SRC_HI(64), IPV6_SRC_LO(64), IPV6_DST_HI(64), IPV6_DST_LO(64),
     IPV6_LABEL(32), NW_PROTO(8), NW_TOS(8), NW_TTL(8), NW_FRAG(2), ND_TARGET_HI(64), ND_TARGET_LO(64), ARP_SHA(48), ARP_THA(48), TP_SRC(16), TP_DST(16), TCP_FLAGS(12),

@@ -23,6 +23,24 @@ public final class TraceCommand {
      * {@code [OPTIONS] BRIDGE BR_FLOW [PACKET]}.
      */
     public static String run(List<String> args, Function<String, Ofproto> bridges, Datapath dp, long now) {
+        return trace(args, bridges, dp, now, null);
+    }
+
+    /**
+     * {@code ovs-appctl ofproto/trace-packet-out [-consistent] [OPTIONS] FLOW [PACKET] ACTIONS}
+     * (ofproto_unixctl_trace_actions()): the actions, parsed first, run on the flow instead of the tables, after
+     * handle_packet_out()'s checks; -consistent also refuses actions no protocol can carry with the flow's match.
+     */
+    public static String runPacketOut(List<String> args, Function<String, Ofproto> bridges, Datapath dp, long now) {
+        List<Action> actions = ActionParser.parseActions(args.get(args.size() - 1), PortMap.NONE);
+        return trace(args.subList(0, args.size() - 1), bridges, dp, now, actions);
+    }
+
+    // parse_flow_and_packet(), then ofproto_trace(); actions null for ofproto/trace
+    private static String trace(List<String> args, Function<String, Ofproto> bridges, Datapath dp, long now,
+            List<Action> actions) {
+        boolean consistent = false;
+        boolean names = false;
         List<Integer> ctNext = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         boolean generate = false;
@@ -42,8 +60,10 @@ public final class TraceCommand {
                 } else if (a.equals("--ct-next")) {
                     ctNext.add(ctState(v));
                 }
+            } else if (actions != null && (a.equals("-consistent") || a.equals("--consistent"))) {
+                consistent = true;
             } else if (a.equals("-names") || a.equals("--names")) {
-                // port names in the trace: arplab's trace prints numbers either way
+                names = true;
             } else if (a.startsWith("-")) {
                 throw new FlowParseException(a + ": unknown option");
             } else if (rest.size() >= 3) {
@@ -118,7 +138,27 @@ public final class TraceCommand {
                 }
             }
         }
-        return br.trace(now, flow, packet, ctNext);
+        if (actions != null) {
+            checkActions(actions, flow, consistent);
+        }
+        return br.trace(now, flow, packet, ctNext, actions, names);
+    }
+
+    // ofpacts_check_consistency() against match_wc_init()'s exact match of the flow: "Bad actions: OFPERR_NAME"
+    private static void checkActions(List<Action> actions, long[] flow, boolean consistent) {
+        Match exact = new Match();
+        for (Slot s : Slot.ALL) {
+            exact.setSlot(s, flow[s.ordinal()], s.max);
+        }
+        try {
+            ActionParser.check(actions, exact, 0);
+            if (consistent && !ActionParser.consistent(actions, exact)) {
+                throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
+            }
+        } catch (ActionParser.ActionCheckException e) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((OFP\\w+)\\)").matcher(e.getMessage());
+            throw new FlowParseException("Bad actions: " + (m.find() ? m.group(1) : e.getMessage()));
+        }
     }
 
     // parse_ct_state() of --ct-next's flags (separated by commas or spaces), then validate_ct_state()

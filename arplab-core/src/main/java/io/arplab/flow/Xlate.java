@@ -111,6 +111,8 @@ final class Xlate {
     private boolean actionSetHasGroup;
     /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
     private int lastTopTable = -1;
+    /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
+    boolean names;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -137,6 +139,15 @@ final class Xlate {
 
     void run() {
         section(0, 0, null);
+        drain();
+    }
+
+    /**
+     * ofproto/trace-packet-out: {@code actions} run on the flow instead of table 0's lookup (xlate_actions() given
+     * xin->ofpacts).
+     */
+    void runActions(List<Action> actions) {
+        section(0, 0, actions);
         drain();
     }
 
@@ -184,11 +195,14 @@ final class Xlate {
         wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;
         wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
+        if (flow[Slot.PACKET_TYPE.ordinal()] != 0) {
+            wc[Slot.PACKET_TYPE.ordinal()] = Slot.PACKET_TYPE.max; // xlate_actions(): WC_MASK_FIELD(wc, packet_type)
+        }
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         if (trace != null) {
-            trace.append("Flow: ").append(FlowFormat.format(flow)).append("\n\n");
+            trace.append("Flow: ").append(FlowFormat.format(flow, portNames())).append("\n\n");
             String banner = "bridge(\"" + br.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
             if (recircId != 0) {
@@ -253,10 +267,11 @@ final class Xlate {
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
             boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow))
+            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, portNames()))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
-            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop" : odp).append('\n');
+            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop"
+                    : names ? OdpFlowFormat.actions(odp.toString(), br.datapath.portNames(true)) : odp).append('\n');
             if (error != null) {
                 trace.append("Translation failed (").append(error).append("), packet is dropped.\n");
             } else if (slow) {
@@ -331,7 +346,7 @@ final class Xlate {
             hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
         }
         if (trace != null) {
-            String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE);
+            String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
             trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
                     .append(r.priority);
             if (r.cookie != 0) {
@@ -402,7 +417,7 @@ final class Xlate {
             }
             if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
                 StringBuilder s = new StringBuilder();
-                ActionFormat.format(a, OfVersion.OF15, PortMap.NONE, s);
+                ActionFormat.format(a, OfVersion.OF15, portNames(), s);
                 line(s.toString());
             }
             if (a instanceof Action.Output o) {
@@ -467,6 +482,14 @@ final class Xlate {
                 if (f.raw() == Action.Raw.LEGACY && (f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
                         && flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
                     continue; // OFPACT_SET_IPV4_SRC/DST: IPv4 only (an ARP or RARP flow keeps its addresses)
+                }
+                if ((f.raw() == Action.Raw.LEGACY || f.raw() == Action.Raw.LEGACY_L4)
+                        && (f.field().slot == Slot.TP_SRC || f.field().slot == Slot.TP_DST)) {
+                    long dl = flow[Slot.DL_TYPE.ordinal()];
+                    if (dl != Match.ETH_IP && dl != Match.ETH_IPV6 || (flow[Slot.NW_FRAG.ordinal()] & 2) != 0) {
+                        continue; // OFPACT_SET_L4_SRC/DST_PORT: IP only, not a later fragment
+                    }
+                    wc[Slot.NW_PROTO.ordinal()] = 0xff; // and it reads the protocol
                 }
                 if (f.field().nBits > 64) {
                     f.field().put(flow, f.wideValue(), f.wideMask());
@@ -1228,6 +1251,10 @@ final class Xlate {
             problem("Nonexistent output port");
             return;
         }
+        if (flow[Slot.PACKET_TYPE.ordinal()] != 0) { // compose_output_action__(): every arplab port is legacy L2
+            problem("Trying to send non-Ethernet packet through legacy L2 port. Dropping packet.");
+            return;
+        }
         io.arplab.wire.Geneve.Metadata tunnel = null;
         if (p.isTunnel()) {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
@@ -1686,7 +1713,12 @@ final class Xlate {
         for (Slot s : Slot.ALL) {
             m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, true);
+        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, portNames(), true);
+    }
+
+    // ofproto_trace__()'s and xlate_trace()'s port map: the bridge's ports with --names, else none
+    private PortMap portNames() {
+        return names ? br.portMap() : PortMap.NONE;
     }
 
 }

@@ -67,10 +67,11 @@ public final class OvsAppctl implements Tool {
                 case "ofproto/trace" -> ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b),
                         datapath(), ctx.now()));
                 case "ofproto/trace-packet-out" -> {
-                    // unixctl's argument count; the command itself is not modelled
-                    return error(rest.size() < 2 ? "\"ofproto/trace-packet-out\" command requires at least 2 arguments"
-                            : "\"ofproto/trace-packet-out\" is not a valid command (use \"list-commands\" to see a list"
-                            + " of valid commands)");
+                    if (rest.size() < 2) { // unixctl's argument count
+                        return error("\"ofproto/trace-packet-out\" command requires at least 2 arguments");
+                    }
+                    ctx.out().print(TraceCommand.runPacketOut(rest, b -> OvsTools.ofproto(ctx, b), datapath(),
+                            ctx.now()));
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs: nothing to stop
