@@ -23,6 +23,8 @@ public final class Datapath {
         Megaflow next;
         /** The key's ct_tuple4 as the upcall's metadata had it (write_ct_md()), or null. */
         final Conntrack.Key ctTuple;
+        /** dp_netdev_flow_is_simple_match() of its key and mask (they do not change). */
+        final boolean simple;
 
         Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
             this(br, value, mask, actions, xc, null);
@@ -35,6 +37,7 @@ public final class Datapath {
             this.actions = actions;
             this.xc = xc;
             this.ctTuple = ctTuple;
+            this.simple = simpleMatch(value, mask);
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -429,8 +432,8 @@ public final class Datapath {
         m.bytes += len;
         m.used = now;
         long in = m.value[Slot.IN_PORT.ordinal()];
-        if (simpleMatch(m) && flows.stream().filter(o -> o.br == m.br && o.value[Slot.IN_PORT.ordinal()] == in)
-                .allMatch(Datapath::simpleMatch)) {
+        if (m.simple && flows.stream().filter(o -> o.br == m.br && o.value[Slot.IN_PORT.ordinal()] == in)
+                .allMatch(o -> o.simple)) {
             // dfc_processing()'s simple match path (every flow of the port simple): parse_tcp_flags(), TCP only
             long proto = flow[Slot.NW_PROTO.ordinal()], type = flow[Slot.DL_TYPE.ordinal()];
             if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && proto == Match.PROTO_TCP
@@ -444,13 +447,13 @@ public final class Datapath {
     }
 
     // dp_netdev_flow_is_simple_match(): recirc_id 0 and no field but in_port, dl_type, the VLAN's VID and CFI, nw_frag
-    private static boolean simpleMatch(Megaflow m) {
+    private static boolean simpleMatch(long[] value, long[] mask) {
         long vidCfi = Match.VLAN_VID | Match.VLAN_CFI;
-        if (m.value[Slot.RECIRC_ID.ordinal()] != 0 || (m.mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
+        if (value[Slot.RECIRC_ID.ordinal()] != 0 || (mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
             return false;
         }
         for (Slot s : Slot.ALL) {
-            if (m.mask[s.ordinal()] != 0 && switch (s) {
+            if (mask[s.ordinal()] != 0 && switch (s) {
                 case RECIRC_ID, IN_PORT, PACKET_TYPE, DL_TYPE, VLAN_TCI, VLAN_TPID, NW_FRAG -> false;
                 default -> true;
             }) {
