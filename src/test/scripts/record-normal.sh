@@ -12,20 +12,4 @@ case $1 in
   *) res=$here/../resources/refdata/ovs/normal-random-$1; python3 "$here/gen-normal.py" "$1" "$res" >/dev/null ;;
 esac
 last=$(sed -n '1s/.*p1\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/nm-ovsnormal.XXXXXX")
-trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
-cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here
-"$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
-export OVS_RUNDIR=$dir
-for p in $(seq 1 "$last"); do
-  ovs-vsctl add-port br0 p$p -- set interface p$p type=dummy ofport_request=$p options:tx_pcap=p$p-tx.pcap
-done
-while IFS= read -r line; do
-  case $line in '#'*|'') continue ;; esac
-  echo "### $line"
-  eval "$line" 2>&1
-  sleep 0.2
-done < "$res/commands.in" > "$res/commands.out"
-ovs-appctl revalidator/wait
-sleep 1
-cp ./*-tx.pcap "$res/"
+RES=$res PORTS=$last exec "$here/record-frames.sh"

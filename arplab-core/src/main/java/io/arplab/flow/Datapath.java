@@ -1,7 +1,9 @@
 package io.arplab.flow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The datapath's megaflow cache, as the userspace datapath keeps it (lib/dpif-netdev.c): each pass of a packet
@@ -404,7 +406,27 @@ public final class Datapath {
         Megaflow n = new Megaflow(br, flow, t.mask, actions, xc, ctTuple);
         n.created = now;
         flows.add(n);
+        countComplex(n, 1);
         t.insert(n);
+    }
+
+    /**
+     * Per bridge and input port, the megaflows that are not simple matches (dp_netdev_flow_add() and
+     * dp_netdev_pmd_remove_flow() keep n_flows and n_simple_flows per port): none, and a hit may take the simple path.
+     */
+    private final Map<Ofproto, Map<Long, int[]>> complexByPort = new java.util.IdentityHashMap<>();
+
+    private void countComplex(Megaflow m, int delta) {
+        if (!m.simple) {
+            complexByPort.computeIfAbsent(m.br, b -> new HashMap<>())
+                    .computeIfAbsent(m.value[Slot.IN_PORT.ordinal()], p -> new int[1])[0] += delta;
+        }
+    }
+
+    private boolean portAllSimple(Megaflow m) {
+        Map<Long, int[]> ports = complexByPort.get(m.br);
+        int[] n = ports == null ? null : ports.get(m.value[Slot.IN_PORT.ordinal()]);
+        return n == null || n[0] == 0;
     }
 
     // dpcls_find_subtable(): most installs share the last one's mask, so that is compared before hashing the mask
@@ -431,9 +453,7 @@ public final class Datapath {
         m.packets++;
         m.bytes += len;
         m.used = now;
-        long in = m.value[Slot.IN_PORT.ordinal()];
-        if (m.simple && flows.stream().filter(o -> o.br == m.br && o.value[Slot.IN_PORT.ordinal()] == in)
-                .allMatch(o -> o.simple)) {
+        if (m.simple && portAllSimple(m)) {
             // dfc_processing()'s simple match path (every flow of the port simple): parse_tcp_flags(), TCP only
             long proto = flow[Slot.NW_PROTO.ordinal()], type = flow[Slot.DL_TYPE.ordinal()];
             if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && proto == Match.PROTO_TCP
@@ -466,6 +486,7 @@ public final class Datapath {
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
         flows.remove(m);
+        countComplex(m, -1);
         FlowTables.MaskKey k = new FlowTables.MaskKey(m.mask);
         DpclsSubtable t = masks.get(k);
         t.remove(m);
@@ -599,6 +620,7 @@ public final class Datapath {
     public void flush() {
         orphans.addAll(flows);
         flows.clear();
+        complexByPort.clear();
         spare.clear();
         for (java.util.Map.Entry<FlowTables.MaskKey, DpclsSubtable> e : masks.entrySet()) {
             e.getValue().clear();
