@@ -117,6 +117,11 @@ final class IpRoute {
         };
     }
 
+    /** rt_names.c rtnl_rttable_n2a(): a table's name from /etc/iproute2/rt_tables, else its number. */
+    static String rtTableName(long id) {
+        return id == 255 ? "local" : id == 254 ? "main" : id == 253 ? "default" : Long.toString(id);
+    }
+
     /** /etc/iproute2/rt_protos (iproute2 6.1, Debian) by number: rtnl_rtprot_a2n()'s names. */
     private static final java.util.Map<String, Integer> RTPROT = java.util.Map.ofEntries(
             java.util.Map.entry("unspec", 0), java.util.Map.entry("redirect", 1), java.util.Map.entry("kernel", 2),
@@ -365,10 +370,18 @@ final class IpRoute {
         if (r.onlink()) {
             sb.append("onlink ");
         }
-        if (r.device() != null && !view.carrier(r.device())) {
+        if (linkdown(r)) {
             sb.append("linkdown ");
         }
         return sb.toString();
+    }
+
+    /**
+     * RTNH_F_LINKDOWN: fib_sync_down_dev() marks the next hops of a device without carrier, but those of scope
+     * nowhere (the host routes of table local) that it spares.
+     */
+    private boolean linkdown(Route r) {
+        return r.device() != null && !view.carrier(r.device()) && !"host".equals(r.scope());
     }
 
     /** print_route() with -j: the text's facts under their JSON keys, the flags always as an array. */
@@ -403,7 +416,7 @@ final class IpRoute {
         if (r.onlink()) {
             flags.add("onlink");
         }
-        if (r.device() != null && !view.carrier(r.device())) {
+        if (linkdown(r)) {
             flags.add("linkdown");
         }
         j.strings("flags", flags).endObject();
@@ -433,7 +446,7 @@ final class IpRoute {
                     throw CommandExit.invarg("table id value is invalid\n", t);
                 }
                 tableId = id < 0 ? 0 : id; // 0 and "all" list every table
-                otherTable = id == 253 || id == 255 || t.equals("cache"); // default stays empty; local: not emulated
+                otherTable = id == 253 || t.equals("cache"); // default stays empty
             } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
                 otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
             } else if (w.equals("dev") || w.equals("oif")) {
@@ -517,6 +530,9 @@ final class IpRoute {
         if (tableId == 0 || tableId == 254) {
             dumped.put(254L, stack.routes());
         }
+        if (tableId == 0 || tableId == 255) {
+            dumped.put(255L, stack.localTable());
+        }
         for (var t : stack.otherTables().entrySet()) {
             if (tableId == 0 || tableId == t.getKey()) {
                 dumped.put(t.getKey(), t.getValue());
@@ -548,6 +564,9 @@ final class IpRoute {
             }
         }
         if (flush) {
+            if (tableOf.contains(255L)) {
+                throw new CommandExit(2, "ip: flushing the local routing table is not emulated");
+            }
             for (int i = 0; i < selected.size(); i++) {
                 dumped.get(tableOf.get(i)).remove(selected.get(i));
             }
@@ -556,7 +575,7 @@ final class IpRoute {
         Json j = o.newJson();
         for (int i = 0; i < selected.size(); i++) {
             // print_route(): "table N" for a table other than main when no one table was asked (filter.tb 0)
-            shownTable = tableId == 0 && tableOf.get(i) != 254 ? Long.toString(tableOf.get(i)) : null;
+            shownTable = tableId == 0 && tableOf.get(i) != 254 ? rtTableName(tableOf.get(i)) : null;
             if (j != null) {
                 json(j, selected.get(i), dev == null);
             } else {
