@@ -25,7 +25,6 @@ class FuzzToolsRecordingTest {
             + " neigh_parms_clone()), and the real device had one arplab lacks: on the bridges the NOARP entry for"
             + " 224.0.0.22 their IGMPv3 reports leave (multicast snooping joins 224.0.0.106, not emulated), on n1 the"
             + " gateway (see GATEWAY and STATE)";
-    private static final String COLOR = "iproute2's -c colours are not emulated";
     private static final String IGMP = "the bridges' IGMP and IPv6 multicast frames (not emulated) are in the counters";
     private static final String FDB_USED = "the bridge's own entry's used time (seconds) is a second apart";
     private static final String PING_LO = "a socket bound to lo guessing the destination on link is not emulated";
@@ -53,9 +52,6 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -brief nt sh", REFCNT),
             Map.entry("seed-16.out: ip nt l dev eth0", REFCNT),
             Map.entry("ip nt ls dev eth0", REFCNT),
-            Map.entry("ip -c -details ntable sh name ndisc_cache dev eth0", COLOR),
-            Map.entry("bridge -details -c link show dev veth-n4", COLOR),
-            Map.entry("ip -c li ls eth0", COLOR),
             Map.entry("ip -6 -s -s lin show", IGMP),
             Map.entry("ip -s -s lin show", IGMP),
             Map.entry("ip -s -s addre lst", IGMP),

@@ -36,6 +36,8 @@ public final class Bridge implements Tool {
     private boolean details;
     /** -j (-p): fdb show prints through {@link #jw}. */
     private boolean json;
+    /** -c: colour on (check_enable_color(): never with -json). */
+    private boolean color;
     private boolean pretty;
     private Json jw;
     private int fdbVlan = -1;
@@ -101,7 +103,9 @@ public final class Bridge implements Tool {
                 // netns_switch(): a node, like a container, has no /run/netns of its own
                 throw new CommandExit(255, "Cannot open network namespace \"" + args.get(i)
                         + "\": No such file or directory");
-            } else if (Ip.matchesColor(opt) || Args.matches(opt, "-compressvlans") || Args.matches(opt, "-force")) {
+            } else if (Ip.matchesColor(opt)) { // bridge.c: before -compressvlans, so "-c" is -color
+                color = Color.enables(opt);
+            } else if (Args.matches(opt, "-compressvlans") || Args.matches(opt, "-force")) {
                 // no effect on what this emulation prints
             } else if (Args.matches(opt, "-json")) {
                 json = true;
@@ -169,6 +173,11 @@ public final class Bridge implements Tool {
             }
         }
         return 0;
+    }
+
+    /** color_fprintf() under check_enable_color(color, json). */
+    private String paint(String attr, String text) {
+        return Color.paint(color && !json, attr, text);
     }
 
     /** mdb show: the lab's bridges hold no multicast group (no IGMP is emulated), so nothing is printed. */
@@ -406,9 +415,9 @@ public final class Bridge implements Tool {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(e.mac()).append(' ');
+        sb.append(paint(Color.MAC, e.mac() + " "));
         if (showDev) {
-            sb.append("dev ").append(dev.name).append(' ');
+            sb.append("dev ").append(paint(Color.IFNAME, dev.name + " "));
         }
         if (stats > 0) {
             sb.append("used ").append(NeighFormat.ageSeconds(now, e.used())).append('/')
@@ -701,11 +710,10 @@ public final class Bridge implements Tool {
                 continue;
             }
             StringBuilder sb = new StringBuilder();
-            sb.append(d.ifindex).append(": ").append(d.name);
-            if (link != null) {
-                sb.append('@').append(link);
-            }
-            sb.append(": ").append(view.flags(d));
+            // print_name_and_link("%s: ")
+            sb.append(d.ifindex).append(": ").append(paint(Color.IFNAME, d.name + (link == null ? "" : "@" + link)
+                    + ": "));
+            sb.append(view.flags(d));
             sb.append("mtu ").append(d.mtu()).append(' ');
             sb.append("master ").append(d.master()).append(' ');
             sb.append("state ").append(view.carrier(d) ? "forwarding" : "disabled").append(' ');

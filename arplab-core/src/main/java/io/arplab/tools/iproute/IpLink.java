@@ -297,15 +297,17 @@ final class IpLink {
 
     private void brief(NetDevice d) {
         if (label == null || link) { // print_linkinfo(): nothing of a link under a label filter
-            out.append(String.format("%-16s ", view.nameAndLink(d)));
-            out.append(String.format("%-14s ", view.operstate(d)));
+            out.append(o.paint(Color.IFNAME, String.format("%-16s ", view.nameAndLink(d))));
+            String state = view.operstate(d);
+            out.append(o.paint(Color.operstate(state), String.format("%-14s ", state)));
         }
         if (link) {
-            out.append(d.mac()).append(' ').append(view.flags(d));
+            out.append(o.paint(Color.MAC, d.mac() + " ")).append(view.flags(d));
         } else {
             if (o.family != 6) {
                 for (NetDevice.Address x : shown(d)) {
-                    out.append(x.address()).append('/').append(x.prefixLength()).append(' ');
+                    out.append(o.paint(Color.INET, x.address().toString())).append('/').append(x.prefixLength())
+                            .append(' ');
                 }
             }
         }
@@ -315,14 +317,15 @@ final class IpLink {
     /** print_linkinfo(): the header line and the link/ether line (with -d, the details). */
     String linkInfo(NetDevice d, long now) {
         StringBuilder sb = new StringBuilder();
-        sb.append(d.ifindex).append(": ").append(view.nameAndLink(d)).append(": ");
+        sb.append(d.ifindex).append(": ").append(o.paint(Color.IFNAME, view.nameAndLink(d) + ": "));
         sb.append(view.flags(d));
         sb.append("mtu ").append(d.mtu()).append(' ');
         sb.append("qdisc noqueue ");
         if (d.master() != null) {
             sb.append("master ").append(d.master()).append(' ');
         }
-        sb.append("state ").append(view.operstate(d)).append(' ');
+        String state = view.operstate(d);
+        sb.append("state ").append(o.paint(Color.operstate(state), state + " "));
         if (link) {
             sb.append("mode DEFAULT ");
         }
@@ -332,9 +335,11 @@ final class IpLink {
             // the link/ line only without a family filter (-4 leaves it out; what follows stays on the first line)
             sb.append("\n    ");
             if (d.loopback) {
-                sb.append("link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
+                sb.append("link/loopback ").append(o.paint(Color.MAC, "00:00:00:00:00:00")).append(" brd ")
+                        .append(o.paint(Color.MAC, "00:00:00:00:00:00"));
             } else {
-                sb.append("link/ether ").append(d.mac()).append(" brd ff:ff:ff:ff:ff:ff");
+                sb.append("link/ether ").append(o.paint(Color.MAC, d.mac().toString())).append(" brd ")
+                        .append(o.paint(Color.MAC, "ff:ff:ff:ff:ff:ff"));
             }
         }
         if (d.linkNetnsId() >= 0) {
@@ -496,9 +501,10 @@ final class IpLink {
             return "";
         }
         for (NetDevice.Address x : shown(d)) {
-            sb.append("    inet ").append(x.address()).append('/').append(x.prefixLength()).append(' ');
+            sb.append("    inet ").append(o.paint(Color.INET, x.address().toString())).append('/')
+                    .append(x.prefixLength()).append(' ');
             if (x.ifaBroadcast() != null) {
-                sb.append("brd ").append(x.ifaBroadcast()).append(' ');
+                sb.append("brd ").append(o.paint(Color.INET, x.ifaBroadcast() + " "));
             }
             sb.append("scope ").append(scopeName(x.scope())).append(' ');
             if (x.secondary()) {

@@ -345,12 +345,13 @@ final class IpRoute {
         if (r.type() != Route.UNICAST || o.details > 0) { // -d: the type, protocol and scope even when defaults
             sb.append(typeName(r.type())).append(' ');
         }
-        sb.append(r.destinationText()).append(' ');
+        // print_route(): the destination in its family's colour, none for "default" (no RTA_DST)
+        sb.append(o.paint(r.prefixLength() == 0 ? null : Color.INET, r.destinationText() + " "));
         if (r.gateway() != null && viaShown) {
-            sb.append("via ").append(r.gateway()).append(' ');
+            sb.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
         }
         if (r.device() != null && showDev) {
-            sb.append("dev ").append(r.device().name).append(' ');
+            sb.append("dev ").append(o.paint(Color.IFNAME, r.device().name + " "));
         }
         if (shownTable != null) {
             sb.append("table ").append(shownTable).append(' ');
@@ -362,7 +363,7 @@ final class IpRoute {
             sb.append("scope ").append(r.scope()).append(' ');
         }
         if (r.prefsrc() != null && srcShown) {
-            sb.append("src ").append(r.prefsrc()).append(' ');
+            sb.append("src ").append(o.paint(Color.INET, r.prefsrc() + " "));
         }
         if (r.metric() != 0) {
             sb.append("metric ").append(r.metric()).append(' ');
@@ -643,7 +644,9 @@ final class IpRoute {
         }
         if (stack.isLocalAddress(dst.bits())) {
             Ipv4Address src = from != null ? from : stack.sourceAddress(dst, null);
-            out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 ").append(sl())
+            out.append("local ").append(o.paint(Color.INET, dst + " ")).append("dev ")
+                    .append(o.paint(Color.IFNAME, "lo ")).append("src ").append(o.paint(Color.INET, src + " "))
+                    .append("uid 0 ").append(sl())
                     .append("    cache <local> \n");
             return 0;
         }
@@ -674,20 +677,21 @@ final class IpRoute {
             return 0;
         }
         HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
-        out.append(brd ? "broadcast " : "").append(dst).append(' ');
+        out.append(brd ? "broadcast " : "").append(o.paint(Color.INET, dst + " "));
         if (from != null) {
-            out.append("from ").append(from).append(' '); // RTA_SRC of the request
+            out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC of the request
         }
         if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
-            out.append("via ").append(redirected.gateway()).append(' ');
+            out.append("via ").append(o.paint(Color.INET, redirected.gateway() + " "));
         } else if (stack.usesGateway(r)) {
-            out.append("via ").append(r.gateway()).append(' ');
+            out.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
         } else {
             redirected = null;
         }
-        out.append("dev ").append(r.device().name).append(' ');
+        out.append("dev ").append(o.paint(Color.IFNAME, r.device().name + " "));
         if (src != null && from == null) {
-            out.append("src ").append(src).append(' '); // rt_fill_info(): RTA_PREFSRC only when not the asked source
+            // rt_fill_info(): RTA_PREFSRC only when not the asked source
+            out.append("src ").append(o.paint(Color.INET, src + " "));
         }
         out.append("uid 0 ").append(sl()).append("    cache ").append(brd ? "<local,brd> " : "");
         if (redirected != null) {
