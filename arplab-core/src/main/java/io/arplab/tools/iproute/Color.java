@@ -12,6 +12,7 @@ final class Color {
     static final String IFNAME = "\033[36m";
     static final String MAC = "\033[33m";
     static final String INET = "\033[35m";
+    static final String INET6 = "\033[34m";
     static final String OPERSTATE_UP = "\033[32m";
     static final String OPERSTATE_DOWN = "\033[31m";
     private static final String CLEAR = "\033[0m";

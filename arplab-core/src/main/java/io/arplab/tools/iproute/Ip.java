@@ -183,6 +183,7 @@ public final class Ip implements Tool {
             case "route" -> new IpRoute(ctx, view, o, out).run(new Args(rest));
             case "neighbor", "neighbour" -> new IpNeigh(ctx, view, o, out).run(new Args(rest));
             case "ntable", "ntbl" -> new IpNtable(ctx, view, o, out).run(new Args(rest));
+            case "maddress" -> new IpMaddr(ctx, view, o, out).run(new Args(rest));
             case "monitor" -> new IpMonitor(ctx, view, o).run(new Args(rest));
             case "help" -> throw usage();
             // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none
