@@ -575,8 +575,9 @@ final class IpRoute {
         }
         Json j = o.newJson();
         for (int i = 0; i < selected.size(); i++) {
-            // print_route(): "table N" for a table other than main when no one table was asked (filter.tb 0)
-            shownTable = tableId == 0 && tableOf.get(i) != 254 ? rtTableName(tableOf.get(i)) : null;
+            // print_route(): "table N" when no one table was asked (filter.tb 0), for main only with -d
+            shownTable = tableId == 0 && (tableOf.get(i) != 254 || o.details > 0) ? rtTableName(tableOf.get(i))
+                    : null;
             if (j != null) {
                 json(j, selected.get(i), dev == null);
             } else {
@@ -681,7 +682,9 @@ final class IpRoute {
         if (from != null) {
             out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC of the request
         }
-        if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
+        if (brd) {
+            redirected = null; // __mkroute_output(): RTN_BROADCAST drops the fib result, so no gateway
+        } else if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
             out.append("via ").append(o.paint(Color.INET, redirected.gateway() + " "));
         } else if (stack.usesGateway(r)) {
             out.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
