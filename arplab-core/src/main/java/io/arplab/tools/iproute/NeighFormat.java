@@ -41,6 +41,11 @@ public final class NeighFormat {
         return sb.toString();
     }
 
+    /** {@link #neigh(NeighbourEntry, long, int, boolean, boolean, boolean)} without colours. */
+    public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted) {
+        return neigh(n, now, stats, showDev, deleted, false);
+    }
+
     /**
      * One ARP-table entry: {@code [Deleted ]ADDR [dev DEV ][lladdr MAC ][router ][ ref N][ used A/B/Cprobes P
      * ]STATE }. {@code showDev} is false when the listing was filtered by device; {@code color}: -c's colours.
