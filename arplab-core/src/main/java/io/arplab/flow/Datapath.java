@@ -414,19 +414,19 @@ public final class Datapath {
      * Per bridge and input port, the megaflows that are not simple matches (dp_netdev_flow_add() and
      * dp_netdev_pmd_remove_flow() keep n_flows and n_simple_flows per port): none, and a hit may take the simple path.
      */
-    private final Map<Ofproto, Map<Long, int[]>> complexByPort = new java.util.IdentityHashMap<>();
+    private final Map<Ofproto, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap> complexByPort =
+            new java.util.IdentityHashMap<>();
 
     private void countComplex(Megaflow m, int delta) {
         if (!m.simple) {
-            complexByPort.computeIfAbsent(m.br, b -> new HashMap<>())
-                    .computeIfAbsent(m.value[Slot.IN_PORT.ordinal()], p -> new int[1])[0] += delta;
+            complexByPort.computeIfAbsent(m.br, b -> new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap())
+                    .addTo(m.value[Slot.IN_PORT.ordinal()], delta);
         }
     }
 
     private boolean portAllSimple(Megaflow m) {
-        Map<Long, int[]> ports = complexByPort.get(m.br);
-        int[] n = ports == null ? null : ports.get(m.value[Slot.IN_PORT.ordinal()]);
-        return n == null || n[0] == 0;
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap ports = complexByPort.get(m.br);
+        return ports == null || ports.get(m.value[Slot.IN_PORT.ordinal()]) == 0;
     }
 
     // dpcls_find_subtable(): most installs share the last one's mask, so that is compared before hashing the mask
@@ -472,16 +472,19 @@ public final class Datapath {
         if (value[Slot.RECIRC_ID.ordinal()] != 0 || (mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
             return false;
         }
-        for (Slot s : Slot.ALL) {
-            if (mask[s.ordinal()] != 0 && switch (s) {
-                case RECIRC_ID, IN_PORT, PACKET_TYPE, DL_TYPE, VLAN_TCI, VLAN_TPID, NW_FRAG -> false;
-                default -> true;
-            }) {
+        for (int i : NOT_SIMPLE) {
+            if (mask[i] != 0) {
                 return false;
             }
         }
         return true;
     }
+
+    /** The fields a simple match's mask leaves out: all but recirc_id, in_port, packet_type, dl_type, the VLAN, nw_frag. */
+    private static final int[] NOT_SIMPLE = java.util.Arrays.stream(Slot.ALL).filter(s -> switch (s) {
+        case RECIRC_ID, IN_PORT, PACKET_TYPE, DL_TYPE, VLAN_TCI, VLAN_TPID, NW_FRAG -> false;
+        default -> true;
+    }).mapToInt(Slot::ordinal).toArray();
 
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
