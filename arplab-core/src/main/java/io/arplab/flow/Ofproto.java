@@ -52,6 +52,11 @@ public final class Ofproto {
         public boolean isTunnel() {
             return tunnel;
         }
+
+        /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
+        public boolean isPatch() {
+            return type.equals("patch");
+        }
     }
 
     /** A frame leaving through OpenFlow port {@code ofport} (to a tunnel port: with its tunnel key in front). */
@@ -67,7 +72,8 @@ public final class Ofproto {
     public boolean forwardBpdu;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
-    public final Conntrack ct = new Conntrack();
+    /** The datapath's connection tracker, which every bridge on it shares (zones included). */
+    public final Conntrack ct;
     /** The wildcards of the translation under way (xlate_ctx's wc), lent to one translation at a time. */
     private final long[] wildcards = new long[Slot.ALL.length];
     private boolean wildcardsLent;
@@ -122,17 +128,10 @@ public final class Ofproto {
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
-    private int nextRecirc = 1;
     /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
     private int allocPortNo;
     private final Map<Long, Long> usage = new java.util.HashMap<>();
     private long clock;
-    private final Map<String, Integer> recircIds = new java.util.HashMap<>();
-    /** Per recirculation id, the table it resumes at and the flow it froze (metadata, registers, tunnel). */
-    private final Map<Integer, long[]> frozen = new java.util.HashMap<>();
-    private final Map<Integer, Integer> frozenTable = new java.util.HashMap<>();
-    /** Per recirculation id that resumes in frozen actions (a select group's dp_hash pass), those actions. */
-    private final Map<Integer, List<Action>> frozenActions = new java.util.HashMap<>();
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
@@ -147,20 +146,13 @@ public final class Ofproto {
 
     /** As above, for a pass that resumes in {@code actions} (frozen_state's ofpacts) rather than at a table. */
     int recircId(String frozenState, long[] flow, int table, List<Action> actions) {
-        return recircIds.computeIfAbsent(frozenState, k -> {
-            frozen.put(nextRecirc, flow.clone());
-            frozenTable.put(nextRecirc, table);
-            if (actions != null) {
-                frozenActions.put(nextRecirc, List.copyOf(actions));
-            }
-            return nextRecirc++;
-        });
+        return datapath.recircId(this, frozenState, flow, table, actions);
     }
 
     // recirc_id_node_find() and frozen_metadata_to_flow(): a recirculated pass's flow is its frozen metadata with
     // the packet's fields and conntrack state from the datapath key
-    private long[] thaw(long[] key) {
-        long[] f = frozen.get((int) key[Slot.RECIRC_ID.ordinal()]).clone();
+    private static long[] thaw(Datapath.Frozen fz, long[] key) {
+        long[] f = fz.flow().clone();
         for (int i = Slot.RECIRC_ID.ordinal(); i < f.length; i++) {
             if (i != Slot.IN_PORT.ordinal()) {
                 f[i] = key[i];
@@ -169,11 +161,15 @@ public final class Ofproto {
         return f;
     }
 
+    // xlate_lookup_ofproto(): a recirculated pass is translated in its frozen state's bridge (after a patch port,
+    // not the one the packet came in on); the megaflow stays keyed on this bridge's input port
     private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
         if (key[Slot.RECIRC_ID.ordinal()] == 0) {
             return new Xlate(this, now, key, packet, null, List.of(), execute);
         }
-        Xlate x = new Xlate(this, now, thaw(key), packet, null, List.of(), execute);
+        Datapath.Frozen fz = datapath.frozen((int) key[Slot.RECIRC_ID.ordinal()]);
+        Xlate x = new Xlate(this, now, thaw(fz, key), packet, null, List.of(), execute);
+        x.thawIn(fz.br(), key[Slot.IN_PORT.ordinal()]);
         x.packetTunnel(key);
         return x;
     }
@@ -183,7 +179,8 @@ public final class Ofproto {
         if (id == 0) {
             x.run();
         } else {
-            x.resume(id, frozenTable.get(id), frozenActions.get(id));
+            Datapath.Frozen fz = datapath.frozen(id);
+            x.resume(id, fz.table(), fz.actions());
         }
     }
 
@@ -254,6 +251,7 @@ public final class Ofproto {
         this.hwaddr = hwaddr;
         this.datapathId = datapathId;
         this.datapath = datapath;
+        this.ct = datapath.ct;
         datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         ports.put(Ports.LOCAL, local);
@@ -287,7 +285,7 @@ public final class Ofproto {
             }
         }
         usage.put(ofport, Long.MAX_VALUE);
-        int dp = datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
+        int dp = type.equals("patch") ? -1 : datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
         p.ofportRequest = request;
         ports.put(ofport, p);
@@ -845,7 +843,7 @@ public final class Ofproto {
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
             // upcall, translated from this pass on
-            Datapath.Megaflow m = datapath.lookup(flow);
+            Datapath.Megaflow m = datapath.lookup(this, flow);
             if (m == null || !m.replayable()) {
                 touchPath(flow);
                 pathLength = 0;
