@@ -32,8 +32,9 @@ if patched:
         if b == BRS[-1] and nbr == 3 and r.random() < 0.3:
             continue  # br2 stays apart now and then
         links.append((a, b))
-        ports[a].append(("patch-%s" % b, len(ports[a]) + 1, "patch", "patch-%s" % a))
-        ports[b].append(("patch-%s" % a, len(ports[b]) + 1, "patch", "patch-%s" % b))
+        # interface names are unique across bridges: BR-PEERBR on BR
+        ports[a].append(("%s-%s" % (a, b), len(ports[a]) + 1, "patch", "%s-%s" % (b, a)))
+        ports[b].append(("%s-%s" % (b, a), len(ports[b]) + 1, "patch", "%s-%s" % (a, b)))
 ZONES = [1, 1, 2, 5]
 zone = {b: r.choice(ZONES) for b in BRS}
 kind = {b: r.choice(["normal", "ct", "ct", "commit", "explicit"]) for b in BRS}
@@ -114,7 +115,8 @@ def views():
     if c == "fdb/show":
         return ["ovs-appctl revalidator/wait", "ovs-appctl fdb/show %s" % b]
     if c == "dump-flows":
-        return ["ovs-ofctl dump-flows %s" % b]
+        # rules count a datapath hit when a revalidator round pushes its stats
+        return ["ovs-appctl revalidator/wait", "ovs-ofctl dump-flows %s" % b]
     if c == "trace":
         return [trace()]
     return ["ovs-appctl " + c]
@@ -178,7 +180,7 @@ for b in BRS:
             setup.append("ovs-vsctl add-port %s %s -- set interface %s type=patch options:peer=%s ofport_request=%d"
                          % (b, name, name, peer, ofp))
         else:
-            yaml.append("      %s: {ofport: %d, type: dummy}" % (name, ofp))
+            yaml.append("      %s: {ofport: %d, type: dummy, options: {tx_pcap: %s-tx.pcap}}" % (name, ofp, name))
             setup.append("ovs-vsctl add-port %s %s -- set interface %s type=dummy ofport_request=%d "
                          "options:tx_pcap=%s-tx.pcap" % (b, name, name, ofp, name))
 yaml += ["hosts:", "  node: {}"]

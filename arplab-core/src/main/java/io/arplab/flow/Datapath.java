@@ -64,6 +64,12 @@ public final class Datapath {
     /** A recirculation's frozen state (struct frozen_state): the bridge, table or actions, and the metadata. */
     record Frozen(Ofproto br, long[] flow, int table, List<Action> actions) {}
 
+    /**
+     * Bumped by a port added to or deleted from any bridge on it: bridge_reconfigure()'s REV_RECONFIGURE, the backer's
+     * need_revalidate, has every bridge revalidate its megaflows.
+     */
+    long portsVersion;
+
     private int nextRecirc = 1;
     private final Map<String, Integer> recircIds = new HashMap<>();
     private final Map<Integer, Frozen> frozen = new HashMap<>();
@@ -299,7 +305,7 @@ public final class Datapath {
      * ofport_update_peer(): the port a patch port's options:peer names, on a bridge of this datapath, whose own peer
      * names it back; or null.
      */
-    Ofproto.Port peer(Ofproto.Port patch) {
+    public Ofproto.Port peer(Ofproto.Port patch) {
         String name = patch.options.get("peer");
         for (Ofproto b : bridges.values()) {
             Ofproto.Port q = name == null ? null : b.port(name);

@@ -135,7 +135,7 @@ public final class Ofproto {
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
-    private long portsVersion, portsSeen;
+    private long portsSeen;
     /** The native tunnelling tables' version the megaflows were last revalidated against. */
     private long routerSeen;
 
@@ -190,24 +190,25 @@ public final class Ofproto {
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion
+        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == datapath.portsVersion
                 && routerSeen == datapath.router.version) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion
+        boolean tablesChanged = tablesSeen != tables.version || portsSeen != datapath.portsVersion
                 || routerSeen != datapath.router.version;
         routerSeen = datapath.router.version;
         tablesSeen = tables.version;
-        portsSeen = portsVersion;
+        portsSeen = datapath.portsVersion;
         mlSeen = ml.version;
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
-            if (m.br != this || !tablesChanged && !m.xc.normal) {
+            // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'
+            if (m.br != this && !m.xc.patched || !tablesChanged && !m.xc.normal) {
                 continue; // only a translation through NORMAL reads the MAC table
             }
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
-            Xlate x = xlate(now, key, null, false);
+            Xlate x = m.br.xlate(now, key, null, false);
             x.onePass = true;
-            translate(x, key);
+            m.br.translate(x, key);
             boolean extra = false;
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
@@ -215,7 +216,7 @@ public final class Ofproto {
                 extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
-            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(key);
+            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(m.br, key);
             if (extra || x.avoidCaching) {
                 datapath.remove(m);
             } else if (target != null) {
@@ -290,7 +291,7 @@ public final class Ofproto {
         p.ofportRequest = request;
         ports.put(ofport, p);
         datapath.register(this, p);
-        portsVersion++;
+        datapath.portsVersion++;
         return p;
     }
 
@@ -315,7 +316,7 @@ public final class Ofproto {
         p.vlan = v; // the columns as set, even when NORMAL sees no change
         if (changed) {
             ml.flush(p.ofport);
-            portsVersion++;
+            datapath.portsVersion++;
         }
     }
 
@@ -326,7 +327,7 @@ public final class Ofproto {
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
         ml.flush(p.ofport);
         datapath.unregister(p);
-        portsVersion++;
+        datapath.portsVersion++;
     }
 
     /**

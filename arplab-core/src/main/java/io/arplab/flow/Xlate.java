@@ -258,6 +258,10 @@ final class Xlate {
         if (hop != null) {
             hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
         }
+        if (br != ingress || initial[Slot.IN_PORT.ordinal()] != keyInPort) {
+            xc.replayable = false; // outputs of another bridge's ports: translated per packet
+            xc.patched = true;
+        }
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = megaflowMask(true);
@@ -279,8 +283,7 @@ final class Xlate {
             pops.clear();
             // a thawed recirculation's initial flow is not the key the datapath looked up
             long[] key = initial;
-            if (br != ingress || initial[Slot.IN_PORT.ordinal()] != keyInPort) {
-                xc.replayable = false; // outputs of another bridge's ports: translated per packet
+            if (xc.patched) {
                 key = initial.clone();
                 key[Slot.IN_PORT.ordinal()] = keyInPort;
             }
@@ -386,7 +389,12 @@ final class Xlate {
         Rule outerRule = rule;
         ruleCookie = r.cookie; // xlate_recursively(): ctx->rule_cookie
         rule = r;
-        actions(program, true);
+        if (patchLookup) {
+            patchLookup = false;
+            cloneActions(program);
+        } else {
+            actions(program, true);
+        }
         ruleCookie = outerCookie;
         rule = outerRule;
         if (trace != null && nestedBridges != null) {
@@ -394,6 +402,60 @@ final class Xlate {
         }
         nestedBridges = outerNested;
         depth--;
+    }
+
+    /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
+    private boolean patchLookup;
+
+    /**
+     * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not
+     * the last action, inside a datapath clone() after the pending changes are committed, the base flow restored
+     * after it.
+     */
+    private void cloneActions(List<Action> program) {
+        if (tail || reversible(program)) {
+            actions(program, true);
+            finishActions();
+            return;
+        }
+        committer.commit();
+        long[] savedBase = base == initial ? null : base.clone();
+        if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
+            odp.append(',');
+        }
+        int at = odp.length();
+        odp.append("clone(");
+        tail = true;
+        actions(program, true);
+        finishActions();
+        tail = false;
+        if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
+            odp.setLength(at > 0 ? at - 1 : 0);
+        } else {
+            odp.append(')');
+            lastClone = at;
+        }
+        base = savedBase == null ? initial : savedBase;
+    }
+
+    // the action set at the end of a pipeline (xlate_action_set()), or the freeze that stopped it
+    private void finishActions() {
+        if (freezing == null && !exited && error == null) {
+            actionSet();
+        }
+        if (freezing != null) {
+            finishFreezing();
+        }
+    }
+
+    // reversible_actions(): the datapath can undo what they do to the packet (no ct, meter, nat, trunc ...)
+    private static boolean reversible(List<Action> actions) {
+        for (Action a : actions) {
+            if (a instanceof Action.Ct || a instanceof Action.Meter || a instanceof Action.OutputTrunc) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // the rules a packet's translation passed, credited in one pass after it (or before a learn's flow_mod, which
@@ -1574,14 +1636,11 @@ final class Xlate {
         actsetOutput = OFPP_UNSET;
         actionSetHasGroup = false;
         xc.replayable = false; // outputs of another bridge's ports: translated per packet
+        xc.patched = true;
         try {
+            patchLookup = true;
             patchPortOutput(outBr, outDev);
-            if (freezing == null && !exited) {
-                actionSet();
-            }
-            if (freezing != null) {
-                finishFreezing();
-            }
+            patchLookup = false;
         } finally {
             flow = savedFlow;
             br = savedBr;
