@@ -1420,11 +1420,11 @@ final class Xlate {
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = rewritten();
             Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
-            if (br != ingress && execute) {
-                br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
-            } else {
+            if (br == ingress) {
                 outputs.add(o);
-            }
+            } else if (execute) {
+                br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
+            } // a traceflow hop's outputs are its own bridge's ports
         } else if (underlay != null) {
             underlay.add(new Ofproto.Output(port, packet));
         }
