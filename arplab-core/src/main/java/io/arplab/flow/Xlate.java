@@ -1346,7 +1346,7 @@ final class Xlate {
         if (p.isPatch()) {
             Ofproto.Port peer = br.datapath.peer(p);
             if (peer != null) { // without a peer the port has no datapath port: nothing goes out
-                patchOutput(br.datapath.bridgeOfPort(peer), peer);
+                patchOutput(p, br.datapath.bridgeOfPort(peer), peer);
             }
             return;
         }
@@ -1624,7 +1624,7 @@ final class Xlate {
      * then the flow, action set, bridge and conntrack state are this bridge's again, and neither an exit nor an error
      * of the peer's bridge stops this one (its commits stay).
      */
-    private void patchOutput(Ofproto outBr, Ofproto.Port outDev) {
+    private void patchOutput(Ofproto.Port inDev, Ofproto outBr, Ofproto.Port outDev) {
         long[] savedFlow = flow.clone();
         Ofproto savedBr = br;
         List<Action> savedSet = new ArrayList<>(actionSet);
@@ -1642,6 +1642,12 @@ final class Xlate {
             patchPortOutput(outBr, outDev);
             patchLookup = false;
         } finally {
+            if (execute && packet != null) { // netdev_vport_inc_tx()/inc_rx() with the packet's resubmit_stats
+                inDev.txPackets++;
+                inDev.txBytes += packet.length;
+                outDev.rxPackets++;
+                outDev.rxBytes += packet.length;
+            }
             flow = savedFlow;
             br = savedBr;
             actionSet.clear();
