@@ -58,6 +58,37 @@ public final class Datapath {
     private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
     private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
     public long hit, missed, lost;
+    /** The datapath's one connection tracker (dp_netdev's conntrack): its zones are every bridge's. */
+    public final Conntrack ct = new Conntrack();
+
+    /** A recirculation's frozen state (struct frozen_state): the bridge, table or actions, and the metadata. */
+    record Frozen(Ofproto br, long[] flow, int table, List<Action> actions) {}
+
+    /**
+     * Bumped by a port added to or deleted from any bridge on it: bridge_reconfigure()'s REV_RECONFIGURE, the backer's
+     * need_revalidate, has every bridge revalidate its megaflows.
+     */
+    long portsVersion;
+
+    private int nextRecirc = 1;
+    private final Map<String, Integer> recircIds = new HashMap<>();
+    private final Map<Integer, Frozen> frozen = new HashMap<>();
+
+    /**
+     * recirc_alloc_id_ctx(): the same frozen state (its bridge's included) gets the same recirculation id, from one
+     * pool for all the bridges.
+     */
+    int recircId(Ofproto br, String frozenState, long[] flow, int table, List<Action> actions) {
+        return recircIds.computeIfAbsent(br.name + "|" + frozenState, k -> {
+            frozen.put(nextRecirc, new Frozen(br, flow.clone(), table, actions == null ? null : List.copyOf(actions)));
+            return nextRecirc++;
+        });
+    }
+
+    /** recirc_id_node_find(): the frozen state of recirculation id {@code id}, or null. */
+    Frozen frozen(int id) {
+        return frozen.get(id);
+    }
     /** ovs-router and tnl-neigh-cache of the ovs-vswitchd that owns this datapath (native tunnelling). */
     public final OvsRouter router = new OvsRouter();
     /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
@@ -264,8 +295,35 @@ public final class Datapath {
             maxVlanHeaders = userspace ? vlanLimit : 2;
         }
         bridges.put(br.name, br);
-        ports.put(p.dpPort, p);
+        if (p.dpPort >= 0) { // a patch port has no datapath port
+            ports.put(p.dpPort, p);
+        }
         geneve = UNKNOWN;
+    }
+
+    /**
+     * ofport_update_peer(): the port a patch port's options:peer names, on a bridge of this datapath, whose own peer
+     * names it back; or null.
+     */
+    public Ofproto.Port peer(Ofproto.Port patch) {
+        String name = patch.options.get("peer");
+        for (Ofproto b : bridges.values()) {
+            Ofproto.Port q = name == null ? null : b.port(name);
+            if (q != null) {
+                return q.isPatch() && patch.name.equals(q.options.get("peer")) ? q : null;
+            }
+        }
+        return null;
+    }
+
+    /** The bridge whose port {@code p} is. */
+    Ofproto bridgeOfPort(Ofproto.Port p) {
+        for (Ofproto b : bridges.values()) {
+            if (b.port(p.ofport) == p) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private static boolean meets(Megaflow m, Match filter) {
@@ -362,11 +420,20 @@ public final class Datapath {
 
     /** dpcls_lookup(): the megaflow {@code flow} hits, probing one hash bucket per mask, or null. */
     public Megaflow lookup(long[] flow) {
+        return lookup(null, flow);
+    }
+
+    /**
+     * As {@link #lookup(long[])} for a packet that came in on bridge {@code br}: the key's in_port is a datapath
+     * port, so a megaflow of another bridge's port with the same OpenFlow number is no match.
+     */
+    Megaflow lookup(Ofproto br, long[] flow) {
         for (DpclsSubtable t : masks.values()) {
             maskProbes++;
-            Megaflow m = t.lookup(flow);
-            if (m != null) {
-                return m;
+            for (Megaflow m = t.lookup(flow); m != null; m = m.next) {
+                if (br == null || m.br == br) {
+                    return m;
+                }
             }
         }
         return null;
@@ -383,7 +450,7 @@ public final class Datapath {
      */
     void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
             boolean keyMissed, Conntrack.Key ctTuple) {
-        Megaflow m = keyMissed ? null : lookup(flow);
+        Megaflow m = keyMissed ? null : lookup(br, flow);
         if (m != null) {
             hit(m, flow, len, now);
             return;
@@ -963,8 +1030,11 @@ public final class Datapath {
             ps.sort(java.util.Comparator.comparing(p -> p.name));
             for (Ofproto.Port p : ps) {
                 s.append("    ").append(p.name).append(' ').append(p.ofport).append('/')
-                        .append(p.dpPort).append(": ");
-                if (p.type.equals("geneve")) {
+                        .append(p.dpPort < 0 ? "none" : Integer.toString(p.dpPort)).append(": ");
+                if (p.isPatch()) { // dpif_show_backer(): a patch port's netdev config
+                    s.append("(patch: ").append(p.options.containsKey("peer") ? "peer=" + p.options.get("peer") : "")
+                            .append(')');
+                } else if (p.type.equals("geneve")) {
                     s.append("(geneve: ");
                     s.append(String.join(", ", new java.util.TreeMap<>(p.options).entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).toList()));

@@ -52,6 +52,11 @@ public final class Ofproto {
         public boolean isTunnel() {
             return tunnel;
         }
+
+        /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
+        public boolean isPatch() {
+            return type.equals("patch");
+        }
     }
 
     /** A frame leaving through OpenFlow port {@code ofport} (to a tunnel port: with its tunnel key in front). */
@@ -67,7 +72,8 @@ public final class Ofproto {
     public boolean forwardBpdu;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
-    public final Conntrack ct = new Conntrack();
+    /** The datapath's connection tracker, which every bridge on it shares (zones included). */
+    public final Conntrack ct;
     /** The wildcards of the translation under way (xlate_ctx's wc), lent to one translation at a time. */
     private final long[] wildcards = new long[Slot.ALL.length];
     private boolean wildcardsLent;
@@ -122,21 +128,14 @@ public final class Ofproto {
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
-    private int nextRecirc = 1;
     /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
     private int allocPortNo;
     private final Map<Long, Long> usage = new java.util.HashMap<>();
     private long clock;
-    private final Map<String, Integer> recircIds = new java.util.HashMap<>();
-    /** Per recirculation id, the table it resumes at and the flow it froze (metadata, registers, tunnel). */
-    private final Map<Integer, long[]> frozen = new java.util.HashMap<>();
-    private final Map<Integer, Integer> frozenTable = new java.util.HashMap<>();
-    /** Per recirculation id that resumes in frozen actions (a select group's dp_hash pass), those actions. */
-    private final Map<Integer, List<Action>> frozenActions = new java.util.HashMap<>();
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
-    private long portsVersion, portsSeen;
+    private long portsSeen;
     /** The native tunnelling tables' version the megaflows were last revalidated against. */
     private long routerSeen;
 
@@ -147,20 +146,13 @@ public final class Ofproto {
 
     /** As above, for a pass that resumes in {@code actions} (frozen_state's ofpacts) rather than at a table. */
     int recircId(String frozenState, long[] flow, int table, List<Action> actions) {
-        return recircIds.computeIfAbsent(frozenState, k -> {
-            frozen.put(nextRecirc, flow.clone());
-            frozenTable.put(nextRecirc, table);
-            if (actions != null) {
-                frozenActions.put(nextRecirc, List.copyOf(actions));
-            }
-            return nextRecirc++;
-        });
+        return datapath.recircId(this, frozenState, flow, table, actions);
     }
 
     // recirc_id_node_find() and frozen_metadata_to_flow(): a recirculated pass's flow is its frozen metadata with
     // the packet's fields and conntrack state from the datapath key
-    private long[] thaw(long[] key) {
-        long[] f = frozen.get((int) key[Slot.RECIRC_ID.ordinal()]).clone();
+    private static long[] thaw(Datapath.Frozen fz, long[] key) {
+        long[] f = fz.flow().clone();
         for (int i = Slot.RECIRC_ID.ordinal(); i < f.length; i++) {
             if (i != Slot.IN_PORT.ordinal()) {
                 f[i] = key[i];
@@ -169,11 +161,15 @@ public final class Ofproto {
         return f;
     }
 
+    // xlate_lookup_ofproto(): a recirculated pass is translated in its frozen state's bridge (after a patch port,
+    // not the one the packet came in on); the megaflow stays keyed on this bridge's input port
     private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
         if (key[Slot.RECIRC_ID.ordinal()] == 0) {
             return new Xlate(this, now, key, packet, null, List.of(), execute);
         }
-        Xlate x = new Xlate(this, now, thaw(key), packet, null, List.of(), execute);
+        Datapath.Frozen fz = datapath.frozen((int) key[Slot.RECIRC_ID.ordinal()]);
+        Xlate x = new Xlate(this, now, thaw(fz, key), packet, null, List.of(), execute);
+        x.thawIn(fz.br(), key[Slot.IN_PORT.ordinal()]);
         x.packetTunnel(key);
         return x;
     }
@@ -183,7 +179,8 @@ public final class Ofproto {
         if (id == 0) {
             x.run();
         } else {
-            x.resume(id, frozenTable.get(id), frozenActions.get(id));
+            Datapath.Frozen fz = datapath.frozen(id);
+            x.resume(id, fz.table(), fz.actions());
         }
     }
 
@@ -193,24 +190,25 @@ public final class Ofproto {
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion
+        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == datapath.portsVersion
                 && routerSeen == datapath.router.version) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion
+        boolean tablesChanged = tablesSeen != tables.version || portsSeen != datapath.portsVersion
                 || routerSeen != datapath.router.version;
         routerSeen = datapath.router.version;
         tablesSeen = tables.version;
-        portsSeen = portsVersion;
+        portsSeen = datapath.portsVersion;
         mlSeen = ml.version;
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
-            if (m.br != this || !tablesChanged && !m.xc.normal) {
+            // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'
+            if (m.br != this && !m.xc.patched || !tablesChanged && !m.xc.normal) {
                 continue; // only a translation through NORMAL reads the MAC table
             }
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
-            Xlate x = xlate(now, key, null, false);
+            Xlate x = m.br.xlate(now, key, null, false);
             x.onePass = true;
-            translate(x, key);
+            m.br.translate(x, key);
             boolean extra = false;
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
@@ -218,7 +216,7 @@ public final class Ofproto {
                 extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
-            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(key);
+            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(m.br, key);
             if (extra || x.avoidCaching) {
                 datapath.remove(m);
             } else if (target != null) {
@@ -254,6 +252,7 @@ public final class Ofproto {
         this.hwaddr = hwaddr;
         this.datapathId = datapathId;
         this.datapath = datapath;
+        this.ct = datapath.ct;
         datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         ports.put(Ports.LOCAL, local);
@@ -287,12 +286,12 @@ public final class Ofproto {
             }
         }
         usage.put(ofport, Long.MAX_VALUE);
-        int dp = datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
+        int dp = type.equals("patch") ? -1 : datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
         p.ofportRequest = request;
         ports.put(ofport, p);
         datapath.register(this, p);
-        portsVersion++;
+        datapath.portsVersion++;
         return p;
     }
 
@@ -317,7 +316,7 @@ public final class Ofproto {
         p.vlan = v; // the columns as set, even when NORMAL sees no change
         if (changed) {
             ml.flush(p.ofport);
-            portsVersion++;
+            datapath.portsVersion++;
         }
     }
 
@@ -328,7 +327,7 @@ public final class Ofproto {
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
         ml.flush(p.ofport);
         datapath.unregister(p);
-        portsVersion++;
+        datapath.portsVersion++;
     }
 
     /**
@@ -845,7 +844,7 @@ public final class Ofproto {
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
             // upcall, translated from this pass on
-            Datapath.Megaflow m = datapath.lookup(flow);
+            Datapath.Megaflow m = datapath.lookup(this, flow);
             if (m == null || !m.replayable()) {
                 touchPath(flow);
                 pathLength = 0;

@@ -334,7 +334,9 @@ public final class Lab implements AutoCloseable {
         checkName(nodeName);
         OvsBridge b = new OvsBridge(ofproto, nodeName);
         Network.Node bn = network.add(b);
-        ofproto.onSent = bn::reschedule; // another bridge's translation gave it frames to send (native tunnels)
+        // another bridge's translation gave it frames to send (a patch port, a native tunnel): the one datapath
+        // executes them within the packet's own processing, so they leave now, before the next packet's
+        ofproto.onSent = () -> network.act(bn, out -> b.transmitSent(network.now(), out));
         ovsBridges.put(nodeName, b);
         vswitchds.computeIfAbsent(owner, h -> new LabVswitchd(this, h, ofproto.datapath)).added(b);
         bridgeOwners.put(nodeName, owner);
