@@ -380,6 +380,12 @@ public final class ActionFormat {
                     || f.field().slot == Slot.MPLS_LSE) ? Action.Raw.SET_FIELD_BITS : Action.Raw.SET_FIELD;
         } else if (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) {
             raw = Action.Raw.REG_LOAD;
+        } else if (!v.atLeast(OfVersion.OF11) && f.field() == Field.VLAN_TCI) {
+            // set_field_to_legacy_openflow(): with CFI, OFPAT10_SET_VLAN_VID and _PCP, else OFPAT10_STRIP_VLAN
+            long tci = f.value();
+            return (tci & Match.VLAN_CFI) == 0 ? List.of(new Action.PopVlan(true))
+                    : List.of(new Action.SetField(Field.VLAN_VID, tci & 0x1fff, 0x1fff, Action.Raw.LEGACY),
+                            new Action.SetField(Field.VLAN_PCP, tci >>> 13, 7, Action.Raw.LEGACY));
         } else if (!v.atLeast(OfVersion.OF12)) {
             raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;

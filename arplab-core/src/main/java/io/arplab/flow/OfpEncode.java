@@ -35,6 +35,7 @@ final class OfpEncode {
         {Field.IP_DSCP_SHIFTED, OXM_BASIC, 8, 8}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
         {Field.IPV6_LABEL, 1, 27, 28}, {Field.IP_PROTO, 0, 6, 10}, {Field.TCP_SRC, 0, 9, 13},
         {Field.TCP_DST, 0, 10, 14}, {Field.TCP_FLAGS, 1, 34, 42}, {Field.UDP_SRC, 0, 11, 15}, {Field.UDP_DST, 0, 12, 16},
+        {Field.SCTP_SRC, OXM_BASIC, 17, 17}, {Field.SCTP_DST, OXM_BASIC, 18, 18},
         {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
         {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
         {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
@@ -371,8 +372,8 @@ final class OfpEncode {
             case ETH_DST -> 5;
             case IPV4_SRC -> 6;
             case IPV4_DST -> 7;
-            case TCP_SRC, UDP_SRC -> 9;
-            case TCP_DST, UDP_DST -> 10;
+            case TCP_SRC, UDP_SRC, SCTP_SRC -> 9;
+            case TCP_DST, UDP_DST, SCTP_DST -> 10;
             default -> 0;
         };
     }
