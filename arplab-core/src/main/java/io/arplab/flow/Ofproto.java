@@ -531,9 +531,18 @@ public final class Ofproto {
 
     /**
      * One action as the switch (and ovs-ofctl, printing the refusal) decodes it: null, or the error and the line it
-     * logs (decode_NXAST_RAW_CT(); mf_check_dst() of a load or set_field into a read-only field).
+     * logs (decode_NXAST_RAW_CT(); nx_pull_entry__() of a masked set_field's OXM entry; mf_check_dst() of a load or
+     * set_field into a read-only field).
      */
     static String[] decodeError(Action a) {
+        if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD
+                && !f.wideMask().and(f.field().ones()).equals(f.field().ones()) // OfpEncode: masked on the wire
+                && !f.wideValue().and(f.wideMask().not()).and(U128.ones(8 * f.field().nBytes)).isZero()) {
+            // is_mask_consistent(): only OpenFlow 1.5's Set-Field carries a mask (the earlier a reg_load)
+            long h = OfpEncode.header(f.field(), true);
+            return new String[] {"OFPBMC_BAD_WILDCARDS", "nx_match|WARN|Rejecting NXM/OXM entry 0:" + (h >>> 16) + ":"
+                    + (h >>> 9 & 0x7f) + ":1:" + (h & 0xff) + " with 1-bits in value for bits wildcarded by the mask."};
+        }
         if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
                 && !c.nat().equals("nat"))) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
@@ -545,6 +554,12 @@ public final class Ofproto {
         if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"
                     : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};
+        }
+        if (a instanceof Action.SetField f && (f.raw() == Action.Raw.SET_FIELD || f.raw() == Action.Raw.SET_FIELD_BITS)
+                && f.field().nBits <= 64 && !ActionParser.valueValid(f.field(), f.value())) {
+            // decode_ofpat_set_field(): mf_is_value_valid() (a reg_load's value is not checked)
+            return new String[] {"OFPBAC_BAD_SET_ARGUMENT", "ofp_actions|WARN|Invalid value for set field "
+                    + f.field().name + ": " + MatchFormat.formatValue(f.field(), f.value(), -1L, PortMap.NONE)};
         }
         return null;
     }
