@@ -262,9 +262,11 @@ public final class FlowTables {
         sts.sort(Comparator.comparingInt(Classifier.Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
         List<Rule> out = new ArrayList<>();
         for (Classifier.Subtable st : sts) {
-            List<Rule> rs = new ArrayList<>(st.rules);
-            rs.sort(Comparator.comparingInt((Rule r) -> -r.priority).thenComparingLong(r -> r.seq));
-            out.addAll(rs);
+            for (Rule head : st.heads) {
+                for (Rule r = head; r != null; r = r.clsNext) {
+                    out.add(r);
+                }
+            }
         }
         return out;
     }
