@@ -842,6 +842,10 @@ public final class Datapath {
                         : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');
             }
+            long tf = k[Slot.TCP_FLAGS.ordinal()];
+            if (proto == Match.PROTO_TCP && frag != 3 && tf != 0) { // odp_flow_format(): a wildcarded key left out
+                s.append(",tcp_flags(").append(OdpFlowFormat.tcpFlags(v[Slot.TCP_FLAGS.ordinal()], tf)).append(')');
+            }
             java.util.List<String> nd = new java.util.ArrayList<>();
             // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
             if (v6 && icmp && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff

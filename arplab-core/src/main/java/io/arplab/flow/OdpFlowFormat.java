@@ -158,6 +158,13 @@ final class OdpFlowFormat {
         return s.append(")".repeat(encaps)).toString();
     }
 
+    // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag
+    // and -flag for the masked ones
+    static String tcpFlags(long f, long m) {
+        return m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
+                : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES);
+    }
+
     // format_vlan_tci() verbose: vid and pcp, each with its mask unless exact, "cfi=0" for a tag without CFI
     private static String vlan(long tci, long mask) {
         long vidMask = mask & Match.VLAN_VID, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
@@ -204,8 +211,7 @@ final class OdpFlowFormat {
             }
             long f = v[Slot.TCP_FLAGS.ordinal()], m = k[Slot.TCP_FLAGS.ordinal()];
             if (frag != 3 && proto == Match.PROTO_TCP && (f != 0 || m != 0)) { // the key has them when either is set
-                s.append(",tcp_flags(").append(m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
-                        : m == 0 ? "0/0" : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES)).append(')');
+                s.append(",tcp_flags(").append(m == 0 ? "0/0" : tcpFlags(f, m)).append(')');
             }
         } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             s.append(",arp(").append(ip("sip", v, k, Slot.NW_SRC)).append(',').append(ip("tip", v, k, Slot.NW_DST))
