@@ -204,9 +204,13 @@ final class OdpFlowFormat {
                         .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
                 long t = v[Slot.TP_SRC.ordinal()];
                 if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
-                    s.append(",nd(").append(ip6("target", v, k, Field.ND_TARGET)).append(',')
-                            .append(eth("sll", v, k, Slot.ARP_SHA)).append(',').append(eth("tll", v, k, Slot.ARP_THA))
-                            .append(')');
+                    // odp_flow_key_from_mask(): the mask's nd() only with the ICMPv6 type and code exact, else
+                    // odp_flow_key_to_mask() leaves its fields wildcarded
+                    long[] nm = (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff
+                            ? k : new long[k.length];
+                    s.append(",nd(").append(ip6("target", v, nm, Field.ND_TARGET)).append(',')
+                            .append(eth("sll", v, nm, Slot.ARP_SHA)).append(',')
+                            .append(eth("tll", v, nm, Slot.ARP_THA)).append(')');
                 }
             }
             long f = v[Slot.TCP_FLAGS.ordinal()], m = k[Slot.TCP_FLAGS.ordinal()];
