@@ -837,7 +837,7 @@ public final class Datapath {
                             : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
                 }
             }
-            if (!l4.isEmpty()) {
+            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
                 s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
                         : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');

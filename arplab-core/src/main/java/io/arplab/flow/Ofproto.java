@@ -900,7 +900,8 @@ public final class Ofproto {
                     copied = true;
                 }
                 default -> {
-                    long[] r = k.clone();
+                    // the recirculated key has the tags the pushes and pops so far left on the packet
+                    long[] r = retag == null ? k.clone() : Packet.retagKey(Packet.withVlans(k, key), retag);
                     r[Slot.RECIRC_ID.ordinal()] = op.value();
                     if (passes == null) {
                         passes = new ArrayList<>(1);
