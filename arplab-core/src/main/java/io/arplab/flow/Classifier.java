@@ -46,13 +46,6 @@ final class Classifier {
     static final class Subtable extends MaskedFields {
         final long seq;
         final List<Rule> rules = new ArrayList<>();
-        /**
-         * The cls_match heads in their cmap's slots, the order a dump iterates them (cls_cursor): a new match takes
-         * the first free slot of the one bucket a small cmap has (cmap_insert_bucket()), a head that changes keeps
-         * its slot (cmap_replace()), a removed one leaves its slot free. Past 4 matches OVS rehashes them into more
-         * buckets by their hash, which is not modelled: they stay in this order.
-         */
-        final List<Rule> heads = new ArrayList<>();
         int maxPrio = -1;
         /** The stages the mask has fields in: each one's fields; all but the last have an index (ccmap). */
         final int[][] stageFields;
@@ -121,12 +114,6 @@ final class Classifier {
             int i = slot(hash(r.match.value), r.match.value);
             Rule head = rule(i);
             if (head == null) {
-                int free = heads.indexOf(null);
-                if (free < 0) {
-                    heads.add(r);
-                } else {
-                    heads.set(free, r);
-                }
                 put(i, r);
                 record(i, r.match.value);
                 if (++buckets * 2 > nSlots) {
@@ -134,7 +121,6 @@ final class Classifier {
                 }
             } else if (r.priority > head.priority) {
                 r.clsNext = head;
-                heads.set(heads.indexOf(head), r);
                 put(i, r);
             } else {
                 while (head.clsNext != null && head.clsNext.priority > r.priority) {
@@ -160,15 +146,9 @@ final class Classifier {
             int i = slot(hash(r.match.value), r.match.value);
             Rule head = rule(i);
             if (head == r) {
-                int at = heads.indexOf(r);
                 if (r.clsNext != null) {
-                    heads.set(at, r.clsNext);
                     put(i, r.clsNext);
                 } else {
-                    heads.set(at, null);
-                    while (!heads.isEmpty() && heads.get(heads.size() - 1) == null) {
-                        heads.remove(heads.size() - 1);
-                    }
                     deleteSlot(i);
                 }
             } else {
@@ -189,7 +169,6 @@ final class Classifier {
             r.clsNext = old.clsNext;
             int i = slot(hash(old.match.value), old.match.value);
             if (rule(i) == old) {
-                heads.set(heads.indexOf(old), r);
                 put(i, r);
             } else {
                 Rule e = rule(i);

@@ -262,11 +262,7 @@ public final class FlowTables {
         sts.sort(Comparator.comparingInt(Classifier.Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
         List<Rule> out = new ArrayList<>();
         for (Classifier.Subtable st : sts) {
-            for (Rule head : st.heads) {
-                for (Rule r = head; r != null; r = r.clsNext) {
-                    out.add(r);
-                }
-            }
+            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, replaced in place
         }
         return out;
     }
