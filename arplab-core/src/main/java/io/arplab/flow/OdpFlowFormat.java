@@ -158,6 +158,30 @@ final class OdpFlowFormat {
         return s.append(")".repeat(encaps)).toString();
     }
 
+    /**
+     * odp_flow_key_from_mask(): a mask has nd() only for a neighbour solicitation or advertisement whose ICMPv6 type
+     * and code it matches exactly; otherwise odp_flow_key_to_mask() gives its fields back wildcarded.
+     */
+    static boolean ndMaskExported(long[] v, long[] k) {
+        long t = v[Slot.TP_SRC.ordinal()];
+        return v[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6 && v[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
+                && v[Slot.TP_DST.ordinal()] == 0 && (t == Match.ND_NEIGHBOR_SOLICIT || t == Match.ND_NEIGHBOR_ADVERT)
+                && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff;
+    }
+
+    /** The mask as odp_flow_key_to_mask() gives it back from the key's attributes: nd()'s fields as above. */
+    static long[] odpMask(long[] v, long[] k) {
+        if (ndMaskExported(v, k) || v[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+            return k;
+        }
+        long[] m = k.clone();
+        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
+            Slot.ND_RESERVED}) {
+            m[s.ordinal()] = 0;
+        }
+        return m;
+    }
+
     // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag
     // and -flag for the masked ones
     static String tcpFlags(long f, long m) {
@@ -204,10 +228,7 @@ final class OdpFlowFormat {
                         .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
                 long t = v[Slot.TP_SRC.ordinal()];
                 if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
-                    // odp_flow_key_from_mask(): the mask's nd() only with the ICMPv6 type and code exact, else
-                    // odp_flow_key_to_mask() leaves its fields wildcarded
-                    long[] nm = (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff
-                            ? k : new long[k.length];
+                    long[] nm = ndMaskExported(v, k) ? k : new long[k.length];
                     s.append(",nd(").append(ip6("target", v, nm, Field.ND_TARGET)).append(',')
                             .append(eth("sll", v, nm, Slot.ARP_SHA)).append(',')
                             .append(eth("tll", v, nm, Slot.ARP_THA)).append(')');
