@@ -27,6 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OvsMegaflowCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
+    /**
+     * Seeds left out, with the reason: OVS itself does not give the same outputs twice for them (a second recording
+     * differs from the stored one).
+     */
+    static final java.util.Map<Integer, String> LEFT_OUT = java.util.Map.of(20, "NORMAL learns MACs that move while"
+            + " packets come in: a MAC learning change (REV_MAC_LEARNING) wakes the revalidator thread at once, so"
+            + " which megaflows its re-translation deletes (bits of nd() the ukey's mask lacks) and what NORMAL floods"
+            + " depends on the thread's timing, not on revalidator/wait");
 
     @Test
     void megaflowsAfterPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
@@ -38,6 +46,7 @@ class OvsMegaflowCampaignTest {
         try (var dirs = Files.list(REF)) {
             for (Path ref : dirs.filter(d -> d.getFileName().toString().startsWith("megaflow-random-"))
                     .filter(d -> only.isEmpty() || List.of(only.split(",")).contains(seed(d) + ""))
+                    .filter(d -> !LEFT_OUT.containsKey(seed(d)))
                     .sorted(Comparator.comparingInt(OvsMegaflowCampaignTest::seed)).toList()) {
                 int ports = OvsNormalCampaignTest.ports(ref);
                 Lab lab = OvsNormalCampaignTest.lab(tmp.resolve(ref.getFileName().toString()), ports);
@@ -79,7 +88,7 @@ class OvsMegaflowCampaignTest {
             }
         }
         System.out.println("megaflow campaign: " + (sections - failures.size()) + "/" + sections
-                + " sections and pcaps match (" + String.join(", ", perSeed) + ")");
+                + " sections and pcaps match (" + String.join(", ", perSeed) + "); left out: " + LEFT_OUT);
         // the differences in full, for reading: target/megaflow-campaign.diff at the module's root
         Files.writeString(Path.of("target/megaflow-campaign.diff"), String.join("\n", failures));
         assertThat(failures).isEmpty();
