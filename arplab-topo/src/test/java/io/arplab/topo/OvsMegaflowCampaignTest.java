@@ -34,7 +34,11 @@ class OvsMegaflowCampaignTest {
     static final java.util.Map<Integer, String> LEFT_OUT = java.util.Map.of(20, "NORMAL learns MACs that move while"
             + " packets come in: a MAC learning change (REV_MAC_LEARNING) wakes the revalidator thread at once, so"
             + " which megaflows its re-translation deletes (bits of nd() the ukey's mask lacks) and what NORMAL floods"
-            + " depends on the thread's timing, not on revalidator/wait");
+            + " depends on the thread's timing, not on revalidator/wait", 26, "a flow learned at an upcall"
+            + " (REV_FLOW_TABLE) wakes the revalidator thread at once: whether the ICMPv6 megaflows installed around it"
+            + " are re-translated (and deleted for bits of nd() the ukey's mask lacks) before the next"
+            + " revalidator/wait depends on timing; a second recording keeps the 4 megaflows this one lost, as arplab"
+            + " does");
 
     @Test
     void megaflowsAfterPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
