@@ -907,10 +907,14 @@ public final class Datapath {
                             : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
                 }
             }
-            if (!l4.isEmpty()) {
+            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
                 s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
                         : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');
+            }
+            long tf = k[Slot.TCP_FLAGS.ordinal()];
+            if (proto == Match.PROTO_TCP && frag != 3 && tf != 0) { // odp_flow_format(): a wildcarded key left out
+                s.append(",tcp_flags(").append(OdpFlowFormat.tcpFlags(v[Slot.TCP_FLAGS.ordinal()], tf)).append(')');
             }
             java.util.List<String> nd = new java.util.ArrayList<>();
             // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched

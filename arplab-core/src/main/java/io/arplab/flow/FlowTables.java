@@ -2,7 +2,6 @@ package io.arplab.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -258,13 +257,10 @@ public final class FlowTables {
 
     /** Table {@code i}'s rules in the classifier's iteration order. */
     public List<Rule> rules(int i) {
-        List<Classifier.Subtable> sts = new ArrayList<>(tables.get(i).subtables.values());
-        sts.sort(Comparator.comparingInt(Classifier.Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
+        List<Classifier.Subtable> sts = tables.get(i).pvector();
         List<Rule> out = new ArrayList<>();
         for (Classifier.Subtable st : sts) {
-            List<Rule> rs = new ArrayList<>(st.rules);
-            rs.sort(Comparator.comparingInt((Rule r) -> -r.priority).thenComparingLong(r -> r.seq));
-            out.addAll(rs);
+            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, replaced in place
         }
         return out;
     }

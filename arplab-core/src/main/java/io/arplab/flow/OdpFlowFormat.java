@@ -158,6 +158,37 @@ final class OdpFlowFormat {
         return s.append(")".repeat(encaps)).toString();
     }
 
+    /**
+     * odp_flow_key_from_mask(): a mask has nd() only for a neighbour solicitation or advertisement whose ICMPv6 type
+     * and code it matches exactly; otherwise odp_flow_key_to_mask() gives its fields back wildcarded.
+     */
+    static boolean ndMaskExported(long[] v, long[] k) {
+        long t = v[Slot.TP_SRC.ordinal()];
+        return v[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6 && v[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
+                && v[Slot.TP_DST.ordinal()] == 0 && (t == Match.ND_NEIGHBOR_SOLICIT || t == Match.ND_NEIGHBOR_ADVERT)
+                && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff;
+    }
+
+    /** The mask as odp_flow_key_to_mask() gives it back from the key's attributes: nd()'s fields as above. */
+    static long[] odpMask(long[] v, long[] k) {
+        if (ndMaskExported(v, k) || v[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+            return k;
+        }
+        long[] m = k.clone();
+        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
+            Slot.ND_RESERVED}) {
+            m[s.ordinal()] = 0;
+        }
+        return m;
+    }
+
+    // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag
+    // and -flag for the masked ones
+    static String tcpFlags(long f, long m) {
+        return m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
+                : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES);
+    }
+
     // format_vlan_tci() verbose: vid and pcp, each with its mask unless exact, "cfi=0" for a tag without CFI
     private static String vlan(long tci, long mask) {
         long vidMask = mask & Match.VLAN_VID, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
@@ -197,15 +228,15 @@ final class OdpFlowFormat {
                         .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
                 long t = v[Slot.TP_SRC.ordinal()];
                 if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
-                    s.append(",nd(").append(ip6("target", v, k, Field.ND_TARGET)).append(',')
-                            .append(eth("sll", v, k, Slot.ARP_SHA)).append(',').append(eth("tll", v, k, Slot.ARP_THA))
-                            .append(')');
+                    long[] nm = ndMaskExported(v, k) ? k : new long[k.length];
+                    s.append(",nd(").append(ip6("target", v, nm, Field.ND_TARGET)).append(',')
+                            .append(eth("sll", v, nm, Slot.ARP_SHA)).append(',')
+                            .append(eth("tll", v, nm, Slot.ARP_THA)).append(')');
                 }
             }
             long f = v[Slot.TCP_FLAGS.ordinal()], m = k[Slot.TCP_FLAGS.ordinal()];
             if (frag != 3 && proto == Match.PROTO_TCP && (f != 0 || m != 0)) { // the key has them when either is set
-                s.append(",tcp_flags(").append(m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
-                        : m == 0 ? "0/0" : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES)).append(')');
+                s.append(",tcp_flags(").append(m == 0 ? "0/0" : tcpFlags(f, m)).append(')');
             }
         } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             s.append(",arp(").append(ip("sip", v, k, Slot.NW_SRC)).append(',').append(ip("tip", v, k, Slot.NW_DST))

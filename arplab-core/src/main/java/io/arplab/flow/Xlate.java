@@ -793,14 +793,15 @@ final class Xlate {
     }
 
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
-    // dont_send without side effects (a trace without a packet)
+    // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
+    // ukey's cache)
     private void controller(int maxLen, int reason, int id) {
         committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
         int recirc = br.recircId("controller|" + frozenMetadata(), flow, -1);
-        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects ? 0 : 1)
+        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
                 : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
