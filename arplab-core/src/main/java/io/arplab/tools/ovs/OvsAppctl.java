@@ -18,11 +18,77 @@ public final class OvsAppctl implements Tool {
             return;
         }
         this.ctx = ctx;
+        args = options(args);
+        if (args == null) {
+            ctx.exit(1);
+            return;
+        }
         if (args.size() >= 2 && args.get(0).equals("time/warp")) {
             warp(args);
             return;
         }
         ctx.exit(run(args));
+    }
+
+    /** ovs-appctl's long_options (parse_command_line()), parsed in order ('+'): options end at the command. */
+    private static final List<OvsGetopt.LongOpt> OPTIONS = OvsGetopt.table(List.of(
+            OvsGetopt.opt("target", OvsGetopt.REQUIRED, 't'), OvsGetopt.opt("execute", OvsGetopt.NO, 'e'),
+            OvsGetopt.opt("help", OvsGetopt.NO, 'h'), OvsGetopt.opt("option", OvsGetopt.NO, 'o'),
+            OvsGetopt.opt("version", OvsGetopt.NO, 'V'), OvsGetopt.opt("timeout", OvsGetopt.REQUIRED, 'T')),
+            OvsGetopt.VLOG);
+
+    // parse_command_line() and connect_to_target(): the options, then the target's control socket (ovs-vswitchd's
+    // is the only one here: another name's pidfile does not exist); the command and its arguments, or null after
+    // printing why not
+    private List<String> options(List<String> args) {
+        OvsGetopt g = OvsGetopt.parse("ovs-appctl", OPTIONS, true, args);
+        String target = null;
+        int executes = 0;
+        for (OvsGetopt.Opt o : g.options) {
+            if (o.error() != null) {
+                ctx.err().println(o.error());
+                return null;
+            }
+            switch (o.name()) {
+                case "target" -> {
+                    if (target != null) {
+                        ctx.err().println("ovs-appctl: -t or --target may be specified only once");
+                        return null;
+                    }
+                    target = o.arg();
+                }
+                case "execute" -> {
+                    if (executes++ > 0) {
+                        ctx.err().println("ovs-appctl: -e or --execute may be speciifed only once");
+                        return null;
+                    }
+                }
+                case "timeout" -> {
+                    if (!OvsGetopt.positiveUint(o.arg())) {
+                        ctx.err().println("ovs-appctl: value " + o.arg() + " on -T or --timeout is invalid");
+                        return null;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (g.operands.isEmpty()) {
+            ctx.err().println("ovs-appctl: at least one non-option argument is required (use --help for help)");
+            return null;
+        }
+        if (target != null && !target.equals("ovs-vswitchd")) {
+            if (target.startsWith("/")) {
+                ctx.err().println("ovs-appctl: cannot connect to \"" + target + "\" (No such file or directory)");
+            } else {
+                String pidfile = "/var/run/openvswitch/" + target + ".pid";
+                ctx.err().println(OvsTools.log(ctx, 1, "daemon_unix|WARN|" + pidfile + ": open: No such file or"
+                        + " directory"));
+                ctx.err().println("ovs-appctl: cannot read pidfile \"" + pidfile + "\" (No such file or directory)");
+            }
+            return null;
+        }
+        return g.operands;
     }
 
     // timeval.c timeval_warp_cb(): time/warp [LARGE_MSECS] MSECS; the lab's clock is virtual already, so a warp is
@@ -72,6 +138,54 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(TraceCommand.runPacketOut(rest, b -> OvsTools.ofproto(ctx, b), datapath(),
                             ctx.now()));
+                }
+                case "ofproto/list" -> {
+                    // ofproto_unixctl_list(): every bridge's name
+                    if (!rest.isEmpty()) {
+                        return error("\"ofproto/list\" command takes at most 0 arguments");
+                    }
+                    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            names.add(b.bridgeName());
+                        }
+                    }
+                    names.forEach(ctx.out()::println);
+                }
+                case "dpctl/dump-dps" -> {
+                    // dpctl_dump_dps(): the one dummy datapath
+                    if (!rest.isEmpty()) {
+                        return error("\"" + cmd + "\" command takes at most 0 arguments");
+                    }
+                    if (datapath() != null) {
+                        ctx.out().println("dummy@ovs-dummy");
+                    }
+                }
+                case "upcall/set-flow-limit" -> {
+                    // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
+                    if (rest.isEmpty()) {
+                        return error("\"upcall/set-flow-limit\" command requires at least 1 arguments");
+                    }
+                    if (rest.size() > 1) {
+                        return error("\"upcall/set-flow-limit\" command takes at most 1 arguments");
+                    }
+                    ctx.out().println("set flow_limit to " + (atoll(rest.get(0)) & 0xffffffffL));
+                }
+                case "upcall/show", "upcall/disable-megaflows", "upcall/enable-megaflows", "upcall/disable-ufid",
+                        "upcall/enable-ufid", "revalidator/purge" -> {
+                    if (!rest.isEmpty()) {
+                        return error("\"" + cmd + "\" command takes at most 0 arguments");
+                    }
+                    return error("\"" + cmd + "\" is not modelled by arplab");
+                }
+                case "dpctl/add-dp", "dpctl/del-dp" -> {
+                    // dpctl_del_dp(): a datapath other than the dummy one does not open
+                    if (rest.isEmpty()) {
+                        return error("\"" + cmd + "\" command requires at least 1 arguments");
+                    }
+                    return error(cmd.equals("dpctl/del-dp") && !rest.get(0).equals("dummy@ovs-dummy")
+                            ? "ovs-vswitchd: opening datapath (Address family not supported by protocol)"
+                            : "\"" + cmd + "\" is not modelled by arplab");
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs: nothing to stop
@@ -214,6 +328,9 @@ public final class OvsAppctl implements Tool {
                     return tnl(cmd, rest);
                 }
                 case "revalidator/wait" -> {
+                    if (!rest.isEmpty()) {
+                        return error("\"revalidator/wait\" command takes at most 0 arguments");
+                    }
                     // statistics reach the rules at once here; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
