@@ -282,6 +282,9 @@ public final class OvsAppctl implements Tool {
                         }
                     }
                 }
+                case "dpctl/ct-set-limits", "dpctl/ct-get-limits", "dpctl/ct-del-limits" -> {
+                    return zoneLimits(cmd, rest);
+                }
                 case "dpctl/ct-set-maxconns", "dpctl/ct-get-maxconns", "dpctl/ct-get-nconns" -> {
                     return maxConns(cmd, rest);
                 }
@@ -443,6 +446,133 @@ public final class OvsAppctl implements Tool {
         cts.forEach(ct -> ct.maxConns = n);
         ctx.out().println("setting maxconns successful");
         return 0;
+    }
+
+    // dpctl_ct_set_limits(), dpctl_ct_get_limits(), dpctl_ct_del_limits(): unixctl's argument counts, the options,
+    // opt_dpif_open() (the datapath named first, or the only one), then the default limit and zone=N,limit=L tuples
+    // (ct_dpif_parse_zone_limit_tuple()) or zone=N1[,N2] lists (parse_ct_limit_zones())
+    private int zoneLimits(String cmd, List<String> rest) {
+        int min = cmd.equals("dpctl/ct-get-limits") ? 0 : 1;
+        int max = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 2;
+        if (rest.size() < min) {
+            return error("\"" + cmd + "\" command requires at least " + min + " arguments");
+        }
+        if (rest.size() > max) {
+            return error("\"" + cmd + "\" command takes at most " + max + " arguments");
+        }
+        DpctlArgs o = DpctlArgs.parse(rest);
+        if (o.error != null) {
+            return error(o.error);
+        }
+        List<io.arplab.flow.Conntrack> cts = new java.util.ArrayList<>();
+        for (var sw : ctx.switches()) {
+            if (sw instanceof OvsBridge b) {
+                cts.add(b.ofproto().ct);
+            }
+        }
+        List<String> a = o.args;
+        boolean named = !a.isEmpty() && a.get(0).equals("dummy@ovs-dummy");
+        int dpMax = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 3;
+        if (cts.isEmpty() || !named && a.size() + 1 == dpMax) {
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        a = named ? a.subList(1, a.size()) : a;
+        io.arplab.flow.Conntrack ct = cts.get(0);
+        if (cmd.equals("dpctl/ct-set-limits")) {
+            int i = 0;
+            Long def = null;
+            if (i < a.size() && a.get(i).startsWith("default=")) {
+                long v = scanU32(a.get(i++).substring(8));
+                if (v < 0) {
+                    return error("ovs-vswitchd: invalid default limit (Invalid argument)");
+                }
+                def = v;
+            }
+            java.util.Map<Integer, Long> set = new java.util.LinkedHashMap<>();
+            for (; i < a.size(); i++) {
+                Long zone = null, limit = null;
+                for (String kv : a.get(i).split("[, \t\r\n]+")) { // ofputil_parse_key_value()
+                    if (kv.isEmpty()) {
+                        continue;
+                    }
+                    int eq = kv.indexOf('=');
+                    String key = eq < 0 ? kv : kv.substring(0, eq), value = eq < 0 ? "" : kv.substring(eq + 1);
+                    if (value.isEmpty()) {
+                        return error("ovs-vswitchd: field " + key + " missing value (Invalid argument)");
+                    }
+                    if (key.equals("zone") || key.equals("limit")) {
+                        long v = strToInt(value);
+                        if (v < 0 || v > (key.equals("zone") ? 0xffff : 0xffffffffL)) {
+                            return error("ovs-vswitchd: failed to parse field " + key + " (Invalid argument)");
+                        }
+                        if (key.equals("zone")) {
+                            zone = v;
+                        } else {
+                            limit = v;
+                        }
+                    } else {
+                        return error("ovs-vswitchd: invalid zone limit field: " + key + " (Invalid argument)");
+                    }
+                }
+                if (zone == null || limit == null) {
+                    return error("ovs-vswitchd: failed to parse zone limit (Invalid argument)");
+                }
+                set.put(zone.intValue(), limit);
+            }
+            for (io.arplab.flow.Conntrack c : cts) {
+                if (def != null) {
+                    c.defaultZoneLimit = def;
+                }
+                c.zoneLimits.putAll(set);
+            }
+            return 0;
+        }
+        List<Integer> zones = null;
+        if (!a.isEmpty()) {
+            if (!a.get(0).startsWith("zone=")) {
+                return error("ovs-vswitchd: invalid argument " + a.get(0) + " (Invalid argument)");
+            }
+            zones = new java.util.ArrayList<>();
+            for (String z : a.get(0).substring(5).split(",")) {
+                long v = scanU16(z);
+                if (v < 0) {
+                    return error("ovs-vswitchd: invalid zone (Invalid argument)");
+                }
+                zones.add((int) v);
+            }
+        }
+        if (cmd.equals("dpctl/ct-del-limits")) {
+            for (io.arplab.flow.Conntrack c : cts) {
+                zones.forEach(c.zoneLimits::remove);
+            }
+            return 0;
+        }
+        ct.sweep(ctx.now());
+        StringBuilder out = new StringBuilder("default limit=" + ct.defaultZoneLimit);
+        for (int z : zones != null ? zones : ct.zoneLimits.keySet()) { // ct_dpif_format_zone_limits()
+            out.append("\nzone=").append(z).append(",limit=").append(ct.zoneLimits.getOrDefault(z, ct.defaultZoneLimit))
+                    .append(",count=").append(ct.zoneLimits.containsKey(z) ? ct.zoneCount(z) : 0);
+        }
+        ctx.out().println(out);
+        return 0;
+    }
+
+    // str_to_int(s, 0): the whole string a number in C's bases (0x hex, 0 octal), else -1
+    private static long strToInt(String s) {
+        try {
+            long v = s.matches("0[xX][0-9a-fA-F]+") ? Long.parseLong(s.substring(2), 16)
+                    : s.matches("0[0-7]+") ? Long.parseLong(s.substring(1), 8)
+                    : s.matches("[+-]?[0-9]+") ? Long.parseLong(s) : -1;
+            return v;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ovs_scan(s, "%" SCNu16): as scanU32, kept to 16 bits (-1 when no digit comes)
+    static long scanU16(String s) {
+        long v = scanU32(s);
+        return v < 0 ? -1 : v & 0xffff;
     }
 
     // ovs_scan(s, "%" SCNu32): white space, a sign, decimal digits as strtoul() reads them (ULONG_MAX past it, a
