@@ -150,9 +150,6 @@ public final class OvsOfctl implements Tool {
         } else if (readOnly && !c.readOnly()) {
             return fail("'" + cmd + "' command does not work in read only mode");
         }
-        if (!MODELLED.contains(cmd)) {
-            return fail("'" + cmd + "' command is not modelled by arplab");
-        }
         if (cmd.equals("set-frags") && !List.of("normal", "drop", "reassemble", "nx-match")
                 .contains(rest.get(1))) { // ofctl_set_frags(): the mode is parsed before connecting
             return fail(rest.get(1) + ": unknown fragment handling mode");
@@ -162,6 +159,9 @@ public final class OvsOfctl implements Tool {
             // open_vconn__(): "unix:NAME" first; an empty name connects to no socket file
             return fail(rest.get(0).isEmpty() ? ": failed to open socket (Connection refused)"
                     : rest.get(0) + " is not a bridge or a socket");
+        }
+        if (!MODELLED.contains(cmd)) {
+            return fail("'" + cmd + "' command is not modelled by arplab");
         }
         // vconn's hello exchange: the highest version both sides allow
         version = null;
@@ -624,6 +624,14 @@ public final class OvsOfctl implements Tool {
                     .append(", drop=?, errs=?, coll=?\n");
             if (version.compareTo(OfVersion.OF13) >= 0) {
                 o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");
+            }
+            if (version.atLeast(OfVersion.OF14)) {
+                // ofputil_format_port_stats(): netdev-dummy's custom counters, three to a row, then its one queue's
+                o.append("           CUSTOM Statistics\n")
+                        .append("                      rx_custom_packets_1=0, rx_custom_packets_2=0, rx_q0_bytes=")
+                        .append(p.rxBytes).append(",\n                      rx_q0_packets=").append(p.rxPackets)
+                        .append(", tx_q0_bytes=").append(p.netdevTxBytes()).append(", tx_q0_packets=")
+                        .append(p.netdevTxPackets()).append(",\n");
             }
         }
         ctx.out().print(o);
