@@ -261,7 +261,36 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.datapath.setFeature(rest.subList(1, rest.size())));
                 }
+                case "list-commands" -> {
+                    // unixctl_list_commands(): ovs-vswitchd's command table is not reproduced here
+                    if (!rest.isEmpty()) {
+                        return error("\"list-commands\" command takes at most 0 arguments");
+                    }
+                    return error("\"list-commands\" is not modelled by arplab");
+                }
+                case "dpif/show-dp-features" -> {
+                    if (rest.size() != 1) {
+                        return error("\"dpif/show-dp-features\" command " + (rest.isEmpty()
+                                ? "requires at least 1 arguments" : "takes at most 1 arguments"));
+                    }
+                    return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
+                            : "\"dpif/show-dp-features\" is not modelled by arplab");
+                }
                 case "dpctl/dump-conntrack", "dpctl/flush-conntrack" -> {
+                    // opt_dpif_open(): a first argument that is no zone= names a datapath (dump-conntrack), or
+                    // begins a connection tuple of key=value fields (flush-conntrack)
+                    DpctlArgs o = DpctlArgs.parse(rest);
+                    if (o.error != null) {
+                        return error(o.error);
+                    }
+                    String first = o.args.isEmpty() ? "zone=" : o.args.get(0);
+                    if (!first.startsWith("zone=") && !first.equals("dummy@ovs-dummy")) {
+                        if (cmd.equals("dpctl/dump-conntrack")) {
+                            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+                        } else if (!first.contains("=")) {
+                            return error("ovs-vswitchd: field " + first + " missing value (Invalid argument)");
+                        }
+                    }
                     // dpctl_dump_conntrack(), dpctl_flush_conntrack(): all connections, or one zone's (zone=N)
                     int zone = -1;
                     for (String a : rest) {

@@ -100,7 +100,13 @@ public final class OvsDpctl implements Tool {
             return 1;
         }
         if (n > 0 && !cmd.equals("del-flows") || n > 1) {
-            // a named datapath: dpif_open() fails
+            // a named datapath: dp_exists() enumerates the datapaths of its type (a system one's fail), then
+            // dpif_open() fails
+            String name = words.get(1);
+            if (name.indexOf('@') < 0 || name.startsWith("system@")) {
+                ctx.err().println(OvsTools.log(ctx, 2, "dpif|WARN|failed to enumerate system datapaths: No such file"
+                        + " or directory"));
+            }
             ctx.err().println("ovs-dpctl: datapath not found (Invalid argument)");
             return 1;
         }
