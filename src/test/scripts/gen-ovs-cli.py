@@ -23,10 +23,32 @@ setup = [
     "ovs-ofctl -O OpenFlow15 add-flow br0 'priority=10,in_port=2,actions=output:1'",
     "ovs-ofctl -O OpenFlow15 add-flow br0 'table=1,priority=5,ip,nw_dst=10.0.0.2,actions=output:3'",
     "ovs-ofctl -O OpenFlow15 add-flow br0 'cookie=0x5,priority=20,arp,actions=NORMAL'",
+    "ovs-ofctl -O OpenFlow15 add-flow br0 'priority=30,in_port=3,ip,actions=resubmit(,1),resubmit(,2)'",
+]
+
+# packets through the tables: an upcall each, then datapath hits whose statistics reach the tables (XC_TABLE)
+ARP = ("eth(src=50:54:00:00:00:01,dst=ff:ff:ff:ff:ff:ff),eth_type(0x0806),"
+       "arp(sip=10.0.0.1,tip=10.0.0.2,op=1,sha=50:54:00:00:00:01,tha=00:00:00:00:00:00)")
+IP = ("eth(src=50:54:00:00:00:03,dst=50:54:00:00:00:02),eth_type(0x0800),"
+      "ipv4(src=10.0.0.3,dst=10.0.0.2,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)")
+traffic = [
+    "ovs-appctl netdev-dummy/receive p1 '%s'" % ARP,
+    "ovs-appctl netdev-dummy/receive p1 '%s'" % ARP,
+    "ovs-appctl netdev-dummy/receive p3 '%s'" % IP,
+    "ovs-appctl netdev-dummy/receive p3 '%s'" % IP,
+    "ovs-appctl netdev-dummy/receive p3 '%s'" % IP,
+    "ovs-appctl netdev-dummy/receive p2 '%s'" % IP.replace("dst=10.0.0.2", "dst=10.0.0.9"),
+    "ovs-appctl revalidator/wait",
+    "ovs-ofctl dump-tables br0",
+    "ovs-ofctl -O OpenFlow13 dump-tables br0",
+    "ovs-ofctl -O OpenFlow15 dump-tables br0",
+    "ovs-ofctl -O OpenFlow15 dump-ports br0 p3",
+    "ovs-ofctl -O OpenFlow13 dump-ports br0 1",
 ]
 
 lines = list(setup)
 if not random_only:
+    lines += traffic
     lines += [
         # ovs-ofctl: commands and their argument counts (ovs_cmdl_run_command())
         "ovs-ofctl",

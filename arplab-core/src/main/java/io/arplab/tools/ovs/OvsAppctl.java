@@ -169,7 +169,12 @@ public final class OvsAppctl implements Tool {
                     if (rest.size() > 1) {
                         return error("\"upcall/set-flow-limit\" command takes at most 1 arguments");
                     }
-                    ctx.out().println("set flow_limit to " + (atoll(rest.get(0)) & 0xffffffffL));
+                    long limit = atoll(rest.get(0)) & 0xffffffffL;
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.setFlowLimit(limit);
+                    }
+                    ctx.out().println("set flow_limit to " + limit);
                 }
                 case "upcall/show", "upcall/disable-megaflows", "upcall/enable-megaflows", "upcall/disable-ufid",
                         "upcall/enable-ufid", "revalidator/purge" -> {

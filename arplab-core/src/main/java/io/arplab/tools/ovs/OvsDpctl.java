@@ -28,7 +28,8 @@ public final class OvsDpctl implements Tool {
     static {
         String table = "add-dp 1 -1;del-dp 1 1;add-if 2 -1;del-if 2 -1;set-if 2 -1;dump-dps 0 0;show 0 -1;"
                 + "add-flow 2 3;mod-flow 2 3;get-flow 1 2;del-flow 1 2;add-flows 1 2;mod-flows 1 2;del-flows 0 2;"
-                + "dump-flows 0 6;offload-stats-show 0 1;dump-conntrack 0 4;flush-conntrack 0 4;ct-stats-show 0 3;cache-get-size 0 1;"
+                + "dump-flows 0 6;offload-stats-show 0 1;dump-conntrack 0 4;flush-conntrack 0 4;ct-stats-show 0 3;"
+                + "cache-get-size 0 1;"
                 + "cache-set-size 3 3;ct-bkts 0 2;ct-set-maxconns 1 2;ct-get-maxconns 0 1;ct-get-nconns 0 1;"
                 + "ct-enable-tcp-seq-chk 0 1;ct-disable-tcp-seq-chk 0 1;ct-get-tcp-seq-chk 0 1;ct-set-limits 1 -1;"
                 + "ct-del-limits 1 2;ct-get-limits 0 2;ipf-set-enabled 1 2;ipf-set-disabled 1 2;"

@@ -191,6 +191,7 @@ public final class OvsOfctl implements Tool {
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
                 case "dump-ports-desc" -> dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-tables" -> dumpTables(br);
                 case "get-frags" -> {
                     ctx.out().println("normal");
                     yield 0;
@@ -228,7 +229,8 @@ public final class OvsOfctl implements Tool {
     private static final java.util.Set<String> MODELLED = java.util.Set.of("add-flow", "add-flows", "mod-flows",
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
-            "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags");
+            "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
+            "dump-tables");
 
     private static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
@@ -626,12 +628,13 @@ public final class OvsOfctl implements Tool {
                 o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");
             }
             if (version.atLeast(OfVersion.OF14)) {
-                // ofputil_format_port_stats(): netdev-dummy's custom counters, three to a row, then its one queue's
-                o.append("           CUSTOM Statistics\n")
-                        .append("                      rx_custom_packets_1=0, rx_custom_packets_2=0, rx_q0_bytes=")
-                        .append(p.rxBytes).append(",\n                      rx_q0_packets=").append(p.rxPackets)
-                        .append(", tx_q0_bytes=").append(p.netdevTxBytes()).append(", tx_q0_packets=")
-                        .append(p.netdevTxPackets()).append(",\n");
+                // ofputil_format_port_stats(): netdev-dummy's custom counters (two counts of the packets received),
+                // three to a row, then its one queue's
+                o.append("           CUSTOM Statistics\n                      rx_custom_packets_1=")
+                        .append(p.rxPackets).append(", rx_custom_packets_2=").append(p.rxPackets)
+                        .append(", rx_q0_bytes=").append(p.rxBytes).append(",\n                      rx_q0_packets=")
+                        .append(p.rxPackets).append(", tx_q0_bytes=").append(p.netdevTxBytes())
+                        .append(", tx_q0_packets=").append(p.netdevTxPackets()).append(",\n");
             }
         }
         ctx.out().print(o);
@@ -668,8 +671,46 @@ public final class OvsOfctl implements Tool {
             o.println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x3):");
             o.print(portDescs(br, null));
         }
-        o.println("OFPT_GET_CONFIG_REPLY" + versionTag() + " (xid=0x" + (of13 ? 5 : 4) + "): frags=normal miss_send_len=0");
+        o.println("OFPT_GET_CONFIG_REPLY" + versionTag() + " (xid=0x" + (of13 ? 5 : 4)
+                + "): frags=normal miss_send_len=0");
         return 0;
+    }
+
+    // ofp_print_table_stats_reply() through ofputil_table_features_format(): the 254 visible tables, a table whose
+    // statistics and features equal the previous one's folded into a "ditto" range (format_finish()); OpenFlow 1.0's
+    // stats carry table 0's features, the later versions' none
+    private int dumpTables(Ofproto br) {
+        StringBuilder o = new StringBuilder("OFPST_TABLE reply" + versionTag() + " (xid=0x2):");
+        boolean of10 = version == OfVersion.OF10;
+        long[] prev = null;
+        int firstDitto = -1, lastDitto = -1;
+        for (int t = 0; t < 254; t++) {
+            long[] st = br.tables.stats(t);
+            boolean same = prev != null && java.util.Arrays.equals(st, prev);
+            prev = st;
+            if (same) {
+                firstDitto = firstDitto < 0 ? t : firstDitto;
+                lastDitto = t;
+                continue;
+            }
+            o.append(ditto(firstDitto, lastDitto));
+            firstDitto = -1;
+            o.append("\n  table ").append(t).append(":\n    active=").append(st[0]).append(", lookup=").append(st[1])
+                    .append(", matched=").append(st[2]).append('\n');
+            if (of10) {
+                o.append(t == 0 ? "    max_entries=1000000\n    matching:\n      exact match or wildcard: in_port"
+                        + " eth_{src,dst,type} vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} tcp_{src,dst}\n"
+                        : "    (same features)\n");
+            }
+        }
+        o.append(ditto(firstDitto, lastDitto));
+        ctx.out().print(o.append(o.charAt(o.length() - 1) == '\n' ? "" : "\n"));
+        return 0;
+    }
+
+    private static String ditto(int first, int last) {
+        return first < 0 ? "" : first == last ? "\n  table " + first + ": ditto\n"
+                : "\n  tables " + first + "..." + last + ": ditto\n";
     }
 
     private String versionTag() {
