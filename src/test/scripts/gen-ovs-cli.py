@@ -263,6 +263,9 @@ if not random_only:
         "ovs-vsctl add-br",
         "ovs-vsctl get Bridge",
         "ovs-vsctl -- list-br",
+        "ovs-vsctl br-to-vlan br0",
+        "ovs-vsctl br-to-parent br0",
+        "ovs-vsctl br-to-vlan br9",
     ]
 
 

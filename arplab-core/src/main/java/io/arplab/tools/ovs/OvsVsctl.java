@@ -216,6 +216,11 @@ public final class OvsVsctl implements Tool {
             case "init", "comment" -> { }
             case "show" -> show();
             case "list-br" -> rows.bridges.keySet().stream().sorted().forEach(this::line);
+            case "br-to-vlan", "br-to-parent" -> {
+                // cmd_br_to_vlan(), cmd_br_to_parent(): a real bridge is its own parent, on VLAN 0
+                bridge(c.arg(0));
+                line(c.syntax().name.equals("br-to-vlan") ? "0" : c.arg(0));
+            }
             case "br-exists" -> {
                 return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
             }
