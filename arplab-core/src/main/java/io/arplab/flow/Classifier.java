@@ -14,6 +14,9 @@ import java.util.Map;
  * default_prefix_fields) and a ports trie per subtable, so that a lookup unwildcards only what it examined.
  */
 final class Classifier {
+    /** oftable's n_matched and n_missed: the packets whose translation looked this table up (ofproto-dpif.c). */
+    long nMatched, nMissed;
+
     /** The prefix fields, in ofproto's order: check_tries() stops at the first that lets a subtable be skipped. */
     private static final Slot[] TRIE_FIELDS = {Slot.NW_DST, Slot.NW_SRC};
     private static final int L3 = 2;

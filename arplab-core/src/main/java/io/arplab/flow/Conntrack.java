@@ -245,6 +245,10 @@ public final class Conntrack {
 
     /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
     public long maxConns = 3_000_000;
+    /** The default zone limit (dpctl/ct-set-limits default=L): 0, none. */
+    public long defaultZoneLimit;
+    /** The zones' own limits (dpctl/ct-set-limits zone=N,limit=L), by zone. */
+    public final java.util.TreeMap<Integer, Long> zoneLimits = new java.util.TreeMap<>();
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
@@ -696,6 +700,10 @@ public final class Conntrack {
         if (conns.size() >= maxConns) {
             return null; // COVERAGE_INC(conntrack_full)
         }
+        long limit = zoneLimits.getOrDefault(k.zone(), defaultZoneLimit);
+        if (limit > 0 && zoneCount(k.zone()) >= limit) {
+            return null; // zone_limit_lookup_or_default(): the zone's limit reached
+        }
         Key reply = nat != null ? uniqueTuple(k, nat) : k.reverse();
         if (reply == null) {
             return null;
@@ -706,6 +714,21 @@ public final class Conntrack {
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
+    }
+
+    /**
+     * The connections a zone's limit counts (zone_limit's czl.count): the zone's own with a limit of its own, else
+     * those of every zone without one (the default limit's entry).
+     */
+    public int zoneCount(int zone) {
+        boolean own = zoneLimits.containsKey(zone);
+        int n = 0;
+        for (Key k : conns.keySet()) {
+            if (own ? k.zone() == zone : !zoneLimits.containsKey(k.zone())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The connections held (n_conn, dpctl/ct-get-nconns). */

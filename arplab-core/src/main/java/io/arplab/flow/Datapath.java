@@ -585,6 +585,11 @@ public final class Datapath {
         }
     }
 
+    /** upcall_unixctl_set_flow_limit(): udpif's flow_limit, which the next revalidation rounds move again. */
+    public void setFlowLimit(long limit) {
+        flowLimit = limit;
+    }
+
     /**
      * revalidate(): a round of the revalidators, at most every ofproto_max_revalidator, deletes each megaflow unused
      * (its last packet, else its ukey's creation) for more than max-idle.

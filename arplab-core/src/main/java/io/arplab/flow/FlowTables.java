@@ -255,6 +255,19 @@ public final class FlowTables {
         return tables.get(i);
     }
 
+    /**
+     * Table {@code i}'s statistics as query_tables() gives them: active rules, lookups (matched and missed packets),
+     * matched packets.
+     */
+    public long[] stats(int i) {
+        Classifier t = tables.get(i);
+        int active = 0;
+        for (Classifier.Subtable st : t.subtables.values()) {
+            active += st.rules.size();
+        }
+        return new long[] {active, t.nMatched + t.nMissed, t.nMatched};
+    }
+
     /** Table {@code i}'s rules in the classifier's iteration order. */
     public List<Rule> rules(int i) {
         List<Classifier.Subtable> sts = tables.get(i).pvector();

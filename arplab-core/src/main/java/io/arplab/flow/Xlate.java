@@ -349,6 +349,16 @@ final class Xlate {
         }
         Classifier table = br.tables.table(t);
         Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
+        // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
+        // megaflow's later packets
+        if (execute) {
+            if (r == null) {
+                table.nMissed++;
+            } else {
+                table.nMatched++;
+            }
+        }
+        xc.table(table, r != null);
         List<Action> program = table.found;
         if (execute && table.foundIn != null && br.pathLength < br.path.length) {
             br.path[br.pathLength++] = table.foundIn;
