@@ -119,13 +119,19 @@ public sealed interface Action {
 
     /**
      * ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...);
-     * {@code alg} the helper's port (21 ftp, 69 tftp), 0 for none.
+     * {@code alg} the helper's port (21 ftp, 69 tftp), 0 for none; {@code natLast}: nat was given after exec(...),
+     * so it follows exec's actions in the nested list (parse_CT() appends each in the order given).
      */
     record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec,
-            int alg) implements Action {
+            int alg, boolean natLast) implements Action {
         public Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat,
                 List<Action> exec) {
-            this(commit, force, table, zoneImm, zoneSrc, nat, exec, 0);
+            this(commit, force, table, zoneImm, zoneSrc, nat, exec, 0, false);
+        }
+
+        /** format_CT(): nat outside the exec(...) envelope only when it is the first nested action. */
+        boolean natInExec() {
+            return natLast && nat != null && !exec.isEmpty();
         }
     }
 

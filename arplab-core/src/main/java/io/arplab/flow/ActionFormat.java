@@ -132,11 +132,12 @@ public final class ActionFormat {
             } else if (c.zoneImm() != 0) {
                 s.append("zone=").append(c.zoneImm()).append(',');
             }
-            if (c.nat() != null) {
+            if (c.nat() != null && !c.natInExec()) {
                 s.append(c.nat()).append(',');
             }
             if (!c.exec().isEmpty()) {
-                s.append("exec(").append(format(c.exec(), v, names)).append("),");
+                s.append("exec(").append(format(c.exec(), v, names)).append(c.natInExec() ? "," + c.nat() : "")
+                        .append("),");
             }
             if (c.alg() != 0) { // format_alg()
                 s.append("alg=").append(c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp"
@@ -347,7 +348,7 @@ public final class ActionFormat {
                 out.addAll(setField(f, v));
             } else if (a instanceof Action.Ct c) {
                 out.add(new Action.Ct(c.commit(), c.force(), c.table(), c.zoneImm(), c.zoneSrc(), c.nat(),
-                        roundTrip(c.exec(), v), c.alg()));
+                        roundTrip(c.exec(), v), c.alg(), c.natLast()));
             } else {
                 out.add(a);
             }

@@ -786,7 +786,7 @@ public final class ActionParser {
 
     // parse_CT()
     private static Action ct(String value, Match match, PortMap names) {
-        boolean commit = false, force = false;
+        boolean commit = false, force = false, natLast = false;
         int table = -1, zone = 0, alg = 0;
         Subfield zoneSrc = null;
         String nat = null;
@@ -804,9 +804,15 @@ public final class ActionParser {
                         zone = FlowParser.u16(kv.value, "zone");
                     }
                 }
-                case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
+                case "nat" -> {
+                    nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
                         .format(); // parse_NAT()'s refusals, then format_NAT()'s text
-                case "exec" -> exec = parse(kv.value, match, names, "ct");
+                    natLast = !exec.isEmpty();
+                }
+                case "exec" -> {
+                    exec = parse(kv.value, match, names, "ct");
+                    natLast = false;
+                }
                 case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
                     case "ftp" -> Action.CT_FTP;
                     case "tftp" -> Action.CT_TFTP;
@@ -818,7 +824,7 @@ public final class ActionParser {
         if (force && !commit) {
             throw new FlowParseException("\"force\" flag requires \"commit\" flag.");
         }
-        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec, alg);
+        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec, alg, natLast);
     }
 
     // parse_NOTE(): hex bytes, padded as the NXAST_NOTE action is on the wire

@@ -389,13 +389,16 @@ final class OfpEncode {
             body.put(c.table(), 1).put(0, 3).put(c.alg(), 2);
             byte[] head = vendor(body);
             Buf b = new Buf().put(head);
-            if (c.nat() != null) {
-                if (!c.nat().equals("nat")) {
-                    throw new Unencodable("nat with arguments");
-                }
+            if (c.nat() != null && !c.nat().equals("nat")) {
+                throw new Unencodable("nat with arguments");
+            }
+            if (c.nat() != null && !c.natInExec()) {
                 b.put(vendor(nx(36).put(0, 2).put(0, 2).put(0, 2)));
             }
             b.put(actions(c.exec(), v));
+            if (c.natInExec()) {
+                b.put(vendor(nx(36).put(0, 2).put(0, 2).put(0, 2)));
+            }
             byte[] all = b.bytes();
             all[2] = (byte) (all.length >> 8);
             all[3] = (byte) all.length;
