@@ -30,6 +30,15 @@ public final class Conntrack {
             this(zone, proto, src, dst, sport, dport, 0);
         }
 
+        /**
+         * Whether two keys make the same ct_tuple4 (write_ct_md(): addresses, ports or an ICMP's type and code, the
+         * protocol; not an echo's id).
+         */
+        static boolean sameTuple(Key a, Key b) {
+            return a == null || b == null ? a == b : a.src == b.src && a.dst == b.dst && a.sport == b.sport
+                    && a.dport == b.dport && a.proto == b.proto && a.srcHi == b.srcHi && a.dstHi == b.dstHi;
+        }
+
         /** ICMP or ICMPv6 (conntrack-icmp.c's two protocols). */
         boolean icmp() {
             return proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
@@ -394,12 +403,14 @@ public final class Conntrack {
         int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
         if (outer.v6()) { // extract_l4_icmp6(): the embedded IPv6 header (no extension headers) and 8 bytes
             int in = l3 + 40 + 8, l4 = in + 40;
-            if (f.length < l4 + 8 || (f[in] & 0xf0) != 0x60) {
+            if (f.length < l4 || (f[in] & 0xf0) != 0x60) {
                 return null;
             }
             long srcHi = u64(f, in + 8), src = u64(f, in + 16), dstHi = u64(f, in + 24), dst = u64(f, in + 32);
             int proto = f[in + 6] & 0xff;
-            if (srcHi != outer.dstHi() || src != outer.dst()) {
+            // extract_l4() without chk_len: a whole TCP header (20 bytes), UDP's and ICMPv6's 8
+            int need = proto == Match.PROTO_TCP ? 20 : proto == Match.PROTO_UDP || proto == Match.PROTO_ICMPV6 ? 8 : 0;
+            if (srcHi != outer.dstHi() || src != outer.dst() || f.length < l4 + Math.max(need, 8)) {
                 return null;
             }
             boolean icmp = proto == Match.PROTO_ICMPV6;
