@@ -401,21 +401,25 @@ public final class Conntrack {
     // null when there is no embedded packet to key (conn_key_extract() fails)
     private static Key relatedKey(byte[] f, Key outer) {
         int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
-        if (outer.v6()) { // extract_l4_icmp6(): the embedded IPv6 header (no extension headers) and 8 bytes
+        if (outer.v6()) { // extract_l4_icmp6(): the embedded IPv6 header (no extension headers), then its L4 key
             int in = l3 + 40 + 8, l4 = in + 40;
             if (f.length < l4 || (f[in] & 0xf0) != 0x60) {
                 return null;
             }
             long srcHi = u64(f, in + 8), src = u64(f, in + 16), dstHi = u64(f, in + 24), dst = u64(f, in + 32);
             int proto = f[in + 6] & 0xff;
-            // extract_l4() without chk_len: a whole TCP header (20 bytes), UDP's and ICMPv6's 8
-            int need = proto == Match.PROTO_TCP ? 20 : proto == Match.PROTO_UDP || proto == Match.PROTO_ICMPV6 ? 8 : 0;
-            if (srcHi != outer.dstHi() || src != outer.dst() || f.length < l4 + Math.max(need, 8)) {
+            boolean icmp = proto == Match.PROTO_ICMPV6, ports = proto == Match.PROTO_TCP || proto == Match.PROTO_UDP;
+            // extract_l4() without chk_len: a whole TCP header (20 bytes), UDP's and ICMPv6's 8, nothing for others
+            int need = proto == Match.PROTO_TCP ? 20 : ports || icmp ? 8 : 0;
+            if (srcHi != outer.dstHi() || src != outer.dst() || f.length < l4 + need) {
                 return null;
             }
-            boolean icmp = proto == Match.PROTO_ICMPV6;
-            return new Key(outer.zone(), proto, src, dst, icmp ? f[l4] & 0xff : (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff,
-                    icmp ? f[l4 + 1] & 0xff : (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff,
+            int sport = icmp ? f[l4] & 0xff : ports ? (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff : 0;
+            int dport = icmp ? f[l4 + 1] & 0xff : ports ? (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff : 0;
+            if (ports && (sport == 0 || dport == 0)) {
+                return null; // extract_l4_tcp(), extract_l4_udp(): "Port 0 is invalid"
+            }
+            return new Key(outer.zone(), proto, src, dst, sport, dport,
                     icmp ? (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff : 0, srcHi, dstHi, true).reverse();
         }
         int in = l3 + (f[l3] & 0xf) * 4 + 8;
