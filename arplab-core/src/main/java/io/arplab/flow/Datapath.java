@@ -461,7 +461,7 @@ public final class Datapath {
         }
         for (Megaflow o : orphans) {
             // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
-            if (o.br == br && java.util.Arrays.equals(o.value, flow) && java.util.Objects.equals(o.ctTuple, ctTuple)) {
+            if (o.br == br && java.util.Arrays.equals(o.value, flow) && Conntrack.Key.sameTuple(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
                 return;
             }

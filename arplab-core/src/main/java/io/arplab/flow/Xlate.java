@@ -686,6 +686,11 @@ final class Xlate {
             } else if (a instanceof Action.Exit) {
                 exited = true;
             } else if (a instanceof Action.CtClear) {
+                // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
+                // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
+                if ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
+                    odpAdd("ct_clear");
+                }
                 Conntrack.clear(flow);
             } else if (a instanceof Action.SetTunnel t) {
                 setField(Field.TUN_ID, t.tunId(), -1L);
