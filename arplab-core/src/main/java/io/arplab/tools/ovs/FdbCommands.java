@@ -18,18 +18,7 @@ final class FdbCommands {
 
     /** The command's reply on stdout, or its error on stderr; the exit status. */
     static int run(ToolContext ctx, String cmd, List<String> args) {
-        int[] arity = switch (cmd) { // unixctl_command_register()'s min and max
-            case "fdb/show", "fdb/stats-show" -> new int[] {1, 1};
-            case "fdb/add" -> new int[] {4, 4};
-            case "fdb/del" -> new int[] {3, 3};
-            default -> new int[] {0, 1};
-        };
-        if (args.size() < arity[0]) {
-            return error(ctx, "\"" + cmd + "\" command requires at least " + arity[0] + " arguments");
-        }
-        if (args.size() > arity[1]) {
-            return error(ctx, "\"" + cmd + "\" command takes at most " + arity[1] + " arguments");
-        }
+        // OvsAppctl checked the argument counts (unixctl_command_register()'s min and max)
         List<Ofproto> bridges = new ArrayList<>();
         if (args.isEmpty()) {
             for (var s : ctx.switches()) {

@@ -7,6 +7,7 @@ import io.arplab.flow.TraceCommand;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import java.util.List;
+import java.util.Map;
 
 /** ovs-appctl of Open vSwitch 3.1 with the ovs-vswitchd commands arplab models (ofproto/trace, fdb/*). */
 public final class OvsAppctl implements Tool {
@@ -128,22 +129,21 @@ public final class OvsAppctl implements Tool {
         }
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        int[] arity = ARITY.get(cmd);
+        String bad = arity == null ? null : argc(cmd, rest.size(), arity[0], arity[1]);
+        if (bad != null) {
+            return error(bad);
+        }
         try {
             switch (cmd) {
                 case "ofproto/trace" -> ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b),
                         datapath(), ctx.now()));
                 case "ofproto/trace-packet-out" -> {
-                    if (rest.size() < 2) { // unixctl's argument count
-                        return error("\"ofproto/trace-packet-out\" command requires at least 2 arguments");
-                    }
                     ctx.out().print(TraceCommand.runPacketOut(rest, b -> OvsTools.ofproto(ctx, b), datapath(),
                             ctx.now()));
                 }
                 case "ofproto/list" -> {
                     // ofproto_unixctl_list(): every bridge's name
-                    if (!rest.isEmpty()) {
-                        return error("\"ofproto/list\" command takes at most 0 arguments");
-                    }
                     java.util.TreeSet<String> names = new java.util.TreeSet<>();
                     for (var s : ctx.switches()) {
                         if (s instanceof OvsBridge b) {
@@ -154,21 +154,12 @@ public final class OvsAppctl implements Tool {
                 }
                 case "dpctl/dump-dps" -> {
                     // dpctl_dump_dps(): the one dummy datapath
-                    if (!rest.isEmpty()) {
-                        return error("\"" + cmd + "\" command takes at most 0 arguments");
-                    }
                     if (datapath() != null) {
                         ctx.out().println("dummy@ovs-dummy");
                     }
                 }
                 case "upcall/set-flow-limit" -> {
                     // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
-                    if (rest.isEmpty()) {
-                        return error("\"upcall/set-flow-limit\" command requires at least 1 arguments");
-                    }
-                    if (rest.size() > 1) {
-                        return error("\"upcall/set-flow-limit\" command takes at most 1 arguments");
-                    }
                     long limit = atoll(rest.get(0)) & 0xffffffffL;
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
@@ -178,16 +169,10 @@ public final class OvsAppctl implements Tool {
                 }
                 case "upcall/show", "upcall/disable-megaflows", "upcall/enable-megaflows", "upcall/disable-ufid",
                         "upcall/enable-ufid", "revalidator/purge" -> {
-                    if (!rest.isEmpty()) {
-                        return error("\"" + cmd + "\" command takes at most 0 arguments");
-                    }
                     return error("\"" + cmd + "\" is not modelled by arplab");
                 }
                 case "dpctl/add-dp", "dpctl/del-dp" -> {
                     // dpctl_del_dp(): a datapath other than the dummy one does not open
-                    if (rest.isEmpty()) {
-                        return error("\"" + cmd + "\" command requires at least 1 arguments");
-                    }
                     return error(cmd.equals("dpctl/del-dp") && !rest.get(0).equals("dummy@ovs-dummy")
                             ? "ovs-vswitchd: opening datapath (Address family not supported by protocol)"
                             : "\"" + cmd + "\" is not modelled by arplab");
@@ -221,9 +206,6 @@ public final class OvsAppctl implements Tool {
                     return status;
                 }
                 case "dpif/show" -> {
-                    if (!rest.isEmpty()) {
-                        return error("\"dpif/show\" command takes at most 0 arguments");
-                    }
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
                         ctx.out().print(dp.dpifShow(ctx.now()));
@@ -234,9 +216,6 @@ public final class OvsAppctl implements Tool {
                 }
                 case "dpif/dump-flows" -> {
                     // ofproto_unixctl_dpif_dump_flows(): the bridge last, -m/--names/--no-names before it
-                    if (rest.isEmpty()) {
-                        return error("\"dpif/dump-flows\" command requires at least 1 arguments");
-                    }
                     Ofproto br = OvsTools.ofproto(ctx, rest.get(rest.size() - 1));
                     if (br == null) {
                         return error("no such bridge");
@@ -254,12 +233,6 @@ public final class OvsAppctl implements Tool {
                 }
                 case "dpif/set-dp-features" -> {
                     // ofproto_unixctl_dpif_set_dp_features(): "bridge", 1 to 3 arguments
-                    if (rest.isEmpty()) {
-                        return error("\"dpif/set-dp-features\" command requires at least 1 arguments");
-                    }
-                    if (rest.size() > 3) {
-                        return error("\"dpif/set-dp-features\" command takes at most 3 arguments");
-                    }
                     Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
                     if (br == null) {
                         return error("no such bridge");
@@ -268,16 +241,9 @@ public final class OvsAppctl implements Tool {
                 }
                 case "list-commands" -> {
                     // unixctl_list_commands(): ovs-vswitchd's command table is not reproduced here
-                    if (!rest.isEmpty()) {
-                        return error("\"list-commands\" command takes at most 0 arguments");
-                    }
                     return error("\"list-commands\" is not modelled by arplab");
                 }
                 case "dpif/show-dp-features" -> {
-                    if (rest.size() != 1) {
-                        return error("\"dpif/show-dp-features\" command " + (rest.isEmpty()
-                                ? "requires at least 1 arguments" : "takes at most 1 arguments"));
-                    }
                     return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
                             : "\"dpif/show-dp-features\" is not modelled by arplab");
                 }
@@ -339,11 +305,6 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "dpctl/add-flow", "dpctl/mod-flow", "dpctl/del-flow", "dpctl/get-flow" -> {
-                    // dpctl's command table: the argument counts (unixctl counts the options too)
-                    int min = cmd.equals("dpctl/add-flow") || cmd.equals("dpctl/mod-flow") ? 2 : 1;
-                    if (rest.size() < min) {
-                        return error("\"" + cmd + "\" command requires at least " + min + " arguments");
-                    }
                     DpctlArgs o = DpctlArgs.parse(rest);
                     if (o.error != null) {
                         return error(o.error);
@@ -365,9 +326,6 @@ public final class OvsAppctl implements Tool {
                     return tnl(cmd, rest);
                 }
                 case "revalidator/wait" -> {
-                    if (!rest.isEmpty()) {
-                        return error("\"revalidator/wait\" command takes at most 0 arguments");
-                    }
                     // statistics reach the rules at once here; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
@@ -446,13 +404,7 @@ public final class OvsAppctl implements Tool {
     // the userspace conntrack's n_conn_limit and n_conn (conntrack_set_maxconns(), conntrack_get_nconns())
     private int maxConns(String cmd, List<String> rest) {
         boolean set = cmd.equals("dpctl/ct-set-maxconns");
-        int min = set ? 1 : 0, max = set ? 2 : 1;
-        if (rest.size() < min) {
-            return error("\"" + cmd + "\" command requires at least " + min + " arguments");
-        }
-        if (rest.size() > max) {
-            return error("\"" + cmd + "\" command takes at most " + max + " arguments");
-        }
+        int max = ARITY.get(cmd)[1];
         DpctlArgs o = DpctlArgs.parse(rest);
         if (o.error != null) {
             return error(o.error);
@@ -486,14 +438,6 @@ public final class OvsAppctl implements Tool {
     // opt_dpif_open() (the datapath named first, or the only one), then the default limit and zone=N,limit=L tuples
     // (ct_dpif_parse_zone_limit_tuple()) or zone=N1[,N2] lists (parse_ct_limit_zones())
     private int zoneLimits(String cmd, List<String> rest) {
-        int min = cmd.equals("dpctl/ct-get-limits") ? 0 : 1;
-        int max = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 2;
-        if (rest.size() < min) {
-            return error("\"" + cmd + "\" command requires at least " + min + " arguments");
-        }
-        if (rest.size() > max) {
-            return error("\"" + cmd + "\" command takes at most " + max + " arguments");
-        }
         DpctlArgs o = DpctlArgs.parse(rest);
         if (o.error != null) {
             return error(o.error);
@@ -679,9 +623,6 @@ public final class OvsAppctl implements Tool {
 
     // netdev_dummy_receive(): PORT [--qid N] then packets, each hex or a datapath flow [--len N] (flow_compose)
     private int receive(List<String> rest) {
-        if (rest.size() < 2) {
-            return error("\"netdev-dummy/receive\" command requires at least 2 arguments");
-        }
         OvsBridge bridge = null;
         Ofproto.Port port = null;
         for (var s : ctx.switches()) {
@@ -736,20 +677,6 @@ public final class OvsAppctl implements Tool {
 
     // ovs-router.c, tnl-neigh-cache.c and netdev_dummy_ip4addr() with unixctl's argument counts
     private int tnl(String cmd, List<String> rest) {
-        int[] arity = switch (cmd) {
-            case "netdev-dummy/ip4addr" -> new int[] {2, 2};
-            case "ovs/route/add" -> new int[] {2, 4};
-            case "ovs/route/del" -> new int[] {1, 2};
-            case "tnl/neigh/set", "tnl/arp/set" -> new int[] {3, 3};
-            case "tnl/ports/show" -> new int[] {0, 1};
-            default -> new int[] {0, 0};
-        };
-        if (rest.size() < arity[0]) {
-            return error("\"" + cmd + "\" command requires at least " + arity[0] + " arguments");
-        }
-        if (rest.size() > arity[1]) {
-            return error("\"" + cmd + "\" command takes at most " + arity[1] + " arguments");
-        }
         io.arplab.flow.Datapath dp = datapath();
         if (dp == null) {
             return error(cmd.equals("netdev-dummy/ip4addr") ? "Unknown Dummy Interface" : "Error while inserting route.");
@@ -816,6 +743,62 @@ public final class OvsAppctl implements Tool {
             v = v * 10 + (s.charAt(i++) - '0');
         }
         return (int) (neg ? -v : Math.min(v, Integer.MAX_VALUE));
+    }
+
+    private static final int ANY = Integer.MAX_VALUE;
+    /** unixctl_command_register()'s min and max argument counts of the commands that check them here. */
+    private static final Map<String, int[]> ARITY = Map.ofEntries(
+            Map.entry("ofproto/trace-packet-out", new int[] {2, ANY}),
+            Map.entry("ofproto/list", new int[] {0, 0}),
+            Map.entry("dpctl/dump-dps", new int[] {0, 0}),
+            Map.entry("upcall/set-flow-limit", new int[] {1, 1}),
+            Map.entry("upcall/show", new int[] {0, 0}),
+            Map.entry("upcall/disable-megaflows", new int[] {0, 0}),
+            Map.entry("upcall/enable-megaflows", new int[] {0, 0}),
+            Map.entry("upcall/disable-ufid", new int[] {0, 0}),
+            Map.entry("upcall/enable-ufid", new int[] {0, 0}),
+            Map.entry("revalidator/purge", new int[] {0, 0}),
+            Map.entry("revalidator/wait", new int[] {0, 0}),
+            Map.entry("dpctl/add-dp", new int[] {1, ANY}),
+            Map.entry("dpctl/del-dp", new int[] {1, ANY}),
+            Map.entry("dpctl/add-flow", new int[] {2, ANY}), // dpctl's table; unixctl counts the options too
+            Map.entry("dpctl/mod-flow", new int[] {2, ANY}),
+            Map.entry("dpctl/del-flow", new int[] {1, ANY}),
+            Map.entry("dpctl/get-flow", new int[] {1, ANY}),
+            Map.entry("dpctl/ct-set-maxconns", new int[] {1, 2}),
+            Map.entry("dpctl/ct-get-maxconns", new int[] {0, 1}),
+            Map.entry("dpctl/ct-get-nconns", new int[] {0, 1}),
+            Map.entry("dpctl/ct-set-limits", new int[] {1, ANY}),
+            Map.entry("dpctl/ct-get-limits", new int[] {0, 2}),
+            Map.entry("dpctl/ct-del-limits", new int[] {1, 2}),
+            Map.entry("dpif/show", new int[] {0, 0}),
+            Map.entry("dpif/dump-flows", new int[] {1, ANY}),
+            Map.entry("dpif/set-dp-features", new int[] {1, 3}),
+            Map.entry("list-commands", new int[] {0, 0}),
+            Map.entry("dpif/show-dp-features", new int[] {1, 1}),
+            Map.entry("netdev-dummy/receive", new int[] {2, ANY}),
+            Map.entry("netdev-dummy/ip4addr", new int[] {2, 2}),
+            Map.entry("ovs/route/add", new int[] {2, 4}),
+            Map.entry("ovs/route/del", new int[] {1, 2}),
+            Map.entry("ovs/route/show", new int[] {0, 0}),
+            Map.entry("tnl/neigh/set", new int[] {3, 3}),
+            Map.entry("tnl/arp/set", new int[] {3, 3}),
+            Map.entry("tnl/neigh/show", new int[] {0, 0}),
+            Map.entry("tnl/arp/show", new int[] {0, 0}),
+            Map.entry("tnl/neigh/flush", new int[] {0, 0}),
+            Map.entry("tnl/arp/flush", new int[] {0, 0}),
+            Map.entry("tnl/ports/show", new int[] {0, 1}),
+            Map.entry("fdb/show", new int[] {1, 1}),
+            Map.entry("fdb/stats-show", new int[] {1, 1}),
+            Map.entry("fdb/add", new int[] {4, 4}),
+            Map.entry("fdb/del", new int[] {3, 3}),
+            Map.entry("fdb/flush", new int[] {0, 1}),
+            Map.entry("fdb/stats-clear", new int[] {0, 1}));
+
+    /** process_command() (lib/unixctl.c): the error for {@code n} arguments outside [min, max], else null. */
+    static String argc(String cmd, int n, int min, int max) {
+        return n < min ? "\"" + cmd + "\" command requires at least " + min + " arguments"
+                : n > max ? "\"" + cmd + "\" command takes at most " + max + " arguments" : null;
     }
 
     private int error(String message) {
