@@ -8,12 +8,20 @@ mutations of valid invocations (a character dropped or doubled, a field renamed,
   src/test/scripts/gen-trace-errors.py SEED N > src/test/resources/refdata/ovs/trace-errors/commands.in
   src/test/scripts/gen-trace-errors.py SEED N mutations > .../trace-errors/mutations-SEED.in   (the flows, then the
   mutations only)
+  src/test/scripts/gen-trace-errors.py SEED N recirc > .../trace-errors/recirc-SEED.in   (the flows, then N steps
+  that allocate recirculation ids (ct() traces, packets received) and trace flows with recirc_id(K))
+
+Recirculation ids (ofproto-dpif-rid.c): a trace's ids are released when it ends, a received packet's are held by its
+ukeys (for the whole file: it lasts under max-idle's 10 s); a released id stays findable until recirc_run() has run
+twice more (rounds 500 ms apart), so a trace of recirc_id(K) is only generated 1-2 commands after K's release (found)
+or 6 and more (gone), never in between, where OVS's answer depends on when its revalidator woke.
 """
 import random
 import sys
 
 seed, n = int(sys.argv[1]), int(sys.argv[2])
 mutations_only = sys.argv[3:] == ["mutations"]
+recirc_only = sys.argv[3:] == ["recirc"]
 r = random.Random(seed)
 
 ARP_HEX = "ffffffffffff505400000001080600010800060400015054000000010a0000010000000000000a000002"
@@ -249,8 +257,70 @@ lines = [
     "ovs-appctl dpctl/del-flows dummy@ovs-dummy",
 ]
 
-if mutations_only:
+if mutations_only or recirc_only:
     lines = lines[:4]
+
+
+def recirc_steps():
+    """N steps on recirculation ids, simulating their allocation: ct(table=1) freezes in_port, so one id per in_port
+    while a ukey holds it, else a new id per trace."""
+    held = {}      # in_port -> id a ukey references
+    released = {}  # id -> index of the command that released it
+    next_id = [1]
+    out = []
+
+    def freeze(port, keep):
+        if port in held:
+            return
+        released.pop(next_id[0], None)
+        if keep:
+            held[port] = next_id[0]
+        else:
+            released[next_id[0]] = len(lines) + len(out)
+        next_id[0] += 1
+
+    sport = 2000
+    for _ in range(n):
+        k = r.randrange(10)
+        port = r.choice([1, 2])
+        if k < 3:  # a trace through ct(): its id released when it ends
+            if r.random() < 0.5:
+                out.append(trace("br0", q(OF_TCP.replace("in_port=1", "in_port=%d" % port))))
+            else:
+                out.append(trace(*(["ovs-dummy"] if r.random() < 0.5 else []),
+                                 q(ODP_TCP.replace("in_port(1)", "in_port(%d)" % port))))
+            freeze(port, False)
+        elif k < 4:  # a packet: its ukeys hold the id
+            sport += 1
+            out.append("ovs-appctl netdev-dummy/receive p%d %s"
+                       % (port, q(ODP_TCP.replace("in_port(1),", "").replace("src=1234", "src=%d" % sport))))
+            freeze(port, True)
+        elif k < 8:  # a trace given recirc_id(K)
+            now = len(lines) + len(out)
+            ok = [i for i in range(1, next_id[0] + 2)
+                  if i not in released or now - released[i] <= 2 or now - released[i] >= 6]
+            rid = r.choice(ok)
+            form = r.randrange(4)
+            if form == 0:
+                out.append(trace("br0", q(OF_TCP.replace("in_port=1", "in_port=%d" % port) + ",recirc_id(%d)" % rid)))
+            elif form == 1:
+                out.append(trace("br0", q("in_port=%d,arp,arp_spa=10.0.0.2,arp_tpa=10.0.0.1,arp_op=1,recirc_id(%d)"
+                                          % (port, rid))))
+            elif form == 2:
+                out.append(trace(q(ODP_TCP.replace("in_port(1)", "in_port(%d)" % port) + ",recirc_id(%d)" % rid)))
+            else:
+                out.append(trace("ovs-dummy", q("recirc_id(%d),%s" % (rid, ODP_ARP.replace(
+                    "in_port(2)", "in_port(%d)" % port)))))
+        elif k < 9:
+            out.append(r.choice(["ovs-appctl dpctl/dump-flows", "ovs-appctl dpctl/del-flows"]))
+        else:  # time passes
+            out.append(trace("br0", q("in_port=%d,udp,nw_src=10.0.0.1,tp_src=53" % port)))
+    return out
+
+
+if recirc_only:
+    lines += recirc_steps()
+    n = 0
 
 # mutations of valid invocations
 VALID = [("br0", OF_TCP), ("br0", "in_port=2,arp,arp_spa=10.0.0.2,arp_tpa=10.0.0.1,arp_op=1"),
@@ -281,6 +351,6 @@ for _ in range(n):
     lines.append(trace(*([br] if br else []), q(fl)))
 
 print("# gen-trace-errors.py %d %d%s: odd ofproto/trace, trace-packet-out and datapath commands on br0 (p1, p2, p3)"
-      % (seed, n, " mutations" if mutations_only else ""))
+      % (seed, int(sys.argv[2]), " " + sys.argv[3] if sys.argv[3:] else ""))
 for line in lines:
     print(line)

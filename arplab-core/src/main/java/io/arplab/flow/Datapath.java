@@ -27,6 +27,8 @@ public final class Datapath {
         final Conntrack.Key ctTuple;
         /** dp_netdev_flow_is_simple_match() of its key and mask (they do not change). */
         final boolean simple;
+        /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */
+        int[] recircs = NO_RECIRCS;
 
         Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
             this(br, value, mask, actions, xc, null);
@@ -48,7 +50,10 @@ public final class Datapath {
         }
     }
 
+    private static final int[] NO_RECIRCS = {};
     private final List<Megaflow> flows = new ArrayList<>();
+    /** The recirculation ids of the ovs-vswitchd this datapath stands for. */
+    final RecircIds recirc = new RecircIds();
     /**
      * The ukeys whose datapath flows dpctl/del-flows deleted: the revalidator keeps them (revalidator_sweep__()
      * revalidates a flow missing from the dump, keeps what still translates alike), so ukey_install() refuses the
@@ -381,22 +386,22 @@ public final class Datapath {
      * One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. {@code keyMissed}:
      * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
      */
-    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
+    Megaflow pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
             boolean keyMissed, Conntrack.Key ctTuple) {
         Megaflow m = keyMissed ? null : lookup(flow);
         if (m != null) {
             hit(m, flow, len, now);
-            return;
+            return null;
         }
         if (flows.size() >= flowLimit) {
             lost++; // should_install_flow(): "upcall: datapath reached the dynamic limit", ENOSPC
-            return;
+            return null;
         }
         for (Megaflow o : orphans) {
             // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
             if (o.br == br && java.util.Arrays.equals(o.value, flow) && java.util.Objects.equals(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
-                return;
+                return null;
             }
         }
         missed++;
@@ -408,6 +413,7 @@ public final class Datapath {
         flows.add(n);
         countComplex(n, 1);
         t.insert(n);
+        return n;
     }
 
     /**
@@ -486,6 +492,7 @@ public final class Datapath {
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
         flows.remove(m);
+        recirc.unref(m.recircs); // ukey_delete__(): recirc_refs_unref()
         countComplex(m, -1);
         FlowTables.MaskKey k = new FlowTables.MaskKey(m.mask);
         DpclsSubtable t = masks.get(k);
@@ -513,6 +520,7 @@ public final class Datapath {
         if (maxRevalidatorMs >= 100) {
             maxRevalidator = maxRevalidatorMs * 1_000_000L;
         }
+        recirc.period(Math.min(maxIdle, maxRevalidator));
     }
 
     /**
@@ -613,6 +621,9 @@ public final class Datapath {
     /** udpif_flush(): udpif_stop_threads()' revalidator_purge() deletes the ukeys (orphans too), then the flows. */
     public void purge() {
         flush();
+        for (Megaflow m : orphans) {
+            recirc.unref(m.recircs);
+        }
         orphans.clear();
     }
 

@@ -18,6 +18,8 @@ public final class OdpKey {
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
     private long recircId, skbMark;
+    /** The frozen state's in_port of a recirc_id xlate_lookup_ofproto() found, or -1. */
+    private long frozenInPort = -1;
     /** tunnel(...)'s attributes as given, or null. */
     private java.util.Map<String, String> tunnel;
     private String tunnelArgs;
@@ -93,10 +95,11 @@ public final class OdpKey {
     }
 
     /**
-     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): the
-     * recirculation id must be live (arplab keeps none for a trace), the input port a bridge's.
+     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): a
+     * recirculation id must still have its node (whose frozen state names the bridge and input port), else the
+     * input port must be a bridge's.
      */
-    Ofproto lookupOfproto(Datapath dp) {
+    Ofproto lookupOfproto(Datapath dp, long now) {
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!n.equals("encap") && !seen.add(n)) {
@@ -109,7 +112,12 @@ public final class OdpKey {
                     "tunnel(" + tunnelArgs + ")", "tunnel(" + tunnelFormat() + ")"));
         }
         if (recircId != 0) {
-            throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
+            RecircIds.Node node = dp.recirc.find(recircId, now);
+            if (node == null) {
+                throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
+            }
+            frozenInPort = node.flow[Slot.IN_PORT.ordinal()];
+            return node.br;
         }
         Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
         if (br == null) {
@@ -176,9 +184,10 @@ public final class OdpKey {
 
     /** The flow: the frame's headers, the input port as the bridge numbers it, the packet mark. */
     long[] flow(Datapath dp) {
-        long ofport = dp.port((int) inPort).ofport;
+        long ofport = frozenInPort >= 0 ? frozenInPort : dp.port((int) inPort).ofport;
         long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
+        flow[Slot.RECIRC_ID.ordinal()] = recircId;
         if (!names.contains("eth_type")) {
             flow[Slot.DL_TYPE.ordinal()] = 0x5ff; // FLOW_DL_TYPE_NONE
         } else if (!names.contains("eth") && !names.contains("packet_type")) {

@@ -122,17 +122,10 @@ public final class Ofproto {
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
-    private int nextRecirc = 1;
     /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
     private int allocPortNo;
     private final Map<Long, Long> usage = new java.util.HashMap<>();
     private long clock;
-    private final Map<String, Integer> recircIds = new java.util.HashMap<>();
-    /** Per recirculation id, the table it resumes at and the flow it froze (metadata, registers, tunnel). */
-    private final Map<Integer, long[]> frozen = new java.util.HashMap<>();
-    private final Map<Integer, Integer> frozenTable = new java.util.HashMap<>();
-    /** Per recirculation id that resumes in frozen actions (a select group's dp_hash pass), those actions. */
-    private final Map<Integer, List<Action>> frozenActions = new java.util.HashMap<>();
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
@@ -140,50 +133,27 @@ public final class Ofproto {
     /** The native tunnelling tables' version the megaflows were last revalidated against. */
     private long routerSeen;
 
-    /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
-    int recircId(String frozenState, long[] flow, int table) {
-        return recircId(frozenState, flow, table, null);
-    }
-
-    /** As above, for a pass that resumes in {@code actions} (frozen_state's ofpacts) rather than at a table. */
-    int recircId(String frozenState, long[] flow, int table, List<Action> actions) {
-        return recircIds.computeIfAbsent(frozenState, k -> {
-            frozen.put(nextRecirc, flow.clone());
-            frozenTable.put(nextRecirc, table);
-            if (actions != null) {
-                frozenActions.put(nextRecirc, List.copyOf(actions));
-            }
-            return nextRecirc++;
-        });
-    }
-
-    // recirc_id_node_find() and frozen_metadata_to_flow(): a recirculated pass's flow is its frozen metadata with
-    // the packet's fields and conntrack state from the datapath key
-    private long[] thaw(long[] key) {
-        long[] f = frozen.get((int) key[Slot.RECIRC_ID.ordinal()]).clone();
-        for (int i = Slot.RECIRC_ID.ordinal(); i < f.length; i++) {
-            if (i != Slot.IN_PORT.ordinal()) {
-                f[i] = key[i];
-            }
-        }
-        return f;
-    }
-
+    /** The translation of a datapath key, thawed when it recirculated; null when its id has no node left. */
     private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
         if (key[Slot.RECIRC_ID.ordinal()] == 0) {
             return new Xlate(this, now, key, packet, null, List.of(), execute);
         }
-        Xlate x = new Xlate(this, now, thaw(key), packet, null, List.of(), execute);
+        RecircIds.Node node = datapath.recirc.find(key[Slot.RECIRC_ID.ordinal()], now);
+        if (node == null) {
+            return null; // xlate_lookup_ofproto(): "no recirculation data", the upcall fails
+        }
+        Xlate x = new Xlate(this, now, node.thaw(key), packet, null, List.of(), execute);
         x.packetTunnel(key);
+        x.thawed = node;
         return x;
     }
 
-    private void translate(Xlate x, long[] key) {
-        int id = (int) key[Slot.RECIRC_ID.ordinal()];
-        if (id == 0) {
+    private static void translate(Xlate x) {
+        RecircIds.Node n = x.thawed;
+        if (n == null) {
             x.run();
         } else {
-            x.resume(id, frozenTable.get(id), frozenActions.get(id));
+            x.resume(n.id, n.table, n.actions);
         }
     }
 
@@ -209,8 +179,12 @@ public final class Ofproto {
             }
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
             Xlate x = xlate(now, key, null, false);
+            if (x == null) { // xlate_key() fails: the ukey goes
+                datapath.remove(m);
+                continue;
+            }
             x.onePass = true;
-            translate(x, key);
+            translate(x);
             boolean extra = false;
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
@@ -232,14 +206,19 @@ public final class Ofproto {
                     return false;
                 }
                 Xlate x = xlate(now, m.value, null, false);
-                x.onePass = true;
-                translate(x, m.value);
-                for (int i = 0; i < m.mask.length; i++) {
-                    if ((x.lastMask[i] & ~m.mask[i]) != 0) {
-                        return true;
+                boolean delete = x == null;
+                if (x != null) {
+                    x.onePass = true;
+                    translate(x);
+                    for (int i = 0; i < m.mask.length; i++) {
+                        delete |= (x.lastMask[i] & ~m.mask[i]) != 0;
                     }
+                    delete |= x.avoidCaching;
                 }
-                return x.avoidCaching;
+                if (delete) {
+                    datapath.recirc.unref(m.recircs);
+                }
+                return delete;
             });
         }
     }
@@ -850,8 +829,11 @@ public final class Ofproto {
                 touchPath(flow);
                 pathLength = 0;
                 Xlate x = xlate(now, flow, packet, true);
+                if (x == null) {
+                    break; // the upcall of a recirculation whose id is gone: dropped
+                }
                 x.keyMissed = m == null;
-                translate(x, flow);
+                translate(x);
                 outputs.addAll(x.outputs);
                 break;
             }
@@ -926,13 +908,26 @@ public final class Ofproto {
      */
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions,
             boolean names) {
+        // xlate_in_init(): a recirc_id's frozen state, if recirc_id_node_find() still has it; xlate_actions() then
+        // thaws it in the bridge it names, or reports the missing context
+        long id = flow[Slot.RECIRC_ID.ordinal()];
+        RecircIds.Node node = id == 0 ? null : datapath.recirc.find(id, now);
+        if (node != null && node.br != this) {
+            return node.br.trace(now, flow, packet, ctNext, actions, names);
+        }
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.names = names;
-        if (actions == null) {
-            x.run();
-        } else {
+        x.thawed = node; // thawed after the trace shows the flow as given
+        if (actions != null) {
             x.runActions(actions);
+        } else if (node != null) {
+            x.resume(node.id, node.table, node.actions);
+        } else if (id != 0) {
+            x.runWithoutContext();
+        } else {
+            x.run();
         }
+        x.releaseRecircs();
         // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
         // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
         for (Xlate.Pop p : x.pops) {

@@ -78,6 +78,8 @@ final class Xlate {
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
     boolean onePass;
+    /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
+    RecircIds.Node thawed;
     long[] lastMask;
     String lastActions;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
@@ -113,6 +115,10 @@ final class Xlate {
     private int lastTopTable = -1;
     /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
     boolean names;
+    /** The recirculation ids this section's translation referenced (xout->recircs). */
+    private final List<Integer> recircs = new ArrayList<>(0);
+    /** The flow's recirc_id has no node: xlate_actions() reports it and drops. */
+    private boolean noContext;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -155,6 +161,25 @@ final class Xlate {
     void resume(int recircId, int table, List<Action> frozenActions) {
         section(recircId, table, frozenActions);
         drain();
+    }
+
+    /** xlate_actions() with a recirc_id whose node recirc_id_node_find() did not find: a drop. */
+    void runWithoutContext() {
+        noContext = true;
+        section((int) flow[Slot.RECIRC_ID.ordinal()], 0, null);
+    }
+
+    /** ofproto_trace() of a thawed flow: the translation holds no reference past the trace. */
+    void releaseRecircs() {
+        br.datapath.recirc.unref(recircs.stream().mapToInt(Integer::intValue).toArray());
+        recircs.clear();
+    }
+
+    // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
+    private int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
+        int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, now);
+        recircs.add(id);
+        return id;
     }
 
     private void drain() {
@@ -205,14 +230,21 @@ final class Xlate {
             trace.append("Flow: ").append(FlowFormat.format(flow, portNames())).append("\n\n");
             String banner = "bridge(\"" + br.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
-            if (recircId != 0) {
+            if (recircId != 0 && !noContext) {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
+            }
+            if (thawed != null && recircId == thawed.id) {
+                flow = thawed.thaw(flow); // xlate_actions(): ofproto_trace__() showed and keeps the flow as given
+                thawed = null;
             }
         }
         lastTopTable = -1;
         wasMpls = false;
         error = null;
-        if (frozenActions != null) {
+        if (noContext) {
+            error(String.format("Recirculation context not found for ID %x", recircId));
+            error = "No recirculation context"; // XLATE_NO_RECIRCULATION_CONTEXT
+        } else if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
@@ -257,9 +289,23 @@ final class Xlate {
                 br.datapath.tnlPop(now, p.port(), p.frame());
             }
             pops.clear();
-            // a thawed recirculation's initial flow is not the key the datapath looked up
-            br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
-                    keyMissed && recircId == 0, ctTuple);
+            // a thawed recirculation's initial flow is not the key the datapath looked up; the ukey takes the
+            // translation's references and one on its key's recirculation id (upcall->have_recirc_ref), without
+            // which it is not installed
+            boolean keyRef = recircId != 0 && br.datapath.recirc.ref(recircId, now);
+            Datapath.Megaflow m = recircId != 0 && !keyRef ? null
+                    : br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
+                            keyMissed && recircId == 0, ctTuple);
+            if (keyRef) {
+                recircs.add(recircId);
+            }
+            if (m != null) {
+                m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
+                recircs.clear();
+            }
+        }
+        if (!(trace != null && !execute)) {
+            releaseRecircs(); // xlate_out_uninit(); a trace releases its ids once its recirculations are traced
         }
         keyMissed = false;
         if (trace != null) {
@@ -711,7 +757,7 @@ final class Xlate {
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        int recirc = br.recircId("controller|" + frozenMetadata(), flow, -1);
+        int recirc = freeze("controller|" + frozenMetadata(), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
                 : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
@@ -1044,7 +1090,7 @@ final class Xlate {
         }
         odpAdd("hash(sym_l4(0))");
         xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
-        int id = br.recircId("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+        int id = freeze("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
                 + frozenMetadata(), flow, 0, frozen);
         odpAdd(String.format("recirc(0x%x)", id));
         if ((execute || hop != null) && packet != null) {
@@ -1058,7 +1104,7 @@ final class Xlate {
     // frozen actions resume with (was_mpls is not frozen)
     private void mplsRecirculation(List<Action> frozen) {
         committer.commit();
-        int id = br.recircId("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+        int id = freeze("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
                 + frozenMetadata(), flow, 0, frozen);
         odpAdd(String.format("recirc(0x%x)", id));
         xc.replayable = false;
@@ -1127,7 +1173,7 @@ final class Xlate {
         }
         if (c.table() >= 0) {
             // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
-            int id = br.recircId(c.table() + "|" + frozenMetadata(), flow, c.table());
+            int id = freeze(c.table() + "|" + frozenMetadata(), flow, c.table(), null);
             odpAdd(String.format("recirc(0x%x)", id));
             xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
