@@ -855,9 +855,7 @@ public final class Datapath {
             }
             java.util.List<String> nd = new java.util.ArrayList<>();
             // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
-            if (v6 && icmp && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff
-                    && v[Slot.TP_DST.ordinal()] == 0 && (v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
-                    || v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT)) {
+            if (v6 && icmp && OdpFlowFormat.ndExported(v, k)) {
                 addIpv6(nd, "target", v, k, Field.ND_TARGET);
                 for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
                     if (k[e.ordinal()] != 0) {

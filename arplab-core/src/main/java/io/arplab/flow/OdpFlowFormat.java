@@ -86,6 +86,37 @@ final class OdpFlowFormat {
         return "miniflow_bits(" + w.get(0, 64).cardinality() + "," + w.get(64, 128).cardinality() + ")";
     }
 
+    /**
+     * odp_flow_key_from_mask()'s nd(): the mask has one only when the key has one (is_nd(): ICMPv6 type 135 or 136,
+     * code 0) and the mask matches the ICMPv6 type and code exactly (8 bits: xlate_wc_finish() keeps no more).
+     */
+    static boolean ndExported(long[] flow, long[] mask) {
+        int t = Slot.TP_SRC.ordinal(), c = Slot.TP_DST.ordinal();
+        return flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6 && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
+                && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0 && flow[c] == 0 && (flow[t] == 135 || flow[t] == 136)
+                && (mask[t] & 0xff) == 0xff && (mask[c] & 0xff) == 0xff;
+    }
+
+    /**
+     * A megaflow's mask as a dump exports it (dp_netdev_flow_to_dpif_flow(): odp_flow_key_from_mask()): an ICMPv6
+     * key's ND target, SLL and TLL show as wildcarded without the mask's nd() (the datapath still matches them, its
+     * dpcls mask being the translation's wildcards). {@code mask} itself when nothing is dropped.
+     */
+    static long[] exportMask(long[] flow, long[] mask) {
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
+                || ndExported(flow, mask)) {
+            return mask;
+        }
+        long[] m = mask;
+        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA}) {
+            if (m[s.ordinal()] != 0) {
+                m = m == mask ? mask.clone() : m;
+                m[s.ordinal()] = 0;
+            }
+        }
+        return m;
+    }
+
     /** odp_format_ufid(): the flow's id (OVS hashes the key with a per-process secret; here the key alone). */
     static String ufid(long[] value, long[] mask) {
         long a = MaskedFields.SEED, b = ~MaskedFields.SEED;
@@ -113,7 +144,8 @@ final class OdpFlowFormat {
     }
 
     /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */
-    static String key(Ofproto br, long[] v, long[] k, Conntrack.Key t, Map<Integer, String> names) {
+    static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Map<Integer, String> names) {
+        long[] k = exportMask(v, mask);
         StringBuilder s = new StringBuilder("skb_priority(0/0),");
         String tunnel = Tunnel.key(v, k);
         s.append(tunnel);
