@@ -75,6 +75,15 @@ lines = [
     trace(q("eth_type(0x0806)")),
     trace(q("in_port(1)")),
     trace(q("recirc_id(0),in_port(1),eth_type(0x0800),ipv4(src=10.0.0.1,dst=10.0.0.2,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)")),
+    # neither eth() nor eth_type(): an Ethernet packet of the type its L3 key implies (parse_ethertype())
+    trace(q("in_port(1),ipv4(src=10.0.0.1,dst=10.0.0.2,proto=6,tos=0,ttl=64,frag=no),tcp(src=1234,dst=80)")),
+    trace(q("in_port(2),ipv4(src=10.0.0.2,dst=10.0.0.1,proto=17,tos=0,ttl=64,frag=no),udp(src=53,dst=53)")),
+    trace(q("in_port(2),ipv6(src=fe80::1,dst=fe80::2,label=0,proto=58,tclass=0,hlimit=255,frag=no),"
+            "icmpv6(type=135,code=0),nd(target=fe80::2)")),
+    trace(q("in_port(1),mpls(label=5,tc=0,ttl=64,bos=1)")),
+    trace(q("in_port(1),arp(sip=10.0.0.1,tip=10.0.0.2,op=1,sha=50:54:00:00:00:01,tha=00:00:00:00:00:00)")),
+    trace(q("in_port(1),vlan(vid=5,pcp=0),encap(eth_type(0x0800))")),
+    trace("ovs-dummy", q("in_port(2),ipv4(src=10.0.0.2,dst=10.0.0.1,proto=1,tos=0,ttl=64,frag=no),icmp(type=8,code=0)")),
     # a datapath name before a datapath flow
     trace("ovs-dummy", q(ODP_TCP)),
     trace("dummy", q(ODP_TCP)),
@@ -243,6 +252,7 @@ lines = [
     "ovs-appctl dpctl/add-flow 'in_port(1),eth_type(0x0800),ipv4(src=10.0.0.1/255.255.255.0,frag=no)' 3",
     "ovs-appctl dpctl/add-flow dummy@ovs-dummy 'in_port(2),eth_type(0x0800)' 1",
     "ovs-appctl dpctl/add-flow foo@bar 'in_port(2),eth_type(0x0800)' 1",
+    "ovs-appctl dpctl/add-flow 'in_port(2),ipv4(src=10.0.0.2,dst=10.0.0.1,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)' 1",
     "ovs-appctl dpctl/mod-flow 'in_port(1),eth_type(0x0806)' 3",
     "ovs-appctl dpctl/mod-flow 'in_port(1),eth_type(0x0800)' 3",
     "ovs-appctl dpctl/mod-flow --may-create 'in_port(1),eth_type(0x0800)' 3",

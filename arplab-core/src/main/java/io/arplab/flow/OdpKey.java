@@ -150,6 +150,7 @@ public final class OdpKey {
                 "ct_mark", "ct_label", "ct_tuple4", "ct_tuple6", "packet_type", "eth", "eth_type", "tunnel",
                 "tcp_flags"));
         long[] f = Packet.extract(frame, 0, 2);
+        // without eth_type() the mask's Ethertype is wildcarded: "unexpected L3 matching" (parse_l2_5_onward())
         int type = names.contains("eth_type") ? (int) f[Slot.DL_TYPE.ordinal()] : 0;
         int proto = (int) f[Slot.NW_PROTO.ordinal()];
         boolean later = f[Slot.NW_FRAG.ordinal()] == 3;
@@ -189,7 +190,7 @@ public final class OdpKey {
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         if (!names.contains("eth_type")) {
-            flow[Slot.DL_TYPE.ordinal()] = 0x5ff; // FLOW_DL_TYPE_NONE
+            flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(text, 0); // the type its L3 key implies
         } else if (!names.contains("eth") && !names.contains("packet_type")) {
             // odp_flow_key_to_flow__(): no Ethernet header, an L3 packet of the key's Ethertype
             flow[Slot.PACKET_TYPE.ordinal()] = 1L << 16 | flow[Slot.DL_TYPE.ordinal()];
