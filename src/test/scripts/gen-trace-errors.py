@@ -185,6 +185,7 @@ lines = [
     "ovs-appctl dpctl/del-flows",
     "ovs-appctl netdev-dummy/receive p1 %s" % q(received(0)[0]),
     "ovs-appctl netdev-dummy/receive p2 %s" % q(received(0)[1]),
+    "ovs-appctl netdev-dummy/receive p1 'ipv4(src=10.0.0.1,dst=10.0.0.9,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)'",
     "ovs-appctl dpctl/dump-flows dummy@ovs-dummy",
     "ovs-appctl dpctl/dump-flows ovs-dummy",
     "ovs-appctl dpctl/dump-flows system@ovs-system",
