@@ -311,7 +311,7 @@ def recirc_steps():
             ok = [i for i in range(1, next_id[0] + 2)
                   if i not in released or now - released[i] <= 2 or now - released[i] >= 6]
             rid = r.choice(ok)
-            form = r.randrange(4)
+            form = r.randrange(5)
             if form == 0:
                 out.append(trace("br0", q(OF_TCP.replace("in_port=1", "in_port=%d" % port) + ",recirc_id(%d)" % rid)))
             elif form == 1:
@@ -319,9 +319,12 @@ def recirc_steps():
                                           % (port, rid))))
             elif form == 2:
                 out.append(trace(q(ODP_TCP.replace("in_port(1)", "in_port(%d)" % port) + ",recirc_id(%d)" % rid)))
-            else:
+            elif form == 3:
                 out.append(trace("ovs-dummy", q("recirc_id(%d),%s" % (rid, ODP_ARP.replace(
                     "in_port(2)", "in_port(%d)" % port)))))
+            else:  # actions given: a found id conflicts with them
+                out.append("ovs-appctl ofproto/trace-packet-out br0 %s output:3"
+                           % q("in_port=%d,udp,recirc_id(%d)" % (port, rid)))
         elif k < 9:
             out.append(r.choice(["ovs-appctl dpctl/dump-flows", "ovs-appctl dpctl/del-flows"]))
         else:  # time passes

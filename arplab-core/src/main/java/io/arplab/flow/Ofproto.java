@@ -912,13 +912,19 @@ public final class Ofproto {
         // thaws it in the bridge it names, or reports the missing context
         long id = flow[Slot.RECIRC_ID.ordinal()];
         RecircIds.Node node = id == 0 ? null : datapath.recirc.find(id, now);
-        if (node != null && node.br != this) {
+        if (node != null && node.br != this && actions == null) {
             return node.br.trace(now, flow, packet, ctNext, actions, names);
         }
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.names = names;
-        x.thawed = node; // thawed after the trace shows the flow as given
-        if (actions != null) {
+        x.thawed = actions == null ? node : null; // thawed after the trace shows the flow as given
+        if (actions != null && id != 0) {
+            if (node != null) {
+                x.runConflict();
+            } else {
+                x.runWithoutContext();
+            }
+        } else if (actions != null) {
             x.runActions(actions);
         } else if (node != null) {
             x.resume(node.id, node.table, node.actions);

@@ -117,8 +117,8 @@ final class Xlate {
     boolean names;
     /** The recirculation ids this section's translation referenced (xout->recircs). */
     private final List<Integer> recircs = new ArrayList<>(0);
-    /** The flow's recirc_id has no node: xlate_actions() reports it and drops. */
-    private boolean noContext;
+    /** The flow's recirc_id has no node, or has one but actions were given: xlate_actions() reports it, drops. */
+    private boolean noContext, conflict;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -169,9 +169,17 @@ final class Xlate {
         section((int) flow[Slot.RECIRC_ID.ordinal()], 0, null);
     }
 
+    /** xlate_actions() given actions (trace-packet-out) and a recirc_id whose node it found: a drop. */
+    void runConflict() {
+        conflict = true;
+        section((int) flow[Slot.RECIRC_ID.ordinal()], 0, null);
+    }
+
     /** ofproto_trace() of a thawed flow: the translation holds no reference past the trace. */
     void releaseRecircs() {
-        br.datapath.recirc.unref(recircs.stream().mapToInt(Integer::intValue).toArray());
+        for (int id : recircs) {
+            br.datapath.recirc.unref(id);
+        }
         recircs.clear();
     }
 
@@ -230,7 +238,9 @@ final class Xlate {
             trace.append("Flow: ").append(FlowFormat.format(flow, portNames())).append("\n\n");
             String banner = "bridge(\"" + br.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
-            if (recircId != 0 && !noContext) {
+            if (conflict) {
+                trace.append("thaw\n");
+            } else if (recircId != 0 && !noContext) {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
             }
             if (thawed != null && recircId == thawed.id) {
@@ -244,6 +254,9 @@ final class Xlate {
         if (noContext) {
             error(String.format("Recirculation context not found for ID %x", recircId));
             error = "No recirculation context"; // XLATE_NO_RECIRCULATION_CONTEXT
+        } else if (conflict) {
+            error("Recirculation conflict (actions)!");
+            error = "Recirculation conflict"; // XLATE_RECIRCULATION_CONFLICT
         } else if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
@@ -300,8 +313,10 @@ final class Xlate {
                 recircs.add(recircId);
             }
             if (m != null) {
-                m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
-                recircs.clear();
+                if (!recircs.isEmpty()) { // most megaflows recirculate nowhere
+                    m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
+                    recircs.clear();
+                }
             }
         }
         if (!(trace != null && !execute)) {
