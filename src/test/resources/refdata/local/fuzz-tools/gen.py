@@ -10,6 +10,7 @@ import random
 import sys
 
 R = None  # the seeded generator
+ROUND5 = False  # seeds 46 on: colours, table local, ip maddr (earlier seeds draw as they were recorded)
 
 
 def pick(*xs):
@@ -131,6 +132,11 @@ SHOW = ["", "show", "sh", "s", "list", "ls", "lst", "l"]
 
 def ip_show(obj):
     f = []
+    if obj == "route" and ROUND5 and R.random() < 0.5:
+        return shuffled([words("table", pick("local", "all", "255", "0", "local", "main")),
+                         maybe(0.3, words("type", pick("local", "broadcast", "unicast"))),
+                         maybe(0.2, words("scope", pick("host", "link"))), maybe(0.2, words("dev", dev())),
+                         maybe(0.1, pick("root 172.28.0.0/16", "match 172.28.0.11", "exact 127.0.0.0/8"))])
     if obj == "link":
         f = [maybe(0.4, words("dev", dev())), maybe(0.2, "up"), maybe(0.1, words("type", pick("veth", "bridge", "x"))),
              maybe(0.05, words("master", pick("br0", "x")))]
@@ -158,8 +164,10 @@ def ip_show(obj):
 
 
 def ip():
+    if ROUND5 and R.random() < 0.1:
+        return maddr()
     obj = pick(*OBJ.keys())
-    gopts = shuffled([
+    gopts = shuffled(([maybe(0.15, pick("-c", "-color", "-c=never", "-color=auto", "-c=always", "-col"))] if ROUND5 else []) + [
         maybe(0.2, pick("-4", "-0", "-f inet", "-family link", "-6", "-f x", "-family")),
         maybe(0.3, pick("-s", "-s -s", "-stats", "-d", "-details", "-o", "-oneline")),
         maybe(0.2, pick("-br", "-brief", "-j", "-j -p", "-json", "-p")),
@@ -188,6 +196,10 @@ def ip():
         return words("ip", o, pick("add", "a", "del", "d", "replace", "change", "flush", "get"), maybe(0.1, "proxy"), ad,
                      maybe(0.7, words("lladdr", pick("02:00:00:00:00:09", "02:00:00:00:00", "zz", "02:00:00:00:00:09:01", "2:0:0:0:0:9"))),
                      maybe(0.8, words("dev", dev())), maybe(0.5, words("nud", pick("permanent", "reachable", "stale", "noarp", "delay", "x", "failed", "none"))))
+    if obj == "route" and ROUND5 and R.random() < 0.3:
+        return words("ip", maybe(0.3, pick("-c", "-d", "-j", "-o")), o, pick("get", "g"),
+                     pick("172.28.0.11", "127.0.0.1", "127.1.2.3", "172.28.255.255", "172.28.0.0", "255.255.255.255",
+                          "172.28.0.9", "127.255.255.255"), maybe(0.2, words("from", pick("172.28.0.11", "127.0.0.1"))))
     if obj == "route":
         p = pick("10.8.0.0/16", "10.8.0.1/16", "default", "x", "10.8.0.0/40", "172.28.0.0/16")
         return words("ip", o, pick("add", "a", "del", "d", "replace", "change", "get", "g", "append"), p,
@@ -199,10 +211,25 @@ def ip():
     return words("ip", o, pick("change", "set", "x"), maybe(0.5, words("dev", dev())), maybe(0.5, words("name", "arp_cache")))
 
 
+def maddr():
+    """ip maddr: the multicast lists of /proc/net/dev_mcast, igmp and igmp6."""
+    gopts = shuffled([maybe(0.3, pick("-4", "-6", "-0", "-f inet", "-family link")), maybe(0.2, pick("-s", "-o", "-d", "-br")),
+                      maybe(0.2, pick("-j", "-j -p", "-c"))])
+    o = pick("maddr", "maddress", "m", "ma")
+    r = R.random()
+    if r < 0.7:
+        return words("ip", *gopts, o, pick("", "show", "list", "ls", "lst", "s"),
+                     maybe(0.5, pick(words("dev", dev()), dev(), "dev", "help")))
+    if r < 0.85:
+        return words("ip", o, pick("add", "del"), pick("01:00:5e:00:00:09", "33:33:00:00:00:09", "x", "01:00:5e"),
+                     maybe(0.7, words("dev", dev())))
+    return words("ip", *gopts, o, pick("help", "x", "sho x", "show dev eth0 lo"))
+
+
 def bridge():
     obj = pick("fdb", "f", "link", "l", "lin", "vlan", "v", "x", "mdb")
     gopts = shuffled([maybe(0.3, pick("-s", "-d", "-j", "-j -p", "-statistics", "-details", "-n")),
-                      maybe(0.05, pick("-x", "-V", "-h", "-c"))])
+                      maybe(0.05, pick("-x", "-V", "-h", "-c"))] + ([maybe(0.2, pick("-c", "-color", "-c=never"))] if ROUND5 else []))
     r = R.random()
     if obj in ("fdb", "f"):
         if r < 0.6:
@@ -289,8 +316,9 @@ TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (br
 
 
 def main():
-    global R
+    global R, ROUND5
     seed = int(sys.argv[1])
+    ROUND5 = seed >= 46
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 60
     R = random.Random(seed)
     fns = [f for f, w in TOOLS for _ in range(w)]

@@ -84,13 +84,23 @@ public final class BenchCommand implements Callable<Integer> {
         if (ovs) {
             // per core: timed by the CPU time of this thread, so other processes on the machine do not count
             var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-            io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 1, cpu::getCurrentThreadCpuTime); // warm-up
-            var r = io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 3, cpu::getCurrentThreadCpuTime);
+            // as JMH does: warm-up rounds first (the JIT recompiles the receive path when the hits' phase follows the
+            // upcalls' and settles by the third round), then measured rounds, each figure their median and range
+            for (int i = 0; i < 4; i++) {
+                io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 0.5, cpu::getCurrentThreadCpuTime);
+            }
+            var rounds = new java.util.ArrayList<io.arplab.flow.ClassifierBench.Result>();
+            for (int i = 0; i < 5; i++) {
+                rounds.add(io.arplab.flow.ClassifierBench.run(10, 1000, 1000, 1, cpu::getCurrentThreadCpuTime));
+            }
+            var r = rounds.get(0);
             out.printf("flows                 %d in 10 tables%n", r.flows());
             out.printf("megaflows             %d%n", r.megaflows());
-            out.printf("cached lookups        %.2f M per CPU second%n", r.cachedPerSecond() / 1e6);
-            out.printf("upcalls (slow path)   %.0f per CPU second%n", r.upcallsPerSecond());
-            out.printf("megaflow hits         %.0f packets per CPU second%n", r.hitsPerSecond());
+            out.printf("cached lookups        %s M per CPU second%n",
+                    spread(rounds, x -> x.cachedPerSecond() / 1e6, "%.2f"));
+            out.printf("upcalls (slow path)   %s per CPU second%n", spread(rounds, x -> x.upcallsPerSecond(), "%.0f"));
+            out.printf("megaflow hits         %s packets per CPU second%n",
+                    spread(rounds, x -> x.hitsPerSecond(), "%.0f"));
             out.printf("masks per packet      %.2f%n", r.masksPerPacket());
             out.printf("bytes per megaflow    %d%n", r.bytesPerMegaflow());
             return 0;
@@ -173,5 +183,13 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("partitions            %d, %d windows, %d frames across the cut%n", r.partitions(), r.windows(),
                     r.crossings());
         }
+    }
+
+    // the median of the rounds' figures, then their range: "940000 (5 rounds: 921000-962000)"
+    private static String spread(java.util.List<io.arplab.flow.ClassifierBench.Result> rounds,
+            java.util.function.ToDoubleFunction<io.arplab.flow.ClassifierBench.Result> f, String format) {
+        double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
+        return String.format(format + " (%d rounds: " + format + "-" + format + ")", v[v.length / 2], v.length, v[0],
+                v[v.length - 1]);
     }
 }

@@ -189,6 +189,11 @@ public final class OvsBridge implements Switch {
         }
     }
 
+    /** The frames the bridge sent outside a frame it received (another bridge's translation gave them). */
+    public void transmitSent(long now, Output out) {
+        transmit(now, ofproto.takeSent(), out);
+    }
+
     /** A frame injected on OpenFlow port {@code ofport} (netdev-dummy/receive). */
     public void inject(long now, long ofport, byte[] frame, Output out) {
         int dp = devicePort(ofport);

@@ -119,13 +119,14 @@ public sealed interface Action {
 
     /**
      * ct(): {@code table} -1 for none; {@code zoneSrc} null for an immediate zone; {@code nat} the text of nat(...);
-     * {@code alg} the helper's port (21 ftp, 69 tftp), 0 for none.
+     * {@code alg} the helper's port (21 ftp, 69 tftp), 0 for none; {@code natAt} how many of the nested actions
+     * come before the nat (parse_CT() puts nat and exec(...) into one nested list, in the order written).
      */
     record Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat, List<Action> exec,
-            int alg) implements Action {
+            int alg, int natAt) implements Action {
         public Ct(boolean commit, boolean force, int table, int zoneImm, Subfield zoneSrc, String nat,
                 List<Action> exec) {
-            this(commit, force, table, zoneImm, zoneSrc, nat, exec, 0);
+            this(commit, force, table, zoneImm, zoneSrc, nat, exec, 0, 0);
         }
     }
 

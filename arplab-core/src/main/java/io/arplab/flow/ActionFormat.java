@@ -132,11 +132,17 @@ public final class ActionFormat {
             } else if (c.zoneImm() != 0) {
                 s.append("zone=").append(c.zoneImm()).append(',');
             }
-            if (c.nat() != null) {
+            if (c.nat() != null && c.natAt() == 0) { // a nat first is printed outside exec(...)
                 s.append(c.nat()).append(',');
             }
             if (!c.exec().isEmpty()) {
-                s.append("exec(").append(format(c.exec(), v, names)).append("),");
+                String exec = format(c.exec(), v, names);
+                if (c.nat() != null && c.natAt() > 0) { // a later nat is one of exec's actions
+                    List<Action> after = c.exec().subList(c.natAt(), c.exec().size());
+                    exec = format(c.exec().subList(0, c.natAt()), v, names) + "," + c.nat()
+                            + (after.isEmpty() ? "" : "," + format(after, v, names));
+                }
+                s.append("exec(").append(exec).append("),");
             }
             if (c.alg() != 0) { // format_alg()
                 s.append("alg=").append(c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp"
@@ -335,7 +341,7 @@ public final class ActionFormat {
                 out.addAll(setField(new Action.SetField(Field.TUN_ID, t.tunId(), -1L, Action.Raw.SET_FIELD), v));
             } else if (a instanceof Action.Enqueue e && v.atLeast(OfVersion.OF11)) { // encode_ENQUEUE()
                 out.add(new Action.Queue(e.queue()));
-                out.add(new Action.Output(e.port(), e.port() == Ports.CONTROLLER ? 0xffff : 0));
+                out.add(new Action.Output(e.port(), 0xffff)); // its output's max_len is OVS_BE16_MAX
                 out.add(new Action.Queue(-1));
             } else if (a instanceof Action.Meter && !v.atLeast(OfVersion.OF13)) {
                 continue; // an OpenFlow 1.3+ instruction
@@ -346,8 +352,9 @@ public final class ActionFormat {
             } else if (a instanceof Action.SetField f) {
                 out.addAll(setField(f, v));
             } else if (a instanceof Action.Ct c) {
+                List<Action> before = roundTrip(c.exec().subList(0, c.natAt()), v); // a set_field may become more
                 out.add(new Action.Ct(c.commit(), c.force(), c.table(), c.zoneImm(), c.zoneSrc(), c.nat(),
-                        roundTrip(c.exec(), v), c.alg()));
+                        roundTrip(c.exec(), v), c.alg(), before.size()));
             } else {
                 out.add(a);
             }
@@ -373,6 +380,12 @@ public final class ActionFormat {
                     || f.field().slot == Slot.MPLS_LSE) ? Action.Raw.SET_FIELD_BITS : Action.Raw.SET_FIELD;
         } else if (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) {
             raw = Action.Raw.REG_LOAD;
+        } else if (!v.atLeast(OfVersion.OF11) && f.field() == Field.VLAN_TCI) {
+            // set_field_to_legacy_openflow(): with CFI, OFPAT10_SET_VLAN_VID and _PCP, else OFPAT10_STRIP_VLAN
+            long tci = f.value();
+            return (tci & Match.VLAN_CFI) == 0 ? List.of(new Action.PopVlan(true))
+                    : List.of(new Action.SetField(Field.VLAN_VID, tci & 0x1fff, 0x1fff, Action.Raw.LEGACY),
+                            new Action.SetField(Field.VLAN_PCP, tci >>> 13, 7, Action.Raw.LEGACY));
         } else if (!v.atLeast(OfVersion.OF12)) {
             raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;

@@ -656,8 +656,8 @@ public final class ActionParser {
         if (!valueValid(f, vm[0].lo())) {
             throw new FlowParseException(value.substring(0, arrow) + " is not a valid value for field " + key);
         }
-        U128 mask = vm[1].and(f.ones());
-        return new Action.SetField(f, vm[0].and(mask), mask, Action.Raw.SET_FIELD);
+        U128 mask = vm[1].and(f.ones()); // the value as written (ofpact_put_set_field()), 1-bits outside the mask too
+        return new Action.SetField(f, vm[0], mask, Action.Raw.SET_FIELD);
     }
 
     // parse_SET_MPLS_LABEL(), parse_SET_MPLS_TC(), parse_SET_MPLS_TTL(): str_to_u32() or str_to_u8(), then the range
@@ -683,7 +683,7 @@ public final class ActionParser {
     }
 
     // mf_is_value_valid(): the fields whose bytes hold more bits than the field has
-    private static boolean valueValid(Field f, long v) {
+    static boolean valueValid(Field f, long v) {
         return switch (f) {
             case IP_DSCP -> (v & ~0xfc) == 0;
             case IP_DSCP_SHIFTED -> (v & ~0x3f) == 0;
@@ -790,7 +790,8 @@ public final class ActionParser {
         int table = -1, zone = 0, alg = 0;
         Subfield zoneSrc = null;
         String nat = null;
-        List<Action> exec = List.of();
+        int natAt = 0;
+        List<Action> exec = new ArrayList<>();
         KeyValue kv = new KeyValue(value);
         while (kv.next()) {
             switch (kv.key) {
@@ -804,9 +805,12 @@ public final class ActionParser {
                         zone = FlowParser.u16(kv.value, "zone");
                     }
                 }
-                case "nat" -> nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
-                        .format(); // parse_NAT()'s refusals, then format_NAT()'s text
-                case "exec" -> exec = parse(kv.value, match, names, "ct");
+                case "nat" -> {
+                    nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
+                            .format(); // parse_NAT()'s refusals, then format_NAT()'s text
+                    natAt = exec.size();
+                }
+                case "exec" -> exec.addAll(parse(kv.value, match, names, "ct")); // each exec() appends
                 case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
                     case "ftp" -> Action.CT_FTP;
                     case "tftp" -> Action.CT_TFTP;
@@ -818,7 +822,7 @@ public final class ActionParser {
         if (force && !commit) {
             throw new FlowParseException("\"force\" flag requires \"commit\" flag.");
         }
-        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, exec, alg);
+        return new Action.Ct(commit, force, table, zone, zoneSrc, nat, List.copyOf(exec), alg, natAt);
     }
 
     // parse_NOTE(): hex bytes, padded as the NXAST_NOTE action is on the wire
@@ -976,8 +980,9 @@ public final class ActionParser {
                 usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
             } else if (a instanceof Action.WriteMetadata) {
                 usable &= FlowMod.P_NXM | FlowMod.P_OF11 | FlowMod.P_OXM; // parse_WRITE_METADATA(): NXM_OF11_UP
-            } else if (a instanceof Action.WriteActions w) { // what parsing the nested actions restricts, not checking
-                for (Action n : w.actions()) {
+            } else if (a instanceof Action.WriteActions || a instanceof Action.Ct) {
+                // what parsing the nested actions restricts, not checking (parse_CT() folds exec's back too)
+                for (Action n : a instanceof Action.Ct c ? c.exec() : ((Action.WriteActions) a).actions()) {
                     if (n instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
                         usable &= usable(List.of(n), match);
                     }

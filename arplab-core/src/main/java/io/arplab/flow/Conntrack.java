@@ -146,8 +146,7 @@ public final class Conntrack {
                 }
                 return null;
             }
-            r[0] = min;
-            r[1] = min;
+            r[0] = min; // a max only where one is written (0 otherwise), as encode_NAT() puts it
             if (n[0] < s.length() && s.charAt(n[0]) == '-') {
                 n[0]++;
                 r[1] = ip(s, n);
@@ -158,7 +157,6 @@ public final class Conntrack {
             if (n[0] < s.length() && s.charAt(n[0]) == ':') {
                 n[0]++;
                 r[2] = u16(s, n);
-                r[3] = r[2];
                 if (r[2] < 0) {
                     throw new FlowParseException("invalid nat range \"" + s + "\"");
                 }

@@ -52,7 +52,7 @@ public final class Datapath {
 
     private static final int[] NO_RECIRCS = {};
     private final List<Megaflow> flows = new ArrayList<>();
-    /** The recirculation ids of the ovs-vswitchd this datapath stands for. */
+    /** The recirculation ids of the ovs-vswitchd this datapath stands for: one id space for all its bridges. */
     final RecircIds recirc = new RecircIds();
     /**
      * The ukeys whose datapath flows dpctl/del-flows deleted: the revalidator keeps them (revalidator_sweep__()
@@ -63,6 +63,16 @@ public final class Datapath {
     private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
     private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
     public long hit, missed, lost;
+    /** The datapath's one connection tracker (dp_netdev's conntrack): its zones are every bridge's. */
+    public final Conntrack ct = new Conntrack();
+
+    /**
+     * Bumped by a port added to or deleted from any bridge on it: bridge_reconfigure()'s REV_RECONFIGURE, the backer's
+     * need_revalidate, has every bridge revalidate its megaflows.
+     */
+    long portsVersion;
+
+
     /** ovs-router and tnl-neigh-cache of the ovs-vswitchd that owns this datapath (native tunnelling). */
     public final OvsRouter router = new OvsRouter();
     /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
@@ -269,8 +279,35 @@ public final class Datapath {
             maxVlanHeaders = userspace ? vlanLimit : 2;
         }
         bridges.put(br.name, br);
-        ports.put(p.dpPort, p);
+        if (p.dpPort >= 0) { // a patch port has no datapath port
+            ports.put(p.dpPort, p);
+        }
         geneve = UNKNOWN;
+    }
+
+    /**
+     * ofport_update_peer(): the port a patch port's options:peer names, on a bridge of this datapath, whose own peer
+     * names it back; or null.
+     */
+    public Ofproto.Port peer(Ofproto.Port patch) {
+        String name = patch.options.get("peer");
+        for (Ofproto b : bridges.values()) {
+            Ofproto.Port q = name == null ? null : b.port(name);
+            if (q != null) {
+                return q.isPatch() && patch.name.equals(q.options.get("peer")) ? q : null;
+            }
+        }
+        return null;
+    }
+
+    /** The bridge whose port {@code p} is. */
+    Ofproto bridgeOfPort(Ofproto.Port p) {
+        for (Ofproto b : bridges.values()) {
+            if (b.port(p.ofport) == p) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private static boolean meets(Megaflow m, Match filter) {
@@ -367,11 +404,20 @@ public final class Datapath {
 
     /** dpcls_lookup(): the megaflow {@code flow} hits, probing one hash bucket per mask, or null. */
     public Megaflow lookup(long[] flow) {
+        return lookup(null, flow);
+    }
+
+    /**
+     * As {@link #lookup(long[])} for a packet that came in on bridge {@code br}: the key's in_port is a datapath
+     * port, so a megaflow of another bridge's port with the same OpenFlow number is no match.
+     */
+    Megaflow lookup(Ofproto br, long[] flow) {
         for (DpclsSubtable t : masks.values()) {
             maskProbes++;
-            Megaflow m = t.lookup(flow);
-            if (m != null) {
-                return m;
+            for (Megaflow m = t.lookup(flow); m != null; m = m.next) {
+                if (br == null || m.br == br) {
+                    return m;
+                }
             }
         }
         return null;
@@ -388,7 +434,7 @@ public final class Datapath {
      */
     Megaflow pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
             boolean keyMissed, Conntrack.Key ctTuple) {
-        Megaflow m = keyMissed ? null : lookup(flow);
+        Megaflow m = keyMissed ? null : lookup(br, flow);
         if (m != null) {
             hit(m, flow, len, now);
             return null;
@@ -420,19 +466,19 @@ public final class Datapath {
      * Per bridge and input port, the megaflows that are not simple matches (dp_netdev_flow_add() and
      * dp_netdev_pmd_remove_flow() keep n_flows and n_simple_flows per port): none, and a hit may take the simple path.
      */
-    private final Map<Ofproto, Map<Long, int[]>> complexByPort = new java.util.IdentityHashMap<>();
+    private final Map<Ofproto, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap> complexByPort =
+            new java.util.IdentityHashMap<>();
 
     private void countComplex(Megaflow m, int delta) {
         if (!m.simple) {
-            complexByPort.computeIfAbsent(m.br, b -> new HashMap<>())
-                    .computeIfAbsent(m.value[Slot.IN_PORT.ordinal()], p -> new int[1])[0] += delta;
+            complexByPort.computeIfAbsent(m.br, b -> new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap())
+                    .addTo(m.value[Slot.IN_PORT.ordinal()], delta);
         }
     }
 
     private boolean portAllSimple(Megaflow m) {
-        Map<Long, int[]> ports = complexByPort.get(m.br);
-        int[] n = ports == null ? null : ports.get(m.value[Slot.IN_PORT.ordinal()]);
-        return n == null || n[0] == 0;
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap ports = complexByPort.get(m.br);
+        return ports == null || ports.get(m.value[Slot.IN_PORT.ordinal()]) == 0;
     }
 
     // dpcls_find_subtable(): most installs share the last one's mask, so that is compared before hashing the mask
@@ -478,16 +524,19 @@ public final class Datapath {
         if (value[Slot.RECIRC_ID.ordinal()] != 0 || (mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
             return false;
         }
-        for (Slot s : Slot.ALL) {
-            if (mask[s.ordinal()] != 0 && switch (s) {
-                case RECIRC_ID, IN_PORT, PACKET_TYPE, DL_TYPE, VLAN_TCI, VLAN_TPID, NW_FRAG -> false;
-                default -> true;
-            }) {
+        for (int i : NOT_SIMPLE) {
+            if (mask[i] != 0) {
                 return false;
             }
         }
         return true;
     }
+
+    /** The fields a simple match's mask leaves out: all but recirc_id, in_port, packet_type, dl_type, the VLAN, nw_frag. */
+    private static final int[] NOT_SIMPLE = java.util.Arrays.stream(Slot.ALL).filter(s -> switch (s) {
+        case RECIRC_ID, IN_PORT, PACKET_TYPE, DL_TYPE, VLAN_TCI, VLAN_TPID, NW_FRAG -> false;
+        default -> true;
+    }).mapToInt(Slot::ordinal).toArray();
 
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
@@ -969,8 +1018,11 @@ public final class Datapath {
             ps.sort(java.util.Comparator.comparing(p -> p.name));
             for (Ofproto.Port p : ps) {
                 s.append("    ").append(p.name).append(' ').append(p.ofport).append('/')
-                        .append(p.dpPort).append(": ");
-                if (p.type.equals("geneve")) {
+                        .append(p.dpPort < 0 ? "none" : Integer.toString(p.dpPort)).append(": ");
+                if (p.isPatch()) { // dpif_show_backer(): a patch port's netdev config
+                    s.append("(patch: ").append(p.options.containsKey("peer") ? "peer=" + p.options.get("peer") : "")
+                            .append(')');
+                } else if (p.type.equals("geneve")) {
                     s.append("(geneve: ");
                     s.append(String.join(", ", new java.util.TreeMap<>(p.options).entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).toList()));

@@ -5,10 +5,20 @@ import java.util.List;
 /**
  * A parsed flow_mod or flow query (OVS's struct ofputil_flow_mod): what {@code ovs-ofctl add-flow}, mod-flows,
  * del-flows and dump-flows send. {@code table} 255 means every table; {@code actions} is as ovs-ofctl parsed it.
+ * {@code match} is normalized (ofputil_normalize_match()), {@code parsed} as written, which OpenFlow 1.0's
+ * ofp10_match carries whole (ofputil_match_to_ofp10_match() puts nw_src and the rest whatever the dl_type).
  */
 public record FlowMod(Command command, int table, int priority, long cookie, long cookieMask, boolean setCookie,
         int idleTimeout, int hardTimeout, int importance, int flags, long outPort, long outGroup, Match match,
-        List<Action> actions, List<String> log, int usable) {
+        List<Action> actions, List<String> log, int usable, Match parsed) {
+
+    /** A flow_mod whose match was written normalized. */
+    public FlowMod(Command command, int table, int priority, long cookie, long cookieMask, boolean setCookie,
+            int idleTimeout, int hardTimeout, int importance, int flags, long outPort, long outGroup, Match match,
+            List<Action> actions, List<String> log, int usable) {
+        this(command, table, priority, cookie, cookieMask, setCookie, idleTimeout, hardTimeout, importance, flags,
+                outPort, outGroup, match, actions, log, usable, match);
+    }
 
     /** A flow_mod without out_group (OFPG_ANY). */
     public FlowMod(Command command, int table, int priority, long cookie, long cookieMask, boolean setCookie,
@@ -29,7 +39,7 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
     /** This flow_mod sent along others that allow only {@code usable}: one protocol carries them all. */
     public FlowMod withUsable(int usable) {
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idleTimeout, hardTimeout,
-                importance, flags, outPort, outGroup, match, actions, log, usable);
+                importance, flags, outPort, outGroup, match, actions, log, usable, parsed);
     }
 
     /** The error ovs-ofctl gives when this flow cannot be sent with {@code v}, or null. */

@@ -40,7 +40,7 @@ public final class FlowParser {
             warnings.addAll(fm.log());
             return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                     fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
-                    fm.match(), fm.actions(), warnings, fm.usable());
+                    fm.match(), fm.actions(), warnings, fm.usable(), fm.parsed());
         } finally {
             Ports.WARNINGS.remove();
         }
@@ -246,8 +246,10 @@ public final class FlowParser {
             }
         }
         List<String> log = new ArrayList<>();
+        Match parsed = match;
         if (command != FlowMod.Command.QUERY) {
             long label = match.value(Slot.IPV6_LABEL), labelMask = match.mask(Slot.IPV6_LABEL);
+            parsed = match.copy();
             String[] change = match.normalize();
             // parse_ofp_flow_mod_str() normalizes a copy: the switch gets the match as parsed, which nx_put_raw()
             // carries but for what its protocol leaves out, all that normalization drops bar an IPv4 flow's
@@ -262,7 +264,7 @@ public final class FlowParser {
             }
         }
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
-                outPort, outGroup, match, actions, log, usable);
+                outPort, outGroup, match, actions, log, usable, parsed);
     }
 
     /**

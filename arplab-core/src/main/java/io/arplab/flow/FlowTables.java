@@ -120,7 +120,7 @@ public final class FlowTables {
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
                 MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
-                fm.actions(), fm.log(), fm.usable());
+                fm.actions(), fm.log(), fm.usable(), fm.parsed());
     }
 
     // add_flow_start(): replaces an identical rule, else refuses to overlap one if asked (check_overlap)

@@ -298,6 +298,10 @@ final class OdpFlowFormat {
         for (int i = 0; i < parts.size(); i++) {
             String a = parts.get(i);
             s.append(i == 0 ? "" : ",");
+            if (a.startsWith("clone(") && a.endsWith(")")) { // format_odp_clone_action(): its actions named too
+                s.append("clone(").append(actions(a.substring(6, a.length() - 1), names)).append(')');
+                continue;
+            }
             s.append(!a.isEmpty() && a.chars().allMatch(Character::isDigit)
                     ? names.getOrDefault(Integer.parseInt(a), a) : a);
         }

@@ -20,17 +20,22 @@ final class OfpEncode {
 
     private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000, PKT_REGS = 0x8001;
 
-    /** nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too). */
+    /**
+     * nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too); the
+     * TCI goes out as NXM_OF_VLAN_TCI in NXM, as OXM's vlan_vid and vlan_pcp in OXM.
+     */
     private static final Object[][] MATCH = {
         {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
         {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
-        {Field.VLAN_TCI, 0, 4, -1}, {Field.MPLS_TC, OXM_BASIC, 35, 35}, {Field.MPLS_BOS, OXM_BASIC, 36, 36},
+        {Field.VLAN_TCI, 0, 4, -1}, {Field.VLAN_VID, OXM_BASIC, 6, 6}, {Field.VLAN_PCP, OXM_BASIC, 7, 7},
+        {Field.MPLS_TC, OXM_BASIC, 35, 35}, {Field.MPLS_BOS, OXM_BASIC, 36, 36},
         {Field.MPLS_TTL, 1, 30, -1}, {Field.MPLS_LABEL, OXM_BASIC, 34, 34},
         {Field.IPV4_SRC, 0, 7, 11}, {Field.IPV4_DST, 0, 8, 12}, {Field.IPV6_SRC, 1, 19, 26},
         {Field.IPV6_DST, 1, 20, 27}, {Field.IP_FRAG, 1, 26, -1}, {Field.IP_DSCP, 0, 5, -1},
         {Field.IP_DSCP_SHIFTED, OXM_BASIC, 8, 8}, {Field.IP_ECN, 1, 28, 9}, {Field.IP_TTL, 1, 29, -1},
         {Field.IPV6_LABEL, 1, 27, 28}, {Field.IP_PROTO, 0, 6, 10}, {Field.TCP_SRC, 0, 9, 13},
         {Field.TCP_DST, 0, 10, 14}, {Field.TCP_FLAGS, 1, 34, 42}, {Field.UDP_SRC, 0, 11, 15}, {Field.UDP_DST, 0, 12, 16},
+        {Field.SCTP_SRC, OXM_BASIC, 17, 17}, {Field.SCTP_DST, OXM_BASIC, 18, 18},
         {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
         {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
         {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
@@ -117,7 +122,7 @@ final class OfpEncode {
             b.put(actions(fm.actions(), v));
             return header(v, 4, xid, b);
         }
-        b.put(ofp10Match(MatchFormat.onOf10Wire(fm.match()))).put(fm.cookie(), 8).put(cmd, 2);
+        b.put(ofp10Match(MatchFormat.onOf10Wire(fm.parsed()))).put(fm.cookie(), 8).put(cmd, 2);
         b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
         b.put(0xffff, 2).put(fm.flags() & 3, 2).put(actions(fm.actions(), v));
         return header(v, 14, xid, b);
@@ -205,7 +210,18 @@ final class OfpEncode {
             Field f = (Field) e[0];
             boolean xreg = (int) e[1] == PKT_REGS, reg = f.name.startsWith("reg");
             if (f == (oxm != null ? Field.IP_DSCP : Field.IP_DSCP_SHIFTED) || xreg != xregs && (xreg || reg)
-                    || !placed(m, f)) {
+                    || f == Field.VLAN_VID || f == Field.VLAN_PCP || !placed(m, f)) {
+                continue;
+            }
+            if (f == Field.VLAN_TCI && oxm != null) { // OXM: the VID with its present bit, the PCP with a VID
+                long tci = m.value(Slot.VLAN_TCI), tciMask = m.mask(Slot.VLAN_TCI);
+                long vid = tci & 0x1fff, vidMask = tciMask & 0x1fff;
+                if (vidMask != 0) {
+                    out.add(new Entry(Field.VLAN_VID, U128.of(vid & vidMask), U128.of(vidMask)));
+                }
+                if (vid != 0 && (tciMask & 0xe000) != 0) { // nxm_put_8(): exact
+                    out.add(new Entry(Field.VLAN_PCP, U128.of(tci >>> 13), U128.of(7)));
+                }
                 continue;
             }
             U128 value = m.value(f), mask = m.mask(f);
@@ -254,9 +270,6 @@ final class OfpEncode {
             Field f = en.field();
             U128 value = en.value(), mask = en.mask();
             int bytes = f.nBytes;
-            if (oxm && f == Field.VLAN_TCI) {
-                throw new Unencodable("OXM vlan_vid/vlan_pcp"); // nx_put_raw() splits the TCI for OXM
-            }
             Object[] e = row(f);
             // OXM_OF_TCP_FLAGS is OpenFlow 1.5's, NXM_NX_TCP_FLAGS before
             boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS || version.atLeast(OfVersion.OF15));
@@ -308,7 +321,8 @@ final class OfpEncode {
         }
     }
 
-    // ofputil_match_to_ofp10_match(): the fixed ofp10_match with its wildcard bits
+    // ofputil_match_to_ofp10_match(): the fixed ofp10_match with its wildcard bits, the VLAN as dl_vlan (OFP10_VLAN_NONE
+    // for no tag) and dl_vlan_pcp, nw_tos its DSCP bits
     private static byte[] ofp10Match(Match m) {
         long wc = 0;
         int[][] bits = {{Slot.IN_PORT.ordinal(), 1}, {Slot.DL_SRC.ordinal(), 4}, {Slot.DL_DST.ordinal(), 8},
@@ -319,15 +333,31 @@ final class OfpEncode {
                 wc |= x[1];
             }
         }
-        if (m.mask(Slot.VLAN_TCI) != 0 || m.mask(Slot.NW_TOS) != 0) {
-            throw new Unencodable("ofp10_match vlan/tos");
+        if ((m.mask(Slot.NW_TOS) & 0xfc) == 0) {
+            wc |= 1 << 21;
         }
-        wc |= 2 | 1 << 20 | 1 << 21; // dl_vlan, dl_vlan_pcp, nw_tos
+        long tci = m.value(Slot.VLAN_TCI), tciMask = m.mask(Slot.VLAN_TCI), vlan = 0, pcp = 0;
+        if (tciMask == 0) {
+            wc |= 2 | 1 << 20; // dl_vlan, dl_vlan_pcp
+        } else if ((tciMask & Match.VLAN_CFI) != 0 && (tci & Match.VLAN_CFI) == 0) {
+            vlan = 0xffff; // OFP10_VLAN_NONE
+        } else {
+            if ((tciMask & 0xfff) == 0) {
+                wc |= 2;
+            } else {
+                vlan = tci & 0xfff;
+            }
+            if ((tciMask & 0xe000) == 0) {
+                wc |= 1 << 20;
+            } else {
+                pcp = tci >>> 13;
+            }
+        }
         wc |= (long) (32 - Long.bitCount(m.mask(Slot.NW_SRC))) << 8;
         wc |= (long) (32 - Long.bitCount(m.mask(Slot.NW_DST))) << 14;
         Buf b = new Buf().put(wc, 4).put(m.value(Slot.IN_PORT), 2).put(m.value(Slot.DL_SRC), 6);
-        b.put(m.value(Slot.DL_DST), 6).put(0, 2).put(0, 1).put(0, 1).put(m.value(Slot.DL_TYPE), 2);
-        b.put(0, 1).put(m.value(Slot.NW_PROTO), 1).put(0, 2).put(m.value(Slot.NW_SRC), 4);
+        b.put(m.value(Slot.DL_DST), 6).put(vlan, 2).put(pcp, 1).put(0, 1).put(m.value(Slot.DL_TYPE), 2);
+        b.put(m.value(Slot.NW_TOS) & 0xfc, 1).put(m.value(Slot.NW_PROTO), 1).put(0, 2).put(m.value(Slot.NW_SRC), 4);
         b.put(m.value(Slot.NW_DST), 4).put(m.value(Slot.TP_SRC), 2).put(m.value(Slot.TP_DST), 2);
         return b.bytes();
     }
@@ -393,15 +423,17 @@ final class OfpEncode {
         return actions(actions.subList(0, index), v).length;
     }
 
-    // OFPAT10_SET_DL_SRC (4) .. OFPAT10_SET_TP_DST (10) for a legacy set of this field, or 0
+    // OFPAT10_SET_VLAN_VID (1) .. OFPAT10_SET_TP_DST (10) for a legacy set of this field, or 0
     private static int legacy10(Action.SetField f) {
         return switch (f.field()) {
+            case VLAN_VID -> 1;
+            case VLAN_PCP -> 2;
             case ETH_SRC -> 4;
             case ETH_DST -> 5;
             case IPV4_SRC -> 6;
             case IPV4_DST -> 7;
-            case TCP_SRC, UDP_SRC -> 9;
-            case TCP_DST, UDP_DST -> 10;
+            case TCP_SRC, UDP_SRC, SCTP_SRC -> 9;
+            case TCP_DST, UDP_DST, SCTP_DST -> 10;
             default -> 0;
         };
     }
@@ -448,14 +480,11 @@ final class OfpEncode {
             }
             body.put(c.table(), 1).put(0, 3).put(c.alg(), 2);
             byte[] head = vendor(body);
-            Buf b = new Buf().put(head);
+            Buf b = new Buf().put(head).put(actions(c.exec().subList(0, c.natAt()), v));
             if (c.nat() != null) {
-                if (!c.nat().equals("nat")) {
-                    throw new Unencodable("nat with arguments");
-                }
-                b.put(vendor(nx(36).put(0, 2).put(0, 2).put(0, 2)));
+                b.put(nat(Conntrack.Nat.parse(c.nat())));
             }
-            b.put(actions(c.exec(), v));
+            b.put(actions(c.exec().subList(c.natAt(), c.exec().size()), v));
             byte[] all = b.bytes();
             all[2] = (byte) (all.length >> 8);
             all[3] = (byte) all.length;
@@ -478,11 +507,12 @@ final class OfpEncode {
             }
             return out.bytes();
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.REG_LOAD && !v.atLeast(OfVersion.OF15)
-                && f.field().nBits <= 64) { // NXAST_REG_LOAD: ofs_nbits, the destination's NXM header, the value
-            Subfield sf = new Subfield(f.field(), Long.numberOfTrailingZeros(f.mask()),
-                    Long.bitCount(f.mask()));
-            return vendor(nx(7).put(sf.ofs() << 6 | (sf.nBits() - 1), 2).put(nxmHeader(f.field()), 4)
-                    .put(f.value() >>> sf.ofs(), 8));
+                && Long.bitCount(f.mask()) + Long.bitCount(f.maskHi()) <= 64) {
+            // put_reg_load(): ofs_nbits, the destination's NXM header, the value (one segment of at most 64 bits)
+            int ofs = f.mask() != 0 ? Long.numberOfTrailingZeros(f.mask()) : 64 + Long.numberOfTrailingZeros(f.maskHi());
+            int nBits = Long.bitCount(f.mask()) + Long.bitCount(f.maskHi());
+            return vendor(nx(7).put(ofs << 6 | (nBits - 1), 2).put(nxmHeader(f.field()), 4)
+                    .put(f.wideValue().shr(ofs).and(U128.ones(nBits)).lo(), 8));
         } else if (a instanceof Action.Enqueue e) { // encode_ENQUEUE(): 1.1+ sets the queue, outputs, pops it
             return of11 ? new Buf().put(action(new Action.Queue(e.queue()), v))
                     .put(action(new Action.Output(e.port(), 0xffff), v)).put(action(new Action.Queue(-1), v)).bytes()
@@ -553,14 +583,17 @@ final class OfpEncode {
         } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
             return vendor(nx(d.slow() ? 0xfe : 0xff));
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11 && legacy10(f) > 0) {
-            // OpenFlow 1.0's own set actions: mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst
+            // OpenFlow 1.0's own set actions: mod_vlan_vid/pcp, mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst
             int type = legacy10(f);
-            Buf b = new Buf().put(type, 2).put(type <= 5 ? 16 : 8, 2);
-            return (type <= 5 ? b.put(f.value(), 6).put(0, 6) : type <= 7 ? b.put(f.value(), 4)
+            Buf b = new Buf().put(type, 2).put(type >= 4 && type <= 5 ? 16 : 8, 2);
+            return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
+                    : type <= 5 ? b.put(f.value(), 6).put(0, 6) : type <= 7 ? b.put(f.value(), 4)
                     : b.put(f.value(), 2).put(0, 2)).bytes();
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11
                 && f.field() == Field.IP_DSCP_SHIFTED) { // mod_nw_tos: OFPAT10_SET_NW_TOS, the TOS byte's DSCP bits
             return new Buf().put(8, 2).put(8, 2).put(f.value() << 2, 1).put(0, 3).bytes();
+        } else if (a instanceof Action.PushVlan p) { // OFPAT11_PUSH_VLAN; OpenFlow 1.0's mod_vlan_vid pushes itself
+            return of11 ? new Buf().put(17, 2).put(8, 2).put(p.ethertype(), 2).put(0, 2).bytes() : new byte[0];
         } else if (a instanceof Action.DecTtl d && d.ids() == null) { // OFPAT11_DEC_NW_TTL, NXAST_DEC_TTL
             return of11 ? new Buf().put(24, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(18).put(0, 6));
         } else if (a instanceof Action.PopVlan) { // encode_STRIP_VLAN(): OFPAT10_STRIP_VLAN, OFPAT11_POP_VLAN
@@ -603,6 +636,24 @@ final class OfpEncode {
             return actions(wire, v);
         }
         throw new Unencodable(a.getClass().getSimpleName());
+    }
+
+    // encode_NAT(): flags (NX_NAT_F_*), then the range's parts that are set, flagged in range_present
+    private static byte[] nat(Conntrack.Nat n) {
+        int flags = (n.src() ? 1 : 0) | (n.dst() ? 2 : 0) | (n.persistent() ? 4 : 0) | (n.hash() ? 8 : 0)
+                | (n.random() ? 16 : 0);
+        Buf range = new Buf();
+        int present = 0;
+        if (n.range()) { // AF_INET
+            long[][] parts = {{n.ipMin(), 4, 1}, {n.ipMax(), 4, 2}, {n.portMin(), 2, 16}, {n.portMax(), 2, 32}};
+            for (long[] p : parts) {
+                if (p[0] != 0) {
+                    range.put(p[0], (int) p[1]);
+                    present |= (int) p[2];
+                }
+            }
+        }
+        return vendor(nx(36).put(0, 2).put(flags, 2).put(present, 2).put(range.bytes()));
     }
 
     // an OpenFlow property: type, length (before padding), value, padded to 8 (ofpprop_put())
@@ -652,7 +703,7 @@ final class OfpEncode {
     }
 
     // the field's OXM header in OpenFlow 1.2+ (NXM's where OXM has none): class, field << 1 | hasmask, length
-    private static long header(Field f, boolean masked) {
+    static long header(Field f, boolean masked) {
         for (Object[] e : MATCH) {
             if (e[0] == f) {
                 boolean basic = (int) e[3] >= 0;

@@ -52,6 +52,11 @@ public final class Ofproto {
         public boolean isTunnel() {
             return tunnel;
         }
+
+        /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
+        public boolean isPatch() {
+            return type.equals("patch");
+        }
     }
 
     /** A frame leaving through OpenFlow port {@code ofport} (to a tunnel port: with its tunnel key in front). */
@@ -67,7 +72,8 @@ public final class Ofproto {
     public boolean forwardBpdu;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
-    public final Conntrack ct = new Conntrack();
+    /** The datapath's connection tracker, which every bridge on it shares (zones included). */
+    public final Conntrack ct;
     /** The wildcards of the translation under way (xlate_ctx's wc), lent to one translation at a time. */
     private final long[] wildcards = new long[Slot.ALL.length];
     private boolean wildcardsLent;
@@ -129,11 +135,15 @@ public final class Ofproto {
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
-    private long portsVersion, portsSeen;
+    private long portsSeen;
     /** The native tunnelling tables' version the megaflows were last revalidated against. */
     private long routerSeen;
 
-    /** The translation of a datapath key, thawed when it recirculated; null when its id has no node left. */
+    /**
+     * The translation of a datapath key, thawed when it recirculated; null when its id has no node left. As
+     * xlate_lookup_ofproto() finds it, a recirculated pass is translated in its frozen state's bridge (after a patch
+     * port, not the one the packet came in on); the megaflow stays keyed on this bridge's input port.
+     */
     private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
         if (key[Slot.RECIRC_ID.ordinal()] == 0) {
             return new Xlate(this, now, key, packet, null, List.of(), execute);
@@ -143,6 +153,7 @@ public final class Ofproto {
             return null; // xlate_lookup_ofproto(): "no recirculation data", the upcall fails
         }
         Xlate x = new Xlate(this, now, node.thaw(key), packet, null, List.of(), execute);
+        x.thawIn(node.br, key[Slot.IN_PORT.ordinal()]);
         x.packetTunnel(key);
         x.thawed = node;
         return x;
@@ -163,22 +174,23 @@ public final class Ofproto {
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == portsVersion
+        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == datapath.portsVersion
                 && routerSeen == datapath.router.version) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version || portsSeen != portsVersion
+        boolean tablesChanged = tablesSeen != tables.version || portsSeen != datapath.portsVersion
                 || routerSeen != datapath.router.version;
         routerSeen = datapath.router.version;
         tablesSeen = tables.version;
-        portsSeen = portsVersion;
+        portsSeen = datapath.portsVersion;
         mlSeen = ml.version;
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
-            if (m.br != this || !tablesChanged && !m.xc.normal) {
+            // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'
+            if (m.br != this && !m.xc.patched || !tablesChanged && !m.xc.normal) {
                 continue; // only a translation through NORMAL reads the MAC table
             }
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
-            Xlate x = xlate(now, key, null, false);
+            Xlate x = m.br.xlate(now, key, null, false);
             if (x == null) { // xlate_key() fails: the ukey goes
                 datapath.remove(m);
                 continue;
@@ -192,7 +204,7 @@ public final class Ofproto {
                 extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
-            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(key);
+            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(m.br, key);
             if (extra || x.avoidCaching) {
                 datapath.remove(m);
             } else if (target != null) {
@@ -233,6 +245,7 @@ public final class Ofproto {
         this.hwaddr = hwaddr;
         this.datapathId = datapathId;
         this.datapath = datapath;
+        this.ct = datapath.ct;
         datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         ports.put(Ports.LOCAL, local);
@@ -266,12 +279,12 @@ public final class Ofproto {
             }
         }
         usage.put(ofport, Long.MAX_VALUE);
-        int dp = datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
+        int dp = type.equals("patch") ? -1 : datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
         p.ofportRequest = request;
         ports.put(ofport, p);
         datapath.register(this, p);
-        portsVersion++;
+        datapath.portsVersion++;
         return p;
     }
 
@@ -296,7 +309,7 @@ public final class Ofproto {
         p.vlan = v; // the columns as set, even when NORMAL sees no change
         if (changed) {
             ml.flush(p.ofport);
-            portsVersion++;
+            datapath.portsVersion++;
         }
     }
 
@@ -307,7 +320,7 @@ public final class Ofproto {
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
         ml.flush(p.ofport);
         datapath.unregister(p);
-        portsVersion++;
+        datapath.portsVersion++;
     }
 
     /**
@@ -511,9 +524,18 @@ public final class Ofproto {
 
     /**
      * One action as the switch (and ovs-ofctl, printing the refusal) decodes it: null, or the error and the line it
-     * logs (decode_NXAST_RAW_CT(); mf_check_dst() of a load or set_field into a read-only field).
+     * logs (decode_NXAST_RAW_CT(); nx_pull_entry__() of a masked set_field's OXM entry; mf_check_dst() of a load or
+     * set_field into a read-only field).
      */
     static String[] decodeError(Action a) {
+        if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD
+                && !f.wideMask().and(f.field().ones()).equals(f.field().ones()) // OfpEncode: masked on the wire
+                && !f.wideValue().and(f.wideMask().not()).and(U128.ones(8 * f.field().nBytes)).isZero()) {
+            // is_mask_consistent(): only OpenFlow 1.5's Set-Field carries a mask (the earlier a reg_load)
+            long h = OfpEncode.header(f.field(), true);
+            return new String[] {"OFPBMC_BAD_WILDCARDS", "nx_match|WARN|Rejecting NXM/OXM entry 0:" + (h >>> 16) + ":"
+                    + (h >>> 9 & 0x7f) + ":1:" + (h & 0xff) + " with 1-bits in value for bits wildcarded by the mask."};
+        }
         if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
                 && !c.nat().equals("nat"))) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
@@ -525,6 +547,12 @@ public final class Ofproto {
         if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"
                     : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};
+        }
+        if (a instanceof Action.SetField f && (f.raw() == Action.Raw.SET_FIELD || f.raw() == Action.Raw.SET_FIELD_BITS)
+                && f.field().nBits <= 64 && !ActionParser.valueValid(f.field(), f.value())) {
+            // decode_ofpat_set_field(): mf_is_value_valid() (a reg_load's value is not checked)
+            return new String[] {"OFPBAC_BAD_SET_ARGUMENT", "ofp_actions|WARN|Invalid value for set field "
+                    + f.field().name + ": " + MatchFormat.formatValue(f.field(), f.value(), -1L, PortMap.NONE)};
         }
         return null;
     }
@@ -824,7 +852,7 @@ public final class Ofproto {
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
             // upcall, translated from this pass on
-            Datapath.Megaflow m = datapath.lookup(flow);
+            Datapath.Megaflow m = datapath.lookup(this, flow);
             if (m == null || !m.replayable()) {
                 touchPath(flow);
                 pathLength = 0;
@@ -912,11 +940,11 @@ public final class Ofproto {
         // thaws it in the bridge it names, or reports the missing context
         long id = flow[Slot.RECIRC_ID.ordinal()];
         RecircIds.Node node = id == 0 ? null : datapath.recirc.find(id, now);
-        if (node != null && node.br != this && actions == null) {
-            return node.br.trace(now, flow, packet, ctNext, actions, names);
-        }
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.names = names;
+        if (node != null && actions == null) {
+            x.thawIn(node.br, flow[Slot.IN_PORT.ordinal()]); // the trace's bridge banner, then the frozen one's
+        }
         x.thawed = actions == null ? node : null; // thawed after the trace shows the flow as given
         if (actions != null && id != 0) {
             if (node != null) {

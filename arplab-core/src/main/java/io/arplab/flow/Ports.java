@@ -57,9 +57,11 @@ public final class Ports {
         if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
             try {
                 long v = Long.parseLong(s); // str_to_uint(s, 10)
-                if (v >= IN_PORT && v <= NONE && WARNINGS.get() != null && WARNINGS.get().isEmpty()) { // WARN_ONCE
-                    WARNINGS.get().add("ofp_port|WARN|referring to port " + format(v, PortMap.NONE) + " as " + v
-                            + " is deprecated for compatibility with OpenFlow 1.1 and later");
+                String once = "ofp_port|WARN|referring to port " + format(v, PortMap.NONE) + " as " + v
+                        + " is deprecated for compatibility with OpenFlow 1.1 and later";
+                if (v >= IN_PORT && v <= NONE && WARNINGS.get() != null // VLOG_WARN_ONCE(): the first such port
+                        && WARNINGS.get().stream().noneMatch(l -> l.startsWith("ofp_port|WARN|referring to port "))) {
+                    WARNINGS.get().add(once);
                 }
                 return v <= 0xffff ? v : -1;
             } catch (NumberFormatException e) {

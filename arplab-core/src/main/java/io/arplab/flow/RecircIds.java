@@ -18,6 +18,7 @@ final class RecircIds {
     /** recirc_id_node: the frozen state, its references, and when recirc_run() frees it once released. */
     static final class Node {
         final int id;
+        /** The bridge the state was frozen in: a thaw translates there (xlate_lookup_ofproto()). */
         final Ofproto br;
         final String state;
         final long[] flow;

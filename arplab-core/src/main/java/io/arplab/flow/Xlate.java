@@ -16,6 +16,12 @@ final class Xlate {
 
     /** The bridge translating (ctx->xbridge): a native tunnel's output goes on in the underlay bridge. */
     private Ofproto br;
+    /**
+     * The bridge the packet came in on (xin->ofproto) and its OpenFlow input port: the datapath key's in_port, which a
+     * recirculation keeps even when its frozen state is another bridge's (after a patch port).
+     */
+    private final Ofproto ingress;
+    private long keyInPort;
     private final long now;
     /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
     private boolean execute;
@@ -90,7 +96,7 @@ final class Xlate {
     TraceflowHop hop;
 
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
-    private record Frozen(int id, int table, long[] flow, String state, List<Action> actions) {}
+    private record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
 
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
     private List<Action> freezing;
@@ -123,6 +129,8 @@ final class Xlate {
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
         this.br = br;
+        this.ingress = br;
+        this.keyInPort = flow[Slot.IN_PORT.ordinal()];
         this.now = now;
         this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
@@ -141,6 +149,15 @@ final class Xlate {
         for (int i = 0; i < TUNNEL.length; i++) {
             packetTunnel[i] = key[TUNNEL[i].ordinal()];
         }
+    }
+
+    /**
+     * xlate_actions()' thaw: a recirculated pass translates in its frozen state's bridge {@code frozenBr}, its
+     * megaflow keyed on the ingress bridge's {@code inPort}.
+     */
+    void thawIn(Ofproto frozenBr, long inPort) {
+        br = frozenBr;
+        keyInPort = inPort;
     }
 
     void run() {
@@ -194,6 +211,7 @@ final class Xlate {
         while (!onePass && !pending.isEmpty()) {
             Frozen f = pending.remove(0);
             flow = f.flow();
+            br = f.br();
             if (trace != null && !execute) {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
@@ -217,7 +235,8 @@ final class Xlate {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
         base = initial; // equal to the flow in every field commit() compares; copied before commit() writes it
-        wc = br.borrowWildcards(); // the megaflow's mask is copied from it when new
+        Ofproto sectionBr = br;
+        wc = sectionBr.borrowWildcards(); // the megaflow's mask is copied from it when new
         xc = new XlateCache();
         odp.setLength(0);
         lastClone = -1;
@@ -235,8 +254,9 @@ final class Xlate {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         if (trace != null) {
-            trace.append("Flow: ").append(FlowFormat.format(flow, portNames())).append("\n\n");
-            String banner = "bridge(\"" + br.name + "\")";
+            trace.append("Flow: ").append(FlowFormat.format(flow, tracePortNames())).append("\n\n");
+            // the bridge the trace (or the packet) came in on; a thaw then goes on in its frozen state's
+            String banner = "bridge(\"" + ingress.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
             if (conflict) {
                 trace.append("thaw\n");
@@ -283,6 +303,10 @@ final class Xlate {
         if (hop != null) {
             hop.datapathActions(odp.isEmpty() ? "drop" : odp.toString());
         }
+        if (br != ingress || initial[Slot.IN_PORT.ordinal()] != keyInPort) {
+            xc.replayable = false; // outputs of another bridge's ports: translated per packet
+            xc.patched = true;
+        }
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = megaflowMask(true);
@@ -302,21 +326,24 @@ final class Xlate {
                 br.datapath.tnlPop(now, p.port(), p.frame());
             }
             pops.clear();
-            // a thawed recirculation's initial flow is not the key the datapath looked up; the ukey takes the
-            // translation's references and one on its key's recirculation id (upcall->have_recirc_ref), without
-            // which it is not installed
+            // a thawed recirculation's initial flow is not the key the datapath looked up, nor (after a patch port)
+            // its in_port; the ukey takes the translation's references and one on its key's recirculation id
+            // (upcall->have_recirc_ref), without which it is not installed
+            long[] key = initial;
+            if (xc.patched) {
+                key = initial.clone();
+                key[Slot.IN_PORT.ordinal()] = keyInPort;
+            }
             boolean keyRef = recircId != 0 && br.datapath.recirc.ref(recircId, now);
             Datapath.Megaflow m = recircId != 0 && !keyRef ? null
-                    : br.datapath.pass(br, initial, lastMask, lastActions, length, now, xc,
+                    : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
                             keyMissed && recircId == 0, ctTuple);
             if (keyRef) {
                 recircs.add(recircId);
             }
-            if (m != null) {
-                if (!recircs.isEmpty()) { // most megaflows recirculate nowhere
-                    m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
-                    recircs.clear();
-                }
+            if (m != null && !recircs.isEmpty()) { // most megaflows recirculate nowhere
+                m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
+                recircs.clear();
             }
         }
         if (!(trace != null && !execute)) {
@@ -328,7 +355,7 @@ final class Xlate {
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
             boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, portNames()))
+            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, tracePortNames()))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
             trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop"
@@ -340,7 +367,7 @@ final class Xlate {
                         + "  - Uses action(s) not supported by datapath.\n");
             }
         }
-        br.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
+        sectionBr.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
     }
 
     private void line(String s) {
@@ -421,7 +448,12 @@ final class Xlate {
         Rule outerRule = rule;
         ruleCookie = r.cookie; // xlate_recursively(): ctx->rule_cookie
         rule = r;
-        actions(program, true);
+        if (patchLookup) {
+            patchLookup = false;
+            cloneActions(program);
+        } else {
+            actions(program, true);
+        }
         ruleCookie = outerCookie;
         rule = outerRule;
         if (trace != null && nestedBridges != null) {
@@ -429,6 +461,60 @@ final class Xlate {
         }
         nestedBridges = outerNested;
         depth--;
+    }
+
+    /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
+    private boolean patchLookup;
+
+    /**
+     * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not
+     * the last action, inside a datapath clone() after the pending changes are committed, the base flow restored
+     * after it.
+     */
+    private void cloneActions(List<Action> program) {
+        if (tail || reversible(program)) {
+            actions(program, true);
+            finishActions();
+            return;
+        }
+        committer.commit();
+        long[] savedBase = base == initial ? null : base.clone();
+        if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
+            odp.append(',');
+        }
+        int at = odp.length();
+        odp.append("clone(");
+        tail = true;
+        actions(program, true);
+        finishActions();
+        tail = false;
+        if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
+            odp.setLength(at > 0 ? at - 1 : 0);
+        } else {
+            odp.append(')');
+            lastClone = at;
+        }
+        base = savedBase == null ? initial : savedBase;
+    }
+
+    // the action set at the end of a pipeline (xlate_action_set()), or the freeze that stopped it
+    private void finishActions() {
+        if (freezing == null && !exited && error == null) {
+            actionSet();
+        }
+        if (freezing != null) {
+            finishFreezing();
+        }
+    }
+
+    // reversible_actions(): the datapath can undo what they do to the packet (no ct, meter, nat, trunc ...)
+    private static boolean reversible(List<Action> actions) {
+        for (Action a : actions) {
+            if (a instanceof Action.Ct || a instanceof Action.Meter || a instanceof Action.OutputTrunc) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // the rules a packet's translation passed, credited in one pass after it (or before a learn's flow_mod, which
@@ -1111,7 +1197,7 @@ final class Xlate {
         if ((execute || hop != null) && packet != null) {
             long[] f = flow.clone();
             f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
-            pending.add(new Frozen(id, 0, f, "dp_hash", frozen));
+            pending.add(new Frozen(br, id, 0, f, "dp_hash", frozen));
         }
     }
 
@@ -1128,7 +1214,7 @@ final class Xlate {
             long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
             int from = Slot.DL_DST.ordinal();
             System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
-            pending.add(new Frozen(id, 0, f, "mpls", frozen));
+            pending.add(new Frozen(br, id, 0, f, "mpls", frozen));
         }
     }
 
@@ -1209,7 +1295,7 @@ final class Xlate {
             if (nat != null && !execute) {
                 state += simulateNat(f, nat);
             }
-            pending.add(new Frozen(id, c.table(), f, state, null));
+            pending.add(new Frozen(br, id, c.table(), f, state, null));
             if (hop != null) {
                 hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
             }
@@ -1316,6 +1402,13 @@ final class Xlate {
             problem("Trying to send non-Ethernet packet through legacy L2 port. Dropping packet.");
             return;
         }
+        if (p.isPatch()) {
+            Ofproto.Port peer = br.datapath.peer(p);
+            if (peer != null) { // without a peer the port has no datapath port: nothing goes out
+                patchOutput(p, br.datapath.bridgeOfPort(peer), peer);
+            }
+            return;
+        }
         io.arplab.wire.Geneve.Metadata tunnel = null;
         if (p.isTunnel()) {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
@@ -1385,7 +1478,12 @@ final class Xlate {
         xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((execute || hop != null) && packet != null && !meterDropped) {
             byte[] frame = rewritten();
-            outputs.add(new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame)));
+            Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
+            if (br == ingress) {
+                outputs.add(o);
+            } else if (execute) {
+                br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
+            } // a traceflow hop's outputs are its own bridge's ports
         } else if (underlay != null) {
             underlay.add(new Ofproto.Output(port, packet));
         }
@@ -1577,6 +1675,48 @@ final class Xlate {
             int at = start == 0 ? 0 : start + 1;
             odp.insert(at, "clone(").append(')');
             lastClone = at;
+        }
+    }
+
+    /**
+     * patch_port_output(): the packet goes through the peer's bridge within this translation, whose wildcards stay;
+     * then the flow, action set, bridge and conntrack state are this bridge's again, and neither an exit nor an error
+     * of the peer's bridge stops this one (its commits stay).
+     */
+    private void patchOutput(Ofproto.Port inDev, Ofproto outBr, Ofproto.Port outDev) {
+        long[] savedFlow = flow.clone();
+        Ofproto savedBr = br;
+        List<Action> savedSet = new ArrayList<>(actionSet);
+        long savedActset = actsetOutput;
+        boolean savedHasGroup = actionSetHasGroup, savedWasMpls = wasMpls;
+        boolean last = tail;
+        String savedError = error;
+        actionSet.clear();
+        actsetOutput = OFPP_UNSET;
+        actionSetHasGroup = false;
+        xc.replayable = false; // outputs of another bridge's ports: translated per packet
+        xc.patched = true;
+        try {
+            patchLookup = true;
+            patchPortOutput(outBr, outDev);
+            patchLookup = false;
+        } finally {
+            if (execute && packet != null) { // netdev_vport_inc_tx()/inc_rx() with the packet's resubmit_stats
+                inDev.txPackets++;
+                inDev.txBytes += packet.length;
+                outDev.rxPackets++;
+                outDev.rxBytes += packet.length;
+            }
+            flow = savedFlow;
+            br = savedBr;
+            actionSet.clear();
+            actionSet.addAll(savedSet);
+            actsetOutput = savedActset;
+            actionSetHasGroup = savedHasGroup;
+            wasMpls = savedWasMpls;
+            exited = false;
+            error = savedError;
+            tail = last;
         }
     }
 
@@ -1774,12 +1914,18 @@ final class Xlate {
         for (Slot s : Slot.ALL) {
             m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, portNames(), true);
+        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, tracePortNames(), true);
     }
 
-    // ofproto_trace__()'s and xlate_trace()'s port map: the bridge's ports with --names, else none
+    // xlate_report_actions()' port map: the translating bridge's ports with --names, else none
     private PortMap portNames() {
         return names ? br.portMap() : PortMap.NONE;
+    }
+
+    // ofproto_trace__()'s port map for the flow, final flow and megaflow: the traced bridge's, even after a thaw in
+    // another bridge
+    private PortMap tracePortNames() {
+        return names ? ingress.portMap() : PortMap.NONE;
     }
 
 }

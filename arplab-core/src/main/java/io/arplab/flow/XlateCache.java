@@ -30,6 +30,8 @@ final class XlateCache {
     boolean replayable = true;
     /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
     boolean normal;
+    /** The translation went through a patch port (or thawed in another bridge): any bridge's change revalidates it. */
+    boolean patched;
 
     void learn(long mac, int vlan, long port, boolean gratArp) {
         int n = learned.length;

@@ -271,6 +271,10 @@ public final class Lab implements AutoCloseable {
         return h;
     }
 
+    /** 224.0.0.22, where IGMPv3 reports go, and the Ethernet address it maps to (ip_eth_mc_map()). */
+    private static final int IGMPV3_ALL_MCR = 0xe000_0016;
+    private static final long IGMPV3_ALL_MCR_MAC = 0x01_00_5e_00_00_16L;
+
     /**
      * Adds a Linux bridge. When {@code owner} is given, the bridge's own interface (named like the bridge, with the
      * bridge's MAC) becomes a device of that host, with {@code address} ("172.28.0.1/16") if not null.
@@ -306,6 +310,12 @@ public final class Lab implements AutoCloseable {
                 Cidr c = Cidr.parse(address);
                 addAddress(owner, owner.port(p), c);
             }
+            if (b.mcastSnooping()) {
+                // br_multicast_open(): coming up, a snooping bridge joins the all-snoopers group 224.0.0.106, and
+                // the IGMPv3 report igmp_ifc_event() sends to 224.0.0.22 leaves that group's NOARP neighbour
+                // (arp_constructor()); the reports themselves are not emulated
+                owner.stack().neighbours().noarp(network.now(), dev, IGMPV3_ALL_MCR, IGMPV3_ALL_MCR_MAC);
+            }
             network.connect(network.node(owner.name()), p, bn, LinuxBridge.LOCAL_PORT, 0);
         }
         return b;
@@ -324,7 +334,9 @@ public final class Lab implements AutoCloseable {
         checkName(nodeName);
         OvsBridge b = new OvsBridge(ofproto, nodeName);
         Network.Node bn = network.add(b);
-        ofproto.onSent = bn::reschedule; // another bridge's translation gave it frames to send (native tunnels)
+        // another bridge's translation gave it frames to send (a patch port, a native tunnel): the one datapath
+        // executes them within the packet's own processing, so they leave now, before the next packet's
+        ofproto.onSent = () -> network.act(bn, out -> b.transmitSent(network.now(), out));
         ovsBridges.put(nodeName, b);
         vswitchds.computeIfAbsent(owner, h -> new LabVswitchd(this, h, ofproto.datapath)).added(b);
         bridgeOwners.put(nodeName, owner);

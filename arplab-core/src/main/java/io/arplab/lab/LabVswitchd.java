@@ -77,11 +77,12 @@ final class LabVswitchd implements Vswitchd {
     @Override
     public void addPort(OvsBridge b, String name, String type, long ofport, Map<String, String> options) {
         boolean tunnel = type.equals("geneve");
-        if (!tunnel && !type.equals("dummy") && !type.equals("internal")) {
+        boolean vport = tunnel || type.equals("patch");
+        if (!vport && !type.equals("dummy") && !type.equals("internal")) {
             throw new IllegalArgumentException("could not open network device " + name + " (No such device)");
         }
-        // a tunnel is a netdev-vport, not a dummy: no MAC from the counter (OVS gives it a random one)
-        MacAddress mac = tunnel ? MacAddress.of((name.hashCode() & 0xffff_ffffL) | 0x0200_0000_0000L)
+        // a tunnel or patch port is a netdev-vport, not a dummy: no MAC from the counter (OVS gives it a random one)
+        MacAddress mac = vport ? MacAddress.of((name.hashCode() & 0xffff_ffffL) | 0x0200_0000_0000L)
                 : MacAddress.of(datapath.nextDummyMac());
         int dead = b.deadPort(name);
         NetDevice dev = owner.stack().device(tunnel ? "genev_sys_6081" : name);

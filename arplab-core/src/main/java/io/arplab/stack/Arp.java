@@ -198,6 +198,9 @@ final class Arp implements NeighbourTable.Ops {
 
     /** arp_send(ARPOP_REQUEST) of a gratuitous request for each address of {@code dev} (arp_notify, arping -U). */
     void announce(NetDevice dev, Outbox out) {
+        if (dev.loopback || dev.noarp()) {
+            return; // arp_send_dst(): nothing on an IFF_NOARP device
+        }
         for (NetDevice.Address a : dev.addresses()) {
             int ip = a.address().bits();
             send(REQUEST, dev, ip, ip, MacAddress.BROADCAST.bits(), dev.macBits(), 0, out);

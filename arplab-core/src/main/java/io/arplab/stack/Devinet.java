@@ -105,6 +105,64 @@ final class Devinet {
         ns.routes.append(Route.connected(dev, ifa.address(), ifa.prefixLength()));
     }
 
+    /**
+     * Table local as fib_add_ifaddr() fills it, derived from the addresses: every address has its {@code local}
+     * route, kept while its device is down (scope host: fib_sync_down_dev() spares it); on an up device an explicit
+     * IFA_BROADCAST and, for a primary address with a prefix shorter than 31, its subnet's broadcast have a
+     * {@code broadcast} route, and a loopback device's primary prefix is {@code local} as a whole. A secondary
+     * address's routes take its subnet's primary as source.
+     */
+    RouteTable localTable() {
+        RouteTable t = new RouteTable();
+        for (int d = 0, n = ns.deviceCount(); d < n; d++) {
+            NetDevice dev = ns.deviceAt(d);
+            for (NetDevice.Address ifa : dev.addresses()) {
+                NetDevice.Address prim = ifa;
+                if (ifa.secondary()) {
+                    prim = primaryOf(dev, ifa); // inet_ifa_byprefix()
+                }
+                Ipv4Address src = prim.address();
+                appendOnce(t, Route.kernelLocal(Route.LOCAL, ifa.address(), 32, dev, src));
+                if (!dev.isUp()) {
+                    continue;
+                }
+                Ipv4Address brd = ifa.ifaBroadcast();
+                if (brd != null && !brd.isLimitedBroadcast() && !brd.isUnspecified()) {
+                    appendOnce(t, Route.kernelLocal(Route.BROADCAST, brd, 32, dev, src));
+                }
+                int mask = Ipv4Address.netmask(ifa.prefixLength());
+                int prefix = ifa.address().bits() & mask;
+                if (prefix == 0 || ifa.secondary() || prefix == ifa.address().bits() && ifa.prefixLength() == 32) {
+                    continue;
+                }
+                if (dev.loopback) {
+                    appendOnce(t, Route.kernelLocal(Route.LOCAL, Ipv4Address.shared(prefix), ifa.prefixLength(), dev,
+                            src));
+                }
+                if (ifa.prefixLength() < 31) {
+                    appendOnce(t, Route.kernelLocal(Route.BROADCAST, Ipv4Address.shared(prefix | ~mask), 32, dev, src));
+                }
+            }
+        }
+        return t;
+    }
+
+    private static NetDevice.Address primaryOf(NetDevice dev, NetDevice.Address ifa) {
+        for (NetDevice.Address x : dev.addresses()) {
+            if (!x.secondary() && x.prefixLength() == ifa.prefixLength() && x.matches(ifa.address().bits())) {
+                return x;
+            }
+        }
+        return ifa;
+    }
+
+    /** fib_table_insert() under NLM_F_APPEND: a route the table holds already (the same fib_info) stays one. */
+    private static void appendOnce(RouteTable t, Route r) {
+        if (!t.routes().contains(r)) {
+            t.append(r);
+        }
+    }
+
     /** inet_rtm_deladdr(): the first address with this local address (and prefix length unless -1). */
     NetDevice.Address findAddress(NetDevice dev, Ipv4Address addr, int prefixLength) {
         for (NetDevice.Address x : dev.addresses()) {

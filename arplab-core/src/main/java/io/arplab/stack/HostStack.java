@@ -139,6 +139,11 @@ public final class HostStack extends Netns {
         return p.otherTables.computeIfAbsent(id, k -> new RouteTable());
     }
 
+    /** Table local (255): fib_add_ifaddr()'s local and broadcast routes of the addresses, in dump order. */
+    public RouteTable localTable() {
+        return devinet().localTable();
+    }
+
     /** fib_get_table(): the tables besides main made so far, by id (empty if none). */
     public java.util.SortedMap<Long, RouteTable> otherTables() {
         return parts.otherTables == null ? java.util.Collections.emptySortedMap()

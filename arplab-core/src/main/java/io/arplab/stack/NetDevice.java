@@ -307,6 +307,8 @@ public final class NetDevice {
         int carrierChanges;
         /** Addresses a user added to dev->uc or dev->mc (ndo_dflt_fdb_add()), in the order added. */
         List<MacAddress> fdbAddrs;
+        /** Addresses SIOCADDMULTI made global in dev->mc (ip maddr add), in the order added. */
+        List<MacAddress> globalMc;
         /** IFF_NOARP set by ip link set DEV arp off. */
         boolean noarp;
         /** dev->tx_queue_len when set (ip link set DEV txqueuelen N); -1: DEFAULT_TX_QUEUE_LEN. */
@@ -360,6 +362,27 @@ public final class NetDevice {
     /** What {@link #addFdbAddress} added, in order. */
     public List<MacAddress> fdbAddresses() {
         return extras == null || extras.fdbAddrs == null ? List.of() : List.copyOf(extras.fdbAddrs);
+    }
+
+    /** dev_mc_add_global() (SIOCADDMULTI): the address is in dev->mc with global_use, once however often added. */
+    public void addGlobalMc(MacAddress mac) {
+        Extras x = extras();
+        if (x.globalMc == null) {
+            x.globalMc = new java.util.ArrayList<>();
+        }
+        if (!x.globalMc.contains(mac)) {
+            x.globalMc.add(mac);
+        }
+    }
+
+    /** dev_mc_del_global() (SIOCDELMULTI): false (ENOENT) when the address was not added global. */
+    public boolean deleteGlobalMc(MacAddress mac) {
+        return extras != null && extras.globalMc != null && extras.globalMc.remove(mac);
+    }
+
+    /** What {@link #addGlobalMc} added and is still there, in order. */
+    public List<MacAddress> globalMcAddresses() {
+        return extras == null || extras.globalMc == null ? List.of() : List.copyOf(extras.globalMc);
     }
 
     private Extras extras() {

@@ -14,6 +14,8 @@ import java.util.Objects;
  */
 public final class Route {
     public static final int UNICAST = 1;
+    public static final int LOCAL = 2;
+    public static final int BROADCAST = 3;
     public static final int BLACKHOLE = 6;
     public static final int UNREACHABLE = 7;
     public static final int PROHIBIT = 8;
@@ -118,6 +120,14 @@ public final class Route {
     public static Route connected(NetDevice dev, Ipv4Address addr, int prefixLength) {
         Ipv4Address net = Ipv4Address.shared(addr.bits() & Ipv4Address.netmask(prefixLength));
         return new Route(net, prefixLength, null, dev, "kernel", "link", addr, 0, UNICAST);
+    }
+
+    /**
+     * fib_magic(): a route of table local the kernel makes for an address, {@code local ADDR} (scope host) or
+     * {@code broadcast ADDR} (scope link), of proto kernel with the primary address of its subnet as source.
+     */
+    static Route kernelLocal(int type, Ipv4Address dst, int prefixLength, NetDevice dev, Ipv4Address prefsrc) {
+        return new Route(dst, prefixLength, null, dev, "kernel", type == LOCAL ? "host" : "link", prefsrc, 0, type);
     }
 
     /** {@code default via GW dev DEV} as docker (and DHCP "boot") installs it. */

@@ -54,6 +54,8 @@ public final class ArpScan implements Tool {
     private long interval = -1;
     private boolean quiet;
     private boolean plain;
+    /** -D (--rtt): each reply's round trip after the vendor. */
+    private boolean rtt;
     private int myIp;
     private long lastPacket = Long.MIN_VALUE;
     private long start;
@@ -141,6 +143,9 @@ public final class ArpScan implements Tool {
         if (dev == null) {
             throw new Getopt.ToolError("pcap_activate: " + intf + ": No such device exists\n(No such device exists)\n", 1);
         }
+        if (!dev.isUp()) { // pcap_activate(): PCAP_ERROR_IFACE_NOT_UP
+            throw new Getopt.ToolError("pcap_activate: " + intf + ": That device is not up\n", 1);
+        }
         if (dev.macBits() == 0) { // a device without a MAC address (lo) is no interface arp-scan can use
             throw new Getopt.ToolError("ERROR: Could not obtain MAC address for interface " + intf + "\n", 1);
         }
@@ -190,6 +195,7 @@ public final class ArpScan implements Tool {
             case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, number(value));
             case "quiet" -> quiet = true;
             case "plain" -> plain = true;
+            case "rtt" -> rtt = true;
             case "numeric" -> { }
             case "help" -> {
                 try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
@@ -242,6 +248,7 @@ public final class ArpScan implements Tool {
             case 'B' -> "bandwidth";
             case 'q' -> "quiet";
             case 'x' -> "plain";
+            case 'D' -> "rtt";
             case 'N' -> "numeric";
             case 'V' -> "version";
             case 'h' -> "help";
@@ -383,6 +390,7 @@ public final class ArpScan implements Tool {
         int spa = Bytes.i32(f, 28);
         for (int i = 0; i < live.size(); i++) {
             if (live.get(i).ip == spa) {
+                long sentAt = live.get(i).lastSent;
                 live.remove(i);
                 if (i < cursor) {
                     cursor--;
@@ -395,6 +403,10 @@ public final class ArpScan implements Tool {
                 String line = Ipv4Address.of(spa) + "\t" + MacAddress.of(sha);
                 if (!quiet) {
                     line += "\t" + ((sha & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
+                    if (rtt) { // display_packet(): the reply's pcap time less the host's last_send_time
+                        long us = (now - sentAt) / 1000;
+                        line += String.format("\tRTT=%d.%03d ms", us / 1000, us % 1000);
+                    }
                 }
                 ctx.out().println(line);
                 if (live.isEmpty()) {

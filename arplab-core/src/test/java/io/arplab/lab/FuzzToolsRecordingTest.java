@@ -22,20 +22,22 @@ class FuzzToolsRecordingTest {
 
     private static final String NTABLE_STATS = "ip -s ntable's kernel hash and allocation statistics are not emulated";
     private static final String REFCNT = "each neighbour entry holds its device's neigh_parms (arp_constructor():"
-            + " neigh_parms_clone()), and the real device had one arplab lacks: on the bridges the NOARP entry for"
-            + " 224.0.0.22 their IGMPv3 reports leave (multicast snooping joins 224.0.0.106, not emulated), on n1 the"
-            + " gateway (see GATEWAY and STATE)";
-    private static final String COLOR = "iproute2's -c colours are not emulated";
+            + " neigh_parms_clone()), and the real device had one arplab lacks: on n1 or n2 the gateway, on the host the"
+            + " node, that net-tools' DNS query through the gateway brought (see GATEWAY)";
     private static final String IGMP = "the bridges' IGMP and IPv6 multicast frames (not emulated) are in the counters";
     private static final String FDB_USED = "the bridge's own entry's used time (seconds) is a second apart";
     private static final String PING_LO = "a socket bound to lo guessing the destination on link is not emulated";
-    private static final String LOCAL_TABLE = "the local routing table (local, broadcast routes) is not emulated";
     private static final String SECOND = "an age in whole seconds one apart: the real command ran on the other side of"
             + " a second boundary";
     private static final String GATEWAY = "the real n1 resolved its gateway 172.28.0.1 when net-tools' INET_resolve()"
             + " tried getnetbyname() for a word that is no dotted quad (arp 172.28.0.300, arp -s x): the networks"
             + " database, absent from the namespace's nsswitch.conf, falls back to DNS, whose query to the machine's"
             + " name server leaves through the gateway; arplab sends no such query";
+    private static final String DNS_PEER = "the real host learned the node from the ARP request that began the"
+            + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
+    private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
+            + " answers are in the counters";
+    private static final String PING_R = "ping -R (IP record route) is not emulated";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -49,14 +51,10 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -stats -p nt ls name arp_cache", NTABLE_STATS),
             Map.entry("ip -stats -j -p ntable show", NTABLE_STATS),
             Map.entry("ip -f inet -s nt", NTABLE_STATS),
-            Map.entry("ip -4 nt sho", REFCNT),
             Map.entry("ip -oneline nt l", REFCNT),
             Map.entry("ip -brief nt sh", REFCNT),
             Map.entry("seed-16.out: ip nt l dev eth0", REFCNT),
             Map.entry("ip nt ls dev eth0", REFCNT),
-            Map.entry("ip -c -details ntable sh name ndisc_cache dev eth0", COLOR),
-            Map.entry("bridge -details -c link show dev veth-n4", COLOR),
-            Map.entry("ip -c li ls eth0", COLOR),
             Map.entry("ip -6 -s -s lin show", IGMP),
             Map.entry("ip -s -s lin show", IGMP),
             Map.entry("ip -s -s addre lst", IGMP),
@@ -74,16 +72,14 @@ class FuzzToolsRecordingTest {
                     + " literal with IPv6 off (connect(): EADDRNOTAVAIL) is not emulated"),
             Map.entry("traceroute -q 2 -n -w 1,2 -U 172.28.0.12", "traceroute -U (one UDP port for every probe) with"
                     + " -w MAX,HERE: the real run saw hops 1-8 unanswered; not reproduced"),
-            Map.entry("ip ro ls table all", LOCAL_TABLE),
-            Map.entry("ip -br ro show table all", LOCAL_TABLE),
             Map.entry("seed-15.out: arp-scan -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP) during its 1.8 s"),
             Map.entry("seed-23.out: arp-scan -t 100 -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP)"),
             Map.entry("bridge -s fdb s br br0 dev br0", FDB_USED),
             Map.entry("bridge -statistics f list", FDB_USED),
             Map.entry("ping -M want -a -I lo -c 3 -W 1 172.18.0.2", PING_LO),
             Map.entry("ping -s 100 -I lo -c 3 -w 2 172.18.0.99", PING_LO),
-            Map.entry("ping -R -c 1 -W 0 172.18.0.99", "ping -R (IP record route) is not emulated"),
-            Map.entry("ping -R -s 65507 -i 0.1 -Q 16 -t 0 -w 1 -c 1 127.0.0.1", "ping -R (IP record route) is not emulated"),
+            Map.entry("ping -R -c 1 -W 0 172.18.0.99", PING_R),
+            Map.entry("ping -R -s 65507 -i 0.1 -Q 16 -t 0 -w 1 -c 1 127.0.0.1", PING_R),
             Map.entry("seed-5.out: tracepath n2", "n2's ICMP rate limit carried over from the traces before differs (one reply instead of two)"),
             Map.entry("seed-10.out: arp -n", STATE),
             Map.entry("seed-10.out: ip -br -stats ne show nomaster", STATE),
@@ -100,18 +96,14 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-22.out: arp -n", STATE),
             Map.entry("seed-24.out: ip -- n sh", STATE),
             Map.entry("seed-29.out: ip neighbour sh nud delay", STATE),
-            Map.entry("seed-31.out: ip ntable show name arp_cache", REFCNT),
             Map.entry("seed-31.out: ip -stats ntable ls", NTABLE_STATS),
             Map.entry("seed-36.out: ip -stats nt l", NTABLE_STATS),
-            Map.entry("seed-33.out: ip nt l", REFCNT),
             Map.entry("seed-40.out: ip nt", REFCNT),
             Map.entry("seed-40.out: ip nt ls", REFCNT),
             Map.entry("seed-39.out: ip -f inet nt ls", REFCNT),
             Map.entry("seed-35.out: ip -stats addre sh", IGMP),
             Map.entry("seed-39.out: ip -stats lin lst", IGMP),
             Map.entry("seed-37.out: bridge -statistics fdb show", FDB_USED),
-            Map.entry("seed-37.out: ip rou show table 0", LOCAL_TABLE),
-            Map.entry("seed-37.out: ip rou sh table 255", LOCAL_TABLE),
             Map.entry("seed-34.out: traceroute -w 1,2 -n 172.28.0.1", "traceroute -w MAX,HERE: the real third answer took over twice"
                     + " the first one's round trip (the machine's jitter), so it counted as lost"),
             Map.entry("seed-37.out: ip -s -s -json nei list nomaster dev eth0", SECOND),
@@ -124,18 +116,44 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-40.out: arp", GATEWAY),
             Map.entry("seed-42.out: ip -stats address show dev eth0", IGMP),
             Map.entry("seed-44.out: ip -s nt list", NTABLE_STATS),
-            Map.entry("seed-44.out: ip -s a ls dev eth0", "the DNS query of net-tools' getnetbyname() (arp -s x, see"
-                    + " GATEWAY) and its answers are in the counters"),
+            Map.entry("seed-44.out: ip -s a ls dev eth0", DNS_COUNTERS),
             Map.entry("seed-45.out: traceroute -n -w 1 172.28.0.1", "after tracepath's probes the host answered one"
-                    + " port unreachable of 18 (its inet_peer bucket and icmp_global_allow()'s random credit)"));
+                    + " port unreachable of 18 (its inet_peer bucket and icmp_global_allow()'s random credit)"),
+            // round 5 (seeds 46-55)
+            Map.entry("seed-46.out: arp -a", DNS_PEER),
+            Map.entry("seed-47.out: ping -s 0 -qn -R -c 1 -w 2 n2", PING_R),
+            Map.entry("seed-47.out: ping -R -t 2 -w 1 -c 1 0x7f.1", PING_R),
+            Map.entry("seed-48.out: ip neigh sh", GATEWAY),
+            Map.entry("seed-49.out: ip -s -s link ls dev eth0 up", DNS_COUNTERS),
+            Map.entry("seed-49.out: arp -e", GATEWAY),
+            Map.entry("seed-49.out: ip -json -c neigh l nud all", REFCNT),
+            Map.entry("seed-49.out: bridge -s f s", FDB_USED),
+            Map.entry("seed-50.out: ip -s -s ntable", NTABLE_STATS),
+            Map.entry("seed-50.out: ip -s nt lst", NTABLE_STATS),
+            Map.entry("seed-51.out: arp -v", DNS_PEER),
+            Map.entry("seed-51.out: ip -brief ntable list dev eth0", REFCNT),
+            Map.entry("seed-51.out: ip -json nt list", REFCNT),
+            Map.entry("seed-52.out: bridge -s fdb show", FDB_USED),
+            Map.entry("seed-53.out: ip ne ls", GATEWAY),
+            Map.entry("seed-53.out: arp", GATEWAY),
+            Map.entry("seed-53.out: ip ntable s", REFCNT),
+            Map.entry("seed-54.out: arp", DNS_PEER),
+            Map.entry("seed-54.out: bridge -statistics f s brport veth-n2", FDB_USED),
+            Map.entry("seed-54.out: ip -details ntable s", REFCNT),
+            Map.entry("seed-54.out: ping -s 56 -I lo -a -c 1 -W 1 n4", PING_LO),
+            Map.entry("seed-55.out: ip -d addre l primary dev lo", ToolsRecordingTest.ADDRGENMODE),
+            Map.entry("seed-55.out: ip n l", GATEWAY),
+            Map.entry("seed-55.out: ip -stats lin list", DNS_COUNTERS),
+            Map.entry("seed-55.out: ip -s -json ntable l name arp_cache", NTABLE_STATS));
 
     /**
-     * ToolsRecordingTest's masks and arp-scan's elapsed time: the real scan of one command line took from 1.26 to
+     * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to
      * 1.83 s over the recordings (the machine's load), where arplab's is its timers' sum.
      */
     static String mask(String s) {
         return ToolsRecordingTest.mask(s)
-                .replaceAll("hosts scanned in [0-9.]+ seconds \\([0-9.]+ hosts/sec\\)", "hosts scanned in T seconds");
+                .replaceAll("hosts scanned in [0-9.]+ seconds \\([0-9.]+ hosts/sec\\)", "hosts scanned in T seconds")
+                .replaceAll("\tRTT=[0-9.]+ ms", "\tRTT=T ms");
     }
 
     static Stream<String> seeds() throws IOException {

@@ -32,8 +32,10 @@ final class OvsBuilder {
         ofproto.protocols = protocols;
         OvsBridge br = lab.addOvsBridge(ofproto, owner);
         for (Topology.OvsPort p : s.ports()) {
-            // netdev-dummy hands out aa:55:aa:55:00:NN in the order it opens netdevs; a tunnel is no dummy netdev
-            MacAddress mac = p.type().equals("geneve") ? DockerIpam.bridgeMac(n.name() + "." + p.name())
+            // netdev-dummy hands out aa:55:aa:55:00:NN in the order it opens netdevs; a tunnel or patch port is a
+            // netdev-vport, no dummy netdev
+            MacAddress mac = p.type().equals("geneve") || p.type().equals("patch")
+                    ? DockerIpam.bridgeMac(n.name() + "." + p.name())
                     : MacAddress.of(ofproto.datapath.nextDummyMac());
             switch (p.type()) {
                 case "internal" -> lab.addOvsInternalPort(br, p.name(), p.ofport(), mac, p.options().get("address"));

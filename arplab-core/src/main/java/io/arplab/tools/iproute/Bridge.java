@@ -16,17 +16,6 @@ import java.util.List;
  * bridges whose own interface is in this namespace (bridge/fdb.c, bridge/link.c).
  */
 public final class Bridge implements Tool {
-    /** The kernel's multicast memberships each device dumps as "self permanent" (ndo_dflt_fdb_dump: dev->mc). */
-    private static final List<MacAddress> PORT_MC = List.of(MacAddress.parse("33:33:00:00:00:01"),
-            MacAddress.parse("01:00:5e:00:00:01"));
-    /**
-     * A bridge with multicast snooping on also joins the all-snoopers groups (224.0.0.106, ff02::6a:
-     * br_multicast_join_snoopers()); with it off, it has a port's memberships.
-     */
-    private static final List<MacAddress> BRIDGE_MC = List.of(MacAddress.parse("33:33:00:00:00:01"),
-            MacAddress.parse("01:00:5e:00:00:6a"), MacAddress.parse("33:33:00:00:00:6a"),
-            MacAddress.parse("01:00:5e:00:00:01"));
-
     private static final String[] OBJECTS = {"link", "fdb", "mdb", "vlan", "vni", "monitor", "help"};
 
     private ToolContext ctx;
@@ -36,6 +25,8 @@ public final class Bridge implements Tool {
     private boolean details;
     /** -j (-p): fdb show prints through {@link #jw}. */
     private boolean json;
+    /** -c: colour on (check_enable_color(): never with -json). */
+    private boolean color;
     private boolean pretty;
     private Json jw;
     private int fdbVlan = -1;
@@ -101,7 +92,9 @@ public final class Bridge implements Tool {
                 // netns_switch(): a node, like a container, has no /run/netns of its own
                 throw new CommandExit(255, "Cannot open network namespace \"" + args.get(i)
                         + "\": No such file or directory");
-            } else if (Ip.matchesColor(opt) || Args.matches(opt, "-compressvlans") || Args.matches(opt, "-force")) {
+            } else if (Ip.matchesColor(opt)) { // bridge.c: before -compressvlans, so "-c" is -color
+                color = Color.enables(opt);
+            } else if (Args.matches(opt, "-compressvlans") || Args.matches(opt, "-force")) {
                 // no effect on what this emulation prints
             } else if (Args.matches(opt, "-json")) {
                 json = true;
@@ -169,6 +162,11 @@ public final class Bridge implements Tool {
             }
         }
         return 0;
+    }
+
+    /** color_fprintf() under check_enable_color(color, json). */
+    private String paint(String attr, String text) {
+        return Color.paint(color && !json, attr, text);
     }
 
     /** mdb show: the lab's bridges hold no multicast group (no IGMP is emulated), so nothing is printed. */
@@ -333,7 +331,7 @@ public final class Bridge implements Tool {
             if (d.loopback) {
                 continue;
             }
-            for (MacAddress mc : selfAddresses(d, own != null && own.fdb().mcastSnooping() ? BRIDGE_MC : PORT_MC)) {
+            for (MacAddress mc : selfAddresses(d)) {
                 if (dynamic || filterState != 0 && (filterState & 0x80) == 0 || fdbVlan >= 0) {
                     continue;
                 }
@@ -344,9 +342,10 @@ public final class Bridge implements Tool {
                     }
                     jw.strings("flags", List.of("self")).field("state", "permanent").endObject();
                 } else if (filterDev == null) {
-                    out.append(mc).append(" dev ").append(d.name).append(" self permanent\n");
+                    out.append(paint(Color.MAC, mc + " ")).append("dev ").append(paint(Color.IFNAME, d.name + " "))
+                            .append("self permanent\n");
                 } else {
-                    out.append(mc).append(" self permanent\n");
+                    out.append(paint(Color.MAC, mc + " ")).append("self permanent\n");
                 }
             }
             if (own != null && own.fdb() != null) {
@@ -363,16 +362,11 @@ public final class Bridge implements Tool {
         return 0;
     }
 
-    /** ndo_dflt_fdb_dump(): dev->uc, then dev->mc (the kernel's memberships, then those a user added). */
-    private static List<MacAddress> selfAddresses(NetDevice d, List<MacAddress> memberships) {
-        List<MacAddress> added = d.fdbAddresses();
-        if (added.isEmpty()) {
-            return memberships;
-        }
+    /** ndo_dflt_fdb_dump(): dev->uc (the unicast addresses bridge fdb added), then dev->mc. */
+    private List<MacAddress> selfAddresses(NetDevice d) {
         List<MacAddress> all = new java.util.ArrayList<>();
-        added.stream().filter(m -> !m.isMulticast()).forEach(all::add);
-        all.addAll(memberships);
-        added.stream().filter(MacAddress::isMulticast).forEach(all::add);
+        d.fdbAddresses().stream().filter(m -> !m.isMulticast()).forEach(all::add);
+        all.addAll(view.devMc(d));
         return all;
     }
 
@@ -406,9 +400,9 @@ public final class Bridge implements Tool {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(e.mac()).append(' ');
+        sb.append(paint(Color.MAC, e.mac() + " "));
         if (showDev) {
-            sb.append("dev ").append(dev.name).append(' ');
+            sb.append("dev ").append(paint(Color.IFNAME, dev.name + " "));
         }
         if (stats > 0) {
             sb.append("used ").append(NeighFormat.ageSeconds(now, e.used())).append('/')
@@ -701,11 +695,10 @@ public final class Bridge implements Tool {
                 continue;
             }
             StringBuilder sb = new StringBuilder();
-            sb.append(d.ifindex).append(": ").append(d.name);
-            if (link != null) {
-                sb.append('@').append(link);
-            }
-            sb.append(": ").append(view.flags(d));
+            // print_name_and_link("%s: ")
+            sb.append(d.ifindex).append(": ").append(paint(Color.IFNAME, d.name + (link == null ? "" : "@" + link)
+                    + ": "));
+            sb.append(view.flags(d));
             sb.append("mtu ").append(d.mtu()).append(' ');
             sb.append("master ").append(d.master()).append(' ');
             sb.append("state ").append(view.carrier(d) ? "forwarding" : "disabled").append(' ');

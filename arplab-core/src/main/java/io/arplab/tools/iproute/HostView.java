@@ -4,7 +4,10 @@ import io.arplab.device.Switch;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.tools.ToolContext;
+import io.arplab.wire.MacAddress;
+import io.arplab.wire.MacAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -124,6 +127,50 @@ public final class HostView {
         }
         sb.setLength(sb.length() - 1);
         return sb.append("> ").toString();
+    }
+
+    private static final MacAddress ALL_NODES_MC = MacAddress.parse("33:33:00:00:00:01");
+    private static final MacAddress SNOOPERS_MC = MacAddress.parse("01:00:5e:00:00:6a");
+    private static final MacAddress SNOOPERS6_MC = MacAddress.parse("33:33:00:00:00:6a");
+    private static final MacAddress ALL_HOSTS_MC = MacAddress.parse("01:00:5e:00:00:01");
+
+    /**
+     * dev->mc in order, as /proc/net/dev_mcast and ndo_dflt_fdb_dump() list it (new addresses go last): the IPv6
+     * all-nodes group's 33:33:00:00:00:01, joined at NETDEV_REGISTER even with IPv6 disabled; while the device is
+     * up a snooping bridge's all-snoopers groups (br_multicast_open(): 224.0.0.106, ff02::6a), then ip_mc_up()'s
+     * 224.0.0.1; then the multicast addresses bridge fdb added (dev_mc_add_excl()) and ip maddr added
+     * (dev_mc_add_global()). A loopback device maps no group (arp_mc_map(), ndisc_mc_map()).
+     */
+    public List<MacAddress> devMc(NetDevice d) {
+        List<MacAddress> mc = heldMc(d);
+        for (MacAddress m : d.globalMcAddresses()) {
+            if (!mc.contains(m)) {
+                mc.add(m);
+            }
+        }
+        return mc;
+    }
+
+    /** {@link #devMc} but for what only ip maddr added: the addresses the kernel and bridge fdb hold. */
+    public List<MacAddress> heldMc(NetDevice d) {
+        List<MacAddress> mc = new java.util.ArrayList<>();
+        if (!d.loopback) {
+            mc.add(ALL_NODES_MC);
+            if (d.isUp()) {
+                Switch br = bridgeOf(d);
+                if (br != null && br.fdb().mcastSnooping()) {
+                    mc.add(SNOOPERS_MC);
+                    mc.add(SNOOPERS6_MC);
+                }
+                mc.add(ALL_HOSTS_MC);
+            }
+        }
+        for (MacAddress m : d.fdbAddresses()) {
+            if (m.isMulticast() && !mc.contains(m)) {
+                mc.add(m);
+            }
+        }
+        return mc;
     }
 
     /** The interface name with its link: "eth0@if4" for a veth whose peer is in another namespace. */

@@ -22,6 +22,18 @@ public final class Ip implements Tool {
         /** -j, and -p to indent it. */
         public boolean json;
         public boolean pretty;
+        /** -c: colour on (check_enable_color(): never with -j). */
+        public boolean color;
+
+        /** check_enable_color(): -c colours the text output, never JSON. */
+        boolean colored() {
+            return color && !json;
+        }
+
+        /** color_fprintf(): {@code text} in {@code attr} when colour is on. */
+        String paint(String attr, String text) {
+            return Color.paint(colored(), attr, text);
+        }
 
         /** new_json_obj(): the writer a listing fills with -j, else null (text). */
         Json newJson() {
@@ -132,7 +144,7 @@ public final class Ip implements Tool {
                     throw new CommandExit(255, "Invalid rcvbuf size '" + args.get(i) + "'");
                 }
             } else if (matchesColor(opt)) {
-                // color only applies to terminals; the lab's output is not one
+                o.color = Color.enables(opt);
             } else if (Args.matches(opt, "-help")) {
                 throw usage();
             } else if (Args.matches(opt, "-netns")) {
@@ -171,6 +183,7 @@ public final class Ip implements Tool {
             case "route" -> new IpRoute(ctx, view, o, out).run(new Args(rest));
             case "neighbor", "neighbour" -> new IpNeigh(ctx, view, o, out).run(new Args(rest));
             case "ntable", "ntbl" -> new IpNtable(ctx, view, o, out).run(new Args(rest));
+            case "maddress" -> new IpMaddr(ctx, view, o, out).run(new Args(rest));
             case "monitor" -> new IpMonitor(ctx, view, o).run(new Args(rest));
             case "help" -> throw usage();
             // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none

@@ -154,8 +154,13 @@ final class IpLink {
         long now = ctx.now();
         Json j = o.newJson();
         for (NetDevice d : devs) {
-            if (upOnly && !d.isUp() || master != null && !master.equals(d.master())
-                    || nomaster && d.master() != null || kind != null && !kind.equals(d.kind())) {
+            // the kernel filters a dump on master and kind (iplink_filter_req()); print_linkinfo() filters the
+            // rest, and one link asked by name, after ipaddr_list_flush_or_save() opened its JSON object
+            boolean dumpFiltered = filterDev == null && (master != null && !master.equals(d.master())
+                    || kind != null && !kind.equals(d.kind()));
+            boolean printFiltered = upOnly && !d.isUp() || master != null && !master.equals(d.master())
+                    || nomaster && d.master() != null || kind != null && !kind.equals(d.kind());
+            if (dumpFiltered) {
                 continue;
             }
             // ipaddr_filter(): a link stays with an address that passes, or with none at all and no family asked
@@ -163,6 +168,12 @@ final class IpLink {
                 continue;
             }
             if (!link && o.family == 6) {
+                continue;
+            }
+            if (printFiltered) {
+                if (j != null && !(nomaster && d.master() != null)) {
+                    j.startObject().endObject();
+                }
                 continue;
             }
             if (j != null && o.brief) {
@@ -297,15 +308,17 @@ final class IpLink {
 
     private void brief(NetDevice d) {
         if (label == null || link) { // print_linkinfo(): nothing of a link under a label filter
-            out.append(String.format("%-16s ", view.nameAndLink(d)));
-            out.append(String.format("%-14s ", view.operstate(d)));
+            out.append(o.paint(Color.IFNAME, String.format("%-16s ", view.nameAndLink(d))));
+            String state = view.operstate(d);
+            out.append(o.paint(Color.operstate(state), String.format("%-14s ", state)));
         }
         if (link) {
-            out.append(d.mac()).append(' ').append(view.flags(d));
+            out.append(o.paint(Color.MAC, d.mac() + " ")).append(view.flags(d));
         } else {
             if (o.family != 6) {
                 for (NetDevice.Address x : shown(d)) {
-                    out.append(x.address()).append('/').append(x.prefixLength()).append(' ');
+                    out.append(o.paint(Color.INET, x.address().toString())).append('/').append(x.prefixLength())
+                            .append(' ');
                 }
             }
         }
@@ -315,14 +328,15 @@ final class IpLink {
     /** print_linkinfo(): the header line and the link/ether line (with -d, the details). */
     String linkInfo(NetDevice d, long now) {
         StringBuilder sb = new StringBuilder();
-        sb.append(d.ifindex).append(": ").append(view.nameAndLink(d)).append(": ");
+        sb.append(d.ifindex).append(": ").append(o.paint(Color.IFNAME, view.nameAndLink(d) + ": "));
         sb.append(view.flags(d));
         sb.append("mtu ").append(d.mtu()).append(' ');
         sb.append("qdisc noqueue ");
         if (d.master() != null) {
             sb.append("master ").append(d.master()).append(' ');
         }
-        sb.append("state ").append(view.operstate(d)).append(' ');
+        String state = view.operstate(d);
+        sb.append("state ").append(o.paint(Color.operstate(state), state + " "));
         if (link) {
             sb.append("mode DEFAULT ");
         }
@@ -332,9 +346,11 @@ final class IpLink {
             // the link/ line only without a family filter (-4 leaves it out; what follows stays on the first line)
             sb.append("\n    ");
             if (d.loopback) {
-                sb.append("link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00");
+                sb.append("link/loopback ").append(o.paint(Color.MAC, d.mac().toString())).append(" brd ")
+                        .append(o.paint(Color.MAC, "00:00:00:00:00:00"));
             } else {
-                sb.append("link/ether ").append(d.mac()).append(" brd ff:ff:ff:ff:ff:ff");
+                sb.append("link/ether ").append(o.paint(Color.MAC, d.mac().toString())).append(" brd ")
+                        .append(o.paint(Color.MAC, "ff:ff:ff:ff:ff:ff"));
             }
         }
         if (d.linkNetnsId() >= 0) {
@@ -496,9 +512,10 @@ final class IpLink {
             return "";
         }
         for (NetDevice.Address x : shown(d)) {
-            sb.append("    inet ").append(x.address()).append('/').append(x.prefixLength()).append(' ');
+            sb.append("    inet ").append(o.paint(Color.INET, x.address().toString())).append('/')
+                    .append(x.prefixLength()).append(' ');
             if (x.ifaBroadcast() != null) {
-                sb.append("brd ").append(x.ifaBroadcast()).append(' ');
+                sb.append("brd ").append(o.paint(Color.INET, x.ifaBroadcast() + " "));
             }
             sb.append("scope ").append(scopeName(x.scope())).append(' ');
             if (x.secondary()) {
@@ -590,6 +607,13 @@ final class IpLink {
         if (devName == null) {
             throw new CommandExit(1, "Not enough information: \"dev\" argument is required.");
         }
+        if (!add && local != null && !local.lengthGiven()) { // ipaddr_modify(): before the device is looked up
+            ctx.err().print("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                    + "         Explicitly specify the prefix length (" + local.address()
+                    + "/32) to avoid this warning.\n"
+                    + "         This special behaviour is likely to disappear in further releases,\n"
+                    + "         fix your scripts!\n");
+        }
         // iproute2 6.1 sends any label (is_valid_label() is gone); the kernel keeps it as given
         NetDevice dev = stack.device(devName);
         if (dev == null) {
@@ -613,12 +637,6 @@ final class IpLink {
                     victim = x;
                     break;
                 }
-            }
-            if (!local.lengthGiven()) {
-                ctx.err().print("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
-                        + "         Explicitly specify the prefix length (" + addr + "/32) to avoid this warning.\n"
-                        + "         This special behaviour is likely to disappear in further releases,\n"
-                        + "         fix your scripts!\n");
             }
             if (victim == null) {
                 throw CommandExit.extack("ipv4: Address not found");
@@ -777,9 +795,7 @@ final class IpLink {
             ctx.act(ob -> stack.setNoarp(now, dev, noarp));
         }
         if (mac != null) {
-            if (dev.loopback) {
-                throw CommandExit.rtnetlink("Operation not supported");
-            }
+            // loopback_ops's eth_mac_addr() takes a new address too, lo being IFF_LIVE_ADDR_CHANGE
             if (mac.isMulticast() || mac.isZero()) {
                 throw CommandExit.rtnetlink("Cannot assign requested address");
             }

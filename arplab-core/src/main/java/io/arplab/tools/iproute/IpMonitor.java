@@ -77,7 +77,7 @@ final class IpMonitor {
         if (neigh) {
             HostStack.NeighbourMonitor m = (now, n, deleted) -> {
                 if (filterDev == null || n.device() == filterDev) {
-                    print(now, NeighFormat.neigh(n, now, o.stats, true, deleted));
+                    print(now, NeighFormat.neigh(n, now, o.stats, true, deleted, o.colored()));
                 }
             };
             stack.addNeighbourMonitor(m);

@@ -273,7 +273,7 @@ final class IpNeigh {
             NeighFormat.json(j, n, ctx.now(), o.stats, true);
             out.append(j.finish());
         } else {
-            out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false)).append('\n');
+            out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false, o.colored())).append('\n');
         }
         return 0;
     }
@@ -386,9 +386,9 @@ final class IpNeigh {
                 if (j != null) {
                     NeighFormat.json(j, n, now, o.stats, dev == null);
                 } else if (o.brief) {
-                    out.append(NeighFormat.brief(n, dev == null)).append('\n');
+                    out.append(NeighFormat.brief(n, dev == null, o.colored())).append('\n');
                 } else {
-                    out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
+                    out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false, o.colored())).append('\n');
                 }
             }
             if (j != null) {
@@ -408,7 +408,7 @@ final class IpNeigh {
             }
             if (o.stats >= 2) {
                 for (NeighbourEntry n : victims) {
-                    out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false)).append('\n');
+                    out.append(NeighFormat.neigh(n, now, o.stats, dev == null, false, o.colored())).append('\n');
                 }
             }
             round++;

@@ -161,6 +161,10 @@ final class IpNtable {
             List<Object[]> head = r.get(0);
             out.append(head.get(0)[2]).append(' ').append(head.get(1)[2]).append(' ').append(nl);
             for (List<Object[]> l : r.subList(1, r.size())) {
+                if (l.get(0)[0].equals("dev")) { // print_ntable(): the device's name in COLOR_IFNAME, "%s "
+                    out.append("    dev ").append(o.paint(Color.IFNAME, l.get(0)[2] + " ")).append(nl);
+                    continue;
+                }
                 out.append("   ");
                 for (Object[] f : l) {
                     out.append(' ').append(f[0]).append(' ').append(f[2]);

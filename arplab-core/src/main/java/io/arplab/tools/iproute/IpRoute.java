@@ -117,6 +117,11 @@ final class IpRoute {
         };
     }
 
+    /** rt_names.c rtnl_rttable_n2a(): a table's name from /etc/iproute2/rt_tables, else its number. */
+    static String rtTableName(long id) {
+        return id == 255 ? "local" : id == 254 ? "main" : id == 253 ? "default" : Long.toString(id);
+    }
+
     /** /etc/iproute2/rt_protos (iproute2 6.1, Debian) by number: rtnl_rtprot_a2n()'s names. */
     private static final java.util.Map<String, Integer> RTPROT = java.util.Map.ofEntries(
             java.util.Map.entry("unspec", 0), java.util.Map.entry("redirect", 1), java.util.Map.entry("kernel", 2),
@@ -340,12 +345,13 @@ final class IpRoute {
         if (r.type() != Route.UNICAST || o.details > 0) { // -d: the type, protocol and scope even when defaults
             sb.append(typeName(r.type())).append(' ');
         }
-        sb.append(r.destinationText()).append(' ');
+        // print_route(): the destination in its family's colour, none for "default" (no RTA_DST)
+        sb.append(o.paint(r.prefixLength() == 0 ? null : Color.INET, r.destinationText() + " "));
         if (r.gateway() != null && viaShown) {
-            sb.append("via ").append(r.gateway()).append(' ');
+            sb.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
         }
         if (r.device() != null && showDev) {
-            sb.append("dev ").append(r.device().name).append(' ');
+            sb.append("dev ").append(o.paint(Color.IFNAME, r.device().name + " "));
         }
         if (shownTable != null) {
             sb.append("table ").append(shownTable).append(' ');
@@ -357,7 +363,7 @@ final class IpRoute {
             sb.append("scope ").append(r.scope()).append(' ');
         }
         if (r.prefsrc() != null && srcShown) {
-            sb.append("src ").append(r.prefsrc()).append(' ');
+            sb.append("src ").append(o.paint(Color.INET, r.prefsrc() + " "));
         }
         if (r.metric() != 0) {
             sb.append("metric ").append(r.metric()).append(' ');
@@ -365,10 +371,18 @@ final class IpRoute {
         if (r.onlink()) {
             sb.append("onlink ");
         }
-        if (r.device() != null && !view.carrier(r.device())) {
+        if (linkdown(r)) {
             sb.append("linkdown ");
         }
         return sb.toString();
+    }
+
+    /**
+     * RTNH_F_LINKDOWN: fib_sync_down_dev() marks the next hops of a device without carrier, but those of scope
+     * nowhere (the host routes of table local) that it spares.
+     */
+    private boolean linkdown(Route r) {
+        return r.device() != null && !view.carrier(r.device()) && !"host".equals(r.scope());
     }
 
     /** print_route() with -j: the text's facts under their JSON keys, the flags always as an array. */
@@ -403,7 +417,7 @@ final class IpRoute {
         if (r.onlink()) {
             flags.add("onlink");
         }
-        if (r.device() != null && !view.carrier(r.device())) {
+        if (linkdown(r)) {
             flags.add("linkdown");
         }
         j.strings("flags", flags).endObject();
@@ -433,7 +447,7 @@ final class IpRoute {
                     throw CommandExit.invarg("table id value is invalid\n", t);
                 }
                 tableId = id < 0 ? 0 : id; // 0 and "all" list every table
-                otherTable = id == 253 || id == 255 || t.equals("cache"); // default stays empty; local: not emulated
+                otherTable = id == 253 || t.equals("cache"); // default stays empty
             } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
                 otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
             } else if (w.equals("dev") || w.equals("oif")) {
@@ -517,6 +531,9 @@ final class IpRoute {
         if (tableId == 0 || tableId == 254) {
             dumped.put(254L, stack.routes());
         }
+        if (tableId == 0 || tableId == 255) {
+            dumped.put(255L, stack.localTable());
+        }
         for (var t : stack.otherTables().entrySet()) {
             if (tableId == 0 || tableId == t.getKey()) {
                 dumped.put(t.getKey(), t.getValue());
@@ -548,6 +565,9 @@ final class IpRoute {
             }
         }
         if (flush) {
+            if (tableOf.contains(255L)) {
+                throw new CommandExit(2, "ip: flushing the local routing table is not emulated");
+            }
             for (int i = 0; i < selected.size(); i++) {
                 dumped.get(tableOf.get(i)).remove(selected.get(i));
             }
@@ -555,8 +575,9 @@ final class IpRoute {
         }
         Json j = o.newJson();
         for (int i = 0; i < selected.size(); i++) {
-            // print_route(): "table N" for a table other than main when no one table was asked (filter.tb 0)
-            shownTable = tableId == 0 && tableOf.get(i) != 254 ? Long.toString(tableOf.get(i)) : null;
+            // print_route(): "table N" when no one table was asked (filter.tb 0), for main only with -d
+            shownTable = tableId == 0 && (tableOf.get(i) != 254 || o.details > 0) ? rtTableName(tableOf.get(i))
+                    : null;
             if (j != null) {
                 json(j, selected.get(i), dev == null);
             } else {
@@ -624,7 +645,9 @@ final class IpRoute {
         }
         if (stack.isLocalAddress(dst.bits())) {
             Ipv4Address src = from != null ? from : stack.sourceAddress(dst, null);
-            out.append("local ").append(dst).append(" dev lo src ").append(src).append(" uid 0 ").append(sl())
+            out.append("local ").append(o.paint(Color.INET, dst + " ")).append("dev ")
+                    .append(o.paint(Color.IFNAME, "lo ")).append("src ").append(o.paint(Color.INET, src + " "))
+                    .append("uid 0 ").append(sl())
                     .append("    cache <local> \n");
             return 0;
         }
@@ -655,20 +678,23 @@ final class IpRoute {
             return 0;
         }
         HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
-        out.append(brd ? "broadcast " : "").append(dst).append(' ');
+        out.append(brd ? "broadcast " : "").append(o.paint(Color.INET, dst + " "));
         if (from != null) {
-            out.append("from ").append(from).append(' '); // RTA_SRC of the request
+            out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC of the request
         }
-        if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
-            out.append("via ").append(redirected.gateway()).append(' ');
+        if (brd) {
+            redirected = null; // __mkroute_output(): RTN_BROADCAST drops the fib result, so no gateway
+        } else if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
+            out.append("via ").append(o.paint(Color.INET, redirected.gateway() + " "));
         } else if (stack.usesGateway(r)) {
-            out.append("via ").append(r.gateway()).append(' ');
+            out.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
         } else {
             redirected = null;
         }
-        out.append("dev ").append(r.device().name).append(' ');
+        out.append("dev ").append(o.paint(Color.IFNAME, r.device().name + " "));
         if (src != null && from == null) {
-            out.append("src ").append(src).append(' '); // rt_fill_info(): RTA_PREFSRC only when not the asked source
+            // rt_fill_info(): RTA_PREFSRC only when not the asked source
+            out.append("src ").append(o.paint(Color.INET, src + " "));
         }
         out.append("uid 0 ").append(sl()).append("    cache ").append(brd ? "<local,brd> " : "");
         if (redirected != null) {

@@ -41,23 +41,29 @@ public final class NeighFormat {
         return sb.toString();
     }
 
+    /** {@link #neigh(NeighbourEntry, long, int, boolean, boolean, boolean)} without colours. */
+    public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted) {
+        return neigh(n, now, stats, showDev, deleted, false);
+    }
+
     /**
      * One ARP-table entry: {@code [Deleted ]ADDR [dev DEV ][lladdr MAC ][router ][ ref N][ used A/B/Cprobes P
-     * ]STATE }. {@code showDev} is false when the listing was filtered by device.
+     * ]STATE }. {@code showDev} is false when the listing was filtered by device; {@code color}: -c's colours.
      */
-    public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted) {
+    public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted,
+                               boolean color) {
         StringBuilder sb = new StringBuilder();
         if (deleted) {
             sb.append("Deleted ");
         }
-        sb.append(n.address()).append(' ');
+        sb.append(Color.paint(color, Color.INET, n.address() + " "));
         if (showDev) {
-            sb.append("dev ").append(n.device().name).append(' ');
+            sb.append("dev ").append(Color.paint(color, Color.IFNAME, n.device().name + " "));
         }
         int state = n.stateBits();
         // neigh_fill_info(): NDA_LLADDR only while the address is valid
         if ((state & NudState.VALID) != 0) {
-            sb.append("lladdr ").append(n.lladdr()).append(' ');
+            sb.append("lladdr ").append(Color.paint(color, Color.MAC, n.lladdr() + " "));
         }
         if (n.isRouter()) {
             sb.append("router ");
@@ -77,13 +83,13 @@ public final class NeighFormat {
     }
 
     /** print_neigh() with -br: the address, the device unless filtered by one, and the lladdr while valid. */
-    public static String brief(NeighbourEntry n, boolean showDev) {
-        StringBuilder sb = new StringBuilder(String.format("%-39s ", n.address()));
+    public static String brief(NeighbourEntry n, boolean showDev, boolean color) {
+        StringBuilder sb = new StringBuilder(Color.paint(color, Color.INET, String.format("%-39s ", n.address())));
         if (showDev) {
-            sb.append(String.format("%-16s ", n.device().name));
+            sb.append(Color.paint(color, Color.IFNAME, String.format("%-16s ", n.device().name)));
         }
         if ((n.stateBits() & NudState.VALID) != 0) {
-            sb.append(n.lladdr());
+            sb.append(Color.paint(color, Color.MAC, n.lladdr().toString()));
         }
         return sb.toString();
     }

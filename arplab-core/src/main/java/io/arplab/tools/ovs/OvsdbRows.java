@@ -79,7 +79,7 @@ final class OvsdbRows {
             restore(r);
             bridges.put(o.name, r);
             for (Ofproto.Port p : o.ports()) {
-                addRows(o.name, p.name, live(p));
+                addRows(o.name, p.name, live(o, p));
                 vlanColumns(ports.get(p.name), p.vlan);
             }
         }
@@ -97,10 +97,16 @@ final class OvsdbRows {
     }
 
     // what the vswitchd reports of a port's interface (iface_refresh_stats(), iface_refresh_netdev_status())
-    private Row live(Ofproto.Port p) {
+    private Row live(Ofproto o, Ofproto.Port p) {
         Row i = new Row("Interface", p.name);
         i.cols.put("type", Datum.of(p.type.equals("system") ? "" : p.type));
         i.cols.put("options", Datum.of(p.options));
+        String peer = p.options.get("peer");
+        if (p.isPatch() && peer != null && o.datapath.peer(p) == null) {
+            // iface_refresh_ofproto_status(): vport_get_status() while the peer is not usable
+            i.cols.put("error", Datum.of("No usable peer '" + peer + "' exists in '"
+                    + (o.datapath.userspace ? "dummy" : "system") + "' datapath."));
+        }
         i.cols.put("ofport", Datum.of(Long.toString(p.ofport == Ports.LOCAL ? 65534 : p.ofport)));
         if (p.ofportRequest >= 0) {
             i.cols.put("ofport_request", Datum.of(Long.toString(p.ofportRequest)));
@@ -113,7 +119,7 @@ final class OvsdbRows {
         i.cols.put("admin_state", Datum.of("up"));
         i.cols.put("link_state", Datum.of("up"));
         Map<String, String> s = new LinkedHashMap<>();
-        if (p.isTunnel()) { // a netdev-vport: no MTU, the four counters
+        if (p.isTunnel() || p.isPatch()) { // a netdev-vport: no MTU, the four counters
             s.put("rx_bytes", Long.toString(p.rxBytes));
             s.put("rx_packets", Long.toString(p.rxPackets));
             s.put("tx_bytes", Long.toString(p.netdevTxBytes()));
