@@ -17,7 +17,7 @@ public final class OdpKey {
     private final String text;
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
-    private long recircId, skbMark;
+    private long recircId, skbMark, ctState, ctZone, ctMark;
     /** The frozen state's in_port of a recirc_id xlate_lookup_ofproto() found, or -1. */
     private long frozenInPort = -1;
     /** tunnel(...)'s attributes as given, or null. */
@@ -77,6 +77,22 @@ public final class OdpKey {
                 }
                 case "recirc_id" -> recircId = Long.decode(args.trim());
                 case "skb_mark" -> skbMark = Long.decode(args.trim());
+                case "ct_state" -> { // scan_ct_state(): parse_flags() of a number or of odp_ct_state_to_string()'s names
+                    String a = args.trim();
+                    if (!a.isEmpty() && Character.isDigit(a.charAt(0))) {
+                        ctState = Long.decode(a) & 0xff;
+                    } else {
+                        for (String f : a.replaceFirst("^\\+", "").split("[|+]")) {
+                            int bit = List.of(MatchFormat.CT_STATE_NAMES).indexOf(f.trim());
+                            if (bit < 0) {
+                                return false;
+                            }
+                            ctState |= 1L << bit;
+                        }
+                    }
+                }
+                case "ct_zone" -> ctZone = Long.decode(args.trim()) & 0xffff;
+                case "ct_mark" -> ctMark = Long.decode(args.trim()) & 0xffffffffL;
                 case "tunnel" -> {
                     tunnelArgs = args;
                     tunnel = new java.util.LinkedHashMap<>();
@@ -96,8 +112,8 @@ public final class OdpKey {
 
     /**
      * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): a
-     * recirculation id must still have its node (whose frozen state names the bridge and input port), else the
-     * input port must be a bridge's.
+     * recirculation id must still have its node, whose frozen state's xport names the bridge and input port (a
+     * packet-out's in_port: its bridge); else, or without an xport, the input port must be a bridge's.
      */
     Ofproto lookupOfproto(Datapath dp, long now) {
         Set<String> seen = new HashSet<>();
@@ -116,8 +132,15 @@ public final class OdpKey {
             if (node == null) {
                 throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
             }
-            frozenInPort = node.flow[Slot.IN_PORT.ordinal()];
-            return node.br;
+            long in = node.flow[Slot.IN_PORT.ordinal()];
+            if (in == Ports.NONE || in == Ports.CONTROLLER) { // a packet-out's: the frozen state's bridge
+                frozenInPort = in;
+                return node.br;
+            }
+            if (node.xportBr != null) { // the frozen state's xport: the bridge and port the packet came in on
+                frozenInPort = node.xportPort;
+                return node.xportBr;
+            }
         }
         Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
         if (br == null) {
@@ -188,6 +211,9 @@ public final class OdpKey {
         long ofport = frozenInPort >= 0 ? frozenInPort : dp.port((int) inPort).ofport;
         long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
+        flow[Slot.CT_STATE.ordinal()] = ctState; // odp_flow_key_to_flow(): the conntrack metadata as given
+        flow[Slot.CT_ZONE.ordinal()] = ctZone;
+        flow[Slot.CT_MARK.ordinal()] = ctMark;
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         if (!names.contains("eth_type")) {
             flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(text, 0); // the type its L3 key implies

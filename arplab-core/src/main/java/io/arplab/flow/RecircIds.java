@@ -24,16 +24,25 @@ final class RecircIds {
         final long[] flow;
         final int table;
         final List<Action> actions;
+        /**
+         * xport_uuid: the freezing translation's proximate input port that is not a patch port (xin->xport_uuid),
+         * its bridge and OpenFlow number, where xlate_lookup_ofproto() takes a datapath flow; null: none.
+         */
+        final Ofproto xportBr;
+        final long xportPort;
         int refcount = 1;
         long freed;
 
-        Node(int id, Ofproto br, String state, long[] flow, int table, List<Action> actions) {
+        Node(int id, Ofproto br, String state, long[] flow, int table, List<Action> actions, Ofproto xportBr,
+                long xportPort) {
             this.id = id;
             this.br = br;
             this.state = state;
             this.flow = flow;
             this.table = table;
             this.actions = actions;
+            this.xportBr = xportBr;
+            this.xportPort = xportPort;
         }
 
         /**
@@ -70,9 +79,11 @@ final class RecircIds {
     }
 
     /** recirc_alloc_id_ctx(): a reference on the referenced node of an equal frozen state, else a new id. */
-    int alloc(Ofproto br, String state, long[] flow, int table, List<Action> actions, long now) {
+    int alloc(Ofproto br, String state, long[] flow, int table, List<Action> actions, Ofproto xportBr, long xportPort,
+            long now) {
         clock(now);
-        String key = br.name + "|" + state; // frozen_state_equal(): ofproto_uuid first
+        // frozen_state_equal(): ofproto_uuid first, xport_uuid last
+        String key = br.name + "|" + state + "|" + (xportBr == null ? "" : xportBr.name + ":" + xportPort);
         Node n = metadataMap.get(key);
         if (n != null) {
             n.refcount++;
@@ -82,7 +93,8 @@ final class RecircIds {
             if (nextId == 0) {
                 nextId = STATIC_IDS + 1;
             }
-            n = new Node(nextId++, br, key, flow.clone(), table, actions == null ? null : List.copyOf(actions));
+            n = new Node(nextId++, br, key, flow.clone(), table, actions == null ? null : List.copyOf(actions),
+                    xportBr, xportPort);
         } while (find(n.id, now) != null);
         idMap.put(n.id, n);
         metadataMap.put(key, n);

@@ -22,6 +22,11 @@ final class Xlate {
      */
     private final Ofproto ingress;
     private long keyInPort;
+    /** The pass's input port before a thaw restores the frozen one (ctx->base_flow's in_port). */
+    private long baseInPort;
+    /** xin->xport_uuid: the pass's proximate input port unless a patch port with a peer, as its bridge and number. */
+    private Ofproto xportBr;
+    private long xportPort;
     private final long now;
     /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
     private boolean execute;
@@ -131,6 +136,7 @@ final class Xlate {
         this.br = br;
         this.ingress = br;
         this.keyInPort = flow[Slot.IN_PORT.ordinal()];
+        this.baseInPort = keyInPort;
         this.now = now;
         this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
@@ -158,6 +164,7 @@ final class Xlate {
     void thawIn(Ofproto frozenBr, long inPort) {
         br = frozenBr;
         keyInPort = inPort;
+        baseInPort = inPort;
     }
 
     void run() {
@@ -202,7 +209,7 @@ final class Xlate {
 
     // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
     private int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
-        int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, now);
+        int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, xportBr, xportPort, now);
         recircs.add(id);
         return id;
     }
@@ -212,6 +219,11 @@ final class Xlate {
             Frozen f = pending.remove(0);
             flow = f.flow();
             br = f.br();
+            // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
+            // one xlate_lookup_ofproto() takes from the frozen state's xport
+            RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
+            baseInPort = trace != null && !execute ? flow[Slot.IN_PORT.ordinal()]
+                    : n != null && n.xportBr != null ? n.xportPort : keyInPort;
             if (trace != null && !execute) {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
@@ -237,6 +249,11 @@ final class Xlate {
         base = initial; // equal to the flow in every field commit() compares; copied before commit() writes it
         Ofproto sectionBr = br;
         wc = sectionBr.borrowWildcards(); // the megaflow's mask is copied from it when new
+        // xlate_actions(): get_ofp_port() of the base flow's in_port in the (thawed) bridge, unless a patch peer
+        Ofproto.Port in = br.port(baseInPort);
+        boolean xport = in != null && !(in.isPatch() && br.datapath.peer(in) != null);
+        xportBr = xport ? br : null;
+        xportPort = xport ? in.ofport : 0;
         xc = new XlateCache();
         odp.setLength(0);
         lastClone = -1;
