@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Records the megaflows of OVS 3.1 for refdata/ovs/NAME/commands.in (br0 with dummy ports p1 and p2; NAME is
 # megaflows, or revalidate): each command line's output (stdout and stderr) after "### LINE", into commands.out.
-#   src/test/scripts/record-megaflows.sh [NAME]
+# A SEED instead records a seeded generic campaign (src/test/scripts/gen-megaflows.py SEED DIR) into
+# refdata/ovs/megaflow-random-SEED through record-frames.sh: ports p1..pN with tx pcaps, copied beside it.
+#   src/test/scripts/record-megaflows.sh [NAME|SEED]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+case ${1:-} in
+  ''|*[!0-9]*) ;;
+  *) res=$here/../resources/refdata/ovs/megaflow-random-$1
+     python3 "$here/gen-megaflows.py" "$1" "$res" >/dev/null
+     last=$(sed -n '1s/.*p1\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
+     RES=$res PORTS=$last exec "$here/record-frames.sh" ;;
+esac
 res=$here/../resources/refdata/ovs/${1:-megaflows}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ovsdp.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT

@@ -2,7 +2,8 @@
 # Records OVS 3.1 for the named files of refdata/ovs/TOPIC (all its *.in by default) in one private ovs-vswitchd
 # (ovs-oracle.sh; br0 with dummy ports p1, p2, p3): each command line's output (stdout and stderr) after "### LINE",
 # into the .out beside it; flows, conntrack and datapath flows are flushed before each file. With STATUS=1 each
-# output ends with a line "[exit N]", the command's exit status.
+# output ends with a line "[exit N]", the command's exit status. The private run directory reads as OVS's default,
+# /var/run/openvswitch.
 #   [STATUS=1] src/test/scripts/record-ovs-commands.sh TOPIC [NAME.in ...]
 set -uo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 TOPIC [NAME.in ...] (TOPIC: a folder of src/test/resources/refdata/ovs)" >&2; exit 2; }
@@ -29,8 +30,9 @@ for in in "${files[@]}"; do
   while IFS= read -r line; do
     case $line in '#'*|'') continue ;; esac
     echo "### $line"
-    eval "$line" 2>&1
+    eval "$line" > "$dir/.out" 2>&1
     rc=$?
+    sed "s#$dir#/var/run/openvswitch#g" "$dir/.out"
     [ "${STATUS:-0}" = 1 ] && echo "[exit $rc]"
     sleep 0.2
   done < "$in" > "${in%.in}.out"

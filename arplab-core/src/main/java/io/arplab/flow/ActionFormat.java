@@ -392,6 +392,11 @@ public final class ActionFormat {
         } else {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
         }
+        if (raw == Action.Raw.LEGACY && !whole) {
+            // set_field_to_legacy_openflow(): an OpenFlow 1.0/1.1 set action carries the value only, so a masked
+            // set_field sets the whole field
+            return List.of(new Action.SetField(f.field(), f.wideValue(), f.field().ones(), raw));
+        }
         if (raw != Action.Raw.REG_LOAD) {
             return List.of(new Action.SetField(f.field(), f.wideValue(), f.wideMask(), raw));
         }

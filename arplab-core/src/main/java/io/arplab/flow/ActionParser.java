@@ -863,8 +863,24 @@ public final class ActionParser {
         tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
         untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
         int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
+        // the CFI bits of the flow's FLOW_MAX_VLAN_HEADERS (2) tags, as the checks mark them
+        boolean[] cfi = {(match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0,
+            (match.value(Slot.VLAN_TCI1) & match.mask(Slot.VLAN_TCI1) & Match.VLAN_CFI) != 0};
         for (Action a : actions) {
             Field bad = null;
+            if (a instanceof Action.PushVlan p && !p.implicit()) {
+                if (cfi[1]) { // check_PUSH_VLAN(): no third tag
+                    throw new ActionCheckException((String) null, "OFPBAC_BAD_TAG");
+                }
+                cfi[1] = cfi[0]; // flow_push_vlan_uninit()
+                cfi[0] = true;
+            } else if (a instanceof Action.PopVlan) { // check_STRIP_VLAN(): flow_pop_vlan()
+                cfi[0] = cfi[1];
+                cfi[1] = false;
+            } else if (a instanceof Action.SetField f && f.legacy() && (f.field() == Field.VLAN_VID
+                    || f.field() == Field.VLAN_PCP)) {
+                cfi[0] = true; // check_SET_VLAN_VID(), check_SET_VLAN_PCP(): marked tagged
+            }
             if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
             }

@@ -14,6 +14,9 @@ import java.util.Map;
  * default_prefix_fields) and a ports trie per subtable, so that a lookup unwildcards only what it examined.
  */
 final class Classifier {
+    /** oftable's n_matched and n_missed: the packets whose translation looked this table up (ofproto-dpif.c). */
+    long nMatched, nMissed;
+
     /** The prefix fields, in ofproto's order: check_tries() stops at the first that lets a subtable be skipped. */
     private static final Slot[] TRIE_FIELDS = {Slot.NW_DST, Slot.NW_SRC};
     private static final int L3 = 2;
@@ -24,7 +27,9 @@ final class Classifier {
     /** The actions of the rule {@link #lookup} last returned, and its subtable (null for a conjunctive match). */
     List<Action> found;
     Subtable foundIn;
-    /** The subtables by descending max priority, then age (the pvector); null when it must be rebuilt. */
+    /** cls->subtables: the subtables by descending max priority, as each change left them. */
+    private final List<Subtable> pvector = new ArrayList<>();
+    /** The pvector as an array; null when it must be rebuilt. */
     private Subtable[] byPriority;
 
     // the trie lookups of one classifier_lookup(), done on demand (struct trie_ctx)
@@ -391,7 +396,8 @@ final class Classifier {
         if (st == null && create) {
             st = new Subtable(subtableSeq++, mask.clone());
             subtables.put(new FlowTables.MaskKey(st.mask), st);
-            byPriority = null;
+            pvector.add(st); // pvector_insert(): at the end, then sorted
+            publish();
         }
         return st;
     }
@@ -404,8 +410,8 @@ final class Classifier {
             }
         }
         if (r.priority > st.maxPrio) {
-            st.maxPrio = r.priority;
-            byPriority = null;
+            st.maxPrio = r.priority; // pvector_change_priority()
+            publish();
         }
     }
 
@@ -434,16 +440,33 @@ final class Classifier {
         }
         if (st.rules.isEmpty()) {
             subtables.remove(new FlowTables.MaskKey(st.mask));
+            // pvector_remove(): the last entry takes the removed one's place
+            int i = pvector.indexOf(st);
+            Subtable last = pvector.remove(pvector.size() - 1);
+            if (last != st) {
+                pvector.set(i, last);
+            }
         } else {
             st.maxPrio = st.maxPriority();
         }
+        publish();
+    }
+
+    // pvector_publish(): the entries sorted by descending priority, equal ones kept in the order they were in (the C
+    // library's qsort() of OVS's build, a merge sort, is stable)
+    private void publish() {
+        pvector.sort(Comparator.comparingInt((Subtable s) -> -s.maxPrio));
         byPriority = null;
+    }
+
+    /** The subtables in the pvector's order, which lookups and dumps (cls_cursor) walk. */
+    List<Subtable> pvector() {
+        return pvector;
     }
 
     private Subtable[] byPriority() {
         if (byPriority == null) {
-            byPriority = subtables.values().toArray(new Subtable[0]);
-            Arrays.sort(byPriority, Comparator.comparingInt((Subtable s) -> -s.maxPrio).thenComparingLong(s -> s.seq));
+            byPriority = pvector.toArray(new Subtable[0]);
         }
         return byPriority;
     }

@@ -16,27 +16,62 @@ public final class Conntrack {
     public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20, SNAT = 0x40,
             DNAT = 0x80;
 
-    /** A conn_key; for ICMP {@code sport} is the type, {@code dport} the code and {@code icmpId} the echo's id. */
-    record Key(int zone, int proto, long src, long dst, long sport, long dport, int icmpId) {
+    /**
+     * A conn_key; for ICMP {@code sport} is the type, {@code dport} the code and {@code icmpId} the echo's id. An
+     * IPv6 key ({@code v6}) has its addresses' high halves in {@code srcHi} and {@code dstHi}, the low in src, dst.
+     */
+    record Key(int zone, int proto, long src, long dst, long sport, long dport, int icmpId, long srcHi, long dstHi,
+            boolean v6) {
+        Key(int zone, int proto, long src, long dst, long sport, long dport, int icmpId) {
+            this(zone, proto, src, dst, sport, dport, icmpId, 0, 0, false);
+        }
+
         Key(int zone, int proto, long src, long dst, long sport, long dport) {
             this(zone, proto, src, dst, sport, dport, 0);
         }
 
+        /**
+         * Whether two keys make the same ct_tuple4 (write_ct_md(): addresses, ports or an ICMP's type and code, the
+         * protocol; not an echo's id).
+         */
+        static boolean sameTuple(Key a, Key b) {
+            return a == null || b == null ? a == b : a.src == b.src && a.dst == b.dst && a.sport == b.sport
+                    && a.dport == b.dport && a.proto == b.proto && a.srcHi == b.srcHi && a.dstHi == b.dstHi;
+        }
+
+        /** ICMP or ICMPv6 (conntrack-icmp.c's two protocols). */
+        boolean icmp() {
+            return proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
+        }
+
         Key reverse() {
-            if (proto == Match.PROTO_ICMP) {
-                // conn_key_reverse() → reverse_icmp_type(): an echo request's reply is an echo reply
-                return new Key(zone, proto, dst, src, reverseIcmpType(sport), dport, icmpId);
+            if (icmp()) {
+                // conn_key_reverse() → reverse_icmp_type() / reverse_icmp6_type(): a request's reply
+                return new Key(zone, proto, dst, src, v6 ? reverseIcmp6Type(sport) : reverseIcmpType(sport), dport,
+                        icmpId, dstHi, srcHi, v6);
             }
-            return new Key(zone, proto, dst, src, dport, sport, icmpId);
+            return new Key(zone, proto, dst, src, dport, sport, icmpId, dstHi, srcHi, v6);
+        }
+
+        String srcText() {
+            return v6 ? MatchFormat.ipv6Masked(new U128(srcHi, src), new U128(-1L, -1L)) : MatchFormat.ip(src);
+        }
+
+        String dstText() {
+            return v6 ? MatchFormat.ipv6Masked(new U128(dstHi, dst), new U128(-1L, -1L)) : MatchFormat.ip(dst);
         }
 
         // ct_dpif_format_tuple(): ICMP's id, type and code, or the ports
         void formatL4(StringBuilder s) {
-            if (proto == Match.PROTO_ICMP) {
+            if (icmp()) {
                 s.append(",id=").append(icmpId).append(",type=").append(sport).append(",code=").append(dport);
             } else {
                 s.append(",sport=").append(sport).append(",dport=").append(dport);
             }
+        }
+
+        private static long reverseIcmp6Type(long type) {
+            return type == 128 ? 129 : type == 129 ? 128 : type;
         }
 
         private static long reverseIcmpType(long type) {
@@ -245,6 +280,10 @@ public final class Conntrack {
 
     /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
     public long maxConns = 3_000_000;
+    /** The default zone limit (dpctl/ct-set-limits default=L): 0, none. */
+    public long defaultZoneLimit;
+    /** The zones' own limits (dpctl/ct-set-limits zone=N,limit=L), by zone. */
+    public final java.util.TreeMap<Integer, Long> zoneLimits = new java.util.TreeMap<>();
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
@@ -343,19 +382,48 @@ public final class Conntrack {
     // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header
     static Key key(long[] flow, int zone, byte[] packet) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
+        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) { // extract_l3_ipv6()
+            return new Key(zone, proto, flow[Slot.IPV6_SRC_LO.ordinal()], flow[Slot.IPV6_DST_LO.ordinal()],
+                    flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
+                    proto == Match.PROTO_ICMPV6 ? icmpId(packet) : 0, flow[Slot.IPV6_SRC_HI.ordinal()],
+                    flow[Slot.IPV6_DST_HI.ordinal()], true);
+        }
         return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()],
                 flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
                 proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
     }
 
-    private static boolean icmpError(long type) {
-        return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+    // extract_l4_icmp() / extract_l4_icmp6(): the error types that carry a packet
+    private static boolean icmpError(Key k) {
+        long type = k.sport();
+        return k.v6() ? type >= 1 && type <= 4 : type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
     }
 
     // extract_l4_icmp() for an error: the key is the embedded packet's (sent to the error's destination), reversed;
     // null when there is no embedded packet to key (conn_key_extract() fails)
     private static Key relatedKey(byte[] f, Key outer) {
         int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
+        if (outer.v6()) { // extract_l4_icmp6(): the embedded IPv6 header (no extension headers), then its L4 key
+            int in = l3 + 40 + 8, l4 = in + 40;
+            if (f.length < l4 || (f[in] & 0xf0) != 0x60) {
+                return null;
+            }
+            long srcHi = u64(f, in + 8), src = u64(f, in + 16), dstHi = u64(f, in + 24), dst = u64(f, in + 32);
+            int proto = f[in + 6] & 0xff;
+            boolean icmp = proto == Match.PROTO_ICMPV6, ports = proto == Match.PROTO_TCP || proto == Match.PROTO_UDP;
+            // extract_l4() without chk_len: a whole TCP header (20 bytes), UDP's and ICMPv6's 8, nothing for others
+            int need = proto == Match.PROTO_TCP ? 20 : ports || icmp ? 8 : 0;
+            if (srcHi != outer.dstHi() || src != outer.dst() || f.length < l4 + need) {
+                return null;
+            }
+            int sport = icmp ? f[l4] & 0xff : ports ? (f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff : 0;
+            int dport = icmp ? f[l4 + 1] & 0xff : ports ? (f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff : 0;
+            if (ports && (sport == 0 || dport == 0)) {
+                return null; // extract_l4_tcp(), extract_l4_udp(): "Port 0 is invalid"
+            }
+            return new Key(outer.zone(), proto, src, dst, sport, dport,
+                    icmp ? (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff : 0, srcHi, dstHi, true).reverse();
+        }
         int in = l3 + (f[l3] & 0xf) * 4 + 8;
         if (f.length < in + 20 || (f[in] & 0xf0) != 0x40) {
             return null;
@@ -374,13 +442,18 @@ public final class Conntrack {
         return inner.reverse();
     }
 
+    private static long u64(byte[] f, int at) {
+        return u32(f, at) << 32 | u32(f, at + 4);
+    }
+
     private static long u32(byte[] f, int at) {
         return (f[at] & 0xffL) << 24 | (f[at + 1] & 0xff) << 16 | (f[at + 2] & 0xff) << 8 | f[at + 3] & 0xff;
     }
 
-    // icmp_valid_new(): only a request starts a connection
-    private static boolean icmpValidNew(long type) {
-        return type == 8 || type == 13 || type == 15;
+    // icmp_valid_new(), icmp6_valid_new(): only a request starts a connection
+    private static boolean icmpValidNew(Key k) {
+        long type = k.sport();
+        return k.v6() ? type == 128 : type == 8 || type == 13 || type == 15;
     }
 
     /** Whether extract_l4_icmp() makes a key of this ICMP type (a query or its reply, or an error). */
@@ -402,7 +475,7 @@ public final class Conntrack {
         if (f.length < off + 20) {
             return 0;
         }
-        int l4 = off + (f[off] & 0xf) * 4;
+        int l4 = type == Match.ETH_IPV6 ? off + 40 : off + (f[off] & 0xf) * 4;
         return f.length < l4 + 6 ? 0 : (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff;
     }
 
@@ -520,7 +593,7 @@ public final class Conntrack {
         }
         boolean natted = (st & (SNAT | DNAT)) != 0;
         boolean[] reply = {false};
-        boolean icmpRelated = k.proto() == Match.PROTO_ICMP && packet != null && icmpError(k.sport());
+        boolean icmpRelated = k.icmp() && packet != null && icmpError(k);
         Key ctxKey = icmpRelated ? relatedKey(packet, k) : k;
         Conn c = ctxKey == null ? null : lookup(natted && !icmpRelated ? k.reverse() : ctxKey, reply);
         if (natted && c != null) {
@@ -558,7 +631,7 @@ public final class Conntrack {
             reply[0] = false;
             ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP ? ConntrackTcp.Segment.of(packet) : null;
             if (seg != null && !ConntrackTcp.validNew(seg)
-                    || k.proto() == Match.PROTO_ICMP && !icmpValidNew(k.sport())) {
+                    || k.icmp() && !icmpValidNew(k)) {
                 st = INV; // conn_not_found(): valid_new() refuses to start a connection
             } else {
                 st = NEW;
@@ -696,6 +769,10 @@ public final class Conntrack {
         if (conns.size() >= maxConns) {
             return null; // COVERAGE_INC(conntrack_full)
         }
+        long limit = zoneLimits.getOrDefault(k.zone(), defaultZoneLimit);
+        if (limit > 0 && zoneCount(k.zone()) >= limit) {
+            return null; // zone_limit_lookup_or_default(): the zone's limit reached
+        }
         Key reply = nat != null ? uniqueTuple(k, nat) : k.reverse();
         if (reply == null) {
             return null;
@@ -706,6 +783,21 @@ public final class Conntrack {
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
+    }
+
+    /**
+     * The connections a zone's limit counts (zone_limit's czl.count): the zone's own with a limit of its own, else
+     * those of every zone without one (the default limit's entry).
+     */
+    public int zoneCount(int zone) {
+        boolean own = zoneLimits.containsKey(zone);
+        int n = 0;
+        for (Key k : conns.keySet()) {
+            if (own ? k.zone() == zone : !zoneLimits.containsKey(k.zone())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The connections held (n_conn, dpctl/ct-get-nconns). */
@@ -732,12 +824,12 @@ public final class Conntrack {
                 continue;
             }
             String proto = o.proto() == Match.PROTO_TCP ? "tcp" : o.proto() == Match.PROTO_UDP ? "udp"
-                    : o.proto() == Match.PROTO_ICMP ? "icmp" : Integer.toString(o.proto());
-            StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(MatchFormat.ip(o.src()))
-                    .append(",dst=").append(MatchFormat.ip(o.dst()));
+                    : o.proto() == Match.PROTO_ICMP ? "icmp" : o.proto() == Match.PROTO_ICMPV6 ? "icmpv6"
+                    : Integer.toString(o.proto()); // ct_dpif_format_ipproto()
+            StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(o.srcText())
+                    .append(",dst=").append(o.dstText());
             o.formatL4(s);
-            s.append("),reply=(src=").append(MatchFormat.ip(c.reply.src())).append(",dst=")
-                    .append(MatchFormat.ip(c.reply.dst()));
+            s.append("),reply=(src=").append(c.reply.srcText()).append(",dst=").append(c.reply.dstText());
             c.reply.formatL4(s);
             s.append(")");
             if (verbose) {
@@ -756,8 +848,9 @@ public final class Conntrack {
                 s.append(",labels=").append(c.label.hex());
             }
             if (o.proto() == Match.PROTO_TCP) {
-                s.append(",protoinfo=(state=").append(c.tcp != null ? c.tcp.protoinfoState()
-                        : c.replySeen ? "ESTABLISHED" : "SYN_SENT").append(")");
+                s.append(",protoinfo=(").append(c.tcp != null && verbose ? c.tcp.protoinfoVerbose()
+                        : "state=" + (c.tcp != null ? c.tcp.protoinfoState()
+                        : c.replySeen ? "ESTABLISHED" : "SYN_SENT")).append(")");
             }
             if (c.helper != null) { // ct_dpif_format_helper()
                 s.append(",helper=").append(c.helper);

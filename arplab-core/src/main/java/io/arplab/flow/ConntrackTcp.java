@@ -27,7 +27,7 @@ final class ConntrackTcp {
 
     private final Peer[] peer = {new Peer(), new Peer()};
 
-    /** The TCP header of an Ethernet/IPv4 frame, and its payload length (tcp_payload_length()). */
+    /** The TCP header of an Ethernet/IPv4 or IPv6 frame, and its payload length (tcp_payload_length()). */
     record Segment(TcpView tcp, int payload) {
         static Segment of(byte[] f) {
             if (f == null || f.length < 14) {
@@ -40,11 +40,19 @@ final class ConntrackTcp {
                 type = f.length >= off + 2 ? (f[off] & 0xff) << 8 | f[off + 1] & 0xff : 0;
             }
             off += 2;
-            if (type != Match.ETH_IP || f.length < off + 20 || (f[off + 9] & 0xff) != Match.PROTO_TCP) {
+            int ihl, total;
+            if (type == Match.ETH_IPV6) { // the fixed header and its payload length (no extension headers)
+                if (f.length < off + 40 || (f[off + 6] & 0xff) != Match.PROTO_TCP) {
+                    return null;
+                }
+                ihl = 40;
+                total = 40 + ((f[off + 4] & 0xff) << 8 | f[off + 5] & 0xff);
+            } else if (type != Match.ETH_IP || f.length < off + 20 || (f[off + 9] & 0xff) != Match.PROTO_TCP) {
                 return null;
+            } else {
+                ihl = (f[off] & 0xf) * 4;
+                total = (f[off + 2] & 0xff) << 8 | f[off + 3] & 0xff;
             }
-            int ihl = (f[off] & 0xf) * 4;
-            int total = (f[off + 2] & 0xff) << 8 | f[off + 3] & 0xff;
             int l4 = off + ihl;
             int len = Math.min(total - ihl, f.length - l4);
             if (len < TcpView.HEADER_LENGTH) {
@@ -279,6 +287,27 @@ final class ConntrackTcp {
             case SYN_RECV -> "ESTABLISHED";
             default -> s.name();
         };
+    }
+
+    /**
+     * ct_dpif_format_protoinfo_tcp_verbose() of tcp_conn_get_protoinfo(): each direction's state, the window scales
+     * when either is set, and tcp_peer_to_protoinfo_flags() (WINDOW_SCALE, BE_LIBERAL) as format_flags() prints them.
+     */
+    String protoinfoVerbose() {
+        StringBuilder s = new StringBuilder("state_orig=").append(peer[0].state).append(",state_reply=")
+                .append(peer[1].state);
+        int wo = peer[0].wscale & WSCALE_MASK, wr = peer[1].wscale & WSCALE_MASK;
+        if (wo != 0 || wr != 0) {
+            s.append(",wscale_orig=").append(wo).append(",wscale_reply=").append(wr);
+        }
+        return s.append(",flags_orig=").append(protoinfoFlags(peer[0])).append(",flags_reply=")
+                .append(protoinfoFlags(peer[1])).toString();
+    }
+
+    private static String protoinfoFlags(Peer p) {
+        String f = ((p.wscale & WSCALE_FLAG) != 0 ? "|WINDOW_SCALE" : "")
+                + ((p.wscale & WSCALE_UNKNOWN) != 0 ? "|BE_LIBERAL" : "");
+        return f.isEmpty() ? "0" : f.substring(1);
     }
 
     private static boolean seqGeq(int a, int b) {

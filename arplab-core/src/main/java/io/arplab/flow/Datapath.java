@@ -445,7 +445,7 @@ public final class Datapath {
         }
         for (Megaflow o : orphans) {
             // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
-            if (o.br == br && java.util.Arrays.equals(o.value, flow) && java.util.Objects.equals(o.ctTuple, ctTuple)) {
+            if (o.br == br && java.util.Arrays.equals(o.value, flow) && Conntrack.Key.sameTuple(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
                 return null;
             }
@@ -570,6 +570,11 @@ public final class Datapath {
             maxRevalidator = maxRevalidatorMs * 1_000_000L;
         }
         recirc.period(Math.min(maxIdle, maxRevalidator));
+    }
+
+    /** upcall_unixctl_set_flow_limit(): udpif's flow_limit, which the next revalidation rounds move again. */
+    public void setFlowLimit(long limit) {
+        flowLimit = limit;
     }
 
     /**
@@ -897,10 +902,14 @@ public final class Datapath {
                             : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
                 }
             }
-            if (!l4.isEmpty()) {
+            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
                 s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
                         : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');
+            }
+            long tf = k[Slot.TCP_FLAGS.ordinal()];
+            if (proto == Match.PROTO_TCP && frag != 3 && tf != 0) { // odp_flow_format(): a wildcarded key left out
+                s.append(",tcp_flags(").append(OdpFlowFormat.tcpFlags(v[Slot.TCP_FLAGS.ordinal()], tf)).append(')');
             }
             java.util.List<String> nd = new java.util.ArrayList<>();
             // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched

@@ -2,7 +2,6 @@ package io.arplab.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -256,15 +255,25 @@ public final class FlowTables {
         return tables.get(i);
     }
 
+    /**
+     * Table {@code i}'s statistics as query_tables() gives them: active rules, lookups (matched and missed packets),
+     * matched packets.
+     */
+    public long[] stats(int i) {
+        Classifier t = tables.get(i);
+        int active = 0;
+        for (Classifier.Subtable st : t.subtables.values()) {
+            active += st.rules.size();
+        }
+        return new long[] {active, t.nMatched + t.nMissed, t.nMatched};
+    }
+
     /** Table {@code i}'s rules in the classifier's iteration order. */
     public List<Rule> rules(int i) {
-        List<Classifier.Subtable> sts = new ArrayList<>(tables.get(i).subtables.values());
-        sts.sort(Comparator.comparingInt(Classifier.Subtable::maxPriority).reversed().thenComparingLong(s -> s.seq));
+        List<Classifier.Subtable> sts = tables.get(i).pvector();
         List<Rule> out = new ArrayList<>();
         for (Classifier.Subtable st : sts) {
-            List<Rule> rs = new ArrayList<>(st.rules);
-            rs.sort(Comparator.comparingInt((Rule r) -> -r.priority).thenComparingLong(r -> r.seq));
-            out.addAll(rs);
+            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, replaced in place
         }
         return out;
     }

@@ -98,9 +98,10 @@ final class OdpFlowFormat {
     }
 
     /**
-     * A megaflow's mask as a dump exports it (dp_netdev_flow_to_dpif_flow(): odp_flow_key_from_mask()): an ICMPv6
-     * key's ND target, SLL and TLL show as wildcarded without the mask's nd() (the datapath still matches them, its
-     * dpcls mask being the translation's wildcards). {@code mask} itself when nothing is dropped.
+     * A megaflow's mask as a dump exports it (dp_netdev_flow_to_dpif_flow(): odp_flow_key_from_mask()) and as the
+     * revalidator's odp_flow_key_to_mask() gives the ukey's back: an ICMPv6 key's ND fields show as wildcarded without
+     * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards).
+     * {@code mask} itself when nothing is dropped.
      */
     static long[] exportMask(long[] flow, long[] mask) {
         if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
@@ -108,7 +109,8 @@ final class OdpFlowFormat {
             return mask;
         }
         long[] m = mask;
-        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA}) {
+        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
+            Slot.ND_RESERVED}) {
             if (m[s.ordinal()] != 0) {
                 m = m == mask ? mask.clone() : m;
                 m[s.ordinal()] = 0;
@@ -190,6 +192,13 @@ final class OdpFlowFormat {
         return s.append(")".repeat(encaps)).toString();
     }
 
+    // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag
+    // and -flag for the masked ones
+    static String tcpFlags(long f, long m) {
+        return m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
+                : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES);
+    }
+
     // format_vlan_tci() verbose: vid and pcp, each with its mask unless exact, "cfi=0" for a tag without CFI
     private static String vlan(long tci, long mask) {
         long vidMask = mask & Match.VLAN_VID, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
@@ -229,15 +238,15 @@ final class OdpFlowFormat {
                         .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
                 long t = v[Slot.TP_SRC.ordinal()];
                 if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
-                    s.append(",nd(").append(ip6("target", v, k, Field.ND_TARGET)).append(',')
-                            .append(eth("sll", v, k, Slot.ARP_SHA)).append(',').append(eth("tll", v, k, Slot.ARP_THA))
-                            .append(')');
+                    long[] nm = ndExported(v, k) ? k : new long[k.length];
+                    s.append(",nd(").append(ip6("target", v, nm, Field.ND_TARGET)).append(',')
+                            .append(eth("sll", v, nm, Slot.ARP_SHA)).append(',')
+                            .append(eth("tll", v, nm, Slot.ARP_THA)).append(')');
                 }
             }
             long f = v[Slot.TCP_FLAGS.ordinal()], m = k[Slot.TCP_FLAGS.ordinal()];
             if (frag != 3 && proto == Match.PROTO_TCP && (f != 0 || m != 0)) { // the key has them when either is set
-                s.append(",tcp_flags(").append(m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
-                        : m == 0 ? "0/0" : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES)).append(')');
+                s.append(",tcp_flags(").append(m == 0 ? "0/0" : tcpFlags(f, m)).append(')');
             }
         } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             s.append(",arp(").append(ip("sip", v, k, Slot.NW_SRC)).append(',').append(ip("tip", v, k, Slot.NW_DST))

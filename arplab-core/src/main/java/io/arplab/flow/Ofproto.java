@@ -169,8 +169,8 @@ public final class Ofproto {
     }
 
     /**
-     * revalidate_ukey(): after a change of the tables or of what NORMAL learned, each of the bridge's megaflows is
-     * translated again from its key; one that now needs bits its mask wildcards is deleted, one whose actions
+     * revalidate_ukey(): after a change of the tables or of what NORMAL learned (udpif_revalidate() bumps the one
+     * reval_seq), each of the bridge's megaflows is translated again from its key; one that now needs bits its mask wildcards is deleted, one whose actions
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
@@ -185,9 +185,10 @@ public final class Ofproto {
         portsSeen = datapath.portsVersion;
         mlSeen = ml.version;
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
-            // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'
-            if (m.br != this && !m.xc.patched || !tablesChanged && !m.xc.normal) {
-                continue; // only a translation through NORMAL reads the MAC table
+            // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'; a change of
+            // what NORMAL learned (REV_MAC_LEARNING) revalidates every megaflow too
+            if (m.br != this && !m.xc.patched) {
+                continue;
             }
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
             Xlate x = m.br.xlate(now, key, null, false);
@@ -198,9 +199,11 @@ public final class Ofproto {
             x.onePass = true;
             translate(x);
             boolean extra = false;
+            // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__())
+            long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
-                        : m.mask[i];
+                        : ukeyMask[i];
                 extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
@@ -222,8 +225,9 @@ public final class Ofproto {
                 if (x != null) {
                     x.onePass = true;
                     translate(x);
+                    long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
                     for (int i = 0; i < m.mask.length; i++) {
-                        delete |= (x.lastMask[i] & ~m.mask[i]) != 0;
+                        delete |= (x.lastMask[i] & ~ukeyMask[i]) != 0;
                     }
                     delete |= x.avoidCaching;
                 }
@@ -849,6 +853,7 @@ public final class Ofproto {
     private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
         ct.packetIn(now);
         List<long[]> passes = null;
+        int tags = Packet.vlans(flow).length;
         while (true) {
             // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
             // upcall, translated from this pass on
@@ -865,8 +870,10 @@ public final class Ofproto {
                 outputs.addAll(x.outputs);
                 break;
             }
-            datapath.hit(m, flow, packet.length, now);
-            m.xc.push(this, now, packet.length);
+            // a recirculated pass counts the packet with the tags the passes before pushed or popped
+            int len = packet.length + 4 * (Packet.vlans(flow).length - tags);
+            datapath.hit(m, flow, len, now);
+            m.xc.push(this, now, len);
             passes = execute(m.xc, flow, packet, outputs, passes);
             if (passes == null || passes.isEmpty()) {
                 break;
@@ -910,7 +917,8 @@ public final class Ofproto {
                     copied = true;
                 }
                 default -> {
-                    long[] r = k.clone();
+                    // the recirculated key has the tags the pushes and pops so far left on the packet
+                    long[] r = retag == null ? k.clone() : Packet.retagKey(Packet.withVlans(k, key), retag);
                     r[Slot.RECIRC_ID.ordinal()] = op.value();
                     if (passes == null) {
                         passes = new ArrayList<>(1);

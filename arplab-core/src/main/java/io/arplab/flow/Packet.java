@@ -281,6 +281,26 @@ public final class Packet {
         return f;
     }
 
+    /** The same push_vlan and pop_vlan on a key's tags (flow_push_vlan_uninit(), flow_pop_vlan()), in place. */
+    static long[] retagKey(long[] key, java.util.List<XlateCache.Op> ops) {
+        int tci = Slot.VLAN_TCI.ordinal(), tpid = Slot.VLAN_TPID.ordinal();
+        int tci1 = Slot.VLAN_TCI1.ordinal(), tpid1 = Slot.VLAN_TPID1.ordinal();
+        for (XlateCache.Op op : ops) {
+            if (op.kind() == XlateCache.POP_VLAN) {
+                key[tci] = key[tci1];
+                key[tpid] = key[tpid1];
+                key[tci1] = 0;
+                key[tpid1] = 0;
+            } else {
+                key[tci1] = key[tci];
+                key[tpid1] = key[tpid];
+                key[tci] = op.value() & 0xffff;
+                key[tpid] = op.value() >>> 16;
+            }
+        }
+        return key;
+    }
+
     /** odp_execute_actions()' push_vlan and pop_vlan on the frame (eth_push_vlan(), eth_pop_vlan()). */
     static byte[] retag(byte[] f, java.util.List<XlateCache.Op> ops) {
         for (XlateCache.Op op : ops) {

@@ -425,6 +425,16 @@ final class Xlate {
         }
         Classifier table = br.tables.table(t);
         Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
+        // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
+        // megaflow's later packets
+        if (execute) {
+            if (r == null) {
+                table.nMissed++;
+            } else {
+                table.nMatched++;
+            }
+        }
+        xc.table(table, r != null);
         List<Action> program = table.found;
         if (execute && table.foundIn != null && br.pathLength < br.path.length) {
             br.path[br.pathLength++] = table.foundIn;
@@ -752,6 +762,11 @@ final class Xlate {
             } else if (a instanceof Action.Exit) {
                 exited = true;
             } else if (a instanceof Action.CtClear) {
+                // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
+                // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
+                if ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
+                    odpAdd("ct_clear");
+                }
                 Conntrack.clear(flow);
             } else if (a instanceof Action.SetTunnel t) {
                 setField(Field.TUN_ID, t.tunId(), -1L);
@@ -869,14 +884,15 @@ final class Xlate {
     }
 
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
-    // dont_send without side effects (a trace without a packet)
+    // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
+    // ukey's cache)
     private void controller(int maxLen, int reason, int id) {
         committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
         int recirc = freeze("controller|" + frozenMetadata(), flow, -1, null);
-        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects ? 0 : 1)
+        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
                 : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet

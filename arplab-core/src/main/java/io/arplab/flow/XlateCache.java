@@ -33,6 +33,22 @@ final class XlateCache {
     /** The translation went through a patch port (or thawed in another bridge): any bridge's change revalidates it. */
     boolean patched;
 
+    /** The tables it looked up (XC_TABLE): the classifier, and 1 for a match, 0 for a miss. */
+    private Classifier[] tables = NO_TABLES;
+    private boolean[] tableHit = NO_HITS;
+    private int nTables;
+    private static final Classifier[] NO_TABLES = {};
+    private static final boolean[] NO_HITS = {};
+
+    void table(Classifier t, boolean hit) {
+        if (nTables == tables.length) {
+            tables = java.util.Arrays.copyOf(tables, Math.max(4, 2 * nTables));
+            tableHit = java.util.Arrays.copyOf(tableHit, tables.length);
+        }
+        tables[nTables] = t;
+        tableHit[nTables++] = hit;
+    }
+
     void learn(long mac, int vlan, long port, boolean gratArp) {
         int n = learned.length;
         learned = java.util.Arrays.copyOf(learned, n + 4);
@@ -46,6 +62,13 @@ final class XlateCache {
     void push(Ofproto br, long now, int len) {
         for (int i = 0; i < rules.size(); i++) {
             rules.get(i).hit(now, len);
+        }
+        for (int i = 0; i < nTables; i++) { // xlate_push_stats_entry()'s XC_TABLE
+            if (tableHit[i]) {
+                tables[i].nMatched++;
+            } else {
+                tables[i].nMissed++;
+            }
         }
         for (int i = 0; i < learned.length; i += 4) {
             br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0);

@@ -18,11 +18,77 @@ public final class OvsAppctl implements Tool {
             return;
         }
         this.ctx = ctx;
+        args = options(args);
+        if (args == null) {
+            ctx.exit(1);
+            return;
+        }
         if (args.size() >= 2 && args.get(0).equals("time/warp")) {
             warp(args);
             return;
         }
         ctx.exit(run(args));
+    }
+
+    /** ovs-appctl's long_options (parse_command_line()), parsed in order ('+'): options end at the command. */
+    private static final List<OvsGetopt.LongOpt> OPTIONS = OvsGetopt.table(List.of(
+            OvsGetopt.opt("target", OvsGetopt.REQUIRED, 't'), OvsGetopt.opt("execute", OvsGetopt.NO, 'e'),
+            OvsGetopt.opt("help", OvsGetopt.NO, 'h'), OvsGetopt.opt("option", OvsGetopt.NO, 'o'),
+            OvsGetopt.opt("version", OvsGetopt.NO, 'V'), OvsGetopt.opt("timeout", OvsGetopt.REQUIRED, 'T')),
+            OvsGetopt.VLOG);
+
+    // parse_command_line() and connect_to_target(): the options, then the target's control socket (ovs-vswitchd's
+    // is the only one here: another name's pidfile does not exist); the command and its arguments, or null after
+    // printing why not
+    private List<String> options(List<String> args) {
+        OvsGetopt g = OvsGetopt.parse("ovs-appctl", OPTIONS, true, args);
+        String target = null;
+        int executes = 0;
+        for (OvsGetopt.Opt o : g.options) {
+            if (o.error() != null) {
+                ctx.err().println(o.error());
+                return null;
+            }
+            switch (o.name()) {
+                case "target" -> {
+                    if (target != null) {
+                        ctx.err().println("ovs-appctl: -t or --target may be specified only once");
+                        return null;
+                    }
+                    target = o.arg();
+                }
+                case "execute" -> {
+                    if (executes++ > 0) {
+                        ctx.err().println("ovs-appctl: -e or --execute may be speciifed only once");
+                        return null;
+                    }
+                }
+                case "timeout" -> {
+                    if (!OvsGetopt.positiveUint(o.arg())) {
+                        ctx.err().println("ovs-appctl: value " + o.arg() + " on -T or --timeout is invalid");
+                        return null;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (g.operands.isEmpty()) {
+            ctx.err().println("ovs-appctl: at least one non-option argument is required (use --help for help)");
+            return null;
+        }
+        if (target != null && !target.equals("ovs-vswitchd")) {
+            if (target.startsWith("/")) {
+                ctx.err().println("ovs-appctl: cannot connect to \"" + target + "\" (No such file or directory)");
+            } else {
+                String pidfile = "/var/run/openvswitch/" + target + ".pid";
+                ctx.err().println(OvsTools.log(ctx, 1, "daemon_unix|WARN|" + pidfile + ": open: No such file or"
+                        + " directory"));
+                ctx.err().println("ovs-appctl: cannot read pidfile \"" + pidfile + "\" (No such file or directory)");
+            }
+            return null;
+        }
+        return g.operands;
     }
 
     // timeval.c timeval_warp_cb(): time/warp [LARGE_MSECS] MSECS; the lab's clock is virtual already, so a warp is
@@ -72,6 +138,59 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(TraceCommand.runPacketOut(rest, b -> OvsTools.ofproto(ctx, b), datapath(),
                             ctx.now()));
+                }
+                case "ofproto/list" -> {
+                    // ofproto_unixctl_list(): every bridge's name
+                    if (!rest.isEmpty()) {
+                        return error("\"ofproto/list\" command takes at most 0 arguments");
+                    }
+                    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            names.add(b.bridgeName());
+                        }
+                    }
+                    names.forEach(ctx.out()::println);
+                }
+                case "dpctl/dump-dps" -> {
+                    // dpctl_dump_dps(): the one dummy datapath
+                    if (!rest.isEmpty()) {
+                        return error("\"" + cmd + "\" command takes at most 0 arguments");
+                    }
+                    if (datapath() != null) {
+                        ctx.out().println("dummy@ovs-dummy");
+                    }
+                }
+                case "upcall/set-flow-limit" -> {
+                    // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
+                    if (rest.isEmpty()) {
+                        return error("\"upcall/set-flow-limit\" command requires at least 1 arguments");
+                    }
+                    if (rest.size() > 1) {
+                        return error("\"upcall/set-flow-limit\" command takes at most 1 arguments");
+                    }
+                    long limit = atoll(rest.get(0)) & 0xffffffffL;
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.setFlowLimit(limit);
+                    }
+                    ctx.out().println("set flow_limit to " + limit);
+                }
+                case "upcall/show", "upcall/disable-megaflows", "upcall/enable-megaflows", "upcall/disable-ufid",
+                        "upcall/enable-ufid", "revalidator/purge" -> {
+                    if (!rest.isEmpty()) {
+                        return error("\"" + cmd + "\" command takes at most 0 arguments");
+                    }
+                    return error("\"" + cmd + "\" is not modelled by arplab");
+                }
+                case "dpctl/add-dp", "dpctl/del-dp" -> {
+                    // dpctl_del_dp(): a datapath other than the dummy one does not open
+                    if (rest.isEmpty()) {
+                        return error("\"" + cmd + "\" command requires at least 1 arguments");
+                    }
+                    return error(cmd.equals("dpctl/del-dp") && !rest.get(0).equals("dummy@ovs-dummy")
+                            ? "ovs-vswitchd: opening datapath (Address family not supported by protocol)"
+                            : "\"" + cmd + "\" is not modelled by arplab");
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs: nothing to stop
@@ -147,7 +266,36 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.datapath.setFeature(rest.subList(1, rest.size())));
                 }
+                case "list-commands" -> {
+                    // unixctl_list_commands(): ovs-vswitchd's command table is not reproduced here
+                    if (!rest.isEmpty()) {
+                        return error("\"list-commands\" command takes at most 0 arguments");
+                    }
+                    return error("\"list-commands\" is not modelled by arplab");
+                }
+                case "dpif/show-dp-features" -> {
+                    if (rest.size() != 1) {
+                        return error("\"dpif/show-dp-features\" command " + (rest.isEmpty()
+                                ? "requires at least 1 arguments" : "takes at most 1 arguments"));
+                    }
+                    return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
+                            : "\"dpif/show-dp-features\" is not modelled by arplab");
+                }
                 case "dpctl/dump-conntrack", "dpctl/flush-conntrack" -> {
+                    // opt_dpif_open(): a first argument that is no zone= names a datapath (dump-conntrack), or
+                    // begins a connection tuple of key=value fields (flush-conntrack)
+                    DpctlArgs o = DpctlArgs.parse(rest);
+                    if (o.error != null) {
+                        return error(o.error);
+                    }
+                    String first = o.args.isEmpty() ? "zone=" : o.args.get(0);
+                    if (!first.startsWith("zone=") && !first.equals("dummy@ovs-dummy")) {
+                        if (cmd.equals("dpctl/dump-conntrack")) {
+                            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+                        } else if (!first.contains("=")) {
+                            return error("ovs-vswitchd: field " + first + " missing value (Invalid argument)");
+                        }
+                    }
                     // dpctl_dump_conntrack(), dpctl_flush_conntrack(): all connections, or one zone's (zone=N)
                     int zone = -1;
                     for (String a : rest) {
@@ -167,6 +315,9 @@ public final class OvsAppctl implements Tool {
                             break;
                         }
                     }
+                }
+                case "dpctl/ct-set-limits", "dpctl/ct-get-limits", "dpctl/ct-del-limits" -> {
+                    return zoneLimits(cmd, rest);
                 }
                 case "dpctl/ct-set-maxconns", "dpctl/ct-get-maxconns", "dpctl/ct-get-nconns" -> {
                     return maxConns(cmd, rest);
@@ -214,6 +365,9 @@ public final class OvsAppctl implements Tool {
                     return tnl(cmd, rest);
                 }
                 case "revalidator/wait" -> {
+                    if (!rest.isEmpty()) {
+                        return error("\"revalidator/wait\" command takes at most 0 arguments");
+                    }
                     // statistics reach the rules at once here; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
@@ -326,6 +480,133 @@ public final class OvsAppctl implements Tool {
         cts.forEach(ct -> ct.maxConns = n);
         ctx.out().println("setting maxconns successful");
         return 0;
+    }
+
+    // dpctl_ct_set_limits(), dpctl_ct_get_limits(), dpctl_ct_del_limits(): unixctl's argument counts, the options,
+    // opt_dpif_open() (the datapath named first, or the only one), then the default limit and zone=N,limit=L tuples
+    // (ct_dpif_parse_zone_limit_tuple()) or zone=N1[,N2] lists (parse_ct_limit_zones())
+    private int zoneLimits(String cmd, List<String> rest) {
+        int min = cmd.equals("dpctl/ct-get-limits") ? 0 : 1;
+        int max = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 2;
+        if (rest.size() < min) {
+            return error("\"" + cmd + "\" command requires at least " + min + " arguments");
+        }
+        if (rest.size() > max) {
+            return error("\"" + cmd + "\" command takes at most " + max + " arguments");
+        }
+        DpctlArgs o = DpctlArgs.parse(rest);
+        if (o.error != null) {
+            return error(o.error);
+        }
+        List<io.arplab.flow.Conntrack> cts = new java.util.ArrayList<>();
+        for (var sw : ctx.switches()) {
+            if (sw instanceof OvsBridge b) {
+                cts.add(b.ofproto().ct);
+            }
+        }
+        List<String> a = o.args;
+        boolean named = !a.isEmpty() && a.get(0).equals("dummy@ovs-dummy");
+        int dpMax = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 3;
+        if (cts.isEmpty() || !named && a.size() + 1 == dpMax) {
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        a = named ? a.subList(1, a.size()) : a;
+        io.arplab.flow.Conntrack ct = cts.get(0);
+        if (cmd.equals("dpctl/ct-set-limits")) {
+            int i = 0;
+            Long def = null;
+            if (i < a.size() && a.get(i).startsWith("default=")) {
+                long v = scanU32(a.get(i++).substring(8));
+                if (v < 0) {
+                    return error("ovs-vswitchd: invalid default limit (Invalid argument)");
+                }
+                def = v;
+            }
+            java.util.Map<Integer, Long> set = new java.util.LinkedHashMap<>();
+            for (; i < a.size(); i++) {
+                Long zone = null, limit = null;
+                for (String kv : a.get(i).split("[, \t\r\n]+")) { // ofputil_parse_key_value()
+                    if (kv.isEmpty()) {
+                        continue;
+                    }
+                    int eq = kv.indexOf('=');
+                    String key = eq < 0 ? kv : kv.substring(0, eq), value = eq < 0 ? "" : kv.substring(eq + 1);
+                    if (value.isEmpty()) {
+                        return error("ovs-vswitchd: field " + key + " missing value (Invalid argument)");
+                    }
+                    if (key.equals("zone") || key.equals("limit")) {
+                        long v = strToInt(value);
+                        if (v < 0 || v > (key.equals("zone") ? 0xffff : 0xffffffffL)) {
+                            return error("ovs-vswitchd: failed to parse field " + key + " (Invalid argument)");
+                        }
+                        if (key.equals("zone")) {
+                            zone = v;
+                        } else {
+                            limit = v;
+                        }
+                    } else {
+                        return error("ovs-vswitchd: invalid zone limit field: " + key + " (Invalid argument)");
+                    }
+                }
+                if (zone == null || limit == null) {
+                    return error("ovs-vswitchd: failed to parse zone limit (Invalid argument)");
+                }
+                set.put(zone.intValue(), limit);
+            }
+            for (io.arplab.flow.Conntrack c : cts) {
+                if (def != null) {
+                    c.defaultZoneLimit = def;
+                }
+                c.zoneLimits.putAll(set);
+            }
+            return 0;
+        }
+        List<Integer> zones = null;
+        if (!a.isEmpty()) {
+            if (!a.get(0).startsWith("zone=")) {
+                return error("ovs-vswitchd: invalid argument " + a.get(0) + " (Invalid argument)");
+            }
+            zones = new java.util.ArrayList<>();
+            for (String z : a.get(0).substring(5).split(",")) {
+                long v = scanU16(z);
+                if (v < 0) {
+                    return error("ovs-vswitchd: invalid zone (Invalid argument)");
+                }
+                zones.add((int) v);
+            }
+        }
+        if (cmd.equals("dpctl/ct-del-limits")) {
+            for (io.arplab.flow.Conntrack c : cts) {
+                zones.forEach(c.zoneLimits::remove);
+            }
+            return 0;
+        }
+        ct.sweep(ctx.now());
+        StringBuilder out = new StringBuilder("default limit=" + ct.defaultZoneLimit);
+        for (int z : zones != null ? zones : ct.zoneLimits.keySet()) { // ct_dpif_format_zone_limits()
+            out.append("\nzone=").append(z).append(",limit=").append(ct.zoneLimits.getOrDefault(z, ct.defaultZoneLimit))
+                    .append(",count=").append(ct.zoneLimits.containsKey(z) ? ct.zoneCount(z) : 0);
+        }
+        ctx.out().println(out);
+        return 0;
+    }
+
+    // str_to_int(s, 0): the whole string a number in C's bases (0x hex, 0 octal), else -1
+    private static long strToInt(String s) {
+        try {
+            long v = s.matches("0[xX][0-9a-fA-F]+") ? Long.parseLong(s.substring(2), 16)
+                    : s.matches("0[0-7]+") ? Long.parseLong(s.substring(1), 8)
+                    : s.matches("[+-]?[0-9]+") ? Long.parseLong(s) : -1;
+            return v;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ovs_scan(s, "%" SCNu16): as scanU32, kept to 16 bits (-1 when no digit comes)
+    static long scanU16(String s) {
+        long v = scanU32(s);
+        return v < 0 ? -1 : v & 0xffff;
     }
 
     // ovs_scan(s, "%" SCNu32): white space, a sign, decimal digits as strtoul() reads them (ULONG_MAX past it, a

@@ -27,6 +27,8 @@ import java.util.List;
 public final class OvsOfctl implements Tool {
     private ToolContext ctx;
     private OfVersion version = OfVersion.OF10;
+    /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
+    private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
     private boolean stats = true, names, strict;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
     private final List<SortCriterion> criteria = new ArrayList<>();
@@ -43,73 +45,138 @@ public final class OvsOfctl implements Tool {
         ctx.exit(run(args));
     }
 
+    /** ovs-ofctl's long_options (parse_options()), in its order: getopt_long() lists ambiguities so. */
+    private static final List<OvsGetopt.LongOpt> OPTIONS = OvsGetopt.table(List.of(
+            OvsGetopt.opt("timeout", OvsGetopt.REQUIRED, 't'), OvsGetopt.opt("strict", OvsGetopt.NO, '\0'),
+            OvsGetopt.opt("readd", OvsGetopt.NO, '\0'), OvsGetopt.opt("flow-format", OvsGetopt.REQUIRED, 'F'),
+            OvsGetopt.opt("packet-in-format", OvsGetopt.REQUIRED, 'P'), OvsGetopt.opt("more", OvsGetopt.NO, 'm'),
+            OvsGetopt.opt("timestamp", OvsGetopt.NO, '\0'), OvsGetopt.opt("sort", OvsGetopt.OPTIONAL, '\0'),
+            OvsGetopt.opt("rsort", OvsGetopt.OPTIONAL, '\0'), OvsGetopt.opt("names", OvsGetopt.NO, '\0'),
+            OvsGetopt.opt("no-names", OvsGetopt.NO, '\0'), OvsGetopt.opt("stats", OvsGetopt.NO, '\0'),
+            OvsGetopt.opt("no-stats", OvsGetopt.NO, '\0'), OvsGetopt.opt("unixctl", OvsGetopt.REQUIRED, '\0'),
+            OvsGetopt.opt("help", OvsGetopt.NO, 'h'), OvsGetopt.opt("option", OvsGetopt.NO, 'o'),
+            OvsGetopt.opt("bundle", OvsGetopt.NO, '\0'), OvsGetopt.opt("color", OvsGetopt.OPTIONAL, '\0'),
+            OvsGetopt.opt("may-create", OvsGetopt.NO, '\0'), OvsGetopt.opt("pcap", OvsGetopt.NO, '\0'),
+            OvsGetopt.opt("raw", OvsGetopt.NO, '\0'), OvsGetopt.opt("read-only", OvsGetopt.NO, '\0')),
+            OvsGetopt.DAEMON, OvsGetopt.OFP_VERSION, OvsGetopt.VLOG, OvsGetopt.STREAM_SSL);
+
+    /** all_commands[]: name, min and max arguments, and whether it works in read-only mode (OVS_RO). */
+    private record Command(String name, int min, int max, boolean readOnly) {}
+
+    private static final java.util.Map<String, Command> COMMANDS = new java.util.HashMap<>();
+
+    static {
+        String table = "show 1 1 r;monitor 1 3 r;snoop 1 1 r;dump-desc 1 1 r;dump-tables 1 1 r;"
+                + "dump-table-features 1 1 r;dump-table-desc 1 1 r;dump-flows 1 2 r;dump-aggregate 1 2 r;"
+                + "queue-stats 1 3 r;queue-get-config 1 3 r;add-flow 2 2 w;add-flows 2 2 w;mod-flows 2 2 w;"
+                + "del-flows 1 2 w;replace-flows 2 2 w;diff-flows 2 2 w;add-meter 2 2 w;mod-meter 2 2 w;"
+                + "del-meter 1 2 w;del-meters 1 2 w;dump-meter 1 2 r;dump-meters 1 2 r;meter-stats 1 2 r;"
+                + "meter-features 1 1 r;packet-out 2 -1 w;dump-ports 1 2 r;dump-ports-desc 1 2 r;mod-port 3 3 w;"
+                + "mod-table 3 3 w;get-frags 1 1 r;set-frags 2 2 w;probe 1 1 r;ping 1 2 r;benchmark 3 3 r;"
+                + "dump-ipfix-bridge 1 1 r;dump-ipfix-flow 1 1 r;ct-flush-zone 2 2 r;ct-flush 1 4 r;"
+                + "ofp-parse 1 1 w;ofp-parse-pcap 1 -1 w;add-group 1 2 w;add-groups 2 2 w;mod-group 1 2 w;"
+                + "del-groups 1 2 w;insert-buckets 1 2 w;remove-buckets 1 2 w;dump-groups 1 2 r;"
+                + "dump-group-stats 1 2 r;dump-group-features 1 1 r;bundle 2 2 w;add-tlv-map 2 2 r;"
+                + "del-tlv-map 1 2 r;dump-tlv-map 1 1 r;help 0 -1 r;list-commands 0 -1 r;parse-flow 1 1 w;"
+                + "parse-flows 1 1 w;parse-group 1 1 w;parse-nx-match 0 0 w;parse-nxm 0 0 w;parse-oxm 1 1 w;"
+                + "parse-actions 1 1 w;parse-instructions 1 1 w;parse-ofp10-match 0 0 w;parse-ofp11-match 0 0 w;"
+                + "parse-pcap 1 -1 w;check-vlan 2 2 w;print-error 1 1 w;encode-error-reply 2 2 w;ofp-print 1 2 w;"
+                + "encode-hello 1 1 w;parse-key-value 1 -1 w;compose-packet 1 2 r;parse-packet 0 0 r";
+        for (String c : table.split(";")) {
+            String[] w = c.split(" ");
+            int max = Integer.parseInt(w[2]);
+            COMMANDS.put(w[0], new Command(w[0], Integer.parseInt(w[1]), max < 0 ? Integer.MAX_VALUE : max,
+                    w[3].equals("r")));
+        }
+    }
+
     private int run(List<String> args) {
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-O") || a.equals("--protocols")) {
-                if (i + 1 >= args.size()) {
-                    return fail("option '" + a + "' requires an argument");
+        OvsGetopt g = OvsGetopt.parse("ovs-ofctl", OPTIONS, false, args);
+        boolean readOnly = false;
+        for (OvsGetopt.Opt o : g.options) { // parse_options(): each option handled as getopt_long() returns it
+            if (o.error() != null) {
+                ctx.err().println(o.error());
+                return 1;
+            }
+            String a = o.arg();
+            switch (o.name()) {
+                case "protocols" -> {
+                    if (!protocol(a)) {
+                        return 1;
+                    }
                 }
-                if (!protocol(args.get(++i))) {
-                    return 1;
+                case "timeout" -> {
+                    if (!OvsGetopt.positiveUint(a)) {
+                        return fail("value " + a + " on -t or --timeout is invalid");
+                    }
                 }
-            } else if (a.startsWith("-O") || a.startsWith("--protocols=")) {
-                if (!protocol(a.startsWith("-O") ? a.substring(2) : a.substring(12))) {
-                    return 1;
+                case "no-stats" -> stats = false;
+                case "stats" -> stats = true;
+                case "names" -> names = true;
+                case "no-names" -> names = false;
+                case "sort", "rsort" -> {
+                    if (!addSortCriterion(o.name().equals("sort"), a)) {
+                        return fail(a + ": unknown field name");
+                    }
                 }
-            } else if (a.equals("--no-stats")) {
-                stats = false;
-            } else if (a.equals("--names")) {
-                names = true;
-            } else if (a.equals("--no-names")) {
-                names = false;
-            } else if (a.equals("--sort") || a.startsWith("--sort=") || a.equals("--rsort")
-                    || a.startsWith("--rsort=")) {
-                int eq = a.indexOf('=');
-                String field = eq < 0 ? null : a.substring(eq + 1);
-                if (!addSortCriterion(a.startsWith("--sort"), field)) {
-                    return fail(field + ": unknown field name");
+                case "strict" -> strict = true;
+                case "read-only" -> readOnly = true;
+                case "color" -> {
+                    if (a != null && !List.of("always", "yes", "force", "never", "no", "none", "auto", "tty",
+                            "if-tty").contains(a.toLowerCase(java.util.Locale.ROOT))) {
+                        return fail("incorrect value `" + a + "' for --color");
+                    }
                 }
-            } else if (a.equals("--strict")) {
-                strict = true;
-            } else if (a.startsWith("--") && !a.equals("--")) {
-                return fail("unrecognized option '" + a + "'");
-            } else {
-                words.add(a);
+                default -> {
+                    // the rest change nothing the lab shows
+                }
             }
         }
+        List<String> words = g.operands;
+        // ovs_cmdl_run_command__(): the command by name, its argument counts, then read-only mode
         if (words.isEmpty()) {
             return fail("missing command name; use --help for help");
         }
         String cmd = words.get(0);
         List<String> rest = words.subList(1, words.size());
-        int[] arity = switch (cmd) {
-            case "add-flow", "add-flows", "mod-flows" -> new int[] {2, 2};
-            case "del-flows", "dump-flows", "dump-aggregate", "dump-ports" -> new int[] {1, 2};
-            case "show" -> new int[] {1, 1};
-            case "add-group", "mod-group", "del-groups", "dump-groups", "dump-group-stats" -> new int[] {1, 2};
-            case "add-groups", "add-meter", "mod-meter" -> new int[] {2, 2};
-            case "del-meter", "del-meters", "dump-meters", "meter-stats" -> new int[] {1, 2};
-            case "meter-features" -> new int[] {1, 1};
-            default -> null;
-        };
-        if (arity == null) {
+        Command c = COMMANDS.get(cmd);
+        if (c == null) {
             return fail("unknown command '" + cmd + "'; use --help for help");
         }
-        if (rest.size() < arity[0]) {
-            return fail("'" + cmd + "' command requires at least " + arity[0] + " arguments");
-        } else if (rest.size() > arity[1]) {
-            return fail("'" + cmd + "' command takes at most " + arity[1] + " arguments");
+        if (rest.size() < c.min()) {
+            return fail("'" + cmd + "' command requires at least " + c.min() + " arguments");
+        } else if (rest.size() > c.max()) {
+            return fail("'" + cmd + "' command takes at most " + c.max() + " arguments");
+        } else if (readOnly && !c.readOnly()) {
+            return fail("'" + cmd + "' command does not work in read only mode");
+        }
+        if (cmd.equals("set-frags") && !List.of("normal", "drop", "reassemble", "nx-match")
+                .contains(rest.get(1))) { // ofctl_set_frags(): the mode is parsed before connecting
+            return fail(rest.get(1) + ": unknown fragment handling mode");
         }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         if (br == null) {
-            return fail(rest.get(0) + " is not a bridge or a socket");
+            // open_vconn__(): "unix:NAME" first; an empty name connects to no socket file
+            return fail(rest.get(0).isEmpty() ? ": failed to open socket (Connection refused)"
+                    : rest.get(0) + " is not a bridge or a socket");
         }
-        if (!br.protocols.contains(version)) {
+        if (!MODELLED.contains(cmd)) {
+            return fail("'" + cmd + "' command is not modelled by arplab");
+        }
+        // vconn's hello exchange: the highest version both sides allow
+        version = null;
+        List<String> ours = new ArrayList<>();
+        for (OfVersion v : allowed) {
+            ours.add(String.format("0x%02x", v.wire));
+            if (br.protocols.contains(v)) {
+                version = v;
+            }
+        }
+        if (version == null) {
+            version = allowed.iterator().next();
             ctx.err().println(OvsTools.log(ctx, logSeq++, "vconn|WARN|unix:/var/run/openvswitch/" + br.name
-                    + ".mgmt: version negotiation failed (we support version 0x0" + version.wire
-                    + ", peer supports versions " + peerVersions(br) + ")"));
+                    + ".mgmt: version negotiation failed (we support version" + (ours.size() > 1 ? "s " : " ")
+                    + String.join(", ", ours) + ", peer supports versions " + peerVersions(br) + ")"));
             return fail(br.name + ": failed to connect to socket (Protocol error)");
         }
         try {
@@ -123,6 +190,14 @@ public final class OvsOfctl implements Tool {
                 case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-ports-desc" -> dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-tables" -> dumpTables(br);
+                case "get-frags" -> {
+                    ctx.out().println("normal");
+                    yield 0;
+                }
+                case "set-frags" -> rest.get(1).equals("normal") ? 0 : fail("not modelled by arplab: frag mode "
+                        + rest.get(1));
                 case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
                 case "mod-group" -> groupMods(br, List.of(arg(rest)), Group.Command.MODIFY);
                 case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
@@ -149,6 +224,13 @@ public final class OvsOfctl implements Tool {
             return fail(e.getMessage());
         }
     }
+
+    /** The commands arplab models; the others pass OVS's checks and then say they are not modelled. */
+    private static final java.util.Set<String> MODELLED = java.util.Set.of("add-flow", "add-flows", "mod-flows",
+            "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
+            "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
+            "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
+            "dump-tables");
 
     private static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
@@ -325,13 +407,21 @@ public final class OvsOfctl implements Tool {
         return String.join(", ", v);
     }
 
-    private boolean protocol(String name) {
-        OfVersion v = OfVersion.byName(name);
-        if (v == null) {
-            fail(name + ": unknown OpenFlow version");
-            return false;
+    // ofputil_versions_from_string(): versions separated by commas or spaces, each known, or a fatal error
+    private boolean protocol(String list) {
+        java.util.EnumSet<OfVersion> set = java.util.EnumSet.noneOf(OfVersion.class);
+        for (String key : list.split("[ ,]+")) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            OfVersion v = OfVersion.byName(key);
+            if (v == null) {
+                fail("Unknown OpenFlow version: \"" + key + "\"");
+                return false;
+            }
+            set.add(v);
         }
-        version = v;
+        allowed = set;
         return true;
     }
 
@@ -537,17 +627,17 @@ public final class OvsOfctl implements Tool {
         List<Ofproto.Port> ports = br.ports();
         int xid = 2;
         if (port != null) {
-            long no = io.arplab.flow.Ports.parse(port, io.arplab.flow.PortMap.NONE);
+            long no = portNo(br, port);
             if (no < 0) {
-                Ofproto.Port p = br.port(port);
-                if (p == null) {
-                    return fail("could not find port " + port);
-                }
-                no = p.ofport;
+                return 1;
+            }
+            if (Ports.parse(port, PortMap.NONE) < 0) {
                 xid = 4; // the port's name took a port-description request first
             }
             long n = no;
-            ports = ports.stream().filter(p -> p.ofport == n).toList();
+            if (n != Ports.NONE) {
+                ports = ports.stream().filter(p -> p.ofport == n).toList();
+            }
         }
         StringBuilder o = new StringBuilder(version == OfVersion.OF10 ? "OFPST_PORT reply"
                 : "OFPST_PORT reply (" + version.shortName + ")");
@@ -561,6 +651,15 @@ public final class OvsOfctl implements Tool {
                     .append(", drop=?, errs=?, coll=?\n");
             if (version.compareTo(OfVersion.OF13) >= 0) {
                 o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");
+            }
+            if (version.atLeast(OfVersion.OF14)) {
+                // ofputil_format_port_stats(): netdev-dummy's custom counters (two counts of the packets received),
+                // three to a row, then its one queue's
+                o.append("           CUSTOM Statistics\n                      rx_custom_packets_1=")
+                        .append(p.rxPackets).append(", rx_custom_packets_2=").append(p.rxPackets)
+                        .append(", rx_q0_bytes=").append(p.rxBytes).append(",\n                      rx_q0_packets=")
+                        .append(p.rxPackets).append(", tx_q0_bytes=").append(p.netdevTxBytes())
+                        .append(", tx_q0_packets=").append(p.netdevTxPackets()).append(",\n");
             }
         }
         ctx.out().print(o);
@@ -579,24 +678,125 @@ public final class OvsOfctl implements Tool {
         return 0;
     }
 
-    // ofp_print of OFPT_FEATURES_REPLY and OFPT_GET_CONFIG_REPLY, as for an OpenFlow 1.0 connection
+    // ofctl_show(): OFPT_FEATURES_REPLY (the ports in it before OpenFlow 1.3, a port description request after),
+    // then OFPT_GET_CONFIG_REPLY
     private int show(Ofproto br) {
         var o = ctx.out();
-        o.println(String.format("OFPT_FEATURES_REPLY (xid=0x2): dpid:%016x", br.datapathId));
+        boolean of13 = version.atLeast(OfVersion.OF13);
+        o.println(String.format("OFPT_FEATURES_REPLY%s (xid=0x2): dpid:%016x", versionTag(), br.datapathId));
         o.println("n_tables:254, n_buffers:0");
-        o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS QUEUE_STATS ARP_MATCH_IP");
-        o.println("actions: output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src "
-                + "mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst");
+        if (!of13) {
+            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS QUEUE_STATS ARP_MATCH_IP");
+            o.println("actions: output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src "
+                    + "mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst");
+            o.print(portDescs(br, null));
+        } else {
+            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS"
+                    + (version.atLeast(OfVersion.OF14) ? " BUNDLES" : ""));
+            o.println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x3):");
+            o.print(portDescs(br, null));
+        }
+        o.println("OFPT_GET_CONFIG_REPLY" + versionTag() + " (xid=0x" + (of13 ? 5 : 4)
+                + "): frags=normal miss_send_len=0");
+        return 0;
+    }
+
+    // ofp_print_table_stats_reply() through ofputil_table_features_format(): the 254 visible tables, a table whose
+    // statistics and features equal the previous one's folded into a "ditto" range (format_finish()); OpenFlow 1.0's
+    // stats carry table 0's features, the later versions' none
+    private int dumpTables(Ofproto br) {
+        StringBuilder o = new StringBuilder("OFPST_TABLE reply" + versionTag() + " (xid=0x2):");
+        boolean of10 = version == OfVersion.OF10;
+        long[] prev = null;
+        int firstDitto = -1, lastDitto = -1;
+        for (int t = 0; t < 254; t++) {
+            long[] st = br.tables.stats(t);
+            boolean same = prev != null && java.util.Arrays.equals(st, prev);
+            prev = st;
+            if (same) {
+                firstDitto = firstDitto < 0 ? t : firstDitto;
+                lastDitto = t;
+                continue;
+            }
+            o.append(ditto(firstDitto, lastDitto));
+            firstDitto = -1;
+            o.append("\n  table ").append(t).append(":\n    active=").append(st[0]).append(", lookup=").append(st[1])
+                    .append(", matched=").append(st[2]).append('\n');
+            if (of10) {
+                o.append(t == 0 ? "    max_entries=1000000\n    matching:\n      exact match or wildcard: in_port"
+                        + " eth_{src,dst,type} vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} tcp_{src,dst}\n"
+                        : "    (same features)\n");
+            }
+        }
+        o.append(ditto(firstDitto, lastDitto));
+        ctx.out().print(o.append(o.charAt(o.length() - 1) == '\n' ? "" : "\n"));
+        return 0;
+    }
+
+    private static String ditto(int first, int last) {
+        return first < 0 ? "" : first == last ? "\n  table " + first + ": ditto\n"
+                : "\n  tables " + first + "..." + last + ": ditto\n";
+    }
+
+    private String versionTag() {
+        return version == OfVersion.OF10 ? "" : " (" + version.shortName + ")";
+    }
+
+    // ofctl_dump_ports_desc(): a port named (not numbered) takes a port description request first; only
+    // OpenFlow 1.5's request carries the port, the earlier ones list them all
+    private int dumpPortsDesc(Ofproto br, String port) {
+        int xid = 2;
+        Long only = null;
+        if (port != null) {
+            long no = portNo(br, port);
+            if (no < 0) {
+                return 1;
+            }
+            xid = Ports.parse(port, PortMap.NONE) < 0 ? 4 : 2;
+            if (version.atLeast(OfVersion.OF15) && no != Ports.NONE) {
+                only = no;
+            }
+        }
+        ctx.out().println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x" + xid + "):");
+        ctx.out().print(portDescs(br, only));
+        return 0;
+    }
+
+    // str_to_port_no(): a number or reserved name, else a port of the switch by name, else a fatal error
+    private long portNo(Ofproto br, String name) {
+        long no = Ports.parse(name, PortMap.NONE);
+        if (no < 0 && !name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+            for (int i = 0; i < 2; i++) { // both ofputil_port_from_string() calls warn
+                ctx.err().println(OvsTools.log(ctx, logSeq++, "ofp_port|WARN|port " + name + " is outside the supported"
+                        + " range 0 through ffff or 0xffffff00 through 0xffffffff"));
+            }
+        }
+        if (no < 0) {
+            Ofproto.Port p = br.port(name);
+            if (p == null) {
+                fail(br.name + ": unknown port `" + name + "'");
+                return -1;
+            }
+            no = p.ofport;
+        }
+        return no;
+    }
+
+    // ofputil_port_desc: the ports in number order (LOCAL last); state LIVE from OpenFlow 1.3 on
+    private String portDescs(Ofproto br, Long only) {
+        StringBuilder o = new StringBuilder();
         List<Ofproto.Port> ports = br.ports();
         ports.sort(Comparator.comparingLong(p -> p.ofport));
         for (Ofproto.Port p : ports) {
-            o.println(" " + Ports.format(p.ofport, PortMap.NONE) + "(" + p.name + "): addr:"
-                    + io.arplab.flow.MatchFormat.mac(p.mac));
-            o.println("     config:     0");
-            o.println("     state:      0");
-            o.println("     speed: 0 Mbps now, 0 Mbps max");
+            if (only != null && p.ofport != only) {
+                continue;
+            }
+            o.append(' ').append(Ports.format(p.ofport, PortMap.NONE)).append('(').append(p.name).append("): addr:")
+                    .append(io.arplab.flow.MatchFormat.mac(p.mac)).append('\n');
+            o.append("     config:     0\n");
+            o.append("     state:      ").append(version.atLeast(OfVersion.OF13) ? "LIVE" : "0").append('\n');
+            o.append("     speed: 0 Mbps now, 0 Mbps max\n");
         }
-        o.println("OFPT_GET_CONFIG_REPLY (xid=0x4): frags=normal miss_send_len=0");
-        return 0;
+        return o.toString();
     }
 }

@@ -108,6 +108,22 @@ public final class OvsVsctl implements Tool {
             String a = args.get(i);
             int eq = a.indexOf('=');
             String key = eq < 0 ? a : a.substring(0, eq);
+            if (key.equals("--timeout") || key.equals("-t")) {
+                // parse_options(): a positive number of seconds
+                String v = eq >= 0 ? a.substring(eq + 1) : key.equals("-t") && a.length() > 2 ? a.substring(2)
+                        : i + 1 < args.size() ? args.get(i + 1) : null;
+                if (v != null && !OvsGetopt.positiveUint(v)) {
+                    throw new VsctlException("value " + v + " on -t or --timeout is invalid");
+                }
+            }
+            if (key.equals("--format") || key.equals("-f")) {
+                // table_parse_format()
+                String v = eq >= 0 ? a.substring(eq + 1) : i + 1 < args.size() ? args.get(++i) : "";
+                if (!List.of("table", "list", "html", "csv", "json").contains(v)) {
+                    throw new VsctlException("unknown output format \"" + v + "\"");
+                }
+                continue;
+            }
             if (key.equals("--bare")) {
                 bare = true;
             } else if (key.equals("--dry-run")) {
@@ -200,6 +216,11 @@ public final class OvsVsctl implements Tool {
             case "init", "comment" -> { }
             case "show" -> show();
             case "list-br" -> rows.bridges.keySet().stream().sorted().forEach(this::line);
+            case "br-to-vlan", "br-to-parent" -> {
+                // cmd_br_to_vlan(), cmd_br_to_parent(): a real bridge is its own parent, on VLAN 0
+                bridge(c.arg(0));
+                line(c.syntax().name.equals("br-to-vlan") ? "0" : c.arg(0));
+            }
             case "br-exists" -> {
                 return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
             }

@@ -1,0 +1,326 @@
+#!/usr/bin/env python3
+"""Seeded random conntrack campaigns (lib/conntrack.c, conntrack-tcp.c, conntrack-icmp.c, conntrack-other.c) for the
+differential test against the real OVS 3.1's userspace datapath.
+
+Writes DIR/commands.in for record-conntrack.sh: br0 with dummy ports p1..p4 (tx_pcap): hosts A on p1 and C on p3
+talk to B on p2, A's connections in zone ZA, C's in zone ZC (B's packets take the zone of their destination), p4
+takes what no rule wants. Table 0 sends IP and IPv6 through ct(zone=Z,table=1[,nat]); table 1 matches ct_state
+combinations (+new, +est, +rel, +inv, +rpl, -trk after ct_clear, ct_zone, ct_mark, ct_label) and marks the frame
+with an Ethernet source per rule (so the state a packet had is in the pcaps and the megaflows), commits new
+connections with exec(set_field mark/label) and sometimes nat(src=...), and table 3 outputs to the port reg0 names.
+Packets: TCP handshakes and teardowns in right and wrong orders (hex frames with seq/ack: SYN retransmits, RST,
+out-of-window segments, FIN/ACK, SYN to an established tuple, SYN-ACK or ACK of no connection), UDP both ways, ICMP
+echo and reply, ICMP errors quoting an earlier packet (related) or none, their IPv6 counterparts; then
+dpctl/dump-conntrack (plain, zone=N, -m), dpctl/dump-flows, ovs-ofctl dump-flows, dpctl/flush-conntrack (all, zone=N).
+OVS's clock is stopped (time/stop): the timeouts of dump-conntrack -m are OVS's own. IP fragments are left out
+(ipf's reassembly is not modelled).
+  src/test/scripts/gen-conntrack.py SEED DIR
+"""
+import os
+import random
+import struct
+import sys
+
+seed, out = int(sys.argv[1]), sys.argv[2]
+r = random.Random(seed)
+MAC = {1: "50:54:00:00:00:01", 2: "50:54:00:00:00:02", 3: "50:54:00:00:00:03"}
+IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
+IP6 = {1: "fd00::1", 2: "fd00::2", 3: "fd00::3"}
+ZA, ZC = r.sample([0, 1, 5, 7, 100, 65535], 2)
+MARK = r.choice([0x1, 0x5, 0xff, 0x12345678])
+LABEL = r.choice([0x1, 0x10000, 0xabcd0000000000000000, 0x8000000000000000])
+NAT = r.random() < 0.3  # A's new connections SNAT'ed to NAT_IP (IPv4 only)
+NAT_IP = "10.0.0.100"
+TABLE_COMMIT = r.random() < 0.5  # commit with ct(commit,table=2) (recirculation) or in line
+COMMIT_C = r.random() < 0.6  # C's new connections committed too (else C's stay +new)
+CT_OF = "-O OpenFlow15 "
+cmds = ["ovs-appctl time/stop"]
+flows = []
+
+
+def add(table, prio, match, actions):
+    flows.append("table=%d,priority=%d%s,actions=%s" % (table, prio, "," + match if match else "", actions))
+
+
+def src(n):
+    return "mod_dl_src:02:00:00:00:00:%02x" % n
+
+
+# 0: the destination port in reg0, the zone by the side
+for ip, v6 in ((IP4, False), (IP6, True)):
+    proto = "ipv6" if v6 else "ip"
+    dst = "ipv6_dst" if v6 else "nw_dst"
+    nat = ",nat" if NAT and not v6 else ""
+    add(0, 100, "%s,in_port=1" % proto, "load:0x2->NXM_NX_REG0[0..15],ct(zone=%d,table=1%s)" % (ZA, nat))
+    add(0, 100, "%s,in_port=3" % proto, "load:0x2->NXM_NX_REG0[0..15],ct(zone=%d,table=1)" % ZC)
+    add(0, 100, "%s,in_port=2,%s=%s" % (proto, dst, ip[1]),
+        "load:0x1->NXM_NX_REG0[0..15],ct(zone=%d,table=1%s)" % (ZA, nat))
+    add(0, 100, "%s,in_port=2,%s=%s" % (proto, dst, ip[3]), "load:0x3->NXM_NX_REG0[0..15],ct(zone=%d,table=1)" % ZC)
+if NAT:
+    add(0, 100, "ip,in_port=2,nw_dst=%s" % NAT_IP, "load:0x1->NXM_NX_REG0[0..15],ct(zone=%d,table=1,nat)" % ZA)
+add(0, 0, "", "output:4")
+# 1: the states
+execs = ",".join(r.sample(["set_field:0x%x->ct_mark" % MARK, "set_field:0x%x->ct_label" % LABEL,
+                           "load:0x%x->NXM_NX_CT_MARK[]" % MARK], r.choice([1, 2])))
+cmark = r.randrange(1, 256)
+for proto in ("ip", "ipv6"):  # check_CT(): ct(commit) and nat need an IP match
+    nat = ",nat(src=%s)" % NAT_IP if NAT and proto == "ip" else ""
+    commit = "ct(commit,zone=%d%s,exec(%s)%s)" % (ZA, ",table=2" if TABLE_COMMIT else "", execs, nat)
+    add(1, 100, "ct_state=+new+trk,%s,in_port=1" % proto,
+        commit + ("" if TABLE_COMMIT else "," + src(1) + ",resubmit(,3)"))
+    if COMMIT_C:
+        add(1, 100, "ct_state=+new+trk,%s,in_port=3" % proto,
+            "ct(commit,zone=%d,exec(set_field:0x%x/0xff->ct_mark)),%s,resubmit(,3)" % (ZC, cmark, src(1)))
+add(1, 90, "ct_state=+new+trk", src(0x11) + ",resubmit(,3)")
+add(1, 100, "ct_state=+est+trk-rpl", src(2) + ",resubmit(,3)")
+add(1, 100, "ct_state=+est+trk+rpl", src(3) + ",resubmit(,3)")
+add(1, 100, "ct_state=+rel+trk", src(5) + ",resubmit(,3)")
+add(1, r.choice([100, 110]), "ct_state=+inv+trk", r.choice(["output:4", "drop", src(4) + ",resubmit(,3)"]))
+if r.random() < 0.7:
+    add(1, 120, "ct_state=+est+trk,ct_mark=0x%x/0xff" % (MARK & 0xff), src(6) + ",resubmit(,3)")
+if r.random() < 0.7:
+    add(1, 121, "ct_state=+trk,ct_label=0x%x/0x%x" % (LABEL, LABEL), src(7) + ",resubmit(,3)")
+if r.random() < 0.7:
+    add(1, 115, "ct_state=+est+trk,ct_zone=%d" % ZC, src(8) + ",load:0x1->NXM_NX_REG1[],resubmit(,3)")
+if r.random() < 0.7:  # ct_clear: the state is gone (-trk) for UDP to port 9
+    add(1, 130, "udp,tp_dst=9", "ct_clear,resubmit(,4)")
+    add(1, 130, "udp6,tp_dst=9", "ct_clear,resubmit(,4)")
+add(1, 0, "", "output:4")
+if TABLE_COMMIT:
+    add(2, 100, "ct_state=+new+trk", src(9) + ",resubmit(,3)")
+    add(2, 0, "", src(10) + ",resubmit(,3)")
+add(3, 0, "", "output:NXM_NX_REG0[0..15]")
+add(4, 100, "ct_state=-trk", src(0xf) + ",resubmit(,3)")
+add(4, 0, "", "output:4")
+for f in flows:
+    cmds.append("ovs-ofctl %sadd-flow br0 '%s'" % (CT_OF, f))
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s >> 16) + (s & 0xffff)
+    return (~s) & 0xffff
+
+
+def addr(a):
+    if ":" in a:
+        head, _, tail = a.partition("::")
+        h = [int(x, 16) for x in head.split(":") if x]
+        t = [int(x, 16) for x in tail.split(":") if x]
+        return struct.pack("!8H", *(h + [0] * (8 - len(h) - len(t)) + t))
+    return bytes(int(x) for x in a.split("."))
+
+
+def ip_packet(sa, da, proto, l4, ttl=64):
+    """An IPv4 or IPv6 header (checksummed) in front of l4, whose checksum at CK is filled in here."""
+    if ":" in sa:
+        return struct.pack("!IHBB", 0x60000000, len(l4), proto, ttl) + addr(sa) + addr(da) + l4
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), 1, 0x4000, ttl, proto, 0, addr(sa), addr(da))
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + l4
+
+
+def l4sum(sa, da, proto, l4, at):
+    if ":" in sa:
+        ph = addr(sa) + addr(da) + struct.pack("!IxxxB", len(l4), proto)
+    else:
+        ph = addr(sa) + addr(da) + struct.pack("!BBH", 0, proto, len(l4))
+    return l4[:at] + struct.pack("!H", csum(ph + l4)) + l4[at + 2:]
+
+
+def tcp_seg(sa, da, sp, dp, seq, ack, flags, win=64240):
+    t = struct.pack("!HHIIBBHHH", sp, dp, seq & 0xffffffff, ack & 0xffffffff, 5 << 4, flags, win, 0, 0)
+    return l4sum(sa, da, 6, t, 16)
+
+
+def udp_dgram(sa, da, sp, dp):
+    u = struct.pack("!HHHH", sp, dp, 8, 0)
+    return l4sum(sa, da, 17, u, 6)
+
+
+def icmp_msg(sa, da, typ, code, rest, ident=0, seq=0):
+    v6 = ":" in sa
+    body = struct.pack("!BBHHH", typ, code, 0, ident, seq) + rest
+    if v6:
+        return l4sum(sa, da, 58, body, 2)
+    return body[:2] + struct.pack("!H", csum(body)) + body[4:]
+
+
+def frame(pf, pt, l3):
+    v6 = l3[0] >> 4 == 6
+    return (addr_mac(MAC[pt]) + addr_mac(MAC[pf]) + (b"\x86\xdd" if v6 else b"\x08\x00") + l3).hex()
+
+
+def addr_mac(m):
+    return bytes.fromhex(m.replace(":", ""))
+
+
+def receive(port, hexframe):
+    cmds.append("ovs-appctl netdev-dummy/receive p%d %s" % (port, hexframe))
+
+
+SYN, FIN, RST, PSH, ACK = 2, 1, 4, 8, 16
+HIST = []  # (from port, to port, ip packet) sent so far: what ICMP errors quote
+
+
+def send(pf, pt, v6, proto, l4):
+    """A packet from host pf to pt (B sends to A's SNAT address, if any)."""
+    ips = IP6 if v6 else IP4
+    sa, da = ips[pf], ips[pt]
+    if NAT and not v6 and pf == 2 and pt == 1:
+        da = NAT_IP
+    pkt = ip_packet(sa, da, *l4(sa, da))
+    # what B receives, an ICMP error's quote: A's packets SNAT'ed
+    seen = ip_packet(NAT_IP, da, *l4(NAT_IP, da)) if NAT and not v6 and pf == 1 else pkt
+    HIST.append((pf, pt, seen))
+    receive(pf, frame(pf, pt, pkt))
+
+
+def tcp(pf, pt, v6, sp, dp, seq, ack, flags):
+    send(pf, pt, v6, 6, lambda sa, da: (6, tcp_seg(sa, da, sp, dp, seq, ack, flags)))
+
+
+def udp(pf, pt, v6, sp, dp):
+    send(pf, pt, v6, 17, lambda sa, da: (17, udp_dgram(sa, da, sp, dp)))
+
+
+def echo(pf, pt, v6, reply, ident, seq):
+    typ = (129 if reply else 128) if v6 else (0 if reply else 8)
+    send(pf, pt, v6, 1, lambda sa, da: (58 if v6 else 1, icmp_msg(sa, da, typ, 0, b"abcdefgh", ident, seq)))
+
+
+def error(pf, pt, v6, quoted):
+    """An ICMP error from pf to pt quoting an IP packet (its header and 8 bytes; IPv6: the first 48 bytes)."""
+    if v6:
+        typ, code = r.choice([(1, 4), (3, 0)])
+        send(pf, pt, v6, 58, lambda sa, da: (58, icmp_msg(sa, da, typ, code, quoted[:48])))
+    else:
+        typ, code = r.choice([(3, 3), (3, 1), (11, 0)])
+        send(pf, pt, v6, 1, lambda sa, da: (1, icmp_msg(sa, da, typ, code, quoted[:28])))
+
+
+def client():
+    return r.choice([1, 1, 3])
+
+
+def tcp_event():
+    c, v6 = client(), r.random() < 0.3
+    sp, dp = r.randrange(32768, 61000), r.choice([80, 443, 22])
+    isn, rsn = r.randrange(1 << 32), r.randrange(1 << 32)
+    k = r.randrange(8)
+    if k == 0:  # handshake, data, FIN both ways
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, FIN | ACK)
+        tcp(2, c, v6, dp, sp, rsn + 1, isn + 2, FIN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 2, rsn + 2, ACK)
+    elif k == 1:  # SYN retransmitted, then the handshake, then an RST
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, ACK)
+        if r.random() < 0.5:
+            tcp(c, 2, v6, sp, dp, isn + 1, 0, RST)
+        else:
+            tcp(2, c, v6, dp, sp, rsn + 1, 0, RST)
+    elif k == 2:  # SYN-ACK or ACK of no connection
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, r.choice([SYN | ACK, ACK, FIN | ACK, RST]))
+    elif k == 3:  # handshake then an out-of-window segment
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, ACK)
+        off = r.choice([1 << 20, 1 << 30, -(1 << 20), 3 << 30])
+        if r.random() < 0.5:
+            tcp(c, 2, v6, sp, dp, isn + 1 + off, rsn + 1, ACK)
+        else:
+            tcp(2, c, v6, dp, sp, rsn + 1, isn + 1 + off, ACK)
+    elif k == 4:  # SYN to an established tuple
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, ACK)
+        tcp(c, 2, v6, sp, dp, r.choice([isn, isn + 1000, r.randrange(1 << 32)]), 0, SYN)
+    elif k == 5:  # the reply's SYN-ACK before the SYN, then the SYN
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+    elif k == 6:  # FIN without a handshake's end, then data both ways
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, FIN | ACK)
+        tcp(2, c, v6, dp, sp, rsn + 1, isn + 2, ACK)
+        tcp(2, c, v6, dp, sp, rsn + 1, isn + 2, PSH | ACK)
+    else:  # a lone SYN, a duplicate ACK later
+        tcp(c, 2, v6, sp, dp, isn, 0, SYN)
+        tcp(2, c, v6, dp, sp, rsn, isn + 1, SYN | ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, ACK)
+        tcp(c, 2, v6, sp, dp, isn + 1, rsn + 1, ACK)
+        tcp(2, c, v6, dp, sp, rsn + 1, isn + 1, r.choice([ACK, RST | ACK, RST]))
+
+
+def event():
+    k = r.randrange(12)
+    c, v6 = client(), r.random() < 0.3
+    if k < 4:
+        tcp_event()
+    elif k in (4, 5):  # UDP one way, both ways, or the reply first
+        sp, dp = r.randrange(1024, 65536), r.choice([53, 123, 9, 9999])
+        how = r.randrange(3)
+        if how == 2:
+            udp(2, c, v6, dp, sp)
+        udp(c, 2, v6, sp, dp)
+        if how >= 1:
+            udp(2, c, v6, dp, sp)
+            if r.random() < 0.5:
+                udp(c, 2, v6, sp, dp)
+    elif k == 6:  # ICMP echo and reply, or the reply alone
+        ident, seq = r.randrange(1, 65536), r.randrange(1, 10)
+        if r.random() < 0.8:
+            echo(c, 2, v6, False, ident, seq)
+        echo(2, c, v6, True, ident, seq)
+        if r.random() < 0.3:
+            echo(c, 2, v6, False, ident, seq + 1)
+    elif k in (7, 8):  # an ICMP error quoting an earlier packet (related) or a made-up one
+        earlier = [h for h in HIST if h[0] != 2 and (len(h[2]) and (h[2][0] >> 4 == 6) == v6)]
+        if earlier and r.random() < 0.8:
+            pf, pt, pkt = r.choice(earlier)
+            error(2, pf, v6, pkt)
+        else:
+            sp = r.randrange(1024, 65536)
+            ips = IP6 if v6 else IP4
+            fake = ip_packet(ips[c], ips[2], 17, udp_dgram(ips[c], ips[2], sp, 53))
+            error(2, c, v6, fake)
+    elif k == 9:
+        cmds.append(r.choice(["ovs-appctl dpctl/dump-conntrack", "ovs-appctl dpctl/dump-conntrack -m",
+                              "ovs-appctl dpctl/dump-conntrack zone=%d" % r.choice([ZA, ZC]),
+                              "ovs-appctl dpctl/dump-flows"]))
+    elif k == 10:
+        cmds.append(r.choice(["ovs-appctl dpctl/flush-conntrack zone=%d" % r.choice([ZA, ZC]),
+                              "ovs-appctl dpctl/flush-conntrack", "ovs-appctl dpctl/dump-conntrack zone=%d" % ZC]))
+    else:  # UDP to port 9 (ct_clear), or ARP
+        udp(c, 2, v6, r.randrange(1024, 65536), 9)
+
+
+for _ in range(r.choice([10, 14, 18])):
+    event()
+cmds.append("ovs-appctl dpctl/dump-conntrack")
+cmds.append("ovs-appctl dpctl/dump-conntrack -m")
+cmds.append("ovs-appctl dpctl/dump-conntrack zone=%d" % ZA)
+cmds.append("ovs-appctl dpctl/dump-flows")
+cmds.append("ovs-appctl revalidator/wait")
+cmds.append("ovs-ofctl dump-flows br0")
+cmds.append("ovs-appctl dpctl/del-flows")
+for _ in range(r.choice([6, 10])):
+    event()
+cmds.append("ovs-appctl dpctl/dump-conntrack -m")
+cmds.append("ovs-appctl dpctl/dump-flows")
+cmds.append("ovs-appctl dpctl/flush-conntrack zone=%d" % r.choice([ZA, ZC]))
+cmds.append("ovs-appctl dpctl/dump-conntrack")
+
+os.makedirs(out, exist_ok=True)
+with open(os.path.join(out, "commands.in"), "w") as f:
+    f.write("# gen-conntrack.py %d: br0 with dummy ports p1..p4, zones %d (A, p1) and %d (C, p3)%s\n" % (
+        seed, ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else ""))
+    f.write("\n".join(cmds) + "\n")
