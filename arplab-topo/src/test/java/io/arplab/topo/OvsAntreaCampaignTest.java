@@ -2,15 +2,10 @@ package io.arplab.topo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arplab.device.OvsBridge;
 import io.arplab.lab.Lab;
-import io.arplab.wire.pcap.PcapReader;
-import io.arplab.wire.pcap.PcapRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +25,7 @@ class OvsAntreaCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
-        List<String> failures = new ArrayList<>();
-        int sections = 0;
+        CampaignReplay c = new CampaignReplay();
         try (var dirs = Files.list(REF)) {
             // -Dantrea.seeds=15,16 replays only those seeds
             String only = System.getProperty("antrea.seeds", "");
@@ -39,45 +33,18 @@ class OvsAntreaCampaignTest {
                     .filter(d -> only.isEmpty() || java.util.Arrays.asList(only.split(","))
                             .contains(d.getFileName().toString().substring("antrea-random-".length())))
                     .sorted().toList()) {
-                int pods = pods(ref);
-                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), pods);
+                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), pods(ref));
                 lab.setWorkDir(ref);
-                OvsBridge br = lab.ovsBridges().get("br-int");
-                List<List<String>> sent = new ArrayList<>();
-                for (int p = 2; p <= 2 + pods; p++) {
-                    List<String> frames = new ArrayList<>();
-                    sent.add(frames);
-                    br.pcaps(p, null, (t, f) -> frames.add(HexFormat.of().formatHex(f)), 0);
-                }
-                String got = replay(lab, ref.resolve("commands.in"));
-                List<String> want = sections(Files.readString(ref.resolve("commands.out")));
-                List<String> have = sections(got);
-                assertThat(have).hasSameSizeAs(want);
-                for (int i = 0; i < want.size(); i++) {
-                    sections++;
-                    if (!normal(have.get(i)).equals(normal(want.get(i)))) {
-                        failures.add(ref.getFileName() + "\n--- expected\n" + normal(want.get(i)) + "--- got\n"
-                                + normal(have.get(i)));
-                    }
-                }
-                for (int p = 2; p <= 2 + pods; p++) {
-                    String name = p == 2 ? "antrea-gw0" : "p" + p;
-                    List<String> frames = new ArrayList<>();
-                    for (PcapRecord r : PcapReader.readAll(ref.resolve(name + "-tx.pcap"))) {
-                        frames.add(HexFormat.of().formatHex(r.data()));
-                    }
-                    sections++;
-                    if (!sent.get(p - 2).equals(frames)) {
-                        failures.add(ref.getFileName() + " " + name + "-tx.pcap\n--- expected\n"
-                                + String.join("\n", frames) + "\n--- got\n" + String.join("\n", sent.get(p - 2)));
-                    }
-                }
+                var sent = CampaignReplay.capture(lab); // antrea-gw0 and the pods' ports
+                c.compare(ref, replay(lab, ref.resolve("commands.in")), sent, OvsAntreaCampaignTest::normal);
             }
         }
-        System.out.println("antrea campaign: " + (sections - failures.size()) + "/" + sections + " sections match");
+        int all = c.sections + c.pcaps;
+        System.out.println("antrea campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections match");
         // the differences in full, for reading: target/antrea-campaign.diff at the root
-        Files.writeString(Path.of("target/antrea-campaign.diff"), String.join("\n", failures));
-        assertThat(failures).isEmpty();
+        Files.writeString(Path.of("target/antrea-campaign.diff"), String.join("\n", c.failures));
+        assertThat(c.failures).isEmpty();
     }
 
     /** The pod ports p3..pN, from commands.in's first line. */

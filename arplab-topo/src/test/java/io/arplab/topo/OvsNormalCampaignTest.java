@@ -2,16 +2,10 @@ package io.arplab.topo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arplab.device.OvsBridge;
 import io.arplab.lab.Lab;
-import io.arplab.wire.pcap.PcapReader;
-import io.arplab.wire.pcap.PcapRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,56 +23,22 @@ class OvsNormalCampaignTest {
 
     @Test
     void normalCampaignsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        List<String> failures = new ArrayList<>();
-        int sections = 0;
-        int pcaps = 0;
-        int pcapFailures = 0;
+        CampaignReplay c = new CampaignReplay();
         try (var dirs = Files.list(REF)) {
             for (Path ref : dirs.filter(d -> d.getFileName().toString().startsWith("normal-")).sorted()
                     .toList()) {
-                int ports = ports(ref);
-                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), ports);
-                OvsBridge br = lab.ovsBridges().get("br0");
-                List<List<String>> sent = new ArrayList<>();
-                for (int p = 1; p <= ports; p++) {
-                    List<String> frames = new ArrayList<>();
-                    sent.add(frames);
-                    br.pcaps(p, null, (t, f) -> frames.add(HexFormat.of().formatHex(f)), 0);
-                }
+                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), ports(ref));
+                var sent = CampaignReplay.capture(lab);
                 // OVS's clock is stopped (time/stop) for the whole recording: no lab time between the lines
-                String got = OvsDatapathViewsTest.replay(lab, ref.resolve("commands.in"), 0);
-                List<String> want = OvsAntreaCampaignTest.sections(Files.readString(ref.resolve("commands.out")));
-                List<String> have = OvsAntreaCampaignTest.sections(got);
-                if (have.size() != want.size()) {
-                    failures.add(ref.getFileName() + ": " + have.size() + " sections, OVS has " + want.size());
-                }
-                for (int i = 0; i < Math.min(want.size(), have.size()); i++) {
-                    sections++;
-                    String w = normal(want.get(i));
-                    String h = normal(have.get(i));
-                    if (!h.equals(w)) {
-                        failures.add(ref.getFileName() + "\n--- expected\n" + w + "--- got\n" + h);
-                    }
-                }
-                for (int p = 1; p <= ports; p++) {
-                    List<String> frames = new ArrayList<>();
-                    for (PcapRecord r : PcapReader.readAll(ref.resolve("p" + p + "-tx.pcap"))) {
-                        frames.add(HexFormat.of().formatHex(r.data()));
-                    }
-                    pcaps++;
-                    if (!sent.get(p - 1).equals(frames)) {
-                        pcapFailures++;
-                        failures.add(ref.getFileName() + " p" + p + "-tx.pcap\n--- expected\n"
-                                + String.join("\n", frames) + "\n--- got\n" + String.join("\n", sent.get(p - 1)));
-                    }
-                }
+                c.compare(ref, OvsDatapathViewsTest.replay(lab, ref.resolve("commands.in"), 0), sent,
+                        OvsNormalCampaignTest::normal);
             }
         }
-        System.out.println("normal campaign: " + (sections + pcapFailures - failures.size()) + "/" + sections
-                + " sections match, " + (pcaps - pcapFailures) + "/" + pcaps + " pcaps match");
+        System.out.println("normal campaign: " + (c.sections - c.sectionFailures) + "/" + c.sections
+                + " sections match, " + (c.pcaps - c.pcapFailures) + "/" + c.pcaps + " pcaps match");
         // the differences in full, for reading: target/normal-campaign.diff at the module's root
-        Files.writeString(Path.of("target/normal-campaign.diff"), String.join("\n", failures));
-        assertThat(failures).isEmpty();
+        Files.writeString(Path.of("target/normal-campaign.diff"), String.join("\n", c.failures));
+        assertThat(c.failures).isEmpty();
     }
 
     // what changes run to run in OVS: used: and duration= (wall clock), the hash order of the datapath flows and of
