@@ -8,12 +8,20 @@ mutations of valid invocations (a character dropped or doubled, a field renamed,
   src/test/scripts/gen-trace-errors.py SEED N > src/test/resources/refdata/ovs/trace-errors/commands.in
   src/test/scripts/gen-trace-errors.py SEED N mutations > .../trace-errors/mutations-SEED.in   (the flows, then the
   mutations only)
+  src/test/scripts/gen-trace-errors.py SEED N recirc > .../trace-errors/recirc-SEED.in   (the flows, then N steps
+  that allocate recirculation ids (ct() traces, packets received) and trace flows with recirc_id(K))
+
+Recirculation ids (ofproto-dpif-rid.c): a trace's ids are released when it ends, a received packet's are held by its
+ukeys (for the whole file: it lasts under max-idle's 10 s); a released id stays findable until recirc_run() has run
+twice more (rounds 500 ms apart), so a trace of recirc_id(K) is only generated 1-2 commands after K's release (found)
+or 6 and more (gone), never in between, where OVS's answer depends on when its revalidator woke.
 """
 import random
 import sys
 
 seed, n = int(sys.argv[1]), int(sys.argv[2])
 mutations_only = sys.argv[3:] == ["mutations"]
+recirc_only = sys.argv[3:] == ["recirc"]
 r = random.Random(seed)
 
 ARP_HEX = "ffffffffffff505400000001080600010800060400015054000000010a0000010000000000000a000002"
@@ -67,6 +75,15 @@ lines = [
     trace(q("eth_type(0x0806)")),
     trace(q("in_port(1)")),
     trace(q("recirc_id(0),in_port(1),eth_type(0x0800),ipv4(src=10.0.0.1,dst=10.0.0.2,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)")),
+    # neither eth() nor eth_type(): an Ethernet packet of the type its L3 key implies (parse_ethertype())
+    trace(q("in_port(1),ipv4(src=10.0.0.1,dst=10.0.0.2,proto=6,tos=0,ttl=64,frag=no),tcp(src=1234,dst=80)")),
+    trace(q("in_port(2),ipv4(src=10.0.0.2,dst=10.0.0.1,proto=17,tos=0,ttl=64,frag=no),udp(src=53,dst=53)")),
+    trace(q("in_port(2),ipv6(src=fe80::1,dst=fe80::2,label=0,proto=58,tclass=0,hlimit=255,frag=no),"
+            "icmpv6(type=135,code=0),nd(target=fe80::2)")),
+    trace(q("in_port(1),mpls(label=5,tc=0,ttl=64,bos=1)")),
+    trace(q("in_port(1),arp(sip=10.0.0.1,tip=10.0.0.2,op=1,sha=50:54:00:00:00:01,tha=00:00:00:00:00:00)")),
+    trace(q("in_port(1),vlan(vid=5,pcp=0),encap(eth_type(0x0800))")),
+    trace("ovs-dummy", q("in_port(2),ipv4(src=10.0.0.2,dst=10.0.0.1,proto=1,tos=0,ttl=64,frag=no),icmp(type=8,code=0)")),
     # a datapath name before a datapath flow
     trace("ovs-dummy", q(ODP_TCP)),
     trace("dummy", q(ODP_TCP)),
@@ -168,6 +185,7 @@ lines = [
     "ovs-appctl dpctl/del-flows",
     "ovs-appctl netdev-dummy/receive p1 %s" % q(received(0)[0]),
     "ovs-appctl netdev-dummy/receive p2 %s" % q(received(0)[1]),
+    "ovs-appctl netdev-dummy/receive p1 'ipv4(src=10.0.0.1,dst=10.0.0.9,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)'",
     "ovs-appctl dpctl/dump-flows dummy@ovs-dummy",
     "ovs-appctl dpctl/dump-flows ovs-dummy",
     "ovs-appctl dpctl/dump-flows system@ovs-system",
@@ -235,6 +253,7 @@ lines = [
     "ovs-appctl dpctl/add-flow 'in_port(1),eth_type(0x0800),ipv4(src=10.0.0.1/255.255.255.0,frag=no)' 3",
     "ovs-appctl dpctl/add-flow dummy@ovs-dummy 'in_port(2),eth_type(0x0800)' 1",
     "ovs-appctl dpctl/add-flow foo@bar 'in_port(2),eth_type(0x0800)' 1",
+    "ovs-appctl dpctl/add-flow 'in_port(2),ipv4(src=10.0.0.2,dst=10.0.0.1,proto=17,tos=0,ttl=64,frag=no),udp(src=1,dst=2)' 1",
     "ovs-appctl dpctl/mod-flow 'in_port(1),eth_type(0x0806)' 3",
     "ovs-appctl dpctl/mod-flow 'in_port(1),eth_type(0x0800)' 3",
     "ovs-appctl dpctl/mod-flow --may-create 'in_port(1),eth_type(0x0800)' 3",
@@ -249,8 +268,73 @@ lines = [
     "ovs-appctl dpctl/del-flows dummy@ovs-dummy",
 ]
 
-if mutations_only:
+if mutations_only or recirc_only:
     lines = lines[:4]
+
+
+def recirc_steps():
+    """N steps on recirculation ids, simulating their allocation: ct(table=1) freezes in_port, so one id per in_port
+    while a ukey holds it, else a new id per trace."""
+    held = {}      # in_port -> id a ukey references
+    released = {}  # id -> index of the command that released it
+    next_id = [1]
+    out = []
+
+    def freeze(port, keep):
+        if port in held:
+            return
+        released.pop(next_id[0], None)
+        if keep:
+            held[port] = next_id[0]
+        else:
+            released[next_id[0]] = len(lines) + len(out)
+        next_id[0] += 1
+
+    sport = 2000
+    for _ in range(n):
+        k = r.randrange(10)
+        port = r.choice([1, 2])
+        if k < 3:  # a trace through ct(): its id released when it ends
+            if r.random() < 0.5:
+                out.append(trace("br0", q(OF_TCP.replace("in_port=1", "in_port=%d" % port))))
+            else:
+                out.append(trace(*(["ovs-dummy"] if r.random() < 0.5 else []),
+                                 q(ODP_TCP.replace("in_port(1)", "in_port(%d)" % port))))
+            freeze(port, False)
+        elif k < 4:  # a packet: its ukeys hold the id
+            sport += 1
+            out.append("ovs-appctl netdev-dummy/receive p%d %s"
+                       % (port, q(ODP_TCP.replace("in_port(1),", "").replace("src=1234", "src=%d" % sport))))
+            freeze(port, True)
+        elif k < 8:  # a trace given recirc_id(K)
+            now = len(lines) + len(out)
+            ok = [i for i in range(1, next_id[0] + 2)
+                  if i not in released or now - released[i] <= 2 or now - released[i] >= 6]
+            rid = r.choice(ok)
+            form = r.randrange(5)
+            if form == 0:
+                out.append(trace("br0", q(OF_TCP.replace("in_port=1", "in_port=%d" % port) + ",recirc_id(%d)" % rid)))
+            elif form == 1:
+                out.append(trace("br0", q("in_port=%d,arp,arp_spa=10.0.0.2,arp_tpa=10.0.0.1,arp_op=1,recirc_id(%d)"
+                                          % (port, rid))))
+            elif form == 2:
+                out.append(trace(q(ODP_TCP.replace("in_port(1)", "in_port(%d)" % port) + ",recirc_id(%d)" % rid)))
+            elif form == 3:
+                out.append(trace("ovs-dummy", q("recirc_id(%d),%s" % (rid, ODP_ARP.replace(
+                    "in_port(2)", "in_port(%d)" % port)))))
+            else:  # actions given: a found id conflicts with them
+                out.append("ovs-appctl ofproto/trace-packet-out br0 %s output:3"
+                           % q("in_port=%d,udp,recirc_id(%d)" % (port, rid)))
+        elif k < 9:
+            out.append(r.choice(["ovs-appctl dpctl/dump-flows", "ovs-appctl dpctl/del-flows"]))
+        else:  # time passes
+            out.append(trace("br0", q("in_port=%d,udp,nw_src=10.0.0.1,tp_src=53" % port)))
+    return out
+
+
+if recirc_only:
+    lines += recirc_steps()
+    n = 0
 
 # mutations of valid invocations
 VALID = [("br0", OF_TCP), ("br0", "in_port=2,arp,arp_spa=10.0.0.2,arp_tpa=10.0.0.1,arp_op=1"),
@@ -281,6 +365,6 @@ for _ in range(n):
     lines.append(trace(*([br] if br else []), q(fl)))
 
 print("# gen-trace-errors.py %d %d%s: odd ofproto/trace, trace-packet-out and datapath commands on br0 (p1, p2, p3)"
-      % (seed, n, " mutations" if mutations_only else ""))
+      % (seed, int(sys.argv[2]), " " + sys.argv[3] if sys.argv[3:] else ""))
 for line in lines:
     print(line)

@@ -27,6 +27,8 @@ public final class Datapath {
         final Conntrack.Key ctTuple;
         /** dp_netdev_flow_is_simple_match() of its key and mask (they do not change). */
         final boolean simple;
+        /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */
+        int[] recircs = NO_RECIRCS;
 
         Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
             this(br, value, mask, actions, xc, null);
@@ -48,7 +50,10 @@ public final class Datapath {
         }
     }
 
+    private static final int[] NO_RECIRCS = {};
     private final List<Megaflow> flows = new ArrayList<>();
+    /** The recirculation ids of the ovs-vswitchd this datapath stands for: one id space for all its bridges. */
+    final RecircIds recirc = new RecircIds();
     /**
      * The ukeys whose datapath flows dpctl/del-flows deleted: the revalidator keeps them (revalidator_sweep__()
      * revalidates a flow missing from the dump, keeps what still translates alike), so ukey_install() refuses the
@@ -61,34 +66,13 @@ public final class Datapath {
     /** The datapath's one connection tracker (dp_netdev's conntrack): its zones are every bridge's. */
     public final Conntrack ct = new Conntrack();
 
-    /** A recirculation's frozen state (struct frozen_state): the bridge, table or actions, and the metadata. */
-    record Frozen(Ofproto br, long[] flow, int table, List<Action> actions) {}
-
     /**
      * Bumped by a port added to or deleted from any bridge on it: bridge_reconfigure()'s REV_RECONFIGURE, the backer's
      * need_revalidate, has every bridge revalidate its megaflows.
      */
     long portsVersion;
 
-    private int nextRecirc = 1;
-    private final Map<String, Integer> recircIds = new HashMap<>();
-    private final Map<Integer, Frozen> frozen = new HashMap<>();
 
-    /**
-     * recirc_alloc_id_ctx(): the same frozen state (its bridge's included) gets the same recirculation id, from one
-     * pool for all the bridges.
-     */
-    int recircId(Ofproto br, String frozenState, long[] flow, int table, List<Action> actions) {
-        return recircIds.computeIfAbsent(br.name + "|" + frozenState, k -> {
-            frozen.put(nextRecirc, new Frozen(br, flow.clone(), table, actions == null ? null : List.copyOf(actions)));
-            return nextRecirc++;
-        });
-    }
-
-    /** recirc_id_node_find(): the frozen state of recirculation id {@code id}, or null. */
-    Frozen frozen(int id) {
-        return frozen.get(id);
-    }
     /** ovs-router and tnl-neigh-cache of the ovs-vswitchd that owns this datapath (native tunnelling). */
     public final OvsRouter router = new OvsRouter();
     /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
@@ -448,22 +432,22 @@ public final class Datapath {
      * One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. {@code keyMissed}:
      * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
      */
-    void pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
+    Megaflow pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
             boolean keyMissed, Conntrack.Key ctTuple) {
         Megaflow m = keyMissed ? null : lookup(br, flow);
         if (m != null) {
             hit(m, flow, len, now);
-            return;
+            return null;
         }
         if (flows.size() >= flowLimit) {
             lost++; // should_install_flow(): "upcall: datapath reached the dynamic limit", ENOSPC
-            return;
+            return null;
         }
         for (Megaflow o : orphans) {
             // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
             if (o.br == br && java.util.Arrays.equals(o.value, flow) && Conntrack.Key.sameTuple(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
-                return;
+                return null;
             }
         }
         missed++;
@@ -475,6 +459,7 @@ public final class Datapath {
         flows.add(n);
         countComplex(n, 1);
         t.insert(n);
+        return n;
     }
 
     /**
@@ -556,6 +541,7 @@ public final class Datapath {
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
         flows.remove(m);
+        recirc.unref(m.recircs); // ukey_delete__(): recirc_refs_unref()
         countComplex(m, -1);
         FlowTables.MaskKey k = new FlowTables.MaskKey(m.mask);
         DpclsSubtable t = masks.get(k);
@@ -583,6 +569,7 @@ public final class Datapath {
         if (maxRevalidatorMs >= 100) {
             maxRevalidator = maxRevalidatorMs * 1_000_000L;
         }
+        recirc.period(Math.min(maxIdle, maxRevalidator));
     }
 
     /** upcall_unixctl_set_flow_limit(): udpif's flow_limit, which the next revalidation rounds move again. */
@@ -688,6 +675,9 @@ public final class Datapath {
     /** udpif_flush(): udpif_stop_threads()' revalidator_purge() deletes the ukeys (orphans too), then the flows. */
     public void purge() {
         flush();
+        for (Megaflow m : orphans) {
+            recirc.unref(m.recircs);
+        }
         orphans.clear();
     }
 
@@ -923,9 +913,7 @@ public final class Datapath {
             }
             java.util.List<String> nd = new java.util.ArrayList<>();
             // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
-            if (v6 && icmp && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff
-                    && v[Slot.TP_DST.ordinal()] == 0 && (v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
-                    || v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT)) {
+            if (v6 && icmp && OdpFlowFormat.ndExported(v, k)) {
                 addIpv6(nd, "target", v, k, Field.ND_TARGET);
                 for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
                     if (k[e.ordinal()] != 0) {

@@ -30,6 +30,8 @@ public final class FlowCompose {
     private boolean masks;
     /** The TPID of the first tag past {@link #vlanLimit}, or -1. */
     private int cutType = -1;
+    /** A vlan() without an eth_type() before it: odp_flow_key_to_flow() reads neither it nor its encap(). */
+    private boolean untagged;
 
     private FlowCompose() {}
 
@@ -75,6 +77,21 @@ public final class FlowCompose {
 
     private void parse(String s) throws FlowParseException {
         keys(s, this::key);
+        dlType = defaultType(s, dlType);
+    }
+
+    /**
+     * parse_ethertype(): a key without eth_type() is of the well-known L3 type its ipv4(), ipv6() or mpls() says
+     * (odp_flow_key_to_flow() keeps it an Ethernet packet), else FLOW_DL_TYPE_NONE; {@code given} when it has one.
+     */
+    static int defaultType(String odp, int given) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        keys(odp, (name, args) -> {
+            names.add(name);
+            return true;
+        });
+        return names.contains("eth_type") ? given : names.contains("ipv4") ? Match.ETH_IP
+                : names.contains("ipv6") ? Match.ETH_IPV6 : names.contains("mpls") ? 0x8847 : DL_TYPE_NONE;
     }
 
     /**
@@ -124,7 +141,7 @@ public final class FlowCompose {
     private boolean key(String name, String args) {
         if (name.equals("encap")) { // parse_odp_key_mask_attr(): an error inside encap() is the encap()'s
             try {
-                parse(args);
+                (untagged ? new FlowCompose() : this).parse(args);
             } catch (FlowParseException e) {
                 return false;
             }
@@ -167,6 +184,10 @@ public final class FlowCompose {
                                 return false;
                             }
                         }
+                    }
+                    if (dlType == DL_TYPE_NONE) {
+                        untagged = true; // parse_l2_5_onward(): no VLAN Ethertype, the tag and its encap() unread
+                        return true;
                     }
                     int tpid = dlType == 0x88a8 ? 0x88a8 : 0x8100; // the eth_type before it
                     if (vlans.size() == vlanLimit && cutType < 0) {

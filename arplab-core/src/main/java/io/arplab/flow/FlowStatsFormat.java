@@ -159,6 +159,34 @@ public final class FlowStatsFormat {
      */
     public record ReplyDecode(java.util.List<String> log, String error) {}
 
+    /**
+     * ofp_print() of a flow stats reply (dump_transaction(), a plain dump): the entries decoded in turn with their
+     * log lines; at the first it cannot decode ({@code printed} entries before it), why, and the reply hex-dumped
+     * (ofp_to_string(); null when OfpEncode cannot put it).
+     */
+    public record PlainReply(java.util.List<String> log, int printed, String error, String hexDump) {}
+
+    public static PlainReply plainReply(java.util.List<Rule> rules, OfVersion v, int xid, long now) {
+        java.util.List<String> log = new java.util.ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            java.util.List<String> bad = firstBadAction(ActionFormat.roundTrip(rules.get(i).actions, v), v);
+            if (bad != null) {
+                String error = bad.remove(bad.size() - 1);
+                log.addAll(bad);
+                log.add("ofp_flow|WARN|OFPST_FLOW reply bad instructions");
+                String hex;
+                try {
+                    hex = OfpEncode.hexDump(OfpEncode.flowStatsReply(rules, v, xid, now), true);
+                } catch (OfpEncode.Unencodable e) {
+                    hex = null;
+                }
+                return new PlainReply(log, i, error, hex);
+            }
+            log.addAll(decodeLog(rules.get(i), v));
+        }
+        return new PlainReply(log, rules.size(), null, null);
+    }
+
     public static ReplyDecode decodeReply(java.util.List<Rule> rules, OfVersion v) {
         java.util.List<String> log = new java.util.ArrayList<>();
         for (Rule r : rules) {

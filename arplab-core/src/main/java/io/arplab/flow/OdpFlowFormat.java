@@ -86,6 +86,39 @@ final class OdpFlowFormat {
         return "miniflow_bits(" + w.get(0, 64).cardinality() + "," + w.get(64, 128).cardinality() + ")";
     }
 
+    /**
+     * odp_flow_key_from_mask()'s nd(): the mask has one only when the key has one (is_nd(): ICMPv6 type 135 or 136,
+     * code 0) and the mask matches the ICMPv6 type and code exactly (8 bits: xlate_wc_finish() keeps no more).
+     */
+    static boolean ndExported(long[] flow, long[] mask) {
+        int t = Slot.TP_SRC.ordinal(), c = Slot.TP_DST.ordinal();
+        return flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6 && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
+                && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0 && flow[c] == 0 && (flow[t] == 135 || flow[t] == 136)
+                && (mask[t] & 0xff) == 0xff && (mask[c] & 0xff) == 0xff;
+    }
+
+    /**
+     * A megaflow's mask as a dump exports it (dp_netdev_flow_to_dpif_flow(): odp_flow_key_from_mask()) and as the
+     * revalidator's odp_flow_key_to_mask() gives the ukey's back: an ICMPv6 key's ND fields show as wildcarded without
+     * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards).
+     * {@code mask} itself when nothing is dropped.
+     */
+    static long[] exportMask(long[] flow, long[] mask) {
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
+                || ndExported(flow, mask)) {
+            return mask;
+        }
+        long[] m = mask;
+        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
+            Slot.ND_RESERVED}) {
+            if (m[s.ordinal()] != 0) {
+                m = m == mask ? mask.clone() : m;
+                m[s.ordinal()] = 0;
+            }
+        }
+        return m;
+    }
+
     /** odp_format_ufid(): the flow's id (OVS hashes the key with a per-process secret; here the key alone). */
     static String ufid(long[] value, long[] mask) {
         long a = MaskedFields.SEED, b = ~MaskedFields.SEED;
@@ -113,7 +146,8 @@ final class OdpFlowFormat {
     }
 
     /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */
-    static String key(Ofproto br, long[] v, long[] k, Conntrack.Key t, Map<Integer, String> names) {
+    static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Map<Integer, String> names) {
+        long[] k = exportMask(v, mask);
         StringBuilder s = new StringBuilder("skb_priority(0/0),");
         String tunnel = Tunnel.key(v, k);
         s.append(tunnel);
@@ -156,30 +190,6 @@ final class OdpFlowFormat {
             l3(s, v, k, type);
         }
         return s.append(")".repeat(encaps)).toString();
-    }
-
-    /**
-     * odp_flow_key_from_mask(): a mask has nd() only for a neighbour solicitation or advertisement whose ICMPv6 type
-     * and code it matches exactly; otherwise odp_flow_key_to_mask() gives its fields back wildcarded.
-     */
-    static boolean ndMaskExported(long[] v, long[] k) {
-        long t = v[Slot.TP_SRC.ordinal()];
-        return v[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6 && v[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
-                && v[Slot.TP_DST.ordinal()] == 0 && (t == Match.ND_NEIGHBOR_SOLICIT || t == Match.ND_NEIGHBOR_ADVERT)
-                && (k[Slot.TP_SRC.ordinal()] & 0xff) == 0xff && (k[Slot.TP_DST.ordinal()] & 0xff) == 0xff;
-    }
-
-    /** The mask as odp_flow_key_to_mask() gives it back from the key's attributes: nd()'s fields as above. */
-    static long[] odpMask(long[] v, long[] k) {
-        if (ndMaskExported(v, k) || v[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
-            return k;
-        }
-        long[] m = k.clone();
-        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
-            Slot.ND_RESERVED}) {
-            m[s.ordinal()] = 0;
-        }
-        return m;
     }
 
     // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag
@@ -228,7 +238,7 @@ final class OdpFlowFormat {
                         .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
                 long t = v[Slot.TP_SRC.ordinal()];
                 if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
-                    long[] nm = ndMaskExported(v, k) ? k : new long[k.length];
+                    long[] nm = ndExported(v, k) ? k : new long[k.length];
                     s.append(",nd(").append(ip6("target", v, nm, Field.ND_TARGET)).append(',')
                             .append(eth("sll", v, nm, Slot.ARP_SHA)).append(',')
                             .append(eth("tll", v, nm, Slot.ARP_THA)).append(')');

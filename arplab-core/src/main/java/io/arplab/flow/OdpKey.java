@@ -17,7 +17,9 @@ public final class OdpKey {
     private final String text;
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
-    private long recircId, skbMark;
+    private long recircId, skbMark, ctState, ctZone, ctMark;
+    /** The frozen state's in_port of a recirc_id xlate_lookup_ofproto() found, or -1. */
+    private long frozenInPort = -1;
     /** tunnel(...)'s attributes as given, or null. */
     private java.util.Map<String, String> tunnel;
     private String tunnelArgs;
@@ -75,6 +77,22 @@ public final class OdpKey {
                 }
                 case "recirc_id" -> recircId = Long.decode(args.trim());
                 case "skb_mark" -> skbMark = Long.decode(args.trim());
+                case "ct_state" -> { // scan_ct_state(): parse_flags() of a number or of odp_ct_state_to_string()'s names
+                    String a = args.trim();
+                    if (!a.isEmpty() && Character.isDigit(a.charAt(0))) {
+                        ctState = Long.decode(a) & 0xff;
+                    } else {
+                        for (String f : a.replaceFirst("^\\+", "").split("[|+]")) {
+                            int bit = List.of(MatchFormat.CT_STATE_NAMES).indexOf(f.trim());
+                            if (bit < 0) {
+                                return false;
+                            }
+                            ctState |= 1L << bit;
+                        }
+                    }
+                }
+                case "ct_zone" -> ctZone = Long.decode(args.trim()) & 0xffff;
+                case "ct_mark" -> ctMark = Long.decode(args.trim()) & 0xffffffffL;
                 case "tunnel" -> {
                     tunnelArgs = args;
                     tunnel = new java.util.LinkedHashMap<>();
@@ -93,10 +111,11 @@ public final class OdpKey {
     }
 
     /**
-     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): the
-     * recirculation id must be live (arplab keeps none for a trace), the input port a bridge's.
+     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): a
+     * recirculation id must still have its node, whose frozen state's xport names the bridge and input port (a
+     * packet-out's in_port: its bridge); else, or without an xport, the input port must be a bridge's.
      */
-    Ofproto lookupOfproto(Datapath dp) {
+    Ofproto lookupOfproto(Datapath dp, long now) {
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!n.equals("encap") && !seen.add(n)) {
@@ -109,7 +128,19 @@ public final class OdpKey {
                     "tunnel(" + tunnelArgs + ")", "tunnel(" + tunnelFormat() + ")"));
         }
         if (recircId != 0) {
-            throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
+            RecircIds.Node node = dp.recirc.find(recircId, now);
+            if (node == null) {
+                throw new FlowParseException("no recirculation data for recirc_id 0x" + Long.toHexString(recircId));
+            }
+            long in = node.flow[Slot.IN_PORT.ordinal()];
+            if (in == Ports.NONE || in == Ports.CONTROLLER) { // a packet-out's: the frozen state's bridge
+                frozenInPort = in;
+                return node.br;
+            }
+            if (node.xportBr != null) { // the frozen state's xport: the bridge and port the packet came in on
+                frozenInPort = node.xportPort;
+                return node.xportBr;
+            }
         }
         Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
         if (br == null) {
@@ -142,6 +173,7 @@ public final class OdpKey {
                 "ct_mark", "ct_label", "ct_tuple4", "ct_tuple6", "packet_type", "eth", "eth_type", "tunnel",
                 "tcp_flags"));
         long[] f = Packet.extract(frame, 0, 2);
+        // without eth_type() the mask's Ethertype is wildcarded: "unexpected L3 matching" (parse_l2_5_onward())
         int type = names.contains("eth_type") ? (int) f[Slot.DL_TYPE.ordinal()] : 0;
         int proto = (int) f[Slot.NW_PROTO.ordinal()];
         boolean later = f[Slot.NW_FRAG.ordinal()] == 3;
@@ -176,11 +208,15 @@ public final class OdpKey {
 
     /** The flow: the frame's headers, the input port as the bridge numbers it, the packet mark. */
     long[] flow(Datapath dp) {
-        long ofport = dp.port((int) inPort).ofport;
+        long ofport = frozenInPort >= 0 ? frozenInPort : dp.port((int) inPort).ofport;
         long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
+        flow[Slot.CT_STATE.ordinal()] = ctState; // odp_flow_key_to_flow(): the conntrack metadata as given
+        flow[Slot.CT_ZONE.ordinal()] = ctZone;
+        flow[Slot.CT_MARK.ordinal()] = ctMark;
+        flow[Slot.RECIRC_ID.ordinal()] = recircId;
         if (!names.contains("eth_type")) {
-            flow[Slot.DL_TYPE.ordinal()] = 0x5ff; // FLOW_DL_TYPE_NONE
+            flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(text, 0); // the type its L3 key implies
         } else if (!names.contains("eth") && !names.contains("packet_type")) {
             // odp_flow_key_to_flow__(): no Ethernet header, an L3 packet of the key's Ethertype
             flow[Slot.PACKET_TYPE.ordinal()] = 1L << 16 | flow[Slot.DL_TYPE.ordinal()];

@@ -128,6 +128,66 @@ final class OfpEncode {
         return header(v, 14, xid, b);
     }
 
+    /**
+     * A flow stats reply carrying {@code rules} in one message (ofputil_append_flow_stats_reply()): OpenFlow 1.0's
+     * NXST_FLOW with NXM matches (the flow format ovs-ofctl asks for), 1.1-1.4's OFPST_FLOW with OXM and instructions,
+     * 1.5's with the statistics as OXS; durations and ages at {@code now}.
+     */
+    static byte[] flowStatsReply(List<Rule> rules, OfVersion v, int xid, long now) {
+        Buf b = new Buf();
+        if (v.atLeast(OfVersion.OF11)) {
+            b.put(1, 2).put(0, 2).put(0, 4); // OFPMP_FLOW, flags, pad
+        } else {
+            b.put(0xffff, 2).put(0, 2).put(NX_VENDOR, 4).put(0, 4).put(0, 4); // OFPST_VENDOR, NXST_FLOW
+        }
+        for (Rule r : rules) {
+            b.put(flowStats(r, v, now));
+        }
+        return header(v, v.atLeast(OfVersion.OF11) ? 19 : 17, xid, b);
+    }
+
+    // one entry: struct nx_flow_stats, ofp11_flow_stats or ofp15_flow_desc, then the match, stats and actions
+    private static byte[] flowStats(Rule r, OfVersion v, long now) {
+        long ms = Math.max(0, (now - r.created) / 1_000_000); // calc_duration()
+        long sec = ms / 1000, nsec = ms % 1000 * 1_000_000;
+        long idle = (now - r.used) / 1_000_000_000L, hard = (now - r.modified) / 1_000_000_000L;
+        Buf e = new Buf();
+        if (v == OfVersion.OF15) {
+            byte[] oxm = match(r.match, v);
+            e.put(0, 2).put(0, 2).put(r.table, 1).put(0, 1).put(r.priority, 2).put(r.idleTimeout, 2)
+                    .put(r.hardTimeout, 2).put(r.flags & 0x1f, 2).put(r.importance, 2).put(r.cookie, 8);
+            e.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
+            // oxs_put_stats(): duration, idle time, packet and byte counts
+            e.put(0, 2).put(4 + 4 * 12, 2).put(0x80020008L, 4).put(sec << 32 | nsec, 8).put(0x80020208L, 4)
+                    .put(idle << 32, 8).put(0x80020808L, 4).put(r.packets, 8).put(0x80020a08L, 4).put(r.bytes, 8).pad8();
+            e.put(instructions(r.actions, v));
+        } else if (v.atLeast(OfVersion.OF11)) {
+            byte[] oxm = match(r.match, v);
+            e.put(0, 2).put(r.table, 1).put(0, 1).put(sec, 4).put(nsec, 4).put(r.priority, 2).put(r.idleTimeout, 2)
+                    .put(r.hardTimeout, 2).put(v.atLeast(OfVersion.OF13) ? r.flags & 0x1f : 0, 2)
+                    .put(v.atLeast(OfVersion.OF14) ? r.importance : 0, 2).put(0, 2).put(r.cookie, 8)
+                    .put(r.packets, 8).put(r.bytes, 8);
+            e.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
+            e.put(instructions(r.actions, v));
+        } else {
+            byte[] nx = match(r.match, null);
+            e.put(0, 2).put(r.table, 1).put(0, 1).put(sec, 4).put(nsec, 4).put(r.priority, 2).put(r.idleTimeout, 2)
+                    .put(r.hardTimeout, 2).put(nx.length, 2).put(age(idle), 2).put(age(hard), 2).put(r.cookie, 8)
+                    .put(r.packets, 8).put(r.bytes, 8);
+            e.put(nx).pad8();
+            e.put(actions(r.actions, v));
+        }
+        byte[] out = e.bytes();
+        out[0] = (byte) (out.length >> 8);
+        out[1] = (byte) out.length;
+        return out;
+    }
+
+    // nx_flow_stats' idle_age and hard_age: the age plus one, 0 for none
+    private static long age(long seconds) {
+        return seconds < 0 ? 0 : Math.min(seconds + 1, 0xffff);
+    }
+
     private static byte[] header(OfVersion v, int type, int xid, Buf body) {
         Buf h = new Buf().put(v.wire, 1).put(type, 1).put(8 + body.size(), 2).put(xid, 4);
         return h.put(body.bytes()).bytes();
@@ -529,6 +589,9 @@ final class OfpEncode {
             return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
                     : type <= 5 ? b.put(f.value(), 6).put(0, 6) : type <= 7 ? b.put(f.value(), 4)
                     : b.put(f.value(), 2).put(0, 2)).bytes();
+        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11
+                && f.field() == Field.IP_DSCP_SHIFTED) { // mod_nw_tos: OFPAT10_SET_NW_TOS, the TOS byte's DSCP bits
+            return new Buf().put(8, 2).put(8, 2).put(f.value() << 2, 1).put(0, 3).bytes();
         } else if (a instanceof Action.PushVlan p) { // OFPAT11_PUSH_VLAN; OpenFlow 1.0's mod_vlan_vid pushes itself
             return of11 ? new Buf().put(17, 2).put(8, 2).put(p.ethertype(), 2).put(0, 2).bytes() : new byte[0];
         } else if (a instanceof Action.DecTtl d && d.ids() == null) { // OFPAT11_DEC_NW_TTL, NXAST_DEC_TTL

@@ -139,48 +139,32 @@ public final class Ofproto {
     /** The native tunnelling tables' version the megaflows were last revalidated against. */
     private long routerSeen;
 
-    /** recirc_alloc_id_ctx(): the same frozen state gets the same recirculation id. */
-    int recircId(String frozenState, long[] flow, int table) {
-        return recircId(frozenState, flow, table, null);
-    }
-
-    /** As above, for a pass that resumes in {@code actions} (frozen_state's ofpacts) rather than at a table. */
-    int recircId(String frozenState, long[] flow, int table, List<Action> actions) {
-        return datapath.recircId(this, frozenState, flow, table, actions);
-    }
-
-    // recirc_id_node_find() and frozen_metadata_to_flow(): a recirculated pass's flow is its frozen metadata with
-    // the packet's fields and conntrack state from the datapath key
-    private static long[] thaw(Datapath.Frozen fz, long[] key) {
-        long[] f = fz.flow().clone();
-        for (int i = Slot.RECIRC_ID.ordinal(); i < f.length; i++) {
-            if (i != Slot.IN_PORT.ordinal()) {
-                f[i] = key[i];
-            }
-        }
-        return f;
-    }
-
-    // xlate_lookup_ofproto(): a recirculated pass is translated in its frozen state's bridge (after a patch port,
-    // not the one the packet came in on); the megaflow stays keyed on this bridge's input port
+    /**
+     * The translation of a datapath key, thawed when it recirculated; null when its id has no node left. As
+     * xlate_lookup_ofproto() finds it, a recirculated pass is translated in its frozen state's bridge (after a patch
+     * port, not the one the packet came in on); the megaflow stays keyed on this bridge's input port.
+     */
     private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
         if (key[Slot.RECIRC_ID.ordinal()] == 0) {
             return new Xlate(this, now, key, packet, null, List.of(), execute);
         }
-        Datapath.Frozen fz = datapath.frozen((int) key[Slot.RECIRC_ID.ordinal()]);
-        Xlate x = new Xlate(this, now, thaw(fz, key), packet, null, List.of(), execute);
-        x.thawIn(fz.br(), key[Slot.IN_PORT.ordinal()]);
+        RecircIds.Node node = datapath.recirc.find(key[Slot.RECIRC_ID.ordinal()], now);
+        if (node == null) {
+            return null; // xlate_lookup_ofproto(): "no recirculation data", the upcall fails
+        }
+        Xlate x = new Xlate(this, now, node.thaw(key), packet, null, List.of(), execute);
+        x.thawIn(node.br, key[Slot.IN_PORT.ordinal()]);
         x.packetTunnel(key);
+        x.thawed = node;
         return x;
     }
 
-    private void translate(Xlate x, long[] key) {
-        int id = (int) key[Slot.RECIRC_ID.ordinal()];
-        if (id == 0) {
+    private static void translate(Xlate x) {
+        RecircIds.Node n = x.thawed;
+        if (n == null) {
             x.run();
         } else {
-            Datapath.Frozen fz = datapath.frozen(id);
-            x.resume(id, fz.table(), fz.actions());
+            x.resume(n.id, n.table, n.actions);
         }
     }
 
@@ -208,11 +192,15 @@ public final class Ofproto {
             }
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
             Xlate x = m.br.xlate(now, key, null, false);
+            if (x == null) { // xlate_key() fails: the ukey goes
+                datapath.remove(m);
+                continue;
+            }
             x.onePass = true;
-            m.br.translate(x, key);
+            translate(x);
             boolean extra = false;
             // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__())
-            long[] ukeyMask = OdpFlowFormat.odpMask(m.value, m.mask);
+            long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
                         : ukeyMask[i];
@@ -233,15 +221,20 @@ public final class Ofproto {
                     return false;
                 }
                 Xlate x = xlate(now, m.value, null, false);
-                x.onePass = true;
-                translate(x, m.value);
-                long[] ukeyMask = OdpFlowFormat.odpMask(m.value, m.mask);
-                for (int i = 0; i < m.mask.length; i++) {
-                    if ((x.lastMask[i] & ~ukeyMask[i]) != 0) {
-                        return true;
+                boolean delete = x == null;
+                if (x != null) {
+                    x.onePass = true;
+                    translate(x);
+                    long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
+                    for (int i = 0; i < m.mask.length; i++) {
+                        delete |= (x.lastMask[i] & ~ukeyMask[i]) != 0;
                     }
+                    delete |= x.avoidCaching;
                 }
-                return x.avoidCaching;
+                if (delete) {
+                    datapath.recirc.unref(m.recircs);
+                }
+                return delete;
             });
         }
     }
@@ -869,8 +862,11 @@ public final class Ofproto {
                 touchPath(flow);
                 pathLength = 0;
                 Xlate x = xlate(now, flow, packet, true);
+                if (x == null) {
+                    break; // the upcall of a recirculation whose id is gone: dropped
+                }
                 x.keyMissed = m == null;
-                translate(x, flow);
+                translate(x);
                 outputs.addAll(x.outputs);
                 break;
             }
@@ -948,13 +944,32 @@ public final class Ofproto {
      */
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions,
             boolean names) {
+        // xlate_in_init(): a recirc_id's frozen state, if recirc_id_node_find() still has it; xlate_actions() then
+        // thaws it in the bridge it names, or reports the missing context
+        long id = flow[Slot.RECIRC_ID.ordinal()];
+        RecircIds.Node node = id == 0 ? null : datapath.recirc.find(id, now);
         Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
         x.names = names;
-        if (actions == null) {
-            x.run();
-        } else {
-            x.runActions(actions);
+        if (node != null && actions == null) {
+            x.thawIn(node.br, flow[Slot.IN_PORT.ordinal()]); // the trace's bridge banner, then the frozen one's
         }
+        x.thawed = actions == null ? node : null; // thawed after the trace shows the flow as given
+        if (actions != null && id != 0) {
+            if (node != null) {
+                x.runConflict();
+            } else {
+                x.runWithoutContext();
+            }
+        } else if (actions != null) {
+            x.runActions(actions);
+        } else if (node != null) {
+            x.resume(node.id, node.table, node.actions);
+        } else if (id != 0) {
+            x.runWithoutContext();
+        } else {
+            x.run();
+        }
+        x.releaseRecircs();
         // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
         // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
         for (Xlate.Pop p : x.pops) {

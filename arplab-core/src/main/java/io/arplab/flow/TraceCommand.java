@@ -107,7 +107,7 @@ public final class TraceCommand {
             if (!backer) {
                 throw new FlowParseException("Cannot find the datapath");
             }
-            br = odp.lookupOfproto(dp);
+            br = odp.lookupOfproto(dp, now);
             flow = odp.flow(dp);
         } else {
             br = bridges.apply(rest.get(0));

@@ -22,6 +22,11 @@ final class Xlate {
      */
     private final Ofproto ingress;
     private long keyInPort;
+    /** The pass's input port before a thaw restores the frozen one (ctx->base_flow's in_port). */
+    private long baseInPort;
+    /** xin->xport_uuid: the pass's proximate input port unless a patch port with a peer, as its bridge and number. */
+    private Ofproto xportBr;
+    private long xportPort;
     private final long now;
     /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
     private boolean execute;
@@ -84,6 +89,8 @@ final class Xlate {
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
     boolean onePass;
+    /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
+    RecircIds.Node thawed;
     long[] lastMask;
     String lastActions;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
@@ -119,12 +126,17 @@ final class Xlate {
     private int lastTopTable = -1;
     /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
     boolean names;
+    /** The recirculation ids this section's translation referenced (xout->recircs). */
+    private final List<Integer> recircs = new ArrayList<>(0);
+    /** The flow's recirc_id has no node, or has one but actions were given: xlate_actions() reports it, drops. */
+    private boolean noContext, conflict;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
         this.br = br;
         this.ingress = br;
         this.keyInPort = flow[Slot.IN_PORT.ordinal()];
+        this.baseInPort = keyInPort;
         this.now = now;
         this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
@@ -152,6 +164,7 @@ final class Xlate {
     void thawIn(Ofproto frozenBr, long inPort) {
         br = frozenBr;
         keyInPort = inPort;
+        baseInPort = inPort;
     }
 
     void run() {
@@ -174,11 +187,43 @@ final class Xlate {
         drain();
     }
 
+    /** xlate_actions() with a recirc_id whose node recirc_id_node_find() did not find: a drop. */
+    void runWithoutContext() {
+        noContext = true;
+        section((int) flow[Slot.RECIRC_ID.ordinal()], 0, null);
+    }
+
+    /** xlate_actions() given actions (trace-packet-out) and a recirc_id whose node it found: a drop. */
+    void runConflict() {
+        conflict = true;
+        section((int) flow[Slot.RECIRC_ID.ordinal()], 0, null);
+    }
+
+    /** ofproto_trace() of a thawed flow: the translation holds no reference past the trace. */
+    void releaseRecircs() {
+        for (int id : recircs) {
+            br.datapath.recirc.unref(id);
+        }
+        recircs.clear();
+    }
+
+    // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
+    private int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
+        int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, xportBr, xportPort, now);
+        recircs.add(id);
+        return id;
+    }
+
     private void drain() {
         while (!onePass && !pending.isEmpty()) {
             Frozen f = pending.remove(0);
             flow = f.flow();
             br = f.br();
+            // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
+            // one xlate_lookup_ofproto() takes from the frozen state's xport
+            RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
+            baseInPort = trace != null && !execute ? flow[Slot.IN_PORT.ordinal()]
+                    : n != null && n.xportBr != null ? n.xportPort : keyInPort;
             if (trace != null && !execute) {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
@@ -204,6 +249,11 @@ final class Xlate {
         base = initial; // equal to the flow in every field commit() compares; copied before commit() writes it
         Ofproto sectionBr = br;
         wc = sectionBr.borrowWildcards(); // the megaflow's mask is copied from it when new
+        // xlate_actions(): get_ofp_port() of the base flow's in_port in the (thawed) bridge, unless a patch peer
+        Ofproto.Port in = br.port(baseInPort);
+        boolean xport = in != null && !(in.isPatch() && br.datapath.peer(in) != null);
+        xportBr = xport ? br : null;
+        xportPort = xport ? in.ofport : 0;
         xc = new XlateCache();
         odp.setLength(0);
         lastClone = -1;
@@ -221,18 +271,30 @@ final class Xlate {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         if (trace != null) {
-            trace.append("Flow: ").append(FlowFormat.format(flow, portNames())).append("\n\n");
+            trace.append("Flow: ").append(FlowFormat.format(flow, tracePortNames())).append("\n\n");
             // the bridge the trace (or the packet) came in on; a thaw then goes on in its frozen state's
             String banner = "bridge(\"" + ingress.name + "\")";
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
-            if (recircId != 0) {
+            if (conflict) {
+                trace.append("thaw\n");
+            } else if (recircId != 0 && !noContext) {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
+            }
+            if (thawed != null && recircId == thawed.id) {
+                flow = thawed.thaw(flow); // xlate_actions(): ofproto_trace__() showed and keeps the flow as given
+                thawed = null;
             }
         }
         lastTopTable = -1;
         wasMpls = false;
         error = null;
-        if (frozenActions != null) {
+        if (noContext) {
+            error(String.format("Recirculation context not found for ID %x", recircId));
+            error = "No recirculation context"; // XLATE_NO_RECIRCULATION_CONTEXT
+        } else if (conflict) {
+            error("Recirculation conflict (actions)!");
+            error = "Recirculation conflict"; // XLATE_RECIRCULATION_CONFLICT
+        } else if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
@@ -281,14 +343,28 @@ final class Xlate {
                 br.datapath.tnlPop(now, p.port(), p.frame());
             }
             pops.clear();
-            // a thawed recirculation's initial flow is not the key the datapath looked up
+            // a thawed recirculation's initial flow is not the key the datapath looked up, nor (after a patch port)
+            // its in_port; the ukey takes the translation's references and one on its key's recirculation id
+            // (upcall->have_recirc_ref), without which it is not installed
             long[] key = initial;
             if (xc.patched) {
                 key = initial.clone();
                 key[Slot.IN_PORT.ordinal()] = keyInPort;
             }
-            br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
-                    keyMissed && recircId == 0, ctTuple);
+            boolean keyRef = recircId != 0 && br.datapath.recirc.ref(recircId, now);
+            Datapath.Megaflow m = recircId != 0 && !keyRef ? null
+                    : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
+                            keyMissed && recircId == 0, ctTuple);
+            if (keyRef) {
+                recircs.add(recircId);
+            }
+            if (m != null && !recircs.isEmpty()) { // most megaflows recirculate nowhere
+                m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
+                recircs.clear();
+            }
+        }
+        if (!(trace != null && !execute)) {
+            releaseRecircs(); // xlate_out_uninit(); a trace releases its ids once its recirculations are traced
         }
         keyMissed = false;
         if (trace != null) {
@@ -296,7 +372,7 @@ final class Xlate {
             // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
             // flow as unchanged
             boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, portNames()))
+            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, tracePortNames()))
                     .append('\n');
             trace.append("Megaflow: ").append(megaflow()).append('\n');
             trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop"
@@ -815,7 +891,7 @@ final class Xlate {
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        int recirc = br.recircId("controller|" + frozenMetadata(), flow, -1);
+        int recirc = freeze("controller|" + frozenMetadata(), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
                 : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
@@ -1148,7 +1224,7 @@ final class Xlate {
         }
         odpAdd("hash(sym_l4(0))");
         xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
-        int id = br.recircId("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+        int id = freeze("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
                 + frozenMetadata(), flow, 0, frozen);
         odpAdd(String.format("recirc(0x%x)", id));
         if ((execute || hop != null) && packet != null) {
@@ -1162,7 +1238,7 @@ final class Xlate {
     // frozen actions resume with (was_mpls is not frozen)
     private void mplsRecirculation(List<Action> frozen) {
         committer.commit();
-        int id = br.recircId("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+        int id = freeze("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
                 + frozenMetadata(), flow, 0, frozen);
         odpAdd(String.format("recirc(0x%x)", id));
         xc.replayable = false;
@@ -1231,7 +1307,7 @@ final class Xlate {
         }
         if (c.table() >= 0) {
             // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
-            int id = br.recircId(c.table() + "|" + frozenMetadata(), flow, c.table());
+            int id = freeze(c.table() + "|" + frozenMetadata(), flow, c.table(), null);
             odpAdd(String.format("recirc(0x%x)", id));
             xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
@@ -1871,12 +1947,18 @@ final class Xlate {
         for (Slot s : Slot.ALL) {
             m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, portNames(), true);
+        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, tracePortNames(), true);
     }
 
-    // ofproto_trace__()'s and xlate_trace()'s port map: the bridge's ports with --names, else none
+    // xlate_report_actions()' port map: the translating bridge's ports with --names, else none
     private PortMap portNames() {
         return names ? br.portMap() : PortMap.NONE;
+    }
+
+    // ofproto_trace__()'s port map for the flow, final flow and megaflow: the traced bridge's, even after a thaw in
+    // another bridge
+    private PortMap tracePortNames() {
+        return names ? ingress.portMap() : PortMap.NONE;
     }
 
 }

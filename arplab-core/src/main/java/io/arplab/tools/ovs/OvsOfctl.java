@@ -552,8 +552,16 @@ public final class OvsOfctl implements Tool {
     }
 
     private List<Rule> query(Ofproto br, String text) {
+        return sorted(reply(br, text));
+    }
+
+    // the flows of the switch's reply, in its order
+    private List<Rule> reply(Ofproto br, String text) {
         FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
-        List<Rule> rules = br.tables.collect(q, false);
+        return br.tables.collect(q, false);
+    }
+
+    private List<Rule> sorted(List<Rule> rules) {
         if (!criteria.isEmpty()) {
             List<Rule> sorted = new ArrayList<>(rules);
             sorted.sort(this::compareFlows); // a stable sort, as the tie-break on the array index makes qsort
@@ -563,26 +571,37 @@ public final class OvsOfctl implements Tool {
     }
 
     private int dumpFlows(Ofproto br, String text) {
-        List<Rule> rules = query(br, text);
+        List<Rule> reply = reply(br, text);
+        List<Rule> rules = sorted(reply);
         boolean plain = stats && criteria.isEmpty() && !names; // ofctl_dump_flows(): else the flows alone, no header
-        if (plain) {
-            ctx.out().println(replyHeader("FLOW", !text.isBlank()));
-        }
         PortMap pm = names ? portMap(br) : PortMap.NONE;
         if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
-            FlowStatsFormat.ReplyDecode reply = FlowStatsFormat.decodeReply(rules, version);
-            for (String l : reply.log()) {
+            FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(reply, version); // before sorting
+            for (String l : decoded.log()) {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
-            if (reply.error() != null) {
-                return fail(reply.error());
+            if (decoded.error() != null) {
+                return fail(decoded.error());
             }
-        } else {
-            for (Rule r : rules) { // decoding the reply logs before ovs-ofctl prints it
-                for (String l : FlowStatsFormat.decodeLog(r, version)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+        } else { // ofp_print(): decoding the reply logs before ovs-ofctl prints it
+            FlowStatsFormat.PlainReply plainReply = FlowStatsFormat.plainReply(rules, version,
+                    replyXid(!text.isBlank()), ctx.now());
+            for (String l : plainReply.log()) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+            StringBuilder o = new StringBuilder(replyHeader("FLOW", !text.isBlank()));
+            for (Rule r : rules.subList(0, plainReply.printed())) {
+                o.append("\n ").append(FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain));
+            }
+            if (plainReply.error() != null) { // ofp_to_string(): the error after what printed, the reply in hex
+                o.append(plainReply.printed() > 0 ? "\n" : " ").append("***decode error: ")
+                        .append(plainReply.error()).append("***");
+                if (plainReply.hexDump() != null) {
+                    o.append('\n').append(plainReply.hexDump(), 0, plainReply.hexDump().length() - 1);
                 }
             }
+            ctx.out().println(o);
+            return 0;
         }
         for (Rule r : rules) {
             ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain));
@@ -591,10 +610,16 @@ public final class OvsOfctl implements Tool {
     }
 
     private String replyHeader(String what, boolean filtered) {
+        String xid = "(xid=0x" + Integer.toHexString(replyXid(filtered)) + "):";
         if (version == OfVersion.OF10) {
-            return "NXST_" + what + " reply (xid=" + (filtered ? "0x8" : "0x4") + "):";
+            return "NXST_" + what + " reply " + xid;
         }
-        return "OFPST_" + what + " reply (" + version.shortName + ") (xid=" + (filtered ? "0x6" : "0x2") + "):";
+        return "OFPST_" + what + " reply (" + version.shortName + ") " + xid;
+    }
+
+    // the request's xid: the flow format and version negotiation took the ones before it
+    private int replyXid(boolean filtered) {
+        return version == OfVersion.OF10 ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
     }
 
     // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
