@@ -221,8 +221,12 @@ public final class FlowTables {
         return out;
     }
 
-    // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way
-    private static boolean looseMatch(Match rule, Match criteria) {
+    // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way, packet_type too
+    // (a criterion's field with prerequisites brings packet_type=(0,0) along, which a rule on in_port alone lacks)
+    static boolean looseMatch(Match rule, Match criteria) {
+        if (criteria.ethernetType && !rule.ethernetType && !MatchFormat.ethernet(rule)) {
+            return false;
+        }
         for (int i = 0; i < rule.mask.length; i++) {
             if ((criteria.mask[i] & ~rule.mask[i]) != 0 || ((rule.value[i] ^ criteria.value[i]) & criteria.mask[i])
                     != 0) {

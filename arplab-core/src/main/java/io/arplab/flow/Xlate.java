@@ -945,6 +945,7 @@ final class Xlate {
             Subfield d = sp.dst();
             if (sp.kind() == Action.LearnSpec.MATCH) {
                 m.set(d.field(), m.value(d.field()).or(U128.of(v).shl(d.ofs())), m.mask(d.field()).or(d.bits()));
+                m.ethernetType |= d.field().hasPrereqs(); // learn_execute(): match_add_ethernet_prereq()
             } else if (sp.kind() == Action.LearnSpec.LOAD) {
                 acts.add(new Action.SetField(d.field(), U128.of(v).shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
             } else {
