@@ -74,6 +74,11 @@ public final class FlowTables {
                         }
                         r.modified = now;
                     }
+                    java.util.Map<Integer, List<Rule>> byTable = new java.util.TreeMap<>();
+                    for (Rule r : rules) {
+                        byTable.computeIfAbsent(r.table, t -> new ArrayList<>()).add(r);
+                    }
+                    byTable.forEach((t, modified) -> tables.get(t).requeue(modified));
                 }
             }
             case DELETE, DELETE_STRICT -> {
@@ -277,7 +282,7 @@ public final class FlowTables {
         List<Classifier.Subtable> sts = tables.get(i).pvector();
         List<Rule> out = new ArrayList<>();
         for (Classifier.Subtable st : sts) {
-            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, replaced in place
+            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, a replaced rule last
         }
         return out;
     }
