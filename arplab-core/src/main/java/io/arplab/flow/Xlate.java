@@ -956,7 +956,7 @@ final class Xlate {
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
                 acts, List.of(), FlowMod.P_ANY);
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
-        List<Rule> same = l.limit() > 0 ? br.tables.collect(fm, true) : List.of();
+        List<Rule> same = l.limit() > 0 || execute ? br.tables.collect(fm, true) : List.of();
         boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
         avoidCaching |= !execute && l.limit() > 0 && !learned;
         if (execute && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
@@ -966,7 +966,9 @@ final class Xlate {
                         .size() < l.limit();
             }
         }
-        if (execute && belowLimit) {
+        if (execute && belowLimit && learned) {
+            same.get(0).modified = now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
+        } else if (execute && belowLimit) {
             br.tables.apply(fm, OfVersion.OF10, now);
         }
         if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
