@@ -8,12 +8,15 @@ common read-only commands under each OpenFlow version; then SEED's N random invo
 commands, options and arguments, good and bad.
   src/test/scripts/gen-ovs-cli.py SEED N > src/test/resources/refdata/ovs/cli-SEED/commands.in
   src/test/scripts/gen-ovs-cli.py SEED N random > ...   (the setup flows, then the random invocations only)
+  src/test/scripts/gen-ovs-cli.py SEED N prereq > ...   (the setup flows, then N queries and flow_mods whose match
+                                                        lacks fields' prerequisites, a dump after each flow_mod)
 """
 import random
 import sys
 
 seed, n = int(sys.argv[1]), int(sys.argv[2])
 random_only = sys.argv[3:] == ["random"]
+prereq = sys.argv[3:] == ["prereq"]
 r = random.Random(seed)
 
 PROTOS = ["OpenFlow10", "OpenFlow13", "OpenFlow15"]
@@ -47,7 +50,7 @@ traffic = [
 ]
 
 lines = list(setup)
-if not random_only:
+if not random_only and not prereq:
     lines += traffic
     lines += [
         # ovs-ofctl: commands and their argument counts (ovs_cmdl_run_command())
@@ -296,6 +299,45 @@ DPCTL = ["show", "dump-flows", "del-flows", "dump-conntrack", "show bogus@x", "d
          "dump-flows system@foo", "add-dp foo", "del-dp foo"]
 DPCTL_OPTS = ["", "", "-s", "-m", "--bogus", "-x", "--names"]
 
+# prereq: matches whose fields lack their prerequisites (no dl_type, or another one), in queries and flow_mods;
+# nx_put_raw() leaves such a field out, its packet_type=(0,0) stays, and rules on in_port alone lack that
+PREREQ_SETUP = [
+    "ovs-ofctl -O OpenFlow15 add-flow br0 'priority=40,ipv6,actions=drop'",
+    "ovs-ofctl -O OpenFlow15 add-flow br0 'priority=41,arp,arp_tpa=10.0.0.3,actions=drop'",
+    "ovs-ofctl -O OpenFlow15 add-flow br0 'priority=15,dl_src=50:54:00:00:00:09,actions=drop'",
+    "ovs-ofctl -O OpenFlow15 add-flow br0 'priority=1,actions=drop'",
+    "ovs-ofctl add-flow br0 'table=2,priority=7,in_port=2,actions=drop'",
+]
+PREREQ_MATCHES = ["nw_dst=10.0.0.2", "nw_src=10.0.0.1", "tp_dst=80", "tcp_dst=80", "udp_src=1", "arp_tpa=10.0.0.2",
+                  "arp_op=1", "nw_proto=17", "nw_tos=0", "ip_dscp=0", "nw_ttl=64", "icmp_type=8", "ipv6_dst=::1",
+                  "nd_target=::1", "arp_sha=50:54:00:00:00:01", "mpls_label=5", "dl_src=50:54:00:00:00:09",
+                  "in_port=1,nw_dst=10.0.0.2", "in_port=2,tp_src=1", "ipv6,nw_dst=10.0.0.2", "arp,tp_dst=80",
+                  "ip,tp_dst=80", "table=1,nw_dst=10.0.0.2", "table=2,nw_src=10.0.0.9", "in_port=1", "ip",
+                  "cookie=0x5/-1,nw_dst=10.0.0.2", "out_port=3,nw_dst=10.0.0.2", "vlan_tci=0", "eth"]
+# no add-flow, no OpenFlow 1.0 modify (which may add): a rule left with packet_type=(0,0) alone sits in a subtable
+# of its own in OVS, which arplab does not model (dump order)
+PREREQ_CMDS = ["dump-flows", "dump-flows", "dump-aggregate", "--strict dump-flows", "del-flows", "--strict del-flows",
+               "mod-flows", "--strict mod-flows"]
+if prereq:
+    lines += PREREQ_SETUP
+    for _ in range(n):
+        cmd = r.choice(PREREQ_CMDS)
+        opts = r.choice(["", "", "-O OpenFlow13 ", "-O OpenFlow15 "] if "mod-flows" not in cmd
+                        else ["-O OpenFlow13 ", "-O OpenFlow15 "])
+        match = r.choice(PREREQ_MATCHES)
+        if "flows" in cmd and "dump" not in cmd:
+            if "strict" in cmd:
+                match = "priority=%d,%s" % (r.choice([1, 5, 10, 20, 30, 40, 41, 0x8000]), match)
+            if cmd != "del-flows" and "del-flows" not in cmd:
+                match += ",actions=" + r.choice(["drop", "output:2", "NORMAL"])
+            lines.append("ovs-ofctl %s%s br0 '%s'" % (opts, cmd, match))
+            lines.append("ovs-ofctl --no-stats dump-flows br0")
+            if r.random() < 0.3:
+                lines += PREREQ_SETUP + setup
+        else:
+            lines.append("ovs-ofctl %s%s br0 '%s'" % (opts, cmd, match))
+    n = 0
+
 for _ in range(n):
     k = r.randrange(10)
     if k < 5:
@@ -318,7 +360,11 @@ for _ in range(n):
         opt = r.choice(DPCTL_OPTS)
         lines.append(" ".join(w for w in ["ovs-dpctl", opt, r.choice(DPCTL)] if w))
 
-print("# gen-ovs-cli.py %d %d%s: bad input and less common invocations of ovs-ofctl, ovs-appctl, ovs-dpctl and"
-      " ovs-vsctl on br0 (p1, p2, p3)" % (seed, n, " random" if random_only else ""))
+if prereq:
+    print("# gen-ovs-cli.py %d %d prereq: matches lacking their fields' prerequisites in ovs-ofctl's queries and"
+          " flow_mods on br0 (p1, p2, p3)" % (seed, len(lines)))
+else:
+    print("# gen-ovs-cli.py %d %d%s: bad input and less common invocations of ovs-ofctl, ovs-appctl, ovs-dpctl and"
+          " ovs-vsctl on br0 (p1, p2, p3)" % (seed, n, " random" if random_only else ""))
 for line in lines:
     print(line)

@@ -3,10 +3,13 @@ package io.arplab.flow;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One OpenFlow table's classifier (lib/classifier.c): subtables by mask, their rules hashed; a staged index per
@@ -169,7 +172,10 @@ final class Classifier {
             }
         }
 
-        /** {@code r} takes the place of {@code old}, whose match it has. */
+        /**
+         * {@code r} takes the place of {@code old}, whose match it has: in the hash, but as a new rule at the back of
+         * rules_list (replace_rule_start() inserts it beside the old one, made invisible, which then goes).
+         */
         void replace(Rule old, Rule r) {
             r.clsNext = old.clsNext;
             int i = slot(hash(old.match.value), old.match.value);
@@ -183,7 +189,8 @@ final class Classifier {
                 e.clsNext = r;
             }
             old.clsNext = null;
-            rules.set(rules.indexOf(old), r);
+            rules.remove(old);
+            rules.add(r);
         }
 
         // the slot of v's masked values (whose hash is h): where they are, or the empty slot where they would go
@@ -424,6 +431,25 @@ final class Classifier {
         Subtable st = subtable(r.match.mask, false);
         if (st != null) {
             st.actionsChanged(r);
+        }
+    }
+
+    /**
+     * modify_flows_start__(): each rule a modify changes is replaced by a new one (replace_rule_start()), which
+     * rculist_push_back() puts at the back of its subtable's rules_list, in the order the modify collected them.
+     */
+    void requeue(List<Rule> modified) {
+        Set<Rule> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+        moved.addAll(modified);
+        Set<Subtable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Rule r : modified) {
+            Subtable st = subtable(r.match.mask, false);
+            if (st != null && touched.add(st)) {
+                st.rules.removeIf(moved::contains);
+            }
+            if (st != null) {
+                st.rules.add(r);
+            }
         }
     }
 

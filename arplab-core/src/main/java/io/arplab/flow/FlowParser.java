@@ -246,25 +246,33 @@ public final class FlowParser {
             }
         }
         List<String> log = new ArrayList<>();
-        Match parsed = match;
-        if (command != FlowMod.Command.QUERY) {
-            long label = match.value(Slot.IPV6_LABEL), labelMask = match.mask(Slot.IPV6_LABEL);
-            parsed = match.copy();
-            String[] change = match.normalize();
-            // parse_ofp_flow_mod_str() normalizes a copy: the switch gets the match as parsed, which nx_put_raw()
-            // carries but for what its protocol leaves out, all that normalization drops bar an IPv4 flow's
-            // IPv6 label (nxm_put_ip()), left for the switch to refuse (Ofproto.matchError())
-            if (match.isIp()) {
-                match.putSlot(Slot.IPV6_LABEL, label, labelMask);
-            }
-            if (change != null) {
-                log.add("ofp_match|INFO|normalization changed ofp_match, details:");
-                log.add("ofp_match|INFO| pre: " + change[0]);
-                log.add("ofp_match|INFO|post: " + change[1]);
-            }
+        Match parsed = match.copy();
+        String[] change = carried(match);
+        // parse_ofp_flow_mod_str() normalizes a copy and logs the change; parse_ofp_flow_stats_request_str() does
+        // not, but its request carries no more than nx_put_raw() places either
+        if (change != null && command != FlowMod.Command.QUERY) {
+            log.add("ofp_match|INFO|normalization changed ofp_match, details:");
+            log.add("ofp_match|INFO| pre: " + change[0]);
+            log.add("ofp_match|INFO|post: " + change[1]);
         }
         return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
                 outPort, outGroup, match, actions, log, usable, parsed);
+    }
+
+    /**
+     * The match as the switch gets it: ovs-ofctl sends it as parsed, and nx_put_raw() carries of it all that
+     * normalization keeps (ofputil_normalize_match()) plus an IPv4 flow's IPv6 label (nxm_put_ip()), left for the
+     * switch to refuse (Ofproto.matchError()); a field left out still brings its packet_type=(0,0) along
+     * (match_add_ethernet_prereq()). Normalizes {@code match} in place; returns the change as normalization logs it
+     * (pre, post), or null.
+     */
+    static String[] carried(Match match) {
+        long label = match.value(Slot.IPV6_LABEL), labelMask = match.mask(Slot.IPV6_LABEL);
+        String[] change = match.normalize();
+        if (match.isIp()) {
+            match.putSlot(Slot.IPV6_LABEL, label, labelMask);
+        }
+        return change;
     }
 
     /**

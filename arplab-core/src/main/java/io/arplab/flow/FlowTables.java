@@ -74,6 +74,11 @@ public final class FlowTables {
                         }
                         r.modified = now;
                     }
+                    java.util.Map<Integer, List<Rule>> byTable = new java.util.TreeMap<>();
+                    for (Rule r : rules) {
+                        byTable.computeIfAbsent(r.table, t -> new ArrayList<>()).add(r);
+                    }
+                    byTable.forEach((t, modified) -> tables.get(t).requeue(modified));
                 }
             }
             case DELETE, DELETE_STRICT -> {
@@ -221,8 +226,12 @@ public final class FlowTables {
         return out;
     }
 
-    // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way
-    private static boolean looseMatch(Match rule, Match criteria) {
+    // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way, packet_type too
+    // (a criterion's field with prerequisites brings packet_type=(0,0) along, which a rule on in_port alone lacks)
+    static boolean looseMatch(Match rule, Match criteria) {
+        if (criteria.ethernetType && !rule.ethernetType && !MatchFormat.ethernet(rule)) {
+            return false;
+        }
         for (int i = 0; i < rule.mask.length; i++) {
             if ((criteria.mask[i] & ~rule.mask[i]) != 0 || ((rule.value[i] ^ criteria.value[i]) & criteria.mask[i])
                     != 0) {
@@ -273,7 +282,7 @@ public final class FlowTables {
         List<Classifier.Subtable> sts = tables.get(i).pvector();
         List<Rule> out = new ArrayList<>();
         for (Classifier.Subtable st : sts) {
-            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, replaced in place
+            out.addAll(st.rules); // cls_cursor walks the subtable's rules_list: insertion order, a replaced rule last
         }
         return out;
     }

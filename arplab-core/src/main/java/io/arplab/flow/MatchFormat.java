@@ -117,7 +117,8 @@ public final class MatchFormat {
 
     /** With {@code eth}, "eth," (packet_type) follows the metadata, as datapath flows and recirculations show it. */
     public static String format(Match m, int priority, PortMap names, boolean eth) {
-        eth |= m.mask(Slot.RECIRC_ID) != 0 && ethernet(m); // match_format(): a recirc_id makes it a megaflow
+        // match_format(): a recirc_id makes it a megaflow, whose default packet_type shows, kept or implied
+        eth |= m.mask(Slot.RECIRC_ID) != 0 && (m.ethernetType || ethernet(m));
         StringBuilder s = new StringBuilder();
         if (priority != DEFAULT_PRIORITY) {
             s.append("priority=").append(priority).append(',');

@@ -595,24 +595,13 @@ public final class Ofproto {
                 Slot f = Slot.ALL[(int) r[0]];
                 rule.putSlot(f, r[1], f.max);
             }
-            boolean hit = strict ? rule.equals(m) && fm.priority() == r[2] : looselyMatches(rule, m)
+            boolean hit = strict ? rule.equals(m) && fm.priority() == r[2] : FlowTables.looseMatch(rule, m)
                     && (fm.cookieMask() == 0 || (fm.cookie() & fm.cookieMask()) == 0);
             if (hit) {
                 return "OFPBRC_EPERM";
             }
         }
         return null;
-    }
-
-    // cls_rule_is_loose_match(): the rule matches at least every bit the criteria match, with the same values
-    private static boolean looselyMatches(Match rule, Match criteria) {
-        for (Slot f : Slot.ALL) {
-            long cm = criteria.mask(f);
-            if ((rule.mask(f) & cm) != cm || ((rule.value(f) ^ criteria.value(f)) & cm) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -118,7 +118,7 @@ public final class TraceCommand {
             if (exact != null) {
                 throw new FlowParseException("Bad openflow flow syntax: " + text + ": " + exact);
             }
-            given = FlowParser.parse(text, FlowMod.Command.QUERY, br.portMap()).match();
+            given = FlowParser.parse(text, FlowMod.Command.QUERY, br.portMap()).parsed();
             for (Slot s : Slot.ALL) {
                 flow[s.ordinal()] = given.value(s);
             }
@@ -247,7 +247,7 @@ public final class TraceCommand {
         if (exact != null) {
             throw new FlowParseException(s + ": " + exact);
         }
-        return FlowParser.parse(s, FlowMod.Command.QUERY, names).match();
+        return FlowParser.parse(s, FlowMod.Command.QUERY, names).parsed();
     }
 
     // parse_ofp_exact_flow(): known fields only, in an order that meets each one's prerequisites, each set once

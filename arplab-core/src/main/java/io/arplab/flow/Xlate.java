@@ -1021,6 +1021,7 @@ final class Xlate {
             Subfield d = sp.dst();
             if (sp.kind() == Action.LearnSpec.MATCH) {
                 m.set(d.field(), m.value(d.field()).or(U128.of(v).shl(d.ofs())), m.mask(d.field()).or(d.bits()));
+                m.ethernetType |= d.field().hasPrereqs(); // learn_execute(): match_add_ethernet_prereq()
             } else if (sp.kind() == Action.LearnSpec.LOAD) {
                 acts.add(new Action.SetField(d.field(), U128.of(v).shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
             } else {
@@ -1031,7 +1032,7 @@ final class Xlate {
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
                 acts, List.of(), FlowMod.P_ANY);
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
-        List<Rule> same = l.limit() > 0 ? br.tables.collect(fm, true) : List.of();
+        List<Rule> same = l.limit() > 0 || execute ? br.tables.collect(fm, true) : List.of();
         boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
         avoidCaching |= !execute && l.limit() > 0 && !learned;
         if (execute && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
@@ -1041,7 +1042,9 @@ final class Xlate {
                         .size() < l.limit();
             }
         }
-        if (execute && belowLimit) {
+        if (execute && belowLimit && learned) {
+            same.get(0).modified = now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
+        } else if (execute && belowLimit) {
             br.tables.apply(fm, OfVersion.OF10, now);
         }
         if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
