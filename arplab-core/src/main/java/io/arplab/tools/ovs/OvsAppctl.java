@@ -269,16 +269,14 @@ public final class OvsAppctl implements Tool {
                             zone = Integer.parseInt(a.substring(5));
                         }
                     }
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            b.ofproto().ct.sweep(ctx.now());
-                            if (cmd.equals("dpctl/flush-conntrack")) {
-                                b.ofproto().ct.flush(zone);
-                            } else {
-                                b.ofproto().ct.dump(zone, rest.contains("-m") || rest.contains("--more"))
-                                        .forEach(ctx.out()::println);
-                            }
-                            break;
+                    List<io.arplab.flow.Conntrack> cts = conntracks();
+                    if (!cts.isEmpty()) {
+                        io.arplab.flow.Conntrack ct = cts.get(0);
+                        ct.sweep(ctx.now());
+                        if (cmd.equals("dpctl/flush-conntrack")) {
+                            ct.flush(zone);
+                        } else {
+                            ct.dump(zone, rest.contains("-m") || rest.contains("--more")).forEach(ctx.out()::println);
                         }
                     }
                 }
@@ -409,12 +407,7 @@ public final class OvsAppctl implements Tool {
         if (o.error != null) {
             return error(o.error);
         }
-        List<io.arplab.flow.Conntrack> cts = new java.util.ArrayList<>();
-        for (var sw : ctx.switches()) {
-            if (sw instanceof OvsBridge b) {
-                cts.add(b.ofproto().ct);
-            }
-        }
+        List<io.arplab.flow.Conntrack> cts = conntracks();
         boolean named = !o.args.isEmpty() && o.args.get(0).equals("dummy@ovs-dummy");
         if (cts.isEmpty() || !named && o.args.size() == max) {
             return error("ovs-vswitchd: datapath not found (Invalid argument)");
@@ -442,12 +435,7 @@ public final class OvsAppctl implements Tool {
         if (o.error != null) {
             return error(o.error);
         }
-        List<io.arplab.flow.Conntrack> cts = new java.util.ArrayList<>();
-        for (var sw : ctx.switches()) {
-            if (sw instanceof OvsBridge b) {
-                cts.add(b.ofproto().ct);
-            }
-        }
+        List<io.arplab.flow.Conntrack> cts = conntracks();
         List<String> a = o.args;
         boolean named = !a.isEmpty() && a.get(0).equals("dummy@ovs-dummy");
         int dpMax = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 3;
@@ -805,6 +793,18 @@ public final class OvsAppctl implements Tool {
         ctx.err().println(message);
         ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
         return 2;
+    }
+
+    // the connection trackers of the lab's datapaths (one per datapath, its bridges share it), the first bridge's
+    // first: the one the dpctl/ conntrack commands read
+    private List<io.arplab.flow.Conntrack> conntracks() {
+        List<io.arplab.flow.Conntrack> cts = new java.util.ArrayList<>();
+        for (var sw : ctx.switches()) {
+            if (sw instanceof OvsBridge b && !cts.contains(b.ofproto().ct)) {
+                cts.add(b.ofproto().ct);
+            }
+        }
+        return cts;
     }
 
     // the dummy datapath the lab's bridges share
