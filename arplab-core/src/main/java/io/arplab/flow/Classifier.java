@@ -60,18 +60,27 @@ final class Classifier {
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
         // the rules by their masked fields (open addressing, linear probing on their hash): a slot's record in keys
-        // (width longs) holds the masked values of its rules (their cls_match), which a probe compares directly (no
-        // stored hash: four records of two fields share a cache line), entries its first rule and that rule's
-        // actions side by side (entries[2i], entries[2i + 1]), so that an upcall's next table does not wait for the
-        // rule; rules with the same masked values and lower priorities follow the first (clsNext), highest first
-        private Object[] entries = new Object[16];
+        // (width longs, then its first rule's priority and softness) holds the masked values of its rules (their
+        // cls_match), which a probe compares directly (no stored hash: a record of two fields is three words),
+        // heads its first rule and programs that rule's actions (typed arrays: taking a rule out needs no type check,
+        // which would read it), so that a lookup reads no rule and an upcall's next table does not wait for one;
+        // rules with the same masked values and lower priorities follow the first (clsNext), highest first
+        private Rule[] heads = new Rule[8];
+        private List<Action>[] programs = programs(8);
         private int nSlots = 8;
         /** The slot {@link #touch} last read (any slot: {@link #findWhole} checks its record). */
         private int guess;
         /** The actions of the rule {@link #find} last returned. */
         List<Action> found;
-        private final int width;
+        private final int width, stride;
         private long[] keys;
+        @SuppressWarnings("unchecked")
+        private static List<Action>[] programs(int n) {
+            return (List<Action>[]) new List<?>[n];
+        }
+
+        /** The priority and softness ({@link #meta}) of the rule {@link #find} last returned. */
+        int foundMeta;
         private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
         final int[] triePlen = new int[TRIE_FIELDS.length];
@@ -82,7 +91,8 @@ final class Classifier {
             super(mask);
             this.seq = seq;
             width = fields.length;
-            keys = new long[nSlots * width];
+            stride = width + 1;
+            keys = new long[nSlots * stride];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
             for (int s = 0; s <= 3; s++) {
@@ -197,7 +207,7 @@ final class Classifier {
         private int slot(long h, long[] v) {
             int m = nSlots - 1;
             int i = home(h, m);
-            while (entries[2 * i] != null && !recordMatches(i, v)) {
+            while (heads[i] != null && !recordMatches(i, v)) {
                 i = (i + 1) & m;
             }
             return i;
@@ -210,49 +220,61 @@ final class Classifier {
         // the hash of record i of k: hash() of any key with its masked values
         private long recordHash(long[] k, int i) {
             long h = SEED;
-            for (int o = i * width, j = 0; j < fields.length; j++) {
+            for (int o = i * stride, j = 0; j < fields.length; j++) {
                 h = mix(h, k[o + j]);
             }
             return h;
         }
 
         private Rule rule(int i) {
-            return (Rule) entries[2 * i];
+            return heads[i];
         }
 
-        @SuppressWarnings("unchecked")
         private List<Action> program(int i) {
-            return (List<Action>) entries[2 * i + 1];
+            return programs[i];
         }
 
         private void put(int i, Rule r) {
-            entries[2 * i] = r;
-            entries[2 * i + 1] = r == null ? null : r.actions;
+            heads[i] = r;
+            programs[i] = r == null ? null : r.actions;
+            keys[i * stride + width] = r == null ? 0 : meta(r);
+        }
+
+        /** A rule's priority and whether it is soft (conjunctive), as its slot keeps them: priority << 1 | soft. */
+        static int meta(Rule r) {
+            return r.priority << 1 | (r.soft ? 1 : 0);
+        }
+
+        private int meta(int i) {
+            return (int) keys[i * stride + width];
         }
 
         // slot i's record: the masked values of v
         private void record(int i, long[] v) {
-            int o = i * width;
+            int o = i * stride;
             for (int j = 0; j < fields.length; j++) {
                 keys[o + j] = v[fields[j]] & mask[fields[j]];
             }
         }
 
         private void grow() {
-            Object[] old = entries;
+            Rule[] old = heads;
+            List<Action>[] oldPrograms = programs;
             long[] oldKeys = keys;
             int n = nSlots;
             nSlots = n * 2;
-            entries = new Object[2 * nSlots];
-            keys = new long[nSlots * width];
+            heads = new Rule[nSlots];
+            programs = programs(nSlots);
+            keys = new long[nSlots * stride];
             for (int j = 0; j < n; j++) {
-                if (old[2 * j] != null) {
+                if (old[j] != null) {
                     int i = home(recordHash(oldKeys, j), nSlots - 1);
-                    while (entries[2 * i] != null) {
+                    while (heads[i] != null) {
                         i = (i + 1) & (nSlots - 1);
                     }
-                    System.arraycopy(old, 2 * j, entries, 2 * i, 2);
-                    System.arraycopy(oldKeys, j * width, keys, i * width, width);
+                    heads[i] = old[j];
+                    programs[i] = oldPrograms[j];
+                    System.arraycopy(oldKeys, j * stride, keys, i * stride, stride);
                 }
             }
         }
@@ -262,11 +284,12 @@ final class Classifier {
             int m = nSlots - 1;
             put(i, null);
             buckets--;
-            for (int j = (i + 1) & m; entries[2 * j] != null; j = (j + 1) & m) {
+            for (int j = (i + 1) & m; heads[j] != null; j = (j + 1) & m) {
                 int home = home(recordHash(keys, j), m);
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
-                    System.arraycopy(entries, 2 * j, entries, 2 * i, 2);
-                    System.arraycopy(keys, j * width, keys, i * width, width);
+                    heads[i] = heads[j];
+                    programs[i] = programs[j];
+                    System.arraycopy(keys, j * stride, keys, i * stride, stride);
                     put(j, null);
                     i = j;
                 }
@@ -282,9 +305,10 @@ final class Classifier {
             // touch() read for this key is tried before hashing it again
             int g = guess;
             Rule r;
-            if (g < nSlots && entries[2 * g] != null && recordMatches(g, flow)) {
+            if (g < nSlots && heads[g] != null && recordMatches(g, flow)) {
                 r = rule(g);
                 found = program(g);
+                foundMeta = meta(g);
             } else {
                 r = find(hash(flow), flow);
             }
@@ -306,6 +330,7 @@ final class Classifier {
                 return null;
             }
             found = program(i);
+            foundMeta = meta(i);
             return best;
         }
 
@@ -316,10 +341,9 @@ final class Classifier {
             return i;
         }
 
-        /** Reads slot {@code i} (its record and its rule), so that their cache lines are on their way. */
+        /** Reads slot {@code i} (its record and its entries), so that their cache lines are on their way. */
         long touch(int i) {
-            Rule r = rule(i);
-            return (width == 0 ? 0 : keys[i * width]) + (r == null ? 0 : r.priority);
+            return keys[i * stride] + (heads[i] == null ? 0 : 1);
         }
 
         /** Reads the first action of slot {@code i}'s rule (where the translation goes next), once it is read. */
@@ -345,7 +369,7 @@ final class Classifier {
             int[] f = fields;
             long[] m = fieldMasks;
             long[] k = keys;
-            int o = i * width;
+            int o = i * stride;
             for (int j = 0; j < f.length; j++) {
                 if ((flow[f[j]] & m[j]) != k[o + j]) {
                     return false;
@@ -519,12 +543,12 @@ final class Classifier {
                 break;
             }
             Rule r = wc == null ? st.find(st.hash(flow), flow) : findMatchWc(st, flow, wc);
-            if (r == null || r.priority <= hardPri) {
+            if (r == null || st.foundMeta >>> 1 <= hardPri) {
                 continue;
             }
-            if (!r.soft) {
+            if ((st.foundMeta & 1) == 0) {
                 hard = r;
-                hardPri = r.priority;
+                hardPri = st.foundMeta >>> 1;
                 found = st.found;
                 foundIn = st;
             } else if (allowConjunctive) {

@@ -128,10 +128,15 @@ public final class Ofproto {
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
+    /** The ports by OpenFlow number below {@link #INDEXED} (a packet's lookups of its ports skip the boxing map). */
+    private Port[] byOfport = new Port[8];
+    private static final int INDEXED = 4096;
     /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
     private int allocPortNo;
     private final Map<Long, Long> usage = new java.util.HashMap<>();
     private long clock;
+    /** How many tables the bridge's last translation looked up: the next one's cache is sized for that many. */
+    int xcTables = 4;
     /** The tables' and MAC learning's versions the megaflows were last revalidated against. */
     private long tablesSeen, mlSeen;
     /** Bumped by a port added or deleted (bridge_reconfigure(): REV_RECONFIGURE revalidates every megaflow). */
@@ -252,7 +257,7 @@ public final class Ofproto {
         this.ct = datapath.ct;
         datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
-        ports.put(Ports.LOCAL, local);
+        putPort(local);
         datapath.register(this, local);
     }
 
@@ -286,7 +291,7 @@ public final class Ofproto {
         int dp = type.equals("patch") ? -1 : datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
         p.ofportRequest = request;
-        ports.put(ofport, p);
+        putPort(p);
         datapath.register(this, p);
         datapath.portsVersion++;
         return p;
@@ -321,6 +326,9 @@ public final class Ofproto {
     public void removePort(Port p, long now) {
         clock = Math.max(clock, now);
         ports.remove(p.ofport);
+        if (p.ofport < byOfport.length) {
+            byOfport[(int) p.ofport] = null;
+        }
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
         ml.flush(p.ofport);
         datapath.unregister(p);
@@ -351,7 +359,18 @@ public final class Ofproto {
     }
 
     public Port port(long ofport) {
-        return ports.get(ofport);
+        return ofport >= 0 && ofport < byOfport.length ? byOfport[(int) ofport] : ofport < INDEXED ? null
+                : ports.get(ofport);
+    }
+
+    private void putPort(Port p) {
+        ports.put(p.ofport, p);
+        if (p.ofport < INDEXED) {
+            if (p.ofport >= byOfport.length) {
+                byOfport = java.util.Arrays.copyOf(byOfport, Integer.highestOneBit((int) p.ofport) * 2);
+            }
+            byOfport[(int) p.ofport] = p;
+        }
     }
 
     public Port port(String portName) {
@@ -402,7 +421,7 @@ public final class Ofproto {
     public PortMap portMap() {
         return new PortMap() {
             @Override public String name(long port) {
-                Port p = ports.get(port);
+                Port p = port(port);
                 return p == null ? null : p.name;
             }
 
@@ -725,7 +744,7 @@ public final class Ofproto {
     /** A frame arrived on {@code inPort}: runs the pipeline, counts, learns, tracks; returns what leaves. */
     public List<Output> receive(long now, long inPort, byte[] frame) {
         clock = now;
-        Port in = ports.get(inPort);
+        Port in = port(inPort);
         if (in != null) {
             in.rxPackets++;
             in.rxBytes += frame.length;
@@ -742,7 +761,7 @@ public final class Ofproto {
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);
         for (Output o : outputs) {
-            Port p = ports.get(o.ofport());
+            Port p = port(o.ofport());
             if (p != null) {
                 p.txPackets++;
                 p.txBytes += o.frame().length;
@@ -781,7 +800,7 @@ public final class Ofproto {
      * or not, since its netdev's own stats are what dump-ports shows.
      */
     void tunnelTx(long ofport, int len) {
-        Port p = ports.get(ofport);
+        Port p = port(ofport);
         if (p != null) {
             p.vportTxPackets++;
             p.vportTxBytes += len;
@@ -809,7 +828,7 @@ public final class Ofproto {
             return;
         }
         for (Output o : outputs) {
-            Port p = ports.get(o.ofport());
+            Port p = port(o.ofport());
             if (p != null) {
                 p.txPackets++;
                 p.txBytes += o.frame().length;
@@ -973,7 +992,7 @@ public final class Ofproto {
      * recorded in {@code hop}, what leaves in {@code hop.outputs}.
      */
     public void traceflow(long now, long inPort, byte[] frame, TraceflowHop hop) {
-        Port in = ports.get(inPort);
+        Port in = port(inPort);
         boolean tunnel = in != null && in.isTunnel();
         long[] flow = tunnel ? Tunnel.receive(frame, inPort)
                 : Packet.extract(frame, inPort, datapath.vlanLimit());

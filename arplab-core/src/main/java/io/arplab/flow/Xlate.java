@@ -62,9 +62,8 @@ final class Xlate {
     private Conntrack.Key ctTuple;
     long[] base;
     long[] wc;
-    /** The rule whose actions are being translated (ctx->rule) and its cookie (ctx->rule_cookie). */
+    /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
     private Rule rule;
-    private long ruleCookie;
     /** The group buckets being translated (group_bucket_action). */
     private int buckets;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
@@ -254,7 +253,8 @@ final class Xlate {
         boolean xport = in != null && !(in.isPatch() && br.datapath.peer(in) != null);
         xportBr = xport ? br : null;
         xportPort = xport ? in.ofport : 0;
-        xc = new XlateCache();
+        xc = new XlateCache(sectionBr.xcTables);
+        creditFrom = 0;
         odp.setLength(0);
         lastClone = -1;
         slow = false;
@@ -311,6 +311,7 @@ final class Xlate {
             finishFreezing();
         }
         creditRules();
+        sectionBr.xcTables = Math.max(4, xc.tables());
         if (lastClone >= 0) {
             // xlate_optimize_odp_actions(): a trailing clone() is replaced by the actions it holds
             odp.setLength(odp.length() - 1);
@@ -434,7 +435,7 @@ final class Xlate {
                 table.nMatched++;
             }
         }
-        xc.table(table, r != null);
+        xc.table(table, r);
         List<Action> program = table.found;
         if (execute && table.foundIn != null && br.pathLength < br.path.length) {
             br.path[br.pathLength++] = table.foundIn;
@@ -453,10 +454,6 @@ final class Xlate {
             depth--;
             return;
         }
-        if (execute) {
-            credit(r);
-        }
-        xc.rules.add(r);
         if (hop != null) {
             hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
         }
@@ -471,17 +468,14 @@ final class Xlate {
         }
         List<int[]> outerNested = nestedBridges;
         nestedBridges = null;
-        long outerCookie = ruleCookie;
         Rule outerRule = rule;
-        ruleCookie = r.cookie; // xlate_recursively(): ctx->rule_cookie
-        rule = r;
+        rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
         if (patchLookup) {
             patchLookup = false;
             cloneActions(program);
         } else {
             actions(program, true);
         }
-        ruleCookie = outerCookie;
         rule = outerRule;
         if (trace != null && nestedBridges != null) {
             NativeTunnel.indentNested(trace, nestedBridges);
@@ -544,24 +538,15 @@ final class Xlate {
         return true;
     }
 
-    // the rules a packet's translation passed, credited in one pass after it (or before a learn's flow_mod, which
-    // may carry a rule's counters over), so that no table waits for the last one's rule to be written
-    private Rule[] credited = new Rule[16];
-    private int nCredited;
-
-    private void credit(Rule r) {
-        if (nCredited == credited.length) {
-            credited = Arrays.copyOf(credited, 2 * nCredited);
-        }
-        credited[nCredited++] = r;
-    }
+    // the rules a packet's translation passed (its cache's), credited in one pass after it (or before a learn's
+    // flow_mod, which may carry a rule's counters over), so that no table waits for the last one's rule to be written
+    private int creditFrom;
 
     private void creditRules() {
-        for (int i = 0; i < nCredited; i++) {
-            credited[i].hit(now, packet == null ? 0 : packet.length);
-            credited[i] = null;
+        if (execute) {
+            xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length);
         }
-        nCredited = 0;
+        creditFrom = xc.tables();
     }
 
     private void actions(List<Action> actions, boolean top) {
@@ -893,8 +878,8 @@ final class Xlate {
         }
         int recirc = freeze("controller|" + frozenMetadata(), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
-                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (ruleCookie == 0 ? "0"
-                : "0x" + Long.toHexString(ruleCookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
+                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
+                : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
     }
 
@@ -1679,6 +1664,7 @@ final class Xlate {
         boolean savedExecute = execute, savedSideEffects = sideEffects;
         byte[] savedPacket = packet;
         TraceflowHop savedHop = hop;
+        creditRules(); // the overlay's rules so far; the underlay's are in the cache, not credited
         execute = false; // the underlay's translation has no packet and no side effects
         sideEffects = false;
         packet = null;
@@ -1697,6 +1683,7 @@ final class Xlate {
             underlay = null;
             br = savedBr;
             execute = savedExecute;
+            creditFrom = xc.tables();
             sideEffects = savedSideEffects;
             packet = savedPacket;
             hop = savedHop;

@@ -19,7 +19,6 @@ final class XlateCache {
 
     static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3, POP_VLAN = 4, PUSH_VLAN = 5;
 
-    final List<Rule> rules = new ArrayList<>(16);
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
     long[] learned = NOTHING_LEARNED;
     private static final long[] NOTHING_LEARNED = {};
@@ -33,20 +32,41 @@ final class XlateCache {
     /** The translation went through a patch port (or thawed in another bridge): any bridge's change revalidates it. */
     boolean patched;
 
-    /** The tables it looked up (XC_TABLE): the classifier, and 1 for a match, 0 for a miss. */
-    private Classifier[] tables = NO_TABLES;
-    private boolean[] tableHit = NO_HITS;
+    /**
+     * The tables it looked up (XC_TABLE) and, side by side, the rule each one matched (XC_RULE: credited), null for
+     * a miss; sized by the caller's guess (the bridge's last translation), grown when it was short.
+     */
+    private Classifier[] tables;
+    private Rule[] rules;
     private int nTables;
-    private static final Classifier[] NO_TABLES = {};
-    private static final boolean[] NO_HITS = {};
 
-    void table(Classifier t, boolean hit) {
+    XlateCache(int expected) {
+        tables = new Classifier[expected];
+        rules = new Rule[expected];
+    }
+
+    /** rule_dpif_lookup_from_table()'s entries: table {@code t} was looked up and matched {@code r} (or null). */
+    void table(Classifier t, Rule r) {
         if (nTables == tables.length) {
             tables = java.util.Arrays.copyOf(tables, Math.max(4, 2 * nTables));
-            tableHit = java.util.Arrays.copyOf(tableHit, tables.length);
+            rules = java.util.Arrays.copyOf(rules, tables.length);
         }
         tables[nTables] = t;
-        tableHit[nTables++] = hit;
+        rules[nTables++] = r;
+    }
+
+    /** How many tables the translation looked up. */
+    int tables() {
+        return nTables;
+    }
+
+    /** Credits the rules matched from lookup {@code from} on (xlate_push_stats()'s XC_RULE, or the translation's). */
+    void creditRules(int from, long now, int len) {
+        for (int i = from; i < nTables; i++) {
+            if (rules[i] != null) {
+                rules[i].hit(now, len);
+            }
+        }
     }
 
     void learn(long mac, int vlan, long port, boolean gratArp) {
@@ -60,11 +80,10 @@ final class XlateCache {
 
     /** xlate_push_stats(): a packet of {@code len} bytes the megaflow served at {@code now}. */
     void push(Ofproto br, long now, int len) {
-        for (int i = 0; i < rules.size(); i++) {
-            rules.get(i).hit(now, len);
-        }
-        for (int i = 0; i < nTables; i++) { // xlate_push_stats_entry()'s XC_TABLE
-            if (tableHit[i]) {
+        for (int i = 0; i < nTables; i++) { // xlate_push_stats_entry()'s XC_TABLE and XC_RULE
+            Rule r = rules[i];
+            if (r != null) {
+                r.hit(now, len);
                 tables[i].nMatched++;
             } else {
                 tables[i].nMissed++;
