@@ -751,7 +751,7 @@ public final class Ofproto {
         }
         // a tunnel port's frames come from the kernel's tunnel device with their tunnel key in front
         long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort)
-                : Packet.extract(frame, inPort, datapath.vlanLimit());
+                : Packet.extract(frame, inPort, datapath.vlanLimit(), borrowKey());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
         datapath.expireIdle(now);
         if (ml.expiring(now)) {
@@ -760,6 +760,9 @@ public final class Ofproto {
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);
+        if (flow == key) {
+            keyLent = false;
+        }
         for (Output o : outputs) {
             Port p = port(o.ofport());
             if (p != null) {
@@ -768,6 +771,20 @@ public final class Ofproto {
             }
         }
         return outputs;
+    }
+
+    // a received frame's key (miniflow_extract()'s): the bridge's own array, zeroed, unless a frame being received
+    // has it (nothing keeps a key past its frame: a megaflow, a recirculation and a translation take copies)
+    private final long[] key = new long[Slot.ALL.length];
+    private boolean keyLent;
+
+    private long[] borrowKey() {
+        if (keyLent) {
+            return new long[Slot.ALL.length];
+        }
+        keyLent = true;
+        java.util.Arrays.fill(key, 0);
+        return key;
     }
 
     /**

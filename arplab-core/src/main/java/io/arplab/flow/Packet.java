@@ -18,7 +18,11 @@ public final class Packet {
 
     /** The flow of {@code frame} with up to {@code vlanLimit} (1 or 2) VLAN headers parsed: parse_vlan(). */
     public static long[] extract(byte[] f, long inPort, int vlanLimit) {
-        long[] v = new long[Slot.ALL.length];
+        return extract(f, inPort, vlanLimit, new long[Slot.ALL.length]);
+    }
+
+    /** {@link #extract(byte[], long, int)} into {@code v}, a zeroed key. */
+    static long[] extract(byte[] f, long inPort, int vlanLimit, long[] v) {
         v[Slot.IN_PORT.ordinal()] = inPort;
         if (f.length < 14) {
             return v;

@@ -24,7 +24,7 @@ final class XlateCache {
     private static final long[] NOTHING_LEARNED = {};
     final List<Op> ops = new ArrayList<>(2);
     /** The tunnel ports it output to (XC_NETDEV: netdev_vport_inc_tx() for every packet served). */
-    long[] tunnelTx = new long[0];
+    long[] tunnelTx = NOTHING_LEARNED;
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
     boolean replayable = true;
     /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
