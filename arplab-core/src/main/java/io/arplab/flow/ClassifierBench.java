@@ -84,10 +84,12 @@ public final class ClassifierBench {
         // a megaflow, from its layout (compressed references): the object (header, 6 references, 4 longs), its key
         // (a long[Slot count]; the mask is its subtable's, shared), its dpcls slot (a record of its masked words
         // and a reference, the table at most half full: two slots), its actions string, and its xlate cache: the
-        // object, the rules it credits (a list grown to the 10 tables'), NORMAL's empty learning, one compiled
-        // output action
+        // object (header, 5 references, an int, 3 booleans), the tables it looked up and the rule each matched (two
+        // arrays of a reference per table), NORMAL's learning (shared when empty), one compiled output action (a
+        // list, its array, the action)
         long width = java.util.Arrays.stream(br.datapath.flows().get(0).mask).filter(w -> w != 0).count();
-        long cache = 32 + (24 + 16 + 4 * 12) + 16 + (24 + 24 + 40);
+        long lookups = (16 + 4L * tables + 7) / 8 * 8;
+        long cache = 40 + 2 * lookups + (24 + 24 + 40);
         long bytes = 72 + (16 + 8L * Slot.ALL.length) + 2 * (8 * width + 4) + 48 + cache;
         return new Result(tables * flowsPerTable, megaflows, upcalls, cached, masks, bytes, hitsPerSecond);
     }
