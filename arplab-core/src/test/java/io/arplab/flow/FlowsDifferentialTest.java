@@ -21,7 +21,7 @@ class FlowsDifferentialTest {
      * instruction ordering", checked before the ports); a move added in OpenFlow 1.5 is dumped in 1.3 as ONF's
      * copy_field, the raw form it was added with (ofpact.raw), which OfpEncode does not keep.
      */
-    static final java.util.Set<String> KNOWN = java.util.Set.of("actions=write_metadata:0x1,goto_table:2",
+    static final java.util.Set<String> KNOWN = java.util.Set.of(
             "table=10,priority=1,actions=debug_recirc,move:NXM_NX_REG1[0..15]->NXM_OF_VLAN_TCI[],"
                     + "load:0x0->NXM_NX_REG0[0..15]");
 
