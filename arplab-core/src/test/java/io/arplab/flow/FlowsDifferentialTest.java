@@ -17,9 +17,8 @@ class FlowsDifferentialTest {
     static final Path OUT = Path.of("src/test/resources/refdata/ovs/differential/flows.out");
 
     /**
-     * Not modelled: OVS encodes write_metadata in OpenFlow 1.0 into a flow_mod it then cannot decode ("invalid
-     * instruction ordering", checked before the ports); a move added in OpenFlow 1.5 is dumped in 1.3 as ONF's
-     * copy_field, the raw form it was added with (ofpact.raw), which OfpEncode does not keep.
+     * Not modelled: a move added in OpenFlow 1.5 is dumped in 1.3 as ONF's copy_field, the raw form it was added with
+     * (ofpact.raw), which OfpEncode does not keep.
      */
     static final java.util.Set<String> KNOWN = java.util.Set.of(
             "table=10,priority=1,actions=debug_recirc,move:NXM_NX_REG1[0..15]->NXM_OF_VLAN_TCI[],"
@@ -34,7 +33,8 @@ class FlowsDifferentialTest {
      * (OFPBAC_BAD_SET_ARGUMENT), each quoted back as the hex dump of the flow_mod OfpEncode puts; the match's
      * OFPBMC_BAD_PREREQ and OFPBMC_BAD_VALUE (Ofproto.matchError()), OpenFlow 1.0's mod_nw_ttl or mod_nw_ecn decoded
      * as a set_field the match lacks the prerequisites of (OFPBAC_MATCH_INCONSISTENT, Ofproto.consistencyError());
-     * a goto_table to an earlier table (OFPBIC_BAD_TABLE_ID, Ofproto.gotoTableError()).
+     * a goto_table to an earlier table (OFPBIC_BAD_TABLE_ID, Ofproto.gotoTableError()); OpenFlow 1.0's write_metadata
+     * and goto_table decoded out of instruction order (OFPBAC_UNSUPPORTED_ORDER, sent as NXBRC_UNENCODABLE_ERROR).
      */
     static boolean modelled(Case c) {
         return !KNOWN.contains(c.line());
