@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * options, argument counts, bad bridges, ports and numbers, the read-only commands under each OpenFlow version,
  * conntrack zone limits, datapath flows by hand), with their exit statuses, against OVS 3.1 (refdata/ovs/cli-1:
  * src/test/scripts/gen-ovs-cli.py 1 60, cli-2: gen-ovs-cli.py 2 120 random, cli-3: gen-ovs-cli.py 3 80 prereq,
- * cli-4: gen-ovs-cli.py 4 100 adds, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh cli-N).
+ * cli-4 and cli-5: gen-ovs-cli.py SEED 100 adds, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh cli-N).
  */
 class OvsCliErrorsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
@@ -48,6 +48,11 @@ class OvsCliErrorsTest {
     @Test
     void seed4RulesLeftWithPacketTypeAloneUnixctlTableAndBridgeBooleans(@TempDir Path tmp) throws IOException {
         replay(tmp, "cli-4");
+    }
+
+    @Test
+    void seed5RulesLeftWithPacketTypeAloneUnixctlTableAndBridgeBooleans(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-5");
     }
 
     private static void replay(Path tmp, String topic) throws IOException {
