@@ -7,7 +7,9 @@ Writes one flow per line (the format record-flows.sh reads): random combinations
 With "v6", IPv6, ICMPv6/ND, SCTP and MPLS fields and set_fields weigh heavily (the same seed without it gives the
 same flows as before). With "flags", each flow also gets a random set of the flow_mod's own words: flags
 (send_flow_rem, check_overlap, reset_counts, no_packet_counts, no_byte_counts), timeouts, importance and cookies,
-masked ones included (which an add refuses).
+masked ones included (which an add refuses). With "insts", each flow's actions and instructions come in OpenFlow
+1.1's instruction order (meter, apply_actions, clear_actions, write_actions, write_metadata, goto_table), half of
+them ending in write_metadata and goto_table, which OpenFlow 1.0 carries as actions that then decode out of order.
 """
 import random
 import sys
@@ -15,6 +17,7 @@ import sys
 seed, count = int(sys.argv[1]), int(sys.argv[2])
 v6 = len(sys.argv) > 3 and sys.argv[3] == "v6"
 flags = len(sys.argv) > 3 and sys.argv[3] == "flags"
+insts = len(sys.argv) > 3 and sys.argv[3] == "insts"  # actions in instruction order: write_metadata, goto_table
 r = random.Random(seed)
 
 
@@ -370,12 +373,30 @@ def action():
     return "output:%d" % r.choice([1, 2, 3])
 
 
+def rank(a):
+    # enum ovs_instruction_type: meter, apply_actions, clear_actions, write_actions, write_metadata, goto_table
+    for i, p in enumerate(["meter:", None, "clear_actions", "write_actions(", "write_metadata:", "goto_table:"]):
+        if p and a.startswith(p):
+            return i
+    return 1
+
+
 def flow():
     acts = [action() for _ in range(r.choice([0, 1, 1, 2, 2, 3, 4]))]
+    if insts:  # in instruction order, one of each but apply_actions, and a write_metadata with a goto_table often
+        if r.random() < 0.5:
+            acts += [action() if r.random() < 0.5 else "output:1",
+                     "write_metadata:%s" % r.choice(["0x1", "0x1/0x1", "0xff00/0xffff"]), "goto_table:%d" % r.choice([1, 5])]
+        seen, kept = set(), []
+        for a in sorted(acts, key=rank):
+            if rank(a) == 1 or rank(a) not in seen:
+                kept.append(a)
+                seen.add(rank(a))
+        acts = kept
     m = match()
     return (m + "," if m else "") + "actions=" + ",".join(acts)
 
 
-print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else ""))
+print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else " insts" if insts else ""))
 for _ in range(count):
     print(flow())

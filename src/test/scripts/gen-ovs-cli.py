@@ -10,13 +10,21 @@ commands, options and arguments, good and bad.
   src/test/scripts/gen-ovs-cli.py SEED N random > ...   (the setup flows, then the random invocations only)
   src/test/scripts/gen-ovs-cli.py SEED N prereq > ...   (the setup flows, then N queries and flow_mods whose match
                                                         lacks fields' prerequisites, a dump after each flow_mod)
+  src/test/scripts/gen-ovs-cli.py SEED N adds > ...     (as prereq, with add-flow and OpenFlow 1.0 mod-flows too,
+                                                        which leave rules with packet_type=(0,0) alone; between them
+                                                        ovs-appctl commands with argument counts their
+                                                        unixctl_command_register() refuses, list-commands, and
+                                                        ovs-vsctl on the Bridge columns stp_enable, rstp_enable and
+                                                        mcast_snooping_enable)
 """
 import random
 import sys
 
 seed, n = int(sys.argv[1]), int(sys.argv[2])
+n_arg = n
 random_only = sys.argv[3:] == ["random"]
-prereq = sys.argv[3:] == ["prereq"]
+adds = sys.argv[3:] == ["adds"]
+prereq = sys.argv[3:] == ["prereq"] or adds
 r = random.Random(seed)
 
 PROTOS = ["OpenFlow10", "OpenFlow13", "OpenFlow15"]
@@ -314,21 +322,51 @@ PREREQ_MATCHES = ["nw_dst=10.0.0.2", "nw_src=10.0.0.1", "tp_dst=80", "tcp_dst=80
                   "in_port=1,nw_dst=10.0.0.2", "in_port=2,tp_src=1", "ipv6,nw_dst=10.0.0.2", "arp,tp_dst=80",
                   "ip,tp_dst=80", "table=1,nw_dst=10.0.0.2", "table=2,nw_src=10.0.0.9", "in_port=1", "ip",
                   "cookie=0x5/-1,nw_dst=10.0.0.2", "out_port=3,nw_dst=10.0.0.2", "vlan_tci=0", "eth"]
-# no add-flow, no OpenFlow 1.0 modify (which may add): a rule left with packet_type=(0,0) alone sits in a subtable
-# of its own in OVS, which arplab does not model (dump order)
+# prereq: no add-flow, no OpenFlow 1.0 modify (which may add); adds: those too (a rule left with packet_type=(0,0)
+# alone sits in a subtable of its own, apart from the catch-all rules)
 PREREQ_CMDS = ["dump-flows", "dump-flows", "dump-aggregate", "--strict dump-flows", "del-flows", "--strict del-flows",
-               "mod-flows", "--strict mod-flows"]
+               "mod-flows", "--strict mod-flows"] + (["add-flow", "add-flow", "add-flow"] if adds else [])
+# adds: registered commands of ovs-vswitchd (name, min, max arguments) called with too few or too many arguments
+UNIXCTL = [("bfd/show", 0, 1), ("cfm/set-fault", 1, 2), ("coverage/read-counter", 1, 1), ("dpctl/del-dp", 1, 1),
+           ("dpctl/add-flow", 2, 3), ("dpctl/get-flow", 1, 2), ("dpctl/cache-set-size", 3, 3),
+           ("dpctl/ct-bkts", 0, 2), ("dpctl/ipf-set-min-frag", 2, 3), ("dpctl/dump-flows", 0, 6),
+           ("dpif-dummy/change-port-number", 3, 3), ("dpif-netdev/pmd-perf-show", 0, 8),
+           ("dpif-netdev/subtable-lookup-prio-set", 2, 2), ("dpif-netdev/subtable-lookup-prio-get", 0, 0),
+           ("bond/set-active-slave", 2, 2), ("bond/hash", 1, 3), ("revalidator/pause", 0, 0), ("exit", 0, 1),
+           ("fdb/add", 4, 4), ("mdb/show", 1, 1), ("memory/show", 0, 0), ("netdev-dummy/ip6addr", 2, 2),
+           ("ofproto/trace", 1, None), ("ofproto/list-tunnels", 0, 0), ("ovs/route/lookup", 1, 2),
+           ("qos/show", 1, 1), ("bridge/dump-flows", 1, 2), ("stp/tcn", 0, 1), ("time/warp", 1, 2),
+           ("tnl/egress_port_range", 0, 2), ("upcall/show", 0, 0), ("version", 0, 0), ("vlog/list", 0, 0),
+           ("stopwatch/show", 0, 1), ("dpdk/log-list", 0, 0), ("dpctl/help", 0, None)]
+BRIDGE_BOOLS = ["stp_enable", "rstp_enable", "mcast_snooping_enable"]
+
+
+def adds_extra():
+    k = r.randrange(4)
+    if k == 0:
+        name, lo, hi = r.choice(UNIXCTL)
+        n = lo - 1 if lo > 0 and (hi is None or r.random() < 0.5) else (hi if hi is not None else 0) + 1
+        return "ovs-appctl " + " ".join([name] + ["x%d" % i for i in range(max(n, 0))])
+    if k == 1:
+        return "ovs-appctl " + r.choice(["", "-t ovs-vswitchd ", "--target=ovs-vswitchd "]) + "list-commands"
+    col = r.choice(BRIDGE_BOOLS)
+    return r.choice(["ovs-vsctl set Bridge br0 %s=false" % col, "ovs-vsctl set Bridge br0 %s=maybe" % col,
+                     "ovs-vsctl get Bridge br0 %s" % col, "ovs-vsctl clear Bridge br0 %s" % col,
+                     "ovs-vsctl --columns=name,%s list Bridge br0" % col, "ovs-vsctl find Bridge %s=false" % col])
+
 if prereq:
     lines += PREREQ_SETUP
     for _ in range(n):
         cmd = r.choice(PREREQ_CMDS)
-        opts = r.choice(["", "", "-O OpenFlow13 ", "-O OpenFlow15 "] if "mod-flows" not in cmd
+        opts = r.choice(["", "", "-O OpenFlow13 ", "-O OpenFlow15 "] if "mod-flows" not in cmd or adds
                         else ["-O OpenFlow13 ", "-O OpenFlow15 "])
+        if adds and r.random() < 0.25:
+            lines.append(adds_extra())
         match = r.choice(PREREQ_MATCHES)
-        if "flows" in cmd and "dump" not in cmd:
+        if "flow" in cmd and "dump" not in cmd:
             if "strict" in cmd:
                 match = "priority=%d,%s" % (r.choice([1, 5, 10, 20, 30, 40, 41, 0x8000]), match)
-            if cmd != "del-flows" and "del-flows" not in cmd:
+            if "del-flows" not in cmd:
                 match += ",actions=" + r.choice(["drop", "output:2", "NORMAL"])
             lines.append("ovs-ofctl %s%s br0 '%s'" % (opts, cmd, match))
             lines.append("ovs-ofctl --no-stats dump-flows br0")
@@ -361,8 +399,8 @@ for _ in range(n):
         lines.append(" ".join(w for w in ["ovs-dpctl", opt, r.choice(DPCTL)] if w))
 
 if prereq:
-    print("# gen-ovs-cli.py %d %d prereq: matches lacking their fields' prerequisites in ovs-ofctl's queries and"
-          " flow_mods on br0 (p1, p2, p3)" % (seed, len(lines)))
+    print("# gen-ovs-cli.py %d %d %s: matches lacking their fields' prerequisites in ovs-ofctl's queries and"
+          " flow_mods on br0 (p1, p2, p3)" % (seed, n_arg if adds else len(lines), sys.argv[3]))
 else:
     print("# gen-ovs-cli.py %d %d%s: bad input and less common invocations of ovs-ofctl, ovs-appctl, ovs-dpctl and"
           " ovs-vsctl on br0 (p1, p2, p3)" % (seed, n, " random" if random_only else ""))

@@ -176,11 +176,9 @@ public final class ActionParser {
                 throw new FlowParseException("write_actions action doesn't support nested action meter");
             }
             int next = insts.get(i);
-            if (i > 0 && (inst == 1 ? next < inst : next <= inst)) {
-                throw new FlowParseException(next == inst ? "duplicate " + INSTRUCTIONS[inst]
-                        + " instruction not allowed, for OpenFlow 1.1+ compatibility"
-                        : "invalid instruction ordering: " + INSTRUCTIONS[next] + " must appear before "
-                        + INSTRUCTIONS[inst] + ", for OpenFlow 1.1+ compatibility");
+            String order = i > 0 ? orderError(inst, next) : null;
+            if (order != null) {
+                throw new FlowParseException(order);
             }
             // only apply_actions and meter nest, or make a packet-out's actions
             if (("write_actions".equals(outer) || ACTIONS_ONLY.equals(outer)) && next > 1) {
@@ -188,6 +186,41 @@ public final class ActionParser {
             }
             inst = next;
         }
+    }
+
+    // ofpacts_verify(): an instruction after one of a later type, or a second one of the same type (only
+    // apply_actions may repeat), is out of order (OFPBAC_UNSUPPORTED_ORDER); null if in order
+    private static String orderError(int inst, int next) {
+        if (inst == 1 ? next >= inst : next > inst) {
+            return null;
+        }
+        return next == inst ? "duplicate " + INSTRUCTIONS[inst] + " instruction not allowed, for OpenFlow 1.1+"
+                + " compatibility" : "invalid instruction ordering: " + INSTRUCTIONS[next] + " must appear before "
+                + INSTRUCTIONS[inst] + ", for OpenFlow 1.1+ compatibility";
+    }
+
+    /**
+     * ofpacts_verify()'s instruction order over actions as decoded from the wire: OpenFlow 1.0 carries write_metadata
+     * as an action among the others and goto_table as a resubmit, which may then follow it. Null, or the warning.
+     */
+    static String orderError(List<Action> wire) {
+        int inst = 0;
+        for (int i = 0; i < wire.size(); i++) {
+            Action a = wire.get(i);
+            if (a instanceof Action.Conjunction) {
+                return null;
+            }
+            // ovs_instruction_type_from_ofpact_type()
+            int next = a instanceof Action.Meter ? 0 : a instanceof Action.ClearActions ? 2
+                    : a instanceof Action.WriteActions ? 3 : a instanceof Action.WriteMetadata ? 4
+                    : a instanceof Action.GotoTable ? 5 : 1;
+            String order = i > 0 ? orderError(inst, next) : null;
+            if (order != null) {
+                return order;
+            }
+            inst = next;
+        }
+        return null;
     }
 
     /** ofpact_name(): the name of the OVS action {@code a} was parsed into. */
@@ -901,14 +934,19 @@ public final class ActionParser {
                     && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
                         || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
-            } else if (a instanceof Action.Move mv) {
-                if (!match.prereqsOk(mv.src().field())) {
+            } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
+                Match flow = tags > 0 ? tagged : untagged;
+                if (!flow.prereqsOk(mv.src().field())) {
                     throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
-                if (!match.prereqsOk(mv.dst().field())) {
+                if (!flow.prereqsOk(mv.dst().field())) {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                }
+                if (!writable(mv.dst().field())) { // mf_check_dst(), after the prerequisites
+                    throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
+                            + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
                 }
             } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
                 Match learned = new Match(); // and its destination in the learned flow's match so far

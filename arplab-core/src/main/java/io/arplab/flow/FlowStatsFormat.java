@@ -149,7 +149,9 @@ public final class FlowStatsFormat {
                 }
             }
         }
-        return null;
+        String order = ActionParser.orderError(wire); // ofpacts_verify(), once the actions decoded
+        return order == null ? null : new java.util.ArrayList<>(java.util.List.of("ofp_actions|WARN|" + order,
+                "OFPBAC_UNSUPPORTED_ORDER"));
     }
 
     /**

@@ -121,10 +121,33 @@ public final class FlowTables {
     // the flow_mod as the switch decodes it: its match as the wire format carried it
     private static FlowMod onWire(FlowMod fm, OfVersion version) {
         int table = version.atLeast(OfVersion.OF11) ? OfpEncode.wireTable(fm, version, true) : fm.table();
+        boolean of10 = ofp10(fm, version);
+        Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), of10
+                ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
-                MatchFormat.onWire(ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), version),
-                fm.actions(), fm.log(), fm.usable(), fm.parsed());
+                MatchFormat.onWire(match, version), fm.actions(), fm.log(), fm.usable(), fm.parsed());
+    }
+
+    /**
+     * nx_pull_raw(): a field with prerequisites (or "eth") brings packet_type=(0,0) into the match
+     * (match_add_ethernet_prereq()), which keeps it when nx_put_raw() left the field itself out; so a rule left with
+     * it alone sits in a subtable of its own, apart from the catch-all rules, and is another rule than theirs. An
+     * ofp10_match has it when it carries any field but in_port as written (ofputil_match_from_ofp10_match()), so not
+     * for "eth" alone. Any Ethernet field left implies it: arplab's rules hold it only when none is.
+     */
+    static Match packetType(Match m, boolean ethernet) {
+        if (!ethernet || MatchFormat.ethernet(m) || m.mask(Slot.PACKET_TYPE) != 0) {
+            return m;
+        }
+        Match n = m.copy();
+        n.putSlot(Slot.PACKET_TYPE, 0, Slot.PACKET_TYPE.max);
+        return n;
+    }
+
+    // whether a match has packet_type=(0,0), implied by an Ethernet field or kept alone
+    private static boolean hasPacketType(Match m) {
+        return m.mask(Slot.PACKET_TYPE) != 0 || MatchFormat.ethernet(m);
     }
 
     // add_flow_start(): replaces an identical rule, else refuses to overlap one if asked (check_overlap)
@@ -229,10 +252,13 @@ public final class FlowTables {
     // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way, packet_type too
     // (a criterion's field with prerequisites brings packet_type=(0,0) along, which a rule on in_port alone lacks)
     static boolean looseMatch(Match rule, Match criteria) {
-        if (criteria.ethernetType && !rule.ethernetType && !MatchFormat.ethernet(rule)) {
+        if ((criteria.ethernetType || hasPacketType(criteria)) && !hasPacketType(rule)) {
             return false;
         }
         for (int i = 0; i < rule.mask.length; i++) {
+            if (i == Slot.PACKET_TYPE.ordinal()) {
+                continue; // the check above, with the packet_type an Ethernet field implies
+            }
             if ((criteria.mask[i] & ~rule.mask[i]) != 0 || ((rule.value[i] ^ criteria.value[i]) & criteria.mask[i])
                     != 0) {
                 return false;

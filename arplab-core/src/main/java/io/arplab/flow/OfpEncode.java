@@ -578,8 +578,19 @@ final class OfpEncode {
                     .put(s.obsPointId(), 4));
         } else if (a instanceof Action.Meter m && v.atLeast(OfVersion.OF15)) {
             return new Buf().put(29, 2).put(8, 2).put(m.meterId(), 4).bytes();
-        } else if (a instanceof Action.Group g) {
-            return new Buf().put(22, 2).put(8, 2).put(g.groupId(), 4).bytes();
+        } else if (a instanceof Action.Group g) { // encode_GROUP(): OpenFlow 1.0's NXAST_GROUP
+            return of11 ? new Buf().put(22, 2).put(8, 2).put(g.groupId(), 4).bytes()
+                    : vendor(nx(40).put(0, 2).put(g.groupId(), 4));
+        } else if (a instanceof Action.OutputReg o) { // encode_OUTPUT_REG(): NXAST_OUTPUT_REG, max_len 65535
+            return vendor(nx(15).put(o.src().ofs() << 6 | (o.src().nBits() - 1), 2)
+                    .put(nxmHeader(o.src().field()), 4).put(0xffff, 2).put(0, 6));
+        } else if (a instanceof Action.PopMpls p) { // encode_POP_MPLS(): OFPAT11_POP_MPLS, NXAST_POP_MPLS
+            return of11 ? new Buf().put(20, 2).put(8, 2).put(p.ethertype(), 2).put(0, 2).bytes()
+                    : vendor(nx(24).put(p.ethertype(), 2).put(0, 4));
+        } else if (a instanceof Action.DecTtl d && d.ids() != null) { // encode_DEC_TTL(): NXAST_DEC_TTL_CNT_IDS
+            Buf b = nx(21).put(d.ids().size(), 2).put(0, 4);
+            d.ids().forEach(id -> b.put(id, 2));
+            return vendor(b);
         } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
             return vendor(nx(d.slow() ? 0xfe : 0xff));
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11 && legacy10(f) > 0) {

@@ -443,7 +443,7 @@ public final class Ofproto {
         }
         String decode = decodeError(ActionFormat.roundTrip(fm.actions(), version));
         if (decode != null) {
-            return decode;
+            return errorOnWire(decode, version);
         }
         String gotoError = gotoTableError(fm, version);
         if (gotoError != null) {
@@ -542,7 +542,17 @@ public final class Ofproto {
                 return e[0];
             }
         }
-        return null;
+        return ActionParser.orderError(wire) != null ? "OFPBAC_UNSUPPORTED_ORDER" : null; // ofpacts_verify(), after
+    }
+
+    /**
+     * ofperr_encode_msg(): an error OpenFlow 1.0 has no code for goes out as NXBRC_UNENCODABLE_ERROR (the OpenFlow
+     * 1.1+ action order, tag and instruction errors).
+     */
+    static String errorOnWire(String error, OfVersion version) {
+        boolean of11 = error != null && (error.equals("OFPBAC_UNSUPPORTED_ORDER") || error.equals("OFPBAC_BAD_TAG")
+                || error.startsWith("OFPBIC_"));
+        return of11 && !version.atLeast(OfVersion.OF11) ? "NXBRC_UNENCODABLE_ERROR" : error;
     }
 
     /**

@@ -55,20 +55,14 @@ class FlowsLiveOvsTest {
 
     private static void compare(String recorded) {
         List<String> failures = new ArrayList<>();
-        for (String b : recorded.split("(?m)^### ")) {
-            if (b.isEmpty()) {
-                continue;
-            }
-            int nl = b.indexOf('\n');
-            String head = b.substring(0, nl);
-            int sp = head.indexOf(' ');
-            var c = new FlowsDifferentialTest.Case(head.substring(0, sp), head.substring(sp + 1), b.substring(nl + 1));
+        // split and read as the stored recordings are (a dump's log lines carry the wall clock too)
+        for (FlowsDifferentialTest.Case c : FlowsDifferentialTest.cases(recorded)) {
             if (!FlowsDifferentialTest.modelled(c)) {
                 continue;
             }
             String got = FlowsDifferentialTest.run(c);
             if (!got.equals(c.expected())) {
-                failures.add(head + "\n--- ovs\n" + c.expected() + "--- arplab\n" + got);
+                failures.add(c.version() + " " + c.line() + "\n--- ovs\n" + c.expected() + "--- arplab\n" + got);
             }
         }
         assertThat(failures).isEmpty();

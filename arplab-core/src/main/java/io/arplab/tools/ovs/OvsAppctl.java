@@ -9,7 +9,10 @@ import io.arplab.tools.ToolContext;
 import java.util.List;
 import java.util.Map;
 
-/** ovs-appctl of Open vSwitch 3.1 with the ovs-vswitchd commands arplab models (ofproto/trace, fdb/*). */
+/**
+ * ovs-appctl of Open vSwitch 3.1 talking to ovs-vswitchd: its whole command table (Unixctl), and the commands arplab
+ * models (ofproto/trace, fdb/*, dpctl/*, ...).
+ */
 public final class OvsAppctl implements Tool {
     private ToolContext ctx;
 
@@ -24,7 +27,7 @@ public final class OvsAppctl implements Tool {
             ctx.exit(1);
             return;
         }
-        if (args.size() >= 2 && args.get(0).equals("time/warp")) {
+        if (args.get(0).equals("time/warp") && Unixctl.VSWITCHD.get("time/warp").argc(args.size() - 1) == null) {
             warp(args);
             return;
         }
@@ -129,8 +132,10 @@ public final class OvsAppctl implements Tool {
         }
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
-        int[] arity = ARITY.get(cmd);
-        String bad = arity == null ? null : argc(cmd, rest.size(), arity[0], arity[1]);
+        // process_command(): the command by name, then its argument counts
+        Unixctl.Command command = Unixctl.VSWITCHD.get(cmd);
+        String bad = command == null ? "\"" + cmd + "\" is not a valid command (use \"list-commands\" to see a list of"
+                + " valid commands)" : command.argc(rest.size());
         if (bad != null) {
             return error(bad);
         }
@@ -166,10 +171,6 @@ public final class OvsAppctl implements Tool {
                         dp.setFlowLimit(limit);
                     }
                     ctx.out().println("set flow_limit to " + limit);
-                }
-                case "upcall/show", "upcall/disable-megaflows", "upcall/enable-megaflows", "upcall/disable-ufid",
-                        "upcall/enable-ufid", "revalidator/purge" -> {
-                    return error("\"" + cmd + "\" is not modelled by arplab");
                 }
                 case "dpctl/add-dp", "dpctl/del-dp" -> {
                     // dpctl_del_dp(): a datapath other than the dummy one does not open
@@ -239,10 +240,7 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.datapath.setFeature(rest.subList(1, rest.size())));
                 }
-                case "list-commands" -> {
-                    // unixctl_list_commands(): ovs-vswitchd's command table is not reproduced here
-                    return error("\"list-commands\" is not modelled by arplab");
-                }
+                case "list-commands" -> ctx.out().print(Unixctl.listCommands());
                 case "dpif/show-dp-features" -> {
                     return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
                             : "\"dpif/show-dp-features\" is not modelled by arplab");
@@ -330,11 +328,8 @@ public final class OvsAppctl implements Tool {
                         dp.revalidate(ctx.now());
                     }
                 }
-                default -> {
-                    ctx.err().println("\"" + cmd + "\" is not a valid command (use \"list-commands\" to see a list of "
-                            + "valid commands)");
-                    ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
-                    return 2;
+                default -> { // registered, its arguments counted, but not modelled here
+                    return error("\"" + cmd + "\" is not modelled by arplab");
                 }
             }
         } catch (FlowParseException e) {
@@ -402,7 +397,7 @@ public final class OvsAppctl implements Tool {
     // the userspace conntrack's n_conn_limit and n_conn (conntrack_set_maxconns(), conntrack_get_nconns())
     private int maxConns(String cmd, List<String> rest) {
         boolean set = cmd.equals("dpctl/ct-set-maxconns");
-        int max = ARITY.get(cmd)[1];
+        int max = Unixctl.VSWITCHD.get(cmd).max();
         DpctlArgs o = DpctlArgs.parse(rest);
         if (o.error != null) {
             return error(o.error);
@@ -731,62 +726,6 @@ public final class OvsAppctl implements Tool {
             v = v * 10 + (s.charAt(i++) - '0');
         }
         return (int) (neg ? -v : Math.min(v, Integer.MAX_VALUE));
-    }
-
-    private static final int ANY = Integer.MAX_VALUE;
-    /** unixctl_command_register()'s min and max argument counts of the commands that check them here. */
-    private static final Map<String, int[]> ARITY = Map.ofEntries(
-            Map.entry("ofproto/trace-packet-out", new int[] {2, ANY}),
-            Map.entry("ofproto/list", new int[] {0, 0}),
-            Map.entry("dpctl/dump-dps", new int[] {0, 0}),
-            Map.entry("upcall/set-flow-limit", new int[] {1, 1}),
-            Map.entry("upcall/show", new int[] {0, 0}),
-            Map.entry("upcall/disable-megaflows", new int[] {0, 0}),
-            Map.entry("upcall/enable-megaflows", new int[] {0, 0}),
-            Map.entry("upcall/disable-ufid", new int[] {0, 0}),
-            Map.entry("upcall/enable-ufid", new int[] {0, 0}),
-            Map.entry("revalidator/purge", new int[] {0, 0}),
-            Map.entry("revalidator/wait", new int[] {0, 0}),
-            Map.entry("dpctl/add-dp", new int[] {1, ANY}),
-            Map.entry("dpctl/del-dp", new int[] {1, ANY}),
-            Map.entry("dpctl/add-flow", new int[] {2, ANY}), // dpctl's table; unixctl counts the options too
-            Map.entry("dpctl/mod-flow", new int[] {2, ANY}),
-            Map.entry("dpctl/del-flow", new int[] {1, ANY}),
-            Map.entry("dpctl/get-flow", new int[] {1, ANY}),
-            Map.entry("dpctl/ct-set-maxconns", new int[] {1, 2}),
-            Map.entry("dpctl/ct-get-maxconns", new int[] {0, 1}),
-            Map.entry("dpctl/ct-get-nconns", new int[] {0, 1}),
-            Map.entry("dpctl/ct-set-limits", new int[] {1, ANY}),
-            Map.entry("dpctl/ct-get-limits", new int[] {0, 2}),
-            Map.entry("dpctl/ct-del-limits", new int[] {1, 2}),
-            Map.entry("dpif/show", new int[] {0, 0}),
-            Map.entry("dpif/dump-flows", new int[] {1, ANY}),
-            Map.entry("dpif/set-dp-features", new int[] {1, 3}),
-            Map.entry("list-commands", new int[] {0, 0}),
-            Map.entry("dpif/show-dp-features", new int[] {1, 1}),
-            Map.entry("netdev-dummy/receive", new int[] {2, ANY}),
-            Map.entry("netdev-dummy/ip4addr", new int[] {2, 2}),
-            Map.entry("ovs/route/add", new int[] {2, 4}),
-            Map.entry("ovs/route/del", new int[] {1, 2}),
-            Map.entry("ovs/route/show", new int[] {0, 0}),
-            Map.entry("tnl/neigh/set", new int[] {3, 3}),
-            Map.entry("tnl/arp/set", new int[] {3, 3}),
-            Map.entry("tnl/neigh/show", new int[] {0, 0}),
-            Map.entry("tnl/arp/show", new int[] {0, 0}),
-            Map.entry("tnl/neigh/flush", new int[] {0, 0}),
-            Map.entry("tnl/arp/flush", new int[] {0, 0}),
-            Map.entry("tnl/ports/show", new int[] {0, 1}),
-            Map.entry("fdb/show", new int[] {1, 1}),
-            Map.entry("fdb/stats-show", new int[] {1, 1}),
-            Map.entry("fdb/add", new int[] {4, 4}),
-            Map.entry("fdb/del", new int[] {3, 3}),
-            Map.entry("fdb/flush", new int[] {0, 1}),
-            Map.entry("fdb/stats-clear", new int[] {0, 1}));
-
-    /** process_command() (lib/unixctl.c): the error for {@code n} arguments outside [min, max], else null. */
-    static String argc(String cmd, int n, int min, int max) {
-        return n < min ? "\"" + cmd + "\" command requires at least " + min + " arguments"
-                : n > max ? "\"" + cmd + "\" command takes at most " + max + " arguments" : null;
     }
 
     private int error(String message) {

@@ -2,9 +2,7 @@ package io.arplab.tools.ovs;
 
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,26 +19,6 @@ public final class OvsDpctl implements Tool {
             OvsGetopt.opt("no-names", OvsGetopt.NO, '\0'), OvsGetopt.opt("timeout", OvsGetopt.REQUIRED, 't'),
             OvsGetopt.opt("help", OvsGetopt.NO, 'h'), OvsGetopt.opt("option", OvsGetopt.NO, 'o'),
             OvsGetopt.opt("version", OvsGetopt.NO, 'V')), OvsGetopt.VLOG);
-
-    /** dpctl.c's all_commands[]: name to {min, max} arguments. */
-    private static final Map<String, int[]> COMMANDS = new HashMap<>();
-
-    static {
-        String table = "add-dp 1 -1;del-dp 1 1;add-if 2 -1;del-if 2 -1;set-if 2 -1;dump-dps 0 0;show 0 -1;"
-                + "add-flow 2 3;mod-flow 2 3;get-flow 1 2;del-flow 1 2;add-flows 1 2;mod-flows 1 2;del-flows 0 2;"
-                + "dump-flows 0 6;offload-stats-show 0 1;dump-conntrack 0 4;flush-conntrack 0 4;ct-stats-show 0 3;"
-                + "cache-get-size 0 1;"
-                + "cache-set-size 3 3;ct-bkts 0 2;ct-set-maxconns 1 2;ct-get-maxconns 0 1;ct-get-nconns 0 1;"
-                + "ct-enable-tcp-seq-chk 0 1;ct-disable-tcp-seq-chk 0 1;ct-get-tcp-seq-chk 0 1;ct-set-limits 1 -1;"
-                + "ct-del-limits 1 2;ct-get-limits 0 2;ipf-set-enabled 1 2;ipf-set-disabled 1 2;"
-                + "ipf-set-min-frag 2 3;ipf-set-max-nfrags 1 2;ipf-get-status 0 1;help 0 -1;list-commands 0 -1;"
-                + "parse-actions 1 -1;normalize-actions 2 -1";
-        for (String c : table.split(";")) {
-            String[] w = c.split(" ");
-            int max = Integer.parseInt(w[2]);
-            COMMANDS.put(w[0], new int[] {Integer.parseInt(w[1]), max < 0 ? Integer.MAX_VALUE : max});
-        }
-    }
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -66,15 +44,15 @@ public final class OvsDpctl implements Tool {
             return 1;
         }
         String cmd = words.get(0);
-        int[] arity = COMMANDS.get(cmd);
-        if (arity == null) {
+        Unixctl.Command command = Unixctl.DPCTL.stream().filter(c -> c.name().equals(cmd)).findFirst().orElse(null);
+        if (command == null) {
             ctx.err().println("ovs-dpctl: unknown command '" + cmd + "'; use --help for help");
             return 1;
         }
         int n = words.size() - 1;
-        if (n < arity[0] || n > arity[1]) {
-            ctx.err().println("ovs-dpctl: '" + cmd + "' command " + (n < arity[0] ? "requires at least " + arity[0]
-                    : "takes at most " + arity[1]) + " arguments");
+        if (n < command.min() || n > command.max()) {
+            ctx.err().println("ovs-dpctl: '" + cmd + "' command " + (n < command.min() ? "requires at least "
+                    + command.min() : "takes at most " + command.max()) + " arguments");
             return 1;
         }
         if (Set.of("help", "list-commands", "parse-actions", "normalize-actions", "add-dp", "add-if", "del-if",

@@ -475,10 +475,8 @@ public final class OvsVsctl implements Tool {
         if (!def.mutable()) {
             throw new VsctlException("cannot modify read-only column " + col + " in table " + r.table);
         }
-        if (!def.config() && !col.equals("ofport")) {
-            throw new VsctlException("arplab does not model column " + col + " of table " + r.table);
-        }
         String value = setting.substring(eq + 1);
+        Datum d;
         if (colon >= 0) {
             if (!def.isMap()) {
                 throw new VsctlException("cannot specify key to set for non-map column " + col);
@@ -486,12 +484,22 @@ public final class OvsVsctl implements Tool {
             Map<String, String> m = r.map(col);
             m.put(Ovsdb.parseAtom(def, def.key(), setting.substring(colon + 1, eq), true),
                     Ovsdb.parseAtom(def, def.value(), value, false));
-            r.cols.put(col, Datum.of(m));
+            d = Datum.of(m);
         } else {
-            Datum d = Ovsdb.parse(def, value);
-            if (!col.equals("ofport")) { // the vswitchd writes ofport back at once
-                r.cols.put(col, d);
-            }
+            d = Ovsdb.parse(def, value);
+        }
+        if (col.equals("ofport")) { // the vswitchd writes ofport back at once
+            return;
+        }
+        unmodelled(def, r.table, r.cols.get(col), d);
+        r.cols.put(col, d);
+    }
+
+    // the value is parsed and checked first, as set_column() does; then a column the lab's vswitchd does not act on
+    // keeps the value it has (a write of that same value changes nothing, another is refused)
+    private static void unmodelled(Column def, String table, Datum now, Datum next) {
+        if (!def.config() && !next.equals(now)) {
+            throw new VsctlException("arplab does not model column " + def.name() + " of table " + table);
         }
     }
 
@@ -505,10 +513,8 @@ public final class OvsVsctl implements Tool {
                 throw new VsctlException("\"clear\" operation cannot be applied to column " + col + " of table "
                         + table + ", which is not allowed to be empty");
             }
-            if (!def.config()) {
-                throw new VsctlException("arplab does not model column " + col + " of table " + table);
-            }
             if (r != null) {
+                unmodelled(def, table, r.cols.get(col), Datum.EMPTY);
                 r.cols.put(col, Datum.EMPTY);
             }
         }
