@@ -17,6 +17,8 @@ public final class FlowTables {
     long version;
     /** Equal action lists shared by the rules that have them, so that translations keep reading the same few. */
     private final java.util.Map<List<Action>, List<Action>> programs = new java.util.HashMap<>();
+    /** At most this many shared lists are remembered (learned flows may each have their own): then none again. */
+    private static final int PROGRAMS = 4096;
 
     public FlowTables() {
         for (int i = 0; i < N_TABLES; i++) {
@@ -45,6 +47,9 @@ public final class FlowTables {
     public String apply(FlowMod fm, OfVersion version, long now) {
         this.version++;
         fm = onWire(fm, version);
+        if (programs.size() >= PROGRAMS) {
+            programs.clear();
+        }
         List<Action> actions = programs.computeIfAbsent(ActionFormat.roundTrip(fm.actions(), version), a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS | FlowMod.CHECK_OVERLAP); // OFPUTIL_FF_STATE
