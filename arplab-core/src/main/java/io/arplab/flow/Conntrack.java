@@ -74,7 +74,7 @@ public final class Conntrack {
             return type == 128 ? 129 : type == 129 ? 128 : type;
         }
 
-        private static long reverseIcmpType(long type) {
+        static long reverseIcmpType(long type) {
             return switch ((int) type) {
                 case 8 -> 0;
                 case 0 -> 8;
@@ -272,6 +272,11 @@ public final class Conntrack {
             this.reply = reply;
         }
 
+        /** ct_dpif_format_protoinfo_tcp(): the greater of the two directions' states, coalesced. */
+        String tcpState() {
+            return tcp != null ? tcp.protoinfoState() : replySeen ? "ESTABLISHED" : "SYN_SENT";
+        }
+
         /** Whether ct(nat) rewrites its packets: committed with nat(src|dst) (conn->nat_action). */
         boolean natted() {
             return nat;
@@ -280,6 +285,9 @@ public final class Conntrack {
 
     /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
     public long maxConns = 3_000_000;
+    private static final int PROTO_DCCP = 33, PROTO_UDPLITE = 136;
+    /** ct->tcp_seq_chk (dpctl/ct-enable-tcp-seq-chk, ct-disable-tcp-seq-chk): off, any segment fits the windows. */
+    public boolean tcpSeqChk = true;
     /** The default zone limit (dpctl/ct-set-limits default=L): 0, none. */
     public long defaultZoneLimit;
     /** The zones' own limits (dpctl/ct-set-limits zone=N,limit=L), by zone. */
@@ -379,17 +387,20 @@ public final class Conntrack {
         return key(flow, zone, null);
     }
 
-    // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header
+    // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header;
+    // extract_l4() keys no ports for other protocols (SCTP's among them)
     static Key key(long[] flow, int zone, byte[] packet) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) { // extract_l3_ipv6()
+        boolean v6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        boolean l4 = proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
+                || proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
+        long sport = l4 ? flow[Slot.TP_SRC.ordinal()] : 0, dport = l4 ? flow[Slot.TP_DST.ordinal()] : 0;
+        if (v6) { // extract_l3_ipv6()
             return new Key(zone, proto, flow[Slot.IPV6_SRC_LO.ordinal()], flow[Slot.IPV6_DST_LO.ordinal()],
-                    flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
-                    proto == Match.PROTO_ICMPV6 ? icmpId(packet) : 0, flow[Slot.IPV6_SRC_HI.ordinal()],
+                    sport, dport, proto == Match.PROTO_ICMPV6 ? icmpId(packet) : 0, flow[Slot.IPV6_SRC_HI.ordinal()],
                     flow[Slot.IPV6_DST_HI.ordinal()], true);
         }
-        return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()],
-                flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
+        return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()], sport, dport,
                 proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
     }
 
@@ -673,7 +684,7 @@ public final class Conntrack {
     private ConntrackTcp.Update update(Conn c, byte[] packet, boolean reply) {
         ConntrackTcp.Segment seg = c.tcp != null ? ConntrackTcp.Segment.of(packet) : null;
         if (seg != null) {
-            ConntrackTcp.Update u = c.tcp.update(seg, reply);
+            ConntrackTcp.Update u = c.tcp.update(seg, reply, tcpSeqChk);
             if (c.tcp.refresh > 0) {
                 c.expiration = now + c.tcp.refresh * SECOND;
             }
@@ -823,9 +834,17 @@ public final class Conntrack {
             if (zone >= 0 && o.zone() != zone) {
                 continue;
             }
-            String proto = o.proto() == Match.PROTO_TCP ? "tcp" : o.proto() == Match.PROTO_UDP ? "udp"
-                    : o.proto() == Match.PROTO_ICMP ? "icmp" : o.proto() == Match.PROTO_ICMPV6 ? "icmpv6"
-                    : Integer.toString(o.proto()); // ct_dpif_format_ipproto()
+            String proto = switch (o.proto()) { // ct_dpif_format_ipproto()
+                case Match.PROTO_ICMP -> "icmp";
+                case Match.PROTO_ICMPV6 -> "icmpv6";
+                case Match.PROTO_TCP -> "tcp";
+                case Match.PROTO_UDP -> "udp";
+                case Match.PROTO_SCTP -> "sctp";
+                case PROTO_UDPLITE -> "udplite";
+                case PROTO_DCCP -> "dccp";
+                case Match.PROTO_IGMP -> "igmp";
+                default -> Integer.toString(o.proto());
+            };
             StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(o.srcText())
                     .append(",dst=").append(o.dstText());
             o.formatL4(s);
@@ -849,8 +868,7 @@ public final class Conntrack {
             }
             if (o.proto() == Match.PROTO_TCP) {
                 s.append(",protoinfo=(").append(c.tcp != null && verbose ? c.tcp.protoinfoVerbose()
-                        : "state=" + (c.tcp != null ? c.tcp.protoinfoState()
-                        : c.replySeen ? "ESTABLISHED" : "SYN_SENT")).append(")");
+                        : "state=" + c.tcpState()).append(")");
             }
             if (c.helper != null) { // ct_dpif_format_helper()
                 s.append(",helper=").append(c.helper);
@@ -863,6 +881,89 @@ public final class Conntrack {
     public void flush() {
         conns.clear();
         replies.clear();
+    }
+
+    /**
+     * ct_dpif_flush() with a tuple: a whole original 5-tuple and no reply tuple flush the connection
+     * conntrack_flush_tuple() looks it up as, in {@code zone} (-1: zone 0); otherwise every connection of
+     * {@code zone} (-1: of every zone) the match names (ct_dpif_flush_tuple()). False (ENOENT) when the 5-tuple names
+     * none, or names a NAT'ed connection by its reply ("Must flush tuple using the original pre-NATed tuple").
+     */
+    public boolean flush(int zone, ConntrackMatch m) {
+        if (m.isZero()) {
+            flush(zone);
+            return true;
+        }
+        if (m.fiveTuple()) {
+            Key k = m.key(Math.max(zone, 0));
+            // tuple_to_conn_key(): reverse_icmp_type() gives the key's other type, whatever the address family
+            // (OVS 3.1 aborts on a type it has no reverse for: ICMPv6's, an ICMP error's)
+            if (k.icmp() && (k.v6() || Key.reverseIcmpType(k.sport()) == k.sport())) {
+                return false;
+            }
+            boolean[] reply = {false};
+            Conn c = lookup(k, reply);
+            if (c == null || reply[0] && c.natted()) { // the NAT'ed direction's own entry (CT_CONN_TYPE_UN_NAT)
+                return false;
+            }
+            conns.remove(c.orig); // conn_clean()
+            replies.remove(c.reply);
+            return true;
+        }
+        for (Conn c : new ArrayList<>(conns.values())) {
+            if ((zone < 0 || c.orig.zone() == zone) && m.matches(c.orig, c.reply)) {
+                conns.remove(c.orig); // conntrack_flush_tuple() on the entry's original tuple
+                replies.remove(c.reply);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * dpctl_ct_stats_show(): the connections of {@code zone} (-1: all) by protocol (ICMPv6 counted in the total
+     * only), with {@code verbose} TCP's by coalesced state.
+     */
+    public List<String> stats(int zone, boolean verbose) {
+        int total = 0;
+        Map<String, Integer> protos = new LinkedHashMap<>();
+        for (String p : List.of("TCP", "UDP", "UDPLITE", "SCTP", "ICMP", "DCCP", "IGMP", "Other")) {
+            protos.put(p, 0);
+        }
+        java.util.TreeMap<ConntrackTcp.State, Integer> states = new java.util.TreeMap<>();
+        for (Conn c : conns.values()) {
+            if (zone >= 0 && c.orig.zone() != zone) {
+                continue;
+            }
+            total++;
+            String p = switch (c.orig.proto()) {
+                case Match.PROTO_ICMP -> "ICMP";
+                case Match.PROTO_ICMPV6 -> null;
+                case Match.PROTO_TCP -> "TCP";
+                case Match.PROTO_UDP -> "UDP";
+                case Match.PROTO_SCTP -> "SCTP";
+                case PROTO_UDPLITE -> "UDPLITE";
+                case PROTO_DCCP -> "DCCP";
+                case Match.PROTO_IGMP -> "IGMP";
+                default -> "Other";
+            };
+            if (p != null) {
+                protos.merge(p, 1, Integer::sum);
+            }
+            if (c.orig.proto() == Match.PROTO_TCP) {
+                states.merge(ConntrackTcp.State.valueOf(c.tcpState()), 1, Integer::sum);
+            }
+        }
+        List<String> out = new ArrayList<>(List.of("Connections Stats:", "    Total: " + total));
+        protos.forEach((p, n) -> {
+            if (n > 0) {
+                out.add("  " + p + ": " + n);
+                if (p.equals("TCP") && verbose) {
+                    out.add("    Conn per TCP states:");
+                    states.forEach((st, k) -> out.add("\t  [" + st + "]=" + k)); // ct_dpif_format_tcp_stat()
+                }
+            }
+        });
+        return out;
     }
 
     /** conntrack_flush(): the connections of {@code zone} (-1: all) forgotten. */

@@ -247,38 +247,17 @@ public final class OvsAppctl implements Tool {
                     return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
                             : "\"dpif/show-dp-features\" is not modelled by arplab");
                 }
-                case "dpctl/dump-conntrack", "dpctl/flush-conntrack" -> {
-                    // opt_dpif_open(): a first argument that is no zone= names a datapath (dump-conntrack), or
-                    // begins a connection tuple of key=value fields (flush-conntrack)
+                case "dpctl/dump-conntrack", "dpctl/flush-conntrack", "dpctl/ct-stats-show",
+                        "dpctl/ct-get-tcp-seq-chk", "dpctl/ct-enable-tcp-seq-chk", "dpctl/ct-disable-tcp-seq-chk" -> {
                     DpctlArgs o = DpctlArgs.parse(rest);
                     if (o.error != null) {
                         return error(o.error);
                     }
-                    String first = o.args.isEmpty() ? "zone=" : o.args.get(0);
-                    if (!first.startsWith("zone=") && !first.equals("dummy@ovs-dummy")) {
-                        if (cmd.equals("dpctl/dump-conntrack")) {
-                            return error("ovs-vswitchd: datapath not found (Invalid argument)");
-                        } else if (!first.contains("=")) {
-                            return error("ovs-vswitchd: field " + first + " missing value (Invalid argument)");
-                        }
+                    DpctlConntrack.Outcome r = DpctlConntrack.run(cmd, o.args, o.verbosity, conntracks(), ctx.now());
+                    if (r.error() != null) {
+                        return error(r.error());
                     }
-                    // dpctl_dump_conntrack(), dpctl_flush_conntrack(): all connections, or one zone's (zone=N)
-                    int zone = -1;
-                    for (String a : rest) {
-                        if (a.startsWith("zone=") && a.substring(5).matches("[0-9]{1,5}")) {
-                            zone = Integer.parseInt(a.substring(5));
-                        }
-                    }
-                    List<io.arplab.flow.Conntrack> cts = conntracks();
-                    if (!cts.isEmpty()) {
-                        io.arplab.flow.Conntrack ct = cts.get(0);
-                        ct.sweep(ctx.now());
-                        if (cmd.equals("dpctl/flush-conntrack")) {
-                            ct.flush(zone);
-                        } else {
-                            ct.dump(zone, rest.contains("-m") || rest.contains("--more")).forEach(ctx.out()::println);
-                        }
-                    }
+                    r.out().forEach(ctx.out()::println);
                 }
                 case "dpctl/ct-set-limits", "dpctl/ct-get-limits", "dpctl/ct-del-limits" -> {
                     return zoneLimits(cmd, rest);
@@ -565,7 +544,7 @@ public final class OvsAppctl implements Tool {
     }
 
     /** dpctl_unixctl_handler()'s options before the arguments: -m/--more, -s/--statistics, --names/--no-names. */
-    private static final class DpctlArgs {
+    static final class DpctlArgs {
         int verbosity;
         boolean stats;
         Boolean names;
@@ -759,6 +738,12 @@ public final class OvsAppctl implements Tool {
             Map.entry("dpctl/ct-set-limits", new int[] {1, ANY}),
             Map.entry("dpctl/ct-get-limits", new int[] {0, 2}),
             Map.entry("dpctl/ct-del-limits", new int[] {1, 2}),
+            Map.entry("dpctl/dump-conntrack", new int[] {0, 4}),
+            Map.entry("dpctl/flush-conntrack", new int[] {0, 4}),
+            Map.entry("dpctl/ct-stats-show", new int[] {0, 3}),
+            Map.entry("dpctl/ct-get-tcp-seq-chk", new int[] {0, 1}),
+            Map.entry("dpctl/ct-enable-tcp-seq-chk", new int[] {0, 1}),
+            Map.entry("dpctl/ct-disable-tcp-seq-chk", new int[] {0, 1}),
             Map.entry("dpif/show", new int[] {0, 0}),
             Map.entry("dpif/dump-flows", new int[] {1, ANY}),
             Map.entry("dpif/set-dp-features", new int[] {1, 3}),

@@ -1,0 +1,128 @@
+package io.arplab.tools.ovs;
+
+import io.arplab.flow.Conntrack;
+import io.arplab.flow.ConntrackMatch;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conntrack commands of lib/dpctl.c on the dummy datapath's connection tracker: dpctl/dump-conntrack,
+ * flush-conntrack (a zone, an original and a reply tuple), ct-stats-show and the TCP sequence checking switch.
+ * {@code cts} are the lab's trackers, the first the one they read (the only datapath get_one_dp() finds).
+ */
+final class DpctlConntrack {
+    private DpctlConntrack() {}
+
+    /** What the command printed, or its error lines ("ovs-vswitchd: ..."; null when it succeeded). */
+    record Outcome(List<String> out, String error) {
+        static Outcome ok(List<String> out) {
+            return new Outcome(out, null);
+        }
+
+        static Outcome fail(String error) {
+            return new Outcome(List.of(), error);
+        }
+    }
+
+    private static final String DP = "dummy@ovs-dummy";
+    private static final String NOT_FOUND = "ovs-vswitchd: datapath not found (Invalid argument)";
+
+    /** {@code args} follow the options (dpctl_unixctl_handler()), {@code verbosity} their -m count. */
+    static Outcome run(String cmd, List<String> args, int verbosity, List<Conntrack> cts, long now) {
+        if (cts.isEmpty()) {
+            return Outcome.ok(List.of());
+        }
+        Conntrack ct = cts.get(0);
+        ct.sweep(now);
+        return switch (cmd) {
+            case "dpctl/dump-conntrack" -> dump(args, verbosity, ct);
+            case "dpctl/flush-conntrack" -> flush(args, ct);
+            case "dpctl/ct-stats-show" -> stats(args, verbosity, ct);
+            case "dpctl/ct-get-tcp-seq-chk" -> !opens(args, 2) ? Outcome.fail(NOT_FOUND)
+                    : Outcome.ok(List.of("TCP sequence checking: " + (ct.tcpSeqChk ? "enabled" : "disabled")));
+            default -> { // dpctl_ct_set_tcp_seq_chk__(): at most one argument, short of opt_dpif_open()'s three
+                boolean on = cmd.equals("dpctl/ct-enable-tcp-seq-chk");
+                cts.forEach(c -> c.tcpSeqChk = on);
+                yield Outcome.ok(List.of((on ? "enabling" : "disabling") + " TCP sequence checking successful"));
+            }
+        };
+    }
+
+    // opt_dpif_open(): the first argument names the datapath, or there are fewer than max_args (argc, argv[0] the
+    // command's name) and the only datapath is taken
+    private static boolean opens(List<String> args, int maxArgs) {
+        return !args.isEmpty() && args.get(0).equals(DP) || args.size() + 1 != maxArgs;
+    }
+
+    // dpctl_dump_conntrack(): a last zone=N, then [dp]
+    private static Outcome dump(List<String> args, int verbosity, Conntrack ct) {
+        int zone = -1;
+        if (!args.isEmpty() && zone(args.get(args.size() - 1)) >= 0) {
+            zone = zone(args.get(args.size() - 1));
+            args = args.subList(0, args.size() - 1);
+        }
+        return opens(args, 2) ? Outcome.ok(ct.dump(zone, verbosity > 0)) : Outcome.fail(NOT_FOUND);
+    }
+
+    // ovs_scan(s, "zone=%"SCNu16): the zone, or -1
+    private static int zone(String s) {
+        return s.startsWith("zone=") ? (int) OvsAppctl.scanU16(s.substring(5)) : -1;
+    }
+
+    // dpctl_flush_conntrack(): [zone=N] first, then the original and reply tuples (an empty one skipped), at most one
+    // argument left over, opt_dpif_open() with at most five; ct_dpif_flush()
+    private static Outcome flush(List<String> args, Conntrack ct) {
+        StringBuilder ds = new StringBuilder();
+        int zone = -1, at = 0, left = args.size();
+        if (left > 0 && args.get(0).startsWith("zone=")) {
+            zone = zone(args.get(0));
+            if (zone < 0) {
+                return Outcome.fail(error("failed to parse zone", "Invalid argument"));
+            }
+            at++;
+            left--;
+        }
+        ConntrackMatch m = new ConntrackMatch();
+        for (int i = 0; i < 2 && left > 0; i++, at++, left--) {
+            String arg = args.get(at);
+            if (!arg.isEmpty() && !m.parseTuple(arg, i == 1, ds)) {
+                return Outcome.fail(error(ds.toString(), "Invalid argument"));
+            }
+        }
+        if (left > 1) {
+            return Outcome.fail(error(ds.append("invalid arguments").toString(), "Invalid argument"));
+        }
+        if (!opens(args, 5)) {
+            return Outcome.fail(NOT_FOUND + "\n" + error("Cannot open dpif", "Invalid argument"));
+        }
+        if (!ct.flush(zone, m)) {
+            return Outcome.fail(error(ds.append("failed to flush conntrack").toString(), "No such file or directory"));
+        }
+        return Outcome.ok(List.of());
+    }
+
+    // dpctl_ct_stats_show(): from the end, "verbose..." and zone=N (one of each kind per pass, until neither is)
+    private static Outcome stats(List<String> args, int verbosity, Conntrack ct) {
+        boolean verbose = verbosity > 0;
+        int zone = -1;
+        List<String> a = new ArrayList<>(args);
+        int last = -1;
+        while (!a.isEmpty() && last != a.size()) {
+            last = a.size();
+            String w = a.get(a.size() - 1);
+            if (w.startsWith("verbose")) {
+                verbose = true;
+                a.remove(a.size() - 1);
+            } else if (zone(w) >= 0) {
+                zone = zone(w);
+                a.remove(a.size() - 1);
+            }
+        }
+        return opens(a, 2) ? Outcome.ok(ct.stats(zone, verbose)) : Outcome.fail(NOT_FOUND);
+    }
+
+    // dpctl_error(): the message and the errno's text
+    private static String error(String message, String errno) {
+        return "ovs-vswitchd: " + message + " (" + errno + ")";
+    }
+}
