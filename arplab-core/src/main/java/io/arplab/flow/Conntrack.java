@@ -53,6 +53,16 @@ public final class Conntrack {
             return new Key(zone, proto, dst, src, dport, sport, icmpId, dstHi, srcHi, v6);
         }
 
+        /** The key with these addresses (store_addr_to_key()). */
+        Key withAddresses(long srcHi, long src, long dstHi, long dst) {
+            return new Key(zone, proto, src, dst, sport, dport, icmpId, srcHi, dstHi, v6);
+        }
+
+        /** The key with these ports (nat_get_unique_l4()). */
+        Key withPorts(long sport, long dport) {
+            return new Key(zone, proto, src, dst, sport, dport, icmpId, srcHi, dstHi, v6);
+        }
+
         String srcText() {
             return v6 ? MatchFormat.ipv6Masked(new U128(srcHi, src), new U128(-1L, -1L)) : MatchFormat.ip(src);
         }
@@ -91,22 +101,36 @@ public final class Conntrack {
 
     /**
      * nat(src|dst=IP[-IP][:PORT[-PORT]]) as ofpact_nat holds it (lib/ofp-actions.c parse_NAT); {@code src} and
-     * {@code dst} both false for a bare "nat" (translate as the connection was).
+     * {@code dst} both false for a bare "nat" (translate as the connection was). An IPv6 range (range_af AF_INET6)
+     * has its addresses in {@code ip6Min} and {@code ip6Max} (null for IPv4), the IPv4 fields 0.
      */
     public record Nat(boolean src, boolean dst, boolean range, long ipMin, long ipMax, int portMin, int portMax,
-            boolean persistent, boolean hash, boolean random) {
-        static final Nat REVERSE = new Nat(false, false, false, 0, 0, 0, 0, false, false, false);
+            boolean persistent, boolean hash, boolean random, U128 ip6Min, U128 ip6Max) {
+        static final Nat REVERSE = new Nat(false, false, false, 0, 0, 0, 0, false, false, false, null, null);
 
-        /** format_NAT(): flags only with a range. */
+        /** An IPv6 range (range_af AF_INET6). */
+        boolean v6() {
+            return ip6Min != null;
+        }
+
+        /** format_NAT(): flags only with a range; an IPv6 address in brackets when a port follows. */
         String format() {
             if (!src && !dst) {
                 return "nat";
             }
             StringBuilder s = new StringBuilder("nat(").append(src ? "src" : "dst");
             if (range) {
-                s.append('=').append(MatchFormat.ip(ipMin));
-                if (ipMax != 0 && ipMax != ipMin) {
-                    s.append('-').append(MatchFormat.ip(ipMax));
+                s.append('=');
+                if (v6()) { // ipv6_format_addr_bracket()
+                    s.append(ip6(ip6Min));
+                    if (!ip6Max.isZero() && !ip6Max.equals(ip6Min)) {
+                        s.append('-').append(ip6(ip6Max));
+                    }
+                } else {
+                    s.append(MatchFormat.ip(ipMin));
+                    if (ipMax != 0 && ipMax != ipMin) {
+                        s.append('-').append(MatchFormat.ip(ipMax));
+                    }
                 }
                 if (portMin != 0) {
                     s.append(':').append(portMin);
@@ -117,6 +141,11 @@ public final class Conntrack {
                 s.append(persistent ? ",persistent" : "").append(hash ? ",hash" : "").append(random ? ",random" : "");
             }
             return s.append(')').toString();
+        }
+
+        private String ip6(U128 a) {
+            String t = MatchFormat.ipv6Masked(a, new U128(-1L, -1L));
+            return portMin != 0 ? "[" + t + "]" : t;
         }
 
         /** The text inside ct(...): "nat" or "nat(dst=10.0.0.2:80)"; null when there is none. */
@@ -130,7 +159,7 @@ public final class Conntrack {
         /** parse_NAT(): OVS's error text in the exception. */
         static Nat parseArgs(String arg) {
             boolean src = false, dst = false, persistent = false, hash = false, random = false;
-            long[] range = null;
+            Nat range = null;
             KeyValue kv = new KeyValue(arg);
             while (kv.next()) {
                 switch (kv.key) {
@@ -155,50 +184,54 @@ public final class Conntrack {
                 throw new FlowParseException("Both \"hash\" and \"random\" are not allowed.");
             }
             if (range == null) {
-                return new Nat(src, dst, false, 0, 0, 0, 0, persistent, hash, random);
+                return new Nat(src, dst, false, 0, 0, 0, 0, persistent, hash, random, null, null);
             }
-            return new Nat(src, dst, true, range[0], range[1], (int) range[2], (int) range[3], persistent, hash,
-                    random);
+            return new Nat(src, dst, true, range.ipMin, range.ipMax, range.portMin, range.portMax, persistent, hash,
+                    random, range.ip6Min, range.ip6Max);
         }
 
-        // str_to_nat_range(): IP[-IP][:PORT[-PORT]] (IPv4; an empty range is none)
-        private static long[] range(String s) {
+        // str_to_nat_range(): IP[-IP][:PORT[-PORT]], the IPv6 addresses bare or in brackets; null when no address
+        // family came of it (an IPv6 scan inet_pton() refused, consuming the whole string, is no error)
+        private static Nat range(String s) {
             int[] n = {0};
-            long[] r = new long[4];
-            long min = ip(s, n);
-            if (min < 0) {
-                // the IPv6 scan (IPV6_SCAN_FMT) consumed its characters before inet_pton() refused them
-                int at = 0;
-                while (at < s.length() && at < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(at)) >= 0) {
-                    at++;
+            long min = ip(s, n), max = 0;
+            U128 min6 = null, max6 = null;
+            boolean af = min >= 0; // range_af AF_INET or AF_INET6
+            if (min >= 0) {
+                if (n[0] < s.length() && s.charAt(n[0]) == '-') {
+                    n[0]++;
+                    max = ip(s, n);
+                    if (max < min) {
+                        throw new FlowParseException("invalid nat range \"" + s + "\"");
+                    }
                 }
-                if (at != s.length()) {
-                    throw new FlowParseException("garbage (" + s.substring(at) + ") after nat range \"" + s
-                            + "\" (pos: " + at + ")");
+            } else {
+                min = 0;
+                min6 = ip6(s, n);
+                if (min6 != null && n[0] < s.length() && s.charAt(n[0]) == '-') {
+                    n[0]++;
+                    max6 = ip6(s, n);
+                    if (max6 == null || Long.compareUnsigned(max6.hi(), min6.hi()) < 0
+                            || max6.hi() == min6.hi() && Long.compareUnsigned(max6.lo(), min6.lo()) < 0) {
+                        throw new FlowParseException("invalid nat range \"" + s + "\"");
+                    }
                 }
-                if (!s.isEmpty()) {
-                    throw new FlowParseException("invalid nat range \"" + s + "\"");
+                if (min6 != null && max6 == null) {
+                    max6 = U128.ZERO;
                 }
-                return null;
+                af = min6 != null;
             }
-            r[0] = min; // a max only where one is written (0 otherwise), as encode_NAT() puts it
-            if (n[0] < s.length() && s.charAt(n[0]) == '-') {
+            int pmin = 0, pmax = 0;
+            if (af && n[0] < s.length() && s.charAt(n[0]) == ':') {
                 n[0]++;
-                r[1] = ip(s, n);
-                if (r[1] < min) {
-                    throw new FlowParseException("invalid nat range \"" + s + "\"");
-                }
-            }
-            if (n[0] < s.length() && s.charAt(n[0]) == ':') {
-                n[0]++;
-                r[2] = u16(s, n);
-                if (r[2] < 0) {
+                pmin = (int) u16(s, n);
+                if (pmin < 0) {
                     throw new FlowParseException("invalid nat range \"" + s + "\"");
                 }
                 if (n[0] < s.length() && s.charAt(n[0]) == '-') {
                     n[0]++;
-                    r[3] = u16(s, n);
-                    if (r[3] < r[2]) {
+                    pmax = (int) u16(s, n);
+                    if (pmax < pmin) {
                         throw new FlowParseException("invalid nat range \"" + s + "\"");
                     }
                 }
@@ -207,7 +240,35 @@ public final class Conntrack {
                 throw new FlowParseException("garbage (" + s.substring(n[0]) + ") after nat range \"" + s
                         + "\" (pos: " + n[0] + ")");
             }
-            return r;
+            return af ? new Nat(false, false, true, min, max, pmin, pmax, false, false, false, min6, max6) : null;
+        }
+
+        // ovs_scan_len(IPV6_SCAN_FMT) or ("[" IPV6_SCAN_FMT "]"), then inet_pton(): the address, null when
+        // inet_pton() refuses it (n advanced past what a scan consumed)
+        private static U128 ip6(String s, int[] n) {
+            int at = n[0], end = at;
+            while (end < s.length() && end - at < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(end)) >= 0) {
+                end++;
+            }
+            String text;
+            if (end > at) {
+                text = s.substring(at, end);
+                n[0] = end;
+            } else if (at < s.length() && s.charAt(at) == '[') {
+                int e = at + 1;
+                while (e < s.length() && e - at - 1 < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(e)) >= 0) {
+                    e++;
+                }
+                if (e == at + 1 || e >= s.length() || s.charAt(e) != ']') {
+                    return null;
+                }
+                text = s.substring(at + 1, e);
+                n[0] = e + 1;
+            } else {
+                return null;
+            }
+            io.arplab.wire.Ipv6Address a = io.arplab.wire.Ipv6Address.parse(text);
+            return a == null ? null : new U128(a.hi(), a.lo());
         }
 
         private static long ip(String s, int[] n) {
@@ -306,7 +367,12 @@ public final class Conntrack {
     private Key uniqueTuple(Key orig, Nat nat) {
         Key r = orig.reverse();
         boolean srcPort = nat.src() && nat.portMin() != 0, dstPort = nat.dst() && nat.portMin() != 0;
-        long addr = nat.ipMin() != 0 ? nat.ipMin() : nat.src() ? orig.src() : nat.dst() ? orig.dst() : 0;
+        // the range's first address (IPv4 or IPv6), else the packet's own
+        boolean range = nat.v6() ? !nat.ip6Min().isZero() : nat.ipMin() != 0;
+        long addrHi = range ? (nat.v6() ? nat.ip6Min().hi() : 0)
+                : nat.src() ? orig.srcHi() : nat.dst() ? orig.dstHi() : 0;
+        long addr = range ? (nat.v6() ? nat.ip6Min().lo() : nat.ipMin())
+                : nat.src() ? orig.src() : nat.dst() ? orig.dst() : 0;
         int sport, smin, smax; // set_sport_range()
         if (nat.src() && !srcPort || nat.dst()) {
             sport = (int) orig.sport();
@@ -320,21 +386,22 @@ public final class Conntrack {
         int dmin = dstPort ? nat.portMin() : (int) orig.dport(); // set_dport_range()
         int dmax = dstPort ? Math.max(nat.portMax(), nat.portMin()) : dmin;
         boolean pat = r.proto() == Match.PROTO_TCP || r.proto() == Match.PROTO_UDP;
-        long src = nat.src() ? r.src() : addr, dst = nat.src() ? addr : r.dst(); // store_addr_to_key()
+        // store_addr_to_key()
+        Key a = nat.src() ? r.withAddresses(r.srcHi(), r.src(), addrHi, addr)
+                : r.withAddresses(addrHi, addr, r.dstHi(), r.dst());
         if (!pat) {
-            Key k = new Key(r.zone(), r.proto(), src, dst, r.sport(), r.dport(), r.icmpId());
-            return taken(k) ? null : k;
+            return taken(a) ? null : a;
         }
         if (dstPort) {
             for (int p : ports(dmin, dmin, dmax)) {
-                Key k = new Key(r.zone(), r.proto(), src, dst, p, sport);
+                Key k = a.withPorts(p, sport);
                 if (!taken(k)) {
                     return k;
                 }
             }
         }
         for (int p : ports(sport, smin, smax)) {
-            Key k = new Key(r.zone(), r.proto(), src, dst, dmin, p);
+            Key k = a.withPorts(dmin, p);
             if (!taken(k)) {
                 return k;
             }
@@ -363,13 +430,18 @@ public final class Conntrack {
     // the packet's addresses and ports as the connection translates them (orig: to the reply's view, reply: back)
     private static void translate(long[] flow, Conn c, boolean reply) {
         Key to = reply ? c.orig.reverse() : c.reply.reverse();
-        if (to.proto() == Match.PROTO_ICMP) {
+        if (to.v6()) { // nat_packet_ipv6()
+            flow[Slot.IPV6_SRC_HI.ordinal()] = to.srcHi();
+            flow[Slot.IPV6_SRC_LO.ordinal()] = to.src();
+            flow[Slot.IPV6_DST_HI.ordinal()] = to.dstHi();
+            flow[Slot.IPV6_DST_LO.ordinal()] = to.dst();
+        } else {
             flow[Slot.NW_SRC.ordinal()] = to.src();
             flow[Slot.NW_DST.ordinal()] = to.dst();
-            return;
         }
-        flow[Slot.NW_SRC.ordinal()] = to.src();
-        flow[Slot.NW_DST.ordinal()] = to.dst();
+        if (to.proto() != Match.PROTO_TCP && to.proto() != Match.PROTO_UDP) {
+            return; // pat_packet(): ports of TCP and UDP only
+        }
         flow[Slot.TP_SRC.ordinal()] = to.sport();
         flow[Slot.TP_DST.ordinal()] = to.dport();
     }
