@@ -347,6 +347,8 @@ public final class Conntrack {
     /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
     public long maxConns = 3_000_000;
     private static final int PROTO_DCCP = 33, PROTO_UDPLITE = 136;
+    /** ct->ipf: the fragments held for reassembly (dpctl/ipf-get-status). */
+    public final Ipf ipf = new Ipf();
     /** ct->tcp_seq_chk (dpctl/ct-enable-tcp-seq-chk, ct-disable-tcp-seq-chk): off, any segment fits the windows. */
     public boolean tcpSeqChk = true;
     /** The default zone limit (dpctl/ct-set-limits default=L): 0, none. */
@@ -652,9 +654,22 @@ public final class Conntrack {
      * whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the flow's
      * addresses and ports as the connection translates them. The flow's conntrack fields are the packet's metadata
      * from its previous ct(): in the same zone its state is kept and added to, another zone's is reset. Returns the
-     * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error.
+     * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error; null when ipf
+     * holds the fragment (the packet goes no further).
      */
     public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+        if ((flow[Slot.NW_FRAG.ordinal()] & 1) != 0) {
+            // ipf_preprocess_conntrack(): a fragment held goes no further; one ipf refused or left is invalid
+            // (conn_key_extract() keys no fragment), untouched by conntrack (write_ct_md() without a connection)
+            if (ipf.preprocess(flow, packet, zone) == Ipf.Verdict.HELD) {
+                return null;
+            }
+            flow[Slot.CT_STATE.ordinal()] = INV;
+            finish(flow, zone, null, commit, set);
+            mdTuple = null;
+            cached = null;
+            return packet;
+        }
         byte[][] frame = {packet};
         Key k = key(flow, zone, packet);
         int st = (int) flow[Slot.CT_STATE.ordinal()];

@@ -111,7 +111,7 @@ final class Xlate {
     private String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
     private boolean wasMpls;
-    /** A meter's band dropped the packet: the datapath executes nothing after it. */
+    /** A meter's band dropped the packet, or conntrack's ipf held it: the datapath executes nothing after it. */
     private boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
     private int level;
@@ -1315,8 +1315,12 @@ final class Xlate {
             xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
             String state;
+            boolean held = false;
             if (execute) {
-                packet = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
+                byte[] out = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
+                held = out == null; // ipf keeps a fragment: nothing recirculates
+                meterDropped |= held;
+                packet = held ? packet : out;
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -1331,7 +1335,9 @@ final class Xlate {
             if (nat != null && !execute) {
                 state += simulateNat(f, nat);
             }
-            pending.add(new Frozen(br, id, c.table(), f, state, null));
+            if (!held) {
+                pending.add(new Frozen(br, id, c.table(), f, state, null));
+            }
             if (hop != null) {
                 hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
             }
@@ -1342,7 +1348,9 @@ final class Xlate {
         } else if (execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = flow.clone();
-            packet = br.ct.execute(f, packet, zone, c.commit(), set, nat);
+            byte[] out = br.ct.execute(f, packet, zone, c.commit(), set, nat);
+            meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
+            packet = out == null ? packet : out;
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
                     Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO}) {
                 flow[s.ordinal()] = f[s.ordinal()];

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The conntrack commands of lib/dpctl.c on the dummy datapath's connection tracker: dpctl/dump-conntrack,
- * flush-conntrack (a zone, an original and a reply tuple), ct-stats-show and the TCP sequence checking switch.
+ * flush-conntrack (a zone, an original and a reply tuple), ct-stats-show, the TCP sequence checking switch and the
+ * fragment module's (ipf-get-status, ipf-set-enabled, ipf-set-disabled, ipf-set-min-frag, ipf-set-max-nfrags).
  * {@code cts} are the lab's trackers, the first the one they read (the only datapath get_one_dp() finds).
  */
 final class DpctlConntrack {
@@ -38,6 +39,11 @@ final class DpctlConntrack {
             case "dpctl/dump-conntrack" -> dump(args, verbosity, ct);
             case "dpctl/flush-conntrack" -> flush(args, ct);
             case "dpctl/ct-stats-show" -> stats(args, verbosity, ct);
+            case "dpctl/ipf-get-status" -> !opens(args, 2) ? Outcome.fail(NOT_FOUND)
+                    : Outcome.ok(ct.ipf.status(verbosity > 0));
+            case "dpctl/ipf-set-enabled", "dpctl/ipf-set-disabled" -> ipfEnabled(cmd, args, cts);
+            case "dpctl/ipf-set-min-frag" -> ipfMinFrag(args, cts);
+            case "dpctl/ipf-set-max-nfrags" -> ipfMaxNfrags(args, cts);
             case "dpctl/ct-get-tcp-seq-chk" -> !opens(args, 2) ? Outcome.fail(NOT_FOUND)
                     : Outcome.ok(List.of("TCP sequence checking: " + (ct.tcpSeqChk ? "enabled" : "disabled")));
             default -> { // dpctl_ct_set_tcp_seq_chk__(): at most one argument, short of opt_dpif_open()'s three
@@ -119,6 +125,66 @@ final class DpctlConntrack {
             }
         }
         return opens(a, 2) ? Outcome.ok(ct.stats(zone, verbose)) : Outcome.fail(NOT_FOUND);
+    }
+
+    // argv[argc - n]: the n-th argument from the end, the command's own name (no v4, v6 or number) before the first
+    private static String argv(List<String> args, int n) {
+        return args.size() >= n ? args.get(args.size() - n) : "";
+    }
+
+    // ovs_scan(s, "%2s") compared with strncmp(.., 2): "v4" (0), "v6" (1), else -1
+    private static int family(String s) {
+        String w = s.strip();
+        return w.startsWith("v4") ? 0 : w.startsWith("v6") ? 1 : -1;
+    }
+
+    // ipf_set_enabled__(): [dp] v4|v6 (opt_dpif_open() with at most four: never short of it)
+    private static Outcome ipfEnabled(String cmd, List<String> args, List<Conntrack> cts) {
+        boolean on = cmd.equals("dpctl/ipf-set-enabled");
+        int af = family(argv(args, 1));
+        if (af < 0) {
+            return Outcome.fail(error("parameter missing: 'v4' for IPv4 or 'v6' for IPv6", "Invalid argument"));
+        }
+        cts.forEach(c -> c.ipf.enabled[af] = on); // ipf_set_enabled()
+        return Outcome.ok(List.of((on ? "enabling" : "disabling") + " fragmentation reassembly successful"));
+    }
+
+    // dpctl_ipf_set_min_frag(): [dp] v4|v6 SIZE; ipf_set_min_frag() refuses a size under its bound (returning 1,
+    // which dpctl reports as an errno)
+    private static Outcome ipfMinFrag(List<String> args, List<Conntrack> cts) {
+        if (!opens(args, 4)) {
+            return Outcome.fail(NOT_FOUND);
+        }
+        int af = family(argv(args, 2));
+        if (af < 0) {
+            return Outcome.fail(error("parameter missing: v4 for IPv4 or v6 for IPv6", "Invalid argument"));
+        }
+        long size = OvsAppctl.scanU32(argv(args, 1));
+        if (size < 0) {
+            return Outcome.fail(error("parameter missing for minimum fragment size", "Invalid argument"));
+        }
+        if (size < (af == 1 ? io.arplab.flow.Ipf.V6_LBOUND : io.arplab.flow.Ipf.V4_LBOUND)) {
+            return Outcome.fail(error("requested minimum fragment size too small; see documentation",
+                    "Operation not permitted"));
+        }
+        cts.forEach(c -> c.ipf.minFragSize[af] = size);
+        return Outcome.ok(List.of("setting minimum fragment size successful"));
+    }
+
+    // dpctl_ipf_set_max_nfrags(): [dp] N; ipf_set_max_nfrags() refuses more than IPF_NFRAG_UBOUND (returning 1)
+    private static Outcome ipfMaxNfrags(List<String> args, List<Conntrack> cts) {
+        if (!opens(args, 3)) {
+            return Outcome.fail(NOT_FOUND);
+        }
+        long n = OvsAppctl.scanU32(argv(args, 1));
+        if (n < 0) {
+            return Outcome.fail(error("parameter missing for maximum fragments", "Invalid argument"));
+        }
+        if (n > io.arplab.flow.Ipf.NFRAG_UBOUND) {
+            return Outcome.fail(error("setting maximum fragments failed", "Operation not permitted"));
+        }
+        cts.forEach(c -> c.ipf.nfragMax = n);
+        return Outcome.ok(List.of("setting maximum fragments successful"));
     }
 
     // dpctl_error(): the message and the errno's text

@@ -248,7 +248,9 @@ public final class OvsAppctl implements Tool {
                             : "\"dpif/show-dp-features\" is not modelled by arplab");
                 }
                 case "dpctl/dump-conntrack", "dpctl/flush-conntrack", "dpctl/ct-stats-show",
-                        "dpctl/ct-get-tcp-seq-chk", "dpctl/ct-enable-tcp-seq-chk", "dpctl/ct-disable-tcp-seq-chk" -> {
+                        "dpctl/ct-get-tcp-seq-chk", "dpctl/ct-enable-tcp-seq-chk", "dpctl/ct-disable-tcp-seq-chk",
+                        "dpctl/ipf-get-status", "dpctl/ipf-set-enabled", "dpctl/ipf-set-disabled",
+                        "dpctl/ipf-set-min-frag", "dpctl/ipf-set-max-nfrags" -> {
                     DpctlArgs o = DpctlArgs.parse(rest);
                     if (o.error != null) {
                         return error(o.error);
@@ -744,6 +746,11 @@ public final class OvsAppctl implements Tool {
             Map.entry("dpctl/ct-get-tcp-seq-chk", new int[] {0, 1}),
             Map.entry("dpctl/ct-enable-tcp-seq-chk", new int[] {0, 1}),
             Map.entry("dpctl/ct-disable-tcp-seq-chk", new int[] {0, 1}),
+            Map.entry("dpctl/ipf-set-enabled", new int[] {1, 2}),
+            Map.entry("dpctl/ipf-set-disabled", new int[] {1, 2}),
+            Map.entry("dpctl/ipf-set-min-frag", new int[] {2, 3}),
+            Map.entry("dpctl/ipf-set-max-nfrags", new int[] {1, 2}),
+            Map.entry("dpctl/ipf-get-status", new int[] {0, 1}),
             Map.entry("dpif/show", new int[] {0, 0}),
             Map.entry("dpif/dump-flows", new int[] {1, ANY}),
             Map.entry("dpif/set-dp-features", new int[] {1, 3}),
