@@ -20,7 +20,10 @@ original 5-tuple, its reply one, partial tuples naming one connection, refused t
 TCP sequence checking switch. Left out, with OVS's reasons: ICMPv6 tuples and partial tuples that could name an
 ICMPv6 connection (OVS 3.1 aborts in reverse_icmp_type()), partial tuples naming several connections (OVS flushes
 them while walking a cmap that may shrink under it, skipping some by the hash order of a random basis).
-  src/test/scripts/gen-conntrack.py SEED DIR [more]
+With "more frags" as well: IP and IPv6 fragments from the clients meeting ct() (lib/ipf.c): too small, held in
+their datagram's list (a first and a last one never making it whole: the reassembly is not modelled), overlapping
+one held, with the family's handling off or the fragments held at the maximum, and the ipf-* commands.
+  src/test/scripts/gen-conntrack.py SEED DIR [more [frags]]
 """
 import os
 import random
@@ -28,7 +31,8 @@ import struct
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
-MORE = sys.argv[3:] == ["more"]
+MORE = "more" in sys.argv[3:]
+FRAGS = MORE and "frags" in sys.argv[3:]
 r = random.Random(seed)
 MAC = {1: "50:54:00:00:00:01", 2: "50:54:00:00:00:02", 3: "50:54:00:00:00:03"}
 IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
@@ -326,7 +330,61 @@ def flush_event():
     cmds.append("ovs-appctl dpctl/flush-conntrack %s%s" % (zone, arg))
 
 
+FRAGS_SENT = []  # (client, v6, id, offset) of the last fragments sent (to send again: overlapping)
+
+
+def fragment(c, v6, ident, off, more, size):
+    """A fragment from client c to B of a UDP datagram: size bytes after the IP (and fragment) header at byte
+    offset off (a multiple of 8), the first one starting with the UDP header."""
+    ips = IP6 if v6 else IP4
+    payload = bytes((i * 7 + ident) & 0xff for i in range(size))
+    if off == 0:
+        payload = struct.pack("!HHHH", r.randrange(1024, 65536), 53, 2000, 0) + payload[8:]
+    if v6:
+        fh = struct.pack("!BBHI", 17, 0, off | (1 if more else 0), ident)
+        l3 = struct.pack("!IHBB", 0x60000000, 8 + size, 44, 64) + addr(ips[c]) + addr(ips[2]) + fh + payload
+    else:
+        h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + size, ident, (0x2000 if more else 0) | off // 8, 64, 17, 0,
+                        addr(ips[c]), addr(ips[2]))
+        l3 = h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+    receive(c, frame(c, 2, l3))
+
+
+def frag_event():
+    """Fragments meeting ct(): too small (not the last, under the minimum size), a last one (held), a large first one
+    (held; its datagram's last one, if sent, leaves a gap), one overlapping a held one, or an ipf-* command."""
+    c, v6 = client(), r.random() < 0.4
+    k = r.randrange(7)
+    if k == 0:
+        fragment(c, v6, r.randrange(1, 65536), r.choice([0, 8 * r.randrange(1, 100)]), True, r.randrange(16, 600))
+    elif k == 1:
+        ident, off = r.randrange(1, 65536), 8 * r.randrange(200, 400)
+        fragment(c, v6, ident, off, False, r.randrange(16, 200))
+        FRAGS_SENT.append((c, v6, ident, off))
+    elif k == 2:
+        ident = r.randrange(1, 65536)
+        fragment(c, v6, ident, 0, True, 1304)
+        if r.random() < 0.5:
+            off = 8 * r.randrange(200, 400)
+            fragment(c, v6, ident, off, False, r.randrange(16, 200))
+            FRAGS_SENT.append((c, v6, ident, off))
+    elif k == 3 and FRAGS_SENT:
+        c, v6, ident, off = r.choice(FRAGS_SENT)
+        fragment(c, v6, ident, off, False, r.randrange(16, 200))
+    elif k == 4:
+        cmds.append("ovs-appctl dpctl/ipf-set-%s %s" % (r.choice(["enabled", "disabled"]), r.choice(["v4", "v6"])))
+    elif k == 5:
+        cmds.append(r.choice(["ovs-appctl dpctl/ipf-set-max-nfrags %d" % r.choice([1, 2, 3, 1000, 5001]),
+                              "ovs-appctl dpctl/ipf-set-min-frag %s %d" % (r.choice(["v4", "v6"]),
+                                                                          r.choice([300, 400, 1000, 1500]))]))
+    else:
+        cmds.append("ovs-appctl dpctl/ipf-get-status")
+
+
 def more_event(k):
+    if k >= 17:
+        frag_event()
+        return
     if k <= 14:
         flush_event()
     elif k == 15:
@@ -338,7 +396,7 @@ def more_event(k):
 
 
 def event():
-    k = r.randrange(17 if MORE else 12)
+    k = r.randrange(20 if FRAGS else 17 if MORE else 12)
     if k >= 12:
         more_event(k)
         return
@@ -397,6 +455,8 @@ for _ in range(r.choice([6, 10])):
 cmds.append("ovs-appctl dpctl/dump-conntrack -m")
 if MORE:
     cmds.append("ovs-appctl dpctl/ct-stats-show -m")
+if FRAGS:
+    cmds.append("ovs-appctl dpctl/ipf-get-status")
 cmds.append("ovs-appctl dpctl/dump-flows")
 cmds.append("ovs-appctl dpctl/flush-conntrack zone=%d" % r.choice([ZA, ZC]))
 cmds.append("ovs-appctl dpctl/dump-conntrack")
@@ -404,6 +464,6 @@ cmds.append("ovs-appctl dpctl/dump-conntrack")
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "commands.in"), "w") as f:
     f.write("# gen-conntrack.py %d%s: br0 with dummy ports p1..p4, zones %d (A, p1) and %d (C, p3)%s%s\n" % (
-        seed, " more" if MORE else "", ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
+        seed, " more frags" if FRAGS else " more" if MORE else "", ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
         ", A's IPv6 SNAT'ed to " + NAT6_IP if NAT6 else ""))
     f.write("\n".join(cmds) + "\n")
