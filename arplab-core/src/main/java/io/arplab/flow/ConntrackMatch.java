@@ -162,6 +162,11 @@ public final class ConntrackMatch {
         return v != null && v <= 0xff ? v : null;
     }
 
+    /** str_to_u16(s, name) (ct-flush-zone's zone): the value, or OVS's message in the exception. */
+    public static int u16(String s, String name) {
+        return FlowParser.u16(s, name);
+    }
+
     private static Integer u16(String s) {
         try {
             return FlowParser.u16(s, "");

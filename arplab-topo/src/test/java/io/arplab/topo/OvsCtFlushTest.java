@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dpctl/flush-conntrack with a zone and tuples (ofp_ct_tuple_parse()'s refusals, a whole original 5-tuple looked up,
  * a NAT'ed connection's reply tuple refused, partial tuples compared with every connection as ct_dpif_entry_cmp()
  * does), dpctl/ct-stats-show (by protocol, TCP by state with -m or verbose, zone=N) and the TCP sequence checking
- * switch, their arguments and exit statuses, against OVS 3.1 (refdata/ovs/ctflush, recorded by STATUS=1
+ * switch, ovs-ofctl ct-flush-zone and ct-flush (parsed before connecting, the switch's flush), their arguments and
+ * exit statuses, against OVS 3.1 (refdata/ovs/ctflush, recorded by STATUS=1
  * src/test/scripts/record-ovs-commands.sh ctflush).
  */
 class OvsCtFlushTest {

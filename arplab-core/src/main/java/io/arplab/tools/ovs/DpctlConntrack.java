@@ -187,6 +187,43 @@ final class DpctlConntrack {
         return Outcome.ok(List.of("setting maximum fragments successful"));
     }
 
+    /**
+     * ovs-ofctl ct-flush-zone SWITCH ZONE and ct-flush SWITCH [zone=N] [ORIG-TUPLE [REPLY-TUPLE]] as parsed before
+     * connecting (ofctl_ct_flush_zone(), ofctl_ct_flush()): the flush, or OVS's fatal message in {@code error}.
+     */
+    record OfctlFlush(int zone, ConntrackMatch match, String error) {
+        static OfctlFlush parse(String cmd, List<String> rest) {
+            ConntrackMatch m = new ConntrackMatch();
+            if (cmd.equals("ct-flush-zone")) {
+                try {
+                    return new OfctlFlush(ConntrackMatch.u16(rest.get(1), "zone_id"), m, null);
+                } catch (io.arplab.flow.FlowParseException e) {
+                    return new OfctlFlush(-1, m, e.getMessage());
+                }
+            }
+            int zone = -1, at = 1;
+            if (rest.size() > at && rest.get(at).startsWith("zone=")) {
+                zone = DpctlConntrack.zone(rest.get(at++));
+                if (zone < 0) {
+                    return new OfctlFlush(-1, m, "Failed to parse zone");
+                }
+            }
+            StringBuilder ds = new StringBuilder();
+            for (int i = 0; i < 2 && at < rest.size(); i++, at++) {
+                if (!rest.get(at).isEmpty() && !m.parseTuple(rest.get(at), i == 1, ds)) {
+                    return new OfctlFlush(-1, m, "Failed to parse ct-tuple: " + ds);
+                }
+            }
+            return new OfctlFlush(zone, m, null);
+        }
+
+        /** handle_nxt_ct_flush(), ct_flush(): the switch flushes its backer's conntrack, whatever comes of it. */
+        void run(Conntrack ct, long now) {
+            ct.sweep(now);
+            ct.flush(zone, match);
+        }
+    }
+
     // dpctl_error(): the message and the errno's text
     private static String error(String message, String errno) {
         return "ovs-vswitchd: " + message + " (" + errno + ")";
