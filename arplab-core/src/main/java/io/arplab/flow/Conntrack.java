@@ -964,6 +964,14 @@ public final class Conntrack {
 
     /** With {@code verbose} (-m): ct_dpif_format_entry()'s id and status (the userspace conntrack sets neither). */
     public List<String> dump(int zone, boolean verbose) {
+        return dump(zone, verbose, -1);
+    }
+
+    /**
+     * With {@code now} (ns, 0 or more: -s, print_stats) each connection's timeout, the seconds to its expiration
+     * (conn_to_ct_dpif_entry(); the userspace conntrack keeps no counters or timestamps to print).
+     */
+    public List<String> dump(int zone, boolean verbose, long now) {
         List<String> out = new ArrayList<>();
         for (Conn c : conns.values()) {
             Key o = c.orig;
@@ -995,6 +1003,9 @@ public final class Conntrack {
             }
             if (verbose) {
                 s.append(",status=0");
+            }
+            if (now >= 0) {
+                s.append(",timeout=").append(c.expiration > now ? (c.expiration - now) / 1_000_000 / 1000 : 0);
             }
             if (c.mark != 0) {
                 s.append(",mark=").append(c.mark);

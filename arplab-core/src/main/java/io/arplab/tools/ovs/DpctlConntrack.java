@@ -28,15 +28,18 @@ final class DpctlConntrack {
     private static final String DP = "dummy@ovs-dummy";
     private static final String NOT_FOUND = "ovs-vswitchd: datapath not found (Invalid argument)";
 
-    /** {@code args} follow the options (dpctl_unixctl_handler()), {@code verbosity} their -m count. */
-    static Outcome run(String cmd, List<String> args, int verbosity, List<Conntrack> cts, long now) {
+    /**
+     * {@code args} follow the options (dpctl_unixctl_handler()), {@code verbosity} their -m count, {@code stats} -s;
+     * {@code now} the lab's clock (ns).
+     */
+    static Outcome run(String cmd, List<String> args, int verbosity, boolean stats, List<Conntrack> cts, long now) {
         if (cts.isEmpty()) {
             return Outcome.ok(List.of());
         }
         Conntrack ct = cts.get(0);
         ct.sweep(now);
         return switch (cmd) {
-            case "dpctl/dump-conntrack" -> dump(args, verbosity, ct);
+            case "dpctl/dump-conntrack" -> dump(args, verbosity, stats ? now : -1, ct);
             case "dpctl/flush-conntrack" -> flush(args, ct);
             case "dpctl/ct-stats-show" -> stats(args, verbosity, ct);
             case "dpctl/ipf-get-status" -> !opens(args, 2) ? Outcome.fail(NOT_FOUND)
@@ -61,13 +64,13 @@ final class DpctlConntrack {
     }
 
     // dpctl_dump_conntrack(): a last zone=N, then [dp]
-    private static Outcome dump(List<String> args, int verbosity, Conntrack ct) {
+    private static Outcome dump(List<String> args, int verbosity, long now, Conntrack ct) {
         int zone = -1;
         if (!args.isEmpty() && zone(args.get(args.size() - 1)) >= 0) {
             zone = zone(args.get(args.size() - 1));
             args = args.subList(0, args.size() - 1);
         }
-        return opens(args, 2) ? Outcome.ok(ct.dump(zone, verbosity > 0)) : Outcome.fail(NOT_FOUND);
+        return opens(args, 2) ? Outcome.ok(ct.dump(zone, verbosity > 0, now)) : Outcome.fail(NOT_FOUND);
     }
 
     // ovs_scan(s, "zone=%"SCNu16): the zone, or -1

@@ -255,7 +255,8 @@ public final class OvsAppctl implements Tool {
                     if (o.error != null) {
                         return error(o.error);
                     }
-                    DpctlConntrack.Outcome r = DpctlConntrack.run(cmd, o.args, o.verbosity, conntracks(), ctx.now());
+                    DpctlConntrack.Outcome r = DpctlConntrack.run(cmd, o.args, o.verbosity, o.stats, conntracks(),
+                            ctx.now());
                     if (r.error() != null) {
                         return error(r.error());
                     }
