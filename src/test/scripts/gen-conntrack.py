@@ -14,7 +14,16 @@ echo and reply, ICMP errors quoting an earlier packet (related) or none, their I
 dpctl/dump-conntrack (plain, zone=N, -m), dpctl/dump-flows, ovs-ofctl dump-flows, dpctl/flush-conntrack (all, zone=N).
 OVS's clock is stopped (time/stop): the timeouts of dump-conntrack -m are OVS's own. IP fragments are left out
 (ipf's reassembly is not modelled).
-  src/test/scripts/gen-conntrack.py SEED DIR
+With "more" (seeds recorded since; the older seeds' campaigns stay as they were): A's IPv6 connections SNAT'ed too
+(nat(src=fd00::100), ICMPv6 errors quoting them), dpctl/flush-conntrack with a zone and tuples (a connection's
+original 5-tuple, its reply one, partial tuples naming one connection, refused tuples), dpctl/ct-stats-show and the
+TCP sequence checking switch. Left out, with OVS's reasons: ICMPv6 tuples and partial tuples that could name an
+ICMPv6 connection (OVS 3.1 aborts in reverse_icmp_type()), partial tuples naming several connections (OVS flushes
+them while walking a cmap that may shrink under it, skipping some by the hash order of a random basis).
+With "more frags" as well: IP and IPv6 fragments from the clients meeting ct() (lib/ipf.c): too small, held in
+their datagram's list (a first and a last one never making it whole: the reassembly is not modelled), overlapping
+one held, with the family's handling off or the fragments held at the maximum, and the ipf-* commands.
+  src/test/scripts/gen-conntrack.py SEED DIR [more [frags]]
 """
 import os
 import random
@@ -22,6 +31,8 @@ import struct
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
+MORE = "more" in sys.argv[3:]
+FRAGS = MORE and "frags" in sys.argv[3:]
 r = random.Random(seed)
 MAC = {1: "50:54:00:00:00:01", 2: "50:54:00:00:00:02", 3: "50:54:00:00:00:03"}
 IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
@@ -33,6 +44,8 @@ NAT = r.random() < 0.3  # A's new connections SNAT'ed to NAT_IP (IPv4 only)
 NAT_IP = "10.0.0.100"
 TABLE_COMMIT = r.random() < 0.5  # commit with ct(commit,table=2) (recirculation) or in line
 COMMIT_C = r.random() < 0.6  # C's new connections committed too (else C's stay +new)
+NAT6 = MORE and r.random() < 0.6  # A's new IPv6 connections SNAT'ed to NAT6_IP
+NAT6_IP = "fd00::100"
 CT_OF = "-O OpenFlow15 "
 cmds = ["ovs-appctl time/stop"]
 flows = []
@@ -50,7 +63,7 @@ def src(n):
 for ip, v6 in ((IP4, False), (IP6, True)):
     proto = "ipv6" if v6 else "ip"
     dst = "ipv6_dst" if v6 else "nw_dst"
-    nat = ",nat" if NAT and not v6 else ""
+    nat = ",nat" if (NAT6 if v6 else NAT) else ""
     add(0, 100, "%s,in_port=1" % proto, "load:0x2->NXM_NX_REG0[0..15],ct(zone=%d,table=1%s)" % (ZA, nat))
     add(0, 100, "%s,in_port=3" % proto, "load:0x2->NXM_NX_REG0[0..15],ct(zone=%d,table=1)" % ZC)
     add(0, 100, "%s,in_port=2,%s=%s" % (proto, dst, ip[1]),
@@ -58,13 +71,16 @@ for ip, v6 in ((IP4, False), (IP6, True)):
     add(0, 100, "%s,in_port=2,%s=%s" % (proto, dst, ip[3]), "load:0x3->NXM_NX_REG0[0..15],ct(zone=%d,table=1)" % ZC)
 if NAT:
     add(0, 100, "ip,in_port=2,nw_dst=%s" % NAT_IP, "load:0x1->NXM_NX_REG0[0..15],ct(zone=%d,table=1,nat)" % ZA)
+if NAT6:
+    add(0, 100, "ipv6,in_port=2,ipv6_dst=%s" % NAT6_IP, "load:0x1->NXM_NX_REG0[0..15],ct(zone=%d,table=1,nat)" % ZA)
 add(0, 0, "", "output:4")
 # 1: the states
 execs = ",".join(r.sample(["set_field:0x%x->ct_mark" % MARK, "set_field:0x%x->ct_label" % LABEL,
                            "load:0x%x->NXM_NX_CT_MARK[]" % MARK], r.choice([1, 2])))
 cmark = r.randrange(1, 256)
 for proto in ("ip", "ipv6"):  # check_CT(): ct(commit) and nat need an IP match
-    nat = ",nat(src=%s)" % NAT_IP if NAT and proto == "ip" else ""
+    nat = (",nat(src=%s)" % NAT_IP if NAT and proto == "ip"
+           else ",nat(src=%s)" % NAT6_IP if NAT6 and proto == "ipv6" else "")
     commit = "ct(commit,zone=%d%s,exec(%s)%s)" % (ZA, ",table=2" if TABLE_COMMIT else "", execs, nat)
     add(1, 100, "ct_state=+new+trk,%s,in_port=1" % proto,
         commit + ("" if TABLE_COMMIT else "," + src(1) + ",resubmit(,3)"))
@@ -169,24 +185,35 @@ def send(pf, pt, v6, proto, l4):
     """A packet from host pf to pt (B sends to A's SNAT address, if any)."""
     ips = IP6 if v6 else IP4
     sa, da = ips[pf], ips[pt]
-    if NAT and not v6 and pf == 2 and pt == 1:
-        da = NAT_IP
+    nat_ip = (NAT6_IP if NAT6 else None) if v6 else (NAT_IP if NAT else None)
+    if nat_ip and pf == 2 and pt == 1:
+        da = nat_ip
     pkt = ip_packet(sa, da, *l4(sa, da))
     # what B receives, an ICMP error's quote: A's packets SNAT'ed
-    seen = ip_packet(NAT_IP, da, *l4(NAT_IP, da)) if NAT and not v6 and pf == 1 else pkt
+    seen = ip_packet(nat_ip, da, *l4(nat_ip, da)) if nat_ip and pf == 1 else pkt
     HIST.append((pf, pt, seen))
     receive(pf, frame(pf, pt, pkt))
 
 
+CONNS = []  # (v6, proto, client, sport, dport) of the TCP and UDP packets clients sent (tuples to flush)
+ECHOS = []  # (client, id) of the ICMP echo requests clients sent
+
+
 def tcp(pf, pt, v6, sp, dp, seq, ack, flags):
+    if pf != 2:
+        CONNS.append((v6, 6, pf, sp, dp))
     send(pf, pt, v6, 6, lambda sa, da: (6, tcp_seg(sa, da, sp, dp, seq, ack, flags)))
 
 
 def udp(pf, pt, v6, sp, dp):
+    if pf != 2:
+        CONNS.append((v6, 17, pf, sp, dp))
     send(pf, pt, v6, 17, lambda sa, da: (17, udp_dgram(sa, da, sp, dp)))
 
 
 def echo(pf, pt, v6, reply, ident, seq):
+    if pf != 2 and not v6 and not reply:
+        ECHOS.append((pf, ident))
     typ = (129 if reply else 128) if v6 else (0 if reply else 8)
     send(pf, pt, v6, 1, lambda sa, da: (58 if v6 else 1, icmp_msg(sa, da, typ, 0, b"abcdefgh", ident, seq)))
 
@@ -260,8 +287,119 @@ def tcp_event():
         tcp(2, c, v6, dp, sp, rsn + 1, isn + 1, r.choice([ACK, RST | ACK, RST]))
 
 
+def tuple_text(v6, proto, sa, da, sp, dp):
+    k = "ct_ipv6" if v6 else "ct_nw"
+    t = ["%s_src=%s" % (k, sa), "%s_dst=%s" % (k, da), "ct_nw_proto=%d" % proto]
+    if sp is not None:
+        t.append("ct_tp_src=%d" % sp)
+    if dp is not None:
+        t.append("ct_tp_dst=%d" % dp)
+    return ",".join(t)
+
+
+BAD_TUPLES = ["'ct_tp_src=80'", "'ct_nw_src=10.0.0.1,ct_ipv6_dst=fd00::2'", "'ct_nw_proto=300'", "'foo=1'",
+              "'ct_nw_src=10.0.0'", "'icmp_type=8'", "'ct_nw_src'", "'ct_nw_src=10.0.0.1,ct_nw_src=10.0.0.2'",
+              "'ct_ipv6_src=fd00::g'", "'ct_nw_proto=6' 'ct_nw_src=10.0.0.1' 'x' 'y'", "zone=z",
+              "'ct_nw_proto=6,ct_nw_proto=17' 'ct_tp_src=1'"]
+
+
+def flush_event():
+    """dpctl/flush-conntrack with tuples: a client's connection by its original or reply 5-tuple (looked up; by the
+    reply tuple of a NAT'ed one refused), its reply tuple alone or its original addresses, protocol and source port
+    (compared: one connection at most), an ICMP echo's 5-tuple, or a tuple OVS refuses."""
+    zone = r.choice(["", "", "zone=%d " % ZA, "zone=%d " % ZC, "zone=0 "])
+    how = r.randrange(6)
+    if CONNS and how < 4:
+        v6, proto, c, sp, dp = r.choice(CONNS)
+        ips = IP6 if v6 else IP4
+        nat_ip = ((NAT6_IP if NAT6 else None) if v6 else (NAT_IP if NAT else None)) if c == 1 else None
+        sa, da = ips[c], ips[2]
+        if how == 0:
+            arg = "'%s'" % tuple_text(v6, proto, sa, da, sp, dp)
+        elif how == 1:
+            arg = "'%s'" % tuple_text(v6, proto, da, nat_ip or sa, dp, sp)
+        elif how == 2:
+            arg = "'' '%s'" % tuple_text(v6, proto, da, nat_ip or sa, dp, sp)
+        else:
+            arg = "'%s'" % tuple_text(v6, proto, sa, da, sp, None)
+    elif ECHOS and how == 4:
+        c, ident = r.choice(ECHOS)
+        arg = "'ct_nw_src=%s,ct_nw_dst=%s,ct_nw_proto=1,icmp_type=8,icmp_code=0,icmp_id=%d'" % (IP4[c], IP4[2], ident)
+    else:
+        arg = r.choice(BAD_TUPLES)
+    cmds.append("ovs-appctl dpctl/flush-conntrack %s%s" % (zone, arg))
+
+
+FRAGS_SENT = []  # (client, v6, id, offset) of the last fragments sent (to send again: overlapping)
+
+
+def fragment(c, v6, ident, off, more, size):
+    """A fragment from client c to B of a UDP datagram: size bytes after the IP (and fragment) header at byte
+    offset off (a multiple of 8), the first one starting with the UDP header."""
+    ips = IP6 if v6 else IP4
+    payload = bytes((i * 7 + ident) & 0xff for i in range(size))
+    if off == 0:
+        payload = struct.pack("!HHHH", r.randrange(1024, 65536), 53, 2000, 0) + payload[8:]
+    if v6:
+        fh = struct.pack("!BBHI", 17, 0, off | (1 if more else 0), ident)
+        l3 = struct.pack("!IHBB", 0x60000000, 8 + size, 44, 64) + addr(ips[c]) + addr(ips[2]) + fh + payload
+    else:
+        h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + size, ident, (0x2000 if more else 0) | off // 8, 64, 17, 0,
+                        addr(ips[c]), addr(ips[2]))
+        l3 = h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+    receive(c, frame(c, 2, l3))
+
+
+def frag_event():
+    """Fragments meeting ct(): too small (not the last, under the minimum size), a last one (held), a large first one
+    (held; its datagram's last one, if sent, leaves a gap), one overlapping a held one, or an ipf-* command."""
+    c, v6 = client(), r.random() < 0.4
+    k = r.randrange(7)
+    if k == 0:
+        fragment(c, v6, r.randrange(1, 65536), r.choice([0, 8 * r.randrange(1, 100)]), True, r.randrange(16, 600))
+    elif k == 1:
+        ident, off = r.randrange(1, 65536), 8 * r.randrange(200, 400)
+        fragment(c, v6, ident, off, False, r.randrange(16, 200))
+        FRAGS_SENT.append((c, v6, ident, off))
+    elif k == 2:
+        ident = r.randrange(1, 65536)
+        fragment(c, v6, ident, 0, True, 1304)
+        if r.random() < 0.5:
+            off = 8 * r.randrange(200, 400)
+            fragment(c, v6, ident, off, False, r.randrange(16, 200))
+            FRAGS_SENT.append((c, v6, ident, off))
+    elif k == 3 and FRAGS_SENT:
+        c, v6, ident, off = r.choice(FRAGS_SENT)
+        fragment(c, v6, ident, off, False, r.randrange(16, 200))
+    elif k == 4:
+        cmds.append("ovs-appctl dpctl/ipf-set-%s %s" % (r.choice(["enabled", "disabled"]), r.choice(["v4", "v6"])))
+    elif k == 5:
+        cmds.append(r.choice(["ovs-appctl dpctl/ipf-set-max-nfrags %d" % r.choice([1, 2, 3, 1000, 5001]),
+                              "ovs-appctl dpctl/ipf-set-min-frag %s %d" % (r.choice(["v4", "v6"]),
+                                                                          r.choice([300, 400, 1000, 1500]))]))
+    else:
+        cmds.append("ovs-appctl dpctl/ipf-get-status")
+
+
+def more_event(k):
+    if k >= 17:
+        frag_event()
+        return
+    if k <= 14:
+        flush_event()
+    elif k == 15:
+        cmds.append("ovs-appctl dpctl/ct-stats-show" + r.choice(["", " -m", " zone=%d" % ZA, " zone=%d" % ZC,
+                                                                 " verbose zone=%d" % r.choice([ZA, ZC])]))
+    else:  # the TCP sequence checking switch: out-of-window segments pass while it is off
+        cmds.append("ovs-appctl dpctl/" + r.choice(["ct-disable-tcp-seq-chk", "ct-disable-tcp-seq-chk",
+                                                    "ct-enable-tcp-seq-chk", "ct-get-tcp-seq-chk"]))
+
+
 def event():
-    k = r.randrange(12)
+    k = r.randrange(20 if FRAGS else 17 if MORE else 12)
+    if k >= 12:
+        more_event(k)
+        return
     c, v6 = client(), r.random() < 0.3
     if k < 4:
         tcp_event()
@@ -315,12 +453,17 @@ cmds.append("ovs-appctl dpctl/del-flows")
 for _ in range(r.choice([6, 10])):
     event()
 cmds.append("ovs-appctl dpctl/dump-conntrack -m")
+if MORE:
+    cmds.append("ovs-appctl dpctl/ct-stats-show -m")
+if FRAGS:
+    cmds.append("ovs-appctl dpctl/ipf-get-status")
 cmds.append("ovs-appctl dpctl/dump-flows")
 cmds.append("ovs-appctl dpctl/flush-conntrack zone=%d" % r.choice([ZA, ZC]))
 cmds.append("ovs-appctl dpctl/dump-conntrack")
 
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "commands.in"), "w") as f:
-    f.write("# gen-conntrack.py %d: br0 with dummy ports p1..p4, zones %d (A, p1) and %d (C, p3)%s\n" % (
-        seed, ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else ""))
+    f.write("# gen-conntrack.py %d%s: br0 with dummy ports p1..p4, zones %d (A, p1) and %d (C, p3)%s%s\n" % (
+        seed, " more frags" if FRAGS else " more" if MORE else "", ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
+        ", A's IPv6 SNAT'ed to " + NAT6_IP if NAT6 else ""))
     f.write("\n".join(cmds) + "\n")

@@ -976,7 +976,7 @@ public final class ActionParser {
                         || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
                         || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
-                        || ct.nat() != null && ct.nat().indexOf('=') >= 0 && !match.isIp()) { // check_NAT(): an IPv4 range
+                        || natMismatch(ct, match)) {
                     throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match, table);
@@ -986,6 +986,12 @@ public final class ActionParser {
                         + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
             }
         }
+    }
+
+    // check_NAT(): an IPv4 range needs an IPv4 flow, an IPv6 range an IPv6 one
+    private static boolean natMismatch(Action.Ct ct, Match match) {
+        Conntrack.Nat nat = Conntrack.Nat.parse(ct.nat());
+        return nat != null && nat.range() && (nat.ip6Min() != null ? match.dlType() != Match.ETH_IPV6 : !match.isIp());
     }
 
     /** The protocols that can carry these actions with this match (ofpacts_check's usable_protocols). */

@@ -53,6 +53,16 @@ public final class Conntrack {
             return new Key(zone, proto, dst, src, dport, sport, icmpId, dstHi, srcHi, v6);
         }
 
+        /** The key with these addresses (store_addr_to_key()). */
+        Key withAddresses(long srcHi, long src, long dstHi, long dst) {
+            return new Key(zone, proto, src, dst, sport, dport, icmpId, srcHi, dstHi, v6);
+        }
+
+        /** The key with these ports (nat_get_unique_l4()). */
+        Key withPorts(long sport, long dport) {
+            return new Key(zone, proto, src, dst, sport, dport, icmpId, srcHi, dstHi, v6);
+        }
+
         String srcText() {
             return v6 ? MatchFormat.ipv6Masked(new U128(srcHi, src), new U128(-1L, -1L)) : MatchFormat.ip(src);
         }
@@ -74,7 +84,7 @@ public final class Conntrack {
             return type == 128 ? 129 : type == 129 ? 128 : type;
         }
 
-        private static long reverseIcmpType(long type) {
+        static long reverseIcmpType(long type) {
             return switch ((int) type) {
                 case 8 -> 0;
                 case 0 -> 8;
@@ -91,22 +101,36 @@ public final class Conntrack {
 
     /**
      * nat(src|dst=IP[-IP][:PORT[-PORT]]) as ofpact_nat holds it (lib/ofp-actions.c parse_NAT); {@code src} and
-     * {@code dst} both false for a bare "nat" (translate as the connection was).
+     * {@code dst} both false for a bare "nat" (translate as the connection was). An IPv6 range (range_af AF_INET6)
+     * has its addresses in {@code ip6Min} and {@code ip6Max} (null for IPv4), the IPv4 fields 0.
      */
     public record Nat(boolean src, boolean dst, boolean range, long ipMin, long ipMax, int portMin, int portMax,
-            boolean persistent, boolean hash, boolean random) {
-        static final Nat REVERSE = new Nat(false, false, false, 0, 0, 0, 0, false, false, false);
+            boolean persistent, boolean hash, boolean random, U128 ip6Min, U128 ip6Max) {
+        static final Nat REVERSE = new Nat(false, false, false, 0, 0, 0, 0, false, false, false, null, null);
 
-        /** format_NAT(): flags only with a range. */
+        /** An IPv6 range (range_af AF_INET6). */
+        boolean v6() {
+            return ip6Min != null;
+        }
+
+        /** format_NAT(): flags only with a range; an IPv6 address in brackets when a port follows. */
         String format() {
             if (!src && !dst) {
                 return "nat";
             }
             StringBuilder s = new StringBuilder("nat(").append(src ? "src" : "dst");
             if (range) {
-                s.append('=').append(MatchFormat.ip(ipMin));
-                if (ipMax != 0 && ipMax != ipMin) {
-                    s.append('-').append(MatchFormat.ip(ipMax));
+                s.append('=');
+                if (v6()) { // ipv6_format_addr_bracket()
+                    s.append(ip6(ip6Min));
+                    if (!ip6Max.isZero() && !ip6Max.equals(ip6Min)) {
+                        s.append('-').append(ip6(ip6Max));
+                    }
+                } else {
+                    s.append(MatchFormat.ip(ipMin));
+                    if (ipMax != 0 && ipMax != ipMin) {
+                        s.append('-').append(MatchFormat.ip(ipMax));
+                    }
                 }
                 if (portMin != 0) {
                     s.append(':').append(portMin);
@@ -117,6 +141,11 @@ public final class Conntrack {
                 s.append(persistent ? ",persistent" : "").append(hash ? ",hash" : "").append(random ? ",random" : "");
             }
             return s.append(')').toString();
+        }
+
+        private String ip6(U128 a) {
+            String t = MatchFormat.ipv6Masked(a, new U128(-1L, -1L));
+            return portMin != 0 ? "[" + t + "]" : t;
         }
 
         /** The text inside ct(...): "nat" or "nat(dst=10.0.0.2:80)"; null when there is none. */
@@ -130,7 +159,7 @@ public final class Conntrack {
         /** parse_NAT(): OVS's error text in the exception. */
         static Nat parseArgs(String arg) {
             boolean src = false, dst = false, persistent = false, hash = false, random = false;
-            long[] range = null;
+            Nat range = null;
             KeyValue kv = new KeyValue(arg);
             while (kv.next()) {
                 switch (kv.key) {
@@ -155,50 +184,54 @@ public final class Conntrack {
                 throw new FlowParseException("Both \"hash\" and \"random\" are not allowed.");
             }
             if (range == null) {
-                return new Nat(src, dst, false, 0, 0, 0, 0, persistent, hash, random);
+                return new Nat(src, dst, false, 0, 0, 0, 0, persistent, hash, random, null, null);
             }
-            return new Nat(src, dst, true, range[0], range[1], (int) range[2], (int) range[3], persistent, hash,
-                    random);
+            return new Nat(src, dst, true, range.ipMin, range.ipMax, range.portMin, range.portMax, persistent, hash,
+                    random, range.ip6Min, range.ip6Max);
         }
 
-        // str_to_nat_range(): IP[-IP][:PORT[-PORT]] (IPv4; an empty range is none)
-        private static long[] range(String s) {
+        // str_to_nat_range(): IP[-IP][:PORT[-PORT]], the IPv6 addresses bare or in brackets; null when no address
+        // family came of it (an IPv6 scan inet_pton() refused, consuming the whole string, is no error)
+        private static Nat range(String s) {
             int[] n = {0};
-            long[] r = new long[4];
-            long min = ip(s, n);
-            if (min < 0) {
-                // the IPv6 scan (IPV6_SCAN_FMT) consumed its characters before inet_pton() refused them
-                int at = 0;
-                while (at < s.length() && at < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(at)) >= 0) {
-                    at++;
+            long min = ip(s, n), max = 0;
+            U128 min6 = null, max6 = null;
+            boolean af = min >= 0; // range_af AF_INET or AF_INET6
+            if (min >= 0) {
+                if (n[0] < s.length() && s.charAt(n[0]) == '-') {
+                    n[0]++;
+                    max = ip(s, n);
+                    if (max < min) {
+                        throw new FlowParseException("invalid nat range \"" + s + "\"");
+                    }
                 }
-                if (at != s.length()) {
-                    throw new FlowParseException("garbage (" + s.substring(at) + ") after nat range \"" + s
-                            + "\" (pos: " + at + ")");
+            } else {
+                min = 0;
+                min6 = ip6(s, n);
+                if (min6 != null && n[0] < s.length() && s.charAt(n[0]) == '-') {
+                    n[0]++;
+                    max6 = ip6(s, n);
+                    if (max6 == null || Long.compareUnsigned(max6.hi(), min6.hi()) < 0
+                            || max6.hi() == min6.hi() && Long.compareUnsigned(max6.lo(), min6.lo()) < 0) {
+                        throw new FlowParseException("invalid nat range \"" + s + "\"");
+                    }
                 }
-                if (!s.isEmpty()) {
-                    throw new FlowParseException("invalid nat range \"" + s + "\"");
+                if (min6 != null && max6 == null) {
+                    max6 = U128.ZERO;
                 }
-                return null;
+                af = min6 != null;
             }
-            r[0] = min; // a max only where one is written (0 otherwise), as encode_NAT() puts it
-            if (n[0] < s.length() && s.charAt(n[0]) == '-') {
+            int pmin = 0, pmax = 0;
+            if (af && n[0] < s.length() && s.charAt(n[0]) == ':') {
                 n[0]++;
-                r[1] = ip(s, n);
-                if (r[1] < min) {
-                    throw new FlowParseException("invalid nat range \"" + s + "\"");
-                }
-            }
-            if (n[0] < s.length() && s.charAt(n[0]) == ':') {
-                n[0]++;
-                r[2] = u16(s, n);
-                if (r[2] < 0) {
+                pmin = (int) u16(s, n);
+                if (pmin < 0) {
                     throw new FlowParseException("invalid nat range \"" + s + "\"");
                 }
                 if (n[0] < s.length() && s.charAt(n[0]) == '-') {
                     n[0]++;
-                    r[3] = u16(s, n);
-                    if (r[3] < r[2]) {
+                    pmax = (int) u16(s, n);
+                    if (pmax < pmin) {
                         throw new FlowParseException("invalid nat range \"" + s + "\"");
                     }
                 }
@@ -207,7 +240,35 @@ public final class Conntrack {
                 throw new FlowParseException("garbage (" + s.substring(n[0]) + ") after nat range \"" + s
                         + "\" (pos: " + n[0] + ")");
             }
-            return r;
+            return af ? new Nat(false, false, true, min, max, pmin, pmax, false, false, false, min6, max6) : null;
+        }
+
+        // ovs_scan_len(IPV6_SCAN_FMT) or ("[" IPV6_SCAN_FMT "]"), then inet_pton(): the address, null when
+        // inet_pton() refuses it (n advanced past what a scan consumed)
+        private static U128 ip6(String s, int[] n) {
+            int at = n[0], end = at;
+            while (end < s.length() && end - at < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(end)) >= 0) {
+                end++;
+            }
+            String text;
+            if (end > at) {
+                text = s.substring(at, end);
+                n[0] = end;
+            } else if (at < s.length() && s.charAt(at) == '[') {
+                int e = at + 1;
+                while (e < s.length() && e - at - 1 < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(e)) >= 0) {
+                    e++;
+                }
+                if (e == at + 1 || e >= s.length() || s.charAt(e) != ']') {
+                    return null;
+                }
+                text = s.substring(at + 1, e);
+                n[0] = e + 1;
+            } else {
+                return null;
+            }
+            io.arplab.wire.Ipv6Address a = io.arplab.wire.Ipv6Address.parse(text);
+            return a == null ? null : new U128(a.hi(), a.lo());
         }
 
         private static long ip(String s, int[] n) {
@@ -272,6 +333,11 @@ public final class Conntrack {
             this.reply = reply;
         }
 
+        /** ct_dpif_format_protoinfo_tcp(): the greater of the two directions' states, coalesced. */
+        String tcpState() {
+            return tcp != null ? tcp.protoinfoState() : replySeen ? "ESTABLISHED" : "SYN_SENT";
+        }
+
         /** Whether ct(nat) rewrites its packets: committed with nat(src|dst) (conn->nat_action). */
         boolean natted() {
             return nat;
@@ -280,6 +346,11 @@ public final class Conntrack {
 
     /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
     public long maxConns = 3_000_000;
+    private static final int PROTO_DCCP = 33, PROTO_UDPLITE = 136;
+    /** ct->ipf: the fragments held for reassembly (dpctl/ipf-get-status). */
+    public final Ipf ipf = new Ipf();
+    /** ct->tcp_seq_chk (dpctl/ct-enable-tcp-seq-chk, ct-disable-tcp-seq-chk): off, any segment fits the windows. */
+    public boolean tcpSeqChk = true;
     /** The default zone limit (dpctl/ct-set-limits default=L): 0, none. */
     public long defaultZoneLimit;
     /** The zones' own limits (dpctl/ct-set-limits zone=N,limit=L), by zone. */
@@ -298,7 +369,12 @@ public final class Conntrack {
     private Key uniqueTuple(Key orig, Nat nat) {
         Key r = orig.reverse();
         boolean srcPort = nat.src() && nat.portMin() != 0, dstPort = nat.dst() && nat.portMin() != 0;
-        long addr = nat.ipMin() != 0 ? nat.ipMin() : nat.src() ? orig.src() : nat.dst() ? orig.dst() : 0;
+        // the range's first address (IPv4 or IPv6), else the packet's own
+        boolean range = nat.v6() ? !nat.ip6Min().isZero() : nat.ipMin() != 0;
+        long addrHi = range ? (nat.v6() ? nat.ip6Min().hi() : 0)
+                : nat.src() ? orig.srcHi() : nat.dst() ? orig.dstHi() : 0;
+        long addr = range ? (nat.v6() ? nat.ip6Min().lo() : nat.ipMin())
+                : nat.src() ? orig.src() : nat.dst() ? orig.dst() : 0;
         int sport, smin, smax; // set_sport_range()
         if (nat.src() && !srcPort || nat.dst()) {
             sport = (int) orig.sport();
@@ -312,21 +388,22 @@ public final class Conntrack {
         int dmin = dstPort ? nat.portMin() : (int) orig.dport(); // set_dport_range()
         int dmax = dstPort ? Math.max(nat.portMax(), nat.portMin()) : dmin;
         boolean pat = r.proto() == Match.PROTO_TCP || r.proto() == Match.PROTO_UDP;
-        long src = nat.src() ? r.src() : addr, dst = nat.src() ? addr : r.dst(); // store_addr_to_key()
+        // store_addr_to_key()
+        Key a = nat.src() ? r.withAddresses(r.srcHi(), r.src(), addrHi, addr)
+                : r.withAddresses(addrHi, addr, r.dstHi(), r.dst());
         if (!pat) {
-            Key k = new Key(r.zone(), r.proto(), src, dst, r.sport(), r.dport(), r.icmpId());
-            return taken(k) ? null : k;
+            return taken(a) ? null : a;
         }
         if (dstPort) {
             for (int p : ports(dmin, dmin, dmax)) {
-                Key k = new Key(r.zone(), r.proto(), src, dst, p, sport);
+                Key k = a.withPorts(p, sport);
                 if (!taken(k)) {
                     return k;
                 }
             }
         }
         for (int p : ports(sport, smin, smax)) {
-            Key k = new Key(r.zone(), r.proto(), src, dst, dmin, p);
+            Key k = a.withPorts(dmin, p);
             if (!taken(k)) {
                 return k;
             }
@@ -355,13 +432,18 @@ public final class Conntrack {
     // the packet's addresses and ports as the connection translates them (orig: to the reply's view, reply: back)
     private static void translate(long[] flow, Conn c, boolean reply) {
         Key to = reply ? c.orig.reverse() : c.reply.reverse();
-        if (to.proto() == Match.PROTO_ICMP) {
+        if (to.v6()) { // nat_packet_ipv6()
+            flow[Slot.IPV6_SRC_HI.ordinal()] = to.srcHi();
+            flow[Slot.IPV6_SRC_LO.ordinal()] = to.src();
+            flow[Slot.IPV6_DST_HI.ordinal()] = to.dstHi();
+            flow[Slot.IPV6_DST_LO.ordinal()] = to.dst();
+        } else {
             flow[Slot.NW_SRC.ordinal()] = to.src();
             flow[Slot.NW_DST.ordinal()] = to.dst();
-            return;
         }
-        flow[Slot.NW_SRC.ordinal()] = to.src();
-        flow[Slot.NW_DST.ordinal()] = to.dst();
+        if (to.proto() != Match.PROTO_TCP && to.proto() != Match.PROTO_UDP) {
+            return; // pat_packet(): ports of TCP and UDP only
+        }
         flow[Slot.TP_SRC.ordinal()] = to.sport();
         flow[Slot.TP_DST.ordinal()] = to.dport();
     }
@@ -379,17 +461,20 @@ public final class Conntrack {
         return key(flow, zone, null);
     }
 
-    // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header
+    // conn_key_extract(): the 5-tuple; extract_l4_icmp() takes an echo's id from the frame's ICMP header;
+    // extract_l4() keys no ports for other protocols (SCTP's among them)
     static Key key(long[] flow, int zone, byte[] packet) {
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) { // extract_l3_ipv6()
+        boolean v6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        boolean l4 = proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
+                || proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
+        long sport = l4 ? flow[Slot.TP_SRC.ordinal()] : 0, dport = l4 ? flow[Slot.TP_DST.ordinal()] : 0;
+        if (v6) { // extract_l3_ipv6()
             return new Key(zone, proto, flow[Slot.IPV6_SRC_LO.ordinal()], flow[Slot.IPV6_DST_LO.ordinal()],
-                    flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
-                    proto == Match.PROTO_ICMPV6 ? icmpId(packet) : 0, flow[Slot.IPV6_SRC_HI.ordinal()],
+                    sport, dport, proto == Match.PROTO_ICMPV6 ? icmpId(packet) : 0, flow[Slot.IPV6_SRC_HI.ordinal()],
                     flow[Slot.IPV6_DST_HI.ordinal()], true);
         }
-        return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()],
-                flow[Slot.TP_SRC.ordinal()], flow[Slot.TP_DST.ordinal()],
+        return new Key(zone, proto, flow[Slot.NW_SRC.ordinal()], flow[Slot.NW_DST.ordinal()], sport, dport,
                 proto == Match.PROTO_ICMP ? icmpId(packet) : 0);
     }
 
@@ -569,9 +654,22 @@ public final class Conntrack {
      * whose TCP header the window tracking reads; with {@code nat} (the ct action's nat), rewrites the flow's
      * addresses and ports as the connection translates them. The flow's conntrack fields are the packet's metadata
      * from its previous ct(): in the same zone its state is kept and added to, another zone's is reset. Returns the
-     * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error.
+     * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error; null when ipf
+     * holds the fragment (the packet goes no further).
      */
     public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+        if ((flow[Slot.NW_FRAG.ordinal()] & 1) != 0) {
+            // ipf_preprocess_conntrack(): a fragment held goes no further; one ipf refused or left is invalid
+            // (conn_key_extract() keys no fragment), untouched by conntrack (write_ct_md() without a connection)
+            if (ipf.preprocess(flow, packet, zone) == Ipf.Verdict.HELD) {
+                return null;
+            }
+            flow[Slot.CT_STATE.ordinal()] = INV;
+            finish(flow, zone, null, commit, set);
+            mdTuple = null;
+            cached = null;
+            return packet;
+        }
         byte[][] frame = {packet};
         Key k = key(flow, zone, packet);
         int st = (int) flow[Slot.CT_STATE.ordinal()];
@@ -673,7 +771,7 @@ public final class Conntrack {
     private ConntrackTcp.Update update(Conn c, byte[] packet, boolean reply) {
         ConntrackTcp.Segment seg = c.tcp != null ? ConntrackTcp.Segment.of(packet) : null;
         if (seg != null) {
-            ConntrackTcp.Update u = c.tcp.update(seg, reply);
+            ConntrackTcp.Update u = c.tcp.update(seg, reply, tcpSeqChk);
             if (c.tcp.refresh > 0) {
                 c.expiration = now + c.tcp.refresh * SECOND;
             }
@@ -711,6 +809,9 @@ public final class Conntrack {
     private static byte[] natRelated(long[] flow, byte[] packet, Conn c, boolean reply) {
         Key key = reply ? c.orig : c.reply; // conn->key, conn->rev_key
         boolean src = c.natSrc != reply;
+        if (key.v6()) {
+            return natRelated6(flow, packet, key, src);
+        }
         if (src) {
             flow[Slot.NW_SRC.ordinal()] = key.dst();
         } else {
@@ -740,6 +841,52 @@ public final class Conntrack {
         f[l4 + 2] = 0;
         f[l4 + 3] = 0;
         int sum = Packet.checksum(f, l4, tail - l4, 0);
+        f[l4 + 2] = (byte) (sum >> 8);
+        f[l4 + 3] = (byte) sum;
+        return f;
+    }
+
+    /**
+     * nat_packet() of a related ICMPv6 error: the outer address as nat_packet_ipv6() sets it (in the flow: the
+     * output rewrites the frame and updates the checksum), then nat_inner_packet(): the embedded packet's ports
+     * (pat_packet(): a UDP checksum updated, a TCP header cut short has none in the quote) and other address
+     * (packet_set_ipv6_addr(): an embedded UDP or ICMPv6 checksum updated), the ICMPv6 checksum computed again
+     * over the outer addresses. (The outer packet_update_csum128() reads the ICMPv6 message as the connection's
+     * protocol: for TCP it rewrites bytes of the embedded source address that the inner translation then replaces.)
+     */
+    private static byte[] natRelated6(long[] flow, byte[] packet, Key key, boolean src) {
+        Slot hi = src ? Slot.IPV6_SRC_HI : Slot.IPV6_DST_HI, lo = src ? Slot.IPV6_SRC_LO : Slot.IPV6_DST_LO;
+        flow[hi.ordinal()] = src ? key.dstHi() : key.srcHi();
+        flow[lo.ordinal()] = src ? key.dst() : key.src();
+        byte[] f = packet.clone();
+        int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
+        int l4 = l3 + 40;
+        int tail = Math.min(f.length, l4 + Packet.u16(f, l3 + 4));
+        int in = l4 + 8, inL4 = in + 40;
+        int proto = f[in + 6] & 0xff, l4Size = tail - inL4;
+        boolean udp = proto == Match.PROTO_UDP;
+        int ck = udp && l4Size >= 8 && Packet.u16(f, inL4 + 6) != 0 ? inL4 + 6
+                : proto == Match.PROTO_ICMPV6 && l4Size >= 4 ? inL4 + 2
+                : proto == Match.PROTO_TCP && l4Size >= 20 ? inL4 + 16 : -1;
+        Key rev = key.reverse();
+        if (proto == Match.PROTO_TCP || udp) { // pat_packet()
+            Packet.setWord(f, inL4, (int) rev.dport(), -1, proto == Match.PROTO_TCP ? -1 : ck, udp);
+            Packet.setWord(f, inL4 + 2, (int) rev.sport(), -1, proto == Match.PROTO_TCP ? -1 : ck, udp);
+        }
+        // nat_packet_ipv6() with the outer action reversed: an SNAT'ed error's embedded destination, a DNAT'ed's source
+        int at = src ? in + 24 : in + 8;
+        long aHi = src ? rev.srcHi() : rev.dstHi(), aLo = src ? rev.src() : rev.dst();
+        for (int w = 0; w < 8; w++) {
+            long a = w < 4 ? aHi : aLo;
+            Packet.setWord(f, at + 2 * w, (int) (a >>> (48 - 16 * (w & 3))), -1, ck, udp);
+        }
+        f[l4 + 2] = 0; // packet_csum_upperlayer6()
+        f[l4 + 3] = 0;
+        long pseudo = tail - l4 + Match.PROTO_ICMPV6;
+        for (int i = 0; i < 32; i += 2) {
+            pseudo += Packet.u16(f, l3 + 8 + i);
+        }
+        int sum = Packet.checksum(f, l4, tail - l4, pseudo);
         f[l4 + 2] = (byte) (sum >> 8);
         f[l4 + 3] = (byte) sum;
         return f;
@@ -817,15 +964,31 @@ public final class Conntrack {
 
     /** With {@code verbose} (-m): ct_dpif_format_entry()'s id and status (the userspace conntrack sets neither). */
     public List<String> dump(int zone, boolean verbose) {
+        return dump(zone, verbose, -1);
+    }
+
+    /**
+     * With {@code now} (ns, 0 or more: -s, print_stats) each connection's timeout, the seconds to its expiration
+     * (conn_to_ct_dpif_entry(); the userspace conntrack keeps no counters or timestamps to print).
+     */
+    public List<String> dump(int zone, boolean verbose, long now) {
         List<String> out = new ArrayList<>();
         for (Conn c : conns.values()) {
             Key o = c.orig;
             if (zone >= 0 && o.zone() != zone) {
                 continue;
             }
-            String proto = o.proto() == Match.PROTO_TCP ? "tcp" : o.proto() == Match.PROTO_UDP ? "udp"
-                    : o.proto() == Match.PROTO_ICMP ? "icmp" : o.proto() == Match.PROTO_ICMPV6 ? "icmpv6"
-                    : Integer.toString(o.proto()); // ct_dpif_format_ipproto()
+            String proto = switch (o.proto()) { // ct_dpif_format_ipproto()
+                case Match.PROTO_ICMP -> "icmp";
+                case Match.PROTO_ICMPV6 -> "icmpv6";
+                case Match.PROTO_TCP -> "tcp";
+                case Match.PROTO_UDP -> "udp";
+                case Match.PROTO_SCTP -> "sctp";
+                case PROTO_UDPLITE -> "udplite";
+                case PROTO_DCCP -> "dccp";
+                case Match.PROTO_IGMP -> "igmp";
+                default -> Integer.toString(o.proto());
+            };
             StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(o.srcText())
                     .append(",dst=").append(o.dstText());
             o.formatL4(s);
@@ -841,6 +1004,9 @@ public final class Conntrack {
             if (verbose) {
                 s.append(",status=0");
             }
+            if (now >= 0) {
+                s.append(",timeout=").append(c.expiration > now ? (c.expiration - now) / 1_000_000 / 1000 : 0);
+            }
             if (c.mark != 0) {
                 s.append(",mark=").append(c.mark);
             }
@@ -849,8 +1015,7 @@ public final class Conntrack {
             }
             if (o.proto() == Match.PROTO_TCP) {
                 s.append(",protoinfo=(").append(c.tcp != null && verbose ? c.tcp.protoinfoVerbose()
-                        : "state=" + (c.tcp != null ? c.tcp.protoinfoState()
-                        : c.replySeen ? "ESTABLISHED" : "SYN_SENT")).append(")");
+                        : "state=" + c.tcpState()).append(")");
             }
             if (c.helper != null) { // ct_dpif_format_helper()
                 s.append(",helper=").append(c.helper);
@@ -863,6 +1028,89 @@ public final class Conntrack {
     public void flush() {
         conns.clear();
         replies.clear();
+    }
+
+    /**
+     * ct_dpif_flush() with a tuple: a whole original 5-tuple and no reply tuple flush the connection
+     * conntrack_flush_tuple() looks it up as, in {@code zone} (-1: zone 0); otherwise every connection of
+     * {@code zone} (-1: of every zone) the match names (ct_dpif_flush_tuple()). False (ENOENT) when the 5-tuple names
+     * none, or names a NAT'ed connection by its reply ("Must flush tuple using the original pre-NATed tuple").
+     */
+    public boolean flush(int zone, ConntrackMatch m) {
+        if (m.isZero()) {
+            flush(zone);
+            return true;
+        }
+        if (m.fiveTuple()) {
+            Key k = m.key(Math.max(zone, 0));
+            // tuple_to_conn_key(): reverse_icmp_type() gives the key's other type, whatever the address family
+            // (OVS 3.1 aborts on a type it has no reverse for: ICMPv6's, an ICMP error's)
+            if (k.icmp() && (k.v6() || Key.reverseIcmpType(k.sport()) == k.sport())) {
+                return false;
+            }
+            boolean[] reply = {false};
+            Conn c = lookup(k, reply);
+            if (c == null || reply[0] && c.natted()) { // the NAT'ed direction's own entry (CT_CONN_TYPE_UN_NAT)
+                return false;
+            }
+            conns.remove(c.orig); // conn_clean()
+            replies.remove(c.reply);
+            return true;
+        }
+        for (Conn c : new ArrayList<>(conns.values())) {
+            if ((zone < 0 || c.orig.zone() == zone) && m.matches(c.orig, c.reply)) {
+                conns.remove(c.orig); // conntrack_flush_tuple() on the entry's original tuple
+                replies.remove(c.reply);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * dpctl_ct_stats_show(): the connections of {@code zone} (-1: all) by protocol (ICMPv6 counted in the total
+     * only), with {@code verbose} TCP's by coalesced state.
+     */
+    public List<String> stats(int zone, boolean verbose) {
+        int total = 0;
+        Map<String, Integer> protos = new LinkedHashMap<>();
+        for (String p : List.of("TCP", "UDP", "UDPLITE", "SCTP", "ICMP", "DCCP", "IGMP", "Other")) {
+            protos.put(p, 0);
+        }
+        java.util.TreeMap<ConntrackTcp.State, Integer> states = new java.util.TreeMap<>();
+        for (Conn c : conns.values()) {
+            if (zone >= 0 && c.orig.zone() != zone) {
+                continue;
+            }
+            total++;
+            String p = switch (c.orig.proto()) {
+                case Match.PROTO_ICMP -> "ICMP";
+                case Match.PROTO_ICMPV6 -> null;
+                case Match.PROTO_TCP -> "TCP";
+                case Match.PROTO_UDP -> "UDP";
+                case Match.PROTO_SCTP -> "SCTP";
+                case PROTO_UDPLITE -> "UDPLITE";
+                case PROTO_DCCP -> "DCCP";
+                case Match.PROTO_IGMP -> "IGMP";
+                default -> "Other";
+            };
+            if (p != null) {
+                protos.merge(p, 1, Integer::sum);
+            }
+            if (c.orig.proto() == Match.PROTO_TCP) {
+                states.merge(ConntrackTcp.State.valueOf(c.tcpState()), 1, Integer::sum);
+            }
+        }
+        List<String> out = new ArrayList<>(List.of("Connections Stats:", "    Total: " + total));
+        protos.forEach((p, n) -> {
+            if (n > 0) {
+                out.add("  " + p + ": " + n);
+                if (p.equals("TCP") && verbose) {
+                    out.add("    Conn per TCP states:");
+                    states.forEach((st, k) -> out.add("\t  [" + st + "]=" + k)); // ct_dpif_format_tcp_stat()
+                }
+            }
+        });
+        return out;
     }
 
     /** conntrack_flush(): the connections of {@code zone} (-1: all) forgotten. */

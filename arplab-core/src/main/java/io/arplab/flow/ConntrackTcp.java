@@ -124,8 +124,11 @@ final class ConntrackTcp {
      */
     int refresh;
 
-    /** tcp_conn_update(): whether the segment from the originator ({@code reply} false) or the reply side fits. */
-    Update update(Segment s, boolean reply) {
+    /**
+     * tcp_conn_update(): whether the segment from the originator ({@code reply} false) or the reply side fits;
+     * without {@code seqChk} every segment passes the window checks (tcp_bypass_seq_chk()).
+     */
+    Update update(Segment s, boolean reply, boolean seqChk) {
         refresh = 0;
         TcpView t = s.tcp();
         Peer src = peer[reply ? 1 : 0];
@@ -211,7 +214,7 @@ final class ConntrackTcp {
                 && ackskew >= -MAXACKWINDOW
                 && ackskew <= (MAXACKWINDOW << sws)
                 && ((flags & TcpView.RST) == 0 || origSeq == src.seqlo || origSeq == src.seqlo + 1
-                        || origSeq + 1 == src.seqlo)) {
+                        || origSeq + 1 == src.seqlo) || !seqChk) {
             track(src, dst, flags, win, sws, ack, end);
             if ((flags & TcpView.SYN) != 0 && src.state.compareTo(State.SYN_SENT) < 0) {
                 src.state = State.SYN_SENT;

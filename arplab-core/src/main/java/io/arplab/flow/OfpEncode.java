@@ -655,7 +655,15 @@ final class OfpEncode {
                 | (n.random() ? 16 : 0);
         Buf range = new Buf();
         int present = 0;
-        if (n.range()) { // AF_INET
+        if (n.range() && n.ip6Min() != null) { // AF_INET6: NX_NAT_RANGE_IPV6_MIN, _MAX
+            for (U128 a : new U128[] {n.ip6Min(), n.ip6Max()}) {
+                if (!a.isZero()) {
+                    range.put(a.hi(), 8).put(a.lo(), 8);
+                    present |= a == n.ip6Min() ? 4 : 8;
+                }
+            }
+        }
+        if (n.range()) { // AF_INET (0 for IPv6) and the ports
             long[][] parts = {{n.ipMin(), 4, 1}, {n.ipMax(), 4, 2}, {n.portMin(), 2, 16}, {n.portMax(), 2, 32}};
             for (long[] p : parts) {
                 if (p[0] != 0) {

@@ -947,7 +947,9 @@ public final class Ofproto {
                 }
                 case XlateCache.CT -> {
                     long[] c = k.clone();
-                    ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null);
+                    if (ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null) == null) {
+                        return passes; // ipf keeps the fragment: the batch goes on empty
+                    }
                     k = c;
                     copied = true;
                 }

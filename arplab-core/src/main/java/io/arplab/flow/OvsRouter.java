@@ -280,7 +280,7 @@ public final class OvsRouter {
             java.util.regex.Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?!$)|$)){4}");
 
     // inet_pton(AF_INET): four decimal octets up to 255, no leading zeros (IPv6 is not modelled: refused)
-    private static Long inetPton(String s) {
+    static Long inetPton(String s) {
         if (!INET_PTON.matcher(s).matches()) {
             return null;
         }

@@ -110,7 +110,7 @@ final class Xlate {
     private String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
     private boolean wasMpls;
-    /** A meter's band dropped the packet: the datapath executes nothing after it. */
+    /** A meter's band dropped the packet, or conntrack's ipf held it: the datapath executes nothing after it. */
     private boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
     private int level;
@@ -1300,8 +1300,12 @@ final class Xlate {
             xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = flow.clone();
             String state;
+            boolean held = false;
             if (execute) {
-                packet = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
+                byte[] out = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
+                held = out == null; // ipf keeps a fragment: nothing recirculates
+                meterDropped |= held;
+                packet = held ? packet : out;
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (ctNextUsed < ctNext.size()) {
@@ -1316,7 +1320,9 @@ final class Xlate {
             if (nat != null && !execute) {
                 state += simulateNat(f, nat);
             }
-            pending.add(new Frozen(br, id, c.table(), f, state, null));
+            if (!held) {
+                pending.add(new Frozen(br, id, c.table(), f, state, null));
+            }
             if (hop != null) {
                 hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
             }
@@ -1327,8 +1333,11 @@ final class Xlate {
         } else if (execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = flow.clone();
-            packet = br.ct.execute(f, packet, zone, c.commit(), set, nat);
-            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
+            byte[] out = br.ct.execute(f, packet, zone, c.commit(), set, nat);
+            meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
+            packet = out == null ? packet : out;
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
+                    Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO}) {
                 flow[s.ordinal()] = f[s.ordinal()];
             }
         }
@@ -1344,22 +1353,25 @@ final class Xlate {
     private static String simulateNat(long[] f, Conntrack.Nat nat) {
         boolean range = nat.range();
         StringBuilder s = new StringBuilder("\nReplacing src/dst IP/ports to simulate NAT:\n Initial flow: ");
-        s.append(range ? ipFlow(f) : "");
-        if (range && nat.src()) {
-            f[Slot.NW_SRC.ordinal()] = nat.ipMin();
+        s.append(range ? ipFlow(f, nat.v6()) : "");
+        if (range && (nat.src() || nat.dst())) {
+            Field addr = nat.v6() ? (nat.src() ? Field.IPV6_SRC : Field.IPV6_DST) : nat.src() ? Field.IPV4_SRC
+                    : Field.IPV4_DST;
+            addr.put(f, nat.v6() ? nat.ip6Min() : new U128(0, nat.ipMin()), addr.ones());
             if (nat.portMin() != 0) {
-                f[Slot.TP_SRC.ordinal()] = nat.portMin();
-            }
-        } else if (range && nat.dst()) {
-            f[Slot.NW_DST.ordinal()] = nat.ipMin();
-            if (nat.portMin() != 0) {
-                f[Slot.TP_DST.ordinal()] = nat.portMin();
+                f[(nat.src() ? Slot.TP_SRC : Slot.TP_DST).ordinal()] = nat.portMin();
             }
         }
-        return s.append("\n Modified flow: ").append(range ? ipFlow(f) : "").toString();
+        return s.append("\n Modified flow: ").append(range ? ipFlow(f, nat.v6()) : "").toString();
     }
 
-    private static String ipFlow(long[] f) {
+    // oftrace_print_ip_flow()
+    private static String ipFlow(long[] f, boolean v6) {
+        if (v6) {
+            return "ipv6_src=[" + MatchFormat.ipv6Masked(Field.IPV6_SRC.value(f), Field.IPV6_SRC.ones()) + "],tp_src="
+                    + f[Slot.TP_SRC.ordinal()] + ",ipv6_dst=[" + MatchFormat.ipv6Masked(Field.IPV6_DST.value(f),
+                    Field.IPV6_DST.ones()) + "],tp_dst=" + f[Slot.TP_DST.ordinal()];
+        }
         return "nw_src=" + MatchFormat.ip(f[Slot.NW_SRC.ordinal()]) + ",tp_src=" + f[Slot.TP_SRC.ordinal()]
                 + ",nw_dst=" + MatchFormat.ip(f[Slot.NW_DST.ordinal()]) + ",tp_dst=" + f[Slot.TP_DST.ordinal()];
     }

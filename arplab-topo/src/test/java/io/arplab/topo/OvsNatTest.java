@@ -25,4 +25,18 @@ class OvsNatTest {
         assertThat(OvsGroupsTest.normal(got))
                 .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out"))));
     }
+
+    /**
+     * NAT on IPv6: ranges bare or bracketed before a port (parsed, refused, printed under OpenFlow 1.0 and 1.5),
+     * check_NAT()'s address family, the trace's simulated translation and UDP through SNAT and DNAT
+     * (refdata/ovs/nat6, recorded by record-nat.sh).
+     */
+    @Test
+    void ipv6NatIsOvsOwn(@TempDir Path tmp) throws IOException {
+        Path ref = REF.resolveSibling("nat6");
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, ref.resolve("commands.in"), 200_000_000L);
+        assertThat(OvsGroupsTest.normal(got))
+                .isEqualTo(OvsGroupsTest.normal(Files.readString(ref.resolve("commands.out"))));
+    }
 }

@@ -245,38 +245,20 @@ public final class OvsAppctl implements Tool {
                     return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
                             : "\"dpif/show-dp-features\" is not modelled by arplab");
                 }
-                case "dpctl/dump-conntrack", "dpctl/flush-conntrack" -> {
-                    // opt_dpif_open(): a first argument that is no zone= names a datapath (dump-conntrack), or
-                    // begins a connection tuple of key=value fields (flush-conntrack)
+                case "dpctl/dump-conntrack", "dpctl/flush-conntrack", "dpctl/ct-stats-show",
+                        "dpctl/ct-get-tcp-seq-chk", "dpctl/ct-enable-tcp-seq-chk", "dpctl/ct-disable-tcp-seq-chk",
+                        "dpctl/ipf-get-status", "dpctl/ipf-set-enabled", "dpctl/ipf-set-disabled",
+                        "dpctl/ipf-set-min-frag", "dpctl/ipf-set-max-nfrags" -> {
                     DpctlArgs o = DpctlArgs.parse(rest);
                     if (o.error != null) {
                         return error(o.error);
                     }
-                    String first = o.args.isEmpty() ? "zone=" : o.args.get(0);
-                    if (!first.startsWith("zone=") && !first.equals("dummy@ovs-dummy")) {
-                        if (cmd.equals("dpctl/dump-conntrack")) {
-                            return error("ovs-vswitchd: datapath not found (Invalid argument)");
-                        } else if (!first.contains("=")) {
-                            return error("ovs-vswitchd: field " + first + " missing value (Invalid argument)");
-                        }
+                    DpctlConntrack.Outcome r = DpctlConntrack.run(cmd, o.args, o.verbosity, o.stats, conntracks(),
+                            ctx.now());
+                    if (r.error() != null) {
+                        return error(r.error());
                     }
-                    // dpctl_dump_conntrack(), dpctl_flush_conntrack(): all connections, or one zone's (zone=N)
-                    int zone = -1;
-                    for (String a : rest) {
-                        if (a.startsWith("zone=") && a.substring(5).matches("[0-9]{1,5}")) {
-                            zone = Integer.parseInt(a.substring(5));
-                        }
-                    }
-                    List<io.arplab.flow.Conntrack> cts = conntracks();
-                    if (!cts.isEmpty()) {
-                        io.arplab.flow.Conntrack ct = cts.get(0);
-                        ct.sweep(ctx.now());
-                        if (cmd.equals("dpctl/flush-conntrack")) {
-                            ct.flush(zone);
-                        } else {
-                            ct.dump(zone, rest.contains("-m") || rest.contains("--more")).forEach(ctx.out()::println);
-                        }
-                    }
+                    r.out().forEach(ctx.out()::println);
                 }
                 case "dpctl/ct-set-limits", "dpctl/ct-get-limits", "dpctl/ct-del-limits" -> {
                     return zoneLimits(cmd, rest);
@@ -560,7 +542,7 @@ public final class OvsAppctl implements Tool {
     }
 
     /** dpctl_unixctl_handler()'s options before the arguments: -m/--more, -s/--statistics, --names/--no-names. */
-    private static final class DpctlArgs {
+    static final class DpctlArgs {
         int verbosity;
         boolean stats;
         Boolean names;

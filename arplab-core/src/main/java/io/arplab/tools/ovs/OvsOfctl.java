@@ -154,6 +154,11 @@ public final class OvsOfctl implements Tool {
                 .contains(rest.get(1))) { // ofctl_set_frags(): the mode is parsed before connecting
             return fail(rest.get(1) + ": unknown fragment handling mode");
         }
+        DpctlConntrack.OfctlFlush ctFlush = cmd.startsWith("ct-flush") ? DpctlConntrack.OfctlFlush.parse(cmd, rest)
+                : null; // the zone and tuples parsed before connecting
+        if (ctFlush != null && ctFlush.error() != null) {
+            return fail(ctFlush.error());
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         if (br == null) {
             // open_vconn__(): "unix:NAME" first; an empty name connects to no socket file
@@ -210,6 +215,10 @@ public final class OvsOfctl implements Tool {
                         Meter.Command.DELETE);
                 case "dump-meters", "meter-stats", "meter-features" -> meterRequest(br, cmd,
                         rest.size() > 1 ? rest.get(1) : null);
+                case "ct-flush-zone", "ct-flush" -> {
+                    ctFlush.run(br.ct, ctx.now());
+                    yield 0;
+                }
                 default -> show(br);
             };
         } catch (FlowParseException e) {
@@ -230,7 +239,7 @@ public final class OvsOfctl implements Tool {
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
-            "dump-tables");
+            "dump-tables", "ct-flush-zone", "ct-flush");
 
     private static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
