@@ -37,7 +37,6 @@ class FuzzToolsRecordingTest {
             + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
     private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
             + " answers are in the counters";
-    private static final String PING_R = "ping -R (IP record route) is not emulated";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -78,8 +77,6 @@ class FuzzToolsRecordingTest {
             Map.entry("bridge -statistics f list", FDB_USED),
             Map.entry("ping -M want -a -I lo -c 3 -W 1 172.18.0.2", PING_LO),
             Map.entry("ping -s 100 -I lo -c 3 -w 2 172.18.0.99", PING_LO),
-            Map.entry("ping -R -c 1 -W 0 172.18.0.99", PING_R),
-            Map.entry("ping -R -s 65507 -i 0.1 -Q 16 -t 0 -w 1 -c 1 127.0.0.1", PING_R),
             Map.entry("seed-5.out: tracepath n2", "n2's ICMP rate limit carried over from the traces before differs (one reply instead of two)"),
             Map.entry("seed-10.out: arp -n", STATE),
             Map.entry("seed-10.out: ip -br -stats ne show nomaster", STATE),
@@ -121,8 +118,6 @@ class FuzzToolsRecordingTest {
                     + " port unreachable of 18 (its inet_peer bucket and icmp_global_allow()'s random credit)"),
             // round 5 (seeds 46-55)
             Map.entry("seed-46.out: arp -a", DNS_PEER),
-            Map.entry("seed-47.out: ping -s 0 -qn -R -c 1 -w 2 n2", PING_R),
-            Map.entry("seed-47.out: ping -R -t 2 -w 1 -c 1 0x7f.1", PING_R),
             Map.entry("seed-48.out: ip neigh sh", GATEWAY),
             Map.entry("seed-49.out: ip -s -s link ls dev eth0 up", DNS_COUNTERS),
             Map.entry("seed-49.out: arp -e", GATEWAY),
