@@ -9,6 +9,7 @@ import io.arplab.stack.Route;
 import io.arplab.stack.TimerWheel;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv6Address;
 import java.util.BitSet;
 import java.util.List;
 
@@ -317,6 +318,11 @@ public final class Ping implements Tool {
         List<String> operands = g.operands();
         sourceRouteHops = operands.size() - 1;
         String target = operands.get(operands.size() - 1);
+        Ipv6Address target6 = target.indexOf('%') < 0 ? Ipv6Address.parse(target) : null;
+        if (target6 != null) {
+            ping6(target, target6, four, operands.size());
+            return false;
+        }
         if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
                 && ctx.resolver().resolve(target) == null) {
             throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
@@ -348,6 +354,33 @@ public final class Ping implements Tool {
             }
         }
         return true;
+    }
+
+    /**
+     * main() → ping6_run() for an IPv6 literal. The hosts have IPv6 off (disable_ipv6): the probe socket's connect()
+     * finds no source address (ipv6_dev_get_saddr(): EADDRNOTAVAIL) for the loopback or unspecified address (connect
+     * to :: is to ::1). Other destinations (a link-local one's connect() is given AF_UNSPEC and succeeds, a
+     * v4-mapped one connects over IPv4) would go on to send over IPv6, which is not emulated.
+     */
+    private void ping6(String target, Ipv6Address dst, boolean four, int operands) {
+        if (four) {
+            // getaddrinfo(AF_UNSPEC) found an AF_INET6 address only: EAI_ADDRFAMILY
+            throw new Getopt.ToolError("ping: " + target + ": Address family for hostname not supported", 2);
+        }
+        if (verbose) {
+            ctx.out().println("ai->ai_family: AF_INET6, ai->ai_canonname: '" + target + "'");
+        }
+        if (operands > 1) {
+            usage();
+            return;
+        }
+        if (device != null && stack.device(device) == null) {
+            throw new Getopt.ToolError("ping: unknown iface: " + device, 2); // if_name2index()
+        }
+        if (dst.hi() == 0 && (dst.lo() == 0 || dst.lo() == 1)) {
+            throw new Getopt.ToolError("ping: connect: " + Errno.EADDRNOTAVAIL.text, 2);
+        }
+        throw new Getopt.ToolError("ping: " + target + ": ping over IPv6 is not emulated", 2);
     }
 
     private void usage() {
@@ -555,7 +588,7 @@ public final class Ping implements Tool {
         }
         Route r = stack.route(dst, bind);
         if (r == null) {
-            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses().isEmpty() ? 0 : Errno.ENETUNREACH.number;
+            return bind != null && bind.isUp() && !bind.addresses().isEmpty() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;
