@@ -717,9 +717,6 @@ public final class Ping implements Tool {
             // one sendmsg() each, which returns when the softirq has carried its packet (and the answer) through;
             // a refused send (no route, ...) is a hard local error: counted as sent, and with nothing in the error
             // queue ping prints nothing for it
-            if (dontRoute && !stack.isLocalAddress(whereto.bits()) && stack.routes().lookupOnLink(whereto.bits()) == null) {
-                continue; // ip_sendmsg_scope(): RT_SCOPE_LINK finds no route, sendmsg() fails with ENETUNREACH
-            }
             ctx.act(out -> stack.sendEcho(ctx.now(), socket, src, whereto, seq, data, hops, settos, pmtu, bind, out));
         }
     }
@@ -813,6 +810,11 @@ public final class Ping implements Tool {
             putLe64(data, 8, us % 1_000_000);
         }
         int mtu = mtu();
+        if (dontRouteRefuses()) {
+            // raw_sendmsg() routes before ip_append_data() measures; the error queue is empty, so
+            // ping4_receive_error_msg() reports a local error and pinger() prints nothing
+            return Errno.ENETUNREACH.negative();
+        }
         long size = datalen + 28L + optlen;
         if (size > 0xFFFF || pmtudisc == IP_PMTUDISC_DO && size > mtu) {
             // __ip_append_data(): ip_local_error(EMSGSIZE, mtu less the options) → "local error" from the error
@@ -833,6 +835,11 @@ public final class Ping implements Tool {
         System.arraycopy(data, 0, p, 2, data.length);
         pendingSends.add(p);
         return 0;
+    }
+
+    /** ip_sendmsg_scope(): under -r, RT_SCOPE_LINK finds no route to a remote destination: sendmsg() fails, ENETUNREACH. */
+    private boolean dontRouteRefuses() {
+        return dontRoute && !stack.isLocalAddress(whereto.bits()) && stack.routes().lookupOnLink(whereto.bits()) == null;
     }
 
     /** The datagram's path MTU: ipv4_mtu() caps it at IP_MAX_MTU; a local destination leaves through lo. */
