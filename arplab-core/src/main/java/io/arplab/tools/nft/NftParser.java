@@ -171,11 +171,26 @@ final class NftParser {
 
     private Table existingTable(Named n, boolean kernel) {
         Table t = nft.table(n.family(), n.table().text());
-        if (t == null) {
-            throw new NftError(kernel ? "Could not process rule: No such file or directory" : "No such file or directory",
-                    n.table());
+        if (t != null) {
+            return t;
         }
-        return t;
+        // table_not_found(): table_lookup_fuzzy() over every family's tables
+        Table best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Table other : nft.tables()) {
+            int d = Values.misspelt(other.name, n.table().text());
+            if (d >= 0 && d < bestDistance) {
+                bestDistance = d;
+                best = other;
+            }
+        }
+        if (best != null) {
+            NftError e = new NftError("No such file or directory; did you mean table \u2018" + best.name
+                    + "\u2019 in family " + best.family.nftName + "?", n.table());
+            throw kernel ? e.fromKernel() : e;
+        }
+        throw new NftError(kernel ? "Could not process rule: No such file or directory" : "No such file or directory",
+                n.table());
     }
 
     private Chain existingChain(Table t, Token name) {
