@@ -36,6 +36,8 @@ class FuzzToolsRecordingTest {
             + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
     private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
             + " answers are in the counters";
+    private static final String JSON_DETAILS = "ip -d -j address: a link's details (promiscuity, min_mtu, ..."
+            + " gro_max_size) are not emulated in JSON output";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -133,7 +135,25 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-55.out: ip -d addre l primary dev lo", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("seed-55.out: ip n l", GATEWAY),
             Map.entry("seed-55.out: ip -stats lin list", DNS_COUNTERS),
-            Map.entry("seed-55.out: ip -s -json ntable l name arp_cache", NTABLE_STATS));
+            Map.entry("seed-55.out: ip -s -json ntable l name arp_cache", NTABLE_STATS),
+            // round 6 (seeds 56-65)
+            Map.entry("seed-56.out: ping -i -1 -s 65508 -r -R -w 1 -c 2 n4", "ping -i -1 with every send refused (-r):"
+                    + " each turn of the real loop took about 16 ms (its 10 ms poll() overshot), 62 sends in the 1 s"
+                    + " deadline where arplab's 10 ms turns make 63"),
+            Map.entry("seed-56.out: traceroute -n -w 1,2 172.28.0.1", "traceroute -w MAX,HERE: the real second and third"
+                    + " answers took over twice the first one's round trip (the machine's jitter), so they counted as lost"),
+            Map.entry("seed-58.out: arp-scan -I eth0 172.28.0.12/30", "the real n2 answered the scan's retry too (DUP: 2):"
+                    + " its first answer was late (the real scan took 1.76 s where arplab's timers sum to 1.26 s)"),
+            Map.entry("seed-59.out: arp --numeric -na", DNS_PEER),
+            Map.entry("seed-62.out: ip -s -s -br n ls", DNS_PEER),
+            Map.entry("seed-65.out: ip nei ls", DNS_PEER),
+            Map.entry("seed-62.out: ip ntable sh", REFCNT),
+            Map.entry("seed-62.out: ip nt lst dev eth0", REFCNT),
+            Map.entry("seed-57.out: arp -a -i lo", GATEWAY),
+            Map.entry("seed-62.out: arp -i lo", GATEWAY),
+            Map.entry("seed-63.out: ip -br -s -s nt", NTABLE_STATS),
+            Map.entry("seed-62.out: ip -d -json a sho", JSON_DETAILS),
+            Map.entry("seed-62.out: ip -details -col -j a show dev lo", JSON_DETAILS));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to
