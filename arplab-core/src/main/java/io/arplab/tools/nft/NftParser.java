@@ -171,10 +171,23 @@ final class NftParser {
 
     private Table existingTable(Named n, boolean kernel) {
         Table t = nft.table(n.family(), n.table().text());
+        if (t == null) {
+            throw new NftError(kernel ? "Could not process rule: No such file or directory" : "No such file or directory",
+                    n.table());
+        }
+        return t;
+    }
+
+    /**
+     * A table named by a command on the table itself (list, flush, delete table), whose cache holds every family's
+     * tables: a missing one suggests the closest (table_not_found(): table_lookup_fuzzy()). A command on a chain, set
+     * or rule fetches its own table only (the cache filter), so it has nothing to suggest.
+     */
+    private Table existingTableHinted(Named n, boolean kernel) {
+        Table t = nft.table(n.family(), n.table().text());
         if (t != null) {
             return t;
         }
-        // table_not_found(): table_lookup_fuzzy() over every family's tables
         Table best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Table other : nft.tables()) {
@@ -184,13 +197,12 @@ final class NftParser {
                 best = other;
             }
         }
-        if (best != null) {
-            NftError e = new NftError("No such file or directory; did you mean table \u2018" + best.name
-                    + "\u2019 in family " + best.family.nftName + "?", n.table());
-            throw kernel ? e.fromKernel() : e;
+        if (best == null) {
+            return existingTable(n, kernel);
         }
-        throw new NftError(kernel ? "Could not process rule: No such file or directory" : "No such file or directory",
-                n.table());
+        NftError e = new NftError("No such file or directory; did you mean table \u2018" + best.name
+                + "\u2019 in family " + best.family.nftName + "?", n.table());
+        throw kernel ? e.fromKernel() : e;
     }
 
     private Chain existingChain(Table t, Token name) {
@@ -821,7 +833,7 @@ final class NftParser {
                 nft.flush();
             }
             case "table" -> {
-                Table t = existingTable(tableSpec(), true);
+                Table t = existingTableHinted(tableSpec(), true);
                 t.chains.values().forEach(c -> c.rules.clear());
                 nft.changed();
             }
@@ -839,7 +851,7 @@ final class NftParser {
         Token what = in.take();
         switch (what.text()) {
             case "table" -> {
-                Table t = existingTable(tableSpec(), true);
+                Table t = existingTableHinted(tableSpec(), true);
                 nft.deleteTable(t);
             }
             case "chain" -> {
