@@ -36,8 +36,6 @@ class FuzzToolsRecordingTest {
             + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
     private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
             + " answers are in the counters";
-    private static final String JSON_DETAILS = "ip -d -j address: a link's details (promiscuity, min_mtu, ..."
-            + " gro_max_size) are not emulated in JSON output";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -64,10 +62,6 @@ class FuzzToolsRecordingTest {
             Map.entry("ip -s -s link lst eth0", IGMP),
             Map.entry("ip -stats -j li", IGMP),
             Map.entry("ip -s -p li l master br0", IGMP),
-            Map.entry("ip -d addre lst", ToolsRecordingTest.ADDRGENMODE),
-            Map.entry("ip -j -p -d a list", ToolsRecordingTest.ADDRGENMODE),
-            Map.entry("ip -details address sho", ToolsRecordingTest.ADDRGENMODE),
-            Map.entry("ip -json -details li ls dev eth0", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("traceroute -q 2 -n -w 1,2 -U 172.28.0.12", "traceroute -U (one UDP port for every probe) with"
                     + " -w MAX,HERE: the real run saw hops 1-8 unanswered; not reproduced"),
             Map.entry("seed-15.out: arp-scan -I eth0 172.28.0.12:255.255.255.252", "the real scan's pcap counted a frame that was no answer (another host's ARP) during its 1.8 s"),
@@ -132,7 +126,6 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-54.out: arp", DNS_PEER),
             Map.entry("seed-54.out: bridge -statistics f s brport veth-n2", FDB_USED),
             Map.entry("seed-54.out: ip -details ntable s", REFCNT),
-            Map.entry("seed-55.out: ip -d addre l primary dev lo", ToolsRecordingTest.ADDRGENMODE),
             Map.entry("seed-55.out: ip n l", GATEWAY),
             Map.entry("seed-55.out: ip -stats lin list", DNS_COUNTERS),
             Map.entry("seed-55.out: ip -s -json ntable l name arp_cache", NTABLE_STATS),
@@ -151,9 +144,7 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-62.out: ip nt lst dev eth0", REFCNT),
             Map.entry("seed-57.out: arp -a -i lo", GATEWAY),
             Map.entry("seed-62.out: arp -i lo", GATEWAY),
-            Map.entry("seed-63.out: ip -br -s -s nt", NTABLE_STATS),
-            Map.entry("seed-62.out: ip -d -json a sho", JSON_DETAILS),
-            Map.entry("seed-62.out: ip -details -col -j a show dev lo", JSON_DETAILS));
+            Map.entry("seed-63.out: ip -br -s -s nt", NTABLE_STATS));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to
