@@ -11,6 +11,7 @@ import sys
 
 R = None  # the seeded generator
 ROUND5 = False  # seeds 46 on: colours, table local, ip maddr (earlier seeds draw as they were recorded)
+ROUND6 = False  # seeds 56 on: ping -R (record route) often, its sizes near the option's 40 bytes, -I lo, IPv6 literals
 
 
 def pick(*xs):
@@ -58,10 +59,11 @@ def dev():
 
 
 def ping():
+    sizes = ["0", "8", "56", "100", "65507", "65508", "-1", "x", "1472"] + (["65467", "65468", "1432", "1433", "2000", "15"] if ROUND6 else [])
     opts = shuffled([
         maybe(0.5, pick("-n", "-q", "-D", "-O", "-v", "-U", "-a", "-4", "-b", "-R", "-r", "-L", "-d", "-A")),
         maybe(0.3, pick("-nq", "-qn", "-Dn", "-vn")),
-        maybe(0.4, words("-s", pick("0", "8", "56", "100", "65507", "65508", "-1", "x", "1472"))),
+        maybe(0.4, words("-s", pick(*sizes))),
         maybe(0.3, words("-t", pick("0", "1", "2", "64", "255", "256", "x"))),
         maybe(0.3, words("-i", pick("0.2", "0.1", "0.002", "0", "-1", "x", "0.5", "1e-1"))),
         maybe(0.3, words("-I", pick("eth0", "lo", "eth9", "172.28.0.11", "10.9.9.9"))),
@@ -75,9 +77,13 @@ def ping():
         maybe(0.1, words("-F", pick("1", "x"))),
         maybe(0.1, pick("-Z", "-X", "--foo", "-6", "-h", "-V", "-c", "-W", "--")),
     ])
+    if ROUND6:
+        opts = shuffled(opts + [maybe(0.4, "-R"), maybe(0.1, words("-I", "lo")), maybe(0.1, words("-i", "0.2"))])
     c = pick("1", "1", "2", "0", "-1", "x", "3")
     bound = [pick(f"-c {c}", f"-c{c}", f"-c {c} -W 1", f"-c {c} -w 2", f"-w 1 -c {c}", f"-c {c} -W {pick('0.5', '1', '0', 'x', '-1')}")]
     t = [target()] + ([pick(*ADDR)] if R.random() < 0.08 else [])
+    if ROUND6 and R.random() < 0.05:
+        t = [pick("::1", "::", "fe80::1", "::ffff:127.0.0.1")]
     return "ping " + " ".join(shuffled(opts + bound) + t) if R.random() < 0.2 else "ping " + " ".join(shuffled(opts) + bound + t)
 
 
@@ -316,9 +322,10 @@ TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (br
 
 
 def main():
-    global R, ROUND5
+    global R, ROUND5, ROUND6
     seed = int(sys.argv[1])
     ROUND5 = seed >= 46
+    ROUND6 = seed >= 56
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 60
     R = random.Random(seed)
     fns = [f for f, w in TOOLS for _ in range(w)]

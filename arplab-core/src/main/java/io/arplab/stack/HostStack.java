@@ -201,7 +201,7 @@ public final class HostStack extends Netns {
 
     /** Writes net.ipv4.KEY as {@code sysctl -w} does; IllegalArgumentException when the kernel would refuse it. */
     public void setSysctl(String key, long value) {
-        SysctlRegistry.Target t = SysctlRegistry.resolve("net.ipv4." + key, d -> device(d) != null);
+        SysctlRegistry.Target t = SysctlRegistry.resolve("net.ipv4." + key, d -> device(d) != null && device(d).hasInetDevice());
         SysctlRegistry.Outcome o = t == null ? SysctlRegistry.Outcome.ENOENT
                 : NamespaceSysctls.write(this, t, Long.toString(value));
         if (o != SysctlRegistry.Outcome.OK) {
@@ -211,7 +211,7 @@ public final class HostStack extends Netns {
 
     /** The value of net.ipv4.KEY as /proc shows it. */
     public String sysctl(String key) {
-        SysctlRegistry.Target t = SysctlRegistry.resolve("net.ipv4." + key, d -> device(d) != null);
+        SysctlRegistry.Target t = SysctlRegistry.resolve("net.ipv4." + key, d -> device(d) != null && device(d).hasInetDevice());
         String v = t == null ? null : NamespaceSysctls.read(this, t);
         if (v == null) {
             throw new IllegalArgumentException("unknown sysctl 'net.ipv4." + key + "'");

@@ -178,6 +178,11 @@ final class Icmp {
         if (src == 0) {
             src = r == null ? 0 : ns.sourceFor(r, saddr);
         }
+        IpOptions sopt = ns.ipInput().options(frame);
+        IpOptions dopt = sopt == null ? null : sopt.echo();
+        if (sopt != null && dopt == null) {
+            return; // icmp_reply(): ip_options_echo() refused the options
+        }
         int o = ETH + Ipv4View.MIN_HEADER_LENGTH;
         byte[] reply = new byte[o + len];
         System.arraycopy(frame, off, reply, o, len);
@@ -185,7 +190,7 @@ final class Icmp {
         Bytes.put16(reply, o + 2, 0);
         Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, len));
         Ipv4Frames.writeHeader(reply, ETH, tos, 20 + len, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, src, saddr);
-        ns.ipOutput().output(now, reply, null, out);
+        ns.ipOutput().output(now, dopt == null ? reply : dopt.build(reply, src), null, out);
     }
 
     /** icmp_timestamp(): reply with receive and transmit times in ms since midnight UT (RFC 792). */
@@ -244,7 +249,25 @@ final class Icmp {
         if (!ns.isLocalAddress(saddr) && !ns.rateLimit().allow(ns.wheel().jiffies(now), saddr, type, code)) {
             return;
         }
-        int quotedLength = Math.min(Math.min(tot, offending.length - ETH), ICMP_ERROR_MAX - 20 - 8);
+        IpOptions dopt = null;
+        if (ihl > Ipv4View.MIN_HEADER_LENGTH) {
+            IpOptions sopt = ns.ipInput().options(offending);
+            if (sopt == null) {
+                // ipv4_send_dest_unreach(): a datagram no longer being received has its options compiled again
+                // ("IPCB may not be valid anymore"), in place, so the quote shows that fill too
+                offending = offending.clone();
+                sopt = IpOptions.compile(offending, ETH, () -> ns.ipInput().specDst(null, saddr));
+                if (sopt.ppPtr >= 0) {
+                    return;
+                }
+            }
+            dopt = sopt.echo(); // __icmp_send(): __ip_options_echo()
+            if (dopt == null) {
+                return;
+            }
+        }
+        int optlen = dopt == null ? 0 : dopt.optlen();
+        int quotedLength = Math.min(Math.min(tot, offending.length - ETH), ICMP_ERROR_MAX - 20 - optlen - 8);
         int icmpLen = IcmpView.HEADER_LENGTH + quotedLength;
         byte[] f = new byte[ETH + 20 + icmpLen];
         int o = ETH + 20;
@@ -260,7 +283,7 @@ final class Icmp {
         System.arraycopy(offending, ETH, f, o + 8, quotedLength);
         Bytes.put16(f, o + 2, InternetChecksum.compute(f, o, icmpLen));
         Ipv4Frames.writeHeader(f, ETH, tos, 20 + icmpLen, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, src, saddr);
-        ns.ipOutput().output(now, f, null, out);
+        ns.ipOutput().output(now, dopt == null ? f : dopt.build(f, src), null, out);
     }
 
     /** icmp_pointers[].error == 0: the queries and replies an error may be about. */

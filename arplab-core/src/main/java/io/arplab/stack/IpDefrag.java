@@ -143,8 +143,9 @@ final class IpDefrag {
     }
 
     /**
-     * ip_fragment(): splits a frame (IPv4 at 14) into fragments fitting {@code mtu}; options are copied only when
-     * their copy bit says so (here: options stay in the first fragment only). Each fragment has room for Ethernet.
+     * ip_fragment(): splits a frame (IPv4 at 14) into fragments fitting {@code mtu}. Every fragment has the whole
+     * header; after the first, options without the copied bit are IPOPT_NOOP (ip_options_fragment()). Each fragment
+     * has room for Ethernet.
      */
     static List<byte[]> fragment(byte[] frame, int mtu) {
         int hl = (Bytes.u8(frame, ETH) & 0x0f) * 4;
@@ -153,28 +154,26 @@ final class IpDefrag {
         int baseOffset = (Bytes.u16(frame, ETH + 6) & 0x1fff) * 8;
         boolean baseMore = (Bytes.u16(frame, ETH + 6) & 0x2000) != 0;
         List<byte[]> out = new ArrayList<>();
+        byte[] header = java.util.Arrays.copyOfRange(frame, ETH, ETH + hl);
         int done = 0;
-        boolean firstFragment = true;
         while (done < payload) {
-            int fhl = firstFragment ? hl : 20;
-            int room = (mtu - fhl) & ~7;
+            int room = (mtu - hl) & ~7;
             int len = Math.min(room, payload - done);
             boolean last = done + len >= payload;
-            byte[] f = new byte[ETH + fhl + len];
-            System.arraycopy(frame, ETH, f, ETH, 20);
-            if (firstFragment && hl > 20) {
-                System.arraycopy(frame, ETH + 20, f, ETH + 20, hl - 20);
+            byte[] f = new byte[ETH + hl + len];
+            System.arraycopy(header, 0, f, ETH, hl);
+            if (done == 0 && hl > 20) {
+                IpOptions.fragment(header, 0);
             }
-            Bytes.put8(f, ETH, 0x40 | (fhl / 4));
-            System.arraycopy(frame, ETH + hl + done, f, ETH + fhl, len);
-            Bytes.put16(f, ETH + 2, fhl + len);
+            Bytes.put8(f, ETH, 0x40 | (hl / 4));
+            System.arraycopy(frame, ETH + hl + done, f, ETH + hl, len);
+            Bytes.put16(f, ETH + 2, hl + len);
             int word = ((baseOffset + done) / 8) | (last && !baseMore ? 0 : 0x2000);
             Bytes.put16(f, ETH + 6, word);
             Bytes.put16(f, ETH + 10, 0);
-            Bytes.put16(f, ETH + 10, InternetChecksum.compute(f, ETH, fhl));
+            Bytes.put16(f, ETH + 10, InternetChecksum.compute(f, ETH, hl));
             out.add(f);
             done += len;
-            firstFragment = false;
         }
         return out;
     }

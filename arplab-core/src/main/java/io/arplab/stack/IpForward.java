@@ -62,11 +62,15 @@ final class IpForward {
         }
         byte[] copy = new byte[ETH + totalLength];
         System.arraycopy(frame, 0, copy, 0, copy.length);
+        ns.ipInput().carry(copy);
         int nexthopFwd = ns.icmp().nexthop(now, r, daddr);
         if (totalLength > outDev.mtu()) {
             Bytes.put8(copy, ETH + TTL, ttl - 1);
-            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)
-                    || !ns.ipOutput().mayLeave(copy, in, outDev)) {
+            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
+                return;
+            }
+            forwardOptions(copy, r, daddr);
+            if (!ns.ipOutput().mayLeave(copy, in, outDev)) {
                 return; // fragmented later, by ip_finish_output() after the hooks
             }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
@@ -88,9 +92,23 @@ final class IpForward {
             ns.icmp().send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
         }
         // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect
-        if (ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)
-                && ns.ipOutput().mayLeave(copy, in, outDev)) {
+        if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
+            return;
+        }
+        forwardOptions(copy, r, daddr);
+        if (ns.ipOutput().mayLeave(copy, in, outDev)) {
             ns.ipOutput().finishOutput(now, outDev, nexthop, copy, out); // ip_forward_finish() → ip_output()
+        }
+    }
+
+    /**
+     * ip_forward_finish(): ip_forward_options() writes our address on the way out (ip_rt_get_source(): the
+     * forwarding route's preferred source) in the record route slot taken on the way in.
+     */
+    private void forwardOptions(byte[] copy, Route r, int daddr) {
+        IpOptions opt = ns.ipInput().options(copy);
+        if (opt != null) {
+            opt.forward(copy, ETH, ns.sourceFor(r, daddr));
         }
     }
 

@@ -25,6 +25,10 @@ final class IpInput {
     private final Netns ns;
     private Ipv4View ip;
     private IpDefrag defrag;
+    /** IPCB(skb)->opt of the datagram being received (null: no options), and that datagram (and its forwarded copy). */
+    private IpOptions opt;
+    private byte[] optFrame;
+    private byte[] optCopy;
 
     IpInput(Netns ns) {
         this.ns = ns;
@@ -32,6 +36,16 @@ final class IpInput {
 
     /** ip_rcv() + ip_rcv_finish(): validate, route, deliver locally or forward. */
     void rcv(long now, NetDevice dev, byte[] frame, int pktType, Outbox out) {
+        try {
+            receive(now, dev, frame, pktType, out);
+        } finally { // the skb is consumed: its control block goes with it
+            opt = null;
+            optFrame = null;
+            optCopy = null;
+        }
+    }
+
+    private void receive(long now, NetDevice dev, byte[] frame, int pktType, Outbox out) {
         if (pktType == HostStack.PACKET_OTHERHOST) {
             return;
         }
@@ -58,6 +72,22 @@ final class IpInput {
             ns.droppedFrames++; // martian source
             return;
         }
+        if (ip.ihl() > 5 && (local || oif != null)) {
+            frame = frame.clone(); // ip_rcv_options(): skb_cow(), the options are written in place
+            ip().wrap(frame, ETH, frame.length - ETH);
+            boolean unicast = local && daddr != -1 && !Netns.isBroadcastFor(dev, daddr) && daddr != ALL_HOSTS;
+            opt = IpOptions.compile(frame, ETH, () -> unicast ? daddr : specDst(dev, saddr));
+            optFrame = frame;
+            if (opt.ppPtr >= 0) { // ip_options_compile(): icmp_send(ICMP_PARAMETERPROB) and drop
+                ns.icmp().send(now, frame, IcmpType.PARAMETER_PROBLEM, 0, opt.ppPtr, out);
+                return;
+            }
+        }
+        deliver(now, dev, frame, pktType, local, daddr, out);
+    }
+
+    /** ip_rcv_finish() once routed: local delivery or forwarding. */
+    private void deliver(long now, NetDevice dev, byte[] frame, int pktType, boolean local, int daddr, Outbox out) {
         if (local) {
             // ip_local_deliver(): NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, ..., ip_local_deliver_finish)
             if (ns.nfHook(Family.IP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_IP)) {
@@ -70,6 +100,36 @@ final class IpInput {
         }
         if (dev.confValue(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
             ns.forward().forward(now, dev, frame, ip, pktType, out);
+        }
+    }
+
+    /**
+     * fib_compute_spec_dst() of a datagram not for one of our unicast addresses: the preferred source of the route
+     * back to its sender, else an address of the device it came in by ({@code dev}, null when unknown).
+     */
+    int specDst(NetDevice dev, int saddr) {
+        if (saddr == 0) {
+            return dev == null ? 0 : ns.selectAddress(dev, 0, NetDevice.SCOPE_LINK);
+        }
+        if (ns.isLocalAddress(saddr)) {
+            return saddr; // our own datagram: its local route's source
+        }
+        Route r = ns.routes.lookup(saddr);
+        return r != null ? ns.sourceFor(r, saddr) : dev == null ? 0 : ns.selectAddress(dev, saddr, NetDevice.SCOPE_UNIVERSE);
+    }
+
+    /**
+     * IPCB(skb)->opt: the compiled options of {@code frame} when it is the datagram being received (or its copy on
+     * the way out, see {@link #carry}); null otherwise.
+     */
+    IpOptions options(byte[] frame) {
+        return frame != null && (frame == optFrame || frame == optCopy) ? opt : null;
+    }
+
+    /** The forwarding path's copy of the datagram being received is the same skb (skb_cow()): it keeps its IPCB. */
+    void carry(byte[] copy) {
+        if (opt != null) {
+            optCopy = copy;
         }
     }
 
@@ -94,6 +154,10 @@ final class IpInput {
             }
             frame = whole;
             ip().wrap(frame, ETH, frame.length - ETH);
+            if (ip.ihl() > 5) { // ip_frag_reasm(): the datagram keeps its first fragment's control block
+                opt = IpOptions.compiled(frame, ETH);
+                optFrame = frame;
+            }
         }
         int l4 = ip.payloadOffset();
         int l4Length = ip.totalLength() - ip.headerLength();

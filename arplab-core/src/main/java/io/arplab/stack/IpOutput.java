@@ -57,7 +57,7 @@ final class IpOutput {
             nexthop = daddr;
         } else {
             Route r = ns.route(daddr, bind);
-            if (r == null && bind != null && !bind.loopback && bind.isUp()) {
+            if (r == null && bind != null && bind.isUp()) {
                 // a socket bound to a device: with no route through it, the destination is taken to be on link
                 r = new Route(Ipv4Address.of(daddr), 32, null, bind, "kernel", "link", null, 0, Route.UNICAST);
             }

@@ -31,7 +31,7 @@ public final class NamespaceSysctls {
         }
         String d = t.dir();
         return d == null || d.equals("all") && t.key().scope() == Scope.CONF || d.equals("default")
-                && t.key().scope() == Scope.CONF || s.device(d) != null;
+                && t.key().scope() == Scope.CONF || s.device(d) != null && s.device(d).hasInetDevice();
     }
 
     /** Writes a key as a write to its /proc file would. */
@@ -55,7 +55,9 @@ public final class NamespaceSysctls {
     public static Map<String, String> dump(HostStack s) {
         List<String> devs = new ArrayList<>();
         for (NetDevice d : s.devices()) {
-            devs.add(d.name);
+            if (d.hasInetDevice()) { // devinet_sysctl_register() and neigh_sysctl_register() of its in_device
+                devs.add(d.name);
+            }
         }
         Map<String, String> out = new TreeMap<>();
         for (Target t : SysctlRegistry.targets(devs)) {

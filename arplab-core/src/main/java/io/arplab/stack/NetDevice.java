@@ -263,6 +263,14 @@ public final class NetDevice {
         this.mac = mac;
     }
 
+    /**
+     * __in_dev_get_rtnl(dev) != NULL: the device has its IPv4 configuration (conf/DEV, neigh/DEV, arp_cache parms).
+     * inetdev_event(NETDEV_CHANGEMTU) destroys it below IPV4_MIN_MTU (68) and creates it again above.
+     */
+    public boolean hasInetDevice() {
+        return mtu >= 68;
+    }
+
     public int mtu() {
         return mtu;
     }

@@ -29,6 +29,8 @@ public final class PingSocket {
     boolean closed;
     /** SO_BINDTODEVICE: only ICMP arriving on this device is delivered (null: any). */
     NetDevice boundDevice;
+    /** IP_OPTIONS: what every datagram of the socket carries (null: none). */
+    IpOptions options;
 
     PingSocket(int identifier, Listener listener) {
         this.identifier = identifier;
@@ -37,6 +39,28 @@ public final class PingSocket {
 
     public int identifier() {
         return identifier;
+    }
+
+    /**
+     * setsockopt(IP_OPTIONS): the options every request carries (ip_options_get(): padded and compiled; an empty
+     * array clears them). Returns 0, or -EINVAL for options the kernel refuses.
+     */
+    public int setIpOptions(byte[] raw) {
+        if (raw.length == 0) {
+            options = null;
+            return 0;
+        }
+        IpOptions o = IpOptions.get(raw);
+        if (o == null) {
+            return Errno.EINVAL.negative();
+        }
+        options = o;
+        return 0;
+    }
+
+    /** The length of the options the socket's datagrams carry (struct ip_options optlen). */
+    public int ipOptionsLength() {
+        return options == null ? 0 : options.optlen();
     }
 
     /** SO_BINDTODEVICE (null unbinds): sends leave through it and only ICMP arriving on it is delivered. */

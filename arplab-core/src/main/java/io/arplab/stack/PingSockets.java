@@ -57,10 +57,11 @@ final class PingSockets {
             return Errno.ENETUNREACH.negative();
         }
         boolean df = pmtudisc != HostStack.PMTUDISC_DONT;
+        int optlen = s.options == null ? 0 : s.options.optlen();
         if (pmtudisc == HostStack.PMTUDISC_WANT) {
             Route r = ns.route(dst.bits(), bind);
             int mtu = r == null || ns.isLocalAddress(dst.bits()) ? 65535 : r.device().mtu();
-            df = 28 + data.length <= mtu; // too big for the path: fragmented locally, without DF
+            df = 28 + optlen + data.length <= mtu; // too big for the path: fragmented locally, without DF
         }
         byte[] f = new byte[IcmpFrames.ECHO_HEADERS_LENGTH + data.length];
         IcmpFrames.writeEchoRequest(f, 0, 0, 0, src.bits(), dst.bits(), ns.nextIpId(), ttl, df, s.identifier,
@@ -70,7 +71,8 @@ final class PingSockets {
             Bytes.put16(f, ETH + CHECKSUM, 0);
             Bytes.put16(f, ETH + CHECKSUM, InternetChecksum.compute(f, ETH, Ipv4View.MIN_HEADER_LENGTH));
         }
-        return ns.ipOutput().output(now, f, bind, out);
+        // __ip_make_skb(): ip_options_build() with the datagram's source in a record route's first slot
+        return ns.ipOutput().output(now, s.options == null ? f : s.options.build(f, src.bits()), bind, out);
     }
 
     /** ping_rcv(): an echo reply for the socket with its identifier (and bound to the device it came in on). */

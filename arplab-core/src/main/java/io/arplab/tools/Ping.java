@@ -7,7 +7,9 @@ import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
 import io.arplab.stack.Route;
 import io.arplab.stack.TimerWheel;
+import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.Ipv6Address;
 import java.util.BitSet;
 import java.util.List;
 
@@ -78,6 +80,8 @@ public final class Ping implements Tool {
     private static final long MS = 1_000_000L;
     private static final long NS = 1_000_000_000L;
     private static final int MAX_DUP_CHK = 0x10000;
+    /** Record route slots ping asks for. */
+    private static final int NROUTES = 9;
     /** MIN_INTERVAL_MS: the minimal inter-packet gap pinger and the receive timeout work with. */
     private static final int MININTERVAL = 10;
     /** 1000 / sysconf(_SC_CLK_TCK): waits at or below this are spun instead of slept. */
@@ -126,8 +130,14 @@ public final class Ping implements Tool {
     private boolean multicast;
     private boolean timing;
     private byte[] fill;
-    /** -R or -T: IP options, which arplab does not emulate. */
-    private char ipOption;
+    /** -R: record route (IPOPT_RR on every request; the routes of the replies printed). */
+    private boolean rroute;
+    /** -T: IP time stamps, which arplab does not emulate. */
+    private boolean timestamp;
+    /** The IP options' length, counted in the PING line and the size checks (rts->optlen). */
+    private int optlen;
+    /** pr_options()'s static old_rr and old_rrlen: the last route printed, from its pointer byte on. */
+    private byte[] oldRr = new byte[0];
     /** -p's argument, filled into the packet once the options are parsed. */
     private String patternText;
     private long ntransmitted;
@@ -156,8 +166,6 @@ public final class Ping implements Tool {
     private boolean wheelWake;
     private Timer alarm;
     private final java.util.ArrayList<byte[]> pendingSends = new java.util.ArrayList<>(1);
-    private Ipv4Address lastPrAddr;
-    private String lastPrAddrText;
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -213,7 +221,8 @@ public final class Ping implements Tool {
                 }
                 case 'b' -> broadcastPings = true;
                 case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
-                case 'R', 'T' -> ipOption = o.letter(); // refused once every option has been parsed
+                case 'R' -> rroute = true;
+                case 'T' -> timestamp = true; // refused once every option has been parsed
                 case 'F' -> parseFlow(a);
                 case 'N' -> {
                     if (!niqueryOption(a)) {
@@ -287,9 +296,8 @@ public final class Ping implements Tool {
                 }
             }
         }
-        if (ipOption != 0) {
-            throw new Getopt.ToolError("ping: -" + ipOption + ": IP options (record route, timestamp) are not emulated",
-                    2);
+        if (timestamp) {
+            throw new Getopt.ToolError("ping: -T: IP time stamps are not emulated", 2);
         }
         if (g.operands().isEmpty()) {
             // error(1, EDESTADDRREQ, "usage error")
@@ -310,6 +318,11 @@ public final class Ping implements Tool {
         List<String> operands = g.operands();
         sourceRouteHops = operands.size() - 1;
         String target = operands.get(operands.size() - 1);
+        Ipv6Address target6 = target.indexOf('%') < 0 ? Ipv6Address.parse(target) : null;
+        if (target6 != null) {
+            ping6(target, target6, four, operands.size());
+            return false;
+        }
         if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
                 && ctx.resolver().resolve(target) == null) {
             throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
@@ -331,12 +344,43 @@ public final class Ping implements Tool {
         if (verbose) {
             ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
         }
+        if (rroute && sourceRouteHops > 0) {
+            usage(); // ping4_run(): record route leaves no room for a source route
+            return false;
+        }
         for (String operand : operands) {
             if (InetAton.parse(operand) == null && ctx.resolver().resolve(operand) == null) {
                 throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
             }
         }
         return true;
+    }
+
+    /**
+     * main() → ping6_run() for an IPv6 literal. The hosts have IPv6 off (disable_ipv6): the probe socket's connect()
+     * finds no source address (ipv6_dev_get_saddr(): EADDRNOTAVAIL) for the loopback or unspecified address (connect
+     * to :: is to ::1). Other destinations (a link-local one's connect() is given AF_UNSPEC and succeeds, a
+     * v4-mapped one connects over IPv4) would go on to send over IPv6, which is not emulated.
+     */
+    private void ping6(String target, Ipv6Address dst, boolean four, int operands) {
+        if (four) {
+            // getaddrinfo(AF_UNSPEC) found an AF_INET6 address only: EAI_ADDRFAMILY
+            throw new Getopt.ToolError("ping: " + target + ": Address family for hostname not supported", 2);
+        }
+        if (verbose) {
+            ctx.out().println("ai->ai_family: AF_INET6, ai->ai_canonname: '" + target + "'");
+        }
+        if (operands > 1) {
+            usage();
+            return;
+        }
+        if (device != null && stack.device(device) == null) {
+            throw new Getopt.ToolError("ping: unknown iface: " + device, 2); // if_name2index()
+        }
+        if (dst.hi() == 0 && (dst.lo() == 0 || dst.lo() == 1)) {
+            throw new Getopt.ToolError("ping: connect: " + Errno.EADDRNOTAVAIL.text, 2);
+        }
+        throw new Getopt.ToolError("ping: " + target + ": ping over IPv6 is not emulated", 2);
     }
 
     private void usage() {
@@ -512,11 +556,24 @@ public final class Ping implements Tool {
         if (bind != null) {
             socket.bindToDevice(bind);
         }
+        if (rroute) {
+            // ping4_run(): a NOP then IPOPT_RR with NROUTES (9) empty slots, pointer IPOPT_MINOFF
+            byte[] rspace = new byte[3 + 4 * NROUTES + 1];
+            rspace[0] = 1;
+            rspace[1] = 7;
+            rspace[2] = (byte) (rspace.length - 1);
+            rspace[3] = 4;
+            int rc = socket.setIpOptions(rspace);
+            if (rc < 0) {
+                throw new Getopt.ToolError("ping: record route: " + Errno.strerror(-rc), 2);
+            }
+            optlen = 40;
+        }
         StringBuilder head = new StringBuilder("PING ").append(hostname).append(" (").append(whereto).append(") ");
         if (device != null || strictSource) {
             head.append("from ").append(source).append(' ').append(device != null ? device : "").append(": ");
         }
-        head.append(datalen).append('(').append((long) datalen + 28).append(") bytes of data.");
+        head.append(datalen).append('(').append((long) datalen + 8 + optlen + 20).append(") bytes of data.");
         ctx.out().println(head);
         return true;
     }
@@ -531,7 +588,7 @@ public final class Ping implements Tool {
         }
         Route r = stack.route(dst, bind);
         if (r == null) {
-            return bind != null && !bind.loopback && bind.isUp() && !bind.addresses().isEmpty() ? 0 : Errno.ENETUNREACH.number;
+            return bind != null && bind.isUp() && !bind.addresses().isEmpty() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;
@@ -660,9 +717,6 @@ public final class Ping implements Tool {
             // one sendmsg() each, which returns when the softirq has carried its packet (and the answer) through;
             // a refused send (no route, ...) is a hard local error: counted as sent, and with nothing in the error
             // queue ping prints nothing for it
-            if (dontRoute && !stack.isLocalAddress(whereto.bits()) && stack.routes().lookupOnLink(whereto.bits()) == null) {
-                continue; // ip_sendmsg_scope(): RT_SCOPE_LINK finds no route, sendmsg() fails with ENETUNREACH
-            }
             ctx.act(out -> stack.sendEcho(ctx.now(), socket, src, whereto, seq, data, hops, settos, pmtu, bind, out));
         }
     }
@@ -756,15 +810,21 @@ public final class Ping implements Tool {
             putLe64(data, 8, us % 1_000_000);
         }
         int mtu = mtu();
-        if (datalen + 28L > 0xFFFF || pmtudisc == IP_PMTUDISC_DO && datalen + 28L > mtu) {
-            // __ip_append_data(): ip_local_error(EMSGSIZE) → "local error" from the error queue. Without -M do the
-            // kernel fragments the datagram instead.
+        if (dontRouteRefuses()) {
+            // raw_sendmsg() routes before ip_append_data() measures; the error queue is empty, so
+            // ping4_receive_error_msg() reports a local error and pinger() prints nothing
+            return Errno.ENETUNREACH.negative();
+        }
+        long size = datalen + 28L + optlen;
+        if (size > 0xFFFF || pmtudisc == IP_PMTUDISC_DO && size > mtu) {
+            // __ip_append_data(): ip_local_error(EMSGSIZE, mtu less the options) → "local error" from the error
+            // queue. Without -M do the kernel fragments the datagram instead.
             nerrors++;
             if (!quiet) {
                 if (flood) {
                     ctx.out().print('E');
                 } else {
-                    ctx.err().println("ping: local error: message too long, mtu=" + mtu);
+                    ctx.err().println("ping: local error: message too long, mtu=" + (mtu - optlen));
                 }
             }
             return Errno.EMSGSIZE.negative();
@@ -775,6 +835,11 @@ public final class Ping implements Tool {
         System.arraycopy(data, 0, p, 2, data.length);
         pendingSends.add(p);
         return 0;
+    }
+
+    /** ip_sendmsg_scope(): under -r, RT_SCOPE_LINK finds no route to a remote destination: sendmsg() fails, ENETUNREACH. */
+    private boolean dontRouteRefuses() {
+        return dontRoute && !stack.isLocalAddress(whereto.bits()) && stack.routes().lookupOnLink(whereto.bits()) == null;
     }
 
     /** The datagram's path MTU: ipv4_mtu() caps it at IP_MAX_MTU; a local destination leaves through lo. */
@@ -1002,7 +1067,63 @@ public final class Ping implements Tool {
         if (audible) {
             sb.append('\u0007');
         }
+        // ping4_parse_reply(): the options of the reply's header, then the line's end
+        prOptions(sb, frame);
         ctx.out().println(sb);
+    }
+
+    /**
+     * pr_options(): NOPs, and a record route's addresses (pr_addr() each, one a line), or "(same route)" when its
+     * recorded bytes are those printed last; other options are not emulated.
+     */
+    private void prOptions(StringBuilder sb, byte[] frame) {
+        int totlen = (frame[14] & 0x0f) * 4 - 20; // the reply's IPv4 header is at 14, its options after 20 bytes
+        int p = 14 + 20;
+        while (totlen > 0) {
+            int type = frame[p] & 0xff;
+            if (type == 0) { // IPOPT_EOL
+                break;
+            }
+            if (type == 1) { // IPOPT_NOP
+                totlen--;
+                p++;
+                sb.append("\nNOP");
+                continue;
+            }
+            int olen = totlen >= 2 ? frame[p + 1] & 0xff : 0;
+            if (olen < 2 || olen > totlen) {
+                break;
+            }
+            if (type == 7) { // IPOPT_RR
+                int j = olen;
+                int i = frame[p + 2] & 0xff;
+                if (i > j) {
+                    i = j;
+                }
+                i -= 4;
+                if (i > 0) {
+                    byte[] rr = java.util.Arrays.copyOfRange(frame, p + 2, p + 2 + i);
+                    if (java.util.Arrays.equals(rr, oldRr) && !flood) {
+                        sb.append("\t(same route)");
+                    } else {
+                        oldRr = rr;
+                        sb.append("\nRR: ");
+                        for (int q = p + 3; ; q += 4) {
+                            sb.append('\t').append(prAddr(Ipv4Address.of(Bytes.i32(frame, q))))
+                                    .append('\n');
+                            i -= 4;
+                            if (i <= 0) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            } else {
+                sb.append("\nunknown option ").append(Integer.toHexString(type));
+            }
+            totlen -= olen;
+            p += olen;
+        }
     }
 
     /** update_interval() of adaptive mode. */
@@ -1032,16 +1153,13 @@ public final class Ping implements Tool {
         }
     }
 
-    /** pr_addr(): "name (address)" when reverse resolution is on and finds a name, else the address. */
+    /**
+     * pr_addr(): "name (address)" when reverse resolution is on and getnameinfo() gives a name (the number itself
+     * when no name is known), else the address. (Its cache of the last address never hits: it is cleared first.)
+     */
     private String prAddr(Ipv4Address a) {
-        if (a.equals(lastPrAddr)) {
-            return lastPrAddrText;
-        }
-        String name = numeric || exiting ? null : ctx.resolver().reverse(a);
-        String text = name != null && !name.equals(a.toString()) ? name + " (" + a + ")" : a.toString();
-        lastPrAddr = a;
-        lastPrAddrText = text;
-        return text;
+        String name = numeric || exiting ? null : ctx.resolver().nameInfo(a);
+        return name != null ? name + " (" + a + ")" : a.toString();
     }
 
     /** pr_icmph() for errors that come without the ICMP header. */

@@ -186,7 +186,7 @@ public final class Sysctl implements Tool {
     }
 
     private Target target(String key) {
-        return SysctlRegistry.resolve(key, d -> stack.device(d) != null);
+        return SysctlRegistry.resolve(key, d -> stack.device(d) != null && stack.device(d).hasInetDevice());
     }
 
     /** The /proc/sys path of a key given with dots or slashes (procps turns '.' into '/'). */

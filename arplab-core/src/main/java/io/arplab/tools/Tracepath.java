@@ -175,8 +175,12 @@ public final class Tracepath implements Tool {
         if (target == null && !(inet6 && dest.indexOf(':') >= 0)) {
             throw new Getopt.ToolError("tracepath: " + dest + ": " + ctx.resolver().lookupError(), 1);
         }
-        if (inet6) { // getaddrinfo(AF_INET6) of a name or literal with only IPv4 addresses
-            throw new Getopt.ToolError("tracepath: " + dest + ": Address family for hostname not supported", 1);
+        if (inet6) {
+            // getaddrinfo(AF_INET6): an IPv4 literal is EAI_ADDRFAMILY; a name the hosts file gives IPv4 addresses
+            // only is not found (EAI_NONAME)
+            String why = InetAton.parse(dest) != null || dest.indexOf(':') >= 0
+                    ? "Address family for hostname not supported" : ctx.resolver().lookupError();
+            throw new Getopt.ToolError("tracepath: " + dest + ": " + why, 1);
         }
         overhead = DEFAULT_OVERHEAD_IPV4;
         if (mtu == 0) {

@@ -806,7 +806,7 @@ public final class Traceroute implements Tool {
         }
         Route r = stack.route(dstAddr, bind);
         if (r == null) {
-            return bind != null && !bind.loopback && bind.isUp() ? 0 : Errno.ENETUNREACH.number;
+            return bind != null && bind.isUp() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;

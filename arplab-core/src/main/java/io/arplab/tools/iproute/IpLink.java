@@ -390,7 +390,10 @@ final class IpLink {
         if (master != null) {
             sb.append("\n    bridge_slave ").append(slaveDetails(master, d));
         }
-        sb.append("addrgenmode eui64 numtxqueues ").append(queues).append(" numrxqueues ").append(queues)
+        if (link) {
+            sb.append("addrgenmode eui64 "); // print_af_spec(): ip link only (print_linkinfo()'s do_link)
+        }
+        sb.append("numtxqueues ").append(queues).append(" numrxqueues ").append(queues)
                 .append(" gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535"
                         + " gro_max_size 65536 ");
         return sb.toString();
@@ -477,6 +480,9 @@ final class IpLink {
         if (d.linkNetnsId() >= 0) {
             j.field("link_netnsid", d.linkNetnsId()); // JSON keeps the id even when the namespace has a name
         }
+        if (o.details > 0) {
+            jsonDetails(j, d);
+        }
         if (link && o.stats > 0) {
             LinkStats.of(d).json(j, o.stats);
         }
@@ -484,6 +490,27 @@ final class IpLink {
             addrInfo(j, d);
         }
         j.endObject();
+    }
+
+    /**
+     * print_linkinfo()'s show_details with -j: the text's details under their JSON keys. A bridge's and a bridge
+     * port's linkinfo (info_data, info_slave_data) are not written in JSON.
+     */
+    private void jsonDetails(Json j, NetDevice d) {
+        int promisc = d.master() != null ? 1 : 0;
+        j.field("promiscuity", promisc).field("allmulti", promisc).field("min_mtu", d.loopback ? 0 : 68)
+                .field("max_mtu", d.loopback ? 0 : 65535);
+        boolean veth = "veth".equals(d.kind());
+        if (veth && view.masterBridge(d) == null) {
+            j.name("linkinfo").startObject().field("info_kind", "veth").endObject();
+        }
+        int queues = veth ? 2 : 1;
+        if (link) {
+            j.field("inet6_addr_gen_mode", "eui64");
+        }
+        j.field("num_tx_queues", queues).field("num_rx_queues", queues).field("gso_max_size", 65536)
+                .field("gso_max_segs", 65535).field("tso_max_size", 524280).field("tso_max_segs", 65535)
+                .field("gro_max_size", 65536);
     }
 
     /** print_selected_addrinfo(): the addr_info array, which ipaddr_list_flush_or_save() leaves out for -f link. */

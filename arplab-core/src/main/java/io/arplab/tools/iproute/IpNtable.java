@@ -208,8 +208,8 @@ final class IpNtable {
         List<NetDevice> devs = stack.devices();
         for (int i = devs.size() - 1; i >= 0; i--) {
             NetDevice d = devs.get(i);
-            if (filterDev != null && d != filterDev) {
-                continue;
+            if (filterDev != null && d != filterDev || !d.hasInetDevice()) {
+                continue; // no in_device, no arp_cache parms (inetdev_destroy(): neigh_parms_release())
             }
             parms(record("inet", "arp_cache"), d, d.arpParms(), 1 + entriesOn(d),
                     d.arpParms().reachableTime / NeighParams.MS);

@@ -598,7 +598,7 @@ final class IpRoute {
     /** ip route get ADDR [from A] [oif DEV]: the route a packet would take, as a cloned (cache) route. */
     private int get(Args a) {
         Ipv4Address dst = null;
-        NetDevice oif = null;
+        String odev = null; // iproute_get(): looked up once every word is read
         Ipv4Address from = null;
         int family = o.family; // req.r.rtm_family: the first address given sets it
         while (a.more()) {
@@ -607,11 +607,7 @@ final class IpRoute {
                 from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
                 family = family == 0 ? 4 : family;
             } else if (w.equals("oif") || w.equals("dev")) {
-                String v = a.next();
-                oif = stack.device(v);
-                if (oif == null) {
-                    throw new CommandExit(1, "Cannot find device \"" + v + "\"");
-                }
+                odev = a.next();
             } else if (w.equals("iif") || w.equals("tos") || w.equals("mark") || w.equals("uid")
                     || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
                 a.next();
@@ -638,6 +634,10 @@ final class IpRoute {
         }
         if (dst == null) {
             throw new CommandExit(1, "need at least a destination address");
+        }
+        NetDevice oif = odev == null ? null : stack.device(odev);
+        if (odev != null && oif == null) {
+            throw new CommandExit(1, "Cannot find device \"" + odev + "\"");
         }
         if (from != null && !stack.isLocalAddress(from.bits())) {
             // ip_route_output_key_hash_rcu(): a source that is none of ours (__ip_dev_find() fails)

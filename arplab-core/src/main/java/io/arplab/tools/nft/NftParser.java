@@ -178,6 +178,33 @@ final class NftParser {
         return t;
     }
 
+    /**
+     * A table named by a command on the table itself (list, flush, delete table), whose cache holds every family's
+     * tables: a missing one suggests the closest (table_not_found(): table_lookup_fuzzy()). A command on a chain, set
+     * or rule fetches its own table only (the cache filter), so it has nothing to suggest.
+     */
+    private Table existingTableHinted(Named n, boolean kernel) {
+        Table t = nft.table(n.family(), n.table().text());
+        if (t != null) {
+            return t;
+        }
+        Table best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Table other : nft.tables()) {
+            int d = Values.misspelt(other.name, n.table().text());
+            if (d >= 0 && d < bestDistance) {
+                bestDistance = d;
+                best = other;
+            }
+        }
+        if (best == null) {
+            return existingTable(n, kernel);
+        }
+        NftError e = new NftError("No such file or directory; did you mean table \u2018" + best.name
+                + "\u2019 in family " + best.family.nftName + "?", n.table());
+        throw kernel ? e.fromKernel() : e;
+    }
+
     private Chain existingChain(Table t, Token name) {
         Chain c = t.chains.get(name.text());
         if (c != null) {
@@ -806,7 +833,7 @@ final class NftParser {
                 nft.flush();
             }
             case "table" -> {
-                Table t = existingTable(tableSpec(), true);
+                Table t = existingTableHinted(tableSpec(), true);
                 t.chains.values().forEach(c -> c.rules.clear());
                 nft.changed();
             }
@@ -824,7 +851,7 @@ final class NftParser {
         Token what = in.take();
         switch (what.text()) {
             case "table" -> {
-                Table t = existingTable(tableSpec(), true);
+                Table t = existingTableHinted(tableSpec(), true);
                 nft.deleteTable(t);
             }
             case "chain" -> {
