@@ -408,11 +408,23 @@ final class Xlate {
 
     // flow->actset_output holds the action set's output while a table is looked up; it is no datapath field, so its
     // bits never reach the megaflow (flow_wildcards_init_for_packet())
+    // rule_dpif_lookup_from_table(): a fragment is looked up with its ports 0 (frag_handling "normal", the only one
+    // arplab has), the first fragment's ports put back after
     private Rule lookup(Classifier table) {
         int a = Slot.ACTSET_OUTPUT.ordinal();
         long saved = flow[a];
         flow[a] = actsetOutput;
+        boolean fragment = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0;
+        long tpSrc = flow[Slot.TP_SRC.ordinal()], tpDst = flow[Slot.TP_DST.ordinal()];
+        if (fragment) {
+            flow[Slot.TP_SRC.ordinal()] = 0;
+            flow[Slot.TP_DST.ordinal()] = 0;
+        }
         Rule r = table.lookup(flow, wc);
+        if (fragment) {
+            flow[Slot.TP_SRC.ordinal()] = tpSrc;
+            flow[Slot.TP_DST.ordinal()] = tpDst;
+        }
         flow[a] = saved;
         wc[a] = 0;
         return r;
