@@ -272,6 +272,15 @@ public final class FlowParser {
         if (match.isIp()) {
             match.putSlot(Slot.IPV6_LABEL, label, labelMask);
         }
+        // normalization keeps ND's fields for a solicitation or advertisement of any code; nx_put_raw() puts them
+        // only under is_nd(), which wants code 0 too
+        if (match.dlType() == Match.ETH_IPV6 && match.mask(Slot.NW_PROTO) == 0xff
+                && match.value(Slot.NW_PROTO) == Match.PROTO_ICMPV6 && match.value(Slot.TP_DST) != 0) {
+            for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ND_RESERVED, Slot.TCP_FLAGS,
+                Slot.ARP_SHA, Slot.ARP_THA}) {
+                match.putSlot(s, 0, 0);
+            }
+        }
         return change;
     }
 
