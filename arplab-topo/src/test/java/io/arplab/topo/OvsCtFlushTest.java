@@ -23,19 +23,11 @@ class OvsCtFlushTest {
     @Test
     void conntrackFlushesStatisticsAndSequenceCheckingAreOvsOwn(@TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr())
-                    .append("[exit ").append(r.exitCode()).append("]\n");
-            // OVS's clock is stopped (time/stop) for the whole recording: no lab time between the lines
-        }
+        // OVS's clock is stopped (time/stop) for the whole recording: no lab time between the lines
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 0, true);
         // the replay in full, for reading: target/ctflush.out at the module's root
         Files.writeString(Path.of("target/ctflush.out"), got);
-        assertThat(OvsGroupsTest.normal(got.toString()))
+        assertThat(OvsGroupsTest.normal(got))
                 .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out"))));
     }
 }

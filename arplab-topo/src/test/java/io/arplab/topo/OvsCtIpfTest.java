@@ -24,19 +24,10 @@ class OvsCtIpfTest {
     @Test
     void fragmentsMeetingConntrackAreOvsOwn(@TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr())
-                    .append("[exit ").append(r.exitCode()).append("]\n");
-            lab.runFor(200_000_000L);
-        }
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L, true);
         // the replay in full, for reading: target/ctipf.out at the module's root
         Files.writeString(Path.of("target/ctipf.out"), got);
-        assertThat(lists(OvsGroupsTest.normal(got.toString())))
+        assertThat(lists(OvsGroupsTest.normal(got)))
                 .isEqualTo(lists(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out")))));
     }
 

@@ -20,17 +20,8 @@ class OvsCtLimitTest {
     @Test
     void theConnectionLimitIsOvsOwn(@TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve("commands.in"))) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr())
-                    .append("[exit ").append(r.exitCode()).append("]\n");
-            lab.runFor(200_000_000L);
-        }
-        assertThat(OvsGroupsTest.normal(got.toString()))
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L, true);
+        assertThat(OvsGroupsTest.normal(got))
                 .isEqualTo(OvsGroupsTest.normal(Files.readString(REF.resolve("commands.out"))));
     }
 }

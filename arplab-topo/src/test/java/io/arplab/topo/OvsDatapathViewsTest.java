@@ -67,6 +67,14 @@ class OvsDatapathViewsTest {
      * {@code gapNanos} of lab time after each: "### LINE", then its stdout and stderr, as {@code commands.out} holds.
      */
     static String replay(Lab lab, Path commandsIn, long gapNanos) throws IOException {
+        return replay(lab, commandsIn, gapNanos, false);
+    }
+
+    /**
+     * {@link #replay(Lab, Path, long)}, each line followed by "[exit N]" when {@code status} (what STATUS=1
+     * record-ovs-commands.sh records).
+     */
+    static String replay(Lab lab, Path commandsIn, long gapNanos, boolean status) throws IOException {
         StringBuilder got = new StringBuilder();
         for (String line : Files.readAllLines(commandsIn)) {
             if (line.isEmpty() || line.startsWith("#")) {
@@ -74,6 +82,9 @@ class OvsDatapathViewsTest {
             }
             var r = lab.exec(lab.bridgeOwner("br0").name(), line);
             got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
+            if (status) {
+                got.append("[exit ").append(r.exitCode()).append("]\n");
+            }
             if (gapNanos > 0) {
                 lab.runFor(gapNanos);
             }
