@@ -55,6 +55,12 @@ class OvsCliErrorsTest {
         replay(tmp, "cli-5");
     }
 
+    /** Random invocations (gen-ovs-cli.py 6 120 random), recorded after the model as a held-out check. */
+    @Test
+    void seed6RandomInvocationsRecordedAfterTheModel(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-6");
+    }
+
     private static void replay(Path tmp, String topic) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         List<String> got = new ArrayList<>();

@@ -55,16 +55,17 @@ public final class OvsDpctl implements Tool {
                     + command.min() : "takes at most " + command.max()) + " arguments");
             return 1;
         }
-        if (Set.of("help", "list-commands", "parse-actions", "normalize-actions", "add-dp", "add-if", "del-if",
-                "set-if").contains(cmd)) {
+        if (Set.of("help", "list-commands", "parse-actions", "normalize-actions", "add-if", "del-if", "set-if")
+                .contains(cmd) || cmd.equals("add-dp") && words.get(1).startsWith("netdev@")) {
             ctx.err().println("ovs-dpctl: '" + cmd + "' is not modelled by arplab");
             return 1;
         }
         // dpif_netlink_init(): no ovs_datapath generic netlink family
         ctx.err().println(OvsTools.log(ctx, 1, "dpif_netlink|INFO|Generic Netlink family 'ovs_datapath' does not"
                 + " exist. The Open vSwitch kernel module is probably not loaded."));
-        if (cmd.equals("show") && n > 0 || cmd.equals("del-dp")) {
-            // dpif_open(): a type other than system (the netlink one) is unknown to ovs-dpctl's process
+        if (cmd.equals("show") && n > 0 || cmd.equals("del-dp") || cmd.equals("add-dp")) {
+            // dpif_open() (dpif_create_and_open() for add-dp): a type other than system (the netlink one) and netdev
+            // is unknown to ovs-dpctl's process
             String name = words.get(1);
             int at = name.indexOf('@');
             String type = at < 0 ? "system" : name.substring(0, at);
@@ -74,8 +75,9 @@ public final class OvsDpctl implements Tool {
                         + " of unknown type " + type));
                 error = "Address family not supported by protocol";
             }
-            ctx.err().println("ovs-dpctl: opening datapath" + (cmd.equals("show") ? " " + name + " failed" : "")
-                    + " (" + error + ")");
+            // dpctl_add_dp() names its failure add_dp; the others, opening the datapath
+            ctx.err().println("ovs-dpctl: " + (cmd.equals("add-dp") ? "add_dp" : "opening datapath"
+                    + (cmd.equals("show") ? " " + name + " failed" : "")) + " (" + error + ")");
             return 1;
         }
         if (n > 0 && !cmd.equals("del-flows") || n > 1) {
