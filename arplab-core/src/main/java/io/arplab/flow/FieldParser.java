@@ -27,7 +27,10 @@ public final class FieldParser {
             case TUN_FLAGS -> flags(s, Tunnel.FLAG_NAMES, "tunnel", Geneve.TNL_OAM); // FLOW_TNL_PUB_F_MASK
             case FRAG -> frag(s);
         };
-        if (!f.maskable && (r[1] & f.fullMask()) != (f.fullMask() & (f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1))) {
+        // mf_is_mask_valid(): a field without masks takes all ones, or none (all zeros: not matched at all)
+        boolean none = r[1] == 0 && (r.length < 4 || r[3] == 0);
+        if (!f.maskable && !none
+                && (r[1] & f.fullMask()) != (f.fullMask() & (f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1))) {
             throw new FlowParseException(s + ": invalid mask for field " + f.name);
         }
         return r.length == 4 ? r : new long[] {r[0], r[1], 0, 0};

@@ -641,6 +641,22 @@ final class OfpEncode {
             return vendor(b);
         } else if (a instanceof Action.WriteMetadata w && !of11) {
             return vendor(nx(22).put(0, 6).put(w.value(), 8).put(w.mask(), 8));
+        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY
+                && (f.field() == Field.MPLS_LABEL || f.field() == Field.MPLS_TC)) {
+            // encode_SET_MPLS_LABEL(), encode_SET_MPLS_TC(): NX1.0(30, 31), OF1.1(13, 14), set_field from 1.2
+            boolean label = f.field() == Field.MPLS_LABEL;
+            if (v.atLeast(OfVersion.OF12)) {
+                return action(new Action.SetField(f.field(), f.value(), -1L, Action.Raw.SET_FIELD), v);
+            }
+            return of11 ? (label ? new Buf().put(13, 2).put(8, 2).put(f.value(), 4)
+                    : new Buf().put(14, 2).put(8, 2).put(f.value(), 1).put(0, 3)).bytes()
+                    : vendor(label ? nx(30).put(0, 2).put(f.value(), 4) : nx(31).put(f.value(), 1).put(0, 5));
+        } else if (a instanceof Action.SetMplsTtl t) { // encode_SET_MPLS_TTL(): NX1.0(25), OF1.1+(15)
+            return of11 ? new Buf().put(15, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes()
+                    : vendor(nx(25).put(t.ttl(), 1).put(0, 5));
+        } else if (a instanceof Action.CheckPktLarger c) { // encode_CHECK_PKT_LARGER(): its dst's NXM header
+            return vendor(nx(49).put(c.pktLen(), 2).put(c.dst().ofs(), 2).put(nxmHeader(c.dst().field()), 4)
+                    .put(0, 6));
         }
         List<Action> wire = ActionFormat.roundTrip(List.of(a), v); // the raw action version v carries it as
         if (!wire.contains(a)) { // (an OpenFlow 1.0 mod_nw_ttl or mod_nw_ecn is a load)
