@@ -35,6 +35,14 @@ public final class Args {
         return words.get(i);
     }
 
+    /** The value word after a keyword just taken (NEXT_ARG() then the word), or "Command line is not complete". */
+    public String value() {
+        if (!more()) {
+            throw incomplete();
+        }
+        return take();
+    }
+
     /** Moves past the current word. */
     public void skip() {
         i++;

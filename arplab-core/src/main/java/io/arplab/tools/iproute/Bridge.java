@@ -258,37 +258,25 @@ public final class Bridge implements Tool {
         while (a.more()) {
             String w = a.take();
             if (w.equals("brport") || w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 filterDev = stack.device(v);
                 if (filterDev == null) {
                     throw new CommandExit(255, "Cannot find device \"" + v + "\"");
                 }
             } else if (w.equals("br")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 br = stack.device(v);
                 if (br == null) {
                     throw new CommandExit(255, "Cannot find bridge device \"" + v + "\"");
                 }
             } else if (w.equals("vlan")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 vlan = (int) Args.unsigned(v);
                 if (vlan < 0 || vlan >= 4095) {
                     throw CommandExit.invarg("invalid VLAN", v);
                 }
             } else if (w.equals("state")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 int s = stateBits(v);
                 if (s == -1) {
                     throw CommandExit.invarg("invalid state", v);
@@ -428,10 +416,7 @@ public final class Bridge implements Tool {
         while (a.more()) {
             String w = a.take();
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                devName = a.take();
+                devName = a.value();
             } else if (w.equals("self")) {
                 self = true;
             } else if (Args.matches(w, "master")) {
@@ -452,10 +437,7 @@ public final class Bridge implements Tool {
                 // flags without effect here
             } else {
                 if (w.equals("to")) {
-                    if (!a.more()) {
-                        throw Args.incomplete();
-                    }
-                    w = a.take();
+                    w = a.value();
                 }
                 if (Args.matches(w, "help")) {
                     return fdb(new Args(List.of("help")));
@@ -601,18 +583,12 @@ public final class Bridge implements Tool {
         while (a.more()) {
             String w = a.take();
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                d = a.take();
+                d = a.value();
             } else if (w.equals("brport")) {
                 if (brport != null) {
                     throw CommandExit.duparg2("brport", w);
                 }
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                brport = a.take();
+                brport = a.value();
             } else if (w.equals("master")) {
                 master = true;
             } else if (w.equals("self")) {
@@ -656,10 +632,7 @@ public final class Bridge implements Tool {
             while (a.more()) {
                 String w = a.take();
                 if (w.equals("dev")) {
-                    if (!a.more()) {
-                        throw Args.incomplete();
-                    }
-                    w = a.take();
+                    w = a.value();
                     if (filterName != null) {
                         throw CommandExit.duparg("dev", w);
                     }
@@ -777,15 +750,9 @@ public final class Bridge implements Tool {
                 default -> 0;
             };
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                devName = a.take();
+                devName = a.value();
             } else if (flag != 0) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 if (!v.equals("on") && !v.equals("off")) {
                     // parse_on_off(): -EINVAL as the exit status
                     throw new CommandExit(234, "Error: argument of \"" + w + "\" must be one of \"off\", \"on\", not \""

@@ -54,10 +54,7 @@ final class IpLinkBridge {
         while (a.more()) {
             String w = a.take();
             if (w.equals("ageing_time")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 long cs = Args.unsigned(v);
                 if (cs < 0 || cs > 0xffff_ffffL) {
                     throw CommandExit.invarg("invalid ageing_time", v);
@@ -65,10 +62,7 @@ final class IpLinkBridge {
                 fdb.setAgeingTime(cs * 10_000_000L, now);
             } else if (w.equals("fdb_max_learned")) {
                 // iproute2 6.8 bridge_parse_opt(): get_u32() into IFLA_BR_FDB_MAX_LEARNED
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 long max = Args.unsigned(v);
                 if (max < 0) {
                     throw CommandExit.invarg("invalid fdb_max_learned", v);
@@ -76,10 +70,7 @@ final class IpLinkBridge {
                 fdb.setMaxLearned((int) Math.min(max, Integer.MAX_VALUE));
             } else if (w.equals("mcast_snooping")) {
                 // bridge_parse_opt(): get_u8() into IFLA_BR_MCAST_SNOOPING, any non-zero value turns it on
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 long on = Args.unsigned(v);
                 if (on < 0 || on > 0xff) {
                     throw CommandExit.invarg("invalid mcast_snooping", v);

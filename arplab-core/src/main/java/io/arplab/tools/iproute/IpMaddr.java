@@ -65,10 +65,7 @@ final class IpMaddr {
         while (a.more()) {
             String w = a.take();
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                w = a.take();
+                w = a.value();
             } else if (Args.matches(w, "help")) {
                 throw usage();
             }
@@ -180,10 +177,7 @@ final class IpMaddr {
         while (a.more()) {
             String w = a.take();
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                w = a.take();
+                w = a.value();
                 if (devName != null) {
                     throw CommandExit.duparg("dev", w);
                 }
@@ -193,10 +187,7 @@ final class IpMaddr {
                 devName = w;
             } else {
                 if (Args.matches(w, "address")) {
-                    if (!a.more()) {
-                        throw Args.incomplete();
-                    }
-                    w = a.take();
+                    w = a.value();
                 }
                 if (Args.matches(w, "help")) {
                     throw usage();

@@ -56,10 +56,7 @@ final class IpMonitor {
             } else if (Args.matches(w, "all-nsid")) {
                 // one namespace only
             } else if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 filterDev = stack.device(v);
                 if (filterDev == null) {
                     throw new CommandExit(255, "Device \"" + v + "\" does not exist.");

@@ -89,10 +89,7 @@ final class IpNtable {
         while (a.more()) {
             String w = a.take();
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                String v = a.take();
+                String v = a.value();
                 if (v.equals("none")) {
                     noneDev = true;
                 } else {
@@ -102,10 +99,7 @@ final class IpNtable {
                     }
                 }
             } else if (w.equals("name")) {
-                if (!a.more()) {
-                    throw Args.incomplete();
-                }
-                name = a.take();
+                name = a.value();
             } else {
                 throw CommandExit.invarg("unknown", w);
             }
