@@ -515,7 +515,7 @@ public final class ActionParser {
         }
         int table = 255;
         if (parts.length > 1 && !parts[1].isEmpty()) {
-            table = table(parts[1]);
+            table = FieldParser.tableFromString(parts[1], parts[1] + ": resubmit to unknown table");
         }
         if (port == Ports.IN_PORT && table == 255) {
             throw new FlowParseException("at least one \"in_port\" or \"table\" must be specified on resubmit");
@@ -524,15 +524,7 @@ public final class ActionParser {
     }
 
     private static int table(String value) {
-        try {
-            long t = FieldParser.parseUnsigned(value).longValue();
-            if (t <= 255) {
-                return (int) t;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new FlowParseException("unknown table \"" + value + "\"");
+        return FieldParser.tableFromString(value, "unknown table \"" + value + "\"");
     }
 
     // learn_parse__(): the learned flow's parameters, then its specs (learn_parse_spec())
@@ -830,7 +822,12 @@ public final class ActionParser {
             switch (kv.key) {
                 case "commit" -> commit = true;
                 case "force" -> force = true;
-                case "table" -> table = table(kv.value);
+                case "table" -> {
+                    table = FieldParser.tableFromString(kv.value, "unknown table " + kv.value);
+                    if (table == 255) { // NX_CT_RECIRC_NONE
+                        throw new FlowParseException("invalid table 0xff");
+                    }
+                }
                 case "zone" -> {
                     if (kv.value.indexOf('[') >= 0) {
                         zoneSrc = Subfield.parse(kv.value);

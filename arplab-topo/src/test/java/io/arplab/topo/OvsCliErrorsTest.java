@@ -61,6 +61,15 @@ class OvsCliErrorsTest {
         replay(tmp, "cli-6");
     }
 
+    /**
+     * A table number in each place ovs-ofctl parses one (cli-tables, hand-written): ofputil_table_from_string() takes
+     * decimal only, 0 through 255, warns of a negative number or one above 255, and each caller words its own error.
+     */
+    @Test
+    void tableNumbers(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-tables");
+    }
+
     private static void replay(Path tmp, String topic) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         List<String> got = new ArrayList<>();
