@@ -830,11 +830,26 @@ public final class Lab implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 err.println(words.get(0) + ": " + e.getMessage());
                 ctx.exit(2);
+            } catch (RuntimeException e) {
+                // a fault of arplab's own, not of the input: the command fails with a line that names it, and the
+                // script goes on
+                err.println(words.get(0) + ": internal error: " + e + where(e));
+                ctx.exit(1);
             }
         });
         out.flush();
         err.flush();
         return ctx;
+    }
+
+    // the innermost frame of arplab's own code, for a report of the fault
+    private static String where(Throwable e) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("io.arplab.")) {
+                return " (at " + f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber() + ")";
+            }
+        }
+        return "";
     }
 
     /** Runs the network until the tool ends (or is interrupted at the tool time limit). */

@@ -55,6 +55,20 @@ class LabErrorsTest {
     }
 
     @Test
+    void aFaultInAToolFailsThatCommandAlone() {
+        lab.addHost("a");
+        lab.tool("faulty", () -> (ctx, args) -> {
+            int[] none = new int[0];
+            ctx.out().println(none[args.size()]);
+        });
+        Lab.Result r = lab.exec("a", "faulty");
+        assertThat(r.stderr()).startsWith("faulty: internal error: java.lang.ArrayIndexOutOfBoundsException: Index 0 out "
+                + "of bounds for length 0 (at io.arplab.lab.LabErrorsTest.");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(lab.exec("a", "ip link").exitCode()).isZero();
+    }
+
+    @Test
     void unknownNodeForExec() {
         assertThatThrownBy(() -> lab.exec("ghost", "ping x")).hasMessage("unknown node 'ghost'");
     }
