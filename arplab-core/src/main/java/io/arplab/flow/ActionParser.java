@@ -556,17 +556,7 @@ public final class ActionParser {
                     resultDst = Subfield.parse(value);
                     flags |= 4;
                 }
-                case "load" -> {
-                    int arrow = value.indexOf("->");
-                    Subfield dst = arrow < 0 ? null : Subfield.parse(value.substring(arrow + 2));
-                    if (arrow >= 0 && !value.isEmpty() && Character.isDigit(value.charAt(0))) {
-                        Action.SetField l = (Action.SetField) load(value);
-                        specs.add(new Action.LearnSpec(Action.LearnSpec.LOAD, null, l.value() >>> dst.ofs(), dst));
-                    } else {
-                        Action.Move m = (Action.Move) move(value);
-                        specs.add(new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), 0, m.dst()));
-                    }
-                }
+                case "load" -> specs.add(learnLoad(name, value));
                 case "output" -> {
                     if (value.indexOf('[') < 0 && Field.byName(value) == null) {
                         throw new FlowParseException(value + ": unknown field `" + value + "'");
@@ -581,27 +571,71 @@ public final class ActionParser {
     }
 
     // learn_parse_spec(): FIELD=VALUE, FIELD=FIELD, SUBFIELD[=SUBFIELD or =VALUE]
+    // learn_parse_spec()'s load: an immediate value (parse_int_string(), learn_parse_load_immediate()) or a
+    // subfield (nxm_parse_reg_move()) into a subfield
+    private static Action.LearnSpec learnLoad(String name, String value) {
+        int arrow = value.indexOf("->");
+        if (arrow == 0) {
+            throw new FlowParseException(name + ": missing source before `->' in `" + value + "'");
+        } else if (arrow < 0) {
+            throw new FlowParseException(name + ": missing `->' in `" + value + "'");
+        }
+        FieldParser.IntString n = FieldParser.intString(value, 16);
+        if (n.err() != 0 || n.tail() == 0) {
+            Action.Move m = (Action.Move) move(value);
+            return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), 0, m.dst());
+        } else if (n.tail() != arrow) {
+            throw new FlowParseException(name + ": garbage before `->' in `" + value + "'");
+        }
+        Subfield dst = Subfield.parse(value.substring(arrow + 2));
+        if (n.value().bitLength() > dst.nBits()) {
+            throw new FlowParseException(value + ": value does not fit into " + dst.nBits() + " bits");
+        }
+        return new Action.LearnSpec(Action.LearnSpec.LOAD, null, n.value().lo(), dst);
+    }
+
+    // learn_parse_spec(): a match on a destination subfield, from a source subfield or else an immediate value (the
+    // field's own syntax for a whole field, parse_int_string() for part of one)
     private static Action.LearnSpec learnMatch(String orig, String name, String value, PortMap names) {
         Subfield dst;
-        Field whole = name.indexOf('[') < 0 ? Field.byName(name) : null;
         try {
-            dst = whole != null ? Subfield.whole(whole) : name.indexOf('[') >= 0 ? Subfield.parse(name) : null;
+            dst = Subfield.parse(name);
         } catch (FlowParseException e) {
-            dst = null;
-        }
-        if (dst == null) {
             throw new FlowParseException(orig + ": unknown keyword " + name);
         }
         if (value.isEmpty()) {
             return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, 0, dst);
         }
-        if (Character.isDigit(value.charAt(0)) || whole != null && Field.byName(value) == null
-                && value.indexOf('[') < 0) {
-            long v = whole != null ? FieldParser.parse(whole, value, names)[0]
-                    : FieldParser.parseUnsigned(value).longValue();
-            return new Action.LearnSpec(Action.LearnSpec.MATCH, null, v, dst);
+        Subfield src;
+        try {
+            src = Subfield.parse(value);
+        } catch (FlowParseException notField) {
+            String immError = null;
+            long imm = 0;
+            Field f = dst.field();
+            if (dst.ofs() == 0 && dst.nBits() == f.nBits) {
+                try {
+                    imm = FieldParser.parse(f, value, names)[0];
+                } catch (FlowParseException e) {
+                    immError = e.getMessage();
+                }
+            } else {
+                FieldParser.IntString n = FieldParser.intString(value, f.nBytes);
+                if (n.err() != 0 || n.tail() != value.length()) {
+                    immError = orig + ": cannot parse integer value";
+                } else if (n.value().bitLength() > dst.nBits()) {
+                    immError = orig + ": value " + MatchFormat.formatValue(f, n.value(), f.ones(), PortMap.NONE)
+                            + " does not fit into " + dst.nBits() + " bits";
+                } else {
+                    imm = n.value().lo();
+                }
+            }
+            if (immError != null) {
+                throw new FlowParseException(orig + ": " + name + " value " + value + " cannot be parsed as a subfield ("
+                        + notField.getMessage() + ") or an immediate value (" + immError + ")");
+            }
+            return new Action.LearnSpec(Action.LearnSpec.MATCH, null, imm, dst);
         }
-        Subfield src = value.indexOf('[') < 0 ? Subfield.whole(Field.byName(value)) : Subfield.parse(value);
         if (src.nBits() != dst.nBits()) {
             throw new FlowParseException(orig + ": bit widths of " + name + " (" + src.nBits() + ") and " + value
                     + " (" + dst.nBits() + ") differ");

@@ -70,6 +70,15 @@ class OvsCliErrorsTest {
         replay(tmp, "cli-tables");
     }
 
+    /**
+     * What the sweep of mutated commands found (cli-sweep, hand-written): a lone "-" to ovs-vsctl, and learn's specs
+     * whose value is neither a subfield nor an immediate value, or a load's malformed source.
+     */
+    @Test
+    void mutatedCommandSweep(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-sweep");
+    }
+
     private static void replay(Path tmp, String topic) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         List<String> got = new ArrayList<>();

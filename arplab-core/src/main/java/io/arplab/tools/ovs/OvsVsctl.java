@@ -104,7 +104,9 @@ public final class OvsVsctl implements Tool {
     private List<Command> parse(List<String> args) {
         Map<String, String> local = new LinkedHashMap<>();
         int i = 0;
-        for (; i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--"); i++) {
+        // getopt_long(): a lone "-" is no option (the command's own options take it)
+        for (; i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--") && !args.get(i).equals("-");
+                i++) {
             String a = args.get(i);
             int eq = a.indexOf('=');
             String key = eq < 0 ? a : a.substring(0, eq);
