@@ -237,6 +237,9 @@ final class OfpEncode {
                 value = U128.of((m.value(Slot.NW_TOS) & bits) >>> (f == Field.IP_DSCP_SHIFTED ? 2 : 0));
                 mask = f.ones();
             }
+            if (f == Field.ARP_OP && !mask.isZero()) { // nxm_put_16(): exact, the 8 bits of nw_proto it lives in
+                mask = f.ones();
+            }
             if (!mask.isZero()) {
                 out.add(new Entry(f, value.and(mask), mask));
             }
@@ -593,8 +596,11 @@ final class OfpEncode {
             return vendor(b);
         } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
             return vendor(nx(d.slow() ? 0xfe : 0xff));
-        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11 && legacy10(f) > 0) {
-            // OpenFlow 1.0's own set actions: mod_vlan_vid/pcp, mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst
+        } else if (a instanceof Action.SetField f && (f.raw() == Action.Raw.LEGACY && !of11
+                || f.raw() == Action.Raw.LEGACY_L4) && legacy10(f) > 0) {
+            // OpenFlow 1.0's own set actions: mod_vlan_vid/pcp, mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst; a
+            // mod_tp_src/dst without an L4 protocol is OFPAT_SET_TP_SRC/DST (9, 10 in 1.1 too) in every version
+            // (encode_SET_L4_port())
             int type = legacy10(f);
             Buf b = new Buf().put(type, 2).put(type >= 4 && type <= 5 ? 16 : 8, 2);
             return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
