@@ -342,13 +342,6 @@ public final class ActionParser {
         if (port < 0) {
             throw new FlowParseException(value + ": output to unknown port");
         }
-        if (port >= 0xff00 && port < 0xfff8 && Ports.WARNINGS.get() != null) { // ofputil_port_from_string()
-            String w = "ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will be translated to "
-                    + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller";
-            if (!Ports.WARNINGS.get().contains(w)) {
-                Ports.WARNINGS.get().add(w);
-            }
-        }
         return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
     }
 
@@ -916,6 +909,10 @@ public final class ActionParser {
             }
             if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
+            }
+            if (a instanceof Action.Enqueue e && e.port() >= Ports.MAX && e.port() != Ports.IN_PORT
+                    && e.port() != Ports.LOCAL) { // check_ENQUEUE(): a real port, IN_PORT or LOCAL
+                throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT");
             }
             if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
                 throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");

@@ -298,12 +298,7 @@ public final class FieldParser {
         if (p < 0 && f == Field.ACTSET_OUTPUT) { // mf_from_ofp_port_string32()
             throw new FlowParseException(s + ": port value out of range for " + f.name);
         }
-        if (p < 0 && !s.isEmpty() && s.chars().allMatch(Character::isDigit)) { // str_to_uint(s, 10) took it
-            throw new FlowParseException(s + ": invalid or unknown port for " + f.name, java.util.List.of(
-                    "ofp_port|WARN|port " + s + " is outside the supported range 0 through ffff or 0xffffff00 through "
-                    + "0xffffffff"));
-        }
-        if (p < 0) {
+        if (p < 0) { // ofputil_port_from_string()'s warning logged
             throw new FlowParseException(s + ": invalid or unknown port for " + f.name);
         }
         return new long[] {p, 0xffff};
