@@ -264,7 +264,8 @@ final class OfpEncode {
     private static byte[] match(Match m, OfVersion version) {
         boolean oxm = version != null;
         for (Slot s : Slot.ALL) {
-            if (m.mask(s) != 0 && !covered(s)) {
+            // nd_reserved (igmp_group_ip4) goes out for ND alone: dropped elsewhere, as nx_put_raw() does
+            if (m.mask(s) != 0 && !covered(s) && (s != Slot.ND_RESERVED || m.prereqsOk(Field.ND_RESERVED))) {
                 throw new Unencodable("match field " + s);
             }
         }
@@ -563,7 +564,8 @@ final class OfpEncode {
         } else if (a instanceof Action.Exit) {
             return vendor(nx(17).put(0, 6));
         } else if (a instanceof Action.Resubmit r) {
-            return vendor(nx(14).put(r.inPort(), 2).put(r.table(), 1).put(0, 3));
+            // encode_RESUBMIT(): NXAST_RESUBMIT_TABLE, NXAST_RESUBMIT_TABLE_CT with the original tuple
+            return vendor(nx(r.ct() ? 44 : 14).put(r.inPort(), 2).put(r.table(), 1).put(0, 3));
         } else if (a instanceof Action.Queue q && q.queue() >= 0) {
             return of11 ? new Buf().put(21, 2).put(8, 2).put(q.queue(), 4).bytes()
                     : vendor(nx(4).put(0, 2).put(q.queue(), 4));
@@ -576,9 +578,11 @@ final class OfpEncode {
                     : vendor(nx(23).put(p.ethertype(), 2).put(0, 4));
         } else if (a instanceof Action.Note n) {
             return vendor(nx(8).put(n.data()));
-        } else if (a instanceof Action.Sample s) {
-            return vendor(nx(29).put(s.probability(), 2).put(s.collectorSetId(), 4).put(s.obsDomainId(), 4)
-                    .put(s.obsPointId(), 4));
+        } else if (a instanceof Action.Sample s) { // encode_SAMPLE(): NXAST_SAMPLE, SAMPLE2 with a port, SAMPLE3
+            Buf b = nx(s.direction() != 0 ? 41 : s.samplingPort() != Ports.NONE ? 38 : 29).put(s.probability(), 2)
+                    .put(s.collectorSetId(), 4).put(s.obsDomainId(), 4).put(s.obsPointId(), 4);
+            return vendor(s.direction() != 0 || s.samplingPort() != Ports.NONE
+                    ? b.put(s.samplingPort(), 2).put(s.direction(), 1).put(0, 5) : b);
         } else if (a instanceof Action.Meter m && v.atLeast(OfVersion.OF15)) {
             return new Buf().put(29, 2).put(8, 2).put(m.meterId(), 4).bytes();
         } else if (a instanceof Action.Group g) { // encode_GROUP(): OpenFlow 1.0's NXAST_GROUP
@@ -660,6 +664,8 @@ final class OfpEncode {
         } else if (a instanceof Action.SetMplsTtl t) { // encode_SET_MPLS_TTL(): NX1.0(25), OF1.1+(15)
             return of11 ? new Buf().put(15, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes()
                     : vendor(nx(25).put(t.ttl(), 1).put(0, 5));
+        } else if (a instanceof Action.DecMplsTtl) { // encode_DEC_MPLS_TTL(): NX1.0(26), OF1.1+(16)
+            return of11 ? new Buf().put(16, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(26).put(0, 6));
         } else if (a instanceof Action.CheckPktLarger c) { // encode_CHECK_PKT_LARGER(): its dst's NXM header
             return vendor(nx(49).put(c.pktLen(), 2).put(c.dst().ofs(), 2).put(nxmHeader(c.dst().field()), 4)
                     .put(0, 6));
@@ -752,6 +758,10 @@ final class OfpEncode {
                 int len = f == Field.IN_PORT && basic ? 4 : f.nBytes;
                 return cls << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);
             }
+        }
+        if (f.name.startsWith("xxreg")) { // NXM_NX_XXREG0..3 (NXM_NX 111..114), never a match entry of their own
+            long field = 111 + (f.name.charAt(5) - '0');
+            return 1L << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 32 : 16);
         }
         throw new Unencodable("field " + f.name);
     }

@@ -106,14 +106,14 @@ public final class Ports {
         }
     }
 
-    private static void warn(String line) {
+    static void warn(String line) {
         if (WARNINGS.get() != null) {
             WARNINGS.get().add(line);
         }
     }
 
     // str_to_uint(s, 10): strtoll()'s leading blanks and sign, then decimal digits to the end, 0 to UINT_MAX; else -1
-    private static long strToUint(String s) {
+    static long strToUint(String s) {
         int i = 0;
         while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
             i++;
