@@ -155,7 +155,7 @@ public final class FlowParser {
                     throw new FlowParseException("field " + name + " missing value");
                 }
                 switch (name) {
-                    case "table" -> table = tableId(value);
+                    case "table" -> table = ActionParser.table(value, "unknown table \"" + value + "\"");
                     case "priority" -> {
                         if ((fields & F_PRIORITY) == 0) {
                             throw new FlowParseException("unknown keyword " + name);
@@ -354,21 +354,6 @@ public final class FlowParser {
             case "mplsm" -> new int[] {0x8848, 0};
             default -> null;
         };
-    }
-
-    // ofputil_table_from_string(): a number 0..254 (255 means all)
-    private static int tableId(String value) {
-        long t;
-        try {
-            t = FieldParser.parseUnsigned(value).longValue();
-        } catch (NumberFormatException e) {
-            throw new FlowParseException("unknown table \"" + value + "\"");
-        }
-        if (t > 255) {
-            throw new FlowParseException("unknown table \"" + value + "\"",
-                    List.of("ofp_table|WARN|table " + value + " is outside the supported range 0 through 255"));
-        }
-        return (int) t;
     }
 
     // str_to_u16(): str_to_int() with base 0, so 0x.. is hexadecimal and 0.. octal
