@@ -10,6 +10,11 @@ same flows as before). With "flags", each flow also gets a random set of the flo
 masked ones included (which an add refuses). With "insts", each flow's actions and instructions come in OpenFlow
 1.1's instruction order (meter, apply_actions, clear_actions, write_actions, write_metadata, goto_table), half of
 them ending in write_metadata and goto_table, which OpenFlow 1.0 carries as actions that then decode out of order.
+With "wide", half the fields and actions come from what the other modes leave out: xxreg, actset_output, eth_type,
+tun_flags/tun_tos/tun_ttl, nd_reserved/nd_options_type (not packet_type, which arplab does not parse); ct() with nat ranges and flags, zones from
+fields and helpers, multipath and bundle with every algorithm and hash field, bundle_load, learn's other specs,
+controller's properties, sample's sampling_port and direction, enqueue's other syntax, the MPLS set actions,
+check_pkt_larger, resubmit with ct, output to a field's subrange.
 """
 import random
 import sys
@@ -18,6 +23,7 @@ seed, count = int(sys.argv[1]), int(sys.argv[2])
 v6 = len(sys.argv) > 3 and sys.argv[3] == "v6"
 flags = len(sys.argv) > 3 and sys.argv[3] == "flags"
 insts = len(sys.argv) > 3 and sys.argv[3] == "insts"  # actions in instruction order: write_metadata, goto_table
+wide = len(sys.argv) > 3 and sys.argv[3] == "wide"  # the syntax of ovs-fields(7)/ovs-actions(7) the others leave out
 r = random.Random(seed)
 
 
@@ -169,7 +175,30 @@ if v6:
     PROTOS += ["ipv6", "tcp6", "udp6", "icmp6", "sctp6", "sctp", "mplsm", "ip6"]
 
 
+WIDE_FIELDS = [
+    ("xxreg", lambda: r.choice(["0x1", "0x1/0x1", "0x%x" % r.randrange(1 << 128), "0x%x/0x%x" % (
+        r.randrange(1 << 128), r.randrange(1 << 128)), "0xffffffffffffffffffffffffffffffff",
+        "0x100000000000000000000000000000000"]), None),
+    ("actset_output", lambda: r.choice(["1", "LOCAL", "65535", "CONTROLLER", "4294967294", "70000", "0x5"]), None),
+    ("eth_type", lambda: r.choice(["0x0800", "0x86dd", "0x0806", "0x8847", "0x88cc", "0x8100"]), None),
+    ("tun_flags", lambda: r.choice(["+oam", "-oam", "oam", "0x1/0x1", "0/0x1", "1", "+df", "+csum"]), None),
+    ("tun_tos", lambda: r.choice(["0", "4", "255", "256", "0x10/0xf0"]), None),
+    ("tun_ttl", lambda: r.choice(["0", "64", "255", "256"]), None),
+    ("nd_reserved", lambda: r.choice(["0", "0x80000000", "0x20000000/0xe0000000"]), "nd"),
+    ("nd_options_type", lambda: r.choice(["1", "2", "255", "256"]), "nd"),
+    ("in_port", lambda: r.choice(["65279", "65280", "4294967294", "4294967040", "0xfffe", "p1"]), None),
+    ("dl_type", lambda: r.choice(["0x88cc", "0x8100", "0x600", "0x5ff", "0"]), None),
+    ("icmpv6_type", lambda: r.choice(["135", "136", "128"]), "icmp6"),
+    ("icmpv6_code", lambda: r.choice(["0", "1"]), "icmp6"),
+]
+
+
 def field():
+    if wide and r.random() < 0.5:
+        name, gen, need = r.choice(WIDE_FIELDS)
+        if name == "xxreg":
+            return "xxreg%d=%s" % (r.randrange(4), gen()), need
+        return "%s=%s" % (name, gen()), need
     name, gen, need = r.choice(FIELDS)
     if name == "reg":
         return "%s=%s" % (reg(), gen()), need
@@ -179,6 +208,8 @@ def field():
 
 
 def proto_for(need):
+    if wide and need in ("nd", "icmp6"):
+        return r.choice(["icmp6,icmp_type=135", "icmp6,icmp_type=136,icmp_code=0", "icmp6", "ipv6"])
     if v6 and need in ("ipv6", "l4v6", "tcp6", "udp6", "sctp6", "icmp6", "nd"):
         return {"ipv6": r.choice(["ipv6", "tcp6", "udp6", "icmp6", "sctp6", "ip6"]),
                 "l4v6": r.choice(["tcp6", "udp6", "sctp6", "icmp6"]), "nd": r.choice(["icmp6,icmp_type=135",
@@ -268,7 +299,87 @@ def setval(f):
     return hexnum(r.choice([8, 16, 32]))
 
 
+def wide_action():
+    k = r.randrange(16)
+    if k == 0:
+        return "ct(%s)" % ",".join(x for x in r.sample(
+            ["commit", "zone=%d" % r.choice([0, 7, 65535]), "zone=NXM_NX_REG1[16..31]", "zone=reg2[0..7]",
+             "table=%d" % r.choice([0, 2, 254, 255]), "alg=tftp", "alg=ftp", "alg=21", "force", "nat(%s)" % ",".join(
+                 [r.choice(["src", "dst"]) + "=" + r.choice(["10.0.0.1", "10.0.0.1-10.0.0.9", "10.0.0.1:80",
+                  "10.0.0.1-10.0.0.2:1000-2000", "[2001:db8::1]", "[2001:db8::1]-[2001:db8::5]:443",
+                  "10.0.0.9-10.0.0.1", "[::1]:1-2"])] + r.sample(["persistent", "random", "hash"], r.randrange(3))),
+             "exec(set_field:0x5->ct_mark,set_field:0x1->ct_label)", "exec(move:NXM_NX_REG0[]->NXM_NX_CT_MARK[])",
+             "exec(load:0xf->NXM_NX_CT_LABEL[0..3])", "nat"], r.randrange(1, 4)))
+    if k == 1:
+        return "multipath(%s,%d,%s,%d,%d,%s)" % (
+            r.choice(["eth_src", "symmetric_l4", "symmetric_l3l4", "symmetric_l3l4+udp", "nw_src", "nw_dst",
+                      "symmetric_l3", "bad_field"]), r.choice([0, 50, 65535]),
+            r.choice(["modulo_n", "hash_threshold", "hrw", "iter_hash", "random"]), r.choice([1, 2, 64, 65, 1024]),
+            r.choice([0, 1, 6]), r.choice(["NXM_NX_REG0[]", "NXM_NX_REG0[0..3]", "reg1[0..0]", "NXM_OF_IN_PORT[]",
+                                           "NXM_NX_REG2[0..5]"]))
+    if k == 2:
+        return "%s(%s,%d,%s,ofport,%smembers:%s)" % (
+            "bundle_load" if r.random() < 0.5 else "bundle",
+            r.choice(["eth_src", "symmetric_l4", "symmetric_l3l4", "symmetric_l3l4+udp", "nw_src", "nw_dst",
+                      "symmetric_l3"]), r.choice([0, 10, 65535]), r.choice(["active_backup", "hrw", "other"]),
+            r.choice(["NXM_NX_REG0[],", "reg3[0..15],", "NXM_NX_REG1[0..3],"]) if r.random() < 0.5 else "",
+            ",".join(r.sample(["1", "2", "3", "5", "LOCAL", "65279"], r.randrange(0, 4))))
+    if k == 3:
+        return "learn(%s)" % ",".join(r.sample(
+            ["table=%d" % r.choice([0, 2, 255]), "NXM_NX_REG0[0..7]=NXM_NX_REG1[8..15]", "NXM_OF_ETH_SRC[]",
+             "eth_dst=NXM_OF_ETH_SRC[]", "dl_type=0x806", "nw_proto=6", "tcp_dst=80", "reg5=0x10",
+             "load:0x5->NXM_NX_REG2[]", "load:NXM_NX_REG3[0..15]->NXM_NX_REG4[16..31]", "output:NXM_NX_REG0[0..15]",
+             "idle_timeout=%d" % r.choice([0, 65535]), "fin_hard_timeout=10", "cookie=0x%x" % r.randrange(1 << 64),
+             "priority=%d" % r.choice([0, 65535]), "delete_learned", "limit=%d" % r.choice([0, 1, 4294967295]),
+             "result_dst=reg6[5]", "send_flow_rem", "in_port=NXM_OF_IN_PORT[]"], r.randrange(1, 5)))
+    if k == 4:
+        return "controller(%s)" % ",".join(r.sample(
+            ["reason=%s" % r.choice(["action", "no_match", "invalid_ttl", "action_set", "group", "packet_out", "bad"]),
+             "max_len=%d" % r.choice([0, 128, 65535]), "id=%d" % r.choice([0, 1, 65535]), "userdata=%s" % r.choice(
+                 ["00", "01.02.03.04.05", "de.ad.be.ef.01.02.03.04.05"]), "pause", "meter_id=%d" % r.choice([1, 7])],
+            r.randrange(0, 4)))
+    if k == 5:
+        return "sample(%s)" % ",".join(["probability=%d" % r.choice([1, 65535, 0, 65536])] + r.sample(
+            ["collector_set_id=%d" % r.choice([1, 4294967295]), "obs_domain_id=%d" % r.choice([1, 5]),
+             "obs_point_id=%d" % r.choice([2, 9]), "sampling_port=%s" % r.choice(["1", "LOCAL", "p9"]), "ingress",
+             "egress"], r.randrange(0, 4)))
+    if k == 6:
+        return r.choice(["enqueue(%s,%d)" % (r.choice(["1", "LOCAL", "IN_PORT"]), r.choice([0, 5])),
+                         "enqueue:1q3", "set_queue:%d" % r.choice([0, 4294967295])])
+    if k == 7:
+        return r.choice(["set_mpls_label:%d" % r.choice([0, 100, 1048575, 1048576]),
+                         "set_mpls_tc:%d" % r.choice([0, 7, 8]), "set_mpls_ttl:%d" % r.choice([0, 64, 255, 256]),
+                         "push_mpls:0x8848", "pop_mpls:0x86dd", "dec_mpls_ttl"])
+    if k == 8:
+        return "check_pkt_larger(%d)->%s" % (r.choice([0, 64, 1500, 65535]), r.choice(
+            ["NXM_NX_REG0[0]", "reg1[31]", "NXM_NX_REG2[0..1]", "NXM_OF_IN_PORT[0]"]))
+    if k == 9:
+        return "resubmit(%s,%s%s)" % (r.choice(["", "1", "in_port"]), r.choice(["", "0", "3", "254"]),
+                                      r.choice([",ct", "", ",ct"]))
+    if k == 10:
+        return "output:%s" % r.choice(["NXM_NX_REG0[0..15]", "reg1[16..31]", "NXM_NX_XXREG0[0..15]",
+                                       "NXM_OF_IN_PORT[]", "reg2[0..40]", "NXM_NX_REG3[0..7]"])
+    if k == 11:
+        return "set_field:%s->%s" % (r.choice(["0x1", "0x%x" % r.randrange(1 << 128), "0x1/0x1"]),
+                                     "xxreg%d" % r.randrange(4))
+    if k == 12:
+        return "move:%s->%s" % (r.choice(["NXM_NX_XXREG0[]", "NXM_NX_XXREG1[0..63]", "xxreg2[64..127]", "xreg0[]"]),
+                                r.choice(["NXM_NX_XXREG3[]", "NXM_NX_XXREG1[64..127]", "NXM_NX_IPV6_SRC[]", "xreg7[]"]))
+    if k == 13:
+        return r.choice(["dec_ttl(%s)" % ",".join(str(r.choice([0, 1, 65535])) for _ in range(r.randrange(1, 4))),
+                         "fin_timeout(idle_timeout=%d,hard_timeout=%d)" % (r.choice([0, 10]), r.choice([0, 30])),
+                         "note:" + ".".join("%02x" % r.randrange(256) for _ in range(r.randrange(0, 12)))])
+    if k == 14:
+        return "load:%s->%s" % (r.choice(["0x1", "0xffffffffffffffff", "0x%x" % r.randrange(1 << 64)]),
+                                r.choice(["NXM_NX_XXREG0[0..63]", "NXM_NX_XXREG1[]", "xxreg3[120..127]",
+                                          "NXM_NX_IPV6_DST[0..63]"]))
+    return "output(port=%s,max_len=%d)" % (r.choice(["1", "LOCAL", "IN_PORT", "65279", "CONTROLLER"]),
+                                          r.choice([0, 13, 14, 100, 65535]))
+
+
 def action():
+    if wide and r.random() < 0.5:
+        return wide_action()
     k = r.randrange(40)
     if v6 and k in (0, 33, 34, 39) and r.random() < 0.6:
         k = r.choice([8, 8, 8, 6, 38, 7, 11])
@@ -397,6 +508,7 @@ def flow():
     return (m + "," if m else "") + "actions=" + ",".join(acts)
 
 
-print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else " insts" if insts else ""))
+print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else " insts" if insts
+                                   else " wide" if wide else ""))
 for _ in range(count):
     print(flow())

@@ -29,7 +29,12 @@ public sealed interface Action {
     /** debug_recirc and debug_slow: NXAST_DEBUG_RECIRC, NXAST_DEBUG_SLOW, OVS's own testing actions. */
     record Debug(boolean slow) implements Action {}
 
-    record Resubmit(long inPort, int table) implements Action {}
+    /** resubmit([port],[table][,ct]): {@code ct} looks the table up with the connection's original tuple. */
+    record Resubmit(long inPort, int table, boolean ct) implements Action {
+        public Resubmit(long inPort, int table) {
+            this(inPort, table, false);
+        }
+    }
 
     record GotoTable(int table) implements Action {}
 
@@ -97,7 +102,16 @@ public sealed interface Action {
     record Queue(long queue) implements Action {}
 
     /** sample(...) (struct ofpact_sample): no collector is configured here, so it samples nothing. */
-    record Sample(int probability, long collectorSetId, long obsDomainId, long obsPointId) implements Action {}
+    /**
+     * sample(...): {@code samplingPort} {@link Ports#NONE} when not given, {@code direction} NX_ACTION_SAMPLE_DEFAULT
+     * (0), INGRESS (1) or EGRESS (2).
+     */
+    record Sample(int probability, long collectorSetId, long obsDomainId, long obsPointId, long samplingPort,
+            int direction) implements Action {
+        public Sample(int probability, long collectorSetId, long obsDomainId, long obsPointId) {
+            this(probability, collectorSetId, obsDomainId, obsPointId, Ports.NONE, 0);
+        }
+    }
 
     record CtClear() implements Action {}
 

@@ -57,7 +57,7 @@ public final class ActionFormat {
                 if (r.table() != 255) {
                     s.append(r.table());
                 }
-                s.append(')');
+                s.append(r.ct() ? ",ct)" : ")");
             }
         } else if (a instanceof Action.GotoTable g) {
             s.append("goto_table:").append(g.table());
@@ -90,7 +90,11 @@ public final class ActionFormat {
         } else if (a instanceof Action.Sample p) {
             s.append("sample(probability=").append(p.probability()).append(",collector_set_id=")
                     .append(p.collectorSetId()).append(",obs_domain_id=").append(p.obsDomainId())
-                    .append(",obs_point_id=").append(p.obsPointId()).append(')');
+                    .append(",obs_point_id=").append(p.obsPointId());
+            if (p.samplingPort() != Ports.NONE) {
+                s.append(",sampling_port=").append(Ports.format(p.samplingPort(), names));
+            }
+            s.append(p.direction() == 1 ? ",ingress)" : p.direction() == 2 ? ",egress)" : ")");
         } else if (a instanceof Action.CtClear) {
             s.append("ct_clear");
         } else if (a instanceof Action.Exit) {

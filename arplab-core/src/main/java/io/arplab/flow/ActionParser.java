@@ -43,7 +43,7 @@ public final class ActionParser {
                 case "pop_queue" -> out.add(new Action.Queue(-1));
                 case "set_tunnel", "set_tunnel64" -> out.add(new Action.SetTunnel(u64(value),
                         k.equals("set_tunnel64")));
-                case "sample" -> out.add(sample(value));
+                case "sample" -> out.add(sample(value, names));
                 case "ct_clear" -> out.add(new Action.CtClear());
                 case "exit" -> out.add(new Action.Exit());
                 case "debug_recirc", "debug_slow" -> out.add(new Action.Debug(k.equals("debug_slow")));
@@ -52,7 +52,7 @@ public final class ActionParser {
                 case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match, out));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
-                    out.add(new Action.GotoTable(table(value)));
+                    out.add(new Action.GotoTable(table(value, "unknown table \"" + value + "\"")));
                     inst = 5;
                 }
                 case "move" -> out.add(move(value));
@@ -342,13 +342,6 @@ public final class ActionParser {
         if (port < 0) {
             throw new FlowParseException(value + ": output to unknown port");
         }
-        if (port >= 0xff00 && port < 0xfff8 && Ports.WARNINGS.get() != null) { // ofputil_port_from_string()
-            String w = "ofp_port|WARN|port " + port + " is a reserved OF1.0 port number that will be translated to "
-                    + (port + 0xffff0000L) + " when talking to an OF1.1 or later controller";
-            if (!Ports.WARNINGS.get().contains(w)) {
-                Ports.WARNINGS.get().add(w);
-            }
-        }
         return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
     }
 
@@ -430,23 +423,36 @@ public final class ActionParser {
     }
 
     // parse_SAMPLE()
-    private static Action sample(String value) {
-        int probability = 0;
-        long set = 0, domain = 0, point = 0;
+    private static Action sample(String value, PortMap names) {
+        int probability = 0, direction = 0;
+        long set = 0, domain = 0, point = 0, samplingPort = Ports.NONE;
         KeyValue kv = new KeyValue(value);
         while (kv.next()) {
             switch (kv.key) {
-                case "probability" -> probability = FlowParser.u16(kv.value, "probability");
+                case "probability" -> {
+                    probability = FlowParser.u16(kv.value, "probability");
+                    if (probability == 0) {
+                        throw new FlowParseException("invalid probability value \"" + kv.value + "\"");
+                    }
+                }
                 case "collector_set_id" -> set = u32(kv.value);
                 case "obs_domain_id" -> domain = u32(kv.value);
                 case "obs_point_id" -> point = u32(kv.value);
+                case "sampling_port" -> {
+                    samplingPort = Ports.parse(kv.value, names);
+                    if (samplingPort < 0) {
+                        throw new FlowParseException(kv.value + ": unknown port");
+                    }
+                }
+                case "ingress" -> direction = 1;
+                case "egress" -> direction = 2;
                 default -> throw new FlowParseException("invalid key \"" + kv.key + "\" in \"sample\" argument");
             }
         }
         if (probability == 0) {
             throw new FlowParseException("non-zero \"probability\" must be specified on sample");
         }
-        return new Action.Sample(probability, set, domain, point);
+        return new Action.Sample(probability, set, domain, point, samplingPort, direction);
     }
 
     // parse_DEC_TTL(): the counter ids, atoi() each, separated by commas or spaces
@@ -515,16 +521,33 @@ public final class ActionParser {
         }
         int table = 255;
         if (parts.length > 1 && !parts[1].isEmpty()) {
-            table = FieldParser.tableFromString(parts[1], parts[1] + ": resubmit to unknown table");
+            table = table(parts[1], parts[1] + ": resubmit to unknown table");
+        }
+        boolean ct = parts.length > 2 && !parts[2].isEmpty(); // parse_RESUBMIT(): a third word, "ct" alone
+        if (ct && !parts[2].equals("ct")) {
+            throw new FlowParseException(parts[2] + ": unknown parameter");
         }
         if (port == Ports.IN_PORT && table == 255) {
             throw new FlowParseException("at least one \"in_port\" or \"table\" must be specified on resubmit");
         }
-        return new Action.Resubmit(port, table);
+        return new Action.Resubmit(port, table, ct);
     }
 
-    private static int table(String value) {
-        return FieldParser.tableFromString(value, "unknown table \"" + value + "\"");
+    // ofputil_table_from_string(): a decimal table number up to 255 (no table names here), its warnings logged;
+    // else the caller's error
+    static int table(String value, String error) {
+        if (value.startsWith("-")) {
+            Ports.warn("ofp_table|WARN|Negative value " + value + " is not a valid table number.");
+            throw new FlowParseException(error);
+        }
+        long t = Ports.strToUint(value);
+        if (t > 255) {
+            Ports.warn("ofp_table|WARN|table " + t + " is outside the supported range 0 through 255");
+        }
+        if (t < 0 || t > 255) {
+            throw new FlowParseException(error);
+        }
+        return (int) t;
     }
 
     // learn_parse__(): the learned flow's parameters, then its specs (learn_parse_spec())
@@ -538,7 +561,7 @@ public final class ActionParser {
             String name = kv.key, value = kv.value;
             switch (name) {
                 case "table" -> {
-                    table = table(value);
+                    table = table(value, "unknown table \"" + value + "\"");
                     if (table == 255) {
                         throw new FlowParseException(orig + ": table id 255 not valid for `learn' action");
                     }
@@ -857,7 +880,7 @@ public final class ActionParser {
                 case "commit" -> commit = true;
                 case "force" -> force = true;
                 case "table" -> {
-                    table = FieldParser.tableFromString(kv.value, "unknown table " + kv.value);
+                    table = table(kv.value, "unknown table " + kv.value);
                     if (table == 255) { // NX_CT_RECIRC_NONE
                         throw new FlowParseException("invalid table 0xff");
                     }
@@ -948,6 +971,10 @@ public final class ActionParser {
             if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
             }
+            if (a instanceof Action.Enqueue e && e.port() >= Ports.MAX && e.port() != Ports.IN_PORT
+                    && e.port() != Ports.LOCAL) { // check_ENQUEUE(): a real port, IN_PORT or LOCAL
+                throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT");
+            }
             if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
                 throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
@@ -1001,6 +1028,8 @@ public final class ActionParser {
                                 learned.mask(f.slot) >>> f.shift | d.mask());
                     }
                 }
+            } else if (a instanceof Action.Resubmit r && r.ct() && !ctValid(match)) { // check_RESUBMIT()
+                throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             } else if (a instanceof Action.Ct ct) { // check_CT()
                 long proto = match.mask(Slot.NW_PROTO) != 0 ? match.value(Slot.NW_PROTO) : 0;
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6
@@ -1017,6 +1046,14 @@ public final class ActionParser {
                         + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
             }
         }
+    }
+
+    // is_ct_valid() on a match: a ct_state bit that implies a connection, or +trk with an explicit -inv
+    private static boolean ctValid(Match match) {
+        long st = match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE);
+        return (st & (Conntrack.NEW | Conntrack.EST | Conntrack.REL | Conntrack.RPL | Conntrack.SNAT | Conntrack.DNAT)) != 0
+                || (st & Conntrack.TRK) != 0 && (match.mask(Slot.CT_STATE) & Conntrack.INV) != 0
+                && (st & Conntrack.INV) == 0;
     }
 
     // check_NAT(): an IPv4 range needs an IPv4 flow, an IPv6 range an IPv6 one

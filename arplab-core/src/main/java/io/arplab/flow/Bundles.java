@@ -17,30 +17,24 @@ final class Bundles {
 
     /** bundle_parse()/bundle_parse_load(): {@code s} is the text inside the parentheses. */
     static Action.Bundle parse(String s, boolean load, PortMap names) {
-        String[] tok = s.split("[, ]+", -1);
-        int i = 0;
-        String fields = i < tok.length ? tok[i++] : null, basis = i < tok.length ? tok[i++] : null;
-        String algorithm = i < tok.length ? tok[i++] : null, memberType = i < tok.length ? tok[i++] : null;
-        String dst = load && i < tok.length ? tok[i++] : null;
-        String rest = i < tok.length ? String.join(",", java.util.Arrays.asList(tok).subList(i, tok.length)) : null;
-        int colon = rest == null ? -1 : rest.indexOf(':');
-        String delim = rest == null || rest.isEmpty() ? null : colon < 0 ? rest.split(",")[0] : rest.substring(0, colon);
-        if (delim == null || fields == null || basis == null || algorithm == null || memberType == null
-                || load && dst == null) {
+        int[] at = {0};
+        String fields = strtok(s, at, ", "), basis = strtok(s, at, ", "), algorithm = strtok(s, at, ", ");
+        String memberType = strtok(s, at, ", ");
+        String dst = load ? strtok(s, at, ", ") : null;
+        String delim = strtok(s, at, ": ");
+        if (delim == null) { // bundle_parse__(): every word before it was there too
             throw new FlowParseException(s + ": not enough arguments to bundle action");
         }
         if (!delim.equalsIgnoreCase("members") && !delim.equalsIgnoreCase("slaves")) {
             throw new FlowParseException(s + ": missing member delimiter, expected `members', got `" + delim + "'");
         }
         List<Long> members = new ArrayList<>();
-        for (String m : (colon < 0 ? "" : rest.substring(colon + 1)).split("[, \\[\\]]+")) {
-            if (!m.isEmpty()) {
-                long port = Ports.parse(m, names);
-                if (port < 0) {
-                    throw new FlowParseException(m + ": bad port number");
-                }
-                members.add(port);
+        for (String m = strtok(s, at, ", []"); m != null; m = strtok(s, at, ", []")) {
+            long port = Ports.parse(m, names);
+            if (port < 0) {
+                throw new FlowParseException(m + ": bad port number");
             }
+            members.add(port);
         }
         String f = fields.toLowerCase(Locale.ROOT);
         if (!FIELDS.contains(f)) {
@@ -54,6 +48,25 @@ final class Bundles {
             throw new FlowParseException(s + ": unknown member_type `" + memberType + "'");
         }
         return new Action.Bundle(f, atoi(basis) & 0xffff, hrw, dst == null ? null : Subfield.parse(dst), members);
+    }
+
+    // strtok_r(): the next run of characters not in {@code delims} from at[0] on (null at the end), at[0] moved past
+    // the delimiter that ends it
+    private static String strtok(String s, int[] at, String delims) {
+        int i = at[0];
+        while (i < s.length() && delims.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i >= s.length()) {
+            at[0] = i;
+            return null;
+        }
+        int j = i;
+        while (j < s.length() && delims.indexOf(s.charAt(j)) < 0) {
+            j++;
+        }
+        at[0] = Math.min(j + 1, s.length());
+        return s.substring(i, j);
     }
 
     private static final List<String> ALGORITHMS = List.of("modulo_n", "hash_threshold", "hrw", "iter_hash");

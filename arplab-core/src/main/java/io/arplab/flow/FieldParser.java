@@ -3,7 +3,6 @@ package io.arplab.flow;
 import io.arplab.wire.Geneve;
 import io.arplab.wire.Ipv6Address;
 import java.math.BigInteger;
-import java.util.List;
 
 /** How ovs-ofctl reads a field's value (lib/meta-flow.c mf_parse and its helpers), with OVS's error texts. */
 public final class FieldParser {
@@ -130,44 +129,6 @@ public final class FieldParser {
             return new IntString(U128.ZERO, i, ERANGE);
         }
         return new IntString(U128.of(n), i, 0);
-    }
-
-    /**
-     * ofputil_table_from_string(): a table's number, in decimal, 0 through 255 (a name would need a table map, which
-     * the tables do not have); otherwise the caller's {@code error}, after the warning OVS logs for a negative number
-     * or one above 255.
-     */
-    static int tableFromString(String s, String error) {
-        if (s.startsWith("-")) {
-            throw new FlowParseException(error,
-                    List.of("ofp_table|WARN|Negative value " + s + " is not a valid table number."));
-        }
-        long t = strToUint(s);
-        if (t < 0) {
-            throw new FlowParseException(error);
-        } else if (t > 255) {
-            throw new FlowParseException(error,
-                    List.of("ofp_table|WARN|table " + t + " is outside the supported range 0 through 255"));
-        }
-        return (int) t;
-    }
-
-    /** str_to_uint(s, 10): strtoll()'s white space and sign, then only decimal digits, 0 through UINT_MAX; else -1. */
-    static long strToUint(String s) {
-        int i = 0, n = s.length();
-        while (i < n && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        boolean minus = i < n && s.charAt(i) == '-';
-        if (i < n && (s.charAt(i) == '+' || minus)) {
-            i++;
-        }
-        int start = i;
-        long v = 0;
-        for (; i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
-            v = Math.min(v * 10 + (s.charAt(i) - '0'), 1L << 40); // past UINT_MAX (or LLONG_MAX: ERANGE) fails alike
-        }
-        return i == start || i != n || v > 0xffffffffL || minus && v != 0 ? -1 : v;
     }
 
     /** strtoull(s, &tail, 0) of a whole string, as an unsigned number; NumberFormatException if not one. */
@@ -337,12 +298,7 @@ public final class FieldParser {
         if (p < 0 && f == Field.ACTSET_OUTPUT) { // mf_from_ofp_port_string32()
             throw new FlowParseException(s + ": port value out of range for " + f.name);
         }
-        if (p < 0 && !s.isEmpty() && s.chars().allMatch(Character::isDigit)) { // str_to_uint(s, 10) took it
-            throw new FlowParseException(s + ": invalid or unknown port for " + f.name, java.util.List.of(
-                    "ofp_port|WARN|port " + s + " is outside the supported range 0 through ffff or 0xffffff00 through "
-                    + "0xffffffff"));
-        }
-        if (p < 0) {
+        if (p < 0) { // ofputil_port_from_string()'s warning logged
             throw new FlowParseException(s + ": invalid or unknown port for " + f.name);
         }
         return new long[] {p, 0xffff};

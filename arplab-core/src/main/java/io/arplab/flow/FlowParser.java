@@ -155,7 +155,7 @@ public final class FlowParser {
                     throw new FlowParseException("field " + name + " missing value");
                 }
                 switch (name) {
-                    case "table" -> table = FieldParser.tableFromString(value, "unknown table \"" + value + "\"");
+                    case "table" -> table = ActionParser.table(value, "unknown table \"" + value + "\"");
                     case "priority" -> {
                         if ((fields & F_PRIORITY) == 0) {
                             throw new FlowParseException("unknown keyword " + name);
@@ -226,10 +226,12 @@ public final class FlowParser {
                 }
             }
         }
+        boolean noProtocol = false; // a field no protocol can carry: refused once the actions parsed and checked
         for (Field f : Field.NO_PROTOCOL) {
-            if (match.mask(f.slot) != 0 && command != FlowMod.Command.QUERY) { // no protocol can carry it
-                throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
-            }
+            noProtocol |= match.mask(f.slot) != 0 && command != FlowMod.Command.QUERY;
+        }
+        if (noProtocol && actStr == null) {
+            throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
         }
         usable &= usable(match);
         if (match.dlType() == Match.ETH_IPV6 && (match.mask(Slot.NW_PROTO) | match.mask(Slot.NW_TOS)
@@ -241,7 +243,7 @@ public final class FlowParser {
             actions = ActionParser.parse(actStr, match, names);
             ActionParser.check(actions, match, table);
             usable &= ActionParser.usable(actions, match);
-            if (usable == 0) { // parse_ofp_str__(): no protocol can carry this match with these actions
+            if (usable == 0 || noProtocol) { // parse_ofp_str__(): no protocol carries this match with these actions
                 throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
         }
@@ -353,7 +355,6 @@ public final class FlowParser {
             default -> null;
         };
     }
-
 
     // str_to_u16(): str_to_int() with base 0, so 0x.. is hexadecimal and 0.. octal
     static int u16(String value, String name) {

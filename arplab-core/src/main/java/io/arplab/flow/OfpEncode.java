@@ -237,6 +237,9 @@ final class OfpEncode {
                 value = U128.of((m.value(Slot.NW_TOS) & bits) >>> (f == Field.IP_DSCP_SHIFTED ? 2 : 0));
                 mask = f.ones();
             }
+            if (f == Field.ARP_OP && !mask.isZero()) { // nxm_put_16(): exact, the 8 bits of nw_proto it lives in
+                mask = f.ones();
+            }
             if (!mask.isZero()) {
                 out.add(new Entry(f, value.and(mask), mask));
             }
@@ -261,7 +264,8 @@ final class OfpEncode {
     private static byte[] match(Match m, OfVersion version) {
         boolean oxm = version != null;
         for (Slot s : Slot.ALL) {
-            if (m.mask(s) != 0 && !covered(s)) {
+            // nd_reserved (igmp_group_ip4) goes out for ND alone: dropped elsewhere, as nx_put_raw() does
+            if (m.mask(s) != 0 && !covered(s) && (s != Slot.ND_RESERVED || m.prereqsOk(Field.ND_RESERVED))) {
                 throw new Unencodable("match field " + s);
             }
         }
@@ -560,7 +564,8 @@ final class OfpEncode {
         } else if (a instanceof Action.Exit) {
             return vendor(nx(17).put(0, 6));
         } else if (a instanceof Action.Resubmit r) {
-            return vendor(nx(14).put(r.inPort(), 2).put(r.table(), 1).put(0, 3));
+            // encode_RESUBMIT(): NXAST_RESUBMIT_TABLE, NXAST_RESUBMIT_TABLE_CT with the original tuple
+            return vendor(nx(r.ct() ? 44 : 14).put(r.inPort(), 2).put(r.table(), 1).put(0, 3));
         } else if (a instanceof Action.Queue q && q.queue() >= 0) {
             return of11 ? new Buf().put(21, 2).put(8, 2).put(q.queue(), 4).bytes()
                     : vendor(nx(4).put(0, 2).put(q.queue(), 4));
@@ -573,9 +578,11 @@ final class OfpEncode {
                     : vendor(nx(23).put(p.ethertype(), 2).put(0, 4));
         } else if (a instanceof Action.Note n) {
             return vendor(nx(8).put(n.data()));
-        } else if (a instanceof Action.Sample s) {
-            return vendor(nx(29).put(s.probability(), 2).put(s.collectorSetId(), 4).put(s.obsDomainId(), 4)
-                    .put(s.obsPointId(), 4));
+        } else if (a instanceof Action.Sample s) { // encode_SAMPLE(): NXAST_SAMPLE, SAMPLE2 with a port, SAMPLE3
+            Buf b = nx(s.direction() != 0 ? 41 : s.samplingPort() != Ports.NONE ? 38 : 29).put(s.probability(), 2)
+                    .put(s.collectorSetId(), 4).put(s.obsDomainId(), 4).put(s.obsPointId(), 4);
+            return vendor(s.direction() != 0 || s.samplingPort() != Ports.NONE
+                    ? b.put(s.samplingPort(), 2).put(s.direction(), 1).put(0, 5) : b);
         } else if (a instanceof Action.Meter m && v.atLeast(OfVersion.OF15)) {
             return new Buf().put(29, 2).put(8, 2).put(m.meterId(), 4).bytes();
         } else if (a instanceof Action.Group g) { // encode_GROUP(): OpenFlow 1.0's NXAST_GROUP
@@ -593,8 +600,11 @@ final class OfpEncode {
             return vendor(b);
         } else if (a instanceof Action.Debug d) { // NXAST_RAW_DEBUG_SLOW, NXAST_RAW_DEBUG_RECIRC
             return vendor(nx(d.slow() ? 0xfe : 0xff));
-        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11 && legacy10(f) > 0) {
-            // OpenFlow 1.0's own set actions: mod_vlan_vid/pcp, mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst
+        } else if (a instanceof Action.SetField f && (f.raw() == Action.Raw.LEGACY && !of11
+                || f.raw() == Action.Raw.LEGACY_L4) && legacy10(f) > 0) {
+            // OpenFlow 1.0's own set actions: mod_vlan_vid/pcp, mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst; a
+            // mod_tp_src/dst without an L4 protocol is OFPAT_SET_TP_SRC/DST (9, 10 in 1.1 too) in every version
+            // (encode_SET_L4_port())
             int type = legacy10(f);
             Buf b = new Buf().put(type, 2).put(type >= 4 && type <= 5 ? 16 : 8, 2);
             return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
@@ -654,6 +664,8 @@ final class OfpEncode {
         } else if (a instanceof Action.SetMplsTtl t) { // encode_SET_MPLS_TTL(): NX1.0(25), OF1.1+(15)
             return of11 ? new Buf().put(15, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes()
                     : vendor(nx(25).put(t.ttl(), 1).put(0, 5));
+        } else if (a instanceof Action.DecMplsTtl) { // encode_DEC_MPLS_TTL(): NX1.0(26), OF1.1+(16)
+            return of11 ? new Buf().put(16, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(26).put(0, 6));
         } else if (a instanceof Action.CheckPktLarger c) { // encode_CHECK_PKT_LARGER(): its dst's NXM header
             return vendor(nx(49).put(c.pktLen(), 2).put(c.dst().ofs(), 2).put(nxmHeader(c.dst().field()), 4)
                     .put(0, 6));
@@ -746,6 +758,10 @@ final class OfpEncode {
                 int len = f == Field.IN_PORT && basic ? 4 : f.nBytes;
                 return cls << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);
             }
+        }
+        if (f.name.startsWith("xxreg")) { // NXM_NX_XXREG0..3 (NXM_NX 111..114), never a match entry of their own
+            long field = 111 + (f.name.charAt(5) - '0');
+            return 1L << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 32 : 16);
         }
         throw new Unencodable("field " + f.name);
     }

@@ -49,26 +49,87 @@ public final class Ports {
     /** The log lines ofputil_port_from_string() writes while FlowParser parses one flow (null otherwise). */
     static final ThreadLocal<java.util.List<String>> WARNINGS = new ThreadLocal<>();
 
-    /** ofputil_port_from_string(): a number, a reserved name, or a port name; -1 when none. */
+    private static final long OFPP11_OFFSET = 0xffff0000L, OFPP11_MAX = 0xffffff00L;
+
+    /**
+     * ofputil_port_from_string(): a number (an OpenFlow 1.1 one from 0xffffff00 on), a reserved name, or a port
+     * name; -1 when none. Its warnings go to the lines a parse collects ({@link #WARNINGS}), if any.
+     */
     public static long parse(String s, PortMap names) {
+        if (s.startsWith("-")) {
+            warn("ofp_port|WARN|Negative value " + s + " is not a valid port number.");
+            return -1;
+        }
         if (s.length() > 1 && s.startsWith("\"") && s.endsWith("\"")) {
             return names.number(s.substring(1, s.length() - 1));
         }
-        if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
-            try {
-                long v = Long.parseLong(s); // str_to_uint(s, 10)
+        long v = strToUint(s);
+        if (v >= 0) {
+            if (v < MAX) {
+                return v;
+            } else if (v < IN_PORT) {
+                warn("ofp_port|WARN|port " + v + " is a reserved OF1.0 port number that will be translated to "
+                        + (v + OFPP11_OFFSET) + " when talking to an OF1.1 or later controller");
+            } else if (v <= NONE) {
                 String once = "ofp_port|WARN|referring to port " + format(v, PortMap.NONE) + " as " + v
                         + " is deprecated for compatibility with OpenFlow 1.1 and later";
-                if (v >= IN_PORT && v <= NONE && WARNINGS.get() != null // VLOG_WARN_ONCE(): the first such port
+                if (WARNINGS.get() != null // VLOG_WARN_ONCE(): the first such port
                         && WARNINGS.get().stream().noneMatch(l -> l.startsWith("ofp_port|WARN|referring to port "))) {
                     WARNINGS.get().add(once);
                 }
-                return v <= 0xffff ? v : -1;
-            } catch (NumberFormatException e) {
+            } else if (v < OFPP11_MAX) {
+                warn("ofp_port|WARN|port " + v + " is outside the supported range 0 through ffff or 0xffffff00 through"
+                        + " 0xffffffff");
                 return -1;
+            } else {
+                v -= OFPP11_OFFSET;
             }
+            return v;
         }
         long r = parseReserved(s);
         return r >= 0 ? r : names.number(s);
+    }
+
+    /** The same, its warnings appended to {@code log} (str_to_port_no() in ovs-ofctl, which prints them). */
+    public static long parse(String s, PortMap names, java.util.List<String> log) {
+        return collecting(log, () -> parse(s, names));
+    }
+
+    /** Runs {@code parse} with the port warnings it meets appended to {@code log}. */
+    public static <T> T collecting(java.util.List<String> log, java.util.function.Supplier<T> parse) {
+        java.util.List<String> outer = WARNINGS.get();
+        WARNINGS.set(log);
+        try {
+            return parse.get();
+        } finally {
+            WARNINGS.set(outer);
+        }
+    }
+
+    static void warn(String line) {
+        if (WARNINGS.get() != null) {
+            WARNINGS.get().add(line);
+        }
+    }
+
+    // str_to_uint(s, 10): strtoll()'s leading blanks and sign, then decimal digits to the end, 0 to UINT_MAX; else -1
+    static long strToUint(String s) {
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean negative = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '+' || negative)) {
+            i++;
+        }
+        String digits = s.substring(i);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        java.math.BigInteger v = new java.math.BigInteger(digits);
+        if (negative && v.signum() != 0 || v.bitLength() > 32) { // below zero, or beyond UINT_MAX (or LLONG_MAX)
+            return -1;
+        }
+        return v.longValue();
     }
 }

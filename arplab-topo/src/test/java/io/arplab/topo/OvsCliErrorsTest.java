@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * options, argument counts, bad bridges, ports and numbers, the read-only commands under each OpenFlow version,
  * conntrack zone limits, datapath flows by hand), with their exit statuses, against OVS 3.1 (refdata/ovs/cli-1:
  * src/test/scripts/gen-ovs-cli.py 1 60, cli-2: gen-ovs-cli.py 2 120 random, cli-3: gen-ovs-cli.py 3 80 prereq,
- * cli-4 and cli-5: gen-ovs-cli.py SEED 100 adds, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh cli-N).
+ * cli-4 and cli-5: gen-ovs-cli.py SEED 100 adds, cli-6, cli-7 and cli-9: gen-ovs-cli.py SEED 120 random, cli-8:
+ * gen-ovs-cli.py 8 150 prereq, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh cli-N).
  */
 class OvsCliErrorsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
@@ -79,6 +80,24 @@ class OvsCliErrorsTest {
         replay(tmp, "cli-sweep");
     }
 
+    /** Random invocations (gen-ovs-cli.py 7 120 random), recorded after the model as a held-out check. */
+    @Test
+    void seed7RandomInvocationsRecordedAfterTheModel(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-7");
+    }
+
+    /** Random invocations (gen-ovs-cli.py 9 120 random), recorded after the model as a held-out check. */
+    @Test
+    void seed9RandomInvocationsRecordedAfterTheModel(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-9");
+    }
+
+    /** Matches lacking prerequisites (gen-ovs-cli.py 8 150 prereq), recorded after the model as a held-out check. */
+    @Test
+    void seed8MatchesLackingPrerequisitesRecordedAfterTheModel(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-8");
+    }
+
     private static void replay(Path tmp, String topic) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         List<String> got = new ArrayList<>();
@@ -86,8 +105,7 @@ class OvsCliErrorsTest {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.add("### " + line + "\n" + r.stdout() + r.stderr() + "[exit " + r.exitCode() + "]\n");
+            got.add(OvsDatapathViewsTest.execMerged(lab, line));
             lab.runFor(200_000_000L);
         }
         List<String> want = List.of(Files.readString(REF.resolve(topic).resolve("commands.out"))

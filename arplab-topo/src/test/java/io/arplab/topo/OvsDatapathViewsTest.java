@@ -92,6 +92,18 @@ class OvsDatapathViewsTest {
         return got.toString();
     }
 
+    /**
+     * Runs one command line on br0's host with its stdout and stderr in one stream, in the order written, as
+     * record-ovs-commands.sh's "2>&1" records them; then "[exit N]".
+     */
+    static String execMerged(Lab lab, String line) {
+        java.io.StringWriter both = new java.io.StringWriter();
+        java.io.PrintWriter w = new java.io.PrintWriter(both);
+        int rc = lab.exec(lab.bridgeOwner("br0").name(), io.arplab.tools.CommandLineSplitter.split(line), w, w);
+        w.flush();
+        return "### " + line + "\n" + both + "[exit " + rc + "]\n";
+    }
+
     // used: and duration= are wall-clock; dump-ports' blocks come in hash order
     static String normal(String s) {
         s = s.replaceAll("used:[0-9.]+s", "used:T").replaceAll("duration=[0-9.]+s", "duration=D");

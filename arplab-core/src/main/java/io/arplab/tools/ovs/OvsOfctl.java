@@ -249,7 +249,7 @@ public final class OvsOfctl implements Tool {
     private int groupMods(Ofproto br, List<String> texts, Group.Command command) {
         List<Group.Mod> mods = new ArrayList<>();
         for (String t : texts) {
-            mods.add(Group.parse(t, command, portMap(br)));
+            mods.add(parseGroup(br, t, command));
         }
         for (Group.Mod m : mods) {
             String error = br.groupMod(m, version, ctx.now());
@@ -268,6 +268,18 @@ public final class OvsOfctl implements Tool {
             }
         }
         return 0;
+    }
+
+    // parse_ofp_group_mod_str(): the port warnings of its buckets logged as met, before any error
+    private Group.Mod parseGroup(Ofproto br, String text, Group.Command command) {
+        List<String> log = new ArrayList<>();
+        try {
+            return Ports.collecting(log, () -> Group.parse(text, command, portMap(br)));
+        } finally {
+            for (String l : log) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+        }
     }
 
     /** "OFPT_X (OF1.3) (xid=0x6): ", as ofp_to_string() heads a message the switch answered with an error. */
@@ -397,7 +409,7 @@ public final class OvsOfctl implements Tool {
 
     // ofctl_dump_group_stats(): the argument is parsed as a del-groups group_mod
     private int dumpGroupStats(Ofproto br, String text) {
-        Group.Mod m = Group.parse(text, Group.Command.DELETE, portMap(br));
+        Group.Mod m = parseGroup(br, text, Group.Command.DELETE);
         ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP reply (xid=0x6):"
                 : "OFPST_GROUP reply (" + version.shortName + ") (xid=0x6):");
         for (Group g : br.groups.values()) {
@@ -564,9 +576,12 @@ public final class OvsOfctl implements Tool {
         return sorted(reply(br, text));
     }
 
-    // the flows of the switch's reply, in its order
+    // the flows of the switch's reply, in its order (parse_ofp_flow_stats_request_str()'s warnings logged first)
     private List<Rule> reply(Ofproto br, String text) {
         FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
+        for (String l : q.log()) {
+            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+        }
         return br.tables.collect(q, false);
     }
 
@@ -771,22 +786,19 @@ public final class OvsOfctl implements Tool {
         return 0;
     }
 
-    // str_to_port_no(): a number or reserved name, else a port of the switch by name, else a fatal error
+    // str_to_port_no(): ofputil_port_from_string() without the switch's port names, then with them, else a fatal
+    // error; each call logs its warnings
     private long portNo(Ofproto br, String name) {
-        long no = Ports.parse(name, PortMap.NONE);
-        if (no < 0 && !name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
-            for (int i = 0; i < 2; i++) { // both ofputil_port_from_string() calls warn
-                ctx.err().println(OvsTools.log(ctx, logSeq++, "ofp_port|WARN|port " + name + " is outside the supported"
-                        + " range 0 through ffff or 0xffffff00 through 0xffffffff"));
-            }
+        List<String> log = new java.util.ArrayList<>();
+        long no = Ports.parse(name, PortMap.NONE, log);
+        if (no < 0) {
+            no = Ports.parse(name, portMap(br), log);
+        }
+        for (String l : log) {
+            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
         }
         if (no < 0) {
-            Ofproto.Port p = br.port(name);
-            if (p == null) {
-                fail(br.name + ": unknown port `" + name + "'");
-                return -1;
-            }
-            no = p.ofport;
+            fail(br.name + ": unknown port `" + name + "'");
         }
         return no;
     }
