@@ -12,38 +12,38 @@ import java.util.List;
 final class Xlate {
     private static final int MAX_DEPTH = 64;
     /** OFPP_UNSET: actset_output without an output in the action set. */
-    private static final long OFPP_UNSET = 0xfff7;
+    static final long OFPP_UNSET = 0xfff7;
 
     /** The bridge translating (ctx->xbridge): a native tunnel's output goes on in the underlay bridge. */
-    private Ofproto br;
+    Ofproto br;
     /**
      * The bridge the packet came in on (xin->ofproto) and its OpenFlow input port: the datapath key's in_port, which a
      * recirculation keeps even when its frozen state is another bridge's (after a patch port).
      */
-    private final Ofproto ingress;
+    final Ofproto ingress;
     private long keyInPort;
     /** The pass's input port before a thaw restores the frozen one (ctx->base_flow's in_port). */
     private long baseInPort;
     /** xin->xport_uuid: the pass's proximate input port unless a patch port with a peer, as its bridge and number. */
     private Ofproto xportBr;
     private long xportPort;
-    private final long now;
+    final long now;
     /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
-    private boolean execute;
+    boolean execute;
     /** xin->allow_side_effects: a packet's translation, or a trace given a packet. */
-    private boolean sideEffects;
+    boolean sideEffects;
     /** Whether the section's megaflow goes into the datapath (not for a packet sent by OVS itself). */
     boolean install = true;
     /** is_last_action: nothing of the translation follows the action being translated. */
-    private boolean tail;
+    boolean tail;
     private boolean listContinues;
     /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
-    private int lastClone = -1;
+    int lastClone = -1;
     /** The trace text of underlay bridges the current table's actions went through: [start, end) each; or null. */
-    private List<int[]> nestedBridges;
+    List<int[]> nestedBridges;
 
     /** During a native tunnel's underlay translation of a packet: the encapsulated frames leaving the underlay. */
-    private List<Ofproto.Output> underlay;
+    List<Ofproto.Output> underlay;
 
     /** A tnl_pop the datapath executes: the Geneve port's datapath number and the packet as it is popped. */
     record Pop(int port, byte[] frame) {}
@@ -51,8 +51,8 @@ final class Xlate {
     /** The section's tnl_pops on its packet (the datapath then recirculates the inner packet). */
     final List<Pop> pops = new ArrayList<>(0);
     final StringBuilder trace;
-    private final List<Integer> ctNext;
-    private int ctNextUsed;
+    final List<Integer> ctNext;
+    int ctNextUsed;
     byte[] packet;
     final List<Ofproto.Output> outputs = new ArrayList<>();
 
@@ -65,25 +65,25 @@ final class Xlate {
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
     private Rule rule;
     /** The group buckets being translated (group_bucket_action). */
-    private int buckets;
+    int buckets;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
-    private boolean exited;
-    private final StringBuilder odp = new StringBuilder();
-    private final OdpCommit committer = new OdpCommit(this);
+    boolean exited;
+    final StringBuilder odp = new StringBuilder();
+    final OdpCommit committer = new OdpCommit(this);
     boolean slow;
-    private boolean tunnelNoteDone;
+    boolean tunnelNoteDone;
     /** The set(tunnel(...)) last committed for the packet (commit_odp_tunnel_action() compares with it). */
-    private String committedTunnel;
+    String committedTunnel;
     /**
      * The tunnel key the datapath has for the packet (tun_id, tun_src, tun_dst, tun_flags): the one it arrived
      * with or the last set(tunnel) executed. A recirculation restores the flow's tunnel metadata from the frozen
      * state, but the datapath key (and ctx->orig_tunnel_ipv6_dst) keep the packet's.
      */
-    private final long[] packetTunnel;
-    private static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
+    final long[] packetTunnel;
+    static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
         Slot.TUN_TTL};
     private int depth;
-    private final List<Frozen> pending = new ArrayList<>();
+    final List<Frozen> pending = new ArrayList<>();
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
@@ -100,27 +100,27 @@ final class Xlate {
     TraceflowHop hop;
 
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
-    private record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
+    record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
 
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
-    private List<Action> freezing;
+    List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
     private boolean freezeMpls;
     /** ctx->error as xlate_strerror() words it (the translation stops, its actions dropped), or null. */
-    private String error;
+    String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
-    private boolean wasMpls;
+    boolean wasMpls;
     /** A meter's band dropped the packet, or conntrack's ipf held it: the datapath executes nothing after it. */
-    private boolean meterDropped;
+    boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
-    private int level;
+    int level;
     /** Where table lines sit: at the actions' level above a nested resubmit, whose own actions go two deeper. */
-    private int tableLevel;
+    int tableLevel;
     /** The OpenFlow 1.1+ action set (ctx->action_set): what write_actions added, run when the pipeline ends. */
-    private final List<Action> actionSet = new ArrayList<>(0);
+    final List<Action> actionSet = new ArrayList<>(0);
     /** flow->actset_output: the action set's output port, OFPP_UNSET without one (or with a group). */
-    private long actsetOutput = OFPP_UNSET;
-    private boolean actionSetHasGroup;
+    long actsetOutput = OFPP_UNSET;
+    boolean actionSetHasGroup;
     /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
     private int lastTopTable = -1;
     /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
@@ -207,7 +207,7 @@ final class Xlate {
     }
 
     // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
-    private int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
+    int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
         int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, xportBr, xportPort, now);
         recircs.add(id);
         return id;
@@ -388,19 +388,19 @@ final class Xlate {
         sectionBr.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
     }
 
-    private void line(String s) {
+    void line(String s) {
         if (trace != null) {
             trace.append("    ".repeat(level + 1)).append(s).append('\n');
         }
     }
 
-    private void note(String s) {
+    void note(String s) {
         if (trace != null) {
             trace.append("    ".repeat(level + 1)).append(" -> ").append(s).append('\n');
         }
     }
 
-    private void problem(String s) {
+    void problem(String s) {
         if (trace != null) {
             trace.append("    ".repeat(level + 1)).append(" >> ").append(s).append('\n');
         }
@@ -430,7 +430,7 @@ final class Xlate {
         return r;
     }
 
-    private void table(int t) {
+    void table(int t) {
         if (++depth > MAX_DEPTH) {
             problem("over max translation depth " + MAX_DEPTH);
             depth--;
@@ -497,7 +497,7 @@ final class Xlate {
     }
 
     /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
-    private boolean patchLookup;
+    boolean patchLookup;
 
     /**
      * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not
@@ -552,16 +552,16 @@ final class Xlate {
 
     // the rules a packet's translation passed (its cache's), credited in one pass after it (or before a learn's
     // flow_mod, which may carry a rule's counters over), so that no table waits for the last one's rule to be written
-    private int creditFrom;
+    int creditFrom;
 
-    private void creditRules() {
+    void creditRules() {
         if (execute) {
             xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length);
         }
         creditFrom = xc.tables();
     }
 
-    private void actions(List<Action> actions, boolean top) {
+    void actions(List<Action> actions, boolean top) {
         if (actions.isEmpty() && top) {
             line("drop");
         }
@@ -574,7 +574,7 @@ final class Xlate {
     }
 
     // do_xlate_actions(): an action is the last one when its list's enclosing action was
-    private void actionList(List<Action> actions) {
+    void actionList(List<Action> actions) {
         boolean outerTail = tail;
         boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
         listContinues = false;
@@ -592,9 +592,9 @@ final class Xlate {
                 line(s.toString());
             }
             if (a instanceof Action.Output o) {
-                outputPort(o.port(), o.maxLen());
+                XlateOutput.outputPort(this, o.port(), o.maxLen());
             } else if (a instanceof Action.OutputTrunc o) {
-                outputTrunc(o.port(), o.maxLen());
+                XlateOutput.outputTrunc(this, o.port(), o.maxLen());
             } else if (a instanceof Action.Debug d && d.slow()) {
                 slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
             } else if (a instanceof Action.OutputReg o) {
@@ -602,7 +602,7 @@ final class Xlate {
                 if (trace != null) {
                     note("output port is " + port);
                 }
-                outputPort(port);
+                XlateOutput.outputPort(this, port);
             } else if (a instanceof Action.GotoTable g) { // always the last: its table sits with the actions
                 int savedTableLevel = tableLevel;
                 tableLevel = level;
@@ -702,7 +702,7 @@ final class Xlate {
                         note(b.dst() + " is now " + subValue(b.dst()));
                     }
                 } else {
-                    outputPort(port);
+                    XlateOutput.outputPort(this, port);
                 }
             } else if (a instanceof Action.FinTimeout t) {
                 finTimeout(t);
@@ -714,11 +714,11 @@ final class Xlate {
                 unwildcard(Field.IP_TTL, 0xff);
                 flow[Slot.NW_TTL.ordinal()] = t.ttl();
             } else if (a instanceof Action.Ct c) {
-                ct(c);
+                XlateCt.ct(this, c);
             } else if (a instanceof Action.WriteMetadata w) {
                 flow[Slot.METADATA.ordinal()] = (flow[Slot.METADATA.ordinal()] & ~w.mask()) | (w.value() & w.mask());
             } else if (a instanceof Action.Group g) {
-                group(g);
+                XlateGroup.group(this, g);
             } else if (a instanceof Action.Meter m) {
                 meter(m);
             } else if (a instanceof Action.Learn l) {
@@ -768,7 +768,7 @@ final class Xlate {
             } else if (a instanceof Action.SetTunnel t) {
                 setField(Field.TUN_ID, t.tunId(), -1L);
             } else if (a instanceof Action.Enqueue e) {
-                outputPort(e.port());
+                XlateOutput.outputPort(this, e.port());
             }
             if (freezing != null) {
                 freezing.addAll(actions.subList(i + 1, actions.size()));
@@ -864,7 +864,7 @@ final class Xlate {
     }
 
     // the packet with the flow's fields written into the VLAN headers its key parsed
-    private byte[] rewritten() {
+    byte[] rewritten() {
         return Packet.rewrite(packet, packetFlow(), Packet.vlans(initial).length);
     }
 
@@ -883,7 +883,7 @@ final class Xlate {
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
     // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
     // ukey's cache)
-    private void controller(int maxLen, int reason, int id) {
+    void controller(int maxLen, int reason, int id) {
         committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
@@ -968,7 +968,7 @@ final class Xlate {
      * nothing without a final action. Its trace node follows the first table's, so that a table that table's last
      * action led to is no longer its last node and is indented as oftrace_node_print_details() does.
      */
-    private void actionSet() {
+    void actionSet() {
         if (actionSet.isEmpty()) {
             return; // most pipelines write no action set: nothing to order
         }
@@ -1064,155 +1064,6 @@ final class Xlate {
         }
     }
 
-    // xlate_group_action__(): all and indirect run every bucket, select and ff the one they pick
-    private void group(Action.Group a) {
-        Group g = br.groups.get(a.groupId());
-        if (g == null) {
-            problem("output to nonexistent group " + a.groupId());
-            return;
-        }
-        xc.replayable = false; // buckets are credited by the translation: groups are translated per packet
-        if (g.type == Group.Type.ALL || g.type == Group.Type.INDIRECT) {
-            for (Group.Bucket b : g.buckets) {
-                bucket(b);
-            }
-            if (execute) {
-                g.credit(null, packet == null ? 0 : packet.length);
-            }
-            return;
-        }
-        Group.Bucket b = g.type == Group.Type.FF ? firstLive(g) : select(g, a);
-        if (b == null) {
-            note("no live bucket");
-            return;
-        }
-        note("using bucket " + b.id);
-        bucket(b);
-        if (execute) {
-            g.credit(b, packet == null ? 0 : packet.length);
-        }
-    }
-
-    // xlate_group_bucket(): the bucket's action set on a clone of the packet; the flow is restored after
-    private void bucket(Group.Bucket b) {
-        line("bucket " + b.id);
-        long[] saved = flow.clone();
-        tail = false;
-        int savedTableLevel = tableLevel;
-        level += 2;
-        tableLevel = level;
-        buckets++;
-        actions(Group.actionList(b.actions), false);
-        buckets--;
-        level -= 2;
-        tableLevel = savedTableLevel;
-        flow = saved;
-    }
-
-    // group_first_live_bucket()
-    private Group.Bucket firstLive(Group g) {
-        for (Group.Bucket b : g.buckets) {
-            if (alive(g, b, 0)) {
-                return b;
-            }
-            notLive(b);
-        }
-        return null;
-    }
-
-    // xlate_report_bucket_not_live()
-    private void notLive(Group.Bucket b) {
-        StringBuilder why = new StringBuilder();
-        if (b.watchPort != Ports.NONE) {
-            why.append("port ").append(Ports.format(b.watchPort, PortMap.NONE));
-        }
-        if (b.watchGroup != Group.ANY) {
-            why.append(why.isEmpty() ? "" : " and ").append("port ").append(b.watchGroup);
-        }
-        note("bucket " + b.id + ": not live due to " + why);
-    }
-
-    // bucket_is_alive(): a watched port must exist (may_enable), a watched group have a live bucket
-    private boolean alive(Group g, Group.Bucket b, int depth) {
-        if (depth >= 128 || g.type == Group.Type.SELECT && b.weight == 0) {
-            return false;
-        }
-        if (!b.hasLiveness()) {
-            return true;
-        }
-        if (b.watchPort != Ports.NONE && b.watchPort != Ports.CONTROLLER && br.port(b.watchPort) != null) {
-            return true;
-        }
-        Group w = b.watchGroup != Group.ANY ? br.groups.get(b.watchGroup) : null;
-        if (w != null) {
-            for (Group.Bucket wb : w.buckets) {
-                if (alive(w, wb, depth + 1)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * pick_dp_hash_select_group(): without a dp_hash the translation freezes behind hash(sym_l4(0)) and a
-     * recirculation; with one, the live bucket the hash map gives from dp_hash on. Groups whose weights need more
-     * than 256 hash values (or with selection_method=hash) take the slow path's default hash.
-     */
-    private Group.Bucket select(Group g, Action.Group a) {
-        if (g.hashMap == null) {
-            return defaultSelect(g);
-        }
-        long dpHash = flow[Slot.DP_HASH.ordinal()];
-        if (dpHash == 0) {
-            committer.commit();
-            freezing = new ArrayList<>(List.of(a));
-            return null;
-        }
-        int mask = g.hashMap.length - 1;
-        wc[Slot.DP_HASH.ordinal()] |= mask;
-        for (int i = 0; i <= mask; i++) {
-            Group.Bucket b = g.hashMap[(int) ((dpHash + i) & mask)];
-            if (alive(g, b, 0)) {
-                return b;
-            }
-        }
-        return null;
-    }
-
-    // pick_default_select_group(): the symmetric L4 hash of the flow (its fields unwildcarded), then
-    // group_best_live_bucket(): the highest (hash_int(bucket_id, hash) & 0xffff) * weight, the later of equals
-    private Group.Bucket defaultSelect(Group g) {
-        wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
-        wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-            wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
-            wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
-            if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) {
-                wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
-                wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
-            }
-        }
-        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        int basis = Group.symmetricL4(flow);
-        Group.Bucket best = null;
-        long bestScore = 0;
-        for (Group.Bucket b : g.buckets) {
-            if (alive(g, b, 0)) {
-                long score = (Group.hashInt((int) b.id, basis) & 0xffffL) * b.weight;
-                if (score >= bestScore) {
-                    best = b;
-                    bestScore = score;
-                }
-                note("bucket " + b.id + ": score " + score);
-            } else {
-                notLive(b);
-            }
-        }
-        return best;
-    }
-
     // finish_freezing(): the datapath hashes the packet and recirculates it to the frozen actions
     private void finishFreezing() {
         List<Action> frozen = freezing;
@@ -1251,145 +1102,8 @@ final class Xlate {
         }
     }
 
-    private void ct(Action.Ct c) {
-        committer.commit();
-        int zone = c.zoneSrc() != null ? (int) get(c.zoneSrc()) : c.zoneImm();
-        // compose_conntrack_action(): the nested actions first (nat, then exec's; none: "drop"), with the ct_mark
-        // and ct_label wildcards cleared, so that what they unwildcard is what ct() sets
-        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
-        if (c.nat() != null) {
-            line(c.nat());
-        }
-        if (c.nat() == null && c.exec().isEmpty()) {
-            line("drop");
-        }
-        int markSlot = Slot.CT_MARK.ordinal();
-        long oldMarkMask = wc[markSlot];
-        U128 oldLabelMask = Field.CT_LABEL.value(wc);
-        wc[markSlot] = 0;
-        Field.CT_LABEL.put(wc, U128.ZERO, Field.CT_LABEL.ones());
-        boolean outerTail = tail;
-        actionList(c.exec());
-        tail = outerTail;
-        Conntrack.Set set = new Conntrack.Set(flow[markSlot] & wc[markSlot], wc[markSlot],
-                Field.CT_LABEL.value(flow).and(Field.CT_LABEL.value(wc)), Field.CT_LABEL.value(wc),
-                c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
-        wc[markSlot] = oldMarkMask;
-        Field.CT_LABEL.put(wc, oldLabelMask, Field.CT_LABEL.ones());
-        StringBuilder d = new StringBuilder("ct(");
-        if (c.commit()) {
-            d.append(c.force() ? "force_commit," : "commit,");
-        }
-        if (zone != 0) {
-            d.append("zone=").append(zone).append(',');
-        }
-        if (set.markMask() != 0) { // format_odp_conntrack_action()
-            d.append("mark=").append(MatchFormat.hex(set.mark())).append('/').append(MatchFormat.hex(set.markMask()))
-                    .append(',');
-        }
-        if (!set.labelMask().isZero()) { // format_u128(), verbose
-            d.append("label=").append(OdpFlowFormat.label(set.label(), set.labelMask())).append(',');
-        }
-        if (set.helper() != null) { // put_ct_helper()
-            d.append("helper=").append(set.helper()).append(',');
-        }
-        if (c.nat() != null) {
-            d.append(c.nat()).append(',');
-        }
-        if (d.charAt(d.length() - 1) == ',') {
-            d.setLength(d.length() - 1);
-        }
-        // the parentheses only around attributes
-        odpAdd(d.length() == 3 ? "ct" : d.append(')').toString());
-        xc.ops.add(new XlateCache.Op(XlateCache.CT, 0, zone, null, c.commit(), set));
-        if (nat != null) {
-            xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
-        }
-        if (c.table() >= 0) {
-            // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
-            int id = freeze(c.table() + "|" + frozenMetadata(), flow, c.table(), null);
-            odpAdd(String.format("recirc(0x%x)", id));
-            xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
-            long[] f = flow.clone();
-            String state;
-            boolean held = false;
-            if (execute) {
-                byte[] out = br.ct.execute(f, packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
-                held = out == null; // ipf keeps a fragment: nothing recirculates
-                meterDropped |= held;
-                packet = held ? packet : out;
-                state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
-                        MatchFormat.CT_STATE_NAMES, '|');
-            } else if (ctNextUsed < ctNext.size()) {
-                f[Slot.CT_STATE.ordinal()] = ctNext.get(ctNextUsed++);
-                state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
-                        MatchFormat.CT_STATE_NAMES, '|');
-            } else {
-                f[Slot.CT_STATE.ordinal()] = Conntrack.NEW | Conntrack.TRK;
-                state = "resume conntrack with default ct_state=trk|new (use --ct-next to customize)";
-            }
-            f[Slot.CT_ZONE.ordinal()] = zone;
-            if (nat != null && !execute) {
-                state += simulateNat(f, nat);
-            }
-            if (!held) {
-                pending.add(new Frozen(br, id, c.table(), f, state, null));
-            }
-            if (hop != null) {
-                hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
-            }
-            if (trace != null) {
-                note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
-                        + c.table() + ".");
-            }
-        } else if (execute) {
-            // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
-            long[] f = flow.clone();
-            byte[] out = br.ct.execute(f, packet, zone, c.commit(), set, nat);
-            meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
-            packet = out == null ? packet : out;
-            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
-                    Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO}) {
-                flow[s.ordinal()] = f[s.ordinal()];
-            }
-        }
-        note("Sets the packet to an untracked state, and clears all the conntrack fields.");
-        Conntrack.clear(flow);
-        base = copy(flow, base == initial ? null : base);
-    }
-
-    /**
-     * ofproto-dpif-trace.c oftrace_node_print_details() of a recirculation after ct(nat): without a connection
-     * tracker the trace assumes the first address and port of the range.
-     */
-    private static String simulateNat(long[] f, Conntrack.Nat nat) {
-        boolean range = nat.range();
-        StringBuilder s = new StringBuilder("\nReplacing src/dst IP/ports to simulate NAT:\n Initial flow: ");
-        s.append(range ? ipFlow(f, nat.v6()) : "");
-        if (range && (nat.src() || nat.dst())) {
-            Field addr = nat.v6() ? (nat.src() ? Field.IPV6_SRC : Field.IPV6_DST) : nat.src() ? Field.IPV4_SRC
-                    : Field.IPV4_DST;
-            addr.put(f, nat.v6() ? nat.ip6Min() : new U128(0, nat.ipMin()), addr.ones());
-            if (nat.portMin() != 0) {
-                f[(nat.src() ? Slot.TP_SRC : Slot.TP_DST).ordinal()] = nat.portMin();
-            }
-        }
-        return s.append("\n Modified flow: ").append(range ? ipFlow(f, nat.v6()) : "").toString();
-    }
-
-    // oftrace_print_ip_flow()
-    private static String ipFlow(long[] f, boolean v6) {
-        if (v6) {
-            return "ipv6_src=[" + MatchFormat.ipv6Masked(Field.IPV6_SRC.value(f), Field.IPV6_SRC.ones()) + "],tp_src="
-                    + f[Slot.TP_SRC.ordinal()] + ",ipv6_dst=[" + MatchFormat.ipv6Masked(Field.IPV6_DST.value(f),
-                    Field.IPV6_DST.ones()) + "],tp_dst=" + f[Slot.TP_DST.ordinal()];
-        }
-        return "nw_src=" + MatchFormat.ip(f[Slot.NW_SRC.ordinal()]) + ",tp_src=" + f[Slot.TP_SRC.ordinal()]
-                + ",nw_dst=" + MatchFormat.ip(f[Slot.NW_DST.ordinal()]) + ",tp_dst=" + f[Slot.TP_DST.ordinal()];
-    }
-
     // what a recirculation freezes besides the packet (struct frozen_state): the metadata the pipeline carries
-    private String frozenMetadata() {
+    String frozenMetadata() {
         StringBuilder s = new StringBuilder().append(flow[Slot.IN_PORT.ordinal()]).append(',')
                 .append(flow[Slot.METADATA.ordinal()]);
         for (Slot t : TUNNEL) {
@@ -1401,436 +1115,11 @@ final class Xlate {
         return s.toString();
     }
 
-    private void outputPort(long port) {
-        outputPort(port, 0);
-    }
-
-    // xlate_output_trunc_action(): trunc(max_len) before the output to a real port; none to the reserved ones
-    private void outputTrunc(long port, long maxLen) {
-        if (port == Ports.TABLE || port == Ports.NORMAL || port == Ports.FLOOD || port == Ports.ALL
-                || port == Ports.CONTROLLER || port == Ports.NONE) {
-            problem("output_trunc does not support port: " + Ports.format(port, PortMap.NONE));
-        } else if (port == flow[Slot.IN_PORT.ordinal()]) {
-            problem("skipping output to input port");
-        } else if (br.port(port) == null) {
-            error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
-        } else {
-            odpAdd("trunc(" + maxLen + ")");
-            output(port);
-        }
-    }
-
-    private void outputPort(long port, int maxLen) {
-        long in = flow[Slot.IN_PORT.ordinal()];
-        if (port == Ports.IN_PORT) {
-            output(in);
-        } else if (port == Ports.NORMAL) {
-            normal();
-        } else if (port == Ports.FLOOD || port == Ports.ALL) {
-            flood(in);
-        } else if (port == Ports.CONTROLLER) {
-            controller(maxLen, buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
-        } else if (port == in) {
-            problem("skipping output to input port");
-        } else {
-            output(port);
-        }
-    }
-
-    private void output(long port) {
-        Ofproto.Port p = br.port(port);
-        if (p == null) {
-            problem("Nonexistent output port");
-            return;
-        }
-        if (flow[Slot.PACKET_TYPE.ordinal()] != 0) { // compose_output_action__(): every arplab port is legacy L2
-            problem("Trying to send non-Ethernet packet through legacy L2 port. Dropping packet.");
-            return;
-        }
-        if (p.isPatch()) {
-            Ofproto.Port peer = br.datapath.peer(p);
-            if (peer != null) { // without a peer the port has no datapath port: nothing goes out
-                patchOutput(p, br.datapath.bridgeOfPort(peer), peer);
-            }
-            return;
-        }
-        io.arplab.wire.Geneve.Metadata tunnel = null;
-        if (p.isTunnel()) {
-            // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
-            tunnel = Tunnel.send(p, flow);
-            if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-                // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched
-                wc[Slot.NW_TOS.ordinal()] |= 0x3;
-                int ecn = (int) flow[Slot.NW_TOS.ordinal()] & 3;
-                tunnel = new io.arplab.wire.Geneve.Metadata(tunnel.tunId(), tunnel.src(), tunnel.dst(),
-                        tunnel.tos() | (ecn == 3 ? 2 : ecn), tunnel.ttl(), tunnel.tpSrc(), tunnel.tpDst(),
-                        tunnel.flags());
-            }
-            if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == initial[Slot.TUN_DST.ordinal()]) {
-                // compose_output_action__() leaves what tnl_port_send() wrote in flow->tunnel when it refuses
-                flow[Slot.TUN_ID.ordinal()] = tunnel.tunId();
-                flow[Slot.TUN_SRC.ordinal()] = tunnel.src() & 0xffffffffL;
-                flow[Slot.TUN_TOS.ordinal()] = tunnel.tos();
-                flow[Slot.TUN_TTL.ordinal()] = tunnel.ttl();
-                flow[Slot.TUN_FLAGS.ordinal()] = tunnel.flags();
-                if (!tunnelNoteDone) {
-                    problem("Not tunneling to our own address");
-                    tunnelNoteDone = true;
-                }
-                return;
-            }
-            if (br.datapath.nativeTunneling()) { // ovs_native_tunneling_is_on()
-                // compose_output_action__(): the tunnel netdev's tx counts the packet (resubmit_stats, XC_NETDEV)
-                // before the native tunnel's route is looked up
-                xc.tunnelTx = Arrays.copyOf(xc.tunnelTx, xc.tunnelTx.length + 1);
-                xc.tunnelTx[xc.tunnelTx.length - 1] = port;
-                if (execute && packet != null) {
-                    br.tunnelTx(port, packet.length);
-                }
-                note("output to native tunnel");
-                committer.commit();
-                nativeTunnelOutput(p, tunnel);
-                return;
-            }
-            note("output to kernel tunnel");
-            String set = Tunnel.setTunnel(tunnel);
-            if (!set.equals(committedTunnel)) {
-                odpAdd(set);
-                committedTunnel = set;
-                packetTunnel[0] = tunnel.tunId();
-                packetTunnel[1] = tunnel.src() & 0xffffffffL;
-                packetTunnel[2] = tunnel.dst() & 0xffffffffL;
-                packetTunnel[3] = tunnel.flags();
-                packetTunnel[4] = tunnel.tos();
-                packetTunnel[5] = tunnel.ttl();
-                for (int i = 0; i < TUNNEL.length; i++) {
-                    xc.ops.add(new XlateCache.Op(XlateCache.SET, TUNNEL[i].ordinal(), packetTunnel[i], null, false,
-                            null));
-                }
-            }
-        }
-        committer.commit();
-        int pop = tunnel == null ? terminate(p) : -1;
-        if (pop >= 0) {
-            odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
-            xc.replayable = false;
-            if (packet != null) {
-                pops.add(new Pop(pop, rewritten()));
-            }
-            return;
-        }
-        odpAdd(p.dpPort);
-        xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
-        if ((execute || hop != null) && packet != null && !meterDropped) {
-            byte[] frame = rewritten();
-            Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
-            if (br == ingress) {
-                outputs.add(o);
-            } else if (execute) {
-                br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
-            } // a traceflow hop's outputs are its own bridge's ports
-        } else if (underlay != null) {
-            underlay.add(new Ofproto.Output(port, packet));
-        }
-    }
-
-    // xlate_normal(): learn the source, forward to the learned port or flood
-    private void normal() {
-        long src = flow[Slot.DL_SRC.ordinal()], dst = flow[Slot.DL_DST.ordinal()];
-        long in = flow[Slot.IN_PORT.ordinal()];
-        xc.normal = true;
-        tail = false; // output_normal(): never the last action
-        wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
-        wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
-        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        Ofproto.Port inPort = br.port(in);
-        PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
-        int[] inTags = PortVlan.extract(flow);
-        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? "" : inPort.name);
-        if (refused != null) { // input_vid_is_valid()
-            error(refused);
-            problem("disallowed VLAN VID for this input port, dropping");
-            return;
-        }
-        int[] tags = inVlan.input(inTags); // xvlan_input_translate()
-        int vlan = PortVlan.vid(tags[0]);
-        if (inPort != null && !br.forwardBpdu && PortVlan.reserved(dst)) { // is_admissible()
-            note("packet has reserved destination MAC, dropping");
-            return;
-        }
-        boolean gratArp = false;
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
-            // is_gratuitous_arp() looks at the op, and at both addresses of a request
-            wc[Slot.NW_PROTO.ordinal()] = 0xff;
-            long op = flow[Slot.NW_PROTO.ordinal()];
-            if (op == 1) {
-                wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
-                wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
-            }
-            gratArp = op == 2 || op == 1 && flow[Slot.NW_SRC.ordinal()] == flow[Slot.NW_DST.ordinal()];
-        }
-        if ((src & 0x0100_0000_0000L) == 0) {
-            // update_learning_table(): with side effects only; a change is reported
-            if (sideEffects && br.ml.learn(src, vlan, in, now, gratArp) && trace != null) {
-                Ofproto.Port p = br.port(in);
-                note("learned that " + MatchFormat.mac(src) + " is on port "
-                        + (p == null ? Ports.format(in, PortMap.NONE) : p.name) + " in VLAN " + vlan);
-            }
-            xc.learn(src, vlan, in, gratArp);
-        }
-        MacLearning.Entry e = (dst & 0x0100_0000_0000L) == 0 ? br.ml.lookup(dst, vlan, now) : null;
-        if (e == null) {
-            note("no learned MAC for destination, flooding");
-            normalFlood(in, tags);
-        } else if (e.port == in) {
-            note("learned port is input port, dropping");
-        } else {
-            note("forwarding to learned port");
-            outputNormal(e.port, tags);
-        }
-    }
-
     // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"
-    private void error(String s) {
+    void error(String s) {
         if (trace != null) {
             trace.append("    ".repeat(level + 1)).append(" >>>> ").append(s).append(" <<<<\n");
         }
-    }
-
-    // xlate_normal_flood(): every other bundle that carries the packet's VLAN, in the order the bridge made them
-    // (its xbundles list: LOCAL, then the ports as added); the flood's last port is the last action when it is
-    private void normalFlood(long in, int[] tags) {
-        List<Ofproto.Port> ports = new ArrayList<>(br.ports());
-        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags));
-        boolean outerTail = tail;
-        for (int i = 0; i < ports.size(); i++) {
-            tail = outerTail && i == ports.size() - 1;
-            outputNormal(ports.get(i).ofport, tags);
-        }
-        tail = outerTail;
-    }
-
-    // output_normal(): the tags the output port sends (xvlan_output_translate(), xvlan_put()) for this output only
-    private void outputNormal(long port, int[] tags) {
-        Ofproto.Port p = br.port(port);
-        if (p == null) {
-            output(port);
-            return;
-        }
-        if (p.vlan.matchesInnerTag()) {
-            wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
-        }
-        int tci = Slot.VLAN_TCI.ordinal(), tpid = Slot.VLAN_TPID.ordinal(), tci1 = Slot.VLAN_TCI1.ordinal(),
-                tpid1 = Slot.VLAN_TPID1.ordinal();
-        long[] old = {flow[tci], flow[tpid], flow[tci1], flow[tpid1]};
-        p.vlan.put(flow, p.vlan.output(tags, flow));
-        output(port);
-        flow[tci] = old[0];
-        flow[tpid] = old[1];
-        flow[tci1] = old[2];
-        flow[tpid1] = old[3];
-    }
-
-    // FLOOD and ALL: flood_packets()' walk of the xports hmap. The flood's last port is the last action when the
-    // flood is.
-    private void flood(long in) {
-        List<Ofproto.Port> ports = new ArrayList<>(br.portsInHashOrder());
-        ports.removeIf(p -> p.ofport == in);
-        boolean outerTail = tail;
-        for (int i = 0; i < ports.size(); i++) {
-            tail = outerTail && i == ports.size() - 1;
-            output(ports.get(i).ofport);
-        }
-        tail = outerTail;
-    }
-
-    /**
-     * native_tunnel_output(): the route to the tunnel's destination names the underlay bridge; without its next
-     * hop's MAC an ARP request goes out there instead (tnl_send_arp_request()); with it, tnl_push with the header
-     * template, and the encapsulated packet goes on through the underlay bridge as through a patch port, whose
-     * wildcards the megaflow does not take.
-     */
-    private void nativeTunnelOutput(Ofproto.Port tun, io.arplab.wire.Geneve.Metadata t) {
-        OvsRouter router = br.datapath.router;
-        long dst = t.dst() & 0xffffffffL;
-        OvsRouter.Route r = router.lookup(dst, flow[Slot.PKT_MARK.ordinal()], t.src() & 0xffffffffL);
-        Ofproto outBr = r == null ? null : br.datapath.routeBridge(r.bridge());
-        if (outBr == null) {
-            problem("native tunnel routing failed");
-            return;
-        }
-        Ofproto.Port outDev = outBr.port(r.bridge()) != null ? outBr.port(r.bridge()) : outBr.port(Ports.LOCAL);
-        long nh = r.gw() != 0 ? r.gw() : dst;
-        note("tunneling to " + MatchFormat.ip(nh) + " via " + outDev.name);
-        long smac = outDev.mac;
-        long sip = t.src() != 0 ? t.src() & 0xffffffffL : r.src();
-        Long dmac = router.neighLookup(outBr.name, nh, now);
-        if (dmac == null) {
-            note("neighbor cache miss for " + MatchFormat.ip(nh) + " on bridge " + outBr.name
-                    + ", sending ARP request");
-            outBr.packetOut(now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
-            return;
-        }
-        xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
-        note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
-                + " " + MatchFormat.ip(nh));
-        byte[] header = NativeTunnel.header(dmac, smac, (int) sip, t);
-        int start = odp.length();
-        odpAdd(NativeTunnel.format(tun.dpPort, header, outDev.dpPort));
-        int pushed = odp.length();
-        boolean last = tail;
-        long[] savedFlow = flow.clone(), savedBase = base, savedWc = wc;
-        base = base.clone(); // base may be the initial flow itself (the megaflow's key)
-        NativeTunnel.propagate(flow, t, dmac, smac, sip);
-        NativeTunnel.propagate(base, t, dmac, smac, sip);
-        wc = new long[Slot.ALL.length];
-        Ofproto savedBr = br;
-        boolean savedExecute = execute, savedSideEffects = sideEffects;
-        byte[] savedPacket = packet;
-        TraceflowHop savedHop = hop;
-        creditRules(); // the overlay's rules so far; the underlay's are in the cache, not credited
-        execute = false; // the underlay's translation has no packet and no side effects
-        sideEffects = false;
-        packet = null;
-        hop = null;
-        if (savedExecute && savedPacket != null && !meterDropped) {
-            // odp_execute's tnl_push on the packet: what the underlay's outputs send
-            packet = NativeTunnel.push(header, Packet.rewrite(savedPacket, savedFlow), Packet.extract(savedPacket, 0));
-            underlay = new ArrayList<>(1);
-        }
-        try {
-            patchPortOutput(outBr, outDev);
-            if (underlay != null) {
-                outBr.send(underlay);
-            }
-        } finally {
-            underlay = null;
-            br = savedBr;
-            execute = savedExecute;
-            creditFrom = xc.tables();
-            sideEffects = savedSideEffects;
-            packet = savedPacket;
-            hop = savedHop;
-            wc = savedWc;
-            flow = savedFlow;
-            base = savedBase;
-            tail = last;
-        }
-        if (odp.length() == pushed) {
-            odp.setLength(start); // nothing left the underlay: no push either
-        } else if (!last) {
-            int at = start == 0 ? 0 : start + 1;
-            odp.insert(at, "clone(").append(')');
-            lastClone = at;
-        }
-    }
-
-    /**
-     * patch_port_output(): the packet goes through the peer's bridge within this translation, whose wildcards stay;
-     * then the flow, action set, bridge and conntrack state are this bridge's again, and neither an exit nor an error
-     * of the peer's bridge stops this one (its commits stay).
-     */
-    private void patchOutput(Ofproto.Port inDev, Ofproto outBr, Ofproto.Port outDev) {
-        long[] savedFlow = flow.clone();
-        Ofproto savedBr = br;
-        List<Action> savedSet = new ArrayList<>(actionSet);
-        long savedActset = actsetOutput;
-        boolean savedHasGroup = actionSetHasGroup, savedWasMpls = wasMpls;
-        boolean last = tail;
-        String savedError = error;
-        actionSet.clear();
-        actsetOutput = OFPP_UNSET;
-        actionSetHasGroup = false;
-        xc.replayable = false; // outputs of another bridge's ports: translated per packet
-        xc.patched = true;
-        try {
-            patchLookup = true;
-            patchPortOutput(outBr, outDev);
-            patchLookup = false;
-        } finally {
-            if (execute && packet != null) { // netdev_vport_inc_tx()/inc_rx() with the packet's resubmit_stats
-                inDev.txPackets++;
-                inDev.txBytes += packet.length;
-                outDev.rxPackets++;
-                outDev.rxBytes += packet.length;
-            }
-            flow = savedFlow;
-            br = savedBr;
-            actionSet.clear();
-            actionSet.addAll(savedSet);
-            actsetOutput = savedActset;
-            actionSetHasGroup = savedHasGroup;
-            wasMpls = savedWasMpls;
-            exited = false;
-            error = savedError;
-            tail = last;
-        }
-    }
-
-    // patch_port_output(): the packet enters outBr on outDev with no metadata, registers, tunnel or conntrack state
-    private void patchPortOutput(Ofproto outBr, Ofproto.Port outDev) {
-        flow[Slot.IN_PORT.ordinal()] = outDev.ofport;
-        flow[Slot.METADATA.ordinal()] = 0;
-        for (Slot s : TUNNEL) {
-            flow[s.ordinal()] = 0;
-        }
-        for (int i = 0; i < 16; i++) {
-            flow[Slot.reg(i).ordinal()] = 0;
-        }
-        Conntrack.clear(flow);
-        int from = trace == null ? 0 : trace.length();
-        if (trace != null) {
-            String banner = "bridge(\"" + outBr.name + "\")";
-            trace.append('\n').append("    ".repeat(level)).append(banner).append('\n').append("    ".repeat(level))
-                    .append("-".repeat(banner.length())).append('\n');
-        }
-        br = outBr;
-        table(0);
-        if (trace != null) {
-            if (nestedBridges == null) {
-                nestedBridges = new ArrayList<>(1);
-            }
-            nestedBridges.add(new int[] {from, trace.length()});
-        }
-    }
-
-
-    /**
-     * terminate_native_tunnel(): output to a port with an address on a bridge of a native-tunnelling datapath may be a
-     * packet for one of the Geneve listening ports (returned: the datapath pops it); otherwise ARP replies to the
-     * bridge and gratuitous ARPs teach the neighbour cache, and a tunnelled packet teaches it its sender.
-     */
-    private int terminate(Ofproto.Port p) {
-        Datapath dp = br.datapath;
-        if (!dp.nativeTunneling() || dp.router.address(p.name) == null) {
-            return -1;
-        }
-        int port = NativeTunnel.lookup(dp.router, flow, wc, dp.genevePort(), dp::netdevMac);
-        boolean arp = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP;
-        if (port < 0 && arp && (replyToBridge() || garp())) {
-            NativeTunnel.snoop(dp.router, br.name, flow, wc, sideEffects, now);
-        } else if (port >= 0 && sideEffects && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-            dp.router.neighSet(br.name, flow[Slot.NW_SRC.ordinal()], flow[Slot.DL_SRC.ordinal()], now);
-        }
-        return port;
-    }
-
-    // is_neighbor_reply_correct(): the ARP's target is an address of one of the bridge's ports
-    private boolean replyToBridge() {
-        for (Ofproto.Port q : br.ports()) {
-            long[] a = br.datapath.router.address(q.name);
-            if (a != null && a[0] == flow[Slot.NW_DST.ordinal()]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // is_garp(): sender and target address equal (both read)
-    private boolean garp() {
-        wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
-        wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-        return flow[Slot.NW_SRC.ordinal()] == flow[Slot.NW_DST.ordinal()];
     }
 
     void odpAdd(String action) {
@@ -1842,7 +1131,7 @@ final class Xlate {
     }
 
     // an output action: the datapath port's number
-    private void odpAdd(int dpPort) {
+    void odpAdd(int dpPort) {
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
@@ -1850,8 +1139,7 @@ final class Xlate {
         lastClone = -1;
     }
 
-
-    private long get(Subfield sf) {
+    long get(Subfield sf) {
         return sf.field().nBits <= 64 ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs() : sf.get(flow).lo();
     }
 

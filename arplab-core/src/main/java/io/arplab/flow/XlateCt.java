@@ -1,0 +1,146 @@
+package io.arplab.flow;
+
+/**
+ * ct() in a translation (ofproto-dpif-xlate.c compose_conntrack_action()): the commit, zone, NAT and nested
+ * actions as datapath actions, the recirculation it freezes, and what ofproto/trace prints of it.
+ */
+final class XlateCt {
+    private XlateCt() {}
+
+    static void ct(Xlate x, Action.Ct c) {
+        x.committer.commit();
+        int zone = c.zoneSrc() != null ? (int) x.get(c.zoneSrc()) : c.zoneImm();
+        // compose_conntrack_action(): the nested actions first (nat, then exec's; none: "drop"), with the ct_mark
+        // and ct_label wildcards cleared, so that what they unwildcard is what ct() sets
+        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
+        if (c.nat() != null) {
+            x.line(c.nat());
+        }
+        if (c.nat() == null && c.exec().isEmpty()) {
+            x.line("drop");
+        }
+        int markSlot = Slot.CT_MARK.ordinal();
+        long oldMarkMask = x.wc[markSlot];
+        U128 oldLabelMask = Field.CT_LABEL.value(x.wc);
+        x.wc[markSlot] = 0;
+        Field.CT_LABEL.put(x.wc, U128.ZERO, Field.CT_LABEL.ones());
+        boolean outerTail = x.tail;
+        x.actionList(c.exec());
+        x.tail = outerTail;
+        Conntrack.Set set = new Conntrack.Set(x.flow[markSlot] & x.wc[markSlot], x.wc[markSlot],
+                Field.CT_LABEL.value(x.flow).and(Field.CT_LABEL.value(x.wc)), Field.CT_LABEL.value(x.wc),
+                c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
+        x.wc[markSlot] = oldMarkMask;
+        Field.CT_LABEL.put(x.wc, oldLabelMask, Field.CT_LABEL.ones());
+        StringBuilder d = new StringBuilder("ct(");
+        if (c.commit()) {
+            d.append(c.force() ? "force_commit," : "commit,");
+        }
+        if (zone != 0) {
+            d.append("zone=").append(zone).append(',');
+        }
+        if (set.markMask() != 0) { // format_odp_conntrack_action()
+            d.append("mark=").append(MatchFormat.hex(set.mark())).append('/').append(MatchFormat.hex(set.markMask()))
+                    .append(',');
+        }
+        if (!set.labelMask().isZero()) { // format_u128(), verbose
+            d.append("label=").append(OdpFlowFormat.label(set.label(), set.labelMask())).append(',');
+        }
+        if (set.helper() != null) { // put_ct_helper()
+            d.append("helper=").append(set.helper()).append(',');
+        }
+        if (c.nat() != null) {
+            d.append(c.nat()).append(',');
+        }
+        if (d.charAt(d.length() - 1) == ',') {
+            d.setLength(d.length() - 1);
+        }
+        // the parentheses only around attributes
+        x.odpAdd(d.length() == 3 ? "ct" : d.append(')').toString());
+        x.xc.ops.add(new XlateCache.Op(XlateCache.CT, 0, zone, null, c.commit(), set));
+        if (nat != null) {
+            x.xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
+        }
+        if (c.table() >= 0) {
+            // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
+            int id = x.freeze(c.table() + "|" + x.frozenMetadata(), x.flow, c.table(), null);
+            x.odpAdd(String.format("recirc(0x%x)", id));
+            x.xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
+            long[] f = x.flow.clone();
+            String state;
+            boolean held = false;
+            if (x.execute) {
+                byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
+                held = out == null; // ipf keeps a fragment: nothing recirculates
+                x.meterDropped |= held;
+                x.packet = held ? x.packet : out;
+                state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
+                        MatchFormat.CT_STATE_NAMES, '|');
+            } else if (x.ctNextUsed < x.ctNext.size()) {
+                f[Slot.CT_STATE.ordinal()] = x.ctNext.get(x.ctNextUsed++);
+                state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
+                        MatchFormat.CT_STATE_NAMES, '|');
+            } else {
+                f[Slot.CT_STATE.ordinal()] = Conntrack.NEW | Conntrack.TRK;
+                state = "resume conntrack with default ct_state=trk|new (use --ct-next to customize)";
+            }
+            f[Slot.CT_ZONE.ordinal()] = zone;
+            if (nat != null && !x.execute) {
+                state += simulateNat(f, nat);
+            }
+            if (!held) {
+                x.pending.add(new Xlate.Frozen(x.br, id, c.table(), f, state, null));
+            }
+            if (x.hop != null) {
+                x.hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
+            }
+            if (x.trace != null) {
+                x.note("A clone of the packet is forked to recirculate. The forked pipeline will be resumed at table "
+                        + c.table() + ".");
+            }
+        } else if (x.execute) {
+            // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
+            long[] f = x.flow.clone();
+            byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat);
+            x.meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
+            x.packet = out == null ? x.packet : out;
+            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
+                    Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO}) {
+                x.flow[s.ordinal()] = f[s.ordinal()];
+            }
+        }
+        x.note("Sets the packet to an untracked state, and clears all the conntrack fields.");
+        Conntrack.clear(x.flow);
+        x.base = Xlate.copy(x.flow, x.base == x.initial ? null : x.base);
+    }
+
+    /**
+     * ofproto-dpif-trace.c oftrace_node_print_details() of a recirculation after ct(nat): without a connection
+     * tracker the trace assumes the first address and port of the range.
+     */
+    private static String simulateNat(long[] f, Conntrack.Nat nat) {
+        boolean range = nat.range();
+        StringBuilder s = new StringBuilder("\nReplacing src/dst IP/ports to simulate NAT:\n Initial flow: ");
+        s.append(range ? ipFlow(f, nat.v6()) : "");
+        if (range && (nat.src() || nat.dst())) {
+            Field addr = nat.v6() ? (nat.src() ? Field.IPV6_SRC : Field.IPV6_DST) : nat.src() ? Field.IPV4_SRC
+                    : Field.IPV4_DST;
+            addr.put(f, nat.v6() ? nat.ip6Min() : new U128(0, nat.ipMin()), addr.ones());
+            if (nat.portMin() != 0) {
+                f[(nat.src() ? Slot.TP_SRC : Slot.TP_DST).ordinal()] = nat.portMin();
+            }
+        }
+        return s.append("\n Modified flow: ").append(range ? ipFlow(f, nat.v6()) : "").toString();
+    }
+
+    // oftrace_print_ip_flow()
+    private static String ipFlow(long[] f, boolean v6) {
+        if (v6) {
+            return "ipv6_src=[" + MatchFormat.ipv6Masked(Field.IPV6_SRC.value(f), Field.IPV6_SRC.ones()) + "],tp_src="
+                    + f[Slot.TP_SRC.ordinal()] + ",ipv6_dst=[" + MatchFormat.ipv6Masked(Field.IPV6_DST.value(f),
+                    Field.IPV6_DST.ones()) + "],tp_dst=" + f[Slot.TP_DST.ordinal()];
+        }
+        return "nw_src=" + MatchFormat.ip(f[Slot.NW_SRC.ordinal()]) + ",tp_src=" + f[Slot.TP_SRC.ordinal()]
+                + ",nw_dst=" + MatchFormat.ip(f[Slot.NW_DST.ordinal()]) + ",tp_dst=" + f[Slot.TP_DST.ordinal()];
+    }
+}

@@ -1,0 +1,162 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Group actions in a translation (ofproto-dpif-xlate.c xlate_group_action() and its bucket choice:
+ * group_best_live_bucket(), pick_select_group()): every bucket of all and indirect, the chosen one of select and
+ * fast failover.
+ */
+final class XlateGroup {
+    private XlateGroup() {}
+
+    // xlate_group_action__(): all and indirect run every bucket, select and ff the one they pick
+    static void group(Xlate x, Action.Group a) {
+        Group g = x.br.groups.get(a.groupId());
+        if (g == null) {
+            x.problem("output to nonexistent group " + a.groupId());
+            return;
+        }
+        x.xc.replayable = false; // buckets are credited by the translation: groups are translated per packet
+        if (g.type == Group.Type.ALL || g.type == Group.Type.INDIRECT) {
+            for (Group.Bucket b : g.buckets) {
+                bucket(x, b);
+            }
+            if (x.execute) {
+                g.credit(null, x.packet == null ? 0 : x.packet.length);
+            }
+            return;
+        }
+        Group.Bucket b = g.type == Group.Type.FF ? firstLive(x, g) : select(x, g, a);
+        if (b == null) {
+            x.note("no live bucket");
+            return;
+        }
+        x.note("using bucket " + b.id);
+        bucket(x, b);
+        if (x.execute) {
+            g.credit(b, x.packet == null ? 0 : x.packet.length);
+        }
+    }
+
+    // xlate_group_bucket(): the bucket's action set on a clone of the packet; the flow is restored after
+    private static void bucket(Xlate x, Group.Bucket b) {
+        x.line("bucket " + b.id);
+        long[] saved = x.flow.clone();
+        x.tail = false;
+        int savedTableLevel = x.tableLevel;
+        x.level += 2;
+        x.tableLevel = x.level;
+        x.buckets++;
+        x.actions(Group.actionList(b.actions), false);
+        x.buckets--;
+        x.level -= 2;
+        x.tableLevel = savedTableLevel;
+        x.flow = saved;
+    }
+
+    // group_first_live_bucket()
+    private static Group.Bucket firstLive(Xlate x, Group g) {
+        for (Group.Bucket b : g.buckets) {
+            if (alive(x, g, b, 0)) {
+                return b;
+            }
+            notLive(x, b);
+        }
+        return null;
+    }
+
+    // xlate_report_bucket_not_live()
+    private static void notLive(Xlate x, Group.Bucket b) {
+        StringBuilder why = new StringBuilder();
+        if (b.watchPort != Ports.NONE) {
+            why.append("port ").append(Ports.format(b.watchPort, PortMap.NONE));
+        }
+        if (b.watchGroup != Group.ANY) {
+            why.append(why.isEmpty() ? "" : " and ").append("port ").append(b.watchGroup);
+        }
+        x.note("bucket " + b.id + ": not live due to " + why);
+    }
+
+    // bucket_is_alive(): a watched port must exist (may_enable), a watched group have a live bucket
+    private static boolean alive(Xlate x, Group g, Group.Bucket b, int depth) {
+        if (depth >= 128 || g.type == Group.Type.SELECT && b.weight == 0) {
+            return false;
+        }
+        if (!b.hasLiveness()) {
+            return true;
+        }
+        if (b.watchPort != Ports.NONE && b.watchPort != Ports.CONTROLLER && x.br.port(b.watchPort) != null) {
+            return true;
+        }
+        Group w = b.watchGroup != Group.ANY ? x.br.groups.get(b.watchGroup) : null;
+        if (w != null) {
+            for (Group.Bucket wb : w.buckets) {
+                if (alive(x, w, wb, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * pick_dp_hash_select_group(): without a dp_hash the translation freezes behind hash(sym_l4(0)) and a
+     * recirculation; with one, the live bucket the hash map gives from dp_hash on. Groups whose weights need more
+     * than 256 hash values (or with selection_method=hash) take the slow path's default hash.
+     */
+    private static Group.Bucket select(Xlate x, Group g, Action.Group a) {
+        if (g.hashMap == null) {
+            return defaultSelect(x, g);
+        }
+        long dpHash = x.flow[Slot.DP_HASH.ordinal()];
+        if (dpHash == 0) {
+            x.committer.commit();
+            x.freezing = new ArrayList<>(List.of(a));
+            return null;
+        }
+        int mask = g.hashMap.length - 1;
+        x.wc[Slot.DP_HASH.ordinal()] |= mask;
+        for (int i = 0; i <= mask; i++) {
+            Group.Bucket b = g.hashMap[(int) ((dpHash + i) & mask)];
+            if (alive(x, g, b, 0)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    // pick_default_select_group(): the symmetric L4 hash of the flow (its fields unwildcarded), then
+    // group_best_live_bucket(): the highest (hash_int(bucket_id, hash) & 0xffff) * weight, the later of equals
+    private static Group.Bucket defaultSelect(Xlate x, Group g) {
+        x.wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
+        x.wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+        if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            x.wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
+            x.wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+            x.wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+            if (x.flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) {
+                x.wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
+                x.wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+            }
+        }
+        x.wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
+        int basis = Group.symmetricL4(x.flow);
+        Group.Bucket best = null;
+        long bestScore = 0;
+        for (Group.Bucket b : g.buckets) {
+            if (alive(x, g, b, 0)) {
+                long score = (Group.hashInt((int) b.id, basis) & 0xffffL) * b.weight;
+                if (score >= bestScore) {
+                    best = b;
+                    bestScore = score;
+                }
+                x.note("bucket " + b.id + ": score " + score);
+            } else {
+                notLive(x, b);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,102 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The NORMAL action (ofproto-dpif-xlate.c xlate_normal()): MAC learning per VLAN, the learned port or the flood
+ * over every other bundle of the packet's VLAN, each output with the tags its port sends.
+ */
+final class XlateNormal {
+    private XlateNormal() {}
+
+    // xlate_normal(): learn the source, forward to the learned port or flood
+    static void normal(Xlate x) {
+        long src = x.flow[Slot.DL_SRC.ordinal()], dst = x.flow[Slot.DL_DST.ordinal()];
+        long in = x.flow[Slot.IN_PORT.ordinal()];
+        x.xc.normal = true;
+        x.tail = false; // output_normal(): never the last action
+        x.wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
+        x.wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+        x.wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
+        Ofproto.Port inPort = x.br.port(in);
+        PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
+        int[] inTags = PortVlan.extract(x.flow);
+        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? "" : inPort.name);
+        if (refused != null) { // input_vid_is_valid()
+            x.error(refused);
+            x.problem("disallowed VLAN VID for this input port, dropping");
+            return;
+        }
+        int[] tags = inVlan.input(inTags); // xvlan_input_translate()
+        int vlan = PortVlan.vid(tags[0]);
+        if (inPort != null && !x.br.forwardBpdu && PortVlan.reserved(dst)) { // is_admissible()
+            x.note("packet has reserved destination MAC, dropping");
+            return;
+        }
+        boolean gratArp = false;
+        if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
+            // is_gratuitous_arp() looks at the op, and at both addresses of a request
+            x.wc[Slot.NW_PROTO.ordinal()] = 0xff;
+            long op = x.flow[Slot.NW_PROTO.ordinal()];
+            if (op == 1) {
+                x.wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
+                x.wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
+            }
+            gratArp = op == 2 || op == 1 && x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
+        }
+        if ((src & 0x0100_0000_0000L) == 0) {
+            // update_learning_table(): with side effects only; a change is reported
+            if (x.sideEffects && x.br.ml.learn(src, vlan, in, x.now, gratArp) && x.trace != null) {
+                Ofproto.Port p = x.br.port(in);
+                x.note("learned that " + MatchFormat.mac(src) + " is on port "
+                        + (p == null ? Ports.format(in, PortMap.NONE) : p.name) + " in VLAN " + vlan);
+            }
+            x.xc.learn(src, vlan, in, gratArp);
+        }
+        MacLearning.Entry e = (dst & 0x0100_0000_0000L) == 0 ? x.br.ml.lookup(dst, vlan, x.now) : null;
+        if (e == null) {
+            x.note("no learned MAC for destination, flooding");
+            normalFlood(x, in, tags);
+        } else if (e.port == in) {
+            x.note("learned port is input port, dropping");
+        } else {
+            x.note("forwarding to learned port");
+            outputNormal(x, e.port, tags);
+        }
+    }
+
+    // xlate_normal_flood(): every other bundle that carries the packet's VLAN, in the order the bridge made them
+    // (its xbundles list: LOCAL, then the ports as added); the flood's last port is the last action when it is
+    private static void normalFlood(Xlate x, long in, int[] tags) {
+        List<Ofproto.Port> ports = new ArrayList<>(x.br.ports());
+        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags));
+        boolean outerTail = x.tail;
+        for (int i = 0; i < ports.size(); i++) {
+            x.tail = outerTail && i == ports.size() - 1;
+            outputNormal(x, ports.get(i).ofport, tags);
+        }
+        x.tail = outerTail;
+    }
+
+    // output_normal(): the tags the output port sends (xvlan_output_translate(), xvlan_put()) for this output only
+    private static void outputNormal(Xlate x, long port, int[] tags) {
+        Ofproto.Port p = x.br.port(port);
+        if (p == null) {
+            XlateOutput.output(x, port);
+            return;
+        }
+        if (p.vlan.matchesInnerTag()) {
+            x.wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
+        }
+        int tci = Slot.VLAN_TCI.ordinal(), tpid = Slot.VLAN_TPID.ordinal(), tci1 = Slot.VLAN_TCI1.ordinal(),
+                tpid1 = Slot.VLAN_TPID1.ordinal();
+        long[] old = {x.flow[tci], x.flow[tpid], x.flow[tci1], x.flow[tpid1]};
+        p.vlan.put(x.flow, p.vlan.output(tags, x.flow));
+        XlateOutput.output(x, port);
+        x.flow[tci] = old[0];
+        x.flow[tpid] = old[1];
+        x.flow[tci1] = old[2];
+        x.flow[tpid1] = old[3];
+    }
+}

@@ -1,0 +1,349 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Output in a translation (ofproto-dpif-xlate.c compose_output_action__(), xlate_output_action(),
+ * flood_packets(), patch_port_output(), native_tunnel_output()): to a datapath port, through a patch port into its
+ * peer's bridge within the same translation, or into a native tunnel's underlay.
+ */
+final class XlateOutput {
+    private XlateOutput() {}
+
+    static void outputPort(Xlate x, long port) {
+        outputPort(x, port, 0);
+    }
+
+    // xlate_output_trunc_action(): trunc(max_len) before the output to a real port; none to the reserved ones
+    static void outputTrunc(Xlate x, long port, long maxLen) {
+        if (port == Ports.TABLE || port == Ports.NORMAL || port == Ports.FLOOD || port == Ports.ALL
+                || port == Ports.CONTROLLER || port == Ports.NONE) {
+            x.problem("output_trunc does not support port: " + Ports.format(port, PortMap.NONE));
+        } else if (port == x.flow[Slot.IN_PORT.ordinal()]) {
+            x.problem("skipping output to input port");
+        } else if (x.br.port(port) == null) {
+            x.error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
+        } else {
+            x.odpAdd("trunc(" + maxLen + ")");
+            output(x, port);
+        }
+    }
+
+    static void outputPort(Xlate x, long port, int maxLen) {
+        long in = x.flow[Slot.IN_PORT.ordinal()];
+        if (port == Ports.IN_PORT) {
+            output(x, in);
+        } else if (port == Ports.NORMAL) {
+            XlateNormal.normal(x);
+        } else if (port == Ports.FLOOD || port == Ports.ALL) {
+            flood(x, in);
+        } else if (port == Ports.CONTROLLER) {
+            x.controller(maxLen, x.buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
+        } else if (port == in) {
+            x.problem("skipping output to input port");
+        } else {
+            output(x, port);
+        }
+    }
+
+    static void output(Xlate x, long port) {
+        Ofproto.Port p = x.br.port(port);
+        if (p == null) {
+            x.problem("Nonexistent output port");
+            return;
+        }
+        if (x.flow[Slot.PACKET_TYPE.ordinal()] != 0) { // compose_output_action__(): every arplab port is legacy L2
+            x.problem("Trying to send non-Ethernet packet through legacy L2 port. Dropping packet.");
+            return;
+        }
+        if (p.isPatch()) {
+            Ofproto.Port peer = x.br.datapath.peer(p);
+            if (peer != null) { // without a peer the port has no datapath port: nothing goes out
+                patchOutput(x, p, x.br.datapath.bridgeOfPort(peer), peer);
+            }
+            return;
+        }
+        io.arplab.wire.Geneve.Metadata tunnel = null;
+        if (p.isTunnel()) {
+            // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
+            tunnel = Tunnel.send(p, x.flow);
+            if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+                // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched
+                x.wc[Slot.NW_TOS.ordinal()] |= 0x3;
+                int ecn = (int) x.flow[Slot.NW_TOS.ordinal()] & 3;
+                tunnel = new io.arplab.wire.Geneve.Metadata(tunnel.tunId(), tunnel.src(), tunnel.dst(),
+                        tunnel.tos() | (ecn == 3 ? 2 : ecn), tunnel.ttl(), tunnel.tpSrc(), tunnel.tpDst(),
+                        tunnel.flags());
+            }
+            if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == x.initial[Slot.TUN_DST.ordinal()]) {
+                // compose_output_action__() leaves what tnl_port_send() wrote in flow->tunnel when it refuses
+                x.flow[Slot.TUN_ID.ordinal()] = tunnel.tunId();
+                x.flow[Slot.TUN_SRC.ordinal()] = tunnel.src() & 0xffffffffL;
+                x.flow[Slot.TUN_TOS.ordinal()] = tunnel.tos();
+                x.flow[Slot.TUN_TTL.ordinal()] = tunnel.ttl();
+                x.flow[Slot.TUN_FLAGS.ordinal()] = tunnel.flags();
+                if (!x.tunnelNoteDone) {
+                    x.problem("Not tunneling to our own address");
+                    x.tunnelNoteDone = true;
+                }
+                return;
+            }
+            if (x.br.datapath.nativeTunneling()) { // ovs_native_tunneling_is_on()
+                // compose_output_action__(): the tunnel netdev's tx counts the packet (resubmit_stats, XC_NETDEV)
+                // before the native tunnel's route is looked up
+                x.xc.tunnelTx = Arrays.copyOf(x.xc.tunnelTx, x.xc.tunnelTx.length + 1);
+                x.xc.tunnelTx[x.xc.tunnelTx.length - 1] = port;
+                if (x.execute && x.packet != null) {
+                    x.br.tunnelTx(port, x.packet.length);
+                }
+                x.note("output to native tunnel");
+                x.committer.commit();
+                nativeTunnelOutput(x, p, tunnel);
+                return;
+            }
+            x.note("output to kernel tunnel");
+            String set = Tunnel.setTunnel(tunnel);
+            if (!set.equals(x.committedTunnel)) {
+                x.odpAdd(set);
+                x.committedTunnel = set;
+                x.packetTunnel[0] = tunnel.tunId();
+                x.packetTunnel[1] = tunnel.src() & 0xffffffffL;
+                x.packetTunnel[2] = tunnel.dst() & 0xffffffffL;
+                x.packetTunnel[3] = tunnel.flags();
+                x.packetTunnel[4] = tunnel.tos();
+                x.packetTunnel[5] = tunnel.ttl();
+                for (int i = 0; i < Xlate.TUNNEL.length; i++) {
+                    x.xc.ops.add(new XlateCache.Op(XlateCache.SET, Xlate.TUNNEL[i].ordinal(), x.packetTunnel[i],
+                            null, false, null));
+                }
+            }
+        }
+        x.committer.commit();
+        int pop = tunnel == null ? terminate(x, p) : -1;
+        if (pop >= 0) {
+            x.odpAdd("tnl_pop(" + pop + ")"); // the datapath pops the header and recirculates the inner packet
+            x.xc.replayable = false;
+            if (x.packet != null) {
+                x.pops.add(new Xlate.Pop(pop, x.rewritten()));
+            }
+            return;
+        }
+        x.odpAdd(p.dpPort);
+        x.xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
+        if ((x.execute || x.hop != null) && x.packet != null && !x.meterDropped) {
+            byte[] frame = x.rewritten();
+            Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
+            if (x.br == x.ingress) {
+                x.outputs.add(o);
+            } else if (x.execute) {
+                x.br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
+            } // a traceflow hop's outputs are its own bridge's ports
+        } else if (x.underlay != null) {
+            x.underlay.add(new Ofproto.Output(port, x.packet));
+        }
+    }
+
+    // FLOOD and ALL: flood_packets()' walk of the xports hmap. The flood's last port is the last action when the
+    // flood is.
+    private static void flood(Xlate x, long in) {
+        List<Ofproto.Port> ports = new ArrayList<>(x.br.portsInHashOrder());
+        ports.removeIf(p -> p.ofport == in);
+        boolean outerTail = x.tail;
+        for (int i = 0; i < ports.size(); i++) {
+            x.tail = outerTail && i == ports.size() - 1;
+            output(x, ports.get(i).ofport);
+        }
+        x.tail = outerTail;
+    }
+
+    /**
+     * native_tunnel_output(): the route to the tunnel's destination names the underlay bridge; without its next
+     * hop's MAC an ARP request goes out there instead (tnl_send_arp_request()); with it, tnl_push with the header
+     * template, and the encapsulated packet goes on through the underlay bridge as through a patch port, whose
+     * wildcards the megaflow does not take.
+     */
+    private static void nativeTunnelOutput(Xlate x, Ofproto.Port tun, io.arplab.wire.Geneve.Metadata t) {
+        OvsRouter router = x.br.datapath.router;
+        long dst = t.dst() & 0xffffffffL;
+        OvsRouter.Route r = router.lookup(dst, x.flow[Slot.PKT_MARK.ordinal()], t.src() & 0xffffffffL);
+        Ofproto outBr = r == null ? null : x.br.datapath.routeBridge(r.bridge());
+        if (outBr == null) {
+            x.problem("native tunnel routing failed");
+            return;
+        }
+        Ofproto.Port outDev = outBr.port(r.bridge()) != null ? outBr.port(r.bridge()) : outBr.port(Ports.LOCAL);
+        long nh = r.gw() != 0 ? r.gw() : dst;
+        x.note("tunneling to " + MatchFormat.ip(nh) + " via " + outDev.name);
+        long smac = outDev.mac;
+        long sip = t.src() != 0 ? t.src() & 0xffffffffL : r.src();
+        Long dmac = router.neighLookup(outBr.name, nh, x.now);
+        if (dmac == null) {
+            x.note("neighbor cache miss for " + MatchFormat.ip(nh) + " on bridge " + outBr.name
+                    + ", sending ARP request");
+            outBr.packetOut(x.now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
+            return;
+        }
+        x.xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
+        x.note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
+                + " " + MatchFormat.ip(nh));
+        byte[] header = NativeTunnel.header(dmac, smac, (int) sip, t);
+        int start = x.odp.length();
+        x.odpAdd(NativeTunnel.format(tun.dpPort, header, outDev.dpPort));
+        int pushed = x.odp.length();
+        boolean last = x.tail;
+        long[] savedFlow = x.flow.clone(), savedBase = x.base, savedWc = x.wc;
+        x.base = x.base.clone(); // base may be the initial flow itself (the megaflow's key)
+        NativeTunnel.propagate(x.flow, t, dmac, smac, sip);
+        NativeTunnel.propagate(x.base, t, dmac, smac, sip);
+        x.wc = new long[Slot.ALL.length];
+        Ofproto savedBr = x.br;
+        boolean savedExecute = x.execute, savedSideEffects = x.sideEffects;
+        byte[] savedPacket = x.packet;
+        TraceflowHop savedHop = x.hop;
+        x.creditRules(); // the overlay's rules so far; the underlay's are in the cache, not credited
+        x.execute = false; // the underlay's translation has no packet and no side effects
+        x.sideEffects = false;
+        x.packet = null;
+        x.hop = null;
+        if (savedExecute && savedPacket != null && !x.meterDropped) {
+            // odp_execute's tnl_push on the packet: what the underlay's outputs send
+            x.packet = NativeTunnel.push(header, Packet.rewrite(savedPacket, savedFlow),
+                    Packet.extract(savedPacket, 0));
+            x.underlay = new ArrayList<>(1);
+        }
+        try {
+            patchPortOutput(x, outBr, outDev);
+            if (x.underlay != null) {
+                outBr.send(x.underlay);
+            }
+        } finally {
+            x.underlay = null;
+            x.br = savedBr;
+            x.execute = savedExecute;
+            x.creditFrom = x.xc.tables();
+            x.sideEffects = savedSideEffects;
+            x.packet = savedPacket;
+            x.hop = savedHop;
+            x.wc = savedWc;
+            x.flow = savedFlow;
+            x.base = savedBase;
+            x.tail = last;
+        }
+        if (x.odp.length() == pushed) {
+            x.odp.setLength(start); // nothing left the underlay: no push either
+        } else if (!last) {
+            int at = start == 0 ? 0 : start + 1;
+            x.odp.insert(at, "clone(").append(')');
+            x.lastClone = at;
+        }
+    }
+
+    /**
+     * patch_port_output(): the packet goes through the peer's bridge within this translation, whose wildcards stay;
+     * then the flow, action set, bridge and conntrack state are this bridge's again, and neither an exit nor an error
+     * of the peer's bridge stops this one (its commits stay).
+     */
+    private static void patchOutput(Xlate x, Ofproto.Port inDev, Ofproto outBr, Ofproto.Port outDev) {
+        long[] savedFlow = x.flow.clone();
+        Ofproto savedBr = x.br;
+        List<Action> savedSet = new ArrayList<>(x.actionSet);
+        long savedActset = x.actsetOutput;
+        boolean savedHasGroup = x.actionSetHasGroup, savedWasMpls = x.wasMpls;
+        boolean last = x.tail;
+        String savedError = x.error;
+        x.actionSet.clear();
+        x.actsetOutput = Xlate.OFPP_UNSET;
+        x.actionSetHasGroup = false;
+        x.xc.replayable = false; // outputs of another bridge's ports: translated per packet
+        x.xc.patched = true;
+        try {
+            x.patchLookup = true;
+            patchPortOutput(x, outBr, outDev);
+            x.patchLookup = false;
+        } finally {
+            if (x.execute && x.packet != null) { // netdev_vport_inc_tx()/inc_rx() with the packet's resubmit_stats
+                inDev.txPackets++;
+                inDev.txBytes += x.packet.length;
+                outDev.rxPackets++;
+                outDev.rxBytes += x.packet.length;
+            }
+            x.flow = savedFlow;
+            x.br = savedBr;
+            x.actionSet.clear();
+            x.actionSet.addAll(savedSet);
+            x.actsetOutput = savedActset;
+            x.actionSetHasGroup = savedHasGroup;
+            x.wasMpls = savedWasMpls;
+            x.exited = false;
+            x.error = savedError;
+            x.tail = last;
+        }
+    }
+
+    // patch_port_output(): the packet enters outBr on outDev with no metadata, registers, tunnel or conntrack state
+    private static void patchPortOutput(Xlate x, Ofproto outBr, Ofproto.Port outDev) {
+        x.flow[Slot.IN_PORT.ordinal()] = outDev.ofport;
+        x.flow[Slot.METADATA.ordinal()] = 0;
+        for (Slot s : Xlate.TUNNEL) {
+            x.flow[s.ordinal()] = 0;
+        }
+        for (int i = 0; i < 16; i++) {
+            x.flow[Slot.reg(i).ordinal()] = 0;
+        }
+        Conntrack.clear(x.flow);
+        int from = x.trace == null ? 0 : x.trace.length();
+        if (x.trace != null) {
+            String banner = "bridge(\"" + outBr.name + "\")";
+            x.trace.append('\n').append("    ".repeat(x.level)).append(banner).append('\n')
+                    .append("    ".repeat(x.level)).append("-".repeat(banner.length())).append('\n');
+        }
+        x.br = outBr;
+        x.table(0);
+        if (x.trace != null) {
+            if (x.nestedBridges == null) {
+                x.nestedBridges = new ArrayList<>(1);
+            }
+            x.nestedBridges.add(new int[] {from, x.trace.length()});
+        }
+    }
+
+    /**
+     * terminate_native_tunnel(): output to a port with an address on a bridge of a native-tunnelling datapath may be a
+     * packet for one of the Geneve listening ports (returned: the datapath pops it); otherwise ARP replies to the
+     * bridge and gratuitous ARPs teach the neighbour cache, and a tunnelled packet teaches it its sender.
+     */
+    private static int terminate(Xlate x, Ofproto.Port p) {
+        Datapath dp = x.br.datapath;
+        if (!dp.nativeTunneling() || dp.router.address(p.name) == null) {
+            return -1;
+        }
+        int port = NativeTunnel.lookup(dp.router, x.flow, x.wc, dp.genevePort(), dp::netdevMac);
+        boolean arp = x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP;
+        if (port < 0 && arp && (replyToBridge(x) || garp(x))) {
+            NativeTunnel.snoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);
+        } else if (port >= 0 && x.sideEffects && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            dp.router.neighSet(x.br.name, x.flow[Slot.NW_SRC.ordinal()], x.flow[Slot.DL_SRC.ordinal()], x.now);
+        }
+        return port;
+    }
+
+    // is_neighbor_reply_correct(): the ARP's target is an address of one of the bridge's ports
+    private static boolean replyToBridge(Xlate x) {
+        for (Ofproto.Port q : x.br.ports()) {
+            long[] a = x.br.datapath.router.address(q.name);
+            if (a != null && a[0] == x.flow[Slot.NW_DST.ordinal()]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // is_garp(): sender and target address equal (both read)
+    private static boolean garp(Xlate x) {
+        x.wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
+        x.wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+        return x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
+    }
+}
