@@ -227,6 +227,8 @@ final class Xlate {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
                 packetTunnel(flow);
+            } else {
+                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
             }
             if (trace != null) {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
@@ -238,7 +240,10 @@ final class Xlate {
 
     private void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
-        int length = packet == null ? 0 : packet.length; // the pass's packet as it arrived (MPLS actions resize it)
+        // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
+        // (the frame keeps its own, the key has the datapath's)
+        int length = packet == null ? 0
+                : packet.length + 4 * (Packet.vlans(flow).length - Packet.tags(packet, br.datapath.vlanLimit()));
         initial = flow.clone();
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
@@ -865,7 +870,7 @@ final class Xlate {
 
     // the packet with the flow's fields written into the VLAN headers its key parsed
     byte[] rewritten() {
-        return Packet.rewrite(packet, packetFlow(), Packet.vlans(initial).length);
+        return Packet.rewrite(packet, packetFlow(), Packet.tags(packet, br.datapath.vlanLimit()));
     }
 
     // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
