@@ -58,6 +58,12 @@ final class Xlate {
 
     long[] flow;
     long[] initial;
+    /**
+     * The packet's conntrack metadata as the datapath actions so far leave it (its key's, then each ct()'s, cleared by
+     * ct_clear), which the translation's flow does not follow: a ct() or a patch port (clear_conntrack()) clears
+     * the flow's alone. A ct() starts from it.
+     */
+    final long[] packetCt = new long[Slot.ALL.length];
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
     long[] base;
@@ -245,6 +251,7 @@ final class Xlate {
         int length = packet == null ? 0
                 : packet.length + 4 * (Packet.vlans(flow).length - Packet.tags(packet, br.datapath.vlanLimit()));
         initial = flow.clone();
+        Conntrack.copyMd(initial, packetCt);
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -517,6 +524,9 @@ final class Xlate {
         }
         committer.commit();
         long[] savedBase = base == initial ? null : base.clone();
+        // the datapath's clone() acts on a copy of the packet (odp_execute_clone()): its own metadata and bytes
+        long[] savedCt = packetCt.clone();
+        byte[] savedPacket = packet;
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
@@ -526,6 +536,8 @@ final class Xlate {
         actions(program, true);
         finishActions();
         tail = false;
+        Conntrack.copyMd(savedCt, packetCt);
+        packet = savedPacket;
         if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
             odp.setLength(at > 0 ? at - 1 : 0);
         } else {
@@ -768,6 +780,7 @@ final class Xlate {
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
                 if ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
                     odpAdd("ct_clear");
+                    Conntrack.clear(packetCt);
                 }
                 Conntrack.clear(flow);
             } else if (a instanceof Action.SetTunnel t) {
