@@ -690,10 +690,7 @@ final class Xlate {
                         flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
                     }
                 }
-                if ((f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
-                        && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-                    wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
-                }
+                maskL3Prereqs(f);
             } else if (a instanceof Action.DecTtl d) {
                 // OFPACT_DEC_TTL reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
@@ -792,6 +789,31 @@ final class Xlate {
                 freezing.addAll(actions.subList(i + 1, actions.size()));
                 return;
             }
+        }
+    }
+
+    /**
+     * "Always mask ip proto field" (in Debian's 3.1.0-2): OFPACT_SET_IPV4_SRC/DST, SET_IP_DSCP, SET_IP_ECN and
+     * SET_IP_TTL (the legacy actions) match the IP protocol, and so does an OFPACT_SET_FIELD as
+     * mf_set_mask_l3_prereqs() says: the IPv4 and IPv6 addresses, the flow label, nw_tos (not the shifted ip_dscp
+     * an OpenFlow 1.2+ mod_nw_tos becomes), nw_ecn and nw_ttl of an IP flow, the ARP fields of an ARP flow.
+     */
+    private void maskL3Prereqs(Action.SetField f) {
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        boolean ip = type == Match.ETH_IP || type == Match.ETH_IPV6;
+        Field m = f.field();
+        boolean pin;
+        if (f.raw() == Action.Raw.LEGACY) {
+            pin = ip && (m == Field.IPV4_SRC || m == Field.IPV4_DST || m == Field.IP_DSCP
+                    || m == Field.IP_DSCP_SHIFTED || m == Field.IP_ECN || m == Field.IP_TTL);
+        } else {
+            pin = ip && (m == Field.IPV4_SRC || m == Field.IPV4_DST || m == Field.IPV6_SRC || m == Field.IPV6_DST
+                    || m == Field.IPV6_LABEL || m == Field.IP_DSCP || m == Field.IP_ECN || m == Field.IP_TTL)
+                    || type == Match.ETH_ARP && (m == Field.ARP_OP || m == Field.ARP_SHA || m == Field.ARP_THA
+                            || m == Field.ARP_SPA || m == Field.ARP_TPA);
+        }
+        if (pin) {
+            wc[Slot.NW_PROTO.ordinal()] = 0xff;
         }
     }
 
