@@ -683,8 +683,10 @@ final class Xlate {
                     f.field().put(flow, f.wideValue(), f.wideMask());
                     f.field().put(wc, f.wideMask(), f.wideMask());
                 } else {
-                    setField(f.field(), f.value(), f.mask());
-                    unwildcard(f.field(), f.mask());
+                    // mf_set_flow_value() and mf_mask_field_masked() of nw_tos (MFF_IP_DSCP): its DSCP bits alone
+                    long mask = f.field() == Field.IP_DSCP ? f.mask() & 0xfc : f.mask();
+                    setField(f.field(), f.value(), mask);
+                    unwildcard(f.field(), mask);
                     if (f.field().slot == Slot.VLAN_TCI && flow[Slot.VLAN_TPID.ordinal()] == 0
                             && flow[Slot.VLAN_TCI.ordinal()] != 0) {
                         flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
