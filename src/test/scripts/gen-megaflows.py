@@ -13,13 +13,18 @@ dpctl/show -s, dpctl/dump-conntrack, ovs-ofctl dump-flows (counters). Not modell
 IPv6 (only IPv4 flows carry ct actions), fragments meeting ct (the userspace datapath's ipf holds them for
 reassembly: IP fragments only come to pipelines without ct), NAT ranges of several addresses (OVS picks one with a
 per-process random hash basis).
-  src/test/scripts/gen-megaflows.py SEED DIR
+With "l3" (seeds recorded since; without it a seed's files are unchanged) the flows are added with OpenFlow 1.0, 1.3
+or 1.5 (legacy actions or set_field, as the switch keeps them), the rewrites also take set_field and load of nw_tos,
+ip_dscp, nw_ecn, nw_ttl, IPv6 addresses and ARP fields and move into IP fields, and the packets include IPv4 with
+protocol 0 or 111 (no L4 header).
+  src/test/scripts/gen-megaflows.py SEED DIR [l3]
 """
 import os
 import random
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
+L3 = sys.argv[3:] == ["l3"]
 r = random.Random(seed)
 nports = r.choice([3, 4])
 PORTS = list(range(1, nports + 1))
@@ -33,7 +38,8 @@ ntables = r.choice([3, 4, 5])
 TABLES = sorted(r.sample(range(1, 30), ntables - 1))
 ALL_TABLES = [0] + TABLES
 HAS_CT = r.random() < 0.55
-lines = ["# gen-megaflows.py %d: br0 with dummy ports p1..p%d" % (seed, nports), "ovs-appctl time/stop"]
+lines = ["# gen-megaflows.py %d%s: br0 with dummy ports p1..p%d" % (seed, " l3" if L3 else "", nports),
+         "ovs-appctl time/stop"]
 flows = []
 
 # protocol classes: (match prefix, fields that may be matched, L4 kind)
@@ -192,7 +198,28 @@ def set_actions(cls):
         elif cls == "arp":
             a.append(r.choice(["set_field:%s->arp_tpa" % r.choice(IP4), "load:0x2->NXM_OF_ARP_OP[]",
                                "move:NXM_NX_ARP_SHA[]->NXM_NX_ARP_THA[]"]))
+    if L3 and r.random() < 0.5:
+        a += l3_actions(cls)
     return a
+
+
+def l3_actions(cls):
+    """l3: the rewrites whose ofpact (legacy action or set_field) decides which fields the megaflow matches."""
+    if cls in ("ip", "tcp", "udp", "icmp"):
+        return [r.choice(["set_field:%d->nw_tos" % r.choice([0, 32, 64]), "set_field:%d->ip_dscp" % r.choice([0, 8]),
+                          "set_field:%d->nw_ecn" % r.choice([1, 2]), "set_field:%d->nw_ttl" % r.choice([5, 64]),
+                          "load:0x%x->NXM_OF_IP_TOS[]" % r.choice([0, 0x20]), "mod_nw_ecn:%d" % r.choice([1, 3]),
+                          "move:NXM_NX_REG%d[]->NXM_OF_IP_DST[]" % r.randrange(4),
+                          "mod_nw_tos:%d,mod_nw_tos:0" % r.choice([8, 32]),
+                          "load:0x%x->NXM_OF_IP_SRC[]" % r.randrange(1, 0xffffffff)])]
+    if cls in ("ipv6", "tcp6", "udp6", "icmp6", "nd", "na"):
+        return [r.choice(["set_field:%s->ipv6_dst" % r.choice(IP6[:3]), "set_field:%d->nw_tos" % r.choice([0, 32]),
+                          "set_field:%d->ip_dscp" % r.choice([0, 8]), "set_field:%d->nw_ttl" % r.choice([5, 64]),
+                          "load:0x%x->NXM_NX_IPV6_LABEL[]" % r.randrange(1, 16)])]
+    if cls == "arp":
+        return [r.choice(["set_field:%s->arp_sha" % r.choice(MACS[:4]), "set_field:2->arp_op",
+                          "set_field:%s->arp_spa" % r.choice(IP4), "load:0x1->NXM_OF_ARP_OP[]"])]
+    return []
 
 
 def outputs(table_idx):
@@ -261,7 +288,10 @@ for idx, table in enumerate(ALL_TABLES):
     elif idx == 0 or r.random() < 0.5:
         add(table, 0, [], r.choice([["drop"], outputs(idx), ["NORMAL"]]))
 for f in flows:  # set_field of vlan_vid after push_vlan is OpenFlow 1.1+'s
-    lines.append("ovs-ofctl %sadd-flow br0 '%s'" % ("-O OpenFlow13 " if "push_vlan" in f else "", f))
+    ver = "-O OpenFlow13 " if "push_vlan" in f else ""
+    if L3:
+        ver = r.choice([ver or "", "-O OpenFlow13 ", "-O OpenFlow15 "])
+    lines.append("ovs-ofctl %sadd-flow br0 '%s'" % (ver, f))
 
 
 def eth(src, dst, vid, inner):
@@ -279,6 +309,11 @@ def packet():
     sip4, dip4, sip6, dip6 = r.choice(IP4), r.choice(IP4), r.choice(IP6[:4]), r.choice(IP6)
     if kind == "frag" and HAS_CT:
         kind = "udp"
+    if L3 and kind in ("tcp", "udp", "icmp") and r.random() < 0.2:
+        # an IPv4 protocol with no L4 header the datapath parses
+        return "ovs-appctl netdev-dummy/receive p%d '%s'" % (r.choice(PORTS), eth(src, dst, vid,
+            "eth_type(0x0800),ipv4(src=%s,dst=%s,proto=%d,tos=%d,ttl=%d,frag=no)" % (sip4, dip4, r.choice([0, 111]),
+                                                                                   tos, ttl)))
     if kind == "arp":
         op = r.choice([1, 2])
         inner = "eth_type(0x0806),arp(sip=%s,tip=%s,op=%d,sha=%s,tha=%s)" % (

@@ -10,13 +10,20 @@ bridges (one conntrack per datapath); OVS's clock stopped; then packets (ICMP ec
 between hosts on the bridges' ports, and the datapath views: dpctl/show [-s], dpif/show, dpctl/dump-flows [-m],
 dpif/dump-flows BR, dpctl/dump-conntrack [zone=Z], fdb/show BR, ofproto/trace (across the patch ports),
 ovs-ofctl dump-flows BR.
-  src/test/scripts/gen-multibr.py SEED DIR
+With "wide" (seeds recorded since; without it a seed's files are unchanged): bridges that SNAT in their zone
+(ct(nat) then ct(commit,nat(src=IP)), replies sent to the translated address), rewrite headers before NORMAL
+(mod_dl_src, mod_nw_tos, dec_ttl) or send through a group (all, select, indirect) of NORMAL and port buckets; VLANs on
+the ports (access tags on dummy ports, trunks or tags on patch ports, set with ovs-vsctl at the start and changed
+mid-run); tagged frames, broadcasts and unicasts to unknown MACs; flows added and deleted mid-run (a revalidation
+across the bridges), fdb/flush, traces with dl_vlan and --ct-next.
+  src/test/scripts/gen-multibr.py SEED DIR [wide]
 """
 import os
 import random
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
+WIDE = sys.argv[3:] == ["wide"]
 r = random.Random(seed)
 nbr = r.choice([2, 2, 3])
 BRS = ["br%d" % i for i in range(nbr)]
@@ -38,6 +45,11 @@ if patched:
 ZONES = [1, 1, 2, 5]
 zone = {b: r.choice(ZONES) for b in BRS}
 kind = {b: r.choice(["normal", "ct", "ct", "commit", "explicit"]) for b in BRS}
+if WIDE:
+    for b in BRS:
+        if r.random() < 0.6:
+            kind[b] = r.choice(["nat", "nat", "rewrite", "group"])
+VLANS = [10, 20]
 
 # hosts: one per dummy port
 hosts = []
@@ -47,6 +59,8 @@ for b in BRS:
             i = len(hosts) + 1
             hosts.append({"br": b, "port": name, "mac": "50:54:00:00:%02x:%02x" % (BRS.index(b), i),
                           "ip": "10.0.0.%d" % i})
+# wide: the address a "nat" bridge SNATs its hosts' connections to
+SNAT = {b: "10.0.1.%d" % (BRS.index(b) + 1) for b in BRS}
 
 
 def flows(b):
@@ -66,6 +80,27 @@ def flows(b):
             f.append("table=1,priority=20,ip,ct_state=+trk+est,ct_mark=%d,actions=NORMAL" % mark)
     elif k == "commit":
         f += ["priority=10,ip,actions=ct(commit,zone=%d),NORMAL" % z]
+    elif k == "nat":
+        f += ["table=0,priority=10,ip,ct_state=-trk,actions=ct(table=1,zone=%d,nat)" % z,
+              "table=1,priority=10,ip,ct_state=+trk+new,actions=ct(commit,zone=%d,nat(src=%s)),NORMAL" % (z, SNAT[b]),
+              "table=1,priority=10,ip,ct_state=+trk+est,actions=NORMAL",
+              "table=1,priority=10,ip,ct_state=+trk+rel,actions=NORMAL",
+              "table=1,priority=5,actions=drop"]
+    elif k == "rewrite":
+        acts = r.sample(["mod_dl_src:50:54:00:00:0f:%02x" % BRS.index(b), "mod_nw_tos:%d" % r.choice([4, 32, 184]),
+                         "dec_ttl", "mod_nw_ttl:%d" % r.choice([1, 2, 9])], r.choice([1, 2]))
+        f += ["priority=10,ip,actions=%s,NORMAL" % ",".join(acts)]
+        if r.random() < 0.5:
+            f.append("priority=20,icmp,actions=NORMAL")
+    elif k == "group":
+        typ = r.choice(["all", "select", "indirect"])
+        outs = [p for p in ports[b]]
+        buckets = ["bucket=actions=NORMAL"] if typ == "indirect" else \
+            ["bucket=actions=output:%d" % p[1] for p in r.sample(outs, min(len(outs), r.choice([1, 2])))]
+        if typ == "all" and r.random() < 0.5:
+            buckets.append("bucket=actions=mod_nw_tos:8,NORMAL")
+        groups[b] = "group_id=%d,type=%s,%s" % (BRS.index(b) + 1, typ, ",".join(buckets))
+        f += ["priority=10,ip,actions=group:%d" % (BRS.index(b) + 1)]
     elif k == "explicit":
         # every dummy port to the patch port (else the next dummy port), the patch port back to the first
         outs = patches + dummies
@@ -84,9 +119,11 @@ def flows(b):
     return f
 
 
-def frame(src, dst, proto, reply=False, flags=None, sport=None, dport=None):
-    eth = "eth(src=%s,dst=%s)" % (src["mac"], dst["mac"])
-    ip = "ipv4(src=%s,dst=%s,proto=%d,tos=0,ttl=64,frag=no)" % (src["ip"], dst["ip"],
+groups = {}  # wide: bridge -> its group
+
+def frame(src, dst, proto, reply=False, flags=None, sport=None, dport=None, dip=None, dmac=None, vid=None):
+    eth = "eth(src=%s,dst=%s)" % (src["mac"], dmac or dst["mac"])
+    ip = "ipv4(src=%s,dst=%s,proto=%d,tos=0,ttl=64,frag=no)" % (src["ip"], dip or dst["ip"],
                                                                 {"icmp": 1, "udp": 17, "tcp": 6}[proto])
     if proto == "icmp":
         l4 = "icmp(type=%d,code=0)" % (0 if reply else 8)
@@ -94,6 +131,9 @@ def frame(src, dst, proto, reply=False, flags=None, sport=None, dport=None):
         l4 = "udp(src=%d,dst=%d)" % (sport, dport)
     else:
         l4 = "tcp(src=%d,dst=%d),tcp_flags(%s)" % (sport, dport, flags)
+    if vid is not None:
+        return "ovs-appctl netdev-dummy/receive %s '%s,eth_type(0x8100),vlan(vid=%d,pcp=0),encap(eth_type(0x0800),%s,%s)'" \
+            % (src["port"], eth, vid, ip, l4)
     return "ovs-appctl netdev-dummy/receive %s '%s,eth_type(0x0800),%s,%s'" % (src["port"], eth, ip, l4)
 
 
@@ -106,7 +146,7 @@ def arp(src, dst):
 def views():
     c = r.choice(["dpctl/show", "dpctl/show -s", "dpif/show", "dpctl/dump-flows", "dpctl/dump-flows -m",
                   "dpif/dump-flows", "dpctl/dump-conntrack", "dpctl/dump-conntrack zone", "fdb/show", "dump-flows",
-                  "trace"])
+                  "trace"] + (["change", "vlan", "flush", "dump-ports", "dump-groups"] if WIDE else []))
     b = r.choice(BRS)
     if c == "dpif/dump-flows":
         return ["ovs-appctl dpif/dump-flows %s" % b]
@@ -119,7 +159,44 @@ def views():
         return ["ovs-appctl revalidator/wait", "ovs-ofctl dump-flows %s" % b]
     if c == "trace":
         return [trace()]
+    if c == "change":
+        return change()
+    if c == "vlan":
+        return [vlan_config(r.choice([p for x in BRS for p in ports[x]])[0])]
+    if c == "flush":
+        return ["ovs-appctl fdb/flush %s" % b]
+    if c == "dump-ports":
+        return ["ovs-appctl revalidator/wait", "ovs-ofctl dump-ports %s" % b]
+    if c == "dump-groups":
+        return ["ovs-appctl revalidator/wait", "ovs-ofctl -O OpenFlow15 dump-group-stats %s" % b]
     return ["ovs-appctl " + c]
+
+
+def change():
+    """wide: a flow added or deleted mid-run on one bridge; the megaflows that crossed it are revalidated."""
+    b = r.choice(BRS)
+    h = r.choice(hosts)
+    x = r.random()
+    if x < 0.4:
+        return ["ovs-ofctl add-flow %s 'priority=50,ip,nw_dst=%s,actions=drop'" % (b, h["ip"])]
+    if x < 0.6:
+        return ["ovs-ofctl add-flow %s 'priority=50,ip,dl_src=%s,actions=mod_nw_tos:%d,NORMAL'"
+                % (b, h["mac"], r.choice([16, 64]))]
+    if x < 0.8:
+        return ["ovs-ofctl del-flows %s 'priority=50,ip,nw_dst=%s'" % (b, h["ip"])]
+    return ["ovs-ofctl --strict del-flows %s 'priority=10,ip'" % b]
+
+
+def vlan_config(port):
+    """wide: ovs-vsctl set port: an access tag on a dummy port, a tag or trunks on a patch port, or none."""
+    patch = port.count("-") == 1
+    x = r.random()
+    if x < 0.25:
+        return "ovs-vsctl clear port %s tag trunks vlan_mode" % port
+    if patch and x < 0.6:
+        return "ovs-vsctl clear port %s tag trunks vlan_mode -- set port %s trunks=%s" % (
+            port, port, ",".join(str(v) for v in r.sample(VLANS, r.choice([1, 2]))))
+    return "ovs-vsctl clear port %s tag trunks vlan_mode -- set port %s tag=%d" % (port, port, r.choice(VLANS))
 
 
 def trace():
@@ -130,31 +207,46 @@ def trace():
     if proto != "icmp":
         f += ",tp_src=%d,tp_dst=%d" % (r.randrange(1024, 1100), r.choice([53, 80, 443]))
     ctnext = " --ct-next 'trk,est'" if r.random() < 0.2 else ""
+    if WIDE and r.random() < 0.3:
+        f = f.replace(",dl_src=", ",dl_vlan=%d,dl_src=" % r.choice(VLANS))
+    if WIDE and r.random() < 0.2:
+        ctnext = " --ct-next '%s'" % r.choice(["trk,new", "trk,est,snat", "trk,rel", "trk,inv"])
     return "ovs-appctl ofproto/trace%s %s %s" % (ctnext, s["br"], f)
 
 
-lines = ["# gen-multibr.py %d: %s" % (seed, ", ".join(
+lines = ["# gen-multibr.py %d%s: %s" % (seed, " wide" if WIDE else "", ", ".join(
     "%s (%s)" % (b, " ".join(p[0] for p in ports[b])) for b in BRS)), "ovs-appctl time/stop"]
 allflows = {b: flows(b) for b in BRS}
 for b in BRS:
+    if b in groups:
+        lines.append("ovs-ofctl -O OpenFlow15 add-group %s '%s'" % (b, groups[b]))
     for f in allflows[b]:
         lines.append("ovs-ofctl add-flow %s '%s'" % (b, f))
-for _ in range(r.randrange(12, 22)):
+if WIDE:
+    for b in BRS:
+        for p in ports[b]:
+            if r.random() < 0.3:
+                lines.append(vlan_config(p[0]))
+for _ in range(r.randrange(12, 22) + (10 if WIDE else 0)):
     x = r.random()
     if x < 0.55 and len(hosts) > 1:
         s, d = r.sample(hosts, 2)
         proto = r.choice(["icmp", "udp", "tcp"])
         sport, dport = r.randrange(1024, 1100), r.choice([53, 80, 443])
+        # wide: replies to the address a "nat" bridge translated the source to, sometimes a tag, another MAC
+        dip = SNAT[s["br"]] if WIDE and kind[s["br"]] == "nat" and r.random() < 0.8 else None
+        vid = r.choice(VLANS) if WIDE and r.random() < 0.15 else None
+        dmac = r.choice(["ff:ff:ff:ff:ff:ff", "50:54:00:00:0e:01"]) if WIDE and r.random() < 0.1 else None
         if proto == "tcp":
-            lines.append(frame(s, d, proto, flags="syn", sport=sport, dport=dport))
+            lines.append(frame(s, d, proto, flags="syn", sport=sport, dport=dport, dmac=dmac, vid=vid))
             if r.random() < 0.7:
-                lines.append(frame(d, s, proto, flags="syn|ack", sport=dport, dport=sport))
+                lines.append(frame(d, s, proto, flags="syn|ack", sport=dport, dport=sport, dip=dip))
                 if r.random() < 0.6:
-                    lines.append(frame(s, d, proto, flags="ack", sport=sport, dport=dport))
+                    lines.append(frame(s, d, proto, flags="ack", sport=sport, dport=dport, vid=vid))
         else:
-            lines.append(frame(s, d, proto, sport=sport, dport=dport))
+            lines.append(frame(s, d, proto, sport=sport, dport=dport, dmac=dmac, vid=vid))
             if r.random() < 0.7:
-                lines.append(frame(d, s, proto, reply=True, sport=dport, dport=sport))
+                lines.append(frame(d, s, proto, reply=True, sport=dport, dport=sport, dip=dip))
     elif x < 0.65 and len(hosts) > 1:
         s, d = r.sample(hosts, 2)
         lines.append(arp(s, d))

@@ -3,13 +3,13 @@
 # megaflows, or revalidate): each command line's output (stdout and stderr) after "### LINE", into commands.out.
 # A SEED instead records a seeded generic campaign (src/test/scripts/gen-megaflows.py SEED DIR) into
 # refdata/ovs/megaflow-random-SEED through record-frames.sh: ports p1..pN with tx pcaps, copied beside it.
-#   src/test/scripts/record-megaflows.sh [NAME|SEED]
+#   src/test/scripts/record-megaflows.sh [NAME|SEED [l3]]   (further arguments go to gen-megaflows.py)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 case ${1:-} in
   ''|*[!0-9]*) ;;
   *) res=$here/../resources/refdata/ovs/megaflow-random-$1
-     python3 "$here/gen-megaflows.py" "$1" "$res" >/dev/null
+     python3 "$here/gen-megaflows.py" "$1" "$res" "${@:2}" >/dev/null
      last=$(sed -n '1s/.*p1\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
      RES=$res PORTS=$last exec "$here/record-frames.sh" ;;
 esac

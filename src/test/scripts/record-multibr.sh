@@ -4,13 +4,13 @@
 # one per port as a lab adds them) and commands.in; each command line's output (stdout and stderr) after "### LINE"
 # into commands.out, then every dummy port's tx pcap beside it. A NAME instead of a SEED records
 # refdata/ovs/multibr/NAME as written by hand (its setup.sh, commands.in and lab.yaml).
-#   src/test/scripts/record-multibr.sh SEED|NAME
+#   src/test/scripts/record-multibr.sh SEED [wide]|NAME   (further arguments go to gen-multibr.py)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=$here/../resources/refdata/ovs/multibr/$1
 case $1 in
   *[!0-9]*) ;;
-  *) python3 "$here/gen-multibr.py" "$1" "$res" >/dev/null ;;
+  *) python3 "$here/gen-multibr.py" "$1" "$res" "${@:2}" >/dev/null ;;
 esac
 dir=$(mktemp -d "${TMPDIR:-/tmp}/mb-ovsmultibr.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT

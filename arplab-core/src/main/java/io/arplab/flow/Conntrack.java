@@ -450,11 +450,19 @@ public final class Conntrack {
 
     /** ct_clear: the packet untracked, every conntrack field of {@code flow} zeroed. */
     static void clear(long[] flow) {
-        flow[Slot.CT_STATE.ordinal()] = 0;
-        flow[Slot.CT_ZONE.ordinal()] = 0;
-        flow[Slot.CT_MARK.ordinal()] = 0;
-        flow[Slot.CT_LABEL_HI.ordinal()] = 0;
-        flow[Slot.CT_LABEL_LO.ordinal()] = 0;
+        for (Slot s : MD) {
+            flow[s.ordinal()] = 0;
+        }
+    }
+
+    /** The packet's conntrack metadata (struct pkt_metadata's ct_state, ct_zone, ct_mark, ct_label). */
+    static final Slot[] MD = {Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.CT_LABEL_HI, Slot.CT_LABEL_LO};
+
+    /** Copies the conntrack metadata of {@code from} into {@code to}. */
+    static void copyMd(long[] from, long[] to) {
+        for (Slot s : MD) {
+            to[s.ordinal()] = from[s.ordinal()];
+        }
     }
 
     static Key key(long[] flow, int zone) {

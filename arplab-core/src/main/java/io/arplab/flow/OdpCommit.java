@@ -102,11 +102,8 @@ final class OdpCommit {
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("hlimit=" + flow[Slot.NW_TTL.ordinal()]);
             }
-            if (!ip.isEmpty()) {
-                wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
-                    x.odpAdd("set(ipv6(" + String.join(",", ip) + "))");
-                }
+            if (!ip.isEmpty() && flow[Slot.NW_PROTO.ordinal()] != 0) {
+                x.odpAdd("set(ipv6(" + String.join(",", ip) + "))");
             }
             if (flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) {
                 commitNdExt();
@@ -130,12 +127,9 @@ final class OdpCommit {
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
             }
-            if (!ip.isEmpty()) {
-                // commit_set_ipv4_action(): the protocol is matched once the datapath rewrites the header
-                wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                if (flow[Slot.NW_PROTO.ordinal()] != 0) {
-                    x.odpAdd("set(ipv4(" + String.join(",", ip) + "))");
-                }
+            if (!ip.isEmpty() && flow[Slot.NW_PROTO.ordinal()] != 0) {
+                // commit_set_ipv4_action() of a masked set: the protocol is not written, nor matched for it
+                x.odpAdd("set(ipv4(" + String.join(",", ip) + "))");
             }
             commitPorts((int) flow[Slot.NW_PROTO.ordinal()], Match.PROTO_ICMP);
         }

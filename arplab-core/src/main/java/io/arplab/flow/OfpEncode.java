@@ -275,7 +275,7 @@ final class OfpEncode {
             U128 value = en.value(), mask = en.mask();
             int bytes = f.nBytes;
             Object[] e = row(f);
-            // OXM_OF_TCP_FLAGS is OpenFlow 1.5's, NXM_NX_TCP_FLAGS before
+            // OXM_OF_TCP_FLAGS is OpenFlow 1.5's (1.3 and 1.4: the ONF's experimenter OXM), NXM_NX_TCP_FLAGS before
             boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS || version.atLeast(OfVersion.OF15));
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
             if (f == Field.IN_PORT && oxm) { // ofputil_port_to_ofp11()
@@ -285,7 +285,14 @@ final class OfpEncode {
                 mask = new U128(0, 0xffffffffL);
             }
             boolean masked = !mask.equals(U128.ones(8 * bytes)) && !mask.equals(f.ones()); // exact: all the field's bits
-            b.put(cls, 2).put(field << 1 | (masked ? 1 : 0), 1).put(masked ? 2 * bytes : bytes, 1);
+            // OpenFlow 1.3 and 1.4 carry tcp_flags as ONFOXM_ET_TCP_FLAGS, an experimenter OXM (the ONF's id first)
+            boolean onf = f == Field.TCP_FLAGS && oxm && version.atLeast(OfVersion.OF13) && !basic;
+            if (onf) {
+                b.put(0xffff, 2).put(42 << 1 | (masked ? 1 : 0), 1).put(4 + (masked ? 2 * bytes : bytes), 1)
+                        .put(0x4f4e4600L, 4);
+            } else {
+                b.put(cls, 2).put(field << 1 | (masked ? 1 : 0), 1).put(masked ? 2 * bytes : bytes, 1);
+            }
             putWide(b, value.and(mask), bytes);
             if (masked) {
                 putWide(b, mask, bytes);

@@ -940,9 +940,11 @@ public final class Ofproto {
                     k[op.slot()] = op.value();
                 }
                 case XlateCache.OUTPUT -> {
-                    byte[] f = retag == null ? Packet.rewrite(packet, k, Packet.vlans(key).length)
-                            : Packet.retag(Packet.rewrite(packet, Packet.withVlans(k, key), Packet.vlans(key).length),
-                                    retag);
+                    // the frame has its own tags, the pass's key the ones the passes before pushed or popped:
+                    // rewrite() makes the one the other's before this pass's own pushes and pops
+                    int own = Packet.tags(packet, datapath.vlanLimit());
+                    byte[] f = retag == null ? Packet.rewrite(packet, k, own)
+                            : Packet.retag(Packet.rewrite(packet, Packet.withVlans(k, key), own), retag);
                     outputs.add(new Output(op.value(), op.tunnel() == null ? f : op.tunnel().prefix(f)));
                 }
                 case XlateCache.CT -> {

@@ -21,6 +21,18 @@ public final class Packet {
         return extract(f, inPort, vlanLimit, new long[Slot.ALL.length]);
     }
 
+    /** How many of {@code f}'s VLAN headers a key parses, up to {@code vlanLimit}: parse_vlan()'s loop alone. */
+    static int tags(byte[] f, int vlanLimit) {
+        int n = 0;
+        for (int off = 12; n < vlanLimit && f.length >= off + 6; n++, off += 4) {
+            int type = u16(f, off);
+            if (type != 0x8100 && type != 0x88a8) {
+                break;
+            }
+        }
+        return n;
+    }
+
     /** {@link #extract(byte[], long, int)} into {@code v}, a zeroed key. */
     static long[] extract(byte[] f, long inPort, int vlanLimit, long[] v) {
         v[Slot.IN_PORT.ordinal()] = inPort;
@@ -226,6 +238,18 @@ public final class Packet {
         int outer = (int) (flow[Slot.VLAN_TPID.ordinal()] << 16 | tci0);
         return (tci1 & Match.VLAN_CFI) == 0 ? new int[] {outer}
                 : new int[] {outer, (int) (flow[Slot.VLAN_TPID1.ordinal()] << 16 | tci1)};
+    }
+
+    /**
+     * The flow's VLAN headers as a key parsed from its packet has them: a TCI without CFI is no header (xvlan_put()
+     * leaves the TPID of a tag it strips), so its TPID and TCI go, and the inner one's with them.
+     */
+    static void keyVlans(long[] flow) {
+        int n = vlans(flow).length;
+        for (int i = n; i < TAGS.length; i++) {
+            flow[TAGS[i][0].ordinal()] = 0;
+            flow[TAGS[i][1].ordinal()] = 0;
+        }
     }
 
     // odp-util.c commit_vlan_action(): the frame's tags (the ones its key has) popped unless the flow keeps them

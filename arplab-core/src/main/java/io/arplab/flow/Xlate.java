@@ -58,6 +58,12 @@ final class Xlate {
 
     long[] flow;
     long[] initial;
+    /**
+     * The packet's conntrack metadata as the datapath actions so far leave it (its key's, then each ct()'s, cleared by
+     * ct_clear), which the translation's flow does not follow: a ct() or a patch port (clear_conntrack()) clears
+     * the flow's alone. A ct() starts from it.
+     */
+    final long[] packetCt = new long[Slot.ALL.length];
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
     long[] base;
@@ -227,6 +233,8 @@ final class Xlate {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
                 packetTunnel(flow);
+            } else {
+                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
             }
             if (trace != null) {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
@@ -238,8 +246,12 @@ final class Xlate {
 
     private void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
-        int length = packet == null ? 0 : packet.length; // the pass's packet as it arrived (MPLS actions resize it)
+        // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
+        // (the frame keeps its own, the key has the datapath's)
+        int length = packet == null ? 0
+                : packet.length + 4 * (Packet.vlans(flow).length - Packet.tags(packet, br.datapath.vlanLimit()));
         initial = flow.clone();
+        Conntrack.copyMd(initial, packetCt);
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -512,6 +524,9 @@ final class Xlate {
         }
         committer.commit();
         long[] savedBase = base == initial ? null : base.clone();
+        // the datapath's clone() acts on a copy of the packet (odp_execute_clone()): its own metadata and bytes
+        long[] savedCt = packetCt.clone();
+        byte[] savedPacket = packet;
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
@@ -521,6 +536,8 @@ final class Xlate {
         actions(program, true);
         finishActions();
         tail = false;
+        Conntrack.copyMd(savedCt, packetCt);
+        packet = savedPacket;
         if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
             odp.setLength(at > 0 ? at - 1 : 0);
         } else {
@@ -666,17 +683,16 @@ final class Xlate {
                     f.field().put(flow, f.wideValue(), f.wideMask());
                     f.field().put(wc, f.wideMask(), f.wideMask());
                 } else {
-                    setField(f.field(), f.value(), f.mask());
-                    unwildcard(f.field(), f.mask());
+                    // mf_set_flow_value() and mf_mask_field_masked() of nw_tos (MFF_IP_DSCP): its DSCP bits alone
+                    long mask = f.field() == Field.IP_DSCP ? f.mask() & 0xfc : f.mask();
+                    setField(f.field(), f.value(), mask);
+                    unwildcard(f.field(), mask);
                     if (f.field().slot == Slot.VLAN_TCI && flow[Slot.VLAN_TPID.ordinal()] == 0
                             && flow[Slot.VLAN_TCI.ordinal()] != 0) {
                         flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
                     }
                 }
-                if ((f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
-                        && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-                    wc[Slot.NW_PROTO.ordinal()] = 0xff; // OVS 3.1 pins the protocol of an address it rewrites
-                }
+                maskL3Prereqs(f);
             } else if (a instanceof Action.DecTtl d) {
                 // OFPACT_DEC_TTL reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
@@ -763,6 +779,7 @@ final class Xlate {
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
                 if ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
                     odpAdd("ct_clear");
+                    Conntrack.clear(packetCt);
                 }
                 Conntrack.clear(flow);
             } else if (a instanceof Action.SetTunnel t) {
@@ -774,6 +791,31 @@ final class Xlate {
                 freezing.addAll(actions.subList(i + 1, actions.size()));
                 return;
             }
+        }
+    }
+
+    /**
+     * "Always mask ip proto field" (in Debian's 3.1.0-2): OFPACT_SET_IPV4_SRC/DST, SET_IP_DSCP, SET_IP_ECN and
+     * SET_IP_TTL (the legacy actions) match the IP protocol, and so does an OFPACT_SET_FIELD as
+     * mf_set_mask_l3_prereqs() says: the IPv4 and IPv6 addresses, the flow label, nw_tos (not the shifted ip_dscp
+     * an OpenFlow 1.2+ mod_nw_tos becomes), nw_ecn and nw_ttl of an IP flow, the ARP fields of an ARP flow.
+     */
+    private void maskL3Prereqs(Action.SetField f) {
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        boolean ip = type == Match.ETH_IP || type == Match.ETH_IPV6;
+        Field m = f.field();
+        boolean pin;
+        if (f.raw() == Action.Raw.LEGACY) {
+            pin = ip && (m == Field.IPV4_SRC || m == Field.IPV4_DST || m == Field.IP_DSCP
+                    || m == Field.IP_DSCP_SHIFTED || m == Field.IP_ECN || m == Field.IP_TTL);
+        } else {
+            pin = ip && (m == Field.IPV4_SRC || m == Field.IPV4_DST || m == Field.IPV6_SRC || m == Field.IPV6_DST
+                    || m == Field.IPV6_LABEL || m == Field.IP_DSCP || m == Field.IP_ECN || m == Field.IP_TTL)
+                    || type == Match.ETH_ARP && (m == Field.ARP_OP || m == Field.ARP_SHA || m == Field.ARP_THA
+                            || m == Field.ARP_SPA || m == Field.ARP_TPA);
+        }
+        if (pin) {
+            wc[Slot.NW_PROTO.ordinal()] = 0xff;
         }
     }
 
@@ -865,7 +907,7 @@ final class Xlate {
 
     // the packet with the flow's fields written into the VLAN headers its key parsed
     byte[] rewritten() {
-        return Packet.rewrite(packet, packetFlow(), Packet.vlans(initial).length);
+        return Packet.rewrite(packet, packetFlow(), Packet.tags(packet, br.datapath.vlanLimit()));
     }
 
     // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
