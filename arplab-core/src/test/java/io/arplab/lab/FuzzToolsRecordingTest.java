@@ -144,7 +144,22 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-62.out: ip nt lst dev eth0", REFCNT),
             Map.entry("seed-57.out: arp -a -i lo", GATEWAY),
             Map.entry("seed-62.out: arp -i lo", GATEWAY),
-            Map.entry("seed-63.out: ip -br -s -s nt", NTABLE_STATS));
+            Map.entry("seed-63.out: ip -br -s -s nt", NTABLE_STATS),
+            // round 7 (seeds 66-75)
+            Map.entry("seed-66.out: arp", GATEWAY),
+            Map.entry("seed-66.out: arp -i eth0", GATEWAY),
+            Map.entry("seed-66.out: ip -stats lin sh", DNS_COUNTERS),
+            Map.entry("seed-68.out: arp -v -i eth9 n2", GATEWAY),
+            Map.entry("seed-70.out: ip -s -s a show dev eth0 up", IGMP),
+            Map.entry("seed-71.out: ip -f inet ntable ls name arp_cache", REFCNT),
+            Map.entry("seed-71.out: ip nei sho", GATEWAY),
+            Map.entry("seed-72.out: ip -4 -c neighb", DNS_PEER),
+            Map.entry("seed-72.out: arp -i eth0", GATEWAY),
+            Map.entry("seed-73.out: ip -col ntable list name arp_cache", REFCNT),
+            Map.entry("seed-73.out: ip nt show", REFCNT),
+            Map.entry("seed-73.out: ip -s nt sh", NTABLE_STATS),
+            Map.entry("seed-74.out: ip -r nt lst", REFCNT),
+            Map.entry("seed-74.out: arp -v", GATEWAY));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to
