@@ -124,6 +124,10 @@ public final class Ping implements Tool {
     private PingSocket socket;
     private NetDevice bind;
     private Ipv4Address whereto;
+    /** An IPv6 destination: its requests are counted as sent and discarded (the hosts have IPv6 off), or null. */
+    private Ipv6Address whereto6;
+    /** -F: the IPv6 flow label, printed in the PING line. */
+    private long flowlabel;
     /** -r: SO_DONTROUTE on the ICMP socket (not on the probe socket, whose connect() routes as usual). */
     private boolean dontRoute;
     private String hostname;
@@ -175,7 +179,7 @@ public final class Ping implements Tool {
             if (!parse(args)) {
                 return;
             }
-            if (!run4()) {
+            if (whereto6 == null && !run4()) {
                 return;
             }
         } catch (Getopt.ToolError e) {
@@ -223,7 +227,7 @@ public final class Ping implements Tool {
                 case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
                 case 'R' -> rroute = true;
                 case 'T' -> timestamp = true; // refused once every option has been parsed
-                case 'F' -> parseFlow(a);
+                case 'F' -> flowlabel = parseFlow(a);
                 case 'N' -> {
                     if (!niqueryOption(a)) {
                         return false;
@@ -318,10 +322,10 @@ public final class Ping implements Tool {
         List<String> operands = g.operands();
         sourceRouteHops = operands.size() - 1;
         String target = operands.get(operands.size() - 1);
-        Ipv6Address target6 = target.indexOf('%') < 0 ? Ipv6Address.parse(target) : null;
+        int pct = target.indexOf('%');
+        Ipv6Address target6 = Ipv6Address.parse(pct < 0 ? target : target.substring(0, pct));
         if (target6 != null) {
-            ping6(target, target6, four, operands.size());
-            return false;
+            return ping6(target, target6, pct < 0 ? null : target.substring(pct + 1), four, operands.size());
         }
         if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
                 && ctx.resolver().resolve(target) == null) {
@@ -357,12 +361,16 @@ public final class Ping implements Tool {
     }
 
     /**
-     * main() → ping6_run() for an IPv6 literal. The hosts have IPv6 off (disable_ipv6): the probe socket's connect()
-     * finds no source address (ipv6_dev_get_saddr(): EADDRNOTAVAIL) for the loopback or unspecified address (connect
-     * to :: is to ::1). Other destinations (a link-local one's connect() is given AF_UNSPEC and succeeds, a
-     * v4-mapped one connects over IPv4) would go on to send over IPv6, which is not emulated.
+     * main() → ping6_run() for an IPv6 literal (a link-local one may name its zone, fe80::1%eth0: getaddrinfo() takes a
+     * device or a number). The hosts have IPv6 off (disable_ipv6): the probe socket's connect() finds no source address
+     * (ipv6_dev_get_saddr(): EADDRNOTAVAIL) but for a link-local or multicast destination, which it leaves to the
+     * device; a v4-mapped one connects over IPv4. Then each request is counted as sent and ip6_output() discards it
+     * (disable_ipv6): nothing leaves, nothing answers, and ping waits out its linger time or deadline.
      */
-    private void ping6(String target, Ipv6Address dst, boolean four, int operands) {
+    private boolean ping6(String target, Ipv6Address dst, String zone, boolean four, int operands) {
+        if (zone != null && (zone.isEmpty() || !zone.chars().allMatch(Character::isDigit) && stack.device(zone) == null)) {
+            throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2); // EAI_NONAME
+        }
         if (four) {
             // getaddrinfo(AF_UNSPEC) found an AF_INET6 address only: EAI_ADDRFAMILY
             throw new Getopt.ToolError("ping: " + target + ": Address family for hostname not supported", 2);
@@ -372,15 +380,37 @@ public final class Ping implements Tool {
         }
         if (operands > 1) {
             usage();
-            return;
+            return false;
         }
         if (device != null && stack.device(device) == null) {
             throw new Getopt.ToolError("ping: unknown iface: " + device, 2); // if_name2index()
         }
-        if (dst.hi() == 0 && (dst.lo() == 0 || dst.lo() == 1)) {
+        boolean linkLocal = (dst.hi() >>> 54) == 0x3fa; // fe80::/10
+        boolean mcast = (dst.hi() >>> 56) == 0xff;
+        boolean v4mapped = dst.hi() == 0 && (dst.lo() >>> 32) == 0xffff;
+        if (v4mapped) {
+            Ipv4Address v4 = Ipv4Address.shared((int) dst.lo());
+            if (!stack.isLocalAddress(v4.bits()) && stack.route(v4, null) == null) {
+                throw new Getopt.ToolError("ping: connect: " + Errno.ENETUNREACH.text, 2);
+            }
+        } else if (!linkLocal && !mcast) {
             throw new Getopt.ToolError("ping: connect: " + Errno.EADDRNOTAVAIL.text, 2);
         }
-        throw new Getopt.ToolError("ping: " + target + ": ping over IPv6 is not emulated", 2);
+        if (device != null) {
+            // the probe socket's source is :: (no IPv6 address), found on no device
+            ctx.err().println("ping: Warning: source address might be selected on device other than: " + device);
+        }
+        whereto6 = dst;
+        hostname = target;
+        StringBuilder head = new StringBuilder("PING ").append(target).append('(').append(target).append(") ");
+        if (flowlabel != 0) {
+            head.append(String.format(", flow 0x%05x, ", flowlabel));
+        }
+        if (device != null || strictSource) {
+            head.append("from :: ").append(device != null ? device : "").append(": ");
+        }
+        ctx.out().println(head.append(datalen).append(" data bytes"));
+        return true;
     }
 
     private void usage() {
@@ -425,7 +455,7 @@ public final class Ping implements Tool {
         return (int) v;
     }
 
-    private static void parseFlow(String s) {
+    private static long parseFlow(String s) {
         long v;
         try {
             v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
@@ -435,6 +465,7 @@ public final class Ping implements Tool {
         if ((v & ~0xFFFFFL) != 0) {
             throw new Getopt.ToolError("ping: flow value is greater than 20 bits: " + s, 2);
         }
+        return v;
     }
 
     /** node_info.c's niquery_options[], by name; those with '=' take a value. */
@@ -800,6 +831,9 @@ public final class Ping implements Tool {
     private int sendProbe(long now) {
         int seq = (int) ((ntransmitted + 1) & 0xFFFF);
         rcvd.clear(seq);
+        if (whereto6 != null) {
+            return 0; // ping6_send_probe(): sendmsg() succeeds, ip6_output() drops the packet (disable_ipv6)
+        }
         if (datalen + 8L > 0xFFFF) {
             return Errno.EMSGSIZE.negative(); // raw_sendmsg(): EMSGSIZE before anything is queued, nothing reported
         }
