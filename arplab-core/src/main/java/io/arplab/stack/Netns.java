@@ -577,6 +577,11 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         }
     }
 
+    /** inet_current_timestamp(): the wall clock's ms since midnight UTC (an ICMP or IP option timestamp). */
+    int inetCurrentTimestamp(long now) {
+        return (int) Math.floorMod((epochNanos + now) / 1_000_000L, 86_400_000L);
+    }
+
     /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */
     boolean isUnicastAddress(int a) {
         if (a == 0 || a == -1 || isMulticast(a) || isLocalAddress(a)) {

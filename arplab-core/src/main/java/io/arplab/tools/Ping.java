@@ -82,6 +82,10 @@ public final class Ping implements Tool {
     private static final int MAX_DUP_CHK = 0x10000;
     /** Record route slots ping asks for. */
     private static final int NROUTES = 9;
+    private static final int IPOPT_TIMESTAMP = 68;
+    private static final int IPOPT_TS_TSONLY = 0;
+    private static final int IPOPT_TS_TSANDADDR = 1;
+    private static final int IPOPT_TS_PRESPEC = 3;
     /** MIN_INTERVAL_MS: the minimal inter-packet gap pinger and the receive timeout work with. */
     private static final int MININTERVAL = 10;
     /** 1000 / sysconf(_SC_CLK_TCK): waits at or below this are spun instead of slept. */
@@ -136,8 +140,10 @@ public final class Ping implements Tool {
     private byte[] fill;
     /** -R: record route (IPOPT_RR on every request; the routes of the replies printed). */
     private boolean rroute;
-    /** -T: IP time stamps, which arplab does not emulate. */
-    private boolean timestamp;
+    /** -T: the IP timestamp option's flag (IPOPT_TS_TSONLY, ...), or -1. */
+    private int tsType = -1;
+    /** The operands before the destination: a source route's hops, or -T tsprespec's addresses (rts->route). */
+    private final List<Ipv4Address> route = new java.util.ArrayList<>();
     /** The IP options' length, counted in the PING line and the size checks (rts->optlen). */
     private int optlen;
     /** pr_options()'s static old_rr and old_rrlen: the last route printed, from its pointer byte on. */
@@ -225,8 +231,23 @@ public final class Ping implements Tool {
                 }
                 case 'b' -> broadcastPings = true;
                 case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
-                case 'R' -> rroute = true;
-                case 'T' -> timestamp = true; // refused once every option has been parsed
+                case 'R' -> {
+                    if (tsType >= 0) {
+                        throw new Getopt.ToolError("ping: only one of -T or -R may be used", 2);
+                    }
+                    rroute = true;
+                }
+                case 'T' -> {
+                    if (rroute) {
+                        throw new Getopt.ToolError("ping: only one of -T or -R may be used", 2);
+                    }
+                    tsType = switch (a) {
+                        case "tsonly" -> IPOPT_TS_TSONLY;
+                        case "tsandaddr" -> IPOPT_TS_TSANDADDR;
+                        case "tsprespec" -> IPOPT_TS_PRESPEC;
+                        default -> throw new Getopt.ToolError("ping: invalid timestamp type: " + a, 2);
+                    };
+                }
                 case 'F' -> flowlabel = parseFlow(a);
                 case 'N' -> {
                     if (!niqueryOption(a)) {
@@ -300,9 +321,6 @@ public final class Ping implements Tool {
                 }
             }
         }
-        if (timestamp) {
-            throw new Getopt.ToolError("ping: -T: IP time stamps are not emulated", 2);
-        }
         if (g.operands().isEmpty()) {
             // error(1, EDESTADDRREQ, "usage error")
             throw new Getopt.ToolError("ping: usage error: Destination address required", 1);
@@ -348,13 +366,19 @@ public final class Ping implements Tool {
         if (verbose) {
             ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
         }
-        if (rroute && sourceRouteHops > 0) {
-            usage(); // ping4_run(): record route leaves no room for a source route
+        if (sourceRouteHops > 0 && (rroute
+                || tsType >= 0 && (tsType != IPOPT_TS_PRESPEC || operands.size() > 5))) {
+            usage(); // ping4_run(): record route leaves no room for a source route, nor do most timestamps
             return false;
         }
         for (String operand : operands) {
-            if (InetAton.parse(operand) == null && ctx.resolver().resolve(operand) == null) {
+            Ipv4Address hop = InetAton.parse(operand);
+            hop = hop != null ? hop : ctx.resolver().resolve(operand);
+            if (hop == null) {
                 throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
+            }
+            if (route.size() < sourceRouteHops) {
+                route.add(hop);
             }
         }
         return true;
@@ -535,19 +559,20 @@ public final class Ping implements Tool {
             }
         }
         if (source == null) {
-            // the UDP "probe" socket: connect() picks the route and the source address
-            if (isBroadcast(whereto)) {
+            // the UDP "probe" socket: connect() picks the route and the source address (towards the first hop)
+            Ipv4Address probe = route.isEmpty() ? whereto : route.get(0);
+            if (isBroadcast(probe)) {
                 if (!broadcastPings) {
                     throw new Getopt.ToolError(
                             "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules", 2);
                 }
                 ctx.err().println("WARNING: pinging broadcast address");
             }
-            int err = connectError(whereto);
+            int err = connectError(probe);
             if (err != 0) {
                 throw new Getopt.ToolError("ping: connect: " + Errno.strerror(err), 2);
             }
-            source = whereto.bits() == 0 ? Ipv4Address.LOOPBACK : stack.sourceAddress(whereto, bind);
+            source = probe.bits() == 0 ? Ipv4Address.LOOPBACK : stack.sourceAddress(probe, bind);
             if (source == null) {
                 throw new Getopt.ToolError("ping: connect: " + Errno.ENETUNREACH.text, 2);
             }
@@ -573,7 +598,7 @@ public final class Ping implements Tool {
                 pmtudisc = IP_PMTUDISC_DO;
             }
         }
-        if (sourceRouteHops > 0) {
+        if (sourceRouteHops > 0 && tsType < 0) {
             // setsockopt(IP_OPTIONS) with an LSRR option needs CAP_NET_RAW, which ping has dropped by then
             throw new Getopt.ToolError("ping: record route: " + Errno.EPERM.text, 2);
         }
@@ -597,6 +622,31 @@ public final class Ping implements Tool {
             int rc = socket.setIpOptions(rspace);
             if (rc < 0) {
                 throw new Getopt.ToolError("ping: record route: " + Errno.strerror(-rc), 2);
+            }
+            optlen = 40;
+        }
+        if (tsType >= 0) {
+            // ping4_run(): IPOPT_TIMESTAMP, pointer 5, room for 9 times or 4 addresses and times, or the
+            // tsprespec addresses given; a refused flag is tried again as 2 (rejected by then for want of CAP_NET_RAW)
+            byte[] rspace = new byte[3 + 4 * NROUTES + 1];
+            rspace[0] = IPOPT_TIMESTAMP;
+            rspace[1] = (byte) (tsType == IPOPT_TS_TSONLY ? 40 : 36);
+            rspace[2] = 5;
+            rspace[3] = (byte) tsType;
+            if (tsType == IPOPT_TS_PRESPEC) {
+                rspace[1] = (byte) (4 + route.size() * 8);
+                for (int i = 0; i < route.size(); i++) {
+                    Bytes.put32(rspace, 4 + i * 8, route.get(i).bits());
+                }
+            }
+            byte[] opt = java.util.Arrays.copyOf(rspace, rspace[1] & 0xff);
+            int rc = socket.setIpOptions(opt);
+            if (rc < 0) {
+                opt[3] = 2;
+                rc = socket.setIpOptions(opt);
+                if (rc < 0) {
+                    throw new Getopt.ToolError("ping: ts option: " + Errno.strerror(-rc), 2);
+                }
             }
             optlen = 40;
         }
@@ -1152,11 +1202,58 @@ public final class Ping implements Tool {
                         }
                     }
                 }
+            } else if (type == IPOPT_TIMESTAMP) {
+                prTimestamp(sb, frame, p, olen);
             } else {
                 sb.append("\nunknown option ").append(Integer.toHexString(type));
             }
             totlen -= olen;
             p += olen;
+        }
+    }
+
+    /**
+     * pr_options()'s IPOPT_TS: each slot up to the pointer, its address (pr_addr()) unless times only, the first time
+     * "absolute" (ms since midnight UTC) and each next one less the one before (a set high bit: "not-standard", apart),
+     * then the hops the option had no room for.
+     */
+    private void prTimestamp(StringBuilder sb, byte[] frame, int p, int olen) {
+        int i = Math.min(frame[p + 2] & 0xff, olen) - 5;
+        if (i <= 0) {
+            return;
+        }
+        int flags = frame[p + 3] & 0xff;
+        sb.append("\nTS: ");
+        long stdtime = 0;
+        long nonstdtime = 0;
+        for (int q = p + 4; ; ) {
+            if ((flags & 0xf) != IPOPT_TS_TSONLY) {
+                int address = Bytes.i32(frame, q);
+                q += 4;
+                sb.append('\t').append(address == 0 ? "0.0.0.0" : prAddr(Ipv4Address.of(address)));
+                i -= 4;
+                if (i <= 0) {
+                    break;
+                }
+            }
+            long l = Bytes.i32(frame, q) & 0xffffffffL;
+            q += 4;
+            if ((l & 0x80000000L) != 0) {
+                sb.append('\t').append(nonstdtime == 0 ? (l & 0x7fffffff) + " absolute not-standard"
+                        : (l & 0x7fffffff) - nonstdtime + " not-standard");
+                nonstdtime = l & 0x7fffffff;
+            } else {
+                sb.append('\t').append(stdtime == 0 ? l + " absolute" : Long.toString(l - stdtime));
+                stdtime = l;
+            }
+            i -= 4;
+            sb.append('\n');
+            if (i <= 0) {
+                break;
+            }
+        }
+        if (flags >> 4 != 0) {
+            sb.append("Unrecorded hops: ").append(flags >> 4).append('\n');
         }
     }
 
