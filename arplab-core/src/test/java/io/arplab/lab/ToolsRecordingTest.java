@@ -99,10 +99,14 @@ class ToolsRecordingTest {
         return cases;
     }
 
-    /** KernelScenariosTest's masks, ping -D's wall-clock stamps, ping -v's identifiers, ip -d's gc_timer and ntable's reachable. */
+    /**
+     * KernelScenariosTest's masks, ping -D's wall-clock stamps, ping -v's identifiers, ping -T's times, ip -d's
+     * gc_timer and ntable's reachable.
+     */
     static String mask(String s) {
         return KernelScenariosTest.mask(s).replaceAll("\\[[0-9]+\\.[0-9]{6}\\]", "[T]")
                 .replaceAll("ident=[0-9]+", "ident=I") // the echo identifier is random
+                .replaceAll("(?m)\t[0-9]+( absolute)?$", "\tT$1") // ping -T: wall-clock ms, ms boundaries crossed
                 .replaceAll("gc_timer +[0-9.]+", "gc_timer T") // the bridge's gc timer, in wall-clock time
                 .replaceAll("refcnt ([0-9]+) reachable [0-9]+ ", "refcnt $1 reachable R ") // ip ntable's random draw
                 .replaceAll("\"reachable\": ?[0-9]+", "\"reachable\":R"); // the same under -j
