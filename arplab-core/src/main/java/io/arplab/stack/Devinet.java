@@ -92,6 +92,7 @@ final class Devinet {
             list.add(lastPrimary, ifa);
         }
         dev.setAddresses(list);
+        dev.conf().setAll(); // rtm_to_ifa(): ipv4_devconf_setall(): conf/default no longer reaches the device
         noteFibOrder(dev, ifa);
         ns.refreshLocalAddresses();
         addIfaddrRoutes(dev, ifa);
