@@ -25,6 +25,8 @@ class FuzzToolsRecordingTest {
             + " neigh_parms_clone()), and the real device had one arplab lacks: on n1 or n2 the gateway, on the host the"
             + " node, that net-tools' DNS query through the gateway brought (see GATEWAY)";
     private static final String IGMP = "the bridges' IGMP and IPv6 multicast frames (not emulated) are in the counters";
+    private static final String IGMP_ENTRIES = "the bridges' IGMP reports (not emulated) made their 224.0.0.22 NOARP"
+            + " entries a second apart from arplab's";
     private static final String FDB_USED = "the bridge's own entry's used time (seconds) is a second apart";
     private static final String SECOND = "an age in whole seconds one apart: the real command ran on the other side of"
             + " a second boundary";
@@ -166,8 +168,11 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-78.out: ip neigh show dev eth0", "the gateway's entry, confirmed 25 s before, was still"
                     + " REACHABLE on the real n1: its reachable time is a random draw (neigh_rand_reach_time())"),
             Map.entry("seed-78.out: ip -s neigh", SECOND),
-            Map.entry("seed-79.out: ip -s -s neigh show nud all", "the bridges' IGMP reports (not emulated) made their"
-                    + " 224.0.0.22 NOARP entries a second apart from arplab's"));
+            Map.entry("seed-79.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            // ARP mode, seeds 81-85 (recorded after the fixes of 76-80)
+            Map.entry("seed-83.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-83.out: ip -s -j neigh", SECOND),
+            Map.entry("seed-84.out: ip -s link show eth0", IGMP));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to
