@@ -12,6 +12,7 @@ import sys
 R = None  # the seeded generator
 ROUND5 = False  # seeds 46 on: colours, table local, ip maddr (earlier seeds draw as they were recorded)
 ROUND6 = False  # seeds 56 on: ping -R (record route) often, its sizes near the option's 40 bytes, -I lo, IPv6 literals
+ARPMODE = False  # seeds 76 on: ARP densely (arp_* sysctls, arping modes, ip neigh in every NUD state, ARP traffic)
 
 
 def pick(*xs):
@@ -317,19 +318,113 @@ def misc():
                 "timeout -s FOO 1 ping -c 1 172.28.0.12", "timeout 0.5 ping -q 172.28.0.95", "timeout 1", "arpspoof -r -i eth0 172.28.0.12")
 
 
+# ---- ARP mode (seeds 76 on): valid command lines mostly, so that the neighbour tables and the ARP sysctls interact
+
+OWN = {"n1": "172.28.0.11", "n2": "172.28.0.12", "host": "172.28.0.1"}
+LAN = ["172.28.0.11", "172.28.0.12", "172.28.0.1", "172.28.0.95", "172.28.0.77", "172.28.0.21"]
+
+
+def arp_node():
+    return pick("n1", "n1", "n2", "n2", "host")
+
+
+def arp_dev(node):
+    return "br0" if node == "host" else "eth0"
+
+
+def arp_sysctl(node):
+    dev = arp_dev(node)
+    key, vals = pick(("arp_ignore", "012345678"), ("arp_announce", "012"), ("arp_filter", "01"), ("arp_accept", "012"),
+                     ("proxy_arp", "01"), ("arp_notify", "01"), ("drop_gratuitous_arp", "01"))
+    scope = pick("all", dev, dev, "default")
+    if R.random() < 0.2:
+        return words("sysctl", f"net.ipv4.conf.{scope}.{key}", maybe(0.5, f"net.ipv4.conf.all.{key}"))
+    return f"sysctl -w net.ipv4.conf.{scope}.{key}={pick(*vals)}"
+
+
+def arp_arping(node):
+    dev = arp_dev(node)
+    mode = pick("", "", "-U", "-A", "-D", "-b", "-f", "-q")
+    own = OWN[node]
+    target = own if mode in ("-U", "-A") and R.random() < 0.7 else pick(*LAN)
+    src = maybe(0.2, words("-s", pick(own, own, "172.28.0.21", "172.28.0.9")))
+    bound = pick("-c 1", "-c 2", "-c 1 -w 1", "-c 3 -i 0.2", "-w 1")
+    return words("arping", *shuffled([mode, words("-I", dev), src, bound]), target)
+
+
+def arp_neigh(node):
+    dev = arp_dev(node)
+    ad = pick("172.28.0.12", "172.28.0.11", "172.28.0.1", "172.28.0.77", "172.28.0.95", "172.28.0.21")
+    ll = pick("02:00:00:00:00:77", "02:42:ac:1c:00:0c", "02:42:ac:1c:00:0b", "02:42:8e:ff:44:b3")
+    nud = pick("permanent", "reachable", "stale", "noarp", "delay", "probe", "failed", "incomplete", "none", "")
+    r = R.random()
+    if r < 0.45:
+        return words("ip neigh", pick("add", "replace", "replace", "change"), ad, maybe(0.85, words("lladdr", ll)),
+                     "dev", dev, maybe(0.9, words("nud", nud) if nud else ""))
+    if r < 0.6:
+        return words("ip neigh del", ad, "dev", dev)
+    if r < 0.72:
+        return words("ip neigh flush", pick("dev " + dev, "all", "nud stale", "nud all dev " + dev, "to 172.28.0.0/16",
+                                            "nud reachable", "nud permanent"))
+    if r < 0.82:
+        return words("ip neigh get", ad, "dev", dev)
+    if r < 0.92:
+        return words("ip neigh", pick("add", "del"), "proxy", pick("172.28.0.77", "172.28.0.95"), "dev", dev)
+    return words("arp -i", dev, "-s", pick("172.28.0.77", "172.28.0.95"), ll, maybe(0.3, pick("pub", "temp")))
+
+
+def arp_show(node):
+    return pick("ip -s neigh", "ip -s neigh", "ip -s -s neigh show nud all", "ip neigh show dev " + arp_dev(node),
+                "arp -an", "arp -n", "ip -s neigh show 172.28.0.12", "ip neigh show proxy", "ip -s -j neigh",
+                "ip neigh show nud stale", "ip -br neigh", "ip -s link show " + arp_dev(node))
+
+
+def arp_traffic(node):
+    dev = arp_dev(node)
+    t = pick(*[a for a in LAN if a != OWN[node]] + ["172.18.0.2"])
+    return pick(f"ping -c 1 -W 1 {t}", f"ping -c 2 -i 0.2 -W 1 {t}", f"ping -c 1 -W 1 -I {dev} {t}",
+                f"ping -c 1 -w 1 {t}", f"arping -c 1 -w 1 -I {dev} {t}")
+
+
+def arp_link(node):
+    dev = arp_dev(node)
+    if node == "host":
+        return words("ip link set", pick("veth-n1", "veth-n2"), pick("down", "up", "up"))
+    r = R.random()
+    if r < 0.4:
+        return words("ip link set", dev, "address", pick("02:42:ac:1c:00:2b", "02:42:ac:1c:00:2c", "02:42:ac:1c:00:0b",
+                                                          "02:42:ac:1c:00:0c"))
+    if r < 0.7:
+        return words("ip addr", pick("add", "del"), "172.28.0.21/16", "dev", dev)
+    return words("ip link set", dev, pick("arp off", "arp on", "arp on"))
+
+
+ARP_TOOLS = [(arp_sysctl, 16), (arp_arping, 16), (arp_neigh, 18), (arp_show, 16), (arp_traffic, 14), (arp_link, 5)]
+
+
 TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (bridge, 8), (arp, 8), (sysctl, 10), (nft, 5),
          (tcpdump, 3), (arpscan, 4), (misc, 3)]
 
 
 def main():
-    global R, ROUND5, ROUND6
+    global R, ROUND5, ROUND6, ARPMODE
     seed = int(sys.argv[1])
     ROUND5 = seed >= 46
     ROUND6 = seed >= 56
+    ARPMODE = seed >= 76
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 60
     R = random.Random(seed)
     fns = [f for f, w in TOOLS for _ in range(w)]
     lines = [f"# generated by gen.py {seed} {count}"]
+    if ARPMODE:
+        afns = [f for f, w in ARP_TOOLS for _ in range(w)]
+        for _ in range(count):
+            f = R.choice(afns)
+            node = arp_node()
+            lines.append(f"{node} {' '.join(f(node).split())}")
+        with open(f"seed-{seed}.cmds", "w") as out:
+            out.write("\n".join(lines) + "\n")
+        return
     for _ in range(count):
         f = R.choice(fns)
         cmd = f()

@@ -68,6 +68,11 @@ public final class DevConf {
         explicit |= 1 << slot;
     }
 
+    /** ipv4_devconf_setall(): every key counts as set on this device, so conf/default reaches none of them. */
+    void setAll() {
+        explicit = (1 << SLOTS) - 1;
+    }
+
     /** devinet_copy_dflt_conf(): a conf/default write reaches a device that never set the key itself. */
     void inherit(int slot, int value) {
         if ((explicit & 1 << slot) == 0 && values[slot] != value) {

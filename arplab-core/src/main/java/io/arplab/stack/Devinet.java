@@ -92,6 +92,8 @@ final class Devinet {
             list.add(lastPrimary, ifa);
         }
         dev.setAddresses(list);
+        dev.conf().setAll(); // rtm_to_ifa(): ipv4_devconf_setall(): conf/default no longer reaches the device
+        noteFibOrder(dev, ifa);
         ns.refreshLocalAddresses();
         addIfaddrRoutes(dev, ifa);
         return null;
@@ -113,22 +115,29 @@ final class Devinet {
      * address's routes take its subnet's primary as source.
      */
     RouteTable localTable() {
-        RouteTable t = new RouteTable();
+        List<Route> found = new ArrayList<>();
+        List<Long> when = new ArrayList<>();
+        java.util.IdentityHashMap<Object, Long> order = ns.parts.fibOrder;
         for (int d = 0, n = ns.deviceCount(); d < n; d++) {
             NetDevice dev = ns.deviceAt(d);
+            long upAt = order == null ? 0 : order.getOrDefault(dev, 0L);
             for (NetDevice.Address ifa : dev.addresses()) {
                 NetDevice.Address prim = ifa;
                 if (ifa.secondary()) {
                     prim = primaryOf(dev, ifa); // inet_ifa_byprefix()
                 }
                 Ipv4Address src = prim.address();
-                appendOnce(t, Route.kernelLocal(Route.LOCAL, ifa.address(), 32, dev, src));
+                long addedAt = order == null ? 0 : order.getOrDefault(ifa, 0L);
+                long routedAt = Math.max(addedAt, upAt); // NETDEV_UP appends the routes the device's going down took
+                found.add(Route.kernelLocal(Route.LOCAL, ifa.address(), 32, dev, src));
+                when.add(addedAt);
                 if (!dev.isUp()) {
                     continue;
                 }
                 Ipv4Address brd = ifa.ifaBroadcast();
                 if (brd != null && !brd.isLimitedBroadcast() && !brd.isUnspecified()) {
-                    appendOnce(t, Route.kernelLocal(Route.BROADCAST, brd, 32, dev, src));
+                    found.add(Route.kernelLocal(Route.BROADCAST, brd, 32, dev, src));
+                    when.add(routedAt);
                 }
                 int mask = Ipv4Address.netmask(ifa.prefixLength());
                 int prefix = ifa.address().bits() & mask;
@@ -136,15 +145,52 @@ final class Devinet {
                     continue;
                 }
                 if (dev.loopback) {
-                    appendOnce(t, Route.kernelLocal(Route.LOCAL, Ipv4Address.shared(prefix), ifa.prefixLength(), dev,
-                            src));
+                    found.add(Route.kernelLocal(Route.LOCAL, Ipv4Address.shared(prefix), ifa.prefixLength(), dev, src));
+                    when.add(routedAt);
                 }
                 if (ifa.prefixLength() < 31) {
-                    appendOnce(t, Route.kernelLocal(Route.BROADCAST, Ipv4Address.shared(prefix | ~mask), 32, dev, src));
+                    found.add(Route.kernelLocal(Route.BROADCAST, Ipv4Address.shared(prefix | ~mask), 32, dev, src));
+                    when.add(routedAt);
                 }
             }
         }
+        // fib_magic() appends (NLM_F_APPEND): routes of one key list in the order they were added
+        Integer[] byTime = new Integer[found.size()];
+        for (int i = 0; i < byTime.length; i++) {
+            byTime[i] = i;
+        }
+        java.util.Arrays.sort(byTime, java.util.Comparator.comparingLong(when::get)); // stable
+        RouteTable t = new RouteTable();
+        for (int i : byTime) {
+            appendOnce(t, found.get(i));
+        }
         return t;
+    }
+
+    /**
+     * Notes when a route of table local was added, for the order of routes sharing a key ({@link #localTable()}):
+     * only once two devices have addresses of one subnet (an address of eth0's subnet on lo); until then the devices'
+     * order is the order they were added in.
+     */
+    private void noteFibOrder(NetDevice dev, Object key) {
+        if (ns.parts.fibOrder == null) {
+            boolean shared = false;
+            if (key instanceof NetDevice.Address ifa) {
+                for (int d = 0, n = ns.deviceCount(); d < n && !shared; d++) {
+                    NetDevice other = ns.deviceAt(d);
+                    for (int k = 0, m = other == dev ? 0 : other.addressCount(); k < m && !shared; k++) {
+                        NetDevice.Address x = other.addressAt(k);
+                        shared = x.matches(ifa.address().bits()) || ifa.matches(x.address().bits());
+                    }
+                }
+            }
+            if (!shared) {
+                return;
+            }
+            ns.own().fibOrder = new java.util.IdentityHashMap<>();
+        }
+        NetnsParts p = ns.parts;
+        p.fibOrder.put(key, ++p.fibSeq);
     }
 
     private static NetDevice.Address primaryOf(NetDevice dev, NetDevice.Address ifa) {
@@ -290,6 +336,9 @@ final class Devinet {
             return;
         }
         dev.setUp(up);
+        if (up && ns.parts.fibOrder != null) {
+            noteFibOrder(dev, dev);
+        }
         ns.configChanged();
         NetDevice peer = dev.peer;
         if (!up && peer != null && peer.owner() != null && peer.isUp()) {

@@ -179,7 +179,7 @@ final class Icmp {
             src = r == null ? 0 : ns.sourceFor(r, saddr);
         }
         IpOptions sopt = ns.ipInput().options(frame);
-        IpOptions dopt = sopt == null ? null : sopt.echo();
+        IpOptions dopt = sopt == null ? null : sopt.echo(ns);
         if (sopt != null && dopt == null) {
             return; // icmp_reply(): ip_options_echo() refused the options
         }
@@ -190,7 +190,8 @@ final class Icmp {
         Bytes.put16(reply, o + 2, 0);
         Bytes.put16(reply, o + 2, InternetChecksum.compute(reply, o, len));
         Ipv4Frames.writeHeader(reply, ETH, tos, 20 + len, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, src, saddr);
-        ns.ipOutput().output(now, dopt == null ? reply : dopt.build(reply, src), null, out);
+        byte[] f = dopt == null ? reply : dopt.build(reply, src, ns.inetCurrentTimestamp(now));
+        ns.ipOutput().output(now, f, null, out);
     }
 
     /** icmp_timestamp(): reply with receive and transmit times in ms since midnight UT (RFC 792). */
@@ -199,7 +200,7 @@ final class Icmp {
             return;
         }
         int saddr = ip.sourceBits();
-        long ms = Math.floorMod((ns.epochNanos + now) / 1_000_000L, 86_400_000L);
+        long ms = ns.inetCurrentTimestamp(now);
         byte[] reply = new byte[ETH + 20 + 20];
         int o = ETH + 20;
         Bytes.put8(reply, o, IcmpType.TIMESTAMP_REPLY);
@@ -256,12 +257,12 @@ final class Icmp {
                 // ipv4_send_dest_unreach(): a datagram no longer being received has its options compiled again
                 // ("IPCB may not be valid anymore"), in place, so the quote shows that fill too
                 offending = offending.clone();
-                sopt = IpOptions.compile(offending, ETH, () -> ns.ipInput().specDst(null, saddr));
+                sopt = IpOptions.compile(offending, ETH, () -> ns.ipInput().specDst(null, saddr), ns, now);
                 if (sopt.ppPtr >= 0) {
                     return;
                 }
             }
-            dopt = sopt.echo(); // __icmp_send(): __ip_options_echo()
+            dopt = sopt.echo(ns); // __icmp_send(): __ip_options_echo()
             if (dopt == null) {
                 return;
             }
@@ -283,7 +284,7 @@ final class Icmp {
         System.arraycopy(offending, ETH, f, o + 8, quotedLength);
         Bytes.put16(f, o + 2, InternetChecksum.compute(f, o, icmpLen));
         Ipv4Frames.writeHeader(f, ETH, tos, 20 + icmpLen, ns.nextIpId(), false, ns.parts.defaultTtl, ICMP, src, saddr);
-        ns.ipOutput().output(now, dopt == null ? f : dopt.build(f, src), null, out);
+        ns.ipOutput().output(now, dopt == null ? f : dopt.build(f, src, ns.inetCurrentTimestamp(now)), null, out);
     }
 
     /** icmp_pointers[].error == 0: the queries and replies an error may be about. */

@@ -76,7 +76,7 @@ final class IpInput {
             frame = frame.clone(); // ip_rcv_options(): skb_cow(), the options are written in place
             ip().wrap(frame, ETH, frame.length - ETH);
             boolean unicast = local && daddr != -1 && !Netns.isBroadcastFor(dev, daddr) && daddr != ALL_HOSTS;
-            opt = IpOptions.compile(frame, ETH, () -> unicast ? daddr : specDst(dev, saddr));
+            opt = IpOptions.compile(frame, ETH, () -> unicast ? daddr : specDst(dev, saddr), ns, now);
             optFrame = frame;
             if (opt.ppPtr >= 0) { // ip_options_compile(): icmp_send(ICMP_PARAMETERPROB) and drop
                 ns.icmp().send(now, frame, IcmpType.PARAMETER_PROBLEM, 0, opt.ppPtr, out);

@@ -9,13 +9,19 @@ import java.util.function.IntSupplier;
 /**
  * net/ipv4/ip_options.c: struct ip_options and what the kernel does with it. Record route (IPOPT_RR) is modelled:
  * the sender's slot at ip_options_build(), each receiver's at ip_options_compile() (fib_compute_spec_dst()), each
- * router's at ip_forward_options(), the answer's room at ip_options_echo(). Timestamp and source route options are
- * checked for their length and carried, not acted on.
+ * router's at ip_forward_options(), the answer's room at ip_options_echo(). So is the timestamp option (IPOPT_TS: only
+ * times, times with addresses, or times for prespecified addresses), stamped by the sender at ip_options_build() and
+ * by every receiver, router or not, at ip_options_compile() (inet_current_timestamp(): ms since midnight UTC), its
+ * overflow counted once full. Source route options are checked for their length and carried, not acted on.
  */
 final class IpOptions {
     static final int IPOPT_END = 0;
     static final int IPOPT_NOOP = 1;
     static final int IPOPT_RR = 7;
+    static final int IPOPT_TIMESTAMP = 68;
+    static final int IPOPT_TS_TSONLY = 0;
+    static final int IPOPT_TS_TSANDADDR = 1;
+    static final int IPOPT_TS_PRESPEC = 3;
     /** The copied bit of an option type (IPOPT_COPIED()): the option goes into every fragment. */
     private static final int IPOPT_COPY = 0x80;
     private static final int IPOPT_MINOFF = 4;
@@ -27,6 +33,9 @@ final class IpOptions {
     /** Offsets from the start of the IPv4 header, as the kernel keeps them (0: absent). */
     int rr;
     boolean rrNeedaddr;
+    int ts;
+    boolean tsNeedaddr;
+    boolean tsNeedtime;
     boolean isChanged;
     /** Where a malformed option was found, from the start of the IPv4 header (the Parameter Problem pointer); -1. */
     int ppPtr = -1;
@@ -43,25 +52,26 @@ final class IpOptions {
      * ip_options_get(): the bytes given to setsockopt(IP_OPTIONS), padded with IPOPT_END to a multiple of four and
      * compiled without a packet (a record route's first slot is left for ip_options_build()). Null: EINVAL.
      */
-    static IpOptions get(byte[] raw) {
+    static IpOptions get(byte[] raw, Netns ns) {
         if (raw.length > MAX_IPOPTLEN) {
             return null;
         }
         byte[] d = new byte[(raw.length + 3) & ~3];
         System.arraycopy(raw, 0, d, 0, raw.length);
         IpOptions opt = new IpOptions(d);
-        opt.compileAt(d, 0, null);
+        opt.compileAt(d, 0, null, ns, 0);
         return opt.ppPtr >= 0 ? null : opt;
     }
 
     /**
      * __ip_options_compile() of a received datagram (IPv4 header at {@code iph} of {@code frame}, options in place):
-     * a record route with room gets {@code specDst} (fib_compute_spec_dst()) in its next slot. Check {@link #ppPtr}.
+     * a record route with room gets {@code specDst} (fib_compute_spec_dst()) in its next slot, a timestamp option
+     * {@code ns}'s time of {@code now} (and {@code specDst}). Check {@link #ppPtr}.
      */
-    static IpOptions compile(byte[] frame, int iph, IntSupplier specDst) {
+    static IpOptions compile(byte[] frame, int iph, IntSupplier specDst, Netns ns, long now) {
         int hl = (Bytes.u8(frame, iph) & 0x0f) * 4;
         IpOptions opt = new IpOptions(new byte[hl - IPH]);
-        opt.compileAt(frame, iph + IPH, specDst);
+        opt.compileAt(frame, iph + IPH, specDst, ns, now);
         System.arraycopy(frame, iph + IPH, opt.data, 0, opt.data.length);
         return opt;
     }
@@ -75,18 +85,25 @@ final class IpOptions {
         byte[] copy = new byte[hl - IPH];
         System.arraycopy(frame, iph + IPH, copy, 0, copy.length);
         IpOptions opt = new IpOptions(copy);
-        opt.compileAt(copy.clone(), 0, null);
+        opt.compileAt(copy.clone(), 0, null, null, 0);
         if (opt.rr != 0) {
             int s = opt.rr - IPH;
             int ptr = Bytes.u8(copy, s + 2);
             opt.rrNeedaddr = ptr > IPOPT_MINOFF && ptr - 4 <= Bytes.u8(copy, s + 1);
+        }
+        if (opt.ts != 0) {
+            int s = opt.ts - IPH;
+            int ptr = Bytes.u8(copy, s + 2);
+            int flag = Bytes.u8(copy, s + 3) & 0xf;
+            opt.tsNeedtime = ptr > IPOPT_MINOFF + 1 && ptr - 4 <= Bytes.u8(copy, s + 1);
+            opt.tsNeedaddr = opt.tsNeedtime && flag == IPOPT_TS_TSANDADDR;
         }
         opt.ppPtr = -1;
         return opt;
     }
 
     /** __ip_options_compile() over {@code buf} from {@code start}; {@code specDst} null when there is no packet. */
-    private void compileAt(byte[] buf, int start, IntSupplier specDst) {
+    private void compileAt(byte[] buf, int start, IntSupplier specDst, Netns ns, long now) {
         int p = start;
         for (int l = data.length; l > 0; ) {
             int type = Bytes.u8(buf, p);
@@ -141,33 +158,151 @@ final class IpOptions {
                     rrNeedaddr = true;
                 }
                 rr = at;
+            } else if (type == IPOPT_TIMESTAMP) {
+                if (!timestamp(buf, p, at, optlen, specDst, ns, now)) {
+                    return;
+                }
             }
             l -= optlen;
             p += optlen;
         }
     }
 
+    /** __ip_options_compile()'s IPOPT_TIMESTAMP case at {@code buf[p]}; false when malformed ({@link #ppPtr} set). */
+    private boolean timestamp(byte[] buf, int p, int at, int optlen, IntSupplier specDst, Netns ns, long now) {
+        if (ts != 0) {
+            ppPtr = at;
+            return false;
+        }
+        if (optlen < 4) {
+            ppPtr = at + 1;
+            return false;
+        }
+        int ptr = Bytes.u8(buf, p + 2);
+        if (ptr < 5) {
+            ppPtr = at + 2;
+            return false;
+        }
+        int flags = Bytes.u8(buf, p + 3);
+        if (ptr <= optlen) {
+            int timeptr = -1;
+            if (ptr + 3 > optlen) {
+                ppPtr = at + 2;
+                return false;
+            }
+            switch (flags & 0xf) {
+                case IPOPT_TS_TSONLY -> {
+                    if (specDst != null) {
+                        timeptr = p + ptr - 1;
+                    }
+                    tsNeedtime = true;
+                    Bytes.put8(buf, p + 2, ptr + 4);
+                }
+                case IPOPT_TS_TSANDADDR -> {
+                    if (ptr + 7 > optlen) {
+                        ppPtr = at + 2;
+                        return false;
+                    }
+                    if (specDst != null) {
+                        Bytes.put32(buf, p + ptr - 1, specDst.getAsInt());
+                        timeptr = p + ptr + 3;
+                    }
+                    tsNeedaddr = true;
+                    tsNeedtime = true;
+                    Bytes.put8(buf, p + 2, ptr + 8);
+                }
+                case IPOPT_TS_PRESPEC -> {
+                    if (ptr + 7 > optlen) {
+                        ppPtr = at + 2;
+                        return false;
+                    }
+                    if (ns == null || !ns.isUnicastAddress(Bytes.i32(buf, p + ptr - 1))) {
+                        if (specDst != null) {
+                            timeptr = p + ptr + 3;
+                        }
+                        tsNeedtime = true;
+                        Bytes.put8(buf, p + 2, ptr + 8);
+                    }
+                }
+                default -> {
+                    if (specDst == null) { // a user's unknown flag: CAP_NET_RAW, which ping has dropped
+                        ppPtr = at + 3;
+                        return false;
+                    }
+                }
+            }
+            if (timeptr >= 0) {
+                Bytes.put32(buf, timeptr, ns.inetCurrentTimestamp(now));
+                isChanged = true;
+            }
+        } else if ((flags & 0xf) != IPOPT_TS_PRESPEC) {
+            int overflow = flags >>> 4;
+            if (overflow == 15) {
+                ppPtr = at + 3;
+                return false;
+            }
+            if (specDst != null) {
+                Bytes.put8(buf, p + 3, (flags & 0xf) | (overflow + 1) << 4);
+                isChanged = true;
+            }
+        }
+        ts = at;
+        return true;
+    }
+
     /**
-     * ip_options_echo(): the options an answer to this datagram carries: its record route with the next slot taken,
-     * padded with IPOPT_END. Null: -EINVAL (no answer is sent).
+     * ip_options_echo(): the options an answer to this datagram carries: its record route and timestamp with the next
+     * slot taken (a prespecified one only when the address there is ours), padded with IPOPT_END. Null: -EINVAL (no
+     * answer is sent).
      */
-    IpOptions echo() {
-        if (data.length == 0 || rr == 0) {
+    IpOptions echo(Netns ns) {
+        if (data.length == 0 || rr == 0 && ts == 0) {
             return new IpOptions(new byte[0]);
         }
-        int s = rr - IPH;
-        int optlen = Bytes.u8(data, s + 1);
-        int soffset = Bytes.u8(data, s + 2);
-        byte[] d = new byte[(optlen + 3) & ~3];
-        System.arraycopy(data, s, d, 0, optlen);
+        int rrlen = rr == 0 ? 0 : Bytes.u8(data, rr - IPH + 1);
+        int tslen = ts == 0 ? 0 : Bytes.u8(data, ts - IPH + 1);
+        byte[] d = new byte[(rrlen + tslen + 3) & ~3];
         IpOptions dopt = new IpOptions(d);
-        dopt.rr = IPH;
-        if (rrNeedaddr && soffset <= optlen) {
-            if (soffset + 3 > optlen) {
-                return null;
+        if (rr != 0) {
+            int s = rr - IPH;
+            int soffset = Bytes.u8(data, s + 2);
+            System.arraycopy(data, s, d, 0, rrlen);
+            dopt.rr = IPH;
+            if (rrNeedaddr && soffset <= rrlen) {
+                if (soffset + 3 > rrlen) {
+                    return null;
+                }
+                Bytes.put8(d, 2, soffset + 4);
+                dopt.rrNeedaddr = true;
             }
-            Bytes.put8(d, 2, soffset + 4);
-            dopt.rrNeedaddr = true;
+        }
+        if (ts != 0) {
+            int s = ts - IPH;
+            int soffset = Bytes.u8(data, s + 2);
+            System.arraycopy(data, s, d, rrlen, tslen);
+            dopt.ts = IPH + rrlen;
+            if (soffset <= tslen) {
+                if (tsNeedaddr) {
+                    if (soffset + 3 > tslen) {
+                        return null;
+                    }
+                    dopt.tsNeedaddr = true;
+                    soffset += 4;
+                }
+                if (tsNeedtime) {
+                    if (soffset + 3 > tslen) {
+                        return null;
+                    }
+                    if ((d[rrlen + 3] & 0xf) != IPOPT_TS_PRESPEC) {
+                        dopt.tsNeedtime = true;
+                        soffset += 4;
+                    } else if (soffset + 7 <= tslen && !ns.isUnicastAddress(Bytes.i32(d, rrlen + soffset - 1))) {
+                        dopt.tsNeedtime = true;
+                        soffset += 8;
+                    }
+                }
+                Bytes.put8(d, rrlen + 2, soffset);
+            }
         }
         return dopt;
     }
@@ -175,9 +310,10 @@ final class IpOptions {
     /**
      * ip_options_build() on a datagram built with a bare 20-byte header at {@code frame[14]}: a copy with the options
      * after that header (IHL and total length grown, checksum recomputed) and {@code source} (ip_rt_get_source() of
-     * an output route: the datagram's source) in the record route's slot.
+     * an output route: the datagram's source) in the record route's slot, and in the timestamp's {@code midtime}
+     * (inet_current_timestamp()) and {@code source} as it asks.
      */
-    byte[] build(byte[] frame, int source) {
+    byte[] build(byte[] frame, int source, int midtime) {
         int eth = EthernetView.HEADER_LENGTH;
         if (data.length == 0) {
             return frame;
@@ -190,6 +326,15 @@ final class IpOptions {
         Bytes.put16(f, eth + 2, Bytes.u16(frame, eth + 2) + data.length);
         if (rrNeedaddr) {
             Bytes.put32(f, eth + rr + Bytes.u8(f, eth + rr + 2) - 5, source);
+        }
+        if (ts != 0) {
+            int ptr = Bytes.u8(f, eth + ts + 2);
+            if (tsNeedaddr) {
+                Bytes.put32(f, eth + ts + ptr - 9, source);
+            }
+            if (tsNeedtime) {
+                Bytes.put32(f, eth + ts + ptr - 5, midtime);
+            }
         }
         sendCheck(f, eth);
         return f;

@@ -489,16 +489,24 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
                 return true;
             }
         }
-        if ((a >>> 24) != 127) {
-            return false;
-        }
-        // fib_add_ifaddr(): an address of a loopback device makes its whole prefix local (local 127.0.0.0/8)
+        boolean loopbackNet = (a >>> 24) == 127;
         if (deviceCount() == 0 || !deviceAt(0).loopback) {
-            return true; // lo not made yet: its 127.0.0.1/8 to come
+            return loopbackNet; // lo not made yet: its 127.0.0.1/8 to come
         }
+        // fib_add_ifaddr(): a primary address of an up loopback device makes its whole prefix local (local
+        // 127.0.0.0/8, local 172.28.0.0/16 after ip addr add 172.28.0.11/16 dev lo), but for the prefix's broadcast
+        // (broadcast 127.255.255.255, a longer match: inet_addr_type() is RTN_BROADCAST); 127/8 stays local on lo down
         NetDevice lo = deviceAt(0);
         for (int k = 0, m = lo.addressCount(); k < m; k++) {
-            if (lo.addressAt(k).matches(a)) {
+            NetDevice.Address x = lo.addressAt(k);
+            if (!x.matches(a)) {
+                continue;
+            }
+            boolean routed = lo.isUp() && !x.secondary() && x.prefixLength() < 32 && (x.network().bits() >>> 24) != 0;
+            if (routed && x.prefixLength() < 31 && a == (x.address().bits() | ~Ipv4Address.netmask(x.prefixLength()))) {
+                return false;
+            }
+            if (routed || loopbackNet) {
                 return true;
             }
         }
@@ -567,6 +575,11 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
                 d.arpWatch.configChanged();
             }
         }
+    }
+
+    /** inet_current_timestamp(): the wall clock's ms since midnight UTC (an ICMP or IP option timestamp). */
+    int inetCurrentTimestamp(long now) {
+        return (int) Math.floorMod((epochNanos + now) / 1_000_000L, 86_400_000L);
     }
 
     /** inet_addr_type() == RTN_UNICAST: not local, broadcast, multicast or zero. */

@@ -50,4 +50,7 @@ final class NetnsParts {
     it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<long[]> pmtuExceptions;
     /** The routing tables besides main that a route was added to (fib_new_table()), by id; null until one is. */
     java.util.TreeMap<Long, RouteTable> otherTables;
+    /** When table local's routes of an address (or a device's, on NETDEV_UP) were added; see Devinet.localTable(). */
+    java.util.IdentityHashMap<Object, Long> fibOrder;
+    long fibSeq;
 }

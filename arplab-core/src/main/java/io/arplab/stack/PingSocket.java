@@ -32,7 +32,10 @@ public final class PingSocket {
     /** IP_OPTIONS: what every datagram of the socket carries (null: none). */
     IpOptions options;
 
-    PingSocket(int identifier, Listener listener) {
+    private final Netns ns;
+
+    PingSocket(Netns ns, int identifier, Listener listener) {
+        this.ns = ns;
         this.identifier = identifier;
         this.listener = listener;
     }
@@ -50,7 +53,7 @@ public final class PingSocket {
             options = null;
             return 0;
         }
-        IpOptions o = IpOptions.get(raw);
+        IpOptions o = IpOptions.get(raw, ns);
         if (o == null) {
             return Errno.EINVAL.negative();
         }

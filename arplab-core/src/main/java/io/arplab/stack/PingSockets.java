@@ -36,7 +36,7 @@ final class PingSockets {
         while (sockets.containsKey(id)) {
             id = (id + 1) & 0xffff;
         }
-        PingSocket s = new PingSocket(id, listener);
+        PingSocket s = new PingSocket(ns, id, listener);
         sockets.put(id, s);
         return s;
     }
@@ -72,7 +72,8 @@ final class PingSockets {
             Bytes.put16(f, ETH + CHECKSUM, InternetChecksum.compute(f, ETH, Ipv4View.MIN_HEADER_LENGTH));
         }
         // __ip_make_skb(): ip_options_build() with the datagram's source in a record route's first slot
-        return ns.ipOutput().output(now, s.options == null ? f : s.options.build(f, src.bits()), bind, out);
+        return ns.ipOutput().output(now, s.options == null ? f
+                : s.options.build(f, src.bits(), ns.inetCurrentTimestamp(now)), bind, out);
     }
 
     /** ping_rcv(): an echo reply for the socket with its identifier (and bound to the device it came in on). */

@@ -182,7 +182,7 @@ public final class Arping implements Tool {
             notArpable("Interface \"" + deviceName + "\" is down", 2);
             return false;
         }
-        if (dev.loopback) {
+        if (dev.loopback || dev.noarp()) { // check_ifflags(): IFF_NOARP | IFF_LOOPBACK
             notArpable("Interface \"" + deviceName + "\" is not ARPable", dad ? 0 : 2);
             return false;
         }

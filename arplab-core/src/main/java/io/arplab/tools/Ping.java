@@ -82,6 +82,10 @@ public final class Ping implements Tool {
     private static final int MAX_DUP_CHK = 0x10000;
     /** Record route slots ping asks for. */
     private static final int NROUTES = 9;
+    private static final int IPOPT_TIMESTAMP = 68;
+    private static final int IPOPT_TS_TSONLY = 0;
+    private static final int IPOPT_TS_TSANDADDR = 1;
+    private static final int IPOPT_TS_PRESPEC = 3;
     /** MIN_INTERVAL_MS: the minimal inter-packet gap pinger and the receive timeout work with. */
     private static final int MININTERVAL = 10;
     /** 1000 / sysconf(_SC_CLK_TCK): waits at or below this are spun instead of slept. */
@@ -124,6 +128,10 @@ public final class Ping implements Tool {
     private PingSocket socket;
     private NetDevice bind;
     private Ipv4Address whereto;
+    /** An IPv6 destination: its requests are counted as sent and discarded (the hosts have IPv6 off), or null. */
+    private Ipv6Address whereto6;
+    /** -F: the IPv6 flow label, printed in the PING line. */
+    private long flowlabel;
     /** -r: SO_DONTROUTE on the ICMP socket (not on the probe socket, whose connect() routes as usual). */
     private boolean dontRoute;
     private String hostname;
@@ -132,8 +140,10 @@ public final class Ping implements Tool {
     private byte[] fill;
     /** -R: record route (IPOPT_RR on every request; the routes of the replies printed). */
     private boolean rroute;
-    /** -T: IP time stamps, which arplab does not emulate. */
-    private boolean timestamp;
+    /** -T: the IP timestamp option's flag (IPOPT_TS_TSONLY, ...), or -1. */
+    private int tsType = -1;
+    /** The operands before the destination: a source route's hops, or -T tsprespec's addresses (rts->route). */
+    private final List<Ipv4Address> route = new java.util.ArrayList<>();
     /** The IP options' length, counted in the PING line and the size checks (rts->optlen). */
     private int optlen;
     /** pr_options()'s static old_rr and old_rrlen: the last route printed, from its pointer byte on. */
@@ -175,7 +185,7 @@ public final class Ping implements Tool {
             if (!parse(args)) {
                 return;
             }
-            if (!run4()) {
+            if (whereto6 == null && !run4()) {
                 return;
             }
         } catch (Getopt.ToolError e) {
@@ -221,9 +231,24 @@ public final class Ping implements Tool {
                 }
                 case 'b' -> broadcastPings = true;
                 case 'e' -> ident = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 0xFFFF);
-                case 'R' -> rroute = true;
-                case 'T' -> timestamp = true; // refused once every option has been parsed
-                case 'F' -> parseFlow(a);
+                case 'R' -> {
+                    if (tsType >= 0) {
+                        throw new Getopt.ToolError("ping: only one of -T or -R may be used", 2);
+                    }
+                    rroute = true;
+                }
+                case 'T' -> {
+                    if (rroute) {
+                        throw new Getopt.ToolError("ping: only one of -T or -R may be used", 2);
+                    }
+                    tsType = switch (a) {
+                        case "tsonly" -> IPOPT_TS_TSONLY;
+                        case "tsandaddr" -> IPOPT_TS_TSANDADDR;
+                        case "tsprespec" -> IPOPT_TS_PRESPEC;
+                        default -> throw new Getopt.ToolError("ping: invalid timestamp type: " + a, 2);
+                    };
+                }
+                case 'F' -> flowlabel = parseFlow(a);
                 case 'N' -> {
                     if (!niqueryOption(a)) {
                         return false;
@@ -296,9 +321,6 @@ public final class Ping implements Tool {
                 }
             }
         }
-        if (timestamp) {
-            throw new Getopt.ToolError("ping: -T: IP time stamps are not emulated", 2);
-        }
         if (g.operands().isEmpty()) {
             // error(1, EDESTADDRREQ, "usage error")
             throw new Getopt.ToolError("ping: usage error: Destination address required", 1);
@@ -318,10 +340,10 @@ public final class Ping implements Tool {
         List<String> operands = g.operands();
         sourceRouteHops = operands.size() - 1;
         String target = operands.get(operands.size() - 1);
-        Ipv6Address target6 = target.indexOf('%') < 0 ? Ipv6Address.parse(target) : null;
+        int pct = target.indexOf('%');
+        Ipv6Address target6 = Ipv6Address.parse(pct < 0 ? target : target.substring(0, pct));
         if (target6 != null) {
-            ping6(target, target6, four, operands.size());
-            return false;
+            return ping6(target, target6, pct < 0 ? null : target.substring(pct + 1), four, operands.size());
         }
         if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
                 && ctx.resolver().resolve(target) == null) {
@@ -344,25 +366,35 @@ public final class Ping implements Tool {
         if (verbose) {
             ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
         }
-        if (rroute && sourceRouteHops > 0) {
-            usage(); // ping4_run(): record route leaves no room for a source route
+        if (sourceRouteHops > 0 && (rroute
+                || tsType >= 0 && (tsType != IPOPT_TS_PRESPEC || operands.size() > 5))) {
+            usage(); // ping4_run(): record route leaves no room for a source route, nor do most timestamps
             return false;
         }
         for (String operand : operands) {
-            if (InetAton.parse(operand) == null && ctx.resolver().resolve(operand) == null) {
+            Ipv4Address hop = InetAton.parse(operand);
+            hop = hop != null ? hop : ctx.resolver().resolve(operand);
+            if (hop == null) {
                 throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
+            }
+            if (route.size() < sourceRouteHops) {
+                route.add(hop);
             }
         }
         return true;
     }
 
     /**
-     * main() → ping6_run() for an IPv6 literal. The hosts have IPv6 off (disable_ipv6): the probe socket's connect()
-     * finds no source address (ipv6_dev_get_saddr(): EADDRNOTAVAIL) for the loopback or unspecified address (connect
-     * to :: is to ::1). Other destinations (a link-local one's connect() is given AF_UNSPEC and succeeds, a
-     * v4-mapped one connects over IPv4) would go on to send over IPv6, which is not emulated.
+     * main() → ping6_run() for an IPv6 literal (a link-local one may name its zone, fe80::1%eth0: getaddrinfo() takes a
+     * device or a number). The hosts have IPv6 off (disable_ipv6): the probe socket's connect() finds no source address
+     * (ipv6_dev_get_saddr(): EADDRNOTAVAIL) but for a link-local or multicast destination, which it leaves to the
+     * device; a v4-mapped one connects over IPv4. Then each request is counted as sent and ip6_output() discards it
+     * (disable_ipv6): nothing leaves, nothing answers, and ping waits out its linger time or deadline.
      */
-    private void ping6(String target, Ipv6Address dst, boolean four, int operands) {
+    private boolean ping6(String target, Ipv6Address dst, String zone, boolean four, int operands) {
+        if (zone != null && (zone.isEmpty() || !zone.chars().allMatch(Character::isDigit) && stack.device(zone) == null)) {
+            throw new Getopt.ToolError("ping: " + target + ": Name or service not known", 2); // EAI_NONAME
+        }
         if (four) {
             // getaddrinfo(AF_UNSPEC) found an AF_INET6 address only: EAI_ADDRFAMILY
             throw new Getopt.ToolError("ping: " + target + ": Address family for hostname not supported", 2);
@@ -372,15 +404,37 @@ public final class Ping implements Tool {
         }
         if (operands > 1) {
             usage();
-            return;
+            return false;
         }
         if (device != null && stack.device(device) == null) {
             throw new Getopt.ToolError("ping: unknown iface: " + device, 2); // if_name2index()
         }
-        if (dst.hi() == 0 && (dst.lo() == 0 || dst.lo() == 1)) {
+        boolean linkLocal = (dst.hi() >>> 54) == 0x3fa; // fe80::/10
+        boolean mcast = (dst.hi() >>> 56) == 0xff;
+        boolean v4mapped = dst.hi() == 0 && (dst.lo() >>> 32) == 0xffff;
+        if (v4mapped) {
+            Ipv4Address v4 = Ipv4Address.shared((int) dst.lo());
+            if (!stack.isLocalAddress(v4.bits()) && stack.route(v4, null) == null) {
+                throw new Getopt.ToolError("ping: connect: " + Errno.ENETUNREACH.text, 2);
+            }
+        } else if (!linkLocal && !mcast) {
             throw new Getopt.ToolError("ping: connect: " + Errno.EADDRNOTAVAIL.text, 2);
         }
-        throw new Getopt.ToolError("ping: " + target + ": ping over IPv6 is not emulated", 2);
+        if (device != null) {
+            // the probe socket's source is :: (no IPv6 address), found on no device
+            ctx.err().println("ping: Warning: source address might be selected on device other than: " + device);
+        }
+        whereto6 = dst;
+        hostname = target;
+        StringBuilder head = new StringBuilder("PING ").append(target).append('(').append(target).append(") ");
+        if (flowlabel != 0) {
+            head.append(String.format(", flow 0x%05x, ", flowlabel));
+        }
+        if (device != null || strictSource) {
+            head.append("from :: ").append(device != null ? device : "").append(": ");
+        }
+        ctx.out().println(head.append(datalen).append(" data bytes"));
+        return true;
     }
 
     private void usage() {
@@ -425,7 +479,7 @@ public final class Ping implements Tool {
         return (int) v;
     }
 
-    private static void parseFlow(String s) {
+    private static long parseFlow(String s) {
         long v;
         try {
             v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
@@ -435,6 +489,7 @@ public final class Ping implements Tool {
         if ((v & ~0xFFFFFL) != 0) {
             throw new Getopt.ToolError("ping: flow value is greater than 20 bits: " + s, 2);
         }
+        return v;
     }
 
     /** node_info.c's niquery_options[], by name; those with '=' take a value. */
@@ -504,19 +559,20 @@ public final class Ping implements Tool {
             }
         }
         if (source == null) {
-            // the UDP "probe" socket: connect() picks the route and the source address
-            if (isBroadcast(whereto)) {
+            // the UDP "probe" socket: connect() picks the route and the source address (towards the first hop)
+            Ipv4Address probe = route.isEmpty() ? whereto : route.get(0);
+            if (isBroadcast(probe)) {
                 if (!broadcastPings) {
                     throw new Getopt.ToolError(
                             "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules", 2);
                 }
                 ctx.err().println("WARNING: pinging broadcast address");
             }
-            int err = connectError(whereto);
+            int err = connectError(probe);
             if (err != 0) {
                 throw new Getopt.ToolError("ping: connect: " + Errno.strerror(err), 2);
             }
-            source = whereto.bits() == 0 ? Ipv4Address.LOOPBACK : stack.sourceAddress(whereto, bind);
+            source = probe.bits() == 0 ? Ipv4Address.LOOPBACK : stack.sourceAddress(probe, bind);
             if (source == null) {
                 throw new Getopt.ToolError("ping: connect: " + Errno.ENETUNREACH.text, 2);
             }
@@ -542,7 +598,7 @@ public final class Ping implements Tool {
                 pmtudisc = IP_PMTUDISC_DO;
             }
         }
-        if (sourceRouteHops > 0) {
+        if (sourceRouteHops > 0 && tsType < 0) {
             // setsockopt(IP_OPTIONS) with an LSRR option needs CAP_NET_RAW, which ping has dropped by then
             throw new Getopt.ToolError("ping: record route: " + Errno.EPERM.text, 2);
         }
@@ -566,6 +622,31 @@ public final class Ping implements Tool {
             int rc = socket.setIpOptions(rspace);
             if (rc < 0) {
                 throw new Getopt.ToolError("ping: record route: " + Errno.strerror(-rc), 2);
+            }
+            optlen = 40;
+        }
+        if (tsType >= 0) {
+            // ping4_run(): IPOPT_TIMESTAMP, pointer 5, room for 9 times or 4 addresses and times, or the
+            // tsprespec addresses given; a refused flag is tried again as 2 (rejected by then for want of CAP_NET_RAW)
+            byte[] rspace = new byte[3 + 4 * NROUTES + 1];
+            rspace[0] = IPOPT_TIMESTAMP;
+            rspace[1] = (byte) (tsType == IPOPT_TS_TSONLY ? 40 : 36);
+            rspace[2] = 5;
+            rspace[3] = (byte) tsType;
+            if (tsType == IPOPT_TS_PRESPEC) {
+                rspace[1] = (byte) (4 + route.size() * 8);
+                for (int i = 0; i < route.size(); i++) {
+                    Bytes.put32(rspace, 4 + i * 8, route.get(i).bits());
+                }
+            }
+            byte[] opt = java.util.Arrays.copyOf(rspace, rspace[1] & 0xff);
+            int rc = socket.setIpOptions(opt);
+            if (rc < 0) {
+                opt[3] = 2;
+                rc = socket.setIpOptions(opt);
+                if (rc < 0) {
+                    throw new Getopt.ToolError("ping: ts option: " + Errno.strerror(-rc), 2);
+                }
             }
             optlen = 40;
         }
@@ -800,6 +881,9 @@ public final class Ping implements Tool {
     private int sendProbe(long now) {
         int seq = (int) ((ntransmitted + 1) & 0xFFFF);
         rcvd.clear(seq);
+        if (whereto6 != null) {
+            return 0; // ping6_send_probe(): sendmsg() succeeds, ip6_output() drops the packet (disable_ipv6)
+        }
         if (datalen + 8L > 0xFFFF) {
             return Errno.EMSGSIZE.negative(); // raw_sendmsg(): EMSGSIZE before anything is queued, nothing reported
         }
@@ -1118,11 +1202,58 @@ public final class Ping implements Tool {
                         }
                     }
                 }
+            } else if (type == IPOPT_TIMESTAMP) {
+                prTimestamp(sb, frame, p, olen);
             } else {
                 sb.append("\nunknown option ").append(Integer.toHexString(type));
             }
             totlen -= olen;
             p += olen;
+        }
+    }
+
+    /**
+     * pr_options()'s IPOPT_TS: each slot up to the pointer, its address (pr_addr()) unless times only, the first time
+     * "absolute" (ms since midnight UTC) and each next one less the one before (a set high bit: "not-standard", apart),
+     * then the hops the option had no room for.
+     */
+    private void prTimestamp(StringBuilder sb, byte[] frame, int p, int olen) {
+        int i = Math.min(frame[p + 2] & 0xff, olen) - 5;
+        if (i <= 0) {
+            return;
+        }
+        int flags = frame[p + 3] & 0xff;
+        sb.append("\nTS: ");
+        long stdtime = 0;
+        long nonstdtime = 0;
+        for (int q = p + 4; ; ) {
+            if ((flags & 0xf) != IPOPT_TS_TSONLY) {
+                int address = Bytes.i32(frame, q);
+                q += 4;
+                sb.append('\t').append(address == 0 ? "0.0.0.0" : prAddr(Ipv4Address.of(address)));
+                i -= 4;
+                if (i <= 0) {
+                    break;
+                }
+            }
+            long l = Bytes.i32(frame, q) & 0xffffffffL;
+            q += 4;
+            if ((l & 0x80000000L) != 0) {
+                sb.append('\t').append(nonstdtime == 0 ? (l & 0x7fffffff) + " absolute not-standard"
+                        : (l & 0x7fffffff) - nonstdtime + " not-standard");
+                nonstdtime = l & 0x7fffffff;
+            } else {
+                sb.append('\t').append(stdtime == 0 ? l + " absolute" : Long.toString(l - stdtime));
+                stdtime = l;
+            }
+            i -= 4;
+            sb.append('\n');
+            if (i <= 0) {
+                break;
+            }
+        }
+        if (flags >> 4 != 0) {
+            sb.append("Unrecorded hops: ").append(flags >> 4).append('\n');
         }
     }
 

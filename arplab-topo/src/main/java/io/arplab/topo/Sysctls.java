@@ -130,10 +130,26 @@ final class Sysctls {
         return s;
     }
 
+    /**
+     * The file's conf/default keys before the host's devices get their addresses, as a container's sysctls are set
+     * before its interfaces are configured: a device made then starts from conf/default (inetdev_init()), where an
+     * address added first would have marked every key set (ipv4_devconf_setall()) and kept a later write out.
+     */
+    static void applyDefaults(HostStack stack, List<Sysctl> sysctls) {
+        apply(stack, sysctls, true);
+    }
+
     /** Applies checked sysctls to a host whose devices all exist, in file order, as sysctl -w would. */
     static void apply(HostStack stack, List<Sysctl> sysctls, SplittableRandom random) {
+        apply(stack, sysctls, false);
+    }
+
+    private static void apply(HostStack stack, List<Sysctl> sysctls, boolean defaultsOnly) {
         Set<String> devices = deviceNames(stack);
         for (Sysctl s : sysctls) {
+            if (defaultsOnly && !s.key().replace('/', '.').startsWith("net.ipv4.conf.default.")) {
+                continue; // the other keys may name devices not made yet
+            }
             Key k = key(s.key(), devices, stack.initialNamespace());
             if (k.scope() == Scope.IGNORED) {
                 continue;

@@ -74,6 +74,7 @@ public final class TopologyBuilder {
             owner = lab.addHost(t.bridgeHost().name());
             lab.setInitialHost(owner);
             owner.stack().setIpForward(true);
+            Sysctls.applyDefaults(owner.stack(), t.bridgeHost().sysctls());
         }
         Map<String, LinuxBridge> bridges = new HashMap<>();
         for (Topology.Network n : t.networks()) {
@@ -105,6 +106,7 @@ public final class TopologyBuilder {
 
     private void host(Topology.Host spec, Map<String, LinuxBridge> bridges) {
         Host h = lab.addHost(spec.name());
+        Sysctls.applyDefaults(h.stack(), spec.sysctls());
         for (Interface f : spec.interfaces()) {
             Topology.Network n = t.network(f.network());
             String veth = f.veth() != null ? f.veth() : vethName();

@@ -120,6 +120,16 @@ class SysctlEffectTest {
         } else {
             assertThat(fromFile).doesNotContain(s.expected());
         }
+        if (Stream.concat(s.r1().keySet().stream(), s.r2().keySet().stream()).anyMatch(k -> k.contains(".default."))) {
+            // the file's conf/default is set before the interfaces get their addresses; a write afterwards does not
+            // reach a device with an address (ipv4_devconf_setall(), refdata/local/tools/conf-default.out)
+            if (s.present()) {
+                assertThat(fromSysctl).doesNotContain(s.expected());
+            } else {
+                assertThat(fromSysctl).contains(s.expected());
+            }
+            return;
+        }
         assertThat(fromSysctl).isEqualTo(fromFile);
     }
 }

@@ -49,6 +49,9 @@ final class IpLink {
                 }
                 throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
             }
+            if (Args.matches(c, "xstats")) {
+                return xstats(a);
+            }
             if (Args.matches(c, "help")) {
                 throw new CommandExit(255, io.arplab.tools.Usage.of("ip-link").stripTrailing()); // iplink.c usage()
             }
@@ -76,6 +79,38 @@ final class IpLink {
             throw new CommandExit(255, io.arplab.tools.Usage.of("ip-address").stripTrailing()); // ipaddress.c usage()
         }
         throw new CommandExit(255, "Command \"" + c + "\" is unknown, try \"ip address help\".");
+    }
+
+    /** Link kinds iproute2 6.1 has a link_util for (get_link_kind()), and those that print xstats. */
+    private static final java.util.Set<String> LINK_KINDS = java.util.Set.of("bridge", "bridge_slave", "bond",
+            "bond_slave", "veth", "vlan", "vxlan", "macvlan", "macvtap", "ipvlan", "ipvtap", "vrf", "geneve", "gre",
+            "gretap", "ipip", "sit", "ip6tnl", "ip6gre", "ip6gretap", "vti", "vti6", "macsec", "team", "team_slave",
+            "hsr", "can", "xfrm", "bareudp", "amt", "rmnet", "gtp", "wwan", "virt_wifi", "ipoib", "nlmon",
+            "dsa", "lowpan", "vcan", "vxcan", "erspan", "ip6erspan");
+    private static final java.util.Set<String> XSTATS_KINDS = java.util.Set.of("bridge", "bridge_slave", "bond",
+            "bond_slave");
+
+    /** iplink_ifla_xstats(): ip link xstats type TYPE [ ARGS ] | help. */
+    private int xstats(Args a) {
+        if (!a.more()) {
+            throw new CommandExit(1, "xstats: missing argument");
+        }
+        String w = a.peek();
+        if (Args.matches(w, "type")) {
+            String kind = a.next();
+            if (!LINK_KINDS.contains(kind)) {
+                throw CommandExit.invarg("invalid type", kind);
+            }
+            if (!XSTATS_KINDS.contains(kind)) {
+                throw new CommandExit(1, "xstats: link type " + kind + " doesn't support xstats");
+            }
+            throw new CommandExit(2, "ip: xstats of " + kind + " devices are not emulated");
+        }
+        if (Args.matches(w, "help")) {
+            out.append("Usage: ... xstats type TYPE [ ARGS ]\n");
+            return 0;
+        }
+        throw CommandExit.invarg("unknown argument", w);
     }
 
     // ------------------------------------------------------------------------------------------ listing

@@ -644,14 +644,22 @@ final class IpRoute {
             throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
         }
         if (stack.isLocalAddress(dst.bits())) {
-            Ipv4Address src = from != null ? from : stack.sourceAddress(dst, null);
-            out.append("local ").append(o.paint(Color.INET, dst + " ")).append("dev ")
-                    .append(o.paint(Color.IFNAME, "lo ")).append("src ").append(o.paint(Color.INET, src + " "))
-                    .append("uid 0 ").append(sl())
-                    .append("    cache <local> \n");
+            out.append("local ").append(o.paint(Color.INET, dst + " "));
+            if (from != null) {
+                out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC; no RTA_PREFSRC when it is the source
+            }
+            out.append("dev ").append(o.paint(Color.IFNAME, "lo "));
+            if (from == null) {
+                out.append("src ").append(o.paint(Color.INET, stack.sourceAddress(dst, null) + " "));
+            }
+            out.append("uid 0 ").append(sl()).append("    cache <local> \n");
             return 0;
         }
-        Route r = stack.route(dst, oif);
+        // fib_lookup(): table local's broadcast routes are /32, the longest match (broadcast 127.255.255.255 dev lo)
+        Ipv4Address to = dst;
+        Route localBrd = oif != null ? null : stack.localTable().routes().stream()
+                .filter(x -> x.type() == Route.BROADCAST && x.destination().equals(to)).findFirst().orElse(null);
+        Route r = localBrd != null ? localBrd : stack.route(dst, oif);
         if (r == null || r.type() == Route.UNREACHABLE) {
             throw CommandExit.rtnetlink((r == null ? Errno.ENETUNREACH : Errno.EHOSTUNREACH).text);
         }
@@ -661,8 +669,8 @@ final class IpRoute {
         if (r.type() == Route.BLACKHOLE) {
             throw CommandExit.rtnetlink("Invalid argument");
         }
-        Ipv4Address src = from != null ? from : stack.sourceAddress(dst, oif);
-        boolean brd = isBroadcast(r.device(), dst);
+        Ipv4Address src = from != null ? from : localBrd != null ? localBrd.prefsrc() : stack.sourceAddress(dst, oif);
+        boolean brd = localBrd != null || isBroadcast(r.device(), dst);
         if (o.json && !brd && stack.redirected(dst, ctx.now()) == null) {
             // print_route() of the cloned route: its keys, then uid and the (empty) cache flags
             Json j = o.newJson().startObject().field("dst", dst.toString());

@@ -180,8 +180,9 @@ final class NftParser {
 
     /**
      * A table named by a command on the table itself (list, flush, delete table), whose cache holds every family's
-     * tables: a missing one suggests the closest (table_not_found(): table_lookup_fuzzy()). A command on a chain, set
-     * or rule fetches its own table only (the cache filter), so it has nothing to suggest.
+     * tables: a missing one suggests the closest (table_not_found(): table_lookup_fuzzy()). So do add chain and add set
+     * (chain_evaluate(), set_evaluate(): their cache holds every table); a list of a chain or set fetches its own
+     * table only (the cache filter), so it has nothing to suggest.
      */
     private Table existingTableHinted(Named n, boolean kernel) {
         Table t = nft.table(n.family(), n.table().text());
@@ -249,7 +250,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
-                Table t = existingTable(n, false); // chain_evaluate(): the table is looked up in the cache
+                Table t = existingTableHinted(n, false); // chain_evaluate(): table_not_found() over the table cache
                 if (create && t.chains.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
                 }
@@ -260,7 +261,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 DataType[] key = setSpec();
-                Table t = existingTable(n, false); // set_evaluate(): the table is looked up in the cache
+                Table t = existingTableHinted(n, false); // set_evaluate(): table_not_found() over the table cache
                 if (create && t.sets.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
                 }
