@@ -193,31 +193,85 @@ public final class FieldParser {
     private static final java.util.regex.Pattern HHX =
             java.util.regex.Pattern.compile("[ \\t\\n\\f\\r\\x0b]*([+-]?)(0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)");
 
-    /** ip_parse_masked(): A.B.C.D, A.B.C.D/N, A.B.C.D/M.M.M.M. */
+    /**
+     * ip_parse_masked(): IP_SCAN_FMT ("%hhu.%hhu.%hhu.%hhu", each octet as ovs_scan()'s scan_int() reads it: blanks,
+     * a sign, any number of digits, the low 8 bits kept), then "/" and a mask in the same form or a prefix length
+     * ("%d"), and nothing after.
+     */
     static long[] ipv4(Field f, String s) {
-        int slash = s.indexOf('/');
-        Long v = ip(slash < 0 ? s : s.substring(0, slash));
-        if (v == null) {
+        int[] n = {0};
+        long ip = scanIp(s, n);
+        if (ip < 0) {
             throw new FlowParseException(s + ": invalid IP address");
         }
-        if (slash < 0) {
-            return new long[] {v, 0xffffffffL};
-        }
-        String m = s.substring(slash + 1);
-        Long mask = ip(m);
-        if (mask == null) {
-            int prefix;
-            try {
-                prefix = Integer.parseInt(m);
-            } catch (NumberFormatException e) {
-                throw new FlowParseException(s + ": invalid IP address");
+        long mask = 0xffffffffL;
+        if (n[0] < s.length() && s.charAt(n[0]) == '/') {
+            int[] m = {n[0] + 1};
+            long dotted = scanIp(s, m);
+            if (dotted >= 0) {
+                mask = dotted;
+                n[0] = m[0];
+            } else {
+                m[0] = n[0] + 1;
+                long prefix = scanInt(s, m, 10);
+                if (prefix != Long.MIN_VALUE) {
+                    int bits = (int) prefix; // stored into an int
+                    if (bits < 0 || bits > 32) {
+                        throw new FlowParseException(s + ": IPv4 network prefix bits not between 0 and 32, inclusive");
+                    }
+                    mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
+                    n[0] = m[0];
+                }
             }
-            if (prefix < 0 || prefix > 32) {
-                throw new FlowParseException(s + ": IPv4 network prefix bits not between 0 and 32, inclusive");
-            }
-            mask = prefix == 0 ? 0L : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
         }
-        return new long[] {v, mask};
+        if (n[0] != s.length()) {
+            throw new FlowParseException(s + ": invalid IP address");
+        }
+        return new long[] {ip, mask};
+    }
+
+    // IP_SCAN_FMT from s[at[0]]: the address, at[0] moved past it; -1 if it does not scan
+    private static long scanIp(String s, int[] at) {
+        long v = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                if (at[0] >= s.length() || s.charAt(at[0]) != '.') {
+                    return -1;
+                }
+                at[0]++;
+            }
+            long octet = scanInt(s, at, 10);
+            if (octet == Long.MIN_VALUE) {
+                return -1;
+            }
+            v = v << 8 | octet & 0xff;
+        }
+        return v;
+    }
+
+    /**
+     * lib/util.c scan_int() after ovs_scan()'s skip_spaces(): a sign, then digits of {@code base} (as many as there
+     * are; the value wraps in 64 bits, negated for "-"); Long.MIN_VALUE if there are none.
+     */
+    static long scanInt(String s, int[] at, int base) {
+        int p = at[0];
+        while (p < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(p)) >= 0) {
+            p++;
+        }
+        boolean negative = p < s.length() && s.charAt(p) == '-';
+        if (p < s.length() && (negative || s.charAt(p) == '+')) {
+            p++;
+        }
+        long v = 0;
+        int digits = 0;
+        for (; p < s.length() && Character.digit(s.charAt(p), base) >= 0 && s.charAt(p) < 128; p++, digits++) {
+            v = v * base + Character.digit(s.charAt(p), base);
+        }
+        if (digits == 0) {
+            return Long.MIN_VALUE;
+        }
+        at[0] = p;
+        return negative ? -v : v;
     }
 
     /**

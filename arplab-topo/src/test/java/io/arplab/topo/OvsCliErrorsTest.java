@@ -98,6 +98,22 @@ class OvsCliErrorsTest {
         replay(tmp, "cli-8");
     }
 
+    /**
+     * Recorded commands edited at random (gen-mutations.py SEED N: characters deleted, inserted or replaced, words cut
+     * short, numbers and pieces of other commands spliced in), each cli-mut-SEED recording.
+     */
+    @Test
+    void mutatedCommands(@TempDir Path tmp) throws IOException {
+        try (var dirs = Files.list(REF)) {
+            List<String> topics = dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("cli-mut-"))
+                    .sorted().toList();
+            assertThat(topics).isNotEmpty();
+            for (String topic : topics) {
+                replay(Files.createTempDirectory(tmp, topic), topic);
+            }
+        }
+    }
+
     private static void replay(Path tmp, String topic) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         List<String> got = new ArrayList<>();

@@ -416,25 +416,31 @@ public final class OvsVsctl implements Tool {
         return r;
     }
 
+    // pre_cmd_get() checks every column first (parse_column_key_value()), then cmd_get() finds the row
     private void get(Command c) {
         String table = table(c.arg(0));
+        List<String> specs = c.args.subList(2, c.args.size());
+        for (String spec : specs) {
+            if (!uuid(spec)) {
+                columnOf(table, spec, new int[1]); // pre_parse_column_key_value()
+            }
+        }
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         if (r == null) {
             return;
         }
-        for (String spec : c.args.subList(2, c.args.size())) {
-            if (spec.equals("_uuid")) {
+        for (String spec : specs) {
+            if (uuid(spec)) {
                 line(r.uuid());
                 continue;
             }
-            int colon = spec.indexOf(':');
-            String col = column(table, colon < 0 ? spec : spec.substring(0, colon));
+            String[] ck = columnKey(table, spec);
+            String col = ck[0], key = ck[1];
             Column def = Ovsdb.column(table, col);
-            if (colon < 0) {
+            if (key == null) {
                 line(Ovsdb.format(def, r.get(col)));
                 continue;
             }
-            String key = spec.substring(colon + 1);
             if (!def.isMap()) {
                 throw new VsctlException("cannot specify key to get for non-map column " + col);
             }
@@ -449,6 +455,67 @@ public final class OvsVsctl implements Tool {
                 line(Ovsdb.atom(def.value(), m.get(key)));
             }
         }
+    }
+
+    /** parse_column_key_value() without a value: COLUMN[:KEY], each an ovsdb_token_parse() token; {column, key}. */
+    private static String[] columnKey(String table, String arg) {
+        int[] at = {0};
+        String col = columnOf(table, arg, at);
+        String key = null;
+        if (at[0] < arg.length() && arg.charAt(at[0]) == ':') {
+            at[0]++;
+            key = token(arg, at);
+        }
+        if (at[0] < arg.length()) {
+            throw new VsctlException(arg + ": trailing garbage \"" + arg.substring(at[0]) + "\" in argument");
+        }
+        return new String[] {col, key};
+    }
+
+    // the column that begins arg (its first token), at[0] moved past it
+    private static String columnOf(String table, String arg, int[] at) {
+        String name = token(arg, at);
+        if (name.isEmpty()) {
+            throw new VsctlException(arg + ": missing column name");
+        }
+        return column(table, name);
+    }
+
+    // cmd_get()'s special case: the row's UUID, by either name
+    private static boolean uuid(String spec) {
+        return spec.equalsIgnoreCase("_uuid") || spec.equalsIgnoreCase("-uuid");
+    }
+
+    // ovsdb_token_parse(): up to a delimiter (ovsdb_token_is_delim()) not escaped by a backslash nor inside quotes
+    private static String token(String s, int[] at) {
+        StringBuilder out = new StringBuilder();
+        boolean inQuotes = false;
+        int from = at[0], p = from;
+        while (p < s.length()) {
+            char c = s.charAt(p++);
+            if (c == '\\') {
+                if (inQuotes) {
+                    out.append('\\');
+                }
+                if (p == s.length()) {
+                    throw new VsctlException(s.substring(from) + ": backslash at end of argument");
+                }
+                out.append(s.charAt(p++));
+            } else if (!inQuotes && ":=, []{}!<>".indexOf(c) >= 0) {
+                p--;
+                break;
+            } else {
+                out.append(c);
+                if (c == '"') {
+                    inQuotes = !inQuotes;
+                }
+            }
+        }
+        if (inQuotes) {
+            throw new VsctlException(s.substring(from) + ": quoted string extends past end of argument");
+        }
+        at[0] = p;
+        return out.toString();
     }
 
     private void set(Command c) {
