@@ -231,7 +231,7 @@ public final class FieldParser {
     }
 
     // IP_SCAN_FMT from s[at[0]]: the address, at[0] moved past it; -1 if it does not scan
-    private static long scanIp(String s, int[] at) {
+    static long scanIp(String s, int[] at) {
         long v = 0;
         for (int i = 0; i < 4; i++) {
             if (i > 0) {

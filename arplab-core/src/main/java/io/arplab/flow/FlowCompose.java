@@ -351,14 +351,11 @@ public final class FlowCompose {
         return v.substring(0, slash);
     }
 
+    // scan_eth(): ETH_ADDR_SCAN_FMT, each octet ovs_scan()'s "%hhx"
     private static long mac(String v) {
-        String[] p = v.split(":");
-        if (p.length != 6) {
+        Long m = FieldParser.mac(v);
+        if (m == null) {
             throw new IllegalArgumentException();
-        }
-        long m = 0;
-        for (String b : p) {
-            m = (m << 8) | Integer.parseInt(b, 16);
         }
         return m;
     }
@@ -371,18 +368,12 @@ public final class FlowCompose {
         return a;
     }
 
+    // scan_ipv4(): IP_SCAN_FMT, each octet ovs_scan()'s "%hhu"
     private static long ip(String v) {
-        String[] p = v.split("\\.");
-        if (p.length != 4) {
+        int[] at = {0};
+        long a = FieldParser.scanIp(v, at);
+        if (a < 0 || at[0] != v.length()) {
             throw new IllegalArgumentException();
-        }
-        long a = 0;
-        for (String b : p) {
-            int o = Integer.parseInt(b);
-            if (o < 0 || o > 255) {
-                throw new IllegalArgumentException();
-            }
-            a = (a << 8) | o;
         }
         return a;
     }

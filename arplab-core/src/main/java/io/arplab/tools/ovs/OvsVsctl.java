@@ -520,6 +520,9 @@ public final class OvsVsctl implements Tool {
 
     private void set(Command c) {
         String table = table(c.arg(0));
+        for (String setting : c.args.subList(2, c.args.size())) {
+            columnOf(table, setting, new int[1]); // pre_cmd_set(): every column before the row
+        }
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         for (String setting : c.args.subList(2, c.args.size())) {
             if (r != null) {
@@ -574,6 +577,9 @@ public final class OvsVsctl implements Tool {
 
     private void clear(Command c) {
         String table = table(c.arg(0));
+        for (String name : c.args.subList(2, c.args.size())) {
+            column(table, name); // pre_cmd_clear(): every column before the row
+        }
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         for (String name : c.args.subList(2, c.args.size())) {
             String col = column(table, name);
