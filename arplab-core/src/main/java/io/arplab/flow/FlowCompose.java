@@ -170,6 +170,9 @@ public final class FlowCompose {
                     return true;
                 }
                 case "eth_type" -> {
+                    if (!masks && args.indexOf('/') >= 0) { // scan_be16() takes a mask only where masks are parsed
+                        return false;
+                    }
                     dlType = (int) num(args.trim());
                     return true;
                 }
@@ -326,7 +329,7 @@ public final class FlowCompose {
                 }
                 String v = kv.substring(eq + 1).trim();
                 int slash = v.indexOf('/');
-                m.put(kv.substring(0, eq).trim(), slash >= 0 ? v.substring(0, slash) : v);
+                m.put(kv.substring(0, eq), slash >= 0 ? v.substring(0, slash) : v); // a field's name exactly (SCAN_FIELD())
             }
         }
         return m;

@@ -82,6 +82,9 @@ public final class OvsVsctl implements Tool {
             out = new StringBuilder();
             int status = 0;
             for (Command c : commands) {
+                pre(c); // do_vsctl(): every command's prerequisites before any command runs
+            }
+            for (Command c : commands) {
                 status = Math.max(status, run(c));
             }
             List<String> errors = dryRun ? List.of() : rows.commit();
@@ -212,6 +215,24 @@ public final class OvsVsctl implements Tool {
     }
 
     // ------------------------------------------------------------------ commands
+
+    // pre_cmd_get(), pre_cmd_set(), pre_cmd_clear(), pre_cmd_list(), pre_cmd_find(): the table, and the columns
+    // named (pre_parse_column_key_value() reads each one's first token)
+    private void pre(Command c) {
+        String name = c.syntax().name;
+        if (!List.of("get", "set", "clear", "list", "find").contains(name)) {
+            return;
+        }
+        String table = table(c.arg(0));
+        int from = name.equals("find") ? 1 : 2;
+        for (String spec : c.args.subList(Math.min(from, c.args.size()), c.args.size())) {
+            if (name.equals("clear")) {
+                column(table, spec);
+            } else if (!name.equals("list") && !(name.equals("get") && uuid(spec))) {
+                columnOf(table, spec, new int[1]);
+            }
+        }
+    }
 
     private int run(Command c) {
         switch (c.syntax.name) {
@@ -420,11 +441,6 @@ public final class OvsVsctl implements Tool {
     private void get(Command c) {
         String table = table(c.arg(0));
         List<String> specs = c.args.subList(2, c.args.size());
-        for (String spec : specs) {
-            if (!uuid(spec)) {
-                columnOf(table, spec, new int[1]); // pre_parse_column_key_value()
-            }
-        }
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         if (r == null) {
             return;
@@ -520,9 +536,6 @@ public final class OvsVsctl implements Tool {
 
     private void set(Command c) {
         String table = table(c.arg(0));
-        for (String setting : c.args.subList(2, c.args.size())) {
-            columnOf(table, setting, new int[1]); // pre_cmd_set(): every column before the row
-        }
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         for (String setting : c.args.subList(2, c.args.size())) {
             if (r != null) {
@@ -577,9 +590,6 @@ public final class OvsVsctl implements Tool {
 
     private void clear(Command c) {
         String table = table(c.arg(0));
-        for (String name : c.args.subList(2, c.args.size())) {
-            column(table, name); // pre_cmd_clear(): every column before the row
-        }
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         for (String name : c.args.subList(2, c.args.size())) {
             String col = column(table, name);
