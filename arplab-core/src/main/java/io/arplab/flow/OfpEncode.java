@@ -481,6 +481,11 @@ final class OfpEncode {
             long port = of11 && o.port() >= Ports.MAX ? o.port() + 0xffff0000L : o.port();
             return of11 ? new Buf().put(0, 2).put(16, 2).put(port, 4).put(o.maxLen(), 2).put(0, 6).bytes()
                     : new Buf().put(0, 2).put(8, 2).put(port, 2).put(o.maxLen(), 2).bytes();
+        } else if (a instanceof Action.Clone c) { // encode_CLONE(): ext_action_header (NXAST_CLONE), then its actions
+            byte[] all = new Buf().put(vendor(nx(42).put(0, 6))).put(actions(c.actions(), v)).bytes();
+            all[2] = (byte) (all.length >> 8);
+            all[3] = (byte) all.length;
+            return all;
         } else if (a instanceof Action.Ct c) { // encode_CT(): struct nx_action_conntrack, then its actions
             Buf body = nx(35).put((c.commit() ? 1 : 0) | (c.force() ? 2 : 0), 2);
             if (c.zoneSrc() != null) {
