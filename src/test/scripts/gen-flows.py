@@ -14,7 +14,8 @@ With "wide", half the fields and actions come from what the other modes leave ou
 tun_flags/tun_tos/tun_ttl, nd_reserved/nd_options_type (not packet_type, which arplab does not parse); ct() with nat ranges and flags, zones from
 fields and helpers, multipath and bundle with every algorithm and hash field, bundle_load, learn's other specs,
 controller's properties, sample's sampling_port and direction, enqueue's other syntax, the MPLS set actions,
-check_pkt_larger, resubmit with ct, output to a field's subrange.
+check_pkt_larger, resubmit with ct, output to a field's subrange. With "clone", actions are often clone(...) of 0-3
+actions (nested clones, ct() with its flags and nat, instructions that may not nest there, meter, nat outside ct()).
 """
 import random
 import sys
@@ -24,6 +25,7 @@ v6 = len(sys.argv) > 3 and sys.argv[3] == "v6"
 flags = len(sys.argv) > 3 and sys.argv[3] == "flags"
 insts = len(sys.argv) > 3 and sys.argv[3] == "insts"  # actions in instruction order: write_metadata, goto_table
 wide = len(sys.argv) > 3 and sys.argv[3] == "wide"  # the syntax of ovs-fields(7)/ovs-actions(7) the others leave out
+clone = len(sys.argv) > 3 and sys.argv[3] == "clone"  # actions nested in clone(...)
 r = random.Random(seed)
 
 
@@ -377,7 +379,23 @@ def wide_action():
                                           r.choice([0, 13, 14, 100, 65535]))
 
 
+def clone_action(depth):
+    k = r.randrange(10)
+    if k == 0 and depth < 3:
+        return "clone(%s)" % ",".join(clone_action(depth + 1) for _ in range(r.choice([0, 1, 2])))
+    if k == 1:
+        return r.choice(["ct(commit)", "ct(table=3)", "ct(commit,zone=5,exec(set_field:0x1->ct_mark))", "ct_clear",
+                         "ct(commit,nat(src=10.0.0.1))", "nat", "meter:1", "write_actions(output:1)",
+                         "goto_table:2", "write_metadata:0x1", "clear_actions", "push_vlan:0x8100",
+                         "set_field:0x1->ct_mark", "drop"])
+    if k == 2:
+        return wide_action()
+    return action()
+
+
 def action():
+    if clone and r.random() < 0.4:
+        return "clone(%s)" % ",".join(clone_action(0) for _ in range(r.choice([0, 1, 1, 2, 3])))
     if wide and r.random() < 0.5:
         return wide_action()
     k = r.randrange(40)
@@ -509,6 +527,6 @@ def flow():
 
 
 print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else " insts" if insts
-                                   else " wide" if wide else ""))
+                                   else " wide" if wide else " clone" if clone else ""))
 for _ in range(count):
     print(flow())
