@@ -483,10 +483,14 @@ public final class Ofproto {
             return null;
         }
         Match pulled = new Match();
+        pulled.putSlot(Slot.PACKET_TYPE, fm.match().value(Slot.PACKET_TYPE), fm.match().mask(Slot.PACKET_TYPE));
         for (OfpEncode.Entry e : OfpEncode.matchEntries(fm.match(),
                 version.atLeast(OfVersion.OF11) ? version : null)) {
             if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
                 return "OFPBMC_BAD_VALUE";
+            }
+            if (pulled.nonEthernet() && e.field().hasPrereqs() && e.field().prereq == Field.Prereq.NONE) {
+                return "OFPBMC_BAD_PREREQ"; // MFP_ETHERNET: the L2 fields need packet_type=(0,0)
             }
             if (!pulled.prereqsOk(e.field())) {
                 return "OFPBMC_BAD_PREREQ";

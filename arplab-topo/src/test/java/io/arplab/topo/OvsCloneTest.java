@@ -29,12 +29,29 @@ class OvsCloneTest {
         replay(tmp, "trace", false);
     }
 
+    /**
+     * packet_type=(NS,TYPE) as a match keyword (refdata/ovs/packettype, STATUS=1 record-ovs-commands.sh packettype):
+     * mf_from_packet_type_string()'s refusals, an L3 packet type's Ethernet type for the prerequisites of the fields
+     * after it, normalization without Ethernet addresses, the switch's OFPBMC_BAD_PREREQ for an Ethernet field with
+     * another packet type (the match hex-dumped with its OXM_OF_PACKET_TYPE first), dumps in each version.
+     */
+    @Test
+    void packetTypeMatchIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolveSibling("packettype").resolve("commands"), true);
+    }
+
     private static void replay(Path tmp, String name, boolean status) throws IOException {
+        replay(tmp, REF.resolve(name), status);
+    }
+
+    private static void replay(Path tmp, Path base, boolean status) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        String got = status ? merged(lab, REF.resolve(name + ".in"))
-                : OvsDatapathViewsTest.replay(lab, REF.resolve(name + ".in"), 200_000_000L);
-        Files.writeString(Path.of("target/clone-" + name + ".got"), got); // for reading a difference
-        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve(name + ".out"))));
+        Path in = base.resolveSibling(base.getFileName() + ".in");
+        String got = status ? merged(lab, in) : OvsDatapathViewsTest.replay(lab, in, 200_000_000L);
+        // for reading a difference
+        Files.writeString(Path.of("target/" + base.getParent().getFileName() + "-" + base.getFileName() + ".got"), got);
+        String want = Files.readString(base.resolveSibling(base.getFileName() + ".out"));
+        assertThat(normal(got)).isEqualTo(normal(want));
     }
 
     // stdout and stderr in one stream in the order written, as the recorder's 2>&1 has them
