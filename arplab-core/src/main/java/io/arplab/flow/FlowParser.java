@@ -116,13 +116,11 @@ public final class FlowParser {
                 }
             } else if (name.equals("eth")) {
                 match.ethernetType = true; // packet_type=(0,0): the default
+                match.putSlot(Slot.PACKET_TYPE, 0, 0);
             } else if (name.equals("packet_type")) { // MFF_PACKET_TYPE: match_set_packet_type()
                 long pt = packetType(value.isEmpty() ? "0/0" : value);
-                if (pt == 0) {
-                    match.ethernetType = true;
-                } else {
-                    match.putSlot(Slot.PACKET_TYPE, pt, Slot.PACKET_TYPE.max);
-                }
+                match.ethernetType = pt == 0;
+                match.putSlot(Slot.PACKET_TYPE, pt, pt == 0 ? 0 : Slot.PACKET_TYPE.max);
                 usable &= FlowMod.P_NXM | FlowMod.P_OXM;
             } else if ((fields & F_FLAGS) != 0 && name.equals("send_flow_rem")) {
                 flags |= FlowMod.SEND_FLOW_REM;
@@ -233,6 +231,11 @@ public final class FlowParser {
                     default -> throw new FlowParseException("unknown keyword " + name);
                 }
             }
+        }
+        long pt = match.value(Slot.PACKET_TYPE) & match.mask(Slot.PACKET_TYPE);
+        if (pt >>> 16 == 1 && match.mask(Slot.DL_TYPE) != 0) {
+            // parse_ofp_str__(): an L3 packet type's Ethernet type copied into dl_type's value, its mask as it was
+            match.putSlot(Slot.DL_TYPE, pt & 0xffff, match.mask(Slot.DL_TYPE));
         }
         boolean noProtocol = false; // a field no protocol can carry: refused once the actions parsed and checked
         for (Field f : Field.NO_PROTOCOL) {
