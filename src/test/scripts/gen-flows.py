@@ -14,7 +14,10 @@ With "wide", half the fields and actions come from what the other modes leave ou
 tun_flags/tun_tos/tun_ttl, nd_reserved/nd_options_type (not packet_type, which arplab does not parse); ct() with nat ranges and flags, zones from
 fields and helpers, multipath and bundle with every algorithm and hash field, bundle_load, learn's other specs,
 controller's properties, sample's sampling_port and direction, enqueue's other syntax, the MPLS set actions,
-check_pkt_larger, resubmit with ct, output to a field's subrange.
+check_pkt_larger, resubmit with ct, output to a field's subrange. With "clone", actions are often clone(...) of 0-3
+actions (nested clones, ct() with its flags and nat, instructions that may not nest there, meter, nat outside ct()).
+With "ptype", a third of the fields are packet_type=(NS,TYPE): Ethernet, L3 types of IPv4, IPv6, ARP and others,
+other namespaces, and the keyword's bad syntax.
 """
 import random
 import sys
@@ -24,6 +27,8 @@ v6 = len(sys.argv) > 3 and sys.argv[3] == "v6"
 flags = len(sys.argv) > 3 and sys.argv[3] == "flags"
 insts = len(sys.argv) > 3 and sys.argv[3] == "insts"  # actions in instruction order: write_metadata, goto_table
 wide = len(sys.argv) > 3 and sys.argv[3] == "wide"  # the syntax of ovs-fields(7)/ovs-actions(7) the others leave out
+clone = len(sys.argv) > 3 and sys.argv[3] == "clone"  # actions nested in clone(...)
+ptype = len(sys.argv) > 3 and sys.argv[3] == "ptype"  # packet_type=(NS,TYPE) among the fields
 r = random.Random(seed)
 
 
@@ -194,6 +199,11 @@ WIDE_FIELDS = [
 
 
 def field():
+    if ptype and r.random() < 0.33:
+        return "packet_type=%s" % r.choice(
+            ["(0,0)", "(0,0)", "(1,0x800)", "(1,0x800)", "(1,0x86dd)", "(1,0x806)", "(1,0x8847)", "(0,0x800)",
+             "(2,5)", "(0x1,0x0800)", "(1,2048)", "(1,9)", "(1,10)", "(1)", "(1,0x800,3)", "0", "(65536,1)",
+             "(1,0x10000)", "(1,abc)", "", "(1,0x800)/0"]), None
     if wide and r.random() < 0.5:
         name, gen, need = r.choice(WIDE_FIELDS)
         if name == "xxreg":
@@ -377,7 +387,23 @@ def wide_action():
                                           r.choice([0, 13, 14, 100, 65535]))
 
 
+def clone_action(depth):
+    k = r.randrange(10)
+    if k == 0 and depth < 3:
+        return "clone(%s)" % ",".join(clone_action(depth + 1) for _ in range(r.choice([0, 1, 2])))
+    if k == 1:
+        return r.choice(["ct(commit)", "ct(table=3)", "ct(commit,zone=5,exec(set_field:0x1->ct_mark))", "ct_clear",
+                         "ct(commit,nat(src=10.0.0.1))", "nat", "meter:1", "write_actions(output:1)",
+                         "goto_table:2", "write_metadata:0x1", "clear_actions", "push_vlan:0x8100",
+                         "set_field:0x1->ct_mark", "drop"])
+    if k == 2:
+        return wide_action()
+    return action()
+
+
 def action():
+    if clone and r.random() < 0.4:
+        return "clone(%s)" % ",".join(clone_action(0) for _ in range(r.choice([0, 1, 1, 2, 3])))
     if wide and r.random() < 0.5:
         return wide_action()
     k = r.randrange(40)
@@ -509,6 +535,6 @@ def flow():
 
 
 print("# gen-flows.py %d %d%s" % (seed, count, " v6" if v6 else " flags" if flags else " insts" if insts
-                                   else " wide" if wide else ""))
+                                   else " wide" if wide else " clone" if clone else " ptype" if ptype else ""))
 for _ in range(count):
     print(flow())

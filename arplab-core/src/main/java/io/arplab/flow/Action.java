@@ -152,6 +152,12 @@ public sealed interface Action {
     record WriteActions(List<Action> actions) implements Action {}
 
     /**
+     * clone(...) (struct ofpact_nest, NXAST_CLONE): the actions run on a copy of the packet, the flow, action set and
+     * stack as they were afterwards.
+     */
+    record Clone(List<Action> actions) implements Action {}
+
+    /**
      * conjunction(id,k/n) (struct ofpact_conjunction): the flow is clause {@code clause} (0-based) of the n-clause
      * conjunctive match {@code id}, a soft match of the classifier.
      */

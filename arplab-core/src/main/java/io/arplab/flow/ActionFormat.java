@@ -169,6 +169,8 @@ public final class ActionFormat {
             learn(l, names, s);
         } else if (a instanceof Action.ClearActions c) {
             s.append("clear_actions");
+        } else if (a instanceof Action.Clone c) { // format_CLONE(): ofpacts_format() prints no actions as drop
+            s.append("clone(").append(format(c.actions(), v, names)).append(')');
         } else if (a instanceof Action.WriteActions w) {
             s.append("write_actions(").append(w.actions().isEmpty() ? "" : format(w.actions(), v, names)).append(')');
         } else if (a instanceof Action.Conjunction c) {
@@ -320,6 +322,8 @@ public final class ActionFormat {
                 out.add("ofp_actions|INFO|" + name + " is deprecated in " + v.protocolName + " (use Set-Field)");
             } else if (a instanceof Action.WriteActions w) {
                 out.addAll(deprecations(w.actions(), v));
+            } else if (a instanceof Action.Clone c) {
+                out.addAll(deprecations(c.actions(), v));
             }
         }
         return out;
@@ -355,6 +359,8 @@ public final class ActionFormat {
                 out.add(new Action.Resubmit(Ports.IN_PORT, g.table()));
             } else if (a instanceof Action.SetField f) {
                 out.addAll(setField(f, v));
+            } else if (a instanceof Action.Clone c) { // encode_CLONE(): its actions in the same version
+                out.add(new Action.Clone(roundTrip(c.actions(), v)));
             } else if (a instanceof Action.Ct c) {
                 List<Action> before = roundTrip(c.exec().subList(0, c.natAt()), v); // a set_field may become more
                 out.add(new Action.Ct(c.commit(), c.force(), c.table(), c.zoneImm(), c.zoneSrc(), c.nat(),

@@ -29,7 +29,7 @@ public final class ActionParser {
         boolean inCt = "ct".equals(outer);
         List<Action> out = new ArrayList<>();
         List<Integer> insts = new ArrayList<>();
-        boolean drop = false;
+        boolean drop = false, natOutside = false;
         KeyValue kv = new KeyValue(s);
         while (kv.next()) {
             String key = kv.key, value = kv.value;
@@ -114,6 +114,11 @@ public final class ActionParser {
                     out.add(new Action.WriteActions(parse(value, match, names, "write_actions")));
                     inst = 3;
                 }
+                case "clone" -> out.add(new Action.Clone(parse(value, match, names, "clone"))); // parse_CLONE()
+                case "nat" -> { // parse_NAT()'s refusals; ofpacts_verify_nested() refuses it outside ct() after
+                    Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat");
+                    natOutside = true;
+                }
                 case "clear_actions" -> {
                     out.add(new Action.ClearActions());
                     inst = 2;
@@ -141,6 +146,9 @@ public final class ActionParser {
         }
         if (drop && !out.isEmpty()) {
             throw new FlowParseException("\"drop\" must not be accompanied by any other action or instruction");
+        }
+        if (natOutside) {
+            throw new FlowParseException("Cannot have NAT action outside of \"ct\" action");
         }
         verify(out, insts, outer);
         return out;
@@ -172,8 +180,8 @@ public final class ActionParser {
             } else if (inCt && !ctField) {
                 throw new FlowParseException("ct action doesn't support nested modification of " + dst.name);
             }
-            if (actions.get(i) instanceof Action.Meter && "write_actions".equals(outer)) { // unsupported_nesting()
-                throw new FlowParseException("write_actions action doesn't support nested action meter");
+            if (actions.get(i) instanceof Action.Meter && ("write_actions".equals(outer) || "clone".equals(outer))) {
+                throw new FlowParseException(outer + " action doesn't support nested action meter"); // unsupported_nesting()
             }
             int next = insts.get(i);
             String order = i > 0 ? orderError(inst, next) : null;
@@ -181,7 +189,7 @@ public final class ActionParser {
                 throw new FlowParseException(order);
             }
             // only apply_actions and meter nest, or make a packet-out's actions
-            if (("write_actions".equals(outer) || ACTIONS_ONLY.equals(outer)) && next > 1) {
+            if (("write_actions".equals(outer) || "clone".equals(outer) || ACTIONS_ONLY.equals(outer)) && next > 1) {
                 throw new FlowParseException(INSTRUCTIONS[next] + " instruction not allowed here");
             }
             inst = next;
@@ -979,6 +987,8 @@ public final class ActionParser {
                 throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
+            } else if (a instanceof Action.Clone c) { // check_CLONE(): on the flow as the actions before left it,
+                check(c.actions(), tags > 0 ? tagged : untagged, table); // which ofpacts_check() restores after
             }
             if (a instanceof Action.PushVlan p && !p.implicit()) {
                 tags++;
@@ -1115,6 +1125,17 @@ public final class ActionParser {
                         usable &= usable(List.of(n), match);
                     }
                 }
+            } else if (a instanceof Action.Clone c) {
+                // parse_CLONE()'s ofpacts_parse_copy() starts *usable_protocols afresh: what the actions before it
+                // allowed is lost; check_subactions() folds the nested checks in
+                Match flow = cur;
+                if (tags > 0) { // the flow as a push_vlan before left it
+                    flow = cur.copy();
+                    flow.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI);
+                }
+                int[] nested = usableParsedChecked(c.actions(), flow);
+                usable = nested[0];
+                checked &= nested[1];
             } else if (a instanceof Action.PushVlan p) {
                 if (!p.implicit()) {
                     usable &= FlowMod.P_OF11 | FlowMod.P_OXM;

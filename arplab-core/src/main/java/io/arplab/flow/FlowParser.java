@@ -116,6 +116,12 @@ public final class FlowParser {
                 }
             } else if (name.equals("eth")) {
                 match.ethernetType = true; // packet_type=(0,0): the default
+                match.putSlot(Slot.PACKET_TYPE, 0, 0);
+            } else if (name.equals("packet_type")) { // MFF_PACKET_TYPE: match_set_packet_type()
+                long pt = packetType(value.isEmpty() ? "0/0" : value);
+                match.ethernetType = pt == 0;
+                match.putSlot(Slot.PACKET_TYPE, pt, pt == 0 ? 0 : Slot.PACKET_TYPE.max);
+                usable &= FlowMod.P_NXM | FlowMod.P_OXM;
             } else if ((fields & F_FLAGS) != 0 && name.equals("send_flow_rem")) {
                 flags |= FlowMod.SEND_FLOW_REM;
             } else if ((fields & F_FLAGS) != 0 && name.equals("check_overlap")) {
@@ -226,6 +232,11 @@ public final class FlowParser {
                 }
             }
         }
+        long pt = match.value(Slot.PACKET_TYPE) & match.mask(Slot.PACKET_TYPE);
+        if (pt >>> 16 == 1 && match.mask(Slot.DL_TYPE) != 0) {
+            // parse_ofp_str__(): an L3 packet type's Ethernet type copied into dl_type's value, its mask as it was
+            match.putSlot(Slot.DL_TYPE, pt & 0xffff, match.mask(Slot.DL_TYPE));
+        }
         boolean noProtocol = false; // a field no protocol can carry: refused once the actions parsed and checked
         for (Field f : Field.NO_PROTOCOL) {
             noProtocol |= match.mask(f.slot) != 0 && command != FlowMod.Command.QUERY;
@@ -270,9 +281,14 @@ public final class FlowParser {
      */
     static String[] carried(Match match) {
         long label = match.value(Slot.IPV6_LABEL), labelMask = match.mask(Slot.IPV6_LABEL);
+        Match before = match.copy();
         String[] change = match.normalize();
         if (match.isIp()) {
             match.putSlot(Slot.IPV6_LABEL, label, labelMask);
+        }
+        // nx_put_raw() puts the Ethernet addresses whatever the packet type (the switch refuses them after another)
+        for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST}) {
+            match.putSlot(s, before.value(s), before.mask(s));
         }
         // normalization keeps ND's fields for a solicitation or advertisement of any code; nx_put_raw() puts them
         // only under is_nd(), which wants code 0 too
@@ -284,6 +300,36 @@ public final class FlowParser {
             }
         }
         return change;
+    }
+
+    /**
+     * mf_from_packet_type_string(): "(NS,TYPE)", each parse_int_string() into 2 bytes; the error names what is left
+     * where it stopped. Anything after the ')' (a mask) is ignored. Returns (NS << 16) | TYPE.
+     */
+    static long packetType(String s) {
+        String rest = s, err;
+        if (!s.startsWith("(")) {
+            err = "missing '('";
+        } else {
+            rest = s.substring(1);
+            FieldParser.IntString ns = FieldParser.intString(rest, 2);
+            if (ns.err() != 0) {
+                err = "ns";
+            } else if (ns.tail() >= rest.length() || rest.charAt(ns.tail()) != ',') {
+                err = "missing ','";
+            } else {
+                rest = rest.substring(ns.tail() + 1);
+                FieldParser.IntString type = FieldParser.intString(rest, 2);
+                if (type.err() != 0) {
+                    err = "ns_type";
+                } else if (type.tail() >= rest.length() || rest.charAt(type.tail()) != ')') {
+                    err = "missing ')'";
+                } else {
+                    return ns.value().lo() << 16 | type.value().lo();
+                }
+            }
+        }
+        throw new FlowParseException(rest + ": bad syntax for packet type " + err);
     }
 
     /**

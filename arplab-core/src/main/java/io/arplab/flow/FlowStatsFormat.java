@@ -148,6 +148,11 @@ public final class FlowStatsFormat {
                     return out;
                 }
             }
+            if (list != apply && !list.stream().allMatch(Ofproto::allowedInActionSet)) {
+                // ofpacts_decode_for_action_set(), once the write_actions list decoded
+                return new java.util.ArrayList<>(java.util.List.of("ofp_actions|WARN|disallowed action in action set",
+                        "OFPBAC_BAD_TYPE"));
+            }
         }
         String order = ActionParser.orderError(wire); // ofpacts_verify(), once the actions decoded
         return order == null ? null : new java.util.ArrayList<>(java.util.List.of("ofp_actions|WARN|" + order,

@@ -257,7 +257,9 @@ public final class FlowTables {
     // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way, packet_type too
     // (a criterion's field with prerequisites brings packet_type=(0,0) along, which a rule on in_port alone lacks)
     static boolean looseMatch(Match rule, Match criteria) {
-        if ((criteria.ethernetType || hasPacketType(criteria)) && !hasPacketType(rule)) {
+        if (criteria.nonEthernet() ? rule.mask(Slot.PACKET_TYPE) == 0
+                || rule.value(Slot.PACKET_TYPE) != criteria.value(Slot.PACKET_TYPE)
+                : (criteria.ethernetType || hasPacketType(criteria)) && (!hasPacketType(rule) || rule.nonEthernet())) {
             return false;
         }
         for (int i = 0; i < rule.mask.length; i++) {

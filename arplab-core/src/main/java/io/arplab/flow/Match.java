@@ -118,8 +118,18 @@ public final class Match {
         value[i] = ((value[i] & ~field) | (v & field)) & mask[i];
     }
 
+    /** get_dl_type(): an L3 packet type's (1, ethertype) is its Ethernet type. */
     public int dlType() {
+        long pt = value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE);
+        if (pt >>> 16 == 1) {
+            return (int) (pt & 0xffff);
+        }
         return mask(Slot.DL_TYPE) != 0 ? (int) value(Slot.DL_TYPE) : 0;
+    }
+
+    /** A packet type other than Ethernet (packet_type=(0,0)) matched. */
+    public boolean nonEthernet() {
+        return (value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE)) != 0;
     }
 
     public boolean isIp() {
@@ -157,8 +167,10 @@ public final class Match {
 
     /** match_add_ethernet_prereq() and friends are implicit here; this is ofputil_normalize_match__(). */
     public String[] normalize() {
-        int dl = dlType();
-        boolean ether = true, nwAddr = false, tpAddr = false, nwProto = false, ipvx = false, arpSha = false,
+        // the packet type first: an L3 one's dl_type is its own, no Ethernet addresses; another's none at all
+        long pt = value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE);
+        int dl = pt == 0 || pt >>> 16 == 1 ? dlType() : 0;
+        boolean ether = pt == 0, nwAddr = false, tpAddr = false, nwProto = false, ipvx = false, arpSha = false,
                 arpTha = false, ipv6 = false, ndTarget = false, mpls = false;
         long proto = value(Slot.NW_PROTO), tpSrc = value(Slot.TP_SRC);
         if (dl == ETH_IP) {

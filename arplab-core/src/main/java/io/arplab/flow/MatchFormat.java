@@ -102,6 +102,11 @@ public final class MatchFormat {
     }
 
     // match_add_ethernet_prereq(): a field with prerequisites (Ethernet and up) brings packet_type=(0,0) along
+    // put_u16_masked() of an exact value: above 9 in hex
+    private static String u16Masked(long v) {
+        return v > 9 ? "0x" + Long.toHexString(v) : Long.toString(v);
+    }
+
     static boolean ethernet(Match m) {
         for (int i = Slot.DL_DST.ordinal(); i < Slot.ALL.length; i++) {
             if (m.mask(Slot.ALL[i]) != 0 && Slot.ALL[i] != Slot.ACTSET_OUTPUT) {
@@ -149,7 +154,8 @@ public final class MatchFormat {
         }
         long packetType = m.value(Slot.PACKET_TYPE) & m.mask(Slot.PACKET_TYPE);
         if (packetType != 0) { // format_packet_type_masked(): an L3 packet's type in place of "eth"
-            s.append(String.format("packet_type=(%d,0x%x),", packetType >>> 16, packetType & 0xffff));
+            s.append("packet_type=(").append(u16Masked(packetType >>> 16)).append(',')
+                    .append(u16Masked(packetType & 0xffff)).append("),");
         } else if (eth) {
             s.append("eth,");
         }

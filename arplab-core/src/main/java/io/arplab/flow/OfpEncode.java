@@ -265,7 +265,8 @@ final class OfpEncode {
         boolean oxm = version != null;
         for (Slot s : Slot.ALL) {
             // nd_reserved (igmp_group_ip4) goes out for ND alone: dropped elsewhere, as nx_put_raw() does
-            if (m.mask(s) != 0 && !covered(s) && (s != Slot.ND_RESERVED || m.prereqsOk(Field.ND_RESERVED))) {
+            if (m.mask(s) != 0 && !covered(s) && (s != Slot.ND_RESERVED || m.prereqsOk(Field.ND_RESERVED))
+                    && s != Slot.PACKET_TYPE) { // put first, below
                 throw new Unencodable("match field " + s);
             }
         }
@@ -297,6 +298,10 @@ final class OfpEncode {
             if (masked) {
                 putWide(b, mask, bytes);
             }
+        }
+        if (m.nonEthernet()) { // nx_put_raw(): a packet type other than Ethernet goes first
+            return new Buf().put(OXM_BASIC, 2).put(44 << 1, 1).put(4, 1).put(m.value(Slot.PACKET_TYPE), 4)
+                    .put(b.bytes()).bytes();
         }
         if (m.ethernetType && matchEntries(m, version).stream().noneMatch(e -> e.field().hasPrereqs())) {
             // the default packet_type no entry with prerequisites implies goes first: OXM_OF_PACKET_TYPE (0, 0)
@@ -481,6 +486,11 @@ final class OfpEncode {
             long port = of11 && o.port() >= Ports.MAX ? o.port() + 0xffff0000L : o.port();
             return of11 ? new Buf().put(0, 2).put(16, 2).put(port, 4).put(o.maxLen(), 2).put(0, 6).bytes()
                     : new Buf().put(0, 2).put(8, 2).put(port, 2).put(o.maxLen(), 2).bytes();
+        } else if (a instanceof Action.Clone c) { // encode_CLONE(): ext_action_header (NXAST_CLONE), then its actions
+            byte[] all = new Buf().put(vendor(nx(42).put(0, 6))).put(actions(c.actions(), v)).bytes();
+            all[2] = (byte) (all.length >> 8);
+            all[3] = (byte) all.length;
+            return all;
         } else if (a instanceof Action.Ct c) { // encode_CT(): struct nx_action_conntrack, then its actions
             Buf body = nx(35).put((c.commit() ? 1 : 0) | (c.force() ? 2 : 0), 2);
             if (c.zoneSrc() != null) {

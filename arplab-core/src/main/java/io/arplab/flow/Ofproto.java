@@ -483,10 +483,14 @@ public final class Ofproto {
             return null;
         }
         Match pulled = new Match();
+        pulled.putSlot(Slot.PACKET_TYPE, fm.match().value(Slot.PACKET_TYPE), fm.match().mask(Slot.PACKET_TYPE));
         for (OfpEncode.Entry e : OfpEncode.matchEntries(fm.match(),
                 version.atLeast(OfVersion.OF11) ? version : null)) {
             if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
                 return "OFPBMC_BAD_VALUE";
+            }
+            if (pulled.nonEthernet() && e.field().hasPrereqs() && e.field().prereq == Field.Prereq.NONE) {
+                return "OFPBMC_BAD_PREREQ"; // MFP_ETHERNET: the L2 fields need packet_type=(0,0)
             }
             if (!pulled.prereqsOk(e.field())) {
                 return "OFPBMC_BAD_PREREQ";
@@ -561,6 +565,18 @@ public final class Ofproto {
      * set_field into a read-only field).
      */
     static String[] decodeError(Action a) {
+        if (a instanceof Action.Clone c) { // decode_NXAST_RAW_CLONE(): its actions decoded as apply_actions'
+            for (Action n : c.actions()) {
+                String[] e = decodeError(n);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
+        if (a instanceof Action.WriteActions w && !w.actions().stream().allMatch(Ofproto::allowedInActionSet)) {
+            // ofpacts_decode_for_action_set()
+            return new String[] {"OFPBAC_BAD_TYPE", "ofp_actions|WARN|disallowed action in action set"};
+        }
         if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD
                 && !f.wideMask().and(f.field().ones()).equals(f.field().ones()) // OfpEncode: masked on the wire
                 && !f.wideValue().and(f.wideMask().not()).and(U128.ones(8 * f.field().nBytes)).isZero()) {
@@ -588,6 +604,16 @@ public final class Ofproto {
                     + f.field().name + ": " + MatchFormat.formatValue(f.field(), f.value(), -1L, PortMap.NONE)};
         }
         return null;
+    }
+
+    /** ofpact_is_allowed_in_actions_set(): action_set_classify() gives the action a slot, a final place or set/move. */
+    static boolean allowedInActionSet(Action a) {
+        return a instanceof Action.SetField || a instanceof Action.Move || a instanceof Action.SetNwTtl
+                || a instanceof Action.SetMplsTtl || a instanceof Action.Queue q && q.queue() >= 0
+                || a instanceof Action.SetTunnel || a instanceof Action.PopVlan || a instanceof Action.PushVlan
+                || a instanceof Action.PopMpls || a instanceof Action.PushMpls || a instanceof Action.DecTtl
+                || a instanceof Action.DecMplsTtl || a instanceof Action.Ct || a instanceof Action.CtClear
+                || a instanceof Action.Resubmit || a instanceof Action.Output || a instanceof Action.Group;
     }
 
     /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */
@@ -726,7 +752,7 @@ public final class Ofproto {
         return n;
     }
 
-    /** OFPACT_FOR_EACH_FLATTENED: the actions with those nested in ct(exec(...)) and write_actions(...). */
+    /** OFPACT_FOR_EACH_FLATTENED: the actions with those nested in ct(exec(...)), write_actions(...) and clone(...). */
     static List<Action> flattened(List<Action> actions) {
         List<Action> out = new ArrayList<>(actions.size());
         for (Action a : actions) {
@@ -735,6 +761,8 @@ public final class Ofproto {
                 out.addAll(flattened(ct.exec()));
             } else if (a instanceof Action.WriteActions w) {
                 out.addAll(flattened(w.actions()));
+            } else if (a instanceof Action.Clone c) {
+                out.addAll(flattened(c.actions()));
             }
         }
         return out;

@@ -527,6 +527,7 @@ final class Xlate {
         // the datapath's clone() acts on a copy of the packet (odp_execute_clone()): its own metadata and bytes
         long[] savedCt = packetCt.clone();
         byte[] savedPacket = packet;
+        boolean savedWasMpls = wasMpls;
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
@@ -538,6 +539,7 @@ final class Xlate {
         tail = false;
         Conntrack.copyMd(savedCt, packetCt);
         packet = savedPacket;
+        wasMpls = savedWasMpls;
         if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
             odp.setLength(at > 0 ? at - 1 : 0);
         } else {
@@ -545,6 +547,24 @@ final class Xlate {
             lastClone = at;
         }
         base = savedBase == null ? initial : savedBase;
+    }
+
+    /**
+     * compose_clone(): clone_xlate_actions() on the clone's own copy of the action set; the flow (actset_output
+     * with it) is what it was before, whichever way the actions were translated. Its actions print in the trace
+     * list of the clone's, so a table they lead to nests when anything follows the clone there.
+     */
+    private void composeClone(Action.Clone c, boolean continues) {
+        long[] savedFlow = flow.clone();
+        List<Action> savedSet = new ArrayList<>(actionSet);
+        long savedActset = actsetOutput;
+        listContinues = continues;
+        cloneActions(c.actions());
+        listContinues = false;
+        System.arraycopy(savedFlow, 0, flow, 0, flow.length);
+        actionSet.clear();
+        actionSet.addAll(savedSet);
+        actsetOutput = savedActset;
     }
 
     // the action set at the end of a pipeline (xlate_action_set()), or the freeze that stopped it
@@ -731,6 +751,8 @@ final class Xlate {
                 flow[Slot.NW_TTL.ordinal()] = t.ttl();
             } else if (a instanceof Action.Ct c) {
                 XlateCt.ct(this, c);
+            } else if (a instanceof Action.Clone c) {
+                composeClone(c, i < actions.size() - 1 || continues);
             } else if (a instanceof Action.WriteMetadata w) {
                 flow[Slot.METADATA.ordinal()] = (flow[Slot.METADATA.ordinal()] & ~w.mask()) | (w.value() & w.mask());
             } else if (a instanceof Action.Group g) {

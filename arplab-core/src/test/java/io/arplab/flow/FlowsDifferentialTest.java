@@ -24,6 +24,7 @@ class FlowsDifferentialTest {
      */
     static final java.util.Set<String> KNOWN = java.util.Set.of(
             "vlan_tci=0,ipv6_dst=2001:db8::2,nw_tos=0,vlan_vid=100,actions=load:0x1->reg10[],pop_queue,goto_table:1",
+            "tp_src=0x1000/0xf000,vlan_tci=0,vlan_vid=100,nw_tos=4,actions=", // random-62, the same vlan_tci
             "table=10,priority=1,actions=debug_recirc,move:NXM_NX_REG1[0..15]->NXM_OF_VLAN_TCI[],"
                     + "load:0x0->NXM_NX_REG0[0..15]");
 
