@@ -28,9 +28,6 @@ class OvsCliErrorsTest {
      * all (they change with every OVS build).
      */
     static final java.util.Map<String, String> KNOWN = java.util.Map.of(
-            // ovs-vsctl's getopt_long() table holds every command's local options too, so "--if-ex" abbreviates
-            // --if-exists; arplab resolves no abbreviations of ovs-vsctl's options yet
-            "ovs-vsctl --if-ex g Interface p2 ofport", "abbreviated ovs-vsctl options",
             // odp_flow_key_to_flow()'s parse_ethertype() refuses an Ethertype below 0x600 and prints the key as
             // odp_flow_key_format() has it; netdev-dummy/receive takes it
             "ovs-appctl netdev-dummy/receive p2 'eth(src=50:54:00:01:01:67,dst=33:3:00:00:00:01),eth_type(0x086),"

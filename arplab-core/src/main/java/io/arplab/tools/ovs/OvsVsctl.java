@@ -61,7 +61,7 @@ public final class OvsVsctl implements Tool {
         }
     }
 
-    private boolean bare, dryRun;
+    private boolean bare, dryRun, oneline;
     private OvsdbRows rows;
     private StringBuilder out;
 
@@ -85,7 +85,14 @@ public final class OvsVsctl implements Tool {
                 pre(c); // do_vsctl(): every command's prerequisites before any command runs
             }
             for (Command c : commands) {
+                int from = out.length();
                 status = Math.max(status, run(c));
+                if (oneline) { // do_vsctl(): each command's output on one line, its newlines and backslashes escaped
+                    String o = out.substring(from);
+                    o = o.endsWith("\n") ? o.substring(0, o.length() - 1) : o;
+                    out.setLength(from);
+                    out.append(o.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+                }
             }
             List<String> errors = dryRun ? List.of() : rows.commit();
             ctx.out().print(out);
@@ -113,6 +120,9 @@ public final class OvsVsctl implements Tool {
             String a = args.get(i);
             int eq = a.indexOf('=');
             String key = eq < 0 ? a : a.substring(0, eq);
+            if (key.startsWith("--")) {
+                key = longOption(a, key);
+            }
             if (key.equals("--timeout") || key.equals("-t")) {
                 // parse_options(): a positive number of seconds
                 String v = eq >= 0 ? a.substring(eq + 1) : key.equals("-t") && a.length() > 2 ? a.substring(2)
@@ -138,10 +148,11 @@ public final class OvsVsctl implements Tool {
                 if ((key.equals("--db") || key.equals("--timeout") || key.equals("-t")) && eq < 0) {
                     i++;
                 }
+            } else if (key.equals("--oneline")) {
+                oneline = true;
             } else if (localOption(key)) {
-                if (local.containsKey(key)) {
-                    throw new VsctlException("'" + key.substring(2) + "' option specified multiple times");
-                }
+                // parse_options() looks a repeat up without the "--" it stores: before the first command, a local
+                // option may come twice, the last one kept
                 local.put(key, eq < 0 ? null : a.substring(eq + 1));
             } else {
                 throw new VsctlException(a.startsWith("--") ? "unrecognized option '" + key + "'"
@@ -160,6 +171,67 @@ public final class OvsVsctl implements Tool {
             }
         }
         return commands;
+    }
+
+    /** parse_options()' global long options, in their table's order, each with its argument (0 none, 1 required, 2 optional). */
+    private static final List<Map.Entry<String, Integer>> GLOBAL_OPTIONS = List.of(Map.entry("db", 1),
+            Map.entry("no-syslog", 0), Map.entry("no-wait", 0), Map.entry("dry-run", 0), Map.entry("oneline", 0),
+            Map.entry("timeout", 1), Map.entry("retry", 0), Map.entry("help", 0), Map.entry("commands", 0),
+            Map.entry("options", 0), Map.entry("leader-only", 0), Map.entry("no-leader-only", 0),
+            Map.entry("shuffle-remotes", 0), Map.entry("no-shuffle-remotes", 0), Map.entry("version", 0),
+            Map.entry("verbose", 2), Map.entry("log-file", 2), Map.entry("syslog-method", 1),
+            Map.entry("syslog-target", 1), Map.entry("format", 1), Map.entry("data", 1), Map.entry("no-headings", 0),
+            Map.entry("pretty", 0), Map.entry("bare", 0), Map.entry("max-column-width", 1),
+            Map.entry("private-key", 1), Map.entry("certificate", 1), Map.entry("ca-cert", 1),
+            Map.entry("ssl-protocols", 1), Map.entry("ssl-ciphers", 1), Map.entry("bootstrap-ca-cert", 1),
+            Map.entry("peer-ca-cert", 1));
+
+    /**
+     * getopt_long() over the global options and then every command's local options (ctl_add_cmd_options()): an exact
+     * name, else the one option the name begins, or several that getopt takes for one (local options of the same
+     * argument kind); several others are ambiguous. Returns "--" and the full name, or the key as given if none.
+     */
+    private static String longOption(String arg, String key) {
+        String name = key.substring(2);
+        List<String> names = new ArrayList<>();
+        List<Integer> kinds = new ArrayList<>(); // the argument kind, and whether local (+3)
+        for (Map.Entry<String, Integer> o : GLOBAL_OPTIONS) {
+            names.add(o.getKey());
+            kinds.add(o.getValue());
+        }
+        for (Syntax s : COMMANDS) {
+            for (String o : s.options.split(",")) {
+                if (!o.isEmpty()) {
+                    String n = o.substring(2).replaceAll("[=?]$", "");
+                    if (!names.contains(n)) {
+                        names.add(n);
+                        kinds.add(3 + (o.endsWith("=") ? 1 : o.endsWith("?") ? 2 : 0));
+                    }
+                }
+            }
+        }
+        if (names.contains(name)) {
+            return key;
+        }
+        List<Integer> found = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            if (names.get(j).startsWith(name)) {
+                found.add(j);
+            }
+        }
+        if (found.isEmpty()) {
+            return key;
+        }
+        int first = found.get(0);
+        // globals each have their own option value, so two of them never count as one
+        boolean one = found.stream().allMatch(j -> kinds.get(j).equals(kinds.get(first)) && (kinds.get(j) >= 3
+                || j == first));
+        if (!one) {
+            StringBuilder m = new StringBuilder("option '" + arg + "' is ambiguous; possibilities:");
+            found.forEach(j -> m.append(" '--").append(names.get(j)).append('\''));
+            throw new VsctlException(m.toString());
+        }
+        return "--" + names.get(first);
     }
 
     private static boolean localOption(String key) {
