@@ -194,10 +194,12 @@ class FuzzToolsRecordingTest {
         return "[{" + String.join("},{", objects) + "}]\n";
     }
 
+    /** Every stored seed-SEED.out and mut-SEED.out, or those whose name matches -Dtools.seeds=REGEX. */
     static Stream<String> seeds() throws IOException {
+        String only = System.getProperty("tools.seeds", ".*");
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".out")).sorted().toList()
-                    .stream();
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".out"))
+                    .filter(n -> n.matches(only)).sorted().toList().stream();
         }
     }
 
