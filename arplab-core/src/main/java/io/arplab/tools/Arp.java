@@ -295,8 +295,9 @@ public final class Arp implements Tool {
         return lines;
     }
 
+    /** INET_resolve(): inet_aton() first (one to four parts: "4294967295" is 255.255.255.255), then the names. */
     private Ipv4Address resolve(String host) {
-        Ipv4Address a = Args.parseInet(host);
+        Ipv4Address a = InetAton.parse(host);
         if (a == null) {
             a = ctx.resolver().resolve(host);
         }

@@ -164,9 +164,19 @@ final class NftParser {
         Token t = word("expecting string");
         Family f = Family.byName(t.text());
         if (f != null && t.kind() == Kind.WORD) {
-            return new Named(f, word("expecting string"));
+            return new Named(f, identifier());
         }
-        return new Named(Family.IP, t);
+        in.unread();
+        return new Named(Family.IP, identifier());
+    }
+
+    /** parser_bison.y's identifier: a STRING token; a keyword is a token of its own, so no name. */
+    private Token identifier() {
+        Token t = word("expecting string");
+        if (t.kind() == Kind.WORD && KEYWORDS.contains(t.text())) {
+            throw unexpected(t, "expecting string");
+        }
+        return t;
     }
 
     private Table existingTable(Named n, boolean kernel) {
@@ -495,7 +505,7 @@ final class NftParser {
 
     private void rule(boolean insert) {
         Named n = tableSpec();
-        Token chainName = word("expecting string");
+        Token chainName = identifier();
         Token first = in.peek();
         if (first.kind() == Kind.EOF || first.kind() == Kind.NEWLINE || first.kind() == Kind.SEMICOLON) {
             throw unexpected(first, null); // parser_bison.y's rule: stmt_list, at least one statement
