@@ -34,7 +34,7 @@ public final class Sysctl implements Tool {
         int code = run(args);
         ctx.out().print(out);
         ctx.err().print(err);
-        ctx.exit(code);
+        ctx.exit(code & 0xff); // main()'s int, returned: -1 is 255
     }
 
     /** sysctl.c's longopts, as their short letters (--pattern takes its argument like -r). */
@@ -127,7 +127,8 @@ public final class Sysctl implements Tool {
             err.append("sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n");
             return 1;
         }
-        // main(): a write's failure is or-ed into the status, a read's added to it (two unknown keys: 2)
+        // main(): a write's failure is or-ed into the status, a read's added to it (two unknown keys: 2; one unknown
+        // key and the root: 1 - 1 = 0)
         int rc = 0;
         for (String k : keys) {
             if (k.contains("=")) {
@@ -209,6 +210,11 @@ public final class Sysctl implements Tool {
 
     private int read(String key) {
         String path = path(key);
+        if (!path.isEmpty() && path.chars().allMatch(c -> c == '/')) {
+            // ReadSetting(): is_proc_path(), whose realpath() is /proc/sys itself, outside "/proc/sys/"
+            err.append("sysctl: Path is not under ").append(PROC).append(": ").append(PROC).append(path).append('\n');
+            return -1;
+        }
         String name = key.replace('/', '.');
         Map<String, String> t = table();
         if (t.containsKey(path)) {

@@ -38,6 +38,8 @@ class FuzzToolsRecordingTest {
             + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
     private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
             + " answers are in the counters";
+    private static final String TRAILING_SEPARATOR = "a key ending in a separator lists its directory with the"
+            + " separator doubled in every name and slashdot()'s warnings, and the real net.* holds keys arplab lacks";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -172,7 +174,13 @@ class FuzzToolsRecordingTest {
             // ARP mode, seeds 81-85 (recorded after the fixes of 76-80)
             Map.entry("seed-83.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
             Map.entry("seed-83.out: ip -s -j neigh", SECOND),
-            Map.entry("seed-84.out: ip -s link show eth0", IGMP));
+            Map.entry("seed-84.out: ip -s link show eth0", IGMP),
+            // mutated command lines (gen-mut.py), seeds 1-5
+            Map.entry("mut-1.out: ip nt l dev eth0", REFCNT),
+            Map.entry("mut-3.out: nft 0x256list ruleset", "nft's scanner reads a number (0x256) where a word begins"
+                    + " with digits; arplab's reads one word"),
+            Map.entry("mut-3.out: sysctl +-w net.", TRAILING_SEPARATOR),
+            Map.entry("mut-5.out: sysctl -q net.ipv4.", TRAILING_SEPARATOR));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to

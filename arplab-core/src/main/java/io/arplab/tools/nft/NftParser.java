@@ -88,6 +88,7 @@ final class NftParser {
             case NEQ -> "!=";
             case EQ -> "'='";
             case AT -> "@";
+            case CHAR -> "'" + t.text() + "'";
             case WORD -> t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
                     : KEYWORDS.contains(t.text()) ? t.text() : "string";
         };
@@ -510,13 +511,19 @@ final class NftParser {
         if (first.kind() == Kind.EOF || first.kind() == Kind.NEWLINE || first.kind() == Kind.SEMICOLON) {
             throw unexpected(first, null); // parser_bison.y's rule: stmt_list, at least one statement
         }
-        Table t = existingTable(n, true);
+        Table t;
         Chain c = null;
-        NftError missing = null;
+        NftError missing = null; // the kernel's, after the statements' parsing and evaluation
         try {
-            c = existingChain(t, chainName);
+            t = existingTable(n, true);
         } catch (NftError e) {
-            missing = e; // the kernel's, after the statements' evaluation
+            missing = e;
+            t = nft.detached(n.family(), n.table().text());
+        }
+        try {
+            c = missing == null ? existingChain(t, chainName) : null;
+        } catch (NftError e) {
+            missing = e;
         }
         List<PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements(t, anonymous, Kind.EOF);
