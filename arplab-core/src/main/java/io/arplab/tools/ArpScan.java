@@ -284,9 +284,11 @@ public final class ArpScan implements Tool {
 
     /** add_host_pattern(): one address, a prefix, a mask or a range; false when the name does not resolve. */
     private boolean addTarget(String t) {
-        int slash = t.indexOf('/');
-        int colon = t.indexOf(':');
-        int dash = t.indexOf('-');
+        // its patterns: a dotted quad and /bits, :mask or -quad, in digits only; anything else is a host name
+        String quad = "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+";
+        int slash = t.matches(quad + "/[0-9]+") ? t.indexOf('/') : -1;
+        int colon = t.matches(quad + ":" + quad) ? t.indexOf(':') : -1;
+        int dash = t.matches(quad + "-" + quad) ? t.indexOf('-') : -1;
         if (slash > 0 || colon > 0) {
             Ipv4Address base = Ipv4Address.tryParse(t.substring(0, slash > 0 ? slash : colon));
             String rest = t.substring((slash > 0 ? slash : colon) + 1);

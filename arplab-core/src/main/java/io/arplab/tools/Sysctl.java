@@ -191,8 +191,32 @@ public final class Sysctl implements Tool {
     }
 
     /** The /proc/sys path of a key given with dots or slashes (procps turns '.' into '/'). */
-    private static String path(String key) {
-        return key.replace('.', '/');
+    /**
+     * slashdot(): from the first separator on, each '.' and '/' swapped, unless that first one is {@code to} already
+     * (then nothing changes); a separator followed by another is warned of once, with what follows it.
+     */
+    private String slashdot(String key, char from, char to) {
+        int first = 0;
+        while (first < key.length() && key.charAt(first) != '.' && key.charAt(first) != '/') {
+            first++;
+        }
+        if (first == key.length() || key.charAt(first) == to) {
+            return key;
+        }
+        StringBuilder b = new StringBuilder(key);
+        boolean warned = false;
+        for (int i = first; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '.' && c != '/') {
+                continue;
+            }
+            if (!warned && i + 1 < key.length() && (key.charAt(i + 1) == '.' || key.charAt(i + 1) == '/')) {
+                err.append("sysctl: separators should not be repeated: ").append(key, i, key.length()).append('\n');
+                warned = true;
+            }
+            b.setCharAt(i, c == from ? to : from);
+        }
+        return b.toString();
     }
 
     private boolean exists(String path) {
@@ -209,13 +233,13 @@ public final class Sysctl implements Tool {
     }
 
     private int read(String key) {
-        String path = path(key);
+        String path = slashdot(key, '.', '/'); // ReadSetting(): the file's path, then the name shown
+        String name = slashdot(key, '/', '.');
         if (!path.isEmpty() && path.chars().allMatch(c -> c == '/')) {
             // ReadSetting(): is_proc_path(), whose realpath() is /proc/sys itself, outside "/proc/sys/"
             err.append("sysctl: Path is not under ").append(PROC).append(": ").append(PROC).append(path).append('\n');
             return -1;
         }
-        String name = key.replace('/', '.');
         Map<String, String> t = table();
         if (t.containsKey(path)) {
             print(name, t.get(path));
@@ -243,7 +267,7 @@ public final class Sysctl implements Tool {
         int eq = assignment.indexOf('=');
         String key = assignment.substring(0, eq).trim();
         String value = assignment.substring(eq + 1).trim();
-        String path = path(key);
+        String path = slashdot(key, '.', '/'); // setting_new()
         String name = key.replace('/', '.');
         if (key.isEmpty()) {
             err.append("sysctl: malformed setting \"").append(assignment).append("\"\n");

@@ -180,7 +180,10 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-3.out: nft 0x256list ruleset", "nft's scanner reads a number (0x256) where a word begins"
                     + " with digits; arplab's reads one word"),
             Map.entry("mut-3.out: sysctl +-w net.", TRAILING_SEPARATOR),
-            Map.entry("mut-5.out: sysctl -q net.ipv4.", TRAILING_SEPARATOR));
+            Map.entry("mut-5.out: sysctl -q net.ipv4.", TRAILING_SEPARATOR),
+            // seeds 6-10
+            Map.entry("mut-8.out: sysctl 'net.ipv4.neigh.eth0.ucast_soliciev eth0t' net.ipv4 'kernel.nip -familyope'",
+                    "the real net.ipv4 holds keys arplab lacks (fib_multipath_*, igmp_*, tcp_* ...)"));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to

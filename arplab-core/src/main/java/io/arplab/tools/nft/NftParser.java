@@ -89,7 +89,8 @@ final class NftParser {
             case EQ -> "'='";
             case AT -> "@";
             case CHAR -> "'" + t.text() + "'";
-            case WORD -> t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
+            case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
+                    : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
                     : KEYWORDS.contains(t.text()) ? t.text() : "string";
         };
     }
@@ -139,7 +140,7 @@ final class NftParser {
             case "delete" -> delete();
             case "table" -> tableBody(tableSpec());
             default -> {
-                if (verb.kind() != Kind.WORD) {
+                if (verb.kind() != Kind.WORD || describe(verb).equals("number")) {
                     throw unexpected(verb, null);
                 }
                 in.unread(); // parser_bison.y's base_cmd: add_cmd without "add", here a rule's table and chain
@@ -174,7 +175,7 @@ final class NftParser {
     /** parser_bison.y's identifier: a STRING token; a keyword is a token of its own, so no name. */
     private Token identifier() {
         Token t = word("expecting string");
-        if (t.kind() == Kind.WORD && KEYWORDS.contains(t.text())) {
+        if (t.kind() == Kind.WORD && (KEYWORDS.contains(t.text()) || describe(t).equals("number"))) {
             throw unexpected(t, "expecting string");
         }
         return t;
