@@ -478,6 +478,9 @@ public final class Arp implements Tool {
                         return usage(E_OPTERR);
                     }
                     netmask = !a.get(k).equals("255.255.255.255"); // ATF_NETMASK unless the host mask
+                    if (netmask && resolve(a.get(k)) == null) { // arp_set(): ap->input() of the mask, ap->herror()
+                        return 255;
+                    }
                 }
                 default -> {
                     return usage(E_OPTERR);
@@ -592,6 +595,9 @@ public final class Arp implements Tool {
                 case "netmask" -> {
                     if (++k >= a.size()) {
                         return usage(E_OPTERR);
+                    }
+                    if (!a.get(k).equals("255.255.255.255") && resolve(a.get(k)) == null) {
+                        return 255;
                     }
                 }
                 default -> {

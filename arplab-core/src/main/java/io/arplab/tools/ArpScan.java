@@ -54,6 +54,7 @@ public final class ArpScan implements Tool {
     private long interval = -1;
     private boolean quiet;
     private boolean plain;
+    private boolean numeric;
     /** -D (--rtt): each reply's round trip after the vendor. */
     private boolean rtt;
     private int myIp;
@@ -162,8 +163,10 @@ public final class ArpScan implements Tool {
         }
         for (String t : targets) {
             if (!addTarget(t)) {
-                ctx.err().println("WARNING: get_host_address failed for \"" + t
-                        + "\": " + ctx.resolver().lookupError() + " - target ignored");
+                // get_host_address(): with -N inet_pton() only, its own message
+                ctx.err().println("WARNING: " + (numeric ? "\"" + t + "\" is not a valid IPv4 address"
+                        : "get_host_address failed for \"" + t + "\": " + ctx.resolver().lookupError())
+                        + " - target ignored");
             }
         }
         hosts = live.size();
@@ -196,7 +199,7 @@ public final class ArpScan implements Tool {
             case "quiet" -> quiet = true;
             case "plain" -> plain = true;
             case "rtt" -> rtt = true;
-            case "numeric" -> { }
+            case "numeric" -> numeric = true;
             case "help" -> {
                 try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
                     ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -318,7 +321,7 @@ public final class ArpScan implements Tool {
             addRange(from.bits(), to.bits());
             return true;
         }
-        Ipv4Address a = ctx.resolver().resolve(t);
+        Ipv4Address a = numeric ? Ipv4Address.tryParse(t) : ctx.resolver().resolve(t);
         if (a == null) {
             return false;
         }

@@ -183,7 +183,11 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-5.out: sysctl -q net.ipv4.", TRAILING_SEPARATOR),
             // seeds 6-10
             Map.entry("mut-8.out: sysctl 'net.ipv4.neigh.eth0.ucast_soliciev eth0t' net.ipv4 'kernel.nip -familyope'",
-                    "the real net.ipv4 holds keys arplab lacks (fib_multipath_*, igmp_*, tcp_* ...)"));
+                    "the real net.ipv4 holds keys arplab lacks (fib_multipath_*, igmp_*, tcp_* ...)"),
+            // seeds 11-15, recorded after the fixes of 1-10 (held out)
+            Map.entry("mut-13.out: sysctl net. net.ipv4.conf.eth0.arp_ignore net.ipv4.neigh.lo.retrans_tim",
+                    TRAILING_SEPARATOR),
+            Map.entry("mut-15.out: ip -brief ntable sh dev eth0", REFCNT));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to

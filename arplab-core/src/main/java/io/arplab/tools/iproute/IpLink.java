@@ -756,6 +756,14 @@ final class IpLink {
 
     // ------------------------------------------------------------------------------------ ip link set
 
+    /** iplink_parse(): check_altifname(), no empty name, '/' or white space. */
+    private static String checkAltifname(String name) {
+        if (name.isEmpty() || name.chars().anyMatch(c -> c == '/' || Character.isWhitespace(c))) {
+            throw CommandExit.invarg("\"dev\" not a valid ifname", name);
+        }
+        return name;
+    }
+
     private int set(Args a) {
         String devName = null;
         Boolean up = null;
@@ -794,7 +802,7 @@ final class IpLink {
                 if (devName != null) {
                     throw CommandExit.duparg2("dev", v);
                 }
-                devName = v;
+                devName = checkAltifname(v);
             } else if (w.equals("arp") || w.equals("multicast") || w.equals("allmulticast")
                     || w.equals("promisc") || w.equals("dynamic")) {
                 String v = a.next();
@@ -835,7 +843,7 @@ final class IpLink {
                 if (devName != null) {
                     throw CommandExit.duparg2("dev", w);
                 }
-                devName = w;
+                devName = checkAltifname(w);
             }
             a.skip();
         }

@@ -88,7 +88,7 @@ final class NftParser {
             case NEQ -> "!=";
             case EQ -> "'='";
             case AT -> "@";
-            case CHAR -> "'" + t.text() + "'";
+            case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "'" + t.text() + "'";
             case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
                     : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
                     : KEYWORDS.contains(t.text()) ? t.text() : "string";
@@ -262,6 +262,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
+                endOfCommand(); // the whole command parsed before its evaluation
                 Table t = existingTableHinted(n, false); // chain_evaluate(): table_not_found() over the table cache
                 if (create && t.chains.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
@@ -273,6 +274,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 DataType[] key = setSpec();
+                endOfCommand();
                 Table t = existingTableHinted(n, false); // set_evaluate(): table_not_found() over the table cache
                 if (create && t.sets.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
@@ -292,7 +294,13 @@ final class NftParser {
                 List<long[]> elements = elements(s.key);
                 elements.forEach(s::add);
             }
-            default -> throw unexpected(what, null);
+            default -> {
+                if (what.kind() != Kind.WORD || describe(what).equals("number")) {
+                    throw unexpected(what, null);
+                }
+                in.unread(); // add_cmd: a rule_position and rule without "rule"
+                rule(false);
+            }
         }
     }
 

@@ -36,7 +36,7 @@ final class Tokens {
                 Kind k = c == '{' ? Kind.LBRACE : c == '}' ? Kind.RBRACE : c == ';' ? Kind.SEMICOLON : Kind.COMMA;
                 list.add(new Token(k, String.valueOf(c), i, i + 1));
                 i++;
-            } else if ("[]()".indexOf(c) >= 0) { // scanner.l: a token of its own, no part of a string
+            } else if ("[]()~`?%'".indexOf(c) >= 0) { // scanner.l: a token of its own (the last five junk)
                 list.add(new Token(Kind.CHAR, String.valueOf(c), i, i + 1));
                 i++;
             } else if (c == '!' && i + 1 < n && input.charAt(i + 1) == '=') {
@@ -75,7 +75,7 @@ final class Tokens {
     private static int wordEnd(String s, int i) {
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || "{};,\"@#=![]()".indexOf(c) >= 0) {
+            if (Character.isWhitespace(c) || "{};,\"@#=![]()~`?%'".indexOf(c) >= 0) {
                 break;
             }
             i++;
