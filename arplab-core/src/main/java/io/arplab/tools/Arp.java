@@ -200,7 +200,7 @@ public final class Arp implements Tool {
             case 2 -> {
                 err.append("arp: cannot open etherfile ").append(operands.isEmpty() ? "/etc/ethers" : operands.get(0))
                         .append(" !\n");
-                return 0;
+                return 255; // arp_file(): -1, main()'s exit status
             }
             case 3 -> {
                 return delete(operands);

@@ -203,6 +203,15 @@ public final class Ip implements Tool {
                             + "where  XFRM-OBJECT := state | policy | monitor")
                     : new CommandExit(1, "ip: object \"xfrm\" is not supported by this emulation");
             case "sr" -> seg6(rest, o, out);
+            // ipila.c do_ipila(): its usage without a command or for help (ILA itself is not emulated)
+            case "ila" -> throw rest.isEmpty() || Args.matches(rest.get(0), "help")
+                    ? new CommandExit(255, "Usage: ip ila add loc_match LOCATOR_MATCH loc LOCATOR [ dev DEV ] OPTIONS\n"
+                            + "       ip ila del loc_match LOCATOR_MATCH [ loc LOCATOR ] [ dev DEV ]\n"
+                            + "       ip ila list\n"
+                            + "OPTIONS := [ csum-mode { adj-transport | neutral-map |\n"
+                            + "                         neutral-map-auto | no-action } ]\n"
+                            + "           [ ident-type { luid | use-format } ]")
+                    : new CommandExit(1, "ip: object \"ila\" is not supported by this emulation");
             default -> throw new CommandExit(1, "ip: object \"" + cmd + "\" is not supported by this emulation");
         };
     }

@@ -91,7 +91,7 @@ final class NftParser {
             case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "'" + t.text() + "'";
             case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
                     : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
-                    : KEYWORDS.contains(t.text()) ? t.text() : "string";
+                    : KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null ? t.text() : "string";
         };
     }
 
@@ -175,7 +175,8 @@ final class NftParser {
     /** parser_bison.y's identifier: a STRING token; a keyword is a token of its own, so no name. */
     private Token identifier() {
         Token t = word("expecting string");
-        if (t.kind() == Kind.WORD && (KEYWORDS.contains(t.text()) || describe(t).equals("number"))) {
+        if (t.kind() == Kind.WORD && (KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null
+                || describe(t).equals("number"))) {
             throw unexpected(t, "expecting string");
         }
         return t;
