@@ -200,7 +200,7 @@ public final class Arp implements Tool {
             case 2 -> {
                 err.append("arp: cannot open etherfile ").append(operands.isEmpty() ? "/etc/ethers" : operands.get(0))
                         .append(" !\n");
-                return 0;
+                return 255; // arp_file(): -1, main()'s exit status
             }
             case 3 -> {
                 return delete(operands);
@@ -295,8 +295,9 @@ public final class Arp implements Tool {
         return lines;
     }
 
+    /** INET_resolve(): inet_aton() first (one to four parts: "4294967295" is 255.255.255.255), then the names. */
     private Ipv4Address resolve(String host) {
-        Ipv4Address a = Args.parseInet(host);
+        Ipv4Address a = InetAton.parse(host);
         if (a == null) {
             a = ctx.resolver().resolve(host);
         }
@@ -477,6 +478,9 @@ public final class Arp implements Tool {
                         return usage(E_OPTERR);
                     }
                     netmask = !a.get(k).equals("255.255.255.255"); // ATF_NETMASK unless the host mask
+                    if (netmask && resolve(a.get(k)) == null) { // arp_set(): ap->input() of the mask, ap->herror()
+                        return 255;
+                    }
                 }
                 default -> {
                     return usage(E_OPTERR);
@@ -591,6 +595,9 @@ public final class Arp implements Tool {
                 case "netmask" -> {
                     if (++k >= a.size()) {
                         return usage(E_OPTERR);
+                    }
+                    if (!a.get(k).equals("255.255.255.255") && resolve(a.get(k)) == null) {
+                        return 255;
                     }
                 }
                 default -> {

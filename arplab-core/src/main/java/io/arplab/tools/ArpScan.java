@@ -54,6 +54,7 @@ public final class ArpScan implements Tool {
     private long interval = -1;
     private boolean quiet;
     private boolean plain;
+    private boolean numeric;
     /** -D (--rtt): each reply's round trip after the vendor. */
     private boolean rtt;
     private int myIp;
@@ -162,8 +163,10 @@ public final class ArpScan implements Tool {
         }
         for (String t : targets) {
             if (!addTarget(t)) {
-                ctx.err().println("WARNING: get_host_address failed for \"" + t
-                        + "\": " + ctx.resolver().lookupError() + " - target ignored");
+                // get_host_address(): with -N inet_pton() only, its own message
+                ctx.err().println("WARNING: " + (numeric ? "\"" + t + "\" is not a valid IPv4 address"
+                        : "get_host_address failed for \"" + t + "\": " + ctx.resolver().lookupError())
+                        + " - target ignored");
             }
         }
         hosts = live.size();
@@ -196,7 +199,7 @@ public final class ArpScan implements Tool {
             case "quiet" -> quiet = true;
             case "plain" -> plain = true;
             case "rtt" -> rtt = true;
-            case "numeric" -> { }
+            case "numeric" -> numeric = true;
             case "help" -> {
                 try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
                     ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -284,9 +287,11 @@ public final class ArpScan implements Tool {
 
     /** add_host_pattern(): one address, a prefix, a mask or a range; false when the name does not resolve. */
     private boolean addTarget(String t) {
-        int slash = t.indexOf('/');
-        int colon = t.indexOf(':');
-        int dash = t.indexOf('-');
+        // its patterns: a dotted quad and /bits, :mask or -quad, in digits only; anything else is a host name
+        String quad = "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+";
+        int slash = t.matches(quad + "/[0-9]+") ? t.indexOf('/') : -1;
+        int colon = t.matches(quad + ":" + quad) ? t.indexOf(':') : -1;
+        int dash = t.matches(quad + "-" + quad) ? t.indexOf('-') : -1;
         if (slash > 0 || colon > 0) {
             Ipv4Address base = Ipv4Address.tryParse(t.substring(0, slash > 0 ? slash : colon));
             String rest = t.substring((slash > 0 ? slash : colon) + 1);
@@ -316,7 +321,7 @@ public final class ArpScan implements Tool {
             addRange(from.bits(), to.bits());
             return true;
         }
-        Ipv4Address a = ctx.resolver().resolve(t);
+        Ipv4Address a = numeric ? Ipv4Address.tryParse(t) : ctx.resolver().resolve(t);
         if (a == null) {
             return false;
         }

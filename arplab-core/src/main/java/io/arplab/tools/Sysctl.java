@@ -34,7 +34,7 @@ public final class Sysctl implements Tool {
         int code = run(args);
         ctx.out().print(out);
         ctx.err().print(err);
-        ctx.exit(code);
+        ctx.exit(code & 0xff); // main()'s int, returned: -1 is 255
     }
 
     /** sysctl.c's longopts, as their short letters (--pattern takes its argument like -r). */
@@ -127,7 +127,8 @@ public final class Sysctl implements Tool {
             err.append("sysctl: options -N and -q cannot coexist\nTry `sysctl --help' for more information.\n");
             return 1;
         }
-        // main(): a write's failure is or-ed into the status, a read's added to it (two unknown keys: 2)
+        // main(): a write's failure is or-ed into the status, a read's added to it (two unknown keys: 2; one unknown
+        // key and the root: 1 - 1 = 0)
         int rc = 0;
         for (String k : keys) {
             if (k.contains("=")) {
@@ -190,8 +191,32 @@ public final class Sysctl implements Tool {
     }
 
     /** The /proc/sys path of a key given with dots or slashes (procps turns '.' into '/'). */
-    private static String path(String key) {
-        return key.replace('.', '/');
+    /**
+     * slashdot(): from the first separator on, each '.' and '/' swapped, unless that first one is {@code to} already
+     * (then nothing changes); a separator followed by another is warned of once, with what follows it.
+     */
+    private String slashdot(String key, char from, char to) {
+        int first = 0;
+        while (first < key.length() && key.charAt(first) != '.' && key.charAt(first) != '/') {
+            first++;
+        }
+        if (first == key.length() || key.charAt(first) == to) {
+            return key;
+        }
+        StringBuilder b = new StringBuilder(key);
+        boolean warned = false;
+        for (int i = first; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '.' && c != '/') {
+                continue;
+            }
+            if (!warned && i + 1 < key.length() && (key.charAt(i + 1) == '.' || key.charAt(i + 1) == '/')) {
+                err.append("sysctl: separators should not be repeated: ").append(key, i, key.length()).append('\n');
+                warned = true;
+            }
+            b.setCharAt(i, c == from ? to : from);
+        }
+        return b.toString();
     }
 
     private boolean exists(String path) {
@@ -208,8 +233,13 @@ public final class Sysctl implements Tool {
     }
 
     private int read(String key) {
-        String path = path(key);
-        String name = key.replace('/', '.');
+        String path = slashdot(key, '.', '/'); // ReadSetting(): the file's path, then the name shown
+        String name = slashdot(key, '/', '.');
+        if (!path.isEmpty() && path.chars().allMatch(c -> c == '/')) {
+            // ReadSetting(): is_proc_path(), whose realpath() is /proc/sys itself, outside "/proc/sys/"
+            err.append("sysctl: Path is not under ").append(PROC).append(": ").append(PROC).append(path).append('\n');
+            return -1;
+        }
         Map<String, String> t = table();
         if (t.containsKey(path)) {
             print(name, t.get(path));
@@ -237,7 +267,7 @@ public final class Sysctl implements Tool {
         int eq = assignment.indexOf('=');
         String key = assignment.substring(0, eq).trim();
         String value = assignment.substring(eq + 1).trim();
-        String path = path(key);
+        String path = slashdot(key, '.', '/'); // setting_new()
         String name = key.replace('/', '.');
         if (key.isEmpty()) {
             err.append("sysctl: malformed setting \"").append(assignment).append("\"\n");

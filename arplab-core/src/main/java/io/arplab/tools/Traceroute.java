@@ -281,41 +281,44 @@ public final class Traceroute implements Tool {
             case SIX -> throw bad("traceroute: IPv6 is not emulated");
             case DONTFRAG -> dontfrag = true;
             case FIRST -> {
-                Long n = cStrtoul(v);
+                Long n = clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 firstHop = (int) (long) n;
             }
             case MAXHOPS -> {
-                Long n = cStrtoul(v);
+                Long n = clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 maxHops = (int) (long) n;
             }
             case SIM -> {
-                Long n = cStrtoul(v);
+                Long n = clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 simProbes = (int) (long) n;
             }
             case QUERIES -> {
-                Long n = cStrtoul(v);
+                Long n = clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 probesPerHop = (int) (long) n;
             }
             case TOS -> {
-                Long n = cStrtoul(v);
+                Long n = clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 tos = (int) (long) n;
             }
-            case FLOW, FWMARK, SPORT -> {
+            case FLOW, FWMARK -> {
+                return clifUint(v) != null;
+            }
+            case SPORT -> {
                 return cStrtoul(v) != null;
             }
             case PORT -> {
@@ -330,7 +333,7 @@ public final class Traceroute implements Tool {
                 return setWaitSpecs(v);
             }
             case SENDWAIT -> {
-                Double d = cStrtod(v);
+                Double d = clifDouble(v);
                 if (d == null) {
                     return false;
                 }
@@ -420,6 +423,16 @@ public final class Traceroute implements Tool {
     }
 
     /** strtoul(s, &q, 0) with CLIF's only check: something was read. */
+    /** CLIF_set_uint(): strtoul() that must consume the whole argument. */
+    private static Long clifUint(String s) {
+        return s.matches("\\s*[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)") ? cStrtoul(s) : null;
+    }
+
+    /** CLIF_set_double(): strtod() that must consume the whole argument. */
+    private static Double clifDouble(String s) {
+        return prefixLength(s) == s.length() ? cStrtodPrefix(s) : null;
+    }
+
     private static Long cStrtoul(String s) {
         Long v = cStrtol(s);
         return v == null ? null : v & 0xFFFF_FFFFL;

@@ -38,6 +38,10 @@ class FuzzToolsRecordingTest {
             + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
     private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
             + " answers are in the counters";
+    private static final String NFT_NUMBER = "nft's scanner reads a number (0x256, 27) where a word begins with"
+            + " digits; arplab's reads one word";
+    private static final String TRAILING_SEPARATOR = "a key ending in a separator lists its directory with the"
+            + " separator doubled in every name and slashdot()'s warnings, and the real net.* holds keys arplab lacks";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -172,7 +176,25 @@ class FuzzToolsRecordingTest {
             // ARP mode, seeds 81-85 (recorded after the fixes of 76-80)
             Map.entry("seed-83.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
             Map.entry("seed-83.out: ip -s -j neigh", SECOND),
-            Map.entry("seed-84.out: ip -s link show eth0", IGMP));
+            Map.entry("seed-84.out: ip -s link show eth0", IGMP),
+            // mutated command lines (gen-mut.py), seeds 1-5
+            Map.entry("mut-1.out: ip nt l dev eth0", REFCNT),
+            Map.entry("mut-3.out: nft 0x256list ruleset", NFT_NUMBER),
+            Map.entry("mut-3.out: sysctl +-w net.", TRAILING_SEPARATOR),
+            Map.entry("mut-5.out: sysctl -q net.ipv4.", TRAILING_SEPARATOR),
+            // seeds 6-10
+            Map.entry("mut-8.out: sysctl 'net.ipv4.neigh.eth0.ucast_soliciev eth0t' net.ipv4 'kernel.nip -familyope'",
+                    "the real net.ipv4 holds keys arplab lacks (fib_multipath_*, igmp_*, tcp_* ...)"),
+            // seeds 11-15, recorded after the fixes of 1-10 (held out)
+            Map.entry("mut-13.out: sysctl net. net.ipv4.conf.eth0.arp_ignore net.ipv4.neigh.lo.retrans_tim",
+                    TRAILING_SEPARATOR),
+            Map.entry("mut-15.out: ip -brief ntable sh dev eth0", REFCNT),
+            // seeds 16-20, recorded after the fixes of 11-15 (held out)
+            Map.entry("mut-16.out: bridge -s fdb", FDB_USED),
+            Map.entry("mut-19.out: nft delete 27.0.0.table.conf.default.arp_acce ip t", NFT_NUMBER),
+            Map.entry("mut-20.out: arp-scan '|--V' =t x -I eth0 172.28.0.8/29", "the real scan's pcap counted a frame"
+                    + " that was no answer (another host's ARP)"),
+            Map.entry("mut-20.out: arp -i lo -a", GATEWAY));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to
@@ -194,10 +216,12 @@ class FuzzToolsRecordingTest {
         return "[{" + String.join("},{", objects) + "}]\n";
     }
 
+    /** Every stored seed-SEED.out and mut-SEED.out, or those whose name matches -Dtools.seeds=REGEX. */
     static Stream<String> seeds() throws IOException {
+        String only = System.getProperty("tools.seeds", ".*");
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".out")).sorted().toList()
-                    .stream();
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".out"))
+                    .filter(n -> n.matches(only)).sorted().toList().stream();
         }
     }
 

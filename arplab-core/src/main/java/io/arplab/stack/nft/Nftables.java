@@ -37,6 +37,12 @@ public final class Nftables {
     }
 
     /** nf_tables_newtable(): the namespace's table handles only grow. */
+    /** A table the ruleset does not hold: what a rule names while its statements are evaluated, before the kernel
+     * finds the table missing. */
+    public Table detached(Family family, String name) {
+        return new Table(family, name, 0);
+    }
+
     public Table addTable(Family family, String name) {
         Table t = table(family, name);
         if (t == null) {

@@ -457,8 +457,8 @@ public final class Bridge implements Tool {
         if ((state & (0x80 | 0x02)) == 0) {
             state |= 0x80;
         }
-        byte[] b = Args.lladdr(addr);
-        if (b == null || b.length != 6) {
+        byte[] b = scanMac(addr);
+        if (b == null) {
             throw new CommandExit(255, "Invalid mac address " + addr);
         }
         MacAddress mac = Args.mac(b);
@@ -783,5 +783,44 @@ public final class Bridge implements Tool {
             br.setPortFlag(port, c[0], c[1] == 1);
         }
         return 0;
+    }
+
+    /**
+     * fdb_modify()'s sscanf(addr, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx"): each byte a strtoul()-like hex number kept to its
+     * low eight bits ("00256" is 0x56), what follows the sixth ignored; null unless all six were read.
+     */
+    static byte[] scanMac(String s) {
+        byte[] b = new byte[6];
+        int i = 0;
+        for (int k = 0; k < 6; k++) {
+            if (k > 0) {
+                if (i >= s.length() || s.charAt(i) != ':') {
+                    return null;
+                }
+                i++;
+            }
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            boolean neg = i < s.length() && s.charAt(i) == '-';
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i + 2 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                i += 2;
+            }
+            int start = i;
+            int v = 0;
+            while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0) {
+                v = (v * 16 + Character.digit(s.charAt(i), 16)) & 0xff;
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+            b[k] = (byte) (neg ? -v : v);
+        }
+        return b;
     }
 }

@@ -202,8 +202,53 @@ public final class Ip implements Tool {
                     ? new CommandExit(255, "Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\n"
                             + "where  XFRM-OBJECT := state | policy | monitor")
                     : new CommandExit(1, "ip: object \"xfrm\" is not supported by this emulation");
+            case "sr" -> seg6(rest, o, out);
+            // ipila.c do_ipila(): its usage without a command or for help (ILA itself is not emulated)
+            case "ila" -> throw rest.isEmpty() || Args.matches(rest.get(0), "help")
+                    ? new CommandExit(255, "Usage: ip ila add loc_match LOCATOR_MATCH loc LOCATOR [ dev DEV ] OPTIONS\n"
+                            + "       ip ila del loc_match LOCATOR_MATCH [ loc LOCATOR ] [ dev DEV ]\n"
+                            + "       ip ila list\n"
+                            + "OPTIONS := [ csum-mode { adj-transport | neutral-map |\n"
+                            + "                         neutral-map-auto | no-action } ]\n"
+                            + "           [ ident-type { luid | use-format } ]")
+                    : new CommandExit(1, "ip: object \"ila\" is not supported by this emulation");
             default -> throw new CommandExit(1, "ip: object \"" + cmd + "\" is not supported by this emulation");
         };
+    }
+
+    /** ipseg6.c do_seg6(): a namespace's tunnel source is ::, its HMAC dump fails (ENOTSUPP, 524). */
+    private static int seg6(List<String> rest, Options o, StringBuilder out) {
+        Args a = new Args(rest);
+        if (!a.more() || Args.matches(a.peek(), "help")) {
+            throw new CommandExit(255, "Usage: ip sr { COMMAND | help }\n"
+                    + "          ip sr hmac show\n"
+                    + "          ip sr hmac set KEYID ALGO\n"
+                    + "          ip sr tunsrc show\n"
+                    + "          ip sr tunsrc set ADDRESS\n"
+                    + "where  ALGO := { sha1 | sha256 }");
+        }
+        boolean hmac = Args.matches(a.peek(), "hmac");
+        if (!hmac && !Args.matches(a.peek(), "tunsrc")) {
+            throw CommandExit.invarg("unknown", a.peek());
+        }
+        String verb = a.next();
+        if (Args.matches(verb, "set")) {
+            throw new CommandExit(1, "ip: sr " + (hmac ? "hmac" : "tunsrc") + " set is not supported by this emulation");
+        }
+        if (!Args.matches(verb, "show")) {
+            throw CommandExit.invarg("unknown", verb);
+        }
+        if (hmac) {
+            throw new CommandExit(1, "RTNETLINK answers: Unknown error 524\nDump terminated");
+        }
+        if (o.json) {
+            Json j = o.newJson();
+            j.startObject().field("tunsrc", "::").endObject();
+            out.append(j.finish());
+        } else {
+            out.append("tunsrc addr ::\n");
+        }
+        return 0;
     }
 
     /** color.c matches_color(): -c[olor][=always|auto|never]. */

@@ -659,8 +659,8 @@ final class IpLink {
                 if (w.equals("local")) {
                     w = a.next();
                 }
-                if (local != null) {
-                    throw CommandExit.duparg("local", w);
+                if (local != null) { // ipaddr_modify(): duparg2()
+                    throw CommandExit.duparg2("local", w);
                 }
                 local = Args.prefix(w, o.family);
             }
@@ -756,6 +756,14 @@ final class IpLink {
 
     // ------------------------------------------------------------------------------------ ip link set
 
+    /** iplink_parse(): check_altifname(), no empty name, '/' or white space. */
+    private static String checkAltifname(String name) {
+        if (name.isEmpty() || name.chars().anyMatch(c -> c == '/' || Character.isWhitespace(c))) {
+            throw CommandExit.invarg("\"dev\" not a valid ifname", name);
+        }
+        return name;
+    }
+
     private int set(Args a) {
         String devName = null;
         Boolean up = null;
@@ -779,8 +787,11 @@ final class IpLink {
                     throw CommandExit.extack("Invalid address length");
                 }
                 mac = Args.mac(b);
-            } else if (Args.matches(w, "mtu")) {
+            } else if (w.equals("mtu")) { // iplink_parse(): strcmp(); "m" is a prefix of "master" below
                 String v = a.next();
+                if (mtu != null) {
+                    throw CommandExit.duparg("mtu", v);
+                }
                 long m = Args.unsigned(v);
                 if (m < 0) {
                     throw CommandExit.invarg("Invalid \"mtu\" value\n", v);
@@ -791,7 +802,7 @@ final class IpLink {
                 if (devName != null) {
                     throw CommandExit.duparg2("dev", v);
                 }
-                devName = v;
+                devName = checkAltifname(v);
             } else if (w.equals("arp") || w.equals("multicast") || w.equals("allmulticast")
                     || w.equals("promisc") || w.equals("dynamic")) {
                 String v = a.next();
@@ -802,7 +813,13 @@ final class IpLink {
                 if (w.equals("arp")) {
                     arp = v.equals("on");
                 }
-            } else if (w.equals("txqueuelen") || w.equals("qlen")) {
+            } else if (Args.matches(w, "master")) {
+                String v = a.next();
+                if (stack.device(v) == null) { // iplink_parse(): ll_name_to_index()
+                    throw CommandExit.invarg("Device does not exist\n", v);
+                }
+                throw CommandExit.rtnetlink("Operation not supported"); // enslaving at run time is not emulated
+            } else if (Args.matches(w, "txqueuelen") || w.equals("qlen") || Args.matches(w, "txqlen")) {
                 String v = a.next();
                 long q = Args.unsigned(v);
                 if (q >= 0 && q <= Integer.MAX_VALUE) {
@@ -826,7 +843,7 @@ final class IpLink {
                 if (devName != null) {
                     throw CommandExit.duparg2("dev", w);
                 }
-                devName = w;
+                devName = checkAltifname(w);
             }
             a.skip();
         }

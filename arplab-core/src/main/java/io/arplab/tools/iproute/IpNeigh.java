@@ -324,6 +324,12 @@ final class IpNeigh {
                 proxyOnly = true;
             } else if (w.equals("nomaster")) {
                 nomaster = true; // filter.master = -1: entries on devices without a master
+            } else if (Args.matches(w, "protocol")) {
+                String v = a.next();
+                if (IpRoute.rtProt(v) < 0) {
+                    throw CommandExit.invarg("invalid \"protocol\"\n", v);
+                }
+                // print_neigh() filters only the entries with an NDA_PROTOCOL, which no entry here has
             } else if (w.equals("master") || w.equals("vrf")) {
                 String v = a.next();
                 if (stack.device(v) == null) {

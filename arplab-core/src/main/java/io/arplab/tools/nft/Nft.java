@@ -30,29 +30,38 @@ public final class Nft implements Tool {
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
             String a = args.get(i);
-            switch (a) {
-                case "-h", "--help" -> {
-                    out.append(io.arplab.tools.Usage.of("nft")); // nft.c show_help(): stdout, success
-                    return 0;
-                }
-                case "-v", "--version" -> {
-                    out.append("nftables v1.0.6 (Lester Gooch #5)\n");
-                    return 0;
-                }
-                case "-a", "--handle" -> handles = true;
-                case "-c", "--check" -> check = true;
-                case "-f", "--file" -> {
-                    if (i + 1 >= args.size()) {
-                        ctx.err().print("nft: option requires an argument -- 'f'\n");
+            // getopt_long(): a long option whole, short ones letter by letter ("-vf x" is -v, then -f x)
+            List<String> opts = a.startsWith("--") ? List.of(a)
+                    : a.substring(1).chars().mapToObj(c -> "-" + (char) c).toList();
+            for (int k = 0; k < opts.size(); k++) {
+                switch (opts.get(k)) {
+                    case "-h", "--help" -> {
+                        out.append(io.arplab.tools.Usage.of("nft")); // nft.c show_help(): stdout, success
+                        return 0;
+                    }
+                    case "-v", "--version" -> {
+                        out.append("nftables v1.0.6 (Lester Gooch #5)\n");
+                        return 0;
+                    }
+                    case "-a", "--handle" -> handles = true;
+                    case "-c", "--check" -> check = true;
+                    case "-f", "--file" -> {
+                        if (k + 1 < opts.size()) {
+                            file = a.substring(k + 2); // the rest of the cluster
+                            k = opts.size();
+                        } else if (i + 1 >= args.size()) {
+                            ctx.err().print("nft: option requires an argument -- 'f'\n");
+                            return 1;
+                        } else {
+                            file = args.get(++i);
+                        }
+                    }
+                    default -> {
+                        // a long option it does not know is "unrecognized", a short letter "invalid"
+                        ctx.err().print(a.startsWith("--") ? "nft: unrecognized option '" + a + "'\n"
+                                : "nft: invalid option -- '" + opts.get(k).charAt(1) + "'\n");
                         return 1;
                     }
-                    file = args.get(++i);
-                }
-                default -> {
-                    // getopt_long(): a long option it does not know is "unrecognized", a short letter "invalid"
-                    ctx.err().print(a.startsWith("--") ? "nft: unrecognized option '" + a + "'\n"
-                            : "nft: invalid option -- '" + a.charAt(1) + "'\n");
-                    return 1;
                 }
             }
         }

@@ -88,8 +88,10 @@ final class NftParser {
             case NEQ -> "!=";
             case EQ -> "'='";
             case AT -> "@";
-            case WORD -> t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
-                    : KEYWORDS.contains(t.text()) ? t.text() : "string";
+            case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "'" + t.text() + "'";
+            case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
+                    : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
+                    : KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null ? t.text() : "string";
         };
     }
 
@@ -138,7 +140,7 @@ final class NftParser {
             case "delete" -> delete();
             case "table" -> tableBody(tableSpec());
             default -> {
-                if (verb.kind() != Kind.WORD) {
+                if (verb.kind() != Kind.WORD || describe(verb).equals("number")) {
                     throw unexpected(verb, null);
                 }
                 in.unread(); // parser_bison.y's base_cmd: add_cmd without "add", here a rule's table and chain
@@ -164,9 +166,20 @@ final class NftParser {
         Token t = word("expecting string");
         Family f = Family.byName(t.text());
         if (f != null && t.kind() == Kind.WORD) {
-            return new Named(f, word("expecting string"));
+            return new Named(f, identifier());
         }
-        return new Named(Family.IP, t);
+        in.unread();
+        return new Named(Family.IP, identifier());
+    }
+
+    /** parser_bison.y's identifier: a STRING token; a keyword is a token of its own, so no name. */
+    private Token identifier() {
+        Token t = word("expecting string");
+        if (t.kind() == Kind.WORD && (KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null
+                || describe(t).equals("number"))) {
+            throw unexpected(t, "expecting string");
+        }
+        return t;
     }
 
     private Table existingTable(Named n, boolean kernel) {
@@ -250,6 +263,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
+                endOfCommand(); // the whole command parsed before its evaluation
                 Table t = existingTableHinted(n, false); // chain_evaluate(): table_not_found() over the table cache
                 if (create && t.chains.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
@@ -261,6 +275,7 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = word("expecting string");
                 DataType[] key = setSpec();
+                endOfCommand();
                 Table t = existingTableHinted(n, false); // set_evaluate(): table_not_found() over the table cache
                 if (create && t.sets.containsKey(name.text())) {
                     throw new NftError(EXISTS, name);
@@ -280,7 +295,13 @@ final class NftParser {
                 List<long[]> elements = elements(s.key);
                 elements.forEach(s::add);
             }
-            default -> throw unexpected(what, null);
+            default -> {
+                if (what.kind() != Kind.WORD || describe(what).equals("number")) {
+                    throw unexpected(what, null);
+                }
+                in.unread(); // add_cmd: a rule_position and rule without "rule"
+                rule(false);
+            }
         }
     }
 
@@ -495,18 +516,24 @@ final class NftParser {
 
     private void rule(boolean insert) {
         Named n = tableSpec();
-        Token chainName = word("expecting string");
+        Token chainName = identifier();
         Token first = in.peek();
         if (first.kind() == Kind.EOF || first.kind() == Kind.NEWLINE || first.kind() == Kind.SEMICOLON) {
             throw unexpected(first, null); // parser_bison.y's rule: stmt_list, at least one statement
         }
-        Table t = existingTable(n, true);
+        Table t;
         Chain c = null;
-        NftError missing = null;
+        NftError missing = null; // the kernel's, after the statements' parsing and evaluation
         try {
-            c = existingChain(t, chainName);
+            t = existingTable(n, true);
         } catch (NftError e) {
-            missing = e; // the kernel's, after the statements' evaluation
+            missing = e;
+            t = nft.detached(n.family(), n.table().text());
+        }
+        try {
+            c = missing == null ? existingChain(t, chainName) : null;
+        } catch (NftError e) {
+            missing = e;
         }
         List<PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements(t, anonymous, Kind.EOF);

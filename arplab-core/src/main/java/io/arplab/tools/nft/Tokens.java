@@ -5,7 +5,7 @@ import java.util.List;
 
 /** nft's scanner (src/scanner.l), for the words arplab parses: where each token starts and ends in the input. */
 final class Tokens {
-    enum Kind { WORD, STRING, LBRACE, RBRACE, SEMICOLON, NEWLINE, COMMA, DOT, NEQ, EQ, AT, EOF }
+    enum Kind { WORD, STRING, LBRACE, RBRACE, SEMICOLON, NEWLINE, COMMA, DOT, NEQ, EQ, AT, CHAR, EOF }
 
     record Token(Kind kind, String text, int start, int end) {
         boolean is(String word) {
@@ -35,6 +35,9 @@ final class Tokens {
             } else if (c == '{' || c == '}' || c == ';' || c == ',') {
                 Kind k = c == '{' ? Kind.LBRACE : c == '}' ? Kind.RBRACE : c == ';' ? Kind.SEMICOLON : Kind.COMMA;
                 list.add(new Token(k, String.valueOf(c), i, i + 1));
+                i++;
+            } else if ("[]()~`?%'".indexOf(c) >= 0) { // scanner.l: a token of its own (the last five junk)
+                list.add(new Token(Kind.CHAR, String.valueOf(c), i, i + 1));
                 i++;
             } else if (c == '!' && i + 1 < n && input.charAt(i + 1) == '=') {
                 list.add(new Token(Kind.NEQ, "!=", i, i + 2));
@@ -72,7 +75,7 @@ final class Tokens {
     private static int wordEnd(String s, int i) {
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || "{};,\"@#=!".indexOf(c) >= 0) {
+            if (Character.isWhitespace(c) || "{};,\"@#=![]()~`?%'".indexOf(c) >= 0) {
                 break;
             }
             i++;
