@@ -341,7 +341,14 @@ public final class FlowCompose {
         if (slash >= 0) {
             v = v.substring(0, slash);
         }
-        return v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+        // scan_int() with base 0 (the SCNi formats): "0x" hexadecimal, a leading 0 octal, else decimal, to the end
+        boolean hex = v.startsWith("0x") || v.startsWith("0X");
+        int[] at = {hex ? 2 : 0};
+        long n = FieldParser.scanInt(v, at, hex ? 16 : v.length() > 1 && v.startsWith("0") ? 8 : 10);
+        if (n == Long.MIN_VALUE || at[0] != v.length()) {
+            throw new IllegalArgumentException(v);
+        }
+        return n;
     }
 
     // an address "VALUE/MASK" when masks are taken: the mask parsed the same way, the value returned

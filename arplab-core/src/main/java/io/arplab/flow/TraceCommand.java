@@ -221,7 +221,7 @@ public final class TraceCommand {
     }
 
     // dp_packet_put_hex(): pairs of hex digits, white space between them; what follows the last pair
-    private static String hexTail(String s) {
+    public static String hexTail(String s) {
         int i = 0;
         while (true) {
             while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {

@@ -683,10 +683,11 @@ public final class OvsAppctl implements Tool {
         return null;
     }
 
-    // eth_from_hex(): hex digits (spaces allowed) of at least an Ethernet header, or null
+    // eth_from_hex(): pairs of hex digits (white space between pairs: dp_packet_put_hex()) to the end, at least an
+    // Ethernet header, or null
     private static byte[] hex(String s) {
-        String h = s.replace(" ", "");
-        if (h.length() % 2 != 0 || h.length() < 28) {
+        String h = s.replaceAll("[ \t\r\n]", "");
+        if (!io.arplab.flow.TraceCommand.hexTail(s).isEmpty() || h.length() < 28) {
             return null;
         }
         try {

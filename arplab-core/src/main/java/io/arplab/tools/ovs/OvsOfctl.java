@@ -160,6 +160,12 @@ public final class OvsOfctl implements Tool {
             return fail(ctFlush.error());
         }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
+        String name = rest.get(0);
+        int colon = name.indexOf(':');
+        if (br == null && colon >= 0 && !List.of("tcp", "ssl", "unix").contains(name.substring(0, colon))) {
+            // open_vconn__(): a name with ':' is a vconn target, and vconn_lookup_class() knows no such type
+            return fail("connecting to " + name + " (Address family not supported by protocol)");
+        }
         if (br == null) {
             // open_vconn__(): "unix:NAME" first; an empty name connects to no socket file
             return fail(rest.get(0).isEmpty() ? ": failed to open socket (Connection refused)"
