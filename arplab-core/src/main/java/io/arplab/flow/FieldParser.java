@@ -250,10 +250,10 @@ public final class FieldParser {
     }
 
     /**
-     * lib/util.c scan_int() after ovs_scan()'s skip_spaces(): a sign, then digits of {@code base} (as many as there
-     * are; the value wraps in 64 bits, negated for "-"); Long.MIN_VALUE if there are none.
+     * lib/util.c scan_int() after ovs_scan()'s skip_spaces(): a sign, "0x" in base 16, then digits of {@code base} (as
+     * many as there are; the value wraps in 64 bits, negated for "-"); Long.MIN_VALUE if there are none.
      */
-    static long scanInt(String s, int[] at, int base) {
+    public static long scanInt(String s, int[] at, int base) {
         int p = at[0];
         while (p < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(p)) >= 0) {
             p++;
@@ -261,6 +261,9 @@ public final class FieldParser {
         boolean negative = p < s.length() && s.charAt(p) == '-';
         if (p < s.length() && (negative || s.charAt(p) == '+')) {
             p++;
+        }
+        if (base == 16 && s.startsWith("0x", p) || base == 16 && s.startsWith("0X", p)) {
+            p += 2;
         }
         long v = 0;
         int digits = 0;

@@ -98,15 +98,25 @@ final class FdbCommands {
     }
 
     // eth_addr_from_string(): six hex bytes, nothing after
+    // eth_addr_from_string(): ovs_scan()'s ETH_ADDR_SCAN_FMT, six "%hhx" (the low 8 bits of any number of hex
+    // digits) separated by ':', and nothing after
     private static Long mac(String s) {
-        if (!s.matches("[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}")) {
-            return null;
-        }
+        int[] at = {0};
         long v = 0;
-        for (String b : s.split(":")) {
-            v = v << 8 | Integer.parseInt(b, 16);
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                if (at[0] >= s.length() || s.charAt(at[0]) != ':') {
+                    return null;
+                }
+                at[0]++;
+            }
+            long octet = io.arplab.flow.FieldParser.scanInt(s, at, 16);
+            if (octet == Long.MIN_VALUE) {
+                return null;
+            }
+            v = v << 8 | octet & 0xff;
         }
-        return v;
+        return at[0] == s.length() ? v : null;
     }
 
     // unixctl_command_reply_error(): ovs-appctl prints the error, a line end if it lacks one, and its own line
