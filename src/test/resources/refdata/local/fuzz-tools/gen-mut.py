@@ -12,6 +12,9 @@ import re
 import shlex
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[4] / 'scripts'))
+from mutate import mutate  # noqa: E402
+
 seed, n = int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 60
 rnd = random.Random(seed)
 here = pathlib.Path(__file__).resolve().parent
@@ -24,7 +27,6 @@ for p in sorted(here.glob('seed-*.cmds')) + sorted((here.parent / 'tools').glob(
             if cmd.split()[0] in TOOLS:
                 lines.add((node, cmd))
 cmds = sorted(lines)
-JUNK = "=,()[]{}:;/.-_*0x1fFzZ9 !%&|<>~^@#+?"
 NUMBERS = ['0', '1', '255', '256', '65535', '65536', '4294967295', '4294967296', '18446744073709551616', '-1', '0x',
            '0xffff', '1e3', '0.5']
 SAFE_SYSCTL = re.compile(r'net\.ipv4\.(conf\.[^.]+\.[a-z_]+|neigh\.(?!default\.)[^.]+\.[a-z_]+|ip_forward|icmp_[a-z_]+'
@@ -94,27 +96,7 @@ def prepare(cmd):
 out = []
 while len(out) < n:
     node, cmd = rnd.choice(cmds)
-    m = [list(w) for w in prepare(cmd)]
-    for _ in range(rnd.randint(1, 3)):
-        wi = rnd.randrange(1, len(m)) if len(m) > 1 else 0
-        w = m[wi]
-        pos = rnd.randint(0, len(w))
-        kind = rnd.randrange(6)
-        if kind == 0 and pos < len(w):
-            del w[pos]
-        elif kind == 1:
-            w.insert(pos, rnd.choice(JUNK))
-        elif kind == 2 and pos < len(w):
-            w[pos] = rnd.choice(JUNK)
-        elif kind == 3:
-            del w[pos:]
-        elif kind == 4:
-            w[pos:pos] = list(rnd.choice(NUMBERS))
-        else:
-            other = rnd.choice(cmds)[1]
-            a = rnd.randrange(len(other))
-            w[pos:pos] = list(other[a:a + rnd.randint(1, 30)])
-    words = [''.join(w) for w in m]
+    words = mutate(rnd, prepare(cmd), NUMBERS, lambda: rnd.choice(cmds)[1])
     words = [w for w in words if w != '']
     if words[0] not in TOOLS or not bounded(words):
         continue

@@ -250,10 +250,11 @@ public final class FieldParser {
     }
 
     /**
-     * lib/util.c scan_int() after ovs_scan()'s skip_spaces(): a sign, "0x" in base 16, then digits of {@code base} (as
-     * many as there are; the value wraps in 64 bits, negated for "-"); Long.MIN_VALUE if there are none.
+     * lib/util.c scan_int() after ovs_scan()'s skip_spaces(): a sign, "0x" in base 16 or 0 (base 0: else octal after a
+     * leading 0, else decimal), then digits of the base (as many as there are; the value wraps in 64 bits, negated for
+     * "-"); Long.MIN_VALUE if there are none.
      */
-    public static long scanInt(String s, int[] at, int base) {
+    static long scanInt(String s, int[] at, int base) {
         int p = at[0];
         while (p < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(p)) >= 0) {
             p++;
@@ -262,8 +263,11 @@ public final class FieldParser {
         if (p < s.length() && (negative || s.charAt(p) == '+')) {
             p++;
         }
-        if (base == 16 && s.startsWith("0x", p) || base == 16 && s.startsWith("0X", p)) {
+        if ((base == 0 || base == 16) && (s.startsWith("0x", p) || s.startsWith("0X", p))) {
+            base = 16;
             p += 2;
+        } else if (base == 0) {
+            base = p < s.length() && s.charAt(p) == '0' ? 8 : 10;
         }
         long v = 0;
         int digits = 0;
@@ -332,22 +336,6 @@ public final class FieldParser {
             e++;
         }
         return e;
-    }
-
-    /** inet_pton() for IPv4 dotted quads. */
-    public static Long ip(String s) {
-        String[] p = s.split("\\.", -1);
-        if (p.length != 4) {
-            return null;
-        }
-        long v = 0;
-        for (String o : p) {
-            if (o.isEmpty() || o.length() > 3 || !o.chars().allMatch(Character::isDigit)) {
-                return null;
-            }
-            v = (v << 8) | (Integer.parseInt(o) & 0xff); // scanned with %hhu, as ip_parse() does
-        }
-        return v;
     }
 
     private static long[] port(Field f, String s, PortMap names) {

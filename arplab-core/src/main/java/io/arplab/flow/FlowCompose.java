@@ -341,10 +341,9 @@ public final class FlowCompose {
         if (slash >= 0) {
             v = v.substring(0, slash);
         }
-        // scan_int() with base 0 (the SCNi formats): "0x" hexadecimal, a leading 0 octal, else decimal, to the end
-        boolean hex = v.startsWith("0x") || v.startsWith("0X");
-        int[] at = {hex ? 2 : 0};
-        long n = FieldParser.scanInt(v, at, hex ? 16 : v.length() > 1 && v.startsWith("0") ? 8 : 10);
+        // the SCNi formats: scan_int() with base 0, to the end
+        int[] at = {0};
+        long n = FieldParser.scanInt(v, at, 0);
         if (n == Long.MIN_VALUE || at[0] != v.length()) {
             throw new IllegalArgumentException(v);
         }

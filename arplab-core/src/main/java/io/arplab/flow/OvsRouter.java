@@ -284,7 +284,7 @@ public final class OvsRouter {
         if (!INET_PTON.matcher(s).matches()) {
             return null;
         }
-        return FieldParser.ip(s);
+        return FieldParser.scanIp(s, new int[1]); // a dotted quad the pattern checked
     }
 
     private static long mask(int plen) {

@@ -49,7 +49,7 @@ final class FdbCommands {
                 return add(ctx, bridges.get(0), args.get(1), vlan(args.get(2)), args.get(3));
             }
             default -> {
-                Long mac = mac(args.get(2));
+                Long mac = io.arplab.flow.FieldParser.mac(args.get(2));
                 if (mac == null) {
                     return error(ctx, "bad MAC address");
                 }
@@ -63,7 +63,7 @@ final class FdbCommands {
 
     // ofproto_unixctl_fdb_add(): a note when it overrides a learned entry or another port's static one
     private static int add(ToolContext ctx, Ofproto br, String portName, int vlan, String macText) {
-        Long mac = mac(macText);
+        Long mac = io.arplab.flow.FieldParser.mac(macText);
         if (mac == null) {
             return error(ctx, "bad MAC address");
         }
@@ -98,26 +98,6 @@ final class FdbCommands {
     }
 
     // eth_addr_from_string(): six hex bytes, nothing after
-    // eth_addr_from_string(): ovs_scan()'s ETH_ADDR_SCAN_FMT, six "%hhx" (the low 8 bits of any number of hex
-    // digits) separated by ':', and nothing after
-    private static Long mac(String s) {
-        int[] at = {0};
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-            if (i > 0) {
-                if (at[0] >= s.length() || s.charAt(at[0]) != ':') {
-                    return null;
-                }
-                at[0]++;
-            }
-            long octet = io.arplab.flow.FieldParser.scanInt(s, at, 16);
-            if (octet == Long.MIN_VALUE) {
-                return null;
-            }
-            v = v << 8 | octet & 0xff;
-        }
-        return at[0] == s.length() ? v : null;
-    }
 
     // unixctl_command_reply_error(): ovs-appctl prints the error, a line end if it lacks one, and its own line
     private static int error(ToolContext ctx, String message) {
