@@ -321,7 +321,9 @@ public final class ArpScan implements Tool {
             addRange(from.bits(), to.bits());
             return true;
         }
-        Ipv4Address a = numeric ? Ipv4Address.tryParse(t) : ctx.resolver().resolve(t);
+        // get_host_address(): inet_pton() with -N, else getaddrinfo(), whose numeric hosts are inet_aton()'s ("17")
+        Ipv4Address a = numeric ? Ipv4Address.tryParse(t) : InetAton.parse(t);
+        a = a != null || numeric ? a : ctx.resolver().resolve(t);
         if (a == null) {
             return false;
         }

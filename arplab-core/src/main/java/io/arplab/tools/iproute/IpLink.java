@@ -804,7 +804,8 @@ final class IpLink {
                 }
                 devName = checkAltifname(v);
             } else if (w.equals("arp") || w.equals("multicast") || w.equals("allmulticast")
-                    || w.equals("promisc") || w.equals("dynamic")) {
+                    || w.equals("promisc") || Args.matches(w, "dynamic")) { // iplink_parse(): matches() "dynamic"
+                w = Args.matches(w, "dynamic") ? "dynamic" : w;
                 String v = a.next();
                 if (!v.equals("on") && !v.equals("off")) { // iplink_parse(): on_off()
                     throw new CommandExit(1, "Error: argument of \"" + w + "\" must be \"on\" or \"off\", not \""

@@ -88,7 +88,9 @@ final class NftParser {
             case NEQ -> "!=";
             case EQ -> "'='";
             case AT -> "@";
-            case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "'" + t.text() + "'";
+            // parser_bison.y's names: char literals quoted, the named tokens by their strings
+            case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "[]()|$".contains(t.text()) ? "'" + t.text() + "'"
+                    : t.text();
             case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
                     : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
                     : KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null ? t.text() : "string";
@@ -110,7 +112,7 @@ final class NftParser {
             start += second < 0 ? first : second;
             return new NftError(msg, start, start + 1);
         }
-        if (t.kind() == Kind.EOF) {
+        if (t.kind() == Kind.EOF || t.kind() == Kind.AT) { // AT: the '@' alone (its name is a token of its own)
             return new NftError(msg, start, start + 1);
         }
         return new NftError(msg, t);
@@ -129,7 +131,7 @@ final class NftParser {
     private void command() {
         Token verb = in.take();
         commandStart = verb.start();
-        switch (verb.text()) {
+        switch (keyword(verb)) {
             case "add", "create" -> add(verb.is("create"));
             case "insert" -> {
                 expectWord("rule");
@@ -147,6 +149,11 @@ final class NftParser {
                 rule(false);
             }
         }
+    }
+
+    /** A bare word's text, "" for any other token: scanner.l's keywords are words ("@list" or "\"list\"" is none). */
+    private static String keyword(Token t) {
+        return t.kind() == Kind.WORD ? t.text() : "";
     }
 
     private void expectWord(String w) {
@@ -246,7 +253,7 @@ final class NftParser {
     /** add, or create: which the kernel refuses for an object that exists (NLM_F_EXCL: EEXIST at its name). */
     private void add(boolean create) {
         Token what = in.take();
-        switch (what.text()) {
+        switch (keyword(what)) {
             case "table" -> {
                 Named n = tableSpec();
                 if (in.peek().kind() == Kind.LBRACE) {
@@ -747,7 +754,7 @@ final class NftParser {
     /** A payload or meta expression starting at {@code w}. */
     private Field field(Token w, Family family) {
         Field f;
-        switch (w.text()) {
+        switch (keyword(w)) {
             case "arp" -> {
                 Token what = in.take();
                 if (what.is("operation")) {
@@ -785,7 +792,7 @@ final class NftParser {
             case "oifname" -> f = Field.OIFNAME;
             case "meta" -> {
                 Token what = in.take();
-                f = switch (what.text()) {
+                f = switch (keyword(what)) {
                     case "iifname" -> Field.IIFNAME;
                     case "oifname" -> Field.OIFNAME;
                     case "protocol" -> Field.META_PROTOCOL;
@@ -811,14 +818,18 @@ final class NftParser {
 
     private void list() {
         Token what = in.take();
-        switch (what.text()) {
+        switch (keyword(what)) {
             case "ruleset" -> out.append(NftPrinter.ruleset(nft, handles));
             case "tables" -> {
                 for (Table t : nft.tables()) {
                     out.append("table ").append(t.family.nftName).append(' ').append(t.name).append('\n');
                 }
             }
-            case "table" -> out.append(NftPrinter.table(existingTable(tableSpec(), false), handles, null, null));
+            case "table" -> {
+                Named n = tableSpec();
+                endOfCommand(); // nft parses the whole input before it evaluates anything
+                out.append(NftPrinter.table(existingTable(n, false), handles, null, null));
+            }
             case "sets", "chains" -> {
                 // do_list_sets() / do_list_chains(): every table (of the family given), with its sets or chains
                 Token f = in.peek();
@@ -833,8 +844,10 @@ final class NftParser {
                 }
             }
             case "chain" -> {
-                Table t = existingTable(tableSpec(), false);
+                Named n = tableSpec();
                 Token name = word("expecting string");
+                endOfCommand();
+                Table t = existingTable(n, false);
                 Chain c = t.chains.get(name.text());
                 if (c == null) {
                     throw new NftError("No such file or directory", name);
@@ -842,8 +855,10 @@ final class NftParser {
                 out.append(NftPrinter.table(t, handles, c, null));
             }
             case "set" -> {
-                Table t = existingTable(tableSpec(), false);
+                Named n = tableSpec();
                 Token name = word("expecting string");
+                endOfCommand();
+                Table t = existingTable(n, false);
                 NftSet s = t.sets.get(name.text());
                 if (s == null) {
                     throw new NftError("No such file or directory", name);
@@ -856,7 +871,7 @@ final class NftParser {
 
     private void flush() {
         Token what = in.take();
-        switch (what.text()) {
+        switch (keyword(what)) {
             case "ruleset" -> {
                 nft.flush();
             }
@@ -877,7 +892,7 @@ final class NftParser {
 
     private void delete() {
         Token what = in.take();
-        switch (what.text()) {
+        switch (keyword(what)) {
             case "table" -> {
                 Table t = existingTableHinted(tableSpec(), true);
                 nft.deleteTable(t);

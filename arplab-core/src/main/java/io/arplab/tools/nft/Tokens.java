@@ -39,6 +39,13 @@ final class Tokens {
             } else if ("[]()~`?%'".indexOf(c) >= 0) { // scanner.l: a token of its own (the last five junk)
                 list.add(new Token(Kind.CHAR, String.valueOf(c), i, i + 1));
                 i++;
+            } else if ("<>".indexOf(c) >= 0 && i + 1 < n && (input.charAt(i + 1) == '=' || input.charAt(i + 1) == c)) {
+                list.add(new Token(Kind.CHAR, input.substring(i, i + 2), i, i + 2)); // "<=" ">=" "<<" ">>"
+                i += 2;
+            } else if ("^&|$+<>".indexOf(c) >= 0 || c == '!' && (i + 1 == n || input.charAt(i + 1) != '=')) {
+                // scanner.l: CARET, AMPERSAND, '|', '$', PLUS, LT, GT, NOT
+                list.add(new Token(Kind.CHAR, String.valueOf(c), i, i + 1));
+                i++;
             } else if (c == '!' && i + 1 < n && input.charAt(i + 1) == '=') {
                 list.add(new Token(Kind.NEQ, "!=", i, i + 2));
                 i += 2;
@@ -75,7 +82,7 @@ final class Tokens {
     private static int wordEnd(String s, int i) {
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || "{};,\"@#=![]()~`?%'".indexOf(c) >= 0) {
+            if (Character.isWhitespace(c) || "{};,\"@#=![]()~`?%'^&|$+<>".indexOf(c) >= 0) {
                 break;
             }
             i++;
