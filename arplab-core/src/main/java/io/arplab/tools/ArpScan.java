@@ -322,8 +322,7 @@ public final class ArpScan implements Tool {
             return true;
         }
         // get_host_address(): inet_pton() with -N, else getaddrinfo(), whose numeric hosts are inet_aton()'s ("17")
-        Ipv4Address a = numeric ? Ipv4Address.tryParse(t) : InetAton.parse(t);
-        a = a != null || numeric ? a : ctx.resolver().resolve(t);
+        Ipv4Address a = numeric ? Ipv4Address.tryParse(t) : InetAton.resolve(t, ctx.resolver());
         if (a == null) {
             return false;
         }

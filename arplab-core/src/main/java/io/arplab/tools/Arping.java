@@ -157,12 +157,9 @@ public final class Arping implements Tool {
         if (deviceName != null && deviceName.isEmpty()) {
             deviceName = null;
         }
-        Ipv4Address dst = InetAton.parse(target);
+        Ipv4Address dst = InetAton.resolve(target, ctx.resolver());
         if (dst == null) {
-            dst = ctx.resolver().resolve(target);
-            if (dst == null) {
-                throw new Getopt.ToolError("arping: " + target + ": " + ctx.resolver().lookupError(), 2);
-            }
+            throw new Getopt.ToolError("arping: " + target + ": " + ctx.resolver().lookupError(), 2);
         }
         gdst = dst.bits();
         if (deviceName == null) {

@@ -147,8 +147,7 @@ public final class Arpspoof implements Tool {
 
     /** libnet_name2addr4(LIBNET_RESOLVE): a dotted quad or a name the node resolves. */
     private Ipv4Address resolve(String s) {
-        Ipv4Address a = InetAton.parse(s);
-        return a != null ? a : ctx.resolver().resolve(s);
+        return InetAton.resolve(s, ctx.resolver());
     }
 
     private boolean usage() {

@@ -9,6 +9,15 @@ import io.arplab.wire.Ipv4Address;
 public final class InetAton {
     private InetAton() {}
 
+    /**
+     * getaddrinfo() of an IPv4 host: a numeric one as inet_aton() reads it, else the address of the name (null when
+     * the resolver knows none).
+     */
+    public static Ipv4Address resolve(String host, io.arplab.runtime.Resolver resolver) {
+        Ipv4Address a = parse(host);
+        return a != null ? a : resolver.resolve(host);
+    }
+
     /** The address, or null when {@code s} is not a numeric IPv4 address. */
     public static Ipv4Address parse(String s) {
         if (s == null || s.isEmpty()) {

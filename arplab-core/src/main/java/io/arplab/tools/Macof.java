@@ -99,10 +99,7 @@ public final class Macof implements Tool {
     }
 
     private int addr(String a) {
-        Ipv4Address x = InetAton.parse(a);
-        if (x == null) {
-            x = ctx.resolver().resolve(a);
-        }
+        Ipv4Address x = InetAton.resolve(a, ctx.resolver());
         return x == null ? -1 : x.bits();
     }
 

@@ -345,8 +345,7 @@ public final class Ping implements Tool {
         if (target6 != null) {
             return ping6(target, target6, pct < 0 ? null : target.substring(pct + 1), four, operands.size());
         }
-        if ((!six || target.indexOf(':') < 0) && InetAton.parse(target) == null
-                && ctx.resolver().resolve(target) == null) {
+        if ((!six || target.indexOf(':') < 0) && InetAton.resolve(target, ctx.resolver()) == null) {
             throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
         }
         if (six) {
@@ -372,8 +371,7 @@ public final class Ping implements Tool {
             return false;
         }
         for (String operand : operands) {
-            Ipv4Address hop = InetAton.parse(operand);
-            hop = hop != null ? hop : ctx.resolver().resolve(operand);
+            Ipv4Address hop = InetAton.resolve(operand, ctx.resolver());
             if (hop == null) {
                 throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
             }
@@ -514,7 +512,7 @@ public final class Ping implements Tool {
                 return false;
             }
             String value = arg.substring(opt.length());
-            if (opt.equals("subject-ipv4=") && InetAton.parse(value) == null && ctx.resolver().resolve(value) == null) {
+            if (opt.equals("subject-ipv4=") && InetAton.resolve(value, ctx.resolver()) == null) {
                 ctx.err().println("ping: " + value + ": Name or service not known");
                 usage();
                 return false;

@@ -206,10 +206,7 @@ public final class Traceroute implements Tool {
             throw bad("Extra arg `" + x[0] + "' (position 3, argc " + x[1] + ")");
         }
         String host = positional.get(0)[0];
-        Ipv4Address a = InetAton.parse(host);
-        if (a == null) {
-            a = ctx.resolver().resolve(host);
-        }
+        Ipv4Address a = InetAton.resolve(host, ctx.resolver());
         if (a == null) {
             ctx.err().println(host + ": " + ctx.resolver().lookupError());
             throw bad("Cannot handle \"host\" cmdline arg `" + host + "' on position 1 (argc "
@@ -340,10 +337,7 @@ public final class Traceroute implements Tool {
                 sendSecs = d;
             }
             case SOURCE -> {
-                Ipv4Address a = InetAton.parse(v);
-                if (a == null) {
-                    a = ctx.resolver().resolve(v);
-                }
+                Ipv4Address a = InetAton.resolve(v, ctx.resolver());
                 if (a == null) {
                     ctx.err().println(v + ": " + ctx.resolver().lookupError());
                     return false;
