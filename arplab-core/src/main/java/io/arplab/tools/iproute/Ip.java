@@ -64,11 +64,52 @@ public final class Ip implements Tool {
         }
     }
 
+    /**
+     * ip.c batch(): each line of the file ("-": standard input) a command with the global options, "Command failed
+     * FILE:N" after one that fails, the rest skipped unless -force. A node has no files of its own to read.
+     */
+    private int batch(ToolContext ctx, String name, List<String> options, boolean force, StringBuilder out) {
+        if (!name.equals("-")) {
+            throw new CommandExit(1, "Cannot open file \"" + name + "\" for reading: No such file or directory");
+        }
+        String input = ctx.stdin() == null ? "" : new String(ctx.stdin(), java.nio.charset.StandardCharsets.UTF_8);
+        int status = 0;
+        int lineNo = 0;
+        for (String line : input.split("\n", -1)) {
+            lineNo++;
+            List<String> words = io.arplab.tools.CommandLineSplitter.split(line.replaceAll("#.*", ""));
+            if (words.isEmpty()) {
+                continue;
+            }
+            List<String> cmd = new java.util.ArrayList<>(options);
+            cmd.addAll(words);
+            int rc;
+            try {
+                rc = run(ctx, cmd, out);
+            } catch (CommandExit e) {
+                ctx.err().println(e.getMessage());
+                rc = e.code();
+            }
+            if (rc != 0) {
+                ctx.err().println("Command failed " + name + ":" + lineNo);
+                status = 1;
+                if (!force) {
+                    break;
+                }
+            }
+        }
+        return status;
+    }
+
     /** Runs the command; returns the exit status, or -1 when the command keeps running (ip monitor). */
     private int run(ToolContext ctx, List<String> args, StringBuilder out) {
         Options o = new Options();
+        String batch = null;
+        boolean force = false;
+        List<String> options = new java.util.ArrayList<>(); // the global options, for each command of a batch
         int i = 0;
         while (i < args.size()) {
+            int from = i;
             String opt = args.get(i);
             if (opt.equals("--")) {
                 i++;
@@ -123,13 +164,14 @@ public final class Ip implements Tool {
                 out.append("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
                 return 0;
             } else if (Args.matches(opt, "-force")) {
-                // batch mode only
+                force = true; // batch mode only: go on after a failed command
             } else if (Args.matches(opt, "-batch")) {
                 if (++i >= args.size()) {
                     throw usage();
                 }
-                // batch(): a node has no file to read commands from
-                throw new CommandExit(1, "Cannot open file \"" + args.get(i) + "\" for reading: No such file or directory");
+                batch = args.get(i); // main(): read once every option is parsed
+                i++;
+                continue;
             } else if (Args.matches(opt, "-brief")) {
                 o.brief = true;
             } else if (Args.matches(opt, "-json")) {
@@ -159,7 +201,11 @@ public final class Ip implements Tool {
             } else {
                 throw new CommandExit(255, "Option \"" + opt + "\" is unknown, try \"ip -help\".");
             }
+            options.addAll(args.subList(from, i + 1));
             i++;
+        }
+        if (batch != null) {
+            return batch(ctx, batch, options, force, out);
         }
         if (i >= args.size()) {
             throw usage();

@@ -23,7 +23,50 @@ public final class Nft implements Tool {
         ctx.exit(code);
     }
 
+    /** The long names and letters of nft 1.0.6's options that take an argument (nft_options[] with .arg). */
+    private static final List<String> WITH_ARGUMENT = List.of("file", "f", "includepath", "I", "debug", "d", "define",
+            "D");
+
+    /**
+     * nft_options_check(): an option after a command word is refused before anything is parsed (an argument
+     * starting with '{' ends the check, an option's own argument is skipped), with the command line on stderr and
+     * a marker under it on stdout (nft_options_error()).
+     */
+    private static boolean optionsAfterCommand(ToolContext ctx, List<String> args, StringBuilder out) {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add("nft");
+        argv.addAll(args);
+        boolean skip = false;
+        boolean nonoption = false;
+        int pos = 0;
+        for (int i = 1; i < argv.size(); i++) {
+            pos += argv.get(i - 1).length() + 1;
+            String a = argv.get(i);
+            if (a.startsWith("{")) {
+                break;
+            } else if (skip) {
+                skip = false;
+            } else if (a.startsWith("-")) {
+                if (nonoption) {
+                    StringBuilder line = new StringBuilder();
+                    argv.forEach(w -> line.append(w).append(' '));
+                    ctx.err().print("Error: syntax error, options must be specified before commands\n" + line);
+                    out.append("\n   ^").append(pos - 2 > 2 ? " ".repeat(pos - 4) : "").append("~~\n");
+                    return true;
+                }
+                skip = a.length() > 1 && WITH_ARGUMENT.contains(String.valueOf(a.charAt(1)))
+                        || a.length() > 2 && WITH_ARGUMENT.contains(a.substring(2));
+            } else if (!a.isEmpty()) {
+                nonoption = true;
+            }
+        }
+        return false;
+    }
+
     private static int run(ToolContext ctx, List<String> args, StringBuilder out) {
+        if (optionsAfterCommand(ctx, args, out)) {
+            return 1;
+        }
         boolean handles = false;
         boolean check = false;
         String file = null;

@@ -39,6 +39,20 @@ final class NftError extends RuntimeException {
         return this;
     }
 
+    /** The input ended inside a block: bison's "end of file", located as erec_print() shows it (endOfFile()). */
+    private boolean atEnd;
+
+    /**
+     * The input ends inside braces: nft reads its command line with a newline after it, which a block takes as a
+     * separator, so the parser meets the end of the input itself (YYEOF), located at the start of the line after the
+     * last one, whose text erec_print() still shows (the last line's, marked at its first column).
+     */
+    static NftError endOfFile() {
+        NftError e = new NftError("syntax error, unexpected end of file", 0, 1);
+        e.atEnd = true;
+        return e;
+    }
+
     NftError(String message, Tokens.Token t) {
         this(message, t.start(), t.end());
     }
@@ -48,6 +62,12 @@ final class NftError extends RuntimeException {
      * its markers, under which the line's tabs are kept.
      */
     String render(String input, String file) {
+        if (atEnd) {
+            String body = input.endsWith("\n") ? input.substring(0, input.length() - 1) : input;
+            int lines = (int) body.chars().filter(c -> c == '\n').count() + 1;
+            return (file == null ? "" : file + ":" + (lines + 1) + ":1-1: ") + "Error: " + getMessage() + "\n"
+                    + body.substring(body.lastIndexOf('\n') + 1) + "\n^\n";
+        }
         int lineStart = start == 0 ? 0 : input.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
         int lineEnd = input.indexOf('\n', lineStart);
         if (lineEnd < 0) {

@@ -90,7 +90,7 @@ final class NftParser {
             case AT -> "@";
             // parser_bison.y's names: char literals quoted, the named tokens by their strings
             case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "[]()|$".contains(t.text()) ? "'" + t.text() + "'"
-                    : t.text();
+                    : t.text().equals(":") ? "colon" : t.text();
             case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
                     : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
                     : KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null ? t.text() : "string";
@@ -103,6 +103,9 @@ final class NftParser {
             "tables", "create", "fwd", "sets", "chains");
 
     private NftError unexpected(Token t, String expecting) {
+        if (t.kind() == Kind.EOF && in.endsInBlock()) {
+            return NftError.endOfFile();
+        }
         String msg = "syntax error, unexpected " + describe(t) + (expecting == null ? "" : ", " + expecting);
         int start = t.start();
         if (t.kind() == Kind.WORD && describe(t).equals("colon")) {

@@ -72,11 +72,24 @@ final class Tokens {
                 if (j == i) {
                     j = i + 1;
                 }
+                int colon = input.substring(i, j).indexOf(':');
+                if (colon > 0 && stringBeforeColon(input.substring(i, i + colon))) {
+                    // scanner.l: {string} ends at the colon (COLON, a token of its own) unless an address goes on
+                    list.add(new Token(Kind.WORD, input.substring(i, i + colon), i, i + colon));
+                    list.add(new Token(Kind.CHAR, ":", i + colon, i + colon + 1));
+                    i += colon + 1;
+                    continue;
+                }
                 list.add(new Token(Kind.WORD, input.substring(i, j), i, j));
                 i = j;
             }
         }
         list.add(new Token(Kind.EOF, "", n, n));
+    }
+
+    /** Whether {@code w} is a {string} (scanner.l) that no address pattern (hex digits and colons) can take. */
+    private static boolean stringBeforeColon(String w) {
+        return w.matches("[A-Za-z_.][A-Za-z0-9/\\-_.]*") && !w.matches("[0-9A-Fa-f]+");
     }
 
     private static int wordEnd(String s, int i) {
@@ -138,6 +151,15 @@ final class Tokens {
             }
         }
         next = i;
+    }
+
+    /** Whether the input ends inside braces (more opened than closed). */
+    boolean endsInBlock() {
+        int depth = 0;
+        for (Token t : list) {
+            depth += t.kind() == Kind.LBRACE ? 1 : t.kind() == Kind.RBRACE ? -1 : 0;
+        }
+        return depth > 0;
     }
 
     boolean atEnd() {
