@@ -297,7 +297,7 @@ public final class Arp implements Tool {
 
     /** INET_resolve(): inet_aton() first (one to four parts: "4294967295" is 255.255.255.255), then the names. */
     private Ipv4Address resolve(String host) {
-        Ipv4Address a = InetAton.resolve(host, ctx.resolver());
+        Ipv4Address a = InetAton.atonThenName(host, ctx.resolver());
         if (a == null) {
             err.append(host).append(": Unknown host\n");
         }

@@ -157,7 +157,7 @@ public final class Arping implements Tool {
         if (deviceName != null && deviceName.isEmpty()) {
             deviceName = null;
         }
-        Ipv4Address dst = InetAton.resolve(target, ctx.resolver());
+        Ipv4Address dst = InetAton.atonThenName(target, ctx.resolver());
         if (dst == null) {
             throw new Getopt.ToolError("arping: " + target + ": " + ctx.resolver().lookupError(), 2);
         }
@@ -184,7 +184,7 @@ public final class Arping implements Tool {
             return false;
         }
         if (sourceText != null) {
-            Ipv4Address s = InetAton.parse(sourceText);
+            Ipv4Address s = InetAton.aton(sourceText);
             if (s == null) {
                 throw new Getopt.ToolError("arping: invalid source " + sourceText, 2);
             }

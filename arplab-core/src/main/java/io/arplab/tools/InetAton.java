@@ -18,6 +18,24 @@ public final class InetAton {
         return a != null ? a : resolver.resolve(host);
     }
 
+    /**
+     * inet_aton() itself, as arping and net-tools call it before they look a name up: white space may end the address
+     * and anything may follow it ("11 -U x" is 0.0.0.11); else the address of the name.
+     */
+    public static Ipv4Address atonThenName(String host, io.arplab.runtime.Resolver resolver) {
+        Ipv4Address a = aton(host);
+        return a != null ? a : resolver.resolve(host);
+    }
+
+    /** inet_aton(): the address white space may end, anything after it ignored; null when there is none. */
+    public static Ipv4Address aton(String s) {
+        int end = 0;
+        while (end < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        return parse(s.substring(0, end));
+    }
+
     /** The address, or null when {@code s} is not a numeric IPv4 address. */
     public static Ipv4Address parse(String s) {
         if (s == null || s.isEmpty()) {

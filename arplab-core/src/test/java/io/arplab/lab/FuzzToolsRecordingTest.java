@@ -190,6 +190,12 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-88.out: ip -s link show eth0", IGMP),
             Map.entry("seed-88.out: ip -s neigh", SECOND),
             Map.entry("seed-89.out: ip -s link show br0", IGMP),
+            // ARP mode, seeds 91-95 (held out: 295 of 300 at first replay, the rest these known kinds)
+            Map.entry("seed-92.out: ip -s neigh show 172.28.0.12", SECOND),
+            Map.entry("seed-92.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-93.out: ip -s link show br0", IGMP),
+            Map.entry("seed-93.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-95.out: ip -s link show eth0", IGMP),
             // mutated command lines (gen-mut.py), seeds 1-5
             Map.entry("mut-1.out: ip nt l dev eth0", REFCNT),
             Map.entry("mut-3.out: nft 0x256list ruleset", NFT_NUMBER),
@@ -220,7 +226,13 @@ class FuzzToolsRecordingTest {
             // nft_options_check(), a {string} ending at a colon, and the end of the input inside a block)
             Map.entry("mut-27.out: sysctl net net.ipv4.conf.all0.drop_gratuitous_arp", REAL_KEYS),
             Map.entry("mut-30.out: sysctl net", REAL_KEYS),
-            Map.entry("mut-30.out: ip -stats -p nt l name arp_cache", NTABLE_STATS));
+            Map.entry("mut-30.out: ip -stats -p nt l name arp_cache", NTABLE_STATS),
+            // seeds 31-35 (held out: 294 of 300 at first replay, 296 after; then nft's DASH token and the syntax of delete and
+            // flush before the kernel, inet_aton()'s white space in arping and net-tools)
+            Map.entry("mut-31.out: ip -4 nt", REFCNT),
+            Map.entry("mut-32.out: ip n lst", GATEWAY),
+            Map.entry("mut-33.out: sysctl 'kernel.nopelladdr 02' net.ipv4.c net.ipv4.conf.eth0.", TRAILING_SEPARATOR),
+            Map.entry("mut-35.out: arp -ne -i l0o", GATEWAY));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to

@@ -369,6 +369,10 @@ final class NftParser {
     }
 
     private int priority(Token t) {
+        if (t.kind() == Kind.CHAR && t.text().equals("-") && in.peek().kind() == Kind.WORD) {
+            Token n = in.take(); // scanner.l: DASH then NUM (prio_spec's "- NUM")
+            t = new Token(Kind.WORD, "-" + n.text(), t.start(), n.end());
+        }
         String s = t.text();
         if (s.matches("-?[0-9]{1,10}") && Math.abs(Long.parseLong(s)) <= Integer.MAX_VALUE) {
             return Integer.parseInt(s);
@@ -379,14 +383,15 @@ final class NftParser {
         }
         int p = std;
         Token sign = in.peek();
-        if ((sign.is("+") || sign.is("-")) && in.peek(1).kind() == Kind.WORD) {
+        if (sign.kind() == Kind.CHAR && (sign.text().equals("+") || sign.text().equals("-"))
+                && in.peek(1).kind() == Kind.WORD) { // PLUS and DASH are tokens of their own
             in.take();
             Token n = in.take();
             long off = Values.number(n.text(), Integer.MAX_VALUE);
             if (off < 0) {
                 throw new NftError("'" + n.text() + "' is invalid priority.", n);
             }
-            p += sign.is("+") ? (int) off : (int) -off;
+            p += sign.text().equals("+") ? (int) off : (int) -off;
         }
         return p;
     }
@@ -879,13 +884,17 @@ final class NftParser {
                 nft.flush();
             }
             case "table" -> {
-                Table t = existingTableHinted(tableSpec(), true);
+                Named n = tableSpec();
+                endOfCommand(); // the whole input is parsed before the kernel sees any of it
+                Table t = existingTableHinted(n, true);
                 t.chains.values().forEach(c -> c.rules.clear());
                 nft.changed();
             }
             case "chain" -> {
-                Table t = existingTable(tableSpec(), true);
-                Chain c = existingChain(t, word("expecting string"));
+                Named n = tableSpec();
+                Token name = word("expecting string");
+                endOfCommand();
+                Chain c = existingChain(existingTable(n, true), name);
                 c.rules.clear();
                 nft.changed();
             }
@@ -897,12 +906,15 @@ final class NftParser {
         Token what = in.take();
         switch (keyword(what)) {
             case "table" -> {
-                Table t = existingTableHinted(tableSpec(), true);
-                nft.deleteTable(t);
+                Named n = tableSpec();
+                endOfCommand(); // the whole input is parsed before the kernel sees any of it
+                nft.deleteTable(existingTableHinted(n, true));
             }
             case "chain" -> {
-                Table t = existingTable(tableSpec(), true);
+                Named n = tableSpec();
                 Token name = word("expecting string");
+                endOfCommand();
+                Table t = existingTable(n, true);
                 Chain c = t.chains.get(name.text());
                 if (c == null) {
                     throw new NftError("Could not process rule: No such file or directory", name);
@@ -911,8 +923,10 @@ final class NftParser {
                 nft.changed();
             }
             case "set" -> {
-                Table t = existingTable(tableSpec(), true);
+                Named n = tableSpec();
                 Token name = word("expecting string");
+                endOfCommand();
+                Table t = existingTable(n, true);
                 if (t.sets.get(name.text()) == null) {
                     throw new NftError("Could not process rule: No such file or directory", name);
                 }
