@@ -98,7 +98,7 @@ while len(out) < n:
     node, cmd = rnd.choice(cmds)
     words = mutate(rnd, prepare(cmd), NUMBERS, lambda: rnd.choice(cmds)[1])
     words = [w for w in words if w != '']
-    if words[0] not in TOOLS or not bounded(words):
+    if not words or words[0] not in TOOLS or not bounded(words):
         continue
     line = ' '.join(shlex.quote(w) for w in words)
     if '\\' in line or '`' in line or '$' in line or '\t' in line or '\n' in line:

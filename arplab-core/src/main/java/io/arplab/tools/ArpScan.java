@@ -219,6 +219,9 @@ public final class ArpScan implements Tool {
                 ctx.exit(0);
                 return true;
             }
+            // --arphrd, --arppro, --arphln, --arppln, --arpop, --prototype, --vlan, --limit, --snap, --retry-send:
+            // Strtol(optarg, 0), a bad number refused as it is read
+            case "H", "p", "a", "P", "o", "y", "Q", "M", "n", "Y" -> strtol(value);
             default -> { } // an option arp-scan takes that changes nothing arplab prints
         }
         return false;
@@ -272,6 +275,28 @@ public final class ArpScan implements Tool {
         }
         long v = Long.parseLong(t.substring(digits, k).isEmpty() ? "0" : t.substring(digits, Math.min(k, digits + 18)));
         return t.startsWith("-") ? -v : v;
+    }
+
+    /** utils.c Strtol(nptr, 0): strtol() in base 0 (0x hex, 0 octal) with nothing but white space after it. */
+    private static void strtol(String s) {
+        String t = s.stripLeading();
+        int k = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        int radix = 10;
+        if (t.startsWith("0x", k) || t.startsWith("0X", k)) {
+            if (k + 2 < t.length() && Character.digit(t.charAt(k + 2), 16) >= 0) {
+                k += 2;
+                radix = 16;
+            }
+        } else if (t.startsWith("0", k)) {
+            radix = 8;
+        }
+        int digits = k;
+        while (k < t.length() && Character.digit(t.charAt(k), radix) >= 0) {
+            k++;
+        }
+        if (k == digits || k < t.length() && !Character.isWhitespace(t.charAt(k))) {
+            throw new Getopt.ToolError("ERROR: \"" + s + "\" is not a valid numeric value\n", 1);
+        }
     }
 
     /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */

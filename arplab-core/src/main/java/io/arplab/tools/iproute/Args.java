@@ -61,19 +61,63 @@ public final class Args {
         return !word.isEmpty() && keyword.startsWith(word);
     }
 
-    /** ll_addr_a2n() for Ethernet: hex octets separated by ':'; null (and a message) when malformed. */
-    public static byte[] lladdr(String text) {
-        String[] parts = text.split(":", -1);
-        byte[] out = new byte[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            String p = parts[k];
-            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                return null;
+    /**
+     * ll_addr_a2n(): at most {@code len} bytes (the caller's buffer), each part up to the next ':' read by
+     * sscanf("%x") (blanks, a sign, 0x, then hex digits up to any other character) and 0-255; with a '.', an IPv4
+     * address of 4 bytes (get_addr_1()). A part that fails is named: "PART" is invalid lladdr.
+     */
+    public static byte[] lladdr(String text, int len) {
+        if (text.indexOf('.') >= 0) {
+            Ipv4Address v4 = parseInet(text); // get_addr_1(AF_INET)
+            if (v4 == null) {
+                throw new CommandExit(1, "\"" + text + "\" is invalid lladdr.");
             }
-            out[k] = (byte) Integer.parseInt(p, 16);
+            int b = v4.bits();
+            return new byte[] {(byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b};
         }
-        return out;
+        byte[] out = new byte[len];
+        String arg = text;
+        int i = 0;
+        for (; i < len; i++) {
+            int colon = arg.indexOf(':');
+            String part = colon < 0 ? arg : arg.substring(0, colon);
+            long v = scanHex(part);
+            if (v < 0 || v > 255) {
+                throw new CommandExit(1, "\"" + part + "\" is invalid lladdr.");
+            }
+            out[i] = (byte) v;
+            if (colon < 0) {
+                break;
+            }
+            arg = arg.substring(colon + 1);
+        }
+        return java.util.Arrays.copyOf(out, Math.min(i + 1, len));
     }
+
+    // sscanf("%x"): the value, or -1 when no hex digit comes (a negative or huge value is also out of 0-255)
+    private static long scanHex(String s) {
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        if ((s.startsWith("0x", i) || s.startsWith("0X", i)) && i + 2 < s.length()
+                && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            i += 2;
+        }
+        long v = 0;
+        int digits = 0;
+        for (; i < s.length() && Character.digit(s.charAt(i), 16) >= 0; i++, digits++) {
+            v = Math.min(v * 16 + Character.digit(s.charAt(i), 16), 1L << 40);
+        }
+        return digits == 0 ? -1 : negative ? (v == 0 ? 0 : 256) : v;
+    }
+
+
 
     /** An Ethernet address from {@link #lladdr} bytes (the first six; fewer is an error for the caller). */
     public static MacAddress mac(byte[] b) {

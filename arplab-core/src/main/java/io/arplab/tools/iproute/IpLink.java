@@ -768,6 +768,7 @@ final class IpLink {
         String devName = null;
         Boolean up = null;
         MacAddress mac = null;
+        byte[] address = null;
         Integer mtu = null;
         Boolean arp = null;
         Integer txqlen = null;
@@ -779,14 +780,7 @@ final class IpLink {
                 up = false;
             } else if (Args.matches(w, "address")) {
                 String v = a.next();
-                byte[] b = Args.lladdr(v);
-                if (b == null) {
-                    throw new CommandExit(1, "\"" + v + "\" is invalid lladdr.");
-                }
-                if (b.length != 6) {
-                    throw CommandExit.extack("Invalid address length");
-                }
-                mac = Args.mac(b);
+                address = Args.lladdr(v, 32); // iplink_parse()'s abuf[32]
             } else if (w.equals("mtu")) { // iplink_parse(): strcmp(); "m" is a prefix of "master" below
                 String v = a.next();
                 if (mtu != null) {
@@ -852,9 +846,13 @@ final class IpLink {
             throw new CommandExit(255, "Not enough information: \"dev\" argument is required.");
         }
         NetDevice dev = stack.device(devName);
+        if (dev != null && address != null && address.length != 6) { // iplink_parse(): nl_get_ll_addr_len()
+            throw new CommandExit(1, "Invalid address length " + address.length + " - must be 6 bytes");
+        }
         if (dev == null) {
             throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
         }
+        mac = address == null ? null : Args.mac(address);
         long now = ctx.now();
         if (mtu != null) {
             int min = dev.loopback ? 0 : 68;

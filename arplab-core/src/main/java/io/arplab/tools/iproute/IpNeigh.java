@@ -172,10 +172,7 @@ final class IpNeigh {
         MacAddress mac = null;
         byte[] b = null;
         if (lla != null && !lla.equals("null")) {
-            b = Args.lladdr(lla);
-            if (b == null) {
-                throw new CommandExit(1, "\"" + lla + "\" is invalid lladdr.");
-            }
+            b = Args.lladdr(lla, 20); // ipneigh_modify()'s llabuf[20]
         }
         // ipneigh_modify() looks the device up before sending; the kernel's neigh_add() then refuses an address
         // shorter than dev->addr_len (a longer one is cut to it)

@@ -271,7 +271,7 @@ final class NftParser {
             }
             case "chain" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
                 endOfCommand(); // the whole command parsed before its evaluation
                 Table t = existingTableHinted(n, false); // chain_evaluate(): table_not_found() over the table cache
@@ -283,7 +283,7 @@ final class NftParser {
             case "rule" -> rule(false);
             case "set" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 DataType[] key = setSpec();
                 endOfCommand();
                 Table t = existingTableHinted(n, false); // set_evaluate(): table_not_found() over the table cache
@@ -296,7 +296,7 @@ final class NftParser {
             }
             case "element" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 Table t = existingTable(n, false);
                 NftSet s = t.sets.get(name.text());
                 if (s == null) {
@@ -853,7 +853,7 @@ final class NftParser {
             }
             case "chain" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 endOfCommand();
                 Table t = existingTable(n, false);
                 Chain c = t.chains.get(name.text());
@@ -864,7 +864,7 @@ final class NftParser {
             }
             case "set" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 endOfCommand();
                 Table t = existingTable(n, false);
                 NftSet s = t.sets.get(name.text());
@@ -892,7 +892,7 @@ final class NftParser {
             }
             case "chain" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 endOfCommand();
                 Chain c = existingChain(existingTable(n, true), name);
                 c.rules.clear();
@@ -912,7 +912,7 @@ final class NftParser {
             }
             case "chain" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 endOfCommand();
                 Table t = existingTable(n, true);
                 Chain c = t.chains.get(name.text());
@@ -924,7 +924,7 @@ final class NftParser {
             }
             case "set" -> {
                 Named n = tableSpec();
-                Token name = word("expecting string");
+                Token name = identifier();
                 endOfCommand();
                 Table t = existingTable(n, true);
                 if (t.sets.get(name.text()) == null) {
@@ -934,7 +934,7 @@ final class NftParser {
             }
             case "rule" -> {
                 Named n = tableSpec();
-                Token chainName = word("expecting string");
+                Token chainName = identifier();
                 Token h = in.peek();
                 if (!h.is("handle")) {
                     throw unexpected(h, "expecting handle");
@@ -979,7 +979,7 @@ final class NftParser {
                 break;
             }
             if (tk.is("set")) {
-                Token name = word("expecting string");
+                Token name = identifier();
                 openBrace();
                 DataType[] key = null;
                 List<long[]> elements = new ArrayList<>();
@@ -1017,7 +1017,7 @@ final class NftParser {
                 }
                 elements.forEach(set::add);
             } else if (tk.is("chain")) {
-                Token name = word("expecting string");
+                Token name = identifier();
                 openBrace();
                 ChainSpec spec = new ChainSpec(null, null, 0, false);
                 Chain chain = null;

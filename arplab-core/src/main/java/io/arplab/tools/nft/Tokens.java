@@ -72,6 +72,13 @@ final class Tokens {
                 if (j == i) {
                     j = i + 1;
                 }
+                int number = numberPrefix(input.substring(i, j));
+                if (number > 0) {
+                    // scanner.l: a {decstring} or {hexstring} then a {string}: a word cannot start with a digit
+                    list.add(new Token(Kind.WORD, input.substring(i, i + number), i, i + number));
+                    i += number;
+                    continue;
+                }
                 int colon = input.substring(i, j).indexOf(':');
                 if (colon > 0 && stringBeforeColon(input.substring(i, i + colon))) {
                     // scanner.l: {string} ends at the colon (COLON, a token of its own) unless an address goes on
@@ -85,6 +92,19 @@ final class Tokens {
             }
         }
         list.add(new Token(Kind.EOF, "", n, n));
+    }
+
+    /**
+     * The length of the number a word of digits and letters starts with ("65535c", "0x256list"), where the scanner
+     * ends it; 0 when the word is a number, an address or range (with '.', ':', '/' or '-'), or a {timestring}.
+     */
+    private static int numberPrefix(String w) {
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !w.matches("[0-9A-Za-z_]+")
+                || w.matches("([0-9]+(d|h|ms|m|s))+")) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+").matcher(w);
+        return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
     }
 
     /** Whether {@code w} is a {string} (scanner.l) that no address pattern (hex digits and colons) can take. */

@@ -203,8 +203,9 @@ class IpNeighTest {
                 "Error: any valid address is expected rather than \"foo\".");
         assertFails(lab, "node1", "ip -4 neigh add foo dev eth0", 1,
                 "Error: inet address is expected rather than \"foo\".");
+        // ll_addr_a2n() names the part sscanf("%x") refuses (checked against iproute2 6.1)
         assertFails(lab, "node1", "ip neigh add 172.28.0.5 lladdr 02:zz:00:00:00:05 dev eth0", 1,
-                "\"02:zz:00:00:00:05\" is invalid lladdr.");
+                "\"zz\" is invalid lladdr.");
         assertFails(lab, "node1", "ip neigh add 172.28.0.5 dev eth0", 2,
                 "Error: No link layer address given.");
         assertFails(lab, "node1", "ip neigh add 172.28.0.5 lladdr", 255,
