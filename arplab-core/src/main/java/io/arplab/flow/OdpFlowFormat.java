@@ -1,5 +1,8 @@
 package io.arplab.flow;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Map;
 
 /**
@@ -53,7 +56,17 @@ final class OdpFlowFormat {
     // the miniflow map of the megaflow's mask: packet_type always, and the VLAN word whenever the Ethertype is
     // matched (the datapath key says "no VLAN" by its absence), as odp_flow_key_to_mask() gives dpif-netdev
     static String miniflowBits(long[] value, long[] mask) {
+        return miniflowBits(value, mask, null);
+    }
+
+    /** The same with {@code ct}, a megaflow's ct_tuple4 mask (or null): ct_nw_src/dst's word, ct_tp_src/dst's. */
+    static String miniflowBits(long[] value, long[] mask, Conntrack.Key ct) {
         java.util.BitSet w = new java.util.BitSet(128);
+        if (ct != null) {
+            w.set(54, ct.proto() != 0); // ct_nw_proto shares recirc_id's word
+            w.set(65, (ct.src() | ct.dst()) != 0);
+            w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
+        }
         w.set(55);
         if (mask[Slot.DL_TYPE.ordinal()] != 0) {
             w.set(61);
@@ -147,6 +160,12 @@ final class OdpFlowFormat {
 
     /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */
     static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Map<Integer, String> names) {
+        return key(br, v, mask, t, null, names);
+    }
+
+    /** The same, with {@code tm} the mask of its ct_tuple4 (null: all zero). */
+    static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
+            Map<Integer, String> names) {
         long[] k = exportMask(v, mask);
         StringBuilder s = new StringBuilder("skb_priority(0/0),");
         String tunnel = Tunnel.key(v, k);
@@ -157,10 +176,8 @@ final class OdpFlowFormat {
         s.append("ct_mark(").append(hexMasked(v, k, Slot.CT_MARK)).append("),");
         s.append("ct_label(").append(label(v, k)).append("),");
         int type = (int) v[Slot.DL_TYPE.ordinal()];
-        if (t != null) { // megaflows never match it
-            s.append("ct_tuple4(src=").append(MatchFormat.ip(t.src())).append("/0.0.0.0,dst=")
-                    .append(MatchFormat.ip(t.dst())).append("/0.0.0.0,proto=").append(t.proto())
-                    .append("/0,tp_src=").append(t.sport()).append("/0,tp_dst=").append(t.dport()).append("/0),");
+        if (t != null) { // only a resubmit(ct)'s lookup matches it
+            ctTuple4(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, true);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         s.append("dp_hash(").append(hexMasked(v, k, Slot.DP_HASH)).append("),"); // the datapath's hash, kept
@@ -190,6 +207,35 @@ final class OdpFlowFormat {
             l3(s, v, k, type);
         }
         return s.append(")".repeat(encaps)).toString();
+    }
+
+    /**
+     * format_odp_key_attr() of OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4: each member as format_ipv4(), format_u8u() and
+     * format_be16() print it (an exact one without its mask; without {@code verbose}, a wildcarded one left out).
+     */
+    static void ctTuple4(StringBuilder s, Conntrack.Key t, Conntrack.Key m, boolean verbose) {
+        List<String> parts = new ArrayList<>(5);
+        if (verbose || m.src() != 0) {
+            parts.add("src=" + MatchFormat.ip(t.src()) + (m.src() == 0xffffffffL ? "" : "/" + MatchFormat.ip(m.src())));
+        }
+        if (verbose || m.dst() != 0) {
+            parts.add("dst=" + MatchFormat.ip(t.dst()) + (m.dst() == 0xffffffffL ? "" : "/" + MatchFormat.ip(m.dst())));
+        }
+        if (verbose || m.proto() != 0) {
+            parts.add("proto=" + t.proto() + (m.proto() == 0xff ? "" : "/" + hexC(m.proto())));
+        }
+        if (verbose || m.sport() != 0) {
+            parts.add("tp_src=" + t.sport() + (m.sport() == 0xffff ? "" : "/" + hexC(m.sport())));
+        }
+        if (verbose || m.dport() != 0) {
+            parts.add("tp_dst=" + t.dport() + (m.dport() == 0xffff ? "" : "/" + hexC(m.dport())));
+        }
+        s.append("ct_tuple4(").append(String.join(",", parts)).append("),");
+    }
+
+    // printf's %#x: 0 without the prefix
+    private static String hexC(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
     // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag

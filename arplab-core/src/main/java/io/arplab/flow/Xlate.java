@@ -66,6 +66,18 @@ final class Xlate {
     final long[] packetCt = new long[Slot.ALL.length];
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
+    /**
+     * The flow's ct_nw_proto, ct_nw_src, ct_nw_dst, ct_tp_src and ct_tp_dst as the pass's key has them (miniflow_extract()
+     * of md.ct_orig_tuple), or null; valid while the flow is tracked (flow_clear_conntrack() zeroes them with its
+     * ct_state). A revalidation takes its ukey's.
+     */
+    Conntrack.Key ctOrig;
+    /** ctx->wc's masks of those five fields, in {@link #CT_ORIG} order: the megaflow's ct_tuple4 mask. */
+    final long[] ctOrigMask = new long[CT_ORIG.length];
+    /** The packet fields tuple_swap_flow() exchanges with the ct_orig ones (IPv4). */
+    static final Slot[] CT_ORIG = {Slot.NW_PROTO, Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST};
+    /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
+    boolean ctOrigSwapped;
     long[] base;
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
@@ -254,6 +266,10 @@ final class Xlate {
         Conntrack.copyMd(initial, packetCt);
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
+        if (execute) {
+            ctOrig = install ? ctTuple : OdpFlowFormat.ctTuple(br, initial);
+        }
+        java.util.Arrays.fill(ctOrigMask, 0);
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
@@ -368,6 +384,9 @@ final class Xlate {
             Datapath.Megaflow m = recircId != 0 && !keyRef ? null
                     : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
                             keyMissed && recircId == 0, ctTuple);
+            if (m != null) {
+                m.ctMask = ctOrigMask();
+            }
             if (keyRef) {
                 recircs.add(recircId);
             }
@@ -450,6 +469,9 @@ final class Xlate {
         }
         Classifier table = br.tables.table(t);
         Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
+        if (ctOrigSwapped) {
+            tupleSwap(); // xlate_table_action(): swapped back before the rule's actions
+        }
         // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
         // megaflow's later packets
         if (execute) {
@@ -646,6 +668,12 @@ final class Xlate {
                 table(g.table());
                 tableLevel = savedTableLevel;
             } else if (a instanceof Action.Resubmit r) {
+                if (r.ct() && (ctOrig == null || flow[Slot.CT_STATE.ordinal()] == 0
+                        || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP)) {
+                    // xlate_table_action(): no ct_nw_proto (untracked, cleared by ct() or ct_clear) or not IP
+                    error("resubmit(ct) with non-tracked or non-IP packet!");
+                    continue;
+                }
                 long saved = flow[Slot.IN_PORT.ordinal()];
                 if (r.inPort() != Ports.IN_PORT) {
                     flow[Slot.IN_PORT.ordinal()] = r.inPort();
@@ -659,7 +687,13 @@ final class Xlate {
                 } else {
                     tableLevel = level;
                 }
+                if (r.ct()) {
+                    tupleSwap(); // with_ct_orig: the lookup takes the connection's original 5-tuple
+                }
                 table(r.table() == 255 ? 0 : r.table());
+                if (ctOrigSwapped) {
+                    tupleSwap(); // the lookup did not happen (translation depth)
+                }
                 level = savedLevel;
                 tableLevel = savedTableLevel;
                 flow[Slot.IN_PORT.ordinal()] = saved;
@@ -1177,6 +1211,43 @@ final class Xlate {
             s.append(',').append(flow[Slot.reg(i).ordinal()]);
         }
         return s.toString();
+    }
+
+    // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards
+    private void tupleSwap() {
+        long[] t = {ctOrig.proto(), ctOrig.src(), ctOrig.dst(), ctOrig.sport(), ctOrig.dport()};
+        for (int i = 0; i < CT_ORIG.length; i++) {
+            int o = CT_ORIG[i].ordinal();
+            long v = flow[o], m = wc[o];
+            flow[o] = t[i];
+            wc[o] = ctOrigMask[i];
+            t[i] = v;
+            ctOrigMask[i] = m;
+        }
+        ctOrig = new Conntrack.Key(ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], ctOrig.icmpId());
+        ctOrigSwapped = !ctOrigSwapped;
+    }
+
+    /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
+    boolean ctOrigExtra(Conntrack.Key ukey) {
+        long[] u = ukey == null ? new long[CT_ORIG.length]
+                : new long[] {ukey.proto(), ukey.src(), ukey.dst(), ukey.sport(), ukey.dport()};
+        for (int i = 0; i < u.length; i++) {
+            if ((ctOrigMask[i] & ~u[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The megaflow's ct_tuple4 mask as a key of masks (proto, src, dst, sport, dport), or null when all zero. */
+    private Conntrack.Key ctOrigMask() {
+        long any = 0;
+        for (long m : ctOrigMask) {
+            any |= m;
+        }
+        return any == 0 ? null : new Conntrack.Key(0, (int) ctOrigMask[0], ctOrigMask[1], ctOrigMask[2],
+                ctOrigMask[3], ctOrigMask[4]);
     }
 
     // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"
