@@ -344,6 +344,8 @@ final class OdpFlowFormat {
     }
 
     /** format_odp_actions() with port names: each output action (a bare port number) by its port's name. */
+    private static final java.util.regex.Pattern OUTPUT_PORT = java.util.regex.Pattern.compile("output_port=(\\d+)");
+
     static String actions(String actions, Map<Integer, String> names) {
         java.util.List<String> parts = OdpKey.splitActions(actions);
         if (parts == null) {
@@ -355,6 +357,17 @@ final class OdpFlowFormat {
             s.append(i == 0 ? "" : ",");
             if (a.startsWith("clone(") && a.endsWith(")")) { // format_odp_clone_action(): its actions named too
                 s.append("clone(").append(actions(a.substring(6, a.length() - 1), names)).append(')');
+                continue;
+            }
+            int inner = a.indexOf(",actions(");
+            if (a.startsWith("sample(") && inner > 0 && a.endsWith("))")) { // format_odp_sample_action()
+                s.append(a, 0, inner + 9).append(actions(a.substring(inner + 9, a.length() - 2), names)).append("))");
+                continue;
+            }
+            if (a.startsWith("userspace(") && a.contains("flow_sample(")) { // odp_portno_name_format() of its port
+                java.util.regex.Matcher m = OUTPUT_PORT.matcher(a);
+                s.append(m.find() ? a.substring(0, m.start(1))
+                        + names.getOrDefault((int) Long.parseLong(m.group(1)), m.group(1)) + a.substring(m.end(1)) : a);
                 continue;
             }
             s.append(!a.isEmpty() && a.chars().allMatch(Character::isDigit)

@@ -70,6 +70,11 @@ public final class Ofproto {
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
     /** The Bridge's other_config:forward-bpdu: NORMAL forwards frames to reserved multicast addresses. */
     public boolean forwardBpdu;
+    /**
+     * ofproto->ipfix: a dpif_ipfix exists, which a Flow_Sample_Collector_Set of the bridge (or its IPFIX column)
+     * makes; without one a sample() translates to nothing. Set through {@link #setIpfix(boolean)}.
+     */
+    private boolean ipfix;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */
@@ -897,6 +902,18 @@ public final class Ofproto {
     }
 
     /** Whether frames wait in {@link #sent}. */
+    /** ofproto_set_flow_sample()/set_ipfix(): a reconfiguration, every megaflow revalidated (REV_RECONFIGURE). */
+    public void setIpfix(boolean on) {
+        if (ipfix != on) {
+            ipfix = on;
+            datapath.portsVersion++;
+        }
+    }
+
+    boolean ipfix() {
+        return ipfix;
+    }
+
     public boolean hasSent() {
         return !sent.isEmpty();
     }

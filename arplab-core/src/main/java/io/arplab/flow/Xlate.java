@@ -756,6 +756,8 @@ final class Xlate {
                 }
             } else if (a instanceof Action.Controller c) {
                 controller(c.maxLen(), c.reason(), c.id());
+            } else if (a instanceof Action.Sample sa) {
+                sample(sa);
             } else if (a instanceof Action.Multipath m) {
                 set(m.dst(), Bundles.multipath(m, flow, wc)); // multipath_execute(), then xlate_report_subfield()
                 unwildcard(m.dst().field(), m.dst().mask());
@@ -976,6 +978,36 @@ final class Xlate {
         int from = Slot.NW_SRC.ordinal();
         System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
         return f;
+    }
+
+    /**
+     * xlate_sample_action(): nothing without the bridge's dpif_ipfix; a sampling port other than the input port is
+     * the cookie's output port (an unknown one an error); the pending changes committed, then compose_sample_action()
+     * of the flow_sample cookie: the userspace() alone at probability 65535, else inside a datapath sample() with
+     * the 16-bit probability scaled to 32 bits. A sampling tunnel port's set(tunnel()) is not modelled.
+     */
+    private void sample(Action.Sample s) {
+        if (!br.ipfix()) {
+            return;
+        }
+        long outPort = 0xffffffffL; // ODPP_NONE
+        if (s.samplingPort() != Ports.NONE && s.samplingPort() != flow[Slot.IN_PORT.ordinal()]) {
+            Ofproto.Port p = br.port(s.samplingPort());
+            if (p == null) {
+                error("can't use unknown port " + s.samplingPort() + " in flow sample action");
+                return;
+            }
+            outPort = p.dpPort;
+        }
+        committer.commit();
+        String userspace = "userspace(pid=0,flow_sample(probability=" + s.probability() + ",collector_set_id="
+                + s.collectorSetId() + ",obs_domain_id=" + s.obsDomainId() + ",obs_point_id=" + s.obsPointId()
+                + ",output_port=" + outPort + (s.direction() == 1 ? ",ingress" : s.direction() == 2 ? ",egress" : "")
+                + "))";
+        long probability = ((long) s.probability() << 16) | s.probability();
+        // format_odp_sample_action(): the probability as a percentage of UINT32_MAX, one decimal
+        odpAdd(probability == 0xffffffffL ? userspace : String.format(java.util.Locale.ROOT,
+                "sample(sample=%.1f%%,actions(%s))", 100.0 * probability / 0xffffffffL, userspace));
     }
 
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
