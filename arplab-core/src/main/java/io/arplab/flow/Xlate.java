@@ -102,6 +102,11 @@ final class Xlate {
         Slot.TUN_TTL};
     private int depth;
     final List<Frozen> pending = new ArrayList<>();
+    /**
+     * Where each pending recirculation's outputs go in {@link #outputs}: at its recirc(), which the datapath executes
+     * at once (dp_netdev_recirculate() runs the pass before the actions after it).
+     */
+    private final java.util.Map<Frozen, Integer> outputsAt = new java.util.IdentityHashMap<>();
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
@@ -252,7 +257,33 @@ final class Xlate {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
             }
+            int start = outputs.size(), siblings = pending.size();
             section(f.id(), f.table(), f.actions());
+            Integer at = outputsAt.remove(f);
+            if (at != null && at < start) {
+                placeOutputs(at, start, siblings);
+            }
+        }
+    }
+
+    /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
+    void defer(Frozen f) {
+        pending.add(f);
+        outputsAt.put(f, outputs.size());
+    }
+
+    // the outputs of the pass just drained (from start on) moved to its recirc()'s place; the recirculations it froze
+    // move with them, the ones after its place shift
+    private void placeOutputs(int at, int start, int siblings) {
+        List<Ofproto.Output> mine = new ArrayList<>(outputs.subList(start, outputs.size()));
+        outputs.subList(start, outputs.size()).clear();
+        outputs.addAll(at, mine);
+        for (int i = 0; i < pending.size(); i++) {
+            Frozen p = pending.get(i);
+            Integer q = outputsAt.get(p);
+            if (q != null) {
+                outputsAt.put(p, i >= siblings ? at + (q - start) : q >= at ? q + mine.size() : q);
+            }
         }
     }
 
@@ -1211,7 +1242,7 @@ final class Xlate {
         if ((execute || hop != null) && packet != null) {
             long[] f = flow.clone();
             f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
-            pending.add(new Frozen(br, id, 0, f, "dp_hash", frozen));
+            defer(new Frozen(br, id, 0, f, "dp_hash", frozen));
         }
     }
 
@@ -1228,7 +1259,7 @@ final class Xlate {
             long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
             int from = Slot.DL_DST.ordinal();
             System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
-            pending.add(new Frozen(br, id, 0, f, "mpls", frozen));
+            defer(new Frozen(br, id, 0, f, "mpls", frozen));
         }
     }
 
