@@ -78,6 +78,10 @@ final class Xlate {
     static final Slot[] CT_ORIG = {Slot.NW_PROTO, Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST};
     /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
     boolean ctOrigSwapped;
+    /** The input port a resubmit(port,..)'s lookup replaced, put back after it; or -1. */
+    private long lookupInPort = -1;
+    /** ctx->table_id: the table whose rule's actions are being translated (a resubmit's table 255). */
+    int tableId;
     long[] base;
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
@@ -499,10 +503,9 @@ final class Xlate {
             return;
         }
         Classifier table = br.tables.table(t);
+        tableId = t;
         Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
-        if (ctOrigSwapped) {
-            tupleSwap(); // xlate_table_action(): swapped back before the rule's actions
-        }
+        afterLookup();
         // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
         // megaflow's later packets
         if (execute) {
@@ -694,10 +697,11 @@ final class Xlate {
                 }
                 XlateOutput.outputPort(this, port);
             } else if (a instanceof Action.GotoTable g) { // always the last: its table sits with the actions
-                int savedTableLevel = tableLevel;
+                int savedTableLevel = tableLevel, savedTable = tableId;
                 tableLevel = level;
                 table(g.table());
                 tableLevel = savedTableLevel;
+                tableId = savedTable;
             } else if (a instanceof Action.Resubmit r) {
                 if (r.ct() && (ctOrig == null || flow[Slot.CT_STATE.ordinal()] == 0
                         || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP)) {
@@ -705,11 +709,7 @@ final class Xlate {
                     error("resubmit(ct) with non-tracked or non-IP packet!");
                     continue;
                 }
-                long saved = flow[Slot.IN_PORT.ordinal()];
-                if (r.inPort() != Ports.IN_PORT) {
-                    flow[Slot.IN_PORT.ordinal()] = r.inPort();
-                }
-                int savedLevel = level, savedTableLevel = tableLevel;
+                int savedLevel = level, savedTableLevel = tableLevel, savedTable = tableId;
                 // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
                 // action's table is not, however deep its list sits
                 if (i < actions.size() - 1 || continues) {
@@ -718,16 +718,19 @@ final class Xlate {
                 } else {
                     tableLevel = level;
                 }
+                if (r.inPort() != Ports.IN_PORT) {
+                    // rule_dpif_lookup_from_table(): the lookup alone takes the resubmit's port
+                    lookupInPort = flow[Slot.IN_PORT.ordinal()];
+                    flow[Slot.IN_PORT.ordinal()] = r.inPort();
+                }
                 if (r.ct()) {
                     tupleSwap(); // with_ct_orig: the lookup takes the connection's original 5-tuple
                 }
-                table(r.table() == 255 ? 0 : r.table());
-                if (ctOrigSwapped) {
-                    tupleSwap(); // the lookup did not happen (translation depth)
-                }
+                table(r.table() == 255 ? tableId : r.table()); // xlate_ofpact_resubmit(): 255 is the current table
+                afterLookup(); // the lookup did not happen (translation depth)
                 level = savedLevel;
                 tableLevel = savedTableLevel;
-                flow[Slot.IN_PORT.ordinal()] = saved;
+                tableId = savedTable;
             } else if (a instanceof Action.Move m) { // mf_subfield_copy(): both subfields unwildcarded
                 if (m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
                     long v = get(m.src());
@@ -1274,6 +1277,18 @@ final class Xlate {
             s.append(',').append(flow[Slot.reg(i).ordinal()]);
         }
         return s.toString();
+    }
+
+    // xlate_table_action(): what a resubmit changed for its lookup alone is put back before the rule's actions: the
+    // input port (rule_dpif_lookup_from_table() restores it) and the ct_orig tuple (swapped back)
+    private void afterLookup() {
+        if (ctOrigSwapped) {
+            tupleSwap();
+        }
+        if (lookupInPort >= 0) {
+            flow[Slot.IN_PORT.ordinal()] = lookupInPort;
+            lookupInPort = -1;
+        }
     }
 
     // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Actions of ofproto-dpif-xlate.c against OVS 3.1's recordings (refdata/ovs/xlate-actions, recorded by
  * src/test/scripts/record-ovs-commands.sh xlate-actions): resubmit-ct.out (xlate_table_action() with_ct_orig: the
  * lookup on the connection's original 5-tuple, tuple_swap() of the flow and its wildcards, the megaflow's ct_tuple4
- * mask, the error of an untracked packet or one a ct() or ct_clear cleared, check_RESUBMIT()'s refusals) and
+ * mask, the error of an untracked packet or one a ct() or ct_clear cleared, check_RESUBMIT()'s refusals),
+ * resubmit-port.out (the resubmit's port for the lookup alone, table 255 the current one) and
  * sample.out (xlate_sample_action()/compose_sample_action() with and without a Flow_Sample_Collector_Set).
  */
 class OvsXlateActionsTest {
@@ -24,6 +25,15 @@ class OvsXlateActionsTest {
     @Test
     void resubmitWithCtOrigIsOvsOwn(@TempDir Path tmp) throws IOException {
         replay(tmp, "resubmit-ct");
+    }
+
+    /**
+     * resubmit-port.out: rule_dpif_lookup_from_table() with the resubmit's port for the lookup alone, the rule's
+     * actions seeing the packet's own input port, and a table of 255 being the current table (ctx->table_id).
+     */
+    @Test
+    void resubmitPortIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "resubmit-port");
     }
 
     /**
