@@ -45,7 +45,8 @@ public final class Conntrack {
                 return a == b;
             }
             return ((a.src ^ b.src) & m.src) == 0 && ((a.dst ^ b.dst) & m.dst) == 0 && ((a.proto ^ b.proto) & m.proto) == 0
-                    && ((a.sport ^ b.sport) & m.sport) == 0 && ((a.dport ^ b.dport) & m.dport) == 0;
+                    && ((a.sport ^ b.sport) & m.sport) == 0 && ((a.dport ^ b.dport) & m.dport) == 0
+                    && ((a.srcHi ^ b.srcHi) & m.srcHi) == 0 && ((a.dstHi ^ b.dstHi) & m.dstHi) == 0 && a.v6 == b.v6;
         }
 
         /** ICMP or ICMPv6 (conntrack-icmp.c's two protocols). */

@@ -794,7 +794,7 @@ public final class Datapath {
             s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
         }
         if (m.ctMask != null) {
-            OdpFlowFormat.ctTuple4(s, m.ctTuple, m.ctMask, false);
+            OdpFlowFormat.ctTuple(s, m.ctTuple, m.ctMask, false);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         if (k[Slot.DP_HASH.ordinal()] != 0) {

@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Ipv6Address;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,14 @@ final class OdpFlowFormat {
         java.util.BitSet w = new java.util.BitSet(128);
         if (ct != null) {
             w.set(54, ct.proto() != 0); // ct_nw_proto shares recirc_id's word
-            w.set(65, (ct.src() | ct.dst()) != 0);
+            if (ct.v6()) { // ct_ipv6_src, ct_ipv6_dst: two words each
+                w.set(70, ct.srcHi() != 0);
+                w.set(71, ct.src() != 0);
+                w.set(72, ct.dstHi() != 0);
+                w.set(73, ct.dst() != 0);
+            } else {
+                w.set(65, (ct.src() | ct.dst()) != 0);
+            }
             w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
         }
         w.set(55);
@@ -149,9 +157,10 @@ final class OdpFlowFormat {
      * it in the megaflow's key as the upcall had it, whatever conntrack forgets later.
      */
     static Conntrack.Key ctTuple(Ofproto br, long[] v) {
-        long ct = v[Slot.CT_STATE.ordinal()];
-        if (v[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
-                || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
+        long ct = v[Slot.CT_STATE.ordinal()], type = v[Slot.DL_TYPE.ordinal()], proto = v[Slot.NW_PROTO.ordinal()];
+        if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
+                || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
+                || type == Match.ETH_IPV6 && proto != Match.PROTO_ICMPV6)) {
             Conntrack.Key t = br.ct.mdTuple();
             return t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
         }
@@ -177,7 +186,7 @@ final class OdpFlowFormat {
         s.append("ct_label(").append(label(v, k)).append("),");
         int type = (int) v[Slot.DL_TYPE.ordinal()];
         if (t != null) { // only a resubmit(ct)'s lookup matches it
-            ctTuple4(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, true);
+            ctTuple(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, true);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         s.append("dp_hash(").append(hexMasked(v, k, Slot.DP_HASH)).append("),"); // the datapath's hash, kept
@@ -213,24 +222,38 @@ final class OdpFlowFormat {
      * format_odp_key_attr() of OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4: each member as format_ipv4(), format_u8u() and
      * format_be16() print it (an exact one without its mask; without {@code verbose}, a wildcarded one left out).
      */
-    static void ctTuple4(StringBuilder s, Conntrack.Key t, Conntrack.Key m, boolean verbose) {
+    static void ctTuple(StringBuilder s, Conntrack.Key t, Conntrack.Key m, boolean verbose) {
         List<String> parts = new ArrayList<>(5);
-        if (verbose || m.src() != 0) {
-            parts.add("src=" + MatchFormat.ip(t.src()) + (m.src() == 0xffffffffL ? "" : "/" + MatchFormat.ip(m.src())));
-        }
-        if (verbose || m.dst() != 0) {
-            parts.add("dst=" + MatchFormat.ip(t.dst()) + (m.dst() == 0xffffffffL ? "" : "/" + MatchFormat.ip(m.dst())));
+        if (t.v6()) { // OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6: format_in6_addr() of each address, the mask an address too
+            if (verbose || (m.srcHi() | m.src()) != 0) {
+                parts.add("src=" + new Ipv6Address(t.srcHi(), t.src()) + (m.srcHi() == -1L && m.src() == -1L ? ""
+                        : "/" + new Ipv6Address(m.srcHi(), m.src())));
+            }
+            if (verbose || (m.dstHi() | m.dst()) != 0) {
+                parts.add("dst=" + new Ipv6Address(t.dstHi(), t.dst()) + (m.dstHi() == -1L && m.dst() == -1L ? ""
+                        : "/" + new Ipv6Address(m.dstHi(), m.dst())));
+            }
+        } else {
+            if (verbose || m.src() != 0) {
+                parts.add("src=" + MatchFormat.ip(t.src()) + (m.src() == 0xffffffffL ? ""
+                        : "/" + MatchFormat.ip(m.src())));
+            }
+            if (verbose || m.dst() != 0) {
+                parts.add("dst=" + MatchFormat.ip(t.dst()) + (m.dst() == 0xffffffffL ? ""
+                        : "/" + MatchFormat.ip(m.dst())));
+            }
         }
         if (verbose || m.proto() != 0) {
             parts.add("proto=" + t.proto() + (m.proto() == 0xff ? "" : "/" + hexC(m.proto())));
         }
+        String src = t.v6() ? "src_port=" : "tp_src=", dst = t.v6() ? "dst_port=" : "tp_dst=";
         if (verbose || m.sport() != 0) {
-            parts.add("tp_src=" + t.sport() + (m.sport() == 0xffff ? "" : "/" + hexC(m.sport())));
+            parts.add(src + t.sport() + (m.sport() == 0xffff ? "" : "/" + hexC(m.sport())));
         }
         if (verbose || m.dport() != 0) {
-            parts.add("tp_dst=" + t.dport() + (m.dport() == 0xffff ? "" : "/" + hexC(m.dport())));
+            parts.add(dst + t.dport() + (m.dport() == 0xffff ? "" : "/" + hexC(m.dport())));
         }
-        s.append("ct_tuple4(").append(String.join(",", parts)).append("),");
+        s.append(t.v6() ? "ct_tuple6(" : "ct_tuple4(").append(String.join(",", parts)).append("),");
     }
 
     // printf's %#x: 0 without the prefix

@@ -72,10 +72,13 @@ final class Xlate {
      * ct_state). A revalidation takes its ukey's.
      */
     Conntrack.Key ctOrig;
-    /** ctx->wc's masks of those five fields, in {@link #CT_ORIG} order: the megaflow's ct_tuple4 mask. */
+    /** ctx->wc's masks of those fields, in {@link #CT_ORIG} order: the megaflow's ct_tuple4 or ct_tuple6 mask. */
     final long[] ctOrigMask = new long[CT_ORIG.length];
     /** The packet fields tuple_swap_flow() exchanges with the ct_orig ones (IPv4). */
-    static final Slot[] CT_ORIG = {Slot.NW_PROTO, Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST};
+    static final Slot[] CT_ORIG = {Slot.NW_PROTO, Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, null, null};
+    /** An IPv6 connection's: the addresses' low halves, then their high ones (ct_ipv6_src, ct_ipv6_dst). */
+    static final Slot[] CT_ORIG6 = {Slot.NW_PROTO, Slot.IPV6_SRC_LO, Slot.IPV6_DST_LO, Slot.TP_SRC, Slot.TP_DST,
+        Slot.IPV6_SRC_HI, Slot.IPV6_DST_HI};
     /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
     boolean ctOrigSwapped;
     /** The input port a resubmit(port,..)'s lookup replaced, put back after it; or -1. */
@@ -704,7 +707,7 @@ final class Xlate {
                 tableId = savedTable;
             } else if (a instanceof Action.Resubmit r) {
                 if (r.ct() && (ctOrig == null || flow[Slot.CT_STATE.ordinal()] == 0
-                        || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP)) {
+                        || flow[Slot.DL_TYPE.ordinal()] != (ctOrig.v6() ? Match.ETH_IPV6 : Match.ETH_IP))) {
                     // xlate_table_action(): no ct_nw_proto (untracked, cleared by ct() or ct_clear) or not IP
                     error("resubmit(ct) with non-tracked or non-IP packet!");
                     continue;
@@ -1292,24 +1295,28 @@ final class Xlate {
     }
 
     // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards
+    // (tuple_swap_flow(): IPv4's addresses, or IPv6's)
     private void tupleSwap() {
-        long[] t = {ctOrig.proto(), ctOrig.src(), ctOrig.dst(), ctOrig.sport(), ctOrig.dport()};
-        for (int i = 0; i < CT_ORIG.length; i++) {
-            int o = CT_ORIG[i].ordinal();
+        Slot[] slots = ctOrig.v6() ? CT_ORIG6 : CT_ORIG;
+        long[] t = {ctOrig.proto(), ctOrig.src(), ctOrig.dst(), ctOrig.sport(), ctOrig.dport(), ctOrig.srcHi(),
+            ctOrig.dstHi()};
+        for (int i = 0; i < slots.length && slots[i] != null; i++) {
+            int o = slots[i].ordinal();
             long v = flow[o], m = wc[o];
             flow[o] = t[i];
             wc[o] = ctOrigMask[i];
             t[i] = v;
             ctOrigMask[i] = m;
         }
-        ctOrig = new Conntrack.Key(ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], ctOrig.icmpId());
+        ctOrig = new Conntrack.Key(ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], ctOrig.icmpId(), t[5], t[6],
+                ctOrig.v6());
         ctOrigSwapped = !ctOrigSwapped;
     }
 
     /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
     boolean ctOrigExtra(Conntrack.Key ukey) {
-        long[] u = ukey == null ? new long[CT_ORIG.length]
-                : new long[] {ukey.proto(), ukey.src(), ukey.dst(), ukey.sport(), ukey.dport()};
+        long[] u = ukey == null ? new long[CT_ORIG.length] : new long[] {ukey.proto(), ukey.src(), ukey.dst(),
+            ukey.sport(), ukey.dport(), ukey.srcHi(), ukey.dstHi()};
         for (int i = 0; i < u.length; i++) {
             if ((ctOrigMask[i] & ~u[i]) != 0) {
                 return true;
@@ -1318,14 +1325,14 @@ final class Xlate {
         return false;
     }
 
-    /** The megaflow's ct_tuple4 mask as a key of masks (proto, src, dst, sport, dport), or null when all zero. */
+    /** The megaflow's ct_tuple4/6 mask as a key of masks (proto, addresses, ports), or null when all zero. */
     private Conntrack.Key ctOrigMask() {
         long any = 0;
         for (long m : ctOrigMask) {
             any |= m;
         }
         return any == 0 ? null : new Conntrack.Key(0, (int) ctOrigMask[0], ctOrigMask[1], ctOrigMask[2],
-                ctOrigMask[3], ctOrigMask[4]);
+                ctOrigMask[3], ctOrigMask[4], 0, ctOrigMask[5], ctOrigMask[6], ctOrig != null && ctOrig.v6());
     }
 
     // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"

@@ -27,6 +27,12 @@ class OvsXlateActionsTest {
         replay(tmp, "resubmit-ct");
     }
 
+    /** resubmit-ct6.out: the same for IPv6 connections (tuple_swap_flow()'s IPv6 addresses, ct_tuple6). */
+    @Test
+    void resubmitWithCtOrigOfIpv6IsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "resubmit-ct6");
+    }
+
     /**
      * resubmit-port.out: rule_dpif_lookup_from_table() with the resubmit's port for the lookup alone, the rule's
      * actions seeing the packet's own input port, and a table of 255 being the current table (ctx->table_id).
