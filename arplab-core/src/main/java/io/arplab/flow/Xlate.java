@@ -113,7 +113,7 @@ final class Xlate {
      * Where each pending recirculation's outputs go in {@link #outputs}: at its recirc(), which the datapath executes
      * at once (dp_netdev_recirculate() runs the pass before the actions after it).
      */
-    private final java.util.Map<Frozen, Integer> outputsAt = new java.util.IdentityHashMap<>();
+    private java.util.Map<Frozen, Integer> outputsAt; // made by the first defer(): most translations freeze nothing
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
@@ -266,7 +266,7 @@ final class Xlate {
             }
             int start = outputs.size(), siblings = pending.size();
             section(f.id(), f.table(), f.actions());
-            Integer at = outputsAt.remove(f);
+            Integer at = outputsAt == null ? null : outputsAt.remove(f);
             if (at != null && at < start) {
                 placeOutputs(at, start, siblings);
             }
@@ -276,6 +276,9 @@ final class Xlate {
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
     void defer(Frozen f) {
         pending.add(f);
+        if (outputsAt == null) {
+            outputsAt = new java.util.IdentityHashMap<>(4);
+        }
         outputsAt.put(f, outputs.size());
     }
 
