@@ -17,7 +17,11 @@ With "l3" (seeds recorded since; without it a seed's files are unchanged) the fl
 or 1.5 (legacy actions or set_field, as the switch keeps them), the rewrites also take set_field and load of nw_tos,
 ip_dscp, nw_ecn, nw_ttl, IPv6 addresses and ARP fields and move into IP fields, and the packets include IPv4 with
 protocol 0 or 111 (no L4 header).
-  src/test/scripts/gen-megaflows.py SEED DIR [l3]
+With "clone" (seeds recorded since; the files of seeds without it are unchanged) a third of the flows also put
+part of their actions inside clone(...): header and register rewrites, ct() (commits, NAT, recirculations),
+resubmits and outputs, sometimes nested, sometimes the flow's last action (compose_clone(): reversible actions
+inline, a datapath clone() around a ct(), a trailing one flattened).
+  src/test/scripts/gen-megaflows.py SEED DIR [l3|clone]
 """
 import os
 import random
@@ -25,6 +29,7 @@ import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
 L3 = sys.argv[3:] == ["l3"]
+CLONE = sys.argv[3:] == ["clone"]
 r = random.Random(seed)
 nports = r.choice([3, 4])
 PORTS = list(range(1, nports + 1))
@@ -38,7 +43,8 @@ ntables = r.choice([3, 4, 5])
 TABLES = sorted(r.sample(range(1, 30), ntables - 1))
 ALL_TABLES = [0] + TABLES
 HAS_CT = r.random() < 0.55
-lines = ["# gen-megaflows.py %d%s: br0 with dummy ports p1..p%d" % (seed, " l3" if L3 else "", nports),
+lines = ["# gen-megaflows.py %d%s: br0 with dummy ports p1..p%d" % (seed, " l3" if L3 else " clone" if CLONE else "",
+                                                                  nports),
          "ovs-appctl time/stop"]
 flows = []
 
@@ -252,6 +258,22 @@ def ct_action(table_idx):
     return "ct(commit,%s%s)" % (z, nat)
 
 
+def clone_actions(cls, table_idx, depth=0):
+    """clone: a clone(...) of rewrites, maybe a ct() (IPv4 classes), maybe a nested clone, and outputs or resubmits."""
+    inner = set_actions(cls)
+    if HAS_CT and cls in ("ip", "tcp", "udp", "icmp") and r.random() < 0.4:
+        c = ct_action(table_idx)
+        if "table=" in c:
+            CT_TABLES.add(int(c.split("table=")[1].split(",")[0].rstrip(")")))
+        inner.append(c)
+    if depth == 0 and r.random() < 0.2:
+        inner.append(clone_actions(cls, table_idx, 1))
+    if r.random() < 0.8:
+        inner += [a.replace("goto_table:", "resubmit(,") + (")" if a.startswith("goto_table:") else "")
+                  for a in outputs(table_idx) if a != "drop"]
+    return "clone(%s)" % ",".join(inner)
+
+
 def add(table, prio, m, acts):
     if "drop" in acts and len(acts) > 1:
         acts = [a for a in acts if a != "drop"]
@@ -272,10 +294,16 @@ for idx, table in enumerate(ALL_TABLES):
                 CT_TABLES.add(int(c.split("table=")[1].split(",")[0].rstrip(")")))
                 continue
             acts.append(c)
+        if CLONE and r.random() < 0.35:
+            acts.insert(r.randrange(len(acts) + 1), clone_actions(cls, idx))
         if r.random() < 0.08:
             acts.append("learn(table=%d,priority=%d,NXM_OF_ETH_DST[]=NXM_OF_ETH_SRC[],output:NXM_OF_IN_PORT[])"
                         % (r.choice(ALL_TABLES), r.choice([10, 300])))
-        add(table, r.randrange(1, 200), m, acts + outputs(idx))
+        prio = r.randrange(1, 200)
+        tail = outputs(idx)
+        if CLONE and r.random() < 0.15:  # a clone as the flow's last action
+            tail = [a for a in tail if a != "drop" and not a.startswith("goto_table")] + [clone_actions(cls, idx)]
+        add(table, prio, m, acts + tail)
     if r.random() < 0.3:  # a conjunctive match: two dimensions and the conj_id flow at one priority
         cid, prio = r.randrange(1, 100), r.randrange(1, 200)
         for k in (1, 2):

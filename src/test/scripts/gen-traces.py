@@ -10,12 +10,16 @@ they leave.
 With "wide" (seeds 5-12) the rules also match IPv6, ICMPv6 and ND fields and VLANs, the packets include IPv6
 TCP/UDP, ICMPv6 echo, neighbor solicitations and advertisements, VLAN-tagged and QinQ frames (received as flows),
 and each block ends with dpctl/dump-flows -m as well.
+With "clone" after it ("wide clone", seeds recorded since; the files of seeds without it are unchanged) a third of
+the flows also put some actions inside clone(...), sometimes nested (compose_clone(): reversible actions inline with
+the flow restored, a ct() in a datapath clone(), a trailing one flattened).
 """
 import random
 import sys
 
 seed, blocks = int(sys.argv[1]), int(sys.argv[2])
-wide = sys.argv[3:] == ["wide"]
+wide = sys.argv[3:] in (["wide"], ["wide", "clone"])
+clone = sys.argv[3:] == ["wide", "clone"]
 r = random.Random(seed)
 IP6S = ["fe80::1", "2001:db8::1", "2001:db8::2", "2001:db8:1::7"]
 IPS = ["10.0.0.1", "10.0.0.2", "10.0.1.7", "192.168.1.1"]
@@ -129,6 +133,20 @@ def action(table, proto):
     return "output:%d" % r.choice([1, 2])
 
 
+def clone_of(table, proto, depth=0):
+    """clone mode: clone(...) of 1-3 actions (no instruction: goto_table is a resubmit there), maybe nested."""
+    inner = []
+    for _ in range(r.choice([1, 2, 2, 3])):
+        a = action(table, proto)
+        if a.startswith("goto_table"):
+            a = "resubmit(,%s)" % a.split(":")[1]
+        if not a.startswith("write_metadata"):
+            inner.append(a)
+    if depth == 0 and r.random() < 0.2:
+        inner.insert(r.randrange(len(inner) + 1), clone_of(table, proto, 1))
+    return "clone(%s)" % ",".join(inner)
+
+
 def flow(table):
     proto, parts = match(table)
     acts = []
@@ -138,6 +156,9 @@ def flow(table):
             acts.append(a)
             break
         acts.append(a)
+    if clone and r.random() < 0.35:
+        n = len(acts) - (1 if acts[-1].startswith("goto_table") else 0)
+        acts.insert(r.randrange(n + 1), clone_of(table, proto))
     if r.random() < 0.25:  # instructions in OpenFlow 1.1+ order, before write_metadata and goto_table
         tail = [a for a in acts if a.startswith("write_metadata") or a.startswith("goto_table")]
         acts = [a for a in acts if a not in tail] + r.choice([["clear_actions"], [], []]) + [
@@ -257,7 +278,8 @@ def frame4(p):
     return s
 
 
-print("# gen-traces.py %d %d: random pipelines on br0 (dummy ports p1, p2), traced and received" % (seed, blocks))
+print("# gen-traces.py %d %d%s: random pipelines on br0 (dummy ports p1, p2), traced and received" % (seed, blocks,
+      " wide clone" if clone else ""))
 for b in range(blocks):
     print("ovs-ofctl del-flows br0")
     print("ovs-appctl dpctl/del-flows")

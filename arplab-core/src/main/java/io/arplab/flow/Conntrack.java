@@ -39,6 +39,16 @@ public final class Conntrack {
                     && a.dport == b.dport && a.proto == b.proto && a.srcHi == b.srcHi && a.dstHi == b.dstHi;
         }
 
+        /** Whether two ct_tuple4 keys agree under {@code m}, a key of masks (a megaflow's ct_tuple4 match). */
+        static boolean sameMasked(Key a, Key b, Key m) {
+            if (a == null || b == null) {
+                return a == b;
+            }
+            return ((a.src ^ b.src) & m.src) == 0 && ((a.dst ^ b.dst) & m.dst) == 0 && ((a.proto ^ b.proto) & m.proto) == 0
+                    && ((a.sport ^ b.sport) & m.sport) == 0 && ((a.dport ^ b.dport) & m.dport) == 0
+                    && ((a.srcHi ^ b.srcHi) & m.srcHi) == 0 && ((a.dstHi ^ b.dstHi) & m.dstHi) == 0 && a.v6 == b.v6;
+        }
+
         /** ICMP or ICMPv6 (conntrack-icmp.c's two protocols). */
         boolean icmp() {
             return proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);

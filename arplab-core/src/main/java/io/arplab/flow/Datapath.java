@@ -25,6 +25,8 @@ public final class Datapath {
         Megaflow next;
         /** The key's ct_tuple4 as the upcall's metadata had it (write_ct_md()), or null. */
         final Conntrack.Key ctTuple;
+        /** Its mask of ct_tuple4 (what a resubmit(ct)'s lookup read, tuple_swap()), or null: none matched. */
+        Conntrack.Key ctMask;
         /** dp_netdev_flow_is_simple_match() of its key and mask (they do not change). */
         final boolean simple;
         /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */
@@ -415,7 +417,8 @@ public final class Datapath {
         for (DpclsSubtable t : masks.values()) {
             maskProbes++;
             for (Megaflow m = t.lookup(flow); m != null; m = m.next) {
-                if (br == null || m.br == br) {
+                if ((br == null || m.br == br) && (m.ctMask == null || br == null
+                        || Conntrack.Key.sameMasked(m.ctTuple, OdpFlowFormat.ctTuple(br, flow), m.ctMask))) {
                     return m;
                 }
             }
@@ -738,7 +741,7 @@ public final class Datapath {
             if (verbose) {
                 // dpif/dump-flows -m (ofproto_unixctl_dpif_dump_flows()): "ufid:.. " and no dp or dp-extra-info
                 s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(only == null ? ", " : " ")
-                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, m.ctTuple, portNames));
+                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, m.ctTuple, m.ctMask, portNames));
             } else {
                 s.append(key(m.br, m, portNames));
             }
@@ -749,7 +752,7 @@ public final class Datapath {
             }
             boolean dpctl = verbose && only == null;
             s.append(dpctl ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
-            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value, m.mask) : "").append('\n');
+            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value, m.mask, m.ctMask) : "").append('\n');
         }
         return s.toString();
     }
@@ -789,6 +792,9 @@ public final class Datapath {
         }
         if (!Field.CT_LABEL.value(k).isZero()) {
             s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
+        }
+        if (m.ctMask != null) {
+            OdpFlowFormat.ctTuple(s, m.ctTuple, m.ctMask, false);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         if (k[Slot.DP_HASH.ordinal()] != 0) {

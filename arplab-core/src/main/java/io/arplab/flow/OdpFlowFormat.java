@@ -1,5 +1,9 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Ipv6Address;
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Map;
 
 /**
@@ -53,7 +57,24 @@ final class OdpFlowFormat {
     // the miniflow map of the megaflow's mask: packet_type always, and the VLAN word whenever the Ethertype is
     // matched (the datapath key says "no VLAN" by its absence), as odp_flow_key_to_mask() gives dpif-netdev
     static String miniflowBits(long[] value, long[] mask) {
+        return miniflowBits(value, mask, null);
+    }
+
+    /** The same with {@code ct}, a megaflow's ct_tuple4 mask (or null): ct_nw_src/dst's word, ct_tp_src/dst's. */
+    static String miniflowBits(long[] value, long[] mask, Conntrack.Key ct) {
         java.util.BitSet w = new java.util.BitSet(128);
+        if (ct != null) {
+            w.set(54, ct.proto() != 0); // ct_nw_proto shares recirc_id's word
+            if (ct.v6()) { // ct_ipv6_src, ct_ipv6_dst: two words each
+                w.set(70, ct.srcHi() != 0);
+                w.set(71, ct.src() != 0);
+                w.set(72, ct.dstHi() != 0);
+                w.set(73, ct.dst() != 0);
+            } else {
+                w.set(65, (ct.src() | ct.dst()) != 0);
+            }
+            w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
+        }
         w.set(55);
         if (mask[Slot.DL_TYPE.ordinal()] != 0) {
             w.set(61);
@@ -136,9 +157,10 @@ final class OdpFlowFormat {
      * it in the megaflow's key as the upcall had it, whatever conntrack forgets later.
      */
     static Conntrack.Key ctTuple(Ofproto br, long[] v) {
-        long ct = v[Slot.CT_STATE.ordinal()];
-        if (v[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
-                || v[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))) {
+        long ct = v[Slot.CT_STATE.ordinal()], type = v[Slot.DL_TYPE.ordinal()], proto = v[Slot.NW_PROTO.ordinal()];
+        if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
+                || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
+                || type == Match.ETH_IPV6 && proto != Match.PROTO_ICMPV6)) {
             Conntrack.Key t = br.ct.mdTuple();
             return t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
         }
@@ -147,6 +169,12 @@ final class OdpFlowFormat {
 
     /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */
     static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Map<Integer, String> names) {
+        return key(br, v, mask, t, null, names);
+    }
+
+    /** The same, with {@code tm} the mask of its ct_tuple4 (null: all zero). */
+    static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
+            Map<Integer, String> names) {
         long[] k = exportMask(v, mask);
         StringBuilder s = new StringBuilder("skb_priority(0/0),");
         String tunnel = Tunnel.key(v, k);
@@ -157,10 +185,8 @@ final class OdpFlowFormat {
         s.append("ct_mark(").append(hexMasked(v, k, Slot.CT_MARK)).append("),");
         s.append("ct_label(").append(label(v, k)).append("),");
         int type = (int) v[Slot.DL_TYPE.ordinal()];
-        if (t != null) { // megaflows never match it
-            s.append("ct_tuple4(src=").append(MatchFormat.ip(t.src())).append("/0.0.0.0,dst=")
-                    .append(MatchFormat.ip(t.dst())).append("/0.0.0.0,proto=").append(t.proto())
-                    .append("/0,tp_src=").append(t.sport()).append("/0,tp_dst=").append(t.dport()).append("/0),");
+        if (t != null) { // only a resubmit(ct)'s lookup matches it
+            ctTuple(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, true);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         s.append("dp_hash(").append(hexMasked(v, k, Slot.DP_HASH)).append("),"); // the datapath's hash, kept
@@ -190,6 +216,49 @@ final class OdpFlowFormat {
             l3(s, v, k, type);
         }
         return s.append(")".repeat(encaps)).toString();
+    }
+
+    /**
+     * format_odp_key_attr() of OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4: each member as format_ipv4(), format_u8u() and
+     * format_be16() print it (an exact one without its mask; without {@code verbose}, a wildcarded one left out).
+     */
+    static void ctTuple(StringBuilder s, Conntrack.Key t, Conntrack.Key m, boolean verbose) {
+        List<String> parts = new ArrayList<>(5);
+        if (t.v6()) { // OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6: format_in6_addr() of each address, the mask an address too
+            if (verbose || (m.srcHi() | m.src()) != 0) {
+                parts.add("src=" + new Ipv6Address(t.srcHi(), t.src()) + (m.srcHi() == -1L && m.src() == -1L ? ""
+                        : "/" + new Ipv6Address(m.srcHi(), m.src())));
+            }
+            if (verbose || (m.dstHi() | m.dst()) != 0) {
+                parts.add("dst=" + new Ipv6Address(t.dstHi(), t.dst()) + (m.dstHi() == -1L && m.dst() == -1L ? ""
+                        : "/" + new Ipv6Address(m.dstHi(), m.dst())));
+            }
+        } else {
+            if (verbose || m.src() != 0) {
+                parts.add("src=" + MatchFormat.ip(t.src()) + (m.src() == 0xffffffffL ? ""
+                        : "/" + MatchFormat.ip(m.src())));
+            }
+            if (verbose || m.dst() != 0) {
+                parts.add("dst=" + MatchFormat.ip(t.dst()) + (m.dst() == 0xffffffffL ? ""
+                        : "/" + MatchFormat.ip(m.dst())));
+            }
+        }
+        if (verbose || m.proto() != 0) {
+            parts.add("proto=" + t.proto() + (m.proto() == 0xff ? "" : "/" + hexC(m.proto())));
+        }
+        String src = t.v6() ? "src_port=" : "tp_src=", dst = t.v6() ? "dst_port=" : "tp_dst=";
+        if (verbose || m.sport() != 0) {
+            parts.add(src + t.sport() + (m.sport() == 0xffff ? "" : "/" + hexC(m.sport())));
+        }
+        if (verbose || m.dport() != 0) {
+            parts.add(dst + t.dport() + (m.dport() == 0xffff ? "" : "/" + hexC(m.dport())));
+        }
+        s.append(t.v6() ? "ct_tuple6(" : "ct_tuple4(").append(String.join(",", parts)).append("),");
+    }
+
+    // printf's %#x: 0 without the prefix
+    private static String hexC(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
     }
 
     // format_odp_key_attr()'s tcp_flags: the flags when the mask has all 12 bits (odp_mask_is_exact()), else +flag
@@ -298,6 +367,8 @@ final class OdpFlowFormat {
     }
 
     /** format_odp_actions() with port names: each output action (a bare port number) by its port's name. */
+    private static final java.util.regex.Pattern OUTPUT_PORT = java.util.regex.Pattern.compile("output_port=(\\d+)");
+
     static String actions(String actions, Map<Integer, String> names) {
         java.util.List<String> parts = OdpKey.splitActions(actions);
         if (parts == null) {
@@ -309,6 +380,17 @@ final class OdpFlowFormat {
             s.append(i == 0 ? "" : ",");
             if (a.startsWith("clone(") && a.endsWith(")")) { // format_odp_clone_action(): its actions named too
                 s.append("clone(").append(actions(a.substring(6, a.length() - 1), names)).append(')');
+                continue;
+            }
+            int inner = a.indexOf(",actions(");
+            if (a.startsWith("sample(") && inner > 0 && a.endsWith("))")) { // format_odp_sample_action()
+                s.append(a, 0, inner + 9).append(actions(a.substring(inner + 9, a.length() - 2), names)).append("))");
+                continue;
+            }
+            if (a.startsWith("userspace(") && a.contains("flow_sample(")) { // odp_portno_name_format() of its port
+                java.util.regex.Matcher m = OUTPUT_PORT.matcher(a);
+                s.append(m.find() ? a.substring(0, m.start(1))
+                        + names.getOrDefault((int) Long.parseLong(m.group(1)), m.group(1)) + a.substring(m.end(1)) : a);
                 continue;
             }
             s.append(!a.isEmpty() && a.chars().allMatch(Character::isDigit)

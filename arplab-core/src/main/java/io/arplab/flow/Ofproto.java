@@ -70,6 +70,11 @@ public final class Ofproto {
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
     /** The Bridge's other_config:forward-bpdu: NORMAL forwards frames to reserved multicast addresses. */
     public boolean forwardBpdu;
+    /**
+     * ofproto->ipfix: a dpif_ipfix exists, which a Flow_Sample_Collector_Set of the bridge (or its IPFIX column)
+     * makes; without one a sample() translates to nothing. Set through {@link #setIpfix(boolean)}.
+     */
+    private boolean ipfix;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */
@@ -202,8 +207,9 @@ public final class Ofproto {
                 continue;
             }
             x.onePass = true;
+            x.ctOrig = m.ctTuple; // the ukey's key carries the flow's ct_nw_* (odp_flow_key_to_flow())
             translate(x);
-            boolean extra = false;
+            boolean extra = x.ctOrigExtra(m.ctMask);
             // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__())
             long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
             for (int i = 0; i < m.mask.length; i++) {
@@ -896,6 +902,18 @@ public final class Ofproto {
     }
 
     /** Whether frames wait in {@link #sent}. */
+    /** ofproto_set_flow_sample()/set_ipfix(): a reconfiguration, every megaflow revalidated (REV_RECONFIGURE). */
+    public void setIpfix(boolean on) {
+        if (ipfix != on) {
+            ipfix = on;
+            datapath.portsVersion++;
+        }
+    }
+
+    boolean ipfix() {
+        return ipfix;
+    }
+
     public boolean hasSent() {
         return !sent.isEmpty();
     }
@@ -915,40 +933,35 @@ public final class Ofproto {
     // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
     private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
         ct.packetIn(now);
-        List<long[]> passes = null;
-        int tags = Packet.vlans(flow).length;
-        while (true) {
-            // dp_netdev_input(): a megaflow hit is executed from its actions; a miss (or a slow-path flow) is an
-            // upcall, translated from this pass on
-            Datapath.Megaflow m = datapath.lookup(this, flow);
-            if (m == null || !m.replayable()) {
-                touchPath(flow);
-                pathLength = 0;
-                Xlate x = xlate(now, flow, packet, true);
-                if (x == null) {
-                    break; // the upcall of a recirculation whose id is gone: dropped
-                }
-                x.keyMissed = m == null;
-                translate(x);
-                outputs.addAll(x.outputs);
-                break;
-            }
-            // a recirculated pass counts the packet with the tags the passes before pushed or popped
-            int len = packet.length + 4 * (Packet.vlans(flow).length - tags);
-            datapath.hit(m, flow, len, now);
-            m.xc.push(this, now, len);
-            passes = execute(m.xc, flow, packet, outputs, passes);
-            if (passes == null || passes.isEmpty()) {
-                break;
-            }
-            flow = passes.remove(0);
-        }
+        pass(now, flow, packet, outputs, Packet.vlans(flow).length);
     }
 
-    // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() queues the key
-    // of the pass it starts
-    private List<long[]> execute(XlateCache xc, long[] key, byte[] packet, List<Output> outputs,
-            List<long[]> passes) {
+    // dp_netdev_input__() of one pass: a megaflow hit is executed from its actions; a miss (or a slow-path flow) is
+    // an upcall, translated from this pass on
+    private void pass(long now, long[] flow, byte[] packet, List<Output> outputs, int tags) {
+        Datapath.Megaflow m = datapath.lookup(this, flow);
+        if (m == null || !m.replayable()) {
+            touchPath(flow);
+            pathLength = 0;
+            Xlate x = xlate(now, flow, packet, true);
+            if (x == null) {
+                return; // the upcall of a recirculation whose id is gone: dropped
+            }
+            x.keyMissed = m == null;
+            translate(x);
+            outputs.addAll(x.outputs);
+            return;
+        }
+        // a recirculated pass counts the packet with the tags the passes before pushed or popped
+        int len = packet.length + 4 * (Packet.vlans(flow).length - tags);
+        datapath.hit(m, flow, len, now);
+        m.xc.push(this, now, len);
+        execute(now, m.xc, flow, packet, outputs, tags);
+    }
+
+    // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() runs the pass it
+    // starts at once (dp_netdev_recirculate()), before the actions after it
+    private void execute(long now, XlateCache xc, long[] key, byte[] packet, List<Output> outputs, int tags) {
         long[] k = key;
         boolean copied = false;
         List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
@@ -978,7 +991,7 @@ public final class Ofproto {
                 case XlateCache.CT -> {
                     long[] c = k.clone();
                     if (ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null) == null) {
-                        return passes; // ipf keeps the fragment: the batch goes on empty
+                        return; // ipf keeps the fragment: the batch goes on empty
                     }
                     k = c;
                     copied = true;
@@ -987,17 +1000,13 @@ public final class Ofproto {
                     // the recirculated key has the tags the pushes and pops so far left on the packet
                     long[] r = retag == null ? k.clone() : Packet.retagKey(Packet.withVlans(k, key), retag);
                     r[Slot.RECIRC_ID.ordinal()] = op.value();
-                    if (passes == null) {
-                        passes = new ArrayList<>(1);
-                    }
-                    passes.add(r);
+                    pass(now, r, packet, outputs, tags);
                     // the packet goes on untracked (ct_clear after the fork, as the translation did)
                     k = k.clone();
                     Conntrack.clear(k);
                 }
             }
         }
-        return passes;
     }
 
     /** ofproto/trace: the pipeline for {@code flow} (and its packet, if any), without side effects. */

@@ -66,6 +66,25 @@ final class Xlate {
     final long[] packetCt = new long[Slot.ALL.length];
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
+    /**
+     * The flow's ct_nw_proto, ct_nw_src, ct_nw_dst, ct_tp_src and ct_tp_dst as the pass's key has them (miniflow_extract()
+     * of md.ct_orig_tuple), or null; valid while the flow is tracked (flow_clear_conntrack() zeroes them with its
+     * ct_state). A revalidation takes its ukey's.
+     */
+    Conntrack.Key ctOrig;
+    /** ctx->wc's masks of those fields, in {@link #CT_ORIG} order: the megaflow's ct_tuple4 or ct_tuple6 mask. */
+    final long[] ctOrigMask = new long[CT_ORIG.length];
+    /** The packet fields tuple_swap_flow() exchanges with the ct_orig ones (IPv4). */
+    static final Slot[] CT_ORIG = {Slot.NW_PROTO, Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, null, null};
+    /** An IPv6 connection's: the addresses' low halves, then their high ones (ct_ipv6_src, ct_ipv6_dst). */
+    static final Slot[] CT_ORIG6 = {Slot.NW_PROTO, Slot.IPV6_SRC_LO, Slot.IPV6_DST_LO, Slot.TP_SRC, Slot.TP_DST,
+        Slot.IPV6_SRC_HI, Slot.IPV6_DST_HI};
+    /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
+    boolean ctOrigSwapped;
+    /** The input port a resubmit(port,..)'s lookup replaced, put back after it; or -1. */
+    private long lookupInPort = -1;
+    /** ctx->table_id: the table whose rule's actions are being translated (a resubmit's table 255). */
+    int tableId;
     long[] base;
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
@@ -90,6 +109,11 @@ final class Xlate {
         Slot.TUN_TTL};
     private int depth;
     final List<Frozen> pending = new ArrayList<>();
+    /**
+     * Where each pending recirculation's outputs go in {@link #outputs}: at its recirc(), which the datapath executes
+     * at once (dp_netdev_recirculate() runs the pass before the actions after it).
+     */
+    private java.util.Map<Frozen, Integer> outputsAt; // made by the first defer(): most translations freeze nothing
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
@@ -240,7 +264,36 @@ final class Xlate {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
             }
+            int start = outputs.size(), siblings = pending.size();
             section(f.id(), f.table(), f.actions());
+            Integer at = outputsAt == null ? null : outputsAt.remove(f);
+            if (at != null && at < start) {
+                placeOutputs(at, start, siblings);
+            }
+        }
+    }
+
+    /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
+    void defer(Frozen f) {
+        pending.add(f);
+        if (outputsAt == null) {
+            outputsAt = new java.util.IdentityHashMap<>(4);
+        }
+        outputsAt.put(f, outputs.size());
+    }
+
+    // the outputs of the pass just drained (from start on) moved to its recirc()'s place; the recirculations it froze
+    // move with them, the ones after its place shift
+    private void placeOutputs(int at, int start, int siblings) {
+        List<Ofproto.Output> mine = new ArrayList<>(outputs.subList(start, outputs.size()));
+        outputs.subList(start, outputs.size()).clear();
+        outputs.addAll(at, mine);
+        for (int i = 0; i < pending.size(); i++) {
+            Frozen p = pending.get(i);
+            Integer q = outputsAt.get(p);
+            if (q != null) {
+                outputsAt.put(p, i >= siblings ? at + (q - start) : q >= at ? q + mine.size() : q);
+            }
         }
     }
 
@@ -254,6 +307,10 @@ final class Xlate {
         Conntrack.copyMd(initial, packetCt);
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
+        if (execute) {
+            ctOrig = install ? ctTuple : OdpFlowFormat.ctTuple(br, initial);
+        }
+        java.util.Arrays.fill(ctOrigMask, 0);
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
@@ -368,6 +425,9 @@ final class Xlate {
             Datapath.Megaflow m = recircId != 0 && !keyRef ? null
                     : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
                             keyMissed && recircId == 0, ctTuple);
+            if (m != null) {
+                m.ctMask = ctOrigMask();
+            }
             if (keyRef) {
                 recircs.add(recircId);
             }
@@ -449,7 +509,9 @@ final class Xlate {
             return;
         }
         Classifier table = br.tables.table(t);
+        tableId = t;
         Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
+        afterLookup();
         // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
         // megaflow's later packets
         if (execute) {
@@ -641,16 +703,19 @@ final class Xlate {
                 }
                 XlateOutput.outputPort(this, port);
             } else if (a instanceof Action.GotoTable g) { // always the last: its table sits with the actions
-                int savedTableLevel = tableLevel;
+                int savedTableLevel = tableLevel, savedTable = tableId;
                 tableLevel = level;
                 table(g.table());
                 tableLevel = savedTableLevel;
+                tableId = savedTable;
             } else if (a instanceof Action.Resubmit r) {
-                long saved = flow[Slot.IN_PORT.ordinal()];
-                if (r.inPort() != Ports.IN_PORT) {
-                    flow[Slot.IN_PORT.ordinal()] = r.inPort();
+                if (r.ct() && (ctOrig == null || flow[Slot.CT_STATE.ordinal()] == 0
+                        || flow[Slot.DL_TYPE.ordinal()] != (ctOrig.v6() ? Match.ETH_IPV6 : Match.ETH_IP))) {
+                    // xlate_table_action(): no ct_nw_proto (untracked, cleared by ct() or ct_clear) or not IP
+                    error("resubmit(ct) with non-tracked or non-IP packet!");
+                    continue;
                 }
-                int savedLevel = level, savedTableLevel = tableLevel;
+                int savedLevel = level, savedTableLevel = tableLevel, savedTable = tableId;
                 // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
                 // action's table is not, however deep its list sits
                 if (i < actions.size() - 1 || continues) {
@@ -659,10 +724,19 @@ final class Xlate {
                 } else {
                     tableLevel = level;
                 }
-                table(r.table() == 255 ? 0 : r.table());
+                if (r.inPort() != Ports.IN_PORT) {
+                    // rule_dpif_lookup_from_table(): the lookup alone takes the resubmit's port
+                    lookupInPort = flow[Slot.IN_PORT.ordinal()];
+                    flow[Slot.IN_PORT.ordinal()] = r.inPort();
+                }
+                if (r.ct()) {
+                    tupleSwap(); // with_ct_orig: the lookup takes the connection's original 5-tuple
+                }
+                table(r.table() == 255 ? tableId : r.table()); // xlate_ofpact_resubmit(): 255 is the current table
+                afterLookup(); // the lookup did not happen (translation depth)
                 level = savedLevel;
                 tableLevel = savedTableLevel;
-                flow[Slot.IN_PORT.ordinal()] = saved;
+                tableId = savedTable;
             } else if (a instanceof Action.Move m) { // mf_subfield_copy(): both subfields unwildcarded
                 if (m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
                     long v = get(m.src());
@@ -722,6 +796,8 @@ final class Xlate {
                 }
             } else if (a instanceof Action.Controller c) {
                 controller(c.maxLen(), c.reason(), c.id());
+            } else if (a instanceof Action.Sample sa) {
+                sample(sa);
             } else if (a instanceof Action.Multipath m) {
                 set(m.dst(), Bundles.multipath(m, flow, wc)); // multipath_execute(), then xlate_report_subfield()
                 unwildcard(m.dst().field(), m.dst().mask());
@@ -944,6 +1020,36 @@ final class Xlate {
         return f;
     }
 
+    /**
+     * xlate_sample_action(): nothing without the bridge's dpif_ipfix; a sampling port other than the input port is
+     * the cookie's output port (an unknown one an error); the pending changes committed, then compose_sample_action()
+     * of the flow_sample cookie: the userspace() alone at probability 65535, else inside a datapath sample() with
+     * the 16-bit probability scaled to 32 bits. A sampling tunnel port's set(tunnel()) is not modelled.
+     */
+    private void sample(Action.Sample s) {
+        if (!br.ipfix()) {
+            return;
+        }
+        long outPort = 0xffffffffL; // ODPP_NONE
+        if (s.samplingPort() != Ports.NONE && s.samplingPort() != flow[Slot.IN_PORT.ordinal()]) {
+            Ofproto.Port p = br.port(s.samplingPort());
+            if (p == null) {
+                error("can't use unknown port " + s.samplingPort() + " in flow sample action");
+                return;
+            }
+            outPort = p.dpPort;
+        }
+        committer.commit();
+        String userspace = "userspace(pid=0,flow_sample(probability=" + s.probability() + ",collector_set_id="
+                + s.collectorSetId() + ",obs_domain_id=" + s.obsDomainId() + ",obs_point_id=" + s.obsPointId()
+                + ",output_port=" + outPort + (s.direction() == 1 ? ",ingress" : s.direction() == 2 ? ",egress" : "")
+                + "))";
+        long probability = ((long) s.probability() << 16) | s.probability();
+        // format_odp_sample_action(): the probability as a percentage of UINT32_MAX, one decimal
+        odpAdd(probability == 0xffffffffL ? userspace : String.format(java.util.Locale.ROOT,
+                "sample(sample=%.1f%%,actions(%s))", 100.0 * probability / 0xffffffffL, userspace));
+    }
+
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
     // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
     // ukey's cache)
@@ -1145,7 +1251,7 @@ final class Xlate {
         if ((execute || hop != null) && packet != null) {
             long[] f = flow.clone();
             f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
-            pending.add(new Frozen(br, id, 0, f, "dp_hash", frozen));
+            defer(new Frozen(br, id, 0, f, "dp_hash", frozen));
         }
     }
 
@@ -1162,7 +1268,7 @@ final class Xlate {
             long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
             int from = Slot.DL_DST.ordinal();
             System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
-            pending.add(new Frozen(br, id, 0, f, "mpls", frozen));
+            defer(new Frozen(br, id, 0, f, "mpls", frozen));
         }
     }
 
@@ -1177,6 +1283,59 @@ final class Xlate {
             s.append(',').append(flow[Slot.reg(i).ordinal()]);
         }
         return s.toString();
+    }
+
+    // xlate_table_action(): what a resubmit changed for its lookup alone is put back before the rule's actions: the
+    // input port (rule_dpif_lookup_from_table() restores it) and the ct_orig tuple (swapped back)
+    private void afterLookup() {
+        if (ctOrigSwapped) {
+            tupleSwap();
+        }
+        if (lookupInPort >= 0) {
+            flow[Slot.IN_PORT.ordinal()] = lookupInPort;
+            lookupInPort = -1;
+        }
+    }
+
+    // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards
+    // (tuple_swap_flow(): IPv4's addresses, or IPv6's)
+    private void tupleSwap() {
+        Slot[] slots = ctOrig.v6() ? CT_ORIG6 : CT_ORIG;
+        long[] t = {ctOrig.proto(), ctOrig.src(), ctOrig.dst(), ctOrig.sport(), ctOrig.dport(), ctOrig.srcHi(),
+            ctOrig.dstHi()};
+        for (int i = 0; i < slots.length && slots[i] != null; i++) {
+            int o = slots[i].ordinal();
+            long v = flow[o], m = wc[o];
+            flow[o] = t[i];
+            wc[o] = ctOrigMask[i];
+            t[i] = v;
+            ctOrigMask[i] = m;
+        }
+        ctOrig = new Conntrack.Key(ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], ctOrig.icmpId(), t[5], t[6],
+                ctOrig.v6());
+        ctOrigSwapped = !ctOrigSwapped;
+    }
+
+    /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
+    boolean ctOrigExtra(Conntrack.Key ukey) {
+        long[] u = ukey == null ? new long[CT_ORIG.length] : new long[] {ukey.proto(), ukey.src(), ukey.dst(),
+            ukey.sport(), ukey.dport(), ukey.srcHi(), ukey.dstHi()};
+        for (int i = 0; i < u.length; i++) {
+            if ((ctOrigMask[i] & ~u[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The megaflow's ct_tuple4/6 mask as a key of masks (proto, addresses, ports), or null when all zero. */
+    private Conntrack.Key ctOrigMask() {
+        long any = 0;
+        for (long m : ctOrigMask) {
+            any |= m;
+        }
+        return any == 0 ? null : new Conntrack.Key(0, (int) ctOrigMask[0], ctOrigMask[1], ctOrigMask[2],
+                ctOrigMask[3], ctOrigMask[4], 0, ctOrigMask[5], ctOrigMask[6], ctOrig != null && ctOrig.v6());
     }
 
     // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"

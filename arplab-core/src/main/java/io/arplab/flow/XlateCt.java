@@ -91,7 +91,7 @@ final class XlateCt {
                 state += simulateNat(f, nat);
             }
             if (!held) {
-                x.pending.add(new Xlate.Frozen(x.br, id, c.table(), f, state, null));
+                x.defer(new Xlate.Frozen(x.br, id, c.table(), f, state, null));
             }
             if (x.hop != null) {
                 x.hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);

@@ -300,7 +300,9 @@ final class XlateOutput {
                     .append("    ".repeat(x.level)).append("-".repeat(banner.length())).append('\n');
         }
         x.br = outBr;
-        x.table(0);
+        int savedTable = x.tableId;
+        x.table(0); // xlate_table_action(): ctx->table_id is the caller's again after it
+        x.tableId = savedTable;
         if (x.trace != null) {
             if (x.nestedBridges == null) {
                 x.nestedBridges = new ArrayList<>(1);
