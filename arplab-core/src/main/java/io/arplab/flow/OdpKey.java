@@ -24,6 +24,8 @@ public final class OdpKey {
     private java.util.Map<String, String> tunnel;
     private String tunnelArgs;
     private byte[] frame;
+    /** odp_flow_key_to_flow()'s refusal of the key, or null. */
+    private FlowParseException keyError;
 
     private OdpKey(String text) {
         this.text = text;
@@ -32,8 +34,13 @@ public final class OdpKey {
     /** The key, or throws FlowParseException "syntax error at ..." ({@code dp} null: no port names known). */
     public static OdpKey parse(String text, Datapath dp) {
         OdpKey k = new OdpKey(text);
+        List<OdpKeyParse.Attr> attrs = OdpKeyParse.fromString(text, true, dp == null ? null : dp::portNumber);
         FlowCompose.keys(text, (name, args) -> k.key(name, args, dp));
-        k.frame = FlowCompose.compose(text, 0, dp == null ? 2 : dp.vlanLimit(), true);
+        try {
+            k.frame = FlowCompose.compose(attrs, 0, dp == null ? 2 : dp.vlanLimit());
+        } catch (FlowParseException e) { // odp_flow_key_to_flow()'s, after the key has parsed
+            k.keyError = e;
+        }
         return k;
     }
 
@@ -116,6 +123,9 @@ public final class OdpKey {
      * packet-out's in_port: its bridge); else, or without an xport, the input port must be a bridge's.
      */
     Ofproto lookupOfproto(Datapath dp, long now) {
+        if (keyError != null) {
+            throw keyError;
+        }
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!n.equals("encap") && !seen.add(n)) {
@@ -168,6 +178,9 @@ public final class OdpKey {
      * others (parse_l2_5_onward()'s expected_attrs; dpif-netdev refuses a flow put with any other fit).
      */
     public boolean perfect() {
+        if (keyError != null) {
+            return false;
+        }
         Set<String> present = new HashSet<>(names);
         present.removeAll(Set.of("in_port", "recirc_id", "skb_priority", "skb_mark", "dp_hash", "ct_state", "ct_zone",
                 "ct_mark", "ct_label", "ct_tuple4", "ct_tuple6", "packet_type", "eth", "eth_type", "tunnel",
