@@ -423,7 +423,7 @@ final class OdpKeyParse {
             case "be64" -> 8;
             default -> 0; // bitfields
         };
-        long v = scanNumber(at, type);
+        long v = scanNumber(at);
         if (v == Long.MIN_VALUE) {
             return 0;
         }
@@ -439,7 +439,7 @@ final class OdpKeyParse {
             put(key, off, bytes, get(key, off, bytes) & ~fieldMask | value << shift);
             if (mask != null) {
                 int[] m = {at[0] + 1};
-                long mv = at(at[0]) == '/' ? scanNumber(m, type) : Long.MIN_VALUE;
+                long mv = at(at[0]) == '/' ? scanNumber(m) : Long.MIN_VALUE;
                 if (mv != Long.MIN_VALUE) {
                     mv &= bytes == 2 ? 0xffff : 0xffffffffL;
                     if (mv >>> bits != 0) {
@@ -459,7 +459,7 @@ final class OdpKeyParse {
         put(key, off, width, v);
         if (mask != null) {
             int[] m = {at[0] + 1};
-            long mv = at(at[0]) == '/' ? scanNumber(m, type) : Long.MIN_VALUE;
+            long mv = at(at[0]) == '/' ? scanNumber(m) : Long.MIN_VALUE;
             if (mv != Long.MIN_VALUE && !(type.equals("ipv6_label") && (mv & 0xffffffffL & ~0xfffffL) != 0)) {
                 put(mask, off, width, mv);
                 at[0] = m[0];
@@ -471,7 +471,7 @@ final class OdpKeyParse {
     }
 
     // "%i" with the width's cast: ovs_scan()'s scan_int() in base 0
-    private long scanNumber(int[] at, String type) {
+    private long scanNumber(int[] at) {
         return FieldParser.scanInt(s, at, 0);
     }
 
