@@ -123,13 +123,14 @@ final class OdpKeyParse {
         }
     }
 
-    // odp_ufid_from_string(): "ufid:" and a UUID skipped; -1 when "ufid:" has no UUID after it
+    // odp_ufid_from_string(): "ufid:" and a UUID skipped (uuid_from_string_prefix(): 36 characters, the dashes in
+    // their places); -1 when "ufid:" has no UUID after it
     private int ufid(int i) {
         if (!s.startsWith("ufid:", i)) {
             return 0;
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
                 .matcher(s).region(i + 5, s.length());
         return m.lookingAt() ? m.end() : -1;
     }
