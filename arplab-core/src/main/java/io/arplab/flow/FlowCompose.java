@@ -71,51 +71,12 @@ public final class FlowCompose {
     }
 
     /**
-     * parse_ethertype(): a key without eth_type() is of the well-known L3 type its ipv4(), ipv6() or mpls() says
-     * (odp_flow_key_to_flow() keeps it an Ethernet packet), else FLOW_DL_TYPE_NONE; {@code given} when it has one.
+     * parse_ethertype() of a key without eth_type(): the well-known L3 type its ipv4(), ipv6() or mpls() says
+     * (odp_flow_key_to_flow() keeps it an Ethernet packet), else FLOW_DL_TYPE_NONE.
      */
-    static int defaultType(String odp, int given) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        keys(odp, (name, args) -> {
-            names.add(name);
-            return true;
-        });
-        return names.contains("eth_type") ? given : names.contains("ipv4") ? Match.ETH_IP
-                : names.contains("ipv6") ? Match.ETH_IPV6 : names.contains("mpls") ? 0x8847 : DL_TYPE_NONE;
-    }
-
-    /**
-     * The key's attributes KEY(ARGS), separated by commas, each given to {@code key}; an unknown key or a bad
-     * argument (false) is "syntax error at" the rest.
-     */
-    static void keys(String s, java.util.function.BiPredicate<String, String> key) throws FlowParseException {
-        int i = 0;
-        while (true) {
-            while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',')) {
-                i++;
-            }
-            if (i >= s.length()) {
-                return;
-            }
-            int open = s.indexOf('(', i);
-            int close = open < 0 ? -1 : matching(s, open);
-            if (open < 0 || close < 0 || !key.test(s.substring(i, open).trim(), s.substring(open + 1, close))) {
-                throw new FlowParseException("syntax error at " + s.substring(i));
-            }
-            i = close + 1;
-        }
-    }
-
-    private static int matching(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            if (s.charAt(i) == '(') {
-                depth++;
-            } else if (s.charAt(i) == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+    static int defaultType(java.util.Collection<String> names) {
+        return names.contains("ipv4") ? Match.ETH_IP : names.contains("ipv6") ? Match.ETH_IPV6
+                : names.contains("mpls") ? 0x8847 : DL_TYPE_NONE;
     }
 
     // ------------------------------------------------------------------ odp_flow_key_to_flow()
@@ -164,8 +125,7 @@ public final class FlowCompose {
                 throw error("invalid Ethertype " + dlType + " in flow key");
             }
         } else {
-            dlType = attrs.containsKey("ipv4") ? Match.ETH_IP : attrs.containsKey("ipv6") ? Match.ETH_IPV6
-                    : attrs.containsKey("mpls") ? 0x8847 : DL_TYPE_NONE;
+            dlType = defaultType(attrs.keySet());
         }
     }
 
