@@ -48,12 +48,13 @@ class FlowsDifferentialTest {
 
     /**
      * flows.out, ipv6.out (IPv6, SCTP and MPLS by hand) and the seeded random campaigns (src/test/scripts/gen-flows.py
-     * SEED COUNT > random-SEED.in).
+     * SEED COUNT [MODE] > random-SEED.in, or random-SEED-MODE.in for a seed drawn in several modes).
      */
     static List<Path> recordings() throws IOException {
         List<Path> out = new ArrayList<>(List.of(OUT));
         try (var s = Files.list(OUT.getParent())) {
-            s.filter(p -> p.getFileName().toString().matches("random-\\d+\\.out|ipv6\\.out|l4-wire\\.out")).sorted()
+            s.filter(p -> p.getFileName().toString()
+                    .matches("random-\\d+(-[a-z0-9]+)?\\.out|ipv6\\.out|l4-wire\\.out")).sorted()
                     .forEach(out::add);
         }
         return out;
