@@ -349,7 +349,7 @@ public final class FlowParser {
                 case DL_SRC, DL_DST -> of10 &= mask == s.max;
                 case NW_SRC, NW_DST -> of10 &= Long.bitCount(mask) == 32 - Long.numberOfTrailingZeros(mask | 1L << 32);
                 case TP_SRC, TP_DST -> of10 = of11 = of10 && of11 && mask == s.max;
-                case NW_TOS -> of10 = of11 = of10 && of11 && mask == 0xfc;
+                case NW_TOS -> of10 &= mask == 0xfc; // nw_ecn: OpenFlow 1.1's exact match, not 1.0's
                 case METADATA -> of10 = false;
                 case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
                     long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;
