@@ -145,8 +145,9 @@ public final class FlowParser {
                 } else {
                     match.set(mf, vm[0], vm[1]);
                 }
-                if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
-                    usable &= FlowMod.P_NXM | FlowMod.P_OXM;
+                if (mf == Field.VLAN_TCI && vm[1] != 0xffff // mf_set(): a masked vlan_tci or vlan_vid (OpenFlow
+                        || mf == Field.VLAN_VID && value.indexOf('/') >= 0) { // 1.0, 1.1 exact) NXM and OXM's alone,
+                    usable &= FlowMod.P_NXM | FlowMod.P_OXM; // whatever a later field sets
                 }
                 usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
