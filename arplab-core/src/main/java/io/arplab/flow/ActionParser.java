@@ -29,7 +29,8 @@ public final class ActionParser {
         boolean inCt = "ct".equals(outer);
         List<Action> out = new ArrayList<>();
         List<Integer> insts = new ArrayList<>();
-        boolean drop = false, natOutside = false;
+        boolean drop = false;
+        int natAt = -1; // where the first nat outside ct() stands among the actions
         KeyValue kv = new KeyValue(s);
         while (kv.next()) {
             String key = kv.key, value = kv.value;
@@ -117,7 +118,7 @@ public final class ActionParser {
                 case "clone" -> out.add(new Action.Clone(parse(value, match, names, "clone"))); // parse_CLONE()
                 case "nat" -> { // parse_NAT()'s refusals; ofpacts_verify_nested() refuses it outside ct() after
                     Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat");
-                    natOutside = true;
+                    natAt = natAt < 0 ? out.size() : natAt;
                 }
                 case "clear_actions" -> {
                     out.add(new Action.ClearActions());
@@ -147,26 +148,31 @@ public final class ActionParser {
         if (drop && !out.isEmpty()) {
             throw new FlowParseException("\"drop\" must not be accompanied by any other action or instruction");
         }
-        if (natOutside) {
-            throw new FlowParseException("Cannot have NAT action outside of \"ct\" action");
-        }
-        verify(out, insts, outer);
+        verify(out, insts, outer, natAt);
         return out;
     }
 
     // ofpacts_verify(), once every action is parsed: a conjunctive flow has conjunctions and notes alone;
     // ofpacts_verify_nested()'s CT fields only inside ct() and only they there, nothing nested in write_actions that
     // it cannot hold, then the instruction order
-    private static void verify(List<Action> actions, List<Integer> insts, String outer) {
+    private static void verify(List<Action> actions, List<Integer> insts, String outer, int natAt) {
         boolean inCt = "ct".equals(outer);
         int inst = 0;
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = 0; i <= actions.size(); i++) {
+            if (i == natAt) { // ofpacts_verify_nested() at the nat, before its instruction's checks
+                throw new FlowParseException("Cannot have NAT action outside of \"ct\" action");
+            }
+            if (i == actions.size()) {
+                break;
+            }
             Action a = actions.get(i);
             if (a instanceof Action.Conjunction) {
-                for (Action b : actions) {
+                for (int j = 0; j < actions.size() || j == natAt; j++) {
+                    Action b = j == natAt ? null : actions.get(j);
                     if (!(b instanceof Action.Conjunction) && !(b instanceof Action.Note)) {
                         throw new FlowParseException("\"conjunction\" actions may be used along with \"note\" but"
-                                + " not any other kind of action (such as the \"" + name(b) + "\" action used here)");
+                                + " not any other kind of action (such as the \"" + (b == null ? "nat" : name(b))
+                                + "\" action used here)");
                     }
                 }
                 return;
@@ -343,14 +349,15 @@ public final class ActionParser {
         if (value.contains("port") && value.contains("max_len")) {
             return outputTrunc(value, names);
         }
-        if (value.indexOf('[') >= 0) {
-            return new Action.OutputReg(Subfield.parse(value));
+        long port = Ports.parse(value, names); // parse_OUTPUT(): a port, else a subfield, else an unknown port
+        if (port >= 0) {
+            return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
         }
-        long port = Ports.parse(value, names);
-        if (port < 0) {
+        try {
+            return new Action.OutputReg(Subfield.parse(value));
+        } catch (FlowParseException e) {
             throw new FlowParseException(value + ": output to unknown port");
         }
-        return new Action.Output(port, port == Ports.CONTROLLER ? 0xffff : 0);
     }
 
     // parse_truncate_subfield(): port= a real port, LOCAL or IN_PORT; max_len= at least an Ethernet header
@@ -725,7 +732,7 @@ public final class ActionParser {
     static boolean writable(Field f) {
         return !(f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
                 || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
-                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG);
+                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG || f == Field.MPLS_BOS);
     }
 
     // parse_SET_FIELD(): VALUE[/MASK]->FIELD
@@ -1141,6 +1148,10 @@ public final class ActionParser {
                     usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
                 }
                 tags++;
+            }
+            if (a instanceof Action.SetField f && !f.legacy() && f.field() == Field.VLAN_TCI) {
+                // check_SET_FIELD(): a whole vlan_tci written marks the flow tagged or not by its CFI bit
+                tags = (f.value() & Match.VLAN_CFI) != 0 ? Math.max(tags, 1) : 0;
             }
         }
         return new int[] {usable, checked};

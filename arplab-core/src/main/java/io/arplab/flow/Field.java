@@ -87,8 +87,8 @@ public enum Field {
     /** Fields meta-flow.h marks "Access: read-only" (no set_field to them). */
     static final java.util.Set<Field> READ_ONLY = java.util.EnumSet.of(Field.DP_HASH, Field.RECIRC_ID, Field.CONJ_ID,
             Field.ACTSET_OUTPUT,
-            Field.TUN_TTL, Field.TUN_TOS, Field.CT_STATE, Field.CT_ZONE, Field.ETH_TYPE, Field.IP_PROTO, Field.IP_FRAG,
-            Field.TCP_FLAGS);
+            Field.TUN_TTL, Field.TUN_TOS, Field.CT_STATE, Field.CT_ZONE, Field.ETH_TYPE, Field.MPLS_BOS, Field.IP_PROTO,
+            Field.IP_FRAG, Field.TCP_FLAGS);
 
     /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
     public enum Prereq { NONE, VLAN, ARP, IPV4, IPV6, IP_ANY, MPLS, TCP, UDP, SCTP, ICMPV4, ICMPV6, ND, ND_SOLICIT, ND_ADVERT }

@@ -330,7 +330,7 @@ public final class FieldParser {
     private static final java.util.regex.Pattern SCAN_INT = java.util.regex.Pattern.compile("\\s*[-+]?\\d+");
 
     // where IPV6_SCAN_FMT's "%46[0123456789abcdefABCDEF:.]" stops, from i
-    private static int scanIpv6(String s, int i) {
+    static int scanIpv6(String s, int i) {
         int e = i;
         while (e < s.length() && e - i < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(e)) >= 0) {
             e++;

@@ -145,8 +145,9 @@ public final class FlowParser {
                 } else {
                     match.set(mf, vm[0], vm[1]);
                 }
-                if (mf == Field.VLAN_TCI && vm[1] != 0xffff) { // mf_set(): a masked vlan_tci only NXM and OXM carry
-                    usable &= FlowMod.P_NXM | FlowMod.P_OXM;
+                if (mf == Field.VLAN_TCI && vm[1] != 0xffff // mf_set(): a masked vlan_tci or vlan_vid (OpenFlow
+                        || mf == Field.VLAN_VID && value.indexOf('/') >= 0) { // 1.0, 1.1 exact) NXM and OXM's alone,
+                    usable &= FlowMod.P_NXM | FlowMod.P_OXM; // whatever a later field sets
                 }
                 usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
@@ -349,7 +350,7 @@ public final class FlowParser {
                 case DL_SRC, DL_DST -> of10 &= mask == s.max;
                 case NW_SRC, NW_DST -> of10 &= Long.bitCount(mask) == 32 - Long.numberOfTrailingZeros(mask | 1L << 32);
                 case TP_SRC, TP_DST -> of10 = of11 = of10 && of11 && mask == s.max;
-                case NW_TOS -> of10 = of11 = of10 && of11 && mask == 0xfc;
+                case NW_TOS -> of10 &= mask == 0xfc; // nw_ecn: OpenFlow 1.1's exact match, not 1.0's
                 case METADATA -> of10 = false;
                 case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
                     long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;

@@ -139,15 +139,19 @@ public final class FlowStatsFormat {
                 lists.add(w.actions());
             }
         }
+        java.util.List<String> decoded = new java.util.ArrayList<>(); // what decoding the actions before logs
         for (java.util.List<Action> list : lists) {
             for (int i = 0; i < list.size(); i++) {
                 String[] bad = decodeError(list.get(i));
                 if (bad != null) {
-                    java.util.List<String> out = badAction(list, i, v, bad);
+                    java.util.List<String> out = new java.util.ArrayList<>(decoded);
+                    out.addAll(ActionFormat.deprecations(list.subList(0, i), v));
+                    out.addAll(badAction(list, i, v, bad));
                     out.add(bad[0]);
                     return out;
                 }
             }
+            decoded.addAll(ActionFormat.deprecations(list, v));
             if (list != apply && !list.stream().allMatch(Ofproto::allowedInActionSet)) {
                 // ofpacts_decode_for_action_set(), once the write_actions list decoded
                 return new java.util.ArrayList<>(java.util.List.of("ofp_actions|WARN|disallowed action in action set",

@@ -14,26 +14,39 @@ import java.util.Set;
 public final class OdpKey {
     private static final long ODPP_NONE = 0xffffffffL;
 
-    private final String text;
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
     private long recircId, skbMark, ctState, ctZone, ctMark;
     /** The frozen state's in_port of a recirc_id xlate_lookup_ofproto() found, or -1. */
     private long frozenInPort = -1;
-    /** tunnel(...)'s attributes as given, or null. */
-    private java.util.Map<String, String> tunnel;
-    private String tunnelArgs;
     private byte[] frame;
+    /** odp_flow_key_to_flow()'s refusal of the key, or null. */
+    private FlowParseException keyError;
 
-    private OdpKey(String text) {
-        this.text = text;
-    }
+    private OdpKey() {}
 
     /** The key, or throws FlowParseException "syntax error at ..." ({@code dp} null: no port names known). */
     public static OdpKey parse(String text, Datapath dp) {
-        OdpKey k = new OdpKey(text);
-        FlowCompose.keys(text, (name, args) -> k.key(name, args, dp));
-        k.frame = FlowCompose.compose(text, 0, dp == null ? 2 : dp.vlanLimit(), true);
+        OdpKey k = new OdpKey();
+        List<OdpKeyParse.Attr> attrs = OdpKeyParse.fromString(text, true, dp == null ? null : dp::portNumber);
+        for (OdpKeyParse.Attr a : attrs) { // odp_flow_key_to_flow__()'s metadata, the last of a repeated key
+            k.names.add(a.name);
+            switch (a.name) {
+                case "in_port" -> k.inPort = a.get(0, 4);
+                case "recirc_id" -> k.recircId = a.get(0, 4);
+                case "skb_mark" -> k.skbMark = a.get(0, 4);
+                case "ct_state" -> k.ctState = a.get(0, 4) & 0xff; // odp_to_ovs_ct_state(): the same bits
+                case "ct_zone" -> k.ctZone = a.get(0, 2);
+                case "ct_mark" -> k.ctMark = a.get(0, 4);
+                default -> {
+                }
+            }
+        }
+        try {
+            k.frame = FlowCompose.compose(attrs, 0, dp == null ? 2 : dp.vlanLimit());
+        } catch (FlowParseException e) { // odp_flow_key_to_flow()'s, after the key has parsed
+            k.keyError = e;
+        }
         return k;
     }
 
@@ -58,74 +71,14 @@ public final class OdpKey {
         return depth == 0 ? out : null;
     }
 
-    // parse_odp_key_mask_attr(): the metadata keys here, the headers' syntax checked by FlowCompose
-    private boolean key(String name, String args, Datapath dp) {
-        names.add(name);
-        try {
-            switch (name) {
-                case "in_port" -> {
-                    String a = args.trim();
-                    if (!a.isEmpty() && Character.isDigit(a.charAt(0))) {
-                        inPort = Long.decode(a);
-                    } else {
-                        int n = dp == null ? -1 : dp.portNumber(a);
-                        if (n < 0) {
-                            return false;
-                        }
-                        inPort = n;
-                    }
-                }
-                case "recirc_id" -> recircId = Long.decode(args.trim());
-                case "skb_mark" -> skbMark = Long.decode(args.trim());
-                case "ct_state" -> { // scan_ct_state(): parse_flags() of a number or of odp_ct_state_to_string()'s names
-                    String a = args.trim();
-                    if (!a.isEmpty() && Character.isDigit(a.charAt(0))) {
-                        ctState = Long.decode(a) & 0xff;
-                    } else {
-                        for (String f : a.replaceFirst("^\\+", "").split("[|+]")) {
-                            int bit = List.of(MatchFormat.CT_STATE_NAMES).indexOf(f.trim());
-                            if (bit < 0) {
-                                return false;
-                            }
-                            ctState |= 1L << bit;
-                        }
-                    }
-                }
-                case "ct_zone" -> ctZone = Long.decode(args.trim()) & 0xffff;
-                case "ct_mark" -> ctMark = Long.decode(args.trim()) & 0xffffffffL;
-                case "tunnel" -> {
-                    tunnelArgs = args;
-                    tunnel = new java.util.LinkedHashMap<>();
-                    for (String kv : args.split(",")) {
-                        int eq = kv.indexOf('=');
-                        tunnel.put(eq < 0 ? kv.trim() : kv.substring(0, eq).trim(), eq < 0 ? "" : kv.substring(eq + 1));
-                    }
-                }
-                default -> {
-                }
-            }
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        return true;
-    }
-
     /**
-     * odp_flow_key_to_flow()'s "duplicate" refusal (parse_flow_nlattrs()), then xlate_lookup_ofproto(): a
-     * recirculation id must still have its node, whose frozen state's xport names the bridge and input port (a
-     * packet-out's in_port: its bridge); else, or without an xport, the input port must be a bridge's.
+     * odp_flow_key_to_flow()'s refusal of the key, then xlate_lookup_ofproto(): a recirculation id must still have
+     * its node, whose frozen state's xport names the bridge and input port (a packet-out's in_port: its bridge); else,
+     * or without an xport, the input port must be a bridge's.
      */
     Ofproto lookupOfproto(Datapath dp, long now) {
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            if (!n.equals("encap") && !seen.add(n)) {
-                throw new FlowParseException("duplicate " + n + " attribute in flow key; the flow key in error is: "
-                        + text);
-            }
-        }
-        if (tunnel != null && !tunnel.containsKey("ttl")) { // odp_tun_key_from_attr__()
-            throw new FlowParseException("tunnel options missing TTL; the flow key in error is: " + text.replace(
-                    "tunnel(" + tunnelArgs + ")", "tunnel(" + tunnelFormat() + ")"));
+        if (keyError != null) {
+            throw keyError;
         }
         if (recircId != 0) {
             RecircIds.Node node = dp.recirc.find(recircId, now);
@@ -149,25 +102,14 @@ public final class OdpKey {
         return br;
     }
 
-    // format_odp_tun_attr(): the attributes in OVS's order, flags(key) when the key has a tunnel id
-    private String tunnelFormat() {
-        List<String> out = new ArrayList<>();
-        for (String a : List.of("tun_id", "src", "dst", "ipv6_src", "ipv6_dst", "tos", "ttl", "tp_src", "tp_dst")) {
-            if (tunnel.containsKey(a)) {
-                out.add(a + "=" + tunnel.get(a));
-            }
-        }
-        if (tunnel.containsKey("tun_id")) {
-            out.add("flags(key)");
-        }
-        return String.join(",", out);
-    }
-
     /**
      * odp_flow_key_to_flow() fits perfectly: the key has the attributes its Ethernet type and protocol imply and no
      * others (parse_l2_5_onward()'s expected_attrs; dpif-netdev refuses a flow put with any other fit).
      */
     public boolean perfect() {
+        if (keyError != null) {
+            return false;
+        }
         Set<String> present = new HashSet<>(names);
         present.removeAll(Set.of("in_port", "recirc_id", "skb_priority", "skb_mark", "dp_hash", "ct_state", "ct_zone",
                 "ct_mark", "ct_label", "ct_tuple4", "ct_tuple6", "packet_type", "eth", "eth_type", "tunnel",
@@ -216,7 +158,7 @@ public final class OdpKey {
         flow[Slot.CT_MARK.ordinal()] = ctMark;
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         if (!names.contains("eth_type")) {
-            flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(text, 0); // the type its L3 key implies
+            flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(names); // the type its L3 key implies
         } else if (!names.contains("eth") && !names.contains("packet_type")) {
             // odp_flow_key_to_flow__(): no Ethernet header, an L3 packet of the key's Ethertype
             flow[Slot.PACKET_TYPE.ordinal()] = 1L << 16 | flow[Slot.DL_TYPE.ordinal()];

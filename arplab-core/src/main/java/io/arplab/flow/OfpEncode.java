@@ -544,10 +544,17 @@ final class OfpEncode {
             }
             boolean wide = t.wide() || t.tunId() >>> 32 != 0; // NXAST_SET_TUNNEL64, else NXAST_SET_TUNNEL
             return wide ? vendor(nx(9).put(0, 6).put(t.tunId(), 8)) : vendor(nx(2).put(0, 2).put(t.tunId(), 4));
-        } else if (a instanceof Action.Learn l && l.limit() == 0 && l.resultDst() == null) { // encode_LEARN()
-            Buf b = nx(16).put(l.idleTimeout(), 2).put(l.hardTimeout(), 2).put(l.priority(), 2).put(l.cookie(), 8)
-                    .put(l.flags(), 2).put(l.table(), 1).put(0, 1).put(l.finIdleTimeout(), 2)
+        } else if (a instanceof Action.Learn l) { // encode_LEARN(): NXAST_LEARN2 with a limit or a result
+            boolean learn2 = l.limit() != 0 || l.resultDst() != null;
+            Buf b = nx(learn2 ? 45 : 16).put(l.idleTimeout(), 2).put(l.hardTimeout(), 2).put(l.priority(), 2)
+                    .put(l.cookie(), 8).put(l.flags(), 2).put(l.table(), 1).put(0, 1).put(l.finIdleTimeout(), 2)
                     .put(l.finHardTimeout(), 2);
+            if (learn2) {
+                b.put(l.limit(), 4).put(l.resultDst() == null ? 0 : l.resultDst().ofs(), 2).put(0, 2);
+            }
+            if (l.resultDst() != null) { // NX_LEARN_F_WRITE_RESULT: the destination's header
+                b.put(nxmHeader(l.resultDst().field()), 4);
+            }
             for (Action.LearnSpec sp : l.specs()) {
                 learnSpec(b, sp);
             }

@@ -27,15 +27,7 @@ class OvsCliErrorsTest {
      * (tools.ovs.Unixctl), and the version strings of ovs-ofctl --version and ovs-appctl version are not generated at
      * all (they change with every OVS build).
      */
-    static final java.util.Map<String, String> KNOWN = java.util.Map.of(
-            // odp_flow_key_to_flow()'s parse_ethertype() refuses an Ethertype below 0x600 and prints the key as
-            // odp_flow_key_format() has it; netdev-dummy/receive takes it
-            "ovs-appctl netdev-dummy/receive p2 'eth(src=50:54:00:01:01:67,dst=33:3:00:00:00:01),eth_type(0x086),"
-                    + "arp(sip=10.0.9.9,tip=10.0.9.33,op=2,sha=50:54:00:01:01:67,tha=33:33:00:00:00:01)'",
-            "an Ethertype below 0x600 in a received odp flow",
-            "ovs-appctl netdev-dummy/receive p3 'eth(src=50:54:00:00:00:7c,dst=50:54:00:00:00:49),eth_type(0x080),"
-                    + "ipv4(src=10.0.0.105,dst=10.0.0.105,proto=1,tos=0,ttl=64,frag=no),icmp(type=8,code=0)'",
-            "an Ethertype below 0x600 in a received odp flow");
+    static final java.util.Map<String, String> KNOWN = java.util.Map.of();
 
     static boolean leftOut(String command) {
         return KNOWN.containsKey(command);

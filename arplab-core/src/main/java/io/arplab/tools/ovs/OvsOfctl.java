@@ -35,6 +35,7 @@ public final class OvsOfctl implements Tool {
 
     private record SortCriterion(Field field, boolean ascending) {}
     private int logSeq = 1;
+    private final StreamSsl ssl = new StreamSsl();
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -128,7 +129,10 @@ public final class OvsOfctl implements Tool {
                     }
                 }
                 default -> {
-                    // the rest change nothing the lab shows
+                    List<String> log = ssl.option(o.name(), a); // the rest change nothing the lab shows
+                    for (String l : log == null ? List.<String>of() : log) {
+                        ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                    }
                 }
             }
         }

@@ -61,7 +61,13 @@ public final class OvsVsctl implements Tool {
         }
     }
 
+    private static final List<String> SSL_OPTIONS = List.of("--private-key", "--certificate", "--ca-cert",
+            "--ssl-protocols", "--ssl-ciphers", "--bootstrap-ca-cert", "--peer-ca-cert");
+
     private boolean bare, dryRun, oneline;
+    private final StreamSsl ssl = new StreamSsl();
+    private int logSeq = 1;
+    private ToolContext ctx;
     private OvsdbRows rows;
     private StringBuilder out;
 
@@ -70,6 +76,7 @@ public final class OvsVsctl implements Tool {
         if (OvsTools.help(ctx, "ovs-vsctl", args)) {
             return;
         }
+        this.ctx = ctx;
         try {
             List<Command> commands = parse(args);
             Vswitchd vs = ctx.runtime().vswitchd();
@@ -150,6 +157,22 @@ public final class OvsVsctl implements Tool {
                 }
             } else if (key.equals("--oneline")) {
                 oneline = true;
+            } else if (SSL_OPTIONS.contains(key) || !key.startsWith("--") && "pcC".indexOf(a.charAt(1)) >= 0) {
+                // STREAM_SSL_OPTION_HANDLERS, --bootstrap-ca-cert and --peer-ca-cert: each file read at once
+                boolean glued = !key.startsWith("--") && a.length() > 2;
+                String name = key.startsWith("--") ? key.substring(2)
+                        : SSL_OPTIONS.get("pcC".indexOf(a.charAt(1))).substring(2);
+                String v = key.startsWith("--") ? eq >= 0 ? a.substring(eq + 1) : null : glued ? a.substring(2) : null;
+                if (v == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new VsctlException(key.startsWith("--") ? "option '" + key + "' requires an argument"
+                                : "option requires an argument -- '" + a.charAt(1) + "'");
+                    }
+                    v = args.get(++i);
+                }
+                for (String l : ssl.option(name, v)) {
+                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                }
             } else if (localOption(key)) {
                 // parse_options() looks a repeat up without the "--" it stores: before the first command, a local
                 // option may come twice, the last one kept
