@@ -468,10 +468,17 @@ public final class Conntrack {
     /** The packet's conntrack metadata (struct pkt_metadata's ct_state, ct_zone, ct_mark, ct_label). */
     static final Slot[] MD = {Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.CT_LABEL_HI, Slot.CT_LABEL_LO};
 
-    /** Copies the conntrack metadata of {@code from} into {@code to}. */
-    static void copyMd(long[] from, long[] to) {
-        for (Slot s : MD) {
-            to[s.ordinal()] = from[s.ordinal()];
+    /** The conntrack metadata of {@code flow} into {@code md} (its {@link #MD} values, in that order). */
+    static void loadMd(long[] flow, long[] md) {
+        for (int i = 0; i < MD.length; i++) {
+            md[i] = flow[MD[i].ordinal()];
+        }
+    }
+
+    /** The conntrack metadata {@code md} ({@link #loadMd}'s) into {@code flow}. */
+    static void storeMd(long[] md, long[] flow) {
+        for (int i = 0; i < MD.length; i++) {
+            flow[MD[i].ordinal()] = md[i];
         }
     }
 

@@ -63,7 +63,7 @@ final class Xlate {
      * ct_clear), which the translation's flow does not follow: a ct() or a patch port (clear_conntrack()) clears
      * the flow's alone. A ct() starts from it.
      */
-    final long[] packetCt = new long[Slot.ALL.length];
+    final long[] packetCt = new long[Conntrack.MD.length]; // Conntrack.loadMd()'s order
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
     /**
@@ -304,7 +304,7 @@ final class Xlate {
         int length = packet == null ? 0
                 : packet.length + 4 * (Packet.vlans(flow).length - Packet.tags(packet, br.datapath.vlanLimit()));
         initial = flow.clone();
-        Conntrack.copyMd(initial, packetCt);
+        Conntrack.loadMd(initial, packetCt);
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
         if (execute) {
@@ -599,7 +599,7 @@ final class Xlate {
         actions(program, true);
         finishActions();
         tail = false;
-        Conntrack.copyMd(savedCt, packetCt);
+        System.arraycopy(savedCt, 0, packetCt, 0, packetCt.length);
         packet = savedPacket;
         wasMpls = savedWasMpls;
         if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
@@ -877,7 +877,7 @@ final class Xlate {
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
                 if ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
                     odpAdd("ct_clear");
-                    Conntrack.clear(packetCt);
+                    Arrays.fill(packetCt, 0);
                 }
                 Conntrack.clear(flow);
             } else if (a instanceof Action.SetTunnel t) {

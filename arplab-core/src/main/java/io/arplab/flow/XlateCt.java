@@ -70,9 +70,9 @@ final class XlateCt {
             String state;
             boolean held = false;
             if (x.execute) {
-                Conntrack.copyMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
+                Conntrack.storeMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
                 byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
-                Conntrack.copyMd(f, x.packetCt);
+                Conntrack.loadMd(f, x.packetCt);
                 held = out == null; // ipf keeps a fragment: nothing recirculates
                 x.meterDropped |= held;
                 x.packet = held ? x.packet : out;
@@ -103,9 +103,9 @@ final class XlateCt {
         } else if (x.execute) {
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = x.flow.clone();
-            Conntrack.copyMd(x.packetCt, f);
+            Conntrack.storeMd(x.packetCt, f);
             byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat);
-            Conntrack.copyMd(f, x.packetCt);
+            Conntrack.loadMd(f, x.packetCt);
             x.meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
             x.packet = out == null ? x.packet : out;
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
