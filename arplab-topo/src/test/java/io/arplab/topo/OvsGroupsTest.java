@@ -87,11 +87,17 @@ class OvsGroupsTest {
                 .replaceAll("recirc_id\\(0x[0-9a-f]+\\)", "recirc_id(R)").replaceAll("recirc_id=0x[0-9a-f]+", "recirc_id=R")
                 .replaceAll("used:[0-9.]+s", "used:T").replaceAll("idle_age=\\d+", "idle_age=A")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME");
+        // dump-conntrack too: OVS lists in hash order
+        return sortRuns(s, l -> l.startsWith(" group_id=") || l.startsWith("recirc_id(") || l.startsWith("ct_state(")
+                || l.matches("[a-z0-9]+,orig=.*"));
+    }
+
+    /** {@code s} with each run of consecutive lines that {@code hashOrdered} takes sorted (a hash map's dump). */
+    static String sortRuns(String s, java.util.function.Predicate<String> hashOrdered) {
         List<String> out = new ArrayList<>();
         List<String> block = new ArrayList<>();
         for (String l : s.split("\n")) {
-            if (l.startsWith(" group_id=") || l.startsWith("recirc_id(") || l.startsWith("ct_state(")
-                    || l.matches("[a-z0-9]+,orig=.*")) { // dump-conntrack: OVS lists in hash order
+            if (hashOrdered.test(l)) {
                 block.add(l);
                 continue;
             }

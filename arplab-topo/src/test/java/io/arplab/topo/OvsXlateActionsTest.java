@@ -95,19 +95,6 @@ class OvsXlateActionsTest {
     // a ufid is a per-process hash, dump-flows lists a table's rules and dpctl its flows in hash order
     private static String normal(String s) {
         s = OvsGroupsTest.dumpFlowsSorted(OvsGroupsTest.normal(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U")));
-        List<String> out = new ArrayList<>(), block = new ArrayList<>();
-        for (String l : s.split("\n")) {
-            if (l.startsWith("ufid:")) {
-                block.add(l);
-                continue;
-            }
-            block.sort(null);
-            out.addAll(block);
-            block.clear();
-            out.add(l);
-        }
-        block.sort(null);
-        out.addAll(block);
-        return String.join("\n", out);
+        return OvsGroupsTest.sortRuns(s, l -> l.startsWith("ufid:"));
     }
 }
