@@ -76,7 +76,7 @@ final class NftParser {
         throw unexpected(t, "expecting end of file or newline or semicolon");
     }
 
-    private static String describe(Token t) {
+    private String describe(Token t) {
         return switch (t.kind()) {
             case EOF, NEWLINE -> "newline";
             case STRING -> "quoted string";
@@ -93,14 +93,23 @@ final class NftParser {
                     : t.text().equals(":") ? "colon" : t.text();
             case WORD -> t.text().matches("[0-9]+|0[xX][0-9a-fA-F]+") ? "number" // scanner.l: decstring, hexstring
                     : t.text().contains(":") && Values.mac(t.text()) < 0 ? "colon"
-                    : KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null ? t.text() : "string";
+                    : isKeyword(t.text()) || Family.byName(t.text()) != null ? t.text() : "string";
         };
+    }
+
+    /** scanner.l's SCANSTATE_CMD_LIST: after "list" (and until the command ends) its own words are keywords too. */
+    private boolean listScan;
+    private static final List<String> LIST_KEYWORDS = List.of("tables", "chains", "sets");
+
+    /** Whether {@code w} is a keyword where the scanner is: a token of its own, so no name. */
+    private boolean isKeyword(String w) {
+        return KEYWORDS.contains(w) || listScan && LIST_KEYWORDS.contains(w);
     }
 
     private static final List<String> KEYWORDS = List.of("table", "chain", "rule", "set", "element", "add", "delete",
             "insert", "list", "flush", "accept", "drop", "jump", "goto", "return", "counter", "arp", "ether", "ip",
             "meta", "iifname", "oifname", "hook", "type", "priority", "policy", "handle", "elements", "ruleset",
-            "tables", "create", "fwd", "sets", "chains");
+            "create", "fwd");
 
     private NftError unexpected(Token t, String expecting) {
         if (t.kind() == Kind.EOF && in.endsInBlock()) {
@@ -134,6 +143,7 @@ final class NftParser {
     private void command() {
         Token verb = in.take();
         commandStart = verb.start();
+        listScan = verb.kind() == Kind.WORD && verb.text().equals("list");
         switch (keyword(verb)) {
             case "add", "create" -> add(verb.is("create"));
             case "insert" -> {
@@ -185,7 +195,7 @@ final class NftParser {
     /** parser_bison.y's identifier: a STRING token; a keyword is a token of its own, so no name. */
     private Token identifier() {
         Token t = word("expecting string");
-        if (t.kind() == Kind.WORD && (KEYWORDS.contains(t.text()) || Family.byName(t.text()) != null
+        if (t.kind() == Kind.WORD && (isKeyword(t.text()) || Family.byName(t.text()) != null
                 || describe(t).equals("number"))) {
             throw unexpected(t, "expecting string");
         }

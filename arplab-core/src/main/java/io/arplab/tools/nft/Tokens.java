@@ -99,6 +99,10 @@ final class Tokens {
      * ends it; 0 when the word is a number, an address or range (with '.', ':', '/' or '-'), or a {timestring}.
      */
     private static int numberPrefix(String w) {
+        java.util.regex.Matcher ip4 = IP4_THEN_STRING.matcher(w);
+        if (ip4.lookingAt()) {
+            return ip4.end(1); // {ip4addr}, then a {string} ('.' or a letter starts one)
+        }
         if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !w.matches("[0-9A-Za-z_]+")
                 || w.matches("([0-9]+(d|h|ms|m|s))+")) {
             return 0;
@@ -106,6 +110,9 @@ final class Tokens {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+").matcher(w);
         return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
     }
+
+    private static final java.util.regex.Pattern IP4_THEN_STRING =
+            java.util.regex.Pattern.compile("([0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3})[A-Za-z_.]");
 
     /** Whether {@code w} is a {string} (scanner.l) that no address pattern (hex digits and colons) can take. */
     private static boolean stringBeforeColon(String w) {
