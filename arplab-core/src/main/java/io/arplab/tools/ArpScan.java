@@ -94,7 +94,8 @@ public final class ArpScan implements Tool {
             int eq = a.indexOf('=');
             String body = a.substring(dashdash ? 2 : 1, eq < 0 ? a.length() : eq);
             String longName = dashdash || a.length() > 2 || SHORTOPTS.indexOf(a.charAt(1)) < 0 ? longName(body) : null;
-            if (longName == null && (dashdash || SHORTOPTS.indexOf(a.charAt(1)) < 0 || a.charAt(1) == ':')) {
+            // getopt_long_only(): a word whose first letter strchr() finds in short_options (':' too) is a cluster
+            if (longName == null && (dashdash || SHORTOPTS.indexOf(a.charAt(1)) < 0)) {
                 throw new Getopt.ToolError("arp-scan: unrecognized option '" + a + "'\n" + TRY, 1);
             }
             if (longName != null) {

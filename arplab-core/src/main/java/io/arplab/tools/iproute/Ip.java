@@ -232,6 +232,48 @@ public final class Ip implements Tool {
             case "maddress" -> new IpMaddr(ctx, view, o, out).run(new Args(rest));
             case "monitor" -> new IpMonitor(ctx, view, o).run(new Args(rest));
             case "help" -> throw usage();
+            // iprule.c: a namespace's default rules (fib_default_rules_init(), IPv6 without "default"); arplab adds
+            // none, so their listing, whole or by table, is all it has
+            case "rule" -> {
+                boolean listing = !rest.isEmpty()
+                        && List.of("list", "lst", "show").stream().anyMatch(x -> Args.matches(rest.get(0), x));
+                List<String> r = listing ? rest.subList(1, rest.size()) : rest;
+                String table = null;
+                if (r.size() == 2 && r.get(0).equals("table")) {
+                    table = r.get(1);
+                } else if (!r.isEmpty()) {
+                    throw new CommandExit(1, "ip: object \"rule\" is not supported by this emulation");
+                }
+                Json j = o.newJson();
+                Object[][] rules = {{0L, "local", 255L}, {32766L, "main", 254L}, {32767L, "default", 253L}};
+                for (Object[] rule : rules) {
+                    if (o.family == 6 && rule[1].equals("default") || table != null && !table.equals(rule[1])
+                            && !table.equals(String.valueOf(rule[2]))) {
+                        continue;
+                    }
+                    if (j != null) {
+                        j.startObject().field("priority", (long) rule[0]).field("src", "all")
+                                .field("table", (String) rule[1]).endObject();
+                    } else {
+                        out.append(rule[0]).append(":\tfrom all lookup ").append(rule[1]).append('\n');
+                    }
+                }
+                if (j != null) {
+                    out.append(j.finish());
+                }
+                yield 0;
+            }
+            // iptunnel.c: a namespace has no tunnels of its own (no ip_gre/ipip/sit fallback devices here)
+            case "tunnel", "tunl" -> {
+                if (!rest.isEmpty() && !(rest.size() == 1
+                        && List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x)))) {
+                    throw new CommandExit(1, "ip: object \"tunnel\" is not supported by this emulation");
+                }
+                if (o.json) {
+                    out.append(o.newJson().finish());
+                }
+                yield 0;
+            }
             // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none
             case "nexthop" -> {
                 if (!rest.isEmpty() && !List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x))) {

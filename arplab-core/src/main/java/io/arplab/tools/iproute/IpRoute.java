@@ -436,6 +436,7 @@ final class IpRoute {
         int typeFilter = -1;
         int scopeFilter = -1;
         boolean otherTable = false;
+        int tos = 0; // filter.tos: every route of arplab's has TOS 0
         long tableId = 254; // filter.tb: main unless asked, 0 for every table
         // iproute_list_flush_or_save(): every word is parsed (and refused) before the device is looked up
         while (a.more()) {
@@ -450,6 +451,12 @@ final class IpRoute {
                 otherTable = id == 253 || t.equals("cache"); // default stays empty
             } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
                 otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
+            } else if (w.equals("tos") || Args.matches(w, "dsfield")) {
+                String v = a.next();
+                tos = dsfield(v);
+                if (tos < 0) {
+                    throw CommandExit.invarg("TOS value is invalid\n", v);
+                }
             } else if (w.equals("dev") || w.equals("oif")) {
                 devName = a.next();
             } else if (Args.matches(w, "type")) {
@@ -517,7 +524,7 @@ final class IpRoute {
             // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made
             throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\nDump terminated");
         }
-        if (otherTable) {
+        if (otherTable || tos != 0) {
             return 0;
         }
         viaShown = via == null || via.length() != 32;
@@ -724,5 +731,29 @@ final class IpRoute {
             }
         }
         return false;
+    }
+
+    /** /etc/iproute2/rt_dsfield as iproute2 6.1 ships it. */
+    private static final java.util.Map<String, Integer> DSFIELD = java.util.Map.ofEntries(java.util.Map.entry("default", 0),
+            java.util.Map.entry("AF11", 0x28), java.util.Map.entry("AF12", 0x30), java.util.Map.entry("AF13", 0x38),
+            java.util.Map.entry("AF21", 0x48), java.util.Map.entry("AF22", 0x50), java.util.Map.entry("AF23", 0x58),
+            java.util.Map.entry("AF31", 0x68), java.util.Map.entry("AF32", 0x70), java.util.Map.entry("AF33", 0x78),
+            java.util.Map.entry("AF41", 0x88), java.util.Map.entry("AF42", 0x90), java.util.Map.entry("AF43", 0x98),
+            java.util.Map.entry("CS1", 0x20), java.util.Map.entry("CS2", 0x40), java.util.Map.entry("CS3", 0x60),
+            java.util.Map.entry("CS4", 0x80), java.util.Map.entry("CS5", 0xa0), java.util.Map.entry("CS6", 0xc0),
+            java.util.Map.entry("CS7", 0xe0), java.util.Map.entry("EF", 0xb8));
+
+    /** rtnl_dsfield_a2n(): a name of rt_dsfield, else strtoul(base 16) of the whole word up to 255; -1 when neither. */
+    static int dsfield(String v) {
+        Integer named = DSFIELD.get(v);
+        if (named != null) {
+            return named;
+        }
+        String hex = v.startsWith("0x") || v.startsWith("0X") ? v.substring(2) : v;
+        if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return -1;
+        }
+        long r = Long.parseLong(hex, 16);
+        return r > 255 ? -1 : (int) r;
     }
 }

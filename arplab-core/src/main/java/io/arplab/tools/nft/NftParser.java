@@ -819,6 +819,9 @@ final class NftParser {
                 };
             }
             default -> {
+                if (isKeyword(w.text()) && !w.text().equals("set") && !w.text().equals("fwd")) {
+                    throw unexpected(w, null); // a keyword (table, chain, ...) begins no statement
+                }
                 // a symbol nft cannot place: it waits for the rest of a relational expression
                 Token next = in.peek();
                 throw unexpected(next, null);
