@@ -196,7 +196,7 @@ public final class ArpScan implements Tool {
             case "timeout" -> timeout = number(value) * 1_000_000L;
             case "backoff" -> backoff = Double.parseDouble(value);
             case "interval" -> interval = duration(value);
-            case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, number(value));
+            case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, bandwidth(value));
             case "quiet" -> quiet = true;
             case "plain" -> plain = true;
             case "rtt" -> rtt = true;
@@ -223,6 +223,7 @@ public final class ArpScan implements Tool {
             // --arphrd, --arppro, --arphln, --arppln, --arpop, --prototype, --vlan, --limit, --snap, --retry-send:
             // Strtol(optarg, 0), a bad number refused as it is read
             case "H", "p", "a", "P", "o", "y", "Q", "M", "n", "Y" -> strtol(value);
+            case "E" -> duration(value); // --retry-send-interval: str_to_interval()
             default -> { } // an option arp-scan takes that changes nothing arplab prints
         }
         return false;
@@ -302,13 +303,28 @@ public final class ArpScan implements Tool {
 
     /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */
     private static long duration(String s) {
-        if (s.endsWith("u")) {
-            return number(s.substring(0, s.length() - 1)) * 1_000L;
+        return multiplied(s, "interval", c -> c == 'u' || c == 'U' ? 1_000L : c == 's' || c == 'S' ? 1_000_000_000L
+                : -1, 1_000_000L);
+    }
+
+    /** str_to_bandwidth(): bits per second, or with a K (1000) or M (1000000) suffix. */
+    private static long bandwidth(String s) {
+        return multiplied(s, "bandwidth", c -> c == 'k' || c == 'K' ? 1_000L : c == 'm' || c == 'M' ? 1_000_000L : -1,
+                1);
+    }
+
+    // str_to_interval() and str_to_bandwidth(): the last character, unless a digit, is the unit (an unknown one
+    // refused by name), and what comes before it a number
+    private static long multiplied(String s, String what, java.util.function.IntToLongFunction unit, long plain) {
+        char c = s.isEmpty() ? '0' : s.charAt(s.length() - 1);
+        if (Character.isDigit(c)) {
+            return number(s) * plain;
         }
-        if (s.endsWith("s")) {
-            return number(s.substring(0, s.length() - 1)) * 1_000_000_000L;
+        long m = unit.applyAsLong(c);
+        if (m < 0) {
+            throw new Getopt.ToolError("ERROR: Unknown " + what + " multiplier character: \"" + c + "\"\n", 1);
         }
-        return number(s) * 1_000_000L;
+        return number(s.substring(0, s.length() - 1)) * m;
     }
 
     /** add_host_pattern(): one address, a prefix, a mask or a range; false when the name does not resolve. */

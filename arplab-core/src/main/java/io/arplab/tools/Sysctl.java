@@ -42,6 +42,9 @@ public final class Sysctl implements Tool {
             "--names", "-N", "--values", "-n", "--pattern", "-r", "--quiet", "-q", "--write", "-w", "--help", "-h",
             "--version", "-V");
 
+    /** sysctl.c's short options. */
+    private static final String OPTSTRING = "bneNwfp::qoxaAXr:Vdh";
+
     private int run(List<String> args) {
         if (args.isEmpty()) {
             err.append(Usage.of("sysctl")); // main(): "if (argc < 2) Usage(stderr)"
@@ -58,7 +61,17 @@ public final class Sysctl implements Tool {
                 if (eq > 0) {
                     words.add(w.substring(eq + 1));
                 }
+            } else if (!words.isEmpty() && words.get(words.size() - 1).matches("-[bneNwfqoxaAXVdh]*r")) {
+                words.add(w); // -r's argument, not an option
             } else {
+                // getopt_long() goes in order: an earlier bad short option is the one it reports
+                for (Getopt.Opt o : Getopt.parse("sysctl", OPTSTRING, words).options()) {
+                    if (o.failed()) {
+                        err.append(o.error()).append('\n');
+                        out.append(Usage.of("sysctl"));
+                        return 0;
+                    }
+                }
                 // getopt_long()'s complaint, then the default case: Usage(stdout), which exits with success
                 err.append("sysctl: unrecognized option '").append(w).append("'\n");
                 out.append(Usage.of("sysctl"));
@@ -68,7 +81,7 @@ public final class Sysctl implements Tool {
         boolean write = false;
         boolean all = false;
         List<String> preload = null;
-        Getopt g = Getopt.parse("sysctl", "bneNwfp::qoxaAXr:Vdh", words);
+        Getopt g = Getopt.parse("sysctl", OPTSTRING, words);
         for (Getopt.Opt o : g.options()) {
             if (o.failed()) {
                 err.append(o.error()).append('\n');

@@ -274,6 +274,19 @@ public final class Ip implements Tool {
                 }
                 yield 0;
             }
+            // ipfou.c do_ipfou(): its usage, else genl_init_handle() of the "fou" family, which no module provides
+            case "fou" -> throw rest.isEmpty() || Args.matches(rest.get(0), "help")
+                    ? new CommandExit(255, "Usage: ip fou add port PORT { ipproto PROTO  | gue }\n"
+                            + "\t\t   [ local IFADDR ] [ peer IFADDR ]\n"
+                            + "\t\t   [ peer_port PORT ] [ dev IFNAME ]\n"
+                            + "       ip fou del port PORT [ local IFADDR ]\n"
+                            + "\t\t   [ peer IFADDR ] [ peer_port PORT ]\n"
+                            + "\t\t   [ dev IFNAME ]\n"
+                            + "       ip fou show\n\n"
+                            + "Where: PROTO { ipproto-name | 1..255 }\n"
+                            + "       PORT { 1..65535 }\n"
+                            + "       IFADDR { addr }")
+                    : new CommandExit(1, "RTNETLINK answers: No such file or directory\nError talking to the kernel");
             // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none
             case "nexthop" -> {
                 if (!rest.isEmpty() && !List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x))) {
