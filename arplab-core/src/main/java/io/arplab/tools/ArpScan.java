@@ -329,37 +329,32 @@ public final class ArpScan implements Tool {
 
     /** add_host_pattern(): one address, a prefix, a mask or a range; false when the name does not resolve. */
     private boolean addTarget(String t) {
-        // its patterns: a dotted quad and /bits, :mask or -quad, in digits only; anything else is a host name
+        // its patterns, found anywhere in the word (regexec() without anchors): a.b.c.d/bits, a.b.c.d:mask and
+        // a.b.c.d-a.b.c.d, each then split at its first '/', ':' or '-', the addresses read by inet_aton() (what white
+        // space ends) and refused by name; anything else is a host name
         String quad = "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+";
-        int slash = t.matches(quad + "/[0-9]+") ? t.indexOf('/') : -1;
-        int colon = t.matches(quad + ":" + quad) ? t.indexOf(':') : -1;
-        int dash = t.matches(quad + "-" + quad) ? t.indexOf('-') : -1;
-        if (slash > 0 || colon > 0) {
-            Ipv4Address base = Ipv4Address.tryParse(t.substring(0, slash > 0 ? slash : colon));
-            String rest = t.substring((slash > 0 ? slash : colon) + 1);
-            int mask;
-            if (slash > 0) {
-                long bits = number(rest);
-                if (bits < 3 || bits > 32) {
-                    throw new Getopt.ToolError("ERROR: Number of bits in " + t + " must be between 3 and 32\n", 1);
-                }
-                mask = Ipv4Address.netmask((int) bits);
-            } else {
-                Ipv4Address m = Ipv4Address.tryParse(rest);
-                mask = m == null ? -1 : m.bits();
+        if (java.util.regex.Pattern.compile(quad + "/[0-9]+").matcher(t).find()) {
+            int slash = t.indexOf('/');
+            Ipv4Address base = address(t.substring(0, slash));
+            long bits = number(t.substring(slash + 1));
+            if (bits < 3 || bits > 32) {
+                throw new Getopt.ToolError("ERROR: Number of bits in " + t + " must be between 3 and 32\n", 1);
             }
-            if (base == null) {
-                return false;
-            }
+            int mask = Ipv4Address.netmask((int) bits);
             addRange(base.bits() & mask, base.bits() | ~mask);
             return true;
         }
-        if (dash > 0) {
-            Ipv4Address from = Ipv4Address.tryParse(t.substring(0, dash));
-            Ipv4Address to = Ipv4Address.tryParse(t.substring(dash + 1));
-            if (from == null || to == null) {
-                return false;
-            }
+        if (java.util.regex.Pattern.compile(quad + ":" + quad).matcher(t).find()) {
+            int colon = t.indexOf(':');
+            Ipv4Address base = address(t.substring(0, colon));
+            int mask = address(t.substring(colon + 1)).bits();
+            addRange(base.bits() & mask, base.bits() | ~mask);
+            return true;
+        }
+        if (java.util.regex.Pattern.compile(quad + "-" + quad).matcher(t).find()) {
+            int dash = t.indexOf('-');
+            Ipv4Address from = address(t.substring(0, dash));
+            Ipv4Address to = address(t.substring(dash + 1));
             addRange(from.bits(), to.bits());
             return true;
         }
@@ -370,6 +365,15 @@ public final class ArpScan implements Tool {
         }
         live.add(new Target(a.bits(), timeout));
         return true;
+    }
+
+    /** A pattern's address as inet_aton() reads it, else arp-scan's error naming it. */
+    private static Ipv4Address address(String s) {
+        Ipv4Address a = InetAton.aton(s);
+        if (a == null) {
+            throw new Getopt.ToolError("ERROR: " + s + " is not a valid IP address\n", 1);
+        }
+        return a;
     }
 
     private void addRange(int from, int to) {
