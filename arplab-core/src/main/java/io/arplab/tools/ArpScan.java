@@ -332,8 +332,7 @@ public final class ArpScan implements Tool {
         // its patterns, found anywhere in the word (regexec() without anchors): a.b.c.d/bits, a.b.c.d:mask and
         // a.b.c.d-a.b.c.d, each then split at its first '/', ':' or '-', the addresses read by inet_aton() (what white
         // space ends) and refused by name; anything else is a host name
-        String quad = "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+";
-        if (java.util.regex.Pattern.compile(quad + "/[0-9]+").matcher(t).find()) {
+        if (BITS.matcher(t).find()) {
             int slash = t.indexOf('/');
             Ipv4Address base = address(t.substring(0, slash));
             long bits = number(t.substring(slash + 1));
@@ -344,14 +343,14 @@ public final class ArpScan implements Tool {
             addRange(base.bits() & mask, base.bits() | ~mask);
             return true;
         }
-        if (java.util.regex.Pattern.compile(quad + ":" + quad).matcher(t).find()) {
+        if (MASK.matcher(t).find()) {
             int colon = t.indexOf(':');
             Ipv4Address base = address(t.substring(0, colon));
             int mask = address(t.substring(colon + 1)).bits();
             addRange(base.bits() & mask, base.bits() | ~mask);
             return true;
         }
-        if (java.util.regex.Pattern.compile(quad + "-" + quad).matcher(t).find()) {
+        if (RANGE.matcher(t).find()) {
             int dash = t.indexOf('-');
             Ipv4Address from = address(t.substring(0, dash));
             Ipv4Address to = address(t.substring(dash + 1));
@@ -366,6 +365,11 @@ public final class ArpScan implements Tool {
         live.add(new Target(a.bits(), timeout));
         return true;
     }
+
+    private static final String QUAD = "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+";
+    private static final java.util.regex.Pattern BITS = java.util.regex.Pattern.compile(QUAD + "/[0-9]+");
+    private static final java.util.regex.Pattern MASK = java.util.regex.Pattern.compile(QUAD + ":" + QUAD);
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(QUAD + "-" + QUAD);
 
     /** A pattern's address as inet_aton() reads it, else arp-scan's error naming it. */
     private static Ipv4Address address(String s) {

@@ -44,6 +44,8 @@ public final class Sysctl implements Tool {
 
     /** sysctl.c's short options. */
     private static final String OPTSTRING = "bneNwfp::qoxaAXr:Vdh";
+    /** Its letters that take no argument: a cluster of them may end in -r, whose argument is the next word. */
+    private static final String NO_ARGUMENT = OPTSTRING.replaceAll("[a-zA-Z]:+", "");
 
     private int run(List<String> args) {
         if (args.isEmpty()) {
@@ -61,7 +63,7 @@ public final class Sysctl implements Tool {
                 if (eq > 0) {
                     words.add(w.substring(eq + 1));
                 }
-            } else if (!words.isEmpty() && words.get(words.size() - 1).matches("-[bneNwfqoxaAXVdh]*r")) {
+            } else if (!words.isEmpty() && words.get(words.size() - 1).matches("-[" + NO_ARGUMENT + "]*r")) {
                 words.add(w); // -r's argument, not an option
             } else {
                 // getopt_long() goes in order: an earlier bad short option is the one it reports

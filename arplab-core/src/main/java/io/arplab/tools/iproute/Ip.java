@@ -245,17 +245,17 @@ public final class Ip implements Tool {
                     throw new CommandExit(1, "ip: object \"rule\" is not supported by this emulation");
                 }
                 Json j = o.newJson();
-                Object[][] rules = {{0L, "local", 255L}, {32766L, "main", 254L}, {32767L, "default", 253L}};
-                for (Object[] rule : rules) {
-                    if (o.family == 6 && rule[1].equals("default") || table != null && !table.equals(rule[1])
-                            && !table.equals(String.valueOf(rule[2]))) {
+                long[][] rules = {{0, 255}, {32766, 254}, {32767, 253}}; // priority, table
+                for (long[] rule : rules) {
+                    String name = IpRoute.rtTableName(rule[1]);
+                    if (o.family == 6 && rule[1] == 253
+                            || table != null && !table.equals(name) && !table.equals(Long.toString(rule[1]))) {
                         continue;
                     }
                     if (j != null) {
-                        j.startObject().field("priority", (long) rule[0]).field("src", "all")
-                                .field("table", (String) rule[1]).endObject();
+                        j.startObject().field("priority", rule[0]).field("src", "all").field("table", name).endObject();
                     } else {
-                        out.append(rule[0]).append(":\tfrom all lookup ").append(rule[1]).append('\n');
+                        out.append(rule[0]).append(":\tfrom all lookup ").append(name).append('\n');
                     }
                 }
                 if (j != null) {

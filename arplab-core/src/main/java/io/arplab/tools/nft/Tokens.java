@@ -107,10 +107,11 @@ final class Tokens {
                 || w.matches("([0-9]+(d|h|ms|m|s))+")) {
             return 0;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+").matcher(w);
+        java.util.regex.Matcher m = NUMBER.matcher(w);
         return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+");
     private static final java.util.regex.Pattern IP4_THEN_STRING =
             java.util.regex.Pattern.compile("([0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3})[A-Za-z_.]");
 
