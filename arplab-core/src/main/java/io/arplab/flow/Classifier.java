@@ -27,9 +27,8 @@ final class Classifier {
     final Map<FlowTables.MaskKey, Subtable> subtables = new LinkedHashMap<>();
     private long subtableSeq;
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
-    /** The actions of the rule {@link #lookup} last returned, and its subtable (null for a conjunctive match). */
+    /** The actions of the rule {@link #lookup} last returned. */
     List<Action> found;
-    Subtable foundIn;
     /** cls->subtables: the subtables by descending max priority, as each change left them. */
     private final List<Subtable> pvector = new ArrayList<>();
     /** The pvector as an array; null when it must be rebuilt. */
@@ -68,8 +67,6 @@ final class Classifier {
         private Rule[] heads = new Rule[8];
         private List<Action>[] programs = programs(8);
         private int nSlots = 8;
-        /** The slot {@link #touch} last read (any slot: {@link #findWhole} checks its record). */
-        private int guess;
         /** The actions of the rule {@link #find} last returned. */
         List<Action> found;
         private final int width, stride;
@@ -301,17 +298,7 @@ final class Classifier {
          * mask folded into wc; null, wc untouched, when no rule matches the whole key.
          */
         Rule findWhole(long[] flow, long[] wc) {
-            // a slot whose record equals the key's masked values is theirs (each value has one slot): the slot
-            // touch() read for this key is tried before hashing it again
-            int g = guess;
-            Rule r;
-            if (g < nSlots && heads[g] != null && recordMatches(g, flow)) {
-                r = rule(g);
-                found = program(g);
-                foundMeta = meta(g);
-            } else {
-                r = find(hash(flow), flow);
-            }
+            Rule r = find(hash(flow), flow);
             if (r != null) {
                 int[] f = fields;
                 long[] m = fieldMasks;
@@ -332,29 +319,6 @@ final class Classifier {
             found = program(i);
             foundMeta = meta(i);
             return best;
-        }
-
-        /** The home slot of {@code flow}'s masked values, which {@link #findWhole} then tries first. */
-        int aim(long[] flow) {
-            int i = home(hash(flow), nSlots - 1);
-            guess = i;
-            return i;
-        }
-
-        /** Reads slot {@code i} (its record and its entries), so that their cache lines are on their way. */
-        long touch(int i) {
-            return keys[i * stride] + (heads[i] == null ? 0 : 1);
-        }
-
-        /** Reads the first action of slot {@code i}'s rule (where the translation goes next), once it is read. */
-        long touchAction(int i) {
-            List<Action> p = program(i);
-            return p == null || p.isEmpty() ? 0 : p.get(0) instanceof Action.GotoTable g ? g.table() : 1;
-        }
-
-        /** {@link #aim} then {@link #touch}. */
-        long touch(long[] flow) {
-            return touch(aim(flow));
         }
 
         /** A modify flow_mod gave {@code r} new actions. */
@@ -534,7 +498,6 @@ final class Classifier {
     Rule lookup(long[] flow, long[] wc, boolean allowConjunctive) {
         trieDone = 0;
         found = null;
-        foundIn = null;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         Conjunctions soft = null;
@@ -550,7 +513,6 @@ final class Classifier {
                 hard = r;
                 hardPri = st.foundMeta >>> 1;
                 found = st.found;
-                foundIn = st;
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;
                 soft.add(r);
@@ -561,7 +523,6 @@ final class Classifier {
         }
         Rule resolved = soft.resolve(flow, wc, hard);
         found = resolved == null ? null : resolved.actions;
-        foundIn = null;
         return resolved;
     }
 

@@ -32,18 +32,14 @@ public final class Datapath {
         /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */
         int[] recircs = NO_RECIRCS;
 
-        Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc) {
-            this(br, value, mask, actions, xc, null);
-        }
-
-        Megaflow(Ofproto br, long[] value, long[] mask, String actions, XlateCache xc, Conntrack.Key ctTuple) {
+        Megaflow(Ofproto br, long[] value, DpclsSubtable t, String actions, XlateCache xc, Conntrack.Key ctTuple) {
             this.br = br;
             this.value = value;
-            this.mask = mask;
+            this.mask = t.mask;
             this.actions = actions;
             this.xc = xc;
             this.ctTuple = ctTuple;
-            this.simple = simpleMatch(value, mask);
+            this.simple = value[Slot.RECIRC_ID.ordinal()] == 0 && t.simpleMask;
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -397,6 +393,8 @@ public final class Datapath {
 
     // dpcls: a subtable per megaflow mask, in creation order
     private final java.util.Map<FlowTables.MaskKey, DpclsSubtable> masks = new java.util.LinkedHashMap<>();
+    /** The subtables in {@link #masks}' order, as lookups walk them. */
+    private DpclsSubtable[] probed = new DpclsSubtable[0];
     /** The subtables the last flush emptied, kept with their capacity for their mask's next megaflow. */
     private final java.util.Map<FlowTables.MaskKey, DpclsSubtable> spare = new java.util.HashMap<>();
     /** The subtable the last megaflow went to (null when it may have been deleted). */
@@ -414,7 +412,7 @@ public final class Datapath {
      * port, so a megaflow of another bridge's port with the same OpenFlow number is no match.
      */
     Megaflow lookup(Ofproto br, long[] flow) {
-        for (DpclsSubtable t : masks.values()) {
+        for (DpclsSubtable t : probed) {
             maskProbes++;
             for (Megaflow m = t.lookup(flow); m != null; m = m.next) {
                 if ((br == null || m.br == br) && (m.ctMask == null || br == null
@@ -457,7 +455,7 @@ public final class Datapath {
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
         DpclsSubtable t = maskTable(mask);
-        Megaflow n = new Megaflow(br, flow, t.mask, actions, xc, ctTuple);
+        Megaflow n = new Megaflow(br, flow, t, actions, xc, ctTuple);
         n.created = now;
         flows.add(n);
         countComplex(n, 1);
@@ -496,6 +494,7 @@ public final class Datapath {
                     t = new DpclsSubtable(mask.clone()); // the translation's array is its scratch
                 }
                 masks.put(new FlowTables.MaskKey(t.mask), t);
+                probed = masks.values().toArray(new DpclsSubtable[0]);
             }
             lastTable = t;
         }
@@ -521,10 +520,11 @@ public final class Datapath {
         }
     }
 
-    // dp_netdev_flow_is_simple_match(): recirc_id 0 and no field but in_port, dl_type, the VLAN's VID and CFI, nw_frag
-    private static boolean simpleMatch(long[] value, long[] mask) {
+    // dp_netdev_flow_is_simple_match()'s test of the mask (its key's recirc_id 0 is the other): no field but
+    // in_port, dl_type, the VLAN's VID and CFI, nw_frag
+    static boolean simpleMask(long[] mask) {
         long vidCfi = Match.VLAN_VID | Match.VLAN_CFI;
-        if (value[Slot.RECIRC_ID.ordinal()] != 0 || (mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
+        if ((mask[Slot.VLAN_TCI.ordinal()] & vidCfi) != vidCfi) {
             return false;
         }
         for (int i : NOT_SIMPLE) {
@@ -551,6 +551,7 @@ public final class Datapath {
         t.remove(m);
         if (t.isEmpty()) {
             masks.remove(k);
+            probed = masks.values().toArray(new DpclsSubtable[0]);
             lastTable = null;
         }
     }
@@ -695,6 +696,7 @@ public final class Datapath {
             spare.put(e.getKey(), e.getValue());
         }
         masks.clear();
+        probed = new DpclsSubtable[0];
         lastTable = null;
     }
 

@@ -14,9 +14,12 @@ final class DpclsSubtable extends MaskedFields {
     private Datapath.Megaflow[] entries = new Datapath.Megaflow[16];
     private long[] records;
     private int size;
+    /** Whether a megaflow of this mask is a simple match when its recirc_id is 0 ({@link Datapath#simpleMask}). */
+    final boolean simpleMask;
 
     DpclsSubtable(long[] mask) {
         super(mask);
+        simpleMask = Datapath.simpleMask(mask);
         width = fields.length;
         records = new long[entries.length * width];
     }

@@ -16,6 +16,7 @@ public final class Ofproto {
         public final long ofport;
         public final String name;
         public final String type;
+        private final boolean patch;
         public long mac;
         public final int dpPort;
         /** The Interface's options column; ovs-vsctl may change it. */
@@ -45,6 +46,7 @@ public final class Ofproto {
             this.dpPort = dpPort;
             this.options = new java.util.TreeMap<>(options);
             this.tunnel = type.equals("geneve") || type.equals("vxlan") || type.equals("gre");
+            this.patch = type.equals("patch");
         }
 
         private final boolean tunnel;
@@ -55,7 +57,7 @@ public final class Ofproto {
 
         /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
         public boolean isPatch() {
-            return type.equals("patch");
+            return patch;
         }
     }
 
@@ -90,36 +92,6 @@ public final class Ofproto {
         wildcardsLent = true;
         java.util.Arrays.fill(wildcards, 0);
         return wildcards;
-    }
-
-    /**
-     * The subtables where the last upcall's lookups found their rules, in order: an upcall first reads its own key's
-     * slots in them, so that the cache misses of its tables' lookups overlap instead of following one another
-     * (consecutive upcalls mostly take the same path through the pipeline; a wrong guess only costs the reads).
-     */
-    final Classifier.Subtable[] path = new Classifier.Subtable[16];
-    int pathLength;
-    /** What the reads of {@link #touchPath} add up to (kept, so that the compiler keeps the reads). */
-    private long touched;
-
-    /** The path's home slots for the key being touched. */
-    private final int[] pathSlots = new int[path.length];
-
-    // the slots are hashed first and then read back to back, so that all the reads are in flight at once (a read's
-    // wait does not hold back the hashing of the next table's slot)
-    private void touchPath(long[] flow) {
-        int n = pathLength;
-        for (int i = 0; i < n; i++) {
-            pathSlots[i] = path[i].aim(flow);
-        }
-        long t = 0;
-        for (int i = 0; i < n; i++) {
-            t += path[i].touch(pathSlots[i]);
-        }
-        for (int i = 0; i < n; i++) {
-            t += path[i].touchAction(pathSlots[i]);
-        }
-        touched += t;
     }
 
     void returnWildcards(long[] wc) {
@@ -933,7 +905,7 @@ public final class Ofproto {
     // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
     private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
         ct.packetIn(now);
-        pass(now, flow, packet, outputs, Packet.vlans(flow).length);
+        pass(now, flow, packet, outputs, Packet.vlanCount(flow));
     }
 
     // dp_netdev_input__() of one pass: a megaflow hit is executed from its actions; a miss (or a slow-path flow) is
@@ -941,8 +913,6 @@ public final class Ofproto {
     private void pass(long now, long[] flow, byte[] packet, List<Output> outputs, int tags) {
         Datapath.Megaflow m = datapath.lookup(this, flow);
         if (m == null || !m.replayable()) {
-            touchPath(flow);
-            pathLength = 0;
             Xlate x = xlate(now, flow, packet, true);
             if (x == null) {
                 return; // the upcall of a recirculation whose id is gone: dropped
@@ -953,7 +923,7 @@ public final class Ofproto {
             return;
         }
         // a recirculated pass counts the packet with the tags the passes before pushed or popped
-        int len = packet.length + 4 * (Packet.vlans(flow).length - tags);
+        int len = packet.length + 4 * (Packet.vlanCount(flow) - tags);
         datapath.hit(m, flow, len, now);
         m.xc.push(this, now, len);
         execute(now, m.xc, flow, packet, outputs, tags);

@@ -230,6 +230,14 @@ public final class Packet {
     }
 
     /** The flow's VLAN headers, outer first, as (tpid << 16 | tci) while their CFI bit is set (flow_count_vlan_headers()). */
+    /** How many VLAN headers the flow has ({@link #vlans}' length). */
+    static int vlanCount(long[] flow) {
+        if ((flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
+            return 0;
+        }
+        return (flow[Slot.VLAN_TCI1.ordinal()] & Match.VLAN_CFI) == 0 ? 1 : 2;
+    }
+
     static int[] vlans(long[] flow) {
         long tci0 = flow[Slot.VLAN_TCI.ordinal()], tci1 = flow[Slot.VLAN_TCI1.ordinal()];
         if ((tci0 & Match.VLAN_CFI) == 0) {
@@ -245,7 +253,7 @@ public final class Packet {
      * leaves the TPID of a tag it strips), so its TPID and TCI go, and the inner one's with them.
      */
     static void keyVlans(long[] flow) {
-        int n = vlans(flow).length;
+        int n = vlanCount(flow);
         for (int i = n; i < TAGS.length; i++) {
             flow[TAGS[i][0].ordinal()] = 0;
             flow[TAGS[i][1].ordinal()] = 0;

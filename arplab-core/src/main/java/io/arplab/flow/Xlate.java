@@ -302,7 +302,7 @@ final class Xlate {
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
         int length = packet == null ? 0
-                : packet.length + 4 * (Packet.vlans(flow).length - Packet.tags(packet, br.datapath.vlanLimit()));
+                : packet.length + 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
         initial = flow.clone();
         Conntrack.loadMd(initial, packetCt);
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
@@ -523,9 +523,6 @@ final class Xlate {
         }
         xc.table(table, r);
         List<Action> program = table.found;
-        if (execute && table.foundIn != null && br.pathLength < br.path.length) {
-            br.path[br.pathLength++] = table.foundIn;
-        }
         if (trace != null) {
             lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
         }
@@ -1098,7 +1095,7 @@ final class Xlate {
     // OFPACT_PUSH_VLAN: flow_push_vlan_uninit() (the tags there matched whole), then the new outer tag; the tag
     // mod_vlan_vid/mod_vlan_pcp push (OFPACT_SET_VLAN_VID's push_vlan_if_needed) only on an untagged packet
     private void pushVlan(Action.PushVlan p) {
-        int n = Packet.vlans(flow).length;
+        int n = Packet.vlanCount(flow);
         if (p.implicit() && n > 0) {
             return;
         }
@@ -1114,7 +1111,7 @@ final class Xlate {
 
     // OFPACT_STRIP_VLAN: flow_pop_vlan() (the inner tag matched whole when there are two)
     private void popVlan() {
-        if (Packet.vlans(flow).length > 1) {
+        if (Packet.vlanCount(flow) > 1) {
             wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
             wc[Slot.VLAN_TPID1.ordinal()] = 0xffff;
         }

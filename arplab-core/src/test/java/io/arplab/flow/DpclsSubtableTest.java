@@ -26,7 +26,7 @@ class DpclsSubtableTest {
         for (int step = 0; step < 20_000; step++) {
             int op = rnd.nextInt(10);
             if (op < 5 || installed.isEmpty()) {
-                Datapath.Megaflow m = new Datapath.Megaflow(null, key(rnd), mask, "", null);
+                Datapath.Megaflow m = new Datapath.Megaflow(null, key(rnd), t, "", null, null);
                 t.insert(m);
                 installed.add(m);
             } else if (op < 9) {
