@@ -143,6 +143,9 @@ public final class Match {
 
     /** mf_are_prereqs_ok() for a match: does the match pin down what {@code f} needs? */
     public boolean prereqsOk(Field f) {
+        if (f.prereq == Field.Prereq.NONE && f.hasPrereqs() && nonEthernet()) {
+            return false; // MFP_ETHERNET: is_ethernet(), the L2 header fields of an Ethernet packet_type alone
+        }
         int proto = mask(Slot.NW_PROTO) == 0xff ? (int) value(Slot.NW_PROTO) : -1;
         return switch (f.prereq) {
             case NONE -> true;
