@@ -266,39 +266,20 @@ public final class ArpScan implements Tool {
 
     /** utils.c Strtoul(): strtoul(nptr, &end, 10) with nothing but white space after the digits. */
     private static long number(String s) {
-        String t = s.stripLeading();
-        int k = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
-        int digits = k;
-        while (k < t.length() && Character.isDigit(t.charAt(k))) {
-            k++;
-        }
-        if (k == digits || k < t.length() && !Character.isWhitespace(t.charAt(k))) {
-            throw new Getopt.ToolError("ERROR: \"" + s + "\" is not a valid numeric value\n", 1);
-        }
-        long v = Long.parseLong(t.substring(digits, k).isEmpty() ? "0" : t.substring(digits, Math.min(k, digits + 18)));
-        return t.startsWith("-") ? -v : v;
+        return whole(s, CStrtol.scan(s, 10)).asUnsignedLong();
     }
 
     /** utils.c Strtol(nptr, 0): strtol() in base 0 (0x hex, 0 octal) with nothing but white space after it. */
     private static void strtol(String s) {
-        String t = s.stripLeading();
-        int k = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
-        int radix = 10;
-        if (t.startsWith("0x", k) || t.startsWith("0X", k)) {
-            if (k + 2 < t.length() && Character.digit(t.charAt(k + 2), 16) >= 0) {
-                k += 2;
-                radix = 16;
-            }
-        } else if (t.startsWith("0", k)) {
-            radix = 8;
-        }
-        int digits = k;
-        while (k < t.length() && Character.digit(t.charAt(k), radix) >= 0) {
-            k++;
-        }
-        if (k == digits || k < t.length() && !Character.isWhitespace(t.charAt(k))) {
+        whole(s, CStrtol.scan(s, 0));
+    }
+
+    // Strtoul() and Strtol(): no digits converted, or anything but white space after them, is an error
+    private static CStrtol whole(String s, CStrtol n) {
+        if (!n.converted() || n.end() < s.length() && !Character.isWhitespace(s.charAt(n.end()))) {
             throw new Getopt.ToolError("ERROR: \"" + s + "\" is not a valid numeric value\n", 1);
         }
+        return n;
     }
 
     /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */

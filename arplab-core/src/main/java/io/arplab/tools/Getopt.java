@@ -78,32 +78,14 @@ public final class Getopt {
 
     /** iputils' strtol_or_err(): a whole decimal number in [min, max], else its message (exit status 1). */
     public static long strtolOrErr(String program, String s, String what, long min, long max) {
-        // strtol(): leading white space, a sign, decimal digits, and nothing after them
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        int digits = i;
-        java.math.BigInteger v = java.math.BigInteger.ZERO;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            v = v.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(s.charAt(i) - '0'));
-            i++;
-        }
-        if (i == digits || i != s.length()) {
-            throw new ToolError(program + ": " + what + ": '" + s + "'", 1);
-        }
-        if (negative) {
-            v = v.negate();
-        }
-        if (v.bitLength() > 63) {
+        CStrtol scan = CStrtol.scan(s, 10);
+        if (scan.longRange()) { // errno's ERANGE is told, whatever follows the digits
             throw new ToolError(program + ": " + what + ": '" + s + "': Numerical result out of range", 1);
         }
-        long n = v.longValue();
+        if (!scan.converted() || scan.end() != s.length()) { // nothing converted, or something after the digits
+            throw new ToolError(program + ": " + what + ": '" + s + "'", 1);
+        }
+        long n = scan.asLong();
         if (n < min || n > max) {
             throw new ToolError(program + ": " + what + ": '" + s + "': out of range: " + min + " <= value <= " + max, 1);
         }

@@ -201,32 +201,14 @@ public final class Args {
         return Ipv4Address.of(v);
     }
 
-    /** strtoul(s, &end, 0) that must take the whole part: white space and a sign first; -1 when it does not. */
+    /** strtoul(s, &end, 0) that must take the whole part (white space and a sign first); -1 when it does not. */
     private static long strtoul(String s) {
-        int i = 0;
-        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        boolean negative = i < s.length() && s.charAt(i) == '-';
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            i++;
-        }
-        String d = s.substring(i);
-        if (d.isEmpty()) {
+        io.arplab.tools.CStrtol n = io.arplab.tools.CStrtol.scan(s, 0);
+        if (!n.converted() || n.end() != s.length()) {
             return -1;
         }
-        long v;
-        if (d.matches("0[xX][0-9a-fA-F]{1,10}")) {
-            v = Long.parseLong(d.substring(2), 16);
-        } else if (d.matches("0[0-7]{0,13}")) {
-            v = Long.parseLong(d, 8);
-        } else if (d.matches("[1-9][0-9]{0,11}")) {
-            v = Long.parseLong(d);
-        } else {
-            return -1; // no digits, digits of another base, or a value past 255 either way
-        }
-        // a negated value wraps around unsigned long: only -0 stays a small number
-        return negative && v != 0 ? -1 : v;
+        long v = n.asUnsignedLong();
+        return v < 0 ? -1 : v; // a negated value wraps around unsigned long: only -0 stays a small number
     }
 
     /** An IPv4 prefix ("10.0.0.0/8", "10.1.2.3", "default"/"all"/"any" = 0/0); null when malformed. */

@@ -1,0 +1,64 @@
+package io.arplab.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * {@link CStrtol} against the machine's own libc (glibc's strtol() and strtoul(), called through JNA): the same value
+ * and the same end for white space, signs, prefixes, digits of every base, overflow and what follows them.
+ */
+class CStrtolTest {
+    interface LibC extends Library {
+        LibC C = Native.load("c", LibC.class);
+
+        long strtol(Pointer nptr, PointerByReference endptr, int base);
+
+        long strtoul(Pointer nptr, PointerByReference endptr, int base);
+    }
+
+    @Property(tries = 3000)
+    void scansAsLibcDoes(@ForAll("numbers") String s, @ForAll("bases") int base) {
+        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
+        Memory m = new Memory(bytes.length + 1L);
+        m.write(0, bytes, 0, bytes.length);
+        m.setByte(bytes.length, (byte) 0);
+        CStrtol ours = CStrtol.scan(s, base);
+        PointerByReference end = new PointerByReference();
+        long signed = LibC.C.strtol(m, end, base);
+        assertThat(ours.asLong()).as("strtol(\"%s\", %d)", s, base).isEqualTo(signed);
+        assertThat(ours.end()).as("strtol(\"%s\", %d)'s end", s, base).isEqualTo(Pointer.nativeValue(end.getValue())
+                - Pointer.nativeValue(m));
+        long unsigned = LibC.C.strtoul(m, end, base);
+        assertThat(ours.asUnsignedLong()).as("strtoul(\"%s\", %d)", s, base).isEqualTo(unsigned);
+    }
+
+    @Provide
+    Arbitrary<Integer> bases() {
+        return Arbitraries.of(0, 8, 10, 16);
+    }
+
+    // white space, a sign, a prefix, digits (now and then many), and something after them, each often absent
+    @Provide
+    Arbitrary<String> numbers() {
+        Arbitrary<String> space = Arbitraries.strings().withChars(" \t\n\u000b\f\r").ofMaxLength(2);
+        Arbitrary<String> sign = Arbitraries.of("", "", "-", "+", "--", "+-");
+        Arbitrary<String> prefix = Arbitraries.of("", "", "0", "0x", "0X", "00x", "x");
+        Arbitrary<String> digits = Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789abcdefABCDEFgxz")
+                .ofMaxLength(6), Arbitraries.strings().withChars("0123456789").ofMinLength(18).ofMaxLength(24),
+                Arbitraries.strings().withChars("0123456789abcdef").ofMinLength(15).ofMaxLength(18));
+        Arbitrary<String> tail = Arbitraries.of("", "", " ", "x", ".5", "\t1", "/8");
+        return Combinators.combine(space, sign, prefix, digits, tail).as((a, b, c, d, e) -> a + b + c + d + e);
+    }
+}
