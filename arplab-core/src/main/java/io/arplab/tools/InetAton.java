@@ -41,7 +41,11 @@ public final class InetAton {
         return parse(s.substring(0, end));
     }
 
-    /** The address, or null when {@code s} is not a numeric IPv4 address. */
+    /**
+     * The address, or null when {@code s} is not a numeric IPv4 address: inet_aton_end() parsing all of it, each part
+     * strtoul(cp, &endp, 0) from a digit (at most 0xffffffff, a part before a dot at most 0xff), so that "0x" alone
+     * or before a dot is no number (strtoul() leaves the end at its x).
+     */
     public static Ipv4Address parse(String s) {
         if (s == null || s.isEmpty()) {
             return null;
@@ -50,37 +54,20 @@ public final class InetAton {
         int n = 0;
         int i = 0;
         while (true) {
-            if (n == 4 || i >= s.length() || !Character.isDigit(s.charAt(i))) {
+            if (i >= s.length() || s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return null;
             }
-            int base = 10;
-            if (s.charAt(i) == '0') {
-                base = 8;
-                if (i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
-                    base = 16;
-                    i += 2;
-                }
-            }
-            long v = 0;
-            int start = i;
-            while (i < s.length() && Character.digit(s.charAt(i), base) >= 0) {
-                v = v * base + Character.digit(s.charAt(i), base);
-                if (v > 0xFFFF_FFFFL) {
-                    return null;
-                }
-                i++;
-            }
-            if (base == 16 && i == start) {
-                v = 0; // "0x" alone is 0, as strtoul reads it
-            }
-            if (base == 10 && i == start) {
+            CStrtol part = CStrtol.scan(s.substring(i), 0);
+            long v = part.asUnsignedLong();
+            if (v < 0 || v > 0xFFFF_FFFFL) {
                 return null;
             }
+            i += part.end();
             parts[n++] = v;
             if (i == s.length()) {
                 break;
             }
-            if (s.charAt(i) != '.') {
+            if (s.charAt(i) != '.' || n == 4 || v > 0xff) {
                 return null;
             }
             i++;
