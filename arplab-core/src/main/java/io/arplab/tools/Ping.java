@@ -440,24 +440,21 @@ public final class Ping implements Tool {
         ctx.exit(2);
     }
 
-    /** ping_strtod(): strtod() in the C locale; trailing garbage only draws a warning in this release. */
+    /**
+     * ping_strtod(): strtod() in the C locale; ERANGE, nothing converted or anything after the number only draws a
+     * warning in this release; a value neither normal nor zero (subnormal, infinite, NaN) is out of range.
+     */
     private double pingStrtod(String s, String what) {
         if (s.isEmpty()) {
             throw new Getopt.ToolError("ping: " + what + ": " + s, 2);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^\\s*[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)").matcher(s);
-        double v = 0;
-        String rest = s;
-        if (m.find()) {
-            v = Double.parseDouble(m.group().strip());
-            rest = s.substring(m.end());
-        }
-        if (!rest.isEmpty()) {
-            ctx.err().println("ping: option argument contains garbage: " + rest);
+        CStrtod n = CStrtod.scan(s);
+        if (n.erange() || n.end() == 0 || n.end() != s.length()) {
+            ctx.err().println("ping: option argument contains garbage: " + s.substring(n.end()));
             ctx.err().println("ping: this will become fatal error in the future");
         }
-        if (Double.isInfinite(v) || v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+        double v = n.value();
+        if (v != 0 && !(Math.abs(v) >= Double.MIN_NORMAL && Math.abs(v) <= Double.MAX_VALUE)) { // fpclassify()
             throw new Getopt.ToolError("ping: " + what + ": " + s + ": Numerical result out of range", 2);
         }
         return v;

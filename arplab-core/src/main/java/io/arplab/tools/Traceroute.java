@@ -371,87 +371,61 @@ public final class Traceroute implements Tool {
         return true;
     }
 
-    /** -w MAX[,HERE[,NEAR]]: the factors not given become 0 (off). */
+    /**
+     * set_wait_specs(): -w MAX[,HERE[,NEAR]], each strtod()'s, the one character after a number skipped whatever it
+     * is; the factors not given become 0 (off).
+     */
     private boolean setWaitSpecs(String arg) {
         hereFactor = 0;
         nearFactor = 0;
-        String[] parts = arg.split(",", -1);
-        Double w = cStrtodPrefix(parts[0]);
-        if (w == null) {
+        CStrtod w = CStrtod.scan(arg);
+        if (w.end() == 0) {
             return false;
         }
-        waitSecs = w;
-        if (parts.length == 1) {
-            return parts[0].length() == prefixLength(parts[0]);
-        }
-        Double h = cStrtodPrefix(parts[1]);
-        if (h == null) {
-            return false;
-        }
-        hereFactor = h;
-        if (parts.length == 2) {
+        waitSecs = w.value();
+        int q = w.end();
+        if (q++ == arg.length()) {
             return true;
         }
-        Double n = cStrtod(parts[2]);
-        if (n == null || parts.length > 3) {
+        CStrtod h = CStrtod.scan(arg.substring(q));
+        if (h.end() == 0) {
             return false;
         }
-        nearFactor = n;
-        return true;
+        hereFactor = h.value();
+        q += h.end();
+        if (q++ == arg.length()) {
+            return true;
+        }
+        CStrtod n = CStrtod.scan(arg.substring(q));
+        if (n.end() == 0) {
+            return false;
+        }
+        nearFactor = n.value();
+        return q + n.end() == arg.length();
     }
 
-    private static int prefixLength(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^\\s*[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)").matcher(s);
-        return m.find() ? m.end() : 0;
-    }
-
-    private static Double cStrtodPrefix(String s) {
-        int n = prefixLength(s);
-        return n == 0 ? null : Double.parseDouble(s.substring(0, n).strip());
-    }
-
-    /** strtod() that must consume something (CLIF ignores what follows). */
-    private static Double cStrtod(String s) {
-        return cStrtodPrefix(s);
-    }
-
-    /** strtoul(s, &q, 0) with CLIF's only check: something was read. */
-    /** CLIF_set_uint(): strtoul() that must consume the whole argument. */
+    /** clif.c set_uint(): (unsigned int) strtoul(s, &q, 0) that must consume the whole argument. */
     private static Long clifUint(String s) {
-        return s.matches("\\s*[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)") ? cStrtoul(s) : null;
+        CStrtol n = CStrtol.scan(s, 0);
+        return n.converted() && n.end() == s.length() ? n.asUnsignedLong() & 0xFFFF_FFFFL : null;
     }
 
-    /** CLIF_set_double(): strtod() that must consume the whole argument. */
+    /** clif.c set_double(): strtod() that must consume the whole argument. */
     private static Double clifDouble(String s) {
-        return prefixLength(s) == s.length() ? cStrtodPrefix(s) : null;
+        CStrtod n = CStrtod.scan(s);
+        return n.end() > 0 && n.end() == s.length() ? n.value() : null;
     }
 
+    /** (unsigned int) strtoul(s, &q, 0) whose only check is that something was read. */
     private static Long cStrtoul(String s) {
-        Long v = cStrtol(s);
-        return v == null ? null : v & 0xFFFF_FFFFL;
+        CStrtol n = CStrtol.scan(s, 0);
+        return n.converted() ? n.asUnsignedLong() & 0xFFFF_FFFFL : null;
     }
 
+    /** strtol(s, &q, 0) whose only check is that something was read. */
     private static Long cStrtol(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)")
-                .matcher(s);
-        if (!m.find()) {
-            return null;
-        }
-        String d = m.group(2);
-        long v;
-        try {
-            if (d.startsWith("0x") || d.startsWith("0X")) {
-                v = Long.parseLong(d.substring(2), 16);
-            } else if (d.startsWith("0") && d.length() > 1) {
-                v = Long.parseLong(d.substring(1), 8);
-            } else {
-                v = Long.parseLong(d);
-            }
-        } catch (NumberFormatException e) {
-            v = Long.MAX_VALUE;
-        }
-        return "-".equals(m.group(1)) ? -v : v;
+        CStrtol n = CStrtol.scan(s, 0);
+        return n.converted() ? n.asLong() : null;
     }
 
     private boolean checkAndInit() {
