@@ -132,6 +132,11 @@ public final class Match {
         return (value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE)) != 0;
     }
 
+    /** mf_are_prereqs_ok()'s MFP_ETHERNET: an L2 field needs an Ethernet packet type (packet_type=(0,0)). */
+    public boolean ethernetOk(Field f) {
+        return !(nonEthernet() && f.hasPrereqs() && f.prereq == Field.Prereq.NONE);
+    }
+
     public boolean isIp() {
         return dlType() == ETH_IP;
     }

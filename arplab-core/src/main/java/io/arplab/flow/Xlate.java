@@ -132,6 +132,8 @@ final class Xlate {
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
     record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
 
+    /** ctx->ct_nat_action: the nat() a ct()'s nested actions went through last, or null. */
+    String ctNat;
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
     List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
@@ -271,6 +273,28 @@ final class Xlate {
                 placeOutputs(at, start, siblings);
             }
         }
+    }
+
+    /**
+     * compose_recirculate_and_fork() in an executed upcall: the datapath runs the forked pass at its recirc()
+     * (dp_netdev_recirculate()), before the actions after it, so a later ct() commits after the pass's own; a trace
+     * queues it (oftrace_add_recirc_node()), and revalidation translates one pass.
+     */
+    void fork(Frozen f) {
+        if (!execute || onePass || trace != null) {
+            defer(f);
+            return;
+        }
+        // the recirculated packet's upcall: thawed in the frozen state's bridge, keyed on this pass's input port
+        Xlate pass = new Xlate(ingress, now, f.flow(), packet, null, List.of(), true);
+        pass.thawIn(f.br(), keyInPort);
+        RecircIds.Node n = f.br().datapath.recirc.find(f.id(), now);
+        pass.baseInPort = n != null && n.xportBr != null ? n.xportPort : keyInPort;
+        System.arraycopy(packetTunnel, 0, pass.packetTunnel, 0, TUNNEL.length);
+        pass.install = install;
+        Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
+        pass.resume(f.id(), f.table(), f.actions());
+        outputs.addAll(pass.outputs);
     }
 
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
@@ -869,6 +893,8 @@ final class Xlate {
                 popVlan();
             } else if (a instanceof Action.Exit) {
                 exited = true;
+            } else if (a instanceof Action.Nat n) {
+                ctNat = n.text(); // OFPACT_NAT: compose_conntrack_action() puts the last one
             } else if (a instanceof Action.CtClear) {
                 // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
