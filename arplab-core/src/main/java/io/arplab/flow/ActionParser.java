@@ -1017,16 +1017,16 @@ public final class ActionParser {
                 untagged = mplsMoved(untagged, a);
             }
             if (a instanceof Action.SetField sf && !sf.legacy()
-                    && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field()) || !match.ethernetOk(sf.field())
+                    && (!(tags > 0 ? tagged : untagged).mfPrereqsOk(sf.field())
                         || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
                 Match flow = tags > 0 ? tagged : untagged;
-                if (!flow.prereqsOk(mv.src().field())) {
+                if (!flow.mfPrereqsOk(mv.src().field())) {
                     throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
-                if (!flow.prereqsOk(mv.dst().field())) {
+                if (!flow.mfPrereqsOk(mv.dst().field())) {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
@@ -1195,6 +1195,9 @@ public final class ActionParser {
         }
         if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
             return !ipAny;
+        }
+        if (a instanceof Action.PushMpls) { // check_PUSH_MPLS(): an Ethernet packet's alone
+            return m.nonEthernet();
         }
         if (!(a instanceof Action.SetField f) || !f.legacy()) {
             return false;

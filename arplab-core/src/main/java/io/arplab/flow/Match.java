@@ -132,9 +132,13 @@ public final class Match {
         return (value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE)) != 0;
     }
 
-    /** mf_are_prereqs_ok()'s MFP_ETHERNET: an L2 field needs an Ethernet packet type (packet_type=(0,0)). */
-    public boolean ethernetOk(Field f) {
-        return !(nonEthernet() && f.hasPrereqs() && f.prereq == Field.Prereq.NONE);
+    /**
+     * mf_are_prereqs_ok(): {@link #prereqsOk(Field)}, and an L2 field (MFP_ETHERNET) or a VLAN's (MFP_VLAN_VID,
+     * is_vlan()) needs an Ethernet packet type (packet_type=(0,0)).
+     */
+    public boolean mfPrereqsOk(Field f) {
+        boolean l2 = f.prereq == Field.Prereq.VLAN || f.hasPrereqs() && f.prereq == Field.Prereq.NONE;
+        return !(l2 && nonEthernet()) && prereqsOk(f);
     }
 
     public boolean isIp() {

@@ -54,7 +54,7 @@ class FlowsDifferentialTest {
         List<Path> out = new ArrayList<>(List.of(OUT));
         try (var s = Files.list(OUT.getParent())) {
             s.filter(p -> p.getFileName().toString()
-                    .matches("random-\\d+(-[a-z0-9]+)?\\.out|ipv6\\.out|l4-wire\\.out")).sorted()
+                    .matches("random-\\d+(-[a-z0-9]+)?\\.out|ipv6\\.out|l4-wire\\.out|l3-l2\\.out")).sorted()
                     .forEach(out::add);
         }
         return out;
