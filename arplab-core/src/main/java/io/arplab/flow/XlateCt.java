@@ -77,6 +77,7 @@ final class XlateCt {
             String state;
             boolean held = false;
             if (x.execute) {
+                x.forksFirst();
                 Conntrack.storeMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
                 byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 Conntrack.loadMd(f, x.packetCt);
@@ -98,7 +99,7 @@ final class XlateCt {
                 state += simulateNat(f, nat);
             }
             if (!held) {
-                x.fork(new Xlate.Frozen(x.br, id, c.table(), f, state, null));
+                x.defer(new Xlate.Frozen(x.br, id, c.table(), f, state, null));
             }
             if (x.hop != null) {
                 x.hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
@@ -108,6 +109,7 @@ final class XlateCt {
                         + c.table() + ".");
             }
         } else if (x.execute) {
+            x.forksFirst();
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = x.flow.clone();
             Conntrack.storeMd(x.packetCt, f);
