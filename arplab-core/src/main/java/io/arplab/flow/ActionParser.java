@@ -1017,16 +1017,16 @@ public final class ActionParser {
                 untagged = mplsMoved(untagged, a);
             }
             if (a instanceof Action.SetField sf && !sf.legacy()
-                    && (!(tags > 0 ? tagged : untagged).mfPrereqsOk(sf.field())
+                    && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
                         || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
                 Match flow = tags > 0 ? tagged : untagged;
-                if (!flow.mfPrereqsOk(mv.src().field())) {
+                if (!flow.prereqsOk(mv.src().field())) {
                     throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
-                if (!flow.mfPrereqsOk(mv.dst().field())) {
+                if (!flow.prereqsOk(mv.dst().field())) {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }

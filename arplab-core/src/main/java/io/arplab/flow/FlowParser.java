@@ -349,7 +349,10 @@ public final class FlowParser {
                 case IN_PORT, DL_TYPE, NW_PROTO -> { }
                 case DL_SRC, DL_DST -> of10 &= mask == s.max;
                 case NW_SRC, NW_DST -> of10 &= Long.bitCount(mask) == 32 - Long.numberOfTrailingZeros(mask | 1L << 32);
-                case TP_SRC, TP_DST -> of10 = of11 = of10 && of11 && mask == s.max;
+                case TP_SRC, TP_DST -> { // each protocol's own: exact ports only
+                    of10 &= mask == s.max;
+                    of11 &= mask == s.max;
+                }
                 case NW_TOS -> of10 &= mask == 0xfc; // nw_ecn: OpenFlow 1.1's exact match, not 1.0's
                 case METADATA -> of10 = false;
                 case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
@@ -357,7 +360,8 @@ public final class FlowParser {
                     boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) == 0
                             || (vid == 0 || vid == Match.VLAN_VID) && (pcp == 0 || pcp == Match.VLAN_PCP)
                             && (vid | pcp) != 0);
-                    of10 = of11 = of10 && of11 && ok;
+                    of10 &= ok;
+                    of11 &= ok;
                 }
                 default -> of10 = of11 = false; // registers, tunnel, conntrack, pkt_mark, ARP hardware addresses ...
             }

@@ -114,10 +114,22 @@ public final class FlowStatsFormat {
         return Ofproto.decodeError(a);
     }
 
-    // the action's own warning, then log_bad_action(): its offset and the whole action list hex-dumped
+    // the action's own warning, then log_bad_action(): its offset and the whole action list hex-dumped; a clone's
+    // actions are a list of their own (decode_NXAST_RAW_CLONE()), which logs its bad action before the clone's
     private static java.util.List<String> badAction(java.util.List<Action> list, int i, OfVersion v, String[] bad) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        if (bad[1] != null) {
+        int inner = -1;
+        if (list.get(i) instanceof Action.Clone c) {
+            for (int j = 0; j < c.actions().size() && inner < 0; j++) {
+                String[] e = decodeError(c.actions().get(j));
+                if (e != null) {
+                    inner = j;
+                    out.addAll(ActionFormat.deprecations(c.actions().subList(0, j), v));
+                    out.addAll(badAction(c.actions(), j, v, e));
+                }
+            }
+        }
+        if (inner < 0 && bad[1] != null) {
             out.add(bad[1]);
         }
         try {

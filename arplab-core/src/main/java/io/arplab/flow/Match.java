@@ -132,15 +132,6 @@ public final class Match {
         return (value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE)) != 0;
     }
 
-    /**
-     * mf_are_prereqs_ok(): {@link #prereqsOk(Field)}, and an L2 field (MFP_ETHERNET) or a VLAN's (MFP_VLAN_VID,
-     * is_vlan()) needs an Ethernet packet type (packet_type=(0,0)).
-     */
-    public boolean mfPrereqsOk(Field f) {
-        boolean l2 = f.prereq == Field.Prereq.VLAN || f.hasPrereqs() && f.prereq == Field.Prereq.NONE;
-        return !(l2 && nonEthernet()) && prereqsOk(f);
-    }
-
     public boolean isIp() {
         return dlType() == ETH_IP;
     }
@@ -152,10 +143,15 @@ public final class Match {
 
     /** mf_are_prereqs_ok() for a match: does the match pin down what {@code f} needs? */
     public boolean prereqsOk(Field f) {
+        if (f.prereq == Field.Prereq.NONE && f.hasPrereqs() && nonEthernet()) {
+            return false; // MFP_ETHERNET: is_ethernet(), the L2 header fields of an Ethernet packet_type alone
+        }
         int proto = mask(Slot.NW_PROTO) == 0xff ? (int) value(Slot.NW_PROTO) : -1;
         return switch (f.prereq) {
             case NONE -> true;
-            case VLAN -> (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0 && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;
+            // MFP_VLAN_VID: is_vlan(), an Ethernet packet_type's tag
+            case VLAN -> !nonEthernet() && (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0
+                    && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;
             case ARP -> isArp();
             case IPV4 -> isIp();
             case IPV6 -> dlType() == ETH_IPV6;

@@ -252,6 +252,7 @@ final class OfpEncode {
         boolean ipAny = m.prereqsOk(Field.IP_PROTO);
         int proto = m.mask(Slot.NW_PROTO) == 0xff ? (int) m.value(Slot.NW_PROTO) : -1;
         return switch (f.prereq) {
+            case NONE -> true; // the Ethernet fields too, whatever the packet type
             case IPV6 -> f == Field.IPV6_LABEL ? ipAny : m.prereqsOk(f);
             case TCP -> ipAny && proto == Match.PROTO_TCP;
             case UDP -> ipAny && proto == Match.PROTO_UDP;
@@ -563,12 +564,14 @@ final class OfpEncode {
             if (c.userdata() == null && !c.pause() && c.meterId() == -1) { // NXAST_CONTROLLER
                 return vendor(nx(20).put(c.maxLen(), 2).put(c.id(), 2).put(c.reason(), 1).put(0, 1));
             }
-            Buf b = nx(37).put(0, 6); // NXAST_CONTROLLER2, then its properties (ofpprop_put_*(), each padded to 8)
+            // NXAST_CONTROLLER2, then its properties (ofpprop_put_*(), each padded to 8; a 16-bit value is
+            // ofpprop_put_be16()'s, 4 bytes long with its padding, as the OpenFlow specs give it)
+            Buf b = nx(37).put(0, 6);
             if (c.maxLen() != 0xffff) {
-                b.put(prop(0, new Buf().put(c.maxLen(), 2)));
+                b.put(prop(0, new Buf().put(c.maxLen(), 2).put(0, 2)));
             }
             if (c.id() != 0) {
-                b.put(prop(1, new Buf().put(c.id(), 2)));
+                b.put(prop(1, new Buf().put(c.id(), 2).put(0, 2)));
             }
             if (c.reason() != 1) { // OFPR_ACTION
                 b.put(prop(2, new Buf().put(c.reason(), 1)));

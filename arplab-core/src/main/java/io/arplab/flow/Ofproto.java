@@ -467,7 +467,7 @@ public final class Ofproto {
             if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
                 return "OFPBMC_BAD_VALUE";
             }
-            if (!pulled.mfPrereqsOk(e.field())) {
+            if (!pulled.prereqsOk(e.field())) {
                 return "OFPBMC_BAD_PREREQ";
             }
             pulled.set(e.field(), e.value(), e.mask());

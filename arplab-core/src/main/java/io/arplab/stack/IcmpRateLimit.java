@@ -68,6 +68,25 @@ final class IcmpRateLimit {
         return peer;
     }
 
+    // ip_error(): ip_rt_error_cost (HZ) and ip_rt_error_burst (5 * HZ)
+    private static final long ERROR_COST = Jiffies.HZ;
+    private static final long ERROR_BURST = 5L * Jiffies.HZ;
+
+    /**
+     * ip_error(): whether a packet from {@code src} that has no route may be answered when jiffies read {@code now},
+     * from a bucket on the same inet_peer as the ICMP errors' (which icmp_send() then consults too).
+     */
+    boolean routeErrorAllowed(long now, int src) {
+        long[] p = peer(now, src);
+        p[TOKENS] = Math.min(p[TOKENS] + (now - p[RATE_LAST]), ERROR_BURST);
+        p[RATE_LAST] = now;
+        if (p[TOKENS] < ERROR_COST) {
+            return false;
+        }
+        p[TOKENS] -= ERROR_COST;
+        return true;
+    }
+
     // ip_rt_send_redirect(): ip_rt_redirect_number, ip_rt_redirect_load (HZ/50), ip_rt_redirect_silence
     private static final int REDIRECT_NUMBER = 9;
     private static final long REDIRECT_LOAD = Jiffies.HZ / 50;

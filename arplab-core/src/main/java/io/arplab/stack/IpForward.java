@@ -29,18 +29,23 @@ final class IpForward {
         this.ns = ns;
     }
 
-    /** ip_forward(): TTL, route, MTU, then out through the egress device's neighbour with our MAC as source. */
+    /**
+     * ip_route_input()'s verdict, then ip_forward(): TTL, MTU, then out through the egress device's neighbour with our
+     * MAC as source.
+     */
     void forward(long now, NetDevice in, byte[] frame, Ipv4View ip, int pktType, Outbox out) {
         if (pktType != HostStack.PACKET_HOST) {
             return;
         }
         int ttl = ip.ttl();
         int daddr = ip.destinationBits();
-        if (ttl <= 1) {
-            ns.icmp().send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, out);
+        // ip_route_input_slow(): a destination without a forwarding route gets ip_error() as its input, before and
+        // whatever the TTL ip_forward() would check
+        Route r = ns.routes.lookup(daddr);
+        if ((r == null || r.type() == Route.UNREACHABLE || r.type() == Route.PROHIBIT)
+                && !ns.rateLimit().routeErrorAllowed(ns.wheel().jiffies(now), ip.sourceBits())) {
             return;
         }
-        Route r = ns.routes.lookup(daddr);
         if (r == null || r.type() == Route.UNREACHABLE) {
             ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
                     r == null ? IcmpCode.Unreachable.NET : IcmpCode.Unreachable.HOST, 0, out);
@@ -51,6 +56,10 @@ final class IpForward {
                 ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
                         IcmpCode.Unreachable.COMMUNICATION_ADMIN_PROHIBITED, 0, out);
             }
+            return;
+        }
+        if (ttl <= 1) {
+            ns.icmp().send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, out);
             return;
         }
         int totalLength = ip.totalLength();

@@ -15,7 +15,12 @@ public final class InetAton {
      */
     public static Ipv4Address resolve(String host, io.arplab.runtime.Resolver resolver) {
         Ipv4Address a = parse(host);
-        return a != null ? a : resolver.resolve(host);
+        return a != null ? a : byName(host, resolver);
+    }
+
+    /** A host inet_aton() refused is a name ("172.08.0.12" too, whose 08 is no octal number): only names resolve. */
+    private static Ipv4Address byName(String host, io.arplab.runtime.Resolver resolver) {
+        return Ipv4Address.tryParse(host) != null ? null : resolver.resolve(host);
     }
 
     /**
@@ -24,7 +29,7 @@ public final class InetAton {
      */
     public static Ipv4Address atonThenName(String host, io.arplab.runtime.Resolver resolver) {
         Ipv4Address a = aton(host);
-        return a != null ? a : resolver.resolve(host);
+        return a != null ? a : byName(host, resolver);
     }
 
     /** inet_aton(): the address white space may end, anything after it ignored; null when there is none. */

@@ -463,18 +463,39 @@ public final class Ping implements Tool {
         return v;
     }
 
-    /** parsetos(): decimal or 0x-hex, at most 255. */
+    /**
+     * parsetos(): strtol() in base 16 after "0x", else 10 (white space and a sign first, no digits at all being 0),
+     * nothing after the number, its int at most 255.
+     */
     private static int parseTos(String s) {
-        long v;
-        try {
-            v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        boolean hex = s.startsWith("0x") || s.startsWith("0X");
+        String t = hex ? s.substring(2) : s;
+        int i = 0;
+        while (i < t.length() && " \t\n\u000b\f\r".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean negative = i < t.length() && t.charAt(i) == '-';
+        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = i;
+        java.math.BigInteger v = java.math.BigInteger.ZERO;
+        while (i < t.length() && Character.digit(t.charAt(i), hex ? 16 : 10) >= 0 && t.charAt(i) < 128) {
+            v = v.multiply(java.math.BigInteger.valueOf(hex ? 16 : 10))
+                    .add(java.math.BigInteger.valueOf(Character.digit(t.charAt(i), 16)));
+            i++;
+        }
+        // no digits: strtol() sets the end to the start, so only an empty string passes (as 0)
+        if (i == digits ? !t.isEmpty() : i != t.length()) {
             throw new Getopt.ToolError("ping: bad TOS value: " + s, 2);
         }
-        if ((int) v > 255) {
-            throw new Getopt.ToolError("ping: the decimal value of TOS bits must be in range 0-255: " + (int) v, 2);
+        v = negative ? v.negate() : v;
+        long l = v.max(java.math.BigInteger.valueOf(Long.MIN_VALUE)).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                .longValue(); // strtol() saturates, then the (int) cast keeps the low 32 bits
+        if ((int) l > 255) {
+            throw new Getopt.ToolError("ping: the decimal value of TOS bits must be in range 0-255: " + (int) l, 2);
         }
-        return (int) v;
+        return (int) l;
     }
 
     private static long parseFlow(String s) {

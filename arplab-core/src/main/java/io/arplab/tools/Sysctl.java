@@ -42,6 +42,16 @@ public final class Sysctl implements Tool {
             "--names", "-N", "--values", "-n", "--pattern", "-r", "--quiet", "-q", "--write", "-w", "--help", "-h",
             "--version", "-V");
 
+    /** sysctl.c's longopts in their order, those without a short letter too. */
+    private static final List<String> LONGOPTS = List.of("all", "deprecated", "dry-run", "binary", "ignore", "names",
+            "values", "load", "quiet", "write", "system", "pattern", "help", "version");
+
+    /** getopt_long()'s abbreviation: the one long option the word starts, "" for none, null for several. */
+    private static String abbreviated(String name) {
+        List<String> hits = LONGOPTS.stream().filter(l -> ("--" + l).startsWith(name)).toList();
+        return hits.isEmpty() ? "" : hits.size() == 1 ? "--" + hits.get(0) : null;
+    }
+
     /** sysctl.c's short options. */
     private static final String OPTSTRING = "bneNwfp::qoxaAXr:Vdh";
     /** Its letters that take no argument: a cluster of them may end in -r, whose argument is the next word. */
@@ -56,15 +66,17 @@ public final class Sysctl implements Tool {
         for (String w : args) {
             int eq = w.indexOf('=');
             String name = w.startsWith("--") && eq > 0 ? w.substring(0, eq) : w;
-            if (!w.startsWith("--") || w.equals("--")) {
-                words.add(w);
-            } else if (LONG.containsKey(name)) {
-                words.add(LONG.get(name));
+            if (!w.startsWith("--") || w.equals("--")
+                    || !words.isEmpty() && words.get(words.size() - 1).matches("-[" + NO_ARGUMENT + "]*r")) {
+                words.add(w); // an operand, or -r's argument, not an option
+                continue;
+            }
+            String full = LONGOPTS.contains(name.substring(2)) ? name : abbreviated(name);
+            if (full != null && LONG.containsKey(full)) {
+                words.add(LONG.get(full));
                 if (eq > 0) {
                     words.add(w.substring(eq + 1));
                 }
-            } else if (!words.isEmpty() && words.get(words.size() - 1).matches("-[" + NO_ARGUMENT + "]*r")) {
-                words.add(w); // -r's argument, not an option
             } else {
                 // getopt_long() goes in order: an earlier bad short option is the one it reports
                 for (Getopt.Opt o : Getopt.parse("sysctl", OPTSTRING, words).options()) {
@@ -73,6 +85,14 @@ public final class Sysctl implements Tool {
                         out.append(Usage.of("sysctl"));
                         return 0;
                     }
+                }
+                if (full == null) { // ambiguous: glibc's complaint, then the default case as below
+                    err.append("sysctl: option '").append(w).append("' is ambiguous; possibilities:");
+                    LONGOPTS.stream().filter(l -> ("--" + l).startsWith(name))
+                            .forEach(h -> err.append(" '--").append(h).append('\''));
+                    err.append('\n');
+                    out.append(Usage.of("sysctl"));
+                    return 0;
                 }
                 // getopt_long()'s complaint, then the default case: Usage(stdout), which exits with success
                 err.append("sysctl: unrecognized option '").append(w).append("'\n");
@@ -247,35 +267,46 @@ public final class Sysctl implements Tool {
                 || path.equals("net/ipv4/conf");
     }
 
+    /**
+     * ReadSetting(): the file's path and the name shown, each through slashdot() (procps 4.0.2 turns the name from
+     * '/' to '.' twice, so a name given with slashes warns of a repeated separator twice); the path resolves as the
+     * kernel's lookup does (repeated '/' as one), a directory is listed by DisplayAll() with '/' appended, so a key
+     * ending in a separator names every file below it with that separator doubled.
+     */
     private int read(String key) {
-        String path = slashdot(key, '.', '/'); // ReadSetting(): the file's path, then the name shown
+        String path = slashdot(key, '.', '/');
         String name = slashdot(key, '/', '.');
+        slashdot(key, '/', '.');
         if (!path.isEmpty() && path.chars().allMatch(c -> c == '/')) {
             // ReadSetting(): is_proc_path(), whose realpath() is /proc/sys itself, outside "/proc/sys/"
             err.append("sysctl: Path is not under ").append(PROC).append(": ").append(PROC).append(path).append('\n');
             return -1;
         }
         Map<String, String> t = table();
-        if (t.containsKey(path)) {
-            print(name, t.get(path));
-            return 0;
-        }
-        String dir = path + "/";
-        boolean any = false;
-        for (Map.Entry<String, String> e : t.entrySet()) {
-            if (e.getKey().startsWith(dir) && !deprecated(e.getKey())) {
-                print(e.getKey().replace('/', '.'), e.getValue());
-                any = true;
+        String resolved = path.replaceAll("/+", "/");
+        String file = resolved.endsWith("/") ? resolved.substring(0, resolved.length() - 1) : resolved;
+        if (t.containsKey(file)) {
+            if (!file.equals(resolved)) { // stat() of a file with a '/' after it
+                return ignore ? 0 : cannotStat(path, "Not a directory");
             }
-        }
-        if (any) {
+            print(name, t.get(file));
             return 0;
         }
-        if (!ignore) {
-            err.append("sysctl: cannot stat ").append(PROC).append(path).append(": No such file or directory\n");
-            return 1;
+        String dir = file + "/";
+        List<String> below = t.keySet().stream().filter(k -> k.startsWith(dir) && !deprecated(k)).toList();
+        if (below.isEmpty()) {
+            return ignore ? 0 : cannotStat(path, "No such file or directory");
         }
-        return 0;
+        int rc = 0;
+        for (String k : below) { // DisplayAll(): "%s%s" of the directory with '/' appended and each entry
+            rc |= read(path + "/" + k.substring(dir.length()));
+        }
+        return rc;
+    }
+
+    private int cannotStat(String path, String why) {
+        err.append("sysctl: cannot stat ").append(PROC).append(path).append(": ").append(why).append('\n');
+        return 1;
     }
 
     private int write(String assignment) {

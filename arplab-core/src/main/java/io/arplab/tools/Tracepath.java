@@ -171,7 +171,7 @@ public final class Tracepath implements Tool {
                 basePort = DEFAULT_BASEPORT;
             }
         }
-        target = ctx.resolver().resolve(dest);
+        target = InetAton.resolve(dest, ctx.resolver()); // getaddrinfo(): a numeric host as inet_aton() reads it
         if (target == null && !(inet6 && dest.indexOf(':') >= 0)) {
             throw new Getopt.ToolError("tracepath: " + dest + ": " + ctx.resolver().lookupError(), 1);
         }

@@ -56,6 +56,12 @@ public final class Args {
         return new CommandExit(255, "Command line is not complete. Try option \"help\"");
     }
 
+    /** check_ifname() (get_ifname()): not empty, shorter than IFNAMSIZ, no '/' nor white space. */
+    public static boolean validIfname(String w) {
+        return !w.isEmpty() && w.length() < 16
+                && w.chars().noneMatch(c -> c == '/' || " \t\n\u000b\f\r".indexOf(c) >= 0);
+    }
+
     /** iproute2's matches(): a non-empty {@code word} that is a prefix of {@code keyword}. */
     public static boolean matches(String word, String keyword) {
         return !word.isEmpty() && keyword.startsWith(word);
@@ -195,21 +201,32 @@ public final class Args {
         return Ipv4Address.of(v);
     }
 
+    /** strtoul(s, &end, 0) that must take the whole part: white space and a sign first; -1 when it does not. */
     private static long strtoul(String s) {
-        if (s.isEmpty()) {
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean negative = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        String d = s.substring(i);
+        if (d.isEmpty()) {
             return -1;
         }
-        try {
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return s.length() == 2 ? -1 : Long.parseLong(s.substring(2), 16);
-            }
-            if (s.length() > 1 && s.startsWith("0")) {
-                return Long.parseLong(s.substring(1), 8);
-            }
-            return s.chars().allMatch(Character::isDigit) && s.length() < 12 ? Long.parseLong(s) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
+        long v;
+        if (d.matches("0[xX][0-9a-fA-F]{1,10}")) {
+            v = Long.parseLong(d.substring(2), 16);
+        } else if (d.matches("0[0-7]{0,13}")) {
+            v = Long.parseLong(d, 8);
+        } else if (d.matches("[1-9][0-9]{0,11}")) {
+            v = Long.parseLong(d);
+        } else {
+            return -1; // no digits, digits of another base, or a value past 255 either way
         }
+        // a negated value wraps around unsigned long: only -0 stays a small number
+        return negative && v != 0 ? -1 : v;
     }
 
     /** An IPv4 prefix ("10.0.0.0/8", "10.1.2.3", "default"/"all"/"any" = 0/0); null when malformed. */

@@ -263,11 +263,20 @@ public final class Ip implements Tool {
                 }
                 yield 0;
             }
-            // iptunnel.c: a namespace has no tunnels of its own (no ip_gre/ipip/sit fallback devices here)
+            // iptunnel.c do_iptunnel(): a namespace has no tunnels of its own (no ip_gre/ipip/sit fallback devices)
             case "tunnel", "tunl" -> {
-                if (!rest.isEmpty() && !(rest.size() == 1
-                        && List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x)))) {
-                    throw new CommandExit(1, "ip: object \"tunnel\" is not supported by this emulation");
+                String sub = rest.isEmpty() ? "show" : rest.get(0);
+                if (Args.matches(sub, "help")) {
+                    throw tunnelUsage();
+                }
+                if (!List.of("show", "lst", "list").stream().anyMatch(x -> Args.matches(sub, x))) {
+                    if (List.of("add", "change", "delete", "prl", "6rd").stream().anyMatch(x -> Args.matches(sub, x))) {
+                        throw new CommandExit(1, "ip: object \"tunnel\" is not supported by this emulation");
+                    }
+                    throw new CommandExit(255, "Command \"" + sub + "\" is unknown, try \"ip tunnel help\"");
+                }
+                if (tunnelShow(ctx, new Args(rest.isEmpty() ? rest : rest.subList(1, rest.size()))) != 0) {
+                    yield 1; // do_cmd(): !!ret
                 }
                 if (o.json) {
                     out.append(o.newJson().finish());
@@ -315,6 +324,121 @@ public final class Ip implements Tool {
                     : new CommandExit(1, "ip: object \"ila\" is not supported by this emulation");
             default -> throw new CommandExit(1, "ip: object \"" + cmd + "\" is not supported by this emulation");
         };
+    }
+
+    /**
+     * iptunnel.c do_show(): parse_args() (keywords by strcmp(), any other word the tunnel's name, get_ifname()'s),
+     * the medium device looked up; a mode or a name naming a kind asks that kind's fallback device (tnl_get_ioctl(),
+     * which fails: there is none), else the listing of no tunnel. Non-zero for a failure already printed.
+     */
+    private static int tunnelShow(ToolContext ctx, Args a) {
+        String name = null;
+        String medium = null;
+        boolean kind = false;
+        String base = null;
+        while (a.more()) {
+            String w = a.peek();
+            switch (w) {
+                case "mode" -> {
+                    String m = a.next();
+                    base = switch (m) {
+                        case "ipip", "ip/ip" -> "tunl0";
+                        case "gre", "gre/ip" -> "gre0";
+                        case "sit", "ipv6/ip", "isatap" -> "sit0";
+                        case "vti" -> "ip_vti0";
+                        default -> {
+                            if (List.of("ipv6/ipv6", "ip6ip6", "ipip6", "ip/ipv6", "ip6gre", "gre/ipv6", "any/ipv6",
+                                    "any", "vti6").contains(m)) {
+                                throw new CommandExit(1, "ip: IPv6 tunnels are not supported by this emulation");
+                            }
+                            throw new CommandExit(255, "Unknown tunnel mode \"" + m + "\"");
+                        }
+                    };
+                    kind = true;
+                }
+                case "key", "ikey", "okey" -> {
+                    String k = a.next(); // tnl_parse_key()
+                    if (k.contains(".")) {
+                        tunnelAddr(k);
+                    } else if (Args.unsigned(k) < 0) {
+                        throw new CommandExit(255, "invalid value for \"" + w + "\": \"" + k
+                                + "\"; it should be an unsigned integer");
+                    }
+                }
+                case "seq", "iseq", "oseq", "csum", "icsum", "ocsum", "nopmtudisc", "pmtudisc" -> { }
+                case "remote", "local" -> tunnelAddr(a.next());
+                case "dev" -> medium = a.next();
+                case "ttl", "hoplimit", "hlim" -> {
+                    String v = a.next();
+                    long t = Args.unsigned(v);
+                    if (!v.equals("inherit") && (t < 0 || t > 255)) {
+                        throw CommandExit.invarg("invalid TTL\n", v);
+                    }
+                }
+                default -> {
+                    if (w.equals("tos") || w.equals("tclass") || Args.matches(w, "dsfield")) {
+                        String v = a.next();
+                        int slash = v.indexOf('/');
+                        String ds = slash >= 0 ? v.substring(slash + 1) : v.equals("inherit") ? null : v;
+                        if (ds != null && IpRoute.dsfield(ds) < 0) {
+                            throw CommandExit.invarg("bad TOS value", v);
+                        }
+                        break;
+                    }
+                    if (w.equals("name")) {
+                        w = a.next();
+                    } else if (Args.matches(w, "help")) {
+                        throw tunnelUsage();
+                    }
+                    if (name != null) {
+                        throw CommandExit.duparg2("name", w);
+                    }
+                    if (!Args.validIfname(w)) {
+                        throw CommandExit.invarg("\"name\" not a valid ifname", w);
+                    }
+                    name = w;
+                }
+            }
+            a.skip();
+        }
+        if (!kind && name != null) { // the kind a name starts with
+            base = name.startsWith("gre") ? "gre0" : name.startsWith("ipip") ? "tunl0"
+                    : name.startsWith("sit") || name.startsWith("isatap") ? "sit0"
+                    : name.startsWith("vti") ? "ip_vti0" : null;
+        }
+        if (medium != null && ctx.stack().device(medium) == null) {
+            ctx.err().println("Cannot find device \"" + medium + "\""); // nodev()
+            return -1;
+        }
+        if (base != null) {
+            ctx.err().println("get tunnel \"" + (name != null ? name : base) + "\" failed: No such device");
+            return -1;
+        }
+        return 0;
+    }
+
+    /** iptunnel.c usage(): exit(-1). */
+    private static CommandExit tunnelUsage() {
+        return new CommandExit(255, "Usage: ip tunnel { add | change | del | show | prl | 6rd } [ NAME ]\n"
+                + "        [ mode { gre | ipip | isatap | sit | vti } ]\n"
+                + "        [ remote ADDR ] [ local ADDR ]\n"
+                + "        [ [i|o]seq ] [ [i|o]key KEY ] [ [i|o]csum ]\n"
+                + "        [ prl-default ADDR ] [ prl-nodefault ADDR ] [ prl-delete ADDR ]\n"
+                + "        [ 6rd-prefix ADDR ] [ 6rd-relay_prefix ADDR ] [ 6rd-reset ]\n"
+                + "        [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ] [ dev PHYS_DEV ]\n"
+                + "\n"
+                + "Where: NAME := STRING\n"
+                + "       ADDR := { IP_ADDRESS | any }\n"
+                + "       TOS  := { STRING | 00..ff | inherit | inherit/STRING | inherit/00..ff }\n"
+                + "       TTL  := { 1..255 | inherit }\n"
+                + "       KEY  := { DOTTED_QUAD | NUMBER }");
+    }
+
+    /** get_addr32(): an IPv4 address, else its error (exit 1). */
+    private static void tunnelAddr(String w) {
+        if (Args.parsePrefix(w) == null || w.contains("/")) { // "default", "all" and "any" too
+            throw new CommandExit(1, "Error: an IP address is expected rather than \"" + w + "\"");
+        }
     }
 
     /** ipseg6.c do_seg6(): a namespace's tunnel source is ::, its HMAC dump fails (ENOTSUPP, 524). */

@@ -181,7 +181,7 @@ final class IpMaddr {
                 if (devName != null) {
                     throw CommandExit.duparg("dev", w);
                 }
-                if (w.isEmpty() || w.length() >= 16 || w.chars().anyMatch(ch -> ch == '/' || Character.isWhitespace(ch))) {
+                if (!Args.validIfname(w)) {
                     throw CommandExit.invarg("\"dev\" not a valid ifname", w); // get_ifname()
                 }
                 devName = w;

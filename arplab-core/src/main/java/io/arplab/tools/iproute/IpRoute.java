@@ -423,6 +423,15 @@ final class IpRoute {
         j.strings("flags", flags).endObject();
     }
 
+    /**
+     * A destination filter of iproute_list_flush_or_save(): get_prefix() under ip's family; null for none, as
+     * __get_addr_1() leaves "all" and "any" without a prefix length, so under AF_UNSPEC filter_nlmsg() checks nothing.
+     */
+    private Args.Prefix filterPrefix(String w) {
+        Args.Prefix p = Args.prefix(w, o.family);
+        return o.family == 0 && (w.equals("all") || w.equals("any")) ? null : p;
+    }
+
     private int list(Args a, boolean flush) {
         if (flush && !a.more()) {
             throw new CommandExit(1, "\"ip route flush\" requires arguments."); // iproute_list_flush_or_save()
@@ -498,14 +507,14 @@ final class IpRoute {
                     w = a.next();
                 }
                 if (Args.matches(w, "root")) {
-                    root = Args.prefix(a.next(), o.family);
+                    root = filterPrefix(a.next());
                 } else if (Args.matches(w, "match")) {
-                    match = Args.prefix(a.next(), o.family);
+                    match = filterPrefix(a.next());
                 } else {
                     if (Args.matches(w, "exact")) {
                         w = a.next();
                     }
-                    exact = Args.prefix(w, o.family);
+                    exact = filterPrefix(w);
                 }
             }
             a.skip();

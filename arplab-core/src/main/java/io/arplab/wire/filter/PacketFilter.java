@@ -87,6 +87,22 @@ public final class PacketFilter {
         }
     }
 
+    /**
+     * Whether the BPF program stops on this frame with its run-time return 0 (a load past the captured bytes, a
+     * division by zero), whatever the expression would have said.
+     */
+    boolean aborts(PcapRecord r) {
+        if (root == null) {
+            return false;
+        }
+        try {
+            root.eval(new Packet(r.data(), r.capturedLength(), r.originalLength()));
+            return false;
+        } catch (Packet.Reject e) {
+            return true;
+        }
+    }
+
     public boolean matches(PcapRecord r) {
         return matches(r.data(), r.capturedLength(), r.originalLength());
     }
