@@ -24,7 +24,9 @@ class FlowsDifferentialTest {
      * whose second nat parse_CT() nests as an action of its own (exec(nat(..))), where Action.Ct holds one; the
      * switch's decode-time check of the set_field vlan_vid a mod_vlan_vid becomes, after its push_vlan, against an
      * L3 packet_type (no Ethernet header: OFPBAC_MATCH_INCONSISTENT), which arplab's switch does not make before it
-     * looks the meter up.
+     * looks the meter up; decode_bundle()'s refusal of a bundle_load into fewer than 16 bits ("bundle_load action
+     * requires at least 16 bit destination.", OFPBAC_BAD_ARGUMENT), a check of the switch's decode that
+     * Ofproto.decodeError() does not make.
      */
     static final java.util.Set<String> KNOWN = java.util.Set.of(
             "vlan_tci=0,ipv6_dst=2001:db8::2,nw_tos=0,vlan_vid=100,actions=load:0x1->reg10[],pop_queue,goto_table:1",
@@ -34,7 +36,9 @@ class FlowsDifferentialTest {
             "priority=32768,tp_dst=1024/0xfc00,ipv6_src=fe80::1,dl_type=2048,vlan_tci=0x1000/0x1000,"
                     + "actions=dec_mpls_ttl,ct(nat,commit,nat(src=10.0.0.1))", // random-33-clone, two nats
             "table=0,priority=32768,cookie=0x1020000000000,ip_proto=17,packet_type=(1,0x800),"
-                    + "actions=meter:5,mod_vlan_vid:0"); // random-34-ptype, vlan_vid on an L3 packet
+                    + "actions=meter:5,mod_vlan_vid:0", // random-34-ptype, vlan_vid on an L3 packet
+            "priority=0,icmp6,nw_frag=not_later,icmpv6_type=135,actions=bundle_load(symmetric_l3,10,hrw,ofport,"
+                    + "NXM_NX_REG1[0..3],members:2,1),dec_ttl(1,1),exit"); // random-36-wide, a 4-bit bundle_load
 
     /**
      * Modelled among the refusals: a flow with debug_recirc or debug_slow, installed but refused by ovs-ofctl's dump
