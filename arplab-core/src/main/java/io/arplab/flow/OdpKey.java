@@ -205,15 +205,22 @@ public final class OdpKey {
             flow[Slot.ARP_SHA.ordinal()] = arp.get(10, 6);
             flow[Slot.ARP_THA.ordinal()] = arp.get(16, 6);
         }
-        if (vlan != null && (ethType == 0x8100 || ethType == 0x88a8)
-                && (encap == null || encap.nested.stream().noneMatch(a -> a.name.equals("eth_type")))) {
-            // parse_8021q_onward(): the tag as given, and without an encap() no Ethertype, with one that lacks
-            // eth_type() FLOW_DL_TYPE_NONE (parse_ethertype()); the frame carries no tag without an inner type
-            flow[Slot.VLAN_TCI.ordinal()] = vlan.get(0, 2);
-            flow[Slot.VLAN_TPID.ordinal()] = ethType;
-            flow[Slot.DL_TYPE.ordinal()] = encap == null ? 0 : 0x05ff;
+        if (vlan != null && (ethType == 0x8100 || ethType == 0x88a8)) {
+            // parse_8021q_onward(): the outer tag as given when it ends the flow (no encap(), a zero TCI: no
+            // Ethertype) or when its encap() implies none (parse_ethertype(): FLOW_DL_TYPE_NONE); the frame cannot
+            // carry a tag without an inner type
+            long tci = vlan.get(0, 2);
+            int inner = encap == null || tci == 0 ? 0 : encap.nested.stream().anyMatch(a -> a.name.equals("eth_type"))
+                    ? -1 : FlowCompose.defaultType(encap.nested.stream().map(a -> a.name).toList());
+            if (inner == 0 || inner == FlowCompose.DL_TYPE_NONE) {
+                flow[Slot.VLAN_TCI.ordinal()] = tci;
+                flow[Slot.VLAN_TPID.ordinal()] = ethType;
+                flow[Slot.DL_TYPE.ordinal()] = inner;
+            }
         }
-        if (packetType > 0) { // a packet_type key other than Ethernet's: no L2 header, its Ethertype if of ns 1
+        if (packetType > 0 && !names.contains("eth") && !names.contains("eth_type")) {
+            // odp_flow_key_to_flow__(): a packet_type key other than Ethernet's, unless eth() (Ethernet) or
+            // eth_type() (an L3 packet of that type) follows: no L2 header, its Ethertype if of namespace 1
             flow[Slot.PACKET_TYPE.ordinal()] = packetType;
             if (packetType >>> 16 == 1) {
                 flow[Slot.DL_TYPE.ordinal()] = packetType & 0xffff;
@@ -224,7 +231,7 @@ public final class OdpKey {
         }
         if (!names.contains("eth_type")) {
             flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(names); // the type its L3 key implies
-        } else if (!names.contains("eth") && !names.contains("packet_type")) {
+        } else if (!names.contains("eth")) {
             // odp_flow_key_to_flow__(): no Ethernet header, an L3 packet of the key's Ethertype
             flow[Slot.PACKET_TYPE.ordinal()] = 1L << 16 | flow[Slot.DL_TYPE.ordinal()];
             for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.VLAN_TCI, Slot.VLAN_TPID}) {
