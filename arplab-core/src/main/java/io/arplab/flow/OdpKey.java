@@ -21,6 +21,8 @@ public final class OdpKey {
     private long packetType = -1;
     /** flow_tnl_dst_is_set() of the tunnel key: an IPv4 or IPv6 destination. */
     private boolean tunnelDst;
+    /** The tunnel key's tun_id, 0 without one. */
+    private long tunId;
     /** The outer vlan() and encap() keys, or null; the outer eth_type(). */
     private OdpKeyParse.Attr vlan, encap;
     private long ethType = -1;
@@ -54,8 +56,15 @@ public final class OdpKey {
                 case "vlan" -> k.vlan = a;
                 case "encap" -> k.encap = a;
                 case "eth_type" -> k.ethType = a.get(0, 2);
-                case "tunnel" -> k.tunnelDst = a.nested.stream().anyMatch(n -> (n.name.equals("dst")
-                        || n.name.equals("ipv6_dst")) && !java.util.Arrays.equals(n.key, new byte[n.key.length]));
+                case "tunnel" -> {
+                    k.tunnelDst = a.nested.stream().anyMatch(n -> (n.name.equals("dst") || n.name.equals("ipv6_dst"))
+                            && !java.util.Arrays.equals(n.key, new byte[n.key.length]));
+                    for (OdpKeyParse.Attr n : a.nested) {
+                        if (n.name.equals("tun_id")) {
+                            k.tunId = n.get(0, 8);
+                        }
+                    }
+                }
                 case "arp" -> k.arp = a;
                 case "ct_state" -> k.ctState = a.get(0, 4) & 0xff; // odp_to_ovs_ct_state(): the same bits
                 case "ct_zone" -> k.ctZone = a.get(0, 2);
@@ -184,6 +193,9 @@ public final class OdpKey {
         flow[Slot.CT_MARK.ordinal()] = ctMark;
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         flow[Slot.DP_HASH.ordinal()] = dpHash;
+        if (!tunnelDst) { // a tunnel key without a destination: its tun_id alone (a received tunnel's is not modelled)
+            flow[Slot.TUN_ID.ordinal()] = tunId;
+        }
         flow[Slot.CT_LABEL_HI.ordinal()] = ctLabelHi;
         flow[Slot.CT_LABEL_LO.ordinal()] = ctLabelLo;
         // odp_flow_key_to_flow__(): the L3 fields from the keys themselves, which the composed frame cannot carry

@@ -112,6 +112,16 @@ class OvsCliErrorsTest {
         replay(tmp, "odp-keys-2");
     }
 
+    /**
+     * A third round (odp-keys-3, hand-written, recorded after the second round's fixes as a held-out check): later
+     * fragments of each protocol, zero and priority-only tags, L3 packet types, ARP opcodes, tunnel keys with and
+     * without a destination.
+     */
+    @Test
+    void odpFlowKeysThirdRound(@TempDir Path tmp) throws IOException {
+        replay(tmp, "odp-keys-3");
+    }
+
     /** Random invocations (gen-ovs-cli.py 7 120 random), recorded after the model as a held-out check. */
     @Test
     void seed7RandomInvocationsRecordedAfterTheModel(@TempDir Path tmp) throws IOException {
