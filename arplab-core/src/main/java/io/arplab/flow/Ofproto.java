@@ -565,6 +565,10 @@ public final class Ofproto {
             return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
                     + " other than NAT without arguments are specified."};
         }
+        if (a instanceof Action.Bundle b && b.dst() != null && b.dst().nBits() < 16) { // decode_bundle()
+            return new String[] {"OFPBAC_BAD_ARGUMENT",
+                "ofp_actions|WARN|bundle_load action requires at least 16 bit destination."};
+        }
         if (a instanceof Action.PushMpls p && p.ethertype() != Match.ETH_MPLS && p.ethertype() != Match.ETH_MPLS_MCAST) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", null}; // decode_OFPAT_RAW11_PUSH_MPLS(): eth_type_mpls()
         }
