@@ -115,6 +115,12 @@ public sealed interface Action {
 
     record CtClear() implements Action {}
 
+    /**
+     * A nat(...) nested in ct()'s actions after the first one, which {@link Ct} holds (struct ofpact_nat): parse_CT()
+     * appends each nat, and exec(...) may hold one; {@code text} as format_NAT() prints it.
+     */
+    record Nat(String text) implements Action {}
+
     /** bundle(...) or, with {@code dst}, bundle_load(...) (struct ofpact_bundle); see {@link Bundles}. */
     record Bundle(String fields, int basis, boolean hrw, Subfield dst, List<Long> members) implements Action {}
 

@@ -97,6 +97,8 @@ public final class ActionFormat {
             s.append(p.direction() == 1 ? ",ingress)" : p.direction() == 2 ? ",egress)" : ")");
         } else if (a instanceof Action.CtClear) {
             s.append("ct_clear");
+        } else if (a instanceof Action.Nat n) { // format_NAT()
+            s.append(n.text());
         } else if (a instanceof Action.Exit) {
             s.append("exit");
         } else if (a instanceof Action.SetNwTtl t) {

@@ -117,8 +117,12 @@ public final class ActionParser {
                 }
                 case "clone" -> out.add(new Action.Clone(parse(value, match, names, "clone"))); // parse_CLONE()
                 case "nat" -> { // parse_NAT()'s refusals; ofpacts_verify_nested() refuses it outside ct() after
-                    Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat");
-                    natAt = natAt < 0 ? out.size() : natAt;
+                    String nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat").format();
+                    if (inCt) {
+                        out.add(new Action.Nat(nat)); // exec(nat(..)): one of ct()'s nested actions
+                    } else {
+                        natAt = natAt < 0 ? out.size() : natAt;
+                    }
                 }
                 case "clear_actions" -> {
                     out.add(new Action.ClearActions());
@@ -181,9 +185,9 @@ public final class ActionParser {
             boolean ctField = dst == Field.CT_MARK || dst == Field.CT_LABEL;
             if (ctField && !inCt) {
                 throw new FlowParseException("cannot set CT fields outside of ct action");
-            } else if (inCt && dst == null) {
+            } else if (inCt && dst == null && !(a instanceof Action.Nat)) {
                 throw new FlowParseException("ct action doesn't support nested action " + name(a));
-            } else if (inCt && !ctField) {
+            } else if (inCt && !ctField && dst != null) {
                 throw new FlowParseException("ct action doesn't support nested modification of " + dst.name);
             }
             if (actions.get(i) instanceof Action.Meter && ("write_actions".equals(outer) || "clone".equals(outer))) {
@@ -907,10 +911,9 @@ public final class ActionParser {
                         zone = FlowParser.u16(kv.value, "zone");
                     }
                 }
-                case "nat" -> {
-                    nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")" : "nat")
-                            .format(); // parse_NAT()'s refusals, then format_NAT()'s text
-                    natAt = exec.size();
+                case "nat" -> { // parse_NAT()'s refusals, then format_NAT()'s text; each nat appends to the list
+                    exec.add(new Action.Nat(Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")"
+                            : "nat").format()));
                 }
                 case "exec" -> exec.addAll(parse(kv.value, match, names, "ct")); // each exec() appends
                 case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
@@ -923,6 +926,14 @@ public final class ActionParser {
         }
         if (force && !commit) {
             throw new FlowParseException("\"force\" flag requires \"commit\" flag.");
+        }
+        for (int i = 0; i < exec.size(); i++) { // the list's first nat is the ct's own, the rest stay nested
+            if (exec.get(i) instanceof Action.Nat n) {
+                nat = n.text();
+                natAt = i;
+                exec.remove(i);
+                break;
+            }
         }
         return new Action.Ct(commit, force, table, zone, zoneSrc, nat, List.copyOf(exec), alg, natAt);
     }
@@ -1057,6 +1068,8 @@ public final class ActionParser {
                     throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 check(ct.exec(), match, table);
+            } else if (a instanceof Action.Nat n && natMismatch(n.text(), match)) { // check_NAT()
+                throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
             if (bad != null) {
                 throw new ActionCheckException("ofp_actions|WARN|set_field " + bad.name
@@ -1075,7 +1088,11 @@ public final class ActionParser {
 
     // check_NAT(): an IPv4 range needs an IPv4 flow, an IPv6 range an IPv6 one
     private static boolean natMismatch(Action.Ct ct, Match match) {
-        Conntrack.Nat nat = Conntrack.Nat.parse(ct.nat());
+        return natMismatch(ct.nat(), match);
+    }
+
+    private static boolean natMismatch(String text, Match match) {
+        Conntrack.Nat nat = Conntrack.Nat.parse(text);
         return nat != null && nat.range() && (nat.ip6Min() != null ? match.dlType() != Match.ETH_IPV6 : !match.isIp());
     }
 
@@ -1178,6 +1195,9 @@ public final class ActionParser {
         }
         if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
             return !ipAny;
+        }
+        if (a instanceof Action.PushMpls) { // check_PUSH_MPLS(): an Ethernet packet's alone
+            return m.nonEthernet();
         }
         if (!(a instanceof Action.SetField f) || !f.legacy()) {
             return false;

@@ -12,7 +12,7 @@ import java.util.Map;
  * bytes of 0,1,2.. payload, or zero-padded to {@code --len} by packet_expand().
  */
 public final class FlowCompose {
-    private static final int DL_TYPE_NONE = 0x5ff;
+    static final int DL_TYPE_NONE = 0x5ff;
 
     private long dlSrc, dlDst;
     private int dlType = DL_TYPE_NONE;

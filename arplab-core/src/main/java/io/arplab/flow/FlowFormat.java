@@ -69,13 +69,22 @@ final class FlowFormat {
                         type == Match.ETH_IP || s.bits <= 8 ? s.max : 0);
             }
             int proto = (int) f[Slot.NW_PROTO.ordinal()];
+            if (type == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6) {
+                // is_nd(flow, wc), even for a later fragment: the ICMPv6 code, and the type when the code is 0
+                m.putSlot(Slot.TP_DST, f[Slot.TP_DST.ordinal()], 0xffff);
+                if (f[Slot.TP_DST.ordinal()] == 0) {
+                    m.putSlot(Slot.TP_SRC, f[Slot.TP_SRC.ordinal()], 0xffff);
+                }
+            }
+            // no transport header in later fragments
             if ((f[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
-                    || proto == Match.PROTO_SCTP || proto == Match.PROTO_ICMP || proto == Match.PROTO_ICMPV6)) {
+                    || proto == Match.PROTO_SCTP || proto == Match.PROTO_ICMP || proto == Match.PROTO_ICMPV6
+                    || proto == Match.PROTO_IGMP)) {
                 m.putSlot(Slot.TP_SRC, f[Slot.TP_SRC.ordinal()], 0xffff);
                 m.putSlot(Slot.TP_DST, f[Slot.TP_DST.ordinal()], 0xffff);
-            }
-            if (proto == Match.PROTO_TCP) {
-                m.putSlot(Slot.TCP_FLAGS, f[Slot.TCP_FLAGS.ordinal()], 0xfff);
+                if (proto == Match.PROTO_TCP) {
+                    m.putSlot(Slot.TCP_FLAGS, f[Slot.TCP_FLAGS.ordinal()], 0xfff);
+                }
             }
         } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA}) {

@@ -111,6 +111,14 @@ public final class FlowStatsFormat {
         if (a instanceof Action.Debug) {
             return new String[] {"OFPBAC_BAD_VENDOR_TYPE", null};
         }
+        if (a instanceof Action.Clone c) { // decode_NXAST_RAW_CLONE(): its actions decoded as ovs-ofctl decodes them
+            for (Action n : c.actions()) {
+                String[] e = decodeError(n);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
         return Ofproto.decodeError(a);
     }
 

@@ -149,7 +149,9 @@ public final class Match {
         int proto = mask(Slot.NW_PROTO) == 0xff ? (int) value(Slot.NW_PROTO) : -1;
         return switch (f.prereq) {
             case NONE -> true;
-            case VLAN -> (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0 && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;
+            // MFP_VLAN_VID: is_vlan(), an Ethernet packet_type's tag
+            case VLAN -> !nonEthernet() && (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0
+                    && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;
             case ARP -> isArp();
             case IPV4 -> isIp();
             case IPV6 -> dlType() == ETH_IPV6;

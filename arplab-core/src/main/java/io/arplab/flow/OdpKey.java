@@ -16,7 +16,18 @@ public final class OdpKey {
 
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
-    private long recircId, skbMark, ctState, ctZone, ctMark;
+    private long recircId, skbMark, dpHash, ctState, ctZone, ctMark, ctLabelHi, ctLabelLo;
+    /** The packet_type key, or -1 without one. */
+    private long packetType = -1;
+    /** flow_tnl_dst_is_set() of the tunnel key: an IPv4 or IPv6 destination. */
+    private boolean tunnelDst;
+    /** The tunnel key's tun_id, 0 without one. */
+    private long tunId;
+    /** The outer vlan() and encap() keys, or null; the outer eth_type(). */
+    private OdpKeyParse.Attr vlan, encap;
+    private long ethType = -1;
+    /** The last ipv6() and arp() keys, or null. */
+    private OdpKeyParse.Attr ipv6, arp;
     /** The frozen state's in_port of a recirc_id xlate_lookup_ofproto() found, or -1. */
     private long frozenInPort = -1;
     private byte[] frame;
@@ -35,6 +46,26 @@ public final class OdpKey {
                 case "in_port" -> k.inPort = a.get(0, 4);
                 case "recirc_id" -> k.recircId = a.get(0, 4);
                 case "skb_mark" -> k.skbMark = a.get(0, 4);
+                case "dp_hash" -> k.dpHash = a.get(0, 4);
+                case "ct_label" -> {
+                    k.ctLabelHi = a.get(0, 8);
+                    k.ctLabelLo = a.get(8, 8);
+                }
+                case "packet_type" -> k.packetType = a.get(0, 2) << 16 | a.get(2, 2);
+                case "ipv6" -> k.ipv6 = a;
+                case "vlan" -> k.vlan = a;
+                case "encap" -> k.encap = a;
+                case "eth_type" -> k.ethType = a.get(0, 2);
+                case "tunnel" -> {
+                    k.tunnelDst = a.nested.stream().anyMatch(n -> (n.name.equals("dst") || n.name.equals("ipv6_dst"))
+                            && !java.util.Arrays.equals(n.key, new byte[n.key.length]));
+                    for (OdpKeyParse.Attr n : a.nested) {
+                        if (n.name.equals("tun_id")) {
+                            k.tunId = n.get(0, 8);
+                        }
+                    }
+                }
+                case "arp" -> k.arp = a;
                 case "ct_state" -> k.ctState = a.get(0, 4) & 0xff; // odp_to_ovs_ct_state(): the same bits
                 case "ct_zone" -> k.ctZone = a.get(0, 2);
                 case "ct_mark" -> k.ctMark = a.get(0, 4);
@@ -94,6 +125,10 @@ public final class OdpKey {
                 frozenInPort = node.xportPort;
                 return node.xportBr;
             }
+        }
+        if (tunnelDst && dp.genevePort() < 0) {
+            // tnl_port_should_receive(), then tnl_port_receive() finds no port on a datapath without tunnel ports
+            throw new FlowParseException("no OpenFlow tunnel port for this packet");
         }
         Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
         if (br == null) {
@@ -157,9 +192,58 @@ public final class OdpKey {
         flow[Slot.CT_ZONE.ordinal()] = ctZone;
         flow[Slot.CT_MARK.ordinal()] = ctMark;
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
+        flow[Slot.DP_HASH.ordinal()] = dpHash;
+        if (!tunnelDst) { // a tunnel key without a destination: its tun_id alone (a received tunnel's is not modelled)
+            flow[Slot.TUN_ID.ordinal()] = tunId;
+        }
+        flow[Slot.CT_LABEL_HI.ordinal()] = ctLabelHi;
+        flow[Slot.CT_LABEL_LO.ordinal()] = ctLabelLo;
+        // odp_flow_key_to_flow__(): the L3 fields from the keys themselves, which the composed frame cannot carry
+        // (an IPv6 fragment without its extension header, an ARP opcode other than 1 or 2 without addresses)
+        int type = (int) flow[Slot.DL_TYPE.ordinal()];
+        if (ipv6 != null && type == Match.ETH_IPV6) {
+            int frag = (int) ipv6.get(39, 1);
+            flow[Slot.NW_FRAG.ordinal()] = frag == 0 ? 0 : frag == 1 ? 1 : 3; // OVS_FRAG_TYPE_* to FLOW_NW_FRAG_*
+            if (frag > 1) { // parse_l2_5_onward(): a later fragment has no L4 fields
+                for (Slot s : new Slot[] {Slot.TP_SRC, Slot.TP_DST, Slot.TCP_FLAGS, Slot.ND_TARGET_HI,
+                        Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA}) {
+                    flow[s.ordinal()] = 0;
+                }
+            }
+        } else if (arp != null && (type == Match.ETH_ARP || type == Match.ETH_RARP)) {
+            flow[Slot.NW_SRC.ordinal()] = arp.get(0, 4);
+            flow[Slot.NW_DST.ordinal()] = arp.get(4, 4);
+            flow[Slot.NW_PROTO.ordinal()] = arp.get(8, 2);
+            flow[Slot.ARP_SHA.ordinal()] = arp.get(10, 6);
+            flow[Slot.ARP_THA.ordinal()] = arp.get(16, 6);
+        }
+        if (vlan != null && (ethType == 0x8100 || ethType == 0x88a8)) {
+            // parse_8021q_onward(): the outer tag as given when it ends the flow (no encap(), a zero TCI: no
+            // Ethertype) or when its encap() implies none (parse_ethertype(): FLOW_DL_TYPE_NONE); the frame cannot
+            // carry a tag without an inner type
+            long tci = vlan.get(0, 2);
+            int inner = encap == null || tci == 0 ? 0 : encap.nested.stream().anyMatch(a -> a.name.equals("eth_type"))
+                    ? -1 : FlowCompose.defaultType(encap.nested.stream().map(a -> a.name).toList());
+            if (inner == 0 || inner == FlowCompose.DL_TYPE_NONE) {
+                flow[Slot.VLAN_TCI.ordinal()] = tci;
+                flow[Slot.VLAN_TPID.ordinal()] = ethType;
+                flow[Slot.DL_TYPE.ordinal()] = inner;
+            }
+        }
+        if (packetType > 0 && !names.contains("eth") && !names.contains("eth_type")) {
+            // odp_flow_key_to_flow__(): a packet_type key other than Ethernet's, unless eth() (Ethernet) or
+            // eth_type() (an L3 packet of that type) follows: no L2 header, its Ethertype if of namespace 1
+            flow[Slot.PACKET_TYPE.ordinal()] = packetType;
+            if (packetType >>> 16 == 1) {
+                flow[Slot.DL_TYPE.ordinal()] = packetType & 0xffff;
+            }
+            for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.VLAN_TCI, Slot.VLAN_TPID}) {
+                flow[s.ordinal()] = 0;
+            }
+        }
         if (!names.contains("eth_type")) {
             flow[Slot.DL_TYPE.ordinal()] = FlowCompose.defaultType(names); // the type its L3 key implies
-        } else if (!names.contains("eth") && !names.contains("packet_type")) {
+        } else if (!names.contains("eth")) {
             // odp_flow_key_to_flow__(): no Ethernet header, an L3 packet of the key's Ethertype
             flow[Slot.PACKET_TYPE.ordinal()] = 1L << 16 | flow[Slot.DL_TYPE.ordinal()];
             for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.VLAN_TCI, Slot.VLAN_TPID}) {

@@ -588,6 +588,8 @@ final class OfpEncode {
             return vendor(b);
         } else if (a instanceof Action.CtClear) {
             return vendor(nx(43).put(0, 6));
+        } else if (a instanceof Action.Nat n) { // encode_NAT()
+            return nat(Conntrack.Nat.parse(n.text()));
         } else if (a instanceof Action.Exit) {
             return vendor(nx(17).put(0, 6));
         } else if (a instanceof Action.Resubmit r) {

@@ -467,9 +467,6 @@ public final class Ofproto {
             if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
                 return "OFPBMC_BAD_VALUE";
             }
-            if (pulled.nonEthernet() && e.field().hasPrereqs() && e.field().prereq == Field.Prereq.NONE) {
-                return "OFPBMC_BAD_PREREQ"; // MFP_ETHERNET: the L2 fields need packet_type=(0,0)
-            }
             if (!pulled.prereqsOk(e.field())) {
                 return "OFPBMC_BAD_PREREQ";
             }
@@ -563,10 +560,14 @@ public final class Ofproto {
             return new String[] {"OFPBMC_BAD_WILDCARDS", "nx_match|WARN|Rejecting NXM/OXM entry 0:" + (h >>> 16) + ":"
                     + (h >>> 9 & 0x7f) + ":1:" + (h & 0xff) + " with 1-bits in value for bits wildcarded by the mask."};
         }
-        if (a instanceof Action.Ct c && !c.commit() && (!c.exec().isEmpty() || c.nat() != null
-                && !c.nat().equals("nat"))) {
+        if (a instanceof Action.Ct c && !c.commit() && (c.nat() != null && !c.nat().equals("nat")
+                || c.exec().stream().anyMatch(e -> !(e instanceof Action.Nat n && n.text().equals("nat"))))) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", "ofp_actions|WARN|CT action requires commit flag if actions"
                     + " other than NAT without arguments are specified."};
+        }
+        if (a instanceof Action.Bundle b && b.dst() != null && b.dst().nBits() < 16) { // decode_bundle()
+            return new String[] {"OFPBAC_BAD_ARGUMENT",
+                "ofp_actions|WARN|bundle_load action requires at least 16 bit destination."};
         }
         if (a instanceof Action.PushMpls p && p.ethertype() != Match.ETH_MPLS && p.ethertype() != Match.ETH_MPLS_MCAST) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", null}; // decode_OFPAT_RAW11_PUSH_MPLS(): eth_type_mpls()

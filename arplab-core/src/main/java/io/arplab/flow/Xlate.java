@@ -114,6 +114,9 @@ final class Xlate {
      * at once (dp_netdev_recirculate() runs the pass before the actions after it).
      */
     private java.util.Map<Frozen, Integer> outputsAt; // made by the first defer(): most translations freeze nothing
+    private java.util.Map<Frozen, byte[]> forkPackets;
+    /** Where the pending recirculations this pass froze start in {@link #pending} (the ones before: its siblings'). */
+    private int ownFrom;
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
@@ -132,6 +135,8 @@ final class Xlate {
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
     record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
 
+    /** ctx->ct_nat_action: the nat() a ct()'s nested actions went through last, or null. */
+    String ctNat;
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
     List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
@@ -265,6 +270,7 @@ final class Xlate {
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
             }
             int start = outputs.size(), siblings = pending.size();
+            ownFrom = siblings;
             section(f.id(), f.table(), f.actions());
             Integer at = outputsAt == null ? null : outputsAt.remove(f);
             if (at != null && at < start) {
@@ -273,13 +279,44 @@ final class Xlate {
         }
     }
 
+    /**
+     * Before an executed ct(): the passes this one forked so far (compose_recirculate_and_fork(), a freeze in a
+     * clone()) run first, each as its own upcall, as the datapath runs a recirc() at once (dp_netdev_recirculate()),
+     * so their conntrack lookups and commits precede this ct()'s; the others still run once this pass is translated,
+     * which OVS does before it executes anything (what it learned is in their tables). Their outputs go at their
+     * recirc().
+     */
+    void forksFirst() {
+        if (!execute || onePass || trace != null || pending.size() <= ownFrom) {
+            return;
+        }
+        List<Frozen> mine = new ArrayList<>(pending.subList(ownFrom, pending.size()));
+        pending.subList(ownFrom, pending.size()).clear();
+        for (Frozen f : mine) {
+            // the recirculated packet's upcall: thawed in the frozen state's bridge, keyed on this pass's input port
+            Xlate pass = new Xlate(ingress, now, f.flow(), forkPackets.remove(f), null, List.of(), true);
+            pass.thawIn(f.br(), keyInPort);
+            RecircIds.Node n = f.br().datapath.recirc.find(f.id(), now);
+            pass.baseInPort = n != null && n.xportBr != null ? n.xportPort : keyInPort;
+            System.arraycopy(packetTunnel, 0, pass.packetTunnel, 0, TUNNEL.length);
+            pass.install = install;
+            Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
+            pass.resume(f.id(), f.table(), f.actions());
+            int at = outputsAt.remove(f);
+            outputs.addAll(at, pass.outputs);
+            outputsAt.replaceAll((p, q) -> q >= at ? q + pass.outputs.size() : q);
+        }
+    }
+
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
     void defer(Frozen f) {
         pending.add(f);
         if (outputsAt == null) {
             outputsAt = new java.util.IdentityHashMap<>(4);
+            forkPackets = new java.util.IdentityHashMap<>(4);
         }
         outputsAt.put(f, outputs.size());
+        forkPackets.put(f, packet); // the packet as it recirculates, should forksFirst() run the pass
     }
 
     // the outputs of the pass just drained (from start on) moved to its recirc()'s place; the recirculations it froze
@@ -869,6 +906,8 @@ final class Xlate {
                 popVlan();
             } else if (a instanceof Action.Exit) {
                 exited = true;
+            } else if (a instanceof Action.Nat n) {
+                ctNat = n.text(); // OFPACT_NAT: compose_conntrack_action() puts the last one
             } else if (a instanceof Action.CtClear) {
                 // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())

@@ -12,10 +12,6 @@ final class XlateCt {
         int zone = c.zoneSrc() != null ? (int) x.get(c.zoneSrc()) : c.zoneImm();
         // compose_conntrack_action(): the nested actions first (nat, then exec's; none: "drop"), with the ct_mark
         // and ct_label wildcards cleared, so that what they unwildcard is what ct() sets
-        Conntrack.Nat nat = Conntrack.Nat.parse(c.nat());
-        if (c.nat() != null) {
-            x.line(c.nat());
-        }
         if (c.nat() == null && c.exec().isEmpty()) {
             x.line("drop");
         }
@@ -25,8 +21,19 @@ final class XlateCt {
         x.wc[markSlot] = 0;
         Field.CT_LABEL.put(x.wc, U128.ZERO, Field.CT_LABEL.ones());
         boolean outerTail = x.tail;
-        x.actionList(c.exec());
+        x.ctNat = null;
+        if (c.nat() == null) {
+            x.actionList(c.exec());
+        } else { // the ct's own nat where parse_CT() put it among the nested actions
+            x.actionList(c.exec().subList(0, c.natAt()));
+            x.line(c.nat());
+            x.ctNat = c.nat();
+            x.actionList(c.exec().subList(c.natAt(), c.exec().size()));
+        }
         x.tail = outerTail;
+        String natText = x.ctNat; // put_ct_nat(): the last nat the nested actions went through
+        x.ctNat = null;
+        Conntrack.Nat nat = Conntrack.Nat.parse(natText);
         Conntrack.Set set = new Conntrack.Set(x.flow[markSlot] & x.wc[markSlot], x.wc[markSlot],
                 Field.CT_LABEL.value(x.flow).and(Field.CT_LABEL.value(x.wc)), Field.CT_LABEL.value(x.wc),
                 c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
@@ -49,8 +56,8 @@ final class XlateCt {
         if (set.helper() != null) { // put_ct_helper()
             d.append("helper=").append(set.helper()).append(',');
         }
-        if (c.nat() != null) {
-            d.append(c.nat()).append(',');
+        if (natText != null) {
+            d.append(natText).append(',');
         }
         if (d.charAt(d.length() - 1) == ',') {
             d.setLength(d.length() - 1);
@@ -70,6 +77,7 @@ final class XlateCt {
             String state;
             boolean held = false;
             if (x.execute) {
+                x.forksFirst();
                 Conntrack.storeMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
                 byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 Conntrack.loadMd(f, x.packetCt);
@@ -101,6 +109,7 @@ final class XlateCt {
                         + c.table() + ".");
             }
         } else if (x.execute) {
+            x.forksFirst();
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
             long[] f = x.flow.clone();
             Conntrack.storeMd(x.packetCt, f);

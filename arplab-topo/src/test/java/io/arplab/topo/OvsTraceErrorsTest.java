@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Odd and malformed invocations of ofproto/trace (every form of parse_flow_and_packet(): options, datapath flows
  * with and without a datapath name, hex packets of odd lengths), ofproto/trace-packet-out and the datapath commands,
  * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40 and
- * 2 120, 3 200 and 7 200 mutations and 4-6 30 recirc, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh
+ * 2 120, 3 200, 7 200 and 8-10 200 mutations and 4-6 30 recirc, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh
  * trace-errors, one file per OVS for the recirc ones).
  */
 class OvsTraceErrorsTest {
@@ -27,7 +27,7 @@ class OvsTraceErrorsTest {
         replay(tmp, "commands");
     }
 
-    /** Seeds 2, 3 and 7: 120, 200 and 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
+    /** Seeds 2, 3, 7 and 8-10: 120 and 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
     @Test
     void mutatedInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
         replay(tmp, "mutations-2");
@@ -35,6 +35,10 @@ class OvsTraceErrorsTest {
         replay(tmp.resolve("3"), "mutations-3");
         Files.createDirectories(tmp.resolve("7"));
         replay(tmp.resolve("7"), "mutations-7");
+        for (String seed : List.of("8", "9", "10")) {
+            Files.createDirectories(tmp.resolve(seed));
+            replay(tmp.resolve(seed), "mutations-" + seed);
+        }
     }
 
     /**

@@ -163,6 +163,12 @@ public final class OvsOfctl implements Tool {
         if (ctFlush != null && ctFlush.error() != null) {
             return fail(ctFlush.error());
         }
+        Meter.Mod meter; // ofctl_meter_mod__(), ofctl_meter_request__(): the meter parsed before connecting
+        try {
+            meter = meterArg(cmd, rest.size() > 1 ? rest.get(1) : null);
+        } catch (FlowParseException e) {
+            return fail(e.getMessage());
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
         int colon = name.indexOf(':');
@@ -219,12 +225,9 @@ public final class OvsOfctl implements Tool {
                 case "add-groups" -> addGroups(br, rest.get(1));
                 case "dump-groups" -> dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
                 case "dump-group-stats" -> dumpGroupStats(br, arg(rest));
-                case "add-meter" -> meterMod(br, rest.get(1), Meter.Command.ADD);
-                case "mod-meter" -> meterMod(br, rest.get(1), Meter.Command.MODIFY);
-                case "del-meter", "del-meters" -> meterMod(br, rest.size() > 1 ? rest.get(1) : null,
-                        Meter.Command.DELETE);
+                case "add-meter", "mod-meter", "del-meter", "del-meters" -> meterMod(br, meter);
                 case "dump-meters", "meter-stats", "meter-features" -> meterRequest(br, cmd,
-                        rest.size() > 1 ? rest.get(1) : null);
+                        meter == null ? Meter.ALL : meter.id());
                 case "ct-flush-zone", "ct-flush" -> {
                     ctFlush.run(br.ct, ctx.now());
                     yield 0;
@@ -340,8 +343,24 @@ public final class OvsOfctl implements Tool {
     }
 
     // ofctl_meter_mod__(): meters need OpenFlow 1.3 or later
-    private int meterMod(Ofproto br, String text, Meter.Command command) {
-        Meter.Mod m = text == null ? new Meter.Mod(command, Meter.ALL, 0, List.of()) : Meter.parse(text, command);
+    // parse_ofp_meter_mod_str() of a meter command's argument: null for a command of no meter; del-meters and the
+    // requests without one take every meter
+    private static Meter.Mod meterArg(String cmd, String text) {
+        Meter.Command command = switch (cmd) {
+            case "add-meter" -> Meter.Command.ADD;
+            case "mod-meter" -> Meter.Command.MODIFY;
+            case "del-meter", "del-meters" -> Meter.Command.DELETE;
+            case "dump-meters", "meter-stats" -> null;
+            default -> Meter.Command.ADD; // no meter argument
+        };
+        if (command == Meter.Command.ADD && !cmd.equals("add-meter")) {
+            return null;
+        }
+        return text == null ? new Meter.Mod(command, Meter.ALL, 0, List.of()) : Meter.parse(text, command);
+    }
+
+    private int meterMod(Ofproto br, Meter.Mod m) {
+        Meter.Command command = m.command();
         if (!meterVersion()) {
             return 1;
         }
@@ -366,8 +385,7 @@ public final class OvsOfctl implements Tool {
     }
 
     // ofctl_meter_request__(): dump-meters, meter-stats, meter-features (the userspace datapath's features)
-    private int meterRequest(Ofproto br, String cmd, String text) {
-        long id = text == null ? Meter.ALL : Meter.parse(text, null).id();
+    private int meterRequest(Ofproto br, String cmd, long id) {
         if (!meterVersion()) {
             return 1;
         }
