@@ -593,6 +593,10 @@ final class Xlate {
         if (patchLookup) {
             patchLookup = false;
             cloneActions(program);
+        } else if (trace == null && !exited && !wasMpls && program.size() == 1
+                && program.get(0) instanceof Action.GotoTable g) {
+            listContinues = false; // most programs are a lone goto_table: actionList()'s one step without its loop
+            gotoTable(g.table());
         } else {
             actions(program, true);
         }
@@ -706,6 +710,15 @@ final class Xlate {
         }
     }
 
+    // OFPACT_GOTO_TABLE, always the last action: its table sits with the actions
+    private void gotoTable(int t) {
+        int savedTableLevel = tableLevel, savedTable = tableId;
+        tableLevel = level;
+        table(t);
+        tableLevel = savedTableLevel;
+        tableId = savedTable;
+    }
+
     // do_xlate_actions(): an action is the last one when its list's enclosing action was
     void actionList(List<Action> actions) {
         boolean outerTail = tail;
@@ -736,12 +749,8 @@ final class Xlate {
                     note("output port is " + port);
                 }
                 XlateOutput.outputPort(this, port);
-            } else if (a instanceof Action.GotoTable g) { // always the last: its table sits with the actions
-                int savedTableLevel = tableLevel, savedTable = tableId;
-                tableLevel = level;
-                table(g.table());
-                tableLevel = savedTableLevel;
-                tableId = savedTable;
+            } else if (a instanceof Action.GotoTable g) {
+                gotoTable(g.table());
             } else if (a instanceof Action.Resubmit r) {
                 if (r.ct() && (ctOrig == null || flow[Slot.CT_STATE.ordinal()] == 0
                         || flow[Slot.DL_TYPE.ordinal()] != (ctOrig.v6() ? Match.ETH_IPV6 : Match.ETH_IP))) {
