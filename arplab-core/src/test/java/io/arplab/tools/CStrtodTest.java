@@ -2,12 +2,10 @@ package io.arplab.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import java.nio.charset.StandardCharsets;
+import io.arplab.testing.Glibc;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,25 +19,16 @@ import net.jqwik.api.Provide;
  * exponents, huge and tiny ones, and what follows them.
  */
 class CStrtodTest {
-    interface LibC extends Library {
-        LibC C = Native.load("c", LibC.class);
-
-        double strtod(Pointer nptr, PointerByReference endptr);
-    }
-
     @Property(tries = 4000, seed = "20261205")
     void scansAsGlibcDoes(@ForAll("numbers") String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
-        Memory m = new Memory(bytes.length + 1L);
-        m.write(0, bytes, 0, bytes.length);
-        m.setByte(bytes.length, (byte) 0);
+        Memory m = Glibc.string(s);
         PointerByReference end = new PointerByReference();
         Native.setLastError(0);
-        double theirs = LibC.C.strtod(m, end);
+        double theirs = Glibc.C.strtod(m, end);
         boolean erange = Native.getLastError() == 34; // errno as the call left it (JNA keeps it per thread)
         CStrtod ours = CStrtod.scan(s);
         assertThat(ours.end()).as("strtod(\"%s\")'s end", s)
-                .isEqualTo(Pointer.nativeValue(end.getValue()) - Pointer.nativeValue(m));
+                .isEqualTo(Glibc.offset(m, end));
         if (Double.isNaN(theirs)) {
             assertThat(ours.value()).as("strtod(\"%s\")", s).isNaN();
         } else {

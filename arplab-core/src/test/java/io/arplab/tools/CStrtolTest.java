@@ -2,12 +2,9 @@ package io.arplab.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import java.nio.charset.StandardCharsets;
+import io.arplab.testing.Glibc;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,27 +17,15 @@ import net.jqwik.api.Provide;
  * and the same end for white space, signs, prefixes, digits of every base, overflow and what follows them.
  */
 class CStrtolTest {
-    interface LibC extends Library {
-        LibC C = Native.load("c", LibC.class);
-
-        long strtol(Pointer nptr, PointerByReference endptr, int base);
-
-        long strtoul(Pointer nptr, PointerByReference endptr, int base);
-    }
-
     @Property(tries = 3000, seed = "20261205")
     void scansAsLibcDoes(@ForAll("numbers") String s, @ForAll("bases") int base) {
-        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
-        Memory m = new Memory(bytes.length + 1L);
-        m.write(0, bytes, 0, bytes.length);
-        m.setByte(bytes.length, (byte) 0);
+        Memory m = Glibc.string(s);
         CStrtol ours = CStrtol.scan(s, base);
         PointerByReference end = new PointerByReference();
-        long signed = LibC.C.strtol(m, end, base);
+        long signed = Glibc.C.strtol(m, end, base);
         assertThat(ours.asLong()).as("strtol(\"%s\", %d)", s, base).isEqualTo(signed);
-        assertThat(ours.end()).as("strtol(\"%s\", %d)'s end", s, base).isEqualTo(Pointer.nativeValue(end.getValue())
-                - Pointer.nativeValue(m));
-        long unsigned = LibC.C.strtoul(m, end, base);
+        assertThat(ours.end()).as("strtol(\"%s\", %d)'s end", s, base).isEqualTo(Glibc.offset(m, end));
+        long unsigned = Glibc.C.strtoul(m, end, base);
         assertThat(ours.asUnsignedLong()).as("strtoul(\"%s\", %d)", s, base).isEqualTo(unsigned);
     }
 

@@ -2,9 +2,8 @@ package io.arplab.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
+import io.arplab.testing.Glibc;
 import io.arplab.wire.Ipv4Address;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,17 +17,11 @@ import net.jqwik.api.Provide;
  * where the two agree.
  */
 class InetAtonTest {
-    interface LibC extends Library {
-        LibC C = Native.load("c", LibC.class);
-
-        int inet_aton(String cp, Memory inp);
-    }
-
     @Property(tries = 4000, seed = "20261205")
     void readsAddressesAsGlibcDoes(@ForAll("hosts") String s) {
         Memory in = new Memory(4);
         in.setInt(0, 0);
-        boolean theirs = LibC.C.inet_aton(s, in) != 0;
+        boolean theirs = Glibc.C.inet_aton(s, in) != 0;
         // struct in_addr holds the address in network order
         Ipv4Address address = theirs ? Ipv4Address.of((in.getByte(0) & 0xff) << 24 | (in.getByte(1) & 0xff) << 16
                 | (in.getByte(2) & 0xff) << 8 | in.getByte(3) & 0xff) : null;
