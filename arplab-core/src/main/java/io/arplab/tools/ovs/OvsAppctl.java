@@ -697,18 +697,10 @@ public final class OvsAppctl implements Tool {
         }
     }
 
-    // strtol(s, NULL, 10): the leading digits, 0 without any
+    // netdev_dummy_receive()'s int packet_size = strtol(s, NULL, 10): white space, a sign, the leading digits (0
+    // without any), LONG_MAX or LONG_MIN past the range, then the int's low 32 bits
     private static int strtol(String s) {
-        int i = 0;
-        long v = 0;
-        boolean neg = false;
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            neg = s.charAt(i++) == '-';
-        }
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
-            v = v * 10 + (s.charAt(i++) - '0');
-        }
-        return (int) (neg ? -v : Math.min(v, Integer.MAX_VALUE));
+        return (int) io.arplab.tools.CStrtol.scan(s, 10).asLong();
     }
 
     private int error(String message) {
