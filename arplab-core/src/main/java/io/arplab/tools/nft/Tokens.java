@@ -103,6 +103,12 @@ final class Tokens {
         if (ip4.lookingAt()) {
             return ip4.end(1); // {ip4addr}, then a {string} ('.' or a letter starts one)
         }
+        if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && w.indexOf('.') > 0 && w.indexOf(':') < 0
+                && !IP4.matcher(w).lookingAt()) {
+            // no {ip4addr} starts it ("27.0.0.table", "1.5"): flex's longest match is the {decstring} or {hexstring}
+            java.util.regex.Matcher m = NUMBER.matcher(w);
+            return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
+        }
         if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !w.matches("[0-9A-Za-z_]+")
                 || w.matches("([0-9]+(d|h|ms|m|s))+")) {
             return 0;
@@ -112,6 +118,8 @@ final class Tokens {
     }
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+");
+    private static final java.util.regex.Pattern IP4 =
+            java.util.regex.Pattern.compile("[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     private static final java.util.regex.Pattern IP4_THEN_STRING =
             java.util.regex.Pattern.compile("([0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3})[A-Za-z_.]");
 
