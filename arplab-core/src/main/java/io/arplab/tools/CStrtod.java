@@ -77,18 +77,17 @@ public record CStrtod(double value, int end, boolean erange) {
                 }
             }
         }
-        String mantissa = s.substring(start, mantissaEnd);
+        // a point at either end gets its zero digit ("0.5", "5.0"), as Java's parsers want one there
+        String m = s.substring(start, mantissaEnd);
+        String mantissa = m.startsWith(".") ? "0" + m : m.endsWith(".") ? m + "0" : m;
         String exponent = expAt < 0 ? "0" : s.substring(expAt + 1, k);
         double v;
         boolean nonZero = mantissa.chars().anyMatch(c -> c != '0' && c != '.');
         if (hex) {
             // Java's hex literal needs its p exponent; an exponent beyond an int saturates
-            v = Double.parseDouble("0x" + (mantissa.startsWith(".") ? "0" + mantissa : mantissa) + "p"
-                    + clampExponent(exponent));
+            v = Double.parseDouble("0x" + mantissa + "p" + clampExponent(exponent));
         } else {
-            BigDecimal d = new BigDecimal(mantissa.startsWith(".") ? "0" + mantissa : mantissa.endsWith(".")
-                    ? mantissa + "0" : mantissa);
-            v = parseDecimal(d, exponent);
+            v = parseDecimal(new BigDecimal(mantissa), exponent);
         }
         // underflow: a tiny result (subnormal or zero) that is not the number itself; an exact subnormal is no error
         boolean erange = Double.isInfinite(v) || nonZero && Math.abs(v) < Double.MIN_NORMAL
@@ -114,9 +113,8 @@ public record CStrtod(double value, int end, boolean erange) {
         return Double.parseDouble(d.unscaledValue() + "e" + (e - d.scale()));
     }
 
-    // the number a tiny mantissa and exponent stand for, exactly
-    private static BigDecimal exact(boolean hex, String mantissa, String exponent) {
-        String m = mantissa.startsWith(".") ? "0" + mantissa : mantissa.endsWith(".") ? mantissa + "0" : mantissa;
+    // the number a tiny mantissa (its points with their digits) and exponent stand for, exactly
+    private static BigDecimal exact(boolean hex, String m, String exponent) {
         long e = clampExponent(exponent);
         if (!hex) {
             return new BigDecimal(m).scaleByPowerOfTen((int) e);

@@ -1,5 +1,6 @@
 package io.arplab.tools.iproute;
 
+import io.arplab.tools.CStrtol;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.List;
@@ -203,7 +204,7 @@ public final class Args {
 
     /** strtoul(s, &end, 0) that must take the whole part (white space and a sign first); -1 when it does not. */
     private static long strtoul(String s) {
-        io.arplab.tools.CStrtol n = io.arplab.tools.CStrtol.scan(s, 0);
+        CStrtol n = CStrtol.scan(s, 0);
         if (!n.converted() || n.end() != s.length()) {
             return -1;
         }

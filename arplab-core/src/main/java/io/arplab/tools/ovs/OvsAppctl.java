@@ -4,6 +4,7 @@ import io.arplab.device.OvsBridge;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.TraceCommand;
+import io.arplab.tools.CStrtol;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import java.util.List;
@@ -700,7 +701,7 @@ public final class OvsAppctl implements Tool {
     // netdev_dummy_receive()'s int packet_size = strtol(s, NULL, 10): white space, a sign, the leading digits (0
     // without any), LONG_MAX or LONG_MIN past the range, then the int's low 32 bits
     private static int strtol(String s) {
-        return (int) io.arplab.tools.CStrtol.scan(s, 10).asLong();
+        return (int) CStrtol.scan(s, 10).asLong();
     }
 
     private int error(String message) {
