@@ -17,23 +17,54 @@ final class DpclsSubtable extends MaskedFields {
     /** Whether a megaflow of this mask is a simple match when its recirc_id is 0 ({@link Datapath#simpleMask}). */
     final boolean simpleMask;
 
+    /**
+     * The masked words of the last key a lookup missed, and their hash: the upcall's megaflow for that key has them
+     * (its install hashes nothing again).
+     */
+    private final long[] missWords;
+    private long missHash;
+    private boolean missed;
+
     DpclsSubtable(long[] mask) {
         super(mask);
         simpleMask = Datapath.simpleMask(mask);
         width = fields.length;
         records = new long[entries.length * width];
+        missWords = new long[width];
     }
 
     /** The newest megaflow whose masked words equal {@code key}'s, or null. */
     Datapath.Megaflow lookup(long[] key) {
         Datapath.Megaflow[] e = entries;
         int m = e.length - 1;
-        for (int i = home(hash(key), m); e[i] != null; i = (i + 1) & m) {
+        long h = hash(key);
+        for (int i = home(h, m); e[i] != null; i = (i + 1) & m) {
             if (matches(i, key)) {
                 return e[i];
             }
         }
+        for (int j = 0; j < width; j++) {
+            missWords[j] = key[fields[j]] & fieldMasks[j];
+        }
+        missHash = h;
+        missed = true;
         return null;
+    }
+
+    // hash() of v, or the last miss's when v has its masked words
+    private long hashOf(long[] v) {
+        if (missed) {
+            int[] f = fields;
+            long[] m = fieldMasks, w = missWords;
+            int j = 0;
+            while (j < f.length && (v[f[j]] & m[j]) == w[j]) {
+                j++;
+            }
+            if (j == f.length) {
+                return missHash;
+            }
+        }
+        return hash(v);
     }
 
     void insert(Datapath.Megaflow n) {
@@ -84,7 +115,7 @@ final class DpclsSubtable extends MaskedFields {
     // the slot of v's masked words: where they are, or the empty slot where they would go
     private int slot(long[] v) {
         int m = entries.length - 1;
-        int i = home(hash(v), m);
+        int i = home(hashOf(v), m);
         while (entries[i] != null && !matches(i, v)) {
             i = (i + 1) & m;
         }
@@ -111,11 +142,7 @@ final class DpclsSubtable extends MaskedFields {
 
     // the hash of record i: hash() of any key with its masked words
     private long recordHash(long[] r, int i) {
-        long h = SEED;
-        for (int j = 0, o = i * width; j < width; j++, o++) {
-            h = mix(h, r[o]);
-        }
-        return h;
+        return recordHash(r, i * width, width);
     }
 
     private void grow() {

@@ -44,6 +44,15 @@ class MaskedFields {
         return h;
     }
 
+    /** {@link #hash} of any key whose masked values are the {@code n} words of {@code r} from {@code o} (a record). */
+    static long recordHash(long[] r, int o, int n) {
+        long h = SEED;
+        for (int j = 0; j < n; j++) {
+            h = mix(h, r[o + j]);
+        }
+        return h;
+    }
+
     /** Whether {@code a} and {@code b} agree on every bit the mask keeps. */
     final boolean sameUnderMask(long[] a, long[] b) {
         int[] f = fields;
