@@ -67,8 +67,6 @@ final class Classifier {
         private Rule[] heads = new Rule[8];
         private List<Action>[] programs = programs(8);
         private int nSlots = 8;
-        /** The actions of the rule {@link #find} last returned. */
-        List<Action> found;
         private final int width, stride;
         private long[] keys;
         @SuppressWarnings("unchecked")
@@ -76,8 +74,6 @@ final class Classifier {
             return (List<Action>[]) new List<?>[n];
         }
 
-        /** The priority and softness ({@link #meta}) of the rule {@link #find} last returned. */
-        int foundMeta;
         private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
         final int[] triePlen = new int[TRIE_FIELDS.length];
@@ -216,18 +212,16 @@ final class Classifier {
 
         // the hash of record i of k: hash() of any key with its masked values
         private long recordHash(long[] k, int i) {
-            long h = SEED;
-            for (int o = i * stride, j = 0; j < fields.length; j++) {
-                h = mix(h, k[o + j]);
-            }
-            return h;
+            return recordHash(k, i * stride, width);
         }
 
-        private Rule rule(int i) {
+        /** Slot i's first rule (the best of its masked values), or null when the slot is empty. */
+        Rule rule(int i) {
             return heads[i];
         }
 
-        private List<Action> program(int i) {
+        /** The actions of slot i's first rule. */
+        List<Action> program(int i) {
             return programs[i];
         }
 
@@ -242,7 +236,8 @@ final class Classifier {
             return r.priority << 1 | (r.soft ? 1 : 0);
         }
 
-        private int meta(int i) {
+        /** Slot i's first rule's {@link #meta(Rule)}. */
+        int meta(int i) {
             return (int) keys[i * stride + width];
         }
 
@@ -294,31 +289,25 @@ final class Classifier {
         }
 
         /**
-         * find_match_wc() for a key that a rule matches whole: the best rule of its bucket, with every stage of the
-         * mask folded into wc; null, wc untouched, when no rule matches the whole key.
+         * find_match_wc() for a key that a rule matches whole: the slot of its bucket, with every stage of the mask
+         * folded into wc; -1, wc untouched, when no rule matches the whole key.
          */
-        Rule findWhole(long[] flow, long[] wc) {
-            Rule r = find(hash(flow), flow);
-            if (r != null) {
+        int findWhole(long[] flow, long[] wc) {
+            int i = find(flow);
+            if (i >= 0) {
                 int[] f = fields;
                 long[] m = fieldMasks;
                 for (int j = 0; j < f.length; j++) {
                     wc[f[j]] |= m[j];
                 }
             }
-            return r;
+            return i;
         }
 
-        /** find_match(): the best rule whose masked fields equal the flow's (its slot's first), or null. */
-        Rule find(long hash, long[] flow) {
-            int i = slot(hash, flow);
-            Rule best = rule(i);
-            if (best == null) {
-                return null;
-            }
-            found = program(i);
-            foundMeta = meta(i);
-            return best;
+        /** find_match(): the slot whose masked values equal the flow's (its first rule the best), or -1. */
+        int find(long[] flow) {
+            int i = slot(hash(flow), flow);
+            return heads[i] == null ? -1 : i;
         }
 
         /** A modify flow_mod gave {@code r} new actions. */
@@ -505,14 +494,19 @@ final class Classifier {
             if (st.maxPrio <= hardPri) {
                 break;
             }
-            Rule r = wc == null ? st.find(st.hash(flow), flow) : findMatchWc(st, flow, wc);
-            if (r == null || st.foundMeta >>> 1 <= hardPri) {
+            int i = wc == null ? st.find(flow) : findMatchWc(st, flow, wc);
+            if (i < 0) {
                 continue;
             }
-            if ((st.foundMeta & 1) == 0) {
+            int meta = st.meta(i);
+            if (meta >>> 1 <= hardPri) {
+                continue;
+            }
+            Rule r = st.rule(i);
+            if ((meta & 1) == 0) {
                 hard = r;
-                hardPri = st.foundMeta >>> 1;
-                found = st.found;
+                hardPri = meta >>> 1;
+                found = st.program(i);
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;
                 soft.add(r);
@@ -539,8 +533,9 @@ final class Classifier {
         return best;
     }
 
-    // find_match_wc() as OVS 3.1.1 has it: the final stage's bits are folded even when the ports trie decides
-    private Rule findMatchWc(Subtable st, long[] flow, long[] wc) {
+    // find_match_wc() as OVS 3.1.1 has it, the matching slot or -1: the final stage's bits are folded even when the
+    // ports trie decides
+    private int findMatchWc(Subtable st, long[] flow, long[] wc) {
         int n = st.stageFields.length;
         if (flow[Slot.PACKET_TYPE.ordinal()] != 0 && ethernet(st.mask)) {
             // match_add_ethernet_prereq(): the rules' packet_type=(0,0) fails an L3 packet in the metadata stage
@@ -548,13 +543,13 @@ final class Classifier {
                 st.fold(wc, 0);
             }
             wc[Slot.PACKET_TYPE.ordinal()] = Slot.PACKET_TYPE.max;
-            return null;
+            return -1;
         }
         // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
         // so the staged walk would fold every stage and return it: one probe instead
-        Rule r = st.findWhole(flow, wc);
-        if (r != null) {
-            return r;
+        int whole = st.findWhole(flow, wc);
+        if (whole >= 0) {
+            return whole;
         }
         long h = MaskedFields.SEED;
         int folded = -1;
@@ -577,7 +572,7 @@ final class Classifier {
             return noMatch(st, wc, folded, portsMask);
         }
         st.fold(wc, n - 1);
-        return null;
+        return -1;
     }
 
     // a mask with a field of Ethernet or above (match_add_ethernet_prereq()'s rules)
@@ -590,13 +585,13 @@ final class Classifier {
         return false;
     }
 
-    private static Rule noMatch(Subtable st, long[] wc, int folded, long portsMask) {
+    private static int noMatch(Subtable st, long[] wc, int folded, long portsMask) {
         st.fold(wc, folded);
         if (portsMask >= 0) {
             wc[Slot.TP_SRC.ordinal()] = portsMask >>> 16;
             wc[Slot.TP_DST.ordinal()] = portsMask & 0xffff;
         }
-        return null;
+        return -1;
     }
 
     // check_tries(): may the subtable be skipped on a prefix field the trie shows no rule of its length for?
