@@ -341,11 +341,11 @@ final class Xlate {
         int length = packet == null ? 0
                 : packet.length + 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
         initial = flow.clone();
-        Conntrack.loadMd(initial, packetCt);
+        Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
-        ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, initial) : null;
+        ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, flow) : null;
         if (execute) {
-            ctOrig = install ? ctTuple : OdpFlowFormat.ctTuple(br, initial);
+            ctOrig = install ? ctTuple : OdpFlowFormat.ctTuple(br, flow);
         }
         java.util.Arrays.fill(ctOrigMask, 0);
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -540,72 +540,86 @@ final class Xlate {
     }
 
     void table(int t) {
-        if (++depth > MAX_DEPTH) {
-            problem("over max translation depth " + MAX_DEPTH);
-            depth--;
-            return;
-        }
-        Classifier table = br.tables.table(t);
-        tableId = t;
-        Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
-        afterLookup();
-        // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
-        // megaflow's later packets
-        if (execute) {
-            if (r == null) {
-                table.nMissed++;
-            } else {
-                table.nMatched++;
+        // a rule whose program is a lone goto_table goes on to its table in this loop, as gotoTable() would
+        // recursively (actionList()'s one step, without its loop or a frame per table): chained counts them
+        int chained = 0, first = t, savedTableLevel = tableLevel;
+        List<int[]> outerNested = nestedBridges;
+        Rule outerRule = rule;
+        while (true) {
+            if (++depth > MAX_DEPTH) {
+                problem("over max translation depth " + MAX_DEPTH);
+                depth--;
+                break;
             }
-        }
-        xc.table(table, r);
-        List<Action> program = table.found;
-        if (trace != null) {
-            lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
-        }
-        if (r == null) {
+            Classifier table = br.tables.table(t);
+            tableId = t;
+            Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
+            afterLookup();
+            // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
+            // megaflow's later packets
+            if (execute) {
+                if (r == null) {
+                    table.nMissed++;
+                } else {
+                    table.nMatched++;
+                }
+            }
+            xc.table(table, r);
+            List<Action> program = table.found;
+            if (trace != null) {
+                lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
+            }
+            if (r == null) {
+                if (hop != null) {
+                    hop.table(t, null, "drop");
+                }
+                if (trace != null) {
+                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
+                }
+                line("drop");
+                depth--;
+                break;
+            }
             if (hop != null) {
-                hop.table(t, null, "drop");
+                hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
             }
             if (trace != null) {
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
+                String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
+                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
+                        .append(r.priority);
+                if (r.cookie != 0) {
+                    trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
+                }
+                trace.append('\n');
             }
-            line("drop");
+            nestedBridges = null;
+            rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
+            if (patchLookup) {
+                patchLookup = false;
+                cloneActions(program);
+            } else if (trace == null && !exited && !wasMpls && program.size() == 1
+                    && program.get(0) instanceof Action.GotoTable g) {
+                listContinues = false;
+                tableLevel = level; // gotoTable()'s
+                chained++;
+                t = g.table();
+                continue;
+            } else {
+                actions(program, true);
+            }
+            if (trace != null && nestedBridges != null) {
+                NativeTunnel.indentNested(trace, nestedBridges);
+            }
             depth--;
-            return;
+            break;
         }
-        if (hop != null) {
-            hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
-        }
-        if (trace != null) {
-            String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
-            trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
-                    .append(r.priority);
-            if (r.cookie != 0) {
-                trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
-            }
-            trace.append('\n');
-        }
-        List<int[]> outerNested = nestedBridges;
-        nestedBridges = null;
-        Rule outerRule = rule;
-        rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
-        if (patchLookup) {
-            patchLookup = false;
-            cloneActions(program);
-        } else if (trace == null && !exited && !wasMpls && program.size() == 1
-                && program.get(0) instanceof Action.GotoTable g) {
-            listContinues = false; // most programs are a lone goto_table: actionList()'s one step without its loop
-            gotoTable(g.table());
-        } else {
-            actions(program, true);
-        }
+        depth -= chained;
         rule = outerRule;
-        if (trace != null && nestedBridges != null) {
-            NativeTunnel.indentNested(trace, nestedBridges);
-        }
         nestedBridges = outerNested;
-        depth--;
+        if (chained > 0) {
+            tableLevel = savedTableLevel;
+            tableId = first;
+        }
     }
 
     /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
