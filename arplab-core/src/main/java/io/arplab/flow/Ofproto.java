@@ -920,7 +920,9 @@ public final class Ofproto {
             }
             x.keyMissed = m == null;
             translate(x);
-            outputs.addAll(x.outputs);
+            for (int i = 0; i < x.outputs.size(); i++) {
+                outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
+            }
             return;
         }
         // a recirculated pass counts the packet with the tags the passes before pushed or popped
