@@ -29,6 +29,8 @@ final class Classifier {
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
     /** The actions of the rule {@link #lookup} last returned. */
     List<Action> found;
+    /** The table of those actions when they are a lone goto_table, else -1. */
+    int foundGoto;
     /** cls->subtables: the subtables by descending max priority, as each change left them. */
     private final List<Subtable> pvector = new ArrayList<>();
     /** The pvector as an array; null when it must be rebuilt. */
@@ -59,11 +61,12 @@ final class Classifier {
         final int[] stageIds;
         private final Long2IntOpenHashMap[] indices;
         // the rules by their masked fields (open addressing, linear probing on their hash): a slot's record in keys
-        // (width longs, then its first rule's priority and softness) holds the masked values of its rules (their
-        // cls_match), which a probe compares directly (no stored hash: a record of two fields is three words),
-        // heads its first rule and programs that rule's actions (typed arrays: taking a rule out needs no type check,
-        // which would read it), so that a lookup reads no rule and an upcall's next table does not wait for one;
-        // rules with the same masked values and lower priorities follow the first (clsNext), highest first
+        // (width longs, then a word of its first rule's priority, softness and lone goto_table: put()) holds the
+        // masked values of its rules (their cls_match), which a probe compares directly (no stored hash: a record of
+        // two fields is three words), heads its first rule and programs that rule's actions (typed arrays: taking a
+        // rule out needs no type check, which would read it), so that a lookup reads no rule and an upcall's next
+        // table waits for none; rules with the same masked values and lower priorities follow the first (clsNext),
+        // highest first
         private Rule[] heads = new Rule[8];
         private List<Action>[] programs = programs(8);
         private int nSlots = 8;
@@ -200,7 +203,7 @@ final class Classifier {
         private int slot(long h, long[] v) {
             int m = nSlots - 1;
             int i = home(h, m);
-            while (heads[i] != null && !recordMatches(i, v)) {
+            while (keys[i * stride + width] != 0 && !recordMatches(i, v)) {
                 i = (i + 1) & m;
             }
             return i;
@@ -225,10 +228,23 @@ final class Classifier {
             return programs[i];
         }
 
+        // a slot's word after its record: 0 when empty, else its first rule's lone goto_table's table + 1 (0: none)
+        // above bit 32, OCCUPIED, and the rule's meta; a probe and a translation's next table read no other array
         private void put(int i, Rule r) {
             heads[i] = r;
             programs[i] = r == null ? null : r.actions;
-            keys[i * stride + width] = r == null ? 0 : meta(r);
+            keys[i * stride + width] = r == null ? 0 : (long) (loneGoto(r.actions) + 1) << 32 | OCCUPIED | meta(r);
+        }
+
+        private static final long OCCUPIED = 1L << 31;
+
+        private static int loneGoto(List<Action> actions) {
+            return actions.size() == 1 && actions.get(0) instanceof Action.GotoTable g ? g.table() : -1;
+        }
+
+        /** The table of slot i's first rule's actions when they are a lone goto_table, else -1. */
+        int loneGoto(int i) {
+            return (int) (keys[i * stride + width] >>> 32) - 1;
         }
 
         /** A rule's priority and whether it is soft (conjunctive), as its slot keeps them: priority << 1 | soft. */
@@ -238,7 +254,7 @@ final class Classifier {
 
         /** Slot i's first rule's {@link #meta(Rule)}. */
         int meta(int i) {
-            return (int) keys[i * stride + width];
+            return (int) keys[i * stride + width] & ~(int) OCCUPIED;
         }
 
         // slot i's record: the masked values of v
@@ -307,7 +323,7 @@ final class Classifier {
         /** find_match(): the slot whose masked values equal the flow's (its first rule the best), or -1. */
         int find(long[] flow) {
             int i = slot(hash(flow), flow);
-            return heads[i] == null ? -1 : i;
+            return keys[i * stride + width] == 0 ? -1 : i;
         }
 
         /** A modify flow_mod gave {@code r} new actions. */
@@ -487,6 +503,7 @@ final class Classifier {
     Rule lookup(long[] flow, long[] wc, boolean allowConjunctive) {
         trieDone = 0;
         found = null;
+        foundGoto = -1;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         Conjunctions soft = null;
@@ -507,6 +524,7 @@ final class Classifier {
                 hard = r;
                 hardPri = meta >>> 1;
                 found = st.program(i);
+                foundGoto = st.loneGoto(i);
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;
                 soft.add(r);
@@ -517,6 +535,7 @@ final class Classifier {
         }
         Rule resolved = soft.resolve(flow, wc, hard);
         found = resolved == null ? null : resolved.actions;
+        foundGoto = -1; // the actions read instead
         return resolved;
     }
 

@@ -54,7 +54,7 @@ final class Xlate {
     final List<Integer> ctNext;
     int ctNextUsed;
     byte[] packet;
-    final List<Ofproto.Output> outputs = new ArrayList<>();
+    final List<Ofproto.Output> outputs = new ArrayList<>(2);
 
     long[] flow;
     long[] initial;
@@ -597,12 +597,11 @@ final class Xlate {
             if (patchLookup) {
                 patchLookup = false;
                 cloneActions(program);
-            } else if (trace == null && !exited && !wasMpls && program.size() == 1
-                    && program.get(0) instanceof Action.GotoTable g) {
+            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
                 chained++;
-                t = g.table();
+                t = table.foundGoto;
                 continue;
             } else {
                 actions(program, true);
