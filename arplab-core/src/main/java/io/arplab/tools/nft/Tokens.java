@@ -72,6 +72,20 @@ final class Tokens {
                 if (j == i) {
                     j = i + 1;
                 }
+                java.util.regex.Matcher ip4 = IP4.matcher(input.substring(i, j));
+                if (ip4.lookingAt() && ip4.end() < j - i
+                        && (input.charAt(i + ip4.end()) == '/' || Character.isDigit(input.charAt(i + ip4.end())))) {
+                    // flex's longest match: {ip4addr} takes at most three digits a part ("1.2.3.4567" is 1.2.3.456
+                    // then 7), and a prefix's '/' is SLASH, a token of its own
+                    int a = i + ip4.end();
+                    list.add(new Token(Kind.WORD, input.substring(i, a), i, a));
+                    if (input.charAt(a) == '/') {
+                        list.add(new Token(Kind.CHAR, "/", a, a + 1));
+                        a++;
+                    }
+                    i = a;
+                    continue;
+                }
                 int number = numberPrefix(input.substring(i, j));
                 if (number > 0) {
                     // scanner.l: a {decstring} or {hexstring} then a {string}: a word cannot start with a digit
