@@ -764,6 +764,13 @@ public final class Ping implements Tool {
                 return;
             }
         } while (next <= 0);
+        if (busy) { // the do-while ended (the count is sent): recvmsg() reads what the queue kept
+            boolean any = !held.isEmpty();
+            drainHeld();
+            if (any) {
+                wakeAt(now); // then main_loop()'s exit checks
+            }
+        }
         if (adaptive || next < schint(interval)) {
             // recvmsg() cannot wait that precisely: poll(); very short waits are spun (or MININTERVAL when
             // something is in flight)
@@ -996,12 +1003,18 @@ public final class Ping implements Tool {
         return next;
     }
 
+    private void drainHeld() {
+        busy = false;
+        List<Runnable> queued = List.copyOf(held);
+        held.clear();
+        heldBytes = 0;
+        queued.forEach(Runnable::run);
+    }
+
     private void sigalrm(long now) {
         alarm = null;
         if (busy) { // the do-while ends: main_loop()'s recvmsg() reads what the queue kept before it sees exiting
-            busy = false;
-            held.forEach(Runnable::run);
-            held.clear();
+            drainHeld();
         }
         exiting = true;
         wakeAt(now);
