@@ -801,8 +801,8 @@ final class NftParser {
 
     /**
      * parser_bison.y's relational_expr with a symbol_expr on the left (a word or number that names no field): [==|!=]
-     * then a right-hand side (a word, a string, one of keyword_expr's protocol words, @set, { ... }, a concatenation);
-     * it parses, and expr_evaluate_symbol() then finds no datatype: "No symbol type information" under the symbol.
+     * then a right-hand side (a word, a string, one of keyword_expr's protocol words, @set, { ... }, a concatenation or
+     * a list); it parses, and expr_evaluate_symbol() then finds no datatype: "No symbol type information" under it.
      */
     private void symbolRelation(Token w) {
         Token v = in.peek();
@@ -823,7 +823,7 @@ final class NftParser {
             } while (depth > 0);
         } else {
             rhsWord();
-            while (in.peek().kind() == Kind.DOT) {
+            while (in.peek().kind() == Kind.DOT || in.peek().kind() == Kind.COMMA) { // a concatenation, a list
                 in.take();
                 rhsWord();
             }
