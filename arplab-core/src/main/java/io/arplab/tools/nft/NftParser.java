@@ -771,7 +771,8 @@ final class NftParser {
             text = text.substring(0, text.indexOf('/'));
             long bits = Values.number(len, Long.MAX_VALUE);
             if (bits < 0 || bits > 32) { // expr_evaluate_prefix()
-                return refuse(new NftError("Prefix length " + (bits >= 0 ? bits : len) + " is invalid for type of 32 bits width", v));
+                return refuse(new NftError("Prefix length " + (bits >= 0 ? bits : len)
+                        + " is invalid for type of 32 bits width", v));
             }
             prefix = (int) bits;
         }

@@ -90,7 +90,7 @@ final class Tokens {
                     i = a;
                     continue;
                 }
-                int number = numberPrefix(input.substring(i, j));
+                int number = numberPrefix(w);
                 if (number > 0) {
                     // scanner.l: a {decstring} or {hexstring} then a {string}: a word cannot start with a digit
                     list.add(new Token(Kind.WORD, input.substring(i, i + number), i, i + number));
