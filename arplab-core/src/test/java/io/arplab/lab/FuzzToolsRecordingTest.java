@@ -284,8 +284,8 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-111.out: ip -s neigh", SECOND),
             Map.entry("seed-111.out: ip -s link show eth0", IGMP + "; and arplab's n1 got one ARP frame more (42"
                     + " bytes, the same packet count): n2's third broadcast probe for 172.28.0.21 (its ping at 15.655 s,"
-                    + " retrans 1 s) reaches n1 before n2's ip neigh flush all at 17.838 s, which the real n2's had"
-                    + " not; with the counters read after every command the two differ by the IGMP report only"),
+                    + " retrans 1 s) reaches n1 before n2's ip neigh flush all at 17.838 s (the real n2 had not sent"
+                    + " it by then); with the counters read after every command the two differ by the IGMP report only"),
             Map.entry("seed-112.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
             Map.entry("seed-112.out: ip -s link show br0", "br0 received more of n2's ARP requests in arplab (from"
                     + " n2: ping -c 1 -W 1 172.28.0.95 on an entry set FAILED with a lladdr) than on the real host;"
