@@ -6,6 +6,7 @@ import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
 import io.arplab.stack.Route;
+import io.arplab.stack.SkbTruesize;
 import io.arplab.stack.TimerWheel;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4Address;
@@ -126,6 +127,18 @@ public final class Ping implements Tool {
     private ToolContext ctx;
     private HostStack stack;
     private PingSocket socket;
+    /** In main_loop()'s do-while under a negative -i: replies wait in the socket's queue ({@code held}). */
+    private boolean busy;
+    private final List<Runnable> held = new java.util.ArrayList<>();
+    private int heldBytes;
+    /**
+     * One pass of that do-while (pinger(), a sendmsg() and the reply's way into the queue) on the machine of the
+     * recordings: 298987 passes in a 2 s deadline to 127.0.0.1.
+     */
+    private static final long BUSY_PASS_NS = 2_000_000_000L / 298_987;
+    /** ping.h: the room main_loop()'s packet buffer keeps for an IP header and an ICMP error's quote. */
+    private static final int MAXIPLEN = 60;
+    private static final int MAXICMPLEN = 76;
     private NetDevice bind;
     private Ipv4Address whereto;
     /** An IPv6 destination: its requests are counted as sent and discarded (the hosts have IPv6 off), or null. */
@@ -742,7 +755,22 @@ public final class Ping implements Tool {
         do {
             next = pinger(now);
             next = scheduleExit(now, next);
+            if (next <= 0 && interval < 0) {
+                // a negative -i: pinger() never asks to wait, so the do-while sends until SIGALRM; each pass takes
+                // the CPU a while and nothing is read meanwhile (the replies wait in the receive queue)
+                busy = true;
+                flushSends(now);
+                wakeAt(now + BUSY_PASS_NS);
+                return;
+            }
         } while (next <= 0);
+        if (busy) { // the do-while ended (the count is sent): recvmsg() reads what the queue kept
+            boolean any = !held.isEmpty();
+            drainHeld();
+            if (any) {
+                wakeAt(now); // then main_loop()'s exit checks
+            }
+        }
         if (adaptive || next < schint(interval)) {
             // recvmsg() cannot wait that precisely: poll(); very short waits are spun (or MININTERVAL when
             // something is in flight)
@@ -975,8 +1003,19 @@ public final class Ping implements Tool {
         return next;
     }
 
+    private void drainHeld() {
+        busy = false;
+        List<Runnable> queued = List.copyOf(held);
+        held.clear();
+        heldBytes = 0;
+        queued.forEach(Runnable::run);
+    }
+
     private void sigalrm(long now) {
         alarm = null;
+        if (busy) { // the do-while ends: main_loop()'s recvmsg() reads what the queue kept before it sees exiting
+            drainHeld();
+        }
         exiting = true;
         wakeAt(now);
     }
@@ -1016,6 +1055,17 @@ public final class Ping implements Tool {
             }
             Ipv4Address src = Ipv4Address.of(from);
             boolean wrongSource = !broadcastPings && !multicast && !src.equals(whereto);
+            if (busy) {
+                // sock_queue_rcv_skb(): queued while sk_rmem_alloc is under the SO_RCVBUF sock_setbufs() asked for
+                // (max(packlen * preload, 65536), doubled by the kernel); read later, stamped on arrival
+                if (heldBytes < 2 * Math.max((datalen + MAXIPLEN + MAXICMPLEN) * preload, 65536)) {
+                    heldBytes += SkbTruesize.of(frame.length);
+                    byte[] kept = frame.clone();
+                    held.add(() -> gatherStatistics(now, sequence, icmpLength, ttlIn, kept, dataOffset, dataLength,
+                            src, wrongSource));
+                }
+                return;
+            }
             gatherStatistics(now, sequence, icmpLength, ttlIn, frame, dataOffset, dataLength, src, wrongSource);
             wakeAt(now);
         }

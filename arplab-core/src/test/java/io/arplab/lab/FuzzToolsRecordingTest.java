@@ -44,6 +44,9 @@ class FuzzToolsRecordingTest {
             + " which arplab lacks (net.bridge.*, net.core.*, abi.*, fs.*, kernel.*, vm.* ...)";
     private static final String RANDOM_REACH = "the gateway's entry, confirmed seconds before, was still REACHABLE"
             + " on the real host: its reachable time is a random draw (neigh_rand_reach_time())";
+    private static final String BUSY_LOOP = "ping -i with a negative interval sends in main_loop()'s do-while until"
+            + " SIGALRM: how many passes the real machine made and how many replies its receive queue kept (the"
+            + " skb's true size) are the machine's, arplab's only near them";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -263,7 +266,30 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-102.out: ip -s link show eth0", IGMP),
             Map.entry("seed-102.out: ip -s -j neigh", SECOND),
             Map.entry("seed-103.out: ip -s link show eth0", IGMP),
-            Map.entry("seed-104.out: ip -s link show eth0", IGMP));
+            Map.entry("seed-104.out: ip -s link show eth0", IGMP),
+            // mutated seeds 71-80 (held out; see the README for their first replay)
+            Map.entry("mut-71.out: arp -n", DNS_PEER),
+            Map.entry("mut-71.out: sysctl -b arp_announc -a -N", REAL_KEYS),
+            Map.entry("mut-72.out: arp -i xeth -v", GATEWAY),
+            Map.entry("mut-74.out: ping -w 2 -I lo -p 0102 -i -1 -c 1 127.0.0.1", BUSY_LOOP),
+            Map.entry("mut-77.out: sysctl net net.ipv4.ip_forwad 'net.ipv4.conf.all.arp_anno^unce'", REAL_KEYS),
+            Map.entry("mut-80.out: ip nt sh dev eth0", REFCNT),
+            Map.entry("mut-80.out: ip neigh", DNS_PEER),
+            // seeds 107-112 (held out; see the README for their first replay)
+            Map.entry("seed-107.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-108.out: ip -s link show eth0", IGMP),
+            Map.entry("seed-109.out: ip -s neigh", SECOND),
+            Map.entry("seed-109.out: ip -s link show eth0", IGMP),
+            Map.entry("seed-110.out: ip -s link show eth0", IGMP),
+            Map.entry("seed-111.out: ip -s neigh", SECOND),
+            Map.entry("seed-111.out: ip -s link show eth0", IGMP + "; and arplab's n1 got one ARP frame more (42"
+                    + " bytes, the same packet count): n2's third broadcast probe for 172.28.0.21 (its ping at 15.655 s,"
+                    + " retrans 1 s) reaches n1 before n2's ip neigh flush all at 17.838 s (the real n2 had not sent"
+                    + " it by then); with the counters read after every command the two differ by the IGMP report only"),
+            Map.entry("seed-112.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-112.out: ip -s link show br0", "br0 received more of n2's ARP requests in arplab (from"
+                    + " n2: ping -c 1 -W 1 172.28.0.95 on an entry set FAILED with a lladdr) than on the real host;"
+                    + " not found yet"));
 
     /**
      * ToolsRecordingTest's masks, arp-scan's round trips (-D) and its elapsed time: the real scan of one command line took from 1.26 to

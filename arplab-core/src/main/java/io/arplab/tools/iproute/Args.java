@@ -57,9 +57,12 @@ public final class Args {
         return new CommandExit(255, "Command line is not complete. Try option \"help\"");
     }
 
+    /** include/uapi/linux/if.h: a device name's buffer, its NUL included. */
+    public static final int IFNAMSIZ = 16;
+
     /** check_ifname() (get_ifname()): not empty, shorter than IFNAMSIZ, no '/' nor white space. */
     public static boolean validIfname(String w) {
-        return !w.isEmpty() && w.length() < 16
+        return !w.isEmpty() && w.length() < IFNAMSIZ
                 && w.chars().noneMatch(c -> c == '/' || " \t\n\u000b\f\r".indexOf(c) >= 0);
     }
 

@@ -681,6 +681,11 @@ final class IpLink {
         if (dev == null) {
             throw new CommandExit(1, "Cannot find device \"" + devName + "\"");
         }
+        if (label != null && label.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Args.IFNAMSIZ - 1) {
+            // ifa_ipv4_policy[IFA_LABEL] is an NLA_STRING of at most IFNAMSIZ - 1 bytes: validate_nla() refuses a
+            // longer one before inet_rtm_newaddr() or inet_rtm_deladdr() looks at anything else
+            throw CommandExit.extack("Attribute failed policy validation");
+        }
         if (local == null) {
             if (add) {
                 throw CommandExit.extack("ipv4: Invalid prefix length");

@@ -224,8 +224,8 @@ final class IpRoute {
             }
             a.skip();
         }
-        if (dst == null) {
-            throw new CommandExit(1, "need at least a destination address");
+        if (dst == null) { // iproute_modify(): if (!dst_ok) usage()
+            throw new CommandExit(255, io.arplab.tools.Usage.of("ip-route").stripTrailing());
         }
         if (table == 253 || table == 255) {
             throw new CommandExit(2, "ip: the local and default routing tables are not emulated");

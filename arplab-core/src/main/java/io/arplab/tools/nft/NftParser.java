@@ -153,7 +153,10 @@ final class NftParser {
             case "list" -> list();
             case "flush" -> flush();
             case "delete" -> delete();
-            case "table" -> tableBody(tableSpec());
+            case "table", "chain", "rule", "set", "element" -> { // base_cmd: add_cmd without "add"
+                in.unread();
+                add(false);
+            }
             default -> {
                 if (verb.kind() != Kind.WORD || describe(verb).equals("number")) {
                     throw unexpected(verb, null);
@@ -620,18 +623,24 @@ final class NftParser {
     private List<Expr> statements(Table t, List<PendingSet> anonymous, Kind closer) {
         List<Expr> exprs = new ArrayList<>();
         Token terminal = null;
+        evalError = null;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
-            Expr e = statement(t, exprs, anonymous);
-            if (terminal != null) {
-                throw new NftError("Statement after terminal statement has no effect", first.start(), in.previous().end(),
-                        terminal.start(), terminal.end());
+            NftError before = evalError;
+            Expr e = statement(t, exprs, anonymous, closer);
+            if (terminal != null && before == null) {
+                // rule_evaluate(): in order, each statement checked against the terminal one before its evaluation
+                evalError = new NftError("Statement after terminal statement has no effect", first.start(),
+                        in.previous().end(), terminal.start(), terminal.end());
             }
             if (e instanceof Expr.Verdict) {
                 terminal = first.start() == in.previous().start() ? first
                         : new Token(Kind.WORD, "", first.start(), in.previous().end());
             }
             exprs.add(e);
+        }
+        if (evalError != null) { // the whole command parsed, the first statement nft cannot evaluate
+            throw evalError;
         }
         eliminateDependencies(t.family, exprs);
         return exprs;
@@ -655,10 +664,19 @@ final class NftParser {
         }
     }
 
-    private Expr statement(Table t, List<Expr> before, List<PendingSet> anonymous) {
+    private Expr statement(Table t, List<Expr> before, List<PendingSet> anonymous, Kind closer) {
         Token w = in.take();
+        if (w.kind() == Kind.STRING) {
+            symbolRelation(w);
+            return null;
+        }
         if (w.kind() != Kind.WORD) {
-            throw unexpected(w, null);
+            // after a whole statement bison's default reductions end the rule: only the command's end may follow
+            // (a comma after a value goes on with its list)
+            Expr last = before.isEmpty() ? null : before.get(before.size() - 1);
+            boolean ended = !before.isEmpty() && closer == Kind.EOF
+                    && (w.kind() != Kind.COMMA || !(last == null || last instanceof Expr.Match));
+            throw unexpected(w, ended ? "expecting end of file or newline or semicolon" : null);
         }
         switch (w.text()) {
             case "accept":
@@ -686,6 +704,10 @@ final class NftParser {
             }
             default:
                 break;
+        }
+        if (!FIELDS.contains(w.text()) && !(isKeyword(w.text()) || w.is("set") || w.is("fwd"))) {
+            symbolRelation(w);
+            return null;
         }
         List<Field> fields = new ArrayList<>();
         fields.add(field(w, t.family));
@@ -723,6 +745,15 @@ final class NftParser {
             throw unexpected(v, null);
         }
         in.take();
+        if (in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) { // prefix_rhs_expr: an address SLASH NUM
+            in.take();
+            Token len = in.peek();
+            if (len.kind() != Kind.WORD || !Character.isDigit(len.text().charAt(0))) {
+                throw unexpected(len, null);
+            }
+            in.take();
+            v = new Token(v.kind(), v.text() + "/" + len.text(), v.start(), len.end());
+        }
         if (fs.length > 1) {
             throw new NftError("arplab models concatenations matched against sets", v);
         }
@@ -738,15 +769,77 @@ final class NftParser {
         if (f.type == DataType.IPV4_ADDR && text.contains("/")) {
             String len = text.substring(text.indexOf('/') + 1);
             text = text.substring(0, text.indexOf('/'));
-            prefix = (int) Values.number(len, 32);
-            if (prefix < 0) {
-                throw new NftError("Could not parse prefix length", v);
+            long bits = Values.number(len, Long.MAX_VALUE);
+            if (bits < 0 || bits > 32) { // expr_evaluate_prefix()
+                return refuse(new NftError("Prefix length " + (bits >= 0 ? bits : len)
+                        + " is invalid for type of 32 bits width", v));
             }
+            prefix = (int) bits;
         }
-        long value = Values.parse(f.type, new Token(v.kind(), text, v.start(), v.start() + text.length()));
+        long value;
+        try { // expr_evaluate_symbol(): after the whole command is parsed
+            value = Values.parse(f.type, new Token(v.kind(), text, v.start(), v.start() + text.length()));
+        } catch (NftError e) {
+            return refuse(e);
+        }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
+    }
+
+    /** The words that begin the fields a statement matches (see field()). */
+    private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta");
+
+    /** What evaluation refuses first in the rule being parsed: nft parses a command whole before it evaluates it. */
+    private NftError evalError;
+
+    private Expr refuse(NftError e) {
+        if (evalError == null) {
+            evalError = e;
+        }
+        return null;
+    }
+
+    /**
+     * parser_bison.y's relational_expr with a symbol_expr on the left (a word or number that names no field): [==|!=]
+     * then a right-hand side (a word, a string, one of keyword_expr's protocol words, @set, { ... }, a concatenation or
+     * a list); it parses, and expr_evaluate_symbol() then finds no datatype: "No symbol type information" under it.
+     */
+    private void symbolRelation(Token w) {
+        Token v = in.peek();
+        if (v.kind() == Kind.EQ || v.kind() == Kind.NEQ) {
+            in.take();
+            v = in.peek();
+        }
+        if (v.kind() == Kind.AT) {
+            in.take();
+        } else if (v.kind() == Kind.LBRACE) {
+            int depth = 0;
+            do {
+                Token b = in.take();
+                if (b.kind() == Kind.EOF) {
+                    throw unexpected(b, null);
+                }
+                depth += b.kind() == Kind.LBRACE ? 1 : b.kind() == Kind.RBRACE ? -1 : 0;
+            } while (depth > 0);
+        } else {
+            rhsWord();
+            while (in.peek().kind() == Kind.DOT || in.peek().kind() == Kind.COMMA) { // a concatenation, a list
+                in.take();
+                rhsWord();
+            }
+        }
+        refuse(new NftError("No symbol type information", w));
+    }
+
+    /** A primary right-hand side: a word or string, a keyword only among keyword_expr's (ether, ip, arp). */
+    private void rhsWord() {
+        Token v = in.peek();
+        if (v.kind() != Kind.WORD && v.kind() != Kind.STRING
+                || isKeyword(keyword(v)) && !v.is("ether") && !v.is("ip") && !v.is("arp")) {
+            throw unexpected(v, null);
+        }
+        in.take();
     }
 
     private static boolean sameKey(DataType[] key, Field[] fs) {

@@ -72,7 +72,25 @@ final class Tokens {
                 if (j == i) {
                     j = i + 1;
                 }
-                int number = numberPrefix(input.substring(i, j));
+                String w = input.substring(i, j);
+                java.util.regex.Matcher ip4 = IP4.matcher(w);
+                java.util.regex.Matcher num = NUMBER.matcher(w);
+                int end = ip4.lookingAt() && ip4.end() < w.length()
+                        && (w.charAt(ip4.end()) == '/' || Character.isDigit(w.charAt(ip4.end()))) ? ip4.end()
+                        : num.lookingAt() && num.end() < w.length() && w.charAt(num.end()) == '/' ? num.end() : -1;
+                if (end > 0) {
+                    // flex's longest match: {ip4addr} takes at most three digits a part ("1.2.3.4567" is 1.2.3.456
+                    // then 7), and a '/' after it or after a number is SLASH, a token of its own
+                    int a = i + end;
+                    list.add(new Token(Kind.WORD, input.substring(i, a), i, a));
+                    if (input.charAt(a) == '/') {
+                        list.add(new Token(Kind.CHAR, "/", a, a + 1));
+                        a++;
+                    }
+                    i = a;
+                    continue;
+                }
+                int number = numberPrefix(w);
                 if (number > 0) {
                     // scanner.l: a {decstring} or {hexstring} then a {string}: a word cannot start with a digit
                     list.add(new Token(Kind.WORD, input.substring(i, i + number), i, i + number));
