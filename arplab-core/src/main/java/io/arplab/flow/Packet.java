@@ -96,6 +96,11 @@ public final class Packet {
                 } else if (proto == Match.PROTO_ICMP && f.length >= l4 + 4) {
                     v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
                     v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+                } else if (proto == Match.PROTO_IGMP && u16(f, off + 2) >= ihl + 8) { // IGMP_HEADER_LEN in the
+                    // IP payload: type, code and igmp_group_ip4
+                    v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
+                    v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+                    v[Slot.ND_RESERVED.ordinal()] = u32(f, l4 + 4);
                 }
             }
         }
