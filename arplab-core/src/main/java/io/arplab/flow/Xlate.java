@@ -133,7 +133,12 @@ final class Xlate {
     TraceflowHop hop;
 
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
-    record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
+    record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions,
+            List<Action> actionSet, long actsetOutput) {
+        Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {
+            this(br, id, table, flow, state, actions, List.of(), OFPP_UNSET);
+        }
+    }
 
     /** ctx->ct_nat_action: the nat() a ct()'s nested actions went through last, or null. */
     String ctNat;
@@ -253,6 +258,7 @@ final class Xlate {
             Frozen f = pending.remove(0);
             flow = f.flow();
             br = f.br();
+            thawActionSet(this, f);
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
             // one xlate_lookup_ofproto() takes from the frozen state's xport
             RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
@@ -300,6 +306,7 @@ final class Xlate {
             pass.baseInPort = n != null && n.xportBr != null ? n.xportPort : keyInPort;
             System.arraycopy(packetTunnel, 0, pass.packetTunnel, 0, TUNNEL.length);
             pass.install = install;
+            thawActionSet(pass, f);
             Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
             pass.resume(f.id(), f.table(), f.actions());
             int at = outputsAt.remove(f);
@@ -308,8 +315,18 @@ final class Xlate {
         }
     }
 
+    // the action set as it was frozen (a fork's pass does not see what the forking pass wrote after it)
+    private static void thawActionSet(Xlate pass, Frozen f) {
+        pass.actionSet.clear();
+        pass.actionSet.addAll(f.actionSet());
+        pass.actsetOutput = f.actsetOutput();
+    }
+
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
-    void defer(Frozen f) {
+    void defer(Frozen frozen) {
+        // frozen_state's action_set (xlate_actions() restores it, with flow->actset_output, in the thawed pass)
+        Frozen f = new Frozen(frozen.br(), frozen.id(), frozen.table(), frozen.flow(), frozen.state(),
+                frozen.actions(), List.copyOf(actionSet), actsetOutput);
         pending.add(f);
         if (outputsAt == null) {
             outputsAt = new java.util.IdentityHashMap<>(4);
