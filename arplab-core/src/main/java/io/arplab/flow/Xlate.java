@@ -121,6 +121,8 @@ final class Xlate {
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
     boolean onePass;
+    /** A translation whose only side effect is its learn()s' flows ({@link #learnAhead()}), and whether it ran. */
+    private boolean learnOnly, learnedAhead;
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -296,6 +298,7 @@ final class Xlate {
         if (!execute || onePass || trace != null || pending.size() <= ownFrom) {
             return;
         }
+        learnAhead();
         List<Frozen> mine = new ArrayList<>(pending.subList(ownFrom, pending.size()));
         pending.subList(ownFrom, pending.size()).clear();
         for (Frozen f : mine) {
@@ -320,6 +323,31 @@ final class Xlate {
         pass.actionSet.clear();
         pass.actionSet.addAll(f.actionSet());
         pass.actsetOutput = f.actsetOutput();
+    }
+
+    /**
+     * OVS translates the whole upcall before the datapath executes any of it, and a learn() adds its flow at
+     * translation (ofproto_flow_mod_learn()): before a forked pass runs ahead of this one's end, this pass is
+     * translated once more from its start, without a packet, for its learn()s alone (those already applied are only
+     * refreshed when this pass reaches them).
+     */
+    private void learnAhead() {
+        if (learnedAhead) {
+            return;
+        }
+        learnedAhead = true;
+        long id = initial[Slot.RECIRC_ID.ordinal()];
+        RecircIds.Node n = id == 0 ? null : br.datapath.recirc.find(id, now);
+        Ofproto start = n != null ? n.br : ingress;
+        Xlate dry = new Xlate(start, now, initial.clone(), null, null, List.of(), false);
+        dry.thawIn(start, keyInPort);
+        dry.onePass = true;
+        dry.learnOnly = true;
+        if (n != null) {
+            dry.resume(n.id, n.table, n.actions);
+        } else {
+            dry.run();
+        }
     }
 
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
@@ -1261,19 +1289,20 @@ final class Xlate {
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
                 acts, List.of(), FlowMod.P_ANY);
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
-        List<Rule> same = l.limit() > 0 || execute ? br.tables.collect(fm, true) : List.of();
+        boolean apply = execute || learnOnly;
+        List<Rule> same = l.limit() > 0 || apply ? br.tables.collect(fm, true) : List.of();
         boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
         avoidCaching |= !execute && l.limit() > 0 && !learned;
-        if (execute && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
+        if (apply && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
             if (!learned) {
                 belowLimit = br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
                         false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
                         .size() < l.limit();
             }
         }
-        if (execute && belowLimit && learned) {
+        if (apply && belowLimit && learned) {
             same.get(0).modified = now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
-        } else if (execute && belowLimit) {
+        } else if (apply && belowLimit) {
             br.tables.apply(fm, OfVersion.OF10, now);
         }
         if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned

@@ -44,6 +44,16 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
+     * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
+     * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.
+     */
+    @Test
+    void ctForkSeesLaterLearnIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "ct-fork-learn");
+    }
+
+    /**
      * ct-nat-twice.out: a ct() whose action list holds two nat actions (parse_CT(), format_CT(): the second in
      * exec()), the last one the translation's (ctx->ct_nat_action), and two ct(nat) in one translation.
      */
