@@ -250,6 +250,9 @@ final class Xlate {
 
     // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
     int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
+        if (learnOnly) {
+            return 0; // a translation for its learn()s takes no id (the upcall's own takes them in OVS's order)
+        }
         int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, xportBr, xportPort, now);
         recircs.add(id);
         return id;
@@ -261,6 +264,7 @@ final class Xlate {
             flow = f.flow();
             br = f.br();
             thawActionSet(this, f);
+            learnedAhead = false; // each pass is an upcall of its own
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
             // one xlate_lookup_ofproto() takes from the frozen state's xport
             RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
