@@ -85,24 +85,29 @@ public final class Packet {
             }
             int l4 = off + ihl, size = u16(f, off + 2) - ihl; // the IP payload, without the frame's padding
             if (!later && l4Read(f, l4, size, proto)) {
-                if (proto == Match.PROTO_TCP) {
-                    v[Slot.TP_SRC.ordinal()] = u16(f, l4);
-                    v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
-                    v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
-                } else if (proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
-                    v[Slot.TP_SRC.ordinal()] = u16(f, l4);
-                    v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
-                } else if (proto == Match.PROTO_ICMP) {
-                    v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
-                    v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
-                } else if (proto == Match.PROTO_IGMP) { // type, code and igmp_group_ip4
-                    v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
-                    v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
-                    v[Slot.ND_RESERVED.ordinal()] = u32(f, l4 + 4);
-                }
+                l4Fields(f, l4, proto, v);
             }
         }
         return v;
+    }
+
+    // miniflow_extract()'s transport fields, IPv4's and IPv6's alike (ICMPv6 is Ipv6Packet's)
+    static void l4Fields(byte[] f, int l4, int proto, long[] v) {
+        if (proto == Match.PROTO_TCP) {
+            v[Slot.TP_SRC.ordinal()] = u16(f, l4);
+            v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
+            v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
+        } else if (proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
+            v[Slot.TP_SRC.ordinal()] = u16(f, l4);
+            v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
+        } else if (proto == Match.PROTO_ICMP) {
+            v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
+            v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+        } else if (proto == Match.PROTO_IGMP) { // type, code and igmp_group_ip4
+            v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
+            v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+            v[Slot.ND_RESERVED.ordinal()] = u32(f, l4 + 4);
+        }
     }
 
     // miniflow_extract(): whether a transport header is read, of the IP payload's {@code size} bytes (tot_len's, no
