@@ -357,8 +357,9 @@ final class Xlate {
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
     void defer(Frozen frozen) {
         // frozen_state's action_set (xlate_actions() restores it, with flow->actset_output, in the thawed pass)
-        Frozen f = new Frozen(frozen.br(), frozen.id(), frozen.table(), frozen.flow(), frozen.state(),
-                frozen.actions(), List.copyOf(actionSet), actsetOutput);
+        Frozen f = actionSet.isEmpty() && actsetOutput == OFPP_UNSET ? frozen // most passes write no action set
+                : new Frozen(frozen.br(), frozen.id(), frozen.table(), frozen.flow(), frozen.state(), frozen.actions(),
+                        List.copyOf(actionSet), actsetOutput);
         pending.add(f);
         if (outputsAt == null) {
             outputsAt = new java.util.IdentityHashMap<>(4);
