@@ -14,18 +14,21 @@ public final class ActionParser {
         "write_metadata", "goto_table"};
 
     public static List<Action> parse(String s, Match match, PortMap names) {
-        return parse(s, match, names, null);
+        return parse(s, match, names, null, List.of());
     }
 
     /** ofpacts_parse_actions(): actions alone, of the instructions only apply_actions and meter (a packet-out's). */
     public static List<Action> parseActions(String s, PortMap names) {
-        return parse(s, new Match(), names, ACTIONS_ONLY);
+        return parse(s, new Match(), names, ACTIONS_ONLY, List.of());
     }
 
     private static final String ACTIONS_ONLY = "actions";
 
-    /** {@code outer}: the action these are nested in ("ct", "write_actions"), or null. */
-    private static List<Action> parse(String s, Match match, PortMap names, String outer) {
+    /**
+     * {@code outer}: the action these are nested in ("ct", "write_actions"), or null; {@code prefix}: the actions of
+     * the lists around them that come first (ofpacts_check() checks them on the same match).
+     */
+    private static List<Action> parse(String s, Match match, PortMap names, String outer, List<Action> prefix) {
         boolean inCt = "ct".equals(outer);
         List<Action> out = new ArrayList<>();
         List<Integer> insts = new ArrayList<>();
@@ -50,7 +53,8 @@ public final class ActionParser {
                 case "debug_recirc", "debug_slow" -> out.add(new Action.Debug(k.equals("debug_slow")));
                 case "unroll_xlate" -> throw new FlowParseException("UNROLL is an internal action that shouldn't be used"
                         + " via OpenFlow"); // parse_UNROLL_XLATE()
-                case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match, out));
+                case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match,
+                        concat(prefix, out)));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
                     out.add(new Action.GotoTable(table(value, "unknown table \"" + value + "\"")));
@@ -112,10 +116,12 @@ public final class ActionParser {
                 case "note" -> out.add(note(value));
                 case "conjunction" -> out.add(conjunction(value));
                 case "write_actions" -> {
-                    out.add(new Action.WriteActions(parse(value, match, names, "write_actions")));
+                    out.add(new Action.WriteActions(parse(value, match, names, "write_actions",
+                            concat(prefix, out))));
                     inst = 3;
                 }
-                case "clone" -> out.add(new Action.Clone(parse(value, match, names, "clone"))); // parse_CLONE()
+                case "clone" -> out.add(new Action.Clone(parse(value, match, names, "clone",
+                        concat(prefix, out)))); // parse_CLONE()
                 case "nat" -> { // parse_NAT()'s refusals; ofpacts_verify_nested() refuses it outside ct() after
                     String nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat").format();
                     if (inCt) {
@@ -498,12 +504,61 @@ public final class ActionParser {
         if (vid ? (v & ~0xfff) != 0 : (v & ~7) != 0) {
             throw new FlowParseException(value + ": not a valid VLAN " + (vid ? "VID" : "PCP"));
         }
-        boolean tagged = (match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
-                || before.stream().anyMatch(a -> a instanceof Action.PushVlan
-                        || a instanceof Action.SetField f && (f.field() == Field.VLAN_VID || f.field() == Field.VLAN_PCP));
+        boolean tagged = flowHasVlan(match, before);
         Action set = vid ? new Action.SetField(Field.VLAN_VID, v | Match.VLAN_CFI, 0x1fff, Action.Raw.LEGACY)
                 : new Action.SetField(Field.VLAN_PCP, v, 7, Action.Raw.LEGACY);
         return tagged ? List.of(set) : List.of(new Action.PushVlan(0x8100, true), set);
+    }
+
+    // flow_has_vlan as check_SET_VLAN_VID()/check_SET_VLAN_PCP() find it: the match's tags, then what the actions
+    // before do to them (check_PUSH_VLAN() pushes, check_STRIP_VLAN() pops, a set of the VLAN marks one); a nested
+    // list's own are undone after it (ofpacts_check() restores the flow's vlans)
+    private static boolean flowHasVlan(Match match, List<Action> before) {
+        boolean[] cfi = {(match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0,
+            (match.value(Slot.VLAN_TCI1) & match.mask(Slot.VLAN_TCI1) & Match.VLAN_CFI) != 0};
+        for (Action a : before) {
+            if (a instanceof Action.PushVlan p && !p.implicit()) {
+                cfi[1] = cfi[0];
+                cfi[0] = true;
+            } else if (a instanceof Action.PopVlan) {
+                cfi[0] = cfi[1];
+                cfi[1] = false;
+            } else if (a instanceof Action.SetField f && (f.field() == Field.VLAN_VID || f.field() == Field.VLAN_PCP)) {
+                cfi[0] = true;
+            }
+        }
+        return cfi[0];
+    }
+
+    /**
+     * The switch's own check of an OpenFlow 1.0 list it decoded (OFPAT10_SET_VLAN_VID/PCP push a tag if needed): each
+     * mod_vlan_* pushes one where the flow has none there, whatever ovs-ofctl saw before the push_vlan that OpenFlow
+     * 1.0 cannot carry was left out.
+     */
+    static List<Action> vlanPushes(List<Action> actions, Match match, List<Action> prefix) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : actions) {
+            if (a instanceof Action.PushVlan p && p.implicit()) {
+                continue;
+            } else if (a instanceof Action.SetField f && f.legacy() && (f.field() == Field.VLAN_VID
+                    || f.field() == Field.VLAN_PCP) && !flowHasVlan(match, concat(prefix, out))) {
+                out.add(new Action.PushVlan(0x8100, true));
+            }
+            if (a instanceof Action.Clone c) {
+                out.add(new Action.Clone(vlanPushes(c.actions(), match, concat(prefix, out))));
+            } else if (a instanceof Action.WriteActions w) {
+                out.add(new Action.WriteActions(vlanPushes(w.actions(), match, concat(prefix, out))));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static List<Action> concat(List<Action> a, List<Action> b) {
+        List<Action> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** str_to_u64(). */
@@ -915,7 +970,7 @@ public final class ActionParser {
                     exec.add(new Action.Nat(Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")"
                             : "nat").format()));
                 }
-                case "exec" -> exec.addAll(parse(kv.value, match, names, "ct")); // each exec() appends
+                case "exec" -> exec.addAll(parse(kv.value, match, names, "ct", List.of())); // each exec() appends
                 case "alg" -> alg = switch (kv.value) { // str_to_connhelper()
                     case "ftp" -> Action.CT_FTP;
                     case "tftp" -> Action.CT_TFTP;

@@ -395,7 +395,6 @@ public final class FlowParser {
             case "tcp" -> new int[] {Match.ETH_IP, Match.PROTO_TCP};
             case "udp" -> new int[] {Match.ETH_IP, Match.PROTO_UDP};
             case "sctp" -> new int[] {Match.ETH_IP, Match.PROTO_SCTP};
-            case "igmp" -> new int[] {Match.ETH_IP, Match.PROTO_IGMP};
             case "ipv6", "ip6" -> new int[] {Match.ETH_IPV6, 0};
             case "icmp6" -> new int[] {Match.ETH_IPV6, 58};
             case "tcp6" -> new int[] {Match.ETH_IPV6, Match.PROTO_TCP};

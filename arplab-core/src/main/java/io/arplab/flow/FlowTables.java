@@ -50,7 +50,11 @@ public final class FlowTables {
         if (programs.size() >= PROGRAMS) {
             programs.clear();
         }
-        List<Action> actions = programs.computeIfAbsent(ActionFormat.roundTrip(fm.actions(), version), a -> a);
+        List<Action> wire = ActionFormat.roundTrip(fm.actions(), version);
+        if (!version.atLeast(OfVersion.OF11)) {
+            wire = ActionParser.vlanPushes(wire, fm.match(), List.of());
+        }
+        List<Action> actions = programs.computeIfAbsent(wire, a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS | FlowMod.CHECK_OVERLAP); // OFPUTIL_FF_STATE
         if (!version.atLeast(OfVersion.OF11) && fm.command() == FlowMod.Command.ADD) {

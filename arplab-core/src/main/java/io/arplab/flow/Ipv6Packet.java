@@ -63,14 +63,8 @@ final class Ipv6Packet {
             return;
         }
         int size4 = end - p;
-        if (proto == Match.PROTO_TCP && size4 >= 20 && ((f[p + 12] & 0xf0) >> 2) >= 20
-                && size4 >= (f[p + 12] & 0xf0) >> 2) {
-            v[Slot.TP_SRC.ordinal()] = Bytes.u16(f, p);
-            v[Slot.TP_DST.ordinal()] = Bytes.u16(f, p + 2);
-            v[Slot.TCP_FLAGS.ordinal()] = Bytes.u16(f, p + 12) & 0x0fff;
-        } else if (proto == Match.PROTO_UDP && size4 >= 8 || proto == Match.PROTO_SCTP && size4 >= 12) {
-            v[Slot.TP_SRC.ordinal()] = Bytes.u16(f, p);
-            v[Slot.TP_DST.ordinal()] = Bytes.u16(f, p + 2);
+        if (Packet.l4Read(f, p, size4, proto)) { // TCP, UDP, SCTP, and ICMP and IGMP as in IPv4
+            Packet.l4Fields(f, p, proto, v);
         } else if (proto == Match.PROTO_ICMPV6 && size4 >= 8) {
             int type = f[p] & 0xff, code = f[p + 1] & 0xff;
             v[Slot.TP_SRC.ordinal()] = type;
@@ -120,7 +114,11 @@ final class Ipv6Packet {
         if (later || l4 < 0 || ck < 0 && proto != Match.PROTO_SCTP) {
             return;
         }
+        int size = off + 40 + Bytes.u16(f, off + 4) - l4; // the payload after the extension headers
         if (proto == Match.PROTO_ICMPV6) {
+            if (size < 8) {
+                return; // no type and code in the key (parse_icmpv6()'s icmp6_data_header)
+            }
             Packet.setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()] & 0xff), -1, ck,
                     false);
             if (v[Slot.TP_DST.ordinal()] == 0 && (v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
@@ -145,7 +143,7 @@ final class Ipv6Packet {
             if (end - l4 >= 12) {
                 Packet.setSctpPorts(f, l4, end, flow);
             }
-        } else {
+        } else if (Packet.l4Read(f, l4, size, proto)) { // the ports the key has
             Packet.setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, ck, udp);
             Packet.setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, ck, udp);
         }

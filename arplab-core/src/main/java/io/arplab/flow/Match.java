@@ -118,11 +118,16 @@ public final class Match {
         value[i] = ((value[i] & ~field) | (v & field)) & mask[i];
     }
 
-    /** get_dl_type(): an L3 packet type's (1, ethertype) is its Ethernet type. */
+    /**
+     * get_dl_type(): an L3 packet type's (1, ethertype) is its Ethernet type, any other packet type but Ethernet has
+     * none (FLOW_DL_TYPE_NONE, here 0).
+     */
     public int dlType() {
         long pt = value(Slot.PACKET_TYPE) & mask(Slot.PACKET_TYPE);
         if (pt >>> 16 == 1) {
             return (int) (pt & 0xffff);
+        } else if (pt != 0) {
+            return 0;
         }
         return mask(Slot.DL_TYPE) != 0 ? (int) value(Slot.DL_TYPE) : 0;
     }

@@ -83,23 +83,43 @@ public final class Packet {
             if (later || (fragField & 0x2000) != 0) {
                 v[Slot.NW_FRAG.ordinal()] = later ? 3 : 1;
             }
-            int l4 = off + ihl;
-            if (!later) {
-                if ((proto == Match.PROTO_TCP && f.length >= l4 + 20)) {
-                    v[Slot.TP_SRC.ordinal()] = u16(f, l4);
-                    v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
-                    v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
-                } else if (proto == Match.PROTO_UDP && f.length >= l4 + 8
-                        || proto == Match.PROTO_SCTP && f.length >= l4 + 12) {
-                    v[Slot.TP_SRC.ordinal()] = u16(f, l4);
-                    v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
-                } else if (proto == Match.PROTO_ICMP && f.length >= l4 + 4) {
-                    v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
-                    v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
-                }
+            int l4 = off + ihl, size = u16(f, off + 2) - ihl; // the IP payload, without the frame's padding
+            if (!later && l4Read(f, l4, size, proto)) {
+                l4Fields(f, l4, proto, v);
             }
         }
         return v;
+    }
+
+    // miniflow_extract()'s transport fields, IPv4's and IPv6's alike (ICMPv6 is Ipv6Packet's)
+    static void l4Fields(byte[] f, int l4, int proto, long[] v) {
+        if (proto == Match.PROTO_TCP) {
+            v[Slot.TP_SRC.ordinal()] = u16(f, l4);
+            v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
+            v[Slot.TCP_FLAGS.ordinal()] = u16(f, l4 + 12) & 0x0fff;
+        } else if (proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
+            v[Slot.TP_SRC.ordinal()] = u16(f, l4);
+            v[Slot.TP_DST.ordinal()] = u16(f, l4 + 2);
+        } else if (proto == Match.PROTO_ICMP) {
+            v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
+            v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+        } else if (proto == Match.PROTO_IGMP) { // type, code and igmp_group_ip4
+            v[Slot.TP_SRC.ordinal()] = f[l4] & 0xff;
+            v[Slot.TP_DST.ordinal()] = f[l4 + 1] & 0xff;
+            v[Slot.ND_RESERVED.ordinal()] = u32(f, l4 + 4);
+        }
+    }
+
+    // miniflow_extract(): whether a transport header is read, of the IP payload's {@code size} bytes (tot_len's, no
+    // padding): TCP_HEADER_LEN and the data offset's header (at least 5 words), UDP_HEADER_LEN, SCTP_HEADER_LEN,
+    // ICMP_HEADER_LEN, IGMP_HEADER_LEN
+    static boolean l4Read(byte[] f, int l4, int size, int proto) {
+        return switch (proto) {
+            case Match.PROTO_TCP -> size >= 20 && (f[l4 + 12] >> 4 & 0xf) >= 5 && size >= (f[l4 + 12] >> 4 & 0xf) * 4;
+            case Match.PROTO_UDP, Match.PROTO_ICMP, Match.PROTO_IGMP -> size >= 8;
+            case Match.PROTO_SCTP -> size >= 12;
+            default -> false;
+        };
     }
 
     // miniflow_extract()'s ipv4_sanity_check(): a whole header of version 4, the total length within the frame
@@ -173,12 +193,13 @@ public final class Packet {
             setWord(f, off + 14, (int) (src & 0xffff), ipck, l4ck, udp);
             setWord(f, off + 16, (int) (dst >>> 16), ipck, l4ck, udp);
             setWord(f, off + 18, (int) (dst & 0xffff), ipck, l4ck, udp);
-            if (!later && ((proto == Match.PROTO_TCP && l4len >= 20) || (udp && l4len >= 8))) {
+            boolean read = !later && l4Read(f, l4, l4len, proto); // the ports the key has
+            if (read && (proto == Match.PROTO_TCP || udp)) {
                 setWord(f, l4, (int) flow[Slot.TP_SRC.ordinal()], -1, l4ck, udp);
                 setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
-            } else if (!later && proto == Match.PROTO_SCTP && l4len >= 12) {
+            } else if (read && proto == Match.PROTO_SCTP) {
                 setSctpPorts(f, l4, off + totalLen, flow);
-            } else if (!later && proto == Match.PROTO_ICMP && l4len >= 4) { // packet_set_icmp()
+            } else if (read && proto == Match.PROTO_ICMP) { // packet_set_icmp()
                 setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()]), -1, l4 + 2,
                         false);
             }

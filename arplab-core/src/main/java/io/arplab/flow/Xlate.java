@@ -121,6 +121,8 @@ final class Xlate {
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
     boolean onePass;
+    /** A translation whose only side effect is its learn()s' flows ({@link #learnAhead()}), and whether it ran. */
+    private boolean learnOnly, learnedAhead;
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -133,7 +135,12 @@ final class Xlate {
     TraceflowHop hop;
 
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
-    record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {}
+    record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions,
+            List<Action> actionSet, long actsetOutput) {
+        Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions) {
+            this(br, id, table, flow, state, actions, List.of(), OFPP_UNSET);
+        }
+    }
 
     /** ctx->ct_nat_action: the nat() a ct()'s nested actions went through last, or null. */
     String ctNat;
@@ -243,6 +250,9 @@ final class Xlate {
 
     // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
     int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
+        if (learnOnly) {
+            return 0; // a translation for its learn()s takes no id (the upcall's own takes them in OVS's order)
+        }
         int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, xportBr, xportPort, now);
         recircs.add(id);
         return id;
@@ -253,6 +263,8 @@ final class Xlate {
             Frozen f = pending.remove(0);
             flow = f.flow();
             br = f.br();
+            thawActionSet(this, f);
+            learnedAhead = false; // each pass is an upcall of its own
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
             // one xlate_lookup_ofproto() takes from the frozen state's xport
             RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
@@ -290,6 +302,7 @@ final class Xlate {
         if (!execute || onePass || trace != null || pending.size() <= ownFrom) {
             return;
         }
+        learnAhead();
         List<Frozen> mine = new ArrayList<>(pending.subList(ownFrom, pending.size()));
         pending.subList(ownFrom, pending.size()).clear();
         for (Frozen f : mine) {
@@ -300,6 +313,7 @@ final class Xlate {
             pass.baseInPort = n != null && n.xportBr != null ? n.xportPort : keyInPort;
             System.arraycopy(packetTunnel, 0, pass.packetTunnel, 0, TUNNEL.length);
             pass.install = install;
+            thawActionSet(pass, f);
             Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
             pass.resume(f.id(), f.table(), f.actions());
             int at = outputsAt.remove(f);
@@ -308,8 +322,44 @@ final class Xlate {
         }
     }
 
+    // the action set as it was frozen (a fork's pass does not see what the forking pass wrote after it)
+    private static void thawActionSet(Xlate pass, Frozen f) {
+        pass.actionSet.clear();
+        pass.actionSet.addAll(f.actionSet());
+        pass.actsetOutput = f.actsetOutput();
+    }
+
+    /**
+     * OVS translates the whole upcall before the datapath executes any of it, and a learn() adds its flow at
+     * translation (ofproto_flow_mod_learn()): before a forked pass runs ahead of this one's end, this pass is
+     * translated once more from its start, without a packet, for its learn()s alone (those already applied are only
+     * refreshed when this pass reaches them).
+     */
+    private void learnAhead() {
+        if (learnedAhead) {
+            return;
+        }
+        learnedAhead = true;
+        long id = initial[Slot.RECIRC_ID.ordinal()];
+        RecircIds.Node n = id == 0 ? null : br.datapath.recirc.find(id, now);
+        Ofproto start = n != null ? n.br : ingress;
+        Xlate dry = new Xlate(start, now, initial.clone(), null, null, List.of(), false);
+        dry.thawIn(start, keyInPort);
+        dry.onePass = true;
+        dry.learnOnly = true;
+        if (n != null) {
+            dry.resume(n.id, n.table, n.actions);
+        } else {
+            dry.run();
+        }
+    }
+
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
-    void defer(Frozen f) {
+    void defer(Frozen frozen) {
+        // frozen_state's action_set (xlate_actions() restores it, with flow->actset_output, in the thawed pass)
+        Frozen f = actionSet.isEmpty() && actsetOutput == OFPP_UNSET ? frozen // most passes write no action set
+                : new Frozen(frozen.br(), frozen.id(), frozen.table(), frozen.flow(), frozen.state(), frozen.actions(),
+                        List.copyOf(actionSet), actsetOutput);
         pending.add(f);
         if (outputsAt == null) {
             outputsAt = new java.util.IdentityHashMap<>(4);
@@ -1257,19 +1307,20 @@ final class Xlate {
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
                 acts, List.of(), FlowMod.P_ANY);
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
-        List<Rule> same = l.limit() > 0 || execute ? br.tables.collect(fm, true) : List.of();
+        boolean apply = execute || learnOnly;
+        List<Rule> same = l.limit() > 0 || apply ? br.tables.collect(fm, true) : List.of();
         boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
         avoidCaching |= !execute && l.limit() > 0 && !learned;
-        if (execute && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
+        if (apply && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
             if (!learned) {
                 belowLimit = br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
                         false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
                         .size() < l.limit();
             }
         }
-        if (execute && belowLimit && learned) {
+        if (apply && belowLimit && learned) {
             same.get(0).modified = now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
-        } else if (execute && belowLimit) {
+        } else if (apply && belowLimit) {
             br.tables.apply(fm, OfVersion.OF10, now);
         }
         if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned

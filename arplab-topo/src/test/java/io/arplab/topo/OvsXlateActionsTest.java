@@ -44,6 +44,29 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
+     * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
+     * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.
+     */
+    @Test
+    void ctForkSeesLaterLearnIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "ct-fork-learn");
+    }
+
+    /**
+     * l3-vlan.out (STATUS=1): push_vlan on an L3 packet_type, traced from datapath keys without eth(): the tag pushed
+     * on the flow and committed as push_vlan() before a ct() or a recirculation, the output to a legacy L2 port
+     * refused (compose_output_action__()).
+     */
+    @Test
+    void pushVlanOnL3PacketTypeIsOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("l3-vlan.in"), 200_000_000L, true);
+        Files.writeString(Path.of("target/xlate-actions-l3-vlan.got"), got);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("l3-vlan.out"))));
+    }
+
+    /**
      * ct-nat-twice.out: a ct() whose action list holds two nat actions (parse_CT(), format_CT(): the second in
      * exec()), the last one the translation's (ctx->ct_nat_action), and two ct(nat) in one translation.
      */
