@@ -150,10 +150,13 @@ public final class Host implements Device, HostStack.Outbox {
     @Override
     public void transmit(NetDevice dev, byte[] frame) {
         int p = portOf(dev);
-        // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture
+        // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture, counted in the
+        // device's tx_dropped (a veth's peer taken down: ip -s link shows each ARP probe it could not send)
         if (p >= 0 && dev.carrier()) {
             dev.countTx(frame.length);
             target.transmit(p, frame);
+        } else if (p >= 0) {
+            dev.countTxDropped();
         }
     }
 }

@@ -469,11 +469,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         FdbEntry e = fdb.get(dst, 0);
         if (e == null) {
-            if (replied) {
-                floodSkippingSuppressed(port, frame, out);
-            } else {
-                flood(port, frame, out); // unknown unicast
-            }
+            // unknown unicast: br_flood() to the ports, not up to the bridge's own interface (br_handle_frame_finish()
+            // sets local_rcv for a unicast only when the bridge is promiscuous)
+            flood(port, frame, out, replied ? BR_NEIGH_SUPPRESS : 0);
             return;
         }
         if (e.local && e.port != LOCAL_PORT && port == LOCAL_PORT) {
@@ -629,9 +627,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     }
 
     /**
-     * br_flood(): every port should_deliver() allows, newest first, then the bridge's own interface; a port floods
-     * unknown unicast only with BR_FLOOD, broadcast and multicast from another port only with BR_BCAST_FLOOD and
-     * BR_MCAST_FLOOD, and none with a flag of {@code skip}.
+     * br_flood(): every port should_deliver() allows, newest first, then the bridge's own interface for broadcast and
+     * multicast (local_rcv); a port floods unknown unicast only with BR_FLOOD, broadcast and multicast from another
+     * port only with BR_BCAST_FLOOD and BR_MCAST_FLOOD, and none with a flag of {@code skip}.
      */
     private void flood(int ingress, byte[] frame, Output out, int skip) {
         long dst = Bytes.u48(frame, 0);
@@ -639,7 +637,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
                 : ingress == LOCAL_PORT ? 0 : dst == 0xffff_ffff_ffffL ? BR_BCAST_FLOOD : BR_MCAST_FLOOD;
         for (int p = out.portCount() - 1; p >= 0; p--) {
             int f = portFlags[p];
-            if (shouldDeliver(ingress, p) && (p == LOCAL_PORT || (f & needs) == needs && (f & skip) == 0)) {
+            if (shouldDeliver(ingress, p)
+                    && (p == LOCAL_PORT ? needs != BR_FLOOD : (f & needs) == needs && (f & skip) == 0)) {
                 deliver(ingress, p, frame, out);
             }
         }

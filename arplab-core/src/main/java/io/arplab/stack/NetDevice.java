@@ -302,10 +302,10 @@ public final class NetDevice {
      * an ARP broadcast cannot change: those still count as received, as veth_xmit() counts every frame it passes,
      * taken lazily from the flood group's running {frames, bytes} so that a flood costs what it changes. Its own
      * conf values, a master that is not a {@link BridgeMaster}, the peer namespace's name, the carrier changes since
-     * it was created.
+     * it was created, and the frames it dropped for want of carrier (tx_dropped).
      */
     private static final class Extras {
-        long rxPackets, rxBytes, txPackets, txBytes;
+        long rxPackets, rxBytes, txPackets, txBytes, txDropped;
         long[] floodTotals;
         long seenFrames, seenBytes;
         /** conf/DEV (in_device->cnf); null while the device follows its namespace's conf/default. */
@@ -410,6 +410,15 @@ public final class NetDevice {
         Extras c = extras();
         c.txPackets++;
         c.txBytes += bytes;
+    }
+
+    /** A frame queued for sending while the device has no carrier, which the kernel drops (tx_dropped). */
+    public void countTxDropped() {
+        extras().txDropped++;
+    }
+
+    public long txDropped() {
+        return extras == null ? 0 : extras.txDropped;
     }
 
     public long rxPackets() {

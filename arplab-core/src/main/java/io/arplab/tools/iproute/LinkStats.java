@@ -6,18 +6,21 @@ import io.arplab.stack.NetDevice;
  * A device's IFLA_STATS64 as {@code ip -s link} prints it (iproute2 6.1 print_link_stats64()). The counts are the
  * driver's: lo reports what it looped as both sent and received (loopback_get_stats64()); a bridge's veth port, not
  * wired itself, reads its peer's (veth_get_stats64(): its rx is what the peer sent, its tx what the peer received).
+ * tx_dropped is the device's own: the frames it was handed without carrier, dropped at the qdisc before veth_xmit(),
+ * so a peer's drops are not its port's rx_dropped.
  */
-record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, int carrierChanges) {
+record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, long txDropped, int carrierChanges) {
 
     static LinkStats of(NetDevice d) {
         if (d.loopback) {
-            return new LinkStats(d.txBytes(), d.txPackets(), d.txBytes(), d.txPackets(), d.carrierChanges());
+            return new LinkStats(d.txBytes(), d.txPackets(), d.txBytes(), d.txPackets(), 0, d.carrierChanges());
         }
         if (d.peer != null && d.master() != null) {
             NetDevice p = d.peer;
-            return new LinkStats(p.txBytes(), p.txPackets(), p.rxBytes(), p.rxPackets(), d.carrierChanges());
+            return new LinkStats(p.txBytes(), p.txPackets(), p.rxBytes(), p.rxPackets(), d.txDropped(),
+                    d.carrierChanges());
         }
-        return new LinkStats(d.rxBytes(), d.rxPackets(), d.txBytes(), d.txPackets(), d.carrierChanges());
+        return new LinkStats(d.rxBytes(), d.rxPackets(), d.txBytes(), d.txPackets(), d.txDropped(), d.carrierChanges());
     }
 
     /** The text block, one line per row after the link's lines; {@code level} counts the -s options. */
@@ -26,7 +29,7 @@ record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, int
         int[] cols = {"*X errors:".length(), "packets".length(), "errors".length(), "dropped".length(),
             "heartbt".length(), "overrun".length(), "compressed".length()};
         size(cols, rxBytes, rxPackets, 0, 0, 0, 0, 0);
-        size(cols, txBytes, txPackets, 0, 0, 0, 0, 0);
+        size(cols, txBytes, txPackets, 0, txDropped, 0, 0, 0);
         if (level > 1) {
             size(cols, 0, 0, 0, 0, 0, carrierChanges, 0);
         }
@@ -47,7 +50,7 @@ record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, int
                 + "s %" + cols[4] + "s %" + cols[5] + "s %" + cols[6] + "s\n", "bytes", "packets", "errors",
                 "dropped", "carrier", "collsns", ""));
         sb.append("    ");
-        nums(sb, cols, 0, txBytes, txPackets, 0, 0, 0, 0);
+        nums(sb, cols, 0, txBytes, txPackets, 0, txDropped, 0, 0);
         if (level > 1) {
             sb.append(String.format("    TX errors:%s %" + cols[1] + "s %" + cols[2] + "s %" + cols[3] + "s %"
                     + cols[4] + "s %" + cols[5] + "s\n", " ".repeat(cols[0] - 10), "aborted", "fifo", "window",
@@ -83,7 +86,7 @@ record LinkStats(long rxBytes, long rxPackets, long txBytes, long txPackets, int
         }
         j.endObject();
         j.name("tx").startObject().field("bytes", txBytes).field("packets", txPackets).field("errors", 0)
-                .field("dropped", 0).field("carrier_errors", 0).field("collisions", 0);
+                .field("dropped", txDropped).field("carrier_errors", 0).field("collisions", 0);
         if (level > 1) {
             j.field("aborted_errors", 0).field("fifo_errors", 0).field("window_errors", 0)
                     .field("heartbeat_errors", 0).field("carrier_changes", carrierChanges);
