@@ -256,6 +256,8 @@ public final class ActionParser {
                     : f.field().legacyName();
         } else if (a instanceof Action.Queue q) {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
+        } else if (a instanceof Action.Debug d) {
+            return d.slow() ? "debug_slow" : "debug_recirc";
         }
         String n = ACTION_NAMES.get(a.getClass());
         return n != null ? n : a.getClass().getSimpleName().toLowerCase(Locale.ROOT);
@@ -272,7 +274,10 @@ public final class ActionParser {
         java.util.Map.entry(Action.WriteMetadata.class, "write_metadata"),
         java.util.Map.entry(Action.PushMpls.class, "push_mpls"), java.util.Map.entry(Action.PopMpls.class, "pop_mpls"),
         java.util.Map.entry(Action.SetMplsTtl.class, "set_mpls_ttl"),
-        java.util.Map.entry(Action.DecMplsTtl.class, "dec_mpls_ttl"));
+        java.util.Map.entry(Action.DecMplsTtl.class, "dec_mpls_ttl"),
+        java.util.Map.entry(Action.CheckPktLarger.class, "check_pkt_larger"),
+        java.util.Map.entry(Action.FinTimeout.class, "fin_timeout"),
+        java.util.Map.entry(Action.OutputTrunc.class, "output_trunc"));
 
     // parse_CONJUNCTION(): ovs_scan(arg, "%"SCNi32" , %"SCNu8" / %"SCNu8" %n") over the whole argument
     private static Action conjunction(String arg) {

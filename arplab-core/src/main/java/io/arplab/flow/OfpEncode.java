@@ -18,7 +18,8 @@ final class OfpEncode {
         }
     }
 
-    private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000, PKT_REGS = 0x8001;
+    private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000, PKT_REGS = 0x8001,
+            ERICOXM = 0x1000; // Ericsson's class of the ND fields, in NXM and OXM alike (meta-flow.h)
 
     /**
      * nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too); the
@@ -37,9 +38,11 @@ final class OfpEncode {
         {Field.TCP_DST, 0, 10, 14}, {Field.TCP_FLAGS, 1, 34, 42}, {Field.UDP_SRC, 0, 11, 15}, {Field.UDP_DST, 0, 12, 16},
         {Field.SCTP_SRC, OXM_BASIC, 17, 17}, {Field.SCTP_DST, OXM_BASIC, 18, 18},
         {Field.ICMPV4_TYPE, 0, 13, 19}, {Field.ICMPV4_CODE, 0, 14, 20}, {Field.ICMPV6_TYPE, 1, 21, 29},
-        {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22},
-        {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
-        {Field.TUN_ID, 1, 16, 38}, {Field.TUN_SRC, 1, 31, -1}, {Field.TUN_DST, 1, 32, -1},
+        {Field.ICMPV6_CODE, 1, 22, 30}, {Field.ND_RESERVED, ERICOXM, 1, -1}, {Field.ND_TARGET, 1, 23, 31},
+        {Field.ND_OPTIONS_TYPE, ERICOXM, 2, -1}, {Field.ND_SLL, 1, 24, 32}, {Field.ND_TLL, 1, 25, 33},
+        {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22}, {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
+        {Field.TUN_ID, 1, 16, 38}, {Field.TUN_FLAGS, 1, 104, -1}, {Field.TUN_SRC, 1, 31, -1},
+        {Field.TUN_DST, 1, 32, -1},
         {Field.REG0, 1, 0, -1}, {Field.REG1, 1, 1, -1}, {Field.REG2, 1, 2, -1}, {Field.REG3, 1, 3, -1},
         {Field.REG4, 1, 4, -1}, {Field.REG5, 1, 5, -1}, {Field.REG6, 1, 6, -1}, {Field.REG7, 1, 7, -1},
         {Field.REG8, 1, 8, -1}, {Field.REG9, 1, 9, -1}, {Field.REG10, 1, 10, -1}, {Field.REG11, 1, 11, -1},
@@ -237,7 +240,8 @@ final class OfpEncode {
                 value = U128.of((m.value(Slot.NW_TOS) & bits) >>> (f == Field.IP_DSCP_SHIFTED ? 2 : 0));
                 mask = f.ones();
             }
-            if (f == Field.ARP_OP && !mask.isZero()) { // nxm_put_16(): exact, the 8 bits of nw_proto it lives in
+            if ((f == Field.ARP_OP || f == Field.ND_RESERVED || f == Field.ND_OPTIONS_TYPE) && !mask.isZero()) {
+                value = value.and(mask); // nxm_put_16/32/8(): exact (arp_op: the 8 bits of nw_proto it lives in)
                 mask = f.ones();
             }
             if (!mask.isZero()) {
@@ -286,7 +290,9 @@ final class OfpEncode {
                 value = new U128(0, p >= Ports.MAX ? p + 0xffff0000L : p);
                 mask = new U128(0, 0xffffffffL);
             }
-            boolean masked = !mask.equals(U128.ones(8 * bytes)) && !mask.equals(f.ones()); // exact: all the field's bits
+            // exact: all the field's bits; tun_flags' mask is FLOW_TNL_PUB_F_MASK's one bit at most
+            // (match_set_tun_flags_masked()), which nxm_put_16m() sends masked
+            boolean masked = !mask.equals(U128.ones(8 * bytes)) && (f == Field.TUN_FLAGS || !mask.equals(f.ones()));
             // OpenFlow 1.3 and 1.4 carry tcp_flags as ONFOXM_ET_TCP_FLAGS, an experimenter OXM (the ONF's id first)
             boolean onf = f == Field.TCP_FLAGS && oxm && version.atLeast(OfVersion.OF13) && !basic;
             if (onf) {
