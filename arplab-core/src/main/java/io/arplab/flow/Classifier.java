@@ -71,6 +71,9 @@ final class Classifier {
         private List<Action>[] programs = programs(8);
         private int nSlots = 8;
         private final int width, stride;
+        /** The first two of the fields and their masks: a mask of two fields (most subtables') is read without loops. */
+        private final int f0, f1;
+        private final long m0, m1;
         private long[] keys;
         @SuppressWarnings("unchecked")
         private static List<Action>[] programs(int n) {
@@ -88,6 +91,10 @@ final class Classifier {
             this.seq = seq;
             width = fields.length;
             stride = width + 1;
+            f0 = width > 0 ? fields[0] : 0;
+            f1 = width > 1 ? fields[1] : 0;
+            m0 = width > 0 ? fieldMasks[0] : 0;
+            m1 = width > 1 ? fieldMasks[1] : 0;
             keys = new long[nSlots * stride];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
@@ -310,7 +317,10 @@ final class Classifier {
          */
         int findWhole(long[] flow, long[] wc) {
             int i = find(flow);
-            if (i >= 0) {
+            if (i >= 0 && width == 2) {
+                wc[f0] |= m0;
+                wc[f1] |= m1;
+            } else if (i >= 0) {
                 int[] f = fields;
                 long[] m = fieldMasks;
                 for (int j = 0; j < f.length; j++) {
@@ -322,7 +332,8 @@ final class Classifier {
 
         /** find_match(): the slot whose masked values equal the flow's (its first rule the best), or -1. */
         int find(long[] flow) {
-            int i = slot(hash(flow), flow);
+            long h = width == 2 ? mix(mix(SEED, flow[f0] & m0), flow[f1] & m1) : hash(flow); // hash()'s words
+            int i = slot(h, flow);
             return keys[i * stride + width] == 0 ? -1 : i;
         }
 
@@ -335,10 +346,13 @@ final class Classifier {
         }
 
         private boolean recordMatches(int i, long[] flow) {
-            int[] f = fields;
-            long[] m = fieldMasks;
             long[] k = keys;
             int o = i * stride;
+            if (width == 2) {
+                return (flow[f0] & m0) == k[o] && (flow[f1] & m1) == k[o + 1];
+            }
+            int[] f = fields;
+            long[] m = fieldMasks;
             for (int j = 0; j < f.length; j++) {
                 if ((flow[f[j]] & m[j]) != k[o + j]) {
                     return false;
