@@ -195,7 +195,7 @@ final class IpMaddr {
                 if (addr != null && addr[0] != 0) {
                     throw CommandExit.duparg("address", w);
                 }
-                addr = llAddr(w);
+                addr = Args.lladdr(w, 14); // ll_addr_a2n() into ifr_hwaddr.sa_data
                 if (addr.length != 6) {
                     throw new CommandExit(1, "Error: Invalid address length " + addr.length + " - must be 6 bytes");
                 }
@@ -218,75 +218,5 @@ final class IpMaddr {
             throw new CommandExit(1, "ioctl: No such file or directory");
         }
         return 0;
-    }
-
-    /** ll_addr_a2n(): a dotted quad's 4 bytes, or ':'-separated parts each read by sscanf("%x") up to 255. */
-    private static byte[] llAddr(String arg) {
-        if (arg.indexOf('.') >= 0) {
-            if (!ipv4(arg)) { // get_addr_1(AF_INET)
-                throw new CommandExit(1, "\"" + arg + "\" is invalid lladdr.");
-            }
-            return new byte[4];
-        }
-        String[] parts = arg.split(":", -1);
-        int n = Math.min(parts.length, 14);
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            long v = scanHex(parts[i]);
-            if (v < 0 || v > 255) {
-                throw new CommandExit(1, "\"" + parts[i] + "\" is invalid lladdr.");
-            }
-            out[i] = (byte) v;
-        }
-        return out;
-    }
-
-    /** get_addr_ipv4(): one to four parts, each read by strtoul(.., 0) up to 255, separated by dots. */
-    private static boolean ipv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length > 4) {
-            return false;
-        }
-        for (String p : parts) {
-            long n;
-            try {
-                n = p.startsWith("0x") || p.startsWith("0X") ? Long.parseLong(p.substring(2), 16)
-                        : p.length() > 1 && p.startsWith("0") ? Long.parseLong(p.substring(1), 8) : Long.parseLong(p);
-            } catch (NumberFormatException e) {
-                return false;
-            }
-            if (n < 0 || n > 255 || p.startsWith("+") || p.startsWith("-")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** sscanf("%x"): leading blanks, an optional sign and 0x, then hex digits; -1 when none. */
-    private static long scanHex(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        boolean neg = false;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            neg = s.charAt(i) == '-';
-            i++;
-        }
-        if (i + 2 < s.length() + 0 && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && Character.digit(s.charAt(i + 2), 16) >= 0) {
-            i += 2;
-        }
-        long v = 0;
-        int digits = 0;
-        while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && v < 0x1_0000_0000L) {
-            v = v * 16 + Character.digit(s.charAt(i), 16);
-            i++;
-            digits++;
-        }
-        if (digits == 0) {
-            return -1;
-        }
-        return neg ? (v == 0 ? 0 : 256) : v; // a negative part is out of 0..255 as the int temp
     }
 }
