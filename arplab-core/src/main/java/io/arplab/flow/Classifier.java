@@ -29,12 +29,57 @@ final class Classifier {
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
     /** The actions of the rule {@link #lookup} last returned. */
     List<Action> found;
-    /** The table of those actions when they are a lone goto_table, else -1. */
+    /** The table of those actions when they are a lone goto_table, else -1; and that table's classifier. */
     int foundGoto;
+    Classifier foundNext;
+    /** The bridge's tables, by id (goto_table's targets), and their subtables' hash memo. */
+    private final Classifier[] tables;
+    private final HashMemo memo;
+
+    /** A classifier alone, not one of a bridge's tables. */
+    Classifier() {
+        this(null, new HashMemo());
+    }
+
+    Classifier(Classifier[] tables, HashMemo memo) {
+        this.tables = tables;
+        this.memo = memo;
+    }
+
+    /**
+     * The last key hashed under a mask of two fields, and its hash: the tables a lone goto_table chains through
+     * often share one mask, and their lookups of the same packet hash the same words (classifier.c hashes per
+     * subtable; the hash is a function of the fields, masks and values alone, so any subtable may reuse it).
+     */
+    static final class HashMemo {
+        private int f0 = -1, f1;
+        private long m0, m1, v0, v1, hash;
+
+        long hash(int f0, int f1, long m0, long m1, long v0, long v1) {
+            if (f0 == this.f0 && f1 == this.f1 && m0 == this.m0 && m1 == this.m1 && v0 == this.v0 && v1 == this.v1) {
+                return hash;
+            }
+            long h = mix(mix(SEED, v0), v1);
+            this.f0 = f0;
+            this.f1 = f1;
+            this.m0 = m0;
+            this.m1 = m1;
+            this.v0 = v0;
+            this.v1 = v1;
+            hash = h;
+            return h;
+        }
+
+        private static long mix(long h, long x) {
+            return MaskedFields.mix(h, x);
+        }
+
+        private static final long SEED = MaskedFields.SEED;
+    }
     /** cls->subtables: the subtables by descending max priority, as each change left them. */
     private final List<Subtable> pvector = new ArrayList<>();
-    /** The pvector as an array; null when it must be rebuilt. */
-    private Subtable[] byPriority;
+    /** The pvector as an array, rebuilt by every change of it ({@link #publish}). */
+    private Subtable[] byPriority = new Subtable[0];
 
     // the trie lookups of one classifier_lookup(), done on demand (struct trie_ctx)
     private int trieDone; // bit j: TRIE_FIELDS[j] looked up
@@ -69,6 +114,9 @@ final class Classifier {
         // highest first
         private Rule[] heads = new Rule[8];
         private List<Action>[] programs = programs(8);
+        /** Per slot, the classifier of its first rule's lone goto_table (null: none), read with the slot's word. */
+        private Classifier[] nexts = new Classifier[8];
+        private final Classifier[] tables;
         private int nSlots = 8;
         private final int width, stride;
         /** The first two of the fields and their masks: a mask of two fields (most subtables') is read without loops. */
@@ -86,9 +134,10 @@ final class Classifier {
         final int portsMaskLen;
         final PrefixTrie portsTrie = new PrefixTrie();
 
-        Subtable(long seq, long[] mask) {
+        Subtable(long seq, long[] mask, Classifier[] tables) {
             super(mask);
             this.seq = seq;
+            this.tables = tables;
             width = fields.length;
             stride = width + 1;
             f0 = width > 0 ? fields[0] : 0;
@@ -240,7 +289,14 @@ final class Classifier {
         private void put(int i, Rule r) {
             heads[i] = r;
             programs[i] = r == null ? null : r.actions;
-            keys[i * stride + width] = r == null ? 0 : (long) (loneGoto(r.actions) + 1) << 32 | OCCUPIED | meta(r);
+            int g = r == null ? -1 : loneGoto(r.actions);
+            nexts[i] = g >= 0 && tables != null ? tables[g] : null;
+            keys[i * stride + width] = r == null ? 0 : (long) (g + 1) << 32 | OCCUPIED | meta(r);
+        }
+
+        /** The classifier of slot i's first rule's lone goto_table, or null. */
+        Classifier next(int i) {
+            return nexts[i];
         }
 
         private static final long OCCUPIED = 1L << 31;
@@ -275,11 +331,13 @@ final class Classifier {
         private void grow() {
             Rule[] old = heads;
             List<Action>[] oldPrograms = programs;
+            Classifier[] oldNexts = nexts;
             long[] oldKeys = keys;
             int n = nSlots;
             nSlots = n * 2;
             heads = new Rule[nSlots];
             programs = programs(nSlots);
+            nexts = new Classifier[nSlots];
             keys = new long[nSlots * stride];
             for (int j = 0; j < n; j++) {
                 if (old[j] != null) {
@@ -289,6 +347,7 @@ final class Classifier {
                     }
                     heads[i] = old[j];
                     programs[i] = oldPrograms[j];
+                    nexts[i] = oldNexts[j];
                     System.arraycopy(oldKeys, j * stride, keys, i * stride, stride);
                 }
             }
@@ -304,6 +363,7 @@ final class Classifier {
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     heads[i] = heads[j];
                     programs[i] = programs[j];
+                    nexts[i] = nexts[j];
                     System.arraycopy(keys, j * stride, keys, i * stride, stride);
                     put(j, null);
                     i = j;
@@ -315,8 +375,8 @@ final class Classifier {
          * find_match_wc() for a key that a rule matches whole: the slot of its bucket, with every stage of the mask
          * folded into wc; -1, wc untouched, when no rule matches the whole key.
          */
-        int findWhole(long[] flow, long[] wc) {
-            int i = find(flow);
+        int findWhole(long[] flow, long[] wc, HashMemo memo) {
+            int i = find(flow, memo);
             if (i >= 0 && width == 2) {
                 wc[f0] |= m0;
                 wc[f1] |= m1;
@@ -331,8 +391,8 @@ final class Classifier {
         }
 
         /** find_match(): the slot whose masked values equal the flow's (its first rule the best), or -1. */
-        int find(long[] flow) {
-            long h = width == 2 ? mix(mix(SEED, flow[f0] & m0), flow[f1] & m1) : hash(flow); // hash()'s words
+        int find(long[] flow, HashMemo memo) {
+            long h = width == 2 ? memo.hash(f0, f1, m0, m1, flow[f0] & m0, flow[f1] & m1) : hash(flow); // hash()'s
             int i = slot(h, flow);
             return keys[i * stride + width] == 0 ? -1 : i;
         }
@@ -408,7 +468,7 @@ final class Classifier {
         FlowTables.MaskKey key = new FlowTables.MaskKey(mask);
         Subtable st = subtables.get(key);
         if (st == null && create) {
-            st = new Subtable(subtableSeq++, mask.clone());
+            st = new Subtable(subtableSeq++, mask.clone(), tables);
             subtables.put(new FlowTables.MaskKey(st.mask), st);
             pvector.add(st); // pvector_insert(): at the end, then sorted
             publish();
@@ -489,19 +549,12 @@ final class Classifier {
     // library's qsort() of OVS's build, a merge sort, is stable)
     private void publish() {
         pvector.sort(Comparator.comparingInt((Subtable s) -> -s.maxPrio));
-        byPriority = null;
+        byPriority = pvector.toArray(new Subtable[0]);
     }
 
     /** The subtables in the pvector's order, which lookups and dumps (cls_cursor) walk. */
     List<Subtable> pvector() {
         return pvector;
-    }
-
-    private Subtable[] byPriority() {
-        if (byPriority == null) {
-            byPriority = pvector.toArray(new Subtable[0]);
-        }
-        return byPriority;
     }
 
     /**
@@ -518,14 +571,15 @@ final class Classifier {
         trieDone = 0;
         found = null;
         foundGoto = -1;
+        foundNext = null;
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         Conjunctions soft = null;
-        for (Subtable st : byPriority()) {
+        for (Subtable st : byPriority) {
             if (st.maxPrio <= hardPri) {
                 break;
             }
-            int i = wc == null ? st.find(flow) : findMatchWc(st, flow, wc);
+            int i = wc == null ? st.find(flow, memo) : findMatchWc(st, flow, wc);
             if (i < 0) {
                 continue;
             }
@@ -539,6 +593,7 @@ final class Classifier {
                 hardPri = meta >>> 1;
                 found = st.program(i);
                 foundGoto = st.loneGoto(i);
+                foundNext = st.next(i);
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;
                 soft.add(r);
@@ -550,6 +605,7 @@ final class Classifier {
         Rule resolved = soft.resolve(flow, wc, hard);
         found = resolved == null ? null : resolved.actions;
         foundGoto = -1; // the actions read instead
+        foundNext = null;
         return resolved;
     }
 
@@ -580,7 +636,7 @@ final class Classifier {
         }
         // a rule matching the whole key passes every index and every trie check (its prefixes are in the tries),
         // so the staged walk would fold every stage and return it: one probe instead
-        int whole = st.findWhole(flow, wc);
+        int whole = st.findWhole(flow, wc, memo);
         if (whole >= 0) {
             return whole;
         }

@@ -470,10 +470,18 @@ public final class Datapath {
     private final Map<Ofproto, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap> complexByPort =
             new java.util.IdentityHashMap<>();
 
+    /** The last bridge {@link #countComplex} counted for, and its counts (most installs are one bridge's). */
+    private Ofproto complexBr;
+    private it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap complexPorts;
+
     private void countComplex(Megaflow m, int delta) {
         if (!m.simple) {
-            complexByPort.computeIfAbsent(m.br, b -> new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap())
-                    .addTo(m.value[Slot.IN_PORT.ordinal()], delta);
+            if (m.br != complexBr) {
+                complexPorts = complexByPort.computeIfAbsent(m.br,
+                        b -> new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap());
+                complexBr = m.br;
+            }
+            complexPorts.addTo(m.value[Slot.IN_PORT.ordinal()], delta);
         }
     }
 
@@ -690,6 +698,7 @@ public final class Datapath {
         orphans.addAll(flows);
         flows.clear();
         complexByPort.clear();
+        complexBr = null;
         spare.clear();
         for (java.util.Map.Entry<FlowTables.MaskKey, DpclsSubtable> e : masks.entrySet()) {
             e.getValue().clear();

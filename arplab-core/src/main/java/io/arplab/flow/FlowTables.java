@@ -21,8 +21,11 @@ public final class FlowTables {
     private static final int PROGRAMS = 4096;
 
     public FlowTables() {
+        Classifier[] byId = new Classifier[N_TABLES]; // a goto_table's target, which its slot keeps
+        Classifier.HashMemo memo = new Classifier.HashMemo();
         for (int i = 0; i < N_TABLES; i++) {
-            tables.add(new Classifier());
+            byId[i] = new Classifier(byId, memo);
+            tables.add(byId[i]);
         }
     }
 

@@ -90,7 +90,7 @@ public final class Ofproto {
             return new long[Slot.ALL.length]; // a translation within a translation
         }
         wildcardsLent = true;
-        java.util.Arrays.fill(wildcards, 0);
+        System.arraycopy(ZERO_KEY, 0, wildcards, 0, ZERO_KEY.length);
         return wildcards;
     }
 
@@ -795,12 +795,15 @@ public final class Ofproto {
     private final long[] key = new long[Slot.ALL.length];
     private boolean keyLent;
 
+    /** Zeroes a key or wildcards by copying (the copy stub stores wider words than a fill's loop). */
+    private static final long[] ZERO_KEY = new long[Slot.ALL.length];
+
     private long[] borrowKey() {
         if (keyLent) {
             return new long[Slot.ALL.length];
         }
         keyLent = true;
-        java.util.Arrays.fill(key, 0);
+        System.arraycopy(ZERO_KEY, 0, key, 0, ZERO_KEY.length);
         return key;
     }
 

@@ -595,13 +595,14 @@ final class Xlate {
         int chained = 0, first = t, savedTableLevel = tableLevel;
         List<int[]> outerNested = nestedBridges;
         Rule outerRule = rule;
+        Classifier next = null; // table t's classifier, when the lone goto_table that led to it had it at hand
         while (true) {
             if (++depth > MAX_DEPTH) {
                 problem("over max translation depth " + MAX_DEPTH);
                 depth--;
                 break;
             }
-            Classifier table = br.tables.table(t);
+            Classifier table = next != null ? next : br.tables.table(t);
             tableId = t;
             Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
             afterLookup();
@@ -652,6 +653,7 @@ final class Xlate {
                 tableLevel = level; // gotoTable()'s
                 chained++;
                 t = table.foundGoto;
+                next = table.foundNext;
                 continue;
             } else {
                 actions(program, true);

@@ -155,8 +155,12 @@ public final class NetnsFixture implements BeforeEachCallback, AfterEachCallback
         return resource;
     }
 
-    /** Runs {@code command} inside the namespace ({@code ip netns exec NS command...}), at most 10 s. */
+    /**
+     * Runs {@code command} inside the namespace ({@code ip netns exec NS command...}), at most 10 s; the test is
+     * skipped when the command is not installed (ping, arping: .ci/run installs them).
+     */
     public IpCommand.Result exec(String... command) {
+        assumeTrue(command[0].contains("/") || onPath(command[0]), "needs " + command[0] + " on PATH: skipped");
         List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", name));
         argv.addAll(List.of(command));
         return IpCommand.exec(IpCommand.TIMEOUT, argv);
