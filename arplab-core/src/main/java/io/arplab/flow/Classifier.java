@@ -114,9 +114,6 @@ final class Classifier {
         // highest first
         private Rule[] heads = new Rule[8];
         private List<Action>[] programs = programs(8);
-        /** Per slot, the classifier of its first rule's lone goto_table (null: none), read with the slot's word. */
-        private Classifier[] nexts = new Classifier[8];
-        private final Classifier[] tables;
         private int nSlots = 8;
         private final int width, stride;
         /** The first two of the fields and their masks: a mask of two fields (most subtables') is read without loops. */
@@ -134,10 +131,9 @@ final class Classifier {
         final int portsMaskLen;
         final PrefixTrie portsTrie = new PrefixTrie();
 
-        Subtable(long seq, long[] mask, Classifier[] tables) {
+        Subtable(long seq, long[] mask) {
             super(mask);
             this.seq = seq;
-            this.tables = tables;
             width = fields.length;
             stride = width + 1;
             f0 = width > 0 ? fields[0] : 0;
@@ -289,14 +285,7 @@ final class Classifier {
         private void put(int i, Rule r) {
             heads[i] = r;
             programs[i] = r == null ? null : r.actions;
-            int g = r == null ? -1 : loneGoto(r.actions);
-            nexts[i] = g >= 0 && tables != null ? tables[g] : null;
-            keys[i * stride + width] = r == null ? 0 : (long) (g + 1) << 32 | OCCUPIED | meta(r);
-        }
-
-        /** The classifier of slot i's first rule's lone goto_table, or null. */
-        Classifier next(int i) {
-            return nexts[i];
+            keys[i * stride + width] = r == null ? 0 : (long) (loneGoto(r.actions) + 1) << 32 | OCCUPIED | meta(r);
         }
 
         private static final long OCCUPIED = 1L << 31;
@@ -331,13 +320,11 @@ final class Classifier {
         private void grow() {
             Rule[] old = heads;
             List<Action>[] oldPrograms = programs;
-            Classifier[] oldNexts = nexts;
             long[] oldKeys = keys;
             int n = nSlots;
             nSlots = n * 2;
             heads = new Rule[nSlots];
             programs = programs(nSlots);
-            nexts = new Classifier[nSlots];
             keys = new long[nSlots * stride];
             for (int j = 0; j < n; j++) {
                 if (old[j] != null) {
@@ -347,7 +334,6 @@ final class Classifier {
                     }
                     heads[i] = old[j];
                     programs[i] = oldPrograms[j];
-                    nexts[i] = oldNexts[j];
                     System.arraycopy(oldKeys, j * stride, keys, i * stride, stride);
                 }
             }
@@ -363,7 +349,6 @@ final class Classifier {
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     heads[i] = heads[j];
                     programs[i] = programs[j];
-                    nexts[i] = nexts[j];
                     System.arraycopy(keys, j * stride, keys, i * stride, stride);
                     put(j, null);
                     i = j;
@@ -468,7 +453,7 @@ final class Classifier {
         FlowTables.MaskKey key = new FlowTables.MaskKey(mask);
         Subtable st = subtables.get(key);
         if (st == null && create) {
-            st = new Subtable(subtableSeq++, mask.clone(), tables);
+            st = new Subtable(subtableSeq++, mask.clone());
             subtables.put(new FlowTables.MaskKey(st.mask), st);
             pvector.add(st); // pvector_insert(): at the end, then sorted
             publish();
@@ -593,7 +578,7 @@ final class Classifier {
                 hardPri = meta >>> 1;
                 found = st.program(i);
                 foundGoto = st.loneGoto(i);
-                foundNext = st.next(i);
+                foundNext = foundGoto >= 0 && tables != null ? tables[foundGoto] : null; // the bridge's array: in cache
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;
                 soft.add(r);
