@@ -107,24 +107,24 @@ final class Classifier {
         private final Long2IntOpenHashMap[] indices;
         // the rules by their masked fields (open addressing, linear probing on their hash): a slot's record in keys
         // (width longs, then a word of its first rule's priority, softness and lone goto_table: put()) holds the
-        // masked values of its rules (their cls_match), which a probe compares directly (no stored hash: a record of
-        // two fields is three words), heads its first rule and programs that rule's actions (typed arrays: taking a
-        // rule out needs no type check, which would read it), so that a lookup reads no rule and an upcall's next
-        // table waits for none; rules with the same masked values and lower priorities follow the first (clsNext),
-        // highest first
+        // masked values of its rules (their cls_match), which a probe compares directly (no stored hash), and heads
+        // its first rule (a typed array: taking a rule out needs no type check), so that a lookup's next table waits
+        // on no rule (the rule's actions are read beside the chain, when they are more than a lone goto_table, and
+        // its line is the one the crediting writes); rules with the same masked values and lower priorities follow
+        // the first (clsNext), highest first
         private Rule[] heads = new Rule[8];
-        private List<Action>[] programs = programs(8);
         private int nSlots = 8;
         private final int width, stride;
+        /**
+         * Where a slot's word sits after its record; a mask of two fields whose masks' bits fit one word together
+         * (dl_type and nw_dst, in_port and a register: most two-field masks) packs its record into one word, the
+         * first field's bits above the second's {@code shift} bits, so that a slot is two words in one cache line.
+         */
+        private final int metaOff, shift;
         /** The first two of the fields and their masks: a mask of two fields (most subtables') is read without loops. */
         private final int f0, f1;
         private final long m0, m1;
         private long[] keys;
-        @SuppressWarnings("unchecked")
-        private static List<Action>[] programs(int n) {
-            return (List<Action>[]) new List<?>[n];
-        }
-
         private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
         final int[] triePlen = new int[TRIE_FIELDS.length];
@@ -135,11 +135,15 @@ final class Classifier {
             super(mask);
             this.seq = seq;
             width = fields.length;
-            stride = width + 1;
             f0 = width > 0 ? fields[0] : 0;
             f1 = width > 1 ? fields[1] : 0;
             m0 = width > 0 ? fieldMasks[0] : 0;
             m1 = width > 1 ? fieldMasks[1] : 0;
+            int bits0 = 64 - Long.numberOfLeadingZeros(m0), bits1 = 64 - Long.numberOfLeadingZeros(m1);
+            boolean packed = width == 2 && bits0 + bits1 <= 64;
+            shift = packed ? bits1 : -1;
+            metaOff = packed ? 1 : width;
+            stride = metaOff + 1;
             keys = new long[nSlots * stride];
             List<int[]> st = new ArrayList<>();
             List<Integer> ids = new ArrayList<>();
@@ -255,7 +259,7 @@ final class Classifier {
         private int slot(long h, long[] v) {
             int m = nSlots - 1;
             int i = home(h, m);
-            while (keys[i * stride + width] != 0 && !recordMatches(i, v)) {
+            while (keys[i * stride + metaOff] != 0 && !recordMatches(i, v)) {
                 i = (i + 1) & m;
             }
             return i;
@@ -267,6 +271,10 @@ final class Classifier {
 
         // the hash of record i of k: hash() of any key with its masked values
         private long recordHash(long[] k, int i) {
+            if (shift >= 0) { // the two values the word packs
+                long w = k[i * stride];
+                return mix(mix(SEED, w >>> shift), w & ~(-1L << shift));
+            }
             return recordHash(k, i * stride, width);
         }
 
@@ -275,17 +283,11 @@ final class Classifier {
             return heads[i];
         }
 
-        /** The actions of slot i's first rule. */
-        List<Action> program(int i) {
-            return programs[i];
-        }
-
         // a slot's word after its record: 0 when empty, else its first rule's lone goto_table's table + 1 (0: none)
         // above bit 32, OCCUPIED, and the rule's meta; a probe and a translation's next table read no other array
         private void put(int i, Rule r) {
             heads[i] = r;
-            programs[i] = r == null ? null : r.actions;
-            keys[i * stride + width] = r == null ? 0 : (long) (loneGoto(r.actions) + 1) << 32 | OCCUPIED | meta(r);
+            keys[i * stride + metaOff] = r == null ? 0 : (long) (loneGoto(r.actions) + 1) << 32 | OCCUPIED | meta(r);
         }
 
         private static final long OCCUPIED = 1L << 31;
@@ -296,7 +298,7 @@ final class Classifier {
 
         /** The table of slot i's first rule's actions when they are a lone goto_table, else -1. */
         int loneGoto(int i) {
-            return (int) (keys[i * stride + width] >>> 32) - 1;
+            return (int) (keys[i * stride + metaOff] >>> 32) - 1;
         }
 
         /** A rule's priority and whether it is soft (conjunctive), as its slot keeps them: priority << 1 | soft. */
@@ -306,12 +308,16 @@ final class Classifier {
 
         /** Slot i's first rule's {@link #meta(Rule)}. */
         int meta(int i) {
-            return (int) keys[i * stride + width] & ~(int) OCCUPIED;
+            return (int) keys[i * stride + metaOff] & ~(int) OCCUPIED;
         }
 
         // slot i's record: the masked values of v
         private void record(int i, long[] v) {
             int o = i * stride;
+            if (shift >= 0) {
+                keys[o] = (v[f0] & m0) << shift | (v[f1] & m1);
+                return;
+            }
             for (int j = 0; j < fields.length; j++) {
                 keys[o + j] = v[fields[j]] & mask[fields[j]];
             }
@@ -319,12 +325,10 @@ final class Classifier {
 
         private void grow() {
             Rule[] old = heads;
-            List<Action>[] oldPrograms = programs;
             long[] oldKeys = keys;
             int n = nSlots;
             nSlots = n * 2;
             heads = new Rule[nSlots];
-            programs = programs(nSlots);
             keys = new long[nSlots * stride];
             for (int j = 0; j < n; j++) {
                 if (old[j] != null) {
@@ -333,7 +337,6 @@ final class Classifier {
                         i = (i + 1) & (nSlots - 1);
                     }
                     heads[i] = old[j];
-                    programs[i] = oldPrograms[j];
                     System.arraycopy(oldKeys, j * stride, keys, i * stride, stride);
                 }
             }
@@ -348,7 +351,6 @@ final class Classifier {
                 int home = home(recordHash(keys, j), m);
                 if (j > i ? home <= i || home > j : home <= i && home > j) {
                     heads[i] = heads[j];
-                    programs[i] = programs[j];
                     System.arraycopy(keys, j * stride, keys, i * stride, stride);
                     put(j, null);
                     i = j;
@@ -379,7 +381,7 @@ final class Classifier {
         int find(long[] flow, HashMemo memo) {
             long h = width == 2 ? memo.hash(f0, f1, m0, m1, flow[f0] & m0, flow[f1] & m1) : hash(flow); // hash()'s
             int i = slot(h, flow);
-            return keys[i * stride + width] == 0 ? -1 : i;
+            return keys[i * stride + metaOff] == 0 ? -1 : i;
         }
 
         /** A modify flow_mod gave {@code r} new actions. */
@@ -393,6 +395,9 @@ final class Classifier {
         private boolean recordMatches(int i, long[] flow) {
             long[] k = keys;
             int o = i * stride;
+            if (shift >= 0) {
+                return ((flow[f0] & m0) << shift | (flow[f1] & m1)) == k[o];
+            }
             if (width == 2) {
                 return (flow[f0] & m0) == k[o] && (flow[f1] & m1) == k[o + 1];
             }
@@ -576,7 +581,7 @@ final class Classifier {
             if ((meta & 1) == 0) {
                 hard = r;
                 hardPri = meta >>> 1;
-                found = st.program(i);
+                found = r.actions;
                 foundGoto = st.loneGoto(i);
                 foundNext = foundGoto >= 0 && tables != null ? tables[foundGoto] : null; // the bridge's array: in cache
             } else if (allowConjunctive) {
