@@ -250,7 +250,7 @@ final class Arp implements NeighbourTable.Ops {
     /** arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). */
     @Override
     public void errorReport(long now, NeighbourEntry n, byte[] frame, Outbox out) {
-        ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, out);
+        ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, n.dev, out);
     }
 
     /** neigh_resolve_output() / neigh_connected_output(): dev_hard_header() from the entry, then dev_queue_xmit(). */

@@ -219,6 +219,14 @@ final class Icmp {
      * bytes in all.
      */
     void send(long now, byte[] offending, int type, int code, int info, Outbox out) {
+        send(now, offending, type, code, info, null, out);
+    }
+
+    /**
+     * As {@link #send(long, byte[], int, int, int, Outbox)}, about a packet that was on {@code inDev} (skb_in->dev;
+     * null: lo for a packet from one of our addresses, which came in through it).
+     */
+    void send(long now, byte[] offending, int type, int code, int info, NetDevice inDev, Outbox out) {
         Ipv4View h = quoted().wrap(offending, ETH, offending.length - ETH);
         int ihl = h.headerLength();
         int tot = h.totalLength();
@@ -247,7 +255,11 @@ final class Icmp {
                 src = ns.sourceFor(back, saddr);
             }
         }
-        if (!ns.isLocalAddress(saddr) && !ns.rateLimit().allow(ns.wheel().jiffies(now), saddr, type, code)) {
+        // __icmp_send(): the netns bucket unless the packet came in on lo; icmpv4_xrlim_allow(): no peer bucket
+        // for an error routed back to ourselves (through lo)
+        boolean toUs = ns.isLocalAddress(saddr);
+        boolean inOnLo = inDev == null ? toUs : inDev.loopback;
+        if (!ns.rateLimit().allow(ns.wheel().jiffies(now), saddr, type, code, !inOnLo, !toUs)) {
             return;
         }
         IpOptions dopt = null;

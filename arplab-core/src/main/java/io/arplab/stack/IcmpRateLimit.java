@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 
 /**
  * ICMP error rate limiting as net/ipv4/icmp.c does it: a per-destination token bucket (inet_peer_xrlim_allow, one
- * message per icmp_ratelimit with a burst of 6) for the types in icmp_ratemask, after a host-wide bucket
+ * message per icmp_ratelimit with a burst of 6) for the types in icmp_ratemask, after the netns's bucket
  * (icmp_global_allow: icmp_msgs_per_sec with icmp_msgs_burst).
  */
 final class IcmpRateLimit {
@@ -19,35 +19,50 @@ final class IcmpRateLimit {
     int msgsBurst = 50;
 
     private final Int2ObjectOpenHashMap<long[]> peers = new Int2ObjectOpenHashMap<>();
-    private long globalCredit = -1;
-    private long globalStamp;
+    /** The netns's icmp_global_credit and icmp_global_stamp: zero at its creation, a refill long due. */
+    private long globalCredit;
+    private long globalStamp = Long.MIN_VALUE / 4;
 
-    /** Whether an error of {@code type}/{@code code} to {@code dst} may go out when jiffies read {@code now}. */
-    boolean allow(long now, int dst, int type, int code) {
+    /**
+     * Whether an error of {@code type}/{@code code} to {@code dst} may go out when jiffies read {@code now}
+     * (__icmp_send() as of 6.11): the netns bucket is asked first if {@code global} (the packet was not on lo), then
+     * {@code dst}'s bucket if {@code perPeer} (the error is not routed back through lo), and a sent error consumes
+     * from the netns bucket (icmpv4_xrlim_allow()). Without the netns bucket no bucket applies.
+     */
+    boolean allow(long now, int dst, int type, int code, boolean global, boolean perPeer) {
         if (type > 18 || (ratemask & (1 << type)) == 0) {
             return true;
         }
         if (type == 3 && code == 4) {
             return true; // fragmentation needed: never limited
         }
+        if (!global) {
+            return true;
+        }
         if (!globalAllow(now)) {
             return false;
         }
-        long[] peer = peer(now, dst);
-        // inet_peer_xrlim_allow(): tokens are jiffies, icmp_ratelimit too
-        long timeout = TimerWheel.toJiffies(ratelimit);
-        long token = peer[TOKENS] + (now - peer[RATE_LAST]);
-        if (token > BURST_FACTOR * timeout) {
-            token = BURST_FACTOR * timeout;
+        if (perPeer) {
+            long[] peer = peer(now, dst);
+            // inet_peer_xrlim_allow(): tokens are jiffies, icmp_ratelimit too
+            long timeout = TimerWheel.toJiffies(ratelimit);
+            long token = peer[TOKENS] + (now - peer[RATE_LAST]);
+            if (token > BURST_FACTOR * timeout) {
+                token = BURST_FACTOR * timeout;
+            }
+            boolean ok = false;
+            if (token >= timeout) {
+                token -= timeout;
+                ok = true;
+            }
+            peer[TOKENS] = token;
+            peer[RATE_LAST] = now;
+            if (!ok) {
+                return false;
+            }
         }
-        boolean ok = false;
-        if (token >= timeout) {
-            token -= timeout;
-            ok = true;
-        }
-        peer[TOKENS] = token;
-        peer[RATE_LAST] = now;
-        return ok;
+        globalCredit -= 1; // icmp_global_consume(): a random 0 to 2 credits; their mean is taken
+        return true;
     }
 
     /** The inet_peer of {@code addr}: rate_tokens, rate_last, n_redirects (one for ICMP errors and redirects). */
@@ -114,24 +129,24 @@ final class IcmpRateLimit {
         return false;
     }
 
+    /**
+     * icmp_global_allow() (per netns since 6.12): any credit left allows; an empty bucket is refilled, up to
+     * icmp_msgs_burst, only once HZ/50 have passed since its last refill, so a burst in one jiffy gets one bucket.
+     */
     private boolean globalAllow(long now) {
-        if (globalCredit < 0) {
-            globalCredit = msgsBurst;
-            globalStamp = now;
-        }
-        // icmp_global_allow(): jiffies since the last refill, at most HZ, counted from HZ/50 on
-        long delta = Math.min(now - globalStamp, Jiffies.HZ);
-        if (delta >= Jiffies.HZ / 50) {
-            long incr = (long) msgsPerSec * delta / Jiffies.HZ;
-            if (incr > 0) {
-                globalCredit = Math.min(globalCredit + incr, msgsBurst);
-                globalStamp = now;
-            }
-        }
         if (globalCredit > 0) {
-            globalCredit--;
             return true;
         }
-        return false;
+        long delta = Math.min(now - globalStamp, Jiffies.HZ);
+        if (delta < Jiffies.HZ / 50) {
+            return false;
+        }
+        long incr = (long) msgsPerSec * delta / Jiffies.HZ;
+        if (incr == 0) {
+            return false;
+        }
+        globalStamp = now;
+        globalCredit = Math.min(globalCredit + incr, msgsBurst);
+        return true;
     }
 }

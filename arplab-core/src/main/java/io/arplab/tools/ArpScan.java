@@ -91,23 +91,35 @@ public final class ArpScan implements Tool {
                 continue;
             }
             boolean dashdash = a.startsWith("--");
+            String prefix = dashdash ? "--" : "-";
             int eq = a.indexOf('=');
-            String body = a.substring(dashdash ? 2 : 1, eq < 0 ? a.length() : eq);
-            String longName = dashdash || a.length() > 2 || SHORTOPTS.indexOf(a.charAt(1)) < 0 ? longName(body) : null;
+            String body = a.substring(prefix.length(), eq < 0 ? a.length() : eq);
+            List<LongOpt> found = dashdash || a.length() > 2 || SHORTOPTS.indexOf(a.charAt(1)) < 0
+                    ? longOptions(body) : List.of();
+            if (found.size() > 1) {
+                StringBuilder m = new StringBuilder("arp-scan: option '" + a + "' is ambiguous; possibilities:");
+                found.forEach(o -> m.append(" '").append(prefix).append(o.name()).append('\''));
+                throw new Getopt.ToolError(m + "\n" + TRY, 1);
+            }
             // getopt_long_only(): a word whose first letter strchr() finds in short_options (':' too) is a cluster
-            if (longName == null && (dashdash || SHORTOPTS.indexOf(a.charAt(1)) < 0)) {
+            if (found.isEmpty() && (dashdash || SHORTOPTS.indexOf(a.charAt(1)) < 0)) {
                 throw new Getopt.ToolError("arp-scan: unrecognized option '" + a + "'\n" + TRY, 1);
             }
-            if (longName != null) {
+            if (!found.isEmpty()) {
+                LongOpt o = found.get(0);
                 String value = eq < 0 ? null : a.substring(eq + 1);
-                if (TAKES_VALUE.contains(longName) && value == null) {
+                if (!o.takesValue() && value != null) {
+                    throw new Getopt.ToolError("arp-scan: option '" + prefix + o.name()
+                            + "' doesn't allow an argument\n" + TRY, 1);
+                }
+                if (o.takesValue() && value == null) {
                     if (i + 1 == args.size()) {
-                        throw new Getopt.ToolError("arp-scan: option '" + (dashdash ? "--" : "-") + longName
+                        throw new Getopt.ToolError("arp-scan: option '" + prefix + o.name()
                                 + "' requires an argument\n" + TRY, 1);
                     }
                     value = args.get(++i);
                 }
-                if (apply(longName, value)) {
+                if (apply(o.letter() == 0 ? o.name() : shortName(o.letter()), value)) {
                     return true;
                 }
                 continue;
@@ -229,20 +241,39 @@ public final class ArpScan implements Tool {
         return false;
     }
 
-    private static final List<String> LONG = List.of("interface", "localnet", "retry", "interval", "timeout",
-            "backoff", "bandwidth", "quiet", "plain", "numeric", "version", "help", "rtt", "verbose", "ignoredups",
-            "random");
-    private static final List<String> TAKES_VALUE = List.of("interface", "retry", "interval", "timeout", "backoff",
-            "bandwidth");
+    /** One of arp-scan.c's long_options: its name, has_arg (required or none) and val (0: no short letter). */
+    private record LongOpt(String name, boolean takesValue, char letter) {}
 
-    /** The long option {@code name} abbreviates, or null. */
-    private static String longName(String name) {
-        for (String n : LONG) {
-            if (n.startsWith(name) && !name.isEmpty()) {
-                return n;
+    /** arp-scan.c's long_options (1.10.0), in their order. */
+    private static final List<LongOpt> LONG = List.of(new LongOpt("file", true, 'f'),
+            new LongOpt("help", false, 'h'), new LongOpt("retry", true, 'r'), new LongOpt("retry-send", true, 'Y'),
+            new LongOpt("retry-send-interval", true, 'E'), new LongOpt("timeout", true, 't'),
+            new LongOpt("interval", true, 'i'), new LongOpt("backoff", true, 'b'), new LongOpt("verbose", false, 'v'),
+            new LongOpt("version", false, 'V'), new LongOpt("snap", true, 'n'), new LongOpt("interface", true, 'I'),
+            new LongOpt("quiet", false, 'q'), new LongOpt("ignoredups", false, 'g'),
+            new LongOpt("random", false, 'R'), new LongOpt("numeric", false, 'N'),
+            new LongOpt("bandwidth", true, 'B'), new LongOpt("ouifile", true, 'O'), new LongOpt("macfile", true, 'm'),
+            new LongOpt("arpspa", true, 's'), new LongOpt("arpop", true, 'o'), new LongOpt("arphrd", true, 'H'),
+            new LongOpt("arppro", true, 'p'), new LongOpt("destaddr", true, 'T'), new LongOpt("arppln", true, 'P'),
+            new LongOpt("arphln", true, 'a'), new LongOpt("padding", true, 'A'),
+            new LongOpt("prototype", true, 'y'), new LongOpt("arpsha", true, 'u'), new LongOpt("arptha", true, 'w'),
+            new LongOpt("srcaddr", true, 'S'), new LongOpt("localnet", false, 'l'), new LongOpt("llc", false, 'L'),
+            new LongOpt("vlan", true, 'Q'), new LongOpt("pcapsavefile", true, 'W'),
+            new LongOpt("writepkttofile", true, '\0'), new LongOpt("readpktfromfile", true, '\0'),
+            new LongOpt("rtt", false, 'D'), new LongOpt("plain", false, 'x'), new LongOpt("randomseed", true, '\0'),
+            new LongOpt("limit", true, 'M'), new LongOpt("resolve", false, 'd'), new LongOpt("format", true, 'F'));
+
+    /**
+     * glibc's process_long_option() under getopt_long_only(): the option named exactly, else every option the name
+     * abbreviates (under long_only two are ambiguous whatever they take; the empty name of "-=x" abbreviates all).
+     */
+    private static List<LongOpt> longOptions(String name) {
+        for (LongOpt o : LONG) {
+            if (o.name().equals(name)) {
+                return List.of(o);
             }
         }
-        return null;
+        return LONG.stream().filter(o -> o.name().startsWith(name)).toList();
     }
 
     private static String shortName(char c) {

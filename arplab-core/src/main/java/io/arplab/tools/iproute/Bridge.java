@@ -771,8 +771,8 @@ public final class Bridge implements Tool {
             throw new CommandExit(255, "Device is a required argument.");
         }
         NetDevice d = stack.device(devName);
-        if (d == null) {
-            throw new CommandExit(255, "Cannot find device \"" + devName + "\"");
+        if (d == null) { // brlink_modify()'s own words, not nodev()'s
+            throw new CommandExit(255, "Cannot find bridge device \"" + devName + "\"");
         }
         Switch br = view.masterBridge(d);
         int port = br == null ? -1 : portOf(br, d);

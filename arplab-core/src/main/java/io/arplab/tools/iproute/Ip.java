@@ -283,19 +283,61 @@ public final class Ip implements Tool {
                 }
                 yield 0;
             }
-            // ipfou.c do_ipfou(): its usage, else genl_init_handle() of the "fou" family, which no module provides
-            case "fou" -> throw rest.isEmpty() || Args.matches(rest.get(0), "help")
-                    ? new CommandExit(255, "Usage: ip fou add port PORT { ipproto PROTO  | gue }\n"
-                            + "\t\t   [ local IFADDR ] [ peer IFADDR ]\n"
-                            + "\t\t   [ peer_port PORT ] [ dev IFNAME ]\n"
-                            + "       ip fou del port PORT [ local IFADDR ]\n"
-                            + "\t\t   [ peer IFADDR ] [ peer_port PORT ]\n"
-                            + "\t\t   [ dev IFNAME ]\n"
-                            + "       ip fou show\n\n"
-                            + "Where: PROTO { ipproto-name | 1..255 }\n"
-                            + "       PORT { 1..65535 }\n"
-                            + "       IFADDR { addr }")
-                    : new CommandExit(1, "RTNETLINK answers: No such file or directory\nError talking to the kernel");
+            // ipfou.c do_ipfou()
+            case "fou" -> throw genlFamilyMissing(rest, "Usage: ip fou add port PORT { ipproto PROTO  | gue }\n"
+                    + "\t\t   [ local IFADDR ] [ peer IFADDR ]\n"
+                    + "\t\t   [ peer_port PORT ] [ dev IFNAME ]\n"
+                    + "       ip fou del port PORT [ local IFADDR ]\n"
+                    + "\t\t   [ peer IFADDR ] [ peer_port PORT ]\n"
+                    + "\t\t   [ dev IFNAME ]\n"
+                    + "       ip fou show\n\n"
+                    + "Where: PROTO { ipproto-name | 1..255 }\n"
+                    + "       PORT { 1..65535 }\n"
+                    + "       IFADDR { addr }");
+            // ipl2tp.c do_ipl2tp()
+            case "l2tp" -> throw genlFamilyMissing(rest, "Usage: ip l2tp add tunnel\n"
+                    + "          remote ADDR local ADDR\n"
+                    + "          tunnel_id ID peer_tunnel_id ID\n"
+                    + "          [ encap { ip | udp } ]\n"
+                    + "          [ udp_sport PORT ] [ udp_dport PORT ]\n"
+                    + "          [ udp_csum { on | off } ]\n"
+                    + "          [ udp6_csum_tx { on | off } ]\n"
+                    + "          [ udp6_csum_rx { on | off } ]\n"
+                    + "Usage: ip l2tp add session [ name NAME ]\n"
+                    + "          tunnel_id ID\n"
+                    + "          session_id ID peer_session_id ID\n"
+                    + "          [ cookie HEXSTR ] [ peer_cookie HEXSTR ]\n"
+                    + "          [ seq { none | send | recv | both } ]\n"
+                    + "          [ l2spec_type L2SPEC ]\n"
+                    + "       ip l2tp del tunnel tunnel_id ID\n"
+                    + "       ip l2tp del session tunnel_id ID session_id ID\n"
+                    + "       ip l2tp show tunnel [ tunnel_id ID ]\n"
+                    + "       ip l2tp show session [ tunnel_id ID ] [ session_id ID ]\n\n"
+                    + "Where: NAME   := STRING\n"
+                    + "       ADDR   := { IP_ADDRESS | any }\n"
+                    + "       PORT   := { 0..65535 }\n"
+                    + "       ID     := { 1..4294967295 }\n"
+                    + "       HEXSTR := { 8 or 16 hex digits (4 / 8 bytes) }\n"
+                    + "       L2SPEC := { none | default }");
+            // ipmacsec.c do_ipmacsec()
+            case "macsec" -> throw genlFamilyMissing(rest,
+                    "Usage: ip macsec add DEV tx sa { 0..3 } [ OPTS ] key ID KEY\n"
+                    + "       ip macsec set DEV tx sa { 0..3 } [ OPTS ]\n"
+                    + "       ip macsec del DEV tx sa { 0..3 }\n"
+                    + "       ip macsec add DEV rx SCI [ on | off ]\n"
+                    + "       ip macsec set DEV rx SCI [ on | off ]\n"
+                    + "       ip macsec del DEV rx SCI\n"
+                    + "       ip macsec add DEV rx SCI sa { 0..3 } [ OPTS ] key ID KEY\n"
+                    + "       ip macsec set DEV rx SCI sa { 0..3 } [ OPTS ]\n"
+                    + "       ip macsec del DEV rx SCI sa { 0..3 }\n"
+                    + "       ip macsec show\n"
+                    + "       ip macsec show DEV\n"
+                    + "       ip macsec offload DEV [ off | phy | mac ]\n"
+                    + "where  OPTS := [ pn <u32> | xpn <u64> ] [ salt SALT ] [ ssci <u32> ] [ on | off ]\n"
+                    + "       ID   := 128-bit hex string\n"
+                    + "       KEY  := 128-bit or 256-bit hex string\n"
+                    + "       SCI  := { sci <u64> | port { 1..2^16-1 } address <lladdr> }\n"
+                    + "       SALT := 96-bit hex string");
             // ipnexthop.c: a namespace starts without nexthop objects, so a listing prints none
             case "nexthop" -> {
                 if (!rest.isEmpty() && !List.of("show", "list", "lst").stream().anyMatch(x -> Args.matches(rest.get(0), x))) {
@@ -313,17 +355,25 @@ public final class Ip implements Tool {
                             + "where  XFRM-OBJECT := state | policy | monitor")
                     : new CommandExit(1, "ip: object \"xfrm\" is not supported by this emulation");
             case "sr" -> seg6(rest, o, out);
-            // ipila.c do_ipila(): its usage without a command or for help (ILA itself is not emulated)
-            case "ila" -> throw rest.isEmpty() || Args.matches(rest.get(0), "help")
-                    ? new CommandExit(255, "Usage: ip ila add loc_match LOCATOR_MATCH loc LOCATOR [ dev DEV ] OPTIONS\n"
-                            + "       ip ila del loc_match LOCATOR_MATCH [ loc LOCATOR ] [ dev DEV ]\n"
-                            + "       ip ila list\n"
-                            + "OPTIONS := [ csum-mode { adj-transport | neutral-map |\n"
-                            + "                         neutral-map-auto | no-action } ]\n"
-                            + "           [ ident-type { luid | use-format } ]")
-                    : new CommandExit(1, "ip: object \"ila\" is not supported by this emulation");
+            // ipila.c do_ipila()
+            case "ila" -> throw genlFamilyMissing(rest,
+                    "Usage: ip ila add loc_match LOCATOR_MATCH loc LOCATOR [ dev DEV ] OPTIONS\n"
+                    + "       ip ila del loc_match LOCATOR_MATCH [ loc LOCATOR ] [ dev DEV ]\n"
+                    + "       ip ila list\n"
+                    + "OPTIONS := [ csum-mode { adj-transport | neutral-map |\n"
+                    + "                         neutral-map-auto | no-action } ]\n"
+                    + "           [ ident-type { luid | use-format } ]");
             default -> throw new CommandExit(1, "ip: object \"" + cmd + "\" is not supported by this emulation");
         };
+    }
+
+    /**
+     * The objects of a generic netlink family (fou, l2tp, macsec, ila): their usage without a command or for help,
+     * else genl_init_handle() fails before the command is read, as no module provides the family.
+     */
+    private static CommandExit genlFamilyMissing(List<String> rest, String usage) {
+        return rest.isEmpty() || Args.matches(rest.get(0), "help") ? new CommandExit(255, usage)
+                : new CommandExit(1, "RTNETLINK answers: No such file or directory\nError talking to the kernel");
     }
 
     /**
