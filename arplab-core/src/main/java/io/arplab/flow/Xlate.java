@@ -274,9 +274,13 @@ final class Xlate {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
                 packetTunnel(flow);
-            } else {
-                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
             }
+            byte[] own = packet;
+            if (trace == null || execute) {
+                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
+                packet = Packet.keyAtVlanLimit(flow, packet, br.datapath.vlanLimit());
+            }
+            boolean cut = packet != own;
             if (trace != null) {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
@@ -284,6 +288,9 @@ final class Xlate {
             int start = outputs.size(), siblings = pending.size();
             ownFrom = siblings;
             section(f.id(), f.table(), f.actions());
+            if (cut) {
+                packet = own; // the next pass's frame is its own fork's, not the one this pass's key was cut from
+            }
             Integer at = outputsAt == null ? null : outputsAt.remove(f);
             if (at != null && at < start) {
                 placeOutputs(at, start, siblings);
@@ -315,6 +322,7 @@ final class Xlate {
             pass.install = install;
             thawActionSet(pass, f);
             Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
+            pass.packet = Packet.keyAtVlanLimit(pass.flow, pass.packet, f.br().datapath.vlanLimit());
             pass.resume(f.id(), f.table(), f.actions());
             int at = outputsAt.remove(f);
             outputs.addAll(at, pass.outputs);
