@@ -664,6 +664,10 @@ final class OfpEncode {
             return padded(new Buf().put(28, 2).put(0, 2).put(m.dst().nBits(), 2).put(m.src().ofs(), 2)
                     .put(m.dst().ofs(), 2).put(0, 2).put(header(m.src().field(), false), 4)
                     .put(header(m.dst().field(), false), 4));
+        } else if (a instanceof Action.Move m && m.copyField() && v == OfVersion.OF13) { // ONFACT13_COPY_FIELD
+            return padded(new Buf().put(0xffff, 2).put(0, 2).put(0x4f4e4600L, 4).put(3200, 2).put(0, 2)
+                    .put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2).put(0, 2)
+                    .put(header(m.src().field(), false), 4).put(header(m.dst().field(), false), 4));
         } else if (a instanceof Action.Move m) { // NXAST_REG_MOVE
             return vendor(nx(6).put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2)
                     .put(nxmHeader(m.src().field()), 4).put(nxmHeader(m.dst().field()), 4));
