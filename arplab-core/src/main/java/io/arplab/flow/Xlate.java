@@ -396,8 +396,8 @@ final class Xlate {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
-        int length = packet == null ? 0
-                : packet.length + 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
+        tagBytes = packet == null ? 0 : 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
+        int length = packet == null ? 0 : packet.length + tagBytes;
         initial = flow.clone();
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
@@ -762,9 +762,12 @@ final class Xlate {
     // flow_mod, which may carry a rule's counters over), so that no table waits for the last one's rule to be written
     int creditFrom;
 
+    /** The bytes of the tags this pass's key has and its frame not (pushed or popped before a recirculation). */
+    private int tagBytes;
+
     void creditRules() {
         if (execute) {
-            xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length);
+            xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length + tagBytes);
         }
         creditFrom = xc.tables();
     }
