@@ -240,6 +240,11 @@ final class OfpEncode {
                 value = U128.of((m.value(Slot.NW_TOS) & bits) >>> (f == Field.IP_DSCP_SHIFTED ? 2 : 0));
                 mask = f.ones();
             }
+            if ((f == Field.ICMPV4_TYPE || f == Field.ICMPV4_CODE || f == Field.ICMPV6_TYPE || f == Field.ICMPV6_CODE)
+                    && m.mask(f.slot) != 0) { // nxm_put_8() of any tp_src/tp_dst mask: exact, the port's low 8 bits
+                value = U128.of(m.value(f.slot) & 0xff);
+                mask = f.ones();
+            }
             if ((f == Field.ARP_OP || f == Field.ND_RESERVED || f == Field.ND_OPTIONS_TYPE) && !mask.isZero()) {
                 value = value.and(mask); // nxm_put_16/32/8(): exact (arp_op: the 8 bits of nw_proto it lives in)
                 mask = f.ones();
