@@ -38,7 +38,15 @@ public sealed interface Action {
 
     record GotoTable(int table) implements Action {}
 
-    record Move(Subfield src, Subfield dst) implements Action {}
+    /**
+     * {@code copyField}: decoded from a Copy-Field (decode_copy_field__() keeps ofpact.raw ONFACT_RAW13_COPY_FIELD),
+     * which encode_REG_MOVE() sends back in OpenFlow 1.3 as the ONF's, not as NXAST_REG_MOVE.
+     */
+    record Move(Subfield src, Subfield dst, boolean copyField) implements Action {
+        public Move(Subfield src, Subfield dst) {
+            this(src, dst, false);
+        }
+    }
 
     /**
      * Sets {@code field} to {@code value} under {@code mask}, both in the field's units; {@code valueHi} and

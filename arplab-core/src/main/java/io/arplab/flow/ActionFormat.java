@@ -361,6 +361,9 @@ public final class ActionFormat {
                 out.add(new Action.Resubmit(Ports.IN_PORT, g.table()));
             } else if (a instanceof Action.SetField f) {
                 out.addAll(setField(f, v));
+            } else if (a instanceof Action.Move m) { // encode_REG_MOVE(), then its decode: a Copy-Field or not
+                out.add(new Action.Move(m.src(), m.dst(), v.atLeast(OfVersion.OF15) || v == OfVersion.OF13
+                        && m.copyField()));
             } else if (a instanceof Action.Clone c) { // encode_CLONE(): its actions in the same version
                 out.add(new Action.Clone(roundTrip(c.actions(), v)));
             } else if (a instanceof Action.Ct c) {

@@ -23,15 +23,20 @@ final class OdpCommit {
         }
         for (Slot s : COMMITTED) {
             if (flow[s.ordinal()] != x.base[s.ordinal()]) {
+                x.releaseNat(s);
                 x.xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
             }
         }
+        // commit_set_ether_action(): a masked set of the addresses that changed, each under the wildcards' mask
+        // (commit_masked_set_action() clears the bits outside it)
         List<String> eth = new ArrayList<>();
         if (flow[Slot.DL_SRC.ordinal()] != x.base[Slot.DL_SRC.ordinal()]) {
-            eth.add("src=" + MatchFormat.mac(flow[Slot.DL_SRC.ordinal()]));
+            eth.add("src=" + MatchFormat.mac(flow[Slot.DL_SRC.ordinal()] & setMaskBits(Slot.DL_SRC))
+                    + setMask(Slot.DL_SRC, MatchFormat::mac));
         }
         if (flow[Slot.DL_DST.ordinal()] != x.base[Slot.DL_DST.ordinal()]) {
-            eth.add("dst=" + MatchFormat.mac(flow[Slot.DL_DST.ordinal()]));
+            eth.add("dst=" + MatchFormat.mac(flow[Slot.DL_DST.ordinal()] & setMaskBits(Slot.DL_DST))
+                    + setMask(Slot.DL_DST, MatchFormat::mac));
         }
         if (!eth.isEmpty()) {
             x.odpAdd("set(eth(" + String.join(",", eth) + "))");
@@ -97,7 +102,7 @@ final class OdpCommit {
             }
             if (flow[Slot.NW_TOS.ordinal()] != x.base[Slot.NW_TOS.ordinal()]) {
                 ip.add("tclass=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
-                        + setMask(Slot.NW_TOS, false));
+                        + setMask(Slot.NW_TOS, MatchFormat::hex));
             }
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("hlimit=" + flow[Slot.NW_TTL.ordinal()]);
@@ -115,14 +120,16 @@ final class OdpCommit {
             // of the fields that changed, each with the wildcards' mask when partial (commit())
             List<String> ip = new ArrayList<>();
             if (flow[Slot.NW_SRC.ordinal()] != x.base[Slot.NW_SRC.ordinal()]) {
-                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]) + setMask(Slot.NW_SRC, true));
+                ip.add("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()] & setMaskBits(Slot.NW_SRC))
+                        + setMask(Slot.NW_SRC, MatchFormat::ip));
             }
             if (flow[Slot.NW_DST.ordinal()] != x.base[Slot.NW_DST.ordinal()]) {
-                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]) + setMask(Slot.NW_DST, true));
+                ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()] & setMaskBits(Slot.NW_DST))
+                        + setMask(Slot.NW_DST, MatchFormat::ip));
             }
             if (flow[Slot.NW_TOS.ordinal()] != x.base[Slot.NW_TOS.ordinal()]) {
                 ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
-                        + setMask(Slot.NW_TOS, false));
+                        + setMask(Slot.NW_TOS, MatchFormat::hex));
             }
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
@@ -266,9 +273,9 @@ final class OdpCommit {
     }
 
     // a masked set's field: "/MASK" when the wildcards cover only part of it
-    private String setMask(Slot s, boolean ip) {
+    private String setMask(Slot s, java.util.function.LongFunction<String> format) {
         long m = setMaskBits(s);
-        return m == s.max ? "" : "/" + (ip ? MatchFormat.ip(m) : MatchFormat.hex(m));
+        return m == s.max ? "" : "/" + format.apply(m);
     }
 
     /** The packet fields commit() brings to the datapath with set() actions (ARP's make the flow slow). */

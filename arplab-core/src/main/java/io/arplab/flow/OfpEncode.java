@@ -240,6 +240,11 @@ final class OfpEncode {
                 value = U128.of((m.value(Slot.NW_TOS) & bits) >>> (f == Field.IP_DSCP_SHIFTED ? 2 : 0));
                 mask = f.ones();
             }
+            if ((f == Field.ICMPV4_TYPE || f == Field.ICMPV4_CODE || f == Field.ICMPV6_TYPE || f == Field.ICMPV6_CODE)
+                    && m.mask(f.slot) != 0) { // nxm_put_8() of any tp_src/tp_dst mask: exact, the port's low 8 bits
+                value = U128.of(m.value(f.slot) & 0xff);
+                mask = f.ones();
+            }
             if ((f == Field.ARP_OP || f == Field.ND_RESERVED || f == Field.ND_OPTIONS_TYPE) && !mask.isZero()) {
                 value = value.and(mask); // nxm_put_16/32/8(): exact (arp_op: the 8 bits of nw_proto it lives in)
                 mask = f.ones();
@@ -664,6 +669,10 @@ final class OfpEncode {
             return padded(new Buf().put(28, 2).put(0, 2).put(m.dst().nBits(), 2).put(m.src().ofs(), 2)
                     .put(m.dst().ofs(), 2).put(0, 2).put(header(m.src().field(), false), 4)
                     .put(header(m.dst().field(), false), 4));
+        } else if (a instanceof Action.Move m && m.copyField() && v == OfVersion.OF13) { // ONFACT13_COPY_FIELD
+            return padded(new Buf().put(0xffff, 2).put(0, 2).put(0x4f4e4600L, 4).put(3200, 2).put(0, 2)
+                    .put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2).put(0, 2)
+                    .put(header(m.src().field(), false), 4).put(header(m.dst().field(), false), 4));
         } else if (a instanceof Action.Move m) { // NXAST_REG_MOVE
             return vendor(nx(6).put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2)
                     .put(nxmHeader(m.src().field()), 4).put(nxmHeader(m.dst().field()), 4));

@@ -975,8 +975,9 @@ public final class Ofproto {
                 default -> {
                     // the recirculated key has the tags the pushes and pops so far left on the packet
                     long[] r = retag == null ? k.clone() : Packet.retagKey(Packet.withVlans(k, key), retag);
+                    byte[] p = Packet.keyAtVlanLimit(r, packet, datapath.vlanLimit());
                     r[Slot.RECIRC_ID.ordinal()] = op.value();
-                    pass(now, r, packet, outputs, tags);
+                    pass(now, r, p, outputs, p == packet ? tags : Packet.vlanCount(r));
                     // the packet goes on untracked (ct_clear after the fork, as the translation did)
                     k = k.clone();
                     Conntrack.clear(k);

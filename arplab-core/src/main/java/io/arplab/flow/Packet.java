@@ -281,6 +281,26 @@ public final class Packet {
         }
     }
 
+    /**
+     * A recirculated packet's key as miniflow_extract() parses it again: parse_vlan() stops at vlan-limit tags, so
+     * when the pushes left more on the packet the next tag's TPID is its Ethertype and nothing after it is parsed.
+     * Returns the packet the pass goes on with: {@code packet}, or when cut the frame the pushes made (a frame whose
+     * own tags are the key's).
+     */
+    static byte[] keyAtVlanLimit(long[] key, byte[] packet, int vlanLimit) {
+        if (vlanCount(key) <= vlanLimit) {
+            return packet;
+        }
+        byte[] frame = packet == null ? null : rewrite(packet, key, tags(packet, vlanLimit));
+        key[Slot.DL_TYPE.ordinal()] = key[TAGS[vlanLimit][1].ordinal()];
+        for (int i = vlanLimit; i < TAGS.length; i++) {
+            key[TAGS[i][0].ordinal()] = 0;
+            key[TAGS[i][1].ordinal()] = 0;
+        }
+        java.util.Arrays.fill(key, Slot.MPLS_LSE.ordinal(), Slot.ND_RESERVED.ordinal() + 1, 0);
+        return frame;
+    }
+
     // odp-util.c commit_vlan_action(): the frame's tags (the ones its key has) popped unless the flow keeps them
     // innermost, then the flow's other tags pushed, innermost first (eth_push_vlan() sends the TCI without its CFI)
     private static byte[] retag(byte[] f, long[] flow, int tags) {

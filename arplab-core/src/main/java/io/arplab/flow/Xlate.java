@@ -274,9 +274,13 @@ final class Xlate {
                 // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
                 // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
                 packetTunnel(flow);
-            } else {
-                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
             }
+            byte[] own = packet;
+            if (trace == null || execute) {
+                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
+                packet = Packet.keyAtVlanLimit(flow, packet, br.datapath.vlanLimit());
+            }
+            boolean cut = packet != own;
             if (trace != null) {
                 trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
                         f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
@@ -284,6 +288,9 @@ final class Xlate {
             int start = outputs.size(), siblings = pending.size();
             ownFrom = siblings;
             section(f.id(), f.table(), f.actions());
+            if (cut) {
+                packet = own; // the next pass's frame is its own fork's, not the one this pass's key was cut from
+            }
             Integer at = outputsAt == null ? null : outputsAt.remove(f);
             if (at != null && at < start) {
                 placeOutputs(at, start, siblings);
@@ -315,6 +322,7 @@ final class Xlate {
             pass.install = install;
             thawActionSet(pass, f);
             Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
+            pass.packet = Packet.keyAtVlanLimit(pass.flow, pass.packet, f.br().datapath.vlanLimit());
             pass.resume(f.id(), f.table(), f.actions());
             int at = outputsAt.remove(f);
             outputs.addAll(at, pass.outputs);
@@ -388,8 +396,9 @@ final class Xlate {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
-        int length = packet == null ? 0
-                : packet.length + 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
+        natMask = 0; // a recirculated pass's flow is the NAT'ed packet's
+        tagBytes = packet == null ? 0 : 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
+        int length = packet == null ? 0 : packet.length + tagBytes;
         initial = flow.clone();
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
@@ -692,6 +701,8 @@ final class Xlate {
         // the datapath's clone() acts on a copy of the packet (odp_execute_clone()): its own metadata and bytes
         long[] savedCt = packetCt.clone();
         byte[] savedPacket = packet;
+        long[] savedNat = natHeld == null ? null : natHeld.clone();
+        int savedNatMask = natMask;
         boolean savedWasMpls = wasMpls;
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
@@ -704,6 +715,8 @@ final class Xlate {
         tail = false;
         System.arraycopy(savedCt, 0, packetCt, 0, packetCt.length);
         packet = savedPacket;
+        natHeld = savedNat;
+        natMask = savedNatMask;
         wasMpls = savedWasMpls;
         if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
             odp.setLength(at > 0 ? at - 1 : 0);
@@ -756,9 +769,12 @@ final class Xlate {
     // flow_mod, which may carry a rule's counters over), so that no table waits for the last one's rule to be written
     int creditFrom;
 
+    /** The bytes of the tags this pass's key has and its frame not (pushed or popped before a recirculation). */
+    private int tagBytes;
+
     void creditRules() {
         if (execute) {
-            xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length);
+            xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length + tagBytes);
         }
         creditFrom = xc.tables();
     }
@@ -1118,13 +1134,61 @@ final class Xlate {
         return Packet.rewrite(packet, packetFlow(), Packet.tags(packet, br.datapath.vlanLimit()));
     }
 
-    // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
-    // datapath sends the packet's own
-    private long[] packetFlow() {
-        if (!wasMpls || packet == null) {
-            return flow;
+    /** The slots of the addresses and ports a datapath ct() NAT'ed on the packet, no set() having written them since. */
+    private static final Slot[] NAT_SLOTS = {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
+        Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO};
+
+    /** The packet's values of {@link #NAT_SLOTS} after a ct()'s NAT, held where {@link #natMask}'s bit is set. */
+    private long[] natHeld;
+    private int natMask;
+
+    // compose_conntrack_action(): the datapath's ct() NATs the packet, not the translation's flow (nor its base):
+    // what leaves after it carries the new addresses until a set() writes them
+    void holdNat(long[] translated) {
+        for (int i = 0; i < NAT_SLOTS.length; i++) {
+            int s = NAT_SLOTS[i].ordinal();
+            if (translated[s] != flow[s]) {
+                natHeld = natHeld == null ? new long[NAT_SLOTS.length] : natHeld;
+                natHeld[i] = translated[s];
+                natMask |= 1 << i;
+            } else {
+                natMask &= ~(1 << i);
+            }
         }
-        long[] f = flow.clone(), p = Packet.extract(packet, 0);
+    }
+
+    /** A copy of the flow with the packet's own values where a ct() NAT'ed them (what the datapath's ct() sees). */
+    long[] packetKey() {
+        long[] f = packetFlow();
+        return f == flow ? flow.clone() : f;
+    }
+
+    /** commit()'s set() of {@code s}: the packet has the flow's value from then on. */
+    void releaseNat(Slot s) {
+        for (int i = 0; natMask != 0 && i < NAT_SLOTS.length; i++) {
+            if (NAT_SLOTS[i] == s) {
+                natMask &= ~(1 << i);
+            }
+        }
+    }
+
+    // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
+    // datapath sends the packet's own; the addresses a ct() NAT'ed are the packet's
+    private long[] packetFlow() {
+        long[] f = flow;
+        if (natMask != 0) {
+            f = flow.clone();
+            for (int i = 0; i < NAT_SLOTS.length; i++) {
+                if ((natMask & 1 << i) != 0) {
+                    f[NAT_SLOTS[i].ordinal()] = natHeld[i];
+                }
+            }
+        }
+        if (!wasMpls || packet == null) {
+            return f;
+        }
+        f = f.clone();
+        long[] p = Packet.extract(packet, 0);
         int from = Slot.NW_SRC.ordinal();
         System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
         return f;

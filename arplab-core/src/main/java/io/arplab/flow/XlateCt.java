@@ -73,7 +73,7 @@ final class XlateCt {
             int id = x.freeze(c.table() + "|" + x.frozenMetadata(), x.flow, c.table(), null);
             x.odpAdd(String.format("recirc(0x%x)", id));
             x.xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
-            long[] f = x.flow.clone();
+            long[] f = x.packetKey(); // the packet's own addresses (an earlier ct()'s NAT)
             String state;
             boolean held = false;
             if (x.execute) {
@@ -84,6 +84,7 @@ final class XlateCt {
                 held = out == null; // ipf keeps a fragment: nothing recirculates
                 x.meterDropped |= held;
                 x.packet = held ? x.packet : out;
+                x.holdNat(f);
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (x.ctNextUsed < x.ctNext.size()) {
@@ -111,16 +112,13 @@ final class XlateCt {
         } else if (x.execute) {
             x.forksFirst();
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
-            long[] f = x.flow.clone();
+            long[] f = x.packetKey();
             Conntrack.storeMd(x.packetCt, f);
             byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat);
             Conntrack.loadMd(f, x.packetCt);
             x.meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
             x.packet = out == null ? x.packet : out;
-            for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
-                    Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO}) {
-                x.flow[s.ordinal()] = f[s.ordinal()];
-            }
+            x.holdNat(f);
         }
         x.note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         Conntrack.clear(x.flow);

@@ -34,10 +34,10 @@ class OvsMegaflowCampaignTest {
             + " (REV_FLOW_TABLE) wakes the revalidator thread at once: whether the ICMPv6 megaflows installed around it"
             + " are re-translated (and deleted for bits of nd() the ukey's mask lacks) before the next"
             + " revalidator/wait depends on timing; a second recording keeps the 4 megaflows this one lost, as arplab"
-            + " does", 56, "not modelled: a push_vlan onto a tagged packet before ct(..),recirc: the datapath parses the"
-            + " double-tagged frame again and the upcall's odp_flow_key_to_flow() stops at the bridge's vlan-limit of 1"
-            + " (encap(eth_type(0x8100)), no ipv4() nor ct_tuple4()), and the rules of the recirculated pass count the"
-            + " frame with both tags; arplab keeps the translated flow's inner IPv4 (6 of 70 sections differ)");
+            + " does", 80, "not modelled: a MAC learning change at an upcall (REV_MAC_LEARNING) wakes the revalidator"
+            + " thread at once, which pushes an earlier megaflow hit's stats (NORMAL learns 50:54:00:00:00:b6 back on"
+            + " p3) before the next packets; two recordings agree, arplab revalidates only at revalidator/wait (2 of"
+            + " 84 sections and pcaps differ: p2's neighbor solicitation)");
 
     @Test
     void megaflowsAfterPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {

@@ -67,6 +67,15 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * vlan-reparse.out: a recirculated packet's key parsed again at vlan-limit 1 (miniflow_extract()) after pushes
+     * left two tags on it, and masked set_fields of Ethernet and IP addresses (commit_masked_set_action()).
+     */
+    @Test
+    void recirculatedKeyAtVlanLimitIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "vlan-reparse");
+    }
+
+    /**
      * ct-nat-twice.out: a ct() whose action list holds two nat actions (parse_CT(), format_CT(): the second in
      * exec()), the last one the translation's (ctx->ct_nat_action), and two ct(nat) in one translation.
      */
