@@ -19,7 +19,8 @@ final class OfpEncode {
     }
 
     private static final int NX_VENDOR = 0x2320, OXM_BASIC = 0x8000, PKT_REGS = 0x8001,
-            ERICOXM = 0x1000; // Ericsson's class of the ND fields, in NXM and OXM alike (meta-flow.h)
+            ERICOXM = 0x1000, // Ericsson's class of the ND fields, in NXM and OXM alike (meta-flow.h)
+            ONF_EXP = 0xffff; // an experimenter OXM of the ONF's (ONFOXM_ET_*): the class, then the ONF's id
 
     /**
      * nx_put_raw()'s order: (field, NXM class, NXM field, OXM basic field or -1 for the NXM header in OXM too); the
@@ -27,7 +28,7 @@ final class OfpEncode {
      */
     private static final Object[][] MATCH = {
         {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
-        {Field.IN_PORT, 0, 0, 0}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
+        {Field.IN_PORT, 0, 0, 0}, {Field.ACTSET_OUTPUT, ONF_EXP, 43, 43}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
         {Field.VLAN_TCI, 0, 4, -1}, {Field.VLAN_VID, OXM_BASIC, 6, 6}, {Field.VLAN_PCP, OXM_BASIC, 7, 7},
         {Field.MPLS_TC, OXM_BASIC, 35, 35}, {Field.MPLS_BOS, OXM_BASIC, 36, 36},
         {Field.MPLS_TTL, 1, 30, -1}, {Field.MPLS_LABEL, OXM_BASIC, 34, 34},
@@ -287,9 +288,12 @@ final class OfpEncode {
             int bytes = f.nBytes;
             Object[] e = row(f);
             // OXM_OF_TCP_FLAGS is OpenFlow 1.5's (1.3 and 1.4: the ONF's experimenter OXM), NXM_NX_TCP_FLAGS before
-            boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS || version.atLeast(OfVersion.OF15));
+            // OXM_OF_ACTSET_OUTPUT likewise, ONFOXM_ET_ACTSET_OUTPUT before and in NXM, which has no header of its
+            // own (nxm_field_by_mf_id(): the first header below the version)
+            boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS && f != Field.ACTSET_OUTPUT
+                    || version.atLeast(OfVersion.OF15));
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
-            if (f == Field.IN_PORT && oxm) { // ofputil_port_to_ofp11()
+            if (f == Field.IN_PORT && oxm || f == Field.ACTSET_OUTPUT) { // ofputil_port_to_ofp11()
                 bytes = 4;
                 long p = value.lo();
                 value = new U128(0, p >= Ports.MAX ? p + 0xffff0000L : p);
@@ -299,9 +303,10 @@ final class OfpEncode {
             // (match_set_tun_flags_masked()), which nxm_put_16m() sends masked
             boolean masked = !mask.equals(U128.ones(8 * bytes)) && (f == Field.TUN_FLAGS || !mask.equals(f.ones()));
             // OpenFlow 1.3 and 1.4 carry tcp_flags as ONFOXM_ET_TCP_FLAGS, an experimenter OXM (the ONF's id first)
-            boolean onf = f == Field.TCP_FLAGS && oxm && version.atLeast(OfVersion.OF13) && !basic;
+            boolean onf = f == Field.TCP_FLAGS && oxm && version.atLeast(OfVersion.OF13) && !basic
+                    || f == Field.ACTSET_OUTPUT && !basic;
             if (onf) {
-                b.put(0xffff, 2).put(42 << 1 | (masked ? 1 : 0), 1).put(4 + (masked ? 2 * bytes : bytes), 1)
+                b.put(0xffff, 2).put((f == Field.TCP_FLAGS ? 42 : 43) << 1 | (masked ? 1 : 0), 1).put(4 + (masked ? 2 * bytes : bytes), 1)
                         .put(0x4f4e4600L, 4);
             } else {
                 b.put(cls, 2).put(field << 1 | (masked ? 1 : 0), 1).put(masked ? 2 * bytes : bytes, 1);
@@ -708,6 +713,8 @@ final class OfpEncode {
         } else if (a instanceof Action.SetMplsTtl t) { // encode_SET_MPLS_TTL(): NX1.0(25), OF1.1+(15)
             return of11 ? new Buf().put(15, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes()
                     : vendor(nx(25).put(t.ttl(), 1).put(0, 5));
+        } else if (a instanceof Action.SetNwTtl t && of11) { // encode_SET_IP_TTL(): OFPAT11_SET_NW_TTL from 1.1
+            return new Buf().put(23, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes();
         } else if (a instanceof Action.DecMplsTtl) { // encode_DEC_MPLS_TTL(): NX1.0(26), OF1.1+(16)
             return of11 ? new Buf().put(16, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(26).put(0, 6));
         } else if (a instanceof Action.CheckPktLarger c) { // encode_CHECK_PKT_LARGER(): its dst's NXM header
@@ -773,6 +780,9 @@ final class OfpEncode {
 
     // mf_nxm_header(): the field's NXM header where it has one (OpenFlow 1.0's, in NX actions), else its OXM one
     private static long nxmHeader(Field f) {
+        if (f == Field.ACTSET_OUTPUT) { // an experimenter's 64-bit header in actions: not covered
+            throw new Unencodable("field " + f.name);
+        }
         for (Object[] e : MATCH) {
             if (e[0] == f && (int) e[1] != OXM_BASIC) {
                 return (long) (int) e[1] << 16 | (int) e[2] << 9 | f.nBytes;
@@ -795,6 +805,9 @@ final class OfpEncode {
 
     // the field's OXM header in OpenFlow 1.2+ (NXM's where OXM has none): class, field << 1 | hasmask, length
     static long header(Field f, boolean masked) {
+        if (f == Field.ACTSET_OUTPUT) { // an experimenter's 64-bit header in actions: not covered
+            throw new Unencodable("field " + f.name);
+        }
         for (Object[] e : MATCH) {
             if (e[0] == f) {
                 boolean basic = (int) e[3] >= 0;
