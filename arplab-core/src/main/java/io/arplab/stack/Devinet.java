@@ -279,6 +279,9 @@ final class Devinet {
             // fib_inetaddr_event(): the last address gone, fib_disable_ip() → arp_ifdown() → neigh_ifdown(): every
             // entry of the device, permanent ones and proxy entries too
             ns.flushNeighbours(now, dev, false);
+            if (ns.parts.igmp != null) {
+                ns.parts.igmp.down(dev);
+            }
             if (ns.parts.arp != null) {
                 ns.parts.arp.proxyIfdown(dev);
             }
