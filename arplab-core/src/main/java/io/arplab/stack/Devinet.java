@@ -279,9 +279,6 @@ final class Devinet {
             // fib_inetaddr_event(): the last address gone, fib_disable_ip() → arp_ifdown() → neigh_ifdown(): every
             // entry of the device, permanent ones and proxy entries too
             ns.flushNeighbours(now, dev, false);
-            if (ns.parts.igmp != null) {
-                ns.parts.igmp.down(dev);
-            }
             if (ns.parts.arp != null) {
                 ns.parts.arp.proxyIfdown(dev);
             }
@@ -362,6 +359,9 @@ final class Devinet {
             ns.flushNeighbours(now, dev, false);
             if (ns.parts.arp != null) {
                 ns.parts.arp.proxyIfdown(dev); // neigh_ifdown(), unlike a carrier loss, takes the proxy entries
+            }
+            if (ns.parts.igmp != null) {
+                ns.parts.igmp.down(dev); // ip_mc_down()
             }
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.removeRoutesIf(r -> r.device() == dev);
