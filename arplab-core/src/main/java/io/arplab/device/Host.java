@@ -152,7 +152,7 @@ public final class Host implements Device, HostStack.Outbox {
         int p = portOf(dev);
         // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture, counted in the
         // device's tx_dropped (a veth's peer taken down: ip -s link shows each ARP probe it could not send)
-        if (p >= 0 && dev.carrier()) {
+        if (p >= 0 && stack.running(dev)) {
             dev.countTx(frame.length);
             target.transmit(p, frame);
         } else if (p >= 0) {

@@ -271,17 +271,33 @@ public final class Lab implements AutoCloseable {
         return h;
     }
 
-    /** 224.0.0.22, where IGMPv3 reports go, and the Ethernet address it maps to (ip_eth_mc_map()). */
-    private static final int IGMPV3_ALL_MCR = 0xe000_0016;
-    private static final long IGMPV3_ALL_MCR_MAC = 0x01_00_5e_00_00_16L;
-
     /**
      * Adds a Linux bridge. When {@code owner} is given, the bridge's own interface (named like the bridge, with the
      * bridge's MAC) becomes a device of that host, with {@code address} ("172.28.0.1/16") if not null.
      */
     public LinuxBridge addBridge(String name, MacAddress mac, Host owner, String address) {
+        return addBridge(name, mac, owner, address, true);
+    }
+
+    /**
+     * As {@link #addBridge(String, MacAddress, Host, String)}, for a bridge that came up long before time 0, before
+     * its ports were plugged (a docker network, a recording's setup): snooping, with the all-snoopers group joined
+     * and its IGMPv3 reports past.
+     */
+    public LinuxBridge addSettledBridge(String name, MacAddress mac, Host owner, String address) {
+        LinuxBridge b = addBridge(name, mac, owner, address, false);
+        b.setMcastSnooping(true);
+        if (owner != null) {
+            owner.stack().joinedSnoopersEarlier(network.now(), owner.stack().device(name));
+        }
+        return b;
+    }
+
+    /** As {@link #addBridge(String, MacAddress, Host, String)}, made with {@code mcast_snooping} as given. */
+    public LinuxBridge addBridge(String name, MacAddress mac, Host owner, String address, boolean mcastSnooping) {
         checkName(name);
         LinuxBridge b = new LinuxBridge(name, mac, network.now());
+        b.setMcastSnooping(mcastSnooping);
         Network.Node bn = network.add(b);
         b.setTracer(bn.tracer());
         bridges.put(name, b);
@@ -310,13 +326,10 @@ public final class Lab implements AutoCloseable {
                 Cidr c = Cidr.parse(address);
                 addAddress(owner, owner.port(p), c);
             }
-            if (b.mcastSnooping()) {
-                // br_multicast_open(): coming up, a snooping bridge joins the all-snoopers group 224.0.0.106, and
-                // the IGMPv3 report igmp_ifc_event() sends to 224.0.0.22 leaves that group's NOARP neighbour
-                // (arp_constructor()); the reports themselves are not emulated
-                owner.stack().neighbours().noarp(network.now(), dev, IGMPV3_ALL_MCR, IGMPV3_ALL_MCR_MAC);
-            }
             network.connect(network.node(owner.name()), p, bn, LinuxBridge.LOCAL_PORT, 0);
+            if (b.mcastSnooping()) { // br_multicast_open(), the bridge coming up
+                network.act(network.node(owner.name()), out -> owner.stack().joinSnoopers(network.now(), dev));
+            }
         }
         return b;
     }

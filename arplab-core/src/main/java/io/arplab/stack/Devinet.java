@@ -360,6 +360,9 @@ final class Devinet {
             if (ns.parts.arp != null) {
                 ns.parts.arp.proxyIfdown(dev); // neigh_ifdown(), unlike a carrier loss, takes the proxy entries
             }
+            if (ns.parts.igmp != null) {
+                ns.parts.igmp.down(dev); // ip_mc_down()
+            }
             // fib_disable_ip(): every route through the device goes, static ones for good
             ns.removeRoutesIf(r -> r.device() == dev);
         } else {

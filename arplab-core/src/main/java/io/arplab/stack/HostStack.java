@@ -311,6 +311,42 @@ public final class HostStack extends Netns {
     }
 
     /** ip link set dev DEV up|down: going down flushes its neighbours and takes its routes away. */
+    /**
+     * br_multicast_join_snoopers(): a snooping bridge's interface, coming up, joins the all-snoopers group
+     * 224.0.0.106 (ip_mc_inc_group()), which its IGMPv3 reports then announce.
+     */
+    public void joinSnoopers(long now, NetDevice dev) {
+        igmp().join(now, dev, ALL_SNOOPERS);
+    }
+
+    /** As {@link #joinSnoopers}, done before time 0: the group is joined and its reports are past. */
+    public void joinedSnoopersEarlier(long now, NetDevice dev) {
+        igmp().joinedEarlier(now, dev, ALL_SNOOPERS);
+    }
+
+    /** br_multicast_leave_snoopers(): snooping turned off on a running bridge (br_multicast_toggle()). */
+    public void leaveSnoopers(long now, NetDevice dev) {
+        igmp().leave(now, dev, ALL_SNOOPERS);
+    }
+
+    private static final int ALL_SNOOPERS = 0xe000_006a;
+
+    /**
+     * IFF_RUNNING: a bridge's interface runs while one of its ports does (br_port_carrier_check() →
+     * br_stp_enable_port(), a port forwarding at once without STP); another device, as {@link NetDevice#carrier()}.
+     */
+    public boolean running(NetDevice d) {
+        if (!"bridge".equals(d.kind()) || !d.isUp()) {
+            return d.carrier();
+        }
+        for (NetDevice x : devices()) {
+            if (d.name.equals(x.master()) && x.carrier()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void setUp(long now, NetDevice dev, boolean up, Outbox out) {
         devinet().setUp(now, dev, up, out);
     }
@@ -393,6 +429,9 @@ public final class HostStack extends Netns {
         if (parts.tcp != null) {
             d = Math.min(d, parts.tcp.nextDeadline());
         }
+        if (parts.igmp != null) {
+            d = Math.min(d, parts.igmp.nextDeadline());
+        }
         return parts.ipInput == null ? d : Math.min(d, parts.ipInput.nextDeadline());
     }
 
@@ -405,6 +444,9 @@ public final class HostStack extends Netns {
         }
         if (parts.ipInput != null) {
             parts.ipInput.expire(now, out);
+        }
+        if (parts.igmp != null) {
+            parts.igmp.advance(now, out);
         }
         if (parts.tcp != null && parts.tcp.advance(now, out)) {
             deliverQueued(); // a connect that timed out tells its reader

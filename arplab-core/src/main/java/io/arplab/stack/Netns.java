@@ -190,6 +190,14 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return p.ipInput;
     }
 
+    Igmp igmp() {
+        NetnsParts p = own();
+        if (p.igmp == null) {
+            p.igmp = new Igmp(this);
+        }
+        return p.igmp;
+    }
+
     IpOutput ipOutput() {
         NetnsParts p = own();
         if (p.ipOutput == null) {

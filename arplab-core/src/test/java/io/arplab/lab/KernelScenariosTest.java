@@ -74,24 +74,37 @@ class KernelScenariosTest {
     }
 
     static Lab lab() {
+        return lab(true);
+    }
+
+    /** The same with the bridges made {@code mcast_snooping} as given (record.sh's BR_OPTS). */
+    static Lab lab(boolean mcastSnooping) {
         Lab lab = new Lab(3);
         Host host = lab.addHost("host");
+        Host n1 = lab.addHost("n1"), n2 = lab.addHost("n2"), n4 = lab.addHost("n4"); // record.sh's ip netns add
         host.stack().setIpForward(true);
-        LinuxBridge br0 = lab.addBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), host, "172.28.0.1/16");
-        LinuxBridge br1 = lab.addBridge("br1", MacAddress.parse("02:42:5a:3c:7e:21"), host, "172.18.0.1/16");
-        node(lab, "n1", br0, "02:42:ac:1c:00:0b", "172.28.0.11", "172.28.0.1");
-        node(lab, "n2", br0, "02:42:ac:1c:00:0c", "172.28.0.12", "172.28.0.1");
-        node(lab, "n4", br1, "02:42:ac:12:00:02", "172.18.0.2", "172.18.0.1");
+        LinuxBridge br0 = lab.addBridge("br0", MacAddress.parse("02:42:8e:ff:44:b3"), host, "172.28.0.1/16",
+                mcastSnooping);
+        LinuxBridge br1 = lab.addBridge("br1", MacAddress.parse("02:42:5a:3c:7e:21"), host, "172.18.0.1/16",
+                mcastSnooping);
+        // record.sh plugs the nodes about 20 ms after the bridges came up: the bridges' first IGMPv3 reports, two
+        // jiffies after, found no running port (dropped, tx_dropped), their second ones reach every node
+        lab.runFor(PLUG_DELAY);
+        plug(lab, n1, br0, "02:42:ac:1c:00:0b", "172.28.0.11", "172.28.0.1");
+        plug(lab, n2, br0, "02:42:ac:1c:00:0c", "172.28.0.12", "172.28.0.1");
+        plug(lab, n4, br1, "02:42:ac:12:00:02", "172.18.0.2", "172.18.0.1");
         // the recording machine's resolver gave up on a reverse lookup (tracepath's "???") after about 0.6 s: over
         // the six lookups of tracepath/'s two resolving runs the router's Time Exceeded budget regained 3 to 4 tokens
         lab.resolver().failedLookupNanos(600_000_000L);
-        lab.runFor(2_000_000_000L);
+        lab.runFor(2_000_000_000L - PLUG_DELAY);
         return lab;
     }
 
-    private static void node(Lab lab, String name, LinuxBridge br, String mac, String ip, String gw) {
-        Host h = lab.addHost(name);
-        lab.attach(h, "eth0", MacAddress.parse(mac), ip + "/16", br, "veth-" + name, MacAddress.parse("ee:" + mac.substring(3)));
+    private static final long PLUG_DELAY = 20_000_000L;
+
+    private static void plug(Lab lab, Host h, LinuxBridge br, String mac, String ip, String gw) {
+        lab.attach(h, "eth0", MacAddress.parse(mac), ip + "/16", br, "veth-" + h.name(),
+                MacAddress.parse("ee:" + mac.substring(3)));
         lab.defaultRoute(h, Ipv4Address.parse(gw));
     }
 

@@ -47,7 +47,7 @@ class RandomRecordingTest {
             String[] w = line.split(" ");
             switch (w[0]) {
                 // record.sh makes them with mcast_snooping 0
-                case "bridge" -> lab.addBridge(w[1], MacAddress.parse(w[2]), sw, null).setMcastSnooping(false);
+                case "bridge" -> lab.addBridge(w[1], MacAddress.parse(w[2]), sw, null, false); // mcast_snooping 0
                 case "iface" -> {
                     Host h = lab.hosts().containsKey(w[1]) ? lab.host(w[1]) : lab.addHost(w[1]);
                     lab.attach(h, w[2], MacAddress.parse(w[4]), w[5], lab.bridge(w[3]), "v-" + w[1] + "-" + w[2],

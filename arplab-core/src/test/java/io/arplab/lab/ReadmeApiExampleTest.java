@@ -48,7 +48,8 @@ class ReadmeApiExampleTest {
             lab.capture("node1", "eth0", new PcapCapture(file));
             lab.exec("node1", "ping -c3 172.28.0.1");
         }
-        // two ARP frames and three echo pairs, whole: nothing left in a buffer
-        assertThat(io.arplab.wire.pcap.CaptureReader.readAll(file)).hasSize(8);
+        // two ARP frames, three echo pairs and the snooping bridge's two IGMPv3 reports, whole: nothing left in a
+        // buffer
+        assertThat(io.arplab.wire.pcap.CaptureReader.readAll(file)).hasSize(10);
     }
 }

@@ -42,8 +42,12 @@ public final class ReferenceLab {
         Lab lab = new Lab(seed);
         Host host = lab.addHost("host");
         host.stack().setIpForward(true);
-        LinuxBridge lan = lab.addBridge("br-arp_lan", MacAddress.parse("02:42:8e:ff:44:b3"), host, "172.28.0.1/16");
-        LinuxBridge net18 = lab.addBridge("br-net18", MacAddress.parse("02:42:5a:3c:7e:21"), host, "172.18.0.1/16");
+        // the recording's bridges snooped (topology.txt); their IGMPv3 reports went out during its setup, before the
+        // scenarios, whose start is the lab's time 0
+        LinuxBridge lan = lab.addSettledBridge("br-arp_lan", MacAddress.parse("02:42:8e:ff:44:b3"), host,
+                "172.28.0.1/16");
+        LinuxBridge net18 = lab.addSettledBridge("br-net18", MacAddress.parse("02:42:5a:3c:7e:21"), host,
+                "172.18.0.1/16");
         node(lab, "node1", lan, "02:42:ac:1c:00:0b", "172.28.0.11", "ee:ee:ee:1c:00:0b", "172.28.0.1");
         node(lab, "node2", lan, "02:42:ac:1c:00:0c", "172.28.0.12", "ee:ee:ee:1c:00:0c", "172.28.0.1");
         node(lab, "node3", lan, "02:42:ac:1c:00:0d", "172.28.0.13", "ee:ee:ee:1c:00:0d", "172.28.0.1");

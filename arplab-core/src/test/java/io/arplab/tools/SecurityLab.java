@@ -40,10 +40,10 @@ final class SecurityLab {
         node(br0, "n1", "02:42:ac:1c:00:0b", "172.28.0.11");
         node(br0, "n2", "02:42:ac:1c:00:0c", "172.28.0.12");
         node(br0, "n3", "02:42:ac:1c:00:0d", "172.28.0.13");
-        lab.capture("n1", "eth0", n1Capture);
         // record.sh's resolv.conf names 127.0.0.1, where no server listens: getaddrinfo() fails with EAI_AGAIN
         lab.resolver().lookupError("Temporary failure in name resolution");
         lab.runFor(2_000_000_000L);
+        lab.capture("n1", "eth0", n1Capture); // cap() starts after the setup (and the bridge's IGMPv3 reports)
     }
 
     private void node(LinuxBridge br, String name, String mac, String ip) {

@@ -83,7 +83,9 @@ public final class TopologyBuilder {
                 continue;
             }
             String gw = n.gateway() == null ? null : n.gateway() + "/" + n.subnet().prefixLength();
-            bridges.put(n.name(), lab.addBridge(n.bridge(), n.bridgeMac(), n.gateway() == null ? null : owner, gw));
+            // a network exists before the nodes join it: its bridge's IGMPv3 reports are past (Lab#addSettledBridge)
+            bridges.put(n.name(), lab.addSettledBridge(n.bridge(), n.bridgeMac(), n.gateway() == null ? null : owner,
+                    gw));
             if (n.fdbMaxLearned() != 0) {
                 bridges.get(n.name()).setMaxLearned((int) Math.min(n.fdbMaxLearned(), Integer.MAX_VALUE));
             }

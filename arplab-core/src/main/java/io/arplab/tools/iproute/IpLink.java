@@ -833,7 +833,19 @@ final class IpLink {
                 if (!kind.equals("bridge") || br == null || br.fdb() == null) {
                     throw CommandExit.rtnetlink("Operation not supported");
                 }
+                boolean snooping = br.fdb().mcastSnooping();
                 IpLinkBridge.parse(a, br.fdb(), ctx.now());
+                if (dev.isUp() && snooping != br.fdb().mcastSnooping()) {
+                    // br_multicast_toggle() on a running bridge: br_multicast_open() or br_multicast_leave_snoopers()
+                    long t = ctx.now();
+                    ctx.act(ob -> {
+                        if (snooping) {
+                            stack.leaveSnoopers(t, dev);
+                        } else {
+                            stack.joinSnoopers(t, dev);
+                        }
+                    });
+                }
                 ctx.runtime().changed(br);
                 break;
             } else {
@@ -887,7 +899,12 @@ final class IpLink {
         }
         if (up != null) {
             final boolean u = up;
+            boolean opens = u && !dev.isUp();
             ctx.act(ob -> stack.setUp(now, dev, u, ob));
+            var br = view.bridgeOf(dev);
+            if (opens && "bridge".equals(dev.kind()) && br != null && br.fdb() != null && br.fdb().mcastSnooping()) {
+                ctx.act(ob -> stack.joinSnoopers(now, dev)); // br_dev_open() → br_multicast_open()
+            }
         }
         return 0;
     }
