@@ -59,7 +59,7 @@ final class Classifier {
             if (f0 == this.f0 && f1 == this.f1 && m0 == this.m0 && m1 == this.m1 && v0 == this.v0 && v1 == this.v1) {
                 return hash;
             }
-            long h = mix(mix(SEED, v0), v1);
+            long h = MaskedFields.mix(MaskedFields.mix(MaskedFields.SEED, v0), v1);
             this.f0 = f0;
             this.f1 = f1;
             this.m0 = m0;
@@ -69,12 +69,6 @@ final class Classifier {
             hash = h;
             return h;
         }
-
-        private static long mix(long h, long x) {
-            return MaskedFields.mix(h, x);
-        }
-
-        private static final long SEED = MaskedFields.SEED;
     }
     /** cls->subtables: the subtables by descending max priority, as each change left them. */
     private final List<Subtable> pvector = new ArrayList<>();

@@ -310,7 +310,6 @@ public final class HostStack extends Netns {
         devinet().setMac(now, dev, mac, out);
     }
 
-    /** ip link set dev DEV up|down: going down flushes its neighbours and takes its routes away. */
     /**
      * br_multicast_join_snoopers(): a snooping bridge's interface, coming up, joins the all-snoopers group
      * 224.0.0.106 (ip_mc_inc_group()), which its IGMPv3 reports then announce.
@@ -347,6 +346,7 @@ public final class HostStack extends Netns {
         return false;
     }
 
+    /** ip link set dev DEV up|down: going down flushes its neighbours and takes its routes away. */
     public void setUp(long now, NetDevice dev, boolean up, Outbox out) {
         devinet().setUp(now, dev, up, out);
     }

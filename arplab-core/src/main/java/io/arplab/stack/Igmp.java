@@ -1,5 +1,8 @@
 package io.arplab.stack;
 
+import static io.arplab.wire.Bytes.put16;
+import static io.arplab.wire.Bytes.put32;
+
 import io.arplab.stack.HostStack.Outbox;
 import io.arplab.wire.InternetChecksum;
 import java.util.ArrayList;
@@ -184,15 +187,5 @@ final class Igmp {
         InDev d = new InDev(dev);
         devs.add(d);
         return d;
-    }
-
-    private static void put16(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 8);
-        b[off + 1] = (byte) v;
-    }
-
-    private static void put32(byte[] b, int off, int v) {
-        put16(b, off, v >>> 16);
-        put16(b, off + 2, v);
     }
 }
