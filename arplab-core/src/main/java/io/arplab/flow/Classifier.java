@@ -27,9 +27,10 @@ final class Classifier {
     final Map<FlowTables.MaskKey, Subtable> subtables = new LinkedHashMap<>();
     private long subtableSeq;
     private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
-    /** The actions of the rule {@link #lookup} last returned. */
-    List<Action> found;
-    /** The table of those actions when they are a lone goto_table, else -1; and that table's classifier. */
+    /**
+     * The table of the actions of the rule {@link #lookup} last returned when they are a lone goto_table, else -1;
+     * and that table's classifier (a lookup reads no rule: the next table waits on the slot's word alone).
+     */
     int foundGoto;
     Classifier foundNext;
     /** The bridge's tables, by id (goto_table's targets), and their subtables' hash memo. */
@@ -553,7 +554,6 @@ final class Classifier {
     /** classifier_lookup__(): with {@code allowConjunctive} false, conjunctive flows are passed over. */
     Rule lookup(long[] flow, long[] wc, boolean allowConjunctive) {
         trieDone = 0;
-        found = null;
         foundGoto = -1;
         foundNext = null;
         Rule hard = null;
@@ -575,7 +575,6 @@ final class Classifier {
             if ((meta & 1) == 0) {
                 hard = r;
                 hardPri = meta >>> 1;
-                found = r.actions;
                 foundGoto = st.loneGoto(i);
                 foundNext = foundGoto >= 0 && tables != null ? tables[foundGoto] : null; // the bridge's array: in cache
             } else if (allowConjunctive) {
@@ -587,7 +586,6 @@ final class Classifier {
             return hard;
         }
         Rule resolved = soft.resolve(flow, wc, hard);
-        found = resolved == null ? null : resolved.actions;
         foundGoto = -1; // the actions read instead
         foundNext = null;
         return resolved;

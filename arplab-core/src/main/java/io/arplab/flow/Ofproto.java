@@ -128,17 +128,36 @@ public final class Ofproto {
      */
     private Xlate xlate(long now, long[] key, byte[] packet, boolean execute) {
         if (key[Slot.RECIRC_ID.ordinal()] == 0) {
-            return new Xlate(this, now, key, packet, null, List.of(), execute);
+            return context(now, key, packet, execute);
         }
         RecircIds.Node node = datapath.recirc.find(key[Slot.RECIRC_ID.ordinal()], now);
         if (node == null) {
             return null; // xlate_lookup_ofproto(): "no recirculation data", the upcall fails
         }
-        Xlate x = new Xlate(this, now, node.thaw(key), packet, null, List.of(), execute);
+        Xlate x = context(now, node.thaw(key), packet, execute);
         x.thawIn(node.br, key[Slot.IN_PORT.ordinal()]);
         x.packetTunnel(key);
         x.thawed = node;
         return x;
+    }
+
+    /** The context of this bridge's upcalls, lent to one packet's translation at a time (its fields all reset). */
+    private Xlate upcallContext;
+    private boolean upcallContextLent;
+
+    // an upcall's translation (execute) takes the bridge's context unless one under way has it; a revalidation's
+    // result outlives the next upcall, so it has its own
+    private Xlate context(long now, long[] key, byte[] packet, boolean execute) {
+        if (!execute || upcallContextLent) {
+            return new Xlate(this, now, key, packet, null, List.of(), execute);
+        }
+        upcallContextLent = true;
+        if (upcallContext == null) {
+            upcallContext = new Xlate(this, now, key, packet, null, List.of(), true);
+        } else {
+            upcallContext.init(now, key, packet, true);
+        }
+        return upcallContext;
     }
 
     private static void translate(Xlate x) {
@@ -921,10 +940,16 @@ public final class Ofproto {
             if (x == null) {
                 return; // the upcall of a recirculation whose id is gone: dropped
             }
-            x.keyMissed = m == null;
-            translate(x);
-            for (int i = 0; i < x.outputs.size(); i++) {
-                outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
+            try {
+                x.keyMissed = m == null;
+                translate(x);
+                for (int i = 0; i < x.outputs.size(); i++) {
+                    outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
+                }
+            } finally {
+                if (x == upcallContext) {
+                    upcallContextLent = false;
+                }
             }
             return;
         }

@@ -27,18 +27,18 @@ final class Xlate {
     /** xin->xport_uuid: the pass's proximate input port unless a patch port with a peer, as its bridge and number. */
     private Ofproto xportBr;
     private long xportPort;
-    final long now;
+    long now;
     /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
     boolean execute;
     /** xin->allow_side_effects: a packet's translation, or a trace given a packet. */
     boolean sideEffects;
     /** Whether the section's megaflow goes into the datapath (not for a packet sent by OVS itself). */
-    boolean install = true;
+    boolean install;
     /** is_last_action: nothing of the translation follows the action being translated. */
     boolean tail;
     private boolean listContinues;
     /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
-    int lastClone = -1;
+    int lastClone;
     /** The trace text of underlay bridges the current table's actions went through: [start, end) each; or null. */
     List<int[]> nestedBridges;
 
@@ -82,7 +82,7 @@ final class Xlate {
     /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
     boolean ctOrigSwapped;
     /** The input port a resubmit(port,..)'s lookup replaced, put back after it; or -1. */
-    private long lookupInPort = -1;
+    private long lookupInPort;
     /** ctx->table_id: the table whose rule's actions are being translated (a resubmit's table 255). */
     int tableId;
     long[] base;
@@ -161,10 +161,10 @@ final class Xlate {
     /** The OpenFlow 1.1+ action set (ctx->action_set): what write_actions added, run when the pipeline ends. */
     final List<Action> actionSet = new ArrayList<>(0);
     /** flow->actset_output: the action set's output port, OFPP_UNSET without one (or with a group). */
-    long actsetOutput = OFPP_UNSET;
+    long actsetOutput;
     boolean actionSetHasGroup;
     /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
-    private int lastTopTable = -1;
+    private int lastTopTable;
     /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
     boolean names;
     /** The recirculation ids this section's translation referenced (xout->recircs). */
@@ -174,21 +174,62 @@ final class Xlate {
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
-        this.br = br;
         this.ingress = br;
+        this.trace = trace;
+        this.ctNext = ctNext;
+        this.packetTunnel = new long[TUNNEL.length];
+        init(now, flow, packet, execute);
+    }
+
+    /**
+     * xlate_in_init() and the context's defaults: every field but the bridge, the trace and its --ct-next states, so
+     * that a bridge's upcalls reuse one context (as a handler thread keeps its stubs) with nothing of the last one left.
+     */
+    void init(long now, long[] flow, byte[] packet, boolean execute) {
+        this.br = ingress;
         this.keyInPort = flow[Slot.IN_PORT.ordinal()];
         this.baseInPort = keyInPort;
+        this.xportBr = null;
+        this.xportPort = 0;
         this.now = now;
         this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
-        this.trace = trace;
-        this.ctNext = ctNext;
         this.execute = execute;
         this.sideEffects = execute || packet != null;
-        this.packetTunnel = new long[TUNNEL.length];
         for (int i = 0; i < TUNNEL.length; i++) {
             packetTunnel[i] = flow[TUNNEL[i].ordinal()];
         }
+        install = true;
+        tail = listContinues = false;
+        lastClone = -1;
+        nestedBridges = null;
+        underlay = null;
+        pops.clear();
+        ctNextUsed = 0;
+        outputs.clear();
+        initial = base = wc = lastMask = natHeld = null;
+        Arrays.fill(packetCt, 0);
+        ctTuple = ctOrig = null;
+        Arrays.fill(ctOrigMask, 0);
+        ctOrigSwapped = false;
+        lookupInPort = -1;
+        tableId = buckets = depth = ownFrom = level = tableLevel = ctNextUsed = creditFrom = tagBytes = natMask = 0;
+        rule = null;
+        exited = slow = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
+        odp.setLength(0);
+        committedTunnel = lastActions = ctNat = error = null;
+        pending.clear();
+        outputsAt = null;
+        forkPackets = null;
+        xc = null;
+        thawed = null;
+        hop = null;
+        freezing = null;
+        freezeMpls = wasMpls = meterDropped = actionSetHasGroup = names = noContext = conflict = patchLookup = false;
+        actionSet.clear();
+        actsetOutput = OFPP_UNSET;
+        lastTopTable = -1;
+        recircs.clear();
     }
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
@@ -625,7 +666,6 @@ final class Xlate {
                 }
             }
             xc.table(table, r);
-            List<Action> program = table.found;
             if (trace != null) {
                 lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
             }
@@ -656,7 +696,7 @@ final class Xlate {
             rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
             if (patchLookup) {
                 patchLookup = false;
-                cloneActions(program);
+                cloneActions(r.actions);
             } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
@@ -665,7 +705,7 @@ final class Xlate {
                 next = table.foundNext;
                 continue;
             } else {
-                actions(program, true);
+                actions(r.actions, true);
             }
             if (trace != null && nestedBridges != null) {
                 NativeTunnel.indentNested(trace, nestedBridges);
