@@ -68,10 +68,11 @@ public final class ActionParser {
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
                 case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
-                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, l4Raw(match)));
+                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff,
+                        l4Raw(match, concat(prefix, out))));
                 case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : sctp(match)
                         ? Field.SCTP_DST : Field.TCP_DST, FlowParser.u16(value, "destination port"), 0xffff,
-                        l4Raw(match)));
+                        l4Raw(match, concat(prefix, out))));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -348,8 +349,15 @@ public final class ActionParser {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
     }
 
-    // check_set_l4_port(): flow_ip_proto, the match's own nw_proto, decides whether a Set-Field can carry it later
-    private static Action.Raw l4Raw(Match m) {
+    // check_set_l4_port(): flow_ip_proto, the nw_proto of the flow as the actions before left it (a push_mpls
+    // clears it), decides whether a Set-Field can carry it later
+    private static Action.Raw l4Raw(Match match, List<Action> before) {
+        Match m = match;
+        for (Action a : before) {
+            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
+                m = mplsMoved(m, a);
+            }
+        }
         long proto = m.value(Slot.NW_PROTO) & m.mask(Slot.NW_PROTO);
         return proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
                 ? Action.Raw.LEGACY : Action.Raw.LEGACY_L4;
@@ -645,13 +653,13 @@ public final class ActionParser {
                         throw new FlowParseException(orig + ": table id 255 not valid for `learn' action");
                     }
                 }
-                case "priority" -> priority = atoi(value);
-                case "idle_timeout" -> idle = atoi(value);
-                case "hard_timeout" -> hard = atoi(value);
-                case "fin_idle_timeout" -> finIdle = atoi(value);
-                case "fin_hard_timeout" -> finHard = atoi(value);
+                case "priority" -> priority = atoi(value) & 0xffff; // uint16_t members
+                case "idle_timeout" -> idle = atoi(value) & 0xffff;
+                case "hard_timeout" -> hard = atoi(value) & 0xffff;
+                case "fin_idle_timeout" -> finIdle = atoi(value) & 0xffff;
+                case "fin_hard_timeout" -> finHard = atoi(value) & 0xffff;
                 case "cookie" -> cookie = FieldParser.parseUnsigned(value).longValue();
-                case "limit" -> limit = atoi(value);
+                case "limit" -> limit = atoi(value) & 0xffffffffL;
                 case "send_flow_rem" -> flags |= 1;
                 case "delete_learned" -> flags |= 2;
                 case "result_dst" -> {
@@ -745,13 +753,30 @@ public final class ActionParser {
         return new Action.LearnSpec(Action.LearnSpec.MATCH, src, 0, dst);
     }
 
-    /** C's atoi(), which learn_parse__() uses for its numbers: the leading digits, 0 for none. */
+    /**
+     * glibc's atoi(), which learn_parse__() and parse_DEC_TTL() use for their numbers: (int) strtol(s, NULL, 10), so
+     * blanks and a sign before the digits, LONG_MAX or LONG_MIN past a long's range, and the low 32 bits of that.
+     */
     private static int atoi(String s) {
         int i = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
             i++;
         }
-        return i == 0 ? 0 : Integer.parseInt(s.substring(0, Math.min(i, 9)));
+        boolean negative = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == start) {
+            return 0;
+        }
+        java.math.BigInteger v = new java.math.BigInteger(s.substring(start, i));
+        v = negative ? v.negate() : v;
+        long l = v.bitLength() < 64 ? v.longValue() : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        return (int) l;
     }
 
     // nxm_parse_reg_move()
@@ -1123,11 +1148,19 @@ public final class ActionParser {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6
                         || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
-                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
-                        || natMismatch(ct, match)) {
+                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
                     throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
-                check(ct.exec(), match, table);
+                if (ct.zoneSrc() != null) { // check_CT() returns mf_check_src() of a zone field: no nat, exec() checked
+                    if (!match.prereqsOk(ct.zoneSrc().field())) {
+                        throw new ActionCheckException("meta_flow|WARN|source field " + ct.zoneSrc().field().name
+                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                } else if (natMismatch(ct, match)) {
+                    throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
+                } else {
+                    check(ct.exec(), match, table);
+                }
             } else if (a instanceof Action.Nat n && natMismatch(n.text(), match)) { // check_NAT()
                 throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
@@ -1186,7 +1219,8 @@ public final class ActionParser {
             }
             boolean mplsBad = false;
             if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) { // check_PUSH_MPLS(), check_POP_MPLS()
-                mplsBad = a instanceof Action.PopMpls && !cur.prereqsOk(Field.MPLS_LABEL);
+                // check_POP_MPLS(): an MPLS packet of an Ethernet packet_type alone
+                mplsBad = a instanceof Action.PopMpls && (cur.nonEthernet() || !cur.prereqsOk(Field.MPLS_LABEL));
                 cur = mplsMoved(cur, a);
             } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
                     || a instanceof Action.SetField f && f.legacy() && f.field().slot == Slot.MPLS_LSE) {
