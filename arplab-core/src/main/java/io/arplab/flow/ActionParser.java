@@ -180,7 +180,9 @@ public final class ActionParser {
             if (a instanceof Action.Conjunction) {
                 for (int j = 0; j < actions.size() || j == natAt; j++) {
                     Action b = j == natAt ? null : actions.get(j);
-                    if (!(b instanceof Action.Conjunction) && !(b instanceof Action.Note)) {
+                    // a mod_vlan_* is one ofpact whose push arplab keeps apart: named by its set
+                    if (!(b instanceof Action.Conjunction) && !(b instanceof Action.Note)
+                            && !(b instanceof Action.PushVlan p && p.implicit())) {
                         throw new FlowParseException("\"conjunction\" actions may be used along with \"note\" but"
                                 + " not any other kind of action (such as the \"" + (b == null ? "nat" : name(b))
                                 + "\" action used here)");
@@ -1060,7 +1062,6 @@ public final class ActionParser {
         Match tagged = match.copy(), untagged = match.copy(); // check_PUSH_VLAN() marks the flow tagged,
         tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
         untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
-        int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         // the CFI bits of the flow's FLOW_MAX_VLAN_HEADERS (2) tags, as the checks mark them
         boolean[] cfi = {(match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0,
             (match.value(Slot.VLAN_TCI1) & match.mask(Slot.VLAN_TCI1) & Match.VLAN_CFI) != 0};
@@ -1078,6 +1079,8 @@ public final class ActionParser {
             } else if (a instanceof Action.SetField f && f.legacy() && (f.field() == Field.VLAN_VID
                     || f.field() == Field.VLAN_PCP)) {
                 cfi[0] = true; // check_SET_VLAN_VID(), check_SET_VLAN_PCP(): marked tagged
+            } else if (a instanceof Action.SetField f && !f.legacy() && f.field() == Field.VLAN_TCI) {
+                cfi[0] = (f.value() & Match.VLAN_CFI) != 0; // check_SET_FIELD(): the tci written
             }
             if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
@@ -1091,22 +1094,18 @@ public final class ActionParser {
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
             } else if (a instanceof Action.Clone c) { // check_CLONE(): on the flow as the actions before left it,
-                check(c.actions(), tags > 0 ? tagged : untagged, table); // which ofpacts_check() restores after
+                check(c.actions(), cfi[0] ? tagged : untagged, table); // which ofpacts_check() restores after
             }
-            if (a instanceof Action.PushVlan p && !p.implicit()) {
-                tags++;
-            } else if (a instanceof Action.PopVlan) {
-                tags = Math.max(0, tags - 1);
-            } else if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
+            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
                 tagged = mplsMoved(tagged, a);
                 untagged = mplsMoved(untagged, a);
             }
             if (a instanceof Action.SetField sf && !sf.legacy()
-                    && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
-                        || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
+                    && (!(cfi[0] ? tagged : untagged).prereqsOk(sf.field())
+                        || sf.field() == Field.VLAN_VID && !cfi[0])) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
-                Match flow = tags > 0 ? tagged : untagged;
+                Match flow = cfi[0] ? tagged : untagged;
                 if (!flow.prereqsOk(mv.src().field())) {
                     throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
