@@ -24,7 +24,8 @@ class OvsNormalCampaignTest {
     static final java.util.Map<String, String> LEFT_OUT = java.util.Map.of("normal-random-51", "not modelled: the"
             + " frame from p1 in VLAN 10 to 50:54:00:00:03:bc (learned on p3 before 150 s of warps with"
             + " mac-aging-time 30) is flooded by arplab; OVS sends it to p3 alone, though its megaflow shows the"
-            + " flood (a later revalidator round's actions, it seems); 2 recordings agree; 3 sections and pcaps differ");
+            + " flood (a later revalidator round's actions, it seems); 2 recordings agree; 3 sections and pcaps"
+            + " differ");
 
     @Test
     void normalCampaignsAreOvsOwn(@TempDir Path tmp) throws IOException {
