@@ -407,6 +407,10 @@ public final class ActionFormat {
         } else {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
         }
+        if (raw == Action.Raw.LEGACY && f.field() == Field.VLAN_VID) {
+            // set_field_to_legacy_openflow(): OFPAT_SET_VLAN_VID carries the 12-bit VID alone, decoded as present
+            return List.of(new Action.SetField(Field.VLAN_VID, f.value() & 0xfff | Match.VLAN_CFI, 0x1fff, raw));
+        }
         if (raw == Action.Raw.LEGACY && !whole) {
             // set_field_to_legacy_openflow(): an OpenFlow 1.0/1.1 set action carries the value only, so a masked
             // set_field sets the whole field

@@ -68,10 +68,11 @@ public final class ActionParser {
                 case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
                 case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
                 case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
-                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff, l4Raw(match)));
+                        ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff,
+                        l4Raw(match, concat(prefix, out))));
                 case "mod_tp_dst" -> out.add(new Action.SetField(udp(match) ? Field.UDP_DST : sctp(match)
                         ? Field.SCTP_DST : Field.TCP_DST, FlowParser.u16(value, "destination port"), 0xffff,
-                        l4Raw(match)));
+                        l4Raw(match, concat(prefix, out))));
                 case "mod_nw_tos" -> {
                     int tos = u8(value, "TOS");
                     if ((tos & ~0xfc) != 0) {
@@ -179,7 +180,9 @@ public final class ActionParser {
             if (a instanceof Action.Conjunction) {
                 for (int j = 0; j < actions.size() || j == natAt; j++) {
                     Action b = j == natAt ? null : actions.get(j);
-                    if (!(b instanceof Action.Conjunction) && !(b instanceof Action.Note)) {
+                    // a mod_vlan_* is one ofpact whose push arplab keeps apart: named by its set
+                    if (!(b instanceof Action.Conjunction) && !(b instanceof Action.Note)
+                            && !(b instanceof Action.PushVlan p && p.implicit())) {
                         throw new FlowParseException("\"conjunction\" actions may be used along with \"note\" but"
                                 + " not any other kind of action (such as the \"" + (b == null ? "nat" : name(b))
                                 + "\" action used here)");
@@ -348,8 +351,15 @@ public final class ActionParser {
         return m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_UDP;
     }
 
-    // check_set_l4_port(): flow_ip_proto, the match's own nw_proto, decides whether a Set-Field can carry it later
-    private static Action.Raw l4Raw(Match m) {
+    // check_set_l4_port(): flow_ip_proto, the nw_proto of the flow as the actions before left it (a push_mpls
+    // clears it), decides whether a Set-Field can carry it later
+    private static Action.Raw l4Raw(Match match, List<Action> before) {
+        Match m = match;
+        for (Action a : before) {
+            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
+                m = mplsMoved(m, a);
+            }
+        }
         long proto = m.value(Slot.NW_PROTO) & m.mask(Slot.NW_PROTO);
         return proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
                 ? Action.Raw.LEGACY : Action.Raw.LEGACY_L4;
@@ -645,13 +655,13 @@ public final class ActionParser {
                         throw new FlowParseException(orig + ": table id 255 not valid for `learn' action");
                     }
                 }
-                case "priority" -> priority = atoi(value);
-                case "idle_timeout" -> idle = atoi(value);
-                case "hard_timeout" -> hard = atoi(value);
-                case "fin_idle_timeout" -> finIdle = atoi(value);
-                case "fin_hard_timeout" -> finHard = atoi(value);
+                case "priority" -> priority = atoi(value) & 0xffff; // uint16_t members
+                case "idle_timeout" -> idle = atoi(value) & 0xffff;
+                case "hard_timeout" -> hard = atoi(value) & 0xffff;
+                case "fin_idle_timeout" -> finIdle = atoi(value) & 0xffff;
+                case "fin_hard_timeout" -> finHard = atoi(value) & 0xffff;
                 case "cookie" -> cookie = FieldParser.parseUnsigned(value).longValue();
-                case "limit" -> limit = atoi(value);
+                case "limit" -> limit = atoi(value) & 0xffffffffL;
                 case "send_flow_rem" -> flags |= 1;
                 case "delete_learned" -> flags |= 2;
                 case "result_dst" -> {
@@ -745,13 +755,30 @@ public final class ActionParser {
         return new Action.LearnSpec(Action.LearnSpec.MATCH, src, 0, dst);
     }
 
-    /** C's atoi(), which learn_parse__() uses for its numbers: the leading digits, 0 for none. */
+    /**
+     * glibc's atoi(), which learn_parse__() and parse_DEC_TTL() use for their numbers: (int) strtol(s, NULL, 10), so
+     * blanks and a sign before the digits, LONG_MAX or LONG_MIN past a long's range, and the low 32 bits of that.
+     */
     private static int atoi(String s) {
         int i = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
             i++;
         }
-        return i == 0 ? 0 : Integer.parseInt(s.substring(0, Math.min(i, 9)));
+        boolean negative = i < s.length() && s.charAt(i) == '-';
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == start) {
+            return 0;
+        }
+        java.math.BigInteger v = new java.math.BigInteger(s.substring(start, i));
+        v = negative ? v.negate() : v;
+        long l = v.bitLength() < 64 ? v.longValue() : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        return (int) l;
     }
 
     // nxm_parse_reg_move()
@@ -1035,7 +1062,6 @@ public final class ActionParser {
         Match tagged = match.copy(), untagged = match.copy(); // check_PUSH_VLAN() marks the flow tagged,
         tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
         untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
-        int tags = match.prereqsOk(Field.VLAN_PCP) ? 1 : 0;
         // the CFI bits of the flow's FLOW_MAX_VLAN_HEADERS (2) tags, as the checks mark them
         boolean[] cfi = {(match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0,
             (match.value(Slot.VLAN_TCI1) & match.mask(Slot.VLAN_TCI1) & Match.VLAN_CFI) != 0};
@@ -1053,6 +1079,8 @@ public final class ActionParser {
             } else if (a instanceof Action.SetField f && f.legacy() && (f.field() == Field.VLAN_VID
                     || f.field() == Field.VLAN_PCP)) {
                 cfi[0] = true; // check_SET_VLAN_VID(), check_SET_VLAN_PCP(): marked tagged
+            } else if (a instanceof Action.SetField f && !f.legacy() && f.field() == Field.VLAN_TCI) {
+                cfi[0] = (f.value() & Match.VLAN_CFI) != 0; // check_SET_FIELD(): the tci written
             }
             if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
@@ -1066,22 +1094,18 @@ public final class ActionParser {
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
             } else if (a instanceof Action.Clone c) { // check_CLONE(): on the flow as the actions before left it,
-                check(c.actions(), tags > 0 ? tagged : untagged, table); // which ofpacts_check() restores after
+                check(c.actions(), cfi[0] ? tagged : untagged, table); // which ofpacts_check() restores after
             }
-            if (a instanceof Action.PushVlan p && !p.implicit()) {
-                tags++;
-            } else if (a instanceof Action.PopVlan) {
-                tags = Math.max(0, tags - 1);
-            } else if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
+            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
                 tagged = mplsMoved(tagged, a);
                 untagged = mplsMoved(untagged, a);
             }
             if (a instanceof Action.SetField sf && !sf.legacy()
-                    && (!(tags > 0 ? tagged : untagged).prereqsOk(sf.field())
-                        || sf.field() == Field.VLAN_VID && tags == 0)) { // OXM_OF_VLAN_VID needs a VLAN header
+                    && (!(cfi[0] ? tagged : untagged).prereqsOk(sf.field())
+                        || sf.field() == Field.VLAN_VID && !cfi[0])) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
             } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
-                Match flow = tags > 0 ? tagged : untagged;
+                Match flow = cfi[0] ? tagged : untagged;
                 if (!flow.prereqsOk(mv.src().field())) {
                     throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
@@ -1123,11 +1147,19 @@ public final class ActionParser {
                 if (!match.isIp() && match.dlType() != Match.ETH_IPV6
                         || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
-                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP
-                        || natMismatch(ct, match)) {
+                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
                     throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
-                check(ct.exec(), match, table);
+                if (ct.zoneSrc() != null) { // check_CT() returns mf_check_src() of a zone field: no nat, exec() checked
+                    if (!match.prereqsOk(ct.zoneSrc().field())) {
+                        throw new ActionCheckException("meta_flow|WARN|source field " + ct.zoneSrc().field().name
+                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
+                    }
+                } else if (natMismatch(ct, match)) {
+                    throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
+                } else {
+                    check(ct.exec(), match, table);
+                }
             } else if (a instanceof Action.Nat n && natMismatch(n.text(), match)) { // check_NAT()
                 throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
@@ -1186,7 +1218,8 @@ public final class ActionParser {
             }
             boolean mplsBad = false;
             if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) { // check_PUSH_MPLS(), check_POP_MPLS()
-                mplsBad = a instanceof Action.PopMpls && !cur.prereqsOk(Field.MPLS_LABEL);
+                // check_POP_MPLS(): an MPLS packet of an Ethernet packet_type alone
+                mplsBad = a instanceof Action.PopMpls && (cur.nonEthernet() || !cur.prereqsOk(Field.MPLS_LABEL));
                 cur = mplsMoved(cur, a);
             } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
                     || a instanceof Action.SetField f && f.legacy() && f.field().slot == Slot.MPLS_LSE) {

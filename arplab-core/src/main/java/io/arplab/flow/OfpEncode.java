@@ -803,16 +803,17 @@ final class OfpEncode {
         return i;
     }
 
-    // the field's OXM header in OpenFlow 1.2+ (NXM's where OXM has none): class, field << 1 | hasmask, length
+    // mf_oxm_header(): the field's OXM header in OpenFlow 1.2+ actions (NXM's where OXM has none): class,
+    // field << 1 | hasmask, length; in_port's is NXM_OF_IN_PORT (OXM_OF_IN_PORT is MFF_IN_PORT_OXM's, matches only)
     static long header(Field f, boolean masked) {
         if (f == Field.ACTSET_OUTPUT) { // an experimenter's 64-bit header in actions: not covered
             throw new Unencodable("field " + f.name);
         }
         for (Object[] e : MATCH) {
             if (e[0] == f) {
-                boolean basic = (int) e[3] >= 0;
+                boolean basic = (int) e[3] >= 0 && f != Field.IN_PORT;
                 long cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
-                int len = f == Field.IN_PORT && basic ? 4 : f.nBytes;
+                int len = f.nBytes;
                 return cls << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);
             }
         }

@@ -555,8 +555,8 @@ public final class Ofproto {
 
     /**
      * One action as the switch (and ovs-ofctl, printing the refusal) decodes it: null, or the error and the line it
-     * logs (decode_NXAST_RAW_CT(); nx_pull_entry__() of a masked set_field's OXM entry; mf_check_dst() of a load or
-     * set_field into a read-only field).
+     * logs (decode_NXAST_RAW_CT(), its decode_ct_zone() first; nx_pull_entry__() of a masked set_field's OXM entry;
+     * mf_check_dst() of a load or set_field into a read-only field).
      */
     static String[] decodeError(Action a) {
         if (a instanceof Action.Clone c) { // decode_NXAST_RAW_CLONE(): its actions decoded as apply_actions'
@@ -578,6 +578,10 @@ public final class Ofproto {
             long h = OfpEncode.header(f.field(), true);
             return new String[] {"OFPBMC_BAD_WILDCARDS", "nx_match|WARN|Rejecting NXM/OXM entry 0:" + (h >>> 16) + ":"
                     + (h >>> 9 & 0x7f) + ":1:" + (h & 0xff) + " with 1-bits in value for bits wildcarded by the mask."};
+        }
+        if (a instanceof Action.Ct c && c.zoneSrc() != null && c.zoneSrc().nBits() != 16) { // decode_ct_zone()
+            return new String[] {"OFPBAC_BAD_SET_LEN", "ofp_actions|WARN|zone n_bits " + c.zoneSrc().nBits()
+                    + " not within valid range [16..16]"};
         }
         if (a instanceof Action.Ct c && !c.commit() && (c.nat() != null && !c.nat().equals("nat")
                 || c.exec().stream().anyMatch(e -> !(e instanceof Action.Nat n && n.text().equals("nat"))))) {

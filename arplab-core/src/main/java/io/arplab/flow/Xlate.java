@@ -1224,7 +1224,8 @@ final class Xlate {
                 }
             }
         }
-        if (!wasMpls || packet == null) {
+        // commit_set_nw_action() writes no L3 nor L4 header of a flow without nw_proto: the packet keeps its own
+        if (!wasMpls && flow[Slot.NW_PROTO.ordinal()] != 0 || packet == null) {
             return f;
         }
         f = f.clone();
