@@ -561,6 +561,11 @@ public final class HostStack extends Netns {
         return route(dst.bits(), bind);
     }
 
+    /** The route out of {@code oif} (null: any) as ip_route_output_key() makes it, on link when none goes there. */
+    public Route outputRoute(Ipv4Address dst, NetDevice oif) {
+        return outputRoute(dst.bits(), oif);
+    }
+
 
     /** inet_select_addr(dev, 0, RT_SCOPE_LINK): the source of a socket bound to {@code dev} guessing "on link". */
     public Ipv4Address onLinkSource(NetDevice dev) {

@@ -56,11 +56,7 @@ final class IpOutput {
             }
             nexthop = daddr;
         } else {
-            Route r = ns.route(daddr, bind);
-            if (r == null && bind != null && bind.isUp()) {
-                // a socket bound to a device: with no route through it, the destination is taken to be on link
-                r = new Route(Ipv4Address.of(daddr), 32, null, bind, "kernel", "link", null, 0, Route.UNICAST);
-            }
+            Route r = ns.outputRoute(daddr, bind);
             if (r == null) {
                 return Errno.ENETUNREACH.negative();
             }
