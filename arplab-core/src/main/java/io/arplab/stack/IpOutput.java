@@ -109,8 +109,7 @@ final class IpOutput {
             return;
         }
         if (Netns.isMulticast(nexthop)) {
-            // ip_eth_mc_map(): 01:00:5e plus the group's low 23 bits
-            long mac = 0x0100_5e00_0000L | (nexthop & 0x007f_ffffL);
+            long mac = NeighbourTable.multicastMac(nexthop);
             ns.neighbours().noarp(now, dev, nexthop, mac);
             EthernetFrames.writeHeader(frame, 0, mac, dev.macBits(), IPV4);
             out.transmit(dev, frame);

@@ -2,6 +2,7 @@ package io.arplab.tools.iproute;
 
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NeighbourTable;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.NudState;
 import io.arplab.tools.ToolContext;
@@ -198,9 +199,10 @@ final class IpNeigh {
         if (n != null && !replace) {
             throw CommandExit.rtnetlink("File exists");
         }
-        // __neigh_update() takes the entry's own address when none is given and it had a valid one: a new entry on
-        // lo has it from arp_constructor() (NOARP)
-        if (mac == null && (state & NudState.VALID) != 0 && (n == null ? !dev.loopback : !n.hasLladdr())) {
+        // __neigh_update() takes the entry's own address when none is given and it had a valid one: a new entry that
+        // arp_constructor() made NOARP has one (a multicast group's, lo's or an IFF_NOARP device's)
+        boolean constructedValid = NeighbourTable.constructedNoarp(dev, addr.bits());
+        if (mac == null && (state & NudState.VALID) != 0 && (n == null ? !constructedValid : !n.hasLladdr())) {
             if (n == null) {
                 // neigh_add(): ___neigh_create() before __neigh_update() refuses; the NONE entry stays
                 boolean exempt = (state & NudState.PERMANENT.bits) != 0;
