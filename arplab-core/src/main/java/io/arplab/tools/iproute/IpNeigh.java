@@ -138,8 +138,16 @@ final class IpNeigh {
                 proxy = true;
             } else if (w.equals("router")) {
                 router = true;
+            } else if (Args.matches(w, "extern_learn")) {
+                // NTF_EXT_LEARNED ("e" abbreviates it); the flag itself is not emulated
             } else if (w.equals("dev")) {
                 devName = a.next();
+            } else if (Args.matches(w, "protocol")) {
+                String v = a.next();
+                if (IpRoute.rtProt(v) < 0) {
+                    throw CommandExit.invarg("\"protocol\" value is invalid\n", v);
+                }
+                // NDA_PROTOCOL, which no listing here shows
             } else {
                 if (w.equals("to")) {
                     w = a.next();
