@@ -289,7 +289,9 @@ class FuzzToolsRecordingTest {
                     + " recorded), had left 17 ms before this command in the real run, not yet in arplab's"),
             Map.entry("mut-92.out: bridge -s f s", "the real br0 learned n1 from the ARP request that began n1's DNS"
                     + " query to the gateway (net-tools' getnetbyname() of arp's word \"-\", see GATEWAY)"),
-            Map.entry("mut-101.out: ip -stats nt l", NTABLE_STATS));
+            Map.entry("mut-101.out: ip -stats nt l", NTABLE_STATS),
+            Map.entry("mut-104.out: arp --", GATEWAY),
+            Map.entry("mut-105.out: ip -s nt list", NTABLE_STATS));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
