@@ -168,7 +168,7 @@ final class IpNeigh {
             Ipv4Address paddr = Args.addr(dst, o.family);
             NetDevice pdev = devName == null ? null : device(devName);
             if (add) {
-                stack.proxyAdd(paddr, pdev);
+                stack.proxyAdd(paddr, pdev, (state & NudState.PERMANENT.bits) != 0);
             } else if (!stack.proxyDelete(paddr, pdev)) {
                 throw CommandExit.rtnetlink("No such file or directory");
             }
