@@ -283,17 +283,25 @@ final class Arp implements NeighbourTable.Ops {
 
     // ------------------------------------------------------------------------------------ proxy ARP
 
-    /** pneigh_create(): false when the entry exists already. */
-    boolean proxyAdd(Ipv4Address address, NetDevice dev) {
+    /**
+     * pneigh_create(): false when the entry exists already. {@code permanent} null is the ioctl's pneigh_lookup()
+     * (a new entry not permanent, an existing one left), else neigh_add()'s NUD_PERMANENT, set on either.
+     */
+    boolean proxyAdd(Ipv4Address address, NetDevice dev, Boolean permanent) {
         if (proxies == null) {
             proxies = new ArrayList<>(2);
         }
-        for (HostStack.ProxyEntry e : proxies) {
+        for (int i = 0; i < proxies.size(); i++) {
+            HostStack.ProxyEntry e = proxies.get(i);
             if (e.address().equals(address) && e.dev() == dev) {
+                if (permanent != null) {
+                    proxies.set(i, new HostStack.ProxyEntry(address, dev, permanent));
+                }
                 return false;
             }
         }
-        proxies.add(0, new HostStack.ProxyEntry(address, dev)); // pneigh_create() links at the head of its bucket
+        // pneigh_create() links at the head of its bucket
+        proxies.add(0, new HostStack.ProxyEntry(address, dev, permanent != null && permanent));
         ns.configChanged();
         return true;
     }
@@ -315,6 +323,16 @@ final class Arp implements NeighbourTable.Ops {
     void proxyIfdown(NetDevice dev) {
         proxyQueue = null;
         if (proxies != null && proxies.removeIf(e -> e.dev() == dev)) {
+            if (proxies.isEmpty()) {
+                proxies = null;
+            }
+            ns.configChanged();
+        }
+    }
+
+    /** neigh_carrier_down() → pneigh_ifdown_and_unlock(skip_perm): the device's proxy entries but permanent ones go. */
+    void proxyCarrierDown(NetDevice dev) {
+        if (proxies != null && proxies.removeIf(e -> e.dev() == dev && !e.permanent())) {
             if (proxies.isEmpty()) {
                 proxies = null;
             }

@@ -346,7 +346,10 @@ final class Devinet {
             // permanent ones (neigh_carrier_down())
             Netns pns = peer.owner();
             if (pns.devconf(peer, DevConf.ARP_EVICT_NOCARRIER) != 0) {
-                pns.flushNeighbours(now, peer, true); // the proxy entries stay (checked on 6.18)
+                pns.flushNeighbours(now, peer, true);
+                if (pns.parts.arp != null) {
+                    pns.parts.arp.proxyCarrierDown(peer); // net-tools' (ioctl) and non-permanent ones (6.18)
+                }
             }
             if (peer.bridge != null) {
                 peer.bridge.portDisabled(peer.name, now);

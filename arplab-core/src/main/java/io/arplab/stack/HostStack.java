@@ -33,8 +33,11 @@ public final class HostStack extends Netns {
         void frame(long now, byte[] frame, int pktType);
     }
 
-    /** A proxy entry (pneigh): answer ARP for {@code address} on {@code dev}, or on every device when null. */
-    public record ProxyEntry(Ipv4Address address, NetDevice dev) {}
+    /**
+     * A proxy entry (pneigh): answer ARP for {@code address} on {@code dev}, or on every device when null;
+     * {@code permanent} when rtnetlink last set it with NUD_PERMANENT (a carrier loss spares only those).
+     */
+    public record ProxyEntry(Ipv4Address address, NetDevice dev, boolean permanent) {}
 
     /** A next-hop exception a redirect created (the kernel's fnhe): until {@code expires}, {@code gateway} for the destination. */
     public record Redirected(NetDevice dev, Ipv4Address gateway, long expires) {}
@@ -561,6 +564,11 @@ public final class HostStack extends Netns {
         return route(dst.bits(), bind);
     }
 
+    /** The route out of {@code oif} (null: any) as ip_route_output_key() makes it, on link when none goes there. */
+    public Route outputRoute(Ipv4Address dst, NetDevice oif) {
+        return outputRoute(dst.bits(), oif);
+    }
+
 
     /** inet_select_addr(dev, 0, RT_SCOPE_LINK): the source of a socket bound to {@code dev} guessing "on link". */
     public Ipv4Address onLinkSource(NetDevice dev) {
@@ -682,7 +690,12 @@ public final class HostStack extends Netns {
 
     /** ip neigh add proxy ADDR [dev DEV]; false when it exists already. */
     public boolean proxyAdd(Ipv4Address address, NetDevice dev) {
-        return arp().proxyAdd(address, dev);
+        return arp().proxyAdd(address, dev, null);
+    }
+
+    /** ip neigh add|replace proxy ADDR [dev DEV] [nud STATE]: neigh_add() sets the entry's permanence too. */
+    public boolean proxyAdd(Ipv4Address address, NetDevice dev, boolean permanent) {
+        return arp().proxyAdd(address, dev, permanent);
     }
 
     /** ip neigh del proxy ADDR [dev DEV]; false when there is no such entry. */

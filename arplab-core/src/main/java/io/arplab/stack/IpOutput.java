@@ -56,11 +56,7 @@ final class IpOutput {
             }
             nexthop = daddr;
         } else {
-            Route r = ns.route(daddr, bind);
-            if (r == null && bind != null && bind.isUp()) {
-                // a socket bound to a device: with no route through it, the destination is taken to be on link
-                r = new Route(Ipv4Address.of(daddr), 32, null, bind, "kernel", "link", null, 0, Route.UNICAST);
-            }
+            Route r = ns.outputRoute(daddr, bind);
             if (r == null) {
                 return Errno.ENETUNREACH.negative();
             }
@@ -113,8 +109,7 @@ final class IpOutput {
             return;
         }
         if (Netns.isMulticast(nexthop)) {
-            // ip_eth_mc_map(): 01:00:5e plus the group's low 23 bits
-            long mac = 0x0100_5e00_0000L | (nexthop & 0x007f_ffffL);
+            long mac = NeighbourTable.multicastMac(nexthop);
             ns.neighbours().noarp(now, dev, nexthop, mac);
             EthernetFrames.writeHeader(frame, 0, mac, dev.macBits(), IPV4);
             out.transmit(dev, frame);

@@ -226,10 +226,11 @@ public final class NeighbourTable {
             return null;
         }
         NeighbourEntry n = new NeighbourEntry(dev, ip, now);
-        if (dev.noarp() && (ip >>> 28) != 0xE) {
-            // arp_constructor(): on an IFF_NOARP device (after the multicast case) NOARP with the device's address
+        if (constructedNoarp(dev, ip)) {
+            // arp_constructor(): a multicast group NOARP with its mapped address, then on an IFF_NOARP device
+            // NOARP with the device's address
             n.state = NudState.NOARP.bits;
-            n.lladdr = dev.macBits();
+            n.lladdr = Netns.isMulticast(ip) ? multicastMac(ip) : dev.macBits();
         }
         n.table = this;
         entries.put(key(dev, ip), n);
@@ -243,6 +244,16 @@ public final class NeighbourTable {
             tracer.emit(now, new TraceEvent.NeighCreate(dev.name, tbl.gcEntries(), ip, exempt));
         }
         return n;
+    }
+
+    /** arp_constructor(): whether a new entry is NOARP, holding an address, before any update (not lo's: create()). */
+    public static boolean constructedNoarp(NetDevice dev, int ip) {
+        return Netns.isMulticast(ip) || dev.noarp() || dev.loopback;
+    }
+
+    /** ip_eth_mc_map(): 01:00:5e plus the group's low 23 bits. */
+    static long multicastMac(int group) {
+        return 0x0100_5e00_0000L | (group & 0x007f_ffffL);
     }
 
     /**

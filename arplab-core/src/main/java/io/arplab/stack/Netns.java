@@ -780,6 +780,18 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return bind != null ? routes.lookup(dst, bind) : routes.lookup(dst);
     }
 
+    /**
+     * ip_route_output_key_hash_rcu(): with an output device given (a bound socket, `ip route get ... oif`) and no
+     * route through it, "assume that the destination is on link" while the device is up.
+     */
+    Route outputRoute(int dst, NetDevice oif) {
+        Route r = route(dst, oif);
+        if (r == null && oif != null && oif.isUp()) {
+            r = new Route(Ipv4Address.of(dst), 32, null, oif, "kernel", "link", null, 0, Route.UNICAST);
+        }
+        return r;
+    }
+
     /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
     public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
         if (isLocalAddress(dst.bits())) {
@@ -795,23 +807,19 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     }
 
     /**
-     * The prefsrc of a local address's route in table local: fib_add_ifaddr() gives a secondary's route the primary
-     * of its subnet, any other address itself.
+     * ip_route_output_key_hash_rcu()'s RTN_LOCAL source: the prefsrc of the longest local route to {@code dst} in table
+     * local, as fib_add_ifaddr() made it (a secondary's the primary of its subnet, a loopback prefix's its primary:
+     * 127.0.40.1 is reached from 127.0.0.1); the destination itself when none matches.
      */
     private Ipv4Address localRouteSource(Ipv4Address dst) {
-        for (NetDevice d : deviceList()) {
-            for (NetDevice.Address x : d.addresses()) {
-                if (!x.address().equals(dst) || !x.secondary()) {
-                    continue;
-                }
-                for (NetDevice.Address p : d.addresses()) {
-                    if (!p.secondary() && p.prefixLength() == x.prefixLength() && p.matches(dst.bits())) {
-                        return p.address();
-                    }
-                }
+        Route best = null;
+        for (Route r : devinet().localTable().routes()) {
+            if (r.type() == Route.LOCAL && r.matches(dst.bits())
+                    && (best == null || r.prefixLength() > best.prefixLength())) {
+                best = r;
             }
         }
-        return dst;
+        return best == null || best.prefsrc() == null ? dst : best.prefsrc();
     }
 
     /** net.ipv4.route.mtu_expires (ip_rt_mtu_expires, 10 min) and min_pmtu (ip_rt_min_pmtu). */

@@ -1,6 +1,7 @@
 package io.arplab.tools;
 
 import io.arplab.runtime.Timer;
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.wire.ArpFrames;
@@ -205,7 +206,8 @@ public final class ArpScan implements Tool {
             case "interface" -> intf = value;
             case "localnet" -> localnet = true;
             case "retry" -> retry = (int) number(value);
-            case "timeout" -> timeout = number(value) * 1_000_000L;
+            // an unsigned of ms, which add_host() makes he->timeout, an unsigned of us (host_timeout * 1000 wraps)
+            case "timeout" -> timeout = ((number(value) & 0xffff_ffffL) * 1000 & 0xffff_ffffL) * 1000L;
             case "backoff" -> backoff = Double.parseDouble(value);
             case "interval" -> interval = duration(value);
             case "bandwidth" -> interval = (42 + 24) * 8L * 1_000_000_000L / Math.max(1, bandwidth(value));
@@ -431,7 +433,15 @@ public final class ArpScan implements Tool {
                     next = now + interval;
                 }
             } else {
-                next = t.lastSent + t.timeout; // the next host is not ready either
+                // the next host is not ready either: select_timeout, an int of us, is what is left of its timeout;
+                // past INT_MAX it is negative and recvfrom_wto()'s select() fails (EINVAL), err_sys() exits
+                if ((int) ((t.timeout - (now - t.lastSent)) / 1000) < 0) {
+                    stack.closePacketSocket(socket);
+                    ctx.err().print("select: " + Errno.EINVAL.text + "\n");
+                    ctx.exit(1);
+                    return;
+                }
+                next = t.lastSent + t.timeout;
             }
         } else {
             next = lastPacket + interval;

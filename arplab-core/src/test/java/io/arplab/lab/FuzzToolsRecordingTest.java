@@ -52,6 +52,8 @@ class FuzzToolsRecordingTest {
     private static final String BUSY_LOOP = "ping -i with a negative interval sends in main_loop()'s do-while until"
             + " SIGALRM: how many passes the real machine made and how many replies its receive queue kept (the"
             + " skb's true size) are the machine's, arplab's only near them";
+    private static final String NFT_BISON = "nft's parser: bison's list of expected tokens after `add` (\"expecting"
+            + " string\") and `*` as a token of its own (scanner.l) are not emulated";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -288,7 +290,14 @@ class FuzzToolsRecordingTest {
                     + " 172.28.0.21, due 1 s after its ping's first as rounded by the timer wheel (phase not"
                     + " recorded), had left 17 ms before this command in the real run, not yet in arplab's"),
             Map.entry("mut-92.out: bridge -s f s", "the real br0 learned n1 from the ARP request that began n1's DNS"
-                    + " query to the gateway (net-tools' getnetbyname() of arp's word \"-\", see GATEWAY)"));
+                    + " query to the gateway (net-tools' getnetbyname() of arp's word \"-\", see GATEWAY)"),
+            Map.entry("mut-101.out: ip -stats nt l", NTABLE_STATS),
+            Map.entry("mut-104.out: arp --", GATEWAY),
+            Map.entry("mut-105.out: ip -s nt list", NTABLE_STATS),
+            Map.entry("mut-109.out: nft add '>ule' ip t c ip saddr 1_2.3.4/0x8/8", NFT_BISON),
+            Map.entry("mut-109.out: bridge -s fdb show 'brft flush' br0 dev veth-n1", "the real br0 had learned n1's"
+                    + " address on veth-n1 in the second before (used 0/0): the frame of n1's it learned was not found"),
+            Map.entry("mut-111.out: nft '*-v'", NFT_BISON));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {

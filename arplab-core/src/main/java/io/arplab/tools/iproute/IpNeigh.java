@@ -2,6 +2,7 @@ package io.arplab.tools.iproute;
 
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NeighbourTable;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.NudState;
 import io.arplab.tools.ToolContext;
@@ -137,8 +138,16 @@ final class IpNeigh {
                 proxy = true;
             } else if (w.equals("router")) {
                 router = true;
+            } else if (Args.matches(w, "extern_learn")) {
+                // NTF_EXT_LEARNED ("e" abbreviates it); the flag itself is not emulated
             } else if (w.equals("dev")) {
                 devName = a.next();
+            } else if (Args.matches(w, "protocol")) {
+                String v = a.next();
+                if (IpRoute.rtProt(v) < 0) {
+                    throw CommandExit.invarg("\"protocol\" value is invalid\n", v);
+                }
+                // NDA_PROTOCOL, which no listing here shows
             } else {
                 if (w.equals("to")) {
                     w = a.next();
@@ -159,7 +168,7 @@ final class IpNeigh {
             Ipv4Address paddr = Args.addr(dst, o.family);
             NetDevice pdev = devName == null ? null : device(devName);
             if (add) {
-                stack.proxyAdd(paddr, pdev);
+                stack.proxyAdd(paddr, pdev, (state & NudState.PERMANENT.bits) != 0);
             } else if (!stack.proxyDelete(paddr, pdev)) {
                 throw CommandExit.rtnetlink("No such file or directory");
             }
@@ -198,9 +207,10 @@ final class IpNeigh {
         if (n != null && !replace) {
             throw CommandExit.rtnetlink("File exists");
         }
-        // __neigh_update() takes the entry's own address when none is given and it had a valid one: a new entry on
-        // lo has it from arp_constructor() (NOARP)
-        if (mac == null && (state & NudState.VALID) != 0 && (n == null ? !dev.loopback : !n.hasLladdr())) {
+        // __neigh_update() takes the entry's own address when none is given and it had a valid one: a new entry that
+        // arp_constructor() made NOARP has one (a multicast group's, lo's or an IFF_NOARP device's)
+        boolean constructedValid = NeighbourTable.constructedNoarp(dev, addr.bits());
+        if (mac == null && (state & NudState.VALID) != 0 && (n == null ? !constructedValid : !n.hasLladdr())) {
             if (n == null) {
                 // neigh_add(): ___neigh_create() before __neigh_update() refuses; the NONE entry stays
                 boolean exempt = (state & NudState.PERMANENT.bits) != 0;

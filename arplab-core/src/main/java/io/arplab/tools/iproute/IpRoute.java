@@ -675,7 +675,7 @@ final class IpRoute {
         Ipv4Address to = dst;
         Route localBrd = oif != null ? null : stack.localTable().routes().stream()
                 .filter(x -> x.type() == Route.BROADCAST && x.destination().equals(to)).findFirst().orElse(null);
-        Route r = localBrd != null ? localBrd : stack.route(dst, oif);
+        Route r = localBrd != null ? localBrd : stack.outputRoute(dst, oif);
         if (r == null || r.type() == Route.UNREACHABLE) {
             throw CommandExit.rtnetlink((r == null ? Errno.ENETUNREACH : Errno.EHOSTUNREACH).text);
         }
@@ -720,7 +720,9 @@ final class IpRoute {
             // rt_fill_info(): RTA_PREFSRC only when not the asked source
             out.append("src ").append(o.paint(Color.INET, src + " "));
         }
-        out.append("uid 0 ").append(sl()).append("    cache ").append(brd ? "<local,brd> " : "");
+        // __mkroute_output(): a route out of a loopback device is RTCF_LOCAL (`ip route get X oif lo`)
+        boolean local = brd || r.device().loopback;
+        out.append("uid 0 ").append(sl()).append("    cache ").append(local ? brd ? "<local,brd> " : "<local> " : "");
         if (redirected != null) {
             // the exception's remaining life in whole seconds, as rt_fill_info() reports it
             long left = (redirected.expires() - ctx.now()) / 1_000_000_000L;

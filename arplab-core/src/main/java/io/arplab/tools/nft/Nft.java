@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code nft} (nftables 1.0.6, Debian 12) over the node's namespace ruleset: {@code -a} (handles), {@code -c}
- * (check only), {@code -f FILE}, and a command given as words (joined by spaces, as nft joins its argv). Errors as
+ * (check only), {@code -f FILE}, the listing flags {@code -s -t -y -n} (others of nft_options[] accepted), and a
+ * command given as words (joined by spaces, as nft joins its argv). Errors as
  * nft prints them on stderr, exit status 1.
  */
 public final class Nft implements Tool {
@@ -68,13 +69,19 @@ public final class Nft implements Tool {
             return 1;
         }
         boolean handles = false;
+        boolean stateless = false;
+        boolean terse = false;
+        boolean numericPriority = false;
+        boolean define = false;
         boolean check = false;
         String file = null;
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
             String a = args.get(i);
             // getopt_long(): a long option whole, short ones letter by letter ("-vf x" is -v, then -f x)
-            List<String> opts = a.startsWith("--") ? List.of(a)
+            // a long option's argument may follow an '=' ("--define=x=1")
+            String inline = a.startsWith("--") && a.indexOf('=') > 0 ? a.substring(a.indexOf('=') + 1) : null;
+            List<String> opts = a.startsWith("--") ? List.of(inline == null ? a : a.substring(0, a.indexOf('=')))
                     : a.substring(1).chars().mapToObj(c -> "-" + (char) c).toList();
             for (int k = 0; k < opts.size(); k++) {
                 switch (opts.get(k)) {
@@ -86,17 +93,42 @@ public final class Nft implements Tool {
                         out.append("nftables v1.0.6 (Lester Gooch #5)\n");
                         return 0;
                     }
+                    case "-V" -> {
+                        out.append("nftables v1.0.6 (Lester Gooch #5)\n  cli:\t\teditline\n  json:\t\tyes\n"
+                                + "  minigmp:\tno\n  libxtables:\tyes\n"); // show_version() of Debian's build
+                        return 0;
+                    }
                     case "-a", "--handle" -> handles = true;
                     case "-c", "--check" -> check = true;
-                    case "-f", "--file" -> {
-                        if (k + 1 < opts.size()) {
-                            file = a.substring(k + 2); // the rest of the cluster
+                    case "-s", "--stateless" -> stateless = true;
+                    case "-t", "--terse" -> terse = true;
+                    case "-y", "--numeric-priority", "-n", "--numeric" -> numericPriority = true;
+                    // formatting arplab's listings do not show (services, names, ids, protocols, times), and -o
+                    case "-S", "--service", "-N", "--reversedns", "-u", "--guid", "-p", "--numeric-protocol",
+                         "-T", "--numeric-time", "-o", "--optimize" -> { }
+                    case "-f", "--file", "-D", "--define", "-I", "--includepath" -> {
+                        String opt = opts.get(k);
+                        String arg;
+                        if (inline != null) {
+                            arg = inline;
+                        } else if (k + 1 < opts.size()) {
+                            arg = a.substring(k + 2); // the rest of the cluster
                             k = opts.size();
                         } else if (i + 1 >= args.size()) {
-                            ctx.err().print("nft: option requires an argument -- 'f'\n");
+                            ctx.err().print(a.startsWith("--") ? "nft: option '" + a + "' requires an argument\n"
+                                    : "nft: option requires an argument -- '" + opts.get(k).charAt(1) + "'\n");
                             return 1;
                         } else {
-                            file = args.get(++i);
+                            arg = args.get(++i);
+                        }
+                        if (opt.equals("-f") || opt.equals("--file")) {
+                            file = arg;
+                        } else if (opt.equals("-D") || opt.equals("--define")) {
+                            if (arg.indexOf('=') < 0) { // nft_ctx_add_var(): a definition is NAME=VALUE
+                                ctx.err().print("Failed to define variable '" + arg + "'\n");
+                                return 1;
+                            }
+                            define = true;
                         }
                     }
                     default -> {
@@ -107,6 +139,10 @@ public final class Nft implements Tool {
                     }
                 }
             }
+        }
+        if (define && file == null) { // main(): checked once every option is read
+            ctx.err().print("Error: -D/--define can only be used with -f/--filename\n");
+            return 1;
         }
         String input;
         String where = null;
@@ -134,7 +170,8 @@ public final class Nft implements Tool {
         // libnftables: the command line or the whole file is one transaction, applied only when all of it succeeds
         Nftables nft = ctx.stack().nftables();
         Nftables.Snapshot before = nft.begin();
-        List<NftError> errors = new NftParser(nft, input, handles, out).run();
+        List<NftError> errors = new NftParser(nft, input,
+                new NftPrinter.Listing(handles, stateless, terse, numericPriority), out).run();
         if (!errors.isEmpty() || check) {
             nft.abort(before, errors.isEmpty() || errors.get(0).phase() == NftError.Phase.KERNEL);
         }

@@ -22,13 +22,13 @@ import java.util.List;
 final class NftParser {
     private final Nftables nft;
     private final Tokens in;
-    private final boolean handles;
+    private final NftPrinter.Listing listing;
     private final StringBuilder out;
 
-    NftParser(Nftables nft, String input, boolean handles, StringBuilder out) {
+    NftParser(Nftables nft, String input, NftPrinter.Listing listing, StringBuilder out) {
         this.nft = nft;
         this.in = new Tokens(input);
-        this.handles = handles;
+        this.listing = listing;
         this.out = out;
     }
 
@@ -933,7 +933,7 @@ final class NftParser {
     private void list() {
         Token what = in.take();
         switch (keyword(what)) {
-            case "ruleset" -> out.append(NftPrinter.ruleset(nft, handles));
+            case "ruleset" -> out.append(NftPrinter.ruleset(nft, listing));
             case "tables" -> {
                 for (Table t : nft.tables()) {
                     out.append("table ").append(t.family.nftName).append(' ').append(t.name).append('\n');
@@ -942,7 +942,7 @@ final class NftParser {
             case "table" -> {
                 Named n = tableSpec();
                 endOfCommand(); // nft parses the whole input before it evaluates anything
-                out.append(NftPrinter.table(existingTable(n, false), handles, null, null));
+                out.append(NftPrinter.table(existingTable(n, false), listing, null, null));
             }
             case "sets", "chains" -> {
                 // do_list_sets() / do_list_chains(): every table (of the family given), with its sets or chains
@@ -953,7 +953,7 @@ final class NftParser {
                 }
                 for (Table t : nft.tables()) {
                     if (family == null || t.family == family) {
-                        out.append(NftPrinter.declarations(t, handles, what.text().equals("sets")));
+                        out.append(NftPrinter.declarations(t, listing, what.text().equals("sets")));
                     }
                 }
             }
@@ -966,7 +966,7 @@ final class NftParser {
                 if (c == null) {
                     throw new NftError("No such file or directory", name);
                 }
-                out.append(NftPrinter.table(t, handles, c, null));
+                out.append(NftPrinter.table(t, listing, c, null));
             }
             case "set" -> {
                 Named n = tableSpec();
@@ -977,7 +977,7 @@ final class NftParser {
                 if (s == null) {
                     throw new NftError("No such file or directory", name);
                 }
-                out.append(NftPrinter.table(t, handles, null, s));
+                out.append(NftPrinter.table(t, listing, null, s));
             }
             default -> throw unexpected(what, null);
         }

@@ -31,18 +31,27 @@ final class NftPrinter {
         return STD.get(name);
     }
 
-    static String ruleset(Nftables nft, boolean handles) {
+    /**
+     * nft's output flags for listings (nft_ctx_output_set_flags()): {@code -a} handles, {@code -s} stateless (a
+     * counter without its packets and bytes), {@code -t} terse (a set without its elements), {@code -y} or {@code -n}
+     * numeric priorities.
+     */
+    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority) {
+        static final Listing PLAIN = new Listing(false, false, false, false);
+    }
+
+    static String ruleset(Nftables nft, Listing o) {
         StringBuilder sb = new StringBuilder();
         for (Table t : nft.tables()) {
-            sb.append(table(t, handles, null, null));
+            sb.append(table(t, o, null, null));
         }
         return sb.toString();
     }
 
     /** A table with all its sets and chains, or only {@code chain} or {@code set} (list chain / list set). */
-    static String table(Table t, boolean handles, Chain chain, NftSet set) {
+    static String table(Table t, Listing o, Chain chain, NftSet set) {
         StringBuilder sb = new StringBuilder("table ").append(t.family.nftName).append(' ').append(t.name).append(" {");
-        if (handles && chain == null && set == null) {
+        if (o.handles() && chain == null && set == null) {
             sb.append(" # handle ").append(t.handle);
         }
         sb.append('\n');
@@ -52,7 +61,7 @@ final class NftPrinter {
                 continue;
             }
             sb.append(delim);
-            set(sb, s, handles);
+            set(sb, s, o);
             delim = "\n";
         }
         for (Chain c : t.chains.values()) {
@@ -60,36 +69,36 @@ final class NftPrinter {
                 continue;
             }
             sb.append(delim);
-            chain(sb, t, c, handles);
+            chain(sb, t, c, o);
             delim = "\n";
         }
         return sb.append("}\n").toString();
     }
 
     /** nft list sets / list chains: a table's sets, or its chains without their rules, one after the other. */
-    static String declarations(Table t, boolean handles, boolean sets) {
+    static String declarations(Table t, Listing o, boolean sets) {
         StringBuilder sb = new StringBuilder("table ").append(t.family.nftName).append(' ').append(t.name).append(" {\n");
         if (sets) {
             for (NftSet s : t.sets.values()) {
                 if (!s.anonymous) {
-                    set(sb, s, handles);
+                    set(sb, s, o);
                 }
             }
         } else {
             for (Chain c : t.chains.values()) {
-                chain(sb, t, c, handles, false);
+                chain(sb, t, c, o, false);
             }
         }
         return sb.append("}\n").toString();
     }
 
-    private static void set(StringBuilder sb, NftSet s, boolean handles) {
+    private static void set(StringBuilder sb, NftSet s, Listing o) {
         sb.append("\tset ").append(s.name).append(" {");
-        if (handles) {
+        if (o.handles()) {
             sb.append(" # handle ").append(s.handle);
         }
         sb.append("\n\t\ttype ").append(s.typeText()).append('\n');
-        if (!s.elements().isEmpty()) {
+        if (!o.terse() && !s.elements().isEmpty()) {
             sb.append("\t\telements = ");
             elements(sb, s, false);
             sb.append('\n');
@@ -173,24 +182,24 @@ final class NftPrinter {
         return b;
     }
 
-    private static void chain(StringBuilder sb, Table t, Chain c, boolean handles) {
-        chain(sb, t, c, handles, true);
+    private static void chain(StringBuilder sb, Table t, Chain c, Listing o) {
+        chain(sb, t, c, o, true);
     }
 
-    private static void chain(StringBuilder sb, Table t, Chain c, boolean handles, boolean rules) {
+    private static void chain(StringBuilder sb, Table t, Chain c, Listing o, boolean rules) {
         sb.append("\tchain ").append(c.name).append(" {");
-        if (handles) {
+        if (o.handles()) {
             sb.append(" # handle ").append(c.handle);
         }
         sb.append('\n');
         if (c.isBase()) {
             sb.append("\t\ttype ").append(c.type).append(" hook ").append(c.hook.nftName()).append(" priority ")
-                    .append(priority(t.family, c.hook, c.priority)).append("; policy ")
+                    .append(o.numericPriority() ? Integer.toString(c.priority) : priority(t.family, c.hook, c.priority)).append("; policy ")
                     .append(c.policyDrop ? "drop" : "accept").append(";\n");
         }
         for (Rule r : rules ? c.rules : List.<Rule>of()) {
-            sb.append("\t\t").append(rule(r));
-            if (handles) {
+            sb.append("\t\t").append(rule(r, o.stateless()));
+            if (o.handles()) {
                 sb.append(" # handle ").append(r.handle);
             }
             sb.append('\n');
@@ -235,14 +244,17 @@ final class NftPrinter {
         };
     }
 
-    static String rule(Rule r) {
+    static String rule(Rule r, boolean stateless) {
         StringBuilder sb = new StringBuilder();
         for (Expr e : r.exprs) {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
             if (e instanceof Expr.Counter c) {
-                sb.append("counter packets ").append(c.packets).append(" bytes ").append(c.bytes);
+                sb.append("counter");
+                if (!stateless) {
+                    sb.append(" packets ").append(c.packets).append(" bytes ").append(c.bytes);
+                }
             } else if (e instanceof Expr.Verdict v) {
                 sb.append(v.kind().name().toLowerCase());
                 if (v.chain() != null) {

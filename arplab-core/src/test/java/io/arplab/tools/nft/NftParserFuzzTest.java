@@ -17,6 +17,8 @@ import java.util.List;
  * every hook; a failed transaction leaves the ruleset as it was. Nothing else may escape.
  */
 class NftParserFuzzTest {
+    private static final NftPrinter.Listing HANDLES = new NftPrinter.Listing(true, false, false, false);
+
     private static final byte[] ARP = Frames.eth(Frames.BCAST, "02:42:ac:1c:00:0b", 0x0806,
             Frames.arp(1, "02:42:ac:1c:00:0b", "172.28.0.11", "00:00:00:00:00:00", "172.28.0.1"));
     private static final byte[] ICMP = Frames.eth("02:42:ac:1c:00:0b", "02:42:ac:1c:00:0d", 0x0800,
@@ -27,16 +29,16 @@ class NftParserFuzzTest {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Nftables nft = new Nftables();
         new NftParser(nft, "table arp filter { set s { type ipv4_addr; }\n chain input { type filter hook input"
-                + " priority 0; } }", false, new StringBuilder()).run();
-        String before = NftPrinter.ruleset(nft, true);
+                + " priority 0; } }", NftPrinter.Listing.PLAIN, new StringBuilder()).run();
+        String before = NftPrinter.ruleset(nft, HANDLES);
         Nftables.Snapshot snapshot = nft.begin();
         StringBuilder out = new StringBuilder();
-        List<NftError> errors = new NftParser(nft, text, true, out).run();
+        List<NftError> errors = new NftParser(nft, text, HANDLES, out).run();
         for (NftError e : errors) {
             assertThat(e.render(text, "f.nft")).startsWith("f.nft:").endsWith("\n");
             assertThat(e.render(text, null)).startsWith("Error: ");
         }
-        NftPrinter.ruleset(nft, true);
+        NftPrinter.ruleset(nft, HANDLES);
         Packet p = new Packet();
         for (Family f : Family.values()) {
             for (Hook h : f.hooks) {
@@ -46,7 +48,7 @@ class NftParserFuzzTest {
         }
         if (!errors.isEmpty()) {
             nft.abort(snapshot, errors.get(0).phase() == NftError.Phase.KERNEL);
-            assertThat(NftPrinter.ruleset(nft, true)).isEqualTo(before);
+            assertThat(NftPrinter.ruleset(nft, HANDLES)).isEqualTo(before);
         }
     }
 }
