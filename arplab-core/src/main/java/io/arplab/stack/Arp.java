@@ -247,9 +247,16 @@ final class Arp implements NeighbourTable.Ops {
         send(REQUEST, dev, target, saddr, dstHw, dev.macBits(), 0, out);
     }
 
-    /** arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). */
+    /**
+     * arp_error_report(): the packet could not be delivered; tell its sender (host unreachable). A packet whose table
+     * route went while it waited sends nothing here: freeing the fib_info dst_dev_put() its cached dst onto
+     * blackhole_netdev, so __icmp_send() takes dev_net() of that, init_net, and routes the error there.
+     */
     @Override
-    public void errorReport(long now, NeighbourEntry n, byte[] frame, Outbox out) {
+    public void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, Outbox out) {
+        if (via != null && !ns.routes.routes().contains(via)) {
+            return;
+        }
         ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, n.dev, out);
     }
 

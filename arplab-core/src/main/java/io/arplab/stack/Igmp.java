@@ -174,7 +174,7 @@ final class Igmp {
         }
         put16(f, g + 2, InternetChecksum.compute(f, g, igmpLen));
         if (ns.ipOutput().mayLeave(f, null, d.dev)) {
-            ns.ipOutput().finishOutput(now, d.dev, ALL_MCR, f, out);
+            ns.ipOutput().finishOutput(now, d.dev, ALL_MCR, null, f, out);
         }
     }
 

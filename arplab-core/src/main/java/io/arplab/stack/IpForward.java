@@ -83,7 +83,7 @@ final class IpForward {
                 return; // fragmented later, by ip_finish_output() after the hooks
             }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
-                ns.ipOutput().finishOutput(now, outDev, nexthopFwd, f, out);
+                ns.ipOutput().finishOutput(now, outDev, nexthopFwd, r, f, out);
             }
             return;
         }
@@ -106,7 +106,7 @@ final class IpForward {
         }
         forwardOptions(copy, r, daddr);
         if (ns.ipOutput().mayLeave(copy, in, outDev)) {
-            ns.ipOutput().finishOutput(now, outDev, nexthop, copy, out); // ip_forward_finish() → ip_output()
+            ns.ipOutput().finishOutput(now, outDev, nexthop, r, copy, out); // ip_forward_finish() → ip_output()
         }
     }
 

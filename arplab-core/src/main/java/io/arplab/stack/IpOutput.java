@@ -49,6 +49,7 @@ final class IpOutput {
         }
         NetDevice dev;
         int nexthop;
+        Route via = null;
         if (daddr == -1) {
             dev = bind != null ? bind : ns.firstUp();
             if (dev == null) {
@@ -56,7 +57,8 @@ final class IpOutput {
             }
             nexthop = daddr;
         } else {
-            Route r = ns.outputRoute(daddr, bind);
+            via = ns.route(daddr, bind);
+            Route r = via != null ? via : ns.outputRoute(daddr, bind);
             if (r == null) {
                 return Errno.ENETUNREACH.negative();
             }
@@ -77,11 +79,11 @@ final class IpOutput {
                 return Errno.EMSGSIZE.negative(); // IP_PMTUDISC_DO and too big
             }
             for (byte[] f : IpDefrag.fragment(frame, mtu)) {
-                finishOutput(now, dev, nexthop, f, out);
+                finishOutput(now, dev, nexthop, via, f, out);
             }
             return 0;
         }
-        finishOutput(now, dev, nexthop, frame, out);
+        finishOutput(now, dev, nexthop, via, frame, out);
         return 0;
     }
 
@@ -95,8 +97,11 @@ final class IpOutput {
                 && ns.nfHook(Family.IP, Hook.POSTROUTING, frame, ETH, in, dev, HostStack.PACKET_HOST, ETH_P_IP);
     }
 
-    /** ip_finish_output2(): broadcast and multicast need no resolution; unicast goes through the neighbour. */
-    void finishOutput(long now, NetDevice dev, int nexthop, byte[] frame, Outbox out) {
+    /**
+     * ip_finish_output2(): broadcast and multicast need no resolution; unicast goes through the neighbour, with the
+     * table route it took ({@code via}, null when none: the skb's dst).
+     */
+    void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Outbox out) {
         if (dev.loopback) {
             ns.neighbours().noarp(now, dev, 0, 0); // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
             loop(frame);
@@ -120,7 +125,7 @@ final class IpOutput {
             ns.droppedFrames++; // neighbour table overflow: ENOBUFS
             return;
         }
-        ns.neighbours().output(now, n, frame, out);
+        ns.neighbours().output(now, n, frame, via, out);
     }
 
     /** loopback_xmit(): the frame comes back in through lo on the next {@link #pollLoopback()}. */

@@ -22,8 +22,11 @@ public final class NeighbourEntry extends TimerHeap.Timer {
     boolean hh;
     /** NTF_ROUTER and the like (ip neigh ... router). */
     int flags;
-    ArrayDeque<byte[]> arpQueue;
+    ArrayDeque<Queued> arpQueue;
     int arpQueueBytes;
+
+    /** A packet waiting on the resolution (neigh->arp_queue) and the table route it took (its dst), or null. */
+    record Queued(byte[] frame, Route via) {}
 
     NeighbourEntry(NetDevice dev, int ip, long now) {
         this.dev = dev;

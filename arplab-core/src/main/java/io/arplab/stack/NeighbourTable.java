@@ -36,7 +36,7 @@ public final class NeighbourTable {
         void solicit(long now, NeighbourEntry n, byte[] queued, HostStack.Outbox out);
 
         /** Reports a packet that could not be delivered because resolution failed (arp_error_report). */
-        void errorReport(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out);
+        void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out);
 
         /** Puts the link-layer header from {@code n} on an IPv4 frame and transmits it. */
         void transmit(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out);
@@ -397,11 +397,11 @@ public final class NeighbourTable {
         }
         if (newState != old && (old & NudState.VALID) == 0) {
             // neigh_update_process_arp_queue(): the queued packets leave now
-            ArrayDeque<byte[]> q = n.arpQueue;
+            ArrayDeque<NeighbourEntry.Queued> q = n.arpQueue;
             while (q != null && (n.state & NudState.VALID) != 0 && !q.isEmpty()) {
-                byte[] frame = q.pollFirst();
-                n.arpQueueBytes -= SkbTruesize.of(frame.length);
-                output(now, n, frame, out);
+                NeighbourEntry.Queued p = q.pollFirst();
+                n.arpQueueBytes -= SkbTruesize.of(p.frame().length);
+                output(now, n, p.frame(), p.via(), out);
             }
             purgeQueue(n);
         }
@@ -441,9 +441,14 @@ public final class NeighbourTable {
      * queue the packet while resolving, and caches the header when it sends (neigh_hh_init()).
      */
     public void output(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
+        output(now, n, frame, null, out);
+    }
+
+    /** {@link #output} of a packet routed by the table route {@code via} (null: none), which it keeps if queued. */
+    public void output(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
         if ((n.state & NudState.CONNECTED) != 0 && n.hh) {
             ops.transmit(now, n, frame, out);
-        } else if (eventSend(now, n, frame, out) == 0) {
+        } else if (eventSend(now, n, frame, via, out) == 0) {
             n.hh = true;
             ops.transmit(now, n, frame, out);
         }
@@ -454,6 +459,10 @@ public final class NeighbourTable {
      * the packet while INCOMPLETE (oldest dropped beyond unres_qlen_bytes). Returns 0 when the caller may send now.
      */
     public int eventSend(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
+        return eventSend(now, n, frame, null, out);
+    }
+
+    private int eventSend(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
         n.used = now;
         int state = n.state;
         if ((state & (NudState.CONNECTED | NudState.DELAY.bits | NudState.PROBE.bits)) != 0) {
@@ -495,10 +504,10 @@ public final class NeighbourTable {
                     n.arpQueue = new ArrayDeque<>(2);
                 }
                 while (n.arpQueueBytes + truesize > n.parms.queueLenBytes && !n.arpQueue.isEmpty()) {
-                    byte[] dropped = n.arpQueue.pollFirst();
+                    byte[] dropped = n.arpQueue.pollFirst().frame();
                     n.arpQueueBytes -= SkbTruesize.of(dropped.length);
                 }
-                n.arpQueue.addLast(frame);
+                n.arpQueue.addLast(new NeighbourEntry.Queued(frame, via));
                 n.arpQueueBytes += truesize;
             }
             rc = 1;
@@ -517,7 +526,8 @@ public final class NeighbourTable {
 
     /** neigh_probe(): solicit with the newest queued packet, count the probe. */
     private void probe(long now, NeighbourEntry n, HostStack.Outbox out) {
-        byte[] newest = n.arpQueue == null ? null : n.arpQueue.peekLast();
+        NeighbourEntry.Queued last = n.arpQueue == null ? null : n.arpQueue.peekLast();
+        byte[] newest = last == null ? null : last.frame();
         ops.solicit(now, n, newest, out);
         n.probes++;
     }
@@ -530,11 +540,11 @@ public final class NeighbourTable {
     /** neigh_invalidate(): every queued packet is reported undeliverable, then the queue is emptied. */
     private void invalidate(long now, NeighbourEntry n, HostStack.Outbox out) {
         n.updated = now;
-        ArrayDeque<byte[]> q = n.arpQueue;
+        ArrayDeque<NeighbourEntry.Queued> q = n.arpQueue;
         while (q != null && n.state == NudState.FAILED.bits && !q.isEmpty()) {
-            byte[] frame = q.pollFirst();
-            n.arpQueueBytes -= SkbTruesize.of(frame.length);
-            ops.errorReport(now, n, frame, out);
+            NeighbourEntry.Queued p = q.pollFirst();
+            n.arpQueueBytes -= SkbTruesize.of(p.frame().length);
+            ops.errorReport(now, n, p.frame(), p.via(), out);
         }
         purgeQueue(n);
     }

@@ -267,8 +267,8 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     }
 
     @Override
-    public void errorReport(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
-        arp().errorReport(now, n, frame, out);
+    public void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
+        arp().errorReport(now, n, frame, via, out);
     }
 
     @Override
