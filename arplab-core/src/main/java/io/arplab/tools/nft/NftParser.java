@@ -320,7 +320,9 @@ final class NftParser {
             }
             default -> {
                 if (what.kind() != Kind.WORD || describe(what).equals("number")) {
-                    throw unexpected(what, null);
+                    // add_cmd's rule_position: the state after ADD reduces an empty family_spec by default, so bison
+                    // reports in table_spec's, where only identifier's STRING goes on (create_cmd has no such rule)
+                    throw unexpected(what, create ? null : "expecting string");
                 }
                 in.unread(); // add_cmd: a rule_position and rule without "rule"
                 rule(false);
