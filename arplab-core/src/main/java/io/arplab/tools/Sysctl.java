@@ -166,17 +166,34 @@ public final class Sysctl implements Tool {
         // key and the root: 1 - 1 = 0)
         int rc = 0;
         for (String k : keys) {
-            if (k.contains("=")) {
-                rc |= write(k);
-            } else if (write) {
-                // WriteSetting() of an argument without '='
-                err.append("sysctl: command line(0): invalid syntax, continuing...\n");
-                rc |= 1;
+            if (k.contains("=") || write) {
+                rc |= writeArgument(k);
             } else {
                 rc += read(k);
             }
         }
         return rc;
+    }
+
+    /**
+     * parse_setting_line("command line", 0, ARG) then WriteSetting(): a line shorter than two characters once
+     * left-stripped, a comment ('#', ';') or one -r's pattern does not match is NULL, a failure without a word; a
+     * "-KEY" without '=' is a glob exclusion, written with no value; any other line without '=' is invalid syntax.
+     */
+    private int writeArgument(String arg) {
+        String line = arg.stripLeading();
+        if (line.length() < 2 || line.charAt(0) == '#' || line.charAt(0) == ';'
+                || pattern != null && !pattern.matcher(line).find()) {
+            return 1;
+        }
+        if (line.indexOf('=') >= 0) {
+            return write(arg);
+        }
+        if (line.charAt(0) != '-') {
+            err.append("sysctl: command line(0): invalid syntax, continuing...\n");
+            return 1;
+        }
+        return write(line.substring(1).strip() + "=");
     }
 
     /**
