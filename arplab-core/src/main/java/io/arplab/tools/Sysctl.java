@@ -312,7 +312,12 @@ public final class Sysctl implements Tool {
         String dir = file + "/";
         List<String> below = t.keySet().stream().filter(k -> k.startsWith(dir) && !deprecated(k)).toList();
         if (below.isEmpty()) {
-            return ignore ? 0 : cannotStat(path, "No such file or directory");
+            // stat(): a file where the path wants a directory is ENOTDIR, a missing component ENOENT
+            boolean fileOnPath = false;
+            for (int i = file.indexOf('/'); i > 0 && !fileOnPath; i = file.indexOf('/', i + 1)) {
+                fileOnPath = t.containsKey(file.substring(0, i));
+            }
+            return ignore ? 0 : cannotStat(path, fileOnPath ? "Not a directory" : "No such file or directory");
         }
         int rc = 0;
         for (String k : below) { // DisplayAll(): "%s%s" of the directory with '/' appended and each entry
