@@ -255,20 +255,14 @@ public final class Bridge implements Tool {
         NetDevice br = null;
         int filterState = 0;
         boolean dynamic = false;
+        String devName = null;
+        String brName = null;
         while (a.more()) {
             String w = a.take();
             if (w.equals("brport") || w.equals("dev")) {
-                String v = a.value();
-                filterDev = stack.device(v);
-                if (filterDev == null) {
-                    throw new CommandExit(255, "Cannot find device \"" + v + "\"");
-                }
+                devName = a.value();
             } else if (w.equals("br")) {
-                String v = a.value();
-                br = stack.device(v);
-                if (br == null) {
-                    throw new CommandExit(255, "Cannot find bridge device \"" + v + "\"");
-                }
+                brName = a.value();
             } else if (w.equals("vlan")) {
                 String v = a.value();
                 vlan = (int) Args.unsigned(v);
@@ -287,6 +281,13 @@ public final class Bridge implements Tool {
             } else if (Args.matches(w, "help")) {
                 return fdb(new Args(List.of("help")));
             }
+        }
+        // fdb_show(): the last brport/dev and br given, looked up once the words are read, the bridge first
+        if (brName != null && (br = stack.device(brName)) == null) {
+            throw new CommandExit(255, "Cannot find bridge device \"" + brName + "\"");
+        }
+        if (devName != null && (filterDev = stack.device(devName)) == null) {
+            throw new CommandExit(255, "Cannot find device \"" + devName + "\"");
         }
         long now = ctx.now();
         jw = json ? new Json(pretty) : null;
