@@ -176,7 +176,12 @@ public final class Traceroute implements Tool {
                 }
                 String val = null;
                 if (o.argName != null) {
-                    if (j + 1 < a.length()) {
+                    // CLIF_parse(): the rest of the word joins only an option that begins it (CLIF_MAY_JOIN_ARG);
+                    // one inside a group takes no argument, one that ends a group takes the next word
+                    if (j + 1 < a.length() && j > 1) {
+                        throw bad("Option `-" + c + "' (argc " + argc + ") requires an argument: `-" + c + " "
+                                + o.argName + "'");
+                    } else if (j + 1 < a.length()) {
                         val = a.substring(j + 1);
                     } else if (i + 1 < args.size()) {
                         val = args.get(++i);
