@@ -214,7 +214,7 @@ public final class Bridge implements Tool {
         if (Args.matches(c, "show") || Args.matches(c, "lst") || Args.matches(c, "list")) {
             return fdbShow(a);
         }
-        if (Args.matches(c, "flush")) {
+        if (c.equals("flush")) { // do_fdb(): strcmp(), no abbreviation
             return fdbFlush(a);
         }
         if (Args.matches(c, "help")) {
