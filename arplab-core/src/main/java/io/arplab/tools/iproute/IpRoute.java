@@ -458,6 +458,14 @@ final class IpRoute {
                 }
                 tableId = id < 0 ? 0 : id; // 0 and "all" list every table
                 otherTable = id == 253 || t.equals("cache"); // default stays empty
+            } else if (Args.matches(w, "vrf")) {
+                // ipvrf_get_table(): a host here has no VRF device; "default", while no device has that name, is main
+                String v = a.next();
+                if (!v.equals("default") || stack.device(v) != null) {
+                    throw CommandExit.invarg("Invalid VRF\n", v);
+                }
+                tableId = 254;
+                otherTable = false;
             } else if (Args.matches(w, "cached") || Args.matches(w, "cloned")) {
                 otherTable = true; // the IPv4 route cache is gone since Linux 3.6: nothing to list
             } else if (w.equals("tos") || Args.matches(w, "dsfield")) {
