@@ -310,7 +310,12 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-121.out: nft 'addaddr f' '(/eth0/' ip t c", NFT_BISON),
             Map.entry("seed-150.out: ip -s -j neigh", "n2's entry for 172.28.0.21, made by the ping -W 1 just"
                     + " before, had sent its second probe (1 s after the first, as rounded by the timer wheel, phase"
-                    + " not recorded) by this command in the real run, not yet in arplab's (probes 5 against 4)"));
+                    + " not recorded) by this command in the real run, not yet in arplab's (probes 5 against 4)"),
+            // seeds 153-156 and mutated seeds 124-127 (held out)
+            Map.entry("mut-125.out: sysctl -N -a - proxy_arp", REAL_KEYS),
+            Map.entry("mut-125.out: ping -w 2 -c 1 30.1.2.3", "the real host sent n1 no Net Unreachable: the DNS"
+                    + " queries of n1's net-tools (arp -s _n, see GATEWAY), which the host could not route either, had"
+                    + " spent ip_error()'s token bucket for n1 just before"));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
