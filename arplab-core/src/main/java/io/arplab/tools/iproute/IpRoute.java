@@ -627,12 +627,14 @@ final class IpRoute {
         int family = o.family; // req.r.rtm_family: the first address given sets it
         while (a.more()) {
             String w = a.peek();
-            if (w.equals("from")) {
+            if (w.equals("tos") || Args.matches(w, "dsfield")) { // iproute_get()'s order of words and abbreviations
+                a.next();
+            } else if (Args.matches(w, "from")) {
                 from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
                 family = family == 0 ? 4 : family;
-            } else if (w.equals("oif") || w.equals("dev")) {
+            } else if (Args.matches(w, "oif") || w.equals("dev")) {
                 odev = a.next();
-            } else if (w.equals("iif") || w.equals("tos") || w.equals("mark") || w.equals("uid")
+            } else if (Args.matches(w, "iif") || Args.matches(w, "mark") || w.equals("uid")
                     || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
                 a.next();
             } else if (w.equals("connected") || w.equals("fibmatch")) {
