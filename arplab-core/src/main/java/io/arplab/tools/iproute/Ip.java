@@ -273,7 +273,10 @@ public final class Ip implements Tool {
                     if (List.of("add", "change", "delete", "prl", "6rd").stream().anyMatch(x -> Args.matches(sub, x))) {
                         throw new CommandExit(1, "ip: object \"tunnel\" is not supported by this emulation");
                     }
-                    throw new CommandExit(255, "Command \"" + sub + "\" is unknown, try \"ip tunnel help\"");
+                    // do_iptunnel(): under -6 do_ip6tunnel() refuses it, in words of its own
+                    throw new CommandExit(255, o.family == 6
+                            ? "Command \"" + sub + "\" is unknown, try \"ip -f inet6 tunnel help\"."
+                            : "Command \"" + sub + "\" is unknown, try \"ip tunnel help\"");
                 }
                 if (tunnelShow(ctx, new Args(rest.isEmpty() ? rest : rest.subList(1, rest.size()))) != 0) {
                     yield 1; // do_cmd(): !!ret
