@@ -794,9 +794,7 @@ public final class Ofproto {
                 : Packet.extract(frame, inPort, datapath.vlanLimit(), borrowKey());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
         datapath.expireIdle(now);
-        if (ml.expiring(now)) {
-            ml.expire(now);
-        }
+        ml.run(now);
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);
