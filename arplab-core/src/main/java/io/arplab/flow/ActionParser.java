@@ -1203,6 +1203,11 @@ public final class ActionParser {
         return (pc[0] & ~pc[1]) == 0;
     }
 
+    /** What checking the actions against the match leaves of the protocols (ofpacts_check()'s inconsistent_match()). */
+    static int checkedProtocols(List<Action> actions, Match match) {
+        return usableParsedChecked(actions, match)[1];
+    }
+
     // {what parsing the actions allows, what checking them against the match allows}
     private static int[] usableParsedChecked(List<Action> actions, Match match) {
         int usable = FlowMod.P_ANY;

@@ -83,7 +83,8 @@ public final class FlowStatsFormat {
     /**
      * The log lines printing the refused flow_mod logs as ovs-ofctl decodes the request the error quotes: an
      * OpenFlow 1.0 ofp10_match normalized once more (ofputil_normalize_match()), then, when the request does not
-     * decode (the switch refused it for that), decode_NXAST_RAW_CT()'s warning and the actions hex-dumped.
+     * decode (the switch refused it for that), decode_NXAST_RAW_CT()'s warning and the actions hex-dumped; when
+     * its actions decode, the deprecated set actions' lines (ofpact_pull_raw()).
      */
     public static java.util.List<String> flowModErrorLog(FlowMod fm, OfVersion v, String error) {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -94,7 +95,10 @@ public final class FlowStatsFormat {
                 : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad != null) {
             out.addAll(bad.subList(0, bad.size() - 1));
-        } else if (Ofproto.matchError(fm, v) == null && Ofproto.gotoTableError(fm, v) == null) {
+        } else if (Ofproto.matchError(fm, v) == null) {
+            out.addAll(instructionDeprecations(ActionFormat.roundTrip(fm.actions(), v), v));
+        }
+        if (bad == null && Ofproto.matchError(fm, v) == null && Ofproto.gotoTableError(fm, v) == null) {
             String[] inconsistent = Ofproto.consistencyError(fm, v);
             if (inconsistent != null && inconsistent[1] != null) {
                 out.add(inconsistent[1]);
@@ -146,6 +150,18 @@ public final class FlowStatsFormat {
                     + "):\n" + hex.substring(0, hex.length() - 1));
         } catch (OfpEncode.Unencodable e) {
             // actions OfpEncode does not cover: their offset and hex dump are left out
+        }
+        return out;
+    }
+
+    // ofpacts_pull_openflow_instructions(): the "is deprecated" lines of decoding apply_actions, then write_actions
+    private static java.util.List<String> instructionDeprecations(java.util.List<Action> wire, OfVersion v) {
+        java.util.List<String> out = new java.util.ArrayList<>(
+                ActionFormat.deprecations(OfpEncode.applyActions(wire, v), v));
+        for (Action a : wire) {
+            if (a instanceof Action.WriteActions w && v.atLeast(OfVersion.OF11)) {
+                out.addAll(ActionFormat.deprecations(w.actions(), v));
+            }
         }
         return out;
     }

@@ -47,6 +47,8 @@ public final class MacLearning {
     public long learned, expired, evicted, moved;
     /** static_entries: added by fdb/add, not decremented when a port's entries are flushed (as OVS 3.1). */
     public long staticEntries;
+    /** The second of OVS's clock at which mac_learning_run() last ran (the main loop's ofproto run()). */
+    private long ranAt = Long.MIN_VALUE;
     /** Bumped whenever a lookup may answer differently (mac_learning's need_revalidate). */
     long version;
 
@@ -78,9 +80,7 @@ public final class MacLearning {
         if (multicast(mac) || !learningVlan(vlan)) {
             return null;
         }
-        if (expiring(now)) {
-            expire(now); // mac_learning_run() has run since OVS's clock moved
-        }
+        catchUp(now);
         return lru.get(key(mac, vlan));
     }
 
@@ -93,9 +93,7 @@ public final class MacLearning {
         if (!mayLearn(mac, vlan)) {
             return false;
         }
-        if (expiring(now)) {
-            expire(now);
-        }
+        catchUp(now);
         long k = key(mac, vlan);
         Entry e = lru.get(k);
         if (e != null && (e.isStatic() || e.port == port && !gratArp && age(e, now) <= 0)) {
@@ -196,6 +194,7 @@ public final class MacLearning {
 
     /** mac_learning_run(): expires the least recently learned entries past their time, or over the table's size. */
     public void expire(long now) {
+        ranAt = sec(now);
         for (Entry e = lru(); e != null; e = lru()) {
             if (lru.size() <= max && sec(now) < e.expires) {
                 break;
@@ -261,6 +260,24 @@ public final class MacLearning {
     /** Seconds since the entry was last learned (mac_entry_age()); a static entry's is MAC_ENTRY_AGE_STATIC_ENTRY. */
     public long age(Entry e, long now) {
         return e.isStatic() ? STATIC : (int) (idle - (e.expires - sec(now)));
+    }
+
+    /**
+     * The main loop's mac_learning_run() before a translation, if OVS's clock moved since it last ran: none within one
+     * second's translations, so an entry an eviction unblocks (get_lru()'s first) still answers until the next run.
+     */
+    private void catchUp(long now) {
+        if (sec(now) != ranAt) {
+            run(now);
+        }
+    }
+
+    /** mac_learning_run() as the main loop calls it: at once when nothing is due. */
+    public void run(long now) {
+        if (expiring(now)) {
+            expire(now);
+        }
+        ranAt = sec(now);
     }
 
     /** Whether mac_learning_run() has work: an entry expired by {@code now} or more entries than the maximum. */

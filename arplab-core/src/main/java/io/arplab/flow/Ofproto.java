@@ -501,13 +501,23 @@ public final class Ofproto {
      * it logs (null if none).
      */
     static String[] consistencyError(FlowMod fm, OfVersion version) {
-        Match m = FlowTables.ofp10(fm, version) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
+        boolean of10 = FlowTables.ofp10(fm, version);
+        Match m = of10 ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
+        List<Action> wire = ActionFormat.roundTrip(fm.actions(), version);
         try {
-            ActionParser.check(ActionFormat.roundTrip(fm.actions(), version), m, fm.table());
+            ActionParser.check(wire, m, fm.table());
         } catch (ActionParser.ActionCheckException e) {
             String text = e.getMessage();
             return new String[] {text.substring(text.lastIndexOf('(') + 1, text.length() - 1),
                 e.log.isEmpty() ? null : e.log.get(e.log.size() - 1)};
+        }
+        // ofpacts_check_consistency(): the connection's protocol must outlive the check against the match as the
+        // wire carried it (fin_timeout on a match whose nw_proto went without its dl_type)
+        int needed = of10 ? FlowMod.P_OF10 : !version.atLeast(OfVersion.OF11) ? FlowMod.P_NXM
+                : version == OfVersion.OF11 ? FlowMod.P_OF11 : version == OfVersion.OF12 ? FlowMod.P_OXM12
+                : FlowMod.P_OXM13;
+        if ((ActionParser.checkedProtocols(wire, m) & needed) == 0) {
+            return new String[] {"OFPBAC_MATCH_INCONSISTENT", null};
         }
         return null;
     }
@@ -794,9 +804,7 @@ public final class Ofproto {
                 : Packet.extract(frame, inPort, datapath.vlanLimit(), borrowKey());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
         datapath.expireIdle(now);
-        if (ml.expiring(now)) {
-            ml.expire(now);
-        }
+        ml.run(now);
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);

@@ -178,7 +178,7 @@ public final class OvsVsctl implements Tool {
                 // option may come twice, the last one kept
                 local.put(key, eq < 0 ? null : a.substring(eq + 1));
             } else {
-                throw new VsctlException(a.startsWith("--") ? "unrecognized option '" + key + "'"
+                throw new VsctlException(a.startsWith("--") ? "unrecognized option '" + a + "'"
                         : "invalid option -- '" + a.charAt(1) + "'");
             }
         }
