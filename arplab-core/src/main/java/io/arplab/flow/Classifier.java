@@ -60,7 +60,7 @@ final class Classifier {
             if (f0 == this.f0 && f1 == this.f1 && m0 == this.m0 && m1 == this.m1 && v0 == this.v0 && v1 == this.v1) {
                 return hash;
             }
-            long h = MaskedFields.mix(MaskedFields.mix(MaskedFields.SEED, v0), v1);
+            long h = MaskedFields.hash(v0, v1);
             this.f0 = f0;
             this.f1 = f1;
             this.m0 = m0;
@@ -268,7 +268,7 @@ final class Classifier {
         private long recordHash(long[] k, int i) {
             if (shift >= 0) { // the two values the word packs
                 long w = k[i * stride];
-                return mix(mix(SEED, w >>> shift), w & ~(-1L << shift));
+                return hash(w >>> shift, w & ~(-1L << shift));
             }
             return recordHash(k, i * stride, width);
         }

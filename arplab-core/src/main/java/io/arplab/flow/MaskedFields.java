@@ -44,6 +44,11 @@ class MaskedFields {
         return h;
     }
 
+    /** {@link #hash} of any key under a mask of two fields whose masked values are {@code v0} and {@code v1}. */
+    static long hash(long v0, long v1) {
+        return mix(mix(SEED, v0), v1);
+    }
+
     /** {@link #hash} of any key whose masked values are the {@code n} words of {@code r} from {@code o} (a record). */
     static long recordHash(long[] r, int o, int n) {
         long h = SEED;

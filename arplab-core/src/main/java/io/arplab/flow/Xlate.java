@@ -205,7 +205,6 @@ final class Xlate {
         nestedBridges = null;
         underlay = null;
         pops.clear();
-        ctNextUsed = 0;
         outputs.clear();
         initial = base = wc = lastMask = natHeld = null;
         Arrays.fill(packetCt, 0);
