@@ -23,7 +23,7 @@ final class OdpCommit {
         }
         for (Slot s : COMMITTED) {
             if (flow[s.ordinal()] != x.base[s.ordinal()]) {
-                x.releaseNat(s);
+                XlateCt.releaseNat(x, s);
                 x.xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
             }
         }

@@ -21,12 +21,12 @@ final class Xlate {
      * recirculation keeps even when its frozen state is another bridge's (after a patch port).
      */
     final Ofproto ingress;
-    private long keyInPort;
+    long keyInPort;
     /** The pass's input port before a thaw restores the frozen one (ctx->base_flow's in_port). */
-    private long baseInPort;
+    long baseInPort;
     /** xin->xport_uuid: the pass's proximate input port unless a patch port with a peer, as its bridge and number. */
-    private Ofproto xportBr;
-    private long xportPort;
+    Ofproto xportBr;
+    long xportPort;
     long now;
     /** A packet's translation: counters, learning, conntrack and outputs happen (off in a native tunnel's underlay). */
     boolean execute;
@@ -88,7 +88,7 @@ final class Xlate {
     long[] base;
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
-    private Rule rule;
+    Rule rule;
     /** The group buckets being translated (group_bucket_action). */
     int buckets;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
@@ -113,16 +113,16 @@ final class Xlate {
      * Where each pending recirculation's outputs go in {@link #outputs}: at its recirc(), which the datapath executes
      * at once (dp_netdev_recirculate() runs the pass before the actions after it).
      */
-    private java.util.Map<Frozen, Integer> outputsAt; // made by the first defer(): most translations freeze nothing
-    private java.util.Map<Frozen, byte[]> forkPackets;
+    java.util.Map<Frozen, Integer> outputsAt; // made by the first defer(): most translations freeze nothing
+    java.util.Map<Frozen, byte[]> forkPackets;
     /** Where the pending recirculations this pass froze start in {@link #pending} (the ones before: its siblings'). */
-    private int ownFrom;
+    int ownFrom;
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
     boolean onePass;
     /** A translation whose only side effect is its learn()s' flows ({@link #learnAhead()}), and whether it ran. */
-    private boolean learnOnly, learnedAhead;
+    boolean learnOnly, learnedAhead;
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -147,7 +147,7 @@ final class Xlate {
     /** While a translation freezes (ctx->freezing): the actions that will run after the recirculation. */
     List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
-    private boolean freezeMpls;
+    boolean freezeMpls;
     /** ctx->error as xlate_strerror() words it (the translation stops, its actions dropped), or null. */
     String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
@@ -168,7 +168,7 @@ final class Xlate {
     /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
     boolean names;
     /** The recirculation ids this section's translation referenced (xout->recircs). */
-    private final List<Integer> recircs = new ArrayList<>(0);
+    final List<Integer> recircs = new ArrayList<>(0);
     /** The flow's recirc_id has no node, or has one but actions were given: xlate_actions() reports it, drops. */
     private boolean noContext, conflict;
 
@@ -250,7 +250,7 @@ final class Xlate {
 
     void run() {
         section(0, 0, null);
-        drain();
+        XlateFreeze.drain(this);
     }
 
     /**
@@ -259,13 +259,13 @@ final class Xlate {
      */
     void runActions(List<Action> actions) {
         section(0, 0, actions);
-        drain();
+        XlateFreeze.drain(this);
     }
 
     /** Resumes a recirculation the datapath asked about (its flow thawed from the frozen state). */
     void resume(int recircId, int table, List<Action> frozenActions) {
         section(recircId, table, frozenActions);
-        drain();
+        XlateFreeze.drain(this);
     }
 
     /** xlate_actions() with a recirc_id whose node recirc_id_node_find() did not find: a drop. */
@@ -288,151 +288,7 @@ final class Xlate {
         recircs.clear();
     }
 
-    // finish_freezing__() and xlate_controller_action(): recirc_alloc_id_ctx(), the reference kept in xout->recircs
-    int freeze(String state, long[] frozenFlow, int table, List<Action> actions) {
-        if (learnOnly) {
-            return 0; // a translation for its learn()s takes no id (the upcall's own takes them in OVS's order)
-        }
-        int id = br.datapath.recirc.alloc(br, state, frozenFlow, table, actions, xportBr, xportPort, now);
-        recircs.add(id);
-        return id;
-    }
-
-    private void drain() {
-        while (!onePass && !pending.isEmpty()) {
-            Frozen f = pending.remove(0);
-            flow = f.flow();
-            br = f.br();
-            thawActionSet(this, f);
-            learnedAhead = false; // each pass is an upcall of its own
-            // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
-            // one xlate_lookup_ofproto() takes from the frozen state's xport
-            RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
-            baseInPort = trace != null && !execute ? flow[Slot.IN_PORT.ordinal()]
-                    : n != null && n.xportBr != null ? n.xportPort : keyInPort;
-            if (trace != null && !execute) {
-                // ofproto_trace_recirc_node(): a trace's next pass starts from the frozen flow itself, whose tunnel
-                // (set before the recirculation) is then ctx->orig_tunnel_ipv6_dst as well
-                packetTunnel(flow);
-            }
-            byte[] own = packet;
-            if (trace == null || execute) {
-                Packet.keyVlans(flow); // the datapath's key of the recirculated packet: the tags it has
-                packet = Packet.keyAtVlanLimit(flow, packet, br.datapath.vlanLimit());
-            }
-            boolean cut = packet != own;
-            if (trace != null) {
-                trace.append("\n").append("=".repeat(79)).append("\n").append(String.format("recirc(0x%x) - %s",
-                        f.id(), f.state())).append("\n").append("=".repeat(79)).append("\n\n");
-            }
-            int start = outputs.size(), siblings = pending.size();
-            ownFrom = siblings;
-            section(f.id(), f.table(), f.actions());
-            if (cut) {
-                packet = own; // the next pass's frame is its own fork's, not the one this pass's key was cut from
-            }
-            Integer at = outputsAt == null ? null : outputsAt.remove(f);
-            if (at != null && at < start) {
-                placeOutputs(at, start, siblings);
-            }
-        }
-    }
-
-    /**
-     * Before an executed ct(): the passes this one forked so far (compose_recirculate_and_fork(), a freeze in a
-     * clone()) run first, each as its own upcall, as the datapath runs a recirc() at once (dp_netdev_recirculate()),
-     * so their conntrack lookups and commits precede this ct()'s; the others still run once this pass is translated,
-     * which OVS does before it executes anything (what it learned is in their tables). Their outputs go at their
-     * recirc().
-     */
-    void forksFirst() {
-        if (!execute || onePass || trace != null || pending.size() <= ownFrom) {
-            return;
-        }
-        learnAhead();
-        List<Frozen> mine = new ArrayList<>(pending.subList(ownFrom, pending.size()));
-        pending.subList(ownFrom, pending.size()).clear();
-        for (Frozen f : mine) {
-            // the recirculated packet's upcall: thawed in the frozen state's bridge, keyed on this pass's input port
-            Xlate pass = new Xlate(ingress, now, f.flow(), forkPackets.remove(f), null, List.of(), true);
-            pass.thawIn(f.br(), keyInPort);
-            RecircIds.Node n = f.br().datapath.recirc.find(f.id(), now);
-            pass.baseInPort = n != null && n.xportBr != null ? n.xportPort : keyInPort;
-            System.arraycopy(packetTunnel, 0, pass.packetTunnel, 0, TUNNEL.length);
-            pass.install = install;
-            thawActionSet(pass, f);
-            Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
-            pass.packet = Packet.keyAtVlanLimit(pass.flow, pass.packet, f.br().datapath.vlanLimit());
-            pass.resume(f.id(), f.table(), f.actions());
-            int at = outputsAt.remove(f);
-            outputs.addAll(at, pass.outputs);
-            outputsAt.replaceAll((p, q) -> q >= at ? q + pass.outputs.size() : q);
-        }
-    }
-
-    // the action set as it was frozen (a fork's pass does not see what the forking pass wrote after it)
-    private static void thawActionSet(Xlate pass, Frozen f) {
-        pass.actionSet.clear();
-        pass.actionSet.addAll(f.actionSet());
-        pass.actsetOutput = f.actsetOutput();
-    }
-
-    /**
-     * OVS translates the whole upcall before the datapath executes any of it, and a learn() adds its flow at
-     * translation (ofproto_flow_mod_learn()): before a forked pass runs ahead of this one's end, this pass is
-     * translated once more from its start, without a packet, for its learn()s alone (those already applied are only
-     * refreshed when this pass reaches them).
-     */
-    private void learnAhead() {
-        if (learnedAhead) {
-            return;
-        }
-        learnedAhead = true;
-        long id = initial[Slot.RECIRC_ID.ordinal()];
-        RecircIds.Node n = id == 0 ? null : br.datapath.recirc.find(id, now);
-        Ofproto start = n != null ? n.br : ingress;
-        Xlate dry = new Xlate(start, now, initial.clone(), null, null, List.of(), false);
-        dry.thawIn(start, keyInPort);
-        dry.onePass = true;
-        dry.learnOnly = true;
-        if (n != null) {
-            dry.resume(n.id, n.table, n.actions);
-        } else {
-            dry.run();
-        }
-    }
-
-    /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
-    void defer(Frozen frozen) {
-        // frozen_state's action_set (xlate_actions() restores it, with flow->actset_output, in the thawed pass)
-        Frozen f = actionSet.isEmpty() && actsetOutput == OFPP_UNSET ? frozen // most passes write no action set
-                : new Frozen(frozen.br(), frozen.id(), frozen.table(), frozen.flow(), frozen.state(), frozen.actions(),
-                        List.copyOf(actionSet), actsetOutput);
-        pending.add(f);
-        if (outputsAt == null) {
-            outputsAt = new java.util.IdentityHashMap<>(4);
-            forkPackets = new java.util.IdentityHashMap<>(4);
-        }
-        outputsAt.put(f, outputs.size());
-        forkPackets.put(f, packet); // the packet as it recirculates, should forksFirst() run the pass
-    }
-
-    // the outputs of the pass just drained (from start on) moved to its recirc()'s place; the recirculations it froze
-    // move with them, the ones after its place shift
-    private void placeOutputs(int at, int start, int siblings) {
-        List<Ofproto.Output> mine = new ArrayList<>(outputs.subList(start, outputs.size()));
-        outputs.subList(start, outputs.size()).clear();
-        outputs.addAll(at, mine);
-        for (int i = 0; i < pending.size(); i++) {
-            Frozen p = pending.get(i);
-            Integer q = outputsAt.get(p);
-            if (q != null) {
-                outputsAt.put(p, i >= siblings ? at + (q - start) : q >= at ? q + mine.size() : q);
-            }
-        }
-    }
-
-    private void section(int recircId, int table, List<Action> frozenActions) {
+    void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
@@ -513,7 +369,7 @@ final class Xlate {
             actionSet();
         }
         if (freezing != null) {
-            finishFreezing();
+            XlateFreeze.finishFreezing(this);
         }
         creditRules();
         sectionBr.xcTables = Math.max(4, xc.tables());
@@ -562,7 +418,7 @@ final class Xlate {
                     : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
                             keyMissed && recircId == 0, ctTuple);
             if (m != null) {
-                m.ctMask = ctOrigMask();
+                m.ctMask = XlateCt.ctOrigMask(this);
             }
             if (keyRef) {
                 recircs.add(recircId);
@@ -790,7 +646,7 @@ final class Xlate {
             actionSet();
         }
         if (freezing != null) {
-            finishFreezing();
+            XlateFreeze.finishFreezing(this);
         }
     }
 
@@ -893,7 +749,7 @@ final class Xlate {
                     flow[Slot.IN_PORT.ordinal()] = r.inPort();
                 }
                 if (r.ct()) {
-                    tupleSwap(); // with_ct_orig: the lookup takes the connection's original 5-tuple
+                    XlateCt.tupleSwap(this); // with_ct_orig: the lookup takes the connection's original 5-tuple
                 }
                 table(r.table() == 255 ? tableId : r.table()); // xlate_ofpact_resubmit(): 255 is the current table
                 afterLookup(); // the lookup did not happen (translation depth)
@@ -954,7 +810,7 @@ final class Xlate {
                 // OFPACT_DEC_TTL reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
                 unwildcard(Field.IP_TTL, 0xff);
                 wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                if (decTtlExpired(d)) {
+                if (XlateHeaders.decTtlExpired(this, d)) {
                     return; // stop processing for the current table
                 }
             } else if (a instanceof Action.Controller c) {
@@ -980,7 +836,7 @@ final class Xlate {
                     XlateOutput.outputPort(this, port);
                 }
             } else if (a instanceof Action.FinTimeout t) {
-                finTimeout(t);
+                XlateLearn.finTimeout(this, t);
             } else if (a instanceof Action.CheckPktLarger c) {
                 checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
                 return; // each branch translated what follows
@@ -999,7 +855,7 @@ final class Xlate {
             } else if (a instanceof Action.Meter m) {
                 meter(m);
             } else if (a instanceof Action.Learn l) {
-                learn(l);
+                XlateLearn.learn(this, l);
             } else if (a instanceof Action.ClearActions) {
                 noteActionSet("was");
                 actionSet.clear();
@@ -1017,22 +873,22 @@ final class Xlate {
                 actionSet.addAll(w.actions());
                 noteActionSet("is");
             } else if (a instanceof Action.PushMpls p) {
-                pushMpls(p.ethertype());
+                XlateHeaders.pushMpls(this, p.ethertype());
             } else if (a instanceof Action.PopMpls p) {
-                popMpls(p.ethertype());
+                XlateHeaders.popMpls(this, p.ethertype());
             } else if (a instanceof Action.SetMplsTtl t) { // compose_set_mpls_ttl_action()
                 if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
                     wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
                     flow[Slot.MPLS_LSE.ordinal()] = flow[Slot.MPLS_LSE.ordinal()] & ~Mpls.TTL | t.ttl();
                 }
             } else if (a instanceof Action.DecMplsTtl) {
-                if (decMplsTtlExpired()) {
+                if (XlateHeaders.decMplsTtlExpired(this)) {
                     return; // stop processing for the current table
                 }
             } else if (a instanceof Action.PushVlan p) {
-                pushVlan(p);
+                XlateHeaders.pushVlan(this, p);
             } else if (a instanceof Action.PopVlan) {
-                popVlan();
+                XlateHeaders.popVlan(this);
             } else if (a instanceof Action.Exit) {
                 exited = true;
             } else if (a instanceof Action.Nat n) {
@@ -1082,157 +938,14 @@ final class Xlate {
         }
     }
 
-    // xlate_fin_timeout(): with side effects, a packet with FIN or RST lowers its rule's timeouts (reduce_timeout());
-    // the megaflow matches only the protocol, so it is translated per packet (OVS's xlate cache entry does the same)
-    private void finTimeout(Action.FinTimeout t) {
-        wc[Slot.NW_PROTO.ordinal()] = 0xff;
-        xc.replayable = false;
-        if (rule == null || !sideEffects || (flow[Slot.TCP_FLAGS.ordinal()] & 0x5) == 0) {
-            return;
-        }
-        rule.idleTimeout = reduce(t.idleTimeout(), rule.idleTimeout);
-        rule.hardTimeout = reduce(t.hardTimeout(), rule.hardTimeout);
-    }
-
-    private static int reduce(int max, int timeout) {
-        return max != 0 && (timeout == 0 || timeout > max) ? max : timeout;
-    }
-
-    // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
-    // id (0 for plain dec_ttl), sent nowhere here, as no controller is connected
-    private boolean decTtlExpired(Action.DecTtl d) {
-        boolean v6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP && !v6) { // compose_dec_ttl(): IPv4 or IPv6
-            return false;
-        }
-        long ttl = flow[Slot.NW_TTL.ordinal()];
-        if (ttl > 1) {
-            flow[Slot.NW_TTL.ordinal()] = ttl - 1;
-            return false;
-        }
-        for (int id : d.ids() == null ? List.of(0) : d.ids()) {
-            controller(0xffff, 2, id); // OFPR_INVALID_TTL
-        }
-        problem(v6 ? "IPv6 decrement TTL exception" : "IPv4 decrement TTL exception");
-        return true;
-    }
-
-    // compose_mpls_push_action(): a first label commits what the flow's L3 fields changed before they are cleared;
-    // no fourth label (XLATE_TOO_MANY_MPLS_LABELS ends the translation)
-    private void pushMpls(int ethertype) {
-        int n = Mpls.count(flow, wc);
-        if (n == 0) {
-            committer.commit();
-            if (packet != null) {
-                packet = rewritten(); // the sets just committed, before L3 is hidden
-            }
-        } else if (n >= Packet.MPLS_LSES.length) {
-            tooManyLabels("push");
-            return;
-        }
-        Mpls.push(flow, n, ethertype, wc, true);
-    }
-
-    // compose_mpls_pop_action(): a pop to a non-MPLS Ethertype makes L3 actions after it recirculate
-    private void popMpls(int ethertype) {
-        int n = Mpls.count(flow, wc);
-        if (Mpls.pop(flow, n, ethertype, wc)) {
-            wasMpls |= !Packet.isMpls(ethertype);
-        } else if (n >= Packet.MPLS_LSES.length) {
-            tooManyLabels("pop");
-        }
-    }
-
-    private void tooManyLabels(String verb) {
-        if (packet != null) {
-            problem("dropping packet on which an MPLS " + verb + " action can't be performed as it would have more"
-                    + " MPLS LSEs than the " + Packet.MPLS_LSES.length + " supported.");
-        }
-        error = "Too many MPLS labels"; // XLATE_TOO_MANY_MPLS_LABELS
-        exited = true;
-    }
-
-    // compose_dec_mpls_ttl_action(): a TTL above 1 decremented; else a packet-in with reason invalid_ttl; a non-MPLS
-    // flow stops the table too
-    private boolean decMplsTtlExpired() {
-        if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
-            long lse = flow[Slot.MPLS_LSE.ordinal()];
-            wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
-            if ((lse & Mpls.TTL) > 1) {
-                flow[Slot.MPLS_LSE.ordinal()] = lse - 1;
-                return false;
-            }
-            controller(0xffff, 2, 0); // OFPR_INVALID_TTL
-        }
-        problem("MPLS decrement TTL exception");
-        return true;
-    }
-
     // the packet with the flow's fields written into the VLAN headers its key parsed
     byte[] rewritten() {
-        return Packet.rewrite(packet, packetFlow(), Packet.tags(packet, br.datapath.vlanLimit()));
+        return Packet.rewrite(packet, XlateCt.packetFlow(this), Packet.tags(packet, br.datapath.vlanLimit()));
     }
 
-    /** The slots of the addresses and ports a datapath ct() NAT'ed on the packet, no set() having written them since. */
-    private static final Slot[] NAT_SLOTS = {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
-        Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO};
-
-    /** The packet's values of {@link #NAT_SLOTS} after a ct()'s NAT, held where {@link #natMask}'s bit is set. */
-    private long[] natHeld;
-    private int natMask;
-
-    // compose_conntrack_action(): the datapath's ct() NATs the packet, not the translation's flow (nor its base):
-    // what leaves after it carries the new addresses until a set() writes them
-    void holdNat(long[] translated) {
-        for (int i = 0; i < NAT_SLOTS.length; i++) {
-            int s = NAT_SLOTS[i].ordinal();
-            if (translated[s] != flow[s]) {
-                natHeld = natHeld == null ? new long[NAT_SLOTS.length] : natHeld;
-                natHeld[i] = translated[s];
-                natMask |= 1 << i;
-            } else {
-                natMask &= ~(1 << i);
-            }
-        }
-    }
-
-    /** A copy of the flow with the packet's own values where a ct() NAT'ed them (what the datapath's ct() sees). */
-    long[] packetKey() {
-        long[] f = packetFlow();
-        return f == flow ? flow.clone() : f;
-    }
-
-    /** commit()'s set() of {@code s}: the packet has the flow's value from then on. */
-    void releaseNat(Slot s) {
-        for (int i = 0; natMask != 0 && i < NAT_SLOTS.length; i++) {
-            if (NAT_SLOTS[i] == s) {
-                natMask &= ~(1 << i);
-            }
-        }
-    }
-
-    // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
-    // datapath sends the packet's own; the addresses a ct() NAT'ed are the packet's
-    private long[] packetFlow() {
-        long[] f = flow;
-        if (natMask != 0) {
-            f = flow.clone();
-            for (int i = 0; i < NAT_SLOTS.length; i++) {
-                if ((natMask & 1 << i) != 0) {
-                    f[NAT_SLOTS[i].ordinal()] = natHeld[i];
-                }
-            }
-        }
-        // commit_set_nw_action() writes no L3 nor L4 header of a flow without nw_proto: the packet keeps its own
-        if (!wasMpls && flow[Slot.NW_PROTO.ordinal()] != 0 || packet == null) {
-            return f;
-        }
-        f = f.clone();
-        long[] p = Packet.extract(packet, 0);
-        int from = Slot.NW_SRC.ordinal();
-        System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
-        return f;
-    }
+    /** The packet's values of {@link XlateCt#NAT_SLOTS} after a ct()'s NAT, where {@link #natMask}'s bit is set. */
+    long[] natHeld;
+    int natMask;
 
     /**
      * xlate_sample_action(): nothing without the bridge's dpif_ipfix; a sampling port other than the input port is
@@ -1272,7 +985,7 @@ final class Xlate {
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        int recirc = freeze("controller|" + frozenMetadata(), flow, -1, null);
+        int recirc = XlateFreeze.freeze(this, "controller|" + XlateFreeze.frozenMetadata(this), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
                 : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
@@ -1295,7 +1008,7 @@ final class Xlate {
             listContinues = gt == 1;
             actionList(rest);
             if (freezing != null) {
-                finishFreezing();
+                XlateFreeze.finishFreezing(this);
             }
             if (larger != (gt == 1)) {
                 outputs.subList(before, outputs.size()).clear(); // the datapath runs the other branch
@@ -1307,35 +1020,6 @@ final class Xlate {
             lastClone = -1;
         }
         tail = outerTail;
-    }
-
-    // OFPACT_PUSH_VLAN: flow_push_vlan_uninit() (the tags there matched whole), then the new outer tag; the tag
-    // mod_vlan_vid/mod_vlan_pcp push (OFPACT_SET_VLAN_VID's push_vlan_if_needed) only on an untagged packet
-    private void pushVlan(Action.PushVlan p) {
-        int n = Packet.vlanCount(flow);
-        if (p.implicit() && n > 0) {
-            return;
-        }
-        Slot[] tag = {Slot.VLAN_TCI, Slot.VLAN_TPID, Slot.VLAN_TCI1, Slot.VLAN_TPID1};
-        for (int i = 0; i < 2 * n; i++) {
-            wc[tag[i].ordinal()] = 0xffff;
-        }
-        flow[Slot.VLAN_TCI1.ordinal()] = flow[Slot.VLAN_TCI.ordinal()];
-        flow[Slot.VLAN_TPID1.ordinal()] = flow[Slot.VLAN_TPID.ordinal()];
-        flow[Slot.VLAN_TCI.ordinal()] = Match.VLAN_CFI;
-        flow[Slot.VLAN_TPID.ordinal()] = p.ethertype();
-    }
-
-    // OFPACT_STRIP_VLAN: flow_pop_vlan() (the inner tag matched whole when there are two)
-    private void popVlan() {
-        if (Packet.vlanCount(flow) > 1) {
-            wc[Slot.VLAN_TCI1.ordinal()] = 0xffff;
-            wc[Slot.VLAN_TPID1.ordinal()] = 0xffff;
-        }
-        flow[Slot.VLAN_TCI.ordinal()] = flow[Slot.VLAN_TCI1.ordinal()];
-        flow[Slot.VLAN_TPID.ordinal()] = flow[Slot.VLAN_TPID1.ordinal()];
-        flow[Slot.VLAN_TCI1.ordinal()] = 0;
-        flow[Slot.VLAN_TPID1.ordinal()] = 0;
     }
 
     // xlate_report_action_set(): the action set as it would run now
@@ -1381,61 +1065,6 @@ final class Xlate {
         tableLevel = savedTableLevel;
     }
 
-    // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
-    // flow_mod (MODIFY_STRICT: added, or its actions replaced and its timeouts restarted)
-    private void learn(Action.Learn l) {
-        creditRules();
-        for (Action.LearnSpec sp : l.specs()) {
-            if (sp.src() != null) {
-                unwildcard(sp.src().field(), sp.src().mask());
-            }
-        }
-        xc.replayable = false; // the flow_mod is the translation's: learning megaflows are translated per packet
-        if (!execute && !onePass) { // a trace: no side effects and no xlate cache to learn from
-            problem("suppressing side effects, so learn action ignored");
-            return;
-        }
-        Match m = new Match();
-        List<Action> acts = new ArrayList<>();
-        for (Action.LearnSpec sp : l.specs()) {
-            long v = sp.src() != null ? get(sp.src()) : sp.imm();
-            Subfield d = sp.dst();
-            if (sp.kind() == Action.LearnSpec.MATCH) {
-                m.set(d.field(), m.value(d.field()).or(U128.of(v).shl(d.ofs())), m.mask(d.field()).or(d.bits()));
-                m.ethernetType |= d.field().hasPrereqs(); // learn_execute(): match_add_ethernet_prereq()
-            } else if (sp.kind() == Action.LearnSpec.LOAD) {
-                acts.add(new Action.SetField(d.field(), U128.of(v).shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
-            } else {
-                acts.add(new Action.Output(v, 0));
-            }
-        }
-        FlowMod fm = new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
-                l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
-                acts, List.of(), FlowMod.P_ANY);
-        boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
-        boolean apply = execute || learnOnly;
-        List<Rule> same = l.limit() > 0 || apply ? br.tables.collect(fm, true) : List.of();
-        boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
-        avoidCaching |= !execute && l.limit() > 0 && !learned;
-        if (apply && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
-            if (!learned) {
-                belowLimit = br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
-                        false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
-                        .size() < l.limit();
-            }
-        }
-        if (apply && belowLimit && learned) {
-            same.get(0).modified = now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
-        } else if (apply && belowLimit) {
-            br.tables.apply(fm, OfVersion.OF10, now);
-        }
-        if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
-            set(l.resultDst(), belowLimit ? 1 : 0);
-            unwildcard(l.resultDst().field(), l.resultDst().mask());
-            note(l.resultDst() + " is now " + subValue(l.resultDst()));
-        }
-    }
-
     // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there
     private void meter(Action.Meter a) {
         Meter m = br.meters.get(a.meterId());
@@ -1449,108 +1078,16 @@ final class Xlate {
         }
     }
 
-    // finish_freezing(): the datapath hashes the packet and recirculates it to the frozen actions
-    private void finishFreezing() {
-        List<Action> frozen = freezing;
-        freezing = null;
-        if (freezeMpls) {
-            freezeMpls = false;
-            mplsRecirculation(frozen);
-            return;
-        }
-        odpAdd("hash(sym_l4(0))");
-        xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
-        int id = freeze("hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
-                + frozenMetadata(), flow, 0, frozen);
-        odpAdd(String.format("recirc(0x%x)", id));
-        if ((execute || hop != null) && packet != null) {
-            long[] f = flow.clone();
-            f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(flow, 0) & 0xffffffffL;
-            defer(new Frozen(br, id, 0, f, "dp_hash", frozen));
-        }
-    }
-
-    // finish_freezing() for recirc_for_mpls(): the committed packet recirculates, parsed again into the flow the
-    // frozen actions resume with (was_mpls is not frozen)
-    private void mplsRecirculation(List<Action> frozen) {
-        committer.commit();
-        int id = freeze("mpls|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
-                + frozenMetadata(), flow, 0, frozen);
-        odpAdd(String.format("recirc(0x%x)", id));
-        xc.replayable = false;
-        if ((execute || hop != null) && packet != null) {
-            packet = rewritten();
-            long[] f = flow.clone(), p = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()]);
-            int from = Slot.DL_DST.ordinal();
-            System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
-            defer(new Frozen(br, id, 0, f, "mpls", frozen));
-        }
-    }
-
-    // what a recirculation freezes besides the packet (struct frozen_state): the metadata the pipeline carries
-    String frozenMetadata() {
-        StringBuilder s = new StringBuilder().append(flow[Slot.IN_PORT.ordinal()]).append(',')
-                .append(flow[Slot.METADATA.ordinal()]);
-        for (Slot t : TUNNEL) {
-            s.append(',').append(flow[t.ordinal()]);
-        }
-        for (int i = 0; i < 16; i++) {
-            s.append(',').append(flow[Slot.reg(i).ordinal()]);
-        }
-        return s.toString();
-    }
-
     // xlate_table_action(): what a resubmit changed for its lookup alone is put back before the rule's actions: the
     // input port (rule_dpif_lookup_from_table() restores it) and the ct_orig tuple (swapped back)
     private void afterLookup() {
         if (ctOrigSwapped) {
-            tupleSwap();
+            XlateCt.tupleSwap(this);
         }
         if (lookupInPort >= 0) {
             flow[Slot.IN_PORT.ordinal()] = lookupInPort;
             lookupInPort = -1;
         }
-    }
-
-    // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards
-    // (tuple_swap_flow(): IPv4's addresses, or IPv6's)
-    private void tupleSwap() {
-        Slot[] slots = ctOrig.v6() ? CT_ORIG6 : CT_ORIG;
-        long[] t = {ctOrig.proto(), ctOrig.src(), ctOrig.dst(), ctOrig.sport(), ctOrig.dport(), ctOrig.srcHi(),
-            ctOrig.dstHi()};
-        for (int i = 0; i < slots.length && slots[i] != null; i++) {
-            int o = slots[i].ordinal();
-            long v = flow[o], m = wc[o];
-            flow[o] = t[i];
-            wc[o] = ctOrigMask[i];
-            t[i] = v;
-            ctOrigMask[i] = m;
-        }
-        ctOrig = new Conntrack.Key(ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], ctOrig.icmpId(), t[5], t[6],
-                ctOrig.v6());
-        ctOrigSwapped = !ctOrigSwapped;
-    }
-
-    /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
-    boolean ctOrigExtra(Conntrack.Key ukey) {
-        long[] u = ukey == null ? new long[CT_ORIG.length] : new long[] {ukey.proto(), ukey.src(), ukey.dst(),
-            ukey.sport(), ukey.dport(), ukey.srcHi(), ukey.dstHi()};
-        for (int i = 0; i < u.length; i++) {
-            if ((ctOrigMask[i] & ~u[i]) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The megaflow's ct_tuple4/6 mask as a key of masks (proto, addresses, ports), or null when all zero. */
-    private Conntrack.Key ctOrigMask() {
-        long any = 0;
-        for (long m : ctOrigMask) {
-            any |= m;
-        }
-        return any == 0 ? null : new Conntrack.Key(0, (int) ctOrigMask[0], ctOrigMask[1], ctOrigMask[2],
-                ctOrigMask[3], ctOrigMask[4], 0, ctOrigMask[5], ctOrigMask[6], ctOrig != null && ctOrig.v6());
     }
 
     // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"
@@ -1581,7 +1118,7 @@ final class Xlate {
         return sf.field().nBits <= 64 ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs() : sf.get(flow).lo();
     }
 
-    private void set(Subfield sf, long v) {
+    void set(Subfield sf, long v) {
         setField(sf.field(), v << sf.ofs(), sf.mask());
     }
 
@@ -1615,14 +1152,14 @@ final class Xlate {
     }
 
     // xlate_report_subfield(): a whole field as mf_format() prints it, else the bits in hex
-    private String subValue(Subfield sf) {
+    String subValue(Subfield sf) {
         if (sf.ofs() == 0 && sf.nBits() == sf.field().nBits) {
             return MatchFormat.formatValue(sf.field(), sf.field().value(flow), sf.field().ones(), br.portMap());
         }
         return sf.get(flow).hex();
     }
 
-    private void unwildcard(Field f, long mask) {
+    void unwildcard(Field f, long mask) {
         f.putWord(wc, 0, mask, mask);
     }
 

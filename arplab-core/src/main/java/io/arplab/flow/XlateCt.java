@@ -2,7 +2,9 @@ package io.arplab.flow;
 
 /**
  * ct() in a translation (ofproto-dpif-xlate.c compose_conntrack_action()): the commit, zone, NAT and nested
- * actions as datapath actions, the recirculation it freezes, and what ofproto/trace prints of it.
+ * actions as datapath actions, the recirculation it freezes, and what ofproto/trace prints of it; then what the
+ * translation keeps of the packet's conntrack state besides its flow: the addresses and ports the datapath's ct()
+ * NAT'ed, and the ct_orig 5-tuple a resubmit(ct) swaps in (tuple_swap()) with the megaflow's mask of it.
  */
 final class XlateCt {
     private XlateCt() {}
@@ -70,21 +72,21 @@ final class XlateCt {
         }
         if (c.table() >= 0) {
             // compose_recirculate_and_fork(): the id is the frozen state's (table and metadata), whatever the ct()
-            int id = x.freeze(c.table() + "|" + x.frozenMetadata(), x.flow, c.table(), null);
+            int id = XlateFreeze.freeze(x, c.table() + "|" + XlateFreeze.frozenMetadata(x), x.flow, c.table(), null);
             x.odpAdd(String.format("recirc(0x%x)", id));
             x.xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
-            long[] f = x.packetKey(); // the packet's own addresses (an earlier ct()'s NAT)
+            long[] f = packetKey(x); // the packet's own addresses (an earlier ct()'s NAT)
             String state;
             boolean held = false;
             if (x.execute) {
-                x.forksFirst();
+                XlateFreeze.forksFirst(x);
                 Conntrack.storeMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
                 byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 Conntrack.loadMd(f, x.packetCt);
                 held = out == null; // ipf keeps a fragment: nothing recirculates
                 x.meterDropped |= held;
                 x.packet = held ? x.packet : out;
-                x.holdNat(f);
+                holdNat(x, f);
                 state = "resume conntrack with ct_state=" + MatchFormat.flags(f[Slot.CT_STATE.ordinal()],
                         MatchFormat.CT_STATE_NAMES, '|');
             } else if (x.ctNextUsed < x.ctNext.size()) {
@@ -100,7 +102,7 @@ final class XlateCt {
                 state += simulateNat(f, nat);
             }
             if (!held) {
-                x.defer(new Xlate.Frozen(x.br, id, c.table(), f, state, null));
+                XlateFreeze.defer(x, new Xlate.Frozen(x.br, id, c.table(), f, state, null));
             }
             if (x.hop != null) {
                 x.hop.conntrack(zone, c.commit(), f[Slot.CT_STATE.ordinal()]);
@@ -110,15 +112,15 @@ final class XlateCt {
                         + c.table() + ".");
             }
         } else if (x.execute) {
-            x.forksFirst();
+            XlateFreeze.forksFirst(x);
             // the datapath's ct() translates the packet itself: what leaves after it carries the new addresses
-            long[] f = x.packetKey();
+            long[] f = packetKey(x);
             Conntrack.storeMd(x.packetCt, f);
             byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat);
             Conntrack.loadMd(f, x.packetCt);
             x.meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
             x.packet = out == null ? x.packet : out;
-            x.holdNat(f);
+            holdNat(x, f);
         }
         x.note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         Conntrack.clear(x.flow);
@@ -153,5 +155,103 @@ final class XlateCt {
         }
         return "nw_src=" + MatchFormat.ip(f[Slot.NW_SRC.ordinal()]) + ",tp_src=" + f[Slot.TP_SRC.ordinal()]
                 + ",nw_dst=" + MatchFormat.ip(f[Slot.NW_DST.ordinal()]) + ",tp_dst=" + f[Slot.TP_DST.ordinal()];
+    }
+
+    /** The slots of the addresses and ports a datapath ct() NAT'ed on the packet, no set() having written them since. */
+    static final Slot[] NAT_SLOTS = {Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.IPV6_SRC_HI,
+        Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO};
+
+    // compose_conntrack_action(): the datapath's ct() NATs the packet, not the translation's flow (nor its base):
+    // what leaves after it carries the new addresses until a set() writes them
+    static void holdNat(Xlate x, long[] translated) {
+        for (int i = 0; i < NAT_SLOTS.length; i++) {
+            int s = NAT_SLOTS[i].ordinal();
+            if (translated[s] != x.flow[s]) {
+                x.natHeld = x.natHeld == null ? new long[NAT_SLOTS.length] : x.natHeld;
+                x.natHeld[i] = translated[s];
+                x.natMask |= 1 << i;
+            } else {
+                x.natMask &= ~(1 << i);
+            }
+        }
+    }
+
+    /** A copy of the flow with the packet's own values where a ct() NAT'ed them (what the datapath's ct() sees). */
+    static long[] packetKey(Xlate x) {
+        long[] f = packetFlow(x);
+        return f == x.flow ? x.flow.clone() : f;
+    }
+
+    /** commit()'s set() of {@code s}: the packet has the flow's value from then on. */
+    static void releaseNat(Xlate x, Slot s) {
+        for (int i = 0; x.natMask != 0 && i < NAT_SLOTS.length; i++) {
+            if (NAT_SLOTS[i] == s) {
+                x.natMask &= ~(1 << i);
+            }
+        }
+    }
+
+    // after a pop to a non-MPLS Ethertype the flow has no L3 fields (cleared by the push, or never parsed): the
+    // datapath sends the packet's own; the addresses a ct() NAT'ed are the packet's
+    static long[] packetFlow(Xlate x) {
+        long[] f = x.flow;
+        if (x.natMask != 0) {
+            f = x.flow.clone();
+            for (int i = 0; i < NAT_SLOTS.length; i++) {
+                if ((x.natMask & 1 << i) != 0) {
+                    f[NAT_SLOTS[i].ordinal()] = x.natHeld[i];
+                }
+            }
+        }
+        // commit_set_nw_action() writes no L3 nor L4 header of a flow without nw_proto: the packet keeps its own
+        if (!x.wasMpls && x.flow[Slot.NW_PROTO.ordinal()] != 0 || x.packet == null) {
+            return f;
+        }
+        f = f.clone();
+        long[] p = Packet.extract(x.packet, 0);
+        int from = Slot.NW_SRC.ordinal();
+        System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
+        return f;
+    }
+
+    // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards
+    // (tuple_swap_flow(): IPv4's addresses, or IPv6's)
+    static void tupleSwap(Xlate x) {
+        Slot[] slots = x.ctOrig.v6() ? Xlate.CT_ORIG6 : Xlate.CT_ORIG;
+        long[] t = {x.ctOrig.proto(), x.ctOrig.src(), x.ctOrig.dst(), x.ctOrig.sport(), x.ctOrig.dport(), x.ctOrig.srcHi(),
+            x.ctOrig.dstHi()};
+        for (int i = 0; i < slots.length && slots[i] != null; i++) {
+            int o = slots[i].ordinal();
+            long v = x.flow[o], m = x.wc[o];
+            x.flow[o] = t[i];
+            x.wc[o] = x.ctOrigMask[i];
+            t[i] = v;
+            x.ctOrigMask[i] = m;
+        }
+        x.ctOrig = new Conntrack.Key(x.ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], x.ctOrig.icmpId(), t[5], t[6],
+                x.ctOrig.v6());
+        x.ctOrigSwapped = !x.ctOrigSwapped;
+    }
+
+    /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
+    static boolean ctOrigExtra(Xlate x, Conntrack.Key ukey) {
+        long[] u = ukey == null ? new long[Xlate.CT_ORIG.length] : new long[] {ukey.proto(), ukey.src(), ukey.dst(),
+            ukey.sport(), ukey.dport(), ukey.srcHi(), ukey.dstHi()};
+        for (int i = 0; i < u.length; i++) {
+            if ((x.ctOrigMask[i] & ~u[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The megaflow's ct_tuple4/6 mask as a key of masks (proto, addresses, ports), or null when all zero. */
+    static Conntrack.Key ctOrigMask(Xlate x) {
+        long any = 0;
+        for (long m : x.ctOrigMask) {
+            any |= m;
+        }
+        return any == 0 ? null : new Conntrack.Key(0, (int) x.ctOrigMask[0], x.ctOrigMask[1], x.ctOrigMask[2],
+                x.ctOrigMask[3], x.ctOrigMask[4], 0, x.ctOrigMask[5], x.ctOrigMask[6], x.ctOrig != null && x.ctOrig.v6());
     }
 }

@@ -1,0 +1,83 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The actions that change the bridge's own flows as a packet passes: learn (xlate_learn_action(), learn_execute()'s
+ * flow_mod) and fin_timeout (xlate_fin_timeout()).
+ */
+final class XlateLearn {
+    private XlateLearn() {}
+
+    // xlate_learn_action(): learn_mask() unwildcards the sources; a packet's translation runs learn_execute()'s
+    // flow_mod (MODIFY_STRICT: added, or its actions replaced and its timeouts restarted)
+    static void learn(Xlate x, Action.Learn l) {
+        x.creditRules();
+        for (Action.LearnSpec sp : l.specs()) {
+            if (sp.src() != null) {
+                x.unwildcard(sp.src().field(), sp.src().mask());
+            }
+        }
+        x.xc.replayable = false; // the flow_mod is the translation's: learning megaflows are translated per packet
+        if (!x.execute && !x.onePass) { // a trace: no side effects and no xlate cache to learn from
+            x.problem("suppressing side effects, so learn action ignored");
+            return;
+        }
+        Match m = new Match();
+        List<Action> acts = new ArrayList<>();
+        for (Action.LearnSpec sp : l.specs()) {
+            long v = sp.src() != null ? x.get(sp.src()) : sp.imm();
+            Subfield d = sp.dst();
+            if (sp.kind() == Action.LearnSpec.MATCH) {
+                m.set(d.field(), m.value(d.field()).or(U128.of(v).shl(d.ofs())), m.mask(d.field()).or(d.bits()));
+                m.ethernetType |= d.field().hasPrereqs(); // learn_execute(): match_add_ethernet_prereq()
+            } else if (sp.kind() == Action.LearnSpec.LOAD) {
+                acts.add(new Action.SetField(d.field(), U128.of(v).shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
+            } else {
+                acts.add(new Action.Output(v, 0));
+            }
+        }
+        FlowMod fm = new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
+                l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
+                acts, List.of(), FlowMod.P_ANY);
+        boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
+        boolean apply = x.execute || x.learnOnly;
+        List<Rule> same = l.limit() > 0 || apply ? x.br.tables.collect(fm, true) : List.of();
+        boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
+        x.avoidCaching |= !x.execute && l.limit() > 0 && !learned;
+        if (apply && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
+            if (!learned) {
+                belowLimit = x.br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
+                        false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
+                        .size() < l.limit();
+            }
+        }
+        if (apply && belowLimit && learned) {
+            same.get(0).modified = x.now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
+        } else if (apply && belowLimit) {
+            x.br.tables.apply(fm, OfVersion.OF10, x.now);
+        }
+        if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
+            x.set(l.resultDst(), belowLimit ? 1 : 0);
+            x.unwildcard(l.resultDst().field(), l.resultDst().mask());
+            x.note(l.resultDst() + " is now " + x.subValue(l.resultDst()));
+        }
+    }
+
+    // xlate_fin_timeout(): with side effects, a packet with FIN or RST lowers its rule's timeouts (reduce_timeout());
+    // the megaflow matches only the protocol, so it is translated per packet (OVS's xlate cache entry does the same)
+    static void finTimeout(Xlate x, Action.FinTimeout t) {
+        x.wc[Slot.NW_PROTO.ordinal()] = 0xff;
+        x.xc.replayable = false;
+        if (x.rule == null || !x.sideEffects || (x.flow[Slot.TCP_FLAGS.ordinal()] & 0x5) == 0) {
+            return;
+        }
+        x.rule.idleTimeout = reduce(t.idleTimeout(), x.rule.idleTimeout);
+        x.rule.hardTimeout = reduce(t.hardTimeout(), x.rule.hardTimeout);
+    }
+
+    private static int reduce(int max, int timeout) {
+        return max != 0 && (timeout == 0 || timeout > max) ? max : timeout;
+    }
+}
