@@ -73,20 +73,9 @@ public final class HostView {
         return -1;
     }
 
-    /** IFF_RUNNING: a veth needs its peer up; a bridge needs one port with carrier. */
+    /** IFF_RUNNING, as the stack decides it ({@link HostStack#running(NetDevice)}). */
     public boolean carrier(NetDevice d) {
-        if (!d.isUp()) {
-            return false;
-        }
-        if (bridges.containsKey(d)) {
-            for (NetDevice x : stack.devices()) {
-                if (d.name.equals(x.master()) && carrier(x)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return d.peer == null || d.peer.isUp();
+        return stack.running(d);
     }
 
     /** IFLA_OPERSTATE as iproute2 names it. */
