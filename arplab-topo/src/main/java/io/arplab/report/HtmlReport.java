@@ -103,7 +103,7 @@ public final class HtmlReport {
         }
         s.append(req.firstAt()).append(" broadcast 'who-has ").append(target).append("'; it reached ")
                 .append(list(reachedInLabOrder, 6));
-        if (!unreached.isEmpty()) {
+        if (!unreached.isEmpty() && !reachedInLabOrder.isEmpty()) {
             s.append(" but not ").append(list(unreached, 4)).append(" (another broadcast domain)");
         }
         s.append(answerer != null ? ", and " + answerer + " answered with a unicast reply. " : ", and nobody answered. ");

@@ -2,6 +2,8 @@ package io.arplab.report;
 
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
+import io.arplab.device.OvsBridge;
+import io.arplab.device.Switch;
 import io.arplab.lab.Lab;
 import io.arplab.sim.Network;
 import io.arplab.stack.NetDevice;
@@ -12,23 +14,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A lab's topology as the pictures need it: hosts, routers (hosts that forward) and bridges, each interface's name,
- * MAC and addresses, and the links between interfaces and bridge ports; networks named as the lab file names them.
+ * A lab's topology as the pictures need it: hosts, routers (hosts that forward) and bridges (Linux and Open vSwitch),
+ * each interface's name, MAC and addresses, and the links between interfaces and bridge ports or, for a veth between
+ * two hosts, the other host's interface; networks named as the lab file names them.
  */
 public record LabGraph(String name, List<Node> nodes, List<Link> links) {
     public enum Kind { HOST, ROUTER, BRIDGE }
 
-    /** {@code addresses} as "172.28.0.11/16"; {@code bridge} is the bridge the interface plugs into (or null). */
+    /**
+     * {@code addresses} as "172.28.0.11/16"; {@code bridge} is the node at the other end of the interface's wire: the
+     * bridge it plugs into, or the host of a veth's other end (or null).
+     */
     public record Iface(String name, String mac, List<String> addresses, String bridge) {}
 
-    /** {@code network} is the lab file's name of a bridge's network (or null), {@code subnet} its prefix. */
-    public record Node(String name, Kind kind, String network, String subnet, List<Iface> ifaces) {
+    /**
+     * {@code network} is the lab file's name of a bridge's network (or null), {@code subnet} its prefix; a bridge
+     * {@code learns} source MACs from every frame (a Linux bridge; an Open vSwitch bridge's flows decide).
+     */
+    public record Node(String name, Kind kind, String network, String subnet, List<Iface> ifaces, boolean learns) {
         public String title() {
             return network != null ? network + " (" + name + ")" : name;
         }
     }
 
-    /** A host interface wired to a bridge port. */
+    /** A host interface wired to a bridge port, or to another host's interface ({@code port}) by a veth. */
     public record Link(String host, String ifname, String bridge, String port) {}
 
     public Node node(String nodeName) {
@@ -50,6 +59,7 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
         }
         List<Node> nodes = new ArrayList<>();
         List<Link> links = new ArrayList<>();
+        java.util.Set<String> wired = new java.util.HashSet<>(); // lookups only
         for (Map.Entry<String, Host> e : lab.hosts().entrySet()) {
             Host h = e.getValue();
             Network.Node gn = lab.network().node(e.getKey());
@@ -61,20 +71,29 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
                     addrs.add(a.address() + "/" + a.prefixLength());
                 }
                 Network.Node peer = gn.peer(p);
-                String bridge = peer != null && peer.device() instanceof LinuxBridge ? peer.name() : null;
-                ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, bridge));
-                if (bridge != null) {
-                    links.add(new Link(e.getKey(), dev.name, bridge, peer.device().portName(gn.peerPort(p))));
+                ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, peer == null ? null : peer.name()));
+                if (peer != null && peer.device() instanceof Switch) {
+                    links.add(new Link(e.getKey(), dev.name, peer.name(), peer.device().portName(gn.peerPort(p))));
+                } else if (peer != null && peer.device() instanceof Host && !wired.contains(peer.name() + " " + e.getKey())) {
+                    links.add(new Link(e.getKey(), dev.name, peer.name(), peer.device().portName(gn.peerPort(p))));
+                    wired.add(e.getKey() + " " + peer.name()); // a veth between two hosts is drawn once
                 }
             }
             Kind kind = h.stack().ipForward() && ifaces.size() > 1 ? Kind.ROUTER : Kind.HOST;
-            nodes.add(new Node(e.getKey(), kind, null, null, ifaces));
+            nodes.add(new Node(e.getKey(), kind, null, null, ifaces, false));
         }
         for (LinuxBridge b : lab.bridges().values()) {
-            Topology.Network n = byBridge.get(b.name());
-            nodes.add(new Node(b.name(), Kind.BRIDGE, n == null ? null : n.name(),
-                    n == null ? null : n.subnet().toString(), List.of(new Iface(b.name(), b.mac().toString(), List.of(), null))));
+            nodes.add(bridge(b, byBridge, true));
+        }
+        for (OvsBridge b : lab.ovsBridges().values()) {
+            nodes.add(bridge(b, byBridge, false));
         }
         return new LabGraph(topology == null ? "lab" : topology.name(), nodes, links);
+    }
+
+    private static Node bridge(Switch b, Map<String, Topology.Network> byBridge, boolean learns) {
+        Topology.Network n = byBridge.get(b.name());
+        return new Node(b.name(), Kind.BRIDGE, n == null ? null : n.name(), n == null || n.subnet() == null ? null
+                : n.subnet().toString(), List.of(new Iface(b.name(), b.mac().toString(), List.of(), null)), learns);
     }
 }

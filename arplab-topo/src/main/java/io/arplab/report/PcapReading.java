@@ -57,8 +57,9 @@ public final class PcapReading {
         }
         for (Recording.Captured c : frames) {
             String key = c.node() + " " + c.ifname();
-            if (c.data().length < 14 || bridgeOf.get(key) == null) {
-                continue;
+            LabGraph.Node via = bridgeOf.get(key) == null ? null : graph.node(bridgeOf.get(key));
+            if (c.data().length < 14 || via == null || via.kind() != LabGraph.Kind.BRIDGE || !via.learns()) {
+                continue; // FDB learning is a Linux bridge's (an OVS bridge's flows decide; a veth learns nothing)
             }
             String src = MacAddress.read(c.data(), 6).toString();
             if (src.equals(macOf.get(key))) {

@@ -15,7 +15,15 @@ public final class TopologySvg {
         sb.append("<style>.host rect{fill:#eef4ff;stroke:#3b6fb6}.router rect{fill:#fff3dc;stroke:#b67a1d}"
                 + ".bridge rect{fill:#e7f6ea;stroke:#2f8a46}.link{stroke:#888}.port{fill:#555;font-size:10px}"
                 + ".name{font-weight:bold}</style>\n");
+        // links between the same two nodes (an OVS bridge's local and internal ports on its host) share one line
+        java.util.Map<String, Integer> pairs = new java.util.HashMap<>(); // lookups only
         for (LabGraph.Link l : g.links()) {
+            pairs.merge(l.host() + " " + l.bridge(), 1, Integer::sum);
+        }
+        java.util.Map<String, Integer> drawn = new java.util.HashMap<>(); // lookups only
+        for (LabGraph.Link l : g.links()) {
+            int n = pairs.get(l.host() + " " + l.bridge());
+            int k = drawn.merge(l.host() + " " + l.bridge(), 1, Integer::sum) - 1;
             LayeredLayout.Box h = r.box(l.host());
             LayeredLayout.Box b = r.box(l.bridge());
             boolean hostAbove = h.y() < b.y();
@@ -30,11 +38,18 @@ public final class TopologySvg {
                 // a crowded bridge: faint lines, the port names on hover instead of on the line
                 sb.append("<title>").append(Text.xml(l.host() + " " + l.ifname() + " \u2014 " + l.bridge() + " " + l.port()))
                         .append("</title>");
+            } else if (n > 1) {
+                // one shared line: a name per link, stacked about its middle ("ifname" when the port has its name)
+                double y = (hy + by) / 2 + 4 + 11 * (k - (n - 1) / 2.0);
+                label(sb, (h.cx() + b.cx()) / 2, y, l.ifname().equals(l.port()) ? l.ifname()
+                        : l.ifname() + " \u2014 " + l.port(), false);
             } else {
                 // each end's name a little way along the line from its end, so the ports of a bridge stay apart
                 double f = links(g, l.host()) > 1 ? 0.3 : 0.12;
-                label(sb, h.cx() + (b.cx() - h.cx()) * f, hy + (by - hy) * f + 4, l.ifname());
-                label(sb, b.cx() + (h.cx() - b.cx()) * 0.45, by + (hy - by) * 0.45 + 4, l.port());
+                // a host's name of a line that leaves it to the left ends at the line, so the lines of a host with
+                // several links (one per bridge) keep their names apart
+                label(sb, h.cx() + (b.cx() - h.cx()) * f, hy + (by - hy) * f + 4, l.ifname(), b.cx() < h.cx());
+                label(sb, b.cx() + (h.cx() - b.cx()) * 0.45, by + (hy - by) * 0.45 + 4, l.port(), false);
             }
             sb.append("</g>\n");
         }
@@ -61,8 +76,9 @@ public final class TopologySvg {
         return g.links().stream().filter(o -> o.host().equals(node) || o.bridge().equals(node)).count();
     }
 
-    private static void label(StringBuilder sb, double x, double y, String text) {
-        sb.append("<text class=\"port\" x=\"").append(Text.num(x + 3)).append("\" y=\"").append(Text.num(y))
-                .append("\">").append(Text.xml(text)).append("</text>");
+    private static void label(StringBuilder sb, double x, double y, String text, boolean leftOfLine) {
+        sb.append("<text class=\"port\" x=\"").append(Text.num(leftOfLine ? x - 3 : x + 3)).append("\" y=\"")
+                .append(Text.num(y)).append(leftOfLine ? "\" text-anchor=\"end\">" : "\">").append(Text.xml(text))
+                .append("</text>");
     }
 }

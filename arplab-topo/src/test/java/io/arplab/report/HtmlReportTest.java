@@ -2,7 +2,13 @@ package io.arplab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arplab.lab.Lab;
+import io.arplab.lab.LabConsole;
+import io.arplab.topo.TopologyBuilder;
+import io.arplab.topo.TopologyLoader;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,5 +44,30 @@ class HtmlReportTest {
     void tellsTheSeedsStoryInTwoSentences() {
         assertThat(SeedRun.html()).contains("node1 broadcast 'who-has 172.28.0.13'; it reached node2 and node3 but not node4"
                 + " (another broadcast domain), and node3 answered with a unicast reply. 1 later ARP request was unicast");
+    }
+
+    /**
+     * An Open vSwitch lab (examples/antrea-node): the pods hang off br-int, whose flows answer the pod's ARP for a
+     * remote gateway; the ladder shows the exchange through the bridge and the picture wires the pods to it.
+     */
+    @Test
+    void ovsBridgeIsALaneAndANode() {
+        TopologyLoader.Loaded loaded = TopologyLoader.load(Path.of("examples/antrea-node/lab.yaml"));
+        Lab lab = TopologyBuilder.build(loaded.topology(), 1, Lab.DEFAULT_EPOCH);
+        RunRecorder rec = RunRecorder.attach(lab, null);
+        rec.captureRest();
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        LabConsole console = new LabConsole(lab, sink, sink, () -> { });
+        console.execute("pod1 ping -c1 -W1 10.222.0.1");
+        console.close();
+        LabGraph graph = LabGraph.of(lab, loaded.topology());
+        String html = HtmlReport.render(graph, rec.recording(), null);
+        assertThat(html).contains("pod1 broadcast 'who-has 10.222.0.1'; it reached nobody, and br-int answered with a"
+                + " unicast reply.");
+        assertThat(html).contains("ARP, Reply 10.222.0.1 is-at aa:bb:cc:dd:ee:ff");
+        assertThat(graph.links()).contains(new LabGraph.Link("pod1", "eth0", "br-int", "p5"),
+                new LabGraph.Link("pod2", "eth0", "br-int", "p6"));
+        assertThat(graph.node("br-int").kind()).isEqualTo(LabGraph.Kind.BRIDGE);
+        assertThat(graph.node("br-int").learns()).isFalse();
     }
 }
