@@ -123,7 +123,7 @@ final class LabSession implements AutoCloseable {
                 boolean first = true;
                 for (int p = 0; p < h.portCount(); p++) {
                     NetDevice dev = h.port(p);
-                    if (lab.bridges().containsKey(dev.name) || "geneve".equals(dev.kind())) {
+                    if (lab.bridges().containsKey(dev.name) || dev.isTunnel()) {
                         continue; // a bridge's own interface: its capture is the bridge's; the tunnel's: the underlay's
                     }
                     Path file = dir.resolve(first ? e.getKey() + ".pcap" : e.getKey() + "-" + dev.name + ".pcap");

@@ -125,6 +125,14 @@ public final class NetDevice {
         return KINDS[kind];
     }
 
+    /**
+     * A tunnel's device (geneve: genev_sys_6081): what it carries is captured on the underlay, as outer frames; its
+     * own frames hold the tunnel's metadata ahead of the inner Ethernet header.
+     */
+    public boolean isTunnel() {
+        return "geneve".equals(kind());
+    }
+
     public void setKind(String k) {
         int i = java.util.Arrays.asList(KINDS).indexOf(k);
         if (i < 0) {

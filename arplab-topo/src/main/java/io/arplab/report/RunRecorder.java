@@ -54,13 +54,16 @@ public final class RunRecorder implements TraceSink {
         });
     }
 
-    /** Captures every host interface not captured yet (call after the run's own captures are set up). */
+    /**
+     * Captures every host interface not captured yet but a tunnel's (its frames are the underlay's); call after the
+     * run's own captures are set up.
+     */
     public void captureRest() {
         for (Map.Entry<String, Host> e : lab.hosts().entrySet()) {
             Host h = e.getValue();
             for (int p = 0; p < h.portCount(); p++) {
                 String ifname = h.port(p).name;
-                if (!captured.contains(e.getKey() + " " + ifname)) {
+                if (!captured.contains(e.getKey() + " " + ifname) && !h.port(p).isTunnel()) {
                     capture(e.getKey(), ifname, null);
                 }
             }

@@ -46,10 +46,11 @@ public final class TopologySvg {
             } else {
                 // each end's name a little way along the line from its end, so the ports of a bridge stay apart
                 double f = links(g, l.host()) > 1 ? 0.3 : 0.12;
-                // a host's name of a line that leaves it to the left ends at the line, so the lines of a host with
-                // several links (one per bridge) keep their names apart
+                // a name on a line that fans out to the left ends at the line, so the lines fanning out of one box
+                // keep their names apart: a host's lines to its bridges, a bridge's lines down to its hosts
                 label(sb, h.cx() + (b.cx() - h.cx()) * f, hy + (by - hy) * f + 4, l.ifname(), b.cx() < h.cx());
-                label(sb, b.cx() + (h.cx() - b.cx()) * 0.45, by + (hy - by) * 0.45 + 4, l.port(), false);
+                label(sb, b.cx() + (h.cx() - b.cx()) * 0.45, by + (hy - by) * 0.45 + 4, l.port(),
+                        !hostAbove && h.cx() < b.cx());
             }
             sb.append("</g>\n");
         }

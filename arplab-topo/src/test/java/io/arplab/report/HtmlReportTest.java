@@ -70,4 +70,25 @@ class HtmlReportTest {
         assertThat(graph.node("br-int").kind()).isEqualTo(LabGraph.Kind.BRIDGE);
         assertThat(graph.node("br-int").learns()).isFalse();
     }
+
+    /**
+     * Geneve between the cluster's nodes: the pods' frames cross the underlay as outer frames, and the tunnel's own
+     * device (genev_sys_6081) is not a capture point (its frames carry the tunnel's metadata ahead of Ethernet).
+     */
+    @Test
+    void tunnelDevicesAreNotCaptured() {
+        TopologyLoader.Loaded loaded = TopologyLoader.load(Path.of("examples/antrea-cluster/lab.yaml"));
+        Lab lab = TopologyBuilder.build(loaded.topology(), 1, Lab.DEFAULT_EPOCH);
+        RunRecorder rec = RunRecorder.attach(lab, null);
+        rec.captureRest();
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        LabConsole console = new LabConsole(lab, sink, sink, () -> { });
+        console.execute("frontend ping -c1 backend2");
+        console.close();
+        assertThat(rec.recording().frames()).isNotEmpty()
+                .noneMatch(c -> c.ifname().startsWith("genev_sys"))
+                .anyMatch(c -> c.node().equals("worker1") && c.ifname().equals("eth0"));
+        assertThat(HtmlReport.render(LabGraph.of(lab, loaded.topology()), rec.recording(), null))
+                .contains("Geneve, Flags [none], vni 0x0: IP 10.222.1.2 > 10.222.2.2: ICMP echo request");
+    }
 }
