@@ -182,7 +182,7 @@ public final class LayeredLayout {
         switch (node.kind()) {
             case BRIDGE -> {
                 lines.add(node.network() != null ? node.network() : node.name());
-                lines.add("bridge " + node.name());
+                lines.add((node.learns() ? "bridge " : "openvswitch ") + node.name()); // IFLA_INFO_KIND's word
                 if (node.subnet() != null) {
                     lines.add(node.subnet());
                 }
