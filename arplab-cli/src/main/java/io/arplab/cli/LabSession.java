@@ -1,11 +1,9 @@
 package io.arplab.cli;
 
-import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
 import io.arplab.lab.Lab;
 import io.arplab.observe.TraceLog;
 import io.arplab.report.RunRecorder;
-import io.arplab.stack.NetDevice;
 import io.arplab.topo.TopologyException;
 import io.arplab.topo.TopologyBuilder;
 import io.arplab.topo.TopologyLoader;
@@ -118,17 +116,9 @@ final class LabSession implements AutoCloseable {
                 throw new UsageException(o.pcapDir + ": cannot create directory: " + e.getMessage());
             }
             evidence.lock(dir, o.pcapDir);
-            for (Map.Entry<String, Host> e : lab.hosts().entrySet()) {
-                Host h = e.getValue();
-                boolean first = true;
-                for (int p = 0; p < h.portCount(); p++) {
-                    NetDevice dev = h.port(p);
-                    if (lab.bridges().containsKey(dev.name) || dev.isTunnel()) {
-                        continue; // a bridge's own interface: its capture is the bridge's; the tunnel's: the underlay's
-                    }
-                    Path file = dir.resolve(first ? e.getKey() + ".pcap" : e.getKey() + "-" + dev.name + ".pcap");
-                    first = false;
-                    capture(e.getKey(), dev.name, file, o.verbose, err);
+            for (String host : lab.hosts().keySet()) {
+                for (Map.Entry<String, String> f : lab.pcapFiles(host).entrySet()) {
+                    capture(host, f.getKey(), dir.resolve(f.getValue()), o.verbose, err);
                 }
             }
             ovsPcaps(dir);

@@ -442,6 +442,23 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * The file each of {@code host}'s interfaces is captured to under --pcap-dir, in its interfaces' order:
+     * {@code HOST.pcap} for the first, {@code HOST-IFNAME.pcap} for the others; a Linux bridge's own interface (its
+     * capture is the bridge's) and a tunnel's (its frames are the underlay's) have none.
+     */
+    public Map<String, String> pcapFiles(String host) {
+        Host h = host(host);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int p = 0; p < h.portCount(); p++) {
+            NetDevice dev = h.port(p);
+            if (!bridges.containsKey(dev.name) && !dev.isTunnel()) {
+                files.put(dev.name, files.isEmpty() ? host + ".pcap" : host + "-" + dev.name + ".pcap");
+            }
+        }
+        return files;
+    }
+
+    /**
      * Plugs {@code host} into {@code bridge} with a veth pair: {@code ifname} (with {@code mac} and {@code address})
      * on the host, {@code vethName} (with {@code vethMac}) as the bridge port. Returns the host's device.
      */

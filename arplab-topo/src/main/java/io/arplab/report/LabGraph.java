@@ -23,9 +23,10 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
 
     /**
      * {@code addresses} as "172.28.0.11/16"; {@code bridge} is the node at the other end of the interface's wire: the
-     * bridge it plugs into, or the host of a veth's other end (or null).
+     * bridge it plugs into, or the host of a veth's other end (or null); {@code pcap} the file its capture has under
+     * --pcap-dir ({@link Lab#pcapFiles}), or null.
      */
-    public record Iface(String name, String mac, List<String> addresses, String bridge) {}
+    public record Iface(String name, String mac, List<String> addresses, String bridge, String pcap) {}
 
     /**
      * {@code network} is the lab file's name of a bridge's network (or null), {@code subnet} its prefix; a bridge
@@ -64,6 +65,7 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
             Host h = e.getValue();
             Network.Node gn = lab.network().node(e.getKey());
             List<Iface> ifaces = new ArrayList<>();
+            Map<String, String> pcaps = lab.pcapFiles(e.getKey());
             for (int p = 0; p < h.portCount(); p++) {
                 NetDevice dev = h.port(p);
                 List<String> addrs = new ArrayList<>();
@@ -71,7 +73,8 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
                     addrs.add(a.address() + "/" + a.prefixLength());
                 }
                 Network.Node peer = gn.peer(p);
-                ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, peer == null ? null : peer.name()));
+                ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, peer == null ? null : peer.name(),
+                        pcaps.get(dev.name)));
                 if (peer != null && peer.device() instanceof Switch) {
                     links.add(new Link(e.getKey(), dev.name, peer.name(), peer.device().portName(gn.peerPort(p))));
                 } else if (peer != null && peer.device() instanceof Host && !wired.contains(peer.name() + " " + e.getKey())) {
@@ -94,6 +97,6 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
     private static Node bridge(Switch b, Map<String, Topology.Network> byBridge, boolean learns) {
         Topology.Network n = byBridge.get(b.name());
         return new Node(b.name(), Kind.BRIDGE, n == null ? null : n.name(), n == null || n.subnet() == null ? null
-                : n.subnet().toString(), List.of(new Iface(b.name(), b.mac().toString(), List.of(), null)), learns);
+                : n.subnet().toString(), List.of(new Iface(b.name(), b.mac().toString(), List.of(), null, null)), learns);
     }
 }

@@ -26,17 +26,9 @@ public final class PcapReading {
             portOf.put(l.host() + " " + l.ifname(), l.port());
         }
         for (LabGraph.Node n : graph.nodes()) {
-            if (n.kind() == LabGraph.Kind.BRIDGE) {
-                continue;
-            }
-            boolean first = true;
             for (LabGraph.Iface i : n.ifaces()) {
-                if (graph.node(i.name()) != null && graph.node(i.name()).kind() == LabGraph.Kind.BRIDGE) {
-                    continue; // a bridge's own interface: arplab run writes no pcap for it
-                }
-                Path file = dir.resolve(first ? n.name() + ".pcap" : n.name() + "-" + i.name() + ".pcap");
-                first = false;
-                if (!Files.isRegularFile(file)) {
+                Path file = i.pcap() == null ? null : dir.resolve(i.pcap());
+                if (file == null || !Files.isRegularFile(file)) {
                     continue;
                 }
                 for (PcapRecord r : CaptureReader.readAll(file)) {
