@@ -446,6 +446,7 @@ final class IpRoute {
         int scopeFilter = -1;
         boolean otherTable = false;
         int tos = 0; // filter.tos: every route of arplab's has TOS 0
+        long markFilter = 0;
         long tableId = 254; // filter.tb: main unless asked, 0 for every table
         // iproute_list_flush_or_save(): every word is parsed (and refused) before the device is looked up
         while (a.more()) {
@@ -505,6 +506,8 @@ final class IpRoute {
                 via = Args.prefix(v, o.family);
             } else if (w.equals("src")) {
                 prefsrc = Args.prefix(a.next(), o.family);
+            } else if (w.equals("mark")) {
+                markFilter = mark(a.next()); // filter_nlmsg(): a table route has no RTA_MARK, its mark is 0
             } else if (Args.matches(w, "metric") || Args.matches(w, "priority") || w.equals("preference")) {
                 String v = a.next();
                 if (Args.unsigned(v) < 0) {
@@ -567,7 +570,8 @@ final class IpRoute {
         List<Long> tableOf = new ArrayList<>();
         for (var fib : dumped.entrySet()) {
             for (Route r : fib.getValue().routes()) {
-                if (dev != null && r.device() != dev || typeFilter >= 0 && r.type() != typeFilter
+                if (dev != null && r.device() != dev || markFilter != 0
+                        || typeFilter >= 0 && r.type() != typeFilter
                         || protoFilter != null && rtProt(r.protocol()) != protoNumber
                         || scopeFilter >= 0 && IpLink.rtScope(r.scope()) != scopeFilter
                         || via != null && (r.gateway() == null || !via.contains(r.gateway()))
@@ -624,6 +628,7 @@ final class IpRoute {
         Ipv4Address dst = null;
         String odev = null; // iproute_get(): looked up once every word is read
         Ipv4Address from = null;
+        long mark = 0; // RTA_MARK, the flow's mark: rt_fill_info() echoes it when not 0
         int family = o.family; // req.r.rtm_family: the first address given sets it
         while (a.more()) {
             String w = a.peek();
@@ -634,7 +639,9 @@ final class IpRoute {
                 family = family == 0 ? 4 : family;
             } else if (Args.matches(w, "oif") || w.equals("dev")) {
                 odev = a.next();
-            } else if (Args.matches(w, "iif") || Args.matches(w, "mark") || w.equals("uid")
+            } else if (Args.matches(w, "mark")) {
+                mark = mark(a.next());
+            } else if (Args.matches(w, "iif") || w.equals("uid")
                     || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
                 a.next();
             } else if (w.equals("connected") || w.equals("fibmatch")) {
@@ -678,7 +685,7 @@ final class IpRoute {
             if (from == null) {
                 out.append("src ").append(o.paint(Color.INET, stack.sourceAddress(dst, null) + " "));
             }
-            out.append("uid 0 ").append(sl()).append("    cache <local> \n");
+            out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache <local> \n");
             return 0;
         }
         // fib_lookup(): table local's broadcast routes are /32, the longest match (broadcast 127.255.255.255 dev lo)
@@ -707,7 +714,11 @@ final class IpRoute {
             if (src != null) {
                 j.field("prefsrc", src.toString());
             }
-            j.strings("flags", List.of()).field("uid", 0).strings("cache", List.of()).endObject();
+            j.strings("flags", List.of());
+            if (mark != 0) {
+                j.field("mark", mark);
+            }
+            j.field("uid", 0).strings("cache", List.of()).endObject();
             out.append(j.finish());
             return 0;
         }
@@ -732,7 +743,8 @@ final class IpRoute {
         }
         // __mkroute_output(): a route out of a loopback device is RTCF_LOCAL (`ip route get X oif lo`)
         boolean local = brd || r.device().loopback;
-        out.append("uid 0 ").append(sl()).append("    cache ").append(local ? brd ? "<local,brd> " : "<local> " : "");
+        out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache ")
+                .append(local ? brd ? "<local,brd> " : "<local> " : "");
         if (redirected != null) {
             // the exception's remaining life in whole seconds, as rt_fill_info() reports it
             long left = (redirected.expires() - ctx.now()) / 1_000_000_000L;
@@ -740,6 +752,20 @@ final class IpRoute {
         }
         out.append('\n');
         return 0;
+    }
+
+    /** get_unsigned() of a mark word, or invarg() as iproute_get() and iproute_list_flush_or_save() refuse it. */
+    private static long mark(String v) {
+        long m = Args.unsigned(v);
+        if (m < 0) {
+            throw CommandExit.invarg("invalid mark value", v);
+        }
+        return m;
+    }
+
+    /** print_route(): a mark not 0 in decimal under 16, in hex from 16 on. */
+    private static String markText(long mark) {
+        return mark == 0 ? "" : mark < 16 ? "mark " + mark + " " : "mark 0x" + Long.toHexString(mark) + " ";
     }
 
     private static boolean isBroadcast(NetDevice d, Ipv4Address a) {
