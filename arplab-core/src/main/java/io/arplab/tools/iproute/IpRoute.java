@@ -541,8 +541,9 @@ final class IpRoute {
         boolean missingTable = tableId > 0 && (tableId < 253 || tableId > 255)
                 && !stack.otherTables().containsKey(tableId);
         if (missingTable && o.family != 6 && o.family != 17) {
-            // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made
-            throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\nDump terminated");
+            // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made; iproute_flush() says so
+            throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\n" + (flush ? "Flush" : "Dump")
+                    + " terminated");
         }
         if (otherTable || tos != 0) {
             return 0;
