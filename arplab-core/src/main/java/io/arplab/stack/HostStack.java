@@ -643,6 +643,17 @@ public final class HostStack extends Netns {
      */
     public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
                                    boolean replace, int router, Outbox out) {
+        return neighAdd(now, dev, addr, mac, state, replace, router, false, 0, out);
+    }
+
+    /**
+     * As {@link #neighAdd(long, NetDevice, Ipv4Address, MacAddress, NudState, boolean, int, Outbox)} with
+     * NTF_EXT_LEARNED ({@code externLearned}: set or cleared) and NDA_PROTOCOL ({@code protocol}, kept when 0), as
+     * neigh_add() takes them: a new entry is created with the flag (exempt from GC), the protocol set before
+     * __neigh_update().
+     */
+    public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
+                                   boolean replace, int router, boolean externLearned, int protocol, Outbox out) {
         NeighbourTable neighbours = neighbours();
         NeighbourEntry n = neighbours.lookup(dev, addr.bits());
         if (n != null && !replace) {
@@ -650,13 +661,18 @@ public final class HostStack extends Netns {
                     + Errno.EEXIST.text + ")");
         }
         if (n == null) {
-            n = neighbours.create(now, dev, addr.bits(), state == NudState.PERMANENT);
+            n = neighbours.create(now, dev, addr.bits(), state == NudState.PERMANENT || externLearned);
             if (n == null) {
                 throw new IllegalArgumentException("neighbour table overflow (RTNETLINK answers: "
                         + Errno.ENOBUFS.text + ")");
             }
+            n.flags |= externLearned ? NeighbourTable.NTF_EXT_LEARNED : 0;
         }
-        int flags = NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN;
+        if (protocol != 0) {
+            n.protocol = protocol;
+        }
+        int flags = NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN
+                | (externLearned ? NeighbourTable.F_EXT_LEARNED : 0);
         if (router >= 0) {
             flags |= NeighbourTable.F_OVERRIDE_ISROUTER | (router > 0 ? NeighbourTable.F_ISROUTER : 0);
         }

@@ -133,6 +133,12 @@ final class IpRoute {
             java.util.Map.entry("isis", 187), java.util.Map.entry("ospf", 188), java.util.Map.entry("rip", 189),
             java.util.Map.entry("eigrp", 192));
 
+    /** rtnl_rtprot_n2a(): a protocol's name from /etc/iproute2/rt_protos, else its number. */
+    static String rtProtName(int p) {
+        return RTPROT.entrySet().stream().filter(e -> e.getValue() == p).map(java.util.Map.Entry::getKey).findFirst()
+                .orElse(Integer.toString(p));
+    }
+
     /** rtnl_rtprot_a2n(): a protocol's number from its name or a number up to 255; -1 if neither. */
     static int rtProt(String w) {
         Integer n = RTPROT.get(w);
