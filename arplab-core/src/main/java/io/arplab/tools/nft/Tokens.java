@@ -127,6 +127,16 @@ final class Tokens {
             java.util.regex.Matcher m = NUMBER.matcher(w);
             return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
         }
+        if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && w.indexOf('.') < 0 && w.indexOf(':') < 0
+                && !w.matches("[0-9A-Za-z_]+")) {
+            // a number then a {string} ("4294967296ip/") or a DASH not starting a range's second number ("0xffff-v")
+            java.util.regex.Matcher m = NUMBER.matcher(w);
+            int e = m.lookingAt() ? m.end() : 0;
+            boolean string = e < w.length() && String.valueOf(w.charAt(e)).matches("[A-Za-z_]");
+            boolean dash = e < w.length() && w.charAt(e) == '-'
+                    && (e + 1 == w.length() || !Character.isDigit(w.charAt(e + 1)));
+            return string || dash ? e : 0;
+        }
         if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !w.matches("[0-9A-Za-z_]+")
                 || w.matches("([0-9]+(d|h|ms|m|s))+")) {
             return 0;
