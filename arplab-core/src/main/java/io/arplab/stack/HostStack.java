@@ -37,7 +37,19 @@ public final class HostStack extends Netns {
      * A proxy entry (pneigh): answer ARP for {@code address} on {@code dev}, or on every device when null;
      * {@code permanent} when rtnetlink last set it with NUD_PERMANENT (a carrier loss spares only those).
      */
-    public record ProxyEntry(Ipv4Address address, NetDevice dev, boolean permanent) {}
+    /**
+     * A proxy entry (struct pneigh_entry): whether rtnetlink last set it NUD_PERMANENT, the NTF_* flags neigh_add()
+     * last gave it (NTF_ROUTER, NTF_EXT_LEARNED) and its NDA_PROTOCOL, 0 when never given.
+     */
+    public record ProxyEntry(Ipv4Address address, NetDevice dev, boolean permanent, int flags, int protocol) {
+        public boolean isRouter() {
+            return (flags & NeighbourTable.NTF_ROUTER) != 0;
+        }
+
+        public boolean isExternLearned() {
+            return (flags & NeighbourTable.NTF_EXT_LEARNED) != 0;
+        }
+    }
 
     /** A next-hop exception a redirect created (the kernel's fnhe): until {@code expires}, {@code gateway} for the destination. */
     public record Redirected(NetDevice dev, Ipv4Address gateway, long expires) {}
@@ -706,12 +718,15 @@ public final class HostStack extends Netns {
 
     /** ip neigh add proxy ADDR [dev DEV]; false when it exists already. */
     public boolean proxyAdd(Ipv4Address address, NetDevice dev) {
-        return arp().proxyAdd(address, dev, null);
+        return arp().proxyAdd(address, dev, null, 0, 0);
     }
 
-    /** ip neigh add|replace proxy ADDR [dev DEV] [nud STATE]: neigh_add() sets the entry's permanence too. */
-    public boolean proxyAdd(Ipv4Address address, NetDevice dev, boolean permanent) {
-        return arp().proxyAdd(address, dev, permanent);
+    /**
+     * ip neigh add|replace proxy ADDR [dev DEV] [nud STATE] [router] [extern_learn] [protocol P]: neigh_add() sets
+     * the entry's permanence and flags, and its protocol when one is given (not 0).
+     */
+    public boolean proxyAdd(Ipv4Address address, NetDevice dev, boolean permanent, int flags, int protocol) {
+        return arp().proxyAdd(address, dev, permanent, flags, protocol);
     }
 
     /** ip neigh del proxy ADDR [dev DEV]; false when there is no such entry. */

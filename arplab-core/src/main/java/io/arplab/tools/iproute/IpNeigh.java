@@ -166,11 +166,13 @@ final class IpNeigh {
             a.skip();
         }
         if (proxy) {
-            // NTF_PROXY: pneigh_create()/pneigh_delete(); an existing entry is simply kept on add
+            // NTF_PROXY: pneigh_create()/pneigh_delete(); an existing entry is kept on add, its flags replaced
             Ipv4Address paddr = Args.addr(dst, o.family);
             NetDevice pdev = devName == null ? null : device(devName);
             if (add) {
-                stack.proxyAdd(paddr, pdev, (state & NudState.PERMANENT.bits) != 0);
+                int flags = (router ? NeighbourTable.NTF_ROUTER : 0)
+                        | (externLearned ? NeighbourTable.NTF_EXT_LEARNED : 0);
+                stack.proxyAdd(paddr, pdev, (state & NudState.PERMANENT.bits) != 0, flags, protocol);
             } else if (!stack.proxyDelete(paddr, pdev)) {
                 throw CommandExit.rtnetlink("No such file or directory");
             }
@@ -371,7 +373,8 @@ final class IpNeigh {
             // pneigh_dump_table(): "ADDR [dev DEV] proxy", the device left out when filtering by one
             Json j = flush ? null : o.newJson();
             for (HostStack.ProxyEntry e : stack.proxies()) {
-                if (dev != null && e.dev() != dev || pfx != null && !pfx.contains(e.address())) {
+                if (dev != null && e.dev() != dev || pfx != null && !pfx.contains(e.address())
+                        || protocol != 0 && e.protocol() != protocol) {
                     continue;
                 }
                 if (flush) {
@@ -381,10 +384,24 @@ final class IpNeigh {
                     if (e.dev() != null && dev == null) {
                         j.field("dev", e.dev().name);
                     }
-                    j.name("proxy").nul().endObject();
+                    if (e.isRouter()) {
+                        j.name("router").nul();
+                    }
+                    j.name("proxy").nul();
+                    if (e.isExternLearned()) {
+                        j.name("extern_learn").nul();
+                    }
+                    if (e.protocol() != 0) {
+                        j.field("protocol", IpRoute.rtProtName(e.protocol()));
+                    }
+                    j.endObject();
                 } else {
+                    // print_neigh() of pneigh_fill_info()'s message: router, proxy, extern_learn, then the protocol
                     out.append(e.address()).append(e.dev() != null && dev == null ? " dev " + e.dev().name : "")
-                            .append(" proxy \n");
+                            .append(e.isRouter() ? " router" : "").append(" proxy ")
+                            .append(e.isExternLearned() ? "extern_learn " : "")
+                            .append(e.protocol() != 0 ? "proto " + IpRoute.rtProtName(e.protocol()) + " " : "")
+                            .append('\n');
                 }
             }
             if (j != null) {
