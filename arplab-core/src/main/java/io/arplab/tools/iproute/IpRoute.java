@@ -684,15 +684,16 @@ final class IpRoute {
             throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
         }
         if (stack.isLocalAddress(dst.bits())) {
-            out.append("local ").append(o.paint(Color.INET, dst + " "));
-            if (from != null) {
-                out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC; no RTA_PREFSRC when it is the source
-            }
-            out.append("dev ").append(o.paint(Color.IFNAME, "lo "));
-            if (from == null) {
-                out.append("src ").append(o.paint(Color.INET, stack.sourceAddress(dst, null) + " "));
-            }
-            out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache <local> \n");
+            // RTA_SRC of the request; no RTA_PREFSRC when it is the source
+            Ipv4Address prefsrc = from == null ? stack.sourceAddress(dst, null) : null;
+            printCached("local", dst, from, null, "lo", prefsrc, mark, List.of("local"), -1, true);
+            return 0;
+        }
+        if (from != null && oif == null && dst.isLimitedBroadcast()) {
+            // ip_route_output_key_hash_rcu(): a limited broadcast from a source of ours leaves by the source's device
+            // (__ip_dev_find()), made without a fib lookup, so with no table (res.table NULL)
+            printCached("broadcast", dst, from, null, sourceDevice(from).name, null, mark, List.of("local", "brd"),
+                    -1, false);
             return 0;
         }
         // fib_lookup(): table local's broadcast routes are /32, the longest match (broadcast 127.255.255.255 dev lo)
@@ -709,56 +710,92 @@ final class IpRoute {
         if (r.type() == Route.BLACKHOLE) {
             throw CommandExit.rtnetlink("Invalid argument");
         }
+        if (from != null && (from.bits() >>> 24) == 127 && !r.device().loopback) {
+            throw CommandExit.rtnetlink("Invalid argument"); // __mkroute_output(): a loopback source off lo
+        }
         Ipv4Address src = from != null ? from : localBrd != null ? localBrd.prefsrc() : stack.sourceAddress(dst, oif);
         boolean brd = localBrd != null || isBroadcast(r.device(), dst);
-        if (o.json && !brd && stack.redirected(dst, ctx.now()) == null) {
-            // print_route() of the cloned route: its keys, then uid and the (empty) cache flags
-            Json j = o.newJson().startObject().field("dst", dst.toString());
-            if (stack.usesGateway(r)) {
-                j.field("gateway", r.gateway().toString());
+        HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
+        Ipv4Address via = null;
+        if (brd) {
+            redirected = null; // __mkroute_output(): RTN_BROADCAST drops the fib result, so no gateway
+        } else if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
+            via = redirected.gateway();
+        } else if (stack.usesGateway(r)) {
+            via = r.gateway();
+        } else {
+            redirected = null;
+        }
+        // __mkroute_output(): a route out of a loopback device is RTCF_LOCAL (`ip route get X oif lo`)
+        List<String> cache = brd ? List.of("local", "brd") : r.device().loopback ? List.of("local")
+                : redirected != null ? List.of("redirected") : List.of();
+        // the exception's remaining life in whole seconds, as rt_fill_info() reports it
+        long expires = redirected == null ? -1 : (redirected.expires() - ctx.now()) / 1_000_000_000L;
+        // rt_fill_info(): RTA_PREFSRC only when not the asked source
+        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, from == null ? src : null, mark,
+                cache, expires, true);
+        return 0;
+    }
+
+    /**
+     * print_route() of the cloned route ip route get answers: its type unless unicast (always under -d), the asked
+     * source, gateway and device, "table main" under -d when a fib lookup made it ({@code looked}:
+     * inet_rtm_getroute()'s RTM_F_LOOKUP_TABLE, the local routes being merged into main), the preferred source,
+     * mark, uid and the cache flags, with a redirect exception's {@code expires} (-1: none).
+     */
+    private void printCached(String type, Ipv4Address dst, Ipv4Address from, Ipv4Address via, String dev,
+                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked) {
+        boolean table = o.details > 0 && looked;
+        boolean typeShown = !type.equals("unicast") || o.details > 0;
+        if (o.json && expires < 0) {
+            Json j = o.newJson().startObject();
+            if (typeShown) {
+                j.field("type", type);
             }
-            j.field("dev", r.device().name);
-            if (src != null) {
-                j.field("prefsrc", src.toString());
+            j.field("dst", dst.toString());
+            if (from != null) {
+                j.field("from", from.toString());
+            }
+            if (via != null) {
+                j.field("gateway", via.toString());
+            }
+            j.field("dev", dev);
+            if (table) {
+                j.field("table", "main");
+            }
+            if (prefsrc != null) {
+                j.field("prefsrc", prefsrc.toString());
             }
             j.strings("flags", List.of());
             if (mark != 0) {
                 j.field("mark", mark);
             }
-            j.field("uid", 0).strings("cache", List.of()).endObject();
+            j.field("uid", 0).strings("cache", cache).endObject();
             out.append(j.finish());
-            return 0;
+            return;
         }
-        HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
-        out.append(brd ? "broadcast " : "").append(o.paint(Color.INET, dst + " "));
+        out.append(typeShown ? type + " " : "").append(o.paint(Color.INET, dst + " "));
         if (from != null) {
-            out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC of the request
+            out.append(o.paint(Color.INET, "from " + from + " "));
         }
-        if (brd) {
-            redirected = null; // __mkroute_output(): RTN_BROADCAST drops the fib result, so no gateway
-        } else if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
-            out.append("via ").append(o.paint(Color.INET, redirected.gateway() + " "));
-        } else if (stack.usesGateway(r)) {
-            out.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
-        } else {
-            redirected = null;
+        if (via != null) {
+            out.append("via ").append(o.paint(Color.INET, via + " "));
         }
-        out.append("dev ").append(o.paint(Color.IFNAME, r.device().name + " "));
-        if (src != null && from == null) {
-            // rt_fill_info(): RTA_PREFSRC only when not the asked source
-            out.append("src ").append(o.paint(Color.INET, src + " "));
+        out.append("dev ").append(o.paint(Color.IFNAME, dev + " "));
+        if (table) {
+            out.append("table main ");
         }
-        // __mkroute_output(): a route out of a loopback device is RTCF_LOCAL (`ip route get X oif lo`)
-        boolean local = brd || r.device().loopback;
-        out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache ")
-                .append(local ? brd ? "<local,brd> " : "<local> " : "");
-        if (redirected != null) {
-            // the exception's remaining life in whole seconds, as rt_fill_info() reports it
-            long left = (redirected.expires() - ctx.now()) / 1_000_000_000L;
-            out.append("<redirected> expires ").append(left).append("sec ");
+        if (prefsrc != null) {
+            out.append("src ").append(o.paint(Color.INET, prefsrc + " "));
+        }
+        out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache ");
+        if (!cache.isEmpty()) {
+            out.append('<').append(String.join(",", cache)).append("> ");
+        }
+        if (expires >= 0) {
+            out.append("expires ").append(expires).append("sec ");
         }
         out.append('\n');
-        return 0;
     }
 
     /** get_unsigned() of a mark word, or invarg() as iproute_get() and iproute_list_flush_or_save() refuse it. */
@@ -773,6 +810,16 @@ final class IpRoute {
     /** print_route(): a mark not 0 in decimal under 16, in hex from 16 on. */
     private static String markText(long mark) {
         return mark == 0 ? "" : mark < 16 ? "mark " + mark + " " : "mark 0x" + Long.toHexString(mark) + " ";
+    }
+
+    /** __ip_dev_find(): the device holding a local address, else (a local route's, as 127.1.2.3's) lo. */
+    private NetDevice sourceDevice(Ipv4Address a) {
+        for (NetDevice d : stack.devices()) {
+            if (d.addresses().stream().anyMatch(x -> x.address().equals(a))) {
+                return d;
+            }
+        }
+        return stack.devices().stream().filter(d -> d.loopback).findFirst().orElseThrow();
     }
 
     private static boolean isBroadcast(NetDevice d, Ipv4Address a) {
