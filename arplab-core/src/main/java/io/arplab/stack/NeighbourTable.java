@@ -261,14 +261,20 @@ public final class NeighbourTable {
 
     /**
      * arp_constructor(): a destination that needs no resolution (the broadcast address, a multicast group, anything
-     * on a loopback device) gets a NOARP entry holding the address it maps to. Its times stay those of
-     * ___neigh_create() (confirmed 2 * base_reachable_time before): neigh_connected_output() never marks it used.
+     * on a loopback device) gets a NOARP entry holding the address it maps to, and a packet leaves through it: the
+     * first goes through neigh_resolve_output() (arp_hh_ops), which marks the entry used and caches its header, the
+     * next through neigh_hh_output(), which does not. An entry made by hand (ip neigh add X dev lo) is thus used at
+     * the first packet that goes out of lo after it.
      */
     public NeighbourEntry noarp(long now, NetDevice dev, int ip, long lladdr) {
         NeighbourEntry n = lookupOrCreate(now, dev, ip);
         if (n != null && n.state == NudState.NONE.bits) {
             n.state = NudState.NOARP.bits;
             n.lladdr = lladdr;
+        }
+        if (n != null && !n.hh) {
+            n.used = now;
+            n.hh = true;
         }
         return n;
     }
