@@ -341,7 +341,9 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-141.out: ip -color=auto nei show", GATEWAY),
             Map.entry("mut-142.out: arp -a", GATEWAY),
             Map.entry("mut-142.out: arp -v -i '^eth9' 2", GATEWAY),
-            Map.entry("mut-146.out: ip -stat a sh", DNS_COUNTERS));
+            Map.entry("mut-146.out: ip -stat a sh", DNS_COUNTERS),
+            // seeds 177-184 and mutated seeds 148-155 (held out)
+            Map.entry("mut-154.out: ip -stats lin li", DNS_COUNTERS));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
