@@ -343,7 +343,12 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-142.out: arp -v -i '^eth9' 2", GATEWAY),
             Map.entry("mut-146.out: ip -stat a sh", DNS_COUNTERS),
             // seeds 177-184 and mutated seeds 148-155 (held out)
-            Map.entry("mut-154.out: ip -stats lin li", DNS_COUNTERS));
+            Map.entry("mut-154.out: ip -stats lin li", DNS_COUNTERS),
+            // seeds 185-192 and mutated seeds 156-163 (held out)
+            Map.entry("seed-186.out: ip -s link show eth0", IGMP),
+            Map.entry("mut-163.out: ping -w 2 -U -t 64 -i '0.oute del 10.6.0.0/241' -c2 172.28.0.12", "ping -i 0 (the"
+                    + " interval's trailing garbage ignored) to n2, who did not answer, sent 12 requests in its 2 s"
+                    + " deadline where mut-139's made 114: the real loop's pace, arplab's 126"));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
