@@ -432,10 +432,10 @@ public final class Traceroute implements Tool {
         return n.converted() ? n.asUnsignedLong() & 0xFFFF_FFFFL : null;
     }
 
-    /** strtol(s, &q, 0) whose only check is that something was read. */
+    /** CLIF_arg_int() → set_int(): strtol(arg, &q, 0), refused unless it read the whole word (q == arg or *q). */
     private static Long cStrtol(String s) {
         CStrtol n = CStrtol.scan(s, 0);
-        return n.converted() ? n.asLong() : null;
+        return n.converted() && n.end() == s.length() ? n.asLong() : null;
     }
 
     private boolean checkAndInit() {
