@@ -292,9 +292,10 @@ final class Arp implements NeighbourTable.Ops {
 
     /**
      * pneigh_create(): false when the entry exists already. {@code permanent} null is the ioctl's pneigh_lookup()
-     * (a new entry not permanent, an existing one left), else neigh_add()'s NUD_PERMANENT, set on either.
+     * (a new entry not permanent, without flags or protocol, an existing one left), else neigh_add()'s NUD_PERMANENT
+     * and {@code flags}, set on either, and {@code protocol} unless 0.
      */
-    boolean proxyAdd(Ipv4Address address, NetDevice dev, Boolean permanent) {
+    boolean proxyAdd(Ipv4Address address, NetDevice dev, Boolean permanent, int flags, int protocol) {
         if (proxies == null) {
             proxies = new ArrayList<>(2);
         }
@@ -302,13 +303,14 @@ final class Arp implements NeighbourTable.Ops {
             HostStack.ProxyEntry e = proxies.get(i);
             if (e.address().equals(address) && e.dev() == dev) {
                 if (permanent != null) {
-                    proxies.set(i, new HostStack.ProxyEntry(address, dev, permanent));
+                    proxies.set(i, new HostStack.ProxyEntry(address, dev, permanent, flags,
+                            protocol != 0 ? protocol : e.protocol()));
                 }
                 return false;
             }
         }
         // pneigh_create() links at the head of its bucket
-        proxies.add(0, new HostStack.ProxyEntry(address, dev, permanent != null && permanent));
+        proxies.add(0, new HostStack.ProxyEntry(address, dev, permanent != null && permanent, flags, protocol));
         ns.configChanged();
         return true;
     }

@@ -103,9 +103,9 @@ public final class ArpTbl {
         return gcList;
     }
 
-    /** neigh_update_gc_list(). */
+    /** neigh_update_gc_list(): a permanent or externally learned entry is exempt. */
     void updateGcList(NeighbourEntry n) {
-        if ((n.state & NudState.PERMANENT.bits) != 0) {
+        if ((n.state & NudState.PERMANENT.bits) != 0 || n.isExternLearned()) {
             if (gcList != null) {
                 gcList.remove(n);
             }

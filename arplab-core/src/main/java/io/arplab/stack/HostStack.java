@@ -37,7 +37,19 @@ public final class HostStack extends Netns {
      * A proxy entry (pneigh): answer ARP for {@code address} on {@code dev}, or on every device when null;
      * {@code permanent} when rtnetlink last set it with NUD_PERMANENT (a carrier loss spares only those).
      */
-    public record ProxyEntry(Ipv4Address address, NetDevice dev, boolean permanent) {}
+    /**
+     * A proxy entry (struct pneigh_entry): whether rtnetlink last set it NUD_PERMANENT, the NTF_* flags neigh_add()
+     * last gave it (NTF_ROUTER, NTF_EXT_LEARNED) and its NDA_PROTOCOL, 0 when never given.
+     */
+    public record ProxyEntry(Ipv4Address address, NetDevice dev, boolean permanent, int flags, int protocol) {
+        public boolean isRouter() {
+            return (flags & NeighbourTable.NTF_ROUTER) != 0;
+        }
+
+        public boolean isExternLearned() {
+            return (flags & NeighbourTable.NTF_EXT_LEARNED) != 0;
+        }
+    }
 
     /** A next-hop exception a redirect created (the kernel's fnhe): until {@code expires}, {@code gateway} for the destination. */
     public record Redirected(NetDevice dev, Ipv4Address gateway, long expires) {}
@@ -643,6 +655,17 @@ public final class HostStack extends Netns {
      */
     public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
                                    boolean replace, int router, Outbox out) {
+        return neighAdd(now, dev, addr, mac, state, replace, router, false, 0, out);
+    }
+
+    /**
+     * As {@link #neighAdd(long, NetDevice, Ipv4Address, MacAddress, NudState, boolean, int, Outbox)} with
+     * NTF_EXT_LEARNED ({@code externLearned}: set or cleared) and NDA_PROTOCOL ({@code protocol}, kept when 0), as
+     * neigh_add() takes them: a new entry is created with the flag (exempt from GC), the protocol set before
+     * __neigh_update().
+     */
+    public NeighbourEntry neighAdd(long now, NetDevice dev, Ipv4Address addr, MacAddress mac, NudState state,
+                                   boolean replace, int router, boolean externLearned, int protocol, Outbox out) {
         NeighbourTable neighbours = neighbours();
         NeighbourEntry n = neighbours.lookup(dev, addr.bits());
         if (n != null && !replace) {
@@ -650,13 +673,18 @@ public final class HostStack extends Netns {
                     + Errno.EEXIST.text + ")");
         }
         if (n == null) {
-            n = neighbours.create(now, dev, addr.bits(), state == NudState.PERMANENT);
+            n = neighbours.create(now, dev, addr.bits(), state == NudState.PERMANENT || externLearned);
             if (n == null) {
                 throw new IllegalArgumentException("neighbour table overflow (RTNETLINK answers: "
                         + Errno.ENOBUFS.text + ")");
             }
+            n.flags |= externLearned ? NeighbourTable.NTF_EXT_LEARNED : 0;
         }
-        int flags = NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN;
+        if (protocol != 0) {
+            n.protocol = protocol;
+        }
+        int flags = NeighbourTable.F_OVERRIDE | NeighbourTable.F_ADMIN
+                | (externLearned ? NeighbourTable.F_EXT_LEARNED : 0);
         if (router >= 0) {
             flags |= NeighbourTable.F_OVERRIDE_ISROUTER | (router > 0 ? NeighbourTable.F_ISROUTER : 0);
         }
@@ -690,12 +718,15 @@ public final class HostStack extends Netns {
 
     /** ip neigh add proxy ADDR [dev DEV]; false when it exists already. */
     public boolean proxyAdd(Ipv4Address address, NetDevice dev) {
-        return arp().proxyAdd(address, dev, null);
+        return arp().proxyAdd(address, dev, null, 0, 0);
     }
 
-    /** ip neigh add|replace proxy ADDR [dev DEV] [nud STATE]: neigh_add() sets the entry's permanence too. */
-    public boolean proxyAdd(Ipv4Address address, NetDevice dev, boolean permanent) {
-        return arp().proxyAdd(address, dev, permanent);
+    /**
+     * ip neigh add|replace proxy ADDR [dev DEV] [nud STATE] [router] [extern_learn] [protocol P]: neigh_add() sets
+     * the entry's permanence and flags, and its protocol when one is given (not 0).
+     */
+    public boolean proxyAdd(Ipv4Address address, NetDevice dev, boolean permanent, int flags, int protocol) {
+        return arp().proxyAdd(address, dev, permanent, flags, protocol);
     }
 
     /** ip neigh del proxy ADDR [dev DEV]; false when there is no such entry. */

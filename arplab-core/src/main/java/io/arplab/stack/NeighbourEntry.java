@@ -20,8 +20,10 @@ public final class NeighbourEntry extends TimerHeap.Timer {
     boolean dead;
     /** The cached hardware header (neigh->hh.hh_len != 0): neigh_resolve_output() filled it on a first send. */
     boolean hh;
-    /** NTF_ROUTER and the like (ip neigh ... router). */
+    /** NTF_ROUTER, NTF_EXT_LEARNED (ip neigh ... router extern_learn). */
     int flags;
+    /** NDA_PROTOCOL: who installed it (ip neigh ... protocol P), 0 when unset; neigh_add() never clears it. */
+    int protocol;
     ArrayDeque<Queued> arpQueue;
     int arpQueueBytes;
 
@@ -89,6 +91,14 @@ public final class NeighbourEntry extends TimerHeap.Timer {
 
     public boolean isRouter() {
         return (flags & NeighbourTable.NTF_ROUTER) != 0;
+    }
+
+    public boolean isExternLearned() {
+        return (flags & NeighbourTable.NTF_EXT_LEARNED) != 0;
+    }
+
+    public int protocol() {
+        return protocol;
     }
 
     /** References beyond the table's own, as {@code ip -s neigh} shows "ref N": here, the pending timer. */

@@ -19,10 +19,13 @@ public final class NeighbourTable {
     public static final int F_WEAK_OVERRIDE = 0x02;
     public static final int F_OVERRIDE_ISROUTER = 0x04;
     public static final int F_USE = 0x08;
+    public static final int F_EXT_LEARNED = 0x20;
     public static final int F_ISROUTER = 0x4000_0000;
     public static final int F_ADMIN = 0x8000_0000;
     /** NTF_ROUTER */
     public static final int NTF_ROUTER = 0x80;
+    /** NTF_EXT_LEARNED: set and cleared by administrative updates only; such an entry is never garbage collected. */
+    public static final int NTF_EXT_LEARNED = 0x10;
     /** "no link-layer address supplied" for {@link #update}. */
     public static final long NO_LLADDR = -1L;
 
@@ -258,14 +261,20 @@ public final class NeighbourTable {
 
     /**
      * arp_constructor(): a destination that needs no resolution (the broadcast address, a multicast group, anything
-     * on a loopback device) gets a NOARP entry holding the address it maps to. Its times stay those of
-     * ___neigh_create() (confirmed 2 * base_reachable_time before): neigh_connected_output() never marks it used.
+     * on a loopback device) gets a NOARP entry holding the address it maps to, and a packet leaves through it: the
+     * first goes through neigh_resolve_output() (arp_hh_ops), which marks the entry used and caches its header, the
+     * next through neigh_hh_output(), which does not. An entry made by hand (ip neigh add X dev lo) is thus used at
+     * the first packet that goes out of lo after it.
      */
     public NeighbourEntry noarp(long now, NetDevice dev, int ip, long lladdr) {
         NeighbourEntry n = lookupOrCreate(now, dev, ip);
         if (n != null && n.state == NudState.NONE.bits) {
             n.state = NudState.NOARP.bits;
             n.lladdr = lladdr;
+        }
+        if (n != null && !n.hh) {
+            n.used = now;
+            n.hh = true;
         }
         return n;
     }
@@ -315,15 +324,36 @@ public final class NeighbourTable {
         if ((flags & F_ADMIN) == 0 && (old & (NudState.NOARP.bits | NudState.PERMANENT.bits)) != 0) {
             return -1; // EPERM
         }
+        // neigh_update_flags(): an administrative update sets or clears NTF_EXT_LEARNED, which alone notifies
+        int ext = (flags & F_EXT_LEARNED) != 0 ? NTF_EXT_LEARNED : 0;
+        if ((flags & F_ADMIN) != 0 && (n.flags & NTF_EXT_LEARNED) != ext) {
+            n.flags ^= NTF_EXT_LEARNED;
+            tbl.updateGcList(n);
+            int err = applyState(now, n, lladdr, newState, flags, true, out);
+            if (err != 0) {
+                ops.notify(now, n, RTM_NEWNEIGH); // __neigh_update()'s "out:" notifies whatever failed after
+            }
+            return err;
+        }
+        return applyState(now, n, lladdr, newState, flags, false, out);
+    }
+
+    /** __neigh_update() past its flags: {@code notify} when they already changed (returns 0 having notified). */
+    private int applyState(long now, NeighbourEntry n, long lladdr, int newState, int flags, boolean notify,
+                           HostStack.Outbox out) {
+        int old = n.state;
         if ((flags & F_USE) != 0) {
             n.state = old & ~NudState.PERMANENT.bits;
+            if (notify) {
+                ops.notify(now, n, RTM_NEWNEIGH);
+            }
             return 0;
         }
         if ((newState & NudState.VALID) == 0) {
             disarm(n);
             n.state = newState;
             tbl.gcPossible();
-            boolean notify = (old & NudState.VALID) != 0;
+            notify |= (old & NudState.VALID) != 0;
             if ((old & (NudState.INCOMPLETE.bits | NudState.PROBE.bits)) != 0 && newState == NudState.FAILED.bits) {
                 invalidate(now, n, out);
                 notify = true;
@@ -338,7 +368,7 @@ public final class NeighbourTable {
             changeAddr = !((old & NudState.VALID) != 0 && lladdr == n.lladdr);
         } else {
             if ((old & NudState.VALID) == 0) {
-                return -22; // EINVAL: no link-layer address given
+                return -22; // EINVAL: no link-layer address given (the caller notifies a changed flag)
             }
             changeAddr = false;
             lladdr = n.lladdr;
@@ -347,7 +377,6 @@ public final class NeighbourTable {
         if ((newState & NudState.CONNECTED) != 0) {
             n.confirmed = now;
         }
-        boolean notify = false;
         if ((old & NudState.VALID) != 0) {
             if (changeAddr && (flags & F_OVERRIDE) == 0) {
                 if ((flags & F_WEAK_OVERRIDE) != 0 && (old & NudState.CONNECTED) != 0) {
@@ -355,6 +384,9 @@ public final class NeighbourTable {
                     lladdr = n.lladdr;
                     newState = NudState.STALE.bits;
                 } else {
+                    if (notify) {
+                        ops.notify(now, n, RTM_NEWNEIGH);
+                    }
                     return 0;
                 }
             } else if (!changeAddr && newState == NudState.STALE.bits && (flags & F_ADMIN) == 0) {
@@ -659,7 +691,7 @@ public final class NeighbourTable {
         }
         List<NeighbourEntry> doomed = null;
         for (NeighbourEntry n : entries.values()) {
-            if ((n.state & (NudState.PERMANENT.bits | NudState.IN_TIMER)) != 0) {
+            if ((n.state & (NudState.PERMANENT.bits | NudState.IN_TIMER)) != 0 || n.isExternLearned()) {
                 continue;
             }
             if (n.used < n.confirmed && n.confirmed <= now) {

@@ -490,9 +490,10 @@ public final class Arp implements Tool {
             return 255;
         }
         if (pub) {
-            // arp_req_set_public(): without a device, the one whose hardware address was given
+            // arp_ioctl(): a named device must exist (ENODEV); arp_req_set_public(): without one, the device whose
+            // hardware address was given
             NetDevice pdev = device.isEmpty() ? null : stack.device(device);
-            if (pdev == null) {
+            if (pdev == null && device.isEmpty()) {
                 long want = Args.mac(hw).bits();
                 for (NetDevice d : stack.devices()) {
                     if (!d.loopback && d.macBits() == want) {

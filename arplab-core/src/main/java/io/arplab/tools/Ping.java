@@ -308,8 +308,11 @@ public final class Ping extends PingCommon {
             ctx.out().println("ai->ai_family: AF_INET, ai->ai_canonname: '" + hostname + "'");
         }
         if (sourceRouteHops > 0 && (rroute
-                || tsType >= 0 && (tsType != IPOPT_TS_PRESPEC || operands.size() > 5))) {
-            usage(); // ping4_run(): record route leaves no room for a source route, nor do most timestamps
+                || tsType >= 0 && (tsType != IPOPT_TS_PRESPEC || operands.size() > 5)
+                || tsType < 0 && operands.size() > 10)) {
+            // ping4_run(): record route leaves no room for a source route, nor do most timestamps; a source route
+            // takes nine hops at most (argc > 10), checked before any operand is resolved
+            usage();
             return false;
         }
         for (String operand : operands) {

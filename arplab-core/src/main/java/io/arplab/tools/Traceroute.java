@@ -34,6 +34,8 @@ public final class Traceroute implements Tool {
     private int simProbes = 16;
     private int probesPerHop = 3;
     private boolean dontfrag;
+    /** -6 after any -4 (set_af()): an IPv6 trace, which the lab's IPv4-only hosts cannot run. */
+    private boolean six;
     private boolean noresolve;
     private int dstPortSeq;
     private int tos;
@@ -210,6 +212,9 @@ public final class Traceroute implements Tool {
             String[] x = positional.get(2);
             throw bad("Extra arg `" + x[0] + "' (position 3, argc " + x[1] + ")");
         }
+        if (six) {
+            throw bad("traceroute: IPv6 is not emulated");
+        }
         String host = positional.get(0)[0];
         Ipv4Address a = InetAton.resolve(host, ctx.resolver());
         if (a == null) {
@@ -279,8 +284,8 @@ public final class Traceroute implements Tool {
     /** The option handlers; false is CLIF's "cannot handle". */
     private boolean apply(Opt o, String v) {
         switch (o) {
-            case FOUR, DEBUG, NOROUTE, EXT, AS, BACK -> { }
-            case SIX -> throw bad("traceroute: IPv6 is not emulated");
+            case DEBUG, NOROUTE, EXT, AS, BACK -> { }
+            case FOUR, SIX -> six = o == Opt.SIX; // set_af(): the last one counts, once every option is read
             case DONTFRAG -> dontfrag = true;
             case FIRST -> {
                 Long n = clifUint(v);
@@ -427,10 +432,10 @@ public final class Traceroute implements Tool {
         return n.converted() ? n.asUnsignedLong() & 0xFFFF_FFFFL : null;
     }
 
-    /** strtol(s, &q, 0) whose only check is that something was read. */
+    /** CLIF_arg_int() → set_int(): strtol(arg, &q, 0), refused unless it read the whole word (q == arg or *q). */
     private static Long cStrtol(String s) {
         CStrtol n = CStrtol.scan(s, 0);
-        return n.converted() ? n.asLong() : null;
+        return n.converted() && n.end() == s.length() ? n.asLong() : null;
     }
 
     private boolean checkAndInit() {

@@ -17,10 +17,10 @@ final class Color {
     static final String OPERSTATE_DOWN = "\033[31m";
     private static final String CLEAR = "\033[0m";
 
-    /** matches_color(): the option's value turns colour on (always) or leaves it off (never, auto). */
+    /** matches_color(): the option's value turns colour on (none, empty or always) or leaves it off (never, auto). */
     static boolean enables(String opt) {
         int eq = opt.indexOf('=');
-        return eq < 0 || opt.substring(eq + 1).equals("always");
+        return eq < 0 || opt.substring(eq + 1).isEmpty() || opt.substring(eq + 1).equals("always");
     }
 
     /** color_fprintf(): {@code text} in {@code attr} when colour is on and the field has one (not COLOR_NONE). */

@@ -783,6 +783,8 @@ final class IpLink {
                 up = true;
             } else if (w.equals("down")) {
                 up = false;
+            } else if (Args.matches(w, "link")) {
+                a.next(); // iplink_parse(): IFLA_LINK, looked up only when a device is created ("l" abbreviates it)
             } else if (Args.matches(w, "address")) {
                 String v = a.next();
                 address = Args.lladdr(v, 32); // iplink_parse()'s abuf[32]

@@ -119,6 +119,8 @@ final class IpNeigh {
         int state = NudState.PERMANENT.bits;
         boolean router = false;
         boolean proxy = false;
+        boolean externLearned = false;
+        int protocol = 0;
         while (a.more()) {
             String w = a.peek();
             if (Args.matches(w, "lladdr")) {
@@ -139,15 +141,15 @@ final class IpNeigh {
             } else if (w.equals("router")) {
                 router = true;
             } else if (Args.matches(w, "extern_learn")) {
-                // NTF_EXT_LEARNED ("e" abbreviates it); the flag itself is not emulated
+                externLearned = true; // NTF_EXT_LEARNED ("e" abbreviates it)
             } else if (w.equals("dev")) {
                 devName = a.next();
             } else if (Args.matches(w, "protocol")) {
                 String v = a.next();
-                if (IpRoute.rtProt(v) < 0) {
+                protocol = IpRoute.rtProt(v);
+                if (protocol < 0) {
                     throw CommandExit.invarg("\"protocol\" value is invalid\n", v);
                 }
-                // NDA_PROTOCOL, which no listing here shows
             } else {
                 if (w.equals("to")) {
                     w = a.next();
@@ -164,11 +166,13 @@ final class IpNeigh {
             a.skip();
         }
         if (proxy) {
-            // NTF_PROXY: pneigh_create()/pneigh_delete(); an existing entry is simply kept on add
+            // NTF_PROXY: pneigh_create()/pneigh_delete(); an existing entry is kept on add, its flags replaced
             Ipv4Address paddr = Args.addr(dst, o.family);
             NetDevice pdev = devName == null ? null : device(devName);
             if (add) {
-                stack.proxyAdd(paddr, pdev, (state & NudState.PERMANENT.bits) != 0);
+                int flags = (router ? NeighbourTable.NTF_ROUTER : 0)
+                        | (externLearned ? NeighbourTable.NTF_EXT_LEARNED : 0);
+                stack.proxyAdd(paddr, pdev, (state & NudState.PERMANENT.bits) != 0, flags, protocol);
             } else if (!stack.proxyDelete(paddr, pdev)) {
                 throw CommandExit.rtnetlink("No such file or directory");
             }
@@ -221,7 +225,9 @@ final class IpNeigh {
         NudState s = state == 0 ? NudState.NONE : NudState.of(state);
         final MacAddress lladdr = mac;
         final int rtr = router ? 1 : 0;
-        ctx.act(ob -> stack.neighAdd(now, dev, addr, lladdr, s, replace, rtr, ob));
+        final boolean ext = externLearned;
+        final int proto = protocol;
+        ctx.act(ob -> stack.neighAdd(now, dev, addr, lladdr, s, replace, rtr, ext, proto, ob));
         return 0;
     }
 
@@ -275,13 +281,9 @@ final class IpNeigh {
         if (n == null) {
             throw CommandExit.extack("Neighbour entry not found"); // neigh_get()
         }
-        Json j = o.newJson();
-        if (j != null) {
-            NeighFormat.json(j, n, ctx.now(), o.stats, true);
-            out.append(j.finish());
-        } else {
-            out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false, o.colored())).append('\n');
-        }
+        // ipneigh_get(): print_neigh() without new_json_obj(), so text under -j too; neigh_get() holds the entry
+        // (neigh_lookup()) while neigh_fill_info() counts its references
+        out.append(NeighFormat.neigh(n, ctx.now(), o.stats, true, false, o.colored(), 1)).append('\n');
         return 0;
     }
 
@@ -297,6 +299,7 @@ final class IpNeigh {
         boolean unused = false;
         boolean proxyOnly = false;
         boolean nomaster = false;
+        int protocol = 0; // filter.protocol: 0 lists every entry
         while (a.more()) {
             String w = a.peek();
             if (w.equals("dev")) {
@@ -333,10 +336,11 @@ final class IpNeigh {
                 nomaster = true; // filter.master = -1: entries on devices without a master
             } else if (Args.matches(w, "protocol")) {
                 String v = a.next();
-                if (IpRoute.rtProt(v) < 0) {
+                protocol = IpRoute.rtProt(v);
+                if (protocol < 0 && !v.equals("all")) {
                     throw CommandExit.invarg("invalid \"protocol\"\n", v);
                 }
-                // print_neigh() filters only the entries with an NDA_PROTOCOL, which no entry here has
+                protocol = Math.max(protocol, 0); // "all": no filter
             } else if (w.equals("master") || w.equals("vrf")) {
                 String v = a.next();
                 if (stack.device(v) == null) {
@@ -369,7 +373,8 @@ final class IpNeigh {
             // pneigh_dump_table(): "ADDR [dev DEV] proxy", the device left out when filtering by one
             Json j = flush ? null : o.newJson();
             for (HostStack.ProxyEntry e : stack.proxies()) {
-                if (dev != null && e.dev() != dev || pfx != null && !pfx.contains(e.address())) {
+                if (dev != null && e.dev() != dev || pfx != null && !pfx.contains(e.address())
+                        || protocol != 0 && e.protocol() != protocol) {
                     continue;
                 }
                 if (flush) {
@@ -379,10 +384,24 @@ final class IpNeigh {
                     if (e.dev() != null && dev == null) {
                         j.field("dev", e.dev().name);
                     }
-                    j.name("proxy").nul().endObject();
+                    if (e.isRouter()) {
+                        j.name("router").nul();
+                    }
+                    j.name("proxy").nul();
+                    if (e.isExternLearned()) {
+                        j.name("extern_learn").nul();
+                    }
+                    if (e.protocol() != 0) {
+                        j.field("protocol", IpRoute.rtProtName(e.protocol()));
+                    }
+                    j.endObject();
                 } else {
+                    // print_neigh() of pneigh_fill_info()'s message: router, proxy, extern_learn, then the protocol
                     out.append(e.address()).append(e.dev() != null && dev == null ? " dev " + e.dev().name : "")
-                            .append(" proxy \n");
+                            .append(e.isRouter() ? " router" : "").append(" proxy ")
+                            .append(e.isExternLearned() ? "extern_learn " : "")
+                            .append(e.protocol() != 0 ? "proto " + IpRoute.rtProtName(e.protocol()) + " " : "")
+                            .append('\n');
                 }
             }
             if (j != null) {
@@ -392,7 +411,7 @@ final class IpNeigh {
         }
         if (!flush) {
             Json j = o.newJson();
-            for (NeighbourEntry n : matching(dev, filterState, pfx, unused)) {
+            for (NeighbourEntry n : matching(dev, filterState, pfx, unused, protocol)) {
                 if (nomaster && n.device().master() != null) {
                     continue;
                 }
@@ -411,7 +430,7 @@ final class IpNeigh {
         }
         int round = 0;
         while (round < 10) {
-            List<NeighbourEntry> victims = matching(dev, filterState, pfx, unused);
+            List<NeighbourEntry> victims = matching(dev, filterState, pfx, unused, protocol);
             if (victims.isEmpty()) {
                 if (o.stats > 0) {
                     out.append(round == 0 ? "Nothing to flush.\n"
@@ -440,14 +459,19 @@ final class IpNeigh {
         return 1;
     }
 
-    private List<NeighbourEntry> matching(NetDevice dev, int filterState, Args.Prefix pfx, boolean unused) {
+    private List<NeighbourEntry> matching(NetDevice dev, int filterState, Args.Prefix pfx, boolean unused,
+                                          int protocol) {
         List<NeighbourEntry> list = new ArrayList<>();
         for (NeighbourEntry n : stack.neighbours().entries()) {
             int st = n.stateBits();
             if (dev != null && n.device() != dev) {
                 continue;
             }
-            if ((filterState & st) == 0 && (st != 0 || (filterState & NUD_NONE_FILTER) == 0)) {
+            // print_neigh(): an externally learned entry passes any state filter
+            if ((filterState & st) == 0 && !n.isExternLearned() && (st != 0 || (filterState & NUD_NONE_FILTER) == 0)) {
+                continue;
+            }
+            if (protocol != 0 && n.protocol() != protocol) {
                 continue;
             }
             if (pfx != null && !pfx.contains(n.address())) {

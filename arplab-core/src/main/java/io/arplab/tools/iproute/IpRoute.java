@@ -133,6 +133,12 @@ final class IpRoute {
             java.util.Map.entry("isis", 187), java.util.Map.entry("ospf", 188), java.util.Map.entry("rip", 189),
             java.util.Map.entry("eigrp", 192));
 
+    /** rtnl_rtprot_n2a(): a protocol's name from /etc/iproute2/rt_protos, else its number. */
+    static String rtProtName(int p) {
+        return RTPROT.entrySet().stream().filter(e -> e.getValue() == p).map(java.util.Map.Entry::getKey).findFirst()
+                .orElse(Integer.toString(p));
+    }
+
     /** rtnl_rtprot_a2n(): a protocol's number from its name or a number up to 255; -1 if neither. */
     static int rtProt(String w) {
         Integer n = RTPROT.get(w);
@@ -446,6 +452,7 @@ final class IpRoute {
         int scopeFilter = -1;
         boolean otherTable = false;
         int tos = 0; // filter.tos: every route of arplab's has TOS 0
+        long markFilter = 0;
         long tableId = 254; // filter.tb: main unless asked, 0 for every table
         // iproute_list_flush_or_save(): every word is parsed (and refused) before the device is looked up
         while (a.more()) {
@@ -505,6 +512,8 @@ final class IpRoute {
                 via = Args.prefix(v, o.family);
             } else if (w.equals("src")) {
                 prefsrc = Args.prefix(a.next(), o.family);
+            } else if (w.equals("mark")) {
+                markFilter = mark(a.next()); // filter_nlmsg(): a table route has no RTA_MARK, its mark is 0
             } else if (Args.matches(w, "metric") || Args.matches(w, "priority") || w.equals("preference")) {
                 String v = a.next();
                 if (Args.unsigned(v) < 0) {
@@ -538,8 +547,9 @@ final class IpRoute {
         boolean missingTable = tableId > 0 && (tableId < 253 || tableId > 255)
                 && !stack.otherTables().containsKey(tableId);
         if (missingTable && o.family != 6 && o.family != 17) {
-            // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made
-            throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\nDump terminated");
+            // fib_valid_dumprule_req(): a dump filtered on a table the namespace never made; iproute_flush() says so
+            throw new CommandExit(2, "Error: ipv4: FIB table does not exist.\n" + (flush ? "Flush" : "Dump")
+                    + " terminated");
         }
         if (otherTable || tos != 0) {
             return 0;
@@ -567,7 +577,8 @@ final class IpRoute {
         List<Long> tableOf = new ArrayList<>();
         for (var fib : dumped.entrySet()) {
             for (Route r : fib.getValue().routes()) {
-                if (dev != null && r.device() != dev || typeFilter >= 0 && r.type() != typeFilter
+                if (dev != null && r.device() != dev || markFilter != 0
+                        || typeFilter >= 0 && r.type() != typeFilter
                         || protoFilter != null && rtProt(r.protocol()) != protoNumber
                         || scopeFilter >= 0 && IpLink.rtScope(r.scope()) != scopeFilter
                         || via != null && (r.gateway() == null || !via.contains(r.gateway()))
@@ -624,6 +635,7 @@ final class IpRoute {
         Ipv4Address dst = null;
         String odev = null; // iproute_get(): looked up once every word is read
         Ipv4Address from = null;
+        long mark = 0; // RTA_MARK, the flow's mark: rt_fill_info() echoes it when not 0
         int family = o.family; // req.r.rtm_family: the first address given sets it
         while (a.more()) {
             String w = a.peek();
@@ -634,7 +646,9 @@ final class IpRoute {
                 family = family == 0 ? 4 : family;
             } else if (Args.matches(w, "oif") || w.equals("dev")) {
                 odev = a.next();
-            } else if (Args.matches(w, "iif") || Args.matches(w, "mark") || w.equals("uid")
+            } else if (Args.matches(w, "mark")) {
+                mark = mark(a.next());
+            } else if (Args.matches(w, "iif") || w.equals("uid")
                     || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
                 a.next();
             } else if (w.equals("connected") || w.equals("fibmatch")) {
@@ -670,15 +684,16 @@ final class IpRoute {
             throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
         }
         if (stack.isLocalAddress(dst.bits())) {
-            out.append("local ").append(o.paint(Color.INET, dst + " "));
-            if (from != null) {
-                out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC; no RTA_PREFSRC when it is the source
-            }
-            out.append("dev ").append(o.paint(Color.IFNAME, "lo "));
-            if (from == null) {
-                out.append("src ").append(o.paint(Color.INET, stack.sourceAddress(dst, null) + " "));
-            }
-            out.append("uid 0 ").append(sl()).append("    cache <local> \n");
+            // RTA_SRC of the request; no RTA_PREFSRC when it is the source
+            Ipv4Address prefsrc = from == null ? stack.sourceAddress(dst, null) : null;
+            printCached("local", dst, from, null, "lo", prefsrc, mark, List.of("local"), -1, true);
+            return 0;
+        }
+        if (from != null && oif == null && dst.isLimitedBroadcast()) {
+            // ip_route_output_key_hash_rcu(): a limited broadcast from a source of ours leaves by the source's device
+            // (__ip_dev_find()), made without a fib lookup, so with no table (res.table NULL)
+            printCached("broadcast", dst, from, null, sourceDevice(from).name, null, mark, List.of("local", "brd"),
+                    -1, false);
             return 0;
         }
         // fib_lookup(): table local's broadcast routes are /32, the longest match (broadcast 127.255.255.255 dev lo)
@@ -695,51 +710,116 @@ final class IpRoute {
         if (r.type() == Route.BLACKHOLE) {
             throw CommandExit.rtnetlink("Invalid argument");
         }
+        if (from != null && (from.bits() >>> 24) == 127 && !r.device().loopback) {
+            throw CommandExit.rtnetlink("Invalid argument"); // __mkroute_output(): a loopback source off lo
+        }
         Ipv4Address src = from != null ? from : localBrd != null ? localBrd.prefsrc() : stack.sourceAddress(dst, oif);
         boolean brd = localBrd != null || isBroadcast(r.device(), dst);
-        if (o.json && !brd && stack.redirected(dst, ctx.now()) == null) {
-            // print_route() of the cloned route: its keys, then uid and the (empty) cache flags
-            Json j = o.newJson().startObject().field("dst", dst.toString());
-            if (stack.usesGateway(r)) {
-                j.field("gateway", r.gateway().toString());
-            }
-            j.field("dev", r.device().name);
-            if (src != null) {
-                j.field("prefsrc", src.toString());
-            }
-            j.strings("flags", List.of()).field("uid", 0).strings("cache", List.of()).endObject();
-            out.append(j.finish());
-            return 0;
-        }
         HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
-        out.append(brd ? "broadcast " : "").append(o.paint(Color.INET, dst + " "));
-        if (from != null) {
-            out.append(o.paint(Color.INET, "from " + from + " ")); // RTA_SRC of the request
-        }
+        Ipv4Address via = null;
         if (brd) {
             redirected = null; // __mkroute_output(): RTN_BROADCAST drops the fib result, so no gateway
         } else if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
-            out.append("via ").append(o.paint(Color.INET, redirected.gateway() + " "));
+            via = redirected.gateway();
         } else if (stack.usesGateway(r)) {
-            out.append("via ").append(o.paint(Color.INET, r.gateway() + " "));
+            via = r.gateway();
         } else {
             redirected = null;
         }
-        out.append("dev ").append(o.paint(Color.IFNAME, r.device().name + " "));
-        if (src != null && from == null) {
-            // rt_fill_info(): RTA_PREFSRC only when not the asked source
-            out.append("src ").append(o.paint(Color.INET, src + " "));
-        }
         // __mkroute_output(): a route out of a loopback device is RTCF_LOCAL (`ip route get X oif lo`)
-        boolean local = brd || r.device().loopback;
-        out.append("uid 0 ").append(sl()).append("    cache ").append(local ? brd ? "<local,brd> " : "<local> " : "");
-        if (redirected != null) {
-            // the exception's remaining life in whole seconds, as rt_fill_info() reports it
-            long left = (redirected.expires() - ctx.now()) / 1_000_000_000L;
-            out.append("<redirected> expires ").append(left).append("sec ");
+        List<String> cache = brd ? List.of("local", "brd") : r.device().loopback ? List.of("local")
+                : redirected != null ? List.of("redirected") : List.of();
+        // the exception's remaining life in whole seconds, as rt_fill_info() reports it
+        long expires = redirected == null ? -1 : (redirected.expires() - ctx.now()) / 1_000_000_000L;
+        // rt_fill_info(): RTA_PREFSRC only when not the asked source
+        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, from == null ? src : null, mark,
+                cache, expires, true);
+        return 0;
+    }
+
+    /**
+     * print_route() of the cloned route ip route get answers: its type unless unicast (always under -d), the asked
+     * source, gateway and device, "table main" under -d when a fib lookup made it ({@code looked}:
+     * inet_rtm_getroute()'s RTM_F_LOOKUP_TABLE, the local routes being merged into main), the preferred source,
+     * mark, uid and the cache flags, with a redirect exception's {@code expires} (-1: none).
+     */
+    private void printCached(String type, Ipv4Address dst, Ipv4Address from, Ipv4Address via, String dev,
+                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked) {
+        boolean table = o.details > 0 && looked;
+        boolean typeShown = !type.equals("unicast") || o.details > 0;
+        if (o.json && expires < 0) {
+            Json j = o.newJson().startObject();
+            if (typeShown) {
+                j.field("type", type);
+            }
+            j.field("dst", dst.toString());
+            if (from != null) {
+                j.field("from", from.toString());
+            }
+            if (via != null) {
+                j.field("gateway", via.toString());
+            }
+            j.field("dev", dev);
+            if (table) {
+                j.field("table", "main");
+            }
+            if (prefsrc != null) {
+                j.field("prefsrc", prefsrc.toString());
+            }
+            j.strings("flags", List.of());
+            if (mark != 0) {
+                j.field("mark", mark);
+            }
+            j.field("uid", 0).strings("cache", cache).endObject();
+            out.append(j.finish());
+            return;
+        }
+        out.append(typeShown ? type + " " : "").append(o.paint(Color.INET, dst + " "));
+        if (from != null) {
+            out.append(o.paint(Color.INET, "from " + from + " "));
+        }
+        if (via != null) {
+            out.append("via ").append(o.paint(Color.INET, via + " "));
+        }
+        out.append("dev ").append(o.paint(Color.IFNAME, dev + " "));
+        if (table) {
+            out.append("table main ");
+        }
+        if (prefsrc != null) {
+            out.append("src ").append(o.paint(Color.INET, prefsrc + " "));
+        }
+        out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache ");
+        if (!cache.isEmpty()) {
+            out.append('<').append(String.join(",", cache)).append("> ");
+        }
+        if (expires >= 0) {
+            out.append("expires ").append(expires).append("sec ");
         }
         out.append('\n');
-        return 0;
+    }
+
+    /** get_unsigned() of a mark word, or invarg() as iproute_get() and iproute_list_flush_or_save() refuse it. */
+    private static long mark(String v) {
+        long m = Args.unsigned(v);
+        if (m < 0) {
+            throw CommandExit.invarg("invalid mark value", v);
+        }
+        return m;
+    }
+
+    /** print_route(): a mark not 0 in decimal under 16, in hex from 16 on. */
+    private static String markText(long mark) {
+        return mark == 0 ? "" : mark < 16 ? "mark " + mark + " " : "mark 0x" + Long.toHexString(mark) + " ";
+    }
+
+    /** __ip_dev_find(): the device holding a local address, else (a local route's, as 127.1.2.3's) lo. */
+    private NetDevice sourceDevice(Ipv4Address a) {
+        for (NetDevice d : stack.devices()) {
+            if (d.addresses().stream().anyMatch(x -> x.address().equals(a))) {
+                return d;
+            }
+        }
+        return stack.devices().stream().filter(d -> d.loopback).findFirst().orElseThrow();
     }
 
     private static boolean isBroadcast(NetDevice d, Ipv4Address a) {

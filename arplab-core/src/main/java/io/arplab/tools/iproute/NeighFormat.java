@@ -52,6 +52,12 @@ public final class NeighFormat {
      */
     public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted,
                                boolean color) {
+        return neigh(n, now, stats, showDev, deleted, color, 0);
+    }
+
+    /** {@link #neigh(NeighbourEntry, long, int, boolean, boolean, boolean)} while {@code held} more references. */
+    static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted, boolean color,
+                        int held) {
         StringBuilder sb = new StringBuilder();
         if (deleted) {
             sb.append("Deleted ");
@@ -68,9 +74,12 @@ public final class NeighFormat {
         if (n.isRouter()) {
             sb.append("router ");
         }
+        if (n.isExternLearned()) {
+            sb.append("extern_learn ");
+        }
         if (stats > 0) {
-            if (n.refs() > 0) {
-                sb.append(" ref ").append(n.refs());
+            if (n.refs() + held > 0) {
+                sb.append(" ref ").append(n.refs() + held);
             }
             sb.append(" used ").append(ageSeconds(now, n.used())).append('/').append(ageSeconds(now, n.confirmed()))
                     .append('/').append(ageSeconds(now, n.updated()));
@@ -78,6 +87,9 @@ public final class NeighFormat {
         }
         if (state != 0) {
             sb.append(states(state));
+        }
+        if (n.protocol() != 0) {
+            sb.append("proto ").append(IpRoute.rtProtName(n.protocol())).append(' ');
         }
         return sb.toString();
     }
@@ -107,6 +119,9 @@ public final class NeighFormat {
         if (n.isRouter()) {
             j.name("router").nul();
         }
+        if (n.isExternLearned()) {
+            j.name("extern_learn").nul();
+        }
         if (stats > 0) {
             if (n.refs() > 0) {
                 j.field("refcnt", n.refs());
@@ -116,6 +131,9 @@ public final class NeighFormat {
         }
         if (state != 0) {
             j.strings("state", java.util.List.of(states(state).trim().split(" ")));
+        }
+        if (n.protocol() != 0) {
+            j.field("protocol", IpRoute.rtProtName(n.protocol()));
         }
         j.endObject();
     }

@@ -106,10 +106,23 @@ final class NftParser {
         return KEYWORDS.contains(w) || listScan && LIST_KEYWORDS.contains(w);
     }
 
-    private static final List<String> KEYWORDS = List.of("table", "chain", "rule", "set", "element", "add", "delete",
-            "insert", "list", "flush", "accept", "drop", "jump", "goto", "return", "counter", "arp", "ether", "ip",
-            "meta", "iifname", "oifname", "hook", "type", "priority", "policy", "handle", "elements", "ruleset",
-            "create", "fwd");
+    /**
+     * scanner.l's keywords of its initial state (its other states are inclusive, so these are keywords everywhere),
+     * as nft 1.0.6 scans them: each word W here makes "nft add table W" fail with "unexpected W" on this machine.
+     */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("table", "chain", "rule", "set", "element",
+            "add", "delete", "insert", "list", "flush", "accept", "drop", "jump", "goto", "return", "counter", "arp",
+            "ether", "ip", "meta", "iifname", "oifname", "hook", "type", "priority", "policy", "handle", "elements",
+            "ruleset", "create", "fwd", "continue", "replace", "update", "get", "reset", "rename", "import", "export",
+            "monitor", "position", "index", "comment", "constant", "interval", "dynamic", "auto-merge", "timeout",
+            "gc-interval", "expires", "size", "flow", "offload", "meter", "log", "queue", "limit", "quota", "hour", "day",
+            "reject", "snat", "dnat", "masquerade", "redirect", "random", "th", "typeof", "vlan", "ecn", "time", "icmp",
+            "icmpv6", "igmp", "ah", "esp", "comp", "flags", "udp", "udplite", "tcp", "dccp", "sctp", "rt", "rt0", "rt2",
+            "srh", "hbh", "frag", "dst", "mh", "mark", "iif", "iiftype", "oif", "oiftype", "skuid", "skgid", "nftrace",
+            "rtclassid", "ibriport", "ibrname", "obriport", "obrname", "pkttype", "cpu", "iifgroup", "oifgroup",
+            "cgroup", "ct", "numgen", "jhash", "symhash", "dup", "fib", "osf", "synproxy", "notrack", "all", "map",
+            "device", "devices", "define", "undefine", "redefine", "include", "describe", "flowtable", "secmark",
+            "socket", "tproxy", "ipsec", "exthdr", "missing");
 
     private NftError unexpected(Token t, String expecting) {
         if (t.kind() == Kind.EOF && in.endsInBlock()) {

@@ -127,13 +127,28 @@ final class Tokens {
             java.util.regex.Matcher m = NUMBER.matcher(w);
             return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
         }
-        if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !w.matches("[0-9A-Za-z_]+")
-                || w.matches("([0-9]+(d|h|ms|m|s))+")) {
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || w.indexOf('.') >= 0 || w.indexOf(':') >= 0) {
             return 0;
         }
+        // flex's longest match: a {timestring} ("4h", a STRING) may outrun the {decstring} or {hexstring}
         java.util.regex.Matcher m = NUMBER.matcher(w);
-        return m.lookingAt() && m.end() < w.length() ? m.end() : 0;
+        int e = m.lookingAt() ? m.end() : 0;
+        java.util.regex.Matcher t = TIMESTRING.matcher(w);
+        int te = t.lookingAt() ? t.end() : 0;
+        if (te > e) {
+            return te < w.length() ? te : 0;
+        }
+        // a number then a {string} ("4294967296ip/", "65535c") or a DASH not starting a range's second number
+        // ("0xffff-v")
+        boolean string = e < w.length() && String.valueOf(w.charAt(e)).matches("[A-Za-z_]");
+        boolean dash = e < w.length() && w.charAt(e) == '-' && !w.matches("[0-9A-Za-z_]+")
+                && (e + 1 == w.length() || !Character.isDigit(w.charAt(e + 1)));
+        return string || dash ? e : 0;
     }
+
+    /** scanner.l's {timestring}: ([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?, "ms" preferred over "m". */
+    private static final java.util.regex.Pattern TIMESTRING =
+            java.util.regex.Pattern.compile("([0-9]+d)?([0-9]+h)?([0-9]+m(?!s))?([0-9]+s)?([0-9]+ms)?");
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+");
     private static final java.util.regex.Pattern IP4 =
