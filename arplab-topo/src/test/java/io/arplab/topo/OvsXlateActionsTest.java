@@ -44,6 +44,15 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * clone-actset.out: the action set at a clone's end (clone_xlate_actions()'s xlate_action_set() on the clone's
+     * copy, the outer entries included), its trace node in the clone's list, the tables before it nested.
+     */
+    @Test
+    void actionSetInCloneIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "clone-actset");
+    }
+
+    /**
      * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
      * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
      * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.
