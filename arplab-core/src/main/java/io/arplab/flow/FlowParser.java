@@ -354,7 +354,7 @@ public final class FlowParser {
                     of11 &= mask == s.max;
                 }
                 case NW_TOS -> of10 &= mask == 0xfc; // nw_ecn: OpenFlow 1.1's exact match, not 1.0's
-                case METADATA -> of10 = false;
+                case METADATA, MPLS_LSE -> of10 = false; // ofp11_match's metadata, mpls_label and mpls_tc
                 case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
                     long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;
                     boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) == 0
