@@ -145,11 +145,14 @@ public final class FlowParser {
                 } else {
                     match.set(mf, vm[0], vm[1]);
                 }
-                if (mf == Field.VLAN_TCI && vm[1] != 0xffff // mf_set(): a masked vlan_tci or vlan_vid (OpenFlow
-                        || mf == Field.VLAN_VID && value.indexOf('/') >= 0) { // 1.0, 1.1 exact) NXM and OXM's alone,
-                    usable &= FlowMod.P_NXM | FlowMod.P_OXM; // whatever a later field sets
+                if ((vm[1] & mf.fullMask()) == 0 && (mf.slots() == 1 || vm[3] == 0)) {
+                    // mf_set(): an all-zero mask wildcards the field (mf_set_wild()), usable by every protocol
+                } else if (mf == Field.VLAN_TCI && vm[1] != 0xffff // mf_set(): a masked vlan_tci or vlan_vid
+                        || mf == Field.VLAN_VID && value.indexOf('/') >= 0) { // (OpenFlow 1.0, 1.1 exact) NXM and
+                    usable &= FlowMod.P_NXM | FlowMod.P_OXM; // OXM's alone, whatever a later field sets
+                } else {
+                    usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
                 }
-                usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
                 Subfield sf = Subfield.parse(name);
                 match.ethernetType |= sf.field().hasPrereqs();

@@ -123,6 +123,11 @@ final class Xlate {
     boolean onePass;
     /** A translation whose only side effect is its learn()s' flows ({@link #learnAhead()}), and whether it ran. */
     private boolean learnOnly, learnedAhead;
+    /**
+     * The flows this translation's learn()s added: ofproto_flow_mod_learn() puts them in the next tables version,
+     * while the translation's lookups keep its own (xin->tables_version).
+     */
+    final List<Rule> learnedNow = new ArrayList<>(0);
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -229,6 +234,7 @@ final class Xlate {
         actsetOutput = OFPP_UNSET;
         lastTopTable = -1;
         recircs.clear();
+        learnedNow.clear();
     }
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
@@ -305,6 +311,7 @@ final class Xlate {
             br = f.br();
             thawActionSet(this, f);
             learnedAhead = false; // each pass is an upcall of its own
+            learnedNow.clear();
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
             // one xlate_lookup_ofproto() takes from the frozen state's xport
             RecircIds.Node n = br.datapath.recirc.find(f.id(), now);
@@ -400,6 +407,7 @@ final class Xlate {
         } else {
             dry.run();
         }
+        learnedNow.addAll(dry.learnedNow); // this translation's own learns
     }
 
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */
@@ -628,7 +636,9 @@ final class Xlate {
             flow[Slot.TP_SRC.ordinal()] = 0;
             flow[Slot.TP_DST.ordinal()] = 0;
         }
+        table.unseen = learnedNow.isEmpty() ? null : learnedNow;
         Rule r = table.lookup(flow, wc);
+        table.unseen = null;
         if (fragment) {
             flow[Slot.TP_SRC.ordinal()] = tpSrc;
             flow[Slot.TP_DST.ordinal()] = tpDst;
@@ -1460,6 +1470,9 @@ final class Xlate {
             same.get(0).modified = now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
         } else if (apply && belowLimit) {
             br.tables.apply(fm, OfVersion.OF10, now);
+            if (same.isEmpty()) {
+                learnedNow.addAll(br.tables.collect(fm, true));
+            }
         }
         if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
             set(l.resultDst(), belowLimit ? 1 : 0);
