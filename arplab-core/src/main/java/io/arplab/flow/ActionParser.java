@@ -879,6 +879,9 @@ public final class ActionParser {
             case IP_FRAG -> (v & ~3) == 0;
             case TCP_FLAGS -> (v & ~0xfff) == 0;
             case ARP_OP -> (v & 0xff00) == 0;
+            case DL_VLAN -> (v & 0xf000) == 0;
+            case VLAN_VID -> (v & 0xe000) == 0; // the PCP bits (the CFI bit is the present bit)
+            case TUN_FLAGS -> (v & ~1) == 0; // FLOW_TNL_PUB_F_MASK
             case VLAN_PCP, DL_VLAN_PCP, MPLS_TC -> (v & ~7) == 0;
             case IPV6_LABEL, MPLS_LABEL -> (v & ~0xfffff) == 0;
             case MPLS_BOS -> (v & ~1) == 0;

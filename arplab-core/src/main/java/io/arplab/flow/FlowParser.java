@@ -152,6 +152,11 @@ public final class FlowParser {
                     usable &= FlowMod.P_NXM | FlowMod.P_OXM; // OXM's alone, whatever a later field sets
                 } else {
                     usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
+                    if (OF10_MASKS.contains(mf)) { // mf_set()'s usable protocols for this mask, whatever comes later
+                        Match one = new Match();
+                        one.set(mf, vm[0], vm[1]);
+                        usable &= usable(one);
+                    }
                 }
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
                 Subfield sf = Subfield.parse(name);
@@ -371,6 +376,10 @@ public final class FlowParser {
         }
         return FlowMod.P_NXM | FlowMod.P_OXM | (of10 ? FlowMod.P_OF10 : 0) | (of11 ? FlowMod.P_OF11 : 0);
     }
+
+    /** The fields whose mask alone decides OpenFlow 1.0 and 1.1 (their whole slot: see usable(Match)). */
+    private static final java.util.Set<Field> OF10_MASKS = java.util.EnumSet.of(Field.ETH_SRC, Field.ETH_DST,
+            Field.IPV4_SRC, Field.IPV4_DST, Field.TCP_SRC, Field.TCP_DST, Field.UDP_SRC, Field.UDP_DST);
 
     /**
      * A field's usable_protocols (meta-flow.h's "OF1.0:" and "OF1.1:" lines) for those no other rule covers: SCTP
