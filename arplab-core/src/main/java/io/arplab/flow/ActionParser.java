@@ -1097,7 +1097,9 @@ public final class ActionParser {
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
             } else if (a instanceof Action.Clone c) { // check_CLONE(): on the flow as the actions before left it,
-                check(c.actions(), cfi[0] ? tagged : untagged, table); // which ofpacts_check() restores after
+                Match now = (cfi[0] ? tagged : untagged).copy(); // which ofpacts_check() restores after, its
+                now.putSlot(Slot.VLAN_TCI1, cfi[1] ? Match.VLAN_CFI : 0, Match.VLAN_CFI); // second tag included
+                check(c.actions(), now, table);
             }
             if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
                 tagged = mplsMoved(tagged, a);
