@@ -879,6 +879,9 @@ public final class ActionParser {
             case IP_FRAG -> (v & ~3) == 0;
             case TCP_FLAGS -> (v & ~0xfff) == 0;
             case ARP_OP -> (v & 0xff00) == 0;
+            case DL_VLAN -> (v & 0xf000) == 0;
+            case VLAN_VID -> (v & 0xe000) == 0; // the PCP bits (the CFI bit is the present bit)
+            case TUN_FLAGS -> (v & ~1) == 0; // FLOW_TNL_PUB_F_MASK
             case VLAN_PCP, DL_VLAN_PCP, MPLS_TC -> (v & ~7) == 0;
             case IPV6_LABEL, MPLS_LABEL -> (v & ~0xfffff) == 0;
             case MPLS_BOS -> (v & ~1) == 0;
@@ -1094,7 +1097,9 @@ public final class ActionParser {
             } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
                 check(w.actions(), match, table);
             } else if (a instanceof Action.Clone c) { // check_CLONE(): on the flow as the actions before left it,
-                check(c.actions(), cfi[0] ? tagged : untagged, table); // which ofpacts_check() restores after
+                Match now = (cfi[0] ? tagged : untagged).copy(); // which ofpacts_check() restores after, its
+                now.putSlot(Slot.VLAN_TCI1, cfi[1] ? Match.VLAN_CFI : 0, Match.VLAN_CFI); // second tag included
+                check(c.actions(), now, table);
             }
             if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
                 tagged = mplsMoved(tagged, a);

@@ -33,6 +33,8 @@ final class Classifier {
      */
     int foundGoto;
     Classifier foundNext;
+    /** Rules the lookup's version does not see yet (a translation's own learned flows), or null. */
+    java.util.List<Rule> unseen;
     /** The bridge's tables, by id (goto_table's targets), and their subtables' hash memo. */
     private final Classifier[] tables;
     private final HashMemo memo;
@@ -572,10 +574,21 @@ final class Classifier {
                 continue;
             }
             Rule r = st.rule(i);
+            int lone = st.loneGoto(i);
+            if (unseen != null && unseen.contains(r)) { // next_visible_rule_in_list(): the list's next visible one
+                do {
+                    r = nextInList(r);
+                } while (r != null && unseen.contains(r));
+                if (r == null || r.priority <= hardPri) {
+                    continue;
+                }
+                meta = r.priority << 1 | (r.soft ? 1 : 0);
+                lone = -1;
+            }
             if ((meta & 1) == 0) {
                 hard = r;
                 hardPri = meta >>> 1;
-                foundGoto = st.loneGoto(i);
+                foundGoto = lone;
                 foundNext = foundGoto >= 0 && tables != null ? tables[foundGoto] : null; // the bridge's array: in cache
             } else if (allowConjunctive) {
                 soft = soft == null ? new Conjunctions(this) : soft;

@@ -145,11 +145,19 @@ public final class FlowParser {
                 } else {
                     match.set(mf, vm[0], vm[1]);
                 }
-                if (mf == Field.VLAN_TCI && vm[1] != 0xffff // mf_set(): a masked vlan_tci or vlan_vid (OpenFlow
-                        || mf == Field.VLAN_VID && value.indexOf('/') >= 0) { // 1.0, 1.1 exact) NXM and OXM's alone,
-                    usable &= FlowMod.P_NXM | FlowMod.P_OXM; // whatever a later field sets
+                if ((vm[1] & mf.fullMask()) == 0 && (mf.slots() == 1 || vm[3] == 0)) {
+                    // mf_set(): an all-zero mask wildcards the field (mf_set_wild()), usable by every protocol
+                } else if (mf == Field.VLAN_TCI && vm[1] != 0xffff // mf_set(): a masked vlan_tci or vlan_vid
+                        || mf == Field.VLAN_VID && value.indexOf('/') >= 0) { // (OpenFlow 1.0, 1.1 exact) NXM and
+                    usable &= FlowMod.P_NXM | FlowMod.P_OXM; // OXM's alone, whatever a later field sets
+                } else {
+                    usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
+                    if (OF10_MASKS.contains(mf)) { // mf_set()'s usable protocols for this mask, whatever comes later
+                        Match one = new Match();
+                        one.set(mf, vm[0], vm[1]);
+                        usable &= usable(one);
+                    }
                 }
-                usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
             } else if (name.indexOf('[') >= 0) { // mf_set_subfield(): the subfield's bits exact, the others kept
                 Subfield sf = Subfield.parse(name);
                 match.ethernetType |= sf.field().hasPrereqs();
@@ -354,7 +362,7 @@ public final class FlowParser {
                     of11 &= mask == s.max;
                 }
                 case NW_TOS -> of10 &= mask == 0xfc; // nw_ecn: OpenFlow 1.1's exact match, not 1.0's
-                case METADATA -> of10 = false;
+                case METADATA, MPLS_LSE -> of10 = false; // ofp11_match's metadata, mpls_label and mpls_tc
                 case VLAN_TCI -> { // dl_vlan and dl_vlan_pcp, or "no VLAN" (CFI clear: ofp10's OFP10_VLAN_NONE)
                     long tci = m.value(s), vid = mask & Match.VLAN_VID, pcp = mask & Match.VLAN_PCP;
                     boolean ok = (mask & Match.VLAN_CFI) != 0 && ((tci & Match.VLAN_CFI) == 0
@@ -368,6 +376,10 @@ public final class FlowParser {
         }
         return FlowMod.P_NXM | FlowMod.P_OXM | (of10 ? FlowMod.P_OF10 : 0) | (of11 ? FlowMod.P_OF11 : 0);
     }
+
+    /** The fields whose mask alone decides OpenFlow 1.0 and 1.1 (their whole slot: see usable(Match)). */
+    private static final java.util.Set<Field> OF10_MASKS = java.util.EnumSet.of(Field.ETH_SRC, Field.ETH_DST,
+            Field.IPV4_SRC, Field.IPV4_DST, Field.TCP_SRC, Field.TCP_DST, Field.UDP_SRC, Field.UDP_DST);
 
     /**
      * A field's usable_protocols (meta-flow.h's "OF1.0:" and "OF1.1:" lines) for those no other rule covers: SCTP

@@ -237,6 +237,14 @@ public final class FlowStatsFormat {
     public static ReplyDecode decodeReply(java.util.List<Rule> rules, OfVersion v) {
         java.util.List<String> log = new java.util.ArrayList<>();
         for (Rule r : rules) {
+            // ofputil_decode_flow_stats_reply(): the match first; OpenFlow 1.5's reply turns its error into EINVAL
+            String matchError = v.atLeast(OfVersion.OF12) ? Ofproto.matchError(r.match, v) : null;
+            if (matchError != null) {
+                log.add("ofp_flow|WARN|OFPST_FLOW reply bad match");
+                log.add("vconn|WARN|parse error in reply ("
+                        + (v.atLeast(OfVersion.OF15) ? "Invalid argument" : matchError) + ")");
+                return new ReplyDecode(log, "dump flows (Protocol error)");
+            }
             java.util.List<Action> wire = ActionFormat.roundTrip(r.actions, v);
             java.util.List<String> bad = firstBadAction(wire, v);
             if (bad != null) {

@@ -30,11 +30,13 @@ public final class MatchFormat {
 
     /**
      * The match as OpenFlow 1.0's own ofp10_match carries it (ofputil_match_to_ofp10_match()), for a flow_mod sent
-     * in that format: a VLAN match with the CFI bit clear is "no VLAN" (OFP10_VLAN_NONE), an exact vlan_tci of 0.
+     * in that format: a VLAN match with the CFI bit clear is "no VLAN" (OFP10_VLAN_NONE), an exact vlan_tci of 0,
+     * whatever VID and PCP bits an exact vlan_tci had (ofputil_match_from_ofp10_match()).
      */
     public static Match onOf10Wire(Match m) {
         long mask = m.mask(Slot.VLAN_TCI);
-        if ((mask & Match.VLAN_CFI) == 0 || (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0 || mask == 0xffff) {
+        if ((mask & Match.VLAN_CFI) == 0 || (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
+                || mask == 0xffff && m.value(Slot.VLAN_TCI) == 0) {
             return m;
         }
         Match n = m.copy();

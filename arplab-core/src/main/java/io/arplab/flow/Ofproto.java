@@ -476,12 +476,14 @@ public final class Ofproto {
      * OFPBMC_BAD_PREREQ). OpenFlow 1.0's ofp10_match carries no such field. Returns null or the error.
      */
     static String matchError(FlowMod fm, OfVersion version) {
-        if (FlowTables.ofp10(fm, version)) {
-            return null;
-        }
+        return FlowTables.ofp10(fm, version) ? null : matchError(fm.match(), version);
+    }
+
+    /** The same for a match sent as NXM or OXM (nx_pull_raw()), as a flow stats reply carries a rule's too. */
+    static String matchError(Match match, OfVersion version) {
         Match pulled = new Match();
-        pulled.putSlot(Slot.PACKET_TYPE, fm.match().value(Slot.PACKET_TYPE), fm.match().mask(Slot.PACKET_TYPE));
-        for (OfpEncode.Entry e : OfpEncode.matchEntries(fm.match(),
+        pulled.putSlot(Slot.PACKET_TYPE, match.value(Slot.PACKET_TYPE), match.mask(Slot.PACKET_TYPE));
+        for (OfpEncode.Entry e : OfpEncode.matchEntries(match,
                 version.atLeast(OfVersion.OF11) ? version : null)) {
             if (e.field() == Field.IPV6_LABEL && (e.value().lo() & ~0xfffffL) != 0) {
                 return "OFPBMC_BAD_VALUE";

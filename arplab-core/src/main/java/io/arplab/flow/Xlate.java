@@ -123,6 +123,11 @@ final class Xlate {
     boolean onePass;
     /** A translation whose only side effect is its learn()s' flows ({@link #learnAhead()}), and whether it ran. */
     boolean learnOnly, learnedAhead;
+    /**
+     * The flows this translation's learn()s added: ofproto_flow_mod_learn() puts them in the next tables version,
+     * while the translation's lookups keep its own (xin->tables_version).
+     */
+    final List<Rule> learnedNow = new ArrayList<>(0);
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -229,6 +234,7 @@ final class Xlate {
         actsetOutput = OFPP_UNSET;
         lastTopTable = -1;
         recircs.clear();
+        learnedNow.clear();
     }
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
@@ -484,7 +490,9 @@ final class Xlate {
             flow[Slot.TP_SRC.ordinal()] = 0;
             flow[Slot.TP_DST.ordinal()] = 0;
         }
+        table.unseen = learnedNow.isEmpty() ? null : learnedNow;
         Rule r = table.lookup(flow, wc);
+        table.unseen = null;
         if (fragment) {
             flow[Slot.TP_SRC.ordinal()] = tpSrc;
             flow[Slot.TP_DST.ordinal()] = tpDst;
@@ -586,9 +594,11 @@ final class Xlate {
      * after it.
      */
     private void cloneActions(List<Action> program) {
+        boolean continues = listContinues;
+        int from = trace == null ? 0 : trace.length(), listLevel = level;
         if (tail || reversible(program)) {
             actions(program, true);
-            finishActions();
+            finishActions(from, listLevel, continues);
             return;
         }
         committer.commit();
@@ -606,7 +616,7 @@ final class Xlate {
         odp.append("clone(");
         tail = true;
         actions(program, true);
-        finishActions();
+        finishActions(from, listLevel, continues);
         tail = false;
         System.arraycopy(savedCt, 0, packetCt, 0, packetCt.length);
         packet = savedPacket;
@@ -640,10 +650,10 @@ final class Xlate {
         actsetOutput = savedActset;
     }
 
-    // the action set at the end of a pipeline (xlate_action_set()), or the freeze that stopped it
-    private void finishActions() {
+    // the action set at the end of a clone's actions (xlate_action_set()), or the freeze that stopped them
+    private void finishActions(int from, int listLevel, boolean continues) {
         if (freezing == null && !exited && error == null) {
-            actionSet();
+            actionSet(from, listLevel, continues);
         }
         if (freezing != null) {
             XlateFreeze.finishFreezing(this);
@@ -1037,6 +1047,14 @@ final class Xlate {
      * action led to is no longer its last node and is indented as oftrace_node_print_details() does.
      */
     void actionSet() {
+        actionSet(-1, 0, false);
+    }
+
+    /**
+     * The same at the end of a clone's actions (clone_xlate_actions()), whose trace list from {@code from} at
+     * {@code listLevel} the node joins: indented as the list's last node unless trace follows the clone there.
+     */
+    private void actionSet(int from, int listLevel, boolean continues) {
         if (actionSet.isEmpty()) {
             return; // most pipelines write no action set: nothing to order
         }
@@ -1045,24 +1063,46 @@ final class Xlate {
         if (list.isEmpty()) {
             return;
         }
+        int setLevel = from >= 0 && continues ? listLevel + 2 : listLevel;
         if (trace != null) {
-            if (lastTopTable >= 0) {
-                String[] lines = trace.substring(lastTopTable).split("\n", -1);
-                StringBuilder t = new StringBuilder();
-                for (int i = 0; i < lines.length - 1; i++) {
-                    t.append(lines[i].isEmpty() ? "" : i == 0 ? "    " : "        ").append(lines[i]).append('\n');
-                }
-                trace.replace(lastTopTable, trace.length(), t.toString());
-            }
-            trace.append("--. Executing action set:\n");
+            nestLastNode(from < 0 ? lastTopTable : lastNode(from, listLevel));
+            trace.append("    ".repeat(from >= 0 && continues ? listLevel + 1 : listLevel))
+                    .append("--. Executing action set:\n");
         }
         int savedLevel = level, savedTableLevel = tableLevel;
-        level = 0;
-        tableLevel = 0;
+        level = setLevel;
+        tableLevel = setLevel;
         tail = true;
         actions(list, false);
         level = savedLevel;
         tableLevel = savedTableLevel;
+    }
+
+    // where the trace from 'from' has a node printed as its list's last (a table without trace after it), or -1
+    private int lastNode(int from, int listLevel) {
+        for (int at = from; at < trace.length(); at = trace.indexOf("\n", at) + 1) {
+            int spaces = 0;
+            while (at + spaces < trace.length() && trace.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            if (at + spaces < trace.length() && trace.charAt(at + spaces) != '\n' && spaces < 4 * (listLevel + 1)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    // oftrace_node_print_details(): a node no longer last in its list is indented one step, its subtree two
+    private void nestLastNode(int at) {
+        if (at < 0) {
+            return;
+        }
+        String[] lines = trace.substring(at).split("\n", -1);
+        StringBuilder t = new StringBuilder();
+        for (int i = 0; i < lines.length - 1; i++) {
+            t.append(lines[i].isEmpty() ? "" : i == 0 ? "    " : "        ").append(lines[i]).append('\n');
+        }
+        trace.replace(at, trace.length(), t.toString());
     }
 
     // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there

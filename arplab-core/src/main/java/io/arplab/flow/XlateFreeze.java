@@ -28,6 +28,7 @@ final class XlateFreeze {
             x.br = f.br();
             thawActionSet(x, f);
             x.learnedAhead = false; // each pass is an upcall of its own
+            x.learnedNow.clear();
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
             // one xlate_lookup_ofproto() takes from the frozen state's xport
             RecircIds.Node n = x.br.datapath.recirc.find(f.id(), x.now);
@@ -123,6 +124,7 @@ final class XlateFreeze {
         } else {
             dry.run();
         }
+        x.learnedNow.addAll(dry.learnedNow); // this translation's own learns
     }
 
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */

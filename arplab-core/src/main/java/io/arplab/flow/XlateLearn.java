@@ -57,6 +57,9 @@ final class XlateLearn {
             same.get(0).modified = x.now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
         } else if (apply && belowLimit) {
             x.br.tables.apply(fm, OfVersion.OF10, x.now);
+            if (same.isEmpty()) {
+                x.learnedNow.addAll(x.br.tables.collect(fm, true));
+            }
         }
         if ((l.flags() & 4) != 0) { // NX_LEARN_F_WRITE_RESULT: whether the flow was learned
             x.set(l.resultDst(), belowLimit ? 1 : 0);

@@ -44,6 +44,28 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * clone-actset.out: the action set at a clone's end (clone_xlate_actions()'s xlate_action_set() on the clone's
+     * copy, the outer entries included), its trace node in the clone's list, the tables before it nested.
+     */
+    @Test
+    void actionSetInCloneIsOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "clone-actset");
+    }
+
+    /**
+     * learn-same-pass.out (STATUS=1): a learn() and a later lookup of its table in one translation: the learned flow
+     * joins the next tables version (ofproto_flow_mod_learn()), the translation keeps its own (xin->tables_version).
+     */
+    @Test
+    void learnedFlowIsNotSeenBySamePassIsOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        // OVS's clock is stopped (time/stop): no lab time between the lines
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("learn-same-pass.in"), 0, true);
+        Files.writeString(Path.of("target/xlate-actions-learn-same-pass.got"), got);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("learn-same-pass.out"))));
+    }
+
+    /**
      * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
      * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
      * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.

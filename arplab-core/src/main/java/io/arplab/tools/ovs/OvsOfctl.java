@@ -106,6 +106,17 @@ public final class OvsOfctl implements Tool {
                         return 1;
                     }
                 }
+                case "flow-format" -> {
+                    String bad = flowFormatError(a);
+                    if (bad != null) {
+                        return fail(bad);
+                    }
+                }
+                case "packet-in-format" -> { // ofputil_packet_in_format_from_string()
+                    if (!List.of("standard", "openflow10", "nxt_packet_in", "nxm", "nxt_packet_in2").contains(a)) {
+                        return fail("unknown packet-in format `" + a + "'");
+                    }
+                }
                 case "timeout" -> {
                     if (!OvsGetopt.positiveUint(a)) {
                         return fail("value " + a + " on -t or --timeout is invalid");
@@ -472,6 +483,26 @@ public final class OvsOfctl implements Tool {
         }
         allowed = set;
         return true;
+    }
+
+    /** The flow protocols' names and abbreviations (ofputil_protocol_to_string(), proto_abbrevs[]). */
+    private static final List<String> FLOW_PROTOCOLS = List.of("NXM-table_id", "NXM+table_id",
+            "OpenFlow10-table_id", "OpenFlow10+table_id", "OpenFlow11", "OXM-OpenFlow12", "OXM-OpenFlow13",
+            "OXM-OpenFlow14", "OXM-OpenFlow15", "any", "OpenFlow10", "NXM", "OXM");
+
+    // ofputil_protocols_from_string(): comma-separated names, any case; the first unknown one, or none, is fatal
+    private static String flowFormatError(String list) {
+        boolean any = false;
+        for (String name : list.split(",")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (FLOW_PROTOCOLS.stream().noneMatch(name::equalsIgnoreCase)) {
+                return name + ": unknown flow protocol";
+            }
+            any = true;
+        }
+        return any ? null : list + ": no flow protocol specified";
     }
 
     private int fail(String message) {

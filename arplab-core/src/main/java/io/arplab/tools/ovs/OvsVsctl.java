@@ -176,7 +176,14 @@ public final class OvsVsctl implements Tool {
             } else if (localOption(key)) {
                 // parse_options() looks a repeat up without the "--" it stores: before the first command, a local
                 // option may come twice, the last one kept
-                local.put(key, eq < 0 ? null : a.substring(eq + 1));
+                String v = eq < 0 ? null : a.substring(eq + 1);
+                if (v == null && localOption(key + "=")) { // getopt_long(): a required argument is the next word
+                    if (i + 1 >= args.size()) {
+                        throw new VsctlException("option '" + key + "' requires an argument");
+                    }
+                    v = args.get(++i);
+                }
+                local.put(key, v);
             } else {
                 throw new VsctlException(a.startsWith("--") ? "unrecognized option '" + a + "'"
                         : "invalid option -- '" + a.charAt(1) + "'");
@@ -257,10 +264,11 @@ public final class OvsVsctl implements Tool {
         return "--" + names.get(first);
     }
 
+    /** Whether a command has the local option {@code key} ("--columns"; "--columns=" only if it takes a value). */
     private static boolean localOption(String key) {
         for (Syntax s : COMMANDS) {
             for (String o : s.options.split(",")) {
-                if (!o.isEmpty() && o.replace("=", "").equals(key)) {
+                if (!o.isEmpty() && (o.equals(key) || o.replace("=", "").equals(key))) {
                     return true;
                 }
             }
