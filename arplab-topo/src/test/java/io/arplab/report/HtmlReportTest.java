@@ -2,13 +2,7 @@ package io.arplab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arplab.lab.Lab;
-import io.arplab.lab.LabConsole;
-import io.arplab.topo.TopologyBuilder;
-import io.arplab.topo.TopologyLoader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +46,9 @@ class HtmlReportTest {
      */
     @Test
     void ovsBridgeIsALaneAndANode() {
-        TopologyLoader.Loaded loaded = TopologyLoader.load(Path.of("examples/antrea-node/lab.yaml"));
-        Lab lab = TopologyBuilder.build(loaded.topology(), 1, Lab.DEFAULT_EPOCH);
-        RunRecorder rec = RunRecorder.attach(lab, null);
-        rec.captureRest();
-        PrintWriter sink = new PrintWriter(new StringWriter());
-        LabConsole console = new LabConsole(lab, sink, sink, () -> { });
-        console.execute("pod1 ping -c1 -W1 10.222.0.1");
-        console.close();
-        LabGraph graph = LabGraph.of(lab, loaded.topology());
-        String html = HtmlReport.render(graph, rec.recording(), null);
+        SeedRun.Run run = SeedRun.run(Path.of("examples/antrea-node/lab.yaml"), "pod1 ping -c1 -W1 10.222.0.1");
+        LabGraph graph = run.graph();
+        String html = run.html();
         assertThat(html).contains("pod1 broadcast 'who-has 10.222.0.1'; it reached nobody, and br-int answered with a"
                 + " unicast reply.");
         assertThat(html).contains("ARP, Reply 10.222.0.1 is-at aa:bb:cc:dd:ee:ff");
@@ -77,18 +64,10 @@ class HtmlReportTest {
      */
     @Test
     void tunnelDevicesAreNotCaptured() {
-        TopologyLoader.Loaded loaded = TopologyLoader.load(Path.of("examples/antrea-cluster/lab.yaml"));
-        Lab lab = TopologyBuilder.build(loaded.topology(), 1, Lab.DEFAULT_EPOCH);
-        RunRecorder rec = RunRecorder.attach(lab, null);
-        rec.captureRest();
-        PrintWriter sink = new PrintWriter(new StringWriter());
-        LabConsole console = new LabConsole(lab, sink, sink, () -> { });
-        console.execute("frontend ping -c1 backend2");
-        console.close();
-        assertThat(rec.recording().frames()).isNotEmpty()
+        SeedRun.Run run = SeedRun.run(Path.of("examples/antrea-cluster/lab.yaml"), "frontend ping -c1 backend2");
+        assertThat(run.recording().frames()).isNotEmpty()
                 .noneMatch(c -> c.ifname().startsWith("genev_sys"))
                 .anyMatch(c -> c.node().equals("worker1") && c.ifname().equals("eth0"));
-        assertThat(HtmlReport.render(LabGraph.of(lab, loaded.topology()), rec.recording(), null))
-                .contains("Geneve, Flags [none], vni 0x0: IP 10.222.1.2 > 10.222.2.2: ICMP echo request");
+        assertThat(run.html()).contains("Geneve, Flags [none], vni 0x0: IP 10.222.1.2 > 10.222.2.2: ICMP echo request");
     }
 }

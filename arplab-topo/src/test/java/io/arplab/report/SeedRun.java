@@ -8,22 +8,35 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-/** The seed's hands-on (node1 pings node3, then ten quiet seconds), recorded for the report. */
+/** The seed's hands-on (node1 pings node3, then ten quiet seconds), recorded for the report; and other labs' runs. */
 final class SeedRun {
     static final Path LAB = Path.of("examples/arp-lab/docker-compose.yml");
+
+    /** A lab file run with its commands, as the report sees it. */
+    record Run(LabGraph graph, Recording recording) {
+        String html() {
+            return HtmlReport.render(graph, recording, null);
+        }
+    }
 
     private SeedRun() {}
 
     static String html() {
-        TopologyLoader.Loaded loaded = TopologyLoader.load(LAB);
+        return run(LAB, "node1 ping -c3 node3", "sleep 10").html();
+    }
+
+    /** Builds the lab of {@code file} (seed 1), captures every host interface, and runs {@code commands}. */
+    static Run run(Path file, String... commands) {
+        TopologyLoader.Loaded loaded = TopologyLoader.load(file);
         Lab lab = TopologyBuilder.build(loaded.topology(), 1, Lab.DEFAULT_EPOCH);
         RunRecorder rec = RunRecorder.attach(lab, null);
         rec.captureRest();
         PrintWriter sink = new PrintWriter(new StringWriter());
         LabConsole console = new LabConsole(lab, sink, sink, () -> { });
-        console.execute("node1 ping -c3 node3");
-        console.execute("sleep 10");
+        for (String c : commands) {
+            console.execute(c);
+        }
         console.close();
-        return HtmlReport.render(LabGraph.of(lab, loaded.topology()), rec.recording(), null);
+        return new Run(LabGraph.of(lab, loaded.topology()), rec.recording());
     }
 }
