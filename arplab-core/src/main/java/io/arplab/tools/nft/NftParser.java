@@ -80,6 +80,7 @@ final class NftParser {
         return switch (t.kind()) {
             case EOF, NEWLINE -> "newline";
             case STRING -> "quoted string";
+            case ASTERISK_STRING -> "string with a trailing asterisk";
             case LBRACE -> "'{'";
             case RBRACE -> "'}'";
             case SEMICOLON -> "semicolon";
