@@ -363,7 +363,15 @@ class FuzzToolsRecordingTest {
                     + " at this moment in arplab's: not investigated within the round's time"),
             Map.entry("seed-208.out: ip -s neigh show 172.28.0.12", "n1's hand-made entry for n2 (a wrong lladdr) was"
                     + " still DELAY in the real run, arplab's had probed and been confirmed: not investigated within the"
-                    + " round's time"));
+                    + " round's time"),
+            // seeds 209-212 and mutated seeds 180-183 (round 12, held out)
+            Map.entry("mut-180.out: ping -w 2 -i '-1-I eth0 172.28.0.21' -c 3 -s 100 -n 172.28.0.11", BUSY_LOOP),
+            Map.entry("mut-181.out: nft add set ip 'tow eth0' 's n' '{ type ipv4_addr; }'", NFT_BISON),
+            Map.entry("mut-181.out: nft 'table ip t {|chain c { xist c; };: }'", NFT_BISON),
+            // seeds 213-216 and mutated seeds 184-187 (round 12, held out)
+            Map.entry("mut-184.out: nft 'addraceroute -m 2 -q 1c 1 -W 1 -I eth0 172.28.0.95 -n n2' chain ip t c"
+                    + " '{ type filter hook input priority 0; }'", NFT_BISON),
+            Map.entry("mut-185.out: arp '-vnei del x lladdr 02:00:00:00'", DNS_PEER));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
