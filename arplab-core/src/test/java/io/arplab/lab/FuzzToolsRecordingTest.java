@@ -371,7 +371,11 @@ class FuzzToolsRecordingTest {
             // seeds 213-216 and mutated seeds 184-187 (round 12, held out)
             Map.entry("mut-184.out: nft 'addraceroute -m 2 -q 1c 1 -W 1 -I eth0 172.28.0.95 -n n2' chain ip t c"
                     + " '{ type filter hook input priority 0; }'", NFT_BISON),
-            Map.entry("mut-185.out: arp '-vnei del x lladdr 02:00:00:00'", DNS_PEER));
+            Map.entry("mut-185.out: arp '-vnei del x lladdr 02:00:00:00'", DNS_PEER),
+            // seeds 217-220 and mutated seeds 188-191 (round 12, held out)
+            Map.entry("mut-188.out: sysctl net.ipv4 'netip^.ipv4.conf.all.drop_gratuitous_arp'", REAL_KEYS),
+            Map.entry("mut-191.out: nft add 't able' 'i(.9net' t2", NFT_BISON),
+            Map.entry("seed-218.out: ip -s -s neigh show nud all", IGMP_ENTRIES));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
