@@ -375,7 +375,10 @@ class FuzzToolsRecordingTest {
             // seeds 217-220 and mutated seeds 188-191 (round 12, held out)
             Map.entry("mut-188.out: sysctl net.ipv4 'netip^.ipv4.conf.all.drop_gratuitous_arp'", REAL_KEYS),
             Map.entry("mut-191.out: nft add 't able' 'i(.9net' t2", NFT_BISON),
-            Map.entry("seed-218.out: ip -s -s neigh show nud all", IGMP_ENTRIES));
+            Map.entry("seed-218.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            // seeds 221-224 and mutated seeds 192-195 (round 12, held out)
+            Map.entry("mut-193.out: arp -n --verbose 1.2.3.4", DNS_PEER),
+            Map.entry("mut-194.out: arp -H ax25", GATEWAY));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
