@@ -378,7 +378,14 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-218.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
             // seeds 221-224 and mutated seeds 192-195 (round 12, held out)
             Map.entry("mut-193.out: arp -n --verbose 1.2.3.4", DNS_PEER),
-            Map.entry("mut-194.out: arp -H ax25", GATEWAY));
+            Map.entry("mut-194.out: arp -H ax25", GATEWAY),
+            // seeds 225-228 and mutated seeds 196-199 (round 12, held out)
+            Map.entry("mut-197.out: nft add rule ip 'tev eth0' c ip sa=dr 1.2.3.4/ accept", NFT_BISON),
+            Map.entry("mut-198.out: ping -w 2 -c 1 -W 1 -T tsonly 0172.28.0.95", "the real host sent n1 no Net"
+                    + " Unreachable: the DNS queries of n1's arp-scan and ping for names (GATEWAY) had spent ip_error()'s"
+                    + " token bucket for n1 just before (mut-125's)"),
+            Map.entry("mut-199.out: sysctl net net.ipv4.conf.all.arp_announce net.ipv4.neigh.eth0.ucast_solicit",
+                    REAL_KEYS));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
