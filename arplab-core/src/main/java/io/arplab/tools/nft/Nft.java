@@ -28,6 +28,10 @@ public final class Nft implements Tool {
     private static final List<String> WITH_ARGUMENT = List.of("file", "f", "includepath", "I", "debug", "d", "define",
             "D");
 
+    /** nft.c's debug_param[]: the levels -d takes (their debug output arplab does not print). */
+    private static final List<String> DEBUG_LEVELS = List.of("scanner", "parser", "eval", "netlink", "mnl",
+            "proto-ctx", "segtree", "all");
+
     /** nft 1.0.6's nft_options[] long names in table order, the order getopt_long() lists an ambiguous prefix's. */
     private static final List<String> LONG_OPTIONS = List.of("help", "version", "check", "file", "define",
             "interactive", "includepath", "numeric", "stateless", "reversedns", "service", "handle", "echo", "json",
@@ -131,7 +135,7 @@ public final class Nft implements Tool {
                     // formatting arplab's listings do not show (services, names, ids, protocols, times), and -o
                     case "-S", "--service", "-N", "--reversedns", "-u", "--guid", "-p", "--numeric-protocol",
                          "-T", "--numeric-time", "-o", "--optimize" -> { }
-                    case "-f", "--file", "-D", "--define", "-I", "--includepath" -> {
+                    case "-f", "--file", "-D", "--define", "-I", "--includepath", "-d", "--debug" -> {
                         String opt = opts.get(k);
                         String arg;
                         if (inline != null) {
@@ -146,7 +150,15 @@ public final class Nft implements Tool {
                         } else {
                             arg = args.get(++i);
                         }
-                        if (opt.equals("-f") || opt.equals("--file")) {
+                        if (opt.equals("-d") || opt.equals("--debug")) {
+                            // main()'s OPT_DEBUG: each comma-separated level one of debug_param[]'s names
+                            for (String level : arg.split(",", -1)) {
+                                if (!DEBUG_LEVELS.contains(level)) {
+                                    ctx.err().print("invalid debug parameter `" + level + "'\n");
+                                    return 1;
+                                }
+                            }
+                        } else if (opt.equals("-f") || opt.equals("--file")) {
                             file = arg;
                         } else if (opt.equals("-D") || opt.equals("--define")) {
                             if (arg.indexOf('=') < 0) { // nft_ctx_add_var(): a definition is NAME=VALUE
