@@ -37,6 +37,9 @@ final class IpOutput {
         Ipv4View h = ip().wrap(frame, ETH, frame.length - ETH);
         int daddr = h.destinationBits();
         if (ns.isLocalAddress(daddr)) {
+            if (ns.localRouteRefused()) {
+                return Errno.EINVAL.negative();
+            }
             NetDevice lo = ns.device(1);
             if (!mayLeave(frame, null, lo)) {
                 return Errno.EPERM.negative();

@@ -490,6 +490,15 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
 
     // -------------------------------------------------------------------------------- address predicates
 
+    /**
+     * __mkroute_output(): a route to one of our addresses leaves through lo, and without lo's in_device (its MTU under
+     * IPV4_MIN_MTU, inetdev_destroy()) it fails with EINVAL: connect(), sendmsg(), `ip route get` and our ICMP errors.
+     */
+    public boolean localRouteRefused() {
+        NetDevice lo = deviceCount() == 0 ? null : deviceAt(0);
+        return lo != null && lo.loopback && !lo.hasInetDevice();
+    }
+
     /** inet_addr_type() == RTN_LOCAL: one of this host's addresses, on any device. */
     public boolean isLocalAddress(int a) {
         for (int x : localAddrs) {

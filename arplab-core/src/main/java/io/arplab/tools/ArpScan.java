@@ -54,6 +54,9 @@ public final class ArpScan implements Tool {
     private double backoff = 1.5;
     private long interval = -1;
     private boolean quiet;
+    /** -O (--ouifile) and -m (--macfile): vendor files other than the installed ones, which open. */
+    private String ouiFile;
+    private String macFile;
     private boolean plain;
     private boolean numeric;
     /** -D (--rtt): each reply's round trip after the vendor. */
@@ -171,6 +174,14 @@ public final class ArpScan implements Tool {
         if (interval < 0) {
             interval = (42 + 24) * 8L * 1_000_000_000L / 256_000;
         }
+        if (!quiet) { // main(): the vendor files load after the interface line, before the targets
+            for (String f : new String[] {ouiFile, macFile}) {
+                if (f != null && (f.isEmpty() || !java.nio.file.Files.isReadable(ctx.workDir().resolve(f)))) {
+                    // add_mac_vendor(): fopen() fails (a directory opens)
+                    ctx.err().println("WARNING: Cannot open MAC/Vendor file " + f + ": " + Errno.ENOENT.text);
+                }
+            }
+        }
         if (localnet && addr != null) {
             int mask = Ipv4Address.netmask(addr.prefixLength());
             addRange(addr.address().bits() & mask, addr.address().bits() | ~mask);
@@ -238,6 +249,8 @@ public final class ArpScan implements Tool {
             // Strtol(optarg, 0), a bad number refused as it is read
             case "H", "p", "a", "P", "o", "y", "Q", "M", "n", "Y" -> strtol(value);
             case "E" -> duration(value); // --retry-send-interval: str_to_interval()
+            case "O" -> ouiFile = value;
+            case "m" -> macFile = value;
             default -> { } // an option arp-scan takes that changes nothing arplab prints
         }
         return false;

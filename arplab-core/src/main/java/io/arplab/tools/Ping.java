@@ -607,7 +607,7 @@ public final class Ping extends PingCommon {
     /** What connect() on a UDP socket to {@code dst} returns: 0 or an errno. */
     private int connectError(Ipv4Address dst) {
         if (stack.isLocalAddress(dst.bits()) || dst.bits() == 0) {
-            return 0;
+            return stack.localRouteRefused() ? Errno.EINVAL.number : 0;
         }
         if (dst.isLimitedBroadcast() || dst.isMulticast()) {
             return bind != null || firstUp() != null ? 0 : Errno.ENETUNREACH.number;

@@ -793,7 +793,7 @@ public final class Traceroute implements Tool {
 
     private int connectError() {
         if (stack.isLocalAddress(dstAddr.bits())) {
-            return 0;
+            return stack.localRouteRefused() ? Errno.EINVAL.number : 0;
         }
         Route r = stack.route(dstAddr, bind);
         if (r == null) {

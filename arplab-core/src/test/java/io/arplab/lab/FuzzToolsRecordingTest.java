@@ -59,6 +59,7 @@ class FuzzToolsRecordingTest {
     private static final String PING_DEADLINE = "ping -w keeps sending past -c while no reply comes (pinger()):"
             + " under -w 1 its second request is due at the deadline's moment; the real one left at 999 ms (1 of 99"
             + " recorded runs of ping -c 1 -w 1 to an absent host), arplab's deadline comes first";
+    private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
 
@@ -363,7 +364,45 @@ class FuzzToolsRecordingTest {
                     + " at this moment in arplab's: not investigated within the round's time"),
             Map.entry("seed-208.out: ip -s neigh show 172.28.0.12", "n1's hand-made entry for n2 (a wrong lladdr) was"
                     + " still DELAY in the real run, arplab's had probed and been confirmed: not investigated within the"
-                    + " round's time"));
+                    + " round's time"),
+            // seeds 209-212 and mutated seeds 180-183 (round 12, held out)
+            Map.entry("mut-180.out: ping -w 2 -i '-1-I eth0 172.28.0.21' -c 3 -s 100 -n 172.28.0.11", BUSY_LOOP),
+            Map.entry("mut-181.out: nft add set ip 'tow eth0' 's n' '{ type ipv4_addr; }'", NFT_BISON),
+            Map.entry("mut-181.out: nft 'table ip t {|chain c { xist c; };: }'", NFT_BISON),
+            // seeds 213-216 and mutated seeds 184-187 (round 12, held out)
+            Map.entry("mut-184.out: nft 'addraceroute -m 2 -q 1c 1 -W 1 -I eth0 172.28.0.95 -n n2' chain ip t c"
+                    + " '{ type filter hook input priority 0; }'", NFT_BISON),
+            Map.entry("mut-185.out: arp '-vnei del x lladdr 02:00:00:00'", DNS_PEER),
+            // seeds 217-220 and mutated seeds 188-191 (round 12, held out)
+            Map.entry("mut-188.out: sysctl net.ipv4 'netip^.ipv4.conf.all.drop_gratuitous_arp'", REAL_KEYS),
+            Map.entry("mut-191.out: nft add 't able' 'i(.9net' t2", NFT_BISON),
+            Map.entry("seed-218.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            // seeds 221-224 and mutated seeds 192-195 (round 12, held out)
+            Map.entry("mut-193.out: arp -n --verbose 1.2.3.4", DNS_PEER),
+            Map.entry("mut-194.out: arp -H ax25", GATEWAY),
+            // seeds 225-228 and mutated seeds 196-199 (round 12, held out)
+            Map.entry("mut-197.out: nft add rule ip 'tev eth0' c ip sa=dr 1.2.3.4/ accept", NFT_BISON),
+            Map.entry("mut-198.out: ping -w 2 -c 1 -W 1 -T tsonly 0172.28.0.95", "the real host sent n1 no Net"
+                    + " Unreachable: the DNS queries of n1's arp-scan and ping for names (GATEWAY) had spent ip_error()'s"
+                    + " token bucket for n1 just before (mut-125's)"),
+            Map.entry("mut-199.out: sysctl net net.ipv4.conf.all.arp_announce net.ipv4.neigh.eth0.ucast_solicit",
+                    REAL_KEYS),
+            // seeds 229-232 and mutated seeds 200-203 (round 12's last, held out; those "not investigated" came in
+            // at its end)
+            Map.entry("mut-200.out: nft rule arp a c 'ac|cept'", NFT_BISON),
+            Map.entry("mut-200.out: sysctl net.ipv4.ne%gh.lo.retrans_time_ms net. net.ipv4.conf.default.arp_accept",
+                    TRAILING_SEPARATOR),
+            Map.entry("mut-201.out: nft a 'lis 3t' ruleset", NOT_INVESTIGATED + ": the real parser expected the end"
+                    + " of the command at `ruleset`"),
+            Map.entry("mut-202.out: ip n s", NOT_INVESTIGATED + ": n1's gateway entry REACHABLE in the real run, none"
+                    + " in arplab's"),
+            Map.entry("mut-202.out: ping -w 2 -s 6507 -R -t 1 -i 0.5 -n -c 1 -W 1 172.28.0.95", NOT_INVESTIGATED
+                    + ": 3 requests sent in the 2 s deadline, arplab's 4"),
+            Map.entry("mut-203.out: sysctl -a '<r' 'eth0<.arp'", REAL_KEYS),
+            Map.entry("seed-230.out: ip -s link show br0", NOT_INVESTIGATED + ": br0 had received one frame (28"
+                    + " bytes) less"),
+            Map.entry("seed-231.out: ip -s link show eth0", NOT_INVESTIGATED + ": n1 had received one frame (54"
+                    + " bytes) more"));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {

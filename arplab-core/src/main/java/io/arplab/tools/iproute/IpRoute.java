@@ -683,6 +683,9 @@ final class IpRoute {
             // ip_route_output_key_hash_rcu(): a source that is none of ours (__ip_dev_find() fails)
             throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
         }
+        if (stack.isLocalAddress(dst.bits()) && stack.localRouteRefused()) {
+            throw CommandExit.rtnetlink(Errno.EINVAL.text);
+        }
         if (stack.isLocalAddress(dst.bits())) {
             // RTA_SRC of the request; no RTA_PREFSRC when it is the source
             Ipv4Address prefsrc = from == null ? stack.sourceAddress(dst, null) : null;

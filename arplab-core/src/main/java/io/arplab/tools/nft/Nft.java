@@ -28,6 +28,31 @@ public final class Nft implements Tool {
     private static final List<String> WITH_ARGUMENT = List.of("file", "f", "includepath", "I", "debug", "d", "define",
             "D");
 
+    /** nft.c's debug_param[]: the levels -d takes (their debug output arplab does not print). */
+    private static final List<String> DEBUG_LEVELS = List.of("scanner", "parser", "eval", "netlink", "mnl",
+            "proto-ctx", "segtree", "all");
+
+    /** nft 1.0.6's nft_options[] long names in table order, the order getopt_long() lists an ambiguous prefix's. */
+    private static final List<String> LONG_OPTIONS = List.of("help", "version", "check", "file", "define",
+            "interactive", "includepath", "numeric", "stateless", "reversedns", "service", "handle", "echo", "json",
+            "guid", "numeric-priority", "numeric-protocol", "numeric-time", "terse", "debug", "optimize");
+
+    /**
+     * getopt_long(): "--NAME" for a long option given whole or by a prefix of one name only (an exact name wins;
+     * none: as typed, to be reported unrecognized); null once an ambiguous prefix is reported.
+     */
+    private static String longOption(ToolContext ctx, String a) {
+        String typed = a.indexOf('=') > 0 ? a.substring(2, a.indexOf('=')) : a.substring(2);
+        List<String> matches = LONG_OPTIONS.stream().filter(n -> n.startsWith(typed)).toList();
+        if (typed.isEmpty() || LONG_OPTIONS.contains(typed) || matches.size() < 2) {
+            return "--" + (matches.size() == 1 && !typed.isEmpty() ? matches.get(0) : typed);
+        }
+        StringBuilder msg = new StringBuilder("nft: option '" + a + "' is ambiguous; possibilities:");
+        matches.forEach(m -> msg.append(" '--").append(m).append('\''));
+        ctx.err().print(msg.append('\n'));
+        return null;
+    }
+
     /**
      * nft_options_check(): an option after a command word is refused before anything is parsed (an argument
      * starting with '{' ends the check, an option's own argument is skipped), with the command line on stderr and
@@ -81,7 +106,11 @@ public final class Nft implements Tool {
             // getopt_long(): a long option whole, short ones letter by letter ("-vf x" is -v, then -f x)
             // a long option's argument may follow an '=' ("--define=x=1")
             String inline = a.startsWith("--") && a.indexOf('=') > 0 ? a.substring(a.indexOf('=') + 1) : null;
-            List<String> opts = a.startsWith("--") ? List.of(inline == null ? a : a.substring(0, a.indexOf('=')))
+            String name = a.startsWith("--") ? longOption(ctx, a) : null;
+            if (a.startsWith("--") && name == null) {
+                return 1;
+            }
+            List<String> opts = a.startsWith("--") ? List.of(name)
                     : a.substring(1).chars().mapToObj(c -> "-" + (char) c).toList();
             for (int k = 0; k < opts.size(); k++) {
                 switch (opts.get(k)) {
@@ -106,7 +135,7 @@ public final class Nft implements Tool {
                     // formatting arplab's listings do not show (services, names, ids, protocols, times), and -o
                     case "-S", "--service", "-N", "--reversedns", "-u", "--guid", "-p", "--numeric-protocol",
                          "-T", "--numeric-time", "-o", "--optimize" -> { }
-                    case "-f", "--file", "-D", "--define", "-I", "--includepath" -> {
+                    case "-f", "--file", "-D", "--define", "-I", "--includepath", "-d", "--debug" -> {
                         String opt = opts.get(k);
                         String arg;
                         if (inline != null) {
@@ -115,13 +144,21 @@ public final class Nft implements Tool {
                             arg = a.substring(k + 2); // the rest of the cluster
                             k = opts.size();
                         } else if (i + 1 >= args.size()) {
-                            ctx.err().print(a.startsWith("--") ? "nft: option '" + a + "' requires an argument\n"
+                            ctx.err().print(a.startsWith("--") ? "nft: option '" + opt + "' requires an argument\n"
                                     : "nft: option requires an argument -- '" + opts.get(k).charAt(1) + "'\n");
                             return 1;
                         } else {
                             arg = args.get(++i);
                         }
-                        if (opt.equals("-f") || opt.equals("--file")) {
+                        if (opt.equals("-d") || opt.equals("--debug")) {
+                            // main()'s OPT_DEBUG: each comma-separated level one of debug_param[]'s names
+                            for (String level : arg.split(",", -1)) {
+                                if (!DEBUG_LEVELS.contains(level)) {
+                                    ctx.err().print("invalid debug parameter `" + level + "'\n");
+                                    return 1;
+                                }
+                            }
+                        } else if (opt.equals("-f") || opt.equals("--file")) {
                             file = arg;
                         } else if (opt.equals("-D") || opt.equals("--define")) {
                             if (arg.indexOf('=') < 0) { // nft_ctx_add_var(): a definition is NAME=VALUE

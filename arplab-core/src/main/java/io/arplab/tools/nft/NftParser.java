@@ -80,6 +80,7 @@ final class NftParser {
         return switch (t.kind()) {
             case EOF, NEWLINE -> "newline";
             case STRING -> "quoted string";
+            case ASTERISK_STRING -> "string with a trailing asterisk";
             case LBRACE -> "'{'";
             case RBRACE -> "'}'";
             case SEMICOLON -> "semicolon";
@@ -199,21 +200,33 @@ final class NftParser {
 
     /** [family] table: the family defaults to ip. */
     private Named tableSpec() {
-        Token t = word("expecting string");
+        return tableSpec("expecting string");
+    }
+
+    /**
+     * [family] table, {@code expecting} what bison lists when the name is missing: "expecting handle or string" where
+     * a handle may stand for it (parser_bison.y's tableid_spec, chainid_spec, setid_spec: `delete table handle N`).
+     */
+    private Named tableSpec(String expecting) {
+        Token t = word(expecting);
         Family f = Family.byName(t.text());
         if (f != null && t.kind() == Kind.WORD) {
-            return new Named(f, identifier());
+            return new Named(f, identifier(expecting));
         }
         in.unread();
-        return new Named(Family.IP, identifier());
+        return new Named(Family.IP, identifier(expecting));
     }
 
     /** parser_bison.y's identifier: a STRING token; a keyword is a token of its own, so no name. */
     private Token identifier() {
-        Token t = word("expecting string");
+        return identifier("expecting string");
+    }
+
+    private Token identifier(String expecting) {
+        Token t = word(expecting);
         if (t.kind() == Kind.WORD && (isKeyword(t.text()) || Family.byName(t.text()) != null
                 || describe(t).equals("number"))) {
-            throw unexpected(t, "expecting string");
+            throw unexpected(t, expecting);
         }
         return t;
     }
@@ -1023,17 +1036,20 @@ final class NftParser {
         }
     }
 
+    /** A deleted object's name may be a handle instead (tableid_spec, chainid_spec, setid_spec). */
+    private static final String OR_HANDLE = "expecting handle or string";
+
     private void delete() {
         Token what = in.take();
         switch (keyword(what)) {
             case "table" -> {
-                Named n = tableSpec();
+                Named n = tableSpec(OR_HANDLE);
                 endOfCommand(); // the whole input is parsed before the kernel sees any of it
                 nft.deleteTable(existingTableHinted(n, true));
             }
             case "chain" -> {
                 Named n = tableSpec();
-                Token name = identifier();
+                Token name = identifier(OR_HANDLE);
                 endOfCommand();
                 Table t = existingTable(n, true);
                 Chain c = t.chains.get(name.text());
@@ -1045,7 +1061,7 @@ final class NftParser {
             }
             case "set" -> {
                 Named n = tableSpec();
-                Token name = identifier();
+                Token name = identifier(OR_HANDLE);
                 endOfCommand();
                 Table t = existingTable(n, true);
                 if (t.sets.get(name.text()) == null) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** nft's scanner (src/scanner.l), for the words arplab parses: where each token starts and ends in the input. */
 final class Tokens {
-    enum Kind { WORD, STRING, LBRACE, RBRACE, SEMICOLON, NEWLINE, COMMA, DOT, NEQ, EQ, AT, CHAR, EOF }
+    enum Kind { WORD, STRING, ASTERISK_STRING, LBRACE, RBRACE, SEMICOLON, NEWLINE, COMMA, DOT, NEQ, EQ, AT, CHAR, EOF }
 
     record Token(Kind kind, String text, int start, int end) {
         boolean is(String word) {
@@ -73,6 +73,14 @@ final class Tokens {
                     j = i + 1;
                 }
                 String w = input.substring(i, j);
+                int star = w.indexOf('*');
+                if (star > 0 && w.substring(0, star).matches("[A-Za-z_.][A-Za-z0-9/\\-_.]*")) {
+                    // scanner.l's {asteriskstring}, {string}\*: the longest match ends at the asterisk ("ru*e" is
+                    // ASTERISK_STRING "ru*" then "e")
+                    list.add(new Token(Kind.ASTERISK_STRING, w.substring(0, star + 1), i, i + star + 1));
+                    i += star + 1;
+                    continue;
+                }
                 java.util.regex.Matcher ip4 = IP4.matcher(w);
                 java.util.regex.Matcher num = NUMBER.matcher(w);
                 int end = ip4.lookingAt() && ip4.end() < w.length()
