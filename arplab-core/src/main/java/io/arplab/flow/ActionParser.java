@@ -844,8 +844,9 @@ public final class ActionParser {
         if (!valueValid(f, vm[0].lo())) {
             throw new FlowParseException(value.substring(0, arrow) + " is not a valid value for field " + key);
         }
-        U128 mask = vm[1].and(f.ones()); // the value as written (ofpact_put_set_field()), 1-bits outside the mask too
-        return new Action.SetField(f, vm[0], mask, Action.Raw.SET_FIELD);
+        // value and mask as written, all their bytes (ofpact_put_set_field()): 1-bits outside the mask or the field's
+        // bits too, which encode_SET_FIELD() puts on the wire and the translation leaves alone
+        return new Action.SetField(f, vm[0], vm[1], Action.Raw.SET_FIELD);
     }
 
     // parse_SET_MPLS_LABEL(), parse_SET_MPLS_TC(), parse_SET_MPLS_TTL(): str_to_u32() or str_to_u8(), then the range
