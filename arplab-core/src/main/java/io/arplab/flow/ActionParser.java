@@ -844,8 +844,9 @@ public final class ActionParser {
         if (!valueValid(f, vm[0].lo())) {
             throw new FlowParseException(value.substring(0, arrow) + " is not a valid value for field " + key);
         }
-        U128 mask = vm[1].and(f.ones()); // the value as written (ofpact_put_set_field()), 1-bits outside the mask too
-        return new Action.SetField(f, vm[0], mask, Action.Raw.SET_FIELD);
+        // value and mask as written, all their bytes (ofpact_put_set_field()): 1-bits outside the mask or the field's
+        // bits too, which encode_SET_FIELD() puts on the wire and the translation leaves alone
+        return new Action.SetField(f, vm[0], vm[1], Action.Raw.SET_FIELD);
     }
 
     // parse_SET_MPLS_LABEL(), parse_SET_MPLS_TC(), parse_SET_MPLS_TTL(): str_to_u32() or str_to_u8(), then the range
@@ -1147,23 +1148,24 @@ public final class ActionParser {
                 }
             } else if (a instanceof Action.Resubmit r && r.ct() && !ctValid(match)) { // check_RESUBMIT()
                 throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
-            } else if (a instanceof Action.Ct ct) { // check_CT()
-                long proto = match.mask(Slot.NW_PROTO) != 0 ? match.value(Slot.NW_PROTO) : 0;
-                if (!match.isIp() && match.dlType() != Match.ETH_IPV6
-                        || (match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
+            } else if (a instanceof Action.Ct ct) { // check_CT(): on the flow as the actions before left it
+                Match flow = cfi[0] ? tagged : untagged; // (a pop_mpls's ethertype, check_POP_MPLS())
+                long proto = flow.mask(Slot.NW_PROTO) != 0 ? flow.value(Slot.NW_PROTO) : 0;
+                if (!flow.isIp() && flow.dlType() != Match.ETH_IPV6
+                        || (flow.value(Slot.CT_STATE) & flow.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
                         || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
                         || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
                     throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 }
                 if (ct.zoneSrc() != null) { // check_CT() returns mf_check_src() of a zone field: no nat, exec() checked
-                    if (!match.prereqsOk(ct.zoneSrc().field())) {
+                    if (!flow.prereqsOk(ct.zoneSrc().field())) {
                         throw new ActionCheckException("meta_flow|WARN|source field " + ct.zoneSrc().field().name
                                 + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                     }
-                } else if (natMismatch(ct, match)) {
+                } else if (natMismatch(ct, flow)) {
                     throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
                 } else {
-                    check(ct.exec(), match, table);
+                    check(ct.exec(), flow, table);
                 }
             } else if (a instanceof Action.Nat n && natMismatch(n.text(), match)) { // check_NAT()
                 throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");

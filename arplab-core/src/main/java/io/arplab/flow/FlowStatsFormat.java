@@ -322,12 +322,12 @@ public final class FlowStatsFormat {
         if (table != 0) {
             s.append(" table:").append(table);
         }
-        Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
+        Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : MatchFormat.onWire(fm.match(), v);
         // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the
         // normalized match as the parse logged it shows it
         boolean eth = fm.log().stream().anyMatch(l -> l.startsWith("ofp_match|INFO|post: ")
                 && java.util.List.of(l.substring(21).split(",")).contains("eth"));
-        s.append(' ').append(MatchFormat.format(MatchFormat.onWire(m, v), fm.priority(), PortMap.NONE, eth));
+        s.append(' ').append(MatchFormat.format(m, fm.priority(), PortMap.NONE, eth));
         if (s.charAt(s.length() - 1) != ' ') {
             s.append(' ');
         }

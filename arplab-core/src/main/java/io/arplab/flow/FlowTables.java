@@ -138,7 +138,7 @@ public final class FlowTables {
                 ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
-                MatchFormat.onWire(match, version), fm.actions(), fm.log(), fm.usable(), fm.parsed());
+                of10 ? match : MatchFormat.onWire(match, version), fm.actions(), fm.log(), fm.usable(), fm.parsed());
     }
 
     /**

@@ -31,7 +31,9 @@ public final class MatchFormat {
     /**
      * The match as OpenFlow 1.0's own ofp10_match carries it (ofputil_match_to_ofp10_match()), for a flow_mod sent
      * in that format: a VLAN match with the CFI bit clear is "no VLAN" (OFP10_VLAN_NONE), an exact vlan_tci of 0,
-     * whatever VID and PCP bits an exact vlan_tci had (ofputil_match_from_ofp10_match()).
+     * whatever VID and PCP bits an exact vlan_tci had (ofputil_match_from_ofp10_match()). Its tp_src and tp_dst are
+     * 16 bits whatever the protocol: an ICMP type or code above 255 stays as written, where nx_put_raw() sends the
+     * low byte (icmpOnWire()).
      */
     public static Match onOf10Wire(Match m) {
         long mask = m.mask(Slot.VLAN_TCI);

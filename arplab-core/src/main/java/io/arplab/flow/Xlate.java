@@ -803,11 +803,12 @@ final class Xlate {
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // and it reads the protocol
                 }
                 if (f.field().nBits > 64) {
-                    f.field().put(flow, f.wideValue(), f.wideMask());
-                    f.field().put(wc, f.wideMask(), f.wideMask());
+                    U128 bits = f.wideMask().and(f.field().ones());
+                    f.field().put(flow, f.wideValue(), bits);
+                    f.field().put(wc, bits, bits);
                 } else {
                     // mf_set_flow_value() and mf_mask_field_masked() of nw_tos (MFF_IP_DSCP): its DSCP bits alone
-                    long mask = f.field() == Field.IP_DSCP ? f.mask() & 0xfc : f.mask();
+                    long mask = f.mask() & (f.field() == Field.IP_DSCP ? 0xfc : f.field().ones().lo());
                     setField(f.field(), f.value(), mask);
                     unwildcard(f.field(), mask);
                     if (f.field().slot == Slot.VLAN_TCI && flow[Slot.VLAN_TPID.ordinal()] == 0

@@ -647,30 +647,31 @@ public final class OvsVsctl implements Tool {
         }
     }
 
-    // set_column(): COLUMN[:KEY]=VALUE
+    // set_column(): COLUMN[:KEY]=VALUE, parse_column_key_value(): the column and key are ovsdb_token_parse() tokens,
+    // then "=" and a value not empty
     private void setColumn(Row r, String setting) {
-        int eq = setting.indexOf('=');
-        int colon = setting.indexOf(':');
-        if (colon > eq && eq >= 0) {
-            colon = -1;
+        int[] at = {0};
+        String col = columnOf(r.table, setting, at);
+        String key = null;
+        if (at[0] < setting.length() && setting.charAt(at[0]) == ':') {
+            at[0]++;
+            key = token(setting, at);
         }
-        String name = setting.substring(0, colon >= 0 ? colon : eq >= 0 ? eq : setting.length());
-        String col = column(r.table, name);
-        if (eq < 0) {
+        if (!setting.startsWith("=", at[0]) || at[0] + 1 == setting.length()) {
             throw new VsctlException(setting + ": argument does not end in \"=\" followed by a value.");
         }
         Column def = Ovsdb.column(r.table, col);
         if (!def.mutable()) {
             throw new VsctlException("cannot modify read-only column " + col + " in table " + r.table);
         }
-        String value = setting.substring(eq + 1);
+        String value = setting.substring(at[0] + 1);
         Datum d;
-        if (colon >= 0) {
+        if (key != null) {
             if (!def.isMap()) {
                 throw new VsctlException("cannot specify key to set for non-map column " + col);
             }
             Map<String, String> m = r.map(col);
-            m.put(Ovsdb.parseAtom(def, def.key(), setting.substring(colon + 1, eq), true),
+            m.put(Ovsdb.parseAtom(def, def.key(), key, true),
                     Ovsdb.parseAtom(def, def.value(), value, false));
             d = Datum.of(m);
         } else {
