@@ -34,12 +34,9 @@ public final class HostStack extends Netns {
     }
 
     /**
-     * A proxy entry (pneigh): answer ARP for {@code address} on {@code dev}, or on every device when null;
-     * {@code permanent} when rtnetlink last set it with NUD_PERMANENT (a carrier loss spares only those).
-     */
-    /**
-     * A proxy entry (struct pneigh_entry): whether rtnetlink last set it NUD_PERMANENT, the NTF_* flags neigh_add()
-     * last gave it (NTF_ROUTER, NTF_EXT_LEARNED) and its NDA_PROTOCOL, 0 when never given.
+     * A proxy entry (struct pneigh_entry): answer ARP for {@code address} on {@code dev}, or on every device when
+     * null; whether rtnetlink last set it NUD_PERMANENT (a carrier loss spares only those), the NTF_* flags
+     * neigh_add() last gave it (NTF_ROUTER, NTF_EXT_LEARNED) and its NDA_PROTOCOL, 0 when never given.
      */
     public record ProxyEntry(Ipv4Address address, NetDevice dev, boolean permanent, int flags, int protocol) {
         public boolean isRouter() {

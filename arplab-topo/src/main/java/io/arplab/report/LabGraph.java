@@ -72,14 +72,15 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
                 for (NetDevice.Address a : dev.addresses()) {
                     addrs.add(a.address() + "/" + a.prefixLength());
                 }
+                // the node at the other end: a bridge, or a host (a veth between two hosts, whose link is drawn once)
                 Network.Node peer = gn.peer(p);
-                ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, peer == null ? null : peer.name(),
+                boolean toSwitch = peer != null && peer.device() instanceof Switch;
+                boolean toHost = peer != null && peer.device() instanceof Host;
+                ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, toSwitch || toHost ? peer.name() : null,
                         pcaps.get(dev.name)));
-                if (peer != null && peer.device() instanceof Switch) {
+                if (toSwitch || toHost && !wired.contains(peer.name() + " " + e.getKey())) {
                     links.add(new Link(e.getKey(), dev.name, peer.name(), peer.device().portName(gn.peerPort(p))));
-                } else if (peer != null && peer.device() instanceof Host && !wired.contains(peer.name() + " " + e.getKey())) {
-                    links.add(new Link(e.getKey(), dev.name, peer.name(), peer.device().portName(gn.peerPort(p))));
-                    wired.add(e.getKey() + " " + peer.name()); // a veth between two hosts is drawn once
+                    wired.add(e.getKey() + " " + peer.name());
                 }
             }
             Kind kind = h.stack().ipForward() && ifaces.size() > 1 ? Kind.ROUTER : Kind.HOST;

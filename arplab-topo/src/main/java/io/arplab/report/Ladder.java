@@ -127,8 +127,7 @@ public final class Ladder {
                 src = src << 8 | (d[i] & 0xff);
             }
             boolean sent = src == macs.get(key)[0];
-            LabGraph.Node via = g.node(bridge);
-            if (!sent && via != null && via.kind() != LabGraph.Kind.BRIDGE) {
+            if (!sent && lanes.get(lane(bridge)).kind() != LabGraph.Kind.BRIDGE) {
                 continue; // a veth from another host: its capture drew the hop as it was sent
             }
             ByteBuffer content = ByteBuffer.wrap(d);

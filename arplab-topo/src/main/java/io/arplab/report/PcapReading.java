@@ -41,7 +41,9 @@ public final class PcapReading {
         Map<String, String> learned = new HashMap<>(); // lookups only
         Map<String, String> macOf = new HashMap<>();
         Map<String, String> bridgeOf = new HashMap<>();
+        Map<String, LabGraph.Node> byName = new HashMap<>(); // lookups only
         for (LabGraph.Node n : graph.nodes()) {
+            byName.put(n.name(), n);
             for (LabGraph.Iface i : n.ifaces()) {
                 macOf.put(n.name() + " " + i.name(), i.mac());
                 bridgeOf.put(n.name() + " " + i.name(), i.bridge());
@@ -49,7 +51,7 @@ public final class PcapReading {
         }
         for (Recording.Captured c : frames) {
             String key = c.node() + " " + c.ifname();
-            LabGraph.Node via = bridgeOf.get(key) == null ? null : graph.node(bridgeOf.get(key));
+            LabGraph.Node via = bridgeOf.get(key) == null ? null : byName.get(bridgeOf.get(key));
             if (c.data().length < 14 || via == null || via.kind() != LabGraph.Kind.BRIDGE || !via.learns()) {
                 continue; // FDB learning is a Linux bridge's (an OVS bridge's flows decide; a veth learns nothing)
             }
