@@ -52,6 +52,22 @@ public final class MacLearning {
     /** Bumped whenever a lookup may answer differently (mac_learning's need_revalidate). */
     long version;
 
+    /** Who watches the entries change (the report's recorder), told after each change. */
+    public interface Observer {
+        /** {@code e} was learned, refreshed, moved or made static. */
+        void learned(Entry e);
+
+        /** {@code e} left the table (expired, evicted, flushed or deleted). */
+        void forgot(Entry e);
+    }
+
+    private Observer observer;
+
+    /** Tells {@code o} (or nobody, when null) of every change of the entries from now on. */
+    public void observe(Observer o) {
+        observer = o;
+    }
+
     private static long key(long mac, int vlan) {
         return ((long) vlan << 48) | mac;
     }
@@ -113,15 +129,18 @@ public final class MacLearning {
         }
         lru.put(k, e);
         e.expires = sec(now) + idle;
-        if (e.port == port) {
-            return false;
+        boolean changed = e.port != port;
+        if (changed) {
+            if (e.port != -1) {
+                moved++;
+            }
+            usage.setPort(e, port); // mac_entry_set_port()
+            version++;
         }
-        if (e.port != -1) {
-            moved++;
+        if (observer != null) {
+            observer.learned(e);
         }
-        usage.setPort(e, port); // mac_entry_set_port()
-        version++;
-        return true;
+        return changed;
     }
 
     /** mac_learning_add_static_entry(): fdb/add, a new entry or a learned one made static, last in LRU order. */
@@ -146,6 +165,9 @@ public final class MacLearning {
         if (e.port != port) {
             usage.setPort(e, port);
             version++;
+        }
+        if (observer != null) {
+            observer.learned(e);
         }
     }
 
@@ -190,6 +212,9 @@ public final class MacLearning {
         usage.setPort(e, -1);
         lru.remove(key(e.mac, e.vlan));
         version++;
+        if (observer != null) {
+            observer.forgot(e);
+        }
     }
 
     /** mac_learning_run(): expires the least recently learned entries past their time, or over the table's size. */

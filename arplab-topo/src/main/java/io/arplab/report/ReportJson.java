@@ -113,6 +113,28 @@ final class ReportJson {
             Text.json(sb, f.mac());
             sb.append(']');
         }
+        // the Open vSwitch bridges (their tables are fdb/show's) and their MAC learning
+        sb.append("],\n\"ovs\":[");
+        String sep = "";
+        for (LabGraph.Node n : graph.nodes()) {
+            if (n.kind() == LabGraph.Kind.BRIDGE && !n.learns()) {
+                sb.append(sep);
+                Text.json(sb, n.name());
+                sep = ",";
+            }
+        }
+        sb.append("],\n\"macs\":[");
+        List<Recording.MacChange> ms = rec.macs();
+        for (int i = 0; i < ms.size(); i++) {
+            Recording.MacChange m = ms.get(i);
+            sb.append(i == 0 ? "" : ",").append(i % 32 == 31 ? "\n" : "").append('[').append(m.time()).append(',');
+            Text.json(sb, m.bridge());
+            sb.append(',');
+            Text.json(sb, m.port());
+            sb.append(',').append(m.vlan()).append(',');
+            Text.json(sb, m.mac());
+            sb.append(',').append(m.kind().ordinal()).append(']');
+        }
         sb.append("]}");
     }
 }

@@ -26,6 +26,7 @@ public final class RunRecorder implements TraceSink {
     private final List<Recording.Captured> frames = new ArrayList<>();
     private final List<Recording.NeighChange> neighbours = new ArrayList<>();
     private final List<Recording.FdbChange> fdb = new ArrayList<>();
+    private final List<Recording.MacChange> macs = new ArrayList<>();
     private final Map<String, NudState> states = new HashMap<>(); // lookups only: never iterated into output
     private final Set<String> captured = new HashSet<>();
     private java.util.function.Consumer<Recording.NeighChange> onNeighbour;
@@ -40,7 +41,30 @@ public final class RunRecorder implements TraceSink {
     public static RunRecorder attach(Lab lab, TraceSink downstream) {
         RunRecorder r = new RunRecorder(lab, downstream);
         lab.setTraceLog(r);
+        lab.ovsBridges().forEach((name, b) -> b.ofproto().ml.observe(r.macLearning(name)));
         return r;
+    }
+
+    // an Open vSwitch bridge's MAC learning (no tracepoint has it: the table tells the recorder of each change)
+    private io.arplab.flow.MacLearning.Observer macLearning(String bridge) {
+        return new io.arplab.flow.MacLearning.Observer() {
+            @Override
+            public void learned(io.arplab.flow.MacLearning.Entry e) {
+                change(e, e.isStatic() ? Recording.MacChange.Kind.STATIC : Recording.MacChange.Kind.LEARNED);
+            }
+
+            @Override
+            public void forgot(io.arplab.flow.MacLearning.Entry e) {
+                change(e, Recording.MacChange.Kind.FORGOTTEN);
+            }
+
+            private void change(io.arplab.flow.MacLearning.Entry e, Recording.MacChange.Kind kind) {
+                String port = kind == Recording.MacChange.Kind.FORGOTTEN ? ""
+                        : io.arplab.flow.Ports.format(e.port, io.arplab.flow.PortMap.NONE);
+                macs.add(new Recording.MacChange(lab.now(), bridge, port, e.vlan, MacAddress.of(e.mac).toString(),
+                        kind));
+            }
+        };
     }
 
     /** Captures {@code node}'s {@code ifname} for the report and hands each frame on to {@code also} (or null). */
@@ -81,7 +105,7 @@ public final class RunRecorder implements TraceSink {
     }
 
     public Recording recording() {
-        return new Recording(frames, neighbours, fdb, true);
+        return new Recording(frames, neighbours, fdb, true, macs);
     }
 
     @Override

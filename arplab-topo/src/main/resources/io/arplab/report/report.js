@@ -2,7 +2,8 @@
 // Draws the ladder from the data block: lanes [name, kind, sub]; frames [label, firstAt, layers, hex, broadcast];
 // hops [time ns, y, from lane, to lane, frame]; moments [time, y0, y1]; gaps [y, text];
 // entries [host, dev, ip, bands [time, y0, y1, state, cause]]; neigh [time, host, dev, ip, lladdr, state];
-// fdb [time, bridge, port, mac]. Only the rows near the visible window are in the page at once.
+// fdb [time, bridge, port, mac]; ovs [bridge]; macs [time, bridge, port, vlan, mac, kind 0 learned 1 static 2 gone].
+// Only the rows near the visible window are in the page at once.
 (function () {
   const D = JSON.parse(document.getElementById('data').textContent);
   const NS = 'http://www.w3.org/2000/svg';
@@ -137,8 +138,8 @@
       div.appendChild(h('pre', Array.from(m.values()).join('\n'), 'neigh')).setAttribute('data-host', host);
     });
     if (empty.length) div.appendChild(h('p', 'No neighbour entries: ' + empty.join(' '), 'hint'));
-    const fdbs = new Map();
-    D.lanes.forEach(l => { if (l[1] === 'bridge') fdbs.set(l[0], new Map()); });
+    const ovs = new Set(D.ovs), fdbs = new Map(), macs = new Map();
+    D.lanes.forEach(l => { if (l[1] === 'bridge') (ovs.has(l[0]) ? macs : fdbs).set(l[0], new Map()); });
     for (const f of D.fdb) {
       if (f[0] > t) break;
       fdbs.get(f[1]).set(f[3], f[3] + ' dev ' + f[2] + ' master ' + f[1]);
@@ -146,6 +147,23 @@
     fdbs.forEach((m, br) => {
       div.appendChild(h('h3', 'bridge fdb show br ' + br + ' (learned entries)'));
       div.appendChild(h('pre', m.size ? Array.from(m.values()).join('\n') : '(none yet)', 'fdb')).setAttribute('data-bridge', br);
+    });
+    // an Open vSwitch bridge's table as fdb/show prints it: least recently learned first, the age in whole seconds
+    for (const c of D.macs) {
+      if (c[0] > t) break;
+      const m = macs.get(c[1]);
+      if (!m) continue;
+      const key = c[3] + ' ' + c[4];
+      m.delete(key);
+      if (c[5] !== 2) m.set(key, c);
+    }
+    const sec = ns => Math.floor(ns / 1e9);
+    macs.forEach((m, br) => {
+      const rows = Array.from(m.values()).map(c => c[2].padStart(5) + '  ' + String(c[3]).padStart(4) + '  ' + c[4]
+        + '  ' + (c[5] === 1 ? 'static' : String(sec(t) - sec(c[0])).padStart(3)));
+      div.appendChild(h('h3', 'ovs-appctl fdb/show ' + br));
+      div.appendChild(h('pre', ' port  VLAN  MAC                Age' + (rows.length ? '\n' + rows.join('\n') : ''), 'fdb'))
+        .setAttribute('data-bridge', br);
     });
   }
 

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 final class SeedRun {
     static final Path LAB = Path.of("examples/arp-lab/docker-compose.yml");
 
-    /** A lab file run with its commands, as the report sees it. */
-    record Run(LabGraph graph, Recording recording) {
+    /** A lab file run with its commands, as the report sees it, and what the commands printed. */
+    record Run(LabGraph graph, Recording recording, String output) {
         String html() {
             return HtmlReport.render(graph, recording, null);
         }
@@ -31,12 +31,14 @@ final class SeedRun {
         Lab lab = TopologyBuilder.build(loaded.topology(), 1, Lab.DEFAULT_EPOCH);
         RunRecorder rec = RunRecorder.attach(lab, null);
         rec.captureRest();
-        PrintWriter sink = new PrintWriter(new StringWriter());
+        StringWriter out = new StringWriter();
+        PrintWriter sink = new PrintWriter(out);
         LabConsole console = new LabConsole(lab, sink, sink, () -> { });
         for (String c : commands) {
             console.execute(c);
         }
         console.close();
-        return new Run(LabGraph.of(lab, loaded.topology()), rec.recording());
+        sink.flush();
+        return new Run(LabGraph.of(lab, loaded.topology()), rec.recording(), out.toString());
     }
 }
