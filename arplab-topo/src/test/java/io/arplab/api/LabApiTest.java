@@ -91,6 +91,28 @@ class LabApiTest {
         }
     }
 
+    /**
+     * An Open vSwitch pipeline under test through the API: the ovs-* tools run on the node that owns the bridge (the
+     * lab's "host"), a pod has none; table 20's ARP responder answers the pod for a remote node's gateway.
+     */
+    @Test
+    void anOvsPipelineIsTestedThroughTheOwnersTools() {
+        try (Lab lab = Lab.fromYaml(Path.of("examples/antrea-node/lab.yaml"))) {
+            Node pod1 = lab.node("pod1");
+            pod1.ping("10.222.0.1", 1); // resolved by table 20; no node answers the echo behind the tunnel
+            assertThat(pod1.neigh("10.222.0.1").orElseThrow().lladdr())
+                    .contains(MacAddress.parse("aa:bb:cc:dd:ee:ff"));
+            ExecResult flows = lab.exec("host", "ovs-ofctl --no-stats dump-flows br-int table=20,arp,arp_tpa=10.222.0.1");
+            assertThat(flows.exitCode()).isZero();
+            assertThat(flows.stdout()).contains("priority=200,arp,arp_tpa=10.222.0.1,arp_op=1 actions=");
+            assertThat(lab.exec("host", "ovs-ofctl dump-flows br-int table=20,arp,arp_tpa=10.222.0.1").stdout())
+                    .contains("n_packets=1,");
+            ExecResult fromPod = lab.exec("pod1", "ovs-ofctl dump-flows br-int");
+            assertThat(fromPod.exitCode()).isEqualTo(1);
+            assertThat(fromPod.stderr()).isEqualTo("ovs-ofctl: br-int is not a bridge or a socket\n");
+        }
+    }
+
     @Test
     void captureLinesAreWhatTheRealTcpdumpPrintsFromTheWrittenPcap(@TempDir Path dir) {
         assumeTrue(RealTools.has("tcpdump"), "tcpdump is not installed");
