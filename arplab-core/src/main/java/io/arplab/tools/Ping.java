@@ -315,14 +315,13 @@ public final class Ping extends PingCommon {
             usage();
             return false;
         }
-        for (String operand : operands) {
-            Ipv4Address hop = InetAton.resolve(operand, ctx.resolver());
+        for (String operand : operands.subList(0, sourceRouteHops)) {
+            // ping4_run(): each hop is inet_aton()'s first (white space ends it: "8 dev x" is 0.0.0.8), then a name
+            Ipv4Address hop = InetAton.atonThenName(operand, ctx.resolver());
             if (hop == null) {
                 throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
             }
-            if (route.size() < sourceRouteHops) {
-                route.add(hop);
-            }
+            route.add(hop);
         }
         return true;
     }
