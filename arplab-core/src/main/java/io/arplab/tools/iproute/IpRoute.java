@@ -640,7 +640,10 @@ final class IpRoute {
         while (a.more()) {
             String w = a.peek();
             if (w.equals("tos") || Args.matches(w, "dsfield")) { // iproute_get()'s order of words and abbreviations
-                a.next();
+                String v = a.next(); // "d" is dsfield: tested before dev
+                if (dsfield(v) < 0) {
+                    throw CommandExit.invarg("TOS value is invalid\n", v);
+                }
             } else if (Args.matches(w, "from")) {
                 from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
                 family = family == 0 ? 4 : family;
