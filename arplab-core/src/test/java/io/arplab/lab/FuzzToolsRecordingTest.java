@@ -58,9 +58,10 @@ class FuzzToolsRecordingTest {
     private static final String PING_DEADLINE = "ping -w keeps sending past -c while no reply comes (pinger()):"
             + " under -w 1 its second request is due at the deadline's moment; the real one left at 999 ms (1 of 99"
             + " recorded runs of ping -c 1 -w 1 to an absent host), arplab's deadline comes first";
-    private static final String RETRANS_WHEEL = "the entry failed after three retransmissions, each timer"
-            + " rounded up by the timer wheel (up to 32 ms a time at an unrecorded phase): the real one failed within"
-            + " ping's one-second wait, arplab's after it";
+    private static final String WHEEL_PHASE = "a neighbour timer rounded up by the timer wheel, at a phase these"
+            + " recordings do not hold (32 ms a time for a 1 s retransmission, 256 ms for the 5 s DELAY), fell on the"
+            + " other side of a command: seed-237's entry failed within ping's one-second wait in the real run,"
+            + " seed-252's host probed n1 after n1's arp_ignore=8 there (unanswered), before it in arplab's";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
@@ -404,15 +405,20 @@ class FuzzToolsRecordingTest {
                     + " bytes) less"),
             Map.entry("seed-231.out: ip -s link show eth0", NOT_INVESTIGATED + ": n1 had received one frame (54"
                     + " bytes) more"),
-            // round 13: seeds 233-244 and mutated seeds 204-215 (held out)
+            // round 13: seeds 233-256 and mutated seeds 204-227 (held out)
             Map.entry("seed-235.out: ip -s link show br0", IGMP_RACE),
-            Map.entry("seed-237.out: ping -c 1 -W 1 172.28.0.21", RETRANS_WHEEL),
+            Map.entry("seed-237.out: ping -c 1 -W 1 172.28.0.21", WHEEL_PHASE),
             Map.entry("mut-206.out: arp -i l@o -ae", GATEWAY),
             Map.entry("mut-211.out: nft 'aip route flushdd' chain 'ip!' t 'cin ' '{ type filter hook input priority 0;"
                     + " }'", NFT_BISON),
             Map.entry("mut-213.out: ip nei lst nomaster", GATEWAY),
             Map.entry("mut-213.out: ip -sta -h neighb", GATEWAY),
-            Map.entry("mut-215.out: nft add chai ip t d '{ type filter hook output priority 10; }'", NFT_BISON));
+            Map.entry("mut-215.out: nft add chai ip t d '{ type filter hook output priority 10; }'", NFT_BISON),
+            Map.entry("seed-247.out: ip -s link show eth0", IGMP_RACE),
+            Map.entry("seed-252.out: arp -n", WHEEL_PHASE),
+            Map.entry("seed-252.out: ip neigh show dev br0", WHEEL_PHASE),
+            Map.entry("mut-220.out: ip - -j nt lst", REFCNT),
+            Map.entry("mut-227.out: sysctl k net.ipv4 kernel.nope", REAL_KEYS));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
