@@ -737,8 +737,9 @@ final class IpRoute {
                 : redirected != null ? List.of("redirected") : List.of();
         // the exception's remaining life in whole seconds, as rt_fill_info() reports it
         long expires = redirected == null ? -1 : (redirected.expires() - ctx.now()) / 1_000_000_000L;
-        // rt_fill_info(): RTA_PREFSRC only when not the asked source
-        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, from == null ? src : null, mark,
+        // rt_fill_info(): RTA_PREFSRC only when not the asked source (none: 0.0.0.0)
+        boolean asked = from != null || src == null || src.bits() == 0;
+        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, asked ? null : src, mark,
                 cache, expires, true);
         return 0;
     }
