@@ -188,6 +188,9 @@ final class Arp implements NeighbourTable.Ops {
 
     /** arp_send_dst(): an Ethernet/IPv4 ARP frame, 42 bytes (veth does not pad to 60). */
     private void send(int op, NetDevice dev, int destIp, int srcIp, long destHw, long srcHw, long targetHw, Outbox out) {
+        if (dev.noarp()) {
+            return; // arp_send_dst(): nothing on an IFF_NOARP device (a hand-made DELAY entry's probes)
+        }
         byte[] f = new byte[ArpFrames.FRAME_LENGTH];
         ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
         // arp_xmit(): NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, ..., arp_xmit_finish)

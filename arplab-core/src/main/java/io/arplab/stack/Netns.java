@@ -807,9 +807,9 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             return localRouteSource(dst);
         }
         Route r = route(dst.bits(), bind);
-        if (r == null && bind != null && bind.addressCount() != 0) {
+        if (r == null && bind != null && bind.isUp() && bind.hasInetDevice()) {
             // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
-            // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK)
+            // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK): 0.0.0.0 when no device has one to give
             return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));
         }
         return r == null ? null : Ipv4Address.of(sourceFor(r, dst.bits()));

@@ -115,11 +115,16 @@ public final class Arp implements Tool {
                 }
                 String[] longs = {"verbose", "version", "all", "delete", "file", "numeric", "set", "protocol",
                     "hw-type", "device", "help", "use-device", "symbolic"};
-                String match = null;
-                for (String l : longs) {
-                    if (l.startsWith(name) && (match == null || l.equals(name))) {
-                        match = l;
-                    }
+                // getopt_long(): an exact name, else a prefix of one name; a prefix of several (each option's val
+                // differs) is ambiguous, its possibilities listed in longopts[]'s order
+                String typed = name;
+                List<String> prefixed = java.util.Arrays.stream(longs).filter(l -> l.startsWith(typed)).toList();
+                String match = prefixed.contains(name) ? name : prefixed.size() == 1 ? prefixed.get(0) : null;
+                if (match == null && prefixed.size() > 1) {
+                    err.append("arp: option '--").append(w.substring(2)).append("' is ambiguous; possibilities:");
+                    prefixed.forEach(l -> err.append(" '--").append(l).append('\''));
+                    err.append('\n');
+                    return usage(E_OPTERR);
                 }
                 if (match == null) {
                     err.append("arp: unrecognized option '").append(w).append("'\n");

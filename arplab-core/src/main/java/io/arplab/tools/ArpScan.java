@@ -373,7 +373,11 @@ public final class ArpScan implements Tool {
         if (MASK.matcher(t).find()) {
             int colon = t.indexOf(':');
             Ipv4Address base = address(t.substring(0, colon));
-            int mask = address(t.substring(colon + 1)).bits();
+            Ipv4Address mask4 = InetAton.aton(t.substring(colon + 1));
+            if (mask4 == null) { // add_host_pattern()'s err_msg() names patcopy, the IPnet part, not the mask
+                throw new Getopt.ToolError("ERROR: " + t.substring(0, colon) + " is not a valid netmask\n", 1);
+            }
+            int mask = mask4.bits();
             addRange(base.bits() & mask, base.bits() | ~mask);
             return true;
         }

@@ -315,14 +315,13 @@ public final class Ping extends PingCommon {
             usage();
             return false;
         }
-        for (String operand : operands) {
-            Ipv4Address hop = InetAton.resolve(operand, ctx.resolver());
+        for (String operand : operands.subList(0, sourceRouteHops)) {
+            // ping4_run(): each hop is inet_aton()'s first (white space ends it: "8 dev x" is 0.0.0.8), then a name
+            Ipv4Address hop = InetAton.atonThenName(operand, ctx.resolver());
             if (hop == null) {
                 throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
             }
-            if (route.size() < sourceRouteHops) {
-                route.add(hop);
-            }
+            route.add(hop);
         }
         return true;
     }
@@ -614,7 +613,9 @@ public final class Ping extends PingCommon {
         }
         Route r = stack.route(dst, bind);
         if (r == null) {
-            return bind != null && bind.isUp() && !bind.addresses().isEmpty() ? 0 : Errno.ENETUNREACH.number;
+            // ip_route_output_key_hash_rcu(): a bound device assumes the destination on link while it is up with
+            // its in_device, addresses or none
+            return bind != null && bind.isUp() && bind.hasInetDevice() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;

@@ -640,7 +640,10 @@ final class IpRoute {
         while (a.more()) {
             String w = a.peek();
             if (w.equals("tos") || Args.matches(w, "dsfield")) { // iproute_get()'s order of words and abbreviations
-                a.next();
+                String v = a.next(); // "d" is dsfield: tested before dev
+                if (dsfield(v) < 0) {
+                    throw CommandExit.invarg("TOS value is invalid\n", v);
+                }
             } else if (Args.matches(w, "from")) {
                 from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
                 family = family == 0 ? 4 : family;
@@ -734,8 +737,9 @@ final class IpRoute {
                 : redirected != null ? List.of("redirected") : List.of();
         // the exception's remaining life in whole seconds, as rt_fill_info() reports it
         long expires = redirected == null ? -1 : (redirected.expires() - ctx.now()) / 1_000_000_000L;
-        // rt_fill_info(): RTA_PREFSRC only when not the asked source
-        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, from == null ? src : null, mark,
+        // rt_fill_info(): RTA_PREFSRC only when not the asked source (none: 0.0.0.0)
+        boolean asked = from != null || src == null || src.bits() == 0;
+        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, asked ? null : src, mark,
                 cache, expires, true);
         return 0;
     }

@@ -36,7 +36,7 @@ final class Tokens {
                 Kind k = c == '{' ? Kind.LBRACE : c == '}' ? Kind.RBRACE : c == ';' ? Kind.SEMICOLON : Kind.COMMA;
                 list.add(new Token(k, String.valueOf(c), i, i + 1));
                 i++;
-            } else if ("[]()~`?%'".indexOf(c) >= 0) { // scanner.l: a token of its own (the last five junk)
+            } else if ("[]()~`?%'*".indexOf(c) >= 0) { // scanner.l: a token of its own (~`?%' JUNK, * ASTERISK)
                 list.add(new Token(Kind.CHAR, String.valueOf(c), i, i + 1));
                 i++;
             } else if ("<>".indexOf(c) >= 0 && i + 1 < n && (input.charAt(i + 1) == '=' || input.charAt(i + 1) == c)) {
