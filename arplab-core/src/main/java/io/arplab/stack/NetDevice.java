@@ -279,6 +279,14 @@ public final class NetDevice {
         return mtu >= 68;
     }
 
+    /**
+     * ip_route_output_key_hash_rcu(): with no route through a socket's bound device, the destination is assumed on
+     * link while the device is up with its in_device (addresses or none).
+     */
+    public boolean assumesOnLink() {
+        return isUp() && hasInetDevice();
+    }
+
     public int mtu() {
         return mtu;
     }

@@ -807,7 +807,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             return localRouteSource(dst);
         }
         Route r = route(dst.bits(), bind);
-        if (r == null && bind != null && bind.isUp() && bind.hasInetDevice()) {
+        if (r == null && bind != null && bind.assumesOnLink()) {
             // ip_route_output_key_hash_rcu(): no route through the bound device, "assume that the destination is
             // on link", source inet_select_addr(dev, 0, RT_SCOPE_LINK): 0.0.0.0 when no device has one to give
             return Ipv4Address.of(selectAddress(bind, 0, NetDevice.SCOPE_LINK));

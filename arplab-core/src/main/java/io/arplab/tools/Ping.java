@@ -613,9 +613,7 @@ public final class Ping extends PingCommon {
         }
         Route r = stack.route(dst, bind);
         if (r == null) {
-            // ip_route_output_key_hash_rcu(): a bound device assumes the destination on link while it is up with
-            // its in_device, addresses or none
-            return bind != null && bind.isUp() && bind.hasInetDevice() ? 0 : Errno.ENETUNREACH.number;
+            return bind != null && bind.assumesOnLink() ? 0 : Errno.ENETUNREACH.number;
         }
         return switch (r.type()) {
             case Route.UNICAST -> 0;
