@@ -528,10 +528,12 @@ final class OfpEncode {
             all[3] = (byte) all.length;
             return all;
         } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && (f.raw() == Action.Raw.SET_FIELD
-                || f.raw() == Action.Raw.LEGACY && legacy10(f) > 0)) {
-            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones; the
-            // address and port sets of OpenFlow 1.0/1.1 become one from 1.2 (encode_SET_L4_SRC_PORT() and friends)
-            boolean masked = !f.wideMask().and(f.field().ones()).equals(f.field().ones());
+                || f.raw() == Action.Raw.SET_FIELD_BITS || f.raw() == Action.Raw.LEGACY && legacy10(f) > 0)) {
+            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones (a
+            // reg_load's whole field: its bits, not its bytes); the address and port sets of OpenFlow 1.0/1.1
+            // become one from 1.2 (encode_SET_L4_SRC_PORT() and friends)
+            boolean masked = f.raw() == Action.Raw.SET_FIELD_BITS
+                    || !f.wideMask().and(f.field().ones()).equals(f.field().ones());
             int bytes = f.field().nBytes;
             Buf b = new Buf().put(header(f.field(), masked), 4);
             putWide(b, f.wideValue(), bytes);
