@@ -719,6 +719,8 @@ final class OfpEncode {
             return new Buf().put(23, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes();
         } else if (a instanceof Action.DecMplsTtl) { // encode_DEC_MPLS_TTL(): NX1.0(26), OF1.1+(16)
             return of11 ? new Buf().put(16, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(26).put(0, 6));
+        } else if (a instanceof Action.Conjunction c) { // encode_CONJUNCTION(): NXAST_CONJUNCTION, clause 0-based
+            return vendor(nx(34).put(c.clause(), 1).put(c.nClauses(), 1).put(c.id(), 4));
         } else if (a instanceof Action.CheckPktLarger c) { // encode_CHECK_PKT_LARGER(): its dst's NXM header
             return vendor(nx(49).put(c.pktLen(), 2).put(c.dst().ofs(), 2).put(nxmHeader(c.dst().field()), 4)
                     .put(0, 6));
