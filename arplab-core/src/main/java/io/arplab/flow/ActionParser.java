@@ -546,6 +546,28 @@ public final class ActionParser {
     }
 
     /**
+     * The switch's own check_set_l4_port() of the OFPAT_SET_TP_SRC/DST it decoded: their field and flow_ip_proto come
+     * from the match the switch got (normalized: `nw_proto=132` without an IP dl_type is gone), not ovs-ofctl's.
+     */
+    static List<Action> l4PortsOnMatch(List<Action> actions, Match match) {
+        List<Action> out = null;
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.SetField f && f.legacy()
+                    && (f.field().slot == Slot.TP_SRC || f.field().slot == Slot.TP_DST)) {
+                boolean src = f.field().slot == Slot.TP_SRC;
+                Field field = udp(match) ? (src ? Field.UDP_SRC : Field.UDP_DST)
+                        : sctp(match) ? (src ? Field.SCTP_SRC : Field.SCTP_DST) : src ? Field.TCP_SRC : Field.TCP_DST;
+                Action.Raw raw = l4Raw(match, actions.subList(0, i));
+                if (field != f.field() || raw != f.raw()) {
+                    out = out == null ? new ArrayList<>(actions) : out;
+                    out.set(i, new Action.SetField(field, f.value(), f.mask(), raw));
+                }
+            }
+        }
+        return out == null ? actions : out;
+    }
+
+    /**
      * The switch's own check of an OpenFlow 1.0 list it decoded (OFPAT10_SET_VLAN_VID/PCP push a tag if needed): each
      * mod_vlan_* pushes one where the flow has none there, whatever ovs-ofctl saw before the push_vlan that OpenFlow
      * 1.0 cannot carry was left out.

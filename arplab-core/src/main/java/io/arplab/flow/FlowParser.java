@@ -152,7 +152,8 @@ public final class FlowParser {
                     usable &= FlowMod.P_NXM | FlowMod.P_OXM; // OXM's alone, whatever a later field sets
                 } else {
                     usable &= usable(mf, (vm[1] & mf.fullMask()) == mf.fullMask() || mf.slots() > 1);
-                    if (OF10_MASKS.contains(mf)) { // mf_set()'s usable protocols for this mask, whatever comes later
+                    if (OF10_MASKS.contains(mf) || mf.slots() == 1 && !OWN_RULE_SLOTS.contains(mf.slot)) {
+                        // mf_set()'s usable protocols for this mask, whatever comes later (metadata=1/1,metadata=0/0)
                         Match one = new Match();
                         one.set(mf, vm[0], vm[1]);
                         usable &= usable(one);
@@ -380,6 +381,14 @@ public final class FlowParser {
     /** The fields whose mask alone decides OpenFlow 1.0 and 1.1 (their whole slot: see usable(Match)). */
     private static final java.util.Set<Field> OF10_MASKS = java.util.EnumSet.of(Field.ETH_SRC, Field.ETH_DST,
             Field.IPV4_SRC, Field.IPV4_DST, Field.TCP_SRC, Field.TCP_DST, Field.UDP_SRC, Field.UDP_DST);
+
+    /**
+     * The slots usable(Match) decides from the match as a whole (OpenFlow 1.0's own fields, the VLAN); the others'
+     * fields rule out OpenFlow 1.0 (and 1.1 but metadata's and MPLS') by any mask, as each mf_set() returns.
+     */
+    private static final java.util.Set<Slot> OWN_RULE_SLOTS = java.util.EnumSet.of(Slot.IN_PORT, Slot.DL_TYPE,
+            Slot.NW_PROTO, Slot.DL_SRC, Slot.DL_DST, Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST, Slot.NW_TOS,
+            Slot.VLAN_TCI);
 
     /**
      * A field's usable_protocols (meta-flow.h's "OF1.0:" and "OF1.1:" lines) for those no other rule covers: SCTP

@@ -89,7 +89,16 @@ public final class FlowStatsFormat {
     public static java.util.List<String> flowModErrorLog(FlowMod fm, OfVersion v, String error) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (FlowTables.ofp10(fm, v)) {
-            fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
+            // ofputil_decode_flow_mod() normalizes the ofp10_match as decoded, a VLAN match without CFI its VLAN_NONE
+            Match wire = fm.parsed() == null ? null : MatchFormat.onOf10Wire(fm.parsed());
+            String[] change = wire == null || wire == fm.parsed() ? null : wire.copy().normalize();
+            if (wire == null || wire == fm.parsed()) {
+                fm.log().stream().filter(l -> l.startsWith("ofp_match|")).forEach(out::add);
+            } else if (change != null) {
+                out.add("ofp_match|INFO|normalization changed ofp_match, details:");
+                out.add("ofp_match|INFO| pre: " + change[0]);
+                out.add("ofp_match|INFO|post: " + change[1]);
+            }
         }
         java.util.List<String> bad = Ofproto.matchError(fm, v) != null ? null // the match is pulled first
                 : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);

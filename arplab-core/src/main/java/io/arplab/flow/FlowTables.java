@@ -53,7 +53,7 @@ public final class FlowTables {
         if (programs.size() >= PROGRAMS) {
             programs.clear();
         }
-        List<Action> wire = ActionFormat.roundTrip(fm.actions(), version);
+        List<Action> wire = ActionParser.l4PortsOnMatch(ActionFormat.roundTrip(fm.actions(), version), fm.match());
         if (!version.atLeast(OfVersion.OF11)) {
             wire = ActionParser.vlanPushes(wire, fm.match(), List.of());
         }

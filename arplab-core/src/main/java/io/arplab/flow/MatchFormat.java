@@ -339,7 +339,10 @@ public final class MatchFormat {
         } else if (fragMask == 2) {
             s.append("nw_frag=").append((frag & 2) != 0 ? "later" : "not_later").append(',');
         }
-        boolean ipAny = typeNamed && (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6);
+        // is_ip_any(): get_dl_type(), an Ethernet packet's dl_type or an L3 one's type, none in another namespace
+        long ptType = packetType == 0 ? m.value(Slot.DL_TYPE) & m.mask(Slot.DL_TYPE)
+                : packetType >>> 16 == 1 ? packetType & 0xffff : -1;
+        boolean ipAny = ptType == Match.ETH_IP || ptType == Match.ETH_IPV6;
         if (typeNamed && dlType == Match.ETH_IP && proto == Match.PROTO_ICMP) {
             be16(s, "icmp_type", m, Slot.TP_SRC);
             be16(s, "icmp_code", m, Slot.TP_DST);

@@ -213,11 +213,14 @@ final class OdpCommit {
     private void commitPorts(int proto, int icmp) {
         long[] flow = x.flow, wc = x.wc;
         List<String> tp = new ArrayList<>();
+        // a masked set of the ports that changed, each with the wildcards' mask when partial (format_be16())
         if (flow[Slot.TP_SRC.ordinal()] != x.base[Slot.TP_SRC.ordinal()]) {
-            tp.add("src=" + flow[Slot.TP_SRC.ordinal()]);
+            tp.add("src=" + (flow[Slot.TP_SRC.ordinal()] & setMaskBits(Slot.TP_SRC))
+                    + setMask(Slot.TP_SRC, MatchFormat::hex));
         }
         if (flow[Slot.TP_DST.ordinal()] != x.base[Slot.TP_DST.ordinal()]) {
-            tp.add("dst=" + flow[Slot.TP_DST.ordinal()]);
+            tp.add("dst=" + (flow[Slot.TP_DST.ordinal()] & setMaskBits(Slot.TP_DST))
+                    + setMask(Slot.TP_DST, MatchFormat::hex));
         }
         if (proto == 0 || tp.isEmpty()) {
             return;

@@ -528,10 +528,12 @@ final class OfpEncode {
             all[3] = (byte) all.length;
             return all;
         } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && (f.raw() == Action.Raw.SET_FIELD
-                || f.raw() == Action.Raw.LEGACY && legacy10(f) > 0)) {
-            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones; the
-            // address and port sets of OpenFlow 1.0/1.1 become one from 1.2 (encode_SET_L4_SRC_PORT() and friends)
-            boolean masked = !f.wideMask().and(f.field().ones()).equals(f.field().ones());
+                || f.raw() == Action.Raw.SET_FIELD_BITS || f.raw() == Action.Raw.LEGACY && legacy10(f) > 0)) {
+            // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones (a
+            // reg_load's whole field: its bits, not its bytes); the address and port sets of OpenFlow 1.0/1.1
+            // become one from 1.2 (encode_SET_L4_SRC_PORT() and friends)
+            boolean masked = f.raw() == Action.Raw.SET_FIELD_BITS
+                    || !f.wideMask().and(f.field().ones()).equals(f.field().ones());
             int bytes = f.field().nBytes;
             Buf b = new Buf().put(header(f.field(), masked), 4);
             putWide(b, f.wideValue(), bytes);
@@ -717,6 +719,8 @@ final class OfpEncode {
             return new Buf().put(23, 2).put(8, 2).put(t.ttl(), 1).put(0, 3).bytes();
         } else if (a instanceof Action.DecMplsTtl) { // encode_DEC_MPLS_TTL(): NX1.0(26), OF1.1+(16)
             return of11 ? new Buf().put(16, 2).put(8, 2).put(0, 4).bytes() : vendor(nx(26).put(0, 6));
+        } else if (a instanceof Action.Conjunction c) { // encode_CONJUNCTION(): NXAST_CONJUNCTION, clause 0-based
+            return vendor(nx(34).put(c.clause(), 1).put(c.nClauses(), 1).put(c.id(), 4));
         } else if (a instanceof Action.CheckPktLarger c) { // encode_CHECK_PKT_LARGER(): its dst's NXM header
             return vendor(nx(49).put(c.pktLen(), 2).put(c.dst().ofs(), 2).put(nxmHeader(c.dst().field()), 4)
                     .put(0, 6));

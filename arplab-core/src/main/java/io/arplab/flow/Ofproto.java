@@ -612,12 +612,22 @@ public final class Ofproto {
                     : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};
         }
         if (a instanceof Action.SetField f && (f.raw() == Action.Raw.SET_FIELD || f.raw() == Action.Raw.SET_FIELD_BITS)
-                && f.field().nBits <= 64 && !ActionParser.valueValid(f.field(), f.value())) {
+                && f.field().nBits <= 64 && (!ActionParser.valueValid(f.field(), f.value())
+                        || f.field() == Field.VLAN_VID && !vlanVidPresent(f))) {
             // decode_ofpat_set_field(): mf_is_value_valid() (a reg_load's value is not checked)
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", "ofp_actions|WARN|Invalid value for set field "
                     + f.field().name + ": " + MatchFormat.formatValue(f.field(), f.value(), -1L, PortMap.NONE)};
         }
         return null;
+    }
+
+    /**
+     * decode_ofpat_set_field(): an OXM_OF_VLAN_VID Set-Field has OFPVID12_PRESENT in its value and, masked on the
+     * wire, in its mask (else OFPBAC_BAD_SET_ARGUMENT); ovs-ofctl sends the value as written (`1->vlan_vid`: 0x0001).
+     */
+    private static boolean vlanVidPresent(Action.SetField f) {
+        boolean masked = !f.wideMask().and(f.field().ones()).equals(f.field().ones());
+        return (f.value() & Match.VLAN_CFI) != 0 && (!masked || (f.mask() & Match.VLAN_CFI) != 0);
     }
 
     /** ofpact_is_allowed_in_actions_set(): action_set_classify() gives the action a slot, a final place or set/move. */

@@ -767,12 +767,13 @@ final class Xlate {
                 tableLevel = savedTableLevel;
                 tableId = savedTable;
             } else if (a instanceof Action.Move m) { // mf_subfield_copy(): both subfields unwildcarded
-                if (m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
+                boolean copy = hasFields(m);
+                if (copy && m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
                     long v = get(m.src());
                     set(m.dst(), v);
                     unwildcard(m.src().field(), m.src().mask());
                     unwildcard(m.dst().field(), m.dst().mask());
-                } else {
+                } else if (copy) {
                     m.dst().put(flow, m.src().get(flow));
                     m.src().field().put(wc, m.src().bits(), m.src().bits());
                     m.dst().field().put(wc, m.dst().bits(), m.dst().bits());
@@ -789,6 +790,10 @@ final class Xlate {
                 }
                 if (!ndPrereqs(f.field())) {
                     continue; // xlate_set_field(): only when the packet has the field
+                }
+                if (!f.legacy() && !l4Prereqs(f.field())) {
+                    problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
+                    continue;
                 }
                 if (f.raw() == Action.Raw.LEGACY && (f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
                         && flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
@@ -1165,6 +1170,32 @@ final class Xlate {
 
     // mf_are_prereqs_ok(mf, flow, wc) for ICMPv6 and ND fields: is_icmpv6() reads nw_proto, is_nd() the ICMP code and
     // then the type, each unwildcarded as it is read
+    // mf_subfield_copy(): only when the packet has both fields, the destination's prerequisites checked first
+    private boolean hasFields(Action.Move m) {
+        return ndPrereqs(m.dst().field()) && l4Prereqs(m.dst().field()) && ndPrereqs(m.src().field())
+                && l4Prereqs(m.src().field());
+    }
+
+    // mf_are_prereqs_ok()'s MFP_TCP, MFP_UDP and MFP_SCTP: is_tcp() and friends (reading nw_proto), and no later
+    // fragment (its nw_frag not matched for that)
+    private boolean l4Prereqs(Field f) {
+        int proto = switch (f.prereq) {
+            case TCP -> Match.PROTO_TCP;
+            case UDP -> Match.PROTO_UDP;
+            case SCTP -> Match.PROTO_SCTP;
+            default -> -1;
+        };
+        if (proto < 0) {
+            return true;
+        }
+        long dl = flow[Slot.DL_TYPE.ordinal()];
+        if (dl != Match.ETH_IP && dl != Match.ETH_IPV6) {
+            return false;
+        }
+        wc[Slot.NW_PROTO.ordinal()] = 0xff;
+        return flow[Slot.NW_PROTO.ordinal()] == proto && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0;
+    }
+
     private boolean ndPrereqs(Field f) {
         Field.Prereq p = f.prereq;
         if (p != Field.Prereq.ICMPV6 && p != Field.Prereq.ND && p != Field.Prereq.ND_SOLICIT

@@ -40,7 +40,12 @@ class OvsMegaflowCampaignTest {
             + " 84 sections and pcaps differ: p2's neighbor solicitation)", 92, "not modelled: 50:54:00:00:00:8f moves"
             + " from p3 to p1 at an upcall (REV_MAC_LEARNING), whose revalidator round at once pushes the earlier p3"
             + " megaflow hit's stats and learns it back on p3, so OVS sends a later frame from p1 to p3 where arplab"
-            + " drops it; a second recording differed from this one (3 of 66 sections and pcaps unlike arplab's)");
+            + " drops it; a second recording differed from this one (3 of 66 sections and pcaps unlike arplab's)",
+            128, "the revalidator thread's timing: a megaflow hit's stats reach the rules at the next round"
+            + " (revalidate_ukey() pushes them through the ukey's xcache), and a flow learned at the next upcall"
+            + " (REV_FLOW_TABLE) rebuilds that xcache first unless a round of the 500 ms timer, which runs in real"
+            + " time while OVS's clock is stopped, came in between; two of three recordings credit the learned"
+            + " dl_dst=50:54:00:00:00:68 rule with the hit, the third (and arplab, which pushes at once) the old path");
 
     @Test
     void megaflowsAfterPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {

@@ -107,6 +107,15 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * l4-prereqs.out: set_field, load and move of TCP, UDP and SCTP fields on later fragments, which lack them
+     * (mf_are_prereqs_ok(): no later fragment; a set_field's trace warns that it is ignored, mf_subfield_copy()).
+     */
+    @Test
+    void l4FieldsOfLaterFragmentsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, "l4-prereqs");
+    }
+
+    /**
      * resubmit-port.out: rule_dpif_lookup_from_table() with the resubmit's port for the lookup alone, the rule's
      * actions seeing the packet's own input port, and a table of 255 being the current table (ctx->table_id).
      */
