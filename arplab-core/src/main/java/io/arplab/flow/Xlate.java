@@ -1168,8 +1168,6 @@ final class Xlate {
         setField(sf.field(), v << sf.ofs(), sf.mask());
     }
 
-    // mf_are_prereqs_ok(mf, flow, wc) for ICMPv6 and ND fields: is_icmpv6() reads nw_proto, is_nd() the ICMP code and
-    // then the type, each unwildcarded as it is read
     // mf_subfield_copy(): only when the packet has both fields, the destination's prerequisites checked first
     private boolean hasFields(Action.Move m) {
         return ndPrereqs(m.dst().field()) && l4Prereqs(m.dst().field()) && ndPrereqs(m.src().field())
@@ -1196,6 +1194,8 @@ final class Xlate {
         return flow[Slot.NW_PROTO.ordinal()] == proto && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0;
     }
 
+    // mf_are_prereqs_ok(mf, flow, wc) for ICMPv6 and ND fields: is_icmpv6() reads nw_proto, is_nd() the ICMP code and
+    // then the type, each unwildcarded as it is read
     private boolean ndPrereqs(Field f) {
         Field.Prereq p = f.prereq;
         if (p != Field.Prereq.ICMPV6 && p != Field.Prereq.ND && p != Field.Prereq.ND_SOLICIT
