@@ -61,6 +61,8 @@ public final class ArpScan implements Tool {
     private boolean numeric;
     /** -D (--rtt): each reply's round trip after the vendor. */
     private boolean rtt;
+    /** -F (--format): the template each reply is printed by, else the default line. */
+    private ArpScanFormat format;
     private int myIp;
     private long lastPacket = Long.MIN_VALUE;
     private long start;
@@ -249,6 +251,7 @@ public final class ArpScan implements Tool {
             // Strtol(optarg, 0), a bad number refused as it is read
             case "H", "p", "a", "P", "o", "y", "Q", "M", "n", "Y" -> strtol(value);
             case "E" -> duration(value); // --retry-send-interval: str_to_interval()
+            case "F" -> format = ArpScanFormat.parse(value); // format_parse() at once: its error ends the parse
             case "O" -> ouiFile = value;
             case "m" -> macFile = value;
             default -> { } // an option arp-scan takes that changes nothing arplab prints
@@ -494,16 +497,7 @@ public final class ArpScan implements Tool {
                     cursor = 0;
                 }
                 responders++;
-                long sha = Bytes.u48(f, 22);
-                String line = Ipv4Address.of(spa) + "\t" + MacAddress.of(sha);
-                if (!quiet) {
-                    line += "\t" + ((sha & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
-                    if (rtt) { // display_packet(): the reply's pcap time less the host's last_send_time
-                        long us = (now - sentAt) / 1000;
-                        line += String.format("\tRTT=%d.%03d ms", us / 1000, us % 1000);
-                    }
-                }
-                ctx.out().println(line);
+                ctx.out().println(line(f, (now - sentAt) / 1000));
                 if (live.isEmpty()) {
                     if (wake != null) {
                         ctx.cancel(wake);
@@ -513,6 +507,31 @@ public final class ArpScan implements Tool {
                 return;
             }
         }
+    }
+
+    /** display_packet(): the reply's fields (IP, MAC, HdrMAC when the frame's source differs, Vendor, RTT but -q). */
+    private String line(byte[] f, long rttMicros) {
+        long sha = Bytes.u48(f, 22);
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        v.put("ip", Ipv4Address.of(Bytes.i32(f, 28)).toString());
+        v.put("mac", MacAddress.of(sha).toString());
+        if (Bytes.u48(f, 6) != sha) {
+            v.put("hdrmac", MacAddress.of(Bytes.u48(f, 6)).toString());
+        }
+        if (!quiet) {
+            v.put("vendor", (sha & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
+            if (rtt) { // the reply's pcap time less the host's last_send_time
+                v.put("rtt", String.format("%d.%03d", rttMicros / 1000, rttMicros % 1000));
+            }
+        }
+        if (format != null) {
+            return format.render(v, ctx.err()::println);
+        }
+        String line = v.get("ip") + "\t" + v.get("mac") + (v.containsKey("hdrmac") ? " (" + v.get("hdrmac") + ")" : "");
+        if (v.containsKey("vendor")) {
+            line += "\t" + v.get("vendor");
+        }
+        return v.containsKey("rtt") ? line + "\tRTT=" + v.get("rtt") + " ms" : line;
     }
 
     private void finish(long now) {
