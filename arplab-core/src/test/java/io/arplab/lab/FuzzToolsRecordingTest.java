@@ -425,7 +425,16 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-228.out: sysctl net.ipv4.nope net. net.ipv4.conf0xffff.default.arp_accept",
                     TRAILING_SEPARATOR),
             Map.entry("mut-231.out: sysctl kernel. net.ipv4.neigh.eth0.gc_stale_time", REAL_KEYS),
-            Map.entry("mut-232.out: nft add rule i80::2p t c xist c '[('", NFT_BISON));
+            Map.entry("mut-232.out: nft add rule i80::2p t c xist c '[('", NFT_BISON),
+            Map.entry("seed-275.out: ip -s -s neigh show nud all", SECOND),
+            Map.entry("seed-283.out: ip -s neigh", WHEEL_PHASE),
+            Map.entry("seed-284.out: ip -s -j neigh", SECOND),
+            Map.entry("seed-284.out: ip -s neigh", RANDOM_REACH),
+            Map.entry("seed-288.out: ip -s -s neigh show nud all", WHEEL_PHASE),
+            Map.entry("mut-242.out: ping -w 2 -i '-(1' -c 3 172.28.0.99", BUSY_LOOP),
+            Map.entry("mut-242.out: ip n ls", GATEWAY),
+            Map.entry("mut-246.out: arp -an -i 'lo>' -H ether", STATE),
+            Map.entry("mut-247.out: nft 'l0.21 wlladdr 02:{00:00:00:00ist' sets", NFT_BISON));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
