@@ -252,6 +252,13 @@ public final class ArpScan implements Tool {
             case "H", "p", "a", "P", "o", "y", "Q", "M", "n", "Y" -> strtol(value);
             case "E" -> duration(value); // --retry-send-interval: str_to_interval()
             case "F" -> format = ArpScanFormat.parse(value); // format_parse() at once: its error ends the parse
+            case "u" -> etherAddr(value, "Invalid source MAC address: ");
+            case "w", "S", "T" -> etherAddr(value, "Invalid target MAC address: "); // main()'s messages, as they are
+            case "A" -> { // --padding: hex2data() of an even number of digits
+                if (value.length() % 2 != 0) {
+                    throw new Getopt.ToolError("ERROR: Length of --padding argument must be even (multiple of 2).\n", 1);
+                }
+            }
             case "O" -> ouiFile = value;
             case "m" -> macFile = value;
             default -> { } // an option arp-scan takes that changes nothing arplab prints
@@ -329,6 +336,44 @@ public final class ArpScan implements Tool {
             throw new Getopt.ToolError("ERROR: \"" + s + "\" is not a valid numeric value\n", 1);
         }
         return n;
+    }
+
+    /** get_ether_addr(): sscanf()'s six %x separated by ':', else by '-'; fewer is main()'s error. */
+    private static void etherAddr(String s, String error) {
+        if (hexFields(s, ':') < 6 && hexFields(s, '-') < 6) {
+            throw new Getopt.ToolError(error + s + "\n", 1);
+        }
+    }
+
+    // sscanf("%x<sep>%x..."): each %x skips white space, takes a sign, a 0x prefix and at least one hex digit
+    private static int hexFields(String s, char sep) {
+        int i = 0;
+        for (int n = 0; n < 6; n++) {
+            if (n > 0) {
+                if (i >= s.length() || s.charAt(i) != sep) {
+                    return n;
+                }
+                i++;
+            }
+            while (i < s.length() && CStrtol.isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i + 2 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                i += 2;
+            }
+            int from = i;
+            while (i < s.length() && s.charAt(i) < 128 && Character.digit(s.charAt(i), 16) >= 0) {
+                i++;
+            }
+            if (i == from) {
+                return n;
+            }
+        }
+        return 6;
     }
 
     /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */

@@ -62,6 +62,9 @@ class FuzzToolsRecordingTest {
             + " recordings do not hold (32 ms a time for a 1 s retransmission, 256 ms for the 5 s DELAY), fell on the"
             + " other side of a command: seed-237's entry failed within ping's one-second wait in the real run,"
             + " seed-252's host probed n1 after n1's arp_ignore=8 there (unanswered), before it in arplab's";
+    private static final String NO_NET_UNREACHABLE = "the real host sent n1 no Net Unreachable for a packet it had"
+            + " no route for, in the seed's first second (mut-253's 1.2.0.3, mut-255's fragments to 0.0.0.1), where"
+            + " earlier recordings got one (mut-72, mut-224): not found within the round's time";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
@@ -434,7 +437,16 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-242.out: ping -w 2 -i '-(1' -c 3 172.28.0.99", BUSY_LOOP),
             Map.entry("mut-242.out: ip n ls", GATEWAY),
             Map.entry("mut-246.out: arp -an -i 'lo>' -H ether", STATE),
-            Map.entry("mut-247.out: nft 'l0.21 wlladdr 02:{00:00:00:00ist' sets", NFT_BISON));
+            Map.entry("mut-247.out: nft 'l0.21 wlladdr 02:{00:00:00:00ist' sets", NFT_BISON),
+            Map.entry("mut-252.out: sysctl @-w net.ipv4.", TRAILING_SEPARATOR),
+            Map.entry("mut-253.out: ping -s 100 -v -I 172.28.0.11 -vn -t 2 -w 1 -c 3 1.2.3", NO_NET_UNREACHABLE),
+            Map.entry("mut-254.out: nft add rule ip t 'ce 254 proto st' ip saddr 1.2.3.4/8x", NFT_BISON),
+            Map.entry("mut-255.out: ping -w 2 -c 2 -W 1 -i 0.2 -s 65467 1", NO_NET_UNREACHABLE),
+            Map.entry("mut-259.out: arp -an -i l0 n2", STATE),
+            Map.entry("mut-259.out: ip -stat ntable ls", NTABLE_STATS),
+            Map.entry("mut-263.out: ip - inet -s nt", NTABLE_STATS),
+            Map.entry("mut-260.out: nft add chain ip '72.28.0.95 lladdt' d '{ type filter hook output priority 10; }'",
+                    NFT_BISON));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
