@@ -63,8 +63,9 @@ class FuzzToolsRecordingTest {
             + " other side of a command: seed-237's entry failed within ping's one-second wait in the real run,"
             + " seed-252's host probed n1 after n1's arp_ignore=8 there (unanswered), before it in arplab's";
     private static final String NO_NET_UNREACHABLE = "the real host sent n1 no Net Unreachable for a packet it had"
-            + " no route for, in the seed's first second (mut-253's 1.2.0.3, mut-255's fragments to 0.0.0.1), where"
-            + " earlier recordings got one (mut-72, mut-224): not found within the round's time";
+            + " no route for (mut-253's 1.2.0.3, mut-255's fragments to 0.0.0.1): net-tools' DNS queries (GATEWAY:"
+            + " arp -s 1728.0.83, arp ... eth0), which the host cannot route either, had spent ip_error()'s bucket on"
+            + " n1's inet_peer (HZ a packet, 5 HZ at most); arplab sends no such query";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
