@@ -61,6 +61,8 @@ public final class ArpScan implements Tool {
     private boolean numeric;
     /** -D (--rtt): each reply's round trip after the vendor. */
     private boolean rtt;
+    /** -d (--resolve): each reply's host name (getnameinfo()) in place of its address. */
+    private boolean resolve;
     /** -F (--format): the template each reply is printed by, else the default line. */
     private ArpScanFormat format;
     private int myIp;
@@ -228,6 +230,7 @@ public final class ArpScan implements Tool {
             case "plain" -> plain = true;
             case "rtt" -> rtt = true;
             case "numeric" -> numeric = true;
+            case "d" -> resolve = true;
             case "help" -> {
                 try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
                     ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -558,7 +561,17 @@ public final class ArpScan implements Tool {
     private String line(byte[] f, long rttMicros) {
         long sha = Bytes.u48(f, 22);
         java.util.Map<String, String> v = new java.util.HashMap<>();
-        v.put("ip", Ipv4Address.of(Bytes.i32(f, 28)).toString());
+        Ipv4Address ip = Ipv4Address.of(Bytes.i32(f, 28));
+        v.put("ip", ip.toString());
+        if (resolve) { // get_host_name(): getnameinfo() with no flags, its failure warned about
+            String name = ctx.resolver().nameInfo(ip);
+            if (name == null) {
+                ctx.err().println("WARNING: getnameinfo() failed for \"" + ip + "\": Temporary failure in name"
+                        + " resolution");
+            } else {
+                v.put("name", name);
+            }
+        }
         v.put("mac", MacAddress.of(sha).toString());
         if (Bytes.u48(f, 6) != sha) {
             v.put("hdrmac", MacAddress.of(Bytes.u48(f, 6)).toString());
@@ -572,7 +585,9 @@ public final class ArpScan implements Tool {
         if (format != null) {
             return format.render(v, ctx.err()::println);
         }
-        String line = v.get("ip") + "\t" + v.get("mac") + (v.containsKey("hdrmac") ? " (" + v.get("hdrmac") + ")" : "");
+        // with -d the Name field, printed "%s" even when getnameinfo() failed (glibc's "(null)")
+        String line = (resolve ? v.getOrDefault("name", "(null)") : v.get("ip")) + "\t" + v.get("mac")
+                + (v.containsKey("hdrmac") ? " (" + v.get("hdrmac") + ")" : "");
         if (v.containsKey("vendor")) {
             line += "\t" + v.get("vendor");
         }
