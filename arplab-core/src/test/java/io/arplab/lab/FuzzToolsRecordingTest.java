@@ -440,6 +440,7 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-246.out: arp -an -i 'lo>' -H ether", DNS_PEER),
             Map.entry("mut-247.out: nft 'l0.21 wlladdr 02:{00:00:00:00ist' sets", NFT_BISON),
             Map.entry("mut-252.out: sysctl @-w net.ipv4.", TRAILING_SEPARATOR),
+            Map.entry("seed-294.out: ip neigh show dev eth0", WHEEL_PHASE),
             Map.entry("mut-253.out: ping -s 100 -v -I 172.28.0.11 -vn -t 2 -w 1 -c 3 1.2.3", NO_NET_UNREACHABLE),
             Map.entry("mut-254.out: nft add rule ip t 'ce 254 proto st' ip saddr 1.2.3.4/8x", NFT_BISON),
             Map.entry("mut-255.out: ping -w 2 -c 2 -W 1 -i 0.2 -s 65467 1", NO_NET_UNREACHABLE),
