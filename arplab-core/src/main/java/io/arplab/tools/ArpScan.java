@@ -259,7 +259,8 @@ public final class ArpScan implements Tool {
             case "w", "S", "T" -> etherAddr(value, "Invalid target MAC address: "); // main()'s messages, as they are
             case "A" -> { // --padding: hex2data() of an even number of digits
                 if (value.length() % 2 != 0) {
-                    throw new Getopt.ToolError("ERROR: Length of --padding argument must be even (multiple of 2).\n", 1);
+                    throw new Getopt.ToolError(
+                            "ERROR: Length of --padding argument must be even (multiple of 2).\n", 1);
                 }
             }
             case "O" -> ouiFile = value;

@@ -450,6 +450,8 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-272.out: ping -w 2 -c 2 -i -10.2 -W 0x1 172.28.0.95", BUSY_LOOP),
             Map.entry("mut-272.out: ip neigh s", GATEWAY),
             Map.entry("mut-274.out: ping -c 2 -i 0. -w 1 ::ffff:172.28.0.12", BUSY_LOOP),
+            Map.entry("mut-281.out: nft ad255d 1set ip t s '{ type ipv4_addr; }.arp_accept=1'", NFT_BISON),
+            Map.entry("mut-281.out: sysctl -x -a r ethx0.a", REAL_KEYS),
             Map.entry("mut-253.out: ping -s 100 -v -I 172.28.0.11 -vn -t 2 -w 1 -c 3 1.2.3", NO_NET_UNREACHABLE),
             Map.entry("mut-254.out: nft add rule ip t 'ce 254 proto st' ip saddr 1.2.3.4/8x", NFT_BISON),
             Map.entry("mut-255.out: ping -w 2 -c 2 -W 1 -i 0.2 -s 65467 1", NO_NET_UNREACHABLE),
