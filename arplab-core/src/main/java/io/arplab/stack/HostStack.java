@@ -1,5 +1,6 @@
 package io.arplab.stack;
 
+import io.arplab.wire.Bytes;
 import io.arplab.wire.EtherType;
 import io.arplab.wire.EthernetView;
 import io.arplab.wire.Ipv4Address;
@@ -404,17 +405,7 @@ public final class HostStack extends Netns {
         }
         // a view of the frame's own, not a field: a flood's thousands of receivers write nothing of theirs to read it
         EthernetView e = new EthernetView(frame, 0, frame.length);
-        long dst = e.destinationBits();
-        int pktType;
-        if (dst == dev.macBits()) {
-            pktType = PACKET_HOST;
-        } else if (dst == MacAddress.BROADCAST.bits()) {
-            pktType = PACKET_BROADCAST;
-        } else if ((dst & 0x0100_0000_0000L) != 0) { // the group bit
-            pktType = PACKET_MULTICAST;
-        } else {
-            pktType = PACKET_OTHERHOST;
-        }
+        int pktType = pktType(e.destinationBits(), dev);
         int type = e.outerTypeField();
         if (type == ETH_P_ARP) {
             if (parts.packets != null) {
@@ -466,6 +457,16 @@ public final class HostStack extends Netns {
         drainLoopback(now, out);
     }
 
+    /** eth_type_trans(): how a frame to {@code dst} was addressed from the receiving device's point of view. */
+    static int pktType(long dst, NetDevice dev) {
+        if (dst == dev.macBits()) {
+            return PACKET_HOST;
+        } else if (dst == MacAddress.BROADCAST.bits()) {
+            return PACKET_BROADCAST;
+        }
+        return (dst & 0x0100_0000_0000L) != 0 ? PACKET_MULTICAST : PACKET_OTHERHOST; // the group bit
+    }
+
     /** process_backlog() for lo: each looped-back datagram is received, and its socket deliveries made, in turn. */
     private void drainLoopback(long now, Outbox out) {
         if (parts.ipOutput == null) {
@@ -473,7 +474,7 @@ public final class HostStack extends Netns {
         }
         byte[] frame;
         while ((frame = parts.ipOutput.pollLoopback()) != null) {
-            ipInput().rcv(now, lo(), frame, PACKET_HOST, out);
+            ipInput().rcv(now, lo(), frame, pktType(Bytes.u48(frame, 0), lo()), out);
             deliverQueued();
         }
     }

@@ -44,10 +44,8 @@ final class IpOutput {
             if (!mayLeave(frame, null, lo)) {
                 return Errno.EPERM.negative();
             }
-            if (lo != null && lo.loopback) {
-                ns.neighbours().noarp(now, lo, 0, 0); // local routes go out through lo: its 0.0.0.0 neighbour
-            }
-            loop(frame);
+            // local routes go out through lo: its 0.0.0.0 neighbour
+            loop(frame, lo != null && lo.loopback ? ns.neighbours().noarp(now, lo, 0, 0) : null);
             return 0;
         }
         NetDevice dev;
@@ -105,9 +103,8 @@ final class IpOutput {
      * table route it took ({@code via}, null when none: the skb's dst).
      */
     void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Outbox out) {
-        if (dev.loopback) {
-            ns.neighbours().noarp(now, dev, 0, 0); // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
-            loop(frame);
+        if (dev.loopback) { // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
+            loop(frame, ns.neighbours().noarp(now, dev, 0, 0));
             return;
         }
         if (nexthop == -1 || Netns.isBroadcastFor(dev, nexthop)) {
@@ -131,9 +128,14 @@ final class IpOutput {
         ns.neighbours().output(now, n, frame, via, out);
     }
 
-    /** loopback_xmit(): the frame comes back in through lo on the next {@link #pollLoopback()}. */
-    private void loop(byte[] frame) {
-        EthernetFrames.writeHeader(frame, 0, 0, 0, IPV4);
+    /**
+     * loopback_xmit(): the frame comes back in through lo on the next {@link #pollLoopback()}, addressed to what lo's
+     * neighbour holds (neigh_hh_output()): lo's own zero address, or an address set by hand (ip neigh add X lladdr M
+     * dev lo), which eth_type_trans() then finds is not lo's (PACKET_OTHERHOST, dropped by ip_rcv()).
+     */
+    private void loop(byte[] frame, NeighbourEntry hh) {
+        long mac = hh != null && (hh.state & NudState.VALID) != 0 ? hh.lladdr : 0;
+        EthernetFrames.writeHeader(frame, 0, mac, 0, IPV4);
         NetDevice lo = ns.device(1);
         if (lo != null && lo.loopback) { // loopback_xmit(): counted after eth_type_trans(), as sent and received
             lo.countTx(frame.length - 14);

@@ -61,6 +61,10 @@ public final class ArpScan implements Tool {
     private boolean numeric;
     /** -D (--rtt): each reply's round trip after the vendor. */
     private boolean rtt;
+    /** -d (--resolve): each reply's host name (getnameinfo()) in place of its address. */
+    private boolean resolve;
+    /** -F (--format): the template each reply is printed by, else the default line. */
+    private ArpScanFormat format;
     private int myIp;
     private long lastPacket = Long.MIN_VALUE;
     private long start;
@@ -226,6 +230,7 @@ public final class ArpScan implements Tool {
             case "plain" -> plain = true;
             case "rtt" -> rtt = true;
             case "numeric" -> numeric = true;
+            case "d" -> resolve = true;
             case "help" -> {
                 try (var in = ArpScan.class.getResourceAsStream("arp-scan-help.txt")) {
                     ctx.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -249,6 +254,15 @@ public final class ArpScan implements Tool {
             // Strtol(optarg, 0), a bad number refused as it is read
             case "H", "p", "a", "P", "o", "y", "Q", "M", "n", "Y" -> strtol(value);
             case "E" -> duration(value); // --retry-send-interval: str_to_interval()
+            case "F" -> format = ArpScanFormat.parse(value); // format_parse() at once: its error ends the parse
+            case "u" -> etherAddr(value, "Invalid source MAC address: ");
+            case "w", "S", "T" -> etherAddr(value, "Invalid target MAC address: "); // main()'s messages, as they are
+            case "A" -> { // --padding: hex2data() of an even number of digits
+                if (value.length() % 2 != 0) {
+                    throw new Getopt.ToolError(
+                            "ERROR: Length of --padding argument must be even (multiple of 2).\n", 1);
+                }
+            }
             case "O" -> ouiFile = value;
             case "m" -> macFile = value;
             default -> { } // an option arp-scan takes that changes nothing arplab prints
@@ -326,6 +340,44 @@ public final class ArpScan implements Tool {
             throw new Getopt.ToolError("ERROR: \"" + s + "\" is not a valid numeric value\n", 1);
         }
         return n;
+    }
+
+    /** get_ether_addr(): sscanf()'s six %x separated by ':', else by '-'; fewer is main()'s error. */
+    private static void etherAddr(String s, String error) {
+        if (hexFields(s, ':') < 6 && hexFields(s, '-') < 6) {
+            throw new Getopt.ToolError(error + s + "\n", 1);
+        }
+    }
+
+    // sscanf("%x<sep>%x..."): each %x skips white space, takes a sign, a 0x prefix and at least one hex digit
+    private static int hexFields(String s, char sep) {
+        int i = 0;
+        for (int n = 0; n < 6; n++) {
+            if (n > 0) {
+                if (i >= s.length() || s.charAt(i) != sep) {
+                    return n;
+                }
+                i++;
+            }
+            while (i < s.length() && CStrtol.isSpace(s.charAt(i))) {
+                i++;
+            }
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i + 2 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                i += 2;
+            }
+            int from = i;
+            while (i < s.length() && s.charAt(i) < 128 && Character.digit(s.charAt(i), 16) >= 0) {
+                i++;
+            }
+            if (i == from) {
+                return n;
+            }
+        }
+        return 6;
     }
 
     /** str_to_interval(): milliseconds, or with a u (µs) or s suffix. */
@@ -494,16 +546,7 @@ public final class ArpScan implements Tool {
                     cursor = 0;
                 }
                 responders++;
-                long sha = Bytes.u48(f, 22);
-                String line = Ipv4Address.of(spa) + "\t" + MacAddress.of(sha);
-                if (!quiet) {
-                    line += "\t" + ((sha & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
-                    if (rtt) { // display_packet(): the reply's pcap time less the host's last_send_time
-                        long us = (now - sentAt) / 1000;
-                        line += String.format("\tRTT=%d.%03d ms", us / 1000, us % 1000);
-                    }
-                }
-                ctx.out().println(line);
+                ctx.out().println(line(f, (now - sentAt) / 1000));
                 if (live.isEmpty()) {
                     if (wake != null) {
                         ctx.cancel(wake);
@@ -513,6 +556,43 @@ public final class ArpScan implements Tool {
                 return;
             }
         }
+    }
+
+    /** display_packet(): the reply's fields (IP, MAC, HdrMAC when the frame's source differs, Vendor, RTT but -q). */
+    private String line(byte[] f, long rttMicros) {
+        long sha = Bytes.u48(f, 22);
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        Ipv4Address ip = Ipv4Address.of(Bytes.i32(f, 28));
+        v.put("ip", ip.toString());
+        if (resolve) { // get_host_name(): getnameinfo() with no flags, its failure warned about
+            String name = ctx.resolver().nameInfo(ip);
+            if (name == null) {
+                ctx.err().println("WARNING: getnameinfo() failed for \"" + ip + "\": Temporary failure in name"
+                        + " resolution");
+            } else {
+                v.put("name", name);
+            }
+        }
+        v.put("mac", MacAddress.of(sha).toString());
+        if (Bytes.u48(f, 6) != sha) {
+            v.put("hdrmac", MacAddress.of(Bytes.u48(f, 6)).toString());
+        }
+        if (!quiet) {
+            v.put("vendor", (sha & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
+            if (rtt) { // the reply's pcap time less the host's last_send_time
+                v.put("rtt", String.format("%d.%03d", rttMicros / 1000, rttMicros % 1000));
+            }
+        }
+        if (format != null) {
+            return format.render(v, ctx.err()::println);
+        }
+        // with -d the Name field, printed "%s" even when getnameinfo() failed (glibc's "(null)")
+        String line = (resolve ? v.getOrDefault("name", "(null)") : v.get("ip")) + "\t" + v.get("mac")
+                + (v.containsKey("hdrmac") ? " (" + v.get("hdrmac") + ")" : "");
+        if (v.containsKey("vendor")) {
+            line += "\t" + v.get("vendor");
+        }
+        return v.containsKey("rtt") ? line + "\tRTT=" + v.get("rtt") + " ms" : line;
     }
 
     private void finish(long now) {

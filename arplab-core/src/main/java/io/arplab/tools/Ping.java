@@ -423,13 +423,15 @@ public final class Ping extends PingCommon {
         return tos;
     }
 
+    /** parseflow(): strtoul() (base 16 after a 0x), all of it a number, cast to int, then a 20-bit label. */
     private static long parseFlow(String s) {
-        long v;
-        try {
-            v = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        boolean hex = s.startsWith("0x") || s.startsWith("0X");
+        String digits = hex ? s.substring(2) : s;
+        CStrtol n = CStrtol.scan(digits, hex ? 16 : 10);
+        if (n.end() != digits.length()) {
             throw new Getopt.ToolError("ping: bad value for flowinfo: " + s, 2);
         }
+        long v = (int) n.asUnsignedLong(); // val = (int)strtoul(...): the low 32 bits, sign-extended back
         if ((v & ~0xFFFFFL) != 0) {
             throw new Getopt.ToolError("ping: flow value is greater than 20 bits: " + s, 2);
         }

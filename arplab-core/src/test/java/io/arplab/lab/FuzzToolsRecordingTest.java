@@ -62,8 +62,10 @@ class FuzzToolsRecordingTest {
             + " recordings do not hold (32 ms a time for a 1 s retransmission, 256 ms for the 5 s DELAY), fell on the"
             + " other side of a command: seed-237's entry failed within ping's one-second wait in the real run,"
             + " seed-252's host probed n1 after n1's arp_ignore=8 there (unanswered), before it in arplab's";
-    private static final String ARPSCAN_FORMAT = "arp-scan's --format template (format.c's fields, widths and"
-            + " escapes) is not emulated";
+    private static final String NO_NET_UNREACHABLE = "the real host sent n1 no Net Unreachable for a packet it had"
+            + " no route for (mut-253's 1.2.0.3, mut-255's fragments to 0.0.0.1): net-tools' DNS queries (GATEWAY:"
+            + " arp -s 1728.0.83, arp ... eth0), which the host cannot route either, had spent ip_error()'s bucket on"
+            + " n1's inet_peer (HZ a packet, 5 HZ at most); arplab sends no such query";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
@@ -428,7 +430,36 @@ class FuzzToolsRecordingTest {
                     TRAILING_SEPARATOR),
             Map.entry("mut-231.out: sysctl kernel. net.ipv4.neigh.eth0.gc_stale_time", REAL_KEYS),
             Map.entry("mut-232.out: nft add rule i80::2p t c xist c '[('", NFT_BISON),
-            Map.entry("mut-236.out: arp-scan -qx -F -I eth0 -t 100 172be.28.0.11 172.28.0.12", ARPSCAN_FORMAT));
+            Map.entry("seed-275.out: ip -s -s neigh show nud all", SECOND),
+            Map.entry("seed-283.out: ip -s neigh", WHEEL_PHASE),
+            Map.entry("seed-284.out: ip -s -j neigh", SECOND),
+            Map.entry("seed-284.out: ip -s neigh", RANDOM_REACH),
+            Map.entry("seed-288.out: ip -s -s neigh show nud all", WHEEL_PHASE),
+            Map.entry("mut-242.out: ping -w 2 -i '-(1' -c 3 172.28.0.99", BUSY_LOOP),
+            Map.entry("mut-242.out: ip n ls", GATEWAY),
+            Map.entry("mut-246.out: arp -an -i 'lo>' -H ether", DNS_PEER),
+            Map.entry("mut-247.out: nft 'l0.21 wlladdr 02:{00:00:00:00ist' sets", NFT_BISON),
+            Map.entry("mut-252.out: sysctl @-w net.ipv4.", TRAILING_SEPARATOR),
+            Map.entry("seed-294.out: ip neigh show dev eth0", WHEEL_PHASE),
+            Map.entry("seed-299.out: ip -s link show eth0", WHEEL_PHASE),
+            Map.entry("seed-300.out: ip -s -j neigh", WHEEL_PHASE),
+            Map.entry("mut-266.out: ip ntable sh", REFCNT),
+            Map.entry("mut-268.out: sysctl net.", TRAILING_SEPARATOR),
+            Map.entry("mut-270.out: sysctl net.ipv4.conf.eth0.proxy_arp net.ipv4", REAL_KEYS),
+            Map.entry("mut-271.out: sysctl 72.28.0.11ne net", REAL_KEYS),
+            Map.entry("mut-272.out: ping -w 2 -c 2 -i -10.2 -W 0x1 172.28.0.95", BUSY_LOOP),
+            Map.entry("mut-272.out: ip neigh s", GATEWAY),
+            Map.entry("mut-274.out: ping -c 2 -i 0. -w 1 ::ffff:172.28.0.12", BUSY_LOOP),
+            Map.entry("mut-281.out: nft ad255d 1set ip t s '{ type ipv4_addr; }.arp_accept=1'", NFT_BISON),
+            Map.entry("mut-281.out: sysctl -x -a r ethx0.a", REAL_KEYS),
+            Map.entry("mut-253.out: ping -s 100 -v -I 172.28.0.11 -vn -t 2 -w 1 -c 3 1.2.3", NO_NET_UNREACHABLE),
+            Map.entry("mut-254.out: nft add rule ip t 'ce 254 proto st' ip saddr 1.2.3.4/8x", NFT_BISON),
+            Map.entry("mut-255.out: ping -w 2 -c 2 -W 1 -i 0.2 -s 65467 1", NO_NET_UNREACHABLE),
+            Map.entry("mut-259.out: arp -an -i l0 n2", DNS_PEER),
+            Map.entry("mut-259.out: ip -stat ntable ls", NTABLE_STATS),
+            Map.entry("mut-263.out: ip - inet -s nt", NTABLE_STATS),
+            Map.entry("mut-260.out: nft add chain ip '72.28.0.95 lladdt' d '{ type filter hook output priority 10; }'",
+                    NFT_BISON));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {

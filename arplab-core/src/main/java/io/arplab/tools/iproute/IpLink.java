@@ -676,6 +676,12 @@ final class IpLink {
                     + "         This special behaviour is likely to disappear in further releases,\n"
                     + "         fix your scripts!\n");
         }
+        // ipaddr_modify(): a computed broadcast (+, -) wants AF_INET, checked before the device is looked up
+        boolean computedBrd = brd != null && (brd.equals("+") || brd.equals("-"));
+        boolean inet = local != null || o.family == 4 || brd != null && !computedBrd;
+        if (add && computedBrd && !inet) {
+            throw new CommandExit(1, "Broadcast can be set only for IPv4 addresses");
+        }
         // iproute2 6.1 sends any label (is_valid_label() is gone); the kernel keeps it as given
         NetDevice dev = stack.device(devName);
         if (dev == null) {
@@ -686,20 +692,21 @@ final class IpLink {
             // longer one before inet_rtm_newaddr() or inet_rtm_deladdr() looks at anything else
             throw CommandExit.extack("Attribute failed policy validation");
         }
-        if (local == null) {
-            if (add) {
-                throw CommandExit.extack("ipv4: Invalid prefix length");
-            }
-            throw CommandExit.extack("ipv4: Address not found");
+        // with no local address the request keeps preferred_family unless a brd address set AF_INET; AF_UNSPEC has no
+        // RTM_NEWADDR/RTM_DELADDR handler (rtnetlink_rcv_msg(): -EOPNOTSUPP)
+        if (local == null && !inet) {
+            throw new CommandExit(2, "RTNETLINK answers: Operation not supported");
         }
-        Ipv4Address addr = local.address();
-        int len = local.length();
+        if (local == null && add) {
+            throw CommandExit.extack("ipv4: Local address is not supplied"); // rtm_to_ifaddr()
+        }
         if (!add) {
             // inet_rtm_deladdr(): the first address with this local address (and prefix length and IFA_LABEL, when
-            // given)
+            // given); with no IFA_LOCAL the device's first address
             NetDevice.Address victim = null;
             for (NetDevice.Address x : dev.addresses()) {
-                if (x.address().equals(addr) && (!local.lengthGiven() || x.prefixLength() == len)
+                if ((local == null || x.address().equals(local.address())
+                        && (!local.lengthGiven() || x.prefixLength() == local.length()))
                         && (label == null || label.equals(x.label()))) {
                     victim = x;
                     break;
@@ -713,6 +720,8 @@ final class IpLink {
             ctx.act(ob -> stack.removeAddress(now, dev, gone));
             return 0;
         }
+        Ipv4Address addr = local.address();
+        int len = local.length();
         if (scope < 0) {
             scope = addr.isLoopback() ? NetDevice.SCOPE_HOST : NetDevice.SCOPE_UNIVERSE; // iproute2 default_scope()
         }

@@ -224,8 +224,10 @@ final class NftParser {
 
     private Token identifier(String expecting) {
         Token t = word(expecting);
+        // a word the scanner starts with COLON (':' not starting an "::" address) is no STRING either
+        boolean colon = t.text().startsWith(":") && !t.text().startsWith("::") && describe(t).equals("colon");
         if (t.kind() == Kind.WORD && (isKeyword(t.text()) || Family.byName(t.text()) != null
-                || describe(t).equals("number"))) {
+                || describe(t).equals("number") || colon)) {
             throw unexpected(t, expecting);
         }
         return t;

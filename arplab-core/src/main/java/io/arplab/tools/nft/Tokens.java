@@ -84,11 +84,11 @@ final class Tokens {
                 java.util.regex.Matcher ip4 = IP4.matcher(w);
                 java.util.regex.Matcher num = NUMBER.matcher(w);
                 int end = ip4.lookingAt() && ip4.end() < w.length()
-                        && (w.charAt(ip4.end()) == '/' || Character.isDigit(w.charAt(ip4.end()))) ? ip4.end()
+                        && "/*0123456789".indexOf(w.charAt(ip4.end())) >= 0 ? ip4.end()
                         : num.lookingAt() && num.end() < w.length() && w.charAt(num.end()) == '/' ? num.end() : -1;
                 if (end > 0) {
                     // flex's longest match: {ip4addr} takes at most three digits a part ("1.2.3.4567" is 1.2.3.456
-                    // then 7), and a '/' after it or after a number is SLASH, a token of its own
+                    // then 7), and a '/' after it or after a number is SLASH, a '*' ASTERISK, tokens of their own
                     int a = i + end;
                     list.add(new Token(Kind.WORD, input.substring(i, a), i, a));
                     if (input.charAt(a) == '/') {
@@ -151,7 +151,9 @@ final class Tokens {
         boolean string = e < w.length() && String.valueOf(w.charAt(e)).matches("[A-Za-z_]");
         boolean dash = e < w.length() && w.charAt(e) == '-' && !w.matches("[0-9A-Za-z_]+")
                 && (e + 1 == w.length() || !Character.isDigit(w.charAt(e + 1)));
-        return string || dash ? e : 0;
+        // or an asterisk, ASTERISK, a token of its own ("1*" is 1 then "*")
+        boolean star = e > 0 && e < w.length() && w.charAt(e) == '*';
+        return string || dash || star ? e : 0;
     }
 
     /** scanner.l's {timestring}: ([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?, "ms" preferred over "m". */
