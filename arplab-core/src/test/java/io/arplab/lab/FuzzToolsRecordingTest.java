@@ -474,7 +474,10 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-288.out: ip nei l", DNS_PEER_PING),
             Map.entry("mut-292.out: nft add rule ip t c xist '!@'", NFT_BISON),
             Map.entry("mut-295.out: arp -v -i et n2", GATEWAY),
-            Map.entry("seed-322.out: ip -s -j neigh", PROXY_DELAY));
+            Map.entry("seed-322.out: ip -s -j neigh", PROXY_DELAY),
+            Map.entry("mut-297.out: ip -s -j -i neigh", GATEWAY),
+            Map.entry("mut-298.out: sysctl net.", TRAILING_SEPARATOR),
+            Map.entry("mut-298.out: nft 'table ip t { chain c 65536{ xist c; } }'", NFT_BISON));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
