@@ -41,6 +41,14 @@ class FuzzToolsRecordingTest {
             + " name server leaves through the gateway; arplab sends no such query";
     private static final String DNS_PEER = "the real host learned the node from the ARP request that began the"
             + " node's DNS query to the gateway (net-tools' getnetbyname(), see GATEWAY)";
+    private static final String DNS_FDB = "the real bridge learned n1 and n2 from the DNS queries of net-tools'"
+            + " getnetbyname() (see GATEWAY), which arplab does not send";
+    private static final String DNS_PEER_PING = "the real host learned n1 from the ARP request that began the DNS"
+            + " query of ping's getaddrinfo() for a name that is no address, and its reply's forwarding to n1 left"
+            + " the entry in DELAY; arplab's resolver sends no query (see DNS_PEER)";
+    private static final String PROXY_DELAY = "the host's proxy reply to the arping before came after a random"
+            + " proxy_delay draw (pneigh_enqueue()), 104 ms earlier than arplab's: the listing's ages, a second"
+            + " boundary apart, are timed from the arping's end";
     private static final String DNS_COUNTERS = "the DNS query of net-tools' getnetbyname() (see GATEWAY) and its"
             + " answers are in the counters";
     private static final String TRAILING_SEPARATOR = "a key ending in a separator lists its directory with the"
@@ -459,7 +467,17 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-259.out: ip -stat ntable ls", NTABLE_STATS),
             Map.entry("mut-263.out: ip - inet -s nt", NTABLE_STATS),
             Map.entry("mut-260.out: nft add chain ip '72.28.0.95 lladdt' d '{ type filter hook output priority 10; }'",
-                    NFT_BISON));
+                    NFT_BISON),
+            // round 15 (seeds 313-324, mutated 284-295)
+            Map.entry("mut-284.out: bridge -s fdb s br br0 de 4294967296br0x0", DNS_FDB),
+            Map.entry("mut-284.out: ping -w 2 172.2.0.12", NO_NET_UNREACHABLE),
+            Map.entry("mut-288.out: ip nei l", DNS_PEER_PING),
+            Map.entry("mut-292.out: nft add rule ip t c xist '!@'", NFT_BISON),
+            Map.entry("mut-295.out: arp -v -i et n2", GATEWAY),
+            Map.entry("seed-322.out: ip -s -j neigh", PROXY_DELAY),
+            Map.entry("mut-297.out: ip -s -j -i neigh", GATEWAY),
+            Map.entry("mut-298.out: sysctl net.", TRAILING_SEPARATOR),
+            Map.entry("mut-298.out: nft 'table ip t { chain c 65536{ xist c; } }'", NFT_BISON));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
