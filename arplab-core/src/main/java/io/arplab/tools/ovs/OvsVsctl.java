@@ -387,11 +387,12 @@ public final class OvsVsctl implements Tool {
                     line(m);
                 }
             }
-            case "set-fail-mode" -> {
+            case "set-fail-mode" -> { // cmd_set_fail_mode(): find_real_bridge() before the mode's check
+                Row br = bridge(c.arg(0));
                 if (!c.arg(1).equals("standalone") && !c.arg(1).equals("secure")) {
                     throw new VsctlException("fail-mode must be \"standalone\" or \"secure\"");
                 }
-                bridge(c.arg(0)).cols.put("fail_mode", Datum.of(c.arg(1)));
+                br.cols.put("fail_mode", Datum.of(c.arg(1)));
             }
             case "del-fail-mode" -> bridge(c.arg(0)).cols.put("fail_mode", Datum.EMPTY);
             case "br-set-external-id" -> {
