@@ -238,7 +238,18 @@ final class OvsdbRows {
             for (Ofproto.Port p : b.ofproto().ports()) {
                 Row i = ifaces.get(p.name);
                 boolean here = i != null && portBridge.get(p.name).equals(b.bridgeName());
-                if (here && type(i).equals(p.type.equals("system") ? "" : p.type) || p.ofport == Ports.LOCAL) {
+                if (p.ofport == Ports.LOCAL) {
+                    continue;
+                }
+                if (here && type(i).equals(p.type.equals("system") ? "" : p.type)) {
+                    // bridge_delete_or_reconfigure_ports(): a port whose ofport_request names another number no
+                    // other port holds is deleted, and added back with it (a new netdev: a dummy's next MAC)
+                    String req = i.string("ofport_request");
+                    long want = req == null ? -1 : Long.parseLong(req);
+                    if (want < 1 || want == p.ofport || b.ofproto().port(want) != null) {
+                        continue;
+                    }
+                    vswitchd.delPort(b, p.name);
                     continue;
                 }
                 vswitchd.delPort(b, p.name);
