@@ -378,6 +378,22 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Wires the owner's device of an internal port, left behind by a deleted port of this or another bridge, to the
+     * bridge's device port {@code bridgePort}: the port added again (dpif-netdev gives it a new netdev).
+     */
+    public void rewireOvsInternalPort(OvsBridge bridge, int bridgePort, NetDevice dev) {
+        Host owner = bridgeOwners.get(bridge.name());
+        var hostNode = network.node(owner.name());
+        int p = owner.portOf(dev);
+        var bridgeNode = network.node(bridge.name());
+        if (hostNode.peer(p) == bridgeNode && hostNode.peerPort(p) == bridgePort) {
+            return;
+        }
+        network.disconnect(hostNode, p);
+        network.connect(hostNode, p, bridgeNode, bridgePort, 0);
+    }
+
+    /**
      * Adds a Geneve port to an OVS bridge: its frames go to and come from the owner's {@code genev_sys_6081} (the
      * kernel's Geneve device, created with the first Geneve port), which carries them over the underlay.
      */

@@ -88,7 +88,16 @@ final class LabVswitchd implements Vswitchd {
         NetDevice dev = owner.stack().device(tunnel ? "genev_sys_6081" : name);
         if (dead >= 0 && (tunnel || type.equals("internal")) == (dev != null)) {
             b.revive(dead, type, ofport, mac, options); // the same kind of port again: its device and wire
+            if (type.equals("internal")) { // its device may have gone to another bridge meanwhile
+                lab.rewireOvsInternalPort(b, dead, dev);
+            }
             setUp(type.equals("internal") ? dev : null, true);
+        } else if (type.equals("internal") && dev != null && "openvswitch".equals(dev.kind()) && !live(name)) {
+            // an internal port deleted from another bridge: its netdev went with it (netdev_close()), so the name
+            // is free and the new port's device is the one left behind, wired to this bridge
+            int slot = b.addPort(name, type, ofport, mac, options);
+            lab.rewireOvsInternalPort(b, slot, dev);
+            setUp(dev, true);
         } else if (tunnel) {
             lab.addOvsTunnelPort(b, name, ofport, mac, options);
         } else if (type.equals("internal")) {
@@ -97,6 +106,16 @@ final class LabVswitchd implements Vswitchd {
             b.addPort(name, type, ofport, mac, options);
         }
         b.ofproto().port(name).options.putAll(options);
+    }
+
+    // a port of this name on one of the bridges now
+    private boolean live(String name) {
+        for (OvsBridge o : bridges.values()) {
+            if (o.ofproto().port(name) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -176,6 +176,19 @@ public final class Network {
         }
     }
 
+    /** Takes away the wire on {@code a}'s port {@code portA} (both its ends), if there is one. */
+    public void disconnect(Node a, int portA) {
+        if (partitions.size() > 1) {
+            throw new IllegalStateException("a partitioned network takes no wire away (" + a + ")");
+        }
+        Node b = a.peer(portA);
+        if (b != null) {
+            int portB = a.peerPort(portA);
+            a.detach(portA);
+            b.detach(portB);
+        }
+    }
+
     /**
      * A system call of a process on {@code node}: runs {@code action} against the device, re-arms its timers, then
      * returns only when everything the call sent is done with, as on Linux, where veth_xmit() queues the frame on
@@ -752,6 +765,22 @@ public final class Network {
             m.peerPorts[port] = peerPort;
             m.latencies[port] = latency;
             m.plan = null;
+        }
+
+        private void detach(int port) {
+            More m = more;
+            if (m != null && m.peers != null) {
+                if (port < m.peers.length) {
+                    m.peers[port] = null;
+                    m.peerPorts[port] = 0;
+                    m.latencies[port] = 0;
+                    m.plan = null;
+                }
+            } else if (port == 0) {
+                peer0 = null;
+                peerPort0 = 0;
+                latency0 = 0;
+            }
         }
 
         /** The wires as arrays of at least {@code ports} slots (port 0's moved in from the node's fields). */
