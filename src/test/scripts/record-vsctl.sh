@@ -5,6 +5,7 @@
 # vlan: the Port table's VLAN columns on br0 with p1 (an access port), p2 (native-tagged) and p3.
 # open-vswitch: the Open_vSwitch table (other_config:vlan-limit) on br0 alone.
 #   src/test/scripts/record-vsctl.sh [SCENARIO]   (all of them by default)
+#   src/test/scripts/record-vsctl.sh --dir DIR    DIR/commands.in (gen-vsctl.py's) on br0 alone into DIR/commands.out
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=$here/../resources/refdata/ovs/vsctl
@@ -28,6 +29,11 @@ record() { # SCENARIO [SETUP-COMMAND...]
     done < "$res/$scenario.in" > "$res/$scenario.out"
   )
 }
+if [ "${1:-}" = --dir ]; then
+  res=$(cd "$2" && pwd)
+  record commands
+  exit
+fi
 only=${1:-}
 record commands
 record open-vswitch

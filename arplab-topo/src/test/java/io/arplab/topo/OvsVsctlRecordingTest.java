@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ovs-vsctl at run time and labs of OVS bridges alone, against OVS 3.1's recordings (src/test/scripts/record-vsctl.sh,
@@ -69,12 +71,27 @@ class OvsVsctlRecordingTest {
                 """);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void randomVsctlSequencesChangeTheBridgesAsOvsDoes(int seed, @TempDir Path tmp) throws IOException {
+        // gen-vsctl.py SEED recorded by record-vsctl.sh --dir on the recording's br0 alone
+        assertReplays(tmp, REF.resolveSibling("vsctl-random-" + seed), "commands", "random-" + seed, """
+                networks:
+                  br0: {kind: ovs}
+                """);
+    }
+
     private static void assertReplays(Path tmp, String scenario, String yaml) throws IOException {
+        assertReplays(tmp, REF, scenario, scenario, yaml);
+    }
+
+    private static void assertReplays(Path tmp, Path dir, String scenario, String name, String yaml)
+            throws IOException {
         Files.writeString(tmp.resolve("lab.yaml"), yaml);
         Lab lab = TopologyBuilder.build(TopologyLoader.load(tmp.resolve("lab.yaml")).topology(), 1);
         String host = lab.bridgeOwner("br0").name();
         StringBuilder got = new StringBuilder();
-        for (String line : Files.readAllLines(REF.resolve(scenario + ".in"))) {
+        for (String line : Files.readAllLines(dir.resolve(scenario + ".in"))) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -85,10 +102,10 @@ class OvsVsctlRecordingTest {
             }
             lab.runFor(200_000_000L);
         }
-        Files.writeString(Path.of("target", "vsctl-" + scenario + ".got"), normal(got.toString())); // for a diff
-        Files.writeString(Path.of("target", "vsctl-" + scenario + ".want"),
-                normal(Files.readString(REF.resolve(scenario + ".out"))));
-        assertThat(normal(got.toString())).isEqualTo(normal(Files.readString(REF.resolve(scenario + ".out"))));
+        Files.writeString(Path.of("target", "vsctl-" + name + ".got"), normal(got.toString())); // for a diff
+        Files.writeString(Path.of("target", "vsctl-" + name + ".want"),
+                normal(Files.readString(dir.resolve(scenario + ".out"))));
+        assertThat(normal(got.toString())).isEqualTo(normal(Files.readString(dir.resolve(scenario + ".out"))));
     }
 
     // what OVS draws at random, and the blocks it prints in hash order (show's bridges and ports, find's rows)
