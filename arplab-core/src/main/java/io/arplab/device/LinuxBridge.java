@@ -496,9 +496,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         }
         long dst = Bytes.u48(frame, 0);
         // eth_type_trans() on the device the frame came in (or leaves) by
-        int pktType = dst == 0xffff_ffff_ffffL ? Packet.PACKET_BROADCAST
-                : (dst & 0x0100_0000_0000L) != 0 ? Packet.PACKET_MULTICAST
-                : dst == portMacs.getLong(port) ? Packet.PACKET_HOST : Packet.PACKET_OTHERHOST;
+        int pktType = io.arplab.stack.HostStack.pktType(dst, portMacs.getLong(port));
         return nft.accept(Family.BRIDGE, hook, nftPacket.set(frame, 14, in, outName, pktType, Bytes.u16(frame, 12)));
     }
 

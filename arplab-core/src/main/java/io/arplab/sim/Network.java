@@ -176,7 +176,11 @@ public final class Network {
         }
     }
 
-    /** Takes away the wire on {@code a}'s port {@code portA} (both its ends), if there is one. */
+    /**
+     * Takes away the wire on {@code a}'s port {@code portA} (both its ends), if there is one: a bridge's own
+     * interface's (latency 0, as an OVS internal port's); a veth's would also leave the flood index's watch
+     * ({@link #connect}'s watchHost()), which this does not undo.
+     */
     public void disconnect(Node a, int portA) {
         if (partitions.size() > 1) {
             throw new IllegalStateException("a partitioned network takes no wire away (" + a + ")");

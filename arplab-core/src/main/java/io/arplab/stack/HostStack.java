@@ -52,11 +52,11 @@ public final class HostStack extends Netns {
     /** A next-hop exception a redirect created (the kernel's fnhe): until {@code expires}, {@code gateway} for the destination. */
     public record Redirected(NetDevice dev, Ipv4Address gateway, long expires) {}
 
-    // skb->pkt_type
-    static final int PACKET_HOST = 0;
-    static final int PACKET_BROADCAST = 1;
-    static final int PACKET_MULTICAST = 2;
-    static final int PACKET_OTHERHOST = 3;
+    // skb->pkt_type (if_packet.h's, as nft's meta pkttype has them)
+    static final int PACKET_HOST = io.arplab.stack.nft.Packet.PACKET_HOST;
+    static final int PACKET_BROADCAST = io.arplab.stack.nft.Packet.PACKET_BROADCAST;
+    static final int PACKET_MULTICAST = io.arplab.stack.nft.Packet.PACKET_MULTICAST;
+    static final int PACKET_OTHERHOST = io.arplab.stack.nft.Packet.PACKET_OTHERHOST;
 
     /** IP_MTU_DISCOVER values: never DF; DF when it fits, else fragment locally; always DF (too big: EMSGSIZE). */
     public static final int PMTUDISC_DONT = 0;
@@ -405,7 +405,7 @@ public final class HostStack extends Netns {
         }
         // a view of the frame's own, not a field: a flood's thousands of receivers write nothing of theirs to read it
         EthernetView e = new EthernetView(frame, 0, frame.length);
-        int pktType = pktType(e.destinationBits(), dev);
+        int pktType = pktType(e.destinationBits(), dev.macBits());
         int type = e.outerTypeField();
         if (type == ETH_P_ARP) {
             if (parts.packets != null) {
@@ -457,14 +457,15 @@ public final class HostStack extends Netns {
         drainLoopback(now, out);
     }
 
-    /** eth_type_trans(): how a frame to {@code dst} was addressed from the receiving device's point of view. */
-    static int pktType(long dst, NetDevice dev) {
-        if (dst == dev.macBits()) {
-            return PACKET_HOST;
-        } else if (dst == MacAddress.BROADCAST.bits()) {
-            return PACKET_BROADCAST;
+    /**
+     * eth_type_trans(): how a frame to {@code dst} was addressed, seen from a device whose address is {@code devMac}
+     * (a host's interface, or a bridge's port).
+     */
+    public static int pktType(long dst, long devMac) {
+        if ((dst & 0x0100_0000_0000L) != 0) { // the group bit
+            return dst == MacAddress.BROADCAST.bits() ? PACKET_BROADCAST : PACKET_MULTICAST;
         }
-        return (dst & 0x0100_0000_0000L) != 0 ? PACKET_MULTICAST : PACKET_OTHERHOST; // the group bit
+        return dst == devMac ? PACKET_HOST : PACKET_OTHERHOST;
     }
 
     /** process_backlog() for lo: each looped-back datagram is received, and its socket deliveries made, in turn. */
@@ -474,7 +475,7 @@ public final class HostStack extends Netns {
         }
         byte[] frame;
         while ((frame = parts.ipOutput.pollLoopback()) != null) {
-            ipInput().rcv(now, lo(), frame, pktType(Bytes.u48(frame, 0), lo()), out);
+            ipInput().rcv(now, lo(), frame, pktType(Bytes.u48(frame, 0), lo().macBits()), out);
             deliverQueued();
         }
     }
