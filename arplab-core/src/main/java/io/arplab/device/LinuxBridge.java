@@ -433,7 +433,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         out.tap(frame);
         long dst = Bytes.u48(frame, 0);
         long src = Bytes.u48(frame, 6);
-        if ((src & 0x0100_0000_0000L) != 0 || src == 0) {
+        if (MacAddress.isMulticast(src) || src == 0) {
             return; // br_handle_frame(): a multicast or zero source address is invalid
         }
         // br_handle_frame(): nf_hook_bridge_pre() runs NF_BR_PRE_ROUTING before br_handle_frame_finish() learns
@@ -456,7 +456,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
                 learn(now, port, src);
             }
         }
-        boolean multicast = (dst & 0x0100_0000_0000L) != 0;
+        boolean multicast = MacAddress.isMulticast(dst);
         boolean replied = neighSuppressEnabled && Bytes.u16(frame, 12) == 0x0806
                 && proxySuppressArp(port, frame, out);
         if (multicast) {
@@ -631,7 +631,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      */
     private void flood(int ingress, byte[] frame, Output out, int skip) {
         long dst = Bytes.u48(frame, 0);
-        int needs = (dst & 0x0100_0000_0000L) == 0 ? BR_FLOOD
+        int needs = !MacAddress.isMulticast(dst) ? BR_FLOOD
                 : ingress == LOCAL_PORT ? 0 : dst == 0xffff_ffff_ffffL ? BR_BCAST_FLOOD : BR_MCAST_FLOOD;
         for (int p = out.portCount() - 1; p >= 0; p--) {
             int f = portFlags[p];

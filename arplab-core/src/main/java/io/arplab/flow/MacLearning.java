@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -77,10 +78,6 @@ public final class MacLearning {
         return Math.floorDiv(now, SEC);
     }
 
-    private static boolean multicast(long mac) {
-        return (mac & 0x0100_0000_0000L) != 0;
-    }
-
     // is_learning_vlan()
     private boolean learningVlan(int vlan) {
         return floodVlans == null || !floodVlans.get(vlan);
@@ -88,12 +85,12 @@ public final class MacLearning {
 
     /** mac_learning_may_learn(): not on a flood VLAN, not a multicast source. */
     public boolean mayLearn(long mac, int vlan) {
-        return learningVlan(vlan) && !multicast(mac);
+        return learningVlan(vlan) && !MacAddress.isMulticast(mac);
     }
 
     /** mac_learning_lookup(): none for a multicast destination or on a flood VLAN. */
     public Entry lookup(long mac, int vlan, long now) {
-        if (multicast(mac) || !learningVlan(vlan)) {
+        if (MacAddress.isMulticast(mac) || !learningVlan(vlan)) {
             return null;
         }
         catchUp(now);
@@ -173,7 +170,7 @@ public final class MacLearning {
 
     /** mac_learning_del_static_entry(): fdb/del of a static entry; false when there is none. */
     public boolean delStatic(long mac, int vlan) {
-        Entry e = multicast(mac) || !learningVlan(vlan) ? null : lru.get(key(mac, vlan));
+        Entry e = MacAddress.isMulticast(mac) || !learningVlan(vlan) ? null : lru.get(key(mac, vlan));
         if (e == null || !e.isStatic()) {
             return false;
         }

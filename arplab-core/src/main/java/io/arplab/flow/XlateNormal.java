@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ final class XlateNormal {
             }
             gratArp = op == 2 || op == 1 && x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
         }
-        if ((src & 0x0100_0000_0000L) == 0) {
+        if (!MacAddress.isMulticast(src)) {
             // update_learning_table(): with side effects only; a change is reported
             if (x.sideEffects && x.br.ml.learn(src, vlan, in, x.now, gratArp) && x.trace != null) {
                 Ofproto.Port p = x.br.port(in);
@@ -54,7 +55,7 @@ final class XlateNormal {
             }
             x.xc.learn(src, vlan, in, gratArp);
         }
-        MacLearning.Entry e = (dst & 0x0100_0000_0000L) == 0 ? x.br.ml.lookup(dst, vlan, x.now) : null;
+        MacLearning.Entry e = !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
         if (e == null) {
             x.note("no learned MAC for destination, flooding");
             normalFlood(x, in, tags);

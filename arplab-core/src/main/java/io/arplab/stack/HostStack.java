@@ -30,7 +30,13 @@ public final class HostStack extends Netns {
 
     /** A packet socket bound to ETH_P_ARP on one device (what arping opens): sees every ARP frame the device receives. */
     public interface PacketListener {
-        /** {@code pktType} is skb->pkt_type: 0 host, 1 broadcast, 2 multicast, 3 other host. */
+        /** skb->pkt_type as a packet socket sees it (linux/if_packet.h's PACKET_*, nft's {@code meta pkttype}). */
+        int PACKET_HOST = io.arplab.stack.nft.Packet.PACKET_HOST;
+        int PACKET_BROADCAST = io.arplab.stack.nft.Packet.PACKET_BROADCAST;
+        int PACKET_MULTICAST = io.arplab.stack.nft.Packet.PACKET_MULTICAST;
+        int PACKET_OTHERHOST = io.arplab.stack.nft.Packet.PACKET_OTHERHOST;
+
+        /** {@code pktType} is skb->pkt_type: one of the {@code PACKET_*} above. */
         void frame(long now, byte[] frame, int pktType);
     }
 
@@ -462,7 +468,7 @@ public final class HostStack extends Netns {
      * (a host's interface, or a bridge's port).
      */
     public static int pktType(long dst, long devMac) {
-        if ((dst & 0x0100_0000_0000L) != 0) { // the group bit
+        if (MacAddress.isMulticast(dst)) { // the group bit
             return dst == MacAddress.BROADCAST.bits() ? PACKET_BROADCAST : PACKET_MULTICAST;
         }
         return dst == devMac ? PACKET_HOST : PACKET_OTHERHOST;

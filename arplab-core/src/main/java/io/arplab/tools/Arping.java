@@ -2,6 +2,7 @@ package io.arplab.tools;
 
 import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
+import io.arplab.stack.HostStack.PacketListener;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.wire.ArpFrames;
@@ -46,8 +47,6 @@ public final class Arping implements Tool {
     private static final long NS = 1_000_000_000L;
     private static final int ARPOP_REQUEST = 1;
     private static final int ARPOP_REPLY = 2;
-    private static final int PACKET_HOST = 0;
-    private static final int PACKET_OTHERHOST = 3;
     private static final long BROADCAST = 0xffff_ffff_ffffL;
 
     // options
@@ -295,7 +294,7 @@ public final class Arping implements Tool {
 
     /** recv_pack() for a copy of an ARP frame that arrived on the device. */
     private void receive(long now, byte[] f, int pktType) {
-        if (done || pktType == PACKET_OTHERHOST || f.length < 14 + 8) {
+        if (done || pktType == PacketListener.PACKET_OTHERHOST || f.length < 14 + 8) {
             return;
         }
         int a = 14;
@@ -325,7 +324,7 @@ public final class Arping implements Tool {
         }
         if (!quiet) {
             StringBuilder sb = new StringBuilder();
-            sb.append(pktType == PACKET_HOST ? "Unicast" : "Broadcast").append(' ')
+            sb.append(pktType == PacketListener.PACKET_HOST ? "Unicast" : "Broadcast").append(' ')
                     .append(op == ARPOP_REPLY ? "reply" : "request").append(" from ")
                     .append(Ipv4Address.of(srcIp)).append(" [").append(hex(sha)).append("] ");
             boolean sPrinted = false;
@@ -359,7 +358,7 @@ public final class Arping implements Tool {
             finish();
             return;
         }
-        if (pktType != PACKET_HOST) {
+        if (pktType != PacketListener.PACKET_HOST) {
             brdRecv++;
         }
         if (op == ARPOP_REQUEST) {

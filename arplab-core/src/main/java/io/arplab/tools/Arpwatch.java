@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.wire.MacAddress;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.wire.Bytes;
@@ -109,7 +110,7 @@ public final class Arpwatch implements Tool {
         }
         long sha = Bytes.u48(f, 22);
         int spa = Bytes.i32(f, 28);
-        if (spa == 0 || (sha & 0x0100_0000_0000L) != 0) {
+        if (spa == 0 || MacAddress.isMulticast(sha)) {
             return;
         }
         long source = Bytes.u48(f, 6);

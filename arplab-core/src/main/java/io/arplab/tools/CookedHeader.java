@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.wire.pcap.LinkType;
 
@@ -21,13 +22,7 @@ final class CookedHeader {
         if (src == dev.macBits()) {
             return PACKET_OUTGOING;
         }
-        if (dst == 0xffff_ffff_ffffL) {
-            return 1; // PACKET_BROADCAST
-        }
-        if ((frame[0] & 1) != 0) {
-            return 2; // PACKET_MULTICAST
-        }
-        return dst == dev.macBits() ? 0 : 3; // PACKET_HOST, PACKET_OTHERHOST
+        return HostStack.pktType(dst, dev.macBits());
     }
 
     /** The frame without its Ethernet header, behind a LINUX_SLL (16-byte) or LINUX_SLL2 (20-byte) header. */

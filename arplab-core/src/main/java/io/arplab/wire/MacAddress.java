@@ -55,6 +55,11 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
 
     /** Group bit (I/G) of the first octet; broadcast is multicast too. */
     public boolean isMulticast() {
+        return isMulticast(bits);
+    }
+
+    /** is_multicast_ether_addr() of an address held in the low 48 bits: its group (I/G) bit. */
+    public static boolean isMulticast(long bits) {
         return (bits & 0x0100_0000_0000L) != 0;
     }
 

@@ -1,5 +1,6 @@
 package io.arplab.tools.ovs;
 
+import io.arplab.wire.MacAddress;
 import io.arplab.device.OvsBridge;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
@@ -412,7 +413,7 @@ final class OvsdbRows {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);
         }
         Long hwaddr = other.get("hwaddr") == null ? null : io.arplab.flow.FieldParser.mac(other.get("hwaddr"));
-        if (hwaddr != null && hwaddr != o.hwaddr && (hwaddr & 0x0100_0000_0000L) == 0) {
+        if (hwaddr != null && hwaddr != o.hwaddr && !MacAddress.isMulticast(hwaddr)) {
             vswitchd.setHwaddr(b, hwaddr);
         }
     }
