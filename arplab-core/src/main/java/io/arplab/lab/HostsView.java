@@ -2,6 +2,7 @@ package io.arplab.lab;
 
 import io.arplab.device.Host;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -29,7 +30,7 @@ final class HostsView extends AbstractMap<String, Host> {
 
     @Override
     public Host get(Object name) {
-        Network.Node n = name instanceof String s ? network.node(s) : null;
+        NetworkNode n = name instanceof String s ? network.node(s) : null;
         return n != null && n.device() instanceof Host h ? h : null;
     }
 
@@ -54,7 +55,7 @@ final class HostsView extends AbstractMap<String, Host> {
             @Override
             public Iterator<Entry<String, Host>> iterator() {
                 return new Iterator<>() {
-                    private final List<Network.Node> nodes = network.nodes();
+                    private final List<NetworkNode> nodes = network.nodes();
                     private int next = skipToHost(0);
 
                     private int skipToHost(int i) {

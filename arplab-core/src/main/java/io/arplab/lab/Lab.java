@@ -5,6 +5,7 @@ import io.arplab.device.LinuxBridge;
 import io.arplab.device.OvsBridge;
 import io.arplab.observe.CaptureSink;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.sim.SimRuntime;
 import io.arplab.device.Switch;
 import io.arplab.observe.TraceLog;
@@ -265,7 +266,7 @@ public final class Lab implements AutoCloseable {
             }
             h.stack().joinKernel(arpTbl, false);
         }
-        Network.Node node = network.add(h);
+        NetworkNode node = network.add(h);
         h.stack().setTracer(node.tracer());
         hosts.added();
         return h;
@@ -298,7 +299,7 @@ public final class Lab implements AutoCloseable {
         checkName(name);
         LinuxBridge b = new LinuxBridge(name, mac, network.now());
         b.setMcastSnooping(mcastSnooping);
-        Network.Node bn = network.add(b);
+        NetworkNode bn = network.add(b);
         b.setTracer(bn.tracer());
         bridges.put(name, b);
         if (owner != null) {
@@ -346,7 +347,7 @@ public final class Lab implements AutoCloseable {
     public OvsBridge addOvsBridge(io.arplab.flow.Ofproto ofproto, Host owner, String nodeName) {
         checkName(nodeName);
         OvsBridge b = new OvsBridge(ofproto, nodeName);
-        Network.Node bn = network.add(b);
+        NetworkNode bn = network.add(b);
         // another bridge's translation gave it frames to send (a patch port, a native tunnel): the one datapath
         // executes them within the packet's own processing, so they leave now, before the next packet's
         ofproto.onSent = () -> network.act(bn, out -> b.transmitSent(network.now(), out));
@@ -627,7 +628,7 @@ public final class Lab implements AutoCloseable {
      * {@link io.arplab.observe.PcapCapture} is flushed and closed by {@link #close()}.
      */
     public void capture(String node, String ifname, CaptureSink sink) {
-        Network.Node n = network.node(node);
+        NetworkNode n = network.node(node);
         if (n == null) {
             throw new IllegalArgumentException("unknown node '" + node + "'");
         }
@@ -660,7 +661,7 @@ public final class Lab implements AutoCloseable {
         if (network.node(wire.name()) != null) {
             throw new IllegalArgumentException("a node named '" + wire.name() + "' exists already");
         }
-        Network.Node ext = network.add(new io.arplab.sim.ExternalPort(wire));
+        NetworkNode ext = network.add(new io.arplab.sim.ExternalPort(wire));
         // the port's own address: locally administered, from the bridge and the port number
         long mac = 0x02_00_00_00_00_00L | (br.mac().bits() & 0x00_ff_ff_ff_00_00L) | br.portCount();
         int bp = br.addPort(wire.name(), MacAddress.of(mac), network.now());
@@ -845,7 +846,7 @@ public final class Lab implements AutoCloseable {
 
     private ToolContext start(String node, List<String> words, PrintWriter out, PrintWriter err, int pid,
                               byte[] stdin) {
-        Network.Node n = network.node(node);
+        NetworkNode n = network.node(node);
         if (n == null) {
             throw new IllegalArgumentException("unknown node '" + node + "'");
         }

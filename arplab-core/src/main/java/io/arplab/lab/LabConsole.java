@@ -2,6 +2,7 @@ package io.arplab.lab;
 
 import io.arplab.device.Host;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.tools.CommandLineSplitter;
 import io.arplab.tools.ToolContext;
 import java.io.PrintWriter;
@@ -308,7 +309,7 @@ public final class LabConsole {
 
     private void nodeCommand(List<String> words, Pipeline.Parsed parsed, boolean background) {
         String node = words.get(0);
-        Network.Node n = lab.network().node(node);
+        NetworkNode n = lab.network().node(node);
         String prompt = node;
         if (n == null && node.startsWith("ovs-") && !lab.ovsBridges().isEmpty()) {
             // a node-less ovs-* line runs on the host that owns the OVS bridges, shown as "$ ovs-ofctl ..."
@@ -440,7 +441,7 @@ public final class LabConsole {
 
     public List<String> nodeNames() {
         List<String> names = new ArrayList<>();
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             names.add(n.name());
         }
         return names;
@@ -480,7 +481,7 @@ public final class LabConsole {
                     + " (tools: " + String.join(" ", lab.toolNames()) + ")");
         }
         String host = null;
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             if (n.device() instanceof Host) {
                 host = n.name();
                 break;

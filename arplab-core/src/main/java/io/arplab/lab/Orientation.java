@@ -4,6 +4,7 @@ import io.arplab.device.Device;
 import io.arplab.device.Host;
 import io.arplab.device.Switch;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.stack.NetDevice;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class Orientation {
 
     /** Each node with its kind and, for a host, its interfaces and addresses. */
     void nodes(PrintWriter out) {
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             Device d = n.device();
             String kind = d instanceof Switch sw ? sw.kind() : d instanceof Host ? "host" : "tap (to the kernel)";
             StringBuilder s = new StringBuilder(n.name()).append("  ").append(kind);
@@ -66,11 +67,11 @@ final class Orientation {
 
     /** Mininet's {@code net}: each node's ports and what they connect to. */
     void net(PrintWriter out) {
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             StringBuilder s = new StringBuilder(n.name());
             Device d = n.device();
             for (int p = 0; p < d.portCount(); p++) {
-                Network.Node peer = n.peer(p);
+                NetworkNode peer = n.peer(p);
                 s.append(' ').append(d.portName(p)).append(':');
                 s.append(peer == null ? "-" : peer.name() + "-" + peer.device().portName(n.peerPort(p)));
             }
@@ -83,10 +84,10 @@ final class Orientation {
      * interface is up with carrier (a bridge port: always, as Mininet checks only that the interface exists).
      */
     void links(PrintWriter out) {
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             Device d = n.device();
             for (int p = 0; p < d.portCount(); p++) {
-                Network.Node peer = n.peer(p);
+                NetworkNode peer = n.peer(p);
                 if (peer == null || peer.index() < n.index() || peer == n && n.peerPort(p) < p) {
                     continue;
                 }
@@ -107,7 +108,7 @@ final class Orientation {
 
     /** Per node: its kind, its interfaces as {@code ip -br addr} prints them and its routes as {@code ip route} does. */
     void dump(PrintWriter out) {
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             Device d = n.device();
             if (d instanceof Host) {
                 out.println("<Host " + n.name() + ">");
@@ -140,7 +141,7 @@ final class Orientation {
      */
     boolean pingall(PrintWriter out, int timeoutSeconds) {
         List<Host> hosts = new ArrayList<>();
-        for (Network.Node n : lab.network().nodes()) {
+        for (NetworkNode n : lab.network().nodes()) {
             if (n.device() instanceof Host h && !n.name().equals(names.bridgeHost()) && firstAddress(h) != null) {
                 hosts.add(h);
             }

@@ -5,6 +5,7 @@ import io.arplab.device.OvsBridge;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.TraceflowHop;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.wire.Bytes;
@@ -45,9 +46,9 @@ public final class Traceflow {
             throw new IllegalArgumentException("traceflow: cannot resolve '" + to + "'");
         }
         NetDevice eth0 = src.stack().device("eth0");
-        Network.Node srcNode = lab.network().node(from);
+        NetworkNode srcNode = lab.network().node(from);
         int p = eth0 == null ? -1 : src.portOf(eth0);
-        Network.Node peer = p < 0 ? null : srcNode.peer(p);
+        NetworkNode peer = p < 0 ? null : srcNode.peer(p);
         if (peer == null || !(peer.device() instanceof OvsBridge br)) {
             throw new IllegalArgumentException("traceflow: '" + from + "' is not a pod (its eth0 is not on an OVS bridge)");
         }
@@ -122,9 +123,9 @@ public final class Traceflow {
 
     private static String delivery(Lab lab, OvsBridge br, long ofport) {
         Ofproto.Port out = br.ofproto().port(ofport);
-        Network.Node bn = lab.network().node(br.name());
+        NetworkNode bn = lab.network().node(br.name());
         int dp = br.devicePort(ofport);
-        Network.Node peer = dp < 0 ? null : bn.peer(dp);
+        NetworkNode peer = dp < 0 ? null : bn.peer(dp);
         String owner = lab.bridgeOwner(br.name()).name();
         if (peer == null || peer.name().equals(owner)) {
             return "delivered to node " + owner + " on " + out.name;

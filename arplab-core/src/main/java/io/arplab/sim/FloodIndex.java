@@ -28,7 +28,7 @@ final class FloodIndex {
     private int[] always = {0};
     private final Int2ObjectOpenHashMap<int[]> alwaysAt = new Int2ObjectOpenHashMap<>();
     /** The bridge's node: a watched port's host is its peer there. */
-    private final Network.Node bridge;
+    private final NetworkNode bridge;
     /** Per watched port, its namespace's local addresses as registered (the stack replaces, never modifies, them). */
     private int[][] registered = new int[0][];
     private static final int[] NONE = new int[0];
@@ -38,7 +38,7 @@ final class FloodIndex {
     private final java.util.BitSet isDirty = new java.util.BitSet();
     private int[] scratch = new int[16];
 
-    FloodIndex(Network.Node bridge) {
+    FloodIndex(NetworkNode bridge) {
         this.bridge = bridge;
     }
 
@@ -59,7 +59,7 @@ final class FloodIndex {
      * Starts watching the host device behind {@code port}. The device's watch is its host's node when it is the
      * host's port 0 (the node tells this index through its wire), a {@link Watch} naming the port otherwise.
      */
-    void watch(int port, Network.Node hostNode, int hostPort) {
+    void watch(int port, NetworkNode hostNode, int hostPort) {
         Host host = (Host) hostNode.device();
         NetDevice dev = host.port(hostPort);
         if (registered.length <= port) {
@@ -144,7 +144,7 @@ final class FloodIndex {
     /** Re-reads whether the host behind {@code port} is quiet, and its local addresses. */
     private void refresh(int port) {
         isDirty.clear(port);
-        Network.Node hostNode = bridge.peer(port);
+        NetworkNode hostNode = bridge.peer(port);
         int hostPort = bridge.peerPort(port);
         Host host = (Host) hostNode.device();
         setAlways(port, !host.stack().arpQuiet(host.port(hostPort)) || hostNode.captureOf(hostPort) != null);

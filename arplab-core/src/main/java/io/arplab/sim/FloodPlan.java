@@ -1,7 +1,7 @@
 package io.arplab.sim;
 
 /**
- * How a node's flood goes out of its ports (see {@code Network.Node.flood}), computed on its first flood and again
+ * How a node's flood goes out of its ports (see {@code NetworkNode.flood}), computed on its first flood and again
  * after a change of wires, captures, tracing or partitions. Apart from its node, so that the many nodes that never
  * flood (hosts) do not carry its fields.
  */

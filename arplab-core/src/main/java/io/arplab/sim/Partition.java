@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Partition {
     /** A frame crossing the cut: delivered at {@code arrival}, in the destination partition, after the barrier. */
-    record Crossing(long arrival, Network.Node node, int port, byte[] frame, long skb) {}
+    record Crossing(long arrival, NetworkNode node, int port, byte[] frame, long skb) {}
 
     /** A tracepoint waiting for the barrier, with the partition-local order it was emitted in. */
     record Traced(long now, String comm, int pid, TraceEvent event) {}

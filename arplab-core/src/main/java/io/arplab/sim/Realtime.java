@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * per external port feeds a queue; the network itself stays single-threaded.
  */
 public final class Realtime implements AutoCloseable {
-    private record Inbound(Network.Node port, byte[] frame) {}
+    private record Inbound(NetworkNode port, byte[] frame) {}
 
     private final Network network;
     private final LongSupplier clock;
@@ -31,7 +31,7 @@ public final class Realtime implements AutoCloseable {
     }
 
     /** Starts reading frames from {@code node}'s wire (its device is an ExternalPort). */
-    public void add(Network.Node node) {
+    public void add(NetworkNode node) {
         ExternalPort p = (ExternalPort) node.device();
         ports.add(p);
         Thread t = new Thread(() -> {

@@ -16,18 +16,18 @@ import java.util.function.Supplier;
 /** A host node of the simulated network as its tools see it: virtual time, the network's scheduler and wires. */
 public final class SimRuntime implements NodeRuntime {
     private final Network network;
-    private final Network.Node node;
+    private final NetworkNode node;
     private final Host host;
     private final Resolver resolver;
     private final Path workDir;
     private final io.arplab.runtime.Vswitchd vswitchd;
 
-    public SimRuntime(Network network, Network.Node node, Resolver resolver, Path workDir) {
+    public SimRuntime(Network network, NetworkNode node, Resolver resolver, Path workDir) {
         this(network, node, resolver, workDir, null);
     }
 
     /** With the node's ovs-vswitchd ({@code vswitchd} may be null). */
-    public SimRuntime(Network network, Network.Node node, Resolver resolver, Path workDir,
+    public SimRuntime(Network network, NetworkNode node, Resolver resolver, Path workDir,
                       io.arplab.runtime.Vswitchd vswitchd) {
         if (!(node.device() instanceof Host h)) {
             throw new IllegalArgumentException(node.name() + " is not a host");
@@ -87,7 +87,7 @@ public final class SimRuntime implements NodeRuntime {
     public List<Switch> switches() {
         List<Switch> s = new ArrayList<>(0);
         for (int p = 0; p < host.portCount(); p++) {
-            Network.Node peer = node.peer(p);
+            NetworkNode peer = node.peer(p);
             if (peer != null && peer.device() instanceof Switch sw && node.peerPort(p) == Switch.LOCAL_PORT) {
                 s.add(sw);
             }
@@ -97,7 +97,7 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public void inject(Switch sw, int port, byte[] frame) {
-        Network.Node sn = network.node(sw.name());
+        NetworkNode sn = network.node(sw.name());
         network.act(sn, out -> sw.receive(sn.now(), port, frame, out));
     }
 

@@ -6,6 +6,7 @@ import io.arplab.device.OvsBridge;
 import io.arplab.device.Switch;
 import io.arplab.lab.Lab;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.stack.NetDevice;
 import io.arplab.topo.Topology;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
         java.util.Set<String> wired = new java.util.HashSet<>(); // lookups only
         for (Map.Entry<String, Host> e : lab.hosts().entrySet()) {
             Host h = e.getValue();
-            Network.Node gn = lab.network().node(e.getKey());
+            NetworkNode gn = lab.network().node(e.getKey());
             List<Iface> ifaces = new ArrayList<>();
             Map<String, String> pcaps = lab.pcapFiles(e.getKey());
             for (int p = 0; p < h.portCount(); p++) {
@@ -73,7 +74,7 @@ public record LabGraph(String name, List<Node> nodes, List<Link> links) {
                     addrs.add(a.address() + "/" + a.prefixLength());
                 }
                 // the node at the other end: a bridge, or a host (a veth between two hosts, whose link is drawn once)
-                Network.Node peer = gn.peer(p);
+                NetworkNode peer = gn.peer(p);
                 boolean toSwitch = peer != null && peer.device() instanceof Switch;
                 boolean toHost = peer != null && peer.device() instanceof Host;
                 ifaces.add(new Iface(dev.name, dev.mac().toString(), addrs, toSwitch || toHost ? peer.name() : null,

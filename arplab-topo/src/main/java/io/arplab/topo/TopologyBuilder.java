@@ -4,6 +4,7 @@ import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
 import io.arplab.lab.Lab;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.runtime.Resolver;
@@ -126,7 +127,7 @@ public final class TopologyBuilder {
             h.stack().addRoute(route(h, r));
         }
         if (!spec.neighbours().isEmpty()) {
-            Network.Node node = lab.network().node(spec.name());
+            NetworkNode node = lab.network().node(spec.name());
             for (Neighbour nb : spec.neighbours()) {
                 NetDevice dev = h.stack().device(nb.dev());
                 lab.network().act(node, out -> h.stack().neighAdd(lab.now(), dev, nb.address(), nb.mac(), nb.state(),

@@ -5,6 +5,7 @@ import io.arplab.device.LinuxBridge;
 import io.arplab.lab.Lab;
 import io.arplab.lab.LanBench;
 import io.arplab.sim.Network;
+import io.arplab.sim.NetworkNode;
 import io.arplab.sim.Scheduler;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
@@ -43,7 +44,7 @@ public class FloodBenchmark {
 
     private Lab lab;
     private Network network;
-    private Network.Node bridgeNode;
+    private NetworkNode bridgeNode;
     private int ingress;
     private final byte[] request = new byte[ArpFrames.FRAME_LENGTH];
     private long now;
