@@ -467,10 +467,11 @@ public final class OvsOfctl implements Tool {
         return String.join(", ", v);
     }
 
-    // ofputil_versions_from_string(): versions separated by commas or spaces, each known, or a fatal error
+    // ofputil_versions_from_string(): versions separated by commas or white space (is_delimiter()), each known, or a
+    // fatal error; none at all leaves the bitmap 0, which get_allowed_ofp_versions() reads as every supported version
     private boolean protocol(String list) {
         java.util.EnumSet<OfVersion> set = java.util.EnumSet.noneOf(OfVersion.class);
-        for (String key : list.split("[ ,]+")) {
+        for (String key : list.split("[\\s,]+")) {
             if (key.isEmpty()) {
                 continue;
             }
@@ -481,7 +482,7 @@ public final class OvsOfctl implements Tool {
             }
             set.add(v);
         }
-        allowed = set;
+        allowed = set.isEmpty() ? java.util.EnumSet.allOf(OfVersion.class) : set;
         return true;
     }
 

@@ -65,6 +65,19 @@ class OvsLabTest {
                 .isZero();
     }
 
+    // -O's list split by commas and white space; an empty one allows every version (OVS 3.1 with ovs-oracle.sh:
+    // `ovs-ofctl -O '' dump-flows br0 table=99` printed an OF1.5 reply, `-O $'OpenFlow10\tOpenFlow13'` an OF1.3 one)
+    @Test
+    void anEmptyProtocolListAllowsEveryVersion() {
+        Lab lab = antreaNode();
+        java.util.function.Function<String, String> header = o -> lab.exec("node",
+                "ovs-ofctl -O " + o + " dump-flows br-int table=99").stdout();
+        assertThat(header.apply("''")).isEqualTo("OFPST_FLOW reply (OF1.5) (xid=0x6):\n");
+        assertThat(header.apply("' , '")).isEqualTo("OFPST_FLOW reply (OF1.5) (xid=0x6):\n");
+        assertThat(header.apply("'OpenFlow10\tOpenFlow13'")).isEqualTo("OFPST_FLOW reply (OF1.3) (xid=0x6):\n");
+        assertThat(header.apply("OpenFlow10,,OpenFlow13")).isEqualTo("OFPST_FLOW reply (OF1.3) (xid=0x6):\n");
+    }
+
     // ovs-dpctl reaches kernel datapaths only: on the lab's dummy datapath it fails as OVS's does without the
     // kernel module (src/test/scripts/record-dpctl.sh), modulo the log lines' wall-clock time
     @Test
