@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * would do ({@code <}, {@code 2>}, {@code &&}, {@code $(...)}) is refused in one line that says what is supported.
  */
 final class Pipeline {
-    static final String SUPPORTED = "supported: | grep [-v -i -c -n -F -w] PATTERN, | head [-n N], | tail [-n N], "
+    static final String SUPPORTED = "supported: | grep [-v -i -c -n -E -F -w] PATTERN, | head [-n N], | tail [-n N], "
             + "| wc [-l -w -c], | sort [-n -r -u], | uniq [-c -d], | cut -d C -f LIST | -c LIST, > FILE, >> FILE";
 
     /** A line split at its unquoted operators. */
@@ -236,13 +236,17 @@ final class Pipeline {
         boolean number = o.flag('n');
         boolean fixed = o.flag('F');
         boolean word = o.flag('w');
-        o.flag('E');
+        boolean extended = o.flag('E');
         List<String> rest = o.operands();
         if (rest.size() != 1) {
             throw new LabConsole.LineException("grep: expected one PATTERN (" + SUPPORTED + ")");
         }
-        String p = fixed ? Pattern.quote(rest.get(0)) : rest.get(0);
-        Pattern re = Pattern.compile(word ? "(?<![\\w])(?:" + p + ")(?![\\w])" : p, icase ? Pattern.CASE_INSENSITIVE : 0);
+        Pattern re;
+        try {
+            re = GrepRegex.compile(rest.get(0), extended, fixed, icase, word);
+        } catch (GrepRegex.Refused e) {
+            throw new LabConsole.LineException("grep: " + e.getMessage());
+        }
         return new Stage() {
             long n;
             long matched;
@@ -458,7 +462,10 @@ final class Pipeline {
             boolean found = false;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if (a.startsWith("-") && a.length() > 1 && !a.equals("--") && a.indexOf(f) > 0 && a.chars().skip(1).allMatch(Character::isLetter)) {
+                if (a.equals("--")) {
+                    break; // getopt(): what follows is operands
+                }
+                if (a.startsWith("-") && a.length() > 1 && a.indexOf(f) > 0 && a.chars().skip(1).allMatch(Character::isLetter)) {
                     args.set(i, a.replace(String.valueOf(f), ""));
                     if (args.get(i).equals("-")) {
                         args.remove(i--);
@@ -473,6 +480,9 @@ final class Pipeline {
             used.add(f);
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
+                if (a.equals("--")) {
+                    break;
+                }
                 if (a.equals("-" + f)) {
                     if (i + 1 >= args.size()) {
                         throw new LabConsole.LineException(name + ": option requires an argument -- '" + f + "'");
@@ -510,7 +520,12 @@ final class Pipeline {
         }
 
         List<String> operands() {
-            for (String a : args) {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--")) {
+                    args.remove(i);
+                    break;
+                }
                 if (a.startsWith("-") && a.length() > 1) {
                     throw unknown(a);
                 }

@@ -428,10 +428,10 @@ public final class HostStack extends Netns {
 
     public long nextDeadline() {
         // an engine not yet created has nothing pending
-        if (parts.ipOutput != null && parts.ipOutput.loopbackPending()) {
-            return Long.MIN_VALUE;
-        }
         long d = neighbourDeadline();
+        if (parts.ipOutput != null) {
+            d = Math.min(d, parts.ipOutput.loopbackDeadline());
+        }
         if (parts.arp != null) {
             d = Math.min(d, parts.arp.proxyDeadline());
         }
@@ -480,7 +480,7 @@ public final class HostStack extends Netns {
             return;
         }
         byte[] frame;
-        while ((frame = parts.ipOutput.pollLoopback()) != null) {
+        while ((frame = parts.ipOutput.pollLoopback(now)) != null) {
             ipInput().rcv(now, lo(), frame, pktType(Bytes.u48(frame, 0), lo().macBits()), out);
             deliverQueued();
         }

@@ -23,7 +23,17 @@ final class IpOutput {
 
     private final Netns ns;
     private Ipv4View ip;
-    private ArrayDeque<byte[]> loopback;
+    /** lo's queue: each frame with the time it comes in again. */
+    private ArrayDeque<Looped> loopback;
+
+    private record Looped(byte[] frame, long due) {}
+
+    /**
+     * The time a looped-back datagram takes to come in again (loopback_xmit(), netif_rx(), the backlog's softirq),
+     * as a veth hop's wire takes it: never none, so that a process answering what it receives at once (ping -i 0
+     * 127.0.0.1) runs in time, as on a real machine, not forever at one instant.
+     */
+    static final long LOOPBACK_LATENCY = 5_000;
 
     IpOutput(Netns ns) {
         this.ns = ns;
@@ -45,7 +55,7 @@ final class IpOutput {
                 return Errno.EPERM.negative();
             }
             // local routes go out through lo: its 0.0.0.0 neighbour
-            loop(frame, lo != null && lo.loopback ? ns.neighbours().noarp(now, lo, 0, 0) : null);
+            loop(now, frame, lo != null && lo.loopback ? ns.neighbours().noarp(now, lo, 0, 0) : null);
             return 0;
         }
         NetDevice dev;
@@ -104,7 +114,7 @@ final class IpOutput {
      */
     void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Outbox out) {
         if (dev.loopback) { // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
-            loop(frame, ns.neighbours().noarp(now, dev, 0, 0));
+            loop(now, frame, ns.neighbours().noarp(now, dev, 0, 0));
             return;
         }
         if (nexthop == -1 || Netns.isBroadcastFor(dev, nexthop)) {
@@ -129,11 +139,11 @@ final class IpOutput {
     }
 
     /**
-     * loopback_xmit(): the frame comes back in through lo on the next {@link #pollLoopback()}, addressed to what lo's
+     * loopback_xmit(): the frame comes back in through lo {@link #LOOPBACK_LATENCY} later, addressed to what lo's
      * neighbour holds (neigh_hh_output()): lo's own zero address, or an address set by hand (ip neigh add X lladdr M
      * dev lo), which eth_type_trans() then finds is not lo's (PACKET_OTHERHOST, dropped by ip_rcv()).
      */
-    private void loop(byte[] frame, NeighbourEntry hh) {
+    private void loop(long now, byte[] frame, NeighbourEntry hh) {
         long mac = hh != null && (hh.state & NudState.VALID) != 0 ? hh.lladdr : 0;
         EthernetFrames.writeHeader(frame, 0, mac, 0, IPV4);
         NetDevice lo = ns.device(1);
@@ -143,16 +153,18 @@ final class IpOutput {
         if (loopback == null) {
             loopback = new ArrayDeque<>(2);
         }
-        loopback.addLast(frame);
+        loopback.addLast(new Looped(frame, now + LOOPBACK_LATENCY));
     }
 
-    boolean loopbackPending() {
-        return loopback != null && !loopback.isEmpty();
+    /** When the oldest frame on lo comes in, or Long.MAX_VALUE. */
+    long loopbackDeadline() {
+        return loopback == null || loopback.isEmpty() ? Long.MAX_VALUE : loopback.peekFirst().due();
     }
 
-    /** The oldest frame waiting on lo, or null. */
-    byte[] pollLoopback() {
-        return loopback == null ? null : loopback.pollFirst();
+    /** The oldest frame on lo if it has come in by {@code now}, or null. */
+    byte[] pollLoopback(long now) {
+        return loopback == null || loopback.isEmpty() || loopback.peekFirst().due() > now ? null
+                : loopback.pollFirst().frame();
     }
 
     /** The view, created on first use (a lab holds thousands of idle hosts). */
