@@ -707,7 +707,7 @@ public final class OvsOfctl implements Tool {
 
     // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
     private int dumpPorts(Ofproto br, String port) {
-        List<Ofproto.Port> ports = br.ports();
+        List<Ofproto.Port> ports = br.portsInOfprotoOrder();
         int xid = 2;
         if (port != null) {
             long no = portNo(br, port);
