@@ -470,47 +470,71 @@ public final class OvsVsctl implements Tool {
         }
     }
 
-    // cmd_add_port(): the port, its interface, and Port columns from the extra arguments
+    // add_port() of cmd_add_port(): the port, its interface, and Port columns from the extra arguments; the name's
+    // conflicts are checked before the bridge is looked up
     private void addPort(Command c) {
         String br = c.arg(0), name = c.arg(1);
         if (name.isEmpty()) {
             throw new VsctlException("port name must not be empty string");
         }
-        if (c.has("--may-exist") && rows.portBridge.containsKey(name)) {
+        if (c.has("--may-exist") && rows.portBridge.containsKey(name) && !rows.portBridge.get(name).equals(name)) {
             String on = rows.portBridge.get(name);
             if (!on.equals(br)) {
-                throw new VsctlException("\"--may-exist add-port " + br + " " + name + "\" but " + name
+                throw new VsctlException("\"" + commandString(c) + "\" but " + name
                         + " is actually attached to bridge " + on);
             }
             return;
         }
-        bridge(br);
         conflicts(name, "cannot create a port named " + name);
+        bridge(br);
         rows.addRows(br, name, new Row("Interface", name));
+        rows.expected.add(name);
         for (String setting : c.args.subList(2, c.args.size())) {
             setColumn(rows.ports.get(name), setting);
         }
     }
 
-    // cmd_del_port()
+    // vsctl_context_to_string(): the command's options and words, quoted as process_escape_args() does
+    private static String commandString(Command c) {
+        List<String> words = new ArrayList<>(c.options.keySet());
+        words.add(c.syntax.name);
+        words.addAll(c.args);
+        StringBuilder s = new StringBuilder();
+        for (String w : words) {
+            s.append(s.isEmpty() ? "" : " ");
+            if (w.chars().anyMatch(ch -> " \t\r\n\u000b\\'\"".indexOf(ch) >= 0)) {
+                s.append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                s.append(w);
+            }
+        }
+        return s.toString();
+    }
+
+    // cmd_del_port(): a bridge's own name first, then the port (find_port() leaves local ports out), and only a
+    // port found has its bridge argument looked up
     private void delPort(Command c) {
         String name = c.arg(c.args.size() - 1);
+        boolean mustExist = !c.has("--if-exists");
+        if (rows.bridges.containsKey(name)) {
+            if (mustExist) {
+                throw new VsctlException("cannot delete port " + name + " because it is the local port for bridge "
+                        + name + " (deleting this port requires deleting the entire bridge)");
+            }
+            return;
+        }
         String on = rows.portBridge.get(name);
+        if (on == null || on.equals(name)) {
+            if (mustExist) {
+                throw new VsctlException("no port named " + name);
+            }
+            return;
+        }
         if (c.args.size() == 2) {
             bridge(c.arg(0));
-        }
-        if (on == null) {
-            if (c.has("--if-exists")) {
-                return;
+            if (!on.equals(c.arg(0))) {
+                throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
             }
-            throw new VsctlException("no port named " + name);
-        }
-        if (on.equals(name)) {
-            throw new VsctlException("cannot delete port " + name + " because it is the local port for bridge "
-                    + name + " (deleting this port requires deleting the entire bridge)");
-        }
-        if (c.args.size() == 2 && !on.equals(c.arg(0))) {
-            throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
         }
         rows.removeRows(name);
     }
