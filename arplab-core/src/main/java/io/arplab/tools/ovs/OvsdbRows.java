@@ -217,6 +217,14 @@ final class OvsdbRows {
         return rows;
     }
 
+    // bridge_run() reconfigures when the database changed (ovsdb_idl_get_seqno()): a transaction that wrote nothing
+    // new (the IDL discards writes of a column's own value) renumbers no port
+    private boolean changed() {
+        List<Row> now = all();
+        return now.size() != before.size()
+                || now.stream().anyMatch(r -> !signature(r).equals(before.get(r.table + ":" + r.name)));
+    }
+
     private static String signature(Row r) {
         return r.cols.toString();
     }
@@ -243,6 +251,7 @@ final class OvsdbRows {
             configure(b, br);
         }
         Map<String, Long> recreated = new HashMap<>(); // a new type on the same bridge keeps the OpenFlow port
+        boolean changed = changed();
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
                 Row i = ifaces.get(p.name);
@@ -256,7 +265,7 @@ final class OvsdbRows {
                     // number goes too unless it requested it itself, added back after (iface_pick_ofport(): its
                     // old number, now taken)
                     long want = request(i);
-                    if (want < 1 || want == p.ofport) {
+                    if (!changed || want < 1 || want == p.ofport) {
                         continue;
                     }
                     Ofproto.Port victim = b.ofproto().port(want);
