@@ -311,6 +311,20 @@ public final class Ofproto {
         throw new IllegalStateException("no OpenFlow port free on " + name);
     }
 
+    /**
+     * A deleted bridge made again is a new ofproto (ofproto_create()): alloc_ofp_port() starts over with no number
+     * freed, and its ports hmap holds the local port alone.
+     */
+    public void recreated() {
+        allocPortNo = 0;
+        usage.clear();
+        portBuckets = new ArrayList<>(List.of(new ArrayList<>()));
+        int n = 0;
+        for (Port p : ports.values()) {
+            portBuckets = hmapInsert(portBuckets, p, ++n);
+        }
+    }
+
     /** bundle_set(): a port's new VLAN configuration; a change flushes what it learned (bundle_flush_macs()). */
     public void setVlan(Port p, PortVlan v) {
         boolean changed = p.vlan.differs(v);

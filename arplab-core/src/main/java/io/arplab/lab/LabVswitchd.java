@@ -44,6 +44,7 @@ final class LabVswitchd implements Vswitchd {
         if (b != null) {
             datapath.nextDummyMac(); // the local port's netdev, opened again
             datapath.restore(b.ofproto());
+            b.ofproto().recreated();
             setUp(owner.stack().device(name), true);
         } else {
             // bridge_pick_local_hw_addr(): a random MAC when nothing sets one (drawn from the seed here)
