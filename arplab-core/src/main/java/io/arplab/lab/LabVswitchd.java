@@ -79,6 +79,10 @@ final class LabVswitchd implements Vswitchd {
     public void addPort(OvsBridge b, String name, String type, long ofport, Map<String, String> options) {
         boolean tunnel = type.equals("geneve");
         boolean vport = tunnel || type.equals("patch");
+        if (!NETDEV_TYPES.contains(type.isEmpty() ? "system" : type)) { // netdev_open(): no class of that type
+            throw new IllegalArgumentException("could not open network device " + name + " (Address family not "
+                    + "supported by protocol)");
+        }
         if (!vport && !type.equals("dummy") && !type.equals("internal")) {
             throw new IllegalArgumentException("could not open network device " + name + " (No such device)");
         }

@@ -62,9 +62,7 @@ final class OvsdbRows {
         root.cols.put("dpdk_initialized", Datum.of("false"));
         root.cols.put("dpdk_version", Datum.of("none"));
         root.cols.put("datapath_types", new Datum(List.of("dummy", "netdev"), List.of()));
-        root.cols.put("iface_types", new Datum(List.of("afxdp", "afxdp-nonpmd", "bareudp", "dummy",
-                "dummy-internal", "dummy-pmd", "erspan", "geneve", "gre", "gtpu", "internal", "ip6erspan", "ip6gre",
-                "lisp", "patch", "stt", "system", "tap", "vxlan"), List.of()));
+        root.cols.put("iface_types", new Datum(Vswitchd.NETDEV_TYPES, List.of()));
         restore(root);
         ovs.put(".", root);
         for (OvsBridge b : vswitchd.bridges()) {
