@@ -608,7 +608,7 @@ public final class OvsVsctl implements Tool {
         String key = null;
         if (at[0] < arg.length() && arg.charAt(at[0]) == ':') {
             at[0]++;
-            key = token(arg, at);
+            key = Ovsdb.token(arg, at);
         }
         if (at[0] < arg.length()) {
             throw new VsctlException(arg + ": trailing garbage \"" + arg.substring(at[0]) + "\" in argument");
@@ -618,7 +618,7 @@ public final class OvsVsctl implements Tool {
 
     // the column that begins arg (its first token), at[0] moved past it
     private static String columnOf(String table, String arg, int[] at) {
-        String name = token(arg, at);
+        String name = Ovsdb.token(arg, at);
         if (name.isEmpty()) {
             throw new VsctlException(arg + ": missing column name");
         }
@@ -628,38 +628,6 @@ public final class OvsVsctl implements Tool {
     // cmd_get()'s special case: the row's UUID, by either name
     private static boolean uuid(String spec) {
         return spec.equalsIgnoreCase("_uuid") || spec.equalsIgnoreCase("-uuid");
-    }
-
-    // ovsdb_token_parse(): up to a delimiter (ovsdb_token_is_delim()) not escaped by a backslash nor inside quotes
-    private static String token(String s, int[] at) {
-        StringBuilder out = new StringBuilder();
-        boolean inQuotes = false;
-        int from = at[0], p = from;
-        while (p < s.length()) {
-            char c = s.charAt(p++);
-            if (c == '\\') {
-                if (inQuotes) {
-                    out.append('\\');
-                }
-                if (p == s.length()) {
-                    throw new VsctlException(s.substring(from) + ": backslash at end of argument");
-                }
-                out.append(s.charAt(p++));
-            } else if (!inQuotes && ":=, []{}!<>".indexOf(c) >= 0) {
-                p--;
-                break;
-            } else {
-                out.append(c);
-                if (c == '"') {
-                    inQuotes = !inQuotes;
-                }
-            }
-        }
-        if (inQuotes) {
-            throw new VsctlException(s.substring(from) + ": quoted string extends past end of argument");
-        }
-        at[0] = p;
-        return out.toString();
     }
 
     private void set(Command c) {
@@ -680,7 +648,7 @@ public final class OvsVsctl implements Tool {
         String key = null;
         if (at[0] < setting.length() && setting.charAt(at[0]) == ':') {
             at[0]++;
-            key = token(setting, at);
+            key = Ovsdb.token(setting, at);
         }
         if (!setting.startsWith("=", at[0]) || at[0] + 1 == setting.length()) {
             throw new VsctlException(setting + ": argument does not end in \"=\" followed by a value.");
