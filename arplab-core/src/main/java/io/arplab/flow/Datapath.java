@@ -389,6 +389,9 @@ public final class Datapath {
                 remove(m);
             }
         }
+        if (bridges.isEmpty()) { // close_dpif_backer(): the last bridge's deletion deletes the datapath and its stats
+            hit = missed = lost = 0;
+        }
     }
 
     // dpcls: a subtable per megaflow mask, in creation order
@@ -1034,9 +1037,15 @@ public final class Datapath {
         return "";
     }
 
-    /** dpif/show (dpif_show_backer()): the datapath's hits and misses, then each bridge's ports by name. */
+    /**
+     * dpif/show (dpif_show_backer()): the datapath's hits and misses, then each bridge's ports by name; nothing once
+     * the last bridge is gone (its backer closed).
+     */
     public String dpifShow(long now) {
         revalidate(now);
+        if (bridges.isEmpty()) {
+            return "";
+        }
         StringBuilder s = new StringBuilder("dummy@ovs-dummy: hit:" + hit + " missed:" + missed + "\n");
         for (Ofproto br : bridges.values()) {
             s.append("  ").append(br.name).append(":\n");

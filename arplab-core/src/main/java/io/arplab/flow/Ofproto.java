@@ -105,6 +105,8 @@ public final class Ofproto {
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
+    /** ofproto->ports as an hmap's buckets (hash_ofp_port()): it grows with its ports and never shrinks. */
+    private List<List<Port>> portBuckets = new ArrayList<>(List.of(new ArrayList<>()));
     /** The ports by OpenFlow number below {@link #INDEXED} (a packet's lookups of its ports skip the boxing map). */
     private Port[] byOfport = new Port[8];
     private static final int INDEXED = 4096;
@@ -309,6 +311,20 @@ public final class Ofproto {
         throw new IllegalStateException("no OpenFlow port free on " + name);
     }
 
+    /**
+     * A deleted bridge made again is a new ofproto (ofproto_create()): alloc_ofp_port() starts over with no number
+     * freed, and its ports hmap holds the local port alone.
+     */
+    public void recreated() {
+        allocPortNo = 0;
+        usage.clear();
+        portBuckets = new ArrayList<>(List.of(new ArrayList<>()));
+        int n = 0;
+        for (Port p : ports.values()) {
+            portBuckets = hmapInsert(portBuckets, p, ++n);
+        }
+    }
+
     /** bundle_set(): a port's new VLAN configuration; a change flushes what it learned (bundle_flush_macs()). */
     public void setVlan(Port p, PortVlan v) {
         boolean changed = p.vlan.differs(v);
@@ -323,6 +339,7 @@ public final class Ofproto {
     public void removePort(Port p, long now) {
         clock = Math.max(clock, now);
         ports.remove(p.ofport);
+        portBuckets.get(Group.hashInt((int) p.ofport, 0) & (portBuckets.size() - 1)).remove(p);
         if (p.ofport < byOfport.length) {
             byOfport[(int) p.ofport] = null;
         }
@@ -362,6 +379,7 @@ public final class Ofproto {
 
     private void putPort(Port p) {
         ports.put(p.ofport, p);
+        portBuckets = hmapInsert(portBuckets, p, ports.size());
         if (p.ofport < INDEXED) {
             if (p.ofport >= byOfport.length) {
                 byOfport = java.util.Arrays.copyOf(byOfport, Integer.highestOneBit((int) p.ofport) * 2);
@@ -386,33 +404,49 @@ public final class Ofproto {
 
     /**
      * The ports in the order of xlate's xports hmap (hash_ofp_port(), lib/hmap.c): each xlate transaction inserts
-     * them afresh in creation order, a node at the head of its bucket, the table doubling when n / 2 > mask; it is
-     * the order flood_packets() outputs FLOOD and ALL in.
+     * them afresh in creation order; it is the order flood_packets() outputs FLOOD and ALL in.
      */
     public List<Port> portsInHashOrder() {
         List<List<Port>> buckets = new ArrayList<>(List.of(new ArrayList<>()));
         int n = 0;
         for (Port p : ports.values()) {
-            int mask = buckets.size() - 1;
-            buckets.get(Group.hashInt((int) p.ofport, 0) & mask).add(0, p);
-            if (++n / 2 > mask) { // hmap_expand(): calc_mask(n), at least 4 buckets; resize() moves head-first
-                int m = Integer.highestOneBit(Math.max(n / 2, 1)) * 2 - 1;
-                m |= (m & 1) << 1;
-                List<List<Port>> grown = new ArrayList<>();
-                for (int i = 0; i <= m; i++) {
-                    grown.add(new ArrayList<>());
-                }
-                for (List<Port> b : buckets) {
-                    for (Port q : b) {
-                        grown.get(Group.hashInt((int) q.ofport, 0) & m).add(0, q);
-                    }
-                }
-                buckets = grown;
-            }
+            buckets = hmapInsert(buckets, p, ++n);
         }
         List<Port> out = new ArrayList<>();
         buckets.forEach(out::addAll);
         return out;
+    }
+
+    /**
+     * The ports in the order of ofproto->ports, the hmap kept since the bridge was made (port stats replies walk it:
+     * handle_port_stats_request()).
+     */
+    public List<Port> portsInOfprotoOrder() {
+        List<Port> out = new ArrayList<>();
+        portBuckets.forEach(out::addAll);
+        return out;
+    }
+
+    // hmap_insert(): a node at the head of its bucket, the table doubling when n / 2 > mask (hmap_expand():
+    // calc_mask(n), at least 4 buckets; resize() moves head-first)
+    private static List<List<Port>> hmapInsert(List<List<Port>> buckets, Port p, int n) {
+        int mask = buckets.size() - 1;
+        buckets.get(Group.hashInt((int) p.ofport, 0) & mask).add(0, p);
+        if (n / 2 <= mask) {
+            return buckets;
+        }
+        int m = Integer.highestOneBit(Math.max(n / 2, 1)) * 2 - 1;
+        m |= (m & 1) << 1;
+        List<List<Port>> grown = new ArrayList<>();
+        for (int i = 0; i <= m; i++) {
+            grown.add(new ArrayList<>());
+        }
+        for (List<Port> b : buckets) {
+            for (Port q : b) {
+                grown.get(Group.hashInt((int) q.ofport, 0) & m).add(0, q);
+            }
+        }
+        return grown;
     }
 
     public PortMap portMap() {

@@ -44,6 +44,7 @@ final class LabVswitchd implements Vswitchd {
         if (b != null) {
             datapath.nextDummyMac(); // the local port's netdev, opened again
             datapath.restore(b.ofproto());
+            b.ofproto().recreated();
             setUp(owner.stack().device(name), true);
         } else {
             // bridge_pick_local_hw_addr(): a random MAC when nothing sets one (drawn from the seed here)
@@ -78,6 +79,10 @@ final class LabVswitchd implements Vswitchd {
     public void addPort(OvsBridge b, String name, String type, long ofport, Map<String, String> options) {
         boolean tunnel = type.equals("geneve");
         boolean vport = tunnel || type.equals("patch");
+        if (!NETDEV_TYPES.contains(type.isEmpty() ? "system" : type)) { // netdev_open(): no class of that type
+            throw new IllegalArgumentException("could not open network device " + name + " (Address family not "
+                    + "supported by protocol)");
+        }
         if (!vport && !type.equals("dummy") && !type.equals("internal")) {
             throw new IllegalArgumentException("could not open network device " + name + " (No such device)");
         }

@@ -10,6 +10,11 @@ import java.util.Map;
  * netdev-dummy (the next aa:55:aa:55:00:NN of the process), an internal port is also an interface of the node.
  */
 public interface Vswitchd {
+    /** The netdev classes an ovs-vswitchd --enable-dummy of OVS 3.1 registers (its Open_vSwitch iface_types). */
+    List<String> NETDEV_TYPES = List.of("afxdp", "afxdp-nonpmd", "bareudp", "dummy", "dummy-internal", "dummy-pmd",
+            "erspan", "geneve", "gre", "gtpu", "internal", "ip6erspan", "ip6gre", "lisp", "patch", "stt", "system",
+            "tap", "vxlan");
+
     /** The node's bridges, in the order they were created. */
     List<OvsBridge> bridges();
 

@@ -64,7 +64,8 @@ class OvsVsctlLabTest {
         lab.exec(host, "ovs-vsctl del-br br0");
         Lab.Result r = lab.exec(host, "ovs-ofctl dump-flows br0");
         assertThat(r.stderr()).isEqualTo("ovs-ofctl: br0 is not a bridge or a socket\n");
-        assertThat(lab.exec(host, "ovs-appctl dpif/show").stdout()).isEqualTo("dummy@ovs-dummy: hit:0 missed:0\n");
+        // the last bridge's deletion closes the datapath's backer: nothing to show (vsctl-random-8)
+        assertThat(lab.exec(host, "ovs-appctl dpif/show").stdout()).isEmpty();
         lab.exec(host, "ovs-vsctl add-br br0");
         assertThat(lab.exec(host, "ovs-ofctl dump-flows br0 --no-stats").stdout())
                 .isEqualTo(" priority=0 actions=NORMAL\n");

@@ -197,9 +197,7 @@ public final class OvsOfctl implements Tool {
         }
         // vconn's hello exchange: the highest version both sides allow
         version = null;
-        List<String> ours = new ArrayList<>();
         for (OfVersion v : allowed) {
-            ours.add(String.format("0x%02x", v.wire));
             if (br.protocols.contains(v)) {
                 version = v;
             }
@@ -207,8 +205,8 @@ public final class OvsOfctl implements Tool {
         if (version == null) {
             version = allowed.iterator().next();
             ctx.err().println(OvsTools.log(ctx, logSeq++, "vconn|WARN|unix:/var/run/openvswitch/" + br.name
-                    + ".mgmt: version negotiation failed (we support version" + (ours.size() > 1 ? "s " : " ")
-                    + String.join(", ", ours) + ", peer supports versions " + peerVersions(br) + ")"));
+                    + ".mgmt: version negotiation failed (we support " + versions(allowed) + ", peer supports "
+                    + versions(br.protocols) + ")"));
             return fail(br.name + ": failed to connect to socket (Protocol error)");
         }
         try {
@@ -459,12 +457,26 @@ public final class OvsOfctl implements Tool {
         return 0;
     }
 
-    private static String peerVersions(Ofproto br) {
-        List<String> v = new ArrayList<>();
-        for (OfVersion p : br.protocols) {
-            v.add(String.format("0x%02x", p.wire));
+    // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
+    private static String versions(java.util.Collection<OfVersion> set) {
+        int bitmap = 0;
+        for (OfVersion v : set) {
+            bitmap |= 1 << v.wire;
         }
-        return String.join(", ", v);
+        if (bitmap == 0) {
+            return "no versions";
+        }
+        String top = String.format("0x%02x", 31 - Integer.numberOfLeadingZeros(bitmap));
+        if (Integer.bitCount(bitmap) == 1) {
+            return "version " + top;
+        } else if (Integer.bitCount((bitmap >>> 1) + 1) == 1) {
+            return "version " + top + " and earlier";
+        }
+        List<String> v = new ArrayList<>();
+        for (int b = bitmap; b != 0; b &= b - 1) {
+            v.add(String.format("0x%02x", Integer.numberOfTrailingZeros(b)));
+        }
+        return "versions " + String.join(", ", v);
     }
 
     // ofputil_versions_from_string(): versions separated by commas or white space (is_delimiter()), each known, or a
@@ -708,7 +720,7 @@ public final class OvsOfctl implements Tool {
 
     // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
     private int dumpPorts(Ofproto br, String port) {
-        List<Ofproto.Port> ports = br.ports();
+        List<Ofproto.Port> ports = br.portsInOfprotoOrder();
         int xid = 2;
         if (port != null) {
             long no = portNo(br, port);

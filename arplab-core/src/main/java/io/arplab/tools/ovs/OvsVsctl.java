@@ -470,47 +470,71 @@ public final class OvsVsctl implements Tool {
         }
     }
 
-    // cmd_add_port(): the port, its interface, and Port columns from the extra arguments
+    // add_port() of cmd_add_port(): the port, its interface, and Port columns from the extra arguments; the name's
+    // conflicts are checked before the bridge is looked up
     private void addPort(Command c) {
         String br = c.arg(0), name = c.arg(1);
         if (name.isEmpty()) {
             throw new VsctlException("port name must not be empty string");
         }
-        if (c.has("--may-exist") && rows.portBridge.containsKey(name)) {
+        if (c.has("--may-exist") && rows.portBridge.containsKey(name) && !rows.portBridge.get(name).equals(name)) {
             String on = rows.portBridge.get(name);
             if (!on.equals(br)) {
-                throw new VsctlException("\"--may-exist add-port " + br + " " + name + "\" but " + name
+                throw new VsctlException("\"" + commandString(c) + "\" but " + name
                         + " is actually attached to bridge " + on);
             }
             return;
         }
-        bridge(br);
         conflicts(name, "cannot create a port named " + name);
+        bridge(br);
         rows.addRows(br, name, new Row("Interface", name));
+        rows.expected.add(name);
         for (String setting : c.args.subList(2, c.args.size())) {
             setColumn(rows.ports.get(name), setting);
         }
     }
 
-    // cmd_del_port()
+    // vsctl_context_to_string(): the command's options and words, quoted as process_escape_args() does
+    private static String commandString(Command c) {
+        List<String> words = new ArrayList<>(c.options.keySet());
+        words.add(c.syntax.name);
+        words.addAll(c.args);
+        StringBuilder s = new StringBuilder();
+        for (String w : words) {
+            s.append(s.isEmpty() ? "" : " ");
+            if (w.chars().anyMatch(ch -> " \t\r\n\u000b\\'\"".indexOf(ch) >= 0)) {
+                s.append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                s.append(w);
+            }
+        }
+        return s.toString();
+    }
+
+    // cmd_del_port(): a bridge's own name first, then the port (find_port() leaves local ports out), and only a
+    // port found has its bridge argument looked up
     private void delPort(Command c) {
         String name = c.arg(c.args.size() - 1);
+        boolean mustExist = !c.has("--if-exists");
+        if (rows.bridges.containsKey(name)) {
+            if (mustExist) {
+                throw new VsctlException("cannot delete port " + name + " because it is the local port for bridge "
+                        + name + " (deleting this port requires deleting the entire bridge)");
+            }
+            return;
+        }
         String on = rows.portBridge.get(name);
+        if (on == null || on.equals(name)) {
+            if (mustExist) {
+                throw new VsctlException("no port named " + name);
+            }
+            return;
+        }
         if (c.args.size() == 2) {
             bridge(c.arg(0));
-        }
-        if (on == null) {
-            if (c.has("--if-exists")) {
-                return;
+            if (!on.equals(c.arg(0))) {
+                throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
             }
-            throw new VsctlException("no port named " + name);
-        }
-        if (on.equals(name)) {
-            throw new VsctlException("cannot delete port " + name + " because it is the local port for bridge "
-                    + name + " (deleting this port requires deleting the entire bridge)");
-        }
-        if (c.args.size() == 2 && !on.equals(c.arg(0))) {
-            throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
         }
         rows.removeRows(name);
     }
@@ -584,7 +608,7 @@ public final class OvsVsctl implements Tool {
         String key = null;
         if (at[0] < arg.length() && arg.charAt(at[0]) == ':') {
             at[0]++;
-            key = token(arg, at);
+            key = Ovsdb.token(arg, at);
         }
         if (at[0] < arg.length()) {
             throw new VsctlException(arg + ": trailing garbage \"" + arg.substring(at[0]) + "\" in argument");
@@ -594,7 +618,7 @@ public final class OvsVsctl implements Tool {
 
     // the column that begins arg (its first token), at[0] moved past it
     private static String columnOf(String table, String arg, int[] at) {
-        String name = token(arg, at);
+        String name = Ovsdb.token(arg, at);
         if (name.isEmpty()) {
             throw new VsctlException(arg + ": missing column name");
         }
@@ -604,38 +628,6 @@ public final class OvsVsctl implements Tool {
     // cmd_get()'s special case: the row's UUID, by either name
     private static boolean uuid(String spec) {
         return spec.equalsIgnoreCase("_uuid") || spec.equalsIgnoreCase("-uuid");
-    }
-
-    // ovsdb_token_parse(): up to a delimiter (ovsdb_token_is_delim()) not escaped by a backslash nor inside quotes
-    private static String token(String s, int[] at) {
-        StringBuilder out = new StringBuilder();
-        boolean inQuotes = false;
-        int from = at[0], p = from;
-        while (p < s.length()) {
-            char c = s.charAt(p++);
-            if (c == '\\') {
-                if (inQuotes) {
-                    out.append('\\');
-                }
-                if (p == s.length()) {
-                    throw new VsctlException(s.substring(from) + ": backslash at end of argument");
-                }
-                out.append(s.charAt(p++));
-            } else if (!inQuotes && ":=, []{}!<>".indexOf(c) >= 0) {
-                p--;
-                break;
-            } else {
-                out.append(c);
-                if (c == '"') {
-                    inQuotes = !inQuotes;
-                }
-            }
-        }
-        if (inQuotes) {
-            throw new VsctlException(s.substring(from) + ": quoted string extends past end of argument");
-        }
-        at[0] = p;
-        return out.toString();
     }
 
     private void set(Command c) {
@@ -656,7 +648,7 @@ public final class OvsVsctl implements Tool {
         String key = null;
         if (at[0] < setting.length() && setting.charAt(at[0]) == ':') {
             at[0]++;
-            key = token(setting, at);
+            key = Ovsdb.token(setting, at);
         }
         if (!setting.startsWith("=", at[0]) || at[0] + 1 == setting.length()) {
             throw new VsctlException(setting + ": argument does not end in \"=\" followed by a value.");

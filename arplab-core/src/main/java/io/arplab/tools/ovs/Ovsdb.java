@@ -311,16 +311,55 @@ final class Ovsdb {
 
     // ------------------------------------------------------------------ parsing (ovsdb_datum_from_string)
 
+    /**
+     * One atom of type {@code t} for column {@code c}, checked against its constraints (ovsdb_atom_from_string()); an
+     * integer "A-B" is the range of atoms A to B where {@code ranges} (a set's or map's key).
+     */
+    static List<String> parseAtoms(Column c, Atom t, String s, boolean key, boolean ranges) {
+        if (t == Atom.I) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([-+]?\\d+)-([-+]?\\d+)").matcher(s);
+            if (ranges && m.matches() && fitsLong(m.group(1)) && fitsLong(m.group(2))) { // str_to_llong_range()
+                long from = Long.parseLong(m.group(1)), to = Long.parseLong(m.group(2));
+                if (to < from) {
+                    throw new VsctlException("\"" + s + "\" is not a valid range. Range end cannot be before start.");
+                }
+                parseAtom(c, t, m.group(1), key);
+                parseAtom(c, t, m.group(2), key);
+                List<String> atoms = new ArrayList<>();
+                for (long n = from; n <= to && atoms.size() <= 65536; n++) {
+                    atoms.add(Long.toString(n));
+                }
+                return atoms;
+            }
+        }
+        return List.of(parseAtom(c, t, s, key));
+    }
+
+    private static boolean fitsLong(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** One atom of type {@code t} for column {@code c}, checked against its constraints. */
     static String parseAtom(Column c, Atom t, String s, boolean key) {
         String v = s;
+        if (t == Atom.S && s.isEmpty()) {
+            throw new VsctlException("An empty string is not valid as input; use \"\" to represent the empty string");
+        }
         if (t == Atom.S && s.startsWith("\"")) {
+            if (s.length() < 2 || !s.endsWith("\"")) {
+                throw new VsctlException(s + ": missing quote at end of quoted string");
+            }
             v = unquote(s);
         }
         switch (t) {
             case I -> {
-                try {
-                    long n = Long.parseLong(s.trim());
+                try { // str_to_llong(): strtoll() skips leading white space, nothing may follow the number
+                    long n = Long.parseLong(s.stripLeading());
                     if (key && (n < c.lo || n > c.hi)) {
                         throw new VsctlException("constraint violation: " + n + " is not in the valid range " + c.lo
                                 + " to " + c.hi + " (inclusive)");
@@ -363,62 +402,133 @@ final class Ovsdb {
         return u.toString();
     }
 
-    /** A whole value for {@code c}: one atom, "a,b" or "[a, b]" for a set, "{k=v, ...}" for a map. */
-    static Datum parse(Column c, String s) {
-        if (c.isMap()) {
-            String body = s.trim();
-            if (body.startsWith("{") && body.endsWith("}")) {
-                body = body.substring(1, body.length() - 1);
-            }
-            Map<String, String> m = new LinkedHashMap<>();
-            for (String pair : tokens(body)) {
-                int eq = pair.indexOf('=');
-                if (eq < 0) {
-                    throw new VsctlException(pair + ": syntax error at end of input");
+    // ovsdb_token_is_delim()
+    static boolean delim(char ch) {
+        return ":=, []{}!<>".indexOf(ch) >= 0;
+    }
+
+    /**
+     * ovsdb_token_parse(): from {@code at[0]} to the next delimiter outside quotes; a backslash takes the next
+     * character (and stays inside quotes); the quotes stay in the token.
+     */
+    static String token(String s, int[] at) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        int p = at[0];
+        while (p < s.length()) {
+            char ch = s.charAt(p++);
+            if (ch == '\\') {
+                if (quoted) {
+                    out.append('\\');
                 }
-                m.put(parseAtom(c, c.key, pair.substring(0, eq).trim(), true),
-                        parseAtom(c, c.value, pair.substring(eq + 1).trim(), false));
+                if (p == s.length()) {
+                    throw new VsctlException(s.substring(at[0]) + ": backslash at end of argument");
+                }
+                out.append(s.charAt(p++));
+            } else if (!quoted && delim(ch)) {
+                p--;
+                break;
+            } else {
+                out.append(ch);
+                quoted ^= ch == '"';
+            }
+        }
+        if (quoted) {
+            throw new VsctlException(s.substring(at[0]) + ": quoted string extends past end of argument");
+        }
+        at[0] = p;
+        return out.toString();
+    }
+
+    private static int skipSpaces(String s, int p) {
+        while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * ovsdb_datum_from_string(): a whole value for {@code c}, atoms (or key=value pairs) one token each, separated
+     * by white space or commas, optionally inside [...] ({...} for a map); then its size and duplicates checked.
+     */
+    static Datum parse(Column c, String s) {
+        boolean map = c.isMap();
+        int p = skipSpaces(s, 0);
+        char end = 0;
+        if (p < s.length() && s.charAt(p) == (map ? '{' : '[')) {
+            end = map ? '}' : ']';
+            p = skipSpaces(s, p + 1);
+        } else if (p == s.length()) {
+            throw new VsctlException(map ? "use \"{}\" to specify the empty map" : "use \"[]\" to specify the empty set");
+        }
+        List<String> keys = new ArrayList<>(), values = new ArrayList<>();
+        while (p < s.length() && s.charAt(p) != end) {
+            if (delim(s.charAt(p))) {
+                throw new VsctlException(s + ": unexpected \"" + s.charAt(p) + "\" parsing " + english(c));
+            }
+            int[] at = {p};
+            int start = p; // parse_key_value()
+            keys.addAll(parseAtoms(c, c.key, token(s, at), true, true));
+            if (map) {
+                at[0] = skipSpaces(s, at[0]);
+                if (at[0] == s.length() || s.charAt(at[0]) != '=') { // a NUL "%c" ends the message
+                    throw new VsctlException(s.substring(start) + ": syntax error at \""
+                            + (at[0] == s.length() ? "" : s.charAt(at[0]) + "\" expecting \"=\""));
+                }
+                at[0] = skipSpaces(s, at[0] + 1);
+                values.add(parseAtom(c, c.value, token(s, at), false));
+            }
+            p = skipSpaces(s, at[0]);
+            if (p < s.length() && s.charAt(p) == ',') {
+                p = skipSpaces(s, p + 1);
+            }
+        }
+        if (end != 0 && p == s.length()) {
+            throw new VsctlException(s + ": missing \"" + end + "\" at end of data");
+        }
+        if (end != 0 && skipSpaces(s, p + 1) < s.length()) {
+            throw new VsctlException(s + ": trailing garbage after \"" + end + "\"");
+        }
+        String what = map ? "pair(s)" : "value(s)";
+        if (keys.size() < c.min) {
+            throw new VsctlException(s + ": " + keys.size() + " " + what + " specified but the minimum number is "
+                    + c.min);
+        } else if (keys.size() > c.max) {
+            throw new VsctlException(s + ": " + keys.size() + " " + what + " specified but the maximum number is "
+                    + c.max);
+        }
+        if (new java.util.HashSet<>(keys).size() < keys.size()) { // ovsdb_datum_sort()
+            throw new VsctlException(s + (map ? ": map contains duplicate key" : ": set contains duplicate value"));
+        }
+        if (map) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                m.put(keys.get(i), values.get(i));
             }
             return Datum.of(m);
         }
-        if (c.scalar()) {
-            return Datum.of(parseAtom(c, c.key, s, true));
-        }
-        String body = s.trim();
-        if (body.startsWith("[") && body.endsWith("]")) {
-            body = body.substring(1, body.length() - 1);
-        }
-        List<String> atoms = new ArrayList<>();
-        for (String t : tokens(body)) {
-            String a = parseAtom(c, c.key, t.trim(), true);
-            if (!atoms.contains(a)) {
-                atoms.add(a);
-            }
-        }
-        return new Datum(atoms, List.of());
+        return new Datum(keys, List.of());
     }
 
-    // the comma-separated items of a set or map, quotes kept together
-    private static List<String> tokens(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder t = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"' && (i == 0 || s.charAt(i - 1) != '\\')) {
-                quoted = !quoted;
-            }
-            if (ch == ',' && !quoted) {
-                out.add(t.toString());
-                t.setLength(0);
-            } else {
-                t.append(ch);
-            }
+    // ovsdb_type_to_english()
+    private static String english(Column c) {
+        String key = atomName(c.key);
+        if (!c.isMap() && c.min == 1 && c.max == 1) {
+            return key;
         }
-        if (!t.toString().isBlank()) {
-            out.add(t.toString());
-        }
-        return out;
+        String n = c.max == N ? (c.min > 0 ? " of " + c.min + " or more" : " of")
+                : c.min > 0 ? " of " + c.min + " to " + c.max : " of up to " + c.max;
+        return (c.isMap() ? "map" : "set") + n + (c.isMap() ? " (" + key + ", " + atomName(c.value) + ") pairs"
+                : " " + key + "s");
+    }
+
+    private static String atomName(Atom t) {
+        return switch (t) {
+            case S -> "string";
+            case I -> "integer";
+            case B -> "boolean";
+            case U -> "uuid";
+        };
     }
 
     /** ovs-vsctl's fatal error: one line, exit 1, nothing committed. */

@@ -29,6 +29,8 @@ final class OvsdbRows {
         /** Ports whose netdev could not be opened: bridge, and the Interface row. */
         final Map<String, String> failedBridge = new LinkedHashMap<>();
         final Map<String, Row> failed = new LinkedHashMap<>();
+        /** Their Port rows (tag and the other columns the vswitchd reports of a live port). */
+        final Map<String, Row> failedPort = new HashMap<>();
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
@@ -43,6 +45,8 @@ final class OvsdbRows {
     final Map<String, Row> ports = new LinkedHashMap<>();
     final Map<String, String> portBridge = new LinkedHashMap<>();
     final Map<String, Row> ifaces = new LinkedHashMap<>();
+    /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
+    final java.util.Set<String> expected = new java.util.HashSet<>();
     private final Vswitchd vswitchd;
     private final Stored stored;
     private final long now;
@@ -59,9 +63,7 @@ final class OvsdbRows {
         root.cols.put("dpdk_initialized", Datum.of("false"));
         root.cols.put("dpdk_version", Datum.of("none"));
         root.cols.put("datapath_types", new Datum(List.of("dummy", "netdev"), List.of()));
-        root.cols.put("iface_types", new Datum(List.of("afxdp", "afxdp-nonpmd", "bareudp", "dummy",
-                "dummy-internal", "dummy-pmd", "erspan", "geneve", "gre", "gtpu", "internal", "ip6erspan", "ip6gre",
-                "lisp", "patch", "stt", "system", "tap", "vxlan"), List.of()));
+        root.cols.put("iface_types", new Datum(Vswitchd.NETDEV_TYPES, List.of()));
         restore(root);
         ovs.put(".", root);
         for (OvsBridge b : vswitchd.bridges()) {
@@ -84,7 +86,12 @@ final class OvsdbRows {
                 vlanColumns(ports.get(p.name), p.vlan);
             }
         }
-        stored.failed.forEach((name, iface) -> addRows(stored.failedBridge.get(name), name, copy(iface)));
+        stored.failed.forEach((name, iface) -> {
+            addRows(stored.failedBridge.get(name), name, copy(iface));
+            if (stored.failedPort.containsKey(name)) {
+                ports.get(name).cols.putAll(stored.failedPort.get(name).cols);
+            }
+        });
         syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
@@ -209,6 +216,14 @@ final class OvsdbRows {
         return rows;
     }
 
+    // bridge_run() reconfigures when the database changed (ovsdb_idl_get_seqno()): a transaction that wrote nothing
+    // new (the IDL discards writes of a column's own value) renumbers no port
+    private boolean changed() {
+        List<Row> now = all();
+        return now.size() != before.size()
+                || now.stream().anyMatch(r -> !signature(r).equals(before.get(r.table + ":" + r.name)));
+    }
+
     private static String signature(Row r) {
         return r.cols.toString();
     }
@@ -235,20 +250,33 @@ final class OvsdbRows {
             configure(b, br);
         }
         Map<String, Long> recreated = new HashMap<>(); // a new type on the same bridge keeps the OpenFlow port
+        boolean changed = changed();
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
                 Row i = ifaces.get(p.name);
                 boolean here = i != null && portBridge.get(p.name).equals(b.bridgeName());
-                if (p.ofport == Ports.LOCAL) {
+                if (p.ofport == Ports.LOCAL || b.ofproto().port(p.name) != p) { // or deleted as a victim below
                     continue;
                 }
                 if (here && type(i).equals(p.type.equals("system") ? "" : p.type)) {
-                    // bridge_delete_or_reconfigure_ports(): a port whose ofport_request names another number no
-                    // other port holds is deleted, and added back with it (a new netdev: a dummy's next MAC)
-                    String req = i.string("ofport_request");
-                    long want = req == null ? -1 : Long.parseLong(req);
-                    if (want < 1 || want == p.ofport || b.ofproto().port(want) != null) {
+                    // bridge_delete_or_reconfigure_ports(): a port whose ofport_request names another number is
+                    // deleted, and added back with it (a new netdev: a dummy's next MAC); the port holding that
+                    // number goes too unless it requested it itself, added back after (iface_pick_ofport(): its
+                    // old number, now taken)
+                    long want = request(i);
+                    if (!changed || want < 1 || want == p.ofport) {
                         continue;
+                    }
+                    Ofproto.Port victim = b.ofproto().port(want);
+                    if (victim != null) {
+                        Row v = ifaces.get(victim.name);
+                        if (v != null && request(v) == want) {
+                            continue;
+                        }
+                        if (v != null && portBridge.get(victim.name).equals(b.bridgeName())) {
+                            recreated.put(victim.name, victim.ofport);
+                        }
+                        vswitchd.delPort(b, victim.name);
                     }
                     vswitchd.delPort(b, p.name);
                     continue;
@@ -261,37 +289,8 @@ final class OvsdbRows {
         }
         stored.failed.keySet().removeIf(n -> !ifaces.containsKey(n));
         for (OvsBridge b : vswitchd.bridges()) {
-            for (Map.Entry<String, String> e : portBridge.entrySet()) {
-                if (!e.getValue().equals(b.bridgeName()) || e.getKey().equals(b.bridgeName())) {
-                    continue;
-                }
-                Row i = ifaces.get(e.getKey());
-                Ofproto.Port p = b.ofproto().port(e.getKey());
-                long request = i.string("ofport_request") != null ? Long.parseLong(i.string("ofport_request"))
-                        : recreated.getOrDefault(i.name, -1L);
-                if (p == null && (!stored.failed.containsKey(e.getKey())
-                        || !Objects.equals(before.get("Interface:" + i.name), signature(i)))) {
-                    try {
-                        vswitchd.addPort(b, i.name, type(i), request, i.map("options"));
-                        if (i.string("ofport_request") == null) {
-                            b.ofproto().port(i.name).ofportRequest = -1; // kept its number, requested none
-                        }
-                        stored.failed.remove(i.name);
-                    } catch (IllegalArgumentException x) {
-                        // iface_do_create() failed: the row stays, with the error vswitchd writes into it
-                        i.cols.put("error", Datum.of(x.getMessage()));
-                        i.cols.put("ofport", Datum.of("-1"));
-                        stored.failed.put(i.name, i);
-                        stored.failedBridge.put(i.name, b.bridgeName());
-                        errors.add("Error detected while setting up '" + i.name + "': " + x.getMessage() + ".  See "
-                                + "ovs-vswitchd log for details.");
-                    }
-                } else if (p != null) {
-                    p.options.clear();
-                    p.options.putAll(i.map("options"));
-                    p.ofportRequest = request;
-                }
-            }
+            addPorts(b, true, recreated, errors); // bridge_add_ports(): those that request a number first
+            addPorts(b, false, recreated, errors);
         }
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
@@ -301,6 +300,8 @@ final class OvsdbRows {
                 }
             }
         }
+        stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
+        stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
         for (Row r : all()) {
             Map<String, Datum> keep = new HashMap<>();
@@ -312,6 +313,48 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    // bridge_add_ports__(): the bridge's interfaces that do (or do not) request a number, not on it yet
+    private void addPorts(OvsBridge b, boolean requested, Map<String, Long> recreated, List<String> errors) {
+        for (Map.Entry<String, String> e : portBridge.entrySet()) {
+            Row i = ifaces.get(e.getKey());
+            if (!e.getValue().equals(b.bridgeName()) || e.getKey().equals(b.bridgeName())
+                    || (i.string("ofport_request") != null) != requested) {
+                continue;
+            }
+            Ofproto.Port p = b.ofproto().port(e.getKey());
+            long request = requested ? request(i) : recreated.getOrDefault(i.name, -1L);
+            if (p == null && (!stored.failed.containsKey(e.getKey())
+                    || !Objects.equals(before.get("Interface:" + i.name), signature(i)))) {
+                try {
+                    vswitchd.addPort(b, i.name, type(i), request, i.map("options"));
+                    if (!requested) {
+                        b.ofproto().port(i.name).ofportRequest = -1; // kept its number, requested none
+                    }
+                    stored.failed.remove(i.name);
+                } catch (IllegalArgumentException x) {
+                    // iface_do_create() failed: the row stays, with the error vswitchd writes into it
+                    i.cols.put("error", Datum.of(x.getMessage()));
+                    i.cols.put("ofport", Datum.of("-1"));
+                    stored.failed.put(i.name, i);
+                    stored.failedBridge.put(i.name, b.bridgeName());
+                    if (expected.contains(i.name)) { // post_db_reload_do_checks(): the new interfaces alone
+                        errors.add("Error detected while setting up '" + i.name + "': " + x.getMessage()
+                                + ".  See ovs-vswitchd log for details.");
+                    }
+                }
+            } else if (p != null) {
+                p.options.clear();
+                p.options.putAll(i.map("options"));
+                p.ofportRequest = request;
+            }
+        }
+    }
+
+    private static long request(Row iface) {
+        String r = iface.string("ofport_request");
+        return r == null ? -1 : Long.parseLong(r);
     }
 
     // smap_get_int(): the value as str_to_int() reads it (base 10, the whole string), else the default
