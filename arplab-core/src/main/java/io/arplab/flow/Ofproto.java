@@ -964,16 +964,21 @@ public final class Ofproto {
             if (x == null) {
                 return; // the upcall of a recirculation whose id is gone: dropped
             }
+            List<Xlate.CtSent> sent;
             try {
                 x.keyMissed = m == null;
                 translate(x);
                 for (int i = 0; i < x.outputs.size(); i++) {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
                 }
+                sent = x.ctSent;
             } finally {
                 if (x == upcallContext) {
                     upcallContextLent = false;
                 }
+            }
+            for (int i = 0; sent != null && i < sent.size(); i++) {
+                sentOn(now, sent.get(i).xc(), sent.get(i).from(), sent.get(i).sent(), outputs);
             }
             return;
         }
@@ -987,10 +992,17 @@ public final class Ofproto {
     // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() runs the pass it
     // starts at once (dp_netdev_recirculate()), before the actions after it
     private void execute(long now, XlateCache xc, long[] key, byte[] packet, List<Output> outputs, int tags) {
+        execute(now, xc, 0, key, packet, outputs, tags);
+    }
+
+    // the actions from the from-th on
+    private void execute(long now, XlateCache xc, int from, long[] key, byte[] packet, List<Output> outputs,
+            int tags) {
         long[] k = key;
         boolean copied = false;
         List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
-        for (XlateCache.Op op : xc.ops) {
+        for (int i = from; i < xc.ops.size(); i++) {
+            XlateCache.Op op = xc.ops.get(i);
             switch (op.kind()) {
                 case XlateCache.POP_VLAN, XlateCache.PUSH_VLAN -> {
                     if (retag == null) {
@@ -1015,11 +1027,18 @@ public final class Ofproto {
                 }
                 case XlateCache.CT -> {
                     long[] c = k.clone();
-                    if (ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null) == null) {
-                        return; // ipf keeps the fragment: the batch goes on empty
+                    byte[] out = ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null);
+                    List<Ipf.Sent> sent = ct.takeSent();
+                    if (out != null && sent.isEmpty()) {
+                        k = c;
+                        copied = true;
+                        continue;
                     }
-                    k = c;
-                    copied = true;
+                    if (out != null) { // the packet, then what ipf added to the batch, through the actions after
+                        execute(now, xc, i + 1, c, packet, outputs, tags);
+                    }
+                    sentOn(now, xc, i + 1, sent, outputs);
+                    return; // ipf kept the fragment: the batch goes on with what ipf sent, if anything
                 }
                 default -> {
                     // the recirculated key has the tags the pushes and pops so far left on the packet
@@ -1032,6 +1051,16 @@ public final class Ofproto {
                     Conntrack.clear(k);
                 }
             }
+        }
+    }
+
+    /**
+     * The fragments ipf added to a batch after a ct() (ipf_send_completed_frags(), ipf_send_expired_frags()) through
+     * the datapath actions after it, the ({@code from}-th on of {@code xc}), one after the other in the batch's order.
+     */
+    void sentOn(long now, XlateCache xc, int from, List<Ipf.Sent> sent, List<Output> outputs) {
+        for (Ipf.Sent p : sent) {
+            execute(now, xc, from, p.key(), p.frame(), outputs, Packet.vlanCount(p.key()));
         }
     }
 

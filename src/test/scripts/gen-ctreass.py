@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""IP fragment lists made whole in the userspace datapath's conntrack (lib/ipf.c), for record-frames.sh.
+
+Writes refdata/ovs/ctreass/commands.in: br0 with dummy ports p1..p3 (tx_pcap), the minimum fragment sizes lowered to
+400 so that fragments stay short. p1's IP and IPv6 go through ct(zone=5,table=1); p3's through
+ct(commit,zone=7,table=1,nat(src=...)) (the reassembled datagram committed and SNAT'ed: its addresses and L4 header
+copied to the fragments); p2's through ct(zone=9,table=1), then a +new one in zone 9 through
+ct(commit,zone=9,exec(set_field mark)) in line (a second list, keyed by the recirculation id). Table 1 marks the
+frame with an Ethernet source per state and outputs it. UDP datagrams cut in two or three fragments, sent in order,
+out of order, with a fragment sent twice (overlapped), with one overlapping another, one too small, the same
+datagram's fragments in two zones, IPv4 and IPv6; then a datagram like the first (its fragments hit the megaflows);
+then lists expiring with OVS's clock warped: sent on invalid with the next packet meeting ct() (15 s), or purged (25
+s). dpctl/ipf-get-status -m, dump-conntrack and dump-flows along the way.
+  src/test/scripts/gen-ctreass.py DIR
+"""
+import os
+import struct
+import sys
+
+out = sys.argv[1]
+MAC = {1: "505400000001", 2: "505400000002", 3: "505400000003"}
+IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
+IP6 = {1: "fd00::1", 2: "fd00::2", 3: "fd00::3"}
+cmds = ["ovs-appctl time/stop", "ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000",
+        "ovs-appctl dpctl/ipf-set-min-frag v4 400", "ovs-appctl dpctl/ipf-set-min-frag v6 400"]
+flows = [
+    "table=0,priority=100,ip,in_port=1,actions=ct(zone=5,table=1)",
+    "table=0,priority=100,ipv6,in_port=1,actions=ct(zone=5,table=1)",
+    "table=0,priority=100,ip,in_port=3,actions=ct(commit,zone=7,table=1,nat(src=10.0.0.100))",
+    "table=0,priority=100,ipv6,in_port=3,actions=ct(commit,zone=7,table=1,nat(src=[fd00::100]))",
+    "table=0,priority=100,ip,in_port=2,actions=ct(zone=9,table=1)",
+    "table=0,priority=100,ipv6,in_port=2,actions=ct(zone=9,table=1)",
+    "table=1,priority=110,ct_state=+new+trk,ct_zone=9,ip,actions=ct(commit,zone=9,exec(set_field:0x7->ct_mark)),"
+    "mod_dl_src:02:00:00:00:00:09,output:3",
+    "table=1,priority=110,ct_state=+new+trk,ct_zone=9,ipv6,actions=ct(commit,zone=9,exec(set_field:0x7->ct_mark)),"
+    "mod_dl_src:02:00:00:00:00:09,output:3",
+    "table=1,priority=100,ct_state=+inv+trk,actions=mod_dl_src:02:00:00:00:00:04,output:3",
+    "table=1,priority=100,ct_state=+new+trk,actions=mod_dl_src:02:00:00:00:00:01,output:2",
+    "table=1,priority=100,ct_state=+est+trk,actions=mod_dl_src:02:00:00:00:00:02,output:2",
+    "table=1,priority=0,actions=mod_dl_src:02:00:00:00:00:0f,output:2",
+]
+for f in flows:
+    cmds.append("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % f)
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s >> 16) + (s & 0xffff)
+    return (~s) & 0xffff
+
+
+def addr(a):
+    if ":" in a:
+        head, _, tail = a.partition("::")
+        h = [int(x, 16) for x in head.split(":") if x]
+        t = [int(x, 16) for x in tail.split(":") if x]
+        return struct.pack("!8H", *(h + [0] * (8 - len(h) - len(t)) + t))
+    return bytes(int(x) for x in a.split("."))
+
+
+def datagram(sa, da, sp, dp, size, ident):
+    """A UDP datagram of size bytes (header included), its checksum computed."""
+    payload = bytes((i * 7 + ident) & 0xff for i in range(size - 8))
+    u = struct.pack("!HHHH", sp, dp, size, 0) + payload
+    if ":" in sa:
+        ph = addr(sa) + addr(da) + struct.pack("!IxxxB", size, 17)
+    else:
+        ph = addr(sa) + addr(da) + struct.pack("!BBH", 0, 17, size)
+    c = csum(ph + u) or 0xffff
+    return u[:6] + struct.pack("!H", c) + u[8:]
+
+
+def frag(port, sa, da, ident, data, off, more):
+    """A fragment of data (the datagram's bytes from off) from port's host to B."""
+    if ":" in sa:
+        fh = struct.pack("!BBHI", 17, 0, off | (1 if more else 0), ident)
+        l3 = struct.pack("!IHBB", 0x60000000, 8 + len(data), 44, 64) + addr(sa) + addr(da) + fh + data
+        et = "86dd"
+    else:
+        h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(data), ident, (0x2000 if more else 0) | off // 8, 64, 17,
+                        0, addr(sa), addr(da))
+        l3 = h[:10] + struct.pack("!H", csum(h)) + h[12:] + data
+        et = "0800"
+    cmds.append("ovs-appctl netdev-dummy/receive p%d %s%s%s%s" % (port, MAC[2], MAC[port], et, l3.hex()))
+
+
+def send(port, v6, ident, cuts, order, size=1000, sp=1234, dp=53, dst=2, src=None):
+    """A datagram of size bytes cut at byte offsets cuts (multiples of 8), its fragments sent in order (indexes;
+    a tuple (start, end) sends bytes start..end instead)."""
+    ips = IP6 if v6 else IP4
+    sa, da = src or ips[port], ips[dst]
+    d = datagram(sa, da, sp, dp, size, ident)
+    bounds = [0] + cuts + [size]
+    for i in order:
+        if isinstance(i, tuple):
+            frag(port, sa, da, ident, d[i[0]:i[1]], i[0], i[1] < size)
+        else:
+            frag(port, sa, da, ident, d[bounds[i]:bounds[i + 1]], bounds[i], i + 2 < len(bounds))
+
+
+def status():
+    cmds.append("ovs-appctl dpctl/ipf-get-status -m")
+
+
+status()
+send(1, False, 0x101, [480], [0, 1])  # in order
+status()
+cmds.append("ovs-appctl dpctl/dump-conntrack")
+cmds.append("ovs-appctl dpctl/dump-flows")
+send(1, False, 0x102, [400, 800], [2, 1, 0], size=1100)  # out of order
+send(1, False, 0x103, [480], [0, 0, 1])  # a duplicate: overlapped, invalid
+send(1, False, 0x104, [480], [0, (472, 960), 1])  # overlapping the first one
+send(1, False, 0x105, [304], [0, 1], size=600)  # too small: invalid, the last held alone
+status()
+send(1, False, 0x106, [480], [0])  # the first one in zone 5 ...
+send(3, False, 0x106, [480], [1], src=IP4[1])  # ... the last in zone 7: two lists
+status()
+send(3, False, 0x107, [480], [1, 0], sp=4000)  # committed and SNAT'ed
+send(2, False, 0x108, [480], [0, 1], dst=3, sp=5000)  # ct, then ct(commit) on the fragments
+send(1, True, 0x201, [480], [0, 1])
+send(1, True, 0x202, [400, 800], [1, 2, 0], size=1100)
+send(1, True, 0x203, [480], [1, 1, 0])
+send(3, True, 0x204, [480], [0, 1], sp=4001)
+send(2, True, 0x205, [480], [1, 0], dst=3, sp=5001)
+status()
+cmds.append("ovs-appctl dpctl/dump-conntrack")
+cmds.append("ovs-appctl dpctl/dump-conntrack -m")
+cmds.append("ovs-appctl dpctl/dump-flows")
+send(1, False, 0x109, [480], [0, 1])  # like the first: the megaflows
+send(1, True, 0x206, [480], [0, 1])
+cmds.append("ovs-appctl dpctl/dump-flows")
+cmds.append("ovs-appctl time/warp 10000")
+status()
+cmds.append("ovs-appctl time/warp 6000")
+status()
+send(1, False, 0x10a, [], [0], size=200, sp=7000)  # whole: the oldest expired list goes with it, invalid
+status()
+send(1, True, 0x207, [], [0], size=200, sp=7001)
+status()
+send(1, False, 0x10b, [480], [0])
+cmds.append("ovs-appctl time/warp 26000")
+send(1, False, 0x10c, [], [0], size=200, sp=7002)  # past the purge time: purged
+status()
+send(1, False, 0x10d, [], [0], size=200, sp=7003)
+status()
+cmds.append("ovs-appctl dpctl/dump-conntrack")
+cmds.append("ovs-appctl dpctl/dump-flows")
+cmds.append("ovs-appctl revalidator/wait")
+cmds.append("ovs-ofctl dump-flows br0")
+
+os.makedirs(out, exist_ok=True)
+with open(os.path.join(out, "commands.in"), "w") as f:
+    f.write("# gen-ctreass.py: IP fragment lists made whole, expiring and purged (lib/ipf.c); br0 with dummy ports "
+            "p1..p3\n")
+    f.write("\n".join(cmds) + "\n")
