@@ -8,7 +8,9 @@ copied to the fragments); p2's through ct(zone=9,table=1), then a +new one in zo
 ct(commit,zone=9,exec(set_field mark)) in line (a second list, keyed by the recirculation id). Table 1 marks the
 frame with an Ethernet source per state and outputs it. UDP datagrams cut in two or three fragments, sent in order,
 out of order, with a fragment sent twice (overlapped), with one overlapping another, one too small, the same
-datagram's fragments in two zones, IPv4 and IPv6; then a datagram like the first (its fragments hit the megaflows);
+datagram's fragments in two zones, IPv4 and IPv6; then a datagram like the first (its fragments hit the megaflows), one whose later fragment
+comes from another Ethernet source (its upcall runs before the first fragment's megaflow hit), a whole packet hitting
+its megaflows while an expired list goes with it (the expired fragment's upcall first);
 then lists expiring with OVS's clock warped: sent on invalid with the next packet meeting ct() (15 s), or purged (25
 s). dpctl/ipf-get-status -m, dump-conntrack and dump-flows along the way.
   src/test/scripts/gen-ctreass.py DIR
@@ -73,7 +75,7 @@ def datagram(sa, da, sp, dp, size, ident):
     return u[:6] + struct.pack("!H", c) + u[8:]
 
 
-def frag(port, sa, da, ident, data, off, more):
+def frag(port, sa, da, ident, data, off, more, mac=None):
     """A fragment of data (the datagram's bytes from off) from port's host to B."""
     if ":" in sa:
         fh = struct.pack("!BBHI", 17, 0, off | (1 if more else 0), ident)
@@ -84,12 +86,12 @@ def frag(port, sa, da, ident, data, off, more):
                         0, addr(sa), addr(da))
         l3 = h[:10] + struct.pack("!H", csum(h)) + h[12:] + data
         et = "0800"
-    cmds.append("ovs-appctl netdev-dummy/receive p%d %s%s%s%s" % (port, MAC[2], MAC[port], et, l3.hex()))
+    cmds.append("ovs-appctl netdev-dummy/receive p%d %s%s%s%s" % (port, MAC[2], mac or MAC[port], et, l3.hex()))
 
 
-def send(port, v6, ident, cuts, order, size=1000, sp=1234, dp=53, dst=2, src=None):
+def send(port, v6, ident, cuts, order, size=1000, sp=1234, dp=53, dst=2, src=None, macs=None):
     """A datagram of size bytes cut at byte offsets cuts (multiples of 8), its fragments sent in order (indexes;
-    a tuple (start, end) sends bytes start..end instead)."""
+    a tuple (start, end) sends bytes start..end instead), fragment i from Ethernet source macs[i] if given."""
     ips = IP6 if v6 else IP4
     sa, da = src or ips[port], ips[dst]
     d = datagram(sa, da, sp, dp, size, ident)
@@ -98,7 +100,8 @@ def send(port, v6, ident, cuts, order, size=1000, sp=1234, dp=53, dst=2, src=Non
         if isinstance(i, tuple):
             frag(port, sa, da, ident, d[i[0]:i[1]], i[0], i[1] < size)
         else:
-            frag(port, sa, da, ident, d[bounds[i]:bounds[i + 1]], bounds[i], i + 2 < len(bounds))
+            frag(port, sa, da, ident, d[bounds[i]:bounds[i + 1]], bounds[i], i + 2 < len(bounds),
+                 (macs or {}).get(i))
 
 
 def status():
@@ -132,6 +135,10 @@ cmds.append("ovs-appctl dpctl/dump-flows")
 send(1, False, 0x109, [480], [0, 1])  # like the first: the megaflows
 send(1, True, 0x206, [480], [0, 1])
 cmds.append("ovs-appctl dpctl/dump-flows")
+# the later fragment from another Ethernet source: its recirculated pass is an upcall, which runs before the first
+# fragment's megaflow hit
+send(1, False, 0x10e, [480], [0, 1], macs={1: "505400000009"})
+send(1, False, 0x10f, [], [0], size=200, sp=7000)  # whole: its megaflows, which the one after the warp hits
 cmds.append("ovs-appctl time/warp 10000")
 status()
 cmds.append("ovs-appctl time/warp 6000")

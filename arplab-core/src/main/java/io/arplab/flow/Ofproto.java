@@ -1035,7 +1035,10 @@ public final class Ofproto {
                         continue;
                     }
                     if (out != null) { // the packet, then what ipf added to the batch, through the actions after
-                        execute(now, xc, i + 1, c, packet, outputs, tags);
+                        List<Ipf.Sent> batch = new ArrayList<>(sent.size() + 1);
+                        batch.add(new Ipf.Sent(c, packet));
+                        batch.addAll(sent);
+                        sent = batch;
                     }
                     sentOn(now, xc, i + 1, sent, outputs);
                     return; // ipf kept the fragment: the batch goes on with what ipf sent, if anything
@@ -1059,8 +1062,53 @@ public final class Ofproto {
      * the datapath actions after it, the ({@code from}-th on of {@code xc}), one after the other in the batch's order.
      */
     void sentOn(long now, XlateCache xc, int from, List<Ipf.Sent> sent, List<Output> outputs) {
+        boolean recirc = from < xc.ops.size() && xc.ops.get(from).kind() == XlateCache.RECIRC;
+        if (!recirc || sent.size() == 1) {
+            for (Ipf.Sent p : sent) {
+                execute(now, xc, from, p.key(), p.frame(), outputs, Packet.vlanCount(p.key()));
+            }
+            return;
+        }
+        // ct(...),recirc(N): the batch recirculates as one (dp_netdev_recirculate()), then each packet goes on
+        // untracked
+        List<Ipf.Sent> batch = new ArrayList<>(sent.size());
         for (Ipf.Sent p : sent) {
-            execute(now, xc, from, p.key(), p.frame(), outputs, Packet.vlanCount(p.key()));
+            long[] r = p.key().clone();
+            r[Slot.RECIRC_ID.ordinal()] = xc.ops.get(from).value();
+            batch.add(new Ipf.Sent(r, Packet.keyAtVlanLimit(r, p.frame(), datapath.vlanLimit())));
+        }
+        recirculate(now, batch, outputs);
+        for (Ipf.Sent p : sent) {
+            long[] k = p.key().clone();
+            Conntrack.clear(k);
+            execute(now, xc, from + 1, k, p.frame(), outputs, Packet.vlanCount(k));
+        }
+    }
+
+    /**
+     * dp_netdev_input__() of a recirculated batch: the packets whose key no megaflow has are upcalls, executed at
+     * once in the batch's order (fast_path_processing(): unless an earlier upcall of the batch installed their
+     * megaflow); then the others, by megaflow in the order their first packet came (packet_batch_per_flow_execute()).
+     */
+    private void recirculate(long now, List<Ipf.Sent> batch, List<Output> outputs) {
+        Datapath.Megaflow[] hit = new Datapath.Megaflow[batch.size()];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = datapath.lookup(this, batch.get(i).key());
+        }
+        for (int i = 0; i < hit.length; i++) {
+            if (hit[i] == null && (hit[i] = datapath.lookup(this, batch.get(i).key())) == null) {
+                pass(now, batch.get(i).key(), batch.get(i).frame(), outputs, Packet.vlanCount(batch.get(i).key()));
+            }
+        }
+        boolean[] done = new boolean[hit.length];
+        for (int i = 0; i < hit.length; i++) {
+            for (int j = i; hit[i] != null && j < hit.length; j++) {
+                if (!done[j] && hit[j] == hit[i]) {
+                    done[j] = true;
+                    pass(now, batch.get(j).key(), batch.get(j).frame(), outputs,
+                            Packet.vlanCount(batch.get(j).key()));
+                }
+            }
         }
     }
 
