@@ -285,6 +285,21 @@ public final class Ipf {
         }
     }
 
+    /**
+     * ipf_clean_thread_main(), woken when OVS's clock is warped (timewarp_run()'s seq) or every 60 s: every list 10 s
+     * past its expiration purged (ipf_purge_list_check()).
+     */
+    public void clean(long now) {
+        for (var it = lists.values().iterator(); it.hasNext();) {
+            FragList l = it.next();
+            if (!l.state.equals("complete") && now >= l.expiration + PURGE_TIME_ADJ) {
+                it.remove();
+                nfrag -= l.frags.size();
+                counters[l.v6() ? 1 : 0][PURGED] += l.frags.size();
+            }
+        }
+    }
+
     // the L4 header's offset (after the IPv4 header, or the IPv6 fragment header)
     private static int l4(byte[] f, boolean v6) {
         int l3 = l3(f);
