@@ -735,6 +735,11 @@ public final class Conntrack {
             }
             return null;
         }
+        return invalid(flow, packet, zone, commit, set);
+    }
+
+    // a packet conntrack cannot key: invalid, its md written without a connection (write_ct_md())
+    private byte[] invalid(long[] flow, byte[] packet, int zone, boolean commit, Set set) {
         flow[Slot.CT_STATE.ordinal()] = INV;
         finish(flow, zone, null, commit, set);
         mdTuple = null;
@@ -759,6 +764,9 @@ public final class Conntrack {
             }
             finish(flow, zone, c, commit, set);
             return frame[0];
+        }
+        if (packet != null && !ConntrackKeyCheck.valid(packet)) {
+            return invalid(flow, packet, zone, commit, set); // conn_key_extract() fails
         }
         if (st != 0 && !sameZone) {
             st = 0; // process_one(): reset whenever entering a new zone
