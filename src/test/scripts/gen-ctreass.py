@@ -8,11 +8,12 @@ copied to the fragments); p2's through ct(zone=9,table=1), then a +new one in zo
 ct(commit,zone=9,exec(set_field mark)) in line (a second list, keyed by the recirculation id). Table 1 marks the
 frame with an Ethernet source per state and outputs it. UDP datagrams cut in two or three fragments, sent in order,
 out of order, with a fragment sent twice (overlapped), with one overlapping another, one too small, the same
-datagram's fragments in two zones, IPv4 and IPv6; then a datagram like the first (its fragments hit the megaflows), one whose later fragment
-comes from another Ethernet source (its upcall runs before the first fragment's megaflow hit), a whole packet hitting
-its megaflows while an expired list goes with it (the expired fragment's upcall first);
-then lists expiring with OVS's clock warped: sent on invalid with the next packet meeting ct() (15 s), or purged (25
-s). dpctl/ipf-get-status -m, dump-conntrack and dump-flows along the way.
+datagram's fragments in two zones, IPv4 and IPv6; then a datagram like the first (its fragments hit the megaflows),
+one whose later fragment comes from another Ethernet source (its upcall runs before the first fragment's megaflow
+hit), a whole packet hitting its megaflows while an expired list goes with it (the expired fragment's upcall first);
+lists expiring with OVS's clock warped: sent on invalid with the next packet meeting ct() (15 s), or purged (25 s);
+then datagrams made whole and whole packets with a wrong UDP checksum, none, or a UDP length past their end.
+dpctl/ipf-get-status -m, dump-conntrack and dump-flows along the way.
   src/test/scripts/gen-ctreass.py DIR
 """
 import os
@@ -63,15 +64,16 @@ def addr(a):
     return bytes(int(x) for x in a.split("."))
 
 
-def datagram(sa, da, sp, dp, size, ident):
-    """A UDP datagram of size bytes (header included), its checksum computed."""
+def datagram(sa, da, sp, dp, size, ident, check="ok"):
+    """A UDP datagram of size bytes (header included), its checksum computed ("ok"), 0 ("zero"), wrong ("bad"), or
+    its length field 8 bytes past its end ("long")."""
     payload = bytes((i * 7 + ident) & 0xff for i in range(size - 8))
-    u = struct.pack("!HHHH", sp, dp, size, 0) + payload
+    u = struct.pack("!HHHH", sp, dp, size + (8 if check == "long" else 0), 0) + payload
     if ":" in sa:
         ph = addr(sa) + addr(da) + struct.pack("!IxxxB", size, 17)
     else:
         ph = addr(sa) + addr(da) + struct.pack("!BBH", 0, 17, size)
-    c = csum(ph + u) or 0xffff
+    c = 0 if check == "zero" else (csum(ph + u) or 0xffff) ^ (0x0101 if check == "bad" else 0)
     return u[:6] + struct.pack("!H", c) + u[8:]
 
 
@@ -89,12 +91,12 @@ def frag(port, sa, da, ident, data, off, more, mac=None):
     cmds.append("ovs-appctl netdev-dummy/receive p%d %s%s%s%s" % (port, MAC[2], mac or MAC[port], et, l3.hex()))
 
 
-def send(port, v6, ident, cuts, order, size=1000, sp=1234, dp=53, dst=2, src=None, macs=None):
+def send(port, v6, ident, cuts, order, size=1000, sp=1234, dp=53, dst=2, src=None, macs=None, check="ok"):
     """A datagram of size bytes cut at byte offsets cuts (multiples of 8), its fragments sent in order (indexes;
     a tuple (start, end) sends bytes start..end instead), fragment i from Ethernet source macs[i] if given."""
     ips = IP6 if v6 else IP4
     sa, da = src or ips[port], ips[dst]
-    d = datagram(sa, da, sp, dp, size, ident)
+    d = datagram(sa, da, sp, dp, size, ident, check)
     bounds = [0] + cuts + [size]
     for i in order:
         if isinstance(i, tuple):
@@ -152,6 +154,16 @@ cmds.append("ovs-appctl time/warp 26000")
 send(1, False, 0x10c, [], [0], size=200, sp=7002)  # past the purge time: purged
 status()
 send(1, False, 0x10d, [], [0], size=200, sp=7003)
+status()
+# conn_key_extract()'s L4 checks on the datagram made whole, and on whole packets: a wrong UDP checksum, none (IPv4:
+# not checked; IPv6: wrong), a UDP length past the end
+send(1, False, 0x110, [480], [0, 1], sp=8000, check="bad")
+send(1, False, 0x111, [480], [1, 0], sp=8001, check="zero")
+send(1, True, 0x208, [480], [0, 1], sp=8002, check="zero")
+send(1, False, 0x112, [480], [0, 1], sp=8003, check="long")
+send(1, False, 0x113, [], [0], size=200, sp=8004, check="bad")
+send(1, True, 0x209, [], [0], size=200, sp=8005, check="zero")
+send(1, False, 0x114, [], [0], size=200, sp=8006, check="long")
 status()
 cmds.append("ovs-appctl dpctl/dump-conntrack")
 cmds.append("ovs-appctl dpctl/dump-flows")

@@ -14,7 +14,7 @@ import java.util.Map;
  * which keys no fragment (invalid). A list made whole is reassembled (ipf_reassemble_v4_frags(), _v6_frags()) for
  * conntrack to track in the fragment's place, then its fragments are sent on with the datagram's state
  * ({@link Conntrack}); a list older than 15 s is sent on invalid with the next batch meeting ct(), or purged after 25 s
- * ({@link #sendExpired}).
+ * ({@link #sendExpired}, and the clean thread's {@link #clean}).
  */
 public final class Ipf {
     /** enum ipf_counter_type. */
@@ -32,6 +32,7 @@ public final class Ipf {
     public int nfrag;
     /** n4frag_cnt, n6frag_cnt. */
     public final long[][] counters = new long[2][6];
+    /** frag_lists, in the order they were made: frag_exp_list's (ipf_expiry_list_add()). */
     private final Map<ListKey, FragList> lists = new LinkedHashMap<>();
 
     /** struct ipf_list_key (IPv6: no protocol). */
