@@ -685,8 +685,8 @@ public final class Conntrack {
     public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
         byte[] out = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 ? fragment(flow, packet, zone, commit, set, nat)
                 : track(flow, packet, zone, commit, set, nat);
-        if (ipf.nfrag > 0) { // ipf_postprocess_conntrack(): an expired list joins any batch
-            ipf.sendExpired(now, flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6, sent);
+        if (ipf.nfrag > 0) { // ipf_postprocess_conntrack(): lists made whole or expired join any batch
+            ipf.postprocess(now, flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6, sent, out != null ? 1 : 0);
         }
         return out;
     }
@@ -731,7 +731,7 @@ public final class Conntrack {
                 }
                 cached = null;
                 track(d, datagram, zone, commit, set, nat);
-                ipf.sendCompleted(l, d, Packet.rewrite(datagram, d), sent);
+                ipf.postExecute(l, d, Packet.rewrite(datagram, d));
             }
             return null;
         }

@@ -14,7 +14,7 @@ import java.util.Map;
  * which keys no fragment (invalid). A list made whole is reassembled (ipf_reassemble_v4_frags(), _v6_frags()) for
  * conntrack to track in the fragment's place, then its fragments are sent on with the datagram's state
  * ({@link Conntrack}); a list older than 15 s is sent on invalid with the next batch meeting ct(), or purged after 25 s
- * ({@link #sendExpired}, and the clean thread's {@link #clean}).
+ * ({@link #postprocess}, and the clean thread's {@link #clean}).
  */
 public final class Ipf {
     /** enum ipf_counter_type. */
@@ -51,6 +51,10 @@ public final class Ipf {
         final List<Frag> frags = new ArrayList<>();
         String state = "unused";
         final long expiration;
+        /** last_sent_idx + 1: the fragments sent on so far. */
+        int sent;
+        /** A list made whole: its fragments as ipf_post_execute_reass_pkts() left them, to be sent. */
+        List<Sent> ready;
 
         FragList(ListKey key, long expiration) {
             this.key = key;
@@ -219,15 +223,15 @@ public final class Ipf {
     }
 
     /**
-     * ipf_post_execute_reass_pkts() and ipf_send_completed_frags(): each fragment of the list, in offset order, with
-     * the datagram's conntrack metadata, its addresses (IPv4: the checksum updated) and, over the first one's, its L4
-     * header as conntrack left it ({@code tracked}: the datagram's frame, NAT'ed); the list is gone.
+     * ipf_post_execute_reass_pkts(): each fragment of the list, in offset order, with the datagram's conntrack
+     * metadata, its addresses (IPv4: the checksum updated) and, over the first one's, its L4 header as conntrack left
+     * it ({@code tracked}: the datagram's frame, NAT'ed); the list joins frag_complete_list, to be sent.
      */
-    void sendCompleted(FragList l, long[] flow, byte[] tracked, List<Sent> out) {
-        int af = l.v6() ? 1 : 0;
+    void postExecute(FragList l, long[] flow, byte[] tracked) {
         Frag f0 = l.frags.get(0);
         int l4 = l4(f0.frame(), l.v6()), l3 = l3(tracked);
         int hdr = l.v6() ? l3 + 40 : l3 + (tracked[l3] & 0xf) * 4;
+        l.ready = new ArrayList<>(l.frags.size());
         for (Frag g : l.frags) {
             byte[] f = g.frame().clone();
             int gl3 = l3(f);
@@ -251,52 +255,87 @@ public final class Ipf {
                 k[Slot.TP_SRC.ordinal()] = flow[Slot.TP_SRC.ordinal()];
                 k[Slot.TP_DST.ordinal()] = flow[Slot.TP_DST.ordinal()];
             }
-            out.add(new Sent(k, f));
-            counters[af][COMPL_SENT]++;
+            l.ready.add(new Sent(k, f));
         }
-        nfrag -= l.frags.size();
-        lists.remove(l.key);
+        completeList.add(l);
     }
 
     private static final Slot[] V4_ADDRS = {Slot.NW_SRC, Slot.NW_DST};
     private static final Slot[] V6_ADDRS = {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO};
+    /** frag_complete_list: the lists made whole whose fragments are not all sent yet. */
+    private final List<FragList> completeList = new ArrayList<>(1);
+    /** NETDEV_MAX_BURST: the packets a batch holds. */
+    private static final int BATCH = 32;
 
     /**
-     * ipf_send_expired_frags(): the oldest list past its expiration (one a batch) goes: its fragments sent on invalid,
-     * counted as the batch's family ({@code v6}) has it, or purged (ipf_purge_list_check()) 10 s after.
+     * ipf_postprocess_conntrack() after the batch went through conntrack ({@code inBatch} packets of its own, then
+     * {@code out}): ipf_send_completed_frags() adds the fragments of the lists made whole, in the order they were,
+     * while the batch has room (the rest wait for the next batch); ipf_send_expired_frags() the oldest list past its
+     * expiration (one a batch), its fragments invalid. Both count what they send as the batch's family ({@code v6})
+     * has it.
      */
-    void sendExpired(long now, boolean v6, List<Sent> out) {
+    void postprocess(long now, boolean v6, List<Sent> out, int inBatch) {
+        while (!completeList.isEmpty() && sendFrags(completeList.get(0), now, v6, out, inBatch, COMPL_SENT)) {
+            lists.remove(completeList.remove(0).key);
+        }
         for (FragList l : lists.values()) {
-            if (l.state.equals("complete") || now <= l.expiration) {
-                return;
+            if (l.state.equals("complete")) {
+                continue;
             }
-            lists.remove(l.key);
-            nfrag -= l.frags.size();
-            if (now >= l.expiration + PURGE_TIME_ADJ) {
-                counters[l.v6() ? 1 : 0][PURGED] += l.frags.size();
-                return;
-            }
-            for (Frag g : l.frags) {
-                long[] k = g.key().clone();
-                k[Slot.CT_STATE.ordinal()] = Conntrack.INV; // CS_INVALID, not tracked
-                out.add(new Sent(k, g.frame()));
-                counters[v6 ? 1 : 0][EXPD_SENT]++;
+            if (now > l.expiration && sendFrags(l, now, v6, out, inBatch, EXPD_SENT)) {
+                lists.remove(l.key);
             }
             return;
         }
     }
 
+    // ipf_send_frags_in_list(): a list 10 s past its expiration is purged (ipf_purge_list_check()); else its
+    // fragments not sent yet join the batch while it has room; true when none is left
+    private boolean sendFrags(FragList l, long now, boolean v6, List<Sent> out, int inBatch, int counter) {
+        if (purge(l, now)) {
+            return true;
+        }
+        for (; l.sent < l.frags.size(); l.sent++) {
+            if (inBatch + out.size() >= BATCH) {
+                return false;
+            }
+            Sent p = l.ready != null ? l.ready.get(l.sent) : expired(l.frags.get(l.sent));
+            out.add(p);
+            nfrag--;
+            counters[v6 ? 1 : 0][counter]++;
+        }
+        return true;
+    }
+
+    // an expired fragment: CS_INVALID, not tracked
+    private static Sent expired(Frag g) {
+        long[] k = g.key().clone();
+        k[Slot.CT_STATE.ordinal()] = Conntrack.INV;
+        return new Sent(k, g.frame());
+    }
+
+    // ipf_purge_list_check(): the fragments not sent of a list 10 s past its expiration deleted, counted "purged"
+    private boolean purge(FragList l, long now) {
+        if (now < l.expiration + PURGE_TIME_ADJ) {
+            return false;
+        }
+        int left = l.frags.size() - l.sent;
+        nfrag -= left;
+        counters[l.v6() ? 1 : 0][PURGED] += left;
+        l.sent = l.frags.size();
+        return true;
+    }
+
     /**
      * ipf_clean_thread_main(), woken when OVS's clock is warped (timewarp_run()'s seq) or every 60 s: every list 10 s
-     * past its expiration purged (ipf_purge_list_check()).
+     * past its expiration purged, made whole or not.
      */
     public void clean(long now) {
         for (var it = lists.values().iterator(); it.hasNext();) {
             FragList l = it.next();
-            if (!l.state.equals("complete") && now >= l.expiration + PURGE_TIME_ADJ) {
+            if (purge(l, now)) {
                 it.remove();
-                nfrag -= l.frags.size();
-                counters[l.v6() ? 1 : 0][PURGED] += l.frags.size();
+                completeList.remove(l);
             }
         }
     }
