@@ -16,7 +16,8 @@ then datagrams made whole and whole packets with a wrong UDP checksum, none, or 
 dpctl/ipf-get-status -m, dump-conntrack and dump-flows along the way.
 With "second" (refdata/ovs/ctreass2): p2's traffic in zone 5 as p1's, p3's DNAT'ed to port 5353, and
 second()'s cases.
-  src/test/scripts/gen-ctreass.py DIR [second]
+With "big" (refdata/ovs/ctreass3): big()'s datagrams of more fragments than a batch holds.
+  src/test/scripts/gen-ctreass.py DIR [second|big]
 """
 import os
 import struct
@@ -24,6 +25,7 @@ import sys
 
 out = sys.argv[1]
 SECOND = "second" in sys.argv[2:]
+BIG = "big" in sys.argv[2:]
 MAC = {1: "505400000001", 2: "505400000002", 3: "505400000003"}
 IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
 IP6 = {1: "fd00::1", 2: "fd00::2", 3: "fd00::3"}
@@ -232,9 +234,28 @@ def second():
     cmds.append("ovs-ofctl dump-flows br0")
 
 
-second() if SECOND else first()
+def big():
+    """Datagrams of more fragments than a batch holds (NETDEV_MAX_BURST, 32): 1480 bytes of data each, in order and
+    out of order, IPv4 and IPv6; whole packets meeting ct() after them."""
+    status()
+    size = 1480 * 33 + 600
+    send(1, False, 0x501, [1480 * i for i in range(1, 34)], list(range(34)), size=size)
+    status()
+    send(1, False, 0x502, [], [0], size=200, sp=7000)
+    status()
+    send(1, True, 0x601, [1480 * i for i in range(1, 34)], list(range(33, -1, -1)), size=size)
+    status()
+    send(1, False, 0x503, [], [0], size=200, sp=7000)
+    send(1, False, 0x504, [1480 * i for i in range(1, 40)], list(range(40)), size=1480 * 39 + 100)
+    send(1, True, 0x602, [], [0], size=200, sp=7001)
+    send(1, True, 0x603, [], [0], size=200, sp=7001)
+    status()
+    cmds.append("ovs-appctl dpctl/dump-flows")
+
+
+big() if BIG else second() if SECOND else first()
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "commands.in"), "w") as f:
     f.write("# gen-ctreass.py%s: IP fragment lists made whole, expiring and purged (lib/ipf.c); br0 with dummy ports "
-            "p1..p3\n" % (" second" if SECOND else ""))
+            "p1..p3\n" % (" big" if BIG else " second" if SECOND else ""))
     f.write("\n".join(cmds) + "\n")

@@ -22,7 +22,7 @@ class OvsCtReassTest {
     static final Path REFDATA = Path.of("src/test/resources/refdata/ovs");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ctreass", "ctreass2"})
+    @ValueSource(strings = {"ctreass", "ctreass2", "ctreass3"})
     void fragmentListsMadeWholeAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         Path ref = REFDATA.resolve(name);
         CampaignReplay c = new CampaignReplay();
