@@ -714,7 +714,7 @@ public final class Conntrack {
     // the first fragment's, no connection cached), its fragments then sent on with its state (ipf_post_execute_...)
     private byte[] fragment(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
         if (flow[Slot.CT_STATE.ordinal()] == 0) {
-            // pkt_metadata_init() leaves ct_zone, ct_mark and ct_label as the packet buffer last had them
+            // pkt_metadata_init() leaves ct_zone, ct_mark and ct_label as the packet buffer last had them: untracked
             storeMd(lastMd, flow);
             flow[Slot.CT_STATE.ordinal()] = 0;
         }
@@ -989,7 +989,8 @@ public final class Conntrack {
         flow[Slot.CT_STATE.ordinal()] |= TRK;
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
-        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());        loadMd(flow, lastMd);
+        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
+        loadMd(flow, lastMd);
     }
 
     // conn_not_found(): null when nat_get_unique_tuple() finds no free reply tuple (nat_res_exhaustion), the packet

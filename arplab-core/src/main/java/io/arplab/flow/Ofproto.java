@@ -916,7 +916,8 @@ public final class Ofproto {
             big = outputs.get(i).frame().length > 1500 + 14;
         }
         List<Output> fit = big ? new ArrayList<>(outputs.size()) : outputs;
-        Map<Long, int[]> batches = big ? new java.util.HashMap<>() : null; // per port: frames in its batch, whether it stopped
+        // per port: the frames in its batch, whether the batch stopped
+        Map<Long, int[]> batches = big ? new java.util.HashMap<>() : null;
         for (Output o : outputs) {
             Port p = port(o.ofport());
             byte[] f = o.frame();
@@ -1081,7 +1082,7 @@ public final class Ofproto {
 
     /**
      * The fragments ipf added to a batch after a ct() (ipf_send_completed_frags(), ipf_send_expired_frags()) through
-     * the datapath actions after it, the ({@code from}-th on of {@code xc}), one after the other in the batch's order.
+     * the datapath actions after it (the {@code from}-th on of {@code xc}), one after the other in the batch's order.
      */
     void sentOn(long now, XlateCache xc, int from, List<Ipf.Sent> sent, List<Output> outputs) {
         boolean recirc = from < xc.ops.size() && xc.ops.get(from).kind() == XlateCache.RECIRC;

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SNAT'ed) in the last fragment's place and its fragments sent on, in offset order, with its state, addresses and
  * L4 header; through a recirculation each its own megaflow, and a second ct(commit) that collects them again; lists
  * expiring (sent on invalid with the next batch meeting ct()) and purged, with ipf-get-status -m's counters, against
- * OVS 3.1 (refdata/ovs/ctreass and, with "second", ctreass2: src/test/scripts/gen-ctreass.py recorded by
- * record-frames.sh, OVS's clock stopped and warped). Each command's output section by section, and every frame each port sent against its tx_pcap.
+ * OVS 3.1 (refdata/ovs/ctreass, ctreass2 and ctreass3: src/test/scripts/gen-ctreass.py DIR [second|big] recorded
+ * by record-frames.sh, OVS's clock stopped and warped). Each command's output section by section, and every frame
+ * each port sent against its tx_pcap.
  */
 class OvsCtReassTest {
     static final Path REFDATA = Path.of("src/test/resources/refdata/ovs");
