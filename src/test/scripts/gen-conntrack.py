@@ -23,7 +23,12 @@ them while walking a cmap that may shrink under it, skipping some by the hash or
 With "more frags" as well: IP and IPv6 fragments from the clients meeting ct() (lib/ipf.c): too small, held in
 their datagram's list (a first and a last one never making it whole: the reassembly is not modelled), overlapping
 one held, with the family's handling off or the fragments held at the maximum, and the ipf-* commands.
-  src/test/scripts/gen-conntrack.py SEED DIR [more [frags]]
+With "more frags whole" as well: datagrams whose fragments make their list whole (UDP and ICMP echo, IPv4 and
+IPv6, cut in two or three, sent in order, out of order or with one sent twice; from the clients, and from B to a
+client or to A's SNAT address), reassembled and tracked in the last fragment's place, committed and NAT'ed as whole
+packets are, and OVS's clock warped by 16 s at most twice (a list left incomplete then expires: its fragments go on
+invalid with the next packet meeting ct()); other_config:max-idle is raised so that no datapath flow idles out.
+  src/test/scripts/gen-conntrack.py SEED DIR [more [frags [whole]]]
 """
 import os
 import random
@@ -33,6 +38,7 @@ import sys
 seed, out = int(sys.argv[1]), sys.argv[2]
 MORE = "more" in sys.argv[3:]
 FRAGS = MORE and "frags" in sys.argv[3:]
+WHOLE = FRAGS and "whole" in sys.argv[3:]
 r = random.Random(seed)
 MAC = {1: "50:54:00:00:00:01", 2: "50:54:00:00:00:02", 3: "50:54:00:00:00:03"}
 IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
@@ -47,7 +53,7 @@ COMMIT_C = r.random() < 0.6  # C's new connections committed too (else C's stay 
 NAT6 = MORE and r.random() < 0.6  # A's new IPv6 connections SNAT'ed to NAT6_IP
 NAT6_IP = "fd00::100"
 CT_OF = "-O OpenFlow15 "
-cmds = ["ovs-appctl time/stop"]
+cmds = ["ovs-appctl time/stop"] + (["ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000"] if WHOLE else [])
 flows = []
 
 
@@ -350,11 +356,73 @@ def fragment(c, v6, ident, off, more, size):
     receive(c, frame(c, 2, l3))
 
 
+WARPS = [0]  # time/warp commands so far (the ipf clean thread would purge lists past 60 s)
+
+
+def whole_datagram():
+    """A UDP datagram or ICMP echo (request from a client, or reply to one) cut in two or three fragments of at least
+    1304 bytes of data, sent in order, out of order, or with one sent twice (overlapped)."""
+    c, v6 = client(), r.random() < 0.4
+    pf, pt = (c, 2) if r.random() < 0.7 else (2, c)
+    ips = IP6 if v6 else IP4
+    sa, da = ips[pf], ips[pt]
+    nat_ip = (NAT6_IP if NAT6 else None) if v6 else (NAT_IP if NAT else None)
+    if nat_ip and pf == 2 and pt == 1:
+        da = nat_ip
+    ident = r.randrange(1, 1 << 16)
+    n = r.choice([2, 2, 3])
+    size = 1304 * (n - 1) + 8 * r.randrange(2, 100)
+    body = bytes((i * 11 + ident) & 0xff for i in range(size - 8))
+    if r.random() < 0.7:
+        sp, dp = (r.randrange(1024, 65536), r.choice([53, 123, 9999])) if pf != 2 else (r.choice([53, 123]),
+                                                                                      r.randrange(1024, 65536))
+        proto, l4 = 17, udp_payload(sa, da, sp, dp, body)
+    else:
+        typ = (129 if pf == 2 else 128) if v6 else (0 if pf == 2 else 8)
+        proto, l4 = (58 if v6 else 1), icmp_msg(sa, da, typ, 0, body[4:], ident & 0xffff, r.randrange(1, 10))
+    cuts = [0] + [1304 * i for i in range(1, n)] + [len(l4)]
+    order = list(range(n))
+    how = r.randrange(3)
+    if how == 1:
+        r.shuffle(order)
+    elif how == 2:
+        order.insert(r.randrange(len(order) + 1), r.randrange(n))
+    for i in order:
+        frag_of(pf, pt, sa, da, v6, ident, proto, l4[cuts[i]:cuts[i + 1]], cuts[i], i < n - 1)
+
+
+def udp_payload(sa, da, sp, dp, body):
+    u = struct.pack("!HHHH", sp, dp, 8 + len(body), 0) + body
+    u = l4sum(sa, da, 17, u, 6)
+    return u if u[6:8] != b"\0\0" else u[:6] + b"\xff\xff" + u[8:]
+
+
+def frag_of(pf, pt, sa, da, v6, ident, proto, data, off, more):
+    if v6:
+        fh = struct.pack("!BBHI", proto, 0, off | (1 if more else 0), ident)
+        l3 = struct.pack("!IHBB", 0x60000000, 8 + len(data), 44, 64) + addr(sa) + addr(da) + fh + data
+    else:
+        h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(data), ident, (0x2000 if more else 0) | off // 8, 64,
+                        proto, 0, addr(sa), addr(da))
+        l3 = h[:10] + struct.pack("!H", csum(h)) + h[12:] + data
+    receive(pf, frame(pf, pt, l3))
+
+
 def frag_event():
     """Fragments meeting ct(): too small (not the last, under the minimum size), a last one (held), a large first one
-    (held; its datagram's last one, if sent, leaves a gap), one overlapping a held one, or an ipf-* command."""
+    (held; its datagram's last one, if sent, leaves a gap), one overlapping a held one, or an ipf-* command; with
+    "whole", datagrams whose fragments make their list whole, and OVS's clock warped."""
     c, v6 = client(), r.random() < 0.4
-    k = r.randrange(7)
+    k = r.randrange(11 if WHOLE else 7)
+    if k >= 7:
+        if k == 10 and WARPS[0] < 2:
+            WARPS[0] += 1
+            cmds.append("ovs-appctl time/warp 16000")
+        elif k == 10:
+            cmds.append("ovs-appctl dpctl/ipf-get-status -m")
+        else:
+            whole_datagram()
+        return
     if k == 0:
         fragment(c, v6, r.randrange(1, 65536), r.choice([0, 8 * r.randrange(1, 100)]), True, r.randrange(16, 600))
     elif k == 1:
@@ -396,7 +464,7 @@ def more_event(k):
 
 
 def event():
-    k = r.randrange(20 if FRAGS else 17 if MORE else 12)
+    k = r.randrange(24 if WHOLE else 20 if FRAGS else 17 if MORE else 12)
     if k >= 12:
         more_event(k)
         return
@@ -464,6 +532,6 @@ cmds.append("ovs-appctl dpctl/dump-conntrack")
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "commands.in"), "w") as f:
     f.write("# gen-conntrack.py %d%s: br0 with dummy ports p1..p4, zones %d (A, p1) and %d (C, p3)%s%s\n" % (
-        seed, " more frags" if FRAGS else " more" if MORE else "", ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
+        seed, " more frags whole" if WHOLE else " more frags" if FRAGS else " more" if MORE else "", ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
         ", A's IPv6 SNAT'ed to " + NAT6_IP if NAT6 else ""))
     f.write("\n".join(cmds) + "\n")

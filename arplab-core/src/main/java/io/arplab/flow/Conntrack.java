@@ -683,18 +683,72 @@ public final class Conntrack {
      * holds the fragment (the packet goes no further).
      */
     public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
-        if ((flow[Slot.NW_FRAG.ordinal()] & 1) != 0) {
-            // ipf_preprocess_conntrack(): a fragment held goes no further; one ipf refused or left is invalid
-            // (conn_key_extract() keys no fragment), untouched by conntrack (write_ct_md() without a connection)
-            if (ipf.preprocess(flow, packet, zone) == Ipf.Verdict.HELD) {
-                return null;
-            }
-            flow[Slot.CT_STATE.ordinal()] = INV;
-            finish(flow, zone, null, commit, set);
-            mdTuple = null;
-            cached = null;
-            return packet;
+        byte[] out = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 ? fragment(flow, packet, zone, commit, set, nat)
+                : track(flow, packet, zone, commit, set, nat);
+        if (ipf.nfrag > 0) { // ipf_postprocess_conntrack(): lists made whole or expired join any batch
+            ipf.postprocess(now, flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6, sent, out != null ? 1 : 0);
         }
+        return out;
+    }
+
+    /**
+     * The packets ipf added to the batch of the last {@link #execute} after its own (ipf_send_completed_frags(),
+     * ipf_send_expired_frags()), which go on through the actions after the ct(); taken once.
+     */
+    public List<Ipf.Sent> takeSent() {
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        List<Ipf.Sent> s = List.copyOf(sent);
+        sent.clear();
+        return s;
+    }
+
+    private final List<Ipf.Sent> sent = new ArrayList<>(0);
+    /** The conntrack metadata write_ct_md() wrote last: what an untracked packet's md still holds. */
+    private final long[] lastMd = new long[MD.length];
+
+    // ipf_preprocess_conntrack(): a fragment held goes no further; one ipf refused or left is invalid
+    // (conn_key_extract() keys no fragment), untouched by conntrack (write_ct_md() without a connection). The one that
+    // makes its list whole puts the datagram in its place (ipf_execute_reass_pkts()): tracked as it comes (its md
+    // the first fragment's, no connection cached), its fragments then sent on with its state (ipf_post_execute_...)
+    private byte[] fragment(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+        if (flow[Slot.CT_STATE.ordinal()] == 0) {
+            // pkt_metadata_init() leaves ct_zone, ct_mark and ct_label as the packet buffer last had them: untracked
+            storeMd(lastMd, flow);
+            flow[Slot.CT_STATE.ordinal()] = 0;
+        }
+        Ipf.Verdict v = ipf.preprocess(flow, packet, zone, now);
+        if (v == Ipf.Verdict.HELD) {
+            Ipf.FragList l = ipf.completed;
+            if (l != null) {
+                ipf.completed = null;
+                byte[] datagram = Ipf.reassemble(l);
+                long[] d = l.frags.get(0).key().clone();
+                d[Slot.NW_FRAG.ordinal()] = 0;
+                if (d[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
+                    d[Slot.NW_PROTO.ordinal()] = datagram[Ipf.l3(datagram) + 6] & 0xff;
+                }
+                cached = null;
+                track(d, datagram, zone, commit, set, nat);
+                ipf.postExecute(l, d, Packet.rewrite(datagram, d));
+            }
+            return null;
+        }
+        return invalid(flow, packet, zone, commit, set);
+    }
+
+    // a packet conntrack cannot key: invalid, its md written without a connection (write_ct_md())
+    private byte[] invalid(long[] flow, byte[] packet, int zone, boolean commit, Set set) {
+        flow[Slot.CT_STATE.ordinal()] = INV;
+        finish(flow, zone, null, commit, set);
+        mdTuple = null;
+        cached = null;
+        return packet;
+    }
+
+    // conntrack_execute() of a packet conntrack keys
+    private byte[] track(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
         byte[][] frame = {packet};
         Key k = key(flow, zone, packet);
         int st = (int) flow[Slot.CT_STATE.ordinal()];
@@ -710,6 +764,9 @@ public final class Conntrack {
             }
             finish(flow, zone, c, commit, set);
             return frame[0];
+        }
+        if (packet != null && !ConntrackKeyCheck.valid(packet)) {
+            return invalid(flow, packet, zone, commit, set); // conn_key_extract() fails
         }
         if (st != 0 && !sameZone) {
             st = 0; // process_one(): reset whenever entering a new zone
@@ -924,7 +981,7 @@ public final class Conntrack {
     }
 
     // write_ct_md(), set_mark(), set_label(): tracked, the zone, the connection's mark and label after the commit's
-    private static void finish(long[] flow, int zone, Conn c, boolean commit, Set set) {
+    private void finish(long[] flow, int zone, Conn c, boolean commit, Set set) {
         if (c != null && commit) {
             c.mark = set.mark() | c.mark & ~set.markMask();
             c.label = set.label().or(c.label.and(set.labelMask().not()));
@@ -933,6 +990,7 @@ public final class Conntrack {
         flow[Slot.CT_ZONE.ordinal()] = zone;
         flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
         Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
+        loadMd(flow, lastMd);
     }
 
     // conn_not_found(): null when nat_get_unique_tuple() finds no free reply tuple (nat_res_exhaustion), the packet

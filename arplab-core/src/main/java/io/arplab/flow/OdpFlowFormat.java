@@ -162,7 +162,10 @@ final class OdpFlowFormat {
                 || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
                 || type == Match.ETH_IPV6 && proto != Match.PROTO_ICMPV6)) {
             Conntrack.Key t = br.ct.mdTuple();
-            return t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
+            t = t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
+            // miniflow_extract(): a later fragment's key has no L4, nor the ct_tp_src/ct_tp_dst that go with it
+            return t == null || (v[Slot.NW_FRAG.ordinal()] & 2) == 0 ? t
+                    : new Conntrack.Key(t.zone(), t.proto(), t.src(), t.dst(), 0, 0, 0, t.srcHi(), t.dstHi(), t.v6());
         }
         return null;
     }

@@ -857,14 +857,7 @@ public final class Ofproto {
         if (flow == key) {
             keyLent = false;
         }
-        for (Output o : outputs) {
-            Port p = port(o.ofport());
-            if (p != null) {
-                p.txPackets++;
-                p.txBytes += o.frame().length;
-            }
-        }
-        return outputs;
+        return transmitted(outputs);
     }
 
     // a received frame's key (miniflow_extract()'s): the bridge's own array, zeroed, unless a frame being received
@@ -941,17 +934,47 @@ public final class Ofproto {
         if (outputs.isEmpty()) {
             return;
         }
-        for (Output o : outputs) {
-            Port p = port(o.ofport());
-            if (p != null) {
-                p.txPackets++;
-                p.txBytes += o.frame().length;
-            }
-        }
-        sent.addAll(outputs);
+        sent.addAll(transmitted(outputs));
         if (onSent != null) {
             onSent.run();
         }
+    }
+
+    // the frames the ports send, counted. A port's frames leave in batches of NETDEV_MAX_BURST
+    // (dp_netdev_pmd_flush_output_on_port()); netdev_dummy_send() stops at a frame longer than the MTU (a dummy
+    // netdev's is 1500) allows with its Ethernet header and a VLAN tag if it has one (EMSGSIZE): it and the rest of
+    // its batch are not sent, nor counted
+    private List<Output> transmitted(List<Output> outputs) {
+        boolean big = false;
+        for (int i = 0; i < outputs.size() && !big; i++) {
+            big = outputs.get(i).frame().length > 1500 + 14;
+        }
+        List<Output> fit = big ? new ArrayList<>(outputs.size()) : outputs;
+        // per port: the frames in its batch, whether the batch stopped
+        Map<Long, int[]> batches = big ? new java.util.HashMap<>() : null;
+        for (Output o : outputs) {
+            Port p = port(o.ofport());
+            byte[] f = o.frame();
+            if (big && p != null && p.type.equals("dummy")) {
+                int[] b = batches.computeIfAbsent(o.ofport(), k -> new int[2]);
+                if (b[0]++ == 32) {
+                    b[0] = 1;
+                    b[1] = 0;
+                }
+                b[1] |= f.length > 1500 + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
+                if (b[1] != 0) {
+                    continue;
+                }
+            }
+            if (big) {
+                fit.add(o);
+            }
+            if (p != null) {
+                p.txPackets++;
+                p.txBytes += f.length;
+            }
+        }
+        return fit;
     }
 
     /** Whether frames wait in {@link #sent}. */
@@ -998,16 +1021,21 @@ public final class Ofproto {
             if (x == null) {
                 return; // the upcall of a recirculation whose id is gone: dropped
             }
+            List<Xlate.CtSent> sent;
             try {
                 x.keyMissed = m == null;
                 translate(x);
                 for (int i = 0; i < x.outputs.size(); i++) {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
                 }
+                sent = x.ctSent;
             } finally {
                 if (x == upcallContext) {
                     upcallContextLent = false;
                 }
+            }
+            for (int i = 0; sent != null && i < sent.size(); i++) {
+                sentOn(now, sent.get(i).xc(), sent.get(i).from(), sent.get(i).sent(), outputs);
             }
             return;
         }
@@ -1021,10 +1049,17 @@ public final class Ofproto {
     // odp_execute_actions(): the megaflow's compiled actions on the packet and its key; a recirc() runs the pass it
     // starts at once (dp_netdev_recirculate()), before the actions after it
     private void execute(long now, XlateCache xc, long[] key, byte[] packet, List<Output> outputs, int tags) {
+        execute(now, xc, 0, key, packet, outputs, tags);
+    }
+
+    // the actions from the from-th on
+    private void execute(long now, XlateCache xc, int from, long[] key, byte[] packet, List<Output> outputs,
+            int tags) {
         long[] k = key;
         boolean copied = false;
         List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
-        for (XlateCache.Op op : xc.ops) {
+        for (int i = from; i < xc.ops.size(); i++) {
+            XlateCache.Op op = xc.ops.get(i);
             switch (op.kind()) {
                 case XlateCache.POP_VLAN, XlateCache.PUSH_VLAN -> {
                     if (retag == null) {
@@ -1049,11 +1084,21 @@ public final class Ofproto {
                 }
                 case XlateCache.CT -> {
                     long[] c = k.clone();
-                    if (ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null) == null) {
-                        return; // ipf keeps the fragment: the batch goes on empty
+                    byte[] out = ct.execute(c, packet, (int) op.value(), op.commit(), op.set(), null);
+                    List<Ipf.Sent> sent = ct.takeSent();
+                    if (out != null && sent.isEmpty()) {
+                        k = c;
+                        copied = true;
+                        continue;
                     }
-                    k = c;
-                    copied = true;
+                    if (out != null) { // the packet, then what ipf added to the batch, through the actions after
+                        List<Ipf.Sent> batch = new ArrayList<>(sent.size() + 1);
+                        batch.add(new Ipf.Sent(c, packet));
+                        batch.addAll(sent);
+                        sent = batch;
+                    }
+                    sentOn(now, xc, i + 1, sent, outputs);
+                    return; // ipf kept the fragment: the batch goes on with what ipf sent, if anything
                 }
                 default -> {
                     // the recirculated key has the tags the pushes and pops so far left on the packet
@@ -1064,6 +1109,61 @@ public final class Ofproto {
                     // the packet goes on untracked (ct_clear after the fork, as the translation did)
                     k = k.clone();
                     Conntrack.clear(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * The fragments ipf added to a batch after a ct() (ipf_send_completed_frags(), ipf_send_expired_frags()) through
+     * the datapath actions after it (the {@code from}-th on of {@code xc}), one after the other in the batch's order.
+     */
+    void sentOn(long now, XlateCache xc, int from, List<Ipf.Sent> sent, List<Output> outputs) {
+        boolean recirc = from < xc.ops.size() && xc.ops.get(from).kind() == XlateCache.RECIRC;
+        if (!recirc || sent.size() == 1) {
+            for (Ipf.Sent p : sent) {
+                execute(now, xc, from, p.key(), p.frame(), outputs, Packet.vlanCount(p.key()));
+            }
+            return;
+        }
+        // ct(...),recirc(N): the batch recirculates as one (dp_netdev_recirculate()), then each packet goes on
+        // untracked
+        List<Ipf.Sent> batch = new ArrayList<>(sent.size());
+        for (Ipf.Sent p : sent) {
+            long[] r = p.key().clone();
+            r[Slot.RECIRC_ID.ordinal()] = xc.ops.get(from).value();
+            batch.add(new Ipf.Sent(r, Packet.keyAtVlanLimit(r, p.frame(), datapath.vlanLimit())));
+        }
+        recirculate(now, batch, outputs);
+        for (Ipf.Sent p : sent) {
+            long[] k = p.key().clone();
+            Conntrack.clear(k);
+            execute(now, xc, from + 1, k, p.frame(), outputs, Packet.vlanCount(k));
+        }
+    }
+
+    /**
+     * dp_netdev_input__() of a recirculated batch: the packets whose key no megaflow has are upcalls, executed at
+     * once in the batch's order (fast_path_processing(): unless an earlier upcall of the batch installed their
+     * megaflow); then the others, by megaflow in the order their first packet came (packet_batch_per_flow_execute()).
+     */
+    private void recirculate(long now, List<Ipf.Sent> batch, List<Output> outputs) {
+        Datapath.Megaflow[] hit = new Datapath.Megaflow[batch.size()];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = datapath.lookup(this, batch.get(i).key());
+        }
+        for (int i = 0; i < hit.length; i++) {
+            if (hit[i] == null && (hit[i] = datapath.lookup(this, batch.get(i).key())) == null) {
+                pass(now, batch.get(i).key(), batch.get(i).frame(), outputs, Packet.vlanCount(batch.get(i).key()));
+            }
+        }
+        boolean[] done = new boolean[hit.length];
+        for (int i = 0; i < hit.length; i++) {
+            for (int j = i; hit[i] != null && j < hit.length; j++) {
+                if (!done[j] && hit[j] == hit[i]) {
+                    done[j] = true;
+                    pass(now, batch.get(j).key(), batch.get(j).frame(), outputs,
+                            Packet.vlanCount(batch.get(j).key()));
                 }
             }
         }

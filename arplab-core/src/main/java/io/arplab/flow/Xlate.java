@@ -157,6 +157,15 @@ final class Xlate {
     String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
     boolean wasMpls;
+    /**
+     * The fragments an executed ct()'s ipf added to the batch (ipf_send_completed_frags(), ipf_send_expired_frags()):
+     * after the upcall's own execution they go through the datapath actions after that ct(), or null (most).
+     */
+    List<CtSent> ctSent;
+
+    /** Fragments ipf sent on, to go through {@code xc}'s actions from the {@code from}-th. */
+    record CtSent(XlateCache xc, int from, List<Ipf.Sent> sent) {}
+
     /** A meter's band dropped the packet, or conntrack's ipf held it: the datapath executes nothing after it. */
     boolean meterDropped;
     /** The trace's nesting (oftrace_node_print_details()): a group's bucket indents its actions by two levels. */
@@ -226,6 +235,7 @@ final class Xlate {
         outputsAt = null;
         forkPackets = null;
         xc = null;
+        ctSent = null;
         thawed = null;
         hop = null;
         freezing = null;

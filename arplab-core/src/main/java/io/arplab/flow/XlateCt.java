@@ -66,6 +66,7 @@ final class XlateCt {
         }
         // the parentheses only around attributes
         x.odpAdd(d.length() == 3 ? "ct" : d.append(')').toString());
+        int ctAt = x.xc.ops.size();
         x.xc.ops.add(new XlateCache.Op(XlateCache.CT, 0, zone, null, c.commit(), set));
         if (nat != null) {
             x.xc.replayable = false; // the replay's ct() carries no nat(): NAT'ed megaflows are translated per packet
@@ -83,6 +84,7 @@ final class XlateCt {
                 Conntrack.storeMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
                 byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 Conntrack.loadMd(f, x.packetCt);
+                sentOn(x, ctAt);
                 held = out == null; // ipf keeps a fragment: nothing recirculates
                 x.meterDropped |= held;
                 x.packet = held ? x.packet : out;
@@ -118,6 +120,7 @@ final class XlateCt {
             Conntrack.storeMd(x.packetCt, f);
             byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat);
             Conntrack.loadMd(f, x.packetCt);
+            sentOn(x, ctAt);
             x.meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
             x.packet = out == null ? x.packet : out;
             holdNat(x, f);
@@ -125,6 +128,18 @@ final class XlateCt {
         x.note("Sets the packet to an untracked state, and clears all the conntrack fields.");
         Conntrack.clear(x.flow);
         x.base = Xlate.copy(x.flow, x.base == x.initial ? null : x.base);
+    }
+
+    // the fragments ipf added to the batch go through the datapath actions after this ct() once the upcall's own
+    // have run (dp_netdev_execute_actions() of the batch)
+    private static void sentOn(Xlate x, int ctAt) {
+        java.util.List<Ipf.Sent> sent = x.br.ct.takeSent();
+        if (!sent.isEmpty()) {
+            if (x.ctSent == null) {
+                x.ctSent = new java.util.ArrayList<>(1);
+            }
+            x.ctSent.add(new Xlate.CtSent(x.xc, ctAt + 1, sent));
+        }
     }
 
     /**

@@ -88,6 +88,10 @@ final class XlateFreeze {
             Packet.keyVlans(pass.flow); // the datapath's key of the recirculated packet: the tags it has
             pass.packet = Packet.keyAtVlanLimit(pass.flow, pass.packet, f.br().datapath.vlanLimit());
             pass.resume(f.id(), f.table(), f.actions());
+            if (pass.ctSent != null) { // what its ct()s' ipf sent on goes after the upcall as this pass's own
+                x.ctSent = x.ctSent == null ? new ArrayList<>(pass.ctSent.size()) : x.ctSent;
+                x.ctSent.addAll(pass.ctSent);
+            }
             int at = x.outputsAt.remove(f);
             x.outputs.addAll(at, pass.outputs);
             x.outputsAt.replaceAll((p, q) -> q >= at ? q + pass.outputs.size() : q);

@@ -19,13 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
  * exec(set_field) and nat(src=...); TCP in right and wrong orders (hex frames with sequence numbers), UDP, ICMP and
  * ICMPv6 echo and errors quoting earlier packets; conntrack, datapath and OpenFlow views and flushes; from seed 21
  * ("more") IPv6 SNAT, flush-conntrack with tuples, ct-stats-show and the TCP sequence checking switch, from seed 31
- * ("more frags") IP fragments meeting ct() and the ipf-* commands. Each command's output section by section against
+ * ("more frags") IP fragments meeting ct() and the ipf-* commands, from seed 100 ("more frags whole") fragment
+ * lists made whole, and OVS's clock warped so that lists expire. Each command's output section by section against
  * OVS 3.1's (OVS's clock stopped), and every frame each port sent against its tx_pcap.
  */
 class OvsConntrackCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
-    /** Seeds left out, with the reason (none now). */
-    static final java.util.Map<Integer, String> LEFT_OUT = java.util.Map.of();
+    /** Seeds left out, with the reason. */
+    static final java.util.Map<Integer, String> LEFT_OUT = java.util.Map.of(101, Reason.UNINITIALIZED_MD,
+            124, Reason.UNINITIALIZED_MD);
+
+    private static final class Reason {
+        static final String UNINITIALIZED_MD = "an expired fragment's megaflow key has the ct_mark and ct_label of"
+                + " uninitialized memory (pkt_metadata_init() zeroes the md up to ct_state, dp_packet_new() does"
+                + " not): ct_mark(0x1/0xff),ct_label(0x55959b5c4950000055959b5c1630/...), heap addresses";
+    }
 
     @Test
     void conntrackCampaignsAreOvsOwn(@TempDir Path tmp) throws IOException {

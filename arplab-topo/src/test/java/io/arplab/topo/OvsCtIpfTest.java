@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * IP fragments meeting ct() (lib/ipf.c: too small, held in their datagram's list, overlapping, with the family's
  * handling off or at the maximum held; conntrack keys no fragment) and dpctl/ipf-get-status [-m], ipf-set-enabled,
  * ipf-set-disabled, ipf-set-min-frag, ipf-set-max-nfrags (their arguments, refusals and exit statuses), against OVS
- * 3.1 (refdata/ovs/ctipf, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh ctipf). No list completes:
- * the reassembly is not modelled.
+ * 3.1 (refdata/ovs/ctipf, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh ctipf). No list completes
+ * here: {@link OvsCtReassTest} has lists made whole.
  */
 class OvsCtIpfTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/ctipf");

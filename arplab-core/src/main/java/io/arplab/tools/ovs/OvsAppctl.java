@@ -107,7 +107,11 @@ public final class OvsAppctl implements Tool {
             ctx.exit(2);
             return;
         }
+        io.arplab.flow.Datapath dp = datapath();
         ctx.at(ctx.now() + Math.max(total, msecs) * 1_000_000L, t -> {
+            if (dp != null) {
+                dp.ct.ipf.clean(t); // the warp wakes ipf's clean thread
+            }
             ctx.out().println("warped");
             ctx.exit(0);
         });
