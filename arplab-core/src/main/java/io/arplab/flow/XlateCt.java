@@ -78,14 +78,14 @@ final class XlateCt {
             x.xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = packetKey(x); // the packet's own addresses (an earlier ct()'s NAT)
             String state;
-            boolean held = false;
+            boolean held = false, batched = false;
             if (x.execute) {
                 XlateFreeze.forksFirst(x);
                 Conntrack.storeMd(x.packetCt, f); // the datapath's ct() sees the packet's metadata
                 byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat); // a related error NAT'ed inside
                 Conntrack.loadMd(f, x.packetCt);
-                sentOn(x, ctAt);
                 held = out == null; // ipf keeps a fragment: nothing recirculates
+                batched = sentOn(x, ctAt, held ? null : new Ipf.Sent(f, out));
                 x.meterDropped |= held;
                 x.packet = held ? x.packet : out;
                 holdNat(x, f);
@@ -103,7 +103,7 @@ final class XlateCt {
             if (nat != null && !x.execute) {
                 state += simulateNat(f, nat);
             }
-            if (!held) {
+            if (!held && !batched) {
                 XlateFreeze.defer(x, new Xlate.Frozen(x.br, id, c.table(), f, state, null));
             }
             if (x.hop != null) {
@@ -120,7 +120,7 @@ final class XlateCt {
             Conntrack.storeMd(x.packetCt, f);
             byte[] out = x.br.ct.execute(f, x.packet, zone, c.commit(), set, nat);
             Conntrack.loadMd(f, x.packetCt);
-            sentOn(x, ctAt);
+            sentOn(x, ctAt, null);
             x.meterDropped |= out == null; // ipf keeps a fragment: the datapath executes nothing after the ct()
             x.packet = out == null ? x.packet : out;
             holdNat(x, f);
@@ -131,15 +131,24 @@ final class XlateCt {
     }
 
     // the fragments ipf added to the batch go through the datapath actions after this ct() once the upcall's own
-    // have run (dp_netdev_execute_actions() of the batch)
-    private static void sentOn(Xlate x, int ctAt) {
+    // have run (dp_netdev_execute_actions() of the batch); a packet to recirculate ({@code recirculated}, or null)
+    // goes with them, first, its pass no longer drained in this translation: whether it went
+    private static boolean sentOn(Xlate x, int ctAt, Ipf.Sent recirculated) {
         java.util.List<Ipf.Sent> sent = x.br.ct.takeSent();
-        if (!sent.isEmpty()) {
-            if (x.ctSent == null) {
-                x.ctSent = new java.util.ArrayList<>(1);
-            }
-            x.ctSent.add(new Xlate.CtSent(x.xc, ctAt + 1, sent));
+        if (sent.isEmpty()) {
+            return false;
         }
+        if (recirculated != null) {
+            java.util.List<Ipf.Sent> batch = new java.util.ArrayList<>(sent.size() + 1);
+            batch.add(recirculated);
+            batch.addAll(sent);
+            sent = batch;
+        }
+        if (x.ctSent == null) {
+            x.ctSent = new java.util.ArrayList<>(1);
+        }
+        x.ctSent.add(new Xlate.CtSent(x.xc, ctAt + 1, sent));
+        return recirculated != null;
     }
 
     /**
