@@ -24,8 +24,8 @@ public final class OvsAppctl implements Tool {
         }
         this.ctx = ctx;
         args = options(args);
-        if (args == null) {
-            ctx.exit(1);
+        if (args == null || args.isEmpty()) { // an error, or -o's list printed (exit 0)
+            ctx.exit(args == null ? 1 : 0);
             return;
         }
         if (args.get(0).equals("time/warp") && Unixctl.VSWITCHD.get("time/warp").argc(args.size() - 1) == null) {
@@ -44,7 +44,7 @@ public final class OvsAppctl implements Tool {
 
     // parse_command_line() and connect_to_target(): the options, then the target's control socket (ovs-vswitchd's
     // is the only one here: another name's pidfile does not exist); the command and its arguments, or null after
-    // printing why not
+    // printing why not (empty after -o printed the options)
     private List<String> options(List<String> args) {
         OvsGetopt g = OvsGetopt.parse("ovs-appctl", OPTIONS, true, args);
         String target = null;
@@ -55,6 +55,10 @@ public final class OvsAppctl implements Tool {
                 return null;
             }
             switch (o.name()) {
+                case "option" -> { // parse_command_line(): ovs_cmdl_print_options() and exit
+                    ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                    return List.of();
+                }
                 case "target" -> {
                     if (target != null) {
                         ctx.err().println("ovs-appctl: -t or --target may be specified only once");

@@ -32,6 +32,10 @@ public final class OvsDpctl implements Tool {
                 ctx.err().println(o.error());
                 return 1;
             }
+            if (o.name().equals("option")) { // parse_options(): ovs_cmdl_print_options() and exit
+                ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                return 0;
+            }
             if (o.name().equals("timeout") && !OvsGetopt.positiveUint(o.arg())) {
                 ctx.err().println("ovs-dpctl: value " + o.arg() + " on -t or --timeout is invalid");
                 return 1;

@@ -101,6 +101,10 @@ public final class OvsOfctl implements Tool {
             }
             String a = o.arg();
             switch (o.name()) {
+                case "option" -> { // parse_options(): ovs_cmdl_print_options() and exit, before any later option
+                    ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                    return 0;
+                }
                 case "protocols" -> {
                     if (!protocol(a)) {
                         return 1;
