@@ -19,12 +19,9 @@ public final class OvsAppctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
-        if (OvsTools.help(ctx, "ovs-appctl", args)) {
-            return;
-        }
         this.ctx = ctx;
         args = options(args);
-        if (args == null || args.isEmpty()) { // an error, or -o's list printed (exit 0)
+        if (args == null || args.isEmpty()) { // an error, or -o's or -h's text printed (exit 0)
             ctx.exit(args == null ? 1 : 0);
             return;
         }
@@ -44,7 +41,7 @@ public final class OvsAppctl implements Tool {
 
     // parse_command_line() and connect_to_target(): the options, then the target's control socket (ovs-vswitchd's
     // is the only one here: another name's pidfile does not exist); the command and its arguments, or null after
-    // printing why not (empty after -o printed the options)
+    // printing why not (empty after -o or -h printed their text)
     private List<String> options(List<String> args) {
         OvsGetopt g = OvsGetopt.parse("ovs-appctl", OPTIONS, true, args);
         String target = null;
@@ -57,6 +54,10 @@ public final class OvsAppctl implements Tool {
             switch (o.name()) {
                 case "option" -> { // parse_command_line(): ovs_cmdl_print_options() and exit
                     ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                    return List.of();
+                }
+                case "help" -> { // usage() exits 0, as getopt_long() reaches it (options end at the command)
+                    ctx.out().print(io.arplab.tools.Usage.of("ovs-appctl"));
                     return List.of();
                 }
                 case "target" -> {

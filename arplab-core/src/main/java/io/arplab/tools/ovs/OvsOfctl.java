@@ -39,9 +39,6 @@ public final class OvsOfctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
-        if (OvsTools.help(ctx, "ovs-ofctl", args)) {
-            return;
-        }
         this.ctx = ctx;
         ctx.exit(run(args));
     }
@@ -103,6 +100,10 @@ public final class OvsOfctl implements Tool {
             switch (o.name()) {
                 case "option" -> { // parse_options(): ovs_cmdl_print_options() and exit, before any later option
                     ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                    return 0;
+                }
+                case "help" -> { // usage() exits 0, as getopt_long() reaches it
+                    ctx.out().print(io.arplab.tools.Usage.of("ovs-ofctl"));
                     return 0;
                 }
                 case "protocols" -> {

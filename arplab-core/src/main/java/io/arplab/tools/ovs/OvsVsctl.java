@@ -73,12 +73,13 @@ public final class OvsVsctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
-        if (OvsTools.help(ctx, "ovs-vsctl", args)) {
-            return;
-        }
         this.ctx = ctx;
         try {
             List<Command> commands = parse(args);
+            if (commands == null) { // usage() printed, exit 0
+                ctx.exit(0);
+                return;
+            }
             Vswitchd vs = ctx.runtime().vswitchd();
             if (vs == null) {
                 throw new VsctlException("unix:/var/run/openvswitch/db.sock: database connection failed (No such "
@@ -145,6 +146,10 @@ public final class OvsVsctl implements Tool {
                     throw new VsctlException("unknown output format \"" + v + "\"");
                 }
                 continue;
+            }
+            if (key.equals("--help") || key.equals("-h")) { // usage() exits 0, as parse_options() reaches it
+                ctx.out().print(io.arplab.tools.Usage.of("ovs-vsctl"));
+                return null;
             }
             if (key.equals("--bare")) {
                 bare = true;
