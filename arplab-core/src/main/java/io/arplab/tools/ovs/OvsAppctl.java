@@ -21,7 +21,7 @@ public final class OvsAppctl implements Tool {
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
         args = options(args);
-        if (args == null || args.isEmpty()) { // an error, or -o's or -h's text printed (exit 0)
+        if (args == null || args.isEmpty()) { // an error, or -o's, -h's or -V's text printed (exit 0)
             ctx.exit(args == null ? 1 : 0);
             return;
         }
@@ -41,7 +41,7 @@ public final class OvsAppctl implements Tool {
 
     // parse_command_line() and connect_to_target(): the options, then the target's control socket (ovs-vswitchd's
     // is the only one here: another name's pidfile does not exist); the command and its arguments, or null after
-    // printing why not (empty after -o or -h printed their text)
+    // printing why not (empty after -o, -h or -V printed their text)
     private List<String> options(List<String> args) {
         OvsGetopt g = OvsGetopt.parse("ovs-appctl", OPTIONS, true, args);
         String target = null;
@@ -58,6 +58,10 @@ public final class OvsAppctl implements Tool {
                 }
                 case "help" -> { // usage() exits 0, as getopt_long() reaches it (options end at the command)
                     ctx.out().print(io.arplab.tools.Usage.of("ovs-appctl"));
+                    return List.of();
+                }
+                case "version" -> { // ovs_print_version(0, 0), exit 0
+                    ctx.out().print(OvsTools.version("ovs-appctl"));
                     return List.of();
                 }
                 case "target" -> {

@@ -36,6 +36,10 @@ public final class OvsDpctl implements Tool {
                 ctx.out().print(OvsGetopt.printOptions(OPTIONS));
                 return 0;
             }
+            if (o.name().equals("version")) { // ovs_print_version(0, 0), exit 0
+                ctx.out().print(OvsTools.version("ovs-dpctl"));
+                return 0;
+            }
             if (o.name().equals("timeout") && !OvsGetopt.positiveUint(o.arg())) {
                 ctx.err().println("ovs-dpctl: value " + o.arg() + " on -t or --timeout is invalid");
                 return 1;

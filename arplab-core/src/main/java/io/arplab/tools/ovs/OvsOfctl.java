@@ -106,6 +106,10 @@ public final class OvsOfctl implements Tool {
                     ctx.out().print(io.arplab.tools.Usage.of("ovs-ofctl"));
                     return 0;
                 }
+                case "version" -> { // ovs_print_version(OFP10_VERSION, OFP15_VERSION), exit 0
+                    ctx.out().print(OvsTools.version("ovs-ofctl") + "OpenFlow versions 0x1:0x6\n");
+                    return 0;
+                }
                 case "protocols" -> {
                     if (!protocol(a)) {
                         return 1;

@@ -15,6 +15,11 @@ final class OvsTools {
 
     private OvsTools() {}
 
+    /** ovs_print_version()'s first line: the program and OVS's version. */
+    static String version(String program) {
+        return program + " (Open vSwitch) 3.1.0\n";
+    }
+
     /** The OVS bridge named so among the node's switches, or null. */
     static OvsBridge bridge(ToolContext ctx, String name) {
         io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();

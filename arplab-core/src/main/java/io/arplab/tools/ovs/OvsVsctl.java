@@ -76,7 +76,7 @@ public final class OvsVsctl implements Tool {
         this.ctx = ctx;
         try {
             List<Command> commands = parse(args);
-            if (commands == null) { // usage() printed, exit 0
+            if (commands == null) { // usage() or the version printed, exit 0
                 ctx.exit(0);
                 return;
             }
@@ -149,6 +149,10 @@ public final class OvsVsctl implements Tool {
             }
             if (key.equals("--help") || key.equals("-h")) { // usage() exits 0, as parse_options() reaches it
                 ctx.out().print(io.arplab.tools.Usage.of("ovs-vsctl"));
+                return null;
+            }
+            if (key.equals("--version") || key.equals("-V")) { // ovs_print_version(0, 0) and the schema's version
+                ctx.out().print(OvsTools.version("ovs-vsctl") + "DB Schema 8.3.1\n");
                 return null;
             }
             if (key.equals("--bare")) {
