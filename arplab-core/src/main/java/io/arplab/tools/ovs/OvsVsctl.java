@@ -130,6 +130,9 @@ public final class OvsVsctl implements Tool {
             String key = eq < 0 ? a : a.substring(0, eq);
             if (key.startsWith("--")) {
                 key = longOption(a, key);
+                if (eq >= 0 && takesNoArgument(key)) { // getopt_long(), the local options' has_arg included
+                    throw new VsctlException("option '" + key + "' doesn't allow an argument");
+                }
             }
             if (key.equals("--timeout") || key.equals("-t")) {
                 // parse_options(): a positive number of seconds
@@ -271,6 +274,16 @@ public final class OvsVsctl implements Tool {
             throw new VsctlException(m.toString());
         }
         return "--" + names.get(first);
+    }
+
+    /** Whether the global or local long option {@code key} ("--name") is no_argument in getopt_long()'s table. */
+    private static boolean takesNoArgument(String key) {
+        for (Map.Entry<String, Integer> o : GLOBAL_OPTIONS) {
+            if (key.equals("--" + o.getKey())) {
+                return o.getValue() == 0;
+            }
+        }
+        return COMMANDS.stream().anyMatch(s -> List.of(s.options.split(",")).contains(key));
     }
 
     /** Whether a command has the local option {@code key} ("--columns"; "--columns=" only if it takes a value). */
