@@ -64,6 +64,13 @@ public final class OvsAppctl implements Tool {
                     ctx.out().print(OvsTools.version("ovs-appctl"));
                     return List.of();
                 }
+                case "verbose" -> { // vlog_set_verbosity(): a bad word is fatal
+                    String bad = Vlog.verbosityError("ovs-appctl", o.arg());
+                    if (bad != null) {
+                        ctx.err().println(bad);
+                        return null;
+                    }
+                }
                 case "target" -> {
                     if (target != null) {
                         ctx.err().println("ovs-appctl: -t or --target may be specified only once");

@@ -36,6 +36,11 @@ public final class OvsDpctl implements Tool {
                 ctx.out().print(OvsGetopt.printOptions(OPTIONS));
                 return 0;
             }
+            String bad = o.name().equals("verbose") ? Vlog.verbosityError("ovs-dpctl", o.arg()) : null;
+            if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
+                ctx.err().println(bad);
+                return 1;
+            }
             if (o.name().equals("version")) { // ovs_print_version(0, 0), exit 0
                 ctx.out().print(OvsTools.version("ovs-dpctl"));
                 return 0;

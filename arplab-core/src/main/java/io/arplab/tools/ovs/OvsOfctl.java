@@ -106,6 +106,13 @@ public final class OvsOfctl implements Tool {
                     ctx.out().print(io.arplab.tools.Usage.of("ovs-ofctl"));
                     return 0;
                 }
+                case "verbose" -> { // vlog_set_verbosity(): a bad word is fatal
+                    String bad = Vlog.verbosityError("ovs-ofctl", a);
+                    if (bad != null) {
+                        ctx.err().println(bad);
+                        return 1;
+                    }
+                }
                 case "version" -> { // ovs_print_version(OFP10_VERSION, OFP15_VERSION), exit 0
                     ctx.out().print(OvsTools.version("ovs-ofctl") + "OpenFlow versions 0x1:0x6\n");
                     return 0;

@@ -158,6 +158,13 @@ public final class OvsVsctl implements Tool {
                 ctx.out().print(OvsTools.version("ovs-vsctl") + "DB Schema 8.3.1\n");
                 return null;
             }
+            if (key.startsWith("-v") && !key.startsWith("--") || key.equals("--verbose")) {
+                String bad = Vlog.verbosityError("ovs-vsctl", key.equals("--verbose") ? eq < 0 ? null
+                        : a.substring(eq + 1) : a.length() > 2 ? a.substring(2) : null);
+                if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
+                    throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
+                }
+            }
             if (key.equals("--bare")) {
                 bare = true;
             } else if (key.equals("--dry-run")) {
