@@ -75,6 +75,8 @@ public final class Datapath {
     public final OvsRouter router = new OvsRouter();
     /** netdev_dummy_construct()'s next_n: the datapath's own port 0 took aa:55:aa:55:00:00. */
     private long nextDummy = 1;
+    /** Whether the last bridge's deletion deleted the datapath (close_dpif_backer()), to be created again. */
+    private boolean deleted;
     /** bt_support.tnl_push_pop: the userspace datapath pushes and pops tunnel headers, the kernel's does not. */
     public final boolean userspace;
     /** rt_support.tnl_push_pop, which dpif/set-dp-features turns off (and on again where the datapath can). */
@@ -275,6 +277,10 @@ public final class Datapath {
         if (bridges.isEmpty()) {
             // open_dpif_backer(): dpif-netdev refuses a key with more tags than vlan-limit, the kernel takes two
             maxVlanHeaders = userspace ? vlanLimit : 2;
+            if (deleted) { // create_dp_netdev(): a new datapath's own port 0, a dummy-internal netdev, the next MAC
+                nextDummy++;
+                deleted = false;
+            }
         }
         bridges.put(br.name, br);
         if (p.dpPort >= 0) { // a patch port has no datapath port
@@ -391,6 +397,7 @@ public final class Datapath {
         }
         if (bridges.isEmpty()) { // close_dpif_backer(): the last bridge's deletion deletes the datapath and its stats
             hit = missed = lost = 0;
+            deleted = true;
         }
     }
 

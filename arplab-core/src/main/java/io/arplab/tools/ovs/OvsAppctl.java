@@ -19,13 +19,10 @@ public final class OvsAppctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
-        if (OvsTools.help(ctx, "ovs-appctl", args)) {
-            return;
-        }
         this.ctx = ctx;
         args = options(args);
-        if (args == null) {
-            ctx.exit(1);
+        if (args == null || args.isEmpty()) { // an error, or -o's, -h's or -V's text printed (exit 0)
+            ctx.exit(args == null ? 1 : 0);
             return;
         }
         if (args.get(0).equals("time/warp") && Unixctl.VSWITCHD.get("time/warp").argc(args.size() - 1) == null) {
@@ -44,7 +41,7 @@ public final class OvsAppctl implements Tool {
 
     // parse_command_line() and connect_to_target(): the options, then the target's control socket (ovs-vswitchd's
     // is the only one here: another name's pidfile does not exist); the command and its arguments, or null after
-    // printing why not
+    // printing why not (empty after -o, -h or -V printed their text)
     private List<String> options(List<String> args) {
         OvsGetopt g = OvsGetopt.parse("ovs-appctl", OPTIONS, true, args);
         String target = null;
@@ -55,6 +52,25 @@ public final class OvsAppctl implements Tool {
                 return null;
             }
             switch (o.name()) {
+                case "option" -> { // parse_command_line(): ovs_cmdl_print_options() and exit
+                    ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                    return List.of();
+                }
+                case "help" -> { // usage() exits 0, as getopt_long() reaches it (options end at the command)
+                    ctx.out().print(io.arplab.tools.Usage.of("ovs-appctl"));
+                    return List.of();
+                }
+                case "version" -> { // ovs_print_version(0, 0), exit 0
+                    ctx.out().print(OvsTools.version("ovs-appctl"));
+                    return List.of();
+                }
+                case "verbose" -> { // vlog_set_verbosity(): a bad word is fatal
+                    String bad = Vlog.verbosityError("ovs-appctl", o.arg());
+                    if (bad != null) {
+                        ctx.err().println(bad);
+                        return null;
+                    }
+                }
                 case "target" -> {
                     if (target != null) {
                         ctx.err().println("ovs-appctl: -t or --target may be specified only once");

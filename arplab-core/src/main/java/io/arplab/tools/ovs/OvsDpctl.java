@@ -32,6 +32,19 @@ public final class OvsDpctl implements Tool {
                 ctx.err().println(o.error());
                 return 1;
             }
+            if (o.name().equals("option")) { // parse_options(): ovs_cmdl_print_options() and exit
+                ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                return 0;
+            }
+            String bad = o.name().equals("verbose") ? Vlog.verbosityError("ovs-dpctl", o.arg()) : null;
+            if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
+                ctx.err().println(bad);
+                return 1;
+            }
+            if (o.name().equals("version")) { // ovs_print_version(0, 0), exit 0
+                ctx.out().print(OvsTools.version("ovs-dpctl"));
+                return 0;
+            }
             if (o.name().equals("timeout") && !OvsGetopt.positiveUint(o.arg())) {
                 ctx.err().println("ovs-dpctl: value " + o.arg() + " on -t or --timeout is invalid");
                 return 1;

@@ -148,6 +148,22 @@ final class OvsGetopt {
         }
     }
 
+    /**
+     * ovs_cmdl_print_options(), what -o/--option prints (then the tool exits 0): each long option with "=ARG" or
+     * "=[ARG]", and its short letter after it ("-t ARG", "-m " with a space when it takes none).
+     */
+    static String printOptions(List<LongOpt> table) {
+        StringBuilder s = new StringBuilder();
+        for (LongOpt o : table) {
+            String arg = o.hasArg() == REQUIRED ? "ARG" : "[ARG]";
+            s.append("--").append(o.name()).append(o.hasArg() != NO ? "=" + arg : "").append('\n');
+            if (o.letter() != '\0') {
+                s.append('-').append(o.letter()).append(' ').append(o.hasArg() != NO ? arg : "").append('\n');
+            }
+        }
+        return s.toString();
+    }
+
     @SafeVarargs
     static List<LongOpt> table(List<LongOpt>... parts) {
         List<LongOpt> t = new ArrayList<>();

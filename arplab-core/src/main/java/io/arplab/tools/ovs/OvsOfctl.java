@@ -39,9 +39,6 @@ public final class OvsOfctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
-        if (OvsTools.help(ctx, "ovs-ofctl", args)) {
-            return;
-        }
         this.ctx = ctx;
         ctx.exit(run(args));
     }
@@ -101,6 +98,25 @@ public final class OvsOfctl implements Tool {
             }
             String a = o.arg();
             switch (o.name()) {
+                case "option" -> { // parse_options(): ovs_cmdl_print_options() and exit, before any later option
+                    ctx.out().print(OvsGetopt.printOptions(OPTIONS));
+                    return 0;
+                }
+                case "help" -> { // usage() exits 0, as getopt_long() reaches it
+                    ctx.out().print(io.arplab.tools.Usage.of("ovs-ofctl"));
+                    return 0;
+                }
+                case "verbose" -> { // vlog_set_verbosity(): a bad word is fatal
+                    String bad = Vlog.verbosityError("ovs-ofctl", a);
+                    if (bad != null) {
+                        ctx.err().println(bad);
+                        return 1;
+                    }
+                }
+                case "version" -> { // ovs_print_version(OFP10_VERSION, OFP15_VERSION), exit 0
+                    ctx.out().print(OvsTools.version("ovs-ofctl") + "OpenFlow versions 0x1:0x6\n");
+                    return 0;
+                }
                 case "protocols" -> {
                     if (!protocol(a)) {
                         return 1;

@@ -15,22 +15,9 @@ final class OvsTools {
 
     private OvsTools() {}
 
-    /**
-     * {@code -h}/{@code --help} among the options (OVS parses every option before the command, and usage() exits
-     * 0): prints the tool's help and says so.
-     */
-    static boolean help(ToolContext ctx, String tool, java.util.List<String> args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("-h") || a.equals("--help")) {
-                ctx.out().print(io.arplab.tools.Usage.of(tool));
-                ctx.exit(0);
-                return true;
-            }
-        }
-        return false;
+    /** ovs_print_version()'s first line: the program and OVS's version. */
+    static String version(String program) {
+        return program + " (Open vSwitch) 3.1.0\n";
     }
 
     /** The OVS bridge named so among the node's switches, or null. */

@@ -73,12 +73,13 @@ public final class OvsVsctl implements Tool {
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
-        if (OvsTools.help(ctx, "ovs-vsctl", args)) {
-            return;
-        }
         this.ctx = ctx;
         try {
             List<Command> commands = parse(args);
+            if (commands == null) { // usage() or the version printed, exit 0
+                ctx.exit(0);
+                return;
+            }
             Vswitchd vs = ctx.runtime().vswitchd();
             if (vs == null) {
                 throw new VsctlException("unix:/var/run/openvswitch/db.sock: database connection failed (No such "
@@ -129,6 +130,9 @@ public final class OvsVsctl implements Tool {
             String key = eq < 0 ? a : a.substring(0, eq);
             if (key.startsWith("--")) {
                 key = longOption(a, key);
+                if (eq >= 0 && takesNoArgument(key)) { // getopt_long(), the local options' has_arg included
+                    throw new VsctlException("option '" + key + "' doesn't allow an argument");
+                }
             }
             if (key.equals("--timeout") || key.equals("-t")) {
                 // parse_options(): a positive number of seconds
@@ -145,6 +149,21 @@ public final class OvsVsctl implements Tool {
                     throw new VsctlException("unknown output format \"" + v + "\"");
                 }
                 continue;
+            }
+            if (key.equals("--help") || key.equals("-h")) { // usage() exits 0, as parse_options() reaches it
+                ctx.out().print(io.arplab.tools.Usage.of("ovs-vsctl"));
+                return null;
+            }
+            if (key.equals("--version") || key.equals("-V")) { // ovs_print_version(0, 0) and the schema's version
+                ctx.out().print(OvsTools.version("ovs-vsctl") + "DB Schema 8.3.1\n");
+                return null;
+            }
+            if (key.startsWith("-v") && !key.startsWith("--") || key.equals("--verbose")) {
+                String bad = Vlog.verbosityError("ovs-vsctl", key.equals("--verbose") ? eq < 0 ? null
+                        : a.substring(eq + 1) : a.length() > 2 ? a.substring(2) : null);
+                if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
+                    throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
+                }
             }
             if (key.equals("--bare")) {
                 bare = true;
@@ -262,6 +281,16 @@ public final class OvsVsctl implements Tool {
             throw new VsctlException(m.toString());
         }
         return "--" + names.get(first);
+    }
+
+    /** Whether the global or local long option {@code key} ("--name") is no_argument in getopt_long()'s table. */
+    private static boolean takesNoArgument(String key) {
+        for (Map.Entry<String, Integer> o : GLOBAL_OPTIONS) {
+            if (key.equals("--" + o.getKey())) {
+                return o.getValue() == 0;
+            }
+        }
+        return COMMANDS.stream().anyMatch(s -> List.of(s.options.split(",")).contains(key));
     }
 
     /** Whether a command has the local option {@code key} ("--columns"; "--columns=" only if it takes a value). */

@@ -459,7 +459,8 @@ final class Ovsdb {
             end = map ? '}' : ']';
             p = skipSpaces(s, p + 1);
         } else if (p == s.length()) {
-            throw new VsctlException(map ? "use \"{}\" to specify the empty map" : "use \"[]\" to specify the empty set");
+            throw new VsctlException(map ? "use \"{}\" to specify the empty map"
+                    : "use \"[]\" to specify the empty set");
         }
         List<String> keys = new ArrayList<>(), values = new ArrayList<>();
         while (p < s.length() && s.charAt(p) != end) {
