@@ -794,7 +794,12 @@ public final class Datapath {
     // odp_flow_format() for the keys a megaflow of the userspace datapath has, fully wildcarded ones left out
     private static String key(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
         long[] v = m.value, k = m.mask;
-        StringBuilder s = new StringBuilder(Tunnel.key(v, k));
+        StringBuilder s = new StringBuilder();
+        int priority = Slot.SKB_PRIORITY.ordinal();
+        if (k[priority] != 0) { // odp_flow_key_from_flow(): the priority first
+            s.append("skb_priority(").append(MatchFormat.hex(v[priority])).append("),");
+        }
+        s.append(Tunnel.key(v, k));
         int mark = Slot.PKT_MARK.ordinal();
         if (k[mark] != 0) { // odp_flow_key_from_flow(): skb_mark comes before the conntrack keys
             s.append("skb_mark(").append(v[mark] == 0 ? "0" : "0x" + Long.toHexString(v[mark]))

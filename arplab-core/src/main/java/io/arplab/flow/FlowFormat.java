@@ -14,7 +14,7 @@ final class FlowFormat {
     static String format(long[] f, PortMap names) {
         Match m = new Match();
         for (Slot s : new Slot[] {Slot.RECIRC_ID, Slot.DP_HASH, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.METADATA,
-            Slot.PKT_MARK}) {
+            Slot.PKT_MARK, Slot.SKB_PRIORITY}) {
             if (f[s.ordinal()] != 0) {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }

@@ -77,10 +77,10 @@ public final class Group {
 
     /** A parsed group_mod: what add-group, mod-group, del-groups send. */
     public record Mod(Command command, long id, Type type, String selectionMethod, long selectionMethodParam,
-            List<Bucket> buckets) {
+            List<Field> fields, List<Bucket> buckets) {
         /** The group_mod's group as ofputil_group_mod_format() prints it. */
         public String format(OfVersion v, PortMap names) {
-            return Group.format(id, type, selectionMethod, selectionMethodParam, buckets, v, names);
+            return Group.format(id, type, selectionMethod, selectionMethodParam, fields, buckets, v, names);
         }
     }
 
@@ -88,6 +88,8 @@ public final class Group {
     public final Type type;
     final String selectionMethod;
     final long selectionMethodParam;
+    /** The selection method's fields (props.fields), in mf id order; whole fields only. */
+    final List<Field> fields;
     final List<Bucket> buckets;
     final long created;
     long packets, bytes;
@@ -101,6 +103,7 @@ public final class Group {
         boolean props = !version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15);
         this.selectionMethod = props ? m.selectionMethod() : "";
         this.selectionMethodParam = props ? m.selectionMethodParam() : 0;
+        this.fields = props ? m.fields() : List.of();
         this.buckets = new ArrayList<>();
         for (int i = 0; i < m.buckets().size(); i++) {
             Bucket b = m.buckets().get(i);
@@ -309,11 +312,11 @@ public final class Group {
 
     /** ofp_print_group(): bucket ids only for OpenFlow 1.0 (Nicira) and 1.5+, actions as {@code v} carries them. */
     public String format(OfVersion v, PortMap names) {
-        return format(id, type, selectionMethod, selectionMethodParam, buckets, v, names);
+        return format(id, type, selectionMethod, selectionMethodParam, fields, buckets, v, names);
     }
 
-    static String format(long id, Type type, String method, long param, List<Bucket> buckets, OfVersion v,
-            PortMap names) {
+    static String format(long id, Type type, String method, long param, List<Field> fields, List<Bucket> buckets,
+            OfVersion v, PortMap names) {
         StringBuilder s = new StringBuilder("group_id=").append(id);
         s.append(",type=").append(type.text);
         boolean props = !v.atLeast(OfVersion.OF11) || v.atLeast(OfVersion.OF15);
@@ -321,6 +324,15 @@ public final class Group {
             s.append(",selection_method=").append(method);
             if (param != 0) {
                 s.append(",selection_method_param=").append(param);
+            }
+            StringBuilder names1 = new StringBuilder(); // oxm_format_field_array()
+            for (Field f : fields) {
+                names1.append(names1.length() == 0 ? "" : ",").append(f.name);
+            }
+            if (fields.size() == 1) {
+                s.append(",fields=").append(names1);
+            } else if (fields.size() > 1) {
+                s.append(",fields(").append(names1).append(')');
             }
         }
         s.append(',');
@@ -363,7 +375,7 @@ public final class Group {
     public static Mod parse(String text, Command command, PortMap names) {
         boolean typed = command != Command.DELETE;
         if (command == Command.DELETE && text.isEmpty()) {
-            return new Mod(command, ALL, Type.ALL, "", 0, List.of());
+            return new Mod(command, ALL, Type.ALL, "", 0, List.of(), List.of());
         }
         int bkt = text.indexOf("bucket=");
         String head = bkt < 0 ? text : text.substring(0, bkt);
@@ -374,6 +386,7 @@ public final class Group {
         Type type = null;
         String method = "";
         long param = 0;
+        List<Field> fields = List.of();
         KeyValue kv = new KeyValue(head);
         while (kv.next()) {
             String name = kv.key, value = kv.value;
@@ -409,6 +422,12 @@ public final class Group {
                     }
                     method = value;
                 }
+                case "fields" -> {
+                    if (!typed) {
+                        throw new FlowParseException("fields are not needed");
+                    }
+                    fields = selectionFields(value);
+                }
                 case "selection_method_param" -> {
                     if (!typed) {
                         throw new FlowParseException("selection method param is not needed");
@@ -443,7 +462,57 @@ public final class Group {
         if (type == Type.INDIRECT && buckets.size() > 1) {
             throw new FlowParseException("Indirect groups can have at most one bucket.");
         }
-        return new Mod(command, id, type == null ? Type.ALL : type, method, param, buckets);
+        return new Mod(command, id, type == null ? Type.ALL : type, method, param, fields, buckets);
+    }
+
+    /** The fields pick_hash_fields_select_group() may hash, in mf id order (enum mf_field_id). */
+    static final List<Field> HASHABLE = List.of(Field.ETH_SRC, Field.ETH_DST, Field.ETH_TYPE, Field.VLAN_TCI,
+            Field.DL_VLAN, Field.VLAN_VID, Field.DL_VLAN_PCP, Field.VLAN_PCP, Field.MPLS_LABEL, Field.MPLS_TC,
+            Field.MPLS_BOS, Field.MPLS_TTL, Field.IPV4_SRC, Field.IPV4_DST, Field.IPV6_SRC, Field.IPV6_DST,
+            Field.IPV6_LABEL, Field.IP_PROTO, Field.IP_DSCP, Field.IP_DSCP_SHIFTED, Field.IP_ECN, Field.IP_TTL,
+            Field.IP_FRAG, Field.ARP_OP, Field.ARP_SPA, Field.ARP_TPA, Field.ARP_SHA, Field.ARP_THA, Field.TCP_SRC,
+            Field.TCP_DST, Field.TCP_FLAGS, Field.UDP_SRC, Field.UDP_DST, Field.SCTP_SRC, Field.SCTP_DST,
+            Field.ICMPV4_TYPE, Field.ICMPV4_CODE, Field.ICMPV6_TYPE, Field.ICMPV6_CODE, Field.ND_TARGET, Field.ND_SLL,
+            Field.ND_TLL);
+
+    // parse_select_group_field(): field names (mf_from_name()), each once; kept in mf id order (the bitmap's)
+    private static List<Field> selectionFields(String value) {
+        List<Field> fields = new ArrayList<>();
+        KeyValue kv = new KeyValue(value);
+        while (kv.next()) {
+            Field f = Field.byName(kv.key);
+            if (f == null) {
+                throw new FlowParseException(kv.value + ": unknown field " + kv.key);
+            }
+            if (fields.contains(f)) {
+                throw new FlowParseException(kv.key + ": duplicate field");
+            }
+            if (!kv.value.isEmpty() || !HASHABLE.contains(f)) {
+                throw new FlowParseException("not modelled by arplab: selection field " + kv.key
+                        + (kv.value.isEmpty() ? "" : "=" + kv.value));
+            }
+            fields.add(f);
+        }
+        fields.sort(java.util.Comparator.comparingInt(HASHABLE::indexOf));
+        return fields;
+    }
+
+    /** lib/hash.c hash_bytes(): the bytes as little-endian words, the last one zero-padded. */
+    static int hashBytes(byte[] p, int basis) {
+        int hash = basis;
+        for (int i = 0; i < p.length; i += 4) {
+            int w = 0;
+            for (int j = 0; j < 4 && i + j < p.length; j++) {
+                w |= (p[i + j] & 0xff) << (8 * j);
+            }
+            hash = Datapath.mhashAdd(hash, w);
+        }
+        return Datapath.mhashFinish(hash ^ p.length);
+    }
+
+    /** hash_uint64(): hash_finish(hash_add64(0, x), 8). */
+    static int hashUint64(long x) {
+        return Datapath.mhashFinish(Datapath.mhashAdd(Datapath.mhashAdd(0, (int) x), (int) (x >>> 32)) ^ 8);
     }
 
     // parse_bucket_str()

@@ -138,6 +138,9 @@ public final class MatchFormat {
         if (m.mask(Slot.CONJ_ID) != 0) { // match_format(): always decimal
             s.append("conj_id=").append(m.value(Slot.CONJ_ID)).append(',');
         }
+        if (m.mask(Slot.SKB_PRIORITY) != 0) { // match_format(): "%#x"
+            s.append("skb_priority=").append(MatchFormat.hex(m.value(Slot.SKB_PRIORITY))).append(',');
+        }
         if (m.mask(Slot.ACTSET_OUTPUT) != 0) {
             s.append("actset_output=").append(Ports.format(m.value(Slot.ACTSET_OUTPUT), names)).append(',');
         }

@@ -144,6 +144,10 @@ final class OdpCommit {
             commitMpls();
         }
         commitVlan();
+        long priority = flow[Slot.SKB_PRIORITY.ordinal()];
+        if (priority != x.base[Slot.SKB_PRIORITY.ordinal()]) { // commit_set_priority_action(): exactly masked, a set
+            x.odpAdd("set(skb_priority(" + MatchFormat.hex(priority) + "))");
+        }
         long mark = flow[Slot.PKT_MARK.ordinal()];
         if (mark != x.base[Slot.PKT_MARK.ordinal()]) { // commit_set_pkt_mark_action(): masked unless wholly written
             long m = wc[Slot.PKT_MARK.ordinal()] & 0xffffffffL;

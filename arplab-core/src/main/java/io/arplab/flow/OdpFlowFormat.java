@@ -179,7 +179,8 @@ final class OdpFlowFormat {
     static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
             Map<Integer, String> names) {
         long[] k = exportMask(v, mask);
-        StringBuilder s = new StringBuilder("skb_priority(0/0),");
+        StringBuilder s = new StringBuilder("skb_priority(").append(hexMasked(v, k, Slot.SKB_PRIORITY))
+                .append("),");
         String tunnel = Tunnel.key(v, k);
         s.append(tunnel);
         s.append("skb_mark(").append(hexMasked(v, k, Slot.PKT_MARK)).append("),");

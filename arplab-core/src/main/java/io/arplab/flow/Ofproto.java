@@ -24,6 +24,8 @@ public final class Ofproto {
         /** The ofport_request column, or -1 when none. */
         public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
+        /** OFPUTIL_PC_PORT_DOWN (mod-port down): update_port_config() turned the netdev down. */
+        public boolean down;
         /** A tunnel netdev's own tx (netdev_vport_inc_tx()), which its datapath port (dpctl/show) does not see. */
         long vportTxPackets, vportTxBytes;
 
@@ -369,6 +371,23 @@ public final class Ofproto {
         if (!"secure".equals(failMode)) {
             tables.apply(FlowParser.parse("priority=0,actions=NORMAL", FlowMod.Command.ADD, portMap()), OfVersion.OF10,
                     now);
+        }
+    }
+
+    /**
+     * xport->may_enable: port_run()'s netdev_get_carrier(), which a netdev that is not up has not (the dummy netdev
+     * has no carrier of its own).
+     */
+    boolean mayEnable(long ofport) {
+        Port p = port(ofport);
+        return p != null && !p.down;
+    }
+
+    /** ofctl mod-port up/down: the port's OFPUTIL_PC_PORT_DOWN; its carrier change revalidates (REV_PORT_TOGGLED). */
+    public void setPortDown(Port p, boolean down) {
+        if (p.down != down) {
+            p.down = down;
+            datapath.portsVersion++;
         }
     }
 

@@ -6,14 +6,15 @@ package io.arplab.flow;
  * struct flow's vlans[2]: VLAN_TCI and VLAN_TPID the outer tag (the one OpenFlow matches), VLAN_TCI1 and VLAN_TPID1
  * the one a push_vlan moved in (the datapath parses other_config:vlan-limit tags, 1 by default). MPLS_LSE is the
  * outer label stack entry (mpls_lse[0]), MPLS_LSE1 and MPLS_LSE2 the two below it (FLOW_MAX_MPLS_LABELS); IPv6 addresses take two slots each, the first the high 64 bits; ND's
- * source and target link-layer addresses are ARP_SHA and ARP_THA, as in OVS.
+ * source and target link-layer addresses are ARP_SHA and ARP_THA, as in OVS. SKB_PRIORITY is the queue's priority
+ * set_queue and enqueue give the packet (dpif_netdev_queue_to_priority(): the queue's number).
  */
 public enum Slot {
     TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8), METADATA(64),
     REG0(32), REG1(32), REG2(32), REG3(32), REG4(32), REG5(32), REG6(32), REG7(32),
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),
     CONJ_ID(32), // set only while the classifier looks a conjunctive match's id up
-    PKT_MARK(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
+    PKT_MARK(32), SKB_PRIORITY(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
     PACKET_TYPE(32), // (namespace << 16) | type, 0 for Ethernet (PT_ETH); an L3 packet's (1, ethertype)
     DL_DST(48), DL_SRC(48), DL_TYPE(16), VLAN_TCI(16), VLAN_TPID(16), VLAN_TCI1(16), VLAN_TPID1(16),
     MPLS_LSE(32), MPLS_LSE1(32), MPLS_LSE2(32), NW_SRC(32), NW_DST(32), IPV6_SRC_HI(64), IPV6_SRC_LO(64), IPV6_DST_HI(64), IPV6_DST_LO(64),

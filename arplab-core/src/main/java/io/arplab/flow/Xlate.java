@@ -108,6 +108,11 @@ final class Xlate {
     static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
         Slot.TUN_TTL};
     private int depth;
+    /**
+     * ctx->depth and ctx->resubmits: the resubmits (and group buckets) on the stack that go to a table at or before
+     * their own (xlate_recursively()'s deepens), and every rule a resubmit or goto_table reached.
+     */
+    int recursion, resubmits;
     final List<Frozen> pending = new ArrayList<>();
     /**
      * Where each pending recirculation's outputs go in {@link #outputs}: at its recirc(), which the datapath executes
@@ -226,7 +231,8 @@ final class Xlate {
         Arrays.fill(ctOrigMask, 0);
         ctOrigSwapped = false;
         lookupInPort = -1;
-        tableId = buckets = depth = ownFrom = level = tableLevel = ctNextUsed = creditFrom = tagBytes = natMask = 0;
+        tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
+        creditFrom = passLength = natMask = 0;
         rule = null;
         exited = slow = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
         odp.setLength(0);
@@ -309,8 +315,9 @@ final class Xlate {
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
         natMask = 0; // a recirculated pass's flow is the NAT'ed packet's
-        tagBytes = packet == null ? 0 : 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
+        int tagBytes = packet == null ? 0 : 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
         int length = packet == null ? 0 : packet.length + tagBytes;
+        passLength = length;
         initial = flow.clone();
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
@@ -480,6 +487,52 @@ final class Xlate {
         }
     }
 
+    /**
+     * OFPACT_ENQUEUE, xlate_enqueue_action(): the output (none to the input port named by number) with the queue's
+     * priority (dpif_netdev_queue_to_priority(): the queue's number), the flow's own restored after.
+     */
+    private void enqueue(Action.Enqueue e) {
+        int p = Slot.SKB_PRIORITY.ordinal();
+        wc[p] = Slot.SKB_PRIORITY.max;
+        if (e.port() != Ports.IN_PORT && e.port() == flow[Slot.IN_PORT.ordinal()]) {
+            return;
+        }
+        long saved = flow[p];
+        flow[p] = e.queue();
+        XlateOutput.outputPort(this, e.port());
+        flow[p] = saved;
+    }
+
+    /**
+     * xlate_resubmit_resource_check(): a resubmit past MAX_DEPTH nested ones (or MAX_RESUBMITS in all) fails the
+     * translation; no action runs after it.
+     */
+    private boolean resourcesExhausted() {
+        if (recursion < MAX_DEPTH && resubmits <= MAX_DEPTH * MAX_DEPTH) {
+            return false;
+        }
+        if (recursion >= MAX_DEPTH) {
+            error("over max translation depth " + MAX_DEPTH);
+            error = "Recursion too deep"; // XLATE_RECURSION_TOO_DEEP
+        } else {
+            error("over " + MAX_DEPTH * MAX_DEPTH + " resubmit actions");
+            error = "Too many resubmits"; // XLATE_TOO_MANY_RESUBMITS
+        }
+        exited = true;
+        return true;
+    }
+
+    // the trace from a nested table node on, as if it were its list's last node: the node 4 columns left, the
+    // lines under it 8
+    private void unnest(int from) {
+        String[] lines = trace.substring(from).split("\n", -1);
+        trace.setLength(from);
+        for (int i = 0; i < lines.length; i++) {
+            int cut = Math.min(i == 0 ? 4 : 8, lines[i].length() - lines[i].stripLeading().length());
+            trace.append(lines[i], cut, lines[i].length()).append(i < lines.length - 1 ? "\n" : "");
+        }
+    }
+
     void problem(String s) {
         if (trace != null) {
             trace.append("    ".repeat(level + 1)).append(" >> ").append(s).append('\n');
@@ -520,11 +573,7 @@ final class Xlate {
         Rule outerRule = rule;
         Classifier next = null; // table t's classifier, when the lone goto_table that led to it had it at hand
         while (true) {
-            if (++depth > MAX_DEPTH) {
-                problem("over max translation depth " + MAX_DEPTH);
-                depth--;
-                break;
-            }
+            depth++;
             Classifier table = next != null ? next : br.tables.table(t);
             tableId = t;
             Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
@@ -566,6 +615,7 @@ final class Xlate {
                 trace.append('\n');
             }
             nestedBridges = null;
+            resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
             rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
             if (patchLookup) {
                 patchLookup = false;
@@ -684,12 +734,15 @@ final class Xlate {
     // flow_mod, which may carry a rule's counters over), so that no table waits for the last one's rule to be written
     int creditFrom;
 
-    /** The bytes of the tags this pass's key has and its frame not (pushed or popped before a recirculation). */
-    private int tagBytes;
+    /**
+     * The pass's packet length as it arrived, with the tags its key has and its frame not: the upcall's stats
+     * (dpif_flow_stats_extract() before the actions run), which push_mpls or pop_mpls do not change.
+     */
+    private int passLength;
 
     void creditRules() {
         if (execute) {
-            xc.creditRules(creditFrom, now, packet == null ? 0 : packet.length + tagBytes);
+            xc.creditRules(creditFrom, now, passLength);
         }
         creditFrom = xc.tables();
     }
@@ -754,10 +807,15 @@ final class Xlate {
                     error("resubmit(ct) with non-tracked or non-IP packet!");
                     continue;
                 }
+                if (resourcesExhausted()) {
+                    continue; // the translation stops
+                }
+                int target = r.table() == 255 ? tableId : r.table(), from = trace != null ? trace.length() : 0;
+                boolean deepens = target <= tableId, nested = i < actions.size() - 1 || continues;
                 int savedLevel = level, savedTableLevel = tableLevel, savedTable = tableId;
                 // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
                 // action's table is not, however deep its list sits
-                if (i < actions.size() - 1 || continues) {
+                if (nested) {
                     tableLevel = level + 1;
                     level += 2;
                 } else {
@@ -771,8 +829,12 @@ final class Xlate {
                 if (r.ct()) {
                     XlateCt.tupleSwap(this); // with_ct_orig: the lookup takes the connection's original 5-tuple
                 }
-                table(r.table() == 255 ? tableId : r.table()); // xlate_ofpact_resubmit(): 255 is the current table
-                afterLookup(); // the lookup did not happen (translation depth)
+                recursion += deepens ? 1 : 0;
+                table(target); // xlate_ofpact_resubmit(): 255 is the current table
+                recursion -= deepens ? 1 : 0;
+                if (error != null && nested && trace != null) {
+                    unnest(from); // a failed translation put nothing after the table node
+                }
                 level = savedLevel;
                 tableLevel = savedTableLevel;
                 tableId = savedTable;
@@ -850,8 +912,9 @@ final class Xlate {
                     note(m.dst() + " is now " + subValue(m.dst()));
                 }
             } else if (a instanceof Action.Bundle b) {
-                // xlate_bundle_action(): a member is live when it is a port of the bridge (slave_enabled_cb())
-                long port = Bundles.execute(b, flow, wc, m -> br.port(m) != null);
+                // xlate_bundle_action(): a member is live when it is a port of the bridge that may be enabled
+                // (bundle_member_enabled_cb())
+                long port = Bundles.execute(b, flow, wc, br::mayEnable);
                 if (b.dst() != null) {
                     set(b.dst(), port);
                     unwildcard(b.dst().field(), b.dst().mask());
@@ -930,7 +993,16 @@ final class Xlate {
             } else if (a instanceof Action.SetTunnel t) {
                 setField(Field.TUN_ID, t.tunId(), -1L);
             } else if (a instanceof Action.Enqueue e) {
-                XlateOutput.outputPort(this, e.port());
+                enqueue(e);
+            } else if (a instanceof Action.Queue q) { // OFPACT_SET_QUEUE, OFPACT_POP_QUEUE
+                int p = Slot.SKB_PRIORITY.ordinal();
+                wc[p] = Slot.SKB_PRIORITY.max;
+                if (q.queue() >= 0) {
+                    flow[p] = q.queue(); // xlate_set_queue_action()
+                } else if (flow[p] != initial[p]) { // ctx->orig_skb_priority
+                    flow[p] = initial[p];
+                    note("queue = " + MatchFormat.hex(flow[p]));
+                }
             }
             if (freezing != null) {
                 freezing.addAll(actions.subList(i + 1, actions.size()));
@@ -1042,6 +1114,9 @@ final class Xlate {
             flow = savedFlow.clone();
             base = savedBase.clone();
             exited = false;
+            if (odp.charAt(odp.length() - 1) == '(') {
+                odp.append("drop"); // format_odp_actions(): an empty branch
+            }
             odp.append(gt == 1 ? "),le(" : "))");
             lastClone = -1;
         }
@@ -1182,6 +1257,32 @@ final class Xlate {
     private boolean hasFields(Action.Move m) {
         return ndPrereqs(m.dst().field()) && l4Prereqs(m.dst().field()) && ndPrereqs(m.src().field())
                 && l4Prereqs(m.src().field());
+    }
+
+    // mf_are_prereqs_ok(mf, flow, wc): the packet has the field, what was read for that unwildcarded
+    boolean prereqsOk(Field f) {
+        long dl = flow[Slot.DL_TYPE.ordinal()];
+        return switch (f.prereq) {
+            case NONE -> true;
+            case VLAN -> {
+                wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_CFI;
+                yield (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0;
+            }
+            case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
+            case IPV4 -> dl == Match.ETH_IP;
+            case IPV6 -> dl == Match.ETH_IPV6;
+            case IP_ANY -> dl == Match.ETH_IP || dl == Match.ETH_IPV6;
+            case MPLS -> Packet.isMpls(dl);
+            case TCP, UDP, SCTP -> l4Prereqs(f);
+            case ICMPV4 -> {
+                if (dl != Match.ETH_IP) {
+                    yield false;
+                }
+                wc[Slot.NW_PROTO.ordinal()] = 0xff;
+                yield flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP;
+            }
+            default -> ndPrereqs(f);
+        };
     }
 
     // mf_are_prereqs_ok()'s MFP_TCP, MFP_UDP and MFP_SCTP: is_tcp() and friends (reading nw_proto), and no later

@@ -49,7 +49,9 @@ final class XlateGroup {
         x.level += 2;
         x.tableLevel = x.level;
         x.buckets++;
+        x.recursion++; // xlate_group_bucket(): ctx->depth
         x.actions(Group.actionList(b.actions), false);
+        x.recursion--;
         x.buckets--;
         x.level -= 2;
         x.tableLevel = savedTableLevel;
@@ -87,7 +89,7 @@ final class XlateGroup {
         if (!b.hasLiveness()) {
             return true;
         }
-        if (b.watchPort != Ports.NONE && b.watchPort != Ports.CONTROLLER && x.br.port(b.watchPort) != null) {
+        if (b.watchPort != Ports.NONE && b.watchPort != Ports.CONTROLLER && x.br.mayEnable(b.watchPort)) {
             return true;
         }
         Group w = b.watchGroup != Group.ANY ? x.br.groups.get(b.watchGroup) : null;
@@ -107,6 +109,9 @@ final class XlateGroup {
      * than 256 hash values (or with selection_method=hash) take the slow path's default hash.
      */
     private static Group.Bucket select(Xlate x, Group g, Action.Group a) {
+        if (g.selectionMethod.equals("hash") && !g.fields.isEmpty()) { // group_set_selection_method(): else default
+            return hashFieldsSelect(x, g);
+        }
         if (g.hashMap == null) {
             return defaultSelect(x, g);
         }
@@ -142,7 +147,31 @@ final class XlateGroup {
             }
         }
         x.wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        int basis = Group.symmetricL4(x.flow);
+        return bestLive(x, g, Group.symmetricL4(x.flow));
+    }
+
+    // pick_hash_fields_select_group(): from hash_uint64(selection_method_param), hash_bytes() of each field the packet
+    // has (mf_are_prereqs_ok()) in network order, each field then unwildcarded
+    private static Group.Bucket hashFieldsSelect(Xlate x, Group g) {
+        int basis = Group.hashUint64(g.selectionMethodParam);
+        for (Field f : g.fields) {
+            if (!x.prereqsOk(f)) {
+                continue;
+            }
+            U128 v = f.value(x.flow);
+            byte[] bytes = new byte[f.nBytes];
+            for (int j = 0; j < bytes.length; j++) {
+                int shift = 8 * (bytes.length - 1 - j);
+                bytes[j] = (byte) (shift >= 64 ? v.hi() >>> (shift - 64) : v.lo() >>> shift);
+            }
+            basis = Group.hashBytes(bytes, basis);
+            f.put(x.wc, f.ones(), f.ones());
+        }
+        return bestLive(x, g, basis);
+    }
+
+    // group_best_live_bucket(): the highest (hash_int(bucket_id, basis) & 0xffff) * weight, the later of equals
+    private static Group.Bucket bestLive(Xlate x, Group g, int basis) {
         Group.Bucket best = null;
         long bestScore = 0;
         for (Group.Bucket b : g.buckets) {

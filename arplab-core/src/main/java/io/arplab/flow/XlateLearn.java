@@ -26,6 +26,9 @@ final class XlateLearn {
         }
         Match m = new Match();
         List<Action> acts = new ArrayList<>();
+        if (l.finIdleTimeout() != 0 || l.finHardTimeout() != 0) { // learn_execute(): the learned flow's fin_timeout
+            acts.add(new Action.FinTimeout(l.finIdleTimeout(), l.finHardTimeout()));
+        }
         for (Action.LearnSpec sp : l.specs()) {
             long v = sp.src() != null ? x.get(sp.src()) : sp.imm();
             Subfield d = sp.dst();

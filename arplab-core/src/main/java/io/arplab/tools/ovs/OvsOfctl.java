@@ -237,6 +237,7 @@ public final class OvsOfctl implements Tool {
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
                 case "dump-ports-desc" -> dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
+                case "mod-port" -> modPort(br, rest.get(1), rest.get(2));
                 case "dump-tables" -> dumpTables(br);
                 case "get-frags" -> {
                     ctx.out().println("normal");
@@ -277,7 +278,7 @@ public final class OvsOfctl implements Tool {
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
-            "dump-tables", "ct-flush-zone", "ct-flush");
+            "dump-tables", "ct-flush-zone", "ct-flush", "mod-port");
 
     private static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
@@ -871,6 +872,29 @@ public final class OvsOfctl implements Tool {
         }
         ctx.out().println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x" + xid + "):");
         ctx.out().print(portDescs(br, only));
+        return 0;
+    }
+
+    // ofctl_mod_port(): the port by number or name, then a command, "no-" inverting it; only up and down modelled
+    private int modPort(Ofproto br, String port, String command) {
+        Ofproto.Port p = null;
+        for (Ofproto.Port each : br.ports()) {
+            if (each.name.equals(port) || Long.toString(each.ofport).equals(port)) {
+                p = each;
+            }
+        }
+        if (p == null) {
+            return fail(br.name + ": couldn't find port `" + port + "'");
+        }
+        boolean no = command.startsWith("no-");
+        String name = no ? command.substring(3) : command;
+        if (!List.of("up", "down", "stp", "receive", "receive-stp", "forward", "flood", "packet-in").contains(name)) {
+            return fail("unknown mod-port command '" + command + "'");
+        }
+        if (!name.equals("up") && !name.equals("down")) {
+            return fail("not modelled by arplab: mod-port " + command);
+        }
+        br.setPortDown(p, name.equals("down") != no);
         return 0;
     }
 
