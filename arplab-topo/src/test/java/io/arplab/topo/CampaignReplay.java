@@ -24,6 +24,38 @@ final class CampaignReplay {
     int sections, sectionFailures, pcaps, pcapFailures;
     final List<String> failures = new ArrayList<>();
 
+    /**
+     * Replays the seeds {@code REF/PREFIXSEED} (those the system property {@code seeds} names, left out or not; else
+     * every one not left out) in a lab of each seed's dummy ports, OVS's clock stopped (time/stop) for the whole
+     * recording, so no lab time passes between the lines; returns "SEED: matched/all" per seed.
+     */
+    List<String> replayStopped(Path ref, String prefix, Map<Integer, String> leftOut, String seeds, Path tmp)
+            throws IOException {
+        List<String> perSeed = new ArrayList<>();
+        String only = System.getProperty(seeds, "");
+        List<Path> dirs;
+        try (var list = Files.list(ref)) {
+            dirs = list.filter(d -> d.getFileName().toString().startsWith(prefix))
+                    .filter(d -> only.isEmpty() ? !leftOut.containsKey(seed(d, prefix))
+                            : List.of(only.split(",")).contains(seed(d, prefix) + ""))
+                    .sorted(java.util.Comparator.comparingInt(d -> seed(d, prefix))).toList();
+        }
+        for (Path d : dirs) {
+            int before = sections + pcaps;
+            Lab lab = OvsNormalCampaignTest.lab(tmp.resolve(d.getFileName().toString()), OvsNormalCampaignTest.ports(d));
+            var sent = capture(lab);
+            int failed = compare(d, OvsDatapathViewsTest.replay(lab, d.resolve("commands.in"), 0), sent,
+                    OvsAntreaCampaignTest::normal);
+            int n = sections + pcaps - before;
+            perSeed.add(seed(d, prefix) + ": " + (n - failed) + "/" + n);
+        }
+        return perSeed;
+    }
+
+    static int seed(Path dir, String prefix) {
+        return Integer.parseInt(dir.getFileName().toString().substring(prefix.length()));
+    }
+
     /** Records, by port name, the frames every dummy port of the lab's OVS bridges sends from now on. */
     static Map<String, List<String>> capture(Lab lab) {
         Map<String, List<String>> sent = new LinkedHashMap<>();

@@ -2,12 +2,9 @@ package io.arplab.topo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arplab.lab.Lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,34 +28,13 @@ class OvsActionCampaignTest {
     @Test
     void actionsExecutedAreOvsOwn(@TempDir Path tmp) throws IOException {
         CampaignReplay c = new CampaignReplay();
-        List<String> perSeed = new ArrayList<>();
         // -Daction.seeds=3,7 replays only those seeds, left out or not
-        String only = System.getProperty("action.seeds", "");
-        try (var dirs = Files.list(REF)) {
-            for (Path ref : dirs.filter(d -> d.getFileName().toString().startsWith("action-random-"))
-                    .filter(d -> only.isEmpty() || List.of(only.split(",")).contains(seed(d) + ""))
-                    .filter(d -> !only.isEmpty() || !LEFT_OUT.containsKey(seed(d)))
-                    .sorted(Comparator.comparingInt(OvsActionCampaignTest::seed)).toList()) {
-                int before = c.sections + c.pcaps;
-                Lab lab = OvsNormalCampaignTest.lab(tmp.resolve(ref.getFileName().toString()),
-                        OvsNormalCampaignTest.ports(ref));
-                var sent = CampaignReplay.capture(lab);
-                // OVS's clock is stopped (time/stop) for the whole recording: no lab time between the lines
-                int failed = c.compare(ref, OvsDatapathViewsTest.replay(lab, ref.resolve("commands.in"), 0), sent,
-                        OvsAntreaCampaignTest::normal);
-                int n = c.sections + c.pcaps - before;
-                perSeed.add(seed(ref) + ": " + (n - failed) + "/" + n);
-            }
-        }
+        List<String> perSeed = c.replayStopped(REF, "action-random-", LEFT_OUT, "action.seeds", tmp);
         int all = c.sections + c.pcaps;
         System.out.println("action campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
                 + " sections and pcaps match (" + String.join(", ", perSeed) + "); left out: " + LEFT_OUT);
         // the differences in full, for reading: target/action-campaign.diff at the module's root
         Files.writeString(Path.of("target/action-campaign.diff"), String.join("\n", c.failures));
         assertThat(c.failures).isEmpty();
-    }
-
-    static int seed(Path ref) {
-        return Integer.parseInt(ref.getFileName().toString().substring("action-random-".length()));
     }
 }
