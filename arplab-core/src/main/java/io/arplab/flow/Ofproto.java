@@ -107,8 +107,8 @@ public final class Ofproto {
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
-    /** ofproto->ports as an hmap's buckets (hash_ofp_port()): it grows with its ports and never shrinks. */
-    private List<List<Port>> portBuckets = new ArrayList<>(List.of(new ArrayList<>()));
+    /** ofproto->ports, the hmap of the bridge's ports kept since it was made (grown, never shrunk). */
+    private PortHmap portHmap = new PortHmap();
     /** The ports by OpenFlow number below {@link #INDEXED} (a packet's lookups of its ports skip the boxing map). */
     private Port[] byOfport = new Port[8];
     private static final int INDEXED = 4096;
@@ -320,10 +320,10 @@ public final class Ofproto {
     public void recreated() {
         allocPortNo = 0;
         usage.clear();
-        portBuckets = new ArrayList<>(List.of(new ArrayList<>()));
+        portHmap = new PortHmap();
         int n = 0;
         for (Port p : ports.values()) {
-            portBuckets = hmapInsert(portBuckets, p, ++n);
+            portHmap.insert(p, ++n);
         }
     }
 
@@ -341,7 +341,7 @@ public final class Ofproto {
     public void removePort(Port p, long now) {
         clock = Math.max(clock, now);
         ports.remove(p.ofport);
-        portBuckets.get(Group.hashInt((int) p.ofport, 0) & (portBuckets.size() - 1)).remove(p);
+        portHmap.remove(p);
         if (p.ofport < byOfport.length) {
             byOfport[(int) p.ofport] = null;
         }
@@ -398,7 +398,7 @@ public final class Ofproto {
 
     private void putPort(Port p) {
         ports.put(p.ofport, p);
-        portBuckets = hmapInsert(portBuckets, p, ports.size());
+        portHmap.insert(p, ports.size());
         if (p.ofport < INDEXED) {
             if (p.ofport >= byOfport.length) {
                 byOfport = java.util.Arrays.copyOf(byOfport, Integer.highestOneBit((int) p.ofport) * 2);
@@ -426,14 +426,7 @@ public final class Ofproto {
      * them afresh in creation order; it is the order flood_packets() outputs FLOOD and ALL in.
      */
     public List<Port> portsInHashOrder() {
-        List<List<Port>> buckets = new ArrayList<>(List.of(new ArrayList<>()));
-        int n = 0;
-        for (Port p : ports.values()) {
-            buckets = hmapInsert(buckets, p, ++n);
-        }
-        List<Port> out = new ArrayList<>();
-        buckets.forEach(out::addAll);
-        return out;
+        return PortHmap.of(ports.values());
     }
 
     /**
@@ -441,31 +434,7 @@ public final class Ofproto {
      * handle_port_stats_request()).
      */
     public List<Port> portsInOfprotoOrder() {
-        List<Port> out = new ArrayList<>();
-        portBuckets.forEach(out::addAll);
-        return out;
-    }
-
-    // hmap_insert(): a node at the head of its bucket, the table doubling when n / 2 > mask (hmap_expand():
-    // calc_mask(n), at least 4 buckets; resize() moves head-first)
-    private static List<List<Port>> hmapInsert(List<List<Port>> buckets, Port p, int n) {
-        int mask = buckets.size() - 1;
-        buckets.get(Group.hashInt((int) p.ofport, 0) & mask).add(0, p);
-        if (n / 2 <= mask) {
-            return buckets;
-        }
-        int m = Integer.highestOneBit(Math.max(n / 2, 1)) * 2 - 1;
-        m |= (m & 1) << 1;
-        List<List<Port>> grown = new ArrayList<>();
-        for (int i = 0; i <= m; i++) {
-            grown.add(new ArrayList<>());
-        }
-        for (List<Port> b : buckets) {
-            for (Port q : b) {
-                grown.get(Group.hashInt((int) q.ofport, 0) & m).add(0, q);
-            }
-        }
-        return grown;
+        return portHmap.inOrder();
     }
 
     public PortMap portMap() {
