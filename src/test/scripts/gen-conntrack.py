@@ -35,6 +35,8 @@ import random
 import struct
 import sys
 
+from inet import addr, csum
+
 seed, out = int(sys.argv[1]), sys.argv[2]
 MORE = "more" in sys.argv[3:]
 FRAGS = MORE and "frags" in sys.argv[3:]
@@ -116,24 +118,6 @@ add(4, 100, "ct_state=-trk", src(0xf) + ",resubmit(,3)")
 add(4, 0, "", "output:4")
 for f in flows:
     cmds.append("ovs-ofctl %sadd-flow br0 '%s'" % (CT_OF, f))
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s >> 16) + (s & 0xffff)
-    return (~s) & 0xffff
-
-
-def addr(a):
-    if ":" in a:
-        head, _, tail = a.partition("::")
-        h = [int(x, 16) for x in head.split(":") if x]
-        t = [int(x, 16) for x in tail.split(":") if x]
-        return struct.pack("!8H", *(h + [0] * (8 - len(h) - len(t)) + t))
-    return bytes(int(x) for x in a.split("."))
 
 
 def ip_packet(sa, da, proto, l4, ttl=64):

@@ -23,6 +23,8 @@ import os
 import struct
 import sys
 
+from inet import addr, csum
+
 out = sys.argv[1]
 SECOND = "second" in sys.argv[2:]
 BIG = "big" in sys.argv[2:]
@@ -56,24 +58,6 @@ if SECOND:  # p2's IP in zone 5 as p1's; p3's DNAT'ed to B's port 5353
     ] + flows[8:]
 for f in flows:
     cmds.append("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % f)
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s >> 16) + (s & 0xffff)
-    return (~s) & 0xffff
-
-
-def addr(a):
-    if ":" in a:
-        head, _, tail = a.partition("::")
-        h = [int(x, 16) for x in head.split(":") if x]
-        t = [int(x, 16) for x in tail.split(":") if x]
-        return struct.pack("!8H", *(h + [0] * (8 - len(h) - len(t)) + t))
-    return bytes(int(x) for x in a.split("."))
 
 
 def datagram(sa, da, sp, dp, size, ident, check="ok", proto=17, tcp=None):
