@@ -694,63 +694,67 @@ public final class NetworkNode extends Scheduler.Event implements Device.Output,
         return part.cascade;
     }
 
-    private static final class FloodDelivery extends Scheduler.Event {
-        private final NetworkNode from;
-        private final int exceptPort;
-        private final long latency;
-        private final byte[] frame;
-
+    /** A frame's arrival at a node, run in the softirq of the system call that sent it (its cascade), if any. */
+    private abstract static class SoftirqEvent extends Scheduler.Event {
+        final NetworkNode node;
         private final Network.Cascade call;
 
-        FloodDelivery(NetworkNode from, int exceptPort, long latency, byte[] frame, Network.Cascade call) {
-            this.from = from;
-            this.exceptPort = exceptPort;
-            this.latency = latency;
-            this.frame = frame;
+        SoftirqEvent(NetworkNode node, Network.Cascade call) {
+            this.node = node;
             this.call = call;
         }
 
+        abstract void deliver(long now);
+
         @Override
-        protected void fire(long now) {
-            Partition part = from.part();
+        protected final void fire(long now) {
+            Partition part = node.part();
             Network.Cascade outerCall = part.cascade;
             boolean outer = part.enterSoftirq(call);
             try {
-                from.deliverFlood(now, exceptPort, latency, frame);
+                deliver(now);
             } finally {
                 part.leaveSoftirq(outer, outerCall, call);
             }
         }
     }
 
-    static final class Delivery extends Scheduler.Event {
-        private final NetworkNode node;
+    private static final class FloodDelivery extends SoftirqEvent {
+        private final int exceptPort;
+        private final long latency;
+        private final byte[] frame;
+
+        FloodDelivery(NetworkNode from, int exceptPort, long latency, byte[] frame, Network.Cascade call) {
+            super(from, call);
+            this.exceptPort = exceptPort;
+            this.latency = latency;
+            this.frame = frame;
+        }
+
+        @Override
+        void deliver(long now) {
+            node.deliverFlood(now, exceptPort, latency, frame);
+        }
+    }
+
+    static final class Delivery extends SoftirqEvent {
         private final int port;
         private final byte[] frame;
         /** The sender's skb, so a frame keeps its identity across the wire (0: not traced). */
         private final long skb;
         private final boolean passUp;
-        private final Network.Cascade call;
 
         Delivery(NetworkNode node, int port, byte[] frame, long skb, boolean passUp, Network.Cascade call) {
-            this.node = node;
+            super(node, call);
             this.port = port;
             this.frame = frame;
             this.skb = skb;
             this.passUp = passUp;
-            this.call = call;
         }
 
         @Override
-        protected void fire(long now) {
-            Partition part = node.part();
-            Network.Cascade outerCall = part.cascade;
-            boolean outer = part.enterSoftirq(call);
-            try {
-                node.deliver(now, port, frame, skb, passUp);
-            } finally {
-                part.leaveSoftirq(outer, outerCall, call);
-            }
+        void deliver(long now) {
+            node.deliver(now, port, frame, skb, passUp);
         }
     }
 }
