@@ -245,8 +245,9 @@ final class GrepRegex {
         if (i + 1 >= s.length()) {
             throw new Refused("Trailing backslash");
         }
+        int cp = s.codePointAt(i + 1);
         char c = s.charAt(i + 1);
-        i += 2;
+        i += 1 + Character.charCount(cp);
         switch (c) {
             case '<':
                 return "\\b(?=\\w)";
@@ -267,10 +268,7 @@ final class GrepRegex {
             }
             return "(?:\\" + c + ")";
         }
-        i -= 2;
-        int cp = s.codePointAt(i + 1);
-        i += 1 + Character.charCount(cp);
-        return literal(cp);
+        return literal(cp); // any other escaped character stands for itself
     }
 
     /** A bracket expression after its '[': glibc's parse_bracket_exp() and dfa.c's "[:space:]" check. */
@@ -315,9 +313,9 @@ final class GrepRegex {
                 if (hi < lo) {
                     throw new Refused(ERANGE);
                 }
-                b.append(inClass(lo)).append('-').append(inClass(hi));
+                b.append(literal(lo)).append('-').append(literal(hi));
             } else {
-                b.append(inClass(lo));
+                b.append(literal(lo));
             }
         }
         String content = s.substring(from + (negate ? 1 : 0), i - 1);
@@ -365,11 +363,8 @@ final class GrepRegex {
         return cp;
     }
 
-    private static String inClass(int cp) {
-        return cp < 128 && Character.isLetterOrDigit(cp) ? String.valueOf((char) cp) : "\\x{" + Integer.toHexString(cp) + "}";
-    }
-
+    // a character as itself: ASCII letters and digits bare, anything else by its code point (inside a class too)
     private static String literal(int cp) {
-        return inClass(cp);
+        return cp < 128 && Character.isLetterOrDigit(cp) ? String.valueOf((char) cp) : "\\x{" + Integer.toHexString(cp) + "}";
     }
 }
