@@ -100,14 +100,21 @@ final class Ipv6Packet {
                 ck = l4 + 2;
             }
         }
-        long tcFlow = (6L << 28) | (flow[Slot.NW_TOS.ordinal()] & 0xff) << 20 | flow[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
-        Packet.setWord(f, off, (int) (tcFlow >>> 16), -1, -1, false); // not in the pseudo-header
-        Packet.setWord(f, off + 2, (int) tcFlow, -1, -1, false);
-        f[off + 7] = (byte) flow[Slot.NW_TTL.ordinal()];
+        // the traffic class, label and hop limit only when the flow changed them: the key has none of them when
+        // its extension headers did not parse (miniflow_extract()'s goto out), the frame keeps its own
+        int tos = Slot.NW_TOS.ordinal(), label = Slot.IPV6_LABEL.ordinal(), ttl = Slot.NW_TTL.ordinal();
+        if (flow[tos] != v[tos] || flow[label] != v[label]) {
+            long tcFlow = (6L << 28) | (flow[tos] & 0xff) << 20 | flow[label] & 0xfffff;
+            Packet.setWord(f, off, (int) (tcFlow >>> 16), -1, -1, false); // not in the pseudo-header
+            Packet.setWord(f, off + 2, (int) tcFlow, -1, -1, false);
+        }
+        if (flow[ttl] != v[ttl]) {
+            f[off + 7] = (byte) flow[ttl];
+        }
         Slot[] addr = {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO};
         for (int i = 0; i < 4; i++) {
             long a = flow[addr[i].ordinal()];
-            for (int w = 0; w < 4; w++) {
+            for (int w = 0; w < 4 && a != v[addr[i].ordinal()]; w++) { // a header the key did not parse keeps its own
                 Packet.setWord(f, off + 8 + 8 * i + 2 * w, (int) (a >>> (48 - 16 * w)), -1, ck, udp);
             }
         }

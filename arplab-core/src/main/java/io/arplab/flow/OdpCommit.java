@@ -21,10 +21,13 @@ final class OdpCommit {
         if (Arrays.equals(flow, x.base)) {
             return;
         }
+        // commit_set_nw_action(): no L3 or L4 set() for a packet without an L3 protocol (nothing for the replay either)
+        boolean l3 = flow[Slot.NW_PROTO.ordinal()] != 0;
         for (Slot s : COMMITTED) {
-            if (flow[s.ordinal()] != x.base[s.ordinal()]) {
+            if (flow[s.ordinal()] != x.base[s.ordinal()] && (l3 || s == Slot.DL_SRC || s == Slot.DL_DST)) {
                 XlateCt.releaseNat(x, s);
-                x.xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], null, false, null));
+                x.xc.ops.add(new XlateCache.Op(XlateCache.SET, s.ordinal(), flow[s.ordinal()], written(s), null, false,
+                        null));
             }
         }
         // commit_set_ether_action(): a masked set of the addresses that changed, each under the wildcards' mask
@@ -272,6 +275,20 @@ final class OdpCommit {
             x.odpAdd(v.append(')').toString());
             x.xc.ops.add(new XlateCache.Op(XlateCache.PUSH_VLAN, 0, to[f], null, false, null));
         }
+    }
+
+    // the bits of a committed field its set() writes: the masked set's mask as printed below (an IPv6 address's
+    // halves under the address's mask, the label and TTL whole)
+    private long written(Slot s) {
+        long[] wc = x.wc;
+        return switch (s) {
+            case IPV6_SRC_HI, IPV6_SRC_LO -> wc[Slot.IPV6_SRC_HI.ordinal()] == 0 && wc[Slot.IPV6_SRC_LO.ordinal()] == 0
+                    ? -1L : wc[s.ordinal()];
+            case IPV6_DST_HI, IPV6_DST_LO -> wc[Slot.IPV6_DST_HI.ordinal()] == 0 && wc[Slot.IPV6_DST_LO.ordinal()] == 0
+                    ? -1L : wc[s.ordinal()];
+            case IPV6_LABEL, NW_TTL -> -1L;
+            default -> setMaskBits(s);
+        };
     }
 
     private long setMaskBits(Slot s) {

@@ -1040,15 +1040,32 @@ public final class Ofproto {
         execute(now, xc, 0, key, packet, outputs, tags);
     }
 
+    /** The packet's key and tags outside a datapath clone(), which it gets back when the clone ends. */
+    private record Outside(long[] key, List<XlateCache.Op> retag) {}
+
     // the actions from the from-th on
     private void execute(long now, XlateCache xc, int from, long[] key, byte[] packet, List<Output> outputs,
             int tags) {
         long[] k = key;
         boolean copied = false;
         List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
+        java.util.ArrayDeque<Outside> clones = null; // odp_execute_clone(): the key and tags each open clone() copied
         for (int i = from; i < xc.ops.size(); i++) {
             XlateCache.Op op = xc.ops.get(i);
             switch (op.kind()) {
+                case XlateCache.CLONE -> {
+                    clones = clones == null ? new java.util.ArrayDeque<>(2) : clones;
+                    clones.push(new Outside(k.clone(), retag == null ? null : new ArrayList<>(retag)));
+                }
+                case XlateCache.CLONE_END -> {
+                    if (clones == null || clones.isEmpty()) {
+                        continue; // fragments sent on from within the clone (sentOn()): its start is not theirs
+                    }
+                    Outside outer = clones.pop();
+                    k = outer.key();
+                    copied = true;
+                    retag = outer.retag();
+                }
                 case XlateCache.POP_VLAN, XlateCache.PUSH_VLAN -> {
                     if (retag == null) {
                         retag = new ArrayList<>(2);
@@ -1060,7 +1077,7 @@ public final class Ofproto {
                         k = k.clone();
                         copied = true;
                     }
-                    k[op.slot()] = op.value();
+                    k[op.slot()] = k[op.slot()] & ~op.mask() | op.value() & op.mask(); // a masked set keeps the rest
                 }
                 case XlateCache.OUTPUT -> {
                     // the frame has its own tags, the pass's key the ones the passes before pushed or popped:

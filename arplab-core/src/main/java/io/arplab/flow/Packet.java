@@ -161,15 +161,21 @@ public final class Packet {
                     break;
                 }
             }
-        } else if (type == Match.ETH_ARP && f.length >= off + 28) { // no set(arp()) of RARP's
-            put16(f, off + 6, (int) flow[Slot.NW_PROTO.ordinal()]);
+        } else if (type == Match.ETH_ARP && f.length >= off + 28 && u16(f, off) == 1 && u16(f, off + 2) == 0x0800
+                && f[off + 4] == 6 && f[off + 5] == 4) {
+            // no set(arp()) of RARP's, nor of an ARP header the key did not parse; an opcode past 0xff, which the key
+            // reads as 0, stays unless set
+            int op = u16(f, off + 6);
+            if (flow[Slot.NW_PROTO.ordinal()] != (op <= 0xff ? op : 0)) {
+                put16(f, off + 6, (int) flow[Slot.NW_PROTO.ordinal()]);
+            }
             put48(f, off + 8, flow[Slot.ARP_SHA.ordinal()]);
             put32(f, off + 14, flow[Slot.NW_SRC.ordinal()]);
             put48(f, off + 18, flow[Slot.ARP_THA.ordinal()]);
             put32(f, off + 24, flow[Slot.NW_DST.ordinal()]);
         } else if (type == Match.ETH_IPV6) {
             Ipv6Packet.rewrite(f, off, flow);
-        } else if (type == Match.ETH_IP && f.length >= off + 20) {
+        } else if (type == Match.ETH_IP && ipv4Sane(f, off)) { // a header the key did not parse is not rewritten
             // packet_set_ipv4() and packet_set_{tcp,udp}_port(): only changed fields, checksums updated incrementally
             int ihl = (f[off] & 0xf) * 4;
             int proto = f[off + 9] & 0xff;

@@ -674,10 +674,12 @@ final class Xlate {
         }
         int at = odp.length();
         odp.append("clone(");
+        xc.ops.add(new XlateCache.Op(XlateCache.CLONE, 0, 0, null, false, null));
         tail = true;
         actions(program, true);
         finishActions(from, listLevel, continues);
         tail = false;
+        xc.ops.add(new XlateCache.Op(XlateCache.CLONE_END, 0, 0, null, false, null));
         System.arraycopy(savedCt, 0, packetCt, 0, packetCt.length);
         packet = savedPacket;
         natHeld = savedNat;

@@ -12,12 +12,19 @@ import java.util.List;
  */
 final class XlateCache {
     /**
-     * One datapath action; {@code SET}'s slot and value, an output's OpenFlow port and tunnel key, ct()'s zone and
-     * the mark and label it sets, push_vlan's tag (TPID << 16 | TCI).
+     * One datapath action; {@code SET}'s slot, value and the bits it writes (a masked set's mask: odp_set_ipv4() and
+     * the like keep the packet's other bits), an output's OpenFlow port and tunnel key, ct()'s zone and the mark and
+     * label it sets, push_vlan's tag (TPID << 16 | TCI).
      */
-    record Op(int kind, int slot, long value, Geneve.Metadata tunnel, boolean commit, Conntrack.Set set) {}
+    record Op(int kind, int slot, long value, long mask, Geneve.Metadata tunnel, boolean commit, Conntrack.Set set) {
+        Op(int kind, int slot, long value, Geneve.Metadata tunnel, boolean commit, Conntrack.Set set) {
+            this(kind, slot, value, -1L, tunnel, commit, set);
+        }
+    }
 
     static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3, POP_VLAN = 4, PUSH_VLAN = 5;
+    /** A datapath clone()'s start and end: what its actions do to the packet and its key ends with it. */
+    static final int CLONE = 6, CLONE_END = 7;
 
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
     long[] learned = NOTHING_LEARNED;

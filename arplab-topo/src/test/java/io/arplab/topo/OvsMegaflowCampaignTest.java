@@ -56,4 +56,21 @@ class OvsMegaflowCampaignTest {
         Files.writeString(Path.of("target/megaflow-campaign.diff"), String.join("\n", c.failures));
         assertThat(c.failures).isEmpty();
     }
+
+    /**
+     * MegaflowSoundnessTest's checks recorded with OVS 3.1 (refdata/ovs/megaflow-sound-SEED,
+     * src/test/scripts/record-soundness.sh SEED): a campaign's pipeline with its packets and, after each, variants
+     * that fall inside and just outside the megaflows installed before them.
+     */
+    @Test
+    void megaflowsOfTheSoundnessChecksAreOvsOwn(@TempDir Path tmp) throws IOException {
+        CampaignReplay c = new CampaignReplay();
+        List<String> perSeed = c.replayStopped(REF, "megaflow-sound-", java.util.Map.of(), "megaflow.sound", tmp);
+        int all = c.sections + c.pcaps;
+        System.out.println("megaflow soundness campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections and pcaps match (" + String.join(", ", perSeed) + ")");
+        Files.writeString(Path.of("target/megaflow-sound.diff"), String.join("\n", c.failures));
+        assertThat(perSeed).isNotEmpty();
+        assertThat(c.failures).isEmpty();
+    }
 }
