@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,10 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MegaflowSoundnessTest {
     private static final Pattern ADD_FLOW = Pattern.compile("^ovs-ofctl (?:-O (OpenFlow1[0-5]) )?add-flow br0 '(.*)'$");
     private static final Pattern RECEIVE = Pattern.compile("^ovs-appctl netdev-dummy/receive p(\\d) '?([^']*)'?$");
-    private static final Pattern HEX = Pattern.compile("(?:[0-9a-f]{2})+");
-    /** A field's value in an odp packet string: name=value up to the next ',' or ')'. */
-    private static final Pattern FIELD = Pattern.compile("(?<=[(,])([a-z_]+)=([^,()]+)");
-    private static final int VARIANTS = 6;
 
     /** A seed's ports (p1..pN), flows (OpenFlow version, flow) and packets (port, odp flow). */
     record Case(int ports, List<String[]> flows, List<String[]> packets) {}
@@ -76,7 +71,7 @@ class MegaflowSoundnessTest {
             }
             Matcher m = ADD_FLOW.matcher(line);
             if (m.matches()) {
-                flows.add(new String[] {m.group(1) == null ? "OpenFlow10" : m.group(1), withoutLearn(m.group(2))});
+                flows.add(new String[] {m.group(1) == null ? "OpenFlow10" : m.group(1), PacketVariants.soundFlow(m.group(2))});
                 continue;
             }
             m = RECEIVE.matcher(line);
@@ -88,73 +83,12 @@ class MegaflowSoundnessTest {
         return cases;
     }
 
-    /**
-     * The flow with its learn(...) actions taken out (a learn() alone leaves an empty action list: drop), and NORMAL
-     * made FLOOD: a megaflow's hits learn MACs when the revalidator pushes their stats (XC_NORMAL), later than an
-     * upcall's translation learns them, so NORMAL's choices may differ between the two by design too.
-     */
-    static String withoutLearn(String flow) {
-        StringBuilder b = new StringBuilder(flow);
-        for (int at = b.indexOf("learn("); at >= 0; at = b.indexOf("learn(")) {
-            int depth = 0, end = at + "learn".length();
-            do {
-                char c = b.charAt(end++);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            } while (depth > 0);
-            int from = at > 0 && b.charAt(at - 1) == ',' ? at - 1 : at;
-            int to = from == at && end < b.length() && b.charAt(end) == ',' ? end + 1 : end;
-            b.delete(from, to);
+    private static List<String> portNumbers(int n) {
+        List<String> l = new ArrayList<>();
+        for (int p = 1; p <= n; p++) {
+            l.add(String.valueOf(p));
         }
-        String s = b.toString().replaceAll("(?<=[=,])NORMAL(?=,|$)", "FLOOD");
-        return s.endsWith("actions=") ? s + "drop" : s;
-    }
-
-    /** The packets: each recorded one, then variants with one field's value taken from another packet of the seed. */
-    static List<String[]> packets(Case c, long seed) {
-        Random r = new Random(seed);
-        // the values the seed's packets give each field name
-        java.util.Map<String, List<String>> values = new java.util.TreeMap<>();
-        for (String[] p : c.packets()) {
-            Matcher m = FIELD.matcher(p[1]);
-            while (m.find()) {
-                List<String> l = values.computeIfAbsent(m.group(1), k -> new ArrayList<>());
-                if (!l.contains(m.group(2))) {
-                    l.add(m.group(2));
-                }
-            }
-        }
-        List<String[]> out = new ArrayList<>();
-        for (String[] p : c.packets()) {
-            out.add(p);
-            for (int v = 0; v < VARIANTS && HEX.matcher(p[1]).matches(); v++) {
-                // a frame in hex: 1-4 bytes at one place taken from another frame of the seed
-                String other = c.packets().get(r.nextInt(c.packets().size()))[1];
-                int len = Math.min(p[1].length(), other.length()) / 2, n = 1 + r.nextInt(4);
-                if (!HEX.matcher(other).matches() || len <= n) {
-                    continue;
-                }
-                int at = 2 * r.nextInt(len - n);
-                out.add(new String[] {p[0], p[1].substring(0, at) + other.substring(at, at + 2 * n)
-                        + p[1].substring(at + 2 * n)});
-            }
-            for (int v = 0; v < VARIANTS && !HEX.matcher(p[1]).matches(); v++) {
-                List<int[]> fields = new ArrayList<>();
-                Matcher m = FIELD.matcher(p[1]);
-                while (m.find()) {
-                    fields.add(new int[] {m.start(2), m.end(2), m.start(1)});
-                }
-                if (fields.isEmpty()) {
-                    continue;
-                }
-                int[] f = fields.get(r.nextInt(fields.size()));
-                String name = p[1].substring(f[2], f[0] - 1);
-                List<String> pool = values.get(name);
-                String value = pool.get(r.nextInt(pool.size()));
-                String port = r.nextInt(4) == 0 ? String.valueOf(1 + r.nextInt(c.ports())) : p[0];
-                out.add(new String[] {port, p[1].substring(0, f[0]) + value + p[1].substring(f[1])});
-            }
-        }
-        return out;
+        return l;
     }
 
     private static Ofproto bridge(Case c) {
@@ -203,10 +137,10 @@ class MegaflowSoundnessTest {
         Ofproto upcalls = bridge(c);
         Ofproto cached = bridge(c);
         int hits = 0;
-        for (String[] p : packets(c, seed)) {
+        for (String[] p : PacketVariants.of(c.packets(), portNumbers(c.ports()), seed)) {
             byte[] frame;
             try {
-                frame = HEX.matcher(p[1]).matches() ? java.util.HexFormat.of().parseHex(p[1])
+                frame = PacketVariants.HEX.matcher(p[1]).matches() ? java.util.HexFormat.of().parseHex(p[1])
                         : FlowCompose.compose(p[1], 0);
             } catch (FlowParseException e) {
                 continue; // a variant OVS would refuse as well (an ND target on a non-ND packet, say)
@@ -256,7 +190,7 @@ class MegaflowSoundnessTest {
                 lines.add("ovs-ofctl " + (f[0].equals("OpenFlow10") ? "" : "-O " + f[0] + " ") + "add-flow br0 '"
                         + f[1] + "'");
             }
-            for (String[] p : packets(c, Integer.parseInt(seed))) {
+            for (String[] p : PacketVariants.of(c.packets(), portNumbers(c.ports()), Integer.parseInt(seed))) {
                 lines.add("ovs-appctl netdev-dummy/receive p" + p[0] + " '" + p[1] + "'");
             }
             lines.addAll(List.of("ovs-appctl revalidator/wait", "ovs-appctl dpctl/dump-flows",

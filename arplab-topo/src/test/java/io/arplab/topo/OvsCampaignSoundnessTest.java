@@ -1,0 +1,169 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.flow.PacketVariants;
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * MegaflowSoundnessTest's check on the campaigns that need a lab: the Antrea-shaped ones (refdata/ovs/antrea-random-SEED:
+ * br-int with its Geneve port, antrea-gw0 and the pods' ports, groups, the pipeline from a file), the action ones
+ * (action-random-SEED: groups, meters, ports taken down and up) and the multi-bridge ones (multibr/SEED: bridges on
+ * one datapath, patch ports). Two labs run the seed's commands (its flows without learn(), NORMAL made FLOOD), and
+ * each packet received and its variants go through both: one purges its datapath before each packet, the other
+ * keeps its megaflows. Every packet must leave both on the same ports with the same bytes, and the OpenFlow counters
+ * must agree at the end.
+ */
+class OvsCampaignSoundnessTest {
+    private static final Pattern RECEIVE =
+            Pattern.compile("^ovs-appctl netdev-dummy/receive (\\S+) '?([^']*)'?$");
+    private static final Pattern ADD_FLOW = Pattern.compile("^(ovs-ofctl .*add-flow \\S+) '(.*)'$");
+
+    static Stream<Path> seeds() throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (String prefix : List.of("antrea-random-", "action-random-")) {
+            try (Stream<Path> dirs = Files.list(OvsAntreaCampaignTest.REF)) {
+                all.addAll(dirs.filter(d -> d.getFileName().toString().matches(prefix + "\\d+"))
+                        .sorted(java.util.Comparator.comparingInt(d -> CampaignReplay.seed(d, prefix))).toList());
+            }
+        }
+        try (Stream<Path> dirs = Files.list(OvsAntreaCampaignTest.REF.resolve("multibr"))) {
+            all.addAll(dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                    .sorted(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())))
+                    .toList());
+        }
+        return all.stream();
+    }
+
+    /** A campaign's lab, the bridge its commands run at, and the ports its packets may come in on. */
+    private record Setup(Lab lab, String bridge, List<String> ports) {}
+
+    // as each campaign's replay builds it (OvsAntreaCampaignTest, CampaignReplay, OvsMultiBridgeTest)
+    private static Setup setup(Path ref, Path dir) throws IOException {
+        String name = ref.getFileName().toString();
+        List<String> ports = new ArrayList<>();
+        if (name.startsWith("antrea-random-")) {
+            int pods = OvsAntreaCampaignTest.pods(ref);
+            ports.add("antrea-gw0");
+            for (int p = 3; p < 3 + pods; p++) {
+                ports.add("p" + p);
+            }
+            Lab lab = OvsAntreaCampaignTest.lab(dir, pods);
+            lab.setWorkDir(dir);
+            List<String> flows = new ArrayList<>();
+            for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
+                flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
+            }
+            Files.write(dir.resolve("pipeline.flows"), flows);
+            Setup s = new Setup(lab, "br-int", ports);
+            exec(s, "ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000"); // record-antrea.sh's
+            return s;
+        }
+        Lab lab;
+        if (name.startsWith("action-random-")) {
+            int n = OvsNormalCampaignTest.ports(ref);
+            lab = OvsNormalCampaignTest.lab(dir, n);
+        } else {
+            Files.createDirectories(dir);
+            lab = io.arplab.topo.TopologyBuilder.build(io.arplab.topo.TopologyLoader.load(ref.resolve("lab.yaml"))
+                    .topology(), 1);
+        }
+        lab.ovsBridges().values().forEach(br -> br.ofproto().ports().forEach(p -> {
+            if (p.type.equals("dummy")) {
+                ports.add(p.name);
+            }
+        }));
+        return new Setup(lab, "br0", ports);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void everyPacketAMegaflowMatchesGetsItsOwnTranslation(Path ref, @TempDir Path tmp) throws IOException {
+        Setup upcalls = setup(ref, tmp.resolve("upcalls"));
+        Setup cached = setup(ref, tmp.resolve("cached"));
+        List<String> lines = Files.readAllLines(ref.resolve("commands.in"));
+        List<String[]> received = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = RECEIVE.matcher(line);
+            if (m.matches()) {
+                received.add(new String[] {m.group(1), m.group(2)});
+            }
+        }
+        String n = ref.getFileName().toString();
+        List<List<String[]>> packets = PacketVariants.groups(received, upcalls.ports(),
+                Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)));
+        Map<String, List<String>> sentU = CampaignReplay.capture(upcalls.lab());
+        Map<String, List<String>> sentC = CampaignReplay.capture(cached.lab());
+        io.arplab.flow.Datapath dpU = upcalls.lab().ovsBridges().get(upcalls.bridge()).ofproto().datapath;
+        io.arplab.flow.Datapath dpC = cached.lab().ovsBridges().get(cached.bridge()).ofproto().datapath;
+        List<String> differences = new ArrayList<>();
+        int next = 0, hits = 0;
+        for (String line : lines) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!RECEIVE.matcher(line).matches()) {
+                Matcher f = ADD_FLOW.matcher(line);
+                String l = f.matches() ? f.group(1) + " '" + PacketVariants.soundFlow(f.group(2)) + "'" : line;
+                exec(upcalls, l);
+                exec(cached, l);
+                continue;
+            }
+            for (String[] p : packets.get(next++)) {
+                String receive = "ovs-appctl netdev-dummy/receive " + p[0] + " '" + p[1] + "'";
+                Map<String, Integer> beforeU = sizes(sentU), beforeC = sizes(sentC);
+                dpU.purge();
+                exec(upcalls, receive);
+                int megaflows = dpC.flows().size();
+                exec(cached, receive);
+                hits += dpC.flows().size() == megaflows ? 1 : 0;
+                String u = since(sentU, beforeU), c = since(sentC, beforeC);
+                if (!u.equals(c)) {
+                    differences.add(receive + "\n  upcall: " + u + "\n  cached: " + c);
+                }
+            }
+        }
+        for (String br : upcalls.lab().ovsBridges().keySet()) {
+            String dump = "ovs-ofctl -O OpenFlow15 dump-flows " + br;
+            assertThat(OvsAntreaCampaignTest.normal(exec(cached, dump))).as("the rules' counters of " + br)
+                    .isEqualTo(OvsAntreaCampaignTest.normal(exec(upcalls, dump)));
+        }
+        assertThat(hits).as("packets executed from a megaflow").isPositive();
+        assertThat(differences).isEmpty();
+    }
+
+    private static String exec(Setup s, String line) {
+        var r = s.lab().exec(s.lab().bridgeOwner(s.bridge()).name(), line);
+        s.lab().runFor(200_000_000L);
+        return r.stdout() + r.stderr();
+    }
+
+    private static Map<String, Integer> sizes(Map<String, List<String>> sent) {
+        Map<String, Integer> n = new java.util.HashMap<>();
+        sent.forEach((port, frames) -> n.put(port, frames.size()));
+        return n;
+    }
+
+    // the frames each port sent since it had sent {@code before}: "port:hex", port by port
+    private static String since(Map<String, List<String>> sent, Map<String, Integer> before) {
+        StringBuilder b = new StringBuilder();
+        sent.forEach((port, frames) -> {
+            for (String f : frames.subList(before.getOrDefault(port, 0), frames.size())) {
+                b.append(port).append(':').append(f).append(' ');
+            }
+        });
+        return b.toString();
+    }
+}
