@@ -46,7 +46,7 @@ class MegaflowSoundnessTest {
         }
     }
 
-    private static int seedOf(Path dir) {
+    static int seedOf(Path dir) {
         String n = dir.getFileName().toString();
         return Integer.parseInt(n.substring(n.lastIndexOf('-') + 1));
     }
@@ -91,7 +91,7 @@ class MegaflowSoundnessTest {
         return l;
     }
 
-    private static Ofproto bridge(Case c) {
+    static Ofproto bridge(Case c) {
         Ofproto br = new Ofproto("br0", 0xaabbccddee01L, 1);
         for (int p = 1; p <= c.ports(); p++) {
             br.addPort("p" + p, "dummy", p, 0xaa55aa550000L + p, new HashMap<>());
