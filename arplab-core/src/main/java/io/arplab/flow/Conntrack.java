@@ -544,6 +544,10 @@ public final class Conntrack {
         if (src != outer.dst() || f.length < l4 + 8) {
             return null;
         }
+        if ((proto == Match.PROTO_TCP || proto == Match.PROTO_UDP)
+                && ((f[l4] & 0xff) << 8 | f[l4 + 1] & 0xff) * ((f[l4 + 2] & 0xff) << 8 | f[l4 + 3] & 0xff) == 0) {
+            return null; // extract_l4_tcp(), extract_l4_udp(): "Port 0 is invalid"
+        }
         Key inner = proto == Match.PROTO_ICMP
                 ? new Key(outer.zone(), proto, src, dst, f[l4] & 0xff, f[l4 + 1] & 0xff,
                         (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff)
@@ -560,10 +564,35 @@ public final class Conntrack {
         return (f[at] & 0xffL) << 24 | (f[at + 1] & 0xff) << 16 | (f[at + 2] & 0xff) << 8 | f[at + 3] & 0xff;
     }
 
-    // icmp_valid_new(), icmp6_valid_new(): only a request starts a connection
-    private static boolean icmpValidNew(Key k) {
-        long type = k.sport();
-        return k.v6() ? type == 128 : type == 8 || type == 13 || type == 15;
+    // valid_new(): l4_protos[] by the protocol number alone, whatever the family; icmp4_valid_new() and
+    // icmp6_valid_new() read the type at the packet's L4 (an IPv4 packet of protocol 58 too): only a request starts
+    // a connection
+    private static boolean icmpValidNew(Key k, byte[] packet) {
+        int proto = k.proto();
+        if (proto != Match.PROTO_ICMP && proto != Match.PROTO_ICMPV6) {
+            return true;
+        }
+        long type = k.icmp() ? k.sport() : l4Byte(packet);
+        return proto == Match.PROTO_ICMPV6 ? type == 128 : type == 8 || type == 13 || type == 15;
+    }
+
+    // the first byte of the packet's L4 (after IPv6's extension headers), or -1
+    private static int l4Byte(byte[] f) {
+        int l3 = 12;
+        while (f != null && l3 + 4 <= f.length && (Packet.u16(f, l3) == 0x8100 || Packet.u16(f, l3) == 0x88a8)) {
+            l3 += 4;
+        }
+        if (f == null || l3 + 2 > f.length) {
+            return -1;
+        }
+        int type = Packet.u16(f, l3), l4 = -1;
+        l3 += 2;
+        if (type == Match.ETH_IP && l3 + 20 <= f.length) {
+            l4 = l3 + (f[l3] & 0xf) * 4;
+        } else if (type == Match.ETH_IPV6 && l3 + 40 <= f.length) {
+            l4 = Ipv6Packet.l4(f, l3);
+        }
+        return l4 >= 0 && l4 < f.length ? f[l4] & 0xff : -1;
     }
 
     /** Whether extract_l4_icmp() makes a key of this ICMP type (a query or its reply, or an error). */
@@ -810,8 +839,7 @@ public final class Conntrack {
             c = null;
             reply[0] = false;
             ConntrackTcp.Segment seg = k.proto() == Match.PROTO_TCP ? ConntrackTcp.Segment.of(packet) : null;
-            if (seg != null && !ConntrackTcp.validNew(seg)
-                    || k.icmp() && !icmpValidNew(k)) {
+            if (seg != null && !ConntrackTcp.validNew(seg) || !icmpValidNew(k, packet)) {
                 st = INV; // conn_not_found(): valid_new() refuses to start a connection
             } else {
                 st = NEW;

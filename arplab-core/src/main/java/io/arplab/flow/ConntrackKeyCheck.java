@@ -4,7 +4,8 @@ package io.arplab.flow;
  * lib/conntrack.c conn_key_extract()'s checks of a packet's headers (no hardware offload: every checksum verified):
  * extract_l3_ipv4() (the header's length and checksum), then extract_l4()'s check_l4_tcp() (the header's length,
  * the checksum), check_l4_udp() (the length field within the packet; the checksum, unless 0 in IPv4),
- * check_l4_icmp() and check_l4_icmp6() (the checksum). A packet that fails is invalid, tracked in no connection.
+ * check_l4_icmp() and check_l4_icmp6() (the checksum), and extract_l4_tcp()'s and extract_l4_udp()'s ports (neither
+ * may be 0). A packet that fails is invalid, tracked in no connection.
  */
 final class ConntrackKeyCheck {
     private ConntrackKeyCheck() {}
@@ -60,12 +61,14 @@ final class ConntrackKeyCheck {
         switch (proto) {
             case Match.PROTO_TCP -> {
                 int hdr = size < 20 ? 0 : ((f[l4 + 12] & 0xff) >> 4) * 4;
-                return size >= 20 && hdr >= 20 && hdr <= size && Packet.checksum(f, l4, size, pseudo) == 0;
+                return size >= 20 && hdr >= 20 && hdr <= size && Packet.checksum(f, l4, size, pseudo) == 0
+                        && ports(f, l4);
             }
             case Match.PROTO_UDP -> {
                 int len = size < 8 ? 0 : Packet.u16(f, l4 + 4);
                 return size >= 8 && len >= 8 && len <= size
-                        && (!v6 && Packet.u16(f, l4 + 6) == 0 || Packet.checksum(f, l4, size, pseudo) == 0);
+                        && (!v6 && Packet.u16(f, l4 + 6) == 0 || Packet.checksum(f, l4, size, pseudo) == 0)
+                        && ports(f, l4);
             }
             case Match.PROTO_ICMP -> {
                 return v6 || Packet.checksum(f, l4, size, 0) == 0;
@@ -77,5 +80,10 @@ final class ConntrackKeyCheck {
                 return true;
             }
         }
+    }
+
+    // extract_l4_tcp(), extract_l4_udp(): "Port 0 is invalid"
+    private static boolean ports(byte[] f, int l4) {
+        return Packet.u16(f, l4) != 0 && Packet.u16(f, l4 + 2) != 0;
     }
 }

@@ -173,7 +173,7 @@ final class Ipv6Packet {
     }
 
     // where the L4 header starts after the extension headers extract() walks, or -1
-    private static int l4(byte[] f, int off) {
+    static int l4(byte[] f, int off) {
         int proto = f[off + 6] & 0xff, p = off + 40, end = Math.min(f.length, p + Bytes.u16(f, off + 4));
         while (proto == HOPOPTS || proto == ROUTING || proto == DSTOPTS || proto == AH || proto == FRAGMENT) {
             if (end - p < 8) {

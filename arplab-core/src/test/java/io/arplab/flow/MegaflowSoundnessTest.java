@@ -46,6 +46,11 @@ class MegaflowSoundnessTest {
         }
     }
 
+    /** The variants' seed of a file's i-th pipeline: the campaign's seed for its first one. */
+    static long seed(Path commands, int i) {
+        return seedOf(commands.getParent()) + 1_000_003L * i;
+    }
+
     static int seedOf(Path dir) {
         String n = dir.getFileName().toString();
         return Integer.parseInt(n.substring(n.lastIndexOf('-') + 1));
@@ -126,7 +131,7 @@ class MegaflowSoundnessTest {
         int hits = 0;
         List<Case> cases = read(commands);
         for (int i = 0; i < cases.size(); i++) {
-            hits += check(cases.get(i), seedOf(commands.getParent()) + 1_000_003L * i, differences);
+            hits += check(cases.get(i), seed(commands, i), differences);
         }
         assertThat(hits).as("packets executed from a megaflow").isPositive();
         assertThat(differences).isEmpty();
@@ -140,8 +145,7 @@ class MegaflowSoundnessTest {
         for (String[] p : PacketVariants.of(c.packets(), portNumbers(c.ports()), seed)) {
             byte[] frame;
             try {
-                frame = PacketVariants.HEX.matcher(p[1]).matches() ? java.util.HexFormat.of().parseHex(p[1])
-                        : FlowCompose.compose(p[1], 0);
+                frame = PacketVariants.frame(p[1]);
             } catch (FlowParseException e) {
                 continue; // a variant OVS would refuse as well (an ND target on a non-ND packet, say)
             }
@@ -170,9 +174,10 @@ class MegaflowSoundnessTest {
     }
 
     /**
-     * Writes the checks of the seeds named by {@code -Dsoundness.record=S1,S2} as campaigns to record with OVS 3.1
-     * (src/test/scripts/record-soundness.sh): refdata/ovs/megaflow-sound-SEED/commands.in, the pipeline and packets
-     * above with the megaflow campaigns' final views; skipped without the property.
+     * Writes the checks of the seeds named by {@code -Dsoundness.record=S1,ct-S2} as campaigns to record with OVS 3.1
+     * (src/test/scripts/record-soundness.sh): refdata/ovs/megaflow-sound-S1/commands.in (megaflow-random-S1's) or
+     * ct-sound-S2 (ct-random-S2's), the pipeline and packets above with the megaflow campaigns' final views; skipped
+     * without the property.
      */
     @org.junit.jupiter.api.Test
     void writeCampaigns() throws IOException, URISyntaxException {
@@ -181,21 +186,27 @@ class MegaflowSoundnessTest {
         Path ovs = Path.of(MegaflowSoundnessTest.class.getResource("/refdata/ovs").toURI());
         Path out = Path.of(System.getProperty("soundness.dir", "src/test/resources/refdata/ovs"));
         for (String seed : seeds.split(",")) {
-            Case c = read(ovs.resolve("megaflow-random-" + seed).resolve("commands.in")).get(0);
+            // SEED: megaflow-random-SEED into megaflow-sound-SEED; ct-SEED: ct-random-SEED into ct-sound-SEED
+            boolean ct = seed.startsWith("ct-");
+            String n = ct ? seed.substring(3) : seed, from = (ct ? "ct-random-" : "megaflow-random-") + n;
+            Case c = read(ovs.resolve(from).resolve("commands.in")).get(0);
             List<String> lines = new ArrayList<>();
-            lines.add("# MegaflowSoundnessTest " + seed + " (megaflow-random-" + seed + "'s flows without learn(), "
+            lines.add("# MegaflowSoundnessTest " + seed + " (" + from + "'s flows without learn(), NORMAL made FLOOD, "
                     + "its packets and variants): br0 with dummy ports p1..p" + c.ports());
             lines.add("ovs-appctl time/stop");
             for (String[] f : c.flows()) {
                 lines.add("ovs-ofctl " + (f[0].equals("OpenFlow10") ? "" : "-O " + f[0] + " ") + "add-flow br0 '"
                         + f[1] + "'");
             }
-            for (String[] p : PacketVariants.of(c.packets(), portNumbers(c.ports()), Integer.parseInt(seed))) {
+            for (String[] p : PacketVariants.of(c.packets(), portNumbers(c.ports()), Integer.parseInt(n))) {
                 lines.add("ovs-appctl netdev-dummy/receive p" + p[0] + " '" + p[1] + "'");
             }
             lines.addAll(List.of("ovs-appctl revalidator/wait", "ovs-appctl dpctl/dump-flows",
                     "ovs-appctl dpctl/show -s", "ovs-ofctl dump-flows br0"));
-            Path dir = out.resolve("megaflow-sound-" + seed);
+            if (ct) {
+                lines.add("ovs-appctl dpctl/dump-conntrack");
+            }
+            Path dir = out.resolve((ct ? "ct-sound-" : "megaflow-sound-") + n);
             Files.createDirectories(dir);
             Files.write(dir.resolve("commands.in"), lines);
         }

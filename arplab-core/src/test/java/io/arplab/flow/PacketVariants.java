@@ -20,6 +20,12 @@ public final class PacketVariants {
 
     private PacketVariants() {}
 
+    /** The frame of a packet as netdev-dummy/receive takes it: hex, or a datapath flow composed (flow_compose()). */
+    public static byte[] frame(String packet) throws FlowParseException {
+        return HEX.matcher(packet).matches() ? java.util.HexFormat.of().parseHex(packet)
+                : FlowCompose.compose(packet, 0);
+    }
+
     /**
      * The flow with its learn(...) actions taken out (a learn() alone leaves an empty action list: drop), and NORMAL
      * made FLOOD: a megaflow's hits learn MACs when the revalidator pushes their stats (XC_NORMAL), later than an

@@ -38,12 +38,11 @@ class TraceConsistencyTest {
             for (int p = 1; p <= c.ports(); p++) {
                 ports.add(String.valueOf(p));
             }
-            long seed = MegaflowSoundnessTest.seedOf(commands.getParent()) + 1_000_003L * i;
+            long seed = MegaflowSoundnessTest.seed(commands, i);
             for (String[] p : PacketVariants.of(c.packets(), ports, seed)) {
                 byte[] frame;
                 try {
-                    frame = PacketVariants.HEX.matcher(p[1]).matches() ? HexFormat.of().parseHex(p[1])
-                            : FlowCompose.compose(p[1], 0);
+                    frame = PacketVariants.frame(p[1]);
                 } catch (FlowParseException e) {
                     continue;
                 }

@@ -57,6 +57,12 @@ class OvsMegaflowCampaignTest {
         assertThat(c.failures).isEmpty();
     }
 
+    /** Soundness checks left out, with the reason. */
+    static final java.util.Map<Integer, String> SOUND_LEFT_OUT = java.util.Map.of(110, "OVS does not give the same"
+            + " outputs twice: a second recording had 47 megaflows, 108 hits and 47 misses (as arplab) where this one"
+            + " has 46, 105 and 50 (its revalidator thread's rounds, in real time while OVS's clock is stopped, deleted"
+            + " ICMPv6 megaflows at other points)");
+
     /**
      * MegaflowSoundnessTest's checks recorded with OVS 3.1 (refdata/ovs/megaflow-sound-SEED,
      * src/test/scripts/record-soundness.sh SEED): a campaign's pipeline with its packets and, after each, variants
@@ -65,10 +71,10 @@ class OvsMegaflowCampaignTest {
     @Test
     void megaflowsOfTheSoundnessChecksAreOvsOwn(@TempDir Path tmp) throws IOException {
         CampaignReplay c = new CampaignReplay();
-        List<String> perSeed = c.replayStopped(REF, "megaflow-sound-", java.util.Map.of(), "megaflow.sound", tmp);
+        List<String> perSeed = c.replayStopped(REF, "megaflow-sound-", SOUND_LEFT_OUT, "megaflow.sound", tmp);
         int all = c.sections + c.pcaps;
         System.out.println("megaflow soundness campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
-                + " sections and pcaps match (" + String.join(", ", perSeed) + ")");
+                + " sections and pcaps match (" + String.join(", ", perSeed) + "); left out: " + SOUND_LEFT_OUT);
         Files.writeString(Path.of("target/megaflow-sound.diff"), String.join("\n", c.failures));
         assertThat(perSeed).isNotEmpty();
         assertThat(c.failures).isEmpty();
