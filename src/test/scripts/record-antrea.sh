@@ -4,10 +4,11 @@
 # antrea-tun0 (remote_ip=flow, key=flow), antrea-gw0 and the pod ports p3..pN (dummy, tx_pcap), each command line's
 # output (stdout and stderr) after "### LINE" into commands.out, then every port's tx pcap beside it.
 #   src/test/scripts/record-antrea.sh SEED [--wide]   (further arguments go to gen-antrea.py)
+#   RES=DIR src/test/scripts/record-antrea.sh   records DIR's own commands.in and pipeline.flows instead
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-res=$here/../resources/refdata/ovs/antrea-random-$1
-python3 "$here/gen-antrea.py" "$1" "$res" "${@:2}" >/dev/null
+res=${RES:-$here/../resources/refdata/ovs/antrea-random-$1}
+[ -n "${RES:-}" ] || python3 "$here/gen-antrea.py" "$1" "$res" "${@:2}" >/dev/null
 last=$(sed -n '1s/.*p3\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ca-ovsantrea.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT

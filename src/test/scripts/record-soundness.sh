@@ -3,16 +3,28 @@
 # pipeline of megaflow-random-SEED without learn() and with NORMAL made FLOOD, its packets each followed by variants,
 # as PacketVariants draws them, then the datapath views) written by the test, then recorded through
 # record-frames.sh: ports p1..pN with tx pcaps, each command's output after "### LINE" in commands.out.
-# ct-SEED records ct-random-SEED's pipeline and packets into refdata/ovs/ct-sound-SEED the same way.
-#   src/test/scripts/record-soundness.sh SEED|ct-SEED...   (run from the repository root)
+# ct-SEED records ct-random-SEED's pipeline and packets into refdata/ovs/ct-sound-SEED the same way; antrea-SEED
+# antrea-random-SEED's commands, pipeline file and packets (OvsCampaignSoundnessTest writes them) into
+# refdata/ovs/antrea-sound-SEED through record-antrea.sh.
+#   src/test/scripts/record-soundness.sh SEED|ct-SEED|antrea-SEED...   (run from the repository root)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-seeds=$(IFS=,; echo "$*")
-mvn -B -q -o test -pl arplab-core -Dtest='MegaflowSoundnessTest#writeCampaigns' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dsoundness.record="$seeds" >/dev/null || exit 1
+seeds=$(printf '%s\n' "$@" | grep -v '^antrea-' | paste -sd,)
+antrea=$(printf '%s\n' "$@" | sed -n 's/^antrea-//p' | paste -sd,)
+if [ -n "$seeds" ]; then
+  mvn -B -q -o test -pl arplab-core -Dtest='MegaflowSoundnessTest#writeCampaigns' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dsoundness.record="$seeds" >/dev/null || exit 1
+fi
+if [ -n "$antrea" ]; then
+  mvn -B -q -o test -pl arplab-core,arplab-topo -Dtest='OvsCampaignSoundnessTest#writeAntreaCampaigns' \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dsoundness.antrea="$antrea" >/dev/null || exit 1
+fi
 for s in "$@"; do
-  case $s in ct-*) res=$here/../resources/refdata/ovs/ct-sound-${s#ct-} ;;
-    *) res=$here/../resources/refdata/ovs/megaflow-sound-$s ;; esac
+  case $s in
+    antrea-*) RES=$here/../resources/refdata/ovs/antrea-sound-${s#antrea-} "$here/record-antrea.sh"; continue ;;
+    ct-*) res=$here/../resources/refdata/ovs/ct-sound-${s#ct-} ;;
+    *) res=$here/../resources/refdata/ovs/megaflow-sound-$s ;;
+  esac
   ports=$(sed -n '1s/.*p1\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
   RES=$res PORTS=$ports "$here/record-frames.sh"
 done

@@ -515,7 +515,7 @@ public final class Conntrack {
         int l3 = 14 + ((f[12] & 0xff) == 0x81 && f[13] == 0 ? 4 : 0);
         if (outer.v6()) { // extract_l4_icmp6(): the embedded IPv6 header (no extension headers), then its L4 key
             int in = l3 + 40 + 8, l4 = in + 40;
-            if (f.length < l4 || (f[in] & 0xf0) != 0x60) {
+            if (f.length < l4) { // extract_l3_ipv6() reads no version
                 return null;
             }
             long srcHi = u64(f, in + 8), src = u64(f, in + 16), dstHi = u64(f, in + 24), dst = u64(f, in + 32);
@@ -535,7 +535,7 @@ public final class Conntrack {
                     icmp ? (f[l4 + 4] & 0xff) << 8 | f[l4 + 5] & 0xff : 0, srcHi, dstHi, true).reverse();
         }
         int in = l3 + (f[l3] & 0xf) * 4 + 8;
-        if (f.length < in + 20 || (f[in] & 0xf0) != 0x40) {
+        if (f.length < in + 20 || (f[in] & 0xf) < 5) { // extract_l3_ipv4(): a header of 20 bytes or more, no version
             return null;
         }
         int l4 = in + (f[in] & 0xf) * 4;
@@ -667,12 +667,15 @@ public final class Conntrack {
     private boolean cachedRelated;
     /** md.ct_orig_tuple: what write_ct_md() wrote last, the connection's original tuple or the packet's key. */
     private Key mdTuple;
+    /** Whether write_ct_md() last wrote no tuple at all: a packet conntrack could not key (zeroed, not unknown). */
+    private boolean mdKeyless;
 
     /** pkt_metadata_init(): a packet received on a port carries no connection yet. */
     public void packetIn(long now) {
         this.now = now;
         cached = null;
         mdTuple = null;
+        mdKeyless = false;
     }
 
     /** The clock of the packet in flight, for the connections' expirations. */
@@ -700,6 +703,11 @@ public final class Conntrack {
     /** The packet in flight's md.ct_orig_tuple (the upcall puts it in the datapath key), or null. */
     Key mdTuple() {
         return mdTuple;
+    }
+
+    /** Whether the packet in flight's last ct() could not key it: write_ct_md() zeroed its ct_orig_tuple. */
+    boolean mdKeyless() {
+        return mdKeyless;
     }
 
     /**
@@ -772,6 +780,7 @@ public final class Conntrack {
         flow[Slot.CT_STATE.ordinal()] = INV;
         finish(flow, zone, null, commit, set);
         mdTuple = null;
+        mdKeyless = true;
         cached = null;
         return packet;
     }
@@ -859,6 +868,7 @@ public final class Conntrack {
         flow[Slot.CT_STATE.ordinal()] = st;
         finish(flow, zone, c, commit, set);
         mdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
+        mdKeyless = false;
         cached = nat != null ? null : c; // set_cached_conn()
         cachedReply = reply[0];
         cachedRelated = icmpRelated;

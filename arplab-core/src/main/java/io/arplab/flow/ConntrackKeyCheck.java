@@ -21,9 +21,13 @@ final class ConntrackKeyCheck {
         }
         int type = Packet.u16(f, l3);
         l3 += 2;
-        if (type == Match.ETH_IP && l3 + 20 <= f.length) {
-            int ihl = (f[l3] & 0xf) * 4, end = Math.min(f.length, l3 + Packet.u16(f, l3 + 2));
-            if (ihl < 20 || end - l3 < ihl || Packet.checksum(f, l3, ihl, 0) != 0) {
+        if (type == Match.ETH_IP) {
+            // miniflow_extract() reaches no L4 of a header failing ipv4_sanity_check(): no conn_key_extract()
+            if (!Packet.ipv4Sane(f, l3)) {
+                return false;
+            }
+            int ihl = (f[l3] & 0xf) * 4, end = l3 + Packet.u16(f, l3 + 2);
+            if (Packet.checksum(f, l3, ihl, 0) != 0) {
                 return false;
             }
             int proto = f[l3 + 9] & 0xff;
@@ -33,11 +37,18 @@ final class ConntrackKeyCheck {
             }
             return l4Valid(f, l3 + ihl, end, proto, pseudo, false);
         }
-        if (type == Match.ETH_IPV6 && l3 + 40 <= f.length) {
-            int end = Math.min(f.length, l3 + 40 + Packet.u16(f, l3 + 4));
+        if (type == Match.ETH_IPV6) {
+            // ipv6_sanity_check(), then parse_ipv6_ext_hdrs__(): each extension header whole within the payload
+            if (f.length - l3 < 40 || Packet.u16(f, l3 + 4) + 40 > f.length - l3) {
+                return false;
+            }
+            int end = l3 + 40 + Packet.u16(f, l3 + 4);
             int proto = f[l3 + 6] & 0xff, l4 = l3 + 40;
-            while (l4 + 8 <= end && (proto == Ipv6Packet.HOPOPTS || proto == Ipv6Packet.ROUTING
-                    || proto == Ipv6Packet.DSTOPTS || proto == Ipv6Packet.AH || proto == Ipv6Packet.FRAGMENT)) {
+            while (proto == Ipv6Packet.HOPOPTS || proto == Ipv6Packet.ROUTING || proto == Ipv6Packet.DSTOPTS
+                    || proto == Ipv6Packet.AH || proto == Ipv6Packet.FRAGMENT) {
+                if (end - l4 < 8) {
+                    return false;
+                }
                 int next = f[l4] & 0xff;
                 l4 += proto == Ipv6Packet.FRAGMENT ? 8 : proto == Ipv6Packet.AH ? ((f[l4 + 1] & 0xff) + 2) * 4
                         : ((f[l4 + 1] & 0xff) + 1) * 8;

@@ -161,6 +161,9 @@ final class OdpFlowFormat {
         if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
                 || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
                 || type == Match.ETH_IPV6 && proto != Match.PROTO_ICMPV6)) {
+            if (br.ct.mdKeyless()) {
+                return null; // conntrack_execute(): a packet conn_key_extract() failed on has its tuple zeroed
+            }
             Conntrack.Key t = br.ct.mdTuple();
             t = t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
             // miniflow_extract(): a later fragment's key has no L4, nor the ct_tp_src/ct_tp_dst that go with it

@@ -122,10 +122,11 @@ public final class Packet {
         };
     }
 
-    // miniflow_extract()'s ipv4_sanity_check(): a whole header of version 4, the total length within the frame
-    private static boolean ipv4Sane(byte[] f, int off) {
+    // miniflow_extract()'s ipv4_sanity_check(): a whole header (of any version: it reads none), the total length
+    // within the frame
+    static boolean ipv4Sane(byte[] f, int off) {
         int size = f.length - off;
-        if (size < 20 || (f[off] >> 4 & 0xf) != 4) {
+        if (size < 20) {
             return false;
         }
         int ihl = (f[off] & 0xf) * 4, totalLen = u16(f, off + 2);

@@ -28,28 +28,51 @@ class OvsAntreaCampaignTest {
 
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
-        CampaignReplay c = new CampaignReplay();
-        try (var dirs = Files.list(REF)) {
-            // -Dantrea.seeds=15,16 replays only those seeds
-            String only = System.getProperty("antrea.seeds", "");
-            for (Path ref : dirs.filter(d -> d.getFileName().toString().startsWith("antrea-random-"))
-                    .filter(d -> only.isEmpty() || java.util.Arrays.asList(only.split(","))
-                            .contains(d.getFileName().toString().substring("antrea-random-".length())))
-                    .filter(d -> !LEFT_OUT.containsKey(d.getFileName().toString().substring("antrea-random-".length()))
-                            || !only.isEmpty())
-                    .sorted().toList()) {
-                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), pods(ref));
-                lab.setWorkDir(ref);
-                var sent = CampaignReplay.capture(lab); // antrea-gw0 and the pods' ports
-                c.compare(ref, replay(lab, ref.resolve("commands.in")), sent, OvsAntreaCampaignTest::normal);
-            }
-        }
+        CampaignReplay c = replay("antrea-random-", "antrea.seeds", tmp);
         int all = c.sections + c.pcaps;
         System.out.println("antrea campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
                 + " sections match; left out: " + LEFT_OUT);
         // the differences in full, for reading: target/antrea-campaign.diff at the root
         Files.writeString(Path.of("target/antrea-campaign.diff"), String.join("\n", c.failures));
         assertThat(c.failures).isEmpty();
+    }
+
+    /**
+     * OvsCampaignSoundnessTest's checks of Antrea-shaped pipelines recorded with OVS 3.1 (refdata/ovs/antrea-sound-SEED,
+     * src/test/scripts/record-soundness.sh antrea-SEED): a seed's pipeline made sound, each of its packets followed by
+     * variants that fall inside and just outside the megaflows installed before them.
+     */
+    @Test
+    void antreaSoundnessChecksAreOvsOwn(@TempDir Path tmp) throws IOException {
+        CampaignReplay c = replay("antrea-sound-", "antrea.sound", tmp);
+        int all = c.sections + c.pcaps;
+        System.out.println("antrea soundness campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections match");
+        Files.writeString(Path.of("target/antrea-sound.diff"), String.join("\n", c.failures));
+        assertThat(all).isPositive();
+        assertThat(c.failures).isEmpty();
+    }
+
+    // every recorded seed of the prefix, or those -Dproperty=15,16 names (left out or not)
+    private static CampaignReplay replay(String prefix, String property, Path tmp) throws IOException {
+        CampaignReplay c = new CampaignReplay();
+        try (var dirs = Files.list(REF)) {
+            String only = System.getProperty(property, "");
+            for (Path ref : dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
+                    .filter(d -> only.isEmpty() || java.util.Arrays.asList(only.split(","))
+                            .contains(d.getFileName().toString().substring(prefix.length())))
+                    .filter(d -> !prefix.equals("antrea-random-") || !only.isEmpty()
+                            || !LEFT_OUT.containsKey(d.getFileName().toString().substring(prefix.length())))
+                    .sorted().toList()) {
+                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), pods(ref));
+                lab.setWorkDir(ref);
+                var sent = CampaignReplay.capture(lab); // antrea-gw0 and the pods' ports
+                // the soundness checks stop OVS's clock (time/stop): no lab time between their lines
+                c.compare(ref, replay(lab, ref.resolve("commands.in"), prefix.equals("antrea-sound-") ? 0
+                        : 200_000_000L), sent, OvsAntreaCampaignTest::normal);
+            }
+        }
+        return c;
     }
 
     /** The pod ports p3..pN, from commands.in's first line. */
@@ -83,6 +106,11 @@ class OvsAntreaCampaignTest {
     }
 
     static String replay(Lab lab, Path commandsIn) throws IOException {
+        return replay(lab, commandsIn, 200_000_000L);
+    }
+
+    // each line followed by gapNanos of lab time (record-antrea.sh sleeps 0.2 s after each)
+    static String replay(Lab lab, Path commandsIn, long gapNanos) throws IOException {
         StringBuilder got = new StringBuilder();
         // record-antrea.sh's own setup: no megaflow idles out while a seed runs
         lab.exec(lab.bridgeOwner("br-int").name(), "ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000");
@@ -92,7 +120,9 @@ class OvsAntreaCampaignTest {
             }
             var r = lab.exec(lab.bridgeOwner("br-int").name(), line);
             got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
-            lab.runFor(200_000_000L);
+            if (gapNanos > 0) {
+                lab.runFor(gapNanos);
+            }
         }
         return got.toString();
     }

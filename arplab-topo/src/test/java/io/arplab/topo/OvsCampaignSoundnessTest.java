@@ -166,4 +166,58 @@ class OvsCampaignSoundnessTest {
         });
         return b.toString();
     }
+
+    /**
+     * Writes the checks of the Antrea-shaped seeds named by {@code -Dsoundness.antrea=S1,S2} as campaigns to record
+     * with OVS 3.1 (src/test/scripts/record-soundness.sh antrea-S): refdata/ovs/antrea-sound-S/commands.in and
+     * pipeline.flows, antrea-random-S's made sound, each packet followed by its variants as the check above sends
+     * them; skipped without the property.
+     */
+    @org.junit.jupiter.api.Test
+    void writeAntreaCampaigns() throws IOException {
+        String seeds = System.getProperty("soundness.antrea", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(seeds.isEmpty(), "records only with -Dsoundness.antrea=SEEDS");
+        for (String seed : seeds.split(",")) {
+            Path ref = OvsAntreaCampaignTest.REF.resolve("antrea-random-" + seed);
+            Path dir = OvsAntreaCampaignTest.REF.resolve("antrea-sound-" + seed);
+            Files.createDirectories(dir);
+            List<String> flows = new ArrayList<>();
+            for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
+                flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
+            }
+            Files.write(dir.resolve("pipeline.flows"), flows);
+            List<String> lines = Files.readAllLines(ref.resolve("commands.in"));
+            List<String[]> received = new ArrayList<>();
+            for (String line : lines) {
+                Matcher m = RECEIVE.matcher(line);
+                if (m.matches()) {
+                    received.add(new String[] {m.group(1), m.group(2)});
+                }
+            }
+            List<String> ports = new ArrayList<>(List.of("antrea-gw0"));
+            for (int p = 3; p < 3 + OvsAntreaCampaignTest.pods(ref); p++) {
+                ports.add("p" + p);
+            }
+            List<List<String[]>> packets = PacketVariants.groups(received, ports, Integer.parseInt(seed));
+            List<String> out = new ArrayList<>();
+            String header = lines.get(0);
+            out.add("# OvsCampaignSoundnessTest antrea-" + seed + " (antrea-random-" + seed + "'s, learn() out, NORMAL"
+                    + " made FLOOD, packets and variants, OVS's clock stopped): "
+                    + header.substring(header.indexOf(": ") + 2));
+            out.add("ovs-appctl time/stop"); // no connection expires in real time while the recording runs
+            int next = 0;
+            for (String line : lines.subList(1, lines.size())) {
+                Matcher f = ADD_FLOW.matcher(line);
+                if (RECEIVE.matcher(line).matches()) {
+                    for (String[] p : packets.get(next)) {
+                        out.add("ovs-appctl netdev-dummy/receive " + p[0] + " '" + p[1] + "'");
+                    }
+                    next++;
+                } else {
+                    out.add(f.matches() ? f.group(1) + " '" + PacketVariants.soundFlow(f.group(2)) + "'" : line);
+                }
+            }
+            Files.write(dir.resolve("commands.in"), out);
+        }
+    }
 }

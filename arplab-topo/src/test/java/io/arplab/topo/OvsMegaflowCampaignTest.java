@@ -79,4 +79,21 @@ class OvsMegaflowCampaignTest {
         assertThat(perSeed).isNotEmpty();
         assertThat(c.failures).isEmpty();
     }
+
+    /**
+     * The same checks on the conntrack campaigns' pipelines (refdata/ovs/ct-sound-SEED, record-soundness.sh ct-SEED:
+     * ct-random-SEED's flows and frames, the frames' variants with bytes taken from one another), ending with the
+     * connections.
+     */
+    @Test
+    void conntrackOfTheSoundnessChecksIsOvsOwn(@TempDir Path tmp) throws IOException {
+        CampaignReplay c = new CampaignReplay();
+        List<String> perSeed = c.replayStopped(REF, "ct-sound-", java.util.Map.of(), "ct.sound", tmp);
+        int all = c.sections + c.pcaps;
+        System.out.println("conntrack soundness campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections and pcaps match (" + String.join(", ", perSeed) + ")");
+        Files.writeString(Path.of("target/ct-sound.diff"), String.join("\n", c.failures));
+        assertThat(perSeed).isNotEmpty();
+        assertThat(c.failures).isEmpty();
+    }
 }
