@@ -172,6 +172,7 @@ public final class OvsBridge implements Switch {
             return; // a deleted port: the datapath no longer polls it
         }
         transmit(now, ofproto.receive(now, in.ofport, frame), out);
+        ofproto.datapath.revalidate(now); // the revalidators' round after the packet (udpif_revalidator())
         transmit(now, ofproto.takeSent(), out);
     }
 
