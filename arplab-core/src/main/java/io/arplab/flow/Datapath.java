@@ -140,21 +140,21 @@ public final class Datapath {
 
     /** ovs_native_tunneling_is_on(): the feature on and a tunnel port on the datapath (the backer's tnl_count). */
     boolean nativeTunneling() {
-        return tnlPushPop && genevePort() >= 0;
+        return tnlPushPop && tunnelPort() >= 0;
     }
 
-    /** The datapath number of the Geneve vport (genev_sys_6081), or -1. */
-    int genevePort() {
-        if (geneve == UNKNOWN) {
-            geneve = -1;
+    /** The datapath number of a tunnel vport (the backer's tnl_count is not 0), or -1. */
+    int tunnelPort() {
+        if (tunnel == UNKNOWN) {
+            tunnel = -1;
             for (Ofproto.Port p : ports.values()) {
                 if (p.isTunnel()) {
-                    geneve = p.dpPort;
+                    tunnel = p.dpPort;
                     break;
                 }
             }
         }
-        return geneve;
+        return tunnel;
     }
 
     /** tnl-ports.c's port_list: each tunnel datapath port with its OpenFlow ports, in the order they came. */
@@ -184,8 +184,8 @@ public final class Datapath {
         return l;
     }
 
-    /** {@link #genevePort()}, found again after a change of the ports (every output of a translation asks). */
-    private int geneve = UNKNOWN;
+    /** {@link #tunnelPort()}, found again after a change of the ports (every output of a translation asks). */
+    private int tunnel = UNKNOWN;
     private static final int UNKNOWN = -2;
 
     /**
@@ -338,7 +338,7 @@ public final class Datapath {
                 listening.computeIfAbsent(p.dpPort, k -> new ArrayList<>()).add(p);
             }
         }
-        geneve = UNKNOWN;
+        tunnel = UNKNOWN;
     }
 
     /**
@@ -435,7 +435,7 @@ public final class Datapath {
                 }
             }
         }
-        geneve = UNKNOWN;
+        tunnel = UNKNOWN;
     }
 
     // tnl_port_map_delete(): the last OpenFlow port of a listening port takes it away
@@ -458,7 +458,7 @@ public final class Datapath {
             ports.remove(p.dpPort);
             unlisten(p);
         }
-        geneve = UNKNOWN;
+        tunnel = UNKNOWN;
         bridges.remove(br.name);
         for (Megaflow m : new ArrayList<>(flows)) {
             if (m.br == br) {

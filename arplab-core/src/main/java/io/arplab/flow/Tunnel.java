@@ -31,16 +31,20 @@ final class Tunnel {
         String keyOpt = port.options.get("key");
         String outKey = port.options.getOrDefault("out_key", keyOpt);
         boolean keyPresent = outKey != null;
-        long tunId = "flow".equals(outKey) ? flow[Slot.TUN_ID.ordinal()] : outKey == null ? 0 : Long.decode(outKey);
+        long tunId = "flow".equals(outKey) ? flow[Slot.TUN_ID.ordinal()]
+                : outKey == null ? 0 : TunnelType.number(outKey);
         String localIp = port.options.getOrDefault("local_ip", "");
         int src = localIp.equals("flow") ? (int) flow[Slot.TUN_SRC.ordinal()] : parseIp(localIp);
         int flags = (int) (flow[Slot.TUN_FLAGS.ordinal()] & Geneve.TNL_OAM)
                 | (!"false".equals(port.options.get("df_default")) ? Geneve.TNL_DONT_FRAGMENT : 0)
                 | ("true".equals(port.options.get("csum")) ? Geneve.TNL_CSUM : 0)
                 | (keyPresent ? Geneve.TNL_KEY : 0);
-        int ttl = port.options.containsKey("ttl") ? Integer.parseInt(port.options.get("ttl")) : 64;
+        String ttlOpt = port.options.get("ttl");
+        boolean ip = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        int ttl = "inherit".equals(ttlOpt) ? ip ? (int) flow[Slot.NW_TTL.ordinal()] : TunnelType.DEFAULT_TTL
+                : ttlOpt != null ? (int) TunnelType.number(ttlOpt) & 0xff : TunnelType.DEFAULT_TTL;
         int tos = port.options.containsKey("tos") && !"inherit".equals(port.options.get("tos"))
-                ? Integer.decode(port.options.get("tos")) : 0;
+                ? (int) TunnelType.number(port.options.get("tos")) & 0xff : 0;
         int tpDst = port.tunnelType.dstPort(port.options);
         return new Geneve.Metadata(tunId, src, dst, tos, ttl, 0, tpDst, flags);
     }
@@ -211,7 +215,7 @@ final class Tunnel {
                                 || (remote.equals("flow") ? 1 : 0) != dstFlow || src != srcType) {
                             continue;
                         }
-                        if (keyFlow == 0 && (key == null ? 0 : Long.decode(key)) != flow[Slot.TUN_ID.ordinal()]) {
+                        if (keyFlow == 0 && (key == null ? 0 : TunnelType.number(key)) != flow[Slot.TUN_ID.ordinal()]) {
                             continue;
                         }
                         if (dstFlow == 0 && (parseIp(remote) & 0xffffffffL) != flow[Slot.TUN_SRC.ordinal()]) {

@@ -51,10 +51,21 @@ enum TunnelType {
         if (!udp()) {
             return 0;
         }
+        String p = options.get("dst_port");
+        return p == null || number(p) == 0 ? defaultPort : (int) number(p);
+    }
+
+    // parse_key(): "flow", or a number in decimal or hex as the netdev holds it (a bad one: 0)
+    private static String key(String k) {
+        return k == null || k.equals("flow") ? k : Long.toUnsignedString(number(k));
+    }
+
+    /** An option's number as strtoul() reads it (decimal, 0x hex), 0 when it is none. */
+    static long number(String v) {
         try {
-            return Integer.parseInt(options.getOrDefault("dst_port", Integer.toString(defaultPort)));
+            return Long.decode(v);
         } catch (NumberFormatException e) {
-            return defaultPort;
+            return 0;
         }
     }
 
@@ -80,31 +91,31 @@ enum TunnelType {
                 c.put(k, options.get(k));
             }
         }
-        String in = options.getOrDefault("in_key", options.get("key"));
-        String out = options.getOrDefault("out_key", options.get("key"));
+        String in = key(options.getOrDefault("in_key", options.get("key")));
+        String out = key(options.getOrDefault("out_key", options.get("key")));
         if ("flow".equals(in) && "flow".equals(out)) {
             c.put("key", "flow");
         } else if (in != null && in.equals(out)) {
-            c.put("key", Long.toUnsignedString(Long.decode(in)));
+            c.put("key", in);
         } else {
             if (in != null) {
-                c.put("in_key", in.equals("flow") ? in : Long.toUnsignedString(Long.decode(in)));
+                c.put("in_key", in);
             }
             if (out != null) {
-                c.put("out_key", out.equals("flow") ? out : Long.toUnsignedString(Long.decode(out)));
+                c.put("out_key", out);
             }
         }
         String ttl = options.get("ttl");
         if ("inherit".equals(ttl)) {
             c.put("ttl", ttl);
-        } else if (ttl != null && Integer.parseInt(ttl) != DEFAULT_TTL) {
-            c.put("ttl", ttl);
+        } else if (ttl != null && number(ttl) != DEFAULT_TTL) {
+            c.put("ttl", Long.toString(number(ttl)));
         }
         String tos = options.get("tos");
         if ("inherit".equals(tos)) {
             c.put("tos", tos);
-        } else if (tos != null && Integer.decode(tos) != 0) {
-            c.put("tos", "0x" + Integer.toHexString(Integer.decode(tos)));
+        } else if (tos != null && number(tos) != 0) {
+            c.put("tos", "0x" + Long.toHexString(number(tos)));
         }
         if (udp() && dstPort(options) != defaultPort) {
             c.put("dst_port", Integer.toString(dstPort(options)));

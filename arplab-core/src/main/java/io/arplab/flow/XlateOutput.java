@@ -74,6 +74,9 @@ final class XlateOutput {
                 // with tos=inherit the inner DSCP too
                 boolean inherit = "inherit".equals(p.options.get("tos"));
                 x.wc[Slot.NW_TOS.ordinal()] |= inherit ? 0xff : 0x3;
+                if ("inherit".equals(p.options.get("ttl"))) {
+                    x.wc[Slot.NW_TTL.ordinal()] = 0xff; // ttl=inherit: the inner TTL
+                }
                 int tos = (int) x.flow[Slot.NW_TOS.ordinal()];
                 tunnel = new io.arplab.wire.Geneve.Metadata(tunnel.tunId(), tunnel.src(), tunnel.dst(),
                         (inherit ? tos & 0xfc : tunnel.tos()) | ((tos & 3) == 3 ? 2 : tos & 3), tunnel.ttl(),
