@@ -16,7 +16,10 @@ dpif/show, tnl/ports/show [-v], tnl/neigh/show, ovs/route/show, ovs-ofctl dump-f
 The underlay port is phy0, a name no kernel device of the recording machine has: a remote no user route covers goes
 by the kernel's default route to its device, which names no OVS port then ("native tunnel routing failed", as in a lab
 without kernel routes), where an underlay port called eth0 would have taken it.
-  src/test/scripts/gen-tunnels.py SEED DIR
+With "wide" (seeds recorded since; without it a seed's files are unchanged): in_key/out_key apart and ttl=inherit
+now and then, and mid-run tnl/neigh/flush, ovs/route/del and add, tnl/arp/show, fdb/show br-phy, gratuitous ARPs
+and ARP requests on phy0, dpif/set-dp-features br0 tnl_push_pop false (the kernel tunnel path) and true again.
+  src/test/scripts/gen-tunnels.py SEED DIR [wide]
 """
 import os
 import random
@@ -27,6 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from inet import addr, csum  # noqa: E402
 
 seed, out = int(sys.argv[1]), sys.argv[2]
+WIDE = sys.argv[3:] == ["wide"]
 r = random.Random(seed)
 V6 = r.random() < 0.125
 PHY_MAC = "aa:55:aa:66:00:01"
@@ -67,6 +71,12 @@ for i, remote in enumerate(remotes):
         o["dst_port"] = str(DEFAULT_PORT[typ] + 1)
     if r.random() < 0.15:
         o["local_ip"] = LOCAL
+    if WIDE and r.random() < 0.2:  # the keys apart: received with in_key, sent with out_key
+        o.pop("key", None)
+        o["in_key"] = str(r.randrange(1, 5000))
+        o["out_key"] = r.choice(["flow", str(r.randrange(1, 5000))])
+    if WIDE and r.random() < 0.15:
+        o["ttl"] = "inherit"
     tunnels.append({"name": "tun%d" % (i + 1), "ofport": 10 + i, "type": typ, "options": o})
 TLV = any(t["type"] == "geneve" for t in tunnels) and r.random() < 0.25
 route = r.random() < 0.85
@@ -79,8 +89,8 @@ def dst_of(t):
     return rem if rem != "flow" else r.choice(REMOTES + [OFFROUTE])
 
 
-def key_of(t):
-    k = t["options"].get("key")
+def key_of(t, opt="out_key"):
+    k = t["options"].get("key", t["options"].get(opt))
     return None if k is None else (r.choice([5, 77, 4096]) if k == "flow" else int(k))
 
 
@@ -88,7 +98,7 @@ def set_fields(t, dst, key):
     a = []
     if t["options"]["remote_ip"] == "flow":
         a.append("set_field:%s->%s" % (dst, "tun_ipv6_dst" if V6 else "tun_dst"))
-    if key is not None and t["options"]["key"] == "flow":
+    if key is not None and t["options"].get("key", t["options"].get("out_key")) == "flow":
         a.append("set_field:%d->tun_id" % key)
     if not V6 and r.random() < 0.15:
         a.append("set_field:%s->tun_src" % LOCAL)
@@ -116,7 +126,7 @@ ct = r.random() < 0.3
 for t in tunnels:
     match = "in_port=%d" % t["ofport"]
     if t["options"].get("key") == "flow" and r.random() < 0.5:
-        match += ",tun_id=%d" % key_of(t)
+        match += ",tun_id=%d" % key_of(t, "in_key")
     if not V6 and t["options"]["remote_ip"] == "flow" and r.random() < 0.4:
         match += ",tun_src=%s" % r.choice(REMOTES)
     if TLV and t["type"] == "geneve" and r.random() < 0.3:
@@ -239,7 +249,7 @@ def encapsulated():
     src = o["remote_ip"] if o["remote_ip"] != "flow" else r.choice(REMOTES)
     if src == OFFROUTE:
         src = REMOTES[0]
-    key = key_of(t)
+    key = key_of(t, "in_key")
     csum_on = o.get("csum") == "true" or r.random() < 0.2
     port = int(o["dst_port"]) if "dst_port" in o else None
     bad = False
@@ -256,8 +266,8 @@ def encapsulated():
     return outer(src, typ, key, inner_frame(r.choice(HOSTS)), csum_on, bad, port).hex()
 
 
-lines = ["# gen-tunnels.py %d: %s%s, %s, route %s" % (
-    seed, "ipv6, " if V6 else "",
+lines = ["# gen-tunnels.py %d%s: %s%s, %s, route %s" % (
+    seed, " wide" if WIDE else "", "ipv6, " if V6 else "",
     ", ".join("%s (%s %s)" % (t["name"], t["type"], " ".join("%s=%s" % kv for kv in t["options"].items()))
               for t in tunnels), mode, "yes" if route else "no"),
     "ovs-appctl time/stop"]
@@ -302,7 +312,37 @@ def views():
         return ["ovs-appctl netdev-dummy/receive phy0 %s" % neighbour_reply(a)]
     if c == "flush":
         return ["ovs-appctl dpctl/del-flows"]
+    if WIDE and r.random() < 0.4:
+        return wide_view()
     return ["ovs-appctl " + c]
+
+
+def wide_view():
+    """wide: the tables changed mid-run, neighbour traffic on phy0, native tunnelling turned off and on."""
+    c = r.choice(["neigh-flush", "route", "arp-show", "fdb", "garp", "arp-request", "features"])
+    a = r.choice(REMOTES)
+    if c == "neigh-flush":
+        return ["ovs-appctl tnl/neigh/flush"]
+    if c == "route":
+        net = "fd00:79::/64" if V6 else "10.79.1.0/24"
+        return ["ovs-appctl ovs/route/del %s" % net] + (["ovs-appctl ovs/route/add %s br-phy" % net]
+                                                       if r.random() < 0.7 else [])
+    if c == "arp-show":
+        return ["ovs-appctl tnl/arp/show"]
+    if c == "fdb":
+        return ["ovs-appctl revalidator/wait", "ovs-appctl fdb/show br-phy"]
+    if c == "garp" and not V6:
+        return ["ovs-appctl netdev-dummy/receive phy0 %s" % (
+            mac("ff:ff:ff:ff:ff:ff") + mac(RMAC[a]) + b"\x08\x06" + struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1)
+            + mac(RMAC[a]) + addr(a) + bytes(6) + addr(a)).hex()]
+    if c == "arp-request" and not V6:
+        return ["ovs-appctl netdev-dummy/receive phy0 %s" % (
+            mac("ff:ff:ff:ff:ff:ff") + mac(RMAC[a]) + b"\x08\x06" + struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1)
+            + mac(RMAC[a]) + addr(a) + bytes(6) + addr(LOCAL)).hex()]
+    if c == "features":
+        return ["ovs-appctl dpif/set-dp-features br0 tnl_push_pop false", overlay_trace(r.choice(HOSTS)),
+                "ovs-appctl dpif/set-dp-features br0 tnl_push_pop true"]
+    return ["ovs-appctl tnl/neigh/show"]
 
 
 for _ in range(r.randrange(14, 24)):

@@ -8,11 +8,11 @@
 # their MACs. After each frame received, a revalidators' round is waited for (not recorded), so that what a round
 # does (populate_xcache() translating a new megaflow's ukey again: a neighbour miss's ARP request once more) comes
 # before the next command whatever the revalidators' timer.
-#   src/test/scripts/record-tunnels.sh SEED
+#   src/test/scripts/record-tunnels.sh SEED [wide]   (further arguments go to gen-tunnels.py)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=$here/../resources/refdata/ovs/tnl-random-$1
-python3 "$here/gen-tunnels.py" "$1" "$res" >/dev/null
+python3 "$here/gen-tunnels.py" "$1" "$res" "${@:2}" >/dev/null
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tnl-ovs.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
 cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here

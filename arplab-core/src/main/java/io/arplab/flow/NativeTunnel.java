@@ -167,17 +167,23 @@ final class NativeTunnel {
      * (no padding: the datapath sends it as composed).
      */
     static byte[] arpRequest(long smac, long spa, long tpa) {
+        return arp(1, smac, 0, true, spa, tpa);
+    }
+
+    /** compose_arp(): operation {@code op} from {@code sha} to {@code tha} (broadcast, or to tha), 42 bytes. */
+    static byte[] arp(int op, long sha, long tha, boolean broadcast, long spa, long tpa) {
         byte[] f = new byte[42];
-        MacAddress.BROADCAST.write(f, 0);
-        MacAddress.of(smac).write(f, 6);
+        MacAddress.of(broadcast ? MacAddress.BROADCAST.bits() : tha).write(f, 0);
+        MacAddress.of(sha).write(f, 6);
         Bytes.put16(f, 12, Match.ETH_ARP);
         Bytes.put16(f, 14, 1);
         Bytes.put16(f, 16, Match.ETH_IP);
         f[18] = 6;
         f[19] = 4;
-        Bytes.put16(f, 20, 1);
-        MacAddress.of(smac).write(f, 22);
+        Bytes.put16(f, 20, op);
+        MacAddress.of(sha).write(f, 22);
         Bytes.put32(f, 28, (int) spa);
+        MacAddress.of(tha).write(f, 32);
         Bytes.put32(f, 38, (int) tpa);
         return f;
     }

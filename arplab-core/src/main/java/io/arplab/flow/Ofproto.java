@@ -170,6 +170,21 @@ public final class Ofproto {
         return upcallContext;
     }
 
+    /**
+     * netdev_dummy_send(): a dummy port with an address (netdev-dummy/ip4addr) that is sent an ARP request for it
+     * queues the reply as received (compose_arp(): from its MAC to the asker, not broadcast); null otherwise.
+     */
+    public byte[] dummyArpReply(long ofport, byte[] frame) {
+        Port p = port(ofport);
+        long[] a = p == null ? null : datapath.router.address(p.name);
+        if (a == null || frame.length < 42 || io.arplab.wire.Bytes.u16(frame, 12) != Match.ETH_ARP
+                || io.arplab.wire.Bytes.u16(frame, 20) != 1 || io.arplab.wire.Bytes.u32(frame, 38) != a[0]) {
+            return null;
+        }
+        return NativeTunnel.arp(2, p.mac, io.arplab.wire.MacAddress.read(frame, 6).bits(), false, a[0],
+                io.arplab.wire.Bytes.u32(frame, 28));
+    }
+
     /** populate_xcache(): the ukey of {@code key} translated again, without packet or stats, for its cache. */
     void populateXcache(long now, long[] key) {
         Xlate x = xlate(now, key, null, false);
