@@ -249,19 +249,6 @@ public final class Datapath {
         }
     }
 
-    /** The bridge whose port has datapath number {@code dpPort}, or null. */
-    Ofproto owner(int dpPort) {
-        Ofproto.Port p = ports.get(dpPort);
-        if (p == null) {
-            return null;
-        }
-        for (Ofproto br : bridges.values()) {
-            if (br.port(p.ofport) == p) {
-                return br;
-            }
-        }
-        return null;
-    }
 
     /**
      * The datapath port number for a new port, as dpif-netdev's choose_port() gives it on a dummy datapath: the
