@@ -172,12 +172,21 @@ public final class OvsBridge implements Switch {
             return; // a deleted port: the datapath no longer polls it
         }
         transmit(now, ofproto.receive(now, in.ofport, frame), out);
+        ofproto.datapath.revalidate(now); // the revalidators' round after the packet (udpif_revalidator())
         transmit(now, ofproto.takeSent(), out);
     }
 
     // netdev_dummy_send(): the tx_pcap sees each frame, the wire takes it
     private void transmit(long now, List<Ofproto.Output> outputs, Output out) {
+        List<Ofproto.Output> replies = null;
         for (Ofproto.Output o : outputs) {
+            byte[] reply = ofproto.dummyArpReply(o.ofport(), o.frame());
+            if (reply != null) {
+                if (replies == null) {
+                    replies = new java.util.ArrayList<>(1);
+                }
+                replies.add(new Ofproto.Output(o.ofport(), reply));
+            }
             int dp = devicePort(o.ofport());
             Pcap tx = txPcaps.get(o.ofport());
             if (tx != null) {
@@ -186,6 +195,11 @@ public final class OvsBridge implements Switch {
             if (dp >= 0) {
                 out.transmit(dp, o.frame());
             }
+        }
+        for (int i = 0; replies != null && i < replies.size(); i++) { // netdev_dummy_queue_packet(): received next
+            transmit(now, ofproto.receive(now, replies.get(i).ofport(), replies.get(i).frame()), out);
+            ofproto.datapath.revalidate(now);
+            transmit(now, ofproto.takeSent(), out);
         }
     }
 

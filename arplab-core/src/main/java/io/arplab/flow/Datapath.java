@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Bytes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,10 @@ public final class Datapath {
         final boolean simple;
         /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */
         int[] recircs = NO_RECIRCS;
+        /** The {@link #revalidationEpoch()} its ukey was last translated in. */
+        long epoch;
+        /** Its ukey has an xcache: a revalidation translated it (an upcall's ukey has none). */
+        boolean xcachePopulated;
 
         Megaflow(Ofproto br, long[] value, DpclsSubtable t, String actions, XlateCache xc, Conntrack.Key ctTuple) {
             this.br = br;
@@ -135,25 +140,52 @@ public final class Datapath {
 
     /** ovs_native_tunneling_is_on(): the feature on and a tunnel port on the datapath (the backer's tnl_count). */
     boolean nativeTunneling() {
-        return tnlPushPop && genevePort() >= 0;
+        return tnlPushPop && tunnelPort() >= 0;
     }
 
-    /** The datapath number of the Geneve vport (genev_sys_6081), or -1. */
-    int genevePort() {
-        if (geneve == UNKNOWN) {
-            geneve = -1;
+    /** The datapath number of a tunnel vport (the backer's tnl_count is not 0), or -1. */
+    int tunnelPort() {
+        if (tunnel == UNKNOWN) {
+            tunnel = -1;
             for (Ofproto.Port p : ports.values()) {
                 if (p.isTunnel()) {
-                    geneve = p.dpPort;
+                    tunnel = p.dpPort;
                     break;
                 }
             }
         }
-        return geneve;
+        return tunnel;
     }
 
-    /** {@link #genevePort()}, found again after a change of the ports (every output of a translation asks). */
-    private int geneve = UNKNOWN;
+    /** tnl-ports.c's port_list: each tunnel datapath port with its OpenFlow ports, in the order they came. */
+    private final Map<Integer, List<Ofproto.Port>> listening = new java.util.LinkedHashMap<>();
+
+    /**
+     * The backer's reval_seq as arplab sees it: what any bridge's revalidation depends on (its tables, its MAC
+     * learning, the ports, the routes and neighbours); a change of it revalidates every ukey of the backer.
+     */
+    long revalidationEpoch() {
+        long e = portsVersion * 31 + router.version;
+        for (Ofproto br : bridges.values()) {
+            e = e * 31 + br.tables.version;
+            e = e * 31 + br.ml.version;
+        }
+        return e;
+    }
+
+    /** The listening ports (tnl_port_map_insert() per tunnel datapath port), oldest first. */
+    public List<OvsRouter.Listener> listeners() {
+        List<OvsRouter.Listener> l = new ArrayList<>();
+        listening.forEach((dp, ps) -> {
+            Ofproto.Port p = ps.get(0);
+            l.add(new OvsRouter.Listener(p.dpifName(), dp, p.tunnelType.nwProto, p.tunnelType.dstPort(p.options),
+                    ps.size()));
+        });
+        return l;
+    }
+
+    /** {@link #tunnelPort()}, found again after a change of the ports (every output of a translation asks). */
+    private int tunnel = UNKNOWN;
     private static final int UNKNOWN = -2;
 
     /**
@@ -186,33 +218,37 @@ public final class Datapath {
     /** dp_execute_cb()'s recirculation depth: tnl_pop inside tnl_pop stops at MAX_RECIRC_DEPTH (6). */
     private int popDepth;
 
-    /** tnl_pop(PORT) executed on {@code frame}: the bridge of the Geneve port takes the inner packet. */
+    /**
+     * tnl_pop(PORT) executed on {@code frame}: the tunnel class of the datapath port pops its header (or drops the
+     * frame); the inner packet's upcall finds its OpenFlow tunnel port by its tunnel key (tnl_port_receive()), whose
+     * bridge takes it; without one the upcall fails and the packet is lost, no flow installed.
+     */
     void tnlPop(long now, int dpPort, byte[] frame) {
-        Ofproto br = owner(dpPort);
-        if (br == null || popDepth >= 6) {
+        List<Ofproto.Port> tunnels = listening.get(dpPort);
+        if (tunnels == null || popDepth >= 6) {
             return;
         }
+        int[] inner = new int[1];
+        long[] flow = Tunnel.pop(frame, 0, tunnels.get(0).tunnelType, inner);
+        if (flow == null) {
+            return;
+        }
+        Ofproto.Port in = Tunnel.find(tunnels, flow, dpPort);
+        Ofproto br = in == null ? null : bridgeOfPort(in);
+        if (br == null) {
+            lost++; // upcall_receive(): "receive tunnel port not found", ENODEV
+            return;
+        }
+        flow[Slot.IN_PORT.ordinal()] = in.ofport;
         popDepth++;
         try {
-            br.popped(now, dpPort, frame);
+            br.popped(now, in, flow, java.util.Arrays.copyOfRange(frame, inner[0],
+                    14 + (int) Bytes.u16(frame, 16)));
         } finally {
             popDepth--;
         }
     }
 
-    /** The bridge whose port has datapath number {@code dpPort}, or null. */
-    Ofproto owner(int dpPort) {
-        Ofproto.Port p = ports.get(dpPort);
-        if (p == null) {
-            return null;
-        }
-        for (Ofproto br : bridges.values()) {
-            if (br.port(p.ofport) == p) {
-                return br;
-            }
-        }
-        return null;
-    }
 
     /**
      * The datapath port number for a new port, as dpif-netdev's choose_port() gives it on a dummy datapath: the
@@ -283,10 +319,13 @@ public final class Datapath {
             }
         }
         bridges.put(br.name, br);
-        if (p.dpPort >= 0) { // a patch port has no datapath port
-            ports.put(p.dpPort, p);
+        if (p.dpPort >= 0) { // a patch port has no datapath port; tunnel ports share theirs
+            ports.putIfAbsent(p.dpPort, p);
+            if (p.isTunnel()) {
+                listening.computeIfAbsent(p.dpPort, k -> new ArrayList<>()).add(p);
+            }
         }
-        geneve = UNKNOWN;
+        tunnel = UNKNOWN;
     }
 
     /**
@@ -364,7 +403,7 @@ public final class Datapath {
             return 0;
         }
         for (Ofproto.Port p : ports.values()) {
-            if ((p.type.equals("geneve") ? "genev_sys_6081" : p.name).equals(name)) {
+            if (p.dpifName().equals(name)) {
                 return p.dpPort;
             }
         }
@@ -373,8 +412,25 @@ public final class Datapath {
 
     /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */
     void unregister(Ofproto.Port p) {
-        ports.remove(p.dpPort);
-        geneve = UNKNOWN;
+        unlisten(p);
+        if (ports.remove(p.dpPort, p)) {
+            for (Ofproto br : bridges.values()) { // another tunnel port sharing the datapath port keeps it
+                for (Ofproto.Port q : br.ports()) {
+                    if (q != p && q.dpPort == p.dpPort) {
+                        ports.putIfAbsent(q.dpPort, q);
+                    }
+                }
+            }
+        }
+        tunnel = UNKNOWN;
+    }
+
+    // tnl_port_map_delete(): the last OpenFlow port of a listening port takes it away
+    private void unlisten(Ofproto.Port p) {
+        List<Ofproto.Port> l = listening.get(p.dpPort);
+        if (l != null && l.remove(p) && l.isEmpty()) {
+            listening.remove(p.dpPort);
+        }
     }
 
     /** A deleted bridge created again: its local port back on the datapath. */
@@ -387,8 +443,9 @@ public final class Datapath {
     public void remove(Ofproto br) {
         for (Ofproto.Port p : br.ports()) {
             ports.remove(p.dpPort);
+            unlisten(p);
         }
-        geneve = UNKNOWN;
+        tunnel = UNKNOWN;
         bridges.remove(br.name);
         for (Megaflow m : new ArrayList<>(flows)) {
             if (m.br == br) {
@@ -628,6 +685,16 @@ public final class Datapath {
         for (Ofproto br : bridges.values()) {
             br.revalidate(now);
         }
+        // revalidate_ukey(): a ukey made by an upcall has no xcache; the first round that pushes packets of it
+        // translates it again (populate_xcache()), and a neighbour miss sends its ARP request once more
+        for (Megaflow m : new ArrayList<>(flows)) {
+            if (!m.xcachePopulated && m.packets > 0) {
+                m.xcachePopulated = true;
+                if (m.xc.neighbourMiss) {
+                    m.br.populateXcache(now, ukeyFlow(m.value));
+                }
+            }
+        }
     }
 
     /**
@@ -733,7 +800,7 @@ public final class Datapath {
         if (names) {
             portNames.put(0, "ovs-dummy");
             for (Ofproto.Port p : ports.values()) {
-                portNames.put(p.dpPort, p.type.equals("geneve") ? "genev_sys_6081" : p.name);
+                portNames.put(p.dpPort, p.dpifName());
             }
         }
         return portNames;
@@ -1008,8 +1075,8 @@ public final class Datapath {
         }
         for (Ofproto.Port p : ports.values()) {
             s.append("  port ").append(p.dpPort).append(": ");
-            if (p.type.equals("geneve")) {
-                s.append("genev_sys_6081 (geneve: packet_type=ptap)");
+            if (p.isTunnel()) {
+                s.append(p.dpifName()).append(" (").append(p.type).append(": packet_type=ptap)");
             } else {
                 s.append(p.name).append(' ').append(type(p));
             }
@@ -1069,9 +1136,9 @@ public final class Datapath {
                 if (p.isPatch()) { // dpif_show_backer(): a patch port's netdev config
                     s.append("(patch: ").append(p.options.containsKey("peer") ? "peer=" + p.options.get("peer") : "")
                             .append(')');
-                } else if (p.type.equals("geneve")) {
-                    s.append("(geneve: ");
-                    s.append(String.join(", ", new java.util.TreeMap<>(p.options).entrySet().stream()
+                } else if (p.isTunnel()) { // get_tunnel_config()
+                    s.append('(').append(p.type).append(": ");
+                    s.append(String.join(", ", p.tunnelType.config(p.options).entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
                     s.append(')');
                 } else {

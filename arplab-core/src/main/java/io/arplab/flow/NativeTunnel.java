@@ -13,21 +13,22 @@ import io.arplab.wire.MacAddress;
  * tnl_arp_snoop()).
  */
 final class NativeTunnel {
-    /** OVS_VPORT_TYPE_GENEVE, the header template's type. */
-    static final int TYPE_GENEVE = 5;
-    /** Ethernet 14 + IPv4 20 + UDP 8 + Geneve 8. */
-    static final int HEADER_SIZE = 50;
-    private static final int IP = 14, UDP = 34, GENEVE = 42;
+    private static final int IP = 14, L4 = 34;
 
     private NativeTunnel() {}
 
     /**
-     * netdev_geneve_build_header() over netdev_tnl_ip_build_header(): Ethernet to {@code dmac} from {@code smac},
-     * IPv4 from {@code src} to the key's dst with its tos and ttl, DF when the key says so, no length yet (the push
-     * fills it); UDP to the key's port with source 0 and checksum 0xffff when csum is on; Geneve with the VNI.
+     * The header template of tnl_push (netdev_tnl_ip_build_header(), then udp_build_header() with
+     * netdev_geneve_build_header() or netdev_vxlan_build_header(), or netdev_gre_build_header()): Ethernet to
+     * {@code dmac} from {@code smac}; IPv4 from {@code src} to the key's dst with its tos and ttl, DF when the key says
+     * so, no length yet (the push fills it); UDP to the key's port with source 0 and checksum 0xffff when csum is on,
+     * then Geneve or VXLAN with the VNI; or GRE (TEB) with a checksum word when csum is on and the key when the port
+     * has one.
      */
-    static byte[] header(long dmac, long smac, int src, Geneve.Metadata t) {
-        byte[] h = new byte[HEADER_SIZE];
+    static byte[] header(TunnelType type, long dmac, long smac, int src, Geneve.Metadata t) {
+        int l4Len = type.udp() ? 16 : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
+                + ((t.flags() & Geneve.TNL_KEY) != 0 ? 4 : 0);
+        byte[] h = new byte[L4 + l4Len];
         MacAddress.of(dmac).write(h, 0);
         MacAddress.of(smac).write(h, 6);
         Bytes.put16(h, 12, Match.ETH_IP);
@@ -35,23 +36,40 @@ final class NativeTunnel {
         h[IP + 1] = (byte) t.tos();
         Bytes.put16(h, IP + 6, (t.flags() & Geneve.TNL_DONT_FRAGMENT) != 0 ? 0x4000 : 0);
         h[IP + 8] = (byte) t.ttl();
-        h[IP + 9] = (byte) Match.PROTO_UDP;
+        h[IP + 9] = (byte) type.nwProto;
         Bytes.put32(h, IP + 12, src);
         Bytes.put32(h, IP + 16, t.dst());
         Bytes.put16(h, IP + 10, InternetChecksum.compute(h, IP, 20));
-        Bytes.put16(h, UDP + 2, t.tpDst());
-        if ((t.flags() & Geneve.TNL_CSUM) != 0) {
-            Bytes.put16(h, UDP + 6, 0xffff); // transparent to the checksum the push computes
+        if (!type.udp()) {
+            int flags = ((t.flags() & Geneve.TNL_CSUM) != 0 ? Tunnel.GRE_CSUM : 0)
+                    | ((t.flags() & Geneve.TNL_KEY) != 0 ? Tunnel.GRE_KEY : 0);
+            Bytes.put16(h, L4, flags);
+            Bytes.put16(h, L4 + 2, Geneve.PROTO_TEB);
+            if ((flags & Tunnel.GRE_KEY) != 0) {
+                Bytes.put32(h, h.length - 4, (int) t.tunId());
+            }
+            return h;
         }
-        Geneve.writeHeader(h, GENEVE, (t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0, Geneve.PROTO_TEB,
-                (int) t.tunId());
+        Bytes.put16(h, L4 + 2, t.tpDst());
+        if ((t.flags() & Geneve.TNL_CSUM) != 0) {
+            Bytes.put16(h, L4 + 6, 0xffff); // transparent to the checksum the push computes
+        }
+        if (type == TunnelType.GENEVE) {
+            Geneve.writeHeader(h, L4 + 8, (t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0, Geneve.PROTO_TEB,
+                    (int) t.tunId());
+        } else {
+            Bytes.put32(h, L4 + 8, 0x08000000); // VXLAN_FLAGS
+            Bytes.put32(h, L4 + 12, (int) (t.tunId() << 8));
+        }
         return h;
     }
 
     /**
-     * netdev_tnl_push_udp_header(): the template in front of {@code inner}, with the IPv4 total length (its checksum
-     * updated), the UDP source port from the packet's RSS hash (netdev_tnl_get_src_port(): the 5-tuple hash of the
-     * packet as received, scaled into 32768-60999), the UDP length and, when the template asks, the UDP checksum.
+     * The push of a header template in front of {@code inner} (netdev_tnl_push_ip_header(): the IPv4 total length,
+     * its checksum updated), then netdev_tnl_push_udp_header() (the UDP source port from the packet's RSS hash,
+     * netdev_tnl_get_src_port(): the 5-tuple hash of the packet as received, scaled into 32768-60999; the UDP length
+     * and, when the template asks, the UDP checksum) or netdev_gre_push_header() (the GRE checksum over GRE header
+     * and payload when its flag is set).
      */
     static byte[] push(byte[] header, byte[] inner, long[] received) {
         byte[] f = new byte[header.length + inner.length];
@@ -61,17 +79,23 @@ final class NativeTunnel {
         Bytes.put16(f, IP + 2, ipLen);
         Bytes.put16(f, IP + 10, 0);
         Bytes.put16(f, IP + 10, InternetChecksum.compute(f, IP, 20));
+        int l4Len = ipLen - 20;
+        if ((f[IP + 9] & 0xff) == TunnelType.PROTO_GRE) {
+            if ((Bytes.u16(f, L4) & Tunnel.GRE_CSUM) != 0) {
+                Bytes.put16(f, L4 + 4, InternetChecksum.compute(f, L4, l4Len));
+            }
+            return f;
+        }
         long hash = hash5Tuple(received) & 0xffffffffL;
-        Bytes.put16(f, UDP, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
-        int udpLen = ipLen - 20;
-        Bytes.put16(f, UDP + 4, udpLen);
-        if (Bytes.u16(f, UDP + 6) != 0) {
-            Bytes.put16(f, UDP + 6, 0);
+        Bytes.put16(f, L4, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
+        Bytes.put16(f, L4 + 4, l4Len);
+        if (Bytes.u16(f, L4 + 6) != 0) {
+            Bytes.put16(f, L4 + 6, 0);
             long sum = InternetChecksum.add(0, f, IP + 12, 8); // pseudo header: addresses, protocol, length
             sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
-            sum = InternetChecksum.addWord(sum, udpLen);
-            int c = InternetChecksum.finish(InternetChecksum.add(sum, f, UDP, udpLen));
-            Bytes.put16(f, UDP + 6, c == 0 ? 0xffff : c);
+            sum = InternetChecksum.addWord(sum, l4Len);
+            int c = InternetChecksum.finish(InternetChecksum.add(sum, f, L4, l4Len));
+            Bytes.put16(f, L4 + 6, c == 0 ? 0xffff : c);
         }
         return f;
     }
@@ -94,21 +118,42 @@ final class NativeTunnel {
         return Datapath.mhashFinish(h ^ 42);
     }
 
-    /** format_odp_tnl_push_action() of a Geneve header template. */
-    static String format(int tnlPort, byte[] h, int outPort) {
-        StringBuilder s = new StringBuilder("tnl_push(tnl_port(").append(tnlPort).append("),header(size=")
-                .append(h.length).append(",type=").append(TYPE_GENEVE).append(",eth(dst=")
+    /** format_odp_tnl_push_action() of a header template. */
+    static String format(TunnelType type, int tnlPort, byte[] h, int outPort) {
+        StringBuilder s = new StringBuilder("tnl_push(tnl_port(").append(tnlPort)
+                .append("),header(size=").append(h.length).append(",type=").append(type.odpType).append(",eth(dst=")
                 .append(MacAddress.read(h, 0)).append(",src=").append(MacAddress.read(h, 6))
                 .append(String.format(",dl_type=0x%04x),", Bytes.u16(h, 12)));
         s.append("ipv4(src=").append(MatchFormat.ip(Bytes.u32(h, IP + 12))).append(",dst=")
                 .append(MatchFormat.ip(Bytes.u32(h, IP + 16))).append(",proto=").append(h[IP + 9] & 0xff)
                 .append(",tos=").append(hashX(h[IP + 1] & 0xff)).append(",ttl=").append(h[IP + 8] & 0xff)
                 .append(",frag=0x").append(Integer.toHexString(Bytes.u16(h, IP + 6))).append("),");
-        s.append("udp(src=").append(Bytes.u16(h, UDP)).append(",dst=").append(Bytes.u16(h, UDP + 2))
-                .append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, UDP + 6))).append("),");
-        s.append("geneve(").append((h[GENEVE + 1] & Geneve.FLAG_OAM) != 0 ? "oam," : "")
-                .append((h[GENEVE + 1] & Geneve.FLAG_CRITICAL) != 0 ? "crit," : "").append("vni=0x")
-                .append(Long.toHexString(Bytes.u32(h, GENEVE + 4) >>> 8)).append(')');
+        if (type == TunnelType.GRE) {
+            int flags = Bytes.u16(h, L4);
+            s.append("gre((flags=0x").append(Integer.toHexString(flags)).append(",proto=0x")
+                    .append(Integer.toHexString(Bytes.u16(h, L4 + 2))).append(')');
+            int at = L4 + 4;
+            if ((flags & Tunnel.GRE_CSUM) != 0) {
+                s.append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, at)));
+                at += 4;
+            }
+            if ((flags & Tunnel.GRE_KEY) != 0) {
+                s.append(",key=0x").append(Long.toHexString(Bytes.u32(h, at)));
+            }
+            s.append(')');
+        } else {
+            s.append("udp(src=").append(Bytes.u16(h, L4)).append(",dst=").append(Bytes.u16(h, L4 + 2))
+                    .append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, L4 + 6))).append("),");
+            int g = L4 + 8;
+            if (type == TunnelType.GENEVE) {
+                s.append("geneve(").append((h[g + 1] & Geneve.FLAG_OAM) != 0 ? "oam," : "")
+                        .append((h[g + 1] & Geneve.FLAG_CRITICAL) != 0 ? "crit," : "").append("vni=0x")
+                        .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8)).append(')');
+            } else {
+                s.append("vxlan(flags=0x").append(Long.toHexString(Bytes.u32(h, g))).append(",vni=0x")
+                        .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8)).append(')');
+            }
+        }
         return s.append("),out_port(").append(outPort).append("))").toString();
     }
 
@@ -122,73 +167,86 @@ final class NativeTunnel {
      * (no padding: the datapath sends it as composed).
      */
     static byte[] arpRequest(long smac, long spa, long tpa) {
+        return arp(1, smac, 0, true, spa, tpa);
+    }
+
+    /** compose_arp(): operation {@code op} from {@code sha} to {@code tha} (broadcast, or to tha), 42 bytes. */
+    static byte[] arp(int op, long sha, long tha, boolean broadcast, long spa, long tpa) {
         byte[] f = new byte[42];
-        MacAddress.BROADCAST.write(f, 0);
-        MacAddress.of(smac).write(f, 6);
+        MacAddress.of(broadcast ? MacAddress.BROADCAST.bits() : tha).write(f, 0);
+        MacAddress.of(sha).write(f, 6);
         Bytes.put16(f, 12, Match.ETH_ARP);
         Bytes.put16(f, 14, 1);
         Bytes.put16(f, 16, Match.ETH_IP);
         f[18] = 6;
         f[19] = 4;
-        Bytes.put16(f, 20, 1);
-        MacAddress.of(smac).write(f, 22);
+        Bytes.put16(f, 20, op);
+        MacAddress.of(sha).write(f, 22);
         Bytes.put32(f, 28, (int) spa);
+        MacAddress.of(tha).write(f, 32);
         Bytes.put32(f, 38, (int) tpa);
         return f;
     }
 
     /**
-     * tnl_port_map_lookup(): the Geneve listening port (its datapath number) for a packet to one of the addresses
-     * of a netdev a route brought in, or -1. The map is one classifier subtable (dl_dst, vlan_tci, dl_type;
-     * nw_dst, nw_proto, nw_frag; tp_dst), looked up in stages: a miss unwildcards the stages it reached.
+     * tnl_port_map_lookup(): the listening port (its datapath number) for a packet to one of the addresses of a netdev
+     * a route brought in, or -1. The map's entries are in two classifier subtables, the UDP ports' (dl_dst,
+     * vlan_tci, dl_type; nw_dst, nw_proto, nw_frag; tp_dst) and GRE's (without tp_dst), each looked up in stages: a
+     * miss unwildcards the stages it reached; after a hit no other subtable of the same priority is looked at.
      */
-    static int lookup(OvsRouter router, long[] flow, long[] wc, int geneveDpPort,
+    static int lookup(OvsRouter router, long[] flow, long[] wc, java.util.List<OvsRouter.Listener> listeners,
             java.util.function.ToLongFunction<String> macOf) {
-        if (geneveDpPort < 0) {
-            return -1;
-        }
-        int stage = 0;
-        boolean hit = false;
-        for (String dev : router.ipDevs()) {
-            long[] a = router.address(dev);
-            long mac = macOf.applyAsLong(dev);
-            if (a == null || mac < 0) {
-                continue;
+        int found = -1;
+        for (boolean udp : new boolean[] {true, false}) {
+            int stage = 0;
+            PrefixTrie ports = new PrefixTrie();
+            for (OvsRouter.Listener l : listeners) {
+                if ((l.tpPort() != 0) != udp) {
+                    continue;
+                }
+                if (udp) {
+                    ports.insert(l.tpPort(), 32);
+                }
+                for (String dev : router.ipDevs()) {
+                    long[] a = router.address(dev);
+                    long mac = macOf.applyAsLong(dev);
+                    if (a == null || mac < 0) {
+                        continue;
+                    }
+                    int s = flow[Slot.DL_DST.ordinal()] != mac || flow[Slot.VLAN_TCI.ordinal()] != 0
+                            || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP ? 1
+                            : flow[Slot.NW_DST.ordinal()] != a[0] || flow[Slot.NW_PROTO.ordinal()] != l.nwProto()
+                            || flow[Slot.NW_FRAG.ordinal()] != 0 ? 2
+                            : udp && flow[Slot.TP_DST.ordinal()] != l.tpPort() ? 3 : 4;
+                    stage = Math.max(stage, Math.min(s, udp ? 3 : 2));
+                    if (s == 4 && found < 0) {
+                        found = l.dpPort();
+                    }
+                }
             }
-            int s = flow[Slot.DL_DST.ordinal()] != mac || flow[Slot.VLAN_TCI.ordinal()] != 0
-                    || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP ? 1
-                    : flow[Slot.NW_DST.ordinal()] != a[0] || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP
-                    || flow[Slot.NW_FRAG.ordinal()] != 0 ? 2
-                    : flow[Slot.TP_DST.ordinal()] != Geneve.PORT ? 3 : 4;
-            stage = Math.max(stage, Math.min(s, 3));
-            hit |= s == 4;
+            if (stage >= 1) {
+                wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
+                wc[Slot.VLAN_TCI.ordinal()] = Slot.VLAN_TCI.max;
+                wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
+            }
+            if (stage >= 2) {
+                wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
+                wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+                wc[Slot.NW_FRAG.ordinal()] = Slot.NW_FRAG.max;
+            }
+            if (stage >= 3 && found >= 0) {
+                wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+            } else if (stage >= 3) {
+                // a miss in the final stage: the subtable's ports trie (its tp_dst under the mask 0x0000ffff)
+                // decides how many leading bits of the ports it depended on
+                int mbits = ports.lookup(flow[Slot.TP_DST.ordinal()], 32);
+                wc[Slot.TP_DST.ordinal()] |= 0xffffL & (mbits == 0 ? 0 : 0xffffffffL << (32 - mbits));
+            }
+            if (found >= 0) {
+                break;
+            }
         }
-        if (stage >= 1) {
-            wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
-            wc[Slot.VLAN_TCI.ordinal()] = Slot.VLAN_TCI.max;
-            wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
-        }
-        if (stage >= 2) {
-            wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
-            wc[Slot.NW_FRAG.ordinal()] = Slot.NW_FRAG.max;
-        }
-        if (stage >= 3 && hit) {
-            wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
-        } else if (stage >= 3) {
-            // a miss in the final stage: the subtable's ports trie (tp_dst 6081 under the mask 0x0000ffff) decides
-            // how many leading bits of the ports it depended on
-            int mbits = PORTS_TRIE.lookup(flow[Slot.TP_DST.ordinal()], 32);
-            long mask = 0xffffL & (mbits == 0 ? 0 : 0xffffffffL << (32 - mbits));
-            wc[Slot.TP_DST.ordinal()] |= mask;
-        }
-        return hit ? geneveDpPort : -1;
-    }
-
-    private static final PrefixTrie PORTS_TRIE = new PrefixTrie();
-
-    static {
-        PORTS_TRIE.insert(Geneve.PORT, 32);
+        return found;
     }
 
     /**

@@ -76,6 +76,10 @@ final class OdpFlowFormat {
             w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
         }
         w.set(55);
+        if ((value[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && mask[Slot.TUN_DST.ordinal()] != 0) {
+            // tun_metadata_from_geneve_nlattr(): a Geneve key's mask matches the options' length exactly
+            w.set(9); // tunnel.metadata.present
+        }
         if (mask[Slot.DL_TYPE.ordinal()] != 0) {
             w.set(61);
         }
@@ -184,7 +188,7 @@ final class OdpFlowFormat {
         long[] k = exportMask(v, mask);
         StringBuilder s = new StringBuilder("skb_priority(").append(hexMasked(v, k, Slot.SKB_PRIORITY))
                 .append("),");
-        String tunnel = Tunnel.key(v, k);
+        String tunnel = Tunnel.key(v, k, true);
         s.append(tunnel);
         s.append("skb_mark(").append(hexMasked(v, k, Slot.PKT_MARK)).append("),");
         s.append("ct_state(").append(hexMasked(v, k, Slot.CT_STATE)).append("),");
@@ -376,6 +380,9 @@ final class OdpFlowFormat {
     /** format_odp_actions() with port names: each output action (a bare port number) by its port's name. */
     private static final java.util.regex.Pattern OUTPUT_PORT = java.util.regex.Pattern.compile("output_port=(\\d+)");
 
+    private static final java.util.regex.Pattern TNL_PORT =
+            java.util.regex.Pattern.compile("(tnl_port\\(|out_port\\(|^tnl_pop\\()(\\d+)\\)");
+
     static String actions(String actions, Map<Integer, String> names) {
         java.util.List<String> parts = OdpKey.splitActions(actions);
         if (parts == null) {
@@ -398,6 +405,16 @@ final class OdpFlowFormat {
                 java.util.regex.Matcher m = OUTPUT_PORT.matcher(a);
                 s.append(m.find() ? a.substring(0, m.start(1))
                         + names.getOrDefault((int) Long.parseLong(m.group(1)), m.group(1)) + a.substring(m.end(1)) : a);
+                continue;
+            }
+            if (a.startsWith("tnl_push(") || a.startsWith("tnl_pop(")) { // odp_portno_name_format() of its ports
+                java.util.regex.Matcher m = TNL_PORT.matcher(a);
+                StringBuilder t = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(t, m.group(1) + names.getOrDefault(Integer.parseInt(m.group(2)), m.group(2))
+                            + ")");
+                }
+                s.append(m.appendTail(t));
                 continue;
             }
             s.append(!a.isEmpty() && a.chars().allMatch(Character::isDigit)

@@ -126,7 +126,7 @@ public final class OdpKey {
                 return node.xportBr;
             }
         }
-        if (tunnelDst && dp.genevePort() < 0) {
+        if (tunnelDst && dp.tunnelPort() < 0) {
             // tnl_port_should_receive(), then tnl_port_receive() finds no port on a datapath without tunnel ports
             throw new FlowParseException("no OpenFlow tunnel port for this packet");
         }

@@ -47,14 +47,20 @@ public final class Ofproto {
             this.mac = mac;
             this.dpPort = dpPort;
             this.options = new java.util.TreeMap<>(options);
-            this.tunnel = type.equals("geneve") || type.equals("vxlan") || type.equals("gre");
+            this.tunnelType = TunnelType.of(type);
             this.patch = type.equals("patch");
         }
 
-        private final boolean tunnel;
+        /** The netdev-vport tunnel class of a tunnel port, else null. */
+        final TunnelType tunnelType;
 
         public boolean isTunnel() {
-            return tunnel;
+            return tunnelType != null;
+        }
+
+        /** netdev_vport_get_dpif_port(): the datapath port's name (several tunnel ports may share one). */
+        public String dpifName() {
+            return TunnelType.dpifName(type, name, options);
         }
 
         /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
@@ -164,6 +170,30 @@ public final class Ofproto {
         return upcallContext;
     }
 
+    /**
+     * netdev_dummy_send(): a dummy port with an address (netdev-dummy/ip4addr) that is sent an ARP request for it
+     * queues the reply as received (compose_arp(): from its MAC to the asker, not broadcast); null otherwise.
+     */
+    public byte[] dummyArpReply(long ofport, byte[] frame) {
+        Port p = port(ofport);
+        long[] a = p == null ? null : datapath.router.address(p.name);
+        if (a == null || frame.length < 42 || io.arplab.wire.Bytes.u16(frame, 12) != Match.ETH_ARP
+                || io.arplab.wire.Bytes.u16(frame, 20) != 1 || io.arplab.wire.Bytes.u32(frame, 38) != a[0]) {
+            return null;
+        }
+        return NativeTunnel.arp(2, p.mac, io.arplab.wire.MacAddress.read(frame, 6).bits(), false, a[0],
+                io.arplab.wire.Bytes.u32(frame, 28));
+    }
+
+    /** populate_xcache(): the ukey of {@code key} translated again, without packet or stats, for its cache. */
+    void populateXcache(long now, long[] key) {
+        Xlate x = xlate(now, key, null, false);
+        if (x != null) {
+            x.onePass = true;
+            translate(x);
+        }
+    }
+
     private static void translate(Xlate x) {
         RecircIds.Node n = x.thawed;
         if (n == null) {
@@ -192,9 +222,14 @@ public final class Ofproto {
         for (Datapath.Megaflow m : new ArrayList<>(datapath.flows())) {
             // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'; a change of
             // what NORMAL learned (REV_MAC_LEARNING) revalidates every megaflow too
-            if (m.br != this && !m.xc.patched) {
+            // the backer's need_revalidate translates every ukey again, once a round: one whose translation sends an
+            // ARP request (a neighbour miss: compose_table_xlate() has side effects of its own) sends it once more
+            long epoch = datapath.revalidationEpoch();
+            if (m.xc.neighbourMiss ? m.epoch == epoch : m.br != this && !m.xc.patched) {
                 continue;
             }
+            m.epoch = epoch;
+            m.xcachePopulated = true;
             long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
             Xlate x = m.br.xlate(now, key, null, false);
             if (x == null) { // xlate_key() fails: the ukey goes
@@ -289,7 +324,10 @@ public final class Ofproto {
             }
         }
         usage.put(ofport, Long.MAX_VALUE);
-        int dp = type.equals("patch") ? -1 : datapath.choosePort(type.equals("geneve") ? "genev_sys_6081" : portName);
+        // port_add(): a tunnel port whose datapath port (genev_sys_6081, ...) exists already shares it
+        String dpName = TunnelType.dpifName(type, portName, options);
+        int dp = type.equals("patch") ? -1 : TunnelType.of(type) != null && datapath.portNumber(dpName) >= 0
+                ? datapath.portNumber(dpName) : datapath.choosePort(dpName);
         Port p = new Port(ofport, portName, type, mac, dp, options);
         p.ofportRequest = request;
         putPort(p);
@@ -837,9 +875,8 @@ public final class Ofproto {
         long[] flow = in != null && in.isTunnel() ? Tunnel.receive(frame, inPort)
                 : Packet.extract(frame, inPort, datapath.vlanLimit(), borrowKey());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
-        datapath.expireIdle(now);
         ml.run(now);
-        revalidate(now);
+        datapath.revalidate(now); // the revalidators' last round: the backer's need_revalidate is every bridge's
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);
         if (flow == key) {
@@ -866,23 +903,12 @@ public final class Ofproto {
     }
 
     /**
-     * The datapath popped a tunnel header (tnl_pop, netdev_geneve_pop_header()): the inner packet comes in on the
-     * Geneve port at datapath number {@code dpPort} with the outer headers as its tunnel key, and goes through this
-     * bridge's datapath flows; what it sends waits in {@link #sent}.
+     * The datapath popped a tunnel header (tnl_pop): the inner packet comes in on tunnel port {@code in} with the
+     * outer headers as its tunnel key ({@code flow}), and goes through this bridge's datapath flows; what it sends
+     * waits in {@link #sent}.
      */
-    void popped(long now, int dpPort, byte[] outer) {
-        Port in = null;
-        for (Port p : ports.values()) {
-            if (p.dpPort == dpPort) {
-                in = p;
-            }
-        }
-        long[] flow = in == null ? null : Tunnel.pop(outer, in.ofport);
-        if (flow == null) {
-            return;
-        }
+    void popped(long now, Port in, long[] flow, byte[] inner) {
         in.rxPackets++;
-        byte[] inner = Tunnel.popInner(outer);
         in.rxBytes += inner.length;
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);

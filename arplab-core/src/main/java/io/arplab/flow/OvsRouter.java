@@ -138,28 +138,42 @@ public final class OvsRouter {
     }
 
     /**
-     * tnl_port_show(): the listening ports (one per datapath tunnel port, ref_cnt the OpenFlow ports on it), or with
-     * -v each port's classifier entry per address of a netdev a route brought in (tnl_port_show_v()), in the
-     * datapath flow syntax. {@code tunnels} are the Geneve ports; {@code macOf} gives a netdev's MAC.
+     * A tnl-ports.c listening port: the tunnel datapath port {@code dev} ({@code dpPort}) taking the packets of its IP
+     * protocol (and UDP port, 0 for GRE) to the addresses of the netdevs a route brought in; {@code refCount} is the
+     * OpenFlow tunnel ports on it.
      */
-    public String portsShow(List<String> args, int tunnels, java.util.function.Function<String, Long> macOf) {
+    public record Listener(String dev, int dpPort, int nwProto, int tpPort, int refCount) {}
+
+    /**
+     * tnl_port_show(): the listening ports in the order they came (port_list), or with -v each one's classifier entry
+     * per address of a netdev a route brought in (tnl_port_show_v()), in the datapath flow syntax; {@code macOf}
+     * gives a netdev's MAC.
+     */
+    public String portsShow(List<String> args, List<Listener> ports, java.util.function.Function<String, Long> macOf) {
         if (args.size() > 1) {
             throw new FlowParseException("\"tnl/ports/show\" command takes at most 1 arguments");
         }
         StringBuilder sb = new StringBuilder("Listening ports:\n");
-        if (tunnels == 0) {
+        if (args.isEmpty() || !args.get(0).equalsIgnoreCase("-v")) {
+            for (Listener l : ports) {
+                sb.append(l.dev()).append(" (").append(l.dpPort()).append(") ref_cnt=").append(l.refCount())
+                        .append('\n');
+            }
             return sb.toString();
         }
-        if (args.isEmpty() || !args.get(0).equalsIgnoreCase("-v")) {
-            return sb.append("genev_sys_6081 (6081) ref_cnt=").append(tunnels).append('\n').toString();
-        }
-        for (String dev : ipDevs) {
-            long[] a = in4.get(dev);
-            Long mac = macOf.apply(dev);
-            if (a != null && mac != null) {
-                sb.append("genev_sys_6081 (6081) : eth(dst=").append(MatchFormat.mac(mac))
-                        .append("),eth_type(0x0800),ipv4(dst=").append(MatchFormat.ip(a[0]))
-                        .append(",proto=17,frag=no),udp(dst=6081)\n");
+        for (Listener l : ports) {
+            for (String dev : ipDevs) {
+                long[] a = in4.get(dev);
+                Long mac = macOf.apply(dev);
+                if (a != null && mac != null) {
+                    sb.append(l.dev()).append(" (").append(l.dpPort()).append(") : eth(dst=")
+                            .append(MatchFormat.mac(mac)).append("),eth_type(0x0800),ipv4(dst=")
+                            .append(MatchFormat.ip(a[0])).append(",proto=").append(l.nwProto()).append(",frag=no)");
+                    if (l.tpPort() != 0) {
+                        sb.append(",udp(dst=").append(l.tpPort()).append(')');
+                    }
+                    sb.append('\n');
+                }
             }
         }
         return sb.toString();

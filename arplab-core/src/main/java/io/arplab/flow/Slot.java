@@ -10,7 +10,9 @@ package io.arplab.flow;
  * set_queue and enqueue give the packet (dpif_netdev_queue_to_priority(): the queue's number).
  */
 public enum Slot {
-    TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8), METADATA(64),
+    TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8),
+    TUN_TP_SRC(16), TUN_TP_DST(16), // a popped packet's outer UDP ports (flow_tnl's tp_src, tp_dst)
+    METADATA(64),
     REG0(32), REG1(32), REG2(32), REG3(32), REG4(32), REG5(32), REG6(32), REG7(32),
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),
     CONJ_ID(32), // set only while the classifier looks a conjunctive match's id up

@@ -2,6 +2,7 @@ package io.arplab.flow;
 
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Geneve;
+import io.arplab.wire.InternetChecksum;
 
 /**
  * A tunnel port's side of a packet (ofproto/tunnel.c): what tnl_port_send() writes into the flow's tunnel metadata
@@ -30,18 +31,21 @@ final class Tunnel {
         String keyOpt = port.options.get("key");
         String outKey = port.options.getOrDefault("out_key", keyOpt);
         boolean keyPresent = outKey != null;
-        long tunId = "flow".equals(outKey) ? flow[Slot.TUN_ID.ordinal()] : outKey == null ? 0 : Long.decode(outKey);
+        long tunId = "flow".equals(outKey) ? flow[Slot.TUN_ID.ordinal()]
+                : outKey == null ? 0 : TunnelType.number(outKey);
         String localIp = port.options.getOrDefault("local_ip", "");
         int src = localIp.equals("flow") ? (int) flow[Slot.TUN_SRC.ordinal()] : parseIp(localIp);
         int flags = (int) (flow[Slot.TUN_FLAGS.ordinal()] & Geneve.TNL_OAM)
                 | (!"false".equals(port.options.get("df_default")) ? Geneve.TNL_DONT_FRAGMENT : 0)
                 | ("true".equals(port.options.get("csum")) ? Geneve.TNL_CSUM : 0)
                 | (keyPresent ? Geneve.TNL_KEY : 0);
-        int ttl = port.options.containsKey("ttl") ? Integer.parseInt(port.options.get("ttl")) : 64;
+        String ttlOpt = port.options.get("ttl");
+        boolean ip = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        int ttl = "inherit".equals(ttlOpt) ? ip ? (int) flow[Slot.NW_TTL.ordinal()] : TunnelType.DEFAULT_TTL
+                : ttlOpt != null ? (int) TunnelType.number(ttlOpt) & 0xff : TunnelType.DEFAULT_TTL;
         int tos = port.options.containsKey("tos") && !"inherit".equals(port.options.get("tos"))
-                ? Integer.decode(port.options.get("tos")) : 0;
-        int tpDst = port.options.containsKey("dst_port") ? Integer.parseInt(port.options.get("dst_port"))
-                : Geneve.PORT;
+                ? (int) TunnelType.number(port.options.get("tos")) & 0xff : 0;
+        int tpDst = port.tunnelType.dstPort(port.options);
         return new Geneve.Metadata(tunId, src, dst, tos, ttl, 0, tpDst, flags);
     }
 
@@ -103,39 +107,129 @@ final class Tunnel {
     }
 
     /**
-     * netdev_geneve_pop_header() on an Ethernet/IPv4/UDP/Geneve frame: the inner packet's flow on {@code inPort} with
-     * the outer headers as its tunnel key (ip_extract_tnl_md(), udp_extract_tnl_md(): csum when the UDP checksum is
-     * set, key always, oam from the Geneve header), or null when the frame is no such packet.
+     * The pop of a {@code type} header from an Ethernet/IPv4 frame (netdev_tnl_ip_extract_tnl_md() then
+     * netdev_geneve_pop_header(), netdev_vxlan_pop_header() or netdev_gre_pop_header()): the inner packet's flow on
+     * {@code inPort} with the outer headers as its tunnel key (csum when the UDP or GRE checksum is there, key from a
+     * Geneve or VXLAN header always, from GRE with its key bit; oam from Geneve; the Geneve options' UDPIF), its
+     * offset in flow[IN_PORT]'s stead in {@code inner[0]}; null when the datapath drops the frame (a bad IP, UDP or
+     * GRE checksum, a header not of its kind).
      */
-    static long[] pop(byte[] f, long inPort) {
+    static long[] pop(byte[] f, long inPort, TunnelType type, int[] inner) {
         int ip = 14;
         if (f.length < ip + 20 || Bytes.u16(f, 12) != Match.ETH_IP || (f[ip] & 0xf0) != 0x40) {
             return null;
         }
-        int udp = ip + (f[ip] & 0xf) * 4;
-        int gnv = udp + 8;
-        if (f[ip + 9] != Match.PROTO_UDP || f.length < gnv + Geneve.HEADER_LENGTH) {
+        int ihl = (f[ip] & 0xf) * 4;
+        int l4 = ip + ihl;
+        if (InternetChecksum.compute(f, ip, ihl) != 0 || Bytes.u16(f, ip + 2) > f.length - ip
+                || (f[ip + 9] & 0xff) != type.nwProto) {
             return null;
         }
-        int inner = gnv + Geneve.HEADER_LENGTH + (f[gnv] & 0x3f) * 4;
-        if (inner + 14 > f.length || Bytes.u16(f, gnv + 2) != Geneve.PROTO_TEB) {
+        int end = ip + Bytes.u16(f, ip + 2);
+        long id = 0;
+        long flags = 0;
+        int at;
+        if (type.udp()) {
+            if (end < l4 + 8) {
+                return null;
+            }
+            if (Bytes.u16(f, l4 + 6) != 0) { // udp_extract_tnl_md(): a checksum there is checked
+                long sum = InternetChecksum.add(0, f, ip + 12, 8);
+                sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
+                sum = InternetChecksum.addWord(sum, end - l4);
+                if (InternetChecksum.finish(InternetChecksum.add(sum, f, l4, end - l4)) != 0) {
+                    return null;
+                }
+                flags |= Geneve.TNL_CSUM;
+            }
+            int h = l4 + 8;
+            if (type == TunnelType.GENEVE) {
+                if (end < h + Geneve.HEADER_LENGTH || (f[h] & 0xc0) != 0 || Bytes.u16(f, h + 2) != Geneve.PROTO_TEB) {
+                    return null;
+                }
+                at = h + Geneve.HEADER_LENGTH + (f[h] & 0x3f) * 4;
+                flags |= UDPIF | ((f[h + 1] & Geneve.FLAG_OAM) != 0 ? Geneve.TNL_OAM : 0);
+            } else { // VXLAN_FLAGS and a clear reserved byte after the VNI
+                if (end < h + 8 || Bytes.u32(f, h) != 0x08000000L || f[h + 7] != 0) {
+                    return null;
+                }
+                at = h + 8;
+            }
+            id = Bytes.u32(f, h + 4) >>> 8;
+            flags |= Geneve.TNL_KEY;
+        } else {
+            int gflags = Bytes.u16(f, l4);
+            if ((gflags & ~(GRE_CSUM | GRE_KEY | GRE_SEQ)) != 0 || Bytes.u16(f, l4 + 2) != Geneve.PROTO_TEB) {
+                return null;
+            }
+            at = l4 + 4;
+            if ((gflags & GRE_CSUM) != 0) {
+                if (InternetChecksum.compute(f, l4, end - l4) != 0) {
+                    return null;
+                }
+                flags |= Geneve.TNL_CSUM;
+                at += 4;
+            }
+            if ((gflags & GRE_KEY) != 0) {
+                id = Bytes.u32(f, at);
+                flags |= Geneve.TNL_KEY;
+                at += 4;
+            }
+            at += (gflags & GRE_SEQ) != 0 ? 4 : 0;
+        }
+        if (at + 14 > end) {
             return null;
         }
-        long[] flow = Packet.extract(java.util.Arrays.copyOfRange(f, inner, f.length), inPort);
-        flow[Slot.TUN_ID.ordinal()] = Bytes.u32(f, gnv + 4) >>> 8;
+        inner[0] = at;
+        long[] flow = Packet.extract(java.util.Arrays.copyOfRange(f, at, end), inPort);
+        flow[Slot.TUN_ID.ordinal()] = id;
         flow[Slot.TUN_SRC.ordinal()] = Bytes.u32(f, ip + 12);
         flow[Slot.TUN_DST.ordinal()] = Bytes.u32(f, ip + 16);
         flow[Slot.TUN_TOS.ordinal()] = f[ip + 1] & 0xff;
         flow[Slot.TUN_TTL.ordinal()] = f[ip + 8] & 0xff;
-        flow[Slot.TUN_FLAGS.ordinal()] = Geneve.TNL_KEY | UDPIF | (Bytes.u16(f, udp + 6) != 0 ? Geneve.TNL_CSUM : 0)
-                | ((f[gnv + 1] & Geneve.FLAG_OAM) != 0 ? Geneve.TNL_OAM : 0);
+        flow[Slot.TUN_TP_SRC.ordinal()] = type.udp() ? Bytes.u16(f, l4) : 0;
+        flow[Slot.TUN_TP_DST.ordinal()] = type.udp() ? Bytes.u16(f, l4 + 2) : 0;
+        flow[Slot.TUN_FLAGS.ordinal()] = flags;
         return flow;
     }
 
-    /** The inner frame of a frame {@link #pop} accepts. */
-    static byte[] popInner(byte[] f) {
-        int gnv = 14 + (f[14] & 0xf) * 4 + 8;
-        return java.util.Arrays.copyOfRange(f, gnv + Geneve.HEADER_LENGTH + (f[gnv] & 0x3f) * 4, f.length);
+    /** GRE's flag bits (lib/packets.h). */
+    static final int GRE_CSUM = 0x8000, GRE_KEY = 0x2000, GRE_SEQ = 0x1000;
+
+    /**
+     * tnl_find(): the tunnel port on datapath port {@code dpPort} a received packet belongs to, tried from the most
+     * specific configuration to the least (a fixed key before key=flow, a fixed remote_ip before remote_ip=flow,
+     * local_ip set, unset, flow), each matching its fixed key against tun_id, remote_ip against tun_src and local_ip
+     * against tun_dst; or null. A port without a key takes only tun_id 0.
+     */
+    static Ofproto.Port find(java.util.List<Ofproto.Port> ports, long[] flow, int dpPort) {
+        for (int keyFlow = 0; keyFlow < 2; keyFlow++) {
+            for (int dstFlow = 0; dstFlow < 2; dstFlow++) {
+                for (int srcType = 0; srcType < 3; srcType++) { // IP_SRC_CFG, IP_SRC_ANY, IP_SRC_FLOW
+                    for (Ofproto.Port p : ports) {
+                        String key = p.options.getOrDefault("in_key", p.options.get("key"));
+                        String remote = p.options.getOrDefault("remote_ip", "");
+                        String local = p.options.get("local_ip");
+                        int src = local == null ? 1 : local.equals("flow") ? 2 : 0;
+                        if (p.dpPort != dpPort || ("flow".equals(key) ? 1 : 0) != keyFlow
+                                || (remote.equals("flow") ? 1 : 0) != dstFlow || src != srcType) {
+                            continue;
+                        }
+                        if (keyFlow == 0 && (key == null ? 0 : TunnelType.number(key)) != flow[Slot.TUN_ID.ordinal()]) {
+                            continue;
+                        }
+                        if (dstFlow == 0 && (parseIp(remote) & 0xffffffffL) != flow[Slot.TUN_SRC.ordinal()]) {
+                            continue;
+                        }
+                        if (srcType == 0 && (parseIp(local) & 0xffffffffL) != flow[Slot.TUN_DST.ordinal()]) {
+                            continue;
+                        }
+                        return p;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** tnl_wc_init(): a packet from a tunnel matches its key exactly: id, both addresses, df|csum|key. */
@@ -154,8 +248,8 @@ final class Tunnel {
      * with the key flag, "" for a flow without one.
      */
     static String flowFormat(long[] f) {
-        if (f[Slot.TUN_DST.ordinal()] == 0 && f[Slot.TUN_SRC.ordinal()] == 0) {
-            // without a tunnel only a tun_id an action set shows: zero context fields are left out
+        if (f[Slot.TUN_DST.ordinal()] == 0) {
+            // match_wc_init(): without a tunnel destination only a tun_id shows (flow_tnl_dst_is_set())
             long id = f[Slot.TUN_ID.ordinal()];
             return id == 0 ? "" : "tun_id=" + MatchFormat.hex(id) + ",";
         }
@@ -175,6 +269,14 @@ final class Tunnel {
 
     /** The megaflow key's tunnel(...) as odp_flow_format() prints it, or "" when the key has none. */
     static String key(long[] v, long[] k) {
+        return key(v, k, false);
+    }
+
+    /**
+     * The same; {@code verbose} (dpctl/dump-flows -m) shows the attributes the mask leaves out too, as VALUE/0: the
+     * ttl always, the UDP ports when set (tun_key_to_attr()).
+     */
+    static String key(long[] v, long[] k, boolean verbose) {
         if (v[Slot.TUN_DST.ordinal()] == 0) {
             return ""; // tun_key_to_attr() puts no tunnel into the key of a packet that has none
         }
@@ -191,12 +293,27 @@ final class Tunnel {
                 s.append(',');
             }
         }
+        long tos = v[Slot.TUN_TOS.ordinal()];
+        if (tos != 0 && (verbose || k[Slot.TUN_TOS.ordinal()] != 0)) {
+            s.append("tos=0x").append(Long.toHexString(tos))
+                    .append(k[Slot.TUN_TOS.ordinal()] == 0 ? "/0" : "").append(',');
+        }
+        if (verbose) {
+            s.append("ttl=").append(v[Slot.TUN_TTL.ordinal()]).append("/0,");
+            for (Slot a : new Slot[] {Slot.TUN_TP_SRC, Slot.TUN_TP_DST}) {
+                if (v[a.ordinal()] != 0) {
+                    s.append(a == Slot.TUN_TP_SRC ? "tp_src=" : "tp_dst=").append(v[a.ordinal()]).append("/0,");
+                }
+            }
+        }
         if ((v[Slot.TUN_FLAGS.ordinal()] & UDPIF) != 0) {
             s.append("geneve(),"); // tun_metadata_to_geneve_nlattr(): a popped packet's (empty) options
         }
-        // format_flags_masked(): +name / -name for every masked flag
+        // format_flags_masked(): +name / -name for every masked flag; the key flag is the tun_id attribute's
+        // presence, which a key without it has not
         s.append("flags(");
-        long f = v[Slot.TUN_FLAGS.ordinal()], m = k[Slot.TUN_FLAGS.ordinal()];
+        long f = v[Slot.TUN_FLAGS.ordinal()];
+        long m = k[Slot.TUN_FLAGS.ordinal()] & ((f & Geneve.TNL_KEY) != 0 ? -1 : ~Geneve.TNL_KEY);
         for (int bit = 1; bit <= Geneve.TNL_KEY; bit <<= 1) { // lowest bit first, as format_flags() does
             if ((m & bit) != 0) {
                 s.append((f & bit) != 0 ? '+' : '-').append(FLAG_NAMES[Integer.numberOfTrailingZeros(bit)]);

@@ -141,6 +141,11 @@ final class Xlate {
     boolean avoidCaching;
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
     boolean keyMissed;
+    /**
+     * The tunnel headers the native tunnel outputs so far pushed: a megaflow's hits are counted by xlate_push_stats()
+     * over one stats struct, which each XC_TUNNEL_HEADER grows for the entries after it (an upcall's are not).
+     */
+    int pushedHeaders;
     /** Traceflow's observer of what a trace decides, or null. */
     TraceflowHop hop;
 
@@ -232,7 +237,7 @@ final class Xlate {
         ctOrigSwapped = false;
         lookupInPort = -1;
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
-        creditFrom = passLength = natMask = 0;
+        creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
         exited = slow = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
         odp.setLength(0);

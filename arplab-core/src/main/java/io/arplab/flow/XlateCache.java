@@ -38,6 +38,8 @@ final class XlateCache {
     boolean normal;
     /** The translation went through a patch port (or thawed in another bridge): any bridge's change revalidates it. */
     boolean patched;
+    /** A native tunnel output of the translation missed its neighbour (tnl_send_arp_request()). */
+    boolean neighbourMiss;
 
     /**
      * The tables it looked up (XC_TABLE) and, side by side, the rule each one matched (XC_RULE: credited), null for

@@ -70,12 +70,17 @@ final class XlateOutput {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
             tunnel = Tunnel.send(p, x.flow);
             if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-                // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched
-                x.wc[Slot.NW_TOS.ordinal()] |= 0x3;
-                int ecn = (int) x.flow[Slot.NW_TOS.ordinal()] & 3;
+                // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched;
+                // with tos=inherit the inner DSCP too
+                boolean inherit = "inherit".equals(p.options.get("tos"));
+                x.wc[Slot.NW_TOS.ordinal()] |= inherit ? 0xff : 0x3;
+                if ("inherit".equals(p.options.get("ttl"))) {
+                    x.wc[Slot.NW_TTL.ordinal()] = 0xff; // ttl=inherit: the inner TTL
+                }
+                int tos = (int) x.flow[Slot.NW_TOS.ordinal()];
                 tunnel = new io.arplab.wire.Geneve.Metadata(tunnel.tunId(), tunnel.src(), tunnel.dst(),
-                        tunnel.tos() | (ecn == 3 ? 2 : ecn), tunnel.ttl(), tunnel.tpSrc(), tunnel.tpDst(),
-                        tunnel.flags());
+                        (inherit ? tos & 0xfc : tunnel.tos()) | ((tos & 3) == 3 ? 2 : tos & 3), tunnel.ttl(),
+                        tunnel.tpSrc(), tunnel.tpDst(), tunnel.flags());
             }
             if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == x.initial[Slot.TUN_DST.ordinal()]) {
                 // compose_output_action__() leaves what tnl_port_send() wrote in flow->tunnel when it refuses
@@ -96,7 +101,7 @@ final class XlateOutput {
                 x.xc.tunnelTx = Arrays.copyOf(x.xc.tunnelTx, x.xc.tunnelTx.length + 1);
                 x.xc.tunnelTx[x.xc.tunnelTx.length - 1] = port;
                 if (x.execute && x.packet != null) {
-                    x.br.tunnelTx(port, x.packet.length);
+                    x.br.tunnelTx(port, x.packet.length + x.pushedHeaders);
                 }
                 x.note("output to native tunnel");
                 x.committer.commit();
@@ -182,15 +187,16 @@ final class XlateOutput {
         if (dmac == null) {
             x.note("neighbor cache miss for " + MatchFormat.ip(nh) + " on bridge " + outBr.name
                     + ", sending ARP request");
+            x.xc.neighbourMiss = true;
             outBr.packetOut(x.now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
             return;
         }
         x.xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
         x.note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
                 + " " + MatchFormat.ip(nh));
-        byte[] header = NativeTunnel.header(dmac, smac, (int) sip, t);
+        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, t);
         int start = x.odp.length();
-        x.odpAdd(NativeTunnel.format(tun.dpPort, header, outDev.dpPort));
+        x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
         int pushed = x.odp.length();
         boolean last = x.tail;
         long[] savedFlow = x.flow.clone(), savedBase = x.base, savedWc = x.wc;
@@ -213,10 +219,22 @@ final class XlateOutput {
                     Packet.extract(savedPacket, 0));
             x.underlay = new ArrayList<>(1);
         }
+        int learnedFrom = x.xc.learned.length;
         try {
             patchPortOutput(x, outBr, outDev);
             if (x.underlay != null) {
                 outBr.send(x.underlay);
+            }
+            if (savedExecute && savedPacket != null) {
+                // native_tunnel_output(): with resubmit_stats, xlate_push_stats() of the underlay's cache entries,
+                // XC_TUNNEL_HEADER's bytes added: patch_port_output()'s XC_NETDEV counts the packet, header and
+                // all, on the tunnel port's tx again; XC_NORMAL updates the underlay bridge's MAC learning
+                savedBr.tunnelTx(tun.ofport, savedPacket.length + x.pushedHeaders + header.length);
+                x.pushedHeaders += x.keyMissed ? 0 : header.length;
+                for (int i = learnedFrom; i < x.xc.learned.length; i += 4) {
+                    outBr.ml.learn(x.xc.learned[i], (int) x.xc.learned[i + 1], x.xc.learned[i + 2], x.now,
+                            x.xc.learned[i + 3] != 0);
+                }
             }
         } finally {
             x.underlay = null;
@@ -321,7 +339,7 @@ final class XlateOutput {
         if (!dp.nativeTunneling() || dp.router.address(p.name) == null) {
             return -1;
         }
-        int port = NativeTunnel.lookup(dp.router, x.flow, x.wc, dp.genevePort(), dp::netdevMac);
+        int port = NativeTunnel.lookup(dp.router, x.flow, x.wc, dp.listeners(), dp::netdevMac);
         boolean arp = x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP;
         if (port < 0 && arp && (replyToBridge(x) || garp(x))) {
             NativeTunnel.snoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);

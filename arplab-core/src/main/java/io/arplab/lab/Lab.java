@@ -402,7 +402,8 @@ public final class Lab implements AutoCloseable {
                                  java.util.Map<String, String> options) {
         Host owner = bridgeOwners.get(bridge.name());
         if (owner.stack().device("genev_sys_6081") != null) {
-            throw new IllegalArgumentException("a second Geneve port on " + owner.name() + ": arplab models one");
+            bridge.addPort(name, "geneve", ofport, mac, options); // it shares the datapath port (and its device)
+            return;
         }
         int bp = bridge.addPort(name, "geneve", ofport, mac, options);
         int p = owner.addGeneveInterface("genev_sys_6081", mac);

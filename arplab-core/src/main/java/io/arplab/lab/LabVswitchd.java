@@ -78,7 +78,7 @@ final class LabVswitchd implements Vswitchd {
     @Override
     public void addPort(OvsBridge b, String name, String type, long ofport, Map<String, String> options) {
         boolean tunnel = type.equals("geneve");
-        boolean vport = tunnel || type.equals("patch");
+        boolean vport = tunnel || type.equals("patch") || type.equals("vxlan") || type.equals("gre");
         if (!NETDEV_TYPES.contains(type.isEmpty() ? "system" : type)) { // netdev_open(): no class of that type
             throw new IllegalArgumentException("could not open network device " + name + " (Address family not "
                     + "supported by protocol)");

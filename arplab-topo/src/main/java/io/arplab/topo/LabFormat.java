@@ -265,9 +265,9 @@ final class LabFormat {
                             + "' of bridge '" + name + "'");
                 }
                 String type = ps.has("type") ? Fields.string(ps.get("type"), "a port type") : "internal";
-                if (!List.of("internal", "dummy", "geneve", "patch").contains(type)) {
+                if (!List.of("internal", "dummy", "geneve", "vxlan", "gre", "patch").contains(type)) {
                     throw error(ps.get("type"), "unsupported port type '" + type
-                            + "': expected internal, dummy, geneve or patch");
+                            + "': expected internal, dummy, geneve, vxlan, gre or patch");
                 }
                 Map<String, String> options = new LinkedHashMap<>();
                 if (ps.has("options")) {

@@ -34,7 +34,8 @@ final class OvsBuilder {
         for (Topology.OvsPort p : s.ports()) {
             // netdev-dummy hands out aa:55:aa:55:00:NN in the order it opens netdevs; a tunnel or patch port is a
             // netdev-vport, no dummy netdev
-            MacAddress mac = p.type().equals("geneve") || p.type().equals("patch")
+            boolean vport = List.of("geneve", "vxlan", "gre", "patch").contains(p.type());
+            MacAddress mac = vport
                     ? DockerIpam.bridgeMac(n.name() + "." + p.name())
                     : MacAddress.of(ofproto.datapath.nextDummyMac());
             switch (p.type()) {

@@ -675,24 +675,13 @@ public final class OvsAppctl implements Tool {
             case "ovs/route/show" -> router.show();
             case "tnl/neigh/set", "tnl/arp/set" -> router.neighSet(rest, ctx.now());
             case "tnl/neigh/show", "tnl/arp/show" -> router.neighShow(ctx.now());
-            case "tnl/ports/show" -> router.portsShow(rest, geneves(dp), n -> {
+            case "tnl/ports/show" -> router.portsShow(rest, dp.listeners(), n -> {
                 Ofproto.Port p = dummyPort(n);
                 return p == null ? null : p.mac;
             });
             default -> router.neighFlush();
         });
         return 0;
-    }
-
-    // the datapath's Geneve ports (genev_sys_6081 holds one reference per OpenFlow port)
-    private int geneves(io.arplab.flow.Datapath dp) {
-        int n = 0;
-        for (var s : ctx.switches()) {
-            if (s instanceof OvsBridge b && b.ofproto().datapath == dp) {
-                n += (int) b.ofproto().ports().stream().filter(p -> p.type.equals("geneve")).count();
-            }
-        }
-        return n;
     }
 
     private Ofproto.Port dummyPort(String name) {
