@@ -525,6 +525,9 @@ public final class Datapath {
         Megaflow n = new Megaflow(br, flow, t, actions, xc, ctTuple);
         n.created = now;
         flows.add(n);
+        if (xc.neighbourMiss) {
+            unpopulated.add(n);
+        }
         countComplex(n, 1);
         t.insert(n);
         return n;
@@ -619,6 +622,7 @@ public final class Datapath {
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
         flows.remove(m);
+        unpopulated.remove(m);
         recirc.unref(m.recircs); // ukey_delete__(): recirc_refs_unref()
         countComplex(m, -1);
         FlowTables.MaskKey k = new FlowTables.MaskKey(m.mask);
@@ -686,16 +690,24 @@ public final class Datapath {
             br.revalidate(now);
         }
         // revalidate_ukey(): a ukey made by an upcall has no xcache; the first round that pushes packets of it
-        // translates it again (populate_xcache()), and a neighbour miss sends its ARP request once more
-        for (Megaflow m : new ArrayList<>(flows)) {
-            if (!m.xcachePopulated && m.packets > 0) {
+        // translates it again (populate_xcache()), and a neighbour miss sends its ARP request once more (only those
+        // are kept track of: the others' translation has no side effect)
+        if (unpopulated.isEmpty()) {
+            return;
+        }
+        for (Megaflow m : new ArrayList<>(unpopulated)) {
+            if (m.xcachePopulated) {
+                unpopulated.remove(m);
+            } else if (m.packets > 0) {
                 m.xcachePopulated = true;
-                if (m.xc.neighbourMiss) {
-                    m.br.populateXcache(now, ukeyFlow(m.value));
-                }
+                unpopulated.remove(m);
+                m.br.populateXcache(now, ukeyFlow(m.value));
             }
         }
     }
+
+    /** The installed megaflows whose translation missed a neighbour and whose ukey has no xcache yet, oldest first. */
+    private final List<Megaflow> unpopulated = new ArrayList<>();
 
     /**
      * The hash(sym_l4(basis)) action (odp-execute.c, OVS_HASH_ALG_SYM_L4): flow_hash_symmetric_l3l4() of the packet
@@ -774,6 +786,7 @@ public final class Datapath {
     public void flush() {
         orphans.addAll(flows);
         flows.clear();
+        unpopulated.clear();
         complexByPort.clear();
         complexBr = null;
         spare.clear();
