@@ -1,0 +1,77 @@
+package io.arplab.wire.tshark;
+
+/** packet-eth.c's dissect_eth_common(), packet-ethertype.c's dissect_ethertype() and packet-vlan.c. */
+final class EthDissector {
+    /** IEEE_802_3_MAX_LEN: a type field up to this is an 802.3 length. */
+    private static final int IEEE_802_3_MAX_LEN = 1500;
+
+    private EthDissector() {}
+
+    static void dissect(Tvb tvb, Packet p) {
+        p.protocol("Ethernet");
+        p.clearInfo();
+        EtherNames names = EtherNames.get();
+        String dst = names.name(tvb.data, tvb.at(0, 6));
+        p.addresses("", dst);
+        String src = names.name(tvb.data, tvb.at(6, 6));
+        p.addresses(src, dst);
+        int type = tvb.u16(12);
+        if (type <= IEEE_802_3_MAX_LEN) {
+            LlcDissector.dissect8023(tvb, p, type);
+            return;
+        }
+        p.info("Ethernet II");
+        ethertype(tvb.subset(14), p, type);
+    }
+
+    /**
+     * dissect_ethertype(): the ethertype table's dissector, whose exceptions are shown here; with none,
+     * Protocol is the type in hex and Info its etype_vals name (kept as it was if there is none).
+     */
+    static void ethertype(Tvb next, Packet p, int type) {
+        try {
+            if (dispatch(next, p, type)) {
+                return;
+            }
+        } catch (Thrown.DissectorError e) {
+            p.append(e.kind.info);
+            return;
+        }
+        p.protocol(String.format("0x%04x", type));
+        String name = Values.etype(type);
+        if (name != null) {
+            p.info(name);
+        }
+    }
+
+    private static boolean dispatch(Tvb next, Packet p, int type) {
+        switch (type) {
+            case 0x0800 -> IpDissector.dissectIp(next, p);
+            case 0x0806, 0x8035 -> ArpDissector.dissect(next, p);
+            case 0x86dd -> Ipv6Dissector.dissect(next, p);
+            case 0x8100, 0x88a8, 0x9100 -> vlan(next, p);
+            case 0x88cc -> LldpDissector.dissect(next, p);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** dissect_vlan(): Info "PRI: p  DEI: d  ID: id", then the encapsulated type (or 802.3 length). */
+    private static void vlan(Tvb tvb, Packet p) {
+        p.protocol("VLAN");
+        p.clearInfo();
+        int tci = tvb.u16(0);
+        if (p.vlanId == 0) {
+            p.vlanId = tci & 0xfff;
+        }
+        p.info("PRI: " + (tci >> 13) + "  DEI: " + ((tci >> 12) & 1) + "  ID: " + (tci & 0xfff));
+        int encap = tvb.u16(2);
+        if (encap <= IEEE_802_3_MAX_LEN) {
+            LlcDissector.dissectVlan8023(tvb, p, encap);
+            return;
+        }
+        ethertype(tvb.subset(4), p, encap);
+    }
+}

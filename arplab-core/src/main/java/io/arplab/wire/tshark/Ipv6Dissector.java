@@ -1,0 +1,56 @@
+package io.arplab.wire.tshark;
+
+import java.util.Arrays;
+
+/** packet-ipv6.c's dissect_ipv6() and ipv6_dissect_next() with the option headers (dissect_opts()). */
+final class Ipv6Dissector {
+    private static final int HDR = 40;
+
+    private Ipv6Dissector() {}
+
+    static void dissect(Tvb tvb, Packet p) {
+        p.protocol("IPv6");
+        p.clearInfo();
+        int version = tvb.u8(0) >> 4;
+        if (version != 6) {
+            throw new Unsupported("IPv6 header with version " + version);
+        }
+        int plen = tvb.u16(4);
+        int nxt = tvb.u8(6);
+        int hlim = tvb.u8(7);
+        byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(8, 16), tvb.start + 24);
+        byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(24, 16), tvb.start + 40);
+        p.netSrc = src;
+        p.netDst = dst;
+        p.addresses(Names.ipv6(src, 0), Names.ipv6(dst, 0));
+        p.ipTtl = hlim;
+        if (plen == 0 && nxt == 0) {
+            throw new Unsupported("IPv6 jumbogram");
+        }
+        if (plen + HDR < tvb.reported) {
+            tvb.setReportedLength(plen + HDR);
+        }
+        next(nxt, tvb.subset(HDR), p);
+    }
+
+    /** ipv6_dissect_next(): an option header, or the "ip.proto" table, or "Unknown (n)". */
+    static void next(int nxt, Tvb tvb, Packet p) {
+        switch (nxt) {
+            case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
+            case 60 -> options(tvb, p, "IPv6 destination options");
+            default -> {
+                if (!IpProtocols.dissect(nxt, tvb, p, true)) {
+                    p.info(Values.ipProto(nxt) + " (" + nxt + ")");
+                }
+            }
+        }
+    }
+
+    /** dissect_opts(): Info names the header, then the next one follows its (len + 1) * 8 bytes. */
+    private static void options(Tvb tvb, Packet p, String name) {
+        int nxt = tvb.u8(0);
+        int len = (tvb.u8(1) + 1) << 3;
+        p.appendSep(" , ", name);
+        next(nxt, tvb.subset(len, -1, -1), p);
+    }
+}
