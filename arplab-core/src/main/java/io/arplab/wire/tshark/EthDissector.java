@@ -10,10 +10,9 @@ final class EthDissector {
     static void dissect(Tvb tvb, Packet p) {
         p.protocol("Ethernet");
         p.clearInfo();
-        EtherNames names = EtherNames.get();
-        String dst = names.name(tvb.data, tvb.at(0, 6));
+        String dst = name(tvb, 0, p);
         p.addresses("", dst);
-        String src = names.name(tvb.data, tvb.at(6, 6));
+        String src = name(tvb, 6, p);
         p.addresses(src, dst);
         int type = tvb.u16(12);
         if (type <= IEEE_802_3_MAX_LEN) {
@@ -22,6 +21,11 @@ final class EthDissector {
         }
         p.info("Ethernet II");
         ethertype(tvb.subset(14), p, type);
+    }
+
+    private static String name(Tvb tvb, int off, Packet p) {
+        int at = tvb.at(off, 6);
+        return p.resolveMacs ? EtherNames.get().name(tvb.data, at) : Names.mac(tvb.data, at);
     }
 
     /**

@@ -12,6 +12,8 @@ final class Packet {
     String src = "";
     String dst = "";
     boolean writable = true;
+    /** MAC name resolution (on unless -n). */
+    boolean resolveMacs = true;
     /** pinfo->fragmented. */
     boolean fragmented;
     /** pinfo->flags.in_error_pkt: inside an ICMP error's quoted datagram. */

@@ -14,6 +14,7 @@ public final class TsharkPrinter {
     private int number;
     private long firstNanos;
     private String lastUndecoded;
+    private boolean resolveMacs = true;
 
     /** @param nanosecond the file's time stamps are nanoseconds (the Time column then has 9 decimals, else 6) */
     public TsharkPrinter(boolean nanosecond) {
@@ -24,6 +25,11 @@ public final class TsharkPrinter {
         this(false);
     }
 
+    /** -n turns MAC name resolution off: the columns then show every address in hex. */
+    public void resolveMacs(boolean on) {
+        resolveMacs = on;
+    }
+
     /** Appends the frame's line, ending in '\n'. */
     public void print(PcapRecord record, StringBuilder out) {
         number++;
@@ -32,6 +38,7 @@ public final class TsharkPrinter {
             firstNanos = ts;
         }
         Packet p = new Packet(number, capture);
+        p.resolveMacs = resolveMacs;
         lastUndecoded = null;
         try {
             dissectFrame(record, p);
