@@ -155,7 +155,8 @@ final class ArpDissector {
     /** tvb_memeql(tvb, spa, tvb_get_ptr(tvb, tpa, pln), pln): the tpa read may throw, the comparison not. */
     private static boolean equal(Tvb tvb, int a, int b, int len) {
         int at = tvb.at(b, len);
-        if (!tvb.bytesExist(a, len)) {
+        if (len == 0 || !tvb.bytesExist(a, len)) {
+            // tvb_get_ptr() of no bytes gives no pointer to compare with
             return false;
         }
         for (int i = 0; i < len; i++) {

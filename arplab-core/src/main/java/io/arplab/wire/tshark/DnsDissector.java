@@ -38,7 +38,7 @@ final class DnsDissector {
             }
         }
         for (int i = 0; i < ans; i++) {
-            off = DnsRecords.answer(tvb, off, response && !update ? p : null);
+            off = DnsRecords.answer(tvb, off, update ? null : p);
         }
         for (int i = 0; i < auth + add; i++) {
             off = DnsRecords.answer(tvb, off, null);

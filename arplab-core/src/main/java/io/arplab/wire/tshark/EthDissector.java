@@ -20,7 +20,28 @@ final class EthDissector {
             return;
         }
         p.info("Ethernet II");
-        ethertype(tvb.subset(14), p, type);
+        Tvb next = tvb.subset(14);
+        if (ethertype(next, p, type)) {
+            trailer(tvb, 14, next);
+        }
+    }
+
+    /** ETH_MAX_PADDING / minimum frame: a frame up to 60 bytes may have been padded to 60. */
+    private static final int MIN_FRAME = 60;
+
+    /**
+     * add_dix_trailer() and add_ethernet_trailer(): what the payload's dissector left of the frame is a trailer;
+     * its padding part (up to the 60-byte minimum) is taken as a tvbuff, which throws when those bytes were not
+     * captured.
+     */
+    private static void trailer(Tvb frame, int payloadOffset, Tvb payload) {
+        int off = payloadOffset + payload.reported;
+        if (payload.reported >= frame.reported - payloadOffset || off >= frame.length) {
+            return;
+        }
+        Tvb trailer = frame.subset(off);
+        int padding = Math.min(trailer.reported, Math.max(0, MIN_FRAME - off));
+        trailer.subset(padding);
     }
 
     private static String name(Tvb tvb, int off, Packet p) {
@@ -32,20 +53,22 @@ final class EthDissector {
      * dissect_ethertype(): the ethertype table's dissector, whose exceptions are shown here; with none,
      * Protocol is the type in hex and Info its etype_vals name (kept as it was if there is none).
      */
-    static void ethertype(Tvb next, Packet p, int type) {
+    /** @return true when the payload's dissector returned normally (a trailer may follow) */
+    static boolean ethertype(Tvb next, Packet p, int type) {
         try {
             if (dispatch(next, p, type)) {
-                return;
+                return true;
             }
         } catch (Thrown.DissectorError e) {
             p.append(e.kind.info);
-            return;
+            return false;
         }
         p.protocol(String.format("0x%04x", type));
         String name = Values.etype(type);
         if (name != null) {
             p.info(name);
         }
+        return false;
     }
 
     private static boolean dispatch(Tvb next, Packet p, int type) {
@@ -53,13 +76,29 @@ final class EthDissector {
             case 0x0800 -> IpDissector.dissectIp(next, p);
             case 0x0806, 0x8035 -> ArpDissector.dissect(next, p);
             case 0x86dd -> Ipv6Dissector.dissect(next, p);
-            case 0x8100, 0x88a8, 0x9100 -> vlan(next, p);
+            case 0x8100, 0x9100 -> vlan(next, p);
+            case 0x88a8 -> ieee8021ad(next, p);
             case 0x88cc -> LldpDissector.dissect(next, p);
+            case 0x6558 -> dissect(next, p);
             default -> {
+                Values.unsupported("ethertype", type);
                 return false;
             }
         }
         return true;
+    }
+
+    /** dissect_ieee8021ad() of packet-ieee8021ah.c: the S-tag's "PRI: p  DROP: d ID: id", then its type. */
+    private static void ieee8021ad(Tvb tvb, Packet p) {
+        p.protocol("IEEE 802.1ad");
+        p.clearInfo();
+        int tci = tvb.u16(0);
+        p.info("PRI: " + (tci >> 13) + "  DROP: " + ((tci >> 12) & 1) + " ID: " + (tci & 0xfff));
+        int encap = tvb.u16(2);
+        if (encap <= IEEE_802_3_MAX_LEN) {
+            throw new Unsupported("802.1ad with an 802.3 length");
+        }
+        ethertype(tvb.subset(4), p, encap);
     }
 
     /** dissect_vlan(): Info "PRI: p  DEI: d  ID: id", then the encapsulated type (or 802.3 length). */

@@ -84,25 +84,42 @@ final class IcmpDissector {
                 if ((type == 0 || type == 8) && !p.inErrorPkt) {
                     match(p, type, cksum, id, seq);
                 }
+                if (type == 13 || type == 14) {
+                    tvb.u32(8);
+                    tvb.u32(12);
+                    tvb.u32(16);
+                } else if (type == 17 || type == 18) {
+                    tvb.u32(8);
+                }
             }
             case 3, 4, 5, 11, 12 -> quoted(tvb, p);
             default -> { }
         }
     }
 
-    /** The IP header and data an ICMP error quotes: dissected with the columns frozen, the addresses kept. */
+    /**
+     * The IP header and data an ICMP error quotes: dissected without touching the columns, what it throws kept
+     * inside, the addresses restored; then the quoted total length is read (RFC 4884's extension check).
+     */
     private static void quoted(Tvb tvb, Packet p) {
         boolean savedError = p.inErrorPkt;
         boolean savedWritable = p.writable;
         String src = p.src;
         String dst = p.dst;
+        int ttl = p.ipTtl;
         p.inErrorPkt = true;
         p.writable = false;
-        Tvb next = tvb.subset(8);
-        IpDissector.dissectIp(next, p);
-        p.writable = savedWritable;
-        p.inErrorPkt = savedError;
-        p.addresses(src, dst);
+        try {
+            IpDissector.dissectIp(tvb.subset(8), p);
+        } catch (Thrown.DissectorError | Unsupported e) {
+            // the quoted datagram is cut short by design, and nothing in it reaches the columns
+        } finally {
+            p.writable = savedWritable;
+            p.inErrorPkt = savedError;
+            p.addresses(src, dst);
+            p.ipTtl = ttl;
+        }
+        tvb.u16(10);
     }
 
     /**

@@ -28,9 +28,7 @@ final class Icmpv6Dissector {
                 flag(f, flags, 0x80000000L, "rtr");
                 flag(f, flags, 0x40000000L, "sol");
                 flag(f, flags, 0x20000000L, "ovr");
-                if (f.length() > 0) {
-                    p.append(" (" + f + ")");
-                }
+                p.append(" (" + (f.length() > 0 ? f : "none") + ")");
                 options(tvb, 24, p);
             }
             default -> throw new Unsupported("ICMPv6 type " + type);

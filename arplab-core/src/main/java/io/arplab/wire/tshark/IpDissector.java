@@ -10,21 +10,16 @@ final class IpDissector {
 
     private IpDissector() {}
 
-    /** dissect_ip(): what the IP ethertype reaches; version 6 goes to IPv6. */
+    /** dissect_ip_v4(), which the IP ethertype reaches: a version 6 header goes to IPv6. */
     static void dissectIp(Tvb tvb, Packet p) {
-        int version = tvb.u8(0) >> 4;
-        if (version == 6) {
-            Ipv6Dissector.dissect(tvb, p);
-            return;
-        }
-        dissectV4(tvb, p);
-    }
-
-    static void dissectV4(Tvb tvb, Packet p) {
         p.protocol("IPv4");
         p.clearInfo();
         int b0 = tvb.u8(0);
         int version = b0 >> 4;
+        if (version == 6) {
+            Ipv6Dissector.dissect(tvb, p);
+            return;
+        }
         if (version != 4) {
             p.info("Bogus IPv4 version (" + version + ", must be 4)");
             return;
@@ -50,12 +45,13 @@ final class IpDissector {
         int ttl = tvb.u8(8);
         int proto = tvb.u8(9);
         byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(12, 4), tvb.start + 16);
-        byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(16, 4), tvb.start + 20);
+        p.addresses(Names.ipv4(src, 0), p.dst);
+        int route = IpOptions.finalDestination(tvb, hlen);
+        byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(route, 4), tvb.start + route + 4);
         p.netSrc = src;
         p.netDst = dst;
         p.addresses(Names.ipv4(src, 0), Names.ipv4(dst, 0));
         p.ipTtl = ttl;
-        IpOptions.check(tvb, hlen);
         Tvb next;
         boolean savedFragmented = p.fragmented;
         if ((off & (IP_MF | IP_OFFSET)) != 0 && len > hlen && tvb.bytesExist(hlen, len - hlen) && !p.inErrorPkt) {
@@ -72,7 +68,7 @@ final class IpDissector {
             p.fragmented = savedFragmented;
             return;
         }
-        if (!IpProtocols.dissect(proto, next, p, false)) {
+        if (!IpProtocols.dissect(proto, next, p)) {
             p.info(Values.ipProto(proto) + " (" + proto + ")");
         }
         p.fragmented = savedFragmented;

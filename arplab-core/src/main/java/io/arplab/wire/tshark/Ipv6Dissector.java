@@ -11,6 +11,10 @@ final class Ipv6Dissector {
     static void dissect(Tvb tvb, Packet p) {
         p.protocol("IPv6");
         p.clearInfo();
+        if (tvb.reported < HDR) {
+            p.info("Invalid IPv6 header (" + tvb.reported + " bytes, need exactly " + HDR + ")");
+            throw Thrown.REPORTED_BOUNDS.error();
+        }
         int version = tvb.u8(0) >> 4;
         if (version != 6) {
             throw new Unsupported("IPv6 header with version " + version);
@@ -19,6 +23,7 @@ final class Ipv6Dissector {
         int nxt = tvb.u8(6);
         int hlim = tvb.u8(7);
         byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(8, 16), tvb.start + 24);
+        p.addresses(Names.ipv6(src, 0), p.dst);
         byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(24, 16), tvb.start + 40);
         p.netSrc = src;
         p.netDst = dst;
@@ -39,8 +44,8 @@ final class Ipv6Dissector {
             case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
             case 60 -> options(tvb, p, "IPv6 destination options");
             default -> {
-                if (!IpProtocols.dissect(nxt, tvb, p, true)) {
-                    p.info(Values.ipProto(nxt) + " (" + nxt + ")");
+                if (!IpProtocols.dissect(nxt, tvb, p)) {
+                    p.info("Unknown IP Protocol: " + Values.ipProto(nxt) + " (" + nxt + ")");
                 }
             }
         }
@@ -51,6 +56,17 @@ final class Ipv6Dissector {
         int nxt = tvb.u8(0);
         int len = (tvb.u8(1) + 1) << 3;
         p.appendSep(" , ", name);
+        for (int off = 2; off + 1 < len && tvb.bytesExist(off, 2); ) {
+            int type = tvb.u8(off);
+            if (type == 0) {
+                off++;
+                continue;
+            }
+            if (type == 0xc9) {
+                throw new Unsupported("IPv6 home address option");
+            }
+            off += 2 + tvb.u8(off + 1);
+        }
         next(nxt, tvb.subset(len, -1, -1), p);
     }
 }

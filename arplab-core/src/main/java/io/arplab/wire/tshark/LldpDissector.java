@@ -13,6 +13,10 @@ final class LldpDissector {
             int head = tvb.u16(off);
             int type = head >> 9;
             int len = head & 0x1ff;
+            if (index == 0 && type != 1) {
+                p.info("Invalid Chassis ID TLV");
+                return;
+            }
             switch (type) {
                 case 0 -> {
                     return;

@@ -1,24 +1,19 @@
 package io.arplab.wire.tshark;
 
-import java.util.Set;
-
 /** packet-udp.c's dissect() and decode_udp_ports(): "sport → dport", the length checks, the port table. */
 final class UdpDissector {
-    /** Ports of dissectors Wireshark 4.0 has that this package does not decode (the generators' services). */
-    private static final Set<Integer> ELSEWHERE = Set.of(67, 68, 69, 123, 137, 138, 161, 162, 514, 520, 546, 547,
-            1985, 4789, 6081, 5353, 5355, 1812, 1813, 500, 4500, 3784, 1900, 5060, 2152, 8472, 3544, 443, 1194);
-
     private UdpDissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
-        p.protocol("UDP");
-        p.clearInfo();
         int sport = tvb.u16(0);
         int dport = tvb.u16(2);
+        p.protocol("UDP");
+        p.clearInfo();
         p.info(sport + " \u2192 " + dport);
         int ulen = tvb.u16(4);
         int reported = tvb.reported;
-        if (ulen == 0) {
+        if (ulen == 0 && p.netSrc != null && p.netSrc.length == 16) {
+            // a jumbogram's length is in IPv6's hop-by-hop option
             ulen = reported;
         } else if (ulen < 8) {
             p.append(" [BAD UDP LENGTH " + ulen + " < 8]");
@@ -47,9 +42,7 @@ final class UdpDissector {
             DnsDissector.dissect(next, p);
             return true;
         }
-        if (ELSEWHERE.contains(port)) {
-            throw new Unsupported("UDP port " + port);
-        }
+        Values.unsupported("udp.port", port);
         return false;
     }
 }

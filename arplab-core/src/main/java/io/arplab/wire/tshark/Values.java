@@ -11,15 +11,17 @@ import java.util.Map;
 
 /** Wireshark 4.0.17's value_strings of a few fields (values.txt, made by make-values.sh from tshark -G values). */
 final class Values {
-    private static final Map<String, Map<Integer, String>> TABLES = load();
+    private static final Map<String, Map<Integer, String>> TABLES = load("values.txt");
+    /** decodes.txt: the dissector tables' entries (table, value, dissector) of Wireshark 4.0.17. */
+    private static final Map<String, Map<Integer, String>> DECODES = load("decodes.txt");
 
     private Values() {}
 
-    private static Map<String, Map<Integer, String>> load() {
+    private static Map<String, Map<Integer, String>> load(String file) {
         Map<String, Map<Integer, String>> tables = new HashMap<>();
-        try (InputStream raw = Values.class.getResourceAsStream("values.txt")) {
+        try (InputStream raw = Values.class.getResourceAsStream(file)) {
             if (raw == null) {
-                throw new IllegalStateException("io/arplab/wire/tshark/values.txt missing");
+                throw new IllegalStateException("io/arplab/wire/tshark/" + file + " missing");
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -39,6 +41,20 @@ final class Values {
     static String of(String field, int value) {
         Map<Integer, String> t = TABLES.get(field);
         return t == null ? null : t.get(value);
+    }
+
+    /** The dissector Wireshark registers in {@code table} for {@code value}, or null. */
+    static String dissector(String table, int value) {
+        Map<Integer, String> t = DECODES.get(table);
+        return t == null ? null : t.get(value);
+    }
+
+    /** Throws {@link Unsupported} when Wireshark has a dissector for the value (this package then has none). */
+    static void unsupported(String table, int value) {
+        String d = dissector(table, value);
+        if (d != null) {
+            throw new Unsupported(table + " " + value + " (" + d + ")");
+        }
     }
 
     /** etype_vals. */
