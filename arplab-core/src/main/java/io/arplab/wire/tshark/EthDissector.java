@@ -4,18 +4,19 @@ package io.arplab.wire.tshark;
 final class EthDissector {
     /** IEEE_802_3_MAX_LEN: a type field up to this is an 802.3 length. */
     private static final int IEEE_802_3_MAX_LEN = 1500;
+    /** ETHERTYPE_UNK: a zero type field is a type, not an 802.3 length. */
+    private static final int ETHERTYPE_UNK = 0x0000;
 
     private EthDissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
         p.protocol("Ethernet");
-        p.clearInfo();
         String dst = name(tvb, 0, p);
-        p.addresses("", dst);
+        p.addresses(p.src, dst);
         String src = name(tvb, 6, p);
         p.addresses(src, dst);
         int type = tvb.u16(12);
-        if (type <= IEEE_802_3_MAX_LEN) {
+        if (type <= IEEE_802_3_MAX_LEN && type != ETHERTYPE_UNK) {
             LlcDissector.dissect8023(tvb, p, type);
             return;
         }
@@ -75,7 +76,9 @@ final class EthDissector {
         switch (type) {
             case 0x0800 -> IpDissector.dissectIp(next, p);
             case 0x0806, 0x8035 -> ArpDissector.dissect(next, p);
-            case 0x86dd -> Ipv6Dissector.dissect(next, p);
+            case 0x86dd -> {
+                return Ipv6Dissector.dissect(next, p);
+            }
             case 0x8100, 0x9100 -> vlan(next, p);
             case 0x88a8 -> ieee8021ad(next, p);
             case 0x88cc -> LldpDissector.dissect(next, p);

@@ -98,8 +98,8 @@ final class IcmpDissector {
     }
 
     /**
-     * The IP header and data an ICMP error quotes: dissected without touching the columns, what it throws kept
-     * inside, the addresses restored; then the quoted total length is read (RFC 4884's extension check).
+     * The IP header and data an ICMP error quotes: its first byte is read, then it is dissected without touching
+     * the columns, the addresses restored; of what it throws only the capture's cut shows.
      */
     private static void quoted(Tvb tvb, Packet p) {
         boolean savedError = p.inErrorPkt;
@@ -109,17 +109,22 @@ final class IcmpDissector {
         int ttl = p.ipTtl;
         p.inErrorPkt = true;
         p.writable = false;
+        tvb.u8(8);
         try {
             IpDissector.dissectIp(tvb.subset(8), p);
-        } catch (Thrown.DissectorError | Unsupported e) {
-            // the quoted datagram is cut short by design, and nothing in it reaches the columns
+        } catch (Thrown.DissectorError e) {
+            if (e.kind == Thrown.BOUNDS) {
+                throw e;
+            }
+            // a quoted datagram is short by design; only what the capture cut off is shown
+        } catch (Unsupported e) {
+            // nothing in the quoted datagram reaches the columns
         } finally {
             p.writable = savedWritable;
             p.inErrorPkt = savedError;
             p.addresses(src, dst);
             p.ipTtl = ttl;
         }
-        tvb.u16(10);
     }
 
     /**

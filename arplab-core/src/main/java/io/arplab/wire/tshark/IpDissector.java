@@ -16,8 +16,7 @@ final class IpDissector {
         p.clearInfo();
         int b0 = tvb.u8(0);
         int version = b0 >> 4;
-        if (version == 6) {
-            Ipv6Dissector.dissect(tvb, p);
+        if (version == 6 && Ipv6Dissector.dissect(tvb, p)) {
             return;
         }
         if (version != 4) {
@@ -47,6 +46,7 @@ final class IpDissector {
         byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(12, 4), tvb.start + 16);
         p.addresses(Names.ipv4(src, 0), p.dst);
         int route = IpOptions.finalDestination(tvb, hlen);
+        IpOptions.dissect(tvb, hlen);
         byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(route, 4), tvb.start + route + 4);
         p.netSrc = src;
         p.netDst = dst;
@@ -65,6 +65,11 @@ final class IpDissector {
         if (next == null) {
             p.info("Fragmented IP protocol (proto=" + Values.ipProto(proto) + " " + proto + ", off="
                     + (off & IP_OFFSET) * 8 + ", ID=" + Names.hex4(id) + ")");
+            p.fragmented = savedFragmented;
+            return;
+        }
+        if (next.reported == 0) {
+            // nothing after the header: no payload dissector is called
             p.fragmented = savedFragmented;
             return;
         }

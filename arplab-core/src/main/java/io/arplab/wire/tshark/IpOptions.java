@@ -9,6 +9,48 @@ final class IpOptions {
 
     private IpOptions() {}
 
+    /** The bytes each option's dissector reads of itself (type and length included). */
+    private static int fieldsLength(int type) {
+        return switch (type) {
+            case 0x07, IPOPT_LSRR, IPOPT_SSRR -> 3; // RR, LSRR, SSRR: the pointer
+            case 0x44, 0x94, 0x88, 0x0b, 0x0c -> 4; // timestamp's pointer and flags; RA, SID, MTU probe/reply
+            case 0x86 -> 6; // CIPSO's DOI
+            case 0x19 -> 8; // Quick-Start
+            case 0x82 -> 11; // security
+            case 0x52 -> 12; // traceroute
+            default -> 2;
+        };
+    }
+
+    /**
+     * dissect_ipopts(): each option whole within the header goes to its dissector in a tvbuff of its own
+     * length, which throws (a malformed packet) when the option is shorter than the fields it has.
+     */
+    static void dissect(Tvb tvb, int hlen) {
+        int off = 20;
+        while (off < hlen) {
+            int type = tvb.u8(off);
+            if (type == IPOPT_EOOL) {
+                break;
+            }
+            if (type == IPOPT_NOP) {
+                off++;
+                continue;
+            }
+            if (off + 1 >= hlen) {
+                break;
+            }
+            int len = tvb.u8(off + 1);
+            if (len < 2 || off + len > hlen) {
+                break;
+            }
+            if (len < fieldsLength(type)) {
+                throw Thrown.REPORTED_BOUNDS.error();
+            }
+            off += len;
+        }
+    }
+
     /**
      * get_dst_offset(): with a loose or strict source route the Destination is the route's last address; the
      * offset of the address to show (16, the header's, without one).
@@ -32,7 +74,9 @@ final class IpOptions {
                 break;
             }
             if ((type == IPOPT_LSRR || type == IPOPT_SSRR) && len >= 7) {
-                return off + len - 4;
+                int ptr = tvb.u8(off + 2);
+                // a pointer before the first address, inside one or past the route: the header's destination
+                return ptr < 4 || (ptr & 3) != 0 || ptr > len ? 16 : off + len - 4;
             }
             off += len;
         }

@@ -8,16 +8,23 @@ final class Ipv6Dissector {
 
     private Ipv6Dissector() {}
 
-    static void dissect(Tvb tvb, Packet p) {
+    /** @return false when the version is not 6 (the caller then treats the type as undissected) */
+    static boolean dissect(Tvb tvb, Packet p) {
         p.protocol("IPv6");
         p.clearInfo();
+        int version = tvb.u8(0) >> 4;
+        if (version != 6) {
+            return false;
+        }
+        if (tvb.bytesExist(8, 16)) {
+            p.addresses(Names.ipv6(tvb.data, tvb.start + 8), p.dst);
+        }
+        if (tvb.bytesExist(24, 16)) {
+            p.addresses(p.src, Names.ipv6(tvb.data, tvb.start + 24));
+        }
         if (tvb.reported < HDR) {
             p.info("Invalid IPv6 header (" + tvb.reported + " bytes, need exactly " + HDR + ")");
             throw Thrown.REPORTED_BOUNDS.error();
-        }
-        int version = tvb.u8(0) >> 4;
-        if (version != 6) {
-            throw new Unsupported("IPv6 header with version " + version);
         }
         int plen = tvb.u16(4);
         int nxt = tvb.u8(6);
@@ -36,6 +43,7 @@ final class Ipv6Dissector {
             tvb.setReportedLength(plen + HDR);
         }
         next(nxt, tvb.subset(HDR), p);
+        return true;
     }
 
     /** ipv6_dissect_next(): an option header, or the "ip.proto" table, or "Unknown (n)". */
@@ -43,6 +51,7 @@ final class Ipv6Dissector {
         switch (nxt) {
             case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
             case 60 -> options(tvb, p, "IPv6 destination options");
+            case 59 -> p.appendSep(" , ", "IPv6 no next header");
             default -> {
                 if (!IpProtocols.dissect(nxt, tvb, p)) {
                     p.info("Unknown IP Protocol: " + Values.ipProto(nxt) + " (" + nxt + ")");

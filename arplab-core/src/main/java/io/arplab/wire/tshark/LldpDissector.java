@@ -13,9 +13,17 @@ final class LldpDissector {
             int head = tvb.u16(off);
             int type = head >> 9;
             int len = head & 0x1ff;
+            tvb.subset(off, -1, len + 2).check(0, len + 2);
             if (index == 0 && type != 1) {
                 p.info("Invalid Chassis ID TLV");
                 return;
+            }
+            if (index == 1 && type != 2) {
+                p.info("Invalid Port ID TLV");
+                return;
+            }
+            if (index == 2 && type != 3) {
+                throw new Unsupported("LLDP without its TTL TLV third");
             }
             switch (type) {
                 case 0 -> {
