@@ -26,22 +26,17 @@ final class DnsDissector {
         int auth = tvb.u16(8);
         int add = tvb.u16(10);
         int off = 12;
-        boolean update = opcode == 5;
         for (int i = 0; i < quest; i++) {
             DnsName name = DnsName.read(tvb, off);
             off += name.length;
             int type = tvb.u16(off);
             tvb.u16(off + 2);
             off += 4;
-            if (!update) {
-                p.append(" " + DnsRecords.typeName(type) + " " + name.text);
-            }
+            p.append(" " + DnsRecords.typeName(type) + " " + name.text);
         }
-        for (int i = 0; i < ans; i++) {
-            off = DnsRecords.answer(tvb, off, update ? null : p);
-        }
-        for (int i = 0; i < auth + add; i++) {
-            off = DnsRecords.answer(tvb, off, null);
+        // every section's records add to Info, the answers as the authority and additional ones
+        for (int i = 0; i < ans + auth + add; i++) {
+            off = DnsRecords.answer(tvb, off, p);
         }
     }
 }

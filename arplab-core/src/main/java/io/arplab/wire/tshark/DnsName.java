@@ -42,8 +42,12 @@ final class DnsName {
                 }
                 cur = ptr;
             } else if (type == 0x40 && (c & 0x3f) != 0x01) {
-                // "<Unknown extended label>": the name's length is lost and the message malformed
-                throw Thrown.REPORTED_BOUNDS.error();
+                // the name's length is lost: what was read is its length, too little is a malformed message
+                int len = length < 0 ? cur - off : length;
+                if (len < 2) {
+                    throw Thrown.REPORTED_BOUNDS.error();
+                }
+                return new DnsName(len, "<Unknown extended label>");
             } else {
                 throw new Unsupported("DNS bitstring or reserved label type");
             }

@@ -26,18 +26,19 @@ final class DnsRecords {
         tvb.u32(cur + 4);
         int rdlen = tvb.u16(cur + 8);
         cur += 10;
-        String summary = switch (type) {
-            case 1 -> rdlen == 4 ? tvb.ipv4(cur) : null;
-            case 28 -> rdlen == 16 ? tvb.ipv6(cur) : null;
-            case 2, 5, 12 -> DnsName.read(tvb, cur).text;
-            default -> throw new Unsupported("DNS record type " + type);
-        };
-        if (summary == null) {
+        if (type != 1 && type != 28 && type != 2 && type != 5 && type != 12) {
+            throw new Unsupported("DNS record type " + type);
+        }
+        if ((type == 1 && rdlen != 4) || (type == 28 && rdlen != 16)) {
             throw new Unsupported("DNS record of odd length");
         }
-        if (p != null) {
-            p.append(" " + typeName(type) + " " + summary);
-        }
+        p.append(" " + typeName(type));
+        String data = switch (type) {
+            case 1 -> tvb.ipv4(cur);
+            case 28 -> tvb.ipv6(cur);
+            default -> DnsName.read(tvb, cur).text;
+        };
+        p.append(" " + data);
         return cur + rdlen;
     }
 }

@@ -35,7 +35,7 @@ final class EthDissector {
      * its padding part (up to the 60-byte minimum) is taken as a tvbuff, which throws when those bytes were not
      * captured.
      */
-    private static void trailer(Tvb frame, int payloadOffset, Tvb payload) {
+    static void trailer(Tvb frame, int payloadOffset, Tvb payload) {
         int off = payloadOffset + payload.reported;
         if (payload.reported >= frame.reported - payloadOffset || off >= frame.length) {
             return;
@@ -70,6 +70,11 @@ final class EthDissector {
             p.info(name);
         }
         return false;
+    }
+
+    /** dissect_snap()'s ethertype PID: the "ethertype" table's dissector, else the payload stays data. */
+    static void snapEthertype(Tvb next, Packet p, int type) {
+        dispatch(next, p, type);
     }
 
     private static boolean dispatch(Tvb next, Packet p, int type) {

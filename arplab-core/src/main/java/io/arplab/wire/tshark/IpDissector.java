@@ -46,11 +46,11 @@ final class IpDissector {
         byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(12, 4), tvb.start + 16);
         p.addresses(Names.ipv4(src, 0), p.dst);
         int route = IpOptions.finalDestination(tvb, hlen);
-        IpOptions.dissect(tvb, hlen);
         byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(route, 4), tvb.start + route + 4);
         p.netSrc = src;
         p.netDst = dst;
         p.addresses(Names.ipv4(src, 0), Names.ipv4(dst, 0));
+        IpOptions.dissect(tvb, hlen);
         p.ipTtl = ttl;
         Tvb next;
         boolean savedFragmented = p.fragmented;

@@ -13,10 +13,7 @@ final class IpOptions {
     private static int fieldsLength(int type) {
         return switch (type) {
             case 0x07, IPOPT_LSRR, IPOPT_SSRR -> 3; // RR, LSRR, SSRR: the pointer
-            case 0x44, 0x94, 0x88, 0x0b, 0x0c -> 4; // timestamp's pointer and flags; RA, SID, MTU probe/reply
-            case 0x86 -> 6; // CIPSO's DOI
-            case 0x19 -> 8; // Quick-Start
-            case 0x82 -> 11; // security
+            case 0x94 -> 4; // router alert's value
             case 0x52 -> 12; // traceroute
             default -> 2;
         };
@@ -41,8 +38,15 @@ final class IpOptions {
                 break;
             }
             int len = tvb.u8(off + 1);
-            if (len < 2 || off + len > hlen) {
+            if (len < 2) {
+                throw new Unsupported("IP option of length " + len);
+            }
+            if (off + len > hlen) {
                 break;
+            }
+            if (type == 0x44 && (len < 4 || (tvb.u8(off + 3) & 0xf) != 0) || type == 0x19 && len != 8
+                    || type == 0x82 || type == 0x86 || type == 0x88) {
+                throw new Unsupported("IP option 0x" + Integer.toHexString(type) + " of length " + len);
             }
             if (len < fieldsLength(type)) {
                 throw Thrown.REPORTED_BOUNDS.error();

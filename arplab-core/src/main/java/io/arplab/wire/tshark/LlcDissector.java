@@ -4,10 +4,12 @@ package io.arplab.wire.tshark;
 final class LlcDissector {
     private LlcDissector() {}
 
-    /** An Ethernet frame whose type field is a length. */
+    /** An Ethernet frame whose type field is a length; what follows that length is a trailer. */
     static void dissect8023(Tvb tvb, Packet p, int length) {
         throwIfUnsupported(tvb, 14);
-        llc(payload(tvb, 14, length), p);
+        Tvb payload = payload(tvb, 14, length);
+        llc(payload, p);
+        EthDissector.trailer(tvb, 14, payload);
     }
 
     static void dissectVlan8023(Tvb tvb, Packet p, int length) {
@@ -30,17 +32,84 @@ final class LlcDissector {
         return tvb.subset(off, -1, length);
     }
 
+    /** The U-frame modifiers of packet-xdlc.c this package names (the poll/final bit masked off). */
+    private static String modifier(int control) {
+        return switch (control & ~0x10) {
+            case 0x03 -> "UI";
+            case 0xe3 -> "TEST";
+            case 0xaf -> "XID";
+            default -> null;
+        };
+    }
+
+    /** OUI_ENCAP_ETHER and OUI_CISCO_90: their PID is an ethertype. */
+    private static final int OUI_ENCAP_ETHER = 0x000000;
+    private static final int OUI_CISCO_90 = 0x0000f8;
+
+    /**
+     * dissect_snap(): "; SNAP, OUI 0x... (name), PID 0x..." and, for the ethertype OUIs, the PID's dissector.
+     * OUIs with PID tables of their own (Cisco, IEEE 802.1, ...) are not decoded here.
+     */
+    private static void snap(Tvb tvb, Packet p, int control) {
+        int oui = tvb.u24(3);
+        int pid = tvb.u16(6);
+        String name = switch (oui) {
+            case OUI_ENCAP_ETHER -> "Encapsulated Ethernet";
+            case OUI_CISCO_90 -> "Cisco 90-Compatible";
+            case 0x00000c, 0x0080c2, 0x080007, 0x00e02b, 0x000081, 0x00e052, 0x080009, 0x001958, 0x00005e,
+                    0x506f9a, 0x00000e, 0x0001c8, 0x00a0a8, 0x00d0c4, 0x000b86, 0x0017f2 ->
+                throw new Unsupported("SNAP OUI 0x" + Integer.toHexString(oui));
+            default -> "Unknown";
+        };
+        p.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, name, pid));
+        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(8) > 0) {
+            EthDissector.snapEthertype(tvb.subset(8), p, pid);
+        }
+    }
+
+    /** sap_vals' text, or the SAP in hex. */
+    private static String sap(int sap) {
+        String s = Values.of("llc.dsap", sap & 0xfe);
+        return s != null ? s : String.format("0x%02x", sap & 0xfe);
+    }
+
+    /**
+     * dissect_llc(): Info is the control field (dissect_xdlc_control()) and the SAPs; an information frame's
+     * payload goes to the DSAP's dissector, or stays data.
+     */
     private static void llc(Tvb tvb, Packet p) {
         p.protocol("LLC");
         p.clearInfo();
         int dsap = tvb.u8(0);
         int ssap = tvb.u8(1);
         int control = tvb.u8(2);
-        if (dsap == 0x42 && ssap == 0x42 && control == 0x03) {
-            StpDissector.dissect(tvb.subset(3), p);
+        if ((control & 3) != 3) {
+            throw new Unsupported("LLC I or S frame");
+        }
+        String func = modifier(control);
+        if (func == null) {
+            throw new Unsupported("LLC U frame modifier 0x" + Integer.toHexString(control));
+        }
+        String pf = (control & 0x10) == 0 ? "" : (ssap & 1) == 0 ? " P" : " F";
+        p.info("U" + pf + ", func=" + func);
+        if (dsap == 0xaa && ssap == 0xaa) {
+            snap(tvb, p, control);
             return;
         }
-        if (dsap == 0x80 && ssap == 0x80 && control == 0x03) {
+        if (func.equals("XID")) {
+            throw new Unsupported("LLC XID");
+        }
+        p.append("; DSAP " + sap(dsap) + ((dsap & 1) == 0 ? " Individual" : " Group")
+                + ", SSAP " + sap(ssap) + ((ssap & 1) == 0 ? " Command" : " Response"));
+        if (control != 0x03 || tvb.reportedRemaining(3) == 0) {
+            return;
+        }
+        Tvb payload = tvb.subset(3);
+        if ((dsap & 0xfe) == 0x42) {
+            StpDissector.dissect(payload, p);
+            return;
+        }
+        if ((dsap & 0xfe) == 0x80) {
             p.protocol("3Com XNS");
             p.clearInfo();
             int type = tvb.u16(3);
@@ -48,6 +117,6 @@ final class LlcDissector {
                 return;
             }
         }
-        throw new Unsupported("LLC SAP 0x" + Integer.toHexString(dsap));
+        Values.unsupported("llc.dsap", dsap & 0xfe);
     }
 }

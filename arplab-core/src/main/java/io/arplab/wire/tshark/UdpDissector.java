@@ -23,20 +23,42 @@ final class UdpDissector {
             p.append(" [BAD UDP LENGTH " + ulen + " > IP PAYLOAD LENGTH]");
         }
         p.append(" Len=" + (ulen - 8));
-        tvb.u16(6);
+        int cksum = tvb.u16(6);
+        if (cksum == 0 && p.netSrc != null && p.netSrc.length == 16) {
+            // RFC 8200: over IPv6 a UDP checksum is mandatory
+            p.append(" [ILLEGAL CHECKSUM (0)]");
+        }
         int len = Math.min(tvb.capturedRemaining(8), ulen - 8);
         int rep = Math.min(tvb.reportedRemaining(8), ulen - 8);
         Tvb next = tvb.subset(8, len, rep);
         int low = Math.min(sport, dport);
         int high = Math.max(sport, dport);
-        if (port(low, next, p) || port(high, next, p)) {
+        boolean bad = ulen > reported;
+        if (port(low, next, p, bad) || port(high, next, p, bad)) {
             return;
+        }
+        heuristics(next);
+    }
+
+    /**
+     * The "udp" heuristic dissectors Wireshark 4.0 enables (DNS's, RTCP's among them) are not modelled: a payload
+     * that looks like what they take is not decoded here.
+     */
+    private static void heuristics(Tvb payload) {
+        if (payload.bytesExist(0, 12) && payload.u16(4) == 1) {
+            throw new Unsupported("UDP payload DNS's heuristic may take");
+        }
+        if (payload.bytesExist(0, 2) && payload.u8(0) >> 6 == 2 && payload.u8(1) >= 192 && payload.u8(1) <= 223) {
+            throw new Unsupported("UDP payload RTCP's heuristic may take");
         }
     }
 
-    private static boolean port(int port, Tvb next, Packet p) {
+    private static boolean port(int port, Tvb next, Packet p, boolean badLength) {
         if (port == 0) {
             return false;
+        }
+        if (badLength && Values.dissector("udp.port", port) != null) {
+            throw new Unsupported("UDP with a bad length to a port with a dissector");
         }
         if (port == 53) {
             DnsDissector.dissect(next, p);
