@@ -23,6 +23,8 @@ final class EtherNames {
     private final Map<Long, String> ranges = new HashMap<>();
     /** Manufacturer IDs (three bytes, no mask): manuf_hash_new_entry(). */
     private final Map<Integer, String> manuf = new HashMap<>();
+    /** Their long names (the manuf file's third column). */
+    private final Map<Integer, String> longNames = new HashMap<>();
     private final Map<Long, String> cache = new HashMap<>();
 
     private static EtherNames instance;
@@ -42,9 +44,9 @@ final class EtherNames {
             BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
                     StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) {
-                    add(line.substring(0, tab), line.substring(tab + 1));
+                String[] f = line.split("\t", 3);
+                if (f.length >= 2) {
+                    add(f[0], f[1], f.length == 3 ? f[2] : null);
                 }
             }
         } catch (IOException e) {
@@ -53,7 +55,7 @@ final class EtherNames {
     }
 
     /** parse_ether_address() then add_manuf_name(): 3 bytes alone are a manufacturer, 6 alone an address. */
-    private void add(String text, String name) {
+    private void add(String text, String name, String longName) {
         int slash = text.indexOf('/');
         String bytes = slash < 0 ? text : text.substring(0, slash);
         String[] parts = bytes.split("[:.-]");
@@ -71,6 +73,9 @@ final class EtherNames {
         }
         if (mask == 0) {
             manuf.put((int) (addr >>> 24), name);
+            if (longName != null) {
+                longNames.put((int) (addr >>> 24), longName);
+            }
         } else if (mask == 48) {
             exact.put(addr, name);
         } else {
@@ -80,6 +85,12 @@ final class EtherNames {
 
     private static long masked(long addr, int bits) {
         return bits == 0 ? 0 : addr & (0xffff_ffff_ffffL << (48 - bits)) & 0xffff_ffff_ffffL;
+    }
+
+    /** A BASE_OUI field's text: the manufacturer's long name, or "Unknown". */
+    synchronized String manufacturer(int oui) {
+        String n = longNames.get(oui);
+        return n == null ? "Unknown" : n;
     }
 
     /** The name of a 6-byte address as the Source/Destination columns show it. */

@@ -107,9 +107,12 @@ final class IcmpDissector {
         String src = p.src;
         String dst = p.dst;
         int ttl = p.ipTtl;
+        tvb.u8(8);
+        if (tvb.reported > 8 + 128 && (tvb.u8(5) != 0 || tvb.u16(10) <= 128)) {
+            throw new Unsupported("ICMP extension objects (RFC 4884)");
+        }
         p.inErrorPkt = true;
         p.writable = false;
-        tvb.u8(8);
         try {
             IpDissector.dissectIp(tvb.subset(8), p);
         } catch (Thrown.DissectorError e) {

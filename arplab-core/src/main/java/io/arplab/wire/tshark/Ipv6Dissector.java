@@ -62,9 +62,9 @@ final class Ipv6Dissector {
 
     /** dissect_opts(): Info names the header, then the next one follows its (len + 1) * 8 bytes. */
     private static void options(Tvb tvb, Packet p, String name) {
+        p.appendSep(" , ", name);
         int nxt = tvb.u8(0);
         int len = (tvb.u8(1) + 1) << 3;
-        p.appendSep(" , ", name);
         for (int off = 2; off + 1 < len && tvb.bytesExist(off, 2); ) {
             int type = tvb.u8(off);
             if (type == 0) {

@@ -54,12 +54,10 @@ final class LlcDissector {
         int oui = tvb.u24(3);
         int pid = tvb.u16(6);
         String name = switch (oui) {
-            case OUI_ENCAP_ETHER -> "Encapsulated Ethernet";
-            case OUI_CISCO_90 -> "Cisco 90-Compatible";
             case 0x00000c, 0x0080c2, 0x080007, 0x00e02b, 0x000081, 0x00e052, 0x080009, 0x001958, 0x00005e,
                     0x506f9a, 0x00000e, 0x0001c8, 0x00a0a8, 0x00d0c4, 0x000b86, 0x0017f2 ->
                 throw new Unsupported("SNAP OUI 0x" + Integer.toHexString(oui));
-            default -> "Unknown";
+            default -> EtherNames.get().manufacturer(oui);
         };
         p.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, name, pid));
         if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(8) > 0) {

@@ -13,11 +13,14 @@ final class LldpDissector {
             int head = tvb.u16(off);
             int type = head >> 9;
             int len = head & 0x1ff;
-            tvb.subset(off, -1, len + 2).check(0, len + 2);
             if (index == 0 && type != 1) {
+                if (!tvb.bytesExist(off, len + 2)) {
+                    throw new Unsupported("LLDP first TLV neither a chassis ID nor whole");
+                }
                 p.info("Invalid Chassis ID TLV");
                 return;
             }
+            tvb.subset(off, -1, len + 2).check(0, len + 2);
             if (index == 1 && type != 2) {
                 p.info("Invalid Port ID TLV");
                 return;
