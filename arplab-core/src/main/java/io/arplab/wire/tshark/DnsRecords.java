@@ -9,7 +9,11 @@ final class DnsRecords {
      * dns_types_description_vals text up to its " (description)".
      */
     static String typeName(int type) {
-        String s = Values.of("dns.qry.type", type);
+        String s = switch (type) {
+            case 10 -> "NULL";
+            case 255 -> "ANY";
+            default -> Values.of("dns.qry.type", type);
+        };
         if (s == null) {
             return "Unknown (" + type + ")";
         }

@@ -31,9 +31,9 @@ final class EthDissector {
     private static final int MIN_FRAME = 60;
 
     /**
-     * add_dix_trailer() and add_ethernet_trailer(): what the payload's dissector left of the frame is a trailer;
-     * its padding part (up to the 60-byte minimum) is taken as a tvbuff, which throws when those bytes were not
-     * captured.
+     * add_dix_trailer() and add_ethernet_trailer(): what the payload's dissector left of the frame is a trailer.
+     * Up to the 60-byte minimum it is padding, looked at byte by byte while the bytes are zero; a frame shorter
+     * than that has no padding; what lies beyond is read whole. A read of bytes the capture cut off throws.
      */
     static void trailer(Tvb frame, int payloadOffset, Tvb payload) {
         int off = payloadOffset + payload.reported;
@@ -41,8 +41,15 @@ final class EthDissector {
             return;
         }
         Tvb trailer = frame.subset(off);
-        int padding = Math.min(trailer.reported, Math.max(0, MIN_FRAME - off));
-        trailer.subset(padding);
+        int padding = frame.reported < MIN_FRAME ? 0 : Math.min(trailer.reported, Math.max(0, MIN_FRAME - off));
+        for (int i = 0; i < padding; i++) {
+            if (trailer.u8(i) != 0) {
+                break;
+            }
+        }
+        if (trailer.reported > padding) {
+            trailer.check(padding, trailer.reported - padding);
+        }
     }
 
     private static String name(Tvb tvb, int off, Packet p) {
@@ -73,8 +80,8 @@ final class EthDissector {
     }
 
     /** dissect_snap()'s ethertype PID: the "ethertype" table's dissector, else the payload stays data. */
-    static void snapEthertype(Tvb next, Packet p, int type) {
-        dispatch(next, p, type);
+    static boolean snapEthertype(Tvb next, Packet p, int type) {
+        return dispatch(next, p, type);
     }
 
     private static boolean dispatch(Tvb next, Packet p, int type) {
@@ -98,7 +105,7 @@ final class EthDissector {
 
     /** dissect_ieee8021ad() of packet-ieee8021ah.c: the S-tag's "PRI: p  DROP: d ID: id", then its type. */
     private static void ieee8021ad(Tvb tvb, Packet p) {
-        p.protocol("IEEE 802.1ad");
+        p.protocol("802.1ad");
         p.clearInfo();
         int tci = tvb.u16(0);
         p.info("PRI: " + (tci >> 13) + "  DROP: " + ((tci >> 12) & 1) + " ID: " + (tci & 0xfff));

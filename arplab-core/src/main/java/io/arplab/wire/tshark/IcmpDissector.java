@@ -98,8 +98,8 @@ final class IcmpDissector {
     }
 
     /**
-     * The IP header and data an ICMP error quotes: its first byte is read, then it is dissected without touching
-     * the columns, the addresses restored; of what it throws only the capture's cut shows.
+     * The IP header and data an ICMP error quotes: dissected without touching the columns, the addresses
+     * restored; of what it throws only the capture's cut shows.
      */
     private static void quoted(Tvb tvb, Packet p) {
         boolean savedError = p.inErrorPkt;
@@ -107,7 +107,6 @@ final class IcmpDissector {
         String src = p.src;
         String dst = p.dst;
         int ttl = p.ipTtl;
-        tvb.u8(8);
         if (tvb.reported > 8 + 128 && (tvb.u8(5) != 0 || tvb.u16(10) <= 128)) {
             throw new Unsupported("ICMP extension objects (RFC 4884)");
         }
@@ -121,7 +120,11 @@ final class IcmpDissector {
             }
             // a quoted datagram is short by design; only what the capture cut off is shown
         } catch (Unsupported e) {
-            // nothing in the quoted datagram reaches the columns
+            // nothing in the quoted datagram reaches the columns, but a dissector not modelled may read what the
+            // capture cut off
+            if (tvb.length < tvb.reported) {
+                throw e;
+            }
         } finally {
             p.writable = savedWritable;
             p.inErrorPkt = savedError;

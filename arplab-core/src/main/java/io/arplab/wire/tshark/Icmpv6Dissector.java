@@ -8,9 +8,9 @@ final class Icmpv6Dissector {
         p.protocol("ICMPv6");
         p.clearInfo();
         int type = tvb.u8(0);
-        int code = tvb.u8(1);
         String name = Values.of("icmpv6.type", type);
         p.info(name == null ? "Unknown (" + type + ")" : name);
+        tvb.u8(1);
         if (type < 5 || type == 138 || type == 139 || type == 140 || type == 160 || type == 161) {
             throw new Unsupported("ICMPv6 type " + type + " with codes");
         }

@@ -51,7 +51,7 @@ final class Ipv6Dissector {
         switch (nxt) {
             case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
             case 60 -> options(tvb, p, "IPv6 destination options");
-            case 59 -> p.appendSep(" , ", "IPv6 no next header");
+            case 59 -> p.info("IPv6 no next header");
             default -> {
                 if (!IpProtocols.dissect(nxt, tvb, p)) {
                     p.info("Unknown IP Protocol: " + Values.ipProto(nxt) + " (" + nxt + ")");

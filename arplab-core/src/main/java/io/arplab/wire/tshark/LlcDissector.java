@@ -60,9 +60,12 @@ final class LlcDissector {
             default -> EtherNames.get().manufacturer(oui);
         };
         p.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, name, pid));
-        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(8) > 0) {
-            EthDissector.snapEthertype(tvb.subset(8), p, pid);
+        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(8) > 0
+                && EthDissector.snapEthertype(tvb.subset(8), p, pid)) {
+            return;
         }
+        // the payload is shown as data, which the capture may have cut
+        tvb.check(8, tvb.reportedRemaining(8));
     }
 
     /** sap_vals' text, or the SAP in hex. */

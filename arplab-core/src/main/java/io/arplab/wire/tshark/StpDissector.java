@@ -20,5 +20,9 @@ final class StpDissector {
         int port = tvb.u16(25);
         p.info("Conf. " + ((flags & 1) != 0 ? "TC + " : "") + "Root = " + (rootId & 0xf000) + "/" + (rootId & 0x0fff)
                 + "/" + rootMac + "  Cost = " + cost + "  Port = 0x" + Names.hex4(port));
+        // then the message age, max age, hello time and forward delay
+        for (int off = 27; off <= 33; off += 2) {
+            tvb.u16(off);
+        }
     }
 }

@@ -34,7 +34,14 @@ final class UdpDissector {
         int low = Math.min(sport, dport);
         int high = Math.max(sport, dport);
         boolean bad = ulen > reported;
-        if (port(low, next, p, bad) || port(high, next, p, bad)) {
+        if (bad && (Values.dissector("udp.port", low) != null || Values.dissector("udp.port", high) != null)) {
+            throw new Unsupported("UDP with a bad length to a port with a dissector");
+        }
+        if (next.reported == 0) {
+            // nothing for a port's dissector
+            return;
+        }
+        if (port(low, next, p) || port(high, next, p)) {
             return;
         }
         heuristics(next);
@@ -45,6 +52,9 @@ final class UdpDissector {
      * that looks like what they take is not decoded here.
      */
     private static void heuristics(Tvb payload) {
+        if (payload.length < payload.reported) {
+            throw new Unsupported("UDP payload cut by the capture, which the heuristics read");
+        }
         if (payload.bytesExist(0, 12) && payload.u16(4) == 1) {
             throw new Unsupported("UDP payload DNS's heuristic may take");
         }
@@ -53,12 +63,9 @@ final class UdpDissector {
         }
     }
 
-    private static boolean port(int port, Tvb next, Packet p, boolean badLength) {
+    private static boolean port(int port, Tvb next, Packet p) {
         if (port == 0) {
             return false;
-        }
-        if (badLength && Values.dissector("udp.port", port) != null) {
-            throw new Unsupported("UDP with a bad length to a port with a dissector");
         }
         if (port == 53) {
             DnsDissector.dissect(next, p);
