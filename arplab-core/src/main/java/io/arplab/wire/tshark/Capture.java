@@ -11,8 +11,6 @@ final class Capture {
     final Map<Long, Long> arpAddresses = new HashMap<>();
     /** packet-icmp.c's unmatched echo requests: conversation and key to the request's frame and answered flag. */
     final Map<String, int[]> icmpRequests = new HashMap<>();
-    /** The address pairs an ICMP echo request created a conversation for. */
-    final java.util.Set<String> icmpConversations = new java.util.HashSet<>();
     /** packet-ip.c's reassembly table: fragments by datagram key. */
     final Map<String, Reassembly> ipFragments = new HashMap<>();
 

@@ -82,7 +82,7 @@ final class IcmpDissector {
                     p.append(", ttl=" + p.ipTtl);
                 }
                 if ((type == 0 || type == 8) && !p.inErrorPkt) {
-                    match(p, type, cksum, id, seq);
+                    match(p, type == 8, 0x0800, cksum, id, seq);
                 }
                 if (type == 13 || type == 14) {
                     tvb.u32(8);
@@ -97,23 +97,28 @@ final class IcmpDissector {
         }
     }
 
+    /** The IP header and data an ICMP error quotes. */
+    private static void quoted(Tvb tvb, Packet p) {
+        if (tvb.reported > 8 + 128 && (tvb.u8(5) != 0 || tvb.u16(10) <= 128)) {
+            throw new Unsupported("ICMP extension objects (RFC 4884)");
+        }
+        quote(tvb, p, () -> IpDissector.dissectIp(tvb.subset(8), p));
+    }
+
     /**
-     * The IP header and data an ICMP error quotes: dissected without touching the columns, the addresses
+     * A quoted datagram (ICMP's and ICMPv6's errors): dissected without touching the columns, the addresses
      * restored; of what it throws only the capture's cut shows.
      */
-    private static void quoted(Tvb tvb, Packet p) {
+    static void quote(Tvb tvb, Packet p, Runnable dissect) {
         boolean savedError = p.inErrorPkt;
         boolean savedWritable = p.writable;
         String src = p.src;
         String dst = p.dst;
         int ttl = p.ipTtl;
-        if (tvb.reported > 8 + 128 && (tvb.u8(5) != 0 || tvb.u16(10) <= 128)) {
-            throw new Unsupported("ICMP extension objects (RFC 4884)");
-        }
         p.inErrorPkt = true;
         p.writable = false;
         try {
-            IpDissector.dissectIp(tvb.subset(8), p);
+            dissect.run();
         } catch (Thrown.DissectorError e) {
             if (e.kind == Thrown.BOUNDS) {
                 throw e;
@@ -134,36 +139,37 @@ final class IcmpDissector {
     }
 
     /**
-     * transaction_start() / transaction_end(): a request is remembered by conversation (the address pair),
-     * checksum, id and seq; the first reply carrying the matching values gets " (request in N)".
+     * transaction_start() / transaction_end() (packet-icmp.c and packet-icmpv6.c): a request is remembered by
+     * conversation (the address pair), checksum, id and seq; the first reply carrying the matching values gets
+     * " (request in N)". {@code typeDelta} is what the type contributes to the checksum sum of a request over
+     * its reply.
      */
-    private static void match(Packet p, int type, int cksum, int id, int seq) {
+    static void match(Packet p, boolean request, int typeDelta, int cksum, int id, int seq) {
         if (p.netSrc == null) {
             return;
         }
-        String a = Names.ipv4(p.netSrc, 0);
-        String b = Names.ipv4(p.netDst, 0);
+        String a = p.netSrc.length == 4 ? Names.ipv4(p.netSrc, 0) : Names.ipv6(p.netSrc, 0);
+        String b = p.netDst.length == 4 ? Names.ipv4(p.netDst, 0) : Names.ipv6(p.netDst, 0);
         String conv = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
         int key;
-        if (type == 8) {
+        if (request) {
             key = cksum;
         } else {
-            // the request's checksum: the reply's minus the type's 0x0800, in one's complement
-            int sum = (~cksum & 0xffff) + 0x0800;
+            // the request's checksum: the reply's minus the type's difference, in one's complement
+            int sum = (~cksum & 0xffff) + typeDelta;
             sum = (sum & 0xffff) + (sum >>> 16);
             key = ~sum & 0xffff;
         }
         String k = conv + "#" + (key == 0xffff ? 0 : key) + "#" + id + "#" + seq;
-        if (type == 8) {
+        if (request) {
             p.capture.icmpRequests.put(k, new int[] {p.number, 0});
-            p.capture.icmpConversations.add(conv);
             return;
         }
-        int[] request = p.capture.icmpRequests.get(k);
-        if (request == null || request[1] != 0) {
+        int[] transaction = p.capture.icmpRequests.get(k);
+        if (transaction == null || transaction[1] != 0) {
             return;
         }
-        request[1] = p.number;
-        p.append(" (request in " + request[0] + ")");
+        transaction[1] = p.number;
+        p.append(" (request in " + transaction[0] + ")");
     }
 }

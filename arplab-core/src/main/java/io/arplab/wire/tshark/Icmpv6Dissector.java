@@ -1,7 +1,20 @@
 package io.arplab.wire.tshark;
 
-/** packet-icmpv6.c's dissect_icmpv6(): the type text, echo id/seq and neighbour discovery summaries. */
+/**
+ * packet-icmpv6.c's dissect_icmpv6(): the type text (and code for the errors), echo id/seq/hop limit with
+ * request/reply matching, and neighbour discovery's summaries.
+ */
 final class Icmpv6Dissector {
+    private static final String[] UNREACH = {"no route to destination", "Administratively prohibited",
+        "Beyond scope of source address", "Address unreachable", "Port unreachable",
+        "Source address failed ingress/egress policy", "Reject route to destination",
+        "Error in Source Routing Header"};
+    private static final String[] TIME_EXCEEDED = {"hop limit exceeded in transit",
+        "fragment reassembly time exceeded"};
+    private static final String[] PARAMETER = {"erroneous header field encountered",
+        "unrecognized Next Header type encountered", "unrecognized IPv6 option encountered",
+        "IPv6 First Fragment has incomplete IPv6 Header Chain"};
+
     private Icmpv6Dissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
@@ -10,14 +23,42 @@ final class Icmpv6Dissector {
         int type = tvb.u8(0);
         String name = Values.of("icmpv6.type", type);
         p.info(name == null ? "Unknown (" + type + ")" : name);
-        tvb.u8(1);
-        if (type < 5 || type == 138 || type == 139 || type == 140 || type == 160 || type == 161) {
-            throw new Unsupported("ICMPv6 type " + type + " with codes");
-        }
-        tvb.u16(2);
+        int code = tvb.u8(1);
         switch (type) {
-            case 128, 129 -> throw new Unsupported("ICMPv6 echo");
+            case 1 -> p.append(" (" + (code < UNREACH.length ? UNREACH[code] : "Unknown") + ")");
+            case 3 -> p.append(" (" + (code < TIME_EXCEEDED.length ? TIME_EXCEEDED[code] : "Unknown (" + code + ")")
+                    + ")");
+            case 4 -> p.append(" (" + (code < PARAMETER.length ? PARAMETER[code] : "Unknown (" + code + ")") + ")");
+            default -> { }
+        }
+        int cksum = tvb.u16(2);
+        switch (type) {
+            case 1, 2, 3, 4 -> {
+                tvb.u32(4);
+                quoted(tvb, p);
+            }
+            case 128, 129 -> {
+                int id = tvb.u16(4);
+                int seq = tvb.u16(6);
+                p.append(" id=0x" + Names.hex4(id) + ", seq=" + seq + ", hop limit=" + p.ipTtl);
+                if (!p.inErrorPkt) {
+                    IcmpDissector.match(p, type == 128, 0xfeff, cksum, id, seq);
+                }
+            }
+            case 133 -> {
+                tvb.u32(4);
+                options(tvb, 8, p);
+            }
+            case 134 -> {
+                tvb.u8(4);
+                tvb.u8(5);
+                tvb.u16(6);
+                tvb.u32(8);
+                tvb.u32(12);
+                options(tvb, 16, p);
+            }
             case 135 -> {
+                tvb.u32(4);
                 p.append(" for " + tvb.ipv6(8));
                 options(tvb, 24, p);
             }
@@ -35,6 +76,18 @@ final class Icmpv6Dissector {
         }
     }
 
+    /** The invoking packet an ICMPv6 error carries: dissected as ICMP's quote is (IcmpDissector.quoted()). */
+    private static void quoted(Tvb tvb, Packet p) {
+        if (tvb.reportedRemaining(8) == 0) {
+            return;
+        }
+        IcmpDissector.quote(tvb, p, () -> {
+            if (!Ipv6Dissector.dissect(tvb.subset(8), p)) {
+                throw Thrown.REPORTED_BOUNDS.error();
+            }
+        });
+    }
+
     private static void flag(StringBuilder f, long flags, long bit, String name) {
         if ((flags & bit) != 0) {
             if (f.length() > 0) {
@@ -44,7 +97,10 @@ final class Icmpv6Dissector {
         }
     }
 
-    /** dissect_icmpv6_nd_opt(): the link-layer address options add " from MAC" / " is at MAC". */
+    /**
+     * dissect_icmpv6_nd_opt(): the link-layer address options add " from MAC" / " is at MAC"; the prefix, MTU
+     * and other plain options add nothing.
+     */
     private static void options(Tvb tvb, int off, Packet p) {
         while (tvb.reportedRemaining(off) > 0) {
             int type = tvb.u8(off);
@@ -54,7 +110,7 @@ final class Icmpv6Dissector {
             }
             if ((type == 1 || type == 2) && len == 8) {
                 p.append((type == 1 ? " from " : " is at ") + tvb.mac(off + 2));
-            } else {
+            } else if (type != 3 && type != 5 || tvb.reportedRemaining(off) < len) {
                 throw new Unsupported("ICMPv6 option " + type);
             }
             off += len;

@@ -5,6 +5,13 @@ import java.util.Arrays;
 /** packet-ipv6.c's dissect_ipv6() and ipv6_dissect_next() with the option headers (dissect_opts()). */
 final class Ipv6Dissector {
     private static final int HDR = 40;
+    /**
+     * Option types whose dissectors check what they hold (tunnel limit, CALIPSO, SMF, PDM, IOAM, Quick-Start, MPL,
+     * ILNP nonce, line ID, jumbo payload, home address, IP_DFF, the experimental ones): not decoded here. Pad1,
+     * PadN, router alert, RPL and unassigned types are passed over by their length.
+     */
+    private static final java.util.Set<Integer> CHECKED_OPTIONS = java.util.Set.of(0x04, 0x07, 0x08, 0x0f, 0x11,
+            0x12, 0x26, 0x31, 0x6d, 0x8a, 0x8b, 0x8c, 0xc2, 0xc9, 0xee, 0x1e, 0x3e, 0x5e, 0x7e, 0x9e, 0xbe, 0xde, 0xfe);
 
     private Ipv6Dissector() {}
 
@@ -71,10 +78,15 @@ final class Ipv6Dissector {
                 off++;
                 continue;
             }
-            if (type == 0xc9) {
-                throw new Unsupported("IPv6 home address option");
+            if (CHECKED_OPTIONS.contains(type)) {
+                throw new Unsupported("IPv6 option 0x" + Integer.toHexString(type));
             }
-            off += 2 + tvb.u8(off + 1);
+            int optlen = tvb.u8(off + 1);
+            if (type == 0x01) {
+                // PadN's bytes are looked at, within the header
+                tvb.subset(0, -1, len).check(off + 2, optlen);
+            }
+            off += 2 + optlen;
         }
         next(nxt, tvb.subset(len, -1, -1), p);
     }

@@ -26,10 +26,8 @@ final class LlcDissector {
     /** The 802.3 payload cut to the length field when it is shorter than what follows. */
     private static Tvb payload(Tvb tvb, int off, int length) {
         int rest = tvb.reportedRemaining(off);
-        if (length > rest) {
-            throw new Unsupported("802.3 length beyond the frame");
-        }
-        return tvb.subset(off, -1, length);
+        // a length past the end of the frame: the payload is what there is
+        return length > rest ? tvb.subset(off) : tvb.subset(off, -1, length);
     }
 
     /** The U-frame modifiers of packet-xdlc.c this package names (the poll/final bit masked off). */
@@ -50,9 +48,10 @@ final class LlcDissector {
      * dissect_snap(): "; SNAP, OUI 0x... (name), PID 0x..." and, for the ethertype OUIs, the PID's dissector.
      * OUIs with PID tables of their own (Cisco, IEEE 802.1, ...) are not decoded here.
      */
-    private static void snap(Tvb tvb, Packet p, int control) {
-        int oui = tvb.u24(3);
-        int pid = tvb.u16(6);
+    private static void snap(Tvb tvb, int header, Packet p, int control) {
+        int oui = tvb.u24(header);
+        int pid = tvb.u16(header + 3);
+        int payload = header + 5;
         String name = switch (oui) {
             case 0x00000c, 0x0080c2, 0x080007, 0x00e02b, 0x000081, 0x00e052, 0x080009, 0x001958, 0x00005e,
                     0x506f9a, 0x00000e, 0x0001c8, 0x00a0a8, 0x00d0c4, 0x000b86, 0x0017f2 ->
@@ -60,12 +59,12 @@ final class LlcDissector {
             default -> EtherNames.get().manufacturer(oui);
         };
         p.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, name, pid));
-        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(8) > 0
-                && EthDissector.snapEthertype(tvb.subset(8), p, pid)) {
+        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(payload) > 0
+                && EthDissector.snapEthertype(tvb.subset(payload), p, pid)) {
             return;
         }
         // the payload is shown as data, which the capture may have cut
-        tvb.check(8, tvb.reportedRemaining(8));
+        tvb.check(payload, tvb.reportedRemaining(payload));
     }
 
     /** sap_vals' text, or the SAP in hex. */
@@ -85,7 +84,8 @@ final class LlcDissector {
         int ssap = tvb.u8(1);
         int control = tvb.u8(2);
         if ((control & 3) != 3) {
-            throw new Unsupported("LLC I or S frame");
+            numbered(tvb, p, dsap, ssap, control);
+            return;
         }
         String func = modifier(control);
         if (func == null) {
@@ -94,30 +94,73 @@ final class LlcDissector {
         String pf = (control & 0x10) == 0 ? "" : (ssap & 1) == 0 ? " P" : " F";
         p.info("U" + pf + ", func=" + func);
         if (dsap == 0xaa && ssap == 0xaa) {
-            snap(tvb, p, control);
+            snap(tvb, 3, p, control);
             return;
         }
         if (func.equals("XID")) {
             throw new Unsupported("LLC XID");
         }
-        p.append("; DSAP " + sap(dsap) + ((dsap & 1) == 0 ? " Individual" : " Group")
-                + ", SSAP " + sap(ssap) + ((ssap & 1) == 0 ? " Command" : " Response"));
-        if (control != 0x03 || tvb.reportedRemaining(3) == 0) {
+        saps(p, dsap, ssap);
+        if (control != 0x03) {
             return;
         }
-        Tvb payload = tvb.subset(3);
-        if ((dsap & 0xfe) == 0x42) {
+        information(tvb, 3, p, dsap);
+    }
+
+    private static void saps(Packet p, int dsap, int ssap) {
+        p.append("; DSAP " + sap(dsap) + ((dsap & 1) == 0 ? " Individual" : " Group")
+                + ", SSAP " + sap(ssap) + ((ssap & 1) == 0 ? " Command" : " Response"));
+    }
+
+    private static final String[] SUPERVISORY = {"RR", "RNR", "REJ", "SREJ"};
+
+    /**
+     * dissect_xdlc_control() for LLC's two-byte I and S frames: "I, N(R)=r, N(S)=s" and "S, func=RR, N(R)=r",
+     * with " P" or " F" when the poll/final bit is set; an I frame's payload goes to the DSAP's dissector.
+     */
+    private static void numbered(Tvb tvb, Packet p, int dsap, int ssap, int control) {
+        int second = tvb.u8(3);
+        if ((control & 1) == 0) {
+            // an I frame's poll/final bit is always shown as P
+            p.info("I" + ((second & 1) == 0 ? "" : " P") + ", N(R)=" + (second >> 1) + ", N(S)=" + (control >> 1));
+        } else {
+            String pf = (second & 1) == 0 ? "" : (ssap & 1) == 0 ? " P" : " F";
+            p.info("S" + pf + ", func=" + SUPERVISORY[(control >> 2) & 3] + ", N(R)=" + (second >> 1));
+        }
+        if (dsap == 0xaa && ssap == 0xaa) {
+            snap(tvb, 4, p, control);
+            return;
+        }
+        saps(p, dsap, ssap);
+        if ((control & 1) == 0) {
+            information(tvb, 4, p, dsap);
+        } else {
+            // what follows a supervisory frame's control field is data
+            tvb.check(4, tvb.reportedRemaining(4));
+        }
+    }
+
+    /** An information frame's payload: the DSAP's dissector, or data. */
+    private static void information(Tvb tvb, int header, Packet p, int dsap) {
+        if (tvb.reportedRemaining(header) == 0) {
+            return;
+        }
+        Tvb payload = tvb.subset(header);
+        // the "llc.dsap" table is looked up with the whole DSAP byte, group bit included
+        if (dsap == 0x42) {
             StpDissector.dissect(payload, p);
             return;
         }
-        if ((dsap & 0xfe) == 0x80) {
+        if (dsap == 0x80) {
             p.protocol("3Com XNS");
             p.clearInfo();
-            int type = tvb.u16(3);
+            int type = payload.u16(0);
             if (type != 0x0600 && type != 0x0800 && type != 0x0806 && type != 0x86dd) {
                 return;
             }
         }
-        Values.unsupported("llc.dsap", dsap & 0xfe);
+        Values.unsupported("llc.dsap", dsap);
+        // data, which the capture may have cut
+        payload.check(0, payload.reported);
     }
 }
