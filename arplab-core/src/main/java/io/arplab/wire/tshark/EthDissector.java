@@ -10,6 +10,16 @@ final class EthDissector {
     private EthDissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
+        int outer = p.ethStart;
+        p.ethStart = tvb.start;
+        try {
+            dissectFrame(tvb, p);
+        } finally {
+            p.ethStart = outer;
+        }
+    }
+
+    private static void dissectFrame(Tvb tvb, Packet p) {
         p.protocol("Ethernet");
         String dst = name(tvb, 0, p);
         p.addresses(p.src, dst);
@@ -22,9 +32,8 @@ final class EthDissector {
         }
         p.info("Ethernet II");
         Tvb next = tvb.subset(14);
-        if (ethertype(next, p, type)) {
-            trailer(tvb, 14, next);
-        }
+        ethertype(next, p, type);
+        trailer(tvb, 14, next, p);
     }
 
     /** ETH_MAX_PADDING / minimum frame: a frame up to 60 bytes may have been padded to 60. */
@@ -35,13 +44,16 @@ final class EthDissector {
      * Up to the 60-byte minimum it is padding, looked at byte by byte while the bytes are zero; a frame shorter
      * than that has no padding; what lies beyond is read whole. A read of bytes the capture cut off throws.
      */
-    static void trailer(Tvb frame, int payloadOffset, Tvb payload) {
+    static void trailer(Tvb frame, int payloadOffset, Tvb payload, Packet p) {
         int off = payloadOffset + payload.reported;
         if (payload.reported >= frame.reported - payloadOffset || off >= frame.length) {
             return;
         }
         Tvb trailer = frame.subset(off);
-        int padding = frame.reported < MIN_FRAME ? 0 : Math.min(trailer.reported, Math.max(0, MIN_FRAME - off));
+        // the 60 bytes count from the Ethernet header, before any tag this tvbuff begins after
+        int before = frame.start - p.ethStart;
+        int padding = before + frame.reported < MIN_FRAME ? 0
+                : Math.min(trailer.reported, Math.max(0, MIN_FRAME - before - off));
         for (int i = 0; i < padding; i++) {
             if (trailer.u8(i) != 0) {
                 break;
@@ -61,22 +73,21 @@ final class EthDissector {
      * dissect_ethertype(): the ethertype table's dissector, whose exceptions are shown here; with none,
      * Protocol is the type in hex and Info its etype_vals name (kept as it was if there is none).
      */
-    /** @return true when the payload's dissector returned normally (a trailer may follow) */
-    static boolean ethertype(Tvb next, Packet p, int type) {
+    /** What it throws is shown here; the caller then looks at the trailer all the same (add_dix_trailer()). */
+    static void ethertype(Tvb next, Packet p, int type) {
         try {
             if (dispatch(next, p, type)) {
-                return true;
+                return;
             }
         } catch (Thrown.DissectorError e) {
             p.append(e.kind.info);
-            return false;
+            return;
         }
         p.protocol(String.format("0x%04x", type));
         String name = Values.etype(type);
         if (name != null) {
             p.info(name);
         }
-        return false;
     }
 
     /** dissect_snap()'s ethertype PID: the "ethertype" table's dissector, else the payload stays data. */
@@ -113,7 +124,9 @@ final class EthDissector {
         if (encap <= IEEE_802_3_MAX_LEN) {
             throw new Unsupported("802.1ad with an 802.3 length");
         }
-        ethertype(tvb.subset(4), p, encap);
+        Tvb next = tvb.subset(4);
+        ethertype(next, p, encap);
+        trailer(tvb, 4, next, p);
     }
 
     /** dissect_vlan(): Info "PRI: p  DEI: d  ID: id", then the encapsulated type (or 802.3 length). */
@@ -130,6 +143,8 @@ final class EthDissector {
             LlcDissector.dissectVlan8023(tvb, p, encap);
             return;
         }
-        ethertype(tvb.subset(4), p, encap);
+        Tvb next = tvb.subset(4);
+        ethertype(next, p, encap);
+        trailer(tvb, 4, next, p);
     }
 }

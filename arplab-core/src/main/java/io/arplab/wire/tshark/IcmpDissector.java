@@ -92,7 +92,11 @@ final class IcmpDissector {
                     tvb.u32(8);
                 }
             }
-            case 3, 4, 5, 11, 12 -> quoted(tvb, p);
+            case 5 -> {
+                tvb.u32(4); // the gateway
+                quoted(tvb, p);
+            }
+            case 3, 4, 11, 12 -> quoted(tvb, p);
             default -> { }
         }
     }

@@ -77,7 +77,7 @@ final class IpOptions {
             if (len < 2 || off + len > hlen) {
                 break;
             }
-            if ((type == IPOPT_LSRR || type == IPOPT_SSRR) && len >= 7) {
+            if (type == IPOPT_LSRR || type == IPOPT_SSRR) {
                 int ptr = tvb.u8(off + 2);
                 // a pointer before the first address, inside one or past the route: the header's destination
                 return ptr < 4 || (ptr & 3) != 0 || ptr > len ? 16 : off + len - 4;

@@ -8,8 +8,13 @@ final class LlcDissector {
     static void dissect8023(Tvb tvb, Packet p, int length) {
         throwIfUnsupported(tvb, 14);
         Tvb payload = payload(tvb, 14, length);
-        llc(payload, p);
-        EthDissector.trailer(tvb, 14, payload);
+        try {
+            llc(payload, p);
+        } catch (Thrown.DissectorError e) {
+            // dissect_802_3() shows what the LLC layer threw, then looks at the trailer
+            p.append(e.kind.info);
+        }
+        EthDissector.trailer(tvb, 14, payload, p);
     }
 
     static void dissectVlan8023(Tvb tvb, Packet p, int length) {

@@ -20,6 +20,8 @@ final class Packet {
     boolean inErrorPkt;
     /** The IPv4 TTL / IPv6 hop limit of the innermost IP header, or -1 (ICMP's {@code ttl=}). */
     int ipTtl = -1;
+    /** Where in the bytes the innermost Ethernet header starts (a trailer's 60 bytes count from there). */
+    int ethStart;
     /** pinfo->vlan_id. */
     int vlanId;
     /** Network addresses (pinfo->net_src/net_dst) as raw bytes, for conversations; null before IP. */

@@ -34,6 +34,10 @@ final class UdpDissector {
         int low = Math.min(sport, dport);
         int high = Math.max(sport, dport);
         boolean bad = ulen > reported;
+        if (bad && next.reported == 0) {
+            // the length claims a payload the datagram does not have
+            throw Thrown.REPORTED_BOUNDS.error();
+        }
         if (bad && (Values.dissector("udp.port", low) != null || Values.dissector("udp.port", high) != null)) {
             throw new Unsupported("UDP with a bad length to a port with a dissector");
         }
@@ -45,6 +49,17 @@ final class UdpDissector {
             return;
         }
         heuristics(next);
+    }
+
+    /** packet-vxlan.c's dissect_vxlan(): an 8-byte header, then an Ethernet frame. */
+    private static void vxlan(Tvb tvb, Packet p) {
+        p.protocol("VxLAN");
+        p.clearInfo();
+        tvb.u16(0);
+        tvb.u16(2);
+        tvb.u24(4);
+        tvb.u8(7);
+        EthDissector.dissect(tvb.subset(8), p);
     }
 
     /**
@@ -69,6 +84,10 @@ final class UdpDissector {
         }
         if (port == 53) {
             DnsDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 4789) {
+            vxlan(next, p);
             return true;
         }
         Values.unsupported("udp.port", port);
