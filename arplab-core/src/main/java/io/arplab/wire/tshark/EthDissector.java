@@ -23,8 +23,10 @@ final class EthDissector {
         p.protocol("Ethernet");
         String dst = name(tvb, 0, p);
         p.addresses(p.src, dst);
+        p.dlDst = mac(tvb, 0);
         String src = name(tvb, 6, p);
         p.addresses(src, dst);
+        p.dlSrc = mac(tvb, 6);
         int type = tvb.u16(12);
         if (type <= IEEE_802_3_MAX_LEN && type != ETHERTYPE_UNK) {
             LlcDissector.dissect8023(tvb, p, type);
@@ -62,6 +64,14 @@ final class EthDissector {
         if (trailer.reported > padding) {
             trailer.check(padding, trailer.reported - padding);
         }
+    }
+
+    private static long mac(Tvb tvb, int off) {
+        long a = 0;
+        for (int i = 0; i < 6; i++) {
+            a = (a << 8) | tvb.u8(off + i);
+        }
+        return a;
     }
 
     private static String name(Tvb tvb, int off, Packet p) {

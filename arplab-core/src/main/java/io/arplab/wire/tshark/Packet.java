@@ -22,6 +22,9 @@ final class Packet {
     int ipTtl = -1;
     /** Where in the bytes the innermost Ethernet header starts (a trailer's 60 bytes count from there). */
     int ethStart;
+    /** pinfo->dl_src / dl_dst as 48-bit numbers (-1 before the Ethernet header is read). */
+    long dlSrc = -1;
+    long dlDst = -1;
     /** pinfo->vlan_id. */
     int vlanId;
     /** Network addresses (pinfo->net_src/net_dst) as raw bytes, for conversations; null before IP. */

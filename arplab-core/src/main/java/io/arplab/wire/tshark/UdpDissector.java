@@ -48,7 +48,15 @@ final class UdpDissector {
         if (port(low, next, p) || port(high, next, p)) {
             return;
         }
-        heuristics(next);
+        heuristics(next, p);
+    }
+
+    /** packet-adwin-config.c's structure lengths (UDPStatus ... UDPOut). */
+    private static final java.util.Set<Integer> ADWIN_CONFIG_LENGTHS = java.util.Set.of(52, 432, 100, 104, 96, 92, 22);
+
+    /** is_adwin_mac_or_broadcast(): ADwin's IAB block, its OUI, or broadcast. */
+    private static boolean adwinMac(long mac) {
+        return mac >= 0x0050c2317000L && mac <= 0x0050c2317fffL || mac >>> 24 == 0x002271 || mac == 0xffffffffffffL;
     }
 
     /** packet-vxlan.c's dissect_vxlan(): an 8-byte header, then an Ethernet frame. */
@@ -66,9 +74,15 @@ final class UdpDissector {
      * The "udp" heuristic dissectors Wireshark 4.0 enables (DNS's, RTCP's among them) are not modelled: a payload
      * that looks like what they take is not decoded here.
      */
-    private static void heuristics(Tvb payload) {
+    private static void heuristics(Tvb payload, Packet p) {
         if (payload.length < payload.reported) {
             throw new Unsupported("UDP payload cut by the capture, which the heuristics read");
+        }
+        if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
+            // dissect_adwin_config_udp(): its lengths between ADwin or broadcast MACs
+            p.protocol("ADwin Config");
+            p.clearInfo();
+            return;
         }
         if (payload.bytesExist(0, 12) && payload.u16(4) == 1) {
             throw new Unsupported("UDP payload DNS's heuristic may take");
