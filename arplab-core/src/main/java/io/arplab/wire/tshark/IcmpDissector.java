@@ -93,7 +93,8 @@ final class IcmpDissector {
                 }
             }
             case 5 -> {
-                tvb.u32(4); // the gateway
+                tvb.u32(4); // the gateway, then the quoted header's first byte
+                tvb.u8(8);
                 quoted(tvb, p);
             }
             case 3, 4, 11, 12 -> quoted(tvb, p);
