@@ -154,9 +154,12 @@ final class ArpDissector {
 
     /** tvb_memeql(tvb, spa, tvb_get_ptr(tvb, tpa, pln), pln): the tpa read may throw, the comparison not. */
     private static boolean equal(Tvb tvb, int a, int b, int len) {
-        int at = tvb.at(b, len);
-        if (len == 0 || !tvb.bytesExist(a, len)) {
+        if (len == 0) {
             // tvb_get_ptr() of no bytes gives no pointer to compare with
+            return false;
+        }
+        int at = tvb.at(b, len);
+        if (!tvb.bytesExist(a, len)) {
             return false;
         }
         for (int i = 0; i < len; i++) {
@@ -180,10 +183,11 @@ final class ArpDissector {
 
     /** tvb_arpproaddr_to_str(). */
     private static String pro(Tvb tvb, int off, int len, int pro) {
-        int at = tvb.at(off, len);
         if (len == 0) {
+            // tvb_get_ptr() of no bytes checks nothing
             return "<No address>";
         }
+        int at = tvb.at(off, len);
         if (proIsIpv4(pro, len)) {
             return Names.ipv4(tvb.data, at);
         }

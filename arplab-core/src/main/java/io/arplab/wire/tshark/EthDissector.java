@@ -102,6 +102,9 @@ final class EthDissector {
 
     /** dissect_snap()'s ethertype PID: the "ethertype" table's dissector, else the payload stays data. */
     static boolean snapEthertype(Tvb next, Packet p, int type) {
+        if (type == 0x86dd && next.bytesExist(0, 1) && next.u8(0) >> 4 != 6) {
+            throw new Unsupported("IPv6 of another version in SNAP");
+        }
         return dispatch(next, p, type);
     }
 
@@ -130,13 +133,20 @@ final class EthDissector {
         p.clearInfo();
         int tci = tvb.u16(0);
         p.info("PRI: " + (tci >> 13) + "  DROP: " + ((tci >> 12) & 1) + " ID: " + (tci & 0xfff));
-        int encap = tvb.u16(2);
+        int off = 2;
+        int encap = tvb.u16(off);
+        while (encap == 0x88a8) {
+            // a further S-tag: read, not shown
+            tvb.u16(off + 2);
+            off += 4;
+            encap = tvb.u16(off);
+        }
         if (encap <= IEEE_802_3_MAX_LEN) {
             throw new Unsupported("802.1ad with an 802.3 length");
         }
-        Tvb next = tvb.subset(4);
+        Tvb next = tvb.subset(off + 2);
         ethertype(next, p, encap);
-        trailer(tvb, 4, next, p);
+        trailer(tvb, off + 2, next, p);
     }
 
     /** dissect_vlan(): Info "PRI: p  DEI: d  ID: id", then the encapsulated type (or 802.3 length). */

@@ -97,7 +97,10 @@ final class IcmpDissector {
                 tvb.u8(8);
                 quoted(tvb, p);
             }
-            case 3, 4, 11, 12 -> quoted(tvb, p);
+            case 3, 4, 11, 12 -> {
+                tvb.u32(4); // unused, MTU, pointer
+                quoted(tvb, p);
+            }
             default -> { }
         }
     }

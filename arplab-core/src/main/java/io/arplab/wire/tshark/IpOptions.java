@@ -24,6 +24,8 @@ final class IpOptions {
      * length, which throws (a malformed packet) when the option is shorter than the fields it has.
      */
     static void dissect(Tvb tvb, int hlen) {
+        // the options' item covers the whole header
+        tvb.check(0, hlen);
         int off = 20;
         while (off < hlen) {
             int type = tvb.u8(off);

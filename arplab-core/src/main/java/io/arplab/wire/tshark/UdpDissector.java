@@ -78,17 +78,17 @@ final class UdpDissector {
         if (payload.length < payload.reported) {
             throw new Unsupported("UDP payload cut by the capture, which the heuristics read");
         }
-        if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
-            // dissect_adwin_config_udp(): its lengths between ADwin or broadcast MACs
-            p.protocol("ADwin Config");
-            p.clearInfo();
-            return;
-        }
         if (payload.bytesExist(0, 12) && payload.u16(4) == 1) {
             throw new Unsupported("UDP payload DNS's heuristic may take");
         }
         if (payload.bytesExist(0, 2) && payload.u8(0) >> 6 == 2 && payload.u8(1) >= 192 && payload.u8(1) <= 223) {
             throw new Unsupported("UDP payload RTCP's heuristic may take");
+        }
+        if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
+            // dissect_adwin_config_udp(): its lengths between ADwin or broadcast MACs
+            p.protocol("ADwin Config");
+            p.clearInfo();
+            return;
         }
     }
 
