@@ -19,7 +19,5 @@ final class Capture {
         final List<int[]> pieces = new ArrayList<>();
         final List<byte[]> data = new ArrayList<>();
         int total = -1;
-        boolean done;
-        int reassembledIn;
     }
 }
