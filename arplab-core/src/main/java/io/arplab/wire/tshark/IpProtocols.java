@@ -8,6 +8,7 @@ final class IpProtocols {
     static boolean dissect(int proto, Tvb next, Packet p) {
         switch (proto) {
             case 1 -> IcmpDissector.dissect(next, p);
+            case 2 -> IgmpDissector.dissect(next, p);
             case 17 -> UdpDissector.dissect(next, p);
             case 58 -> Icmpv6Dissector.dissect(next, p);
             default -> {
