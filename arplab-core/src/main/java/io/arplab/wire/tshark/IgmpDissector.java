@@ -14,9 +14,9 @@ final class IgmpDissector {
     private IgmpDissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
+        int type = tvb.u8(0);
         p.protocol("IGMP");
         p.clearInfo();
-        int type = tvb.u8(0);
         int length = tvb.reported;
         switch (type) {
             case MEMBERSHIP_QUERY -> {
