@@ -71,6 +71,25 @@ final class UdpDissector {
     }
 
     /**
+     * packet-geneve.c's dissect_geneve(): "Encapsulated" and the protocol type's name, the header and its options,
+     * then the type's dissector (an Ethernet frame for Transparent Ethernet Bridging), else data.
+     */
+    private static void geneve(Tvb tvb, Packet p) {
+        p.protocol("Geneve");
+        p.clearInfo();
+        int first = tvb.u8(0);
+        tvb.u8(1);
+        int type = tvb.u16(2);
+        String name = Values.etype(type);
+        p.info("Encapsulated " + (name != null ? name : String.format("0x%04x (unknown)", type)));
+        tvb.u24(4);
+        tvb.u8(7);
+        int options = (first & 0x3f) * 4;
+        tvb.check(8, options);
+        EthDissector.snapEthertype(tvb.subset(8 + options), p, type);
+    }
+
+    /**
      * The "udp" heuristic dissectors Wireshark 4.0 enables (DNS's, RTCP's among them) are not modelled: a payload
      * that looks like what they take is not decoded here.
      */
@@ -102,6 +121,10 @@ final class UdpDissector {
         }
         if (port == 4789) {
             vxlan(next, p);
+            return true;
+        }
+        if (port == 6081) {
+            geneve(next, p);
             return true;
         }
         Values.unsupported("udp.port", port);
