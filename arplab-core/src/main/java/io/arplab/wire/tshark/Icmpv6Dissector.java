@@ -45,6 +45,29 @@ final class Icmpv6Dissector {
                     IcmpDissector.match(p, type == 128, 0xfeff, cksum, id, seq);
                 }
             }
+            case 130, 131, 132 -> {
+                // MLD: the maximum response delay, reserved, the multicast address (an MLDv2 query more)
+                tvb.u16(4);
+                tvb.u16(6);
+                tvb.ipv6(8);
+                if (type == 130 && tvb.reported >= 28) {
+                    tvb.u8(24);
+                    tvb.u8(25);
+                    tvb.check(28, 16 * tvb.u16(26));
+                }
+            }
+            case 143 -> {
+                // an MLDv2 report: its records, while there is data for another one
+                tvb.u16(4);
+                int records = tvb.u16(6);
+                int off = 8;
+                for (int i = 0; i < records && tvb.reportedRemaining(off) > 0; i++) {
+                    int aux = tvb.u8(off + 1);
+                    int sources = tvb.u16(off + 2);
+                    tvb.check(off + 4, 16 + 16 * sources + 4 * aux);
+                    off += 20 + 16 * sources + 4 * aux;
+                }
+            }
             case 133 -> {
                 tvb.u32(4);
                 options(tvb, 8, p);
