@@ -170,6 +170,9 @@ public record ToolSyntax(String help, List<String> options, Map<String, Kind> ar
                 "--signal=", "--verbose", "--help", "--version"), Map.of(), Kind.TOOL);
         put("tcpdump", "-h", plus(getopt(TcpdumpTool.SHORTOPTS), "--help", "--version"),
                 Map.of("-i", Kind.INTERFACE, "-r", Kind.FILE, "-w", Kind.FILE), Kind.NONE);
+        put("tshark", "-h", plus(getopt(TsharkTool.OPTSTRING), "--help", "--interface"),
+                Map.of("-i", Kind.INTERFACE, "-r", Kind.FILE, "--interface", Kind.INTERFACE),
+                Kind.NONE);
 
         Map<String, List<String>> nft = new LinkedHashMap<>();
         nft.put("", List.of("add", "create", "insert", "delete", "list", "flush"));

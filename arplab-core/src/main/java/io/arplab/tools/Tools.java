@@ -15,6 +15,8 @@ public final class Tools {
         // a container has no /etc/localtime, so its tcpdump prints UTC whatever the machine's zone
         m.put("tcpdump", () -> (ctx, args) -> TcpdumpTool.start(ctx, args,
                 o -> new io.arplab.wire.tcpdump.TcpdumpPrinter(o.withZone(java.time.ZoneOffset.UTC))::print));
+        // tshark with its default columns: a capture file (-r) or a live capture (-i)
+        m.put("tshark", () -> TsharkTool::start);
         m.put("ip", io.arplab.tools.iproute.Ip::new);
         m.put("bridge", io.arplab.tools.iproute.Bridge::new);
         m.put("arp", Arp::new);

@@ -1,0 +1,23 @@
+package io.arplab.wire.tshark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the dissectors remember from one frame to the next of a capture file (wmem_file_scope() state). */
+final class Capture {
+    /** packet-arp.c's address_hash_table: IPv4 address to the MAC first seen with it. */
+    final Map<Long, Long> arpAddresses = new HashMap<>();
+    /** packet-icmp.c's unmatched echo requests: conversation and key to the request's frame and answered flag. */
+    final Map<String, int[]> icmpRequests = new HashMap<>();
+    /** packet-ip.c's reassembly table: fragments by datagram key. */
+    final Map<String, Reassembly> ipFragments = new HashMap<>();
+
+    /** One datagram being put together (epan/reassemble.c's fragment_head). */
+    static final class Reassembly {
+        final List<int[]> pieces = new ArrayList<>();
+        final List<byte[]> data = new ArrayList<>();
+        int total = -1;
+    }
+}

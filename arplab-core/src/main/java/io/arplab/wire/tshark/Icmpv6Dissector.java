@@ -1,0 +1,142 @@
+package io.arplab.wire.tshark;
+
+/**
+ * packet-icmpv6.c's dissect_icmpv6(): the type text (and code for the errors), echo id/seq/hop limit with
+ * request/reply matching, and neighbour discovery's summaries.
+ */
+final class Icmpv6Dissector {
+    private static final String[] UNREACH = {"no route to destination", "Administratively prohibited",
+        "Beyond scope of source address", "Address unreachable", "Port unreachable",
+        "Source address failed ingress/egress policy", "Reject route to destination",
+        "Error in Source Routing Header"};
+    private static final String[] TIME_EXCEEDED = {"hop limit exceeded in transit",
+        "fragment reassembly time exceeded"};
+    private static final String[] PARAMETER = {"erroneous header field encountered",
+        "unrecognized Next Header type encountered", "unrecognized IPv6 option encountered",
+        "IPv6 First Fragment has incomplete IPv6 Header Chain"};
+
+    private Icmpv6Dissector() {}
+
+    static void dissect(Tvb tvb, Packet p) {
+        p.protocol("ICMPv6");
+        p.clearInfo();
+        int type = tvb.u8(0);
+        String name = Values.of("icmpv6.type", type);
+        p.info(name == null ? "Unknown (" + type + ")" : name);
+        int code = tvb.u8(1);
+        switch (type) {
+            case 1 -> p.append(" (" + (code < UNREACH.length ? UNREACH[code] : "Unknown") + ")");
+            case 3 -> p.append(" (" + (code < TIME_EXCEEDED.length ? TIME_EXCEEDED[code] : "Unknown (" + code + ")")
+                    + ")");
+            case 4 -> p.append(" (" + (code < PARAMETER.length ? PARAMETER[code] : "Unknown (" + code + ")") + ")");
+            default -> { }
+        }
+        int cksum = tvb.u16(2);
+        switch (type) {
+            case 1, 2, 3, 4 -> {
+                tvb.u32(4);
+                quoted(tvb, p);
+            }
+            case 128, 129 -> {
+                int id = tvb.u16(4);
+                int seq = tvb.u16(6);
+                p.append(" id=0x" + Names.hex4(id) + ", seq=" + seq + ", hop limit=" + p.ipTtl);
+                if (!p.inErrorPkt) {
+                    IcmpDissector.match(p, type == 128, 0xfeff, cksum, id, seq);
+                }
+            }
+            case 130, 131, 132 -> {
+                // MLD: the maximum response delay, reserved, the multicast address (an MLDv2 query more)
+                tvb.u16(4);
+                tvb.u16(6);
+                tvb.ipv6(8);
+                if (type == 130 && tvb.reported >= 28) {
+                    tvb.u8(24);
+                    tvb.u8(25);
+                    tvb.check(28, 16 * tvb.u16(26));
+                }
+            }
+            case 143 -> {
+                // an MLDv2 report: its records, while there is data for another one
+                tvb.u16(4);
+                int records = tvb.u16(6);
+                int off = 8;
+                for (int i = 0; i < records && tvb.reportedRemaining(off) > 0; i++) {
+                    int aux = tvb.u8(off + 1);
+                    int sources = tvb.u16(off + 2);
+                    tvb.check(off + 4, 16 + 16 * sources + 4 * aux);
+                    off += 20 + 16 * sources + 4 * aux;
+                }
+            }
+            case 133 -> {
+                tvb.u32(4);
+                options(tvb, 8, p);
+            }
+            case 134 -> {
+                tvb.u8(4);
+                tvb.u8(5);
+                tvb.u16(6);
+                tvb.u32(8);
+                tvb.u32(12);
+                options(tvb, 16, p);
+            }
+            case 135 -> {
+                tvb.u32(4);
+                p.append(" for " + tvb.ipv6(8));
+                options(tvb, 24, p);
+            }
+            case 136 -> {
+                long flags = tvb.u32(4);
+                p.append(" " + tvb.ipv6(8));
+                StringBuilder f = new StringBuilder();
+                flag(f, flags, 0x80000000L, "rtr");
+                flag(f, flags, 0x40000000L, "sol");
+                flag(f, flags, 0x20000000L, "ovr");
+                p.append(" (" + (f.length() > 0 ? f : "none") + ")");
+                options(tvb, 24, p);
+            }
+            default -> throw new Unsupported("ICMPv6 type " + type);
+        }
+    }
+
+    /** The invoking packet an ICMPv6 error carries: dissected as ICMP's quote is (IcmpDissector.quoted()). */
+    private static void quoted(Tvb tvb, Packet p) {
+        if (tvb.reportedRemaining(8) == 0) {
+            return;
+        }
+        IcmpDissector.quote(tvb, p, () -> {
+            if (!Ipv6Dissector.dissect(tvb.subset(8), p)) {
+                throw Thrown.REPORTED_BOUNDS.error();
+            }
+        });
+    }
+
+    private static void flag(StringBuilder f, long flags, long bit, String name) {
+        if ((flags & bit) != 0) {
+            if (f.length() > 0) {
+                f.append(", ");
+            }
+            f.append(name);
+        }
+    }
+
+    /**
+     * dissect_icmpv6_nd_opt(): the link-layer address options add " from MAC" / " is at MAC"; the prefix, MTU
+     * and other plain options add nothing.
+     */
+    private static void options(Tvb tvb, int off, Packet p) {
+        while (tvb.reportedRemaining(off) > 0) {
+            int type = tvb.u8(off);
+            int len = tvb.u8(off + 1) * 8;
+            if (len == 0) {
+                throw new Unsupported("ICMPv6 option of length 0");
+            }
+            if ((type == 1 || type == 2) && len == 8) {
+                p.append((type == 1 ? " from " : " is at ") + tvb.mac(off + 2));
+            } else if (type != 3 && type != 5 || tvb.reportedRemaining(off) < len) {
+                throw new Unsupported("ICMPv6 option " + type);
+            }
+            off += len;
+        }
+    }
+}

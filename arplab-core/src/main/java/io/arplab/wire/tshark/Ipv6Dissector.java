@@ -1,0 +1,93 @@
+package io.arplab.wire.tshark;
+
+import java.util.Arrays;
+
+/** packet-ipv6.c's dissect_ipv6() and ipv6_dissect_next() with the option headers (dissect_opts()). */
+final class Ipv6Dissector {
+    private static final int HDR = 40;
+    /**
+     * Option types whose dissectors check what they hold (tunnel limit, CALIPSO, SMF, PDM, IOAM, Quick-Start, MPL,
+     * ILNP nonce, line ID, jumbo payload, home address, IP_DFF, the experimental ones): not decoded here. Pad1,
+     * PadN, router alert, RPL and unassigned types are passed over by their length.
+     */
+    private static final java.util.Set<Integer> CHECKED_OPTIONS = java.util.Set.of(0x04, 0x07, 0x08, 0x0f, 0x11,
+            0x12, 0x26, 0x31, 0x6d, 0x8a, 0x8b, 0x8c, 0xc2, 0xc9, 0xee, 0x1e, 0x3e, 0x5e, 0x7e, 0x9e, 0xbe, 0xde, 0xfe);
+
+    private Ipv6Dissector() {}
+
+    /** @return false when the version is not 6 (the caller then treats the type as undissected) */
+    static boolean dissect(Tvb tvb, Packet p) {
+        p.protocol("IPv6");
+        p.clearInfo();
+        int version = tvb.u8(0) >> 4;
+        if (version != 6) {
+            return false;
+        }
+        if (tvb.bytesExist(8, 16)) {
+            p.addresses(Names.ipv6(tvb.data, tvb.start + 8), p.dst);
+        }
+        if (tvb.bytesExist(24, 16)) {
+            p.addresses(p.src, Names.ipv6(tvb.data, tvb.start + 24));
+        }
+        if (tvb.reported < HDR) {
+            p.info("Invalid IPv6 header (" + tvb.reported + " bytes, need exactly " + HDR + ")");
+            throw Thrown.REPORTED_BOUNDS.error();
+        }
+        int plen = tvb.u16(4);
+        int nxt = tvb.u8(6);
+        int hlim = tvb.u8(7);
+        byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(8, 16), tvb.start + 24);
+        p.addresses(Names.ipv6(src, 0), p.dst);
+        byte[] dst = Arrays.copyOfRange(tvb.data, tvb.at(24, 16), tvb.start + 40);
+        p.netSrc = src;
+        p.netDst = dst;
+        p.addresses(Names.ipv6(src, 0), Names.ipv6(dst, 0));
+        p.ipTtl = hlim;
+        if (plen == 0 && nxt == 0) {
+            throw new Unsupported("IPv6 jumbogram");
+        }
+        if (plen + HDR < tvb.reported) {
+            tvb.setReportedLength(plen + HDR);
+        }
+        next(nxt, tvb.subset(HDR), p);
+        return true;
+    }
+
+    /** ipv6_dissect_next(): an option header, or the "ip.proto" table, or "Unknown (n)". */
+    static void next(int nxt, Tvb tvb, Packet p) {
+        switch (nxt) {
+            case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
+            case 60 -> options(tvb, p, "IPv6 destination options");
+            case 59 -> p.info("IPv6 no next header");
+            default -> {
+                if (!IpProtocols.dissect(nxt, tvb, p)) {
+                    p.info("Unknown IP Protocol: " + Values.ipProto(nxt) + " (" + nxt + ")");
+                }
+            }
+        }
+    }
+
+    /** dissect_opts(): Info names the header, then the next one follows its (len + 1) * 8 bytes. */
+    private static void options(Tvb tvb, Packet p, String name) {
+        p.appendSep(" , ", name);
+        int nxt = tvb.u8(0);
+        int len = (tvb.u8(1) + 1) << 3;
+        for (int off = 2; off + 1 < len && tvb.bytesExist(off, 2); ) {
+            int type = tvb.u8(off);
+            if (type == 0) {
+                off++;
+                continue;
+            }
+            if (CHECKED_OPTIONS.contains(type)) {
+                throw new Unsupported("IPv6 option 0x" + Integer.toHexString(type));
+            }
+            int optlen = tvb.u8(off + 1);
+            if (type == 0x01) {
+                // PadN's bytes are looked at, within the header
+                tvb.subset(0, -1, len).check(off + 2, optlen);
+            }
+            off += 2 + optlen;
+        }
+        next(nxt, tvb.subset(len, -1, -1), p);
+    }
+}

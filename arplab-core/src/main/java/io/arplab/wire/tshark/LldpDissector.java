@@ -1,0 +1,138 @@
+package io.arplab.wire.tshark;
+
+/**
+ * packet-lldp.c's dissect_lldp(): the chassis ID, port ID and TTL TLVs first (each adding its short form to Info),
+ * then the optional ones, of which the system name and description add "SysN=" / "SysD="; nothing after End.
+ */
+final class LldpDissector {
+    private static final int END = 0;
+    private static final int CHASSIS_ID = 1;
+    private static final int PORT_ID = 2;
+    private static final int TTL = 3;
+    private static final int SYSTEM_NAME = 5;
+    private static final int SYSTEM_DESCRIPTION = 6;
+
+    private LldpDissector() {}
+
+    static void dissect(Tvb tvb, Packet p) {
+        p.protocol("LLDP");
+        p.clearInfo();
+        int off = 0;
+        int index = 0;
+        // the three mandatory TLVs are read whether or not there are bytes for them
+        while (index < 3 || tvb.reportedRemaining(off) > 0) {
+            int head = tvb.u16(off);
+            int type = head >> 9;
+            int len = head & 0x1ff;
+            if (index == 0 && type != CHASSIS_ID) {
+                if (!tvb.bytesExist(off, len + 2)) {
+                    throw new Unsupported("LLDP first TLV neither a chassis ID nor whole");
+                }
+                p.info("Invalid Chassis ID TLV");
+                return;
+            }
+            // the TLV is taken whole before its type is looked at (the chassis ID's type is looked at first)
+            tvb.subset(off, -1, len + 2).check(0, len + 2);
+            if (index == 1 && (type != PORT_ID || len < 2)) {
+                p.info("Invalid Port ID TLV");
+                return;
+            }
+            if (index == 2 && type != TTL) {
+                throw new Unsupported("LLDP without its TTL TLV third");
+            }
+            switch (type) {
+                case END -> {
+                    return;
+                }
+                case CHASSIS_ID -> {
+                    if (len < 2) {
+                        throw new Unsupported("LLDP chassis ID of length " + len);
+                    }
+                    p.append(id(tvb, off + 2, len, true) + " ");
+                }
+                case PORT_ID -> p.append(id(tvb, off + 2, len, false) + " ");
+                case TTL -> p.append(tvb.u16(off + 2) + " ");
+                case SYSTEM_NAME -> p.append("SysN=" + text(tvb, off + 2, len) + " ");
+                case SYSTEM_DESCRIPTION -> p.append("SysD=" + text(tvb, off + 2, len) + " ");
+                default -> { } // port description, capabilities, management address, reserved and organisational TLVs
+            }
+            index++;
+            off += 2 + len;
+        }
+    }
+
+    /**
+     * The chassis or port ID's subtype abbreviation and value: names as text, MACs and addresses as such, a port
+     * component in hex (dissect_lldp_chassis_id() / dissect_lldp_port_id()).
+     */
+    private static String id(Tvb tvb, int off, int len, boolean chassis) {
+        int subtype = tvb.u8(off);
+        int v = off + 1;
+        int n = len - 1;
+        String kind = chassis ? switch (subtype) {
+            case 1 -> "CC";
+            case 2 -> "IA";
+            case 3 -> "PC";
+            case 4 -> "MA";
+            case 5 -> "NA";
+            case 6 -> "IN";
+            case 7 -> "LA";
+            default -> null;
+        } : switch (subtype) {
+            case 1 -> "IA";
+            case 2 -> "PC";
+            case 3 -> "MA";
+            case 4 -> "NA";
+            case 5 -> "IN";
+            case 6 -> "AC";
+            case 7 -> "LA";
+            default -> null;
+        };
+        if (kind == null) {
+            throw new Unsupported("LLDP ID subtype " + subtype);
+        }
+        String value = switch (kind) {
+            case "MA" -> {
+                if (n != 6) {
+                    throw new Unsupported("LLDP MAC ID of " + n + " bytes");
+                }
+                yield tvb.mac(v);
+            }
+            case "NA" -> {
+                int family = tvb.u8(v);
+                if (family != 1 || n != 5) {
+                    throw new Unsupported("LLDP network address of family " + family);
+                }
+                yield tvb.ipv4(v + 1);
+            }
+            case "PC" -> Names.bytes(tvb.data, tvb.at(v, n), n);
+            default -> text(tvb, v, n);
+        };
+        return kind + "/" + value;
+    }
+
+    /** format_text(): printable ASCII as it is, C's escapes for \t \n \r and the like. */
+    private static String text(Tvb tvb, int off, int len) {
+        int at = tvb.at(off, len);
+        StringBuilder sb = new StringBuilder(len);
+        for (int i = 0; i < len; i++) {
+            int c = tvb.data[at + i] & 0xff;
+            switch (c) {
+                case 0x07 -> sb.append("\\a");
+                case 0x08 -> sb.append("\\b");
+                case 0x09 -> sb.append("\\t");
+                case 0x0a -> sb.append("\\n");
+                case 0x0b -> sb.append("\\v");
+                case 0x0c -> sb.append("\\f");
+                case 0x0d -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20 || c >= 0x7f) {
+                        throw new Unsupported("LLDP text with non-printable bytes");
+                    }
+                    sb.append((char) c);
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

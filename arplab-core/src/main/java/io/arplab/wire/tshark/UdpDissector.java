@@ -1,0 +1,133 @@
+package io.arplab.wire.tshark;
+
+/** packet-udp.c's dissect() and decode_udp_ports(): "sport → dport", the length checks, the port table. */
+final class UdpDissector {
+    private UdpDissector() {}
+
+    static void dissect(Tvb tvb, Packet p) {
+        int sport = tvb.u16(0);
+        int dport = tvb.u16(2);
+        p.protocol("UDP");
+        p.clearInfo();
+        p.info(sport + " \u2192 " + dport);
+        int ulen = tvb.u16(4);
+        int reported = tvb.reported;
+        if (ulen == 0 && p.netSrc != null && p.netSrc.length == 16) {
+            // a jumbogram's length is in IPv6's hop-by-hop option
+            ulen = reported;
+        } else if (ulen < 8) {
+            p.append(" [BAD UDP LENGTH " + ulen + " < 8]");
+            return;
+        }
+        if (ulen > reported && !p.fragmented && !p.inErrorPkt) {
+            p.append(" [BAD UDP LENGTH " + ulen + " > IP PAYLOAD LENGTH]");
+        }
+        p.append(" Len=" + (ulen - 8));
+        int cksum = tvb.u16(6);
+        if (cksum == 0 && p.netSrc != null && p.netSrc.length == 16) {
+            // RFC 8200: over IPv6 a UDP checksum is mandatory
+            p.append(" [ILLEGAL CHECKSUM (0)]");
+        }
+        int len = Math.min(tvb.capturedRemaining(8), ulen - 8);
+        int rep = Math.min(tvb.reportedRemaining(8), ulen - 8);
+        Tvb next = tvb.subset(8, len, rep);
+        int low = Math.min(sport, dport);
+        int high = Math.max(sport, dport);
+        boolean bad = ulen > reported;
+        if (bad && next.reported == 0) {
+            // the length claims a payload the datagram does not have
+            throw Thrown.REPORTED_BOUNDS.error();
+        }
+        if (bad && (Values.dissector("udp.port", low) != null || Values.dissector("udp.port", high) != null)) {
+            throw new Unsupported("UDP with a bad length to a port with a dissector");
+        }
+        if (next.reported == 0) {
+            // nothing for a port's dissector
+            return;
+        }
+        if (port(low, next, p) || port(high, next, p)) {
+            return;
+        }
+        heuristics(next, p);
+    }
+
+    /** packet-adwin-config.c's structure lengths (UDPStatus ... UDPOut). */
+    private static final java.util.Set<Integer> ADWIN_CONFIG_LENGTHS = java.util.Set.of(52, 432, 100, 104, 96, 92, 22);
+
+    /** is_adwin_mac_or_broadcast(): ADwin's IAB block, its OUI, or broadcast. */
+    private static boolean adwinMac(long mac) {
+        return mac >= 0x0050c2317000L && mac <= 0x0050c2317fffL || mac >>> 24 == 0x002271 || mac == 0xffffffffffffL;
+    }
+
+    /** packet-vxlan.c's dissect_vxlan(): an 8-byte header, then an Ethernet frame. */
+    private static void vxlan(Tvb tvb, Packet p) {
+        p.protocol("VxLAN");
+        p.clearInfo();
+        tvb.u16(0);
+        tvb.u16(2);
+        tvb.u24(4);
+        tvb.u8(7);
+        EthDissector.dissect(tvb.subset(8), p);
+    }
+
+    /**
+     * packet-geneve.c's dissect_geneve(): "Encapsulated" and the protocol type's name, the header and its options,
+     * then the type's dissector (an Ethernet frame for Transparent Ethernet Bridging), else data.
+     */
+    private static void geneve(Tvb tvb, Packet p) {
+        p.protocol("Geneve");
+        p.clearInfo();
+        int first = tvb.u8(0);
+        tvb.u8(1);
+        int type = tvb.u16(2);
+        String name = Values.etype(type);
+        p.info("Encapsulated " + (name != null ? name : String.format("0x%04x (unknown)", type)));
+        tvb.u24(4);
+        tvb.u8(7);
+        int options = (first & 0x3f) * 4;
+        tvb.check(8, options);
+        EthDissector.snapEthertype(tvb.subset(8 + options), p, type);
+    }
+
+    /**
+     * The "udp" heuristic dissectors Wireshark 4.0 enables (DNS's, RTCP's among them) are not modelled: a payload
+     * that looks like what they take is not decoded here.
+     */
+    private static void heuristics(Tvb payload, Packet p) {
+        if (payload.length < payload.reported) {
+            throw new Unsupported("UDP payload cut by the capture, which the heuristics read");
+        }
+        if (payload.bytesExist(0, 12) && payload.u16(4) == 1) {
+            throw new Unsupported("UDP payload DNS's heuristic may take");
+        }
+        if (payload.bytesExist(0, 2) && payload.u8(0) >> 6 == 2 && payload.u8(1) >= 192 && payload.u8(1) <= 223) {
+            throw new Unsupported("UDP payload RTCP's heuristic may take");
+        }
+        if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
+            // dissect_adwin_config_udp(): its lengths between ADwin or broadcast MACs
+            p.protocol("ADwin Config");
+            p.clearInfo();
+            return;
+        }
+    }
+
+    private static boolean port(int port, Tvb next, Packet p) {
+        if (port == 0) {
+            return false;
+        }
+        if (port == 53) {
+            DnsDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 4789) {
+            vxlan(next, p);
+            return true;
+        }
+        if (port == 6081) {
+            geneve(next, p);
+            return true;
+        }
+        Values.unsupported("udp.port", port);
+        return false;
+    }
+}
