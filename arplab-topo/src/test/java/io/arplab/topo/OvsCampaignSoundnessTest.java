@@ -47,6 +47,18 @@ class OvsCampaignSoundnessTest {
         return all.stream();
     }
 
+    /** The packets the lines receive: (port, packet) of each netdev-dummy/receive. */
+    private static List<String[]> received(List<String> lines) {
+        List<String[]> received = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = RECEIVE.matcher(line);
+            if (m.matches()) {
+                received.add(new String[] {m.group(1), m.group(2)});
+            }
+        }
+        return received;
+    }
+
     /** A campaign's lab, the bridge its commands run at, and the ports its packets may come in on. */
     private record Setup(Lab lab, String bridge, List<String> ports) {}
 
@@ -94,13 +106,7 @@ class OvsCampaignSoundnessTest {
         Setup upcalls = setup(ref, tmp.resolve("upcalls"));
         Setup cached = setup(ref, tmp.resolve("cached"));
         List<String> lines = Files.readAllLines(ref.resolve("commands.in"));
-        List<String[]> received = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = RECEIVE.matcher(line);
-            if (m.matches()) {
-                received.add(new String[] {m.group(1), m.group(2)});
-            }
-        }
+        List<String[]> received = received(lines);
         String n = ref.getFileName().toString();
         List<List<String[]>> packets = PacketVariants.groups(received, upcalls.ports(),
                 Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)));
@@ -187,13 +193,7 @@ class OvsCampaignSoundnessTest {
             }
             Files.write(dir.resolve("pipeline.flows"), flows);
             List<String> lines = Files.readAllLines(ref.resolve("commands.in"));
-            List<String[]> received = new ArrayList<>();
-            for (String line : lines) {
-                Matcher m = RECEIVE.matcher(line);
-                if (m.matches()) {
-                    received.add(new String[] {m.group(1), m.group(2)});
-                }
-            }
+            List<String[]> received = received(lines);
             List<String> ports = new ArrayList<>(List.of("antrea-gw0"));
             for (int p = 3; p < 3 + OvsAntreaCampaignTest.pods(ref); p++) {
                 ports.add("p" + p);
