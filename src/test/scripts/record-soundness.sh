@@ -5,23 +5,25 @@
 # record-frames.sh: ports p1..pN with tx pcaps, each command's output after "### LINE" in commands.out.
 # ct-SEED records ct-random-SEED's pipeline and packets into refdata/ovs/ct-sound-SEED the same way; antrea-SEED
 # antrea-random-SEED's commands, pipeline file and packets (OvsCampaignSoundnessTest writes them) into
-# refdata/ovs/antrea-sound-SEED through record-antrea.sh.
-#   src/test/scripts/record-soundness.sh SEED|ct-SEED|antrea-SEED...   (run from the repository root)
+# refdata/ovs/antrea-sound-SEED through record-antrea.sh; action-SEED action-random-SEED's commands and packets
+# (OvsCampaignSoundnessTest too) into refdata/ovs/action-sound-SEED through record-frames.sh.
+#   src/test/scripts/record-soundness.sh SEED|ct-SEED|antrea-SEED|action-SEED...   (run from the repository root)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-seeds=$(printf '%s\n' "$@" | grep -v '^antrea-' | paste -sd,)
-antrea=$(printf '%s\n' "$@" | sed -n 's/^antrea-//p' | paste -sd,)
+seeds=$(printf '%s\n' "$@" | grep -v '^antrea-\|^action-' | paste -sd,)
+labs=$(printf '%s\n' "$@" | grep '^antrea-\|^action-' | paste -sd,)
 if [ -n "$seeds" ]; then
   mvn -B -q -o test -pl arplab-core -Dtest='MegaflowSoundnessTest#writeCampaigns' -Dsurefire.failIfNoSpecifiedTests=false \
     -Dsoundness.record="$seeds" >/dev/null || exit 1
 fi
-if [ -n "$antrea" ]; then
-  mvn -B -q -o test -pl arplab-core,arplab-topo -Dtest='OvsCampaignSoundnessTest#writeAntreaCampaigns' \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dsoundness.antrea="$antrea" >/dev/null || exit 1
+if [ -n "$labs" ]; then
+  mvn -B -q -o test -pl arplab-core,arplab-topo -Dtest='OvsCampaignSoundnessTest#writeLabCampaigns' \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dsoundness.lab="$labs" >/dev/null || exit 1
 fi
 for s in "$@"; do
   case $s in
     antrea-*) RES=$here/../resources/refdata/ovs/antrea-sound-${s#antrea-} "$here/record-antrea.sh"; continue ;;
+    action-*) res=$here/../resources/refdata/ovs/action-sound-${s#action-} ;;
     ct-*) res=$here/../resources/refdata/ovs/ct-sound-${s#ct-} ;;
     *) res=$here/../resources/refdata/ovs/megaflow-sound-$s ;;
   esac

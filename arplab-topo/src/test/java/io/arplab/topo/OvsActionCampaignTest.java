@@ -37,4 +37,21 @@ class OvsActionCampaignTest {
         Files.writeString(Path.of("target/action-campaign.diff"), String.join("\n", c.failures));
         assertThat(c.failures).isEmpty();
     }
+
+    /**
+     * OvsCampaignSoundnessTest's checks of the action campaigns recorded with OVS 3.1 (refdata/ovs/action-sound-SEED,
+     * src/test/scripts/record-soundness.sh action-SEED): a seed's commands made sound, each packet followed by
+     * variants that fall inside and just outside the megaflows installed before them.
+     */
+    @Test
+    void soundnessChecksAreOvsOwn(@TempDir Path tmp) throws IOException {
+        CampaignReplay c = new CampaignReplay();
+        List<String> perSeed = c.replayStopped(REF, "action-sound-", java.util.Map.of(), "action.sound", tmp);
+        int all = c.sections + c.pcaps;
+        System.out.println("action soundness campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections and pcaps match (" + String.join(", ", perSeed) + ")");
+        Files.writeString(Path.of("target/action-sound.diff"), String.join("\n", c.failures));
+        assertThat(perSeed).isNotEmpty();
+        assertThat(c.failures).isEmpty();
+    }
 }

@@ -174,37 +174,41 @@ class OvsCampaignSoundnessTest {
     }
 
     /**
-     * Writes the checks of the Antrea-shaped seeds named by {@code -Dsoundness.antrea=S1,S2} as campaigns to record
-     * with OVS 3.1 (src/test/scripts/record-soundness.sh antrea-S): refdata/ovs/antrea-sound-S/commands.in and
-     * pipeline.flows, antrea-random-S's made sound, each packet followed by its variants as the check above sends
-     * them; skipped without the property.
+     * Writes the checks of the seeds named by {@code -Dsoundness.lab=antrea-S1,action-S2} as campaigns to record with
+     * OVS 3.1 (src/test/scripts/record-soundness.sh antrea-S1 action-S2): refdata/ovs/antrea-sound-S1 (commands.in and
+     * pipeline.flows, antrea-random-S1's made sound, OVS's clock stopped) or action-sound-S2 (action-random-S2's
+     * commands made sound), each packet followed by its variants as the check above sends them; skipped without the
+     * property.
      */
     @org.junit.jupiter.api.Test
-    void writeAntreaCampaigns() throws IOException {
-        String seeds = System.getProperty("soundness.antrea", "");
-        org.junit.jupiter.api.Assumptions.assumeFalse(seeds.isEmpty(), "records only with -Dsoundness.antrea=SEEDS");
-        for (String seed : seeds.split(",")) {
-            Path ref = OvsAntreaCampaignTest.REF.resolve("antrea-random-" + seed);
-            Path dir = OvsAntreaCampaignTest.REF.resolve("antrea-sound-" + seed);
+    void writeLabCampaigns(@TempDir Path tmp) throws IOException {
+        String seeds = System.getProperty("soundness.lab", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(seeds.isEmpty(), "records only with -Dsoundness.lab=SEEDS");
+        for (String name : seeds.split(",")) {
+            String kind = name.substring(0, name.indexOf('-')), seed = name.substring(name.indexOf('-') + 1);
+            Path ref = OvsAntreaCampaignTest.REF.resolve(kind + "-random-" + seed);
+            Path dir = OvsAntreaCampaignTest.REF.resolve(kind + "-sound-" + seed);
             Files.createDirectories(dir);
-            List<String> flows = new ArrayList<>();
-            for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
-                flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
+            boolean antrea = kind.equals("antrea");
+            if (antrea) {
+                List<String> flows = new ArrayList<>();
+                for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
+                    flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
+                }
+                Files.write(dir.resolve("pipeline.flows"), flows);
             }
-            Files.write(dir.resolve("pipeline.flows"), flows);
             List<String> lines = Files.readAllLines(ref.resolve("commands.in"));
-            List<String[]> received = received(lines);
-            List<String> ports = new ArrayList<>(List.of("antrea-gw0"));
-            for (int p = 3; p < 3 + OvsAntreaCampaignTest.pods(ref); p++) {
-                ports.add("p" + p);
-            }
-            List<List<String[]>> packets = PacketVariants.groups(received, ports, Integer.parseInt(seed));
+            // the ports as the check draws from them: its lab's
+            List<String> ports = setup(ref, tmp.resolve(name)).ports();
+            List<List<String[]>> packets = PacketVariants.groups(received(lines), ports, Integer.parseInt(seed));
             List<String> out = new ArrayList<>();
             String header = lines.get(0);
-            out.add("# OvsCampaignSoundnessTest antrea-" + seed + " (antrea-random-" + seed + "'s, learn() out, NORMAL"
-                    + " made FLOOD, packets and variants, OVS's clock stopped): "
+            out.add("# OvsCampaignSoundnessTest " + name + " (" + kind + "-random-" + seed + "'s, learn() out, NORMAL"
+                    + " made FLOOD, packets and variants" + (antrea ? ", OVS's clock stopped" : "") + "): "
                     + header.substring(header.indexOf(": ") + 2));
-            out.add("ovs-appctl time/stop"); // no connection expires in real time while the recording runs
+            if (antrea) {
+                out.add("ovs-appctl time/stop"); // no connection expires in real time while the recording runs
+            }
             int next = 0;
             for (String line : lines.subList(1, lines.size())) {
                 Matcher f = ADD_FLOW.matcher(line);
