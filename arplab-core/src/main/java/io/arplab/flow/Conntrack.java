@@ -578,11 +578,11 @@ public final class Conntrack {
 
     // the first byte of the packet's L4 (after IPv6's extension headers), or -1
     private static int l4Byte(byte[] f) {
-        int l3 = 12;
-        while (f != null && l3 + 4 <= f.length && (Packet.u16(f, l3) == 0x8100 || Packet.u16(f, l3) == 0x88a8)) {
-            l3 += 4;
+        if (f == null) {
+            return -1;
         }
-        if (f == null || l3 + 2 > f.length) {
+        int l3 = ConntrackKeyCheck.typeOffset(f);
+        if (l3 + 2 > f.length) {
             return -1;
         }
         int type = Packet.u16(f, l3), l4 = -1;

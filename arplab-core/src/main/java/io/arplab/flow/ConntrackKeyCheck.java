@@ -12,10 +12,7 @@ final class ConntrackKeyCheck {
 
     /** Whether conntrack can key {@code f} (an Ethernet frame, after its VLAN tags); true when it is no IP packet. */
     static boolean valid(byte[] f) {
-        int l3 = 12;
-        while (l3 + 4 <= f.length && (Packet.u16(f, l3) == 0x8100 || Packet.u16(f, l3) == 0x88a8)) {
-            l3 += 4;
-        }
+        int l3 = typeOffset(f);
         if (l3 + 2 > f.length) {
             return true;
         }
@@ -64,6 +61,15 @@ final class ConntrackKeyCheck {
             return l4Valid(f, l4, end, proto, pseudo, true);
         }
         return true;
+    }
+
+    /** Where the Ethertype after a frame's VLAN tags sits (parse_vlan()). */
+    static int typeOffset(byte[] f) {
+        int l3 = 12;
+        while (l3 + 4 <= f.length && (Packet.u16(f, l3) == 0x8100 || Packet.u16(f, l3) == 0x88a8)) {
+            l3 += 4;
+        }
+        return l3;
     }
 
     // extract_l4(): the checks of a protocol conntrack keys; the others have no L4 key

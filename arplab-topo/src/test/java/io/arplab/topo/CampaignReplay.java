@@ -52,6 +52,23 @@ final class CampaignReplay {
         return perSeed;
     }
 
+    /**
+     * {@link #replayStopped} of the recorded soundness checks of one kind: the tally printed, the differences written
+     * to target/NAME.diff at the root (for reading); there must be seeds, and no difference.
+     */
+    static void assertSoundnessMatches(String name, Path ref, String prefix, Map<Integer, String> leftOut,
+            String seeds, Path tmp) throws IOException {
+        CampaignReplay c = new CampaignReplay();
+        List<String> perSeed = c.replayStopped(ref, prefix, leftOut, seeds, tmp);
+        int all = c.sections + c.pcaps;
+        System.out.println(name + " soundness campaign: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections and pcaps match (" + String.join(", ", perSeed) + ")"
+                + (leftOut.isEmpty() ? "" : "; left out: " + leftOut));
+        Files.writeString(Path.of("target/" + name + "-sound.diff"), String.join("\n", c.failures));
+        org.assertj.core.api.Assertions.assertThat(perSeed).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(c.failures).isEmpty();
+    }
+
     static int seed(Path dir, String prefix) {
         return Integer.parseInt(dir.getFileName().toString().substring(prefix.length()));
     }

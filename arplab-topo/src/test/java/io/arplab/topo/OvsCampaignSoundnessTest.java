@@ -59,6 +59,15 @@ class OvsCampaignSoundnessTest {
         return received;
     }
 
+    // an Antrea seed's pipeline file made sound (PacketVariants.soundFlow()) into dir
+    private static void soundPipeline(Path ref, Path dir) throws IOException {
+        List<String> flows = new ArrayList<>();
+        for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
+            flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
+        }
+        Files.write(dir.resolve("pipeline.flows"), flows);
+    }
+
     /** A campaign's lab, the bridge its commands run at, and the ports its packets may come in on. */
     private record Setup(Lab lab, String bridge, List<String> ports) {}
 
@@ -74,11 +83,7 @@ class OvsCampaignSoundnessTest {
             }
             Lab lab = OvsAntreaCampaignTest.lab(dir, pods);
             lab.setWorkDir(dir);
-            List<String> flows = new ArrayList<>();
-            for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
-                flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
-            }
-            Files.write(dir.resolve("pipeline.flows"), flows);
+            soundPipeline(ref, dir);
             Setup s = new Setup(lab, "br-int", ports);
             exec(s, "ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000"); // record-antrea.sh's
             return s;
@@ -191,11 +196,7 @@ class OvsCampaignSoundnessTest {
             Files.createDirectories(dir);
             boolean antrea = kind.equals("antrea");
             if (antrea) {
-                List<String> flows = new ArrayList<>();
-                for (String f : Files.readAllLines(ref.resolve("pipeline.flows"))) {
-                    flows.add(f.isBlank() || f.startsWith("#") ? f : PacketVariants.soundFlow(f));
-                }
-                Files.write(dir.resolve("pipeline.flows"), flows);
+                soundPipeline(ref, dir);
             }
             List<String> lines = Files.readAllLines(ref.resolve("commands.in"));
             // the ports as the check draws from them: its lab's

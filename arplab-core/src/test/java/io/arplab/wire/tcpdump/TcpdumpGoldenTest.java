@@ -7,7 +7,6 @@ import io.arplab.wire.pcap.PcapRecord;
 import io.arplab.wire.tcpdump.TcpdumpOptions.TimestampStyle;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +40,7 @@ class TcpdumpGoldenTest {
     }
 
     static Path corpus() throws URISyntaxException {
-        URL url = TcpdumpGoldenTest.class.getResource("/refdata/tcpdump/public");
-        if (url == null) {
-            throw new IllegalStateException("refdata/tcpdump/public missing from the test resources");
-        }
-        return Path.of(url.toURI());
+        return io.arplab.testing.TcpdumpCorpus.publicCases();
     }
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {

@@ -6,7 +6,6 @@ import io.arplab.wire.pcap.PcapReader;
 import io.arplab.wire.pcap.PcapRecord;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The golden corpus: every public case's tshark.out, byte for byte as TShark 4.0.17 printed it. */
 class TsharkGoldenTest {
     static Path corpus() throws URISyntaxException {
-        URL url = TsharkGoldenTest.class.getResource("/refdata/tcpdump/public");
-        if (url == null) {
-            throw new IllegalStateException("refdata/tcpdump/public missing from the test resources");
-        }
-        return Path.of(url.toURI());
+        return io.arplab.testing.TcpdumpCorpus.publicCases();
     }
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
