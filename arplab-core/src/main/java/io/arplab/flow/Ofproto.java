@@ -249,7 +249,7 @@ public final class Ofproto {
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
             Datapath.Megaflow target = key == m.value ? m : datapath.lookup(m.br, key);
-            if (extra || x.avoidCaching) {
+            if (extra || x.unfinishedWc || x.avoidCaching) {
                 datapath.remove(m);
             } else if (target != null) {
                 target.actions = x.lastActions;
@@ -270,7 +270,7 @@ public final class Ofproto {
                     for (int i = 0; i < m.mask.length; i++) {
                         delete |= (x.lastMask[i] & ~ukeyMask[i]) != 0;
                     }
-                    delete |= x.avoidCaching;
+                    delete |= x.avoidCaching || x.unfinishedWc;
                 }
                 if (delete) {
                     datapath.recirc.unref(m.recircs);
@@ -777,6 +777,7 @@ public final class Ofproto {
                 }
             }
         }
+        tables.version++; // handle_group_mod(): ofproto_bump_tables_version(), which revalidates (REV_FLOW_TABLE)
         return null;
     }
 

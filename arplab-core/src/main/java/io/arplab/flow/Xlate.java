@@ -136,6 +136,11 @@ final class Xlate {
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
+    /**
+     * A failed translation's wildcards hold bits that xlate_wc_finish() (which xlate_actions()' "goto exit" skips)
+     * would have cleared: revalidate_ukey__()'s flow_wildcards_has_extra() then finds them beyond the datapath's mask.
+     */
+    boolean unfinishedWc;
     String lastActions;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
     boolean avoidCaching;
@@ -239,7 +244,7 @@ final class Xlate {
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
-        exited = slow = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
+        exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
         odp.setLength(0);
         committedTunnel = lastActions = ctNat = error = null;
         pending.clear();
@@ -1364,7 +1369,11 @@ final class Xlate {
     /** The wildcards as the datapath sees them (registers and metadata are not part of its key), in place. */
     private long[] megaflowMask(boolean datapath) {
         long[] mask = wc;
+        if (error != null && !datapath) {
+            return mask; // xlate_actions()' "goto exit": a failed translation's trace shows its wildcards unfinished
+        }
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
+        unfinishedWc = error != null && finishClears(mask, tunnel);
         for (int i : NOT_IN_DATAPATH) {
             mask[i] = 0;
         }
@@ -1384,20 +1393,48 @@ final class Xlate {
                 mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
             }
         }
-        // xlate_wc_finish() (skipped by a failed translation, whose trace shows them): no label bits for a packet
+        // xlate_wc_finish(): no label bits for a packet
         // without labels; the datapath's netdev_flow_mask_init() keeps none either (flow_wc_map())
-        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()]) && (error == null || datapath)) {
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()])) {
             for (Slot s : Packet.MPLS_LSES) {
                 mask[s.ordinal()] = 0;
             }
         }
-        if (initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP
-                || initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6
-                && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6) { // xlate_wc_finish()
+        if (isIcmp()) { // xlate_wc_finish()
             mask[Slot.TP_SRC.ordinal()] &= 0xff;
             mask[Slot.TP_DST.ordinal()] &= 0xff;
         }
         return mask;
+    }
+
+    // whether xlate_wc_finish() would clear bits of these wildcards (the datapath's mask cannot hold them)
+    private boolean finishClears(long[] mask, boolean tunnel) {
+        for (int i : NOT_IN_DATAPATH) {
+            if (mask[i] != 0) {
+                return true;
+            }
+        }
+        if (!tunnel) {
+            for (int i : TUNNEL_KEY) {
+                if (mask[i] != 0) {
+                    return true;
+                }
+            }
+        }
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()])) {
+            for (Slot s : Packet.MPLS_LSES) {
+                if (mask[s.ordinal()] != 0) {
+                    return true;
+                }
+            }
+        }
+        return isIcmp() && ((mask[Slot.TP_SRC.ordinal()] | mask[Slot.TP_DST.ordinal()]) & ~0xffL) != 0;
+    }
+
+    private boolean isIcmp() {
+        return initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP
+                || initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6
+                && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6;
     }
 
     private static final Slot[][] TAGS = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
