@@ -845,7 +845,7 @@ public final class ActionParser {
     static boolean writable(Field f) {
         return !(f == Field.ETH_TYPE || f == Field.IP_PROTO || f == Field.RECIRC_ID || f == Field.CONJ_ID
                 || f == Field.CT_STATE || f == Field.CT_ZONE || f == Field.DL_VLAN
-                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG || f == Field.MPLS_BOS);
+                || f == Field.DL_VLAN_PCP || f == Field.IP_FRAG || f == Field.MPLS_BOS || f.prereq == Field.Prereq.CT);
     }
 
     // parse_SET_FIELD(): VALUE[/MASK]->FIELD

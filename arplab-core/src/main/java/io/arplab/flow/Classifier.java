@@ -88,8 +88,10 @@ final class Classifier {
         return switch (s) {
             case DL_DST, DL_SRC, DL_TYPE, VLAN_TCI, MPLS_LSE, MPLS_LSE1, MPLS_LSE2 -> 1;
             case NW_SRC, NW_DST, IPV6_SRC_HI, IPV6_SRC_LO, IPV6_DST_HI, IPV6_DST_LO, IPV6_LABEL, NW_PROTO, NW_TOS,
-                    NW_TTL, NW_FRAG -> L3;
-            case ND_TARGET_HI, ND_TARGET_LO, ARP_SHA, ARP_THA, TP_SRC, TP_DST, TCP_FLAGS, ND_RESERVED -> 3;
+                    NW_TTL, NW_FRAG, CT_NW_SRC, CT_NW_DST, CT_IPV6_SRC_HI, CT_IPV6_SRC_LO, CT_IPV6_DST_HI,
+                    CT_IPV6_DST_LO -> L3;
+            case ND_TARGET_HI, ND_TARGET_LO, ARP_SHA, ARP_THA, TP_SRC, TP_DST, TCP_FLAGS, ND_RESERVED, CT_TP_SRC,
+                    CT_TP_DST -> 3;
             default -> 0;
         };
     }

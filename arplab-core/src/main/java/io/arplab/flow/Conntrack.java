@@ -463,6 +463,7 @@ public final class Conntrack {
         for (Slot s : MD) {
             flow[s.ordinal()] = 0;
         }
+        XlateCt.clearOrig(flow); // flow_clear_conntrack(): the original tuple too
     }
 
     /** The packet's conntrack metadata (struct pkt_metadata's ct_state, ct_zone, ct_mark, ct_label). */

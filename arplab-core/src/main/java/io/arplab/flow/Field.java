@@ -30,6 +30,15 @@ public enum Field {
     CT_ZONE("ct_zone", null, "NXM_NX_CT_ZONE", Slot.CT_ZONE, 0, 16, 2, Kind.HEX, Prereq.NONE, false, null),
     CT_MARK("ct_mark", null, "NXM_NX_CT_MARK", Slot.CT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CT_LABEL("ct_label", null, "NXM_NX_CT_LABEL", Slot.CT_LABEL_HI, 0, 128, 16, Kind.HEX, Prereq.NONE, true, null),
+    CT_NW_PROTO("ct_nw_proto", null, "NXM_NX_CT_NW_PROTO", Slot.CT_NW_PROTO, 0, 8, 1, Kind.DEC, Prereq.CT, false, null),
+    CT_NW_SRC("ct_nw_src", null, "NXM_NX_CT_NW_SRC", Slot.CT_NW_SRC, 0, 32, 4, Kind.IPV4, Prereq.CT, true, null),
+    CT_NW_DST("ct_nw_dst", null, "NXM_NX_CT_NW_DST", Slot.CT_NW_DST, 0, 32, 4, Kind.IPV4, Prereq.CT, true, null),
+    CT_IPV6_SRC("ct_ipv6_src", null, "NXM_NX_CT_IPV6_SRC", Slot.CT_IPV6_SRC_HI, 0, 128, 16, Kind.IPV6, Prereq.CT, true,
+            null),
+    CT_IPV6_DST("ct_ipv6_dst", null, "NXM_NX_CT_IPV6_DST", Slot.CT_IPV6_DST_HI, 0, 128, 16, Kind.IPV6, Prereq.CT, true,
+            null),
+    CT_TP_SRC("ct_tp_src", null, "NXM_NX_CT_TP_SRC", Slot.CT_TP_SRC, 0, 16, 2, Kind.DEC, Prereq.CT, true, null),
+    CT_TP_DST("ct_tp_dst", null, "NXM_NX_CT_TP_DST", Slot.CT_TP_DST, 0, 16, 2, Kind.DEC, Prereq.CT, true, null),
     ETH_SRC("eth_src", "dl_src", "NXM_OF_ETH_SRC", Slot.DL_SRC, 0, 48, 6, Kind.ETH, Prereq.NONE, true, "mod_dl_src"),
     ETH_DST("eth_dst", "dl_dst", "NXM_OF_ETH_DST", Slot.DL_DST, 0, 48, 6, Kind.ETH, Prereq.NONE, true, "mod_dl_dst"),
     ETH_TYPE("eth_type", "dl_type", "NXM_OF_ETH_TYPE", Slot.DL_TYPE, 0, 16, 2, Kind.HEX, Prereq.NONE, false, null),
@@ -88,10 +97,11 @@ public enum Field {
     static final java.util.Set<Field> READ_ONLY = java.util.EnumSet.of(Field.DP_HASH, Field.RECIRC_ID, Field.CONJ_ID,
             Field.ACTSET_OUTPUT,
             Field.TUN_TTL, Field.TUN_TOS, Field.CT_STATE, Field.CT_ZONE, Field.ETH_TYPE, Field.MPLS_BOS, Field.IP_PROTO,
-            Field.IP_FRAG, Field.TCP_FLAGS);
+            Field.IP_FRAG, Field.TCP_FLAGS, Field.CT_NW_PROTO, Field.CT_NW_SRC, Field.CT_NW_DST, Field.CT_IPV6_SRC,
+            Field.CT_IPV6_DST, Field.CT_TP_SRC, Field.CT_TP_DST);
 
     /** What the flow must be for the field to have a meaning (OVS's enum mf_prereqs). */
-    public enum Prereq { NONE, VLAN, ARP, IPV4, IPV6, IP_ANY, MPLS, TCP, UDP, SCTP, ICMPV4, ICMPV6, ND, ND_SOLICIT, ND_ADVERT }
+    public enum Prereq { NONE, CT, VLAN, ARP, IPV4, IPV6, IP_ANY, MPLS, TCP, UDP, SCTP, ICMPV4, ICMPV6, ND, ND_SOLICIT, ND_ADVERT }
 
     public final String name;
     public final String extraName;

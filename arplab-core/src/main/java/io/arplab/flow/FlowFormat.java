@@ -23,6 +23,7 @@ final class FlowFormat {
             m.putSlot(Slot.CT_LABEL_HI, f[Slot.CT_LABEL_HI.ordinal()], -1L);
             m.putSlot(Slot.CT_LABEL_LO, f[Slot.CT_LABEL_LO.ordinal()], -1L);
         }
+        ctOrig(f, m);
         for (int i = 0; i < 16; i++) {
             Slot s = Slot.reg(i);
             if (f[s.ordinal()] != 0) {
@@ -96,5 +97,23 @@ final class FlowFormat {
         int comma = text.indexOf(",in_port=");
         int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
         return tunnel.isEmpty() || at < 0 ? text : text.substring(0, at) + tunnel + text.substring(at);
+    }
+
+    // flow_format(): the conntrack original tuple of an IP packet when is_ct_valid() and ct_nw_proto is set
+    private static void ctOrig(long[] f, Match m) {
+        long state = f[Slot.CT_STATE.ordinal()], type = f[Slot.DL_TYPE.ordinal()];
+        boolean valid = (state & (Conntrack.NEW | Conntrack.EST | Conntrack.REL | Conntrack.RPL | Conntrack.SNAT
+                | Conntrack.DNAT)) != 0 || (state & Conntrack.TRK) != 0 && (state & Conntrack.INV) == 0;
+        if (!valid || f[Slot.CT_NW_PROTO.ordinal()] == 0 || type != Match.ETH_IP && type != Match.ETH_IPV6) {
+            return;
+        }
+        Slot[] slots = type == Match.ETH_IP ? new Slot[] {Slot.CT_NW_SRC, Slot.CT_NW_DST}
+                : new Slot[] {Slot.CT_IPV6_SRC_HI, Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI, Slot.CT_IPV6_DST_LO};
+        for (Slot s : slots) {
+            m.putSlot(s, f[s.ordinal()], s.max);
+        }
+        for (Slot s : new Slot[] {Slot.CT_NW_PROTO, Slot.CT_TP_SRC, Slot.CT_TP_DST}) {
+            m.putSlot(s, f[s.ordinal()], s.max);
+        }
     }
 }

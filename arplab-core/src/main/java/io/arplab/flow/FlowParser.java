@@ -309,6 +309,11 @@ public final class FlowParser {
                 match.putSlot(s, 0, 0);
             }
         }
+        if (match.value(Slot.CT_NW_PROTO) == 0) { // nx_put_raw(): the tuple's protocol and ports only with a protocol
+            for (Slot s : new Slot[] {Slot.CT_NW_PROTO, Slot.CT_TP_SRC, Slot.CT_TP_DST}) {
+                match.putSlot(s, 0, 0);
+            }
+        }
         return change;
     }
 

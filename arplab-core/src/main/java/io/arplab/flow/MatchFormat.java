@@ -159,6 +159,15 @@ public final class MatchFormat {
             s.append("ct_label=").append(formatValue(Field.CT_LABEL, m.value(Field.CT_LABEL),
                     m.mask(Field.CT_LABEL), PortMap.NONE)).append(',');
         }
+        ip(s, "ct_nw_src", m, Slot.CT_NW_SRC);
+        ipv6(s, "ct_ipv6_src", m, Field.CT_IPV6_SRC);
+        ip(s, "ct_nw_dst", m, Slot.CT_NW_DST);
+        ipv6(s, "ct_ipv6_dst", m, Field.CT_IPV6_DST);
+        if (m.mask(Slot.CT_NW_PROTO) != 0) { // match_format(): the ports only with the protocol
+            s.append("ct_nw_proto=").append(m.value(Slot.CT_NW_PROTO)).append(',');
+            be16(s, "ct_tp_src", m, Slot.CT_TP_SRC);
+            be16(s, "ct_tp_dst", m, Slot.CT_TP_DST);
+        }
         long packetType = m.value(Slot.PACKET_TYPE) & m.mask(Slot.PACKET_TYPE);
         if (packetType != 0) { // format_packet_type_masked(): an L3 packet's type in place of "eth"
             s.append("packet_type=(").append(u16Masked(packetType >>> 16)).append(',')

@@ -16,7 +16,7 @@ public final class OdpKey {
 
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
-    private long recircId, skbMark, dpHash, ctState, ctZone, ctMark, ctLabelHi, ctLabelLo;
+    private long recircId, skbMark, skbPriority, dpHash, ctState, ctZone, ctMark, ctLabelHi, ctLabelLo;
     /** The packet_type key, or -1 without one. */
     private long packetType = -1;
     /** flow_tnl_dst_is_set() of the tunnel key: an IPv4 or IPv6 destination. */
@@ -28,6 +28,8 @@ public final class OdpKey {
     private long ethType = -1;
     /** The last ipv6() and arp() keys, or null. */
     private OdpKeyParse.Attr ipv6, arp;
+    /** The ct_tuple4 and ct_tuple6 keys, or null. */
+    private OdpKeyParse.Attr ctTuple4, ctTuple6;
     /** The frozen state's in_port of a recirc_id xlate_lookup_ofproto() found, or -1. */
     private long frozenInPort = -1;
     private byte[] frame;
@@ -46,6 +48,7 @@ public final class OdpKey {
                 case "in_port" -> k.inPort = a.get(0, 4);
                 case "recirc_id" -> k.recircId = a.get(0, 4);
                 case "skb_mark" -> k.skbMark = a.get(0, 4);
+                case "skb_priority" -> k.skbPriority = a.get(0, 4);
                 case "dp_hash" -> k.dpHash = a.get(0, 4);
                 case "ct_label" -> {
                     k.ctLabelHi = a.get(0, 8);
@@ -66,6 +69,8 @@ public final class OdpKey {
                     }
                 }
                 case "arp" -> k.arp = a;
+                case "ct_tuple4" -> k.ctTuple4 = a;
+                case "ct_tuple6" -> k.ctTuple6 = a;
                 case "ct_state" -> k.ctState = a.get(0, 4) & 0xff; // odp_to_ovs_ct_state(): the same bits
                 case "ct_zone" -> k.ctZone = a.get(0, 2);
                 case "ct_mark" -> k.ctMark = a.get(0, 4);
@@ -188,6 +193,24 @@ public final class OdpKey {
         long ofport = frozenInPort >= 0 ? frozenInPort : dp.port((int) inPort).ofport;
         long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
+        flow[Slot.SKB_PRIORITY.ordinal()] = skbPriority;
+        // odp_flow_key_to_flow__(): the conntrack original tuple as given (ct_tuple4, then ct_tuple6)
+        if (ctTuple4 != null) {
+            flow[Slot.CT_NW_SRC.ordinal()] = ctTuple4.get(0, 4);
+            flow[Slot.CT_NW_DST.ordinal()] = ctTuple4.get(4, 4);
+            flow[Slot.CT_TP_SRC.ordinal()] = ctTuple4.get(8, 2);
+            flow[Slot.CT_TP_DST.ordinal()] = ctTuple4.get(10, 2);
+            flow[Slot.CT_NW_PROTO.ordinal()] = ctTuple4.get(12, 1);
+        }
+        if (ctTuple6 != null) {
+            flow[Slot.CT_IPV6_SRC_HI.ordinal()] = ctTuple6.get(0, 8);
+            flow[Slot.CT_IPV6_SRC_LO.ordinal()] = ctTuple6.get(8, 8);
+            flow[Slot.CT_IPV6_DST_HI.ordinal()] = ctTuple6.get(16, 8);
+            flow[Slot.CT_IPV6_DST_LO.ordinal()] = ctTuple6.get(24, 8);
+            flow[Slot.CT_TP_SRC.ordinal()] = ctTuple6.get(32, 2);
+            flow[Slot.CT_TP_DST.ordinal()] = ctTuple6.get(34, 2);
+            flow[Slot.CT_NW_PROTO.ordinal()] = ctTuple6.get(36, 1);
+        }
         flow[Slot.CT_STATE.ordinal()] = ctState; // odp_flow_key_to_flow(): the conntrack metadata as given
         flow[Slot.CT_ZONE.ordinal()] = ctZone;
         flow[Slot.CT_MARK.ordinal()] = ctMark;

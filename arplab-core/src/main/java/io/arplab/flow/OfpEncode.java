@@ -52,7 +52,10 @@ final class OfpEncode {
         {Field.XREG3, PKT_REGS, 3, -1}, {Field.XREG4, PKT_REGS, 4, -1}, {Field.XREG5, PKT_REGS, 5, -1},
         {Field.XREG6, PKT_REGS, 6, -1}, {Field.XREG7, PKT_REGS, 7, -1},
         {Field.PKT_MARK, 1, 33, -1}, {Field.CT_STATE, 1, 105, -1}, {Field.CT_ZONE, 1, 106, -1},
-        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1}, {Field.METADATA, OXM_BASIC, 2, 2}};
+        {Field.CT_MARK, 1, 107, -1}, {Field.CT_LABEL, 1, 108, -1},
+        {Field.CT_NW_SRC, 1, 120, -1}, {Field.CT_IPV6_SRC, 1, 122, -1}, {Field.CT_NW_DST, 1, 121, -1},
+        {Field.CT_IPV6_DST, 1, 123, -1}, {Field.CT_NW_PROTO, 1, 119, -1}, {Field.CT_TP_SRC, 1, 124, -1},
+        {Field.CT_TP_DST, 1, 125, -1}, {Field.METADATA, OXM_BASIC, 2, 2}};
 
     /** A little big-endian buffer (struct ofpbuf). */
     static final class Buf {
@@ -263,6 +266,9 @@ final class OfpEncode {
         int proto = m.mask(Slot.NW_PROTO) == 0xff ? (int) m.value(Slot.NW_PROTO) : -1;
         return switch (f.prereq) {
             case NONE -> true; // the Ethernet fields too, whatever the packet type
+            // the original tuple whatever the ct_state (the switch checks it), its protocol and ports with a protocol
+            case CT -> f.slot.ordinal() >= Slot.CT_NW_SRC.ordinal() && f.slot.ordinal() <= Slot.CT_IPV6_DST_LO.ordinal()
+                    || m.value(Slot.CT_NW_PROTO) != 0;
             case IPV6 -> f == Field.IPV6_LABEL ? ipAny : m.prereqsOk(f);
             case TCP -> ipAny && proto == Match.PROTO_TCP;
             case UDP -> ipAny && proto == Match.PROTO_UDP;

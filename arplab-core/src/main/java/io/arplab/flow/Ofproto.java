@@ -536,7 +536,19 @@ public final class Ofproto {
      * OFPBMC_BAD_PREREQ). OpenFlow 1.0's ofp10_match carries no such field. Returns null or the error.
      */
     static String matchError(FlowMod fm, OfVersion version) {
-        return FlowTables.ofp10(fm, version) ? null : matchError(fm.match(), version);
+        if (FlowTables.ofp10(fm, version)) {
+            return null;
+        }
+        String error = matchError(fm.match(), version);
+        if (error != null) {
+            return error;
+        }
+        // ofputil_decode_flow_mod(): the original tuple's addresses of the IP version the match's dl_type names
+        Match m = fm.match();
+        boolean v4 = (m.mask(Slot.CT_NW_SRC) | m.mask(Slot.CT_NW_DST)) != 0;
+        boolean v6 = !m.mask(Field.CT_IPV6_SRC).isZero() || !m.mask(Field.CT_IPV6_DST).isZero();
+        return v4 && m.value(Slot.DL_TYPE) != Match.ETH_IP || v6 && m.value(Slot.DL_TYPE) != Match.ETH_IPV6
+                ? "OFPBAC_MATCH_INCONSISTENT" : null;
     }
 
     /** The same for a match sent as NXM or OXM (nx_pull_raw()), as a flow stats reply carries a rule's too. */

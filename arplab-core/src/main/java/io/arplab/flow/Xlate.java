@@ -79,6 +79,12 @@ final class Xlate {
     /** An IPv6 connection's: the addresses' low halves, then their high ones (ct_ipv6_src, ct_ipv6_dst). */
     static final Slot[] CT_ORIG6 = {Slot.NW_PROTO, Slot.IPV6_SRC_LO, Slot.IPV6_DST_LO, Slot.TP_SRC, Slot.TP_DST,
         Slot.IPV6_SRC_HI, Slot.IPV6_DST_HI};
+    /** The flow's own slots of those fields (ct_nw_proto, ct_nw_src, ct_nw_dst, ct_tp_src, ct_tp_dst), same order. */
+    static final Slot[] CT_SLOTS = {Slot.CT_NW_PROTO, Slot.CT_NW_SRC, Slot.CT_NW_DST, Slot.CT_TP_SRC, Slot.CT_TP_DST,
+        null, null};
+    /** An IPv6 connection's (ct_ipv6_src and ct_ipv6_dst's low halves, then their high ones). */
+    static final Slot[] CT_SLOTS6 = {Slot.CT_NW_PROTO, Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_LO, Slot.CT_TP_SRC,
+        Slot.CT_TP_DST, Slot.CT_IPV6_SRC_HI, Slot.CT_IPV6_DST_HI};
     /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
     boolean ctOrigSwapped;
     /** The input port a resubmit(port,..)'s lookup replaced, put back after it; or -1. */
@@ -336,6 +342,7 @@ final class Xlate {
             ctOrig = install ? ctTuple : OdpFlowFormat.ctTuple(br, flow);
         }
         java.util.Arrays.fill(ctOrigMask, 0);
+        XlateCt.putOrig(this);
         for (int i = 0; i < TUNNEL.length; i++) {
             initial[TUNNEL[i].ordinal()] = packetTunnel[i];
         }
@@ -1276,6 +1283,10 @@ final class Xlate {
         long dl = flow[Slot.DL_TYPE.ordinal()];
         return switch (f.prereq) {
             case NONE -> true;
+            case CT -> { // is_ct_valid() of a packet: new, est or rpl, all three read
+                wc[Slot.CT_STATE.ordinal()] |= Conntrack.NEW | Conntrack.EST | Conntrack.RPL;
+                yield (flow[Slot.CT_STATE.ordinal()] & (Conntrack.NEW | Conntrack.EST | Conntrack.RPL)) != 0;
+            }
             case VLAN -> {
                 wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_CFI;
                 yield (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0;
@@ -1374,6 +1385,9 @@ final class Xlate {
         }
         boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
         unfinishedWc = error != null && finishClears(mask, tunnel);
+        if (datapath) {
+            XlateCt.takeOrigMask(this); // the datapath key's ct_tuple4/ct_tuple6 mask, not its slots
+        }
         for (int i : NOT_IN_DATAPATH) {
             mask[i] = 0;
         }

@@ -241,21 +241,60 @@ final class XlateCt {
     // tuple_swap(): the packet's 5-tuple exchanged with the ct_orig one, in the flow and in the wildcards
     // (tuple_swap_flow(): IPv4's addresses, or IPv6's)
     static void tupleSwap(Xlate x) {
-        Slot[] slots = x.ctOrig.v6() ? Xlate.CT_ORIG6 : Xlate.CT_ORIG;
-        long[] t = {x.ctOrig.proto(), x.ctOrig.src(), x.ctOrig.dst(), x.ctOrig.sport(), x.ctOrig.dport(), x.ctOrig.srcHi(),
-            x.ctOrig.dstHi()};
-        for (int i = 0; i < slots.length && slots[i] != null; i++) {
-            int o = slots[i].ordinal();
-            long v = x.flow[o], m = x.wc[o];
-            x.flow[o] = t[i];
-            x.wc[o] = x.ctOrigMask[i];
-            t[i] = v;
-            x.ctOrigMask[i] = m;
+        boolean v6 = x.ctOrig.v6();
+        Slot[] packet = v6 ? Xlate.CT_ORIG6 : Xlate.CT_ORIG, orig = v6 ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
+        for (int i = 0; i < packet.length && packet[i] != null; i++) { // tuple_swap(): the flow and its wildcards
+            int p = packet[i].ordinal(), o = orig[i].ordinal();
+            long v = x.flow[p], m = x.wc[p];
+            x.flow[p] = x.flow[o];
+            x.wc[p] = x.wc[o];
+            x.flow[o] = v;
+            x.wc[o] = m;
         }
-        x.ctOrig = new Conntrack.Key(x.ctOrig.zone(), (int) t[0], t[1], t[2], t[3], t[4], x.ctOrig.icmpId(), t[5], t[6],
-                x.ctOrig.v6());
         x.ctOrigSwapped = !x.ctOrigSwapped;
     }
+
+    /**
+     * miniflow_extract() of md.ct_orig_tuple: the pass's ct_nw_proto .. ct_tp_dst (zero without a tuple) into the flow
+     * and the key, so that lookups and actions read them as OVS's struct flow has them.
+     */
+    static void putOrig(Xlate x) {
+        Conntrack.Key k = x.ctOrig;
+        if (k == null && !x.execute) {
+            return; // a trace's flow keeps the tuple it was given (ofproto/trace's flow, its frozen copy on a thaw)
+        }
+        Slot[] orig = k != null && k.v6() ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
+        long[] t = k == null ? new long[orig.length] : new long[] {k.proto(), k.src(), k.dst(), k.sport(), k.dport(),
+            k.srcHi(), k.dstHi()};
+        clearOrig(x.flow);
+        for (int i = 0; i < orig.length && orig[i] != null; i++) {
+            x.flow[orig[i].ordinal()] = t[i];
+        }
+        if (x.initial != x.flow) {
+            for (Slot s : ORIG_SLOTS) {
+                x.initial[s.ordinal()] = x.flow[s.ordinal()];
+            }
+        }
+    }
+
+    /** flow_clear_conntrack()'s original tuple: every ct_nw_* and ct_tp_* slot zero. */
+    static void clearOrig(long[] flow) {
+        for (Slot s : ORIG_SLOTS) {
+            flow[s.ordinal()] = 0;
+        }
+    }
+
+    /** The wildcards' bits of the original tuple into {@code ctOrigMask} (the megaflow's ct_tuple mask), cleared. */
+    static void takeOrigMask(Xlate x) {
+        Slot[] orig = x.ctOrig != null && x.ctOrig.v6() ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
+        for (int i = 0; i < orig.length; i++) {
+            x.ctOrigMask[i] = orig[i] == null ? 0 : x.wc[orig[i].ordinal()];
+        }
+        clearOrig(x.wc);
+    }
+
+    private static final Slot[] ORIG_SLOTS = {Slot.CT_NW_PROTO, Slot.CT_NW_SRC, Slot.CT_NW_DST, Slot.CT_IPV6_SRC_HI,
+        Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI, Slot.CT_IPV6_DST_LO, Slot.CT_TP_SRC, Slot.CT_TP_DST};
 
     /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
     static boolean ctOrigExtra(Xlate x, Conntrack.Key ukey) {
