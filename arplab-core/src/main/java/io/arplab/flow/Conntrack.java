@@ -597,6 +597,11 @@ public final class Conntrack {
     }
 
     /** Whether extract_l4_icmp() makes a key of this ICMP type (a query or its reply, or an error). */
+    /** extract_l4_icmp6(): the ICMPv6 messages conn_key_extract() keys (an echo of code 0, an error quoting one). */
+    static boolean icmp6Keyed(long type, long code) {
+        return (type == 128 || type == 129) && code == 0 || type >= 1 && type <= 4;
+    }
+
     static boolean icmpKeyed(long type) {
         return type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16 || type == 3
                 || type == 4 || type == 5 || type == 11 || type == 12;

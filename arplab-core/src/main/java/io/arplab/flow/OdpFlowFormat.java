@@ -164,7 +164,8 @@ final class OdpFlowFormat {
         long ct = v[Slot.CT_STATE.ordinal()], type = v[Slot.DL_TYPE.ordinal()], proto = v[Slot.NW_PROTO.ordinal()];
         if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
                 || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
-                || type == Match.ETH_IPV6 && proto != Match.PROTO_ICMPV6)) {
+                || type == Match.ETH_IPV6 && (proto != Match.PROTO_ICMPV6
+                        || Conntrack.icmp6Keyed(v[Slot.TP_SRC.ordinal()], v[Slot.TP_DST.ordinal()])))) {
             if (br.ct.mdKeyless()) {
                 return null; // conntrack_execute(): a packet conn_key_extract() failed on has its tuple zeroed
             }
