@@ -28,7 +28,10 @@ IPv6, cut in two or three, sent in order, out of order or with one sent twice; f
 client or to A's SNAT address), reassembled and tracked in the last fragment's place, committed and NAT'ed as whole
 packets are, and OVS's clock warped by 16 s at most twice (a list left incomplete then expires: its fragments go on
 invalid with the next packet meeting ct()); other_config:max-idle is raised so that no datapath flow idles out.
-  src/test/scripts/gen-conntrack.py SEED DIR [more [frags [whole]]]
+With "orig" (any of the above): table 1 also matches the original tuple (ct_nw_src/dst, ct_ipv6_src/dst,
+ct_nw_proto, ct_tp_src/dst, some masked, some refused or left out by OVS), reads it into registers with move and
+learns from it.
+  src/test/scripts/gen-conntrack.py SEED DIR [more [frags [whole]]] [orig]
 """
 import os
 import random
@@ -41,6 +44,7 @@ seed, out = int(sys.argv[1]), sys.argv[2]
 MORE = "more" in sys.argv[3:]
 FRAGS = MORE and "frags" in sys.argv[3:]
 WHOLE = FRAGS and "whole" in sys.argv[3:]
+ORIG = "orig" in sys.argv[3:]
 r = random.Random(seed)
 MAC = {1: "50:54:00:00:00:01", 2: "50:54:00:00:00:02", 3: "50:54:00:00:00:03"}
 IP4 = {1: "10.0.0.1", 2: "10.0.0.2", 3: "10.0.0.3"}
@@ -109,6 +113,35 @@ if r.random() < 0.7:
 if r.random() < 0.7:  # ct_clear: the state is gone (-trk) for UDP to port 9
     add(1, 130, "udp,tp_dst=9", "ct_clear,resubmit(,4)")
     add(1, 130, "udp6,tp_dst=9", "ct_clear,resubmit(,4)")
+if ORIG:  # the original tuple matched (ct_nw_src .. ct_tp_dst), read into registers, learned from
+    for k in range(r.randrange(3, 7)):
+        v6 = r.random() < 0.3
+        ip = IP6 if v6 else IP4
+        fam = "ipv6" if v6 else "ip"
+        state = r.choice(["+est+trk", "+trk-inv", "+rpl+trk", "+new+trk", "+rel+trk", "-rpl+trk"])
+        parts = [fam]
+        if r.random() < 0.6:
+            a = ip[r.choice([1, 2, 3])] if r.random() < 0.7 else (NAT6_IP if v6 else NAT_IP)
+            if not v6 and r.random() < 0.3:
+                a = a.rsplit(".", 1)[0] + ".0/" + r.choice(["24", "30", "255.255.255.252"])
+            elif v6 and r.random() < 0.3:
+                a = "fd00::/" + r.choice(["16", "64", "127"])
+            parts.append("%s=%s" % (r.choice(["ct_ipv6_src", "ct_ipv6_dst"] if v6 else ["ct_nw_src", "ct_nw_dst"]), a))
+        if r.random() < 0.6:
+            parts.append("ct_nw_proto=%d" % r.choice([6, 17, 58 if v6 else 1]))
+            if r.random() < 0.6:
+                port = r.choice([80, 443, 22, 53, 123, 9999, 8])
+                parts.append("%s=%s" % (r.choice(["ct_tp_src", "ct_tp_dst"]),
+                                        port if r.random() < 0.7 else "0x%x/0xff00" % (port & 0xff00)))
+        elif r.random() < 0.3:
+            parts.append("ct_tp_dst=%d" % r.choice([80, 53]))  # no protocol: nx_put_raw() leaves it out
+        act = r.choice([src(0x20 + k) + ",resubmit(,3)",
+                        "move:NXM_NX_CT_TP_DST[]->NXM_NX_REG2[0..15],move:NXM_NX_CT_NW_PROTO[]->NXM_NX_REG2[16..23],"
+                        + src(0x20 + k) + ",resubmit(,3)",
+                        "learn(table=5,priority=5,eth_type=0x800,NXM_OF_IP_SRC[]=NXM_NX_CT_NW_SRC[],"
+                        "load:NXM_NX_CT_TP_DST[]->NXM_NX_REG3[0..15])," + src(0x20 + k) + ",resubmit(,3)"
+                        if not v6 else src(0x20 + k) + ",resubmit(,3)"])
+        add(1, r.randrange(116, 140), "ct_state=%s,%s" % (state, ",".join(parts)), act)
 add(1, 0, "", "output:4")
 if TABLE_COMMIT:
     add(2, 100, "ct_state=+new+trk", src(9) + ",resubmit(,3)")
@@ -510,12 +543,16 @@ if MORE:
 if FRAGS:
     cmds.append("ovs-appctl dpctl/ipf-get-status")
 cmds.append("ovs-appctl dpctl/dump-flows")
+if ORIG:
+    cmds.append("ovs-ofctl dump-flows br0 table=1")
+    cmds.append("ovs-ofctl dump-flows br0 table=5")
 cmds.append("ovs-appctl dpctl/flush-conntrack zone=%d" % r.choice([ZA, ZC]))
 cmds.append("ovs-appctl dpctl/dump-conntrack")
 
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "commands.in"), "w") as f:
     f.write("# gen-conntrack.py %d%s: br0 with dummy ports p1..p4, zones %d (A, p1) and %d (C, p3)%s%s\n" % (
-        seed, " more frags whole" if WHOLE else " more frags" if FRAGS else " more" if MORE else "", ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
+        seed, (" more frags whole" if WHOLE else " more frags" if FRAGS else " more" if MORE else "")
+        + (" orig" if ORIG else ""), ZA, ZC, ", A SNAT'ed to " + NAT_IP if NAT else "",
         ", A's IPv6 SNAT'ed to " + NAT6_IP if NAT6 else ""))
     f.write("\n".join(cmds) + "\n")

@@ -263,12 +263,13 @@ final class XlateCt {
         if (k == null && !x.execute) {
             return; // a trace's flow keeps the tuple it was given (ofproto/trace's flow, its frozen copy on a thaw)
         }
-        Slot[] orig = k != null && k.v6() ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
-        long[] t = k == null ? new long[orig.length] : new long[] {k.proto(), k.src(), k.dst(), k.sport(), k.dport(),
-            k.srcHi(), k.dstHi()};
         clearOrig(x.flow);
-        for (int i = 0; i < orig.length && orig[i] != null; i++) {
-            x.flow[orig[i].ordinal()] = t[i];
+        if (k != null) {
+            Slot[] orig = k.v6() ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
+            long[] t = {k.proto(), k.src(), k.dst(), k.sport(), k.dport(), k.srcHi(), k.dstHi()};
+            for (int i = 0; i < orig.length && orig[i] != null; i++) {
+                x.flow[orig[i].ordinal()] = t[i];
+            }
         }
         if (x.initial != x.flow) {
             for (Slot s : ORIG_SLOTS) {
