@@ -23,10 +23,12 @@ final class NativeTunnel {
      * {@code dmac} from {@code smac}; IPv4 from {@code src} to the key's dst with its tos and ttl, DF when the key says
      * so, no length yet (the push fills it); UDP to the key's port with source 0 and checksum 0xffff when csum is on,
      * then Geneve or VXLAN with the VNI; or GRE (TEB) with a checksum word when csum is on and the key when the port
-     * has one.
+     * has one. A Geneve header carries {@code opts} (tun_metadata_to_geneve_header()), its C flag set when one of
+     * them is critical.
      */
-    static byte[] header(TunnelType type, long dmac, long smac, int src, Geneve.Metadata t) {
-        int l4Len = type.udp() ? 16 : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
+    static byte[] header(TunnelType type, long dmac, long smac, int src, Geneve.Metadata t, byte[] opts) {
+        int l4Len = type.udp() ? 16 + (type == TunnelType.GENEVE ? opts.length : 0)
+                : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
                 + ((t.flags() & Geneve.TNL_KEY) != 0 ? 4 : 0);
         byte[] h = new byte[L4 + l4Len];
         MacAddress.of(dmac).write(h, 0);
@@ -55,8 +57,10 @@ final class NativeTunnel {
             Bytes.put16(h, L4 + 6, 0xffff); // transparent to the checksum the push computes
         }
         if (type == TunnelType.GENEVE) {
-            Geneve.writeHeader(h, L4 + 8, (t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0, Geneve.PROTO_TEB,
-                    (int) t.tunId());
+            Geneve.writeHeader(h, L4 + 8, ((t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0)
+                    | (TunMetadata.critical(opts) ? Geneve.FLAG_CRITICAL : 0), Geneve.PROTO_TEB, (int) t.tunId());
+            h[L4 + 8] = (byte) (opts.length / 4); // opt_len
+            System.arraycopy(opts, 0, h, L4 + 16, opts.length);
         } else {
             Bytes.put32(h, L4 + 8, 0x08000000); // VXLAN_FLAGS
             Bytes.put32(h, L4 + 12, (int) (t.tunId() << 8));
@@ -148,7 +152,13 @@ final class NativeTunnel {
             if (type == TunnelType.GENEVE) {
                 s.append("geneve(").append((h[g + 1] & Geneve.FLAG_OAM) != 0 ? "oam," : "")
                         .append((h[g + 1] & Geneve.FLAG_CRITICAL) != 0 ? "crit," : "").append("vni=0x")
-                        .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8)).append(')');
+                        .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8));
+                int optLen = (h[g] & 0x3f) * 4;
+                if (optLen > 0) {
+                    s.append(",options(").append(TunMetadata.format(
+                            java.util.Arrays.copyOfRange(h, g + 8, g + 8 + optLen), null, false)).append(')');
+                }
+                s.append(')');
             } else {
                 s.append("vxlan(flags=0x").append(Long.toHexString(Bytes.u32(h, g))).append(",vni=0x")
                         .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8)).append(')');

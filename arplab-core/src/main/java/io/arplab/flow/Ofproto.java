@@ -87,6 +87,8 @@ public final class Ofproto {
     private boolean ipfix;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
+    /** The TLV map (ofproto->metadata_tab): Geneve options to tun_metadata fields. */
+    public final TunMetadata.Table tlv = new TunMetadata.Table();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */
     public final Conntrack ct;
     /** The wildcards of the translation under way (xlate_ctx's wc), lent to one translation at a time. */
@@ -489,11 +491,29 @@ public final class Ofproto {
         };
     }
 
+    /** Whether a flow matches tun_metadata{@code i} or its actions name it (the vl_mff_map field's references). */
+    public boolean usesTunMetadata(int i) {
+        Field f = Field.values()[Field.TUN_METADATA0.ordinal() + i];
+        for (Rule r : tables.all()) {
+            if ((r.match.mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0) {
+                return true;
+            }
+            for (Action a : flattened(r.actions())) {
+                if (a instanceof Action.SetField sf && sf.field() == f
+                        || a instanceof Action.Move mv && (mv.src().field() == f || mv.dst().field() == f)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * A flow_mod decoded as {@code version}: its actions may name only existing groups (ofproto_check_ofpacts(),
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        tlv.normalise(fm.match());
         String match = matchError(fm, version);
         if (match != null) {
             return match;

@@ -109,7 +109,8 @@ final class XlateOutput {
                 return;
             }
             x.note("output to kernel tunnel");
-            String set = Tunnel.setTunnel(tunnel);
+            String set = Tunnel.setTunnel(tunnel, p.tunnelType == TunnelType.GENEVE
+                    ? TunMetadata.toGeneve(x.br.tlv, x.flow) : new byte[0]);
             if (!set.equals(x.committedTunnel)) {
                 x.odpAdd(set);
                 x.committedTunnel = set;
@@ -194,7 +195,8 @@ final class XlateOutput {
         x.xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
         x.note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
                 + " " + MatchFormat.ip(nh));
-        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, t);
+        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, t,
+                TunMetadata.toGeneve(x.br.tlv, x.flow));
         int start = x.odp.length();
         x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
         int pushed = x.odp.length();
