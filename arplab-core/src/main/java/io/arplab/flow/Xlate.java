@@ -106,7 +106,8 @@ final class Xlate {
      */
     final long[] packetTunnel;
     static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
-        Slot.TUN_TTL};
+        Slot.TUN_TTL, Slot.TUN_METADATA_PRESENT, Slot.TUN_METADATA0, Slot.TUN_METADATA1, Slot.TUN_METADATA2,
+        Slot.TUN_METADATA3, Slot.TUN_METADATA4, Slot.TUN_METADATA5, Slot.TUN_METADATA6, Slot.TUN_METADATA7};
     private int depth;
     /**
      * ctx->depth and ctx->resubmits: the resubmits (and group buckets) on the stack that go to a table at or before
@@ -394,6 +395,13 @@ final class Xlate {
         } else {
             table(table);
         }
+        if (recircId == 0 && !badMetadata && in != null && in.isTunnel() && !noContext && !conflict) {
+            // xlate_actions(): tunnel stats for packets not thawed (netdev_vport_inc_rx(), XC_NETDEV)
+            xc.tunnelRx = in.ofport;
+            if (execute && packet != null) {
+                sectionBr.tunnelRx(in.ofport, length);
+            }
+        }
         if (error != null) { // xlate_actions(): "goto exit", a drop flow
             freezing = null;
             odp.setLength(0);
@@ -406,11 +414,12 @@ final class Xlate {
             XlateFreeze.finishFreezing(this);
         }
         creditRules();
-        if (initial[Slot.TUN_DST.ordinal()] != 0 && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
+        if (!badMetadata && initial[Slot.TUN_DST.ordinal()] != 0
+                && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
             TunMetadata.udpifMask(sectionBr.tlv, initial, wc); // xlate_actions(): the masks in udpif format
         } else {
             for (int i = Slot.TUN_METADATA_PRESENT.ordinal(); i <= Slot.TUN_METADATA7.ordinal(); i++) {
-                wc[i] = 0; // no options came with the packet: wildcards from actions mean nothing
+                wc[i] = 0; // no options came with the packet (or the translation failed on them): no wildcards
             }
         }
         sectionBr.xcTables = Math.max(4, xc.tables());

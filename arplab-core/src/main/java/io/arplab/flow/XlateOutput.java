@@ -109,8 +109,8 @@ final class XlateOutput {
                 return;
             }
             x.note("output to kernel tunnel");
-            String set = Tunnel.setTunnel(tunnel, p.tunnelType == TunnelType.GENEVE
-                    ? TunMetadata.toGeneve(x.br.tlv, x.flow) : new byte[0]);
+            byte[] opts = p.tunnelType == TunnelType.GENEVE ? TunMetadata.toGeneve(x.br.tlv, x.flow) : new byte[0];
+            String set = Tunnel.setTunnel(tunnel, opts);
             if (!set.equals(x.committedTunnel)) {
                 x.odpAdd(set);
                 x.committedTunnel = set;
@@ -120,6 +120,11 @@ final class XlateOutput {
                 x.packetTunnel[3] = tunnel.flags();
                 x.packetTunnel[4] = tunnel.tos();
                 x.packetTunnel[5] = tunnel.ttl();
+                long[] md = new long[Slot.ALL.length]; // the options as the kernel's key has them
+                TunMetadata.received(md, opts, 0, opts.length);
+                for (int i = 6; i < Xlate.TUNNEL.length; i++) {
+                    x.packetTunnel[i] = md[Xlate.TUNNEL[i].ordinal()];
+                }
                 for (int i = 0; i < Xlate.TUNNEL.length; i++) {
                     x.xc.ops.add(new XlateCache.Op(XlateCache.SET, Xlate.TUNNEL[i].ordinal(), x.packetTunnel[i],
                             null, false, null));
