@@ -286,6 +286,34 @@ final class NativeTunnel {
         }
     }
 
+    /**
+     * tnl_nd_snoop(): a neighbour advertisement (is_nd(): ICMPv6 code 0, type read) with a target link-layer address
+     * teaches the neighbour cache of {@code bridge} its target (when side effects are allowed); the addresses, the
+     * target and its link-layer address are unwildcarded.
+     */
+    static void ndSnoop(OvsRouter router, String bridge, long[] flow, long[] wc, boolean update, long now) {
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+            return;
+        }
+        wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+        wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+        if (flow[Slot.TP_DST.ordinal()] != 0) {
+            return;
+        }
+        wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
+        if (flow[Slot.TP_SRC.ordinal()] != Match.ND_NEIGHBOR_ADVERT || flow[Slot.ARP_THA.ordinal()] == 0) {
+            return;
+        }
+        for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
+            Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_THA}) {
+            wc[s.ordinal()] = s.max;
+        }
+        if (update) {
+            router.neighSet(bridge, new io.arplab.wire.Ipv6Address(flow[Slot.ND_TARGET_HI.ordinal()],
+                    flow[Slot.ND_TARGET_LO.ordinal()]).toString(), flow[Slot.ARP_THA.ordinal()], now);
+        }
+    }
+
     // propagate_tunnel_data_to_flow__(): the packet as the underlay sees it, its outer headers
     static void propagate(long[] f, Geneve.Metadata t, long dmac, long smac, long sip) {
         f[Slot.DL_DST.ordinal()] = dmac;
