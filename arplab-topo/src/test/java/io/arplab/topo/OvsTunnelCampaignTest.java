@@ -24,7 +24,8 @@ class OvsTunnelCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
     static final String PREFIX = "tnl-random-";
     /** Seeds recorded but not replayed, with the reason (refdata/ovs/README.md says more). */
-    private static final String V6 = "tunnels over IPv6 (ip6addr, IPv6 routes, ND) are not modelled";
+    private static final String V6 = "tunnels over IPv6 (tun_ipv6_dst, tnl_push/tnl_pop over IPv6, ND on a miss) are not"
+            + " modelled";
     private static final String REVALIDATOR = "the ARP requests a neighbour miss sends again come from OVS's"
             + " revalidator rounds, whose number and order the recording's timing decides";
     private static final String HIT_LEARNING = "a tunnelled packet hitting an existing tnl_pop megaflow after"
