@@ -19,7 +19,11 @@ without kernel routes), where an underlay port called eth0 would have taken it.
 With "wide" (seeds recorded since; without it a seed's files are unchanged): in_key/out_key apart and ttl=inherit
 now and then, and mid-run tnl/neigh/flush, ovs/route/del and add, tnl/arp/show, fdb/show br-phy, gratuitous ARPs
 and ARP requests on phy0, dpif/set-dp-features br0 tnl_push_pop false (the kernel tunnel path) and true again.
-  src/test/scripts/gen-tunnels.py SEED DIR [wide]
+With "tlv" too (seeds recorded since): Geneve options in every seed with a Geneve port, up to three mappings
+(tun_metadata0 of 4 bytes, tun_metadata1 of 8, tun_metadata2 of a critical type), set_field of them, exact and masked
+tun_metadata matches, received frames with 0-3 options (mapped, unknown, unknown critical, a mapped one of the wrong
+length), dump-tlv-map, a refused add-tlv-map (an index or option already mapped) and del-tlv-map of tun_metadata2.
+  src/test/scripts/gen-tunnels.py SEED DIR [wide] [tlv]
 """
 import os
 import random
@@ -30,7 +34,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from inet import addr, csum  # noqa: E402
 
 seed, out = int(sys.argv[1]), sys.argv[2]
-WIDE = sys.argv[3:] == ["wide"]
+WIDE = "wide" in sys.argv[3:]
+TLVW = "tlv" in sys.argv[3:]
 r = random.Random(seed)
 V6 = r.random() < 0.125
 PHY_MAC = "aa:55:aa:66:00:01"
@@ -78,7 +83,14 @@ for i, remote in enumerate(remotes):
     if WIDE and r.random() < 0.15:
         o["ttl"] = "inherit"
     tunnels.append({"name": "tun%d" % (i + 1), "ofport": 10 + i, "type": typ, "options": o})
-TLV = any(t["type"] == "geneve" for t in tunnels) and r.random() < 0.25
+TLV = any(t["type"] == "geneve" for t in tunnels) and (r.random() < 0.25 or TLVW)
+# tlv: the mappings (index, class, type, len) of add-tlv-map
+MAPS = [(0, 0xffff, 0x80, 4)]
+if TLV and TLVW:
+    if r.random() < 0.7:
+        MAPS.append((1, 0x102, 0x5, 8))
+    if r.random() < 0.4:
+        MAPS.append((2, 0x103, 0x91, 4))
 route = r.random() < 0.85
 mode = r.choice(["explicit", "explicit", "explicit", "normal"])
 
@@ -104,6 +116,10 @@ def set_fields(t, dst, key):
         a.append("set_field:%s->tun_src" % LOCAL)
     if TLV and t["type"] == "geneve" and r.random() < 0.6:
         a.append("set_field:0x%x->tun_metadata0" % r.randrange(1, 1 << 16))
+    if TLVW and TLV and t["type"] == "geneve":
+        for (i, c, ty, ln) in MAPS[1:]:
+            if r.random() < 0.5:
+                a.append("set_field:0x%x->tun_metadata%d" % (r.randrange(1, 1 << (8 * ln)), i))
     return a
 
 
@@ -129,8 +145,10 @@ for t in tunnels:
         match += ",tun_id=%d" % key_of(t, "in_key")
     if not V6 and t["options"]["remote_ip"] == "flow" and r.random() < 0.4:
         match += ",tun_src=%s" % r.choice(REMOTES)
-    if TLV and t["type"] == "geneve" and r.random() < 0.3:
-        match += ",tun_metadata0=0x1234"
+    if TLV and t["type"] == "geneve" and r.random() < (0.5 if TLVW else 0.3):
+        match += ",tun_metadata0=0x1234" if not TLVW or r.random() < 0.5 else ",tun_metadata0=0x1200/0xff00"
+    elif TLVW and TLV and t["type"] == "geneve" and len(MAPS) > 1 and r.random() < 0.3:
+        match += ",tun_metadata1=0x1122334455667788"
     to = r.choice(HOSTS)[1]
     if ct:
         flows.append("priority=20,%s,ip,actions=ct(table=1,zone=3)" % match)
@@ -194,6 +212,8 @@ def outer(src, typ, key, payload, csum_on, bad_csum=False, port=None):
             opts = b""
             if TLV and r.random() < 0.5:
                 opts = struct.pack("!HBB", 0xffff, 0x80, 1) + struct.pack("!I", 0x1234)
+            if TLVW and TLV:
+                opts = geneve_options()
             h = struct.pack("!BBH", len(opts) // 4, 0, 0x6558) + struct.pack("!I", (key or 0) << 8) + opts
         else:
             h = struct.pack("!BxxxI", 0x08, (key or 0) << 8)
@@ -206,6 +226,24 @@ def outer(src, typ, key, payload, csum_on, bad_csum=False, port=None):
     if V6:
         return mac(PHY_MAC) + mac(RMAC[src]) + b"\x86\xdd" + ipv6(src, LOCAL, proto, seg)
     return mac(PHY_MAC) + mac(RMAC[src]) + b"\x08\x00" + ipv4(src, LOCAL, proto, seg)
+
+
+def geneve_options():
+    """tlv: 0-3 options: mapped ones (right or wrong value), unknown, unknown critical, of the wrong length."""
+    opts = b""
+    for _ in range(r.choice([0, 1, 1, 2, 3])):
+        x = r.random()
+        if x < 0.4:
+            opts += struct.pack("!HBBI", 0xffff, 0x80, 1, r.choice([0x1234, 0x12ab, 0x5678]))
+        elif x < 0.6:
+            opts += struct.pack("!HBBQ", 0x102, 0x5, 2, r.choice([0x1122334455667788, 7]))
+        elif x < 0.8:
+            opts += struct.pack("!HBBI", 0x104, 0x10, 1, r.randrange(1 << 32))
+        elif x < 0.9:
+            opts += struct.pack("!HBBI", 0x104, 0x92, 1, 1)
+        else:
+            opts += struct.pack("!HBBQ", 0xffff, 0x80, 2, 9)
+    return opts
 
 
 def neighbour_reply(ip, to=LOCAL):
@@ -267,12 +305,13 @@ def encapsulated():
 
 
 lines = ["# gen-tunnels.py %d%s: %s%s, %s, route %s" % (
-    seed, " wide" if WIDE else "", "ipv6, " if V6 else "",
+    seed, (" wide" if WIDE else "") + (" tlv" if TLVW else ""), "ipv6, " if V6 else "",
     ", ".join("%s (%s %s)" % (t["name"], t["type"], " ".join("%s=%s" % kv for kv in t["options"].items()))
               for t in tunnels), mode, "yes" if route else "no"),
     "ovs-appctl time/stop"]
 if TLV:
-    lines.append("ovs-ofctl add-tlv-map br0 '{class=0xffff,type=0x80,len=4}->tun_metadata0'")
+    lines.append("ovs-ofctl add-tlv-map br0 '%s'" % ",".join(
+        "{class=0x%x,type=0x%x,len=%d}->tun_metadata%d" % (c, t, ln, i) for (i, c, t, ln) in MAPS))
 lines.append("ovs-ofctl add-flow br-phy actions=normal")
 for f in flows:
     lines.append("ovs-ofctl -O OpenFlow13 add-flow br0 '%s'" % f)
@@ -296,7 +335,18 @@ for a in REMOTES:
 def views():
     c = r.choice(["dpctl/dump-flows", "dpctl/dump-flows -m", "dpif/show", "tnl/ports/show", "tnl/ports/show -v",
                   "tnl/neigh/show", "ovs/route/show", "dump-flows", "dump-ports", "trace", "trace", "trace-phy",
-                  "neigh", "flush"])
+                  "neigh", "flush"] + (["tlv"] if TLVW and TLV else []))
+    if c == "tlv":
+        x = r.random()
+        if x < 0.5:
+            return ["ovs-ofctl dump-tlv-map br0"]
+        if x < 0.8:  # refused: the index, or the option, already mapped
+            return ["ovs-ofctl add-tlv-map br0 '%s'" % r.choice(["{class=0x105,type=0x1,len=4}->tun_metadata0",
+                                                                 "{class=0xffff,type=0x80,len=4}->tun_metadata5"])]
+        if len(MAPS) > 2:
+            return ["ovs-ofctl del-tlv-map br0 '{class=0x103,type=0x91,len=4}->tun_metadata2'",
+                    "ovs-ofctl dump-tlv-map br0"]
+        return ["ovs-ofctl dump-tlv-map br0"]
     if c == "dump-flows":
         return ["ovs-appctl revalidator/wait", "ovs-ofctl -O OpenFlow13 dump-flows br0"]
     if c == "dump-ports":

@@ -15,6 +15,9 @@ public enum Field {
     TUN_FLAGS("tun_flags", null, "NXM_NX_TUN_FLAGS", Slot.TUN_FLAGS, 0, 1, 2, Kind.TUN_FLAGS, Prereq.NONE, true, null),
     TUN_TOS("tun_tos", null, null, Slot.TUN_TOS, 0, 8, 1, Kind.DEC, Prereq.NONE, false, null),
     TUN_TTL("tun_ttl", null, null, Slot.TUN_TTL, 0, 8, 1, Kind.DEC, Prereq.NONE, false, null),
+    TUN_METADATA0(Slot.TUN_METADATA0), TUN_METADATA1(Slot.TUN_METADATA1), TUN_METADATA2(Slot.TUN_METADATA2),
+    TUN_METADATA3(Slot.TUN_METADATA3), TUN_METADATA4(Slot.TUN_METADATA4), TUN_METADATA5(Slot.TUN_METADATA5),
+    TUN_METADATA6(Slot.TUN_METADATA6), TUN_METADATA7(Slot.TUN_METADATA7),
     METADATA("metadata", null, "OXM_OF_METADATA", Slot.METADATA, 0, 64, 8, Kind.HEX, Prereq.NONE, true, null),
     IN_PORT("in_port", null, "NXM_OF_IN_PORT", Slot.IN_PORT, 0, 16, 2, Kind.PORT, Prereq.NONE, false, null),
     REG0(0), REG1(1), REG2(2), REG3(3), REG4(4), REG5(5), REG6(6), REG7(7),
@@ -131,6 +134,19 @@ public enum Field {
         this.maskable = maskable;
         this.legacyAction = legacyAction;
         this.slots = slot.bits == 32 && nBits > 32 ? nBits / 32 : nBits > 64 ? nBits / 64 : 1; // xreg, xxreg, ct_label
+    }
+
+    // tun_metadata<N> (MFF_TUN_METADATA0 + N): a Geneve option's value, as long as the TLV map makes it
+    Field(Slot md) {
+        this("tun_metadata" + (md.ordinal() - Slot.TUN_METADATA0.ordinal()), null,
+                "NXM_NX_TUN_METADATA" + (md.ordinal() - Slot.TUN_METADATA0.ordinal()), md, 0, 64, 8, Kind.HEX,
+                Prereq.NONE, true, null);
+    }
+
+    /** The tun_metadata index of this field, or -1. */
+    public int tunMetadata() {
+        int i = slot.ordinal() - Slot.TUN_METADATA0.ordinal();
+        return i >= 0 && i < TunMetadata.FIELDS && nBits == 64 ? i : -1;
     }
 
     Field(int reg) {

@@ -79,6 +79,9 @@ public final class Match {
             set(f, U128.of(v), U128.of(m));
             return;
         }
+        if (f.tunMetadata() >= 0) { // tun_metadata_set_match(): the option present, and its value
+            setSlot(Slot.TUN_METADATA_PRESENT, 1L << f.tunMetadata(), 1L << f.tunMetadata());
+        }
         switch (f) {
             case DL_VLAN -> { // match_set_dl_vlan(): OFP10_VLAN_NONE (0xffff) is "no VLAN header"
                 if (v == 0xffff) {

@@ -253,6 +253,25 @@ public final class MatchFormat {
                     ? flags(m.value(Slot.TUN_FLAGS) & tunFlags, Tunnel.FLAG_NAMES, '|')
                     : flagsMasked(m.value(Slot.TUN_FLAGS), tunFlags, Tunnel.FLAG_NAMES)).append(',');
         }
+        // tun_metadata_match_format(): each option matched, NP when it must be absent
+        boolean udpif = (m.value(Slot.TUN_FLAGS) & Tunnel.UDPIF) != 0;
+        for (int i = 0; i < TunMetadata.FIELDS && !udpif; i++) {
+            if ((m.mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) == 0) {
+                continue;
+            }
+            long v = m.value(Slot.ALL[Slot.TUN_METADATA0.ordinal() + i]);
+            long mask = m.mask(Slot.ALL[Slot.TUN_METADATA0.ordinal() + i]);
+            s.append("tun_metadata").append(i);
+            if ((m.value(Slot.TUN_METADATA_PRESENT) >>> i & 1) == 0) {
+                s.append("=NP");
+            } else if (mask != 0) {
+                s.append('=').append(TunMetadata.putHex(v));
+                if (mask != -1L) {
+                    s.append('/').append(TunMetadata.putHex(mask));
+                }
+            }
+            s.append(',');
+        }
         if (m.mask(Slot.METADATA) != 0) {
             s.append("metadata=").append(hex64(m.value(Slot.METADATA)));
             if (m.mask(Slot.METADATA) != -1L) {

@@ -23,10 +23,12 @@ final class NativeTunnel {
      * {@code dmac} from {@code smac}; IPv4 from {@code src} to the key's dst with its tos and ttl, DF when the key says
      * so, no length yet (the push fills it); UDP to the key's port with source 0 and checksum 0xffff when csum is on,
      * then Geneve or VXLAN with the VNI; or GRE (TEB) with a checksum word when csum is on and the key when the port
-     * has one.
+     * has one. A Geneve header carries {@code opts} (tun_metadata_to_geneve_header()), its C flag set when one of
+     * them is critical.
      */
-    static byte[] header(TunnelType type, long dmac, long smac, int src, Geneve.Metadata t) {
-        int l4Len = type.udp() ? 16 : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
+    static byte[] header(TunnelType type, long dmac, long smac, int src, Geneve.Metadata t, byte[] opts) {
+        int l4Len = type.udp() ? 16 + (type == TunnelType.GENEVE ? opts.length : 0)
+                : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
                 + ((t.flags() & Geneve.TNL_KEY) != 0 ? 4 : 0);
         byte[] h = new byte[L4 + l4Len];
         MacAddress.of(dmac).write(h, 0);
@@ -55,8 +57,10 @@ final class NativeTunnel {
             Bytes.put16(h, L4 + 6, 0xffff); // transparent to the checksum the push computes
         }
         if (type == TunnelType.GENEVE) {
-            Geneve.writeHeader(h, L4 + 8, (t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0, Geneve.PROTO_TEB,
-                    (int) t.tunId());
+            Geneve.writeHeader(h, L4 + 8, ((t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0)
+                    | (TunMetadata.critical(opts) ? Geneve.FLAG_CRITICAL : 0), Geneve.PROTO_TEB, (int) t.tunId());
+            h[L4 + 8] = (byte) (opts.length / 4); // opt_len
+            System.arraycopy(opts, 0, h, L4 + 16, opts.length);
         } else {
             Bytes.put32(h, L4 + 8, 0x08000000); // VXLAN_FLAGS
             Bytes.put32(h, L4 + 12, (int) (t.tunId() << 8));
@@ -148,7 +152,13 @@ final class NativeTunnel {
             if (type == TunnelType.GENEVE) {
                 s.append("geneve(").append((h[g + 1] & Geneve.FLAG_OAM) != 0 ? "oam," : "")
                         .append((h[g + 1] & Geneve.FLAG_CRITICAL) != 0 ? "crit," : "").append("vni=0x")
-                        .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8)).append(')');
+                        .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8));
+                int optLen = (h[g] & 0x3f) * 4;
+                if (optLen > 0) {
+                    s.append(",options(").append(TunMetadata.format(
+                            java.util.Arrays.copyOfRange(h, g + 8, g + 8 + optLen), null, false)).append(')');
+                }
+                s.append(')');
             } else {
                 s.append("vxlan(flags=0x").append(Long.toHexString(Bytes.u32(h, g))).append(",vni=0x")
                         .append(Long.toHexString(Bytes.u32(h, g + 4) >>> 8)).append(')');
@@ -273,6 +283,34 @@ final class NativeTunnel {
         }
         if (update) {
             router.neighSet(bridge, flow[Slot.NW_SRC.ordinal()], flow[Slot.ARP_SHA.ordinal()], now);
+        }
+    }
+
+    /**
+     * tnl_nd_snoop(): a neighbour advertisement (is_nd(): ICMPv6 code 0, type read) with a target link-layer address
+     * teaches the neighbour cache of {@code bridge} its target (when side effects are allowed); the addresses, the
+     * target and its link-layer address are unwildcarded.
+     */
+    static void ndSnoop(OvsRouter router, String bridge, long[] flow, long[] wc, boolean update, long now) {
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+            return;
+        }
+        wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+        wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+        if (flow[Slot.TP_DST.ordinal()] != 0) {
+            return;
+        }
+        wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
+        if (flow[Slot.TP_SRC.ordinal()] != Match.ND_NEIGHBOR_ADVERT || flow[Slot.ARP_THA.ordinal()] == 0) {
+            return;
+        }
+        for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
+            Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_THA}) {
+            wc[s.ordinal()] = s.max;
+        }
+        if (update) {
+            router.neighSet(bridge, new io.arplab.wire.Ipv6Address(flow[Slot.ND_TARGET_HI.ordinal()],
+                    flow[Slot.ND_TARGET_LO.ordinal()]).toString(), flow[Slot.ARP_THA.ordinal()], now);
         }
     }
 

@@ -130,9 +130,13 @@ final class OdpCommit {
                 ip.add("dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()] & setMaskBits(Slot.NW_DST))
                         + setMask(Slot.NW_DST, MatchFormat::ip));
             }
-            if (flow[Slot.NW_TOS.ordinal()] != x.base[Slot.NW_TOS.ordinal()]) {
-                ip.add("tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()] & setMaskBits(Slot.NW_TOS))
-                        + setMask(Slot.NW_TOS, MatchFormat::hex));
+            long tos = flow[Slot.NW_TOS.ordinal()];
+            if (tos != x.base[Slot.NW_TOS.ordinal()]) {
+                long m = setMaskBits(Slot.NW_TOS);
+                if (x.packetTunnel[2] != 0 && ((tos ^ x.base[Slot.NW_TOS.ordinal()]) & 3) == 0) {
+                    m &= ~3L; // commit_set_ipv4_action(): with a tunnel set, the ECN bits the tunnel gave stay
+                }
+                ip.add("tos=" + MatchFormat.hex(tos & m) + (m == Slot.NW_TOS.max ? "" : "/" + MatchFormat.hex(m)));
             }
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);

@@ -78,7 +78,10 @@ final class OdpFlowFormat {
         w.set(55);
         if ((value[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && mask[Slot.TUN_DST.ordinal()] != 0) {
             // tun_metadata_from_geneve_nlattr(): a Geneve key's mask matches the options' length exactly
-            w.set(9); // tunnel.metadata.present
+            w.set(9, mask[Slot.TUN_METADATA_PRESENT.ordinal()] != 0); // tunnel.metadata.present
+            for (int i = 0; i < TunMetadata.FIELDS; i++) { // tunnel.metadata.opts.gnv, after the table pointer
+                w.set(11 + i, mask[Slot.TUN_METADATA0.ordinal() + i] != 0);
+            }
         }
         if (mask[Slot.DL_TYPE.ordinal()] != 0) {
             w.set(61);

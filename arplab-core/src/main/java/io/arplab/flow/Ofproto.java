@@ -87,6 +87,8 @@ public final class Ofproto {
     private boolean ipfix;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
+    /** The TLV map (ofproto->metadata_tab): Geneve options to tun_metadata fields. */
+    public final TunMetadata.Table tlv = new TunMetadata.Table();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */
     public final Conntrack ct;
     /** The wildcards of the translation under way (xlate_ctx's wc), lent to one translation at a time. */
@@ -490,10 +492,49 @@ public final class Ofproto {
     }
 
     /**
+     * nx_pull_match() and the actions' decoding through the bridge's vl_mff_map: a tun_metadata field the TLV map
+     * does not map (mf_vl_mff_invalid()) refuses the flow_mod.
+     */
+    private boolean unmappedTunMetadata(FlowMod fm) {
+        for (int i = 0; i < TunMetadata.FIELDS; i++) {
+            if (tlv.entry(i) == null && ((fm.match().mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0
+                    || refers(fm.actions(), Field.values()[Field.TUN_METADATA0.ordinal() + i]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean refers(List<Action> actions, Field f) {
+        for (Action a : flattened(actions)) {
+            if (a instanceof Action.SetField sf && sf.field() == f
+                    || a instanceof Action.Move mv && (mv.src().field() == f || mv.dst().field() == f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a flow matches tun_metadata{@code i} or its actions name it (the vl_mff_map field's references). */
+    public boolean usesTunMetadata(int i) {
+        Field f = Field.values()[Field.TUN_METADATA0.ordinal() + i];
+        for (Rule r : tables.all()) {
+            if ((r.match.mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0 || refers(r.actions(), f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A flow_mod decoded as {@code version}: its actions may name only existing groups (ofproto_check_ofpacts(),
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        if (unmappedTunMetadata(fm)) {
+            return "NXFMFC_INVALID_TLV_FIELD";
+        }
+        tlv.normalise(fm.match());
         String match = matchError(fm, version);
         if (match != null) {
             return match;
@@ -880,7 +921,7 @@ public final class Ofproto {
     public List<Output> receive(long now, long inPort, byte[] frame) {
         clock = now;
         Port in = port(inPort);
-        if (in != null) {
+        if (in != null && !in.isTunnel()) { // a tunnel port's are counted by the translation (xlate_actions())
             in.rxPackets++;
             in.rxBytes += frame.length;
         }
@@ -921,8 +962,6 @@ public final class Ofproto {
      * waits in {@link #sent}.
      */
     void popped(long now, Port in, long[] flow, byte[] inner) {
-        in.rxPackets++;
-        in.rxBytes += inner.length;
         revalidate(now);
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, inner, outputs);
@@ -933,6 +972,14 @@ public final class Ofproto {
      * netdev_vport_inc_tx(): a tunnel port counts the packets translated to it (the inner packet, as received), sent
      * or not, since its netdev's own stats are what dump-ports shows.
      */
+    void tunnelRx(long ofport, int len) {
+        Port p = port(ofport);
+        if (p != null) {
+            p.rxPackets++;
+            p.rxBytes += len;
+        }
+    }
+
     void tunnelTx(long ofport, int len) {
         Port p = port(ofport);
         if (p != null) {

@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Ipv6Address;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,23 +8,32 @@ import java.util.Map;
 
 /**
  * One ovs-vswitchd's tunnel routing state (lib/ovs-router.c, lib/tnl-neigh-cache.c): the route table of
- * {@code ovs/route/*}, the neighbour cache of {@code tnl/neigh/*}, and the IPv4 addresses netdev-dummy/ip4addr gave
- * dummy netdevs (the routes' source addresses). Commands reply with their text or throw OVS's error text.
+ * {@code ovs/route/*}, the neighbour cache of {@code tnl/neigh/*}, and the addresses netdev-dummy/ip4addr and ip6addr
+ * gave dummy netdevs (the routes' source addresses). Commands reply with their text or throw OVS's error text. IPv6
+ * routes and neighbours are kept for the commands (and ND snooping); tunnels over IPv6 are not modelled yet.
  */
 public final class OvsRouter {
     /** An ovs_router_entry, IPv4 only: priority plen + 96 (IPv4-mapped) + 32 for a user route (ovs_router_add()). */
     public record Route(long dst, int plen, long mark, String bridge, long gw, long src, int priority) {
     }
 
-    /** A tnl_neigh_entry. */
-    public record Neigh(long ip, long mac, String bridge) {
+    /** An IPv6 ovs_router_entry: priority plen + 32 for a user route. */
+    public record Route6(Ipv6Address dst, int plen, long mark, String bridge, Ipv6Address gw, Ipv6Address src,
+            int priority) {
+    }
+
+    /** A tnl_neigh_entry, its address as ipv6_string_mapped() prints it. */
+    public record Neigh(String ip, long mac, String bridge) {
     }
 
     // tnl-neigh-cache.c NEIGH_ENTRY_DEFAULT_IDLE_TIME_MS
     static final long NEIGH_AGING_NS = 15 * 60 * 1_000_000_000L;
 
     private final List<Route> routes = new ArrayList<>();
+    private final List<Route6> routes6 = new ArrayList<>();
     private final Map<String, long[]> in4 = new LinkedHashMap<>();
+    /** netdev_dummy_add_in6(): each netdev's IPv6 addresses and masks, in the order they came. */
+    private final Map<String, List<Ipv6Address[]>> in6 = new LinkedHashMap<>();
     /** tnl-ports.c's addr_list: the netdevs a route brought in (tnl_port_map_insert_ipdev()), oldest first. */
     private final java.util.Set<String> ipDevs = new java.util.LinkedHashSet<>();
     private final Map<String, Neigh> neighs = new LinkedHashMap<>();
@@ -41,8 +51,26 @@ public final class OvsRouter {
         return "OK\n";
     }
 
+    // netdev_dummy_ip6addr(): ipv6_parse_cidr()'s address and prefix, added to the netdev's
+    public String ip6addr(Ofproto.Port port, String address) {
+        if (port == null || !(port.type.equals("dummy") || port.type.equals("internal"))) {
+            throw new FlowParseException("Unknown Dummy Interface");
+        }
+        Ipv6Address[] a = cidr6(address);
+        if (a == null) {
+            throw new FlowParseException(address + ": invalid IPv6 address");
+        }
+        in6.computeIfAbsent(port.name, k -> new ArrayList<>()).add(a);
+        version++;
+        return "OK\n";
+    }
+
     // ovs_router_add(): ip_addr/prefix_len out_br_name [gw|pkt_mark=mark] [pkt_mark=mark]
     public String add(List<String> args) {
+        Ipv6Address[] v6 = cidr6(args.get(0));
+        if (v6 != null && !args.get(0).contains(".")) {
+            return add6(v6, args);
+        }
         int[] plen = new int[1];
         long dst = cidr(args.get(0), plen);
         long mark = 0, gw = 0;
@@ -86,8 +114,98 @@ public final class OvsRouter {
         return "OK\n";
     }
 
+    // ovs_router_add() of an IPv6 prefix: its gateway an IPv6 address, its source the first of the bridge's IPv6
+    // addresses whose subnet holds dst (or the gateway)
+    private String add6(Ipv6Address[] dst, List<String> args) {
+        long mark = 0;
+        Ipv6Address gw = Ipv6Address.ANY;
+        for (int i = 2; i < args.size(); i++) {
+            Long m = pktMark(args.get(i));
+            Ipv6Address g = i == 2 ? Ipv6Address.parse(args.get(i)) : null;
+            if (m == null && g == null) {
+                throw new FlowParseException(i == 2 ? "Invalid pkt_mark or gateway" : "Invalid pkt_mark");
+            }
+            mark = m != null ? m : mark;
+            gw = g != null ? g : gw;
+        }
+        String bridge = args.get(1);
+        Ipv6Address src = source6(bridge, dst[0]);
+        if (src == null && !gw.equals(Ipv6Address.ANY)) {
+            src = source6(bridge, gw);
+        }
+        if (src == null) {
+            throw new FlowParseException("Error while inserting route.");
+        }
+        int plen = prefix(dst[1]);
+        Route6 r = new Route6(and(dst[0], dst[1]), plen, mark, bridge, gw, src, plen + 32);
+        ipDevs.add(bridge);
+        int old = find6(r.dst, plen, mark);
+        if (old >= 0) {
+            routes6.set(old, r);
+        } else {
+            routes6.add(r);
+        }
+        version++;
+        return "OK\n";
+    }
+
+    private int find6(Ipv6Address dst, int plen, long mark) {
+        for (int i = 0; i < routes6.size(); i++) {
+            Route6 r = routes6.get(i);
+            if (r.dst.equals(dst) && r.plen == plen && r.mark == mark) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ovs_router_get_netdev_source_address(): the first address of the netdev whose subnet holds ip
+    private Ipv6Address source6(String bridge, Ipv6Address ip) {
+        for (Ipv6Address[] a : in6.getOrDefault(bridge, List.of())) {
+            if (and(a[0], a[1]).equals(and(ip, a[1]))) {
+                return a[0];
+            }
+        }
+        return null;
+    }
+
+    private static Ipv6Address and(Ipv6Address a, Ipv6Address m) {
+        return new Ipv6Address(a.hi() & m.hi(), a.lo() & m.lo());
+    }
+
+    private static int prefix(Ipv6Address m) {
+        return Long.bitCount(m.hi()) + Long.bitCount(m.lo());
+    }
+
+    // ipv6_parse_cidr(): an address with a CIDR prefix (or none: /128), else null
+    private static Ipv6Address[] cidr6(String s) {
+        long[] v;
+        try {
+            v = FieldParser.ipv6(s);
+        } catch (FlowParseException e) {
+            return null;
+        }
+        Ipv6Address m = new Ipv6Address(v[3], v[1]);
+        int n = prefix(m);
+        long hi = n == 0 ? 0 : n >= 64 ? -1L : -1L << (64 - n);
+        long lo = n <= 64 ? 0 : n == 128 ? -1L : -1L << (128 - n);
+        return m.hi() == hi && m.lo() == lo ? new Ipv6Address[] {new Ipv6Address(v[2], v[0]), m} : null;
+    }
+
     // ovs_router_del(): ip_addr/prefix_len [pkt_mark=mark]
     public String del(List<String> args) {
+        Ipv6Address[] v6 = cidr6(args.get(0));
+        if (v6 != null && !args.get(0).contains(".")) {
+            long mark = args.size() > 1 ? java.util.Optional.ofNullable(pktMark(args.get(1)))
+                    .orElseThrow(() -> new FlowParseException("Invalid pkt_mark")) : 0;
+            int old = find6(and(v6[0], v6[1]), prefix(v6[1]), mark);
+            if (old < 0) {
+                throw new FlowParseException("Not found");
+            }
+            ipDevs.remove(routes6.remove(old).bridge);
+            version++;
+            return "OK\n";
+        }
         int[] plen = new int[1];
         long dst = cidr(args.get(0), plen);
         long mark = 0;
@@ -123,18 +241,30 @@ public final class OvsRouter {
     // order; arplab has no cached routes yet
     public String show() {
         StringBuilder sb = new StringBuilder("Route Table:\n");
-        for (Route r : sorted()) {
-            sb.append("User: ").append(MatchFormat.ip(r.dst)).append('/').append(r.plen);
-            if (r.mark != 0) {
-                sb.append(" MARK ").append(r.mark);
-            }
-            sb.append(" dev ").append(r.bridge);
-            if (r.gw != 0) {
-                sb.append(" GW ").append(MatchFormat.ip(r.gw));
-            }
-            sb.append(" SRC ").append(MatchFormat.ip(r.src)).append('\n');
+        List<Route6> v6 = new ArrayList<>(routes6);
+        v6.sort((a, b) -> Integer.compare(b.priority, a.priority));
+        for (Route r : sorted()) { // an IPv4 route's priority (plen + 128) is above every IPv6 user route's
+            showLine(sb, MatchFormat.ip(r.dst), r.plen, r.mark, r.bridge, r.gw == 0 ? null : MatchFormat.ip(r.gw),
+                    MatchFormat.ip(r.src));
+        }
+        for (Route6 r : v6) {
+            showLine(sb, r.dst.toString(), r.plen, r.mark, r.bridge, r.gw.equals(Ipv6Address.ANY) ? null
+                    : r.gw.toString(), r.src.toString());
         }
         return sb.toString();
+    }
+
+    private static void showLine(StringBuilder sb, String dst, int plen, long mark, String bridge, String gw,
+            String src) {
+        sb.append("User: ").append(dst).append('/').append(plen);
+        if (mark != 0) {
+            sb.append(" MARK ").append(mark);
+        }
+        sb.append(" dev ").append(bridge);
+        if (gw != null) {
+            sb.append(" GW ").append(gw);
+        }
+        sb.append(" SRC ").append(src).append('\n');
     }
 
     /**
@@ -165,10 +295,17 @@ public final class OvsRouter {
             for (String dev : ipDevs) {
                 long[] a = in4.get(dev);
                 Long mac = macOf.apply(dev);
-                if (a != null && mac != null) {
+                List<String> l3 = new ArrayList<>(); // netdev_get_addr_list(): the IPv4 address, then the IPv6 ones
+                if (a != null) {
+                    l3.add("eth_type(0x0800),ipv4(dst=" + MatchFormat.ip(a[0]));
+                }
+                for (Ipv6Address[] b : in6.getOrDefault(dev, List.of())) {
+                    l3.add("eth_type(0x86dd),ipv6(dst=" + b[0]);
+                }
+                for (String x : mac == null ? List.<String>of() : l3) {
                     sb.append(l.dev()).append(" (").append(l.dpPort()).append(") : eth(dst=")
-                            .append(MatchFormat.mac(mac)).append("),eth_type(0x0800),ipv4(dst=")
-                            .append(MatchFormat.ip(a[0])).append(",proto=").append(l.nwProto()).append(",frag=no)");
+                            .append(MatchFormat.mac(mac)).append("),").append(x).append(",proto=")
+                            .append(l.nwProto()).append(",frag=no)");
                     if (l.tpPort() != 0) {
                         sb.append(",udp(dst=").append(l.tpPort()).append(')');
                     }
@@ -182,19 +319,24 @@ public final class OvsRouter {
     // tnl_neigh_cache_add(): BRIDGE IP MAC
     public String neighSet(List<String> args, long now) {
         Long ip = inetPton(args.get(1));
-        if (ip == null) {
+        Ipv6Address ip6 = ip == null ? Ipv6Address.parse(args.get(1)) : null;
+        if (ip == null && ip6 == null) {
             throw new FlowParseException("bad IP address");
         }
         Long mac = FieldParser.mac(args.get(2));
         if (mac == null) {
             throw new FlowParseException("bad MAC address");
         }
-        neighSet(args.get(0), ip, mac, now);
+        neighSet(args.get(0), ip != null ? MatchFormat.ip(ip) : ip6.toString(), mac, now);
         return "OK\n";
     }
 
-    // tnl_neigh_set(): the same MAC refreshes the entry; another replaces it
     void neighSet(String bridge, long ip, long mac, long now) {
+        neighSet(bridge, MatchFormat.ip(ip), mac, now);
+    }
+
+    // tnl_neigh_set(): the same MAC refreshes the entry; another replaces it
+    void neighSet(String bridge, String ip, long mac, long now) {
         Neigh old = neighs.put(bridge + " " + ip, new Neigh(ip, mac, bridge));
         if (old == null || old.mac != mac) {
             version++;
@@ -209,7 +351,7 @@ public final class OvsRouter {
         StringBuilder sb = new StringBuilder("IP                                            MAC                 Bridge\n");
         sb.append("==========================================================================\n");
         for (Neigh n : neighs.values()) {
-            String ip = MatchFormat.ip(n.ip);
+            String ip = n.ip;
             sb.append(ip).append(" ".repeat(46 - ip.length())).append(MatchFormat.mac(n.mac)).append("   ")
                     .append(n.bridge).append('\n');
         }
@@ -218,7 +360,7 @@ public final class OvsRouter {
 
     // tnl_neigh_lookup(): an entry not yet expired, whose life a lookup renews; null on a miss
     Long neighLookup(String bridge, long ip, long now) {
-        String k = bridge + " " + ip;
+        String k = bridge + " " + MatchFormat.ip(ip);
         Long exp = expires.get(k);
         if (exp == null || exp <= now) {
             return null;
@@ -247,6 +389,16 @@ public final class OvsRouter {
     /** The netdevs a route brought in (tnl-ports.c's addr_list), oldest first. */
     java.util.Set<String> ipDevs() {
         return ipDevs;
+    }
+
+    /** Whether netdev {@code dev} has an IPv6 address. */
+    boolean hasAddress6(String dev) {
+        return in6.containsKey(dev);
+    }
+
+    /** Whether {@code ip} is one of the IPv6 addresses of netdev {@code dev} (is_neighbor_reply_correct()). */
+    boolean hasAddress6(String dev, Ipv6Address ip) {
+        return in6.getOrDefault(dev, List.of()).stream().anyMatch(a -> a[0].equals(ip));
     }
 
     /** A netdev's address and mask (netdev-dummy/ip4addr), or null. */

@@ -12,6 +12,11 @@ package io.arplab.flow;
 public enum Slot {
     TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8),
     TUN_TP_SRC(16), TUN_TP_DST(16), // a popped packet's outer UDP ports (flow_tnl's tp_src, tp_dst)
+    // flow_tnl's metadata (lib/tun-metadata.h), a union as in OVS: with FLOW_TNL_F_UDPIF the Geneve options as
+    // received (present.len, then the option bytes, big-endian, 8 to a slot); without it present.map and
+    // tun_metadata0..7, each mapped option's value in its own slot (arplab maps options of at most 8 bytes)
+    TUN_METADATA_PRESENT(64), TUN_METADATA0(64), TUN_METADATA1(64), TUN_METADATA2(64), TUN_METADATA3(64),
+    TUN_METADATA4(64), TUN_METADATA5(64), TUN_METADATA6(64), TUN_METADATA7(64),
     METADATA(64),
     REG0(32), REG1(32), REG2(32), REG3(32), REG4(32), REG5(32), REG6(32), REG7(32),
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),

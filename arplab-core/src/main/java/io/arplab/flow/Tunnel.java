@@ -60,8 +60,11 @@ final class Tunnel {
         }
     }
 
-    /** The odp action: set(tunnel(...)) with the attributes tun_key_to_attr() puts, in its order. */
-    static String setTunnel(Geneve.Metadata t) {
+    /**
+     * The odp action: set(tunnel(...)) with the attributes tun_key_to_attr() puts, in its order, a Geneve port's
+     * options {@code opts} among them.
+     */
+    static String setTunnel(Geneve.Metadata t, byte[] opts) {
         StringBuilder s = new StringBuilder("set(tunnel(");
         if ((t.flags() & Geneve.TNL_KEY) != 0) {
             s.append("tun_id=0x").append(Long.toHexString(t.tunId())).append(','); // format_be64(): always 0x
@@ -81,6 +84,9 @@ final class Tunnel {
         }
         if (t.tpDst() != 0) {
             s.append("tp_dst=").append(t.tpDst()).append(',');
+        }
+        if (opts.length > 0) {
+            s.append("geneve(").append(TunMetadata.format(opts, null, false)).append("),");
         }
         StringBuilder f = new StringBuilder();
         for (int bit = 1; bit <= Geneve.TNL_KEY; bit <<= 1) { // lowest bit first, as format_flags() does
@@ -128,7 +134,7 @@ final class Tunnel {
         int end = ip + Bytes.u16(f, ip + 2);
         long id = 0;
         long flags = 0;
-        int at;
+        int at, opts = -1;
         if (type.udp()) {
             if (end < l4 + 8) {
                 return null;
@@ -149,6 +155,7 @@ final class Tunnel {
                 }
                 at = h + Geneve.HEADER_LENGTH + (f[h] & 0x3f) * 4;
                 flags |= UDPIF | ((f[h + 1] & Geneve.FLAG_OAM) != 0 ? Geneve.TNL_OAM : 0);
+                opts = h + Geneve.HEADER_LENGTH;
             } else { // VXLAN_FLAGS and a clear reserved byte after the VNI
                 if (end < h + 8 || Bytes.u32(f, h) != 0x08000000L || f[h + 7] != 0) {
                     return null;
@@ -190,6 +197,9 @@ final class Tunnel {
         flow[Slot.TUN_TP_SRC.ordinal()] = type.udp() ? Bytes.u16(f, l4) : 0;
         flow[Slot.TUN_TP_DST.ordinal()] = type.udp() ? Bytes.u16(f, l4 + 2) : 0;
         flow[Slot.TUN_FLAGS.ordinal()] = flags;
+        if (opts >= 0 && at > opts) {
+            TunMetadata.received(flow, f, opts, at - opts);
+        }
         return flow;
     }
 
@@ -263,8 +273,17 @@ final class Tunnel {
                 .append("tun_gbp_id=0,tun_gbp_flags=0,tun_tos=").append(Long.toHexString(f[Slot.TUN_TOS.ordinal()]))
                 .append(",tun_ttl=").append(f[Slot.TUN_TTL.ordinal()])
                 .append(",tun_erspan_ver=0,gtpu_flags=0,gtpu_msgtype=0,tun_flags=");
-        s.append(flags == 0 ? "0" : MatchFormat.flags(flags, FLAG_NAMES, '|'));
-        return s.append(',').toString();
+        s.append(flags == 0 ? "0" : MatchFormat.flags(flags, FLAG_NAMES, '|')).append(',');
+        if ((f[Slot.TUN_FLAGS.ordinal()] & UDPIF) == 0) { // flow_wildcards_init_for_packet(): the present fields
+            long present = f[Slot.TUN_METADATA_PRESENT.ordinal()];
+            for (int i = 0; i < TunMetadata.FIELDS; i++) {
+                if ((present >>> i & 1) != 0) {
+                    s.append("tun_metadata").append(i).append('=')
+                            .append(TunMetadata.putHex(f[Slot.TUN_METADATA0.ordinal() + i])).append(',');
+                }
+            }
+        }
+        return s.toString();
     }
 
     /** The megaflow key's tunnel(...) as odp_flow_format() prints it, or "" when the key has none. */
@@ -307,7 +326,10 @@ final class Tunnel {
             }
         }
         if ((v[Slot.TUN_FLAGS.ordinal()] & UDPIF) != 0) {
-            s.append("geneve(),"); // tun_metadata_to_geneve_nlattr(): a popped packet's (empty) options
+            // tun_metadata_to_geneve_nlattr(): a popped packet's options as received, under their mask
+            int len = (int) v[Slot.TUN_METADATA_PRESENT.ordinal()];
+            s.append("geneve(").append(TunMetadata.format(TunMetadata.raw(v, len), TunMetadata.raw(k, len), verbose))
+                    .append("),");
         }
         // format_flags_masked(): +name / -name for every masked flag; the key flag is the tun_id attribute's
         // presence, which a key without it has not

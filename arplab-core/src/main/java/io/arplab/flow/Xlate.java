@@ -112,7 +112,8 @@ final class Xlate {
      */
     final long[] packetTunnel;
     static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
-        Slot.TUN_TTL};
+        Slot.TUN_TTL, Slot.TUN_METADATA_PRESENT, Slot.TUN_METADATA0, Slot.TUN_METADATA1, Slot.TUN_METADATA2,
+        Slot.TUN_METADATA3, Slot.TUN_METADATA4, Slot.TUN_METADATA5, Slot.TUN_METADATA6, Slot.TUN_METADATA7};
     private int depth;
     /**
      * ctx->depth and ctx->resubmits: the resubmits (and group buckets) on the stack that go to a table at or before
@@ -371,6 +372,9 @@ final class Xlate {
         if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
+        // xlate_actions(): tunnel metadata in udpif format is normalized before translation
+        boolean udpif = (flow[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0;
+        boolean badMetadata = udpif && !TunMetadata.fromUdpif(sectionBr.tlv, flow);
         if (trace != null) {
             trace.append("Flow: ").append(FlowFormat.format(flow, tracePortNames())).append("\n\n");
             // the bridge the trace (or the packet) came in on; a thaw then goes on in its frozen state's
@@ -395,10 +399,20 @@ final class Xlate {
         } else if (conflict) {
             error("Recirculation conflict (actions)!");
             error = "Recirculation conflict"; // XLATE_RECIRCULATION_CONFLICT
+        } else if (badMetadata) {
+            error("Invalid Geneve tunnel metadata");
+            error = "Invalid tunnel metadata"; // XLATE_INVALID_TUNNEL_METADATA
         } else if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
             table(table);
+        }
+        if (recircId == 0 && !badMetadata && in != null && in.isTunnel() && !noContext && !conflict) {
+            // xlate_actions(): tunnel stats for packets not thawed (netdev_vport_inc_rx(), XC_NETDEV)
+            xc.tunnelRx = in.ofport;
+            if (execute && packet != null) {
+                sectionBr.tunnelRx(in.ofport, length);
+            }
         }
         if (error != null) { // xlate_actions(): "goto exit", a drop flow
             freezing = null;
@@ -412,6 +426,14 @@ final class Xlate {
             XlateFreeze.finishFreezing(this);
         }
         creditRules();
+        if (!badMetadata && initial[Slot.TUN_DST.ordinal()] != 0
+                && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
+            TunMetadata.udpifMask(sectionBr.tlv, initial, wc); // xlate_actions(): the masks in udpif format
+        } else {
+            for (int i = Slot.TUN_METADATA_PRESENT.ordinal(); i <= Slot.TUN_METADATA7.ordinal(); i++) {
+                wc[i] = 0; // no options came with the packet (or the translation failed on them): no wildcards
+            }
+        }
         sectionBr.xcTables = Math.max(4, xc.tables());
         if (lastClone >= 0) {
             // xlate_optimize_odp_actions(): a trailing clone() is replaced by the actions it holds
@@ -1354,7 +1376,14 @@ final class Xlate {
     }
 
     private void setField(Field f, long v, long mask) {
+        int md = f.tunMetadata();
+        if (md >= 0 && br.tlv.entry(md) == null) {
+            return; // tun_metadata_write(): nothing for an option the map does not have
+        }
         f.putWord(flow, 0, v, mask);
+        if (md >= 0) {
+            flow[Slot.TUN_METADATA_PRESENT.ordinal()] |= 1L << md; // memcpy_to_metadata(): the option is present
+        }
     }
 
     // xlate_report_subfield(): a whole field as mf_format() prints it, else the bits in hex
@@ -1367,6 +1396,9 @@ final class Xlate {
 
     void unwildcard(Field f, long mask) {
         f.putWord(wc, 0, mask, mask);
+        if (f.tunMetadata() >= 0) {
+            wc[Slot.TUN_METADATA_PRESENT.ordinal()] |= 1L << f.tunMetadata(); // tun_metadata_set_match()
+        }
     }
 
     static long[] copy(long[] from, long[] to) {

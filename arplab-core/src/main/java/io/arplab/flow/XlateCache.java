@@ -32,6 +32,8 @@ final class XlateCache {
     final List<Op> ops = new ArrayList<>(2);
     /** The tunnel ports it output to (XC_NETDEV: netdev_vport_inc_tx() for every packet served). */
     long[] tunnelTx = NOTHING_LEARNED;
+    /** The tunnel port the packet came in on (XC_NETDEV: netdev_vport_inc_rx() for every packet served), or -1. */
+    long tunnelRx = -1;
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
     boolean replayable = true;
     /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
@@ -103,6 +105,9 @@ final class XlateCache {
         }
         for (long port : tunnelTx) {
             br.tunnelTx(port, len);
+        }
+        if (tunnelRx >= 0) {
+            br.tunnelRx(tunnelRx, len);
         }
     }
 }

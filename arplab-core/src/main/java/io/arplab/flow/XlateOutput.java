@@ -109,7 +109,8 @@ final class XlateOutput {
                 return;
             }
             x.note("output to kernel tunnel");
-            String set = Tunnel.setTunnel(tunnel);
+            byte[] opts = p.tunnelType == TunnelType.GENEVE ? TunMetadata.toGeneve(x.br.tlv, x.flow) : new byte[0];
+            String set = Tunnel.setTunnel(tunnel, opts);
             if (!set.equals(x.committedTunnel)) {
                 x.odpAdd(set);
                 x.committedTunnel = set;
@@ -119,6 +120,11 @@ final class XlateOutput {
                 x.packetTunnel[3] = tunnel.flags();
                 x.packetTunnel[4] = tunnel.tos();
                 x.packetTunnel[5] = tunnel.ttl();
+                long[] md = new long[Slot.ALL.length]; // the options as the kernel's key has them
+                TunMetadata.received(md, opts, 0, opts.length);
+                for (int i = 6; i < Xlate.TUNNEL.length; i++) {
+                    x.packetTunnel[i] = md[Xlate.TUNNEL[i].ordinal()];
+                }
                 for (int i = 0; i < Xlate.TUNNEL.length; i++) {
                     x.xc.ops.add(new XlateCache.Op(XlateCache.SET, Xlate.TUNNEL[i].ordinal(), x.packetTunnel[i],
                             null, false, null));
@@ -194,7 +200,8 @@ final class XlateOutput {
         x.xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
         x.note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
                 + " " + MatchFormat.ip(nh));
-        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, t);
+        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, t,
+                TunMetadata.toGeneve(x.br.tlv, x.flow));
         int start = x.odp.length();
         x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
         int pushed = x.odp.length();
@@ -336,13 +343,15 @@ final class XlateOutput {
      */
     private static int terminate(Xlate x, Ofproto.Port p) {
         Datapath dp = x.br.datapath;
-        if (!dp.nativeTunneling() || dp.router.address(p.name) == null) {
+        if (!dp.nativeTunneling() || dp.router.address(p.name) == null && !dp.router.hasAddress6(p.name)) {
             return -1;
         }
         int port = NativeTunnel.lookup(dp.router, x.flow, x.wc, dp.listeners(), dp::netdevMac);
         boolean arp = x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP;
         if (port < 0 && arp && (replyToBridge(x) || garp(x))) {
             NativeTunnel.snoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);
+        } else if (port < 0 && x.flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6 && replyToBridge6(x)) {
+            NativeTunnel.ndSnoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);
         } else if (port >= 0 && x.sideEffects && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
             dp.router.neighSet(x.br.name, x.flow[Slot.NW_SRC.ordinal()], x.flow[Slot.DL_SRC.ordinal()], x.now);
         }
@@ -354,6 +363,18 @@ final class XlateOutput {
         for (Ofproto.Port q : x.br.ports()) {
             long[] a = x.br.datapath.router.address(q.name);
             if (a != null && a[0] == x.flow[Slot.NW_DST.ordinal()]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // is_neighbor_reply_correct(): the IPv6 destination is an address of one of the bridge's ports
+    private static boolean replyToBridge6(Xlate x) {
+        io.arplab.wire.Ipv6Address dst = new io.arplab.wire.Ipv6Address(x.flow[Slot.IPV6_DST_HI.ordinal()],
+                x.flow[Slot.IPV6_DST_LO.ordinal()]);
+        for (Ofproto.Port q : x.br.ports()) {
+            if (x.br.datapath.router.hasAddress6(q.name, dst)) {
                 return true;
             }
         }

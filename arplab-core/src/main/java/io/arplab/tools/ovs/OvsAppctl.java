@@ -319,7 +319,7 @@ public final class OvsAppctl implements Tool {
                 case "netdev-dummy/receive" -> {
                     return receive(rest);
                 }
-                case "netdev-dummy/ip4addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
+                case "netdev-dummy/ip4addr", "netdev-dummy/ip6addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
                         "tnl/neigh/show", "tnl/neigh/flush", "tnl/arp/set", "tnl/arp/show", "tnl/arp/flush",
                         "tnl/ports/show" -> {
                     return tnl(cmd, rest);
@@ -665,11 +665,12 @@ public final class OvsAppctl implements Tool {
     private int tnl(String cmd, List<String> rest) {
         io.arplab.flow.Datapath dp = datapath();
         if (dp == null) {
-            return error(cmd.equals("netdev-dummy/ip4addr") ? "Unknown Dummy Interface" : "Error while inserting route.");
+            return error(cmd.startsWith("netdev-dummy/") ? "Unknown Dummy Interface" : "Error while inserting route.");
         }
         io.arplab.flow.OvsRouter router = dp.router;
         ctx.out().print(switch (cmd) {
             case "netdev-dummy/ip4addr" -> router.ip4addr(dummyPort(rest.get(0)), rest.get(1));
+            case "netdev-dummy/ip6addr" -> router.ip6addr(dummyPort(rest.get(0)), rest.get(1));
             case "ovs/route/add" -> router.add(rest);
             case "ovs/route/del" -> router.del(rest);
             case "ovs/route/show" -> router.show();

@@ -196,6 +196,14 @@ public final class OvsOfctl implements Tool {
         } catch (FlowParseException e) {
             return fail(e.getMessage());
         }
+        List<io.arplab.flow.TunMetadata.Mapping> tlv = null; // ofctl_tlv_mod(): parsed before connecting
+        if (cmd.equals("add-tlv-map") || cmd.equals("del-tlv-map")) {
+            try {
+                tlv = io.arplab.flow.TunMetadata.parse(rest.size() > 1 ? rest.get(1) : "");
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
         int colon = name.indexOf(':');
@@ -239,6 +247,13 @@ public final class OvsOfctl implements Tool {
                 case "dump-ports-desc" -> dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
                 case "mod-port" -> modPort(br, rest.get(1), rest.get(2));
                 case "dump-tables" -> dumpTables(br);
+                case "add-tlv-map", "del-tlv-map" -> tlvMod(br, cmd.equals("add-tlv-map") ? "ADD"
+                        : rest.size() > 1 ? "DELETE" : "CLEAR", tlv);
+                case "dump-tlv-map" -> {
+                    ctx.out().println("NXT_TLV_TABLE_REPLY" + versionTag() + " (xid=0x2):");
+                    ctx.out().println(br.tlv.formatReply());
+                    yield 0;
+                }
                 case "get-frags" -> {
                     ctx.out().println("normal");
                     yield 0;
@@ -278,7 +293,29 @@ public final class OvsOfctl implements Tool {
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
-            "dump-tables", "ct-flush-zone", "ct-flush", "mod-port");
+            "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map");
+
+    /**
+     * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
+     * answers with and transact_noreply() prints with the request.
+     */
+    private int tlvMod(Ofproto br, String command, List<io.arplab.flow.TunMetadata.Mapping> mappings) {
+        String error;
+        try {
+            error = br.tlv.mod(command, mappings, br::usesTunMetadata);
+        } catch (UnsupportedOperationException e) {
+            return fail("not modelled by arplab: " + e.getMessage());
+        }
+        if (error == null) {
+            return 0;
+        }
+        ctx.err().println(ofpHeader("OFPT_ERROR", 4) + error);
+        ctx.err().println(ofpHeader("NXT_TLV_TABLE_MOD", 4).stripTrailing());
+        // ofputil_format_tlv_table_mod(): the command, and the mappings on from its line
+        ctx.err().println(command.equals("CLEAR") ? " CLEAR" : (command.equals("ADD") ? " ADD" : " DEL")
+                + io.arplab.flow.TunMetadata.formatMappings(mappings));
+        return 1;
+    }
 
     private static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
