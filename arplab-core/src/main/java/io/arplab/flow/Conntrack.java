@@ -41,8 +41,11 @@ public final class Conntrack {
 
         /** Whether two ct_tuple4 keys agree under {@code m}, a key of masks (a megaflow's ct_tuple4 match). */
         static boolean sameMasked(Key a, Key b, Key m) {
-            if (a == null || b == null) {
-                return a == b;
+            if (a == null || b == null) { // a key without a tuple has its fields zero (struct flow's ct_nw_*)
+                Key k = a == null ? b : a;
+                return k == null || (k.src & m.src) == 0 && (k.dst & m.dst) == 0 && (k.proto & m.proto) == 0
+                        && (k.sport & m.sport) == 0 && (k.dport & m.dport) == 0 && (k.srcHi & m.srcHi) == 0
+                        && (k.dstHi & m.dstHi) == 0;
             }
             return ((a.src ^ b.src) & m.src) == 0 && ((a.dst ^ b.dst) & m.dst) == 0 && ((a.proto ^ b.proto) & m.proto) == 0
                     && ((a.sport ^ b.sport) & m.sport) == 0 && ((a.dport ^ b.dport) & m.dport) == 0
@@ -597,9 +600,12 @@ public final class Conntrack {
     }
 
     /** Whether extract_l4_icmp() makes a key of this ICMP type (a query or its reply, or an error). */
-    /** extract_l4_icmp6(): the ICMPv6 messages conn_key_extract() keys (an echo of code 0, an error quoting one). */
+    /**
+     * extract_l4_icmp6(): an invalid ICMPv6 message conn_key_extract() keyed, so write_ct_md() gives it its own tuple:
+     * an echo of code 0 (an error keys only with a whole inner header, which arplab's invalid path does not parse).
+     */
     static boolean icmp6Keyed(long type, long code) {
-        return (type == 128 || type == 129) && code == 0 || type >= 1 && type <= 4;
+        return (type == 128 || type == 129) && code == 0;
     }
 
     static boolean icmpKeyed(long type) {

@@ -899,7 +899,7 @@ public final class Datapath {
         if (!Field.CT_LABEL.value(k).isZero()) {
             s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
         }
-        if (m.ctMask != null) {
+        if (m.ctMask != null && m.ctTuple != null) { // odp_flow_key_from_mask(): no tuple in the key, none shown
             OdpFlowFormat.ctTuple(s, m.ctTuple, m.ctMask, false);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");

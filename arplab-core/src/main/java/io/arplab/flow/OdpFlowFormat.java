@@ -165,20 +165,23 @@ final class OdpFlowFormat {
      */
     static Conntrack.Key ctTuple(Ofproto br, long[] v) {
         long ct = v[Slot.CT_STATE.ordinal()], type = v[Slot.DL_TYPE.ordinal()], proto = v[Slot.NW_PROTO.ordinal()];
-        if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && (ct & Conntrack.TRK) != 0 && ((ct & Conntrack.INV) == 0
-                || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
-                || type == Match.ETH_IPV6 && (proto != Match.PROTO_ICMPV6
-                        || Conntrack.icmp6Keyed(v[Slot.TP_SRC.ordinal()], v[Slot.TP_DST.ordinal()])))) {
-            if (br.ct.mdKeyless()) {
-                return null; // conntrack_execute(): a packet conn_key_extract() failed on has its tuple zeroed
-            }
-            Conntrack.Key t = br.ct.mdTuple();
-            t = t != null ? t : br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]);
-            // miniflow_extract(): a later fragment's key has no L4, nor the ct_tp_src/ct_tp_dst that go with it
-            return t == null || (v[Slot.NW_FRAG.ordinal()] & 2) == 0 ? t
-                    : new Conntrack.Key(t.zone(), t.proto(), t.src(), t.dst(), 0, 0, 0, t.srcHi(), t.dstHi(), t.v6());
+        if ((type != Match.ETH_IP && type != Match.ETH_IPV6) || (ct & Conntrack.TRK) == 0) {
+            return null;
         }
-        return null;
+        if (br.ct.mdKeyless()) {
+            return null; // conntrack_execute(): a packet conn_key_extract() failed on has its tuple zeroed
+        }
+        Conntrack.Key t = br.ct.mdTuple(); // write_ct_md(): the connection's, else the packet's own key
+        if (t == null) { // no ct() ran for this packet here: its connection's, or its own key when it keys
+            boolean keyed = (ct & Conntrack.INV) == 0
+                    || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
+                    || type == Match.ETH_IPV6 && (proto != Match.PROTO_ICMPV6
+                            || Conntrack.icmp6Keyed(v[Slot.TP_SRC.ordinal()], v[Slot.TP_DST.ordinal()]));
+            t = keyed ? br.ct.origTuple(v, (int) v[Slot.CT_ZONE.ordinal()]) : null;
+        }
+        // miniflow_extract(): a later fragment's key has no L4, nor the ct_tp_src/ct_tp_dst that go with it
+        return t == null || (v[Slot.NW_FRAG.ordinal()] & 2) == 0 ? t
+                : new Conntrack.Key(t.zone(), t.proto(), t.src(), t.dst(), 0, 0, 0, t.srcHi(), t.dstHi(), t.v6());
     }
 
     /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */

@@ -241,7 +241,8 @@ public final class Ofproto {
             x.onePass = true;
             x.ctOrig = m.ctTuple; // the ukey's key carries the flow's ct_nw_* (odp_flow_key_to_flow())
             translate(x);
-            boolean extra = XlateCt.ctOrigExtra(x, m.ctMask);
+            // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
+            boolean extra = XlateCt.ctOrigExtra(x, m.ctTuple == null ? null : m.ctMask);
             // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__())
             long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
             for (int i = 0; i < m.mask.length; i++) {

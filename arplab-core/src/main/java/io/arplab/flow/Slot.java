@@ -22,8 +22,8 @@ public enum Slot {
     REG8(32), REG9(32), REG10(32), REG11(32), REG12(32), REG13(32), REG14(32), REG15(32),
     CONJ_ID(32), // set only while the classifier looks a conjunctive match's id up
     PKT_MARK(32), SKB_PRIORITY(32), RECIRC_ID(32), DP_HASH(32), IN_PORT(32), CT_STATE(8), CT_ZONE(16), CT_MARK(32), CT_LABEL_HI(64), CT_LABEL_LO(64),
-    // the conntrack original tuple (ct_nw_proto .. ct_tp_dst): held while a lookup or an action reads it (Xlate's
-    // ctOrig); the datapath key carries it as ct_tuple4/ct_tuple6, never in these slots
+    // the conntrack original tuple (ct_nw_proto .. ct_tp_dst), a pass's from md.ct_orig_tuple (XlateCt.putOrig());
+    // the datapath key carries it as ct_tuple4/ct_tuple6 (a megaflow's ctTuple and ctMask), never in these slots
     CT_NW_PROTO(8), CT_NW_SRC(32), CT_NW_DST(32), CT_IPV6_SRC_HI(64), CT_IPV6_SRC_LO(64), CT_IPV6_DST_HI(64),
     CT_IPV6_DST_LO(64), CT_TP_SRC(16), CT_TP_DST(16),
     PACKET_TYPE(32), // (namespace << 16) | type, 0 for Ethernet (PT_ETH); an L3 packet's (1, ethertype)

@@ -1297,7 +1297,7 @@ final class Xlate {
     // mf_subfield_copy(): only when the packet has both fields, the destination's prerequisites checked first
     private boolean hasFields(Action.Move m) {
         return ndPrereqs(m.dst().field()) && l4Prereqs(m.dst().field()) && ndPrereqs(m.src().field())
-                && l4Prereqs(m.src().field());
+                && l4Prereqs(m.src().field()) && (m.src().field().prereq != Field.Prereq.CT || prereqsOk(m.src().field()));
     }
 
     // mf_are_prereqs_ok(mf, flow, wc): the packet has the field, what was read for that unwildcarded

@@ -311,9 +311,6 @@ final class XlateCt {
 
     /** The megaflow's ct_tuple4/6 mask as a key of masks (proto, addresses, ports), or null when all zero. */
     static Conntrack.Key ctOrigMask(Xlate x) {
-        if (x.ctOrig == null) {
-            return null; // odp_flow_key_from_mask(): a key without ct_tuple4/6 carries no mask of it
-        }
         long any = 0;
         for (long m : x.ctOrigMask) {
             any |= m;
