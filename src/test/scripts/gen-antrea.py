@@ -14,7 +14,10 @@ hairpin (an endpoint reaching itself through the service: SNAT to a virtual IP i
 ct_state=+new only (established bypass), ct_label set at commit and matched in table 31, and ICMP errors (time
 exceeded from a router, port unreachable from a pod) carrying a tracked packet (+rel). IP fragments are left out:
 the userspace datapath's ipf (lib/ipf.c, enabled by default) holds them for reassembly, which arplab does not model.
-  src/test/scripts/gen-antrea.py SEED DIR [--wide]
+With --svc (seeds 94 on): always a service, and AntreaProxy-like flows on the conntrack original tuple: table 31
+marks established service connections by ct_nw_dst/ct_nw_proto/ct_tp_dst (or moves them into reg3/reg4) and replies
+by a ct_nw_dst prefix, table 45 learns an affinity flow into table 36 from the tuple, table 70 may match ct_nw_src.
+  src/test/scripts/gen-antrea.py SEED DIR [--wide] [--svc]
 """
 import os
 import random
@@ -22,6 +25,7 @@ import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
 WIDE = "--wide" in sys.argv[3:]
+SVC = "--svc" in sys.argv[3:]  # the original tuple matched as Antrea's proxy flows do (implies a service)
 r = random.Random(seed)
 rw = random.Random(seed * 104729 + 2)  # --wide's own stream
 GW_VMAC = "aa:bb:cc:dd:ee:ff"  # Antrea's global virtual MAC
@@ -111,7 +115,7 @@ if WIDE:
 # random stream, so that the rest of the pipeline does not depend on whether there is one
 rs = random.Random(seed * 7919 + 1)
 SERVICE = None
-if rs.random() < 0.6 or WIDE:
+if rs.random() < 0.6 or WIDE or SVC:
     SERVICE = ("10.96.%d.%d" % (rs.randrange(256), rs.randrange(1, 255)), rs.choice([80, 443, 53]),
                rs.sample(PODS, rs.choice([1, 2])), rs.choice([8080, 80]))
     add(31, 0, "", "goto_table:35")
@@ -130,6 +134,26 @@ if rs.random() < 0.6 or WIDE:
             "ct(commit,table=45,zone=%d,nat(dst=%s:%d),exec(load:0x21->NXM_NX_CT_MARK[]))" % (ZONE, ip, ep_port))
     add(42, 0, "", "goto_table:45")
     add(45, 0, "", "goto_table:70")
+    if SVC:  # its own stream: established service connections by their original tuple (AntreaProxy's
+        # MatchCTDstIP/MatchCTDstPort/MatchCTProtocol), read into registers, and learned from for affinity
+        rv = random.Random(seed * 6007 + 3)
+        a, b, c, d = (int(x) for x in svc_ip.split("."))
+        add(31, 205, "ct_state=-new+trk,ct_nw_dst=%s,ct_nw_proto=6,ct_tp_dst=%d,ip" % (svc_ip, svc_port),
+            rv.choice(["load:0x1->NXM_NX_REG4[19],goto_table:%d" % rv.choice([40, 70]),
+                       "move:NXM_NX_CT_NW_DST[]->NXM_NX_REG3[],move:NXM_NX_CT_TP_DST[]->NXM_NX_REG4[0..15],"
+                       "goto_table:%d" % rv.choice([40, 70])]))
+        add(31, 204, "ct_state=+rpl+trk,ct_nw_dst=%s/%d,ip" % (svc_ip, rv.choice([32, 24, 16])),
+            "load:0x1->NXM_NX_REG4[20],goto_table:70")
+        if rv.random() < 0.7:
+            add(45, 100, "ct_state=+new+trk,tcp,ct_nw_proto=6,ct_tp_dst=%d" % svc_port,
+                "learn(table=36,idle_timeout=%d,priority=200,cookie=0x%x,eth_type=0x800,nw_proto=6,"
+                "NXM_OF_IP_SRC[],NXM_OF_IP_DST[]=NXM_NX_CT_NW_DST[],NXM_OF_TCP_DST[]=NXM_NX_CT_TP_DST[],"
+                "load:NXM_NX_REG3[]->NXM_NX_REG3[],load:NXM_NX_REG4[0..15]->NXM_NX_REG4[0..15]),goto_table:70"
+                % (rv.choice([30, 300]), rv.randrange(1, 0xffff)))
+        add(36, 0, "", "goto_table:40")
+        if rv.random() < 0.5:
+            add(70, 195, "ct_state=+est+trk,ct_nw_src=%s,ip" % rv.choice(PODS)[2],
+                "load:0x1->NXM_NX_REG4[21],goto_table:80")
     NAT = ",nat"
 else:
     add(31, 0, "", "goto_table:40")

@@ -263,39 +263,58 @@ final class XlateCt {
         if (k == null && !x.execute) {
             return; // a trace's flow keeps the tuple it was given (ofproto/trace's flow, its frozen copy on a thaw)
         }
-        clearOrig(x.flow);
-        if (k != null) {
-            Slot[] orig = k.v6() ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
-            long[] t = {k.proto(), k.src(), k.dst(), k.sport(), k.dport(), k.srcHi(), k.dstHi()};
-            for (int i = 0; i < orig.length && orig[i] != null; i++) {
-                x.flow[orig[i].ordinal()] = t[i];
+        int protoSlot = Slot.CT_NW_PROTO.ordinal();
+        if (k == null || k.proto() == 0) { // miniflow_extract(): no tuple fields without a protocol
+            if (x.flow[protoSlot] != 0 || x.initial[protoSlot] != 0) {
+                clearOrig(x.flow);
+                clearOrig(x.initial);
             }
+            return;
         }
-        if (x.initial != x.flow) {
-            for (Slot s : ORIG_SLOTS) {
-                x.initial[s.ordinal()] = x.flow[s.ordinal()];
+        clearOrig(x.flow);
+        int[] orig = k.v6() ? ORIG6 : ORIG4;
+        long[] f = x.flow;
+        f[orig[0]] = k.proto();
+        f[orig[1]] = k.src();
+        f[orig[2]] = k.dst();
+        f[orig[3]] = k.sport();
+        f[orig[4]] = k.dport();
+        if (k.v6()) {
+            f[orig[5]] = k.srcHi();
+            f[orig[6]] = k.dstHi();
+        }
+        if (x.initial != f) {
+            for (int i : ORIG_SLOTS) {
+                x.initial[i] = f[i];
             }
         }
     }
 
     /** flow_clear_conntrack()'s original tuple: every ct_nw_* and ct_tp_* slot zero. */
     static void clearOrig(long[] flow) {
-        for (Slot s : ORIG_SLOTS) {
-            flow[s.ordinal()] = 0;
+        for (int i : ORIG_SLOTS) {
+            flow[i] = 0;
         }
     }
 
     /** The wildcards' bits of the original tuple into {@code ctOrigMask} (the megaflow's ct_tuple mask), cleared. */
     static void takeOrigMask(Xlate x) {
-        Slot[] orig = x.ctOrig != null && x.ctOrig.v6() ? Xlate.CT_SLOTS6 : Xlate.CT_SLOTS;
+        int[] orig = x.ctOrig != null && x.ctOrig.v6() ? ORIG6 : ORIG4;
+        long[] wc = x.wc;
         for (int i = 0; i < orig.length; i++) {
-            x.ctOrigMask[i] = orig[i] == null ? 0 : x.wc[orig[i].ordinal()];
+            x.ctOrigMask[i] = orig[i] < 0 ? 0 : wc[orig[i]];
         }
-        clearOrig(x.wc);
+        clearOrig(wc);
     }
 
-    private static final Slot[] ORIG_SLOTS = {Slot.CT_NW_PROTO, Slot.CT_NW_SRC, Slot.CT_NW_DST, Slot.CT_IPV6_SRC_HI,
-        Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI, Slot.CT_IPV6_DST_LO, Slot.CT_TP_SRC, Slot.CT_TP_DST};
+    private static int[] ordinals(Slot... slots) {
+        return java.util.Arrays.stream(slots).mapToInt(s -> s == null ? -1 : s.ordinal()).toArray();
+    }
+
+    /** Xlate.CT_SLOTS and CT_SLOTS6 as slot numbers (-1: none), and every slot of the tuple. */
+    private static final int[] ORIG4 = ordinals(Xlate.CT_SLOTS), ORIG6 = ordinals(Xlate.CT_SLOTS6),
+            ORIG_SLOTS = ordinals(Slot.CT_NW_PROTO, Slot.CT_NW_SRC, Slot.CT_NW_DST, Slot.CT_IPV6_SRC_HI,
+                    Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI, Slot.CT_IPV6_DST_LO, Slot.CT_TP_SRC, Slot.CT_TP_DST);
 
     /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
     static boolean ctOrigExtra(Xlate x, Conntrack.Key ukey) {
