@@ -138,7 +138,7 @@ if rs.random() < 0.6 or WIDE or SVC:
         # MatchCTDstIP/MatchCTDstPort/MatchCTProtocol), read into registers, and learned from for affinity
         rv = random.Random(seed * 6007 + 3)
         a, b, c, d = (int(x) for x in svc_ip.split("."))
-        add(31, 205, "ct_state=-new+trk,ct_nw_dst=%s,ct_nw_proto=6,ct_tp_dst=%d,ip" % (svc_ip, svc_port),
+        add(31, 205, "ct_state=+est+trk,ct_nw_dst=%s,ct_nw_proto=6,ct_tp_dst=%d,ip" % (svc_ip, svc_port),
             rv.choice(["load:0x1->NXM_NX_REG4[19],goto_table:%d" % rv.choice([40, 70]),
                        "move:NXM_NX_CT_NW_DST[]->NXM_NX_REG3[],move:NXM_NX_CT_TP_DST[]->NXM_NX_REG4[0..15],"
                        "goto_table:%d" % rv.choice([40, 70])]))

@@ -813,6 +813,8 @@ public final class Conntrack {
                 cached = null;
             }
             finish(flow, zone, c, commit, set);
+            mdTuple = c.orig; // process_one_fast(): write_ct_md() with the connection
+            mdKeyless = false;
             return frame[0];
         }
         if (packet != null && !ConntrackKeyCheck.valid(packet)) {

@@ -23,7 +23,6 @@ final class FlowFormat {
             m.putSlot(Slot.CT_LABEL_HI, f[Slot.CT_LABEL_HI.ordinal()], -1L);
             m.putSlot(Slot.CT_LABEL_LO, f[Slot.CT_LABEL_LO.ordinal()], -1L);
         }
-        ctOrig(f, m);
         for (int i = 0; i < 16; i++) {
             Slot s = Slot.reg(i);
             if (f[s.ordinal()] != 0) {
@@ -42,7 +41,10 @@ final class FlowFormat {
                 m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
             }
         }
-        int type = (int) f[Slot.DL_TYPE.ordinal()];
+        // flow_wildcards_init_for_packet(): an L3 packet's fields by its packet type's Ethertype
+        long pt = f[Slot.PACKET_TYPE.ordinal()];
+        int type = (int) (pt >>> 16 == 1 ? pt & 0xffff : f[Slot.DL_TYPE.ordinal()]);
+        ctOrig(f, m, type);
         if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
             for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,
                 Slot.IPV6_LABEL}) {
@@ -100,20 +102,26 @@ final class FlowFormat {
     }
 
     // flow_format(): the conntrack original tuple of an IP packet when is_ct_valid() and ct_nw_proto is set
-    private static void ctOrig(long[] f, Match m) {
-        long state = f[Slot.CT_STATE.ordinal()], type = f[Slot.DL_TYPE.ordinal()];
+    private static void ctOrig(long[] f, Match m, int type) {
+        long state = f[Slot.CT_STATE.ordinal()], dl = f[Slot.DL_TYPE.ordinal()];
         boolean valid = (state & (Conntrack.NEW | Conntrack.EST | Conntrack.REL | Conntrack.RPL | Conntrack.SNAT
                 | Conntrack.DNAT)) != 0 || (state & Conntrack.TRK) != 0 && (state & Conntrack.INV) == 0;
-        if (!valid || f[Slot.CT_NW_PROTO.ordinal()] == 0 || type != Match.ETH_IP && type != Match.ETH_IPV6) {
-            return;
+        boolean kept = valid && f[Slot.CT_NW_PROTO.ordinal()] != 0;
+        // the addresses stay when the flow's own dl_type is not the packet type's (an L3 packet's FLOW_DL_TYPE_NONE)
+        if (type == Match.ETH_IP && (kept || dl != Match.ETH_IP)) {
+            for (Slot s : new Slot[] {Slot.CT_NW_SRC, Slot.CT_NW_DST}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
+        } else if (type == Match.ETH_IPV6 && (kept || dl != Match.ETH_IPV6)) {
+            for (Slot s : new Slot[] {Slot.CT_IPV6_SRC_HI, Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI,
+                Slot.CT_IPV6_DST_LO}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
         }
-        Slot[] slots = type == Match.ETH_IP ? new Slot[] {Slot.CT_NW_SRC, Slot.CT_NW_DST}
-                : new Slot[] {Slot.CT_IPV6_SRC_HI, Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI, Slot.CT_IPV6_DST_LO};
-        for (Slot s : slots) {
-            m.putSlot(s, f[s.ordinal()], s.max);
-        }
-        for (Slot s : new Slot[] {Slot.CT_NW_PROTO, Slot.CT_TP_SRC, Slot.CT_TP_DST}) {
-            m.putSlot(s, f[s.ordinal()], s.max);
+        if (kept && (type == Match.ETH_IP || type == Match.ETH_IPV6)) {
+            for (Slot s : new Slot[] {Slot.CT_NW_PROTO, Slot.CT_TP_SRC, Slot.CT_TP_DST}) {
+                m.putSlot(s, f[s.ordinal()], s.max);
+            }
         }
     }
 }

@@ -177,7 +177,7 @@ public final class MatchFormat {
         }
         boolean typeKnown = m.mask(Slot.DL_TYPE) != 0;
         // an L3 packet's fields are named after its type (match_format() reads f->dl_type, masked or not)
-        int dlType = (int) (!typeKnown && packetType >>> 16 == 1 ? packetType & 0xffff : m.value(Slot.DL_TYPE));
+        int dlType = (int) (packetType >>> 16 == 1 ? packetType & 0xffff : m.value(Slot.DL_TYPE));
         boolean typeNamed = typeKnown || packetType >>> 16 == 1;
         boolean skipType = false, skipProto = false;
         long proto = m.value(Slot.NW_PROTO);

@@ -369,7 +369,9 @@ final class Xlate {
         if (flow[Slot.PACKET_TYPE.ordinal()] != 0) {
             wc[Slot.PACKET_TYPE.ordinal()] = Slot.PACKET_TYPE.max; // xlate_actions(): WC_MASK_FIELD(wc, packet_type)
         }
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
+        long pt = flow[Slot.PACKET_TYPE.ordinal()];
+        long dlType = pt >>> 16 == 1 ? pt & 0xffff : flow[Slot.DL_TYPE.ordinal()]; // get_dl_type(): an L3 packet's
+        if (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6) { // is_ip_any()
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         // xlate_actions(): tunnel metadata in udpif format is normalized before translation
