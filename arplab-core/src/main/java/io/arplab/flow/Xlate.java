@@ -115,6 +115,11 @@ final class Xlate {
         Slot.TUN_TTL, Slot.TUN_METADATA_PRESENT, Slot.TUN_METADATA0, Slot.TUN_METADATA1, Slot.TUN_METADATA2,
         Slot.TUN_METADATA3, Slot.TUN_METADATA4, Slot.TUN_METADATA5, Slot.TUN_METADATA6, Slot.TUN_METADATA7,
         Slot.TUN_IPV6_SRC_HI, Slot.TUN_IPV6_SRC_LO, Slot.TUN_IPV6_DST_HI, Slot.TUN_IPV6_DST_LO};
+    /** flow_tnl_dst_is_set() of the datapath's key for the packet (its IPv4 or its IPv6 destination). */
+    boolean packetTunnelDstSet() {
+        return packetTunnel[2] != 0 || packetTunnel[TUNNEL.length - 2] != 0 || packetTunnel[TUNNEL.length - 1] != 0;
+    }
+
     private int depth;
     /**
      * ctx->depth and ctx->resubmits: the resubmits (and group buckets) on the stack that go to a table at or before
