@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * options, the underlay bridge br-phy with its address, route and neighbours; each command's output section by
  * section against OVS 3.1's (modulo what OVS varies run to run: used:, ufids, the hash orders of datapath flows, port
  * stats and the neighbour cache), and every frame each dummy port sent against its tx_pcap. The lab is the
- * recording's own lab.yaml (seeds 57-76: gen-tunnels.py's wide mode; 77-88 its tlv mode, 89-100 wide and tlv).
+ * recording's own lab.yaml (seeds 57-76: gen-tunnels.py's wide mode; 77-88 its tlv mode, 89-100 wide and tlv;
+ * 101-116 its v6 mode, every one over IPv6).
  * -Dtnl.seeds=1,2 replays those seeds only, left out or not.
  */
 class OvsTunnelCampaignTest {
@@ -30,7 +31,8 @@ class OvsTunnelCampaignTest {
             + " tnl/neigh/flush teaches OVS its sender only if a revalidation round with need_revalidate follows it;"
             + " arplab translates such hits again and learns at once";
     static final Map<Integer, String> LEFT_OUT = Map.ofEntries(Map.entry(78, REVALIDATOR), Map.entry(89, REVALIDATOR),
-            Map.entry(93, HIT_LEARNING), Map.entry(97, HIT_LEARNING), Map.entry(98, REVALIDATOR));
+            Map.entry(93, HIT_LEARNING), Map.entry(97, HIT_LEARNING), Map.entry(98, REVALIDATOR),
+            Map.entry(102, REVALIDATOR), Map.entry(106, HIT_LEARNING));
 
     @Test
     void tunnelCampaignsAreOvsOwn() throws IOException {
