@@ -23,7 +23,8 @@ With "tlv" too (seeds recorded since): Geneve options in every seed with a Genev
 (tun_metadata0 of 4 bytes, tun_metadata1 of 8, tun_metadata2 of a critical type), set_field of them, exact and masked
 tun_metadata matches, received frames with 0-3 options (mapped, unknown, unknown critical, a mapped one of the wrong
 length), dump-tlv-map, a refused add-tlv-map (an index or option already mapped) and del-tlv-map of tun_metadata2.
-  src/test/scripts/gen-tunnels.py SEED DIR [wide] [tlv]
+With "v6": the seed is over IPv6 whatever its draw (the underlay's addresses, routes and neighbours, the tunnels').
+  src/test/scripts/gen-tunnels.py SEED DIR [wide] [tlv] [v6]
 """
 import os
 import random
@@ -37,7 +38,7 @@ seed, out = int(sys.argv[1]), sys.argv[2]
 WIDE = "wide" in sys.argv[3:]
 TLVW = "tlv" in sys.argv[3:]
 r = random.Random(seed)
-V6 = r.random() < 0.125
+V6 = r.random() < 0.125 or "v6" in sys.argv[3:]   # v6: every seed over IPv6 (the draw stays, so the rest follows)
 PHY_MAC = "aa:55:aa:66:00:01"
 LOCAL = "fd00:79::201" if V6 else "10.79.1.201"
 REMOTES = ["fd00:79::%d" % i for i in (202, 203, 204)] if V6 else ["10.79.1.%d" % i for i in (202, 203, 204)]

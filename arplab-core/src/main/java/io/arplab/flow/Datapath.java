@@ -228,7 +228,7 @@ public final class Datapath {
         if (tunnels == null || popDepth >= 6) {
             return;
         }
-        int[] inner = new int[1];
+        int[] inner = new int[2];
         long[] flow = Tunnel.pop(frame, 0, tunnels.get(0).tunnelType, inner);
         if (flow == null) {
             return;
@@ -242,8 +242,7 @@ public final class Datapath {
         flow[Slot.IN_PORT.ordinal()] = in.ofport;
         popDepth++;
         try {
-            br.popped(now, in, flow, java.util.Arrays.copyOfRange(frame, inner[0],
-                    14 + (int) Bytes.u16(frame, 16)));
+            br.popped(now, in, flow, java.util.Arrays.copyOfRange(frame, inner[0], inner[1]));
         } finally {
             popDepth--;
         }

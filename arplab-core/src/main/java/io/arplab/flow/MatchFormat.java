@@ -241,6 +241,8 @@ public final class MatchFormat {
         }
         ip(s, "tun_src", m, Slot.TUN_SRC);
         ip(s, "tun_dst", m, Slot.TUN_DST);
+        ipv6(s, "tun_ipv6_src", m, Field.TUN_IPV6_SRC);
+        ipv6(s, "tun_ipv6_dst", m, Field.TUN_IPV6_DST);
         if (m.mask(Slot.TUN_TOS) != 0) { // format_flow_tunnel(): tun_tos in hex without 0x
             s.append("tun_tos=").append(Long.toHexString(m.value(Slot.TUN_TOS))).append(',');
         }

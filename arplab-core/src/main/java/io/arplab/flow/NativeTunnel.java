@@ -3,6 +3,7 @@ package io.arplab.flow;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Geneve;
 import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.Ipv6Address;
 import io.arplab.wire.MacAddress;
 
 /**
@@ -13,7 +14,9 @@ import io.arplab.wire.MacAddress;
  * tnl_arp_snoop()).
  */
 final class NativeTunnel {
-    private static final int IP = 14, L4 = 34;
+    private static final int IP = 14, L4 = 34, L4_6 = 54;
+    /** OVS_VPORT_TYPE_IP6GRE (lib/odp-netlink.h's out-of-tree vport types). */
+    private static final int IP6GRE = 109;
 
     private NativeTunnel() {}
 
@@ -21,87 +24,111 @@ final class NativeTunnel {
      * The header template of tnl_push (netdev_tnl_ip_build_header(), then udp_build_header() with
      * netdev_geneve_build_header() or netdev_vxlan_build_header(), or netdev_gre_build_header()): Ethernet to
      * {@code dmac} from {@code smac}; IPv4 from {@code src} to the key's dst with its tos and ttl, DF when the key says
-     * so, no length yet (the push fills it); UDP to the key's port with source 0 and checksum 0xffff when csum is on,
-     * then Geneve or VXLAN with the VNI; or GRE (TEB) with a checksum word when csum is on and the key when the port
-     * has one. A Geneve header carries {@code opts} (tun_metadata_to_geneve_header()), its C flag set when one of
-     * them is critical.
+     * so, no length yet (the push fills it), or, for a key with an IPv6 destination, IPv6 from {@code src6} with the
+     * tos as traffic class, label 0 and the ttl as hop limit; UDP to the key's port with source 0 and checksum 0xffff
+     * when csum is on or the header IPv6, then Geneve or VXLAN with the VNI; or GRE (TEB) with a checksum word when
+     * csum is on and the key when the port has one. A Geneve header carries {@code opts}
+     * (tun_metadata_to_geneve_header()), its C flag set when one of them is critical.
      */
-    static byte[] header(TunnelType type, long dmac, long smac, int src, Geneve.Metadata t, byte[] opts) {
+    static byte[] header(TunnelType type, long dmac, long smac, int src, Ipv6Address src6, Geneve.Metadata t,
+            byte[] opts) {
+        boolean v6 = t.dst() == 0;
+        int l4 = v6 ? L4_6 : L4;
         int l4Len = type.udp() ? 16 + (type == TunnelType.GENEVE ? opts.length : 0)
                 : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
                 + ((t.flags() & Geneve.TNL_KEY) != 0 ? 4 : 0);
-        byte[] h = new byte[L4 + l4Len];
+        byte[] h = new byte[l4 + l4Len];
         MacAddress.of(dmac).write(h, 0);
         MacAddress.of(smac).write(h, 6);
-        Bytes.put16(h, 12, Match.ETH_IP);
-        h[IP] = 0x45;
-        h[IP + 1] = (byte) t.tos();
-        Bytes.put16(h, IP + 6, (t.flags() & Geneve.TNL_DONT_FRAGMENT) != 0 ? 0x4000 : 0);
-        h[IP + 8] = (byte) t.ttl();
-        h[IP + 9] = (byte) type.nwProto;
-        Bytes.put32(h, IP + 12, src);
-        Bytes.put32(h, IP + 16, t.dst());
-        Bytes.put16(h, IP + 10, InternetChecksum.compute(h, IP, 20));
+        if (v6) {
+            Bytes.put16(h, 12, Match.ETH_IPV6);
+            Bytes.put32(h, IP, 6 << 28 | t.tos() << 20);
+            h[IP + 6] = (byte) type.nwProto;
+            h[IP + 7] = (byte) t.ttl();
+            src6.write(h, IP + 8);
+            t.dst6().write(h, IP + 24);
+        } else {
+            Bytes.put16(h, 12, Match.ETH_IP);
+            h[IP] = 0x45;
+            h[IP + 1] = (byte) t.tos();
+            Bytes.put16(h, IP + 6, (t.flags() & Geneve.TNL_DONT_FRAGMENT) != 0 ? 0x4000 : 0);
+            h[IP + 8] = (byte) t.ttl();
+            h[IP + 9] = (byte) type.nwProto;
+            Bytes.put32(h, IP + 12, src);
+            Bytes.put32(h, IP + 16, t.dst());
+            Bytes.put16(h, IP + 10, InternetChecksum.compute(h, IP, 20));
+        }
         if (!type.udp()) {
             int flags = ((t.flags() & Geneve.TNL_CSUM) != 0 ? Tunnel.GRE_CSUM : 0)
                     | ((t.flags() & Geneve.TNL_KEY) != 0 ? Tunnel.GRE_KEY : 0);
-            Bytes.put16(h, L4, flags);
-            Bytes.put16(h, L4 + 2, Geneve.PROTO_TEB);
+            Bytes.put16(h, l4, flags);
+            Bytes.put16(h, l4 + 2, Geneve.PROTO_TEB);
             if ((flags & Tunnel.GRE_KEY) != 0) {
                 Bytes.put32(h, h.length - 4, (int) t.tunId());
             }
             return h;
         }
-        Bytes.put16(h, L4 + 2, t.tpDst());
-        if ((t.flags() & Geneve.TNL_CSUM) != 0) {
-            Bytes.put16(h, L4 + 6, 0xffff); // transparent to the checksum the push computes
+        Bytes.put16(h, l4 + 2, t.tpDst());
+        if (v6 || (t.flags() & Geneve.TNL_CSUM) != 0) {
+            Bytes.put16(h, l4 + 6, 0xffff); // transparent to the checksum the push computes
         }
         if (type == TunnelType.GENEVE) {
-            Geneve.writeHeader(h, L4 + 8, ((t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0)
+            Geneve.writeHeader(h, l4 + 8, ((t.flags() & Geneve.TNL_OAM) != 0 ? Geneve.FLAG_OAM : 0)
                     | (TunMetadata.critical(opts) ? Geneve.FLAG_CRITICAL : 0), Geneve.PROTO_TEB, (int) t.tunId());
-            h[L4 + 8] = (byte) (opts.length / 4); // opt_len
-            System.arraycopy(opts, 0, h, L4 + 16, opts.length);
+            h[l4 + 8] = (byte) (opts.length / 4); // opt_len
+            System.arraycopy(opts, 0, h, l4 + 16, opts.length);
         } else {
-            Bytes.put32(h, L4 + 8, 0x08000000); // VXLAN_FLAGS
-            Bytes.put32(h, L4 + 12, (int) (t.tunId() << 8));
+            Bytes.put32(h, l4 + 8, 0x08000000); // VXLAN_FLAGS
+            Bytes.put32(h, l4 + 12, (int) (t.tunId() << 8));
         }
         return h;
     }
 
+    private static boolean ipv6(byte[] h) {
+        return Bytes.u16(h, 12) == Match.ETH_IPV6;
+    }
+
     /**
      * The push of a header template in front of {@code inner} (netdev_tnl_push_ip_header(): the IPv4 total length,
-     * its checksum updated), then netdev_tnl_push_udp_header() (the UDP source port from the packet's RSS hash,
-     * netdev_tnl_get_src_port(): the 5-tuple hash of the packet as received, scaled into 32768-60999; the UDP length
-     * and, when the template asks, the UDP checksum) or netdev_gre_push_header() (the GRE checksum over GRE header
-     * and payload when its flag is set).
+     * its checksum updated, or the IPv6 payload length), then netdev_tnl_push_udp_header() (the UDP source port from
+     * the packet's RSS hash, netdev_tnl_get_src_port(): the 5-tuple hash of the packet as received, scaled into
+     * 32768-60999; the UDP length and, when the template asks, the UDP checksum over the IPv4 or IPv6 pseudo-header)
+     * or netdev_gre_push_header() (the GRE checksum over GRE header and payload when its flag is set).
      */
     static byte[] push(byte[] header, byte[] inner, long[] received) {
         byte[] f = new byte[header.length + inner.length];
         System.arraycopy(header, 0, f, 0, header.length);
         System.arraycopy(inner, 0, f, header.length, inner.length);
-        int ipLen = f.length - 14;
-        Bytes.put16(f, IP + 2, ipLen);
-        Bytes.put16(f, IP + 10, 0);
-        Bytes.put16(f, IP + 10, InternetChecksum.compute(f, IP, 20));
-        int l4Len = ipLen - 20;
-        if ((f[IP + 9] & 0xff) == TunnelType.PROTO_GRE) {
-            if ((Bytes.u16(f, L4) & Tunnel.GRE_CSUM) != 0) {
-                Bytes.put16(f, L4 + 4, InternetChecksum.compute(f, L4, l4Len));
+        boolean v6 = ipv6(f);
+        int l4 = v6 ? L4_6 : L4;
+        int l4Len = f.length - l4;
+        if (v6) {
+            Bytes.put16(f, IP + 4, l4Len);
+        } else {
+            Bytes.put16(f, IP + 2, f.length - 14);
+            Bytes.put16(f, IP + 10, 0);
+            Bytes.put16(f, IP + 10, InternetChecksum.compute(f, IP, 20));
+        }
+        if (!udp(f)) {
+            if ((Bytes.u16(f, l4) & Tunnel.GRE_CSUM) != 0) {
+                Bytes.put16(f, l4 + 4, InternetChecksum.compute(f, l4, l4Len));
             }
             return f;
         }
         long hash = hash5Tuple(received) & 0xffffffffL;
-        Bytes.put16(f, L4, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
-        Bytes.put16(f, L4 + 4, l4Len);
-        if (Bytes.u16(f, L4 + 6) != 0) {
-            Bytes.put16(f, L4 + 6, 0);
-            long sum = InternetChecksum.add(0, f, IP + 12, 8); // pseudo header: addresses, protocol, length
-            sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
-            sum = InternetChecksum.addWord(sum, l4Len);
-            int c = InternetChecksum.finish(InternetChecksum.add(sum, f, L4, l4Len));
-            Bytes.put16(f, L4 + 6, c == 0 ? 0xffff : c);
+        Bytes.put16(f, l4, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
+        Bytes.put16(f, l4 + 4, l4Len);
+        if (Bytes.u16(f, l4 + 6) != 0) {
+            Bytes.put16(f, l4 + 6, 0);
+            int c = InternetChecksum.finish(InternetChecksum.add(Tunnel.pseudoHeader(f, IP, l4Len), f, l4, l4Len));
+            Bytes.put16(f, l4 + 6, c == 0 ? 0xffff : c);
         }
         return f;
+    }
+
+    // the outer header's protocol: UDP (Geneve, VXLAN) or GRE
+    private static boolean udp(byte[] h) {
+        return (h[ipv6(h) ? IP + 6 : IP + 9] & 0xff) == Match.PROTO_UDP;
     }
 
     // miniflow_hash_5tuple(flow, 0): addresses, protocol and both ports, as a little-endian host reads them
@@ -124,19 +151,31 @@ final class NativeTunnel {
 
     /** format_odp_tnl_push_action() of a header template. */
     static String format(TunnelType type, int tnlPort, byte[] h, int outPort) {
+        boolean v6 = ipv6(h);
+        int l4 = v6 ? L4_6 : L4;
+        // netdev_gre_build_header(): GRE over IPv6 is OVS_VPORT_TYPE_IP6GRE
+        int odpType = v6 && type == TunnelType.GRE ? IP6GRE : type.odpType;
         StringBuilder s = new StringBuilder("tnl_push(tnl_port(").append(tnlPort)
-                .append("),header(size=").append(h.length).append(",type=").append(type.odpType).append(",eth(dst=")
+                .append("),header(size=").append(h.length).append(",type=").append(odpType).append(",eth(dst=")
                 .append(MacAddress.read(h, 0)).append(",src=").append(MacAddress.read(h, 6))
                 .append(String.format(",dl_type=0x%04x),", Bytes.u16(h, 12)));
-        s.append("ipv4(src=").append(MatchFormat.ip(Bytes.u32(h, IP + 12))).append(",dst=")
-                .append(MatchFormat.ip(Bytes.u32(h, IP + 16))).append(",proto=").append(h[IP + 9] & 0xff)
-                .append(",tos=").append(hashX(h[IP + 1] & 0xff)).append(",ttl=").append(h[IP + 8] & 0xff)
-                .append(",frag=0x").append(Integer.toHexString(Bytes.u16(h, IP + 6))).append("),");
+        if (v6) {
+            long flow = Bytes.u32(h, IP);
+            s.append("ipv6(src=").append(Ipv6Address.read(h, IP + 8)).append(",dst=")
+                    .append(Ipv6Address.read(h, IP + 24)).append(",label=").append(flow & 0xfffff).append(",proto=")
+                    .append(h[IP + 6] & 0xff).append(",tclass=0x").append(Long.toHexString(flow >>> 20 & 0xff))
+                    .append(",hlimit=").append(h[IP + 7] & 0xff).append("),");
+        } else {
+            s.append("ipv4(src=").append(MatchFormat.ip(Bytes.u32(h, IP + 12))).append(",dst=")
+                    .append(MatchFormat.ip(Bytes.u32(h, IP + 16))).append(",proto=").append(h[IP + 9] & 0xff)
+                    .append(",tos=").append(hashX(h[IP + 1] & 0xff)).append(",ttl=").append(h[IP + 8] & 0xff)
+                    .append(",frag=0x").append(Integer.toHexString(Bytes.u16(h, IP + 6))).append("),");
+        }
         if (type == TunnelType.GRE) {
-            int flags = Bytes.u16(h, L4);
+            int flags = Bytes.u16(h, l4);
             s.append("gre((flags=0x").append(Integer.toHexString(flags)).append(",proto=0x")
-                    .append(Integer.toHexString(Bytes.u16(h, L4 + 2))).append(')');
-            int at = L4 + 4;
+                    .append(Integer.toHexString(Bytes.u16(h, l4 + 2))).append(')');
+            int at = l4 + 4;
             if ((flags & Tunnel.GRE_CSUM) != 0) {
                 s.append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, at)));
                 at += 4;
@@ -146,9 +185,9 @@ final class NativeTunnel {
             }
             s.append(')');
         } else {
-            s.append("udp(src=").append(Bytes.u16(h, L4)).append(",dst=").append(Bytes.u16(h, L4 + 2))
-                    .append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, L4 + 6))).append("),");
-            int g = L4 + 8;
+            s.append("udp(src=").append(Bytes.u16(h, l4)).append(",dst=").append(Bytes.u16(h, l4 + 2))
+                    .append(",csum=0x").append(Integer.toHexString(Bytes.u16(h, l4 + 6))).append("),");
+            int g = l4 + 8;
             if (type == TunnelType.GENEVE) {
                 s.append("geneve(").append((h[g + 1] & Geneve.FLAG_OAM) != 0 ? "oam," : "")
                         .append((h[g + 1] & Geneve.FLAG_CRITICAL) != 0 ? "crit," : "").append("vni=0x")
@@ -200,9 +239,10 @@ final class NativeTunnel {
 
     /**
      * tnl_port_map_lookup(): the listening port (its datapath number) for a packet to one of the addresses of a netdev
-     * a route brought in, or -1. The map's entries are in two classifier subtables, the UDP ports' (dl_dst,
-     * vlan_tci, dl_type; nw_dst, nw_proto, nw_frag; tp_dst) and GRE's (without tp_dst), each looked up in stages: a
-     * miss unwildcards the stages it reached; after a hit no other subtable of the same priority is looked at.
+     * a route brought in, or -1. The map's entries are in the UDP ports' classifier subtables (dl_dst, vlan_tci,
+     * dl_type; nw_dst or ipv6_dst, nw_proto, nw_frag; tp_dst) and GRE's (without tp_dst), an IPv4 and an IPv6 one
+     * each (only those of the packet's family get past dl_type), looked up in stages: a miss unwildcards the stages
+     * it reached; after a hit no other subtable of the same priority is looked at.
      */
     static int lookup(OvsRouter router, long[] flow, long[] wc, java.util.List<OvsRouter.Listener> listeners,
             java.util.function.ToLongFunction<String> macOf) {
@@ -220,17 +260,23 @@ final class NativeTunnel {
                 for (String dev : router.ipDevs()) {
                     long[] a = router.address(dev);
                     long mac = macOf.applyAsLong(dev);
-                    if (a == null || mac < 0) {
+                    if (mac < 0) {
                         continue;
                     }
-                    int s = flow[Slot.DL_DST.ordinal()] != mac || flow[Slot.VLAN_TCI.ordinal()] != 0
-                            || flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP ? 1
-                            : flow[Slot.NW_DST.ordinal()] != a[0] || flow[Slot.NW_PROTO.ordinal()] != l.nwProto()
-                            || flow[Slot.NW_FRAG.ordinal()] != 0 ? 2
-                            : udp && flow[Slot.TP_DST.ordinal()] != l.tpPort() ? 3 : 4;
-                    stage = Math.max(stage, Math.min(s, udp ? 3 : 2));
-                    if (s == 4 && found < 0) {
-                        found = l.dpPort();
+                    // an entry per address (map_insert_ipdev()): an IPv4 one matches nw_dst, an IPv6 one ipv6_dst
+                    java.util.List<Ipv6Address> a6 = router.addresses6(dev);
+                    for (int i = a == null ? 0 : -1; i < a6.size(); i++) {
+                        boolean v6 = i >= 0;
+                        int s = flow[Slot.DL_DST.ordinal()] != mac || flow[Slot.VLAN_TCI.ordinal()] != 0
+                                || flow[Slot.DL_TYPE.ordinal()] != (v6 ? Match.ETH_IPV6 : Match.ETH_IP) ? 1
+                                : (v6 ? !a6.get(i).equals(Tunnel.address6(flow, Slot.IPV6_DST_HI))
+                                        : flow[Slot.NW_DST.ordinal()] != a[0])
+                                || flow[Slot.NW_PROTO.ordinal()] != l.nwProto() || flow[Slot.NW_FRAG.ordinal()] != 0 ? 2
+                                : udp && flow[Slot.TP_DST.ordinal()] != l.tpPort() ? 3 : 4;
+                        stage = Math.max(stage, Math.min(s, udp ? 3 : 2));
+                        if (s == 4 && found < 0) {
+                            found = l.dpPort();
+                        }
                     }
                 }
             }
@@ -239,7 +285,12 @@ final class NativeTunnel {
                 wc[Slot.VLAN_TCI.ordinal()] = Slot.VLAN_TCI.max;
                 wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
             }
-            if (stage >= 2) {
+            if (stage >= 2 && flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
+                wc[Slot.IPV6_DST_HI.ordinal()] = -1L;
+                wc[Slot.IPV6_DST_LO.ordinal()] = -1L;
+                wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+                wc[Slot.NW_FRAG.ordinal()] = Slot.NW_FRAG.max;
+            } else if (stage >= 2) {
                 wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
                 wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
                 wc[Slot.NW_FRAG.ordinal()] = Slot.NW_FRAG.max;
@@ -314,20 +365,65 @@ final class NativeTunnel {
         }
     }
 
-    // propagate_tunnel_data_to_flow__(): the packet as the underlay sees it, its outer headers
-    static void propagate(long[] f, Geneve.Metadata t, long dmac, long smac, long sip) {
+    /**
+     * propagate_tunnel_data_to_flow__(): the packet as the underlay sees it, its outer headers (IPv6 for a key with
+     * an IPv6 destination, its source the key's or {@code sip6}, the route's), the protocol the tunnel's type says.
+     */
+    static void propagate(long[] f, Geneve.Metadata t, TunnelType type, long dmac, long smac, long sip,
+            Ipv6Address sip6) {
         f[Slot.DL_DST.ordinal()] = dmac;
         f[Slot.DL_SRC.ordinal()] = smac;
         f[Slot.VLAN_TCI.ordinal()] = 0;
         f[Slot.NW_DST.ordinal()] = t.dst() & 0xffffffffL;
-        f[Slot.NW_SRC.ordinal()] = t.src() != 0 ? t.src() & 0xffffffffL : sip;
+        f[Slot.NW_SRC.ordinal()] = t.src() & 0xffffffffL;
+        Tunnel.put6(f, Slot.IPV6_DST_HI, t.dst6());
+        Tunnel.put6(f, Slot.IPV6_SRC_HI, t.src6());
         f[Slot.NW_FRAG.ordinal()] = 0;
         f[Slot.NW_TOS.ordinal()] = t.tos();
         f[Slot.NW_TTL.ordinal()] = t.ttl();
         f[Slot.TP_DST.ordinal()] = t.tpDst();
         f[Slot.TP_SRC.ordinal()] = t.tpSrc();
-        f[Slot.DL_TYPE.ordinal()] = Match.ETH_IP;
-        f[Slot.NW_PROTO.ordinal()] = Match.PROTO_UDP;
+        if (t.dst() == 0) {
+            f[Slot.DL_TYPE.ordinal()] = Match.ETH_IPV6;
+            if (t.src6().equals(Ipv6Address.ANY)) {
+                Tunnel.put6(f, Slot.IPV6_SRC_HI, sip6);
+            }
+        } else {
+            f[Slot.DL_TYPE.ordinal()] = Match.ETH_IP;
+            if (t.src() == 0) {
+                f[Slot.NW_SRC.ordinal()] = sip;
+            }
+        }
+        f[Slot.NW_PROTO.ordinal()] = type.nwProto;
+    }
+
+    /**
+     * compose_nd_ns(): a neighbour solicitation for {@code target} from {@code src} (its link-layer address
+     * {@code smac} as the source option), to the target's solicited-node multicast address, hop limit 255.
+     */
+    static byte[] ndSolicit(long smac, Ipv6Address src, Ipv6Address target) {
+        byte[] f = new byte[14 + 40 + 32];
+        Ipv6Address sn = new Ipv6Address(0xff02L << 48, 0x1ff000000L | (target.lo() & 0xffffff));
+        MacAddress.of(0x3333_0000_0000L | (sn.lo() & 0xffffffffL)).write(f, 0);
+        MacAddress.of(smac).write(f, 6);
+        Bytes.put16(f, 12, Match.ETH_IPV6);
+        f[IP] = 0x60;
+        Bytes.put16(f, IP + 4, 32);
+        f[IP + 6] = (byte) Match.PROTO_ICMPV6;
+        f[IP + 7] = (byte) 255;
+        src.write(f, IP + 8);
+        sn.write(f, IP + 24);
+        int icmp = L4_6;
+        f[icmp] = (byte) Match.ND_NEIGHBOR_SOLICIT;
+        target.write(f, icmp + 8);
+        f[icmp + 24] = 1; // ND_OPT_SOURCE_LINKADDR, 8 bytes
+        f[icmp + 25] = 1;
+        MacAddress.of(smac).write(f, icmp + 26);
+        long sum = InternetChecksum.add(0, f, IP + 8, 32);
+        sum = InternetChecksum.addWord(sum, Match.PROTO_ICMPV6);
+        sum = InternetChecksum.addWord(sum, 32);
+        Bytes.put16(f, icmp + 2, InternetChecksum.finish(InternetChecksum.add(sum, f, icmp, 32)));
+        return f;
     }
 
     /**

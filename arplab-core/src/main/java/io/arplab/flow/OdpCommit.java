@@ -133,7 +133,7 @@ final class OdpCommit {
             long tos = flow[Slot.NW_TOS.ordinal()];
             if (tos != x.base[Slot.NW_TOS.ordinal()]) {
                 long m = setMaskBits(Slot.NW_TOS);
-                if (x.packetTunnel[2] != 0 && ((tos ^ x.base[Slot.NW_TOS.ordinal()]) & 3) == 0) {
+                if (x.packetTunnelDstSet() && ((tos ^ x.base[Slot.NW_TOS.ordinal()]) & 3) == 0) {
                     m &= ~3L; // commit_set_ipv4_action(): with a tunnel set, the ECN bits the tunnel gave stay
                 }
                 ip.add("tos=" + MatchFormat.hex(tos & m) + (m == Slot.NW_TOS.max ? "" : "/" + MatchFormat.hex(m)));

@@ -19,6 +19,10 @@ final class OdpFlowFormat {
         return switch (s) {
             case TUN_DST -> new int[] {0, 0};
             case TUN_SRC -> new int[] {2, 2};
+            case TUN_IPV6_DST_HI -> new int[] {0, 1}; // ipv6_dst lies in bytes 4-19, after ip_dst
+            case TUN_IPV6_DST_LO -> new int[] {1, 2};
+            case TUN_IPV6_SRC_HI -> new int[] {3, 3}; // ipv6_src in bytes 24-39, after ip_src
+            case TUN_IPV6_SRC_LO -> new int[] {4, 4};
             case TUN_ID -> new int[] {5, 5};
             case TUN_FLAGS, TUN_TOS -> new int[] {6, 6};
             case METADATA -> new int[] {43, 43};
@@ -76,7 +80,7 @@ final class OdpFlowFormat {
             w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
         }
         w.set(55);
-        if ((value[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && mask[Slot.TUN_DST.ordinal()] != 0) {
+        if ((value[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && Tunnel.dstIsSet(mask)) {
             // tun_metadata_from_geneve_nlattr(): a Geneve key's mask matches the options' length exactly
             w.set(9, mask[Slot.TUN_METADATA_PRESENT.ordinal()] != 0); // tunnel.metadata.present
             for (int i = 0; i < TunMetadata.FIELDS; i++) { // tunnel.metadata.opts.gnv, after the table pointer
@@ -103,7 +107,8 @@ final class OdpFlowFormat {
             if (m == 0 || ws == null || !inKey) {
                 continue;
             }
-            int lowBits = s == Slot.DL_SRC || s == Slot.ARP_THA ? 32 : 64;
+            int lowBits = s == Slot.DL_SRC || s == Slot.ARP_THA || s == Slot.TUN_IPV6_DST_HI
+                    || s == Slot.TUN_IPV6_DST_LO ? 32 : 64;
             if (lowBits == 64 || (m >>> lowBits) != 0) {
                 w.set(ws[0]);
             }

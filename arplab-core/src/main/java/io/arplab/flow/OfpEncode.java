@@ -43,7 +43,7 @@ final class OfpEncode {
         {Field.ND_OPTIONS_TYPE, ERICOXM, 2, -1}, {Field.ND_SLL, 1, 24, 32}, {Field.ND_TLL, 1, 25, 33},
         {Field.ARP_OP, 0, 15, 21}, {Field.ARP_SPA, 0, 16, 22}, {Field.ARP_TPA, 0, 17, 23}, {Field.ARP_SHA, 1, 17, 24}, {Field.ARP_THA, 1, 18, 25},
         {Field.TUN_ID, 1, 16, 38}, {Field.TUN_FLAGS, 1, 104, -1}, {Field.TUN_SRC, 1, 31, -1},
-        {Field.TUN_DST, 1, 32, -1},
+        {Field.TUN_DST, 1, 32, -1}, {Field.TUN_IPV6_SRC, 1, 109, -1}, {Field.TUN_IPV6_DST, 1, 110, -1},
         {Field.REG0, 1, 0, -1}, {Field.REG1, 1, 1, -1}, {Field.REG2, 1, 2, -1}, {Field.REG3, 1, 3, -1},
         {Field.REG4, 1, 4, -1}, {Field.REG5, 1, 5, -1}, {Field.REG6, 1, 6, -1}, {Field.REG7, 1, 7, -1},
         {Field.REG8, 1, 8, -1}, {Field.REG9, 1, 9, -1}, {Field.REG10, 1, 10, -1}, {Field.REG11, 1, 11, -1},

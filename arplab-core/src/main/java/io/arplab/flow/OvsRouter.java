@@ -360,7 +360,12 @@ public final class OvsRouter {
 
     // tnl_neigh_lookup(): an entry not yet expired, whose life a lookup renews; null on a miss
     Long neighLookup(String bridge, long ip, long now) {
-        String k = bridge + " " + MatchFormat.ip(ip);
+        return neighLookup(bridge, MatchFormat.ip(ip), now);
+    }
+
+    /** The same for an address as ipv6_string_mapped() prints it (an IPv6 neighbour's). */
+    Long neighLookup(String bridge, String ip, long now) {
+        String k = bridge + " " + ip;
         Long exp = expires.get(k);
         if (exp == null || exp <= now) {
             return null;
@@ -386,9 +391,35 @@ public final class OvsRouter {
         return best;
     }
 
+    /**
+     * ovs_router_lookup() of an IPv6 destination: the user route with the longest prefix (the highest priority), or
+     * null. native_tunnel_output() passes no source for an IPv6 tunnel (only flow->tunnel.ip_src becomes s_ip6).
+     */
+    Route6 lookup6(Ipv6Address dst, long mark) {
+        Route6 best = null;
+        for (Route6 r : routes6) {
+            Ipv6Address m = new Ipv6Address(r.plen == 0 ? 0 : r.plen >= 64 ? -1L : -1L << (64 - r.plen),
+                    r.plen <= 64 ? 0 : r.plen == 128 ? -1L : -1L << (128 - r.plen));
+            if (r.mark == mark && and(dst, m).equals(r.dst) && (best == null || r.priority > best.priority)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** ovs_router_get_netdev_source_address() of an IPv6 destination: the bridge's address on its subnet, or null. */
+    Ipv6Address sourceAddress6(String bridge, Ipv6Address dst) {
+        return source6(bridge, dst);
+    }
+
     /** The netdevs a route brought in (tnl-ports.c's addr_list), oldest first. */
     java.util.Set<String> ipDevs() {
         return ipDevs;
+    }
+
+    /** Netdev {@code dev}'s IPv6 addresses, in the order they came. */
+    List<Ipv6Address> addresses6(String dev) {
+        return in6.getOrDefault(dev, List.of()).stream().map(a -> a[0]).toList();
     }
 
     /** Whether netdev {@code dev} has an IPv6 address. */

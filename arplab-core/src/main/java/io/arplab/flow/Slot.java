@@ -11,6 +11,8 @@ package io.arplab.flow;
  */
 public enum Slot {
     TUN_ID(64), TUN_SRC(32), TUN_DST(32), TUN_FLAGS(16), TUN_TOS(8), TUN_TTL(8),
+    // flow_tnl's ipv6_src and ipv6_dst (an IPv6 underlay's outer addresses), high 64 bits first
+    TUN_IPV6_SRC_HI(64), TUN_IPV6_SRC_LO(64), TUN_IPV6_DST_HI(64), TUN_IPV6_DST_LO(64),
     TUN_TP_SRC(16), TUN_TP_DST(16), // a popped packet's outer UDP ports (flow_tnl's tp_src, tp_dst)
     // flow_tnl's metadata (lib/tun-metadata.h), a union as in OVS: with FLOW_TNL_F_UDPIF the Geneve options as
     // received (present.len, then the option bytes, big-endian, 8 to a slot); without it present.map and

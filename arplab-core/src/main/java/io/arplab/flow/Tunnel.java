@@ -3,6 +3,7 @@ package io.arplab.flow;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Geneve;
 import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.Ipv6Address;
 
 /**
  * A tunnel port's side of a packet (ofproto/tunnel.c): what tnl_port_send() writes into the flow's tunnel metadata
@@ -27,14 +28,20 @@ final class Tunnel {
      */
     static Geneve.Metadata send(Ofproto.Port port, long[] flow) {
         String remote = port.options.getOrDefault("remote_ip", "");
-        int dst = remote.equals("flow") ? (int) flow[Slot.TUN_DST.ordinal()] : parseIp(remote);
+        boolean dstFlow = remote.equals("flow");
+        int dst = dstFlow ? (int) flow[Slot.TUN_DST.ordinal()] : parseIp(remote);
+        Ipv6Address dst6 = dstFlow ? address6(flow, Slot.TUN_IPV6_DST_HI) : dst == 0 ? parseIp6(remote)
+                : Ipv6Address.ANY;
         String keyOpt = port.options.get("key");
         String outKey = port.options.getOrDefault("out_key", keyOpt);
         boolean keyPresent = outKey != null;
         long tunId = "flow".equals(outKey) ? flow[Slot.TUN_ID.ordinal()]
                 : outKey == null ? 0 : TunnelType.number(outKey);
         String localIp = port.options.getOrDefault("local_ip", "");
-        int src = localIp.equals("flow") ? (int) flow[Slot.TUN_SRC.ordinal()] : parseIp(localIp);
+        boolean srcFlow = localIp.equals("flow");
+        int src = srcFlow ? (int) flow[Slot.TUN_SRC.ordinal()] : parseIp(localIp);
+        Ipv6Address src6 = srcFlow ? address6(flow, Slot.TUN_IPV6_SRC_HI) : src == 0 ? parseIp6(localIp)
+                : Ipv6Address.ANY;
         int flags = (int) (flow[Slot.TUN_FLAGS.ordinal()] & Geneve.TNL_OAM)
                 | (!"false".equals(port.options.get("df_default")) ? Geneve.TNL_DONT_FRAGMENT : 0)
                 | ("true".equals(port.options.get("csum")) ? Geneve.TNL_CSUM : 0)
@@ -46,7 +53,7 @@ final class Tunnel {
         int tos = port.options.containsKey("tos") && !"inherit".equals(port.options.get("tos"))
                 ? (int) TunnelType.number(port.options.get("tos")) & 0xff : 0;
         int tpDst = port.tunnelType.dstPort(port.options);
-        return new Geneve.Metadata(tunId, src, dst, tos, ttl, 0, tpDst, flags);
+        return new Geneve.Metadata(tunId, src, dst, tos, ttl, 0, tpDst, flags, src6, dst6);
     }
 
     private static int parseIp(String s) {
@@ -58,6 +65,32 @@ final class Tunnel {
         } catch (IllegalArgumentException e) {
             return 0;
         }
+    }
+
+    // a tunnel option's IPv6 address (netdev_vport's parse_tunnel_ip()), :: for none
+    private static Ipv6Address parseIp6(String s) {
+        if (!s.contains(":")) {
+            return Ipv6Address.ANY;
+        }
+        Ipv6Address a = Ipv6Address.parse(s);
+        return a == null ? Ipv6Address.ANY : a;
+    }
+
+    /** The IPv6 address in a flow's two slots from {@code hi}. */
+    static Ipv6Address address6(long[] f, Slot hi) {
+        return new Ipv6Address(f[hi.ordinal()], f[hi.ordinal() + 1]);
+    }
+
+    /** Writes {@code a} into a flow's two slots from {@code hi}. */
+    static void put6(long[] f, Slot hi, Ipv6Address a) {
+        f[hi.ordinal()] = a.hi();
+        f[hi.ordinal() + 1] = a.lo();
+    }
+
+    /** flow_tnl_dst_is_set(): the flow has an IPv4 or an IPv6 tunnel destination. */
+    static boolean dstIsSet(long[] f) {
+        return f[Slot.TUN_DST.ordinal()] != 0 || f[Slot.TUN_IPV6_DST_HI.ordinal()] != 0
+                || f[Slot.TUN_IPV6_DST_LO.ordinal()] != 0;
     }
 
     /**
@@ -74,6 +107,12 @@ final class Tunnel {
         }
         if (t.dst() != 0) {
             s.append("dst=").append(MatchFormat.ip(t.dst() & 0xffffffffL)).append(',');
+        }
+        if (!t.src6().equals(Ipv6Address.ANY)) {
+            s.append("ipv6_src=").append(t.src6()).append(',');
+        }
+        if (!t.dst6().equals(Ipv6Address.ANY)) {
+            s.append("ipv6_dst=").append(t.dst6()).append(',');
         }
         if (t.tos() != 0) {
             s.append("tos=").append(MatchFormat.hex(t.tos())).append(',');
@@ -122,16 +161,26 @@ final class Tunnel {
      */
     static long[] pop(byte[] f, long inPort, TunnelType type, int[] inner) {
         int ip = 14;
-        if (f.length < ip + 20 || Bytes.u16(f, 12) != Match.ETH_IP || (f[ip] & 0xf0) != 0x40) {
-            return null;
+        boolean v6 = f.length >= ip + 40 && Bytes.u16(f, 12) == Match.ETH_IPV6 && (f[ip] & 0xf0) == 0x60;
+        int l4, end;
+        if (v6) { // netdev_tnl_ip_extract_tnl_md()'s IPv6 branch: no checksum, no length check
+            if ((f[ip + 6] & 0xff) != type.nwProto) {
+                return null;
+            }
+            l4 = ip + 40;
+            end = Math.min(f.length, l4 + Bytes.u16(f, ip + 4));
+        } else {
+            if (f.length < ip + 20 || Bytes.u16(f, 12) != Match.ETH_IP || (f[ip] & 0xf0) != 0x40) {
+                return null;
+            }
+            int ihl = (f[ip] & 0xf) * 4;
+            l4 = ip + ihl;
+            if (InternetChecksum.compute(f, ip, ihl) != 0 || Bytes.u16(f, ip + 2) > f.length - ip
+                    || (f[ip + 9] & 0xff) != type.nwProto) {
+                return null;
+            }
+            end = ip + Bytes.u16(f, ip + 2);
         }
-        int ihl = (f[ip] & 0xf) * 4;
-        int l4 = ip + ihl;
-        if (InternetChecksum.compute(f, ip, ihl) != 0 || Bytes.u16(f, ip + 2) > f.length - ip
-                || (f[ip + 9] & 0xff) != type.nwProto) {
-            return null;
-        }
-        int end = ip + Bytes.u16(f, ip + 2);
         long id = 0;
         long flags = 0;
         int at, opts = -1;
@@ -140,10 +189,8 @@ final class Tunnel {
                 return null;
             }
             if (Bytes.u16(f, l4 + 6) != 0) { // udp_extract_tnl_md(): a checksum there is checked
-                long sum = InternetChecksum.add(0, f, ip + 12, 8);
-                sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
-                sum = InternetChecksum.addWord(sum, end - l4);
-                if (InternetChecksum.finish(InternetChecksum.add(sum, f, l4, end - l4)) != 0) {
+                if (InternetChecksum.finish(InternetChecksum.add(pseudoHeader(f, ip, end - l4), f, l4, end - l4))
+                        != 0) {
                     return null;
                 }
                 flags |= Geneve.TNL_CSUM;
@@ -188,12 +235,20 @@ final class Tunnel {
             return null;
         }
         inner[0] = at;
+        inner[1] = end;
         long[] flow = Packet.extract(java.util.Arrays.copyOfRange(f, at, end), inPort);
         flow[Slot.TUN_ID.ordinal()] = id;
-        flow[Slot.TUN_SRC.ordinal()] = Bytes.u32(f, ip + 12);
-        flow[Slot.TUN_DST.ordinal()] = Bytes.u32(f, ip + 16);
-        flow[Slot.TUN_TOS.ordinal()] = f[ip + 1] & 0xff;
-        flow[Slot.TUN_TTL.ordinal()] = f[ip + 8] & 0xff;
+        if (v6) { // the traffic class (ip6_flow >> 20, as a byte) and the hop limit
+            put6(flow, Slot.TUN_IPV6_SRC_HI, Ipv6Address.read(f, ip + 8));
+            put6(flow, Slot.TUN_IPV6_DST_HI, Ipv6Address.read(f, ip + 24));
+            flow[Slot.TUN_TOS.ordinal()] = (Bytes.u32(f, ip) >>> 20) & 0xff;
+            flow[Slot.TUN_TTL.ordinal()] = f[ip + 7] & 0xff;
+        } else {
+            flow[Slot.TUN_SRC.ordinal()] = Bytes.u32(f, ip + 12);
+            flow[Slot.TUN_DST.ordinal()] = Bytes.u32(f, ip + 16);
+            flow[Slot.TUN_TOS.ordinal()] = f[ip + 1] & 0xff;
+            flow[Slot.TUN_TTL.ordinal()] = f[ip + 8] & 0xff;
+        }
         flow[Slot.TUN_TP_SRC.ordinal()] = type.udp() ? Bytes.u16(f, l4) : 0;
         flow[Slot.TUN_TP_DST.ordinal()] = type.udp() ? Bytes.u16(f, l4 + 2) : 0;
         flow[Slot.TUN_FLAGS.ordinal()] = flags;
@@ -201,6 +256,18 @@ final class Tunnel {
             TunMetadata.received(flow, f, opts, at - opts);
         }
         return flow;
+    }
+
+    /**
+     * The UDP pseudo-header's sum for the IP header at {@code ip} and {@code l4Len} bytes of UDP: IPv4's
+     * (packet_csum_pseudoheader()) or IPv6's (packet_csum_pseudoheader6(): both addresses, next header, payload
+     * length).
+     */
+    static long pseudoHeader(byte[] f, int ip, int l4Len) {
+        boolean v6 = (f[ip] & 0xf0) == 0x60;
+        long sum = InternetChecksum.add(0, f, ip + (v6 ? 8 : 12), v6 ? 32 : 8);
+        sum = InternetChecksum.addWord(sum, Match.PROTO_UDP);
+        return InternetChecksum.addWord(sum, v6 ? Bytes.u16(f, ip + 4) : l4Len);
     }
 
     /** GRE's flag bits (lib/packets.h). */
@@ -228,10 +295,13 @@ final class Tunnel {
                         if (keyFlow == 0 && (key == null ? 0 : TunnelType.number(key)) != flow[Slot.TUN_ID.ordinal()]) {
                             continue;
                         }
-                        if (dstFlow == 0 && (parseIp(remote) & 0xffffffffL) != flow[Slot.TUN_SRC.ordinal()]) {
+                        // match.ipv6_dst and ipv6_src, flow_tnl_src() and flow_tnl_dst(): IPv4 or IPv6 alike
+                        if (dstFlow == 0 && ((parseIp(remote) & 0xffffffffL) != flow[Slot.TUN_SRC.ordinal()]
+                                || !parseIp6(remote).equals(address6(flow, Slot.TUN_IPV6_SRC_HI)))) {
                             continue;
                         }
-                        if (srcType == 0 && (parseIp(local) & 0xffffffffL) != flow[Slot.TUN_DST.ordinal()]) {
+                        if (srcType == 0 && ((parseIp(local) & 0xffffffffL) != flow[Slot.TUN_DST.ordinal()]
+                                || !parseIp6(local).equals(address6(flow, Slot.TUN_IPV6_DST_HI)))) {
                             continue;
                         }
                         return p;
@@ -244,10 +314,16 @@ final class Tunnel {
 
     /** tnl_wc_init(): a packet from a tunnel matches its key exactly: id, both addresses, df|csum|key. */
     static void wildcards(long[] flow, long[] wc) {
-        if (flow[Slot.TUN_DST.ordinal()] != 0) {
+        if (dstIsSet(flow)) {
             wc[Slot.TUN_ID.ordinal()] = -1L;
-            wc[Slot.TUN_SRC.ordinal()] = Slot.TUN_SRC.max;
-            wc[Slot.TUN_DST.ordinal()] = Slot.TUN_DST.max;
+            if (flow[Slot.TUN_DST.ordinal()] != 0) {
+                wc[Slot.TUN_SRC.ordinal()] = Slot.TUN_SRC.max;
+                wc[Slot.TUN_DST.ordinal()] = Slot.TUN_DST.max;
+            } else {
+                for (int i = Slot.TUN_IPV6_SRC_HI.ordinal(); i <= Slot.TUN_IPV6_DST_LO.ordinal(); i++) {
+                    wc[i] = -1L;
+                }
+            }
             wc[Slot.TUN_FLAGS.ordinal()] = WC_FLAGS;
             wc[Slot.TUN_TOS.ordinal()] = Slot.TUN_TOS.max;
         }
@@ -258,7 +334,7 @@ final class Tunnel {
      * with the key flag, "" for a flow without one.
      */
     static String flowFormat(long[] f) {
-        if (f[Slot.TUN_DST.ordinal()] == 0) {
+        if (!dstIsSet(f)) {
             // match_wc_init(): without a tunnel destination only a tun_id shows (flow_tnl_dst_is_set())
             long id = f[Slot.TUN_ID.ordinal()];
             return id == 0 ? "" : "tun_id=" + MatchFormat.hex(id) + ",";
@@ -269,7 +345,9 @@ final class Tunnel {
             s.append("tun_id=").append(MatchFormat.hex(f[Slot.TUN_ID.ordinal()])).append(',');
         }
         s.append("tun_src=").append(MatchFormat.ip(f[Slot.TUN_SRC.ordinal()])).append(",tun_dst=")
-                .append(MatchFormat.ip(f[Slot.TUN_DST.ordinal()])).append(",tun_ipv6_src=::,tun_ipv6_dst=::,")
+                .append(MatchFormat.ip(f[Slot.TUN_DST.ordinal()])).append(",tun_ipv6_src=")
+                .append(address6(f, Slot.TUN_IPV6_SRC_HI)).append(",tun_ipv6_dst=")
+                .append(address6(f, Slot.TUN_IPV6_DST_HI)).append(',')
                 .append("tun_gbp_id=0,tun_gbp_flags=0,tun_tos=").append(Long.toHexString(f[Slot.TUN_TOS.ordinal()]))
                 .append(",tun_ttl=").append(f[Slot.TUN_TTL.ordinal()])
                 .append(",tun_erspan_ver=0,gtpu_flags=0,gtpu_msgtype=0,tun_flags=");
@@ -296,7 +374,7 @@ final class Tunnel {
      * ttl always, the UDP ports when set (tun_key_to_attr()).
      */
     static String key(long[] v, long[] k, boolean verbose) {
-        if (v[Slot.TUN_DST.ordinal()] == 0) {
+        if (!dstIsSet(v)) {
             return ""; // tun_key_to_attr() puts no tunnel into the key of a packet that has none
         }
         StringBuilder s = new StringBuilder("tunnel(");
@@ -310,6 +388,14 @@ final class Tunnel {
                     s.append('/').append(MatchFormat.ip(k[a.ordinal()]));
                 }
                 s.append(',');
+            }
+        }
+        for (Slot a : new Slot[] {Slot.TUN_IPV6_SRC_HI, Slot.TUN_IPV6_DST_HI}) {
+            Ipv6Address m = address6(k, a);
+            if (!m.equals(Ipv6Address.ANY) && !address6(v, a).equals(Ipv6Address.ANY)) {
+                s.append(a == Slot.TUN_IPV6_SRC_HI ? "ipv6_src=" : "ipv6_dst=")
+                        .append(MatchFormat.ipv6Masked(new U128(v[a.ordinal()], v[a.ordinal() + 1]),
+                                new U128(m.hi(), m.lo()))).append(',');
             }
         }
         long tos = v[Slot.TUN_TOS.ordinal()];

@@ -113,7 +113,13 @@ final class Xlate {
     final long[] packetTunnel;
     static final Slot[] TUNNEL = {Slot.TUN_ID, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_FLAGS, Slot.TUN_TOS,
         Slot.TUN_TTL, Slot.TUN_METADATA_PRESENT, Slot.TUN_METADATA0, Slot.TUN_METADATA1, Slot.TUN_METADATA2,
-        Slot.TUN_METADATA3, Slot.TUN_METADATA4, Slot.TUN_METADATA5, Slot.TUN_METADATA6, Slot.TUN_METADATA7};
+        Slot.TUN_METADATA3, Slot.TUN_METADATA4, Slot.TUN_METADATA5, Slot.TUN_METADATA6, Slot.TUN_METADATA7,
+        Slot.TUN_IPV6_SRC_HI, Slot.TUN_IPV6_SRC_LO, Slot.TUN_IPV6_DST_HI, Slot.TUN_IPV6_DST_LO};
+    /** flow_tnl_dst_is_set() of the datapath's key for the packet (its IPv4 or its IPv6 destination). */
+    boolean packetTunnelDstSet() {
+        return packetTunnel[2] != 0 || packetTunnel[TUNNEL.length - 2] != 0 || packetTunnel[TUNNEL.length - 1] != 0;
+    }
+
     private int depth;
     /**
      * ctx->depth and ctx->resubmits: the resubmits (and group buckets) on the stack that go to a table at or before
@@ -428,7 +434,7 @@ final class Xlate {
             XlateFreeze.finishFreezing(this);
         }
         creditRules();
-        if (!badMetadata && initial[Slot.TUN_DST.ordinal()] != 0
+        if (!badMetadata && Tunnel.dstIsSet(initial)
                 && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
             TunMetadata.udpifMask(sectionBr.tlv, initial, wc); // xlate_actions(): the masks in udpif format
         } else {
@@ -1417,7 +1423,7 @@ final class Xlate {
         if (error != null && !datapath) {
             return mask; // xlate_actions()' "goto exit": a failed translation's trace shows its wildcards unfinished
         }
-        boolean tunnel = initial[Slot.TUN_DST.ordinal()] != 0;
+        boolean tunnel = Tunnel.dstIsSet(initial);
         unfinishedWc = error != null && finishClears(mask, tunnel);
         if (datapath) {
             XlateCt.takeOrigMask(this); // the datapath key's ct_tuple4/ct_tuple6 mask, not its slots

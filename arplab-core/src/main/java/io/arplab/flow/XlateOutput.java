@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Ipv6Address;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,14 +79,13 @@ final class XlateOutput {
                     x.wc[Slot.NW_TTL.ordinal()] = 0xff; // ttl=inherit: the inner TTL
                 }
                 int tos = (int) x.flow[Slot.NW_TOS.ordinal()];
-                tunnel = new io.arplab.wire.Geneve.Metadata(tunnel.tunId(), tunnel.src(), tunnel.dst(),
-                        (inherit ? tos & 0xfc : tunnel.tos()) | ((tos & 3) == 3 ? 2 : tos & 3), tunnel.ttl(),
-                        tunnel.tpSrc(), tunnel.tpDst(), tunnel.flags());
+                tunnel = tunnel.withTos((inherit ? tos & 0xfc : tunnel.tos()) | ((tos & 3) == 3 ? 2 : tos & 3));
             }
-            if (tunnel.dst() == 0 || (tunnel.dst() & 0xffffffffL) == x.initial[Slot.TUN_DST.ordinal()]) {
+            if (ownAddress(x, tunnel)) {
                 // compose_output_action__() leaves what tnl_port_send() wrote in flow->tunnel when it refuses
                 x.flow[Slot.TUN_ID.ordinal()] = tunnel.tunId();
                 x.flow[Slot.TUN_SRC.ordinal()] = tunnel.src() & 0xffffffffL;
+                Tunnel.put6(x.flow, Slot.TUN_IPV6_SRC_HI, tunnel.src6());
                 x.flow[Slot.TUN_TOS.ordinal()] = tunnel.tos();
                 x.flow[Slot.TUN_TTL.ordinal()] = tunnel.ttl();
                 x.flow[Slot.TUN_FLAGS.ordinal()] = tunnel.flags();
@@ -122,6 +122,8 @@ final class XlateOutput {
                 x.packetTunnel[5] = tunnel.ttl();
                 long[] md = new long[Slot.ALL.length]; // the options as the kernel's key has them
                 TunMetadata.received(md, opts, 0, opts.length);
+                Tunnel.put6(md, Slot.TUN_IPV6_SRC_HI, tunnel.src6());
+                Tunnel.put6(md, Slot.TUN_IPV6_DST_HI, tunnel.dst6());
                 for (int i = 6; i < Xlate.TUNNEL.length; i++) {
                     x.packetTunnel[i] = md[Xlate.TUNNEL[i].ordinal()];
                 }
@@ -156,6 +158,15 @@ final class XlateOutput {
         }
     }
 
+    // compose_output_action__(): flow_tnl_dst() of the key against ctx->orig_tunnel_ipv6_dst, the packet's own
+    private static boolean ownAddress(Xlate x, io.arplab.wire.Geneve.Metadata t) {
+        long origDst = x.initial[Slot.TUN_DST.ordinal()];
+        if (t.dst() != 0 || origDst != 0) {
+            return (t.dst() & 0xffffffffL) == origDst;
+        }
+        return t.dst6().equals(Tunnel.address6(x.initial, Slot.TUN_IPV6_DST_HI));
+    }
+
     // FLOOD and ALL: flood_packets()' walk of the xports hmap. The flood's last port is the last action when the
     // flood is.
     private static void flood(Xlate x, long in) {
@@ -177,30 +188,50 @@ final class XlateOutput {
      */
     private static void nativeTunnelOutput(Xlate x, Ofproto.Port tun, io.arplab.wire.Geneve.Metadata t) {
         OvsRouter router = x.br.datapath.router;
+        boolean v6 = t.dst() == 0;
         long dst = t.dst() & 0xffffffffL;
-        OvsRouter.Route r = router.lookup(dst, x.flow[Slot.PKT_MARK.ordinal()], t.src() & 0xffffffffL);
-        Ofproto outBr = r == null ? null : x.br.datapath.routeBridge(r.bridge());
+        String bridge, nhName;
+        long nh = 0;
+        long sip = 0;
+        Ipv6Address nh6 = null, sip6 = null;
+        if (v6) {
+            OvsRouter.Route6 r = router.lookup6(t.dst6(), x.flow[Slot.PKT_MARK.ordinal()]);
+            bridge = r == null ? null : r.bridge();
+            nh6 = r == null || r.gw().equals(Ipv6Address.ANY) ? t.dst6() : r.gw();
+            sip6 = r == null ? null : r.src();
+            nhName = nh6.toString();
+        } else {
+            OvsRouter.Route r = router.lookup(dst, x.flow[Slot.PKT_MARK.ordinal()], t.src() & 0xffffffffL);
+            bridge = r == null ? null : r.bridge();
+            nh = r == null || r.gw() == 0 ? dst : r.gw();
+            sip = r == null ? 0 : t.src() != 0 ? t.src() & 0xffffffffL : r.src();
+            nhName = MatchFormat.ip(nh);
+        }
+        Ofproto outBr = bridge == null ? null : x.br.datapath.routeBridge(bridge);
         if (outBr == null) {
             x.problem("native tunnel routing failed");
             return;
         }
-        Ofproto.Port outDev = outBr.port(r.bridge()) != null ? outBr.port(r.bridge()) : outBr.port(Ports.LOCAL);
-        long nh = r.gw() != 0 ? r.gw() : dst;
-        x.note("tunneling to " + MatchFormat.ip(nh) + " via " + outDev.name);
+        Ofproto.Port outDev = outBr.port(bridge) != null ? outBr.port(bridge) : outBr.port(Ports.LOCAL);
+        x.note("tunneling to " + nhName + " via " + outDev.name);
         long smac = outDev.mac;
-        long sip = t.src() != 0 ? t.src() & 0xffffffffL : r.src();
-        Long dmac = router.neighLookup(outBr.name, nh, x.now);
+        Long dmac = v6 ? router.neighLookup(outBr.name, nhName, x.now) : router.neighLookup(outBr.name, nh, x.now);
         if (dmac == null) {
-            x.note("neighbor cache miss for " + MatchFormat.ip(nh) + " on bridge " + outBr.name
-                    + ", sending ARP request");
+            x.note("neighbor cache miss for " + nhName + " on bridge " + outBr.name + ", sending "
+                    + (v6 ? "ND" : "ARP") + " request");
             x.xc.neighbourMiss = true;
-            outBr.packetOut(x.now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
+            if (v6) { // tnl_send_nd_request() from the bridge's address on the next hop's subnet, else the route's
+                Ipv6Address own = router.sourceAddress6(outBr.name, nh6);
+                outBr.packetOut(x.now, outDev.ofport, NativeTunnel.ndSolicit(smac, own != null ? own : sip6, nh6));
+            } else {
+                outBr.packetOut(x.now, outDev.ofport, NativeTunnel.arpRequest(smac, sip, nh));
+            }
             return;
         }
         x.xc.replayable = false; // the replay has no tnl_push: native tunnel megaflows are translated per packet
-        x.note("tunneling from " + MatchFormat.mac(smac) + " " + MatchFormat.ip(sip) + " to " + MatchFormat.mac(dmac)
-                + " " + MatchFormat.ip(nh));
-        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, t,
+        x.note("tunneling from " + MatchFormat.mac(smac) + " " + (v6 ? sip6.toString() : MatchFormat.ip(sip))
+                + " to " + MatchFormat.mac(dmac) + " " + nhName);
+        byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, sip6, t,
                 TunMetadata.toGeneve(x.br.tlv, x.flow));
         int start = x.odp.length();
         x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
@@ -208,8 +239,8 @@ final class XlateOutput {
         boolean last = x.tail;
         long[] savedFlow = x.flow.clone(), savedBase = x.base, savedWc = x.wc;
         x.base = x.base.clone(); // base may be the initial flow itself (the megaflow's key)
-        NativeTunnel.propagate(x.flow, t, dmac, smac, sip);
-        NativeTunnel.propagate(x.base, t, dmac, smac, sip);
+        NativeTunnel.propagate(x.flow, t, tun.tunnelType, dmac, smac, sip, sip6);
+        NativeTunnel.propagate(x.base, t, tun.tunnelType, dmac, smac, sip, sip6);
         x.wc = new long[Slot.ALL.length];
         Ofproto savedBr = x.br;
         boolean savedExecute = x.execute, savedSideEffects = x.sideEffects;
@@ -354,6 +385,9 @@ final class XlateOutput {
             NativeTunnel.ndSnoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);
         } else if (port >= 0 && x.sideEffects && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
             dp.router.neighSet(x.br.name, x.flow[Slot.NW_SRC.ordinal()], x.flow[Slot.DL_SRC.ordinal()], x.now);
+        } else if (port >= 0 && x.sideEffects && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
+            dp.router.neighSet(x.br.name, Tunnel.address6(x.flow, Slot.IPV6_SRC_HI).toString(),
+                    x.flow[Slot.DL_SRC.ordinal()], x.now);
         }
         return port;
     }

@@ -29,7 +29,23 @@ public final class Geneve {
      * An skb's tunnel key (struct ip_tunnel_key): id (the VNI in the low 24 bits), outer addresses, tos, ttl, UDP
      * ports, TNL_* flags.
      */
-    public record Metadata(long tunId, int src, int dst, int tos, int ttl, int tpSrc, int tpDst, int flags) {
+    public record Metadata(long tunId, int src, int dst, int tos, int ttl, int tpSrc, int tpDst, int flags,
+            Ipv6Address src6, Ipv6Address dst6) {
+        /** An IPv4 key: no IPv6 addresses (the kernel's device and its prefix carry IPv4 ones only). */
+        public Metadata(long tunId, int src, int dst, int tos, int ttl, int tpSrc, int tpDst, int flags) {
+            this(tunId, src, dst, tos, ttl, tpSrc, tpDst, flags, Ipv6Address.ANY, Ipv6Address.ANY);
+        }
+
+        /** flow_tnl_dst_is_set(): an IPv4 or an IPv6 destination. */
+        public boolean dstIsSet() {
+            return dst != 0 || !dst6.equals(Ipv6Address.ANY);
+        }
+
+        /** The same key with another tos. */
+        public Metadata withTos(int t) {
+            return new Metadata(tunId, src, dst, t, ttl, tpSrc, tpDst, flags, src6, dst6);
+        }
+
         /** The prefix and {@code inner} as one buffer. */
         public byte[] prefix(byte[] inner) {
             byte[] b = new byte[METADATA_LENGTH + inner.length];
