@@ -437,7 +437,7 @@ final class Xlate {
         if (!badMetadata && Tunnel.dstIsSet(initial)
                 && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
             TunMetadata.udpifMask(sectionBr.tlv, initial, wc); // xlate_actions(): the masks in udpif format
-        } else {
+        } else if (Tunnel.dstIsSet(initial)) { // (without a tunnel the megaflow's mask has none of the tunnel key)
             for (int i = Slot.TUN_METADATA_PRESENT.ordinal(); i <= Slot.TUN_METADATA7.ordinal(); i++) {
                 wc[i] = 0; // no options came with the packet (or the translation failed on them): no wildcards
             }
@@ -1428,12 +1428,13 @@ final class Xlate {
         if (datapath) {
             XlateCt.takeOrigMask(this); // the datapath key's ct_tuple4/ct_tuple6 mask, not its slots
         }
-        for (int i : NOT_IN_DATAPATH) {
-            mask[i] = 0;
+        for (int i = NOT_IN_DATAPATH[0], end = NOT_IN_DATAPATH[NOT_IN_DATAPATH.length - 2]; i <= end; i++) {
+            mask[i] = 0; // one run of slots, and the action set's output
         }
-        if (!tunnel) {
-            for (int i : TUNNEL_KEY) {
-                mask[i] = 0; // a packet without a tunnel has no tunnel key to match
+        mask[Slot.ACTSET_OUTPUT.ordinal()] = 0;
+        if (!tunnel) { // a packet without a tunnel has no tunnel key to match
+            for (int i = TUNNEL_KEY[0], end = TUNNEL_KEY[TUNNEL_KEY.length - 1]; i <= end; i++) {
+                mask[i] = 0;
             }
         }
         // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (a
@@ -1498,6 +1499,14 @@ final class Xlate {
                     || s == Slot.ACTSET_OUTPUT).mapToInt(Slot::ordinal).toArray();
     private static final int[] TUNNEL_KEY = java.util.Arrays.stream(Slot.ALL)
             .filter(s -> s.name().startsWith("TUN_")).mapToInt(Slot::ordinal).toArray();
+
+    static { // Slot's order: the tunnel key one run, the fields before ACTSET_OUTPUT another (filled as runs above)
+        if (TUNNEL_KEY[TUNNEL_KEY.length - 1] - TUNNEL_KEY[0] != TUNNEL_KEY.length - 1
+                || NOT_IN_DATAPATH[NOT_IN_DATAPATH.length - 1] != Slot.ACTSET_OUTPUT.ordinal()
+                || NOT_IN_DATAPATH[NOT_IN_DATAPATH.length - 2] - NOT_IN_DATAPATH[0] != NOT_IN_DATAPATH.length - 2) {
+            throw new AssertionError("Slot's tunnel or non-datapath fields are not one run");
+        }
+    }
 
     private String megaflow() {
         Match m = new Match();

@@ -292,7 +292,7 @@ final class XlateCt {
 
     /** flow_clear_conntrack()'s original tuple: every ct_nw_* and ct_tp_* slot zero. */
     static void clearOrig(long[] flow) {
-        for (int i : ORIG_SLOTS) {
+        for (int i = ORIG_FIRST; i <= ORIG_LAST; i++) { // Slot keeps them one run
             flow[i] = 0;
         }
     }
@@ -306,6 +306,8 @@ final class XlateCt {
         }
         clearOrig(wc);
     }
+
+    private static final int ORIG_FIRST = Slot.CT_NW_PROTO.ordinal(), ORIG_LAST = Slot.CT_TP_DST.ordinal();
 
     private static int[] ordinals(Slot... slots) {
         return java.util.Arrays.stream(slots).mapToInt(s -> s == null ? -1 : s.ordinal()).toArray();
