@@ -1,0 +1,102 @@
+package io.arplab.flow;
+
+/**
+ * The end of a translation's wildcards (ofproto-dpif-xlate.c xlate_wc_finish(), skipped by a failed translation's
+ * "goto exit"), and what the datapath's key cannot hold: the megaflow's mask, or the trace's.
+ */
+final class XlateWc {
+    private XlateWc() {
+    }
+
+    /** The wildcards as the datapath sees them (registers and metadata are not part of its key), in place. */
+    static long[] megaflowMask(Xlate x, boolean datapath) {
+        long[] mask = x.wc, initial = x.initial;
+        if (x.error != null && !datapath) {
+            return mask; // xlate_actions()' "goto exit": a failed translation's trace shows its wildcards unfinished
+        }
+        boolean tunnel = Tunnel.dstIsSet(initial);
+        x.unfinishedWc = x.error != null && finishClears(initial, mask, tunnel);
+        if (datapath) {
+            XlateCt.takeOrigMask(x); // the datapath key's ct_tuple4/ct_tuple6 mask, not its slots
+        }
+        for (int i = NOT_IN_DATAPATH[0], end = NOT_IN_DATAPATH[NOT_IN_DATAPATH.length - 2]; i <= end; i++) {
+            mask[i] = 0; // one run of slots, and the action set's output
+        }
+        mask[Slot.ACTSET_OUTPUT.ordinal()] = 0;
+        if (!tunnel) { // a packet without a tunnel has no tunnel key to match
+            for (int i = TUNNEL_KEY[0], end = TUNNEL_KEY[TUNNEL_KEY.length - 1]; i <= end; i++) {
+                mask[i] = 0;
+            }
+        }
+        // xlate_wc_finish(): the CFI bit with any of a tag's bits, no bits of a tag the packet does not have (a
+        // TPID only where the translation read it); ICMP type and code are 8 bits in the datapath
+        for (Slot[] t : TAGS) {
+            long tpid = initial[t[1].ordinal()];
+            if (tpid != 0x8100 && tpid != 0x88a8) {
+                mask[t[0].ordinal()] = 0;
+                mask[t[1].ordinal()] = 0;
+            } else {
+                mask[t[0].ordinal()] |= mask[t[0].ordinal()] != 0 ? Match.VLAN_CFI : 0;
+            }
+        }
+        // xlate_wc_finish(): no label bits for a packet
+        // without labels; the datapath's netdev_flow_mask_init() keeps none either (flow_wc_map())
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()])) {
+            for (Slot s : Packet.MPLS_LSES) {
+                mask[s.ordinal()] = 0;
+            }
+        }
+        if (isIcmp(initial)) { // xlate_wc_finish()
+            mask[Slot.TP_SRC.ordinal()] &= 0xff;
+            mask[Slot.TP_DST.ordinal()] &= 0xff;
+        }
+        return mask;
+    }
+
+    // whether xlate_wc_finish() would clear bits of these wildcards (the datapath's mask cannot hold them)
+    private static boolean finishClears(long[] initial, long[] mask, boolean tunnel) {
+        for (int i : NOT_IN_DATAPATH) {
+            if (mask[i] != 0) {
+                return true;
+            }
+        }
+        if (!tunnel) {
+            for (int i : TUNNEL_KEY) {
+                if (mask[i] != 0) {
+                    return true;
+                }
+            }
+        }
+        if (!Packet.isMpls(initial[Slot.DL_TYPE.ordinal()])) {
+            for (Slot s : Packet.MPLS_LSES) {
+                if (mask[s.ordinal()] != 0) {
+                    return true;
+                }
+            }
+        }
+        return isIcmp(initial) && ((mask[Slot.TP_SRC.ordinal()] | mask[Slot.TP_DST.ordinal()]) & ~0xffL) != 0;
+    }
+
+    private static boolean isIcmp(long[] initial) {
+        return initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IP && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP
+                || initial[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6
+                && initial[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6;
+    }
+
+    private static final Slot[][] TAGS = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+    /** The fields the datapath key does not have (registers, metadata), and the tunnel key's. */
+    private static final int[] NOT_IN_DATAPATH = java.util.Arrays.stream(Slot.ALL)
+            .filter(s -> s.name().startsWith("REG") || s == Slot.METADATA || s == Slot.CONJ_ID
+                    || s == Slot.ACTSET_OUTPUT).mapToInt(Slot::ordinal).toArray();
+    private static final int[] TUNNEL_KEY = java.util.Arrays.stream(Slot.ALL)
+            .filter(s -> s.name().startsWith("TUN_")).mapToInt(Slot::ordinal).toArray();
+
+    static { // Slot's order: the tunnel key one run, the fields before ACTSET_OUTPUT another (filled as runs above)
+        if (TUNNEL_KEY[TUNNEL_KEY.length - 1] - TUNNEL_KEY[0] != TUNNEL_KEY.length - 1
+                || NOT_IN_DATAPATH[NOT_IN_DATAPATH.length - 1] != Slot.ACTSET_OUTPUT.ordinal()
+                || NOT_IN_DATAPATH[NOT_IN_DATAPATH.length - 2] - NOT_IN_DATAPATH[0] != NOT_IN_DATAPATH.length - 2) {
+            throw new AssertionError("Slot's tunnel or non-datapath fields are not one run");
+        }
+    }
+
+}
