@@ -478,11 +478,19 @@ public final class Datapath {
      * port, so a megaflow of another bridge's port with the same OpenFlow number is no match.
      */
     Megaflow lookup(Ofproto br, long[] flow) {
+        return lookup(br, flow, false, null);
+    }
+
+    /**
+     * The same with the key's ct_tuple4/6 given ({@code given}): the tuple the packet had when its pass began, which an
+     * upcall's translation, having run the pass's own ct() since, no longer finds in conntrack's metadata.
+     */
+    private Megaflow lookup(Ofproto br, long[] flow, boolean given, Conntrack.Key tuple) {
         for (DpclsSubtable t : probed) {
             maskProbes++;
             for (Megaflow m = t.lookup(flow); m != null; m = m.next) {
-                if ((br == null || m.br == br) && (m.ctMask == null || br == null
-                        || Conntrack.Key.sameMasked(m.ctTuple, OdpFlowFormat.ctTuple(br, flow), m.ctMask))) {
+                if ((br == null || m.br == br) && (m.ctMask == null || br == null || Conntrack.Key.sameMasked(m.ctTuple,
+                        given ? tuple : OdpFlowFormat.ctTuple(br, flow), m.ctMask))) {
                     return m;
                 }
             }
@@ -501,7 +509,7 @@ public final class Datapath {
      */
     Megaflow pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
             boolean keyMissed, Conntrack.Key ctTuple) {
-        Megaflow m = keyMissed ? null : lookup(br, flow);
+        Megaflow m = keyMissed ? null : lookup(br, flow, true, ctTuple); // the tuple of the key, as at its pass's start
         if (m != null) {
             hit(m, flow, len, now);
             return null;
