@@ -1201,10 +1201,7 @@ public final class ActionParser {
 
     // is_ct_valid() on a match: a ct_state bit that implies a connection, or +trk with an explicit -inv
     private static boolean ctValid(Match match) {
-        long st = match.value(Slot.CT_STATE) & match.mask(Slot.CT_STATE);
-        return (st & (Conntrack.NEW | Conntrack.EST | Conntrack.REL | Conntrack.RPL | Conntrack.SNAT | Conntrack.DNAT)) != 0
-                || (st & Conntrack.TRK) != 0 && (match.mask(Slot.CT_STATE) & Conntrack.INV) != 0
-                && (st & Conntrack.INV) == 0;
+        return Conntrack.validMatch(match.value(Slot.CT_STATE), match.mask(Slot.CT_STATE));
     }
 
     // check_NAT(): an IPv4 range needs an IPv4 flow, an IPv6 range an IPv6 one

@@ -15,6 +15,18 @@ import java.util.Map;
 public final class Conntrack {
     public static final int NEW = 0x01, EST = 0x02, REL = 0x04, RPL = 0x08, INV = 0x10, TRK = 0x20, SNAT = 0x40,
             DNAT = 0x80;
+    /** CS_VALID_MASK: a tracked packet with a connection has one of these (is_ct_valid() of a packet). */
+    static final int VALID_PACKET = NEW | EST | RPL;
+
+    /**
+     * is_ct_valid() of a match ({@code state} under {@code mask}): a state bit that implies a connection, or +trk
+     * with an explicit -inv. flow_format() asks it of a flow with the state's mask whole.
+     */
+    static boolean validMatch(long state, long mask) {
+        long st = state & mask;
+        return (st & (NEW | EST | REL | RPL | SNAT | DNAT)) != 0 || (st & TRK) != 0 && (mask & INV) != 0
+                && (st & INV) == 0;
+    }
 
     /**
      * A conn_key; for ICMP {@code sport} is the type, {@code dport} the code and {@code icmpId} the echo's id. An

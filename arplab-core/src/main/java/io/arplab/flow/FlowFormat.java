@@ -104,8 +104,7 @@ final class FlowFormat {
     // flow_format(): the conntrack original tuple of an IP packet when is_ct_valid() and ct_nw_proto is set
     private static void ctOrig(long[] f, Match m, int type) {
         long state = f[Slot.CT_STATE.ordinal()], dl = f[Slot.DL_TYPE.ordinal()];
-        boolean valid = (state & (Conntrack.NEW | Conntrack.EST | Conntrack.REL | Conntrack.RPL | Conntrack.SNAT
-                | Conntrack.DNAT)) != 0 || (state & Conntrack.TRK) != 0 && (state & Conntrack.INV) == 0;
+        boolean valid = Conntrack.validMatch(state, Slot.CT_STATE.max); // flow_format(): the whole state masked
         boolean kept = valid && f[Slot.CT_NW_PROTO.ordinal()] != 0;
         // the addresses stay when the flow's own dl_type is not the packet type's (an L3 packet's FLOW_DL_TYPE_NONE)
         if (type == Match.ETH_IP && (kept || dl != Match.ETH_IP)) {

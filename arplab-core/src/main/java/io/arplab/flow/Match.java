@@ -158,9 +158,7 @@ public final class Match {
         return switch (f.prereq) {
             case NONE -> true;
             // MFP_CT_VALID: is_ct_valid() of a match: a state bit that implies a connection, or +trk with -inv
-            case CT -> (value(Slot.CT_STATE) & (Conntrack.NEW | Conntrack.EST | Conntrack.REL | Conntrack.RPL
-                    | Conntrack.SNAT | Conntrack.DNAT)) != 0 || (value(Slot.CT_STATE) & Conntrack.TRK) != 0
-                    && (mask(Slot.CT_STATE) & Conntrack.INV) != 0 && (value(Slot.CT_STATE) & Conntrack.INV) == 0;
+            case CT -> Conntrack.validMatch(value(Slot.CT_STATE), mask(Slot.CT_STATE));
             // MFP_VLAN_VID: is_vlan(), an Ethernet packet_type's tag
             case VLAN -> !nonEthernet() && (mask(Slot.VLAN_TCI) & VLAN_CFI) != 0
                     && (value(Slot.VLAN_TCI) & VLAN_CFI) != 0;

@@ -1314,8 +1314,8 @@ final class Xlate {
         return switch (f.prereq) {
             case NONE -> true;
             case CT -> { // is_ct_valid() of a packet: new, est or rpl, all three read
-                wc[Slot.CT_STATE.ordinal()] |= Conntrack.NEW | Conntrack.EST | Conntrack.RPL;
-                yield (flow[Slot.CT_STATE.ordinal()] & (Conntrack.NEW | Conntrack.EST | Conntrack.RPL)) != 0;
+                wc[Slot.CT_STATE.ordinal()] |= Conntrack.VALID_PACKET;
+                yield (flow[Slot.CT_STATE.ordinal()] & Conntrack.VALID_PACKET) != 0;
             }
             case VLAN -> {
                 wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_CFI;

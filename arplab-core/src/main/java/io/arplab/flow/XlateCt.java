@@ -284,9 +284,7 @@ final class XlateCt {
             f[orig[6]] = k.dstHi();
         }
         if (x.initial != f) {
-            for (int i : ORIG_SLOTS) {
-                x.initial[i] = f[i];
-            }
+            System.arraycopy(f, ORIG_FIRST, x.initial, ORIG_FIRST, ORIG_LAST - ORIG_FIRST + 1);
         }
     }
 
@@ -313,10 +311,8 @@ final class XlateCt {
         return java.util.Arrays.stream(slots).mapToInt(s -> s == null ? -1 : s.ordinal()).toArray();
     }
 
-    /** Xlate.CT_SLOTS and CT_SLOTS6 as slot numbers (-1: none), and every slot of the tuple. */
-    private static final int[] ORIG4 = ordinals(Xlate.CT_SLOTS), ORIG6 = ordinals(Xlate.CT_SLOTS6),
-            ORIG_SLOTS = ordinals(Slot.CT_NW_PROTO, Slot.CT_NW_SRC, Slot.CT_NW_DST, Slot.CT_IPV6_SRC_HI,
-                    Slot.CT_IPV6_SRC_LO, Slot.CT_IPV6_DST_HI, Slot.CT_IPV6_DST_LO, Slot.CT_TP_SRC, Slot.CT_TP_DST);
+    /** Xlate.CT_SLOTS and CT_SLOTS6 as slot numbers (-1: none). */
+    private static final int[] ORIG4 = ordinals(Xlate.CT_SLOTS), ORIG6 = ordinals(Xlate.CT_SLOTS6);
 
     /** flow_wildcards_has_extra() on the ct_tuple4 fields: the translation read bits {@code ukey} (a mask) wildcards. */
     static boolean ctOrigExtra(Xlate x, Conntrack.Key ukey) {

@@ -45,16 +45,14 @@ class TcpdumpGoldenTest {
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
         List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(corpus())) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                String name = dir.getFileName().toString();
-                for (String flags : List.of("tcpdump_n", "tcpdump_ne", "tcpdump_nv", "tcpdump_ntt", "tcpdump_netvt",
-                        "tcpdump_plain")) {
-                    Path expected = dir.resolve(flags + ".out");
-                    if (Files.exists(expected)) {
-                        out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(name + ".pcap")), flags,
-                                expected));
-                    }
+        for (Path dir : io.arplab.testing.TcpdumpCorpus.caseDirs()) {
+            String name = dir.getFileName().toString();
+            for (String flags : List.of("tcpdump_n", "tcpdump_ne", "tcpdump_nv", "tcpdump_ntt", "tcpdump_netvt",
+                    "tcpdump_plain")) {
+                Path expected = dir.resolve(flags + ".out");
+                if (Files.exists(expected)) {
+                    out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(name + ".pcap")), flags,
+                            expected));
                 }
             }
         }

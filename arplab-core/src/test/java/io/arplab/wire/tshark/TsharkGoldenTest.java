@@ -19,19 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The golden corpus: every public case's tshark.out, byte for byte as TShark 4.0.17 printed it. */
 class TsharkGoldenTest {
-    static Path corpus() throws URISyntaxException {
-        return io.arplab.testing.TcpdumpCorpus.publicCases();
-    }
-
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
         List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(corpus())) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                String name = dir.getFileName().toString();
-                Path expected = dir.resolve("tshark.out");
-                if (Files.exists(expected)) {
-                    out.add(Arguments.of(Named.of(name, dir.resolve(name + ".pcap")), expected));
-                }
+        for (Path dir : io.arplab.testing.TcpdumpCorpus.caseDirs()) {
+            String name = dir.getFileName().toString();
+            Path expected = dir.resolve("tshark.out");
+            if (Files.exists(expected)) {
+                out.add(Arguments.of(Named.of(name, dir.resolve(name + ".pcap")), expected));
             }
         }
         return out.stream();
