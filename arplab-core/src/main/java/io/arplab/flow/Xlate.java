@@ -258,6 +258,7 @@ final class Xlate {
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
+        ecnPending = false;
         odp.setLength(0);
         committedTunnel = lastActions = ctNat = error = null;
         pending.clear();
@@ -411,8 +412,11 @@ final class Xlate {
             error("Invalid Geneve tunnel metadata");
             error = "Invalid tunnel metadata"; // XLATE_INVALID_TUNNEL_METADATA
         } else if (frozenActions != null) {
-            actions(frozenActions, false);
+            if (Tunnel.processEcn(flow)) {
+                actions(frozenActions, false);
+            }
         } else {
+            ecnPending = true; // tnl_process_ecn() once the first table's rule is looked up
             table(table);
         }
         if (recircId == 0 && !badMetadata && in != null && in.isTunnel() && !noContext && !conflict) {
@@ -638,6 +642,12 @@ final class Xlate {
             if (trace != null) {
                 lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
             }
+            // xlate_actions(): the rule looked up, a packet from a tunnel runs its actions only if tnl_process_ecn()
+            boolean ecnDrop = false;
+            if (ecnPending) {
+                ecnPending = false;
+                ecnDrop = !Tunnel.processEcn(flow);
+            }
             if (r == null) {
                 if (hop != null) {
                     hop.table(t, null, "drop");
@@ -645,7 +655,9 @@ final class Xlate {
                 if (trace != null) {
                     trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
                 }
-                line("drop");
+                if (!ecnDrop) {
+                    line("drop");
+                }
                 depth--;
                 break;
             }
@@ -660,6 +672,10 @@ final class Xlate {
                     trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
                 }
                 trace.append('\n');
+            }
+            if (ecnDrop) {
+                depth--;
+                break;
             }
             nestedBridges = null;
             resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
@@ -691,6 +707,9 @@ final class Xlate {
             tableId = first;
         }
     }
+
+    /** The section's first lookup is still to come: tnl_process_ecn() follows it, before its rule's actions. */
+    private boolean ecnPending;
 
     /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
     boolean patchLookup;

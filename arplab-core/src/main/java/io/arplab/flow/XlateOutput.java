@@ -70,9 +70,9 @@ final class XlateOutput {
         if (p.isTunnel()) {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
             tunnel = Tunnel.send(p, x.flow);
-            if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            if (Tunnel.isIpAny(x.flow)) {
                 // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched;
-                // with tos=inherit the inner DSCP too
+                // with tos=inherit the inner DSCP too (an IPv6 packet's traffic class)
                 boolean inherit = "inherit".equals(p.options.get("tos"));
                 x.wc[Slot.NW_TOS.ordinal()] |= inherit ? 0xff : 0x3;
                 if ("inherit".equals(p.options.get("ttl"))) {
