@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Odd and malformed invocations of ofproto/trace (every form of parse_flow_and_packet(): options, datapath flows
  * with and without a datapath name, hex packets of odd lengths), ofproto/trace-packet-out and the datapath commands,
- * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40 and
- * 2 120, 3 200, 7 200 and 8-10 200 mutations and 4-6 30 recirc, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh
- * trace-errors, one file per OVS for the recirc ones).
+ * with their exit statuses, against OVS 3.1 (refdata/ovs/trace-errors: src/test/scripts/gen-trace-errors.py 1 40,
+ * SEED N mutations and SEED 30 recirc, recorded by STATUS=1 src/test/scripts/record-ovs-commands.sh trace-errors, one
+ * bridge per file).
  */
 class OvsTraceErrorsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/trace-errors");
@@ -27,29 +27,36 @@ class OvsTraceErrorsTest {
         replay(tmp, "commands");
     }
 
-    /** Seeds 2, 3, 7 and 8-10: 120 and 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
+    /** Every mutations-SEED.in: 120 or 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
     @Test
     void mutatedInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {
-        replay(tmp, "mutations-2");
-        Files.createDirectories(tmp.resolve("3"));
-        replay(tmp.resolve("3"), "mutations-3");
-        Files.createDirectories(tmp.resolve("7"));
-        replay(tmp.resolve("7"), "mutations-7");
-        for (String seed : List.of("8", "9", "10")) {
-            Files.createDirectories(tmp.resolve(seed));
-            replay(tmp.resolve(seed), "mutations-" + seed);
+        for (String name : recorded("mutations-")) {
+            Files.createDirectories(tmp.resolve(name));
+            replay(tmp.resolve(name), name);
         }
     }
 
     /**
-     * Seeds 4-6 (gen-trace-errors.py SEED 30 recirc): recirculation ids allocated by ct() traces and received packets,
-     * traced back with recirc_id(K) in OpenFlow and datapath flows while referenced, lingering or freed.
+     * Every recirc-SEED.in (gen-trace-errors.py SEED 30 recirc): recirculation ids allocated by ct() traces and
+     * received packets, traced back with recirc_id(K) in OpenFlow and datapath flows while referenced, lingering or
+     * freed.
      */
     @Test
     void recirculationIdsAreFoundWhileReferencedOrLingering(@TempDir Path tmp) throws IOException {
-        for (String seed : List.of("4", "5", "6")) {
-            Files.createDirectories(tmp.resolve(seed));
-            replay(tmp.resolve(seed), "recirc-" + seed);
+        for (String name : recorded("recirc-")) {
+            Files.createDirectories(tmp.resolve(name));
+            replay(tmp.resolve(name), name);
+        }
+    }
+
+    // the recordings of one kind (NAME.in with its NAME.out), by name
+    private static List<String> recorded(String prefix) throws IOException {
+        try (var files = Files.list(REF)) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith(prefix) && f.endsWith(".in")).map(f -> f.substring(0, f.length() - 3))
+                    .sorted().toList();
+            assertThat(names).isNotEmpty();
+            return names;
         }
     }
 
