@@ -81,17 +81,17 @@ public final class ClassifierBench {
             throw new IllegalStateException("cached lookups missed: " + (n - hits));
         }
         double masks = (br.datapath.maskProbes - probes0) / (double) n;
-        // a megaflow, from its layout (compressed references): the object (header, 9 references, 5 longs, a boolean:
-        // 96 bytes, as JOL's ClassLayout gives Datapath.Megaflow's instance size), its key
-        // (a long[Slot count]; the mask is its subtable's, shared), its dpcls slot (a record of its masked words
-        // and a reference, the table at most half full: two slots), its actions string, and its xlate cache: the
-        // object (header, 5 references, an int, 3 booleans), the tables it looked up and the rule each matched (two
-        // arrays of a reference per table), NORMAL's learning (shared when empty), one compiled output action (a
-        // list, its array, the action)
+        // a megaflow, from its layout (compressed references): the object (header, 9 references, 5 longs, an int, a
+        // boolean: 96 bytes, as JOL's ClassLayout gives Datapath.Megaflow's instance size), its key (a long[] of the
+        // key's words from its first nonzero one on; the mask is its subtable's, shared), its dpcls slot (a record
+        // of its masked words and a reference, the table at most half full: two slots), its actions string, and its
+        // xlate cache: the object (header, 5 references, an int, 3 booleans), the tables it looked up and the rule
+        // each matched (two arrays of a reference per table), NORMAL's learning (shared when empty), one compiled
+        // output action (a list, its array, the action)
         long width = java.util.Arrays.stream(br.datapath.flows().get(0).mask).filter(w -> w != 0).count();
         long lookups = (16 + 4L * tables + 7) / 8 * 8;
         long cache = 40 + 2 * lookups + (24 + 24 + 40);
-        long bytes = 96 + (16 + 8L * Slot.ALL.length) + 2 * (8 * width + 4) + 48 + cache;
+        long bytes = 96 + (16 + 8L * br.datapath.flows().get(0).keyWords()) + 2 * (8 * width + 4) + 48 + cache;
         return new Result(tables * flowsPerTable, megaflows, upcalls, cached, masks, bytes, hitsPerSecond);
     }
 

@@ -15,7 +15,13 @@ public final class Datapath {
     /** An installed megaflow: the key and mask of a section's initial flow. */
     public static final class Megaflow {
         final Ofproto br;
-        final long[] value;
+        /**
+         * The key's words from its first nonzero one on ({@link #keyFrom}): the slots before the datapath's fields
+         * (the conntrack tuple, the tunnel, the registers) are zero in most keys, so a megaflow keeps about half of
+         * a flow's words, as a dpif-netdev megaflow keeps its key as a miniflow of the words it has.
+         */
+        private final long[] keyWords;
+        private final int keyFrom;
         final long[] mask;
         public String actions;
         public long packets, bytes, used = -1, tcpFlags;
@@ -39,12 +45,37 @@ public final class Datapath {
 
         Megaflow(Ofproto br, long[] value, DpclsSubtable t, String actions, XlateCache xc, Conntrack.Key ctTuple) {
             this.br = br;
-            this.value = value;
+            int from = java.util.Arrays.mismatch(value, ZERO_KEY); // the first nonzero word (-1: none)
+            keyFrom = from < 0 ? value.length : from;
+            keyWords = java.util.Arrays.copyOfRange(value, keyFrom, value.length);
             this.mask = t.mask;
             this.actions = actions;
             this.xc = xc;
             this.ctTuple = ctTuple;
             this.simple = value[Slot.RECIRC_ID.ordinal()] == 0 && t.simpleMask;
+        }
+
+        /** Its key, whole (a new array). */
+        long[] value() {
+            long[] v = new long[keyFrom + keyWords.length];
+            System.arraycopy(keyWords, 0, v, keyFrom, keyWords.length);
+            return v;
+        }
+
+        /** Slot {@code i} of its key. */
+        long key(int i) {
+            return i < keyFrom ? 0 : keyWords[i - keyFrom];
+        }
+
+        /** Whether {@code flow} is its key, slot for slot. */
+        boolean keyIs(long[] flow) {
+            return java.util.Arrays.mismatch(flow, ZERO_KEY) == (keyFrom == flow.length ? -1 : keyFrom)
+                    && java.util.Arrays.equals(flow, keyFrom, flow.length, keyWords, 0, keyWords.length);
+        }
+
+        /** The words its key takes (for the benchmark's bytes per megaflow). */
+        int keyWords() {
+            return keyWords.length;
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -54,6 +85,7 @@ public final class Datapath {
     }
 
     private static final int[] NO_RECIRCS = {};
+    private static final long[] ZERO_KEY = new long[Slot.ALL.length];
     private final List<Megaflow> flows = new ArrayList<>();
     /** The recirculation ids of the ovs-vswitchd this datapath stands for: one id space for all its bridges. */
     final RecircIds recirc = new RecircIds();
@@ -354,7 +386,7 @@ public final class Datapath {
 
     private static boolean meets(Megaflow m, Match filter) {
         for (Slot s : Slot.ALL) {
-            long v = m.value[s.ordinal()];
+            long v = m.key(s.ordinal());
             if (s == Slot.IN_PORT) {
                 Ofproto.Port p = m.br.port(v);
                 v = p == null ? v : p.dpPort;
@@ -520,7 +552,7 @@ public final class Datapath {
         }
         for (Megaflow o : orphans) {
             // the same ukey: its ufid hashes the whole datapath key, the metadata's ct_tuple4 too
-            if (o.br == br && java.util.Arrays.equals(o.value, flow) && Conntrack.Key.sameTuple(o.ctTuple, ctTuple)) {
+            if (o.br == br && o.keyIs(flow) && Conntrack.Key.sameTuple(o.ctTuple, ctTuple)) {
                 lost++; // upcall_cb(): ENOSPC, "ukey installation fails"
                 return null;
             }
@@ -536,7 +568,7 @@ public final class Datapath {
             unpopulated.add(n);
         }
         countComplex(n, 1);
-        t.insert(n);
+        t.insert(n, flow);
         return n;
     }
 
@@ -558,13 +590,13 @@ public final class Datapath {
                         b -> new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap());
                 complexBr = m.br;
             }
-            complexPorts.addTo(m.value[Slot.IN_PORT.ordinal()], delta);
+            complexPorts.addTo(m.key(Slot.IN_PORT.ordinal()), delta);
         }
     }
 
     private boolean portAllSimple(Megaflow m) {
         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap ports = complexByPort.get(m.br);
-        return ports == null || ports.get(m.value[Slot.IN_PORT.ordinal()]) == 0;
+        return ports == null || ports.get(m.key(Slot.IN_PORT.ordinal())) == 0;
     }
 
     // dpcls_find_subtable(): most installs share the last one's mask, so that is compared before hashing the mask
@@ -708,7 +740,7 @@ public final class Datapath {
             } else if (m.packets > 0) {
                 m.xcachePopulated = true;
                 unpopulated.remove(m);
-                m.br.populateXcache(now, ukeyFlow(m.value));
+                m.br.populateXcache(now, ukeyFlow(m.value()));
             }
         }
     }
@@ -848,8 +880,9 @@ public final class Datapath {
             }
             if (verbose) {
                 // dpif/dump-flows -m (ofproto_unixctl_dpif_dump_flows()): "ufid:.. " and no dp or dp-extra-info
-                s.append(OdpFlowFormat.ufid(m.value, m.mask)).append(only == null ? ", " : " ")
-                        .append(OdpFlowFormat.key(m.br, m.value, m.mask, m.ctTuple, m.ctMask, portNames));
+                long[] value = m.value();
+                s.append(OdpFlowFormat.ufid(value, m.mask)).append(only == null ? ", " : " ")
+                        .append(OdpFlowFormat.key(m.br, value, m.mask, m.ctTuple, m.ctMask, portNames));
             } else {
                 s.append(key(m.br, m, portNames));
             }
@@ -860,7 +893,7 @@ public final class Datapath {
             }
             boolean dpctl = verbose && only == null;
             s.append(dpctl ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
-            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value, m.mask, m.ctMask) : "").append('\n');
+            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value(), m.mask, m.ctMask) : "").append('\n');
         }
         return s.toString();
     }
@@ -880,7 +913,7 @@ public final class Datapath {
 
     // odp_flow_format() for the keys a megaflow of the userspace datapath has, fully wildcarded ones left out
     private static String key(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
-        long[] v = m.value, k = m.mask;
+        long[] v = m.value(), k = m.mask;
         StringBuilder s = new StringBuilder();
         int priority = Slot.SKB_PRIORITY.ordinal();
         if (k[priority] != 0) { // odp_flow_key_from_flow(): the priority first

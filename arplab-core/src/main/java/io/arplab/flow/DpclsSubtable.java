@@ -67,10 +67,11 @@ final class DpclsSubtable extends MaskedFields {
         return hash(v);
     }
 
-    void insert(Datapath.Megaflow n) {
-        int i = slot(n.value);
+    /** Inserts {@code n}, whose key is {@code value} (whole). */
+    void insert(Datapath.Megaflow n, long[] value) {
+        int i = slot(value);
         if (entries[i] == null) {
-            record(i, n.value);
+            record(i, value);
             entries[i] = n;
             if (++size * 2 > entries.length) {
                 grow();
@@ -82,7 +83,7 @@ final class DpclsSubtable extends MaskedFields {
     }
 
     void remove(Datapath.Megaflow n) {
-        int i = slot(n.value);
+        int i = slot(n.value());
         Datapath.Megaflow head = entries[i];
         if (head == n) {
             if (n.next == null) {

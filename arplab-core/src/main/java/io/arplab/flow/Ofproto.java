@@ -232,7 +232,8 @@ public final class Ofproto {
             }
             m.epoch = epoch;
             m.xcachePopulated = true;
-            long[] key = datapath.ukeyFlow(m.value); // xlate_key() of the ukey's key, its mask as that key has it
+            long[] value = m.value();
+            long[] key = datapath.ukeyFlow(value); // xlate_key() of the ukey's key, its mask as that key has it
             Xlate x = m.br.xlate(now, key, null, false);
             if (x == null) { // xlate_key() fails: the ukey goes
                 datapath.remove(m);
@@ -244,14 +245,14 @@ public final class Ofproto {
             // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
             boolean extra = XlateCt.ctOrigExtra(x, m.ctTuple == null ? null : m.ctMask);
             // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__())
-            long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
+            long[] ukeyMask = OdpFlowFormat.exportMask(value, m.mask);
             for (int i = 0; i < m.mask.length; i++) {
-                long dpMask = key != m.value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
+                long dpMask = key != value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
                         : ukeyMask[i];
                 extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
-            Datapath.Megaflow target = key == m.value ? m : datapath.lookup(m.br, key);
+            Datapath.Megaflow target = key == value ? m : datapath.lookup(m.br, key);
             if (extra || x.unfinishedWc || x.avoidCaching) {
                 datapath.remove(m);
             } else if (target != null) {
@@ -264,12 +265,13 @@ public final class Ofproto {
                 if (m.br != this) {
                     return false;
                 }
-                Xlate x = xlate(now, m.value, null, false);
+                long[] value = m.value();
+                Xlate x = xlate(now, value, null, false);
                 boolean delete = x == null;
                 if (x != null) {
                     x.onePass = true;
                     translate(x);
-                    long[] ukeyMask = OdpFlowFormat.exportMask(m.value, m.mask);
+                    long[] ukeyMask = OdpFlowFormat.exportMask(value, m.mask);
                     for (int i = 0; i < m.mask.length; i++) {
                         delete |= (x.lastMask[i] & ~ukeyMask[i]) != 0;
                     }

@@ -58,6 +58,7 @@ final class Xlate {
 
     long[] flow;
     long[] initial;
+    private long[] initialWords;
     /**
      * The packet's conntrack metadata as the datapath actions so far leave it (its key's, then each ct()'s, cleared by
      * ct_clear), which the translation's flow does not follow: a ct() or a patch port (clear_conntrack()) clears
@@ -342,7 +343,8 @@ final class Xlate {
         int tagBytes = packet == null ? 0 : 4 * (Packet.vlanCount(flow) - Packet.tags(packet, br.datapath.vlanLimit()));
         int length = packet == null ? 0 : packet.length + tagBytes;
         passLength = length;
-        initial = flow.clone();
+        // the pass's key: the context's own array, pass after pass (a megaflow keeps its own words of it)
+        initial = initialWords = copy(flow, initialWords);
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, flow) : null;

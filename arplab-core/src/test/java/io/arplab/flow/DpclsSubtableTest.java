@@ -26,8 +26,9 @@ class DpclsSubtableTest {
         for (int step = 0; step < 20_000; step++) {
             int op = rnd.nextInt(10);
             if (op < 5 || installed.isEmpty()) {
-                Datapath.Megaflow m = new Datapath.Megaflow(null, key(rnd), t, "", null, null);
-                t.insert(m);
+                long[] k = key(rnd);
+                Datapath.Megaflow m = new Datapath.Megaflow(null, k, t, "", null, null);
+                t.insert(m, k);
                 installed.add(m);
             } else if (op < 9) {
                 t.remove(installed.remove(rnd.nextInt(installed.size())));
@@ -56,7 +57,7 @@ class DpclsSubtableTest {
             Datapath.Megaflow m = installed.get(i);
             boolean same = true;
             for (int f = 0; f < mask.length; f++) {
-                same &= ((m.value[f] ^ k[f]) & mask[f]) == 0;
+                same &= ((m.key(f) ^ k[f]) & mask[f]) == 0;
             }
             if (same) {
                 return m;

@@ -57,7 +57,8 @@ class XlateContextTest {
                     .as("OdpCommit.%s: a committer keeps no state of its own", f.getName()).isTrue();
         }
         for (Field f : Xlate.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
+            // initialWords: the array each section copies its key into before reading it, whatever it held
+            if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("initialWords")) {
                 continue;
             }
             f.setAccessible(true);
