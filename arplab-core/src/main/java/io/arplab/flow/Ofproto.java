@@ -937,6 +937,9 @@ public final class Ofproto {
         if (flow == key) {
             keyLent = false;
         }
+        // the main loop's next mac_learning_run(), before any later command: an entry the upcall moved to the LRU
+        // tail no longer holds back the expired ones behind it
+        ml.run(now);
         return transmitted(outputs);
     }
 

@@ -42,7 +42,11 @@ class OvsMegaflowCampaignTest {
             + " (revalidate_ukey() pushes them through the ukey's xcache), and a flow learned at the next upcall"
             + " (REV_FLOW_TABLE) rebuilds that xcache first unless a round of the 500 ms timer, which runs in real"
             + " time while OVS's clock is stopped, came in between; two of three recordings credit the learned"
-            + " dl_dst=50:54:00:00:00:68 rule with the hit, the third (and arplab, which pushes at once) the old path");
+            + " dl_dst=50:54:00:00:00:68 rule with the hit, the third (and arplab, which pushes at once) the old path",
+            197, "the same as 128: a megaflow hit (p2's ICMPv6 to 50:54:00:00:00:b1) right before the upcall whose"
+            + " learn() adds dl_dst=50:54:00:00:00:b1; the round that REV_FLOW_TABLE wakes translates the ukey again"
+            + " and pushes the hit's stats through the learned rule (3 of 3 recordings), where arplab has pushed them"
+            + " at the hit through the old path (2 of 70 sections: the OpenFlow counters)");
 
     @Test
     void megaflowsAfterPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
