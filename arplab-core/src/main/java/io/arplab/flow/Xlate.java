@@ -413,6 +413,7 @@ final class Xlate {
         } else if (frozenActions != null) {
             actions(frozenActions, false);
         } else {
+            receiveRefused = in != null && !mayReceive(in);
             table(table);
         }
         if (recircId == 0 && !badMetadata && in != null && in.isTunnel() && !noContext && !conflict) {
@@ -625,6 +626,8 @@ final class Xlate {
             tableId = t;
             Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
             afterLookup();
+            boolean refused = receiveRefused;
+            receiveRefused = false;
             // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
             // megaflow's later packets
             if (execute) {
@@ -664,7 +667,10 @@ final class Xlate {
             nestedBridges = null;
             resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
             rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
-            if (patchLookup) {
+            if (refused) {
+                depth--;
+                break;
+            } else if (patchLookup) {
                 patchLookup = false;
                 cloneActions(r.actions);
             } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
@@ -694,6 +700,17 @@ final class Xlate {
 
     /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
     boolean patchLookup;
+
+    /** The next table lookup's rule is found and counted but its actions do not run: may_receive() said no. */
+    private boolean receiveRefused;
+
+    // may_receive(): the input port's OFPPC_NO_RECV, or OFPPC_NO_RECV_STP for an STP frame (is_stp(): no Ethertype,
+    // FLOW_DL_TYPE_NONE, to 01:80:c2:00:00:00)
+    private boolean mayReceive(Ofproto.Port in) {
+        boolean stp = flow[Slot.DL_TYPE.ordinal()] == FlowCompose.DL_TYPE_NONE
+                && flow[Slot.DL_DST.ordinal()] == 0x0180_c200_0000L;
+        return (in.config & (stp ? Ofproto.Port.NO_RECV_STP : Ofproto.Port.NO_RECV)) == 0;
+    }
 
     /**
      * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not
