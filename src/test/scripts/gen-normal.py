@@ -13,7 +13,10 @@ Open_vSwitch other_config:vlan-limit (0, 1 or 2), makes ports dot1q-tunnel with 
 other_config:qinq-ethtype (set and changed mid-run), and receives double-tagged frames (802.1ad or 802.1Q outer
 tag over an 802.1Q one), frames with an 802.1ad tag alone, and a recent frame again from another port or VLAN (a MAC
 that moves).
-  src/test/scripts/gen-normal.py SEED DIR [qinq]
+With "ports" (seeds recorded since) a fourth stream also sets and clears mod-port's flags (no-flood, no-forward,
+no-receive, down) and the Port's protected column now and then, traces the ports' frames and shows the ports'
+descriptions.
+  src/test/scripts/gen-normal.py SEED DIR [qinq|ports]
 """
 import os
 import random
@@ -23,6 +26,8 @@ seed, out = int(sys.argv[1]), sys.argv[2]
 r = random.Random(seed)
 QINQ = sys.argv[3:] == ["qinq"]
 r3 = random.Random(seed * 104729 + 3) if QINQ else None
+PORTS_MODE = sys.argv[3:] == ["ports"]
+r4 = random.Random(seed * 7907 + 4) if PORTS_MODE else None
 nports = r.choice([3, 4, 5, 6])
 PORTS = list(range(1, nports + 1))
 VLANS = [10, 20, 30]
@@ -35,7 +40,8 @@ if r2 and r2.random() < 0.6:
     POOL += ["50:54:00:01:%02x:%02x" % (r2.randrange(4), r2.randrange(1, 250)) for _ in range(r2.choice([8, 16, 24]))]
 MCAST = ["01:00:5e:00:00:01", "01:00:5e:7f:00:0a", "33:33:00:00:00:01"]
 RESERVED = ["01:80:c2:00:00:00", "01:80:c2:00:00:0e"]
-lines = ["# gen-normal.py %d%s: br0 with dummy ports p1..p%d" % (seed, " qinq" if QINQ else "", nports),
+lines = ["# gen-normal.py %d%s: br0 with dummy ports p1..p%d" % (seed, " qinq" if QINQ else " ports" if PORTS_MODE
+                                                                 else "", nports),
          "ovs-appctl time/stop"]
 
 
@@ -174,6 +180,19 @@ def qinq_frame():
     return ["ovs-appctl netdev-dummy/receive p%d 'eth(src=%s,dst=%s),%s'" % (r3.choice(PORTS), src, dst, inner)]
 
 
+def port_config():
+    """ports: a mod-port flag set or cleared, a port made protected or not, or a port's description."""
+    p = r4.choice(PORTS)
+    u = r4.random()
+    if u < 0.55:
+        flag = r4.choice(["flood", "flood", "forward", "receive", "down"])
+        return "ovs-ofctl mod-port br0 p%d %s%s" % (p, r4.choice(["no-", "no-", ""]) if flag != "down" else "",
+                                                   flag if flag != "down" else r4.choice(["down", "up"]))
+    if u < 0.9:
+        return "ovs-vsctl set port p%d protected=%s" % (p, r4.choice(["true", "true", "false"]))
+    return "ovs-ofctl dump-ports-desc br0 p%d" % p
+
+
 def trace():
     src, dst = r.choice(POOL), r.choice(POOL + ["ff:ff:ff:ff:ff:ff"])
     vlan = "" if r.random() < 0.6 else ",dl_vlan=%d" % r.choice(VLANS)
@@ -192,6 +211,8 @@ def static_entries():
 
 
 for _ in range(r.randrange(60, 90)):
+    if PORTS_MODE and r4.random() < 0.12:
+        lines.append(port_config())
     if QINQ and r3.random() < 0.3:
         if r3.random() < 0.9:
             lines += qinq_frame()
