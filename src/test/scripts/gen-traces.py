@@ -6,7 +6,7 @@ random pipeline (tables 0-3, matches on ports, protocols, addresses out of a sma
 registers; actions that resubmit, write registers and headers, output, run ct(), write the action set; conjunctive
 policies of two or three dimensions), then ofproto/trace of random packets, packets received on p1 and the megaflows
 they leave.
-  src/test/scripts/gen-traces.py SEED BLOCKS [wide] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
+  src/test/scripts/gen-traces.py SEED BLOCKS [wide [clone|l4]] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
 With "wide" (seeds 5-12) the rules also match IPv6, ICMPv6 and ND fields and VLANs, the packets include IPv6
 TCP/UDP, ICMPv6 echo, neighbor solicitations and advertisements, VLAN-tagged and QinQ frames (received as flows),
 and each block ends with dpctl/dump-flows -m as well.
