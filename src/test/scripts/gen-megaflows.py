@@ -21,7 +21,12 @@ With "clone" (seeds recorded since; the files of seeds without it are unchanged)
 part of their actions inside clone(...): header and register rewrites, ct() (commits, NAT, recirculations),
 resubmits and outputs, sometimes nested, sometimes the flow's last action (compose_clone(): reversible actions
 inline, a datapath clone() around a ct(), a trailing one flattened).
-  src/test/scripts/gen-megaflows.py SEED DIR [l3|clone]
+With "l4" (seeds recorded since; the files of seeds without it are unchanged) the pipelines also match ip_frag,
+nw_tos, ip_dscp and ip_ecn on IPv6, every tcp_flags bit (psh, urg, ece, cwr, ns, masked), SCTP ports and ICMP
+errors, and the packets include IPv6 fragments (first with its L4 header, later without), IPv4 TCP and ICMP
+fragments (pipelines without ct), TCP segments with any flags, SCTP, ICMP errors and ICMPv6 errors and router
+messages.
+  src/test/scripts/gen-megaflows.py SEED DIR [l3|clone|l4]
 """
 import os
 import random
@@ -30,6 +35,7 @@ import sys
 seed, out = int(sys.argv[1]), sys.argv[2]
 L3 = sys.argv[3:] == ["l3"]
 CLONE = sys.argv[3:] == ["clone"]
+L4 = sys.argv[3:] == ["l4"]
 r = random.Random(seed)
 nports = r.choice([3, 4])
 PORTS = list(range(1, nports + 1))
@@ -43,8 +49,8 @@ ntables = r.choice([3, 4, 5])
 TABLES = sorted(r.sample(range(1, 30), ntables - 1))
 ALL_TABLES = [0] + TABLES
 HAS_CT = r.random() < 0.55
-lines = ["# gen-megaflows.py %d%s: br0 with dummy ports p1..p%d" % (seed, " l3" if L3 else " clone" if CLONE else "",
-                                                                  nports),
+lines = ["# gen-megaflows.py %d%s: br0 with dummy ports p1..p%d" % (seed, " l3" if L3 else " clone" if CLONE else
+                                                                  " l4" if L4 else "", nports),
          "ovs-appctl time/stop"]
 flows = []
 
@@ -63,6 +69,13 @@ CLASSES = {
     "nd": ("icmp6,icmpv6_type=135", ["nd_target", "nd_sll", "ipv6_src"]),
     "na": ("icmp6,icmpv6_type=136", ["nd_target", "nd_tll"]),
 }
+if L4:  # IPv6 fragments and traffic class, SCTP, every TCP flag
+    CLASSES["ipv6"][1].extend(["ip_frag", "nw_tos", "ip_dscp", "ip_ecn"])
+    CLASSES["udp6"][1].append("ip_frag")
+    CLASSES["tcp6"][1].append("ip_frag")
+    CLASSES["icmp"][1].append("ip_frag")
+    CLASSES["sctp"] = ("sctp", ["nw_src", "nw_dst", "tp_src", "tp_dst", "ip_frag"])
+    CLASSES["sctp6"] = ("sctp6", ["ipv6_src", "ipv6_dst", "tp_src", "tp_dst"])
 GENERIC = ["in_port", "dl_src", "dl_dst", "dl_dst_mcast", "dl_vlan", "vlan_tci", "dl_vlan_pcp", "reg", "metadata"]
 
 
@@ -109,6 +122,15 @@ def field(name, cls, ct_after):
     if name in ("tp_src", "tp_dst"):
         p = r.choice(TPORTS)
         return "%s=%s" % (name, r.choice([str(p), "0x%x/0xff00" % (p & 0xff00), "0x%x/0xfff0" % (p & 0xfff0)]))
+    if name == "tcp_flags" and L4:
+        return "tcp_flags=%s" % r.choice(["+psh", "+urg", "+ece", "-cwr", "+ns", "+psh+ack", "-syn-rst", "0x018/0x018",
+                                          "+fin-ack", "0x0c0/0x0c0", "+syn-ack-urg"])
+    if name == "ip_dscp":
+        return "ip_dscp=%d" % r.choice([0, 8, 46])
+    if name == "icmp_type" and L4:
+        return "icmp_type=%d" % r.choice([0, 8, 3, 11])
+    if name == "icmpv6_type" and L4:
+        return "icmpv6_type=%d" % r.choice([128, 129, 1, 3, 133, 134])
     if name == "tcp_flags":
         return "tcp_flags=%s" % r.choice(["+syn", "+syn-ack", "+ack", "-ack", "+fin", "0x002/0x012", "+rst"])
     if name == "icmp_type":
@@ -332,6 +354,8 @@ def packet():
     src, dst = r.choice(MACS[:4]), r.choice(MACS)
     vid = None if r.random() < 0.75 else r.choice(VLANS)
     kind = r.choice(["arp", "tcp", "tcp", "udp", "icmp", "tcp6", "udp6", "icmp6", "nd", "na", "frag"])
+    if L4 and r.random() < 0.5:
+        return "ovs-appctl netdev-dummy/receive p%d '%s'" % (r.choice(PORTS), eth(src, dst, vid, l4_packet()))
     ttl = r.choice([64, 64, 64, 1, 255])
     tos = r.choice([0, 0, 0, 32, 1])
     sip4, dip4, sip6, dip6 = r.choice(IP4), r.choice(IP4), r.choice(IP6[:4]), r.choice(IP6)
@@ -373,6 +397,47 @@ def packet():
         else:
             inner += ",icmpv6(type=136,code=0),nd(target=%s,sll=00:00:00:00:00:00,tll=%s)" % (r.choice(IP6[:4]), src)
     return "ovs-appctl netdev-dummy/receive p%d '%s'" % (r.choice(PORTS), eth(src, dst, vid, inner))
+
+
+def l4_packet():
+    """l4: fragments (IPv6 always, IPv4 without ct), TCP with any flags, SCTP, ICMP and ICMPv6 errors."""
+    sip4, dip4, sip6, dip6 = r.choice(IP4), r.choice(IP4), r.choice(IP6[:4]), r.choice(IP6)
+    tos, ttl = r.choice([0, 0, 0x20, 0xb8, 1, 3]), r.choice([64, 64, 1, 255])
+    kind = r.choice(["frag6", "frag6", "frag4", "tcp", "tcp6", "sctp", "sctp6", "icmperr", "icmp6err"])
+    if kind == "frag4" and HAS_CT:
+        kind = "tcp"
+    ports = "src=%d,dst=%d" % (r.choice(TPORTS), r.choice(TPORTS))
+    flags = "tcp_flags(%s)" % r.choice(["psh|ack", "urg|ack", "fin|psh|ack", "syn|ece|cwr", "ack|ns", "syn",
+                                        "rst|ack", "0", "fin|syn|rst|psh|ack|urg"])
+    if kind in ("frag6", "tcp6", "sctp6", "icmp6err"):
+        proto = {"tcp6": 6, "sctp6": 132, "icmp6err": 58}.get(kind) or r.choice([6, 17, 58])
+        frag = r.choice(["first", "later", "first"]) if kind == "frag6" else "no"
+        inner = "eth_type(0x86dd),ipv6(src=%s,dst=%s,label=%d,proto=%d,tclass=%d,hlimit=%d,frag=%s)" % (
+            sip6, dip6, r.choice([0, 5]), proto, tos, ttl, frag)
+        if frag == "later":
+            return inner
+        if proto == 6:
+            return inner + ",tcp(%s),%s" % (ports, flags)
+        if proto == 17:
+            return inner + ",udp(%s)" % ports
+        if proto == 132:
+            return inner + ",sctp(%s)" % ports
+        if kind == "icmp6err":
+            return inner + ",icmpv6(type=%s)" % r.choice(["1,code=4", "3,code=0", "2,code=0", "133,code=0",
+                                                           "134,code=0"])
+        return inner + ",icmpv6(type=%d,code=0)" % r.choice([128, 129])
+    proto = {"tcp": 6, "sctp": 132, "icmperr": 1}.get(kind) or r.choice([6, 1])
+    frag = r.choice(["first", "later"]) if kind == "frag4" else "no"
+    inner = "eth_type(0x0800),ipv4(src=%s,dst=%s,proto=%d,tos=%d,ttl=%d,frag=%s)" % (sip4, dip4, proto, tos, ttl, frag)
+    if frag == "later":
+        return inner
+    if proto == 6:
+        return inner + ",tcp(%s),%s" % (ports, flags)
+    if proto == 132:
+        return inner + ",sctp(%s)" % ports
+    if kind == "icmperr":
+        return inner + ",icmp(type=%s)" % r.choice(["3,code=3", "3,code=1", "11,code=0", "5,code=1"])
+    return inner + ",icmp(type=%d,code=0)" % r.choice([8, 0])
 
 
 def views():

@@ -8,7 +8,15 @@ other_config:mac-aging-time and flood_vlans, a NORMAL flow with sometimes other 
 on the ports (unicast, broadcast, multicast, reserved multicast, untagged, tagged, priority-tagged, ARP requests,
 replies and gratuitous ARP, IPv4/UDP) with source MACs from a small pool so that they repeat and move, warps of
 whole seconds (ageing), fdb/show, fdb/stats-show, fdb/flush, dpctl/dump-flows, ofproto/trace and dump-ports.
-  src/test/scripts/gen-normal.py SEED DIR
+With "qinq" (seeds recorded since; the files of seeds without it are unchanged) a third stream also sets
+Open_vSwitch other_config:vlan-limit (0, 1 or 2), makes ports dot1q-tunnel with cvlans and
+other_config:qinq-ethtype (set and changed mid-run), and receives double-tagged frames (802.1ad or 802.1Q outer
+tag over an 802.1Q one), frames with an 802.1ad tag alone, and a recent frame again from another port or VLAN (a MAC
+that moves).
+With "ports" (seeds recorded since) a fourth stream also sets and clears mod-port's flags (no-flood, no-forward,
+no-receive, down) and the Port's protected column now and then, traces the ports' frames and shows the ports'
+descriptions.
+  src/test/scripts/gen-normal.py SEED DIR [qinq|ports]
 """
 import os
 import random
@@ -16,6 +24,10 @@ import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
 r = random.Random(seed)
+QINQ = sys.argv[3:] == ["qinq"]
+r3 = random.Random(seed * 104729 + 3) if QINQ else None
+PORTS_MODE = sys.argv[3:] == ["ports"]
+r4 = random.Random(seed * 7907 + 4) if PORTS_MODE else None
 nports = r.choice([3, 4, 5, 6])
 PORTS = list(range(1, nports + 1))
 VLANS = [10, 20, 30]
@@ -28,7 +40,9 @@ if r2 and r2.random() < 0.6:
     POOL += ["50:54:00:01:%02x:%02x" % (r2.randrange(4), r2.randrange(1, 250)) for _ in range(r2.choice([8, 16, 24]))]
 MCAST = ["01:00:5e:00:00:01", "01:00:5e:7f:00:0a", "33:33:00:00:00:01"]
 RESERVED = ["01:80:c2:00:00:00", "01:80:c2:00:00:0e"]
-lines = ["# gen-normal.py %d: br0 with dummy ports p1..p%d" % (seed, nports), "ovs-appctl time/stop"]
+lines = ["# gen-normal.py %d%s: br0 with dummy ports p1..p%d" % (seed, " qinq" if QINQ else " ports" if PORTS_MODE
+                                                                 else "", nports),
+         "ovs-appctl time/stop"]
 
 
 def vlan_config():
@@ -83,6 +97,26 @@ if r.random() < 0.2:
 lines.append("ovs-ofctl add-flow br0 actions=NORMAL")
 
 
+def set_tunnel(p):
+    """qinq: a dot1q-tunnel port with cvlans and qinq-ethtype, or back to no VLAN configuration."""
+    if r3.random() < 0.2:
+        lines.append("ovs-vsctl clear port p%d tag trunks vlan_mode cvlans other_config" % p)
+        return
+    cfg = "tag=%d vlan_mode=dot1q-tunnel" % r3.choice(VLANS + [100])
+    if r3.random() < 0.6:
+        cfg += " cvlans=%s" % ",".join(str(v) for v in sorted(r3.sample(VLANS, r3.choice([1, 2]))))
+    if r3.random() < 0.4:
+        cfg += " other_config:qinq-ethtype=%s" % r3.choice(["802.1q", "802.1ad"])
+    lines.append("ovs-vsctl clear port p%d tag trunks vlan_mode cvlans other_config -- set port p%d %s" % (p, p, cfg))
+
+
+if QINQ:
+    if r3.random() < 0.7:
+        lines.append("ovs-vsctl set Open_vSwitch . other_config:vlan-limit=%d" % r3.choice([0, 1, 2, 2]))
+    for p in r3.sample(PORTS, r3.choice([1, 2])):
+        set_tunnel(p)
+
+
 def eth(src, dst, vid, inner):
     if vid is None:
         return "eth(src=%s,dst=%s),%s" % (src, dst, inner)
@@ -112,6 +146,53 @@ def frame():
     return "ovs-appctl netdev-dummy/receive p%d '%s'" % (r.choice(PORTS), eth(src, dst, vid, inner))
 
 
+def qinq_frame():
+    """qinq: a double-tagged frame, an 802.1ad tag alone, or a recent frame again from another port or VLAN (which
+    may be a datapath hit: a revalidator round is forced after it, as for the frames received again above)."""
+    frames = [l for l in lines if "netdev-dummy/receive" in l]
+    u = r3.random()
+    if frames and u < 0.3:
+        f = r3.choice(frames[-6:])
+        port, rest = f.split(" ", 3)[2], f.split(" ", 3)[3]
+        if r3.random() < 0.6:
+            port = "p%d" % r3.choice(PORTS)
+        else:
+            for v in VLANS + [40]:
+                rest = rest.replace("vlan(vid=%d," % v, "vlan(vid=%d," % r3.choice(VLANS), 1)
+        return ["ovs-appctl netdev-dummy/receive %s %s" % (port, rest), "ovs-appctl revalidator/wait"]
+    src = r3.choice(POOL)
+    w = r3.random()
+    dst = r3.choice([m for m in POOL if m != src]) if w < 0.5 else "ff:ff:ff:ff:ff:ff" if w < 0.85 else \
+        r3.choice(MCAST)
+    sip, tip = IPS.get(src, "10.0.9.9"), IPS.get(dst, "10.0.255.255")
+    if r3.random() < 0.5:
+        op = 1 if dst == "ff:ff:ff:ff:ff:ff" else 2
+        inner = "eth_type(0x0806),arp(sip=%s,tip=%s,op=%d,sha=%s,tha=%s)" % (
+            sip, tip, op, src, "00:00:00:00:00:00" if op == 1 else dst)
+    else:
+        inner = "eth_type(0x0800),ipv4(src=%s,dst=%s,proto=17,tos=0,ttl=64,frag=no),udp(src=1000,dst=2000)" % (
+            sip, tip if dst in IPS else "224.0.0.251" if dst in MCAST else "10.0.255.255")
+    if u < 0.8:
+        inner = "eth_type(0x8100),vlan(vid=%d,pcp=%d),encap(%s)" % (r3.choice(VLANS + [0]), r3.randrange(8), inner)
+    outer = r3.choice([0x88a8, 0x88a8, 0x8100])
+    inner = "eth_type(0x%04x),vlan(vid=%d,pcp=%d),encap(%s)" % (outer, r3.choice(VLANS + [100]), r3.randrange(8),
+                                                                 inner)
+    return ["ovs-appctl netdev-dummy/receive p%d 'eth(src=%s,dst=%s),%s'" % (r3.choice(PORTS), src, dst, inner)]
+
+
+def port_config():
+    """ports: a mod-port flag set or cleared, a port made protected or not, or a port's description."""
+    p = r4.choice(PORTS)
+    u = r4.random()
+    if u < 0.55:
+        flag = r4.choice(["flood", "flood", "forward", "receive", "down"])
+        return "ovs-ofctl mod-port br0 p%d %s%s" % (p, r4.choice(["no-", "no-", ""]) if flag != "down" else "",
+                                                   flag if flag != "down" else r4.choice(["down", "up"]))
+    if u < 0.9:
+        return "ovs-vsctl set port p%d protected=%s" % (p, r4.choice(["true", "true", "false"]))
+    return "ovs-ofctl dump-ports-desc br0 p%d" % p
+
+
 def trace():
     src, dst = r.choice(POOL), r.choice(POOL + ["ff:ff:ff:ff:ff:ff"])
     vlan = "" if r.random() < 0.6 else ",dl_vlan=%d" % r.choice(VLANS)
@@ -130,6 +211,13 @@ def static_entries():
 
 
 for _ in range(r.randrange(60, 90)):
+    if PORTS_MODE and r4.random() < 0.12:
+        lines.append(port_config())
+    if QINQ and r3.random() < 0.3:
+        if r3.random() < 0.9:
+            lines += qinq_frame()
+        else:
+            set_tunnel(r3.choice(PORTS))
     if seed >= 21 and r2.random() < 0.08:
         lines.append(static_entries())
     frames = [l for l in lines if "netdev-dummy/receive" in l]

@@ -6,20 +6,24 @@ random pipeline (tables 0-3, matches on ports, protocols, addresses out of a sma
 registers; actions that resubmit, write registers and headers, output, run ct(), write the action set; conjunctive
 policies of two or three dimensions), then ofproto/trace of random packets, packets received on p1 and the megaflows
 they leave.
-  src/test/scripts/gen-traces.py SEED BLOCKS [wide] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
+  src/test/scripts/gen-traces.py SEED BLOCKS [wide [clone|l4]] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
 With "wide" (seeds 5-12) the rules also match IPv6, ICMPv6 and ND fields and VLANs, the packets include IPv6
 TCP/UDP, ICMPv6 echo, neighbor solicitations and advertisements, VLAN-tagged and QinQ frames (received as flows),
 and each block ends with dpctl/dump-flows -m as well.
 With "clone" after it ("wide clone", seeds recorded since; the files of seeds without it are unchanged) a third of
 the flows also put some actions inside clone(...), sometimes nested (compose_clone(): reversible actions inline with
 the flow restored, a ct() in a datapath clone(), a trailing one flattened).
+With "l4" after it ("wide l4", seeds recorded since; the files of seeds without it are unchanged) the rules also
+match ip_frag, tcp_flags, nw_tos, ip_dscp and ip_ecn and SCTP ports, and the packets include IPv4 and IPv6 fragments
+(first with ports, later without), TCP segments with flags, SCTP and non-zero ToS and ECN bits.
 """
 import random
 import sys
 
 seed, blocks = int(sys.argv[1]), int(sys.argv[2])
-wide = sys.argv[3:] in (["wide"], ["wide", "clone"])
+wide = sys.argv[3:] in (["wide"], ["wide", "clone"], ["wide", "l4"])
 clone = sys.argv[3:] == ["wide", "clone"]
+l4 = sys.argv[3:] == ["wide", "l4"]
 r = random.Random(seed)
 IP6S = ["fe80::1", "2001:db8::1", "2001:db8::2", "2001:db8:1::7"]
 IPS = ["10.0.0.1", "10.0.0.2", "10.0.1.7", "192.168.1.1"]
@@ -54,7 +58,27 @@ def match6(table):
     return proto, parts
 
 
+def match_l4():
+    """An IP match on fragments, TCP flags, ToS and ECN, or SCTP ports (l4 mode)."""
+    proto = r.choice(["ip", "tcp", "udp", "sctp", "tcp6", "udp6", "ipv6"])
+    parts = [proto]
+    if r.random() < 0.6:
+        parts.append("ip_frag=%s" % r.choice(["no", "yes", "first", "later", "not_later"]))
+    if proto in ("tcp", "tcp6") and r.random() < 0.6:
+        parts.append("tcp_flags=%s" % r.choice(["+syn", "+syn-ack", "+ack", "-ack", "+fin", "+psh", "+rst+ack",
+                                                "0x002/0x012"]))
+    if proto in ("tcp", "udp", "sctp", "tcp6", "udp6") and r.random() < 0.4:
+        parts.append("tp_%s=%s" % (r.choice(["src", "dst"]), r.choice(["80", "53", "1234", "0x1000/0xf000"])))
+    if r.random() < 0.4:
+        parts.append(r.choice(["nw_tos=32", "ip_dscp=8", "ip_ecn=1", "ip_ecn=3", "nw_tos=0"]))
+    if r.random() < 0.3:
+        parts.append("in_port=%d" % r.choice([1, 2]))
+    return proto, parts
+
+
 def match(table):
+    if l4 and r.random() < 0.35:
+        return match_l4()
     if wide and r.random() < 0.4:
         return match6(table)
     parts = []
@@ -213,7 +237,48 @@ def packet6():
     return ",".join(f)
 
 
+def packet_l4():
+    """An IPv4 or IPv6 fragment, a TCP segment with flags or an SCTP packet, maybe with ToS and ECN (l4 mode)."""
+    proto = r.choice(["tcp", "udp", "sctp", "tcp6", "udp6"])
+    frag = r.choice(["no", "no", "first", "later"])
+    f = ["in_port=%d" % r.choice([1, 2]), proto, "dl_src=%s" % r.choice(MACS), "dl_dst=%s" % r.choice(MACS)]
+    if proto.endswith("6"):
+        f += ["ipv6_src=%s" % r.choice(IP6S), "ipv6_dst=%s" % r.choice(IP6S)]
+    else:
+        f += ["nw_src=%s" % r.choice(IPS), "nw_dst=%s" % r.choice(IPS)]
+    f += ["nw_ttl=%d" % r.choice([64, 1]), "nw_tos=%d" % r.choice([0, 0, 32, 8]), "nw_ecn=%d" % r.choice([0, 1, 3]),
+          "ip_frag=%s" % frag]
+    if frag != "later":  # tp_src and tp_dst are tcp_src and tcp_dst in a trace's flow
+        l4name = proto.rstrip("6")
+        f += ["%s_src=%d" % (l4name, r.choice([1234, 53])), "%s_dst=%d" % (l4name, r.choice([80, 53, 0x1234]))]
+        if proto.startswith("tcp"):
+            f.append("tcp_flags=0x%03x" % r.choice([0x002, 0x012, 0x010, 0x011, 0x004, 0x018]))
+    return ",".join(f)
+
+
+def frame_l4(d, proto):
+    """The datapath key of packet_l4()'s packet."""
+    frag = d["ip_frag"]
+    tos = int(d["nw_tos"]) | int(d["nw_ecn"])
+    num = {"tcp": 6, "udp": 17, "sctp": 132}[proto.rstrip("6")]
+    if proto.endswith("6"):
+        s = "eth_type(0x86dd),ipv6(src=%s,dst=%s,label=0,proto=%d,tclass=%d,hlimit=%s,frag=%s)" % (
+            d["ipv6_src"], d["ipv6_dst"], num, tos, d["nw_ttl"], frag)
+    else:
+        s = "eth_type(0x0800),ipv4(src=%s,dst=%s,proto=%d,tos=%d,ttl=%s,frag=%s)" % (
+            d["nw_src"], d["nw_dst"], num, tos, d["nw_ttl"], frag)
+    if frag == "later":
+        return s
+    l4name = proto.rstrip("6")
+    s += ",%s(src=%s,dst=%s)" % (l4name, d[l4name + "_src"], d[l4name + "_dst"])
+    if "tcp_flags" in d:
+        s += ",tcp_flags(0x%03x)" % int(d["tcp_flags"], 16)
+    return s
+
+
 def packet():
+    if l4 and r.random() < 0.35:
+        return packet_l4()
     if wide and r.random() < 0.45:
         return packet6()
     proto = r.choice(["tcp", "udp", "icmp", "arp", "ip"])
@@ -256,6 +321,8 @@ def frame(p):
         return frame4(p)
     d = dict(kv.split("=") for kv in p.split(",") if "=" in kv)
     proto = [kv for kv in p.split(",") if "=" not in kv][0]
+    if "ip_frag" in d:
+        return "eth(src=%s,dst=%s),%s" % (d["dl_src"], d["dl_dst"], frame_l4(d, proto))
     inner = frame6(d, proto) if proto in ("tcp6", "udp6", "icmp6") else frame4(
         ",".join(kv for kv in p.split(",") if not kv.startswith("dl_vlan"))).split(",", 2)[2]
     return "eth(src=%s,dst=%s),%s" % (d["dl_src"], d["dl_dst"], vlans(d, inner))
@@ -279,7 +346,7 @@ def frame4(p):
 
 
 print("# gen-traces.py %d %d%s: random pipelines on br0 (dummy ports p1, p2), traced and received" % (seed, blocks,
-      " wide clone" if clone else ""))
+      " wide clone" if clone else " wide l4" if l4 else ""))
 for b in range(blocks):
     print("ovs-ofctl del-flows br0")
     print("ovs-appctl dpctl/del-flows")

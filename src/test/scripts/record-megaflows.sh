@@ -3,7 +3,7 @@
 # megaflows, or revalidate): each command line's output (stdout and stderr) after "### LINE", into commands.out.
 # A SEED instead records a seeded generic campaign (src/test/scripts/gen-megaflows.py SEED DIR) into
 # refdata/ovs/megaflow-random-SEED through record-frames.sh: ports p1..pN with tx pcaps, copied beside it.
-#   src/test/scripts/record-megaflows.sh [NAME|SEED [l3]]   (further arguments go to gen-megaflows.py)
+#   src/test/scripts/record-megaflows.sh [NAME|SEED [l3|clone|l4]]   (further arguments go to gen-megaflows.py)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 case ${1:-} in

@@ -4,12 +4,13 @@
 # pN-tx.pcap), each command line's output (stdout and stderr) after "### LINE" into commands.out, then the ports'
 # tx pcaps beside it. The campaign stops OVS's clock first (time/stop), so ages and expiry move only by time/warp.
 # A NAME instead of a SEED records refdata/ovs/normal-NAME/commands.in, written by hand.
-#   src/test/scripts/record-normal.sh SEED|NAME
+#   src/test/scripts/record-normal.sh SEED [qinq] | NAME
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 case $1 in
   *[!0-9]*) res=$here/../resources/refdata/ovs/normal-$1 ;;
-  *) res=$here/../resources/refdata/ovs/normal-random-$1; python3 "$here/gen-normal.py" "$1" "$res" >/dev/null ;;
+  *) res=$here/../resources/refdata/ovs/normal-random-$1
+     python3 "$here/gen-normal.py" "$1" "$res" "${@:2}" >/dev/null ;;
 esac
 last=$(sed -n '1s/.*p1\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
 RES=$res PORTS=$last exec "$here/record-frames.sh"

@@ -296,7 +296,7 @@ public final class MacLearning {
 
     /** mac_learning_run() as the main loop calls it: at once when nothing is due. */
     public void run(long now) {
-        if (expiring(now)) {
+        if (!lru.isEmpty() && expiring(now)) { // a pipeline without NORMAL learns nothing: no walk of the LRU list
             expire(now);
         }
         ranAt = sec(now);

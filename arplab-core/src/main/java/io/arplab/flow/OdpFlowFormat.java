@@ -95,6 +95,8 @@ final class OdpFlowFormat {
         boolean nd = type == Match.ETH_IPV6 && value[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
                 && value[Slot.TP_DST.ordinal()] == 0 && (icmp == 135 || icmp == 136);
         boolean arp = type == Match.ETH_ARP || type == Match.ETH_RARP;
+        // odp_flow_key_from_flow__(): no L4 attribute (ports, ICMP, tcp_flags) for a later fragment
+        boolean later = (type == Match.ETH_IP || type == Match.ETH_IPV6) && (value[Slot.NW_FRAG.ordinal()] & 2) != 0;
         for (Slot s : Slot.ALL) {
             long m = mask[s.ordinal()];
             int[] ws = words(s);
@@ -102,6 +104,7 @@ final class OdpFlowFormat {
             boolean inKey = switch (s) {
                 case ND_TARGET_HI, ND_TARGET_LO -> nd;
                 case ARP_SHA, ARP_THA -> nd || arp;
+                case TP_SRC, TP_DST, TCP_FLAGS -> !later;
                 default -> true;
             };
             if (m == 0 || ws == null || !inKey) {

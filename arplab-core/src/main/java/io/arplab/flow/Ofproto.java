@@ -24,8 +24,15 @@ public final class Ofproto {
         /** The ofport_request column, or -1 when none. */
         public long ofportRequest = -1;
         public long rxPackets, rxBytes, txPackets, txBytes;
-        /** OFPUTIL_PC_PORT_DOWN (mod-port down): update_port_config() turned the netdev down. */
-        public boolean down;
+        /**
+         * enum ofputil_port_config as mod-port sets it: PORT_DOWN (update_port_config() turned the netdev down),
+         * NO_STP, NO_RECV, NO_RECV_STP, NO_FLOOD, NO_FWD and NO_PACKET_IN.
+         */
+        public int config;
+        public static final int PORT_DOWN = 1, NO_STP = 2, NO_RECV = 4, NO_RECV_STP = 8, NO_FLOOD = 16, NO_FWD = 32,
+                NO_PACKET_IN = 64;
+        /** The Port row's protected column (bundle->protected). */
+        public boolean protectedPort;
         /** A tunnel netdev's own tx (netdev_vport_inc_tx()), which its datapath port (dpctl/show) does not see. */
         long vportTxPackets, vportTxBytes;
 
@@ -423,13 +430,26 @@ public final class Ofproto {
      */
     boolean mayEnable(long ofport) {
         Port p = port(ofport);
-        return p != null && !p.down;
+        return p != null && (p.config & Port.PORT_DOWN) == 0;
     }
 
-    /** ofctl mod-port up/down: the port's OFPUTIL_PC_PORT_DOWN; its carrier change revalidates (REV_PORT_TOGGLED). */
-    public void setPortDown(Port p, boolean down) {
-        if (p.down != down) {
-            p.down = down;
+    /**
+     * A port_mod's bits {@code mask} set to {@code config} (update_port_config()): PORT_DOWN's carrier change
+     * revalidates (REV_PORT_TOGGLED), as port_reconfigured() does for the others (REV_RECONFIGURE).
+     */
+    public void modPort(Port p, int mask, int config) {
+        int next = p.config & ~mask | config & mask;
+        if (next != p.config) {
+            p.config = next;
+            datapath.portsVersion++;
+        }
+    }
+
+    /** bundle_set(): a change of the Port's protected column flushes what it learned, as a VLAN change does. */
+    public void setProtected(Port p, boolean protectedPort) {
+        if (p.protectedPort != protectedPort) {
+            p.protectedPort = protectedPort;
+            ml.flush(p.ofport);
             datapath.portsVersion++;
         }
     }
@@ -939,6 +959,9 @@ public final class Ofproto {
         if (flow == key) {
             keyLent = false;
         }
+        // the main loop's next mac_learning_run(), before any later command: an entry the upcall moved to the LRU
+        // tail no longer holds back the expired ones behind it
+        ml.run(now);
         return transmitted(outputs);
     }
 

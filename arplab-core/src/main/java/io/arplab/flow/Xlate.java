@@ -259,7 +259,7 @@ final class Xlate {
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
-        ecnPending = false;
+        firstLookup = false;
         odp.setLength(0);
         committedTunnel = lastActions = ctNat = error = null;
         pending.clear();
@@ -418,7 +418,8 @@ final class Xlate {
                 actions(frozenActions, false);
             }
         } else {
-            ecnPending = true; // tnl_process_ecn() once the first table's rule is looked up
+            firstLookup = true;
+            receiveRefused = in != null && !mayReceive(in);
             table(table);
         }
         if (recircId == 0 && !badMetadata && in != null && in.isTunnel() && !noContext && !conflict) {
@@ -644,11 +645,13 @@ final class Xlate {
             if (trace != null) {
                 lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
             }
-            // xlate_actions(): the rule looked up, a packet from a tunnel runs its actions only if tnl_process_ecn()
-            boolean ecnDrop = false;
-            if (ecnPending) {
-                ecnPending = false;
-                ecnDrop = !Tunnel.processEcn(flow);
+            // xlate_actions(): the section's rule looked up, its actions run unless tnl_process_ecn() drops the
+            // packet (its inner packet not ECN-capable under a CE outer tos) or may_receive() refuses it
+            boolean skipActions = false;
+            if (firstLookup) {
+                firstLookup = false;
+                skipActions = !Tunnel.processEcn(flow) || receiveRefused;
+                receiveRefused = false;
             }
             if (r == null) {
                 if (hop != null) {
@@ -657,7 +660,7 @@ final class Xlate {
                 if (trace != null) {
                     trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
                 }
-                if (!ecnDrop) {
+                if (!skipActions) {
                     line("drop");
                 }
                 depth--;
@@ -675,14 +678,13 @@ final class Xlate {
                 }
                 trace.append('\n');
             }
-            if (ecnDrop) {
-                depth--;
-                break;
-            }
             nestedBridges = null;
             resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
             rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
-            if (patchLookup) {
+            if (skipActions) {
+                depth--;
+                break;
+            } else if (patchLookup) {
                 patchLookup = false;
                 cloneActions(r.actions);
             } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
@@ -710,11 +712,22 @@ final class Xlate {
         }
     }
 
-    /** The section's first lookup is still to come: tnl_process_ecn() follows it, before its rule's actions. */
-    private boolean ecnPending;
+    /** The section's first lookup is still to come: tnl_process_ecn() and may_receive() follow it. */
+    private boolean firstLookup;
 
     /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
     boolean patchLookup;
+
+    /** The next table lookup's rule is found and counted but its actions do not run: may_receive() said no. */
+    private boolean receiveRefused;
+
+    // may_receive(): the input port's OFPPC_NO_RECV, or OFPPC_NO_RECV_STP for an STP frame (is_stp(): no Ethertype,
+    // FLOW_DL_TYPE_NONE, to 01:80:c2:00:00:00)
+    private boolean mayReceive(Ofproto.Port in) {
+        boolean stp = flow[Slot.DL_TYPE.ordinal()] == FlowCompose.DL_TYPE_NONE
+                && flow[Slot.DL_DST.ordinal()] == 0x0180_c200_0000L;
+        return (in.config & (stp ? Ofproto.Port.NO_RECV_STP : Ofproto.Port.NO_RECV)) == 0;
+    }
 
     /**
      * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not

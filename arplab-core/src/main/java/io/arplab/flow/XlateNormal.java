@@ -67,11 +67,12 @@ final class XlateNormal {
         }
     }
 
-    // xlate_normal_flood(): every other bundle that carries the packet's VLAN, in the order the bridge made them
-    // (its xbundles list: LOCAL, then the ports as added); the flood's last port is the last action when it is
+    // xlate_normal_flood(): every other bundle that carries the packet's VLAN and is floodable (no OFPPC_NO_FLOOD),
+    // in the order the bridge made them (its xbundles list: LOCAL, then the ports as added); the flood's last port is
+    // the last action when it is
     private static void normalFlood(Xlate x, long in, int[] tags) {
         List<Ofproto.Port> ports = new ArrayList<>(x.br.ports());
-        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags));
+        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags) || (p.config & Ofproto.Port.NO_FLOOD) != 0);
         boolean outerTail = x.tail;
         for (int i = 0; i < ports.size(); i++) {
             x.tail = outerTail && i == ports.size() - 1;

@@ -39,7 +39,7 @@ final class XlateOutput {
         } else if (port == Ports.NORMAL) {
             XlateNormal.normal(x);
         } else if (port == Ports.FLOOD || port == Ports.ALL) {
-            flood(x, in);
+            flood(x, in, port == Ports.ALL);
         } else if (port == Ports.CONTROLLER) {
             x.controller(maxLen, x.buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
         } else if (port == in) {
@@ -51,8 +51,7 @@ final class XlateOutput {
 
     static void output(Xlate x, long port) {
         Ofproto.Port p = x.br.port(port);
-        if (p == null) {
-            x.problem("Nonexistent output port");
+        if (!outputAllowed(x, p)) {
             return;
         }
         if (x.flow[Slot.PACKET_TYPE.ordinal()] != 0) { // compose_output_action__(): every arplab port is legacy L2
@@ -158,6 +157,25 @@ final class XlateOutput {
         }
     }
 
+    // check_output_prerequisites(): the port exists, forwards (OFPPC_NO_FWD), and is not protected when the flow's
+    // in_port is (xlate_flow_is_protected())
+    private static boolean outputAllowed(Xlate x, Ofproto.Port p) {
+        if (p == null) {
+            x.problem("Nonexistent output port");
+            return false;
+        }
+        if ((p.config & Ofproto.Port.NO_FWD) != 0) {
+            x.note("OFPPC_NO_FWD set, skipping output");
+            return false;
+        }
+        Ofproto.Port in = p.protectedPort ? x.br.port(x.flow[Slot.IN_PORT.ordinal()]) : null;
+        if (in != null && in.protectedPort) {
+            x.problem("Flow is between protected ports, skipping output.");
+            return false;
+        }
+        return true;
+    }
+
     // compose_output_action__(): flow_tnl_dst() of the key against ctx->orig_tunnel_ipv6_dst, the packet's own
     private static boolean ownAddress(Xlate x, io.arplab.wire.Geneve.Metadata t) {
         long origDst = x.initial[Slot.TUN_DST.ordinal()];
@@ -167,11 +185,11 @@ final class XlateOutput {
         return t.dst6().equals(Tunnel.address6(x.initial, Slot.TUN_IPV6_DST_HI));
     }
 
-    // FLOOD and ALL: flood_packets()' walk of the xports hmap. The flood's last port is the last action when the
-    // flood is.
-    private static void flood(Xlate x, long in) {
+    // FLOOD and ALL: flood_packets()' walk of the xports hmap, FLOOD's without the ports set OFPPC_NO_FLOOD. The
+    // flood's last port is the last action when the flood is.
+    private static void flood(Xlate x, long in, boolean all) {
         List<Ofproto.Port> ports = new ArrayList<>(x.br.portsInHashOrder());
-        ports.removeIf(p -> p.ofport == in);
+        ports.removeIf(p -> p.ofport == in || !all && (p.config & Ofproto.Port.NO_FLOOD) != 0);
         boolean outerTail = x.tail;
         for (int i = 0; i < ports.size(); i++) {
             x.tail = outerTail && i == ports.size() - 1;

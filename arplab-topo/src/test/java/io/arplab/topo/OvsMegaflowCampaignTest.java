@@ -42,7 +42,15 @@ class OvsMegaflowCampaignTest {
             + " (revalidate_ukey() pushes them through the ukey's xcache), and a flow learned at the next upcall"
             + " (REV_FLOW_TABLE) rebuilds that xcache first unless a round of the 500 ms timer, which runs in real"
             + " time while OVS's clock is stopped, came in between; two of three recordings credit the learned"
-            + " dl_dst=50:54:00:00:00:68 rule with the hit, the third (and arplab, which pushes at once) the old path");
+            + " dl_dst=50:54:00:00:00:68 rule with the hit, the third (and arplab, which pushes at once) the old path",
+            197, "the same as 128: a megaflow hit (p2's ICMPv6 to 50:54:00:00:00:b1) right before the upcall whose"
+            + " learn() adds dl_dst=50:54:00:00:00:b1; the round that REV_FLOW_TABLE wakes translates the ukey again"
+            + " and pushes the hit's stats through the learned rule (3 of 3 recordings), where arplab has pushed them"
+            + " at the hit through the old path (2 of 70 sections: the OpenFlow counters)", 216, "not modelled, as 80"
+            + " and 92: 50:54:00:00:00:30 moves from p2 to p1 at an upcall (REV_MAC_LEARNING), whose revalidator round"
+            + " at once pushes the stats of the p2 megaflow hit just before it and learns it back on p2, so the"
+            + " megaflows of p1's frames to it end in output:2 where arplab drops them (learned port is input port);"
+            + " two recordings agree (1 of 61 sections)");
 
     @Test
     void megaflowsAfterPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {

@@ -913,6 +913,15 @@ public final class OvsOfctl implements Tool {
     }
 
     // ofctl_mod_port(): the port by number or name, then a command, "no-" inverting it; only up and down modelled
+    // ofctl_mod_port()'s flags: the name, its ofputil_port_config bit, and the value it sets the bit to
+    private static final String[] MOD_PORT_NAMES = {"up", "down", "stp", "receive", "receive-stp", "flood", "forward",
+        "packet-in"};
+    private static final int[] MOD_PORT_BITS = {Ofproto.Port.PORT_DOWN, Ofproto.Port.PORT_DOWN, Ofproto.Port.NO_STP,
+        Ofproto.Port.NO_RECV, Ofproto.Port.NO_RECV_STP, Ofproto.Port.NO_FLOOD, Ofproto.Port.NO_FWD,
+        Ofproto.Port.NO_PACKET_IN};
+
+    // ofctl_mod_port(): the port first (fetch_ofputil_phy_port()), then the command, any case, "no-" or "no" before
+    // it setting the bit the other way; an OpenFlow 1.1+ port_mod carries only OFPPC11_ALL's bits
     private int modPort(Ofproto br, String port, String command) {
         Ofproto.Port p = null;
         for (Ofproto.Port each : br.ports()) {
@@ -923,17 +932,22 @@ public final class OvsOfctl implements Tool {
         if (p == null) {
             return fail(br.name + ": couldn't find port `" + port + "'");
         }
-        boolean no = command.startsWith("no-");
-        String name = no ? command.substring(3) : command;
-        if (!List.of("up", "down", "stp", "receive", "receive-stp", "forward", "flood", "packet-in").contains(name)) {
+        String lower = command.toLowerCase(java.util.Locale.ROOT);
+        boolean not = lower.startsWith("no");
+        String name = lower.startsWith("no-") ? lower.substring(3) : not ? lower.substring(2) : lower;
+        int i = java.util.Arrays.asList(MOD_PORT_NAMES).indexOf(name);
+        if (i < 0) {
             return fail("unknown mod-port command '" + command + "'");
         }
-        if (!name.equals("up") && !name.equals("down")) {
-            return fail("not modelled by arplab: mod-port " + command);
-        }
-        br.setPortDown(p, name.equals("down") != no);
+        boolean on = name.equals("down") != not;
+        int mask = MOD_PORT_BITS[i] & (version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
+        br.modPort(p, mask, on ? mask : 0);
         return 0;
     }
+
+    /** OFPPC11_ALL: PORT_DOWN, NO_RECV, NO_FWD, NO_PACKET_IN (OpenFlow 1.1 dropped the STP and flood bits). */
+    private static final int OF11_PORT_CONFIG = Ofproto.Port.PORT_DOWN | Ofproto.Port.NO_RECV | Ofproto.Port.NO_FWD
+            | Ofproto.Port.NO_PACKET_IN;
 
     // str_to_port_no(): ofputil_port_from_string() without the switch's port names, then with them, else a fatal
     // error; each call logs its warnings
@@ -952,6 +966,20 @@ public final class OvsOfctl implements Tool {
         return no;
     }
 
+    // ofp_print_port_config(): the bits' names (ofputil_port_config_to_name()), low to high, of those the version
+    // carries (ofputil_port_config_to_ofp11() keeps OFPPC11_ALL's)
+    private String portConfig(int config) {
+        int c = config & (version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
+        StringBuilder b = new StringBuilder();
+        String[] names = {"PORT_DOWN", "NO_STP", "NO_RECV", "NO_RECV_STP", "NO_FLOOD", "NO_FWD", "NO_PACKET_IN"};
+        for (int i = 0; i < names.length; i++) {
+            if ((c & 1 << i) != 0) {
+                b.append(b.isEmpty() ? "" : " ").append(names[i]);
+            }
+        }
+        return b.isEmpty() ? "0" : b.toString();
+    }
+
     // ofputil_port_desc: the ports in number order (LOCAL last); state LIVE from OpenFlow 1.3 on
     private String portDescs(Ofproto br, Long only) {
         StringBuilder o = new StringBuilder();
@@ -963,8 +991,10 @@ public final class OvsOfctl implements Tool {
             }
             o.append(' ').append(Ports.format(p.ofport, PortMap.NONE)).append('(').append(p.name).append("): addr:")
                     .append(io.arplab.flow.MatchFormat.mac(p.mac)).append('\n');
-            o.append("     config:     0\n");
-            o.append("     state:      ").append(version.atLeast(OfVersion.OF13) ? "LIVE" : "0").append('\n');
+            o.append("     config:     ").append(portConfig(p.config)).append('\n');
+            boolean down = (p.config & Ofproto.Port.PORT_DOWN) != 0; // the netdev down: no carrier
+            o.append("     state:      ").append(down ? "LINK_DOWN" : version.atLeast(OfVersion.OF13) ? "LIVE" : "0")
+                    .append('\n');
             o.append("     speed: 0 Mbps now, 0 Mbps max\n");
         }
         return o.toString();

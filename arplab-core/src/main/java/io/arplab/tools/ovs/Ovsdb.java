@@ -86,7 +86,7 @@ final class Ovsdb {
                     one("bond_fake_iface", Atom.B), opt("bond_mode", Atom.S), one("bond_updelay", Atom.I),
                     config(range(c("cvlans", Atom.I, null, 0, 4096), 0, 4095)), config(map("external_ids")), one("fake_bridge", Atom.B),
                     c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), opt("mac", Atom.S),
-                    immutable(one("name", Atom.S)), config(map("other_config")), one("protected", Atom.B),
+                    immutable(one("name", Atom.S)), config(map("other_config")), config(one("protected", Atom.B)),
                     opt("qos", Atom.U), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
                     c("statistics", Atom.S, Atom.I, 0, N), map("status"), config(range(opt("tag", Atom.I), 0, 4095)),
                     config(range(c("trunks", Atom.I, null, 0, 4096), 0, 4095)), config(oneOf(opt("vlan_mode",

@@ -84,6 +84,7 @@ final class OvsdbRows {
             for (Ofproto.Port p : o.ports()) {
                 addRows(o.name, p.name, live(o, p));
                 vlanColumns(ports.get(p.name), p.vlan);
+                ports.get(p.name).cols.put("protected", Datum.of(Boolean.toString(p.protectedPort)));
             }
         }
         stored.failed.forEach((name, iface) -> {
@@ -297,6 +298,7 @@ final class OvsdbRows {
                 Row r = ports.get(p.name);
                 if (r != null && portBridge.get(p.name).equals(b.bridgeName())) {
                     b.ofproto().setVlan(p, portVlan(r));
+                    b.ofproto().setProtected(p, "true".equals(r.string("protected")));
                 }
             }
         }
