@@ -319,6 +319,11 @@ final class OvsdbRows {
     private void addPorts(OvsBridge b, boolean requested, Map<String, Long> recreated, List<String> errors) {
         for (Map.Entry<String, String> e : portBridge.entrySet()) {
             Row i = ifaces.get(e.getKey());
+            Ofproto.Port local = e.getKey().equals(b.bridgeName()) ? b.ofproto().port(e.getKey()) : null;
+            if (local != null && local.ofport == Ports.LOCAL && e.getValue().equals(b.bridgeName())) {
+                // bridge_delete_or_reconfigure_ports() leaves OFPP_LOCAL's number alone: its request is the row's
+                local.ofportRequest = request(i);
+            }
             if (!e.getValue().equals(b.bridgeName()) || e.getKey().equals(b.bridgeName())
                     || (i.string("ofport_request") != null) != requested) {
                 continue;
