@@ -181,6 +181,8 @@ final class Xlate {
     List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
     boolean freezeMpls;
+    /** The dp_hash group whose hash the freeze has the datapath compute (ctx->dp_hash_alg, dp_hash_basis). */
+    Group freezeHash;
     /** ctx->error as xlate_strerror() words it (the translation stops, its actions dropped), or null. */
     String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */

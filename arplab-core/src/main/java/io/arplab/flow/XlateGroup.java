@@ -119,6 +119,7 @@ final class XlateGroup {
         if (dpHash == 0) {
             x.committer.commit();
             x.freezing = new ArrayList<>(List.of(a));
+            x.freezeHash = g; // ctx_trigger_recirculate_with_hash()
             return null;
         }
         int mask = g.hashMap.length - 1;
