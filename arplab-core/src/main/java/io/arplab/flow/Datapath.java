@@ -626,6 +626,25 @@ public final class Datapath {
         default -> true;
     }).mapToInt(Slot::ordinal).toArray();
 
+    /**
+     * reval_op_init() of a UKEY_MODIFY: the ukey takes the revalidation's recirculation references for its actions
+     * (recirc_refs_swap()) and lets the old actions' go; the one on its key's recirc_id stays. Returns its new refs.
+     */
+    int[] swapRecircs(Megaflow m, List<Integer> actions) {
+        long keyId = m.value[Slot.RECIRC_ID.ordinal()];
+        List<Integer> next = new ArrayList<>(actions);
+        boolean keyKept = false;
+        for (int id : m.recircs) {
+            if (id == keyId && !keyKept) {
+                next.add(0, id);
+                keyKept = true;
+            } else {
+                recirc.unref(id);
+            }
+        }
+        return next.isEmpty() ? NO_RECIRCS : next.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
         flows.remove(m);

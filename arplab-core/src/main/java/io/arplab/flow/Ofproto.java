@@ -239,6 +239,7 @@ public final class Ofproto {
                 continue;
             }
             x.onePass = true;
+            x.keepRecircs = true;
             x.ctOrig = m.ctTuple; // the ukey's key carries the flow's ct_nw_* (odp_flow_key_to_flow())
             translate(x);
             // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
@@ -257,7 +258,10 @@ public final class Ofproto {
             } else if (target != null) {
                 target.actions = x.lastActions;
                 target.xc = x.xc;
+                target.recircs = datapath.swapRecircs(target, x.recircs);
+                x.recircs.clear();
             }
+            x.releaseRecircs();
         }
         if (tablesChanged) { // the orphaned ukeys are revalidated too: deleted when they need more bits
             datapath.orphans.removeIf(m -> {

@@ -155,6 +155,8 @@ final class Xlate {
      */
     boolean unfinishedWc;
     String lastActions;
+    /** A revalidation's: its recirculation ids stay in {@link #recircs} for the ukey it may modify. */
+    boolean keepRecircs;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
     boolean avoidCaching;
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
@@ -260,6 +262,8 @@ final class Xlate {
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
+        keepRecircs = false;
+        freezeHash = null;
         odp.setLength(0);
         committedTunnel = lastActions = ctNat = error = null;
         pending.clear();
@@ -500,7 +504,7 @@ final class Xlate {
                 recircs.clear();
             }
         }
-        if (!(trace != null && !execute)) {
+        if (!(trace != null && !execute) && !keepRecircs) {
             releaseRecircs(); // xlate_out_uninit(); a trace releases its ids once its recirculations are traced
         }
         keyMissed = false;

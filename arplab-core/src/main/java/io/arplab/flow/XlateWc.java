@@ -57,9 +57,11 @@ final class XlateWc {
     // datapath mask holds) once the recirculation context and the tunnel metadata are taken, and only
     // xlate_wc_finish() clears it: every later failure leaves the pointer for flow_wildcards_has_extra() to find
     private static boolean pastTunTab(Xlate x) {
-        return !x.error.equals("No recirculation context") && !x.error.equals("Recirculation conflict")
-                && !x.error.equals("Invalid tunnel metadata");
+        return !BEFORE_TUN_TAB.contains(x.error);
     }
+
+    private static final java.util.Set<String> BEFORE_TUN_TAB = java.util.Set.of("No recirculation context",
+            "Recirculation conflict", "Invalid tunnel metadata");
 
     // whether xlate_wc_finish() would clear bits of these wildcards (the datapath's mask cannot hold them)
     private static boolean finishClears(long[] initial, long[] mask, boolean tunnel) {
