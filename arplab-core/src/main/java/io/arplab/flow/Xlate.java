@@ -560,7 +560,7 @@ final class Xlate {
      * xlate_resubmit_resource_check(): a resubmit past MAX_DEPTH nested ones (or MAX_RESUBMITS in all) fails the
      * translation; no action runs after it.
      */
-    private boolean resourcesExhausted() {
+    boolean resourcesExhausted() {
         if (recursion < MAX_DEPTH && resubmits <= MAX_DEPTH * MAX_DEPTH) {
             return false;
         }

@@ -13,6 +13,9 @@ final class XlateGroup {
 
     // xlate_group_action__(): all and indirect run every bucket, select and ff the one they pick
     static void group(Xlate x, Action.Group a) {
+        if (x.resourcesExhausted()) { // xlate_group_action()'s xlate_resubmit_resource_check(), before the lookup
+            return;
+        }
         Group g = x.br.groups.get(a.groupId());
         if (g == null) {
             x.problem("output to nonexistent group " + a.groupId());
