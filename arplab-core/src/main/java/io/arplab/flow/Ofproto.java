@@ -116,7 +116,7 @@ public final class Ofproto {
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
     /** ofproto->ports, the hmap of the bridge's ports kept since it was made (grown, never shrunk). */
-    private PortHmap portHmap = new PortHmap();
+    private Hmap<Port> portHmap = Hmap.ofPorts();
     /** The ports by OpenFlow number below {@link #INDEXED} (a packet's lookups of its ports skip the boxing map). */
     private Port[] byOfport = new Port[8];
     private static final int INDEXED = 4096;
@@ -365,10 +365,9 @@ public final class Ofproto {
     public void recreated() {
         allocPortNo = 0;
         usage.clear();
-        portHmap = new PortHmap();
-        int n = 0;
+        portHmap = Hmap.ofPorts();
         for (Port p : ports.values()) {
-            portHmap.insert(p, ++n);
+            portHmap.insert(p);
         }
     }
 
@@ -443,7 +442,7 @@ public final class Ofproto {
 
     private void putPort(Port p) {
         ports.put(p.ofport, p);
-        portHmap.insert(p, ports.size());
+        portHmap.insert(p);
         if (p.ofport < INDEXED) {
             if (p.ofport >= byOfport.length) {
                 byOfport = java.util.Arrays.copyOf(byOfport, Integer.highestOneBit((int) p.ofport) * 2);
@@ -471,7 +470,7 @@ public final class Ofproto {
      * them afresh in creation order; it is the order flood_packets() outputs FLOOD and ALL in.
      */
     public List<Port> portsInHashOrder() {
-        return PortHmap.of(ports.values());
+        return Hmap.of(ports.values(), Hmap.ofPorts());
     }
 
     /**
