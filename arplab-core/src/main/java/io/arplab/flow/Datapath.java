@@ -736,11 +736,11 @@ public final class Datapath {
     private final List<Megaflow> unpopulated = new ArrayList<>();
 
     /**
-     * The hash(sym_l4(basis)) action (odp-execute.c, OVS_HASH_ALG_SYM_L4): flow_hash_symmetric_l3l4() of the packet
-     * without UDP ports, flow_hash_symmetric_l2() for non-IP. Network-order fields are read as a little-endian
-     * host reads them.
+     * flow_hash_symmetric_l3l4(): the hash(sym_l4(basis)) action's (odp-execute.c, OVS_HASH_ALG_SYM_L4, without UDP
+     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for non-IP. Network-order fields are read
+     * as a little-endian host reads them.
      */
-    static int hashSymL4(long[] flow, int basis) {
+    static int hashSymL4(long[] flow, int basis, boolean udpPorts) {
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         int h = basis;
         if (type != Match.ETH_IP) {
@@ -755,7 +755,8 @@ public final class Datapath {
         h = mhashAdd(h, Integer.reverseBytes((int) (flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()])));
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
         h = mhashAdd(h, proto);
-        if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP)) {
+        if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP
+                || udpPorts && proto == Match.PROTO_UDP)) {
             h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes(
                     (short) (flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()]))));
         }
