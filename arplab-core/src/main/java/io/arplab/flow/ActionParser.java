@@ -823,12 +823,21 @@ public final class ActionParser {
         return new Action.Move(src, dst);
     }
 
-    // parse_reg_load(): parse_int_string() into the field's bytes, which must fit the subfield's bits
-    private static Action load(String value) {
+    // set_field_split_str(): VALUE->KEY split at the first arrow, which must have a field name after it
+    private static int splitArrow(String value) {
         int arrow = value.indexOf("->");
         if (arrow < 0) {
-            throw new FlowParseException(value + ": missing `->' following value");
+            throw new FlowParseException(value + ": missing `->'");
         }
+        if (arrow + 2 == value.length()) {
+            throw new FlowParseException(value + ": missing field name following `->'");
+        }
+        return arrow;
+    }
+
+    // parse_reg_load(): parse_int_string() into the field's bytes, which must fit the subfield's bits
+    private static Action load(String value) {
+        int arrow = splitArrow(value);
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
         FieldParser.IntString n = FieldParser.intString(value.substring(0, arrow), dst.field().nBytes);
         if (n.err() != 0) {
@@ -850,10 +859,7 @@ public final class ActionParser {
 
     // parse_SET_FIELD(): VALUE[/MASK]->FIELD
     private static Action setField(String value, PortMap names) {
-        int arrow = value.indexOf("->");
-        if (arrow < 0) {
-            throw new FlowParseException(value + ": missing `->'");
-        }
+        int arrow = splitArrow(value);
         String key = value.substring(arrow + 2);
         Field f = Field.byName(key);
         if (f == null) {
@@ -947,10 +953,7 @@ public final class ActionParser {
 
     // parse_CHECK_PKT_LARGER(): "N)->DST" split at the arrow, the destination one bit, N by str_to_u16() unnamed
     private static Action checkPktLarger(String value) {
-        int arrow = value.indexOf("->");
-        if (arrow < 0) {
-            throw new FlowParseException(value + ": missing `->'");
-        }
+        int arrow = splitArrow(value);
         String len = value.substring(0, arrow);
         len = len.endsWith(")") ? len.substring(0, len.length() - 1) : len;
         Subfield dst = Subfield.parse(value.substring(arrow + 2));

@@ -245,17 +245,8 @@ final class Bundles {
                 System.arraycopy(bytes(flow[Slot.DL_TYPE.ordinal()], 2), 0, f, 16, 2);
                 return Group.jhashBytes(f, basis);
             }
-            case "symmetric_l3l4", "symmetric_l3l4+udp": { // flow_hash_symmetric_l3l4(): words as a LE host reads them
-                long proto = flow[Slot.NW_PROTO.ordinal()];
-                int h = Datapath.mhashAdd(basis, Integer.reverseBytes((int) addrs));
-                h = Datapath.mhashAdd(h, (int) proto);
-                if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP
-                        || fields.endsWith("+udp") && proto == Match.PROTO_UDP)) {
-                    long p = flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()];
-                    h = Datapath.mhashAdd(h, (int) ((p & 0xff) << 8 | p >>> 8));
-                }
-                return Datapath.mhashFinish(h ^ basis);
-            }
+            case "symmetric_l3l4", "symmetric_l3l4+udp": // a non-IP flow's L2 fields (flow_hash_symmetric_l2())
+                return Datapath.hashSymL4(flow, basis, fields.endsWith("+udp"));
             default:
                 return Group.symmetricL4(flow, basis);
         }

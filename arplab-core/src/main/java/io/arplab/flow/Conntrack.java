@@ -839,7 +839,10 @@ public final class Conntrack {
         boolean[] reply = {false};
         boolean icmpRelated = k.icmp() && packet != null && icmpError(k);
         Key ctxKey = icmpRelated ? relatedKey(packet, k) : k;
-        Conn c = ctxKey == null ? null : lookup(natted && !icmpRelated ? k.reverse() : ctxKey, reply);
+        if (ctxKey == null) {
+            return invalid(flow, packet, zone, commit, set); // extract_l4_icmp() fails, so conn_key_extract() does
+        }
+        Conn c = lookup(natted && !icmpRelated ? k.reverse() : ctxKey, reply);
         if (natted && c != null) {
             reply[0] = !reply[0]; // initial_conn_lookup(): found by the reverse key
         }

@@ -658,6 +658,25 @@ public final class Datapath {
         default -> true;
     }).mapToInt(Slot::ordinal).toArray();
 
+    /**
+     * reval_op_init() of a UKEY_MODIFY: the ukey takes the revalidation's recirculation references for its actions
+     * (recirc_refs_swap()) and lets the old actions' go; the one on its key's recirc_id stays. Returns its new refs.
+     */
+    int[] swapRecircs(Megaflow m, List<Integer> actions) {
+        long keyId = m.value[Slot.RECIRC_ID.ordinal()];
+        List<Integer> next = new ArrayList<>(actions);
+        boolean keyKept = false;
+        for (int id : m.recircs) {
+            if (id == keyId && !keyKept) {
+                next.add(0, id);
+                keyKept = true;
+            } else {
+                recirc.unref(id);
+            }
+        }
+        return next.isEmpty() ? NO_RECIRCS : next.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** Deletes a megaflow (the revalidator's verdict). */
     void remove(Megaflow m) {
         flows.remove(m);
@@ -749,11 +768,11 @@ public final class Datapath {
     private final List<Megaflow> unpopulated = new ArrayList<>();
 
     /**
-     * The hash(sym_l4(basis)) action (odp-execute.c, OVS_HASH_ALG_SYM_L4): flow_hash_symmetric_l3l4() of the packet
-     * without UDP ports, flow_hash_symmetric_l2() for non-IP. Network-order fields are read as a little-endian
-     * host reads them.
+     * flow_hash_symmetric_l3l4(): the hash(sym_l4(basis)) action's (odp-execute.c, OVS_HASH_ALG_SYM_L4, without UDP
+     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for non-IP. Network-order fields are read
+     * as a little-endian host reads them.
      */
-    static int hashSymL4(long[] flow, int basis) {
+    static int hashSymL4(long[] flow, int basis, boolean udpPorts) {
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         int h = basis;
         if (type != Match.ETH_IP) {
@@ -768,7 +787,8 @@ public final class Datapath {
         h = mhashAdd(h, Integer.reverseBytes((int) (flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()])));
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
         h = mhashAdd(h, proto);
-        if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP)) {
+        if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP
+                || udpPorts && proto == Match.PROTO_UDP)) {
             h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes(
                     (short) (flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()]))));
         }

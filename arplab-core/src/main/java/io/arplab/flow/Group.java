@@ -202,6 +202,23 @@ public final class Group {
         return out;
     }
 
+    /** enum ovs_hash_alg: OVS_HASH_ALG_L4, OVS_HASH_ALG_SYM_L4. */
+    static final int HASH_ALG_L4 = 0, HASH_ALG_SYM_L4 = 1;
+
+    /**
+     * group_set_selection_method(): a dp_hash group's datapath hash, the symmetric L4 hash by default; an explicit
+     * "dp_hash" takes the algorithm from selection_method_param's upper 32 bits (an unknown one is L4's).
+     */
+    int hashAlg() {
+        long alg = selectionMethodParam >>> 32;
+        return selectionMethod.isEmpty() ? HASH_ALG_SYM_L4 : alg == HASH_ALG_SYM_L4 ? HASH_ALG_SYM_L4 : HASH_ALG_L4;
+    }
+
+    /** group_set_selection_method(): the hash's basis, selection_method_param's lower 32 bits for "dp_hash". */
+    long hashBasis() {
+        return selectionMethod.isEmpty() ? 0 : selectionMethodParam & 0xffffffffL;
+    }
+
     /** hash_int() (lib/hash.h, mhash): a bucket's score basis in group_best_live_bucket(). */
     static int hashInt(int x, int basis) {
         return Datapath.mhashFinish(Datapath.mhashAdd(Datapath.mhashAdd(x, 0), basis) ^ 8);

@@ -136,17 +136,33 @@ final class OdpFlowFormat {
     /**
      * A megaflow's mask as a dump exports it (dp_netdev_flow_to_dpif_flow(): odp_flow_key_from_mask()) and as the
      * revalidator's odp_flow_key_to_mask() gives the ukey's back: an ICMPv6 key's ND fields show as wildcarded without
-     * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards).
+     * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards), and an
+     * ARP key's arp() holds its addresses and opcode alone (a dec_ttl's nw_ttl bits are lost).
      * {@code mask} itself when nothing is dropped.
      */
     static long[] exportMask(long[] flow, long[] mask) {
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
+            return clear(mask, NOT_IN_ARP_KEY);
+        }
         if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
                 || ndExported(flow, mask)) {
             return mask;
         }
+        return clear(mask, ND_FIELDS);
+    }
+
+    private static final Slot[] ND_FIELDS = {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
+        Slot.ND_RESERVED};
+    // odp_flow_key_from_flow__(): an ARP or RARP key's L3 is ovs_key_arp (sip, tip, op, sha, tha) and no L4
+    private static final Slot[] NOT_IN_ARP_KEY = {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI,
+        Slot.IPV6_DST_LO, Slot.IPV6_LABEL, Slot.NW_TOS, Slot.NW_TTL, Slot.NW_FRAG, Slot.ND_TARGET_HI, Slot.ND_TARGET_LO,
+        Slot.TP_SRC, Slot.TP_DST, Slot.TCP_FLAGS, Slot.ND_RESERVED};
+
+    // the mask without these slots' bits, or the mask itself when it has none
+    private static long[] clear(long[] mask, Slot[] slots) {
         long[] m = mask;
-        for (Slot s : new Slot[] {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
-            Slot.ND_RESERVED}) {
+        for (Slot s : slots) {
             if (m[s.ordinal()] != 0) {
                 m = m == mask ? mask.clone() : m;
                 m[s.ordinal()] = 0;

@@ -320,9 +320,11 @@ final class OdpKeyParse {
                                 break;
                             }
                         }
-                        if (j >= s.length()) {
+                        int g = opt.equals("geneve(") ? geneve(i + opt.length()) : j + 1 - i - opt.length();
+                        if (j >= s.length() || g == 0) {
                             return -1;
                         }
+                        j = i + opt.length() + g - 1;
                         nested.add(new Attr(s.substring(i, j + 1), new byte[0], new byte[0], null));
                         len = j + 1 - i;
                         i = j + 1;
@@ -336,6 +338,51 @@ final class OdpKeyParse {
         }
         out.add(new Attr("tunnel", new byte[0], new byte[0], nested));
         return i - start;
+    }
+
+    // scan_geneve(): options "{class=C,type=T,len=L,DATA/MASK}" (each part optional, a length a multiple of 4 up to
+    // 124 within the 252 bytes, DATA and MASK parse_int_string() into L bytes), then ')'; the characters taken, or 0
+    private int geneve(int i) {
+        int start = i, remain = 252;
+        byte[] key = new byte[2], mask = new byte[2];
+        while (at(i) == '{' && remain >= 4) {
+            int dataLen = 0;
+            i++;
+            remain -= 4;
+            for (String[] part : new String[][] {{"class=", "be16"}, {"type=", "u8"}, {"len=", "u8"}}) {
+                if (s.startsWith(part[0], i)) {
+                    int n = scan(part[1], i + part[0].length(), key, mask, 0, part[1].equals("u8") ? 1 : 2);
+                    if (n == 0) {
+                        return 0;
+                    }
+                    i += part[0].length() + n;
+                    if (part[0].equals("len=")) {
+                        dataLen = key[0] & 0xff;
+                        if (dataLen > 124 || dataLen % 4 != 0 || dataLen > remain) {
+                            return 0;
+                        }
+                    }
+                }
+                if (!part[0].equals("len=") && at(i) == ',') {
+                    i++;
+                }
+            }
+            for (char c : new char[] {',', '/'}) { // the data, then its mask
+                if (at(i) == c) {
+                    FieldParser.IntString v = FieldParser.intString(s.substring(i + 1), dataLen);
+                    if (v.err() != 0) {
+                        return 0;
+                    }
+                    i += 1 + v.tail();
+                }
+            }
+            if (at(i) != '}') {
+                return 0;
+            }
+            i++;
+            remain -= dataLen;
+        }
+        return at(i) == ')' ? i + 1 - start : 0;
     }
 
     // scan_port(): "%i" (and "/%i"), else a name up to ')' that the datapath knows

@@ -123,7 +123,7 @@ public final class Ofproto {
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
     private final Map<Long, Port> ports = new LinkedHashMap<>();
     /** ofproto->ports, the hmap of the bridge's ports kept since it was made (grown, never shrunk). */
-    private PortHmap portHmap = new PortHmap();
+    private Hmap<Port> portHmap = Hmap.ofPorts();
     /** The ports by OpenFlow number below {@link #INDEXED} (a packet's lookups of its ports skip the boxing map). */
     private Port[] byOfport = new Port[8];
     private static final int INDEXED = 4096;
@@ -247,6 +247,7 @@ public final class Ofproto {
                 continue;
             }
             x.onePass = true;
+            x.keepRecircs = true;
             x.ctOrig = m.ctTuple; // the ukey's key carries the flow's ct_nw_* (odp_flow_key_to_flow())
             translate(x);
             // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
@@ -265,7 +266,10 @@ public final class Ofproto {
             } else if (target != null) {
                 target.actions = x.lastActions;
                 target.xc = x.xc;
+                target.recircs = datapath.swapRecircs(target, x.recircs);
+                x.recircs.clear();
             }
+            x.releaseRecircs();
         }
         if (tablesChanged) { // the orphaned ukeys are revalidated too: deleted when they need more bits
             datapath.orphans.removeIf(m -> {
@@ -370,10 +374,9 @@ public final class Ofproto {
     public void recreated() {
         allocPortNo = 0;
         usage.clear();
-        portHmap = new PortHmap();
-        int n = 0;
+        portHmap = Hmap.ofPorts();
         for (Port p : ports.values()) {
-            portHmap.insert(p, ++n);
+            portHmap.insert(p);
         }
     }
 
@@ -461,7 +464,7 @@ public final class Ofproto {
 
     private void putPort(Port p) {
         ports.put(p.ofport, p);
-        portHmap.insert(p, ports.size());
+        portHmap.insert(p);
         if (p.ofport < INDEXED) {
             if (p.ofport >= byOfport.length) {
                 byOfport = java.util.Arrays.copyOf(byOfport, Integer.highestOneBit((int) p.ofport) * 2);
@@ -489,7 +492,7 @@ public final class Ofproto {
      * them afresh in creation order; it is the order flood_packets() outputs FLOOD and ALL in.
      */
     public List<Port> portsInHashOrder() {
-        return PortHmap.of(ports.values());
+        return Hmap.of(ports.values(), Hmap.ofPorts());
     }
 
     /**

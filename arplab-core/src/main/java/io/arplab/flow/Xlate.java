@@ -156,6 +156,8 @@ final class Xlate {
      */
     boolean unfinishedWc;
     String lastActions;
+    /** A revalidation's: its recirculation ids stay in {@link #recircs} for the ukey it may modify. */
+    boolean keepRecircs;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
     boolean avoidCaching;
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
@@ -182,6 +184,8 @@ final class Xlate {
     List<Action> freezing;
     /** The freeze is recirc_for_mpls()'s: the packet is parsed again, not hashed. */
     boolean freezeMpls;
+    /** The dp_hash group whose hash the freeze has the datapath compute (ctx->dp_hash_alg, dp_hash_basis). */
+    Group freezeHash;
     /** ctx->error as xlate_strerror() words it (the translation stops, its actions dropped), or null. */
     String error;
     /** ctx->was_mpls: a pop_mpls to a non-MPLS Ethertype left a flow without the packet's L3 fields. */
@@ -260,6 +264,8 @@ final class Xlate {
         rule = null;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
         firstLookup = false;
+        keepRecircs = false;
+        freezeHash = null;
         odp.setLength(0);
         committedTunnel = lastActions = ctNat = error = null;
         pending.clear();
@@ -505,7 +511,7 @@ final class Xlate {
                 recircs.clear();
             }
         }
-        if (!(trace != null && !execute)) {
+        if (!(trace != null && !execute) && !keepRecircs) {
             releaseRecircs(); // xlate_out_uninit(); a trace releases its ids once its recirculations are traced
         }
         keyMissed = false;
@@ -561,7 +567,7 @@ final class Xlate {
      * xlate_resubmit_resource_check(): a resubmit past MAX_DEPTH nested ones (or MAX_RESUBMITS in all) fails the
      * translation; no action runs after it.
      */
-    private boolean resourcesExhausted() {
+    boolean resourcesExhausted() {
         if (recursion < MAX_DEPTH && resubmits <= MAX_DEPTH * MAX_DEPTH) {
             return false;
         }

@@ -170,14 +170,22 @@ final class XlateFreeze {
             mplsRecirculation(x, frozen);
             return;
         }
-        x.odpAdd("hash(sym_l4(0))");
+        Group g = x.freezeHash;
+        x.freezeHash = null;
+        boolean l4 = g != null && g.hashAlg() == Group.HASH_ALG_L4;
+        long basis = g != null ? g.hashBasis() : 0;
+        x.odpAdd((l4 ? "hash(l4(" : "hash(sym_l4(") + basis + "))"); // format_odp_action()'s OVS_ACTION_ATTR_HASH
         x.xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet
         int id = freeze(x, "hash|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
                 + frozenMetadata(x), x.flow, 0, frozen);
         x.odpAdd(String.format("recirc(0x%x)", id));
         if ((x.execute || x.hop != null) && x.packet != null) {
             long[] f = x.flow.clone();
-            f[Slot.DP_HASH.ordinal()] = Datapath.hashSymL4(x.flow, 0) & 0xffffffffL;
+            // odp_execute_actions(): OVS_HASH_ALG_L4 rehashes the packet's RSS hash (dpif-netdev's
+            // miniflow_hash_5tuple() of the packet as it came in) with hash_int()
+            f[Slot.DP_HASH.ordinal()] = (l4 ? Group.hashInt(NativeTunnel.hash5Tuple(Packet.extract(x.packet,
+                    x.flow[Slot.IN_PORT.ordinal()])), (int) basis) : Datapath.hashSymL4(x.flow, (int) basis, false))
+                    & 0xffffffffL;
             defer(x, new Xlate.Frozen(x.br, id, 0, f, "dp_hash", frozen));
         }
     }

@@ -13,6 +13,9 @@ final class XlateGroup {
 
     // xlate_group_action__(): all and indirect run every bucket, select and ff the one they pick
     static void group(Xlate x, Action.Group a) {
+        if (x.resourcesExhausted()) { // xlate_group_action()'s xlate_resubmit_resource_check(), before the lookup
+            return;
+        }
         Group g = x.br.groups.get(a.groupId());
         if (g == null) {
             x.problem("output to nonexistent group " + a.groupId());
@@ -119,6 +122,7 @@ final class XlateGroup {
         if (dpHash == 0) {
             x.committer.commit();
             x.freezing = new ArrayList<>(List.of(a));
+            x.freezeHash = g; // ctx_trigger_recirculate_with_hash()
             return null;
         }
         int mask = g.hashMap.length - 1;

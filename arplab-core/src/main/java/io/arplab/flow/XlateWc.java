@@ -15,7 +15,7 @@ final class XlateWc {
             return mask; // xlate_actions()' "goto exit": a failed translation's trace shows its wildcards unfinished
         }
         boolean tunnel = Tunnel.dstIsSet(initial);
-        x.unfinishedWc = x.error != null && finishClears(initial, mask, tunnel);
+        x.unfinishedWc = x.error != null && (pastTunTab(x) || finishClears(initial, mask, tunnel));
         if (datapath) {
             XlateCt.takeOrigMask(x); // the datapath key's ct_tuple4/ct_tuple6 mask, not its slots
         }
@@ -52,6 +52,16 @@ final class XlateWc {
         }
         return mask;
     }
+
+    // xlate_actions() sets ctx.wc->masks.tunnel.metadata.tab (the bridge's tun_table pointer, whose bits no
+    // datapath mask holds) once the recirculation context and the tunnel metadata are taken, and only
+    // xlate_wc_finish() clears it: every later failure leaves the pointer for flow_wildcards_has_extra() to find
+    private static boolean pastTunTab(Xlate x) {
+        return !BEFORE_TUN_TAB.contains(x.error);
+    }
+
+    private static final java.util.Set<String> BEFORE_TUN_TAB = java.util.Set.of("No recirculation context",
+            "Recirculation conflict", "Invalid tunnel metadata");
 
     // whether xlate_wc_finish() would clear bits of these wildcards (the datapath's mask cannot hold them)
     private static boolean finishClears(long[] initial, long[] mask, boolean tunnel) {

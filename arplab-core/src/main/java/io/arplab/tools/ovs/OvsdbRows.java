@@ -319,15 +319,26 @@ final class OvsdbRows {
 
     // bridge_add_ports__(): the bridge's interfaces that do (or do not) request a number, not on it yet
     private void addPorts(OvsBridge b, boolean requested, Map<String, Long> recreated, List<String> errors) {
-        for (Map.Entry<String, String> e : portBridge.entrySet()) {
-            Row i = ifaces.get(e.getKey());
-            if (!e.getValue().equals(b.bridgeName()) || e.getKey().equals(b.bridgeName())
-                    || (i.string("ofport_request") != null) != requested) {
+        List<String> wanted = new ArrayList<>();
+        portBridge.forEach((port, bridge) -> {
+            if (bridge.equals(b.bridgeName())) {
+                wanted.add(port);
+            }
+        });
+        // SHASH_FOR_EACH over bridge_collect_wanted_ports()' shash: the names in hash_string() bucket order
+        for (String name : io.arplab.flow.Hmap.of(wanted, io.arplab.flow.Hmap.shash())) {
+            Row i = ifaces.get(name);
+            Ofproto.Port local = name.equals(b.bridgeName()) ? b.ofproto().port(name) : null;
+            if (local != null && local.ofport == Ports.LOCAL) {
+                // bridge_delete_or_reconfigure_ports() leaves OFPP_LOCAL's number alone: its request is the row's
+                local.ofportRequest = request(i);
+            }
+            if (name.equals(b.bridgeName()) || (i.string("ofport_request") != null) != requested) {
                 continue;
             }
-            Ofproto.Port p = b.ofproto().port(e.getKey());
+            Ofproto.Port p = b.ofproto().port(name);
             long request = requested ? request(i) : recreated.getOrDefault(i.name, -1L);
-            if (p == null && (!stored.failed.containsKey(e.getKey())
+            if (p == null && (!stored.failed.containsKey(name)
                     || !Objects.equals(before.get("Interface:" + i.name), signature(i)))) {
                 try {
                     vswitchd.addPort(b, i.name, type(i), request, i.map("options"));
