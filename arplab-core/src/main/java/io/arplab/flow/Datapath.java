@@ -663,7 +663,7 @@ public final class Datapath {
      * (recirc_refs_swap()) and lets the old actions' go; the one on its key's recirc_id stays. Returns its new refs.
      */
     int[] swapRecircs(Megaflow m, List<Integer> actions) {
-        long keyId = m.value[Slot.RECIRC_ID.ordinal()];
+        long keyId = m.key(Slot.RECIRC_ID.ordinal());
         List<Integer> next = new ArrayList<>(actions);
         boolean keyKept = false;
         for (int id : m.recircs) {
