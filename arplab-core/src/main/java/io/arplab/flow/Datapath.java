@@ -1002,7 +1002,7 @@ public final class Datapath {
             s.append("encap(");
         }
         if (!cut) {
-            s.append(String.format("eth_type(0x%04x)", type));
+            s.append(OdpFlowFormat.ethType(type));
             keyL3(s, v, k, type);
         }
         s.append(")".repeat(encaps));

@@ -254,10 +254,18 @@ final class OdpFlowFormat {
             s.append("encap(");
         }
         if (!cut) {
-            s.append(String.format("eth_type(0x%04x)", type));
+            s.append(ethType(type));
             l3(s, v, k, type);
         }
         return s.append(")".repeat(encaps)).toString();
+    }
+
+    /**
+     * A megaflow key's Ethernet type: odp_flow_key_from_flow() puts no OVS_KEY_ATTR_ETHERTYPE in the key of a frame
+     * without one (FLOW_DL_TYPE_NONE, an 802.3 length) but exports its mask exact, "eth_type(0/0xffff)".
+     */
+    static String ethType(long type) {
+        return type < 0x600 ? "eth_type(0/0xffff)" : String.format("eth_type(0x%04x)", type);
     }
 
     /**

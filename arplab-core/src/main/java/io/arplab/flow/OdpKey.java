@@ -252,6 +252,10 @@ public final class OdpKey {
                 flow[Slot.VLAN_TPID.ordinal()] = ethType;
                 flow[Slot.DL_TYPE.ordinal()] = inner;
             }
+        } else if (vlan == null && (ethType == 0x8100 || ethType == 0x88a8)) {
+            // parse_8021q_onward(): the TPID taken out of dl_type, and no vlan() to go on with: dl_type 0 (the
+            // frame composed for it reads as FLOW_DL_TYPE_NONE)
+            flow[Slot.DL_TYPE.ordinal()] = 0;
         }
         if (packetType > 0 && !names.contains("eth") && !names.contains("eth_type")) {
             // odp_flow_key_to_flow__(): a packet_type key other than Ethernet's, unless eth() (Ethernet) or

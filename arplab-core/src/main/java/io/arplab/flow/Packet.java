@@ -49,8 +49,16 @@ public final class Packet {
             off += 4;
             type = u16(f, off);
         }
-        v[Slot.DL_TYPE.ordinal()] = type;
         off += 2;
+        if (type < 0x600) {
+            // parse_ethertype(): an 802.3 length; an LLC/SNAP header of OUI 0 gives its type (the L3 header after
+            // it), any other frame is FLOW_DL_TYPE_NONE
+            boolean snap = f.length >= off + 8 && (f[off] & 0xff) == 0xaa && (f[off + 1] & 0xff) == 0xaa
+                    && f[off + 2] == 3 && f[off + 3] == 0 && f[off + 4] == 0 && f[off + 5] == 0;
+            type = snap && u16(f, off + 6) >= 0x600 ? u16(f, off + 6) : FlowCompose.DL_TYPE_NONE;
+            off += snap ? 8 : 0;
+        }
+        v[Slot.DL_TYPE.ordinal()] = type;
         if (isMpls(type)) { // parse_mpls(): up to FLOW_MAX_MPLS_LABELS entries into the flow, no L3 below them
             for (int i = 0; i < MPLS_LSES.length && f.length >= off + 4; i++, off += 4) {
                 v[MPLS_LSES[i].ordinal()] = u32(f, off);
