@@ -145,7 +145,7 @@ final class OdpFlowFormat {
         if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             return clear(mask, NOT_IN_ARP_KEY);
         }
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
+        if (type != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
                 || ndExported(flow, mask)) {
             return mask;
         }

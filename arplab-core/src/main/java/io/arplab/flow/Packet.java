@@ -229,6 +229,11 @@ public final class Packet {
         return type == Match.ETH_MPLS || type == Match.ETH_MPLS_MCAST;
     }
 
+    /** is_ip_any(): an IPv4 or IPv6 Ethernet type (the packet's nw_tos the IPv4 tos or the IPv6 traffic class). */
+    static boolean isIpAny(long type) {
+        return type == Match.ETH_IP || type == Match.ETH_IPV6;
+    }
+
     // where the frame's innermost Ethertype sits (after a VLAN tag)
     private static int typeOffset(byte[] f) {
         int type = u16(f, 12);

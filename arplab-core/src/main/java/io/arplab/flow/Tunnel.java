@@ -326,7 +326,8 @@ final class Tunnel {
             }
             wc[Slot.TUN_FLAGS.ordinal()] = WC_FLAGS;
             wc[Slot.TUN_TOS.ordinal()] = Slot.TUN_TOS.max;
-            if (isIpAny(flow) && (flow[Slot.TUN_TOS.ordinal()] & ECN_MASK) == ECN_CE) {
+            if (Packet.isIpAny(flow[Slot.DL_TYPE.ordinal()])
+                    && (flow[Slot.TUN_TOS.ordinal()] & ECN_MASK) == ECN_CE) {
                 wc[Slot.NW_TOS.ordinal()] |= ECN_MASK; // tnl_process_ecn() reads the inner ECN
             }
         }
@@ -334,18 +335,13 @@ final class Tunnel {
 
     private static final long ECN_MASK = 3, ECN_CE = 3;
 
-    /** is_ip_any(): an IPv4 or IPv6 packet (its nw_tos the IPv4 tos or the IPv6 traffic class). */
-    static boolean isIpAny(long[] flow) {
-        long type = flow[Slot.DL_TYPE.ordinal()];
-        return type == Match.ETH_IP || type == Match.ETH_IPV6;
-    }
-
     /**
      * tnl_process_ecn(): a packet from a tunnel whose outer tos is CE (Congestion Experienced) has its inner packet
      * marked CE, or is dropped (false) when the inner packet is not ECN-capable.
      */
     static boolean processEcn(long[] flow) {
-        if (dstIsSet(flow) && isIpAny(flow) && (flow[Slot.TUN_TOS.ordinal()] & ECN_MASK) == ECN_CE) {
+        if (dstIsSet(flow) && Packet.isIpAny(flow[Slot.DL_TYPE.ordinal()])
+                && (flow[Slot.TUN_TOS.ordinal()] & ECN_MASK) == ECN_CE) {
             if ((flow[Slot.NW_TOS.ordinal()] & ECN_MASK) == 0) {
                 return false; // "dropping tunnel packet marked ECN CE but is not ECN capable"
             }

@@ -69,7 +69,7 @@ final class XlateOutput {
         if (p.isTunnel()) {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
             tunnel = Tunnel.send(p, x.flow);
-            if (Tunnel.isIpAny(x.flow)) {
+            if (Packet.isIpAny(x.flow[Slot.DL_TYPE.ordinal()])) {
                 // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched;
                 // with tos=inherit the inner DSCP too (an IPv6 packet's traffic class)
                 boolean inherit = "inherit".equals(p.options.get("tos"));
