@@ -294,7 +294,7 @@ public final class ActionFormat {
                 s.append("load:").append(sp.src() != null ? sp.src().toString() : MatchFormat.hex(sp.imm()))
                         .append("->").append(d);
             } else if (sp.src() == null) {
-                boolean whole = d.ofs() == 0 && d.nBits() == d.field().nBits;
+                boolean whole = d.ofs() == 0 && d.nBits() == d.field().subfieldBits();
                 s.append(whole ? d.field().name : d.toString()).append('=').append(whole
                         && d.field().kind != Field.Kind.HEX ? MatchFormat.formatValue(d.field(), sp.imm(), -1L, names)
                         : MatchFormat.hex(sp.imm()));
@@ -426,18 +426,18 @@ public final class ActionFormat {
         return out;
     }
 
-    // next_load_segment(): a reg_load per run of ones in the mask, of at most 64 bits
+    // next_load_segment(): a reg_load per run of ones in the mask within the field's n_bits, of at most 64 bits
     private static List<Subfield> loadSegments(Action.SetField f) {
         List<Subfield> out = new ArrayList<>();
         U128 mask = f.wideMask().and(f.field().ones());
-        int bit = 0;
-        while (bit < f.field().nBits) {
+        int bit = 0, nBits = f.field().subfieldBits();
+        while (bit < nBits) {
             if ((mask.shr(bit).lo() & 1) == 0) {
                 bit++;
                 continue;
             }
             int start = bit;
-            while (bit < f.field().nBits && bit - start < 64 && (mask.shr(bit).lo() & 1) != 0) {
+            while (bit < nBits && bit - start < 64 && (mask.shr(bit).lo() & 1) != 0) {
                 bit++;
             }
             out.add(new Subfield(f.field(), start, bit - start));

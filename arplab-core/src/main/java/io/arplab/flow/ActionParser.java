@@ -747,7 +747,7 @@ public final class ActionParser {
             String immError = null;
             long imm = 0;
             Field f = dst.field();
-            if (dst.ofs() == 0 && dst.nBits() == f.nBits) {
+            if (dst.ofs() == 0 && dst.nBits() == f.subfieldBits()) {
                 try {
                     imm = FieldParser.parse(f, value, names)[0];
                 } catch (FlowParseException e) {

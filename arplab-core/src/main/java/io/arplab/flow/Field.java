@@ -173,6 +173,14 @@ public enum Field {
                 : this == MPLS_TC ? "set_mpls_tc" : legacyAction;
     }
 
+    /**
+     * mf->n_bits, the width move, load and the other subfield users see: vlan_vid's is 12 (meta-flow.h's "be16 (low
+     * 12 bits)") though its value, 0x1000|VID with OFPVID_PRESENT, has 13.
+     */
+    public int subfieldBits() {
+        return this == VLAN_VID ? 12 : nBits;
+    }
+
     /** All ones over the field's width (its low 64 bits, for a wider field). */
     public long fullMask() {
         return nBits >= 64 ? -1L : (1L << nBits) - 1;

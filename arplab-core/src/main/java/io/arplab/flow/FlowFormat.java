@@ -37,7 +37,7 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
             m.putSlot(Slot.VLAN_TCI, f[Slot.VLAN_TCI.ordinal()], 0xffff);
-            if ((f[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0) { // the VLAN headers up to one past the last tag
+            if (f[Slot.VLAN_TCI.ordinal()] != 0) { // the VLAN headers up to the first zero one ("always show" it)
                 m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
             }
         }

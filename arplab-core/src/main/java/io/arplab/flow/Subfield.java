@@ -26,7 +26,7 @@ public record Subfield(Field field, int ofs, int nBits) {
         int start, end;
         if (range.isEmpty()) {
             start = 0;
-            end = f.nBits - 1;
+            end = f.subfieldBits() - 1;
         } else {
             int dots = range.indexOf("..");
             try {
@@ -38,18 +38,18 @@ public record Subfield(Field field, int ofs, int nBits) {
         }
         if (start > end) {
             throw new FlowParseException(s + ": starting bit " + start + " is after ending bit " + end);
-        } else if (start >= f.nBits) {
+        } else if (start >= f.subfieldBits()) {
             throw new FlowParseException(s + ": starting bit " + start + " is not valid because field is only "
-                    + f.nBits + " bits wide");
-        } else if (end >= f.nBits) {
+                    + f.subfieldBits() + " bits wide");
+        } else if (end >= f.subfieldBits()) {
             throw new FlowParseException(s + ": ending bit " + end + " is not valid because field is only "
-                    + f.nBits + " bits wide");
+                    + f.subfieldBits() + " bits wide");
         }
         return new Subfield(f, start, end - start + 1);
     }
 
     public static Subfield whole(Field f) {
-        return new Subfield(f, 0, f.nBits);
+        return new Subfield(f, 0, f.subfieldBits());
     }
 
     /** The subfield's bits within the field (the low 64 of them, for a wider field). */
@@ -76,7 +76,7 @@ public record Subfield(Field field, int ofs, int nBits) {
     @Override
     public String toString() {
         String name = field.subfieldName();
-        if (ofs == 0 && nBits == field.nBits) {
+        if (ofs == 0 && nBits == field.subfieldBits()) {
             return name + "[]";
         } else if (nBits == 1) {
             return name + "[" + ofs + "]";

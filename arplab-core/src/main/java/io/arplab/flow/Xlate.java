@@ -1336,7 +1336,7 @@ final class Xlate {
 
     // xlate_report_subfield(): a whole field as mf_format() prints it, else the bits in hex
     String subValue(Subfield sf) {
-        if (sf.ofs() == 0 && sf.nBits() == sf.field().nBits) {
+        if (sf.ofs() == 0 && sf.nBits() >= sf.field().subfieldBits()) {
             return MatchFormat.formatValue(sf.field(), sf.field().value(flow), sf.field().ones(), br.portMap());
         }
         return sf.get(flow).hex();

@@ -6,7 +6,9 @@ import io.arplab.lab.Lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,22 @@ class OvsAntreaCampaignTest {
     }
 
     /**
+     * Antrea's own pipeline as its design document lists it (refdata/ovs/antrea-doc: 166 flows over 31 tables, its
+     * groups, meter 256; src/test/scripts/gen-antrea-doc.py SEED DIR numbers the tables and writes a seeded packet
+     * sequence, record-antrea-doc.sh records it): each section and pcap against OVS 3.1's.
+     */
+    @Test
+    void antreaDocumentedPipelineIsOvsOwn(@TempDir Path tmp) throws IOException {
+        CampaignReplay c = replay("antrea-doc-", "antrea.doc", tmp);
+        int all = c.sections + c.pcaps;
+        System.out.println("antrea documented pipeline: " + (all - c.sectionFailures - c.pcapFailures) + "/" + all
+                + " sections and pcaps match");
+        Files.writeString(Path.of("target/antrea-doc.diff"), String.join("\n", c.failures));
+        assertThat(all).isPositive();
+        assertThat(c.failures).isEmpty();
+    }
+
+    /**
      * OvsCampaignSoundnessTest's checks of Antrea-shaped pipelines recorded with OVS 3.1 (refdata/ovs/antrea-sound-SEED,
      * src/test/scripts/record-soundness.sh antrea-SEED): a seed's pipeline made sound, each of its packets followed by
      * variants that fall inside and just outside the megaflows installed before them.
@@ -64,7 +82,7 @@ class OvsAntreaCampaignTest {
                     .filter(d -> !prefix.equals("antrea-random-") || !only.isEmpty()
                             || !LEFT_OUT.containsKey(d.getFileName().toString().substring(prefix.length())))
                     .sorted().toList()) {
-                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), pods(ref));
+                Lab lab = lab(tmp.resolve(ref.getFileName().toString()), ports(ref));
                 lab.setWorkDir(ref);
                 var sent = CampaignReplay.capture(lab); // antrea-gw0 and the pods' ports
                 // the soundness checks stop OVS's clock (time/stop): no lab time between their lines
@@ -82,11 +100,43 @@ class OvsAntreaCampaignTest {
         return Integer.parseInt(m.group(1)) - 2;
     }
 
+    /**
+     * The dummy ports beside antrea-tun0 and antrea-gw0, from commands.in's first line: gen-antrea.py's p3..pN, or
+     * gen-antrea-doc.py's "ports NAME=OFPORT[:TYPE] ...".
+     */
+    static Map<String, Integer> ports(Path ref) throws IOException {
+        String first = Files.readAllLines(ref.resolve("commands.in")).get(0);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        int at = first.indexOf("; ports ");
+        if (at < 0) {
+            for (int p = 3; p < 3 + pods(ref); p++) {
+                ports.put("p" + p, p);
+            }
+            return ports;
+        }
+        for (String p : first.substring(at + "; ports ".length()).trim().split(" ")) {
+            String name = p.substring(0, p.indexOf('='));
+            if (!name.equals("antrea-tun0") && !name.equals("antrea-gw0")) {
+                ports.put(name, Integer.parseInt(p.substring(p.indexOf('=') + 1)));
+            }
+        }
+        return ports;
+    }
+
     static Lab lab(Path dir, int pods) throws IOException {
+        Map<String, Integer> named = new LinkedHashMap<>();
+        for (int p = 3; p < 3 + pods; p++) {
+            named.put("p" + p, p);
+        }
+        return lab(dir, named);
+    }
+
+    static Lab lab(Path dir, Map<String, Integer> named) throws IOException {
         Files.createDirectories(dir);
         StringBuilder ports = new StringBuilder();
-        for (int p = 3; p < 3 + pods; p++) {
-            ports.append("      p").append(p).append(": {ofport: ").append(p).append(", type: dummy}\n");
+        for (Map.Entry<String, Integer> p : named.entrySet()) {
+            ports.append("      ").append(p.getKey()).append(": {ofport: ").append(p.getValue())
+                    .append(", type: dummy}\n");
         }
         Files.writeString(dir.resolve("lab.yaml"), """
                 networks:

@@ -66,6 +66,20 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * vlan-vid-subfield.out (STATUS=1): OXM_OF_VLAN_VID as a subfield is 12 bits wide (MFF_VLAN_VID's "be16 (low 12
+     * bits)"), though its value (0x1000|VID) has 13: move/load widths, starting bits and values refused by ovs-ofctl,
+     * a load that becomes a Set-Field without OFPVID_PRESENT refused by the switch (decode_ofpat_set_field()), and
+     * moves into and out of it translated.
+     */
+    @Test
+    void vlanVidSubfieldIsOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("vlan-vid-subfield.in"), 200_000_000L, true);
+        Files.writeString(Path.of("target/xlate-actions-vlan-vid-subfield.got"), got);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("vlan-vid-subfield.out"))));
+    }
+
+    /**
      * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
      * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
      * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.
