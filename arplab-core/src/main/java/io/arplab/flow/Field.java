@@ -30,7 +30,7 @@ public enum Field {
     XXREG0(0, 4), XXREG1(1, 4), XXREG2(2, 4), XXREG3(3, 4),
     PKT_MARK("pkt_mark", null, "NXM_NX_PKT_MARK", Slot.PKT_MARK, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CONJ_ID("conj_id", null, "NXM_NX_CONJ_ID", Slot.CONJ_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
-    ACTSET_OUTPUT("actset_output", null, null, Slot.ACTSET_OUTPUT, 0, 16, 4, Kind.PORT, Prereq.NONE, false, null),
+    ACTSET_OUTPUT("actset_output", null, "ONFOXM_ET_ACTSET_OUTPUT", Slot.ACTSET_OUTPUT, 0, 16, 4, Kind.PORT, Prereq.NONE, false, null),
     RECIRC_ID("recirc_id", null, "NXM_NX_RECIRC_ID", Slot.RECIRC_ID, 0, 32, 4, Kind.DEC, Prereq.NONE, false, null),
     DP_HASH("dp_hash", null, "NXM_NX_DP_HASH", Slot.DP_HASH, 0, 32, 4, Kind.HEX, Prereq.NONE, true, null),
     CT_STATE("ct_state", null, "NXM_NX_CT_STATE", Slot.CT_STATE, 0, 32, 4, Kind.CT_STATE, Prereq.NONE, true, null),
@@ -92,17 +92,23 @@ public enum Field {
     ND_RESERVED("nd_reserved", null, "ERICOXM_OF_ICMPV6_ND_RESERVED", Slot.ND_RESERVED, 0, 32, 4, Kind.DEC, Prereq.ND,
             false, null),
     ND_OPTIONS_TYPE("nd_options_type", null, "ERICOXM_OF_ICMPV6_ND_OPTIONS_TYPE", Slot.TCP_FLAGS, 0, 8, 1, Kind.DEC,
-            Prereq.ND, false, null);
+            Prereq.ND, false, null),
+    // in_port as OpenFlow 1.1+ numbers it (MFF_IN_PORT_OXM, MFS_OFP_PORT_OXM): a match is in_port's, a subfield the
+    // 32-bit ofputil_port_to_ofp11() value
+    IN_PORT_OXM("in_port_oxm", null, "OXM_OF_IN_PORT", Slot.IN_PORT, 0, 16, 4, Kind.PORT, Prereq.NONE, false, null),
+    // the packet's queue priority (MFF_SKB_PRIORITY): no NXM or OXM, so no flow matches it, read-only; traces take it
+    SKB_PRIORITY("skb_priority", null, null, Slot.SKB_PRIORITY, 0, 32, 4, Kind.HEX, Prereq.NONE, false, null);
 
     /** How values are written (OVS's enum mf_string). */
     public enum Kind { DEC, HEX, ETH, IPV4, IPV6, PORT, CT_STATE, FRAG, TCP_FLAGS, TUN_FLAGS }
 
     /** Fields no OpenFlow protocol carries (mf usable_protocols OFPUTIL_P_NONE), so no flow can match them. */
-    static final java.util.Set<Field> NO_PROTOCOL = java.util.EnumSet.of(Field.TUN_TOS, Field.TUN_TTL);
+    static final java.util.Set<Field> NO_PROTOCOL = java.util.EnumSet.of(Field.TUN_TOS, Field.TUN_TTL,
+            Field.SKB_PRIORITY);
 
     /** Fields meta-flow.h marks "Access: read-only" (no set_field to them). */
     static final java.util.Set<Field> READ_ONLY = java.util.EnumSet.of(Field.DP_HASH, Field.RECIRC_ID, Field.CONJ_ID,
-            Field.ACTSET_OUTPUT,
+            Field.ACTSET_OUTPUT, Field.SKB_PRIORITY,
             Field.TUN_TTL, Field.TUN_TOS, Field.CT_STATE, Field.CT_ZONE, Field.ETH_TYPE, Field.MPLS_BOS, Field.IP_PROTO,
             Field.IP_FRAG, Field.TCP_FLAGS, Field.CT_NW_PROTO, Field.CT_NW_SRC, Field.CT_NW_DST, Field.CT_IPV6_SRC,
             Field.CT_IPV6_DST, Field.CT_TP_SRC, Field.CT_TP_DST);
@@ -178,7 +184,15 @@ public enum Field {
      * 12 bits)") though its value, 0x1000|VID with OFPVID_PRESENT, has 13.
      */
     public int subfieldBits() {
-        return this == VLAN_VID ? 12 : nBits;
+        return this == VLAN_VID ? 12 : oxmPort() ? 32 : nBits;
+    }
+
+    /**
+     * A port field OpenFlow 1.1+ numbers in 32 bits (MFS_OFP_PORT_OXM: in_port_oxm, actset_output): held as the
+     * 16-bit port, seen by subfields as ofputil_port_to_ofp11()'s value.
+     */
+    public boolean oxmPort() {
+        return this == IN_PORT_OXM || this == ACTSET_OUTPUT;
     }
 
     /** All ones over the field's width (its low 64 bits, for a wider field). */
@@ -282,9 +296,7 @@ public enum Field {
         BY_NAME.put("OXM_OF_TCP_DST", TCP_DST);
         BY_NAME.put("OXM_OF_UDP_SRC", UDP_SRC);
         BY_NAME.put("OXM_OF_UDP_DST", UDP_DST);
-        BY_NAME.put("OXM_OF_IN_PORT", IN_PORT);
         BY_NAME.put("OXM_OF_TUNNEL_ID", TUN_ID);
-        BY_NAME.put("ONFOXM_ET_ACTSET_OUTPUT", ACTSET_OUTPUT);
         BY_NAME.put("OXM_OF_ACTSET_OUTPUT", ACTSET_OUTPUT);
         BY_NAME.put("OXM_OF_IPV6_SRC", IPV6_SRC);
         BY_NAME.put("OXM_OF_IPV6_DST", IPV6_DST);

@@ -353,6 +353,11 @@ public final class FlowParser {
      * dl_vlan_pcp; OpenFlow 1.1 adds metadata and masked Ethernet and IPv4 addresses; NXM and OXM carry the rest.
      */
     static int usable(Match m) {
+        for (Field f : Field.NO_PROTOCOL) {
+            if (m.mask(f.slot) != 0) {
+                return 0; // OFPUTIL_P_NONE
+            }
+        }
         boolean of10 = true, of11 = true;
         for (Slot s : Slot.ALL) {
             long mask = m.mask(s);

@@ -28,7 +28,7 @@ final class OfpEncode {
      */
     private static final Object[][] MATCH = {
         {Field.DP_HASH, 1, 35, -1}, {Field.RECIRC_ID, 1, 36, -1}, {Field.CONJ_ID, 1, 37, -1},
-        {Field.IN_PORT, 0, 0, 0}, {Field.ACTSET_OUTPUT, ONF_EXP, 43, 43}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
+        {Field.IN_PORT, 0, 0, 0}, {Field.IN_PORT_OXM, OXM_BASIC, 0, 0}, {Field.ACTSET_OUTPUT, ONF_EXP, 43, 43}, {Field.ETH_SRC, 0, 2, 4}, {Field.ETH_DST, 0, 1, 3}, {Field.ETH_TYPE, 0, 3, 5},
         {Field.VLAN_TCI, 0, 4, -1}, {Field.VLAN_VID, OXM_BASIC, 6, 6}, {Field.VLAN_PCP, OXM_BASIC, 7, 7},
         {Field.MPLS_TC, OXM_BASIC, 35, 35}, {Field.MPLS_BOS, OXM_BASIC, 36, 36},
         {Field.MPLS_TTL, 1, 30, -1}, {Field.MPLS_LABEL, OXM_BASIC, 34, 34},
@@ -217,7 +217,7 @@ final class OfpEncode {
             Field f = (Field) e[0];
             boolean xreg = (int) e[1] == PKT_REGS, reg = f.name.startsWith("reg");
             if (f == (oxm != null ? Field.IP_DSCP : Field.IP_DSCP_SHIFTED) || xreg != xregs && (xreg || reg)
-                    || f == Field.VLAN_VID || f == Field.VLAN_PCP || !placed(m, f)) {
+                    || f == Field.VLAN_VID || f == Field.VLAN_PCP || f == Field.IN_PORT_OXM || !placed(m, f)) {
                 continue;
             }
             if (f == Field.VLAN_TCI && oxm != null) { // OXM: the VID with its present bit, the PCP with a VID

@@ -746,6 +746,10 @@ public final class Ofproto {
         if (a instanceof Action.PushMpls p && p.ethertype() != Match.ETH_MPLS && p.ethertype() != Match.ETH_MPLS_MCAST) {
             return new String[] {"OFPBAC_BAD_ARGUMENT", null}; // decode_OFPAT_RAW11_PUSH_MPLS(): eth_type_mpls()
         }
+        if (a instanceof Action.SetField f && f.field() == Field.IN_PORT_OXM
+                && (f.raw() == Action.Raw.SET_FIELD || f.raw() == Action.Raw.SET_FIELD_BITS)) {
+            return new String[] {"OFPBAC_BAD_SET_ARGUMENT", null}; // decode_ofpat_set_field(): OpenFlow forbids it
+        }
         if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"
                     : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};

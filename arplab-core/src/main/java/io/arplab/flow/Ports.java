@@ -51,6 +51,16 @@ public final class Ports {
 
     private static final long OFPP11_OFFSET = 0xffff0000L, OFPP11_MAX = 0xffffff00L;
 
+    /** ofputil_port_to_ofp11(): an OpenFlow 1.0 port number as OpenFlow 1.1+ numbers it (reserved ports moved up). */
+    public static long toOfp11(long port) {
+        return port < MAX ? port : port + OFPP11_OFFSET;
+    }
+
+    /** ofputil_port_from_ofp11(): the OpenFlow 1.0 number, OFPP_NONE for one between the two ranges. */
+    public static long fromOfp11(long port) {
+        return port < MAX ? port : port >= OFPP11_MAX ? port - OFPP11_OFFSET : NONE;
+    }
+
     /**
      * ofputil_port_from_string(): a number (an OpenFlow 1.1 one from 0xffffff00 on), a reserved name, or a port
      * name; -1 when none. Its warnings go to the lines a parse collects ({@link #WARNINGS}), if any.

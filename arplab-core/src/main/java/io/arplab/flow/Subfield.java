@@ -64,12 +64,27 @@ public record Subfield(Field field, int ofs, int nBits) {
 
     /** mf_get_subfield(): the subfield's value in a struct-flow array, shifted down to bit 0. */
     public U128 get(long[] a) {
-        return field.value(a).and(bits()).shr(ofs);
+        return whole(a).and(bits()).shr(ofs);
     }
 
     /** mf_write_subfield_flow(): the subfield of {@code a} set to {@code v}'s low bits. */
     public void put(long[] a, U128 v) {
-        field.put(a, v.shl(ofs), bits());
+        if (!field.oxmPort()) {
+            field.put(a, v.shl(ofs), bits());
+            return;
+        }
+        long p = whole(a).and(bits().not()).or(v.shl(ofs).and(bits())).lo();
+        field.put(a, new U128(0, Ports.fromOfp11(p)), field.ones()); // mf_set_flow_value()
+    }
+
+    // mf_get_value(): an OpenFlow 1.1+ port field as ofputil_port_to_ofp11() numbers it (arplab holds actset_output
+    // as 0 while no lookup runs: OFPP_UNSET)
+    private U128 whole(long[] a) {
+        U128 v = field.value(a);
+        if (!field.oxmPort()) {
+            return v;
+        }
+        return new U128(0, Ports.toOfp11(field == Field.ACTSET_OUTPUT && v.lo() == 0 ? Xlate.OFPP_UNSET : v.lo()));
     }
 
     /** mf_format_subfield(). */

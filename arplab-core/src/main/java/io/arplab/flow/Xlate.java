@@ -1310,11 +1310,16 @@ final class Xlate {
     }
 
     long get(Subfield sf) {
-        return sf.field().nBits <= 64 ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs() : sf.get(flow).lo();
+        return sf.field().nBits <= 64 && !sf.field().oxmPort() ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs()
+                : sf.get(flow).lo();
     }
 
     void set(Subfield sf, long v) {
-        setField(sf.field(), v << sf.ofs(), sf.mask());
+        if (sf.field().oxmPort()) {
+            sf.put(flow, new U128(0, v)); // the 32-bit port written back as OpenFlow 1.0 numbers it
+        } else {
+            setField(sf.field(), v << sf.ofs(), sf.mask());
+        }
     }
 
     // mf_subfield_copy(): only when the packet has both fields, the destination's prerequisites checked first
@@ -1334,10 +1339,10 @@ final class Xlate {
         }
     }
 
-    // xlate_report_subfield(): a whole field as mf_format() prints it, else the bits in hex
+    // xlate_report_subfield(): a whole field as mf_format() prints it (without port names), else the bits in hex
     String subValue(Subfield sf) {
         if (sf.ofs() == 0 && sf.nBits() >= sf.field().subfieldBits()) {
-            return MatchFormat.formatValue(sf.field(), sf.field().value(flow), sf.field().ones(), br.portMap());
+            return MatchFormat.formatValue(sf.field(), sf.field().value(flow), sf.field().ones(), PortMap.NONE);
         }
         return sf.get(flow).hex();
     }

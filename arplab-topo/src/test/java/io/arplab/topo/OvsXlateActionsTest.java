@@ -80,6 +80,20 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * refdata/ovs/fields/rare.out (STATUS=1, record-ovs-commands.sh fields): meta-flow.h's fields beyond the common set
+     * (in_port_oxm, skb_priority, packet_type, VXLAN GBP, ERSPAN and GTP-U tunnel fields, NSH, actset_output as a
+     * subfield) matched, set, moved, dumped per protocol and traced.
+     */
+    @Test
+    void rareFieldsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        Path in = Path.of("src/test/resources/refdata/ovs/fields/rare.in");
+        String got = OvsDatapathViewsTest.replay(lab, in, 200_000_000L, true);
+        Files.writeString(Path.of("target/fields-rare.got"), got);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(in.resolveSibling("rare.out"))));
+    }
+
+    /**
      * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
      * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
      * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.

@@ -708,6 +708,10 @@ public final class OvsOfctl implements Tool {
         for (String l : q.log()) {
             ctx.err().println(OvsTools.log(ctx, logSeq++, l));
         }
+        String unusable = FlowMod.usableError(q.usable(), false, version); // open_vconn_for_flow_mod()
+        if (unusable != null) {
+            throw new FlowParseException(unusable);
+        }
         return br.tables.collect(q, false);
     }
 
