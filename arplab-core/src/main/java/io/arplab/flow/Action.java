@@ -42,6 +42,9 @@ public sealed interface Action {
      * {@code copyField}: decoded from a Copy-Field (decode_copy_field__() keeps ofpact.raw ONFACT_RAW13_COPY_FIELD),
      * which encode_REG_MOVE() sends back in OpenFlow 1.3 as the ONF's, not as NXAST_REG_MOVE.
      */
+    /** push:SRC or pop:DST (ofpact_stack, NXAST_STACK_PUSH and NXAST_STACK_POP): the translation's stack. */
+    record Stack(boolean push, Subfield subfield) implements Action {}
+
     record Move(Subfield src, Subfield dst, boolean copyField) implements Action {
         public Move(Subfield src, Subfield dst) {
             this(src, dst, false);

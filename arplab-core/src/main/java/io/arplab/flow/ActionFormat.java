@@ -63,6 +63,8 @@ public final class ActionFormat {
             s.append("goto_table:").append(g.table());
         } else if (a instanceof Action.Move m) {
             s.append("move:").append(m.src()).append("->").append(m.dst());
+        } else if (a instanceof Action.Stack st) { // nxm_format_stack_push(), nxm_format_stack_pop()
+            s.append(st.push() ? "push:" : "pop:").append(st.subfield());
         } else if (a instanceof Action.SetField f) {
             formatSetField(f, names, s);
         } else if (a instanceof Action.PushMpls p) { // format_PUSH_MPLS(), format_POP_MPLS()

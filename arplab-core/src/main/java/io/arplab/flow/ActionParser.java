@@ -61,6 +61,7 @@ public final class ActionParser {
                     inst = 5;
                 }
                 case "move" -> out.add(move(value));
+                case "push", "pop" -> out.add(stack(k.equals("push"), value));
                 case "load" -> out.add(load(value));
                 case "set_field" -> out.add(setField(value, names));
                 case "mod_dl_src" -> out.add(legacy(Field.ETH_SRC, value, names));
@@ -261,6 +262,8 @@ public final class ActionParser {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
         } else if (a instanceof Action.Debug d) {
             return d.slow() ? "debug_slow" : "debug_recirc";
+        } else if (a instanceof Action.Stack st) {
+            return st.push() ? "push" : "pop";
         }
         String n = ACTION_NAMES.get(a.getClass());
         return n != null ? n : a.getClass().getSimpleName().toLowerCase(Locale.ROOT);
@@ -803,6 +806,22 @@ public final class ActionParser {
         return (int) l;
     }
 
+    // nxm_parse_stack_action(): mf_parse_subfield__() (the name up to '[' or '-', then its brackets), nothing after
+    private static Action stack(boolean push, String value) {
+        int end = 0;
+        while (end < value.length() && value.charAt(end) != '[' && value.charAt(end) != '-') {
+            end++;
+        }
+        if (end < value.length() && value.charAt(end) == '[' && value.indexOf(']', end) >= 0) {
+            end = value.indexOf(']', end) + 1;
+        }
+        Subfield sf = Subfield.parse(value.substring(0, end));
+        if (end < value.length()) {
+            throw new FlowParseException(value.substring(end) + ": trailing garbage following push or pop");
+        }
+        return new Action.Stack(push, sf);
+    }
+
     // nxm_parse_reg_move()
     private static Action move(String value) {
         int arrow = value.indexOf("->");
@@ -1135,6 +1154,17 @@ public final class ActionParser {
                     && (!(cfi[0] ? tagged : untagged).prereqsOk(sf.field())
                         || sf.field() == Field.VLAN_VID && !cfi[0])) { // OXM_OF_VLAN_VID needs a VLAN header
                 bad = sf.field();
+            } else if (a instanceof Action.Stack st) { // check_STACK_PUSH(): mf_check_src(); check_STACK_POP(): _dst()
+                Match flow = cfi[0] ? tagged : untagged;
+                if (!flow.prereqsOk(st.subfield().field())) {
+                    throw new ActionCheckException("meta_flow|WARN|" + (st.push() ? "source" : "destination")
+                            + " field " + st.subfield().field().name + " lacks correct prerequisites",
+                            "OFPBAC_MATCH_INCONSISTENT");
+                }
+                if (!st.push() && !writable(st.subfield().field())) {
+                    throw new ActionCheckException("meta_flow|WARN|destination field " + st.subfield().field().name
+                            + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
+                }
             } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
                 Match flow = cfi[0] ? tagged : untagged;
                 if (!flow.prereqsOk(mv.src().field())) {

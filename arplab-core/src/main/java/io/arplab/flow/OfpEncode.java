@@ -686,6 +686,9 @@ final class OfpEncode {
             return padded(new Buf().put(0xffff, 2).put(0, 2).put(0x4f4e4600L, 4).put(3200, 2).put(0, 2)
                     .put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2).put(0, 2)
                     .put(header(m.src().field(), false), 4).put(header(m.dst().field(), false), 4));
+        } else if (a instanceof Action.Stack st) { // NXAST_STACK_PUSH, NXAST_STACK_POP: offset, field, n_bits
+            return vendor(nx(st.push() ? 27 : 28).put(st.subfield().ofs(), 2)
+                    .put(nxmHeader(st.subfield().field()), 4).put(st.subfield().nBits(), 2));
         } else if (a instanceof Action.Move m) { // NXAST_REG_MOVE
             return vendor(nx(6).put(m.dst().nBits(), 2).put(m.src().ofs(), 2).put(m.dst().ofs(), 2)
                     .put(nxmHeader(m.src().field()), 4).put(nxmHeader(m.dst().field()), 4));

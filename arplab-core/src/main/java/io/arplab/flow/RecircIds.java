@@ -24,6 +24,8 @@ final class RecircIds {
         final long[] flow;
         final int table;
         final List<Action> actions;
+        /** The translation's push/pop stack when it froze (frozen_state's stack). */
+        final byte[] stack;
         /**
          * xport_uuid: the freezing translation's proximate input port that is not a patch port (xin->xport_uuid),
          * its bridge and OpenFlow number, where xlate_lookup_ofproto() takes a datapath flow; null: none.
@@ -33,9 +35,10 @@ final class RecircIds {
         int refcount = 1;
         long freed;
 
-        Node(int id, Ofproto br, String state, long[] flow, int table, List<Action> actions, Ofproto xportBr,
-                long xportPort) {
+        Node(int id, Ofproto br, String state, long[] flow, int table, List<Action> actions, byte[] stack,
+                Ofproto xportBr, long xportPort) {
             this.id = id;
+            this.stack = stack;
             this.br = br;
             this.state = state;
             this.flow = flow;
@@ -79,8 +82,8 @@ final class RecircIds {
     }
 
     /** recirc_alloc_id_ctx(): a reference on the referenced node of an equal frozen state, else a new id. */
-    int alloc(Ofproto br, String state, long[] flow, int table, List<Action> actions, Ofproto xportBr, long xportPort,
-            long now) {
+    int alloc(Ofproto br, String state, long[] flow, int table, List<Action> actions, byte[] stack, Ofproto xportBr,
+            long xportPort, long now) {
         clock(now);
         // frozen_state_equal(): ofproto_uuid first, xport_uuid last
         String key = br.name + "|" + state + "|" + (xportBr == null ? "" : xportBr.name + ":" + xportPort);
@@ -94,7 +97,7 @@ final class RecircIds {
                 nextId = STATIC_IDS + 1;
             }
             n = new Node(nextId++, br, key, flow.clone(), table, actions == null ? null : List.copyOf(actions),
-                    xportBr, xportPort);
+                    stack, xportBr, xportPort);
         } while (find(n.id, now) != null);
         idMap.put(n.id, n);
         metadataMap.put(key, n);

@@ -170,6 +170,9 @@ final class Xlate {
     /** Traceflow's observer of what a trace decides, or null. */
     TraceflowHop hop;
 
+    /** ctx->stack: push and pop's, frozen with a recirculation. */
+    final XlateStack stack = new XlateStack();
+
     /** A recirculation: the flow after ct(), resumed at {@code table}, or after hash(), resumed with {@code actions}. */
     record Frozen(Ofproto br, int id, int table, long[] flow, String state, List<Action> actions,
             List<Action> actionSet, long actsetOutput) {
@@ -233,6 +236,7 @@ final class Xlate {
      * that a bridge's upcalls reuse one context (as a handler thread keeps its stubs) with nothing of the last one left.
      */
     void init(long now, long[] flow, byte[] packet, boolean execute) {
+        stack.clear();
         this.br = ingress;
         this.keyInPort = flow[Slot.IN_PORT.ordinal()];
         this.baseInPort = keyInPort;
@@ -343,6 +347,11 @@ final class Xlate {
 
     void section(int recircId, int table, List<Action> frozenActions) {
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
+        stack.clear(); // xlate_actions(): a thawed pass's stack is its frozen state's
+        RecircIds.Node frozenAt = recircId == 0 ? null : br.datapath.recirc.find(recircId, now);
+        if (frozenAt != null) {
+            stack.set(frozenAt.stack);
+        }
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
         natMask = 0; // a recirculated pass's flow is the NAT'ed packet's
@@ -741,7 +750,15 @@ final class Xlate {
      * after it.
      */
     private void cloneActions(List<Action> program) {
-        boolean continues = listContinues;
+        byte[] savedStack = stack.bytes(); // clone_xlate_actions(): the actions work on a copy of the stack
+        try {
+            cloneActions(program, listContinues);
+        } finally {
+            stack.set(savedStack);
+        }
+    }
+
+    private void cloneActions(List<Action> program, boolean continues) {
         int from = trace == null ? 0 : trace.length(), listLevel = level;
         if (tail || reversible(program)) {
             actions(program, true);
@@ -927,6 +944,8 @@ final class Xlate {
                 level = savedLevel;
                 tableLevel = savedTableLevel;
                 tableId = savedTable;
+            } else if (a instanceof Action.Stack st) {
+                stackAction(st);
             } else if (a instanceof Action.Move m) { // mf_subfield_copy(): both subfields unwildcarded
                 boolean copy = FlowPrereqs.moveHasFields(m, flow, wc);
                 if (copy && m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
@@ -1336,6 +1355,27 @@ final class Xlate {
         f.putWord(flow, 0, v, mask);
         if (md >= 0) {
             flow[Slot.TUN_METADATA_PRESENT.ordinal()] |= 1L << md; // memcpy_to_metadata(): the option is present
+        }
+    }
+
+    // nxm_execute_stack_push(): the source's bits unwildcarded, its value pushed; xlate_ofpact_stack_pop(): the
+    // destination's bits unwildcarded and written, "stack underflow" reported when the stack is empty
+    private void stackAction(Action.Stack st) {
+        Subfield sf = st.subfield();
+        if (st.push()) {
+            sf.field().put(wc, sf.bits(), sf.bits());
+            stack.push(sf.get(flow), (sf.nBits() + 7) / 8);
+            return;
+        }
+        U128 v = stack.pop();
+        if (v == null) {
+            error("stack underflow");
+            return;
+        }
+        sf.field().put(wc, sf.bits(), sf.bits());
+        sf.put(flow, v);
+        if (trace != null) {
+            note(sf + " is now " + subValue(sf));
         }
     }
 

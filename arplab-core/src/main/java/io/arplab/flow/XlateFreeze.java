@@ -16,7 +16,11 @@ final class XlateFreeze {
         if (x.learnOnly) {
             return 0; // a translation for its learn()s takes no id (the upcall's own takes them in OVS's order)
         }
-        int id = x.br.datapath.recirc.alloc(x.br, state, frozenFlow, table, actions, x.xportBr, x.xportPort, x.now);
+        // frozen_state's stack: part of the state, carried to the thawed pass
+        byte[] stack = x.stack.bytes();
+        int id = x.br.datapath.recirc.alloc(x.br, stack.length == 0 ? state : state + "|stack="
+                + java.util.HexFormat.of().formatHex(stack), frozenFlow, table, actions, stack, x.xportBr,
+                x.xportPort, x.now);
         x.recircs.add(id);
         return id;
     }

@@ -327,6 +327,8 @@ final class XlateOutput {
         boolean savedHasGroup = x.actionSetHasGroup, savedWasMpls = x.wasMpls;
         boolean last = x.tail;
         String savedError = x.error;
+        byte[] savedStack = x.stack.bytes(); // the peer's bridge starts with an empty stack
+        x.stack.clear();
         x.actionSet.clear();
         x.actsetOutput = Xlate.OFPP_UNSET;
         x.actionSetHasGroup = false;
@@ -353,6 +355,7 @@ final class XlateOutput {
             x.exited = false;
             x.error = savedError;
             x.tail = last;
+            x.stack.set(savedStack);
         }
     }
 

@@ -109,6 +109,9 @@ class XlateContextTest {
         if (v instanceof CharSequence || v instanceof java.util.Collection<?> || v instanceof java.util.Map<?, ?>) {
             return String.valueOf(v);
         }
+        if (v instanceof XlateStack s) {
+            return Arrays.toString(s.bytes());
+        }
         if (v instanceof OdpCommit) {
             return "OdpCommit"; // its one field, final, is its context
         }

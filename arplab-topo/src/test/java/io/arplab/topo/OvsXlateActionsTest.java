@@ -94,6 +94,20 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * stack.out (STATUS=1): push:SRC and pop:DST (nxm_parse_stack_action()'s errors, check_STACK_PUSH/POP()'s
+     * prerequisites and writability, the action set refusing them, dumps per protocol, a group bucket), traced
+     * (values popped into wider and narrower subfields, "stack underflow", the stack frozen across ct() and shared
+     * with a resubmit) and in the datapath.
+     */
+    @Test
+    void stackPushPopIsOvsOwn(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("stack.in"), 200_000_000L, true);
+        Files.writeString(Path.of("target/xlate-actions-stack.got"), got);
+        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("stack.out"))));
+    }
+
+    /**
      * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
      * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
      * (ofproto_flow_mod_learn() at translation), so that pass's own upcall finds the learned flow.

@@ -1,0 +1,68 @@
+package io.arplab.flow;
+
+import java.util.Arrays;
+
+/**
+ * A translation's stack for push and pop (ctx->stack): each push appends its subfield's value in network order,
+ * DIV_ROUND_UP(n_bits, 8) bytes, then that count in one byte, as nx_stack_push() does; a pop takes the last entry
+ * (nx_stack_pop()). Its bytes are part of a frozen state, so a recirculation carries the stack.
+ */
+final class XlateStack {
+    private byte[] data = new byte[64];
+    private int size;
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    /** nx_stack_push(): the low {@code bytes} bytes of {@code v}, then their count. */
+    void push(U128 v, int bytes) {
+        if (size + bytes + 1 > data.length) {
+            data = Arrays.copyOf(data, Math.max(2 * data.length, size + bytes + 1));
+        }
+        for (int i = bytes - 1; i >= 0; i--) {
+            data[size++] = (byte) (i >= 8 ? v.hi() >>> 8 * (i - 8) : v.lo() >>> 8 * i);
+        }
+        data[size++] = (byte) bytes;
+    }
+
+    /** nx_stack_pop(): the last entry's value, or null when the stack is empty. */
+    U128 pop() {
+        if (size == 0) {
+            return null;
+        }
+        int bytes = data[--size] & 0xff;
+        long hi = 0, lo = 0;
+        for (int i = size - bytes; i < size; i++) {
+            hi = hi << 8 | lo >>> 56;
+            lo = lo << 8 | data[i] & 0xff;
+        }
+        size -= bytes;
+        return new U128(hi, lo);
+    }
+
+    /** The stack's bytes (a frozen state's copy). */
+    byte[] bytes() {
+        return Arrays.copyOf(data, size);
+    }
+
+    /** The stack becomes {@code bytes} (a thawed or restored state). */
+    void set(byte[] bytes) {
+        data = Arrays.copyOf(bytes, Math.max(64, bytes.length));
+        size = bytes.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof XlateStack s && Arrays.equals(data, 0, size, s.data, 0, s.size);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes());
+    }
+}
