@@ -3,7 +3,7 @@
 # (ovs-oracle.sh; br0 with dummy ports p1, p2, p3): each command line's output (stdout and stderr) after "### LINE",
 # into the .out beside it; flows, conntrack and datapath flows are flushed before each file. With STATUS=1 each
 # output ends with a line "[exit N]", the command's exit status. The private run directory reads as OVS's default,
-# /var/run/openvswitch.
+# /var/run/openvswitch. The topic's *.flows and *.groups files are copied beside the commands, which name them.
 #   [STATUS=1] src/test/scripts/record-ovs-commands.sh TOPIC [NAME.in ...]
 set -uo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 TOPIC [NAME.in ...] (TOPIC: a folder of src/test/resources/refdata/ovs)" >&2; exit 2; }
@@ -18,6 +18,7 @@ for f in "${@:-}"; do [ -n "$f" ] && files+=("$res/$f"); done
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ovs$topic.XXXXXX") || exit 1
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
 cd "$dir"
+cp "$res"/*.flows "$res"/*.groups "$dir"/ 2>/dev/null # flow and group files the commands name, by their own names
 "$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
 export OVS_RUNDIR=$dir
 for p in 1 2 3; do

@@ -254,6 +254,12 @@ public final class OvsOfctl implements Tool {
                     ctx.out().println(br.tlv.formatReply());
                     yield 0;
                 }
+                case "dump-desc" -> { // ofctl_dump_desc(): the switch's ofp_desc (ofproto's defaults, dp_desc unset)
+                    ctx.out().println("OFPST_DESC reply" + versionTag() + " (xid=0x2):\nManufacturer: Nicira, Inc."
+                            + "\nHardware: Open vSwitch\nSoftware: 3.1.0\nSerial Num: None\nDP Description: None");
+                    yield 0;
+                }
+                case "probe" -> 0; // ofctl_probe(): an echo request answered, nothing printed
                 case "get-frags" -> {
                     ctx.out().println("normal");
                     yield 0;
@@ -293,7 +299,8 @@ public final class OvsOfctl implements Tool {
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
-            "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map");
+            "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
+            "dump-desc", "probe");
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
