@@ -952,7 +952,7 @@ final class Xlate {
                 if (!FlowPrereqs.nd(f.field(), flow, wc)) {
                     continue; // xlate_set_field(): only when the packet has the field
                 }
-                if (!f.legacy() && !FlowPrereqs.l4(f.field(), flow, wc)) {
+                if (!f.legacy() && !(FlowPrereqs.l3(f.field(), flow, wc) && FlowPrereqs.l4(f.field(), flow, wc))) {
                     problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
                     continue;
                 }
