@@ -11,13 +11,18 @@ push/set/pop, clone, a resubmit loop past the depth limit, set_tunnel, enqueue/s
 with no controller, conjunctions. Packets are received on the ports (odp flow strings) from small pools so that
 they repeat; between them groups are modified or deleted and ports taken down and up; a few are traced; at the end
 dpctl/dump-flows, the OpenFlow flows, group and meter stats.
-  src/test/scripts/gen-actions.py SEED DIR
+  src/test/scripts/gen-actions.py SEED DIR [prereq]
+prereq: the groups' buckets set fields of every prerequisite (ARP, IPv4, IPv6, any IP, TCP/UDP/SCTP, ICMPv4,
+ICMPv6, ND, VLAN, MPLS) and run header actions (push/pop of VLAN and MPLS tags, dec_ttl) whatever the packet is,
+which no match checks there; table 0 sends more protocols to the groups, and the packets add IPv6 (UDP, ICMPv6 echo,
+neighbor solicitations) and 802.1Q-tagged IPv4.
 """
 import os
 import random
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
+PREREQ = sys.argv[3:] == ["prereq"]
 r = random.Random(seed)
 PORTS = [1, 2, 3]
 MACS = ["50:54:00:00:00:%02x" % r.randrange(1, 250) for _ in range(4)] + ["ff:ff:ff:ff:ff:ff"]
@@ -32,9 +37,23 @@ HASH_FIELDS = ["ip_src", "ip_dst", "eth_src", "tcp_dst", "udp_src", "nw_proto"]
 groups = []
 
 
+# a bucket's actions in prereq mode: set_field of each prerequisite class, legacy set actions, tag pushes and pops
+PREREQ_ACTS = ["set_field:10.0.2.9->arp_tpa", "set_field:2->arp_op", "set_field:50:54:00:00:00:aa->arp_sha",
+               "set_field:10.0.1.7->ip_dst", "set_field:10.0.0.3->ip_src", "set_field:fd00::9->ipv6_dst",
+               "set_field:0x5->ipv6_label", "set_field:9->nw_ttl", "set_field:12->ip_dscp", "set_field:1->nw_ecn",
+               "set_field:8080->tcp_dst", "set_field:5353->udp_src", "set_field:99->sctp_dst",
+               "set_field:0->icmp_type", "set_field:3->icmp_code", "set_field:129->icmpv6_type",
+               "set_field:fd00::7->nd_target", "set_field:50:54:00:00:00:bb->nd_sll", "set_field:4107->vlan_vid",
+               "set_field:5->vlan_pcp", "set_field:77->mpls_label", "mod_nw_dst:10.0.0.8", "mod_tp_dst:443",
+               "mod_nw_tos:16", "mod_vlan_vid:30", "mod_vlan_pcp:2", "strip_vlan", "push_vlan:0x8100",
+               "push_mpls:0x8847", "pop_mpls:0x0800", "dec_ttl", "set_mpls_ttl:3"]
+
+
 def bucket_actions(gid):
     acts = []
-    if r.random() < 0.3:
+    if PREREQ and r.random() < 0.7:
+        acts += r.sample(PREREQ_ACTS, r.choice([1, 1, 2]))
+    elif r.random() < 0.3:
         acts.append(r.choice(["mod_dl_src:%s" % r.choice(MACS[:4]), "set_field:%s->ip_dst" % r.choice(IP4),
                               "load:0x%x->NXM_NX_REG0[]" % r.randrange(1, 9), "dec_ttl"]))
     earlier = [g for g, t in groups if t != "ff"]
@@ -93,6 +112,8 @@ def family():
     """One action family's actions (the flow's whole action list) and whether it needs OpenFlow 1.3."""
     k = r.choice(["group", "group", "bundle", "multipath", "learn", "learn", "meter", "cpl", "dec_ttl", "mpls",
                   "clone", "loop", "tunnel", "queue", "controller", "sample"])
+    if PREREQ and r.random() < 0.5:
+        k = "group"
     out_ = "output:%d" % r.choice(PORTS)
     if k == "group":
         return ["group:%d" % r.choice([g for g, _ in groups] + [groups[0][0]])], True
@@ -176,8 +197,11 @@ def add(ver, table, prio, match, acts):
 
 
 # table 0: each protocol (and in_port) to one family
-for match in r.sample([["arp"], ["tcp"], ["udp"], ["icmp"], ["in_port=1"], ["in_port=2", "ip"], ["tcp", "tp_dst=80"],
-                       ["udp", "nw_ttl=1"], ["ip", "nw_ttl=0"], ["dl_dst=ff:ff:ff:ff:ff:ff"]], r.choice([4, 5, 6])):
+MATCHES = [["arp"], ["tcp"], ["udp"], ["icmp"], ["in_port=1"], ["in_port=2", "ip"], ["tcp", "tp_dst=80"],
+           ["udp", "nw_ttl=1"], ["ip", "nw_ttl=0"], ["dl_dst=ff:ff:ff:ff:ff:ff"]]
+if PREREQ:
+    MATCHES += [["ipv6"], ["icmp6"], ["dl_vlan=10"], ["vlan_tci=0x1000/0x1000", "ip"]]
+for match in r.sample(MATCHES, r.choice([4, 5, 6]) + (2 if PREREQ else 0)):
     acts, of13 = family()
     add(O13 if of13 else "", 0, r.randrange(10, 200), match, acts)
 if r.random() < 0.4:  # a conjunctive match in table 0
@@ -200,11 +224,36 @@ lines += flows
 def packet():
     """A packet received on a port (odp flow string) and the same as an OpenFlow flow for ofproto/trace."""
     port, src, dst = r.choice(PORTS), r.choice(MACS[:4]), r.choice(MACS)
-    kind = r.choice(["arp", "tcp", "tcp", "udp", "icmp"])
+    kind = r.choice(["arp", "tcp", "tcp", "udp", "icmp"] + (["udp6", "icmp6", "ns", "vlan"] if PREREQ else []))
     ttl = r.choice([64, 64, 1, 0, 255])
     sip4, dip4 = r.choice(IP4), r.choice(IP4)
     of = "in_port=%d,dl_src=%s,dl_dst=%s," % (port, src, dst)
-    if kind == "arp":
+    if kind in ("udp6", "icmp6", "ns"):
+        sip6, dip6 = "fd00::%x" % r.randrange(1, 9), "fd00::%x" % r.randrange(1, 9)
+        if kind == "ns":
+            dip6 = "ff02::1:ff00:%x" % r.randrange(1, 9)
+        proto = 17 if kind == "udp6" else 58
+        inner = ("eth_type(0x86dd),ipv6(src=%s,dst=%s,label=0,proto=%d,tclass=0,hlimit=%d,frag=no)"
+                 % (sip6, dip6, proto, ttl))
+        of += "%s,ipv6_src=%s,ipv6_dst=%s,nw_ttl=%d" % ("udp6" if kind == "udp6" else "icmp6", sip6, dip6, ttl)
+        if kind == "udp6":
+            sp, dp = r.choice(TPORTS), r.choice(TPORTS)
+            inner += ",udp(src=%d,dst=%d)" % (sp, dp)
+            of += ",tp_src=%d,tp_dst=%d" % (sp, dp)
+        elif kind == "icmp6":
+            inner += ",icmpv6(type=128,code=0)"
+            of += ",icmp_type=128,icmp_code=0"
+        else:
+            target = "fd00::%x" % r.randrange(1, 9)
+            inner += ",icmpv6(type=135,code=0),nd(target=%s,sll=%s,tll=00:00:00:00:00:00)" % (target, src)
+            of += ",icmp_type=135,icmp_code=0,nd_target=%s,nd_sll=%s" % (target, src)
+    elif kind == "vlan":
+        vid, sp, dp = r.choice([10, 20]), r.choice(TPORTS), r.choice(TPORTS)
+        inner = ("eth_type(0x8100),vlan(vid=%d,pcp=0),encap(eth_type(0x0800),ipv4(src=%s,dst=%s,proto=6,tos=0,ttl=%d,"
+                 "frag=no),tcp(src=%d,dst=%d),tcp_flags(syn))" % (vid, sip4, dip4, ttl, sp, dp))
+        of += "dl_vlan=%d,tcp,nw_src=%s,nw_dst=%s,nw_ttl=%d,tp_src=%d,tp_dst=%d,tcp_flags=0x002" % (
+            vid, sip4, dip4, ttl, sp, dp)
+    elif kind == "arp":
         op = r.choice([1, 2])
         tha = "00:00:00:00:00:00" if op == 1 else dst
         inner = "eth_type(0x0806),arp(sip=%s,tip=%s,op=%d,sha=%s,tha=%s)" % (sip4, dip4, op, src, tha)

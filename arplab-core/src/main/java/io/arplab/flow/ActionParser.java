@@ -1269,14 +1269,18 @@ public final class ActionParser {
 
     // {what parsing the actions allows, what checking them against the match allows}
     private static int[] usableParsedChecked(List<Action> actions, Match match) {
-        int usable = FlowMod.P_ANY;
-        int checked = FlowMod.P_ANY;
         boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
                 && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
-        int tags = vlan ? 1 : 0;
+        return usableParsedChecked(actions, match, vlan ? 1 : 0);
+    }
+
+    // the same, the flow carrying `tags` VLAN headers as the actions before left it (ofpacts_check()'s flow->vlans)
+    private static int[] usableParsedChecked(List<Action> actions, Match match, int tags) {
+        int usable = FlowMod.P_ANY;
+        int checked = FlowMod.P_ANY;
         Match cur = match;
         for (Action a : actions) {
-            vlan = tags > 0;
+            boolean vlan = tags > 0;
             if (a instanceof Action.PopVlan) {
                 tags = Math.max(0, tags - 1);
             }
@@ -1308,13 +1312,9 @@ public final class ActionParser {
                 }
             } else if (a instanceof Action.Clone c) {
                 // parse_CLONE()'s ofpacts_parse_copy() starts *usable_protocols afresh: what the actions before it
-                // allowed is lost; check_subactions() folds the nested checks in
-                Match flow = cur;
-                if (tags > 0) { // the flow as a push_vlan before left it
-                    flow = cur.copy();
-                    flow.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI);
-                }
-                int[] nested = usableParsedChecked(c.actions(), flow);
+                // allowed is lost; check_subactions() folds the nested checks in, on the flow as the actions before
+                // left its VLAN headers (a pop_vlan before: none)
+                int[] nested = usableParsedChecked(c.actions(), cur, tags);
                 usable = nested[0];
                 checked &= nested[1];
             } else if (a instanceof Action.PushVlan p) {

@@ -769,13 +769,18 @@ public final class Datapath {
 
     /**
      * flow_hash_symmetric_l3l4(): the hash(sym_l4(basis)) action's (odp-execute.c, OVS_HASH_ALG_SYM_L4, without UDP
-     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for non-IP. Network-order fields are read
-     * as a little-endian host reads them.
+     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for neither IPv4 nor IPv6.
+     * Network-order fields are read as a little-endian host reads them.
      */
     static int hashSymL4(long[] flow, int basis, boolean udpPorts) {
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
         int h = basis;
-        if (type != Match.ETH_IP) {
+        if (type == Match.ETH_IPV6) { // hash_add64() of each 64-bit word of the addresses' XOR
+            long w = Long.reverseBytes(flow[Slot.IPV6_SRC_HI.ordinal()] ^ flow[Slot.IPV6_DST_HI.ordinal()]);
+            h = mhashAdd(mhashAdd(h, (int) w), (int) (w >>> 32));
+            w = Long.reverseBytes(flow[Slot.IPV6_SRC_LO.ordinal()] ^ flow[Slot.IPV6_DST_LO.ordinal()]);
+            h = mhashAdd(mhashAdd(h, (int) w), (int) (w >>> 32));
+        } else if (type != Match.ETH_IP) {
             long xor = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
             int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
             h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) type))
@@ -784,7 +789,9 @@ public final class Datapath {
             h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) xor)));
             return mhashFinish(h ^ basis);
         }
-        h = mhashAdd(h, Integer.reverseBytes((int) (flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()])));
+        if (type == Match.ETH_IP) {
+            h = mhashAdd(h, Integer.reverseBytes((int) (flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()])));
+        }
         int proto = (int) flow[Slot.NW_PROTO.ordinal()];
         h = mhashAdd(h, proto);
         if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP

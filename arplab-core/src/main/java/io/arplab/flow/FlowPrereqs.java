@@ -46,6 +46,31 @@ final class FlowPrereqs {
 
     // mf_are_prereqs_ok()'s MFP_TCP, MFP_UDP and MFP_SCTP: is_tcp() and friends (reading nw_proto), and no later
     // fragment (its nw_frag not matched for that)
+    // mf_are_prereqs_ok(mf, flow, wc) for the L2 and L3 prerequisites, which a rule's match vouches for until an
+    // earlier action or a group's bucket decides what the packet is: the Ethertype alone (always exact in a
+    // megaflow), is_vlan() the CFI bit and is_icmpv4() the IPv4 protocol too, unwildcarded
+    static boolean l3(Field f, long[] flow, long[] wc) {
+        long dl = flow[Slot.DL_TYPE.ordinal()];
+        return switch (f.prereq) {
+            case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
+            case IPV4 -> dl == Match.ETH_IP;
+            case IPV6 -> dl == Match.ETH_IPV6;
+            case IP_ANY -> dl == Match.ETH_IP || dl == Match.ETH_IPV6;
+            case VLAN -> { // is_vlan(): the CFI bit, unwildcarded
+                wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_CFI;
+                yield (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0;
+            }
+            case ICMPV4 -> {
+                if (dl != Match.ETH_IP) {
+                    yield false;
+                }
+                wc[Slot.NW_PROTO.ordinal()] = 0xff;
+                yield flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMP;
+            }
+            default -> true;
+        };
+    }
+
     static boolean l4(Field f, long[] flow, long[] wc) {
         int proto = switch (f.prereq) {
             case TCP -> Match.PROTO_TCP;
@@ -72,8 +97,11 @@ final class FlowPrereqs {
                 && p != Field.Prereq.ND_ADVERT) {
             return true;
         }
+        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+            return false; // is_icmpv6(): nw_proto unwildcarded on IPv6 alone
+        }
         wc[Slot.NW_PROTO.ordinal()] = 0xff;
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6) {
+        if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6) {
             return false;
         }
         if (p == Field.Prereq.ICMPV6) {

@@ -161,30 +161,30 @@ public final class Group {
     }
 
     /**
-     * ofpacts_execute_action_set(): a bucket's actions are an action set: pop/push VLAN and dec_ttl once each in
-     * the set's order, the set and move actions in order, then the one final action of highest class (ct,
-     * resubmit, output, group; the later of equals); nothing without a final action.
+     * ofpacts_execute_action_set(): a bucket's actions are an action set: the last of each of ACTION_SET_ORDER's
+     * slots in its order (strip_vlan, pop_mpls, push_mpls, push_vlan, dec_ttl, dec_mpls_ttl), the set and move
+     * actions in order, then the one final action of highest class (ct, ct_clear, resubmit, output, group; the
+     * later of equals); nothing without a final action.
      */
     static List<Action> actionList(List<Action> set) {
-        Action pop = null, push = null, decTtl = null, last = null;
+        Action[] slots = new Action[SLOT_ORDER.length];
+        Action last = null;
         int lastClass = 0;
         List<Action> setOrMove = new ArrayList<>();
         for (Action a : set) {
             int finalClass = a instanceof Action.Ct ? 1 : a instanceof Action.CtClear ? 2 : a instanceof Action.Resubmit
                     ? 3 : a instanceof Action.Output ? 4 : a instanceof Action.Group ? 5 : 0;
-            if (a instanceof Action.PopVlan) {
-                pop = a;
-            } else if (a instanceof Action.PushVlan) {
-                push = a;
-            } else if (a instanceof Action.DecTtl) {
-                decTtl = a;
+            int slot = slotOf(a);
+            if (slot >= 0) {
+                slots[slot] = a;
             } else if (finalClass > 0) {
                 if (finalClass >= lastClass) {
                     last = a;
                     lastClass = finalClass;
                 }
             } else if (a instanceof Action.SetField || a instanceof Action.Move || a instanceof Action.SetNwTtl
-                    || a instanceof Action.Queue q && q.queue() >= 0 || a instanceof Action.SetTunnel) {
+                    || a instanceof Action.SetMplsTtl || a instanceof Action.Queue q && q.queue() >= 0
+                    || a instanceof Action.SetTunnel) {
                 setOrMove.add(a);
             }
         }
@@ -192,13 +192,35 @@ public final class Group {
         if (last == null) {
             return out;
         }
-        for (Action a : new Action[] {pop, push, decTtl}) {
+        for (Action a : slots) {
             if (a != null) {
                 out.add(a);
             }
         }
         out.addAll(setOrMove);
         out.add(last);
+        return out;
+    }
+
+    // ACTION_SET_ORDER (decap, encap and dec_nsh_ttl have no arplab action)
+    private static final Class<?>[] SLOT_ORDER = {Action.PopVlan.class, Action.PopMpls.class, Action.PushMpls.class,
+        Action.PushVlan.class, Action.DecTtl.class, Action.DecMplsTtl.class};
+
+    private static int slotOf(Action a) {
+        for (int i = 0; i < SLOT_ORDER.length; i++) {
+            if (SLOT_ORDER[i] == a.getClass()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What decoding the buckets' actions in version {@code v} logs (ofpacts_pull_openflow_actions()). */
+    public List<String> decodeLog(OfVersion v) {
+        List<String> out = new ArrayList<>();
+        for (Bucket b : buckets) {
+            out.addAll(ActionFormat.deprecations(ActionFormat.roundTrip(b.actions, v), v));
+        }
         return out;
     }
 

@@ -161,7 +161,16 @@ final class OdpCommit {
             x.odpAdd("set(skb_mark(" + MatchFormat.hex(mark & m) + (m == 0xffffffffL ? "" : "/" + MatchFormat.hex(m))
                     + "))");
         }
-        x.base = Xlate.copy(flow, x.base);
+        if (flow[Slot.NW_PROTO.ordinal()] != 0) {
+            x.base = Xlate.copy(flow, x.base);
+        } else {
+            // the L3 and L4 commits pass over a flow without an L3 protocol (as an MPLS push leaves it), and
+            // commit_mpls_action() pushes without clearing the base's: its L3/L4 fields stay, so a flow restored
+            // after a group bucket or a patch port needs no set of them
+            int from = Slot.NW_SRC.ordinal(), end = Slot.ND_RESERVED.ordinal() + 1;
+            System.arraycopy(flow, 0, x.base, 0, from);
+            System.arraycopy(flow, end, x.base, end, flow.length - end);
+        }
     }
 
     private void commitMpls() {
@@ -240,10 +249,14 @@ final class OdpCommit {
             x.odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "sctp") + "("
                     + String.join(",", tp) + "))");
         } else if (proto == icmp) { // not a masked set: the whole type and code are matched
+            long type = flow[Slot.TP_SRC.ordinal()] & 0xff, code = flow[Slot.TP_DST.ordinal()] & 0xff;
+            if (type == (x.base[Slot.TP_SRC.ordinal()] & 0xff) && code == (x.base[Slot.TP_DST.ordinal()] & 0xff)) {
+                return; // get_icmp_key(): 8 bits each, so a port set to the same low byte changes nothing
+            }
             wc[Slot.TP_SRC.ordinal()] |= 0xff;
             wc[Slot.TP_DST.ordinal()] |= 0xff;
-            x.odpAdd("set(" + (icmp == Match.PROTO_ICMP ? "icmp" : "icmpv6") + "(type=" + flow[Slot.TP_SRC.ordinal()]
-                    + ",code=" + flow[Slot.TP_DST.ordinal()] + "))");
+            x.odpAdd("set(" + (icmp == Match.PROTO_ICMP ? "icmp" : "icmpv6") + "(type=" + type + ",code=" + code
+                    + "))");
             x.slow = true;
         }
     }

@@ -214,9 +214,9 @@ public final class Packet {
                 setWord(f, l4 + 2, (int) flow[Slot.TP_DST.ordinal()], -1, l4ck, udp);
             } else if (read && proto == Match.PROTO_SCTP) {
                 setSctpPorts(f, l4, off + totalLen, flow);
-            } else if (read && proto == Match.PROTO_ICMP) { // packet_set_icmp()
-                setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()]), -1, l4 + 2,
-                        false);
+            } else if (read && proto == Match.PROTO_ICMP) { // packet_set_icmp() of get_icmp_key()'s 8-bit type, code
+                setWord(f, l4, (int) ((flow[Slot.TP_SRC.ordinal()] & 0xff) << 8 | flow[Slot.TP_DST.ordinal()] & 0xff),
+                        -1, l4 + 2, false);
             }
         }
         return retag(f, flow, tags);

@@ -54,6 +54,8 @@ final class Xlate {
     final List<Integer> ctNext;
     int ctNextUsed;
     byte[] packet;
+    /** xin->resubmit_stats' n_bytes: the packet's length as this pass received it, which its groups are credited. */
+    int receivedBytes;
     final List<Ofproto.Output> outputs = new ArrayList<>(2);
 
     long[] flow;
@@ -245,6 +247,7 @@ final class Xlate {
         this.now = now;
         this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
+        this.receivedBytes = packet == null ? 0 : packet.length;
         this.execute = execute;
         this.sideEffects = execute || packet != null;
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -444,10 +447,12 @@ final class Xlate {
                 sectionBr.tunnelRx(in.ofport, length);
             }
         }
-        if (error != null) { // xlate_actions(): "goto exit", a drop flow
+        if (error != null) { // xlate_actions(): "goto exit", a drop flow, and the packet dropped with it
             freezing = null;
             odp.setLength(0);
             slow = false;
+            outputs.clear();
+            pops.clear();
         }
         if (freezing == null && error == null) {
             actionSet();
@@ -968,10 +973,8 @@ final class Xlate {
                     }
                     continue;
                 }
-                if (!FlowPrereqs.nd(f.field(), flow, wc)) {
-                    continue; // xlate_set_field(): only when the packet has the field
-                }
-                if (!f.legacy() && !FlowPrereqs.l4(f.field(), flow, wc)) {
+                if (!f.legacy() && !(FlowPrereqs.l3(f.field(), flow, wc) && FlowPrereqs.l4(f.field(), flow, wc)
+                        && FlowPrereqs.nd(f.field(), flow, wc))) {
                     problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
                     continue;
                 }

@@ -27,7 +27,7 @@ final class XlateGroup {
                 bucket(x, b);
             }
             if (x.execute) {
-                g.credit(null, x.packet == null ? 0 : x.packet.length);
+                g.credit(null, x.receivedBytes);
             }
             return;
         }
@@ -39,7 +39,7 @@ final class XlateGroup {
         x.note("using bucket " + b.id);
         bucket(x, b);
         if (x.execute) {
-            g.credit(b, x.packet == null ? 0 : x.packet.length);
+            g.credit(b, x.receivedBytes);
         }
     }
 

@@ -21,7 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class OvsActionCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
     /** Seeds left out, with the reason. */
-    static final java.util.Map<Integer, String> LEFT_OUT = java.util.Map.of();
+    static final java.util.Map<Integer, String> LEFT_OUT = java.util.Map.of(97, "not modelled: a mod-group makes"
+            + " groups 1 and 2 call each other, so translations through them fail (Recursion too deep) and install"
+            + " drop megaflows; OVS credits every nested group level with the stats each revalidation pushes"
+            + " through such a ukey (xlate_group_stats() in revalidate_ukey()'s re-translation), 450 packets to"
+            + " group 1 and 2 to group 2 where arplab credits the upcalls' translations (2 of 72 sections: the group"
+            + " stats)");
 
     @Test
     void actionsExecutedAreOvsOwn(@TempDir Path tmp) throws IOException {

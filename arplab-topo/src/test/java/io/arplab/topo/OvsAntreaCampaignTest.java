@@ -25,8 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OvsAntreaCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");
-    /** Seeds left out, with the reason (none now). */
-    static final java.util.Map<String, String> LEFT_OUT = java.util.Map.of();
+    /** Seeds left out, with the reason. */
+    static final java.util.Map<String, String> LEFT_OUT = java.util.Map.of("111", "OVS 3.1 aborts: after"
+            + " dpctl/flush-conntrack, with NAT connections that met tuple space exhaustion (\"Unable to NAT\"),"
+            + " ovs-vswitchd dies on lib/cmap.c:964's assertion old->n < new->max_n in cmap_rehash() (two recordings"
+            + " alike), so every later command says \"cannot read pidfile\"; a crash is not a rule to model");
 
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {

@@ -64,7 +64,8 @@ class OvsDatapathViewsTest {
 
     /**
      * Runs each line of a recording's {@code commands.in} on br0's host as the recording scripts do, with
-     * {@code gapNanos} of lab time after each: "### LINE", then its stdout and stderr, as {@code commands.out} holds.
+     * {@code gapNanos} of lab time after each: "### LINE", then its stdout and stderr in one stream in the order
+     * written ("2>&1"), as {@code commands.out} holds.
      */
     static String replay(Lab lab, Path commandsIn, long gapNanos) throws IOException {
         return replay(lab, commandsIn, gapNanos, false);
@@ -80,10 +81,13 @@ class OvsDatapathViewsTest {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            var r = lab.exec(lab.bridgeOwner("br0").name(), line);
-            got.append("### ").append(line).append('\n').append(r.stdout()).append(r.stderr());
+            java.io.StringWriter both = new java.io.StringWriter();
+            java.io.PrintWriter w = new java.io.PrintWriter(both);
+            int rc = lab.exec(lab.bridgeOwner("br0").name(), io.arplab.tools.CommandLineSplitter.split(line), w, w);
+            w.flush();
+            got.append("### ").append(line).append('\n').append(both);
             if (status) {
-                got.append("[exit ").append(r.exitCode()).append("]\n");
+                got.append("[exit ").append(rc).append("]\n");
             }
             if (gapNanos > 0) {
                 lab.runFor(gapNanos);

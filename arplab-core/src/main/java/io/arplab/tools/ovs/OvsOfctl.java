@@ -494,13 +494,21 @@ public final class OvsOfctl implements Tool {
                 id = parsed;
             }
         }
+        List<Group> shown = new ArrayList<>();
+        for (Group g : br.groups.values()) {
+            if (id == Group.ALL || id == Group.ANY || g.id == id) {
+                shown.add(g);
+                // ofputil_pull_ofp11_buckets(): decoding each bucket's actions logs their deprecations first
+                for (String l : g.decodeLog(version)) {
+                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                }
+            }
+        }
         ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP_DESC reply (xid=0x2):"
                 : "OFPST_GROUP_DESC reply (" + version.shortName + ") (xid=0x2):");
         PortMap pm = names ? portMap(br) : PortMap.NONE;
-        for (Group g : br.groups.values()) {
-            if (id == Group.ALL || id == Group.ANY || g.id == id) {
-                ctx.out().println(" " + g.format(version, pm));
-            }
+        for (Group g : shown) {
+            ctx.out().println(" " + g.format(version, pm));
         }
         return 0;
     }
