@@ -201,7 +201,7 @@ public final class FlowCompose {
         } else {
             return;
         }
-        boolean ip = dlType == Match.ETH_IP || dlType == Match.ETH_IPV6;
+        boolean ip = Packet.isIpAny(dlType);
         if (!ip || (nwFrag & 2) != 0) {
             return;
         }
@@ -410,7 +410,7 @@ public final class FlowCompose {
         byte[] q = java.util.Arrays.copyOf(p, len);
         if (dlType == DL_TYPE_NONE) {
             set(q, 12, len, 2);
-        } else if (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6) {
+        } else if (Packet.isIpAny(dlType)) {
             if (nwProto == Match.PROTO_UDP && (nwFrag & 2) == 0) {
                 // as packet_expand() does: the padding counted twice
                 set(q, l4 + 4, (len - l4) + (len - p.length), 2);

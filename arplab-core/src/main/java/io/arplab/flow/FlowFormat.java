@@ -65,7 +65,7 @@ final class FlowFormat {
                 }
             }
         }
-        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+        if (Packet.isIpAny(type)) {
             for (Slot s : new Slot[] {Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL,
                 Slot.NW_FRAG}) {
                 m.putSlot(s, type == Match.ETH_IP || s.bits <= 8 ? f[s.ordinal()] : 0,
@@ -117,7 +117,7 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        if (kept && (type == Match.ETH_IP || type == Match.ETH_IPV6)) {
+        if (kept && Packet.isIpAny(type)) {
             for (Slot s : new Slot[] {Slot.CT_NW_PROTO, Slot.CT_TP_SRC, Slot.CT_TP_DST}) {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }

@@ -30,7 +30,7 @@ final class FlowPrereqs {
             case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
             case IPV4 -> dl == Match.ETH_IP;
             case IPV6 -> dl == Match.ETH_IPV6;
-            case IP_ANY -> dl == Match.ETH_IP || dl == Match.ETH_IPV6;
+            case IP_ANY -> Packet.isIpAny(dl);
             case MPLS -> Packet.isMpls(dl);
             case TCP, UDP, SCTP -> l4(f, flow, wc);
             case ICMPV4 -> {
@@ -55,7 +55,7 @@ final class FlowPrereqs {
             case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
             case IPV4 -> dl == Match.ETH_IP;
             case IPV6 -> dl == Match.ETH_IPV6;
-            case IP_ANY -> dl == Match.ETH_IP || dl == Match.ETH_IPV6;
+            case IP_ANY -> Packet.isIpAny(dl);
             case VLAN -> { // is_vlan(): the CFI bit, unwildcarded
                 wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_CFI;
                 yield (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) != 0;
@@ -125,7 +125,7 @@ final class FlowPrereqs {
      */
     static void maskL3(Action.SetField f, long[] flow, long[] wc) {
         long type = flow[Slot.DL_TYPE.ordinal()];
-        boolean ip = type == Match.ETH_IP || type == Match.ETH_IPV6;
+        boolean ip = Packet.isIpAny(type);
         Field m = f.field();
         boolean pin;
         if (f.raw() == Action.Raw.LEGACY) {

@@ -74,7 +74,7 @@ public final class MatchFormat {
         }
         int dlType = m.dlType();
         long proto = m.mask(Slot.NW_PROTO) != 0 ? m.value(Slot.NW_PROTO) : 0;
-        boolean ipAny = dlType == Match.ETH_IP || dlType == Match.ETH_IPV6;
+        boolean ipAny = Packet.isIpAny(dlType);
         boolean nd = dlType == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6 && m.value(Slot.TP_DST) == 0
                 && (m.value(Slot.TP_SRC) == 135 || m.value(Slot.TP_SRC) == 136);
         if (ipAny && proto == Match.PROTO_TCP && m.mask(Slot.ND_RESERVED) == 0) {
@@ -375,7 +375,7 @@ public final class MatchFormat {
         // is_ip_any(): get_dl_type(), an Ethernet packet's dl_type or an L3 one's type, none in another namespace
         long ptType = packetType == 0 ? m.value(Slot.DL_TYPE) & m.mask(Slot.DL_TYPE)
                 : packetType >>> 16 == 1 ? packetType & 0xffff : -1;
-        boolean ipAny = ptType == Match.ETH_IP || ptType == Match.ETH_IPV6;
+        boolean ipAny = Packet.isIpAny(ptType);
         if (typeNamed && dlType == Match.ETH_IP && proto == Match.PROTO_ICMP) {
             be16(s, "icmp_type", m, Slot.TP_SRC);
             be16(s, "icmp_code", m, Slot.TP_DST);

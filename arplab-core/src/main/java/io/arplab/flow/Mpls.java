@@ -62,7 +62,7 @@ final class Mpls {
         } else {
             long type = flow[Slot.DL_TYPE.ordinal()];
             long label = type == Match.ETH_IPV6 ? 2 : 0, tc = 0, ttl = 64;
-            if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            if (Packet.isIpAny(type)) {
                 tc = (flow[Slot.NW_TOS.ordinal()] & 0xfc) >> 2;
                 if (wc != null) {
                     wc[Slot.NW_TOS.ordinal()] |= 0xfc;

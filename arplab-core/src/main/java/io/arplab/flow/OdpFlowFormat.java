@@ -96,7 +96,7 @@ final class OdpFlowFormat {
                 && value[Slot.TP_DST.ordinal()] == 0 && (icmp == 135 || icmp == 136);
         boolean arp = type == Match.ETH_ARP || type == Match.ETH_RARP;
         // odp_flow_key_from_flow__(): no L4 attribute (ports, ICMP, tcp_flags) for a later fragment
-        boolean later = (type == Match.ETH_IP || type == Match.ETH_IPV6) && (value[Slot.NW_FRAG.ordinal()] & 2) != 0;
+        boolean later = Packet.isIpAny(type) && (value[Slot.NW_FRAG.ordinal()] & 2) != 0;
         for (Slot s : Slot.ALL) {
             long m = mask[s.ordinal()];
             int[] ws = words(s);

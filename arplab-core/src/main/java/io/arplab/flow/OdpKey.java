@@ -162,7 +162,7 @@ public final class OdpKey {
         Set<String> expected = new HashSet<>();
         if (type == 0x8100 || type == 0x88a8 || names.contains("vlan")) {
             expected.addAll(Set.of("vlan", "encap"));
-        } else if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+        } else if (Packet.isIpAny(type)) {
             boolean v6 = type == Match.ETH_IPV6;
             expected.add(v6 ? "ipv6" : "ipv4");
             String l4 = later ? null : switch (proto) {

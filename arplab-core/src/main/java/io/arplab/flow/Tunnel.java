@@ -47,7 +47,7 @@ final class Tunnel {
                 | ("true".equals(port.options.get("csum")) ? Geneve.TNL_CSUM : 0)
                 | (keyPresent ? Geneve.TNL_KEY : 0);
         String ttlOpt = port.options.get("ttl");
-        boolean ip = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        boolean ip = Packet.isIpAny(flow[Slot.DL_TYPE.ordinal()]);
         int ttl = "inherit".equals(ttlOpt) ? ip ? (int) flow[Slot.NW_TTL.ordinal()] : TunnelType.DEFAULT_TTL
                 : ttlOpt != null ? (int) TunnelType.number(ttlOpt) & 0xff : TunnelType.DEFAULT_TTL;
         int tos = port.options.containsKey("tos") && !"inherit".equals(port.options.get("tos"))

@@ -398,7 +398,7 @@ final class Xlate {
         }
         long pt = flow[Slot.PACKET_TYPE.ordinal()];
         long dlType = pt >>> 16 == 1 ? pt & 0xffff : flow[Slot.DL_TYPE.ordinal()]; // get_dl_type(): an L3 packet's
-        if (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6) { // is_ip_any()
+        if (Packet.isIpAny(dlType)) { // is_ip_any()
             wc[Slot.NW_FRAG.ordinal()] = 3;
         }
         // xlate_actions(): tunnel metadata in udpif format is normalized before translation
