@@ -1,44 +1,11 @@
 #!/usr/bin/env bash
 # Records OVS 3.1 on Antrea's documented pipeline with a seeded packet sequence (src/test/scripts/gen-antrea-doc.py
-# SEED DIR) into refdata/ovs/antrea-doc-SEED: br-int (dummy datapath, as refdata/ovs/README.md's setup) with the ports
-# commands.in's first line names (NAME=OFPORT, antrea-tun0 a geneve port with remote_ip=flow and key=flow, the others
-# dummy with a tx_pcap), each command line's output (stdout and stderr) after "### LINE" into commands.out, then every
-# port's tx pcap beside it.
+# SEED DIR) into refdata/ovs/antrea-doc-SEED, as record-antrea.sh records a directory: br-int with the ports
+# commands.in's first line names (NAME=OFPORT, antrea-tun0 a geneve port, the others dummy with a tx_pcap), each
+# command line's output after "### LINE" into commands.out, then every port's tx pcap beside it.
 #   src/test/scripts/record-antrea-doc.sh SEED [--wide]
-#   RES=DIR src/test/scripts/record-antrea-doc.sh   records DIR's own commands.in and pipeline.flows instead
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-res=${RES:-$here/../resources/refdata/ovs/antrea-doc-$1}
-[ -n "${RES:-}" ] || python3 "$here/gen-antrea-doc.py" "$1" "$res" "${@:2}" >/dev/null
-ports=$(sed -n '1s/.*; ports //p' "$res/commands.in")
-dir=$(mktemp -d "${TMPDIR:-/tmp}/ca-ovsantreadoc.XXXXXX")
-trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
-cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here, ovs-ofctl add-flows its file
-"$here/ovs-oracle.sh" start "$dir" >/dev/null 2>&1
-export OVS_RUNDIR=$dir
-ovs-vsctl del-br br0
-ovs-vsctl set Open_vSwitch . other_config:max-idle=3600000
-ovs-vsctl add-br br-int -- set bridge br-int datapath-type=dummy fail-mode=secure \
-  other-config:datapath-id=0000aabbccddeeff other-config:hwaddr=aa:bb:cc:dd:ee:01 \
-  protocols=OpenFlow10,OpenFlow13,OpenFlow15
-# one ovs-vsctl per port: netdev-dummy hands out MACs in creation order
-for p in $ports; do
-  name=${p%%=*}; rest=${p#*=}; ofport=${rest%%:*}
-  if [ "$rest" != "$ofport" ]; then
-    ovs-vsctl add-port br-int "$name" -- set interface "$name" type=geneve options:remote_ip=flow \
-      options:key=flow options:csum=true ofport_request="$ofport"
-  else
-    ovs-vsctl add-port br-int "$name" -- set interface "$name" type=dummy ofport_request="$ofport" \
-      options:tx_pcap="$name-tx.pcap"
-  fi
-done
-cp "$res/pipeline.flows" .
-while IFS= read -r line; do
-  case $line in '#'*|'') continue ;; esac
-  echo "### $line"
-  eval "$line" 2>&1
-  sleep 0.2
-done < "$res/commands.in" | sed "s|$dir|\$WORK|g" > "$res/commands.out"
-ovs-appctl revalidator/wait
-sleep 1
-cp ./*-tx.pcap "$res/"
+res=$here/../resources/refdata/ovs/antrea-doc-$1
+python3 "$here/gen-antrea-doc.py" "$1" "$res" "${@:2}" >/dev/null
+RES=$res exec "$here/record-antrea.sh"

@@ -4,12 +4,18 @@
 # antrea-tun0 (remote_ip=flow, key=flow), antrea-gw0 and the pod ports p3..pN (dummy, tx_pcap), each command line's
 # output (stdout and stderr) after "### LINE" into commands.out, then every port's tx pcap beside it.
 #   src/test/scripts/record-antrea.sh SEED [--wide]   (further arguments go to gen-antrea.py)
-#   RES=DIR src/test/scripts/record-antrea.sh   records DIR's own commands.in and pipeline.flows instead
+#   RES=DIR src/test/scripts/record-antrea.sh   records DIR's own commands.in and pipeline.flows instead (the ports
+#   its first line names, as gen-antrea-doc.py writes them, or p3..pN)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=${RES:-$here/../resources/refdata/ovs/antrea-random-$1}
 [ -n "${RES:-}" ] || python3 "$here/gen-antrea.py" "$1" "$res" "${@:2}" >/dev/null
-last=$(sed -n '1s/.*p3\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
+# the ports: commands.in's "ports NAME=OFPORT[:geneve] ..." (gen-antrea-doc.py), else gen-antrea.py's p3..pN
+ports=$(sed -n '1s/.*; ports //p' "$res/commands.in")
+if [ -z "$ports" ]; then
+  last=$(sed -n '1s/.*p3\.\.p\([0-9]\).*/\1/p' "$res/commands.in")
+  ports="antrea-tun0=1:geneve antrea-gw0=2 $(for p in $(seq 3 "$last"); do echo -n "p$p=$p "; done)"
+fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ca-ovsantrea.XXXXXX")
 trap '"$here/ovs-oracle.sh" stop "$dir"; rm -rf "$dir"' EXIT
 cd "$dir"   # ovs-vswitchd --no-chdir opens the pcaps relative to here, ovs-ofctl add-flows its file
@@ -22,12 +28,15 @@ ovs-vsctl add-br br-int -- set bridge br-int datapath-type=dummy fail-mode=secur
   other-config:datapath-id=0000aabbccddeeff other-config:hwaddr=aa:bb:cc:dd:ee:01 \
   protocols=OpenFlow10,OpenFlow13,OpenFlow15
 # one ovs-vsctl per port: netdev-dummy hands out MACs in creation order
-ovs-vsctl add-port br-int antrea-tun0 -- set interface antrea-tun0 type=geneve options:remote_ip=flow \
-  options:key=flow options:csum=true ofport_request=1
-ovs-vsctl add-port br-int antrea-gw0 -- set interface antrea-gw0 type=dummy ofport_request=2 \
-  options:tx_pcap=antrea-gw0-tx.pcap
-for p in $(seq 3 "$last"); do
-  ovs-vsctl add-port br-int p$p -- set interface p$p type=dummy ofport_request=$p options:tx_pcap=p$p-tx.pcap
+for p in $ports; do
+  name=${p%%=*}; rest=${p#*=}; ofport=${rest%%:*}
+  if [ "$rest" != "$ofport" ]; then
+    ovs-vsctl add-port br-int "$name" -- set interface "$name" type=geneve options:remote_ip=flow \
+      options:key=flow options:csum=true ofport_request="$ofport"
+  else
+    ovs-vsctl add-port br-int "$name" -- set interface "$name" type=dummy ofport_request="$ofport" \
+      options:tx_pcap="$name-tx.pcap"
+  fi
 done
 cp "$res/pipeline.flows" .
 while IFS= read -r line; do

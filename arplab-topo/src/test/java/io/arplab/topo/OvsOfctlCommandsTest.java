@@ -1,10 +1,6 @@
 package io.arplab.topo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.arplab.lab.Lab;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +14,7 @@ class OvsOfctlCommandsTest {
 
     @Test
     void moreOfctlCommandsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        lab.setWorkDir(REF);
-        String got = OvsDatapathViewsTest.replay(lab, REF.resolve("commands.in"), 200_000_000L, true);
-        Files.writeString(Path.of("target/ofctl-cmds.got"), got);
-        assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("commands.out"))));
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("commands.in"));
     }
 
     /**
@@ -32,16 +24,6 @@ class OvsOfctlCommandsTest {
      */
     @Test
     void antreaFlowsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        Path ref = REF.resolveSibling("antrea-flows");
-        String got = OvsDatapathViewsTest.replay(lab, ref.resolve("commands.in"), 200_000_000L, true);
-        Files.writeString(Path.of("target/antrea-flows.got"), got);
-        assertThat(normal(got)).isEqualTo(normal(Files.readString(ref.resolve("commands.out"))));
-    }
-
-    // the log lines' timestamps, the durations
-    private static String normal(String s) {
-        return s.replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\|\\d+\\|", "")
-                .replaceAll("duration=[0-9.]+s", "duration=D");
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolveSibling("antrea-flows").resolve("commands.in"));
     }
 }
