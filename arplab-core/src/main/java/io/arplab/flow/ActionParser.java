@@ -1279,10 +1279,12 @@ public final class ActionParser {
             } else if (a instanceof Action.Clone c) {
                 // parse_CLONE()'s ofpacts_parse_copy() starts *usable_protocols afresh: what the actions before it
                 // allowed is lost; check_subactions() folds the nested checks in
+                // the flow as the actions before left it: a push_vlan tags it, a strip_vlan of its only tag
+                // untags it (check_STRIP_VLAN()'s flow_pop_vlan())
                 Match flow = cur;
-                if (tags > 0) { // the flow as a push_vlan before left it
+                if (tags > 0 || vlanInMatch(match)) {
                     flow = cur.copy();
-                    flow.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI);
+                    flow.putSlot(Slot.VLAN_TCI, tags > 0 ? Match.VLAN_CFI : 0, Match.VLAN_CFI);
                 }
                 int[] nested = usableParsedChecked(c.actions(), flow);
                 usable = nested[0];
@@ -1299,6 +1301,10 @@ public final class ActionParser {
             }
         }
         return new int[] {usable, checked};
+    }
+
+    private static boolean vlanInMatch(Match m) {
+        return (m.mask(Slot.VLAN_TCI) & m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
     }
 
     /** The match as check_PUSH_MPLS()/check_POP_MPLS() leave the flow: the new Ethertype, no nw_proto after a push. */
