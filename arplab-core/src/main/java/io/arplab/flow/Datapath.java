@@ -25,6 +25,8 @@ public final class Datapath {
         final long[] mask;
         public String actions;
         public long packets, bytes, used = -1, tcpFlags;
+        /** Its packets and bytes the revalidators pushed through its ukey's cache so far (ukey->stats). */
+        long pushedPackets, pushedBytes;
         /** When its ukey was made (ukey->created): its idle time counts from there until a packet uses it. */
         long created;
         /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
@@ -544,6 +546,8 @@ public final class Datapath {
         Megaflow m = keyMissed ? null : lookup(br, flow, true, ctTuple); // the tuple of the key, as at its pass's start
         if (m != null) {
             hit(m, flow, len, now);
+            m.pushedPackets++; // the upcall's translation credited it
+            m.pushedBytes += len;
             return null;
         }
         if (flows.size() >= flowLimit) {
@@ -621,6 +625,10 @@ public final class Datapath {
     /** A packet with this flow hit megaflow {@code m}: dp_netdev_flow_used(). */
     void hit(Megaflow m, long[] flow, int len, long now) {
         hit++;
+        if (!pending) {
+            pending = true;
+            pendingAt = now;
+        }
         m.packets++;
         m.bytes += len;
         m.used = now;
@@ -695,7 +703,6 @@ public final class Datapath {
 
     /** ofproto_max_idle and ofproto_max_revalidator (other_config:max-idle, max-revalidator), in ns. */
     private long maxIdle = 10_000_000_000L, maxRevalidator = 500_000_000L;
-    private long swept;
     /** ofproto_flow_limit (other_config:flow-limit), and udpif's dynamic flow_limit starting below it. */
     private long flowLimitMax = 200_000;
     private long flowLimit = Math.min(flowLimitMax, 10_000);
@@ -722,14 +729,11 @@ public final class Datapath {
      * revalidate(): a round of the revalidators, at most every ofproto_max_revalidator, deletes each megaflow unused
      * (its last packet, else its ukey's creation) for more than max-idle.
      */
-    void expireIdle(long now) {
-        if (now - swept < Math.min(maxIdle, maxRevalidator)) { // udpif_revalidator()'s poll_timer_wait_until()
-            return;
-        }
-        swept = now;
+    private void expireIdle(long now) {
         int dumped = flows.size();
         for (Megaflow m : new ArrayList<>(flows)) {
             if ((m.used < 0 ? m.created : m.used) < now - maxIdle) {
+                push(m, m.xc, now); // push_dp_ops(): a deleted flow's last stats go through its ukey's cache
                 remove(m);
             }
         }
@@ -741,27 +745,124 @@ public final class Datapath {
         flowLimit = Math.min(flowLimitMax, Math.max(flowLimit, 1000));
     }
 
-    /** The bridges whose megaflows may be stale revalidate them (the revalidators' round), before a dump. */
+    /**
+     * udpif_revalidator()'s rounds as they come: one woken at once by a change of what translations depend on (the
+     * backer's need_revalidate: udpif_revalidate()'s seq_change(reval_seq)), or by its timer (ofproto_max_revalidator
+     * of OVS's clock, which time/warp moves). A hit's stats wait in its megaflow for the next round.
+     */
     public void revalidate(long now) {
-        expireIdle(now);
-        for (Ofproto br : bridges.values()) {
-            br.revalidate(now);
-        }
-        // revalidate_ukey(): a ukey made by an upcall has no xcache; the first round that pushes packets of it
-        // translates it again (populate_xcache()), and a neighbour miss sends its ARP request once more (only those
-        // are kept track of: the others' translation has no side effect)
-        if (unpopulated.isEmpty()) {
+        round(now, false);
+    }
+
+    /** revalidator/wait: a round now, due or not (the reply waits for the next round's end). */
+    public void revalidateNow(long now) {
+        round(now, true);
+    }
+
+    /**
+     * time/stop: OVS's clock stands still while its revalidators' timer keeps running in real time, which arplab
+     * counts in command lines, as the recording scripts give them: a line takes about {@link #LINE} (their 200 ms of
+     * sleep, and the command's own time). The real time so far, the last round's (woken, waited for or the timer's:
+     * the timer comes a period after it), whether hits wait for a round to push their stats, and the oldest one's
+     * time on OVS's clock.
+     */
+    private boolean clockStopped, pending;
+    private long realTime, roundRealTime, pendingAt;
+    static final long LINE = 210_000_000L;
+
+    /** ovs-appctl time/stop. */
+    public void stopClock() {
+        clockStopped = true;
+    }
+
+    /** A command line reaches ovs-vswitchd: with the clock stopped, the timer's round first if one fell since. */
+    public void commandLine(long now) {
+        if (!clockStopped) {
             return;
         }
-        for (Megaflow m : new ArrayList<>(unpopulated)) {
-            if (m.xcachePopulated) {
-                unpopulated.remove(m);
-            } else if (m.packets > 0) {
-                m.xcachePopulated = true;
-                unpopulated.remove(m);
+        revalidate(now); // the round the last line's change woke at once, at that line's time
+        realTime += LINE;
+        long periods = (realTime - roundRealTime) / period();
+        if (periods > 0) {
+            long tick = roundRealTime + periods * period(); // the timer keeps its phase
+            if (pending) {
+                round(now, true);
+            }
+            roundRealTime = tick;
+        }
+    }
+
+    /**
+     * When the last round ran: udpif_revalidator() waits MIN(ofproto_max_idle, ofproto_max_revalidator) after it
+     * (poll_timer_wait_until()), unless woken first.
+     */
+    private long lastRound;
+
+    private long period() {
+        return Math.min(maxIdle, maxRevalidator);
+    }
+
+    /** The revalidators' timer's first round after the oldest hit still waiting for its stats, if any. */
+    public long nextRound() {
+        if (!pending) {
+            return Long.MAX_VALUE;
+        }
+        long t = lastRound + period();
+        return t >= pendingAt ? t : t + (pendingAt - t + period() - 1) / period() * period();
+    }
+
+    private void round(long now, boolean forced) {
+        boolean timer = now - lastRound >= period(), woken = stale();
+        if (!forced && !timer && !woken) {
+            return;
+        }
+        expireIdle(now);
+        // a round's pushes may change what NORMAL learned (XC_NORMAL): the main loop's mac_learning_run() sets
+        // need_revalidate again and wakes the next round, until nothing changes (bounded here)
+        for (int round = 0; round < 4 && (round == 0 || stale()); round++) {
+            for (Ofproto br : bridges.values()) {
+                br.revalidate(now); // the ukeys that need it translated again, their stats pushed through the new cache
+            }
+            for (Megaflow m : new ArrayList<>(flows)) {
+                push(m, m.xc, now);
+            }
+        }
+        pending = false;
+        roundRealTime = realTime;
+        // the timer keeps its phase unless this round came before it
+        lastRound = forced || woken ? now : now - (now - lastRound) % period();
+    }
+
+    private boolean stale() {
+        for (Ofproto br : bridges.values()) {
+            if (br.stale()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * revalidate_ukey()'s push: the packets and bytes megaflow {@code m} served since the last push, through cache
+     * {@code xc} (xlate_push_stats()). A ukey made by an upcall has no xcache: the first push translates it again
+     * (populate_xcache()), where a neighbour miss sends its ARP request once more (only those are kept track of:
+     * the others' translation has no side effect).
+     */
+    void push(Megaflow m, XlateCache xc, long now) {
+        long packets = m.packets - m.pushedPackets;
+        if (packets == 0) {
+            return;
+        }
+        long bytes = m.bytes - m.pushedBytes;
+        m.pushedPackets = m.packets;
+        m.pushedBytes = m.bytes;
+        if (!m.xcachePopulated) {
+            m.xcachePopulated = true;
+            if (unpopulated.remove(m)) {
                 m.br.populateXcache(now, ukeyFlow(m.value()));
             }
         }
+        xc.push(m.br, now, packets, bytes, m.used);
     }
 
     /** The installed megaflows whose translation missed a neighbour and whose ukey has no xcache yet, oldest first. */
@@ -841,6 +942,9 @@ public final class Datapath {
 
     /** udpif_flush(): udpif_stop_threads()' revalidator_purge() deletes the ukeys (orphans too), then the flows. */
     public void purge() {
+        for (Megaflow m : flows) {
+            push(m, m.xc, m.used); // push_dp_ops(): a deleted flow's last stats, at its last use
+        }
         flush();
         for (Megaflow m : orphans) {
             recirc.unref(m.recircs);
@@ -895,7 +999,7 @@ public final class Datapath {
      * fields the filter sets, in_port a datapath port number), or all with null.
      */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names, Match filter) {
-        revalidate(now);
+        revalidate(now); // a round if one is due (a view is none in OVS)
         java.util.Map<Integer, String> portNames = portNames(names);
         StringBuilder s = new StringBuilder();
         for (Megaflow m : flows) {
@@ -1144,7 +1248,7 @@ public final class Datapath {
 
     /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */
     public String show(boolean stats, long now) {
-        revalidate(now);
+        revalidate(now); // a round if one is due (a view is none in OVS)
         StringBuilder s = new StringBuilder("dummy@ovs-dummy:\n");
         s.append("  lookups: hit:").append(hit).append(" missed:").append(missed).append(" lost:").append(lost)
                 .append('\n');
@@ -1201,7 +1305,7 @@ public final class Datapath {
      * the last bridge is gone (its backer closed).
      */
     public String dpifShow(long now) {
-        revalidate(now);
+        revalidate(now); // a round if one is due (a view is none in OVS)
         if (bridges.isEmpty()) {
             return "";
         }

@@ -212,14 +212,19 @@ public final class Ofproto {
         }
     }
 
+    /** Whether what this bridge's translations depend on changed since its megaflows were last revalidated. */
+    boolean stale() {
+        return tablesSeen != tables.version || mlSeen != ml.version || portsSeen != datapath.portsVersion
+                || routerSeen != datapath.router.version;
+    }
+
     /**
      * revalidate_ukey(): after a change of the tables or of what NORMAL learned (udpif_revalidate() bumps the one
      * reval_seq), each of the bridge's megaflows is translated again from its key; one that now needs bits its mask wildcards is deleted, one whose actions
      * changed gets the new ones, and each keeps the new translation's cache.
      */
     void revalidate(long now) {
-        if (tablesSeen == tables.version && mlSeen == ml.version && portsSeen == datapath.portsVersion
-                && routerSeen == datapath.router.version) {
+        if (!stale()) {
             return;
         }
         boolean tablesChanged = tablesSeen != tables.version || portsSeen != datapath.portsVersion
@@ -242,7 +247,7 @@ public final class Ofproto {
             long[] value = m.value();
             long[] key = datapath.ukeyFlow(value); // xlate_key() of the ukey's key, its mask as that key has it
             Xlate x = m.br.xlate(now, key, null, false);
-            if (x == null) { // xlate_key() fails: the ukey goes
+            if (x == null) { // xlate_key() fails: the ukey goes, its cache cleared (its stats pushed through nothing)
                 datapath.remove(m);
                 continue;
             }
@@ -261,6 +266,9 @@ public final class Ofproto {
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
             Datapath.Megaflow target = key == value ? m : datapath.lookup(m.br, key);
+            // the stats since the last push go through the new translation's cache, the ukey deleted or not
+            // (revalidate_ukey()'s xlate_push_stats(), push_dp_ops() for a deleted one)
+            datapath.push(m, x.xc, now);
             if (extra || x.unfinishedWc || x.avoidCaching) {
                 datapath.remove(m);
             } else if (target != null) {
@@ -1006,18 +1014,26 @@ public final class Ofproto {
      * or not, since its netdev's own stats are what dump-ports shows.
      */
     void tunnelRx(long ofport, int len) {
+        tunnelRx(ofport, 1, len);
+    }
+
+    void tunnelRx(long ofport, long packets, long bytes) {
         Port p = port(ofport);
         if (p != null) {
-            p.rxPackets++;
-            p.rxBytes += len;
+            p.rxPackets += packets;
+            p.rxBytes += bytes;
         }
     }
 
     void tunnelTx(long ofport, int len) {
+        tunnelTx(ofport, 1, len);
+    }
+
+    void tunnelTx(long ofport, long packets, long bytes) {
         Port p = port(ofport);
         if (p != null) {
-            p.vportTxPackets++;
-            p.vportTxBytes += len;
+            p.vportTxPackets += packets;
+            p.vportTxBytes += bytes;
         }
     }
 
@@ -1148,8 +1164,7 @@ public final class Ofproto {
         }
         // a recirculated pass counts the packet with the tags the passes before pushed or popped
         int len = packet.length + 4 * (Packet.vlanCount(flow) - tags);
-        datapath.hit(m, flow, len, now);
-        m.xc.push(this, now, len);
+        datapath.hit(m, flow, len, now); // its rules, NORMAL's learning and the rest wait for a revalidator round
         odp.execute(now, m.xc, flow, packet, outputs, tags);
     }
 
@@ -1222,10 +1237,11 @@ public final class Ofproto {
     public void advance(long now) {
         tables.expire(now);
         ml.expire(now);
+        datapath.revalidate(now); // the revalidators' timer, when due
     }
 
     public long nextDeadline() {
-        return Math.min(tables.nextExpiry(), ml.nextExpiry());
+        return Math.min(Math.min(tables.nextExpiry(), ml.nextExpiry()), datapath.nextRound());
     }
 
     /** fdb/stats-show. */

@@ -437,10 +437,12 @@ public final class OvsRouter {
         return in4.get(dev);
     }
 
-    // tnl_neigh_cache_flush()
+    // tnl_neigh_cache_flush(): tnl_conf_seq (a revalidation) changes only if an entry went
     public String neighFlush() {
+        if (!neighs.isEmpty()) {
+            version++;
+        }
         neighs.clear();
-        version++;
         expires.clear();
         return "OK\n";
     }

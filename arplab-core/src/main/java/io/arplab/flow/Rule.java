@@ -67,6 +67,13 @@ public final class Rule {
         used = now;
     }
 
+    /** rule_dpif_credit_stats(): a revalidator's push of a megaflow's packets, the last used at {@code lastUsed}. */
+    void credit(long n, long nBytes, long lastUsed) {
+        packets += n;
+        bytes += nBytes;
+        used = Math.max(used, lastUsed);
+    }
+
     /** When the rule expires by its timeouts, or Long.MAX_VALUE. */
     public long expiry() {
         long t = Long.MAX_VALUE;

@@ -89,25 +89,28 @@ final class XlateCache {
         learned[n + 3] = gratArp ? 1 : 0;
     }
 
-    /** xlate_push_stats(): a packet of {@code len} bytes the megaflow served at {@code now}. */
-    void push(Ofproto br, long now, int len) {
+    /**
+     * xlate_push_stats(): {@code packets} packets of {@code bytes} bytes in all that the megaflow served, the last at
+     * {@code used}, pushed by a revalidator round at {@code now}.
+     */
+    void push(Ofproto br, long now, long packets, long bytes, long used) {
         for (int i = 0; i < nTables; i++) { // xlate_push_stats_entry()'s XC_TABLE and XC_RULE
             Rule r = rules[i];
             if (r != null) {
-                r.hit(now, len);
-                tables[i].nMatched++;
+                r.credit(packets, bytes, used);
+                tables[i].nMatched += packets;
             } else {
-                tables[i].nMissed++;
+                tables[i].nMissed += packets;
             }
         }
-        for (int i = 0; i < learned.length; i += 4) {
+        for (int i = 0; i < learned.length; i += 4) { // XC_NORMAL: xlate_mac_learning_update()
             br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0);
         }
-        for (long port : tunnelTx) {
-            br.tunnelTx(port, len);
+        for (long port : tunnelTx) { // XC_NETDEV
+            br.tunnelTx(port, packets, bytes);
         }
         if (tunnelRx >= 0) {
-            br.tunnelRx(tunnelRx, len);
+            br.tunnelRx(tunnelRx, packets, bytes);
         }
     }
 }

@@ -76,6 +76,15 @@ class OvsDatapathViewsTest {
      * record-ovs-commands.sh records).
      */
     static String replay(Lab lab, Path commandsIn, long gapNanos, boolean status) throws IOException {
+        return replay(lab, commandsIn, gapNanos, status, false);
+    }
+
+    /**
+     * {@link #replay(Lab, Path, long, boolean)}, with {@code roundAfterFrames} each netdev-dummy/receive followed by an
+     * unrecorded revalidator/wait, as record-tunnels.sh runs them.
+     */
+    static String replay(Lab lab, Path commandsIn, long gapNanos, boolean status, boolean roundAfterFrames)
+            throws IOException {
         StringBuilder got = new StringBuilder();
         for (String line : Files.readAllLines(commandsIn)) {
             if (line.isEmpty() || line.startsWith("#")) {
@@ -88,6 +97,9 @@ class OvsDatapathViewsTest {
             got.append("### ").append(line).append('\n').append(both);
             if (status) {
                 got.append("[exit ").append(rc).append("]\n");
+            }
+            if (roundAfterFrames && line.contains("netdev-dummy/receive")) {
+                lab.exec(lab.bridgeOwner("br0").name(), "ovs-appctl revalidator/wait");
             }
             if (gapNanos > 0) {
                 lab.runFor(gapNanos);

@@ -20,6 +20,7 @@ public final class OvsAppctl implements Tool {
     @Override
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
+        OvsTools.commandLine(ctx);
         args = options(args);
         if (args == null || args.isEmpty()) { // an error, or -o's, -h's or -V's text printed (exit 0)
             ctx.exit(args == null ? 1 : 0);
@@ -200,7 +201,11 @@ public final class OvsAppctl implements Tool {
                             : "\"" + cmd + "\" is not modelled by arplab");
                 }
                 case "time/stop" -> {
-                    // the virtual clock moves only as the lab runs: nothing to stop
+                    // the virtual clock moves only as the lab runs; the revalidators' timer goes on by command lines
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.stopClock();
+                    }
                 }
                 case "fdb/show", "fdb/stats-show", "fdb/flush", "fdb/stats-clear", "fdb/add", "fdb/del" -> {
                     return FdbCommands.run(ctx, cmd, rest);
@@ -325,10 +330,10 @@ public final class OvsAppctl implements Tool {
                     return tnl(cmd, rest);
                 }
                 case "revalidator/wait" -> {
-                    // statistics reach the rules at once here; a changed table's megaflows are revalidated
+                    // a round: the hits' statistics reach the rules; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        dp.revalidate(ctx.now());
+                        dp.revalidateNow(ctx.now());
                     }
                 }
                 default -> { // registered, its arguments counted, but not modelled here

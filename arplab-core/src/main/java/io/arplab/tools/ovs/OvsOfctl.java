@@ -40,6 +40,7 @@ public final class OvsOfctl implements Tool {
     @Override
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
+        OvsTools.commandLine(ctx);
         ctx.exit(run(args));
     }
 

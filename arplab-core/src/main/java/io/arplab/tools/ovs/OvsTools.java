@@ -31,6 +31,16 @@ final class OvsTools {
         return null;
     }
 
+    /** A command line reaches ovs-vswitchd: the revalidators' timer with OVS's clock stopped counts it. */
+    static void commandLine(ToolContext ctx) {
+        for (Switch s : ctx.switches()) {
+            if (s instanceof OvsBridge b) {
+                b.ofproto().datapath.commandLine(ctx.now());
+                return;
+            }
+        }
+    }
+
     static Ofproto ofproto(ToolContext ctx, String name) {
         OvsBridge b = bridge(ctx, name);
         return b == null ? null : b.ofproto();

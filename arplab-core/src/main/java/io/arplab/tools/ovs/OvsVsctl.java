@@ -74,6 +74,7 @@ public final class OvsVsctl implements Tool {
     @Override
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
+        OvsTools.commandLine(ctx);
         try {
             List<Command> commands = parse(args);
             if (commands == null) { // usage() or the version printed, exit 0
