@@ -200,20 +200,18 @@ final class Bundles {
     static final List<String> HASHED = List.of("eth_src", "symmetric_l4", "nw_src", "nw_dst", "symmetric_l3",
             "symmetric_l3l4", "symmetric_l3l4+udp");
 
-    // flow_mask_hash_fields()
+    // flow_mask_hash_fields(): the addresses of an IPv4 or IPv6 flow
     static void maskHashFields(String fields, long[] flow, long[] wc) {
-        boolean ip = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP;
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        boolean ip = type == Match.ETH_IP, ip6 = type == Match.ETH_IPV6;
         switch (fields) {
             case "eth_src" -> wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
-            case "nw_src" -> wc[Slot.NW_SRC.ordinal()] |= ip ? Slot.NW_SRC.max : 0;
-            case "nw_dst" -> wc[Slot.NW_DST.ordinal()] |= ip ? Slot.NW_DST.max : 0;
+            case "nw_src" -> maskAddress(flow, wc, true, false);
+            case "nw_dst" -> maskAddress(flow, wc, false, true);
             case "symmetric_l4" -> Group.maskSymmetricL4(flow, wc);
             default -> { // symmetric_l3, symmetric_l3l4, symmetric_l3l4+udp
-                if (ip) {
-                    wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
-                    wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-                }
-                if (!fields.equals("symmetric_l3") && ip) {
+                maskAddress(flow, wc, true, true);
+                if (!fields.equals("symmetric_l3") && (ip || ip6)) {
                     long proto = flow[Slot.NW_PROTO.ordinal()];
                     wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
                     if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP
@@ -226,21 +224,41 @@ final class Bundles {
         }
     }
 
-    // flow_hash_fields()
+    private static void maskAddress(long[] flow, long[] wc, boolean src, boolean dst) {
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        for (Slot s : type == Match.ETH_IP ? IP4_SLOTS : type == Match.ETH_IPV6 ? IP6_SLOTS : NO_SLOTS) {
+            boolean isSrc = s == Slot.NW_SRC || s == Slot.IPV6_SRC_HI || s == Slot.IPV6_SRC_LO;
+            if (isSrc ? src : dst) {
+                wc[s.ordinal()] = s.max;
+            }
+        }
+    }
+
+    private static final Slot[] IP4_SLOTS = {Slot.NW_SRC, Slot.NW_DST};
+    private static final Slot[] IP6_SLOTS = {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO};
+    private static final Slot[] NO_SLOTS = {};
+
+    // flow_hash_fields(): an IPv6 flow's 16-byte addresses where IPv4's are 4 bytes
     static int hashFields(String fields, int basis, long[] flow) {
         boolean ip = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP;
+        boolean ip6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
         long addrs = flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()];
         switch (fields) {
             case "eth_src":
                 return Group.jhashBytes(bytes(flow[Slot.DL_SRC.ordinal()], 6), basis);
             case "nw_src":
-                return ip ? Group.jhashBytes(bytes(flow[Slot.NW_SRC.ordinal()], 4), basis) : basis;
+                return ip ? Group.jhashBytes(bytes(flow[Slot.NW_SRC.ordinal()], 4), basis)
+                        : ip6 ? Group.jhashBytes(address6(flow, Slot.IPV6_SRC_HI, 0, 0), basis) : basis;
             case "nw_dst":
-                return ip ? Group.jhashBytes(bytes(flow[Slot.NW_DST.ordinal()], 4), basis) : basis;
+                return ip ? Group.jhashBytes(bytes(flow[Slot.NW_DST.ordinal()], 4), basis)
+                        : ip6 ? Group.jhashBytes(address6(flow, Slot.IPV6_DST_HI, 0, 0), basis) : basis;
             case "symmetric_l3": { // flow_hash_symmetric_l3(): {address XOR (16 bytes), eth_type, pad} jhashed
                 byte[] f = new byte[20];
                 if (ip) {
                     System.arraycopy(bytes(addrs, 4), 0, f, 0, 4);
+                } else if (ip6) {
+                    System.arraycopy(address6(flow, Slot.IPV6_SRC_HI, flow[Slot.IPV6_DST_HI.ordinal()],
+                            flow[Slot.IPV6_DST_LO.ordinal()]), 0, f, 0, 16);
                 }
                 System.arraycopy(bytes(flow[Slot.DL_TYPE.ordinal()], 2), 0, f, 16, 2);
                 return Group.jhashBytes(f, basis);
@@ -250,6 +268,14 @@ final class Bundles {
             default:
                 return Group.symmetricL4(flow, basis);
         }
+    }
+
+    // the 16 bytes of the IPv6 address in the two slots from hi, XORed with {xorHi, xorLo}
+    private static byte[] address6(long[] flow, Slot hi, long xorHi, long xorLo) {
+        byte[] b = new byte[16];
+        System.arraycopy(bytes(flow[hi.ordinal()] ^ xorHi, 8), 0, b, 0, 8);
+        System.arraycopy(bytes(flow[hi.ordinal() + 1] ^ xorLo, 8), 0, b, 8, 8);
+        return b;
     }
 
     private static byte[] bytes(long v, int n) {

@@ -135,9 +135,16 @@ final class NativeTunnel {
     static int hash5Tuple(long[] flow) {
         int h = 0;
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
-        if (type == Match.ETH_IP || type == Match.ETH_ARP) {
+        if (type == Match.ETH_IPV6) { // hash_add64() of the addresses' four 64-bit words
+            for (int i = Slot.IPV6_SRC_HI.ordinal(); i <= Slot.IPV6_DST_LO.ordinal(); i++) {
+                long w = Long.reverseBytes(flow[i]);
+                h = Datapath.mhashAdd(Datapath.mhashAdd(h, (int) w), (int) (w >>> 32));
+            }
+        } else if (type == Match.ETH_IP || type == Match.ETH_ARP) {
             h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_SRC.ordinal()]));
             h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_DST.ordinal()]));
+        }
+        if (type == Match.ETH_IPV6 || type == Match.ETH_IP || type == Match.ETH_ARP) {
             int proto = (int) flow[Slot.NW_PROTO.ordinal()] & 0xff;
             h = Datapath.mhashAdd(h, proto);
             if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP

@@ -54,6 +54,9 @@ final class XlateGroup {
         x.buckets++;
         x.recursion++; // xlate_group_bucket(): ctx->depth
         x.actions(Group.actionList(b.actions), false);
+        if (x.freezing != null) { // a freeze in the bucket finishes there, on the bucket's flow
+            XlateFreeze.finishFreezing(x);
+        }
         x.recursion--;
         x.buckets--;
         x.level -= 2;
