@@ -45,24 +45,19 @@ final class XlateStack {
         return new U128(hi, lo);
     }
 
-    /** The stack's bytes (a frozen state's copy). */
+    private static final byte[] EMPTY = {};
+
+    /** The stack's bytes (a frozen or saved state's copy; most stacks are empty, and share one array). */
     byte[] bytes() {
-        return Arrays.copyOf(data, size);
+        return size == 0 ? EMPTY : Arrays.copyOf(data, size);
     }
 
     /** The stack becomes {@code bytes} (a thawed or restored state). */
     void set(byte[] bytes) {
-        data = Arrays.copyOf(bytes, Math.max(64, bytes.length));
+        if (bytes.length > data.length) {
+            data = new byte[bytes.length];
+        }
+        System.arraycopy(bytes, 0, data, 0, bytes.length);
         size = bytes.length;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof XlateStack s && Arrays.equals(data, 0, size, s.data, 0, s.size);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes());
     }
 }
