@@ -129,16 +129,25 @@ final class Ipv6Packet {
             Packet.setWord(f, l4, (int) (flow[Slot.TP_SRC.ordinal()] << 8 | flow[Slot.TP_DST.ordinal()] & 0xff), -1, ck,
                     false);
             if (v[Slot.TP_DST.ordinal()] == 0 && (v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_SOLICIT
-                    || v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT) && f.length >= l4 + 24) {
-                for (int w = 0; w < 8; w++) { // packet_set_nd(): the target, then the link-layer options present
+                    || v[Slot.TP_SRC.ordinal()] == Match.ND_NEIGHBOR_ADVERT) && size >= 24) {
+                // packet_set_nd() within dp_packet_l4_size(), which the payload length bounds (the frame's bytes
+                // past it are L2 padding): the target, then the first SLL or TLL option of length 1
+                for (int w = 0; w < 8; w++) {
                     long a = flow[(w < 4 ? Slot.ND_TARGET_HI : Slot.ND_TARGET_LO).ordinal()];
                     Packet.setWord(f, l4 + 8 + 2 * w, (int) (a >>> (48 - 16 * (w & 3))), -1, ck, false);
                 }
-                for (int p = l4 + 24; p + 8 <= f.length && f[p + 1] == 1; p += 8) {
-                    Slot s = f[p] == 1 ? Slot.ARP_SHA : f[p] == 2 ? Slot.ARP_THA : null;
-                    for (int w = 0; s != null && w < 3; w++) {
-                        Packet.setWord(f, p + 2 + 2 * w, (int) (flow[s.ordinal()] >>> (32 - 16 * w)), -1, ck, false);
+                int remain = size - 24;
+                for (int p = l4 + 24; remain >= 8 && p + 8 <= f.length && f[p + 1] != 0; ) {
+                    if (f[p + 1] == 1 && (f[p] == 1 || f[p] == 2)) {
+                        Slot s = f[p] == 1 ? Slot.ARP_SHA : Slot.ARP_THA;
+                        for (int w = 0; w < 3; w++) {
+                            Packet.setWord(f, p + 2 + 2 * w, (int) (flow[s.ordinal()] >>> (32 - 16 * w)), -1, ck,
+                                    false);
+                        }
+                        break; // "A packet can only contain one SLL or TLL option"
                     }
+                    p += 8 * (f[p + 1] & 0xff);
+                    remain -= p + 1 < f.length ? 8 * (f[p + 1] & 0xff) : remain; // the next option's length, as OVS
                 }
                 if (flow[Slot.ND_RESERVED.ordinal()] != v[Slot.ND_RESERVED.ordinal()]
                         || flow[Slot.TCP_FLAGS.ordinal()] != v[Slot.TCP_FLAGS.ordinal()]) {
