@@ -202,9 +202,8 @@ public final class OvsAppctl implements Tool {
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs; the revalidators' timer goes on by command lines
-                    io.arplab.flow.Datapath dp = datapath();
-                    if (dp != null) {
-                        dp.stopClock();
+                    for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
+                        dp.stopClock(); // OVS's clock is the process's: every datapath's revalidators
                     }
                 }
                 case "fdb/show", "fdb/stats-show", "fdb/flush", "fdb/stats-clear", "fdb/add", "fdb/del" -> {

@@ -33,12 +33,20 @@ final class OvsTools {
 
     /** A command line reaches ovs-vswitchd: the revalidators' timer with OVS's clock stopped counts it. */
     static void commandLine(ToolContext ctx) {
+        for (io.arplab.flow.Datapath dp : datapaths(ctx)) {
+            dp.commandLine(ctx.now());
+        }
+    }
+
+    /** The datapaths of the node's bridges (a dummy and a system one may both be there), each once, in their order. */
+    static java.util.List<io.arplab.flow.Datapath> datapaths(ToolContext ctx) {
+        java.util.List<io.arplab.flow.Datapath> dps = new java.util.ArrayList<>(2);
         for (Switch s : ctx.switches()) {
-            if (s instanceof OvsBridge b) {
-                b.ofproto().datapath.commandLine(ctx.now());
-                return;
+            if (s instanceof OvsBridge b && dps.stream().noneMatch(d -> d == b.ofproto().datapath)) {
+                dps.add(b.ofproto().datapath);
             }
         }
+        return dps;
     }
 
     static Ofproto ofproto(ToolContext ctx, String name) {
