@@ -99,6 +99,8 @@ public final class Datapath {
     final List<Megaflow> orphans = new ArrayList<>();
     private final java.util.TreeMap<Integer, Ofproto.Port> ports = new java.util.TreeMap<>();
     private final java.util.TreeMap<String, Ofproto> bridges = new java.util.TreeMap<>();
+    /** The bridges as an array, for the check every packet makes ({@link #stale()}). */
+    private Ofproto[] bridgeArray = new Ofproto[0];
     public long hit, missed, lost;
     /** The datapath's one connection tracker (dp_netdev's conntrack): its zones are every bridge's. */
     public final Conntrack ct = new Conntrack();
@@ -352,6 +354,7 @@ public final class Datapath {
             }
         }
         bridges.put(br.name, br);
+        bridgeArray = bridges.values().toArray(new Ofproto[0]);
         if (p.dpPort >= 0) { // a patch port has no datapath port; tunnel ports share theirs
             ports.putIfAbsent(p.dpPort, p);
             if (p.isTunnel()) {
@@ -480,6 +483,7 @@ public final class Datapath {
         }
         tunnel = UNKNOWN;
         bridges.remove(br.name);
+        bridgeArray = bridges.values().toArray(new Ofproto[0]);
         for (Megaflow m : new ArrayList<>(flows)) {
             if (m.br == br) {
                 remove(m);
@@ -834,7 +838,7 @@ public final class Datapath {
     }
 
     private boolean stale() {
-        for (Ofproto br : bridges.values()) {
+        for (Ofproto br : bridgeArray) {
             if (br.stale()) {
                 return true;
             }

@@ -54,6 +54,11 @@ final class Xlate {
     final List<Integer> ctNext;
     int ctNextUsed;
     byte[] packet;
+    /**
+     * The frame an upcall's first pass began with, whose key is that pass's initial flow; null in a thawed pass (its
+     * frame and frozen flow may differ by the sets the pass before it committed) and once the frame is replaced.
+     */
+    private byte[] keyPacket;
     /** xin->resubmit_stats' n_bytes: the packet's length as this pass received it, which its groups are credited. */
     int receivedBytes;
     final List<Ofproto.Output> outputs = new ArrayList<>(2);
@@ -158,6 +163,8 @@ final class Xlate {
      */
     boolean unfinishedWc;
     String lastActions;
+    /** The context's last section's datapath actions (kept across init()). */
+    private String priorActions;
     /** A revalidation's: its recirculation ids stay in {@link #recircs} for the ukey it may modify. */
     boolean keepRecircs;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
@@ -363,6 +370,7 @@ final class Xlate {
         passLength = length;
         // the pass's key: the context's own array, pass after pass (a megaflow keeps its own words of it)
         initial = initialWords = copy(flow, initialWords);
+        keyPacket = execute && recircId == 0 ? packet : null;
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, flow) : null;
@@ -484,7 +492,9 @@ final class Xlate {
             xc.patched = true;
         }
         if (execute || onePass) {
-            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
+            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop"
+                    : priorActions != null && priorActions.contentEquals(odp) ? priorActions : odp.toString();
+            priorActions = lastActions; // most upcalls of a pipeline send to the port the last one did: one string
             lastMask = XlateWc.megaflowMask(this, true);
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
@@ -1124,8 +1134,17 @@ final class Xlate {
 
     // the packet with the flow's fields written into the VLAN headers its key parsed
     byte[] rewritten() {
+        // odp_execute_actions() changes a packet only through the actions the commits emitted: a frame whose key's
+        // packet fields the flow still has leaves as it came (no set() rewrote it)
+        if (packet == keyPacket && natMask == 0 && !wasMpls
+                && Arrays.equals(flow, PACKET_FIELDS, PACKET_FIELDS_END, initial, PACKET_FIELDS, PACKET_FIELDS_END)) {
+            return packet.clone();
+        }
         return Packet.rewrite(packet, XlateCt.packetFlow(this), Packet.tags(packet, br.datapath.vlanLimit()));
     }
+
+    // the slots of a packet's headers (Packet.rewrite() writes no other)
+    private static final int PACKET_FIELDS = Slot.DL_DST.ordinal(), PACKET_FIELDS_END = Slot.ND_RESERVED.ordinal() + 1;
 
     /** The packet's values of {@link XlateCt#NAT_SLOTS} after a ct()'s NAT, where {@link #natMask}'s bit is set. */
     long[] natHeld;
