@@ -31,6 +31,11 @@ public final class Datapath {
         long created;
         /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
         XlateCache xc;
+        /**
+         * Its ukey's cache where that is not {@link #xc} (null: it is): a revalidation whose modify put found no
+         * datapath flow of the ukey's key left this flow's actions alone and gave its ukey the new translation's.
+         */
+        XlateCache ukeyXc;
         Megaflow next;
         /** The key's ct_tuple4 as the upcall's metadata had it (write_ct_md()), or null. */
         final Conntrack.Key ctTuple;
@@ -78,6 +83,11 @@ public final class Datapath {
         /** The words its key takes (for the benchmark's bytes per megaflow). */
         int keyWords() {
             return keyWords.length;
+        }
+
+        /** The cache its stats are pushed through (revalidate_ukey()'s xlate_push_stats() of ukey->xcache). */
+        XlateCache ukeyCache() {
+            return ukeyXc != null ? ukeyXc : xc;
         }
 
         /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
@@ -737,7 +747,7 @@ public final class Datapath {
         int dumped = flows.size();
         for (Megaflow m : new ArrayList<>(flows)) {
             if ((m.used < 0 ? m.created : m.used) < now - maxIdle) {
-                push(m, m.xc, now); // push_dp_ops(): a deleted flow's last stats go through its ukey's cache
+                push(m, m.ukeyCache(), now); // push_dp_ops(): a deleted flow's last stats go through its ukey's cache
                 remove(m);
             }
         }
@@ -828,7 +838,7 @@ public final class Datapath {
                 br.revalidate(now); // the ukeys that need it translated again, their stats pushed through the new cache
             }
             for (Megaflow m : new ArrayList<>(flows)) {
-                push(m, m.xc, now);
+                push(m, m.ukeyCache(), now);
             }
         }
         pending = false;
@@ -947,7 +957,7 @@ public final class Datapath {
     /** udpif_flush(): udpif_stop_threads()' revalidator_purge() deletes the ukeys (orphans too), then the flows. */
     public void purge() {
         for (Megaflow m : flows) {
-            push(m, m.xc, m.used); // push_dp_ops(): a deleted flow's last stats, at its last use
+            push(m, m.ukeyCache(), m.used); // push_dp_ops(): a deleted flow's last stats, at its last use
         }
         flush();
         for (Megaflow m : orphans) {

@@ -239,7 +239,7 @@ public final class Ofproto {
             // the backer's need_revalidate translates every ukey again, once a round: one whose translation sends an
             // ARP request (a neighbour miss: compose_table_xlate() has side effects of its own) sends it once more
             long epoch = datapath.revalidationEpoch();
-            if (m.xc.neighbourMiss ? m.epoch == epoch : m.br != this && !m.xc.patched) {
+            if (m.ukeyCache().neighbourMiss ? m.epoch == epoch : m.br != this && !m.ukeyCache().patched) {
                 continue;
             }
             m.epoch = epoch;
@@ -271,11 +271,20 @@ public final class Ofproto {
             datapath.push(m, x.xc, now);
             if (extra || x.unfinishedWc || x.avoidCaching) {
                 datapath.remove(m);
-            } else if (target != null) {
-                target.actions = x.lastActions;
-                target.xc = x.xc;
-                target.recircs = datapath.swapRecircs(target, x.recircs);
-                x.recircs.clear();
+            } else {
+                if (target != null) {
+                    if (target != m && target.ukeyXc == null) {
+                        target.ukeyXc = target.xc; // another ukey's flow: its actions change, not its ukey's cache
+                    }
+                    target.actions = x.lastActions;
+                    target.xc = x.xc;
+                    target.recircs = datapath.swapRecircs(target, x.recircs);
+                    x.recircs.clear();
+                }
+                // revalidate_ukey(): the ukey's cache is the new translation's (xlate_cache_clear() then
+                // revalidate_ukey__()), even when the put finds no datapath flow of its key to modify (a key cut
+                // to max_vlan_headers): later hits of its old flow push through it
+                m.ukeyXc = target == m ? null : x.xc;
             }
             x.releaseRecircs();
         }

@@ -50,6 +50,10 @@ final class XlateWc {
             mask[Slot.TP_SRC.ordinal()] &= 0xff;
             mask[Slot.TP_DST.ordinal()] &= 0xff;
         }
+        if (isLaterFragment(initial)) { // xlate_wc_finish(): a later fragment's ports are 0, not in the key
+            mask[Slot.TP_SRC.ordinal()] = 0;
+            mask[Slot.TP_DST.ordinal()] = 0;
+        }
         return mask;
     }
 
@@ -84,7 +88,12 @@ final class XlateWc {
                 }
             }
         }
-        return isIcmp(initial) && ((mask[Slot.TP_SRC.ordinal()] | mask[Slot.TP_DST.ordinal()]) & ~0xffL) != 0;
+        long ports = mask[Slot.TP_SRC.ordinal()] | mask[Slot.TP_DST.ordinal()];
+        return isLaterFragment(initial) ? ports != 0 : isIcmp(initial) && (ports & ~0xffL) != 0;
+    }
+
+    private static boolean isLaterFragment(long[] initial) {
+        return (initial[Slot.NW_FRAG.ordinal()] & 2) != 0; // FLOW_NW_FRAG_LATER
     }
 
     private static boolean isIcmp(long[] initial) {

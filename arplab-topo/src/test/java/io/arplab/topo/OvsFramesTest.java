@@ -56,13 +56,14 @@ class OvsFramesTest {
     static String normal(String s) {
         s = sortedUfidRows(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U"));
         s = s.replaceAll("(?m)^( +\\d+ +\\d+  [0-9a-f:]{17}) +\\d+$", "$1 AGE");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)(?:^ +\\d+ +\\d+  [0-9a-f:]{17} AGE\n)+")
-                .matcher(s);
+        // the rows up to the section's end too, whose last line may have no newline
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)(?:^ +\\d+ +\\d+  [0-9a-f:]{17} AGE(?:\n|\\z))+").matcher(s);
         StringBuilder sorted = new StringBuilder();
         while (m.find()) {
             List<String> lines = new ArrayList<>(List.of(m.group().split("\n")));
             lines.sort(null);
-            m.appendReplacement(sorted, String.join("\n", lines) + "\n");
+            m.appendReplacement(sorted, String.join("\n", lines) + (m.group().endsWith("\n") ? "\n" : ""));
         }
         m.appendTail(sorted);
         return OvsGroupsTest.normal(sorted.toString().replaceAll("continuation=0,recirc_id=\\d+",

@@ -148,6 +148,16 @@ class OvsXlateActionsTest {
     }
 
     /**
+     * frag-later-ports.out: later fragments against rules on transport ports without nw_frag, whose lookup may
+     * unwildcard port bits; xlate_wc_finish() wildcards a later fragment's tp_src and tp_dst (traces, megaflows, a
+     * revalidation).
+     */
+    @Test
+    void portsOfLaterFragmentsAreWildcardedAsOvsDoes(@TempDir Path tmp) throws IOException {
+        replayWithStatus(tmp, REF.resolve("frag-later-ports.in"));
+    }
+
+    /**
      * resubmit-port.out: rule_dpif_lookup_from_table() with the resubmit's port for the lookup alone, the rule's
      * actions seeing the packet's own input port, and a table of 255 being the current table (ctx->table_id).
      */
