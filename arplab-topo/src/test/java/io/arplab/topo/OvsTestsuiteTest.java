@@ -1,0 +1,77 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenarios of OVS's own test suite (tests/ofproto-dpif.at, ofproto.at, ovs-ofctl.at, ofp-actions.at, tunnel.at of
+ * v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the .at file and
+ * the AT_SETUP title) and recorded with OVS 3.1 (STATUS=1 src/test/scripts/record-ovs-commands.sh ovs-testsuite
+ * NAME.in, one file per run): each replayed in a lab of br0 with p1..p3 as recorded, 0.2 s of lab time after each
+ * line, every section compared with OVS's after the replays' usual normalisation.
+ */
+class OvsTestsuiteTest {
+    static final Path REF = Path.of("src/test/resources/refdata/ovs/ovs-testsuite");
+
+    /** Files (NAME.in) or sections (NAME.in#N, the N-th command line) not compared, with the reason. */
+    static final Map<String, String> LEFT_OUT = Map.of();
+
+    @Test
+    void ovsTestsuiteScenariosAreOvsOwn(@TempDir Path tmp) throws IOException {
+        List<Path> files;
+        try (var list = Files.list(REF)) {
+            String only = System.getProperty("testsuite.files", "");
+            files = list.filter(p -> p.toString().endsWith(".in")).filter(p -> !LEFT_OUT.containsKey(name(p)))
+                    .filter(p -> only.isEmpty() || List.of(only.split(",")).contains(name(p))).sorted().toList();
+        }
+        List<String> perFile = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int all = 0;
+        int matched = 0;
+        for (Path in : files) {
+            Lab lab = OvsDatapathViewsTest.threePortBridge(Files.createDirectories(tmp.resolve(name(in))));
+            lab.setWorkDir(REF);
+            String got = OvsDatapathViewsTest.replay(lab, in, 200_000_000L, true);
+            List<String> want = OvsAntreaCampaignTest.sections(Files.readString(in.resolveSibling(
+                    name(in).replace(".in", ".out"))));
+            List<String> have = OvsAntreaCampaignTest.sections(got);
+            int ok = 0;
+            int n = 0;
+            for (int i = 0; i < Math.max(want.size(), have.size()); i++) {
+                if (LEFT_OUT.containsKey(name(in) + "#" + (i + 1))) {
+                    continue;
+                }
+                n++;
+                String w = i < want.size() ? OvsXlateActionsTest.normal(want.get(i)) : "";
+                String h = i < have.size() ? OvsXlateActionsTest.normal(have.get(i)) : "";
+                if (w.equals(h)) {
+                    ok++;
+                } else {
+                    failures.add(name(in) + " #" + (i + 1) + "\n--- expected\n" + w + "\n--- got\n" + h);
+                }
+            }
+            perFile.add(name(in) + " " + ok + "/" + n);
+            all += n;
+            matched += ok;
+        }
+        System.out.println("OVS testsuite scenarios: " + matched + "/" + all + " sections match ("
+                + String.join(", ", perFile) + ")" + (LEFT_OUT.isEmpty() ? "" : "; left out: " + LEFT_OUT));
+        // the differences in full, for reading: target/ovs-testsuite.diff at the module's root
+        Files.writeString(Path.of("target/ovs-testsuite.diff"), String.join("\n", failures));
+        assertThat(files).isNotEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+}
