@@ -403,6 +403,9 @@ public final class ActionFormat {
             return (tci & Match.VLAN_CFI) == 0 ? List.of(new Action.PopVlan(true))
                     : List.of(new Action.SetField(Field.VLAN_VID, tci & 0x1fff, 0x1fff, Action.Raw.LEGACY),
                             new Action.SetField(Field.VLAN_PCP, tci >>> 13, 7, Action.Raw.LEGACY));
+        } else if (!v.atLeast(OfVersion.OF12) && f.field() == Field.IP_ECN) {
+            // encode_SET_IP_ECN(): OpenFlow 1.0 has no ECN action (reg_load), OpenFlow 1.1 its OFPAT11_SET_NW_ECN
+            raw = v.atLeast(OfVersion.OF11) ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {
             raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;

@@ -254,10 +254,8 @@ public final class ActionParser {
     /** ofpact_name(): the name of the OVS action {@code a} was parsed into. */
     static String name(Action a) {
         if (a instanceof Action.SetField f) {
-            return !f.legacy() ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
-                    : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
-                    : f.field() == Field.MPLS_LABEL ? "set_mpls_label" : f.field() == Field.MPLS_TC ? "set_mpls_tc"
-                    : f.field().legacyName();
+            return !f.legacy() ? "set_field" : f.field() == Field.VLAN_VID ? "set_vlan_vid"
+                    : f.field() == Field.VLAN_PCP ? "set_vlan_pcp" : f.field().legacyName();
         } else if (a instanceof Action.Queue q) {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
         } else if (a instanceof Action.Debug d) {
@@ -689,9 +687,15 @@ public final class ActionParser {
                 case "limit" -> limit = atoi(value) & 0xffffffffL;
                 case "send_flow_rem" -> flags |= 1;
                 case "delete_learned" -> flags |= 2;
-                case "result_dst" -> {
-                    resultDst = Subfield.parse(value);
+                case "result_dst" -> { // learn_parse__(): a writable single bit
                     flags |= 4;
+                    resultDst = Subfield.parse(value);
+                    if (Field.READ_ONLY.contains(resultDst.field())) {
+                        throw new FlowParseException(value + " is read-only");
+                    }
+                    if (resultDst.nBits() != 1) {
+                        throw new FlowParseException("result_dst in 'learn' action must be a single bit");
+                    }
                 }
                 case "load" -> specs.add(learnLoad(name, value));
                 case "output" -> {
@@ -705,6 +709,16 @@ public final class ActionParser {
         }
         return new Action.Learn(table, idle, hard, finIdle, finHard, priority, cookie, flags, limit, resultDst,
                 List.copyOf(specs));
+    }
+
+    /**
+     * The check of learn_parse_spec(), learn_parse_load_immediate(), bundle_parse__() and multipath_parse__() that
+     * their NXM-encoded destination has a 32-bit header (mf_nxm_header()): {@code s} is what the error names first.
+     */
+    static void experimenterOxm(String s, Subfield dst, String name) {
+        if (dst.field().experimenterOxm()) {
+            throw new FlowParseException(s + ": experimenter OXM field '" + name + "' not supported");
+        }
     }
 
     // learn_parse_spec(): FIELD=VALUE, FIELD=FIELD, SUBFIELD[=SUBFIELD or =VALUE]
@@ -725,6 +739,7 @@ public final class ActionParser {
             throw new FlowParseException(name + ": garbage before `->' in `" + value + "'");
         }
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
+        experimenterOxm(value, dst, value.substring(arrow + 2)); // learn_parse_load_immediate()
         if (n.value().bitLength() > dst.nBits()) {
             throw new FlowParseException(value + ": value does not fit into " + dst.nBits() + " bits");
         }
@@ -740,6 +755,7 @@ public final class ActionParser {
         } catch (FlowParseException e) {
             throw new FlowParseException(orig + ": unknown keyword " + name);
         }
+        experimenterOxm(orig, dst, name);
         if (value.isEmpty()) {
             return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, 0, dst);
         }
