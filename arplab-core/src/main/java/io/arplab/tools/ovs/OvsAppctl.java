@@ -179,6 +179,16 @@ public final class OvsAppctl implements Tool {
                     }
                     names.forEach(ctx.out()::println);
                 }
+                case "dpif/dump-dps" -> {
+                    // ofproto_unixctl_dpif_dump_dps(): each bridge as TYPE@NAME, sorted (get_ofprotos())
+                    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            names.add((b.ofproto().datapath.userspace ? "dummy@" : "system@") + b.bridgeName());
+                        }
+                    }
+                    names.forEach(ctx.out()::println);
+                }
                 case "dpctl/dump-dps" -> {
                     // dpctl_dump_dps(): the one dummy datapath
                     if (datapath() != null) {

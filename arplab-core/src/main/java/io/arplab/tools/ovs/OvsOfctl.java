@@ -262,11 +262,13 @@ public final class OvsOfctl implements Tool {
                 }
                 case "probe" -> 0; // ofctl_probe(): an echo request answered, nothing printed
                 case "get-frags" -> {
-                    ctx.out().println("normal");
+                    ctx.out().println(br.fragHandling());
                     yield 0;
                 }
-                case "set-frags" -> rest.get(1).equals("normal") ? 0 : fail("not modelled by arplab: frag mode "
-                        + rest.get(1));
+                case "set-frags" -> {
+                    br.setFragHandling(rest.get(1));
+                    yield 0;
+                }
                 case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
                 case "mod-group" -> groupMods(br, List.of(arg(rest)), Group.Command.MODIFY);
                 case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
