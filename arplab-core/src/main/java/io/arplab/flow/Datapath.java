@@ -207,6 +207,16 @@ public final class Datapath {
         };
     }
 
+    /** The OpenFlow tunnel ports listening on tunnel datapath port {@code dpPort}, or null. */
+    List<Ofproto.Port> tunnelsAt(int dpPort) {
+        return listening.get(dpPort);
+    }
+
+    /** The bridges on this datapath. */
+    java.util.Collection<Ofproto> bridges() {
+        return bridges.values();
+    }
+
     /** rt_support.clone. */
     boolean supportsClone() {
         return clone;

@@ -407,7 +407,13 @@ public final class Ofproto {
             byOfport[(int) p.ofport] = null;
         }
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
-        ml.flush(p.ofport);
+        List<MacLearning> others = new ArrayList<>(); // bundle_destroy(): the other bridges forget its MACs too
+        for (Ofproto o : datapath.bridges()) {
+            if (o != this) {
+                others.add(o.ml);
+            }
+        }
+        ml.flush(p.ofport, others);
         datapath.unregister(p);
         datapath.portsVersion++;
     }

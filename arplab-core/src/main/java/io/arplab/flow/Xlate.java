@@ -925,6 +925,10 @@ final class Xlate {
                 slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
+                if (port > 0xffff) { // xlate_output_reg_action(): no port beyond UINT16_MAX
+                    problem("output port " + port + " is out of range");
+                    continue;
+                }
                 if (trace != null) {
                     note("output port is " + port);
                 }
@@ -1354,6 +1358,14 @@ final class Xlate {
     }
 
     long get(Subfield sf) {
+        if (sf.field() == Field.ACTSET_OUTPUT) { // flow->actset_output: the action set's output as written so far
+            int a = Slot.ACTSET_OUTPUT.ordinal();
+            long saved = flow[a];
+            flow[a] = actsetOutput;
+            long v = sf.get(flow).lo();
+            flow[a] = saved;
+            return v;
+        }
         return sf.field().nBits <= 64 && !sf.field().oxmPort() ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs()
                 : sf.get(flow).lo();
     }
