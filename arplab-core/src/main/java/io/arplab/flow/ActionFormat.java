@@ -293,13 +293,13 @@ public final class ActionFormat {
             if (sp.kind() == Action.LearnSpec.OUTPUT) {
                 s.append("output:").append(sp.src());
             } else if (sp.kind() == Action.LearnSpec.LOAD) {
-                s.append("load:").append(sp.src() != null ? sp.src().toString() : MatchFormat.hex(sp.imm()))
+                s.append("load:").append(sp.src() != null ? sp.src().toString() : sp.imm().hex())
                         .append("->").append(d);
             } else if (sp.src() == null) {
                 boolean whole = d.ofs() == 0 && d.nBits() == d.field().subfieldBits();
                 s.append(whole ? d.field().name : d.toString()).append('=').append(whole
-                        && d.field().kind != Field.Kind.HEX ? MatchFormat.formatValue(d.field(), sp.imm(), -1L, names)
-                        : MatchFormat.hex(sp.imm()));
+                        && d.field().kind != Field.Kind.HEX ? MatchFormat.formatValue(d.field(), sp.imm(),
+                        d.field().ones(), names) : sp.imm().hex());
             } else if (sp.src().equals(d)) {
                 s.append(d);
             } else {

@@ -702,7 +702,7 @@ public final class ActionParser {
                     if (value.indexOf('[') < 0 && Field.byName(value) == null) {
                         throw new FlowParseException(value + ": unknown field `" + value + "'");
                     }
-                    specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), 0, null));
+                    specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), U128.ZERO, null));
                 }
                 default -> specs.add(learnMatch(orig, name, value, names));
             }
@@ -731,19 +731,20 @@ public final class ActionParser {
         } else if (arrow < 0) {
             throw new FlowParseException(name + ": missing `->' in `" + value + "'");
         }
-        FieldParser.IntString n = FieldParser.intString(value, 16);
+        // parse_int_string() into an mf_subvalue, 128 bytes: a value wider than any field is still a value
+        FieldParser.IntString n = FieldParser.intString(value, 128);
         if (n.err() != 0 || n.tail() == 0) {
             Action.Move m = (Action.Move) move(value);
-            return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), 0, m.dst());
+            return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), U128.ZERO, m.dst());
         } else if (n.tail() != arrow) {
             throw new FlowParseException(name + ": garbage before `->' in `" + value + "'");
         }
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
         experimenterOxm(value, dst, value.substring(arrow + 2)); // learn_parse_load_immediate()
-        if (n.value().bitLength() > dst.nBits()) {
+        if (FieldParser.intString(value, 16).err() != 0 || n.value().bitLength() > dst.nBits()) {
             throw new FlowParseException(value + ": value does not fit into " + dst.nBits() + " bits");
         }
-        return new Action.LearnSpec(Action.LearnSpec.LOAD, null, n.value().lo(), dst);
+        return new Action.LearnSpec(Action.LearnSpec.LOAD, null, n.value(), dst);
     }
 
     // learn_parse_spec(): a match on a destination subfield, from a source subfield or else an immediate value (the
@@ -757,18 +758,18 @@ public final class ActionParser {
         }
         experimenterOxm(orig, dst, name);
         if (value.isEmpty()) {
-            return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, 0, dst);
+            return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, U128.ZERO, dst);
         }
         Subfield src;
         try {
             src = Subfield.parse(value);
         } catch (FlowParseException notField) {
             String immError = null;
-            long imm = 0;
+            U128 imm = U128.ZERO;
             Field f = dst.field();
             if (dst.ofs() == 0 && dst.nBits() == f.subfieldBits()) {
                 try {
-                    imm = FieldParser.parse(f, value, names)[0];
+                    imm = FieldParser.parseWide(f, value, names)[0];
                 } catch (FlowParseException e) {
                     immError = e.getMessage();
                 }
@@ -780,7 +781,7 @@ public final class ActionParser {
                     immError = orig + ": value " + MatchFormat.formatValue(f, n.value(), f.ones(), PortMap.NONE)
                             + " does not fit into " + dst.nBits() + " bits";
                 } else {
-                    imm = n.value().lo();
+                    imm = n.value();
                 }
             }
             if (immError != null) {
@@ -793,7 +794,7 @@ public final class ActionParser {
             throw new FlowParseException(orig + ": bit widths of " + name + " (" + src.nBits() + ") and " + value
                     + " (" + dst.nBits() + ") differ");
         }
-        return new Action.LearnSpec(Action.LearnSpec.MATCH, src, 0, dst);
+        return new Action.LearnSpec(Action.LearnSpec.MATCH, src, U128.ZERO, dst);
     }
 
     /**
@@ -1213,7 +1214,7 @@ public final class ActionParser {
                     }
                     if (sp.kind() == Action.LearnSpec.MATCH && sp.src() == null) {
                         Field f = d.field();
-                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm() << d.ofs(),
+                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm().lo() << d.ofs(),
                                 learned.mask(f.slot) >>> f.shift | d.mask());
                     }
                 }

@@ -163,8 +163,14 @@ public final class OvsAppctl implements Tool {
         }
         try {
             switch (cmd) {
-                case "ofproto/trace" -> ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b),
-                        datapath(), ctx.now()));
+                case "ofproto/trace" -> {
+                    ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b), datapath(), ctx.now()));
+                    for (var sw : ctx.switches()) { // a trace with a packet has side effects: flows learned, timed
+                        if (sw instanceof OvsBridge b) {
+                            ctx.runtime().changed(b);
+                        }
+                    }
+                }
                 case "ofproto/trace-packet-out" -> {
                     ctx.out().print(TraceCommand.runPacketOut(rest, b -> OvsTools.ofproto(ctx, b), datapath(),
                             ctx.now()));
