@@ -163,8 +163,6 @@ final class Xlate {
      */
     boolean unfinishedWc;
     String lastActions;
-    /** The context's last section's datapath actions (kept across init()). */
-    private String priorActions;
     /** A revalidation's: its recirculation ids stay in {@link #recircs} for the ukey it may modify. */
     boolean keepRecircs;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
@@ -492,9 +490,7 @@ final class Xlate {
             xc.patched = true;
         }
         if (execute || onePass) {
-            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop"
-                    : priorActions != null && priorActions.contentEquals(odp) ? priorActions : odp.toString();
-            priorActions = lastActions; // most upcalls of a pipeline send to the port the last one did: one string
+            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = XlateWc.megaflowMask(this, true);
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
