@@ -7,17 +7,20 @@ import java.util.List;
  * del-flows and dump-flows send. {@code table} 255 means every table; {@code actions} is as ovs-ofctl parsed it.
  * {@code match} is normalized (ofputil_normalize_match()), {@code parsed} as written, which OpenFlow 1.0's
  * ofp10_match carries whole (ofputil_match_to_ofp10_match() puts nw_src and the rest whatever the dl_type).
+ * {@code cookie}/{@code cookieMask} match the rules' cookies; {@code newCookie}, when {@code setCookie}, is the cookie
+ * the flow_mod gives (fm->cookie, fm->cookie_mask and fm->new_cookie: "cookie=1/-1,cookie=4" matches 1, sets 4).
  */
 public record FlowMod(Command command, int table, int priority, long cookie, long cookieMask, boolean setCookie,
-        int idleTimeout, int hardTimeout, int importance, int flags, long outPort, long outGroup, Match match,
-        List<Action> actions, List<String> log, int usable, Match parsed) {
+        long newCookie, int idleTimeout, int hardTimeout, int importance, int flags, long outPort, long outGroup,
+        Match match, List<Action> actions, List<String> log, int usable, Match parsed) {
 
-    /** A flow_mod whose match was written normalized. */
+    /** A flow_mod whose match was written normalized; with {@code setCookie} and no mask, {@code cookie} is set. */
     public FlowMod(Command command, int table, int priority, long cookie, long cookieMask, boolean setCookie,
             int idleTimeout, int hardTimeout, int importance, int flags, long outPort, long outGroup, Match match,
             List<Action> actions, List<String> log, int usable) {
-        this(command, table, priority, cookie, cookieMask, setCookie, idleTimeout, hardTimeout, importance, flags,
-                outPort, outGroup, match, actions, log, usable, match);
+        this(command, table, priority, setCookie && cookieMask == 0 ? 0 : cookie, cookieMask, setCookie,
+                setCookie ? cookie : 0, idleTimeout, hardTimeout, importance, flags, outPort, outGroup, match, actions,
+                log, usable, match);
     }
 
     /** A flow_mod without out_group (OFPG_ANY). */
@@ -38,8 +41,8 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
 
     /** This flow_mod sent along others that allow only {@code usable}: one protocol carries them all. */
     public FlowMod withUsable(int usable) {
-        return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idleTimeout, hardTimeout,
-                importance, flags, outPort, outGroup, match, actions, log, usable, parsed);
+        return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, newCookie, idleTimeout,
+                hardTimeout, importance, flags, outPort, outGroup, match, actions, log, usable, parsed);
     }
 
     /** The error ovs-ofctl gives when this flow cannot be sent with {@code v}, or null. */

@@ -39,6 +39,7 @@ public final class FlowParser {
             }
             warnings.addAll(fm.log());
             return new FlowMod(fm.command(), fm.table(), fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                    fm.newCookie(),
                     fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
                     fm.match(), fm.actions(), warnings, fm.usable(), fm.parsed());
         } finally {
@@ -100,7 +101,7 @@ public final class FlowParser {
         }
         Match match = new Match();
         int table = 255, priority = MatchFormat.DEFAULT_PRIORITY, idle = 0, hard = 0, importance = 0, flags = 0;
-        long cookie = 0, cookieMask = 0, outPort = Ports.NONE, outGroup = Group.ANY;
+        long cookie = 0, cookieMask = 0, newCookie = 0, outPort = Ports.NONE, outGroup = Group.ANY;
         boolean setCookie = false;
         int usable = FlowMod.P_ANY;
         KeyValue kv = new KeyValue(string);
@@ -231,7 +232,7 @@ public final class FlowParser {
                                 throw new FlowParseException("cannot set cookie (to match on a cookie, specify a"
                                         + " mask, e.g. cookie=" + value + "/-1)");
                             }
-                            cookie = be64(value);
+                            newCookie = be64(value); // fm->new_cookie, apart from a cookie=V/M match
                             setCookie = true;
                         }
                     }
@@ -278,8 +279,8 @@ public final class FlowParser {
             log.add("ofp_match|INFO| pre: " + change[0]);
             log.add("ofp_match|INFO|post: " + change[1]);
         }
-        return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, idle, hard, importance, flags,
-                outPort, outGroup, match, actions, log, usable, parsed);
+        return new FlowMod(command, table, priority, cookie, cookieMask, setCookie, newCookie, idle, hard, importance,
+                flags, outPort, outGroup, match, actions, log, usable, parsed);
     }
 
     /**

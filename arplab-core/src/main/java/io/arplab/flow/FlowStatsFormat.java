@@ -351,8 +351,8 @@ public final class FlowStatsFormat {
         if (s.charAt(s.length() - 1) != ' ') {
             s.append(' ');
         }
-        if (fm.setCookie() && fm.cookie() != 0 && fm.cookie() != -1L) {
-            s.append("cookie:0x").append(Long.toHexString(fm.cookie())).append(' ');
+        if (fm.setCookie() && fm.newCookie() != 0 && fm.newCookie() != -1L) {
+            s.append("cookie:0x").append(Long.toHexString(fm.newCookie())).append(' ');
         }
         if (fm.cookieMask() != 0) {
             s.append("cookie:0x").append(Long.toHexString(fm.cookie())).append("/0x")

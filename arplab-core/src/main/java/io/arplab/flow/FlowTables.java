@@ -115,8 +115,8 @@ public final class FlowTables {
         return version == OfVersion.OF10 ? newCookie(fm) : -1L; // OpenFlow 1.1 decodes with modify_cookie false
     }
 
-    private static long newCookie(FlowMod fm) {
-        return fm.setCookie() ? fm.cookie() : fm.cookieMask() == 0 ? 0 : -1L;
+    static long newCookie(FlowMod fm) {
+        return fm.setCookie() ? fm.newCookie() : fm.cookieMask() == 0 ? 0 : -1L;
     }
 
     /**
@@ -140,6 +140,7 @@ public final class FlowTables {
         Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), of10
                 ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
+                fm.newCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
                 of10 ? match : MatchFormat.onWire(match, version), fm.actions(), fm.log(), fm.usable(), fm.parsed());
     }
@@ -182,7 +183,7 @@ public final class FlowTables {
             return "OFPFMFC_OVERLAP";
         }
         Rule r = new Rule(table, fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
-        r.cookie = fm.cookie();
+        r.cookie = fm.newCookie();
         r.idleTimeout = fm.idleTimeout();
         r.hardTimeout = fm.hardTimeout();
         r.importance = version.atLeast(OfVersion.OF14) ? fm.importance() : 0;

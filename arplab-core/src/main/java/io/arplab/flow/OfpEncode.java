@@ -110,8 +110,14 @@ final class OfpEncode {
         int command = fm.command().ordinal(); // OFPFC_ADD, MODIFY, MODIFY_STRICT, DELETE, DELETE_STRICT
         int table = wireTable(fm, v, tid);
         Buf b = new Buf();
+        // ofputil_encode_flow_mod(): the new cookie in an add (and an OpenFlow 1.1 modify matching no cookie), else
+        // the masked cookie to match; OpenFlow 1.0 and NXM carry the new cookie (NXM its match in the nx_match)
+        long newCookie = FlowTables.newCookie(fm);
         if (v.atLeast(OfVersion.OF11)) {
-            b.put(fm.cookie(), 8).put(fm.cookieMask(), 8).put(table, 1).put(command, 1);
+            boolean set = fm.command() == FlowMod.Command.ADD || v == OfVersion.OF11 && fm.cookieMask() == 0
+                    && (fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT);
+            b.put(set ? newCookie : fm.cookie() & fm.cookieMask(), 8).put(fm.cookieMask(), 8).put(table, 1)
+                    .put(command, 1);
             b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
             b.put(0xffffffffL, 4).put(0xffffffffL, 4).put(fm.flags() & 0x1f, 2);
             b.put(v.atLeast(OfVersion.OF14) ? fm.importance() : 0, 2);
@@ -123,13 +129,13 @@ final class OfpEncode {
         int cmd = table << 8 | command; // the table-id extension
         if (nxm) {
             byte[] nx = match(fm.match(), null);
-            b.put(NX_VENDOR, 4).put(13, 4).put(fm.cookie(), 8).put(cmd, 2).put(fm.idleTimeout(), 2);
+            b.put(NX_VENDOR, 4).put(13, 4).put(newCookie, 8).put(cmd, 2).put(fm.idleTimeout(), 2);
             b.put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4).put(0xffff, 2);
             b.put(fm.flags() & 3, 2).put(nx.length, 2).put(0, 6).put(nx).pad8();
             b.put(actions(fm.actions(), v));
             return header(v, 4, xid, b);
         }
-        b.put(ofp10Match(MatchFormat.onOf10Wire(fm.parsed()))).put(fm.cookie(), 8).put(cmd, 2);
+        b.put(ofp10Match(MatchFormat.onOf10Wire(fm.parsed()))).put(newCookie, 8).put(cmd, 2);
         b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
         b.put(0xffff, 2).put(fm.flags() & 3, 2).put(actions(fm.actions(), v));
         return header(v, 14, xid, b);

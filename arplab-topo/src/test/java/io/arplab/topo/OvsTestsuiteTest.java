@@ -27,8 +27,6 @@ class OvsTestsuiteTest {
             "exponential-resubmit.in#8", "not modelled: xlate_resubmit_resource_check()'s limit of 64 kB of datapath"
                     + " actions (4096 outputs of 8 LOCALs), which ends the translation and slow-paths it"
                     + " (SLOW_ACTION), after which OVS's datapath holds no flow for the packet",
-            "ofproto-cookie-mask.in#31", "not modelled: a mod-flows that matches a cookie (cookie=1/-1) and sets"
-                    + " another (cookie=4), parse_ofp_str__()'s fm->cookie and fm->new_cookie apart",
             "ofproto-del-group.in#23", "not modelled: an indirect group without buckets, which"
                     + " ofputil_decode_group_mod() refuses (OFPGMFC_INVALID_GROUP) and ovs-ofctl echoes as a hex dump"
                     + " of its OpenFlow 1.1 group_mod",
