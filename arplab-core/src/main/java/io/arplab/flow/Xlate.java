@@ -588,15 +588,18 @@ final class Xlate {
      * translation; no action runs after it.
      */
     boolean resourcesExhausted() {
-        if (recursion < MAX_DEPTH && resubmits <= MAX_DEPTH * MAX_DEPTH) {
+        if (recursion < MAX_DEPTH && resubmits <= MAX_DEPTH * MAX_DEPTH && stack.size() < 65536) {
             return false;
         }
         if (recursion >= MAX_DEPTH) {
             error("over max translation depth " + MAX_DEPTH);
             error = "Recursion too deep"; // XLATE_RECURSION_TOO_DEEP
-        } else {
+        } else if (resubmits > MAX_DEPTH * MAX_DEPTH) {
             error("over " + MAX_DEPTH * MAX_DEPTH + " resubmit actions");
             error = "Too many resubmits"; // XLATE_TOO_MANY_RESUBMITS
+        } else { // (the 64 kB of datapath actions before it is not modelled)
+            error("resubmits yielded over 64 kB of stack");
+            error = "Stack too deep"; // XLATE_STACK_TOO_DEEP
         }
         exited = true;
         return true;

@@ -15,6 +15,11 @@ final class XlateStack {
         return size == 0;
     }
 
+    /** How many bytes it holds (ctx->stack.size). */
+    int size() {
+        return size;
+    }
+
     void clear() {
         size = 0;
     }

@@ -97,6 +97,12 @@ class OvsXlateActionsTest {
         replayWithStatus(tmp, REF.resolve("stack.in"));
     }
 
+    /** stack-64k.out (STATUS=1): a resubmit once the stack holds 64 kB fails the translation: a drop megaflow. */
+    @Test
+    void aStackOf64kBFailsTheTranslation(@TempDir Path tmp) throws IOException {
+        replayWithStatus(tmp, REF.resolve("stack-64k.in"));
+    }
+
     /**
      * ct-fork-learn.out: a ct(table=N) forking before a later ct() and a learn() of the same pass, the learn() in the
      * list itself and in a resubmitted table: the whole upcall is translated before the datapath runs the forked pass
