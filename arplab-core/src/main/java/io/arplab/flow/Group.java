@@ -594,7 +594,8 @@ public final class Group {
             throw new FlowParseException("fast failover bucket requires watch_port or watch_group");
         }
         actions.setLength(actions.length() - 1);
-        List<Action> parsed = ActionParser.parse(actions.toString(), new Match(), names);
+        List<Action> parsed = ActionParser.vlanPushes(ActionParser.parse(actions.toString(), new Match(), names), null,
+                List.of());
         return new Bucket(id, weight, watchPort, watchGroup, parsed);
     }
 }
