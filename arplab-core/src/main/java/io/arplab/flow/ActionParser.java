@@ -1254,6 +1254,11 @@ public final class ActionParser {
         return pc[0] & pc[1];
     }
 
+    /** What parsing the actions allows of the protocols, with no ofpacts_check() after (a group bucket's). */
+    static int parsedUsable(List<Action> actions) {
+        return usableParsedChecked(actions, new Match())[0];
+    }
+
     /**
      * ofpacts_check_consistency() with the protocols parsing allowed as needed ones (ofproto/trace-packet-out
      * -consistent): false when checking against the match rules out one of them.
