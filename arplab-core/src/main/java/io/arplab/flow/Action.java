@@ -212,7 +212,7 @@ public sealed interface Action {
      * One learn spec (struct ofpact_learn_spec): {@code dst} MATCHed, LOADed from {@code src} (null: the immediate
      * {@code imm}, in {@code dst}'s units) or OUTPUT to {@code src}'s port ({@code dst} null).
      */
-    record LearnSpec(int kind, Subfield src, long imm, Subfield dst) {
+    record LearnSpec(int kind, Subfield src, U128 imm, Subfield dst) {
         public static final int MATCH = 0, LOAD = 1, OUTPUT = 2;
     }
 }

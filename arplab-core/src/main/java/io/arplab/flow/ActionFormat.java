@@ -293,13 +293,13 @@ public final class ActionFormat {
             if (sp.kind() == Action.LearnSpec.OUTPUT) {
                 s.append("output:").append(sp.src());
             } else if (sp.kind() == Action.LearnSpec.LOAD) {
-                s.append("load:").append(sp.src() != null ? sp.src().toString() : MatchFormat.hex(sp.imm()))
+                s.append("load:").append(sp.src() != null ? sp.src().toString() : sp.imm().hex())
                         .append("->").append(d);
             } else if (sp.src() == null) {
                 boolean whole = d.ofs() == 0 && d.nBits() == d.field().subfieldBits();
                 s.append(whole ? d.field().name : d.toString()).append('=').append(whole
-                        && d.field().kind != Field.Kind.HEX ? MatchFormat.formatValue(d.field(), sp.imm(), -1L, names)
-                        : MatchFormat.hex(sp.imm()));
+                        && d.field().kind != Field.Kind.HEX ? MatchFormat.formatValue(d.field(), sp.imm(),
+                        d.field().ones(), names) : sp.imm().hex());
             } else if (sp.src().equals(d)) {
                 s.append(d);
             } else {
@@ -403,6 +403,9 @@ public final class ActionFormat {
             return (tci & Match.VLAN_CFI) == 0 ? List.of(new Action.PopVlan(true))
                     : List.of(new Action.SetField(Field.VLAN_VID, tci & 0x1fff, 0x1fff, Action.Raw.LEGACY),
                             new Action.SetField(Field.VLAN_PCP, tci >>> 13, 7, Action.Raw.LEGACY));
+        } else if (!v.atLeast(OfVersion.OF12) && f.field() == Field.IP_ECN) {
+            // encode_SET_IP_ECN(): OpenFlow 1.0 has no ECN action (reg_load), OpenFlow 1.1 its OFPAT11_SET_NW_ECN
+            raw = v.atLeast(OfVersion.OF11) ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
         } else if (!v.atLeast(OfVersion.OF12)) {
             raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;

@@ -254,10 +254,8 @@ public final class ActionParser {
     /** ofpact_name(): the name of the OVS action {@code a} was parsed into. */
     static String name(Action a) {
         if (a instanceof Action.SetField f) {
-            return !f.legacy() ? "set_field" : f.field() == Field.IP_ECN ? "mod_nw_ecn"
-                    : f.field() == Field.VLAN_VID ? "set_vlan_vid" : f.field() == Field.VLAN_PCP ? "set_vlan_pcp"
-                    : f.field() == Field.MPLS_LABEL ? "set_mpls_label" : f.field() == Field.MPLS_TC ? "set_mpls_tc"
-                    : f.field().legacyName();
+            return !f.legacy() ? "set_field" : f.field() == Field.VLAN_VID ? "set_vlan_vid"
+                    : f.field() == Field.VLAN_PCP ? "set_vlan_pcp" : f.field().legacyName();
         } else if (a instanceof Action.Queue q) {
             return q.queue() < 0 ? "pop_queue" : "set_queue";
         } else if (a instanceof Action.Debug d) {
@@ -690,22 +688,38 @@ public final class ActionParser {
                 case "limit" -> limit = atoi(value) & 0xffffffffL;
                 case "send_flow_rem" -> flags |= 1;
                 case "delete_learned" -> flags |= 2;
-                case "result_dst" -> {
-                    resultDst = Subfield.parse(value);
+                case "result_dst" -> { // learn_parse__(): a writable single bit
                     flags |= 4;
+                    resultDst = Subfield.parse(value);
+                    if (Field.READ_ONLY.contains(resultDst.field())) {
+                        throw new FlowParseException(value + " is read-only");
+                    }
+                    if (resultDst.nBits() != 1) {
+                        throw new FlowParseException("result_dst in 'learn' action must be a single bit");
+                    }
                 }
                 case "load" -> specs.add(learnLoad(name, value));
                 case "output" -> {
                     if (value.indexOf('[') < 0 && Field.byName(value) == null) {
                         throw new FlowParseException(value + ": unknown field `" + value + "'");
                     }
-                    specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), 0, null));
+                    specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), U128.ZERO, null));
                 }
                 default -> specs.add(learnMatch(orig, name, value, names));
             }
         }
         return new Action.Learn(table, idle, hard, finIdle, finHard, priority, cookie, flags, limit, resultDst,
                 List.copyOf(specs));
+    }
+
+    /**
+     * The check of learn_parse_spec(), learn_parse_load_immediate(), bundle_parse__() and multipath_parse__() that
+     * their NXM-encoded destination has a 32-bit header (mf_nxm_header()): {@code s} is what the error names first.
+     */
+    static void experimenterOxm(String s, Subfield dst, String name) {
+        if (dst.field().experimenterOxm()) {
+            throw new FlowParseException(s + ": experimenter OXM field '" + name + "' not supported");
+        }
     }
 
     // learn_parse_spec(): FIELD=VALUE, FIELD=FIELD, SUBFIELD[=SUBFIELD or =VALUE]
@@ -718,18 +732,20 @@ public final class ActionParser {
         } else if (arrow < 0) {
             throw new FlowParseException(name + ": missing `->' in `" + value + "'");
         }
-        FieldParser.IntString n = FieldParser.intString(value, 16);
+        // parse_int_string() into an mf_subvalue, 128 bytes: a value wider than any field is still a value
+        FieldParser.IntString n = FieldParser.intString(value, 128);
         if (n.err() != 0 || n.tail() == 0) {
             Action.Move m = (Action.Move) move(value);
-            return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), 0, m.dst());
+            return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), U128.ZERO, m.dst());
         } else if (n.tail() != arrow) {
             throw new FlowParseException(name + ": garbage before `->' in `" + value + "'");
         }
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
-        if (n.value().bitLength() > dst.nBits()) {
+        experimenterOxm(value, dst, value.substring(arrow + 2)); // learn_parse_load_immediate()
+        if (FieldParser.intString(value, 16).err() != 0 || n.value().bitLength() > dst.nBits()) {
             throw new FlowParseException(value + ": value does not fit into " + dst.nBits() + " bits");
         }
-        return new Action.LearnSpec(Action.LearnSpec.LOAD, null, n.value().lo(), dst);
+        return new Action.LearnSpec(Action.LearnSpec.LOAD, null, n.value(), dst);
     }
 
     // learn_parse_spec(): a match on a destination subfield, from a source subfield or else an immediate value (the
@@ -741,19 +757,20 @@ public final class ActionParser {
         } catch (FlowParseException e) {
             throw new FlowParseException(orig + ": unknown keyword " + name);
         }
+        experimenterOxm(orig, dst, name);
         if (value.isEmpty()) {
-            return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, 0, dst);
+            return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, U128.ZERO, dst);
         }
         Subfield src;
         try {
             src = Subfield.parse(value);
         } catch (FlowParseException notField) {
             String immError = null;
-            long imm = 0;
+            U128 imm = U128.ZERO;
             Field f = dst.field();
             if (dst.ofs() == 0 && dst.nBits() == f.subfieldBits()) {
                 try {
-                    imm = FieldParser.parse(f, value, names)[0];
+                    imm = FieldParser.parseWide(f, value, names)[0];
                 } catch (FlowParseException e) {
                     immError = e.getMessage();
                 }
@@ -765,7 +782,7 @@ public final class ActionParser {
                     immError = orig + ": value " + MatchFormat.formatValue(f, n.value(), f.ones(), PortMap.NONE)
                             + " does not fit into " + dst.nBits() + " bits";
                 } else {
-                    imm = n.value().lo();
+                    imm = n.value();
                 }
             }
             if (immError != null) {
@@ -778,7 +795,7 @@ public final class ActionParser {
             throw new FlowParseException(orig + ": bit widths of " + name + " (" + src.nBits() + ") and " + value
                     + " (" + dst.nBits() + ") differ");
         }
-        return new Action.LearnSpec(Action.LearnSpec.MATCH, src, 0, dst);
+        return new Action.LearnSpec(Action.LearnSpec.MATCH, src, U128.ZERO, dst);
     }
 
     /**
@@ -1198,7 +1215,7 @@ public final class ActionParser {
                     }
                     if (sp.kind() == Action.LearnSpec.MATCH && sp.src() == null) {
                         Field f = d.field();
-                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm() << d.ofs(),
+                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm().lo() << d.ofs(),
                                 learned.mask(f.slot) >>> f.shift | d.mask());
                     }
                 }

@@ -47,7 +47,11 @@ final class Bundles {
         if (!memberType.equalsIgnoreCase("ofport")) {
             throw new FlowParseException(s + ": unknown member_type `" + memberType + "'");
         }
-        return new Action.Bundle(f, atoi(basis) & 0xffff, hrw, dst == null ? null : Subfield.parse(dst), members);
+        Subfield dstField = dst == null ? null : Subfield.parse(dst);
+        if (dstField != null) {
+            ActionParser.experimenterOxm(s, dstField, dst);
+        }
+        return new Action.Bundle(f, atoi(basis) & 0xffff, hrw, dstField, members);
     }
 
     // strtok_r(): the next run of characters not in {@code delims} from at[0] on (null at the end), at[0] moved past
@@ -89,6 +93,7 @@ final class Bundles {
             throw new FlowParseException(s + ": n_links " + nLinks + " is not in valid range 1 to 65536");
         }
         Subfield dst = Subfield.parse(tok[5]);
+        ActionParser.experimenterOxm(s, dst, tok[5]);
         if (dst.nBits() < 16 && nLinks > (1 << dst.nBits())) {
             throw new FlowParseException(s + ": " + dst.nBits() + "-bit destination field has " + (1 << dst.nBits())
                     + " possible values, less than specified n_links " + nLinks);

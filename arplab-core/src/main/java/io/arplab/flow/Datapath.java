@@ -151,28 +151,48 @@ public final class Datapath {
         this.tnlPushPop = userspace;
     }
 
+    /** rt_support.clone: the datapath's clone() action, which dpif/set-dp-features turns off and on. */
+    private boolean clone = true;
+    /** rt_support.sample_nesting: check_max_sample_nesting()'s probe gives FLOW_MAX_SAMPLE_NESTING, 10. */
+    private int sampleNesting = SAMPLE_NESTING;
+    private static final int SAMPLE_NESTING = 10;
+
     /**
-     * dpif/set-dp-features BR [FEATURE [VALUE]] (dpif_set_support()) for the one feature arplab has, tnl_push_pop:
-     * its value shown, set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
+     * dpif/set-dp-features BR [FEATURE [VALUE]] (dpif_set_support()) for the features arplab has (tnl_push_pop, clone,
+     * sample_nesting): a value shown, set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
      */
     public String setFeature(java.util.List<String> args) {
         if (args.isEmpty()) {
-            return feature();
+            return feature("tnl_push_pop");
         }
-        if (!args.get(0).equals("tnl_push_pop")) {
+        String name = args.get(0);
+        if (!name.equals("tnl_push_pop") && !name.equals("clone") && !name.equals("sample_nesting")) {
             return "Unexpected support field\n";
         }
         if (args.size() < 2) {
-            return feature();
+            return feature(name);
         }
         String v = args.get(1);
-        if (v.equalsIgnoreCase("true")) {
-            if (!userspace) {
+        if (name.equals("sample_nesting")) { // DPIF_SUPPORT_FIELD_size_t: str_to_int(), 0 to the boot value
+            int n;
+            try {
+                n = Integer.parseInt(v.startsWith("+") ? v.substring(1) : v);
+            } catch (NumberFormatException e) {
+                return "Integer number expected\n";
+            }
+            if (n < 0) {
+                return "Negative number not expected\n";
+            } else if (n > SAMPLE_NESTING) {
+                return "Can not set value beyond the datapath capability\n";
+            }
+            sampleNesting = n;
+        } else if (v.equalsIgnoreCase("true")) {
+            if (name.equals("tnl_push_pop") && !userspace) {
                 return "Can not enable features not supported by the datapth\n";
             }
-            tnlPushPop = true;
+            setBool(name, true);
         } else if (v.equalsIgnoreCase("false")) {
-            tnlPushPop = false;
+            setBool(name, false);
         } else {
             return "Boolean value expected\n";
         }
@@ -180,8 +200,43 @@ public final class Datapath {
         return "";
     }
 
-    private String feature() {
-        return "tnl_push_pop (Tunnel push pop) : [run time]:" + tnlPushPop + ", [boot time]:" + userspace + "\n";
+    private void setBool(String name, boolean v) {
+        if (name.equals("clone")) {
+            clone = v;
+        } else {
+            tnlPushPop = v;
+        }
+    }
+
+    // display_support_field()
+    private String feature(String name) {
+        return switch (name) {
+            case "clone" -> "clone (Clone action) : [run time]:" + clone + ", [boot time]:true\n";
+            case "sample_nesting" -> "sample_nesting (Sample nesting) : [run time]:" + sampleNesting
+                    + ", [boot time]:" + SAMPLE_NESTING + "\n";
+            default -> "tnl_push_pop (Tunnel push pop) : [run time]:" + tnlPushPop + ", [boot time]:" + userspace
+                    + "\n";
+        };
+    }
+
+    /** The OpenFlow tunnel ports listening on tunnel datapath port {@code dpPort}, or null. */
+    List<Ofproto.Port> tunnelsAt(int dpPort) {
+        return listening.get(dpPort);
+    }
+
+    /** The bridges on this datapath. */
+    java.util.Collection<Ofproto> bridges() {
+        return bridges.values();
+    }
+
+    /** rt_support.clone. */
+    boolean supportsClone() {
+        return clone;
+    }
+
+    /** rt_support.sample_nesting. */
+    int sampleNesting() {
+        return sampleNesting;
     }
 
     /** ovs_native_tunneling_is_on(): the feature on and a tunnel port on the datapath (the backer's tnl_count). */

@@ -172,10 +172,11 @@ public enum Field {
 
     /**
      * The name of the OpenFlow 1.0 action a legacy set of this field prints as: SCTP ports have none of their own
-     * (a set_field goes out as load), but mod_tp_src/dst on an SCTP match set them; set_mpls_label/tc likewise.
+     * (a set_field goes out as load), but mod_tp_src/dst on an SCTP match set them; set_mpls_label/tc likewise, and
+     * OpenFlow 1.1's mod_nw_ecn.
      */
     public String legacyName() {
-        return this == SCTP_SRC ? "mod_tp_src" : this == SCTP_DST ? "mod_tp_dst" : this == MPLS_LABEL ? "set_mpls_label"
+        return this == IP_ECN ? "mod_nw_ecn" : this == SCTP_SRC ? "mod_tp_src" : this == SCTP_DST ? "mod_tp_dst" : this == MPLS_LABEL ? "set_mpls_label"
                 : this == MPLS_TC ? "set_mpls_tc" : legacyAction;
     }
 
@@ -185,6 +186,14 @@ public enum Field {
      */
     public int subfieldBits() {
         return this == VLAN_VID ? 12 : oxmPort() ? 32 : nBits;
+    }
+
+    /**
+     * mf_nxm_header() is 0: the field's only OXM header is a 64-bit experimenter one, which the NXM-encoded
+     * learn, bundle_load and multipath destinations cannot name.
+     */
+    public boolean experimenterOxm() {
+        return nxmName != null && nxmName.startsWith("ONFOXM_ET_");
     }
 
     /**

@@ -340,7 +340,7 @@ public final class FieldParser {
 
     private static long[] port(Field f, String s, PortMap names) {
         long p = Ports.parse(s, names);
-        if (p < 0 && f == Field.ACTSET_OUTPUT) { // mf_from_ofp_port_string32()
+        if (p < 0 && f.oxmPort()) { // mf_from_ofp_port_string32(): MFS_OFP_PORT_OXM's fields
             throw new FlowParseException(s + ": port value out of range for " + f.name);
         }
         if (p < 0) { // ofputil_port_from_string()'s warning logged

@@ -70,6 +70,49 @@ public final class FlowCompose {
         return p.length < len ? f.expand(p, len) : p;
     }
 
+    /** flow_compose() of a flow with no L7 data: the packet ofproto/trace -generate makes of the flow it traces. */
+    static byte[] fromFlow(long[] flow) {
+        FlowCompose f = new FlowCompose();
+        f.dlSrc = flow[Slot.DL_SRC.ordinal()];
+        f.dlDst = flow[Slot.DL_DST.ordinal()];
+        f.dlType = (int) flow[Slot.DL_TYPE.ordinal()];
+        for (Slot[] tag : new Slot[][] {{Slot.VLAN_TPID, Slot.VLAN_TCI}, {Slot.VLAN_TPID1, Slot.VLAN_TCI1}}) {
+            long tci = flow[tag[1].ordinal()];
+            if ((tci & 0x1000) == 0) {
+                break;
+            }
+            long tpid = flow[tag[0].ordinal()];
+            f.vlans.add((int) ((tpid == 0 ? 0x8100 : tpid) << 16 | tci));
+        }
+        for (Slot lse : new Slot[] {Slot.MPLS_LSE, Slot.MPLS_LSE1, Slot.MPLS_LSE2}) {
+            f.mpls.add(flow[lse.ordinal()]);
+        }
+        f.nwSrc = flow[Slot.NW_SRC.ordinal()];
+        f.nwDst = flow[Slot.NW_DST.ordinal()];
+        f.nwProto = (int) flow[Slot.NW_PROTO.ordinal()];
+        f.nwTos = (int) flow[Slot.NW_TOS.ordinal()];
+        f.nwTtl = (int) flow[Slot.NW_TTL.ordinal()];
+        f.nwFrag = (int) flow[Slot.NW_FRAG.ordinal()];
+        f.tpSrc = (int) flow[Slot.TP_SRC.ordinal()];
+        f.tpDst = (int) flow[Slot.TP_DST.ordinal()];
+        f.tcpFlags = (int) flow[Slot.TCP_FLAGS.ordinal()];
+        f.arpSha = flow[Slot.ARP_SHA.ordinal()];
+        f.arpTha = flow[Slot.ARP_THA.ordinal()];
+        f.ndReserved = flow[Slot.ND_RESERVED.ordinal()];
+        f.ipv6Src = ipv6(flow, Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO);
+        f.ipv6Dst = ipv6(flow, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO);
+        f.ndTarget = ipv6(flow, Slot.ND_TARGET_HI, Slot.ND_TARGET_LO);
+        f.ipv6Label = flow[Slot.IPV6_LABEL.ordinal()];
+        return f.build(0);
+    }
+
+    private static io.arplab.wire.Ipv6Address ipv6(long[] flow, Slot hi, Slot lo) {
+        byte[] b = new byte[16];
+        set(b, 0, flow[hi.ordinal()], 8);
+        set(b, 8, flow[lo.ordinal()], 8);
+        return io.arplab.wire.Ipv6Address.read(b, 0);
+    }
+
     /**
      * parse_ethertype() of a key without eth_type(): the well-known L3 type its ipv4(), ipv6() or mpls() says
      * (odp_flow_key_to_flow() keeps it an Ethernet packet), else FLOW_DL_TYPE_NONE.

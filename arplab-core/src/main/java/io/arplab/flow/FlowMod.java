@@ -52,8 +52,13 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
      * {@code tableId} whether one names a table (OFPUTIL_P_TID narrows OpenFlow 1.0 to its "+table_id" variants).
      */
     public static String usableError(int usable, boolean tableId, OfVersion v) {
-        int allowed = !v.atLeast(OfVersion.OF11) ? P_OF10 | P_NXM : v == OfVersion.OF11 ? P_OF11
-                : v == OfVersion.OF12 ? P_OXM12 : P_OXM13;
+        return usableError(usable, tableId, v, P_ANY);
+    }
+
+    /** The same with ovs-ofctl's -F: the flow formats it allows ({@code formats}, P_ANY without it). */
+    public static String usableError(int usable, boolean tableId, OfVersion v, int formats) {
+        int allowed = (!v.atLeast(OfVersion.OF11) ? P_OF10 | P_NXM : v == OfVersion.OF11 ? P_OF11
+                : v == OfVersion.OF12 ? P_OXM12 : P_OXM13) & formats;
         if ((usable & allowed) != 0) {
             return null;
         }

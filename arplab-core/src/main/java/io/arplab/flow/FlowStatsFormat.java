@@ -15,6 +15,16 @@ public final class FlowStatsFormat {
      */
     public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now,
             boolean flowAgeExtension) {
+        return format(r, v, stats, names, now, flowAgeExtension, true);
+    }
+
+    /**
+     * {@code nxm} false: an OpenFlow 1.0 reply in the standard format ovs-ofctl -F openflow10 asks for (OFPST_FLOW),
+     * whose ofp10_flow_stats carry no ages and whose ofp10_match only OpenFlow 1.0's fields
+     * (ofputil_match_to_ofp10_match()).
+     */
+    public static String format(Rule r, OfVersion v, boolean stats, PortMap names, long now,
+            boolean flowAgeExtension, boolean nxm) {
         StringBuilder s = new StringBuilder();
         if (stats || r.cookie != 0) {
             s.append("cookie=0x").append(Long.toHexString(r.cookie)).append(", ");
@@ -54,14 +64,15 @@ public final class FlowStatsFormat {
         if (r.importance != 0 && v.atLeast(OfVersion.OF14)) {
             s.append("importance=").append(r.importance).append(", ");
         }
-        if (stats && (v == OfVersion.OF15 || v == OfVersion.OF10 && flowAgeExtension)) {
+        if (stats && (v == OfVersion.OF15 || v == OfVersion.OF10 && flowAgeExtension && nxm)) {
             s.append("idle_age=").append((now - r.used) / 1_000_000_000L).append(", ");
             long hardAge = (now - r.modified) / 1_000_000_000L;
             if (v == OfVersion.OF10 && hardAge != (now - r.created) / 1_000_000_000L) {
                 s.append("hard_age=").append(hardAge).append(", ");
             }
         }
-        String match = MatchFormat.format(MatchFormat.onWire(r.match, v), r.priority, names);
+        String match = MatchFormat.format(nxm ? MatchFormat.onWire(r.match, v) : MatchFormat.ofp10Match(r.match),
+                r.priority, names);
         s.append(match);
         if (!match.isEmpty()) {
             s.append(' ');

@@ -74,7 +74,9 @@ public final class FlowTables {
                         return add(fm, actions, flags, version, now);
                     }
                 } else {
+                    List<List<Action>> replaced = new ArrayList<>();
                     for (Rule r : rules) {
+                        replaced.add(r.actions);
                         r.actions(actions);
                         tables.get(r.table).actionsChanged(r);
                         if (modifyCookie(fm, version) != -1L) { // replace_rule_start()'s change_cookie
@@ -91,6 +93,7 @@ public final class FlowTables {
                         byTable.computeIfAbsent(r.table, t -> new ArrayList<>()).add(r);
                     }
                     byTable.forEach((t, modified) -> tables.get(t).requeue(modified));
+                    replaced.forEach(this::flushLearned);
                 }
             }
             case DELETE, DELETE_STRICT -> {
@@ -191,6 +194,7 @@ public final class FlowTables {
         }
         if (old != null) {
             t.replace(st, old, r);
+            flushLearned(old.actions);
         } else {
             t.insert(t.subtable(fm.match().mask, true), r);
         }
@@ -217,10 +221,14 @@ public final class FlowTables {
     public void remove(Rule r) {
         version++;
         tables.get(r.table).remove(r);
-        for (Action a : r.actions == null ? List.<Action>of() : r.actions) {
+        flushLearned(r.actions);
+    }
+
+    // learned_cookies_dec() and learned_cookies_flush() for the actions a flow no longer has (deleted or replaced):
+    // the last flow whose learn has delete_learned takes the learned table's flows with its cookie along
+    private void flushLearned(List<Action> gone) {
+        for (Action a : gone == null ? List.<Action>of() : gone) {
             if (a instanceof Action.Learn l && (l.flags() & 2) != 0 && !learnsDeleting(l.table(), l.cookie())) {
-                // learned_cookies_flush(): the last flow whose learn has delete_learned takes the table's flows with
-                // its cookie along
                 for (Rule x : rules(l.table())) {
                     if (x.cookie == l.cookie()) {
                         remove(x);

@@ -116,9 +116,26 @@ public final class Group {
         this.selectionMethodParam = props ? m.selectionMethodParam() : 0;
         this.fields = props ? m.fields() : List.of();
         this.buckets = new ArrayList<>();
+        // ofputil_encode_ofp15_group_mod(): a bucket without an id takes the lowest one no bucket of the mod names
+        // (id_pool_alloc_id()); OpenFlow 1.1-1.4 number the buckets in order (ofputil_pull_ofp11_buckets())
+        java.util.Set<Long> used = new java.util.HashSet<>();
+        for (Bucket b : m.buckets()) {
+            used.add(b.id);
+        }
+        long free = 0;
         for (int i = 0; i < m.buckets().size(); i++) {
             Bucket b = m.buckets().get(i);
-            buckets.add(new Bucket(b.id == BUCKET_UNSET || !props ? i : b.id, b.weight, b.watchPort, b.watchGroup,
+            long bucketId = b.id;
+            if (!props) {
+                bucketId = i;
+            } else if (b.id == BUCKET_UNSET) {
+                while (used.contains(free)) {
+                    free++;
+                }
+                bucketId = free;
+                used.add(free);
+            }
+            buckets.add(new Bucket(bucketId, b.weight, b.watchPort, b.watchGroup,
                     ActionFormat.roundTrip(b.actions, version)));
         }
         this.created = now;
@@ -408,10 +425,17 @@ public final class Group {
         return s.toString();
     }
 
-    /** ofputil_group_stats_format(): one group's counters; {@code refCount} from Ofproto.groupRefs(). */
-    public String stats(long now, int refCount) {
-        StringBuilder s = new StringBuilder("group_id=").append(id).append(",duration=")
-                .append(FlowStatsFormat.duration(now - created)).append(",ref_count=").append(refCount)
+    /**
+     * ofputil_group_stats_format(): one group's counters; {@code refCount} from Ofproto.groupRefs(). A duration only
+     * where the reply carries one (ofputil_decode_group_stats_reply(): not OpenFlow 1.1's and 1.2's
+     * ofp11_group_stats).
+     */
+    public String stats(long now, int refCount, boolean duration) {
+        StringBuilder s = new StringBuilder("group_id=").append(id);
+        if (duration) {
+            s.append(",duration=").append(FlowStatsFormat.duration(now - created));
+        }
+        s.append(",ref_count=").append(refCount)
                 .append(",packet_count=").append(packets)
                 .append(",byte_count=").append(bytes);
         for (int i = 0; i < buckets.size(); i++) {

@@ -238,8 +238,22 @@ public final class MacLearning {
 
     /** bundle_flush_macs(): one port's entries (the port was deleted or its VLANs changed). */
     public void flush(long port) {
+        flush(port, List.of());
+    }
+
+    /**
+     * bundle_flush_macs(bundle, true), as bundle_destroy() calls it: each of the port's entries, and the entry of the
+     * same MAC and VLAN in each of {@code others} (the other bridges' tables), expired.
+     */
+    public void flush(long port, Iterable<MacLearning> others) {
         for (Entry e : new ArrayList<>(lru.values())) {
             if (e.port == port) {
+                for (MacLearning o : others) {
+                    Entry same = o.lru.get(key(e.mac, e.vlan));
+                    if (same != null) {
+                        o.remove(same);
+                    }
+                }
                 remove(e);
             }
         }

@@ -6,7 +6,9 @@ import io.arplab.wire.Ipv6Address;
 public final class MatchFormat {
     public static final int DEFAULT_PRIORITY = 32768;
     static final String[] CT_STATE_NAMES = {"new", "est", "rel", "rpl", "inv", "trk", "snat", "dnat"};
-    static final String[] TCP_FLAG_NAMES = {"fin", "syn", "rst", "psh", "ack", "urg", "ece", "cwr", "ns"};
+    // packet_tcp_flag_to_string(): the three reserved bits too
+    static final String[] TCP_FLAG_NAMES = {"fin", "syn", "rst", "psh", "ack", "urg", "ece", "cwr", "ns", "[200]",
+        "[400]", "[800]"};
 
     private MatchFormat() {}
 
@@ -35,6 +37,17 @@ public final class MatchFormat {
      * 16 bits whatever the protocol: an ICMP type or code above 255 stays as written, where nx_put_raw() sends the
      * low byte (icmpOnWire()).
      */
+    /** ofputil_match_to_ofp10_match() and back: OpenFlow 1.0's own fields alone (onOf10Wire()'s VLAN too). */
+    public static Match ofp10Match(Match m) {
+        Match n = new Match();
+        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.DL_SRC, Slot.DL_DST, Slot.VLAN_TCI, Slot.DL_TYPE, Slot.NW_PROTO,
+            Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
+            n.putSlot(s, m.value(s), m.mask(s));
+        }
+        n.putSlot(Slot.NW_TOS, m.value(Slot.NW_TOS) & 0xfc, m.mask(Slot.NW_TOS) & 0xfc); // nw_tos: the DSCP bits
+        return onOf10Wire(n);
+    }
+
     public static Match onOf10Wire(Match m) {
         long mask = m.mask(Slot.VLAN_TCI);
         if ((mask & Match.VLAN_CFI) == 0 || (m.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
@@ -517,15 +530,20 @@ public final class MatchFormat {
             return "0";
         }
         StringBuilder s = new StringBuilder();
+        long bad = 0; // format_flags(): the bits without a name together, last
         for (int b = 0; b < 32 && v != 0; b++) {
             long bit = 1L << b;
             if ((v & bit) != 0) {
-                if (s.length() > 0) {
-                    s.append(del);
+                if (b < names.length) {
+                    s.append(s.length() > 0 ? String.valueOf(del) : "").append(names[b]);
+                } else {
+                    bad |= bit;
                 }
-                s.append(b < names.length ? names[b] : "0x" + Long.toHexString(bit));
                 v &= ~bit;
             }
+        }
+        if (bad != 0) {
+            s.append(s.length() > 0 ? String.valueOf(del) : "").append("0x").append(Long.toHexString(bad));
         }
         return s.toString();
     }

@@ -23,6 +23,10 @@ public final class OdpKey {
     private boolean tunnelDst;
     /** The tunnel key's tun_id, 0 without one. */
     private long tunId;
+    /** The tunnel() key, or null. */
+    private OdpKeyParse.Attr tunnel;
+    /** The OpenFlow tunnel port tnl_port_receive() found for a tunnel key with a destination, or null. */
+    private Ofproto.Port tunnelIn;
     /** The outer vlan() and encap() keys, or null; the outer eth_type(). */
     private OdpKeyParse.Attr vlan, encap;
     private long ethType = -1;
@@ -60,6 +64,7 @@ public final class OdpKey {
                 case "encap" -> k.encap = a;
                 case "eth_type" -> k.ethType = a.get(0, 2);
                 case "tunnel" -> {
+                    k.tunnel = a;
                     k.tunnelDst = a.nested.stream().anyMatch(n -> (n.name.equals("dst") || n.name.equals("ipv6_dst"))
                             && !java.util.Arrays.equals(n.key, new byte[n.key.length]));
                     for (OdpKeyParse.Attr n : a.nested) {
@@ -131,9 +136,17 @@ public final class OdpKey {
                 return node.xportBr;
             }
         }
-        if (tunnelDst && dp.tunnelPort() < 0) {
-            // tnl_port_should_receive(), then tnl_port_receive() finds no port on a datapath without tunnel ports
-            throw new FlowParseException("no OpenFlow tunnel port for this packet");
+        if (tunnelDst) {
+            // tnl_port_should_receive(), then tnl_port_receive(): the OpenFlow tunnel port of the datapath port whose
+            // configuration matches the key (tnl_find())
+            List<Ofproto.Port> tunnels = inPort == ODPP_NONE ? null : dp.tunnelsAt((int) inPort);
+            long[] f = new long[Slot.ALL.length];
+            putTunnel(f);
+            tunnelIn = tunnels == null ? null : Tunnel.find(tunnels, f, (int) inPort);
+            if (tunnelIn == null) {
+                throw new FlowParseException("no OpenFlow tunnel port for this packet");
+            }
+            return dp.bridgeOfPort(tunnelIn);
         }
         Ofproto br = inPort == ODPP_NONE ? null : dp.bridgeOf((int) inPort);
         if (br == null) {
@@ -189,8 +202,42 @@ public final class OdpKey {
     }
 
     /** The flow: the frame's headers, the input port as the bridge numbers it, the packet mark. */
+    // odp_tun_key_from_attr(): the tunnel key's fields, FLOW_TNL_F_KEY with a tun_id
+    private void putTunnel(long[] flow) {
+        long flags = 0;
+        for (OdpKeyParse.Attr n : tunnel.nested) {
+            switch (n.name) {
+                case "tun_id" -> {
+                    flow[Slot.TUN_ID.ordinal()] = n.get(0, 8);
+                    flags |= io.arplab.wire.Geneve.TNL_KEY;
+                }
+                case "src" -> flow[Slot.TUN_SRC.ordinal()] = n.get(0, 4);
+                case "dst" -> flow[Slot.TUN_DST.ordinal()] = n.get(0, 4);
+                case "ipv6_src" -> {
+                    flow[Slot.TUN_IPV6_SRC_HI.ordinal()] = n.get(0, 8);
+                    flow[Slot.TUN_IPV6_SRC_LO.ordinal()] = n.get(8, 8);
+                }
+                case "ipv6_dst" -> {
+                    flow[Slot.TUN_IPV6_DST_HI.ordinal()] = n.get(0, 8);
+                    flow[Slot.TUN_IPV6_DST_LO.ordinal()] = n.get(8, 8);
+                }
+                case "tos" -> flow[Slot.TUN_TOS.ordinal()] = n.get(0, 1);
+                case "ttl" -> flow[Slot.TUN_TTL.ordinal()] = n.get(0, 1);
+                case "tp_src" -> flow[Slot.TUN_TP_SRC.ordinal()] = n.get(0, 2);
+                case "tp_dst" -> flow[Slot.TUN_TP_DST.ordinal()] = n.get(0, 2);
+                case "oam" -> flags |= io.arplab.wire.Geneve.TNL_OAM;
+                case "df" -> flags |= io.arplab.wire.Geneve.TNL_DONT_FRAGMENT;
+                case "csum" -> flags |= io.arplab.wire.Geneve.TNL_CSUM;
+                default -> {
+                }
+            }
+        }
+        flow[Slot.TUN_FLAGS.ordinal()] = flags;
+    }
+
     long[] flow(Datapath dp) {
-        long ofport = frozenInPort >= 0 ? frozenInPort : dp.port((int) inPort).ofport;
+        long ofport = frozenInPort >= 0 ? frozenInPort : tunnelIn != null ? tunnelIn.ofport
+                : dp.port((int) inPort).ofport;
         long[] flow = Packet.extract(frame, ofport, dp.vlanLimit());
         flow[Slot.PKT_MARK.ordinal()] = skbMark;
         flow[Slot.SKB_PRIORITY.ordinal()] = skbPriority;
@@ -216,8 +263,10 @@ public final class OdpKey {
         flow[Slot.CT_MARK.ordinal()] = ctMark;
         flow[Slot.RECIRC_ID.ordinal()] = recircId;
         flow[Slot.DP_HASH.ordinal()] = dpHash;
-        if (!tunnelDst) { // a tunnel key without a destination: its tun_id alone (a received tunnel's is not modelled)
+        if (!tunnelDst) { // a tunnel key without a destination: its tun_id alone
             flow[Slot.TUN_ID.ordinal()] = tunId;
+        } else {
+            putTunnel(flow);
         }
         flow[Slot.CT_LABEL_HI.ordinal()] = ctLabelHi;
         flow[Slot.CT_LABEL_LO.ordinal()] = ctLabelLo;

@@ -776,15 +776,15 @@ final class OfpEncode {
     // right-aligned in 16-bit units), the destination field of a match or load
     private static void learnSpec(Buf b, Action.LearnSpec sp) {
         int nBits = sp.dst() != null ? sp.dst().nBits() : sp.src().nBits();
-        if (sp.src() == null && nBits > 64) {
-            throw new Unencodable("wide learn immediate");
-        }
         b.put(nBits | sp.kind() << 11 | (sp.src() == null ? 1 << 13 : 0), 2);
         if (sp.src() != null) {
             b.put(nxmHeader(sp.src().field()), 4).put(sp.src().ofs(), 2);
         } else {
             int bytes = 2 * ((nBits + 15) / 16);
-            b.put(0, Math.max(0, bytes - 8)).put(sp.imm(), Math.min(bytes, 8));
+            if (bytes > 8) {
+                b.put(sp.imm().hi(), bytes - 8);
+            }
+            b.put(sp.imm().lo(), Math.min(bytes, 8));
         }
         if (sp.kind() != Action.LearnSpec.OUTPUT) {
             b.put(nxmHeader(sp.dst().field()), 4).put(sp.dst().ofs(), 2);

@@ -416,7 +416,13 @@ public final class Ofproto {
             byOfport[(int) p.ofport] = null;
         }
         usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
-        ml.flush(p.ofport);
+        List<MacLearning> others = new ArrayList<>(); // bundle_destroy(): the other bridges forget its MACs too
+        for (Ofproto o : datapath.bridges()) {
+            if (o != this) {
+                others.add(o.ml);
+            }
+        }
+        ml.flush(p.ofport, others);
         datapath.unregister(p);
         datapath.portsVersion++;
     }
@@ -1119,6 +1125,30 @@ public final class Ofproto {
 
     boolean ipfix() {
         return ipfix;
+    }
+
+    /** ofproto->frag_handling: "normal", "drop" or "nx-match" (OFPUTIL_FRAG_*). */
+    private String fragHandling = "normal";
+    /** ofproto->drop_frags_rule: the hidden rule, without actions, that frag_handling "drop" gives fragments. */
+    final Rule dropFragsRule = new Rule(254, 0, new Match(), 0, 0);
+
+    {
+        dropFragsRule.actions(List.of());
+    }
+
+    public String fragHandling() {
+        return fragHandling;
+    }
+
+    /**
+     * handle_set_config()'s frag: set_frag_handling() takes every mode but "reassemble" (left as it was), a change
+     * revalidating every megaflow (REV_RECONFIGURE).
+     */
+    public void setFragHandling(String mode) {
+        if (!mode.equals("reassemble") && !mode.equals(fragHandling)) {
+            fragHandling = mode;
+            datapath.portsVersion++;
+        }
     }
 
     /** Whether frames wait in {@link #sent}. */

@@ -6,16 +6,17 @@ import java.util.Locale;
 public final class Ports {
     private Ports() {}
 
-    public static final long MAX = 0xff00, IN_PORT = 0xfff8, TABLE = 0xfff9, NORMAL = 0xfffa, FLOOD = 0xfffb,
-            ALL = 0xfffc, CONTROLLER = 0xfffd, LOCAL = 0xfffe, NONE = 0xffff;
+    public static final long MAX = 0xff00, UNSET = 0xfff7, IN_PORT = 0xfff8, TABLE = 0xfff9, NORMAL = 0xfffa,
+            FLOOD = 0xfffb, ALL = 0xfffc, CONTROLLER = 0xfffd, LOCAL = 0xfffe, NONE = 0xffff;
 
-    private static final String[] RESERVED = {"IN_PORT", "TABLE", "NORMAL", "FLOOD", "ALL", "CONTROLLER", "LOCAL",
-        "ANY"};
+    // OFPUTIL_NAMED_PORTS from OFPP_UNSET (the action set's output not set) on
+    private static final String[] RESERVED = {"UNSET", "IN_PORT", "TABLE", "NORMAL", "FLOOD", "ALL", "CONTROLLER",
+        "LOCAL", "ANY"};
 
     /** ofputil_format_port(): a reserved name, a quoted or bare name with --names, else the number. */
     public static String format(long port, PortMap names) {
-        if (port >= IN_PORT && port <= NONE) {
-            return RESERVED[(int) (port - IN_PORT)];
+        if (port >= UNSET && port <= NONE) {
+            return RESERVED[(int) (port - UNSET)];
         }
         String name = names.name(port);
         if (name != null) {
@@ -40,7 +41,7 @@ public final class Ports {
         String u = s.toUpperCase(Locale.ROOT);
         for (int i = 0; i < RESERVED.length; i++) {
             if (RESERVED[i].equals(u)) {
-                return IN_PORT + i;
+                return UNSET + i;
             }
         }
         return u.equals("NONE") ? NONE : -1;

@@ -122,12 +122,17 @@ public final class TraceCommand {
             for (Slot s : Slot.ALL) {
                 flow[s.ordinal()] = given.value(s);
             }
+            if (flow[Slot.IN_PORT.ordinal()] == 0) {
+                flow[Slot.IN_PORT.ordinal()] = Ports.NONE; // parse_ofp_exact_flow(): no input port is OFPP_NONE
+            }
             if (flow[Slot.VLAN_TPID.ordinal()] == 0 && flow[Slot.VLAN_TCI.ordinal()] != 0) {
                 flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
             }
         }
         flow[Slot.ACTSET_OUTPUT.ordinal()] = 0; // xlate_actions(): OFPP_UNSET until the pipeline writes one
-        if (packet != null) {
+        if (generate) { // parse_flow_and_packet(): flow_compose() of the flow, which stays as given
+            packet = FlowCompose.fromFlow(flow);
+        } else if (packet != null) {
             // pkt_metadata_from_flow(), then flow_extract(): a datapath flow keeps its metadata, the packet gives
             // the headers
             long[] pf = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()], br.datapath.vlanLimit());

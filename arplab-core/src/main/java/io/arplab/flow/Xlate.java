@@ -163,8 +163,6 @@ final class Xlate {
      */
     boolean unfinishedWc;
     String lastActions;
-    /** The context's last section's datapath actions (kept across init()). */
-    private String priorActions;
     /** A revalidation's: its recirculation ids stay in {@link #recircs} for the ukey it may modify. */
     boolean keepRecircs;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
@@ -492,9 +490,7 @@ final class Xlate {
             xc.patched = true;
         }
         if (execute || onePass) {
-            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop"
-                    : priorActions != null && priorActions.contentEquals(odp) ? priorActions : odp.toString();
-            priorActions = lastActions; // most upcalls of a pipeline send to the port the last one did: one string
+            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = XlateWc.megaflowMask(this, true);
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
@@ -625,13 +621,13 @@ final class Xlate {
 
     // flow->actset_output holds the action set's output while a table is looked up; it is no datapath field, so its
     // bits never reach the megaflow (flow_wildcards_init_for_packet())
-    // rule_dpif_lookup_from_table(): a fragment is looked up with its ports 0 (frag_handling "normal", the only one
-    // arplab has), the first fragment's ports put back after
+    // rule_dpif_lookup_from_table(): a fragment is looked up with its ports 0 under frag_handling "normal" (as it is
+    // under "nx-match"; "drop" gives the drop_frags_rule, fragmentDropped()), the first fragment's ports put back
     private Rule lookup(Classifier table) {
         int a = Slot.ACTSET_OUTPUT.ordinal();
         long saved = flow[a];
         flow[a] = actsetOutput;
-        boolean fragment = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0;
+        boolean fragment = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 && br.fragHandling().equals("normal");
         long tpSrc = flow[Slot.TP_SRC.ordinal()], tpDst = flow[Slot.TP_DST.ordinal()];
         if (fragment) {
             flow[Slot.TP_SRC.ordinal()] = 0;
@@ -649,6 +645,12 @@ final class Xlate {
         return r;
     }
 
+    // rule_dpif_lookup_from_table(): an IP fragment under frag_handling "drop" matches the drop_frags_rule (nw_frag
+    // is always unwildcarded for IP)
+    private boolean fragmentDropped() {
+        return (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 && br.fragHandling().equals("drop");
+    }
+
     void table(int t) {
         // a rule whose program is a lone goto_table goes on to its table in this loop, as gotoTable() would
         // recursively (actionList()'s one step, without its loop or a frame per table): chained counts them
@@ -660,7 +662,8 @@ final class Xlate {
             depth++;
             Classifier table = next != null ? next : br.tables.table(t);
             tableId = t;
-            Rule r = lookup(table); // lib/classifier.c find_match_wc() through classifier_lookup()
+            boolean dropFrag = fragmentDropped();
+            Rule r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
             afterLookup();
             // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
             // megaflow's later packets
@@ -699,7 +702,10 @@ final class Xlate {
             if (hop != null) {
                 hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
             }
-            if (trace != null) {
+            if (trace != null && dropFrag) { // xlate_report_table() of the drop_frags_rule
+                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
+                        .append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
+            } else if (trace != null) {
                 String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
                 trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
                         .append(r.priority);
@@ -761,8 +767,8 @@ final class Xlate {
 
     /**
      * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not
-     * the last action, inside a datapath clone() after the pending changes are committed, the base flow restored
-     * after it.
+     * the last action, inside a datapath clone() (or sample(), as the datapath supports) after the pending changes
+     * are committed, the base flow restored after it.
      */
     private void cloneActions(List<Action> program) {
         byte[] savedStack = stack.bytes(); // clone_xlate_actions(): the actions work on a copy of the stack
@@ -788,11 +794,19 @@ final class Xlate {
         long[] savedNat = natHeld == null ? null : natHeld.clone();
         int savedNatMask = natMask;
         boolean savedWasMpls = wasMpls;
+        // the datapath's clone(), else a sample() of 100% where it nests samples deeper than 3, else nothing
+        boolean sample = !br.datapath.supportsClone();
+        if (sample && br.datapath.sampleNesting() <= 3) {
+            error("Failed to compose clone action");
+            base = savedBase == null ? initial : savedBase;
+            return;
+        }
+        String open = sample ? "sample(sample=100.0%,actions(" : "clone(";
         if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
             odp.append(',');
         }
         int at = odp.length();
-        odp.append("clone(");
+        odp.append(open);
         xc.ops.add(new XlateCache.Op(XlateCache.CLONE, 0, 0, null, false, null));
         tail = true;
         actions(program, true);
@@ -804,8 +818,10 @@ final class Xlate {
         natHeld = savedNat;
         natMask = savedNatMask;
         wasMpls = savedWasMpls;
-        if (odp.length() == at + "clone(".length()) { // nl_msg_end_non_empty_nested(): no empty clone
+        if (odp.length() == at + open.length()) { // nl_msg_end_non_empty_nested(): no empty clone
             odp.setLength(at > 0 ? at - 1 : 0);
+        } else if (sample) {
+            odp.append("))");
         } else {
             odp.append(')');
             lastClone = at;
@@ -915,6 +931,10 @@ final class Xlate {
                 slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
+                if (port > 0xffff) { // xlate_output_reg_action(): no port beyond UINT16_MAX
+                    problem("output port " + port + " is out of range");
+                    continue;
+                }
                 if (trace != null) {
                     note("output port is " + port);
                 }
@@ -953,8 +973,8 @@ final class Xlate {
                 recursion += deepens ? 1 : 0;
                 table(target); // xlate_ofpact_resubmit(): 255 is the current table
                 recursion -= deepens ? 1 : 0;
-                if (error != null && nested && trace != null) {
-                    unnest(from); // a failed translation put nothing after the table node
+                if ((error != null || exited) && nested && trace != null) {
+                    unnest(from); // a failed translation or an exit put nothing after the table node
                 }
                 level = savedLevel;
                 tableLevel = savedTableLevel;
@@ -1188,7 +1208,9 @@ final class Xlate {
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        int recirc = XlateFreeze.freeze(this, "controller|" + XlateFreeze.frozenMetadata(this), flow, -1, null);
+        // the continuation's frozen_state: its metadata and ctx->conntracked (+trk here; a ct_clear drops it)
+        int recirc = XlateFreeze.freeze(this, "controller|" + XlateFreeze.frozenMetadata(this) + "|conntracked="
+                + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
                 : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
@@ -1351,6 +1373,14 @@ final class Xlate {
     }
 
     long get(Subfield sf) {
+        if (sf.field() == Field.ACTSET_OUTPUT) { // flow->actset_output: the action set's output as written so far
+            int a = Slot.ACTSET_OUTPUT.ordinal();
+            long saved = flow[a];
+            flow[a] = actsetOutput;
+            long v = sf.get(flow).lo();
+            flow[a] = saved;
+            return v;
+        }
         return sf.field().nBits <= 64 && !sf.field().oxmPort() ? (sf.field().word(flow, 0) & sf.mask()) >>> sf.ofs()
                 : sf.get(flow).lo();
     }

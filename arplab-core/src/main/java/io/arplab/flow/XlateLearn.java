@@ -15,12 +15,14 @@ final class XlateLearn {
     static void learn(Xlate x, Action.Learn l) {
         x.creditRules();
         for (Action.LearnSpec sp : l.specs()) {
-            if (sp.src() != null) {
+            if (sp.src() != null && sp.src().field().nBits <= 64) {
                 x.unwildcard(sp.src().field(), sp.src().mask());
+            } else if (sp.src() != null) { // learn_mask(): all of a wide source's bits
+                sp.src().field().put(x.wc, sp.src().bits(), sp.src().bits());
             }
         }
         x.xc.replayable = false; // the flow_mod is the translation's: learning megaflows are translated per packet
-        if (!x.execute && !x.onePass) { // a trace: no side effects and no xlate cache to learn from
+        if (!x.execute && !x.onePass && !x.sideEffects) { // a trace without a packet: no side effects, no cache
             x.problem("suppressing side effects, so learn action ignored");
             return;
         }
@@ -30,22 +32,42 @@ final class XlateLearn {
             acts.add(new Action.FinTimeout(l.finIdleTimeout(), l.finHardTimeout()));
         }
         for (Action.LearnSpec sp : l.specs()) {
-            long v = sp.src() != null ? x.get(sp.src()) : sp.imm();
+            U128 v = sp.src() == null ? sp.imm() : sp.src().field().nBits <= 64 ? U128.of(x.get(sp.src()))
+                    : sp.src().get(x.flow);
             Subfield d = sp.dst();
             if (sp.kind() == Action.LearnSpec.MATCH) {
-                m.set(d.field(), m.value(d.field()).or(U128.of(v).shl(d.ofs())), m.mask(d.field()).or(d.bits()));
+                m.set(d.field(), m.value(d.field()).or(v.shl(d.ofs())), m.mask(d.field()).or(d.bits()));
                 m.ethernetType |= d.field().hasPrereqs(); // learn_execute(): match_add_ethernet_prereq()
             } else if (sp.kind() == Action.LearnSpec.LOAD) {
-                acts.add(new Action.SetField(d.field(), U128.of(v).shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
+                acts.add(new Action.SetField(d.field(), v.shl(d.ofs()), d.bits(), Action.Raw.REG_LOAD));
             } else {
-                acts.add(new Action.Output(v, 0));
+                acts.add(new Action.Output(v.lo(), 0));
             }
         }
         FlowMod fm = new FlowMod(FlowMod.Command.MODIFY_STRICT, l.table(), l.priority(), l.cookie(), 0, true,
                 l.idleTimeout(), l.hardTimeout(), 0, (l.flags() & 1) != 0 ? FlowMod.SEND_FLOW_REM : 0, Ports.NONE, m,
                 acts, List.of(), FlowMod.P_ANY);
+        if (x.trace != null) { // xlate_learn_action(): the flow_mod as learn_execute() made it
+            StringBuilder d = new StringBuilder("table=").append(l.table()).append(' ')
+                    .append(MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE));
+            d.setLength(d.toString().stripTrailing().length());
+            d.append(" priority=").append(l.priority());
+            if (l.cookie() != 0) {
+                d.append(" cookie=0x").append(Long.toHexString(l.cookie()));
+            }
+            if (l.idleTimeout() != 0) {
+                d.append(" idle=").append(l.idleTimeout());
+            }
+            if (l.hardTimeout() != 0) {
+                d.append(" hard=").append(l.hardTimeout());
+            }
+            if ((l.flags() & 1) != 0) {
+                d.append(" send_flow_rem");
+            }
+            x.note(d.append(" actions=").append(ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE)).toString());
+        }
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
-        boolean apply = x.execute || x.learnOnly;
+        boolean apply = x.execute || x.learnOnly || x.sideEffects; // allow_side_effects: ofproto_flow_mod_learn()
         List<Rule> same = l.limit() > 0 || apply ? x.br.tables.collect(fm, true) : List.of();
         boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
         x.avoidCaching |= !x.execute && l.limit() > 0 && !learned;
@@ -68,6 +90,9 @@ final class XlateLearn {
             x.set(l.resultDst(), belowLimit ? 1 : 0);
             x.unwildcard(l.resultDst().field(), l.resultDst().mask());
             x.note(l.resultDst() + " is now " + x.subValue(l.resultDst()));
+        }
+        if (x.trace != null && !belowLimit) {
+            x.note("Limit exceeded, learn failed");
         }
     }
 

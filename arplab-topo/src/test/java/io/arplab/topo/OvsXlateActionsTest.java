@@ -228,7 +228,7 @@ class OvsXlateActionsTest {
     }
 
     // a ufid is a per-process hash, dump-flows lists a table's rules and dpctl its flows in hash order
-    private static String normal(String s) {
+    static String normal(String s) {
         s = OvsGroupsTest.dumpFlowsSorted(OvsGroupsTest.normal(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U")));
         // a datapath flow's key may start with any field (ct_mark(..) where no ct_state is matched)
         return OvsGroupsTest.sortRuns(s, l -> l.startsWith("ufid:") || l.contains(", packets:"));

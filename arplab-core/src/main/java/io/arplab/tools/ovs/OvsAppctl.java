@@ -163,8 +163,14 @@ public final class OvsAppctl implements Tool {
         }
         try {
             switch (cmd) {
-                case "ofproto/trace" -> ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b),
-                        datapath(), ctx.now()));
+                case "ofproto/trace" -> {
+                    ctx.out().print(TraceCommand.run(rest, b -> OvsTools.ofproto(ctx, b), datapath(), ctx.now()));
+                    for (var sw : ctx.switches()) { // a trace with a packet has side effects: flows learned, timed
+                        if (sw instanceof OvsBridge b) {
+                            ctx.runtime().changed(b);
+                        }
+                    }
+                }
                 case "ofproto/trace-packet-out" -> {
                     ctx.out().print(TraceCommand.runPacketOut(rest, b -> OvsTools.ofproto(ctx, b), datapath(),
                             ctx.now()));
@@ -175,6 +181,16 @@ public final class OvsAppctl implements Tool {
                     for (var s : ctx.switches()) {
                         if (s instanceof OvsBridge b) {
                             names.add(b.bridgeName());
+                        }
+                    }
+                    names.forEach(ctx.out()::println);
+                }
+                case "dpif/dump-dps" -> {
+                    // ofproto_unixctl_dpif_dump_dps(): each bridge as TYPE@NAME, sorted (get_ofprotos())
+                    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                    for (var s : ctx.switches()) {
+                        if (s instanceof OvsBridge b) {
+                            names.add((b.ofproto().datapath.userspace ? "dummy@" : "system@") + b.bridgeName());
                         }
                     }
                     names.forEach(ctx.out()::println);

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** ovs-ofctl of Open vSwitch 3.1 (utilities/ovs-ofctl.c), against the node's OVS bridges. */
 public final class OvsOfctl implements Tool {
@@ -29,7 +31,9 @@ public final class OvsOfctl implements Tool {
     private OfVersion version = OfVersion.OF10;
     /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
     private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
-    private boolean stats = true, names, strict;
+    private boolean stats = true, names, strict, mayCreate;
+    /** -F's flow formats as FlowMod's protocol bits (ofputil_protocols_from_string()); P_ANY without -F. */
+    private int flowFormats = FlowMod.P_ANY;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
     private final List<SortCriterion> criteria = new ArrayList<>();
 
@@ -128,6 +132,7 @@ public final class OvsOfctl implements Tool {
                     if (bad != null) {
                         return fail(bad);
                     }
+                    flowFormats = flowFormats(a);
                 }
                 case "packet-in-format" -> { // ofputil_packet_in_format_from_string()
                     if (!List.of("standard", "openflow10", "nxt_packet_in", "nxm", "nxt_packet_in2").contains(a)) {
@@ -149,6 +154,7 @@ public final class OvsOfctl implements Tool {
                     }
                 }
                 case "strict" -> strict = true;
+                case "may-create" -> mayCreate = true;
                 case "read-only" -> readOnly = true;
                 case "color" -> {
                     if (a != null && !List.of("always", "yes", "force", "never", "no", "none", "auto", "tty",
@@ -262,13 +268,16 @@ public final class OvsOfctl implements Tool {
                 }
                 case "probe" -> 0; // ofctl_probe(): an echo request answered, nothing printed
                 case "get-frags" -> {
-                    ctx.out().println("normal");
+                    ctx.out().println(br.fragHandling());
                     yield 0;
                 }
-                case "set-frags" -> rest.get(1).equals("normal") ? 0 : fail("not modelled by arplab: frag mode "
-                        + rest.get(1));
+                case "set-frags" -> {
+                    br.setFragHandling(rest.get(1));
+                    yield 0;
+                }
                 case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
-                case "mod-group" -> groupMods(br, List.of(arg(rest)), Group.Command.MODIFY);
+                case "mod-group" -> groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
+                        mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY);
                 case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
                 case "add-groups" -> addGroups(br, rest.get(1));
                 case "dump-groups" -> dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
@@ -527,7 +536,8 @@ public final class OvsOfctl implements Tool {
                 : "OFPST_GROUP reply (" + version.shortName + ") (xid=0x6):");
         for (Group g : br.groups.values()) {
             if (m.id() == Group.ALL || g.id == m.id()) {
-                ctx.out().println(" " + g.stats(ctx.now(), br.groupRefs(g.id)));
+                ctx.out().println(" " + g.stats(ctx.now(), br.groupRefs(g.id),
+                        version != OfVersion.OF11 && version != OfVersion.OF12));
             }
         }
         return 0;
@@ -579,6 +589,17 @@ public final class OvsOfctl implements Tool {
             "OpenFlow10-table_id", "OpenFlow10+table_id", "OpenFlow11", "OXM-OpenFlow12", "OXM-OpenFlow13",
             "OXM-OpenFlow14", "OXM-OpenFlow15", "any", "OpenFlow10", "NXM", "OXM");
 
+    private static int flowFormats(String list) {
+        int p = 0;
+        for (String name : list.toLowerCase(java.util.Locale.ROOT).split(",")) {
+            p |= name.startsWith("openflow10") ? FlowMod.P_OF10 : name.startsWith("nxm") ? FlowMod.P_NXM
+                    : name.equals("openflow11") ? FlowMod.P_OF11 : name.equals("oxm-openflow12") ? FlowMod.P_OXM12
+                    : name.startsWith("oxm-openflow1") ? FlowMod.P_OXM13 : name.equals("oxm") ? FlowMod.P_OXM
+                    : name.equals("any") ? FlowMod.P_ANY : 0;
+        }
+        return p;
+    }
+
     // ofputil_protocols_from_string(): comma-separated names, any case; the first unknown one, or none, is fatal
     private static String flowFormatError(String list) {
         boolean any = false;
@@ -599,8 +620,33 @@ public final class OvsOfctl implements Tool {
         return 1;
     }
 
+    /**
+     * ovs-ofctl's port map, from the switch's port descriptions: each name as ofp_port's 16-byte name field carries
+     * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates).
+     */
     private PortMap portMap(Ofproto br) {
-        return br.portMap();
+        Map<String, Long> byName = new HashMap<>();
+        Map<Long, String> byNumber = new HashMap<>();
+        java.util.Set<String> duplicate = new java.util.HashSet<>();
+        for (Ofproto.Port p : br.ports()) {
+            String name = p.name.length() > 15 ? p.name.substring(0, 15) : p.name;
+            Long other = byName.putIfAbsent(name, p.ofport);
+            if (other != null && other != p.ofport) {
+                duplicate.add(name);
+            }
+            byNumber.put(p.ofport, name);
+        }
+        return new PortMap() {
+            @Override public String name(long port) {
+                String n = byNumber.get(port);
+                return n == null || duplicate.contains(n) ? null : n;
+            }
+
+            @Override public long number(String name) {
+                Long n = byName.get(name);
+                return n == null || duplicate.contains(name) ? -1 : n;
+            }
+        };
     }
 
     // ofctl_flow_mod_file(): every line parsed first (each may begin with its command), so a bad line sends nothing
@@ -663,7 +709,7 @@ public final class OvsOfctl implements Tool {
             usable &= fm.usable();
             tableId |= fm.table() != 255;
         }
-        String unusable = FlowMod.usableError(usable, tableId, version);
+        String unusable = FlowMod.usableError(usable, tableId, version, flowFormats);
         if (unusable != null) {
             return fail(unusable);
         }
@@ -730,7 +776,7 @@ public final class OvsOfctl implements Tool {
         for (String l : q.log()) {
             ctx.err().println(OvsTools.log(ctx, logSeq++, l));
         }
-        String unusable = FlowMod.usableError(q.usable(), false, version); // open_vconn_for_flow_mod()
+        String unusable = FlowMod.usableError(q.usable(), false, version, flowFormats); // open_vconn_for_flow_mod()
         if (unusable != null) {
             throw new FlowParseException(unusable);
         }
@@ -767,7 +813,7 @@ public final class OvsOfctl implements Tool {
             }
             StringBuilder o = new StringBuilder(replyHeader("FLOW", !text.isBlank()));
             for (Rule r : rules.subList(0, plainReply.printed())) {
-                o.append("\n ").append(FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain));
+                o.append("\n ").append(FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain, nxmDump()));
             }
             if (plainReply.error() != null) { // ofp_to_string(): the error after what printed, the reply in hex
                 o.append(plainReply.printed() > 0 ? "\n" : " ").append("***decode error: ")
@@ -780,7 +826,7 @@ public final class OvsOfctl implements Tool {
             return 0;
         }
         for (Rule r : rules) {
-            ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain));
+            ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain, nxmDump()));
         }
         return 0;
     }
@@ -788,14 +834,19 @@ public final class OvsOfctl implements Tool {
     private String replyHeader(String what, boolean filtered) {
         String xid = "(xid=0x" + Integer.toHexString(replyXid(filtered)) + "):";
         if (version == OfVersion.OF10) {
-            return "NXST_" + what + " reply " + xid;
+            return (nxmDump() ? "NXST_" : "OFPST_") + what + " reply " + xid;
         }
         return "OFPST_" + what + " reply (" + version.shortName + ") " + xid;
     }
 
     // the request's xid: the flow format and version negotiation took the ones before it
     private int replyXid(boolean filtered) {
-        return version == OfVersion.OF10 ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
+        return version == OfVersion.OF10 && nxmDump() ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
+    }
+
+    // set_protocol_for_flow_dump(): an OpenFlow 1.0 dump prefers NXM (set with a request first) where -F allows it
+    private boolean nxmDump() {
+        return version != OfVersion.OF10 || (flowFormats & FlowMod.P_NXM) != 0;
     }
 
     // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
@@ -861,10 +912,13 @@ public final class OvsOfctl implements Tool {
         boolean of13 = version.atLeast(OfVersion.OF13);
         o.println(String.format("OFPT_FEATURES_REPLY%s (xid=0x2): dpid:%016x", versionTag(), br.datapathId));
         o.println("n_tables:254, n_buffers:0");
-        if (!of13) {
+        if (version == OfVersion.OF10) {
             o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS QUEUE_STATS ARP_MATCH_IP");
             o.println("actions: output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src "
                     + "mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst");
+            o.print(portDescs(br, null));
+        } else if (!of13) { // OpenFlow 1.1 and 1.2: no actions (ofputil_capabilities_mask()), the ports still in it
+            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS");
             o.print(portDescs(br, null));
         } else {
             o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS"
@@ -873,7 +927,7 @@ public final class OvsOfctl implements Tool {
             o.print(portDescs(br, null));
         }
         o.println("OFPT_GET_CONFIG_REPLY" + versionTag() + " (xid=0x" + (of13 ? 5 : 4)
-                + "): frags=normal miss_send_len=0");
+                + "): frags=" + br.fragHandling() + " miss_send_len=0");
         return 0;
     }
 
@@ -1006,7 +1060,8 @@ public final class OvsOfctl implements Tool {
         return b.isEmpty() ? "0" : b.toString();
     }
 
-    // ofputil_port_desc: the ports in number order (LOCAL last); state LIVE from OpenFlow 1.3 on
+    // ofputil_port_desc: the ports in number order (LOCAL last); state LIVE from OpenFlow 1.1 on (ofp11_port's
+    // OFPPS11_LIVE, which OpenFlow 1.0's phy_port lacks)
     private String portDescs(Ofproto br, Long only) {
         StringBuilder o = new StringBuilder();
         List<Ofproto.Port> ports = br.ports();
@@ -1019,7 +1074,7 @@ public final class OvsOfctl implements Tool {
                     .append(io.arplab.flow.MatchFormat.mac(p.mac)).append('\n');
             o.append("     config:     ").append(portConfig(p.config)).append('\n');
             boolean down = (p.config & Ofproto.Port.PORT_DOWN) != 0; // the netdev down: no carrier
-            o.append("     state:      ").append(down ? "LINK_DOWN" : version.atLeast(OfVersion.OF13) ? "LIVE" : "0")
+            o.append("     state:      ").append(down ? "LINK_DOWN" : version.atLeast(OfVersion.OF11) ? "LIVE" : "0")
                     .append('\n');
             o.append("     speed: 0 Mbps now, 0 Mbps max\n");
         }
