@@ -571,7 +571,8 @@ public final class ActionParser {
     /**
      * The switch's own check of an OpenFlow 1.0 list it decoded (OFPAT10_SET_VLAN_VID/PCP push a tag if needed): each
      * mod_vlan_* pushes one where the flow has none there, whatever ovs-ofctl saw before the push_vlan that OpenFlow
-     * 1.0 cannot carry was left out.
+     * 1.0 cannot carry was left out. A null match: a group bucket's actions, which parse_bucket_str() never runs
+     * through ofpacts_check(), so flow_has_vlan stays false and encode_SET_VLAN_VID() pushes a tag before each one.
      */
     static List<Action> vlanPushes(List<Action> actions, Match match, List<Action> prefix) {
         List<Action> out = new ArrayList<>();
@@ -579,7 +580,7 @@ public final class ActionParser {
             if (a instanceof Action.PushVlan p && p.implicit()) {
                 continue;
             } else if (a instanceof Action.SetField f && f.legacy() && (f.field() == Field.VLAN_VID
-                    || f.field() == Field.VLAN_PCP) && !flowHasVlan(match, concat(prefix, out))) {
+                    || f.field() == Field.VLAN_PCP) && (match == null || !flowHasVlan(match, concat(prefix, out)))) {
                 out.add(new Action.PushVlan(0x8100, true));
             }
             if (a instanceof Action.Clone c) {
@@ -1268,6 +1269,11 @@ public final class ActionParser {
     static int usable(List<Action> actions, Match match) {
         int[] pc = usableParsedChecked(actions, match);
         return pc[0] & pc[1];
+    }
+
+    /** What parsing the actions allows of the protocols, with no ofpacts_check() after (a group bucket's). */
+    static int parsedUsable(List<Action> actions) {
+        return usableParsedChecked(actions, new Match())[0];
     }
 
     /**

@@ -82,6 +82,17 @@ public final class Group {
         public String format(OfVersion v, PortMap names) {
             return Group.format(id, type, selectionMethod, selectionMethodParam, fields, buckets, v, names);
         }
+
+        /**
+         * The protocols (FlowMod.P_*) ovs-ofctl may send it with: parse_bucket_str()'s ofpacts_parse_actions() starts
+         * *usable_protocols afresh (ofpacts_parse_copy()), so the last bucket's actions decide, whatever a bucket_id
+         * or the group's selection properties allowed before (not modelled: what those allow without buckets,
+         * OpenFlow 1.0 and 1.5 only, which FlowMod's sets cannot tell from 1.3 and 1.4).
+         */
+        public int usable() {
+            return buckets.isEmpty() ? FlowMod.P_ANY
+                    : ActionParser.parsedUsable(buckets.get(buckets.size() - 1).actions);
+        }
     }
 
     public final long id;
@@ -618,7 +629,9 @@ public final class Group {
             throw new FlowParseException("fast failover bucket requires watch_port or watch_group");
         }
         actions.setLength(actions.length() - 1);
-        List<Action> parsed = ActionParser.parse(actions.toString(), new Match(), names);
+        // ofpacts_parse_actions(): actions alone, no instruction but meter
+        List<Action> parsed = ActionParser.vlanPushes(ActionParser.parseActions(actions.toString(), names), null,
+                List.of());
         return new Bucket(id, weight, watchPort, watchGroup, parsed);
     }
 }

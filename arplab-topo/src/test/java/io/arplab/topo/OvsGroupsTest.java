@@ -34,6 +34,26 @@ class OvsGroupsTest {
         assertThat(normal(got)).isEqualTo(normal(Files.readString(REF.resolve("refcount.out"))));
     }
 
+    /**
+     * parse_bucket_str()'s ofpacts_parse_actions(): a bucket takes no instruction, and the last bucket's actions decide
+     * the protocols ovs-ofctl may send the group_mod with (open_vconn_for_flow_mod()); as OVS 3.1 answered these.
+     */
+    @Test
+    void bucketActionsDecideTheUsableProtocols(@TempDir Path tmp) throws IOException {
+        Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        assertThat(OvsDatapathViewsTest.execMerged(lab,
+                "ovs-ofctl add-group br0 group_id=1,type=all,bucket=actions=push_vlan:0x8100,output:2"))
+                .endsWith("ovs-ofctl: none of the usable flow formats (OXM,OpenFlow11) is among the allowed flow"
+                        + " formats (OpenFlow10,NXM)\n[exit 1]\n");
+        assertThat(OvsDatapathViewsTest.execMerged(lab,
+                "ovs-ofctl -O OpenFlow10 add-group br0 group_id=9,type=all,bucket=actions=goto_table:1"))
+                .endsWith("ovs-ofctl: goto_table instruction not allowed here\n[exit 1]\n");
+        // a bucket_id (OpenFlow 1.0 and 1.5 only) before the bucket's actions: parsing them starts afresh
+        assertThat(OvsDatapathViewsTest.execMerged(lab,
+                "ovs-ofctl -O OpenFlow13 add-group br0 group_id=4,type=all,bucket=bucket_id:3,actions=output:2"))
+                .endsWith("[exit 0]\n");
+    }
+
     /** group_dpif_credit_stats(): an all group credits every bucket, a select group the bucket it picked. */
     @Test
     void groupStatsCreditTheBucketsAPacketWentThrough(@TempDir Path tmp) throws IOException {

@@ -341,8 +341,14 @@ public final class OvsOfctl implements Tool {
     // ofctl_group_mod(): every group_mod parsed first; the switch's error ends the run (transact_noreply())
     private int groupMods(Ofproto br, List<String> texts, Group.Command command) {
         List<Group.Mod> mods = new ArrayList<>();
+        int usable = FlowMod.P_ANY;
         for (String t : texts) {
             mods.add(parseGroup(br, t, command));
+            usable &= mods.get(mods.size() - 1).usable();
+        }
+        String unusable = FlowMod.usableError(usable, false, version); // open_vconn_for_flow_mod()
+        if (unusable != null) {
+            return fail(unusable);
         }
         for (Group.Mod m : mods) {
             String error = br.groupMod(m, version, ctx.now());
