@@ -889,7 +889,7 @@ public final class Datapath {
         // a round's pushes may change what NORMAL learned (XC_NORMAL): the main loop's mac_learning_run() sets
         // need_revalidate again and wakes the next round, until nothing changes (bounded here)
         for (int round = 0; round < 4 && (round == 0 || stale()); round++) {
-            for (Ofproto br : bridges.values()) {
+            for (Ofproto br : bridgeArray) {
                 br.revalidate(now); // the ukeys that need it translated again, their stats pushed through the new cache
             }
             for (Megaflow m : new ArrayList<>(flows)) {

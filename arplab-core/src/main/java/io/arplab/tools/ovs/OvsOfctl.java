@@ -584,18 +584,23 @@ public final class OvsOfctl implements Tool {
         return true;
     }
 
-    /** The flow protocols' names and abbreviations (ofputil_protocol_to_string(), proto_abbrevs[]). */
-    private static final List<String> FLOW_PROTOCOLS = List.of("NXM-table_id", "NXM+table_id",
-            "OpenFlow10-table_id", "OpenFlow10+table_id", "OpenFlow11", "OXM-OpenFlow12", "OXM-OpenFlow13",
-            "OXM-OpenFlow14", "OXM-OpenFlow15", "any", "OpenFlow10", "NXM", "OXM");
+    /**
+     * The flow protocols' names and abbreviations (ofputil_protocol_to_string(), proto_abbrevs[]), lower case, each
+     * with the FlowMod protocol bits it allows.
+     */
+    private static final Map<String, Integer> FLOW_PROTOCOLS = Map.ofEntries(Map.entry("nxm-table_id", FlowMod.P_NXM),
+            Map.entry("nxm+table_id", FlowMod.P_NXM), Map.entry("openflow10-table_id", FlowMod.P_OF10),
+            Map.entry("openflow10+table_id", FlowMod.P_OF10), Map.entry("openflow11", FlowMod.P_OF11),
+            Map.entry("oxm-openflow12", FlowMod.P_OXM12), Map.entry("oxm-openflow13", FlowMod.P_OXM13),
+            Map.entry("oxm-openflow14", FlowMod.P_OXM13), Map.entry("oxm-openflow15", FlowMod.P_OXM13),
+            Map.entry("any", FlowMod.P_ANY), Map.entry("openflow10", FlowMod.P_OF10), Map.entry("nxm", FlowMod.P_NXM),
+            Map.entry("oxm", FlowMod.P_OXM));
 
+    // -F's list as FlowMod's protocol bits (the names already checked by flowFormatError())
     private static int flowFormats(String list) {
         int p = 0;
-        for (String name : list.toLowerCase(java.util.Locale.ROOT).split(",")) {
-            p |= name.startsWith("openflow10") ? FlowMod.P_OF10 : name.startsWith("nxm") ? FlowMod.P_NXM
-                    : name.equals("openflow11") ? FlowMod.P_OF11 : name.equals("oxm-openflow12") ? FlowMod.P_OXM12
-                    : name.startsWith("oxm-openflow1") ? FlowMod.P_OXM13 : name.equals("oxm") ? FlowMod.P_OXM
-                    : name.equals("any") ? FlowMod.P_ANY : 0;
+        for (String name : list.split(",")) {
+            p |= FLOW_PROTOCOLS.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), 0);
         }
         return p;
     }
@@ -607,7 +612,7 @@ public final class OvsOfctl implements Tool {
             if (name.isEmpty()) {
                 continue;
             }
-            if (FLOW_PROTOCOLS.stream().noneMatch(name::equalsIgnoreCase)) {
+            if (!FLOW_PROTOCOLS.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
                 return name + ": unknown flow protocol";
             }
             any = true;
