@@ -110,7 +110,7 @@ public final class ActionParser {
                 case "dec_mpls_ttl" -> out.add(new Action.DecMplsTtl());
                 case "ct" -> out.add(ct(value, match, names));
                 case "group" -> out.add(new Action.Group(u32(value)));
-                case "learn" -> out.add(learn(value, names));
+                case "learn" -> out.add(LearnParser.parse(value, names));
                 case "meter" -> {
                     out.add(new Action.Meter(u32(value)));
                     inst = 0;
@@ -125,7 +125,7 @@ public final class ActionParser {
                 case "clone" -> out.add(new Action.Clone(parse(value, match, names, "clone",
                         concat(prefix, out)))); // parse_CLONE()
                 case "nat" -> { // parse_NAT()'s refusals; ofpacts_verify_nested() refuses it outside ct() after
-                    String nat = Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat").format();
+                    String nat = ConntrackNat.parse(kv.keyDelim == '(' ? "nat(" + value + ")" : "nat").format();
                     if (inCt) {
                         out.add(new Action.Nat(nat)); // exec(nat(..)): one of ct()'s nested actions
                     } else {
@@ -358,7 +358,7 @@ public final class ActionParser {
         Match m = match;
         for (Action a : before) {
             if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
-                m = mplsMoved(m, a);
+                m = ActionCheck.mplsMoved(m, a);
             }
         }
         long proto = m.value(Slot.NW_PROTO) & m.mask(Slot.NW_PROTO);
@@ -504,7 +504,7 @@ public final class ActionParser {
         List<Integer> ids = new ArrayList<>();
         for (String id : value.split("[, ]+")) {
             if (!id.isEmpty()) {
-                ids.add(atoi(id) & 0xffff);
+                ids.add(CLib.atoi(id) & 0xffff);
             }
         }
         if (ids.isEmpty()) {
@@ -663,55 +663,6 @@ public final class ActionParser {
         return (int) t;
     }
 
-    // learn_parse__(): the learned flow's parameters, then its specs (learn_parse_spec())
-    private static Action learn(String orig, PortMap names) {
-        int table = 1, idle = 0, hard = 0, finIdle = 0, finHard = 0, priority = 0x8000, flags = 0;
-        long cookie = 0, limit = 0;
-        Subfield resultDst = null;
-        List<Action.LearnSpec> specs = new ArrayList<>();
-        KeyValue kv = new KeyValue(orig);
-        while (kv.next()) {
-            String name = kv.key, value = kv.value;
-            switch (name) {
-                case "table" -> {
-                    table = table(value, "unknown table \"" + value + "\"");
-                    if (table == 255) {
-                        throw new FlowParseException(orig + ": table id 255 not valid for `learn' action");
-                    }
-                }
-                case "priority" -> priority = atoi(value) & 0xffff; // uint16_t members
-                case "idle_timeout" -> idle = atoi(value) & 0xffff;
-                case "hard_timeout" -> hard = atoi(value) & 0xffff;
-                case "fin_idle_timeout" -> finIdle = atoi(value) & 0xffff;
-                case "fin_hard_timeout" -> finHard = atoi(value) & 0xffff;
-                case "cookie" -> cookie = FieldParser.parseUnsigned(value).longValue();
-                case "limit" -> limit = atoi(value) & 0xffffffffL;
-                case "send_flow_rem" -> flags |= 1;
-                case "delete_learned" -> flags |= 2;
-                case "result_dst" -> { // learn_parse__(): a writable single bit
-                    flags |= 4;
-                    resultDst = Subfield.parse(value);
-                    if (Field.READ_ONLY.contains(resultDst.field())) {
-                        throw new FlowParseException(value + " is read-only");
-                    }
-                    if (resultDst.nBits() != 1) {
-                        throw new FlowParseException("result_dst in 'learn' action must be a single bit");
-                    }
-                }
-                case "load" -> specs.add(learnLoad(name, value));
-                case "output" -> {
-                    if (value.indexOf('[') < 0 && Field.byName(value) == null) {
-                        throw new FlowParseException(value + ": unknown field `" + value + "'");
-                    }
-                    specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), U128.ZERO, null));
-                }
-                default -> specs.add(learnMatch(orig, name, value, names));
-            }
-        }
-        return new Action.Learn(table, idle, hard, finIdle, finHard, priority, cookie, flags, limit, resultDst,
-                List.copyOf(specs));
-    }
-
     /**
      * The check of learn_parse_spec(), learn_parse_load_immediate(), bundle_parse__() and multipath_parse__() that
      * their NXM-encoded destination has a 32-bit header (mf_nxm_header()): {@code s} is what the error names first.
@@ -720,108 +671,6 @@ public final class ActionParser {
         if (dst.field().experimenterOxm()) {
             throw new FlowParseException(s + ": experimenter OXM field '" + name + "' not supported");
         }
-    }
-
-    // learn_parse_spec(): FIELD=VALUE, FIELD=FIELD, SUBFIELD[=SUBFIELD or =VALUE]
-    // learn_parse_spec()'s load: an immediate value (parse_int_string(), learn_parse_load_immediate()) or a
-    // subfield (nxm_parse_reg_move()) into a subfield
-    private static Action.LearnSpec learnLoad(String name, String value) {
-        int arrow = value.indexOf("->");
-        if (arrow == 0) {
-            throw new FlowParseException(name + ": missing source before `->' in `" + value + "'");
-        } else if (arrow < 0) {
-            throw new FlowParseException(name + ": missing `->' in `" + value + "'");
-        }
-        // parse_int_string() into an mf_subvalue, 128 bytes: a value wider than any field is still a value
-        FieldParser.IntString n = FieldParser.intString(value, 128);
-        if (n.err() != 0 || n.tail() == 0) {
-            Action.Move m = (Action.Move) move(value);
-            return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), U128.ZERO, m.dst());
-        } else if (n.tail() != arrow) {
-            throw new FlowParseException(name + ": garbage before `->' in `" + value + "'");
-        }
-        Subfield dst = Subfield.parse(value.substring(arrow + 2));
-        experimenterOxm(value, dst, value.substring(arrow + 2)); // learn_parse_load_immediate()
-        if (FieldParser.intString(value, 16).err() != 0 || n.value().bitLength() > dst.nBits()) {
-            throw new FlowParseException(value + ": value does not fit into " + dst.nBits() + " bits");
-        }
-        return new Action.LearnSpec(Action.LearnSpec.LOAD, null, n.value(), dst);
-    }
-
-    // learn_parse_spec(): a match on a destination subfield, from a source subfield or else an immediate value (the
-    // field's own syntax for a whole field, parse_int_string() for part of one)
-    private static Action.LearnSpec learnMatch(String orig, String name, String value, PortMap names) {
-        Subfield dst;
-        try {
-            dst = Subfield.parse(name);
-        } catch (FlowParseException e) {
-            throw new FlowParseException(orig + ": unknown keyword " + name);
-        }
-        experimenterOxm(orig, dst, name);
-        if (value.isEmpty()) {
-            return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, U128.ZERO, dst);
-        }
-        Subfield src;
-        try {
-            src = Subfield.parse(value);
-        } catch (FlowParseException notField) {
-            String immError = null;
-            U128 imm = U128.ZERO;
-            Field f = dst.field();
-            if (dst.ofs() == 0 && dst.nBits() == f.subfieldBits()) {
-                try {
-                    imm = FieldParser.parseWide(f, value, names)[0];
-                } catch (FlowParseException e) {
-                    immError = e.getMessage();
-                }
-            } else {
-                FieldParser.IntString n = FieldParser.intString(value, f.nBytes);
-                if (n.err() != 0 || n.tail() != value.length()) {
-                    immError = orig + ": cannot parse integer value";
-                } else if (n.value().bitLength() > dst.nBits()) {
-                    immError = orig + ": value " + MatchFormat.formatValue(f, n.value(), f.ones(), PortMap.NONE)
-                            + " does not fit into " + dst.nBits() + " bits";
-                } else {
-                    imm = n.value();
-                }
-            }
-            if (immError != null) {
-                throw new FlowParseException(orig + ": " + name + " value " + value + " cannot be parsed as a subfield ("
-                        + notField.getMessage() + ") or an immediate value (" + immError + ")");
-            }
-            return new Action.LearnSpec(Action.LearnSpec.MATCH, null, imm, dst);
-        }
-        if (src.nBits() != dst.nBits()) {
-            throw new FlowParseException(orig + ": bit widths of " + name + " (" + src.nBits() + ") and " + value
-                    + " (" + dst.nBits() + ") differ");
-        }
-        return new Action.LearnSpec(Action.LearnSpec.MATCH, src, U128.ZERO, dst);
-    }
-
-    /**
-     * glibc's atoi(), which learn_parse__() and parse_DEC_TTL() use for their numbers: (int) strtol(s, NULL, 10), so
-     * blanks and a sign before the digits, LONG_MAX or LONG_MIN past a long's range, and the low 32 bits of that.
-     */
-    private static int atoi(String s) {
-        int i = 0;
-        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        boolean negative = i < s.length() && s.charAt(i) == '-';
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            i++;
-        }
-        int start = i;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        if (i == start) {
-            return 0;
-        }
-        java.math.BigInteger v = new java.math.BigInteger(s.substring(start, i));
-        v = negative ? v.negate() : v;
-        long l = v.bitLength() < 64 ? v.longValue() : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
-        return (int) l;
     }
 
     // nxm_parse_stack_action(): mf_parse_subfield__() (the name up to '[' or '-', then its brackets), nothing after
@@ -841,7 +690,7 @@ public final class ActionParser {
     }
 
     // nxm_parse_reg_move()
-    private static Action move(String value) {
+    static Action move(String value) {
         int arrow = value.indexOf("->");
         if (arrow < 0) {
             throw new FlowParseException(value + ": missing `->' following source");
@@ -1065,7 +914,7 @@ public final class ActionParser {
                     }
                 }
                 case "nat" -> { // parse_NAT()'s refusals, then format_NAT()'s text; each nat appends to the list
-                    exec.add(new Action.Nat(Conntrack.Nat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")"
+                    exec.add(new Action.Nat(ConntrackNat.parse(kv.keyDelim == '(' ? "nat(" + kv.value + ")"
                             : "nat").format()));
                 }
                 case "exec" -> exec.addAll(parse(kv.value, match, names, "ct", List.of())); // each exec() appends
@@ -1118,295 +967,5 @@ public final class ActionParser {
             i += 2;
         }
         return out.toByteArray();
-    }
-
-    /**
-     * ofpacts_check(): each field an action writes or reads must have its prerequisites in the match. Returns the
-     * log line OVS writes, as the exception's text; the caller prints "actions are invalid ..." after it.
-     */
-    static void check(List<Action> actions, Match match, int table) {
-        Match tagged = match.copy(), untagged = match.copy(); // check_PUSH_VLAN() marks the flow tagged,
-        tagged.putSlot(Slot.VLAN_TCI, Match.VLAN_CFI, Match.VLAN_CFI); // check_STRIP_VLAN() pops a tag
-        untagged.putSlot(Slot.VLAN_TCI, 0, Match.VLAN_CFI);
-        // the CFI bits of the flow's FLOW_MAX_VLAN_HEADERS (2) tags, as the checks mark them
-        boolean[] cfi = {(match.value(Slot.VLAN_TCI) & match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0,
-            (match.value(Slot.VLAN_TCI1) & match.mask(Slot.VLAN_TCI1) & Match.VLAN_CFI) != 0};
-        for (Action a : actions) {
-            Field bad = null;
-            if (a instanceof Action.PushVlan p && !p.implicit()) {
-                if (cfi[1]) { // check_PUSH_VLAN(): no third tag
-                    throw new ActionCheckException((String) null, "OFPBAC_BAD_TAG");
-                }
-                cfi[1] = cfi[0]; // flow_push_vlan_uninit()
-                cfi[0] = true;
-            } else if (a instanceof Action.PopVlan) { // check_STRIP_VLAN(): flow_pop_vlan()
-                cfi[0] = cfi[1];
-                cfi[1] = false;
-            } else if (a instanceof Action.SetField f && f.legacy() && (f.field() == Field.VLAN_VID
-                    || f.field() == Field.VLAN_PCP)) {
-                cfi[0] = true; // check_SET_VLAN_VID(), check_SET_VLAN_PCP(): marked tagged
-            } else if (a instanceof Action.SetField f && !f.legacy() && f.field() == Field.VLAN_TCI) {
-                cfi[0] = (f.value() & Match.VLAN_CFI) != 0; // check_SET_FIELD(): the tci written
-            }
-            if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
-                throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
-            }
-            if (a instanceof Action.Enqueue e && e.port() >= Ports.MAX && e.port() != Ports.IN_PORT
-                    && e.port() != Ports.LOCAL) { // check_ENQUEUE(): a real port, IN_PORT or LOCAL
-                throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT");
-            }
-            if (a instanceof Action.GotoTable g && table != 255 && g.table() <= table) { // check_GOTO_TABLE()
-                throw new ActionCheckException((String) null, "OFPBIC_BAD_TABLE_ID");
-            } else if (a instanceof Action.WriteActions w) { // check_WRITE_ACTIONS(): errors, not protocols
-                check(w.actions(), match, table);
-            } else if (a instanceof Action.Clone c) { // check_CLONE(): on the flow as the actions before left it,
-                Match now = (cfi[0] ? tagged : untagged).copy(); // which ofpacts_check() restores after, its
-                now.putSlot(Slot.VLAN_TCI1, cfi[1] ? Match.VLAN_CFI : 0, Match.VLAN_CFI); // second tag included
-                check(c.actions(), now, table);
-            }
-            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) {
-                tagged = mplsMoved(tagged, a);
-                untagged = mplsMoved(untagged, a);
-            }
-            if (a instanceof Action.SetField sf && !sf.legacy()
-                    && (!(cfi[0] ? tagged : untagged).prereqsOk(sf.field())
-                        || sf.field() == Field.VLAN_VID && !cfi[0])) { // OXM_OF_VLAN_VID needs a VLAN header
-                bad = sf.field();
-            } else if (a instanceof Action.Stack st) { // check_STACK_PUSH(): mf_check_src(); check_STACK_POP(): _dst()
-                Match flow = cfi[0] ? tagged : untagged;
-                if (!flow.prereqsOk(st.subfield().field())) {
-                    throw new ActionCheckException("meta_flow|WARN|" + (st.push() ? "source" : "destination")
-                            + " field " + st.subfield().field().name + " lacks correct prerequisites",
-                            "OFPBAC_MATCH_INCONSISTENT");
-                }
-                if (!st.push() && !writable(st.subfield().field())) {
-                    throw new ActionCheckException("meta_flow|WARN|destination field " + st.subfield().field().name
-                            + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
-                }
-            } else if (a instanceof Action.Move mv) { // check_REG_MOVE() on the flow as the actions before left it
-                Match flow = cfi[0] ? tagged : untagged;
-                if (!flow.prereqsOk(mv.src().field())) {
-                    throw new ActionCheckException("meta_flow|WARN|source field " + mv.src().field().name
-                            + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
-                }
-                if (!flow.prereqsOk(mv.dst().field())) {
-                    throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
-                            + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
-                }
-                if (!writable(mv.dst().field())) { // mf_check_dst(), after the prerequisites
-                    throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
-                            + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
-                }
-            } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
-                Match learned = new Match(); // and its destination in the learned flow's match so far
-                for (Action.LearnSpec sp : l.specs()) {
-                    Field unmet = sp.src() != null && !match.prereqsOk(sp.src().field()) ? sp.src().field()
-                            : sp.kind() == Action.LearnSpec.MATCH && !learned.prereqsOk(sp.dst().field())
-                            ? sp.dst().field() : null;
-                    if (unmet != null) {
-                        throw new ActionCheckException("meta_flow|WARN|source field " + unmet.name
-                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
-                    }
-                    Subfield d = sp.dst();
-                    if (d != null && sp.kind() != Action.LearnSpec.OUTPUT && !learned.prereqsOk(d.field())) {
-                        throw new ActionCheckException("meta_flow|WARN|" + (sp.kind() == Action.LearnSpec.MATCH
-                                ? "source" : "destination") + " field " + d.field().name
-                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
-                    }
-                    if (sp.kind() == Action.LearnSpec.MATCH && sp.src() == null) {
-                        Field f = d.field();
-                        learned.set(f, learned.value(f.slot) >>> f.shift | sp.imm().lo() << d.ofs(),
-                                learned.mask(f.slot) >>> f.shift | d.mask());
-                    }
-                }
-            } else if (a instanceof Action.Resubmit r && r.ct() && !ctValid(match)) { // check_RESUBMIT()
-                throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
-            } else if (a instanceof Action.Ct ct) { // check_CT(): on the flow as the actions before left it
-                Match flow = cfi[0] ? tagged : untagged; // (a pop_mpls's ethertype, check_POP_MPLS())
-                long proto = flow.mask(Slot.NW_PROTO) != 0 ? flow.value(Slot.NW_PROTO) : 0;
-                if (!flow.isIp() && flow.dlType() != Match.ETH_IPV6
-                        || (flow.value(Slot.CT_STATE) & flow.mask(Slot.CT_STATE) & Conntrack.INV) != 0 && ct.commit()
-                        || ct.alg() == Action.CT_FTP && proto != Match.PROTO_TCP
-                        || ct.alg() == Action.CT_TFTP && proto != Match.PROTO_UDP) {
-                    throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
-                }
-                if (ct.zoneSrc() != null) { // check_CT() returns mf_check_src() of a zone field: no nat, exec() checked
-                    if (!flow.prereqsOk(ct.zoneSrc().field())) {
-                        throw new ActionCheckException("meta_flow|WARN|source field " + ct.zoneSrc().field().name
-                                + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
-                    }
-                } else if (natMismatch(ct, flow)) {
-                    throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
-                } else {
-                    check(ct.exec(), flow, table);
-                }
-            } else if (a instanceof Action.Nat n && natMismatch(n.text(), match)) { // check_NAT()
-                throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
-            }
-            if (bad != null) {
-                throw new ActionCheckException("ofp_actions|WARN|set_field " + bad.name
-                        + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
-            }
-        }
-    }
-
-    // is_ct_valid() on a match: a ct_state bit that implies a connection, or +trk with an explicit -inv
-    private static boolean ctValid(Match match) {
-        return Conntrack.validMatch(match.value(Slot.CT_STATE), match.mask(Slot.CT_STATE));
-    }
-
-    // check_NAT(): an IPv4 range needs an IPv4 flow, an IPv6 range an IPv6 one
-    private static boolean natMismatch(Action.Ct ct, Match match) {
-        return natMismatch(ct.nat(), match);
-    }
-
-    private static boolean natMismatch(String text, Match match) {
-        Conntrack.Nat nat = Conntrack.Nat.parse(text);
-        return nat != null && nat.range() && (nat.ip6Min() != null ? match.dlType() != Match.ETH_IPV6 : !match.isIp());
-    }
-
-    /** The protocols that can carry these actions with this match (ofpacts_check's usable_protocols). */
-    static int usable(List<Action> actions, Match match) {
-        int[] pc = usableParsedChecked(actions, match);
-        return pc[0] & pc[1];
-    }
-
-    /** What parsing the actions allows of the protocols, with no ofpacts_check() after (a group bucket's). */
-    static int parsedUsable(List<Action> actions) {
-        return usableParsedChecked(actions, new Match())[0];
-    }
-
-    /**
-     * ofpacts_check_consistency() with the protocols parsing allowed as needed ones (ofproto/trace-packet-out
-     * -consistent): false when checking against the match rules out one of them.
-     */
-    static boolean consistent(List<Action> actions, Match match) {
-        int[] pc = usableParsedChecked(actions, match);
-        return (pc[0] & ~pc[1]) == 0;
-    }
-
-    /** What checking the actions against the match leaves of the protocols (ofpacts_check()'s inconsistent_match()). */
-    static int checkedProtocols(List<Action> actions, Match match) {
-        return usableParsedChecked(actions, match)[1];
-    }
-
-    // {what parsing the actions allows, what checking them against the match allows}
-    private static int[] usableParsedChecked(List<Action> actions, Match match) {
-        boolean vlan = (match.mask(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0
-                && (match.value(Slot.VLAN_TCI) & Match.VLAN_CFI) != 0;
-        return usableParsedChecked(actions, match, vlan ? 1 : 0);
-    }
-
-    // the same, the flow carrying `tags` VLAN headers as the actions before left it (ofpacts_check()'s flow->vlans)
-    private static int[] usableParsedChecked(List<Action> actions, Match match, int tags) {
-        int usable = FlowMod.P_ANY;
-        int checked = FlowMod.P_ANY;
-        Match cur = match;
-        for (Action a : actions) {
-            boolean vlan = tags > 0;
-            if (a instanceof Action.PopVlan) {
-                tags = Math.max(0, tags - 1);
-            }
-            boolean mplsBad = false;
-            if (a instanceof Action.PushMpls || a instanceof Action.PopMpls) { // check_PUSH_MPLS(), check_POP_MPLS()
-                // check_POP_MPLS(): an MPLS packet of an Ethernet packet_type alone
-                mplsBad = a instanceof Action.PopMpls && (cur.nonEthernet() || !cur.prereqsOk(Field.MPLS_LABEL));
-                cur = mplsMoved(cur, a);
-            } else if (a instanceof Action.SetMplsTtl || a instanceof Action.DecMplsTtl
-                    || a instanceof Action.SetField f && f.legacy() && f.field().slot == Slot.MPLS_LSE) {
-                mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
-            }
-            if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
-                checked &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
-            } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
-                Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact
-                exact.set(f.field(), 0, f.field().fullMask());
-                usable &= FlowParser.usable(exact);
-            } else if (a instanceof Action.Meter) {
-                usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
-            } else if (a instanceof Action.WriteMetadata) {
-                usable &= FlowMod.P_NXM | FlowMod.P_OF11 | FlowMod.P_OXM; // parse_WRITE_METADATA(): NXM_OF11_UP
-            } else if (a instanceof Action.WriteActions || a instanceof Action.Ct) {
-                // what parsing the nested actions restricts, not checking (parse_CT() folds exec's back too)
-                for (Action n : a instanceof Action.Ct c ? c.exec() : ((Action.WriteActions) a).actions()) {
-                    if (n instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
-                        usable &= usable(List.of(n), match);
-                    }
-                }
-            } else if (a instanceof Action.Clone c) {
-                // parse_CLONE()'s ofpacts_parse_copy() starts *usable_protocols afresh: what the actions before it
-                // allowed is lost; check_subactions() folds the nested checks in, on the flow as the actions before
-                // left its VLAN headers (a pop_vlan before: none)
-                int[] nested = usableParsedChecked(c.actions(), cur, tags);
-                usable = nested[0];
-                checked &= nested[1];
-            } else if (a instanceof Action.PushVlan p) {
-                if (!p.implicit()) {
-                    usable &= FlowMod.P_OF11 | FlowMod.P_OXM;
-                }
-                tags++;
-            }
-            if (a instanceof Action.SetField f && !f.legacy() && f.field() == Field.VLAN_TCI) {
-                // check_SET_FIELD(): a whole vlan_tci written marks the flow tagged or not by its CFI bit
-                tags = (f.value() & Match.VLAN_CFI) != 0 ? Math.max(tags, 1) : 0;
-            }
-        }
-        return new int[] {usable, checked};
-    }
-
-    /** The match as check_PUSH_MPLS()/check_POP_MPLS() leave the flow: the new Ethertype, no nw_proto after a push. */
-    static Match mplsMoved(Match m, Action a) {
-        Match n = m.copy();
-        if (a instanceof Action.PushMpls p) {
-            n.putSlot(Slot.DL_TYPE, p.ethertype(), 0xffff);
-            n.putSlot(Slot.NW_PROTO, 0, 0);
-        } else if (a instanceof Action.PopMpls p) {
-            n.putSlot(Slot.DL_TYPE, p.ethertype(), 0xffff);
-        }
-        return n;
-    }
-
-    // check_set_ipv4(), check_set_ip(), check_set_l4_port(), check_DEC_TTL(): OpenFlow 1.0's own set actions on a
-    // match that lacks their protocol are no error, only not expressible in later versions
-    private static boolean inconsistent(Action a, Match m) {
-        boolean ipAny = m.isIp() || m.dlType() == Match.ETH_IPV6;
-        if (a instanceof Action.FinTimeout) { // check_FIN_TIMEOUT()
-            return !(m.mask(Slot.NW_PROTO) != 0 && m.value(Slot.NW_PROTO) == Match.PROTO_TCP);
-        }
-        if (a instanceof Action.DecTtl || a instanceof Action.SetNwTtl) {
-            return !ipAny;
-        }
-        if (a instanceof Action.PushMpls) { // check_PUSH_MPLS(): an Ethernet packet's alone
-            return m.nonEthernet();
-        }
-        if (!(a instanceof Action.SetField f) || !f.legacy()) {
-            return false;
-        }
-        return switch (f.field()) {
-            case IPV4_SRC, IPV4_DST -> !m.isIp();
-            case IP_DSCP_SHIFTED, IP_ECN -> !ipAny;
-            case TCP_SRC, TCP_DST, UDP_SRC, UDP_DST, SCTP_SRC, SCTP_DST -> {
-                long proto = m.mask(Slot.NW_PROTO) != 0 ? m.value(Slot.NW_PROTO) : -1;
-                yield !ipAny || (m.value(Slot.NW_FRAG) & m.mask(Slot.NW_FRAG) & 2) != 0
-                        || proto != Match.PROTO_TCP && proto != Match.PROTO_UDP && proto != 132;
-            }
-            default -> false;
-        };
-    }
-
-    /** Actions that do not fit the match: an optional log line, then OVS's error. */
-    public static final class ActionCheckException extends RuntimeException {
-        /** What was logged before the refusal: the parse's port warnings, then the check's own line. */
-        public final List<String> log;
-
-        ActionCheckException(String logLine, String ofperr) { // logLine may be null
-            this(logLine == null ? List.of() : List.of(logLine), "actions are invalid with specified match ("
-                    + ofperr + ")");
-        }
-
-        public ActionCheckException(List<String> log, String message) {
-            super(message, null, false, false);
-            this.log = log;
-        }
     }
 }

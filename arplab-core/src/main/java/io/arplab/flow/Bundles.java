@@ -51,7 +51,7 @@ final class Bundles {
         if (dstField != null) {
             ActionParser.experimenterOxm(s, dstField, dst);
         }
-        return new Action.Bundle(f, atoi(basis) & 0xffff, hrw, dstField, members);
+        return new Action.Bundle(f, CLib.atoi(basis) & 0xffff, hrw, dstField, members);
     }
 
     // strtok_r(): the next run of characters not in {@code delims} from at[0] on (null at the end), at[0] moved past
@@ -88,7 +88,7 @@ final class Bundles {
         if (!ALGORITHMS.contains(algorithm)) {
             throw new FlowParseException(s + ": unknown algorithm `" + tok[2] + "'");
         }
-        int nLinks = atoi(tok[3]);
+        int nLinks = CLib.atoi(tok[3]);
         if (nLinks < 1 || nLinks > 65536) {
             throw new FlowParseException(s + ": n_links " + nLinks + " is not in valid range 1 to 65536");
         }
@@ -98,7 +98,7 @@ final class Bundles {
             throw new FlowParseException(s + ": " + dst.nBits() + "-bit destination field has " + (1 << dst.nBits())
                     + " possible values, less than specified n_links " + nLinks);
         }
-        return new Action.Multipath(fields, atoi(tok[1]) & 0xffff, algorithm, nLinks, atoi(tok[4]) & 0xffff, dst);
+        return new Action.Multipath(fields, CLib.atoi(tok[1]) & 0xffff, algorithm, nLinks, CLib.atoi(tok[4]) & 0xffff, dst);
     }
 
     /** multipath_format(). */
@@ -124,9 +124,9 @@ final class Bundles {
     // algorithm_hrw(): the link with the highest hash_2words(hash, link)
     private static int hrw(int hash, int n) {
         int best = 0;
-        long bestWeight = Group.hashInt(hash, 0) & 0xffffffffL;
+        long bestWeight = FlowHash.hashInt(hash, 0) & 0xffffffffL;
         for (int link = 1; link < n; link++) {
-            long w = Group.hashInt(hash, link) & 0xffffffffL;
+            long w = FlowHash.hashInt(hash, link) & 0xffffffffL;
             if (w > bestWeight) {
                 best = link;
                 bestWeight = w;
@@ -144,16 +144,11 @@ final class Bundles {
         int i = 0;
         long link;
         do {
-            link = (Group.hashInt(hash, i++) & 0xffffffffL) % modulo;
+            link = (FlowHash.hashInt(hash, i++) & 0xffffffffL) % modulo;
         } while (link >= n);
         return (int) link;
     }
 
-    // atoi(): leading digits, 0 without
-    private static int atoi(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+-]?\\d+").matcher(s.trim());
-        return m.find() ? (int) Long.parseLong(m.group()) : 0;
-    }
 
     /** bundle_format(). */
     static void format(Action.Bundle b, PortMap names, StringBuilder s) {
@@ -191,7 +186,7 @@ final class Bundles {
         long bestHash = 0;
         for (int i = 0; i < b.members().size(); i++) {
             if (enabled.test(b.members().get(i))) {
-                long h = Group.hashInt(i, hash) & 0xffffffffL; // hash_2words(i, flow_hash)
+                long h = FlowHash.hashInt(i, hash) & 0xffffffffL; // hash_2words(i, flow_hash)
                 if (best < 0 || h > bestHash) {
                     bestHash = h;
                     best = i;
@@ -213,7 +208,7 @@ final class Bundles {
             case "eth_src" -> wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
             case "nw_src" -> maskAddress(flow, wc, true, false);
             case "nw_dst" -> maskAddress(flow, wc, false, true);
-            case "symmetric_l4" -> Group.maskSymmetricL4(flow, wc);
+            case "symmetric_l4" -> FlowHash.maskSymmetricL4(flow, wc);
             default -> { // symmetric_l3, symmetric_l3l4, symmetric_l3l4+udp
                 maskAddress(flow, wc, true, true);
                 if (!fields.equals("symmetric_l3") && (ip || ip6)) {
@@ -250,13 +245,13 @@ final class Bundles {
         long addrs = flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()];
         switch (fields) {
             case "eth_src":
-                return Group.jhashBytes(bytes(flow[Slot.DL_SRC.ordinal()], 6), basis);
+                return FlowHash.jhashBytes(bytes(flow[Slot.DL_SRC.ordinal()], 6), basis);
             case "nw_src":
-                return ip ? Group.jhashBytes(bytes(flow[Slot.NW_SRC.ordinal()], 4), basis)
-                        : ip6 ? Group.jhashBytes(address6(flow, Slot.IPV6_SRC_HI, 0, 0), basis) : basis;
+                return ip ? FlowHash.jhashBytes(bytes(flow[Slot.NW_SRC.ordinal()], 4), basis)
+                        : ip6 ? FlowHash.jhashBytes(address6(flow, Slot.IPV6_SRC_HI, 0, 0), basis) : basis;
             case "nw_dst":
-                return ip ? Group.jhashBytes(bytes(flow[Slot.NW_DST.ordinal()], 4), basis)
-                        : ip6 ? Group.jhashBytes(address6(flow, Slot.IPV6_DST_HI, 0, 0), basis) : basis;
+                return ip ? FlowHash.jhashBytes(bytes(flow[Slot.NW_DST.ordinal()], 4), basis)
+                        : ip6 ? FlowHash.jhashBytes(address6(flow, Slot.IPV6_DST_HI, 0, 0), basis) : basis;
             case "symmetric_l3": { // flow_hash_symmetric_l3(): {address XOR (16 bytes), eth_type, pad} jhashed
                 byte[] f = new byte[20];
                 if (ip) {
@@ -266,12 +261,12 @@ final class Bundles {
                             flow[Slot.IPV6_DST_LO.ordinal()]), 0, f, 0, 16);
                 }
                 System.arraycopy(bytes(flow[Slot.DL_TYPE.ordinal()], 2), 0, f, 16, 2);
-                return Group.jhashBytes(f, basis);
+                return FlowHash.jhashBytes(f, basis);
             }
             case "symmetric_l3l4", "symmetric_l3l4+udp": // a non-IP flow's L2 fields (flow_hash_symmetric_l2())
-                return Datapath.hashSymL4(flow, basis, fields.endsWith("+udp"));
+                return FlowHash.hashSymL4(flow, basis, fields.endsWith("+udp"));
             default:
-                return Group.symmetricL4(flow, basis);
+                return FlowHash.symmetricL4(flow, basis);
         }
     }
 

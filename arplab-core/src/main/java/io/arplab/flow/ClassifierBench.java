@@ -82,7 +82,7 @@ public final class ClassifierBench {
         }
         double masks = (br.datapath.maskProbes - probes0) / (double) n;
         // a megaflow, from its layout (compressed references): the object (header, 9 references, 5 longs, an int, a
-        // boolean: 96 bytes, as JOL's ClassLayout gives Datapath.Megaflow's instance size), its key (a long[] of the
+        // boolean: 96 bytes, as JOL's ClassLayout gives Megaflow's instance size), its key (a long[] of the
         // key's words from its first nonzero one on; the mask is its subtable's, shared), its dpcls slot (a record
         // of its masked words and a reference, the table at most half full: two slots), its actions string, and its
         // xlate cache: the object (header, 5 references, an int, 3 booleans), the tables it looked up and the rule

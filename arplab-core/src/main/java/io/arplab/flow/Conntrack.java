@@ -124,217 +124,6 @@ public final class Conntrack {
         }
     }
 
-    /**
-     * nat(src|dst=IP[-IP][:PORT[-PORT]]) as ofpact_nat holds it (lib/ofp-actions.c parse_NAT); {@code src} and
-     * {@code dst} both false for a bare "nat" (translate as the connection was). An IPv6 range (range_af AF_INET6)
-     * has its addresses in {@code ip6Min} and {@code ip6Max} (null for IPv4), the IPv4 fields 0.
-     */
-    public record Nat(boolean src, boolean dst, boolean range, long ipMin, long ipMax, int portMin, int portMax,
-            boolean persistent, boolean hash, boolean random, U128 ip6Min, U128 ip6Max) {
-        static final Nat REVERSE = new Nat(false, false, false, 0, 0, 0, 0, false, false, false, null, null);
-
-        /** An IPv6 range (range_af AF_INET6). */
-        boolean v6() {
-            return ip6Min != null;
-        }
-
-        /** format_NAT(): flags only with a range; an IPv6 address in brackets when a port follows. */
-        String format() {
-            if (!src && !dst) {
-                return "nat";
-            }
-            StringBuilder s = new StringBuilder("nat(").append(src ? "src" : "dst");
-            if (range) {
-                s.append('=');
-                if (v6()) { // ipv6_format_addr_bracket()
-                    s.append(ip6(ip6Min));
-                    if (!ip6Max.isZero() && !ip6Max.equals(ip6Min)) {
-                        s.append('-').append(ip6(ip6Max));
-                    }
-                } else {
-                    s.append(MatchFormat.ip(ipMin));
-                    if (ipMax != 0 && ipMax != ipMin) {
-                        s.append('-').append(MatchFormat.ip(ipMax));
-                    }
-                }
-                if (portMin != 0) {
-                    s.append(':').append(portMin);
-                    if (portMax != 0 && portMax != portMin) {
-                        s.append('-').append(portMax);
-                    }
-                }
-                s.append(persistent ? ",persistent" : "").append(hash ? ",hash" : "").append(random ? ",random" : "");
-            }
-            return s.append(')').toString();
-        }
-
-        private String ip6(U128 a) {
-            String t = MatchFormat.ipv6Masked(a, new U128(-1L, -1L));
-            return portMin != 0 ? "[" + t + "]" : t;
-        }
-
-        /** The text inside ct(...): "nat" or "nat(dst=10.0.0.2:80)"; null when there is none. */
-        static Nat parse(String text) {
-            if (text == null) {
-                return null;
-            }
-            return text.startsWith("nat(") ? parseArgs(text.substring(4, text.length() - 1)) : REVERSE;
-        }
-
-        /** parse_NAT(): OVS's error text in the exception. */
-        static Nat parseArgs(String arg) {
-            boolean src = false, dst = false, persistent = false, hash = false, random = false;
-            Nat range = null;
-            KeyValue kv = new KeyValue(arg);
-            while (kv.next()) {
-                switch (kv.key) {
-                    case "src", "dst" -> {
-                        src |= kv.key.equals("src");
-                        dst |= kv.key.equals("dst");
-                        range = range(kv.value);
-                    }
-                    case "persistent" -> persistent = true;
-                    case "hash" -> hash = true;
-                    case "random" -> random = true;
-                    default -> throw new FlowParseException("invalid key \"" + kv.key + "\" in \"nat\" argument");
-                }
-            }
-            if (src && dst) {
-                throw new FlowParseException("May only specify one of \"src\" or \"dst\".");
-            }
-            if (!src && !dst && (persistent || hash || random)) {
-                throw new FlowParseException("Flags allowed only with \"src\" or \"dst\".");
-            }
-            if (hash && random) {
-                throw new FlowParseException("Both \"hash\" and \"random\" are not allowed.");
-            }
-            if (range == null) {
-                return new Nat(src, dst, false, 0, 0, 0, 0, persistent, hash, random, null, null);
-            }
-            return new Nat(src, dst, true, range.ipMin, range.ipMax, range.portMin, range.portMax, persistent, hash,
-                    random, range.ip6Min, range.ip6Max);
-        }
-
-        // str_to_nat_range(): IP[-IP][:PORT[-PORT]], the IPv6 addresses bare or in brackets; null when no address
-        // family came of it (an IPv6 scan inet_pton() refused, consuming the whole string, is no error)
-        private static Nat range(String s) {
-            int[] n = {0};
-            long min = ip(s, n), max = 0;
-            U128 min6 = null, max6 = null;
-            boolean af = min >= 0; // range_af AF_INET or AF_INET6
-            if (min >= 0) {
-                if (n[0] < s.length() && s.charAt(n[0]) == '-') {
-                    n[0]++;
-                    max = ip(s, n);
-                    if (max < min) {
-                        throw new FlowParseException("invalid nat range \"" + s + "\"");
-                    }
-                }
-            } else {
-                min = 0;
-                min6 = ip6(s, n);
-                if (min6 != null && n[0] < s.length() && s.charAt(n[0]) == '-') {
-                    n[0]++;
-                    max6 = ip6(s, n);
-                    if (max6 == null || Long.compareUnsigned(max6.hi(), min6.hi()) < 0
-                            || max6.hi() == min6.hi() && Long.compareUnsigned(max6.lo(), min6.lo()) < 0) {
-                        throw new FlowParseException("invalid nat range \"" + s + "\"");
-                    }
-                }
-                if (min6 != null && max6 == null) {
-                    max6 = U128.ZERO;
-                }
-                af = min6 != null;
-            }
-            int pmin = 0, pmax = 0;
-            if (af && n[0] < s.length() && s.charAt(n[0]) == ':') {
-                n[0]++;
-                pmin = (int) u16(s, n);
-                if (pmin < 0) {
-                    throw new FlowParseException("invalid nat range \"" + s + "\"");
-                }
-                if (n[0] < s.length() && s.charAt(n[0]) == '-') {
-                    n[0]++;
-                    pmax = (int) u16(s, n);
-                    if (pmax < pmin) {
-                        throw new FlowParseException("invalid nat range \"" + s + "\"");
-                    }
-                }
-            }
-            if (n[0] != s.length()) {
-                throw new FlowParseException("garbage (" + s.substring(n[0]) + ") after nat range \"" + s
-                        + "\" (pos: " + n[0] + ")");
-            }
-            return af ? new Nat(false, false, true, min, max, pmin, pmax, false, false, false, min6, max6) : null;
-        }
-
-        // ovs_scan_len(IPV6_SCAN_FMT) or ("[" IPV6_SCAN_FMT "]"), then inet_pton(): the address, null when
-        // inet_pton() refuses it (n advanced past what a scan consumed)
-        private static U128 ip6(String s, int[] n) {
-            int at = n[0], end = at;
-            while (end < s.length() && end - at < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(end)) >= 0) {
-                end++;
-            }
-            String text;
-            if (end > at) {
-                text = s.substring(at, end);
-                n[0] = end;
-            } else if (at < s.length() && s.charAt(at) == '[') {
-                int e = at + 1;
-                while (e < s.length() && e - at - 1 < 46 && "0123456789abcdefABCDEF:.".indexOf(s.charAt(e)) >= 0) {
-                    e++;
-                }
-                if (e == at + 1 || e >= s.length() || s.charAt(e) != ']') {
-                    return null;
-                }
-                text = s.substring(at + 1, e);
-                n[0] = e + 1;
-            } else {
-                return null;
-            }
-            io.arplab.wire.Ipv6Address a = io.arplab.wire.Ipv6Address.parse(text);
-            return a == null ? null : new U128(a.hi(), a.lo());
-        }
-
-        private static long ip(String s, int[] n) {
-            long v = 0;
-            int at = n[0];
-            for (int i = 0; i < 4; i++) {
-                if (i > 0) {
-                    if (at >= s.length() || s.charAt(at) != '.') {
-                        return -1;
-                    }
-                    at++;
-                }
-                int start = at;
-                long octet = 0;
-                while (at < s.length() && Character.isDigit(s.charAt(at)) && at - start < 3) {
-                    octet = octet * 10 + (s.charAt(at++) - '0');
-                }
-                if (at == start || octet > 255) {
-                    return -1;
-                }
-                v = v << 8 | octet;
-            }
-            n[0] = at;
-            return v;
-        }
-
-        // scanf("%hu"): digits, kept to 16 bits as glibc does
-        private static long u16(String s, int[] n) {
-            int at = n[0];
-            long v = 0;
-            while (at < s.length() && Character.isDigit(s.charAt(at))) {
-                v = (v * 10 + (s.charAt(at++) - '0')) & 0xffffffffL;
-            }
-            if (at == n[0]) {
-                return -1;
-            }
-            n[0] = at;
-            return v & 0xffff;
-        }
-    }
-
     /** A committed connection: {@code reply} the tuple its replies carry (the original reversed, NAT applied). */
     public static final class Conn {
         final Key orig;
@@ -371,7 +160,6 @@ public final class Conntrack {
 
     /** n_conn_limit (DEFAULT_N_CONN_LIMIT, dpctl/ct-set-maxconns): conn_not_found() commits no connection past it. */
     public long maxConns = 3_000_000;
-    private static final int PROTO_DCCP = 33, PROTO_UDPLITE = 136;
     /** ct->ipf: the fragments held for reassembly (dpctl/ipf-get-status). */
     public final Ipf ipf = new Ipf();
     /** ct->tcp_seq_chk (dpctl/ct-enable-tcp-seq-chk, ct-disable-tcp-seq-chk): off, any segment fits the windows. */
@@ -391,7 +179,7 @@ public final class Conntrack {
      * and tries the next ones of its range (1-511, 600-1023 or 1024-65535), DNAT with ports tries its range first;
      * a bare "nat" (nat_action 0) makes the reply's source 0.0.0.0 and its destination port 0, its range.
      */
-    private Key uniqueTuple(Key orig, Nat nat) {
+    private Key uniqueTuple(Key orig, ConntrackNat nat) {
         Key r = orig.reverse();
         boolean srcPort = nat.src() && nat.portMin() != 0, dstPort = nat.dst() && nat.portMin() != 0;
         // the range's first address (IPv4 or IPv6), else the packet's own
@@ -743,7 +531,7 @@ public final class Conntrack {
      * frame as conntrack leaves it: {@code packet}, or a translated copy of a related ICMP error; null when ipf
      * holds the fragment (the packet goes no further).
      */
-    public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+    public byte[] execute(long[] flow, byte[] packet, int zone, boolean commit, Set set, ConntrackNat nat) {
         byte[] out = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 ? fragment(flow, packet, zone, commit, set, nat)
                 : track(flow, packet, zone, commit, set, nat);
         if (ipf.nfrag > 0) { // ipf_postprocess_conntrack(): lists made whole or expired join any batch
@@ -773,7 +561,7 @@ public final class Conntrack {
     // (conn_key_extract() keys no fragment), untouched by conntrack (write_ct_md() without a connection). The one that
     // makes its list whole puts the datagram in its place (ipf_execute_reass_pkts()): tracked as it comes (its md
     // the first fragment's, no connection cached), its fragments then sent on with its state (ipf_post_execute_...)
-    private byte[] fragment(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+    private byte[] fragment(long[] flow, byte[] packet, int zone, boolean commit, Set set, ConntrackNat nat) {
         if (flow[Slot.CT_STATE.ordinal()] == 0) {
             // pkt_metadata_init() leaves ct_zone, ct_mark and ct_label as the packet buffer last had them: untracked
             storeMd(lastMd, flow);
@@ -810,7 +598,7 @@ public final class Conntrack {
     }
 
     // conntrack_execute() of a packet conntrack keys
-    private byte[] track(long[] flow, byte[] packet, int zone, boolean commit, Set set, Nat nat) {
+    private byte[] track(long[] flow, byte[] packet, int zone, boolean commit, Set set, ConntrackNat nat) {
         byte[][] frame = {packet};
         Key k = key(flow, zone, packet);
         int st = (int) flow[Slot.CT_STATE.ordinal()];
@@ -1062,7 +850,7 @@ public final class Conntrack {
 
     // conn_not_found(): null when nat_get_unique_tuple() finds no free reply tuple (nat_res_exhaustion), the packet
     // then stays new and uncommitted
-    private Conn commit(Key k, Nat nat) {
+    private Conn commit(Key k, ConntrackNat nat) {
         if (conns.size() >= maxConns) {
             return null; // COVERAGE_INC(conntrack_full)
         }
@@ -1122,57 +910,7 @@ public final class Conntrack {
      * (conn_to_ct_dpif_entry(); the userspace conntrack keeps no counters or timestamps to print).
      */
     public List<String> dump(int zone, boolean verbose, long now) {
-        List<String> out = new ArrayList<>();
-        for (Conn c : conns.values()) {
-            Key o = c.orig;
-            if (zone >= 0 && o.zone() != zone) {
-                continue;
-            }
-            String proto = switch (o.proto()) { // ct_dpif_format_ipproto()
-                case Match.PROTO_ICMP -> "icmp";
-                case Match.PROTO_ICMPV6 -> "icmpv6";
-                case Match.PROTO_TCP -> "tcp";
-                case Match.PROTO_UDP -> "udp";
-                case Match.PROTO_SCTP -> "sctp";
-                case PROTO_UDPLITE -> "udplite";
-                case PROTO_DCCP -> "dccp";
-                case Match.PROTO_IGMP -> "igmp";
-                default -> Integer.toString(o.proto());
-            };
-            StringBuilder s = new StringBuilder(proto).append(",orig=(src=").append(o.srcText())
-                    .append(",dst=").append(o.dstText());
-            o.formatL4(s);
-            s.append("),reply=(src=").append(c.reply.srcText()).append(",dst=").append(c.reply.dstText());
-            c.reply.formatL4(s);
-            s.append(")");
-            if (verbose) {
-                s.append(",id=0");
-            }
-            if (o.zone() != 0) {
-                s.append(",zone=").append(o.zone());
-            }
-            if (verbose) {
-                s.append(",status=0");
-            }
-            if (now >= 0) {
-                s.append(",timeout=").append(c.expiration > now ? (c.expiration - now) / 1_000_000 / 1000 : 0);
-            }
-            if (c.mark != 0) {
-                s.append(",mark=").append(c.mark);
-            }
-            if (!c.label.isZero()) { // ct_dpif_format_entry()
-                s.append(",labels=").append(c.label.hex());
-            }
-            if (o.proto() == Match.PROTO_TCP) {
-                s.append(",protoinfo=(").append(c.tcp != null && verbose ? c.tcp.protoinfoVerbose()
-                        : "state=" + c.tcpState()).append(")");
-            }
-            if (c.helper != null) { // ct_dpif_format_helper()
-                s.append(",helper=").append(c.helper);
-            }
-            out.add(s.toString());
-        }
-        return out;
+        return CtDpif.dump(conns.values(), zone, verbose, now);
     }
 
     public void flush() {
@@ -1221,46 +959,7 @@ public final class Conntrack {
      * only), with {@code verbose} TCP's by coalesced state.
      */
     public List<String> stats(int zone, boolean verbose) {
-        int total = 0;
-        Map<String, Integer> protos = new LinkedHashMap<>();
-        for (String p : List.of("TCP", "UDP", "UDPLITE", "SCTP", "ICMP", "DCCP", "IGMP", "Other")) {
-            protos.put(p, 0);
-        }
-        java.util.TreeMap<ConntrackTcp.State, Integer> states = new java.util.TreeMap<>();
-        for (Conn c : conns.values()) {
-            if (zone >= 0 && c.orig.zone() != zone) {
-                continue;
-            }
-            total++;
-            String p = switch (c.orig.proto()) {
-                case Match.PROTO_ICMP -> "ICMP";
-                case Match.PROTO_ICMPV6 -> null;
-                case Match.PROTO_TCP -> "TCP";
-                case Match.PROTO_UDP -> "UDP";
-                case Match.PROTO_SCTP -> "SCTP";
-                case PROTO_UDPLITE -> "UDPLITE";
-                case PROTO_DCCP -> "DCCP";
-                case Match.PROTO_IGMP -> "IGMP";
-                default -> "Other";
-            };
-            if (p != null) {
-                protos.merge(p, 1, Integer::sum);
-            }
-            if (c.orig.proto() == Match.PROTO_TCP) {
-                states.merge(ConntrackTcp.State.valueOf(c.tcpState()), 1, Integer::sum);
-            }
-        }
-        List<String> out = new ArrayList<>(List.of("Connections Stats:", "    Total: " + total));
-        protos.forEach((p, n) -> {
-            if (n > 0) {
-                out.add("  " + p + ": " + n);
-                if (p.equals("TCP") && verbose) {
-                    out.add("    Conn per TCP states:");
-                    states.forEach((st, k) -> out.add("\t  [" + st + "]=" + k)); // ct_dpif_format_tcp_stat()
-                }
-            }
-        });
-        return out;
+        return CtDpif.stats(conns.values(), zone, verbose);
     }
 
     /** conntrack_flush(): the connections of {@code zone} (-1: all) forgotten. */

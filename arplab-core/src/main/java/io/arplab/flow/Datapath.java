@@ -12,92 +12,6 @@ import java.util.Map;
  * counters then count the later hits only.
  */
 public final class Datapath {
-    /** An installed megaflow: the key and mask of a section's initial flow. */
-    public static final class Megaflow {
-        final Ofproto br;
-        /**
-         * The key's words from its first nonzero one on ({@link #keyFrom}): the slots before the datapath's fields
-         * (the conntrack tuple, the tunnel, the registers) are zero in most keys, so a megaflow keeps about half of
-         * a flow's words, as a dpif-netdev megaflow keeps its key as a miniflow of the words it has.
-         */
-        private final long[] keyWords;
-        private final int keyFrom;
-        final long[] mask;
-        public String actions;
-        public long packets, bytes, used = -1, tcpFlags;
-        /** Its packets and bytes the revalidators pushed through its ukey's cache so far (ukey->stats). */
-        long pushedPackets, pushedBytes;
-        /** When its ukey was made (ukey->created): its idle time counts from there until a packet uses it. */
-        long created;
-        /** The translation's cache (its ukey's): what a hit repeats, the actions it replays. */
-        XlateCache xc;
-        /**
-         * Its ukey's cache where that is not {@link #xc} (null: it is): a revalidation whose modify put found no
-         * datapath flow of the ukey's key left this flow's actions alone and gave its ukey the new translation's.
-         */
-        XlateCache ukeyXc;
-        Megaflow next;
-        /** The key's ct_tuple4 as the upcall's metadata had it (write_ct_md()), or null. */
-        final Conntrack.Key ctTuple;
-        /** Its mask of ct_tuple4 (what a resubmit(ct)'s lookup read, tuple_swap()), or null: none matched. */
-        Conntrack.Key ctMask;
-        /** dp_netdev_flow_is_simple_match() of its key and mask (they do not change). */
-        final boolean simple;
-        /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */
-        int[] recircs = NO_RECIRCS;
-        /** The {@link #revalidationEpoch()} its ukey was last translated in. */
-        long epoch;
-        /** Its ukey has an xcache: a revalidation translated it (an upcall's ukey has none). */
-        boolean xcachePopulated;
-
-        Megaflow(Ofproto br, long[] value, DpclsSubtable t, String actions, XlateCache xc, Conntrack.Key ctTuple) {
-            this.br = br;
-            int from = java.util.Arrays.mismatch(value, ZERO_KEY); // the first nonzero word (-1: none)
-            keyFrom = from < 0 ? value.length : from;
-            keyWords = java.util.Arrays.copyOfRange(value, keyFrom, value.length);
-            this.mask = t.mask;
-            this.actions = actions;
-            this.xc = xc;
-            this.ctTuple = ctTuple;
-            this.simple = value[Slot.RECIRC_ID.ordinal()] == 0 && t.simpleMask;
-        }
-
-        /** Its key, whole (a new array). */
-        long[] value() {
-            long[] v = new long[keyFrom + keyWords.length];
-            System.arraycopy(keyWords, 0, v, keyFrom, keyWords.length);
-            return v;
-        }
-
-        /** Slot {@code i} of its key. */
-        long key(int i) {
-            return i < keyFrom ? 0 : keyWords[i - keyFrom];
-        }
-
-        /** Whether {@code flow} is its key, slot for slot. */
-        boolean keyIs(long[] flow) {
-            return java.util.Arrays.mismatch(flow, ZERO_KEY) == (keyFrom == flow.length ? -1 : keyFrom)
-                    && java.util.Arrays.equals(flow, keyFrom, flow.length, keyWords, 0, keyWords.length);
-        }
-
-        /** The words its key takes (for the benchmark's bytes per megaflow). */
-        int keyWords() {
-            return keyWords.length;
-        }
-
-        /** The cache its stats are pushed through (revalidate_ukey()'s xlate_push_stats() of ukey->xcache). */
-        XlateCache ukeyCache() {
-            return ukeyXc != null ? ukeyXc : xc;
-        }
-
-        /** Whether a hit is executed from the datapath actions alone (not a slow-path flow). */
-        boolean replayable() {
-            return xc.replayable;
-        }
-    }
-
-    private static final int[] NO_RECIRCS = {};
-    private static final long[] ZERO_KEY = new long[Slot.ALL.length];
     private final List<Megaflow> flows = new ArrayList<>();
     /** The recirculation ids of the ovs-vswitchd this datapath stands for: one id space for all its bridges. */
     final RecircIds recirc = new RecircIds();
@@ -751,7 +665,7 @@ public final class Datapath {
                 recirc.unref(id);
             }
         }
-        return next.isEmpty() ? NO_RECIRCS : next.stream().mapToInt(Integer::intValue).toArray();
+        return next.isEmpty() ? Megaflow.NO_RECIRCS : next.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Deletes a megaflow (the revalidator's verdict). */
@@ -937,61 +851,6 @@ public final class Datapath {
     /** The installed megaflows whose translation missed a neighbour and whose ukey has no xcache yet, oldest first. */
     private final List<Megaflow> unpopulated = new ArrayList<>();
 
-    /**
-     * flow_hash_symmetric_l3l4(): the hash(sym_l4(basis)) action's (odp-execute.c, OVS_HASH_ALG_SYM_L4, without UDP
-     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for neither IPv4 nor IPv6.
-     * Network-order fields are read as a little-endian host reads them.
-     */
-    static int hashSymL4(long[] flow, int basis, boolean udpPorts) {
-        int type = (int) flow[Slot.DL_TYPE.ordinal()];
-        int h = basis;
-        if (type == Match.ETH_IPV6) { // hash_add64() of each 64-bit word of the addresses' XOR
-            long w = Long.reverseBytes(flow[Slot.IPV6_SRC_HI.ordinal()] ^ flow[Slot.IPV6_DST_HI.ordinal()]);
-            h = mhashAdd(mhashAdd(h, (int) w), (int) (w >>> 32));
-            w = Long.reverseBytes(flow[Slot.IPV6_SRC_LO.ordinal()] ^ flow[Slot.IPV6_DST_LO.ordinal()]);
-            h = mhashAdd(mhashAdd(h, (int) w), (int) (w >>> 32));
-        } else if (type != Match.ETH_IP) {
-            long xor = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
-            int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
-            h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) type))
-                    | Short.toUnsignedInt(Short.reverseBytes((short) tci)) << 16);
-            h = mhashAdd(h, Integer.reverseBytes((int) (xor >>> 16)));
-            h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) xor)));
-            return mhashFinish(h ^ basis);
-        }
-        if (type == Match.ETH_IP) {
-            h = mhashAdd(h, Integer.reverseBytes((int) (flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()])));
-        }
-        int proto = (int) flow[Slot.NW_PROTO.ordinal()];
-        h = mhashAdd(h, proto);
-        if (flow[Slot.NW_FRAG.ordinal()] == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP
-                || udpPorts && proto == Match.PROTO_UDP)) {
-            h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes(
-                    (short) (flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()]))));
-        }
-        return mhashFinish(h ^ basis);
-    }
-
-    // lib/hash.h mhash_add(), mhash_finish() (murmurhash3)
-    static int mhashAdd(int hash, int data) {
-        if (data != 0) {
-            data *= 0xcc9e2d51;
-            data = Integer.rotateLeft(data, 15);
-            data *= 0x1b873593;
-            hash ^= data;
-        }
-        return Integer.rotateLeft(hash, 13) * 5 + 0xe6546b64;
-    }
-
-    static int mhashFinish(int hash) {
-        hash ^= hash >>> 16;
-        hash *= 0x85ebca6b;
-        hash ^= hash >>> 13;
-        hash *= 0xc2b2ae35;
-        hash ^= hash >>> 16;
-        return hash;
-    }
-
     private final java.util.BitSet meterIds = new java.util.BitSet();
 
     /** id_pool_alloc_id() of the backer's meter ids: the lowest free one. */
@@ -1084,235 +943,18 @@ public final class Datapath {
                 s.append(OdpFlowFormat.ufid(value, m.mask)).append(only == null ? ", " : " ")
                         .append(OdpFlowFormat.key(m.br, value, m.mask, m.ctTuple, m.ctMask, portNames));
             } else {
-                s.append(key(m.br, m, portNames));
+                s.append(OdpFlowFormat.terseKey(m.br, m, portNames));
             }
             s.append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
                     .append(", used:").append(m.used < 0 ? "never" : FlowStatsFormat.duration(now - m.used));
             if (m.tcpFlags != 0) {
-                s.append(", flags:").append(tcpFlags(m.tcpFlags));
+                s.append(", flags:").append(OdpFlowFormat.tcpFlags(m.tcpFlags));
             }
             boolean dpctl = verbose && only == null;
             s.append(dpctl ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
             s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value(), m.mask, m.ctMask) : "").append('\n');
         }
         return s.toString();
-    }
-
-    // packet_format_tcp_flags()
-    private static String tcpFlags(long f) {
-        StringBuilder s = new StringBuilder();
-        char[] c = {'S', 'F', 'P', 'R', 'U', '.', 'E', 'C', 'N'};
-        int[] bit = {0x002, 0x001, 0x008, 0x004, 0x020, 0x010, 0x040, 0x080, 0x100};
-        for (int i = 0; i < c.length; i++) {
-            if ((f & bit[i]) != 0) {
-                s.append(c[i]);
-            }
-        }
-        return s.toString();
-    }
-
-    // odp_flow_format() for the keys a megaflow of the userspace datapath has, fully wildcarded ones left out
-    private static String key(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
-        long[] v = m.value(), k = m.mask;
-        StringBuilder s = new StringBuilder();
-        int priority = Slot.SKB_PRIORITY.ordinal();
-        if (k[priority] != 0) { // odp_flow_key_from_flow(): the priority first
-            s.append("skb_priority(").append(MatchFormat.hex(v[priority])).append("),");
-        }
-        s.append(Tunnel.key(v, k));
-        int mark = Slot.PKT_MARK.ordinal();
-        if (k[mark] != 0) { // odp_flow_key_from_flow(): skb_mark comes before the conntrack keys
-            s.append("skb_mark(").append(v[mark] == 0 ? "0" : "0x" + Long.toHexString(v[mark]))
-                    .append(k[mark] == 0xffffffffL ? "" : "/0x" + Long.toHexString(k[mark])).append("),");
-        }
-        int st = Slot.CT_STATE.ordinal();
-        if (k[st] != 0) {
-            s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))
-                    .append("),");
-        }
-        if (k[Slot.CT_ZONE.ordinal()] != 0) {
-            s.append("ct_zone(").append(MatchFormat.hex(v[Slot.CT_ZONE.ordinal()])).append("),");
-        }
-        if (k[Slot.CT_MARK.ordinal()] != 0) {
-            s.append("ct_mark(").append(masked(v, k, Slot.CT_MARK)).append("),");
-        }
-        if (!Field.CT_LABEL.value(k).isZero()) {
-            s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
-        }
-        if (m.ctMask != null && m.ctTuple != null) { // odp_flow_key_from_mask(): no tuple in the key, none shown
-            OdpFlowFormat.ctTuple(s, m.ctTuple, m.ctMask, false);
-        }
-        s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
-        if (k[Slot.DP_HASH.ordinal()] != 0) {
-            s.append("dp_hash(").append(MatchFormat.hex(v[Slot.DP_HASH.ordinal()])).append('/')
-                    .append(MatchFormat.hex(k[Slot.DP_HASH.ordinal()])).append("),");
-        }
-        Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
-        int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
-        s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");
-        s.append("packet_type(ns=0,id=0),");
-        java.util.List<String> eth = new java.util.ArrayList<>();
-        for (Slot e : new Slot[] {Slot.DL_SRC, Slot.DL_DST}) {
-            if (k[e.ordinal()] != 0) {
-                eth.add((e == Slot.DL_SRC ? "src=" : "dst=") + MatchFormat.mac(v[e.ordinal()])
-                        + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
-            }
-        }
-        if (!eth.isEmpty()) {
-            s.append("eth(").append(String.join(",", eth)).append("),");
-        }
-        int type = (int) v[Slot.DL_TYPE.ordinal()];
-        // odp_flow_key_from_flow(): each tag (up to flow_vlan_limit) as its TPID, its TCI (left out when
-        // wildcarded), then encap() around the rest; a tag the key stopped at (its TPID the Ethernet type) opens an
-        // empty encap()
-        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
-        int encaps = 0;
-        boolean cut = false;
-        for (; encaps < br.datapath.vlanLimit && !cut; encaps++) {
-            long tpid = v[tags[encaps][1].ordinal()];
-            if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
-                break;
-            }
-            cut = tpid == 0;
-            s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
-            long tci = v[tags[encaps][0].ordinal()], tm = k[tags[encaps][0].ordinal()];
-            if (tm != 0) {
-                s.append("vlan(").append(vlanTci(tci, tm)).append("),");
-            }
-            s.append("encap(");
-        }
-        if (!cut) {
-            s.append(OdpFlowFormat.ethType(type));
-            keyL3(s, v, k, type);
-        }
-        s.append(")".repeat(encaps));
-        return s.toString();
-    }
-
-    // format_vlan_tci(): vid and pcp when either the value or the mask has bits, the mask when partial; cfi=0
-    private static String vlanTci(long tci, long mask) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        long vid = tci & Match.VLAN_VID, vidMask = mask & Match.VLAN_VID;
-        if (vid != 0 || vidMask != 0) {
-            out.add("vid=" + vid + (vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask)));
-        }
-        long pcp = tci >>> 13, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
-        if (pcp != 0 || pcpMask != 0) {
-            out.add("pcp=" + pcp + (pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask)));
-        }
-        if ((tci & Match.VLAN_CFI) == 0) {
-            out.add("cfi=0");
-        }
-        return String.join(",", out);
-    }
-
-    // format_in6_addr(): the address, then "/MASK" as an address unless exact
-    private static void addIpv6(java.util.List<String> out, String name, long[] v, long[] k, Field f) {
-        U128 mask = f.value(k);
-        if (!mask.isZero()) {
-            U128 a = f.value(v);
-            out.add(name + "=" + new io.arplab.wire.Ipv6Address(a.hi(), a.lo())
-                    + (mask.equals(f.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(mask.hi(), mask.lo())));
-        }
-    }
-
-    private static void keyL3(StringBuilder s, long[] v, long[] k, int type) {
-        java.util.List<String> l3 = new java.util.ArrayList<>();
-        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
-            boolean v6 = type == Match.ETH_IPV6;
-            if (v6) { // format_odp_key_attr(): ipv6(src,dst,label,proto,tclass,hlimit,frag)
-                addIpv6(l3, "src", v, k, Field.IPV6_SRC);
-                addIpv6(l3, "dst", v, k, Field.IPV6_DST);
-                long label = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
-                if (label != 0) {
-                    l3.add("label=" + MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()])
-                            + (label == 0xfffff ? "" : "/" + MatchFormat.hex(label)));
-                }
-            } else {
-                addIp(l3, "src", v, k, Slot.NW_SRC);
-                addIp(l3, "dst", v, k, Slot.NW_DST);
-            }
-            if (k[Slot.NW_PROTO.ordinal()] != 0) {
-                l3.add("proto=" + v[Slot.NW_PROTO.ordinal()]);
-            }
-            if (k[Slot.NW_TOS.ordinal()] != 0) {
-                l3.add((v6 ? "tclass=" : "tos=") + masked(v, k, Slot.NW_TOS));
-            }
-            if (k[Slot.NW_TTL.ordinal()] != 0) {
-                l3.add((v6 ? "hlimit=" : "ttl=") + v[Slot.NW_TTL.ordinal()]);
-            }
-            long frag = v[Slot.NW_FRAG.ordinal()];
-            l3.add("frag=" + (frag == 0 ? "no" : frag == 1 ? "first" : "later"));
-            s.append(v6 ? ",ipv6(" : ",ipv4(").append(String.join(",", l3)).append(')');
-            java.util.List<String> l4 = new java.util.ArrayList<>();
-            int proto = (int) v[Slot.NW_PROTO.ordinal()];
-            boolean icmp = proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
-            for (Slot p : new Slot[] {Slot.TP_SRC, Slot.TP_DST}) {
-                if (k[p.ordinal()] != 0) {
-                    l4.add((p == Slot.TP_SRC ? icmp ? "type=" : "src=" : icmp ? "code=" : "dst=")
-                            + (k[p.ordinal()] == (icmp ? 0xff : 0xffff) ? v[p.ordinal()]
-                            : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
-                }
-            }
-            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
-                s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
-                        : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
-                        .append('(').append(String.join(",", l4)).append(')');
-            }
-            long tf = k[Slot.TCP_FLAGS.ordinal()];
-            if (proto == Match.PROTO_TCP && frag != 3 && tf != 0) { // odp_flow_format(): a wildcarded key left out
-                s.append(",tcp_flags(").append(OdpFlowFormat.tcpFlags(v[Slot.TCP_FLAGS.ordinal()], tf)).append(')');
-            }
-            java.util.List<String> nd = new java.util.ArrayList<>();
-            // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
-            if (v6 && icmp && OdpFlowFormat.ndExported(v, k)) {
-                addIpv6(nd, "target", v, k, Field.ND_TARGET);
-                for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
-                    if (k[e.ordinal()] != 0) {
-                        nd.add((e == Slot.ARP_SHA ? "sll=" : "tll=") + MatchFormat.mac(v[e.ordinal()])
-                                + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
-                    }
-                }
-            }
-            if (!nd.isEmpty()) {
-                s.append(",nd(").append(String.join(",", nd)).append(')');
-            }
-        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) { // odp_flow_key_from_flow(): arp() for both
-            addIp(l3, "sip", v, k, Slot.NW_SRC);
-            addIp(l3, "tip", v, k, Slot.NW_DST);
-            if (k[Slot.NW_PROTO.ordinal()] != 0) {
-                l3.add("op=" + v[Slot.NW_PROTO.ordinal()]);
-            }
-            for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
-                if (k[e.ordinal()] != 0) {
-                    l3.add((e == Slot.ARP_SHA ? "sha=" : "tha=") + MatchFormat.mac(v[e.ordinal()]));
-                }
-            }
-            if (!l3.isEmpty()) {
-                s.append(",arp(").append(String.join(",", l3)).append(')');
-            }
-        } else if (Packet.isMpls(type)) { // odp_flow_key_from_flow(): the key's entries down to BOS
-            int n = Mpls.count(v, null);
-            boolean matched = false;
-            for (int i = 0; i < n; i++) {
-                matched |= k[Packet.MPLS_LSES[i].ordinal()] != 0;
-            }
-            if (matched) {
-                s.append(",mpls(").append(Mpls.key(v, k, n)).append(')');
-            }
-        }
-    }
-
-    private static void addIp(java.util.List<String> out, String name, long[] v, long[] k, Slot s) {
-        if (k[s.ordinal()] != 0) {
-            out.add(name + "=" + MatchFormat.ip(v[s.ordinal()])
-                    + (k[s.ordinal()] == 0xffffffffL ? "" : "/" + MatchFormat.ip(k[s.ordinal()])));
-        }
-    }
-
-    private static String masked(long[] v, long[] k, Slot s) {
-        return k[s.ordinal()] == s.max ? MatchFormat.hex(v[s.ordinal()])
-                : MatchFormat.hex(v[s.ordinal()]) + "/" + MatchFormat.hex(k[s.ordinal()]);
     }
 
     /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */

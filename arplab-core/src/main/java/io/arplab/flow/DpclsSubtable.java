@@ -7,11 +7,11 @@ import java.util.Arrays;
  * the key's words under the mask, as dpcls_lookup() compares a packet's miniflow with a rule's masked one. Open
  * addressing with linear probing on their hash: a slot's record holds the masked words flat ({@code width} longs),
  * so a lookup compares one record and reads no megaflow; megaflows with the same masked words share a slot, the
- * newest first ({@link Datapath.Megaflow#next}). The capacity stays when the subtable is cleared.
+ * newest first ({@link Megaflow#next}). The capacity stays when the subtable is cleared.
  */
 final class DpclsSubtable extends MaskedFields {
     private final int width;
-    private Datapath.Megaflow[] entries = new Datapath.Megaflow[16];
+    private Megaflow[] entries = new Megaflow[16];
     private long[] records;
     private int size;
     /** Whether a megaflow of this mask is a simple match when its recirc_id is 0 ({@link Datapath#simpleMask}). */
@@ -34,8 +34,8 @@ final class DpclsSubtable extends MaskedFields {
     }
 
     /** The newest megaflow whose masked words equal {@code key}'s, or null. */
-    Datapath.Megaflow lookup(long[] key) {
-        Datapath.Megaflow[] e = entries;
+    Megaflow lookup(long[] key) {
+        Megaflow[] e = entries;
         int m = e.length - 1;
         long h = hash(key);
         for (int i = home(h, m); e[i] != null; i = (i + 1) & m) {
@@ -68,7 +68,7 @@ final class DpclsSubtable extends MaskedFields {
     }
 
     /** Inserts {@code n}, whose key is {@code value} (whole). */
-    void insert(Datapath.Megaflow n, long[] value) {
+    void insert(Megaflow n, long[] value) {
         int i = slot(value);
         if (entries[i] == null) {
             record(i, value);
@@ -82,9 +82,9 @@ final class DpclsSubtable extends MaskedFields {
         }
     }
 
-    void remove(Datapath.Megaflow n) {
+    void remove(Megaflow n) {
         int i = slot(n.value());
-        Datapath.Megaflow head = entries[i];
+        Megaflow head = entries[i];
         if (head == n) {
             if (n.next == null) {
                 deleteSlot(i);
@@ -147,9 +147,9 @@ final class DpclsSubtable extends MaskedFields {
     }
 
     private void grow() {
-        Datapath.Megaflow[] old = entries;
+        Megaflow[] old = entries;
         long[] oldRecords = records;
-        entries = new Datapath.Megaflow[old.length * 2];
+        entries = new Megaflow[old.length * 2];
         records = new long[entries.length * width];
         int m = entries.length - 1;
         for (int j = 0; j < old.length; j++) {

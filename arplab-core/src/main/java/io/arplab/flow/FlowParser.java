@@ -23,7 +23,7 @@ public final class FlowParser {
                 }
                 warnings.addAll(e.log);
                 throw new FlowParseException(e.getMessage(), warnings);
-            } catch (ActionParser.ActionCheckException e) {
+            } catch (ActionCheckException e) {
                 if (warnings.isEmpty()) {
                     throw e;
                 }
@@ -32,7 +32,7 @@ public final class FlowParser {
                         warnings.add(l);
                     }
                 }
-                throw new ActionParser.ActionCheckException(warnings, e.getMessage());
+                throw new ActionCheckException(warnings, e.getMessage());
             }
             if (warnings.isEmpty()) {
                 return fm;
@@ -253,7 +253,7 @@ public final class FlowParser {
             noProtocol |= match.mask(f.slot) != 0 && command != FlowMod.Command.QUERY;
         }
         if (noProtocol && actStr == null) {
-            throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
+            throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
         }
         usable &= usable(match);
         if (match.dlType() == Match.ETH_IPV6 && (match.mask(Slot.NW_PROTO) | match.mask(Slot.NW_TOS)
@@ -263,10 +263,10 @@ public final class FlowParser {
         List<Action> actions = List.of();
         if (actStr != null) {
             actions = ActionParser.parse(actStr, match, names);
-            ActionParser.check(actions, match, table);
-            usable &= ActionParser.usable(actions, match);
+            ActionCheck.check(actions, match, table);
+            usable &= ActionCheck.usable(actions, match);
             if (usable == 0 || noProtocol) { // parse_ofp_str__(): no protocol carries this match with these actions
-                throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
+                throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
         }
         List<String> log = new ArrayList<>();
@@ -286,7 +286,7 @@ public final class FlowParser {
     /**
      * The match as the switch gets it: ovs-ofctl sends it as parsed, and nx_put_raw() carries of it all that
      * normalization keeps (ofputil_normalize_match()) plus an IPv4 flow's IPv6 label (nxm_put_ip()), left for the
-     * switch to refuse (Ofproto.matchError()); a field left out still brings its packet_type=(0,0) along
+     * switch to refuse (FlowModDecode.matchError()); a field left out still brings its packet_type=(0,0) along
      * (match_add_ethernet_prereq()). Normalizes {@code match} in place; returns the change as normalization logs it
      * (pre, post), or null.
      */

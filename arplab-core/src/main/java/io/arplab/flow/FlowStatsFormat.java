@@ -111,15 +111,15 @@ public final class FlowStatsFormat {
                 out.add("ofp_match|INFO|post: " + change[1]);
             }
         }
-        java.util.List<String> bad = Ofproto.matchError(fm, v) != null ? null // the match is pulled first
+        java.util.List<String> bad = FlowModDecode.matchError(fm, v) != null ? null // the match is pulled first
                 : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
         if (bad != null) {
             out.addAll(bad.subList(0, bad.size() - 1));
-        } else if (Ofproto.matchError(fm, v) == null) {
+        } else if (FlowModDecode.matchError(fm, v) == null) {
             out.addAll(instructionDeprecations(ActionFormat.roundTrip(fm.actions(), v), v));
         }
-        if (bad == null && Ofproto.matchError(fm, v) == null && Ofproto.gotoTableError(fm, v) == null) {
-            String[] inconsistent = Ofproto.consistencyError(fm, v);
+        if (bad == null && FlowModDecode.matchError(fm, v) == null && FlowModDecode.gotoTableError(fm, v) == null) {
+            String[] inconsistent = FlowModDecode.consistencyError(fm, v);
             if (inconsistent != null && inconsistent[1] != null) {
                 out.add(inconsistent[1]);
             }
@@ -128,7 +128,7 @@ public final class FlowStatsFormat {
     }
 
     /**
-     * One action as ovs-ofctl decodes it: the switch's refusals (Ofproto.decodeError()), and debug_slow and
+     * One action as ovs-ofctl decodes it: the switch's refusals (FlowModDecode.decodeError()), and debug_slow and
      * debug_recirc, which only a switch run with --enable-dummy knows (OFPBAC_BAD_VENDOR_TYPE); null if fine.
      */
     static String[] decodeError(Action a) {
@@ -143,7 +143,7 @@ public final class FlowStatsFormat {
                 }
             }
         }
-        return Ofproto.decodeError(a);
+        return FlowModDecode.decodeError(a);
     }
 
     // the action's own warning, then log_bad_action(): its offset and the whole action list hex-dumped; a clone's
@@ -208,7 +208,7 @@ public final class FlowStatsFormat {
                 }
             }
             decoded.addAll(ActionFormat.deprecations(list, v));
-            if (list != apply && !list.stream().allMatch(Ofproto::allowedInActionSet)) {
+            if (list != apply && !list.stream().allMatch(FlowModDecode::allowedInActionSet)) {
                 // ofpacts_decode_for_action_set(), once the write_actions list decoded
                 return new java.util.ArrayList<>(java.util.List.of("ofp_actions|WARN|disallowed action in action set",
                         "OFPBAC_BAD_TYPE"));
@@ -258,7 +258,7 @@ public final class FlowStatsFormat {
         java.util.List<String> log = new java.util.ArrayList<>();
         for (Rule r : rules) {
             // ofputil_decode_flow_stats_reply(): the match first; OpenFlow 1.5's reply turns its error into EINVAL
-            String matchError = v.atLeast(OfVersion.OF12) ? Ofproto.matchError(r.match, v) : null;
+            String matchError = v.atLeast(OfVersion.OF12) ? FlowModDecode.matchError(r.match, v) : null;
             if (matchError != null) {
                 log.add("ofp_flow|WARN|OFPST_FLOW reply bad match");
                 log.add("vconn|WARN|parse error in reply ("
@@ -296,14 +296,14 @@ public final class FlowStatsFormat {
         boolean nxm = !FlowTables.ofp10(fm, v) && !v.atLeast(OfVersion.OF11);
         String type = nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD";
         java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + ver + x + error));
-        String matchError = Ofproto.matchError(fm, v); // ofputil_decode_flow_mod() pulls the match first
+        String matchError = FlowModDecode.matchError(fm, v); // ofputil_decode_flow_mod() pulls the match first
         java.util.List<String> bad = matchError != null ? java.util.List.of(matchError)
                 : firstBadAction(ActionFormat.roundTrip(fm.actions(), v), v);
-        if (bad == null && Ofproto.gotoTableError(fm, v) != null) { // checked after the actions decoded
-            bad = java.util.List.of(Ofproto.gotoTableError(fm, v));
+        if (bad == null && FlowModDecode.gotoTableError(fm, v) != null) { // checked after the actions decoded
+            bad = java.util.List.of(FlowModDecode.gotoTableError(fm, v));
         }
-        if (bad == null && Ofproto.consistencyError(fm, v) != null) { // ofpacts_check_consistency(), last
-            bad = java.util.List.of(Ofproto.consistencyError(fm, v)[0]);
+        if (bad == null && FlowModDecode.consistencyError(fm, v) != null) { // ofpacts_check_consistency(), last
+            bad = java.util.List.of(FlowModDecode.consistencyError(fm, v)[0]);
         }
         if (bad == null) {
             out.add(type + ver + x + flowMod(fm, v, tid));

@@ -91,7 +91,7 @@ public final class Group {
          */
         public int usable() {
             return buckets.isEmpty() ? FlowMod.P_ANY
-                    : ActionParser.parsedUsable(buckets.get(buckets.size() - 1).actions);
+                    : ActionCheck.parsedUsable(buckets.get(buckets.size() - 1).actions);
         }
     }
 
@@ -267,104 +267,6 @@ public final class Group {
     /** group_set_selection_method(): the hash's basis, selection_method_param's lower 32 bits for "dp_hash". */
     long hashBasis() {
         return selectionMethod.isEmpty() ? 0 : selectionMethodParam & 0xffffffffL;
-    }
-
-    /** hash_int() (lib/hash.h, mhash): a bucket's score basis in group_best_live_bucket(). */
-    static int hashInt(int x, int basis) {
-        return Datapath.mhashFinish(Datapath.mhashAdd(Datapath.mhashAdd(x, 0), basis) ^ 8);
-    }
-
-    /**
-     * flow_hash_symmetric_l4() with basis 0 (lib/flow.c): jhash of a 32-byte struct of the addresses XORed (IPv4
-     * source and destination, Ethernet source and destination), the Ethernet type, the VLAN id, the ports XORed
-     * for TCP and SCTP, the protocol; network-order fields as a little-endian host lays them out.
-     */
-    static int symmetricL4(long[] flow) {
-        return symmetricL4(flow, 0);
-    }
-
-    /** As above with a basis (flow_hash_symmetric_l4(flow, basis)). */
-    static int symmetricL4(long[] flow, int basis) {
-        byte[] f = new byte[32];
-        int type = (int) flow[Slot.DL_TYPE.ordinal()];
-        if (type == Match.ETH_IP) {
-            long a = flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()];
-            for (int i = 0; i < 4; i++) {
-                f[i] = (byte) (a >>> (24 - 8 * i));
-            }
-            int proto = (int) flow[Slot.NW_PROTO.ordinal()];
-            f[28] = (byte) proto;
-            if (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP) {
-                long p = flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()];
-                f[20] = (byte) (p >>> 8);
-                f[21] = (byte) p;
-            }
-        }
-        f[16] = (byte) (type >>> 8);
-        f[17] = (byte) type;
-        int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
-        f[18] = (byte) (tci >>> 8);
-        f[19] = (byte) tci;
-        long mac = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
-        for (int i = 0; i < 6; i++) {
-            f[22 + i] = (byte) (mac >>> (40 - 8 * i));
-        }
-        return jhashBytes(f, basis);
-    }
-
-    /** flow_mask_hash_fields() for symmetric_l4: what flow_hash_symmetric_l4() reads. */
-    static void maskSymmetricL4(long[] flow, long[] wc) {
-        wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
-        wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
-        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-            wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
-            wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
-            if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) { // UDP ports are not hashed
-                wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
-                wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
-            }
-        }
-    }
-
-    // lib/jhash.c jhash_bytes(): words read little-endian
-    static int jhashBytes(byte[] p, int basis) {
-        int n = p.length;
-        int a = 0xdeadbeef + n + basis, b = a, c = a;
-        int off = 0;
-        while (n >= 12) {
-            a += le32(p, off);
-            b += le32(p, off + 4);
-            c += le32(p, off + 8);
-            a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
-            a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
-            n -= 12;
-            off += 12;
-        }
-        if (n > 0) {
-            byte[] tmp = new byte[12];
-            System.arraycopy(p, off, tmp, 0, n);
-            a += le32(tmp, 0);
-            b += le32(tmp, 4);
-            c += le32(tmp, 8);
-            c ^= b; c -= Integer.rotateLeft(b, 14);
-            a ^= c; a -= Integer.rotateLeft(c, 11);
-            b ^= a; b -= Integer.rotateLeft(a, 25);
-            c ^= b; c -= Integer.rotateLeft(b, 16);
-            a ^= c; a -= Integer.rotateLeft(c, 4);
-            b ^= a; b -= Integer.rotateLeft(a, 14);
-            c ^= b; c -= Integer.rotateLeft(b, 24);
-        }
-        return c;
-    }
-
-    private static int le32(byte[] p, int off) {
-        return (p[off] & 0xff) | (p[off + 1] & 0xff) << 8 | (p[off + 2] & 0xff) << 16 | (p[off + 3] & 0xff) << 24;
     }
 
     /** group_dpif_credit_stats(): a packet to the group and to bucket {@code b}, or to every bucket when null. */
@@ -569,24 +471,6 @@ public final class Group {
         }
         fields.sort(java.util.Comparator.comparingInt(HASHABLE::indexOf));
         return fields;
-    }
-
-    /** lib/hash.c hash_bytes(): the bytes as little-endian words, the last one zero-padded. */
-    static int hashBytes(byte[] p, int basis) {
-        int hash = basis;
-        for (int i = 0; i < p.length; i += 4) {
-            int w = 0;
-            for (int j = 0; j < 4 && i + j < p.length; j++) {
-                w |= (p[i + j] & 0xff) << (8 * j);
-            }
-            hash = Datapath.mhashAdd(hash, w);
-        }
-        return Datapath.mhashFinish(hash ^ p.length);
-    }
-
-    /** hash_uint64(): hash_finish(hash_add64(0, x), 8). */
-    static int hashUint64(long x) {
-        return Datapath.mhashFinish(Datapath.mhashAdd(Datapath.mhashAdd(0, (int) x), (int) (x >>> 32)) ^ 8);
     }
 
     // parse_bucket_str()

@@ -20,12 +20,12 @@ public final class Hmap<T> {
 
     /** A bridge's ports as ofproto->ports holds them (hash_ofp_port()). */
     static Hmap<Ofproto.Port> ofPorts() {
-        return new Hmap<>(p -> Group.hashInt((int) p.ofport, 0));
+        return new Hmap<>(p -> FlowHash.hashInt((int) p.ofport, 0));
     }
 
     /** An shash of names (lib/shash.c: hash_string(), hash_bytes() of the name with basis 0). */
     public static Hmap<String> shash() {
-        return new Hmap<>(s -> Group.hashBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0));
+        return new Hmap<>(s -> FlowHash.hashBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0));
     }
 
     /** hmap_insert(). */

@@ -138,22 +138,22 @@ final class NativeTunnel {
         if (type == Match.ETH_IPV6) { // hash_add64() of the addresses' four 64-bit words
             for (int i = Slot.IPV6_SRC_HI.ordinal(); i <= Slot.IPV6_DST_LO.ordinal(); i++) {
                 long w = Long.reverseBytes(flow[i]);
-                h = Datapath.mhashAdd(Datapath.mhashAdd(h, (int) w), (int) (w >>> 32));
+                h = FlowHash.mhashAdd(FlowHash.mhashAdd(h, (int) w), (int) (w >>> 32));
             }
         } else if (type == Match.ETH_IP || type == Match.ETH_ARP) {
-            h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_SRC.ordinal()]));
-            h = Datapath.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_DST.ordinal()]));
+            h = FlowHash.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_SRC.ordinal()]));
+            h = FlowHash.mhashAdd(h, Integer.reverseBytes((int) flow[Slot.NW_DST.ordinal()]));
         }
         if (type == Match.ETH_IPV6 || type == Match.ETH_IP || type == Match.ETH_ARP) {
             int proto = (int) flow[Slot.NW_PROTO.ordinal()] & 0xff;
-            h = Datapath.mhashAdd(h, proto);
+            h = FlowHash.mhashAdd(h, proto);
             if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
                     || proto == Match.PROTO_ICMP || proto == 58) {
                 int ports = (int) flow[Slot.TP_SRC.ordinal()] << 16 | (int) flow[Slot.TP_DST.ordinal()];
-                h = Datapath.mhashAdd(h, Integer.reverseBytes(ports));
+                h = FlowHash.mhashAdd(h, Integer.reverseBytes(ports));
             }
         }
-        return Datapath.mhashFinish(h ^ 42);
+        return FlowHash.mhashFinish(h ^ 42);
     }
 
     /** format_odp_tnl_push_action() of a header template. */

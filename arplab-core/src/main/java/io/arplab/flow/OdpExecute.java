@@ -134,7 +134,7 @@ final class OdpExecute {
      * megaflow); then the others, by megaflow in the order their first packet came (packet_batch_per_flow_execute()).
      */
     private void recirculate(long now, List<Ipf.Sent> batch, List<Ofproto.Output> outputs) {
-        Datapath.Megaflow[] hit = new Datapath.Megaflow[batch.size()];
+        Megaflow[] hit = new Megaflow[batch.size()];
         for (int i = 0; i < hit.length; i++) {
             hit[i] = br.datapath.lookup(br, batch.get(i).key());
         }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * dpctl/dump-flows -m as the userspace datapath prints a megaflow (lib/dpctl.c format_dpif_flow() over
- * odp_flow_format() with verbose set): its ufid, every key attribute with its mask, "dp:ovs", and the
- * dp-extra-info dp_netdev_flow_add() records, the 1-bits of each half of the mask's miniflow map.
+ * dpctl/dump-flows as the userspace datapath prints a megaflow (lib/dpctl.c format_dpif_flow() over
+ * odp_flow_format()): without -m {@link #terseKey}; with it, verbose set, its ufid, every key attribute with its
+ * mask, "dp:ovs", and the dp-extra-info dp_netdev_flow_add() records, the 1-bits of each half of the mask's miniflow
+ * map.
  */
 final class OdpFlowFormat {
     private OdpFlowFormat() {}
@@ -460,5 +461,223 @@ final class OdpFlowFormat {
                     ? names.getOrDefault(Integer.parseInt(a), a) : a);
         }
         return s.toString();
+    }
+
+    // packet_format_tcp_flags()
+    static String tcpFlags(long f) {
+        StringBuilder s = new StringBuilder();
+        char[] c = {'S', 'F', 'P', 'R', 'U', '.', 'E', 'C', 'N'};
+        int[] bit = {0x002, 0x001, 0x008, 0x004, 0x020, 0x010, 0x040, 0x080, 0x100};
+        for (int i = 0; i < c.length; i++) {
+            if ((f & bit[i]) != 0) {
+                s.append(c[i]);
+            }
+        }
+        return s.toString();
+    }
+
+    // odp_flow_format() without verbose for the keys a megaflow of the userspace datapath has (dpctl/dump-flows
+    // without -m): fully wildcarded ones left out
+    static String terseKey(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
+        long[] v = m.value(), k = m.mask;
+        StringBuilder s = new StringBuilder();
+        int priority = Slot.SKB_PRIORITY.ordinal();
+        if (k[priority] != 0) { // odp_flow_key_from_flow(): the priority first
+            s.append("skb_priority(").append(MatchFormat.hex(v[priority])).append("),");
+        }
+        s.append(Tunnel.key(v, k));
+        int mark = Slot.PKT_MARK.ordinal();
+        if (k[mark] != 0) { // odp_flow_key_from_flow(): skb_mark comes before the conntrack keys
+            s.append("skb_mark(").append(v[mark] == 0 ? "0" : "0x" + Long.toHexString(v[mark]))
+                    .append(k[mark] == 0xffffffffL ? "" : "/0x" + Long.toHexString(k[mark])).append("),");
+        }
+        int st = Slot.CT_STATE.ordinal();
+        if (k[st] != 0) {
+            s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))
+                    .append("),");
+        }
+        if (k[Slot.CT_ZONE.ordinal()] != 0) {
+            s.append("ct_zone(").append(MatchFormat.hex(v[Slot.CT_ZONE.ordinal()])).append("),");
+        }
+        if (k[Slot.CT_MARK.ordinal()] != 0) {
+            s.append("ct_mark(").append(masked(v, k, Slot.CT_MARK)).append("),");
+        }
+        if (!Field.CT_LABEL.value(k).isZero()) {
+            s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
+        }
+        if (m.ctMask != null && m.ctTuple != null) { // odp_flow_key_from_mask(): no tuple in the key, none shown
+            OdpFlowFormat.ctTuple(s, m.ctTuple, m.ctMask, false);
+        }
+        s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
+        if (k[Slot.DP_HASH.ordinal()] != 0) {
+            s.append("dp_hash(").append(MatchFormat.hex(v[Slot.DP_HASH.ordinal()])).append('/')
+                    .append(MatchFormat.hex(k[Slot.DP_HASH.ordinal()])).append("),");
+        }
+        Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
+        int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
+        s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");
+        s.append("packet_type(ns=0,id=0),");
+        java.util.List<String> eth = new java.util.ArrayList<>();
+        for (Slot e : new Slot[] {Slot.DL_SRC, Slot.DL_DST}) {
+            if (k[e.ordinal()] != 0) {
+                eth.add((e == Slot.DL_SRC ? "src=" : "dst=") + MatchFormat.mac(v[e.ordinal()])
+                        + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
+            }
+        }
+        if (!eth.isEmpty()) {
+            s.append("eth(").append(String.join(",", eth)).append("),");
+        }
+        int type = (int) v[Slot.DL_TYPE.ordinal()];
+        // odp_flow_key_from_flow(): each tag (up to flow_vlan_limit) as its TPID, its TCI (left out when
+        // wildcarded), then encap() around the rest; a tag the key stopped at (its TPID the Ethernet type) opens an
+        // empty encap()
+        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
+        int encaps = 0;
+        boolean cut = false;
+        for (; encaps < br.datapath.vlanLimit() && !cut; encaps++) {
+            long tpid = v[tags[encaps][1].ordinal()];
+            if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
+                break;
+            }
+            cut = tpid == 0;
+            s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
+            long tci = v[tags[encaps][0].ordinal()], tm = k[tags[encaps][0].ordinal()];
+            if (tm != 0) {
+                s.append("vlan(").append(vlanTci(tci, tm)).append("),");
+            }
+            s.append("encap(");
+        }
+        if (!cut) {
+            s.append(OdpFlowFormat.ethType(type));
+            keyL3(s, v, k, type);
+        }
+        s.append(")".repeat(encaps));
+        return s.toString();
+    }
+
+    // format_vlan_tci(): vid and pcp when either the value or the mask has bits, the mask when partial; cfi=0
+    private static String vlanTci(long tci, long mask) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        long vid = tci & Match.VLAN_VID, vidMask = mask & Match.VLAN_VID;
+        if (vid != 0 || vidMask != 0) {
+            out.add("vid=" + vid + (vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask)));
+        }
+        long pcp = tci >>> 13, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
+        if (pcp != 0 || pcpMask != 0) {
+            out.add("pcp=" + pcp + (pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask)));
+        }
+        if ((tci & Match.VLAN_CFI) == 0) {
+            out.add("cfi=0");
+        }
+        return String.join(",", out);
+    }
+
+    // format_in6_addr(): the address, then "/MASK" as an address unless exact
+    private static void addIpv6(java.util.List<String> out, String name, long[] v, long[] k, Field f) {
+        U128 mask = f.value(k);
+        if (!mask.isZero()) {
+            U128 a = f.value(v);
+            out.add(name + "=" + new io.arplab.wire.Ipv6Address(a.hi(), a.lo())
+                    + (mask.equals(f.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(mask.hi(), mask.lo())));
+        }
+    }
+
+    private static void keyL3(StringBuilder s, long[] v, long[] k, int type) {
+        java.util.List<String> l3 = new java.util.ArrayList<>();
+        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            boolean v6 = type == Match.ETH_IPV6;
+            if (v6) { // format_odp_key_attr(): ipv6(src,dst,label,proto,tclass,hlimit,frag)
+                addIpv6(l3, "src", v, k, Field.IPV6_SRC);
+                addIpv6(l3, "dst", v, k, Field.IPV6_DST);
+                long label = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
+                if (label != 0) {
+                    l3.add("label=" + MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()])
+                            + (label == 0xfffff ? "" : "/" + MatchFormat.hex(label)));
+                }
+            } else {
+                addIp(l3, "src", v, k, Slot.NW_SRC);
+                addIp(l3, "dst", v, k, Slot.NW_DST);
+            }
+            if (k[Slot.NW_PROTO.ordinal()] != 0) {
+                l3.add("proto=" + v[Slot.NW_PROTO.ordinal()]);
+            }
+            if (k[Slot.NW_TOS.ordinal()] != 0) {
+                l3.add((v6 ? "tclass=" : "tos=") + masked(v, k, Slot.NW_TOS));
+            }
+            if (k[Slot.NW_TTL.ordinal()] != 0) {
+                l3.add((v6 ? "hlimit=" : "ttl=") + v[Slot.NW_TTL.ordinal()]);
+            }
+            long frag = v[Slot.NW_FRAG.ordinal()];
+            l3.add("frag=" + (frag == 0 ? "no" : frag == 1 ? "first" : "later"));
+            s.append(v6 ? ",ipv6(" : ",ipv4(").append(String.join(",", l3)).append(')');
+            java.util.List<String> l4 = new java.util.ArrayList<>();
+            int proto = (int) v[Slot.NW_PROTO.ordinal()];
+            boolean icmp = proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
+            for (Slot p : new Slot[] {Slot.TP_SRC, Slot.TP_DST}) {
+                if (k[p.ordinal()] != 0) {
+                    l4.add((p == Slot.TP_SRC ? icmp ? "type=" : "src=" : icmp ? "code=" : "dst=")
+                            + (k[p.ordinal()] == (icmp ? 0xff : 0xffff) ? v[p.ordinal()]
+                            : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
+                }
+            }
+            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
+                s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
+                        : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
+                        .append('(').append(String.join(",", l4)).append(')');
+            }
+            long tf = k[Slot.TCP_FLAGS.ordinal()];
+            if (proto == Match.PROTO_TCP && frag != 3 && tf != 0) { // odp_flow_format(): a wildcarded key left out
+                s.append(",tcp_flags(").append(OdpFlowFormat.tcpFlags(v[Slot.TCP_FLAGS.ordinal()], tf)).append(')');
+            }
+            java.util.List<String> nd = new java.util.ArrayList<>();
+            // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
+            if (v6 && icmp && OdpFlowFormat.ndExported(v, k)) {
+                addIpv6(nd, "target", v, k, Field.ND_TARGET);
+                for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
+                    if (k[e.ordinal()] != 0) {
+                        nd.add((e == Slot.ARP_SHA ? "sll=" : "tll=") + MatchFormat.mac(v[e.ordinal()])
+                                + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
+                    }
+                }
+            }
+            if (!nd.isEmpty()) {
+                s.append(",nd(").append(String.join(",", nd)).append(')');
+            }
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) { // odp_flow_key_from_flow(): arp() for both
+            addIp(l3, "sip", v, k, Slot.NW_SRC);
+            addIp(l3, "tip", v, k, Slot.NW_DST);
+            if (k[Slot.NW_PROTO.ordinal()] != 0) {
+                l3.add("op=" + v[Slot.NW_PROTO.ordinal()]);
+            }
+            for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
+                if (k[e.ordinal()] != 0) {
+                    l3.add((e == Slot.ARP_SHA ? "sha=" : "tha=") + MatchFormat.mac(v[e.ordinal()]));
+                }
+            }
+            if (!l3.isEmpty()) {
+                s.append(",arp(").append(String.join(",", l3)).append(')');
+            }
+        } else if (Packet.isMpls(type)) { // odp_flow_key_from_flow(): the key's entries down to BOS
+            int n = Mpls.count(v, null);
+            boolean matched = false;
+            for (int i = 0; i < n; i++) {
+                matched |= k[Packet.MPLS_LSES[i].ordinal()] != 0;
+            }
+            if (matched) {
+                s.append(",mpls(").append(Mpls.key(v, k, n)).append(')');
+            }
+        }
+    }
+
+    private static void addIp(java.util.List<String> out, String name, long[] v, long[] k, Slot s) {
+        if (k[s.ordinal()] != 0) {
+            out.add(name + "=" + MatchFormat.ip(v[s.ordinal()])
+                    + (k[s.ordinal()] == 0xffffffffL ? "" : "/" + MatchFormat.ip(k[s.ordinal()])));
+        }
+    }
+
+    private static String masked(long[] v, long[] k, Slot s) {
+        return k[s.ordinal()] == s.max ? MatchFormat.hex(v[s.ordinal()])
+                : MatchFormat.hex(v[s.ordinal()]) + "/" + MatchFormat.hex(k[s.ordinal()]);
     }
 }

@@ -532,7 +532,7 @@ final class OfpEncode {
             byte[] head = vendor(body);
             Buf b = new Buf().put(head).put(actions(c.exec().subList(0, c.natAt()), v));
             if (c.nat() != null) {
-                b.put(nat(Conntrack.Nat.parse(c.nat())));
+                b.put(nat(ConntrackNat.parse(c.nat())));
             }
             b.put(actions(c.exec().subList(c.natAt(), c.exec().size()), v));
             byte[] all = b.bytes();
@@ -619,7 +619,7 @@ final class OfpEncode {
         } else if (a instanceof Action.CtClear) {
             return vendor(nx(43).put(0, 6));
         } else if (a instanceof Action.Nat n) { // encode_NAT()
-            return nat(Conntrack.Nat.parse(n.text()));
+            return nat(ConntrackNat.parse(n.text()));
         } else if (a instanceof Action.Exit) {
             return vendor(nx(17).put(0, 6));
         } else if (a instanceof Action.Resubmit r) {
@@ -748,7 +748,7 @@ final class OfpEncode {
     }
 
     // encode_NAT(): flags (NX_NAT_F_*), then the range's parts that are set, flagged in range_present
-    private static byte[] nat(Conntrack.Nat n) {
+    private static byte[] nat(ConntrackNat n) {
         int flags = (n.src() ? 1 : 0) | (n.dst() ? 2 : 0) | (n.persistent() ? 4 : 0) | (n.hash() ? 8 : 0)
                 | (n.random() ? 16 : 0);
         Buf range = new Buf();

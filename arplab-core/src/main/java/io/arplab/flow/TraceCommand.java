@@ -55,7 +55,7 @@ public final class TraceCommand {
                 String v = args.get(++i);
                 if (a.equals("--l7") && !hexTail(v).isEmpty()) {
                     throw new FlowParseException("Trailing garbage in packet data");
-                } else if (a.equals("--l7-len") && atoi(v) > 64000) {
+                } else if (a.equals("--l7-len") && CLib.atoi(v) > 64000) {
                     throw new FlowParseException(v + ": too much L7 data");
                 } else if (a.equals("--ct-next")) {
                     ctNext.add(ctState(v));
@@ -156,11 +156,11 @@ public final class TraceCommand {
             exact.setSlot(s, flow[s.ordinal()], s.max);
         }
         try {
-            ActionParser.check(actions, exact, 0);
-            if (consistent && !ActionParser.consistent(actions, exact)) {
-                throw new ActionParser.ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
+            ActionCheck.check(actions, exact, 0);
+            if (consistent && !ActionCheck.consistent(actions, exact)) {
+                throw new ActionCheckException((String) null, "OFPBAC_MATCH_INCONSISTENT");
             }
-        } catch (ActionParser.ActionCheckException e) {
+        } catch (ActionCheckException e) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((OFP\\w+)\\)").matcher(e.getMessage());
             throw new FlowParseException("Bad actions: " + (m.find() ? m.group(1) : e.getMessage()));
         }
@@ -208,22 +208,6 @@ public final class TraceCommand {
     /** CS_STATES of lib/packets.h, bit 0 first. */
     private static final List<String> CT_FLAGS = List.of("new", "est", "rel", "rpl", "inv", "trk", "snat", "dnat");
 
-    // atoi()
-    private static int atoi(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        boolean neg = i < s.length() && s.charAt(i) == '-';
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            i++;
-        }
-        long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
-            v = v * 10 + (s.charAt(i++) - '0');
-        }
-        return (int) (neg ? -v : v);
-    }
 
     // dp_packet_put_hex(): pairs of hex digits, white space between them; what follows the last pair
     public static String hexTail(String s) {

@@ -36,7 +36,7 @@ final class Xlate {
     boolean install;
     /** is_last_action: nothing of the translation follows the action being translated. */
     boolean tail;
-    private boolean listContinues;
+    boolean listContinues;
     /** Where the section's last clone(...) starts in its datapath actions, while nothing follows it; else -1. */
     int lastClone;
     /** The trace text of underlay bridges the current table's actions went through: [start, end) each; or null. */
@@ -221,7 +221,7 @@ final class Xlate {
     long actsetOutput;
     boolean actionSetHasGroup;
     /** Where the trace of a table the first table's last action led to starts, printed as its last node; or -1. */
-    private int lastTopTable;
+    int lastTopTable;
     /** ofproto/trace --names (xin->names): ports by name in the trace's flows, matches, actions, datapath actions. */
     boolean names;
     /** The recirculation ids this section's translation referenced (xout->recircs). */
@@ -461,7 +461,7 @@ final class Xlate {
             pops.clear();
         }
         if (freezing == null && error == null) {
-            actionSet();
+            XlateClone.actionSet(this);
         }
         if (freezing != null) {
             XlateFreeze.finishFreezing(this);
@@ -517,7 +517,7 @@ final class Xlate {
                 key[Slot.IN_PORT.ordinal()] = keyInPort;
             }
             boolean keyRef = recircId != 0 && br.datapath.recirc.ref(recircId, now);
-            Datapath.Megaflow m = recircId != 0 && !keyRef ? null
+            Megaflow m = recircId != 0 && !keyRef ? null
                     : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
                             keyMissed && recircId == 0, ctTuple);
             if (m != null) {
@@ -725,7 +725,7 @@ final class Xlate {
                 break;
             } else if (patchLookup) {
                 patchLookup = false;
-                cloneActions(r.actions);
+                XlateClone.cloneActions(this, r.actions);
             } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
@@ -766,108 +766,6 @@ final class Xlate {
         boolean stp = flow[Slot.DL_TYPE.ordinal()] == FlowCompose.DL_TYPE_NONE
                 && flow[Slot.DL_DST.ordinal()] == 0x0180_c200_0000L;
         return (in.config & (stp ? Ofproto.Port.NO_RECV_STP : Ofproto.Port.NO_RECV)) == 0;
-    }
-
-    /**
-     * clone_xlate_actions(): the actions, then the action set (or the freeze); when they are not reversible and not
-     * the last action, inside a datapath clone() (or sample(), as the datapath supports) after the pending changes
-     * are committed, the base flow restored after it.
-     */
-    private void cloneActions(List<Action> program) {
-        byte[] savedStack = stack.bytes(); // clone_xlate_actions(): the actions work on a copy of the stack
-        try {
-            cloneActions(program, listContinues);
-        } finally {
-            stack.set(savedStack);
-        }
-    }
-
-    private void cloneActions(List<Action> program, boolean continues) {
-        int from = trace == null ? 0 : trace.length(), listLevel = level;
-        if (tail || reversible(program)) {
-            actions(program, true);
-            finishActions(from, listLevel, continues);
-            return;
-        }
-        committer.commit();
-        long[] savedBase = base == initial ? null : base.clone();
-        // the datapath's clone() acts on a copy of the packet (odp_execute_clone()): its own metadata and bytes
-        long[] savedCt = packetCt.clone();
-        byte[] savedPacket = packet;
-        long[] savedNat = natHeld == null ? null : natHeld.clone();
-        int savedNatMask = natMask;
-        boolean savedWasMpls = wasMpls;
-        // the datapath's clone(), else a sample() of 100% where it nests samples deeper than 3, else nothing
-        boolean sample = !br.datapath.supportsClone();
-        if (sample && br.datapath.sampleNesting() <= 3) {
-            error("Failed to compose clone action");
-            base = savedBase == null ? initial : savedBase;
-            return;
-        }
-        String open = sample ? "sample(sample=100.0%,actions(" : "clone(";
-        if (!odp.isEmpty() && odp.charAt(odp.length() - 1) != '(') {
-            odp.append(',');
-        }
-        int at = odp.length();
-        odp.append(open);
-        xc.ops.add(new XlateCache.Op(XlateCache.CLONE, 0, 0, null, false, null));
-        tail = true;
-        actions(program, true);
-        finishActions(from, listLevel, continues);
-        tail = false;
-        xc.ops.add(new XlateCache.Op(XlateCache.CLONE_END, 0, 0, null, false, null));
-        System.arraycopy(savedCt, 0, packetCt, 0, packetCt.length);
-        packet = savedPacket;
-        natHeld = savedNat;
-        natMask = savedNatMask;
-        wasMpls = savedWasMpls;
-        if (odp.length() == at + open.length()) { // nl_msg_end_non_empty_nested(): no empty clone
-            odp.setLength(at > 0 ? at - 1 : 0);
-        } else if (sample) {
-            odp.append("))");
-        } else {
-            odp.append(')');
-            lastClone = at;
-        }
-        base = savedBase == null ? initial : savedBase;
-    }
-
-    /**
-     * compose_clone(): clone_xlate_actions() on the clone's own copy of the action set; the flow (actset_output
-     * with it) is what it was before, whichever way the actions were translated. Its actions print in the trace
-     * list of the clone's, so a table they lead to nests when anything follows the clone there.
-     */
-    private void composeClone(Action.Clone c, boolean continues) {
-        long[] savedFlow = flow.clone();
-        List<Action> savedSet = new ArrayList<>(actionSet);
-        long savedActset = actsetOutput;
-        listContinues = continues;
-        cloneActions(c.actions());
-        listContinues = false;
-        System.arraycopy(savedFlow, 0, flow, 0, flow.length);
-        actionSet.clear();
-        actionSet.addAll(savedSet);
-        actsetOutput = savedActset;
-    }
-
-    // the action set at the end of a clone's actions (xlate_action_set()), or the freeze that stopped them
-    private void finishActions(int from, int listLevel, boolean continues) {
-        if (freezing == null && !exited && error == null) {
-            actionSet(from, listLevel, continues);
-        }
-        if (freezing != null) {
-            XlateFreeze.finishFreezing(this);
-        }
-    }
-
-    // reversible_actions(): the datapath can undo what they do to the packet (no ct, meter, nat, trunc ...)
-    private static boolean reversible(List<Action> actions) {
-        for (Action a : actions) {
-            if (a instanceof Action.Ct || a instanceof Action.Meter || a instanceof Action.OutputTrunc) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // the rules a packet's translation passed (its cache's), credited in one pass after it (or before a learn's
@@ -1071,7 +969,7 @@ final class Xlate {
             } else if (a instanceof Action.FinTimeout t) {
                 XlateLearn.finTimeout(this, t);
             } else if (a instanceof Action.CheckPktLarger c) {
-                checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
+                XlateClone.checkPktLarger(this, c, actions.subList(i + 1, actions.size()), outerTail);
                 return; // each branch translated what follows
 
             } else if (a instanceof Action.SetNwTtl t) {
@@ -1080,7 +978,7 @@ final class Xlate {
             } else if (a instanceof Action.Ct c) {
                 XlateCt.ct(this, c);
             } else if (a instanceof Action.Clone c) {
-                composeClone(c, i < actions.size() - 1 || continues);
+                XlateClone.composeClone(this, c, i < actions.size() - 1 || continues);
             } else if (a instanceof Action.WriteMetadata w) {
                 flow[Slot.METADATA.ordinal()] = (flow[Slot.METADATA.ordinal()] & ~w.mask()) | (w.value() & w.mask());
             } else if (a instanceof Action.Group g) {
@@ -1090,7 +988,7 @@ final class Xlate {
             } else if (a instanceof Action.Learn l) {
                 XlateLearn.learn(this, l);
             } else if (a instanceof Action.ClearActions) {
-                noteActionSet("was");
+                XlateClone.noteActionSet(this, "was");
                 actionSet.clear();
                 actsetOutput = OFPP_UNSET;
                 actionSetHasGroup = false;
@@ -1104,7 +1002,7 @@ final class Xlate {
                     }
                 }
                 actionSet.addAll(w.actions());
-                noteActionSet("is");
+                XlateClone.noteActionSet(this, "is");
             } else if (a instanceof Action.PushMpls p) {
                 XlateHeaders.pushMpls(this, p.ethertype());
             } else if (a instanceof Action.PopMpls p) {
@@ -1218,112 +1116,6 @@ final class Xlate {
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
                 : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
-    }
-
-    // xlate_check_pkt_larger() with the datapath's check_pkt_len: the actions after it translated twice, with DST 1
-    // (gt) and 0 (le), from the same committed flow; the flow is restored after, the wildcards of both kept. A
-    // packet's outputs are those of the branch its length takes.
-    private void checkPktLarger(Action.CheckPktLarger c, List<Action> rest, boolean outerTail) {
-        committer.commit();
-        long[] savedFlow = flow.clone(), savedBase = base.clone();
-        boolean larger = packet != null && packet.length > c.pktLen();
-        xc.replayable = false; // the replay has no check_pkt_len(): it is translated per packet
-        odpAdd("check_pkt_len(size=" + c.pktLen() + ",gt(");
-        for (int gt = 1; gt >= 0; gt--) {
-            int before = outputs.size();
-            set(c.dst(), gt);
-            tail = gt == 0 && outerTail; // the first branch's resubmits nest in the trace
-            listContinues = gt == 1;
-            actionList(rest);
-            if (freezing != null) {
-                XlateFreeze.finishFreezing(this);
-            }
-            if (larger != (gt == 1)) {
-                outputs.subList(before, outputs.size()).clear(); // the datapath runs the other branch
-            }
-            flow = savedFlow.clone();
-            base = savedBase.clone();
-            exited = false;
-            if (odp.charAt(odp.length() - 1) == '(') {
-                odp.append("drop"); // format_odp_actions(): an empty branch
-            }
-            odp.append(gt == 1 ? "),le(" : "))");
-            lastClone = -1;
-        }
-        tail = outerTail;
-    }
-
-    // xlate_report_action_set(): the action set as it would run now
-    private void noteActionSet(String verb) {
-        if (trace != null) {
-            List<Action> list = Group.actionList(actionSet);
-            note("action set " + verb + (list.isEmpty() ? " empty" : ": " + ActionFormat.format(list, OfVersion.OF15,
-                    PortMap.NONE)));
-        }
-    }
-
-    /**
-     * xlate_action_set(): at the pipeline's end, the action set's actions in ofpacts_execute_action_set()'s order;
-     * nothing without a final action. Its trace node follows the first table's, so that a table that table's last
-     * action led to is no longer its last node and is indented as oftrace_node_print_details() does.
-     */
-    void actionSet() {
-        actionSet(-1, 0, false);
-    }
-
-    /**
-     * The same at the end of a clone's actions (clone_xlate_actions()), whose trace list from {@code from} at
-     * {@code listLevel} the node joins: indented as the list's last node unless trace follows the clone there.
-     */
-    private void actionSet(int from, int listLevel, boolean continues) {
-        if (actionSet.isEmpty()) {
-            return; // most pipelines write no action set: nothing to order
-        }
-        List<Action> list = Group.actionList(actionSet);
-        actionSet.clear();
-        if (list.isEmpty()) {
-            return;
-        }
-        int setLevel = from >= 0 && continues ? listLevel + 2 : listLevel;
-        if (trace != null) {
-            nestLastNode(from < 0 ? lastTopTable : lastNode(from, listLevel));
-            trace.append("    ".repeat(from >= 0 && continues ? listLevel + 1 : listLevel))
-                    .append("--. Executing action set:\n");
-        }
-        int savedLevel = level, savedTableLevel = tableLevel;
-        level = setLevel;
-        tableLevel = setLevel;
-        tail = true;
-        actions(list, false);
-        level = savedLevel;
-        tableLevel = savedTableLevel;
-    }
-
-    // where the trace from 'from' has a node printed as its list's last (a table without trace after it), or -1
-    private int lastNode(int from, int listLevel) {
-        for (int at = from; at < trace.length(); at = trace.indexOf("\n", at) + 1) {
-            int spaces = 0;
-            while (at + spaces < trace.length() && trace.charAt(at + spaces) == ' ') {
-                spaces++;
-            }
-            if (at + spaces < trace.length() && trace.charAt(at + spaces) != '\n' && spaces < 4 * (listLevel + 1)) {
-                return at;
-            }
-        }
-        return -1;
-    }
-
-    // oftrace_node_print_details(): a node no longer last in its list is indented one step, its subtree two
-    private void nestLastNode(int at) {
-        if (at < 0) {
-            return;
-        }
-        String[] lines = trace.substring(at).split("\n", -1);
-        StringBuilder t = new StringBuilder();
-        for (int i = 0; i < lines.length - 1; i++) {
-            t.append(lines[i].isEmpty() ? "" : i == 0 ? "    " : "        ").append(lines[i]).append('\n');
-        }
-        trace.replace(at, trace.length(), t.toString());
     }
 
     // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there

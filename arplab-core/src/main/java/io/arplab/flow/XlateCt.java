@@ -35,7 +35,7 @@ final class XlateCt {
         x.tail = outerTail;
         String natText = x.ctNat; // put_ct_nat(): the last nat the nested actions went through
         x.ctNat = null;
-        Conntrack.Nat nat = Conntrack.Nat.parse(natText);
+        ConntrackNat nat = ConntrackNat.parse(natText);
         Conntrack.Set set = new Conntrack.Set(x.flow[markSlot] & x.wc[markSlot], x.wc[markSlot],
                 Field.CT_LABEL.value(x.flow).and(Field.CT_LABEL.value(x.wc)), Field.CT_LABEL.value(x.wc),
                 c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
@@ -155,7 +155,7 @@ final class XlateCt {
      * ofproto-dpif-trace.c oftrace_node_print_details() of a recirculation after ct(nat): without a connection
      * tracker the trace assumes the first address and port of the range.
      */
-    private static String simulateNat(long[] f, Conntrack.Nat nat) {
+    private static String simulateNat(long[] f, ConntrackNat nat) {
         boolean range = nat.range();
         StringBuilder s = new StringBuilder("\nReplacing src/dst IP/ports to simulate NAT:\n Initial flow: ");
         s.append(range ? ipFlow(f, nat.v6()) : "");

@@ -187,8 +187,8 @@ final class XlateFreeze {
             long[] f = x.flow.clone();
             // odp_execute_actions(): OVS_HASH_ALG_L4 rehashes the packet's RSS hash (dpif-netdev's
             // miniflow_hash_5tuple() of the packet as it came in) with hash_int()
-            f[Slot.DP_HASH.ordinal()] = (l4 ? Group.hashInt(NativeTunnel.hash5Tuple(Packet.extract(x.packet,
-                    x.flow[Slot.IN_PORT.ordinal()])), (int) basis) : Datapath.hashSymL4(x.flow, (int) basis, false))
+            f[Slot.DP_HASH.ordinal()] = (l4 ? FlowHash.hashInt(NativeTunnel.hash5Tuple(Packet.extract(x.packet,
+                    x.flow[Slot.IN_PORT.ordinal()])), (int) basis) : FlowHash.hashSymL4(x.flow, (int) basis, false))
                     & 0xffffffffL;
             defer(x, new Xlate.Frozen(x.br, id, 0, f, "dp_hash", frozen));
         }

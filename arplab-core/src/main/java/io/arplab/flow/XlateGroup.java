@@ -154,13 +154,13 @@ final class XlateGroup {
             }
         }
         x.wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        return bestLive(x, g, Group.symmetricL4(x.flow));
+        return bestLive(x, g, FlowHash.symmetricL4(x.flow));
     }
 
     // pick_hash_fields_select_group(): from hash_uint64(selection_method_param), hash_bytes() of each field the packet
     // has (mf_are_prereqs_ok()) in network order, each field then unwildcarded
     private static Group.Bucket hashFieldsSelect(Xlate x, Group g) {
-        int basis = Group.hashUint64(g.selectionMethodParam);
+        int basis = FlowHash.hashUint64(g.selectionMethodParam);
         for (Field f : g.fields) {
             if (!x.prereqsOk(f)) {
                 continue;
@@ -171,7 +171,7 @@ final class XlateGroup {
                 int shift = 8 * (bytes.length - 1 - j);
                 bytes[j] = (byte) (shift >= 64 ? v.hi() >>> (shift - 64) : v.lo() >>> shift);
             }
-            basis = Group.hashBytes(bytes, basis);
+            basis = FlowHash.hashBytes(bytes, basis);
             f.put(x.wc, f.ones(), f.ones());
         }
         return bestLive(x, g, basis);
@@ -183,7 +183,7 @@ final class XlateGroup {
         long bestScore = 0;
         for (Group.Bucket b : g.buckets) {
             if (alive(x, g, b, 0)) {
-                long score = (Group.hashInt((int) b.id, basis) & 0xffffL) * b.weight;
+                long score = (FlowHash.hashInt((int) b.id, basis) & 0xffffL) * b.weight;
                 if (score >= bestScore) {
                     best = b;
                     bestScore = score;

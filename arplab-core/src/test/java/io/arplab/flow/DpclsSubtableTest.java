@@ -22,12 +22,12 @@ class DpclsSubtableTest {
         mask[Slot.IN_PORT.ordinal()] = 0xffff;
         mask[Slot.NW_DST.ordinal()] = 0xffffff00L;
         DpclsSubtable t = new DpclsSubtable(mask);
-        List<Datapath.Megaflow> installed = new ArrayList<>(); // oldest first
+        List<Megaflow> installed = new ArrayList<>(); // oldest first
         for (int step = 0; step < 20_000; step++) {
             int op = rnd.nextInt(10);
             if (op < 5 || installed.isEmpty()) {
                 long[] k = key(rnd);
-                Datapath.Megaflow m = new Datapath.Megaflow(null, k, t, "", null, null);
+                Megaflow m = new Megaflow(null, k, t, "", null, null);
                 t.insert(m, k);
                 installed.add(m);
             } else if (op < 9) {
@@ -52,9 +52,9 @@ class DpclsSubtableTest {
         return k;
     }
 
-    private static Datapath.Megaflow scan(List<Datapath.Megaflow> installed, long[] k, long[] mask) {
+    private static Megaflow scan(List<Megaflow> installed, long[] k, long[] mask) {
         for (int i = installed.size() - 1; i >= 0; i--) {
-            Datapath.Megaflow m = installed.get(i);
+            Megaflow m = installed.get(i);
             boolean same = true;
             for (int f = 0; f < mask.length; f++) {
                 same &= ((m.key(f) ^ k[f]) & mask[f]) == 0;

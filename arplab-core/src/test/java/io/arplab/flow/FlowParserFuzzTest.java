@@ -25,7 +25,7 @@ class FlowParserFuzzTest {
                         break;
                     }
                 }
-            } catch (FlowParseException | ActionParser.ActionCheckException e) {
+            } catch (FlowParseException | ActionCheckException e) {
                 continue;
             }
             for (OfVersion d : List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15)) {

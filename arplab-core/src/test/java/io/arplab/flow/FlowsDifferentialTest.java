@@ -22,13 +22,13 @@ class FlowsDifferentialTest {
     /**
      * Modelled among the refusals: a flow with debug_recirc or debug_slow, installed but refused by ovs-ofctl's dump
      * (OFPBAC_BAD_VENDOR_TYPE, the actions hex-dumped: FlowStatsFormat.decodeReply()) or quoted back undecodable,
-     * and push_mpls of a non-MPLS Ethertype; the switch's decode-time refusals (Ofproto.decodeError()): a ct()
+     * and push_mpls of a non-MPLS Ethertype; the switch's decode-time refusals (FlowModDecode.decodeError()): a ct()
      * without commit nesting more than a bare nat, a masked Set-Field with 1-bits outside its mask
      * (OFPBMC_BAD_WILDCARDS), a load or set_field into a read-only field or a Set-Field of an invalid value
      * (OFPBAC_BAD_SET_ARGUMENT), each quoted back as the hex dump of the flow_mod OfpEncode puts; the match's
-     * OFPBMC_BAD_PREREQ and OFPBMC_BAD_VALUE (Ofproto.matchError()), OpenFlow 1.0's mod_nw_ttl or mod_nw_ecn decoded
-     * as a set_field the match lacks the prerequisites of (OFPBAC_MATCH_INCONSISTENT, Ofproto.consistencyError());
-     * a goto_table to an earlier table (OFPBIC_BAD_TABLE_ID, Ofproto.gotoTableError()); OpenFlow 1.0's write_metadata
+     * OFPBMC_BAD_PREREQ and OFPBMC_BAD_VALUE (FlowModDecode.matchError()), OpenFlow 1.0's mod_nw_ttl or mod_nw_ecn decoded
+     * as a set_field the match lacks the prerequisites of (OFPBAC_MATCH_INCONSISTENT, FlowModDecode.consistencyError());
+     * a goto_table to an earlier table (OFPBIC_BAD_TABLE_ID, FlowModDecode.gotoTableError()); OpenFlow 1.0's write_metadata
      * and goto_table decoded out of instruction order (OFPBAC_UNSUPPORTED_ORDER, sent as NXBRC_UNENCODABLE_ERROR).
      */
     static boolean modelled(Case c) {
@@ -105,7 +105,7 @@ class FlowsDifferentialTest {
             }
             err.add("ovs-ofctl: " + e.getMessage());
             rc = 1;
-        } catch (ActionParser.ActionCheckException e) {
+        } catch (ActionCheckException e) {
             for (String l : e.log) {
                 err.add(String.format("TIME|%05d|%s", err.size() + 1, l));
             }

@@ -3,7 +3,7 @@ package io.arplab.topo;
 import io.arplab.device.Host;
 import io.arplab.device.LinuxBridge;
 import io.arplab.device.OvsBridge;
-import io.arplab.flow.ActionParser;
+import io.arplab.flow.ActionCheckException;
 import io.arplab.flow.Datapath;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
@@ -123,7 +123,7 @@ final class ClusterBuilder {
             try {
                 br.ofproto().tables.apply(FlowParser.parse(f, FlowMod.Command.ADD, br.ofproto().portMap()),
                         OfVersion.OF13, lab.now());
-            } catch (FlowParseException | ActionParser.ActionCheckException e) {
+            } catch (FlowParseException | ActionCheckException e) {
                 throw new IllegalStateException("generated flow '" + f + "': " + e.getMessage(), e);
             }
         }

@@ -2,7 +2,7 @@ package io.arplab.topo;
 
 import io.arplab.device.Host;
 import io.arplab.device.OvsBridge;
-import io.arplab.flow.ActionParser;
+import io.arplab.flow.ActionCheckException;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
@@ -98,7 +98,7 @@ final class OvsBuilder {
                     throw new FlowParseException(usable);
                 }
                 mods.add(fm);
-            } catch (FlowParseException | ActionParser.ActionCheckException e) {
+            } catch (FlowParseException | ActionCheckException e) {
                 throw new TopologyException(null, "ovs-ofctl: " + file + ":" + (i + 1) + ": " + e.getMessage());
             }
         }

@@ -1,6 +1,6 @@
 package io.arplab.tools.ovs;
 
-import io.arplab.flow.ActionParser;
+import io.arplab.flow.ActionCheckException;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
@@ -296,7 +296,7 @@ public final class OvsOfctl implements Tool {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
             return fail(e.getMessage());
-        } catch (ActionParser.ActionCheckException e) {
+        } catch (ActionCheckException e) {
             for (String l : e.log) {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
@@ -700,9 +700,9 @@ public final class OvsOfctl implements Tool {
                     throw new FlowParseException(file + ":" + lineNos.get(i) + ": " + e.getMessage(), e.log);
                 }
                 throw e;
-            } catch (ActionParser.ActionCheckException e) {
+            } catch (ActionCheckException e) {
                 if (file != null) {
-                    throw new ActionParser.ActionCheckException(e.log, file + ":" + lineNos.get(i) + ": "
+                    throw new ActionCheckException(e.log, file + ":" + lineNos.get(i) + ": "
                             + e.getMessage());
                 }
                 throw e;
