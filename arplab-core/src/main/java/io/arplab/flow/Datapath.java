@@ -941,9 +941,9 @@ public final class Datapath {
                 // dpif/dump-flows -m (ofproto_unixctl_dpif_dump_flows()): "ufid:.. " and no dp or dp-extra-info
                 long[] value = m.value();
                 s.append(OdpFlowFormat.ufid(value, m.mask)).append(only == null ? ", " : " ")
-                        .append(OdpFlowFormat.key(m.br, value, m.mask, m.ctTuple, m.ctMask, portNames));
+                        .append(OdpFlowFormat.format(m.br, value, m.mask, m.ctTuple, m.ctMask, portNames, true));
             } else {
-                s.append(OdpFlowFormat.terseKey(m.br, m, portNames));
+                s.append(OdpFlowFormat.format(m.br, m.value(), m.mask, m.ctTuple, m.ctMask, portNames, false));
             }
             s.append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
                     .append(", used:").append(m.used < 0 ? "never" : FlowStatsFormat.duration(now - m.used));

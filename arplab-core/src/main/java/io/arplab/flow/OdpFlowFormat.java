@@ -3,14 +3,12 @@ package io.arplab.flow;
 import io.arplab.wire.Ipv6Address;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Map;
 
 /**
- * dpctl/dump-flows as the userspace datapath prints a megaflow (lib/dpctl.c format_dpif_flow() over
- * odp_flow_format()): without -m {@link #terseKey}; with it, verbose set, its ufid, every key attribute with its
- * mask, "dp:ovs", and the dp-extra-info dp_netdev_flow_add() records, the 1-bits of each half of the mask's miniflow
- * map.
+ * A megaflow as dpctl/dump-flows prints it for the userspace datapath (lib/dpctl.c format_dpif_flow()): its key and
+ * mask through odp_flow_format() ({@link #format}, terse, or verbose with -m), with -m its ufid before, "dp:ovs" and
+ * the dp-extra-info dp_netdev_flow_add() records (the 1-bits of each half of the mask's miniflow map) after.
  */
 final class OdpFlowFormat {
     private OdpFlowFormat() {}
@@ -209,38 +207,48 @@ final class OdpFlowFormat {
                 : new Conntrack.Key(t.zone(), t.proto(), t.src(), t.dst(), 0, 0, 0, t.srcHi(), t.dstHi(), t.v6());
     }
 
-    /** odp_flow_format(verbose): every attribute the userspace datapath's key has, each with its mask. */
-    static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Map<Integer, String> names) {
-        return key(br, v, mask, t, null, names);
-    }
-
-    /** The same, with {@code tm} the mask of its ct_tuple4 (null: all zero). */
-    static String key(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
-            Map<Integer, String> names) {
+    /**
+     * odp_flow_format() of a megaflow: the attributes odp_flow_key_from_flow() puts in the userspace datapath's key,
+     * in its order, with the mask as the dump exports it ({@link #exportMask}); without {@code verbose} (dpctl
+     * without -m) an attribute whose mask is all wildcards is left out (odp_mask_attr_is_wildcard()), and so is each
+     * field of one whose mask is zero (format_eth(), format_ipv4(), format_u8u() ...). {@code t} is the key's
+     * ct_tuple4 or ct_tuple6 (null: none), {@code tm} its mask (null: all wildcards).
+     */
+    static String format(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
+            Map<Integer, String> names, boolean verbose) {
         long[] k = exportMask(v, mask);
-        StringBuilder s = new StringBuilder("skb_priority(").append(hexMasked(v, k, Slot.SKB_PRIORITY))
-                .append("),");
-        String tunnel = Tunnel.key(v, k, true);
-        s.append(tunnel);
-        s.append("skb_mark(").append(hexMasked(v, k, Slot.PKT_MARK)).append("),");
-        s.append("ct_state(").append(hexMasked(v, k, Slot.CT_STATE)).append("),");
-        s.append("ct_zone(").append(hexMasked(v, k, Slot.CT_ZONE)).append("),");
-        s.append("ct_mark(").append(hexMasked(v, k, Slot.CT_MARK)).append("),");
-        s.append("ct_label(").append(label(v, k)).append("),");
-        int type = (int) v[Slot.DL_TYPE.ordinal()];
-        if (t != null) { // only a resubmit(ct)'s lookup matches it
-            ctTuple(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, true);
+        StringBuilder s = new StringBuilder();
+        hexAttr(s, "skb_priority", v, k, Slot.SKB_PRIORITY, verbose);
+        s.append(Tunnel.key(v, k, verbose));
+        hexAttr(s, "skb_mark", v, k, Slot.PKT_MARK, verbose);
+        int st = Slot.CT_STATE.ordinal();
+        if (verbose) { // format_odp_key_attr__(): verbose as a number, else as flags
+            hexAttr(s, "ct_state", v, k, Slot.CT_STATE, true);
+        } else if (k[st] != 0) {
+            s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))
+                    .append("),");
+        }
+        hexAttr(s, "ct_zone", v, k, Slot.CT_ZONE, verbose);
+        hexAttr(s, "ct_mark", v, k, Slot.CT_MARK, verbose);
+        if (verbose || !Field.CT_LABEL.value(k).isZero()) {
+            s.append("ct_label(").append(label(v, k)).append("),");
+        }
+        if (t != null && (verbose || tm != null)) { // only a resubmit(ct)'s lookup matches it
+            ctTuple(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, verbose);
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
-        s.append("dp_hash(").append(hexMasked(v, k, Slot.DP_HASH)).append("),"); // the datapath's hash, kept
+        hexAttr(s, "dp_hash", v, k, Slot.DP_HASH, verbose); // the datapath's hash, kept
         Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
         int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
         s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");
         s.append("packet_type(ns=0,id=0),");
-        s.append("eth(").append(eth("src", v, k, Slot.DL_SRC)).append(',').append(eth("dst", v, k, Slot.DL_DST))
-                .append("),");
+        StringBuilder f = new StringBuilder();
+        eth(f, "src", v, k, Slot.DL_SRC, verbose);
+        eth(f, "dst", v, k, Slot.DL_DST, verbose);
+        attr(s, "eth", f);
         // odp_flow_key_from_flow(): each tag (up to the datapath's vlan limit) as its TPID, its TCI, then encap()
-        // around the rest; a tag the key stopped at (its TPID the Ethernet type) ends the key
+        // around the rest; a tag the key stopped at (its TPID the Ethernet type) opens an empty encap()
+        int type = (int) v[Slot.DL_TYPE.ordinal()];
         Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
         int encaps = 0;
         boolean cut = false;
@@ -251,14 +259,178 @@ final class OdpFlowFormat {
             }
             cut = tpid == 0;
             s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
-            s.append("vlan(").append(vlan(v[tags[encaps][0].ordinal()], k[tags[encaps][0].ordinal()])).append("),");
+            long tci = v[tags[encaps][0].ordinal()], tciMask = k[tags[encaps][0].ordinal()];
+            if (verbose || tciMask != 0) {
+                s.append("vlan(").append(vlanTci(tci, tciMask, verbose)).append("),");
+            }
             s.append("encap(");
         }
         if (!cut) {
-            s.append(ethType(type));
-            l3(s, v, k, type);
+            s.append(ethType(type)).append(',');
+            l3(s, v, k, type, verbose);
         }
+        chomp(s);
         return s.append(")".repeat(encaps)).toString();
+    }
+
+    // an attribute of these fields ("NAME(fields),"), left out when they are none (all wildcards, without verbose);
+    // the fields are taken, for the next attribute's
+    private static void attr(StringBuilder s, String name, StringBuilder fields) {
+        if (!fields.isEmpty()) {
+            chomp(fields);
+            s.append(name).append('(').append(fields).append("),");
+            fields.setLength(0);
+        }
+    }
+
+    // ds_chomp(ds, ','): the last comma dropped
+    private static void chomp(StringBuilder s) {
+        if (!s.isEmpty() && s.charAt(s.length() - 1) == ',') {
+            s.setLength(s.length() - 1);
+        }
+    }
+
+    // format_odp_key_attr__() of a u32 or u16 attribute: "%#x", the mask after it unless exact
+    private static void hexAttr(StringBuilder s, String name, long[] v, long[] k, Slot f, boolean verbose) {
+        long m = k[f.ordinal()];
+        if (verbose || m != 0) {
+            s.append(name).append('(').append(MatchFormat.hex(v[f.ordinal()]))
+                    .append(m == f.max ? "" : "/" + MatchFormat.hex(m)).append("),");
+        }
+    }
+
+    // format_vlan_tci(): vid and pcp with verbose or when the value or the mask has bits, each mask unless exact;
+    // cfi=0 for a tag without CFI
+    private static String vlanTci(long tci, long mask, boolean verbose) {
+        StringBuilder s = new StringBuilder();
+        long vid = tci & Match.VLAN_VID, vidMask = mask & Match.VLAN_VID;
+        if (verbose || vid != 0 || vidMask != 0) {
+            s.append("vid=").append(vid).append(vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask))
+                    .append(',');
+        }
+        long pcp = tci >>> 13 & 7, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
+        if (verbose || pcp != 0 || pcpMask != 0) {
+            s.append("pcp=").append(pcp).append(pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask)).append(',');
+        }
+        if ((tci & Match.VLAN_CFI) == 0) {
+            s.append("cfi=0");
+        }
+        chomp(s);
+        return s.toString();
+    }
+
+    // format_odp_key_attr__() of the attributes after the Ethernet type
+    private static void l3(StringBuilder s, long[] v, long[] k, int type, boolean verbose) {
+        boolean v6 = type == Match.ETH_IPV6;
+        StringBuilder f = new StringBuilder();
+        if (type == Match.ETH_IP || v6) {
+            if (v6) {
+                in6(f, "src", v, k, Field.IPV6_SRC, verbose);
+                in6(f, "dst", v, k, Field.IPV6_DST, verbose);
+                long lm = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
+                if (verbose || lm != 0) { // format_ipv6_label()
+                    f.append("label=").append(MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()] & 0xfffff))
+                            .append(lm == 0xfffff ? "" : "/" + MatchFormat.hex(lm)).append(',');
+                }
+            } else {
+                ipv4(f, "src", v, k, Slot.NW_SRC, verbose);
+                ipv4(f, "dst", v, k, Slot.NW_DST, verbose);
+            }
+            dec(f, "proto", v, k, Slot.NW_PROTO, 0xff, verbose);
+            hex(f, v6 ? "tclass" : "tos", v, k, Slot.NW_TOS, verbose);
+            dec(f, v6 ? "hlimit" : "ttl", v, k, Slot.NW_TTL, 0xff, verbose);
+            long frag = v[Slot.NW_FRAG.ordinal()];
+            if (k[Slot.NW_FRAG.ordinal()] != 0) { // format_frag(): with its mask alone
+                f.append("frag=").append(frag == 0 ? "no" : frag == 1 ? "first" : "later").append(',');
+            }
+            attr(s, v6 ? "ipv6" : "ipv4", f);
+            int proto = (int) v[Slot.NW_PROTO.ordinal()];
+            boolean icmp = proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
+            if (frag == 3) {
+                return; // odp_flow_key_from_flow(): a later fragment's key has no L4
+            }
+            if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
+                dec(f, "src", v, k, Slot.TP_SRC, 0xffff, verbose);
+                dec(f, "dst", v, k, Slot.TP_DST, 0xffff, verbose);
+                attr(s, proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "sctp", f);
+            } else if (icmp) {
+                dec(f, "type", v, k, Slot.TP_SRC, 0xff, verbose);
+                dec(f, "code", v, k, Slot.TP_DST, 0xff, verbose);
+                attr(s, v6 ? "icmpv6" : "icmp", f);
+                long t = v[Slot.TP_SRC.ordinal()];
+                if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
+                    in6(f, "target", v, k, Field.ND_TARGET, verbose);
+                    eth(f, "sll", v, k, Slot.ARP_SHA, verbose);
+                    eth(f, "tll", v, k, Slot.ARP_THA, verbose);
+                    attr(s, "nd", f);
+                }
+            }
+            long tf = v[Slot.TCP_FLAGS.ordinal()], tm = k[Slot.TCP_FLAGS.ordinal()];
+            if (proto == Match.PROTO_TCP && (tf != 0 || tm != 0) && (verbose || tm != 0)) { // the key has them when
+                s.append("tcp_flags(").append(tm == 0 ? "0/0" : tcpFlags(tf, tm)).append("),"); // either is set
+            }
+        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) { // odp_flow_key_from_flow(): arp() for both
+            ipv4(f, "sip", v, k, Slot.NW_SRC, verbose);
+            ipv4(f, "tip", v, k, Slot.NW_DST, verbose);
+            dec(f, "op", v, k, Slot.NW_PROTO, 0xff, verbose);
+            eth(f, "sha", v, k, Slot.ARP_SHA, verbose);
+            eth(f, "tha", v, k, Slot.ARP_THA, verbose);
+            attr(s, "arp", f);
+        } else if (Packet.isMpls(type)) { // odp_flow_key_from_flow(): the key's entries down to BOS
+            int n = Mpls.count(v, null);
+            boolean matched = false;
+            for (int i = 0; i < n; i++) {
+                matched |= k[Packet.MPLS_LSES[i].ordinal()] != 0;
+            }
+            if (verbose || matched) {
+                s.append("mpls(").append(Mpls.key(v, k, n)).append("),");
+            }
+        }
+    }
+
+    // format_in6_addr(): with verbose or a mask, the address and its mask as an address unless exact
+    private static void in6(StringBuilder s, String name, long[] v, long[] k, Field f, boolean verbose) {
+        U128 a = f.value(v), m = f.value(k);
+        if (verbose || !m.isZero()) {
+            s.append(name).append('=').append(new Ipv6Address(a.hi(), a.lo()))
+                    .append(m.equals(f.ones()) ? "" : "/" + new Ipv6Address(m.hi(), m.lo())).append(',');
+        }
+    }
+
+    // format_eth(): with verbose or a mask, the address and its mask unless exact
+    private static void eth(StringBuilder s, String name, long[] v, long[] k, Slot f, boolean verbose) {
+        long m = k[f.ordinal()];
+        if (verbose || m != 0) {
+            s.append(name).append('=').append(MatchFormat.mac(v[f.ordinal()]))
+                    .append(m == f.max ? "" : "/" + MatchFormat.mac(m)).append(',');
+        }
+    }
+
+    // format_ipv4()
+    private static void ipv4(StringBuilder s, String name, long[] v, long[] k, Slot f, boolean verbose) {
+        long m = k[f.ordinal()];
+        if (verbose || m != 0) {
+            s.append(name).append('=').append(MatchFormat.ip(v[f.ordinal()]))
+                    .append(m == f.max ? "" : "/" + MatchFormat.ip(m)).append(',');
+        }
+    }
+
+    // format_u8x(): a "%#x" value and mask, the mask left out when exact
+    private static void hex(StringBuilder s, String name, long[] v, long[] k, Slot f, boolean verbose) {
+        long m = k[f.ordinal()];
+        if (verbose || m != 0) {
+            s.append(name).append('=').append(MatchFormat.hex(v[f.ordinal()]))
+                    .append(m == f.max ? "" : "/" + MatchFormat.hex(m)).append(',');
+        }
+    }
+
+    // format_u8u(), format_be16(): a decimal value, a "%#x" mask unless it is {@code full}
+    private static void dec(StringBuilder s, String name, long[] v, long[] k, Slot f, long full, boolean verbose) {
+        long m = k[f.ordinal()];
+        if (verbose || m != 0) {
+            s.append(name).append('=').append(v[f.ordinal()]).append(m == full ? "" : "/" + MatchFormat.hex(m))
+                    .append(',');
+        }
     }
 
     /**
@@ -317,95 +489,6 @@ final class OdpFlowFormat {
     static String tcpFlags(long f, long m) {
         return m == 0xfff ? MatchFormat.flags(f, MatchFormat.TCP_FLAG_NAMES, '|')
                 : MatchFormat.flagsMasked(f, m, MatchFormat.TCP_FLAG_NAMES);
-    }
-
-    // format_vlan_tci() verbose: vid and pcp, each with its mask unless exact, "cfi=0" for a tag without CFI
-    private static String vlan(long tci, long mask) {
-        long vidMask = mask & Match.VLAN_VID, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
-        return "vid=" + (tci & Match.VLAN_VID) + (vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask))
-                + ",pcp=" + (tci >>> 13 & 7) + (pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask))
-                + ((tci & Match.VLAN_CFI) == 0 ? ",cfi=0" : "");
-    }
-
-    // format_odp_key_attr() of the keys after the Ethernet type, each with its mask
-    private static void l3(StringBuilder s, long[] v, long[] k, int type) {
-        boolean v6 = type == Match.ETH_IPV6;
-        if (type == Match.ETH_IP || v6) {
-            if (v6) {
-                s.append(",ipv6(").append(ip6("src", v, k, Field.IPV6_SRC)).append(',')
-                        .append(ip6("dst", v, k, Field.IPV6_DST)).append(",label=")
-                        .append(MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()] & 0xfffff));
-                long lm = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
-                s.append(lm == 0xfffff ? "" : "/" + MatchFormat.hex(lm));
-            } else {
-                s.append(",ipv4(").append(ip("src", v, k, Slot.NW_SRC)).append(',').append(ip("dst", v, k, Slot.NW_DST));
-            }
-            s.append(",proto=").append(decMasked(v, k, Slot.NW_PROTO, 0xff))
-                    .append(v6 ? ",tclass=" : ",tos=").append(hexMasked(v, k, Slot.NW_TOS))
-                    .append(v6 ? ",hlimit=" : ",ttl=").append(decMasked(v, k, Slot.NW_TTL, 0xff));
-            long frag = v[Slot.NW_FRAG.ordinal()];
-            if (k[Slot.NW_FRAG.ordinal()] != 0) {
-                s.append(",frag=").append(frag == 0 ? "no" : frag == 1 ? "first" : "later");
-            }
-            s.append(')');
-            int proto = (int) v[Slot.NW_PROTO.ordinal()];
-            if (frag != 3 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP)) {
-                s.append(proto == Match.PROTO_TCP ? ",tcp(" : proto == Match.PROTO_UDP ? ",udp(" : ",sctp(")
-                        .append("src=").append(decMasked(v, k, Slot.TP_SRC, 0xffff))
-                        .append(",dst=").append(decMasked(v, k, Slot.TP_DST, 0xffff)).append(')');
-            } else if (frag != 3 && proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP)) {
-                s.append(v6 ? ",icmpv6(type=" : ",icmp(type=").append(decMasked(v, k, Slot.TP_SRC, 0xff))
-                        .append(",code=").append(decMasked(v, k, Slot.TP_DST, 0xff)).append(')');
-                long t = v[Slot.TP_SRC.ordinal()];
-                if (v6 && v[Slot.TP_DST.ordinal()] == 0 && (t == 135 || t == 136)) { // the key's nd(), by value
-                    long[] nm = ndExported(v, k) ? k : new long[k.length];
-                    s.append(",nd(").append(ip6("target", v, nm, Field.ND_TARGET)).append(',')
-                            .append(eth("sll", v, nm, Slot.ARP_SHA)).append(',')
-                            .append(eth("tll", v, nm, Slot.ARP_THA)).append(')');
-                }
-            }
-            long f = v[Slot.TCP_FLAGS.ordinal()], m = k[Slot.TCP_FLAGS.ordinal()];
-            if (frag != 3 && proto == Match.PROTO_TCP && (f != 0 || m != 0)) { // the key has them when either is set
-                s.append(",tcp_flags(").append(m == 0 ? "0/0" : tcpFlags(f, m)).append(')');
-            }
-        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
-            s.append(",arp(").append(ip("sip", v, k, Slot.NW_SRC)).append(',').append(ip("tip", v, k, Slot.NW_DST))
-                    .append(",op=").append(decMasked(v, k, Slot.NW_PROTO, 0xff)).append(',')
-                    .append(eth("sha", v, k, Slot.ARP_SHA)).append(',').append(eth("tha", v, k, Slot.ARP_THA))
-                    .append(')');
-        } else if (Packet.isMpls(type)) {
-            s.append(",mpls(").append(Mpls.key(v, k, Mpls.count(v, null))).append(')');
-        }
-    }
-
-    // format_in6_addr() with its mask as an address unless exact
-    private static String ip6(String name, long[] v, long[] k, Field f) {
-        U128 a = f.value(v), m = f.value(k);
-        return name + "=" + new io.arplab.wire.Ipv6Address(a.hi(), a.lo())
-                + (m.equals(f.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(m.hi(), m.lo()));
-    }
-
-    // format_eth(), format_ipv4(): the value, and the mask unless it is exact
-    private static String eth(String name, long[] v, long[] k, Slot s) {
-        long m = k[s.ordinal()];
-        return name + "=" + MatchFormat.mac(v[s.ordinal()]) + (m == s.max ? "" : "/" + MatchFormat.mac(m));
-    }
-
-    private static String ip(String name, long[] v, long[] k, Slot s) {
-        long m = k[s.ordinal()];
-        return name + "=" + MatchFormat.ip(v[s.ordinal()]) + (m == s.max ? "" : "/" + MatchFormat.ip(m));
-    }
-
-    // "%#x" values and masks, the mask left out when exact
-    private static String hexMasked(long[] v, long[] k, Slot s) {
-        long m = k[s.ordinal()];
-        return MatchFormat.hex(v[s.ordinal()]) + (m == s.max ? "" : "/" + MatchFormat.hex(m));
-    }
-
-    // format_u8u(), format_be16(): a decimal value, a "%#x" mask
-    private static String decMasked(long[] v, long[] k, Slot s, long full) {
-        long m = k[s.ordinal()];
-        return v[s.ordinal()] + (m == full ? "" : "/" + MatchFormat.hex(m));
     }
 
     // format_u128(): ct_label as one 128-bit hex number, the mask after it unless all ones
@@ -474,210 +557,5 @@ final class OdpFlowFormat {
             }
         }
         return s.toString();
-    }
-
-    // odp_flow_format() without verbose for the keys a megaflow of the userspace datapath has (dpctl/dump-flows
-    // without -m): fully wildcarded ones left out
-    static String terseKey(Ofproto br, Megaflow m, java.util.Map<Integer, String> names) {
-        long[] v = m.value(), k = m.mask;
-        StringBuilder s = new StringBuilder();
-        int priority = Slot.SKB_PRIORITY.ordinal();
-        if (k[priority] != 0) { // odp_flow_key_from_flow(): the priority first
-            s.append("skb_priority(").append(MatchFormat.hex(v[priority])).append("),");
-        }
-        s.append(Tunnel.key(v, k));
-        int mark = Slot.PKT_MARK.ordinal();
-        if (k[mark] != 0) { // odp_flow_key_from_flow(): skb_mark comes before the conntrack keys
-            s.append("skb_mark(").append(v[mark] == 0 ? "0" : "0x" + Long.toHexString(v[mark]))
-                    .append(k[mark] == 0xffffffffL ? "" : "/0x" + Long.toHexString(k[mark])).append("),");
-        }
-        int st = Slot.CT_STATE.ordinal();
-        if (k[st] != 0) {
-            s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))
-                    .append("),");
-        }
-        if (k[Slot.CT_ZONE.ordinal()] != 0) {
-            s.append("ct_zone(").append(MatchFormat.hex(v[Slot.CT_ZONE.ordinal()])).append("),");
-        }
-        if (k[Slot.CT_MARK.ordinal()] != 0) {
-            s.append("ct_mark(").append(masked(v, k, Slot.CT_MARK)).append("),");
-        }
-        if (!Field.CT_LABEL.value(k).isZero()) {
-            s.append("ct_label(").append(OdpFlowFormat.label(v, k)).append("),");
-        }
-        if (m.ctMask != null && m.ctTuple != null) { // odp_flow_key_from_mask(): no tuple in the key, none shown
-            OdpFlowFormat.ctTuple(s, m.ctTuple, m.ctMask, false);
-        }
-        s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
-        if (k[Slot.DP_HASH.ordinal()] != 0) {
-            s.append("dp_hash(").append(MatchFormat.hex(v[Slot.DP_HASH.ordinal()])).append('/')
-                    .append(MatchFormat.hex(k[Slot.DP_HASH.ordinal()])).append("),");
-        }
-        Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
-        int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
-        s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");
-        s.append("packet_type(ns=0,id=0),");
-        java.util.List<String> eth = new java.util.ArrayList<>();
-        for (Slot e : new Slot[] {Slot.DL_SRC, Slot.DL_DST}) {
-            if (k[e.ordinal()] != 0) {
-                eth.add((e == Slot.DL_SRC ? "src=" : "dst=") + MatchFormat.mac(v[e.ordinal()])
-                        + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
-            }
-        }
-        if (!eth.isEmpty()) {
-            s.append("eth(").append(String.join(",", eth)).append("),");
-        }
-        int type = (int) v[Slot.DL_TYPE.ordinal()];
-        // odp_flow_key_from_flow(): each tag (up to flow_vlan_limit) as its TPID, its TCI (left out when
-        // wildcarded), then encap() around the rest; a tag the key stopped at (its TPID the Ethernet type) opens an
-        // empty encap()
-        Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
-        int encaps = 0;
-        boolean cut = false;
-        for (; encaps < br.datapath.vlanLimit() && !cut; encaps++) {
-            long tpid = v[tags[encaps][1].ordinal()];
-            if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
-                break;
-            }
-            cut = tpid == 0;
-            s.append(String.format("eth_type(0x%04x),", cut ? type : tpid));
-            long tci = v[tags[encaps][0].ordinal()], tm = k[tags[encaps][0].ordinal()];
-            if (tm != 0) {
-                s.append("vlan(").append(vlanTci(tci, tm)).append("),");
-            }
-            s.append("encap(");
-        }
-        if (!cut) {
-            s.append(OdpFlowFormat.ethType(type));
-            keyL3(s, v, k, type);
-        }
-        s.append(")".repeat(encaps));
-        return s.toString();
-    }
-
-    // format_vlan_tci(): vid and pcp when either the value or the mask has bits, the mask when partial; cfi=0
-    private static String vlanTci(long tci, long mask) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        long vid = tci & Match.VLAN_VID, vidMask = mask & Match.VLAN_VID;
-        if (vid != 0 || vidMask != 0) {
-            out.add("vid=" + vid + (vidMask == Match.VLAN_VID ? "" : "/0x" + Long.toHexString(vidMask)));
-        }
-        long pcp = tci >>> 13, pcpMask = (mask & Match.VLAN_PCP) >>> 13;
-        if (pcp != 0 || pcpMask != 0) {
-            out.add("pcp=" + pcp + (pcpMask == 7 ? "" : "/0x" + Long.toHexString(pcpMask)));
-        }
-        if ((tci & Match.VLAN_CFI) == 0) {
-            out.add("cfi=0");
-        }
-        return String.join(",", out);
-    }
-
-    // format_in6_addr(): the address, then "/MASK" as an address unless exact
-    private static void addIpv6(java.util.List<String> out, String name, long[] v, long[] k, Field f) {
-        U128 mask = f.value(k);
-        if (!mask.isZero()) {
-            U128 a = f.value(v);
-            out.add(name + "=" + new io.arplab.wire.Ipv6Address(a.hi(), a.lo())
-                    + (mask.equals(f.ones()) ? "" : "/" + new io.arplab.wire.Ipv6Address(mask.hi(), mask.lo())));
-        }
-    }
-
-    private static void keyL3(StringBuilder s, long[] v, long[] k, int type) {
-        java.util.List<String> l3 = new java.util.ArrayList<>();
-        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
-            boolean v6 = type == Match.ETH_IPV6;
-            if (v6) { // format_odp_key_attr(): ipv6(src,dst,label,proto,tclass,hlimit,frag)
-                addIpv6(l3, "src", v, k, Field.IPV6_SRC);
-                addIpv6(l3, "dst", v, k, Field.IPV6_DST);
-                long label = k[Slot.IPV6_LABEL.ordinal()] & 0xfffff;
-                if (label != 0) {
-                    l3.add("label=" + MatchFormat.hex(v[Slot.IPV6_LABEL.ordinal()])
-                            + (label == 0xfffff ? "" : "/" + MatchFormat.hex(label)));
-                }
-            } else {
-                addIp(l3, "src", v, k, Slot.NW_SRC);
-                addIp(l3, "dst", v, k, Slot.NW_DST);
-            }
-            if (k[Slot.NW_PROTO.ordinal()] != 0) {
-                l3.add("proto=" + v[Slot.NW_PROTO.ordinal()]);
-            }
-            if (k[Slot.NW_TOS.ordinal()] != 0) {
-                l3.add((v6 ? "tclass=" : "tos=") + masked(v, k, Slot.NW_TOS));
-            }
-            if (k[Slot.NW_TTL.ordinal()] != 0) {
-                l3.add((v6 ? "hlimit=" : "ttl=") + v[Slot.NW_TTL.ordinal()]);
-            }
-            long frag = v[Slot.NW_FRAG.ordinal()];
-            l3.add("frag=" + (frag == 0 ? "no" : frag == 1 ? "first" : "later"));
-            s.append(v6 ? ",ipv6(" : ",ipv4(").append(String.join(",", l3)).append(')');
-            java.util.List<String> l4 = new java.util.ArrayList<>();
-            int proto = (int) v[Slot.NW_PROTO.ordinal()];
-            boolean icmp = proto == (v6 ? Match.PROTO_ICMPV6 : Match.PROTO_ICMP);
-            for (Slot p : new Slot[] {Slot.TP_SRC, Slot.TP_DST}) {
-                if (k[p.ordinal()] != 0) {
-                    l4.add((p == Slot.TP_SRC ? icmp ? "type=" : "src=" : icmp ? "code=" : "dst=")
-                            + (k[p.ordinal()] == (icmp ? 0xff : 0xffff) ? v[p.ordinal()]
-                            : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
-                }
-            }
-            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
-                s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
-                        : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
-                        .append('(').append(String.join(",", l4)).append(')');
-            }
-            long tf = k[Slot.TCP_FLAGS.ordinal()];
-            if (proto == Match.PROTO_TCP && frag != 3 && tf != 0) { // odp_flow_format(): a wildcarded key left out
-                s.append(",tcp_flags(").append(OdpFlowFormat.tcpFlags(v[Slot.TCP_FLAGS.ordinal()], tf)).append(')');
-            }
-            java.util.List<String> nd = new java.util.ArrayList<>();
-            // odp_flow_key_from_flow(): nd(target=,sll=,tll=) for ND when the ICMPv6 type and code are both matched
-            if (v6 && icmp && OdpFlowFormat.ndExported(v, k)) {
-                addIpv6(nd, "target", v, k, Field.ND_TARGET);
-                for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
-                    if (k[e.ordinal()] != 0) {
-                        nd.add((e == Slot.ARP_SHA ? "sll=" : "tll=") + MatchFormat.mac(v[e.ordinal()])
-                                + (k[e.ordinal()] == e.max ? "" : "/" + MatchFormat.mac(k[e.ordinal()])));
-                    }
-                }
-            }
-            if (!nd.isEmpty()) {
-                s.append(",nd(").append(String.join(",", nd)).append(')');
-            }
-        } else if (type == Match.ETH_ARP || type == Match.ETH_RARP) { // odp_flow_key_from_flow(): arp() for both
-            addIp(l3, "sip", v, k, Slot.NW_SRC);
-            addIp(l3, "tip", v, k, Slot.NW_DST);
-            if (k[Slot.NW_PROTO.ordinal()] != 0) {
-                l3.add("op=" + v[Slot.NW_PROTO.ordinal()]);
-            }
-            for (Slot e : new Slot[] {Slot.ARP_SHA, Slot.ARP_THA}) {
-                if (k[e.ordinal()] != 0) {
-                    l3.add((e == Slot.ARP_SHA ? "sha=" : "tha=") + MatchFormat.mac(v[e.ordinal()]));
-                }
-            }
-            if (!l3.isEmpty()) {
-                s.append(",arp(").append(String.join(",", l3)).append(')');
-            }
-        } else if (Packet.isMpls(type)) { // odp_flow_key_from_flow(): the key's entries down to BOS
-            int n = Mpls.count(v, null);
-            boolean matched = false;
-            for (int i = 0; i < n; i++) {
-                matched |= k[Packet.MPLS_LSES[i].ordinal()] != 0;
-            }
-            if (matched) {
-                s.append(",mpls(").append(Mpls.key(v, k, n)).append(')');
-            }
-        }
-    }
-
-    private static void addIp(java.util.List<String> out, String name, long[] v, long[] k, Slot s) {
-        if (k[s.ordinal()] != 0) {
-            out.add(name + "=" + MatchFormat.ip(v[s.ordinal()])
-                    + (k[s.ordinal()] == 0xffffffffL ? "" : "/" + MatchFormat.ip(k[s.ordinal()])));
-        }
-    }
-
-    private static String masked(long[] v, long[] k, Slot s) {
-        return k[s.ordinal()] == s.max ? MatchFormat.hex(v[s.ordinal()])
-                : MatchFormat.hex(v[s.ordinal()]) + "/" + MatchFormat.hex(k[s.ordinal()]);
     }
 }
