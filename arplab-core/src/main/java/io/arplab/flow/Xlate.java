@@ -154,6 +154,12 @@ final class Xlate {
      * while the translation's lookups keep its own (xin->tables_version).
      */
     final List<Rule> learnedNow = new ArrayList<>(0);
+    /**
+     * The actions the flows this translation's learn()s modified had: OFPFC_MODIFY_STRICT's replace_rule_start()
+     * makes a new rule of the next version, so the translation's lookups keep the old one, its actions (its stats
+     * are forwarded to the new rule, rule_dpif_credit_stats()).
+     */
+    final java.util.Map<Rule, List<Action>> learnedOver = new java.util.HashMap<>(0);
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -294,6 +300,7 @@ final class Xlate {
         lastTopTable = -1;
         recircs.clear();
         learnedNow.clear();
+        learnedOver.clear();
     }
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
@@ -709,8 +716,10 @@ final class Xlate {
                 depth--;
                 break;
             }
+            // a flow this translation's learn() modified runs the actions its version sees
+            List<Action> acts = learnedOver.isEmpty() ? r.actions : learnedOver.getOrDefault(r, r.actions);
             if (hop != null) {
-                hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
+                hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
             }
             if (trace != null && dropFrag) { // xlate_report_table() of the drop_frags_rule
                 trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
@@ -732,8 +741,8 @@ final class Xlate {
                 break;
             } else if (patchLookup) {
                 patchLookup = false;
-                cloneActions(r.actions);
-            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
+                cloneActions(acts);
+            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0 && acts == r.actions) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
                 chained++;
@@ -741,7 +750,7 @@ final class Xlate {
                 next = table.foundNext;
                 continue;
             } else {
-                actions(r.actions, true);
+                actions(acts, true);
             }
             if (trace != null && nestedBridges != null) {
                 NativeTunnel.indentNested(trace, nestedBridges);
