@@ -176,6 +176,11 @@ final class Xlate {
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
     boolean keyMissed;
     /**
+     * The datapath's lookup hit a megaflow translated per packet (not replayable): what only an upcall's translation
+     * does, with no xlate cache entry to redo it on a hit (terminate_native_tunnel()'s tnl_neigh_set()), is not done.
+     */
+    boolean hit;
+    /**
      * The tunnel headers the native tunnel outputs so far pushed: a megaflow's hits are counted by xlate_push_stats()
      * over one stats struct, which each XC_TUNNEL_HEADER grows for the entries after it (an upcall's are not).
      */
@@ -280,7 +285,7 @@ final class Xlate {
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
-        exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
+        exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
         firstLookup = false;
         keepRecircs = false;
         freezeHash = null;
