@@ -481,6 +481,8 @@ public final class Conntrack {
     private Key mdTuple;
     /** Whether write_ct_md() last wrote no tuple at all: a packet conntrack could not key (zeroed, not unknown). */
     private boolean mdKeyless;
+    /** The md.ct_orig_tuple write_ct_md() wrote last, whatever packet: what a new buffer's md still holds (null: zeroed). */
+    private Key lastMdTuple;
 
     /** pkt_metadata_init(): a packet received on a port carries no connection yet. */
     public void packetIn(long now) {
@@ -562,12 +564,15 @@ public final class Conntrack {
     // makes its list whole puts the datagram in its place (ipf_execute_reass_pkts()): tracked as it comes (its md
     // the first fragment's, no connection cached), its fragments then sent on with its state (ipf_post_execute_...)
     private byte[] fragment(long[] flow, byte[] packet, int zone, boolean commit, Set set, ConntrackNat nat) {
+        Key md = mdTuple;
         if (flow[Slot.CT_STATE.ordinal()] == 0) {
-            // pkt_metadata_init() leaves ct_zone, ct_mark and ct_label as the packet buffer last had them: untracked
+            // pkt_metadata_init() leaves ct_zone, ct_mark, ct_label and ct_orig_tuple as the packet buffer last had
+            // them: untracked
             storeMd(lastMd, flow);
             flow[Slot.CT_STATE.ordinal()] = 0;
+            md = lastMdTuple;
         }
-        Ipf.Verdict v = ipf.preprocess(flow, packet, zone, now);
+        Ipf.Verdict v = ipf.preprocess(flow, packet, zone, md, now);
         if (v == Ipf.Verdict.HELD) {
             Ipf.FragList l = ipf.completed;
             if (l != null) {
@@ -591,7 +596,7 @@ public final class Conntrack {
     private byte[] invalid(long[] flow, byte[] packet, int zone, boolean commit, Set set) {
         flow[Slot.CT_STATE.ordinal()] = INV;
         finish(flow, zone, null, commit, set);
-        mdTuple = null;
+        mdTuple = lastMdTuple = null;
         mdKeyless = true;
         cached = null;
         return packet;
@@ -613,7 +618,7 @@ public final class Conntrack {
                 cached = null;
             }
             finish(flow, zone, c, commit, set);
-            mdTuple = c.orig; // process_one_fast(): write_ct_md() with the connection
+            mdTuple = lastMdTuple = c.orig; // process_one_fast(): write_ct_md() with the connection
             mdKeyless = false;
             return frame[0];
         }
@@ -684,7 +689,7 @@ public final class Conntrack {
         }
         flow[Slot.CT_STATE.ordinal()] = st;
         finish(flow, zone, c, commit, set);
-        mdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
+        mdTuple = lastMdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
         mdKeyless = false;
         cached = nat != null ? null : c; // set_cached_conn()
         cachedReply = reply[0];

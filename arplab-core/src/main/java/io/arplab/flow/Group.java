@@ -83,6 +83,11 @@ public final class Group {
             return Group.format(id, type, selectionMethod, selectionMethodParam, fields, buckets, v, names);
         }
 
+        /** What decoding its buckets' actions in version {@code v} logs, as {@link Group#decodeLog} has it. */
+        public List<String> decodeLog(OfVersion v) {
+            return Group.decodeLog(buckets, v);
+        }
+
         /**
          * The protocols (FlowMod.P_*) ovs-ofctl may send it with: parse_bucket_str()'s ofpacts_parse_actions() starts
          * *usable_protocols afresh (ofpacts_parse_copy()), so the last bucket's actions decide, whatever a bucket_id
@@ -245,6 +250,10 @@ public final class Group {
 
     /** What decoding the buckets' actions in version {@code v} logs (ofpacts_pull_openflow_actions()). */
     public List<String> decodeLog(OfVersion v) {
+        return decodeLog(buckets, v);
+    }
+
+    static List<String> decodeLog(List<Bucket> buckets, OfVersion v) {
         List<String> out = new ArrayList<>();
         for (Bucket b : buckets) {
             out.addAll(ActionFormat.deprecations(ActionFormat.roundTrip(b.actions, v), v));

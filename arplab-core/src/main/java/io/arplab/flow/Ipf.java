@@ -39,8 +39,11 @@ public final class Ipf {
     private record ListKey(boolean v6, long srcHi, long src, long dstHi, long dst, long ipId, int proto, int zone,
             long recircId) {}
 
-    /** struct ipf_frag: the data bytes it holds, its key (the packet's metadata as it met ct()) and frame. */
-    record Frag(int start, int end, long[] key, byte[] frame) {}
+    /**
+     * struct ipf_frag: the data bytes it holds, its key (the packet's metadata as it met ct()), the md.ct_orig_tuple
+     * its buffer held then (null: none) and frame.
+     */
+    record Frag(int start, int end, long[] key, Conntrack.Key mdTuple, byte[] frame) {}
 
     /** A packet ipf adds to the batch: a fragment sent on, its key and frame as they leave ipf. */
     public record Sent(long[] key, byte[] frame) {}
@@ -79,7 +82,7 @@ public final class Ipf {
      * ipf_extract_frags_from_batch() for one packet: PASS when it is no fragment ipf takes (conntrack then keys it, or
      * refuses a fragment), INVALID when ipf marked it so, HELD when a list keeps it (the packet goes no further).
      */
-    Verdict preprocess(long[] flow, byte[] f, int zone, long now) {
+    Verdict preprocess(long[] flow, byte[] f, int zone, Conntrack.Key mdTuple, long now) {
         boolean v6 = flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
         int l3 = f == null ? -1 : l3(f);
         if (l3 < 0 || (flow[Slot.NW_FRAG.ordinal()] & 1) == 0 || !enabled[0] && !enabled[1]) {
@@ -125,12 +128,12 @@ public final class Ipf {
             ipId = Packet.u32(f, frag + 4);
             proto = 0;
         }
-        return handle(flow, f, zone, v6, range, firstLast, ipId, proto, now);
+        return handle(flow, f, zone, mdTuple, v6, range, firstLast, ipId, proto, now);
     }
 
     // ipf_handle_frag(), ipf_process_frag(): the list of the fragment's datagram takes it unless it overlaps
-    private Verdict handle(long[] flow, byte[] f, int zone, boolean v6, int[] range, boolean[] firstLast, long ipId,
-            int proto, long now) {
+    private Verdict handle(long[] flow, byte[] f, int zone, Conntrack.Key mdTuple, boolean v6, int[] range,
+            boolean[] firstLast, long ipId, int proto, long now) {
         int af = v6 ? 1 : 0;
         if (!enabled[af] || nfrag >= nfragMax) {
             return Verdict.PASS;
@@ -155,7 +158,7 @@ public final class Ipf {
                 return Verdict.INVALID;
             }
         }
-        l.frags.add(new Frag(range[0], range[1], flow.clone(), f));
+        l.frags.add(new Frag(range[0], range[1], flow.clone(), mdTuple, f));
         nfrag++;
         counters[af][ACCEPTED]++;
         // ipf_list_state_transition()
@@ -307,10 +310,11 @@ public final class Ipf {
         return true;
     }
 
-    // an expired fragment: CS_INVALID, not tracked
+    // an expired fragment: CS_INVALID, not tracked, the rest of its md (the original tuple too) as its buffer held it
     private static Sent expired(Frag g) {
         long[] k = g.key().clone();
         k[Slot.CT_STATE.ordinal()] = Conntrack.INV;
+        XlateCt.storeOrig(k, g.mdTuple());
         return new Sent(k, g.frame());
     }
 

@@ -188,14 +188,18 @@ final class OdpFlowFormat {
      */
     static Conntrack.Key ctTuple(Ofproto br, long[] v) {
         long ct = v[Slot.CT_STATE.ordinal()], type = v[Slot.DL_TYPE.ordinal()], proto = v[Slot.NW_PROTO.ordinal()];
-        if ((type != Match.ETH_IP && type != Match.ETH_IPV6) || (ct & Conntrack.TRK) == 0) {
+        if ((type != Match.ETH_IP && type != Match.ETH_IPV6) || ct == 0) {
             return null;
         }
-        if (br.ct.mdKeyless()) {
+        Conntrack.Key t;
+        if ((ct & Conntrack.TRK) == 0) {
+            // an expired fragment (ipf_send_frags_in_list(): CS_INVALID alone): the tuple its buffer's md held,
+            // which Ipf put in its key's ct_nw_* slots
+            t = XlateCt.origOf(v);
+        } else if (br.ct.mdKeyless()) {
             return null; // conntrack_execute(): a packet conn_key_extract() failed on has its tuple zeroed
-        }
-        Conntrack.Key t = br.ct.mdTuple(); // write_ct_md(): the connection's, else the packet's own key
-        if (t == null) { // no ct() ran for this packet here: its connection's, or its own key when it keys
+        } else if ((t = br.ct.mdTuple()) == null) { // write_ct_md(): the connection's, else the packet's own key;
+            // no ct() ran for this packet here: its connection's, or its own key when it keys
             boolean keyed = (ct & Conntrack.INV) == 0
                     || type == Match.ETH_IP && (proto != Match.PROTO_ICMP || Conntrack.icmpKeyed(v[Slot.TP_SRC.ordinal()]))
                     || type == Match.ETH_IPV6 && (proto != Match.PROTO_ICMPV6

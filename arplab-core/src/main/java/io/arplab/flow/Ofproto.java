@@ -999,6 +999,7 @@ public final class Ofproto {
             List<Xlate.CtSent> sent;
             try {
                 x.keyMissed = m == null;
+                x.hit = m != null;
                 translate(x);
                 for (int i = 0; i < x.outputs.size(); i++) {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy

@@ -50,7 +50,7 @@ final class RecircIds {
 
         /**
          * frozen_metadata_to_flow(): a recirculated pass's flow is the frozen metadata (tunnel, metadata, registers,
-         * in_port) with the packet's fields and conntrack state from {@code key}.
+         * in_port) with the packet's fields and conntrack state (its original tuple too) from {@code key}.
          */
         long[] thaw(long[] key) {
             long[] f = flow.clone();
@@ -58,6 +58,9 @@ final class RecircIds {
                 if (i != Slot.IN_PORT.ordinal()) {
                     f[i] = key[i];
                 }
+            }
+            for (int i = Slot.CT_NW_PROTO.ordinal(); i <= Slot.CT_TP_DST.ordinal(); i++) { // one run of slots
+                f[i] = key[i];
             }
             return f;
         }

@@ -154,6 +154,12 @@ final class Xlate {
      * while the translation's lookups keep its own (xin->tables_version).
      */
     final List<Rule> learnedNow = new ArrayList<>(0);
+    /**
+     * The actions the flows this translation's learn()s modified had: OFPFC_MODIFY_STRICT's replace_rule_start()
+     * makes a new rule of the next version, so the translation's lookups keep the old one, its actions (its stats
+     * are forwarded to the new rule, rule_dpif_credit_stats()).
+     */
+    final java.util.Map<Rule, List<Action>> learnedOver = new java.util.HashMap<>(0);
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
@@ -169,6 +175,11 @@ final class Xlate {
     boolean avoidCaching;
     /** The datapath's lookup of the upcall's key missed: the first section's pass need not repeat it. */
     boolean keyMissed;
+    /**
+     * The datapath's lookup hit a megaflow translated per packet (not replayable): what only an upcall's translation
+     * does, with no xlate cache entry to redo it on a hit (terminate_native_tunnel()'s tnl_neigh_set()), is not done.
+     */
+    boolean hit;
     /**
      * The tunnel headers the native tunnel outputs so far pushed: a megaflow's hits are counted by xlate_push_stats()
      * over one stats struct, which each XC_TUNNEL_HEADER grows for the entries after it (an upcall's are not).
@@ -274,7 +285,7 @@ final class Xlate {
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
-        exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
+        exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
         firstLookup = false;
         keepRecircs = false;
         freezeHash = null;
@@ -294,6 +305,7 @@ final class Xlate {
         lastTopTable = -1;
         recircs.clear();
         learnedNow.clear();
+        learnedOver.clear();
     }
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
@@ -496,9 +508,16 @@ final class Xlate {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
                 lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
-            } else if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
-                // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
-                lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
+            } else {
+                if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
+                    // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
+                    lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
+                }
+                // odp_flow_key_from_mask(): each tag's OVS_KEY_ATTR_ETHERTYPE (its TPID) goes into the mask exact
+                lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
+                if (lastMask[Slot.VLAN_TCI1.ordinal()] != 0) {
+                    lastMask[Slot.VLAN_TPID1.ordinal()] = 0xffff;
+                }
             }
             xc.replayable &= !slow;
         }
@@ -702,8 +721,10 @@ final class Xlate {
                 depth--;
                 break;
             }
+            // a flow this translation's learn() modified runs the actions its version sees
+            List<Action> acts = learnedOver.isEmpty() ? r.actions : learnedOver.getOrDefault(r, r.actions);
             if (hop != null) {
-                hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
+                hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
             }
             if (trace != null && dropFrag) { // xlate_report_table() of the drop_frags_rule
                 trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
@@ -725,8 +746,8 @@ final class Xlate {
                 break;
             } else if (patchLookup) {
                 patchLookup = false;
-                XlateClone.cloneActions(this, r.actions);
-            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0) {
+                XlateClone.cloneActions(this, acts);
+            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0 && acts == r.actions) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
                 chained++;
@@ -734,7 +755,7 @@ final class Xlate {
                 next = table.foundNext;
                 continue;
             } else {
-                actions(r.actions, true);
+                actions(acts, true);
             }
             if (trace != null && nestedBridges != null) {
                 NativeTunnel.indentNested(trace, nestedBridges);

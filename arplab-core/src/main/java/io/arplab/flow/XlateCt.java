@@ -288,6 +288,36 @@ final class XlateCt {
         }
     }
 
+    /**
+     * miniflow_extract() of an md.ct_orig_tuple {@code t} (null: none) into a key's ct_nw_* and ct_tp_* slots: only a
+     * tuple of the packet's family (ct_orig_tuple_ipv6) with a protocol.
+     */
+    static void storeOrig(long[] key, Conntrack.Key t) {
+        clearOrig(key);
+        boolean v6 = key[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        if (t == null || t.proto() == 0 || t.v6() != v6) {
+            return;
+        }
+        int[] orig = v6 ? ORIG6 : ORIG4;
+        long[] v = {t.proto(), t.src(), t.dst(), t.sport(), t.dport(), t.srcHi(), t.dstHi()};
+        for (int i = 0; i < orig.length; i++) {
+            if (orig[i] >= 0) {
+                key[orig[i]] = v[i];
+            }
+        }
+    }
+
+    /** The tuple a key's ct_nw_* and ct_tp_* slots hold ({@link #storeOrig}'s), null without a protocol. */
+    static Conntrack.Key origOf(long[] key) {
+        boolean v6 = key[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
+        int[] o = v6 ? ORIG6 : ORIG4;
+        if (key[o[0]] == 0) {
+            return null;
+        }
+        return new Conntrack.Key((int) key[Slot.CT_ZONE.ordinal()], (int) key[o[0]], key[o[1]], key[o[2]], key[o[3]],
+                key[o[4]], 0, v6 ? key[o[5]] : 0, v6 ? key[o[6]] : 0, v6);
+    }
+
     /** flow_clear_conntrack()'s original tuple: every ct_nw_* and ct_tp_* slot zero. */
     static void clearOrig(long[] flow) {
         for (int i = ORIG_FIRST; i <= ORIG_LAST; i++) { // Slot keeps them one run

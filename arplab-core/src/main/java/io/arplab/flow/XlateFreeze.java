@@ -33,6 +33,7 @@ final class XlateFreeze {
             thawActionSet(x, f);
             x.learnedAhead = false; // each pass is an upcall of its own
             x.learnedNow.clear();
+            x.learnedOver.clear();
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
             // one xlate_lookup_ofproto() takes from the frozen state's xport
             RecircIds.Node n = x.br.datapath.recirc.find(f.id(), x.now);
@@ -133,6 +134,7 @@ final class XlateFreeze {
             dry.run();
         }
         x.learnedNow.addAll(dry.learnedNow); // this translation's own learns
+        dry.learnedOver.forEach(x.learnedOver::putIfAbsent);
     }
 
     /** A recirculation frozen for later: the pass runs after this one, its outputs placed at its recirc(). */

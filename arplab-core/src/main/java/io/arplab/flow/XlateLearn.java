@@ -81,6 +81,9 @@ final class XlateLearn {
         if (apply && belowLimit && learned) {
             same.get(0).modified = x.now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
         } else if (apply && belowLimit) {
+            if (!same.isEmpty()) {
+                x.learnedOver.putIfAbsent(same.get(0), same.get(0).actions); // before the modify replaces them
+            }
             x.br.tables.apply(fm, OfVersion.OF10, x.now);
             if (same.isEmpty()) {
                 x.learnedNow.addAll(x.br.tables.collect(fm, true));

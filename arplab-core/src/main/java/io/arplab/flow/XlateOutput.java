@@ -391,7 +391,8 @@ final class XlateOutput {
     /**
      * terminate_native_tunnel(): output to a port with an address on a bridge of a native-tunnelling datapath may be a
      * packet for one of the Geneve listening ports (returned: the datapath pops it); otherwise ARP replies to the
-     * bridge and gratuitous ARPs teach the neighbour cache, and a tunnelled packet teaches it its sender.
+     * bridge and gratuitous ARPs teach the neighbour cache, and a tunnelled packet teaches it its sender (an upcall's
+     * translation only: no xlate cache entry does it again when a packet hits the megaflow).
      */
     private static int terminate(Xlate x, Ofproto.Port p) {
         Datapath dp = x.br.datapath;
@@ -401,12 +402,12 @@ final class XlateOutput {
         int port = NativeTunnel.lookup(dp.router, x.flow, x.wc, dp.listeners(), dp::netdevMac);
         boolean arp = x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP;
         if (port < 0 && arp && (replyToBridge(x) || garp(x))) {
-            NativeTunnel.snoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);
+            NativeTunnel.snoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects && !x.hit, x.now);
         } else if (port < 0 && x.flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6 && replyToBridge6(x)) {
-            NativeTunnel.ndSnoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects, x.now);
-        } else if (port >= 0 && x.sideEffects && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+            NativeTunnel.ndSnoop(dp.router, x.br.name, x.flow, x.wc, x.sideEffects && !x.hit, x.now);
+        } else if (port >= 0 && x.sideEffects && !x.hit && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
             dp.router.neighSet(x.br.name, x.flow[Slot.NW_SRC.ordinal()], x.flow[Slot.DL_SRC.ordinal()], x.now);
-        } else if (port >= 0 && x.sideEffects && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
+        } else if (port >= 0 && x.sideEffects && !x.hit && x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
             dp.router.neighSet(x.br.name, Tunnel.address6(x.flow, Slot.IPV6_SRC_HI).toString(),
                     x.flow[Slot.DL_SRC.ordinal()], x.now);
         }

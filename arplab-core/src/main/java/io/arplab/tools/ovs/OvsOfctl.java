@@ -359,6 +359,11 @@ public final class OvsOfctl implements Tool {
                     case ADD_OR_MOD -> "ADD_OR_MOD";
                     case DELETE -> "DEL";
                 };
+                // ofp_print() of the error decodes the group_mod it carries first (ofputil_pull_ofp11_buckets()):
+                // its buckets' deprecations are logged before the error prints
+                for (String l : m.decodeLog(version)) {
+                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                }
                 ctx.err().println(ofpHeader("OFPT_ERROR") + error);
                 ctx.err().println((version == OfVersion.OF10 ? "NXT_GROUP_MOD (xid=0x6):"
                         : ofpHeader("OFPT_GROUP_MOD").stripTrailing()));
