@@ -245,6 +245,7 @@ final class Xlate {
     void init(long now, long[] flow, byte[] packet, boolean execute) {
         stack.clear();
         this.br = ingress;
+        this.xinBr = ingress;
         this.keyInPort = flow[Slot.IN_PORT.ordinal()];
         this.baseInPort = keyInPort;
         this.xportBr = null;
@@ -296,6 +297,9 @@ final class Xlate {
         learnedNow.clear();
     }
 
+    /** xin->ofproto: the bridge the translation (or the thawed pass) began in, whose hidden rules the trace names. */
+    private Ofproto xinBr;
+
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
     void packetTunnel(long[] key) {
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -309,6 +313,7 @@ final class Xlate {
      */
     void thawIn(Ofproto frozenBr, long inPort) {
         br = frozenBr;
+        xinBr = frozenBr; // xlate_lookup_ofproto_(): the frozen state's in_port's bridge
         keyInPort = inPort;
         baseInPort = inPort;
     }
@@ -694,7 +699,10 @@ final class Xlate {
                     hop.table(t, null, "drop");
                 }
                 if (trace != null) {
-                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
+                    // xlate_report_table() tells the miss by comparing with xin->ofproto's no_packet_in_rule: a miss
+                    // in another bridge (behind a patch port) shows that bridge's hidden rule, reg0=0x2
+                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
+                            .append(br == xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
                 }
                 if (!skipActions) {
                     line("drop");
@@ -705,7 +713,7 @@ final class Xlate {
             if (hop != null) {
                 hop.table(t, r, ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE));
             }
-            if (trace != null && dropFrag) { // xlate_report_table() of the drop_frags_rule
+            if (trace != null && dropFrag && br == xinBr) { // xlate_report_table() of the drop_frags_rule
                 trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
                         .append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
             } else if (trace != null) {
@@ -913,7 +921,7 @@ final class Xlate {
         boolean outerTail = tail;
         boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
         listContinues = false;
-        for (int i = 0; i < actions.size() && !exited; i++) {
+        for (int i = 0; i < actions.size() && !exited && error == null; i++) { // do_xlate_actions(): ctx->error too
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
             if (wasMpls && Mpls.needsRecirc(a)) { // recirc_for_mpls(): this action and the rest after a recirculation
@@ -1070,6 +1078,11 @@ final class Xlate {
                 }
             } else if (a instanceof Action.FinTimeout t) {
                 XlateLearn.finTimeout(this, t);
+            } else if (a instanceof Action.CheckPktLarger c && !br.datapath.supportsCheckPktLen()) {
+                // xlate_check_pkt_larger() without the datapath's action: the packet's length decides in userspace
+                // (0 without a packet), the flow slow-pathed (SLOW_ACTION)
+                set(c.dst(), packet != null && packet.length > c.pktLen() ? 1 : 0);
+                slow = true;
             } else if (a instanceof Action.CheckPktLarger c) {
                 checkPktLarger(c, actions.subList(i + 1, actions.size()), outerTail);
                 return; // each branch translated what follows
@@ -1234,6 +1247,9 @@ final class Xlate {
             set(c.dst(), gt);
             tail = gt == 0 && outerTail; // the first branch's resubmits nest in the trace
             listContinues = gt == 1;
+            if (rest.isEmpty()) {
+                line("drop"); // do_xlate_actions() of an empty list
+            }
             actionList(rest);
             if (freezing != null) {
                 XlateFreeze.finishFreezing(this);
