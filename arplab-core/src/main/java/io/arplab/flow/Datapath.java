@@ -1292,7 +1292,9 @@ public final class Datapath {
                             : v[p.ordinal()] + "/" + MatchFormat.hex(k[p.ordinal()])));
                 }
             }
-            if (!l4.isEmpty() && frag != 3) { // odp_flow_key_from_flow(): a later fragment's key has no L4
+            boolean keyed = icmp || proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP;
+            // odp_flow_key_from_flow(): a later fragment's key has no L4, nor a protocol without an L4 attribute
+            if (!l4.isEmpty() && frag != 3 && keyed) {
                 s.append(',').append(proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp"
                         : proto == Match.PROTO_SCTP ? "sctp" : v6 ? "icmpv6" : "icmp")
                         .append('(').append(String.join(",", l4)).append(')');

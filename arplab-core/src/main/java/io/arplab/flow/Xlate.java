@@ -275,6 +275,7 @@ final class Xlate {
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
+        thawCookie = 0;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = false;
         firstLookup = false;
         keepRecircs = false;
@@ -422,6 +423,11 @@ final class Xlate {
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
             if (conflict) {
                 trace.append("thaw\n");
+            } else if (recircId != 0 && !noContext && frozenActions != null && !frozenActions.isEmpty()) {
+                // xlate_actions(): the thaw node's "Resuming" then "Restoring actions", the last of its nodes
+                trace.append("    thaw\n            Resuming from table ").append(table).append('\n')
+                        .append("        Restoring actions: ")
+                        .append(ActionFormat.format(frozenActions, OfVersion.OF15, portNames())).append('\n');
             } else if (recircId != 0 && !noContext) {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
             }
@@ -442,7 +448,7 @@ final class Xlate {
         } else if (badMetadata) {
             error("Invalid Geneve tunnel metadata");
             error = "Invalid tunnel metadata"; // XLATE_INVALID_TUNNEL_METADATA
-        } else if (frozenActions != null) {
+        } else if (frozenActions != null && !frozenActions.isEmpty()) { // else the frozen table's lookup
             if (Tunnel.processEcn(flow)) {
                 actions(frozenActions, false);
             }
@@ -660,6 +666,11 @@ final class Xlate {
     }
 
     void table(int t) {
+        if (wasMpls) { // xlate_table_action(): a lookup after an MPLS pop waits for the recirculated packet
+            freezing = new ArrayList<>();
+            freezeMpls = true;
+            return;
+        }
         // a rule whose program is a lone goto_table goes on to its table in this loop, as gotoTable() would
         // recursively (actionList()'s one step, without its loop or a frame per table): chained counts them
         int chained = 0, first = t, savedTableLevel = tableLevel;
@@ -925,7 +936,8 @@ final class Xlate {
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
             if (wasMpls && Mpls.needsRecirc(a)) { // recirc_for_mpls(): this action and the rest after a recirculation
-                freezing = new ArrayList<>(actions.subList(i, actions.size()));
+                freezing = new ArrayList<>();
+                freezeUnroll(actions.subList(i, actions.size()));
                 freezeMpls = true;
                 return;
             }
@@ -940,6 +952,14 @@ final class Xlate {
                 XlateOutput.outputTrunc(this, o.port(), o.maxLen());
             } else if (a instanceof Action.Debug d && d.slow()) {
                 slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
+            } else if (a instanceof Action.Debug) {
+                freezing = new ArrayList<>(); // OFPACT_DEBUG_RECIRC: ctx_trigger_freeze(), the actions after it frozen
+            } else if (a instanceof Action.UnrollXlate u) { // xlate_ofpact_unroll_xlate()
+                tableId = u.table();
+                thawCookie = u.cookie();
+                // its "%#"PRIx64 of the ovs_be64 cookie: the bytes swapped on a little-endian host
+                long be = Long.reverseBytes(u.cookie());
+                line("restored state: table=" + u.table() + ", cookie=" + (be == 0 ? "0" : "0x" + Long.toHexString(be)));
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
                 if (port > 0xffff) { // xlate_output_reg_action(): no port beyond UINT16_MAX
@@ -1162,9 +1182,43 @@ final class Xlate {
                 }
             }
             if (freezing != null) {
-                freezing.addAll(actions.subList(i + 1, actions.size()));
+                freezeUnroll(actions.subList(i + 1, actions.size()));
                 return;
             }
+        }
+    }
+
+    /** ctx->rule_cookie after a thaw's unroll_xlate, when no rule is at hand. */
+    private long thawCookie;
+
+    /**
+     * freeze_unroll_actions(): {@code rest} appended to the frozen actions, an unroll_xlate with this level's table
+     * and rule cookie (unless the last one has them) before each action that may report them (outputs, group,
+     * controller, dec_ttl, dec_mpls_ttl, a resubmit to the current table); goto_table becomes resubmit(,N),
+     * write_metadata a set_field.
+     */
+    void freezeUnroll(List<Action> rest) {
+        long cookie = rule != null ? rule.cookie : thawCookie;
+        for (Action a : rest) {
+            if (a instanceof Action.GotoTable g) {
+                freezing.add(new Action.Resubmit(Ports.IN_PORT, g.table()));
+                continue;
+            } else if (a instanceof Action.WriteMetadata w) {
+                freezing.add(new Action.SetField(Field.METADATA, w.value(), w.mask(), Action.Raw.SET_FIELD));
+                continue;
+            }
+            if (a instanceof Action.Output || a instanceof Action.OutputReg || a instanceof Action.OutputTrunc
+                    || a instanceof Action.Group || a instanceof Action.Controller || a instanceof Action.DecTtl
+                    || a instanceof Action.DecMplsTtl || a instanceof Action.Resubmit r && r.table() == 255) {
+                Action.UnrollXlate last = null;
+                for (int j = freezing.size() - 1; j >= 0 && last == null; j--) {
+                    last = freezing.get(j) instanceof Action.UnrollXlate u ? u : null;
+                }
+                if (last == null || last.table() != tableId || last.cookie() != cookie) {
+                    freezing.add(new Action.UnrollXlate(tableId, cookie));
+                }
+            }
+            freezing.add(a);
         }
     }
 
