@@ -26,6 +26,12 @@ public sealed interface Action {
     /** output(port=P,max_len=N): NXAST_OUTPUT_TRUNC, the packet cut to {@code maxLen} bytes on the way out. */
     record OutputTrunc(long port, long maxLen) implements Action {}
 
+    /**
+     * OFPACT_UNROLL_XLATE: an internal action freeze_unroll_actions() puts among a freeze's actions, the table and rule
+     * cookie of the translation they came from, restored when the thawed pass reaches it.
+     */
+    record UnrollXlate(int table, long cookie) implements Action {}
+
     /** debug_recirc and debug_slow: NXAST_DEBUG_RECIRC, NXAST_DEBUG_SLOW, OVS's own testing actions. */
     record Debug(boolean slow) implements Action {}
 

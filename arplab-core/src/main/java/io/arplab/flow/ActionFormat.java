@@ -45,6 +45,9 @@ public final class ActionFormat {
                     .append(')');
         } else if (a instanceof Action.Debug d) {
             s.append(d.slow() ? "debug_slow" : "debug_recirc");
+        } else if (a instanceof Action.UnrollXlate u) { // format_UNROLL_XLATE(): the cookie in decimal
+            s.append("unroll_xlate(table=").append(u.table()).append(", cookie=")
+                    .append(Long.toUnsignedString(u.cookie())).append(')');
         } else if (a instanceof Action.Resubmit r) {
             if (r.inPort() != Ports.IN_PORT && r.table() == 255) {
                 s.append("resubmit:").append(Ports.format(r.inPort(), names));

@@ -444,12 +444,15 @@ public final class Conntrack {
         return conns.containsKey(k) || c == null ? k : c.orig;
     }
 
-    /** What a ct(commit) sets in its connection: ct_mark and ct_label under their masks (OVS_CT_ATTR_MARK, _LABELS). */
-    public record Set(long mark, long markMask, U128 label, U128 labelMask, String helper) {
-        public static final Set NONE = new Set(0, 0, U128.ZERO, U128.ZERO, null);
+    /**
+     * What a ct(commit) sets in its connection: ct_mark and ct_label under their masks (OVS_CT_ATTR_MARK, _LABELS), the
+     * helper, and whether the commit is forced (OVS_CT_ATTR_FORCE_COMMIT).
+     */
+    public record Set(long mark, long markMask, U128 label, U128 labelMask, String helper, boolean force) {
+        public static final Set NONE = new Set(0, 0, U128.ZERO, U128.ZERO, null, false);
 
         public static Set mark(Long mark) {
-            return mark == null ? NONE : new Set(mark, 0xffffffffL, U128.ZERO, U128.ZERO, null);
+            return mark == null ? NONE : new Set(mark, 0xffffffffL, U128.ZERO, U128.ZERO, null, false);
         }
     }
 
@@ -610,7 +613,7 @@ public final class Conntrack {
         boolean sameZone = flow[Slot.CT_ZONE.ordinal()] == zone;
         // the packet's md.conn is that of its last ct(), which left it tracked in that zone (a fresh flow has none)
         if (cached != null && (st & TRK) != 0 && sameZone && cached.orig.zone() == zone && !algCtl(k)
-                && conns.get(cached.orig) == cached) {
+                && !set.force() && conns.get(cached.orig) == cached) {
             // process_one_fast(): the connection of the packet's previous ct() in this zone, its ct_state kept
             Conn c = cached;
             if (nat != null) {
@@ -638,6 +641,13 @@ public final class Conntrack {
         Conn c = lookup(natted && !icmpRelated ? k.reverse() : ctxKey, reply);
         if (natted && c != null) {
             reply[0] = !reply[0]; // initial_conn_lookup(): found by the reverse key
+        }
+        if (set.force() && reply[0] && c != null) {
+            // process_one(): a forced commit deletes the connection found in the reply direction
+            // (conn_force_expire()) and goes on as for a packet without one
+            conns.remove(c.orig);
+            replies.remove(c.reply);
+            c = null;
         }
         boolean create = false;
         if (c != null) {

@@ -67,20 +67,22 @@ public final class Datapath {
 
     /** rt_support.clone: the datapath's clone() action, which dpif/set-dp-features turns off and on. */
     private boolean clone = true;
+    /** rt_support.check_pkt_len: the datapath's check_pkt_len() action, which dpif/set-dp-features turns off and on. */
+    private boolean checkPktLen = true;
     /** rt_support.sample_nesting: check_max_sample_nesting()'s probe gives FLOW_MAX_SAMPLE_NESTING, 10. */
     private int sampleNesting = SAMPLE_NESTING;
     private static final int SAMPLE_NESTING = 10;
 
     /**
      * dpif/set-dp-features BR [FEATURE [VALUE]] (dpif_set_support()) for the features arplab has (tnl_push_pop, clone,
-     * sample_nesting): a value shown, set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
+     * sample_nesting, check_pkt_len): a value shown, set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
      */
     public String setFeature(java.util.List<String> args) {
         if (args.isEmpty()) {
             return feature("tnl_push_pop");
         }
         String name = args.get(0);
-        if (!name.equals("tnl_push_pop") && !name.equals("clone") && !name.equals("sample_nesting")) {
+        if (!java.util.Set.of("tnl_push_pop", "clone", "sample_nesting", "check_pkt_len").contains(name)) {
             return "Unexpected support field\n";
         }
         if (args.size() < 2) {
@@ -117,6 +119,8 @@ public final class Datapath {
     private void setBool(String name, boolean v) {
         if (name.equals("clone")) {
             clone = v;
+        } else if (name.equals("check_pkt_len")) {
+            checkPktLen = v;
         } else {
             tnlPushPop = v;
         }
@@ -126,6 +130,8 @@ public final class Datapath {
     private String feature(String name) {
         return switch (name) {
             case "clone" -> "clone (Clone action) : [run time]:" + clone + ", [boot time]:true\n";
+            case "check_pkt_len" -> "check_pkt_len (Check pkt length action) : [run time]:" + checkPktLen
+                    + ", [boot time]:true\n";
             case "sample_nesting" -> "sample_nesting (Sample nesting) : [run time]:" + sampleNesting
                     + ", [boot time]:" + SAMPLE_NESTING + "\n";
             default -> "tnl_push_pop (Tunnel push pop) : [run time]:" + tnlPushPop + ", [boot time]:" + userspace
@@ -146,6 +152,11 @@ public final class Datapath {
     /** rt_support.clone. */
     boolean supportsClone() {
         return clone;
+    }
+
+    /** rt_support.check_pkt_len. */
+    boolean supportsCheckPktLen() {
+        return checkPktLen;
     }
 
     /** rt_support.sample_nesting. */
@@ -423,6 +434,33 @@ public final class Datapath {
             }
         }
         return -1;
+    }
+
+    /**
+     * dpif_dummy_change_port_number(): the datapath port named {@code name} renumbered to {@code n}, which
+     * neither 0, ODPP_NONE nor a port in use may be; ofproto-dpif's process_dpif_port_change() then gives its OpenFlow
+     * port the new number and revalidates (REV_RECONFIGURE). Returns the error, or null.
+     */
+    public String changePortNumber(String name, long n) {
+        Ofproto.Port p = null;
+        for (Ofproto.Port q : ports.values()) {
+            p = q.dpifName().equals(name) ? q : p;
+        }
+        if (p == null) {
+            return "unknown port";
+        }
+        if (n == 0 || n == 0xffffffffL) {
+            return "bad port number";
+        }
+        if (ports.containsKey((int) n)) {
+            return "port number already in use";
+        }
+        ports.remove(p.dpPort);
+        unlisten(p);
+        p.dpPort = (int) n;
+        register(bridgeOfPort(p), p);
+        portsVersion++;
+        return null;
     }
 
     /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */

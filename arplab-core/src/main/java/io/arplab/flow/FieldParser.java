@@ -29,8 +29,10 @@ public final class FieldParser {
         };
         // mf_is_mask_valid(): a field without masks takes all ones, or none (all zeros: not matched at all)
         boolean none = r[1] == 0 && (r.length < 4 || r[3] == 0);
-        if (!f.maskable && !none
-                && (r[1] & f.fullMask()) != (f.fullMask() & (f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1))) {
+        long bytes = f.nBytes >= 8 ? -1L : (1L << (8 * f.nBytes)) - 1;
+        // an integer's mask is all ones over the field's bytes (is_all_ones()), mpls_bos's 1 bit not enough
+        long ones = f.kind == Field.Kind.DEC || f.kind == Field.Kind.HEX ? bytes : f.fullMask() & bytes;
+        if (!f.maskable && !none && (r[1] & (f.kind == Field.Kind.DEC || f.kind == Field.Kind.HEX ? bytes : f.fullMask())) != ones) {
             throw new FlowParseException(s + ": invalid mask for field " + f.name);
         }
         return r.length == 4 ? r : new long[] {r[0], r[1], 0, 0};

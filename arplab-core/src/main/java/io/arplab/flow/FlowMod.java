@@ -70,25 +70,41 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
                 + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
     }
 
+    // enum ofputil_protocol's bits, OpenFlow 1.0's with and without table_id, in their order
+    private static final String[] PROTOCOL_BITS = {"OpenFlow10-table_id", "OpenFlow10+table_id", "NXM-table_id",
+        "NXM+table_id", "OpenFlow11", "OXM-OpenFlow12", "OXM-OpenFlow13", "OXM-OpenFlow14", "OXM-OpenFlow15"};
+    // proto_abbrevs[]: "any", then OFPUTIL_P_OF10_STD_ANY, OFPUTIL_P_OF10_NXM_ANY and OFPUTIL_P_ANY_OXM
+    private static final int[] ABBREV_BITS = {0x1ff, 0x3, 0xc, 0x1e0};
+    private static final String[] ABBREVS = {"any", "OpenFlow10", "NXM", "OXM"};
+
+    /**
+     * ofputil_protocols_to_string(): each name in turn the first abbreviation all of whose bits are left, else the
+     * lowest bit left's own name. {@code tid} "+table_id" drops OpenFlow 1.0's variants without a table_id.
+     */
     private static String names(int p, String tid) {
+        int bits = ((p & P_OF10) != 0 ? (tid.isEmpty() ? 0x3 : 0x2) : 0) | ((p & P_NXM) != 0 ? (tid.isEmpty() ? 0xc : 0x8)
+                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0) | ((p & P_OXM13) != 0 ? 0x1c0 : 0);
+        if (bits == 0) {
+            return "none";
+        }
         StringBuilder s = new StringBuilder();
-        if ((p & P_OF10) != 0) {
-            s.append(",OpenFlow10").append(tid);
+        while (bits != 0) {
+            s.append(s.length() == 0 ? "" : ",");
+            String name = null;
+            for (int a = 0; a < ABBREVS.length && name == null; a++) {
+                if ((bits & ABBREV_BITS[a]) == ABBREV_BITS[a]) {
+                    name = ABBREVS[a];
+                    bits &= ~ABBREV_BITS[a];
+                }
+            }
+            if (name == null) {
+                int bit = Integer.numberOfTrailingZeros(bits);
+                name = PROTOCOL_BITS[bit];
+                bits &= ~(1 << bit);
+            }
+            s.append(name);
         }
-        if ((p & P_NXM) != 0) {
-            s.append(",NXM").append(tid);
-        }
-        if ((p & P_OXM) == P_OXM) {
-            s.append(",OXM");
-        } else if ((p & P_OXM13) != 0) {
-            s.append(",OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15");
-        } else if ((p & P_OXM12) != 0) {
-            s.append(",OXM-OpenFlow12");
-        }
-        if ((p & P_OF11) != 0) {
-            s.append(",OpenFlow11");
-        }
-        return s.length() == 0 ? "none" : s.substring(1); // ofputil_protocols_to_string()
+        return s.toString();
     }
 
     public static final int SEND_FLOW_REM = 1, CHECK_OVERLAP = 2, RESET_COUNTS = 4, NO_PKT_COUNTS = 8,

@@ -60,8 +60,8 @@ public final class FlowTables {
         List<Action> actions = programs.computeIfAbsent(wire, a -> a);
         int flags = fm.flags() & (FlowMod.SEND_FLOW_REM | FlowMod.RESET_COUNTS | FlowMod.NO_PKT_COUNTS
                 | FlowMod.NO_BYT_COUNTS | FlowMod.CHECK_OVERLAP); // OFPUTIL_FF_STATE
-        if (!version.atLeast(OfVersion.OF11) && fm.command() == FlowMod.Command.ADD) {
-            flags |= FlowMod.RESET_COUNTS; // an OpenFlow 1.0 add always resets the counters
+        if (!version.atLeast(OfVersion.OF12) && fm.command() == FlowMod.Command.ADD) {
+            flags |= FlowMod.RESET_COUNTS; // ofputil_decode_flow_mod_flags(): an OpenFlow 1.0 or 1.1 add always resets
         }
         switch (fm.command()) {
             case ADD -> {

@@ -428,6 +428,9 @@ public final class Group {
         if (typed && type == null) {
             throw new FlowParseException("must specify a type");
         }
+        if (!method.equals("hash") && !fields.isEmpty()) { // parse_ofp_group_mod_str__(), in this order
+            throw new FlowParseException("fields may only be specified with \"selection_method=hash\"");
+        }
         if (method.isEmpty() && param != 0) {
             throw new FlowParseException("selection_method_param is only allowed with \"selection_method\"");
         }

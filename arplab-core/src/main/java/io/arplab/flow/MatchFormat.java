@@ -40,9 +40,15 @@ public final class MatchFormat {
     /** ofputil_match_to_ofp10_match() and back: OpenFlow 1.0's own fields alone (onOf10Wire()'s VLAN too). */
     public static Match ofp10Match(Match m) {
         Match n = new Match();
-        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.DL_SRC, Slot.DL_DST, Slot.VLAN_TCI, Slot.DL_TYPE, Slot.NW_PROTO,
-            Slot.NW_SRC, Slot.NW_DST, Slot.TP_SRC, Slot.TP_DST}) {
+        for (Slot s : new Slot[] {Slot.IN_PORT, Slot.VLAN_TCI, Slot.DL_TYPE, Slot.NW_PROTO}) {
             n.putSlot(s, m.value(s), m.mask(s));
+        }
+        // Ethernet addresses and L4 ports are matched whole or not at all (OFPFW10_DL_*, OFPFW10_TP_*), IPv4
+        // addresses down to their mask's lowest bit (ofputil_netmask_to_wcbits())
+        for (Slot s : new Slot[] {Slot.DL_SRC, Slot.DL_DST, Slot.TP_SRC, Slot.TP_DST, Slot.NW_SRC, Slot.NW_DST}) {
+            long mask = m.mask(s);
+            long whole = s == Slot.NW_SRC || s == Slot.NW_DST ? -Long.lowestOneBit(mask) & s.max : mask == 0 ? 0 : s.max;
+            n.putSlot(s, m.value(s) & whole, whole);
         }
         n.putSlot(Slot.NW_TOS, m.value(Slot.NW_TOS) & 0xfc, m.mask(Slot.NW_TOS) & 0xfc); // nw_tos: the DSCP bits
         return onOf10Wire(n);

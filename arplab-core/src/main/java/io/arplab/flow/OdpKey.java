@@ -16,6 +16,13 @@ public final class OdpKey {
 
     private final List<String> names = new ArrayList<>();
     private long inPort = ODPP_NONE;
+    /** Whether in_port() is given and matched whole (dpif-netdev's flow put needs it so). */
+    private boolean inPortExact;
+
+    /** dpif_netdev_flow_put(): "in_port is not an exact match" unless the key's in_port() is exact. */
+    public boolean inPortExact() {
+        return inPortExact;
+    }
     private long recircId, skbMark, skbPriority, dpHash, ctState, ctZone, ctMark, ctLabelHi, ctLabelLo;
     /** The packet_type key, or -1 without one. */
     private long packetType = -1;
@@ -49,7 +56,10 @@ public final class OdpKey {
         for (OdpKeyParse.Attr a : attrs) { // odp_flow_key_to_flow__()'s metadata, the last of a repeated key
             k.names.add(a.name);
             switch (a.name) {
-                case "in_port" -> k.inPort = a.get(0, 4);
+                case "in_port" -> {
+                    k.inPort = a.get(0, 4);
+                    k.inPortExact = a.mask.length == 0 || java.util.Arrays.equals(a.mask, new byte[] {-1, -1, -1, -1});
+                }
                 case "recirc_id" -> k.recircId = a.get(0, 4);
                 case "skb_mark" -> k.skbMark = a.get(0, 4);
                 case "skb_priority" -> k.skbPriority = a.get(0, 4);

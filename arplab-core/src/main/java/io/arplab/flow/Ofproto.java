@@ -18,7 +18,7 @@ public final class Ofproto {
         public final String type;
         private final boolean patch;
         public long mac;
-        public final int dpPort;
+        public int dpPort; // dpif-dummy/change-port-number may renumber it
         /** The Interface's options column; ovs-vsctl may change it. */
         public final Map<String, String> options;
         /** The ofport_request column, or -1 when none. */
@@ -942,10 +942,14 @@ public final class Ofproto {
 
     /** ofproto->frag_handling: "normal", "drop" or "nx-match" (OFPUTIL_FRAG_*). */
     private String fragHandling = "normal";
-    /** ofproto->drop_frags_rule: the hidden rule, without actions, that frag_handling "drop" gives fragments. */
+    /**
+     * ofproto->drop_frags_rule: the hidden rule, without actions, that frag_handling "drop" gives fragments;
+     * add_internal_miss_flow() matches it on reg0=0x3 in TBL_INTERNAL.
+     */
     final Rule dropFragsRule = new Rule(254, 0, new Match(), 0, 0);
 
     {
+        dropFragsRule.match.setSlot(Slot.REG0, 3, 0xffffffffL);
         dropFragsRule.actions(List.of());
     }
 

@@ -256,6 +256,7 @@ final class Xlate {
     void init(long now, long[] flow, byte[] packet, boolean execute) {
         stack.clear();
         this.br = ingress;
+        this.xinBr = ingress;
         this.keyInPort = flow[Slot.IN_PORT.ordinal()];
         this.baseInPort = keyInPort;
         this.xportBr = null;
@@ -285,6 +286,7 @@ final class Xlate {
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
+        thawCookie = 0;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
         firstLookup = false;
         keepRecircs = false;
@@ -308,6 +310,9 @@ final class Xlate {
         learnedOver.clear();
     }
 
+    /** xin->ofproto: the bridge the translation (or the thawed pass) began in, whose hidden rules the trace names. */
+    private Ofproto xinBr;
+
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
     void packetTunnel(long[] key) {
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -321,6 +326,7 @@ final class Xlate {
      */
     void thawIn(Ofproto frozenBr, long inPort) {
         br = frozenBr;
+        xinBr = frozenBr; // xlate_lookup_ofproto_(): the frozen state's in_port's bridge
         keyInPort = inPort;
         baseInPort = inPort;
     }
@@ -429,6 +435,11 @@ final class Xlate {
             trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
             if (conflict) {
                 trace.append("thaw\n");
+            } else if (recircId != 0 && !noContext && frozenActions != null && !frozenActions.isEmpty()) {
+                // xlate_actions(): the thaw node's "Resuming" then "Restoring actions", the last of its nodes
+                trace.append("    thaw\n            Resuming from table ").append(table).append('\n')
+                        .append("        Restoring actions: ")
+                        .append(ActionFormat.format(frozenActions, OfVersion.OF15, portNames())).append('\n');
             } else if (recircId != 0 && !noContext) {
                 trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
             }
@@ -449,7 +460,7 @@ final class Xlate {
         } else if (badMetadata) {
             error("Invalid Geneve tunnel metadata");
             error = "Invalid tunnel metadata"; // XLATE_INVALID_TUNNEL_METADATA
-        } else if (frozenActions != null) {
+        } else if (frozenActions != null && !frozenActions.isEmpty()) { // else the frozen table's lookup
             if (Tunnel.processEcn(flow)) {
                 actions(frozenActions, false);
             }
@@ -674,6 +685,11 @@ final class Xlate {
     }
 
     void table(int t) {
+        if (wasMpls) { // xlate_table_action(): a lookup after an MPLS pop waits for the recirculated packet
+            freezing = new ArrayList<>();
+            freezeMpls = true;
+            return;
+        }
         // a rule whose program is a lone goto_table goes on to its table in this loop, as gotoTable() would
         // recursively (actionList()'s one step, without its loop or a frame per table): chained counts them
         int chained = 0, first = t, savedTableLevel = tableLevel;
@@ -713,7 +729,10 @@ final class Xlate {
                     hop.table(t, null, "drop");
                 }
                 if (trace != null) {
-                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. No match.%n", t));
+                    // xlate_report_table() tells the miss by comparing with xin->ofproto's no_packet_in_rule: a miss
+                    // in another bridge (behind a patch port) shows that bridge's hidden rule, reg0=0x2
+                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
+                            .append(br == xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
                 }
                 if (!skipActions) {
                     line("drop");
@@ -726,7 +745,7 @@ final class Xlate {
             if (hop != null) {
                 hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
             }
-            if (trace != null && dropFrag) { // xlate_report_table() of the drop_frags_rule
+            if (trace != null && dropFrag && br == xinBr) { // xlate_report_table() of the drop_frags_rule
                 trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
                         .append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
             } else if (trace != null) {
@@ -832,11 +851,12 @@ final class Xlate {
         boolean outerTail = tail;
         boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
         listContinues = false;
-        for (int i = 0; i < actions.size() && !exited; i++) {
+        for (int i = 0; i < actions.size() && !exited && error == null; i++) { // do_xlate_actions(): ctx->error too
             Action a = actions.get(i);
             tail = outerTail && i == actions.size() - 1;
             if (wasMpls && Mpls.needsRecirc(a)) { // recirc_for_mpls(): this action and the rest after a recirculation
-                freezing = new ArrayList<>(actions.subList(i, actions.size()));
+                freezing = new ArrayList<>();
+                freezeUnroll(actions.subList(i, actions.size()));
                 freezeMpls = true;
                 return;
             }
@@ -851,6 +871,14 @@ final class Xlate {
                 XlateOutput.outputTrunc(this, o.port(), o.maxLen());
             } else if (a instanceof Action.Debug d && d.slow()) {
                 slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
+            } else if (a instanceof Action.Debug) {
+                freezing = new ArrayList<>(); // OFPACT_DEBUG_RECIRC: ctx_trigger_freeze(), the actions after it frozen
+            } else if (a instanceof Action.UnrollXlate u) { // xlate_ofpact_unroll_xlate()
+                tableId = u.table();
+                thawCookie = u.cookie();
+                // its "%#"PRIx64 of the ovs_be64 cookie: the bytes swapped on a little-endian host
+                long be = Long.reverseBytes(u.cookie());
+                line("restored state: table=" + u.table() + ", cookie=" + (be == 0 ? "0" : "0x" + Long.toHexString(be)));
             } else if (a instanceof Action.OutputReg o) {
                 long port = get(o.src());
                 if (port > 0xffff) { // xlate_output_reg_action(): no port beyond UINT16_MAX
@@ -989,6 +1017,11 @@ final class Xlate {
                 }
             } else if (a instanceof Action.FinTimeout t) {
                 XlateLearn.finTimeout(this, t);
+            } else if (a instanceof Action.CheckPktLarger c && !br.datapath.supportsCheckPktLen()) {
+                // xlate_check_pkt_larger() without the datapath's action: the packet's length decides in userspace
+                // (0 without a packet), the flow slow-pathed (SLOW_ACTION)
+                set(c.dst(), packet != null && packet.length > c.pktLen() ? 1 : 0);
+                slow = true;
             } else if (a instanceof Action.CheckPktLarger c) {
                 XlateClone.checkPktLarger(this, c, actions.subList(i + 1, actions.size()), outerTail);
                 return; // each branch translated what follows
@@ -1068,9 +1101,43 @@ final class Xlate {
                 }
             }
             if (freezing != null) {
-                freezing.addAll(actions.subList(i + 1, actions.size()));
+                freezeUnroll(actions.subList(i + 1, actions.size()));
                 return;
             }
+        }
+    }
+
+    /** ctx->rule_cookie after a thaw's unroll_xlate, when no rule is at hand. */
+    private long thawCookie;
+
+    /**
+     * freeze_unroll_actions(): {@code rest} appended to the frozen actions, an unroll_xlate with this level's table
+     * and rule cookie (unless the last one has them) before each action that may report them (outputs, group,
+     * controller, dec_ttl, dec_mpls_ttl, a resubmit to the current table); goto_table becomes resubmit(,N),
+     * write_metadata a set_field.
+     */
+    void freezeUnroll(List<Action> rest) {
+        long cookie = rule != null ? rule.cookie : thawCookie;
+        for (Action a : rest) {
+            if (a instanceof Action.GotoTable g) {
+                freezing.add(new Action.Resubmit(Ports.IN_PORT, g.table()));
+                continue;
+            } else if (a instanceof Action.WriteMetadata w) {
+                freezing.add(new Action.SetField(Field.METADATA, w.value(), w.mask(), Action.Raw.SET_FIELD));
+                continue;
+            }
+            if (a instanceof Action.Output || a instanceof Action.OutputReg || a instanceof Action.OutputTrunc
+                    || a instanceof Action.Group || a instanceof Action.Controller || a instanceof Action.DecTtl
+                    || a instanceof Action.DecMplsTtl || a instanceof Action.Resubmit r && r.table() == 255) {
+                Action.UnrollXlate last = null;
+                for (int j = freezing.size() - 1; j >= 0 && last == null; j--) {
+                    last = freezing.get(j) instanceof Action.UnrollXlate u ? u : null;
+                }
+                if (last == null || last.table() != tableId || last.cookie() != cookie) {
+                    freezing.add(new Action.UnrollXlate(tableId, cookie));
+                }
+            }
+            freezing.add(a);
         }
     }
 

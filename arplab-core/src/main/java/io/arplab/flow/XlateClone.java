@@ -127,6 +127,9 @@ final class XlateClone {
             x.set(c.dst(), gt);
             x.tail = gt == 0 && outerTail; // the first branch's resubmits nest in the trace
             x.listContinues = gt == 1;
+            if (rest.isEmpty()) {
+                x.line("drop"); // do_xlate_actions() of an empty list
+            }
             x.actionList(rest);
             if (x.freezing != null) {
                 XlateFreeze.finishFreezing(x);

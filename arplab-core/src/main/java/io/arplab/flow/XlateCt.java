@@ -38,7 +38,7 @@ final class XlateCt {
         ConntrackNat nat = ConntrackNat.parse(natText);
         Conntrack.Set set = new Conntrack.Set(x.flow[markSlot] & x.wc[markSlot], x.wc[markSlot],
                 Field.CT_LABEL.value(x.flow).and(Field.CT_LABEL.value(x.wc)), Field.CT_LABEL.value(x.wc),
-                c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null);
+                c.alg() == Action.CT_FTP ? "ftp" : c.alg() == Action.CT_TFTP ? "tftp" : null, c.commit() && c.force());
         x.wc[markSlot] = oldMarkMask;
         Field.CT_LABEL.put(x.wc, oldLabelMask, Field.CT_LABEL.ones());
         StringBuilder d = new StringBuilder("ct(");

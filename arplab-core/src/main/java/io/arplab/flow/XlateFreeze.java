@@ -178,6 +178,16 @@ final class XlateFreeze {
         }
         Group g = x.freezeHash;
         x.freezeHash = null;
+        if (g == null) { // ctx_trigger_freeze() (debug_recirc): the committed packet recirculates as it is
+            x.committer.commit();
+            int id = freeze(x, "recirc|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+                    + frozenMetadata(x), x.flow, 0, frozen);
+            x.odpAdd(String.format("recirc(0x%x)", id));
+            if ((x.execute || x.hop != null) && x.packet != null) {
+                defer(x, new Xlate.Frozen(x.br, id, 0, x.flow.clone(), "recirc", frozen));
+            }
+            return;
+        }
         boolean l4 = g != null && g.hashAlg() == Group.HASH_ALG_L4;
         long basis = g != null ? g.hashBasis() : 0;
         x.odpAdd((l4 ? "hash(l4(" : "hash(sym_l4(") + basis + "))"); // format_odp_action()'s OVS_ACTION_ATTR_HASH

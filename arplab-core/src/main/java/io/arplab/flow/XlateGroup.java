@@ -115,6 +115,12 @@ final class XlateGroup {
      * than 256 hash values (or with selection_method=hash) take the slow path's default hash.
      */
     private static Group.Bucket select(Xlate x, Group g, Action.Group a) {
+        if (x.wasMpls) { // pick_select_group(): a select group hashes beyond L2, so an MPLS-popped packet recirculates
+            x.freezing = new ArrayList<>();
+            x.freezeUnroll(List.of(a));
+            x.freezeMpls = true;
+            return null;
+        }
         if (g.selectionMethod.equals("hash") && !g.fields.isEmpty()) { // group_set_selection_method(): else default
             return hashFieldsSelect(x, g);
         }
@@ -124,7 +130,8 @@ final class XlateGroup {
         long dpHash = x.flow[Slot.DP_HASH.ordinal()];
         if (dpHash == 0) {
             x.committer.commit();
-            x.freezing = new ArrayList<>(List.of(a));
+            x.freezing = new ArrayList<>();
+            x.freezeUnroll(List.of(a)); // the group action itself first among the frozen ones
             x.freezeHash = g; // ctx_trigger_recirculate_with_hash()
             return null;
         }

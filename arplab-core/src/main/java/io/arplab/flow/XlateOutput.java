@@ -24,7 +24,7 @@ final class XlateOutput {
             x.problem("output_trunc does not support port: " + Ports.format(port, PortMap.NONE));
         } else if (port == x.flow[Slot.IN_PORT.ordinal()]) {
             x.problem("skipping output to input port");
-        } else if (x.br.port(port) == null) {
+        } else if (x.br.port(port) == null || x.br.port(port).isPatch()) { // no xport, or odp_port ODPP_NONE
             x.error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
         } else {
             x.odpAdd("trunc(" + maxLen + ")");
@@ -338,6 +338,9 @@ final class XlateOutput {
             x.patchLookup = true;
             patchPortOutput(x, outBr, outDev);
             x.patchLookup = false;
+            if (x.freezing != null) { // patch_port_output(): a freeze in the peer's bridge finishes there
+                XlateFreeze.finishFreezing(x);
+            }
         } finally {
             if (x.execute && x.packet != null) { // netdev_vport_inc_tx()/inc_rx() with the packet's resubmit_stats
                 inDev.txPackets++;

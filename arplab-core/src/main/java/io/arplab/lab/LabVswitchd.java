@@ -86,6 +86,10 @@ final class LabVswitchd implements Vswitchd {
         if (!vport && !type.equals("dummy") && !type.equals("internal")) {
             throw new IllegalArgumentException("could not open network device " + name + " (No such device)");
         }
+        if (type.equals("vxlan") && concomitantVxlan(options)) {
+            throw new IllegalArgumentException(name + ": VXLAN-GBP, and non-VXLAN-GBP tunnels can't be configured on"
+                    + " the same dst_port");
+        }
         // a tunnel or patch port is a netdev-vport, not a dummy: no MAC from the counter (OVS gives it a random one)
         MacAddress mac = vport ? MacAddress.of((name.hashCode() & 0xffff_ffffL) | 0x0200_0000_0000L)
                 : MacAddress.of(datapath.nextDummyMac());
@@ -111,6 +115,30 @@ final class LabVswitchd implements Vswitchd {
             b.addPort(name, type, ofport, mac, options);
         }
         b.ofproto().port(name).options.putAll(options);
+    }
+
+    /**
+     * is_concomitant_vxlan_tunnel_present(): a new VXLAN port's dst_port (4789 by default) already taken by a VXLAN
+     * port whose options:exts differ in "gbp" (vport_class's global_cfg_tracker counts both kinds per port).
+     */
+    private boolean concomitantVxlan(Map<String, String> options) {
+        for (OvsBridge o : bridges.values()) {
+            for (io.arplab.flow.Ofproto.Port p : o.ofproto().ports()) {
+                if (p.type.equals("vxlan") && vxlanPort(p.options).equals(vxlanPort(options))
+                        && vxlanGbp(p.options) != vxlanGbp(options)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String vxlanPort(Map<String, String> options) {
+        return options.getOrDefault("dst_port", "4789");
+    }
+
+    private static boolean vxlanGbp(Map<String, String> options) {
+        return java.util.Arrays.asList(options.getOrDefault("exts", "").split(",")).contains("gbp");
     }
 
     // a port of this name on one of the bridges now

@@ -66,7 +66,7 @@ final class DpctlFlows {
                 if (!actionsParse(rest.get(rest.size() - 1))) {
                     return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
                 }
-                if (!key.perfect()) {
+                if (!key.perfect() || !key.inPortExact()) { // dpif_netdev_flow_put(): in_port exact too
                     return new Outcome("ovs-vswitchd: updating flow table (Invalid argument)", 2);
                 }
                 if (cmd.equals("dpctl/mod-flow") && !mayCreate) {

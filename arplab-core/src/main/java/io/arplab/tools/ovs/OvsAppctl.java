@@ -281,6 +281,18 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().print(br.datapath.setFeature(rest.subList(1, rest.size())));
                 }
+                case "dpif-dummy/change-port-number" -> {
+                    // dpif_dummy_change_port_number(): only dpif-netdev's dummy datapaths, "ovs-dummy" here
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp == null || !dp.userspace || !rest.get(0).equals("ovs-dummy")) {
+                        return error("unknown datapath or not a dummy");
+                    }
+                    // atoi(), glibc's (int) strtol(s, NULL, 10), as an odp_port_t
+                    String failure = dp.changePortNumber(rest.get(1), strtol(rest.get(2)) & 0xffffffffL);
+                    if (failure != null) {
+                        return error(failure);
+                    }
+                }
                 case "list-commands" -> ctx.out().print(Unixctl.listCommands());
                 case "dpif/show-dp-features" -> {
                     return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"

@@ -1,5 +1,6 @@
 package io.arplab.tools.ovs;
 
+import io.arplab.device.OvsBridge;
 import io.arplab.flow.ActionCheckException;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
@@ -301,6 +302,12 @@ public final class OvsOfctl implements Tool {
                 ctx.err().println(OvsTools.log(ctx, logSeq++, l));
             }
             return fail(e.getMessage());
+        } finally {
+            // ofproto_run() expires rules on every pass of ovs-vswitchd's loop: a flow_mod's timeouts wake the bridge
+            OvsBridge b = OvsTools.bridge(ctx, br.name);
+            if (b != null && ctx.runtime() != null) {
+                ctx.runtime().changed(b);
+            }
         }
     }
 
@@ -723,6 +730,7 @@ public final class OvsOfctl implements Tool {
         if (unusable != null) {
             return fail(unusable);
         }
+        usable &= flowFormats; // open_vconn_for_flow_mod(): the protocol is one -F allows (-F nxm: no ofp10_match)
         boolean nxm = (usable & FlowMod.P_OF10) == 0;
         for (int i = 0; i < mods.size(); i++) {
             FlowMod fm = mods.get(i).withUsable(usable);
