@@ -29,7 +29,9 @@ final class FlowFormat {
                 m.putSlot(s, f[s.ordinal()], s.max);
             }
         }
-        m.putSlot(Slot.IN_PORT, f[Slot.IN_PORT.ordinal()], Slot.IN_PORT.max);
+        if (f[Slot.IN_PORT.ordinal()] != 0) { // a zero in_port left out, like the other context fields
+            m.putSlot(Slot.IN_PORT, f[Slot.IN_PORT.ordinal()], Slot.IN_PORT.max);
+        }
         if (f[Slot.PACKET_TYPE.ordinal()] != 0) { // flow_wildcards_init_for_packet(): no L2 fields, no dl_type
             m.putSlot(Slot.PACKET_TYPE, f[Slot.PACKET_TYPE.ordinal()], Slot.PACKET_TYPE.max);
         } else {

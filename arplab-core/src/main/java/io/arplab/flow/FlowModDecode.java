@@ -58,9 +58,14 @@ final class FlowModDecode {
     static String[] consistencyError(FlowMod fm, OfVersion version) {
         boolean of10 = FlowTables.ofp10(fm, version);
         Match m = of10 ? MatchFormat.onOf10Wire(fm.match()) : fm.match();
-        List<Action> wire = ActionFormat.roundTrip(fm.actions(), version);
+        return consistencyError(ActionFormat.roundTrip(fm.actions(), version), m, fm.table(),
+                protocol(version, of10));
+    }
+
+    /** The same for actions as the wire carried them, against {@code m}, sent with protocol {@code needed}. */
+    static String[] consistencyError(List<Action> wire, Match m, int table, int needed) {
         try {
-            ActionCheck.check(wire, m, fm.table());
+            ActionCheck.check(wire, m, table);
         } catch (ActionCheckException e) {
             String text = e.getMessage();
             return new String[] {text.substring(text.lastIndexOf('(') + 1, text.length() - 1),
@@ -68,13 +73,17 @@ final class FlowModDecode {
         }
         // ofpacts_check_consistency(): the connection's protocol must outlive the check against the match as the
         // wire carried it (fin_timeout on a match whose nw_proto went without its dl_type)
-        int needed = of10 ? FlowMod.P_OF10 : !version.atLeast(OfVersion.OF11) ? FlowMod.P_NXM
-                : version == OfVersion.OF11 ? FlowMod.P_OF11 : version == OfVersion.OF12 ? FlowMod.P_OXM12
-                : FlowMod.P_OXM13;
         if ((ActionCheck.checkedProtocols(wire, m) & needed) == 0) {
             return new String[] {"OFPBAC_MATCH_INCONSISTENT", null};
         }
         return null;
+    }
+
+    /** The protocol a message goes out with in {@code version}: OpenFlow 1.0's own match ({@code of10}) or NXM. */
+    static int protocol(OfVersion version, boolean of10) {
+        return of10 ? FlowMod.P_OF10 : !version.atLeast(OfVersion.OF11) ? FlowMod.P_NXM
+                : version == OfVersion.OF11 ? FlowMod.P_OF11 : version == OfVersion.OF12 ? FlowMod.P_OXM12
+                : FlowMod.P_OXM13;
     }
 
     /**

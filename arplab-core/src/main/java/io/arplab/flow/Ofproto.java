@@ -985,6 +985,52 @@ public final class Ofproto {
         send(x.outputs);
     }
 
+    /**
+     * handle_packet_out(): ofproto_packet_out_init()'s checks (the actions as the wire carried them, against the
+     * packet's own flow as ofpacts_check_consistency() runs them; ofproto_check_ofpacts()'s groups and meters),
+     * then the actions translated for the packet and executed (ofproto_packet_out_start(), packet_execute()),
+     * without a megaflow. {@code of10}: sent with OpenFlow 1.0's own match. Returns null or the OpenFlow error.
+     */
+    public String packetOut(PacketOut po, OfVersion version, boolean of10, long now) {
+        byte[] frame = po.packet();
+        long[] flow = Packet.extract(frame, po.inPort(), datapath.vlanLimit());
+        for (Slot s : Slot.ALL) { // the pipeline fields the packet-out starts with (flow_metadata)
+            long m = po.metadata().mask(s);
+            if (m != 0 && s != Slot.PACKET_TYPE) {
+                flow[s.ordinal()] = flow[s.ordinal()] & ~m | po.metadata().value(s) & m;
+            }
+        }
+        List<Action> wire = ActionFormat.roundTrip(po.actions(), version);
+        String decode = FlowModDecode.decodeError(wire);
+        if (decode != null) {
+            return FlowModDecode.errorOnWire(decode, version);
+        }
+        Match exact = new Match(); // match_wc_init() of the packet's flow
+        for (Slot s : Slot.ALL) {
+            exact.setSlot(s, flow[s.ordinal()], s.max);
+        }
+        String[] inconsistent = FlowModDecode.consistencyError(wire, exact, 0, FlowModDecode.protocol(version, of10));
+        if (inconsistent != null) {
+            return inconsistent[0];
+        }
+        for (Action a : flattened(wire)) { // ofproto_check_ofpacts()
+            if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
+                return "OFPBAC_BAD_OUT_GROUP";
+            }
+            if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
+                return "OFPMMFC_INVALID_METER";
+            }
+        }
+        if (wire.isEmpty()) {
+            return null; // no actions: the datapath drops the packet
+        }
+        Xlate x = new Xlate(this, now, flow, frame, null, List.of(), true);
+        x.install = false;
+        x.runActions(wire);
+        send(x.outputs);
+        return null;
+    }
+
     // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
     private void input(long now, long[] flow, byte[] packet, List<Output> outputs) {
         ct.packetIn(now);

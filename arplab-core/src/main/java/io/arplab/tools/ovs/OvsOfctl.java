@@ -1,7 +1,9 @@
 package io.arplab.tools.ovs;
 
 import io.arplab.device.OvsBridge;
+import io.arplab.flow.Action;
 import io.arplab.flow.ActionCheckException;
+import io.arplab.flow.ActionParser;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
@@ -11,6 +13,7 @@ import io.arplab.flow.Group;
 import io.arplab.flow.Meter;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
+import io.arplab.flow.PacketOut;
 import io.arplab.flow.PortMap;
 import io.arplab.flow.Ports;
 import io.arplab.flow.Rule;
@@ -276,6 +279,7 @@ public final class OvsOfctl implements Tool {
                     br.setFragHandling(rest.get(1));
                     yield 0;
                 }
+                case "packet-out" -> packetOut(br, rest);
                 case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
                 case "mod-group" -> groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
                         mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY);
@@ -317,7 +321,7 @@ public final class OvsOfctl implements Tool {
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
             "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
-            "dump-desc", "probe");
+            "dump-desc", "probe", "packet-out");
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
@@ -745,6 +749,71 @@ public final class OvsOfctl implements Tool {
             }
         }
         return 0;
+    }
+
+    /**
+     * ofctl_packet_out(): more than four words are the old syntax (IN_PORT ACTIONS PACKET..., one packet-out per
+     * packet, a bad packet fatal after the ones before went out), two are parse_ofp_packet_out_str()'s one string;
+     * the switch's first error ends the run (transact_noreply()).
+     */
+    private int packetOut(Ofproto br, List<String> rest) {
+        List<String> log = new ArrayList<>();
+        List<PacketOut> pos = new ArrayList<>();
+        String badPacket = null;
+        int usable;
+        try {
+            if (rest.size() == 2) {
+                pos.add(Ports.collecting(log, () -> PacketOut.parse(rest.get(1), portMap(br))));
+                usable = pos.get(0).usable();
+            } else if (rest.size() > 3) {
+                List<Action> actions = Ports.collecting(log, () -> ActionParser.parseActions(rest.get(2), portMap(br)));
+                flushLog(log);
+                long in = portNo(br, rest.get(1));
+                if (in < 0) {
+                    return 1;
+                }
+                for (String hex : rest.subList(3, rest.size())) {
+                    try {
+                        pos.add(PacketOut.of(in, PacketOut.ethFromHex(hex), actions));
+                    } catch (FlowParseException e) {
+                        badPacket = e.getMessage();
+                        break;
+                    }
+                }
+                usable = PacketOut.usable(actions);
+            } else {
+                return fail("Too many arguments (" + (rest.size() + 1) + ")");
+            }
+        } finally {
+            flushLog(log);
+        }
+        String unusable = FlowMod.usableError(usable, false, version, flowFormats); // open_vconn_for_flow_mod()
+        if (unusable != null) {
+            return fail(unusable);
+        }
+        usable &= flowFormats;
+        boolean nxm = (usable & FlowMod.P_OF10) == 0;
+        for (int i = 0; i < pos.size(); i++) {
+            PacketOut po = pos.get(i);
+            String error = br.packetOut(po, version, !nxm && !version.atLeast(OfVersion.OF11), ctx.now());
+            if (error != null) {
+                String ver = version == OfVersion.OF10 ? "" : " (" + version.shortName + ")";
+                String xid = " (xid=0x" + Integer.toHexString(FlowStatsFormat.flowModXid(version, nxm, false, i)) + "):";
+                ctx.err().println("OFPT_ERROR" + ver + xid + " " + error);
+                List<String> echo = po.format(version, PortMap.NONE); // ofp_print() without a port map
+                ctx.err().println("OFPT_PACKET_OUT" + ver + xid + echo.get(0));
+                echo.subList(1, echo.size()).forEach(ctx.err()::println);
+                return 1;
+            }
+        }
+        return badPacket == null ? 0 : fail(badPacket);
+    }
+
+    private void flushLog(List<String> log) {
+        for (String l : log) {
+            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+        }
+        log.clear();
     }
 
     // add_sort_criterion(): "priority" (any case) or none is the flow's priority, else a field by mf_from_name()

@@ -1,0 +1,182 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An OFPT_PACKET_OUT as ovs-ofctl builds it (struct ofputil_packet_out): the packet, the port it comes from, the
+ * pipeline fields it starts with, and the actions the switch runs on it in place of the tables.
+ */
+public record PacketOut(long inPort, Match metadata, byte[] packet, List<Action> actions, int usable) {
+
+    /**
+     * parse_ofp_packet_out_str__() (lib/ofp-packet.c): "in_port=PORT,packet=HEX,[FIELD=VALUE,...]actions=ACTIONS";
+     * in_port defaults to CONTROLLER; besides in_port, packet_type and packet only pipeline fields are allowed.
+     * Port warnings go where {@link Ports#collecting} puts them.
+     */
+    public static PacketOut parse(String text, PortMap names) {
+        String string = text;
+        String actStr = null;
+        int a = string.indexOf("action"); // ofp_extract_actions()
+        int eq = a < 0 ? -1 : string.indexOf('=', a + 1);
+        if (eq >= 0) {
+            actStr = string.substring(eq + 1);
+            string = string.substring(0, a);
+        }
+        long inPort = Ports.CONTROLLER;
+        Match metadata = new Match();
+        byte[] packet = null;
+        int usable = FlowMod.P_ANY;
+        KeyValue kv = new KeyValue(string);
+        while (kv.next()) {
+            String name = kv.key, value = kv.value;
+            if (value.isEmpty()) {
+                throw new FlowParseException("field " + name + " missing value");
+            }
+            if (name.equals("in_port")) {
+                long p = Ports.parse(value, names);
+                if (p < 0) {
+                    throw new FlowParseException(value + " is not a valid OpenFlow port");
+                }
+                if (p > Ports.MAX && p != Ports.LOCAL && p != Ports.NONE && p != Ports.CONTROLLER) {
+                    throw new FlowParseException(value + " is not a valid OpenFlow port for PACKET_OUT");
+                }
+                inPort = p;
+            } else if (name.equals("packet_type")) {
+                int comma = value.indexOf(',');
+                if (comma < 0) {
+                    throw new FlowParseException(name + "(" + value + ") can't be interpreted");
+                }
+                long ns = strtoul0(value.substring(0, comma)), type = strtoul0(value.substring(comma + 1));
+                metadata.putSlot(Slot.PACKET_TYPE, (ns & 0xffff) << 16 | type & 0xffff, Slot.PACKET_TYPE.max);
+            } else if (name.equals("packet")) {
+                try {
+                    packet = ethFromHex(value);
+                } catch (FlowParseException e) {
+                    throw new FlowParseException(name + ": " + e.getMessage());
+                }
+            } else {
+                Field mf = Field.byName(name);
+                if (mf == null) {
+                    throw new FlowParseException("unknown keyword " + name);
+                }
+                long[] vm = FieldParser.parse(mf, value, names); // ofp_parse_field()
+                if (mf.slots() > 1) {
+                    metadata.set(mf, new U128(vm[2], vm[0]), new U128(vm[3], vm[1]));
+                } else {
+                    metadata.set(mf, vm[0], vm[1]);
+                }
+                usable &= FlowParser.usable(metadata);
+                if (!pipeline(mf)) {
+                    throw new FlowParseException(name + " is not a valid pipeline field for PACKET_OUT");
+                }
+            }
+        }
+        if (packet == null) {
+            throw new FlowParseException("must specify packet");
+        }
+        List<Action> actions = List.of();
+        if (actStr != null) {
+            actions = ActionParser.parseActions(actStr, names);
+            usable &= ActionCheck.parsedUsable(actions);
+        }
+        return new PacketOut(inPort, metadata, packet, actions, usable);
+    }
+
+    /** The protocols that can carry these actions (ofpacts_parse_actions()'s usable_protocols). */
+    public static int usable(List<Action> actions) {
+        return ActionCheck.parsedUsable(actions);
+    }
+
+    /** The old syntax's packet-out of one packet: its port and actions given apart (ofctl_packet_out()). */
+    public static PacketOut of(long inPort, byte[] packet, List<Action> actions) {
+        return new PacketOut(inPort, new Match(), packet, actions, ActionCheck.parsedUsable(actions));
+    }
+
+    // mf_is_pipeline_field(): the tunnel fields, metadata and the registers
+    private static boolean pipeline(Field f) {
+        return f.ordinal() <= Field.METADATA.ordinal()
+                || f.ordinal() >= Field.REG0.ordinal() && f.ordinal() <= Field.XXREG3.ordinal();
+    }
+
+    // strtoul(s, NULL, 0): blanks, a sign, then octal, hex or decimal digits as far as they go; 0 without any
+    private static long strtoul0(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)")
+                .matcher(s);
+        if (!m.find()) {
+            return 0;
+        }
+        String d = m.group(2);
+        java.math.BigInteger v = d.startsWith("0x") || d.startsWith("0X") ? new java.math.BigInteger(d.substring(2), 16)
+                : d.length() > 1 ? new java.math.BigInteger(d.substring(1), 8) : new java.math.BigInteger(d);
+        long l = v.bitLength() > 64 ? -1L : v.longValue();
+        return m.group(1).equals("-") ? -l : l;
+    }
+
+    /** eth_from_hex() (lib/packets.c): pairs of hex digits, blanks between them, at least an Ethernet header. */
+    public static byte[] ethFromHex(String hex) {
+        if (!TraceCommand.hexTail(hex).isEmpty()) {
+            throw new FlowParseException("Trailing garbage in packet data");
+        }
+        byte[] p = java.util.HexFormat.of().parseHex(hex.replaceAll("[ \t\r\n]", ""));
+        if (p.length < 14) {
+            throw new FlowParseException("Packet data too short for Ethernet");
+        }
+        return p;
+    }
+
+    /**
+     * ofputil_packet_out_format() at ofp_print()'s verbosity 2, as an error reply quotes the request: the metadata's
+     * match, the actions, the data's length, then the packet (ofp_packet_to_string()).
+     */
+    public List<String> format(OfVersion v, PortMap names) {
+        Match m = metadata.copy();
+        m.set(Field.IN_PORT, inPort, 0xffff);
+        String match = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, names);
+        List<String> out = new ArrayList<>();
+        out.add(" " + match + " actions=" + ActionFormat.format(ActionFormat.roundTrip(actions, v), v, names)
+                + " data_len=" + packet.length);
+        out.add(packetToString(packet));
+        return out;
+    }
+
+    /** ofp_packet_to_string(): flow_format() of the packet's flow, then its L4 checksum for TCP, UDP and SCTP. */
+    static String packetToString(byte[] packet) {
+        long[] flow = Packet.extract(packet, 0, 2);
+        StringBuilder s = new StringBuilder(FlowFormat.format(flow));
+        int proto = (int) flow[Slot.NW_PROTO.ordinal()];
+        int l4 = l4Offset(packet);
+        if (l4 >= 0 && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0) {
+            int size = packet.length - l4;
+            if (proto == Match.PROTO_TCP && size >= 20) {
+                s.append(" tcp_csum:").append(Integer.toHexString(u16(packet, l4 + 16)));
+            } else if (proto == Match.PROTO_UDP && size >= 8) {
+                s.append(" udp_csum:").append(Integer.toHexString(u16(packet, l4 + 6)));
+            } else if (proto == Match.PROTO_SCTP && size >= 12) {
+                s.append(" sctp_csum:").append(Long.toHexString(
+                        (long) u16(packet, l4 + 8) << 16 | u16(packet, l4 + 10)));
+            }
+        }
+        return s.toString();
+    }
+
+    // where an IPv4 or IPv6 packet's L4 header starts (after its VLAN tags and its IP header), else -1
+    private static int l4Offset(byte[] p) {
+        int t = 12;
+        while (t + 4 <= p.length && (u16(p, t) == 0x8100 || u16(p, t) == 0x88a8)) {
+            t += 4;
+        }
+        if (t + 2 > p.length) {
+            return -1;
+        }
+        int type = u16(p, t);
+        if (type == Match.ETH_IP && t + 3 <= p.length) {
+            return t + 2 + (p[t + 2] & 0xf) * 4;
+        }
+        return type == Match.ETH_IPV6 ? t + 2 + 40 : -1;
+    }
+
+    private static int u16(byte[] p, int at) {
+        return (p[at] & 0xff) << 8 | p[at + 1] & 0xff;
+    }
+}
