@@ -155,7 +155,8 @@ final class OdpFlowFormat {
     /**
      * The ukey's mask as revalidate_ukey__()'s odp_flow_key_to_mask() reads it back: {@link #exportMask}'s, with the
      * TPID of each tag the key has exact (odp_flow_key_from_mask() exports each tag's OVS_KEY_ATTR_ETHERTYPE as
-     * OVS_BE16_MAX, parse_8021q_onward() takes it as the mask's TPID), whatever the translation read of it.
+     * OVS_BE16_MAX, parse_8021q_onward() takes it as the mask's TPID), whatever the translation read of it; the
+     * datapath's own flow keeps the translation's wildcards (handle_packet_upcall()'s dp_netdev_flow_add()).
      */
     static long[] ukeyMask(long[] flow, long[] mask) {
         long[] m = exportMask(flow, mask);
