@@ -257,8 +257,8 @@ public final class Ofproto {
             translate(x);
             // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
             boolean extra = XlateCt.ctOrigExtra(x, m.ctTuple == null ? null : m.ctMask);
-            // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__())
-            long[] ukeyMask = OdpFlowFormat.exportMask(value, m.mask);
+            // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__()), each tag's TPID exact
+            long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m.mask);
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
                         : ukeyMask[i];
@@ -299,7 +299,7 @@ public final class Ofproto {
                 if (x != null) {
                     x.onePass = true;
                     translate(x);
-                    long[] ukeyMask = OdpFlowFormat.exportMask(value, m.mask);
+                    long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m.mask);
                     for (int i = 0; i < m.mask.length; i++) {
                         delete |= (x.lastMask[i] & ~ukeyMask[i]) != 0;
                     }

@@ -519,16 +519,9 @@ final class Xlate {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
                 lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
-            } else {
-                if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
-                    // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
-                    lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
-                }
-                // odp_flow_key_from_mask(): each tag's OVS_KEY_ATTR_ETHERTYPE (its TPID) goes into the mask exact
-                lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
-                if (lastMask[Slot.VLAN_TCI1.ordinal()] != 0) {
-                    lastMask[Slot.VLAN_TPID1.ordinal()] = 0xffff;
-                }
+            } else if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
+                // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
+                lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
             }
             xc.replayable &= !slow;
         }
