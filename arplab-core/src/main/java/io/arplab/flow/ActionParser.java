@@ -66,8 +66,10 @@ public final class ActionParser {
                 case "set_field" -> out.add(setField(value, names));
                 case "mod_dl_src" -> out.add(legacy(Field.ETH_SRC, value, names));
                 case "mod_dl_dst" -> out.add(legacy(Field.ETH_DST, value, names));
-                case "mod_nw_src" -> out.add(legacy(Field.IPV4_SRC, value, names));
-                case "mod_nw_dst" -> out.add(legacy(Field.IPV4_DST, value, names));
+                case "mod_nw_src" -> out.add(new Action.SetField(Field.IPV4_SRC, strToIp(value),
+                        Field.IPV4_SRC.fullMask(), Action.Raw.LEGACY));
+                case "mod_nw_dst" -> out.add(new Action.SetField(Field.IPV4_DST, strToIp(value),
+                        Field.IPV4_DST.fullMask(), Action.Raw.LEGACY));
                 case "mod_tp_src" -> out.add(new Action.SetField(udp(match) ? Field.UDP_SRC : sctp(match)
                         ? Field.SCTP_SRC : Field.TCP_SRC, FlowParser.u16(value, "source port"), 0xffff,
                         l4Raw(match, concat(prefix, out))));
@@ -804,6 +806,24 @@ public final class ActionParser {
         };
     }
 
+    /**
+     * str_to_ip() (parse_SET_IPV4_SRC(), parse_SET_IPV4_DST()): lookup_ip()'s ip_parse(), inet_pton() of a dotted
+     * quad (four decimal octets to 255, none with a leading zero), its failure logged by socket_util.
+     */
+    static long strToIp(String s) {
+        String[] o = s.split("\\.", -1);
+        long ip = o.length == 4 ? 0 : -1;
+        for (int i = 0; i < o.length && ip >= 0; i++) {
+            boolean ok = o[i].matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(o[i]) <= 255;
+            ip = ok ? ip << 8 | Integer.parseInt(o[i]) : -1;
+        }
+        if (ip < 0) {
+            throw new FlowParseException(s + ": could not convert to IP address",
+                    List.of("socket_util|ERR|\"" + s + "\" is not a valid IP address"));
+        }
+        return ip;
+    }
+
     private static Action legacy(Field f, String value, PortMap names) {
         long[] vm = FieldParser.parse(f, value, names);
         return new Action.SetField(f, vm[0], f.fullMask(), Action.Raw.LEGACY);
@@ -906,11 +926,11 @@ public final class ActionParser {
                         throw new FlowParseException("invalid table 0xff");
                     }
                 }
-                case "zone" -> {
-                    if (kv.value.indexOf('[') >= 0) {
-                        zoneSrc = Subfield.parse(kv.value);
-                    } else {
+                case "zone" -> { // parse_CT(): str_to_u16(), else mf_parse_subfield(), whose error is the one told
+                    try {
                         zone = FlowParser.u16(kv.value, "zone");
+                    } catch (FlowParseException e) {
+                        zoneSrc = Subfield.parse(kv.value);
                     }
                 }
                 case "nat" -> { // parse_NAT()'s refusals, then format_NAT()'s text; each nat appends to the list

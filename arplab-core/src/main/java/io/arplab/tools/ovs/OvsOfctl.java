@@ -192,6 +192,9 @@ public final class OvsOfctl implements Tool {
         } else if (readOnly && !c.readOnly()) {
             return fail("'" + cmd + "' command does not work in read only mode");
         }
+        if (cmd.equals("packet-out") && rest.size() == 3) { // ofctl_packet_out(): neither syntax, before connecting
+            return fail("Too many arguments (4)");
+        }
         if (cmd.equals("set-frags") && !List.of("normal", "drop", "reassemble", "nx-match")
                 .contains(rest.get(1))) { // ofctl_set_frags(): the mode is parsed before connecting
             return fail(rest.get(1) + ": unknown fragment handling mode");
@@ -219,8 +222,11 @@ public final class OvsOfctl implements Tool {
         String name = rest.get(0);
         int colon = name.indexOf(':');
         if (br == null && colon >= 0 && !List.of("tcp", "ssl", "unix").contains(name.substring(0, colon))) {
-            // open_vconn__(): a name with ':' is a vconn target, and vconn_lookup_class() knows no such type
-            return fail("connecting to " + name + " (Address family not supported by protocol)");
+            // get_port_map() skips a name vconn_verify_name() refuses, so the command parses its arguments (without
+            // port names) before open_vconn__() finds that vconn_lookup_class() knows no such type
+            String parseError = parseUnconnected(cmd, rest);
+            return fail(parseError != null ? parseError
+                    : "connecting to " + name + " (Address family not supported by protocol)");
         }
         if (br == null) {
             // open_vconn__(): "unix:NAME" first; an empty name connects to no socket file
@@ -312,6 +318,45 @@ public final class OvsOfctl implements Tool {
             if (b != null && ctx.runtime() != null) {
                 ctx.runtime().changed(b);
             }
+        }
+    }
+
+    /**
+     * What the flow commands and packet-out parse before they connect (parse_ofp_flow_mod_str(),
+     * prepare_dump_flows(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old syntax), with no port names: the
+     * error, its log printed, or null.
+     */
+    private String parseUnconnected(String cmd, List<String> rest) {
+        String arg = rest.size() > 1 ? rest.get(1) : "";
+        List<String> log = new ArrayList<>();
+        try {
+            Object parsed = Ports.collecting(log, () -> switch (cmd) {
+                case "add-flow" -> FlowParser.parse(arg, FlowMod.Command.ADD, PortMap.NONE);
+                case "mod-flows" -> FlowParser.parse(arg, strict ? FlowMod.Command.MODIFY_STRICT
+                        : FlowMod.Command.MODIFY, PortMap.NONE);
+                case "del-flows" -> FlowParser.parse(arg, strict ? FlowMod.Command.DELETE_STRICT
+                        : FlowMod.Command.DELETE, PortMap.NONE);
+                case "dump-flows", "dump-aggregate" -> arg.isEmpty() ? null
+                        : FlowParser.parse(arg, FlowMod.Command.QUERY, PortMap.NONE);
+                case "packet-out" -> rest.size() == 2 ? PacketOut.parse(arg, PortMap.NONE)
+                        : ActionParser.parseActions(rest.get(2), PortMap.NONE);
+                default -> null;
+            });
+            if (parsed instanceof FlowMod fm) {
+                log.addAll(fm.log());
+            }
+            if (cmd.equals("packet-out") && rest.size() > 3 && Ports.parse(rest.get(1), PortMap.NONE, log) < 0) {
+                return rest.get(0) + ": unknown port `" + rest.get(1) + "'"; // str_to_port_no()
+            }
+            return null;
+        } catch (FlowParseException e) {
+            log.addAll(e.log);
+            return e.getMessage();
+        } catch (ActionCheckException e) {
+            log.addAll(e.log);
+            return e.getMessage();
+        } finally {
+            flushLog(log);
         }
     }
 
@@ -765,7 +810,7 @@ public final class OvsOfctl implements Tool {
             if (rest.size() == 2) {
                 pos.add(Ports.collecting(log, () -> PacketOut.parse(rest.get(1), portMap(br))));
                 usable = pos.get(0).usable();
-            } else if (rest.size() > 3) {
+            } else { // more than four words (three were refused before connecting)
                 List<Action> actions = Ports.collecting(log, () -> ActionParser.parseActions(rest.get(2), portMap(br)));
                 flushLog(log);
                 long in = portNo(br, rest.get(1));
@@ -781,8 +826,6 @@ public final class OvsOfctl implements Tool {
                     }
                 }
                 usable = PacketOut.usable(actions);
-            } else {
-                return fail("Too many arguments (" + (rest.size() + 1) + ")");
             }
         } finally {
             flushLog(log);
