@@ -409,6 +409,8 @@ public final class ActionFormat {
         } else if (!v.atLeast(OfVersion.OF12) && f.field() == Field.IP_ECN) {
             // encode_SET_IP_ECN(): OpenFlow 1.0 has no ECN action (reg_load), OpenFlow 1.1 its OFPAT11_SET_NW_ECN
             raw = v.atLeast(OfVersion.OF11) ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
+        } else if (!v.atLeast(OfVersion.OF12) && f.field().tunMetadata() >= 0 && !f.legacy()) {
+            raw = Action.Raw.SET_FIELD; // set_field_to_nxast(): a variable-length field goes as NXAST_REG_LOAD2
         } else if (!v.atLeast(OfVersion.OF12)) {
             raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
