@@ -393,7 +393,9 @@ public final class ActionFormat {
         if (f.legacy() && f.field() == Field.IP_DSCP) { // decode_OFPAT_RAW10_SET_NW_TOS(): ip_dscp
             f = new Action.SetField(Field.IP_DSCP_SHIFTED, f.value() >> 2, 0x3f, Action.Raw.LEGACY);
         }
-        if (v.atLeast(OfVersion.OF15)) {
+        if (f.field().tunMetadata() >= 0 && !f.legacy()) {
+            raw = Action.Raw.SET_FIELD; // set_field_to_nxast(): a variable-length field goes as NXAST_REG_LOAD2
+        } else if (v.atLeast(OfVersion.OF15)) {
             // set_field_to_set_field(): a reg_load's mask spans only the field's bits within its bytes
             raw = (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) && whole
                     && f.field().nBits < 8 * f.field().nBytes && (f.field().shift == 0
@@ -409,8 +411,6 @@ public final class ActionFormat {
         } else if (!v.atLeast(OfVersion.OF12) && f.field() == Field.IP_ECN) {
             // encode_SET_IP_ECN(): OpenFlow 1.0 has no ECN action (reg_load), OpenFlow 1.1 its OFPAT11_SET_NW_ECN
             raw = v.atLeast(OfVersion.OF11) ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
-        } else if (!v.atLeast(OfVersion.OF12) && f.field().tunMetadata() >= 0 && !f.legacy()) {
-            raw = Action.Raw.SET_FIELD; // set_field_to_nxast(): a variable-length field goes as NXAST_REG_LOAD2
         } else if (!v.atLeast(OfVersion.OF12)) {
             raw = f.field().legacyAction != null || f.legacy() && f.field().legacyName() != null
                     ? Action.Raw.LEGACY : Action.Raw.REG_LOAD;
