@@ -567,8 +567,8 @@ public final class Ofproto {
     // the fields an action reads or writes (the NXM headers its encoding names)
     private static List<Subfield> subfields(Action a) {
         List<Subfield> out = new ArrayList<>(2);
-        if (a instanceof Action.SetField sf) {
-            out.add(new Subfield(sf.field(), 0, sf.field().nBits));
+        if (a instanceof Action.SetField sf) { // the whole field, as long as its mapping makes it: no bits beyond
+            out.add(new Subfield(sf.field(), 0, 0));
         } else if (a instanceof Action.Move mv) {
             out.add(mv.src());
             out.add(mv.dst());
