@@ -52,7 +52,10 @@ class OvsTestsuiteTest {
                     + " (the vl_mff_map's n_bits: a 4-byte option's [0..31] is the whole field) in learn's format and"
                     + " the learned match"),
             Map.entry("tunnel-geneve-metadata.in#39", "not modelled: the mapped width of #38, in a learned load"),
-            Map.entry("tunnel-geneve-metadata.in#40", "not modelled: the learned flows of #38 and #39 as dumped"));
+            Map.entry("tunnel-geneve-metadata.in#40", "not modelled: the learned flows of #38 and #39 as dumped"),
+            Map.entry("ofctl-F-O-interaction.in#12", "not modelled: ofputil_append_flow_stats_reply() leaves out a"
+                    + " flow whose entry would pass UINT16_MAX bytes (4090 NXM actions), which OpenFlow 1.5's"
+                    + " shorter encoding still carries"));
 
     @Test
     void ovsTestsuiteScenariosAreOvsOwn(@TempDir Path tmp) throws IOException {
