@@ -86,10 +86,11 @@ final class ActionCheck {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
                 }
-            } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow's match
-                Match learned = new Match(); // and its destination in the learned flow's match so far
+            } else if (a instanceof Action.Learn l) { // learn_check(): a spec's source in the flow as the actions
+                Match learned = new Match(); // before left it (a pop_mpls's ethertype), its destination in the
+                Match flow = cfi[0] ? tagged : untagged; // learned flow's match so far
                 for (Action.LearnSpec sp : l.specs()) {
-                    Field unmet = sp.src() != null && !match.prereqsOk(sp.src().field()) ? sp.src().field()
+                    Field unmet = sp.src() != null && !flow.prereqsOk(sp.src().field()) ? sp.src().field()
                             : sp.kind() == Action.LearnSpec.MATCH && !learned.prereqsOk(sp.dst().field())
                             ? sp.dst().field() : null;
                     if (unmet != null) {

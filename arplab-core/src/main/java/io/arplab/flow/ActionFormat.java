@@ -393,7 +393,9 @@ public final class ActionFormat {
         if (f.legacy() && f.field() == Field.IP_DSCP) { // decode_OFPAT_RAW10_SET_NW_TOS(): ip_dscp
             f = new Action.SetField(Field.IP_DSCP_SHIFTED, f.value() >> 2, 0x3f, Action.Raw.LEGACY);
         }
-        if (v.atLeast(OfVersion.OF15)) {
+        if (f.field().tunMetadata() >= 0 && !f.legacy()) {
+            raw = Action.Raw.SET_FIELD; // set_field_to_nxast(): a variable-length field goes as NXAST_REG_LOAD2
+        } else if (v.atLeast(OfVersion.OF15)) {
             // set_field_to_set_field(): a reg_load's mask spans only the field's bits within its bytes
             raw = (f.raw() == Action.Raw.REG_LOAD || f.raw() == Action.Raw.SET_FIELD_BITS) && whole
                     && f.field().nBits < 8 * f.field().nBytes && (f.field().shift == 0

@@ -54,7 +54,10 @@ public final class ActionParser {
                 case "unroll_xlate" -> throw new FlowParseException("UNROLL is an internal action that shouldn't be used"
                         + " via OpenFlow"); // parse_UNROLL_XLATE()
                 case "mod_vlan_vid", "mod_vlan_pcp" -> out.addAll(modVlan(k.equals("mod_vlan_vid"), value, match,
-                        concat(prefix, out)));
+                        concat(prefix, out), true));
+                // parse_SET_VLAN_VID(), parse_SET_VLAN_PCP(): the same without push_vlan_if_needed
+                case "set_vlan_vid", "set_vlan_pcp" -> out.addAll(modVlan(k.equals("set_vlan_vid"), value, match,
+                        concat(prefix, out), false));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
                     out.add(new Action.GotoTable(table(value, "unknown table \"" + value + "\"")));
@@ -517,7 +520,7 @@ public final class ActionParser {
 
     // parse_set_vlan_vid()/parse_set_vlan_pcp() with push_vlan_if_needed: a tag is pushed first (in OpenFlow
     // 1.1+, encode_SET_VLAN_VID()) when neither the match nor an earlier action has one
-    private static List<Action> modVlan(boolean vid, String value, Match match, List<Action> before) {
+    private static List<Action> modVlan(boolean vid, String value, Match match, List<Action> before, boolean push) {
         int v = vid ? FlowParser.u16(value, "VLAN VID") : u8(value, "VLAN PCP");
         if (vid ? (v & ~0xfff) != 0 : (v & ~7) != 0) {
             throw new FlowParseException(value + ": not a valid VLAN " + (vid ? "VID" : "PCP"));
@@ -525,7 +528,7 @@ public final class ActionParser {
         boolean tagged = flowHasVlan(match, before);
         Action set = vid ? new Action.SetField(Field.VLAN_VID, v | Match.VLAN_CFI, 0x1fff, Action.Raw.LEGACY)
                 : new Action.SetField(Field.VLAN_PCP, v, 7, Action.Raw.LEGACY);
-        return tagged ? List.of(set) : List.of(new Action.PushVlan(0x8100, true), set);
+        return tagged || !push ? List.of(set) : List.of(new Action.PushVlan(0x8100, true), set);
     }
 
     // flow_has_vlan as check_SET_VLAN_VID()/check_SET_VLAN_PCP() find it: the match's tags, then what the actions

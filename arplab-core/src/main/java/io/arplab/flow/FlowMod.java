@@ -70,6 +70,11 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
                 + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
     }
 
+    /** ofputil_protocols_to_string() of protocol bits {@code p} (OpenFlow 1.0's with and without table_id). */
+    public static String protocolsString(int p) {
+        return names(p, "");
+    }
+
     // enum ofputil_protocol's bits, OpenFlow 1.0's with and without table_id, in their order
     private static final String[] PROTOCOL_BITS = {"OpenFlow10-table_id", "OpenFlow10+table_id", "NXM-table_id",
         "NXM+table_id", "OpenFlow11", "OXM-OpenFlow12", "OXM-OpenFlow13", "OXM-OpenFlow14", "OXM-OpenFlow15"};

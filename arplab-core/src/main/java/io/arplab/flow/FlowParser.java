@@ -139,6 +139,10 @@ public final class FlowParser {
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
             } else if ((mf = Field.byName(name)) != null) {
+                if (mf.tunMetadata() >= 0 && (match.mask(Slot.TUN_METADATA_PRESENT) >>> mf.tunMetadata() & 1) != 0) {
+                    // metadata_loc_from_match(): ovs-ofctl's own allocation of the option, once per field
+                    throw new FlowParseException("field " + name + " set multiple times");
+                }
                 long[] vm = FieldParser.parse(mf, value.isEmpty() ? "0/0" : value, names);
                 match.ethernetType |= mf.hasPrereqs();
                 if (mf.slots() > 1) {

@@ -239,6 +239,10 @@ public final class OdpKey {
                 case "df" -> flags |= io.arplab.wire.Geneve.TNL_DONT_FRAGMENT;
                 case "csum" -> flags |= io.arplab.wire.Geneve.TNL_CSUM;
                 default -> {
+                    if (n.name.startsWith("geneve(")) { // tun_metadata_from_geneve_nlattr(): the options as given
+                        TunMetadata.received(flow, n.key, 0, n.key.length);
+                        flags |= Tunnel.UDPIF;
+                    }
                 }
             }
         }

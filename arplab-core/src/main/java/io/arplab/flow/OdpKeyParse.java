@@ -325,7 +325,9 @@ final class OdpKeyParse {
                             return -1;
                         }
                         j = i + opt.length() + g - 1;
-                        nested.add(new Attr(s.substring(i, j + 1), new byte[0], new byte[0], null));
+                        // the Geneve options as their TLVs (tun_metadata_to_geneve_nlattr()'s bytes), the others as given
+                        byte[] opts = opt.equals("geneve(") ? geneveOpts.toByteArray() : new byte[0];
+                        nested.add(new Attr(s.substring(i, j + 1), opts, new byte[0], null));
                         len = j + 1 - i;
                         i = j + 1;
                         break;
@@ -340,13 +342,18 @@ final class OdpKeyParse {
         return i - start;
     }
 
+    /** The options the last geneve() scanned, as Geneve TLVs. */
+    private final java.io.ByteArrayOutputStream geneveOpts = new java.io.ByteArrayOutputStream();
+
     // scan_geneve(): options "{class=C,type=T,len=L,DATA/MASK}" (each part optional, a length a multiple of 4 up to
     // 124 within the 252 bytes, DATA and MASK parse_int_string() into L bytes), then ')'; the characters taken, or 0
     private int geneve(int i) {
         int start = i, remain = 252;
         byte[] key = new byte[2], mask = new byte[2];
+        geneveOpts.reset();
         while (at(i) == '{' && remain >= 4) {
-            int dataLen = 0;
+            int dataLen = 0, optClass = 0, type = 0;
+            byte[] data = new byte[0];
             i++;
             remain -= 4;
             for (String[] part : new String[][] {{"class=", "be16"}, {"type=", "u8"}, {"len=", "u8"}}) {
@@ -356,6 +363,11 @@ final class OdpKeyParse {
                         return 0;
                     }
                     i += part[0].length() + n;
+                    if (part[0].equals("class=")) {
+                        optClass = (key[0] & 0xff) << 8 | key[1] & 0xff;
+                    } else if (part[0].equals("type=")) {
+                        type = key[0] & 0xff;
+                    }
                     if (part[0].equals("len=")) {
                         dataLen = key[0] & 0xff;
                         if (dataLen > 124 || dataLen % 4 != 0 || dataLen > remain) {
@@ -373,6 +385,13 @@ final class OdpKeyParse {
                     if (v.err() != 0) {
                         return 0;
                     }
+                    if (c == ',') { // the data's bytes, big-endian (a U128 holds up to 16 of them)
+                        data = new byte[dataLen];
+                        for (int b = 0; b < Math.min(dataLen, 16); b++) {
+                            int bit = 8 * (Math.min(dataLen, 16) - 1 - b);
+                            data[b] = (byte) ((bit >= 64 ? v.value().hi() >>> (bit - 64) : v.value().lo() >>> bit));
+                        }
+                    }
                     i += 1 + v.tail();
                 }
             }
@@ -381,6 +400,11 @@ final class OdpKeyParse {
             }
             i++;
             remain -= dataLen;
+            geneveOpts.write(optClass >> 8);
+            geneveOpts.write(optClass);
+            geneveOpts.write(type);
+            geneveOpts.write(dataLen / 4);
+            geneveOpts.writeBytes(data.length == dataLen ? data : new byte[dataLen]);
         }
         return at(i) == ')' ? i + 1 - start : 0;
     }

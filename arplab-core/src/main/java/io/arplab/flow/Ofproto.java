@@ -542,23 +542,61 @@ public final class Ofproto {
 
     /**
      * nx_pull_match() and the actions' decoding through the bridge's vl_mff_map: a tun_metadata field the TLV map
-     * does not map (mf_vl_mff_invalid()) refuses the flow_mod.
+     * does not map (mf_vl_mff_invalid()) refuses the flow_mod (NXFMFC_INVALID_TLV_FIELD); a mapped one is as wide as
+     * its option, so bits beyond them refuse it too (OFPBAC_BAD_SET_LEN). Returns the error, or null.
      */
-    private boolean unmappedTunMetadata(FlowMod fm) {
+    private String tunMetadataError(FlowMod fm) {
         for (int i = 0; i < TunMetadata.FIELDS; i++) {
-            if (tlv.entry(i) == null && ((fm.match().mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0
-                    || refers(fm.actions(), Field.values()[Field.TUN_METADATA0.ordinal() + i]))) {
-                return true;
+            if (tlv.entry(i) == null && (fm.match().mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0) {
+                return "NXFMFC_INVALID_TLV_FIELD";
             }
         }
-        return false;
+        for (Action a : flattened(fm.actions())) {
+            for (Subfield sf : subfields(a)) {
+                int i = sf == null ? -1 : sf.field().tunMetadata();
+                if (i >= 0 && tlv.entry(i) == null) {
+                    return "NXFMFC_INVALID_TLV_FIELD";
+                } else if (i >= 0 && sf.ofs() + sf.nBits() > 8 * tlv.entry(i).len()) {
+                    return "OFPBAC_BAD_SET_LEN";
+                }
+            }
+        }
+        return null;
+    }
+
+    // the fields an action reads or writes (the NXM headers its encoding names)
+    private static List<Subfield> subfields(Action a) {
+        List<Subfield> out = new ArrayList<>(2);
+        if (a instanceof Action.SetField sf) { // the whole field, as long as its mapping makes it: no bits beyond
+            out.add(new Subfield(sf.field(), 0, 0));
+        } else if (a instanceof Action.Move mv) {
+            out.add(mv.src());
+            out.add(mv.dst());
+        } else if (a instanceof Action.Stack st) {
+            out.add(st.subfield());
+        } else if (a instanceof Action.OutputReg o) {
+            out.add(o.src());
+        } else if (a instanceof Action.Multipath m) {
+            out.add(m.dst());
+        } else if (a instanceof Action.Bundle b) {
+            out.add(b.dst());
+        } else if (a instanceof Action.Ct ct) {
+            out.add(ct.zoneSrc());
+        } else if (a instanceof Action.Learn l) {
+            for (Action.LearnSpec spec : l.specs()) {
+                out.add(spec.src());
+                out.add(spec.dst());
+            }
+        }
+        return out;
     }
 
     private static boolean refers(List<Action> actions, Field f) {
         for (Action a : flattened(actions)) {
-            if (a instanceof Action.SetField sf && sf.field() == f
-                    || a instanceof Action.Move mv && (mv.src().field() == f || mv.dst().field() == f)) {
-                return true;
+            for (Subfield sf : subfields(a)) {
+                if (sf != null && sf.field() == f) {
+                    return true;
+                }
             }
         }
         return false;
@@ -580,8 +618,9 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
-        if (unmappedTunMetadata(fm)) {
-            return "NXFMFC_INVALID_TLV_FIELD";
+        String tunMetadata = tunMetadataError(fm);
+        if (tunMetadata != null) {
+            return tunMetadata;
         }
         tlv.normalise(fm.match());
         String match = FlowModDecode.matchError(fm, version);

@@ -109,6 +109,10 @@ public final class TraceCommand {
             }
             br = odp.lookupOfproto(dp, now);
             flow = odp.flow(dp);
+            // parse_flow_and_packet(): the Geneve options in OpenFlow form at once, through the bridge's TLV map
+            if ((flow[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && !TunMetadata.fromUdpif(br.tlv, flow)) {
+                throw new FlowParseException("Failed to parse Geneve options");
+            }
         } else {
             br = bridges.apply(rest.get(0));
             if (br == null) {

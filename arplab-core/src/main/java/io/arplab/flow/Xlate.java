@@ -493,7 +493,9 @@ final class Xlate {
         if (!badMetadata && Tunnel.dstIsSet(initial)
                 && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
             TunMetadata.udpifMask(sectionBr.tlv, initial, wc); // xlate_actions(): the masks in udpif format
-        } else if (Tunnel.dstIsSet(initial)) { // (without a tunnel the megaflow's mask has none of the tunnel key)
+        } else if (Tunnel.dstIsSet(initial) && initial[Slot.TUN_METADATA_PRESENT.ordinal()] == 0) {
+            // (without a tunnel the megaflow's mask has none of the tunnel key; a trace's options, already in
+            // OpenFlow form (parse_flow_and_packet()), keep their wildcards)
             for (int i = Slot.TUN_METADATA_PRESENT.ordinal(); i <= Slot.TUN_METADATA7.ordinal(); i++) {
                 wc[i] = 0; // no options came with the packet (or the translation failed on them): no wildcards
             }
@@ -916,8 +918,8 @@ final class Xlate {
                 recursion += deepens ? 1 : 0;
                 table(target); // xlate_ofpact_resubmit(): 255 is the current table
                 recursion -= deepens ? 1 : 0;
-                if ((error != null || exited) && nested && trace != null) {
-                    unnest(from); // a failed translation or an exit put nothing after the table node
+                if ((error != null || exited || freezing != null) && nested && trace != null) {
+                    unnest(from); // a failed translation, an exit or a freeze put nothing after the table node
                 }
                 level = savedLevel;
                 tableLevel = savedTableLevel;

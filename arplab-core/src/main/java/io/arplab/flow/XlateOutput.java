@@ -380,9 +380,11 @@ final class XlateOutput {
                     .append("    ".repeat(x.level)).append("-".repeat(banner.length())).append('\n');
         }
         x.br = outBr;
-        int savedTable = x.tableId;
+        int savedTable = x.tableId, savedTableLevel = x.tableLevel;
+        x.tableLevel = x.level; // the peer's table nodes sit under its bridge node, at its indentation
         x.table(0); // xlate_table_action(): ctx->table_id is the caller's again after it
         x.tableId = savedTable;
+        x.tableLevel = savedTableLevel;
         if (x.trace != null) {
             if (x.nestedBridges == null) {
                 x.nestedBridges = new ArrayList<>(1);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenarios of OVS's own test suite (tests/ofproto-dpif.at, ofproto.at, ovs-ofctl.at, ofp-actions.at, tunnel.at,
- * learn.at of v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the
+ * learn.at, mpls-xlate.at, dpif-netdev.at of v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the
  * .at file and the AT_SETUP title) and recorded with OVS 3.1 (STATUS=1 src/test/scripts/record-ovs-commands.sh ovs-testsuite
  * NAME.in, one file per run): each replayed in a lab of br0 with p1..p3 as recorded, every section compared with
  * OVS's after the replays' usual normalisation.
@@ -23,16 +23,39 @@ class OvsTestsuiteTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/ovs-testsuite");
 
     /** Files (NAME.in) or sections (NAME.in#N, the N-th command line) not compared, with the reason. */
-    static final Map<String, String> LEFT_OUT = Map.of(
+    static final Map<String, String> LEFT_OUT = Map.ofEntries(Map.entry(
             "exponential-resubmit.in#8", "not modelled: xlate_resubmit_resource_check()'s limit of 64 kB of datapath"
                     + " actions (4096 outputs of 8 LOCALs), which ends the translation and slow-paths it"
-                    + " (SLOW_ACTION), after which OVS's datapath holds no flow for the packet",
-            "ofproto-del-group.in#23", "not modelled: an indirect group without buckets, which"
+                    + " (SLOW_ACTION), after which OVS's datapath holds no flow for the packet"),
+            Map.entry("ofproto-del-group.in#23", "not modelled: an indirect group without buckets, which"
                     + " ofputil_decode_group_mod() refuses (OFPGMFC_INVALID_GROUP) and ovs-ofctl echoes as a hex dump"
-                    + " of its OpenFlow 1.1 group_mod",
-            "tunnel-geneve-vxlan.in#6", "OVS's own run-to-run noise: netdev_vport_construct() gives each tunnel port a"
-                    + " random Ethernet address (eth_addr_random()), and br0's address and datapath id follow from"
-                    + " them");
+                    + " of its OpenFlow 1.1 group_mod"),
+            Map.entry("tunnel-geneve-vxlan.in#6", "OVS's own run-to-run noise: netdev_vport_construct() gives each"
+                    + " tunnel port a random Ethernet address (eth_addr_random()), and br0's address and datapath id"
+                    + " follow from them"),
+            Map.entry("ofproto-ofport-request.in#2", "OVS's own run-to-run noise: with only dummy ports, whose"
+                    + " addresses are locally administered, find_local_hw_addr() finds none and br0 keeps the random"
+                    + " default_ea (eth_addr_random()) as its address and datapath id"),
+            Map.entry("ofproto-ofport-request.in#41", "OVS's own run-to-run noise: br0's random address, as #2"),
+            Map.entry("ofctl-parse-flows-protocol.in#311", "not modelled: ofputil_match_to_ofp11_match() and back,"
+                    + " which drop a flow_mod's ECN bits and rewrite its VLAN match, so some OpenFlow 1.1 rules"
+                    + " replace others"),
+            Map.entry("ofctl-parse-flows-protocol.in#312", "not modelled: the rule count after the OpenFlow 1.1"
+                    + " translation of #311"),
+            Map.entry("tunnel-mask-skb-mark.in#5", "not modelled: a flow dpctl/add-flow puts in the dummy datapath"
+                    + " (arplab checks its key and actions, and installs nothing)"),
+            Map.entry("tunnel-geneve-options.in#8", "not modelled: a zero-length Geneve option's tun_metadata, which"
+                    + " matches its presence alone and tun_metadata_match_format() prints without a value"),
+            Map.entry("tunnel-geneve-options.in#10", "not modelled: the zero-length option of #8 in a trace's flow"
+                    + " and its megaflow"),
+            Map.entry("tunnel-geneve-metadata.in#38", "not modelled: a tun_metadata field as wide as its TLV mapping"
+                    + " (the vl_mff_map's n_bits: a 4-byte option's [0..31] is the whole field) in learn's format and"
+                    + " the learned match"),
+            Map.entry("tunnel-geneve-metadata.in#39", "not modelled: the mapped width of #38, in a learned load"),
+            Map.entry("tunnel-geneve-metadata.in#40", "not modelled: the learned flows of #38 and #39 as dumped"),
+            Map.entry("ofctl-F-O-interaction.in#12", "not modelled: ofputil_append_flow_stats_reply() leaves out a"
+                    + " flow whose entry would pass UINT16_MAX bytes (4090 NXM actions), which OpenFlow 1.5's"
+                    + " shorter encoding still carries"));
 
     @Test
     void ovsTestsuiteScenariosAreOvsOwn(@TempDir Path tmp) throws IOException {

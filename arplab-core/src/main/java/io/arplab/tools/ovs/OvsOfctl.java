@@ -174,6 +174,22 @@ public final class OvsOfctl implements Tool {
                 }
             }
         }
+        // parse_options(): the enabled versions must carry one of -F's flow formats; each is then narrowed to what
+        // the other allows (allowed_protocols &= version_protocols, mask_allowed_ofp_versions())
+        int versionProtocols = 0;
+        for (OfVersion v : allowed) {
+            versionProtocols |= protocolsOf(v);
+        }
+        if ((flowFormats & versionProtocols) == 0) {
+            List<String> names = new ArrayList<>();
+            allowed.stream().sorted().forEach(v -> names.add(v.protocolName));
+            return fail("None of the enabled OpenFlow versions (" + String.join(", ", names) + ") supports any of the"
+                    + " enabled flow formats (" + FlowMod.protocolsString(flowFormats) + ").  (Use -O to enable"
+                    + " additional OpenFlow versions or -F to enable additional flow formats.)");
+        }
+        flowFormats &= versionProtocols;
+        allowed = java.util.EnumSet.copyOf(allowed);
+        allowed.removeIf(v -> (protocolsOf(v) & flowFormats) == 0);
         List<String> words = g.operands;
         // ovs_cmdl_run_command__(): the command by name, its argument counts, then read-only mode
         if (words.isEmpty()) {
@@ -605,6 +621,12 @@ public final class OvsOfctl implements Tool {
     }
 
     // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
+    // ofputil_protocols_from_version_bitmap() of one version, as FlowMod's protocol bits
+    private static int protocolsOf(OfVersion v) {
+        return v == OfVersion.OF10 ? FlowMod.P_OF10 | FlowMod.P_NXM : v == OfVersion.OF11 ? FlowMod.P_OF11
+                : v == OfVersion.OF12 ? FlowMod.P_OXM12 : FlowMod.P_OXM13;
+    }
+
     private static String versions(java.util.Collection<OfVersion> set) {
         int bitmap = 0;
         for (OfVersion v : set) {
