@@ -814,12 +814,7 @@ public final class ActionParser {
      * quad (four decimal octets to 255, none with a leading zero), its failure logged by socket_util.
      */
     static long strToIp(String s) {
-        String[] o = s.split("\\.", -1);
-        long ip = o.length == 4 ? 0 : -1;
-        for (int i = 0; i < o.length && ip >= 0; i++) {
-            boolean ok = o[i].matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(o[i]) <= 255;
-            ip = ok ? ip << 8 | Integer.parseInt(o[i]) : -1;
-        }
+        long ip = CLib.inetPton4(s);
         if (ip < 0) {
             throw new FlowParseException(s + ": could not convert to IP address",
                     List.of("socket_util|ERR|\"" + s + "\" is not a valid IP address"));

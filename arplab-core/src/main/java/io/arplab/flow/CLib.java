@@ -29,4 +29,15 @@ final class CLib {
         long l = v.bitLength() < 64 ? v.longValue() : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         return (int) l;
     }
+
+    /** inet_pton(AF_INET): four decimal octets to 255, none with a leading zero, nothing else; -1 when it fails. */
+    static long inetPton4(String s) {
+        String[] o = s.split("\\.", -1);
+        long ip = o.length == 4 ? 0 : -1;
+        for (int i = 0; i < o.length && ip >= 0; i++) {
+            boolean ok = o[i].matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(o[i]) <= 255;
+            ip = ok ? ip << 8 | Integer.parseInt(o[i]) : -1;
+        }
+        return ip;
+    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** CLib.atoi() against what glibc 2.36's atoi() returned for the same strings (python3 ctypes, libc.so.6). */
+/** CLib against glibc 2.36 (python3: ctypes on libc.so.6, socket.inet_pton) for the same strings. */
 class CLibTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -14,5 +14,14 @@ class CLibTest {
         "\" -12x\"|-12", "+7|7", "x|0", "4294967297|1", "\"\t 65536\"|65536", "0x10|0", "\"\"|0"})
     void atoiIsGlibcs(String s, int expected) {
         assertThat(CLib.atoi(s)).isEqualTo(expected);
+    }
+
+    /** CLib.inetPton4() against glibc 2.36's inet_pton(AF_INET) (python3's socket.inet_pton) for the same strings. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "10.0.0.1|167772161", "0.0.0.0|0", "255.255.255.255|4294967295", "010.0.0.1|-1", "10.0.0.256|-1",
+        "1.2.3|-1", "1.2.3.4.5|-1", "\" 1.2.3.4\"|-1", "1.2.3.04|-1", "1.2.3.4/24|-1"})
+    void inetPtonIsGlibcs(String s, long expected) {
+        assertThat(CLib.inetPton4(s)).isEqualTo(expected);
     }
 }
