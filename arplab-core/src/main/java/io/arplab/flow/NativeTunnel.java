@@ -27,16 +27,17 @@ final class NativeTunnel {
      * so, no length yet (the push fills it), or, for a key with an IPv6 destination, IPv6 from {@code src6} with the
      * tos as traffic class, label 0 and the ttl as hop limit; UDP to the key's port with source 0 and checksum 0xffff
      * when csum is on or the header IPv6, then Geneve or VXLAN with the VNI; or GRE (TEB) with a checksum word when
-     * csum is on and the key when the port has one. A Geneve header carries {@code opts}
-     * (tun_metadata_to_geneve_header()), its C flag set when one of them is critical.
+     * csum is on, the key when the port has one and a sequence number word (0 in the template) when its seq is on.
+     * A Geneve header carries {@code opts} (tun_metadata_to_geneve_header()), its C flag set when one of them is
+     * critical.
      */
     static byte[] header(TunnelType type, long dmac, long smac, int src, Ipv6Address src6, Geneve.Metadata t,
-            byte[] opts) {
+            byte[] opts, boolean seq) {
         boolean v6 = t.dst() == 0;
         int l4 = v6 ? L4_6 : L4;
         int l4Len = type.udp() ? 16 + (type == TunnelType.GENEVE ? opts.length : 0)
                 : 4 + ((t.flags() & Geneve.TNL_CSUM) != 0 ? 4 : 0)
-                + ((t.flags() & Geneve.TNL_KEY) != 0 ? 4 : 0);
+                + ((t.flags() & Geneve.TNL_KEY) != 0 ? 4 : 0) + (seq ? 4 : 0);
         byte[] h = new byte[l4 + l4Len];
         MacAddress.of(dmac).write(h, 0);
         MacAddress.of(smac).write(h, 6);
@@ -60,11 +61,11 @@ final class NativeTunnel {
         }
         if (!type.udp()) {
             int flags = ((t.flags() & Geneve.TNL_CSUM) != 0 ? Tunnel.GRE_CSUM : 0)
-                    | ((t.flags() & Geneve.TNL_KEY) != 0 ? Tunnel.GRE_KEY : 0);
+                    | ((t.flags() & Geneve.TNL_KEY) != 0 ? Tunnel.GRE_KEY : 0) | (seq ? Tunnel.GRE_SEQ : 0);
             Bytes.put16(h, l4, flags);
             Bytes.put16(h, l4 + 2, Geneve.PROTO_TEB);
             if ((flags & Tunnel.GRE_KEY) != 0) {
-                Bytes.put32(h, h.length - 4, (int) t.tunId());
+                Bytes.put32(h, h.length - (seq ? 8 : 4), (int) t.tunId());
             }
             return h;
         }
@@ -189,6 +190,10 @@ final class NativeTunnel {
             }
             if ((flags & Tunnel.GRE_KEY) != 0) {
                 s.append(",key=0x").append(Long.toHexString(Bytes.u32(h, at)));
+                at += 4;
+            }
+            if ((flags & Tunnel.GRE_SEQ) != 0) {
+                s.append(",seq=0x").append(Long.toHexString(Bytes.u32(h, at)));
             }
             s.append(')');
         } else {

@@ -28,6 +28,8 @@ public final class OvsRouter {
 
     // tnl-neigh-cache.c NEIGH_ENTRY_DEFAULT_IDLE_TIME_MS
     static final long NEIGH_AGING_NS = 15 * 60 * 1_000_000_000L;
+    /** neigh_aging: what an entry lives after it is set or looked up (tnl/neigh/aging). */
+    private long agingNs = NEIGH_AGING_NS;
 
     private final List<Route> routes = new ArrayList<>();
     private final List<Route6> routes6 = new ArrayList<>();
@@ -341,7 +343,29 @@ public final class OvsRouter {
         if (old == null || old.mac != mac) {
             version++;
         }
-        expires.put(bridge + " " + ip, now + NEIGH_AGING_NS);
+        expires.put(bridge + " " + ip, now + agingNs);
+    }
+
+    /**
+     * tnl_neigh_cache_aging(): without an argument the aging time in seconds; else 1 to 3600
+     * (NEIGH_ENTRY_MAX_AGING_TIME_S) seconds, every entry expiring no later than that from now.
+     */
+    public String neighAging(List<String> args, long now) {
+        if (args.isEmpty()) {
+            return agingNs / 1_000_000_000L + "\n";
+        }
+        long s;
+        try {
+            s = Long.parseLong(args.get(0)); // ovs_scan()'s "%"SCNu32
+        } catch (NumberFormatException e) {
+            s = -1;
+        }
+        if (s <= 0 || s > 3600) {
+            throw new FlowParseException("bad aging value");
+        }
+        agingNs = s * 1_000_000_000L;
+        expires.replaceAll((k, exp) -> Math.min(exp, now + agingNs));
+        return "OK\n";
     }
 
     // tnl_neigh_cache_show(): the address padded to INET6_ADDRSTRLEN (46); tnl_neigh_cache_run() has deleted the
@@ -370,7 +394,7 @@ public final class OvsRouter {
         if (exp == null || exp <= now) {
             return null;
         }
-        expires.put(k, now + NEIGH_AGING_NS);
+        expires.put(k, now + agingNs);
         return neighs.get(k).mac;
     }
 

@@ -82,7 +82,7 @@ enum TunnelType {
 
     /**
      * get_tunnel_config(): the options as the netdev holds them (remote_ip, local_ip, key, ttl other than 64, tos in
-     * hex or inherit, a dst_port other than the default, csum, df_default false), sorted as dpif/show prints them.
+     * hex or inherit, a dst_port other than the default, csum, a GRE port's seq, df_default false), sorted as dpif/show prints them.
      */
     Map<String, String> config(Map<String, String> options) {
         Map<String, String> c = new TreeMap<>();
@@ -122,6 +122,9 @@ enum TunnelType {
         }
         if ("true".equals(options.get("csum"))) {
             c.put("csum", "true");
+        }
+        if (this == GRE && "true".equals(options.get("seq"))) { // set_tunnel_config()'s has_seq: a GRE type
+            c.put("seq", "true");
         }
         if ("false".equals(options.get("df_default"))) {
             c.put("df_default", "false");

@@ -860,6 +860,10 @@ final class Xlate {
                 ActionFormat.format(a, OfVersion.OF15, portNames(), s);
                 line(s.toString());
             }
+            if (a instanceof Action.Output o && o.port() == Ports.TABLE) {
+                // xlate_output_action()'s OFPP_TABLE: xlate_table_action() from table 0 with the packet's in_port
+                a = new Action.Resubmit(Ports.IN_PORT, 0);
+            }
             if (a instanceof Action.Output o) {
                 XlateOutput.outputPort(this, o.port(), o.maxLen());
             } else if (a instanceof Action.OutputTrunc o) {

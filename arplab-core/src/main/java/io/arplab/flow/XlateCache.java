@@ -80,6 +80,18 @@ final class XlateCache {
         }
     }
 
+    /** xlate_push_stats()'s XC_TABLE and XC_RULE from lookup {@code from} on, for one packet of {@code len} bytes. */
+    void pushOne(int from, long now, int len) {
+        for (int i = from; i < nTables; i++) {
+            if (rules[i] != null) {
+                rules[i].hit(now, len);
+                tables[i].nMatched++;
+            } else {
+                tables[i].nMissed++;
+            }
+        }
+    }
+
     void learn(long mac, int vlan, long port, boolean gratArp) {
         int n = learned.length;
         learned = java.util.Arrays.copyOf(learned, n + 4);

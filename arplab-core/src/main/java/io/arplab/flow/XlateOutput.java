@@ -250,7 +250,8 @@ final class XlateOutput {
         x.note("tunneling from " + MatchFormat.mac(smac) + " " + (v6 ? sip6.toString() : MatchFormat.ip(sip))
                 + " to " + MatchFormat.mac(dmac) + " " + nhName);
         byte[] header = NativeTunnel.header(tun.tunnelType, dmac, smac, (int) sip, sip6, t,
-                TunMetadata.toGeneve(x.br.tlv, x.flow));
+                TunMetadata.toGeneve(x.br.tlv, x.flow), tun.tunnelType == TunnelType.GRE
+                && "true".equals(tun.options.get("seq"))); // netdev_gre_build_header()'s tnl_cfg->set_seq
         int start = x.odp.length();
         x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
         int pushed = x.odp.length();
@@ -264,7 +265,7 @@ final class XlateOutput {
         boolean savedExecute = x.execute, savedSideEffects = x.sideEffects;
         byte[] savedPacket = x.packet;
         TraceflowHop savedHop = x.hop;
-        x.creditRules(); // the overlay's rules so far; the underlay's are in the cache, not credited
+        x.creditRules(); // the overlay's rules so far; the underlay's through its own cache below
         x.execute = false; // the underlay's translation has no packet and no side effects
         x.sideEffects = false;
         x.packet = null;
@@ -275,7 +276,7 @@ final class XlateOutput {
                     Packet.extract(savedPacket, 0));
             x.underlay = new ArrayList<>(1);
         }
-        int learnedFrom = x.xc.learned.length;
+        int learnedFrom = x.xc.learned.length, tablesFrom = x.xc.tables();
         try {
             patchPortOutput(x, outBr, outDev);
             if (x.underlay != null) {
@@ -284,8 +285,10 @@ final class XlateOutput {
             if (savedExecute && savedPacket != null) {
                 // native_tunnel_output(): with resubmit_stats, xlate_push_stats() of the underlay's cache entries,
                 // XC_TUNNEL_HEADER's bytes added: patch_port_output()'s XC_NETDEV counts the packet, header and
-                // all, on the tunnel port's tx again; XC_NORMAL updates the underlay bridge's MAC learning
+                // all, on the tunnel port's tx again, and XC_TABLE and XC_RULE the underlay's tables and rules;
+                // XC_NORMAL updates the underlay bridge's MAC learning
                 savedBr.tunnelTx(tun.ofport, savedPacket.length + x.pushedHeaders + header.length);
+                x.xc.pushOne(tablesFrom, x.now, savedPacket.length + x.pushedHeaders + header.length);
                 x.pushedHeaders += x.keyMissed ? 0 : header.length;
                 for (int i = learnedFrom; i < x.xc.learned.length; i += 4) {
                     outBr.ml.learn(x.xc.learned[i], (int) x.xc.learned[i + 1], x.xc.learned[i + 2], x.now,

@@ -28,7 +28,7 @@ class NativeTunnelIpv6Test {
     void anIpv6HeaderAlwaysAsksForTheUdpChecksumAndPopsBack() {
         Geneve.Metadata t = new Geneve.Metadata(0x4d, 0, 0, 0x20, 64, 0, 6081, Geneve.TNL_KEY, Ipv6Address.ANY,
                 REMOTE);
-        byte[] h = NativeTunnel.header(TunnelType.GENEVE, REMOTE_MAC, PHY_MAC, 0, LOCAL, t, new byte[0]);
+        byte[] h = NativeTunnel.header(TunnelType.GENEVE, REMOTE_MAC, PHY_MAC, 0, LOCAL, t, new byte[0], false);
         assertThat(NativeTunnel.format(TunnelType.GENEVE, 6081, h, 3)).isEqualTo("tnl_push(tnl_port(6081),header("
                 + "size=70,type=5,eth(dst=aa:bb:cc:00:00:02,src=aa:55:aa:66:00:01,dl_type=0x86dd),ipv6(src=fd00:79::201,"
                 + "dst=fd00:79::202,label=0,proto=17,tclass=0x20,hlimit=64),udp(src=0,dst=6081,csum=0xffff),"

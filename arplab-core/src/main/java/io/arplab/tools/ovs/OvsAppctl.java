@@ -352,8 +352,8 @@ public final class OvsAppctl implements Tool {
                     return receive(rest);
                 }
                 case "netdev-dummy/ip4addr", "netdev-dummy/ip6addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
-                        "tnl/neigh/show", "tnl/neigh/flush", "tnl/arp/set", "tnl/arp/show", "tnl/arp/flush",
-                        "tnl/ports/show" -> {
+                        "tnl/neigh/show", "tnl/neigh/flush", "tnl/neigh/aging", "tnl/arp/set", "tnl/arp/show",
+                        "tnl/arp/flush", "tnl/arp/aging", "tnl/ports/show" -> {
                     return tnl(cmd, rest);
                 }
                 case "revalidator/wait" -> {
@@ -708,6 +708,7 @@ public final class OvsAppctl implements Tool {
             case "ovs/route/show" -> router.show();
             case "tnl/neigh/set", "tnl/arp/set" -> router.neighSet(rest, ctx.now());
             case "tnl/neigh/show", "tnl/arp/show" -> router.neighShow(ctx.now());
+            case "tnl/neigh/aging", "tnl/arp/aging" -> router.neighAging(rest, ctx.now());
             case "tnl/ports/show" -> router.portsShow(rest, dp.listeners(), n -> {
                 Ofproto.Port p = dummyPort(n);
                 return p == null ? null : p.mac;
