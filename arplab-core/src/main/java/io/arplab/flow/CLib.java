@@ -1,5 +1,7 @@
 package io.arplab.flow;
 
+import java.math.BigInteger;
+
 /** What OVS's parsers take from the C library, with its edge cases (one place for every caller). */
 final class CLib {
     private CLib() {}
@@ -9,6 +11,22 @@ final class CLib {
      * blanks and a sign before the digits, LONG_MAX or LONG_MIN past a long's range, and the low 32 bits of that.
      */
     static int atoi(String s) {
+        BigInteger v = strto(s, 10);
+        return (int) (v.bitLength() < 64 ? v.longValue() : v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+    }
+
+    /**
+     * strtoul(s, NULL, 0) (parse_ofp_packet_out_str__()'s packet_type): ULONG_MAX past 64 bits, a minus sign negating
+     * the value modulo 2^64.
+     */
+    static long strtoul(String s) {
+        BigInteger v = strto(s, 0);
+        return v.abs().bitLength() > 64 ? -1L : v.longValue();
+    }
+
+    // strtol()'s scan: blanks (isspace()), a sign, in base 0 a 0x prefix before a hex digit (hexadecimal) or a leading
+    // 0 (octal), then the base's digits as far as they go; 0 without any
+    private static BigInteger strto(String s, int base) {
         int i = 0;
         while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
             i++;
@@ -17,17 +35,20 @@ final class CLib {
         if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
             i++;
         }
+        int b = base;
+        if (b == 0 && i + 2 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
+                && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            b = 16;
+            i += 2;
+        } else if (b == 0) {
+            b = i < s.length() && s.charAt(i) == '0' ? 8 : 10;
+        }
         int start = i;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        while (i < s.length() && s.charAt(i) < 128 && Character.digit(s.charAt(i), b) >= 0) {
             i++;
         }
-        if (i == start) {
-            return 0;
-        }
-        java.math.BigInteger v = new java.math.BigInteger(s.substring(start, i));
-        v = negative ? v.negate() : v;
-        long l = v.bitLength() < 64 ? v.longValue() : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
-        return (int) l;
+        BigInteger v = i == start ? BigInteger.ZERO : new BigInteger(s.substring(start, i), b);
+        return negative ? v.negate() : v;
     }
 
     /** inet_pton(AF_INET): four decimal octets to 255, none with a leading zero, nothing else; -1 when it fails. */

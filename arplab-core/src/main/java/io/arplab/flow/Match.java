@@ -254,6 +254,15 @@ public final class Match {
         return new String[] {pre, MatchFormat.format(this, MatchFormat.DEFAULT_PRIORITY, PortMap.NONE, eth)};
     }
 
+    /** match_wc_init() with every slot exact: the match of one packet's flow. */
+    static Match exact(long[] flow) {
+        Match m = new Match();
+        for (Slot s : Slot.ALL) {
+            m.setSlot(s, flow[s.ordinal()], s.max);
+        }
+        return m;
+    }
+
     /** Does a packet's flow (all slots exact) match? */
     public boolean matches(long[] flow) {
         for (int i = 0; i < mask.length; i++) {

@@ -646,16 +646,25 @@ public final class Ofproto {
         boolean modify = fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT;
         // ofproto_check_ofpacts(): by add_flow_start(), or by modify_flows_start__() when a rule is replaced
         if (fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)) {
-            for (Action a : flattened(ActionFormat.roundTrip(fm.actions(), version))) { // what the wire carried
-                if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
-                    return "OFPBAC_BAD_OUT_GROUP";
-                }
-                if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
-                    return "OFPMMFC_INVALID_METER";
-                }
+            String missing = checkOfpacts(ActionFormat.roundTrip(fm.actions(), version)); // what the wire carried
+            if (missing != null) {
+                return missing;
             }
         }
         return tables.apply(fm, version, now);
+    }
+
+    // ofproto_check_ofpacts(): the groups and meters the actions name exist; null or the error
+    private String checkOfpacts(List<Action> wire) {
+        for (Action a : flattened(wire)) {
+            if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
+                return "OFPBAC_BAD_OUT_GROUP";
+            }
+            if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
+                return "OFPMMFC_INVALID_METER";
+            }
+        }
+        return null;
     }
 
     /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */
@@ -1044,21 +1053,14 @@ public final class Ofproto {
         if (decode != null) {
             return FlowModDecode.errorOnWire(decode, version);
         }
-        Match exact = new Match(); // match_wc_init() of the packet's flow
-        for (Slot s : Slot.ALL) {
-            exact.setSlot(s, flow[s.ordinal()], s.max);
-        }
-        String[] inconsistent = FlowModDecode.consistencyError(wire, exact, 0, FlowModDecode.protocol(version, of10));
+        String[] inconsistent = FlowModDecode.consistencyError(wire, Match.exact(flow), 0,
+                FlowModDecode.protocol(version, of10));
         if (inconsistent != null) {
             return inconsistent[0];
         }
-        for (Action a : flattened(wire)) { // ofproto_check_ofpacts()
-            if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
-                return "OFPBAC_BAD_OUT_GROUP";
-            }
-            if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
-                return "OFPMMFC_INVALID_METER";
-            }
+        String missing = checkOfpacts(wire);
+        if (missing != null) {
+            return missing;
         }
         if (wire.isEmpty()) {
             return null; // no actions: the datapath drops the packet

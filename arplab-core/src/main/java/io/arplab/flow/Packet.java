@@ -8,6 +8,34 @@ package io.arplab.flow;
 public final class Packet {
     private Packet() {}
 
+    /** dp_packet_put_hex() (lib/dp-packet.c): pairs of hex digits, white space between them; what follows the last. */
+    public static String hexTail(String s) {
+        int i = 0;
+        while (true) {
+            while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i + 1 < s.length() && Character.digit(s.charAt(i), 16) >= 0
+                    && Character.digit(s.charAt(i + 1), 16) >= 0) {
+                i += 2;
+            } else {
+                return s.substring(i);
+            }
+        }
+    }
+
+    /** eth_from_hex() (lib/packets.c): the frame those pairs of hex digits make, at least an Ethernet header. */
+    public static byte[] ethFromHex(String hex) {
+        if (!hexTail(hex).isEmpty()) {
+            throw new FlowParseException("Trailing garbage in packet data");
+        }
+        byte[] p = java.util.HexFormat.of().parseHex(hex.replaceAll("[ \t\r\n]", ""));
+        if (p.length < 14) {
+            throw new FlowParseException("Packet data too short for Ethernet");
+        }
+        return p;
+    }
+
     /** The flow of {@code frame} arriving on {@code inPort}: a value per {@link Slot} (one VLAN header parsed). */
     public static long[] extract(byte[] f, long inPort) {
         return extract(f, inPort, 1);

@@ -47,11 +47,11 @@ public record PacketOut(long inPort, Match metadata, byte[] packet, List<Action>
                 if (comma < 0) {
                     throw new FlowParseException(name + "(" + value + ") can't be interpreted");
                 }
-                long ns = strtoul0(value.substring(0, comma)), type = strtoul0(value.substring(comma + 1));
+                long ns = CLib.strtoul(value.substring(0, comma)), type = CLib.strtoul(value.substring(comma + 1));
                 metadata.putSlot(Slot.PACKET_TYPE, (ns & 0xffff) << 16 | type & 0xffff, Slot.PACKET_TYPE.max);
             } else if (name.equals("packet")) {
                 try {
-                    packet = ethFromHex(value);
+                    packet = Packet.ethFromHex(value);
                 } catch (FlowParseException e) {
                     throw new FlowParseException(name + ": " + e.getMessage());
                 }
@@ -97,32 +97,6 @@ public record PacketOut(long inPort, Match metadata, byte[] packet, List<Action>
     private static boolean pipeline(Field f) {
         return f.ordinal() <= Field.METADATA.ordinal()
                 || f.ordinal() >= Field.REG0.ordinal() && f.ordinal() <= Field.XXREG3.ordinal();
-    }
-
-    // strtoul(s, NULL, 0): blanks, a sign, then octal, hex or decimal digits as far as they go; 0 without any
-    private static long strtoul0(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)")
-                .matcher(s);
-        if (!m.find()) {
-            return 0;
-        }
-        String d = m.group(2);
-        java.math.BigInteger v = d.startsWith("0x") || d.startsWith("0X") ? new java.math.BigInteger(d.substring(2), 16)
-                : d.length() > 1 ? new java.math.BigInteger(d.substring(1), 8) : new java.math.BigInteger(d);
-        long l = v.bitLength() > 64 ? -1L : v.longValue();
-        return m.group(1).equals("-") ? -l : l;
-    }
-
-    /** eth_from_hex() (lib/packets.c): pairs of hex digits, blanks between them, at least an Ethernet header. */
-    public static byte[] ethFromHex(String hex) {
-        if (!TraceCommand.hexTail(hex).isEmpty()) {
-            throw new FlowParseException("Trailing garbage in packet data");
-        }
-        byte[] p = java.util.HexFormat.of().parseHex(hex.replaceAll("[ \t\r\n]", ""));
-        if (p.length < 14) {
-            throw new FlowParseException("Packet data too short for Ethernet");
-        }
-        return p;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class TraceCommand {
                     throw new FlowParseException("Missing argument for option " + a);
                 }
                 String v = args.get(++i);
-                if (a.equals("--l7") && !hexTail(v).isEmpty()) {
+                if (a.equals("--l7") && !Packet.hexTail(v).isEmpty()) {
                     throw new FlowParseException("Trailing garbage in packet data");
                 } else if (a.equals("--l7-len") && CLib.atoi(v) > 64000) {
                     throw new FlowParseException(v + ": too much L7 data");
@@ -75,14 +75,13 @@ public final class TraceCommand {
         // the last argument is a packet when it is hex of at least an Ethernet header (eth_from_hex())
         byte[] packet = null;
         if (!generate && rest.size() > 1) {
-            String last = rest.get(rest.size() - 1);
-            String tail = hexTail(last);
-            if (tail.isEmpty() && hexBytes(last).length >= 14) {
-                packet = hexBytes(last);
+            try {
+                packet = Packet.ethFromHex(rest.get(rest.size() - 1));
                 rest.remove(rest.size() - 1);
-            } else if (rest.size() > 2) {
-                throw new FlowParseException(tail.isEmpty() ? "Packet data too short for Ethernet"
-                        : "Trailing garbage in packet data");
+            } catch (FlowParseException e) {
+                if (rest.size() > 2) {
+                    throw e;
+                }
             }
         }
         if (rest.isEmpty()) {
@@ -155,10 +154,7 @@ public final class TraceCommand {
 
     // ofpacts_check_consistency() against match_wc_init()'s exact match of the flow: "Bad actions: OFPERR_NAME"
     private static void checkActions(List<Action> actions, long[] flow, boolean consistent) {
-        Match exact = new Match();
-        for (Slot s : Slot.ALL) {
-            exact.setSlot(s, flow[s.ordinal()], s.max);
-        }
+        Match exact = Match.exact(flow);
         try {
             ActionCheck.check(actions, exact, 0);
             if (consistent && !ActionCheck.consistent(actions, exact)) {
@@ -212,27 +208,6 @@ public final class TraceCommand {
     /** CS_STATES of lib/packets.h, bit 0 first. */
     private static final List<String> CT_FLAGS = List.of("new", "est", "rel", "rpl", "inv", "trk", "snat", "dnat");
 
-
-    // dp_packet_put_hex(): pairs of hex digits, white space between them; what follows the last pair
-    public static String hexTail(String s) {
-        int i = 0;
-        while (true) {
-            while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            if (i + 1 < s.length() && Character.digit(s.charAt(i), 16) >= 0
-                    && Character.digit(s.charAt(i + 1), 16) >= 0) {
-                i += 2;
-            } else {
-                return s.substring(i);
-            }
-        }
-    }
-
-    private static byte[] hexBytes(String s) {
-        return java.util.HexFormat.of().parseHex(s.replaceAll("[ \t\r\n]", "").length() % 2 == 0
-                ? s.replaceAll("[ \t\r\n]", "") : "");
-    }
 
     /** parse_ofp_exact_flow() of {@code s} into a match, or throws FlowParseException with its error. */
     public static Match exactFlow(String s, PortMap names) {

@@ -24,4 +24,13 @@ class CLibTest {
     void inetPtonIsGlibcs(String s, long expected) {
         assertThat(CLib.inetPton4(s)).isEqualTo(expected);
     }
+
+    /** CLib.strtoul() against glibc's strtoul(s, NULL, 0), its unsigned long read as a long's bits. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "0x800|2048", "0|0", "010|8", "\"  7\"|7", "-1|-1", "0x|0", "0xg|0", "99999999999999999999999|-1",
+        "-99999999999999999999999|-1", "x|0", "+0X1f|31", "089|0"})
+    void strtoulIsGlibcs(String s, long expected) {
+        assertThat(CLib.strtoul(s)).isEqualTo(expected);
+    }
 }

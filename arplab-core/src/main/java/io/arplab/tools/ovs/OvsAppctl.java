@@ -727,16 +727,11 @@ public final class OvsAppctl implements Tool {
         return null;
     }
 
-    // eth_from_hex(): pairs of hex digits (white space between pairs: dp_packet_put_hex()) to the end, at least an
-    // Ethernet header, or null
+    // eth_from_hex(), or null
     private static byte[] hex(String s) {
-        String h = s.replaceAll("[ \t\r\n]", "");
-        if (!io.arplab.flow.TraceCommand.hexTail(s).isEmpty() || h.length() < 28) {
-            return null;
-        }
         try {
-            return java.util.HexFormat.of().parseHex(h);
-        } catch (IllegalArgumentException e) {
+            return io.arplab.flow.Packet.ethFromHex(s);
+        } catch (FlowParseException e) {
             return null;
         }
     }

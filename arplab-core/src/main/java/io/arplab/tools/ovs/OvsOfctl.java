@@ -841,7 +841,7 @@ public final class OvsOfctl implements Tool {
                 }
                 for (String hex : rest.subList(3, rest.size())) {
                     try {
-                        pos.add(PacketOut.of(in, PacketOut.ethFromHex(hex), actions));
+                        pos.add(PacketOut.of(in, io.arplab.flow.Packet.ethFromHex(hex), actions));
                     } catch (FlowParseException e) {
                         badPacket = e.getMessage();
                         break;
