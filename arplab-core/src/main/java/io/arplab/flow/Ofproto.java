@@ -423,6 +423,7 @@ public final class Ofproto {
             }
         }
         ml.flush(p.ofport, others);
+        datapath.router.neighFlush(p.name); // xlate_ofport_remove(): tnl_neigh_flush() of the port's netdev name
         datapath.unregister(p);
         datapath.portsVersion++;
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenarios of OVS's own test suite (tests/ofproto-dpif.at, ofproto.at, ovs-ofctl.at, ofp-actions.at, tunnel.at,
- * learn.at, mpls-xlate.at, dpif-netdev.at of v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the
+ * learn.at, mpls-xlate.at, dpif-netdev.at, classifier.at, packet-type-aware.at of v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the
  * .at file and the AT_SETUP title) and recorded with OVS 3.1 (STATUS=1 src/test/scripts/record-ovs-commands.sh ovs-testsuite
  * NAME.in, one file per run): each replayed in a lab of br0 with p1..p3 as recorded, every section compared with
  * OVS's after the replays' usual normalisation.
