@@ -27,9 +27,6 @@ class OvsTestsuiteTest {
             "exponential-resubmit.in#8", "not modelled: xlate_resubmit_resource_check()'s limit of 64 kB of datapath"
                     + " actions (4096 outputs of 8 LOCALs), which ends the translation and slow-paths it"
                     + " (SLOW_ACTION), after which OVS's datapath holds no flow for the packet"),
-            Map.entry("ofproto-del-group.in#23", "not modelled: an indirect group without buckets, which"
-                    + " ofputil_decode_group_mod() refuses (OFPGMFC_INVALID_GROUP) and ovs-ofctl echoes as a hex dump"
-                    + " of its OpenFlow 1.1 group_mod"),
             Map.entry("tunnel-geneve-vxlan.in#6", "OVS's own run-to-run noise: netdev_vport_construct() gives each"
                     + " tunnel port a random Ethernet address (eth_addr_random()), and br0's address and datapath id"
                     + " follow from them"),
