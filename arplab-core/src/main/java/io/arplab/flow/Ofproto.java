@@ -435,17 +435,41 @@ public final class Ofproto {
     public void setFailMode(String mode, long now) {
         boolean changed = "secure".equals(mode) != "secure".equals(failMode);
         failMode = mode;
-        if (changed) {
-            for (Rule r : tables.all()) {
-                tables.remove(r);
-            }
-            flushed(now);
+        if (changed && controllers.isEmpty()) { // connmgr_set_fail_mode()
+            flush(now);
         }
+    }
+
+    /** The bridge's controllers' targets (ovs-vsctl set-controller); connections to them are not modelled. */
+    public List<String> controllers = List.of();
+
+    /** connmgr_set_controllers(): the first controller added, or the last removed, flushes the bridge. */
+    public void setControllers(List<String> targets, long now) {
+        boolean had = !controllers.isEmpty();
+        controllers = List.copyOf(targets);
+        if (had != !controllers.isEmpty()) {
+            flush(now);
+        }
+    }
+
+    // ofproto_flush_flows(): ofproto_flush__() deletes every flow but the hidden table's, every group and every
+    // meter; then connmgr_flushed()
+    private void flush(long now) {
+        for (Rule r : tables.all()) {
+            tables.remove(r);
+        }
+        groups.clear();
+        for (Meter m : meters.values()) {
+            datapath.freeMeterId(m.providerId);
+        }
+        meters.clear();
+        tables.version++;
+        flushed(now);
     }
 
     /** connmgr_flushed(): a standalone bridge without controllers gets the fail-open flow. */
     public void flushed(long now) {
-        if (!"secure".equals(failMode)) {
+        if (!"secure".equals(failMode) && controllers.isEmpty()) {
             tables.apply(FlowParser.parse("priority=0,actions=NORMAL", FlowMod.Command.ADD, portMap()), OfVersion.OF10,
                     now);
         }
