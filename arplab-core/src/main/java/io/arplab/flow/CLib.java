@@ -3,14 +3,14 @@ package io.arplab.flow;
 import java.math.BigInteger;
 
 /** What OVS's parsers take from the C library, with its edge cases (one place for every caller). */
-final class CLib {
+public final class CLib {
     private CLib() {}
 
     /**
      * glibc's atoi(), which learn_parse__() and parse_DEC_TTL() use for their numbers: (int) strtol(s, NULL, 10), so
      * blanks and a sign before the digits, LONG_MAX or LONG_MIN past a long's range, and the low 32 bits of that.
      */
-    static int atoi(String s) {
+    public static int atoi(String s) {
         BigInteger v = strto(s, 10);
         return (int) (v.bitLength() < 64 ? v.longValue() : v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
     }

@@ -105,7 +105,8 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
      */
     private static String names(int p, String tid) {
         int bits = ((p & P_OF10) != 0 ? (tid.isEmpty() ? 0x3 : 0x2) : 0) | ((p & P_NXM) != 0 ? (tid.isEmpty() ? 0xc : 0x8)
-                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0) | ((p & P_OXM13) != 0 ? 0x40 : 0)
+                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0)
+                | ((p & P_OXM13) != 0 ? 0x40 : 0)
                 | ((p & P_OXM14) != 0 ? 0x80 : 0) | ((p & P_OXM15) != 0 ? 0x100 : 0);
         if (bits == 0) {
             return "none";

@@ -551,6 +551,34 @@ public final class Ofproto {
         return portHmap.inOrder();
     }
 
+    /** OFPQ_ALL. */
+    public static final long QUEUE_ALL = 0xffffffffL;
+
+    /**
+     * handle_queue_stats_request() and handle_queue_get_config_request(): the ports (in ofproto->ports' order) whose
+     * queue {@code queue} (or every queue, OFPQ_ALL) is asked for, port OFPP_ANY for all; each port's queues are its
+     * netdev's: netdev-dummy's classes (dummy, dummy-internal) have queue 0 alone, with unknown stats
+     * (netdev_dummy_get_queue(), netdev_dummy_dump_queue_stats()), a vport or patch netdev none. An error is
+     * OFPQOFC_BAD_PORT for no such port, OFPQOFC_BAD_QUEUE when the queue is on no port asked for.
+     */
+    public Object queues(long port, long queue) {
+        List<Port> asked = port == Ports.NONE ? portsInOfprotoOrder() : port(port) == null ? null
+                : List.of(port(port));
+        if (asked == null) {
+            return "OFPQOFC_BAD_PORT";
+        }
+        List<Port> out = new ArrayList<>();
+        boolean found = queue == QUEUE_ALL;
+        for (Port p : asked) {
+            boolean dummy = !p.isTunnel() && !p.isPatch();
+            if (dummy && (queue == QUEUE_ALL || queue == 0)) {
+                out.add(p);
+                found = true;
+            }
+        }
+        return found ? out : "OFPQOFC_BAD_QUEUE";
+    }
+
     public PortMap portMap() {
         return new PortMap() {
             @Override public String name(long port) {
@@ -818,7 +846,6 @@ public final class Ofproto {
      */
     public String bundleAdd(BundleEntry e, OfVersion version) {
         if (e.fm() != null) {
-            tlv.normalise(e.fm().match());
             return flowModInit(e.fm(), version);
         } else if (e.gm() != null) {
             return e.gm().decodeError();

@@ -1207,7 +1207,8 @@ final class Xlate {
                 + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie="
-                + (cookie == 0 ? "0" : "0x" + Long.toHexString(cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
+                + (cookie == 0 ? "0" : "0x" + Long.toHexString(cookie)) + ",controller_id=" + id + ",max_len="
+                + maxLen + "))");
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
     }
 

@@ -317,6 +317,8 @@ public final class OvsOfctl implements Tool {
                 case "bundle" -> bundleFile(br, rest.get(1));
                 case "dump-group-features" -> dumpGroupFeatures();
                 case "replace-flows" -> replaceFlows(br, rest.get(1));
+                case "queue-stats" -> queueStats(br, rest);
+                case "queue-get-config" -> queueGetConfig(br, rest);
                 case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
                 case "mod-group" -> groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
                         mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY);
@@ -400,7 +402,7 @@ public final class OvsOfctl implements Tool {
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
             "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
             "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
-            "replace-flows", "diff-flows");
+            "replace-flows", "diff-flows", "queue-stats", "queue-get-config");
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
@@ -1385,6 +1387,114 @@ public final class OvsOfctl implements Tool {
             }
         }
         return 0;
+    }
+
+    /**
+     * ofctl_queue_stats(): PORT (ANY by default or "all") and QUEUE (atoi(), or ALL); the reply's queues as
+     * ofputil_queue_stats_reply_format() prints them, or the switch's error with the request (exit status 0,
+     * dump_transaction()).
+     */
+    private int queueStats(Ofproto br, List<String> rest) {
+        long port = Ports.NONE;
+        int xid = 2;
+        if (rest.size() > 1 && !rest.get(1).isEmpty() && !rest.get(1).equalsIgnoreCase("all")) {
+            port = portNo(br, rest.get(1));
+            if (port < 0) {
+                return 1;
+            }
+            xid = Ports.parse(rest.get(1), PortMap.NONE) < 0 ? 4 : 2; // a name takes a port description first
+        }
+        long queue = rest.size() > 2 && !rest.get(2).isEmpty() && !rest.get(2).equalsIgnoreCase("all")
+                ? io.arplab.flow.CLib.atoi(rest.get(2)) & 0xffffffffL : Ofproto.QUEUE_ALL;
+        String x = versionTag() + " (xid=0x" + xid + "):";
+        Object q = br.queues(port, queue);
+        if (q instanceof String error) {
+            ctx.out().println("OFPT_ERROR" + x + " " + error);
+            ctx.out().println("OFPST_QUEUE request" + x + " port=" + Ports.format(port, PortMap.NONE) + " queue="
+                    + (queue == Ofproto.QUEUE_ALL ? "ALL" : String.valueOf(queue)));
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Ofproto.Port> ports = (List<Ofproto.Port>) q;
+        ctx.out().println("OFPST_QUEUE reply" + x + " " + ports.size() + " queues");
+        for (Ofproto.Port p : ports) {
+            ctx.out().println("  port " + Ports.format(p.ofport, PortMap.NONE)
+                    + " queue 0: bytes=?, pkts=?, errors=?, duration=?");
+        }
+        return 0;
+    }
+
+    /**
+     * ofctl_queue_get_config(): PORT ("any" by default) and QUEUE; OpenFlow 1.0 asks every port below OFPP_MAX in
+     * turn for ANY (in the port description's order, after it), 1.0 to 1.2 carry no queue (ALL) and refuse a port
+     * above OFPP_MAX in decoding (ofputil_decode_queue_get_config_request(): OFPQOFC_BAD_PORT, the request
+     * hex-dumped), 1.4 on is OFPST_QUEUE_DESC; ofputil_queue_get_config_reply_format() prints the queues sorted by
+     * port, then queue, "port=" where it changes (1.0 to 1.3: the request's port for all of them).
+     */
+    private int queueGetConfig(Ofproto br, List<String> rest) {
+        String portName = rest.size() > 1 ? rest.get(1) : "any";
+        long port = portNo(br, portName);
+        if (port < 0) {
+            return 1;
+        }
+        int xid = Ports.parse(portName, PortMap.NONE) < 0 ? 4 : 2;
+        long queue = rest.size() <= 2 || rest.get(2).equalsIgnoreCase("all") ? Ofproto.QUEUE_ALL
+                : io.arplab.flow.CLib.atoi(rest.get(2)) & 0xffffffffL;
+        boolean desc = version.atLeast(OfVersion.OF14);
+        if (!desc) {
+            queue = Ofproto.QUEUE_ALL;
+        }
+        if (port == Ports.NONE && version == OfVersion.OF10) {
+            xid = 4;
+            for (Ofproto.Port p : br.portsInOfprotoOrder()) {
+                if (p.ofport < Ports.MAX) {
+                    queueConfigReply(br, p.ofport, queue, xid++);
+                }
+            }
+            return 0;
+        }
+        if (!desc && port >= Ports.MAX && port != Ports.NONE) {
+            String x = versionTag() + " (xid=0x" + xid + "):";
+            ctx.out().println("OFPT_ERROR" + x + " OFPQOFC_BAD_PORT");
+            ctx.out().println("OFPT_QUEUE_GET_CONFIG_REQUEST" + x + " ***decode error: OFPQOFC_BAD_PORT***");
+            // ofp10_queue_get_config_request (port, pad) or ofp11's (port, pad)
+            String hex = version == OfVersion.OF10
+                    ? String.format("01 14 00 0c 00 00 00 %02x-%02x %02x 00 00             |............    |",
+                            xid, port >> 8 & 0xff, port & 0xff)
+                    : String.format("%02x 16 00 10 00 00 00 %02x-%02x %02x %02x %02x 00 00 00 00 |................|",
+                            version.wire, xid, 0xff, 0xff, 0xff, port & 0xff);
+            ctx.out().println("00000000  " + hex);
+            return 0;
+        }
+        queueConfigReply(br, port, queue, xid);
+        return 0;
+    }
+
+    // one queue-get-config transaction's reply or error
+    private void queueConfigReply(Ofproto br, long port, long queue, int xid) {
+        boolean desc = version.atLeast(OfVersion.OF14);
+        String x = versionTag() + " (xid=0x" + xid + "):";
+        Object q = br.queues(port, queue);
+        if (q instanceof String error) {
+            ctx.out().println("OFPT_ERROR" + x + " " + error);
+            ctx.out().println((desc ? "OFPST_QUEUE_DESC request" : "OFPT_QUEUE_GET_CONFIG_REQUEST") + x + " port="
+                    + Ports.format(port, PortMap.NONE) + (desc && queue != Ofproto.QUEUE_ALL ? " queue=" + queue : ""));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Ofproto.Port> ports = new ArrayList<>((List<Ofproto.Port>) q);
+        ports.sort(Comparator.comparingLong(p -> p.ofport)); // compare_queues(): by port as a u16, then queue
+        StringBuilder s = new StringBuilder(desc ? "OFPST_QUEUE_DESC reply" : "OFPT_QUEUE_GET_CONFIG_REPLY").append(x);
+        String last = null;
+        for (Ofproto.Port p : ports) {
+            String shown = Ports.format(desc ? p.ofport : port, PortMap.NONE);
+            if (!shown.equals(last)) {
+                s.append(last == null ? " " : "").append("port=").append(shown).append('\n');
+                last = shown;
+            }
+            s.append("queue 0:\n");
+        }
+        ctx.out().print(ports.isEmpty() ? s.append('\n') : s);
     }
 
     // ofctl_show(): OFPT_FEATURES_REPLY (the ports in it before OpenFlow 1.3, a port description request after),
