@@ -111,11 +111,12 @@ public final class Group {
         }
 
         /**
-         * The group_mod as sent in OpenFlow 1.1 to 1.5 when it has no buckets (ofputil_encode_ofp11_group_mod(),
-         * ofputil_encode_ofp15_group_mod() without properties), or null (buckets, OpenFlow 1.0's NXT_GROUP_MOD).
+         * The group_mod as sent when it has no buckets nor properties (ofputil_encode_ofp11_group_mod(); 1.5's
+         * ofputil_encode_ofp15_group_mod(), which OpenFlow 1.0's NXT_GROUP_MOD carries after its Nicira header), or
+         * null.
          */
         public byte[] bucketlessWire(OfVersion v, int xid) {
-            if (!buckets.isEmpty() || !v.atLeast(OfVersion.OF11) || !selectionMethod.isEmpty()) {
+            if (!buckets.isEmpty() || !selectionMethod.isEmpty()) {
                 return null;
             }
             int cmd = switch (command) {
@@ -126,9 +127,13 @@ public final class Group {
                 case REMOVE_BUCKET -> 4;
                 case ADD_OR_MOD -> 0x8000;
             };
-            boolean of15 = v.atLeast(OfVersion.OF15);
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(of15 ? 24 : 16);
-            b.put((byte) v.wire).put((byte) 15).putShort((short) (of15 ? 24 : 16)).putInt(xid);
+            boolean nx = !v.atLeast(OfVersion.OF11), of15 = nx || v.atLeast(OfVersion.OF15);
+            int len = (nx ? 16 : 8) + (of15 ? 16 : 8);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(len);
+            b.put((byte) v.wire).put((byte) (nx ? 4 : 15)).putShort((short) len).putInt(xid); // OFPT_VENDOR, GROUP_MOD
+            if (nx) {
+                b.putInt(0x2320).putInt(31); // NX_VENDOR_ID, NXT_GROUP_MOD
+            }
             b.putShort((short) cmd).put((byte) type.ordinal()).put((byte) 0).putInt((int) id);
             if (of15) {
                 b.putShort((short) 0).putShort((short) 0).putInt((int) commandBucketId);

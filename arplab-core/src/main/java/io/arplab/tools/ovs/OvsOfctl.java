@@ -262,6 +262,9 @@ public final class OvsOfctl implements Tool {
             return fail("'" + cmd + "' command is not modelled by arplab");
         }
         if (cmd.equals("bundle")) {
+            if (!Files.isRegularFile(ctx.workDir().resolve(rest.get(1)))) { // parse_ofp_bundle_file() first
+                return fail(rest.get(1) + ": open failed (No such file or directory)");
+            }
             bundleVersions(); // ofctl_bundle(), after the file parsed
         }
         // vconn's hello exchange: the highest version both sides allow
