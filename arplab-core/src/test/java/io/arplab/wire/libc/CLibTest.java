@@ -1,4 +1,4 @@
-package io.arplab.flow;
+package io.arplab.wire.libc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,15 @@ class CLibTest {
         "\" -12x\"|-12", "+7|7", "x|0", "4294967297|1", "\"\t 65536\"|65536", "0x10|0", "\"\"|0"})
     void atoiIsGlibcs(String s, int expected) {
         assertThat(CLib.atoi(s)).isEqualTo(expected);
+    }
+
+    /** CLib.atoll() against glibc's atoll() (python3's ctypes) for the same strings. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "99999999999999999999|9223372036854775807", "-99999999999999999999|-9223372036854775808",
+        "\" -12x\"|-12", "+7|7", "x|0", "4294967297|4294967297", "\"\t 65536\"|65536", "0x10|0", "\"\"|0"})
+    void atollIsGlibcs(String s, long expected) {
+        assertThat(CLib.atoll(s)).isEqualTo(expected);
     }
 
     /** CLib.inetPton4() against glibc 2.36's inet_pton(AF_INET) (python3's socket.inet_pton) for the same strings. */

@@ -1,4 +1,4 @@
-package io.arplab.tools;
+package io.arplab.wire.libc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
