@@ -238,7 +238,7 @@ final class Xlate {
     /** The recirculation ids this section's translation referenced (xout->recircs). */
     final List<Integer> recircs = new ArrayList<>(0);
     /** The flow's recirc_id has no node, or has one but actions were given: xlate_actions() reports it, drops. */
-    private boolean noContext, conflict;
+    boolean noContext, conflict;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -311,7 +311,7 @@ final class Xlate {
     }
 
     /** xin->ofproto: the bridge the translation (or the thawed pass) began in, whose hidden rules the trace names. */
-    private Ofproto xinBr;
+    Ofproto xinBr;
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
     void packetTunnel(long[] key) {
@@ -429,20 +429,7 @@ final class Xlate {
         boolean udpif = (flow[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0;
         boolean badMetadata = udpif && !TunMetadata.fromUdpif(sectionBr.tlv, flow);
         if (trace != null) {
-            trace.append("Flow: ").append(FlowFormat.format(flow, tracePortNames())).append("\n\n");
-            // the bridge the trace (or the packet) came in on; a thaw then goes on in its frozen state's
-            String banner = "bridge(\"" + ingress.name + "\")";
-            trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
-            if (conflict) {
-                trace.append("thaw\n");
-            } else if (recircId != 0 && !noContext && frozenActions != null && !frozenActions.isEmpty()) {
-                // xlate_actions(): the thaw node's "Resuming" then "Restoring actions", the last of its nodes
-                trace.append("    thaw\n            Resuming from table ").append(table).append('\n')
-                        .append("        Restoring actions: ")
-                        .append(ActionFormat.format(frozenActions, OfVersion.OF15, portNames())).append('\n');
-            } else if (recircId != 0 && !noContext) {
-                trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
-            }
+            XlateTrace.flow(this, recircId, table, frozenActions);
             if (thawed != null && recircId == thawed.id) {
                 flow = thawed.thaw(flow); // xlate_actions(): ofproto_trace__() showed and keeps the flow as given
                 thawed = null;
@@ -561,21 +548,7 @@ final class Xlate {
         }
         keyMissed = false;
         if (trace != null) {
-            trace.append('\n');
-            // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
-            // flow as unchanged
-            boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, tracePortNames()))
-                    .append('\n');
-            trace.append("Megaflow: ").append(megaflow()).append('\n');
-            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop"
-                    : names ? OdpFlowFormat.actions(odp.toString(), br.datapath.portNames(true)) : odp).append('\n');
-            if (error != null) {
-                trace.append("Translation failed (").append(error).append("), packet is dropped.\n");
-            } else if (slow) {
-                trace.append("This flow is handled by the userspace slow path because it:\n"
-                        + "  - Uses action(s) not supported by datapath.\n");
-            }
+            XlateTrace.result(this);
         }
         sectionBr.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
     }
@@ -724,10 +697,7 @@ final class Xlate {
                     hop.table(t, null, "drop");
                 }
                 if (trace != null) {
-                    // xlate_report_table() tells the miss by comparing with xin->ofproto's no_packet_in_rule: a miss
-                    // in another bridge (behind a patch port) shows that bridge's hidden rule, reg0=0x2
-                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
-                            .append(br == xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
+                    XlateTrace.table(this, t, null, false);
                 }
                 if (!skipActions) {
                     line("drop");
@@ -740,17 +710,8 @@ final class Xlate {
             if (hop != null) {
                 hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
             }
-            if (trace != null && dropFrag && br == xinBr) { // xlate_report_table() of the drop_frags_rule
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
-                        .append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
-            } else if (trace != null) {
-                String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
-                        .append(r.priority);
-                if (r.cookie != 0) {
-                    trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
-                }
-                trace.append('\n');
+            if (trace != null) {
+                XlateTrace.table(this, t, r, dropFrag);
             }
             nestedBridges = null;
             resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
@@ -1336,24 +1297,9 @@ final class Xlate {
         return to;
     }
 
-    private String megaflow() {
-        Match m = new Match();
-        long[] mask = XlateWc.megaflowMask(this, false);
-        for (Slot s : Slot.ALL) {
-            m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
-        }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, tracePortNames(), true);
-    }
-
     // xlate_report_actions()' port map: the translating bridge's ports with --names, else none
-    private PortMap portNames() {
+    PortMap portNames() {
         return names ? br.portMap() : PortMap.NONE;
     }
-
-    // ofproto_trace__()'s port map for the flow, final flow and megaflow: the traced bridge's, even after a thaw in
-    // another bridge
-    private PortMap tracePortNames() {
-        return names ? ingress.portMap() : PortMap.NONE;
-    }
-
 }
+
