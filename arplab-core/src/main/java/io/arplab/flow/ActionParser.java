@@ -963,7 +963,30 @@ public final class ActionParser {
     private static Action note(String value) {
         byte[] bytes = hex(value, "bad hex digit in `note' argument");
         int padded = (10 + bytes.length + 7) / 8 * 8 - 10;
-        return new Action.Note(java.util.Arrays.copyOf(bytes, padded));
+        return new Action.Note(java.util.Arrays.copyOf(bytes, padded), bytes.length);
+    }
+
+    /**
+     * The actions as ovs-ofctl's parser leaves them, before any encoding (its ofpacts, which diff-flows formats): a
+     * note without the wire's padding, a mod_vlan_vid or mod_vlan_pcp without the tag arplab keeps apart (one
+     * ofpact, push_vlan_if_needed).
+     */
+    static List<Action> asParsed(List<Action> actions) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : actions) {
+            if (a instanceof Action.PushVlan p && p.implicit()) {
+                continue;
+            } else if (a instanceof Action.Note n) {
+                out.add(new Action.Note(java.util.Arrays.copyOf(n.data(), n.given())));
+            } else if (a instanceof Action.Clone c) {
+                out.add(new Action.Clone(asParsed(c.actions())));
+            } else if (a instanceof Action.WriteActions w) {
+                out.add(new Action.WriteActions(asParsed(w.actions())));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /** ofpbuf_put_hex(): pairs of hex digits, optionally separated by '.'; {@code error} when one is not. */

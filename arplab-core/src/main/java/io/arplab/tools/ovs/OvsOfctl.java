@@ -8,8 +8,11 @@ import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
 import io.arplab.flow.FlowStatsFormat;
+import io.arplab.flow.FlowTableEntries;
+import io.arplab.flow.FlowTables;
 import io.arplab.flow.Field;
 import io.arplab.flow.Group;
+import io.arplab.flow.MatchFormat;
 import io.arplab.flow.Meter;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
@@ -35,7 +38,7 @@ public final class OvsOfctl implements Tool {
     private OfVersion version = OfVersion.OF10;
     /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
     private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
-    private boolean stats = true, names, strict, mayCreate;
+    private boolean stats = true, names, strict, mayCreate, readd;
     /** -F's flow formats as FlowMod's protocol bits (ofputil_protocols_from_string()); P_ANY without -F. */
     private int flowFormats = FlowMod.P_ANY;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
@@ -158,6 +161,7 @@ public final class OvsOfctl implements Tool {
                     }
                 }
                 case "strict" -> strict = true;
+                case "readd" -> readd = true;
                 case "may-create" -> mayCreate = true;
                 case "read-only" -> readOnly = true;
                 case "color" -> {
@@ -169,7 +173,7 @@ public final class OvsOfctl implements Tool {
                 default -> {
                     List<String> log = ssl.option(o.name(), a); // the rest change nothing the lab shows
                     for (String l : log == null ? List.<String>of() : log) {
-                        ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                        log(l);
                     }
                 }
             }
@@ -234,6 +238,15 @@ public final class OvsOfctl implements Tool {
                 return fail(e.getMessage());
             }
         }
+        if (cmd.equals("diff-flows")) { // each source a file or a switch (read_flows_from_source())
+            try {
+                return diffFlows(rest.get(0), rest.get(1));
+            } catch (FlowParseException e) {
+                return refused(e.log, e.getMessage());
+            } catch (ActionCheckException e) {
+                return refused(e.log, e.getMessage());
+            }
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
         int colon = name.indexOf(':');
@@ -252,19 +265,8 @@ public final class OvsOfctl implements Tool {
         if (!MODELLED.contains(cmd)) {
             return fail("'" + cmd + "' command is not modelled by arplab");
         }
-        // vconn's hello exchange: the highest version both sides allow
-        version = null;
-        for (OfVersion v : allowed) {
-            if (br.protocols.contains(v)) {
-                version = v;
-            }
-        }
-        if (version == null) {
-            version = allowed.iterator().next();
-            ctx.err().println(OvsTools.log(ctx, logSeq++, "vconn|WARN|unix:/var/run/openvswitch/" + br.name
-                    + ".mgmt: version negotiation failed (we support " + versions(allowed) + ", peer supports "
-                    + versions(br.protocols) + ")"));
-            return fail(br.name + ": failed to connect to socket (Protocol error)");
+        if (!connect(br)) {
+            return 1;
         }
         try {
             return switch (cmd) {
@@ -272,6 +274,7 @@ public final class OvsOfctl implements Tool {
                 case "mod-flows" -> flowMods(br, List.of(rest.get(1)),
                         strict ? FlowMod.Command.MODIFY_STRICT : FlowMod.Command.MODIFY, null);
                 case "add-flows" -> addFlows(br, rest.get(1));
+                case "replace-flows" -> replaceFlows(br, rest.get(1));
                 case "del-flows" -> flowMods(br, List.of(rest.size() > 1 ? rest.get(1) : ""),
                         strict ? FlowMod.Command.DELETE_STRICT : FlowMod.Command.DELETE, null);
                 case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
@@ -319,15 +322,9 @@ public final class OvsOfctl implements Tool {
                 default -> show(br);
             };
         } catch (FlowParseException e) {
-            for (String l : e.log) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-            return fail(e.getMessage());
+            return refused(e.log, e.getMessage());
         } catch (ActionCheckException e) {
-            for (String l : e.log) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-            return fail(e.getMessage());
+            return refused(e.log, e.getMessage());
         } finally {
             // ofproto_run() expires rules on every pass of ovs-vswitchd's loop: a flow_mod's timeouts wake the bridge
             OvsBridge b = OvsTools.bridge(ctx, br.name);
@@ -382,7 +379,7 @@ public final class OvsOfctl implements Tool {
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
             "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
-            "dump-desc", "probe", "packet-out");
+            "dump-desc", "probe", "packet-out", "replace-flows", "diff-flows");
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
@@ -434,7 +431,7 @@ public final class OvsOfctl implements Tool {
                 // ofp_print() of the error decodes the group_mod it carries first (ofputil_pull_ofp11_buckets()):
                 // its buckets' deprecations are logged before the error prints
                 for (String l : m.decodeLog(version)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                    log(l);
                 }
                 ctx.err().println(ofpHeader("OFPT_ERROR") + error);
                 ctx.err().println((version == OfVersion.OF10 ? "NXT_GROUP_MOD (xid=0x6):"
@@ -453,7 +450,7 @@ public final class OvsOfctl implements Tool {
             return Ports.collecting(log, () -> Group.parse(text, command, portMap(br)));
         } finally {
             for (String l : log) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
         }
     }
@@ -593,7 +590,7 @@ public final class OvsOfctl implements Tool {
                 shown.add(g);
                 // ofputil_pull_ofp11_buckets(): decoding each bucket's actions logs their deprecations first
                 for (String l : g.decodeLog(version)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                    log(l);
                 }
             }
         }
@@ -703,6 +700,50 @@ public final class OvsOfctl implements Tool {
         return any ? null : list + ": no flow protocol specified";
     }
 
+    // vconn's hello exchange: the highest version both sides allow; false, the failure printed, when none
+    private boolean connect(Ofproto br) {
+        version = null;
+        for (OfVersion v : allowed) {
+            if (br.protocols.contains(v)) {
+                version = v;
+            }
+        }
+        if (version == null) {
+            version = allowed.iterator().next();
+            ctx.err().println(OvsTools.log(ctx, logSeq++, "vconn|WARN|unix:/var/run/openvswitch/" + br.name
+                    + ".mgmt: version negotiation failed (we support " + versions(allowed) + ", peer supports "
+                    + versions(br.protocols) + ")"));
+            fail(br.name + ": failed to connect to socket (Protocol error)");
+            return false;
+        }
+        return true;
+    }
+
+    /** lib/ofp-match.c's rate limit (VLOG_RATE_LIMIT_INIT(1, 5)): a run logs five normalizations, not the rest. */
+    private int normalizations, dropping;
+
+    // a line of ovs-ofctl's log, numbered as vlog numbers what it emits
+    private void log(String line) {
+        if (line.startsWith("ofp_match|INFO|normalization changed ofp_match")) {
+            dropping = ++normalizations > 5 ? 2 : 0; // its " pre:" and "post:" lines go with it
+            if (dropping > 0) {
+                return;
+            }
+        } else if (dropping > 0 && line.startsWith("ofp_match|INFO|")) {
+            dropping--;
+            return;
+        }
+        ctx.err().println(OvsTools.log(ctx, logSeq++, line));
+    }
+
+    // a flow or action ovs-ofctl's parser refused: its log, then the fatal error
+    private int refused(List<String> log, String message) {
+        for (String l : log) {
+            log(l);
+        }
+        return fail(message);
+    }
+
     private int fail(String message) {
         ctx.err().println("ovs-ofctl: " + message);
         return 1;
@@ -739,12 +780,24 @@ public final class OvsOfctl implements Tool {
 
     // ofctl_flow_mod_file(): every line parsed first (each may begin with its command), so a bad line sends nothing
     private int addFlows(Ofproto br, String file) {
-        List<String> lines;
-        Path p = ctx.workDir().resolve(file);
-        try {
-            lines = Files.readAllLines(p);
-        } catch (IOException e) {
+        FlowLines lines = flowLines(file);
+        if (lines == null) {
             return fail(file + ": open failed (No such file or directory)");
+        }
+        return flowMods(br, lines.flows(), null, file, lines.numbers());
+    }
+
+    /** A file's flows and their line numbers. */
+    private record FlowLines(List<String> flows, List<Integer> numbers) {}
+
+    // ds_get_preprocessed_line(): each line without its comment ('#' on) and surrounding white space, blank ones
+    // skipped; null when the file does not open
+    private FlowLines flowLines(String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(ctx.workDir().resolve(file));
+        } catch (IOException e) {
+            return null;
         }
         List<String> flows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
@@ -757,7 +810,161 @@ public final class OvsOfctl implements Tool {
                 numbers.add(i + 1);
             }
         }
-        return flowMods(br, flows, null, file, numbers);
+        return new FlowLines(flows, numbers);
+    }
+
+    /**
+     * read_flows_from_file(): each line parsed as an add (parse_ofp_str(), no command words), a bad one fatal; the
+     * versions go to {@code entries} as {@code index}; returns the protocols usable for all of them and whether one
+     * names a table, or null when the file does not open (the error printed).
+     */
+    private Usable readFlowsFromFile(String file, FlowTableEntries entries, int index, PortMap ports) {
+        FlowLines lines = flowLines(file);
+        if (lines == null) {
+            fail(file + ": open (No such file or directory)");
+            return null;
+        }
+        int usable = FlowMod.P_ANY;
+        boolean tableId = false;
+        for (int i = 0; i < lines.flows().size(); i++) {
+            FlowMod fm;
+            try {
+                fm = FlowParser.parse(lines.flows().get(i), FlowMod.Command.ADD, ports);
+            } catch (FlowParseException e) {
+                throw new FlowParseException(file + ":" + lines.numbers().get(i) + ": " + e.getMessage(), e.log);
+            } catch (ActionCheckException e) {
+                throw new ActionCheckException(e.log, file + ":" + lines.numbers().get(i) + ": " + e.getMessage());
+            }
+            for (String l : fm.log()) {
+                if (!l.startsWith("ofp_match|INFO|")) { // parse_ofp_str() normalizes no copy to log
+                    log(l);
+                }
+            }
+            usable &= fm.usable();
+            tableId |= fm.table() != 255; // OFPUTIL_P_TID
+            entries.insert(fm.parsed(), fm.priority(), FlowTableEntries.of(fm), index);
+        }
+        return new Usable(usable, tableId);
+    }
+
+    /** The protocols a file's flows allow, and whether one names a table (OpenFlow 1.0 then needs table_id). */
+    private record Usable(int protocols, boolean tableId) {}
+
+    // read_flows_from_switch(): every flow of every table, as the dump in the session's version decodes it (a reply
+    // it cannot decode is fatal, as vconn_dump_flows() has it); false when it failed, the error printed
+    private boolean readFlowsFromSwitch(Ofproto br, FlowTableEntries entries, int index) {
+        FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(br.tables.all(), version);
+        decoded.log().forEach(this::log);
+        if (decoded.error() != null) {
+            fail(decoded.error());
+            return false;
+        }
+        for (Rule r : br.tables.all()) {
+            entries.insert(MatchFormat.onWire(r.match, version), r.priority, FlowTableEntries.of(r, version), index);
+        }
+        return true;
+    }
+
+    /**
+     * ofctl_replace_flows(): the file's flows against the switch's, table by table: a strict delete of each flow
+     * only the switch has, then an add of each flow of the file the switch lacks or has otherwise (every one with
+     * --readd); the switch's first error ends the run.
+     */
+    private int replaceFlows(Ofproto br, String file) {
+        FlowTableEntries entries = new FlowTableEntries();
+        Usable read = readFlowsFromFile(file, entries, 0, portMap(br));
+        if (read == null) {
+            return 1;
+        }
+        String unusable = FlowMod.dumpUsableError(read.protocols(), read.tableId(), version, allowed, flowFormats);
+        if (unusable != null) {
+            return fail(unusable);
+        }
+        int usable = read.protocols();
+        if (!readFlowsFromSwitch(br, entries, 1)) {
+            return 1;
+        }
+        List<FlowTableEntries.Entry> all = entries.entries();
+        List<FlowMod> mods = new ArrayList<>();
+        for (int t = 0; t < FlowTables.N_TABLES; t++) {
+            for (FlowTableEntries.Entry e : all) {
+                if (e.table() == t && e.version(1) != null && e.version(0) == null) {
+                    mods.add(FlowTableEntries.flowMod(e, 1, FlowMod.Command.DELETE_STRICT, usable & flowFormats));
+                }
+            }
+            for (FlowTableEntries.Entry e : all) {
+                FlowTableEntries.Version f = e.version(0), sw = e.version(1);
+                if (e.table() == t && f != null && (readd || sw == null || !FlowTableEntries.same(sw, f))) {
+                    mods.add(FlowTableEntries.flowMod(e, 0, FlowMod.Command.ADD, usable & flowFormats));
+                }
+            }
+        }
+        for (FlowMod fm : mods) {
+            String error = br.flowMod(fm, version, ctx.now());
+            if (error != null) { // transact_multiple_noreply(): the first error, with the request it refused
+                for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
+                    log(l);
+                }
+                FlowStatsFormat.flowModError(fm, version, error, 6 + mods.indexOf(fm), fm.table() != 0)
+                        .forEach(ctx.err()::println);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * ofctl_diff_flows(): the flows of two sources (read_flows_from_source(): a file when the name starts with '/' or
+     * '.', or has no ':' and names an existing file; else a switch), each entry that differs as "-" its first
+     * version and "+" its second; exit status 2 when any differs. A switch's port names show with --names, and a
+     * file read after a switch may name its ports.
+     */
+    private int diffFlows(String a, String b) {
+        FlowTableEntries entries = new FlowTableEntries();
+        PortMap ports = null;
+        String[] sources = {a, b};
+        for (int i = 0; i < 2; i++) {
+            String source = sources[i];
+            boolean isFile = source.startsWith("/") || source.startsWith(".")
+                    || source.indexOf(':') < 0 && Files.exists(ctx.workDir().resolve(source));
+            if (isFile) {
+                if (readFlowsFromFile(source, entries, i, ports != null ? ports : PortMap.NONE) == null) {
+                    return 1;
+                }
+                continue;
+            }
+            Ofproto br = OvsTools.ofproto(ctx, source);
+            if (br == null) {
+                return fail(source.isEmpty() ? ": failed to open socket (Connection refused)"
+                        : source + " is not a bridge or a socket");
+            }
+            if (!connect(br)) {
+                return 1;
+            }
+            if (!readFlowsFromSwitch(br, entries, i)) {
+                return 1;
+            }
+            if (ports == null && names) {
+                ports = portMap(br); // ports_to_show()
+            }
+        }
+        PortMap shown = ports != null ? ports : PortMap.NONE;
+        boolean differences = false;
+        StringBuilder out = new StringBuilder();
+        for (FlowTableEntries.Entry e : entries.entries()) {
+            FlowTableEntries.Version x = e.version(0), y = e.version(1);
+            if (x == null || y == null || !FlowTableEntries.same(x, y)) {
+                if (x != null) {
+                    out.append('-').append(FlowTableEntries.format(e, 0, shown)).append('\n');
+                }
+                if (y != null) {
+                    out.append('+').append(FlowTableEntries.format(e, 1, shown)).append('\n');
+                }
+                differences = true;
+            }
+        }
+        ctx.out().print(out);
+        return differences ? 2 : 0;
     }
 
     private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
@@ -791,7 +998,7 @@ public final class OvsOfctl implements Tool {
                 throw e;
             }
             for (String l : fm.log()) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
             mods.add(fm);
             usable &= fm.usable();
@@ -809,7 +1016,7 @@ public final class OvsOfctl implements Tool {
             if (error != null) {
                 int xid = FlowStatsFormat.flowModXid(version, nxm, tableId, i);
                 for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                    log(l);
                 }
                 FlowStatsFormat.flowModError(fm, version, error, xid, tableId).forEach(ctx.err()::println);
                 return 1;
@@ -876,7 +1083,7 @@ public final class OvsOfctl implements Tool {
 
     private void flushLog(List<String> log) {
         for (String l : log) {
-            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            log(l);
         }
         log.clear();
     }
@@ -926,7 +1133,7 @@ public final class OvsOfctl implements Tool {
     private List<Rule> reply(Ofproto br, String text) {
         FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
         for (String l : q.log()) {
-            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            log(l);
         }
         String unusable = FlowMod.usableError(q.usable(), false, version, flowFormats); // open_vconn_for_flow_mod()
         if (unusable != null) {
@@ -952,7 +1159,7 @@ public final class OvsOfctl implements Tool {
         if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
             FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(reply, version); // before sorting
             for (String l : decoded.log()) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
             if (decoded.error() != null) {
                 return fail(decoded.error());
@@ -961,7 +1168,7 @@ public final class OvsOfctl implements Tool {
             FlowStatsFormat.PlainReply plainReply = FlowStatsFormat.plainReply(rules, version,
                     replyXid(!text.isBlank()), ctx.now());
             for (String l : plainReply.log()) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
             StringBuilder o = new StringBuilder(replyHeader("FLOW", !text.isBlank()));
             for (Rule r : rules.subList(0, plainReply.printed())) {
@@ -1190,7 +1397,7 @@ public final class OvsOfctl implements Tool {
             no = Ports.parse(name, portMap(br), log);
         }
         for (String l : log) {
-            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            log(l);
         }
         if (no < 0) {
             fail(br.name + ": unknown port `" + name + "'");
