@@ -213,7 +213,7 @@ final class ActionCheck {
                 exact.set(f.field(), 0, f.field().fullMask());
                 usable &= FlowParser.usable(exact);
             } else if (a instanceof Action.Meter) {
-                usable &= FlowMod.P_OXM13; // parse_METER(): an OpenFlow 1.3+ instruction
+                usable &= FlowMod.P_OF13_UP; // parse_METER(): an OpenFlow 1.3+ instruction
             } else if (a instanceof Action.WriteMetadata) {
                 usable &= FlowMod.P_NXM | FlowMod.P_OF11 | FlowMod.P_OXM; // parse_WRITE_METADATA(): NXM_OF11_UP
             } else if (a instanceof Action.WriteActions || a instanceof Action.Ct) {

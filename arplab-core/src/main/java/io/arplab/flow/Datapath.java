@@ -494,9 +494,10 @@ public final class Datapath {
 
     /** A bridge deleted: its ports leave the datapath, and its megaflows with them (revalidation). */
     public void remove(Ofproto br) {
-        for (Ofproto.Port p : br.ports()) {
+        for (Ofproto.Port p : br.ports()) { // the ports still there (LOCAL) leave with the bridge
             ports.remove(p.dpPort);
             unlisten(p);
+            router.neighFlush(p.name); // xlate_ofport_remove()
         }
         tunnel = UNKNOWN;
         bridges.remove(br.name);

@@ -97,9 +97,13 @@ final class FlowFormat {
             }
         }
         String text = MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, names, f[Slot.RECIRC_ID.ordinal()] != 0);
+        // match_format(): format_flow_tunnel() after the registers, before metadata and in_port
         String tunnel = Tunnel.flowFormat(f);
-        int comma = text.indexOf(",in_port=");
-        int at = text.startsWith("in_port=") ? 0 : comma < 0 ? -1 : comma + 1;
+        int at = -1;
+        for (String next : new String[] {"in_port=", "metadata="}) {
+            int i = text.startsWith(next) ? 0 : text.indexOf("," + next) + 1;
+            at = i > 0 || text.startsWith(next) ? i : at;
+        }
         return tunnel.isEmpty() || at < 0 ? text : text.substring(0, at) + tunnel + text.substring(at);
     }
 

@@ -35,9 +35,22 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
 
     /**
      * Protocols a flow_mod can be sent with (enum ofputil_protocol, coarsely): OpenFlow 1.0, NXM, 1.1, OXM of 1.2,
-     * OXM of 1.3 and later.
+     * 1.3, 1.4 and 1.5; OFPUTIL_P_OF13_UP and OFPUTIL_P_ANY_OXM.
      */
-    public static final int P_OF10 = 1, P_NXM = 2, P_OF11 = 4, P_OXM12 = 8, P_OXM13 = 16, P_OXM = 24, P_ANY = 31;
+    public static final int P_OF10 = 1, P_NXM = 2, P_OF11 = 4, P_OXM12 = 8, P_OXM13 = 16, P_OXM14 = 32,
+            P_OXM15 = 64, P_OF13_UP = 112, P_OXM = 120, P_ANY = 127;
+
+    /** ofputil_protocols_from_ofp_version(): the protocols of version {@code v}. */
+    public static int protocols(OfVersion v) {
+        return switch (v) {
+            case OF10 -> P_OF10 | P_NXM;
+            case OF11 -> P_OF11;
+            case OF12 -> P_OXM12;
+            case OF13 -> P_OXM13;
+            case OF14 -> P_OXM14;
+            case OF15 -> P_OXM15;
+        };
+    }
 
     /** This flow_mod sent along others that allow only {@code usable}: one protocol carries them all. */
     public FlowMod withUsable(int usable) {
@@ -60,8 +73,7 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
 
     /** The same with ovs-ofctl's -F: the flow formats it allows ({@code formats}, P_ANY without it). */
     public static String usableError(int usable, boolean tableId, OfVersion v, int formats) {
-        int allowed = (!v.atLeast(OfVersion.OF11) ? P_OF10 | P_NXM : v == OfVersion.OF11 ? P_OF11
-                : v == OfVersion.OF12 ? P_OXM12 : P_OXM13) & formats;
+        int allowed = protocols(v) & formats;
         if ((usable & allowed) != 0) {
             return null;
         }
@@ -73,6 +85,11 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
     /** ofputil_protocols_to_string() of protocol bits {@code p} (OpenFlow 1.0's with and without table_id). */
     public static String protocolsString(int p) {
         return names(p, "");
+    }
+
+    /** The same with {@code tid}: OpenFlow 1.0's protocols only in their "+table_id" variants. */
+    public static String protocolsString(int p, boolean tid) {
+        return names(p, tid ? "+table_id" : "");
     }
 
     // enum ofputil_protocol's bits, OpenFlow 1.0's with and without table_id, in their order
@@ -93,19 +110,13 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
     // protocol bits p as enum ofputil_protocol's (OpenFlow 1.0's four variants, then one bit per version)
     private static int bits(int p, String tid) {
         return ((p & P_OF10) != 0 ? (tid.isEmpty() ? 0x3 : 0x2) : 0) | ((p & P_NXM) != 0 ? (tid.isEmpty() ? 0xc : 0x8)
-                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0) | ((p & P_OXM13) != 0 ? 0x1c0 : 0);
+                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0) | ((p & P_OXM13) != 0 ? 0x40 : 0)
+                | ((p & P_OXM14) != 0 ? 0x80 : 0) | ((p & P_OXM15) != 0 ? 0x100 : 0);
     }
 
-    // ofputil_protocols_from_ofp_version(): a version's enum ofputil_protocol bits
+    // ofputil_protocols_from_ofp_version() as enum ofputil_protocol's bits (OpenFlow 1.0's four variants)
     private static int versionBits(OfVersion v) {
-        return switch (v) {
-            case OF10 -> 0xf;
-            case OF11 -> 0x10;
-            case OF12 -> 0x20;
-            case OF13 -> 0x40;
-            case OF14 -> 0x80;
-            default -> 0x100;
-        };
+        return bits(protocols(v), "");
     }
 
     /**

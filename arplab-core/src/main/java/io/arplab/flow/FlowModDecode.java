@@ -81,9 +81,7 @@ final class FlowModDecode {
 
     /** The protocol a message goes out with in {@code version}: OpenFlow 1.0's own match ({@code of10}) or NXM. */
     static int protocol(OfVersion version, boolean of10) {
-        return of10 ? FlowMod.P_OF10 : !version.atLeast(OfVersion.OF11) ? FlowMod.P_NXM
-                : version == OfVersion.OF11 ? FlowMod.P_OF11 : version == OfVersion.OF12 ? FlowMod.P_OXM12
-                : FlowMod.P_OXM13;
+        return of10 ? FlowMod.P_OF10 : !version.atLeast(OfVersion.OF11) ? FlowMod.P_NXM : FlowMod.protocols(version);
     }
 
     /**

@@ -8,13 +8,20 @@ import java.util.List;
  */
 public final class FlowParseException extends RuntimeException {
     public final List<String> log;
+    /** The strerror() of the errno behind it, where a caller prints one (E2BIG for an oversized Netlink attribute). */
+    public final String strerror;
 
     public FlowParseException(String message) {
         this(message, List.of());
     }
 
     public FlowParseException(String message, List<String> log) {
+        this(message, log, "Invalid argument");
+    }
+
+    public FlowParseException(String message, List<String> log, String strerror) {
         super(message, null, false, false);
         this.log = log;
+        this.strerror = strerror;
     }
 }

@@ -132,10 +132,10 @@ public final class FlowParser {
                 usable &= FlowMod.P_OXM; // OFPUTIL_P_OF12_UP
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_packet_counts")) {
                 flags |= FlowMod.NO_PKT_COUNTS;
-                usable &= FlowMod.P_OXM13;
+                usable &= FlowMod.P_OF13_UP;
             } else if ((fields & F_FLAGS) != 0 && name.equals("no_byte_counts")) {
                 flags |= FlowMod.NO_BYT_COUNTS;
-                usable &= FlowMod.P_OXM13;
+                usable &= FlowMod.P_OF13_UP;
             } else if (name.equals("no_readonly_table") || name.equals("allow_hidden_fields")) {
                 // ignored, as OVS does
             } else if ((mf = Field.byName(name)) != null) {

@@ -134,12 +134,16 @@ public final class FlowTableEntries {
         return s.append(" actions=").append(ActionFormat.format(v.actions(), OfVersion.OF15, names)).toString();
     }
 
-    /** fte_make_flow_mod(): an add of version {@code index} of {@code e}, or its strict delete. */
-    public static FlowMod flowMod(Entry e, int index, FlowMod.Command command, int usable) {
+    /**
+     * fte_make_flow_mod(): an add of version {@code index} of {@code e}, or its strict delete; without
+     * {@code tableIds} (OpenFlow 1.0's dump protocols carry none) the flow_mod names no table: an add goes to table 0,
+     * a strict delete to every table.
+     */
+    public static FlowMod flowMod(Entry e, int index, FlowMod.Command command, int usable, boolean tableIds) {
         Version v = e.version(index);
         boolean add = command == FlowMod.Command.ADD;
         Match m = v.fm() != null ? v.fm().match() : v.rule().match; // as add-flow would send it, or the rule's own
-        return new FlowMod(command, v.table(), e.priority(), 0, 0, true, v.cookie(), v.idleTimeout(),
+        return new FlowMod(command, tableIds ? v.table() : 255, e.priority(), 0, 0, true, v.cookie(), v.idleTimeout(),
                 v.hardTimeout(), v.importance(), v.flags(), Ports.NONE, Group.ANY, m,
                 !add ? List.of() : v.fm() != null ? v.fm().actions() : v.actions(),
                 List.of(), usable, v.fm() != null ? v.fm().parsed() : m);

@@ -51,7 +51,10 @@ public final class Group {
         }
     }
 
-    public enum Command { ADD, MODIFY, ADD_OR_MOD, DELETE }
+    public enum Command { ADD, MODIFY, ADD_OR_MOD, DELETE, INSERT_BUCKET, REMOVE_BUCKET }
+
+    /** OFPG15_BUCKET_FIRST, _LAST, _ALL: the command bucket ids beyond OFPG15_BUCKET_MAX. */
+    static final long BUCKET_FIRST = 0xfffffffdL, BUCKET_LAST = 0xfffffffeL, BUCKET_ALL = 0xffffffffL;
 
     /** A bucket (struct ofputil_bucket) with its counters. */
     public static final class Bucket {
@@ -77,10 +80,87 @@ public final class Group {
 
     /** A parsed group_mod: what add-group, mod-group, del-groups send. */
     public record Mod(Command command, long id, Type type, String selectionMethod, long selectionMethodParam,
-            List<Field> fields, List<Bucket> buckets) {
-        /** The group_mod's group as ofputil_group_mod_format() prints it. */
+            List<Field> fields, List<Bucket> buckets, long commandBucketId) {
+        /** Whether it edits a group's buckets (OFPGC15_INSERT_BUCKET, OFPGC15_REMOVE_BUCKET). */
+        public boolean bucketCommand() {
+            return command == Command.INSERT_BUCKET || command == Command.REMOVE_BUCKET;
+        }
+
+        /**
+         * The group_mod's group as ofputil_group_mod_format__() prints it: a bucket command's command_bucket_id
+         * first (ofp_print_bucket_id(), OpenFlow 1.0 and 1.5 only) and no type.
+         */
         public String format(OfVersion v, PortMap names) {
-            return Group.format(id, type, selectionMethod, selectionMethodParam, fields, buckets, v, names);
+            String head = "";
+            if (bucketCommand() && (!v.atLeast(OfVersion.OF11) || v.atLeast(OfVersion.OF15))) {
+                head = "command_bucket_id:" + (commandBucketId == BUCKET_FIRST ? "first"
+                        : commandBucketId == BUCKET_LAST ? "last" : commandBucketId == BUCKET_ALL ? "all"
+                        : String.valueOf(commandBucketId)) + ",";
+            }
+            return head + Group.format(id, bucketCommand() ? null : type, selectionMethod, selectionMethodParam,
+                    fields, buckets, v, names);
+        }
+
+        /**
+         * ofputil_check_group_mod(), as the switch decodes it: an indirect group needs exactly one bucket
+         * (OFPGMFC_INVALID_GROUP); null when it decodes.
+         */
+        public String decodeError() {
+            boolean typed = command == Command.ADD || command == Command.MODIFY || command == Command.ADD_OR_MOD;
+            return typed && type == Type.INDIRECT && buckets.size() != 1 ? "OFPGMFC_INVALID_GROUP" : null;
+        }
+
+        /**
+         * The group_mod as sent in OpenFlow 1.1 to 1.5 when it has no buckets (ofputil_encode_ofp11_group_mod(),
+         * ofputil_encode_ofp15_group_mod() without properties), or null (buckets, OpenFlow 1.0's NXT_GROUP_MOD).
+         */
+        public byte[] bucketlessWire(OfVersion v, int xid) {
+            if (!buckets.isEmpty() || !v.atLeast(OfVersion.OF11) || !selectionMethod.isEmpty()) {
+                return null;
+            }
+            int cmd = switch (command) {
+                case ADD -> 0;
+                case MODIFY -> 1;
+                case DELETE -> 2;
+                case INSERT_BUCKET -> 3;
+                case REMOVE_BUCKET -> 4;
+                case ADD_OR_MOD -> 0x8000;
+            };
+            boolean of15 = v.atLeast(OfVersion.OF15);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(of15 ? 24 : 16);
+            b.put((byte) v.wire).put((byte) 15).putShort((short) (of15 ? 24 : 16)).putInt(xid);
+            b.putShort((short) cmd).put((byte) type.ordinal()).put((byte) 0).putInt((int) id);
+            if (of15) {
+                b.putShort((short) 0).putShort((short) 0).putInt((int) commandBucketId);
+            }
+            return b.array();
+        }
+
+        /**
+         * ofp_print() of the group_mod sent in {@code v} with {@code xid}: its header, then ofputil_group_mod_format()
+         * ("\n CMD group"), or a decode error and the message's hex dump.
+         */
+        public List<String> print(OfVersion v, int xid, PortMap names) {
+            String head = (v == OfVersion.OF10 ? "NXT_GROUP_MOD" : "OFPT_GROUP_MOD (" + v.shortName + ")")
+                    + " (xid=0x" + Integer.toHexString(xid) + "):";
+            String decode = decodeError();
+            if (decode != null) {
+                List<String> out = new ArrayList<>(List.of(head + " ***decode error: " + decode + "***"));
+                byte[] wire = bucketlessWire(v, xid);
+                if (wire != null) {
+                    out.addAll(List.of(OfpEncode.hexDump(wire, true).split("\n")));
+                }
+                return out;
+            }
+            String cmd = switch (command) {
+                case ADD -> "ADD";
+                case MODIFY -> "MOD";
+                case ADD_OR_MOD -> "ADD_OR_MOD";
+                case DELETE -> "DEL";
+                case INSERT_BUCKET -> "INSERT_BUCKET";
+                case REMOVE_BUCKET -> "REMOVE_BUCKET";
+            };
+            return List.of(head, " " + cmd + " " + format(v, names));
         }
 
         /** What decoding its buckets' actions in version {@code v} logs, as {@link Group#decodeLog} has it. */
@@ -95,8 +175,9 @@ public final class Group {
          * OpenFlow 1.0 and 1.5 only, which FlowMod's sets cannot tell from 1.3 and 1.4).
          */
         public int usable() {
-            return buckets.isEmpty() ? FlowMod.P_ANY
-                    : ActionCheck.parsedUsable(buckets.get(buckets.size() - 1).actions);
+            // a bucket command: OFPUTIL_P_OF10_ANY | OFPUTIL_P_OF15_UP, unless a bucket's actions start afresh
+            return !buckets.isEmpty() ? ActionCheck.parsedUsable(buckets.get(buckets.size() - 1).actions)
+                    : bucketCommand() ? FlowMod.P_OF10 | FlowMod.P_NXM | FlowMod.P_OXM15 : FlowMod.P_ANY;
         }
     }
 
@@ -120,9 +201,42 @@ public final class Group {
         this.selectionMethod = props ? m.selectionMethod() : "";
         this.selectionMethodParam = props ? m.selectionMethodParam() : 0;
         this.fields = props ? m.fields() : List.of();
+        this.buckets = sent(m, version);
+        this.created = now;
+        // group_set_selection_method(): dp_hash when the weights fit 256 hash values (any number for "dp_hash")
+        if (type == Type.SELECT && (selectionMethod.isEmpty() || selectionMethod.equals("dp_hash"))) {
+            hashMap = dpHashTable(MAX_HASH_VALUES);
+        }
+    }
+
+    /**
+     * modify_group_start() of a bucket command: the old group's type and properties (EXT-570), its creation time,
+     * new counters, and {@code buckets}.
+     */
+    private Group(Group old, List<Bucket> buckets) {
+        this.id = old.id;
+        this.type = old.type;
+        this.selectionMethod = old.selectionMethod;
+        this.selectionMethodParam = old.selectionMethodParam;
+        this.fields = old.fields;
         this.buckets = new ArrayList<>();
-        // ofputil_encode_ofp15_group_mod(): a bucket without an id takes the lowest one no bucket of the mod names
-        // (id_pool_alloc_id()); OpenFlow 1.1-1.4 number the buckets in order (ofputil_pull_ofp11_buckets())
+        for (Bucket b : buckets) {
+            this.buckets.add(new Bucket(b.id, b.weight, b.watchPort, b.watchGroup, b.actions));
+        }
+        this.created = old.created;
+        if (type == Type.SELECT && (selectionMethod.isEmpty() || selectionMethod.equals("dp_hash"))) {
+            hashMap = dpHashTable(MAX_HASH_VALUES);
+        }
+    }
+
+    /**
+     * The buckets of {@code m} as the switch gets them in {@code version}: ofputil_encode_ofp15_group_mod() gives a
+     * bucket without an id the lowest one no bucket of the mod names (id_pool_alloc_id()); OpenFlow 1.1-1.4 number
+     * the buckets in order (ofputil_pull_ofp11_buckets()).
+     */
+    private static List<Bucket> sent(Mod m, OfVersion version) {
+        boolean props = !version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15);
+        List<Bucket> out = new ArrayList<>();
         java.util.Set<Long> used = new java.util.HashSet<>();
         for (Bucket b : m.buckets()) {
             used.add(b.id);
@@ -140,14 +254,47 @@ public final class Group {
                 bucketId = free;
                 used.add(free);
             }
-            buckets.add(new Bucket(bucketId, b.weight, b.watchPort, b.watchGroup,
+            out.add(new Bucket(bucketId, b.weight, b.watchPort, b.watchGroup,
                     ActionFormat.roundTrip(b.actions, version)));
         }
-        this.created = now;
-        // group_set_selection_method(): dp_hash when the weights fit 256 hash values (any number for "dp_hash")
-        if (type == Type.SELECT && (selectionMethod.isEmpty() || selectionMethod.equals("dp_hash"))) {
-            hashMap = dpHashTable(MAX_HASH_VALUES);
+        return out;
+    }
+
+    /**
+     * This group after the bucket command {@code m} (modify_group_start()): copy_buckets_for_insert_bucket() puts the
+     * new buckets first, last, or after the bucket command_bucket_id names; copy_buckets_for_remove_bucket() drops
+     * the first, the last, the named or every bucket. Returns the new group, or the error's name.
+     */
+    Object editBuckets(Mod m, OfVersion version) {
+        long cid = m.commandBucketId();
+        Bucket named = null;
+        for (Bucket b : buckets) {
+            named = b.id == cid ? b : named;
         }
+        if (cid <= BUCKET_MAX && named == null) {
+            return "OFPGMFC_UNKNOWN_BUCKET";
+        }
+        List<Bucket> out = new ArrayList<>(buckets);
+        if (m.command() == Command.REMOVE_BUCKET) {
+            if (cid == BUCKET_ALL) {
+                out.clear();
+            } else if (!out.isEmpty()) {
+                out.remove(cid == BUCKET_FIRST ? out.get(0) : cid == BUCKET_LAST ? out.get(out.size() - 1) : named);
+            }
+            return new Group(this, out);
+        }
+        List<Bucket> added = sent(m, version);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (Bucket b : added) {
+            ids.add(b.id);
+        }
+        for (Bucket b : buckets) {
+            if (!ids.add(b.id)) {
+                return "OFPGMFC_BUCKET_EXISTS"; // ofputil_bucket_check_duplicate_id()
+            }
+        }
+        out.addAll(cid == BUCKET_LAST ? out.size() : cid <= BUCKET_MAX ? out.indexOf(named) + 1 : 0, added);
+        return new Group(this, out);
     }
 
     // ofproto-dpif.c group_setup_dp_hash_table(): Webster's method spreads 16+ hash values over the buckets by weight
@@ -296,7 +443,9 @@ public final class Group {
     static String format(long id, Type type, String method, long param, List<Field> fields, List<Bucket> buckets,
             OfVersion v, PortMap names) {
         StringBuilder s = new StringBuilder("group_id=").append(id);
-        s.append(",type=").append(type.text);
+        if (type != null) { // ofp_print_group()'s suppress_type for a bucket command
+            s.append(",type=").append(type.text);
+        }
         boolean props = !v.atLeast(OfVersion.OF11) || v.atLeast(OfVersion.OF15);
         if (props && !method.isEmpty()) {
             s.append(",selection_method=").append(method);
@@ -320,7 +469,7 @@ public final class Group {
             if (props) {
                 s.append("bucket_id:").append(b.id == BUCKET_UNSET ? i : b.id).append(',');
             }
-            if (b.weight != (type == Type.SELECT ? 1 : 0)) {
+            if (b.weight != (type == Type.SELECT ? 1 : 0)) { // a bucket command's gm->type is 0, "all"
                 s.append("weight:").append(b.weight).append(',');
             }
             if (b.watchPort != Ports.NONE) {
@@ -358,15 +507,20 @@ public final class Group {
 
     /** parse_ofp_group_mod_str__(): OVS's own error text in the exception. */
     public static Mod parse(String text, Command command, PortMap names) {
-        boolean typed = command != Command.DELETE;
+        // the fields each command takes: F_GROUP_TYPE, F_BUCKETS, F_COMMAND_BUCKET_ID, F_COMMAND_BUCKET_ID_ALL
+        boolean bucketCmd = command == Command.INSERT_BUCKET || command == Command.REMOVE_BUCKET;
+        boolean typed = command != Command.DELETE && !bucketCmd;
+        boolean withBuckets = typed || command == Command.INSERT_BUCKET;
         if (command == Command.DELETE && text.isEmpty()) {
-            return new Mod(command, ALL, Type.ALL, "", 0, List.of(), List.of());
+            return new Mod(command, ALL, Type.ALL, "", 0, List.of(), List.of(), BUCKET_ALL);
         }
         int bkt = text.indexOf("bucket=");
         String head = bkt < 0 ? text : text.substring(0, bkt);
-        if (bkt >= 0 && !typed) {
+        if (bkt >= 0 && !withBuckets) {
             throw new FlowParseException("bucket is not needed");
         }
+        long commandBucketId = BUCKET_ALL;
+        boolean hadCommandBucketId = false;
         long id = ANY;
         Type type = null;
         String method = "";
@@ -376,6 +530,25 @@ public final class Group {
         while (kv.next()) {
             String name = kv.key, value = kv.value;
             switch (name) {
+                case "command_bucket_id" -> {
+                    if (!bucketCmd) {
+                        throw new FlowParseException("command bucket id is not needed");
+                    }
+                    commandBucketId = switch (value) {
+                        case "all" -> BUCKET_ALL;
+                        case "first" -> BUCKET_FIRST;
+                        case "last" -> BUCKET_LAST;
+                        default -> ActionParser.u32(value);
+                    };
+                    if (commandBucketId > BUCKET_MAX && commandBucketId != BUCKET_FIRST
+                            && commandBucketId != BUCKET_LAST && commandBucketId != BUCKET_ALL) {
+                        throw new FlowParseException("invalid command bucket id " + commandBucketId);
+                    }
+                    if (commandBucketId == BUCKET_ALL && command != Command.REMOVE_BUCKET) {
+                        throw new FlowParseException("command_bucket_id=all is not permitted");
+                    }
+                    hadCommandBucketId = true;
+                }
                 case "group_id" -> {
                     if (value.equals("all")) {
                         id = ALL;
@@ -434,6 +607,9 @@ public final class Group {
         if (method.isEmpty() && param != 0) {
             throw new FlowParseException("selection_method_param is only allowed with \"selection_method\"");
         }
+        if (command == Command.INSERT_BUCKET && !hadCommandBucketId) {
+            throw new FlowParseException("must specify a command bucket id");
+        }
         List<Bucket> buckets = new ArrayList<>();
         while (bkt >= 0) {
             int eq = text.indexOf('=', bkt + 1);
@@ -442,7 +618,7 @@ public final class Group {
             String body = next < 0 ? text.substring(start) : text.substring(start, next);
             Bucket b = bucket(body, type, names);
             buckets.add(b);
-            if (type != Type.SELECT && b.weight != 0) {
+            if (command != Command.INSERT_BUCKET && type != Type.SELECT && b.weight != 0) {
                 throw new FlowParseException("Only select groups can have bucket weights.");
             }
             bkt = next;
@@ -450,7 +626,7 @@ public final class Group {
         if (type == Type.INDIRECT && buckets.size() > 1) {
             throw new FlowParseException("Indirect groups can have at most one bucket.");
         }
-        return new Mod(command, id, type == null ? Type.ALL : type, method, param, fields, buckets);
+        return new Mod(command, id, type == null ? Type.ALL : type, method, param, fields, buckets, commandBucketId);
     }
 
     /** The fields pick_hash_fields_select_group() may hash, in mf id order (enum mf_field_id). */

@@ -116,8 +116,12 @@ final class OdpKeyParse {
                 i = ufid < s.length() && s.charAt(ufid) == ' ' ? ufid + 1 : ufid;
             }
             int n = ufid < 0 ? -1 : p.attr(i, key);
+            if (n >= 0 && oversized(key.stream().mapToInt(OdpKeyParse::nlSize).sum() - NLA_HDRLEN)) {
+                n = E2BIG;
+            }
             if (n < 0) {
-                throw new FlowParseException("syntax error at " + s.substring(i));
+                throw new FlowParseException("syntax error at " + s.substring(i), List.of(),
+                        n == E2BIG ? "Argument list too long" : "Invalid argument");
             }
             i += n;
         }
@@ -338,8 +342,26 @@ final class OdpKeyParse {
         if (at(i - 1) != ')') {
             return -1;
         }
+        if (oversized(nested.stream().mapToInt(OdpKeyParse::nlSize).sum())) { // SCAN_END_NESTED()
+            return E2BIG;
+        }
         out.add(new Attr("tunnel", new byte[0], new byte[0], nested));
         return i - start;
+    }
+
+    private static final int NLA_HDRLEN = 4;
+    /** parse_odp_key_mask_attr()'s -E2BIG, apart from its -EINVAL (-1). */
+    private static final int E2BIG = -7;
+
+    // an attribute's bytes in the key's Netlink buffer: its header, then its payload (a nest's attributes) padded to 4
+    private static int nlSize(Attr a) {
+        int payload = a.nested != null ? a.nested.stream().mapToInt(OdpKeyParse::nlSize).sum() : a.key.length;
+        return NLA_HDRLEN + (payload + 3 & ~3);
+    }
+
+    // nl_attr_oversized(): a payload that does not fit a Netlink attribute's 16-bit length
+    private static boolean oversized(int payload) {
+        return payload > 0xffff - NLA_HDRLEN;
     }
 
     /** The options the last geneve() scanned, as Geneve TLVs. */

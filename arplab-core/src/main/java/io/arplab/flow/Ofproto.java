@@ -423,6 +423,7 @@ public final class Ofproto {
             }
         }
         ml.flush(p.ofport, others);
+        datapath.router.neighFlush(p.name); // xlate_ofport_remove(): tnl_neigh_flush() of the port's netdev name
         datapath.unregister(p);
         datapath.portsVersion++;
     }
@@ -434,17 +435,41 @@ public final class Ofproto {
     public void setFailMode(String mode, long now) {
         boolean changed = "secure".equals(mode) != "secure".equals(failMode);
         failMode = mode;
-        if (changed) {
-            for (Rule r : tables.all()) {
-                tables.remove(r);
-            }
-            flushed(now);
+        if (changed && controllers.isEmpty()) { // connmgr_set_fail_mode()
+            flush(now);
         }
+    }
+
+    /** The bridge's controllers' targets (ovs-vsctl set-controller); connections to them are not modelled. */
+    public List<String> controllers = List.of();
+
+    /** connmgr_set_controllers(): the first controller added, or the last removed, flushes the bridge. */
+    public void setControllers(List<String> targets, long now) {
+        boolean had = !controllers.isEmpty();
+        controllers = List.copyOf(targets);
+        if (had != !controllers.isEmpty()) {
+            flush(now);
+        }
+    }
+
+    // ofproto_flush_flows(): ofproto_flush__() deletes every flow but the hidden table's, every group and every
+    // meter; then connmgr_flushed()
+    private void flush(long now) {
+        for (Rule r : tables.all()) {
+            tables.remove(r);
+        }
+        groups.clear();
+        for (Meter m : meters.values()) {
+            datapath.freeMeterId(m.providerId);
+        }
+        meters.clear();
+        tables.version++;
+        flushed(now);
     }
 
     /** connmgr_flushed(): a standalone bridge without controllers gets the fail-open flow. */
     public void flushed(long now) {
-        if (!"secure".equals(failMode)) {
+        if (!"secure".equals(failMode) && controllers.isEmpty()) {
             tables.apply(FlowParser.parse("priority=0,actions=NORMAL", FlowMod.Command.ADD, portMap()), OfVersion.OF10,
                     now);
         }
@@ -618,6 +643,26 @@ public final class Ofproto {
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
+        String init = flowModInit(fm, version);
+        if (init != null) {
+            return init;
+        }
+        boolean modify = fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT;
+        // ofproto_check_ofpacts(): by add_flow_start(), or by modify_flows_start__() when a rule is replaced
+        if (fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)) {
+            String missing = checkOfpacts(ActionFormat.roundTrip(fm.actions(), version), groups); // the wire's
+            if (missing != null) {
+                return missing;
+            }
+        }
+        return tables.apply(fm, version, now);
+    }
+
+    /**
+     * What ofputil_decode_flow_mod() and ofproto_flow_mod_init() refuse (the tun_metadata mappings, the match, the
+     * actions, goto_table, their consistency, the hidden table and fields): a bundle's add fails on these.
+     */
+    private String flowModInit(FlowMod fm, OfVersion version) {
         String tunMetadata = tunMetadataError(fm);
         if (tunMetadata != null) {
             return tunMetadata;
@@ -639,25 +684,13 @@ public final class Ofproto {
         if (consistency != null) {
             return consistency[0];
         }
-        String hidden = hiddenError(fm);
-        if (hidden != null) {
-            return hidden;
-        }
-        boolean modify = fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT;
-        // ofproto_check_ofpacts(): by add_flow_start(), or by modify_flows_start__() when a rule is replaced
-        if (fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)) {
-            String missing = checkOfpacts(ActionFormat.roundTrip(fm.actions(), version)); // what the wire carried
-            if (missing != null) {
-                return missing;
-            }
-        }
-        return tables.apply(fm, version, now);
+        return hiddenError(fm);
     }
 
-    // ofproto_check_ofpacts(): the groups and meters the actions name exist; null or the error
-    private String checkOfpacts(List<Action> wire) {
+    // ofproto_check_ofpacts(): the groups (of {@code known}) and meters the actions name exist; null or the error
+    private String checkOfpacts(List<Action> wire, Map<Long, Group> known) {
         for (Action a : flattened(wire)) {
-            if (a instanceof Action.Group g && !groups.containsKey(g.groupId())) {
+            if (a instanceof Action.Group g && !known.containsKey(g.groupId())) {
                 return "OFPBAC_BAD_OUT_GROUP";
             }
             if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
@@ -715,6 +748,30 @@ public final class Ofproto {
      * delete_groups_start(): deleting a group deletes the flows that output to it). Returns null or the error.
      */
     public String groupMod(Group.Mod m, OfVersion version, long now) {
+        String decode = m.decodeError();
+        if (decode != null) {
+            return decode;
+        }
+        java.util.Set<Long> before = new java.util.HashSet<>(groups.keySet());
+        String error = groupModOn(groups, m, version, now);
+        if (error != null) {
+            return error;
+        }
+        before.removeAll(groups.keySet());
+        for (Rule r : before.isEmpty() ? List.<Rule>of() : tables.all()) { // a deleted group's flows go with it
+            for (Action a : flattened(r.actions)) {
+                if (a instanceof Action.Group g && before.contains(g.groupId())) {
+                    tables.remove(r);
+                    break;
+                }
+            }
+        }
+        tables.version++; // handle_group_mod(): ofproto_bump_tables_version(), which revalidates (REV_FLOW_TABLE)
+        return null;
+    }
+
+    // add_group_start(), modify_group_start(), delete_groups_start() on the groups {@code groups}; null or the error
+    private static String groupModOn(Map<Long, Group> groups, Group.Mod m, OfVersion version, long now) {
         Group old = groups.get(m.id());
         switch (m.command()) {
             case ADD -> {
@@ -730,21 +787,82 @@ public final class Ofproto {
                 Group g = new Group(m, version, old == null ? now : old.created);
                 groups.put(m.id(), g);
             }
+            case INSERT_BUCKET, REMOVE_BUCKET -> { // modify_group_start()
+                if (old == null) {
+                    return "OFPGMFC_UNKNOWN_GROUP";
+                }
+                Object edited = old.editBuckets(m, version);
+                if (edited instanceof String error) {
+                    return error;
+                }
+                groups.put(m.id(), (Group) edited);
+            }
             case DELETE -> {
-                java.util.Set<Long> gone = new java.util.HashSet<>(m.id() == Group.ALL ? groups.keySet()
-                        : groups.containsKey(m.id()) ? java.util.Set.of(m.id()) : java.util.Set.of());
-                groups.keySet().removeAll(gone);
-                for (Rule r : tables.all()) {
-                    for (Action a : flattened(r.actions)) {
-                        if (a instanceof Action.Group g && gone.contains(g.groupId())) {
-                            tables.remove(r);
-                            break;
-                        }
-                    }
+                if (m.id() == Group.ALL) {
+                    groups.clear();
+                } else {
+                    groups.remove(m.id());
                 }
             }
         }
-        tables.version++; // handle_group_mod(): ofproto_bump_tables_version(), which revalidates (REV_FLOW_TABLE)
+        return null;
+    }
+
+    /** One message of a bundle (struct ofp_bundle_entry): a flow_mod, a group_mod or a packet-out, one of them set. */
+    public record BundleEntry(FlowMod fm, Group.Mod gm, PacketOut po, boolean of10) {}
+
+    /**
+     * handle_bundle_add(): the error decoding the message (ofputil_decode_flow_mod(), ofputil_decode_group_mod(),
+     * ofputil_decode_packet_out()) or initialising it (ofproto_flow_mod_init(), ofproto_packet_out_init()) gives,
+     * or null: the message is in the bundle.
+     */
+    public String bundleAdd(BundleEntry e, OfVersion version) {
+        if (e.fm() != null) {
+            tlv.normalise(e.fm().match());
+            return flowModInit(e.fm(), version);
+        } else if (e.gm() != null) {
+            return e.gm().decodeError();
+        }
+        return packetOutInit(e.po(), version, e.of10(), packetOutFlow(e.po()));
+    }
+
+    /**
+     * do_bundle_commit(): every message started in order, each against what the ones before it left (here the
+     * groups they add, change and delete: ofproto_check_ofpacts() of flow_mods and packet-outs, the group_mods'
+     * own checks); the first failure reverts them all and is returned as {index, error}. Else each is finished in
+     * order (the flow_mods and group_mods applied, the packet-outs executed) and null returned. Not modelled: what
+     * an earlier message of the bundle changes in the rules a later one's start looks at (overlap, a modify that
+     * adds).
+     */
+    public Object[] bundleCommit(List<BundleEntry> entries, OfVersion version, long now) {
+        Map<Long, Group> staged = new java.util.LinkedHashMap<>(groups);
+        for (int i = 0; i < entries.size(); i++) {
+            BundleEntry e = entries.get(i);
+            String error;
+            if (e.fm() != null) {
+                FlowMod fm = e.fm();
+                boolean modify = fm.command() == FlowMod.Command.MODIFY
+                        || fm.command() == FlowMod.Command.MODIFY_STRICT;
+                error = fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)
+                        ? checkOfpacts(ActionFormat.roundTrip(fm.actions(), version), staged) : null;
+            } else if (e.gm() != null) {
+                error = groupModOn(staged, e.gm(), version, now);
+            } else {
+                error = checkOfpacts(ActionFormat.roundTrip(e.po().actions(), version), staged);
+            }
+            if (error != null) {
+                return new Object[] {i, error};
+            }
+        }
+        for (BundleEntry e : entries) {
+            if (e.fm() != null) {
+                flowMod(e.fm(), version, now);
+            } else if (e.gm() != null) {
+                groupMod(e.gm(), version, now);
+            } else {
+                packetOut(e.po(), version, e.of10(), now);
+            }
+        }
         return null;
     }
 
@@ -1041,24 +1159,13 @@ public final class Ofproto {
      */
     public String packetOut(PacketOut po, OfVersion version, boolean of10, long now) {
         byte[] frame = po.packet();
-        long[] flow = Packet.extract(frame, po.inPort(), datapath.vlanLimit());
-        for (Slot s : Slot.ALL) { // the pipeline fields the packet-out starts with (flow_metadata)
-            long m = po.metadata().mask(s);
-            if (m != 0 && s != Slot.PACKET_TYPE) {
-                flow[s.ordinal()] = flow[s.ordinal()] & ~m | po.metadata().value(s) & m;
-            }
-        }
+        long[] flow = packetOutFlow(po);
         List<Action> wire = ActionFormat.roundTrip(po.actions(), version);
-        String decode = FlowModDecode.decodeError(wire);
-        if (decode != null) {
-            return FlowModDecode.errorOnWire(decode, version);
+        String init = packetOutInit(po, version, of10, flow);
+        if (init != null) {
+            return init;
         }
-        String[] inconsistent = FlowModDecode.consistencyError(wire, Match.exact(flow), 0,
-                FlowModDecode.protocol(version, of10));
-        if (inconsistent != null) {
-            return inconsistent[0];
-        }
-        String missing = checkOfpacts(wire);
+        String missing = checkOfpacts(wire, groups);
         if (missing != null) {
             return missing;
         }
@@ -1070,6 +1177,31 @@ public final class Ofproto {
         x.runActions(wire);
         send(x.outputs);
         return null;
+    }
+
+    // the packet's flow with the pipeline fields the packet-out starts with (flow_metadata)
+    private long[] packetOutFlow(PacketOut po) {
+        long[] flow = Packet.extract(po.packet(), po.inPort(), datapath.vlanLimit());
+        for (Slot s : Slot.ALL) {
+            long m = po.metadata().mask(s);
+            if (m != 0 && s != Slot.PACKET_TYPE) {
+                flow[s.ordinal()] = flow[s.ordinal()] & ~m | po.metadata().value(s) & m;
+            }
+        }
+        return flow;
+    }
+
+    // ofputil_decode_packet_out() and ofproto_packet_out_init(): the actions decode and are consistent with the
+    // packet's flow; null or the error
+    private static String packetOutInit(PacketOut po, OfVersion version, boolean of10, long[] flow) {
+        List<Action> wire = ActionFormat.roundTrip(po.actions(), version);
+        String decode = FlowModDecode.decodeError(wire);
+        if (decode != null) {
+            return FlowModDecode.errorOnWire(decode, version);
+        }
+        String[] inconsistent = FlowModDecode.consistencyError(wire, Match.exact(flow), 0,
+                FlowModDecode.protocol(version, of10));
+        return inconsistent != null ? inconsistent[0] : null;
     }
 
     // dp_netdev_input(): the megaflow lookups of one packet and its recirculations

@@ -472,6 +472,14 @@ public final class OvsRouter {
         return "OK\n";
     }
 
+    /** tnl_neigh_flush(): the entries set on {@code name}, as xlate_ofport_remove() drops a removed port's. */
+    void neighFlush(String name) {
+        if (neighs.values().removeIf(n -> n.bridge.equals(name))) {
+            expires.keySet().removeIf(k -> !neighs.containsKey(k));
+            version++;
+        }
+    }
+
     private List<Route> sorted() {
         List<Route> l = new ArrayList<>(routes);
         l.sort((a, b) -> Integer.compare(b.plen, a.plen));

@@ -286,7 +286,7 @@ final class Xlate {
         tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
-        thawCookie = 0;
+        thawCookie = -1L;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
         firstLookup = false;
         keepRecircs = false;
@@ -663,6 +663,7 @@ final class Xlate {
         int chained = 0, first = t, savedTableLevel = tableLevel;
         List<int[]> outerNested = nestedBridges;
         Rule outerRule = rule;
+        Rule initial = null; // xlate_actions()'s own lookup: its ctx->rule stays for the action set, not restored
         Classifier next = null; // table t's classifier, when the lone goto_table that led to it had it at hand
         while (true) {
             depth++;
@@ -689,6 +690,7 @@ final class Xlate {
             boolean skipActions = false;
             if (firstLookup) {
                 firstLookup = false;
+                initial = r;
                 skipActions = !Tunnel.processEcn(flow) || receiveRefused;
                 receiveRefused = false;
             }
@@ -739,7 +741,7 @@ final class Xlate {
             break;
         }
         depth -= chained;
-        rule = outerRule;
+        rule = initial != null ? initial : outerRule;
         nestedBridges = outerNested;
         if (chained > 0) {
             tableLevel = savedTableLevel;
@@ -1067,7 +1069,10 @@ final class Xlate {
         }
     }
 
-    /** ctx->rule_cookie after a thaw's unroll_xlate, when no rule is at hand. */
+    /**
+     * ctx->rule_cookie when no rule is at hand: OVS_BE64_MAX as xlate_actions() starts it (a packet-out's actions, a
+     * thaw), then what a thaw's unroll_xlate restores.
+     */
     private long thawCookie;
 
     /**
@@ -1158,11 +1163,12 @@ final class Xlate {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
         // the continuation's frozen_state: its metadata and ctx->conntracked (+trk here; a ct_clear drops it)
+        long cookie = rule != null ? rule.cookie : thawCookie; // ctx->rule_cookie
         int recirc = XlateFreeze.freeze(this, "controller|" + XlateFreeze.frozenMetadata(this) + "|conntracked="
                 + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
-                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
-                : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
+                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie="
+                + (cookie == 0 ? "0" : "0x" + Long.toHexString(cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenarios of OVS's own test suite (tests/ofproto-dpif.at, ofproto.at, ovs-ofctl.at, ofp-actions.at, tunnel.at,
- * learn.at, mpls-xlate.at, dpif-netdev.at of v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the
+ * learn.at, mpls-xlate.at, dpif-netdev.at, classifier.at, packet-type-aware.at of v3.1.0) translated into command files (refdata/ovs/ovs-testsuite/NAME.in, the first line naming the
  * .at file and the AT_SETUP title) and recorded with OVS 3.1 (STATUS=1 src/test/scripts/record-ovs-commands.sh ovs-testsuite
  * NAME.in, one file per run): each replayed in a lab of br0 with p1..p3 as recorded, every section compared with
  * OVS's after the replays' usual normalisation.
@@ -27,9 +27,6 @@ class OvsTestsuiteTest {
             "exponential-resubmit.in#8", "not modelled: xlate_resubmit_resource_check()'s limit of 64 kB of datapath"
                     + " actions (4096 outputs of 8 LOCALs), which ends the translation and slow-paths it"
                     + " (SLOW_ACTION), after which OVS's datapath holds no flow for the packet"),
-            Map.entry("ofproto-del-group.in#23", "not modelled: an indirect group without buckets, which"
-                    + " ofputil_decode_group_mod() refuses (OFPGMFC_INVALID_GROUP) and ovs-ofctl echoes as a hex dump"
-                    + " of its OpenFlow 1.1 group_mod"),
             Map.entry("tunnel-geneve-vxlan.in#6", "OVS's own run-to-run noise: netdev_vport_construct() gives each"
                     + " tunnel port a random Ethernet address (eth_addr_random()), and br0's address and datapath id"
                     + " follow from them"),

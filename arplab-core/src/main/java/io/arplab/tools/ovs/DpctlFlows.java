@@ -61,7 +61,8 @@ final class DpctlFlows {
                 try {
                     key = OdpKey.parse(rest.get(rest.size() - 2), dp);
                 } catch (FlowParseException e) {
-                    return new Outcome("ovs-vswitchd: parsing flow key (" + e.getMessage() + ") (Invalid argument)", 2);
+                    return new Outcome("ovs-vswitchd: parsing flow key (" + e.getMessage() + ") (" + e.strerror + ")",
+                            2);
                 }
                 if (!actionsParse(rest.get(rest.size() - 1))) {
                     return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);

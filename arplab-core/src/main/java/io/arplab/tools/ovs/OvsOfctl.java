@@ -38,7 +38,7 @@ public final class OvsOfctl implements Tool {
     private OfVersion version = OfVersion.OF10;
     /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
     private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
-    private boolean stats = true, names, strict, mayCreate, readd;
+    private boolean stats = true, names, strict, mayCreate, bundle, readd;
     /** -F's flow formats as FlowMod's protocol bits (ofputil_protocols_from_string()); P_ANY without -F. */
     private int flowFormats = FlowMod.P_ANY;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
@@ -163,6 +163,7 @@ public final class OvsOfctl implements Tool {
                 case "strict" -> strict = true;
                 case "readd" -> readd = true;
                 case "may-create" -> mayCreate = true;
+                case "bundle" -> bundle = true;
                 case "read-only" -> readOnly = true;
                 case "color" -> {
                     if (a != null && !List.of("always", "yes", "force", "never", "no", "none", "auto", "tty",
@@ -177,6 +178,9 @@ public final class OvsOfctl implements Tool {
                     }
                 }
             }
+        }
+        if (bundle) {
+            bundleVersions();
         }
         // parse_options(): the enabled versions must carry one of -F's flow formats; each is then narrowed to what
         // the other allows (allowed_protocols &= version_protocols, mask_allowed_ofp_versions())
@@ -265,6 +269,9 @@ public final class OvsOfctl implements Tool {
         if (!MODELLED.contains(cmd)) {
             return fail("'" + cmd + "' command is not modelled by arplab");
         }
+        if (cmd.equals("bundle")) {
+            bundleVersions(); // ofctl_bundle(), after the file parsed
+        }
         if (!connect(br)) {
             return 1;
         }
@@ -305,10 +312,14 @@ public final class OvsOfctl implements Tool {
                     yield 0;
                 }
                 case "packet-out" -> packetOut(br, rest);
+                case "bundle" -> bundleFile(br, rest.get(1));
+                case "dump-group-features" -> dumpGroupFeatures();
                 case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
                 case "mod-group" -> groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
                         mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY);
                 case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
+                case "insert-buckets" -> groupMods(br, List.of(arg(rest)), Group.Command.INSERT_BUCKET);
+                case "remove-buckets" -> groupMods(br, List.of(arg(rest)), Group.Command.REMOVE_BUCKET);
                 case "add-groups" -> addGroups(br, rest.get(1));
                 case "dump-groups" -> dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
                 case "dump-group-stats" -> dumpGroupStats(br, arg(rest));
@@ -379,7 +390,8 @@ public final class OvsOfctl implements Tool {
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
             "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
-            "dump-desc", "probe", "packet-out", "replace-flows", "diff-flows");
+            "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
+            "replace-flows", "diff-flows");
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
@@ -407,40 +419,203 @@ public final class OvsOfctl implements Tool {
         return rest.size() > 1 ? rest.get(1) : "";
     }
 
-    // ofctl_group_mod(): every group_mod parsed first; the switch's error ends the run (transact_noreply())
+    // ofctl_group_mod(): the group_mod parsed first
     private int groupMods(Ofproto br, List<String> texts, Group.Command command) {
         List<Group.Mod> mods = new ArrayList<>();
-        int usable = FlowMod.P_ANY;
         for (String t : texts) {
             mods.add(parseGroup(br, t, command));
-            usable &= mods.get(mods.size() - 1).usable();
+        }
+        return groupMods(br, mods);
+    }
+
+    // ofctl_group_mod__(): sent in the protocol they all allow; the switch's error ends the run (transact_noreply())
+    private int groupMods(Ofproto br, List<Group.Mod> mods) {
+        int usable = FlowMod.P_ANY;
+        for (Group.Mod m : mods) {
+            usable &= m.usable();
+        }
+        if (bundle) {
+            usable &= FlowMod.P_OF13_UP; // bundle_group_mod__(): bundles need OpenFlow 1.3+
         }
         String unusable = FlowMod.usableError(usable, false, version); // open_vconn_for_flow_mod()
         if (unusable != null) {
             return fail(unusable);
         }
+        if (bundle) {
+            List<Ofproto.BundleEntry> entries = new ArrayList<>();
+            for (Group.Mod m : mods) {
+                if (unencodable(m)) {
+                    return 1;
+                }
+                entries.add(new Ofproto.BundleEntry(null, m, null, false));
+            }
+            return bundleTransact(br, entries);
+        }
         for (Group.Mod m : mods) {
+            if (unencodable(m)) {
+                return 1;
+            }
             String error = br.groupMod(m, version, ctx.now());
             if (error != null) {
-                String cmd = switch (m.command()) {
-                    case ADD -> "ADD";
-                    case MODIFY -> "MOD";
-                    case ADD_OR_MOD -> "ADD_OR_MOD";
-                    case DELETE -> "DEL";
-                };
                 // ofp_print() of the error decodes the group_mod it carries first (ofputil_pull_ofp11_buckets()):
                 // its buckets' deprecations are logged before the error prints
                 for (String l : m.decodeLog(version)) {
                     log(l);
                 }
                 ctx.err().println(ofpHeader("OFPT_ERROR") + error);
-                ctx.err().println((version == OfVersion.OF10 ? "NXT_GROUP_MOD (xid=0x6):"
-                        : ofpHeader("OFPT_GROUP_MOD").stripTrailing()));
-                ctx.err().println(" " + cmd + " " + m.format(version, PortMap.NONE));
+                m.print(version, 6, PortMap.NONE).forEach(ctx.err()::println);
                 return 1;
             }
         }
         return 0;
+    }
+
+    // ofputil_encode_group_mod(): bad_group_cmd() of a bucket command in OpenFlow 1.1 to 1.4, fatal
+    private boolean unencodable(Group.Mod m) {
+        if (m.bucketCommand() && version.atLeast(OfVersion.OF11) && !version.atLeast(OfVersion.OF15)) {
+            fail((m.command() == Group.Command.INSERT_BUCKET ? "insert-bucket" : "remove-bucket")
+                    + " needs OpenFlow 1.5 or later ('-O OpenFlow15')");
+            return true;
+        }
+        return false;
+    }
+
+    // parse_options() with --bundle, ofctl_bundle(): without an OpenFlow 1.3+ version enabled, 1.4 is, and the
+    // versions without bundles are not
+    private void bundleVersions() {
+        if (allowed.stream().noneMatch(v -> v.atLeast(OfVersion.OF13))) {
+            allowed = java.util.EnumSet.of(OfVersion.OF14);
+        }
+    }
+
+    /**
+     * ofctl_bundle(): a file of "flow", "group" and "packet-out" lines (parse_ofp_bundle_file(): the first word a
+     * prefix of one of them, then the message as its own command parses it, "FILE:LINE: error" else), sent in one
+     * bundle.
+     */
+    private int bundleFile(Ofproto br, String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(ctx.workDir().resolve(file));
+        } catch (IOException e) {
+            return fail(file + ": open failed (No such file or directory)");
+        }
+        List<Ofproto.BundleEntry> entries = new ArrayList<>();
+        int usable = FlowMod.P_ANY;
+        for (int n = 0; n < lines.size(); n++) {
+            int hash = lines.get(n).indexOf('#');
+            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int len = 0;
+            while (len < t.length() && ", \t\r\n".indexOf(t.charAt(len)) < 0) {
+                len++;
+            }
+            String word = t.substring(0, len), body = t.substring(len);
+            try {
+                if ("flow".startsWith(word)) {
+                    FlowMod fm = FlowParser.parseFileLine(body, portMap(br));
+                    usable &= fm.usable();
+                    entries.add(new Ofproto.BundleEntry(fm, null, null, false));
+                } else if ("group".startsWith(word)) {
+                    Group.Mod m = groupFileLine(br, body);
+                    usable &= m.usable();
+                    entries.add(new Ofproto.BundleEntry(null, m, null, false));
+                } else if ("packet-out".startsWith(word)) {
+                    PacketOut po = PacketOut.parse(body, portMap(br));
+                    usable &= po.usable();
+                    entries.add(new Ofproto.BundleEntry(null, null, po, false));
+                } else {
+                    return fail(file + ":" + (n + 1) + ": Unsupported bundle message type: " + word);
+                }
+            } catch (FlowParseException e) {
+                return fail(file + ":" + (n + 1) + ": " + e.getMessage());
+            }
+        }
+        usable &= FlowMod.P_OF13_UP; // bundles need OpenFlow 1.3+
+        String unusable = FlowMod.usableError(usable, false, version);
+        if (unusable != null) {
+            return fail(unusable);
+        }
+        for (Ofproto.BundleEntry e : entries) {
+            if (e.gm() != null && unencodable(e.gm())) {
+                return 1;
+            }
+        }
+        return bundleTransact(br, entries);
+    }
+
+    /**
+     * bundle_transact(): vconn_bundle_transact() opens a bundle, adds each message (xids from 6 in order; one the
+     * switch refuses, handle_bundle_add(), is left out with its error), commits it if none was refused, else
+     * discards it; bundle_print_errors() prints each error with the message it names, a failed commit's with the
+     * commit request, and a failure is fatal.
+     */
+    private int bundleTransact(Ofproto br, List<Ofproto.BundleEntry> entries) {
+        boolean refused = false;
+        for (int i = 0; i < entries.size(); i++) {
+            String error = br.bundleAdd(entries.get(i), version);
+            if (error != null) {
+                bundleError(entries.get(i), 6 + i, error);
+                refused = true;
+            }
+        }
+        if (!refused) {
+            Object[] failed = br.bundleCommit(entries, version, ctx.now());
+            if (failed == null) {
+                return 0;
+            }
+            int i = (Integer) failed[0];
+            bundleError(entries.get(i), 6 + i, (String) failed[1]);
+            // the open request, the barrier, then the commit: ONF's extension in OpenFlow 1.3
+            ctx.err().println("Error OFPBFC_MSG_FAILED for: " + (version == OfVersion.OF13 ? "ONFT" : "OFPT")
+                    + "_BUNDLE_CONTROL (" + version.shortName + ") (xid=0x" + Integer.toHexString(6 + entries.size()
+                    + 2) + "):");
+            ctx.err().println(" bundle_id=0 type=COMMIT_REQUEST flags=atomic ordered");
+        }
+        return fail("talking to unix:/var/run/openvswitch/" + br.name + ".mgmt (Protocol error)");
+    }
+
+    // bundle_print_errors(): "Error NAME for: " and ofp_print() of the message
+    private void bundleError(Ofproto.BundleEntry e, int xid, String error) {
+        List<String> msg;
+        if (e.fm() != null) {
+            for (String l : FlowStatsFormat.flowModErrorLog(e.fm(), version, error)) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            }
+            List<String> lines = FlowStatsFormat.flowModError(e.fm(), version, error, xid, e.fm().table() != 255);
+            msg = lines.subList(1, lines.size());
+        } else if (e.gm() != null) {
+            msg = e.gm().print(version, xid, PortMap.NONE);
+        } else {
+            List<String> echo = e.po().format(version, PortMap.NONE);
+            msg = new ArrayList<>(List.of("OFPT_PACKET_OUT (" + version.shortName + ") (xid=0x"
+                    + Integer.toHexString(xid) + "):" + echo.get(0)));
+            msg.addAll(echo.subList(1, echo.size()));
+        }
+        ctx.err().println("Error " + error + " for: " + msg.get(0));
+        msg.subList(1, msg.size()).forEach(ctx.err()::println);
+    }
+
+    // parse_ofp_group_mod_str__() with command -2: the line may begin with its command
+    private Group.Mod groupFileLine(Ofproto br, String line) {
+        String t = line.strip();
+        Group.Command c = Group.Command.ADD;
+        int len = 0;
+        while (len < t.length() && ", \t".indexOf(t.charAt(len)) < 0) {
+            len++;
+        }
+        String first = t.substring(0, len);
+        for (String[] word : new String[][] {{"add", "ADD"}, {"delete", "DELETE"}, {"modify", "MODIFY"},
+            {"add_or_mod", "ADD_OR_MOD"}, {"insert_bucket", "INSERT_BUCKET"}, {"remove_bucket", "REMOVE_BUCKET"}}) {
+            if (!first.isEmpty() && word[0].startsWith(first)) {
+                c = Group.Command.valueOf(word[1]);
+                t = t.substring(len);
+                break;
+            }
+        }
+        return parseGroup(br, t.trim(), c);
     }
 
     // parse_ofp_group_mod_str(): the port warnings of its buckets logged as met, before any error
@@ -473,33 +648,20 @@ public final class OvsOfctl implements Tool {
         } catch (IOException e) {
             return fail(file + ": open failed (No such file or directory)");
         }
-        int rc = 0;
-        for (String l : lines) {
-            int hash = l.indexOf('#');
-            String t = (hash >= 0 ? l.substring(0, hash) : l).trim();
+        List<Group.Mod> mods = new ArrayList<>();
+        for (int n = 0; n < lines.size(); n++) { // parse_ofp_group_mod_file(): every line parsed, then sent
+            int hash = lines.get(n).indexOf('#');
+            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
             if (t.isEmpty()) {
                 continue;
             }
-            Group.Command c = Group.Command.ADD;
-            int len = 0;
-            while (len < t.length() && ", \t".indexOf(t.charAt(len)) < 0) {
-                len++;
-            }
-            String first = t.substring(0, len);
-            for (String[] word : new String[][] {{"add", "ADD"}, {"delete", "DELETE"}, {"modify", "MODIFY"},
-                {"add_or_mod", "ADD_OR_MOD"}}) {
-                if (!first.isEmpty() && word[0].startsWith(first)) {
-                    c = Group.Command.valueOf(word[1]);
-                    t = t.substring(len);
-                    break;
-                }
-            }
-            rc = groupMods(br, List.of(t.trim()), c);
-            if (rc != 0) {
-                return rc;
+            try {
+                mods.add(groupFileLine(br, t));
+            } catch (FlowParseException e) {
+                return fail(file + ":" + (n + 1) + ": " + e.getMessage());
             }
         }
-        return rc;
+        return groupMods(br, mods);
     }
 
     // ofctl_meter_mod__(): meters need OpenFlow 1.3 or later
@@ -620,8 +782,7 @@ public final class OvsOfctl implements Tool {
     // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
     // ofputil_protocols_from_version_bitmap() of one version, as FlowMod's protocol bits
     private static int protocolsOf(OfVersion v) {
-        return v == OfVersion.OF10 ? FlowMod.P_OF10 | FlowMod.P_NXM : v == OfVersion.OF11 ? FlowMod.P_OF11
-                : v == OfVersion.OF12 ? FlowMod.P_OXM12 : FlowMod.P_OXM13;
+        return FlowMod.protocols(v);
     }
 
     private static String versions(java.util.Collection<OfVersion> set) {
@@ -672,7 +833,7 @@ public final class OvsOfctl implements Tool {
             Map.entry("nxm+table_id", FlowMod.P_NXM), Map.entry("openflow10-table_id", FlowMod.P_OF10),
             Map.entry("openflow10+table_id", FlowMod.P_OF10), Map.entry("openflow11", FlowMod.P_OF11),
             Map.entry("oxm-openflow12", FlowMod.P_OXM12), Map.entry("oxm-openflow13", FlowMod.P_OXM13),
-            Map.entry("oxm-openflow14", FlowMod.P_OXM13), Map.entry("oxm-openflow15", FlowMod.P_OXM13),
+            Map.entry("oxm-openflow14", FlowMod.P_OXM14), Map.entry("oxm-openflow15", FlowMod.P_OXM15),
             Map.entry("any", FlowMod.P_ANY), Map.entry("openflow10", FlowMod.P_OF10), Map.entry("nxm", FlowMod.P_NXM),
             Map.entry("oxm", FlowMod.P_OXM));
 
@@ -889,15 +1050,24 @@ public final class OvsOfctl implements Tool {
         for (int t = 0; t < FlowTables.N_TABLES; t++) {
             for (FlowTableEntries.Entry e : all) {
                 if (e.table() == t && e.version(1) != null && e.version(0) == null) {
-                    mods.add(FlowTableEntries.flowMod(e, 1, FlowMod.Command.DELETE_STRICT, usable & flowFormats));
+                    mods.add(FlowTableEntries.flowMod(e, 1, FlowMod.Command.DELETE_STRICT, usable & flowFormats,
+                            version.atLeast(OfVersion.OF11)));
                 }
             }
             for (FlowTableEntries.Entry e : all) {
                 FlowTableEntries.Version f = e.version(0), sw = e.version(1);
                 if (e.table() == t && f != null && (readd || sw == null || !FlowTableEntries.same(sw, f))) {
-                    mods.add(FlowTableEntries.flowMod(e, 0, FlowMod.Command.ADD, usable & flowFormats));
+                    mods.add(FlowTableEntries.flowMod(e, 0, FlowMod.Command.ADD, usable & flowFormats,
+                            version.atLeast(OfVersion.OF11)));
                 }
             }
+        }
+        if (bundle) { // bundle_transact(): all of them or none
+            List<Ofproto.BundleEntry> bundled = new ArrayList<>();
+            for (FlowMod fm : mods) {
+                bundled.add(new Ofproto.BundleEntry(fm, null, null, false));
+            }
+            return bundleTransact(br, bundled);
         }
         for (FlowMod fm : mods) {
             String error = br.flowMod(fm, version, ctx.now());
@@ -1004,11 +1174,21 @@ public final class OvsOfctl implements Tool {
             usable &= fm.usable();
             tableId |= fm.table() != 255;
         }
+        if (bundle) {
+            usable &= FlowMod.P_OF13_UP; // bundle_flow_mod__(): bundles need OpenFlow 1.3+
+        }
         String unusable = FlowMod.usableError(usable, tableId, version, flowFormats);
         if (unusable != null) {
             return fail(unusable);
         }
         usable &= flowFormats; // open_vconn_for_flow_mod(): the protocol is one -F allows (-F nxm: no ofp10_match)
+        if (bundle) {
+            List<Ofproto.BundleEntry> entries = new ArrayList<>();
+            for (FlowMod fm : mods) {
+                entries.add(new Ofproto.BundleEntry(fm.withUsable(usable), null, null, false));
+            }
+            return bundleTransact(br, entries);
+        }
         boolean nxm = (usable & FlowMod.P_OF10) == 0;
         for (int i = 0; i < mods.size(); i++) {
             FlowMod fm = mods.get(i).withUsable(usable);
@@ -1261,6 +1441,32 @@ public final class OvsOfctl implements Tool {
         }
         ctx.out().println(replyHeader("AGGREGATE", !text.isBlank()) + " packet_count=" + packets + " byte_count="
                 + bytes + " flow_count=" + rules.size());
+        return 0;
+    }
+
+    /**
+     * ofctl_dump_group_features(): ofproto's group features (every type, capabilities select-weight, select-liveness
+     * and chaining, OFPG_MAX groups of each, every action) as ofputil_group_features_format() prints the reply: the
+     * actions those the version's encoding carries (ofpact_bitmap_to_openflow()); a Nicira extension before
+     * OpenFlow 1.2.
+     */
+    private int dumpGroupFeatures() {
+        String actions = switch (version) {
+            case OF10 -> "output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src"
+                    + " mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst";
+            case OF11 -> "output group set_vlan_vid set_vlan_pcp strip_vlan push_vlan mod_dl_src mod_dl_dst"
+                    + " mod_nw_src mod_nw_dst mod_nw_tos mod_nw_ecn mod_nw_ttl mod_tp_src mod_tp_dst dec_ttl"
+                    + " set_mpls_label set_mpls_tc set_mpls_ttl dec_mpls_ttl push_mpls pop_mpls set_queue";
+            default -> "output group set_field strip_vlan push_vlan mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl"
+                    + " push_mpls pop_mpls set_queue";
+        };
+        var o = ctx.out();
+        o.println((version.atLeast(OfVersion.OF12) ? "OFPST" : "NXST") + "_GROUP_FEATURES reply" + versionTag()
+                + " (xid=0x2):");
+        o.println(" Group table:\n    Types:  0xf\n    Capabilities:  0x7");
+        for (String type : List.of("all", "select", "indirect", "fast failover")) {
+            o.println("    " + type + " group:\n       max_groups=0xffffff00\n       actions: " + actions);
+        }
         return 0;
     }
 

@@ -425,6 +425,18 @@ public final class OvsVsctl implements Tool {
                 br.cols.put("fail_mode", Datum.of(c.arg(1)));
             }
             case "del-fail-mode" -> bridge(c.arg(0)).cols.put("fail_mode", Datum.EMPTY);
+            case "set-controller" -> { // cmd_set_controller(): the bridge's controllers replaced
+                bridge(c.arg(0));
+                rows.controllers.put(c.arg(0), List.copyOf(c.args().subList(1, c.args().size())));
+            }
+            case "del-controller" -> {
+                bridge(c.arg(0));
+                rows.controllers.put(c.arg(0), List.of());
+            }
+            case "get-controller" -> { // cmd_get_controller(): the targets sorted
+                bridge(c.arg(0));
+                rows.controllers.getOrDefault(c.arg(0), List.of()).stream().sorted().forEach(this::line);
+            }
             case "br-set-external-id" -> {
                 Map<String, String> m = bridge(c.arg(0)).map("external_ids");
                 if (c.args.size() == 3) {

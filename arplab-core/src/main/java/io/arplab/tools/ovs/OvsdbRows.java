@@ -45,6 +45,8 @@ final class OvsdbRows {
     final Map<String, Row> ports = new LinkedHashMap<>();
     final Map<String, String> portBridge = new LinkedHashMap<>();
     final Map<String, Row> ifaces = new LinkedHashMap<>();
+    /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
+    final Map<String, List<String>> controllers = new HashMap<>();
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
     final java.util.Set<String> expected = new java.util.HashSet<>();
     private final Vswitchd vswitchd;
@@ -68,6 +70,7 @@ final class OvsdbRows {
         ovs.put(".", root);
         for (OvsBridge b : vswitchd.bridges()) {
             Ofproto o = b.ofproto();
+            controllers.put(o.name, o.controllers);
             Row r = new Row("Bridge", o.name);
             r.cols.put("datapath_type", Datum.of("dummy"));
             r.cols.put("datapath_version", Datum.of("<built-in>"));
@@ -248,6 +251,8 @@ final class OvsdbRows {
             if (b == null) {
                 b = vswitchd.addBridge(br.name);
             }
+            // bridge_configure_remotes(): the controllers, then the fail mode
+            b.ofproto().setControllers(controllers.getOrDefault(br.name, List.of()), now);
             configure(b, br);
         }
         Map<String, Long> recreated = new HashMap<>(); // a new type on the same bridge keeps the OpenFlow port
