@@ -680,6 +680,14 @@ final class Xlate {
     }
 
     void table(int t) {
+        table(t, true);
+    }
+
+    /**
+     * xlate_table_action() of table {@code t}; {@code honorMiss}: its may_packet_in and honor_table_miss, false for a
+     * resubmit (xlate_ofpact_resubmit()), true for the first lookup, goto_table, an output to TABLE and a patch port.
+     */
+    void table(int t, boolean honorMiss) {
         if (wasMpls) { // xlate_table_action(): a lookup after an MPLS pop waits for the recirculated packet
             freezing = new ArrayList<>();
             freezeMpls = true;
@@ -693,21 +701,45 @@ final class Xlate {
         Classifier next = null; // table t's classifier, when the lone goto_table that led to it had it at hand
         while (true) {
             depth++;
-            Classifier table = next != null ? next : br.tables.table(t);
-            tableId = t;
+            // xlate_report_table() names the table the caller asked for, xlate_actions() the last one looked up
+            int asked = t;
             boolean dropFrag = fragmentDropped();
-            Rule r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
-            afterLookup();
-            // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
-            // megaflow's later packets
-            if (execute) {
-                if (r == null) {
-                    table.nMissed++;
-                } else {
-                    table.nMatched++;
+            Rule r;
+            Classifier table;
+            FlowTables.TableMiss missConfig = FlowTables.TableMiss.CONTINUE;
+            while (true) { // rule_dpif_lookup_from_table()
+                table = next != null ? next : br.tables.table(t);
+                tableId = t;
+                r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
+                afterLookup();
+                // the packet counted in the table, and in the cache (XC_TABLE) for its megaflow's later packets
+                if (execute) {
+                    if (r == null) {
+                        table.nMissed++;
+                    } else {
+                        table.nMatched++;
+                    }
                 }
+                xc.table(table, r);
+                if (r != null || !honorMiss) {
+                    break;
+                }
+                // a miss honours the table's miss_config: CONTINUE looks the next table up (not TBL_INTERNAL)
+                missConfig = br.tables.missConfig(t);
+                if (missConfig != FlowTables.TableMiss.CONTINUE || t + 1 >= Ofproto.TABLE_INTERNAL) {
+                    break;
+                }
+                t++;
+                next = null;
             }
-            xc.table(table, r);
+            if (r == null && honorMiss && (missConfig == FlowTables.TableMiss.CONTINUE
+                    || missConfig == FlowTables.TableMiss.CONTROLLER)) {
+                // the miss_rule (a packet-in) for a miss that ended in CONTINUE or CONTROLLER, from a known input port
+                // without OFPPC_NO_PACKET_IN; DEFAULT takes it only for a controller that wants misses (none here)
+                Ofproto.Port in = br.port(flow[Slot.IN_PORT.ordinal()]);
+                r = in != null && (in.config & Ofproto.Port.NO_PACKET_IN) == 0 ? br.missRule : null;
+            }
+            int reported = firstLookup ? t : asked;
             if (trace != null) {
                 lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
             }
@@ -726,7 +758,7 @@ final class Xlate {
                 if (trace != null) {
                     // xlate_report_table() tells the miss by comparing with xin->ofproto's no_packet_in_rule: a miss
                     // in another bridge (behind a patch port) shows that bridge's hidden rule, reg0=0x2
-                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
+                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", reported))
                             .append(br == xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
                 }
                 if (!skipActions) {
@@ -741,11 +773,14 @@ final class Xlate {
                 hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
             }
             if (trace != null && dropFrag && br == xinBr) { // xlate_report_table() of the drop_frags_rule
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
+                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", reported))
                         .append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
+            } else if (trace != null && r == br.missRule && br == xinBr) { // ... and of the miss_rule
+                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", reported))
+                        .append("No match, and a \"packet-in\" is called for.\n");
             } else if (trace != null) {
                 String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
+                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", reported)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
                         .append(r.priority);
                 if (r.cookie != 0) {
                     trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
@@ -761,10 +796,12 @@ final class Xlate {
             } else if (patchLookup) {
                 patchLookup = false;
                 XlateClone.cloneActions(this, acts);
-            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0 && acts == r.actions) {
+            } else if (trace == null && !exited && !wasMpls && r != br.missRule && table.foundGoto >= 0
+                    && acts == r.actions) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
                 chained++;
+                honorMiss = true; // goto_table's lookup honours the miss config
                 t = table.foundGoto;
                 next = table.foundNext;
                 continue;
@@ -860,8 +897,10 @@ final class Xlate {
                 ActionFormat.format(a, OfVersion.OF15, portNames(), s);
                 line(s.toString());
             }
-            if (a instanceof Action.Output o && o.port() == Ports.TABLE) {
-                // xlate_output_action()'s OFPP_TABLE: xlate_table_action() from table 0 with the packet's in_port
+            boolean toTable = a instanceof Action.Output o && o.port() == Ports.TABLE;
+            if (toTable) {
+                // xlate_output_action()'s OFPP_TABLE: xlate_table_action() from table 0 with the packet's in_port,
+                // honouring the tables' miss config as a resubmit does not
                 a = new Action.Resubmit(Ports.IN_PORT, 0);
             }
             if (a instanceof Action.Output o) {
@@ -920,7 +959,7 @@ final class Xlate {
                     XlateCt.tupleSwap(this); // with_ct_orig: the lookup takes the connection's original 5-tuple
                 }
                 recursion += deepens ? 1 : 0;
-                table(target); // xlate_ofpact_resubmit(): 255 is the current table
+                table(target, toTable); // xlate_ofpact_resubmit(): 255 is the current table
                 recursion -= deepens ? 1 : 0;
                 if ((error != null || exited || freezing != null) && nested && trace != null) {
                     unnest(from); // a failed translation, an exit or a freeze put nothing after the table node
@@ -1196,8 +1235,10 @@ final class Xlate {
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        // the continuation's frozen_state: its metadata and ctx->conntracked (+trk here; a ct_clear drops it)
-        int recirc = XlateFreeze.freeze(this, "controller|" + XlateFreeze.frozenMetadata(this) + "|conntracked="
+        // the continuation's frozen_state: ctx->table_id, its metadata and ctx->conntracked (+trk here; a ct_clear
+        // drops it)
+        int recirc = XlateFreeze.freeze(this, "controller|table=" + tableId + "|" + XlateFreeze.frozenMetadata(this)
+                + "|conntracked="
                 + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
         odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
