@@ -1078,6 +1078,7 @@ public final class Ofproto {
         }
         Xlate x = new Xlate(this, now, flow, frame, null, List.of(), true);
         x.install = false;
+        x.inPacketOut = true;
         x.runActions(wire);
         send(x.outputs);
         return null;

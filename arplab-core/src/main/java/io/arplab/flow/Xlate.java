@@ -103,8 +103,17 @@ final class Xlate {
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
     Rule rule;
-    /** The group buckets being translated (group_bucket_action). */
-    int buckets;
+    /**
+     * do_xlate_actions()' group_bucket_action: the list being translated is a group bucket's own (xlate_group_bucket()),
+     * not a table's, a clone's or the action set's that it leads to; {@link #bucketList}: the next list is.
+     */
+    boolean groupBucketAction, bucketList;
+    /** ctx->pause: the controller(pause) action whose freeze is pending, or null. */
+    Action.Controller pause;
+    /** ctx->in_action_set: xlate_action_set() is translating the action set. */
+    boolean inActionSet;
+    /** xin->in_packet_out: packet_xlate() of a packet-out, for its whole translation (not a later recirculation). */
+    boolean inPacketOut;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
     boolean exited;
     final StringBuilder odp = new StringBuilder();
@@ -283,11 +292,12 @@ final class Xlate {
         Arrays.fill(ctOrigMask, 0);
         ctOrigSwapped = false;
         lookupInPort = -1;
-        tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
+        tableId = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
         thawCookie = 0;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
+        pause = null;
         firstLookup = false;
         keepRecircs = false;
         freezeHash = null;
@@ -880,6 +890,17 @@ final class Xlate {
 
     // do_xlate_actions(): an action is the last one when its list's enclosing action was
     void actionList(List<Action> actions) {
+        boolean outerBucket = groupBucketAction;
+        groupBucketAction = bucketList;
+        bucketList = false;
+        try {
+            actionList0(actions);
+        } finally {
+            groupBucketAction = outerBucket;
+        }
+    }
+
+    private void actionList0(List<Action> actions) {
         boolean outerTail = tail;
         boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
         listContinues = false;
@@ -961,8 +982,10 @@ final class Xlate {
                 recursion += deepens ? 1 : 0;
                 table(target, toTable); // xlate_ofpact_resubmit(): 255 is the current table
                 recursion -= deepens ? 1 : 0;
-                if ((error != null || exited || freezing != null) && nested && trace != null) {
-                    unnest(from); // a failed translation, an exit or a freeze put nothing after the table node
+                // a failed translation, an exit or a freeze put nothing after the table node, but for an exit or a
+                // freeze in check_pkt_larger's first branch, after which xlate_check_pkt_larger() translates the other
+                if ((error != null || (exited || freezing != null) && !continues) && nested && trace != null) {
+                    unnest(from);
                 }
                 level = savedLevel;
                 tableLevel = savedTableLevel;
@@ -1030,8 +1053,11 @@ final class Xlate {
                 if (XlateHeaders.decTtlExpired(this, d)) {
                     return; // stop processing for the current table
                 }
+            } else if (a instanceof Action.Controller c && c.pause()) {
+                pause = c; // OFPACT_CONTROLLER with pause: ctx_trigger_freeze(), the actions after it frozen
+                freezing = new ArrayList<>();
             } else if (a instanceof Action.Controller c) {
-                controller(c.maxLen(), c.reason(), c.id());
+                controller(c.maxLen(), c.reason(), c.id(), c.meterId());
             } else if (a instanceof Action.Sample sa) {
                 sample(sa);
             } else if (a instanceof Action.Multipath m) {
@@ -1231,6 +1257,11 @@ final class Xlate {
     // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
     // ukey's cache)
     void controller(int maxLen, int reason, int id) {
+        controller(maxLen, reason, id, -1);
+    }
+
+    /** The same with the action's meter_id, or -1 (NX_CTLR_NO_METER). */
+    void controller(int maxLen, int reason, int id, long meterId) {
         committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
@@ -1240,9 +1271,20 @@ final class Xlate {
         int recirc = XlateFreeze.freeze(this, "controller|table=" + tableId + "|" + XlateFreeze.frozenMetadata(this)
                 + "|conntracked="
                 + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
-        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
+        String userspace = "userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
-                : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))");
+                : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))";
+        // the action's meter, else the bridge's "controller" meter (ofproto->controller_meter_id): the userspace()
+        // then goes in a clone, sample(100%), after the meter, which runs on the packet's clone alone
+        Meter m = br.meters.get(meterId >= 0 ? meterId : 0xfffffffeL);
+        if (m == null) {
+            odpAdd(userspace);
+        } else {
+            odpAdd("sample(sample=100.0%,actions(meter(" + m.providerId + ")," + userspace + "))");
+            if (execute && !meterDropped && packet != null) {
+                m.run(now, packet.length);
+            }
+        }
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
     }
 
