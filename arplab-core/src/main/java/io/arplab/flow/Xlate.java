@@ -1057,7 +1057,7 @@ final class Xlate {
                 pause = c; // OFPACT_CONTROLLER with pause: ctx_trigger_freeze(), the actions after it frozen
                 freezing = new ArrayList<>();
             } else if (a instanceof Action.Controller c) {
-                controller(c.maxLen(), c.reason(), c.id(), c.meterId());
+                controller(c.maxLen(), c.reason(), c.id(), c.meterId(), c.userdata());
             } else if (a instanceof Action.Sample sa) {
                 sample(sa);
             } else if (a instanceof Action.Multipath m) {
@@ -1257,20 +1257,21 @@ final class Xlate {
     // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
     // ukey's cache)
     void controller(int maxLen, int reason, int id) {
-        controller(maxLen, reason, id, -1);
+        controller(maxLen, reason, id, -1, null);
     }
 
-    /** The same with the action's meter_id, or -1 (NX_CTLR_NO_METER). */
-    void controller(int maxLen, int reason, int id, long meterId) {
+    /** The same with the action's meter_id, or -1 (NX_CTLR_NO_METER), and userdata, or null. */
+    void controller(int maxLen, int reason, int id, long meterId, byte[] userdata) {
         committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        // the continuation's frozen_state: ctx->table_id, its metadata and ctx->conntracked (+trk here; a ct_clear
-        // drops it)
+        // the continuation's frozen_state: ctx->table_id, its metadata, ctx->conntracked (+trk here; a ct_clear
+        // drops it) and the action's userdata
         int recirc = XlateFreeze.freeze(this, "controller|table=" + tableId + "|" + XlateFreeze.frozenMetadata(this)
-                + "|conntracked="
-                + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
+                + "|conntracked=" + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0)
+                + (userdata == null || userdata.length == 0 ? "" : "|" + java.util.HexFormat.of().formatHex(userdata)),
+                flow, -1, null);
         String userspace = "userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
                 + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (rule == null || rule.cookie == 0 ? "0"
                 : "0x" + Long.toHexString(rule.cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))";
