@@ -419,8 +419,9 @@ public final class ActionParser {
         return new Action.OutputTrunc(port, maxLen);
     }
 
+    // ofputil_packet_in_reason_to_string(): OFPR_EXPLICIT_MISS and OFPR_IMPLICIT_MISS (6, 7) print empty
     static final List<String> PACKET_IN_REASONS = List.of("no_match", "action", "invalid_ttl", "action_set",
-        "group", "packet_out");
+        "group", "packet_out", "", "");
 
     // parse_CONTROLLER(): the plain form is an output to CONTROLLER, which is also how OVS encodes it
     private static Action controller(String value) {
@@ -435,7 +436,10 @@ public final class ActionParser {
             while (kv.next()) {
                 switch (kv.key) {
                     case "reason" -> {
-                        reason = PACKET_IN_REASONS.indexOf(kv.value);
+                        reason = -1; // ofputil_packet_in_reason_from_string(): strcasecmp(), the first that matches
+                        for (int i = PACKET_IN_REASONS.size() - 1; i >= 0; i--) {
+                            reason = PACKET_IN_REASONS.get(i).equalsIgnoreCase(kv.value) ? i : reason;
+                        }
                         if (reason < 0) {
                             throw new FlowParseException("unknown reason \"" + kv.value + "\"");
                         }

@@ -31,7 +31,8 @@ final class XlateTrace {
     }
 
     /**
-     * xlate_report_table(): table {@code t}'s rule {@code r}, the drop_frags_rule ({@code dropFrag}), or a miss (null),
+     * xlate_report_table(): table {@code t}'s rule {@code r}, the drop_frags_rule ({@code dropFrag}) or the miss_rule,
+     * or a miss (null),
      * which it tells by comparing with xin->ofproto's no_packet_in_rule: a miss in another bridge (behind a patch port)
      * shows that bridge's hidden rule, reg0=0x2.
      */
@@ -42,6 +43,8 @@ final class XlateTrace {
             trace.append(x.br == x.xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
         } else if (dropFrag && x.br == x.xinBr) {
             trace.append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
+        } else if (r == x.br.missRule && x.br == x.xinBr) { // ... and of the miss_rule
+            trace.append("No match, and a \"packet-in\" is called for.\n");
         } else {
             String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, x.portNames());
             trace.append(m).append(m.isEmpty() ? "" : ", ").append("priority ").append(r.priority);

@@ -39,6 +39,8 @@ public final class OvsOfctl implements Tool {
     /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
     private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
     private boolean stats = true, names, strict, mayCreate, bundle, readd;
+    /** should_accept_names(): use_names is not 0 (--no-names last). */
+    private boolean acceptNames = true;
     /** -F's flow formats as FlowMod's protocol bits (ofputil_protocols_from_string()); P_ANY without -F. */
     private int flowFormats = FlowMod.P_ANY;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
@@ -153,8 +155,14 @@ public final class OvsOfctl implements Tool {
                 }
                 case "no-stats" -> stats = false;
                 case "stats" -> stats = true;
-                case "names" -> names = true;
-                case "no-names" -> names = false;
+                case "names" -> {
+                    names = true;
+                    acceptNames = true;
+                }
+                case "no-names" -> {
+                    names = false;
+                    acceptNames = false;
+                }
                 case "sort", "rsort" -> {
                     if (!addSortCriterion(o.name().equals("sort"), a)) {
                         return fail(a + ": unknown field name");
@@ -266,6 +274,35 @@ public final class OvsOfctl implements Tool {
             return fail(rest.get(0).isEmpty() ? ": failed to open socket (Connection refused)"
                     : rest.get(0) + " is not a bridge or a socket");
         }
+        if (acceptNames && (TABLE_NAMES.contains(cmd)
+                || (cmd.equals("dump-flows") || cmd.equals("dump-aggregate")) && !arg(rest).isEmpty())) {
+            tableMapWarnings(br);
+        }
+        FlowTables.TableMod tableMod = null;
+        if (cmd.equals("mod-table")) { // ofctl_mod_table(): parsed (after the table map's fetch), then the versions
+            List<String> log = new ArrayList<>();
+            try {
+                tableMod = Ports.collecting(log, () -> FlowTables.parseTableMod(rest.get(1), rest.get(2)));
+            } catch (FlowParseException e) {
+                return fail(e.getMessage());
+            } finally {
+                flushLog(log);
+            }
+            java.util.Set<OfVersion> usable = java.util.EnumSet.copyOf(tableMod.versions());
+            if (java.util.Collections.disjoint(allowed, usable)) {
+                List<String> names = new ArrayList<>();
+                usable.forEach(v -> names.add(v.protocolName));
+                return fail("table_mod '" + rest.get(2) + "' requires one of the OpenFlow versions "
+                        + String.join(", ", names));
+            }
+            // OpenFlow 1.4+ allowed: each table's table-desc fetched and restored (not modelled)
+            if (tableMod.miss() == FlowTables.TableMiss.DEFAULT || allowed.contains(OfVersion.OF14)
+                    || allowed.contains(OfVersion.OF15)) {
+                return fail("'" + cmd + " " + rest.get(2) + "' is not modelled by arplab");
+            }
+            allowed = java.util.EnumSet.copyOf(allowed);
+            allowed.retainAll(usable); // mask_allowed_ofp_versions()
+        }
         if (!MODELLED.contains(cmd)) {
             return fail("'" + cmd + "' command is not modelled by arplab");
         }
@@ -311,6 +348,7 @@ public final class OvsOfctl implements Tool {
                     br.setFragHandling(rest.get(1));
                     yield 0;
                 }
+                case "mod-table" -> tableMod(br, tableMod);
                 case "packet-out" -> packetOut(br, rest);
                 case "bundle" -> bundleFile(br, rest.get(1));
                 case "dump-group-features" -> dumpGroupFeatures();
@@ -391,7 +429,44 @@ public final class OvsOfctl implements Tool {
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
             "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
             "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
-            "replace-flows", "diff-flows");
+            "replace-flows", "diff-flows", "mod-table");
+
+    /** The commands that parse with tables_to_accept() (dump-flows and dump-aggregate for a non-empty match). */
+    private static final java.util.Set<String> TABLE_NAMES = java.util.Set.of("add-flow", "add-flows", "mod-flows",
+            "del-flows", "packet-out", "add-group", "add-groups", "mod-group", "del-groups", "mod-table", "replace-flows");
+
+    /**
+     * get_table_map() fetches the switch's tables over a connection of its own, at the highest version both allow:
+     * OpenFlow 1.1's table stats carry each visible table's raw miss_config (ofputil_put_ofp11_table_stats()),
+     * whose DROP (3) ofputil_decode_table_miss() warns about, its rate limit letting a burst of 5 through.
+     */
+    private void tableMapWarnings(Ofproto br) {
+        OfVersion v = null;
+        for (OfVersion a : allowed) {
+            v = br.protocols.contains(a) ? a : v;
+        }
+        for (int t = 0, n = 0; v == OfVersion.OF11 && t < FlowTables.N_TABLES - 1 && n < 5; t++) {
+            if (br.tables.missConfig(t) == FlowTables.TableMiss.DROP) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, "ofp_table|WARN|bad table miss config 3"));
+                n++;
+            }
+        }
+    }
+
+    /**
+     * An OpenFlow 1.1/1.2 OFPT_TABLE_MOD (handle_table_mod()): the switch's error (table_mod()'s OFPTMFC_EPERM for the
+     * read-only TBL_INTERNAL, which these versions cannot encode) printed with the request by transact_noreply().
+     */
+    private int tableMod(Ofproto br, FlowTables.TableMod tm) {
+        String error = br.tables.tableMod(tm.table(), tm.miss());
+        if (error == null) {
+            return 0;
+        }
+        ctx.err().println(ofpHeader("OFPT_ERROR", 4) + "NXBRC_UNENCODABLE_ERROR");
+        ctx.err().println(ofpHeader("OFPT_TABLE_MOD", 4) + "table_id=" + tm.table() + ", flow_miss_config="
+                + tm.miss().name().toLowerCase(java.util.Locale.ROOT));
+        return 1;
+    }
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
