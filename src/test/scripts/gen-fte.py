@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Seeded flow files for replace-flows and diff-flows (ovs-ofctl's struct fte) against the real OVS 3.1.
 
-  src/test/scripts/gen-fte.py SEED [COUNT]   (writes refdata/ovs/fte/random-SEED.in, -a.flows and -b.flows)
+  src/test/scripts/gen-fte.py SEED [COUNT] [loose]   (writes refdata/ovs/fte/random-SEED.in, -a.flows and -b.flows)
 
 Candidates come from gen-flows.py (the plain, "flags" and "wide" modes, SEED-derived seeds); a private OVS
 (ovs-oracle.sh) keeps those that `ovs-ofctl -O OpenFlow15 add-flow br0` accepts without a warning, so that each file
 reads whole, leaving out two kinds whose switch-side match keeps bits the dump prints alike, which arplab does not
-model: a match normalized to no L3 type (a hidden nw_frag) and one on tunnel fields.
+model: a match normalized to no L3 type (which the switch keeps with a hidden packet_type; "loose" keeps these, modelled
+since, and leaves out timeouts under a minute instead, which OVS expires in real time as the recording runs) and one on
+tunnel fields.
 File A takes COUNT of them (default 24); file B keeps most of A's, some with other actions, cookies or timeouts
 (another candidate's), some at another priority, drops some, adds new ones and repeats one match (the last wins).
 The commands load A (in OpenFlow 1.5, 1.3 or 1.0, which a flow of A may be refused in), diff both ways and with
@@ -23,6 +25,7 @@ import tempfile
 here = os.path.dirname(os.path.abspath(__file__))
 seed = int(sys.argv[1])
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 24
+loose = len(sys.argv) > 3 and sys.argv[3] == "loose"
 rng = random.Random(seed)
 out = os.path.join(here, "..", "resources", "refdata", "ovs", "fte")
 os.makedirs(out, exist_ok=True)
@@ -51,11 +54,13 @@ def accepted(lines):
             # a flow whose normalized match keeps no L3 type may keep nw_frag hidden on the switch (arplab does not
             # model that): left out
             post = [x for x in r.stderr.decode().splitlines() if "|post: " in x]
-            typed = all(re.search(r"(^|,)(ip|ipv6|tcp|udp|sctp|icmp|icmp6|tcp6|udp6|sctp6|arp|rarp|mpls|mplsm|dl_type=|"
+            typed = loose or all(re.search(r"(^|,)(ip|ipv6|tcp|udp|sctp|icmp|icmp6|tcp6|udp6|sctp6|arp|rarp|mpls|mplsm|dl_type=|"
                                   r"eth_type=)", x.split("|post: ", 1)[1]) for x in post)
             # a tunnel field comes back from the switch with tunnel bits the match prints alike (not modelled): left out
             tunnel = re.search(r"(^|,)tun_", l.split("actions=")[0])
-            if r.returncode == 0 and b"|WARN|" not in r.stderr and b"|ERR|" not in r.stderr and typed and not tunnel:
+            # "loose" also leaves out timeouts under a minute, which OVS expires in real time while the recording runs
+            short = loose and re.search(r"(idle|hard)_timeout=([1-9]|[1-5][0-9])(,|$)", l.split("actions=")[0])
+            if r.returncode == 0 and b"|WARN|" not in r.stderr and b"|ERR|" not in r.stderr and typed and not tunnel and not short:
                 ok.append(l)
             subprocess.run(["ovs-ofctl", "-O", "OpenFlow15", "del-flows", "br0"], env=env, capture_output=True)
         return ok
@@ -96,9 +101,9 @@ rng.shuffle(b)
 
 name = "random-%d" % seed
 with open(os.path.join(out, name + "-a.flows"), "w") as fh:
-    fh.write("# gen-fte.py %d %d: file A\n" % (seed, count) + "\n".join(a) + "\n")
+    fh.write("# gen-fte.py %d %d%s: file A\n" % (seed, count, " loose" if loose else "") + "\n".join(a) + "\n")
 with open(os.path.join(out, name + "-b.flows"), "w") as fh:
-    fh.write("# gen-fte.py %d %d: file B\n" % (seed, count) + "\n".join(b) + "\n")
+    fh.write("# gen-fte.py %d %d%s: file B\n" % (seed, count, " loose" if loose else "") + "\n".join(b) + "\n")
 fa, fb = name + "-a.flows", name + "-b.flows"
 o = rng.choice(["-O OpenFlow15", "-O OpenFlow13", ""])
 cmds = [
@@ -121,4 +126,4 @@ cmds = [
     "ovs-ofctl --no-stats dump-flows br0",
 ]
 with open(os.path.join(out, name + ".in"), "w") as fh:
-    fh.write("# gen-fte.py %d %d\n" % (seed, count) + "\n".join(re.sub(" +", " ", c) for c in cmds) + "\n")
+    fh.write("# gen-fte.py %d %d%s\n" % (seed, count, " loose" if loose else "") + "\n".join(re.sub(" +", " ", c) for c in cmds) + "\n")

@@ -137,12 +137,13 @@ public final class FlowTables {
     private static FlowMod onWire(FlowMod fm, OfVersion version) {
         int table = version.atLeast(OfVersion.OF11) ? OfpEncode.wireTable(fm, version, true) : fm.table();
         boolean of10 = ofp10(fm, version);
-        Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), of10
-                ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
+        // packet_type after the wire: a field nx_put_raw() leaves out (nw_frag without an IP type) leaves it alone
+        Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : MatchFormat.onWire(fm.match(), version),
+                of10 ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.newCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
-                of10 ? match : MatchFormat.onWire(match, version), fm.actions(), fm.log(), fm.usable(), fm.parsed());
+                match, fm.actions(), fm.log(), fm.usable(), fm.parsed());
     }
 
     /**
