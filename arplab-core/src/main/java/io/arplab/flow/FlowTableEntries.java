@@ -51,15 +51,16 @@ public final class FlowTableEntries {
         if (cls == null) {
             cls = tables[version.table()] = new Classifier();
         }
-        Classifier.Subtable st = cls.subtable(match.mask, false);
+        Match key = key(match, version);
+        Classifier.Subtable st = cls.subtable(key.mask, false);
         Rule old = null;
         for (int i = 0; st != null && i < st.rules.size(); i++) {
             Rule r = st.rules.get(i);
-            if (r.priority == priority && r.match.equals(match)) {
+            if (r.priority == priority && r.match.equals(key)) {
                 old = r;
             }
         }
-        Rule r = new Rule(version.table(), priority, match.copy(), 0, 0);
+        Rule r = new Rule(version.table(), priority, key, 0, 0);
         r.actions(List.of());
         Version[] versions = new Version[2];
         versions[index] = version;
@@ -70,9 +71,24 @@ public final class FlowTableEntries {
             st.rules.remove(r);
             st.rules.add(at, r);
         } else {
-            cls.insert(cls.subtable(match.mask, true), r);
+            cls.insert(cls.subtable(key.mask, true), r);
         }
-        entries.put(r, new Entry(version.table(), priority, r.match, versions));
+        entries.put(r, new Entry(version.table(), priority, match.copy(), versions));
+    }
+
+    /**
+     * The entry's key: a file's nw_frag=yes or not_later keeps the mask bits mf_from_frag_string() forces on above
+     * the field's two (`*maskp = h->mask | ~FLOW_NW_FRAG_MASK`), which the wire drops (nxm_put_frag()), so such a
+     * flow of a file is never the switch's own.
+     */
+    private static Match key(Match match, Version version) {
+        long frag = match.mask(Slot.NW_FRAG);
+        if (version.fm() == null || frag == 0 || frag == Slot.NW_FRAG.max) {
+            return match.copy();
+        }
+        Match k = match.copy();
+        k.mask[Slot.NW_FRAG.ordinal()] = frag | 0xfc;
+        return k;
     }
 
     /**

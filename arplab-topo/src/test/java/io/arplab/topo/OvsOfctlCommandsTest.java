@@ -47,6 +47,15 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * A file's nw_frag=yes and not_later against the switch's: never equal, the file keeping mask bits the wire drops
+     * (refdata/ovs/ofctl-cmds/frag-masks.in).
+     */
+    @Test
+    void fragmentMasksInFilesAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("frag-masks.in"));
+    }
+
+    /**
      * The same over seeded flow files (refdata/ovs/fte, src/test/scripts/gen-fte.py): random flows OVS accepts, a
      * second file with some changed, moved, dropped, added and repeated, replaced and diffed in every direction.
      */
