@@ -284,10 +284,10 @@ public final class OvsOfctl implements Tool {
             try {
                 tableMod = Ports.collecting(log, () -> FlowTables.parseTableMod(rest.get(1), rest.get(2)));
             } catch (FlowParseException e) {
+                flushLog(log); // ofputil_table_from_string()'s warning, then the error
                 return fail(e.getMessage());
-            } finally {
-                flushLog(log);
             }
+            flushLog(log);
             java.util.Set<OfVersion> usable = java.util.EnumSet.copyOf(tableMod.versions());
             if (java.util.Collections.disjoint(allowed, usable)) {
                 List<String> names = new ArrayList<>();
@@ -455,14 +455,15 @@ public final class OvsOfctl implements Tool {
 
     /**
      * An OpenFlow 1.1/1.2 OFPT_TABLE_MOD (handle_table_mod()): the switch's error (table_mod()'s OFPTMFC_EPERM for the
-     * read-only TBL_INTERNAL, which these versions cannot encode) printed with the request by transact_noreply().
+     * read-only TBL_INTERNAL, OpenFlow 1.2+'s (13,2), which 1.1 cannot encode) printed with the request by
+     * transact_noreply().
      */
     private int tableMod(Ofproto br, FlowTables.TableMod tm) {
         String error = br.tables.tableMod(tm.table(), tm.miss());
         if (error == null) {
             return 0;
         }
-        ctx.err().println(ofpHeader("OFPT_ERROR", 4) + "NXBRC_UNENCODABLE_ERROR");
+        ctx.err().println(ofpHeader("OFPT_ERROR", 4) + (version == OfVersion.OF11 ? "NXBRC_UNENCODABLE_ERROR" : error));
         ctx.err().println(ofpHeader("OFPT_TABLE_MOD", 4) + "table_id=" + tm.table() + ", flow_miss_config="
                 + tm.miss().name().toLowerCase(java.util.Locale.ROOT));
         return 1;
@@ -1453,8 +1454,10 @@ public final class OvsOfctl implements Tool {
         return "OFPST_" + what + " reply (" + version.shortName + ") " + xid;
     }
 
-    // the request's xid: the flow format and version negotiation took the ones before it
+    // the request's xid: the flow format and version negotiation took the ones before it, and for a match
+    // prepare_dump_flows()' port and table maps (not fetched under --no-names, should_accept_names())
     private int replyXid(boolean filtered) {
+        filtered &= acceptNames;
         return version == OfVersion.OF10 && nxmDump() ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
     }
 
