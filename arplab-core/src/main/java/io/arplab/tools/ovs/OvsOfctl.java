@@ -34,21 +34,25 @@ import java.util.Map;
 
 /** ovs-ofctl of Open vSwitch 3.1 (utilities/ovs-ofctl.c), against the node's OVS bridges. */
 public final class OvsOfctl implements Tool {
-    private ToolContext ctx;
-    private OfVersion version = OfVersion.OF10;
+    ToolContext ctx;
+    OfVersion version = OfVersion.OF10;
     /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
-    private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
-    private boolean stats = true, names, strict, mayCreate, bundle, readd;
+    java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
+    boolean stats = true, names, strict, mayCreate, bundle, readd;
     /** should_accept_names(): use_names is not 0 (--no-names last). */
-    private boolean acceptNames = true;
+    boolean acceptNames = true;
     /** -F's flow formats as FlowMod's protocol bits (ofputil_protocols_from_string()); P_ANY without -F. */
-    private int flowFormats = FlowMod.P_ANY;
+    int flowFormats = FlowMod.P_ANY;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
-    private final List<SortCriterion> criteria = new ArrayList<>();
+    final List<SortCriterion> criteria = new ArrayList<>();
 
     private record SortCriterion(Field field, boolean ascending) {}
-    private int logSeq = 1;
+    int logSeq = 1;
     private final StreamSsl ssl = new StreamSsl();
+    /** The commands of groups, meters and bundles; of ports; replace-flows and diff-flows. */
+    final OfctlGroups groups = new OfctlGroups(this);
+    final OfctlPorts ports = new OfctlPorts(this);
+    final OfctlFte fte = new OfctlFte(this);
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -188,7 +192,7 @@ public final class OvsOfctl implements Tool {
             }
         }
         if (bundle) {
-            bundleVersions();
+            groups.bundleVersions();
         }
         // parse_options(): the enabled versions must carry one of -F's flow formats; each is then narrowed to what
         // the other allows (allowed_protocols &= version_protocols, mask_allowed_ofp_versions())
@@ -238,7 +242,7 @@ public final class OvsOfctl implements Tool {
         }
         Meter.Mod meter; // ofctl_meter_mod__(), ofctl_meter_request__(): the meter parsed before connecting
         try {
-            meter = meterArg(cmd, rest.size() > 1 ? rest.get(1) : null);
+            meter = OfctlGroups.meterArg(cmd, rest.size() > 1 ? rest.get(1) : null);
         } catch (FlowParseException e) {
             return fail(e.getMessage());
         }
@@ -252,7 +256,7 @@ public final class OvsOfctl implements Tool {
         }
         if (cmd.equals("diff-flows")) { // each source a file or a switch (read_flows_from_source())
             try {
-                return diffFlows(rest.get(0), rest.get(1));
+                return fte.diffFlows(rest.get(0), rest.get(1));
             } catch (FlowParseException e) {
                 return refused(e.log, e.getMessage());
             } catch (ActionCheckException e) {
@@ -307,7 +311,7 @@ public final class OvsOfctl implements Tool {
             return fail("'" + cmd + "' command is not modelled by arplab");
         }
         if (cmd.equals("bundle")) {
-            bundleVersions(); // ofctl_bundle(), after the file parsed
+            groups.bundleVersions(); // ofctl_bundle(), after the file parsed
         }
         if (!connect(br)) {
             return 1;
@@ -318,14 +322,14 @@ public final class OvsOfctl implements Tool {
                 case "mod-flows" -> flowMods(br, List.of(rest.get(1)),
                         strict ? FlowMod.Command.MODIFY_STRICT : FlowMod.Command.MODIFY, null);
                 case "add-flows" -> addFlows(br, rest.get(1));
-                case "replace-flows" -> replaceFlows(br, rest.get(1));
+                case "replace-flows" -> fte.replaceFlows(br, rest.get(1));
                 case "del-flows" -> flowMods(br, List.of(rest.size() > 1 ? rest.get(1) : ""),
                         strict ? FlowMod.Command.DELETE_STRICT : FlowMod.Command.DELETE, null);
                 case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
-                case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
-                case "dump-ports-desc" -> dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
-                case "mod-port" -> modPort(br, rest.get(1), rest.get(2));
+                case "dump-ports" -> ports.dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-ports-desc" -> ports.dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
+                case "mod-port" -> ports.modPort(br, rest.get(1), rest.get(2));
                 case "dump-tables" -> dumpTables(br);
                 case "add-tlv-map", "del-tlv-map" -> tlvMod(br, cmd.equals("add-tlv-map") ? "ADD"
                         : rest.size() > 1 ? "DELETE" : "CLEAR", tlv);
@@ -350,25 +354,25 @@ public final class OvsOfctl implements Tool {
                 }
                 case "mod-table" -> tableMod(br, tableMod);
                 case "packet-out" -> packetOut(br, rest);
-                case "bundle" -> bundleFile(br, rest.get(1));
-                case "dump-group-features" -> dumpGroupFeatures();
-                case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
-                case "mod-group" -> groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
+                case "bundle" -> groups.bundleFile(br, rest.get(1));
+                case "dump-group-features" -> groups.dumpGroupFeatures();
+                case "add-group" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.ADD);
+                case "mod-group" -> groups.groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
                         mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY);
-                case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
-                case "insert-buckets" -> groupMods(br, List.of(arg(rest)), Group.Command.INSERT_BUCKET);
-                case "remove-buckets" -> groupMods(br, List.of(arg(rest)), Group.Command.REMOVE_BUCKET);
-                case "add-groups" -> addGroups(br, rest.get(1));
-                case "dump-groups" -> dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
-                case "dump-group-stats" -> dumpGroupStats(br, arg(rest));
-                case "add-meter", "mod-meter", "del-meter", "del-meters" -> meterMod(br, meter);
-                case "dump-meters", "meter-stats", "meter-features" -> meterRequest(br, cmd,
+                case "del-groups" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
+                case "insert-buckets" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.INSERT_BUCKET);
+                case "remove-buckets" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.REMOVE_BUCKET);
+                case "add-groups" -> groups.addGroups(br, rest.get(1));
+                case "dump-groups" -> groups.dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-group-stats" -> groups.dumpGroupStats(br, arg(rest));
+                case "add-meter", "mod-meter", "del-meter", "del-meters" -> groups.meterMod(br, meter);
+                case "dump-meters", "meter-stats", "meter-features" -> groups.meterRequest(br, cmd,
                         meter == null ? Meter.ALL : meter.id());
                 case "ct-flush-zone", "ct-flush" -> {
                     ctFlush.run(br.ct, ctx.now());
                     yield 0;
                 }
-                default -> show(br);
+                default -> ports.show(br);
             };
         } catch (FlowParseException e) {
             return refused(e.log, e.getMessage());
@@ -388,7 +392,7 @@ public final class OvsOfctl implements Tool {
      * prepare_dump_flows(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old syntax), with no port names: the
      * error, its log printed, or null.
      */
-    private String parseUnconnected(String cmd, List<String> rest) {
+    String parseUnconnected(String cmd, List<String> rest) {
         String arg = rest.size() > 1 ? rest.get(1) : "";
         List<String> log = new ArrayList<>();
         try {
@@ -440,7 +444,7 @@ public final class OvsOfctl implements Tool {
      * OpenFlow 1.1's table stats carry each visible table's raw miss_config (ofputil_put_ofp11_table_stats()),
      * whose DROP (3) ofputil_decode_table_miss() warns about, its rate limit letting a burst of 5 through.
      */
-    private void tableMapWarnings(Ofproto br) {
+    void tableMapWarnings(Ofproto br) {
         OfVersion v = null;
         for (OfVersion a : allowed) {
             v = br.protocols.contains(a) ? a : v;
@@ -491,377 +495,27 @@ public final class OvsOfctl implements Tool {
         return 1;
     }
 
-    private static String arg(List<String> rest) {
+    static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
     }
 
-    // ofctl_group_mod(): the group_mod parsed first
-    private int groupMods(Ofproto br, List<String> texts, Group.Command command) {
-        List<Group.Mod> mods = new ArrayList<>();
-        for (String t : texts) {
-            mods.add(parseGroup(br, t, command));
-        }
-        return groupMods(br, mods);
-    }
-
-    // ofctl_group_mod__(): sent in the protocol they all allow; the switch's error ends the run (transact_noreply())
-    private int groupMods(Ofproto br, List<Group.Mod> mods) {
-        int usable = FlowMod.P_ANY;
-        for (Group.Mod m : mods) {
-            usable &= m.usable();
-        }
-        if (bundle) {
-            usable &= FlowMod.P_OF13_UP; // bundle_group_mod__(): bundles need OpenFlow 1.3+
-        }
-        String unusable = FlowMod.usableError(usable, false, version); // open_vconn_for_flow_mod()
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        if (bundle) {
-            List<Ofproto.BundleEntry> entries = new ArrayList<>();
-            for (Group.Mod m : mods) {
-                if (unencodable(m)) {
-                    return 1;
-                }
-                entries.add(new Ofproto.BundleEntry(null, m, null, false));
-            }
-            return bundleTransact(br, entries);
-        }
-        for (Group.Mod m : mods) {
-            if (unencodable(m)) {
-                return 1;
-            }
-            String error = br.groupMod(m, version, ctx.now());
-            if (error != null) {
-                // ofp_print() of the error decodes the group_mod it carries first (ofputil_pull_ofp11_buckets()):
-                // its buckets' deprecations are logged before the error prints
-                for (String l : m.decodeLog(version)) {
-                    log(l);
-                }
-                ctx.err().println(ofpHeader("OFPT_ERROR") + error);
-                m.print(version, 6, PortMap.NONE).forEach(ctx.err()::println);
-                return 1;
-            }
-        }
-        return 0;
-    }
-
-    // ofputil_encode_group_mod(): bad_group_cmd() of a bucket command in OpenFlow 1.1 to 1.4, fatal
-    private boolean unencodable(Group.Mod m) {
-        if (m.bucketCommand() && version.atLeast(OfVersion.OF11) && !version.atLeast(OfVersion.OF15)) {
-            fail((m.command() == Group.Command.INSERT_BUCKET ? "insert-bucket" : "remove-bucket")
-                    + " needs OpenFlow 1.5 or later ('-O OpenFlow15')");
-            return true;
-        }
-        return false;
-    }
-
-    // parse_options() with --bundle, ofctl_bundle(): without an OpenFlow 1.3+ version enabled, 1.4 is, and the
-    // versions without bundles are not
-    private void bundleVersions() {
-        if (allowed.stream().noneMatch(v -> v.atLeast(OfVersion.OF13))) {
-            allowed = java.util.EnumSet.of(OfVersion.OF14);
-        }
-    }
-
-    /**
-     * ofctl_bundle(): a file of "flow", "group" and "packet-out" lines (parse_ofp_bundle_file(): the first word a
-     * prefix of one of them, then the message as its own command parses it, "FILE:LINE: error" else), sent in one
-     * bundle.
-     */
-    private int bundleFile(Ofproto br, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(ctx.workDir().resolve(file));
-        } catch (IOException e) {
-            return fail(file + ": open failed (No such file or directory)");
-        }
-        List<Ofproto.BundleEntry> entries = new ArrayList<>();
-        int usable = FlowMod.P_ANY;
-        for (int n = 0; n < lines.size(); n++) {
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int len = 0;
-            while (len < t.length() && ", \t\r\n".indexOf(t.charAt(len)) < 0) {
-                len++;
-            }
-            String word = t.substring(0, len), body = t.substring(len);
-            try {
-                if ("flow".startsWith(word)) {
-                    FlowMod fm = FlowParser.parseFileLine(body, portMap(br));
-                    usable &= fm.usable();
-                    entries.add(new Ofproto.BundleEntry(fm, null, null, false));
-                } else if ("group".startsWith(word)) {
-                    Group.Mod m = groupFileLine(br, body);
-                    usable &= m.usable();
-                    entries.add(new Ofproto.BundleEntry(null, m, null, false));
-                } else if ("packet-out".startsWith(word)) {
-                    PacketOut po = PacketOut.parse(body, portMap(br));
-                    usable &= po.usable();
-                    entries.add(new Ofproto.BundleEntry(null, null, po, false));
-                } else {
-                    return fail(file + ":" + (n + 1) + ": Unsupported bundle message type: " + word);
-                }
-            } catch (FlowParseException e) {
-                return fail(file + ":" + (n + 1) + ": " + e.getMessage());
-            }
-        }
-        usable &= FlowMod.P_OF13_UP; // bundles need OpenFlow 1.3+
-        String unusable = FlowMod.usableError(usable, false, version);
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        for (Ofproto.BundleEntry e : entries) {
-            if (e.gm() != null && unencodable(e.gm())) {
-                return 1;
-            }
-        }
-        return bundleTransact(br, entries);
-    }
-
-    /**
-     * bundle_transact(): vconn_bundle_transact() opens a bundle, adds each message (xids from 6 in order; one the
-     * switch refuses, handle_bundle_add(), is left out with its error), commits it if none was refused, else
-     * discards it; bundle_print_errors() prints each error with the message it names, a failed commit's with the
-     * commit request, and a failure is fatal.
-     */
-    private int bundleTransact(Ofproto br, List<Ofproto.BundleEntry> entries) {
-        boolean refused = false;
-        for (int i = 0; i < entries.size(); i++) {
-            String error = br.bundleAdd(entries.get(i), version);
-            if (error != null) {
-                bundleError(entries.get(i), 6 + i, error);
-                refused = true;
-            }
-        }
-        if (!refused) {
-            Object[] failed = br.bundleCommit(entries, version, ctx.now());
-            if (failed == null) {
-                return 0;
-            }
-            int i = (Integer) failed[0];
-            bundleError(entries.get(i), 6 + i, (String) failed[1]);
-            // the open request, the barrier, then the commit: ONF's extension in OpenFlow 1.3
-            ctx.err().println("Error OFPBFC_MSG_FAILED for: " + (version == OfVersion.OF13 ? "ONFT" : "OFPT")
-                    + "_BUNDLE_CONTROL (" + version.shortName + ") (xid=0x" + Integer.toHexString(6 + entries.size()
-                    + 2) + "):");
-            ctx.err().println(" bundle_id=0 type=COMMIT_REQUEST flags=atomic ordered");
-        }
-        return fail("talking to unix:/var/run/openvswitch/" + br.name + ".mgmt (Protocol error)");
-    }
-
-    // bundle_print_errors(): "Error NAME for: " and ofp_print() of the message
-    private void bundleError(Ofproto.BundleEntry e, int xid, String error) {
-        List<String> msg;
-        if (e.fm() != null) {
-            for (String l : FlowStatsFormat.flowModErrorLog(e.fm(), version, error)) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-            List<String> lines = FlowStatsFormat.flowModError(e.fm(), version, error, xid, e.fm().table() != 255);
-            msg = lines.subList(1, lines.size());
-        } else if (e.gm() != null) {
-            msg = e.gm().print(version, xid, PortMap.NONE);
-        } else {
-            List<String> echo = e.po().format(version, PortMap.NONE);
-            msg = new ArrayList<>(List.of("OFPT_PACKET_OUT (" + version.shortName + ") (xid=0x"
-                    + Integer.toHexString(xid) + "):" + echo.get(0)));
-            msg.addAll(echo.subList(1, echo.size()));
-        }
-        ctx.err().println("Error " + error + " for: " + msg.get(0));
-        msg.subList(1, msg.size()).forEach(ctx.err()::println);
-    }
-
-    // parse_ofp_group_mod_str__() with command -2: the line may begin with its command
-    private Group.Mod groupFileLine(Ofproto br, String line) {
-        String t = line.strip();
-        Group.Command c = Group.Command.ADD;
-        int len = 0;
-        while (len < t.length() && ", \t".indexOf(t.charAt(len)) < 0) {
-            len++;
-        }
-        String first = t.substring(0, len);
-        for (String[] word : new String[][] {{"add", "ADD"}, {"delete", "DELETE"}, {"modify", "MODIFY"},
-            {"add_or_mod", "ADD_OR_MOD"}, {"insert_bucket", "INSERT_BUCKET"}, {"remove_bucket", "REMOVE_BUCKET"}}) {
-            if (!first.isEmpty() && word[0].startsWith(first)) {
-                c = Group.Command.valueOf(word[1]);
-                t = t.substring(len);
-                break;
-            }
-        }
-        return parseGroup(br, t.trim(), c);
-    }
-
-    // parse_ofp_group_mod_str(): the port warnings of its buckets logged as met, before any error
-    private Group.Mod parseGroup(Ofproto br, String text, Group.Command command) {
-        List<String> log = new ArrayList<>();
-        try {
-            return Ports.collecting(log, () -> Group.parse(text, command, portMap(br)));
-        } finally {
-            for (String l : log) {
-                log(l);
-            }
-        }
-    }
-
     /** "OFPT_X (OF1.3) (xid=0x6): ", as ofp_to_string() heads a message the switch answered with an error. */
-    private String ofpHeader(String type) {
+    String ofpHeader(String type) {
         return ofpHeader(type, 6);
     }
 
     // flow and group mods follow a features request on OVS's connection (xid 0x6), meter mods come first (0x2)
-    private String ofpHeader(String type, int xid) {
+    String ofpHeader(String type, int xid) {
         return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x" + xid + "): ";
-    }
-
-    // ofctl_group_mod_file(): a line may begin with its command (parse_ofp_group_mod_str__ with command -2)
-    private int addGroups(Ofproto br, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(ctx.workDir().resolve(file));
-        } catch (IOException e) {
-            return fail(file + ": open failed (No such file or directory)");
-        }
-        List<Group.Mod> mods = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) { // parse_ofp_group_mod_file(): every line parsed, then sent
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            try {
-                mods.add(groupFileLine(br, t));
-            } catch (FlowParseException e) {
-                return fail(file + ":" + (n + 1) + ": " + e.getMessage());
-            }
-        }
-        return groupMods(br, mods);
-    }
-
-    // ofctl_meter_mod__(): meters need OpenFlow 1.3 or later
-    // parse_ofp_meter_mod_str() of a meter command's argument: null for a command of no meter; del-meters and the
-    // requests without one take every meter
-    private static Meter.Mod meterArg(String cmd, String text) {
-        Meter.Command command = switch (cmd) {
-            case "add-meter" -> Meter.Command.ADD;
-            case "mod-meter" -> Meter.Command.MODIFY;
-            case "del-meter", "del-meters" -> Meter.Command.DELETE;
-            case "dump-meters", "meter-stats" -> null;
-            default -> Meter.Command.ADD; // no meter argument
-        };
-        if (command == Meter.Command.ADD && !cmd.equals("add-meter")) {
-            return null;
-        }
-        return text == null ? new Meter.Mod(command, Meter.ALL, 0, List.of()) : Meter.parse(text, command);
-    }
-
-    private int meterMod(Ofproto br, Meter.Mod m) {
-        Meter.Command command = m.command();
-        if (!meterVersion()) {
-            return 1;
-        }
-        String error = br.meterMod(m, ctx.now());
-        if (error != null) {
-            ctx.err().println(ofpHeader("OFPT_ERROR", 2) + error);
-            ctx.err().print(ofpHeader("OFPT_METER_MOD", 2)
-                    + (command == Meter.Command.ADD ? "ADD " : command == Meter.Command.MODIFY ? "MOD " : "DEL ")
-                    + m.format() + "\n");
-            return 1;
-        }
-        return 0;
-    }
-
-    private boolean meterVersion() {
-        if (version.atLeast(OfVersion.OF13)) {
-            return true;
-        }
-        fail("none of the usable flow formats (OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15) is among the allowed"
-                + " flow formats (" + (version == OfVersion.OF10 ? "OpenFlow10,NXM" : "OpenFlow11") + ")");
-        return false;
-    }
-
-    // ofctl_meter_request__(): dump-meters, meter-stats, meter-features (the userspace datapath's features)
-    private int meterRequest(Ofproto br, String cmd, long id) {
-        if (!meterVersion()) {
-            return 1;
-        }
-        String v = " (" + version.shortName + ") (xid=0x2):";
-        if (cmd.equals("meter-features")) {
-            ctx.out().print("OFPST_METER_FEATURES reply" + v + "\nmax_meter:262144 max_bands:8 max_color:0\n"
-                    + "band_types: drop\ncapabilities: kbps pktps burst stats\n");
-            return 0;
-        }
-        if (id != Meter.ALL && !br.meters.containsKey(id)) {
-            ctx.err().println("OFPT_ERROR" + v + " OFPMMFC_UNKNOWN_METER");
-            ctx.err().println((cmd.equals("dump-meters") ? "OFPST_METER_CONFIG" : "OFPST_METER") + " request" + v
-                    + " meter=" + id);
-            return 1;
-        }
-        boolean config = cmd.equals("dump-meters");
-        StringBuilder o = new StringBuilder(config ? "OFPST_METER_CONFIG reply" : "OFPST_METER reply").append(v);
-        for (Meter m : br.meters.values()) {
-            if (id == Meter.ALL || m.id == id) {
-                o.append('\n').append(config ? m.config() : m.stats(ctx.now(), br.meterFlows(m.id)));
-            }
-        }
-        String s = o.toString();
-        ctx.out().print(s.endsWith("\n") ? s : s + "\n");
-        return 0;
-    }
-
-    // ofctl_dump_group_desc(): only OpenFlow 1.0 (Nicira) and 1.5 requests carry a group id
-    private int dumpGroups(Ofproto br, String group) {
-        long id = Group.ALL;
-        if (group != null) {
-            long parsed = Group.idFromString(group);
-            if (parsed < 0) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, Group.badIdLog(group)));
-            } else if (!version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15)) {
-                id = parsed;
-            }
-        }
-        List<Group> shown = new ArrayList<>();
-        for (Group g : br.groups.values()) {
-            if (id == Group.ALL || id == Group.ANY || g.id == id) {
-                shown.add(g);
-                // ofputil_pull_ofp11_buckets(): decoding each bucket's actions logs their deprecations first
-                for (String l : g.decodeLog(version)) {
-                    log(l);
-                }
-            }
-        }
-        ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP_DESC reply (xid=0x2):"
-                : "OFPST_GROUP_DESC reply (" + version.shortName + ") (xid=0x2):");
-        PortMap pm = names ? portMap(br) : PortMap.NONE;
-        for (Group g : shown) {
-            ctx.out().println(" " + g.format(version, pm));
-        }
-        return 0;
-    }
-
-    // ofctl_dump_group_stats(): the argument is parsed as a del-groups group_mod
-    private int dumpGroupStats(Ofproto br, String text) {
-        Group.Mod m = parseGroup(br, text, Group.Command.DELETE);
-        ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP reply (xid=0x6):"
-                : "OFPST_GROUP reply (" + version.shortName + ") (xid=0x6):");
-        for (Group g : br.groups.values()) {
-            if (m.id() == Group.ALL || g.id == m.id()) {
-                ctx.out().println(" " + g.stats(ctx.now(), br.groupRefs(g.id),
-                        version != OfVersion.OF11 && version != OfVersion.OF12));
-            }
-        }
-        return 0;
     }
 
     // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
     // ofputil_protocols_from_version_bitmap() of one version, as FlowMod's protocol bits
-    private static int protocolsOf(OfVersion v) {
+    static int protocolsOf(OfVersion v) {
         return FlowMod.protocols(v);
     }
 
-    private static String versions(java.util.Collection<OfVersion> set) {
+    static String versions(java.util.Collection<OfVersion> set) {
         int bitmap = 0;
         for (OfVersion v : set) {
             bitmap |= 1 << v.wire;
@@ -938,7 +592,7 @@ public final class OvsOfctl implements Tool {
     }
 
     // vconn's hello exchange: the highest version both sides allow; false, the failure printed, when none
-    private boolean connect(Ofproto br) {
+    boolean connect(Ofproto br) {
         version = null;
         for (OfVersion v : allowed) {
             if (br.protocols.contains(v)) {
@@ -960,7 +614,7 @@ public final class OvsOfctl implements Tool {
     private int normalizations, dropping;
 
     // a line of ovs-ofctl's log, numbered as vlog numbers what it emits
-    private void log(String line) {
+    void log(String line) {
         if (line.startsWith("ofp_match|INFO|normalization changed ofp_match")) {
             dropping = ++normalizations > 5 ? 2 : 0; // its " pre:" and "post:" lines go with it
             if (dropping > 0) {
@@ -974,14 +628,14 @@ public final class OvsOfctl implements Tool {
     }
 
     // a flow or action ovs-ofctl's parser refused: its log, then the fatal error
-    private int refused(List<String> log, String message) {
+    int refused(List<String> log, String message) {
         for (String l : log) {
             log(l);
         }
         return fail(message);
     }
 
-    private int fail(String message) {
+    int fail(String message) {
         ctx.err().println("ovs-ofctl: " + message);
         return 1;
     }
@@ -990,7 +644,7 @@ public final class OvsOfctl implements Tool {
      * ovs-ofctl's port map, from the switch's port descriptions: each name as ofp_port's 16-byte name field carries
      * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates).
      */
-    private PortMap portMap(Ofproto br) {
+    PortMap portMap(Ofproto br) {
         Map<String, Long> byName = new HashMap<>();
         Map<Long, String> byNumber = new HashMap<>();
         java.util.Set<String> duplicate = new java.util.HashSet<>();
@@ -1025,11 +679,11 @@ public final class OvsOfctl implements Tool {
     }
 
     /** A file's flows and their line numbers. */
-    private record FlowLines(List<String> flows, List<Integer> numbers) {}
+    record FlowLines(List<String> flows, List<Integer> numbers) {}
 
     // ds_get_preprocessed_line(): each line without its comment ('#' on) and surrounding white space, blank ones
     // skipped; null when the file does not open
-    private FlowLines flowLines(String file) {
+    FlowLines flowLines(String file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(ctx.workDir().resolve(file));
@@ -1050,170 +704,7 @@ public final class OvsOfctl implements Tool {
         return new FlowLines(flows, numbers);
     }
 
-    /**
-     * read_flows_from_file(): each line parsed as an add (parse_ofp_str(), no command words), a bad one fatal; the
-     * versions go to {@code entries} as {@code index}; returns the protocols usable for all of them and whether one
-     * names a table, or null when the file does not open (the error printed).
-     */
-    private Usable readFlowsFromFile(String file, FlowTableEntries entries, int index, PortMap ports) {
-        FlowLines lines = flowLines(file);
-        if (lines == null) {
-            fail(file + ": open (No such file or directory)");
-            return null;
-        }
-        int usable = FlowMod.P_ANY;
-        boolean tableId = false;
-        for (int i = 0; i < lines.flows().size(); i++) {
-            FlowMod fm;
-            try {
-                fm = FlowParser.parse(lines.flows().get(i), FlowMod.Command.ADD, ports);
-            } catch (FlowParseException e) {
-                throw new FlowParseException(file + ":" + lines.numbers().get(i) + ": " + e.getMessage(), e.log);
-            } catch (ActionCheckException e) {
-                throw new ActionCheckException(e.log, file + ":" + lines.numbers().get(i) + ": " + e.getMessage());
-            }
-            for (String l : fm.log()) {
-                if (!l.startsWith("ofp_match|INFO|")) { // parse_ofp_str() normalizes no copy to log
-                    log(l);
-                }
-            }
-            usable &= fm.usable();
-            tableId |= fm.table() != 255; // OFPUTIL_P_TID
-            entries.insert(fm.parsed(), fm.priority(), FlowTableEntries.of(fm), index);
-        }
-        return new Usable(usable, tableId);
-    }
-
-    /** The protocols a file's flows allow, and whether one names a table (OpenFlow 1.0 then needs table_id). */
-    private record Usable(int protocols, boolean tableId) {}
-
-    // read_flows_from_switch(): every flow of every table, as the dump in the session's version decodes it (a reply
-    // it cannot decode is fatal, as vconn_dump_flows() has it); false when it failed, the error printed
-    private boolean readFlowsFromSwitch(Ofproto br, FlowTableEntries entries, int index) {
-        FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(br.tables.all(), version);
-        decoded.log().forEach(this::log);
-        if (decoded.error() != null) {
-            fail(decoded.error());
-            return false;
-        }
-        for (Rule r : br.tables.all()) {
-            entries.insert(MatchFormat.onWire(r.match, version), r.priority, FlowTableEntries.of(r, version), index);
-        }
-        return true;
-    }
-
-    /**
-     * ofctl_replace_flows(): the file's flows against the switch's, table by table: a strict delete of each flow
-     * only the switch has, then an add of each flow of the file the switch lacks or has otherwise (every one with
-     * --readd); the switch's first error ends the run.
-     */
-    private int replaceFlows(Ofproto br, String file) {
-        FlowTableEntries entries = new FlowTableEntries();
-        Usable read = readFlowsFromFile(file, entries, 0, portMap(br));
-        if (read == null) {
-            return 1;
-        }
-        String unusable = FlowMod.dumpUsableError(read.protocols(), read.tableId(), version, allowed, flowFormats);
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        int usable = read.protocols();
-        if (!readFlowsFromSwitch(br, entries, 1)) {
-            return 1;
-        }
-        List<FlowTableEntries.Entry> all = entries.entries();
-        List<FlowMod> mods = new ArrayList<>();
-        for (int t = 0; t < FlowTables.N_TABLES; t++) {
-            for (FlowTableEntries.Entry e : all) {
-                if (e.table() == t && e.version(1) != null && e.version(0) == null) {
-                    mods.add(FlowTableEntries.flowMod(e, 1, FlowMod.Command.DELETE_STRICT, usable & flowFormats,
-                            version.atLeast(OfVersion.OF11)));
-                }
-            }
-            for (FlowTableEntries.Entry e : all) {
-                FlowTableEntries.Version f = e.version(0), sw = e.version(1);
-                if (e.table() == t && f != null && (readd || sw == null || !FlowTableEntries.same(sw, f))) {
-                    mods.add(FlowTableEntries.flowMod(e, 0, FlowMod.Command.ADD, usable & flowFormats,
-                            version.atLeast(OfVersion.OF11)));
-                }
-            }
-        }
-        if (bundle) { // bundle_transact(): all of them or none
-            List<Ofproto.BundleEntry> bundled = new ArrayList<>();
-            for (FlowMod fm : mods) {
-                bundled.add(new Ofproto.BundleEntry(fm, null, null, false));
-            }
-            return bundleTransact(br, bundled);
-        }
-        for (FlowMod fm : mods) {
-            String error = br.flowMod(fm, version, ctx.now());
-            if (error != null) { // transact_multiple_noreply(): the first error, with the request it refused
-                for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
-                    log(l);
-                }
-                FlowStatsFormat.flowModError(fm, version, error, 6 + mods.indexOf(fm), fm.table() != 0)
-                        .forEach(ctx.err()::println);
-                return 1;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * ofctl_diff_flows(): the flows of two sources (read_flows_from_source(): a file when the name starts with '/' or
-     * '.', or has no ':' and names an existing file; else a switch), each entry that differs as "-" its first
-     * version and "+" its second; exit status 2 when any differs. A switch's port names show with --names, and a
-     * file read after a switch may name its ports.
-     */
-    private int diffFlows(String a, String b) {
-        FlowTableEntries entries = new FlowTableEntries();
-        PortMap ports = null;
-        String[] sources = {a, b};
-        for (int i = 0; i < 2; i++) {
-            String source = sources[i];
-            boolean isFile = source.startsWith("/") || source.startsWith(".")
-                    || source.indexOf(':') < 0 && Files.exists(ctx.workDir().resolve(source));
-            if (isFile) {
-                if (readFlowsFromFile(source, entries, i, ports != null ? ports : PortMap.NONE) == null) {
-                    return 1;
-                }
-                continue;
-            }
-            Ofproto br = OvsTools.ofproto(ctx, source);
-            if (br == null) {
-                return fail(source.isEmpty() ? ": failed to open socket (Connection refused)"
-                        : source + " is not a bridge or a socket");
-            }
-            if (!connect(br)) {
-                return 1;
-            }
-            if (!readFlowsFromSwitch(br, entries, i)) {
-                return 1;
-            }
-            if (ports == null && names) {
-                ports = portMap(br); // ports_to_show()
-            }
-        }
-        PortMap shown = ports != null ? ports : PortMap.NONE;
-        boolean differences = false;
-        StringBuilder out = new StringBuilder();
-        for (FlowTableEntries.Entry e : entries.entries()) {
-            FlowTableEntries.Version x = e.version(0), y = e.version(1);
-            if (x == null || y == null || !FlowTableEntries.same(x, y)) {
-                if (x != null) {
-                    out.append('-').append(FlowTableEntries.format(e, 0, shown)).append('\n');
-                }
-                if (y != null) {
-                    out.append('+').append(FlowTableEntries.format(e, 1, shown)).append('\n');
-                }
-                differences = true;
-            }
-        }
-        ctx.out().print(out);
-        return differences ? 2 : 0;
-    }
-
-    private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
+    int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
         return flowMods(br, flows, command, file, null);
     }
 
@@ -1222,7 +713,7 @@ public final class OvsOfctl implements Tool {
      * checks the protocols they all allow (open_vconn_for_flow_mod()) and sends them; the switch's first error ends
      * the run (transact_noreply()).
      */
-    private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file, List<Integer> lineNos) {
+    int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file, List<Integer> lineNos) {
         List<FlowMod> mods = new ArrayList<>();
         int usable = FlowMod.P_ANY;
         boolean tableId = false;
@@ -1263,7 +754,7 @@ public final class OvsOfctl implements Tool {
             for (FlowMod fm : mods) {
                 entries.add(new Ofproto.BundleEntry(fm.withUsable(usable), null, null, false));
             }
-            return bundleTransact(br, entries);
+            return groups.bundleTransact(br, entries);
         }
         boolean nxm = (usable & FlowMod.P_OF10) == 0;
         for (int i = 0; i < mods.size(); i++) {
@@ -1298,7 +789,7 @@ public final class OvsOfctl implements Tool {
             } else { // more than four words (three were refused before connecting)
                 List<Action> actions = Ports.collecting(log, () -> ActionParser.parseActions(rest.get(2), portMap(br)));
                 flushLog(log);
-                long in = portNo(br, rest.get(1));
+                long in = ports.portNo(br, rest.get(1));
                 if (in < 0) {
                     return 1;
                 }
@@ -1337,7 +828,7 @@ public final class OvsOfctl implements Tool {
         return badPacket == null ? 0 : fail(badPacket);
     }
 
-    private void flushLog(List<String> log) {
+    void flushLog(List<String> log) {
         for (String l : log) {
             log(l);
         }
@@ -1446,7 +937,7 @@ public final class OvsOfctl implements Tool {
         return 0;
     }
 
-    private String replyHeader(String what, boolean filtered) {
+    String replyHeader(String what, boolean filtered) {
         String xid = "(xid=0x" + Integer.toHexString(replyXid(filtered)) + "):";
         if (version == OfVersion.OF10) {
             return (nxmDump() ? "NXST_" : "OFPST_") + what + " reply " + xid;
@@ -1456,58 +947,14 @@ public final class OvsOfctl implements Tool {
 
     // the request's xid: the flow format and version negotiation took the ones before it, and for a match
     // prepare_dump_flows()' port and table maps (not fetched under --no-names, should_accept_names())
-    private int replyXid(boolean filtered) {
+    int replyXid(boolean filtered) {
         filtered &= acceptNames;
         return version == OfVersion.OF10 && nxmDump() ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
     }
 
     // set_protocol_for_flow_dump(): an OpenFlow 1.0 dump prefers NXM (set with a request first) where -F allows it
-    private boolean nxmDump() {
+    boolean nxmDump() {
         return version != OfVersion.OF10 || (flowFormats & FlowMod.P_NXM) != 0;
-    }
-
-    // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
-    private int dumpPorts(Ofproto br, String port) {
-        List<Ofproto.Port> ports = br.portsInOfprotoOrder();
-        int xid = 2;
-        if (port != null) {
-            long no = portNo(br, port);
-            if (no < 0) {
-                return 1;
-            }
-            if (Ports.parse(port, PortMap.NONE) < 0) {
-                xid = 4; // the port's name took a port-description request first
-            }
-            long n = no;
-            if (n != Ports.NONE) {
-                ports = ports.stream().filter(p -> p.ofport == n).toList();
-            }
-        }
-        StringBuilder o = new StringBuilder(version == OfVersion.OF10 ? "OFPST_PORT reply"
-                : "OFPST_PORT reply (" + version.shortName + ")");
-        o.append(" (xid=0x").append(xid).append("): ").append(ports.size()).append(" ports\n");
-        for (Ofproto.Port p : ports) {
-            o.append("  port ").append(p.ofport < 10 ? " " : "")
-                    .append(io.arplab.flow.Ports.format(p.ofport, io.arplab.flow.PortMap.NONE))
-                    .append(": rx pkts=").append(p.rxPackets).append(", bytes=").append(p.rxBytes)
-                    .append(", drop=?, errs=?, frame=?, over=?, crc=?\n");
-            o.append("           tx pkts=").append(p.netdevTxPackets()).append(", bytes=").append(p.netdevTxBytes())
-                    .append(", drop=?, errs=?, coll=?\n");
-            if (version.compareTo(OfVersion.OF13) >= 0) {
-                o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");
-            }
-            if (version.atLeast(OfVersion.OF14)) {
-                // ofputil_format_port_stats(): netdev-dummy's custom counters (two counts of the packets received),
-                // three to a row, then its one queue's
-                o.append("           CUSTOM Statistics\n                      rx_custom_packets_1=")
-                        .append(p.rxPackets).append(", rx_custom_packets_2=").append(p.rxPackets)
-                        .append(", rx_q0_bytes=").append(p.rxBytes).append(",\n                      rx_q0_packets=")
-                        .append(p.rxPackets).append(", tx_q0_bytes=").append(p.netdevTxBytes())
-                        .append(", tx_q0_packets=").append(p.netdevTxPackets()).append(",\n");
-            }
-        }
-        ctx.out().print(o);
-        return 0;
     }
 
     private int dumpAggregate(Ofproto br, String text) {
@@ -1519,58 +966,6 @@ public final class OvsOfctl implements Tool {
         }
         ctx.out().println(replyHeader("AGGREGATE", !text.isBlank()) + " packet_count=" + packets + " byte_count="
                 + bytes + " flow_count=" + rules.size());
-        return 0;
-    }
-
-    /**
-     * ofctl_dump_group_features(): ofproto's group features (every type, capabilities select-weight, select-liveness
-     * and chaining, OFPG_MAX groups of each, every action) as ofputil_group_features_format() prints the reply: the
-     * actions those the version's encoding carries (ofpact_bitmap_to_openflow()); a Nicira extension before
-     * OpenFlow 1.2.
-     */
-    private int dumpGroupFeatures() {
-        String actions = switch (version) {
-            case OF10 -> "output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src"
-                    + " mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst";
-            case OF11 -> "output group set_vlan_vid set_vlan_pcp strip_vlan push_vlan mod_dl_src mod_dl_dst"
-                    + " mod_nw_src mod_nw_dst mod_nw_tos mod_nw_ecn mod_nw_ttl mod_tp_src mod_tp_dst dec_ttl"
-                    + " set_mpls_label set_mpls_tc set_mpls_ttl dec_mpls_ttl push_mpls pop_mpls set_queue";
-            default -> "output group set_field strip_vlan push_vlan mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl"
-                    + " push_mpls pop_mpls set_queue";
-        };
-        var o = ctx.out();
-        o.println((version.atLeast(OfVersion.OF12) ? "OFPST" : "NXST") + "_GROUP_FEATURES reply" + versionTag()
-                + " (xid=0x2):");
-        o.println(" Group table:\n    Types:  0xf\n    Capabilities:  0x7");
-        for (String type : List.of("all", "select", "indirect", "fast failover")) {
-            o.println("    " + type + " group:\n       max_groups=0xffffff00\n       actions: " + actions);
-        }
-        return 0;
-    }
-
-    // ofctl_show(): OFPT_FEATURES_REPLY (the ports in it before OpenFlow 1.3, a port description request after),
-    // then OFPT_GET_CONFIG_REPLY
-    private int show(Ofproto br) {
-        var o = ctx.out();
-        boolean of13 = version.atLeast(OfVersion.OF13);
-        o.println(String.format("OFPT_FEATURES_REPLY%s (xid=0x2): dpid:%016x", versionTag(), br.datapathId));
-        o.println("n_tables:254, n_buffers:0");
-        if (version == OfVersion.OF10) {
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS QUEUE_STATS ARP_MATCH_IP");
-            o.println("actions: output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src "
-                    + "mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst");
-            o.print(portDescs(br, null));
-        } else if (!of13) { // OpenFlow 1.1 and 1.2: no actions (ofputil_capabilities_mask()), the ports still in it
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS");
-            o.print(portDescs(br, null));
-        } else {
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS"
-                    + (version.atLeast(OfVersion.OF14) ? " BUNDLES" : ""));
-            o.println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x3):");
-            o.print(portDescs(br, null));
-        }
-        o.println("OFPT_GET_CONFIG_REPLY" + versionTag() + " (xid=0x" + (of13 ? 5 : 4)
-                + "): frags=" + br.fragHandling() + " miss_send_len=0");
         return 0;
     }
 
@@ -1611,116 +1006,7 @@ public final class OvsOfctl implements Tool {
                 : "\n  tables " + first + "..." + last + ": ditto\n";
     }
 
-    private String versionTag() {
+    String versionTag() {
         return version == OfVersion.OF10 ? "" : " (" + version.shortName + ")";
-    }
-
-    // ofctl_dump_ports_desc(): a port named (not numbered) takes a port description request first; only
-    // OpenFlow 1.5's request carries the port, the earlier ones list them all
-    private int dumpPortsDesc(Ofproto br, String port) {
-        int xid = 2;
-        Long only = null;
-        if (port != null) {
-            long no = portNo(br, port);
-            if (no < 0) {
-                return 1;
-            }
-            xid = Ports.parse(port, PortMap.NONE) < 0 ? 4 : 2;
-            if (version.atLeast(OfVersion.OF15) && no != Ports.NONE) {
-                only = no;
-            }
-        }
-        ctx.out().println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x" + xid + "):");
-        ctx.out().print(portDescs(br, only));
-        return 0;
-    }
-
-    // ofctl_mod_port(): the port by number or name, then a command, "no-" inverting it; only up and down modelled
-    // ofctl_mod_port()'s flags: the name, its ofputil_port_config bit, and the value it sets the bit to
-    private static final String[] MOD_PORT_NAMES = {"up", "down", "stp", "receive", "receive-stp", "flood", "forward",
-        "packet-in"};
-    private static final int[] MOD_PORT_BITS = {Ofproto.Port.PORT_DOWN, Ofproto.Port.PORT_DOWN, Ofproto.Port.NO_STP,
-        Ofproto.Port.NO_RECV, Ofproto.Port.NO_RECV_STP, Ofproto.Port.NO_FLOOD, Ofproto.Port.NO_FWD,
-        Ofproto.Port.NO_PACKET_IN};
-
-    // ofctl_mod_port(): the port first (fetch_ofputil_phy_port()), then the command, any case, "no-" or "no" before
-    // it setting the bit the other way; an OpenFlow 1.1+ port_mod carries only OFPPC11_ALL's bits
-    private int modPort(Ofproto br, String port, String command) {
-        Ofproto.Port p = null;
-        for (Ofproto.Port each : br.ports()) {
-            if (each.name.equals(port) || Long.toString(each.ofport).equals(port)) {
-                p = each;
-            }
-        }
-        if (p == null) {
-            return fail(br.name + ": couldn't find port `" + port + "'");
-        }
-        String lower = command.toLowerCase(java.util.Locale.ROOT);
-        boolean not = lower.startsWith("no");
-        String name = lower.startsWith("no-") ? lower.substring(3) : not ? lower.substring(2) : lower;
-        int i = java.util.Arrays.asList(MOD_PORT_NAMES).indexOf(name);
-        if (i < 0) {
-            return fail("unknown mod-port command '" + command + "'");
-        }
-        boolean on = name.equals("down") != not;
-        int mask = MOD_PORT_BITS[i] & (version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
-        br.modPort(p, mask, on ? mask : 0);
-        return 0;
-    }
-
-    /** OFPPC11_ALL: PORT_DOWN, NO_RECV, NO_FWD, NO_PACKET_IN (OpenFlow 1.1 dropped the STP and flood bits). */
-    private static final int OF11_PORT_CONFIG = Ofproto.Port.PORT_DOWN | Ofproto.Port.NO_RECV | Ofproto.Port.NO_FWD
-            | Ofproto.Port.NO_PACKET_IN;
-
-    // str_to_port_no(): ofputil_port_from_string() without the switch's port names, then with them, else a fatal
-    // error; each call logs its warnings
-    private long portNo(Ofproto br, String name) {
-        List<String> log = new java.util.ArrayList<>();
-        long no = Ports.parse(name, PortMap.NONE, log);
-        if (no < 0) {
-            no = Ports.parse(name, portMap(br), log);
-        }
-        for (String l : log) {
-            log(l);
-        }
-        if (no < 0) {
-            fail(br.name + ": unknown port `" + name + "'");
-        }
-        return no;
-    }
-
-    // ofp_print_port_config(): the bits' names (ofputil_port_config_to_name()), low to high, of those the version
-    // carries (ofputil_port_config_to_ofp11() keeps OFPPC11_ALL's)
-    private String portConfig(int config) {
-        int c = config & (version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
-        StringBuilder b = new StringBuilder();
-        String[] names = {"PORT_DOWN", "NO_STP", "NO_RECV", "NO_RECV_STP", "NO_FLOOD", "NO_FWD", "NO_PACKET_IN"};
-        for (int i = 0; i < names.length; i++) {
-            if ((c & 1 << i) != 0) {
-                b.append(b.isEmpty() ? "" : " ").append(names[i]);
-            }
-        }
-        return b.isEmpty() ? "0" : b.toString();
-    }
-
-    // ofputil_port_desc: the ports in number order (LOCAL last); state LIVE from OpenFlow 1.1 on (ofp11_port's
-    // OFPPS11_LIVE, which OpenFlow 1.0's phy_port lacks)
-    private String portDescs(Ofproto br, Long only) {
-        StringBuilder o = new StringBuilder();
-        List<Ofproto.Port> ports = br.ports();
-        ports.sort(Comparator.comparingLong(p -> p.ofport));
-        for (Ofproto.Port p : ports) {
-            if (only != null && p.ofport != only) {
-                continue;
-            }
-            o.append(' ').append(Ports.format(p.ofport, PortMap.NONE)).append('(').append(p.name).append("): addr:")
-                    .append(io.arplab.flow.MatchFormat.mac(p.mac)).append('\n');
-            o.append("     config:     ").append(portConfig(p.config)).append('\n');
-            boolean down = (p.config & Ofproto.Port.PORT_DOWN) != 0; // the netdev down: no carrier
-            o.append("     state:      ").append(down ? "LINK_DOWN" : version.atLeast(OfVersion.OF11) ? "LIVE" : "0")
-                    .append('\n');
-            o.append("     speed: 0 Mbps now, 0 Mbps max\n");
-        }
-        return o.toString();
     }
 }
