@@ -167,7 +167,12 @@ public sealed interface Action {
         }
     }
 
-    record Note(byte[] data) implements Action {}
+    /** note:HEX, its data padded as NXAST_NOTE pads it on the wire; {@code given}: the bytes the text gave. */
+    record Note(byte[] data, int given) implements Action {
+        Note(byte[] data) {
+            this(data, data.length);
+        }
+    }
 
     record ClearActions() implements Action {}
 

@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.libc.CLib;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -418,8 +419,9 @@ public final class ActionParser {
         return new Action.OutputTrunc(port, maxLen);
     }
 
+    // ofputil_packet_in_reason_to_string(): OFPR_EXPLICIT_MISS and OFPR_IMPLICIT_MISS (6, 7) print empty
     static final List<String> PACKET_IN_REASONS = List.of("no_match", "action", "invalid_ttl", "action_set",
-        "group", "packet_out");
+        "group", "packet_out", "", "");
 
     // parse_CONTROLLER(): the plain form is an output to CONTROLLER, which is also how OVS encodes it
     private static Action controller(String value) {
@@ -434,7 +436,10 @@ public final class ActionParser {
             while (kv.next()) {
                 switch (kv.key) {
                     case "reason" -> {
-                        reason = PACKET_IN_REASONS.indexOf(kv.value);
+                        reason = -1; // ofputil_packet_in_reason_from_string(): strcasecmp(), the first that matches
+                        for (int i = PACKET_IN_REASONS.size() - 1; i >= 0; i--) {
+                            reason = PACKET_IN_REASONS.get(i).equalsIgnoreCase(kv.value) ? i : reason;
+                        }
                         if (reason < 0) {
                             throw new FlowParseException("unknown reason \"" + kv.value + "\"");
                         }
@@ -962,7 +967,30 @@ public final class ActionParser {
     private static Action note(String value) {
         byte[] bytes = hex(value, "bad hex digit in `note' argument");
         int padded = (10 + bytes.length + 7) / 8 * 8 - 10;
-        return new Action.Note(java.util.Arrays.copyOf(bytes, padded));
+        return new Action.Note(java.util.Arrays.copyOf(bytes, padded), bytes.length);
+    }
+
+    /**
+     * The actions as ovs-ofctl's parser leaves them, before any encoding (its ofpacts, which diff-flows formats): a
+     * note without the wire's padding, a mod_vlan_vid or mod_vlan_pcp without the tag arplab keeps apart (one
+     * ofpact, push_vlan_if_needed).
+     */
+    static List<Action> asParsed(List<Action> actions) {
+        List<Action> out = new ArrayList<>();
+        for (Action a : actions) {
+            if (a instanceof Action.PushVlan p && p.implicit()) {
+                continue;
+            } else if (a instanceof Action.Note n) {
+                out.add(new Action.Note(java.util.Arrays.copyOf(n.data(), n.given())));
+            } else if (a instanceof Action.Clone c) {
+                out.add(new Action.Clone(asParsed(c.actions())));
+            } else if (a instanceof Action.WriteActions w) {
+                out.add(new Action.WriteActions(asParsed(w.actions())));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /** ofpbuf_put_hex(): pairs of hex digits, optionally separated by '.'; {@code error} when one is not. */

@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -104,10 +104,44 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
      * lowest bit left's own name. {@code tid} "+table_id" drops OpenFlow 1.0's variants without a table_id.
      */
     private static String names(int p, String tid) {
-        int bits = ((p & P_OF10) != 0 ? (tid.isEmpty() ? 0x3 : 0x2) : 0) | ((p & P_NXM) != 0 ? (tid.isEmpty() ? 0xc : 0x8)
-                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0)
-                | ((p & P_OXM13) != 0 ? 0x40 : 0)
+        return bitNames(bits(p, tid));
+    }
+
+    // protocol bits p as enum ofputil_protocol's (OpenFlow 1.0's four variants, then one bit per version)
+    private static int bits(int p, String tid) {
+        return ((p & P_OF10) != 0 ? (tid.isEmpty() ? 0x3 : 0x2) : 0) | ((p & P_NXM) != 0 ? (tid.isEmpty() ? 0xc : 0x8)
+                : 0) | ((p & P_OF11) != 0 ? 0x10 : 0) | ((p & P_OXM12) != 0 ? 0x20 : 0) | ((p & P_OXM13) != 0 ? 0x40 : 0)
                 | ((p & P_OXM14) != 0 ? 0x80 : 0) | ((p & P_OXM15) != 0 ? 0x100 : 0);
+    }
+
+    // ofputil_protocols_from_ofp_version() as enum ofputil_protocol's bits (OpenFlow 1.0's four variants)
+    private static int versionBits(OfVersion v) {
+        return bits(protocols(v), "");
+    }
+
+    /**
+     * set_protocol_for_flow_dump(): null when a dump protocol of the session's version {@code v} carries flows usable
+     * as {@code usable} (OpenFlow 1.0 dumps as NXM or its standard format, neither with table_id), else the error:
+     * the switch's, or that -O and -F ({@code versions}, {@code formats}) allow none of them.
+     */
+    public static String dumpUsableError(int usable, boolean tableId, OfVersion v,
+            java.util.Collection<OfVersion> versions, int formats) {
+        int u = bits(usable, tableId ? "+table_id" : "");
+        int allowed = 0;
+        for (OfVersion a : versions) {
+            allowed |= versionBits(a);
+        }
+        allowed &= bits(formats, "");
+        int dump = v.atLeast(OfVersion.OF11) ? versionBits(v) : 0x5;
+        if ((u & allowed & dump) != 0) {
+            return null;
+        }
+        return (u & allowed) != 0 ? "switch does not support any of the usable flow formats (" + bitNames(u) + ")"
+                : "none of the usable flow formats (" + bitNames(u) + ") is among the allowed flow formats ("
+                        + bitNames(allowed) + ")";
+    }
+
+    private static String bitNames(int bits) {
         if (bits == 0) {
             return "none";
         }

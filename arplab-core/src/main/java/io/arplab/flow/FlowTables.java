@@ -137,12 +137,13 @@ public final class FlowTables {
     private static FlowMod onWire(FlowMod fm, OfVersion version) {
         int table = version.atLeast(OfVersion.OF11) ? OfpEncode.wireTable(fm, version, true) : fm.table();
         boolean of10 = ofp10(fm, version);
-        Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : fm.match(), of10
-                ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
+        // packet_type after the wire: a field nx_put_raw() leaves out (nw_frag without an IP type) leaves it alone
+        Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : MatchFormat.onWire(fm.match(), version),
+                of10 ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.newCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),
-                of10 ? match : MatchFormat.onWire(match, version), fm.actions(), fm.log(), fm.usable(), fm.parsed());
+                match, fm.actions(), fm.log(), fm.usable(), fm.parsed());
     }
 
     /**
@@ -311,6 +312,68 @@ public final class FlowTables {
 
     Classifier table(int i) {
         return tables.get(i);
+    }
+
+    /** enum ofputil_table_miss: what a miss in a table does (oftable->miss_config), set by OpenFlow 1.1/1.2's table_mod. */
+    public enum TableMiss { DEFAULT, CONTROLLER, CONTINUE, DROP }
+
+    private final TableMiss[] miss = new TableMiss[N_TABLES];
+
+    {
+        Arrays.fill(miss, TableMiss.DEFAULT);
+    }
+
+    /** A table_mod as ovs-ofctl parsed it: the table (255 for all), its miss config, the versions that carry it. */
+    public record TableMod(int table, TableMiss miss, java.util.Set<OfVersion> versions) {}
+
+    /**
+     * parse_ofp_table_mod() without table names: "all" or a table number (ofputil_table_from_string(), its
+     * warnings logged), and a setting: a miss config only OpenFlow 1.1 and 1.2 carry, eviction and vacancy only 1.4+,
+     * a name 1.3+ (then DEFAULT). Throws FlowParseException with OVS's error.
+     */
+    public static TableMod parseTableMod(String tableId, String setting) {
+        int table = tableId.equalsIgnoreCase("all") ? 255
+                : ActionParser.table(tableId, "unknown table \"" + tableId + "\"");
+        java.util.Set<OfVersion> of11 = java.util.EnumSet.of(OfVersion.OF11, OfVersion.OF12);
+        java.util.Set<OfVersion> of14 = java.util.EnumSet.of(OfVersion.OF14, OfVersion.OF15);
+        int colon = setting.indexOf(':');
+        TableMod tm = switch (setting) {
+            case "controller" -> new TableMod(table, TableMiss.CONTROLLER, of11);
+            case "continue" -> new TableMod(table, TableMiss.CONTINUE, of11);
+            case "drop" -> new TableMod(table, TableMiss.DROP, of11);
+            case "evict", "noevict", "novacancy" -> new TableMod(table, TableMiss.DEFAULT, of14);
+            default -> "vacancy".startsWith(setting.substring(0, colon < 0 ? setting.length() : colon))
+                    ? new TableMod(table, TableMiss.DEFAULT, of14) // strncmp() up to the ':'
+                    : table != 255 && setting.startsWith("name:") ? new TableMod(table, TableMiss.DEFAULT,
+                    java.util.EnumSet.of(OfVersion.OF13, OfVersion.OF14, OfVersion.OF15)) : null;
+        };
+        if (tm == null) {
+            throw new FlowParseException("invalid table_mod setting " + setting);
+        }
+        if (table == 254 && tm.miss() == TableMiss.CONTINUE) {
+            throw new FlowParseException("last table's flow miss handling can not be continue");
+        }
+        return tm;
+    }
+
+    /** ofproto_table_get_miss_config(). */
+    public TableMiss missConfig(int table) {
+        return miss[table];
+    }
+
+    /**
+     * table_mod() and table_mod__(): table {@code table}'s miss configuration, or every table's but the hidden
+     * TBL_INTERNAL's for OFPTT_ALL (255); DEFAULT (a table_mod without one) leaves it. Returns null, or the error of
+     * the read-only TBL_INTERNAL (OFPTMFC_EPERM).
+     */
+    public String tableMod(int table, TableMiss m) {
+        if (table == 254) {
+            return "OFPTMFC_EPERM";
+        }
+        for (int i = table == 255 ? 0 : table; i < (table == 255 ? N_TABLES - 1 : table + 1); i++) {
+            miss[i] = m == TableMiss.DEFAULT ? miss[i] : m;
+        }
+        return null;
     }
 
     /**

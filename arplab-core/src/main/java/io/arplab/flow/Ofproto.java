@@ -1146,6 +1146,17 @@ public final class Ofproto {
         dropFragsRule.actions(List.of());
     }
 
+    /**
+     * ofproto->miss_rule: add_internal_flows()' reg0=0x1 rule in TBL_INTERNAL, whose controller action (reason
+     * OFPR_IMPLICIT_MISS) sends a table miss to the controllers (rule_dpif_lookup_from_table()).
+     */
+    final Rule missRule = new Rule(254, 0, new Match(), 0, 0);
+
+    {
+        missRule.match.setSlot(Slot.REG0, 1, 0xffffffffL);
+        missRule.actions(List.of(new Action.Controller(0xffff, 7, 0, null, false, -1)));
+    }
+
     public String fragHandling() {
         return fragHandling;
     }
@@ -1201,6 +1212,7 @@ public final class Ofproto {
         }
         Xlate x = new Xlate(this, now, flow, frame, null, List.of(), true);
         x.install = false;
+        x.inPacketOut = true;
         x.runActions(wire);
         send(x.outputs);
         return null;

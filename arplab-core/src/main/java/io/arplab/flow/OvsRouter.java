@@ -1,6 +1,7 @@
 package io.arplab.flow;
 
 import io.arplab.wire.Ipv6Address;
+import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -507,15 +508,10 @@ public final class OvsRouter {
         return v[0];
     }
 
-    private static final java.util.regex.Pattern INET_PTON =
-            java.util.regex.Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?!$)|$)){4}");
-
-    // inet_pton(AF_INET): four decimal octets up to 255, no leading zeros (IPv6 is not modelled: refused)
+    // inet_pton(AF_INET): null when glibc refuses it (IPv6 is not modelled: refused)
     static Long inetPton(String s) {
-        if (!INET_PTON.matcher(s).matches()) {
-            return null;
-        }
-        return FieldParser.scanIp(s, new int[1]); // a dotted quad the pattern checked
+        long a = CLib.inetPton4(s);
+        return a < 0 ? null : a;
     }
 
     private static long mask(int plen) {

@@ -103,8 +103,17 @@ final class Xlate {
     long[] wc;
     /** The rule whose actions are being translated (ctx->rule; its cookie is ctx->rule_cookie). */
     Rule rule;
-    /** The group buckets being translated (group_bucket_action). */
-    int buckets;
+    /**
+     * do_xlate_actions()' group_bucket_action: the list being translated is a group bucket's own (xlate_group_bucket()),
+     * not a table's, a clone's or the action set's that it leads to; {@link #bucketList}: the next list is.
+     */
+    boolean groupBucketAction, bucketList;
+    /** ctx->pause: the controller(pause) action whose freeze is pending, or null. */
+    Action.Controller pause;
+    /** ctx->in_action_set: xlate_action_set() is translating the action set. */
+    boolean inActionSet;
+    /** xin->in_packet_out: packet_xlate() of a packet-out, for its whole translation (not a later recirculation). */
+    boolean inPacketOut;
     /** exit ran: the translation stops, nested resubmits included (ctx->exit). */
     boolean exited;
     final StringBuilder odp = new StringBuilder();
@@ -238,7 +247,7 @@ final class Xlate {
     /** The recirculation ids this section's translation referenced (xout->recircs). */
     final List<Integer> recircs = new ArrayList<>(0);
     /** The flow's recirc_id has no node, or has one but actions were given: xlate_actions() reports it, drops. */
-    private boolean noContext, conflict;
+    boolean noContext, conflict;
 
     Xlate(Ofproto br, long now, long[] flow, byte[] packet, StringBuilder trace, List<Integer> ctNext,
             boolean execute) {
@@ -283,11 +292,12 @@ final class Xlate {
         Arrays.fill(ctOrigMask, 0);
         ctOrigSwapped = false;
         lookupInPort = -1;
-        tableId = buckets = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
+        tableId = depth = recursion = resubmits = ownFrom = level = tableLevel = ctNextUsed = 0;
         creditFrom = passLength = natMask = pushedHeaders = 0;
         rule = null;
         thawCookie = -1L;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
+        pause = null;
         firstLookup = false;
         keepRecircs = false;
         freezeHash = null;
@@ -311,7 +321,7 @@ final class Xlate {
     }
 
     /** xin->ofproto: the bridge the translation (or the thawed pass) began in, whose hidden rules the trace names. */
-    private Ofproto xinBr;
+    Ofproto xinBr;
 
     /** The datapath's tunnel key when it differs from the flow's tunnel metadata (a thawed recirculation). */
     void packetTunnel(long[] key) {
@@ -429,20 +439,7 @@ final class Xlate {
         boolean udpif = (flow[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0;
         boolean badMetadata = udpif && !TunMetadata.fromUdpif(sectionBr.tlv, flow);
         if (trace != null) {
-            trace.append("Flow: ").append(FlowFormat.format(flow, tracePortNames())).append("\n\n");
-            // the bridge the trace (or the packet) came in on; a thaw then goes on in its frozen state's
-            String banner = "bridge(\"" + ingress.name + "\")";
-            trace.append(banner).append('\n').append("-".repeat(banner.length())).append('\n');
-            if (conflict) {
-                trace.append("thaw\n");
-            } else if (recircId != 0 && !noContext && frozenActions != null && !frozenActions.isEmpty()) {
-                // xlate_actions(): the thaw node's "Resuming" then "Restoring actions", the last of its nodes
-                trace.append("    thaw\n            Resuming from table ").append(table).append('\n')
-                        .append("        Restoring actions: ")
-                        .append(ActionFormat.format(frozenActions, OfVersion.OF15, portNames())).append('\n');
-            } else if (recircId != 0 && !noContext) {
-                trace.append("    thaw\n        Resuming from table ").append(table).append('\n');
-            }
+            XlateTrace.flow(this, recircId, table, frozenActions);
             if (thawed != null && recircId == thawed.id) {
                 flow = thawed.thaw(flow); // xlate_actions(): ofproto_trace__() showed and keeps the flow as given
                 thawed = null;
@@ -561,21 +558,7 @@ final class Xlate {
         }
         keyMissed = false;
         if (trace != null) {
-            trace.append('\n');
-            // tnl_port_send() writes flow->tunnel even when it then refuses to tunnel, so OVS no longer sees the
-            // flow as unchanged
-            boolean unchanged = Arrays.equals(flow, initial) && !tunnelNoteDone && actsetOutput == OFPP_UNSET;
-            trace.append("Final flow: ").append(unchanged ? "unchanged" : FlowFormat.format(flow, tracePortNames()))
-                    .append('\n');
-            trace.append("Megaflow: ").append(megaflow()).append('\n');
-            trace.append("Datapath actions: ").append(odp.isEmpty() ? "drop"
-                    : names ? OdpFlowFormat.actions(odp.toString(), br.datapath.portNames(true)) : odp).append('\n');
-            if (error != null) {
-                trace.append("Translation failed (").append(error).append("), packet is dropped.\n");
-            } else if (slow) {
-                trace.append("This flow is handled by the userspace slow path because it:\n"
-                        + "  - Uses action(s) not supported by datapath.\n");
-            }
+            XlateTrace.result(this);
         }
         sectionBr.returnWildcards(wc); // lastMask stays readable until the bridge's next translation
     }
@@ -680,6 +663,14 @@ final class Xlate {
     }
 
     void table(int t) {
+        table(t, true);
+    }
+
+    /**
+     * xlate_table_action() of table {@code t}; {@code honorMiss}: its may_packet_in and honor_table_miss, false for a
+     * resubmit (xlate_ofpact_resubmit()), true for the first lookup, goto_table, an output to TABLE and a patch port.
+     */
+    void table(int t, boolean honorMiss) {
         if (wasMpls) { // xlate_table_action(): a lookup after an MPLS pop waits for the recirculated packet
             freezing = new ArrayList<>();
             freezeMpls = true;
@@ -694,21 +685,45 @@ final class Xlate {
         Classifier next = null; // table t's classifier, when the lone goto_table that led to it had it at hand
         while (true) {
             depth++;
-            Classifier table = next != null ? next : br.tables.table(t);
-            tableId = t;
+            // xlate_report_table() names the table the caller asked for, xlate_actions() the last one looked up
+            int asked = t;
             boolean dropFrag = fragmentDropped();
-            Rule r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
-            afterLookup();
-            // rule_dpif_lookup_from_table(): the packet counted in the table, and in the cache (XC_TABLE) for its
-            // megaflow's later packets
-            if (execute) {
-                if (r == null) {
-                    table.nMissed++;
-                } else {
-                    table.nMatched++;
+            Rule r;
+            Classifier table;
+            FlowTables.TableMiss missConfig = FlowTables.TableMiss.CONTINUE;
+            while (true) { // rule_dpif_lookup_from_table()
+                table = next != null ? next : br.tables.table(t);
+                tableId = t;
+                r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
+                afterLookup();
+                // the packet counted in the table, and in the cache (XC_TABLE) for its megaflow's later packets
+                if (execute) {
+                    if (r == null) {
+                        table.nMissed++;
+                    } else {
+                        table.nMatched++;
+                    }
                 }
+                xc.table(table, r);
+                if (r != null || !honorMiss) {
+                    break;
+                }
+                // a miss honours the table's miss_config: CONTINUE looks the next table up (not TBL_INTERNAL)
+                missConfig = br.tables.missConfig(t);
+                if (missConfig != FlowTables.TableMiss.CONTINUE || t + 1 >= Ofproto.TABLE_INTERNAL) {
+                    break;
+                }
+                t++;
+                next = null;
             }
-            xc.table(table, r);
+            if (r == null && honorMiss && (missConfig == FlowTables.TableMiss.CONTINUE
+                    || missConfig == FlowTables.TableMiss.CONTROLLER)) {
+                // the miss_rule (a packet-in) for a miss that ended in CONTINUE or CONTROLLER, from a known input port
+                // without OFPPC_NO_PACKET_IN; DEFAULT takes it only for a controller that wants misses (none here)
+                Ofproto.Port in = br.port(flow[Slot.IN_PORT.ordinal()]);
+                r = in != null && (in.config & Ofproto.Port.NO_PACKET_IN) == 0 ? br.missRule : null;
+            }
+            int reported = firstLookup ? t : asked;
             if (trace != null) {
                 lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
             }
@@ -726,10 +741,7 @@ final class Xlate {
                     hop.table(t, null, "drop");
                 }
                 if (trace != null) {
-                    // xlate_report_table() tells the miss by comparing with xin->ofproto's no_packet_in_rule: a miss
-                    // in another bridge (behind a patch port) shows that bridge's hidden rule, reg0=0x2
-                    trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
-                            .append(br == xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
+                    XlateTrace.table(this, reported, null, false);
                 }
                 if (!skipActions) {
                     line("drop");
@@ -742,17 +754,8 @@ final class Xlate {
             if (hop != null) {
                 hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
             }
-            if (trace != null && dropFrag && br == xinBr) { // xlate_report_table() of the drop_frags_rule
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t))
-                        .append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
-            } else if (trace != null) {
-                String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, portNames());
-                trace.append("    ".repeat(tableLevel)).append(String.format("%2d. ", t)).append(m).append(m.isEmpty() ? "" : ", ").append("priority ")
-                        .append(r.priority);
-                if (r.cookie != 0) {
-                    trace.append(", cookie 0x").append(Long.toHexString(r.cookie));
-                }
-                trace.append('\n');
+            if (trace != null) {
+                XlateTrace.table(this, reported, r, dropFrag);
             }
             nestedBridges = null;
             resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
@@ -763,10 +766,12 @@ final class Xlate {
             } else if (patchLookup) {
                 patchLookup = false;
                 XlateClone.cloneActions(this, acts);
-            } else if (trace == null && !exited && !wasMpls && table.foundGoto >= 0 && acts == r.actions) {
+            } else if (trace == null && !exited && !wasMpls && r != br.missRule && table.foundGoto >= 0
+                    && acts == r.actions) {
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
                 chained++;
+                honorMiss = true; // goto_table's lookup honours the miss config
                 t = table.foundGoto;
                 next = table.foundNext;
                 continue;
@@ -845,6 +850,17 @@ final class Xlate {
 
     // do_xlate_actions(): an action is the last one when its list's enclosing action was
     void actionList(List<Action> actions) {
+        boolean outerBucket = groupBucketAction;
+        groupBucketAction = bucketList;
+        bucketList = false;
+        try {
+            actionList0(actions);
+        } finally {
+            groupBucketAction = outerBucket;
+        }
+    }
+
+    private void actionList0(List<Action> actions) {
         boolean outerTail = tail;
         boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
         listContinues = false;
@@ -862,8 +878,10 @@ final class Xlate {
                 ActionFormat.format(a, OfVersion.OF15, portNames(), s);
                 line(s.toString());
             }
-            if (a instanceof Action.Output o && o.port() == Ports.TABLE) {
-                // xlate_output_action()'s OFPP_TABLE: xlate_table_action() from table 0 with the packet's in_port
+            boolean toTable = a instanceof Action.Output o && o.port() == Ports.TABLE;
+            if (toTable) {
+                // xlate_output_action()'s OFPP_TABLE: xlate_table_action() from table 0 with the packet's in_port,
+                // honouring the tables' miss config as a resubmit does not
                 a = new Action.Resubmit(Ports.IN_PORT, 0);
             }
             if (a instanceof Action.Output o) {
@@ -922,10 +940,12 @@ final class Xlate {
                     XlateCt.tupleSwap(this); // with_ct_orig: the lookup takes the connection's original 5-tuple
                 }
                 recursion += deepens ? 1 : 0;
-                table(target); // xlate_ofpact_resubmit(): 255 is the current table
+                table(target, toTable); // xlate_ofpact_resubmit(): 255 is the current table
                 recursion -= deepens ? 1 : 0;
-                if ((error != null || exited || freezing != null) && nested && trace != null) {
-                    unnest(from); // a failed translation, an exit or a freeze put nothing after the table node
+                // a failed translation, an exit or a freeze put nothing after the table node, but for an exit or a
+                // freeze in check_pkt_larger's first branch, after which xlate_check_pkt_larger() translates the other
+                if ((error != null || (exited || freezing != null) && !continues) && nested && trace != null) {
+                    unnest(from);
                 }
                 level = savedLevel;
                 tableLevel = savedTableLevel;
@@ -993,8 +1013,11 @@ final class Xlate {
                 if (XlateHeaders.decTtlExpired(this, d)) {
                     return; // stop processing for the current table
                 }
+            } else if (a instanceof Action.Controller c && c.pause()) {
+                pause = c; // OFPACT_CONTROLLER with pause: ctx_trigger_freeze(), the actions after it frozen
+                freezing = new ArrayList<>();
             } else if (a instanceof Action.Controller c) {
-                controller(c.maxLen(), c.reason(), c.id());
+                controller(c.maxLen(), c.reason(), c.id(), c.meterId(), c.userdata());
             } else if (a instanceof Action.Sample sa) {
                 sample(sa);
             } else if (a instanceof Action.Multipath m) {
@@ -1197,18 +1220,36 @@ final class Xlate {
     // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
     // ukey's cache)
     void controller(int maxLen, int reason, int id) {
+        controller(maxLen, reason, id, -1, null);
+    }
+
+    /** The same with the action's meter_id, or -1 (NX_CTLR_NO_METER), and userdata, or null. */
+    void controller(int maxLen, int reason, int id, long meterId, byte[] userdata) {
         committer.commit();
         if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
             reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
         }
-        // the continuation's frozen_state: its metadata and ctx->conntracked (+trk here; a ct_clear drops it)
+        // the continuation's frozen_state: ctx->table_id, its metadata, ctx->conntracked (+trk here; a ct_clear
+        // drops it) and the action's userdata
+        int recirc = XlateFreeze.freeze(this, "controller|table=" + tableId + "|" + XlateFreeze.frozenMetadata(this)
+                + "|conntracked=" + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0)
+                + (userdata == null || userdata.length == 0 ? "" : "|" + java.util.HexFormat.of().formatHex(userdata)),
+                flow, -1, null);
         long cookie = rule != null ? rule.cookie : thawCookie; // ctx->rule_cookie
-        int recirc = XlateFreeze.freeze(this, "controller|" + XlateFreeze.frozenMetadata(this) + "|conntracked="
-                + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0), flow, -1, null);
-        odpAdd("userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
-                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie="
-                + (cookie == 0 ? "0" : "0x" + Long.toHexString(cookie)) + ",controller_id=" + id + ",max_len="
-                + maxLen + "))");
+        String userspace = "userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
+                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (cookie == 0 ? "0"
+                : "0x" + Long.toHexString(cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))";
+        // the action's meter, else the bridge's "controller" meter (ofproto->controller_meter_id): the userspace()
+        // then goes in a clone, sample(100%), after the meter, which runs on the packet's clone alone
+        Meter m = br.meters.get(meterId >= 0 ? meterId : 0xfffffffeL);
+        if (m == null) {
+            odpAdd(userspace);
+        } else {
+            odpAdd("sample(sample=100.0%,actions(meter(" + m.providerId + ")," + userspace + "))");
+            if (execute && !meterDropped && packet != null) {
+                m.run(now, packet.length);
+            }
+        }
         xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
     }
 
@@ -1343,24 +1384,9 @@ final class Xlate {
         return to;
     }
 
-    private String megaflow() {
-        Match m = new Match();
-        long[] mask = XlateWc.megaflowMask(this, false);
-        for (Slot s : Slot.ALL) {
-            m.putSlot(s, initial[s.ordinal()], mask[s.ordinal()]);
-        }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, tracePortNames(), true);
-    }
-
     // xlate_report_actions()' port map: the translating bridge's ports with --names, else none
-    private PortMap portNames() {
+    PortMap portNames() {
         return names ? br.portMap() : PortMap.NONE;
     }
-
-    // ofproto_trace__()'s port map for the flow, final flow and megaflow: the traced bridge's, even after a thaw in
-    // another bridge
-    private PortMap tracePortNames() {
-        return names ? ingress.portMap() : PortMap.NONE;
-    }
-
 }
+

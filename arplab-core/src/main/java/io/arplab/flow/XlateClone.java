@@ -190,7 +190,9 @@ final class XlateClone {
         x.level = setLevel;
         x.tableLevel = setLevel;
         x.tail = true;
+        x.inActionSet = true;
         x.actions(list, false);
+        x.inActionSet = false;
         x.level = savedLevel;
         x.tableLevel = savedTableLevel;
     }

@@ -32,6 +32,7 @@ final class XlateFreeze {
             x.br = f.br();
             thawActionSet(x, f);
             x.learnedAhead = false; // each pass is an upcall of its own
+            x.inPacketOut = false;
             x.learnedNow.clear();
             x.learnedOver.clear();
             // the next pass's xlate_actions(): a trace's starts from the frozen flow; an upcall's in_port is the
@@ -178,6 +179,26 @@ final class XlateFreeze {
         }
         Group g = x.freezeHash;
         x.freezeHash = null;
+        Action.Controller pause = x.pause;
+        x.pause = null;
+        if (pause != null) {
+            // finish_freezing__() of a controller(pause): the frozen state (its userdata too) takes an id, then a
+            // continuation to the controller, put_controller_user_action(), where the translation has side
+            // effects or an xlate cache; a trace without them emits nothing
+            x.committer.commit();
+            byte[] u = pause.userdata();
+            int id = freeze(x, "recirc|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"
+                    + frozenMetadata(x) + (u == null || u.length == 0 ? "" : "|" + java.util.HexFormat.of().formatHex(u)),
+                    x.flow, 0, frozen);
+            if (x.sideEffects || x.onePass) {
+                x.odpAdd("userspace(pid=0,controller(reason=" + pause.reason() + ",dont_send=0,continuation=1,recirc_id="
+                        + id + ",rule_cookie=" + (x.rule == null || x.rule.cookie == 0 ? "0"
+                        : "0x" + Long.toHexString(x.rule.cookie)) + ",controller_id=" + pause.id() + ",max_len="
+                        + pause.maxLen() + "))");
+                x.xc.replayable = false;
+            }
+            return;
+        }
         if (g == null) { // ctx_trigger_freeze() (debug_recirc): the committed packet recirculates as it is
             x.committer.commit();
             int id = freeze(x, "recirc|" + ActionFormat.format(frozen, OfVersion.OF15, PortMap.NONE) + "|"

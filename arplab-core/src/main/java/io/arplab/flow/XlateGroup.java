@@ -51,14 +51,13 @@ final class XlateGroup {
         int savedTableLevel = x.tableLevel;
         x.level += 2;
         x.tableLevel = x.level;
-        x.buckets++;
         x.recursion++; // xlate_group_bucket(): ctx->depth
+        x.bucketList = true;
         x.actions(Group.actionList(b.actions), false);
         if (x.freezing != null) { // a freeze in the bucket finishes there, on the bucket's flow
             XlateFreeze.finishFreezing(x);
         }
         x.recursion--;
-        x.buckets--;
         x.level -= 2;
         x.tableLevel = savedTableLevel;
         x.flow = saved;

@@ -41,7 +41,8 @@ final class XlateOutput {
         } else if (port == Ports.FLOOD || port == Ports.ALL) {
             flood(x, in, port == Ports.ALL);
         } else if (port == Ports.CONTROLLER) {
-            x.controller(maxLen, x.buckets > 0 ? 4 : 1, 0); // OFPR_GROUP in a group's bucket, else OFPR_ACTION
+            // xlate_output_action(): OFPR_PACKET_OUT, OFPR_GROUP for a bucket's own action, OFPR_ACTION_SET, OFPR_ACTION
+            x.controller(maxLen, x.inPacketOut ? 5 : x.groupBucketAction ? 4 : x.inActionSet ? 3 : 1, 0);
         } else if (port == in) {
             x.problem("skipping output to input port");
         } else {

@@ -8,6 +8,7 @@ import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
+import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

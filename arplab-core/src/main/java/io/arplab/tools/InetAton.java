@@ -1,6 +1,7 @@
 package io.arplab.tools;
 
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.CStrtol;
 
 /**
  * glibc's inet_aton() as getaddrinfo() uses it for numeric hosts (nothing may follow): one to four parts, each

@@ -7,6 +7,7 @@ import io.arplab.wire.InternetChecksum;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.Ipv4Frames;
 import io.arplab.wire.MacAddress;
+import io.arplab.wire.libc.CLib;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -58,10 +59,10 @@ public final class Macof implements Tool {
                 case 's' -> src = addr(a);
                 case 'd' -> dst = addr(a);
                 case 'e' -> tha = mac(a);
-                case 'x' -> sport = atoi(a);
-                case 'y' -> dport = atoi(a);
+                case 'x' -> sport = CLib.atoi(a);
+                case 'y' -> dport = CLib.atoi(a);
                 case 'i' -> intf = a;
-                case 'n' -> times = atoi(a);
+                case 'n' -> times = CLib.atoi(a);
                 default -> {
                     usage();
                     return;
@@ -109,20 +110,6 @@ public final class Macof implements Tool {
         } catch (IllegalArgumentException e) {
             return -2;
         }
-    }
-
-    /** atoi(): leading digits, 0 if none. */
-    private static int atoi(String a) {
-        int i = 0;
-        long v = 0;
-        boolean neg = a.startsWith("-");
-        if (neg || a.startsWith("+")) {
-            i = 1;
-        }
-        for (; i < a.length() && Character.isDigit(a.charAt(i)) && v < Integer.MAX_VALUE; i++) {
-            v = v * 10 + (a.charAt(i) - '0');
-        }
-        return (int) (neg ? -v : v);
     }
 
     private void usage() {

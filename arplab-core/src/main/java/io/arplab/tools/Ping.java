@@ -8,6 +8,8 @@ import io.arplab.stack.SkbTruesize;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.Ipv6Address;
+import io.arplab.wire.libc.CStrtod;
+import io.arplab.wire.libc.CStrtol;
 import java.util.List;
 
 /**

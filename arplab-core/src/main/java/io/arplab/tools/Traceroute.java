@@ -8,6 +8,8 @@ import io.arplab.stack.PingSocket;
 import io.arplab.stack.Route;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.CStrtod;
+import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -78,42 +78,13 @@ public record Ipv6Address(long hi, long lo) {
         return tp == 16 ? read(tmp, 0) : null;
     }
 
-    // glibc inet_pton4() of s[from..]: four decimal octets, no leading zeros
+    // glibc inet_pton4() of s[from..] into dst[off..]
     private static boolean pton4(String s, int from, byte[] dst, int off) {
-        int octets = 0, cur = 0;
-        boolean sawDigit = false;
-        int[] out = new int[4];
-        for (int i = from; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                int v = cur * 10 + (ch - '0');
-                if (sawDigit && cur == 0 || v > 255) {
-                    return false;
-                }
-                cur = v;
-                if (!sawDigit) {
-                    if (++octets > 4) {
-                        return false;
-                    }
-                    sawDigit = true;
-                }
-                out[octets - 1] = cur;
-            } else if (ch == '.' && sawDigit) {
-                if (octets == 4) {
-                    return false;
-                }
-                cur = 0;
-                sawDigit = false;
-            } else {
-                return false;
-            }
-        }
-        if (octets < 4) {
+        long a = io.arplab.wire.libc.CLib.inetPton4(s, from);
+        if (a < 0) {
             return false;
         }
-        for (int k = 0; k < 4; k++) {
-            dst[off + k] = (byte) out[k];
-        }
+        Bytes.put32(dst, off, (int) a);
         return true;
     }
 

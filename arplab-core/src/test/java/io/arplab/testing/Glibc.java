@@ -8,7 +8,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The machine's own C library through JNA, the reference the tools' C scans (tools.CStrtol, CStrtod, InetAton) are
+ * The machine's own C library through JNA, the reference the C scans (wire.libc: CStrtol, CStrtod, CLib; tools.InetAton) are
  * held against: strtol(), strtoul(), strtod() and inet_aton() as glibc has them.
  */
 public interface Glibc extends Library {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.jna.Memory;
 import io.arplab.testing.Glibc;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.CStrtol;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

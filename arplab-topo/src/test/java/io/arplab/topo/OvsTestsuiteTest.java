@@ -52,7 +52,10 @@ class OvsTestsuiteTest {
             Map.entry("tunnel-geneve-metadata.in#40", "not modelled: the learned flows of #38 and #39 as dumped"),
             Map.entry("ofctl-F-O-interaction.in#12", "not modelled: ofputil_append_flow_stats_reply() leaves out a"
                     + " flow whose entry would pass UINT16_MAX bytes (4090 NXM actions), which OpenFlow 1.5's"
-                    + " shorter encoding still carries"));
+                    + " shorter encoding still carries"),
+            Map.entry("table-miss-controller.in#24", "not modelled: the revalidator's translations of the datapath"
+                    + " flow after del-flows (revalidate_ukey()), one of which takes and releases recirculation id 1"
+                    + " before the one whose id the ukey keeps, and the trace shares"));
 
     @Test
     void ovsTestsuiteScenariosAreOvsOwn(@TempDir Path tmp) throws IOException {

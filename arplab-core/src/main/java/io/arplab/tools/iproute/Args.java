@@ -1,8 +1,8 @@
 package io.arplab.tools.iproute;
 
-import io.arplab.tools.CStrtol;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
+import io.arplab.wire.libc.CStrtol;
 import java.util.List;
 
 /** A cursor over command words with iproute2's conventions: NEXT_ARG(), matches() abbreviations. */

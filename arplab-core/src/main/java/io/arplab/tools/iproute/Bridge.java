@@ -8,6 +8,7 @@ import io.arplab.stack.NudState;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.wire.MacAddress;
+import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -432,7 +433,7 @@ public final class Bridge implements Tool {
                 if (!a.more()) {
                     throw Args.incomplete();
                 }
-                vid = atoi(a.take()); // bridge/fdb.c: atoi(); a negative value sends no NDA_VLAN
+                vid = CLib.atoi(a.take()); // bridge/fdb.c: atoi(); a negative value sends no NDA_VLAN
             } else if (Args.matches(w, "router") || Args.matches(w, "use") || w.equals("extern_learn")
                     || w.equals("sticky")) {
                 // flags without effect here
@@ -555,21 +556,6 @@ public final class Bridge implements Tool {
     }
 
     private static final int NLM_F_EXCL = 0x200;
-
-    /** C's atoi(): leading blanks, a sign, digits; 0 when none. */
-    private static int atoi(String v) {
-        String t = v.stripLeading();
-        int i = 0;
-        boolean neg = false;
-        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-            neg = t.charAt(i++) == '-';
-        }
-        long n = 0;
-        while (i < t.length() && Character.isDigit(t.charAt(i)) && n < Integer.MAX_VALUE) {
-            n = n * 10 + (t.charAt(i++) - '0');
-        }
-        return (int) (neg ? -n : n);
-    }
 
     /**
      * fdb_flush() (iproute2 6.1): the words first, then dev and brport looked up; neither self nor master means self.

@@ -4,9 +4,9 @@ import io.arplab.device.OvsBridge;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.TraceCommand;
-import io.arplab.tools.CStrtol;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
+import io.arplab.wire.libc.CLib;
 import java.util.List;
 import java.util.Map;
 
@@ -116,8 +116,8 @@ public final class OvsAppctl implements Tool {
     // timeval.c timeval_warp_cb(): time/warp [LARGE_MSECS] MSECS; the lab's clock is virtual already, so a warp is
     // that much virtual time (LARGE_MSECS in MSECS steps: the total)
     private void warp(List<String> args) {
-        long total = args.size() > 2 ? atoll(args.get(1)) : 0;
-        long msecs = args.size() > 2 ? atoll(args.get(2)) : atoll(args.get(1));
+        long total = args.size() > 2 ? CLib.atoll(args.get(1)) : 0;
+        long msecs = args.size() > 2 ? CLib.atoll(args.get(2)) : CLib.atoll(args.get(1));
         if (msecs <= 0 || total < 0) {
             ctx.err().println("invalid MSECS");
             ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
@@ -125,26 +125,14 @@ public final class OvsAppctl implements Tool {
             return;
         }
         io.arplab.flow.Datapath dp = datapath();
-        ctx.at(ctx.now() + Math.max(total, msecs) * 1_000_000L, t -> {
+        long ms = Math.max(total, msecs); // saturated where the lab's nanosecond clock ends
+        ctx.at(ms > (Long.MAX_VALUE - ctx.now()) / 1_000_000L ? Long.MAX_VALUE : ctx.now() + ms * 1_000_000L, t -> {
             if (dp != null) {
                 dp.ct.ipf.clean(t); // the warp wakes ipf's clean thread
             }
             ctx.out().println("warped");
             ctx.exit(0);
         });
-    }
-
-    private static long atoll(String s) {
-        int i = 0;
-        boolean minus = false;
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            minus = s.charAt(i++) == '-';
-        }
-        long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Long.MAX_VALUE / 10 - 10) {
-            v = v * 10 + (s.charAt(i++) - '0');
-        }
-        return minus ? -v : v;
     }
 
     private int run(List<String> args) {
@@ -203,7 +191,7 @@ public final class OvsAppctl implements Tool {
                 }
                 case "upcall/set-flow-limit" -> {
                     // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
-                    long limit = atoll(rest.get(0)) & 0xffffffffL;
+                    long limit = CLib.atoi(rest.get(0)) & 0xffffffffL;
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
                         dp.setFlowLimit(limit);
@@ -288,7 +276,7 @@ public final class OvsAppctl implements Tool {
                         return error("unknown datapath or not a dummy");
                     }
                     // atoi(), glibc's (int) strtol(s, NULL, 10), as an odp_port_t
-                    String failure = dp.changePortNumber(rest.get(1), strtol(rest.get(2)) & 0xffffffffL);
+                    String failure = dp.changePortNumber(rest.get(1), CLib.atoi(rest.get(2)) & 0xffffffffL);
                     if (failure != null) {
                         return error(failure);
                     }
@@ -672,7 +660,7 @@ public final class OvsAppctl implements Tool {
                 int len = 0;
                 String flow = rest.get(i);
                 if (rest.size() >= i + 2 && i + 1 < rest.size() && rest.get(i + 1).equals("--len")) {
-                    len = i + 2 < rest.size() ? strtol(rest.get(i + 2)) : 0;
+                    len = i + 2 < rest.size() ? CLib.atoi(rest.get(i + 2)) : 0;
                     if (len < 60) {
                         return error("too small packet len");
                     }
@@ -734,12 +722,6 @@ public final class OvsAppctl implements Tool {
         } catch (FlowParseException e) {
             return null;
         }
-    }
-
-    // netdev_dummy_receive()'s int packet_size = strtol(s, NULL, 10): white space, a sign, the leading digits (0
-    // without any), LONG_MAX or LONG_MIN past the range, then the int's low 32 bits
-    private static int strtol(String s) {
-        return (int) CStrtol.scan(s, 10).asLong();
     }
 
     private int error(String message) {

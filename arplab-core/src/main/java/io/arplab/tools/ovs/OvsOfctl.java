@@ -8,9 +8,11 @@ import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
 import io.arplab.flow.FlowStatsFormat;
-import io.arplab.flow.Fte;
+import io.arplab.flow.FlowTableEntries;
+import io.arplab.flow.FlowTables;
 import io.arplab.flow.Field;
 import io.arplab.flow.Group;
+import io.arplab.flow.MatchFormat;
 import io.arplab.flow.Meter;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
@@ -32,19 +34,25 @@ import java.util.Map;
 
 /** ovs-ofctl of Open vSwitch 3.1 (utilities/ovs-ofctl.c), against the node's OVS bridges. */
 public final class OvsOfctl implements Tool {
-    private ToolContext ctx;
-    private OfVersion version = OfVersion.OF10;
+    ToolContext ctx;
+    OfVersion version = OfVersion.OF10;
     /** The versions -O allows (set_allowed_ofp_versions()); the connection uses the highest the switch shares. */
-    private java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
-    private boolean stats = true, names, strict, mayCreate, bundle, readd;
+    java.util.Set<OfVersion> allowed = java.util.EnumSet.of(OfVersion.OF10);
+    boolean stats = true, names, strict, mayCreate, bundle, readd;
+    /** should_accept_names(): use_names is not 0 (--no-names last). */
+    boolean acceptNames = true;
     /** -F's flow formats as FlowMod's protocol bits (ofputil_protocols_from_string()); P_ANY without -F. */
-    private int flowFormats = FlowMod.P_ANY;
+    int flowFormats = FlowMod.P_ANY;
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
-    private final List<SortCriterion> criteria = new ArrayList<>();
+    final List<SortCriterion> criteria = new ArrayList<>();
 
     private record SortCriterion(Field field, boolean ascending) {}
-    private int logSeq = 1;
+    int logSeq = 1;
     private final StreamSsl ssl = new StreamSsl();
+    /** The commands of groups, meters and bundles; of ports; replace-flows and diff-flows. */
+    final OfctlGroups groups = new OfctlGroups(this);
+    final OfctlPorts ports = new OfctlPorts(this);
+    final OfctlFte fte = new OfctlFte(this);
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -151,17 +159,23 @@ public final class OvsOfctl implements Tool {
                 }
                 case "no-stats" -> stats = false;
                 case "stats" -> stats = true;
-                case "names" -> names = true;
-                case "no-names" -> names = false;
+                case "names" -> {
+                    names = true;
+                    acceptNames = true;
+                }
+                case "no-names" -> {
+                    names = false;
+                    acceptNames = false;
+                }
                 case "sort", "rsort" -> {
                     if (!addSortCriterion(o.name().equals("sort"), a)) {
                         return fail(a + ": unknown field name");
                     }
                 }
                 case "strict" -> strict = true;
+                case "readd" -> readd = true;
                 case "may-create" -> mayCreate = true;
                 case "bundle" -> bundle = true;
-                case "readd" -> readd = true;
                 case "read-only" -> readOnly = true;
                 case "color" -> {
                     if (a != null && !List.of("always", "yes", "force", "never", "no", "none", "auto", "tty",
@@ -172,13 +186,13 @@ public final class OvsOfctl implements Tool {
                 default -> {
                     List<String> log = ssl.option(o.name(), a); // the rest change nothing the lab shows
                     for (String l : log == null ? List.<String>of() : log) {
-                        ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                        log(l);
                     }
                 }
             }
         }
         if (bundle) {
-            bundleVersions();
+            groups.bundleVersions();
         }
         // parse_options(): the enabled versions must carry one of -F's flow formats; each is then narrowed to what
         // the other allows (allowed_protocols &= version_protocols, mask_allowed_ofp_versions())
@@ -228,7 +242,7 @@ public final class OvsOfctl implements Tool {
         }
         Meter.Mod meter; // ofctl_meter_mod__(), ofctl_meter_request__(): the meter parsed before connecting
         try {
-            meter = meterArg(cmd, rest.size() > 1 ? rest.get(1) : null);
+            meter = OfctlGroups.meterArg(cmd, rest.size() > 1 ? rest.get(1) : null);
         } catch (FlowParseException e) {
             return fail(e.getMessage());
         }
@@ -240,8 +254,14 @@ public final class OvsOfctl implements Tool {
                 return fail(e.getMessage());
             }
         }
-        if (cmd.equals("diff-flows")) {
-            return diffFlows(rest.get(0), rest.get(1));
+        if (cmd.equals("diff-flows")) { // each source a file or a switch (read_flows_from_source())
+            try {
+                return fte.diffFlows(rest.get(0), rest.get(1));
+            } catch (FlowParseException e) {
+                return refused(e.log, e.getMessage());
+            } catch (ActionCheckException e) {
+                return refused(e.log, e.getMessage());
+            }
         }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
@@ -258,6 +278,35 @@ public final class OvsOfctl implements Tool {
             return fail(rest.get(0).isEmpty() ? ": failed to open socket (Connection refused)"
                     : rest.get(0) + " is not a bridge or a socket");
         }
+        if (acceptNames && (TABLE_NAMES.contains(cmd)
+                || (cmd.equals("dump-flows") || cmd.equals("dump-aggregate")) && !arg(rest).isEmpty())) {
+            tableMapWarnings(br);
+        }
+        FlowTables.TableMod tableMod = null;
+        if (cmd.equals("mod-table")) { // ofctl_mod_table(): parsed (after the table map's fetch), then the versions
+            List<String> log = new ArrayList<>();
+            try {
+                tableMod = Ports.collecting(log, () -> FlowTables.parseTableMod(rest.get(1), rest.get(2)));
+            } catch (FlowParseException e) {
+                flushLog(log); // ofputil_table_from_string()'s warning, then the error
+                return fail(e.getMessage());
+            }
+            flushLog(log);
+            java.util.Set<OfVersion> usable = java.util.EnumSet.copyOf(tableMod.versions());
+            if (java.util.Collections.disjoint(allowed, usable)) {
+                List<String> names = new ArrayList<>();
+                usable.forEach(v -> names.add(v.protocolName));
+                return fail("table_mod '" + rest.get(2) + "' requires one of the OpenFlow versions "
+                        + String.join(", ", names));
+            }
+            // OpenFlow 1.4+ allowed: each table's table-desc fetched and restored (not modelled)
+            if (tableMod.miss() == FlowTables.TableMiss.DEFAULT || allowed.contains(OfVersion.OF14)
+                    || allowed.contains(OfVersion.OF15)) {
+                return fail("'" + cmd + " " + rest.get(2) + "' is not modelled by arplab");
+            }
+            allowed = java.util.EnumSet.copyOf(allowed);
+            allowed.retainAll(usable); // mask_allowed_ofp_versions()
+        }
         if (!MODELLED.contains(cmd)) {
             return fail("'" + cmd + "' command is not modelled by arplab");
         }
@@ -265,21 +314,10 @@ public final class OvsOfctl implements Tool {
             if (!Files.isRegularFile(ctx.workDir().resolve(rest.get(1)))) { // parse_ofp_bundle_file() first
                 return fail(rest.get(1) + ": open failed (No such file or directory)");
             }
-            bundleVersions(); // ofctl_bundle(), after the file parsed
+            groups.bundleVersions(); // ofctl_bundle(), after the file parsed
         }
-        // vconn's hello exchange: the highest version both sides allow
-        version = null;
-        for (OfVersion v : allowed) {
-            if (br.protocols.contains(v)) {
-                version = v;
-            }
-        }
-        if (version == null) {
-            version = allowed.iterator().next();
-            ctx.err().println(OvsTools.log(ctx, logSeq++, "vconn|WARN|unix:/var/run/openvswitch/" + br.name
-                    + ".mgmt: version negotiation failed (we support " + versions(allowed) + ", peer supports "
-                    + versions(br.protocols) + ")"));
-            return fail(br.name + ": failed to connect to socket (Protocol error)");
+        if (!connect(br)) {
+            return 1;
         }
         try {
             return switch (cmd) {
@@ -287,13 +325,14 @@ public final class OvsOfctl implements Tool {
                 case "mod-flows" -> flowMods(br, List.of(rest.get(1)),
                         strict ? FlowMod.Command.MODIFY_STRICT : FlowMod.Command.MODIFY, null);
                 case "add-flows" -> addFlows(br, rest.get(1));
+                case "replace-flows" -> fte.replaceFlows(br, rest.get(1));
                 case "del-flows" -> flowMods(br, List.of(rest.size() > 1 ? rest.get(1) : ""),
                         strict ? FlowMod.Command.DELETE_STRICT : FlowMod.Command.DELETE, null);
                 case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
-                case "dump-ports" -> dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
-                case "dump-ports-desc" -> dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
-                case "mod-port" -> modPort(br, rest.get(1), rest.get(2));
+                case "dump-ports" -> ports.dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-ports-desc" -> ports.dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
+                case "mod-port" -> ports.modPort(br, rest.get(1), rest.get(2));
                 case "dump-tables" -> dumpTables(br);
                 case "add-tlv-map", "del-tlv-map" -> tlvMod(br, cmd.equals("add-tlv-map") ? "ADD"
                         : rest.size() > 1 ? "DELETE" : "CLEAR", tlv);
@@ -316,40 +355,34 @@ public final class OvsOfctl implements Tool {
                     br.setFragHandling(rest.get(1));
                     yield 0;
                 }
+                case "mod-table" -> tableMod(br, tableMod);
                 case "packet-out" -> packetOut(br, rest);
-                case "bundle" -> bundleFile(br, rest.get(1));
-                case "dump-group-features" -> dumpGroupFeatures();
-                case "replace-flows" -> replaceFlows(br, rest.get(1));
-                case "queue-stats" -> queueStats(br, rest);
-                case "queue-get-config" -> queueGetConfig(br, rest);
-                case "add-group" -> groupMods(br, List.of(arg(rest)), Group.Command.ADD);
-                case "mod-group" -> groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
+                case "queue-stats" -> ports.queueStats(br, rest);
+                case "queue-get-config" -> ports.queueGetConfig(br, rest);
+                case "bundle" -> groups.bundleFile(br, rest.get(1));
+                case "dump-group-features" -> groups.dumpGroupFeatures();
+                case "add-group" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.ADD);
+                case "mod-group" -> groups.groupMods(br, List.of(arg(rest)), // ofctl_mod_group()
                         mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY);
-                case "del-groups" -> groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
-                case "insert-buckets" -> groupMods(br, List.of(arg(rest)), Group.Command.INSERT_BUCKET);
-                case "remove-buckets" -> groupMods(br, List.of(arg(rest)), Group.Command.REMOVE_BUCKET);
-                case "add-groups" -> addGroups(br, rest.get(1));
-                case "dump-groups" -> dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
-                case "dump-group-stats" -> dumpGroupStats(br, arg(rest));
-                case "add-meter", "mod-meter", "del-meter", "del-meters" -> meterMod(br, meter);
-                case "dump-meters", "meter-stats", "meter-features" -> meterRequest(br, cmd,
+                case "del-groups" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.DELETE);
+                case "insert-buckets" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.INSERT_BUCKET);
+                case "remove-buckets" -> groups.groupMods(br, List.of(arg(rest)), Group.Command.REMOVE_BUCKET);
+                case "add-groups" -> groups.addGroups(br, rest.get(1));
+                case "dump-groups" -> groups.dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
+                case "dump-group-stats" -> groups.dumpGroupStats(br, arg(rest));
+                case "add-meter", "mod-meter", "del-meter", "del-meters" -> groups.meterMod(br, meter);
+                case "dump-meters", "meter-stats", "meter-features" -> groups.meterRequest(br, cmd,
                         meter == null ? Meter.ALL : meter.id());
                 case "ct-flush-zone", "ct-flush" -> {
                     ctFlush.run(br.ct, ctx.now());
                     yield 0;
                 }
-                default -> show(br);
+                default -> ports.show(br);
             };
         } catch (FlowParseException e) {
-            for (String l : e.log) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-            return fail(e.getMessage());
+            return refused(e.log, e.getMessage());
         } catch (ActionCheckException e) {
-            for (String l : e.log) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-            return fail(e.getMessage());
+            return refused(e.log, e.getMessage());
         } finally {
             // ofproto_run() expires rules on every pass of ovs-vswitchd's loop: a flow_mod's timeouts wake the bridge
             OvsBridge b = OvsTools.bridge(ctx, br.name);
@@ -364,7 +397,7 @@ public final class OvsOfctl implements Tool {
      * prepare_dump_flows(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old syntax), with no port names: the
      * error, its log printed, or null.
      */
-    private String parseUnconnected(String cmd, List<String> rest) {
+    String parseUnconnected(String cmd, List<String> rest) {
         String arg = rest.size() > 1 ? rest.get(1) : "";
         List<String> log = new ArrayList<>();
         try {
@@ -405,7 +438,45 @@ public final class OvsOfctl implements Tool {
             "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
             "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
             "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
-            "replace-flows", "diff-flows", "queue-stats", "queue-get-config");
+            "replace-flows", "diff-flows", "mod-table", "queue-stats", "queue-get-config");
+
+    /** The commands that parse with tables_to_accept() (dump-flows and dump-aggregate for a non-empty match). */
+    private static final java.util.Set<String> TABLE_NAMES = java.util.Set.of("add-flow", "add-flows", "mod-flows",
+            "del-flows", "packet-out", "add-group", "add-groups", "mod-group", "del-groups", "mod-table", "replace-flows");
+
+    /**
+     * get_table_map() fetches the switch's tables over a connection of its own, at the highest version both allow:
+     * OpenFlow 1.1's table stats carry each visible table's raw miss_config (ofputil_put_ofp11_table_stats()),
+     * whose DROP (3) ofputil_decode_table_miss() warns about, its rate limit letting a burst of 5 through.
+     */
+    void tableMapWarnings(Ofproto br) {
+        OfVersion v = null;
+        for (OfVersion a : allowed) {
+            v = br.protocols.contains(a) ? a : v;
+        }
+        for (int t = 0, n = 0; v == OfVersion.OF11 && t < FlowTables.N_TABLES - 1 && n < 5; t++) {
+            if (br.tables.missConfig(t) == FlowTables.TableMiss.DROP) {
+                ctx.err().println(OvsTools.log(ctx, logSeq++, "ofp_table|WARN|bad table miss config 3"));
+                n++;
+            }
+        }
+    }
+
+    /**
+     * An OpenFlow 1.1/1.2 OFPT_TABLE_MOD (handle_table_mod()): the switch's error (table_mod()'s OFPTMFC_EPERM for the
+     * read-only TBL_INTERNAL, OpenFlow 1.2+'s (13,2), which 1.1 cannot encode) printed with the request by
+     * transact_noreply().
+     */
+    private int tableMod(Ofproto br, FlowTables.TableMod tm) {
+        String error = br.tables.tableMod(tm.table(), tm.miss());
+        if (error == null) {
+            return 0;
+        }
+        ctx.err().println(ofpHeader("OFPT_ERROR", 4) + (version == OfVersion.OF11 ? "NXBRC_UNENCODABLE_ERROR" : error));
+        ctx.err().println(ofpHeader("OFPT_TABLE_MOD", 4) + "table_id=" + tm.table() + ", flow_miss_config="
+                + tm.miss().name().toLowerCase(java.util.Locale.ROOT));
+        return 1;
+    }
 
     /**
      * ofctl_tlv_mod(): NXT_TLV_TABLE_MOD, whose error (handle_tlv_table_mod(), tun_metadata_table_mod()) the switch
@@ -429,377 +500,27 @@ public final class OvsOfctl implements Tool {
         return 1;
     }
 
-    private static String arg(List<String> rest) {
+    static String arg(List<String> rest) {
         return rest.size() > 1 ? rest.get(1) : "";
     }
 
-    // ofctl_group_mod(): the group_mod parsed first
-    private int groupMods(Ofproto br, List<String> texts, Group.Command command) {
-        List<Group.Mod> mods = new ArrayList<>();
-        for (String t : texts) {
-            mods.add(parseGroup(br, t, command));
-        }
-        return groupMods(br, mods);
-    }
-
-    // ofctl_group_mod__(): sent in the protocol they all allow; the switch's error ends the run (transact_noreply())
-    private int groupMods(Ofproto br, List<Group.Mod> mods) {
-        int usable = FlowMod.P_ANY;
-        for (Group.Mod m : mods) {
-            usable &= m.usable();
-        }
-        if (bundle) {
-            usable &= FlowMod.P_OF13_UP; // bundle_group_mod__(): bundles need OpenFlow 1.3+
-        }
-        String unusable = FlowMod.usableError(usable, false, version); // open_vconn_for_flow_mod()
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        if (bundle) {
-            List<Ofproto.BundleEntry> entries = new ArrayList<>();
-            for (Group.Mod m : mods) {
-                if (unencodable(m)) {
-                    return 1;
-                }
-                entries.add(new Ofproto.BundleEntry(null, m, null, false));
-            }
-            return bundleTransact(br, entries);
-        }
-        for (Group.Mod m : mods) {
-            if (unencodable(m)) {
-                return 1;
-            }
-            String error = br.groupMod(m, version, ctx.now());
-            if (error != null) {
-                // ofp_print() of the error decodes the group_mod it carries first (ofputil_pull_ofp11_buckets()):
-                // its buckets' deprecations are logged before the error prints
-                for (String l : m.decodeLog(version)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-                }
-                ctx.err().println(ofpHeader("OFPT_ERROR") + error);
-                m.print(version, 6, PortMap.NONE).forEach(ctx.err()::println);
-                return 1;
-            }
-        }
-        return 0;
-    }
-
-    // ofputil_encode_group_mod(): bad_group_cmd() of a bucket command in OpenFlow 1.1 to 1.4, fatal
-    private boolean unencodable(Group.Mod m) {
-        if (m.bucketCommand() && version.atLeast(OfVersion.OF11) && !version.atLeast(OfVersion.OF15)) {
-            fail((m.command() == Group.Command.INSERT_BUCKET ? "insert-bucket" : "remove-bucket")
-                    + " needs OpenFlow 1.5 or later ('-O OpenFlow15')");
-            return true;
-        }
-        return false;
-    }
-
-    // parse_options() with --bundle, ofctl_bundle(): without an OpenFlow 1.3+ version enabled, 1.4 is, and the
-    // versions without bundles are not
-    private void bundleVersions() {
-        if (allowed.stream().noneMatch(v -> v.atLeast(OfVersion.OF13))) {
-            allowed = java.util.EnumSet.of(OfVersion.OF14);
-        }
-    }
-
-    /**
-     * ofctl_bundle(): a file of "flow", "group" and "packet-out" lines (parse_ofp_bundle_file(): the first word a
-     * prefix of one of them, then the message as its own command parses it, "FILE:LINE: error" else), sent in one
-     * bundle.
-     */
-    private int bundleFile(Ofproto br, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(ctx.workDir().resolve(file));
-        } catch (IOException e) {
-            return fail(file + ": open failed (No such file or directory)");
-        }
-        List<Ofproto.BundleEntry> entries = new ArrayList<>();
-        int usable = FlowMod.P_ANY;
-        for (int n = 0; n < lines.size(); n++) {
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int len = 0;
-            while (len < t.length() && ", \t\r\n".indexOf(t.charAt(len)) < 0) {
-                len++;
-            }
-            String word = t.substring(0, len), body = t.substring(len);
-            try {
-                if ("flow".startsWith(word)) {
-                    FlowMod fm = FlowParser.parseFileLine(body, portMap(br));
-                    usable &= fm.usable();
-                    entries.add(new Ofproto.BundleEntry(fm, null, null, false));
-                } else if ("group".startsWith(word)) {
-                    Group.Mod m = groupFileLine(br, body);
-                    usable &= m.usable();
-                    entries.add(new Ofproto.BundleEntry(null, m, null, false));
-                } else if ("packet-out".startsWith(word)) {
-                    PacketOut po = PacketOut.parse(body, portMap(br));
-                    usable &= po.usable();
-                    entries.add(new Ofproto.BundleEntry(null, null, po, false));
-                } else {
-                    return fail(file + ":" + (n + 1) + ": Unsupported bundle message type: " + word);
-                }
-            } catch (FlowParseException e) {
-                return fail(file + ":" + (n + 1) + ": " + e.getMessage());
-            }
-        }
-        usable &= FlowMod.P_OF13_UP; // bundles need OpenFlow 1.3+
-        String unusable = FlowMod.usableError(usable, false, version);
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        for (Ofproto.BundleEntry e : entries) {
-            if (e.gm() != null && unencodable(e.gm())) {
-                return 1;
-            }
-        }
-        return bundleTransact(br, entries);
-    }
-
-    /**
-     * bundle_transact(): vconn_bundle_transact() opens a bundle, adds each message (xids from 6 in order; one the
-     * switch refuses, handle_bundle_add(), is left out with its error), commits it if none was refused, else
-     * discards it; bundle_print_errors() prints each error with the message it names, a failed commit's with the
-     * commit request, and a failure is fatal.
-     */
-    private int bundleTransact(Ofproto br, List<Ofproto.BundleEntry> entries) {
-        boolean refused = false;
-        for (int i = 0; i < entries.size(); i++) {
-            String error = br.bundleAdd(entries.get(i), version);
-            if (error != null) {
-                bundleError(entries.get(i), 6 + i, error);
-                refused = true;
-            }
-        }
-        if (!refused) {
-            Object[] failed = br.bundleCommit(entries, version, ctx.now());
-            if (failed == null) {
-                return 0;
-            }
-            int i = (Integer) failed[0];
-            bundleError(entries.get(i), 6 + i, (String) failed[1]);
-            // the open request, the barrier, then the commit: ONF's extension in OpenFlow 1.3
-            ctx.err().println("Error OFPBFC_MSG_FAILED for: " + (version == OfVersion.OF13 ? "ONFT" : "OFPT")
-                    + "_BUNDLE_CONTROL (" + version.shortName + ") (xid=0x" + Integer.toHexString(6 + entries.size()
-                    + 2) + "):");
-            ctx.err().println(" bundle_id=0 type=COMMIT_REQUEST flags=atomic ordered");
-        }
-        return fail("talking to unix:/var/run/openvswitch/" + br.name + ".mgmt (Protocol error)");
-    }
-
-    // bundle_print_errors(): "Error NAME for: " and ofp_print() of the message
-    private void bundleError(Ofproto.BundleEntry e, int xid, String error) {
-        List<String> msg;
-        if (e.fm() != null) {
-            for (String l : FlowStatsFormat.flowModErrorLog(e.fm(), version, error)) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-            List<String> lines = FlowStatsFormat.flowModError(e.fm(), version, error, xid, e.fm().table() != 255);
-            msg = lines.subList(1, lines.size());
-        } else if (e.gm() != null) {
-            msg = e.gm().print(version, xid, PortMap.NONE);
-        } else {
-            List<String> echo = e.po().format(version, PortMap.NONE);
-            msg = new ArrayList<>(List.of("OFPT_PACKET_OUT (" + version.shortName + ") (xid=0x"
-                    + Integer.toHexString(xid) + "):" + echo.get(0)));
-            msg.addAll(echo.subList(1, echo.size()));
-        }
-        ctx.err().println("Error " + error + " for: " + msg.get(0));
-        msg.subList(1, msg.size()).forEach(ctx.err()::println);
-    }
-
-    // parse_ofp_group_mod_str__() with command -2: the line may begin with its command
-    private Group.Mod groupFileLine(Ofproto br, String line) {
-        String t = line.strip();
-        Group.Command c = Group.Command.ADD;
-        int len = 0;
-        while (len < t.length() && ", \t".indexOf(t.charAt(len)) < 0) {
-            len++;
-        }
-        String first = t.substring(0, len);
-        for (String[] word : new String[][] {{"add", "ADD"}, {"delete", "DELETE"}, {"modify", "MODIFY"},
-            {"add_or_mod", "ADD_OR_MOD"}, {"insert_bucket", "INSERT_BUCKET"}, {"remove_bucket", "REMOVE_BUCKET"}}) {
-            if (!first.isEmpty() && word[0].startsWith(first)) {
-                c = Group.Command.valueOf(word[1]);
-                t = t.substring(len);
-                break;
-            }
-        }
-        return parseGroup(br, t.trim(), c);
-    }
-
-    // parse_ofp_group_mod_str(): the port warnings of its buckets logged as met, before any error
-    private Group.Mod parseGroup(Ofproto br, String text, Group.Command command) {
-        List<String> log = new ArrayList<>();
-        try {
-            return Ports.collecting(log, () -> Group.parse(text, command, portMap(br)));
-        } finally {
-            for (String l : log) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-            }
-        }
-    }
-
     /** "OFPT_X (OF1.3) (xid=0x6): ", as ofp_to_string() heads a message the switch answered with an error. */
-    private String ofpHeader(String type) {
+    String ofpHeader(String type) {
         return ofpHeader(type, 6);
     }
 
     // flow and group mods follow a features request on OVS's connection (xid 0x6), meter mods come first (0x2)
-    private String ofpHeader(String type, int xid) {
+    String ofpHeader(String type, int xid) {
         return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x" + xid + "): ";
-    }
-
-    // ofctl_group_mod_file(): a line may begin with its command (parse_ofp_group_mod_str__ with command -2)
-    private int addGroups(Ofproto br, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(ctx.workDir().resolve(file));
-        } catch (IOException e) {
-            return fail(file + ": open failed (No such file or directory)");
-        }
-        List<Group.Mod> mods = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) { // parse_ofp_group_mod_file(): every line parsed, then sent
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            try {
-                mods.add(groupFileLine(br, t));
-            } catch (FlowParseException e) {
-                return fail(file + ":" + (n + 1) + ": " + e.getMessage());
-            }
-        }
-        return groupMods(br, mods);
-    }
-
-    // ofctl_meter_mod__(): meters need OpenFlow 1.3 or later
-    // parse_ofp_meter_mod_str() of a meter command's argument: null for a command of no meter; del-meters and the
-    // requests without one take every meter
-    private static Meter.Mod meterArg(String cmd, String text) {
-        Meter.Command command = switch (cmd) {
-            case "add-meter" -> Meter.Command.ADD;
-            case "mod-meter" -> Meter.Command.MODIFY;
-            case "del-meter", "del-meters" -> Meter.Command.DELETE;
-            case "dump-meters", "meter-stats" -> null;
-            default -> Meter.Command.ADD; // no meter argument
-        };
-        if (command == Meter.Command.ADD && !cmd.equals("add-meter")) {
-            return null;
-        }
-        return text == null ? new Meter.Mod(command, Meter.ALL, 0, List.of()) : Meter.parse(text, command);
-    }
-
-    private int meterMod(Ofproto br, Meter.Mod m) {
-        Meter.Command command = m.command();
-        if (!meterVersion()) {
-            return 1;
-        }
-        String error = br.meterMod(m, ctx.now());
-        if (error != null) {
-            ctx.err().println(ofpHeader("OFPT_ERROR", 2) + error);
-            ctx.err().print(ofpHeader("OFPT_METER_MOD", 2)
-                    + (command == Meter.Command.ADD ? "ADD " : command == Meter.Command.MODIFY ? "MOD " : "DEL ")
-                    + m.format() + "\n");
-            return 1;
-        }
-        return 0;
-    }
-
-    private boolean meterVersion() {
-        if (version.atLeast(OfVersion.OF13)) {
-            return true;
-        }
-        fail("none of the usable flow formats (OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15) is among the allowed"
-                + " flow formats (" + (version == OfVersion.OF10 ? "OpenFlow10,NXM" : "OpenFlow11") + ")");
-        return false;
-    }
-
-    // ofctl_meter_request__(): dump-meters, meter-stats, meter-features (the userspace datapath's features)
-    private int meterRequest(Ofproto br, String cmd, long id) {
-        if (!meterVersion()) {
-            return 1;
-        }
-        String v = " (" + version.shortName + ") (xid=0x2):";
-        if (cmd.equals("meter-features")) {
-            ctx.out().print("OFPST_METER_FEATURES reply" + v + "\nmax_meter:262144 max_bands:8 max_color:0\n"
-                    + "band_types: drop\ncapabilities: kbps pktps burst stats\n");
-            return 0;
-        }
-        if (id != Meter.ALL && !br.meters.containsKey(id)) {
-            ctx.err().println("OFPT_ERROR" + v + " OFPMMFC_UNKNOWN_METER");
-            ctx.err().println((cmd.equals("dump-meters") ? "OFPST_METER_CONFIG" : "OFPST_METER") + " request" + v
-                    + " meter=" + id);
-            return 1;
-        }
-        boolean config = cmd.equals("dump-meters");
-        StringBuilder o = new StringBuilder(config ? "OFPST_METER_CONFIG reply" : "OFPST_METER reply").append(v);
-        for (Meter m : br.meters.values()) {
-            if (id == Meter.ALL || m.id == id) {
-                o.append('\n').append(config ? m.config() : m.stats(ctx.now(), br.meterFlows(m.id)));
-            }
-        }
-        String s = o.toString();
-        ctx.out().print(s.endsWith("\n") ? s : s + "\n");
-        return 0;
-    }
-
-    // ofctl_dump_group_desc(): only OpenFlow 1.0 (Nicira) and 1.5 requests carry a group id
-    private int dumpGroups(Ofproto br, String group) {
-        long id = Group.ALL;
-        if (group != null) {
-            long parsed = Group.idFromString(group);
-            if (parsed < 0) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, Group.badIdLog(group)));
-            } else if (!version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15)) {
-                id = parsed;
-            }
-        }
-        List<Group> shown = new ArrayList<>();
-        for (Group g : br.groups.values()) {
-            if (id == Group.ALL || id == Group.ANY || g.id == id) {
-                shown.add(g);
-                // ofputil_pull_ofp11_buckets(): decoding each bucket's actions logs their deprecations first
-                for (String l : g.decodeLog(version)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-                }
-            }
-        }
-        ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP_DESC reply (xid=0x2):"
-                : "OFPST_GROUP_DESC reply (" + version.shortName + ") (xid=0x2):");
-        PortMap pm = names ? portMap(br) : PortMap.NONE;
-        for (Group g : shown) {
-            ctx.out().println(" " + g.format(version, pm));
-        }
-        return 0;
-    }
-
-    // ofctl_dump_group_stats(): the argument is parsed as a del-groups group_mod
-    private int dumpGroupStats(Ofproto br, String text) {
-        Group.Mod m = parseGroup(br, text, Group.Command.DELETE);
-        ctx.out().println(version == OfVersion.OF10 ? "NXST_GROUP reply (xid=0x6):"
-                : "OFPST_GROUP reply (" + version.shortName + ") (xid=0x6):");
-        for (Group g : br.groups.values()) {
-            if (m.id() == Group.ALL || g.id == m.id()) {
-                ctx.out().println(" " + g.stats(ctx.now(), br.groupRefs(g.id),
-                        version != OfVersion.OF11 && version != OfVersion.OF12));
-            }
-        }
-        return 0;
     }
 
     // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
     // ofputil_protocols_from_version_bitmap() of one version, as FlowMod's protocol bits
-    private static int protocolsOf(OfVersion v) {
+    static int protocolsOf(OfVersion v) {
         return FlowMod.protocols(v);
     }
 
-    private static String versions(java.util.Collection<OfVersion> set) {
+    static String versions(java.util.Collection<OfVersion> set) {
         int bitmap = 0;
         for (OfVersion v : set) {
             bitmap |= 1 << v.wire;
@@ -875,7 +596,51 @@ public final class OvsOfctl implements Tool {
         return any ? null : list + ": no flow protocol specified";
     }
 
-    private int fail(String message) {
+    // vconn's hello exchange: the highest version both sides allow; false, the failure printed, when none
+    boolean connect(Ofproto br) {
+        version = null;
+        for (OfVersion v : allowed) {
+            if (br.protocols.contains(v)) {
+                version = v;
+            }
+        }
+        if (version == null) {
+            version = allowed.iterator().next();
+            ctx.err().println(OvsTools.log(ctx, logSeq++, "vconn|WARN|unix:/var/run/openvswitch/" + br.name
+                    + ".mgmt: version negotiation failed (we support " + versions(allowed) + ", peer supports "
+                    + versions(br.protocols) + ")"));
+            fail(br.name + ": failed to connect to socket (Protocol error)");
+            return false;
+        }
+        return true;
+    }
+
+    /** lib/ofp-match.c's rate limit (VLOG_RATE_LIMIT_INIT(1, 5)): a run logs five normalizations, not the rest. */
+    private int normalizations, dropping;
+
+    // a line of ovs-ofctl's log, numbered as vlog numbers what it emits
+    void log(String line) {
+        if (line.startsWith("ofp_match|INFO|normalization changed ofp_match")) {
+            dropping = ++normalizations > 5 ? 2 : 0; // its " pre:" and "post:" lines go with it
+            if (dropping > 0) {
+                return;
+            }
+        } else if (dropping > 0 && line.startsWith("ofp_match|INFO|")) {
+            dropping--;
+            return;
+        }
+        ctx.err().println(OvsTools.log(ctx, logSeq++, line));
+    }
+
+    // a flow or action ovs-ofctl's parser refused: its log, then the fatal error
+    int refused(List<String> log, String message) {
+        for (String l : log) {
+            log(l);
+        }
+        return fail(message);
+    }
+
+    int fail(String message) {
         ctx.err().println("ovs-ofctl: " + message);
         return 1;
     }
@@ -884,7 +649,7 @@ public final class OvsOfctl implements Tool {
      * ovs-ofctl's port map, from the switch's port descriptions: each name as ofp_port's 16-byte name field carries
      * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates).
      */
-    private PortMap portMap(Ofproto br) {
+    PortMap portMap(Ofproto br) {
         Map<String, Long> byName = new HashMap<>();
         Map<Long, String> byNumber = new HashMap<>();
         java.util.Set<String> duplicate = new java.util.HashSet<>();
@@ -911,12 +676,24 @@ public final class OvsOfctl implements Tool {
 
     // ofctl_flow_mod_file(): every line parsed first (each may begin with its command), so a bad line sends nothing
     private int addFlows(Ofproto br, String file) {
-        List<String> lines;
-        Path p = ctx.workDir().resolve(file);
-        try {
-            lines = Files.readAllLines(p);
-        } catch (IOException e) {
+        FlowLines lines = flowLines(file);
+        if (lines == null) {
             return fail(file + ": open failed (No such file or directory)");
+        }
+        return flowMods(br, lines.flows(), null, file, lines.numbers());
+    }
+
+    /** A file's flows and their line numbers. */
+    record FlowLines(List<String> flows, List<Integer> numbers) {}
+
+    // ds_get_preprocessed_line(): each line without its comment ('#' on) and surrounding white space, blank ones
+    // skipped; null when the file does not open
+    FlowLines flowLines(String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(ctx.workDir().resolve(file));
+        } catch (IOException e) {
+            return null;
         }
         List<String> flows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
@@ -929,10 +706,10 @@ public final class OvsOfctl implements Tool {
                 numbers.add(i + 1);
             }
         }
-        return flowMods(br, flows, null, file, numbers);
+        return new FlowLines(flows, numbers);
     }
 
-    private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
+    int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
         return flowMods(br, flows, command, file, null);
     }
 
@@ -941,7 +718,7 @@ public final class OvsOfctl implements Tool {
      * checks the protocols they all allow (open_vconn_for_flow_mod()) and sends them; the switch's first error ends
      * the run (transact_noreply()).
      */
-    private int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file, List<Integer> lineNos) {
+    int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file, List<Integer> lineNos) {
         List<FlowMod> mods = new ArrayList<>();
         int usable = FlowMod.P_ANY;
         boolean tableId = false;
@@ -963,7 +740,7 @@ public final class OvsOfctl implements Tool {
                 throw e;
             }
             for (String l : fm.log()) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
             mods.add(fm);
             usable &= fm.usable();
@@ -982,7 +759,7 @@ public final class OvsOfctl implements Tool {
             for (FlowMod fm : mods) {
                 entries.add(new Ofproto.BundleEntry(fm.withUsable(usable), null, null, false));
             }
-            return bundleTransact(br, entries);
+            return groups.bundleTransact(br, entries);
         }
         boolean nxm = (usable & FlowMod.P_OF10) == 0;
         for (int i = 0; i < mods.size(); i++) {
@@ -991,7 +768,7 @@ public final class OvsOfctl implements Tool {
             if (error != null) {
                 int xid = FlowStatsFormat.flowModXid(version, nxm, tableId, i);
                 for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                    log(l);
                 }
                 FlowStatsFormat.flowModError(fm, version, error, xid, tableId).forEach(ctx.err()::println);
                 return 1;
@@ -1017,7 +794,7 @@ public final class OvsOfctl implements Tool {
             } else { // more than four words (three were refused before connecting)
                 List<Action> actions = Ports.collecting(log, () -> ActionParser.parseActions(rest.get(2), portMap(br)));
                 flushLog(log);
-                long in = portNo(br, rest.get(1));
+                long in = ports.portNo(br, rest.get(1));
                 if (in < 0) {
                     return 1;
                 }
@@ -1056,9 +833,9 @@ public final class OvsOfctl implements Tool {
         return badPacket == null ? 0 : fail(badPacket);
     }
 
-    private void flushLog(List<String> log) {
+    void flushLog(List<String> log) {
         for (String l : log) {
-            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            log(l);
         }
         log.clear();
     }
@@ -1108,7 +885,7 @@ public final class OvsOfctl implements Tool {
     private List<Rule> reply(Ofproto br, String text) {
         FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
         for (String l : q.log()) {
-            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+            log(l);
         }
         String unusable = FlowMod.usableError(q.usable(), false, version, flowFormats); // open_vconn_for_flow_mod()
         if (unusable != null) {
@@ -1134,7 +911,7 @@ public final class OvsOfctl implements Tool {
         if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
             FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(reply, version); // before sorting
             for (String l : decoded.log()) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
             if (decoded.error() != null) {
                 return fail(decoded.error());
@@ -1143,7 +920,7 @@ public final class OvsOfctl implements Tool {
             FlowStatsFormat.PlainReply plainReply = FlowStatsFormat.plainReply(rules, version,
                     replyXid(!text.isBlank()), ctx.now());
             for (String l : plainReply.log()) {
-                ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                log(l);
             }
             StringBuilder o = new StringBuilder(replyHeader("FLOW", !text.isBlank()));
             for (Rule r : rules.subList(0, plainReply.printed())) {
@@ -1165,7 +942,7 @@ public final class OvsOfctl implements Tool {
         return 0;
     }
 
-    private String replyHeader(String what, boolean filtered) {
+    String replyHeader(String what, boolean filtered) {
         String xid = "(xid=0x" + Integer.toHexString(replyXid(filtered)) + "):";
         if (version == OfVersion.OF10) {
             return (nxmDump() ? "NXST_" : "OFPST_") + what + " reply " + xid;
@@ -1173,58 +950,16 @@ public final class OvsOfctl implements Tool {
         return "OFPST_" + what + " reply (" + version.shortName + ") " + xid;
     }
 
-    // the request's xid: the flow format and version negotiation took the ones before it
-    private int replyXid(boolean filtered) {
+    // the request's xid: the flow format and version negotiation took the ones before it, and for a match
+    // prepare_dump_flows()' port and table maps (not fetched under --no-names, should_accept_names())
+    int replyXid(boolean filtered) {
+        filtered &= acceptNames;
         return version == OfVersion.OF10 && nxmDump() ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
     }
 
     // set_protocol_for_flow_dump(): an OpenFlow 1.0 dump prefers NXM (set with a request first) where -F allows it
-    private boolean nxmDump() {
+    boolean nxmDump() {
         return version != OfVersion.OF10 || (flowFormats & FlowMod.P_NXM) != 0;
-    }
-
-    // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
-    private int dumpPorts(Ofproto br, String port) {
-        List<Ofproto.Port> ports = br.portsInOfprotoOrder();
-        int xid = 2;
-        if (port != null) {
-            long no = portNo(br, port);
-            if (no < 0) {
-                return 1;
-            }
-            if (Ports.parse(port, PortMap.NONE) < 0) {
-                xid = 4; // the port's name took a port-description request first
-            }
-            long n = no;
-            if (n != Ports.NONE) {
-                ports = ports.stream().filter(p -> p.ofport == n).toList();
-            }
-        }
-        StringBuilder o = new StringBuilder(version == OfVersion.OF10 ? "OFPST_PORT reply"
-                : "OFPST_PORT reply (" + version.shortName + ")");
-        o.append(" (xid=0x").append(xid).append("): ").append(ports.size()).append(" ports\n");
-        for (Ofproto.Port p : ports) {
-            o.append("  port ").append(p.ofport < 10 ? " " : "")
-                    .append(io.arplab.flow.Ports.format(p.ofport, io.arplab.flow.PortMap.NONE))
-                    .append(": rx pkts=").append(p.rxPackets).append(", bytes=").append(p.rxBytes)
-                    .append(", drop=?, errs=?, frame=?, over=?, crc=?\n");
-            o.append("           tx pkts=").append(p.netdevTxPackets()).append(", bytes=").append(p.netdevTxBytes())
-                    .append(", drop=?, errs=?, coll=?\n");
-            if (version.compareTo(OfVersion.OF13) >= 0) {
-                o.append("           duration=").append(String.format("%.3f", ctx.now() / 1e9)).append("s\n");
-            }
-            if (version.atLeast(OfVersion.OF14)) {
-                // ofputil_format_port_stats(): netdev-dummy's custom counters (two counts of the packets received),
-                // three to a row, then its one queue's
-                o.append("           CUSTOM Statistics\n                      rx_custom_packets_1=")
-                        .append(p.rxPackets).append(", rx_custom_packets_2=").append(p.rxPackets)
-                        .append(", rx_q0_bytes=").append(p.rxBytes).append(",\n                      rx_q0_packets=")
-                        .append(p.rxPackets).append(", tx_q0_bytes=").append(p.netdevTxBytes())
-                        .append(", tx_q0_packets=").append(p.netdevTxPackets()).append(",\n");
-            }
-        }
-        ctx.out().print(o);
-        return 0;
     }
 
     private int dumpAggregate(Ofproto br, String text) {
@@ -1236,293 +971,6 @@ public final class OvsOfctl implements Tool {
         }
         ctx.out().println(replyHeader("AGGREGATE", !text.isBlank()) + " packet_count=" + packets + " byte_count="
                 + bytes + " flow_count=" + rules.size());
-        return 0;
-    }
-
-    /**
-     * ofctl_dump_group_features(): ofproto's group features (every type, capabilities select-weight, select-liveness
-     * and chaining, OFPG_MAX groups of each, every action) as ofputil_group_features_format() prints the reply: the
-     * actions those the version's encoding carries (ofpact_bitmap_to_openflow()); a Nicira extension before
-     * OpenFlow 1.2.
-     */
-    private int dumpGroupFeatures() {
-        String actions = switch (version) {
-            case OF10 -> "output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src"
-                    + " mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst";
-            case OF11 -> "output group set_vlan_vid set_vlan_pcp strip_vlan push_vlan mod_dl_src mod_dl_dst"
-                    + " mod_nw_src mod_nw_dst mod_nw_tos mod_nw_ecn mod_nw_ttl mod_tp_src mod_tp_dst dec_ttl"
-                    + " set_mpls_label set_mpls_tc set_mpls_ttl dec_mpls_ttl push_mpls pop_mpls set_queue";
-            default -> "output group set_field strip_vlan push_vlan mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl"
-                    + " push_mpls pop_mpls set_queue";
-        };
-        var o = ctx.out();
-        o.println((version.atLeast(OfVersion.OF12) ? "OFPST" : "NXST") + "_GROUP_FEATURES reply" + versionTag()
-                + " (xid=0x2):");
-        o.println(" Group table:\n    Types:  0xf\n    Capabilities:  0x7");
-        for (String type : List.of("all", "select", "indirect", "fast failover")) {
-            o.println("    " + type + " group:\n       max_groups=0xffffff00\n       actions: " + actions);
-        }
-        return 0;
-    }
-
-    // read_flows_from_file(): each line an ADD (parse_ofp_str()), "FILE:LINE: error" fatal; null after a failure
-    private List<FlowMod> flowsFile(String file, PortMap pm) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(ctx.workDir().resolve(file));
-        } catch (IOException e) {
-            fail(file + ": open (No such file or directory)");
-            return null;
-        }
-        List<FlowMod> mods = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            try {
-                mods.add(FlowParser.parse(t, FlowMod.Command.ADD, pm));
-            } catch (FlowParseException | ActionCheckException e) {
-                fail(file + ":" + (n + 1) + ": " + e.getMessage());
-                return null;
-            }
-        }
-        return mods;
-    }
-
-    // the version the hello exchange with br settles on: the highest both sides allow, or null
-    private OfVersion negotiate(Ofproto br) {
-        OfVersion v = null;
-        for (OfVersion a : allowed) {
-            if (br.protocols.contains(a)) {
-                v = a;
-            }
-        }
-        return v;
-    }
-
-    /**
-     * ofctl_diff_flows(): two sources (read_flows_from_source(): a path, or a name with no ':' that is a file, is a
-     * file; else a switch, dumped in the protocol set_protocol_for_flow_dump() picks) and each flow table entry that
-     * differs printed; exit status 2 when one does.
-     */
-    private int diffFlows(String a, String b) {
-        Fte fte = new Fte();
-        PortMap show = PortMap.NONE;
-        String[] sources = {a, b};
-        for (int i = 0; i < 2; i++) {
-            String src = sources[i];
-            boolean file = src.startsWith("/") || src.startsWith(".")
-                    || !src.contains(":") && Files.isRegularFile(ctx.workDir().resolve(src));
-            if (file) {
-                List<FlowMod> mods = flowsFile(src, PortMap.NONE);
-                if (mods == null) {
-                    return 1;
-                }
-                fte.addFile(mods, i);
-                continue;
-            }
-            Ofproto br = OvsTools.ofproto(ctx, src);
-            if (br == null) {
-                return fail(src + " is not a bridge or a socket");
-            }
-            OfVersion v = negotiate(br);
-            if (v == null) {
-                return fail(br.name + ": failed to connect to socket (Protocol error)");
-            }
-            fte.addSwitch(br, v, i);
-            show = show == PortMap.NONE && names ? portMap(br) : show;
-        }
-        List<String> diff = fte.diff(show);
-        diff.forEach(ctx.out()::println);
-        return diff.isEmpty() ? 0 : 2;
-    }
-
-    /**
-     * ofctl_replace_flows(): the file's flows against the switch's, dumped in the protocol set_protocol_for_flow_dump()
-     * picks (the first of OpenFlow 1.5 to 1.1, NXM, OpenFlow 1.0 that the file's flows allow: OpenFlow 1.0's without
-     * the table_id extension), then the flow_mods Fte.replace() makes, sent in that protocol (in a bundle with
-     * --bundle; else transact_multiple_noreply(), the first error fatal).
-     */
-    private int replaceFlows(Ofproto br, String file) {
-        List<FlowMod> mods = flowsFile(file, portMap(br));
-        if (mods == null) {
-            return 1;
-        }
-        int usable = FlowMod.P_ANY;
-        boolean tableId = false;
-        for (FlowMod fm : mods) {
-            usable &= fm.usable();
-            tableId |= fm.table() != 255;
-        }
-        int allowedProtocols = 0;
-        for (OfVersion v : allowed) {
-            allowedProtocols |= FlowMod.protocols(v);
-        }
-        allowedProtocols &= flowFormats;
-        int dump = FlowMod.protocols(version) & usable & allowedProtocols;
-        if (!version.atLeast(OfVersion.OF11)) {
-            dump = tableId ? 0 : (dump & FlowMod.P_NXM) != 0 ? FlowMod.P_NXM : dump; // no "+table_id" dumps
-        }
-        if (dump == 0) {
-            return fail((usable & allowedProtocols) != 0 ? "switch does not support any of the usable flow formats ("
-                    + FlowMod.protocolsString(usable, tableId) + ")" : FlowMod.usableError(usable, tableId, version,
-                    flowFormats));
-        }
-        Fte fte = new Fte();
-        fte.addFile(mods, 0);
-        fte.addSwitch(br, version, 1);
-        List<FlowMod> requests = fte.replace(readd, dump, version.atLeast(OfVersion.OF11));
-        if (bundle) {
-            List<Ofproto.BundleEntry> entries = new ArrayList<>();
-            for (FlowMod fm : requests) {
-                entries.add(new Ofproto.BundleEntry(fm, null, null, false));
-            }
-            return bundleTransact(br, entries);
-        }
-        for (int i = 0; i < requests.size(); i++) {
-            String error = br.flowMod(requests.get(i), version, ctx.now());
-            if (error != null) {
-                FlowStatsFormat.flowModError(requests.get(i), version, error, 6 + i, false)
-                        .forEach(ctx.err()::println);
-                return 1;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * ofctl_queue_stats(): PORT (ANY by default or "all") and QUEUE (atoi(), or ALL); the reply's queues as
-     * ofputil_queue_stats_reply_format() prints them, or the switch's error with the request (exit status 0,
-     * dump_transaction()).
-     */
-    private int queueStats(Ofproto br, List<String> rest) {
-        long port = Ports.NONE;
-        int xid = 2;
-        if (rest.size() > 1 && !rest.get(1).isEmpty() && !rest.get(1).equalsIgnoreCase("all")) {
-            port = portNo(br, rest.get(1));
-            if (port < 0) {
-                return 1;
-            }
-            xid = Ports.parse(rest.get(1), PortMap.NONE) < 0 ? 4 : 2; // a name takes a port description first
-        }
-        long queue = rest.size() > 2 && !rest.get(2).isEmpty() && !rest.get(2).equalsIgnoreCase("all")
-                ? io.arplab.flow.CLib.atoi(rest.get(2)) & 0xffffffffL : Ofproto.QUEUE_ALL;
-        String x = versionTag() + " (xid=0x" + xid + "):";
-        Object q = br.queues(port, queue);
-        if (q instanceof String error) {
-            ctx.out().println("OFPT_ERROR" + x + " " + error);
-            ctx.out().println("OFPST_QUEUE request" + x + " port=" + Ports.format(port, PortMap.NONE) + " queue="
-                    + (queue == Ofproto.QUEUE_ALL ? "ALL" : String.valueOf(queue)));
-            return 0;
-        }
-        @SuppressWarnings("unchecked")
-        List<Ofproto.Port> ports = (List<Ofproto.Port>) q;
-        ctx.out().println("OFPST_QUEUE reply" + x + " " + ports.size() + " queues");
-        for (Ofproto.Port p : ports) {
-            ctx.out().println("  port " + Ports.format(p.ofport, PortMap.NONE)
-                    + " queue 0: bytes=?, pkts=?, errors=?, duration=?");
-        }
-        return 0;
-    }
-
-    /**
-     * ofctl_queue_get_config(): PORT ("any" by default) and QUEUE; OpenFlow 1.0 asks every port below OFPP_MAX in
-     * turn for ANY (in the port description's order, after it), 1.0 to 1.2 carry no queue (ALL) and refuse a port
-     * above OFPP_MAX in decoding (ofputil_decode_queue_get_config_request(): OFPQOFC_BAD_PORT, the request
-     * hex-dumped), 1.4 on is OFPST_QUEUE_DESC; ofputil_queue_get_config_reply_format() prints the queues sorted by
-     * port, then queue, "port=" where it changes (1.0 to 1.3: the request's port for all of them).
-     */
-    private int queueGetConfig(Ofproto br, List<String> rest) {
-        String portName = rest.size() > 1 ? rest.get(1) : "any";
-        long port = portNo(br, portName);
-        if (port < 0) {
-            return 1;
-        }
-        int xid = Ports.parse(portName, PortMap.NONE) < 0 ? 4 : 2;
-        long queue = rest.size() <= 2 || rest.get(2).equalsIgnoreCase("all") ? Ofproto.QUEUE_ALL
-                : io.arplab.flow.CLib.atoi(rest.get(2)) & 0xffffffffL;
-        boolean desc = version.atLeast(OfVersion.OF14);
-        if (!desc) {
-            queue = Ofproto.QUEUE_ALL;
-        }
-        if (port == Ports.NONE && version == OfVersion.OF10) {
-            xid = 4;
-            for (Ofproto.Port p : br.portsInOfprotoOrder()) {
-                if (p.ofport < Ports.MAX) {
-                    queueConfigReply(br, p.ofport, queue, xid++);
-                }
-            }
-            return 0;
-        }
-        if (!desc && port >= Ports.MAX && port != Ports.NONE) {
-            String x = versionTag() + " (xid=0x" + xid + "):";
-            ctx.out().println("OFPT_ERROR" + x + " OFPQOFC_BAD_PORT");
-            ctx.out().println("OFPT_QUEUE_GET_CONFIG_REQUEST" + x + " ***decode error: OFPQOFC_BAD_PORT***");
-            // ofp10_queue_get_config_request (port, pad) or ofp11's (port, pad)
-            String hex = version == OfVersion.OF10
-                    ? String.format("01 14 00 0c 00 00 00 %02x-%02x %02x 00 00             |............    |",
-                            xid, port >> 8 & 0xff, port & 0xff)
-                    : String.format("%02x 16 00 10 00 00 00 %02x-%02x %02x %02x %02x 00 00 00 00 |................|",
-                            version.wire, xid, 0xff, 0xff, 0xff, port & 0xff);
-            ctx.out().println("00000000  " + hex);
-            return 0;
-        }
-        queueConfigReply(br, port, queue, xid);
-        return 0;
-    }
-
-    // one queue-get-config transaction's reply or error
-    private void queueConfigReply(Ofproto br, long port, long queue, int xid) {
-        boolean desc = version.atLeast(OfVersion.OF14);
-        String x = versionTag() + " (xid=0x" + xid + "):";
-        Object q = br.queues(port, queue);
-        if (q instanceof String error) {
-            ctx.out().println("OFPT_ERROR" + x + " " + error);
-            ctx.out().println((desc ? "OFPST_QUEUE_DESC request" : "OFPT_QUEUE_GET_CONFIG_REQUEST") + x + " port="
-                    + Ports.format(port, PortMap.NONE) + (desc && queue != Ofproto.QUEUE_ALL ? " queue=" + queue : ""));
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<Ofproto.Port> ports = new ArrayList<>((List<Ofproto.Port>) q);
-        ports.sort(Comparator.comparingLong(p -> p.ofport)); // compare_queues(): by port as a u16, then queue
-        StringBuilder s = new StringBuilder(desc ? "OFPST_QUEUE_DESC reply" : "OFPT_QUEUE_GET_CONFIG_REPLY").append(x);
-        String last = null;
-        for (Ofproto.Port p : ports) {
-            String shown = Ports.format(desc ? p.ofport : port, PortMap.NONE);
-            if (!shown.equals(last)) {
-                s.append(last == null ? " " : "").append("port=").append(shown).append('\n');
-                last = shown;
-            }
-            s.append("queue 0:\n");
-        }
-        ctx.out().print(ports.isEmpty() ? s.append('\n') : s);
-    }
-
-    // ofctl_show(): OFPT_FEATURES_REPLY (the ports in it before OpenFlow 1.3, a port description request after),
-    // then OFPT_GET_CONFIG_REPLY
-    private int show(Ofproto br) {
-        var o = ctx.out();
-        boolean of13 = version.atLeast(OfVersion.OF13);
-        o.println(String.format("OFPT_FEATURES_REPLY%s (xid=0x2): dpid:%016x", versionTag(), br.datapathId));
-        o.println("n_tables:254, n_buffers:0");
-        if (version == OfVersion.OF10) {
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS QUEUE_STATS ARP_MATCH_IP");
-            o.println("actions: output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src "
-                    + "mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst");
-            o.print(portDescs(br, null));
-        } else if (!of13) { // OpenFlow 1.1 and 1.2: no actions (ofputil_capabilities_mask()), the ports still in it
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS");
-            o.print(portDescs(br, null));
-        } else {
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS"
-                    + (version.atLeast(OfVersion.OF14) ? " BUNDLES" : ""));
-            o.println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x3):");
-            o.print(portDescs(br, null));
-        }
-        o.println("OFPT_GET_CONFIG_REPLY" + versionTag() + " (xid=0x" + (of13 ? 5 : 4)
-                + "): frags=" + br.fragHandling() + " miss_send_len=0");
         return 0;
     }
 
@@ -1563,116 +1011,7 @@ public final class OvsOfctl implements Tool {
                 : "\n  tables " + first + "..." + last + ": ditto\n";
     }
 
-    private String versionTag() {
+    String versionTag() {
         return version == OfVersion.OF10 ? "" : " (" + version.shortName + ")";
-    }
-
-    // ofctl_dump_ports_desc(): a port named (not numbered) takes a port description request first; only
-    // OpenFlow 1.5's request carries the port, the earlier ones list them all
-    private int dumpPortsDesc(Ofproto br, String port) {
-        int xid = 2;
-        Long only = null;
-        if (port != null) {
-            long no = portNo(br, port);
-            if (no < 0) {
-                return 1;
-            }
-            xid = Ports.parse(port, PortMap.NONE) < 0 ? 4 : 2;
-            if (version.atLeast(OfVersion.OF15) && no != Ports.NONE) {
-                only = no;
-            }
-        }
-        ctx.out().println("OFPST_PORT_DESC reply" + versionTag() + " (xid=0x" + xid + "):");
-        ctx.out().print(portDescs(br, only));
-        return 0;
-    }
-
-    // ofctl_mod_port(): the port by number or name, then a command, "no-" inverting it; only up and down modelled
-    // ofctl_mod_port()'s flags: the name, its ofputil_port_config bit, and the value it sets the bit to
-    private static final String[] MOD_PORT_NAMES = {"up", "down", "stp", "receive", "receive-stp", "flood", "forward",
-        "packet-in"};
-    private static final int[] MOD_PORT_BITS = {Ofproto.Port.PORT_DOWN, Ofproto.Port.PORT_DOWN, Ofproto.Port.NO_STP,
-        Ofproto.Port.NO_RECV, Ofproto.Port.NO_RECV_STP, Ofproto.Port.NO_FLOOD, Ofproto.Port.NO_FWD,
-        Ofproto.Port.NO_PACKET_IN};
-
-    // ofctl_mod_port(): the port first (fetch_ofputil_phy_port()), then the command, any case, "no-" or "no" before
-    // it setting the bit the other way; an OpenFlow 1.1+ port_mod carries only OFPPC11_ALL's bits
-    private int modPort(Ofproto br, String port, String command) {
-        Ofproto.Port p = null;
-        for (Ofproto.Port each : br.ports()) {
-            if (each.name.equals(port) || Long.toString(each.ofport).equals(port)) {
-                p = each;
-            }
-        }
-        if (p == null) {
-            return fail(br.name + ": couldn't find port `" + port + "'");
-        }
-        String lower = command.toLowerCase(java.util.Locale.ROOT);
-        boolean not = lower.startsWith("no");
-        String name = lower.startsWith("no-") ? lower.substring(3) : not ? lower.substring(2) : lower;
-        int i = java.util.Arrays.asList(MOD_PORT_NAMES).indexOf(name);
-        if (i < 0) {
-            return fail("unknown mod-port command '" + command + "'");
-        }
-        boolean on = name.equals("down") != not;
-        int mask = MOD_PORT_BITS[i] & (version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
-        br.modPort(p, mask, on ? mask : 0);
-        return 0;
-    }
-
-    /** OFPPC11_ALL: PORT_DOWN, NO_RECV, NO_FWD, NO_PACKET_IN (OpenFlow 1.1 dropped the STP and flood bits). */
-    private static final int OF11_PORT_CONFIG = Ofproto.Port.PORT_DOWN | Ofproto.Port.NO_RECV | Ofproto.Port.NO_FWD
-            | Ofproto.Port.NO_PACKET_IN;
-
-    // str_to_port_no(): ofputil_port_from_string() without the switch's port names, then with them, else a fatal
-    // error; each call logs its warnings
-    private long portNo(Ofproto br, String name) {
-        List<String> log = new java.util.ArrayList<>();
-        long no = Ports.parse(name, PortMap.NONE, log);
-        if (no < 0) {
-            no = Ports.parse(name, portMap(br), log);
-        }
-        for (String l : log) {
-            ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-        }
-        if (no < 0) {
-            fail(br.name + ": unknown port `" + name + "'");
-        }
-        return no;
-    }
-
-    // ofp_print_port_config(): the bits' names (ofputil_port_config_to_name()), low to high, of those the version
-    // carries (ofputil_port_config_to_ofp11() keeps OFPPC11_ALL's)
-    private String portConfig(int config) {
-        int c = config & (version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
-        StringBuilder b = new StringBuilder();
-        String[] names = {"PORT_DOWN", "NO_STP", "NO_RECV", "NO_RECV_STP", "NO_FLOOD", "NO_FWD", "NO_PACKET_IN"};
-        for (int i = 0; i < names.length; i++) {
-            if ((c & 1 << i) != 0) {
-                b.append(b.isEmpty() ? "" : " ").append(names[i]);
-            }
-        }
-        return b.isEmpty() ? "0" : b.toString();
-    }
-
-    // ofputil_port_desc: the ports in number order (LOCAL last); state LIVE from OpenFlow 1.1 on (ofp11_port's
-    // OFPPS11_LIVE, which OpenFlow 1.0's phy_port lacks)
-    private String portDescs(Ofproto br, Long only) {
-        StringBuilder o = new StringBuilder();
-        List<Ofproto.Port> ports = br.ports();
-        ports.sort(Comparator.comparingLong(p -> p.ofport));
-        for (Ofproto.Port p : ports) {
-            if (only != null && p.ofport != only) {
-                continue;
-            }
-            o.append(' ').append(Ports.format(p.ofport, PortMap.NONE)).append('(').append(p.name).append("): addr:")
-                    .append(io.arplab.flow.MatchFormat.mac(p.mac)).append('\n');
-            o.append("     config:     ").append(portConfig(p.config)).append('\n');
-            boolean down = (p.config & Ofproto.Port.PORT_DOWN) != 0; // the netdev down: no carrier
-            o.append("     state:      ").append(down ? "LINK_DOWN" : version.atLeast(OfVersion.OF11) ? "LIVE" : "0")
-                    .append('\n');
-            o.append("     speed: 0 Mbps now, 0 Mbps max\n");
-        }
-        return o.toString();
     }
 }

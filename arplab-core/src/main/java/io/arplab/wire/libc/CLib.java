@@ -1,0 +1,68 @@
+package io.arplab.wire.libc;
+
+/** What OVS's parsers and the tools take from the C library, with its edge cases (one place for every caller). */
+public final class CLib {
+    private CLib() {}
+
+    /**
+     * glibc's atoi(), which learn_parse__() and parse_DEC_TTL() use for their numbers: (int) strtol(s, NULL, 10), so
+     * blanks and a sign before the digits, LONG_MAX or LONG_MIN past a long's range, and the low 32 bits of that.
+     */
+    public static int atoi(String s) {
+        return (int) CStrtol.scan(s, 10).asLong();
+    }
+
+    /** glibc's atoll() (timeval_warp_cb()'s): strtoll(s, NULL, 10), LONG_MAX or LONG_MIN past a long's range. */
+    public static long atoll(String s) {
+        return CStrtol.scan(s, 10).asLong();
+    }
+
+    /**
+     * strtoul(s, NULL, 0) (parse_ofp_packet_out_str__()'s packet_type): ULONG_MAX past 64 bits, a minus sign negating
+     * the value modulo 2^64.
+     */
+    public static long strtoul(String s) {
+        return CStrtol.scan(s, 0).asUnsignedLong();
+    }
+
+    /** inet_pton(AF_INET, s): the address, or -1 when glibc refuses it ({@link #inetPton4(String, int)}). */
+    public static long inetPton4(String s) {
+        return inetPton4(s, 0);
+    }
+
+    /**
+     * glibc's inet_pton4() of s[from..]: four decimal octets to 255, none with a leading zero, nothing else; the
+     * address, or -1 when it fails.
+     */
+    public static long inetPton4(String s, int from) {
+        int octets = 0, cur = 0;
+        boolean sawDigit = false;
+        long a = 0;
+        for (int i = from; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                int v = cur * 10 + (ch - '0');
+                if (sawDigit && cur == 0 || v > 255) {
+                    return -1;
+                }
+                cur = v;
+                if (!sawDigit) {
+                    if (++octets > 4) {
+                        return -1;
+                    }
+                    sawDigit = true;
+                }
+            } else if (ch == '.' && sawDigit) {
+                if (octets == 4) {
+                    return -1;
+                }
+                a = a << 8 | cur;
+                cur = 0;
+                sawDigit = false;
+            } else {
+                return -1;
+            }
+        }
+        return octets < 4 ? -1 : a << 8 | cur;
+    }
+}
