@@ -24,9 +24,23 @@ final class CLib {
         return v.abs().bitLength() > 64 ? -1L : v.longValue();
     }
 
-    // strtol()'s scan: blanks (isspace()), a sign, in base 0 a 0x prefix before a hex digit (hexadecimal) or a leading
-    // 0 (octal), then the base's digits as far as they go; 0 without any
+    /**
+     * str_to_int(s, 0): strtol() of the whole string (at least one digit, nothing after), within an int; else null.
+     */
+    static Integer strToInt(String s) {
+        int[] end = new int[1];
+        BigInteger v = strto(s, 0, end);
+        boolean digits = end[0] > 0 && Character.digit(s.charAt(end[0] - 1), 16) >= 0;
+        return digits && end[0] == s.length() && v.bitLength() < 32 ? v.intValue() : null;
+    }
+
     private static BigInteger strto(String s, int base) {
+        return strto(s, base, new int[1]);
+    }
+
+    // strtol()'s scan: blanks (isspace()), a sign, in base 0 a 0x prefix before a hex digit (hexadecimal) or a leading
+    // 0 (octal), then the base's digits as far as they go; 0 without any; end[0]: where the scan stopped
+    private static BigInteger strto(String s, int base, int[] end) {
         int i = 0;
         while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
             i++;
@@ -48,6 +62,7 @@ final class CLib {
             i++;
         }
         BigInteger v = i == start ? BigInteger.ZERO : new BigInteger(s.substring(start, i), b);
+        end[0] = i;
         return negative ? v.negate() : v;
     }
 
