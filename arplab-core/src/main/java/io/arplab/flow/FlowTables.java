@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -343,7 +344,7 @@ public final class FlowTables {
             case "drop" -> new TableMod(table, TableMiss.DROP, of11);
             case "evict", "noevict", "novacancy" -> new TableMod(table, TableMiss.DEFAULT, of14);
             default -> "vacancy".startsWith(setting.substring(0, colon < 0 ? setting.length() : colon))
-                    ? new TableMod(table, TableMiss.DEFAULT, of14) // strncmp() up to the ':'
+                    ? vacancy(table, setting, of14) // strncmp() up to the ':'
                     : table != 255 && setting.startsWith("name:") ? new TableMod(table, TableMiss.DEFAULT,
                     java.util.EnumSet.of(OfVersion.OF13, OfVersion.OF14, OfVersion.OF15)) : null;
         };
@@ -354,6 +355,34 @@ public final class FlowTables {
             throw new FlowParseException("last table's flow miss handling can not be continue");
         }
         return tm;
+    }
+
+    // parse_ofp_table_vacancy(): "vacancy:DOWN,UP" (strtok_r() after the first ':', then ','), each str_to_int() in
+    // 0..100, down not above up
+    private static TableMod vacancy(int table, String setting, java.util.Set<OfVersion> versions) {
+        int colon = setting.indexOf(':');
+        String[] t = colon < 0 ? new String[0]
+                : java.util.Arrays.stream(setting.substring(colon + 1).split(",")).filter(w -> !w.isEmpty())
+                .toArray(String[]::new);
+        if (t.length < 1) {
+            throw new FlowParseException("Vacancy down value missing");
+        }
+        Integer down = CLib.strToInt(t[0], 0);
+        if (down == null || down < 0 || down > 100) {
+            throw new FlowParseException("Invalid vacancy down value \"" + t[0] + "\"");
+        }
+        if (t.length < 2) {
+            throw new FlowParseException("Vacancy up value missing");
+        }
+        Integer up = CLib.strToInt(t[1], 0);
+        if (up == null || up < 0 || up > 100) {
+            throw new FlowParseException("Invalid vacancy up value \"" + t[1] + "\"");
+        }
+        if (down > up) {
+            throw new FlowParseException("Invalid vacancy range, vacancy up should be greater than vacancy down"
+                    + " (OFPBPC_BAD_VALUE)");
+        }
+        return new TableMod(table, TableMiss.DEFAULT, versions);
     }
 
     /** ofproto_table_get_miss_config(). */

@@ -11,8 +11,6 @@ import io.arplab.flow.OfVersion;
 import io.arplab.flow.PacketOut;
 import io.arplab.flow.PortMap;
 import io.arplab.flow.Ports;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,20 +101,15 @@ final class OfctlGroups {
      * bundle.
      */
     int bundleFile(Ofproto br, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(of.ctx.workDir().resolve(file));
-        } catch (IOException e) {
+        OvsOfctl.FlowLines lines = of.flowLines(file);
+        if (lines == null) {
             return of.fail(file + ": open failed (No such file or directory)");
         }
         List<Ofproto.BundleEntry> entries = new ArrayList<>();
         int usable = FlowMod.P_ANY;
-        for (int n = 0; n < lines.size(); n++) {
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
+        for (int i = 0; i < lines.flows().size(); i++) {
+            String t = lines.flows().get(i);
+            int n = lines.numbers().get(i) - 1;
             int len = 0;
             while (len < t.length() && ", \t\r\n".indexOf(t.charAt(len)) < 0) {
                 len++;
@@ -241,23 +234,16 @@ final class OfctlGroups {
 
     // ofctl_group_mod_file(): a line may begin with its command (parse_ofp_group_mod_str__ with command -2)
     int addGroups(Ofproto br, String file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(of.ctx.workDir().resolve(file));
-        } catch (IOException e) {
+        OvsOfctl.FlowLines lines = of.flowLines(file);
+        if (lines == null) {
             return of.fail(file + ": open failed (No such file or directory)");
         }
         List<Group.Mod> mods = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) { // parse_ofp_group_mod_file(): every line parsed, then sent
-            int hash = lines.get(n).indexOf('#');
-            String t = (hash >= 0 ? lines.get(n).substring(0, hash) : lines.get(n)).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
+        for (int i = 0; i < lines.flows().size(); i++) { // parse_ofp_group_mod_file(): every line parsed, then sent
             try {
-                mods.add(groupFileLine(br, t));
+                mods.add(groupFileLine(br, lines.flows().get(i)));
             } catch (FlowParseException e) {
-                return of.fail(file + ":" + (n + 1) + ": " + e.getMessage());
+                return of.fail(file + ":" + lines.numbers().get(i) + ": " + e.getMessage());
             }
         }
         return groupMods(br, mods);

@@ -299,10 +299,14 @@ public final class OvsOfctl implements Tool {
                 return fail("table_mod '" + rest.get(2) + "' requires one of the OpenFlow versions "
                         + String.join(", ", names));
             }
-            // OpenFlow 1.4+ allowed: each table's table-desc fetched and restored (not modelled)
-            if (tableMod.miss() == FlowTables.TableMiss.DEFAULT || allowed.contains(OfVersion.OF14)
-                    || allowed.contains(OfVersion.OF15)) {
-                return fail("'" + cmd + " " + rest.get(2) + "' is not modelled by arplab");
+            // not modelled: a table's name; with OpenFlow 1.4+ allowed, a miss config (each table's table-desc fetched
+            // and restored) and TBL_INTERNAL's vacancy
+            String setting = rest.get(2);
+            boolean eviction = setting.equals("evict") || setting.equals("noevict");
+            if (setting.startsWith("name:") || tableMod.miss() != FlowTables.TableMiss.DEFAULT
+                    && (allowed.contains(OfVersion.OF14) || allowed.contains(OfVersion.OF15))
+                    || tableMod.miss() == FlowTables.TableMiss.DEFAULT && tableMod.table() == 254 && !eviction) {
+                return fail("'" + cmd + " " + setting + "' is not modelled by arplab");
             }
             allowed = java.util.EnumSet.copyOf(allowed);
             allowed.retainAll(usable); // mask_allowed_ofp_versions()
@@ -355,7 +359,7 @@ public final class OvsOfctl implements Tool {
                     br.setFragHandling(rest.get(1));
                     yield 0;
                 }
-                case "mod-table" -> tableMod(br, tableMod);
+                case "mod-table" -> tableMod(br, tableMod, rest.get(2));
                 case "packet-out" -> packetOut(br, rest);
                 case "queue-stats" -> ports.queueStats(br, rest);
                 case "queue-get-config" -> ports.queueGetConfig(br, rest);
@@ -467,7 +471,18 @@ public final class OvsOfctl implements Tool {
      * read-only TBL_INTERNAL, OpenFlow 1.2+'s (13,2), which 1.1 cannot encode) printed with the request by
      * transact_noreply().
      */
-    private int tableMod(Ofproto br, FlowTables.TableMod tm) {
+    private int tableMod(Ofproto br, FlowTables.TableMod tm, String setting) {
+        if (tm.miss() == FlowTables.TableMiss.DEFAULT) {
+            // eviction and vacancy (OpenFlow 1.4+) change nothing arplab shows; TBL_INTERNAL's refusal carries the
+            // request as the fetched table-desc completed it
+            if (tm.table() != 254) {
+                return 0;
+            }
+            ctx.err().println(ofpHeader("OFPT_ERROR", 5) + "OFPTMFC_EPERM");
+            ctx.err().println(ofpHeader("OFPT_TABLE_MOD", 5) + "table_id=254, eviction="
+                    + (setting.equals("evict") ? "on" : "off") + ", vacancy=off");
+            return 1;
+        }
         String error = br.tables.tableMod(tm.table(), tm.miss());
         if (error == null) {
             return 0;

@@ -25,6 +25,19 @@ public final class CLib {
         return CStrtol.scan(s, 0).asUnsignedLong();
     }
 
+    /**
+     * lib/util.c's str_to_int(s, base): strtoll() of the whole string (something converted, nothing after it, no
+     * ERANGE) within an int; else null.
+     */
+    public static Integer strToInt(String s, int base) {
+        CStrtol n = CStrtol.scan(s, base);
+        if (!n.converted() || n.end() != s.length() || n.longRange()) {
+            return null;
+        }
+        long v = n.asLong();
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (int) v;
+    }
+
     /** inet_pton(AF_INET, s): the address, or -1 when glibc refuses it ({@link #inetPton4(String, int)}). */
     public static long inetPton4(String s) {
         return inetPton4(s, 0);

@@ -25,6 +25,15 @@ class CLibTest {
         assertThat(CLib.atoll(s)).isEqualTo(expected);
     }
 
+    /** CLib.strToInt() against OVS's str_to_int(s, 0) over glibc's strtoll() (python3's ctypes) for the same strings. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "50|50", "0x10|16", "010|8", "\" 7\"|7", "-1|-1", "7x|", "\"\"|", "x|", "0x|", "2147483648|",
+        "-2147483648|-2147483648", "99999999999999999999|", "\"7 \"|"})
+    void strToIntIsOvss(String s, Integer expected) {
+        assertThat(CLib.strToInt(s, 0)).isEqualTo(expected);
+    }
+
     /** CLib.inetPton4() against glibc 2.36's inet_pton(AF_INET) (python3's socket.inet_pton) for the same strings. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
