@@ -576,22 +576,6 @@ final class Xlate {
     }
 
     /**
-     * OFPACT_ENQUEUE, xlate_enqueue_action(): the output (none to the input port named by number) with the queue's
-     * priority (dpif_netdev_queue_to_priority(): the queue's number), the flow's own restored after.
-     */
-    private void enqueue(Action.Enqueue e) {
-        int p = Slot.SKB_PRIORITY.ordinal();
-        wc[p] = Slot.SKB_PRIORITY.max;
-        if (e.port() != Ports.IN_PORT && e.port() == flow[Slot.IN_PORT.ordinal()]) {
-            return;
-        }
-        long saved = flow[p];
-        flow[p] = e.queue();
-        XlateOutput.outputPort(this, e.port());
-        flow[p] = saved;
-    }
-
-    /**
      * xlate_resubmit_resource_check(): a resubmit past MAX_DEPTH nested ones (or MAX_RESUBMITS in all) fails the
      * translation; no action runs after it.
      */
@@ -1017,9 +1001,9 @@ final class Xlate {
                 pause = c; // OFPACT_CONTROLLER with pause: ctx_trigger_freeze(), the actions after it frozen
                 freezing = new ArrayList<>();
             } else if (a instanceof Action.Controller c) {
-                controller(c.maxLen(), c.reason(), c.id(), c.meterId(), c.userdata());
+                XlateUserspace.controller(this, c.maxLen(), c.reason(), c.id(), c.meterId(), c.userdata());
             } else if (a instanceof Action.Sample sa) {
-                sample(sa);
+                XlateUserspace.sample(this, sa);
             } else if (a instanceof Action.Multipath m) {
                 set(m.dst(), Bundles.multipath(m, flow, wc)); // multipath_execute(), then xlate_report_subfield()
                 unwildcard(m.dst().field(), m.dst().mask());
@@ -1062,7 +1046,7 @@ final class Xlate {
             } else if (a instanceof Action.Group g) {
                 XlateGroup.group(this, g);
             } else if (a instanceof Action.Meter m) {
-                meter(m);
+                XlateUserspace.meter(this, m);
             } else if (a instanceof Action.Learn l) {
                 XlateLearn.learn(this, l);
             } else if (a instanceof Action.ClearActions) {
@@ -1113,7 +1097,7 @@ final class Xlate {
             } else if (a instanceof Action.SetTunnel t) {
                 setField(Field.TUN_ID, t.tunId(), -1L);
             } else if (a instanceof Action.Enqueue e) {
-                enqueue(e);
+                XlateOutput.enqueue(this, e);
             } else if (a instanceof Action.Queue q) { // OFPACT_SET_QUEUE, OFPACT_POP_QUEUE
                 int p = Slot.SKB_PRIORITY.ordinal();
                 wc[p] = Slot.SKB_PRIORITY.max;
@@ -1135,7 +1119,7 @@ final class Xlate {
      * ctx->rule_cookie when no rule is at hand: OVS_BE64_MAX as xlate_actions() starts it (a packet-out's actions, a
      * thaw), then what a thaw's unroll_xlate restores.
      */
-    private long thawCookie;
+    long thawCookie;
 
     /**
      * freeze_unroll_actions(): {@code rest} appended to the frozen actions, an unroll_xlate with this level's table
@@ -1185,86 +1169,6 @@ final class Xlate {
     /** The packet's values of {@link XlateCt#NAT_SLOTS} after a ct()'s NAT, where {@link #natMask}'s bit is set. */
     long[] natHeld;
     int natMask;
-
-    /**
-     * xlate_sample_action(): nothing without the bridge's dpif_ipfix; a sampling port other than the input port is
-     * the cookie's output port (an unknown one an error); the pending changes committed, then compose_sample_action()
-     * of the flow_sample cookie: the userspace() alone at probability 65535, else inside a datapath sample() with
-     * the 16-bit probability scaled to 32 bits. A sampling tunnel port's set(tunnel()) is not modelled.
-     */
-    private void sample(Action.Sample s) {
-        if (!br.ipfix()) {
-            return;
-        }
-        long outPort = 0xffffffffL; // ODPP_NONE
-        if (s.samplingPort() != Ports.NONE && s.samplingPort() != flow[Slot.IN_PORT.ordinal()]) {
-            Ofproto.Port p = br.port(s.samplingPort());
-            if (p == null) {
-                error("can't use unknown port " + s.samplingPort() + " in flow sample action");
-                return;
-            }
-            outPort = p.dpPort;
-        }
-        committer.commit();
-        String userspace = "userspace(pid=0,flow_sample(probability=" + s.probability() + ",collector_set_id="
-                + s.collectorSetId() + ",obs_domain_id=" + s.obsDomainId() + ",obs_point_id=" + s.obsPointId()
-                + ",output_port=" + outPort + (s.direction() == 1 ? ",ingress" : s.direction() == 2 ? ",egress" : "")
-                + "))";
-        long probability = ((long) s.probability() << 16) | s.probability();
-        // format_odp_sample_action(): the probability as a percentage of UINT32_MAX, one decimal
-        odpAdd(probability == 0xffffffffL ? userspace : String.format(java.util.Locale.ROOT,
-                "sample(sample=%.1f%%,actions(%s))", 100.0 * probability / 0xffffffffL, userspace));
-    }
-
-    // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));
-    // dont_send without side effects and without an xlate cache (a trace without a packet; a revalidation has its
-    // ukey's cache)
-    void controller(int maxLen, int reason, int id) {
-        controller(maxLen, reason, id, -1, null);
-    }
-
-    /** The same with the action's meter_id, or -1 (NX_CTLR_NO_METER), and userdata, or null. */
-    void controller(int maxLen, int reason, int id, long meterId, byte[] userdata) {
-        committer.commit();
-        if (reason == 1 && rule != null && rule.priority == 0 && rule.match.equals(new Match())) {
-            reason = 6; // OFPR_EXPLICIT_MISS: sent by a table-miss rule's action
-        }
-        // the continuation's frozen_state: ctx->table_id, its metadata, ctx->conntracked (+trk here; a ct_clear
-        // drops it) and the action's userdata
-        int recirc = XlateFreeze.freeze(this, "controller|table=" + tableId + "|" + XlateFreeze.frozenMetadata(this)
-                + "|conntracked=" + ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0)
-                + (userdata == null || userdata.length == 0 ? "" : "|" + java.util.HexFormat.of().formatHex(userdata)),
-                flow, -1, null);
-        long cookie = rule != null ? rule.cookie : thawCookie; // ctx->rule_cookie
-        String userspace = "userspace(pid=0,controller(reason=" + reason + ",dont_send=" + (sideEffects || onePass ? 0 : 1)
-                + ",continuation=0,recirc_id=" + recirc + ",rule_cookie=" + (cookie == 0 ? "0"
-                : "0x" + Long.toHexString(cookie)) + ",controller_id=" + id + ",max_len=" + maxLen + "))";
-        // the action's meter, else the bridge's "controller" meter (ofproto->controller_meter_id): the userspace()
-        // then goes in a clone, sample(100%), after the meter, which runs on the packet's clone alone
-        Meter m = br.meters.get(meterId >= 0 ? meterId : 0xfffffffeL);
-        if (m == null) {
-            odpAdd(userspace);
-        } else {
-            odpAdd("sample(sample=100.0%,actions(meter(" + m.providerId + ")," + userspace + "))");
-            if (execute && !meterDropped && packet != null) {
-                m.run(now, packet.length);
-            }
-        }
-        xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
-    }
-
-    // xlate_meter_action(): the datapath's meter runs on the packet; a firing drop band ends it there
-    private void meter(Action.Meter a) {
-        Meter m = br.meters.get(a.meterId());
-        if (m == null) {
-            return;
-        }
-        odpAdd("meter(" + m.providerId + ")");
-        xc.replayable = false; // the token bucket runs per packet in the translation, as does a group's stats
-        if (execute && !meterDropped && packet != null && m.run(now, packet.length)) {
-            meterDropped = true;
-        }
-    }
 
     // xlate_table_action(): what a resubmit changed for its lookup alone is put back before the rule's actions: the
     // input port (rule_dpif_lookup_from_table() restores it) and the ct_orig tuple (swapped back)

@@ -55,7 +55,7 @@ final class XlateHeaders {
                 x.flow[Slot.MPLS_LSE.ordinal()] = lse - 1;
                 return false;
             }
-            x.controller(0xffff, 2, 0); // OFPR_INVALID_TTL
+            XlateUserspace.controller(x, 0xffff, 2, 0); // OFPR_INVALID_TTL
         }
         x.problem("MPLS decrement TTL exception");
         return true;
@@ -74,7 +74,7 @@ final class XlateHeaders {
             return false;
         }
         for (int id : d.ids() == null ? List.of(0) : d.ids()) {
-            x.controller(0xffff, 2, id); // OFPR_INVALID_TTL
+            XlateUserspace.controller(x, 0xffff, 2, id); // OFPR_INVALID_TTL
         }
         x.problem(v6 ? "IPv6 decrement TTL exception" : "IPv4 decrement TTL exception");
         return true;

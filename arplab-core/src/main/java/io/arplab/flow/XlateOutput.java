@@ -42,7 +42,7 @@ final class XlateOutput {
             flood(x, in, port == Ports.ALL);
         } else if (port == Ports.CONTROLLER) {
             // xlate_output_action(): OFPR_PACKET_OUT, OFPR_GROUP for a bucket's own action, OFPR_ACTION_SET, OFPR_ACTION
-            x.controller(maxLen, x.inPacketOut ? 5 : x.groupBucketAction ? 4 : x.inActionSet ? 3 : 1, 0);
+            XlateUserspace.controller(x, maxLen, x.inPacketOut ? 5 : x.groupBucketAction ? 4 : x.inActionSet ? 3 : 1, 0);
         } else if (port == in) {
             x.problem("skipping output to input port");
         } else {
@@ -451,5 +451,21 @@ final class XlateOutput {
         x.wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
         x.wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
         return x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
+    }
+
+    /**
+     * OFPACT_ENQUEUE, xlate_enqueue_action(): the output (none to the input port named by number) with the queue's
+     * priority (dpif_netdev_queue_to_priority(): the queue's number), the flow's own restored after.
+     */
+    static void enqueue(Xlate x, Action.Enqueue e) {
+        int p = Slot.SKB_PRIORITY.ordinal();
+        x.wc[p] = Slot.SKB_PRIORITY.max;
+        if (e.port() != Ports.IN_PORT && e.port() == x.flow[Slot.IN_PORT.ordinal()]) {
+            return;
+        }
+        long saved = x.flow[p];
+        x.flow[p] = e.queue();
+        outputPort(x, e.port());
+        x.flow[p] = saved;
     }
 }
