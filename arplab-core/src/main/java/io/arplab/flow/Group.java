@@ -268,16 +268,19 @@ public final class Group {
     /**
      * This group after the bucket command {@code m} (modify_group_start()): copy_buckets_for_insert_bucket() puts the
      * new buckets first, last, or after the bucket command_bucket_id names; copy_buckets_for_remove_bucket() drops
-     * the first, the last, the named or every bucket. Returns the new group, or the error's name.
+     * the first, the last, the named or every bucket: the new group, or the error's name.
      */
-    Object editBuckets(Mod m, OfVersion version) {
+    /** A group as a bucket edit left it, or the error that refused the edit. */
+    record Edit(Group group, String error) {}
+
+    Edit editBuckets(Mod m, OfVersion version) {
         long cid = m.commandBucketId();
         Bucket named = null;
         for (Bucket b : buckets) {
             named = b.id == cid ? b : named;
         }
         if (cid <= BUCKET_MAX && named == null) {
-            return "OFPGMFC_UNKNOWN_BUCKET";
+            return new Edit(null, "OFPGMFC_UNKNOWN_BUCKET");
         }
         List<Bucket> out = new ArrayList<>(buckets);
         if (m.command() == Command.REMOVE_BUCKET) {
@@ -286,7 +289,7 @@ public final class Group {
             } else if (!out.isEmpty()) {
                 out.remove(cid == BUCKET_FIRST ? out.get(0) : cid == BUCKET_LAST ? out.get(out.size() - 1) : named);
             }
-            return new Group(this, out);
+            return new Edit(new Group(this, out), null);
         }
         List<Bucket> added = sent(m, version);
         java.util.Set<Long> ids = new java.util.HashSet<>();
@@ -295,11 +298,11 @@ public final class Group {
         }
         for (Bucket b : buckets) {
             if (!ids.add(b.id)) {
-                return "OFPGMFC_BUCKET_EXISTS"; // ofputil_bucket_check_duplicate_id()
+                return new Edit(null, "OFPGMFC_BUCKET_EXISTS"); // ofputil_bucket_check_duplicate_id()
             }
         }
         out.addAll(cid == BUCKET_LAST ? out.size() : cid <= BUCKET_MAX ? out.indexOf(named) + 1 : 0, added);
-        return new Group(this, out);
+        return new Edit(new Group(this, out), null);
     }
 
     // ofproto-dpif.c group_setup_dp_hash_table(): Webster's method spreads 16+ hash values over the buckets by weight

@@ -561,11 +561,11 @@ public final class Ofproto {
      * (netdev_dummy_get_queue(), netdev_dummy_dump_queue_stats()), a vport or patch netdev none. An error is
      * OFPQOFC_BAD_PORT for no such port, OFPQOFC_BAD_QUEUE when the queue is on no port asked for.
      */
-    public Object queues(long port, long queue) {
+    public Queues queues(long port, long queue) {
         List<Port> asked = port == Ports.NONE ? portsInOfprotoOrder() : port(port) == null ? null
                 : List.of(port(port));
         if (asked == null) {
-            return "OFPQOFC_BAD_PORT";
+            return new Queues(List.of(), "OFPQOFC_BAD_PORT");
         }
         List<Port> out = new ArrayList<>();
         boolean found = queue == QUEUE_ALL;
@@ -576,8 +576,11 @@ public final class Ofproto {
                 found = true;
             }
         }
-        return found ? out : "OFPQOFC_BAD_QUEUE";
+        return found ? new Queues(out, null) : new Queues(List.of(), "OFPQOFC_BAD_QUEUE");
     }
+
+    /** The ports whose queues a request asked for, or the error (its ports then none). */
+    public record Queues(List<Port> ports, String error) {}
 
     public PortMap portMap() {
         return new PortMap() {
@@ -819,11 +822,11 @@ public final class Ofproto {
                 if (old == null) {
                     return "OFPGMFC_UNKNOWN_GROUP";
                 }
-                Object edited = old.editBuckets(m, version);
-                if (edited instanceof String error) {
-                    return error;
+                Group.Edit edited = old.editBuckets(m, version);
+                if (edited.error() != null) {
+                    return edited.error();
                 }
-                groups.put(m.id(), (Group) edited);
+                groups.put(m.id(), edited.group());
             }
             case DELETE -> {
                 if (m.id() == Group.ALL) {
@@ -853,15 +856,18 @@ public final class Ofproto {
         return packetOutInit(e.po(), version, e.of10(), packetOutFlow(e.po()));
     }
 
+    /** The bundle's message a commit failed at, by index, and its error. */
+    public record BundleFailure(int index, String error) {}
+
     /**
      * do_bundle_commit(): every message started in order, each against what the ones before it left (here the
      * groups they add, change and delete: ofproto_check_ofpacts() of flow_mods and packet-outs, the group_mods'
-     * own checks); the first failure reverts them all and is returned as {index, error}. Else each is finished in
+     * own checks); the first failure reverts them all and is returned (its index and error). Else each is finished in
      * order (the flow_mods and group_mods applied, the packet-outs executed) and null returned. Not modelled: what
      * an earlier message of the bundle changes in the rules a later one's start looks at (overlap, a modify that
      * adds).
      */
-    public Object[] bundleCommit(List<BundleEntry> entries, OfVersion version, long now) {
+    public BundleFailure bundleCommit(List<BundleEntry> entries, OfVersion version, long now) {
         Map<Long, Group> staged = new java.util.LinkedHashMap<>(groups);
         for (int i = 0; i < entries.size(); i++) {
             BundleEntry e = entries.get(i);
@@ -878,7 +884,7 @@ public final class Ofproto {
                 error = checkOfpacts(ActionFormat.roundTrip(e.po().actions(), version), staged);
             }
             if (error != null) {
-                return new Object[] {i, error};
+                return new BundleFailure(i, error);
             }
         }
         for (BundleEntry e : entries) {

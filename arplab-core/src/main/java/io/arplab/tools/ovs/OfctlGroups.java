@@ -164,12 +164,12 @@ final class OfctlGroups {
             }
         }
         if (!refused) {
-            Object[] failed = br.bundleCommit(entries, of.version, of.ctx.now());
+            Ofproto.BundleFailure failed = br.bundleCommit(entries, of.version, of.ctx.now());
             if (failed == null) {
                 return 0;
             }
-            int i = (Integer) failed[0];
-            bundleError(entries.get(i), 6 + i, (String) failed[1]);
+            int i = failed.index();
+            bundleError(entries.get(i), 6 + i, failed.error());
             // the open request, the barrier, then the commit: ONF's extension in OpenFlow 1.3
             of.ctx.err().println("Error OFPBFC_MSG_FAILED for: " + (of.version == OfVersion.OF13 ? "ONFT" : "OFPT")
                     + "_BUNDLE_CONTROL (" + of.version.shortName + ") (xid=0x" + Integer.toHexString(6 + entries.size()

@@ -217,15 +217,14 @@ final class OfctlPorts {
         long queue = rest.size() > 2 && !rest.get(2).isEmpty() && !rest.get(2).equalsIgnoreCase("all")
                 ? io.arplab.wire.libc.CLib.atoi(rest.get(2)) & 0xffffffffL : Ofproto.QUEUE_ALL;
         String x = of.versionTag() + " (xid=0x" + xid + "):";
-        Object q = br.queues(port, queue);
-        if (q instanceof String error) {
-            of.ctx.out().println("OFPT_ERROR" + x + " " + error);
+        Ofproto.Queues q = br.queues(port, queue);
+        if (q.error() != null) {
+            of.ctx.out().println("OFPT_ERROR" + x + " " + q.error());
             of.ctx.out().println("OFPST_QUEUE request" + x + " port=" + Ports.format(port, PortMap.NONE) + " queue="
                     + (queue == Ofproto.QUEUE_ALL ? "ALL" : String.valueOf(queue)));
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Ofproto.Port> ports = (List<Ofproto.Port>) q;
+        List<Ofproto.Port> ports = q.ports();
         of.ctx.out().println("OFPST_QUEUE reply" + x + " " + ports.size() + " queues");
         for (Ofproto.Port p : ports) {
             of.ctx.out().println("  port " + Ports.format(p.ofport, PortMap.NONE)
@@ -284,15 +283,14 @@ final class OfctlPorts {
     private void queueConfigReply(Ofproto br, long port, long queue, int xid) {
         boolean desc = of.version.atLeast(OfVersion.OF14);
         String x = of.versionTag() + " (xid=0x" + xid + "):";
-        Object q = br.queues(port, queue);
-        if (q instanceof String error) {
-            of.ctx.out().println("OFPT_ERROR" + x + " " + error);
+        Ofproto.Queues q = br.queues(port, queue);
+        if (q.error() != null) {
+            of.ctx.out().println("OFPT_ERROR" + x + " " + q.error());
             of.ctx.out().println((desc ? "OFPST_QUEUE_DESC request" : "OFPT_QUEUE_GET_CONFIG_REQUEST") + x + " port="
                     + Ports.format(port, PortMap.NONE) + (desc && queue != Ofproto.QUEUE_ALL ? " queue=" + queue : ""));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Ofproto.Port> ports = new ArrayList<>((List<Ofproto.Port>) q);
+        List<Ofproto.Port> ports = new ArrayList<>(q.ports());
         ports.sort(Comparator.comparingLong(p -> p.ofport)); // compare_queues(): by port as a u16, then queue
         StringBuilder s = new StringBuilder(desc ? "OFPST_QUEUE_DESC reply" : "OFPT_QUEUE_GET_CONFIG_REPLY").append(x);
         String last = null;
