@@ -62,14 +62,8 @@ class OvsOfctlCommandsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("fteSeeds")
     void replaceAndDiffFlowsOfRandomFilesAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
-        Path in = REF.resolveSibling("fte").resolve(name);
-        io.arplab.lab.Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
-        lab.setWorkDir(in.getParent());
-        String got = OvsDatapathViewsTest.replay(lab, in, 200_000_000L, true);
-        java.nio.file.Files.writeString(Path.of("target/fte-" + name.replace(".in", ".got")), got);
-        String want = java.nio.file.Files.readString(in.resolveSibling(name.replace(".in", ".out")));
-        org.assertj.core.api.Assertions.assertThat(switchDiffsSorted(OvsXlateActionsTest.normal(got)))
-                .isEqualTo(switchDiffsSorted(OvsXlateActionsTest.normal(want)));
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolveSibling("fte").resolve(name),
+                OvsOfctlCommandsTest::switchDiffsSorted);
     }
 
     /**

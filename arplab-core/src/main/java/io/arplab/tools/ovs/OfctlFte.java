@@ -67,13 +67,14 @@ final class OfctlFte {
     // read_flows_from_switch(): every flow of every table, as the dump in the session's version decodes it (a reply
     // it cannot decode is fatal, as vconn_dump_flows() has it); false when it failed, the error printed
     boolean readFlowsFromSwitch(Ofproto br, FlowTableEntries entries, int index) {
-        FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(br.tables.all(), of.version);
+        List<Rule> rules = br.tables.all();
+        FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(rules, of.version);
         decoded.log().forEach(of::log);
         if (decoded.error() != null) {
             of.fail(decoded.error());
             return false;
         }
-        for (Rule r : br.tables.all()) {
+        for (Rule r : rules) {
             entries.insert(MatchFormat.onWire(r.match, of.version), r.priority, FlowTableEntries.of(r, of.version), index);
         }
         return true;
