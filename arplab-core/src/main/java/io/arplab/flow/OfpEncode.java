@@ -510,6 +510,9 @@ final class OfpEncode {
     }
 
     private static byte[] action(Action a, OfVersion v) {
+        if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY_NO_PUSH) { // encode_SET_VLAN_VID(): the same
+            a = new Action.SetField(f.field(), f.value(), f.mask(), Action.Raw.LEGACY);
+        }
         boolean of11 = v.atLeast(OfVersion.OF11);
         if (a instanceof Action.Output o) {
             long port = of11 && o.port() >= Ports.MAX ? o.port() + 0xffff0000L : o.port();

@@ -975,6 +975,12 @@ final class Xlate {
                     }
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // and it reads the protocol
                 }
+                if (f.raw() == Action.Raw.LEGACY_NO_PUSH && (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
+                    // OFPACT_SET_VLAN_VID/PCP without push_vlan_if_needed: an untagged packet stays untagged
+                    wc[Slot.VLAN_TCI.ordinal()] |= (f.field() == Field.VLAN_VID ? Match.VLAN_VID : 0xe000)
+                            | Match.VLAN_CFI;
+                    continue;
+                }
                 if (f.field().nBits > 64) {
                     U128 bits = f.wideMask().and(f.field().ones());
                     f.field().put(flow, f.wideValue(), bits);
