@@ -312,6 +312,7 @@ final class Xlate {
         hop = null;
         freezing = null;
         freezeMpls = wasMpls = meterDropped = actionSetHasGroup = names = noContext = conflict = patchLookup = false;
+        givenActions = false;
         actionSet.clear();
         actsetOutput = OFPP_UNSET;
         lastTopTable = -1;
@@ -352,8 +353,12 @@ final class Xlate {
      */
     void runActions(List<Action> actions) {
         section(0, 0, actions);
+        givenActions = trace != null && !execute; // ofproto_trace() gives each recirculation's pass them again
         XlateFreeze.drain(this);
     }
+
+    /** ofproto/trace-packet-out's passes after the first: xin->ofpacts with a frozen state (conflict). */
+    boolean givenActions;
 
     /** Resumes a recirculation the datapath asked about (its flow thawed from the frozen state). */
     void resume(int recircId, int table, List<Action> frozenActions) {
