@@ -18,6 +18,15 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * dump-flows with --sort and --rsort (refdata/ovs/ofctl-cmds/sort-ties.in): the criteria given, then a final pass
+     * on the priority, descending (parse_options()); what still ties keeps the reply's order (compare_flows()).
+     */
+    @Test
+    void sortedDumpsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("sort-ties.in"));
+    }
+
+    /**
      * OpenFlow 1.1, 1.2 and 1.4 beside the others (refdata/ovs/ofctl-cmds/of11-12-14.in): each version's dumps, show's
      * capabilities (ARP_MATCH_IP up to 1.1), and the VLAN sets OpenFlow 1.1 decodes without push_vlan_if_needed
      * (set_vlan_vid/pcp), which check_SET_VLAN_VID() allows on an untagged flow in OpenFlow 1.0 alone.

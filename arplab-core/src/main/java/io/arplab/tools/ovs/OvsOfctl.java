@@ -191,6 +191,9 @@ public final class OvsOfctl implements Tool {
                 }
             }
         }
+        if (!criteria.isEmpty()) {
+            criteria.add(new SortCriterion(null, false)); // parse_options(): "a final sort pass based on priority"
+        }
         if (bundle) {
             groups.bundleVersions();
         }
