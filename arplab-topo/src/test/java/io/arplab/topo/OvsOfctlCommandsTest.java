@@ -18,6 +18,15 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * Ports by name and number (refdata/ovs/ofctl-cmds/ports.in): dump-ports, dump-ports-desc, mod-port, and the
+     * Interface table's netdev status columns, which a set leaves as ovs-vswitchd writes them back.
+     */
+    @Test
+    void portsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("ports.in"));
+    }
+
+    /**
      * dump-flows with --sort and --rsort (refdata/ovs/ofctl-cmds/sort-ties.in): the criteria given, then a final pass
      * on the priority, descending (parse_options()); what still ties keeps the reply's order (compare_flows()).
      */

@@ -712,12 +712,16 @@ public final class OvsVsctl implements Tool {
         } else {
             d = Ovsdb.parse(def, value);
         }
-        if (col.equals("ofport")) { // the vswitchd writes ofport back at once
-            return;
+        if (col.equals("ofport") || r.table.equals("Interface") && NETDEV_STATUS.contains(col)) {
+            return; // the vswitchd writes them back at once (iface_set_ofport(), iface_refresh_netdev_status())
         }
         unmodelled(def, r.table, r.cols.get(col), d);
         r.cols.put(col, d);
     }
+
+    /** The Interface columns iface_refresh_netdev_status() writes from the netdev. */
+    private static final java.util.Set<String> NETDEV_STATUS = java.util.Set.of("admin_state", "link_state",
+            "link_resets", "link_speed", "duplex", "mtu", "mac_in_use", "ifindex");
 
     // the value is parsed and checked first, as set_column() does; then a column the lab's vswitchd does not act on
     // keeps the value it has (a write of that same value changes nothing, another is refused)
