@@ -50,6 +50,7 @@ final class OfprotoBundles {
                 return new Ofproto.BundleFailure(i, error);
             }
         }
+        br.tables.postponeRemovals(); // the rules the bundle deletes leave their subtables after it (ofproto_run())
         for (Ofproto.BundleEntry e : entries) {
             if (e.fm() != null) {
                 OfprotoFlowMod.flowMod(br, e.fm(), version, now);
@@ -59,6 +60,7 @@ final class OfprotoBundles {
                 OfprotoPacketOut.packetOut(br, e.po(), version, e.of10(), now);
             }
         }
+        br.tables.removePostponed();
         return null;
     }
 }

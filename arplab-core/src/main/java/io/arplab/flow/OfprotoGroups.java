@@ -25,6 +25,7 @@ final class OfprotoGroups {
             return error;
         }
         before.removeAll(br.groups.keySet());
+        br.tables.postponeRemovals(); // delete_flows__(): they leave their subtables together (ofproto_run())
         for (Rule r : before.isEmpty() ? List.<Rule>of() : br.tables.all()) { // a deleted group's flows go with it
             for (Action a : Ofproto.flattened(r.actions)) {
                 if (a instanceof Action.Group g && before.contains(g.groupId())) {
@@ -33,6 +34,7 @@ final class OfprotoGroups {
                 }
             }
         }
+        br.tables.removePostponed();
         br.tables.version++; // handle_group_mod(): ofproto_bump_tables_version(), which revalidates (REV_FLOW_TABLE)
         return null;
     }

@@ -32,6 +32,7 @@ final class OfprotoMeters {
             case DELETE -> {
                 List<Meter> gone = m.id() == Meter.ALL ? new ArrayList<>(br.meters.values())
                         : old == null ? List.of() : List.of(old);
+                br.tables.postponeRemovals(); // delete_flows__(): they leave their subtables together (ofproto_run())
                 for (Meter g : gone) {
                     br.meters.remove(g.id);
                     br.datapath.freeMeterId(g.providerId);
@@ -41,6 +42,7 @@ final class OfprotoMeters {
                         }
                     }
                 }
+                br.tables.removePostponed();
             }
         }
         return null;
