@@ -511,8 +511,8 @@ final class Classifier {
 
     /**
      * The subtables of the rules removed and not yet settled, one entry per rule in the order they went. OVS leaves a
-     * deleted rule in its subtable, invisible (delete_flows_start__()), until remove_rules_rcu() runs after the batch
-     * of flow_mods: a subtable it empties keeps its place in the pvector, and its max priority, until then.
+     * deleted rule in its subtable, invisible (delete_flows_start__()), until remove_rules_rcu() runs after the
+     * flow_mod or bundle: a subtable it empties keeps its place in the pvector, and its max priority, until then.
      */
     private final List<Subtable> unsettled = new ArrayList<>(0);
 

@@ -57,12 +57,14 @@ class OvsOfctlCommandsTest {
 
     /**
      * A flow_mod's deleted rules leave the classifier after it (ofproto_run()'s remove_rules_postponed(), one
-     * publication of the subtables for them all), a bundle's after the bundle, replace-flows's one by one: dump-flows
-     * and traces in the subtables' order (refdata/ovs/ofctl-cmds/deferred-removal.in and its dr-*.flows).
+     * publication of the subtables for them all), a bundle's after the bundle, a deleted group's or meter's flows
+     * together, replace-flows's one by one: dump-flows and traces in the subtables' order
+     * (refdata/ovs/ofctl-cmds/deferred-removal*.in and their dr-*.flows).
      */
-    @Test
-    void deferredRuleRemovalIsOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("deferred-removal.in"));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"deferred-removal.in", "deferred-removal-groups.in"})
+    void deferredRuleRemovalIsOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
 
     /**
