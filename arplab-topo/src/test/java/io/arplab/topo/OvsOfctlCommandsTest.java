@@ -70,6 +70,8 @@ class OvsOfctlCommandsTest {
     /**
      * The same over seeded flow files (refdata/ovs/fte, src/test/scripts/gen-fte.py): random flows OVS accepts, a
      * second file with some changed, moved, dropped, added and repeated, replaced and diffed in every direction.
+     * dump-flows stays compared sorted: after replace-flows, each strict delete's rule leaves the classifier in an RCU
+     * callback (remove_rule_rcu()) that races the next flow_mods, so OVS's order varies from run to run.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("fteSeeds")
