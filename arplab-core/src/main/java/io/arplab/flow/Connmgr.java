@@ -33,11 +33,11 @@ final class Connmgr {
     // ofproto_flush_flows(): ofproto_flush__() deletes every flow but the hidden table's, every group and every
     // meter; then connmgr_flushed()
     private static void flush(Ofproto br, long now) {
-        br.tables.postponeRemovals(); // delete_flows__() of each table, then remove_rules_postponed()
-        for (Rule r : br.tables.all()) {
-            br.tables.remove(r);
-        }
-        br.tables.removePostponed();
+        br.tables.removeTogether(() -> { // delete_flows__() of each table, then remove_rules_postponed()
+            for (Rule r : br.tables.all()) {
+                br.tables.remove(r);
+            }
+        });
         br.groups.clear();
         for (Meter m : br.meters.values()) {
             br.datapath.freeMeterId(m.providerId);

@@ -244,13 +244,25 @@ public final class FlowTables {
         flushLearned(r.actions);
     }
 
-    /** How many batches of changes are under way: the rules they remove wait in ofproto->to_remove till the last ends. */
+    /** Batches of changes under way: the rules they remove wait (ofproto->to_remove) till the last one ends. */
     private int postponed;
     /** The tables those rules were in. */
     private final List<Classifier> toSettle = new ArrayList<>(1);
 
-    /** A batch of changes begins (delete_flows__()'s rules_mark_for_removal() into ofproto->to_remove). */
-    void postponeRemovals() {
+    /**
+     * Runs {@code changes} as one batch: the rules they remove wait in ofproto->to_remove (delete_flows__()'s
+     * rules_mark_for_removal()) and leave their subtables after them all.
+     */
+    void removeTogether(Runnable changes) {
+        postponeRemovals();
+        try {
+            changes.run();
+        } finally {
+            removePostponed();
+        }
+    }
+
+    private void postponeRemovals() {
         postponed++;
     }
 
@@ -258,7 +270,7 @@ public final class FlowTables {
      * A batch of changes ends: once no other is under way, the rules removed since leave their subtables as
      * remove_rules_postponed() has them (remove_rules_rcu(): every table's deferred, one publish each).
      */
-    void removePostponed() {
+    private void removePostponed() {
         if (--postponed == 0 && !toSettle.isEmpty()) {
             for (Classifier t : toSettle) {
                 t.settle();
@@ -485,14 +497,14 @@ public final class FlowTables {
     /** Removes rules whose timeouts expired by {@code now}; returns them. */
     public List<Rule> expire(long now) {
         List<Rule> gone = new ArrayList<>();
-        postponeRemovals(); // ofproto_run(): the rules of one run's rule_expire()s go together
-        for (Rule r : all()) {
-            if (r.expiry() <= now) {
-                gone.add(r);
-                remove(r);
+        removeTogether(() -> { // ofproto_run(): the rules of one run's rule_expire()s go together
+            for (Rule r : all()) {
+                if (r.expiry() <= now) {
+                    gone.add(r);
+                    remove(r);
+                }
             }
-        }
-        removePostponed();
+        });
         return gone;
     }
 

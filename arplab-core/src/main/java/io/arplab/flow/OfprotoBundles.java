@@ -50,17 +50,17 @@ final class OfprotoBundles {
                 return new Ofproto.BundleFailure(i, error);
             }
         }
-        br.tables.postponeRemovals(); // the rules the bundle deletes leave their subtables after it (ofproto_run())
-        for (Ofproto.BundleEntry e : entries) {
-            if (e.fm() != null) {
-                OfprotoFlowMod.flowMod(br, e.fm(), version, now);
-            } else if (e.gm() != null) {
-                OfprotoGroups.groupMod(br, e.gm(), version, now);
-            } else {
-                OfprotoPacketOut.packetOut(br, e.po(), version, e.of10(), now);
+        br.tables.removeTogether(() -> { // the rules the bundle deletes leave their subtables after it (ofproto_run())
+            for (Ofproto.BundleEntry e : entries) {
+                if (e.fm() != null) {
+                    OfprotoFlowMod.flowMod(br, e.fm(), version, now);
+                } else if (e.gm() != null) {
+                    OfprotoGroups.groupMod(br, e.gm(), version, now);
+                } else {
+                    OfprotoPacketOut.packetOut(br, e.po(), version, e.of10(), now);
+                }
             }
-        }
-        br.tables.removePostponed();
+        });
         return null;
     }
 }

@@ -25,16 +25,16 @@ final class OfprotoGroups {
             return error;
         }
         before.removeAll(br.groups.keySet());
-        br.tables.postponeRemovals(); // delete_flows__(): they leave their subtables together (ofproto_run())
-        for (Rule r : before.isEmpty() ? List.<Rule>of() : br.tables.all()) { // a deleted group's flows go with it
-            for (Action a : Ofproto.flattened(r.actions)) {
-                if (a instanceof Action.Group g && before.contains(g.groupId())) {
-                    br.tables.remove(r);
-                    break;
+        br.tables.removeTogether(() -> { // delete_flows__(): a deleted group's flows leave their subtables together
+            for (Rule r : before.isEmpty() ? List.<Rule>of() : br.tables.all()) {
+                for (Action a : Ofproto.flattened(r.actions)) {
+                    if (a instanceof Action.Group g && before.contains(g.groupId())) {
+                        br.tables.remove(r);
+                        break;
+                    }
                 }
             }
-        }
-        br.tables.removePostponed();
+        });
         br.tables.version++; // handle_group_mod(): ofproto_bump_tables_version(), which revalidates (REV_FLOW_TABLE)
         return null;
     }

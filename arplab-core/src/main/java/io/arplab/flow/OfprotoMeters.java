@@ -32,17 +32,17 @@ final class OfprotoMeters {
             case DELETE -> {
                 List<Meter> gone = m.id() == Meter.ALL ? new ArrayList<>(br.meters.values())
                         : old == null ? List.of() : List.of(old);
-                br.tables.postponeRemovals(); // delete_flows__(): they leave their subtables together (ofproto_run())
-                for (Meter g : gone) {
-                    br.meters.remove(g.id);
-                    br.datapath.freeMeterId(g.providerId);
-                    for (Rule r : br.tables.all()) {
-                        if (r.actions.contains(new Action.Meter(g.id))) {
-                            br.tables.remove(r);
+                br.tables.removeTogether(() -> { // delete_flows__(): the meters' flows leave their subtables together
+                    for (Meter g : gone) {
+                        br.meters.remove(g.id);
+                        br.datapath.freeMeterId(g.providerId);
+                        for (Rule r : br.tables.all()) {
+                            if (r.actions.contains(new Action.Meter(g.id))) {
+                                br.tables.remove(r);
+                            }
                         }
                     }
-                }
-                br.tables.removePostponed();
+                });
             }
         }
         return null;
