@@ -6,7 +6,7 @@ random pipeline (tables 0-3, matches on ports, protocols, addresses out of a sma
 registers; actions that resubmit, write registers and headers, output, run ct(), write the action set; conjunctive
 policies of two or three dimensions), then ofproto/trace of random packets, packets received on p1 and the megaflows
 they leave.
-  src/test/scripts/gen-traces.py SEED BLOCKS [wide [clone|l4]] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
+  src/test/scripts/gen-traces.py SEED BLOCKS [wide [clone|l4]] [ofver] > src/test/resources/refdata/ovs/trace-random-SEED/commands.in
 With "wide" (seeds 5-12) the rules also match IPv6, ICMPv6 and ND fields and VLANs, the packets include IPv6
 TCP/UDP, ICMPv6 echo, neighbor solicitations and advertisements, VLAN-tagged and QinQ frames (received as flows),
 and each block ends with dpctl/dump-flows -m as well.
@@ -16,15 +16,27 @@ the flow restored, a ct() in a datapath clone(), a trailing one flattened).
 With "l4" after it ("wide l4", seeds recorded since; the files of seeds without it are unchanged) the rules also
 match ip_frag, tcp_flags, nw_tos, ip_dscp and ip_ecn and SCTP ports, and the packets include IPv4 and IPv6 fragments
 (first with ports, later without), TCP segments with flags, SCTP and non-zero ToS and ECN bits.
+With "ofver" last, br0 allows OpenFlow 1.0 to 1.5 and each flow is added in one of them, drawn from a second random
+stream (the pipelines and packets are those of the same seed without it): the switch keeps what each version's
+flow_mod carried (ofp10_match, ofp11_match, NXM, OXM; each version's own actions), which the traces print.
 """
 import random
 import sys
 
 seed, blocks = int(sys.argv[1]), int(sys.argv[2])
-wide = sys.argv[3:] in (["wide"], ["wide", "clone"], ["wide", "l4"])
-clone = sys.argv[3:] == ["wide", "clone"]
-l4 = sys.argv[3:] == ["wide", "l4"]
+ofver = sys.argv[-1] == "ofver"
+modes = sys.argv[3:-1] if ofver else sys.argv[3:]
+wide = modes in (["wide"], ["wide", "clone"], ["wide", "l4"])
+clone = modes == ["wide", "clone"]
+l4 = modes == ["wide", "l4"]
 r = random.Random(seed)
+rv = random.Random(seed * 7919 + 1)
+VERSIONS = ["OpenFlow10", "OpenFlow11", "OpenFlow12", "OpenFlow13", "OpenFlow14", "OpenFlow15"]
+
+
+def add_flow(f):
+    v = rv.choice(VERSIONS) if ofver else "OpenFlow15"
+    print("ovs-ofctl -O %s add-flow br0 '%s'" % (v, f))
 IP6S = ["fe80::1", "2001:db8::1", "2001:db8::2", "2001:db8:1::7"]
 IPS = ["10.0.0.1", "10.0.0.2", "10.0.1.7", "192.168.1.1"]
 MACS = ["50:54:00:00:00:01", "50:54:00:00:00:02", "50:54:00:00:00:03"]
@@ -345,17 +357,19 @@ def frame4(p):
     return s
 
 
-print("# gen-traces.py %d %d%s: random pipelines on br0 (dummy ports p1, p2), traced and received" % (seed, blocks,
-      " wide clone" if clone else " wide l4" if l4 else ""))
+print("# gen-traces.py %d %d%s%s: random pipelines on br0 (dummy ports p1, p2), traced and received" % (seed, blocks,
+      " wide clone" if clone else " wide l4" if l4 else "", " ofver" if ofver else ""))
+if ofver:
+    print("ovs-vsctl set bridge br0 protocols=" + ",".join(VERSIONS))
 for b in range(blocks):
     print("ovs-ofctl del-flows br0")
     print("ovs-appctl dpctl/del-flows")
     for t in range(4):
         for _ in range(r.choice([1, 2, 3, 4])):
-            print("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % flow(t))
+            add_flow(flow(t))
         if r.random() < 0.5:
             for f in conjunction(t, r.choice([1, 2, 3])):
-                print("ovs-ofctl -O OpenFlow15 add-flow br0 '%s'" % f)
+                add_flow(f)
     for _ in range(r.choice([3, 4, 5])):
         p = packet()
         ct = " ".join("--ct-next '%s'" % r.choice(["trk,new", "trk,est", "trk,est,rpl"]) for _ in range(r.choice([0, 0, 1, 2])))

@@ -13,7 +13,13 @@ public sealed interface Action {
          * A mod_tp_src/dst whose match names no TCP, UDP or SCTP (ofpact_l4_port.flow_ip_proto): no field for a
          * Set-Field, so every version carries it as OFPAT_SET_TP_SRC/DST (encode_SET_L4_port()).
          */
-        LEGACY_L4
+        LEGACY_L4,
+        /**
+         * set_vlan_vid, set_vlan_pcp: OFPACT_SET_VLAN_VID/PCP without push_vlan_if_needed, as parse_set_vlan_vid()
+         * reads them and OpenFlow 1.1 decodes them (LEGACY's VLAN sets are OpenFlow 1.0's mod_vlan_vid/pcp, which
+         * push a tag onto an untagged packet); on the wire the same action.
+         */
+        LEGACY_NO_PUSH
     }
 
     /** The ports of the connection helpers ct(alg=...) names (IPPORT_FTP, IPPORT_TFTP). */
@@ -72,7 +78,7 @@ public sealed interface Action {
 
         /** Parsed from (or decoded as) a version's own set action (mod_dl_src, mod_tp_dst, set_mpls_label...). */
         public boolean legacy() {
-            return raw == Raw.LEGACY || raw == Raw.LEGACY_L4;
+            return raw == Raw.LEGACY || raw == Raw.LEGACY_L4 || raw == Raw.LEGACY_NO_PUSH;
         }
 
         public U128 wideValue() {

@@ -206,7 +206,15 @@ final class ActionCheck {
                     || a instanceof Action.SetField f && f.legacy() && f.field().slot == Slot.MPLS_LSE) {
                 mplsBad = !cur.prereqsOk(Field.MPLS_LABEL); // check_set_mpls()
             }
-            if (a instanceof Action.PopVlan && !vlan || mplsBad || inconsistent(a, cur)) {
+            // check_SET_VLAN_VID(), check_SET_VLAN_PCP(): a set_vlan_vid/pcp (no push_vlan_if_needed) of an
+            // untagged flow is inconsistent; either marks the flow tagged
+            boolean vlanSet = a instanceof Action.SetField f && f.legacy()
+                    && (f.field() == Field.VLAN_VID || f.field() == Field.VLAN_PCP);
+            boolean untaggedSet = vlanSet && !vlan && ((Action.SetField) a).raw() == Action.Raw.LEGACY_NO_PUSH;
+            if (vlanSet) {
+                tags = Math.max(tags, 1);
+            }
+            if (a instanceof Action.PopVlan && !vlan || mplsBad || untaggedSet || inconsistent(a, cur)) {
                 checked &= FlowMod.P_OF10 | FlowMod.P_NXM; // inconsistent_match(): only OpenFlow 1.0 allows it
             } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.SET_FIELD) {
                 Match exact = new Match(); // parse_SET_FIELD(): the field's usable_protocols_exact

@@ -239,12 +239,14 @@ public final class ActionFormat {
             case SET_FIELD_BITS -> s.append("set_field:") // format_SET_FIELD(): the mask is not all ones
                     .append(MatchFormat.formatValue(f.field(), f.value(), f.field().fullMask(), names)).append('/')
                     .append(MatchFormat.hex(f.mask())).append("->").append(f.field().name);
-            case LEGACY, LEGACY_L4 -> {
+            case LEGACY, LEGACY_L4, LEGACY_NO_PUSH -> {
                 if (f.field().slot == Slot.MPLS_LSE) { // format_SET_MPLS_LABEL(), format_SET_MPLS_TC()
                     s.append(f.field().legacyName()).append('(').append(f.value()).append(')');
                     return;
                 }
-                s.append(f.field().legacyName()).append(':');
+                // format_SET_VLAN_VID(), format_SET_VLAN_PCP(): "set_" without push_vlan_if_needed
+                String name = f.field().legacyName();
+                s.append(f.raw() == Action.Raw.LEGACY_NO_PUSH ? name.replace("mod_", "set_") : name).append(':');
                 if (f.field() == Field.IP_DSCP_SHIFTED) {
                     s.append(f.value() << 2);
                 } else if (f.field() == Field.VLAN_VID) {
@@ -417,11 +419,15 @@ public final class ActionFormat {
         } else {
             raw = whole ? Action.Raw.SET_FIELD : Action.Raw.REG_LOAD;
         }
-        if (raw == Action.Raw.LEGACY && f.field() == Field.VLAN_VID) {
+        if (raw == Action.Raw.LEGACY && (f.field() == Field.VLAN_VID || f.field() == Field.VLAN_PCP)
+                && v == OfVersion.OF11) {
+            raw = Action.Raw.LEGACY_NO_PUSH; // decode_OFPAT_RAW11_SET_VLAN_VID/PCP(): push_vlan_if_needed false
+        }
+        if ((raw == Action.Raw.LEGACY || raw == Action.Raw.LEGACY_NO_PUSH) && f.field() == Field.VLAN_VID) {
             // set_field_to_legacy_openflow(): OFPAT_SET_VLAN_VID carries the 12-bit VID alone, decoded as present
             return List.of(new Action.SetField(Field.VLAN_VID, f.value() & 0xfff | Match.VLAN_CFI, 0x1fff, raw));
         }
-        if (raw == Action.Raw.LEGACY && !whole) {
+        if ((raw == Action.Raw.LEGACY || raw == Action.Raw.LEGACY_NO_PUSH) && !whole) {
             // set_field_to_legacy_openflow(): an OpenFlow 1.0/1.1 set action carries the value only, so a masked
             // set_field sets the whole field
             return List.of(new Action.SetField(f.field(), f.wideValue(), f.field().ones(), raw));

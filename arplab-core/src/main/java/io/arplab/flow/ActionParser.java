@@ -531,8 +531,9 @@ public final class ActionParser {
             throw new FlowParseException(value + ": not a valid VLAN " + (vid ? "VID" : "PCP"));
         }
         boolean tagged = flowHasVlan(match, before);
-        Action set = vid ? new Action.SetField(Field.VLAN_VID, v | Match.VLAN_CFI, 0x1fff, Action.Raw.LEGACY)
-                : new Action.SetField(Field.VLAN_PCP, v, 7, Action.Raw.LEGACY);
+        Action.Raw raw = push ? Action.Raw.LEGACY : Action.Raw.LEGACY_NO_PUSH;
+        Action set = vid ? new Action.SetField(Field.VLAN_VID, v | Match.VLAN_CFI, 0x1fff, raw)
+                : new Action.SetField(Field.VLAN_PCP, v, 7, raw);
         return tagged || !push ? List.of(set) : List.of(new Action.PushVlan(0x8100, true), set);
     }
 

@@ -19,6 +19,8 @@ final class FlowModDecode {
     static String matchError(FlowMod fm, OfVersion version) {
         if (FlowTables.ofp10(fm, version)) {
             return null;
+        } else if (version == OfVersion.OF11) {
+            return Ofp11Match.error(fm.match()); // ofputil_match_from_ofp11_match()
         }
         String error = matchError(fm.match(), version);
         if (error != null) {

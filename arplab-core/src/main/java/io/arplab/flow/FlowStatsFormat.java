@@ -342,7 +342,8 @@ public final class FlowStatsFormat {
         if (table != 0) {
             s.append(" table:").append(table);
         }
-        Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match()) : MatchFormat.onWire(fm.match(), v);
+        Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match())
+                : v == OfVersion.OF11 ? Ofp11Match.onWire(fm.match()) : MatchFormat.onWire(fm.match(), v);
         // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the
         // normalized match as the parse logged it shows it
         boolean eth = fm.log().stream().anyMatch(l -> l.startsWith("ofp_match|INFO|post: ")

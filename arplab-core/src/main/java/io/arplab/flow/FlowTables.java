@@ -152,8 +152,10 @@ public final class FlowTables {
         int table = version.atLeast(OfVersion.OF11) ? OfpEncode.wireTable(fm, version, true) : fm.table();
         boolean of10 = ofp10(fm, version);
         // packet_type after the wire: a field nx_put_raw() leaves out (nw_frag without an IP type) leaves it alone
-        Match match = packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : MatchFormat.onWire(fm.match(), version),
-                of10 ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
+        Match match = version == OfVersion.OF11 ? packetType(Ofp11Match.onWire(fm.match()),
+                Ofp11Match.ethernet(fm.match()))
+                : packetType(of10 ? MatchFormat.onOf10Wire(fm.match()) : MatchFormat.onWire(fm.match(), version),
+                        of10 ? fm.parsed() != null && MatchFormat.ethernet(fm.parsed()) : fm.match().ethernetType);
         return new FlowMod(fm.command(), table, fm.priority(), fm.cookie(), fm.cookieMask(), fm.setCookie(),
                 fm.newCookie(),
                 fm.idleTimeout(), fm.hardTimeout(), fm.importance(), fm.flags(), fm.outPort(), fm.outGroup(),

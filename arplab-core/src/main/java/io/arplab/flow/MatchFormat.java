@@ -111,9 +111,10 @@ public final class MatchFormat {
         return n;
     }
 
+    // OXM's vlan_vid and vlan_pcp, which OpenFlow 1.1's flow stats reply carries too (oxm_put_match())
     private static Match vlanOnWire(Match m, OfVersion v) {
         long tciMask = m.mask(Slot.VLAN_TCI);
-        if (!v.atLeast(OfVersion.OF12) || tciMask == 0) {
+        if (!v.atLeast(OfVersion.OF11) || tciMask == 0) {
             return m;
         }
         Match n = m.copy();

@@ -121,8 +121,12 @@ final class OfpEncode {
             b.put(fm.idleTimeout(), 2).put(fm.hardTimeout(), 2).put(fm.priority(), 2).put(0xffffffffL, 4);
             b.put(0xffffffffL, 4).put(0xffffffffL, 4).put(fm.flags() & 0x1f, 2);
             b.put(v.atLeast(OfVersion.OF14) ? fm.importance() : 0, 2);
-            byte[] oxm = match(fm.match(), v);
-            b.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
+            if (v == OfVersion.OF11) { // ofputil_put_ofp11_match(): OFPUTIL_P_OF11_STD's ofp11_match
+                b.put(Ofp11Match.encode(fm.match()));
+            } else {
+                byte[] oxm = match(fm.match(), v);
+                b.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
+            }
             b.put(instructions(fm.actions(), v));
             return header(v, 14, xid, b);
         }
@@ -303,7 +307,7 @@ final class OfpEncode {
             // OXM_OF_ACTSET_OUTPUT likewise, ONFOXM_ET_ACTSET_OUTPUT before and in NXM, which has no header of its
             // own (nxm_field_by_mf_id(): the first header below the version)
             boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS && f != Field.ACTSET_OUTPUT
-                    || version.atLeast(OfVersion.OF15));
+                    || version.atLeast(OfVersion.OF15)) && (f != Field.TUN_ID || version.atLeast(OfVersion.OF13));
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
             if (f == Field.IN_PORT && oxm || f == Field.ACTSET_OUTPUT) { // ofputil_port_to_ofp11()
                 bytes = 4;
@@ -483,6 +487,23 @@ final class OfpEncode {
         };
     }
 
+    // OFPAT11_SET_*'s type for an OpenFlow 1.1 set action of f's field, 0 if none
+    private static int legacy11(Action.SetField f) {
+        return switch (f.field()) {
+            case VLAN_VID -> 1;
+            case VLAN_PCP -> 2;
+            case ETH_SRC -> 3;
+            case ETH_DST -> 4;
+            case IPV4_SRC -> 5;
+            case IPV4_DST -> 6;
+            case IP_DSCP_SHIFTED -> 7;
+            case IP_ECN -> 8;
+            case TCP_SRC, UDP_SRC, SCTP_SRC -> 9;
+            case TCP_DST, UDP_DST, SCTP_DST -> 10;
+            default -> 0;
+        };
+    }
+
     // an OpenFlow action padded to 8 bytes, its length filled in (pad_ofpat())
     private static byte[] padded(Buf body) {
         Buf b = new Buf().put(body.bytes());
@@ -510,6 +531,9 @@ final class OfpEncode {
     }
 
     private static byte[] action(Action a, OfVersion v) {
+        if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY_NO_PUSH) { // encode_SET_VLAN_VID(): the same
+            a = new Action.SetField(f.field(), f.value(), f.mask(), Action.Raw.LEGACY);
+        }
         boolean of11 = v.atLeast(OfVersion.OF11);
         if (a instanceof Action.Output o) {
             long port = of11 && o.port() >= Ports.MAX ? o.port() + 0xffff0000L : o.port();
@@ -539,6 +563,16 @@ final class OfpEncode {
             all[2] = (byte) (all.length >> 8);
             all[3] = (byte) all.length;
             return all;
+        } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && !v.atLeast(OfVersion.OF15)
+                && f.raw() == Action.Raw.SET_FIELD && f.field().tunMetadata() < 0
+                && !f.wideMask().and(f.field().ones()).equals(f.field().ones())) {
+            // encode_SET_FIELD(): OpenFlow 1.2 to 1.4 set a part of a field with set_field_to_nxast()'s reg_loads,
+            // one a segment (next_load_segment())
+            Buf b = new Buf();
+            for (Action seg : ActionFormat.roundTrip(List.of(f), v)) {
+                b.put(action(seg, v));
+            }
+            return b.bytes();
         } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && (f.raw() == Action.Raw.SET_FIELD
                 || f.raw() == Action.Raw.SET_FIELD_BITS || f.raw() == Action.Raw.LEGACY && legacy10(f) > 0)) {
             // encode_SET_FIELD(): OFPAT_SET_FIELD with the field's OXM (or NXM) header, masked if not all ones (a
@@ -547,7 +581,7 @@ final class OfpEncode {
             boolean masked = f.raw() == Action.Raw.SET_FIELD_BITS
                     || !f.wideMask().and(f.field().ones()).equals(f.field().ones());
             int bytes = f.field().nBytes;
-            Buf b = new Buf().put(header(f.field(), masked), 4);
+            Buf b = new Buf().put(header(f.field(), masked, v), 4);
             putWide(b, f.wideValue(), bytes);
             if (masked) {
                 putWide(b, f.wideMask(), bytes);
@@ -672,6 +706,16 @@ final class OfpEncode {
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11
                 && f.field() == Field.IP_DSCP_SHIFTED) { // mod_nw_tos: OFPAT10_SET_NW_TOS, the TOS byte's DSCP bits
             return new Buf().put(8, 2).put(8, 2).put(f.value() << 2, 1).put(0, 3).bytes();
+        } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && v == OfVersion.OF11
+                && legacy11(f) > 0) {
+            // OpenFlow 1.1's own set actions (OFPAT11_SET_VLAN_VID to OFPAT11_SET_TP_DST): mod_nw_tos the TOS
+            // byte's DSCP bits, mod_nw_ecn its own
+            int type = legacy11(f);
+            Buf b = new Buf().put(type, 2).put(type == 3 || type == 4 ? 16 : 8, 2);
+            return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
+                    : type <= 4 ? b.put(f.value(), 6).put(0, 6) : type <= 6 ? b.put(f.value(), 4)
+                    : type <= 8 ? b.put(type == 7 ? f.value() << 2 : f.value(), 1).put(0, 3)
+                    : b.put(f.value(), 2).put(0, 2)).bytes();
         } else if (a instanceof Action.PushVlan p) { // OFPAT11_PUSH_VLAN; OpenFlow 1.0's mod_vlan_vid pushes itself
             return of11 ? new Buf().put(17, 2).put(8, 2).put(p.ethertype(), 2).put(0, 2).bytes() : new byte[0];
         } else if (a instanceof Action.DecTtl d && d.ids() == null) { // OFPAT11_DEC_NW_TTL, NXAST_DEC_TTL
@@ -825,6 +869,18 @@ final class OfpEncode {
     // mf_oxm_header(): the field's OXM header in OpenFlow 1.2+ actions (NXM's where OXM has none): class,
     // field << 1 | hasmask, length; in_port's is NXM_OF_IN_PORT (OXM_OF_IN_PORT is MFF_IN_PORT_OXM's, matches only)
     static long header(Field f, boolean masked) {
+        return header(f, masked, OfVersion.OF15);
+    }
+
+    /**
+     * The same in version {@code v}'s messages (nxm_field_by_mf_id(): the last header of the field's list whose
+     * version is at most v): tun_id's OXM_OF_TUNNEL_ID is OpenFlow 1.3's, NXM_NX_TUN_ID before.
+     */
+    static long header(Field f, boolean masked, OfVersion v) {
+        if (f == Field.TUN_ID && !v.atLeast(OfVersion.OF13)) {
+            int len = f.nBytes;
+            return 1L << 16 | (16L << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);
+        }
         if (f == Field.ACTSET_OUTPUT) { // an experimenter's 64-bit header in actions: not covered
             throw new Unencodable("field " + f.name);
         }

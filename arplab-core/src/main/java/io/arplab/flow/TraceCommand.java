@@ -101,7 +101,6 @@ public final class TraceCommand {
             odp = null;
         }
         long[] flow = new long[Slot.ALL.length];
-        Match given = null;
         Ofproto br;
         if (odp != null) {
             if (!backer) {
@@ -122,7 +121,7 @@ public final class TraceCommand {
             if (exact != null) {
                 throw new FlowParseException("Bad openflow flow syntax: " + text + ": " + exact);
             }
-            given = FlowParser.parse(text, FlowMod.Command.QUERY, br.portMap()).parsed();
+            Match given = FlowParser.parse(text, FlowMod.Command.QUERY, br.portMap()).parsed();
             for (Slot s : Slot.ALL) {
                 flow[s.ordinal()] = given.value(s);
             }
@@ -137,13 +136,20 @@ public final class TraceCommand {
         if (generate) { // parse_flow_and_packet(): flow_compose() of the flow, which stays as given
             packet = FlowCompose.fromFlow(flow);
         } else if (packet != null) {
-            // pkt_metadata_from_flow(), then flow_extract(): a datapath flow keeps its metadata, the packet gives
-            // the headers
+            // pkt_metadata_from_flow(), then flow_extract(): the flow (either form) gives the packet's metadata, the
+            // packet everything else; metadata, registers and the like are no packet metadata (zero), the
+            // original tuple only of a valid connection of an IP flow
             long[] pf = Packet.extract(packet, flow[Slot.IN_PORT.ordinal()], br.datapath.vlanLimit());
+            long dlType = flow[Slot.DL_TYPE.ordinal()];
+            boolean tuple = (dlType == Match.ETH_IP || dlType == Match.ETH_IPV6)
+                    && (flow[Slot.CT_STATE.ordinal()] & Conntrack.VALID_PACKET) != 0; // is_ct_valid()
             for (Slot s : Slot.ALL) {
-                boolean keep = given != null ? given.mask(s) != 0 : s.ordinal() < Slot.DL_DST.ordinal();
+                int i = s.ordinal();
+                boolean keep = i < Slot.DL_DST.ordinal() && s != Slot.PACKET_TYPE
+                        && (i < Slot.METADATA.ordinal() || i > Slot.CONJ_ID.ordinal())
+                        && (i > Slot.CT_TP_DST.ordinal() || tuple);
                 if (!keep) {
-                    flow[s.ordinal()] = pf[s.ordinal()];
+                    flow[i] = pf[i];
                 }
             }
         }

@@ -312,6 +312,7 @@ final class Xlate {
         hop = null;
         freezing = null;
         freezeMpls = wasMpls = meterDropped = actionSetHasGroup = names = noContext = conflict = patchLookup = false;
+        givenActions = false;
         actionSet.clear();
         actsetOutput = OFPP_UNSET;
         lastTopTable = -1;
@@ -352,8 +353,12 @@ final class Xlate {
      */
     void runActions(List<Action> actions) {
         section(0, 0, actions);
+        givenActions = trace != null && !execute; // ofproto_trace() gives each recirculation's pass them again
         XlateFreeze.drain(this);
     }
+
+    /** ofproto/trace-packet-out's passes after the first: xin->ofpacts with a frozen state (conflict). */
+    boolean givenActions;
 
     /** Resumes a recirculation the datapath asked about (its flow thawed from the frozen state). */
     void resume(int recircId, int table, List<Action> frozenActions) {
@@ -974,6 +979,12 @@ final class Xlate {
                         continue; // OFPACT_SET_L4_SRC/DST_PORT: IP only, not a later fragment
                     }
                     wc[Slot.NW_PROTO.ordinal()] = 0xff; // and it reads the protocol
+                }
+                if (f.raw() == Action.Raw.LEGACY_NO_PUSH && (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
+                    // OFPACT_SET_VLAN_VID/PCP without push_vlan_if_needed: an untagged packet stays untagged
+                    wc[Slot.VLAN_TCI.ordinal()] |= (f.field() == Field.VLAN_VID ? Match.VLAN_VID : 0xe000)
+                            | Match.VLAN_CFI;
+                    continue;
                 }
                 if (f.field().nBits > 64) {
                     U128 bits = f.wideMask().and(f.field().ones());

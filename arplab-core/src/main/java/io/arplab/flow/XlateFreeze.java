@@ -57,6 +57,7 @@ final class XlateFreeze {
             }
             int start = x.outputs.size(), siblings = x.pending.size();
             x.ownFrom = siblings;
+            x.conflict = x.givenActions;
             x.section(f.id(), f.table(), f.actions());
             if (cut) {
                 x.packet = own; // the next pass's frame is its own fork's, not the one this pass's key was cut from

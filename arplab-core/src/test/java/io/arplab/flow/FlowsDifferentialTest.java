@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays differential/flows.out, recorded from the real OVS 3.1 by src/test/scripts/record-flows.sh: each flow
- * added alone with OpenFlow 1.0 and 1.5, its exit code and stderr, and the dumps in OpenFlow 1.0, 1.3 and 1.5.
+ * added alone with OpenFlow 1.0 and 1.5, its exit code and stderr, and the dumps in OpenFlow 1.0, 1.3 and 1.5 (or
+ * the versions a recording names: record-flows.sh's ADD and DUMP).
  */
 class FlowsDifferentialTest {
     static final Path OUT = Path.of("src/test/resources/refdata/ovs/differential/flows.out");
@@ -45,7 +46,7 @@ class FlowsDifferentialTest {
         List<Path> out = new ArrayList<>(List.of(OUT));
         try (var s = Files.list(OUT.getParent())) {
             s.filter(p -> p.getFileName().toString()
-                    .matches("random-\\d+(-[a-z0-9]+)?\\.out|ipv6\\.out|l4-wire\\.out|l3-l2\\.out")).sorted()
+                    .matches("random-\\d+(-[a-z0-9]+)*\\.out|ipv6\\.out|l4-wire\\.out|l3-l2\\.out")).sorted()
                     .forEach(out::add);
         }
         return out;
@@ -116,7 +117,7 @@ class FlowsDifferentialTest {
         for (String l : err) {
             s.append(l).append('\n');
         }
-        for (OfVersion d : List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15)) {
+        for (OfVersion d : dumpVersions(c.expected())) {
             s.append("--- ").append(d.protocolName).append('\n');
             int seq = 1;
             var reply = FlowStatsFormat.decodeReply(br.tables.all(), d); // decoded whole before ovs-ofctl prints it
@@ -132,6 +133,17 @@ class FlowsDifferentialTest {
             }
         }
         return s.toString();
+    }
+
+    // the versions the recording dumped with, in its order (record-flows.sh's DUMP: OpenFlow 1.0, 1.3, 1.5 unless named)
+    private static List<OfVersion> dumpVersions(String expected) {
+        List<OfVersion> out = new ArrayList<>();
+        for (String l : expected.split("\n")) {
+            if (l.startsWith("--- ")) {
+                out.add(OfVersion.byName(l.substring(4)));
+            }
+        }
+        return out;
     }
 
     @Test

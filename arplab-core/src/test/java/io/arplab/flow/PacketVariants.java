@@ -43,7 +43,8 @@ public final class PacketVariants {
             int to = from == at && end < b.length() && b.charAt(end) == ',' ? end + 1 : end;
             b.delete(from, to);
         }
-        String s = b.toString().replaceAll("(?<=[=,])NORMAL(?=,|$)", "FLOOD");
+        // NORMAL anywhere (clone(NORMAL), output:NORMAL too): a hit learns only at the revalidators' push
+        String s = b.toString().replaceAll("(?<=[=,(:])NORMAL(?=[,)]|$)", "FLOOD");
         return s.endsWith("actions=") ? s + "drop" : s;
     }
 

@@ -19,6 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class OvsDatapathViewsTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/dpviews");
 
+    /**
+     * The views by datapath name, type and filter (refdata/ovs/dpviews/names.in): dpif_open()'s errors for a type not
+     * registered, a dpif-netdev name that does not exist and the dummy datapath opened as netdev.
+     */
+    @Test
+    void datapathNamesAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("names.in"));
+    }
+
     @Test
     void datapathViewsAreOvsOwn(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("lab.yaml"), """

@@ -18,6 +18,16 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * OpenFlow 1.1, 1.2 and 1.4 beside the others (refdata/ovs/ofctl-cmds/of11-12-14.in): each version's dumps, show's
+     * capabilities (ARP_MATCH_IP up to 1.1), and the VLAN sets OpenFlow 1.1 decodes without push_vlan_if_needed
+     * (set_vlan_vid/pcp), which check_SET_VLAN_VID() allows on an untagged flow in OpenFlow 1.0 alone.
+     */
+    @Test
+    void otherOpenFlowVersionsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("of11-12-14.in"));
+    }
+
+    /**
      * The cookie a flow_mod matches (cookie=V/M) apart from the one it sets (cookie=V, fm->new_cookie), per protocol:
      * NXM and OpenFlow 1.0 set it, OpenFlow 1.2+ never changes one (refdata/ovs/ofctl-cmds/cookies.in).
      */

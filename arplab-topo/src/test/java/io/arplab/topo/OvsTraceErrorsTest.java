@@ -27,6 +27,16 @@ class OvsTraceErrorsTest {
         replay(tmp, "commands");
     }
 
+    /**
+     * A packet after the flow (refdata/ovs/trace-errors/packets.in): parse_flow_and_packet() takes the packet's
+     * metadata from the flow (pkt_metadata_from_flow()) and all else from the packet (flow_extract()), so registers and
+     * metadata are zero; trace-packet-out's recirculations are given its actions again, a conflict (ofproto_trace()).
+     */
+    @Test
+    void packetsAfterTheFlowAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("packets.in"));
+    }
+
     /** Every mutations-SEED.in: 120 or 200 mutations of valid invocations (gen-trace-errors.py SEED N mutations). */
     @Test
     void mutatedInvocationsGetOvsOwnOutputAndStatus(@TempDir Path tmp) throws IOException {

@@ -25,7 +25,7 @@ final class DpctlConntrack {
         }
     }
 
-    private static final String DP = "dummy@ovs-dummy";
+    private static final String DP = OvsTools.DATAPATH;
     private static final String NOT_FOUND = "ovs-vswitchd: datapath not found (Invalid argument)";
 
     /**

@@ -34,7 +34,7 @@ final class DpctlFlows {
         };
         // opt_dpif_open(): a first argument naming the datapath, else the only one unless all arguments are given
         List<String> rest = args;
-        if (!args.isEmpty() && args.get(0).equals("dummy@ovs-dummy")) {
+        if (!args.isEmpty() && args.get(0).equals(OvsTools.DATAPATH)) {
             rest = args.subList(1, args.size());
         } else if (args.size() + 1 == max || dp == null) {
             return new Outcome("ovs-vswitchd: datapath not found (Invalid argument)", 2);

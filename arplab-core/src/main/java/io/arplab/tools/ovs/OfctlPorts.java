@@ -76,8 +76,10 @@ final class OfctlPorts {
             o.println("actions: output enqueue set_vlan_vid set_vlan_pcp strip_vlan mod_dl_src mod_dl_dst mod_nw_src "
                     + "mod_nw_dst mod_nw_tos mod_tp_src mod_tp_dst");
             o.print(portDescs(br, null));
-        } else if (!of13) { // OpenFlow 1.1 and 1.2: no actions (ofputil_capabilities_mask()), the ports still in it
-            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS");
+        } else if (!of13) { // OpenFlow 1.1 and 1.2: no actions, the ports still in it; ofputil_capabilities_mask():
+            // ARP_MATCH_IP up to OpenFlow 1.1
+            o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS"
+                    + (of.version == OfVersion.OF11 ? " ARP_MATCH_IP" : ""));
             o.print(portDescs(br, null));
         } else {
             o.println("capabilities: FLOW_STATS TABLE_STATS PORT_STATS GROUP_STATS QUEUE_STATS"

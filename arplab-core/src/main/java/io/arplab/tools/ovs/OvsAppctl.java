@@ -186,7 +186,7 @@ public final class OvsAppctl implements Tool {
                 case "dpctl/dump-dps" -> {
                     // dpctl_dump_dps(): the one dummy datapath
                     if (datapath() != null) {
-                        ctx.out().println("dummy@ovs-dummy");
+                        ctx.out().println(OvsTools.DATAPATH);
                     }
                 }
                 case "upcall/set-flow-limit" -> {
@@ -199,10 +199,14 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("set flow_limit to " + limit);
                 }
                 case "dpctl/add-dp", "dpctl/del-dp" -> {
-                    // dpctl_del_dp(): a datapath other than the dummy one does not open
-                    return error(cmd.equals("dpctl/del-dp") && !rest.get(0).equals("dummy@ovs-dummy")
-                            ? "ovs-vswitchd: opening datapath (Address family not supported by protocol)"
-                            : "\"" + cmd + "\" is not modelled by arplab");
+                    // dpctl_del_dp(): a datapath that does not open; dpctl_add_dp(): dpif_create_and_open() of a type
+                    // not registered (creating a datapath, or deleting the one, is not modelled)
+                    String open = OvsTools.dpifOpenError(rest.get(0));
+                    boolean add = cmd.equals("dpctl/add-dp");
+                    if (open != null && (!add || open.startsWith("Address"))) {
+                        return error("ovs-vswitchd: " + (add ? "add_dp" : "opening datapath") + " (" + open + ")");
+                    }
+                    return add && open == null ? 0 : error("\"" + cmd + "\" is not modelled by arplab");
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs; the revalidators' timer goes on by command lines
@@ -221,12 +225,13 @@ public final class OvsAppctl implements Tool {
                     io.arplab.flow.Datapath dp = datapath();
                     // dpctl_show(): each name opened in turn, an error line for each that does not open
                     int status = 0;
-                    for (String name : o.args.isEmpty() ? List.of("dummy@ovs-dummy") : o.args) {
-                        if (dp != null && name.equals("dummy@ovs-dummy")) {
+                    for (String name : o.args.isEmpty() ? List.of(OvsTools.DATAPATH) : o.args) {
+                        String open = OvsTools.dpifOpenError(name);
+                        if (dp != null && open == null) {
                             ctx.out().print(dp.show(o.stats, ctx.now()));
                         } else {
-                            ctx.err().println("ovs-vswitchd: opening datapath " + name
-                                    + " failed (Address family not supported by protocol)");
+                            ctx.err().println("ovs-vswitchd: opening datapath " + name + " failed ("
+                                    + (open != null ? open : "No such device") + ")");
                             status = 2;
                         }
                     }
@@ -313,7 +318,7 @@ public final class OvsAppctl implements Tool {
                     if (o.error != null) {
                         return error(o.error);
                     }
-                    List<String> a = o.args.isEmpty() || !o.args.get(0).equals("dummy@ovs-dummy") ? o.args
+                    List<String> a = o.args.isEmpty() || !o.args.get(0).equals(OvsTools.DATAPATH) ? o.args
                             : o.args.subList(1, o.args.size());
                     io.arplab.flow.Datapath dp = datapath();
                     if (!a.isEmpty()) {
@@ -381,7 +386,7 @@ public final class OvsAppctl implements Tool {
             }
         }
         io.arplab.flow.Datapath dp = datapath();
-        boolean named = !args.isEmpty() && args.get(0).equals("dummy@ovs-dummy");
+        boolean named = !args.isEmpty() && args.get(0).equals(OvsTools.DATAPATH);
         if (dp == null || !named && args.size() == 1) {
             return error("ovs-vswitchd: datapath not found (Invalid argument)");
         }
@@ -426,7 +431,7 @@ public final class OvsAppctl implements Tool {
             return error(o.error);
         }
         List<io.arplab.flow.Conntrack> cts = conntracks();
-        boolean named = !o.args.isEmpty() && o.args.get(0).equals("dummy@ovs-dummy");
+        boolean named = !o.args.isEmpty() && o.args.get(0).equals(OvsTools.DATAPATH);
         if (cts.isEmpty() || !named && o.args.size() == max) {
             return error("ovs-vswitchd: datapath not found (Invalid argument)");
         }
@@ -455,7 +460,7 @@ public final class OvsAppctl implements Tool {
         }
         List<io.arplab.flow.Conntrack> cts = conntracks();
         List<String> a = o.args;
-        boolean named = !a.isEmpty() && a.get(0).equals("dummy@ovs-dummy");
+        boolean named = !a.isEmpty() && a.get(0).equals(OvsTools.DATAPATH);
         int dpMax = cmd.equals("dpctl/ct-set-limits") ? Integer.MAX_VALUE : 3;
         if (cts.isEmpty() || !named && a.size() + 1 == dpMax) {
             return error("ovs-vswitchd: datapath not found (Invalid argument)");

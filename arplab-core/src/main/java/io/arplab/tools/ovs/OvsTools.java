@@ -16,6 +16,26 @@ final class OvsTools {
     private OvsTools() {}
 
     /** ovs_print_version()'s first line: the program and OVS's version. */
+    /** The one datapath ovs-vswitchd runs here, as dpctl names it. */
+    static final String DATAPATH = "dummy@ovs-dummy";
+
+    /**
+     * dpif_open() of {@code name} ("type@name", "system" without a type) in ovs-vswitchd run with --enable-dummy: the
+     * netdev and dummy types are registered (system is not, its netlink family missing: EAFNOSUPPORT); a dpif-netdev
+     * name that does not exist is ENODEV, the dummy one opened as another class EINVAL (dpif_netdev_open()). Null
+     * when it opens.
+     */
+    static String dpifOpenError(String name) {
+        int at = name.indexOf('@');
+        String type = at < 0 ? "system" : name.substring(0, at), dp = at < 0 ? name : name.substring(at + 1);
+        if (!type.equals("netdev") && !type.equals("dummy")) {
+            return "Address family not supported by protocol";
+        } else if (!dp.equals("ovs-dummy")) {
+            return "No such device";
+        }
+        return type.equals("dummy") ? null : "Invalid argument";
+    }
+
     static String version(String program) {
         return program + " (Open vSwitch) 3.1.0\n";
     }
