@@ -509,7 +509,20 @@ final class Classifier {
         }
     }
 
+    /**
+     * The subtables of the rules removed and not yet settled, one entry per rule in the order they went. OVS leaves a
+     * deleted rule in its subtable, invisible (delete_flows_start__()), until remove_rules_rcu() runs after the
+     * flow_mod or bundle: a subtable it empties keeps its place in the pvector, and its max priority, until then.
+     */
+    private final List<Subtable> unsettled = new ArrayList<>(0);
+
+    /** classifier_remove(): {@code r} out of the classifier at once. */
     void remove(Rule r) {
+        remove(r, false);
+    }
+
+    /** Takes {@code r} out of lookups and dumps; its subtable's bookkeeping waits for {@link #settle} if postponed. */
+    void remove(Rule r, boolean postponed) {
         Subtable st = subtable(r.match.mask, false);
         if (st == null || !st.rules.contains(r)) {
             return;
@@ -520,17 +533,38 @@ final class Classifier {
                 tries[j].remove(r.match.value[TRIE_FIELDS[j].ordinal()], st.triePlen[j]);
             }
         }
-        if (st.rules.isEmpty()) {
-            subtables.remove(new FlowTables.MaskKey(st.mask));
-            // pvector_remove(): the last entry takes the removed one's place
-            int i = pvector.indexOf(st);
-            Subtable last = pvector.remove(pvector.size() - 1);
-            if (last != st) {
-                pvector.set(i, last);
-            }
-        } else {
-            st.maxPrio = st.maxPriority();
+        unsettled.add(st);
+        if (!postponed) {
+            settle();
         }
+    }
+
+    /**
+     * remove_rules_rcu(): classifier_defer(), then classifier_remove() of each removed rule in order, the last of a
+     * subtable destroying it when nothing was added to it since (pvector_remove(): the last entry takes its place),
+     * else the subtable's max priority recomputed (pvector_change_priority()); then one classifier_publish().
+     */
+    void settle() {
+        if (unsettled.isEmpty()) {
+            return;
+        }
+        Map<Subtable, Integer> left = new IdentityHashMap<>();
+        for (Subtable st : unsettled) {
+            left.merge(st, 1, Integer::sum);
+        }
+        for (Subtable st : unsettled) {
+            if (left.merge(st, -1, Integer::sum) == 0 && st.rules.isEmpty()) {
+                subtables.remove(new FlowTables.MaskKey(st.mask));
+                int i = pvector.indexOf(st);
+                Subtable last = pvector.remove(pvector.size() - 1);
+                if (last != st) {
+                    pvector.set(i, last);
+                }
+            } else if (!st.rules.isEmpty()) {
+                st.maxPrio = st.maxPriority();
+            }
+        }
+        unsettled.clear();
         publish();
     }
 

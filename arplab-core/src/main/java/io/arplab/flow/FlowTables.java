@@ -47,8 +47,21 @@ public final class FlowTables {
         return !version.atLeast(OfVersion.OF11) && (fm.usable() & FlowMod.P_OF10) != 0;
     }
 
-    /** Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. */
+    /**
+     * Applies a flow_mod that the switch decoded as {@code version}; returns null or an OpenFlow error name. The rules
+     * it deletes leave their subtables after it (ofproto_run()'s remove_rules_postponed()), or after the batch it is
+     * part of.
+     */
     public String apply(FlowMod fm, OfVersion version, long now) {
+        postponeRemovals();
+        try {
+            return apply__(fm, version, now);
+        } finally {
+            removePostponed();
+        }
+    }
+
+    private String apply__(FlowMod fm, OfVersion version, long now) {
         this.version++;
         fm = onWire(fm, version);
         if (programs.size() >= PROGRAMS) {
@@ -225,8 +238,47 @@ public final class FlowTables {
 
     public void remove(Rule r) {
         version++;
-        tables.get(r.table).remove(r);
+        Classifier t = tables.get(r.table);
+        t.remove(r, postponed > 0);
+        if (postponed > 0 && !toSettle.contains(t)) {
+            toSettle.add(t);
+        }
         flushLearned(r.actions);
+    }
+
+    /** Batches of changes under way: the rules they remove wait (ofproto->to_remove) till the last one ends. */
+    private int postponed;
+    /** The tables those rules were in. */
+    private final List<Classifier> toSettle = new ArrayList<>(1);
+
+    /**
+     * Runs {@code changes} as one batch: the rules they remove wait in ofproto->to_remove (delete_flows__()'s
+     * rules_mark_for_removal()) and leave their subtables after them all.
+     */
+    void removeTogether(Runnable changes) {
+        postponeRemovals();
+        try {
+            changes.run();
+        } finally {
+            removePostponed();
+        }
+    }
+
+    private void postponeRemovals() {
+        postponed++;
+    }
+
+    /**
+     * A batch of changes ends: once no other is under way, the rules removed since leave their subtables as
+     * remove_rules_postponed() has them (remove_rules_rcu(): every table's deferred, one publish each).
+     */
+    private void removePostponed() {
+        if (--postponed == 0 && !toSettle.isEmpty()) {
+            for (Classifier t : toSettle) {
+                t.settle();
+            }
+            toSettle.clear();
+        }
     }
 
     // learned_cookies_dec() and learned_cookies_flush() for the actions a flow no longer has (deleted or replaced):
@@ -447,12 +499,14 @@ public final class FlowTables {
     /** Removes rules whose timeouts expired by {@code now}; returns them. */
     public List<Rule> expire(long now) {
         List<Rule> gone = new ArrayList<>();
-        for (Rule r : all()) {
-            if (r.expiry() <= now) {
-                gone.add(r);
-                remove(r);
+        removeTogether(() -> { // ofproto_run(): the rules of one run's rule_expire()s go together
+            for (Rule r : all()) {
+                if (r.expiry() <= now) {
+                    gone.add(r);
+                    remove(r);
+                }
             }
-        }
+        });
         return gone;
     }
 

@@ -127,9 +127,8 @@ public final class Ofproto {
     /** The ports by OpenFlow number below {@link #INDEXED} (a packet's lookups of its ports skip the boxing map). */
     private Port[] byOfport = new Port[8];
     private static final int INDEXED = 4096;
-    /** alloc_ofp_port()'s state: the last number it handed out, and when each number was last in use. */
-    private int allocPortNo;
-    private final Map<Long, Long> usage = new java.util.HashMap<>();
+    /** The OpenFlow port numbers alloc_ofp_port() hands out, and the clock it compares their last use with. */
+    private final OfportUsage usage = new OfportUsage();
     private long clock;
     /** How many tables the bridge's last translation looked up: the next one's cache is sized for that many. */
     int xcTables = 4;
@@ -331,32 +330,11 @@ public final class Ofproto {
     }
 
     /**
-     * ovs-vsctl add-port: OpenFlow port {@code request} (ofport_request) unless a port has it, else the number
-     * alloc_ofp_port() hands out: the next after the last one it gave, skipping numbers in use or freed less than an
-     * hour ago (the least recently freed when all are); -1: no request.
+     * ovs-vsctl add-port: OpenFlow port {@code request} (ofport_request, -1: none) unless a port has it, else the
+     * number alloc_ofp_port() hands out ({@link OfportUsage#alloc}).
      */
     public Port addPort(String portName, String type, long request, long mac, Map<String, String> options) {
-        long ofport = request;
-        if (ofport < 1 || ofport >= Ports.MAX || usage.getOrDefault(ofport, 0L) == Long.MAX_VALUE) {
-            ofport = -1;
-            long lru = Long.MAX_VALUE;
-            int end = allocPortNo;
-            while (ofport < 0) {
-                if (++allocPortNo >= 32768) {
-                    allocPortNo = 1;
-                }
-                long used = usage.getOrDefault((long) allocPortNo, 0L);
-                if (used == 0 || used < clock - 3_600_000_000_000L) {
-                    ofport = allocPortNo;
-                } else if (used < lru) {
-                    lru = used;
-                }
-                if (ofport < 0 && allocPortNo == end) {
-                    ofport = lruPort(lru);
-                }
-            }
-        }
-        usage.put(ofport, Long.MAX_VALUE);
+        long ofport = usage.alloc(request, clock, name);
         // port_add(): a tunnel port whose datapath port (genev_sys_6081, ...) exists already shares it
         String dpName = TunnelType.dpifName(type, portName, options);
         int dp = type.equals("patch") ? -1 : TunnelType.of(type) != null && datapath.portNumber(dpName) >= 0
@@ -375,21 +353,11 @@ public final class Ofproto {
         ports.get(Ports.LOCAL).mac = mac;
     }
 
-    private long lruPort(long lru) {
-        for (Map.Entry<Long, Long> e : usage.entrySet()) {
-            if (e.getValue() == lru) {
-                return e.getKey();
-            }
-        }
-        throw new IllegalStateException("no OpenFlow port free on " + name);
-    }
-
     /**
      * A deleted bridge made again is a new ofproto (ofproto_create()): alloc_ofp_port() starts over with no number
      * freed, and its ports hmap holds the local port alone.
      */
     public void recreated() {
-        allocPortNo = 0;
         usage.clear();
         portHmap = Hmap.ofPorts();
         for (Port p : ports.values()) {
@@ -415,7 +383,7 @@ public final class Ofproto {
         if (p.ofport < byOfport.length) {
             byOfport[(int) p.ofport] = null;
         }
-        usage.put(p.ofport, Math.max(now, 1)); // dealloc_ofp_port(): freed now
+        usage.free(p.ofport, now); // dealloc_ofp_port()
         List<MacLearning> others = new ArrayList<>(); // bundle_destroy(): the other bridges forget its MACs too
         for (Ofproto o : datapath.bridges()) {
             if (o != this) {
@@ -428,51 +396,22 @@ public final class Ofproto {
         datapath.portsVersion++;
     }
 
-    /**
-     * connmgr_set_fail_mode(): a change of fail mode on a bridge without controllers flushes its flows, and a
-     * standalone bridge (or one without fail_mode) then has the fail-open flow priority=0 actions=NORMAL.
-     */
+    /** connmgr_set_fail_mode() ({@link Connmgr}): a change may flush the flows and give the fail-open flow. */
     public void setFailMode(String mode, long now) {
-        boolean changed = "secure".equals(mode) != "secure".equals(failMode);
-        failMode = mode;
-        if (changed && controllers.isEmpty()) { // connmgr_set_fail_mode()
-            flush(now);
-        }
+        Connmgr.setFailMode(this, mode, now);
     }
 
     /** The bridge's controllers' targets (ovs-vsctl set-controller); connections to them are not modelled. */
     public List<String> controllers = List.of();
 
-    /** connmgr_set_controllers(): the first controller added, or the last removed, flushes the bridge. */
+    /** connmgr_set_controllers() ({@link Connmgr}): the first controller added, or the last removed, flushes. */
     public void setControllers(List<String> targets, long now) {
-        boolean had = !controllers.isEmpty();
-        controllers = List.copyOf(targets);
-        if (had != !controllers.isEmpty()) {
-            flush(now);
-        }
-    }
-
-    // ofproto_flush_flows(): ofproto_flush__() deletes every flow but the hidden table's, every group and every
-    // meter; then connmgr_flushed()
-    private void flush(long now) {
-        for (Rule r : tables.all()) {
-            tables.remove(r);
-        }
-        groups.clear();
-        for (Meter m : meters.values()) {
-            datapath.freeMeterId(m.providerId);
-        }
-        meters.clear();
-        tables.version++;
-        flushed(now);
+        Connmgr.setControllers(this, targets, now);
     }
 
     /** connmgr_flushed(): a standalone bridge without controllers gets the fail-open flow. */
     public void flushed(long now) {
-        if (!"secure".equals(failMode) && controllers.isEmpty()) {
-            tables.apply(FlowParser.parse("priority=0,actions=NORMAL", FlowMod.Command.ADD, portMap()), OfVersion.OF10,
-                    now);
-        }
+        Connmgr.flushed(this, now);
     }
 
     /**
@@ -554,29 +493,9 @@ public final class Ofproto {
     /** OFPQ_ALL. */
     public static final long QUEUE_ALL = 0xffffffffL;
 
-    /**
-     * handle_queue_stats_request() and handle_queue_get_config_request(): the ports (in ofproto->ports' order) whose
-     * queue {@code queue} (or every queue, OFPQ_ALL) is asked for, port OFPP_ANY for all; each port's queues are its
-     * netdev's: netdev-dummy's classes (dummy, dummy-internal) have queue 0 alone, with unknown stats
-     * (netdev_dummy_get_queue(), netdev_dummy_dump_queue_stats()), a vport or patch netdev none. An error is
-     * OFPQOFC_BAD_PORT for no such port, OFPQOFC_BAD_QUEUE when the queue is on no port asked for.
-     */
+    /** The ports whose queue {@code queue} a queue request for {@code port} asks for ({@link OfprotoQueues}). */
     public Queues queues(long port, long queue) {
-        List<Port> asked = port == Ports.NONE ? portsInOfprotoOrder() : port(port) == null ? null
-                : List.of(port(port));
-        if (asked == null) {
-            return new Queues(List.of(), "OFPQOFC_BAD_PORT");
-        }
-        List<Port> out = new ArrayList<>();
-        boolean found = queue == QUEUE_ALL;
-        for (Port p : asked) {
-            boolean dummy = !p.isTunnel() && !p.isPatch();
-            if (dummy && (queue == QUEUE_ALL || queue == 0)) {
-                out.add(p);
-                found = true;
-            }
-        }
-        return found ? new Queues(out, null) : new Queues(List.of(), "OFPQOFC_BAD_QUEUE");
+        return OfprotoQueues.queues(this, port, queue);
     }
 
     /** The ports whose queues a request asked for, or the error (its ports then none). */
@@ -596,363 +515,48 @@ public final class Ofproto {
         };
     }
 
-    /**
-     * nx_pull_match() and the actions' decoding through the bridge's vl_mff_map: a tun_metadata field the TLV map
-     * does not map (mf_vl_mff_invalid()) refuses the flow_mod (NXFMFC_INVALID_TLV_FIELD); a mapped one is as wide as
-     * its option, so bits beyond them refuse it too (OFPBAC_BAD_SET_LEN). Returns the error, or null.
-     */
-    private String tunMetadataError(FlowMod fm) {
-        for (int i = 0; i < TunMetadata.FIELDS; i++) {
-            if (tlv.entry(i) == null && (fm.match().mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0) {
-                return "NXFMFC_INVALID_TLV_FIELD";
-            }
-        }
-        for (Action a : flattened(fm.actions())) {
-            for (Subfield sf : subfields(a)) {
-                int i = sf == null ? -1 : sf.field().tunMetadata();
-                if (i >= 0 && tlv.entry(i) == null) {
-                    return "NXFMFC_INVALID_TLV_FIELD";
-                } else if (i >= 0 && sf.ofs() + sf.nBits() > 8 * tlv.entry(i).len()) {
-                    return "OFPBAC_BAD_SET_LEN";
-                }
-            }
-        }
-        return null;
-    }
-
-    // the fields an action reads or writes (the NXM headers its encoding names)
-    private static List<Subfield> subfields(Action a) {
-        List<Subfield> out = new ArrayList<>(2);
-        if (a instanceof Action.SetField sf) { // the whole field, as long as its mapping makes it: no bits beyond
-            out.add(new Subfield(sf.field(), 0, 0));
-        } else if (a instanceof Action.Move mv) {
-            out.add(mv.src());
-            out.add(mv.dst());
-        } else if (a instanceof Action.Stack st) {
-            out.add(st.subfield());
-        } else if (a instanceof Action.OutputReg o) {
-            out.add(o.src());
-        } else if (a instanceof Action.Multipath m) {
-            out.add(m.dst());
-        } else if (a instanceof Action.Bundle b) {
-            out.add(b.dst());
-        } else if (a instanceof Action.Ct ct) {
-            out.add(ct.zoneSrc());
-        } else if (a instanceof Action.Learn l) {
-            for (Action.LearnSpec spec : l.specs()) {
-                out.add(spec.src());
-                out.add(spec.dst());
-            }
-        }
-        return out;
-    }
-
-    private static boolean refers(List<Action> actions, Field f) {
-        for (Action a : flattened(actions)) {
-            for (Subfield sf : subfields(a)) {
-                if (sf != null && sf.field() == f) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Whether a flow matches tun_metadata{@code i} or its actions name it (the vl_mff_map field's references). */
     public boolean usesTunMetadata(int i) {
-        Field f = Field.values()[Field.TUN_METADATA0.ordinal() + i];
-        for (Rule r : tables.all()) {
-            if ((r.match.mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) != 0 || refers(r.actions(), f)) {
-                return true;
-            }
-        }
-        return false;
+        return OfprotoFlowMod.usesTunMetadata(this, i);
     }
 
-    /**
-     * A flow_mod decoded as {@code version}: its actions may name only existing groups (ofproto_check_ofpacts(),
-     * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
-     */
+    /** A flow_mod decoded as {@code version} ({@link OfprotoFlowMod}); null or the OpenFlow error's name. */
     public String flowMod(FlowMod fm, OfVersion version, long now) {
-        String init = flowModInit(fm, version);
-        if (init != null) {
-            return init;
-        }
-        boolean modify = fm.command() == FlowMod.Command.MODIFY || fm.command() == FlowMod.Command.MODIFY_STRICT;
-        // ofproto_check_ofpacts(): by add_flow_start(), or by modify_flows_start__() when a rule is replaced
-        if (fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)) {
-            String missing = checkOfpacts(ActionFormat.roundTrip(fm.actions(), version), groups); // the wire's
-            if (missing != null) {
-                return missing;
-            }
-        }
-        return tables.apply(fm, version, now);
-    }
-
-    /**
-     * What ofputil_decode_flow_mod() and ofproto_flow_mod_init() refuse (the tun_metadata mappings, the match, the
-     * actions, goto_table, their consistency, the hidden table and fields): a bundle's add fails on these.
-     */
-    private String flowModInit(FlowMod fm, OfVersion version) {
-        String tunMetadata = tunMetadataError(fm);
-        if (tunMetadata != null) {
-            return tunMetadata;
-        }
-        tlv.normalise(fm.match());
-        String match = FlowModDecode.matchError(fm, version);
-        if (match != null) {
-            return match;
-        }
-        String decode = FlowModDecode.decodeError(ActionFormat.roundTrip(fm.actions(), version));
-        if (decode != null) {
-            return FlowModDecode.errorOnWire(decode, version);
-        }
-        String gotoError = FlowModDecode.gotoTableError(fm, version);
-        if (gotoError != null) {
-            return gotoError;
-        }
-        String[] consistency = FlowModDecode.consistencyError(fm, version);
-        if (consistency != null) {
-            return consistency[0];
-        }
-        return hiddenError(fm);
-    }
-
-    // ofproto_check_ofpacts(): the groups (of {@code known}) and meters the actions name exist; null or the error
-    private String checkOfpacts(List<Action> wire, Map<Long, Group> known) {
-        for (Action a : flattened(wire)) {
-            if (a instanceof Action.Group g && !known.containsKey(g.groupId())) {
-                return "OFPBAC_BAD_OUT_GROUP";
-            }
-            if (a instanceof Action.Meter m && !meters.containsKey(m.meterId())) {
-                return "OFPMMFC_INVALID_METER";
-            }
-        }
-        return null;
+        return OfprotoFlowMod.flowMod(this, fm, version, now);
     }
 
     /** TBL_INTERNAL: ofproto-dpif's hidden, read-only table. */
     static final int TABLE_INTERNAL = 254;
 
-    /**
-     * add_internal_flows()' rules in TBL_INTERNAL, as (field, value, priority): recirc_id=0 resubmits to table 0
-     * (priority 2), a catch-all drops (1), reg0=1/2/3 are the miss, no-packet-in and drop-frags rules (0).
-     */
-    private static final long[][] INTERNAL_RULES = {{-1, 0, 1}, {Slot.RECIRC_ID.ordinal(), 0, 2},
-        {Slot.REG0.ordinal(), 1, 0}, {Slot.REG0.ordinal(), 2, 0}, {Slot.REG0.ordinal(), 3, 0}};
-
-    /**
-     * ofproto.c add_flow_init(): an add to the read-only table 254, or one whose match sets a hidden field (a
-     * recirc_id other than 0, any dp_hash: minimatch_has_default_hidden_fields()), is OFPBRC_EPERM; so is a modify
-     * or delete of table 254 that collect_rules_loose()/_strict() find only internal rules for.
-     */
-    private static String hiddenError(FlowMod fm) {
-        Match m = fm.match();
-        if (fm.command() == FlowMod.Command.ADD) {
-            long recirc = m.value(Slot.RECIRC_ID), recircMask = m.mask(Slot.RECIRC_ID) & 0xffffffffL;
-            boolean hidden = recirc != 0 || recircMask != 0 && recircMask != 0xffffffffL
-                    || m.value(Slot.DP_HASH) != 0 || m.mask(Slot.DP_HASH) != 0;
-            return fm.table() == TABLE_INTERNAL || hidden ? "OFPBRC_EPERM" : null;
-        }
-        if (fm.table() != TABLE_INTERNAL || fm.command() == FlowMod.Command.QUERY) {
-            return null; // a flow_mod for all tables skips the hidden one
-        }
-        boolean strict = fm.command() == FlowMod.Command.MODIFY_STRICT
-                || fm.command() == FlowMod.Command.DELETE_STRICT;
-        for (long[] r : INTERNAL_RULES) {
-            Match rule = new Match();
-            if (r[0] >= 0) {
-                Slot f = Slot.ALL[(int) r[0]];
-                rule.putSlot(f, r[1], f.max);
-            }
-            boolean hit = strict ? rule.equals(m) && fm.priority() == r[2] : FlowTables.looseMatch(rule, m)
-                    && (fm.cookieMask() == 0 || (fm.cookie() & fm.cookieMask()) == 0);
-            if (hit) {
-                return "OFPBRC_EPERM";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A group_mod decoded as {@code version} (ofproto.c add_group_start(), modify_group_start(),
-     * delete_groups_start(): deleting a group deletes the flows that output to it). Returns null or the error.
-     */
+    /** A group_mod decoded as {@code version} ({@link OfprotoGroups}); null or the OpenFlow error's name. */
     public String groupMod(Group.Mod m, OfVersion version, long now) {
-        String decode = m.decodeError();
-        if (decode != null) {
-            return decode;
-        }
-        java.util.Set<Long> before = new java.util.HashSet<>(groups.keySet());
-        String error = groupModOn(groups, m, version, now);
-        if (error != null) {
-            return error;
-        }
-        before.removeAll(groups.keySet());
-        for (Rule r : before.isEmpty() ? List.<Rule>of() : tables.all()) { // a deleted group's flows go with it
-            for (Action a : flattened(r.actions)) {
-                if (a instanceof Action.Group g && before.contains(g.groupId())) {
-                    tables.remove(r);
-                    break;
-                }
-            }
-        }
-        tables.version++; // handle_group_mod(): ofproto_bump_tables_version(), which revalidates (REV_FLOW_TABLE)
-        return null;
-    }
-
-    // add_group_start(), modify_group_start(), delete_groups_start() on the groups {@code groups}; null or the error
-    private static String groupModOn(Map<Long, Group> groups, Group.Mod m, OfVersion version, long now) {
-        Group old = groups.get(m.id());
-        switch (m.command()) {
-            case ADD -> {
-                if (old != null) {
-                    return "OFPGMFC_GROUP_EXISTS";
-                }
-                groups.put(m.id(), new Group(m, version, now));
-            }
-            case MODIFY, ADD_OR_MOD -> {
-                if (old == null && m.command() == Group.Command.MODIFY) {
-                    return "OFPGMFC_UNKNOWN_GROUP";
-                }
-                Group g = new Group(m, version, old == null ? now : old.created);
-                groups.put(m.id(), g);
-            }
-            case INSERT_BUCKET, REMOVE_BUCKET -> { // modify_group_start()
-                if (old == null) {
-                    return "OFPGMFC_UNKNOWN_GROUP";
-                }
-                Group.Edit edited = old.editBuckets(m, version);
-                if (edited.error() != null) {
-                    return edited.error();
-                }
-                groups.put(m.id(), edited.group());
-            }
-            case DELETE -> {
-                if (m.id() == Group.ALL) {
-                    groups.clear();
-                } else {
-                    groups.remove(m.id());
-                }
-            }
-        }
-        return null;
+        return OfprotoGroups.groupMod(this, m, version, now);
     }
 
     /** One message of a bundle (struct ofp_bundle_entry): a flow_mod, a group_mod or a packet-out, one of them set. */
     public record BundleEntry(FlowMod fm, Group.Mod gm, PacketOut po, boolean of10) {}
 
-    /**
-     * handle_bundle_add(): the error decoding the message (ofputil_decode_flow_mod(), ofputil_decode_group_mod(),
-     * ofputil_decode_packet_out()) or initialising it (ofproto_flow_mod_init(), ofproto_packet_out_init()) gives,
-     * or null: the message is in the bundle.
-     */
+    /** handle_bundle_add() ({@link OfprotoBundles}): the error decoding or initialising the message, or null. */
     public String bundleAdd(BundleEntry e, OfVersion version) {
-        if (e.fm() != null) {
-            return flowModInit(e.fm(), version);
-        } else if (e.gm() != null) {
-            return e.gm().decodeError();
-        }
-        return packetOutInit(e.po(), version, e.of10(), packetOutFlow(e.po()));
+        return OfprotoBundles.add(this, e, version);
     }
 
     /** The bundle's message a commit failed at, by index, and its error. */
     public record BundleFailure(int index, String error) {}
 
-    /**
-     * do_bundle_commit(): every message started in order, each against what the ones before it left (here the
-     * groups they add, change and delete: ofproto_check_ofpacts() of flow_mods and packet-outs, the group_mods'
-     * own checks); the first failure reverts them all and is returned (its index and error). Else each is finished in
-     * order (the flow_mods and group_mods applied, the packet-outs executed) and null returned. Not modelled: what
-     * an earlier message of the bundle changes in the rules a later one's start looks at (overlap, a modify that
-     * adds).
-     */
+    /** do_bundle_commit() ({@link OfprotoBundles}): the message that failed and its error, or null when done. */
     public BundleFailure bundleCommit(List<BundleEntry> entries, OfVersion version, long now) {
-        Map<Long, Group> staged = new java.util.LinkedHashMap<>(groups);
-        for (int i = 0; i < entries.size(); i++) {
-            BundleEntry e = entries.get(i);
-            String error;
-            if (e.fm() != null) {
-                FlowMod fm = e.fm();
-                boolean modify = fm.command() == FlowMod.Command.MODIFY
-                        || fm.command() == FlowMod.Command.MODIFY_STRICT;
-                error = fm.command() == FlowMod.Command.ADD || modify && tables.modifyTakesEffect(fm, version)
-                        ? checkOfpacts(ActionFormat.roundTrip(fm.actions(), version), staged) : null;
-            } else if (e.gm() != null) {
-                error = groupModOn(staged, e.gm(), version, now);
-            } else {
-                error = checkOfpacts(ActionFormat.roundTrip(e.po().actions(), version), staged);
-            }
-            if (error != null) {
-                return new BundleFailure(i, error);
-            }
-        }
-        for (BundleEntry e : entries) {
-            if (e.fm() != null) {
-                flowMod(e.fm(), version, now);
-            } else if (e.gm() != null) {
-                groupMod(e.gm(), version, now);
-            } else {
-                packetOut(e.po(), version, e.of10(), now);
-            }
-        }
-        return null;
+        return OfprotoBundles.commit(this, entries, version, now);
     }
 
-    /**
-     * A meter_mod (ofproto.c handle_add_meter(), handle_modify_meter(), handle_delete_meter(): deleting a meter
-     * deletes the flows that use it). Returns null or the OpenFlow error's name.
-     */
+    /** A meter_mod ({@link OfprotoMeters}); null or the OpenFlow error's name. */
     public String meterMod(Meter.Mod m, long now) {
-        Meter old = meters.get(m.id());
-        switch (m.command()) {
-            case ADD -> {
-                if (old != null) {
-                    return "OFPMMFC_METER_EXISTS";
-                }
-                meters.put(m.id(), new Meter(m, datapath.allocMeterId(), now));
-            }
-            case MODIFY -> {
-                if (old == null) {
-                    return "OFPMMFC_UNKNOWN_METER";
-                }
-                meters.put(m.id(), new Meter(m, old.providerId, old.created));
-            }
-            case DELETE -> {
-                java.util.List<Meter> gone = m.id() == Meter.ALL ? new ArrayList<>(meters.values())
-                        : old == null ? java.util.List.of() : java.util.List.of(old);
-                for (Meter g : gone) {
-                    meters.remove(g.id);
-                    datapath.freeMeterId(g.providerId);
-                    for (Rule r : tables.all()) {
-                        if (r.actions.contains(new Action.Meter(g.id))) {
-                            tables.remove(r);
-                        }
-                    }
-                }
-            }
-        }
-        return null;
+        return OfprotoMeters.meterMod(this, m, now);
     }
 
-    /**
-     * A group's ref_count (ofproto.c append_group_stats(): rule_collection_n(&group->rules)): group_add_rule() runs
-     * once per group action in a rule's flattened actions, so a rule naming the group twice counts twice.
-     */
+    /** A group's ref_count (append_group_stats()): its group actions in the rules' flattened actions. */
     public int groupRefs(long id) {
-        int n = 0;
-        for (Rule r : tables.all()) {
-            n += groupRefs(r.actions, id);
-        }
-        return n;
-    }
-
-    private static int groupRefs(List<Action> actions, long id) {
-        int n = 0;
-        for (Action a : flattened(actions)) {
-            n += a instanceof Action.Group g && g.groupId() == id ? 1 : 0;
-        }
-        return n;
+        return OfprotoGroups.groupRefs(this, id);
     }
 
     /** OFPACT_FOR_EACH_FLATTENED: the actions with those nested in ct(exec(...)), write_actions(...) and clone(...). */
@@ -973,13 +577,7 @@ public final class Ofproto {
 
     /** The rules whose instructions use meter {@code id} (a meter's flow_count). */
     public int meterFlows(long id) {
-        int n = 0;
-        for (Rule r : tables.all()) {
-            if (r.actions.contains(new Action.Meter(id))) {
-                n++;
-            }
-        }
-        return n;
+        return OfprotoMeters.meterFlows(this, id);
     }
 
     /** A frame arrived on {@code inPort}: runs the pipeline, counts, learns, tracks; returns what leaves. */
@@ -1195,58 +793,9 @@ public final class Ofproto {
         send(x.outputs);
     }
 
-    /**
-     * handle_packet_out(): ofproto_packet_out_init()'s checks (the actions as the wire carried them, against the
-     * packet's own flow as ofpacts_check_consistency() runs them; ofproto_check_ofpacts()'s groups and meters),
-     * then the actions translated for the packet and executed (ofproto_packet_out_start(), packet_execute()),
-     * without a megaflow. {@code of10}: sent with OpenFlow 1.0's own match. Returns null or the OpenFlow error.
-     */
+    /** handle_packet_out() ({@link OfprotoPacketOut}); {@code of10}: OpenFlow 1.0's own match. Null or the error. */
     public String packetOut(PacketOut po, OfVersion version, boolean of10, long now) {
-        byte[] frame = po.packet();
-        long[] flow = packetOutFlow(po);
-        List<Action> wire = ActionFormat.roundTrip(po.actions(), version);
-        String init = packetOutInit(po, version, of10, flow);
-        if (init != null) {
-            return init;
-        }
-        String missing = checkOfpacts(wire, groups);
-        if (missing != null) {
-            return missing;
-        }
-        if (wire.isEmpty()) {
-            return null; // no actions: the datapath drops the packet
-        }
-        Xlate x = new Xlate(this, now, flow, frame, null, List.of(), true);
-        x.install = false;
-        x.inPacketOut = true;
-        x.runActions(wire);
-        send(x.outputs);
-        return null;
-    }
-
-    // the packet's flow with the pipeline fields the packet-out starts with (flow_metadata)
-    private long[] packetOutFlow(PacketOut po) {
-        long[] flow = Packet.extract(po.packet(), po.inPort(), datapath.vlanLimit());
-        for (Slot s : Slot.ALL) {
-            long m = po.metadata().mask(s);
-            if (m != 0 && s != Slot.PACKET_TYPE) {
-                flow[s.ordinal()] = flow[s.ordinal()] & ~m | po.metadata().value(s) & m;
-            }
-        }
-        return flow;
-    }
-
-    // ofputil_decode_packet_out() and ofproto_packet_out_init(): the actions decode and are consistent with the
-    // packet's flow; null or the error
-    private static String packetOutInit(PacketOut po, OfVersion version, boolean of10, long[] flow) {
-        List<Action> wire = ActionFormat.roundTrip(po.actions(), version);
-        String decode = FlowModDecode.decodeError(wire);
-        if (decode != null) {
-            return FlowModDecode.errorOnWire(decode, version);
-        }
-        String[] inconsistent = FlowModDecode.consistencyError(wire, Match.exact(flow), 0,
-                FlowModDecode.protocol(version, of10));
-        return inconsistent != null ? inconsistent[0] : null;
+        return OfprotoPacketOut.packetOut(this, po, version, of10, now);
     }
 
     // dp_netdev_input(): the megaflow lookups of one packet and its recirculations
@@ -1297,61 +846,15 @@ public final class Ofproto {
         return trace(now, flow, packet, ctNext, null, false);
     }
 
-    /**
-     * The same running {@code actions} (null: the tables) as ofproto/trace-packet-out does, with ports by name for
-     * --names (ofproto_trace()).
-     */
+    /** The same running {@code actions} (null: the tables), ports by name for --names ({@link XlateTrace#trace}). */
     public String trace(long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions,
             boolean names) {
-        // xlate_in_init(): a recirc_id's frozen state, if recirc_id_node_find() still has it; xlate_actions() then
-        // thaws it in the bridge it names, or reports the missing context
-        long id = flow[Slot.RECIRC_ID.ordinal()];
-        RecircIds.Node node = id == 0 ? null : datapath.recirc.find(id, now);
-        Xlate x = new Xlate(this, now, flow, packet, new StringBuilder(), ctNext, false);
-        x.names = names;
-        if (node != null && actions == null) {
-            x.thawIn(node.br, flow[Slot.IN_PORT.ordinal()]); // the trace's bridge banner, then the frozen one's
-        }
-        x.thawed = actions == null ? node : null; // thawed after the trace shows the flow as given
-        if (actions != null && id != 0) {
-            if (node != null) {
-                x.runConflict();
-            } else {
-                x.runWithoutContext();
-            }
-        } else if (actions != null) {
-            x.runActions(actions);
-        } else if (node != null) {
-            x.resume(node.id, node.table, node.actions);
-        } else if (id != 0) {
-            x.runWithoutContext();
-        } else {
-            x.run();
-        }
-        x.releaseRecircs();
-        // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
-        // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
-        for (Xlate.Pop p : x.pops) {
-            datapath.tnlPop(now, p.port(), p.frame());
-        }
-        return x.trace.toString();
+        return XlateTrace.trace(this, now, flow, packet, ctNext, actions, names);
     }
 
-    /**
-     * Traceflow: {@code frame} received on {@code inPort} (from a tunnel port: with its key in front) through the
-     * pipeline as ofproto/trace runs it (no counters, no learning, conntrack answering new), what it decides
-     * recorded in {@code hop}, what leaves in {@code hop.outputs}.
-     */
+    /** Traceflow ({@link XlateTrace#traceflow}): {@code frame} from {@code inPort} as ofproto/trace runs it. */
     public void traceflow(long now, long inPort, byte[] frame, TraceflowHop hop) {
-        Port in = port(inPort);
-        boolean tunnel = in != null && in.isTunnel();
-        long[] flow = tunnel ? Tunnel.receive(frame, inPort)
-                : Packet.extract(frame, inPort, datapath.vlanLimit());
-        Xlate x = new Xlate(this, now, flow, tunnel ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame, null,
-                List.of(), false);
-        x.hop = hop;
-        x.run();
-        hop.outputs.addAll(x.outputs);
+        XlateTrace.traceflow(this, now, inPort, frame, hop);
     }
 
     /** Expires rules, MAC entries; returns when next needed. */

@@ -4,12 +4,71 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What ofproto/trace prints around a translation (ofproto/ofproto-dpif-trace.c): ofproto_trace__()'s flow and bridge
- * banner before it, and its final flow, megaflow and datapath actions after it; and xlate_report_table()'s line for
- * each table a lookup visited.
+ * ofproto/trace (ofproto/ofproto-dpif-trace.c): ofproto_trace()'s run of a bridge's pipeline (and arplab's Traceflow
+ * the same way), and what it prints around a translation: ofproto_trace__()'s flow and bridge banner before it, and
+ * its final flow, megaflow and datapath actions after it; and xlate_report_table()'s line for each table a lookup
+ * visited.
  */
 final class XlateTrace {
     private XlateTrace() {}
+
+    /**
+     * ofproto_trace(): the pipeline of bridge {@code br} for {@code flow} (and its packet, if any), without side
+     * effects, running {@code actions} (null: the tables) as ofproto/trace-packet-out does, with ports by name for
+     * --names.
+     */
+    static String trace(Ofproto br, long now, long[] flow, byte[] packet, List<Integer> ctNext, List<Action> actions,
+            boolean names) {
+        // xlate_in_init(): a recirc_id's frozen state, if recirc_id_node_find() still has it; xlate_actions() then
+        // thaws it in the bridge it names, or reports the missing context
+        long id = flow[Slot.RECIRC_ID.ordinal()];
+        RecircIds.Node node = id == 0 ? null : br.datapath.recirc.find(id, now);
+        Xlate x = new Xlate(br, now, flow, packet, new StringBuilder(), ctNext, false);
+        x.names = names;
+        if (node != null && actions == null) {
+            x.thawIn(node.br, flow[Slot.IN_PORT.ordinal()]); // the trace's bridge banner, then the frozen one's
+        }
+        x.thawed = actions == null ? node : null; // thawed after the trace shows the flow as given
+        if (actions != null && id != 0) {
+            if (node != null) {
+                x.runConflict();
+            } else {
+                x.runWithoutContext();
+            }
+        } else if (actions != null) {
+            x.runActions(actions);
+        } else if (node != null) {
+            x.resume(node.id, node.table, node.actions);
+        } else if (id != 0) {
+            x.runWithoutContext();
+        } else {
+            x.run();
+        }
+        x.releaseRecircs();
+        // execute_actions_except_outputs(): a trace given a packet executes its datapath actions but outputs and
+        // recirculations; of arplab's, tnl_pop has an effect (the popped packet's datapath flows)
+        for (Xlate.Pop p : x.pops) {
+            br.datapath.tnlPop(now, p.port(), p.frame());
+        }
+        return x.trace.toString();
+    }
+
+    /**
+     * Traceflow: {@code frame} received on {@code inPort} (from a tunnel port: with its key in front) through the
+     * pipeline as ofproto/trace runs it (no counters, no learning, conntrack answering new), what it decides
+     * recorded in {@code hop}, what leaves in {@code hop.outputs}.
+     */
+    static void traceflow(Ofproto br, long now, long inPort, byte[] frame, TraceflowHop hop) {
+        Ofproto.Port in = br.port(inPort);
+        boolean tunnel = in != null && in.isTunnel();
+        long[] flow = tunnel ? Tunnel.receive(frame, inPort)
+                : Packet.extract(frame, inPort, br.datapath.vlanLimit());
+        Xlate x = new Xlate(br, now, flow, tunnel ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame, null,
+                List.of(), false);
+        x.hop = hop;
+        x.run();
+        hop.outputs.addAll(x.outputs);
+    }
 
     /** The section's "Flow:" and bridge banner, and a thawed pass's thaw node. */
     static void flow(Xlate x, int recircId, int table, List<Action> frozenActions) {

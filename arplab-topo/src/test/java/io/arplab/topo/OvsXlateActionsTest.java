@@ -222,13 +222,24 @@ class OvsXlateActionsTest {
 
     /** The same, both sides passed through {@code more} after {@link #normal} (an order the test takes for a hash's). */
     static void replayWithStatus(Path tmp, Path in, java.util.function.UnaryOperator<String> more) throws IOException {
+        replay(tmp, in, s -> more.apply(normal(s, true)));
+    }
+
+    /**
+     * The same, each dump-flows compared in the order OVS listed its flows (its classifier's subtables by the pvector,
+     * each one's rules in insertion order), where arplab reproduces it.
+     */
+    static void replayWithFlowsInOrder(Path tmp, Path in) throws IOException {
+        replay(tmp, in, s -> normal(s, false));
+    }
+
+    private static void replay(Path tmp, Path in, java.util.function.UnaryOperator<String> normal) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         lab.setWorkDir(in.getParent());
         String got = OvsDatapathViewsTest.replay(lab, in, 200_000_000L, true);
         String name = in.getFileName().toString().replace(".in", "");
         Files.writeString(Path.of("target/" + in.getParent().getFileName() + "-" + name + ".got"), got);
-        assertThat(more.apply(normal(got)))
-                .isEqualTo(more.apply(normal(Files.readString(in.resolveSibling(name + ".out")))));
+        assertThat(normal.apply(got)).isEqualTo(normal.apply(Files.readString(in.resolveSibling(name + ".out"))));
     }
 
     private static void replay(Path tmp, String name) throws IOException {
@@ -241,7 +252,13 @@ class OvsXlateActionsTest {
 
     // a ufid is a per-process hash, dump-flows lists a table's rules and dpctl its flows in hash order
     static String normal(String s) {
-        s = OvsGroupsTest.dumpFlowsSorted(OvsGroupsTest.normal(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U")));
+        return normal(s, true);
+    }
+
+    // with dumpFlowsSorted: each dump-flows listing's lines sorted
+    private static String normal(String s, boolean dumpFlowsSorted) {
+        s = OvsGroupsTest.normal(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U"));
+        s = dumpFlowsSorted ? OvsGroupsTest.dumpFlowsSorted(s) : s;
         // a datapath flow's key may start with any field (ct_mark(..) where no ct_state is matched)
         return OvsGroupsTest.sortRuns(s, l -> l.startsWith("ufid:") || l.contains(", packets:"));
     }
