@@ -397,9 +397,9 @@ public final class OvsOfctl implements Tool {
     }
 
     /**
-     * What the flow commands and packet-out parse before they connect (parse_ofp_flow_mod_str(),
-     * prepare_dump_flows(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old syntax), with no port names: the
-     * error, its log printed, or null.
+     * What the flow, group and packet-out commands parse before they connect (parse_ofp_flow_mod_str(),
+     * prepare_dump_flows(), parse_ofp_group_mod_str(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old
+     * syntax), with no port names: the error, its log printed, or null.
      */
     String parseUnconnected(String cmd, List<String> rest) {
         String arg = rest.size() > 1 ? rest.get(1) : "";
@@ -415,6 +415,13 @@ public final class OvsOfctl implements Tool {
                         : FlowParser.parse(arg, FlowMod.Command.QUERY, PortMap.NONE);
                 case "packet-out" -> rest.size() == 2 ? PacketOut.parse(arg, PortMap.NONE)
                         : ActionParser.parseActions(rest.get(2), PortMap.NONE);
+                // ofctl_group_mod(), ofctl_dump_group_stats(): parse_ofp_group_mod_str() before open_vconn()
+                case "add-group" -> Group.parse(arg, Group.Command.ADD, PortMap.NONE);
+                case "mod-group" -> Group.parse(arg, mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY,
+                        PortMap.NONE);
+                case "del-groups", "dump-group-stats" -> Group.parse(arg, Group.Command.DELETE, PortMap.NONE);
+                case "insert-buckets" -> Group.parse(arg, Group.Command.INSERT_BUCKET, PortMap.NONE);
+                case "remove-buckets" -> Group.parse(arg, Group.Command.REMOVE_BUCKET, PortMap.NONE);
                 default -> null;
             });
             if (parsed instanceof FlowMod fm) {
