@@ -85,6 +85,16 @@ class OvsCliErrorsTest {
     }
 
     /**
+     * ovs-vsctl's getopt_long() (cli-getopt, hand-written after cli-mut-186): short options with their argument glued
+     * or as the next word, -d/--data and -f/--format checked as met; ovs-ofctl's group commands parse their group_mod
+     * before they connect to a target that vconn_verify_name() refuses.
+     */
+    @Test
+    void getoptArgumentsAndGroupsParsedBeforeConnecting(@TempDir Path tmp) throws IOException {
+        replay(tmp, "cli-getopt");
+    }
+
+    /**
      * Datapath flow keys as odp_flow_from_string() reads them (odp-keys, hand-written): each given to
      * netdev-dummy/receive and to ofproto/trace, every attribute with odd values, masks, repeats and delimiters.
      */
