@@ -86,8 +86,9 @@ class OvsCliErrorsTest {
 
     /**
      * ovs-vsctl's getopt_long() (cli-getopt, hand-written after cli-mut-186): short options with their argument glued
-     * or as the next word, -d/--data and -f/--format checked as met; ovs-ofctl's group commands parse their group_mod
-     * before they connect to a target that vconn_verify_name() refuses.
+     * or as the next word, -d/--data and -f/--format checked as met; ovs-ofctl's group commands, and add-flows,
+     * add-groups and replace-flows with their files, parse before they connect to a target that vconn_verify_name()
+     * refuses.
      */
     @Test
     void getoptArgumentsAndGroupsParsedBeforeConnecting(@TempDir Path tmp) throws IOException {
@@ -167,6 +168,7 @@ class OvsCliErrorsTest {
 
     private static void replay(Path tmp, String topic) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
+        lab.setWorkDir(REF.resolve(topic)); // record-ovs-commands.sh copies the topic's flow and group files beside it
         List<String> got = new ArrayList<>();
         for (String line : Files.readAllLines(REF.resolve(topic).resolve("commands.in"))) {
             if (line.isEmpty() || line.startsWith("#")) {

@@ -269,6 +269,17 @@ public final class OvsOfctl implements Tool {
         if (br == null && colon >= 0 && !List.of("tcp", "ssl", "unix").contains(name.substring(0, colon))) {
             // get_port_map() skips a name vconn_verify_name() refuses, so the command parses its arguments (without
             // port names) before open_vconn__() finds that vconn_lookup_class() knows no such type
+            if (cmd.equals("replace-flows")) { // ofctl_replace_flows(): read_flows_from_file() before open_vconn()
+                try {
+                    if (fte.readFlowsFromFile(rest.get(1), new FlowTableEntries(), 0, PortMap.NONE) == null) {
+                        return 1;
+                    }
+                } catch (FlowParseException e) {
+                    return refused(e.log, e.getMessage());
+                } catch (ActionCheckException e) {
+                    return refused(e.log, e.getMessage());
+                }
+            }
             String parseError = parseUnconnected(cmd, rest);
             return fail(parseError != null ? parseError
                     : "connecting to " + name + " (Address family not supported by protocol)");
@@ -399,7 +410,7 @@ public final class OvsOfctl implements Tool {
     /**
      * What the flow, group and packet-out commands parse before they connect (parse_ofp_flow_mod_str(),
      * prepare_dump_flows(), parse_ofp_group_mod_str(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old
-     * syntax), with no port names: the error, its log printed, or null.
+     * syntax, and the files of add-flows and add-groups), with no port names: the error, its log printed, or null.
      */
     String parseUnconnected(String cmd, List<String> rest) {
         String arg = rest.size() > 1 ? rest.get(1) : "";
@@ -422,6 +433,7 @@ public final class OvsOfctl implements Tool {
                 case "del-groups", "dump-group-stats" -> Group.parse(arg, Group.Command.DELETE, PortMap.NONE);
                 case "insert-buckets" -> Group.parse(arg, Group.Command.INSERT_BUCKET, PortMap.NONE);
                 case "remove-buckets" -> Group.parse(arg, Group.Command.REMOVE_BUCKET, PortMap.NONE);
+                case "add-flows", "add-groups" -> parseFile(cmd, arg, log);
                 default -> null;
             });
             if (parsed instanceof FlowMod fm) {
@@ -440,6 +452,29 @@ public final class OvsOfctl implements Tool {
         } finally {
             flushLog(log);
         }
+    }
+
+    // parse_ofp_flow_mod_file(), parse_ofp_group_mod_file(): every line of the file, each one's log kept in turn
+    private Object parseFile(String cmd, String file, List<String> log) {
+        FlowLines lines = flowLines(file);
+        if (lines == null) {
+            throw new FlowParseException(file + ": open failed (No such file or directory)");
+        }
+        for (int i = 0; i < lines.flows().size(); i++) {
+            String where = file + ":" + lines.numbers().get(i) + ": ";
+            try {
+                if (cmd.equals("add-flows")) {
+                    log.addAll(FlowParser.parseFileLine(lines.flows().get(i), PortMap.NONE).log());
+                } else {
+                    groups.groupFileLine(null, lines.flows().get(i));
+                }
+            } catch (FlowParseException e) {
+                throw new FlowParseException(where + e.getMessage(), e.log);
+            } catch (ActionCheckException e) {
+                throw new ActionCheckException(e.log, where + e.getMessage());
+            }
+        }
+        return null;
     }
 
     /** The commands arplab models; the others pass OVS's checks and then say they are not modelled. */
@@ -672,6 +707,9 @@ public final class OvsOfctl implements Tool {
      * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates).
      */
     PortMap portMap(Ofproto br) {
+        if (br == null) {
+            return PortMap.NONE; // get_port_map() of a target vconn_verify_name() refuses: an empty map
+        }
         Map<String, Long> byName = new HashMap<>();
         Map<Long, String> byNumber = new HashMap<>();
         java.util.Set<String> duplicate = new java.util.HashSet<>();
