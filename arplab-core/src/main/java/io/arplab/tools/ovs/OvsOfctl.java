@@ -439,6 +439,16 @@ public final class OvsOfctl implements Tool {
             if (parsed instanceof FlowMod fm) {
                 log.addAll(fm.log());
             }
+            // open_vconn_for_flow_mod() refuses a flow_mod no allowed protocol carries before it connects
+            OfctlFte.Usable usable = parsed instanceof OfctlFte.Usable u ? u
+                    : parsed instanceof FlowMod fm && List.of("add-flow", "mod-flows", "del-flows").contains(cmd)
+                    ? new OfctlFte.Usable(fm.usable(), fm.table() != 255) : null;
+            if (usable != null) {
+                String unusable = unusable(usable.protocols(), usable.tableId());
+                if (unusable != null) {
+                    return unusable;
+                }
+            }
             if (cmd.equals("packet-out") && rest.size() > 3 && Ports.parse(rest.get(1), PortMap.NONE, log) < 0) {
                 return rest.get(0) + ": unknown port `" + rest.get(1) + "'"; // str_to_port_no()
             }
@@ -455,16 +465,22 @@ public final class OvsOfctl implements Tool {
     }
 
     // parse_ofp_flow_mod_file(), parse_ofp_group_mod_file(): every line of the file, each one's log kept in turn
+    // (add-flows: the protocols its flow_mods allow)
     private Object parseFile(String cmd, String file, List<String> log) {
         FlowLines lines = flowLines(file);
         if (lines == null) {
             throw new FlowParseException(file + ": open failed (No such file or directory)");
         }
+        int usable = FlowMod.P_ANY;
+        boolean tableId = false;
         for (int i = 0; i < lines.flows().size(); i++) {
             String where = file + ":" + lines.numbers().get(i) + ": ";
             try {
                 if (cmd.equals("add-flows")) {
-                    log.addAll(FlowParser.parseFileLine(lines.flows().get(i), PortMap.NONE).log());
+                    FlowMod fm = FlowParser.parseFileLine(lines.flows().get(i), PortMap.NONE);
+                    log.addAll(fm.log());
+                    usable &= fm.usable();
+                    tableId |= fm.table() != 255;
                 } else {
                     groups.groupFileLine(null, lines.flows().get(i));
                 }
@@ -474,7 +490,13 @@ public final class OvsOfctl implements Tool {
                 throw new ActionCheckException(e.log, where + e.getMessage());
             }
         }
-        return null;
+        return cmd.equals("add-flows") ? new OfctlFte.Usable(usable, tableId) : null;
+    }
+
+    // open_vconn_for_flow_mod()'s refusal, before it connects, of flow_mods no allowed protocol (-F's, narrowed to
+    // the allowed versions') carries; bundle_flow_mod__() asks OpenFlow 1.3 or later of --bundle's first. Or null
+    private String unusable(int usable, boolean tableId) {
+        return FlowMod.usableAmongAllowed(bundle ? usable & FlowMod.P_OF13_UP : usable, tableId, flowFormats);
     }
 
     /** The commands arplab models; the others pass OVS's checks and then say they are not modelled. */
