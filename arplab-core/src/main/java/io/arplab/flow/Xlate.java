@@ -154,19 +154,6 @@ final class Xlate {
     int ownFrom;
     /** The section's cache (rules, learning, compiled actions), handed to the megaflow it installs. */
     XlateCache xc;
-    /**
-     * The translation's wildcards as revalidate_ukey__() compares them (ctx.wc): {@link #lastMask} without the VID and
-     * CFI that handle_packet_upcall() adds to the datapath's match alone, after upcall_cb() made the ukey.
-     */
-    long[] ukeyWc() {
-        if (!lastTciWidened) {
-            return lastMask;
-        }
-        long[] m = lastMask.clone();
-        m[Slot.VLAN_TCI.ordinal()] = 0;
-        return m;
-    }
-
     /** Revalidation: one section, whose result stays in {@link #xc}, {@link #lastMask} and {@link #lastActions}. */
     boolean onePass;
     /** A translation whose only side effect is its learn()s' flows ({@link #learnAhead()}), and whether it ran. */
@@ -187,6 +174,20 @@ final class Xlate {
     long[] lastMask;
     /** {@link #lastMask}'s first TCI is handle_packet_upcall()'s, the translation's wildcards had none of it. */
     boolean lastTciWidened;
+
+    /**
+     * The translation's wildcards as revalidate_ukey__() compares them (ctx.wc): {@link #lastMask} without the VID and
+     * CFI that handle_packet_upcall() adds to the datapath's match alone, after upcall_cb() made the ukey.
+     */
+    long[] ukeyWc() {
+        if (!lastTciWidened) {
+            return lastMask;
+        }
+        long[] m = lastMask.clone();
+        m[Slot.VLAN_TCI.ordinal()] = 0;
+        return m;
+    }
+
     /**
      * A failed translation's wildcards hold bits that xlate_wc_finish() (which xlate_actions()' "goto exit" skips)
      * would have cleared: revalidate_ukey__()'s flow_wildcards_has_extra() then finds them beyond the datapath's mask.
