@@ -82,6 +82,15 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
                 + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
     }
 
+    /** open_vconn_for_flow_mod()'s check before it connects: the usable protocols against allowed_protocols. */
+    public static String usableAmongAllowed(int usable, boolean tableId, int allowed) {
+        if ((usable & allowed) != 0) {
+            return null;
+        }
+        return "none of the usable flow formats (" + names(usable, tableId ? "+table_id" : "")
+                + ") is among the allowed flow formats (" + names(allowed, "") + ")";
+    }
+
     /** ofputil_protocols_to_string() of protocol bits {@code p} (OpenFlow 1.0's with and without table_id). */
     public static String protocolsString(int p) {
         return names(p, "");

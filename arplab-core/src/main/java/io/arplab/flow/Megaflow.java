@@ -32,6 +32,11 @@ public final class Megaflow {
     final Conntrack.Key ctTuple;
     /** Its mask of ct_tuple4 (what a resubmit(ct)'s lookup read, tuple_swap()), or null: none matched. */
     Conntrack.Key ctMask;
+    /**
+     * Its ukey's mask leaves the first tag's TCI out: ukey_create_from_upcall() exported the translation's wildcards,
+     * which had none of it, and handle_packet_upcall() matched the VID and CFI in the datapath's flow alone.
+     */
+    boolean ukeyTciWild;
     /** dp_netdev_flow_is_simple_match() of its key and mask (they do not change). */
     final boolean simple;
     /** The recirculation ids its ukey references (key_recirc_id and the actions' recircs). */

@@ -154,18 +154,23 @@ final class OdpFlowFormat {
     /**
      * The ukey's mask as revalidate_ukey__()'s odp_flow_key_to_mask() reads it back: {@link #exportMask}'s, with the
      * TPID of each tag the key has exact (odp_flow_key_from_mask() exports each tag's OVS_KEY_ATTR_ETHERTYPE as
-     * OVS_BE16_MAX, parse_8021q_onward() takes it as the mask's TPID), whatever the translation read of it; the
+     * OVS_BE16_MAX, parse_8021q_onward() takes it as the mask's TPID), whatever the translation read of it, and
+     * without the first TCI where handle_packet_upcall() alone matched it ({@link Megaflow#ukeyTciWild}); the
      * datapath's own flow keeps the translation's wildcards (handle_packet_upcall()'s dp_netdev_flow_add()).
      */
-    static long[] ukeyMask(long[] flow, long[] mask) {
-        long[] m = exportMask(flow, mask);
+    static long[] ukeyMask(long[] flow, Megaflow f) {
+        long[] m = exportMask(flow, f.mask);
+        if (f.ukeyTciWild) {
+            m = m == f.mask ? m.clone() : m;
+            m[Slot.VLAN_TCI.ordinal()] = 0;
+        }
         Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
         for (Slot[] t : tags) {
             if (flow[t[0].ordinal()] == 0 && flow[t[1].ordinal()] == 0) {
                 break; // no tag (nor a truncated one): the key's tags end
             }
             if (m[t[1].ordinal()] != 0xffff) {
-                m = m == mask ? mask.clone() : m;
+                m = m == f.mask ? m.clone() : m;
                 m[t[1].ordinal()] = 0xffff;
             }
         }

@@ -257,11 +257,12 @@ public final class Ofproto {
             // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
             boolean extra = XlateCt.ctOrigExtra(x, m.ctTuple == null ? null : m.ctMask);
             // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__()), each tag's TPID exact
-            long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m.mask);
+            long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
+            long[] wc = x.ukeyWc();
             for (int i = 0; i < m.mask.length; i++) {
                 long dpMask = key != value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
                         : ukeyMask[i];
-                extra |= (x.lastMask[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
+                extra |= (wc[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
             Megaflow target = key == value ? m : datapath.lookup(m.br, key);
@@ -298,9 +299,10 @@ public final class Ofproto {
                 if (x != null) {
                     x.onePass = true;
                     translate(x);
-                    long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m.mask);
+                    long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
+                    long[] wc = x.ukeyWc();
                     for (int i = 0; i < m.mask.length; i++) {
-                        delete |= (x.lastMask[i] & ~ukeyMask[i]) != 0;
+                        delete |= (wc[i] & ~ukeyMask[i]) != 0;
                     }
                     delete |= x.avoidCaching || x.unfinishedWc;
                 }

@@ -172,6 +172,22 @@ final class Xlate {
     /** The recirculation node a thawed translation resumes (xin->frozen_state), or null. */
     RecircIds.Node thawed;
     long[] lastMask;
+    /** {@link #lastMask}'s first TCI is handle_packet_upcall()'s, the translation's wildcards had none of it. */
+    boolean lastTciWidened;
+
+    /**
+     * The translation's wildcards as revalidate_ukey__() compares them (ctx.wc): {@link #lastMask} without the VID and
+     * CFI that handle_packet_upcall() adds to the datapath's match alone, after upcall_cb() made the ukey.
+     */
+    long[] ukeyWc() {
+        if (!lastTciWidened) {
+            return lastMask;
+        }
+        long[] m = lastMask.clone();
+        m[Slot.VLAN_TCI.ordinal()] = 0;
+        return m;
+    }
+
     /**
      * A failed translation's wildcards hold bits that xlate_wc_finish() (which xlate_actions()' "goto exit" skips)
      * would have cleared: revalidate_ukey__()'s flow_wildcards_has_extra() then finds them beyond the datapath's mask.
@@ -519,6 +535,7 @@ final class Xlate {
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : odp.toString();
             lastMask = XlateWc.megaflowMask(this, true);
+            lastTciWidened = false;
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
@@ -526,6 +543,7 @@ final class Xlate {
             } else if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {
                 // handle_packet_upcall(): a key cannot wildcard a tag's presence, so its VID and CFI are matched
                 lastMask[Slot.VLAN_TCI.ordinal()] = Match.VLAN_VID | Match.VLAN_CFI;
+                lastTciWidened = true;
             }
             xc.replayable &= !slow;
         }
@@ -549,6 +567,7 @@ final class Xlate {
                             keyMissed && recircId == 0, ctTuple);
             if (m != null) {
                 m.ctMask = XlateCt.ctOrigMask(this);
+                m.ukeyTciWild = lastTciWidened;
             }
             if (keyRef) {
                 recircs.add(recircId);

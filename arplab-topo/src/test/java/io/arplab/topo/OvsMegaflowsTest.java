@@ -30,6 +30,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * Tagged keys revalidated (refdata/ovs/revalidate-vlan, by hand, record-megaflows.sh revalidate-vlan): the ukey's
+     * mask is the translation's wildcards, without the VID and CFI handle_packet_upcall() adds to the datapath's match
+     * of a key whose translation read no TCI bit; a rule that reads them later deletes that megaflow, one whose
+     * translation no longer reads them keeps it.
+     */
+    @Test
+    void taggedKeysRevalidateOnTheUkeysMask(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("revalidate-vlan"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */

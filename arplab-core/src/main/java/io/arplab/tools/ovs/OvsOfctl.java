@@ -272,6 +272,17 @@ public final class OvsOfctl implements Tool {
         if (br == null && colon >= 0 && !List.of("tcp", "ssl", "unix").contains(name.substring(0, colon))) {
             // get_port_map() skips a name vconn_verify_name() refuses, so the command parses its arguments (without
             // port names) before open_vconn__() finds that vconn_lookup_class() knows no such type
+            if (cmd.equals("replace-flows")) { // ofctl_replace_flows(): read_flows_from_file() before open_vconn()
+                try {
+                    if (fte.readFlowsFromFile(rest.get(1), new FlowTableEntries(), 0, PortMap.NONE) == null) {
+                        return 1;
+                    }
+                } catch (FlowParseException e) {
+                    return refused(e.log, e.getMessage());
+                } catch (ActionCheckException e) {
+                    return refused(e.log, e.getMessage());
+                }
+            }
             String parseError = parseUnconnected(cmd, rest);
             return fail(parseError != null ? parseError
                     : "connecting to " + name + " (Address family not supported by protocol)");
@@ -400,9 +411,9 @@ public final class OvsOfctl implements Tool {
     }
 
     /**
-     * What the flow commands and packet-out parse before they connect (parse_ofp_flow_mod_str(),
-     * prepare_dump_flows(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old syntax), with no port names: the
-     * error, its log printed, or null.
+     * What the flow, group and packet-out commands parse before they connect (parse_ofp_flow_mod_str(),
+     * prepare_dump_flows(), parse_ofp_group_mod_str(), parse_ofp_packet_out_str(), ofctl_packet_out()'s old
+     * syntax, and the files of add-flows and add-groups), with no port names: the error, its log printed, or null.
      */
     String parseUnconnected(String cmd, List<String> rest) {
         String arg = rest.size() > 1 ? rest.get(1) : "";
@@ -418,10 +429,28 @@ public final class OvsOfctl implements Tool {
                         : FlowParser.parse(arg, FlowMod.Command.QUERY, PortMap.NONE);
                 case "packet-out" -> rest.size() == 2 ? PacketOut.parse(arg, PortMap.NONE)
                         : ActionParser.parseActions(rest.get(2), PortMap.NONE);
+                // ofctl_group_mod(), ofctl_dump_group_stats(): parse_ofp_group_mod_str() before open_vconn()
+                case "add-group" -> Group.parse(arg, Group.Command.ADD, PortMap.NONE);
+                case "mod-group" -> Group.parse(arg, mayCreate ? Group.Command.ADD_OR_MOD : Group.Command.MODIFY,
+                        PortMap.NONE);
+                case "del-groups", "dump-group-stats" -> Group.parse(arg, Group.Command.DELETE, PortMap.NONE);
+                case "insert-buckets" -> Group.parse(arg, Group.Command.INSERT_BUCKET, PortMap.NONE);
+                case "remove-buckets" -> Group.parse(arg, Group.Command.REMOVE_BUCKET, PortMap.NONE);
+                case "add-flows", "add-groups" -> parseFile(cmd, arg, log);
                 default -> null;
             });
             if (parsed instanceof FlowMod fm) {
                 log.addAll(fm.log());
+            }
+            // open_vconn_for_flow_mod() refuses a flow_mod no allowed protocol carries before it connects
+            OfctlFte.Usable usable = parsed instanceof OfctlFte.Usable u ? u
+                    : parsed instanceof FlowMod fm && List.of("add-flow", "mod-flows", "del-flows").contains(cmd)
+                    ? new OfctlFte.Usable(fm.usable(), fm.table() != 255) : null;
+            if (usable != null) {
+                String unusable = unusable(usable.protocols(), usable.tableId());
+                if (unusable != null) {
+                    return unusable;
+                }
             }
             if (cmd.equals("packet-out") && rest.size() > 3 && Ports.parse(rest.get(1), PortMap.NONE, log) < 0) {
                 return rest.get(0) + ": unknown port `" + rest.get(1) + "'"; // str_to_port_no()
@@ -436,6 +465,41 @@ public final class OvsOfctl implements Tool {
         } finally {
             flushLog(log);
         }
+    }
+
+    // parse_ofp_flow_mod_file(), parse_ofp_group_mod_file(): every line of the file, each one's log kept in turn
+    // (add-flows: the protocols its flow_mods allow)
+    private Object parseFile(String cmd, String file, List<String> log) {
+        FlowLines lines = flowLines(file);
+        if (lines == null) {
+            throw new FlowParseException(file + ": open failed (No such file or directory)");
+        }
+        int usable = FlowMod.P_ANY;
+        boolean tableId = false;
+        for (int i = 0; i < lines.flows().size(); i++) {
+            String where = file + ":" + lines.numbers().get(i) + ": ";
+            try {
+                if (cmd.equals("add-flows")) {
+                    FlowMod fm = FlowParser.parseFileLine(lines.flows().get(i), PortMap.NONE);
+                    log.addAll(fm.log());
+                    usable &= fm.usable();
+                    tableId |= fm.table() != 255;
+                } else {
+                    groups.groupFileLine(null, lines.flows().get(i));
+                }
+            } catch (FlowParseException e) {
+                throw new FlowParseException(where + e.getMessage(), e.log);
+            } catch (ActionCheckException e) {
+                throw new ActionCheckException(e.log, where + e.getMessage());
+            }
+        }
+        return cmd.equals("add-flows") ? new OfctlFte.Usable(usable, tableId) : null;
+    }
+
+    // open_vconn_for_flow_mod()'s refusal, before it connects, of flow_mods no allowed protocol (-F's, narrowed to
+    // the allowed versions') carries; bundle_flow_mod__() asks OpenFlow 1.3 or later of --bundle's first. Or null
+    private String unusable(int usable, boolean tableId) {
+        return FlowMod.usableAmongAllowed(bundle ? usable & FlowMod.P_OF13_UP : usable, tableId, flowFormats);
     }
 
     /** The commands arplab models; the others pass OVS's checks and then say they are not modelled. */
@@ -668,6 +732,9 @@ public final class OvsOfctl implements Tool {
      * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates).
      */
     PortMap portMap(Ofproto br) {
+        if (br == null) {
+            return PortMap.NONE; // get_port_map() of a target vconn_verify_name() refuses: an empty map
+        }
         Map<String, Long> byName = new HashMap<>();
         Map<Long, String> byNumber = new HashMap<>();
         java.util.Set<String> duplicate = new java.util.HashSet<>();

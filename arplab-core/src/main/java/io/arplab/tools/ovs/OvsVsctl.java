@@ -127,27 +127,41 @@ public final class OvsVsctl implements Tool {
         for (; i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--") && !args.get(i).equals("-");
                 i++) {
             String a = args.get(i);
-            int eq = a.indexOf('=');
-            String key = eq < 0 ? a : a.substring(0, eq);
+            // getopt_long(): a short option is its letter ("-t5" is -t with 5), a long one ends at "="
+            boolean isShort = !a.startsWith("--");
+            int eq = isShort ? -1 : a.indexOf('=');
+            String key = isShort ? a.substring(0, 2) : eq < 0 ? a : a.substring(0, eq);
+            String given = isShort ? a.length() > 2 ? a.substring(2) : null : eq >= 0 ? a.substring(eq + 1) : null;
             if (key.startsWith("--")) {
                 key = longOption(a, key);
                 if (eq >= 0 && takesNoArgument(key)) { // getopt_long(), the local options' has_arg included
                     throw new VsctlException("option '" + key + "' doesn't allow an argument");
                 }
             }
+            boolean required = isShort ? "tfdpcC".indexOf(a.charAt(1)) >= 0 // the short ones of GLOBAL_OPTIONS
+                    : GLOBAL_OPTIONS.contains(Map.entry(key.substring(2), 1));
+            if (required && given == null) { // getopt_long(): a required argument is the next word
+                if (i + 1 >= args.size()) {
+                    throw new VsctlException(isShort ? "option requires an argument -- '" + a.charAt(1) + "'"
+                            : "option '" + key + "' requires an argument");
+                }
+                given = args.get(++i);
+            }
             if (key.equals("--timeout") || key.equals("-t")) {
                 // parse_options(): a positive number of seconds
-                String v = eq >= 0 ? a.substring(eq + 1) : key.equals("-t") && a.length() > 2 ? a.substring(2)
-                        : i + 1 < args.size() ? args.get(i + 1) : null;
-                if (v != null && !OvsGetopt.positiveUint(v)) {
-                    throw new VsctlException("value " + v + " on -t or --timeout is invalid");
+                if (!OvsGetopt.positiveUint(given)) {
+                    throw new VsctlException("value " + given + " on -t or --timeout is invalid");
                 }
             }
-            if (key.equals("--format") || key.equals("-f")) {
-                // table_parse_format()
-                String v = eq >= 0 ? a.substring(eq + 1) : i + 1 < args.size() ? args.get(++i) : "";
-                if (!List.of("table", "list", "html", "csv", "json").contains(v)) {
-                    throw new VsctlException("unknown output format \"" + v + "\"");
+            if (key.equals("--format") || key.equals("-f")) { // TABLE_OPTION_HANDLERS: table_parse_format()
+                if (!List.of("table", "list", "html", "csv", "json").contains(given)) {
+                    throw new VsctlException("unknown output format \"" + given + "\"");
+                }
+                continue;
+            }
+            if (key.equals("--data") || key.equals("-d")) { // table_parse_cell_format()
+                if (!List.of("string", "bare", "json").contains(given)) {
+                    throw new VsctlException("unknown data format \"" + given + "\"");
                 }
                 continue;
             }
@@ -159,9 +173,8 @@ public final class OvsVsctl implements Tool {
                 ctx.out().print(OvsTools.version("ovs-vsctl") + "DB Schema 8.3.1\n");
                 return null;
             }
-            if (key.startsWith("-v") && !key.startsWith("--") || key.equals("--verbose")) {
-                String bad = Vlog.verbosityError("ovs-vsctl", key.equals("--verbose") ? eq < 0 ? null
-                        : a.substring(eq + 1) : a.length() > 2 ? a.substring(2) : null);
+            if (key.equals("-v") || key.equals("--verbose")) {
+                String bad = Vlog.verbosityError("ovs-vsctl", given);
                 if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
                     throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
                 }
@@ -171,26 +184,14 @@ public final class OvsVsctl implements Tool {
             } else if (key.equals("--dry-run")) {
                 dryRun = true;
             } else if (QUIET.contains(key) || key.equals("--db") || key.equals("--timeout") || key.equals("-t")
-                    || key.startsWith("-v") || key.equals("--verbose")) {
-                if ((key.equals("--db") || key.equals("--timeout") || key.equals("-t")) && eq < 0) {
-                    i++;
-                }
+                    || key.equals("-v") || key.equals("--verbose") || key.equals("--max-column-width")) {
+                continue;
             } else if (key.equals("--oneline")) {
                 oneline = true;
-            } else if (SSL_OPTIONS.contains(key) || !key.startsWith("--") && "pcC".indexOf(a.charAt(1)) >= 0) {
+            } else if (SSL_OPTIONS.contains(key) || isShort && "pcC".indexOf(a.charAt(1)) >= 0) {
                 // STREAM_SSL_OPTION_HANDLERS, --bootstrap-ca-cert and --peer-ca-cert: each file read at once
-                boolean glued = !key.startsWith("--") && a.length() > 2;
-                String name = key.startsWith("--") ? key.substring(2)
-                        : SSL_OPTIONS.get("pcC".indexOf(a.charAt(1))).substring(2);
-                String v = key.startsWith("--") ? eq >= 0 ? a.substring(eq + 1) : null : glued ? a.substring(2) : null;
-                if (v == null) {
-                    if (i + 1 >= args.size()) {
-                        throw new VsctlException(key.startsWith("--") ? "option '" + key + "' requires an argument"
-                                : "option requires an argument -- '" + a.charAt(1) + "'");
-                    }
-                    v = args.get(++i);
-                }
-                for (String l : ssl.option(name, v)) {
+                String name = isShort ? SSL_OPTIONS.get("pcC".indexOf(a.charAt(1))).substring(2) : key.substring(2);
+                for (String l : ssl.option(name, given)) {
                     ctx.err().println(OvsTools.log(ctx, logSeq++, l));
                 }
             } else if (localOption(key)) {
