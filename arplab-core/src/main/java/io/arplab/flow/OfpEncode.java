@@ -487,6 +487,21 @@ final class OfpEncode {
         };
     }
 
+    // OpenFlow 1.0's and 1.1's set actions of type {@code type} (ofp_action_vlan_vid, _vlan_pcp, _dl_addr, _nw_addr,
+    // _nw_tos, ofp11_action_nw_ecn, _tp_port): the field's value padded to 8 bytes (16 for an Ethernet address), the
+    // TOS byte's DSCP bits for mod_nw_tos
+    private static byte[] legacySet(int type, Action.SetField f) {
+        Buf b = new Buf().put(type, 2);
+        return (switch (f.field()) {
+            case VLAN_VID -> b.put(8, 2).put(f.value() & 0xfff, 2).put(0, 2);
+            case VLAN_PCP, IP_ECN -> b.put(8, 2).put(f.value(), 1).put(0, 3);
+            case IP_DSCP_SHIFTED -> b.put(8, 2).put(f.value() << 2, 1).put(0, 3);
+            case ETH_SRC, ETH_DST -> b.put(16, 2).put(f.value(), 6).put(0, 6);
+            case IPV4_SRC, IPV4_DST -> b.put(8, 2).put(f.value(), 4);
+            default -> b.put(8, 2).put(f.value(), 2).put(0, 2); // the L4 ports
+        }).bytes();
+    }
+
     // OFPAT11_SET_*'s type for an OpenFlow 1.1 set action of f's field, 0 if none
     private static int legacy11(Action.SetField f) {
         return switch (f.field()) {
@@ -698,24 +713,15 @@ final class OfpEncode {
             // OpenFlow 1.0's own set actions: mod_vlan_vid/pcp, mod_dl_src/dst, mod_nw_src/dst, mod_tp_src/dst; a
             // mod_tp_src/dst without an L4 protocol is OFPAT_SET_TP_SRC/DST (9, 10 in 1.1 too) in every version
             // (encode_SET_L4_port())
-            int type = legacy10(f);
-            Buf b = new Buf().put(type, 2).put(type >= 4 && type <= 5 ? 16 : 8, 2);
-            return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
-                    : type <= 5 ? b.put(f.value(), 6).put(0, 6) : type <= 7 ? b.put(f.value(), 4)
-                    : b.put(f.value(), 2).put(0, 2)).bytes();
+            return legacySet(legacy10(f), f);
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && !of11
                 && f.field() == Field.IP_DSCP_SHIFTED) { // mod_nw_tos: OFPAT10_SET_NW_TOS, the TOS byte's DSCP bits
-            return new Buf().put(8, 2).put(8, 2).put(f.value() << 2, 1).put(0, 3).bytes();
+            return legacySet(8, f);
         } else if (a instanceof Action.SetField f && f.raw() == Action.Raw.LEGACY && v == OfVersion.OF11
                 && legacy11(f) > 0) {
             // OpenFlow 1.1's own set actions (OFPAT11_SET_VLAN_VID to OFPAT11_SET_TP_DST): mod_nw_tos the TOS
             // byte's DSCP bits, mod_nw_ecn its own
-            int type = legacy11(f);
-            Buf b = new Buf().put(type, 2).put(type == 3 || type == 4 ? 16 : 8, 2);
-            return (type == 1 ? b.put(f.value() & 0xfff, 2).put(0, 2) : type == 2 ? b.put(f.value(), 1).put(0, 3)
-                    : type <= 4 ? b.put(f.value(), 6).put(0, 6) : type <= 6 ? b.put(f.value(), 4)
-                    : type <= 8 ? b.put(type == 7 ? f.value() << 2 : f.value(), 1).put(0, 3)
-                    : b.put(f.value(), 2).put(0, 2)).bytes();
+            return legacySet(legacy11(f), f);
         } else if (a instanceof Action.PushVlan p) { // OFPAT11_PUSH_VLAN; OpenFlow 1.0's mod_vlan_vid pushes itself
             return of11 ? new Buf().put(17, 2).put(8, 2).put(p.ethertype(), 2).put(0, 2).bytes() : new byte[0];
         } else if (a instanceof Action.DecTtl d && d.ids() == null) { // OFPAT11_DEC_NW_TTL, NXAST_DEC_TTL
