@@ -23,7 +23,7 @@ class OvsOfctlCommandsTest {
      */
     @Test
     void portsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("ports.in"));
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("ports.in"));
     }
 
     /**
@@ -32,7 +32,7 @@ class OvsOfctlCommandsTest {
      */
     @Test
     void sortedDumpsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("sort-ties.in"));
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("sort-ties.in"));
     }
 
     /**
@@ -42,7 +42,7 @@ class OvsOfctlCommandsTest {
      */
     @Test
     void otherOpenFlowVersionsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("of11-12-14.in"));
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("of11-12-14.in"));
     }
 
     /**
