@@ -18,6 +18,15 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * Port names that need quoting, in matches, actions and what --names prints (refdata/ovs/ofctl-cmds/port-names.in):
+     * dump-ports and queue-stats print theirs by name too (ports_to_show() for every reply dump_transaction() prints).
+     */
+    @Test
+    void portNamesAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("port-names.in"));
+    }
+
+    /**
      * Ports by name and number (refdata/ovs/ofctl-cmds/ports.in): dump-ports, dump-ports-desc, mod-port, and the
      * Interface table's netdev status columns, which a set leaves as ovs-vswitchd writes them back.
      */

@@ -21,6 +21,11 @@ final class OfctlPorts {
     }
 
     // ofctl_dump_ports() and ofputil_format_port_stats(): a dummy port counts packets and bytes only ('?' for the rest)
+    // ports_to_show(): dump_transaction()'s replies print the ports by name under --names
+    private PortMap shown(Ofproto br) {
+        return of.names ? of.portMap(br) : PortMap.NONE;
+    }
+
     int dumpPorts(Ofproto br, String port) {
         List<Ofproto.Port> ports = br.portsInOfprotoOrder();
         int xid = 2;
@@ -42,7 +47,7 @@ final class OfctlPorts {
         o.append(" (xid=0x").append(xid).append("): ").append(ports.size()).append(" ports\n");
         for (Ofproto.Port p : ports) {
             o.append("  port ").append(p.ofport < 10 ? " " : "")
-                    .append(io.arplab.flow.Ports.format(p.ofport, io.arplab.flow.PortMap.NONE))
+                    .append(io.arplab.flow.Ports.format(p.ofport, shown(br)))
                     .append(": rx pkts=").append(p.rxPackets).append(", bytes=").append(p.rxBytes)
                     .append(", drop=?, errs=?, frame=?, over=?, crc=?\n");
             o.append("           tx pkts=").append(p.netdevTxPackets()).append(", bytes=").append(p.netdevTxBytes())
@@ -222,14 +227,14 @@ final class OfctlPorts {
         Ofproto.Queues q = br.queues(port, queue);
         if (q.error() != null) {
             of.ctx.out().println("OFPT_ERROR" + x + " " + q.error());
-            of.ctx.out().println("OFPST_QUEUE request" + x + " port=" + Ports.format(port, PortMap.NONE) + " queue="
+            of.ctx.out().println("OFPST_QUEUE request" + x + " port=" + Ports.format(port, shown(br)) + " queue="
                     + (queue == Ofproto.QUEUE_ALL ? "ALL" : String.valueOf(queue)));
             return 0;
         }
         List<Ofproto.Port> ports = q.ports();
         of.ctx.out().println("OFPST_QUEUE reply" + x + " " + ports.size() + " queues");
         for (Ofproto.Port p : ports) {
-            of.ctx.out().println("  port " + Ports.format(p.ofport, PortMap.NONE)
+            of.ctx.out().println("  port " + Ports.format(p.ofport, shown(br))
                     + " queue 0: bytes=?, pkts=?, errors=?, duration=?");
         }
         return 0;
