@@ -553,14 +553,17 @@ final class Classifier {
             left.merge(st, 1, Integer::sum);
         }
         for (Subtable st : unsettled) {
-            if (left.merge(st, -1, Integer::sum) == 0 && st.rules.isEmpty()) {
+            if (left.merge(st, -1, Integer::sum) != 0) {
+                continue; // the subtable's last removal settles it
+            }
+            if (st.rules.isEmpty()) {
                 subtables.remove(new FlowTables.MaskKey(st.mask));
                 int i = pvector.indexOf(st);
                 Subtable last = pvector.remove(pvector.size() - 1);
                 if (last != st) {
                     pvector.set(i, last);
                 }
-            } else if (!st.rules.isEmpty()) {
+            } else {
                 st.maxPrio = st.maxPriority();
             }
         }

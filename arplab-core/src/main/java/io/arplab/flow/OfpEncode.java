@@ -307,7 +307,7 @@ final class OfpEncode {
             // OXM_OF_ACTSET_OUTPUT likewise, ONFOXM_ET_ACTSET_OUTPUT before and in NXM, which has no header of its
             // own (nxm_field_by_mf_id(): the first header below the version)
             boolean basic = oxm && (int) e[3] >= 0 && (f != Field.TCP_FLAGS && f != Field.ACTSET_OUTPUT
-                    || version.atLeast(OfVersion.OF15)) && (f != Field.TUN_ID || version.atLeast(OfVersion.OF13));
+                    || version.atLeast(OfVersion.OF15)) && oxmIn(f, version);
             int cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
             if (f == Field.IN_PORT && oxm || f == Field.ACTSET_OUTPUT) { // ofputil_port_to_ofp11()
                 bytes = 4;
@@ -879,20 +879,21 @@ final class OfpEncode {
     }
 
     /**
-     * The same in version {@code v}'s messages (nxm_field_by_mf_id(): the last header of the field's list whose
-     * version is at most v): tun_id's OXM_OF_TUNNEL_ID is OpenFlow 1.3's, NXM_NX_TUN_ID before.
+     * nxm_field_by_mf_id(): whether version {@code v}'s messages give {@code f} its OXM header rather than its NXM one
+     * (the last header of the field's list whose version is at most v): tun_id's OXM_OF_TUNNEL_ID is OpenFlow 1.3's.
      */
+    private static boolean oxmIn(Field f, OfVersion v) {
+        return f != Field.TUN_ID || v.atLeast(OfVersion.OF13);
+    }
+
+    /** The same in version {@code v}'s messages. */
     static long header(Field f, boolean masked, OfVersion v) {
-        if (f == Field.TUN_ID && !v.atLeast(OfVersion.OF13)) {
-            int len = f.nBytes;
-            return 1L << 16 | (16L << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);
-        }
         if (f == Field.ACTSET_OUTPUT) { // an experimenter's 64-bit header in actions: not covered
             throw new Unencodable("field " + f.name);
         }
         for (Object[] e : MATCH) {
             if (e[0] == f) {
-                boolean basic = (int) e[3] >= 0 && f != Field.IN_PORT;
+                boolean basic = (int) e[3] >= 0 && f != Field.IN_PORT && oxmIn(f, v);
                 long cls = basic ? OXM_BASIC : (int) e[1], field = basic ? (int) e[3] : (int) e[2];
                 int len = f.nBytes;
                 return cls << 16 | (field << 1 | (masked ? 1 : 0)) << 8 | (masked ? 2 * len : len);

@@ -1001,7 +1001,7 @@ final class Xlate {
                 }
                 if (f.raw() == Action.Raw.LEGACY_NO_PUSH && (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
                     // OFPACT_SET_VLAN_VID/PCP without push_vlan_if_needed: an untagged packet stays untagged
-                    wc[Slot.VLAN_TCI.ordinal()] |= (f.field() == Field.VLAN_VID ? Match.VLAN_VID : 0xe000)
+                    wc[Slot.VLAN_TCI.ordinal()] |= (f.field() == Field.VLAN_VID ? Match.VLAN_VID : Match.VLAN_PCP)
                             | Match.VLAN_CFI;
                     continue;
                 }

@@ -4,6 +4,7 @@ import io.arplab.device.OvsBridge;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.TraceCommand;
+import io.arplab.stack.Errno;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.wire.libc.CLib;
@@ -199,14 +200,18 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("set flow_limit to " + limit);
                 }
                 case "dpctl/add-dp", "dpctl/del-dp" -> {
-                    // dpctl_del_dp(): a datapath that does not open; dpctl_add_dp(): dpif_create_and_open() of a type
-                    // not registered (creating a datapath, or deleting the one, is not modelled)
-                    String open = OvsTools.dpifOpenError(rest.get(0));
-                    boolean add = cmd.equals("dpctl/add-dp");
-                    if (open != null && (!add || open.startsWith("Address"))) {
-                        return error("ovs-vswitchd: " + (add ? "add_dp" : "opening datapath") + " (" + open + ")");
+                    String name = rest.get(0);
+                    Errno open = OvsTools.dpifOpenError(name);
+                    String notModelled = "\"" + cmd + "\" is not modelled by arplab";
+                    if (cmd.equals("dpctl/add-dp")) {
+                        // dpctl_add_dp(): dpif_create_and_open() fails for a type not registered and opens the
+                        // datapath that exists (creating another is not modelled)
+                        return !OvsTools.dpifTypeRegistered(name)
+                                ? error("ovs-vswitchd: add_dp (" + Errno.EAFNOSUPPORT.text + ")")
+                                : open == null ? 0 : error(notModelled);
                     }
-                    return add && open == null ? 0 : error("\"" + cmd + "\" is not modelled by arplab");
+                    // dpctl_del_dp(): a datapath that does not open (deleting the one is not modelled)
+                    return error(open != null ? "ovs-vswitchd: opening datapath (" + open.text + ")" : notModelled);
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs; the revalidators' timer goes on by command lines
@@ -226,12 +231,12 @@ public final class OvsAppctl implements Tool {
                     // dpctl_show(): each name opened in turn, an error line for each that does not open
                     int status = 0;
                     for (String name : o.args.isEmpty() ? List.of(OvsTools.DATAPATH) : o.args) {
-                        String open = OvsTools.dpifOpenError(name);
+                        Errno open = OvsTools.dpifOpenError(name);
                         if (dp != null && open == null) {
                             ctx.out().print(dp.show(o.stats, ctx.now()));
                         } else {
                             ctx.err().println("ovs-vswitchd: opening datapath " + name + " failed ("
-                                    + (open != null ? open : "No such device") + ")");
+                                    + (open != null ? open : Errno.ENODEV).text + ")");
                             status = 2;
                         }
                     }

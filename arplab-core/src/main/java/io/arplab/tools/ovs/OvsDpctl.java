@@ -1,5 +1,6 @@
 package io.arplab.tools.ovs;
 
+import io.arplab.stack.Errno;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import java.util.List;
@@ -82,11 +83,11 @@ public final class OvsDpctl implements Tool {
             String name = words.get(1);
             int at = name.indexOf('@');
             String type = at < 0 ? "system" : name.substring(0, at);
-            String error = "No such file or directory";
+            String error = Errno.ENOENT.text;
             if (!type.equals("system")) {
                 ctx.err().println(OvsTools.log(ctx, 2, "dpif|WARN|could not create datapath " + name.substring(at + 1)
                         + " of unknown type " + type));
-                error = "Address family not supported by protocol";
+                error = Errno.EAFNOSUPPORT.text;
             }
             // dpctl_add_dp() names its failure add_dp; the others, opening the datapath
             ctx.err().println("ovs-dpctl: " + (cmd.equals("add-dp") ? "add_dp" : "opening datapath"

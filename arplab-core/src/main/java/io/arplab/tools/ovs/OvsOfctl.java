@@ -21,6 +21,7 @@ import io.arplab.flow.PortMap;
 import io.arplab.flow.Ports;
 import io.arplab.flow.Rule;
 import io.arplab.flow.U128;
+import io.arplab.stack.Errno;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import java.io.IOException;
@@ -285,7 +286,7 @@ public final class OvsOfctl implements Tool {
             }
             String parseError = parseUnconnected(cmd, rest);
             return fail(parseError != null ? parseError
-                    : "connecting to " + name + " (Address family not supported by protocol)");
+                    : "connecting to " + name + " (" + Errno.EAFNOSUPPORT.text + ")");
         }
         if (br == null) {
             // open_vconn__(): "unix:NAME" first; an empty name connects to no socket file

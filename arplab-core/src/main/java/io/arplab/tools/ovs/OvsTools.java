@@ -3,6 +3,7 @@ package io.arplab.tools.ovs;
 import io.arplab.device.OvsBridge;
 import io.arplab.device.Switch;
 import io.arplab.flow.Ofproto;
+import io.arplab.stack.Errno;
 import io.arplab.tools.ToolContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,20 +21,25 @@ final class OvsTools {
     static final String DATAPATH = "dummy@ovs-dummy";
 
     /**
-     * dpif_open() of {@code name} ("type@name", "system" without a type) in ovs-vswitchd run with --enable-dummy: the
-     * netdev and dummy types are registered (system is not, its netlink family missing: EAFNOSUPPORT); a dpif-netdev
-     * name that does not exist is ENODEV, the dummy one opened as another class EINVAL (dpif_netdev_open()). Null
-     * when it opens.
+     * dpif_open() of {@code name} ("type@name", "system" without a type) in ovs-vswitchd run with --enable-dummy: a
+     * type not registered is EAFNOSUPPORT; a dpif-netdev name that does not exist is ENODEV, the dummy one opened as
+     * another class EINVAL (dpif_netdev_open()). Null when it opens.
      */
-    static String dpifOpenError(String name) {
+    static Errno dpifOpenError(String name) {
         int at = name.indexOf('@');
         String type = at < 0 ? "system" : name.substring(0, at), dp = at < 0 ? name : name.substring(at + 1);
-        if (!type.equals("netdev") && !type.equals("dummy")) {
-            return "Address family not supported by protocol";
+        if (!dpifTypeRegistered(name)) {
+            return Errno.EAFNOSUPPORT;
         } else if (!dp.equals("ovs-dummy")) {
-            return "No such device";
+            return Errno.ENODEV;
         }
-        return type.equals("dummy") ? null : "Invalid argument";
+        return type.equals("dummy") ? null : Errno.EINVAL;
+    }
+
+    /** dp_register_provider()'s classes here: netdev and dummy (system's netlink family is missing). */
+    static boolean dpifTypeRegistered(String name) {
+        int at = name.indexOf('@');
+        return at >= 0 && (name.startsWith("netdev@") || name.startsWith("dummy@"));
     }
 
     static String version(String program) {
