@@ -317,6 +317,8 @@ final class Xlate {
         firstLookup = false;
         keepRecircs = false;
         freezeHash = null;
+        prefound = null;
+        prefoundIn = null;
         odp.setLength(0);
         committedTunnel = lastActions = ctNat = error = null;
         pending.clear();
@@ -702,7 +704,12 @@ final class Xlate {
             while (true) { // rule_dpif_lookup_from_table()
                 table = next != null ? next : br.tables.table(t);
                 tableId = t;
-                r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
+                if (prefoundIn == table) {
+                    r = prefound;
+                    prefoundIn = null;
+                } else {
+                    r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
+                }
                 afterLookup();
                 // the packet counted in the table, and in the cache (XC_TABLE) for its megaflow's later packets
                 if (execute) {
@@ -782,6 +789,12 @@ final class Xlate {
                 honorMiss = true; // goto_table's lookup honours the miss config
                 t = table.foundGoto;
                 next = table.foundNext;
+                if (next != null && hop == null && learnedNow.isEmpty() && learnedOver.isEmpty() && !ctOrigSwapped
+                        && lookupInPort < 0 && (flow[Slot.NW_FRAG.ordinal()] & 1) == 0) {
+                    chained += chainGotos(t, next);
+                    t = prefoundAt;
+                    next = prefoundIn;
+                }
                 continue;
             } else {
                 actions(acts, true);
@@ -799,6 +812,50 @@ final class Xlate {
             tableLevel = savedTableLevel;
             tableId = first;
         }
+    }
+
+    /**
+     * The rule {@link #chainGotos} found in table {@code prefoundAt} ({@code prefoundIn}, which the loop of
+     * {@link #table(int, boolean)} takes instead of looking it up again), or null for a miss there.
+     */
+    private Rule prefound;
+    private Classifier prefoundIn;
+    private int prefoundAt;
+
+    /**
+     * A chain of lone goto_tables from table {@code t} on, each looked up, counted and cached as the loop of
+     * {@link #table(int, boolean)} would, without its steps for traces, learned flows, conntrack tuple swaps and
+     * fragments (the caller has none of them), until a table's rule is anything else or a miss: that rule is left in
+     * {@link #prefound}. Returns the tables gone through.
+     */
+    private int chainGotos(int t, Classifier next) {
+        int a = Slot.ACTSET_OUTPUT.ordinal(), chained = 0;
+        long saved = flow[a];
+        flow[a] = actsetOutput;
+        while (true) {
+            Classifier c = next;
+            Rule q = c.lookup(flow, wc);
+            if (q == null || c.foundGoto < 0 || c.foundNext == null) {
+                prefound = q;
+                prefoundIn = c;
+                prefoundAt = t;
+                break;
+            }
+            depth++;
+            tableId = t;
+            if (execute) {
+                c.nMatched++;
+            }
+            xc.table(c, q);
+            resubmits++;
+            rule = q;
+            chained++;
+            t = c.foundGoto;
+            next = c.foundNext;
+        }
+        flow[a] = saved;
+        wc[a] = 0;
+        return chained;
     }
 
     /** The section's first lookup is still to come: tnl_process_ecn() and may_receive() follow it. */
