@@ -77,6 +77,8 @@ final class Classifier {
     private final List<Subtable> pvector = new ArrayList<>();
     /** The pvector as an array, rebuilt by every change of it ({@link #publish}). */
     private Subtable[] byPriority = new Subtable[0];
+    /** Each one's max priority, as the last publish saw it (every change of a max priority publishes). */
+    private int[] byPriorityMax = new int[0];
 
     // the trie lookups of one classifier_lookup(), done on demand (struct trie_ctx)
     private int trieDone; // bit j: TRIE_FIELDS[j] looked up
@@ -289,10 +291,15 @@ final class Classifier {
             keys[i * stride + metaOff] = r == null ? 0 : (long) (loneGoto(r.actions) + 1) << 32 | OCCUPIED | meta(r);
         }
 
-        private static final long OCCUPIED = 1L << 31;
+        static final long OCCUPIED = 1L << 31;
 
         private static int loneGoto(List<Action> actions) {
             return actions.size() == 1 && actions.get(0) instanceof Action.GotoTable g ? g.table() : -1;
+        }
+
+        /** Slot i's word after its record ({@link #put}). */
+        long word(int i) {
+            return keys[i * stride + metaOff];
         }
 
         /** The table of slot i's first rule's actions when they are a lone goto_table, else -1. */
@@ -576,6 +583,7 @@ final class Classifier {
     private void publish() {
         pvector.sort(Comparator.comparingInt((Subtable s) -> -s.maxPrio));
         byPriority = pvector.toArray(new Subtable[0]);
+        byPriorityMax = pvector.stream().mapToInt(st -> st.maxPrio).toArray();
     }
 
     /** The subtables in the pvector's order, which lookups and dumps (cls_cursor) walk. */
@@ -600,20 +608,24 @@ final class Classifier {
         Rule hard = null;
         int hardPri = Integer.MIN_VALUE;
         Conjunctions soft = null;
-        for (Subtable st : byPriority) {
-            if (st.maxPrio <= hardPri) {
+        Subtable[] sts = byPriority;
+        int[] maxPrios = byPriorityMax;
+        for (int k = 0; k < sts.length; k++) {
+            if (maxPrios[k] <= hardPri) { // the next subtable's max priority without reading the subtable
                 break;
             }
+            Subtable st = sts[k];
             int i = wc == null ? st.find(flow, memo) : findMatchWc(st, flow, wc);
             if (i < 0) {
                 continue;
             }
-            int meta = st.meta(i);
+            long word = st.word(i); // the slot's word, read once: its rule's meta and lone goto_table
+            int meta = (int) word & ~(int) Subtable.OCCUPIED;
             if (meta >>> 1 <= hardPri) {
                 continue;
             }
             Rule r = st.rule(i);
-            int lone = st.loneGoto(i);
+            int lone = (int) (word >>> 32) - 1;
             if (unseen != null && unseen.contains(r)) { // next_visible_rule_in_list(): the list's next visible one
                 do {
                     r = nextInList(r);
