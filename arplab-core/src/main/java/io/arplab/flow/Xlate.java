@@ -96,7 +96,7 @@ final class Xlate {
     /** A resubmit(ct)'s lookup runs on the swapped flow; table() swaps back before the rule's actions. */
     boolean ctOrigSwapped;
     /** The input port a resubmit(port,..)'s lookup replaced, put back after it; or -1. */
-    private long lookupInPort;
+    long lookupInPort;
     /** ctx->table_id: the table whose rule's actions are being translated (a resubmit's table 255). */
     int tableId;
     long[] base;
@@ -137,7 +137,7 @@ final class Xlate {
         return packetTunnel[2] != 0 || packetTunnel[TUNNEL.length - 2] != 0 || packetTunnel[TUNNEL.length - 1] != 0;
     }
 
-    private int depth;
+    int depth;
     /**
      * ctx->depth and ctx->resubmits: the resubmits (and group buckets) on the stack that go to a table at or before
      * their own (xlate_recursively()'s deepens), and every rule a resubmit or goto_table reached.
@@ -625,7 +625,7 @@ final class Xlate {
 
     // the trace from a nested table node on, as if it were its list's last node: the node 4 columns left, the
     // lines under it 8
-    private void unnest(int from) {
+    void unnest(int from) {
         String[] lines = trace.substring(from).split("\n", -1);
         trace.setLength(from);
         for (int i = 0; i < lines.length; i++) {
@@ -640,232 +640,35 @@ final class Xlate {
         }
     }
 
-    // flow->actset_output holds the action set's output while a table is looked up; it is no datapath field, so its
-    // bits never reach the megaflow (flow_wildcards_init_for_packet())
-    // rule_dpif_lookup_from_table(): a fragment is looked up with its ports 0 under frag_handling "normal" (as it is
-    // under "nx-match"; "drop" gives the drop_frags_rule, fragmentDropped()), the first fragment's ports put back
-    private Rule lookup(Classifier table) {
-        int a = Slot.ACTSET_OUTPUT.ordinal();
-        long saved = flow[a];
-        flow[a] = actsetOutput;
-        boolean fragment = (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 && br.fragHandling().equals("normal");
-        long tpSrc = flow[Slot.TP_SRC.ordinal()], tpDst = flow[Slot.TP_DST.ordinal()];
-        if (fragment) {
-            flow[Slot.TP_SRC.ordinal()] = 0;
-            flow[Slot.TP_DST.ordinal()] = 0;
-        }
-        table.unseen = learnedNow.isEmpty() ? null : learnedNow;
-        Rule r = table.lookup(flow, wc);
-        table.unseen = null;
-        if (fragment) {
-            flow[Slot.TP_SRC.ordinal()] = tpSrc;
-            flow[Slot.TP_DST.ordinal()] = tpDst;
-        }
-        flow[a] = saved;
-        wc[a] = 0;
-        return r;
-    }
-
-    // rule_dpif_lookup_from_table(): an IP fragment under frag_handling "drop" matches the drop_frags_rule (nw_frag
-    // is always unwildcarded for IP)
-    private boolean fragmentDropped() {
-        return (flow[Slot.NW_FRAG.ordinal()] & 1) != 0 && br.fragHandling().equals("drop");
-    }
-
     void table(int t) {
-        table(t, true);
+        XlateTable.table(this, t, true);
     }
 
     /**
-     * xlate_table_action() of table {@code t}; {@code honorMiss}: its may_packet_in and honor_table_miss, false for a
-     * resubmit (xlate_ofpact_resubmit()), true for the first lookup, goto_table, an output to TABLE and a patch port.
+     * xlate_table_action() of table {@code t} ({@link XlateTable#table}); {@code honorMiss}: its may_packet_in and
+     * honor_table_miss, false for a resubmit (xlate_ofpact_resubmit()), true for the first lookup, goto_table, an
+     * output to TABLE and a patch port.
      */
     void table(int t, boolean honorMiss) {
-        if (wasMpls) { // xlate_table_action(): a lookup after an MPLS pop waits for the recirculated packet
-            freezing = new ArrayList<>();
-            freezeMpls = true;
-            return;
-        }
-        // a rule whose program is a lone goto_table goes on to its table in this loop, as gotoTable() would
-        // recursively (actionList()'s one step, without its loop or a frame per table): chained counts them
-        int chained = 0, first = t, savedTableLevel = tableLevel;
-        List<int[]> outerNested = nestedBridges;
-        Rule outerRule = rule;
-        Rule initial = null; // xlate_actions()'s own lookup: its ctx->rule stays for the action set, not restored
-        Classifier next = null; // table t's classifier, when the lone goto_table that led to it had it at hand
-        while (true) {
-            depth++;
-            // xlate_report_table() names the table the caller asked for, xlate_actions() the last one looked up
-            int asked = t;
-            boolean dropFrag = fragmentDropped();
-            Rule r;
-            Classifier table;
-            FlowTables.TableMiss missConfig = FlowTables.TableMiss.CONTINUE;
-            while (true) { // rule_dpif_lookup_from_table()
-                table = next != null ? next : br.tables.table(t);
-                tableId = t;
-                if (prefoundIn == table) {
-                    r = prefound;
-                    prefoundIn = null;
-                } else {
-                    r = dropFrag ? br.dropFragsRule : lookup(table); // lib/classifier.c find_match_wc() via classifier_lookup()
-                }
-                afterLookup();
-                // the packet counted in the table, and in the cache (XC_TABLE) for its megaflow's later packets
-                if (execute) {
-                    if (r == null) {
-                        table.nMissed++;
-                    } else {
-                        table.nMatched++;
-                    }
-                }
-                xc.table(table, r);
-                if (r != null || !honorMiss) {
-                    break;
-                }
-                // a miss honours the table's miss_config: CONTINUE looks the next table up (not TBL_INTERNAL)
-                missConfig = br.tables.missConfig(t);
-                if (missConfig != FlowTables.TableMiss.CONTINUE || t + 1 >= Ofproto.TABLE_INTERNAL) {
-                    break;
-                }
-                t++;
-                next = null;
-            }
-            if (r == null && honorMiss && (missConfig == FlowTables.TableMiss.CONTINUE
-                    || missConfig == FlowTables.TableMiss.CONTROLLER)) {
-                // the miss_rule (a packet-in) for a miss that ended in CONTINUE or CONTROLLER, from a known input port
-                // without OFPPC_NO_PACKET_IN; DEFAULT takes it only for a controller that wants misses (none here)
-                Ofproto.Port in = br.port(flow[Slot.IN_PORT.ordinal()]);
-                r = in != null && (in.config & Ofproto.Port.NO_PACKET_IN) == 0 ? br.missRule : null;
-            }
-            int reported = firstLookup ? t : asked;
-            if (trace != null) {
-                lastTopTable = depth == 2 && tableLevel == 0 ? trace.length() : lastTopTable;
-            }
-            // xlate_actions(): the section's rule looked up, its actions run unless tnl_process_ecn() drops the
-            // packet (its inner packet not ECN-capable under a CE outer tos) or may_receive() refuses it
-            boolean skipActions = false;
-            if (firstLookup) {
-                firstLookup = false;
-                initial = r;
-                skipActions = !Tunnel.processEcn(flow) || receiveRefused;
-                receiveRefused = false;
-            }
-            if (r == null) {
-                if (hop != null) {
-                    hop.table(t, null, "drop");
-                }
-                if (trace != null) {
-                    XlateTrace.table(this, reported, null, false);
-                }
-                if (!skipActions) {
-                    line("drop");
-                }
-                depth--;
-                break;
-            }
-            // a flow this translation's learn() modified runs the actions its version sees
-            List<Action> acts = learnedOver.isEmpty() ? r.actions : learnedOver.getOrDefault(r, r.actions);
-            if (hop != null) {
-                hop.table(t, r, ActionFormat.format(acts, OfVersion.OF15, PortMap.NONE));
-            }
-            if (trace != null) {
-                XlateTrace.table(this, reported, r, dropFrag);
-            }
-            nestedBridges = null;
-            resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits
-            rule = r; // xlate_recursively(): ctx->rule and ctx->rule_cookie
-            if (skipActions) {
-                depth--;
-                break;
-            } else if (patchLookup) {
-                patchLookup = false;
-                XlateClone.cloneActions(this, acts);
-            } else if (trace == null && !exited && !wasMpls && r != br.missRule && table.foundGoto >= 0
-                    && acts == r.actions) {
-                listContinues = false;
-                tableLevel = level; // gotoTable()'s
-                chained++;
-                honorMiss = true; // goto_table's lookup honours the miss config
-                t = table.foundGoto;
-                next = table.foundNext;
-                if (next != null && hop == null && learnedNow.isEmpty() && learnedOver.isEmpty() && !ctOrigSwapped
-                        && lookupInPort < 0 && (flow[Slot.NW_FRAG.ordinal()] & 1) == 0) {
-                    chained += chainGotos(t, next);
-                    t = prefoundAt;
-                    next = prefoundIn;
-                }
-                continue;
-            } else {
-                actions(acts, true);
-            }
-            if (trace != null && nestedBridges != null) {
-                NativeTunnel.indentNested(trace, nestedBridges);
-            }
-            depth--;
-            break;
-        }
-        depth -= chained;
-        rule = initial != null ? initial : outerRule;
-        nestedBridges = outerNested;
-        if (chained > 0) {
-            tableLevel = savedTableLevel;
-            tableId = first;
-        }
+        XlateTable.table(this, t, honorMiss);
     }
 
     /**
-     * The rule {@link #chainGotos} found in table {@code prefoundAt} ({@code prefoundIn}, which the loop of
-     * {@link #table(int, boolean)} takes instead of looking it up again), or null for a miss there.
+     * The rule {@link XlateTable#chainGotos} found in table {@code prefoundAt} ({@code prefoundIn}, which the loop of
+     * {@link XlateTable#table} takes instead of looking it up again), or null for a miss there.
      */
-    private Rule prefound;
-    private Classifier prefoundIn;
-    private int prefoundAt;
-
-    /**
-     * A chain of lone goto_tables from table {@code t} on, each looked up, counted and cached as the loop of
-     * {@link #table(int, boolean)} would, without its steps for traces, learned flows, conntrack tuple swaps and
-     * fragments (the caller has none of them), until a table's rule is anything else or a miss: that rule is left in
-     * {@link #prefound}. Returns the tables gone through.
-     */
-    private int chainGotos(int t, Classifier next) {
-        int a = Slot.ACTSET_OUTPUT.ordinal(), chained = 0;
-        long saved = flow[a];
-        flow[a] = actsetOutput;
-        while (true) {
-            Classifier c = next;
-            Rule q = c.lookup(flow, wc);
-            if (q == null || c.foundGoto < 0 || c.foundNext == null) {
-                prefound = q;
-                prefoundIn = c;
-                prefoundAt = t;
-                break;
-            }
-            depth++;
-            tableId = t;
-            if (execute) {
-                c.nMatched++;
-            }
-            xc.table(c, q);
-            resubmits++;
-            rule = q;
-            chained++;
-            t = c.foundGoto;
-            next = c.foundNext;
-        }
-        flow[a] = saved;
-        wc[a] = 0;
-        return chained;
-    }
+    Rule prefound;
+    Classifier prefoundIn;
+    int prefoundAt;
 
     /** The section's first lookup is still to come: tnl_process_ecn() and may_receive() follow it. */
-    private boolean firstLookup;
+    boolean firstLookup;
 
     /** The next table lookup is patch_port_output()'s: its rule's actions go through clone_xlate_actions(). */
     boolean patchLookup;
 
     /** The next table lookup's rule is found and counted but its actions do not run: may_receive() said no. */
-    private boolean receiveRefused;
+    boolean receiveRefused;
 
     // may_receive(): the input port's OFPPC_NO_RECV, or OFPPC_NO_RECV_STP for an STP frame (is_stp(): no Ethertype,
     // FLOW_DL_TYPE_NONE, to 01:80:c2:00:00:00)
@@ -905,7 +708,7 @@ final class Xlate {
     }
 
     // OFPACT_GOTO_TABLE, always the last action: its table sits with the actions
-    private void gotoTable(int t) {
+    void gotoTable(int t) {
         int savedTableLevel = tableLevel, savedTable = tableId;
         tableLevel = level;
         table(t);
@@ -919,286 +722,9 @@ final class Xlate {
         groupBucketAction = bucketList;
         bucketList = false;
         try {
-            actionList0(actions);
+            XlateActions.doXlateActions(this, actions);
         } finally {
             groupBucketAction = outerBucket;
-        }
-    }
-
-    private void actionList0(List<Action> actions) {
-        boolean outerTail = tail;
-        boolean continues = listContinues; // more trace follows this list in its parent's (check_pkt_larger's gt branch)
-        listContinues = false;
-        for (int i = 0; i < actions.size() && !exited && error == null; i++) { // do_xlate_actions(): ctx->error too
-            Action a = actions.get(i);
-            tail = outerTail && i == actions.size() - 1;
-            if (wasMpls && Mpls.needsRecirc(a)) { // recirc_for_mpls(): this action and the rest after a recirculation
-                freezing = new ArrayList<>();
-                freezeUnroll(actions.subList(i, actions.size()));
-                freezeMpls = true;
-                return;
-            }
-            if (trace != null && !(a instanceof Action.PushVlan p && p.implicit())) { // part of OF1.0's mod_vlan_*
-                StringBuilder s = new StringBuilder();
-                ActionFormat.format(a, OfVersion.OF15, portNames(), s);
-                line(s.toString());
-            }
-            boolean toTable = a instanceof Action.Output o && o.port() == Ports.TABLE;
-            if (toTable) {
-                // xlate_output_action()'s OFPP_TABLE: xlate_table_action() from table 0 with the packet's in_port,
-                // honouring the tables' miss config as a resubmit does not
-                a = new Action.Resubmit(Ports.IN_PORT, 0);
-            }
-            if (a instanceof Action.Output o) {
-                XlateOutput.outputPort(this, o.port(), o.maxLen());
-            } else if (a instanceof Action.OutputTrunc o) {
-                XlateOutput.outputTrunc(this, o.port(), o.maxLen());
-            } else if (a instanceof Action.Debug d && d.slow()) {
-                slow = true; // OFPACT_DEBUG_SLOW: SLOW_ACTION
-            } else if (a instanceof Action.Debug) {
-                freezing = new ArrayList<>(); // OFPACT_DEBUG_RECIRC: ctx_trigger_freeze(), the actions after it frozen
-            } else if (a instanceof Action.UnrollXlate u) { // xlate_ofpact_unroll_xlate()
-                tableId = u.table();
-                thawCookie = u.cookie();
-                // its "%#"PRIx64 of the ovs_be64 cookie: the bytes swapped on a little-endian host
-                long be = Long.reverseBytes(u.cookie());
-                line("restored state: table=" + u.table() + ", cookie=" + (be == 0 ? "0" : "0x" + Long.toHexString(be)));
-            } else if (a instanceof Action.OutputReg o) {
-                long port = get(o.src());
-                if (port > 0xffff) { // xlate_output_reg_action(): no port beyond UINT16_MAX
-                    problem("output port " + port + " is out of range");
-                    continue;
-                }
-                if (trace != null) {
-                    note("output port is " + port);
-                }
-                XlateOutput.outputPort(this, port);
-            } else if (a instanceof Action.GotoTable g) {
-                gotoTable(g.table());
-            } else if (a instanceof Action.Resubmit r) {
-                if (r.ct() && (ctOrig == null || flow[Slot.CT_STATE.ordinal()] == 0
-                        || flow[Slot.DL_TYPE.ordinal()] != (ctOrig.v6() ? Match.ETH_IPV6 : Match.ETH_IP))) {
-                    // xlate_table_action(): no ct_nw_proto (untracked, cleared by ct() or ct_clear) or not IP
-                    error("resubmit(ct) with non-tracked or non-IP packet!");
-                    continue;
-                }
-                if (resourcesExhausted()) {
-                    continue; // the translation stops
-                }
-                int target = r.table() == 255 ? tableId : r.table(), from = trace != null ? trace.length() : 0;
-                boolean deepens = target <= tableId, nested = i < actions.size() - 1 || continues;
-                int savedLevel = level, savedTableLevel = tableLevel, savedTable = tableId;
-                // oftrace_node_print_details(): a table node with trace after it in its list is nested; the last
-                // action's table is not, however deep its list sits
-                if (nested) {
-                    tableLevel = level + 1;
-                    level += 2;
-                } else {
-                    tableLevel = level;
-                }
-                if (r.inPort() != Ports.IN_PORT) {
-                    // rule_dpif_lookup_from_table(): the lookup alone takes the resubmit's port
-                    lookupInPort = flow[Slot.IN_PORT.ordinal()];
-                    flow[Slot.IN_PORT.ordinal()] = r.inPort();
-                }
-                if (r.ct()) {
-                    XlateCt.tupleSwap(this); // with_ct_orig: the lookup takes the connection's original 5-tuple
-                }
-                recursion += deepens ? 1 : 0;
-                table(target, toTable); // xlate_ofpact_resubmit(): 255 is the current table
-                recursion -= deepens ? 1 : 0;
-                // a failed translation, an exit or a freeze put nothing after the table node, but for an exit or a
-                // freeze in check_pkt_larger's first branch, after which xlate_check_pkt_larger() translates the other
-                if ((error != null || (exited || freezing != null) && !continues) && nested && trace != null) {
-                    unnest(from);
-                }
-                level = savedLevel;
-                tableLevel = savedTableLevel;
-                tableId = savedTable;
-            } else if (a instanceof Action.Stack st) {
-                stackAction(st);
-            } else if (a instanceof Action.Move m) { // mf_subfield_copy(): both subfields unwildcarded
-                boolean copy = FlowPrereqs.moveHasFields(m, flow, wc);
-                if (copy && m.src().field().nBits <= 64 && m.dst().field().nBits <= 64) {
-                    long v = get(m.src());
-                    set(m.dst(), v);
-                    unwildcard(m.src().field(), m.src().mask());
-                    unwildcard(m.dst().field(), m.dst().mask());
-                } else if (copy) {
-                    m.dst().put(flow, m.src().get(flow));
-                    m.src().field().put(wc, m.src().bits(), m.src().bits());
-                    m.dst().field().put(wc, m.dst().bits(), m.dst().bits());
-                }
-                if (trace != null) {
-                    note(m.dst() + " is now " + subValue(m.dst()));
-                }
-            } else if (a instanceof Action.SetField f) {
-                if (f.field().slot == Slot.MPLS_LSE && !Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
-                    if (f.raw() != Action.Raw.LEGACY) { // compose_set_mpls_*_action(): nothing on a non-MPLS flow
-                        problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
-                    }
-                    continue;
-                }
-                if (!f.legacy() && !(FlowPrereqs.l3(f.field(), flow, wc) && FlowPrereqs.l4(f.field(), flow, wc)
-                        && FlowPrereqs.nd(f.field(), flow, wc))) {
-                    problem("unmet prerequisites for " + f.field().name + ", set_field ignored");
-                    continue;
-                }
-                if (f.raw() == Action.Raw.LEGACY && (f.field() == Field.IPV4_SRC || f.field() == Field.IPV4_DST)
-                        && flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP) {
-                    continue; // OFPACT_SET_IPV4_SRC/DST: IPv4 only (an ARP or RARP flow keeps its addresses)
-                }
-                if ((f.raw() == Action.Raw.LEGACY || f.raw() == Action.Raw.LEGACY_L4)
-                        && (f.field().slot == Slot.TP_SRC || f.field().slot == Slot.TP_DST)) {
-                    long dl = flow[Slot.DL_TYPE.ordinal()];
-                    if (dl != Match.ETH_IP && dl != Match.ETH_IPV6 || (flow[Slot.NW_FRAG.ordinal()] & 2) != 0) {
-                        continue; // OFPACT_SET_L4_SRC/DST_PORT: IP only, not a later fragment
-                    }
-                    wc[Slot.NW_PROTO.ordinal()] = 0xff; // and it reads the protocol
-                }
-                if (f.raw() == Action.Raw.LEGACY_NO_PUSH && (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
-                    // OFPACT_SET_VLAN_VID/PCP without push_vlan_if_needed: an untagged packet stays untagged
-                    wc[Slot.VLAN_TCI.ordinal()] |= (f.field() == Field.VLAN_VID ? Match.VLAN_VID : Match.VLAN_PCP)
-                            | Match.VLAN_CFI;
-                    continue;
-                }
-                if (f.field().nBits > 64) {
-                    U128 bits = f.wideMask().and(f.field().ones());
-                    f.field().put(flow, f.wideValue(), bits);
-                    f.field().put(wc, bits, bits);
-                } else {
-                    // mf_set_flow_value() and mf_mask_field_masked() of nw_tos (MFF_IP_DSCP): its DSCP bits alone
-                    long mask = f.mask() & (f.field() == Field.IP_DSCP ? 0xfc : f.field().ones().lo());
-                    setField(f.field(), f.value(), mask);
-                    unwildcard(f.field(), mask);
-                    if (f.field().slot == Slot.VLAN_TCI && flow[Slot.VLAN_TPID.ordinal()] == 0
-                            && flow[Slot.VLAN_TCI.ordinal()] != 0) {
-                        flow[Slot.VLAN_TPID.ordinal()] = 0x8100; // mf_set_flow_value(): flow_fix_vlan_tpid()
-                    }
-                }
-                FlowPrereqs.maskL3(f, flow, wc);
-            } else if (a instanceof Action.DecTtl d) {
-                // OFPACT_DEC_TTL reads the TTL and, in OVS 3.1, the protocol (refdata/geneve/ovs traces)
-                unwildcard(Field.IP_TTL, 0xff);
-                wc[Slot.NW_PROTO.ordinal()] = 0xff;
-                if (XlateHeaders.decTtlExpired(this, d)) {
-                    return; // stop processing for the current table
-                }
-            } else if (a instanceof Action.Controller c && c.pause()) {
-                pause = c; // OFPACT_CONTROLLER with pause: ctx_trigger_freeze(), the actions after it frozen
-                freezing = new ArrayList<>();
-            } else if (a instanceof Action.Controller c) {
-                XlateUserspace.controller(this, c.maxLen(), c.reason(), c.id(), c.meterId(), c.userdata());
-            } else if (a instanceof Action.Sample sa) {
-                XlateUserspace.sample(this, sa);
-            } else if (a instanceof Action.Multipath m) {
-                set(m.dst(), Bundles.multipath(m, flow, wc)); // multipath_execute(), then xlate_report_subfield()
-                unwildcard(m.dst().field(), m.dst().mask());
-                if (trace != null) {
-                    note(m.dst() + " is now " + subValue(m.dst()));
-                }
-            } else if (a instanceof Action.Bundle b) {
-                // xlate_bundle_action(): a member is live when it is a port of the bridge that may be enabled
-                // (bundle_member_enabled_cb())
-                long port = Bundles.execute(b, flow, wc, br::mayEnable);
-                if (b.dst() != null) {
-                    set(b.dst(), port);
-                    unwildcard(b.dst().field(), b.dst().mask());
-                    if (trace != null) {
-                        note(b.dst() + " is now " + subValue(b.dst()));
-                    }
-                } else {
-                    XlateOutput.outputPort(this, port);
-                }
-            } else if (a instanceof Action.FinTimeout t) {
-                XlateLearn.finTimeout(this, t);
-            } else if (a instanceof Action.CheckPktLarger c && !br.datapath.supportsCheckPktLen()) {
-                // xlate_check_pkt_larger() without the datapath's action: the packet's length decides in userspace
-                // (0 without a packet), the flow slow-pathed (SLOW_ACTION)
-                set(c.dst(), packet != null && packet.length > c.pktLen() ? 1 : 0);
-                slow = true;
-            } else if (a instanceof Action.CheckPktLarger c) {
-                XlateClone.checkPktLarger(this, c, actions.subList(i + 1, actions.size()), outerTail);
-                return; // each branch translated what follows
-
-            } else if (a instanceof Action.SetNwTtl t) {
-                unwildcard(Field.IP_TTL, 0xff);
-                flow[Slot.NW_TTL.ordinal()] = t.ttl();
-            } else if (a instanceof Action.Ct c) {
-                XlateCt.ct(this, c);
-            } else if (a instanceof Action.Clone c) {
-                XlateClone.composeClone(this, c, i < actions.size() - 1 || continues);
-            } else if (a instanceof Action.WriteMetadata w) {
-                flow[Slot.METADATA.ordinal()] = (flow[Slot.METADATA.ordinal()] & ~w.mask()) | (w.value() & w.mask());
-            } else if (a instanceof Action.Group g) {
-                XlateGroup.group(this, g);
-            } else if (a instanceof Action.Meter m) {
-                XlateUserspace.meter(this, m);
-            } else if (a instanceof Action.Learn l) {
-                XlateLearn.learn(this, l);
-            } else if (a instanceof Action.ClearActions) {
-                XlateClone.noteActionSet(this, "was");
-                actionSet.clear();
-                actsetOutput = OFPP_UNSET;
-                actionSetHasGroup = false;
-            } else if (a instanceof Action.WriteActions w) { // xlate_write_actions()
-                for (int j = 0; j < w.actions().size() && !actionSetHasGroup; j++) {
-                    if (w.actions().get(j) instanceof Action.Output o) {
-                        actsetOutput = o.port();
-                    } else if (w.actions().get(j) instanceof Action.Group) {
-                        actsetOutput = OFPP_UNSET;
-                        actionSetHasGroup = true;
-                    }
-                }
-                actionSet.addAll(w.actions());
-                XlateClone.noteActionSet(this, "is");
-            } else if (a instanceof Action.PushMpls p) {
-                XlateHeaders.pushMpls(this, p.ethertype());
-            } else if (a instanceof Action.PopMpls p) {
-                XlateHeaders.popMpls(this, p.ethertype());
-            } else if (a instanceof Action.SetMplsTtl t) { // compose_set_mpls_ttl_action()
-                if (Packet.isMpls(flow[Slot.DL_TYPE.ordinal()])) {
-                    wc[Slot.MPLS_LSE.ordinal()] |= Mpls.TTL;
-                    flow[Slot.MPLS_LSE.ordinal()] = flow[Slot.MPLS_LSE.ordinal()] & ~Mpls.TTL | t.ttl();
-                }
-            } else if (a instanceof Action.DecMplsTtl) {
-                if (XlateHeaders.decMplsTtlExpired(this)) {
-                    return; // stop processing for the current table
-                }
-            } else if (a instanceof Action.PushVlan p) {
-                XlateHeaders.pushVlan(this, p);
-            } else if (a instanceof Action.PopVlan) {
-                XlateHeaders.popVlan(this);
-            } else if (a instanceof Action.Exit) {
-                exited = true;
-            } else if (a instanceof Action.Nat n) {
-                ctNat = n.text(); // OFPACT_NAT: compose_conntrack_action() puts the last one
-            } else if (a instanceof Action.CtClear) {
-                // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
-                // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
-                if ((flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
-                    odpAdd("ct_clear");
-                    Arrays.fill(packetCt, 0);
-                }
-                Conntrack.clear(flow);
-            } else if (a instanceof Action.SetTunnel t) {
-                setField(Field.TUN_ID, t.tunId(), -1L);
-            } else if (a instanceof Action.Enqueue e) {
-                XlateOutput.enqueue(this, e);
-            } else if (a instanceof Action.Queue q) { // OFPACT_SET_QUEUE, OFPACT_POP_QUEUE
-                int p = Slot.SKB_PRIORITY.ordinal();
-                wc[p] = Slot.SKB_PRIORITY.max;
-                if (q.queue() >= 0) {
-                    flow[p] = q.queue(); // xlate_set_queue_action()
-                } else if (flow[p] != initial[p]) { // ctx->orig_skb_priority
-                    flow[p] = initial[p];
-                    note("queue = " + MatchFormat.hex(flow[p]));
-                }
-            }
-            if (freezing != null) {
-                freezeUnroll(actions.subList(i + 1, actions.size()));
-                return;
-            }
         }
     }
 
@@ -1257,18 +783,6 @@ final class Xlate {
     long[] natHeld;
     int natMask;
 
-    // xlate_table_action(): what a resubmit changed for its lookup alone is put back before the rule's actions: the
-    // input port (rule_dpif_lookup_from_table() restores it) and the ct_orig tuple (swapped back)
-    private void afterLookup() {
-        if (ctOrigSwapped) {
-            XlateCt.tupleSwap(this);
-        }
-        if (lookupInPort >= 0) {
-            flow[Slot.IN_PORT.ordinal()] = lookupInPort;
-            lookupInPort = -1;
-        }
-    }
-
     // xlate_report_error() in a trace: OFT_ERROR's ">>>> ... <<<<"
     void error(String s) {
         if (trace != null) {
@@ -1320,7 +834,7 @@ final class Xlate {
         return FlowPrereqs.ok(f, flow, wc);
     }
 
-    private void setField(Field f, long v, long mask) {
+    void setField(Field f, long v, long mask) {
         int md = f.tunMetadata();
         if (md >= 0 && br.tlv.entry(md) == null) {
             return; // tun_metadata_write(): nothing for an option the map does not have
@@ -1333,7 +847,7 @@ final class Xlate {
 
     // nxm_execute_stack_push(): the source's bits unwildcarded, its value pushed; xlate_ofpact_stack_pop(): the
     // destination's bits unwildcarded and written, "stack underflow" reported when the stack is empty
-    private void stackAction(Action.Stack st) {
+    void stackAction(Action.Stack st) {
         Subfield sf = st.subfield();
         if (st.push()) {
             sf.field().put(wc, sf.bits(), sf.bits());
