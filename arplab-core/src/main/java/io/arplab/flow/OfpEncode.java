@@ -122,7 +122,9 @@ final class OfpEncode {
             b.put(0xffffffffL, 4).put(0xffffffffL, 4).put(fm.flags() & 0x1f, 2);
             b.put(v.atLeast(OfVersion.OF14) ? fm.importance() : 0, 2);
             if (v == OfVersion.OF11) { // ofputil_put_ofp11_match(): OFPUTIL_P_OF11_STD's ofp11_match
-                b.put(Ofp11Match.encode(fm.match()));
+                // of the match as parsed: parse_ofp_flow_mod_str() normalizes only a copy, to log it, and
+                // ofputil_match_to_ofp11_match() puts the MPLS label and TC whatever the dl_type
+                b.put(Ofp11Match.encode(fm.parsed() != null ? fm.parsed() : fm.match()));
             } else {
                 byte[] oxm = match(fm.match(), v);
                 b.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();
