@@ -319,6 +319,24 @@ public final class FlowStatsFormat {
         return out;
     }
 
+    /**
+     * The switch's refusal of a flow or aggregate stats request (ofputil_decode_flow_stats_request()), null if none:
+     * in OpenFlow 1.1, an ofp11_match ofputil_match_from_ofp11_match() refuses. What ofp_print() shows of the
+     * OFPT_ERROR: the error, then the request it quotes, which does not decode, hex-dumped.
+     */
+    public static java.util.List<String> statsRequestError(FlowMod q, OfVersion v, boolean aggregate, int xid) {
+        String error = v == OfVersion.OF11 ? Ofp11Match.error(q.match()) : null;
+        if (error == null) {
+            return null;
+        }
+        String x = " (" + v.shortName + ") (xid=0x" + Integer.toHexString(xid) + "): ";
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("OFPT_ERROR" + x + error,
+                "OFPST_" + (aggregate ? "AGGREGATE" : "FLOW") + " request" + x + "***decode error: " + error + "***"));
+        out.addAll(java.util.List.of(OfpEncode.hexDump(OfpEncode.flowStatsRequest11(q, aggregate, xid), true)
+                .split("\n")));
+        return out;
+    }
+
     /** What decoding the rule's flow stats entry in version {@code v} logs (ofpacts_pull_openflow_instructions()). */
     public static java.util.List<String> decodeLog(Rule r, OfVersion v) {
         return ActionFormat.deprecations(ActionFormat.roundTrip(r.actions, v), v);

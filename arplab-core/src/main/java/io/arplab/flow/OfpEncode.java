@@ -101,6 +101,19 @@ final class OfpEncode {
         return fm.table() != 255 || delete && v != OfVersion.OF11 ? fm.table() : 0;
     }
 
+    /**
+     * ofputil_encode_flow_stats_request() in OpenFlow 1.1 (OFPUTIL_P_OF11_STD): OFPST_FLOW or OFPST_AGGREGATE with
+     * ofp11_flow_stats_request and the ofp11_match of the request as parsed (parse_ofp_flow_stats_request_str()
+     * normalizes nothing).
+     */
+    static byte[] flowStatsRequest11(FlowMod q, boolean aggregate, int xid) {
+        Buf b = new Buf().put(aggregate ? 2 : 1, 2).put(0, 2).put(0, 4); // ofp11_stats_msg: type, flags, pad
+        b.put(q.table(), 1).put(0, 3).put(Ports.toOfp11(q.outPort()), 4).put(q.outGroup(), 4).put(0, 4);
+        b.put(q.cookie(), 8).put(q.cookieMask(), 8);
+        b.put(Ofp11Match.encode(q.parsed() != null ? q.parsed() : q.match()));
+        return header(OfVersion.OF11, 18, xid, b); // OFPT11_STATS_REQUEST
+    }
+
     /** ofputil_encode_flow_mod(): OFPT_FLOW_MOD of OpenFlow 1.1+ (OXM), NXT_FLOW_MOD, or OpenFlow 1.0's own. */
     static byte[] flowMod(FlowMod fm, OfVersion v, int xid, boolean nxm) {
         return flowMod(fm, v, xid, nxm, fm.table() != 255);
@@ -122,7 +135,9 @@ final class OfpEncode {
             b.put(0xffffffffL, 4).put(0xffffffffL, 4).put(fm.flags() & 0x1f, 2);
             b.put(v.atLeast(OfVersion.OF14) ? fm.importance() : 0, 2);
             if (v == OfVersion.OF11) { // ofputil_put_ofp11_match(): OFPUTIL_P_OF11_STD's ofp11_match
-                b.put(Ofp11Match.encode(fm.match()));
+                // of the match as parsed: parse_ofp_flow_mod_str() normalizes only a copy, to log it, and
+                // ofputil_match_to_ofp11_match() puts the MPLS label and TC whatever the dl_type
+                b.put(Ofp11Match.encode(fm.parsed() != null ? fm.parsed() : fm.match()));
             } else {
                 byte[] oxm = match(fm.match(), v);
                 b.put(1, 2).put(4 + oxm.length, 2).put(oxm).pad8();

@@ -206,7 +206,7 @@ final class XlateFreeze {
                     + frozenMetadata(x), x.flow, 0, frozen);
             x.odpAdd(String.format("recirc(0x%x)", id));
             if ((x.execute || x.hop != null) && x.packet != null) {
-                defer(x, new Xlate.Frozen(x.br, id, 0, x.flow.clone(), "recirc", frozen));
+                defer(x, new Xlate.Frozen(x.br, id, 0, recircKey(x, XlateCt.packetKey(x)), "recirc", frozen));
             }
             return;
         }
@@ -218,12 +218,13 @@ final class XlateFreeze {
                 + frozenMetadata(x), x.flow, 0, frozen);
         x.odpAdd(String.format("recirc(0x%x)", id));
         if ((x.execute || x.hop != null) && x.packet != null) {
-            long[] f = x.flow.clone();
+            long[] f = recircKey(x, XlateCt.packetKey(x));
             // odp_execute_actions(): OVS_HASH_ALG_L4 rehashes the packet's RSS hash (dpif-netdev's
-            // miniflow_hash_5tuple() of the packet as it came in) with hash_int()
+            // miniflow_hash_5tuple() of the packet as it came in) with hash_int(); OVS_HASH_ALG_SYM_L4 hashes
+            // flow_extract() of the packet as the actions before it left it (finish_freezing()'s commit, a NAT)
             f[Slot.DP_HASH.ordinal()] = (l4 ? FlowHash.hashInt(NativeTunnel.hash5Tuple(Packet.extract(x.packet,
-                    x.flow[Slot.IN_PORT.ordinal()])), (int) basis) : FlowHash.hashSymL4(x.flow, (int) basis, false))
-                    & 0xffffffffL;
+                    x.flow[Slot.IN_PORT.ordinal()])), (int) basis)
+                    : FlowHash.hashSymL4(f, (int) basis, false)) & 0xffffffffL;
             defer(x, new Xlate.Frozen(x.br, id, 0, f, "dp_hash", frozen));
         }
     }
@@ -241,8 +242,18 @@ final class XlateFreeze {
             long[] f = x.flow.clone(), p = Packet.extract(x.packet, x.flow[Slot.IN_PORT.ordinal()]);
             int from = Slot.DL_DST.ordinal();
             System.arraycopy(p, from, f, from, Slot.ND_RESERVED.ordinal() - from + 1);
-            defer(x, new Xlate.Frozen(x.br, id, 0, f, "mpls", frozen));
+            defer(x, new Xlate.Frozen(x.br, id, 0, recircKey(x, f), "mpls", frozen));
         }
+    }
+
+    /**
+     * The recirculated packet's key is the datapath's (dp_netdev_recirculate() extracts the packet again): {@code f},
+     * the packet's headers as the actions left it (a ct()'s NAT too), with the conntrack metadata the datapath's
+     * ct() set, which the translation's flow has cleared (compose_conntrack_action()'s flow_clear_conntrack()).
+     */
+    private static long[] recircKey(Xlate x, long[] f) {
+        Conntrack.storeMd(x.packetCt, f);
+        return f;
     }
 
     // what a recirculation freezes besides the packet (struct frozen_state): the metadata the pipeline carries

@@ -55,6 +55,16 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * OpenFlow 1.1's ofp11_match as ovs-ofctl sends it (refdata/ovs/ofctl-cmds/of11-matches.in): of the match as
+     * parsed, not normalized (the MPLS label and TC, nw_tos and the ports whatever the dl_type), in flow_mods and in
+     * flow and aggregate stats requests, whose ICMP type or code past 255 the switch refuses (OFPBMC_BAD_FIELD).
+     */
+    @Test
+    void openFlow11MatchesAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("of11-matches.in"));
+    }
+
+    /**
      * The cookie a flow_mod matches (cookie=V/M) apart from the one it sets (cookie=V, fm->new_cookie), per protocol:
      * NXM and OpenFlow 1.0 set it, OpenFlow 1.2+ never changes one (refdata/ovs/ofctl-cmds/cookies.in).
      */

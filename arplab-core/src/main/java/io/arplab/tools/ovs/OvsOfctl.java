@@ -963,21 +963,26 @@ public final class OvsOfctl implements Tool {
         return 0;
     }
 
-    private List<Rule> query(Ofproto br, String text) {
-        return sorted(reply(br, text));
-    }
-
-    // the flows of the switch's reply, in its order (parse_ofp_flow_stats_request_str()'s warnings logged first)
-    private List<Rule> reply(Ofproto br, String text) {
+    // parse_ofp_flow_stats_request_str(): its warnings logged, then the versions checked (open_vconn_for_flow_mod())
+    private FlowMod request(Ofproto br, String text) {
         FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
         for (String l : q.log()) {
             log(l);
         }
-        String unusable = FlowMod.usableError(q.usable(), false, version, flowFormats); // open_vconn_for_flow_mod()
+        String unusable = FlowMod.usableError(q.usable(), false, version, flowFormats);
         if (unusable != null) {
             throw new FlowParseException(unusable);
         }
-        return br.tables.collect(q, false);
+        return q;
+    }
+
+    // the switch's refusal of the request, as dump_transaction() prints the OFPT_ERROR reply (exit status 0)
+    private boolean refusedRequest(FlowMod q, boolean aggregate, String text) {
+        List<String> refused = FlowStatsFormat.statsRequestError(q, version, aggregate, replyXid(!text.isBlank()));
+        if (refused != null) {
+            refused.forEach(ctx.out()::println);
+        }
+        return refused != null;
     }
 
     private List<Rule> sorted(List<Rule> rules) {
@@ -990,9 +995,18 @@ public final class OvsOfctl implements Tool {
     }
 
     private int dumpFlows(Ofproto br, String text) {
-        List<Rule> reply = reply(br, text);
-        List<Rule> rules = sorted(reply);
+        FlowMod q = request(br, text);
         boolean plain = stats && criteria.isEmpty() && !names; // ofctl_dump_flows(): else the flows alone, no header
+        List<String> refused = plain ? null
+                : FlowStatsFormat.statsRequestError(q, version, false, replyXid(!text.isBlank()));
+        if (refused != null) { // vconn_dump_flows()'s recv_flow_stats_reply(): an OFPT_ERROR is no flow stats reply
+            log("vconn|WARN|received bad reply: " + String.join("\n", refused));
+            return fail("dump flows (Protocol error)");
+        } else if (plain && refusedRequest(q, false, text)) {
+            return 0;
+        }
+        List<Rule> reply = br.tables.collect(q, false); // the switch's reply, in its order
+        List<Rule> rules = sorted(reply);
         PortMap pm = names ? portMap(br) : PortMap.NONE;
         if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
             FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(reply, version); // before sorting
@@ -1050,7 +1064,11 @@ public final class OvsOfctl implements Tool {
 
     private int dumpAggregate(Ofproto br, String text) {
         long packets = 0, bytes = 0;
-        List<Rule> rules = query(br, text);
+        FlowMod q = request(br, text);
+        if (refusedRequest(q, true, text)) {
+            return 0;
+        }
+        List<Rule> rules = br.tables.collect(q, false);
         for (Rule r : rules) {
             packets += r.packets();
             bytes += r.bytes();
