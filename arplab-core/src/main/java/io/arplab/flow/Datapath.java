@@ -584,6 +584,7 @@ public final class Datapath {
             }
         }
         missed++;
+        countIdleDumps(now);
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
         DpclsSubtable t = maskTable(mask);
@@ -742,6 +743,90 @@ public final class Datapath {
         recirc.period(Math.min(maxIdle, maxRevalidator));
     }
 
+    /**
+     * enable_megaflows (upcall/disable-megaflows, upcall/enable-megaflows) and enable_ufid; udpif's avg_n_flows and
+     * max_n_flows, taken as each round starts; its thread restarts (udpif_flush()), each giving the revalidator a new
+     * thread id.
+     */
+    private boolean megaflows = true, ufid = true;
+    private long avgFlows, maxFlows;
+    private int restarts;
+
+    public boolean megaflows() {
+        return megaflows;
+    }
+
+    /** upcall_unixctl_disable_megaflows() and enable: the flag, then udpif_flush_all_datapaths(). */
+    public void megaflows(boolean enabled) {
+        megaflows = enabled;
+        purge();
+        restarts++;
+    }
+
+    public void ufid(boolean enabled) {
+        ufid = enabled;
+    }
+
+    public boolean ufid() {
+        return ufid;
+    }
+
+    /** When the revalidators' last dump counted the flows for {@link #avgFlows} (their timer's phase). */
+    private long countedAt;
+
+    /**
+     * The dumps of the revalidators' timer since the last one counted, each counting the flows there are (none came
+     * or went since): udpif_revalidator() runs every MIN(max-idle, max-revalidator), idle or not.
+     */
+    private void countIdleDumps(long now) {
+        long dumps = Math.min(64, (now - countedAt) / period());
+        for (long i = 0; i < dumps; i++) {
+            countDump();
+        }
+        countedAt += (now - countedAt) / period() * period();
+    }
+
+    // udpif_revalidator()'s leader, before its dump: the datapath's flow count into max_n_flows and avg_n_flows
+    private void countDump() {
+        int dumped = flows.size();
+        maxFlows = Math.max(maxFlows, dumped);
+        avgFlows = (avgFlows + dumped) / 2;
+        // after it: a dump that took under a second (here no time at all: 1 ms) raises the limit by 1000 while the
+        // flows it saw would fill it at that pace
+        if (flowLimit < dumped * 1000L) {
+            flowLimit += 1000;
+        }
+        flowLimit = Math.min(flowLimitMax, Math.max(flowLimit, 1000));
+    }
+
+    /** udpif's avg_n_flows, max_n_flows and flow_limit (upcall/show), at {@code now}. */
+    public long avgFlows(long now) {
+        countIdleDumps(now);
+        return avgFlows;
+    }
+
+    public long maxFlows() {
+        return maxFlows;
+    }
+
+    public long flowLimit(long now) {
+        countIdleDumps(now);
+        return flowLimit;
+    }
+
+    /** The ukeys: the datapath's flows' and the orphans' the revalidators still hold. */
+    public int ukeys() {
+        return flows.size() + orphans.size();
+    }
+
+    /**
+     * The one revalidator's thread id (a machine of under 4 cores: n_revalidators = n_cores / 4 + 1): the id
+     * ovs-vswitchd gave it on the machine OVS's reference recordings come from (8), two more after each restart.
+     */
+    public int revalidatorId() {
+        return 8 + 2 * restarts;
+    }
+
     /** upcall_unixctl_set_flow_limit(): udpif's flow_limit, which the next revalidation rounds move again. */
     public void setFlowLimit(long limit) {
         flowLimit = limit;
@@ -752,19 +837,12 @@ public final class Datapath {
      * (its last packet, else its ukey's creation) for more than max-idle.
      */
     private void expireIdle(long now) {
-        int dumped = flows.size();
         for (Megaflow m : new ArrayList<>(flows)) {
             if ((m.used < 0 ? m.created : m.used) < now - maxIdle) {
                 push(m, m.ukeyCache(), now); // push_dp_ops(): a deleted flow's last stats go through its ukey's cache
                 remove(m);
             }
         }
-        // udpif_revalidator(): a dump that took under a second (here no time at all: 1 ms) raises the limit by 1000
-        // while the flows it saw would fill it at that pace
-        if (flowLimit < dumped * 1000L) {
-            flowLimit += 1000;
-        }
-        flowLimit = Math.min(flowLimitMax, Math.max(flowLimit, 1000));
     }
 
     /**
@@ -838,6 +916,12 @@ public final class Datapath {
         if (!forced && !timer && !woken) {
             return;
         }
+        // the timer's dumps before this round, which is the last one due when the timer brought it
+        long due = Math.min(64, (now - countedAt) / period()) - (timer && !forced && !woken ? 1 : 0);
+        for (long i = 0; i < due; i++) {
+            countDump();
+        }
+        countDump();
         expireIdle(now);
         // a round's pushes may change what NORMAL learned (XC_NORMAL): the main loop's mac_learning_run() sets
         // need_revalidate again and wakes the next round, until nothing changes (bounded here)
@@ -853,6 +937,7 @@ public final class Datapath {
         roundRealTime = realTime;
         // the timer keeps its phase unless this round came before it
         lastRound = forced || woken ? now : now - (now - lastRound) % period();
+        countedAt = lastRound;
     }
 
     private boolean stale() {

@@ -102,6 +102,16 @@ public final class Ofproto {
     private final long[] wildcards = new long[Slot.ALL.length];
     private boolean wildcardsLent;
 
+    /** The datapath actions' text this bridge's upcalls last made: most upcalls of a pipeline end in the same. */
+    private String recentActions = "";
+
+    String actionsText(CharSequence odp) {
+        if (!recentActions.contentEquals(odp)) {
+            recentActions = odp.toString();
+        }
+        return recentActions;
+    }
+
     long[] borrowWildcards() {
         if (wildcardsLent) {
             return new long[Slot.ALL.length]; // a translation within a translation

@@ -194,16 +194,6 @@ final class Xlate {
      */
     boolean unfinishedWc;
     String lastActions;
-
-    /** The datapath actions' text this context last made: most upcalls of a pipeline end in the same actions. */
-    private String recentActions = "";
-
-    private String actionsText() {
-        if (!recentActions.contentEquals(odp)) {
-            recentActions = odp.toString();
-        }
-        return recentActions;
-    }
     /** A revalidation's: its recirculation ids stay in {@link #recircs} for the ukey it may modify. */
     boolean keepRecircs;
     /** xout->avoid_caching: the revalidated megaflow goes (a learn with a limit whose flow is not in its table). */
@@ -545,8 +535,11 @@ final class Xlate {
             xc.patched = true;
         }
         if (execute || onePass) {
-            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : actionsText();
+            lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : br.actionsText(odp);
             lastMask = XlateWc.megaflowMask(this, true);
+            if (execute && !br.datapath.megaflows()) {
+                XlateWc.forPacket(this, lastMask); // upcall_cb() with megaflows disabled: an exact match
+            }
             lastTciWidened = false;
             if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
                 // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets

@@ -326,6 +326,11 @@ final class XlateCt {
     }
 
     /** The wildcards' bits of the original tuple into {@code ctOrigMask} (the megaflow's ct_tuple mask), cleared. */
+    /** The slots of ct_tuple4's or ct_tuple6's fields, in {@code ctOrigMask}'s order (-1: none). */
+    static int[] origSlots(boolean v6) {
+        return v6 ? ORIG6 : ORIG4;
+    }
+
     static void takeOrigMask(Xlate x) {
         int[] orig = x.ctOrig != null && x.ctOrig.v6() ? ORIG6 : ORIG4;
         long[] wc = x.wc;

@@ -118,4 +118,97 @@ final class XlateWc {
         }
     }
 
+    /**
+     * flow_wildcards_init_for_packet(), which upcall_cb() takes for the megaflow's mask with megaflows disabled
+     * (upcall/disable-megaflows): every field the packet has, exact; metadata, registers and the action set's output
+     * wildcarded. The conntrack original tuple goes to the translation's {@code ctOrigMask}, as the key carries it.
+     */
+    static void forPacket(Xlate x, long[] mask) {
+        long[] f = x.initial;
+        java.util.Arrays.fill(mask, 0);
+        if (Tunnel.dstIsSet(f)) {
+            if ((f[Slot.TUN_FLAGS.ordinal()] & io.arplab.wire.Geneve.TNL_KEY) != 0) {
+                exact(mask, Slot.TUN_ID);
+            }
+            exact(mask, Slot.TUN_SRC, Slot.TUN_DST, Slot.TUN_IPV6_SRC_HI, Slot.TUN_IPV6_SRC_LO, Slot.TUN_IPV6_DST_HI,
+                    Slot.TUN_IPV6_DST_LO, Slot.TUN_FLAGS, Slot.TUN_TOS, Slot.TUN_TTL, Slot.TUN_TP_SRC, Slot.TUN_TP_DST);
+            if ((f[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 || f[Slot.TUN_METADATA_PRESENT.ordinal()] != 0) {
+                boolean udpif = (f[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0;
+                mask[Slot.TUN_METADATA_PRESENT.ordinal()] = udpif ? -1L : f[Slot.TUN_METADATA_PRESENT.ordinal()];
+                for (int i = Slot.TUN_METADATA0.ordinal(); i <= Slot.TUN_METADATA7.ordinal(); i++) {
+                    mask[i] = -1L;
+                }
+            }
+        } else if (f[Slot.TUN_ID.ordinal()] != 0) {
+            exact(mask, Slot.TUN_ID);
+        }
+        exact(mask, Slot.SKB_PRIORITY, Slot.PKT_MARK, Slot.CT_STATE, Slot.CT_ZONE, Slot.CT_MARK, Slot.CT_LABEL_HI,
+                Slot.CT_LABEL_LO, Slot.RECIRC_ID, Slot.DP_HASH, Slot.IN_PORT, Slot.PACKET_TYPE);
+        long pt = f[Slot.PACKET_TYPE.ordinal()], dlType;
+        if (pt == 0) {
+            exact(mask, Slot.DL_DST, Slot.DL_SRC, Slot.DL_TYPE);
+            for (Slot[] t : TAGS) { // the first tag always, each further one while the one before it has a TCI
+                exact(mask, t[0], t[1]);
+                if (f[t[0].ordinal()] == 0) {
+                    break;
+                }
+            }
+            dlType = f[Slot.DL_TYPE.ordinal()];
+        } else {
+            dlType = pt & 0xffff;
+        }
+        boolean orig = false;
+        if (dlType == Match.ETH_IP) {
+            exact(mask, Slot.NW_SRC, Slot.NW_DST);
+            orig = true;
+        } else if (dlType == Match.ETH_IPV6) {
+            exact(mask, Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO, Slot.IPV6_LABEL);
+            long type = f[Slot.TP_SRC.ordinal()];
+            if (f[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6 && f[Slot.TP_DST.ordinal()] == 0
+                    && (type == Match.ND_NEIGHBOR_SOLICIT || type == Match.ND_NEIGHBOR_ADVERT)) { // is_nd()
+                exact(mask, Slot.ARP_SHA, Slot.ARP_THA, Slot.ND_TARGET_HI, Slot.ND_TARGET_LO);
+            } else {
+                orig = true;
+            }
+        } else if (dlType == Match.ETH_ARP || dlType == 0x8035) {
+            exact(mask, Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA);
+            return;
+        } else if (Packet.isMpls(dlType)) {
+            for (Slot s : Packet.MPLS_LSES) { // up to the bottom of the stack
+                exact(mask, s);
+                if ((f[s.ordinal()] & 0x100) != 0) {
+                    break;
+                }
+            }
+            return;
+        } else {
+            return; // an unknown Ethertype
+        }
+        mask[Slot.NW_FRAG.ordinal()] = 3;
+        exact(mask, Slot.NW_TOS, Slot.NW_TTL, Slot.NW_PROTO);
+        // ct_nw_proto and the ports for IPv4 and IPv6, the addresses unless the packet is ND: the key's ct_tuple
+        int[] slots = XlateCt.origSlots(dlType == Match.ETH_IPV6);
+        for (int i = 0; i < slots.length; i++) {
+            boolean address = i == 1 || i == 2 || i >= 5;
+            x.ctOrigMask[i] = slots[i] < 0 || address && !orig ? 0 : Slot.ALL[slots[i]].max;
+        }
+        long proto = f[Slot.NW_PROTO.ordinal()];
+        if ((f[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_ICMP || proto == Match.PROTO_ICMPV6
+                || proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP
+                || proto == Match.PROTO_IGMP)) {
+            exact(mask, Slot.TP_SRC, Slot.TP_DST);
+            if (proto == Match.PROTO_TCP) {
+                exact(mask, Slot.TCP_FLAGS);
+            } else if (proto == Match.PROTO_IGMP) {
+                exact(mask, Slot.ND_RESERVED); // igmp_group_ip4
+            }
+        }
+    }
+
+    private static void exact(long[] mask, Slot... slots) {
+        for (Slot s : slots) {
+            mask[s.ordinal()] = s.max;
+        }
+    }
+
 }

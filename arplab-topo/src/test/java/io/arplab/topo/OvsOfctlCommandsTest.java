@@ -21,6 +21,20 @@ class OvsOfctlCommandsTest {
      * Port names that need quoting, in matches, actions and what --names prints (refdata/ovs/ofctl-cmds/port-names.in):
      * dump-ports and queue-stats print theirs by name too (ports_to_show() for every reply dump_transaction() prints).
      */
+    /**
+     * upcall/show and its switches (refdata/ovs/ofctl-cmds/upcall.in): the datapath's flows, the dynamic flow limit
+     * and the ukeys as the revalidators see them; with megaflows disabled each upcall installs an exact match
+     * (flow_wildcards_init_for_packet()), dumped with every field of its key. The revalidator's thread id (machine
+     * and history) and the averages and maxima (the revalidators' real-time timer's phase against the commands) are
+     * OVS's run-to-run noise, left out of the comparison.
+     */
+    @Test
+    void upcallShowIsOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithStatus(tmp, REF.resolve("upcall.in"),
+                s -> s.replaceAll("\\(avg \\d+\\) \\(max \\d+\\)", "(avg _) (max _)")
+                        .replaceAll("(?m)^  \\d+: \\(keys", "  _: (keys"));
+    }
+
     @Test
     void portNamesAreOvsOwn(@TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("port-names.in"));

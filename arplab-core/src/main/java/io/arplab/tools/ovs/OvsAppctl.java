@@ -190,6 +190,35 @@ public final class OvsAppctl implements Tool {
                         ctx.out().println(OvsTools.DATAPATH);
                     }
                 }
+                case "upcall/show" -> {
+                    // upcall_unixctl_show(): each udpif, the dummy datapath's here (no offloaded flows' line)
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        ctx.out().print(OvsTools.DATAPATH + ":\n"
+                                + "  flows         : (current " + dp.flows().size() + ") (avg " + dp.avgFlows(ctx.now())
+                                + ") (max " + dp.maxFlows() + ") (limit " + dp.flowLimit(ctx.now()) + ")\n"
+                                + "  dump duration : 1ms\n" // MAX(1, the dump's ms): a dump of a few flows
+                                + "  ufid enabled : " + dp.ufid() + "\n\n"
+                                + "  " + dp.revalidatorId() + ": (keys " + dp.ukeys() + ")\n");
+                    }
+                }
+                case "upcall/disable-megaflows", "upcall/enable-megaflows" -> {
+                    boolean enable = cmd.equals("upcall/enable-megaflows");
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.megaflows(enable);
+                    }
+                    ctx.out().println(enable ? "megaflows enabled" : "megaflows disabled");
+                }
+                case "upcall/disable-ufid", "upcall/enable-ufid" -> {
+                    boolean enable = cmd.equals("upcall/enable-ufid");
+                    io.arplab.flow.Datapath dp = datapath();
+                    if (dp != null) {
+                        dp.ufid(enable);
+                    }
+                    ctx.out().println(enable ? "Datapath dumping tersely using UFID enabled for supported datapaths"
+                            : "Datapath dumping tersely using UFID disabled");
+                }
                 case "upcall/set-flow-limit" -> {
                     // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
                     long limit = CLib.atoi(rest.get(0)) & 0xffffffffL;
