@@ -26,7 +26,7 @@ class OvsRefdataReplayTest {
     static final List<String> COMPARED = List.of("00-dpctl-show-initial.txt", "02-fdb-show-before.txt",
             "03a-dpctl-show.txt", "03a-fdb-show.txt", "03a-dump-flows-table20.txt", "03b-dpctl-show.txt",
             "03b-dump-flows.txt", "03b-dump-flows-table20.txt", "03b-fdb-show.txt", "03b-dump-conntrack.txt", "03a-dpctl-dump-flows.txt", "03b-dpctl-dump-flows.txt",
-            "03a-dpctl-dump-flows-m.txt", "03b-dpctl-dump-flows-m.txt",
+            "03a-dpctl-dump-flows-m.txt", "03b-dpctl-dump-flows-m.txt", "03a-upcall-show.txt",
             "04-dpctl-dump-flows.txt", "04-fdb-stats-show.txt", "04-fdb-show-after-req.txt",
             "04-fdb-show-after-reply.txt", "04-dpctl-show.txt", "04-dump-flows-table0.txt",
             "04-trace-normal-p3-arp-after-learning.txt", "04-trace-normal-p4-unicast-after-learning.txt");
