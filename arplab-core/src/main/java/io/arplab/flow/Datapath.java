@@ -779,6 +779,9 @@ public final class Datapath {
      * or went since): udpif_revalidator() runs every MIN(max-idle, max-revalidator), idle or not.
      */
     private void countIdleDumps(long now) {
+        if (now - countedAt < period()) {
+            return; // (most installs: no division)
+        }
         long dumps = Math.min(64, (now - countedAt) / period());
         for (long i = 0; i < dumps; i++) {
             countDump();
