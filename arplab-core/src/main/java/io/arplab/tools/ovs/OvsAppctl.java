@@ -317,6 +317,9 @@ public final class OvsAppctl implements Tool {
                 case "dpctl/ct-set-maxconns", "dpctl/ct-get-maxconns", "dpctl/ct-get-nconns" -> {
                     return maxConns(cmd, rest);
                 }
+                case "dpctl/ct-bkts" -> {
+                    return ctBuckets(rest);
+                }
                 case "dpctl/del-flows" -> {
                     // dpctl_del_flows(): [DP] [FILE]; a FILE that does not open is reported, nothing deleted
                     DpctlArgs o = DpctlArgs.parse(rest);
@@ -455,6 +458,41 @@ public final class OvsAppctl implements Tool {
         return 0;
     }
 
+    // dpctl_ct_bkts(): a last argument gt=N (ovs_scan()'s %hu) is the threshold, the rest opt_dpif_open()'s with at
+    // most two; the userspace conntrack's dump has one bucket (dpif_netdev_ct_dump_start()) holding every connection
+    private int ctBuckets(List<String> rest) {
+        DpctlArgs o = DpctlArgs.parse(rest);
+        if (o.error != null) {
+            return error(o.error);
+        }
+        List<String> a = o.args;
+        long gt = 0;
+        if (!a.isEmpty() && a.get(a.size() - 1).startsWith("gt=")) {
+            long v = scanU16(a.get(a.size() - 1).substring(3));
+            if (v >= 0) {
+                gt = v;
+                a = a.subList(0, a.size() - 1);
+            }
+        }
+        List<io.arplab.flow.Conntrack> cts = conntracks();
+        boolean named = !a.isEmpty() && a.get(0).equals(OvsTools.DATAPATH);
+        if (cts.isEmpty() || !named && a.size() == 1) {
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        io.arplab.flow.Conntrack ct = cts.get(0);
+        ct.sweep(ctx.now());
+        int n = ct.count();
+        StringBuilder out = new StringBuilder("Total Buckets: 1\nCurrent Connections: " + n + "\n\n");
+        if (n > 0) {
+            String rule = "+-----------+-----------------------------------------+";
+            out.append(rule).append("\n|  Buckets  |         Connections per Buckets         |\n").append(rule)
+                    .append(String.format("\n %3d..%3d   | ", 0, 7)).append(n > gt ? String.format("%5d", n) : "    .")
+                    .append("\n\n");
+        }
+        ctx.out().print(out);
+        return 0;
+    }
+
     // dpctl_ct_set_limits(), dpctl_ct_get_limits(), dpctl_ct_del_limits(): unixctl's argument counts, the options,
     // opt_dpif_open() (the datapath named first, or the only one), then the default limit and zone=N,limit=L tuples
     // (ct_dpif_parse_zone_limit_tuple()) or zone=N1[,N2] lists (parse_ct_limit_zones())
@@ -513,11 +551,11 @@ public final class OvsAppctl implements Tool {
                 }
                 set.put(zone.intValue(), limit);
             }
-            for (io.arplab.flow.Conntrack c : cts) {
+            for (io.arplab.flow.Conntrack c : cts) { // dpif_netdev_ct_set_limits()
                 if (def != null) {
-                    c.defaultZoneLimit = def;
+                    c.setZoneLimit(io.arplab.flow.Conntrack.DEFAULT_ZONE, def);
                 }
-                c.zoneLimits.putAll(set);
+                set.forEach(c::setZoneLimit);
             }
             return 0;
         }
@@ -537,15 +575,18 @@ public final class OvsAppctl implements Tool {
         }
         if (cmd.equals("dpctl/ct-del-limits")) {
             for (io.arplab.flow.Conntrack c : cts) {
-                zones.forEach(c.zoneLimits::remove);
+                zones.forEach(c::deleteZoneLimit);
             }
             return 0;
         }
         ct.sweep(ctx.now());
-        StringBuilder out = new StringBuilder("default limit=" + ct.defaultZoneLimit);
-        for (int z : zones != null ? zones : ct.zoneLimits.keySet()) { // ct_dpif_format_zone_limits()
-            out.append("\nzone=").append(z).append(",limit=").append(ct.zoneLimits.getOrDefault(z, ct.defaultZoneLimit))
-                    .append(",count=").append(ct.zoneLimits.containsKey(z) ? ct.zoneCount(z) : 0);
+        // dpif_netdev_ct_get_limits(): each zone's zone_limit_get(), its own limit or the default one with its count
+        var def = ct.zoneLimit(io.arplab.flow.Conntrack.DEFAULT_ZONE);
+        StringBuilder out = new StringBuilder("default limit=" + (def == null ? 0 : def.limit));
+        for (int z : zones != null ? zones : ct.limitedZones()) { // ct_dpif_format_zone_limits()
+            var zl = ct.zoneLimit(z);
+            out.append("\nzone=").append(z).append(",limit=").append(zl == null ? 0 : zl.limit)
+                    .append(",count=").append(zl == null ? 0 : ct.zoneCount(zl));
         }
         ctx.out().println(out);
         return 0;
