@@ -292,10 +292,23 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "list-commands" -> ctx.out().print(Unixctl.listCommands());
-                case "dpif/show-dp-features" -> {
-                    return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
-                            : "\"dpif/show-dp-features\" is not modelled by arplab");
+                case "dpif/show-dp-features" -> { // ofproto_unixctl_dpif_show_dp_features()
+                    Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
+                    if (br == null) {
+                        return error("no such bridge");
+                    }
+                    ctx.out().print(br.datapath.showFeatures());
                 }
+                case "version" -> ctx.out().println("ovs-vswitchd (Open vSwitch) 3.1.0"); // ovs_print_version()
+                // dpif-netdev's implementations as Debian's build has them (no AVX512), on a datapath without PMDs
+                case "dpif-netdev/dpif-impl-get" ->
+                        ctx.out().print("Available DPIF implementations:\n  dpif_scalar (pmds: none)\n");
+                case "dpif-netdev/subtable-lookup-info-get", "dpif-netdev/subtable-lookup-prio-get" ->
+                        ctx.out().print("Available dpcls implementations:\n  autovalidator (Use count: 0, Priority: 0)\n"
+                                + "  generic (Use count: 0, Priority: 1)\n");
+                case "dpif-netdev/miniflow-parser-get" -> ctx.out().print("Available MFEX implementations:\n"
+                        + "  autovalidator (available: True pmds: none)\n  scalar (available: True pmds: none)\n"
+                        + "  study (available: True pmds: none)\n");
                 case "dpctl/dump-conntrack", "dpctl/flush-conntrack", "dpctl/ct-stats-show",
                         "dpctl/ct-get-tcp-seq-chk", "dpctl/ct-enable-tcp-seq-chk", "dpctl/ct-disable-tcp-seq-chk",
                         "dpctl/ipf-get-status", "dpctl/ipf-set-enabled", "dpctl/ipf-set-disabled",
