@@ -778,13 +778,14 @@ public final class Ofproto {
 
     /**
      * handle_set_config()'s frag: set_frag_handling() takes every mode but "reassemble" (left as it was), a change
-     * revalidating every megaflow (REV_RECONFIGURE).
+     * revalidating every megaflow (REV_RECONFIGURE). Returns whether the mode is now {@code mode}.
      */
-    public void setFragHandling(String mode) {
+    public boolean setFragHandling(String mode) {
         if (!mode.equals("reassemble") && !mode.equals(fragHandling)) {
             fragHandling = mode;
             datapath.portsVersion++;
         }
+        return mode.equals(fragHandling);
     }
 
     /** Whether frames wait in {@link #sent}. */

@@ -774,8 +774,8 @@ final class Xlate {
             } else if (patchLookup) {
                 patchLookup = false;
                 XlateClone.cloneActions(this, acts);
-            } else if (trace == null && !exited && !wasMpls && r != br.missRule && table.foundGoto >= 0
-                    && acts == r.actions) {
+            } else if (trace == null && !exited && !wasMpls && r != br.missRule && !dropFrag && table.foundGoto >= 0
+                    && acts == r.actions) { // the lookup's own rule (foundGoto is of the classifier's last lookup)
                 listContinues = false;
                 tableLevel = level; // gotoTable()'s
                 chained++;

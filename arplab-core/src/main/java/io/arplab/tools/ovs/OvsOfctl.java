@@ -354,6 +354,12 @@ public final class OvsOfctl implements Tool {
                 case "mod-port" -> ports.modPort(br, rest.get(1), rest.get(2));
                 case "dump-tables" -> dumpTables(br);
                 case "dump-table-desc" -> dumpTableDesc(br);
+                case "dump-ipfix-bridge", "dump-ipfix-flow" -> { // dump_transaction() of the error: no IPFIX configured
+                    ctx.out().println("OFPT_ERROR" + versionTag() + " (xid=0x2): NXST_NOT_CONFIGURED");
+                    ctx.out().println((cmd.equals("dump-ipfix-bridge") ? "NXST_IPFIX_BRIDGE" : "NXST_IPFIX_FLOW")
+                            + " request" + versionTag() + " (xid=0x2):");
+                    yield 0;
+                }
                 case "dump-table-features" -> dumpTableFeatures();
                 case "add-tlv-map", "del-tlv-map" -> tlvMod(br, cmd.equals("add-tlv-map") ? "ADD"
                         : rest.size() > 1 ? "DELETE" : "CLEAR", tlv);
@@ -372,8 +378,11 @@ public final class OvsOfctl implements Tool {
                     ctx.out().println(br.fragHandling());
                     yield 0;
                 }
-                case "set-frags" -> {
-                    br.setFragHandling(rest.get(1));
+                case "set-frags" -> { // ofctl_set_frags(): the mode fetched back after setting it
+                    if (!br.setFragHandling(rest.get(1))) {
+                        yield fail(rest.get(0) + ": setting fragment handling mode failed (this switch probably"
+                                + " doesn't support mode \"" + rest.get(1) + "\")");
+                    }
                     yield 0;
                 }
                 case "mod-table" -> tableMod(br, tableMod, rest.get(2));
@@ -513,7 +522,7 @@ public final class OvsOfctl implements Tool {
             "set-frags", "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
             "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
             "replace-flows", "diff-flows", "mod-table", "queue-stats", "queue-get-config", "dump-table-desc",
-            "dump-table-features");
+            "dump-table-features", "dump-ipfix-bridge", "dump-ipfix-flow");
 
     /** The commands that parse with tables_to_accept() (dump-flows and dump-aggregate for a non-empty match). */
     private static final java.util.Set<String> TABLE_NAMES = java.util.Set.of("add-flow", "add-flows", "mod-flows",
