@@ -370,6 +370,30 @@ public final class OvsAppctl implements Tool {
                         "tnl/arp/flush", "tnl/arp/aging", "tnl/ports/show" -> {
                     return tnl(cmd, rest);
                 }
+                case "netdev-dummy/set-admin-state" -> { // netdev_dummy_set_admin_state(): NETDEV_UP, the carrier
+                    String state = rest.get(rest.size() - 1).toLowerCase(java.util.Locale.ROOT);
+                    if (!state.equals("up") && !state.equals("down")) {
+                        return error("Invalid Admin State");
+                    }
+                    int config = state.equals("up") ? 0 : Ofproto.Port.PORT_DOWN;
+                    boolean found = false;
+                    for (var s : ctx.switches()) { // one netdev by name, or every dummy one
+                        if (s instanceof OvsBridge b) {
+                            for (Ofproto.Port p : b.ofproto().ports()) {
+                                boolean dummy = p.type.equals("dummy") || p.type.equals("internal")
+                                        || p.ofport == io.arplab.flow.Ports.LOCAL;
+                                if (rest.size() > 1 ? p.name.equals(rest.get(0)) && dummy : dummy) {
+                                    b.ofproto().modPort(p, Ofproto.Port.PORT_DOWN, config);
+                                    found = true;
+                                }
+                            }
+                        }
+                    }
+                    if (rest.size() > 1 && !found) {
+                        return error("Unknown Dummy Interface");
+                    }
+                    ctx.out().println("OK");
+                }
                 case "revalidator/wait" -> {
                     // a round: the hits' statistics reach the rules; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
