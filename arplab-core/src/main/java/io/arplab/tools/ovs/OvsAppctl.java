@@ -394,6 +394,11 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("OK");
                 }
+                case "revalidator/purge" -> { // upcall_unixctl_purge(): revalidator_purge() of every ukey, stats pushed
+                    for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
+                        dp.purge();
+                    }
+                }
                 case "revalidator/wait" -> {
                     // a round: the hits' statistics reach the rules; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
