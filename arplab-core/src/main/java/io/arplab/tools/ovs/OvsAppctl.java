@@ -365,7 +365,8 @@ public final class OvsAppctl implements Tool {
                 case "netdev-dummy/receive" -> {
                     return receive(rest);
                 }
-                case "netdev-dummy/ip4addr", "netdev-dummy/ip6addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
+                case "netdev-dummy/ip4addr", "netdev-dummy/ip6addr", "ovs/route/add", "ovs/route/del", "ovs/route/show",
+                        "ovs/route/lookup", "tnl/neigh/set",
                         "tnl/neigh/show", "tnl/neigh/flush", "tnl/neigh/aging", "tnl/arp/set", "tnl/arp/show",
                         "tnl/arp/flush", "tnl/arp/aging", "tnl/ports/show" -> {
                     return tnl(cmd, rest);
@@ -787,6 +788,7 @@ public final class OvsAppctl implements Tool {
             case "ovs/route/add" -> router.add(rest);
             case "ovs/route/del" -> router.del(rest);
             case "ovs/route/show" -> router.show();
+            case "ovs/route/lookup" -> router.lookupCmd(rest);
             case "tnl/neigh/set", "tnl/arp/set" -> router.neighSet(rest, ctx.now());
             case "tnl/neigh/show", "tnl/arp/show" -> router.neighShow(ctx.now());
             case "tnl/neigh/aging", "tnl/arp/aging" -> router.neighAging(rest, ctx.now());
