@@ -114,7 +114,8 @@ class OvsOfctlCommandsTest {
             "probe-ct.in", "probe-ctlimits.in", "probe-trace.in", "probe-portcfg.in", "probe-learn2.in",
             "probe-groups.in", "probe-appctl.in", "probe-learn3.in", "probe-misc.in",
             "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
-            "probe-ff.in", "probe-purge.in", "probe-route.in"})
+            "probe-ff.in", "probe-purge.in", "probe-route.in",
+            "probe-features-off.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }

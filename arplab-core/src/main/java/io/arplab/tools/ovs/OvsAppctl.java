@@ -395,6 +395,42 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("OK");
                 }
+                // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, bonds, CFM, BFD, QoS):
+                // what OVS answers for a bridge or port without them, and for none asked (an empty list)
+                case "mdb/show", "mdb/flush" -> { // mdb/flush of every bridge: each snooping table (none) flushed
+                    if (!rest.isEmpty()) {
+                        return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
+                                : "multicast snooping is disabled");
+                    }
+                    ctx.out().println("table successfully flushed");
+                }
+                case "stp/show", "rstp/show", "lacp/show", "lacp/show-stats", "bond/show", "cfm/show", "bfd/show" -> {
+                    if (!rest.isEmpty()) {
+                        return error(switch (cmd) {
+                            case "stp/show" -> "no such stp object";
+                            case "rstp/show" -> "No such RSTP object";
+                            case "bond/show" -> "no such bond";
+                            case "cfm/show" -> "no such CFM object";
+                            case "bfd/show" -> "no such bfd object";
+                            default -> "no such lacp object";
+                        });
+                    }
+                }
+                case "bond/list" -> ctx.out().println("bond\ttype\trecircID\tmembers");
+                case "dpif-netdev/bond-show" -> { } // no balance-tcp bond
+                case "qos/show", "qos/show-types" -> { // qos_unixctl_show(), qos_unixctl_show_types(): netdev-dummy's
+                    if (dummyPort(rest.get(0)) == null) {
+                        return error("no such interface");
+                    }
+                    ctx.out().println(cmd.equals("qos/show") ? "QoS not configured on " + rest.get(0)
+                            : "No QoS types supported for interface: " + rest.get(0));
+                }
+                case "tnl/egress_port_range" -> { // tnl_port_range_* unset: the default range native tunnels use
+                    if (!rest.isEmpty()) {
+                        return error("\"" + cmd + "\" is not modelled by arplab");
+                    }
+                    ctx.out().println("Tunnel UDP source port range: 32768-61000");
+                }
                 case "revalidator/purge" -> { // upcall_unixctl_purge(): revalidator_purge() of every ukey, stats pushed
                     for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
                         dp.purge();
