@@ -84,7 +84,7 @@ public final class Datapath {
             new Feature("ct_state_nat", "CT state NAT", false), new Feature("ct_orig_tuple", "CT orig tuple", false),
             new Feature("ct_orig_tuple6", "CT orig tuple for IPv6", false), new Feature("nd_ext", "IPv6 ND Extension",
             false));
-    /** rt_support's fields dpif/set-dp-features set; arplab acts on tnl_push_pop, clone, sample_nesting, check_pkt_len. */
+    /** rt_support's fields dpif/set-dp-features set; acted on: tnl_push_pop, clone, sample_nesting, check_pkt_len. */
     private final Map<String, Long> runTime = new HashMap<>();
 
     /** bt_support: what the backer's probes found when it opened (the userspace datapath has it all). */

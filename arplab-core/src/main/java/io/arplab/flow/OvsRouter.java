@@ -401,7 +401,8 @@ public final class OvsRouter {
 
     /**
      * ovs/route/lookup IP [pkt_mark=N] (ovs_router_lookup_cmd()): an IPv4 address (scan_ipv4_route(), /32 if a
-     * prefix is given) or an IPv6 one (/128); the route's source, gateway and bridge as ipv6_format_mapped() prints them.
+     * prefix is given) or an IPv6 one (/128); the route's source, gateway and bridge as ipv6_format_mapped() prints
+     * them.
      */
     public String lookupCmd(List<String> args) {
         String a = args.get(0);

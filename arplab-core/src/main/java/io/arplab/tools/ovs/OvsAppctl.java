@@ -304,7 +304,8 @@ public final class OvsAppctl implements Tool {
                 case "dpif-netdev/dpif-impl-get" ->
                         ctx.out().print("Available DPIF implementations:\n  dpif_scalar (pmds: none)\n");
                 case "dpif-netdev/subtable-lookup-info-get", "dpif-netdev/subtable-lookup-prio-get" ->
-                        ctx.out().print("Available dpcls implementations:\n  autovalidator (Use count: 0, Priority: 0)\n"
+                        ctx.out().print("Available dpcls implementations:\n"
+                                + "  autovalidator (Use count: 0, Priority: 0)\n"
                                 + "  generic (Use count: 0, Priority: 1)\n");
                 case "dpif-netdev/miniflow-parser-get" -> ctx.out().print("Available MFEX implementations:\n"
                         + "  autovalidator (available: True pmds: none)\n  scalar (available: True pmds: none)\n"

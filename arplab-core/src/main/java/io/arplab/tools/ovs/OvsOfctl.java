@@ -519,7 +519,8 @@ public final class OvsOfctl implements Tool {
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
             "del-meter", "del-meters", "dump-meter", "dump-meters", "meter-stats", "meter-features", "get-frags",
-            "set-frags", "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
+            "set-frags", "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map",
+            "dump-tlv-map",
             "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
             "replace-flows", "diff-flows", "mod-table", "queue-stats", "queue-get-config", "dump-table-desc",
             "dump-table-features", "dump-ipfix-bridge", "dump-ipfix-flow");
@@ -1125,11 +1126,12 @@ public final class OvsOfctl implements Tool {
             + "ipv6_{src,dst,label} nw_tos ip_dscp nw_{ecn,ttl} arp_{op,spa,tpa,sha,tha} tcp_{src,dst} udp_{src,dst} "
             + "sctp_{src,dst} icmp_{type,code} icmpv6_{type,code} nd_{target,sll,tll,reserved,options_type} "
             + "nsh_{flags,spi,si,c1...c4,ttl}";
-    private static final String MASKABLE = "dp_hash tun_{id,src,dst,ipv6_{src,dst},flags,gbp_{id,flags},erspan_{idx,"
-            + "ver,dir,hwid},gtpu_{flags,msgtype},metadata0...metadata63} metadata pkt_mark ct_{state,mark,label,nw_{src,"
-            + "dst},ipv6_{src,dst},tp_{src,dst}} reg0...reg15 xreg0...xreg7 xxreg0...xxreg3 eth_{src,dst} vlan_{tci,vid}"
-            + " ip_{src,dst} ipv6_{src,dst,label} ip_frag arp_{spa,tpa,sha,tha} tcp_{src,dst,flags} udp_{src,dst} "
-            + "sctp_{src,dst} nd_{target,sll,tll} nsh_{flags,c1...c4}";
+    private static final String MASKABLE = "dp_hash tun_{id,src,dst,ipv6_{src,dst},flags,gbp_{id,flags},"
+            + "erspan_{idx,ver,dir,hwid},gtpu_{flags,msgtype},metadata0...metadata63} metadata pkt_mark "
+            + "ct_{state,mark,label,nw_{src,dst},ipv6_{src,dst},tp_{src,dst}} reg0...reg15 xreg0...xreg7 "
+            + "xxreg0...xxreg3 eth_{src,dst} vlan_{tci,vid} ip_{src,dst} ipv6_{src,dst,label} ip_frag "
+            + "arp_{spa,tpa,sha,tha} tcp_{src,dst,flags} udp_{src,dst} sctp_{src,dst} nd_{target,sll,tll} "
+            + "nsh_{flags,c1...c4}";
     private static final String EXACT = "recirc_id packet_type conj_id in_{port,port_oxm} actset_output "
             + "ct_{zone,nw_proto} eth_type vlan_pcp mpls_{label,tc,bos,ttl} nw_{proto,tos} ip_dscp nw_{ecn,ttl} arp_op "
             + "icmp_{type,code} icmpv6_{type,code} nd_{reserved,options_type} nsh_{mdtype,np,spi,si,ttl}";
@@ -1145,8 +1147,8 @@ public final class OvsOfctl implements Tool {
             return fail("dump-table-features needs OpenFlow 1.3 or later ('-O OpenFlow13')");
         }
         int last = FlowTables.N_TABLES - 2;
-        String caps = version.atLeast(OfVersion.OF14) ? "    eviction: not supported\n    vacancy events: not supported\n"
-                : "";
+        String caps = !version.atLeast(OfVersion.OF14) ? ""
+                : "    eviction: not supported\n    vacancy events: not supported\n";
         String insts = (version.atLeast(OfVersion.OF15) ? "" : "meter ")
                 + "apply_actions clear_actions write_actions write_metadata";
         String head = "    metadata: match=0xffffffffffffffff write=0xffffffffffffffff\n" + caps
