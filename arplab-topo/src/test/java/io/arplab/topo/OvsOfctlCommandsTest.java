@@ -115,7 +115,8 @@ class OvsOfctlCommandsTest {
             "probe-groups.in", "probe-appctl.in", "probe-learn3.in", "probe-misc.in",
             "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
             "probe-ff.in", "probe-purge.in", "probe-route.in",
-            "probe-features-off.in", "probe-dpflows.in"})
+            "probe-features-off.in", "probe-dpflows.in",
+            "probe-vlog.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }

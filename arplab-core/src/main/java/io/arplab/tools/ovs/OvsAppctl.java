@@ -432,6 +432,9 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("Tunnel UDP source port range: 32768-61000");
                 }
+                case "vlog/set" -> {
+                    return vlogSet(rest);
+                }
                 case "revalidator/purge" -> { // upcall_unixctl_purge(): revalidator_purge() of every ukey, stats pushed
                     for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
                         dp.purge();
@@ -535,6 +538,84 @@ public final class OvsAppctl implements Tool {
         }
         cts.forEach(ct -> ct.maxConns = n);
         ctx.out().println("setting maxconns successful");
+        return 0;
+    }
+
+    /** The vlog modules ovs-vswitchd 3.1 registers (vlog/list's names), for vlog/set's words. */
+    private static final List<String> VLOG_MODULES = List.of((
+            "backtrace bfd bond bridge bundle bundles cfm collectors command_line connmgr conntrack conntrack_tp "
+            + "coverage ct_dpif daemon daemon_unix dns_resolve dpdk dpif dpif_lookup_autovalidator "
+            + "dpif_lookup_generic dpif_mfex_extract_study dpif_netdev dpif_netdev_extract dpif_netdev_impl "
+            + "dpif_netdev_lookup dpif_netlink dpif_netlink_rtnl entropy fail_open fatal_signal flow hmap "
+            + "in_band ipf ipfix jsonrpc lacp lldp lldpd lldpd_structs lockfile memory meta_flow native_tnl "
+            + "netdev netdev_afxdp netdev_dummy netdev_linux netdev_offload netdev_offload_tc netdev_vport "
+            + "netflow netlink netlink_conntrack netlink_notifier netlink_socket nx_match odp_execute "
+            + "odp_execute_impl odp_util ofp_actions ofp_bundle ofp_connection ofp_errors ofp_flow ofp_group "
+            + "ofp_match ofp_meter ofp_monitor ofp_msgs ofp_packet ofp_port ofp_protocol ofp_queue ofp_table "
+            + "ofp_util ofproto ofproto_dpif ofproto_dpif_mirror ofproto_dpif_monitor ofproto_dpif_rid "
+            + "ofproto_dpif_upcall ofproto_dpif_xlate ofproto_xlate_cache ovs_lldp ovs_numa ovs_rcu ovs_replay "
+            + "ovs_router ovs_thread ovsdb_cs ovsdb_error ovsdb_idl ox_stat pcap pmd_perf poll_loop process "
+            + "rconn reconnect route_table rstp rstp_sm sflow sha1 signals socket_util socket_util_unix stp "
+            + "stream stream_fd stream_replay stream_ssl stream_tcp stream_unix svec system_stats tc timeval "
+            + "tunnel unixctl userspace_tso util uuid vconn vconn_stream vlog vswitchd").split(" "));
+
+    // vlog_unixctl_set(): each argument's vlog_set_levels_from_string() (strtok_r() words, strcasecmp() names), the
+    // first error replied; the levels only change what ovs-vswitchd writes to its log (vlog/list is not modelled)
+    private int vlogSet(List<String> rest) {
+        List<String> levels = List.of("off", "emer", "err", "warn", "info", "dbg");
+        List<String> destinations = List.of("console", "syslog", "file");
+        for (String arg : rest) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^ ,:\t]+").matcher(arg);
+            List<String> words = new java.util.ArrayList<>();
+            int firstEnd = -1;
+            while (m.find()) {
+                firstEnd = firstEnd < 0 ? m.end() : firstEnd;
+                words.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!words.isEmpty() && words.get(0).equals("pattern")) {
+                if (words.size() < 2) {
+                    return error("missing destination");
+                } else if (!words.get(1).equals("any") && !destinations.contains(words.get(1))) {
+                    return error("unknown destination \"" + m.reset().results().skip(1).findFirst().orElseThrow()
+                            .group() + "\"");
+                }
+                continue;
+            } else if (!words.isEmpty() && words.get(0).equals("facility")) {
+                // vlog_facility_exists() of what strtok_r() left after the word and its separator
+                String facility = firstEnd < arg.length() ? arg.substring(firstEnd + 1) : "";
+                if (!List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "clock", "ftp",
+                        "ntp", "audit", "alert", "clock2", "local0", "local1", "local2", "local3", "local4", "local5",
+                        "local6", "local7").contains(facility.toLowerCase(java.util.Locale.ROOT))) {
+                    return error("invalid facility");
+                }
+                continue;
+            }
+            boolean dest = false, level = false, module = false;
+            m.reset();
+            while (m.find()) {
+                String w = m.group().toLowerCase(java.util.Locale.ROOT);
+                if (w.equals("any")) {
+                    continue;
+                } else if (destinations.contains(w)) {
+                    if (dest) {
+                        return error("cannot specify multiple destinations");
+                    }
+                    dest = true;
+                } else if (levels.contains(w)) {
+                    if (level) {
+                        return error("cannot specify multiple levels");
+                    }
+                    level = true;
+                } else if (VLOG_MODULES.contains(w)) {
+                    if (module) {
+                        return error("cannot specify multiple modules");
+                    }
+                    module = true;
+                } else {
+                    return error("no destination, level, or module \"" + m.group() + "\"");
+                }
+            }
+        }
         return 0;
     }
 
