@@ -435,6 +435,10 @@ public final class OvsAppctl implements Tool {
                 case "vlog/set" -> {
                     return vlogSet(rest);
                 }
+                case "vlog/list" -> { // vlog_get_levels()
+                    io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
+                    ctx.out().print((vs == null ? new io.arplab.runtime.VlogLevels() : vs.vlog()).list());
+                }
                 case "revalidator/purge" -> { // upcall_unixctl_purge(): revalidator_purge() of every ukey, stats pushed
                     for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
                         dp.purge();
@@ -541,29 +545,13 @@ public final class OvsAppctl implements Tool {
         return 0;
     }
 
-    /** The vlog modules ovs-vswitchd 3.1 registers (vlog/list's names), for vlog/set's words. */
-    private static final List<String> VLOG_MODULES = List.of((
-            "backtrace bfd bond bridge bundle bundles cfm collectors command_line connmgr conntrack conntrack_tp "
-            + "coverage ct_dpif daemon daemon_unix dns_resolve dpdk dpif dpif_lookup_autovalidator "
-            + "dpif_lookup_generic dpif_mfex_extract_study dpif_netdev dpif_netdev_extract dpif_netdev_impl "
-            + "dpif_netdev_lookup dpif_netlink dpif_netlink_rtnl entropy fail_open fatal_signal flow hmap "
-            + "in_band ipf ipfix jsonrpc lacp lldp lldpd lldpd_structs lockfile memory meta_flow native_tnl "
-            + "netdev netdev_afxdp netdev_dummy netdev_linux netdev_offload netdev_offload_tc netdev_vport "
-            + "netflow netlink netlink_conntrack netlink_notifier netlink_socket nx_match odp_execute "
-            + "odp_execute_impl odp_util ofp_actions ofp_bundle ofp_connection ofp_errors ofp_flow ofp_group "
-            + "ofp_match ofp_meter ofp_monitor ofp_msgs ofp_packet ofp_port ofp_protocol ofp_queue ofp_table "
-            + "ofp_util ofproto ofproto_dpif ofproto_dpif_mirror ofproto_dpif_monitor ofproto_dpif_rid "
-            + "ofproto_dpif_upcall ofproto_dpif_xlate ofproto_xlate_cache ovs_lldp ovs_numa ovs_rcu ovs_replay "
-            + "ovs_router ovs_thread ovsdb_cs ovsdb_error ovsdb_idl ox_stat pcap pmd_perf poll_loop process "
-            + "rconn reconnect route_table rstp rstp_sm sflow sha1 signals socket_util socket_util_unix stp "
-            + "stream stream_fd stream_replay stream_ssl stream_tcp stream_unix svec system_stats tc timeval "
-            + "tunnel unixctl userspace_tso util uuid vconn vconn_stream vlog vswitchd").split(" "));
-
-    // vlog_unixctl_set(): each argument's vlog_set_levels_from_string() (strtok_r() words, strcasecmp() names), the
-    // first error replied; the levels only change what ovs-vswitchd writes to its log (vlog/list is not modelled)
+    // vlog_unixctl_set(): each argument's vlog_set_levels_from_string() (strtok_r() words, strcasecmp() names) in
+    // turn, the first error replied; the levels change what ovs-vswitchd writes to its log, and what vlog/list shows
     private int vlogSet(List<String> rest) {
-        List<String> levels = List.of("off", "emer", "err", "warn", "info", "dbg");
-        List<String> destinations = List.of("console", "syslog", "file");
+        List<String> levels = io.arplab.runtime.VlogLevels.LEVELS;
+        List<String> destinations = io.arplab.runtime.VlogLevels.DESTINATIONS;
+        io.arplab.runtime.VlogLevels vlog = ctx.runtime() == null || ctx.runtime().vswitchd() == null ? null
+                : ctx.runtime().vswitchd().vlog();
         for (String arg : rest) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^ ,:\t]+").matcher(arg);
             List<String> words = new java.util.ArrayList<>();
@@ -591,6 +579,8 @@ public final class OvsAppctl implements Tool {
                 continue;
             }
             boolean dest = false, level = false, module = false;
+            String moduleName = null;
+            int destination = -1, levelNo = levels.size() - 1; // ANY, dbg unless named
             m.reset();
             while (m.find()) {
                 String w = m.group().toLowerCase(java.util.Locale.ROOT);
@@ -601,20 +591,29 @@ public final class OvsAppctl implements Tool {
                         return error("cannot specify multiple destinations");
                     }
                     dest = true;
+                    destination = destinations.indexOf(w);
                 } else if (levels.contains(w)) {
                     if (level) {
                         return error("cannot specify multiple levels");
                     }
                     level = true;
-                } else if (VLOG_MODULES.contains(w)) {
+                    levelNo = levels.indexOf(w);
+                } else if (io.arplab.runtime.VlogLevels.MODULES.contains(w)) {
                     if (module) {
                         return error("cannot specify multiple modules");
                     }
                     module = true;
+                    moduleName = w;
                 } else {
                     return error("no destination, level, or module \"" + m.group() + "\"");
                 }
             }
+            if (vlog != null) { // vlog_set_levels(): every module or one, every destination or one
+                vlog.set(moduleName, destination, levelNo);
+            }
+        }
+        if (rest.isEmpty() && vlog != null) {
+            vlog.set(null, -1, levels.size() - 1); // no argument: every module and destination at dbg
         }
         return 0;
     }
