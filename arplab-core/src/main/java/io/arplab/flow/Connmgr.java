@@ -41,6 +41,7 @@ final class Connmgr {
         br.groups.clear();
         for (Meter m : br.meters.values()) {
             br.datapath.freeMeterId(m.providerId);
+            br.meterOrder.remove(m.id);
         }
         br.meters.clear();
         br.tables.version++;

@@ -141,6 +141,8 @@ public final class Conntrack {
         long expiration = Long.MAX_VALUE;
         /** Committed with nat(src=...) rather than nat(dst=...). */
         boolean natSrc;
+        /** The zone limit it was admitted under (conn->admit_zone, zone_limit_seq), or null. */
+        ZoneLimit admitted;
 
         Conn(Key orig, Key reply) {
             this.orig = orig;
@@ -164,10 +166,22 @@ public final class Conntrack {
     public final Ipf ipf = new Ipf();
     /** ct->tcp_seq_chk (dpctl/ct-enable-tcp-seq-chk, ct-disable-tcp-seq-chk): off, any segment fits the windows. */
     public boolean tcpSeqChk = true;
-    /** The default zone limit (dpctl/ct-set-limits default=L): 0, none. */
-    public long defaultZoneLimit;
-    /** The zones' own limits (dpctl/ct-set-limits zone=N,limit=L), by zone. */
-    public final java.util.TreeMap<Integer, Long> zoneLimits = new java.util.TreeMap<>();
+    /** DEFAULT_ZONE: the default limit's entry in {@link #zoneLimits}. */
+    public static final int DEFAULT_ZONE = -1;
+
+    /** A zone limit (struct zone_limit): a connection admitted under it counts until it goes, or the limit does. */
+    public static final class ZoneLimit {
+        public final int zone;
+        public long limit;
+
+        ZoneLimit(int zone, long limit) {
+            this.zone = zone;
+            this.limit = limit;
+        }
+    }
+
+    /** The limits (dpctl/ct-set-limits default=L zone=N,limit=L) by zone, the default's at DEFAULT_ZONE. */
+    private final java.util.TreeMap<Integer, ZoneLimit> zoneLimits = new java.util.TreeMap<>();
     private final Map<Key, Conn> conns = new LinkedHashMap<>();
     private final Map<Key, Conn> replies = new LinkedHashMap<>();
 
@@ -869,8 +883,8 @@ public final class Conntrack {
         if (conns.size() >= maxConns) {
             return null; // COVERAGE_INC(conntrack_full)
         }
-        long limit = zoneLimits.getOrDefault(k.zone(), defaultZoneLimit);
-        if (limit > 0 && zoneCount(k.zone()) >= limit) {
+        ZoneLimit zl = zoneLimit(k.zone());
+        if (zl != null && zoneCount(zl) >= zl.limit) {
             return null; // zone_limit_lookup_or_default(): the zone's limit reached
         }
         Key reply = nat != null ? uniqueTuple(k, nat) : k.reverse();
@@ -880,22 +894,41 @@ public final class Conntrack {
         Conn c = new Conn(k, reply);
         c.nat = nat != null && (nat.src() || nat.dst());
         c.natSrc = nat != null && nat.src();
+        c.admitted = zl;
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
     }
 
+    /** zone_limit_lookup_or_default(): the zone's own limit, else the default one, else null. */
+    public ZoneLimit zoneLimit(int zone) {
+        ZoneLimit zl = zoneLimits.get(zone);
+        return zl != null ? zl : zoneLimits.get(DEFAULT_ZONE);
+    }
+
+    /** The zones with a limit of their own, ascending. */
+    public java.util.Set<Integer> limitedZones() {
+        return zoneLimits.tailMap(0).keySet();
+    }
+
+    /** zone_limit_update(): a zone's limit changed, or created (counting none of the connections already there). */
+    public void setZoneLimit(int zone, long limit) {
+        zoneLimits.computeIfAbsent(zone, z -> new ZoneLimit(z, limit)).limit = limit;
+    }
+
+    /** zone_limit_delete(): the connections admitted under it no longer count anywhere. */
+    public void deleteZoneLimit(int zone) {
+        zoneLimits.remove(zone);
+    }
+
     /**
-     * The connections a zone's limit counts (zone_limit's czl.count): the zone's own with a limit of its own, else
-     * those of every zone without one (the default limit's entry).
+     * czl.count: the connections admitted under this limit (conn_not_found() counts one in, conn_clean() out); a
+     * limit deleted and set again starts from none (its new zone_limit_seq).
      */
-    public int zoneCount(int zone) {
-        boolean own = zoneLimits.containsKey(zone);
+    public int zoneCount(ZoneLimit zl) {
         int n = 0;
-        for (Key k : conns.keySet()) {
-            if (own ? k.zone() == zone : !zoneLimits.containsKey(k.zone())) {
-                n++;
-            }
+        for (Conn c : conns.values()) {
+            n += c.admitted == zl ? 1 : 0;
         }
         return n;
     }

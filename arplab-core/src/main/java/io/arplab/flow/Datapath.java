@@ -44,8 +44,6 @@ public final class Datapath {
     private boolean deleted;
     /** bt_support.tnl_push_pop: the userspace datapath pushes and pops tunnel headers, the kernel's does not. */
     public final boolean userspace;
-    /** rt_support.tnl_push_pop, which dpif/set-dp-features turns off (and on again where the datapath can). */
-    private boolean tnlPushPop;
     /** flow_vlan_limit (flow_limit_vlans()): the VLAN headers miniflow_extract() parses, other_config:vlan-limit. */
     private int vlanLimit = 1;
     /**
@@ -62,53 +60,96 @@ public final class Datapath {
     /** {@code userspace} false: the kernel module's (datapath_type system), whose tunnels are kernel devices. */
     public Datapath(boolean userspace) {
         this.userspace = userspace;
-        this.tnlPushPop = userspace;
     }
 
-    /** rt_support.clone: the datapath's clone() action, which dpif/set-dp-features turns off and on. */
-    private boolean clone = true;
-    /** rt_support.check_pkt_len: the datapath's check_pkt_len() action, which dpif/set-dp-features turns off and on. */
-    private boolean checkPktLen = true;
-    /** rt_support.sample_nesting: check_max_sample_nesting()'s probe gives FLOW_MAX_SAMPLE_NESTING, 10. */
-    private int sampleNesting = SAMPLE_NESTING;
-    private static final int SAMPLE_NESTING = 10;
+    /** A field of struct dpif_backer_support (DPIF_SUPPORT_FIELDS, then odp's ODP_SUPPORT_FIELDS): bool or size_t. */
+    private record Feature(String name, String title, boolean size) {}
+
+    private static final List<Feature> FEATURES = List.of(new Feature("masked_set_action", "Masked set action", false),
+            new Feature("tnl_push_pop", "Tunnel push pop", false), new Feature("ufid", "Ufid", false),
+            new Feature("trunc", "Truncate action", false), new Feature("clone", "Clone action", false),
+            new Feature("sample_nesting", "Sample nesting", true),
+            new Feature("ct_eventmask", "Conntrack eventmask", false),
+            new Feature("ct_clear", "Conntrack clear", false),
+            new Feature("max_hash_alg", "Max dp_hash algorithm", true),
+            new Feature("check_pkt_len", "Check pkt length action", false),
+            new Feature("ct_timeout", "Conntrack timeout policy", false),
+            new Feature("explicit_drop_action", "Explicit Drop action", false),
+            new Feature("lb_output_action", "Optimized Balance TCP mode", false),
+            new Feature("ct_zero_snat", "Conntrack all-zero IP SNAT", false),
+            new Feature("add_mpls", "MPLS Label add", false), new Feature("max_vlan_headers", "Max VLAN headers", true),
+            new Feature("max_mpls_depth", "Max MPLS depth", true), new Feature("recirc", "Recirc", false),
+            new Feature("ct_state", "CT state", false), new Feature("ct_zone", "CT zone", false),
+            new Feature("ct_mark", "CT mark", false), new Feature("ct_label", "CT label", false),
+            new Feature("ct_state_nat", "CT state NAT", false), new Feature("ct_orig_tuple", "CT orig tuple", false),
+            new Feature("ct_orig_tuple6", "CT orig tuple for IPv6", false), new Feature("nd_ext", "IPv6 ND Extension",
+            false));
+    /** rt_support's fields dpif/set-dp-features set; acted on: tnl_push_pop, clone, sample_nesting, check_pkt_len. */
+    private final Map<String, Long> runTime = new HashMap<>();
+
+    /** bt_support: what the backer's probes found when it opened (the userspace datapath has it all). */
+    private long boot(String name) {
+        return switch (name) {
+            case "tnl_push_pop" -> userspace ? 1 : 0; // the kernel's pushes and pops no tunnel headers
+            case "sample_nesting" -> 10; // check_max_sample_nesting(): FLOW_MAX_SAMPLE_NESTING
+            case "max_vlan_headers" -> maxVlanHeaders;
+            case "max_mpls_depth" -> 3;
+            default -> 1; // max_hash_alg: OVS_HASH_ALG_SYM_L4
+        };
+    }
+
+    private long runTime(String name) {
+        return runTime.getOrDefault(name, boot(name));
+    }
+
+    /** dpif/show-dp-features BR: dpif_show_support() of bt_support. */
+    public String showFeatures() {
+        StringBuilder s = new StringBuilder();
+        for (Feature f : FEATURES) {
+            long v = boot(f.name());
+            s.append(f.title()).append(": ").append(f.size() ? Long.toString(v) : v != 0 ? "Yes" : "No").append('\n');
+        }
+        return s.toString();
+    }
 
     /**
-     * dpif/set-dp-features BR [FEATURE [VALUE]] (dpif_set_support()) for the features arplab has (tnl_push_pop, clone,
-     * sample_nesting, check_pkt_len): a value shown, set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
+     * dpif/set-dp-features BR [FEATURE [VALUE]] (dpif_set_support()): every field shown (in the shash's order), one
+     * shown, or one set, or OVS's refusal; a change flushes the megaflows (udpif_flush()).
      */
-    public String setFeature(java.util.List<String> args) {
+    public String setFeature(List<String> args) {
         if (args.isEmpty()) {
-            return feature("tnl_push_pop");
+            List<String> names = new ArrayList<>();
+            FEATURES.forEach(f -> names.add(f.name()));
+            StringBuilder s = new StringBuilder();
+            Hmap.of(names, Hmap.shash()).forEach(n -> s.append(feature(n)));
+            return s.toString();
         }
         String name = args.get(0);
-        if (!java.util.Set.of("tnl_push_pop", "clone", "sample_nesting", "check_pkt_len").contains(name)) {
+        Feature f = FEATURES.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        if (f == null) {
             return "Unexpected support field\n";
         }
         if (args.size() < 2) {
             return feature(name);
         }
         String v = args.get(1);
-        if (name.equals("sample_nesting")) { // DPIF_SUPPORT_FIELD_size_t: str_to_int(), 0 to the boot value
-            int n;
-            try {
-                n = Integer.parseInt(v.startsWith("+") ? v.substring(1) : v);
-            } catch (NumberFormatException e) {
+        if (f.size()) { // str_to_int(), 0 to the boot value
+            Integer n = io.arplab.wire.libc.CLib.strToInt(v, 10);
+            if (n == null) {
                 return "Integer number expected\n";
-            }
-            if (n < 0) {
+            } else if (n < 0) {
                 return "Negative number not expected\n";
-            } else if (n > SAMPLE_NESTING) {
+            } else if (n > boot(name)) {
                 return "Can not set value beyond the datapath capability\n";
             }
-            sampleNesting = n;
+            runTime.put(name, (long) n);
         } else if (v.equalsIgnoreCase("true")) {
-            if (name.equals("tnl_push_pop") && !userspace) {
+            if (boot(name) == 0) {
                 return "Can not enable features not supported by the datapth\n";
             }
-            setBool(name, true);
+            runTime.put(name, 1L);
         } else if (v.equalsIgnoreCase("false")) {
-            setBool(name, false);
+            runTime.put(name, 0L);
         } else {
             return "Boolean value expected\n";
         }
@@ -116,27 +157,12 @@ public final class Datapath {
         return "";
     }
 
-    private void setBool(String name, boolean v) {
-        if (name.equals("clone")) {
-            clone = v;
-        } else if (name.equals("check_pkt_len")) {
-            checkPktLen = v;
-        } else {
-            tnlPushPop = v;
-        }
-    }
-
     // display_support_field()
     private String feature(String name) {
-        return switch (name) {
-            case "clone" -> "clone (Clone action) : [run time]:" + clone + ", [boot time]:true\n";
-            case "check_pkt_len" -> "check_pkt_len (Check pkt length action) : [run time]:" + checkPktLen
-                    + ", [boot time]:true\n";
-            case "sample_nesting" -> "sample_nesting (Sample nesting) : [run time]:" + sampleNesting
-                    + ", [boot time]:" + SAMPLE_NESTING + "\n";
-            default -> "tnl_push_pop (Tunnel push pop) : [run time]:" + tnlPushPop + ", [boot time]:" + userspace
-                    + "\n";
-        };
+        Feature f = FEATURES.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        String rt = f.size() ? Long.toString(runTime(name)) : Boolean.toString(runTime(name) != 0);
+        String bt = f.size() ? Long.toString(boot(name)) : Boolean.toString(boot(name) != 0);
+        return name + " (" + f.title() + ") : [run time]:" + rt + ", [boot time]:" + bt + "\n";
     }
 
     /** The OpenFlow tunnel ports listening on tunnel datapath port {@code dpPort}, or null. */
@@ -151,22 +177,22 @@ public final class Datapath {
 
     /** rt_support.clone. */
     boolean supportsClone() {
-        return clone;
+        return runTime("clone") != 0;
     }
 
     /** rt_support.check_pkt_len. */
     boolean supportsCheckPktLen() {
-        return checkPktLen;
+        return runTime("check_pkt_len") != 0;
     }
 
     /** rt_support.sample_nesting. */
     int sampleNesting() {
-        return sampleNesting;
+        return (int) runTime("sample_nesting");
     }
 
     /** ovs_native_tunneling_is_on(): the feature on and a tunnel port on the datapath (the backer's tnl_count). */
     boolean nativeTunneling() {
-        return tnlPushPop && tunnelPort() >= 0;
+        return runTime("tnl_push_pop") != 0 && tunnelPort() >= 0;
     }
 
     /** The datapath number of a tunnel vport (the backer's tnl_count is not 0), or -1. */

@@ -378,8 +378,21 @@ public final class FlowTables {
         Arrays.fill(miss, TableMiss.DEFAULT);
     }
 
-    /** A table_mod as ovs-ofctl parsed it: the table (255 for all), its miss config, the versions that carry it. */
-    public record TableMod(int table, TableMiss miss, java.util.Set<OfVersion> versions) {}
+    /** OpenFlow 1.4's table-config of each table (struct oftable): eviction by OpenFlow, vacancy events. */
+    private final boolean[] evict = new boolean[N_TABLES];
+    /** vacancy_down and vacancy_up of a table with vacancy events on (vacancy_event), null with them off. */
+    private final int[][] vacancy = new int[N_TABLES][];
+
+    /**
+     * A table_mod as ovs-ofctl parsed it: the table (255 for all), its miss config, the versions that carry it, and
+     * OpenFlow 1.4's eviction (null: unchanged) and vacancy (null: unchanged, empty: off, {down, up}: on).
+     */
+    public record TableMod(int table, TableMiss miss, java.util.Set<OfVersion> versions, Boolean evict,
+            int[] vacancy) {
+        TableMod(int table, TableMiss miss, java.util.Set<OfVersion> versions) {
+            this(table, miss, versions, null, null);
+        }
+    }
 
     /**
      * parse_ofp_table_mod() without table names: "all" or a table number (ofputil_table_from_string(), its
@@ -396,7 +409,8 @@ public final class FlowTables {
             case "controller" -> new TableMod(table, TableMiss.CONTROLLER, of11);
             case "continue" -> new TableMod(table, TableMiss.CONTINUE, of11);
             case "drop" -> new TableMod(table, TableMiss.DROP, of11);
-            case "evict", "noevict", "novacancy" -> new TableMod(table, TableMiss.DEFAULT, of14);
+            case "evict", "noevict" -> new TableMod(table, TableMiss.DEFAULT, of14, setting.equals("evict"), null);
+            case "novacancy" -> new TableMod(table, TableMiss.DEFAULT, of14, null, new int[0]);
             default -> "vacancy".startsWith(setting.substring(0, colon < 0 ? setting.length() : colon))
                     ? vacancy(table, setting, of14) // strncmp() up to the ':'
                     : table != 255 && setting.startsWith("name:") ? new TableMod(table, TableMiss.DEFAULT,
@@ -436,7 +450,39 @@ public final class FlowTables {
             throw new FlowParseException("Invalid vacancy range, vacancy up should be greater than vacancy down"
                     + " (OFPBPC_BAD_VALUE)");
         }
-        return new TableMod(table, TableMiss.DEFAULT, versions);
+        return new TableMod(table, TableMiss.DEFAULT, versions, null, new int[] {down, up});
+    }
+
+    /**
+     * table_mod__()'s eviction and vacancy of an OpenFlow 1.4+ table_mod. ofctl_mod_table() sends one per table for
+     * "all", one table_mod that fetch_table_desc() completes from each table's desc in turn: with an eviction set it
+     * takes the table's vacancy, else the table's eviction, which then stays set, so that the vacancy reaches table 0
+     * alone.
+     */
+    public void tableConfig(TableMod tm) {
+        Boolean ev = tm.evict();
+        for (int i = tm.table() == 255 ? 0 : tm.table(); i < (tm.table() == 255 ? N_TABLES - 1 : tm.table() + 1);
+                i++) {
+            if (ev == null) {
+                ev = evict[i];
+                vacancy[i] = tm.vacancy().length == 0 ? null : tm.vacancy().clone();
+            }
+            evict[i] = ev;
+        }
+    }
+
+    /** ofputil_table_desc_format() of query_table_desc__(): the table's eviction and vacancy configuration. */
+    public String tableDesc(int t) {
+        StringBuilder s = new StringBuilder("\n  table ").append(t).append(":\n   eviction=")
+                .append(evict[t] ? "on" : "off").append(" eviction_flags=OTHER|IMPORTANCE|LIFETIME\n   vacancy=");
+        if (vacancy[t] == null) {
+            return s.append("off\n").toString();
+        }
+        // oftable_vacancy() of a table without a flow limit (max_flows UINT_MAX), converted to uint8_t
+        long n = stats(t)[0], max = 0xffffffffL;
+        int current = n == 0 ? 100 : n >= max ? 0 : (int) ((max - n) * 100.0 / max);
+        return s.append("on vacancy_down=").append(vacancy[t][0]).append("% vacancy_up=").append(vacancy[t][1])
+                .append("% vacancy=").append(current).append("%\n").toString();
     }
 
     /** ofproto_table_get_miss_config(). */

@@ -105,18 +105,35 @@ public final class Group {
          * ofputil_check_group_mod(), as the switch decodes it: an indirect group needs exactly one bucket
          * (OFPGMFC_INVALID_GROUP); null when it decodes.
          */
-        public String decodeError() {
+        public String decodeError(OfVersion v) {
             boolean typed = command == Command.ADD || command == Command.MODIFY || command == Command.ADD_OR_MOD;
-            return typed && type == Type.INDIRECT && buckets.size() != 1 ? "OFPGMFC_INVALID_GROUP" : null;
+            if (typed && type == Type.INDIRECT && buckets.size() != 1) {
+                return "OFPGMFC_INVALID_GROUP";
+            }
+            return duplicateIds(v) ? "OFPGMFC_BAD_BUCKET" : null;
+        }
+
+        // ofputil_pull_ofp15_buckets(): ofputil_bucket_check_duplicate_id() of the ids the message carries (OpenFlow
+        // 1.0's NXT_GROUP_MOD and 1.5's; 1.1-1.4 number the buckets in order)
+        private boolean duplicateIds(OfVersion v) {
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (Bucket b : sent(this, v)) {
+                if (!seen.add(b.id)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
-         * The group_mod as sent when it has no buckets nor properties (ofputil_encode_ofp11_group_mod(); 1.5's
-         * ofputil_encode_ofp15_group_mod(), which OpenFlow 1.0's NXT_GROUP_MOD carries after its Nicira header), or
-         * null.
+         * The group_mod as sent (ofputil_encode_ofp11_group_mod(); 1.5's ofputil_encode_ofp15_group_mod(), which
+         * OpenFlow 1.0's NXT_GROUP_MOD carries after its Nicira header, with its buckets' ids, actions and properties
+         * as ofputil_put_ofp15_bucket() puts them), or null: with buckets in OpenFlow 1.1-1.4, a selection method, or
+         * an action arplab does not encode.
          */
-        public byte[] bucketlessWire(OfVersion v, int xid) {
-            if (!buckets.isEmpty() || !selectionMethod.isEmpty()) {
+        public byte[] wire(OfVersion v, int xid) {
+            boolean nx = !v.atLeast(OfVersion.OF11), of15 = nx || v.atLeast(OfVersion.OF15);
+            if (!buckets.isEmpty() && !of15 || !selectionMethod.isEmpty()) {
                 return null;
             }
             int cmd = switch (command) {
@@ -127,8 +144,32 @@ public final class Group {
                 case REMOVE_BUCKET -> 4;
                 case ADD_OR_MOD -> 0x8000;
             };
-            boolean nx = !v.atLeast(OfVersion.OF11), of15 = nx || v.atLeast(OfVersion.OF15);
-            int len = (nx ? 16 : 8) + (of15 ? 16 : 8);
+            java.io.ByteArrayOutputStream bkts = new java.io.ByteArrayOutputStream();
+            try {
+                for (Bucket b : sent(this, v)) {
+                    byte[] acts = OfpEncode.actions(b.actions, v);
+                    java.io.ByteArrayOutputStream props = new java.io.ByteArrayOutputStream();
+                    if (type == Type.SELECT || b.weight != 0) { // OFPGBPT15_WEIGHT
+                        props.writeBytes(new byte[] {0, 0, 0, 8, (byte) (b.weight >> 8), (byte) b.weight, 0, 0});
+                    }
+                    if (b.watchPort != Ports.NONE) { // OFPGBPT15_WATCH_PORT, ofputil_port_to_ofp11()
+                        long p = b.watchPort >= 0xff00 ? b.watchPort + 0xffff0000L : b.watchPort;
+                        props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00010008).putInt((int) p).array());
+                    }
+                    if (b.watchGroup != ANY) { // OFPGBPT15_WATCH_GROUP
+                        props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00020008).putInt((int) b.watchGroup)
+                                .array());
+                    }
+                    int len = 8 + acts.length + props.size();
+                    bkts.writeBytes(java.nio.ByteBuffer.allocate(8).putShort((short) len).putShort((short) acts.length)
+                            .putInt((int) b.id).array());
+                    bkts.writeBytes(acts);
+                    bkts.writeBytes(props.toByteArray());
+                }
+            } catch (OfpEncode.Unencodable e) {
+                return null;
+            }
+            int len = (nx ? 16 : 8) + (of15 ? 16 : 8) + bkts.size();
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(len);
             b.put((byte) v.wire).put((byte) (nx ? 4 : 15)).putShort((short) len).putInt(xid); // OFPT_VENDOR, GROUP_MOD
             if (nx) {
@@ -136,8 +177,9 @@ public final class Group {
             }
             b.putShort((short) cmd).put((byte) type.ordinal()).put((byte) 0).putInt((int) id);
             if (of15) {
-                b.putShort((short) 0).putShort((short) 0).putInt((int) commandBucketId);
+                b.putShort((short) bkts.size()).putShort((short) 0).putInt((int) commandBucketId);
             }
+            b.put(bkts.toByteArray());
             return b.array();
         }
 
@@ -148,10 +190,10 @@ public final class Group {
         public List<String> print(OfVersion v, int xid, PortMap names) {
             String head = (v == OfVersion.OF10 ? "NXT_GROUP_MOD" : "OFPT_GROUP_MOD (" + v.shortName + ")")
                     + " (xid=0x" + Integer.toHexString(xid) + "):";
-            String decode = decodeError();
+            String decode = decodeError(v);
             if (decode != null) {
                 List<String> out = new ArrayList<>(List.of(head + " ***decode error: " + decode + "***"));
-                byte[] wire = bucketlessWire(v, xid);
+                byte[] wire = wire(v, xid);
                 if (wire != null) {
                     out.addAll(List.of(OfpEncode.hexDump(wire, true).split("\n")));
                 }
@@ -170,7 +212,11 @@ public final class Group {
 
         /** What decoding its buckets' actions in version {@code v} logs, as {@link Group#decodeLog} has it. */
         public List<String> decodeLog(OfVersion v) {
-            return Group.decodeLog(buckets, v);
+            List<String> out = new ArrayList<>(Group.decodeLog(buckets, v));
+            if (duplicateIds(v)) { // ofputil_pull_ofp15_buckets(), after each bucket's actions
+                out.add("ofp_group|WARN|Duplicate bucket id");
+            }
+            return out;
         }
 
         /**
@@ -236,23 +282,29 @@ public final class Group {
 
     /**
      * The buckets of {@code m} as the switch gets them in {@code version}: ofputil_encode_ofp15_group_mod() gives a
-     * bucket without an id the lowest one no bucket of the mod names (id_pool_alloc_id()); OpenFlow 1.1-1.4 number
-     * the buckets in order (ofputil_pull_ofp11_buckets()).
+     * bucket without an id the lowest one its id pool lacks, a pool that holds the ids of the buckets after the first
+     * without one (id_pool_alloc_id()), so that an earlier bucket's id may come again; OpenFlow 1.1-1.4 number the
+     * buckets in order (ofputil_pull_ofp11_buckets()).
      */
     private static List<Bucket> sent(Mod m, OfVersion version) {
         boolean props = !version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15);
         List<Bucket> out = new ArrayList<>();
-        java.util.Set<Long> used = new java.util.HashSet<>();
-        for (Bucket b : m.buckets()) {
-            used.add(b.id);
-        }
+        java.util.Set<Long> used = null;
         long free = 0;
         for (int i = 0; i < m.buckets().size(); i++) {
             Bucket b = m.buckets().get(i);
             long bucketId = b.id;
             if (!props) {
                 bucketId = i;
-            } else if (b.id == BUCKET_UNSET) {
+            } else if (b.id > BUCKET_MAX) {
+                if (used == null) { // the pool takes the ids of the buckets after the first without one only
+                    used = new java.util.HashSet<>();
+                    for (Bucket later : m.buckets().subList(i + 1, m.buckets().size())) {
+                        if (later.id <= BUCKET_MAX) {
+                            used.add(later.id);
+                        }
+                    }
+                }
                 while (used.contains(free)) {
                     free++;
                 }

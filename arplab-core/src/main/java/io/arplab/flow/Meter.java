@@ -11,7 +11,9 @@ import java.util.List;
  */
 public final class Meter {
     public static final long ALL = 0xffffffffL;
-    static final long MAX = 0xffff0000L;
+    static final long MAX = 0xffff0000L, SLOWPATH = 0xfffffffdL, CONTROLLER = 0xfffffffeL;
+    /** The userspace datapath's max_bands (dpif_netdev_meter_get_features()). */
+    static final int MAX_BANDS = 8;
     static final int KBPS = 1, PKTPS = 2, BURST = 4, STATS = 8;
     static final int DROP = 1, DSCP_REMARK = 2;
 
@@ -37,6 +39,31 @@ public final class Meter {
         /** ofputil_format_meter_mod()'s meter. */
         public String format() {
             return Meter.format(id, flags, bands);
+        }
+
+        /** ofputil_decode_meter_mod(): an add or modify of both kbps and pktps is OFPMMFC_BAD_FLAGS, else null. */
+        public String decodeError() {
+            return command != Command.DELETE && (flags & KBPS) != 0 && (flags & PKTPS) != 0 ? "OFPMMFC_BAD_FLAGS"
+                    : null;
+        }
+
+        /** The message hex-dumped as ofp_print() shows one it cannot decode (ovs_hex_dump()). */
+        public String hexDump(OfVersion v, int xid) {
+            return OfpEncode.hexDump(wire(v, xid), true);
+        }
+
+        /** ofputil_encode_meter_mod() in OpenFlow 1.3+: ofp13_meter_mod, then each ofp13_meter_band_*. */
+        byte[] wire(OfVersion v, int xid) {
+            boolean bands = command != Command.DELETE;
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + (bands ? 16 * this.bands.size() : 0));
+            b.put((byte) v.wire).put((byte) 29).putShort((short) b.capacity()).putInt(xid); // OFPT_METER_MOD
+            b.putShort((short) command.ordinal()).putShort((short) (bands ? flags : 0)).putInt((int) id);
+            for (Band band : bands ? this.bands : List.<Band>of()) {
+                b.putShort((short) band.type).putShort((short) 16).putInt((int) band.rate)
+                        .putInt((int) band.burstSize).put((byte) (band.type == DSCP_REMARK ? band.precLevel : 0))
+                        .put(new byte[3]);
+            }
+            return b.array();
         }
     }
 

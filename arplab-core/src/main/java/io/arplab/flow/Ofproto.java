@@ -131,6 +131,8 @@ public final class Ofproto {
     public final java.util.SortedMap<Long, Group> groups = new java.util.TreeMap<>();
     /** The meter table by id. */
     public final java.util.SortedMap<Long, Meter> meters = new java.util.TreeMap<>();
+    /** ofproto->meters, the hmap (hash_int(id, 0)) whose order meter requests for all meters walk. */
+    final Hmap<Long> meterOrder = new Hmap<>(id -> FlowHash.hashInt((int) (long) id, 0));
     private final Map<Long, Port> ports = new LinkedHashMap<>();
     /** ofproto->ports, the hmap of the bridge's ports kept since it was made (grown, never shrunk). */
     private Hmap<Port> portHmap = Hmap.ofPorts();
@@ -562,6 +564,13 @@ public final class Ofproto {
     }
 
     /** A meter_mod ({@link OfprotoMeters}); null or the OpenFlow error's name. */
+    /** The meters in ofproto->meters' order (meter_request_reply_all()'s HMAP_FOR_EACH). */
+    public List<Meter> metersInOrder() {
+        List<Meter> out = new ArrayList<>();
+        meterOrder.inOrder().forEach(id -> out.add(meters.get(id)));
+        return out;
+    }
+
     public String meterMod(Meter.Mod m, long now) {
         return OfprotoMeters.meterMod(this, m, now);
     }
@@ -779,13 +788,14 @@ public final class Ofproto {
 
     /**
      * handle_set_config()'s frag: set_frag_handling() takes every mode but "reassemble" (left as it was), a change
-     * revalidating every megaflow (REV_RECONFIGURE).
+     * revalidating every megaflow (REV_RECONFIGURE). Returns whether the mode is now {@code mode}.
      */
-    public void setFragHandling(String mode) {
+    public boolean setFragHandling(String mode) {
         if (!mode.equals("reassemble") && !mode.equals(fragHandling)) {
             fragHandling = mode;
             datapath.portsVersion++;
         }
+        return mode.equals(fragHandling);
     }
 
     /** Whether frames wait in {@link #sent}. */

@@ -19,7 +19,7 @@ final class OfprotoBundles {
         if (e.fm() != null) {
             return OfprotoFlowMod.init(br, e.fm(), version);
         } else if (e.gm() != null) {
-            return e.gm().decodeError();
+            return e.gm().decodeError(version);
         }
         return OfprotoPacketOut.init(e.po(), version, e.of10(), OfprotoPacketOut.flow(br, e.po()));
     }

@@ -15,7 +15,7 @@ final class OfprotoGroups {
      * delete_groups_start(): deleting a group deletes the flows that output to it). Returns null or the error.
      */
     static String groupMod(Ofproto br, Group.Mod m, OfVersion version, long now) {
-        String decode = m.decodeError();
+        String decode = m.decodeError(version);
         if (decode != null) {
             return decode;
         }

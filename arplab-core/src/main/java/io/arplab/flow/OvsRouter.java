@@ -400,6 +400,49 @@ public final class OvsRouter {
     }
 
     /**
+     * ovs/route/lookup IP [pkt_mark=N] (ovs_router_lookup_cmd()): an IPv4 address (scan_ipv4_route(), /32 if a
+     * prefix is given) or an IPv6 one (/128); the route's source, gateway and bridge as ipv6_format_mapped() prints
+     * them.
+     */
+    public String lookupCmd(List<String> args) {
+        String a = args.get(0);
+        Long v4 = null;
+        Ipv6Address[] v6 = null;
+        try {
+            int[] plen = new int[1];
+            long dst = cidr(a, plen);
+            v4 = plen[0] == 32 ? dst : null;
+        } catch (FlowParseException e) {
+            v6 = cidr6(a);
+        }
+        if (v4 == null && (v6 == null || prefix(v6[1]) != 128)) {
+            throw new FlowParseException("Invalid parameters");
+        }
+        long mark = 0;
+        if (args.size() > 1) {
+            Long m = pktMark(args.get(1));
+            if (m == null) {
+                throw new FlowParseException("Invalid pkt_mark");
+            }
+            mark = m;
+        }
+        if (v4 != null) {
+            Route r = lookup(v4, mark, 0);
+            if (r == null) {
+                throw new FlowParseException("Not found");
+            }
+            // a route added without a gateway holds in6addr_any, not a mapped 0.0.0.0
+            return "src " + MatchFormat.ip(r.src) + "\ngateway " + (r.gw == 0 ? "::" : MatchFormat.ip(r.gw)) + "\ndev "
+                    + r.bridge + "\n";
+        }
+        Route6 r = lookup6(v6[0], mark);
+        if (r == null) {
+            throw new FlowParseException("Not found");
+        }
+        return "src " + r.src + "\ngateway " + r.gw + "\ndev " + r.bridge + "\n";
+    }
+
+    /**
      * ovs_router_lookup(): the route with the longest prefix for {@code dst} (the user routes; arplab has no cached
      * ones), or null. A set tunnel source needs a local route of its own, which only the kernel's table has.
      */

@@ -65,8 +65,13 @@ final class XlateGroup {
 
     // group_first_live_bucket()
     private static Group.Bucket firstLive(Xlate x, Group g) {
+        return firstLive(x, g, 0);
+    }
+
+    // group_first_live_bucket() at liveness depth {@code depth}: each bucket not live reported
+    private static Group.Bucket firstLive(Xlate x, Group g, int depth) {
         for (Group.Bucket b : g.buckets) {
-            if (alive(x, g, b, 0)) {
+            if (alive(x, g, b, depth)) {
                 return b;
             }
             notLive(x, b);
@@ -86,7 +91,8 @@ final class XlateGroup {
         x.note("bucket " + b.id + ": not live due to " + why);
     }
 
-    // bucket_is_alive(): a watched port must exist (may_enable), a watched group have a live bucket
+    // bucket_is_alive(): a watched port must exist (may_enable), a watched group have a live bucket (group_is_alive():
+    // its group_first_live_bucket(), which reports the watched group's buckets that are not live)
     private static boolean alive(Xlate x, Group g, Group.Bucket b, int depth) {
         if (depth >= 128 || g.type == Group.Type.SELECT && b.weight == 0) {
             return false;
@@ -98,14 +104,7 @@ final class XlateGroup {
             return true;
         }
         Group w = b.watchGroup != Group.ANY ? x.br.groups.get(b.watchGroup) : null;
-        if (w != null) {
-            for (Group.Bucket wb : w.buckets) {
-                if (alive(x, w, wb, depth + 1)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return w != null && firstLive(x, w, depth + 1) != null;
     }
 
     /**

@@ -21,6 +21,13 @@ final class XlateNormal {
         x.wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
         x.wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
         Ofproto.Port inPort = x.br.port(in);
+        // lookup_input_bundle(): a port the bridge lacks has no bundle, but for OFPP_CONTROLLER and OFPP_NONE, whose
+        // packets take ofpp_none_bundle (which learns nothing)
+        if (inPort == null && in != Ports.CONTROLLER && in != Ports.NONE) {
+            x.error("received packet on unknown port " + in);
+            x.problem("no input bundle, dropping");
+            return;
+        }
         PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
         int[] inTags = PortVlan.extract(x.flow);
         String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? "" : inPort.name);
@@ -46,12 +53,10 @@ final class XlateNormal {
             }
             gratArp = op == 2 || op == 1 && x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
         }
-        if (!MacAddress.isMulticast(src)) {
-            // update_learning_table(): with side effects only; a change is reported
+        if (!MacAddress.isMulticast(src) && inPort != null) {
+            // update_learning_table(): with side effects only, never for ofpp_none_bundle; a change is reported
             if (x.sideEffects && x.br.ml.learn(src, vlan, in, x.now, gratArp) && x.trace != null) {
-                Ofproto.Port p = x.br.port(in);
-                x.note("learned that " + MatchFormat.mac(src) + " is on port "
-                        + (p == null ? Ports.format(in, PortMap.NONE) : p.name) + " in VLAN " + vlan);
+                x.note("learned that " + MatchFormat.mac(src) + " is on port " + inPort.name + " in VLAN " + vlan);
             }
             x.xc.learn(src, vlan, in, gratArp);
         }

@@ -162,8 +162,8 @@ final class XlateTable {
             } else if (x.patchLookup) {
                 x.patchLookup = false;
                 XlateClone.cloneActions(x, acts);
-            } else if (x.trace == null && !x.exited && !x.wasMpls && r != x.br.missRule && table.foundGoto >= 0
-                    && acts == r.actions) {
+            } else if (x.trace == null && !x.exited && !x.wasMpls && r != x.br.missRule && !dropFrag
+                    && table.foundGoto >= 0 && acts == r.actions) { // the lookup's own rule (foundGoto: the last)
                 x.listContinues = false;
                 x.tableLevel = x.level; // gotoTable()'s
                 chained++;

@@ -22,6 +22,7 @@ final class LabVswitchd implements Vswitchd {
     private final Datapath datapath;
     private final Map<String, OvsBridge> bridges = new LinkedHashMap<>();
     private final Map<String, OvsBridge> deleted = new LinkedHashMap<>();
+    private final io.arplab.runtime.VlogLevels vlog = new io.arplab.runtime.VlogLevels();
 
     LabVswitchd(Lab lab, Host owner, Datapath datapath) {
         this.lab = lab;
@@ -181,5 +182,10 @@ final class LabVswitchd implements Vswitchd {
             lab.network().act(lab.network().node(owner.name()), out -> owner.stack().setUp(lab.now(), dev, up,
                     owner.outbox(out)));
         }
+    }
+
+    @Override
+    public io.arplab.runtime.VlogLevels vlog() {
+        return vlog;
     }
 }

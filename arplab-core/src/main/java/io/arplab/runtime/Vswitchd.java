@@ -46,4 +46,7 @@ public interface Vswitchd {
 
     /** Deletes port {@code name} from the bridge (its flows stay, as OVS keeps them). */
     void delPort(OvsBridge bridge, String name);
+
+    /** The process's log levels (vlog/set, vlog/list). */
+    VlogLevels vlog();
 }

@@ -107,6 +107,7 @@ class OvsGroupsTest {
         s = OvsDatapathViewsTest.normal(s).replaceAll("recirc\\(0x[0-9a-f]+\\)", "recirc(R)")
                 .replaceAll("recirc_id\\(0x[0-9a-f]+\\)", "recirc_id(R)").replaceAll("recirc_id=0x[0-9a-f]+", "recirc_id=R")
                 .replaceAll("used:[0-9.]+s", "used:T").replaceAll("idle_age=\\d+", "idle_age=A")
+                .replaceAll("duration:[0-9.]+s", "duration:D") // a meter's (ofputil_format_meter_stats())
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME");
         // dump-conntrack too: OVS lists in hash order; tnl/neigh/show walks a cmap, whose buckets follow a random
         // basis (cmap_impl_create()'s random_uint32())

@@ -129,6 +129,23 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * Hand-written probes of corners no campaign reaches (refdata/ovs/ofctl-cmds/probe-*.in): table features and
+     * descriptions, learn() in its forms, meters and OpenFlow 1.5 groups, dpctl's conntrack commands, ofproto/trace's
+     * options and packet-out's in_port forms.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-tables.in", "probe-learn.in", "probe-meters.in",
+            "probe-ct.in", "probe-ctlimits.in", "probe-trace.in", "probe-portcfg.in", "probe-learn2.in",
+            "probe-groups.in", "probe-appctl.in", "probe-learn3.in", "probe-misc.in",
+            "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
+            "probe-ff.in", "probe-purge.in", "probe-route.in",
+            "probe-features-off.in", "probe-dpflows.in",
+            "probe-vlog.in"})
+    void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
+    }
+
+    /**
      * The same over seeded flow files (refdata/ovs/fte, src/test/scripts/gen-fte.py): random flows OVS accepts, a
      * second file with some changed, moved, dropped, added and repeated, replaced and diffed in every direction.
      * dump-flows stays compared sorted: after replace-flows, each strict delete's rule leaves the classifier in an RCU

@@ -257,7 +257,7 @@ final class OfctlGroups {
             case "add-meter" -> Meter.Command.ADD;
             case "mod-meter" -> Meter.Command.MODIFY;
             case "del-meter", "del-meters" -> Meter.Command.DELETE;
-            case "dump-meters", "meter-stats" -> null;
+            case "dump-meter", "dump-meters", "meter-stats" -> null;
             default -> Meter.Command.ADD; // no meter argument
         };
         if (command == Meter.Command.ADD && !cmd.equals("add-meter")) {
@@ -274,6 +274,11 @@ final class OfctlGroups {
         String error = br.meterMod(m, of.ctx.now());
         if (error != null) {
             of.ctx.err().println(of.ofpHeader("OFPT_ERROR", 2) + error);
+            if (m.decodeError() != null) { // ofp_print() of a request ofputil_decode_meter_mod() refuses
+                of.ctx.err().println(of.ofpHeader("OFPT_METER_MOD", 2) + "***decode error: " + m.decodeError() + "***");
+                of.ctx.err().print(m.hexDump(of.version, 2));
+                return 1;
+            }
             of.ctx.err().print(of.ofpHeader("OFPT_METER_MOD", 2)
                     + (command == Meter.Command.ADD ? "ADD " : command == Meter.Command.MODIFY ? "MOD " : "DEL ")
                     + m.format() + "\n");
@@ -302,15 +307,15 @@ final class OfctlGroups {
                     + "band_types: drop\ncapabilities: kbps pktps burst stats\n");
             return 0;
         }
+        boolean config = cmd.startsWith("dump-meter");
         if (id != Meter.ALL && !br.meters.containsKey(id)) {
-            of.ctx.err().println("OFPT_ERROR" + v + " OFPMMFC_UNKNOWN_METER");
-            of.ctx.err().println((cmd.equals("dump-meters") ? "OFPST_METER_CONFIG" : "OFPST_METER") + " request" + v
-                    + " meter=" + id);
-            return 1;
+            // dump_transaction(): an error reply is printed (to stdout) as any reply, and ends the dump
+            of.ctx.out().println("OFPT_ERROR" + v + " OFPMMFC_UNKNOWN_METER");
+            of.ctx.out().println((config ? "OFPST_METER_CONFIG" : "OFPST_METER") + " request" + v + " meter=" + id);
+            return 0;
         }
-        boolean config = cmd.equals("dump-meters");
         StringBuilder o = new StringBuilder(config ? "OFPST_METER_CONFIG reply" : "OFPST_METER reply").append(v);
-        for (Meter m : br.meters.values()) {
+        for (Meter m : br.metersInOrder()) {
             if (id == Meter.ALL || m.id == id) {
                 o.append('\n').append(config ? m.config() : m.stats(of.ctx.now(), br.meterFlows(m.id)));
             }

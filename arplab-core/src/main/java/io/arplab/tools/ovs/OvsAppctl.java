@@ -321,10 +321,24 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 case "list-commands" -> ctx.out().print(Unixctl.listCommands());
-                case "dpif/show-dp-features" -> {
-                    return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
-                            : "\"dpif/show-dp-features\" is not modelled by arplab");
+                case "dpif/show-dp-features" -> { // ofproto_unixctl_dpif_show_dp_features()
+                    Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
+                    if (br == null) {
+                        return error("no such bridge");
+                    }
+                    ctx.out().print(br.datapath.showFeatures());
                 }
+                case "version" -> ctx.out().println("ovs-vswitchd (Open vSwitch) 3.1.0"); // ovs_print_version()
+                // dpif-netdev's implementations as Debian's build has them (no AVX512), on a datapath without PMDs
+                case "dpif-netdev/dpif-impl-get" ->
+                        ctx.out().print("Available DPIF implementations:\n  dpif_scalar (pmds: none)\n");
+                case "dpif-netdev/subtable-lookup-info-get", "dpif-netdev/subtable-lookup-prio-get" ->
+                        ctx.out().print("Available dpcls implementations:\n"
+                                + "  autovalidator (Use count: 0, Priority: 0)\n"
+                                + "  generic (Use count: 0, Priority: 1)\n");
+                case "dpif-netdev/miniflow-parser-get" -> ctx.out().print("Available MFEX implementations:\n"
+                        + "  autovalidator (available: True pmds: none)\n  scalar (available: True pmds: none)\n"
+                        + "  study (available: True pmds: none)\n");
                 case "dpctl/dump-conntrack", "dpctl/flush-conntrack", "dpctl/ct-stats-show",
                         "dpctl/ct-get-tcp-seq-chk", "dpctl/ct-enable-tcp-seq-chk", "dpctl/ct-disable-tcp-seq-chk",
                         "dpctl/ipf-get-status", "dpctl/ipf-set-enabled", "dpctl/ipf-set-disabled",
@@ -345,6 +359,9 @@ public final class OvsAppctl implements Tool {
                 }
                 case "dpctl/ct-set-maxconns", "dpctl/ct-get-maxconns", "dpctl/ct-get-nconns" -> {
                     return maxConns(cmd, rest);
+                }
+                case "dpctl/ct-bkts" -> {
+                    return ctBuckets(rest);
                 }
                 case "dpctl/del-flows" -> {
                     // dpctl_del_flows(): [DP] [FILE]; a FILE that does not open is reported, nothing deleted
@@ -378,10 +395,83 @@ public final class OvsAppctl implements Tool {
                 case "netdev-dummy/receive" -> {
                     return receive(rest);
                 }
-                case "netdev-dummy/ip4addr", "netdev-dummy/ip6addr", "ovs/route/add", "ovs/route/del", "ovs/route/show", "tnl/neigh/set",
+                case "netdev-dummy/ip4addr", "netdev-dummy/ip6addr", "ovs/route/add", "ovs/route/del", "ovs/route/show",
+                        "ovs/route/lookup", "tnl/neigh/set",
                         "tnl/neigh/show", "tnl/neigh/flush", "tnl/neigh/aging", "tnl/arp/set", "tnl/arp/show",
                         "tnl/arp/flush", "tnl/arp/aging", "tnl/ports/show" -> {
                     return tnl(cmd, rest);
+                }
+                case "netdev-dummy/set-admin-state" -> { // netdev_dummy_set_admin_state(): NETDEV_UP, the carrier
+                    String state = rest.get(rest.size() - 1).toLowerCase(java.util.Locale.ROOT);
+                    if (!state.equals("up") && !state.equals("down")) {
+                        return error("Invalid Admin State");
+                    }
+                    int config = state.equals("up") ? 0 : Ofproto.Port.PORT_DOWN;
+                    boolean found = false;
+                    for (var s : ctx.switches()) { // one netdev by name, or every dummy one
+                        if (s instanceof OvsBridge b) {
+                            for (Ofproto.Port p : b.ofproto().ports()) {
+                                boolean dummy = p.type.equals("dummy") || p.type.equals("internal")
+                                        || p.ofport == io.arplab.flow.Ports.LOCAL;
+                                if (rest.size() > 1 ? p.name.equals(rest.get(0)) && dummy : dummy) {
+                                    b.ofproto().modPort(p, Ofproto.Port.PORT_DOWN, config);
+                                    found = true;
+                                }
+                            }
+                        }
+                    }
+                    if (rest.size() > 1 && !found) {
+                        return error("Unknown Dummy Interface");
+                    }
+                    ctx.out().println("OK");
+                }
+                // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, bonds, CFM, BFD, QoS):
+                // what OVS answers for a bridge or port without them, and for none asked (an empty list)
+                case "mdb/show", "mdb/flush" -> { // mdb/flush of every bridge: each snooping table (none) flushed
+                    if (!rest.isEmpty()) {
+                        return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
+                                : "multicast snooping is disabled");
+                    }
+                    ctx.out().println("table successfully flushed");
+                }
+                case "stp/show", "rstp/show", "lacp/show", "lacp/show-stats", "bond/show", "cfm/show", "bfd/show" -> {
+                    if (!rest.isEmpty()) {
+                        return error(switch (cmd) {
+                            case "stp/show" -> "no such stp object";
+                            case "rstp/show" -> "No such RSTP object";
+                            case "bond/show" -> "no such bond";
+                            case "cfm/show" -> "no such CFM object";
+                            case "bfd/show" -> "no such bfd object";
+                            default -> "no such lacp object";
+                        });
+                    }
+                }
+                case "bond/list" -> ctx.out().println("bond\ttype\trecircID\tmembers");
+                case "dpif-netdev/bond-show" -> { } // no balance-tcp bond
+                case "qos/show", "qos/show-types" -> { // qos_unixctl_show(), qos_unixctl_show_types(): netdev-dummy's
+                    if (dummyPort(rest.get(0)) == null) {
+                        return error("no such interface");
+                    }
+                    ctx.out().println(cmd.equals("qos/show") ? "QoS not configured on " + rest.get(0)
+                            : "No QoS types supported for interface: " + rest.get(0));
+                }
+                case "tnl/egress_port_range" -> { // tnl_port_range_* unset: the default range native tunnels use
+                    if (!rest.isEmpty()) {
+                        return error("\"" + cmd + "\" is not modelled by arplab");
+                    }
+                    ctx.out().println("Tunnel UDP source port range: 32768-61000");
+                }
+                case "vlog/set" -> {
+                    return vlogSet(rest);
+                }
+                case "vlog/list" -> { // vlog_get_levels()
+                    io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
+                    ctx.out().print((vs == null ? new io.arplab.runtime.VlogLevels() : vs.vlog()).list());
+                }
+                case "revalidator/purge" -> { // upcall_unixctl_purge(): revalidator_purge() of every ukey, stats pushed
+                    for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
+                        dp.purge();
+                    }
                 }
                 case "revalidator/wait" -> {
                     // a round: the hits' statistics reach the rules; a changed table's megaflows are revalidated
@@ -484,6 +574,114 @@ public final class OvsAppctl implements Tool {
         return 0;
     }
 
+    // vlog_unixctl_set(): each argument's vlog_set_levels_from_string() (strtok_r() words, strcasecmp() names) in
+    // turn, the first error replied; the levels change what ovs-vswitchd writes to its log, and what vlog/list shows
+    private int vlogSet(List<String> rest) {
+        List<String> levels = io.arplab.runtime.VlogLevels.LEVELS;
+        List<String> destinations = io.arplab.runtime.VlogLevels.DESTINATIONS;
+        io.arplab.runtime.VlogLevels vlog = ctx.runtime() == null || ctx.runtime().vswitchd() == null ? null
+                : ctx.runtime().vswitchd().vlog();
+        for (String arg : rest) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^ ,:\t]+").matcher(arg);
+            List<String> words = new java.util.ArrayList<>();
+            int firstEnd = -1;
+            while (m.find()) {
+                firstEnd = firstEnd < 0 ? m.end() : firstEnd;
+                words.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!words.isEmpty() && words.get(0).equals("pattern")) {
+                if (words.size() < 2) {
+                    return error("missing destination");
+                } else if (!words.get(1).equals("any") && !destinations.contains(words.get(1))) {
+                    return error("unknown destination \"" + m.reset().results().skip(1).findFirst().orElseThrow()
+                            .group() + "\"");
+                }
+                continue;
+            } else if (!words.isEmpty() && words.get(0).equals("facility")) {
+                // vlog_facility_exists() of what strtok_r() left after the word and its separator
+                String facility = firstEnd < arg.length() ? arg.substring(firstEnd + 1) : "";
+                if (!List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "clock", "ftp",
+                        "ntp", "audit", "alert", "clock2", "local0", "local1", "local2", "local3", "local4", "local5",
+                        "local6", "local7").contains(facility.toLowerCase(java.util.Locale.ROOT))) {
+                    return error("invalid facility");
+                }
+                continue;
+            }
+            boolean dest = false, level = false, module = false;
+            String moduleName = null;
+            int destination = -1, levelNo = levels.size() - 1; // ANY, dbg unless named
+            m.reset();
+            while (m.find()) {
+                String w = m.group().toLowerCase(java.util.Locale.ROOT);
+                if (w.equals("any")) {
+                    continue;
+                } else if (destinations.contains(w)) {
+                    if (dest) {
+                        return error("cannot specify multiple destinations");
+                    }
+                    dest = true;
+                    destination = destinations.indexOf(w);
+                } else if (levels.contains(w)) {
+                    if (level) {
+                        return error("cannot specify multiple levels");
+                    }
+                    level = true;
+                    levelNo = levels.indexOf(w);
+                } else if (io.arplab.runtime.VlogLevels.MODULES.contains(w)) {
+                    if (module) {
+                        return error("cannot specify multiple modules");
+                    }
+                    module = true;
+                    moduleName = w;
+                } else {
+                    return error("no destination, level, or module \"" + m.group() + "\"");
+                }
+            }
+            if (vlog != null) { // vlog_set_levels(): every module or one, every destination or one
+                vlog.set(moduleName, destination, levelNo);
+            }
+        }
+        if (rest.isEmpty() && vlog != null) {
+            vlog.set(null, -1, levels.size() - 1); // no argument: every module and destination at dbg
+        }
+        return 0;
+    }
+
+    // dpctl_ct_bkts(): a last argument gt=N (ovs_scan()'s %hu) is the threshold, the rest opt_dpif_open()'s with at
+    // most two; the userspace conntrack's dump has one bucket (dpif_netdev_ct_dump_start()) holding every connection
+    private int ctBuckets(List<String> rest) {
+        DpctlArgs o = DpctlArgs.parse(rest);
+        if (o.error != null) {
+            return error(o.error);
+        }
+        List<String> a = o.args;
+        long gt = 0;
+        if (!a.isEmpty() && a.get(a.size() - 1).startsWith("gt=")) {
+            long v = scanU16(a.get(a.size() - 1).substring(3));
+            if (v >= 0) {
+                gt = v;
+                a = a.subList(0, a.size() - 1);
+            }
+        }
+        List<io.arplab.flow.Conntrack> cts = conntracks();
+        boolean named = !a.isEmpty() && a.get(0).equals(OvsTools.DATAPATH);
+        if (cts.isEmpty() || !named && a.size() == 1) {
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        io.arplab.flow.Conntrack ct = cts.get(0);
+        ct.sweep(ctx.now());
+        int n = ct.count();
+        StringBuilder out = new StringBuilder("Total Buckets: 1\nCurrent Connections: " + n + "\n\n");
+        if (n > 0) {
+            String rule = "+-----------+-----------------------------------------+";
+            out.append(rule).append("\n|  Buckets  |         Connections per Buckets         |\n").append(rule)
+                    .append(String.format("\n %3d..%3d   | ", 0, 7)).append(n > gt ? String.format("%5d", n) : "    .")
+                    .append("\n\n");
+        }
+        ctx.out().print(out);
+        return 0;
+    }
+
     // dpctl_ct_set_limits(), dpctl_ct_get_limits(), dpctl_ct_del_limits(): unixctl's argument counts, the options,
     // opt_dpif_open() (the datapath named first, or the only one), then the default limit and zone=N,limit=L tuples
     // (ct_dpif_parse_zone_limit_tuple()) or zone=N1[,N2] lists (parse_ct_limit_zones())
@@ -542,11 +740,11 @@ public final class OvsAppctl implements Tool {
                 }
                 set.put(zone.intValue(), limit);
             }
-            for (io.arplab.flow.Conntrack c : cts) {
+            for (io.arplab.flow.Conntrack c : cts) { // dpif_netdev_ct_set_limits()
                 if (def != null) {
-                    c.defaultZoneLimit = def;
+                    c.setZoneLimit(io.arplab.flow.Conntrack.DEFAULT_ZONE, def);
                 }
-                c.zoneLimits.putAll(set);
+                set.forEach(c::setZoneLimit);
             }
             return 0;
         }
@@ -566,15 +764,18 @@ public final class OvsAppctl implements Tool {
         }
         if (cmd.equals("dpctl/ct-del-limits")) {
             for (io.arplab.flow.Conntrack c : cts) {
-                zones.forEach(c.zoneLimits::remove);
+                zones.forEach(c::deleteZoneLimit);
             }
             return 0;
         }
         ct.sweep(ctx.now());
-        StringBuilder out = new StringBuilder("default limit=" + ct.defaultZoneLimit);
-        for (int z : zones != null ? zones : ct.zoneLimits.keySet()) { // ct_dpif_format_zone_limits()
-            out.append("\nzone=").append(z).append(",limit=").append(ct.zoneLimits.getOrDefault(z, ct.defaultZoneLimit))
-                    .append(",count=").append(ct.zoneLimits.containsKey(z) ? ct.zoneCount(z) : 0);
+        // dpif_netdev_ct_get_limits(): each zone's zone_limit_get(), its own limit or the default one with its count
+        var def = ct.zoneLimit(io.arplab.flow.Conntrack.DEFAULT_ZONE);
+        StringBuilder out = new StringBuilder("default limit=" + (def == null ? 0 : def.limit));
+        for (int z : zones != null ? zones : ct.limitedZones()) { // ct_dpif_format_zone_limits()
+            var zl = ct.zoneLimit(z);
+            out.append("\nzone=").append(z).append(",limit=").append(zl == null ? 0 : zl.limit)
+                    .append(",count=").append(zl == null ? 0 : ct.zoneCount(zl));
         }
         ctx.out().println(out);
         return 0;
@@ -733,6 +934,7 @@ public final class OvsAppctl implements Tool {
             case "ovs/route/add" -> router.add(rest);
             case "ovs/route/del" -> router.del(rest);
             case "ovs/route/show" -> router.show();
+            case "ovs/route/lookup" -> router.lookupCmd(rest);
             case "tnl/neigh/set", "tnl/arp/set" -> router.neighSet(rest, ctx.now());
             case "tnl/neigh/show", "tnl/arp/show" -> router.neighShow(ctx.now());
             case "tnl/neigh/aging", "tnl/arp/aging" -> router.neighAging(rest, ctx.now());

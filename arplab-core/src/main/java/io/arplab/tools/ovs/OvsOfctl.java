@@ -353,6 +353,14 @@ public final class OvsOfctl implements Tool {
                 case "dump-ports-desc" -> ports.dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
                 case "mod-port" -> ports.modPort(br, rest.get(1), rest.get(2));
                 case "dump-tables" -> dumpTables(br);
+                case "dump-table-desc" -> dumpTableDesc(br);
+                case "dump-ipfix-bridge", "dump-ipfix-flow" -> { // dump_transaction() of the error: no IPFIX configured
+                    ctx.out().println("OFPT_ERROR" + versionTag() + " (xid=0x2): NXST_NOT_CONFIGURED");
+                    ctx.out().println((cmd.equals("dump-ipfix-bridge") ? "NXST_IPFIX_BRIDGE" : "NXST_IPFIX_FLOW")
+                            + " request" + versionTag() + " (xid=0x2):");
+                    yield 0;
+                }
+                case "dump-table-features" -> dumpTableFeatures();
                 case "add-tlv-map", "del-tlv-map" -> tlvMod(br, cmd.equals("add-tlv-map") ? "ADD"
                         : rest.size() > 1 ? "DELETE" : "CLEAR", tlv);
                 case "dump-tlv-map" -> {
@@ -370,8 +378,11 @@ public final class OvsOfctl implements Tool {
                     ctx.out().println(br.fragHandling());
                     yield 0;
                 }
-                case "set-frags" -> {
-                    br.setFragHandling(rest.get(1));
+                case "set-frags" -> { // ofctl_set_frags(): the mode fetched back after setting it
+                    if (!br.setFragHandling(rest.get(1))) {
+                        yield fail(rest.get(0) + ": setting fragment handling mode failed (this switch probably"
+                                + " doesn't support mode \"" + rest.get(1) + "\")");
+                    }
                     yield 0;
                 }
                 case "mod-table" -> tableMod(br, tableMod, rest.get(2));
@@ -390,7 +401,7 @@ public final class OvsOfctl implements Tool {
                 case "dump-groups" -> groups.dumpGroups(br, rest.size() > 1 ? rest.get(1) : null);
                 case "dump-group-stats" -> groups.dumpGroupStats(br, arg(rest));
                 case "add-meter", "mod-meter", "del-meter", "del-meters" -> groups.meterMod(br, meter);
-                case "dump-meters", "meter-stats", "meter-features" -> groups.meterRequest(br, cmd,
+                case "dump-meter", "dump-meters", "meter-stats", "meter-features" -> groups.meterRequest(br, cmd,
                         meter == null ? Meter.ALL : meter.id());
                 case "ct-flush-zone", "ct-flush" -> {
                     ctFlush.run(br.ct, ctx.now());
@@ -507,10 +518,12 @@ public final class OvsOfctl implements Tool {
     private static final java.util.Set<String> MODELLED = java.util.Set.of("add-flow", "add-flows", "mod-flows",
             "del-flows", "dump-flows", "dump-aggregate", "dump-ports", "dump-ports-desc", "show", "add-group",
             "mod-group", "del-groups", "add-groups", "dump-groups", "dump-group-stats", "add-meter", "mod-meter",
-            "del-meter", "del-meters", "dump-meters", "meter-stats", "meter-features", "get-frags", "set-frags",
-            "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map", "dump-tlv-map",
+            "del-meter", "del-meters", "dump-meter", "dump-meters", "meter-stats", "meter-features", "get-frags",
+            "set-frags", "dump-tables", "ct-flush-zone", "ct-flush", "mod-port", "add-tlv-map", "del-tlv-map",
+            "dump-tlv-map",
             "dump-desc", "probe", "packet-out", "insert-buckets", "remove-buckets", "bundle", "dump-group-features",
-            "replace-flows", "diff-flows", "mod-table", "queue-stats", "queue-get-config");
+            "replace-flows", "diff-flows", "mod-table", "queue-stats", "queue-get-config", "dump-table-desc",
+            "dump-table-features", "dump-ipfix-bridge", "dump-ipfix-flow");
 
     /** The commands that parse with tables_to_accept() (dump-flows and dump-aggregate for a non-empty match). */
     private static final java.util.Set<String> TABLE_NAMES = java.util.Set.of("add-flow", "add-flows", "mod-flows",
@@ -541,9 +554,10 @@ public final class OvsOfctl implements Tool {
      */
     private int tableMod(Ofproto br, FlowTables.TableMod tm, String setting) {
         if (tm.miss() == FlowTables.TableMiss.DEFAULT) {
-            // eviction and vacancy (OpenFlow 1.4+) change nothing arplab shows; TBL_INTERNAL's refusal carries the
+            // eviction and vacancy (OpenFlow 1.4+), which dump-table-desc shows; TBL_INTERNAL's refusal carries the
             // request as the fetched table-desc completed it
             if (tm.table() != 254) {
+                br.tables.tableConfig(tm);
                 return 0;
             }
             ctx.err().println(ofpHeader("OFPT_ERROR", 5) + "OFPTMFC_EPERM");
@@ -1107,6 +1121,67 @@ public final class OvsOfctl implements Tool {
         }
         o.append(ditto(firstDitto, lastDitto));
         ctx.out().print(o.append(o.charAt(o.length() - 1) == '\n' ? "" : "\n"));
+        return 0;
+    }
+
+    // ofctl_dump_table_desc(): ofputil_encode_table_desc_request() needs OpenFlow 1.4; the visible tables' desc
+    private int dumpTableDesc(Ofproto br) {
+        if (!version.atLeast(OfVersion.OF14)) {
+            return fail("dump-table-desc needs OpenFlow 1.4 or later ('-O OpenFlow14')");
+        }
+        StringBuilder o = new StringBuilder("OFPST_TABLE_DESC reply" + versionTag() + " (xid=0x2):");
+        for (int t = 0; t < FlowTables.N_TABLES - 1; t++) {
+            o.append(br.tables.tableDesc(t));
+        }
+        ctx.out().print(o);
+        return 0;
+    }
+
+    /** oxm_writable_fields() and oxm_matchable_fields() as print_mf_bitmap() names them (OVS 3.1's meta-flow). */
+    private static final String SET_FIELDS = "tun_{id,src,dst,ipv6_{src,dst},flags,gbp_{id,flags},erspan_{idx,ver,"
+            + "dir,hwid},metadata0...metadata63} metadata in_{port,port_oxm} pkt_mark ct_{mark,label} reg0...reg15 "
+            + "xreg0...xreg7 xxreg0...xxreg3 eth_{src,dst} vlan_{tci,vid,pcp} mpls_{label,tc,ttl} ip_{src,dst} "
+            + "ipv6_{src,dst,label} nw_tos ip_dscp nw_{ecn,ttl} arp_{op,spa,tpa,sha,tha} tcp_{src,dst} udp_{src,dst} "
+            + "sctp_{src,dst} icmp_{type,code} icmpv6_{type,code} nd_{target,sll,tll,reserved,options_type} "
+            + "nsh_{flags,spi,si,c1...c4,ttl}";
+    private static final String MASKABLE = "dp_hash tun_{id,src,dst,ipv6_{src,dst},flags,gbp_{id,flags},"
+            + "erspan_{idx,ver,dir,hwid},gtpu_{flags,msgtype},metadata0...metadata63} metadata pkt_mark "
+            + "ct_{state,mark,label,nw_{src,dst},ipv6_{src,dst},tp_{src,dst}} reg0...reg15 xreg0...xreg7 "
+            + "xxreg0...xxreg3 eth_{src,dst} vlan_{tci,vid} ip_{src,dst} ipv6_{src,dst,label} ip_frag "
+            + "arp_{spa,tpa,sha,tha} tcp_{src,dst,flags} udp_{src,dst} sctp_{src,dst} nd_{target,sll,tll} "
+            + "nsh_{flags,c1...c4}";
+    private static final String EXACT = "recirc_id packet_type conj_id in_{port,port_oxm} actset_output "
+            + "ct_{zone,nw_proto} eth_type vlan_pcp mpls_{label,tc,bos,ttl} nw_{proto,tos} ip_dscp nw_{ecn,ttl} arp_op "
+            + "icmp_{type,code} icmpv6_{type,code} nd_{reserved,options_type} nsh_{mdtype,np,spi,si,ttl}";
+
+    /**
+     * ofctl_dump_table_features(): query_tables()' features of the visible tables as ofputil_table_features_format()
+     * folds them, each table equal to the previous one but for the next-tables bit of its own id
+     * (table_instruction_features_next_equal()) a "ditto"; the last table has no goto_table. OpenFlow 1.4+ carries the
+     * eviction and vacancy capabilities (none), 1.5 the meter as an action, not an instruction.
+     */
+    private int dumpTableFeatures() {
+        if (!version.atLeast(OfVersion.OF13)) {
+            return fail("dump-table-features needs OpenFlow 1.3 or later ('-O OpenFlow13')");
+        }
+        int last = FlowTables.N_TABLES - 2;
+        String caps = !version.atLeast(OfVersion.OF14) ? ""
+                : "    eviction: not supported\n    vacancy events: not supported\n";
+        String insts = (version.atLeast(OfVersion.OF15) ? "" : "meter ")
+                + "apply_actions clear_actions write_actions write_metadata";
+        String head = "    metadata: match=0xffffffffffffffff write=0xffffffffffffffff\n" + caps
+                + "    max_entries=1000000\n    instructions (table miss and others):\n";
+        StringBuilder o = new StringBuilder("  table 0:\n").append(head)
+                .append("      next tables: 1-").append(last).append("\n      instructions: ").append(insts)
+                .append(" goto_table\n      Write-Actions and Apply-Actions features:\n        actions: output group "
+                        + "set_field strip_vlan push_vlan mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl push_mpls "
+                        + "pop_mpls set_queue\n        supported on Set-Field: ").append(SET_FIELDS)
+                .append("\n    matching:\n      arbitrary mask: ").append(MASKABLE)
+                .append("\n      exact match or wildcard: ").append(EXACT).append("\n")
+                .append(ditto(1, last - 1))
+                .append("\n  table ").append(last).append(":\n").append(head).append("      instructions: ")
+                .append(insts).append("\n      (same actions)\n    (same matching)\n\n");
+        ctx.out().print(o);
         return 0;
     }
 
