@@ -175,6 +175,11 @@ public final class Datapath {
         return bridges.values();
     }
 
+    /** The datapath's ports by their datapath numbers, ascending. */
+    java.util.Collection<Ofproto.Port> portsByNumber() {
+        return ports.values();
+    }
+
     /** rt_support.clone. */
     boolean supportsClone() {
         return runTime("clone") != 0;
@@ -403,20 +408,6 @@ public final class Datapath {
             }
         }
         return null;
-    }
-
-    private static boolean meets(Megaflow m, Match filter) {
-        for (Slot s : Slot.ALL) {
-            long v = m.key(s.ordinal());
-            if (s == Slot.IN_PORT) {
-                Ofproto.Port p = m.br.port(v);
-                v = p == null ? v : p.dpPort;
-            }
-            if (filter.mask(s) != 0 && (v & filter.mask(s)) != filter.value(s)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The datapath's ports by name, numbered as the datapath numbers them (dpctl's port map). */
@@ -1076,125 +1067,20 @@ public final class Datapath {
     }
 
     /**
-     * The same, of the flows whose key meets {@code filter} (dpctl/dump-flows filter=: flow_equal_except() on the
-     * fields the filter sets, in_port a datapath port number), or all with null.
+     * The same, of the flows whose key meets {@code filter} (dpctl/dump-flows filter=), or all with null
+     * ({@link DpctlFormat#dumpFlows}).
      */
     public String dumpFlows(Ofproto only, long now, boolean verbose, boolean names, Match filter) {
-        revalidate(now); // a round if one is due (a view is none in OVS)
-        java.util.Map<Integer, String> portNames = portNames(names);
-        StringBuilder s = new StringBuilder();
-        for (Megaflow m : flows) {
-            if (only != null && m.br != only || filter != null && !meets(m, filter)) {
-                continue;
-            }
-            if (only == null && s.isEmpty()) {
-                s.append("flow-dump from the main thread:\n"); // dpctl_dump_flows(): before the main thread's first
-            }
-            if (verbose) {
-                // dpif/dump-flows -m (ofproto_unixctl_dpif_dump_flows()): "ufid:.. " and no dp or dp-extra-info
-                long[] value = m.value();
-                s.append(OdpFlowFormat.ufid(value, m.mask)).append(only == null ? ", " : " ")
-                        .append(OdpFlowFormat.format(m.br, value, m.mask, m.ctTuple, m.ctMask, portNames, true));
-            } else {
-                s.append(OdpFlowFormat.format(m.br, m.value(), m.mask, m.ctTuple, m.ctMask, portNames, false));
-            }
-            s.append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
-                    .append(", used:").append(m.used < 0 ? "never" : FlowStatsFormat.duration(now - m.used));
-            if (m.tcpFlags != 0) {
-                s.append(", flags:").append(OdpFlowFormat.tcpFlags(m.tcpFlags));
-            }
-            boolean dpctl = verbose && only == null;
-            s.append(dpctl ? ", dp:ovs" : "").append(", actions:").append(OdpFlowFormat.actions(m.actions, portNames));
-            s.append(dpctl ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(m.value(), m.mask, m.ctMask) : "").append('\n');
-        }
-        return s.toString();
+        return DpctlFormat.dumpFlows(this, only, now, verbose, names, filter);
     }
 
-    /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */
+    /** dpctl/show [-s] ({@link DpctlFormat#show}). */
     public String show(boolean stats, long now) {
-        revalidate(now); // a round if one is due (a view is none in OVS)
-        StringBuilder s = new StringBuilder("dummy@ovs-dummy:\n");
-        s.append("  lookups: hit:").append(hit).append(" missed:").append(missed).append(" lost:").append(lost)
-                .append('\n');
-        s.append("  flows: ").append(flows.size()).append('\n');
-        s.append("  port 0: ovs-dummy (dummy-internal)\n");
-        if (stats) {
-            portStats(s, 0, 0, 0, 0);
-        }
-        for (Ofproto.Port p : ports.values()) {
-            s.append("  port ").append(p.dpPort).append(": ");
-            if (p.isTunnel()) {
-                s.append(p.dpifName()).append(" (").append(p.type).append(": packet_type=ptap)");
-            } else {
-                s.append(p.name).append(' ').append(type(p));
-            }
-            s.append('\n');
-            if (stats) {
-                portStats(s, p.rxPackets, p.txPackets, p.rxBytes, p.txBytes);
-            }
-        }
-        return s.toString();
+        return DpctlFormat.show(this, stats, now);
     }
 
-    private static String type(Ofproto.Port p) {
-        return p.ofport == Ports.LOCAL || p.type.equals("internal") ? "(dummy-internal)" : "(dummy)";
-    }
-
-    // show_dpif()'s statistics of a port, '?' for what a dummy netdev does not count
-    private static void portStats(StringBuilder s, long rxp, long txp, long rxb, long txb) {
-        s.append("    RX packets:").append(rxp).append(" errors:? dropped:? overruns:? frame:?\n");
-        s.append("    TX packets:").append(txp).append(" errors:? dropped:? aborted:? carrier:?\n");
-        s.append("    collisions:?\n");
-        s.append("    RX bytes:").append(rxb).append(human(rxb)).append("  TX bytes:").append(txb).append(human(txb))
-                .append('\n');
-    }
-
-    // print_human_size()
-    private static String human(long v) {
-        double k = 1024;
-        if (v >= k * k * k * k) {
-            return String.format(" (%.1f TiB)", v / (k * k * k * k));
-        } else if (v >= k * k * k) {
-            return String.format(" (%.1f GiB)", v / (k * k * k));
-        } else if (v >= k * k) {
-            return String.format(" (%.1f MiB)", v / (k * k));
-        } else if (v >= k) {
-            return String.format(" (%.1f KiB)", v / k);
-        }
-        return "";
-    }
-
-    /**
-     * dpif/show (dpif_show_backer()): the datapath's hits and misses, then each bridge's ports by name; nothing once
-     * the last bridge is gone (its backer closed).
-     */
+    /** dpif/show ({@link DpctlFormat#dpifShow}). */
     public String dpifShow(long now) {
-        revalidate(now); // a round if one is due (a view is none in OVS)
-        if (bridges.isEmpty()) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder("dummy@ovs-dummy: hit:" + hit + " missed:" + missed + "\n");
-        for (Ofproto br : bridges.values()) {
-            s.append("  ").append(br.name).append(":\n");
-            List<Ofproto.Port> ps = br.ports();
-            ps.sort(java.util.Comparator.comparing(p -> p.name));
-            for (Ofproto.Port p : ps) {
-                s.append("    ").append(p.name).append(' ').append(p.ofport).append('/')
-                        .append(p.dpPort < 0 ? "none" : Integer.toString(p.dpPort)).append(": ");
-                if (p.isPatch()) { // dpif_show_backer(): a patch port's netdev config
-                    s.append("(patch: ").append(p.options.containsKey("peer") ? "peer=" + p.options.get("peer") : "")
-                            .append(')');
-                } else if (p.isTunnel()) { // get_tunnel_config()
-                    s.append('(').append(p.type).append(": ");
-                    s.append(String.join(", ", p.tunnelType.config(p.options).entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-                    s.append(')');
-                } else {
-                    s.append(type(p));
-                }
-                s.append('\n');
-            }
-        }
-        return s.toString();
+        return DpctlFormat.dpifShow(this, now);
     }
 }
