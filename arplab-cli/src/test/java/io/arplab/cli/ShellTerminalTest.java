@@ -68,6 +68,7 @@ class ShellTerminalTest {
         // a typo gets a suggestion
         type("nod1 arp -an", "Enter");
         waitFor("unknown node or command 'nod1': did you mean node1?");
+        waitForAfter("did you mean node1?", "arplab ["); // the next prompt: the reader waits for the key
 
         keys("C-d");
         waitFor("EXITED 0");
@@ -146,6 +147,20 @@ class ShellTerminalTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    // text on the screen after the first occurrence of marker
+    private void waitForAfter(String marker, String text) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String screen = screen();
+            int at = screen.indexOf(marker);
+            if (at >= 0 && screen.indexOf(text, at) >= 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' after '" + marker + "' on the screen:\n" + screen());
     }
 
     private void waitFor(String text) throws Exception {
