@@ -601,7 +601,7 @@ public final class Datapath {
             }
         }
         missed++;
-        countIdleDumps(now);
+        countIdleDumps(now, false);
         // the key keeps the first packet's values (fresh from the translation); dpctl prints them with the mask,
         // which the megaflow shares with its subtable (dp_netdev_flow_add(): the dpcls subtable of its mask)
         DpclsSubtable t = maskTable(mask);
@@ -795,15 +795,15 @@ public final class Datapath {
      * The dumps of the revalidators' timer since the last one counted, each counting the flows there are (none came
      * or went since): udpif_revalidator() runs every MIN(max-idle, max-revalidator), idle or not.
      */
-    private void countIdleDumps(long now) {
+    private void countIdleDumps(long now, boolean roundDue) {
         if (now - countedAt < period()) {
             return; // (most installs: no division)
         }
-        long dumps = Math.min(64, (now - countedAt) / period());
-        for (long i = 0; i < dumps; i++) {
+        long periods = (now - countedAt) / period();
+        for (long i = roundDue ? 1 : 0; i < Math.min(64, periods); i++) { // the last one is the round, when due
             countDump();
         }
-        countedAt += (now - countedAt) / period() * period();
+        countedAt += periods * period();
     }
 
     // udpif_revalidator()'s leader, before its dump: the datapath's flow count into max_n_flows and avg_n_flows
@@ -819,19 +819,13 @@ public final class Datapath {
         flowLimit = Math.min(flowLimitMax, Math.max(flowLimit, 1000));
     }
 
-    /** udpif's avg_n_flows, max_n_flows and flow_limit (upcall/show), at {@code now}. */
-    public long avgFlows(long now) {
-        countIdleDumps(now);
-        return avgFlows;
-    }
+    /** udpif's avg_n_flows, max_n_flows and flow_limit (upcall/show). */
+    public record UpcallCounts(long avgFlows, long maxFlows, long flowLimit) {}
 
-    public long maxFlows() {
-        return maxFlows;
-    }
-
-    public long flowLimit(long now) {
-        countIdleDumps(now);
-        return flowLimit;
+    /** The counts at {@code now}, the timer's dumps since the last round counted. */
+    public UpcallCounts upcallCounts(long now) {
+        countIdleDumps(now, false);
+        return new UpcallCounts(avgFlows, maxFlows, flowLimit);
     }
 
     /** The ukeys: the datapath's flows' and the orphans' the revalidators still hold. */
@@ -936,11 +930,7 @@ public final class Datapath {
         if (!forced && !timer && !woken) {
             return;
         }
-        // the timer's dumps before this round, which is the last one due when the timer brought it
-        long due = Math.min(64, (now - countedAt) / period()) - (timer && !forced && !woken ? 1 : 0);
-        for (long i = 0; i < due; i++) {
-            countDump();
-        }
+        countIdleDumps(now, timer && !forced && !woken); // the timer's dumps before this round
         countDump();
         expireIdle(now);
         // a round's pushes may change what NORMAL learned (XC_NORMAL): the main loop's mac_learning_run() sets

@@ -170,7 +170,7 @@ final class XlateWc {
             } else {
                 orig = true;
             }
-        } else if (dlType == Match.ETH_ARP || dlType == 0x8035) {
+        } else if (dlType == Match.ETH_ARP || dlType == Match.ETH_RARP) {
             exact(mask, Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.ARP_SHA, Slot.ARP_THA);
             return;
         } else if (Packet.isMpls(dlType)) {

@@ -194,9 +194,10 @@ public final class OvsAppctl implements Tool {
                     // upcall_unixctl_show(): each udpif, the dummy datapath's here (no offloaded flows' line)
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
+                        io.arplab.flow.Datapath.UpcallCounts n = dp.upcallCounts(ctx.now());
                         ctx.out().print(OvsTools.DATAPATH + ":\n"
-                                + "  flows         : (current " + dp.flows().size() + ") (avg " + dp.avgFlows(ctx.now())
-                                + ") (max " + dp.maxFlows() + ") (limit " + dp.flowLimit(ctx.now()) + ")\n"
+                                + "  flows         : (current " + dp.flows().size() + ") (avg " + n.avgFlows()
+                                + ") (max " + n.maxFlows() + ") (limit " + n.flowLimit() + ")\n"
                                 + "  dump duration : 1ms\n" // MAX(1, the dump's ms): a dump of a few flows
                                 + "  ufid enabled : " + dp.ufid() + "\n\n"
                                 + "  " + dp.revalidatorId() + ": (keys " + dp.ukeys() + ")\n");
@@ -231,16 +232,15 @@ public final class OvsAppctl implements Tool {
                 case "dpctl/add-dp", "dpctl/del-dp" -> {
                     String name = rest.get(0);
                     Errno open = OvsTools.dpifOpenError(name);
-                    String notModelled = "\"" + cmd + "\" is not modelled by arplab";
                     if (cmd.equals("dpctl/add-dp")) {
                         // dpctl_add_dp(): dpif_create_and_open() fails for a type not registered and opens the
                         // datapath that exists (creating another is not modelled)
                         return !OvsTools.dpifTypeRegistered(name)
                                 ? error("ovs-vswitchd: add_dp (" + Errno.EAFNOSUPPORT.text + ")")
-                                : open == null ? 0 : error(notModelled);
+                                : open == null ? 0 : error(notModelled(cmd));
                     }
                     // dpctl_del_dp(): a datapath that does not open (deleting the one is not modelled)
-                    return error(open != null ? "ovs-vswitchd: opening datapath (" + open.text + ")" : notModelled);
+                    return error(open != null ? "ovs-vswitchd: opening datapath (" + open.text + ")" : notModelled(cmd));
                 }
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs; the revalidators' timer goes on by command lines
@@ -457,7 +457,7 @@ public final class OvsAppctl implements Tool {
                 }
                 case "tnl/egress_port_range" -> { // tnl_port_range_* unset: the default range native tunnels use
                     if (!rest.isEmpty()) {
-                        return error("\"" + cmd + "\" is not modelled by arplab");
+                        return error(notModelled(cmd));
                     }
                     ctx.out().println("Tunnel UDP source port range: 32768-61000");
                 }
@@ -481,7 +481,7 @@ public final class OvsAppctl implements Tool {
                     }
                 }
                 default -> { // registered, its arguments counted, but not modelled here
-                    return error("\"" + cmd + "\" is not modelled by arplab");
+                    return error(notModelled(cmd));
                 }
             }
         } catch (FlowParseException e) {
@@ -572,6 +572,11 @@ public final class OvsAppctl implements Tool {
         cts.forEach(ct -> ct.maxConns = n);
         ctx.out().println("setting maxconns successful");
         return 0;
+    }
+
+    // what arplab answers for a command OVS registers and it does not model
+    private static String notModelled(String cmd) {
+        return "\"" + cmd + "\" is not modelled by arplab";
     }
 
     // vlog_unixctl_set(): each argument's vlog_set_levels_from_string() (strtok_r() words, strcasecmp() names) in
