@@ -172,7 +172,7 @@ public final class OvsBridge implements Switch {
             return; // a deleted port: the datapath no longer polls it
         }
         transmit(now, ofproto.receive(now, in.ofport, frame), out);
-        ofproto.datapath.revalidate(now); // the revalidators' round after the packet (udpif_revalidator())
+        ofproto.datapath.udpif.revalidate(now); // the revalidators' round after the packet (udpif_revalidator())
         transmit(now, ofproto.takeSent(), out);
     }
 
@@ -198,7 +198,7 @@ public final class OvsBridge implements Switch {
         }
         for (int i = 0; replies != null && i < replies.size(); i++) { // netdev_dummy_queue_packet(): received next
             transmit(now, ofproto.receive(now, replies.get(i).ofport(), replies.get(i).frame()), out);
-            ofproto.datapath.revalidate(now);
+            ofproto.datapath.udpif.revalidate(now);
             transmit(now, ofproto.takeSent(), out);
         }
     }

@@ -29,7 +29,7 @@ final class DpctlFormat {
      * fields the filter sets, in_port a datapath port number), or all with null.
      */
     static String dumpFlows(Datapath dp, Ofproto only, long now, boolean verbose, boolean names, Match filter) {
-        dp.revalidate(now); // a round if one is due (a view is none in OVS)
+        dp.udpif.revalidate(now); // a round if one is due (a view is none in OVS)
         java.util.Map<Integer, String> portNames = dp.portNames(names);
         StringBuilder s = new StringBuilder();
         for (Megaflow m : dp.flows()) {
@@ -61,7 +61,7 @@ final class DpctlFormat {
 
     /** dpctl/show [-s] for the dummy datapath: every bridge's ports by datapath number (dpif_show()). */
     static String show(Datapath dp, boolean stats, long now) {
-        dp.revalidate(now); // a round if one is due (a view is none in OVS)
+        dp.udpif.revalidate(now); // a round if one is due (a view is none in OVS)
         StringBuilder s = new StringBuilder("dummy@ovs-dummy:\n");
         s.append("  lookups: hit:").append(dp.hit).append(" missed:").append(dp.missed).append(" lost:").append(dp.lost)
                 .append('\n');
@@ -118,7 +118,7 @@ final class DpctlFormat {
      * the last bridge is gone (its backer closed).
      */
     static String dpifShow(Datapath dp, long now) {
-        dp.revalidate(now); // a round if one is due (a view is none in OVS)
+        dp.udpif.revalidate(now); // a round if one is due (a view is none in OVS)
         if (dp.bridges().isEmpty()) {
             return "";
         }

@@ -280,7 +280,7 @@ public final class Ofproto {
             Megaflow target = key == value ? m : datapath.lookup(m.br, key);
             // the stats since the last push go through the new translation's cache, the ukey deleted or not
             // (revalidate_ukey()'s xlate_push_stats(), push_dp_ops() for a deleted one)
-            datapath.push(m, x.xc, now);
+            datapath.udpif.push(m, x.xc, now);
             if (extra || x.unfinishedWc || x.avoidCaching) {
                 datapath.remove(m);
             } else {
@@ -614,7 +614,7 @@ public final class Ofproto {
                 : Packet.extract(frame, inPort, datapath.vlanLimit(), borrowKey());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
         ml.run(now);
-        datapath.revalidate(now); // the revalidators' last round: the backer's need_revalidate is every bridge's
+        datapath.udpif.revalidate(now); // the revalidators' last round: the backer's need_revalidate is every bridge's
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);
         if (flow == key) {
@@ -883,11 +883,11 @@ public final class Ofproto {
     public void advance(long now) {
         tables.expire(now);
         ml.expire(now);
-        datapath.revalidate(now); // the revalidators' timer, when due
+        datapath.udpif.revalidate(now); // the revalidators' timer, when due
     }
 
     public long nextDeadline() {
-        return Math.min(Math.min(tables.nextExpiry(), ml.nextExpiry()), datapath.nextRound());
+        return Math.min(Math.min(tables.nextExpiry(), ml.nextExpiry()), datapath.udpif.nextRound());
     }
 
     /** fdb/stats-show. */

@@ -537,7 +537,7 @@ final class Xlate {
         if (execute || onePass) {
             lastActions = slow ? "userspace(pid=0,slow_path(action))" : odp.isEmpty() ? "drop" : br.actionsText(odp);
             lastMask = XlateWc.megaflowMask(this, true);
-            if (execute && !br.datapath.megaflows()) {
+            if (execute && !br.datapath.udpif.megaflows()) {
                 XlateWc.forPacket(this, lastMask); // upcall_cb() with megaflows disabled: an exact match
             }
             lastTciWidened = false;

@@ -167,7 +167,7 @@ final class LabVswitchd implements Vswitchd {
 
     @Override
     public void revalidators(long flowLimit, long maxIdleMs, long maxRevalidatorMs) {
-        datapath.revalidators(flowLimit, maxIdleMs, maxRevalidatorMs);
+        datapath.udpif.revalidators(flowLimit, maxIdleMs, maxRevalidatorMs);
     }
 
     @Override

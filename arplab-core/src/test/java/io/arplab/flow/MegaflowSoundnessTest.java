@@ -162,7 +162,7 @@ class MegaflowSoundnessTest {
                         + "\n  megaflows: " + cached.datapath.dumpFlows(null, 0));
             }
         }
-        cached.datapath.revalidateNow(0); // revalidator/wait: the hits' stats pushed to the rules
+        cached.datapath.udpif.revalidateNow(0); // revalidator/wait: the hits' stats pushed to the rules
         List<Rule> a = upcalls.tables.all(), b = cached.tables.all();
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i).packets != b.get(i).packets || a.get(i).bytes != b.get(i).bytes) {

@@ -194,20 +194,20 @@ public final class OvsAppctl implements Tool {
                     // upcall_unixctl_show(): each udpif, the dummy datapath's here (no offloaded flows' line)
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        io.arplab.flow.Datapath.UpcallCounts n = dp.upcallCounts(ctx.now());
+                        io.arplab.flow.Udpif.UpcallCounts n = dp.udpif.upcallCounts(ctx.now());
                         ctx.out().print(OvsTools.DATAPATH + ":\n"
                                 + "  flows         : (current " + dp.flows().size() + ") (avg " + n.avgFlows()
                                 + ") (max " + n.maxFlows() + ") (limit " + n.flowLimit() + ")\n"
                                 + "  dump duration : 1ms\n" // MAX(1, the dump's ms): a dump of a few flows
-                                + "  ufid enabled : " + dp.ufid() + "\n\n"
-                                + "  " + dp.revalidatorId() + ": (keys " + dp.ukeys() + ")\n");
+                                + "  ufid enabled : " + dp.udpif.ufid() + "\n\n"
+                                + "  " + dp.udpif.revalidatorId() + ": (keys " + dp.udpif.ukeys() + ")\n");
                     }
                 }
                 case "upcall/disable-megaflows", "upcall/enable-megaflows" -> {
                     boolean enable = cmd.equals("upcall/enable-megaflows");
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        dp.megaflows(enable);
+                        dp.udpif.megaflows(enable);
                     }
                     ctx.out().println(enable ? "megaflows enabled" : "megaflows disabled");
                 }
@@ -215,7 +215,7 @@ public final class OvsAppctl implements Tool {
                     boolean enable = cmd.equals("upcall/enable-ufid");
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        dp.ufid(enable);
+                        dp.udpif.ufid(enable);
                     }
                     ctx.out().println(enable ? "Datapath dumping tersely using UFID enabled for supported datapaths"
                             : "Datapath dumping tersely using UFID disabled");
@@ -225,7 +225,7 @@ public final class OvsAppctl implements Tool {
                     long limit = CLib.atoi(rest.get(0)) & 0xffffffffL;
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        dp.setFlowLimit(limit);
+                        dp.udpif.setFlowLimit(limit);
                     }
                     ctx.out().println("set flow_limit to " + limit);
                 }
@@ -245,7 +245,7 @@ public final class OvsAppctl implements Tool {
                 case "time/stop" -> {
                     // the virtual clock moves only as the lab runs; the revalidators' timer goes on by command lines
                     for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
-                        dp.stopClock(); // OVS's clock is the process's: every datapath's revalidators
+                        dp.udpif.stopClock(); // OVS's clock is the process's: every datapath's revalidators
                     }
                 }
                 case "fdb/show", "fdb/stats-show", "fdb/flush", "fdb/stats-clear", "fdb/add", "fdb/del" -> {
@@ -477,7 +477,7 @@ public final class OvsAppctl implements Tool {
                     // a round: the hits' statistics reach the rules; a changed table's megaflows are revalidated
                     io.arplab.flow.Datapath dp = datapath();
                     if (dp != null) {
-                        dp.revalidateNow(ctx.now());
+                        dp.udpif.revalidateNow(ctx.now());
                     }
                 }
                 default -> { // registered, its arguments counted, but not modelled here

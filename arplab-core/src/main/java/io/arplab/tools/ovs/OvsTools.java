@@ -60,7 +60,7 @@ final class OvsTools {
     /** A command line reaches ovs-vswitchd: the revalidators' timer with OVS's clock stopped counts it. */
     static void commandLine(ToolContext ctx) {
         for (io.arplab.flow.Datapath dp : datapaths(ctx)) {
-            dp.commandLine(ctx.now());
+            dp.udpif.commandLine(ctx.now());
         }
     }
 

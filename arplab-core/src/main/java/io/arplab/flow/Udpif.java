@@ -1,0 +1,269 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The upcall handler's and revalidators' side of the datapath (ofproto/ofproto-dpif-upcall.c, struct udpif): the
+ * dynamic flow limit, the rounds that expire idle megaflows and push their stats through their ukeys' caches, the
+ * timer they run on, and upcall/show's counts. The datapath's megaflows themselves are {@link Datapath}'s.
+ */
+public final class Udpif {
+    private final Datapath dp;
+
+    Udpif(Datapath dp) {
+        this.dp = dp;
+    }
+
+    /** ofproto_max_idle and ofproto_max_revalidator (other_config:max-idle, max-revalidator), in ns. */
+    long maxIdle = 10_000_000_000L, maxRevalidator = 500_000_000L;
+    /** ofproto_flow_limit (other_config:flow-limit), and udpif's dynamic flow_limit starting below it. */
+    private long flowLimitMax = 200_000;
+    long flowLimit = Math.min(flowLimitMax, 10_000);
+
+    /**
+     * bridge_reconfigure()'s ofproto_set_flow_limit(), ofproto_set_max_idle() and ofproto_set_max_revalidator() (a
+     * period under 100 ms is ignored), in ms.
+     */
+    public void revalidators(long flowLimit, long maxIdleMs, long maxRevalidatorMs) {
+        flowLimitMax = flowLimit;
+        maxIdle = maxIdleMs * 1_000_000L;
+        if (maxRevalidatorMs >= 100) {
+            maxRevalidator = maxRevalidatorMs * 1_000_000L;
+        }
+        dp.recirc.period(Math.min(maxIdle, maxRevalidator));
+    }
+
+    /**
+     * enable_megaflows (upcall/disable-megaflows, upcall/enable-megaflows) and enable_ufid; udpif's avg_n_flows and
+     * max_n_flows, taken as each round starts; its thread restarts (udpif_flush()), each giving the revalidator a new
+     * thread id.
+     */
+    private boolean megaflows = true, ufid = true;
+    private long avgFlows, maxFlows;
+    private int restarts;
+
+    public boolean megaflows() {
+        return megaflows;
+    }
+
+    /** upcall_unixctl_disable_megaflows() and enable: the flag, then udpif_flush_all_datapaths(). */
+    public void megaflows(boolean enabled) {
+        megaflows = enabled;
+        dp.purge();
+        restarts++;
+    }
+
+    public void ufid(boolean enabled) {
+        ufid = enabled;
+    }
+
+    public boolean ufid() {
+        return ufid;
+    }
+
+    /** When the revalidators' last dump counted the flows for {@link #avgFlows} (their timer's phase). */
+    private long countedAt;
+
+    /**
+     * The dumps of the revalidators' timer since the last one counted, each counting the flows there are (none came
+     * or went since): udpif_revalidator() runs every MIN(max-idle, max-revalidator), idle or not.
+     */
+    void countIdleDumps(long now, boolean roundDue) {
+        if (now - countedAt < period()) {
+            return; // (most installs: no division)
+        }
+        long periods = (now - countedAt) / period();
+        for (long i = roundDue ? 1 : 0; i < Math.min(64, periods); i++) { // the last one is the round, when due
+            countDump();
+        }
+        countedAt += periods * period();
+    }
+
+    // udpif_revalidator()'s leader, before its dump: the datapath's flow count into max_n_flows and avg_n_flows
+    private void countDump() {
+        int dumped = dp.flows().size();
+        maxFlows = Math.max(maxFlows, dumped);
+        avgFlows = (avgFlows + dumped) / 2;
+        // after it: a dump that took under a second (here no time at all: 1 ms) raises the limit by 1000 while the
+        // flows it saw would fill it at that pace
+        if (flowLimit < dumped * 1000L) {
+            flowLimit += 1000;
+        }
+        flowLimit = Math.min(flowLimitMax, Math.max(flowLimit, 1000));
+    }
+
+    /** udpif's avg_n_flows, max_n_flows and flow_limit (upcall/show). */
+    public record UpcallCounts(long avgFlows, long maxFlows, long flowLimit) {}
+
+    /** The counts at {@code now}, the timer's dumps since the last round counted. */
+    public UpcallCounts upcallCounts(long now) {
+        countIdleDumps(now, false);
+        return new UpcallCounts(avgFlows, maxFlows, flowLimit);
+    }
+
+    /** The ukeys: the datapath's flows' and the orphans' the revalidators still hold. */
+    public int ukeys() {
+        return dp.flows().size() + dp.orphans.size();
+    }
+
+    /**
+     * The one revalidator's thread id (a machine of under 4 cores: n_revalidators = n_cores / 4 + 1): the id
+     * ovs-vswitchd gave it on the machine OVS's reference recordings come from (8), two more after each restart.
+     */
+    public int revalidatorId() {
+        return 8 + 2 * restarts;
+    }
+
+    /** upcall_unixctl_set_flow_limit(): udpif's flow_limit, which the next revalidation rounds move again. */
+    public void setFlowLimit(long limit) {
+        flowLimit = limit;
+    }
+
+    /**
+     * revalidate(): a round of the revalidators, at most every ofproto_max_revalidator, deletes each megaflow unused
+     * (its last packet, else its ukey's creation) for more than max-idle.
+     */
+    private void expireIdle(long now) {
+        for (Megaflow m : new ArrayList<>(dp.flows())) {
+            if ((m.used < 0 ? m.created : m.used) < now - maxIdle) {
+                push(m, m.ukeyCache(), now); // push_dp_ops(): a deleted flow's last stats go through its ukey's cache
+                dp.remove(m);
+            }
+        }
+    }
+
+    /**
+     * udpif_revalidator()'s rounds as they come: one woken at once by a change of what translations depend on (the
+     * backer's need_revalidate: udpif_revalidate()'s seq_change(reval_seq)), or by its timer (ofproto_max_revalidator
+     * of OVS's clock, which time/warp moves). A hit's stats wait in its megaflow for the next round.
+     */
+    public void revalidate(long now) {
+        round(now, false);
+    }
+
+    /** revalidator/wait: a round now, due or not (the reply waits for the next round's end). */
+    public void revalidateNow(long now) {
+        round(now, true);
+    }
+
+    /**
+     * time/stop: OVS's clock stands still while its revalidators' timer keeps running in real time, which arplab
+     * counts in command lines, as the recording scripts give them: a line takes about {@link #LINE} (their 200 ms of
+     * sleep, and the command's own time). The real time so far, the last round's (woken, waited for or the timer's:
+     * the timer comes a period after it), whether hits wait for a round to push their stats, and the oldest one's
+     * time on OVS's clock.
+     */
+    private boolean clockStopped, pending;
+    private long realTime, roundRealTime, pendingAt;
+    static final long LINE = 210_000_000L;
+
+    /** ovs-appctl time/stop. */
+    public void stopClock() {
+        clockStopped = true;
+    }
+
+    /** A command line reaches ovs-vswitchd: with the clock stopped, the timer's round first if one fell since. */
+    public void commandLine(long now) {
+        if (!clockStopped) {
+            return;
+        }
+        revalidate(now); // the round the last line's change woke at once, at that line's time
+        realTime += LINE;
+        long periods = (realTime - roundRealTime) / period();
+        if (periods > 0) {
+            long tick = roundRealTime + periods * period(); // the timer keeps its phase
+            if (pending) {
+                round(now, true);
+            }
+            roundRealTime = tick;
+        }
+    }
+
+    /**
+     * When the last round ran: udpif_revalidator() waits MIN(ofproto_max_idle, ofproto_max_revalidator) after it
+     * (poll_timer_wait_until()), unless woken first.
+     */
+    private long lastRound;
+
+    private long period() {
+        return Math.min(maxIdle, maxRevalidator);
+    }
+
+    /** The revalidators' timer's first round after the oldest hit still waiting for its stats, if any. */
+    public long nextRound() {
+        if (!pending) {
+            return Long.MAX_VALUE;
+        }
+        long t = lastRound + period();
+        return t >= pendingAt ? t : t + (pendingAt - t + period() - 1) / period() * period();
+    }
+
+    private void round(long now, boolean forced) {
+        boolean timer = now - lastRound >= period(), woken = stale();
+        if (!forced && !timer && !woken) {
+            return;
+        }
+        countIdleDumps(now, timer && !forced && !woken); // the timer's dumps before this round
+        countDump();
+        expireIdle(now);
+        // a round's pushes may change what NORMAL learned (XC_NORMAL): the main loop's mac_learning_run() sets
+        // need_revalidate again and wakes the next round, until nothing changes (bounded here)
+        for (int round = 0; round < 4 && (round == 0 || stale()); round++) {
+            for (Ofproto br : dp.bridgeArray) {
+                br.revalidate(now); // the ukeys that need it translated again, their stats pushed through the new cache
+            }
+            for (Megaflow m : new ArrayList<>(dp.flows())) {
+                push(m, m.ukeyCache(), now);
+            }
+        }
+        pending = false;
+        roundRealTime = realTime;
+        // the timer keeps its phase unless this round came before it
+        lastRound = forced || woken ? now : now - (now - lastRound) % period();
+        countedAt = lastRound;
+    }
+
+    boolean stale() {
+        for (Ofproto br : dp.bridgeArray) {
+            if (br.stale()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * revalidate_ukey()'s push: the packets and bytes megaflow {@code m} served since the last push, through cache
+     * {@code xc} (xlate_push_stats()). A ukey made by an upcall has no xcache: the first push translates it again
+     * (populate_xcache()), where a neighbour miss sends its ARP request once more (only those are kept track of:
+     * the others' translation has no side effect).
+     */
+    void push(Megaflow m, XlateCache xc, long now) {
+        long packets = m.packets - m.pushedPackets;
+        if (packets == 0) {
+            return;
+        }
+        long bytes = m.bytes - m.pushedBytes;
+        m.pushedPackets = m.packets;
+        m.pushedBytes = m.bytes;
+        if (!m.xcachePopulated) {
+            m.xcachePopulated = true;
+            if (unpopulated.remove(m)) {
+                m.br.populateXcache(now, dp.ukeyFlow(m.value()));
+            }
+        }
+        xc.push(m.br, now, packets, bytes, m.used);
+    }
+
+    /** The installed megaflows whose translation missed a neighbour and whose ukey has no xcache yet, oldest first. */
+    final List<Megaflow> unpopulated = new ArrayList<>();
+
+    /** A hit's stats wait in its megaflow for the next round (its time the oldest such since the last one). */
+    void hitPending(long now) {
+        if (!pending) {
+            pending = true;
+            pendingAt = now;
+        }
+    }
+}
