@@ -6,7 +6,7 @@ package io.arplab.wire;
  * ({@code *Bits()}, {@code *Address()}) read the fixed 28-byte layout and are meaningful only when
  * {@link #isEthernetIpv4()}. Call {@link #check()} before any accessor.
  */
-public final class ArpView {
+public final class ArpView extends ByteView {
     /** Fixed part: hrd, pro, hln, pln, op. */
     public static final int FIXED_LENGTH = 8;
     /** An Ethernet/IPv4 packet: 8 + 2 * (6 + 4). */
@@ -21,10 +21,6 @@ public final class ArpView {
     private static final int THA = 18;
     private static final int TPA = 24;
 
-    private byte[] buf;
-    private int off;
-    private int len;
-
     public ArpView(byte[] buf, int off, int len) {
         wrap(buf, off, len);
     }
@@ -34,15 +30,13 @@ public final class ArpView {
     }
 
     public ArpView wrap(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        set(buf, off, len);
         return this;
     }
 
     /** Null when every accessor is safe, else why not ("truncated: 20 of 28 bytes"). */
     public String check() {
-        String b = Checks.bounds(buf, off, len);
+        String b = bounds();
         if (b != null) {
             return b;
         }
@@ -54,18 +48,6 @@ public final class ArpView {
             return Checks.truncated(len, need);
         }
         return null;
-    }
-
-    public byte[] buffer() {
-        return buf;
-    }
-
-    public int offset() {
-        return off;
-    }
-
-    public int length() {
-        return len;
     }
 
     /** Bytes the packet uses: 8 + 2 * (hln + pln); the rest of the view is padding. */

@@ -5,16 +5,13 @@ package io.arplab.wire;
  * number of IEEE 802.1Q / 802.1ad tags (TPID 0x8100, 0x88a8 or 0x9100 followed by a 16-bit TCI, 802.1Q-2018 §9.6).
  * Call {@link #check()} before any accessor; {@link #wrap} re-points the view without allocating.
  */
-public final class EthernetView {
+public final class EthernetView extends ByteView {
     public static final int HEADER_LENGTH = 14;
     public static final int TAG_LENGTH = 4;
     private static final int DESTINATION = 0;
     private static final int SOURCE = 6;
     private static final int TYPE = 12;
 
-    private byte[] buf;
-    private int off;
-    private int len;
     private int tagCount;
 
     public EthernetView(byte[] buf, int off, int len) {
@@ -26,16 +23,14 @@ public final class EthernetView {
     }
 
     public EthernetView wrap(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        set(buf, off, len);
         this.tagCount = 0;
         return this;
     }
 
     /** Null when every accessor is safe, else why not. Counts the VLAN tags. */
     public String check() {
-        String b = Checks.bounds(buf, off, len);
+        String b = bounds();
         if (b != null) {
             return b;
         }
@@ -55,18 +50,6 @@ public final class EthernetView {
         }
         tagCount = n;
         return null;
-    }
-
-    public byte[] buffer() {
-        return buf;
-    }
-
-    public int offset() {
-        return off;
-    }
-
-    public int length() {
-        return len;
     }
 
     public long destinationBits() {

@@ -5,17 +5,13 @@ package io.arplab.wire;
  * different things per type; each accessor names the type it serves. {@link #check()} requires the 8-byte header,
  * and 20 bytes for timestamp messages so their accessors are safe.
  */
-public final class IcmpView {
+public final class IcmpView extends ByteView {
     public static final int HEADER_LENGTH = 8;
     public static final int TIMESTAMP_LENGTH = 20;
     private static final int TYPE = 0;
     private static final int CODE = 1;
     private static final int CHECKSUM = 2;
     private static final int REST = 4;
-
-    private byte[] buf;
-    private int off;
-    private int len;
 
     public IcmpView(byte[] buf, int off, int len) {
         wrap(buf, off, len);
@@ -26,14 +22,12 @@ public final class IcmpView {
     }
 
     public IcmpView wrap(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        set(buf, off, len);
         return this;
     }
 
     public String check() {
-        String b = Checks.bounds(buf, off, len);
+        String b = bounds();
         if (b != null) {
             return b;
         }
@@ -45,18 +39,6 @@ public final class IcmpView {
             return Checks.truncated(len, TIMESTAMP_LENGTH);
         }
         return null;
-    }
-
-    public byte[] buffer() {
-        return buf;
-    }
-
-    public int offset() {
-        return off;
-    }
-
-    public int length() {
-        return len;
     }
 
     public int type() {

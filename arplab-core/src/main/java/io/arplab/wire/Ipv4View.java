@@ -5,7 +5,7 @@ package io.arplab.wire;
  * datagram (Ethernet padding): the payload ends at the total length. {@link #check()} makes every accessor safe
  * and the whole datagram present; {@link #checkHeader()} only the header (for printing truncated captures).
  */
-public final class Ipv4View {
+public final class Ipv4View extends ByteView {
     public static final int MIN_HEADER_LENGTH = 20;
     public static final int MAX_HEADER_LENGTH = 60;
     private static final int VERSION_IHL = 0;
@@ -22,10 +22,6 @@ public final class Ipv4View {
     /** The empty buffer a scratch view starts on: one for all of them, a host keeps seven views. */
     public static final byte[] NO_BYTES = new byte[0];
 
-    private byte[] buf;
-    private int off;
-    private int len;
-
     public Ipv4View(byte[] buf, int off, int len) {
         wrap(buf, off, len);
     }
@@ -35,9 +31,7 @@ public final class Ipv4View {
     }
 
     public Ipv4View wrap(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        set(buf, off, len);
         return this;
     }
 
@@ -59,7 +53,7 @@ public final class Ipv4View {
      * the header accessors are safe, the payload may be cut short ({@link #availablePayloadLength()}).
      */
     public String checkHeader() {
-        String b = Checks.bounds(buf, off, len);
+        String b = bounds();
         if (b != null) {
             return b;
         }
@@ -83,18 +77,6 @@ public final class Ipv4View {
             return "total length " + totalLength() + " < header length " + hl;
         }
         return null;
-    }
-
-    public byte[] buffer() {
-        return buf;
-    }
-
-    public int offset() {
-        return off;
-    }
-
-    public int length() {
-        return len;
     }
 
     public int version() {

@@ -4,30 +4,24 @@ package io.arplab.wire;
  * A TCP segment (RFC 9293 section 3.1) over bytes {@code [off, off+len)} of {@code buf} (the IPv4 payload).
  * {@link #check()} requires the fixed header and the options its data offset claims.
  */
-public final class TcpView {
+public final class TcpView extends ByteView {
     public static final int HEADER_LENGTH = 20;
     public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20;
     // option kinds (RFC 9293 3.2, RFC 7323, RFC 2018)
     public static final int OPT_EOL = 0, OPT_NOP = 1, OPT_MSS = 2, OPT_WSCALE = 3, OPT_SACK_PERM = 4, OPT_TS = 8;
-
-    private byte[] buf;
-    private int off;
-    private int len;
 
     public TcpView(byte[] buf, int off, int len) {
         wrap(buf, off, len);
     }
 
     public TcpView wrap(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        set(buf, off, len);
         return this;
     }
 
     /** Null when every accessor is safe, else why not. */
     public String check() {
-        String b = Checks.bounds(buf, off, len);
+        String b = bounds();
         if (b != null) {
             return b;
         }
@@ -121,9 +115,5 @@ public final class TcpView {
             p += l;
         }
         return -1;
-    }
-
-    public byte[] buffer() {
-        return buf;
     }
 }

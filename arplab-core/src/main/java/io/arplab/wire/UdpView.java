@@ -4,16 +4,12 @@ package io.arplab.wire;
  * A UDP datagram (RFC 768) over bytes {@code [off, off+len)} of {@code buf} (the IPv4 payload). {@link #check()}
  * requires the header and the whole datagram per its length field; {@link #checkHeader()} only the header.
  */
-public final class UdpView {
+public final class UdpView extends ByteView {
     public static final int HEADER_LENGTH = 8;
     private static final int SOURCE_PORT = 0;
     private static final int DESTINATION_PORT = 2;
     private static final int LENGTH = 4;
     private static final int CHECKSUM = 6;
-
-    private byte[] buf;
-    private int off;
-    private int len;
 
     public UdpView(byte[] buf, int off, int len) {
         wrap(buf, off, len);
@@ -24,9 +20,7 @@ public final class UdpView {
     }
 
     public UdpView wrap(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        set(buf, off, len);
         return this;
     }
 
@@ -47,7 +41,7 @@ public final class UdpView {
 
     /** Null when the 8-byte header is present: the header accessors are safe. */
     public String checkHeader() {
-        String b = Checks.bounds(buf, off, len);
+        String b = bounds();
         if (b != null) {
             return b;
         }
@@ -55,19 +49,6 @@ public final class UdpView {
             return Checks.truncated(len, HEADER_LENGTH);
         }
         return null;
-    }
-
-    public byte[] buffer() {
-        return buf;
-    }
-
-    public int offset() {
-        return off;
-    }
-
-    /** Bytes in the view (the IPv4 payload); the UDP length field is {@link #udpLength()}. */
-    public int length() {
-        return len;
     }
 
     public int sourcePort() {
