@@ -68,32 +68,32 @@ final class DpctlFormat {
         s.append("  flows: ").append(dp.flows().size()).append('\n');
         s.append("  port 0: ovs-dummy (dummy-internal)\n");
         if (stats) {
-            portStats(s, 0, 0, 0, 0);
+            portStats(s, 0, 0, 0, 0, false);
         }
         for (Ofproto.Port p : dp.portsByNumber()) {
             s.append("  port ").append(p.dpPort).append(": ");
             if (p.isTunnel()) {
                 s.append(p.dpifName()).append(" (").append(p.type).append(": packet_type=ptap)");
             } else {
-                s.append(p.name).append(' ').append(type(p));
+                s.append(p.name);
+                if (!p.isLinux()) { // dpif_show(): a port's type but "system"
+                    s.append(" (").append(p.netdevType()).append(')');
+                }
             }
             s.append('\n');
             if (stats) {
-                portStats(s, p.rxPackets, p.txPackets, p.rxBytes, p.txBytes);
+                portStats(s, p.rxPackets, p.txPackets, p.rxBytes, p.txBytes, p.isLinux());
             }
         }
         return s.toString();
     }
 
-    private static String type(Ofproto.Port p) {
-        return p.ofport == Ports.LOCAL || p.type.equals("internal") ? "(dummy-internal)" : "(dummy)";
-    }
-
-    // show_dpif()'s statistics of a port, '?' for what a dummy netdev does not count
-    private static void portStats(StringBuilder s, long rxp, long txp, long rxb, long txb) {
-        s.append("    RX packets:").append(rxp).append(" errors:? dropped:? overruns:? frame:?\n");
-        s.append("    TX packets:").append(txp).append(" errors:? dropped:? aborted:? carrier:?\n");
-        s.append("    collisions:?\n");
+    // show_dpif()'s statistics of a port, '?' for what a dummy netdev does not count (netdev-linux counts them all)
+    private static void portStats(StringBuilder s, long rxp, long txp, long rxb, long txb, boolean counted) {
+        String c = counted ? "0" : "?";
+        s.append("    RX packets:").append(rxp).append(" errors:" + c + " dropped:" + c + " overruns:" + c + " frame:" + c + "\n");
+        s.append("    TX packets:").append(txp).append(" errors:" + c + " dropped:" + c + " aborted:" + c + " carrier:" + c + "\n");
+        s.append("    collisions:" + c + "\n");
         s.append("    RX bytes:").append(rxb).append(human(rxb)).append("  TX bytes:").append(txb).append(human(txb))
                 .append('\n');
     }
@@ -139,7 +139,7 @@ final class DpctlFormat {
                             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
                     s.append(')');
                 } else {
-                    s.append(type(p));
+                    s.append('(').append(p.netdevType()).append(')');
                 }
                 s.append('\n');
             }

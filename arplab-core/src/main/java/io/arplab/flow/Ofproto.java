@@ -61,6 +61,19 @@ public final class Ofproto {
         /** The netdev-vport tunnel class of a tunnel port, else null. */
         final TunnelType tunnelType;
 
+        /**
+         * The type of its netdev: netdev-dummy's "dummy-internal" for the local port and internal ports, "system" for a
+         * host's veth end (netdev-linux), else its own.
+         */
+        public String netdevType() {
+            return ofport == Ports.LOCAL || type.equals("internal") ? "dummy-internal" : type;
+        }
+
+        /** Its netdev is netdev-linux's (a host's veth end): the kernel counts its errors and drops, ethtool its speed. */
+        public boolean isLinux() {
+            return type.equals("system");
+        }
+
         public boolean isTunnel() {
             return tunnelType != null;
         }

@@ -31,6 +31,9 @@ final class OvsBuilder {
         }
         ofproto.protocols = protocols;
         OvsBridge br = lab.addOvsBridge(ofproto, owner);
+        // connmgr_set_fail_mode() from connmgr_create()'s secure: standalone flushes the new bridge, whose
+        // connmgr_flushed() adds the fail-open flow priority=0 actions=NORMAL (no controllers here)
+        ofproto.flushed(lab.now());
         for (Topology.OvsPort p : s.ports()) {
             // netdev-dummy hands out aa:55:aa:55:00:NN in the order it opens netdevs; a tunnel or patch port is a
             // netdev-vport, no dummy netdev

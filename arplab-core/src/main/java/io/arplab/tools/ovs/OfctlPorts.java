@@ -46,16 +46,19 @@ final class OfctlPorts {
                 : "OFPST_PORT reply (" + of.version.shortName + ")");
         o.append(" (xid=0x").append(xid).append("): ").append(ports.size()).append(" ports\n");
         for (Ofproto.Port p : ports) {
+            // netdev-linux (a host's veth end) counts errors and drops, netdev-dummy does not ('?': UINT64_MAX)
+            boolean linux = p.isLinux();
+            String c = linux ? "0" : "?";
             o.append("  port ").append(p.ofport < 10 ? " " : "")
                     .append(io.arplab.flow.Ports.format(p.ofport, shown(br)))
                     .append(": rx pkts=").append(p.rxPackets).append(", bytes=").append(p.rxBytes)
-                    .append(", drop=?, errs=?, frame=?, over=?, crc=?\n");
+                    .append(", drop=" + c + ", errs=" + c + ", frame=" + c + ", over=" + c + ", crc=" + c + "\n");
             o.append("           tx pkts=").append(p.netdevTxPackets()).append(", bytes=").append(p.netdevTxBytes())
-                    .append(", drop=?, errs=?, coll=?\n");
+                    .append(", drop=" + c + ", errs=" + c + ", coll=" + c + "\n");
             if (of.version.compareTo(OfVersion.OF13) >= 0) {
                 o.append("           duration=").append(String.format("%.3f", of.ctx.now() / 1e9)).append("s\n");
             }
-            if (of.version.atLeast(OfVersion.OF14)) {
+            if (of.version.atLeast(OfVersion.OF14) && !linux) { // netdev-linux has no custom statistics
                 // ofputil_format_port_stats(): netdev-dummy's custom counters (two counts of the packets received),
                 // three to a row, then its one queue's
                 o.append("           CUSTOM Statistics\n                      rx_custom_packets_1=")
@@ -201,7 +204,12 @@ final class OfctlPorts {
             boolean down = (p.config & Ofproto.Port.PORT_DOWN) != 0; // the netdev down: no carrier
             o.append("     state:      ").append(down ? "LINK_DOWN" : of.version.atLeast(OfVersion.OF11) ? "LIVE" : "0")
                     .append('\n');
-            o.append("     speed: 0 Mbps now, 0 Mbps max\n");
+            if (p.isLinux()) {
+                // netdev_linux_get_features(): a veth's ethtool link settings, 10 Gb/s full duplex over "twisted pair"
+                o.append("     current:    10GB-FD COPPER\n     speed: 10000 Mbps now, 0 Mbps max\n");
+            } else {
+                o.append("     speed: 0 Mbps now, 0 Mbps max\n");
+            }
         }
         return o.toString();
     }

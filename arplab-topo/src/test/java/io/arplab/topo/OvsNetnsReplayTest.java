@@ -1,0 +1,88 @@
+package io.arplab.topo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.lab.Lab;
+import io.arplab.tools.CommandLineSplitter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Linux hosts on an Open vSwitch bridge, recorded for real by src/test/scripts/record-ovs-netns.py (network
+ * namespaces on OVS 3.1's userspace datapath: the kernel's ARP and ICMP through NORMAL or an ARP responder's flows),
+ * replayed as the same lab file and script: every line's output as the kernel, the tools and OVS printed it, but what
+ * a real run varies (round-trip times, durations, ages of flows and the order of a datapath dump).
+ */
+class OvsNetnsReplayTest {
+    static final Path REF = Path.of("src/test/resources/refdata/ovs/netns");
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> s = Files.list(REF)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aRecordedLabReplaysAsTheKernelAndOvsRanIt(String name) throws IOException {
+        Path dir = REF.resolve(name);
+        Lab lab = TopologyBuilder.build(TopologyLoader.load(dir.resolve("lab.yaml")).topology(), 1);
+        lab.setWorkDir(dir);
+        StringBuilder got = new StringBuilder();
+        for (String line : Files.readAllLines(dir.resolve("script.txt"))) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> words = new ArrayList<>(CommandLineSplitter.split(line));
+            if (words.get(0).equals("sleep")) {
+                lab.runFor((long) (Double.parseDouble(words.get(1)) * 1e9));
+                continue;
+            }
+            String node = words.get(0).startsWith("ovs-") ? lab.bridgeOwner("br0").name() : words.remove(0);
+            StringWriter both = new StringWriter();
+            PrintWriter w = new PrintWriter(both);
+            int rc = lab.exec(node, words, w, w);
+            w.flush();
+            got.append("### ").append(line).append('\n').append(both).append("[exit ").append(rc).append("]\n");
+        }
+        String want = Files.readString(dir.resolve("script.out"));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/netns-" + name + ".got"), got);
+        assertThat(normal(got.toString())).isEqualTo(normal(want));
+    }
+
+    /**
+     * What a real run varies: times of round trips, durations and ages, the veths' MACs; a datapath dump's order (a
+     * hash's).
+     */
+    static String normal(String s) {
+        List<String> out = new ArrayList<>();
+        List<String> dump = new ArrayList<>();
+        for (String line : (s + "### end\n").split("\n")) {
+            line = line.replaceAll("time=[0-9.]+ ms", "time=T ms")
+                    .replaceAll(", time [0-9]+ms$", ", time Tms")
+                    .replaceAll("^rtt min/avg/max/mdev = .*", "rtt T")
+                    .replaceAll("used:[0-9.]+s", "used:T")
+                    .replaceAll("duration=[0-9.]+s", "duration=T")
+                    .replaceAll("idle_age=[0-9]+", "idle_age=T")
+                    .replaceAll("^ ([0-9]+\\([^)]+\\)): addr:.*", " $1: addr:M"); // a veth end's MAC: the kernel's random one
+            if (line.startsWith("recirc_id(")) {
+                dump.add(line);
+                continue;
+            }
+            dump.sort(null);
+            out.addAll(dump);
+            dump.clear();
+            out.add(line);
+        }
+        return String.join("\n", out);
+    }
+}
