@@ -7,7 +7,7 @@ OVS and stopped by its pidfiles.
    record-ovs-netns.py CASE_DIR      (as root; CASE_DIR holds lab.yaml and script.txt, script.out is written)
 
 lab.yaml is arplab's lab file, of the subset this recorder builds: one `kind: ovs` network (subnet, fail_mode,
-hwaddr, protocols, flows) and hosts of one interface each ({network, address, mac, veth}), added to the bridge in
+hwaddr, protocols, flows, other_config) and hosts of one interface each ({network, address, mac, veth}), added to the bridge in
 the order written, one `ovs-vsctl add-port` each. IPv6 is off in every namespace and on the veths' bridge sides
 before their links come up, so that the kernel sends no MLD or neighbour discovery of its own. script.txt's lines
 run as arplab runs them: `NODE COMMAND` inside the node's namespace, `ovs-*` lines on the bridge's host, `sleep N`;
@@ -54,6 +54,7 @@ try:
         setting.append("other-config:hwaddr=" + net["hwaddr"])
     if "protocols" in net:
         setting.append("protocols=" + ",".join(net["protocols"]))
+    setting += ["other-config:%s=%s" % kv for kv in net.get("other_config", {}).items()]
     sh("ovs-vsctl", "add-br", br, "--", "set", "bridge", br, *setting)
     for name, h in hosts:
         (i,) = h["interfaces"]
