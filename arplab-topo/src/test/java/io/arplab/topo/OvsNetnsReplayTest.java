@@ -68,6 +68,7 @@ class OvsNetnsReplayTest {
         List<String> dump = new ArrayList<>();
         for (String line : (s + "### end\n").split("\n")) {
             line = line.replaceAll("time=[0-9.]+ ms", "time=T ms")
+                    .replaceAll("]  [0-9.]+ms$", "]  Tms") // arping's round trip
                     .replaceAll(", time [0-9]+ms$", ", time Tms")
                     .replaceAll("^rtt min/avg/max/mdev = .*", "rtt T")
                     .replaceAll("used:[0-9.]+s", "used:T")
