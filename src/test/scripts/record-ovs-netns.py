@@ -6,9 +6,9 @@ OVS and stopped by its pidfiles.
 
    record-ovs-netns.py CASE_DIR      (as root; CASE_DIR holds lab.yaml and script.txt, script.out is written)
 
-lab.yaml is arplab's lab file, of the subset this recorder builds: one `kind: ovs` network (subnet, fail_mode,
-hwaddr, protocols, flows, other_config) and hosts of one interface each ({network, address, mac, veth}), added to the bridge in
-the order written, one `ovs-vsctl add-port` each. IPv6 is off in every namespace and on the veths' bridge sides
+lab.yaml is arplab's lab file, of the subset this recorder builds: `kind: ovs` networks (subnet, fail_mode, hwaddr,
+protocols, flows, other_config, patch ports) and hosts of one interface each ({network, address, mac, veth}), added
+to their bridges in the order written, one `ovs-vsctl add-port` each. IPv6 is off in every namespace and on the veths' bridge sides
 before their links come up, so that the kernel sends no MLD or neighbour discovery of its own. script.txt's lines
 run as arplab runs them: `NODE COMMAND` inside the node's namespace, `ovs-*` lines on the bridge's host, `sleep N`;
 each line's output (stdout and stderr) goes after "### LINE" into script.out, then "[exit N]".
@@ -24,8 +24,7 @@ import yaml
 
 case = sys.argv[1]
 lab = yaml.safe_load(open(os.path.join(case, "lab.yaml")))
-(br, net), = [(k, v) for k, v in lab["networks"].items() if v.get("kind") == "ovs"]
-prefix = net["subnet"].split("/")[1]
+bridges = [(k, v) for k, v in lab["networks"].items() if v.get("kind") == "ovs"]
 run_dir = tempfile.mkdtemp(prefix="ovsnetns.")
 env = dict(os.environ, OVS_RUNDIR=run_dir, OVS_DBDIR=run_dir, OVS_LOGDIR=run_dir, OVS_SYSCONFDIR=run_dir,
            OVS_PKGDATADIR="/usr/share/openvswitch")
@@ -47,17 +46,24 @@ try:
     sh("ovs-vsctl", "--no-wait", "init")
     sh("ovs-vswitchd", "--enable-dummy", "--disable-system", "--detach", "--no-chdir", "--pidfile", "--log-file",
        "unix:" + run_dir + "/db.sock")
-    setting = ["datapath-type=" + net.get("datapath_type", "dummy")]
-    if net.get("fail_mode", "secure"):
-        setting.append("fail-mode=" + net.get("fail_mode", "secure"))
-    if "hwaddr" in net:
-        setting.append("other-config:hwaddr=" + net["hwaddr"])
-    if "protocols" in net:
-        setting.append("protocols=" + ",".join(net["protocols"]))
-    setting += ["other-config:%s=%s" % kv for kv in net.get("other_config", {}).items()]
-    sh("ovs-vsctl", "add-br", br, "--", "set", "bridge", br, *setting)
+    for br, net in bridges:
+        setting = ["datapath-type=" + net.get("datapath_type", "dummy")]
+        if net.get("fail_mode", "secure"):
+            setting.append("fail-mode=" + net.get("fail_mode", "secure"))
+        if "hwaddr" in net:
+            setting.append("other-config:hwaddr=" + net["hwaddr"])
+        if "protocols" in net:
+            setting.append("protocols=" + ",".join(net["protocols"]))
+        setting += ["other-config:%s=%s" % kv for kv in net.get("other_config", {}).items()]
+        sh("ovs-vsctl", "add-br", br, "--", "set", "bridge", br, *setting)
+        for port, p in (net.get("ports") or {}).items():  # patch ports (type and options), in order
+            iface = ["type=" + p["type"]] + ["options:%s=%s" % kv for kv in p.get("options", {}).items()]
+            if "ofport" in p:
+                iface.append("ofport_request=%d" % p["ofport"])
+            sh("ovs-vsctl", "add-port", br, port, "--", "set", "interface", port, *iface)
     for name, h in hosts:
         (i,) = h["interfaces"]
+        prefix = lab["networks"][i["network"]]["subnet"].split("/")[1]
         sh("ip", "netns", "add", ns(name))
         for k in ("all", "default"):
             sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % k)
@@ -68,10 +74,11 @@ try:
         sh("ip", "-n", ns(name), "link", "set", "eth0", "up")
         sh("sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % i["veth"])  # the bridge side's own IPv6 too
         sh("ip", "link", "set", i["veth"], "up")
-        sh("ovs-vsctl", "add-port", br, i["veth"])
-    if "flows" in net:
-        top = max(net.get("protocols", ["OpenFlow10"]), key=lambda p: p)
-        sh("ovs-ofctl", "-O", top, "add-flows", br, os.path.join(case, net["flows"]))
+        sh("ovs-vsctl", "add-port", i["network"], i["veth"])
+    for br, net in bridges:
+        if "flows" in net:
+            top = max(net.get("protocols", ["OpenFlow10"]))
+            sh("ovs-ofctl", "-O", top, "add-flows", br, os.path.join(case, net["flows"]))
     time.sleep(1)  # the ports' netdevs up in the datapath
     out = []
     for line in open(os.path.join(case, "script.txt")):
