@@ -7,8 +7,8 @@ OVS and stopped by its pidfiles.
    record-ovs-netns.py CASE_DIR      (as root; CASE_DIR holds lab.yaml and script.txt, script.out is written)
 
 lab.yaml is arplab's lab file, of the subset this recorder builds: `kind: ovs` networks (subnet, fail_mode, hwaddr,
-protocols, flows, other_config, patch ports) and hosts of one interface each ({network, address, mac, veth}), added
-to their bridges in the order written, one `ovs-vsctl add-port` each. IPv6 is off in every namespace and on the veths' bridge sides
+protocols, flows, other_config, patch ports) and hosts (sysctls, gateway; interfaces {network, address, mac, veth, name}), each
+interface's veth added to its bridge in the order written, one `ovs-vsctl add-port` each. IPv6 is off in every namespace and on the veths' bridge sides
 before their links come up, so that the kernel sends no MLD or neighbour discovery of its own. script.txt's lines
 run as arplab runs them: `NODE COMMAND` inside the node's namespace, `ovs-*` lines on the bridge's host, `sleep N`;
 each line's output (stdout and stderr) goes after "### LINE" into script.out, then "[exit N]".
@@ -62,19 +62,24 @@ try:
                 iface.append("ofport_request=%d" % p["ofport"])
             sh("ovs-vsctl", "add-port", br, port, "--", "set", "interface", port, *iface)
     for name, h in hosts:
-        (i,) = h["interfaces"]
-        prefix = lab["networks"][i["network"]]["subnet"].split("/")[1]
         sh("ip", "netns", "add", ns(name))
         for k in ("all", "default"):
             sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % k)
-        sh("ip", "link", "add", i["veth"], "type", "veth", "peer", "name", "eth0", "netns", ns(name))
-        sh("ip", "-n", ns(name), "link", "set", "eth0", "address", i["mac"])
-        sh("ip", "-n", ns(name), "addr", "add", "%s/%s" % (i["address"], prefix), "dev", "eth0")
+        for k, v in (h.get("sysctls") or {}).items():
+            sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "%s=%s" % (k, v))
+        for n, i in enumerate(h["interfaces"]):
+            dev = i.get("name", "eth%d" % n)
+            prefix = lab["networks"][i["network"]]["subnet"].split("/")[1]
+            sh("ip", "link", "add", i["veth"], "type", "veth", "peer", "name", dev, "netns", ns(name))
+            sh("ip", "-n", ns(name), "link", "set", dev, "address", i["mac"])
+            sh("ip", "-n", ns(name), "addr", "add", "%s/%s" % (i["address"], prefix), "dev", dev)
+            sh("ip", "-n", ns(name), "link", "set", dev, "up")
+            sh("sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % i["veth"])  # the bridge side's own IPv6 too
+            sh("ip", "link", "set", i["veth"], "up")
+            sh("ovs-vsctl", "add-port", i["network"], i["veth"])
         sh("ip", "-n", ns(name), "link", "set", "lo", "up")
-        sh("ip", "-n", ns(name), "link", "set", "eth0", "up")
-        sh("sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % i["veth"])  # the bridge side's own IPv6 too
-        sh("ip", "link", "set", i["veth"], "up")
-        sh("ovs-vsctl", "add-port", i["network"], i["veth"])
+        if "gateway" in h:
+            sh("ip", "-n", ns(name), "route", "add", "default", "via", h["gateway"])
     for br, net in bridges:
         if "flows" in net:
             top = max(net.get("protocols", ["OpenFlow10"]))

@@ -60,8 +60,8 @@ class OvsNetnsReplayTest {
     }
 
     /**
-     * What a real run varies: times of round trips, durations and ages, the veths' MACs, echo identifiers; a
-     * datapath dump's order (a hash's).
+     * What a real run varies: times of round trips, durations and ages, the veths' MACs, echo identifiers; the
+     * order of a datapath dump (a hash's) and of the MAC table's rows.
      */
     static String normal(String s) {
         List<String> out = new ArrayList<>();
@@ -76,7 +76,10 @@ class OvsNetnsReplayTest {
                     .replaceAll("idle_age=[0-9]+", "idle_age=T")
                     .replaceAll("id=[0-9]+,type=", "id=I,type=") // an echo's identifier: the kernel's ping socket's
                     .replaceAll("^ ([0-9]+\\([^)]+\\)): addr:.*", " $1: addr:M"); // a veth end's MAC: the kernel's random one
-            if (line.contains(", packets:") && line.contains(", actions:")) { // a datapath flow
+            // a datapath flow; an fdb/show row (its LRU order moves an entry only when it is refreshed a whole second
+            // of OVS's clock after it was last, and those seconds fall where the wall clock's do)
+            if (line.contains(", packets:") && line.contains(", actions:")
+                    || line.matches(" +[0-9]+ +[0-9]+  [0-9a-f:]{17} +[0-9]+")) {
                 dump.add(line);
                 continue;
             }
