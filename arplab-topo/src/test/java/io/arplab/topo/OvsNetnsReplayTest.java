@@ -60,8 +60,8 @@ class OvsNetnsReplayTest {
     }
 
     /**
-     * What a real run varies: times of round trips, durations and ages, the veths' MACs, echo identifiers; the
-     * order of a datapath dump (a hash's) and of the MAC table's rows.
+     * What a real run varies: times of round trips, durations and ages (the MAC table's too), the veths' MACs, echo
+     * identifiers; the order of a datapath dump, of the MAC table's rows and of the neighbours.
      */
     static String normal(String s) {
         List<String> out = new ArrayList<>();
@@ -76,10 +76,12 @@ class OvsNetnsReplayTest {
                     .replaceAll("idle_age=[0-9]+", "idle_age=T")
                     .replaceAll("id=[0-9]+,type=", "id=I,type=") // an echo's identifier: the kernel's ping socket's
                     .replaceAll("^ ([0-9]+\\([^)]+\\)): addr:.*", " $1: addr:M"); // a veth end's MAC: the kernel's random one
-            // a datapath flow; an fdb/show row (its LRU order moves an entry only when it is refreshed a whole second
-            // of OVS's clock after it was last, and those seconds fall where the wall clock's do)
-            if (line.contains(", packets:") && line.contains(", actions:")
-                    || line.matches(" +[0-9]+ +[0-9]+  [0-9a-f:]{17} +[0-9]+")) {
+            // an fdb/show row's age and place: OVS's clock counts whole seconds of the wall clock, whose boundaries
+            // fall anywhere in a real run's commands (and the LRU list moves an entry only when it is a second old)
+            line = line.replaceAll("^( +[0-9]+ +[0-9]+  [0-9a-f:]{17}) +[0-9]+$", "$1 A");
+            // a datapath flow (a hash's order), an fdb/show row, a neighbour (the kernel's neighbour hash's order)
+            if (line.contains(", packets:") && line.contains(", actions:") || line.endsWith(" A")
+                    || line.matches("[0-9.]+ dev \\S+ .*[A-Z]+ ?")) {
                 dump.add(line);
                 continue;
             }
