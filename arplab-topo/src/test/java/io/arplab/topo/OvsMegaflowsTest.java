@@ -41,6 +41,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * The dpcls mask's words (refdata/ovs/miniflow-words, by hand, record-megaflows.sh miniflow-words): dpctl/dump-flows
+     * -m's miniflow_bits count the words flow_wc_map() selects for the key whose wildcards are not zero
+     * (netdev_flow_mask_init()), with bits a classifier stage unwildcarded that the key does not print (an echo's
+     * nd_tll, a UDP packet's tcp_flags).
+     */
+    @Test
+    void megaflowMasksHoldTheWordsOfTheirKeysFields(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("miniflow-words"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
