@@ -367,6 +367,14 @@ public final class Datapath {
         return 0xaa55_0000_0000L | ((0xaa550000L + nextDummy++) & 0xffffffffL);
     }
 
+    /**
+     * Takes back the last MAC {@link #nextDummyMac()} gave, unused: a bridge that ovs-vsctl adds has its local
+     * interface's netdev opened by bridge_add_ports(), after the ports of the bridges before it in all_bridges.
+     */
+    public void returnDummyMac() {
+        nextDummy--;
+    }
+
     void register(Ofproto br, Ofproto.Port p) {
         if (bridges.isEmpty()) {
             // open_dpif_backer(): dpif-netdev refuses a key with more tags than vlan-limit, the kernel takes two

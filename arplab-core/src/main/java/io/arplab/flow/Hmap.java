@@ -51,7 +51,7 @@ public final class Hmap<T> {
     }
 
     /** hmap_remove(): the table keeps its size. */
-    void remove(T item) {
+    public void remove(T item) {
         if (buckets.get(hash.applyAsInt(item) & buckets.size() - 1).remove(item)) {
             n--;
         }

@@ -94,27 +94,32 @@ final class OdpFlowFormat {
         boolean nd = type == Match.ETH_IPV6 && value[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
                 && value[Slot.TP_DST.ordinal()] == 0 && (icmp == 135 || icmp == 136);
         boolean arp = type == Match.ETH_ARP || type == Match.ETH_RARP;
-        // odp_flow_key_from_flow__(): no L4 attribute (ports, ICMP, tcp_flags) for a later fragment
+        // xlate_wc_finish(): no tp_src/tp_dst bits for a later fragment
         boolean later = Packet.isIpAny(type) && (value[Slot.NW_FRAG.ordinal()] & 2) != 0;
+        // netdev_flow_mask_init(): the words flow_wc_map() selects for the flow (whole u64 words) whose mask is not
+        // zero: nd_target's with ND, arp_sha's with ND or ARP, tcp_flags' (arp_tha's last four bytes with it) also
+        // with IPv4 but IGMP and any IPv6, so the nd_tll bits a classifier stage unwildcarded on an echo count
+        boolean tcpFlags = nd || arp || type == Match.ETH_IPV6
+                || (type == Match.ETH_IP && value[Slot.NW_PROTO.ordinal()] != Match.PROTO_IGMP);
+        java.util.function.IntPredicate inMap = word -> switch (word) {
+            case 75, 76 -> nd;
+            case 77 -> nd || arp;
+            case 78 -> tcpFlags;
+            case 82 -> !later;
+            default -> true;
+        };
         for (Slot s : Slot.ALL) {
             long m = mask[s.ordinal()];
             int[] ws = words(s);
-            // odp_flow_key_to_mask(): a field comes back only with its key attribute (arp(), nd())
-            boolean inKey = switch (s) {
-                case ND_TARGET_HI, ND_TARGET_LO -> nd;
-                case ARP_SHA, ARP_THA -> nd || arp;
-                case TP_SRC, TP_DST, TCP_FLAGS -> !later;
-                default -> true;
-            };
-            if (m == 0 || ws == null || !inKey) {
+            if (m == 0 || ws == null) {
                 continue;
             }
             int lowBits = s == Slot.DL_SRC || s == Slot.ARP_THA || s == Slot.TUN_IPV6_DST_HI
                     || s == Slot.TUN_IPV6_DST_LO ? 32 : 64;
-            if (lowBits == 64 || (m >>> lowBits) != 0) {
+            if ((lowBits == 64 || (m >>> lowBits) != 0) && inMap.test(ws[0])) {
                 w.set(ws[0]);
             }
-            if (lowBits < 64 && (m & 0xffffffffL) != 0) {
+            if (lowBits < 64 && (m & 0xffffffffL) != 0 && inMap.test(ws[1])) {
                 w.set(ws[1]);
             }
         }

@@ -251,8 +251,6 @@ public final class Ofproto {
         if (!stale()) {
             return;
         }
-        boolean tablesChanged = tablesSeen != tables.version || portsSeen != datapath.portsVersion
-                || routerSeen != datapath.router.version;
         routerSeen = datapath.router.version;
         tablesSeen = tables.version;
         portsSeen = datapath.portsVersion;
@@ -313,30 +311,31 @@ public final class Ofproto {
             }
             x.releaseRecircs();
         }
-        if (tablesChanged) { // the orphaned ukeys are revalidated too: deleted when they need more bits
-            datapath.orphans.removeIf(m -> {
-                if (m.br != this) {
-                    return false;
+        // revalidator_sweep__(): an orphaned ukey (its flow missing from the dump) is revalidated on any change of
+        // reval_seq, MAC learning's too (revalidate_ukey()): deleted when it needs more bits, and its translation's
+        // neighbour miss sends its ARP or ND request once more
+        datapath.orphans.removeIf(m -> {
+            if (m.br != this) {
+                return false;
+            }
+            long[] value = m.value();
+            Xlate x = xlate(now, value, null, false);
+            boolean delete = x == null;
+            if (x != null) {
+                x.onePass = true;
+                translate(x);
+                long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
+                long[] wc = x.ukeyWc();
+                for (int i = 0; i < m.mask.length; i++) {
+                    delete |= (wc[i] & ~ukeyMask[i]) != 0;
                 }
-                long[] value = m.value();
-                Xlate x = xlate(now, value, null, false);
-                boolean delete = x == null;
-                if (x != null) {
-                    x.onePass = true;
-                    translate(x);
-                    long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
-                    long[] wc = x.ukeyWc();
-                    for (int i = 0; i < m.mask.length; i++) {
-                        delete |= (wc[i] & ~ukeyMask[i]) != 0;
-                    }
-                    delete |= x.avoidCaching || x.unfinishedWc;
-                }
-                if (delete) {
-                    datapath.recirc.unref(m.recircs);
-                }
-                return delete;
-            });
-        }
+                delete |= x.avoidCaching || x.unfinishedWc;
+            }
+            if (delete) {
+                datapath.recirc.unref(m.recircs);
+            }
+            return delete;
+        });
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {

@@ -45,6 +45,9 @@ public final class PacketVariants {
         }
         // NORMAL anywhere (clone(NORMAL), output:NORMAL too): a hit learns only at the revalidators' push
         String s = b.toString().replaceAll("(?<=[=,(:])NORMAL(?=[,)]|$)", "FLOOD");
+        // symmetric_l3l4(+udp) of a non-IP flow hashes its L2 headers (flow_hash_symmetric_l2()), which
+        // flow_mask_hash_fields() leaves wildcarded: OVS's own megaflows share one result there; symmetric_l4 masks them
+        s = s.replaceAll("symmetric_l3l4(\\+udp)?", "symmetric_l4");
         return s.endsWith("actions=") ? s + "drop" : s;
     }
 

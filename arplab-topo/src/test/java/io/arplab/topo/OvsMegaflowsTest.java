@@ -41,6 +41,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * The dpcls mask's words (refdata/ovs/miniflow-words, by hand, record-megaflows.sh miniflow-words): dpctl/dump-flows
+     * -m's miniflow_bits count the words flow_wc_map() selects for the key whose wildcards are not zero
+     * (netdev_flow_mask_init()), with bits a classifier stage unwildcarded that the key does not print (an echo's
+     * nd_tll, a UDP packet's tcp_flags).
+     */
+    @Test
+    void megaflowMasksHoldTheWordsOfTheirKeysFields(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("miniflow-words"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
@@ -67,6 +78,17 @@ class OvsMegaflowsTest {
         replay(tmp, REF.resolve("flood"), s -> s);
     }
 
+    // trace-random seeds not replayed (unless -Dtrace.seeds names them), with why
+    static final java.util.Map<Integer, String> TRACE_LEFT_OUT = java.util.Map.of(124, "ovs-vswitchd aborts at line"
+            + " 33 of commands.in, a UDP packet received whose ct(table=2) freezes with an action set (table 1's"
+            + " write_actions(set_field:2->reg1,output:2)) longer than the actions frozen after it:"
+            + " recirc_alloc_id__()'s assertion action_set_len <= ofpacts_len (ofproto-dpif-rid.c:235), in two"
+            + " recordings alike; every later command says \"cannot read pidfile\"");
+
+    private static String logTime(String s) {
+        return s.replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\|", "TIME|");
+    }
+
     /**
      * The seeded random campaigns of src/test/scripts/gen-traces.py (trace-random-SEED): random pipelines, their
      * traces (--ct-next included), packets received and the megaflows they leave, in OVS's own order where it has
@@ -85,6 +107,8 @@ class OvsMegaflowsTest {
             for (Path ref : dirs.filter(d -> d.getFileName().toString().startsWith("trace-random-"))
                     .filter(d -> only.isEmpty() || java.util.List.of(only.split(","))
                             .contains(d.getFileName().toString().substring("trace-random-".length())))
+                    .filter(d -> !only.isEmpty() || !TRACE_LEFT_OUT.containsKey(
+                            Integer.parseInt(d.getFileName().toString().substring("trace-random-".length()))))
                     .sorted().toList()) {
                 // not modelled: a tag pushed onto a tagged packet (QinQ, the flow's second VLAN header), the
                 // controller action's userspace() of a translation that goes on (a continuation)
@@ -95,9 +119,11 @@ class OvsMegaflowsTest {
                         qinq.add(section.substring(0, section.indexOf('\n')));
                     }
                 }
-                String[] want = unordered(OvsDatapathViewsTest.normal(Files.readString(ref.resolve("commands.out"))),
-                        qinq).split("(?m)^(?=### )");
-                String[] have = unordered(OvsDatapathViewsTest.normal(run(tmp, ref)), qinq).split("(?m)^(?=### )");
+                // an ovs-ofctl warning's log line (an OpenFlow 1.0 set_field's prerequisites) carries the real time
+                String[] want = unordered(OvsDatapathViewsTest.normal(logTime(Files.readString(
+                        ref.resolve("commands.out")))), qinq).split("(?m)^(?=### )");
+                String[] have = unordered(OvsDatapathViewsTest.normal(logTime(run(tmp, ref))), qinq)
+                        .split("(?m)^(?=### )");
                 int bad = 0;
                 if (want.length != have.length) {
                     failures.add(ref.getFileName() + ": " + have.length + " sections, OVS has " + want.length);
@@ -115,7 +141,7 @@ class OvsMegaflowsTest {
             }
         }
         System.out.println("trace campaign: " + (all - failed) + "/" + all + " sections match ("
-                + String.join(", ", perSeed) + ")");
+                + String.join(", ", perSeed) + "); left out: " + TRACE_LEFT_OUT);
         // the differences in full, for reading: target/trace-campaign.diff at the module's root
         Files.writeString(Path.of("target/trace-campaign.diff"), String.join("\n", failures));
         assertThat(failures).isEmpty();

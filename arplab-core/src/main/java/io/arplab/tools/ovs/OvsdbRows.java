@@ -31,6 +31,8 @@ final class OvsdbRows {
         final Map<String, Row> failed = new LinkedHashMap<>();
         /** Their Port rows (tag and the other columns the vswitchd reports of a live port). */
         final Map<String, Row> failedPort = new HashMap<>();
+        /** bridge.c's all_bridges (hash_string() of the names), in the order bridge_reconfigure() walks it. */
+        io.arplab.flow.Hmap<String> allBridges;
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
@@ -239,17 +241,32 @@ final class OvsdbRows {
         Map<String, String> cfg = ovs.get(".").map("other_config");
         vswitchd.revalidators(smapUint(cfg.get("flow-limit"), 200_000), smapUint(cfg.get("max-idle"), 10_000),
                 smapUint(cfg.get("max-revalidator"), 500));
+        if (stored.allBridges == null) {
+            stored.allBridges = io.arplab.flow.Hmap.shash();
+            vswitchd.bridges().forEach(b -> stored.allBridges.insert(b.bridgeName()));
+        }
         for (OvsBridge b : vswitchd.bridges()) {
             if (!bridges.containsKey(b.bridgeName())) {
                 vswitchd.delBridge(b);
+                stored.allBridges.remove(b.bridgeName());
             }
         }
         Map<String, OvsBridge> live = new HashMap<>();
         vswitchd.bridges().forEach(b -> live.put(b.bridgeName(), b));
+        newBridges.clear();
+        // add_del_bridges(): the new bridges in the order of the configuration's shash of names
+        for (String name : io.arplab.flow.Hmap.of(bridges.keySet(), io.arplab.flow.Hmap.shash())) {
+            if (!live.containsKey(name)) {
+                stored.allBridges.insert(name);
+            }
+        }
         for (Row br : bridges.values()) {
             OvsBridge b = live.get(br.name);
             if (b == null) {
                 b = vswitchd.addBridge(br.name);
+                // its local interface's netdev (a dummy MAC of the counter) is opened with the ports, not now
+                b.ofproto().datapath.returnDummyMac();
+                newBridges.add(br.name);
             }
             // bridge_configure_remotes(): the controllers, then the fail mode
             b.ofproto().setControllers(controllers.getOrDefault(br.name, List.of()), now);
@@ -294,7 +311,13 @@ final class OvsdbRows {
             }
         }
         stored.failed.keySet().removeIf(n -> !ifaces.containsKey(n));
-        for (OvsBridge b : vswitchd.bridges()) {
+        Map<String, OvsBridge> byName = new HashMap<>();
+        vswitchd.bridges().forEach(b -> byName.put(b.bridgeName(), b));
+        for (String name : stored.allBridges.inOrder()) { // HMAP_FOR_EACH over all_bridges
+            OvsBridge b = byName.get(name);
+            if (b == null) {
+                continue;
+            }
             addPorts(b, true, recreated, errors); // bridge_add_ports(): those that request a number first
             addPorts(b, false, recreated, errors);
         }
@@ -322,6 +345,9 @@ final class OvsdbRows {
         return errors;
     }
 
+    /** The bridges this reconfiguration adds (add_del_bridges()), whose local interfaces bridge_add_ports() opens. */
+    private final java.util.Set<String> newBridges = new java.util.HashSet<>();
+
     // bridge_add_ports__(): the bridge's interfaces that do (or do not) request a number, not on it yet
     private void addPorts(OvsBridge b, boolean requested, Map<String, Long> recreated, List<String> errors) {
         List<String> wanted = new ArrayList<>();
@@ -338,7 +364,13 @@ final class OvsdbRows {
                 // bridge_delete_or_reconfigure_ports() leaves OFPP_LOCAL's number alone: its request is the row's
                 local.ofportRequest = request(i);
             }
-            if (name.equals(b.bridgeName()) || (i.string("ofport_request") != null) != requested) {
+            if ((i.string("ofport_request") != null) != requested) {
+                continue;
+            }
+            if (name.equals(b.bridgeName())) {
+                if (newBridges.contains(name)) { // iface_do_create() of a new bridge's local interface, in turn
+                    b.ofproto().datapath.nextDummyMac();
+                }
                 continue;
             }
             Ofproto.Port p = b.ofproto().port(name);
