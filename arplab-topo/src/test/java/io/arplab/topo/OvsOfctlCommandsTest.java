@@ -146,6 +146,17 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * Port mirroring (refdata/ovs/ofctl-cmds/probe-mirror.in): Mirror rows made with ovs-vsctl's row ids, and what
+     * they copy where in traces and received packets. The uuids OVS draws at random (ovsdb_idl_txn_insert()) are
+     * masked.
+     */
+    @Test
+    void portMirrorsAreOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("probe-mirror.in"),
+                s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
+    }
+
+    /**
      * The same over seeded flow files (refdata/ovs/fte, src/test/scripts/gen-fte.py): random flows OVS accepts, a
      * second file with some changed, moved, dropped, added and repeated, replaced and diffed in every direction.
      * dump-flows stays compared sorted: after replace-flows, each strict delete's rule leaves the classifier in an RCU

@@ -103,6 +103,7 @@ public final class OvsVsctl implements Tool {
                     out.append(o.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
                 }
             }
+            checkSymbols();
             List<String> errors = dryRun ? List.of() : rows.commit();
             ctx.out().print(out);
             for (String e : errors) {
@@ -354,6 +355,14 @@ public final class OvsVsctl implements Tool {
     // named (pre_parse_column_key_value() reads each one's first token)
     private void pre(Command c) {
         String name = c.syntax().name;
+        if (name.equals("add") || name.equals("remove")) { // pre_cmd_add(), pre_cmd_remove()
+            column(table(c.arg(0)), c.arg(2));
+            return;
+        }
+        if (name.equals("create") && table(c.arg(0)).equals("Mirror") && !c.has("--id")) { // pre_create()
+            warn("db_ctl_base", "applying \"create\" command to table Mirror without --id option will have no effect");
+            return;
+        }
         if (!List.of("get", "set", "clear", "list", "find").contains(name)) {
             return;
         }
@@ -462,6 +471,8 @@ public final class OvsVsctl implements Tool {
             case "clear" -> clear(c);
             case "list" -> list(c);
             case "find" -> find(c);
+            case "add", "remove" -> addOrRemove(c);
+            case "create" -> create(c);
             default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
         }
         return 0;
@@ -469,6 +480,161 @@ public final class OvsVsctl implements Tool {
 
     private void line(String s) {
         out.append(s).append('\n');
+    }
+
+    /** ovsdb_symbol: a row id ("@name") of this run: its row's uuid, and what made and references it. */
+    private static final class Symbol {
+        String uuid;
+        boolean created, strongRef, weakRef;
+    }
+
+    private final Map<String, Symbol> symbols = new LinkedHashMap<>();
+
+    // ovsdb_symbol_table_insert()
+    private Symbol symbol(String id) {
+        return symbols.computeIfAbsent(id, k -> {
+            Symbol y = new Symbol();
+            y.uuid = rows.newUuid();
+            return y;
+        });
+    }
+
+    // create_symbol(): the --id option's row id, made once
+    private Symbol createSymbol(String id) {
+        if (!id.startsWith("@")) {
+            throw new VsctlException("row id \"" + id + "\" does not begin with \"@\"");
+        }
+        Symbol y = symbol(id);
+        if (y.created) {
+            throw new VsctlException("row id \"" + id + "\" may only be specified on one --id option");
+        }
+        y.created = true;
+        return y;
+    }
+
+    // ovsdb_atom_from_string() with a symbol table: a row id in a uuid column is its symbol's uuid, the symbol
+    // referenced strongly or weakly as the column refers (vswitch.ovsschema: a Mirror's ports are weak references)
+    private Datum resolve(String table, Column def, Datum d) {
+        if (def.key() != Ovsdb.Atom.U && def.value() != Ovsdb.Atom.U) {
+            return d;
+        }
+        boolean weak = table.equals("Mirror");
+        java.util.function.UnaryOperator<String> atom = a -> {
+            if (!a.startsWith("@")) {
+                return a;
+            }
+            Symbol y = symbol(a);
+            y.strongRef |= !weak;
+            y.weakRef |= weak;
+            return y.uuid;
+        };
+        List<String> keys = def.key() == Ovsdb.Atom.U ? d.keys().stream().map(atom).toList() : d.keys();
+        List<String> values = def.value() == Ovsdb.Atom.U ? d.values().stream().map(atom).toList() : d.values();
+        return new Datum(keys, values);
+    }
+
+    // do_vsctl() before the commit: a row id never made is fatal, one made but not strongly referenced warns
+    private void checkSymbols() {
+        for (Map.Entry<String, Symbol> e : symbols.entrySet()) {
+            if (!e.getValue().created) {
+                throw new VsctlException("row id \"" + e.getKey() + "\" is referenced but never created (e.g. with "
+                        + "\"-- --id=" + e.getKey() + " create ...\")");
+            }
+        }
+        for (Map.Entry<String, Symbol> e : symbols.entrySet()) {
+            Symbol y = e.getValue();
+            if (!y.strongRef) {
+                warn("vsctl", "row id \"" + e.getKey() + "\" was created but " + (y.weakRef ? "only a weak reference"
+                        : "no reference") + " to it was inserted, so it will not actually appear in the database");
+            }
+        }
+    }
+
+    private boolean calledAs;
+
+    // VLOG_WARN() of a run that writes: main()'s "Called as" line at INFO (syslog's) took a sequence number first
+    private void warn(String module, String text) {
+        if (!calledAs) {
+            calledAs = true;
+            logSeq++;
+        }
+        ctx.err().println(OvsTools.log(ctx, logSeq++, module + "|WARN|" + text));
+    }
+
+    // cmd_create(): a row of a table that is not a root (Mirror, the one arplab models) needs a row id to be kept;
+    // its columns set as "set" does, its uuid printed
+    private void create(Command c) {
+        String table = table(c.arg(0));
+        if (!table.equals("Mirror")) {
+            throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
+        }
+        String id = c.options().get("--id");
+        Row r = rows.newMirror(id == null ? null : createSymbol(id).uuid);
+        for (String setting : c.args.subList(1, c.args.size())) {
+            setColumn(r, setting);
+        }
+        line(r.uuid());
+    }
+
+    // cmd_add(), cmd_remove(): values added to a set or map column (ovsdb_datum_union(): a map's keys keep their
+    // values), or removed from it (ovsdb_datum_subtract(): a map's keys, or key=value pairs that match)
+    private void addOrRemove(Command c) {
+        boolean add = c.syntax().name.equals("add");
+        String table = table(c.arg(0));
+        Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        String col = column(table, c.arg(2));
+        if (r == null) {
+            return;
+        }
+        Column def = Ovsdb.column(table, col);
+        if (!def.mutable()) {
+            throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
+        }
+        Column many = new Column(def.name(), def.key(), def.value(), 1, Integer.MAX_VALUE, def.lo(), def.hi(),
+                def.allowed(), def.mutable(), def.config());
+        List<String> keys = new ArrayList<>(r.get(col).keys()), values = new ArrayList<>(r.get(col).values());
+        for (String arg : c.args.subList(3, c.args.size())) {
+            Datum d;
+            boolean keysOnly = false;
+            try {
+                d = resolve(table, def, Ovsdb.parse(many, arg));
+            } catch (VsctlException e) {
+                if (add || !def.isMap()) {
+                    throw e;
+                }
+                Column set = new Column(def.name(), def.key(), null, 1, Integer.MAX_VALUE, def.lo(), def.hi(),
+                        def.allowed(), def.mutable(), def.config());
+                d = resolve(table, set, Ovsdb.parse(set, arg));
+                keysOnly = true;
+            }
+            for (int i = 0; i < d.keys().size(); i++) {
+                String k = d.keys().get(i);
+                int at = keys.indexOf(k);
+                if (add && at < 0) {
+                    keys.add(k);
+                    if (def.isMap()) {
+                        values.add(d.values().get(i));
+                    }
+                } else if (!add && at >= 0 && (!def.isMap() || keysOnly || values.get(at).equals(d.values().get(i)))) {
+                    keys.remove(at);
+                    if (def.isMap()) {
+                        values.remove(at);
+                    }
+                }
+            }
+        }
+        String what = def.isMap() ? "pairs" : "values";
+        if (add && keys.size() > def.max()) {
+            throw new VsctlException("\"add\" operation would put " + keys.size() + " " + what + " in column " + col
+                    + " of table " + table + " but the maximum number is " + def.max());
+        }
+        if (!add && keys.size() < def.min()) {
+            throw new VsctlException("\"remove\" operation would put " + keys.size() + " " + what + " in column " + col
+                    + " of table " + table + " but the minimum number is " + def.min());
+        }
+        Datum d = new Datum(keys, values);
+        unmodelled(def, table, r.cols.get(col), d);
+        r.cols.put(col, d);
     }
 
     private Row bridge(String name) {
@@ -598,7 +764,14 @@ public final class OvsVsctl implements Tool {
     // get_row(): by name, else by uuid
     private Row row(String table, String id, boolean mustExist) {
         Map<String, Row> t = rows.table(table);
-        Row r = t.get(id);
+        Row r = table.equals("Mirror") ? null : t.get(id);
+        if (table.equals("Mirror") && !uuidText(id)) { // a Mirror's row id is its name column
+            List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
+            if (named.size() > 1) {
+                throw new VsctlException("multiple rows in Mirror match \"" + id + "\"");
+            }
+            r = named.isEmpty() ? null : named.get(0);
+        }
         if (r == null) {
             r = t.values().stream().filter(x -> x.uuid().equals(id)).findFirst().orElse(null);
         }
@@ -615,6 +788,17 @@ public final class OvsVsctl implements Tool {
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         if (r == null) {
             return;
+        }
+        String id = c.options().get("--id");
+        if (id != null) { // cmd_get(): the row's uuid as a row id of the run, never an unreferenced one
+            boolean isNew = !symbols.containsKey(id);
+            Symbol y = createSymbol(id);
+            if (!isNew) {
+                throw new VsctlException("row id \"" + id + "\" specified on \"get\" command was used before it was "
+                        + "defined");
+            }
+            y.uuid = r.uuid();
+            y.strongRef = true;
         }
         for (String spec : specs) {
             if (uuid(spec)) {
@@ -668,6 +852,10 @@ public final class OvsVsctl implements Tool {
         return column(table, name);
     }
 
+    private static boolean uuidText(String s) {
+        return s.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    }
+
     // cmd_get()'s special case: the row's UUID, by either name
     private static boolean uuid(String spec) {
         return spec.equalsIgnoreCase("_uuid") || spec.equalsIgnoreCase("-uuid");
@@ -711,7 +899,7 @@ public final class OvsVsctl implements Tool {
                     Ovsdb.parseAtom(def, def.value(), value, false));
             d = Datum.of(m);
         } else {
-            d = Ovsdb.parse(def, value);
+            d = resolve(r.table, def, Ovsdb.parse(def, value));
         }
         if (col.equals("ofport") || r.table.equals("Interface") && NETDEV_STATUS.contains(col)) {
             return; // the vswitchd writes them back at once (iface_set_ofport(), iface_refresh_netdev_status())

@@ -31,12 +31,16 @@ final class OvsdbRows {
         final Map<String, Row> failed = new LinkedHashMap<>();
         /** Their Port rows (tag and the other columns the vswitchd reports of a live port). */
         final Map<String, Row> failedPort = new HashMap<>();
+        /** The Mirror table's rows, by key ("mirror-N", which their uuids derive from), and the last N given. */
+        final Map<String, Row> mirrors = new LinkedHashMap<>();
+        int mirrorSeq;
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
-            "Bridge:protocols", "Bridge:datapath_type", "Port:external_ids", "Interface:external_ids");
+            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Port:external_ids",
+            "Interface:external_ids");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
     final Map<String, Row> ovs = new LinkedHashMap<>();
@@ -45,6 +49,8 @@ final class OvsdbRows {
     final Map<String, Row> ports = new LinkedHashMap<>();
     final Map<String, String> portBridge = new LinkedHashMap<>();
     final Map<String, Row> ifaces = new LinkedHashMap<>();
+    /** The Mirror rows, by key. */
+    final Map<String, Row> mirrors = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
@@ -96,6 +102,7 @@ final class OvsdbRows {
                 ports.get(name).cols.putAll(stored.failedPort.get(name).cols);
             }
         });
+        stored.mirrors.forEach((k, r) -> mirrors.put(k, copy(r)));
         syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
@@ -104,6 +111,7 @@ final class OvsdbRows {
 
     private static Row copy(Row r) {
         Row c = new Row(r.table, r.name);
+        c.fixedUuid = r.fixedUuid;
         c.cols.putAll(r.cols);
         return c;
     }
@@ -159,6 +167,21 @@ final class OvsdbRows {
         ovs.get(".").cols.put("bridges", new Datum(bridges.values().stream().map(Row::uuid).toList(), List.of()));
     }
 
+    /** A uuid for a row id of the run (drawn at random by OVS, here from the node's count, to print the same). */
+    String newUuid() {
+        return java.util.UUID.nameUUIDFromBytes(("row id " + ++stored.mirrorSeq).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** ovsdb_idl_txn_insert() of a Mirror row: a new key, the columns' defaults (name empty); uuid: a row id's. */
+    Row newMirror(String uuid) {
+        Row m = new Row("Mirror", "mirror-" + ++stored.mirrorSeq);
+        m.fixedUuid = uuid;
+        m.cols.put("name", Datum.of(""));
+        mirrors.put(m.name, m);
+        return m;
+    }
+
     /** A port row with its one interface on bridge {@code bridge}. */
     void addRows(String bridge, String name, Row iface) {
         Row p = new Row("Port", name);
@@ -208,6 +231,7 @@ final class OvsdbRows {
             case "Bridge" -> bridges;
             case "Port" -> ports;
             case "Interface" -> ifaces;
+            case "Mirror" -> mirrors;
             default -> Map.of();
         };
     }
@@ -217,6 +241,7 @@ final class OvsdbRows {
         rows.addAll(bridges.values());
         rows.addAll(ports.values());
         rows.addAll(ifaces.values());
+        rows.addAll(mirrors.values());
         return rows;
     }
 
@@ -307,6 +332,12 @@ final class OvsdbRows {
                 }
             }
         }
+        collectMirrors();
+        for (OvsBridge b : vswitchd.bridges()) {
+            configureMirrors(b, bridges.get(b.bridgeName()));
+        }
+        stored.mirrors.clear();
+        mirrors.forEach((k, r) -> stored.mirrors.put(k, copy(r)));
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
         stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
@@ -320,6 +351,77 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    // the database's garbage collection: a Mirror row (the table is not a root) goes with the last reference to it,
+    // and weak references to Port rows with those rows
+    private void collectMirrors() {
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        bridges.values().forEach(b -> referenced.addAll(b.get("mirrors").keys()));
+        mirrors.values().removeIf(m -> !referenced.contains(m.uuid()));
+        java.util.Set<String> portUuids = new java.util.HashSet<>();
+        ports.values().forEach(p -> portUuids.add(p.uuid()));
+        for (Row m : mirrors.values()) {
+            for (String col : List.of("output_port", "select_dst_port", "select_src_port")) {
+                List<String> kept = new ArrayList<>(m.get(col).keys());
+                if (kept.removeIf(u -> !portUuids.contains(u))) {
+                    m.cols.put(col, new Datum(kept, List.of()));
+                }
+            }
+        }
+    }
+
+    // bridge_configure_mirrors(): the bridge's mirrors that went destroyed, then each of its Mirror rows configured
+    // (mirror_configure()) in turn: one without an output port on the bridge or an output VLAN is destroyed;
+    // select_all selects every port of the bridge, else the ports named that are on it
+    private void configureMirrors(OvsBridge b, Row br) {
+        io.arplab.flow.Mirrors mbridge = b.ofproto().mirrors;
+        List<String> wanted = br == null ? List.of() : br.get("mirrors").keys();
+        for (Object key : mbridge.keys()) {
+            if (!wanted.contains(key)) {
+                mbridge.destroy(key);
+            }
+        }
+        Map<String, Ofproto.Port> byUuid = new HashMap<>();
+        for (Ofproto.Port p : b.ofproto().ports()) {
+            Row r = ports.get(p.name);
+            if (r != null && b.bridgeName().equals(portBridge.get(p.name))) {
+                byUuid.put(r.uuid(), p);
+            }
+        }
+        for (String uuid : wanted) {
+            Row m = mirrors.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst().orElse(null);
+            if (m == null) {
+                continue;
+            }
+            String outUuid = m.string("output_port"), outVlan = m.string("output_vlan");
+            long out = -1;
+            if (outUuid != null) {
+                Ofproto.Port p = byUuid.get(outUuid);
+                if (p == null) { // "mirror %s outputs to port not on bridge"
+                    mbridge.destroy(uuid);
+                    continue;
+                }
+                out = p.ofport;
+            } else if (outVlan == null) { // "mirror %s does not specify output; ignoring"
+                mbridge.destroy(uuid);
+                continue;
+            }
+            java.util.Set<Long> srcs = new java.util.HashSet<>(), dsts = new java.util.HashSet<>();
+            if ("true".equals(m.string("select_all"))) {
+                b.ofproto().ports().forEach(p -> srcs.add(p.ofport));
+                dsts.addAll(srcs);
+            } else {
+                m.get("select_src_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
+                        .forEach(p -> srcs.add(p.ofport));
+                m.get("select_dst_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
+                        .forEach(p -> dsts.add(p.ofport));
+            }
+            BitSet vlans = bits(m.get("select_vlan")); // vlan_bitmap_from_array(): none for an empty set
+            String snaplen = m.string("snaplen");
+            mbridge.set(uuid, srcs, dsts, vlans, out, outVlan == null ? 0 : Integer.parseInt(outVlan),
+                    snaplen == null ? 0 : Integer.parseInt(snaplen));
+        }
     }
 
     // bridge_add_ports__(): the bridge's interfaces that do (or do not) request a number, not on it yet
