@@ -256,6 +256,59 @@ final class Ovsdb {
         return s.append(']').toString();
     }
 
+    /** ovsdb_datum_to_bare(): atoms (a map's key=value pairs) in order, separated by spaces, strings unquoted. */
+    static String bare(Column c, Datum d) {
+        List<String> parts = new ArrayList<>();
+        for (int i : sorted(c.key, d.keys)) {
+            parts.add(c.isMap() ? d.keys.get(i) + "=" + d.values.get(i) : d.keys.get(i));
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * ovsdb_datum_to_json() as json_to_string() writes it: one atom alone (a column of at most one), else ["set",
+     * [...]] or ["map",[[key,value],...]], a uuid as ["uuid","..."].
+     */
+    static String json(Column c, Datum d) {
+        List<Integer> order = sorted(c.key, d.keys);
+        if (!c.isMap() && c.max == 1 && d.keys.size() == 1) {
+            return jsonAtom(c.key, d.keys.get(0));
+        }
+        StringBuilder s = new StringBuilder(c.isMap() ? "[\"map\",[" : "[\"set\",[");
+        for (int i : order) {
+            s.append(s.charAt(s.length() - 1) == '[' ? "" : ",");
+            s.append(c.isMap() ? "[" + jsonAtom(c.key, d.keys.get(i)) + "," + jsonAtom(c.value, d.values.get(i)) + "]"
+                    : jsonAtom(c.key, d.keys.get(i)));
+        }
+        return s.append("]]").toString();
+    }
+
+    static String jsonAtom(Atom t, String v) {
+        return switch (t) {
+            case S -> jsonString(v);
+            case U -> "[\"uuid\"," + jsonString(v) + "]";
+            default -> v;
+        };
+    }
+
+    // json_serialize_string()
+    static String jsonString(String v) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char ch : v.toCharArray()) {
+            switch (ch) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\b' -> q.append("\\b");
+                case '\f' -> q.append("\\f");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> q.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return q.append('"').toString();
+    }
+
     /** An atom as --bare prints it: the same text. */
     static String atom(Atom t, String v) {
         return t == Atom.S && needsQuotes(v) ? quote(v) : v;
@@ -527,7 +580,7 @@ final class Ovsdb {
     }
 
     // ovsdb_type_to_english()
-    private static String english(Column c) {
+    static String english(Column c) {
         String key = atomName(c.key);
         if (!c.isMap() && c.min == 1 && c.max == 1) {
             return key;
