@@ -140,7 +140,7 @@ class OvsOfctlCommandsTest {
             "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
             "probe-ff.in", "probe-purge.in", "probe-route.in",
             "probe-features-off.in", "probe-dpflows.in",
-            "probe-vlog.in", "probe-vsctl.in"})
+            "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
