@@ -146,13 +146,14 @@ class OvsOfctlCommandsTest {
     }
 
     /**
-     * Port mirroring (refdata/ovs/ofctl-cmds/probe-mirror.in): Mirror rows made with ovs-vsctl's row ids, and what
-     * they copy where in traces and received packets. The uuids OVS draws at random (ovsdb_idl_txn_insert()) are
-     * masked.
+     * Rows ovs-vsctl creates (refdata/ovs/ofctl-cmds/probe-mirror.in, probe-flowtable.in): Mirror rows and what they
+     * copy where in traces and received packets; Flow_Table rows and the flow limits and eviction they set. The
+     * uuids OVS draws at random (ovsdb_idl_txn_insert()) are masked.
      */
-    @Test
-    void portMirrorsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("probe-mirror.in"),
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in"})
+    void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
     }
 

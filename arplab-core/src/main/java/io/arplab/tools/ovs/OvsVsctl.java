@@ -372,8 +372,10 @@ public final class OvsVsctl implements Tool {
             column(table(c.arg(0)), c.arg(2));
             return;
         }
-        if (name.equals("create") && table(c.arg(0)).equals("Mirror") && !c.has("--id")) { // pre_create()
-            warn("db_ctl_base", "applying \"create\" command to table Mirror without --id option will have no effect");
+        String created = name.equals("create") ? table(c.arg(0)) : "";
+        if ((created.equals("Mirror") || created.equals("Flow_Table")) && !c.has("--id")) { // pre_create()
+            warn("db_ctl_base", "applying \"create\" command to table " + created + " without --id option will have "
+                    + "no effect");
             return;
         }
         if (!List.of("get", "set", "clear", "list", "find").contains(name)) {
@@ -580,11 +582,11 @@ public final class OvsVsctl implements Tool {
     // its columns set as "set" does, its uuid printed
     private void create(Command c) {
         String table = table(c.arg(0));
-        if (!table.equals("Mirror")) {
+        if (!table.equals("Mirror") && !table.equals("Flow_Table")) {
             throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
         }
         String id = c.options().get("--id");
-        Row r = rows.newMirror(id == null ? null : createSymbol(id).uuid);
+        Row r = rows.newRow(table, id == null ? null : createSymbol(id).uuid);
         for (String setting : c.args.subList(1, c.args.size())) {
             setColumn(r, setting);
         }
@@ -788,11 +790,12 @@ public final class OvsVsctl implements Tool {
     // get_row(): by name, else by uuid
     private Row row(String table, String id, boolean mustExist) {
         Map<String, Row> t = rows.table(table);
-        Row r = table.equals("Mirror") ? null : t.get(id);
-        if (table.equals("Mirror") && !uuidText(id)) { // a Mirror's row id is its name column
+        boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
+        Row r = byName ? null : t.get(id);
+        if (byName && !uuidText(id)) { // a Mirror's or a Flow_Table's row id is its name column
             List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
             if (named.size() > 1) {
-                throw new VsctlException("multiple rows in Mirror match \"" + id + "\"");
+                throw new VsctlException("multiple rows in " + table + " match \"" + id + "\"");
             }
             r = named.isEmpty() ? null : named.get(0);
         }
@@ -921,7 +924,7 @@ public final class OvsVsctl implements Tool {
             Map<String, String> m = r.map(col);
             m.put(Ovsdb.parseAtom(def, def.key(), key, true),
                     Ovsdb.parseAtom(def, def.value(), value, false));
-            d = Datum.of(m);
+            d = resolve(r.table, def, Datum.of(m));
         } else {
             d = resolve(r.table, def, Ovsdb.parse(def, value));
         }

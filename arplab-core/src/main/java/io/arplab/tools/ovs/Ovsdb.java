@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * The Open_vSwitch database as ovs-vsctl sees it (vswitchd/vswitch.ovsschema): the Open_vSwitch (its one row, "."),
- * Bridge, Port, Interface and Mirror tables with every column of OVS 3.1's schema, their types, and how values are
+ * Bridge, Port, Interface, Mirror and Flow_Table tables with every column of OVS 3.1's schema, their types, and how values are
  * printed and parsed (lib/ovsdb-data.c ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist
  * and are empty.
  */
@@ -75,7 +75,7 @@ final class Ovsdb {
             "Bridge", List.of(opt("auto_attach", Atom.U), c("controller", Atom.U, null, 0, N),
                     opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
                     config(map("external_ids")), config(oneOf(opt("fail_mode", Atom.S), "secure", "standalone")),
-                    config(range(c("flood_vlans", Atom.I, null, 0, 4096), 0, 4095)), c("flow_tables", Atom.I, Atom.U, 0, N),
+                    config(range(c("flood_vlans", Atom.I, null, 0, 4096), 0, 4095)), config(range(c("flow_tables", Atom.I, Atom.U, 0, N), 0, 254)),
                     opt("ipfix", Atom.U), one("mcast_snooping_enable", Atom.B), config(c("mirrors", Atom.U, null, 0, N)),
                     immutable(one("name", Atom.S)), opt("netflow", Atom.U), config(map("other_config")),
                     c("ports", Atom.U, null, 0, N), config(oneOf(c("protocols", Atom.S, null, 0, N), "OpenFlow10",
@@ -104,6 +104,9 @@ final class Ovsdb {
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
                     map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
                     config(one("type", Atom.S))),
+            "Flow_Table", List.of(config(map("external_ids")), config(range(opt("flow_limit", Atom.I), 0,
+                    Long.MAX_VALUE)), config(c("groups", Atom.S, null, 0, N)), config(opt("name", Atom.S)),
+                    config(oneOf(opt("overflow_policy", Atom.S), "refuse", "evict")), c("prefixes", Atom.S, null, 0, 3)),
             "Mirror", List.of(config(map("external_ids")), config(one("name", Atom.S)),
                     config(opt("output_port", Atom.U)), config(range(opt("output_vlan", Atom.I), 1, 4095)),
                     config(one("select_all", Atom.B)), config(c("select_dst_port", Atom.U, null, 0, N)),

@@ -31,15 +31,16 @@ final class OvsdbRows {
         final Map<String, Row> failed = new LinkedHashMap<>();
         /** Their Port rows (tag and the other columns the vswitchd reports of a live port). */
         final Map<String, Row> failedPort = new HashMap<>();
-        /** The Mirror table's rows, by key ("mirror-N", which their uuids derive from), and the last N given. */
+        /** The Mirror and Flow_Table tables' rows, by key ("row-N", which their uuids derive from), and the last N. */
         final Map<String, Row> mirrors = new LinkedHashMap<>();
+        final Map<String, Row> flowTables = new LinkedHashMap<>();
         int mirrorSeq;
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
-            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Port:external_ids",
+            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids",
             "Interface:external_ids");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
@@ -49,8 +50,9 @@ final class OvsdbRows {
     final Map<String, Row> ports = new LinkedHashMap<>();
     final Map<String, String> portBridge = new LinkedHashMap<>();
     final Map<String, Row> ifaces = new LinkedHashMap<>();
-    /** The Mirror rows, by key. */
+    /** The Mirror and Flow_Table rows, by key. */
     final Map<String, Row> mirrors = new LinkedHashMap<>();
+    final Map<String, Row> flowTables = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
@@ -103,6 +105,7 @@ final class OvsdbRows {
             }
         });
         stored.mirrors.forEach((k, r) -> mirrors.put(k, copy(r)));
+        stored.flowTables.forEach((k, r) -> flowTables.put(k, copy(r)));
         syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
@@ -173,12 +176,15 @@ final class OvsdbRows {
                 java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
-    /** ovsdb_idl_txn_insert() of a Mirror row: a new key, the columns' defaults (name empty); uuid: a row id's. */
-    Row newMirror(String uuid) {
-        Row m = new Row("Mirror", "mirror-" + ++stored.mirrorSeq);
+    /**
+     * ovsdb_idl_txn_insert() of a Mirror or Flow_Table row: a new key, the columns' defaults (a Mirror's name empty,
+     * a Flow_Table's none); uuid: a row id's, or null.
+     */
+    Row newRow(String table, String uuid) {
+        Row m = new Row(table, "row-" + ++stored.mirrorSeq);
         m.fixedUuid = uuid;
-        m.cols.put("name", Datum.of(""));
-        mirrors.put(m.name, m);
+        m.cols.put("name", table.equals("Mirror") ? Datum.of("") : Datum.EMPTY);
+        table(table).put(m.name, m);
         return m;
     }
 
@@ -232,6 +238,7 @@ final class OvsdbRows {
             case "Port" -> ports;
             case "Interface" -> ifaces;
             case "Mirror" -> mirrors;
+            case "Flow_Table" -> flowTables;
             default -> Map.of();
         };
     }
@@ -242,6 +249,7 @@ final class OvsdbRows {
         rows.addAll(ports.values());
         rows.addAll(ifaces.values());
         rows.addAll(mirrors.values());
+        rows.addAll(flowTables.values());
         return rows;
     }
 
@@ -335,9 +343,12 @@ final class OvsdbRows {
         collectMirrors();
         for (OvsBridge b : vswitchd.bridges()) {
             configureMirrors(b, bridges.get(b.bridgeName()));
+            configureTables(b, bridges.get(b.bridgeName()));
         }
         stored.mirrors.clear();
         mirrors.forEach((k, r) -> stored.mirrors.put(k, copy(r)));
+        stored.flowTables.clear();
+        flowTables.forEach((k, r) -> stored.flowTables.put(k, copy(r)));
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
         stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
@@ -359,6 +370,9 @@ final class OvsdbRows {
         java.util.Set<String> referenced = new java.util.HashSet<>();
         bridges.values().forEach(b -> referenced.addAll(b.get("mirrors").keys()));
         mirrors.values().removeIf(m -> !referenced.contains(m.uuid()));
+        java.util.Set<String> tablesReferenced = new java.util.HashSet<>();
+        bridges.values().forEach(b -> tablesReferenced.addAll(b.get("flow_tables").values()));
+        flowTables.values().removeIf(t -> !tablesReferenced.contains(t.uuid()));
         java.util.Set<String> portUuids = new java.util.HashSet<>();
         ports.values().forEach(p -> portUuids.add(p.uuid()));
         for (Row m : mirrors.values()) {
@@ -421,6 +435,35 @@ final class OvsdbRows {
             String snaplen = m.string("snaplen");
             mbridge.set(uuid, srcs, dsts, vlans, out, outVlan == null ? 0 : Integer.parseInt(outVlan),
                     snaplen == null ? 0 : Integer.parseInt(snaplen));
+        }
+    }
+
+    // bridge_configure_tables(): each table's Flow_Table row (flow_tables) or none: its name, flow_limit (max_flows,
+    // UINT_MAX without one), overflow_policy=evict and the eviction groups' fields (mf_parse_subfield__(), a string
+    // it refuses or with trailing garbage skipped)
+    private void configureTables(OvsBridge b, Row br) {
+        Map<String, Row> byUuid = new HashMap<>();
+        flowTables.values().forEach(r -> byUuid.put(r.uuid(), r));
+        Map<String, String> refs = br == null ? Map.of() : br.map("flow_tables");
+        for (int t = 0; t < io.arplab.flow.FlowTables.N_TABLES; t++) {
+            Row cfg = byUuid.get(refs.get(Integer.toString(t)));
+            String name = null, limit = null;
+            boolean evict = false;
+            List<io.arplab.flow.Subfield> fields = new ArrayList<>();
+            if (cfg != null) {
+                name = cfg.string("name");
+                limit = cfg.string("flow_limit");
+                evict = "evict".equals(cfg.string("overflow_policy"));
+                for (String g : cfg.get("groups").keys()) {
+                    try {
+                        fields.add(io.arplab.flow.Subfield.parse(g));
+                    } catch (io.arplab.flow.FlowParseException e) {
+                        // "error parsing 'groups'" or "contains trailing garbage", logged
+                    }
+                }
+            }
+            long max = limit == null || Long.parseLong(limit) >= 0xffff_ffffL ? 0xffff_ffffL : Long.parseLong(limit);
+            b.ofproto().tables.configureTable(t, name, max, evict, fields);
         }
     }
 
