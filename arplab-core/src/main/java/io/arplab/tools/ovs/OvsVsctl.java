@@ -487,6 +487,7 @@ public final class OvsVsctl implements Tool {
             case "list" -> list(c);
             case "find" -> find(c);
             case "add", "remove" -> addOrRemove(c);
+            case "destroy" -> destroy(c);
             case "create" -> create(c);
             default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
         }
@@ -591,6 +592,26 @@ public final class OvsVsctl implements Tool {
             setColumn(r, setting);
         }
         line(r.uuid());
+    }
+
+    // cmd_destroy(): the rows named (or --all) deleted; a row something still references stays (the commit keeps
+    // it, as it keeps Bridge, Port and Interface rows), one nothing references goes with the commit's collection
+    private void destroy(Command c) {
+        String table = table(c.arg(0));
+        boolean all = c.has("--all");
+        if (all && c.args.size() > 1) {
+            throw new VsctlException("--all and records argument should not be specified together");
+        }
+        if (all && c.has("--if-exists")) {
+            throw new VsctlException("--all and --if-exists should not be specified together");
+        }
+        if (!all && c.args.size() == 1) {
+            warn("db_ctl_base", "either --all or records argument should be specified");
+            return;
+        }
+        for (String id : c.args.subList(1, c.args.size())) {
+            row(table, id, !c.has("--if-exists"));
+        }
     }
 
     // cmd_add(), cmd_remove(): values added to a set or map column (ovsdb_datum_union(): a map's keys take the new
