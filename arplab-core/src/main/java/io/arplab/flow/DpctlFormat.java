@@ -48,7 +48,7 @@ final class DpctlFormat {
                 s.append(OdpFlowFormat.format(m.br, m.value(), m.mask, m.ctTuple, m.ctMask, portNames, false));
             }
             s.append(", packets:").append(m.packets).append(", bytes:").append(m.bytes)
-                    .append(", used:").append(m.used < 0 ? "never" : FlowStatsFormat.duration(now - m.used));
+                    .append(", used:").append(m.used < 0 ? "never" : used(now - m.used));
             if (m.tcpFlags != 0) {
                 s.append(", flags:").append(OdpFlowFormat.tcpFlags(m.tcpFlags));
             }
@@ -145,5 +145,11 @@ final class DpctlFormat {
             }
         }
         return s.toString();
+    }
+
+    // dpif_flow_stats_format(): the seconds since the flow's last packet, "%.3fs" of whole milliseconds
+    private static String used(long nanos) {
+        long ms = nanos / 1_000_000;
+        return String.format("%d.%03ds", ms / 1000, ms % 1000);
     }
 }

@@ -68,16 +68,27 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
      * {@code tableId} whether one names a table (OFPUTIL_P_TID narrows OpenFlow 1.0 to its "+table_id" variants).
      */
     public static String usableError(int usable, boolean tableId, OfVersion v) {
-        return usableError(usable, tableId, v, P_ANY);
+        return usableError(usable, tableId, v, P_ANY, false);
     }
 
-    /** The same with ovs-ofctl's -F: the flow formats it allows ({@code formats}, P_ANY without it). */
+    /**
+     * The same with ovs-ofctl's allowed protocols (-F's flow formats narrowed to -O's versions, {@code formats}):
+     * flows some allowed protocol carries, but none of the negotiated version's, are the switch's refusal
+     * (open_vconn_for_flow_mod(): try_set_protocol() cannot leave the version).
+     */
     public static String usableError(int usable, boolean tableId, OfVersion v, int formats) {
+        return usableError(usable, tableId, v, formats, true);
+    }
+
+    private static String usableError(int usable, boolean tableId, OfVersion v, int formats, boolean allowedKnown) {
         int allowed = protocols(v) & formats;
         if ((usable & allowed) != 0) {
             return null;
         }
         String tid = tableId ? "+table_id" : "";
+        if (allowedKnown && (usable & formats) != 0) {
+            return "switch does not support any of the usable flow formats (" + names(usable, tid) + ")";
+        }
         return "none of the usable flow formats (" + names(usable, tid) + ") is among the allowed flow formats ("
                 + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
     }

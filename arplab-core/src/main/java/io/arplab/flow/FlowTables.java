@@ -199,6 +199,15 @@ public final class FlowTables {
         if (old == null && (flags & FlowMod.CHECK_OVERLAP) != 0 && overlaps(table, fm.priority(), fm.match())) {
             return "OFPFMFC_OVERLAP";
         }
+        if (old == null && maxFlows[table] < 0xffff_ffffL && rules(table).size() >= maxFlows[table]) {
+            // add_flow_start(): a rule evicted for room, or the table is full
+            Rule evicted = ruleToEvict(table);
+            if (evicted == null) {
+                return "OFPFMFC_TABLE_FULL";
+            }
+            remove(evicted);
+            st = t.subtable(fm.match().mask, false);
+        }
         Rule r = new Rule(table, fm.priority(), fm.match().copy(), old != null ? old.seq : seq++, now);
         r.cookie = fm.newCookie();
         r.idleTimeout = fm.idleTimeout();
@@ -380,6 +389,85 @@ public final class FlowTables {
 
     /** OpenFlow 1.4's table-config of each table (struct oftable): eviction by OpenFlow, vacancy events. */
     private final boolean[] evict = new boolean[N_TABLES];
+
+    /**
+     * The Flow_Table row's settings of each table (ofproto_configure_table()): its name (null: none), max_flows
+     * (UINT_MAX without a flow_limit), eviction by the client (overflow_policy=evict, EVICTION_CLIENT) and the
+     * eviction groups' fields.
+     */
+    private final String[] names = new String[N_TABLES];
+    private final long[] maxFlows = new long[N_TABLES];
+    private final boolean[] clientEvict = new boolean[N_TABLES];
+    private final List<List<Subfield>> evictionFields = new ArrayList<>(java.util.Collections.nCopies(N_TABLES,
+            List.of()));
+
+    {
+        Arrays.fill(maxFlows, 0xffff_ffffL);
+    }
+
+    /** The table's name (oftable_set_name()), or null. */
+    public String name(int t) {
+        return names[t];
+    }
+
+    /** The table's max_flows, UINT_MAX without a limit. */
+    public long maxFlows(int t) {
+        return maxFlows[t];
+    }
+
+    /**
+     * ofproto_configure_table(): the name, the client's eviction and its fields, max_flows, and then the rules over
+     * the limit evicted (evict_rules_from_table()) as far as some are evictable.
+     */
+    public void configureTable(int t, String name, long max, boolean evictByClient, List<Subfield> fields) {
+        names[t] = name;
+        clientEvict[t] = evictByClient;
+        evictionFields.set(t, List.copyOf(fields));
+        maxFlows[t] = max;
+        for (int count = max < 0xffff_ffffL ? rules(t).size() : 0; count > maxFlows[t]; count--) {
+            Rule r = ruleToEvict(t);
+            if (r == null) {
+                break;
+            }
+            remove(r);
+        }
+    }
+
+    /**
+     * choose_rule_to_evict(): with eviction on (by OpenFlow or the client), a rule with a timeout (only those join an
+     * eviction group, eviction_group_add_rule()) of the largest eviction group (its rules' values of the eviction
+     * fields, eviction_group_hash_rule()), the first by rule_eviction_priority(): the least importance, then the
+     * soonest expiry in seconds of 1024 ms. Null when none.
+     */
+    private Rule ruleToEvict(int t) {
+        if (!evict[t] && !clientEvict[t]) {
+            return null;
+        }
+        java.util.Map<List<Object>, List<Rule>> groups = new java.util.LinkedHashMap<>();
+        for (Rule r : rules(t)) {
+            if (r.hardTimeout == 0 && r.idleTimeout == 0) {
+                continue;
+            }
+            List<Object> key = new ArrayList<>();
+            for (Subfield sf : evictionFields.get(t)) {
+                boolean present = FlowPrereqs.ok(sf.field(), r.match.value, new long[Slot.ALL.length]);
+                key.add(present ? sf.get(r.match.value) : "none"); // hash_int(hash, 0) without the prerequisites
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<Rule> largest = null;
+        for (List<Rule> g : groups.values()) {
+            if (largest == null || g.size() > largest.size()) {
+                largest = g;
+            }
+        }
+        if (largest == null) {
+            return null;
+        }
+        java.util.Comparator<Rule> priority = java.util.Comparator.<Rule>comparingLong(r -> r.importance)
+                .thenComparingLong(r -> r.expiry() / 1_000_000 >> 10);
+        return largest.stream().min(priority).orElse(null);
+    }
     /** vacancy_down and vacancy_up of a table with vacancy events on (vacancy_event), null with them off. */
     private final int[][] vacancy = new int[N_TABLES][];
 

@@ -169,6 +169,16 @@ public final class OdpKey {
      * odp_flow_key_to_flow() fits perfectly: the key has the attributes its Ethernet type and protocol imply and no
      * others (parse_l2_5_onward()'s expected_attrs; dpif-netdev refuses a flow put with any other fit).
      */
+    /**
+     * odp_flow_key_to_mask()'s parse_ethertype(): an Ethernet key (no packet_type, or PT_ETH) without eth_type() whose
+     * Ethertype is not an Ethernet II one (no ipv4(), ipv6() or mpls() to imply it) needs the mask's: "mask expected
+     * for non-Ethernet II frame", a key dpif-netdev's flow_put refuses.
+     */
+    public boolean maskExpected() {
+        return (packetType == -1 || packetType == 0) && !names.contains("eth_type") && !names.contains("ipv4")
+                && !names.contains("ipv6") && !names.contains("mpls");
+    }
+
     public boolean perfect() {
         if (keyError != null) {
             return false;

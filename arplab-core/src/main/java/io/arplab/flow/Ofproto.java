@@ -107,6 +107,8 @@ public final class Ofproto {
     private boolean ipfix;
     public final FlowTables tables = new FlowTables();
     public final MacLearning ml = new MacLearning();
+    /** The bridge's port mirrors (its mbridge). */
+    public final Mirrors mirrors = new Mirrors();
     /** The TLV map (ofproto->metadata_tab): Geneve options to tun_metadata fields. */
     public final TunMetadata.Table tlv = new TunMetadata.Table();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */

@@ -34,6 +34,8 @@ final class RecircIds {
         final long xportPort;
         int refcount = 1;
         long freed;
+        /** frozen_state's mirrors: those the freezing translation had output to. */
+        int mirrors;
 
         Node(int id, Ofproto br, String state, long[] flow, int table, List<Action> actions, byte[] stack,
                 Ofproto xportBr, long xportPort) {

@@ -411,6 +411,8 @@ final class Xlate {
         if (frozenAt != null) {
             stack.set(frozenAt.stack);
         }
+        mirrors = frozenAt == null ? 0 : frozenAt.mirrors; // xlate_actions(): a thawed pass's are its frozen state's
+        mirrorSnaplen = 0;
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
         natMask = 0; // a recirculated pass's flow is the NAT'ed packet's
@@ -481,7 +483,10 @@ final class Xlate {
             error("Invalid Geneve tunnel metadata");
             error = "Invalid tunnel metadata"; // XLATE_INVALID_TUNNEL_METADATA
         } else if (frozenActions != null && !frozenActions.isEmpty()) { // else the frozen table's lookup
-            if (Tunnel.processEcn(flow)) {
+            boolean mirrorOut = XlateMirror.isOutput(this, in);
+            boolean run = !mirrorOut && Tunnel.processEcn(flow);
+            XlateMirror.firstLookup(this, mirrorOut, !run);
+            if (run) {
                 actions(frozenActions, false);
             }
         } else {
@@ -663,6 +668,11 @@ final class Xlate {
     Rule prefound;
     Classifier prefoundIn;
     int prefoundAt;
+
+    /** ctx->mirrors: the mirrors this translation output to (and their duplicates), which it outputs to no more. */
+    int mirrors;
+    /** ctx->mirror_snaplen: while outputting to a mirror, its snaplen (0: the whole packet). */
+    int mirrorSnaplen;
 
     /** The section's first lookup is still to come: tnl_process_ecn() and may_receive() follow it. */
     boolean firstLookup;

@@ -17,10 +17,13 @@ final class XlateFreeze {
             return 0; // a translation for its learn()s takes no id (the upcall's own takes them in OVS's order)
         }
         // frozen_state's stack: part of the state, carried to the thawed pass
+        // and its mirrors, the thawed pass's ctx->mirrors
         byte[] stack = x.stack.bytes();
-        int id = x.br.datapath.recirc.alloc(x.br, stack.length == 0 ? state : state + "|stack="
+        String mirrored = x.mirrors == 0 ? state : state + "|mirrors=" + Integer.toHexString(x.mirrors);
+        int id = x.br.datapath.recirc.alloc(x.br, stack.length == 0 ? mirrored : mirrored + "|stack="
                 + java.util.HexFormat.of().formatHex(stack), frozenFlow, table, actions, stack, x.xportBr,
                 x.xportPort, x.now);
+        x.br.datapath.recirc.find(id, x.now).mirrors = x.mirrors;
         x.recircs.add(id);
         return id;
     }

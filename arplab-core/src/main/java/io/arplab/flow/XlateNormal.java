@@ -28,6 +28,14 @@ final class XlateNormal {
             x.problem("no input bundle, dropping");
             return;
         }
+        if (XlateMirror.isOutput(x, inPort)) { // xlate_normal(): frames on a mirror's output bundle are dropped
+            if (x.packet != null) {
+                x.error("dropping packet received on port " + inPort.name
+                        + ", which is reserved exclusively for mirroring");
+            }
+            x.problem("input port is mirror output port, dropping");
+            return;
+        }
         PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
         int[] inTags = PortVlan.extract(x.flow);
         String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? "" : inPort.name);
@@ -61,7 +69,9 @@ final class XlateNormal {
             x.xc.learn(src, vlan, in, gratArp);
         }
         MacLearning.Entry e = !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
-        if (e == null) {
+        if (e != null && XlateMirror.isOutput(x, x.br.port(e.port))) {
+            x.problem("learned port is a mirror port, dropping");
+        } else if (e == null) {
             x.note("no learned MAC for destination, flooding");
             normalFlood(x, in, tags);
         } else if (e.port == in) {
@@ -73,11 +83,12 @@ final class XlateNormal {
     }
 
     // xlate_normal_flood(): every other bundle that carries the packet's VLAN and is floodable (no OFPPC_NO_FLOOD),
-    // in the order the bridge made them (its xbundles list: LOCAL, then the ports as added); the flood's last port is
-    // the last action when it is
+    // in the order the bridge made them (its xbundles list: LOCAL, then the ports as added), but mirror outputs; the
+    // flood's last port is the last action when it is
     private static void normalFlood(Xlate x, long in, int[] tags) {
         List<Ofproto.Port> ports = new ArrayList<>(x.br.ports());
-        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags) || (p.config & Ofproto.Port.NO_FLOOD) != 0);
+        ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags) || (p.config & Ofproto.Port.NO_FLOOD) != 0
+                || XlateMirror.isOutput(x, p));
         boolean outerTail = x.tail;
         for (int i = 0; i < ports.size(); i++) {
             x.tail = outerTail && i == ports.size() - 1;
@@ -87,7 +98,7 @@ final class XlateNormal {
     }
 
     // output_normal(): the tags the output port sends (xvlan_output_translate(), xvlan_put()) for this output only
-    private static void outputNormal(Xlate x, long port, int[] tags) {
+    static void outputNormal(Xlate x, long port, int[] tags) {
         Ofproto.Port p = x.br.port(port);
         if (p == null) {
             XlateOutput.output(x, port);

@@ -106,6 +106,7 @@ final class XlateOutput {
                 x.note("output to native tunnel");
                 x.committer.commit();
                 nativeTunnelOutput(x, p, tunnel);
+                XlateMirror.egress(x, p);
                 return;
             }
             x.note("output to kernel tunnel");
@@ -141,7 +142,11 @@ final class XlateOutput {
             if (x.packet != null) {
                 x.pops.add(new Xlate.Pop(pop, x.rewritten()));
             }
+            XlateMirror.egress(x, p);
             return;
+        }
+        if (x.mirrorSnaplen > 0 && x.mirrorSnaplen < 65535) {
+            x.odpAdd("trunc(" + x.mirrorSnaplen + ")"); // compose_output_action__(): a mirror's snaplen
         }
         x.odpAdd(p.dpPort);
         x.xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
@@ -156,6 +161,7 @@ final class XlateOutput {
         } else if (x.underlay != null) {
             x.underlay.add(new Ofproto.Output(port, x.packet));
         }
+        XlateMirror.egress(x, p);
     }
 
     // check_output_prerequisites(): the port exists, forwards (OFPPC_NO_FWD), and is not protected when the flow's
@@ -332,6 +338,11 @@ final class XlateOutput {
         boolean last = x.tail;
         String savedError = x.error;
         byte[] savedStack = x.stack.bytes(); // the peer's bridge starts with an empty stack
+        int savedMirrors = x.mirrors;
+        boolean independentMirrors = outBr != x.br; // patch_port_output(): another bridge mirrors anew
+        if (independentMirrors) {
+            x.mirrors = 0;
+        }
         x.stack.clear();
         x.actionSet.clear();
         x.actsetOutput = Xlate.OFPP_UNSET;
@@ -363,6 +374,9 @@ final class XlateOutput {
             x.error = savedError;
             x.tail = last;
             x.stack.set(savedStack);
+            if (independentMirrors) {
+                x.mirrors = savedMirrors;
+            }
         }
     }
 

@@ -125,11 +125,13 @@ final class XlateTable {
             }
             // xlate_actions(): the section's rule looked up, its actions run unless tnl_process_ecn() drops the
             // packet (its inner packet not ECN-capable under a CE outer tos) or may_receive() refuses it
-            boolean skipActions = false;
+            boolean skipActions = false, firstPass = x.firstLookup, mirrorOut = false;
             if (x.firstLookup) {
                 x.firstLookup = false;
                 initial = r;
-                skipActions = !Tunnel.processEcn(x.flow) || x.receiveRefused;
+                // (nor on a mirror's output port, which takes no traffic)
+                mirrorOut = XlateMirror.isOutput(x, x.br.port(x.flow[Slot.IN_PORT.ordinal()]));
+                skipActions = mirrorOut || !Tunnel.processEcn(x.flow) || x.receiveRefused;
                 x.receiveRefused = false;
             }
             if (r == null) {
@@ -138,6 +140,9 @@ final class XlateTable {
                 }
                 if (x.trace != null) {
                     XlateTrace.table(x, reported, null, false);
+                }
+                if (firstPass) {
+                    XlateMirror.firstLookup(x, mirrorOut, skipActions);
                 }
                 if (!skipActions) {
                     x.line("drop");
@@ -152,6 +157,9 @@ final class XlateTable {
             }
             if (x.trace != null) {
                 XlateTrace.table(x, reported, r, dropFrag);
+            }
+            if (firstPass) {
+                XlateMirror.firstLookup(x, mirrorOut, skipActions);
             }
             x.nestedBridges = null;
             x.resubmits++; // xlate_recursively(); the first table's rule too, one more than ctx->resubmits

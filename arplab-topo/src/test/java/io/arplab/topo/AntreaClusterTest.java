@@ -121,14 +121,14 @@ class AntreaClusterTest {
         // what arrives from worker1: matched on the tunnel key (tnl_wc_init()), sent to conntrack zone 65520
         assertThat(w2).contains("tunnel(tun_id=0x0,src=10.79.1.201,dst=10.79.1.202,flags(-df+csum+key)),"
                 + "recirc_id(0),in_port(6081),packet_type(ns=0,id=0),eth_type(0x0800),ipv4(frag=no), packets:1, "
-                + "bytes:98, used:0s, actions:ct(zone=65520),recirc(0x1)\n");
+                + "bytes:98, used:0.000s, actions:ct(zone=65520),recirc(0x1)\n");
         // the established reply (the second) leaves for worker1 in one pass, as the seed's recirc_id(0x15) line
         // (OVS 3.1's dec_ttl also matches the protocol, which the seed's OVS 2.14 did not)
         String gw2 = gwMac(lab, "worker2");
         assertThat(w2).containsPattern("ct_state\\(-new\\+est-inv\\+trk\\),ct_mark\\(0\\),recirc_id\\(0x\\w+\\),"
                 + "in_port\\(3\\),packet_type\\(ns=0,id=0\\),eth\\(src=[0-9a-f:]+,dst=" + gw2 + "\\),"
                 + "eth_type\\(0x0800\\),ipv4\\(dst=10.222.1.2/255.255.255.0,proto=1,tos=0/0x3,ttl=64,frag=no\\), "
-                + "packets:1, bytes:98, used:0s, actions:set\\(tunnel\\(tun_id=0x0,dst=10.79.1.201,ttl=64,"
+                + "packets:1, bytes:98, used:0.000s, actions:set\\(tunnel\\(tun_id=0x0,dst=10.79.1.201,ttl=64,"
                 + "tp_dst=6081,flags\\(df\\|csum\\|key\\)\\)\\),set\\(eth\\(src=" + gw2
                 + ",dst=aa:bb:cc:dd:ee:ff\\)\\),set\\(ipv4\\(ttl=63\\)\\),6081\n");
     }

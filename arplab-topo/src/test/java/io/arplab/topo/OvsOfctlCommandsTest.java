@@ -140,9 +140,22 @@ class OvsOfctlCommandsTest {
             "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
             "probe-ff.in", "probe-purge.in", "probe-route.in",
             "probe-features-off.in", "probe-dpflows.in",
-            "probe-vlog.in"})
+            "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
+    }
+
+    /**
+     * Rows ovs-vsctl creates (refdata/ovs/ofctl-cmds/probe-mirror.in, probe-flowtable.in): Mirror rows and what they
+     * copy where in traces and received packets; Flow_Table rows and the flow limits and eviction they set. The
+     * uuids OVS draws at random (ovsdb_idl_txn_insert()) are masked.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
+            "probe-vsctl2.in", "probe-mirror3.in"})
+    void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
+                s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
     }
 
     /**

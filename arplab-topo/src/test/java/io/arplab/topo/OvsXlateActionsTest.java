@@ -233,6 +233,12 @@ class OvsXlateActionsTest {
         replay(tmp, in, s -> normal(s, false));
     }
 
+    /** The same, both sides passed through {@code more} after {@link #normal}. */
+    static void replayWithFlowsInOrder(Path tmp, Path in, java.util.function.UnaryOperator<String> more)
+            throws IOException {
+        replay(tmp, in, s -> more.apply(normal(s, false)));
+    }
+
     private static void replay(Path tmp, Path in, java.util.function.UnaryOperator<String> normal) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         lab.setWorkDir(in.getParent());

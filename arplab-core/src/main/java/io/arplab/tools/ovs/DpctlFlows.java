@@ -48,8 +48,12 @@ final class DpctlFlows {
                 return new Outcome("ovs-vswitchd: getting flow (No such file or directory)", 2);
             }
             case "dpctl/del-flow" -> {
+                String keyText = withoutUfid(rest.get(rest.size() - 1));
+                if (keyText == null) {
+                    return new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
+                }
                 try {
-                    OdpKey.parse(rest.get(rest.size() - 1), dp);
+                    OdpKey.parse(keyText, dp);
                 } catch (FlowParseException e) {
                     return new Outcome("ovs-vswitchd: " + e.getMessage() + " (Invalid argument)", 2);
                 }
@@ -58,8 +62,12 @@ final class DpctlFlows {
             }
             default -> {
                 OdpKey key;
+                String keyText = withoutUfid(rest.get(rest.size() - 2));
+                if (keyText == null) {
+                    return new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
+                }
                 try {
-                    key = OdpKey.parse(rest.get(rest.size() - 2), dp);
+                    key = OdpKey.parse(keyText, dp);
                 } catch (FlowParseException e) {
                     return new Outcome("ovs-vswitchd: parsing flow key (" + e.getMessage() + ") (" + e.strerror + ")",
                             2);
@@ -67,7 +75,8 @@ final class DpctlFlows {
                 if (!actionsParse(rest.get(rest.size() - 1))) {
                     return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
                 }
-                if (!key.perfect() || !key.inPortExact()) { // dpif_netdev_flow_put(): in_port exact too
+                // dpif_netdev_flow_put(): the key (a perfect fit) and its mask (maskExpected()), in_port exact too
+                if (!key.perfect() || key.maskExpected() || !key.inPortExact()) {
                     return new Outcome("ovs-vswitchd: updating flow table (Invalid argument)", 2);
                 }
                 if (cmd.equals("dpctl/mod-flow") && !mayCreate) {
@@ -76,6 +85,19 @@ final class DpctlFlows {
                 return new Outcome(null, 0);
             }
         }
+    }
+
+    // odp_ufid_from_string(): a leading "ufid:" and a uuid (uuid_from_string_prefix()) are the flow's ufid, the key
+    // follows (odp_flow_from_string() skips the delimiters before it); null for a "ufid:" without a uuid
+    private static String withoutUfid(String key) {
+        if (!key.startsWith("ufid:")) {
+            return key;
+        }
+        String rest = key.substring(5);
+        if (!rest.matches("(?s)[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*")) {
+            return null;
+        }
+        return rest.substring(36);
     }
 
     // odp_actions_from_string(): port numbers, and actions by name with their arguments in parentheses

@@ -360,7 +360,7 @@ public final class OvsOfctl implements Tool {
                             + " request" + versionTag() + " (xid=0x2):");
                     yield 0;
                 }
-                case "dump-table-features" -> dumpTableFeatures();
+                case "dump-table-features" -> dumpTableFeatures(br);
                 case "add-tlv-map", "del-tlv-map" -> tlvMod(br, cmd.equals("add-tlv-map") ? "ADD"
                         : rest.size() > 1 ? "DELETE" : "CLEAR", tlv);
                 case "dump-tlv-map" -> {
@@ -1093,30 +1093,41 @@ public final class OvsOfctl implements Tool {
     }
 
     // ofp_print_table_stats_reply() through ofputil_table_features_format(): the 254 visible tables, a table whose
-    // statistics and features equal the previous one's folded into a "ditto" range (format_finish()); OpenFlow 1.0's
-    // stats carry table 0's features, the later versions' none
+    // statistics and features equal the previous one's folded into a "ditto" range (format_finish()) unless it has a
+    // name (a Flow_Table's), which it shows; OpenFlow 1.0's stats carry the features (the name, max_entries: the
+    // table's max_flows up to 1000000), the later versions' none
     private int dumpTables(Ofproto br) {
         StringBuilder o = new StringBuilder("OFPST_TABLE reply" + versionTag() + " (xid=0x2):");
         boolean of10 = version == OfVersion.OF10;
         long[] prev = null;
+        long prevMax = -1;
         int firstDitto = -1, lastDitto = -1;
         for (int t = 0; t < 254; t++) {
             long[] st = br.tables.stats(t);
-            boolean same = prev != null && java.util.Arrays.equals(st, prev);
+            long max = Math.min(br.tables.maxFlows(t), 1_000_000L);
+            String name = of10 ? br.tables.name(t) : null;
+            boolean sameStats = prev != null && java.util.Arrays.equals(st, prev);
+            boolean sameFeatures = prev != null && (!of10 || max == prevMax);
             prev = st;
-            if (same) {
+            prevMax = max;
+            if (sameStats && sameFeatures && name == null) {
                 firstDitto = firstDitto < 0 ? t : firstDitto;
                 lastDitto = t;
                 continue;
             }
             o.append(ditto(firstDitto, lastDitto));
             firstDitto = -1;
-            o.append("\n  table ").append(t).append(":\n    active=").append(st[0]).append(", lookup=").append(st[1])
-                    .append(", matched=").append(st[2]).append('\n');
+            o.append("\n  table ").append(t).append(name == null ? "" : " (\"" + name + "\")").append(':');
+            if (sameStats && sameFeatures) {
+                o.append(" ditto");
+                continue;
+            }
+            o.append("\n    active=").append(st[0]).append(", lookup=").append(st[1]).append(", matched=").append(st[2])
+                    .append('\n');
             if (of10) {
-                o.append(t == 0 ? "    max_entries=1000000\n    matching:\n      exact match or wildcard: in_port"
-                        + " eth_{src,dst,type} vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} tcp_{src,dst}\n"
-                        : "    (same features)\n");
+                o.append(sameFeatures ? "    (same features)\n" : "    max_entries=" + max + "\n" + (t > 0
+                        ? "    (same matching)\n" : "    matching:\n      exact match or wildcard: in_port "
+                        + "eth_{src,dst,type} vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} tcp_{src,dst}\n"));
             }
         }
         o.append(ditto(firstDitto, lastDitto));
@@ -1160,7 +1171,7 @@ public final class OvsOfctl implements Tool {
      * (table_instruction_features_next_equal()) a "ditto"; the last table has no goto_table. OpenFlow 1.4+ carries the
      * eviction and vacancy capabilities (none), 1.5 the meter as an action, not an instruction.
      */
-    private int dumpTableFeatures() {
+    private int dumpTableFeatures(Ofproto br) {
         if (!version.atLeast(OfVersion.OF13)) {
             return fail("dump-table-features needs OpenFlow 1.3 or later ('-O OpenFlow13')");
         }
@@ -1169,19 +1180,47 @@ public final class OvsOfctl implements Tool {
                 : "    eviction: not supported\n    vacancy events: not supported\n";
         String insts = (version.atLeast(OfVersion.OF15) ? "" : "meter ")
                 + "apply_actions clear_actions write_actions write_metadata";
-        String head = "    metadata: match=0xffffffffffffffff write=0xffffffffffffffff\n" + caps
-                + "    max_entries=1000000\n    instructions (table miss and others):\n";
-        StringBuilder o = new StringBuilder("  table 0:\n").append(head)
-                .append("      next tables: 1-").append(last).append("\n      instructions: ").append(insts)
-                .append(" goto_table\n      Write-Actions and Apply-Actions features:\n        actions: output group "
-                        + "set_field strip_vlan push_vlan mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl push_mpls "
-                        + "pop_mpls set_queue\n        supported on Set-Field: ").append(SET_FIELDS)
-                .append("\n    matching:\n      arbitrary mask: ").append(MASKABLE)
-                .append("\n      exact match or wildcard: ").append(EXACT).append("\n")
-                .append(ditto(1, last - 1))
-                .append("\n  table ").append(last).append(":\n").append(head).append("      instructions: ")
-                .append(insts).append("\n      (same actions)\n    (same matching)\n\n");
-        ctx.out().print(o);
+        StringBuilder o = new StringBuilder();
+        int firstDitto = -1, lastDitto = -1;
+        long prevMax = -1;
+        for (int t = 0; t <= last; t++) {
+            // the features differ in max_entries (max_flows up to 1000000), and the last table's in its instructions
+            long max = Math.min(br.tables.maxFlows(t), 1_000_000L);
+            String name = br.tables.name(t);
+            boolean sameInstructions = t > 0 && t != last;
+            boolean same = sameInstructions && max == prevMax;
+            prevMax = max;
+            if (same && name == null) {
+                firstDitto = firstDitto < 0 ? t : firstDitto;
+                lastDitto = t;
+                continue;
+            }
+            o.append(ditto(firstDitto, lastDitto));
+            firstDitto = -1;
+            o.append("\n  table ").append(t).append(name == null ? "" : " (\"" + name + "\")").append(':');
+            if (same) {
+                o.append(" ditto");
+                continue;
+            }
+            o.append("\n    metadata: match=0xffffffffffffffff write=0xffffffffffffffff\n").append(caps)
+                    .append("    max_entries=").append(max).append('\n');
+            if (sameInstructions) {
+                o.append("    (same instructions)\n");
+            } else if (t == 0) {
+                o.append("    instructions (table miss and others):\n      next tables: 1-").append(last)
+                        .append("\n      instructions: ").append(insts).append(" goto_table\n      Write-Actions and "
+                        + "Apply-Actions features:\n        actions: output group set_field strip_vlan push_vlan "
+                        + "mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl push_mpls pop_mpls set_queue\n        "
+                        + "supported on Set-Field: ").append(SET_FIELDS).append('\n');
+            } else { // the last table: no next tables, no goto_table
+                o.append("    instructions (table miss and others):\n      instructions: ").append(insts)
+                        .append("\n      (same actions)\n");
+            }
+            o.append(t > 0 ? "    (same matching)\n" : "    matching:\n      arbitrary mask: " + MASKABLE
+                    + "\n      exact match or wildcard: " + EXACT + "\n");
+        }
+        o.append(ditto(firstDitto, lastDitto));
+        ctx.out().print(o.substring(1) + "\n"); // the first table's line begins the output
         return 0;
     }
 

@@ -64,7 +64,11 @@ public final class OvsVsctl implements Tool {
     private static final List<String> SSL_OPTIONS = List.of("--private-key", "--certificate", "--ca-cert",
             "--ssl-protocols", "--ssl-ciphers", "--bootstrap-ca-cert", "--peer-ca-cert");
 
-    private boolean bare, dryRun, oneline;
+    private boolean dryRun, oneline;
+    /** The table style (lib/table.h struct table_style): --format, --data, --no-headings, --max-column-width. */
+    private String format = "list", cellFormat = "string";
+    private boolean headings = true, firstTable = true;
+    private int maxColumnWidth;
     private final StreamSsl ssl = new StreamSsl();
     private int logSeq = 1;
     private ToolContext ctx;
@@ -94,6 +98,7 @@ public final class OvsVsctl implements Tool {
                 pre(c); // do_vsctl(): every command's prerequisites before any command runs
             }
             for (Command c : commands) {
+                lastCommand = c == commands.get(commands.size() - 1);
                 int from = out.length();
                 status = Math.max(status, run(c));
                 if (oneline) { // do_vsctl(): each command's output on one line, its newlines and backslashes escaped
@@ -103,6 +108,7 @@ public final class OvsVsctl implements Tool {
                     out.append(o.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
                 }
             }
+            checkSymbols();
             List<String> errors = dryRun ? List.of() : rows.commit();
             ctx.out().print(out);
             for (String e : errors) {
@@ -157,12 +163,14 @@ public final class OvsVsctl implements Tool {
                 if (!List.of("table", "list", "html", "csv", "json").contains(given)) {
                     throw new VsctlException("unknown output format \"" + given + "\"");
                 }
+                format = given;
                 continue;
             }
             if (key.equals("--data") || key.equals("-d")) { // table_parse_cell_format()
                 if (!List.of("string", "bare", "json").contains(given)) {
                     throw new VsctlException("unknown data format \"" + given + "\"");
                 }
+                cellFormat = given;
                 continue;
             }
             if (key.equals("--help") || key.equals("-h")) { // usage() exits 0, as parse_options() reaches it
@@ -179,8 +187,14 @@ public final class OvsVsctl implements Tool {
                     throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
                 }
             }
-            if (key.equals("--bare")) {
-                bare = true;
+            if (key.equals("--bare")) { // the list format, bare cells, no headings
+                format = "list";
+                cellFormat = "bare";
+                headings = false;
+            } else if (key.equals("--no-headings")) {
+                headings = false;
+            } else if (key.equals("--max-column-width")) {
+                maxColumnWidth = OvsGetopt.positiveUint(given) ? Integer.parseInt(given) : 0; // atoi()
             } else if (key.equals("--dry-run")) {
                 dryRun = true;
             } else if (QUIET.contains(key) || key.equals("--db") || key.equals("--timeout") || key.equals("-t")
@@ -354,6 +368,16 @@ public final class OvsVsctl implements Tool {
     // named (pre_parse_column_key_value() reads each one's first token)
     private void pre(Command c) {
         String name = c.syntax().name;
+        if (name.equals("add") || name.equals("remove")) { // pre_cmd_add(), pre_cmd_remove()
+            column(table(c.arg(0)), c.arg(2));
+            return;
+        }
+        String created = name.equals("create") ? table(c.arg(0)) : "";
+        if ((created.equals("Mirror") || created.equals("Flow_Table")) && !c.has("--id")) { // pre_create()
+            warn("db_ctl_base", "applying \"create\" command to table " + created + " without --id option will have "
+                    + "no effect");
+            return;
+        }
         if (!List.of("get", "set", "clear", "list", "find").contains(name)) {
             return;
         }
@@ -462,6 +486,9 @@ public final class OvsVsctl implements Tool {
             case "clear" -> clear(c);
             case "list" -> list(c);
             case "find" -> find(c);
+            case "add", "remove" -> addOrRemove(c);
+            case "destroy" -> destroy(c);
+            case "create" -> create(c);
             default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
         }
         return 0;
@@ -469,6 +496,192 @@ public final class OvsVsctl implements Tool {
 
     private void line(String s) {
         out.append(s).append('\n');
+    }
+
+    /** ovsdb_symbol: a row id ("@name") of this run: its row's uuid, and what made and references it. */
+    private static final class Symbol {
+        String uuid;
+        boolean created, strongRef, weakRef;
+    }
+
+    private final Map<String, Symbol> symbols = new LinkedHashMap<>();
+
+    // ovsdb_symbol_table_insert()
+    private Symbol symbol(String id) {
+        return symbols.computeIfAbsent(id, k -> {
+            Symbol y = new Symbol();
+            y.uuid = rows.newUuid();
+            return y;
+        });
+    }
+
+    // create_symbol(): the --id option's row id, made once
+    private Symbol createSymbol(String id) {
+        if (!id.startsWith("@")) {
+            throw new VsctlException("row id \"" + id + "\" does not begin with \"@\"");
+        }
+        Symbol y = symbol(id);
+        if (y.created) {
+            throw new VsctlException("row id \"" + id + "\" may only be specified on one --id option");
+        }
+        y.created = true;
+        return y;
+    }
+
+    // ovsdb_atom_from_string() with a symbol table: a row id in a uuid column is its symbol's uuid, the symbol
+    // referenced strongly or weakly as the column refers (vswitch.ovsschema: a Mirror's ports are weak references)
+    private Datum resolve(String table, Column def, Datum d) {
+        if (def.key() != Ovsdb.Atom.U && def.value() != Ovsdb.Atom.U) {
+            return d;
+        }
+        boolean weak = table.equals("Mirror");
+        java.util.function.UnaryOperator<String> atom = a -> {
+            if (!a.startsWith("@")) {
+                return a;
+            }
+            Symbol y = symbol(a);
+            y.strongRef |= !weak;
+            y.weakRef |= weak;
+            return y.uuid;
+        };
+        List<String> keys = def.key() == Ovsdb.Atom.U ? d.keys().stream().map(atom).toList() : d.keys();
+        List<String> values = def.value() == Ovsdb.Atom.U ? d.values().stream().map(atom).toList() : d.values();
+        return new Datum(keys, values);
+    }
+
+    // do_vsctl() before the commit: a row id never made is fatal, one made but not strongly referenced warns
+    private void checkSymbols() {
+        for (Map.Entry<String, Symbol> e : symbols.entrySet()) {
+            if (!e.getValue().created) {
+                throw new VsctlException("row id \"" + e.getKey() + "\" is referenced but never created (e.g. with "
+                        + "\"-- --id=" + e.getKey() + " create ...\")");
+            }
+        }
+        for (Map.Entry<String, Symbol> e : symbols.entrySet()) {
+            Symbol y = e.getValue();
+            if (!y.strongRef) {
+                warn("vsctl", "row id \"" + e.getKey() + "\" was created but " + (y.weakRef ? "only a weak reference"
+                        : "no reference") + " to it was inserted, so it will not actually appear in the database");
+            }
+        }
+    }
+
+    private boolean calledAs;
+    /** ctx->last_command: the command running is the last one. */
+    private boolean lastCommand;
+
+    // VLOG_WARN() of a run that writes: main()'s "Called as" line at INFO (syslog's) took a sequence number first
+    private void warn(String module, String text) {
+        if (!calledAs) {
+            calledAs = true;
+            logSeq++;
+        }
+        ctx.err().println(OvsTools.log(ctx, logSeq++, module + "|WARN|" + text));
+    }
+
+    // cmd_create(): a row of a table that is not a root (Mirror, the one arplab models) needs a row id to be kept;
+    // its columns set as "set" does, its uuid printed
+    private void create(Command c) {
+        String table = table(c.arg(0));
+        if (!table.equals("Mirror") && !table.equals("Flow_Table")) {
+            throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
+        }
+        String id = c.options().get("--id");
+        Row r = rows.newRow(table, id == null ? null : createSymbol(id).uuid);
+        for (String setting : c.args.subList(1, c.args.size())) {
+            setColumn(r, setting);
+        }
+        line(r.uuid());
+    }
+
+    // cmd_destroy(): the rows named (or --all) deleted; a row something still references stays (the commit keeps
+    // it, as it keeps Bridge, Port and Interface rows), one nothing references goes with the commit's collection
+    private void destroy(Command c) {
+        String table = table(c.arg(0));
+        boolean all = c.has("--all");
+        if (all && c.args.size() > 1) {
+            throw new VsctlException("--all and records argument should not be specified together");
+        }
+        if (all && c.has("--if-exists")) {
+            throw new VsctlException("--all and --if-exists should not be specified together");
+        }
+        if (!all && c.args.size() == 1) {
+            warn("db_ctl_base", "either --all or records argument should be specified");
+            return;
+        }
+        for (String id : c.args.subList(1, c.args.size())) {
+            row(table, id, !c.has("--if-exists"));
+        }
+    }
+
+    // cmd_add(), cmd_remove(): values added to a set or map column (ovsdb_datum_union(): a map's keys take the new
+    // values), or removed from it (ovsdb_datum_subtract(): a map's keys, or key=value pairs that match)
+    private void addOrRemove(Command c) {
+        boolean add = c.syntax().name.equals("add");
+        String table = table(c.arg(0));
+        Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        String col = column(table, c.arg(2));
+        if (r == null) {
+            return;
+        }
+        Column def = Ovsdb.column(table, col);
+        if (!def.mutable()) {
+            throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
+        }
+        Column many = new Column(def.name(), def.key(), def.value(), 1, Integer.MAX_VALUE, def.lo(), def.hi(),
+                def.allowed(), def.mutable(), def.config());
+        List<String> keys = new ArrayList<>(r.get(col).keys()), values = new ArrayList<>(r.get(col).values());
+        for (String arg : c.args.subList(3, c.args.size())) {
+            Datum d;
+            boolean keysOnly = false;
+            try {
+                d = resolve(table, def, Ovsdb.parse(many, arg));
+            } catch (VsctlException e) {
+                if (add || !def.isMap()) {
+                    throw e;
+                }
+                Column set = new Column(def.name(), def.key(), null, 1, Integer.MAX_VALUE, def.lo(), def.hi(),
+                        def.allowed(), def.mutable(), def.config());
+                d = resolve(table, set, Ovsdb.parse(set, arg));
+                keysOnly = true;
+            }
+            for (int i = 0; i < d.keys().size(); i++) {
+                String k = d.keys().get(i);
+                int at = keys.indexOf(k);
+                if (add && at < 0) {
+                    keys.add(k);
+                    if (def.isMap()) {
+                        values.add(d.values().get(i));
+                    }
+                } else if (add && def.isMap()) { // ovsdb_datum_union(): the value added replaces the key's
+                    values.set(at, d.values().get(i));
+                } else if (!add && at >= 0 && (!def.isMap() || keysOnly || values.get(at).equals(d.values().get(i)))) {
+                    keys.remove(at);
+                    if (def.isMap()) {
+                        values.remove(at);
+                    }
+                }
+            }
+        }
+        String what = def.isMap() ? "pairs" : "values";
+        if (add && lastCommand && keys.size() > def.max()) {
+            // the last command's add is a partial update (a "mutate"), which the server checks
+            String error = "transaction error: {\"details\":\"Attempted to store " + keys.size() + " elements in "
+                    + Ovsdb.english(def) + ".\",\"error\":\"constraint violation\"}";
+            warn("ovsdb_idl", error);
+            throw new VsctlException(error);
+        }
+        if (add && keys.size() > def.max()) {
+            throw new VsctlException("\"add\" operation would put " + keys.size() + " " + what + " in column " + col
+                    + " of table " + table + " but the maximum number is " + def.max());
+        }
+        if (!add && keys.size() < def.min()) {
+            throw new VsctlException("\"remove\" operation would put " + keys.size() + " " + what + " in column " + col
+                    + " of table " + table + " but the minimum number is " + def.min());
+        }
+        Datum d = new Datum(keys, values);
+        unmodelled(def, table, r.cols.get(col), d);
+        r.cols.put(col, d);
     }
 
     private Row bridge(String name) {
@@ -598,7 +811,15 @@ public final class OvsVsctl implements Tool {
     // get_row(): by name, else by uuid
     private Row row(String table, String id, boolean mustExist) {
         Map<String, Row> t = rows.table(table);
-        Row r = t.get(id);
+        boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
+        Row r = byName ? null : t.get(id);
+        if (byName && !uuidText(id)) { // a Mirror's or a Flow_Table's row id is its name column
+            List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
+            if (named.size() > 1) {
+                throw new VsctlException("multiple rows in " + table + " match \"" + id + "\"");
+            }
+            r = named.isEmpty() ? null : named.get(0);
+        }
         if (r == null) {
             r = t.values().stream().filter(x -> x.uuid().equals(id)).findFirst().orElse(null);
         }
@@ -615,6 +836,17 @@ public final class OvsVsctl implements Tool {
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         if (r == null) {
             return;
+        }
+        String id = c.options().get("--id");
+        if (id != null) { // cmd_get(): the row's uuid as a row id of the run, never an unreferenced one
+            boolean isNew = !symbols.containsKey(id);
+            Symbol y = createSymbol(id);
+            if (!isNew) {
+                throw new VsctlException("row id \"" + id + "\" specified on \"get\" command was used before it was "
+                        + "defined");
+            }
+            y.uuid = r.uuid();
+            y.strongRef = true;
         }
         for (String spec : specs) {
             if (uuid(spec)) {
@@ -668,6 +900,10 @@ public final class OvsVsctl implements Tool {
         return column(table, name);
     }
 
+    private static boolean uuidText(String s) {
+        return s.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    }
+
     // cmd_get()'s special case: the row's UUID, by either name
     private static boolean uuid(String spec) {
         return spec.equalsIgnoreCase("_uuid") || spec.equalsIgnoreCase("-uuid");
@@ -709,9 +945,9 @@ public final class OvsVsctl implements Tool {
             Map<String, String> m = r.map(col);
             m.put(Ovsdb.parseAtom(def, def.key(), key, true),
                     Ovsdb.parseAtom(def, def.value(), value, false));
-            d = Datum.of(m);
+            d = resolve(r.table, def, Datum.of(m));
         } else {
-            d = Ovsdb.parse(def, value);
+            d = resolve(r.table, def, Ovsdb.parse(def, value));
         }
         if (col.equals("ofport") || r.table.equals("Interface") && NETDEV_STATUS.contains(col)) {
             return; // the vswitchd writes them back at once (iface_set_ofport(), iface_refresh_netdev_status())
@@ -780,27 +1016,107 @@ public final class OvsVsctl implements Tool {
         print(table, rs, c.options.get("--columns"));
     }
 
+    /** db-ctl-base.c's RELOPS, in their order (the error lists them so). */
+    private static final List<String> RELOPS = List.of("=", "!=", "<", ">", "<=", ">=", "{=}", "{!=}", "{<}", "{>}",
+            "{<=}", "{>=}", "{in}", "{not-in}");
+
+    // check_condition(): COLUMN[:KEY] (ovsdb_token_parse() tokens), the longest operator followed by a value, and
+    // the value parsed as the column (a key's as a set of the map's values) and compared (evaluate_relop())
     private boolean matches(Row r, String cond) {
-        int eq = cond.indexOf('=');
-        if (eq < 0) {
-            throw new VsctlException(cond + ": argument does not end in \"=\" followed by a value.");
+        int[] at = {0};
+        String col = columnOf(r.table, cond, at);
+        String key = null;
+        if (at[0] < cond.length() && cond.charAt(at[0]) == ':') {
+            at[0]++;
+            key = Ovsdb.token(cond, at);
         }
-        boolean not = eq > 0 && cond.charAt(eq - 1) == '!';
-        String lhs = cond.substring(0, not ? eq - 1 : eq);
-        int colon = lhs.indexOf(':');
-        String col = column(r.table, colon < 0 ? lhs : lhs.substring(0, colon));
+        int op = -1;
+        for (int i = 0; i < RELOPS.size(); i++) {
+            String o = RELOPS.get(i);
+            if ((op < 0 || o.length() > RELOPS.get(op).length()) && cond.startsWith(o, at[0])
+                    && cond.length() > at[0] + o.length()) {
+                op = i;
+            }
+        }
+        if (op < 0) { // missing_operator_error()
+            StringBuilder e = new StringBuilder(cond + ": argument does not end in \"=\"");
+            for (int i = 1; i < RELOPS.size(); i++) {
+                e.append(i == RELOPS.size() - 1 ? ", or \"" : ", \"").append(RELOPS.get(i)).append('"');
+            }
+            throw new VsctlException(e.append(" followed by a value.").toString());
+        }
+        String value = cond.substring(at[0] + RELOPS.get(op).length());
         Column def = Ovsdb.column(r.table, col);
-        String value = cond.substring(eq + 1);
-        boolean equal;
-        if (colon >= 0) {
-            String key = Ovsdb.parseAtom(def, def.key(), lhs.substring(colon + 1), true);
-            String v = r.map(col).get(key);
-            equal = v != null && v.equals(Ovsdb.parseAtom(def, def.value(), value, false));
-        } else {
-            Datum want = Ovsdb.parse(def, value);
-            equal = Ovsdb.format(def, want).equals(Ovsdb.format(def, r.get(col)));
+        if (key == null) {
+            Datum want = resolve(r.table, def, Ovsdb.parse(def, value));
+            return relop(op, def.key(), def.value(), r.get(col), want);
         }
-        return equal != not;
+        if (!def.isMap()) {
+            throw new VsctlException("cannot specify key to check for non-map column " + col);
+        }
+        String k = Ovsdb.parseAtom(def, def.key(), key, true);
+        Column values = new Column(def.name(), def.value(), null, 0, Integer.MAX_VALUE, def.lo(), def.hi(),
+                def.allowed(), def.mutable(), def.config());
+        Datum want = Ovsdb.parse(values, value);
+        String v = r.map(col).get(k);
+        if (v == null && op < 6) { // not a set operator
+            return false;
+        }
+        return relop(op, def.value(), null, v == null ? Datum.EMPTY : Datum.of(v), want);
+    }
+
+    // evaluate_relop(): = != < > <= >= by ovsdb_datum_compare_3way() (the sizes, then the sorted atoms), the set
+    // operators by inclusion
+    private static boolean relop(int op, Ovsdb.Atom keyType, Ovsdb.Atom valueType, Datum a, Datum b) {
+        List<String> x = elements(keyType, valueType, a), y = elements(keyType, valueType, b);
+        return switch (RELOPS.get(op)) {
+            case "=", "{=}" -> compare3(keyType, valueType, x, y) == 0;
+            case "!=", "{!=}" -> compare3(keyType, valueType, x, y) != 0;
+            case "<" -> compare3(keyType, valueType, x, y) < 0;
+            case ">" -> compare3(keyType, valueType, x, y) > 0;
+            case "<=" -> compare3(keyType, valueType, x, y) <= 0;
+            case ">=" -> compare3(keyType, valueType, x, y) >= 0;
+            case "{<}" -> y.size() > x.size() && y.containsAll(x);
+            case "{>}" -> x.size() > y.size() && x.containsAll(y);
+            case "{<=}", "{in}" -> y.containsAll(x);
+            case "{>=}" -> x.containsAll(y);
+            default -> x.stream().noneMatch(y::contains); // {not-in}: ovsdb_datum_excludes_all()
+        };
+    }
+
+    // a datum's elements in atom order (a map's as key NUL value), integers by value
+    private static List<String> elements(Ovsdb.Atom keyType, Ovsdb.Atom valueType, Datum d) {
+        List<String> e = new ArrayList<>();
+        for (int i = 0; i < d.keys().size(); i++) {
+            e.add(valueType == null ? d.keys().get(i) : d.keys().get(i) + "\0" + d.values().get(i));
+        }
+        e.sort((p, q) -> compareAtoms(keyType, p.split("\0", -1)[0], q.split("\0", -1)[0]));
+        return e;
+    }
+
+    private static int compare3(Ovsdb.Atom keyType, Ovsdb.Atom valueType, List<String> x, List<String> y) {
+        if (x.size() != y.size()) {
+            return x.size() < y.size() ? -1 : 1;
+        }
+        for (int part = 0; part < (valueType == null ? 1 : 2); part++) {
+            Ovsdb.Atom t = part == 0 ? keyType : valueType;
+            for (int i = 0; i < x.size(); i++) {
+                int c = compareAtoms(t, x.get(i).split("\0", -1)[part], y.get(i).split("\0", -1)[part]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+        }
+        return 0;
+    }
+
+    // ovsdb_atom_compare_3way()
+    private static int compareAtoms(Ovsdb.Atom t, String a, String b) {
+        return switch (t) {
+            case I -> Long.compare(Long.parseLong(a), Long.parseLong(b));
+            case B -> Boolean.compare(Boolean.parseBoolean(a), Boolean.parseBoolean(b));
+            default -> a.compareTo(b);
+        };
     }
 
     // table_print() in its "list" format (or --bare): _uuid first, then the columns in order
@@ -814,34 +1130,98 @@ public final class OvsVsctl implements Tool {
             cols.add("_uuid");
             Ovsdb.COLUMNS.getOrDefault(table, List.of()).forEach(x -> cols.add(x.name()));
         }
-        boolean first = true;
+        List<List<String>> cells = new ArrayList<>(); // each cell's text as --data makes it (cell_to_text())
         for (Row r : rs) {
-            if (!first) {
-                line("");
-            }
-            first = false;
+            List<String> row = new ArrayList<>();
             for (String col : cols) {
-                String v;
-                if (col.equals("_uuid")) {
-                    v = r.uuid();
-                } else {
-                    Column def = Ovsdb.column(table, col);
-                    v = bare ? bare(def, r.get(col)) : Ovsdb.format(def, r.get(col));
+                Column def = col.equals("_uuid") ? UUID_COLUMN : Ovsdb.column(table, col);
+                Datum d = col.equals("_uuid") ? Datum.of(r.uuid()) : r.get(col);
+                row.add(format.equals("json") || cellFormat.equals("json") ? Ovsdb.json(def, d)
+                        : cellFormat.equals("bare") ? Ovsdb.bare(def, d) : Ovsdb.format(def, d));
+            }
+            cells.add(row);
+        }
+        if (format.equals("json")) { // table_print_json__(): each cell's JSON, the object's keys sorted
+            StringBuilder j = new StringBuilder("{\"data\":[");
+            for (int y = 0; y < cells.size(); y++) {
+                j.append(y > 0 ? "," : "").append('[').append(String.join(",", cells.get(y))).append(']');
+            }
+            j.append("],\"headings\":[");
+            for (int x = 0; x < cols.size(); x++) {
+                j.append(x > 0 ? "," : "").append(Ovsdb.jsonString(cols.get(x)));
+            }
+            line(j.append("]}").toString());
+            return;
+        }
+        if (!firstTable) { // table.c's first_table: a blank line between the tables of one run
+            out.append('\n');
+        }
+        firstTable = false;
+        switch (format) {
+            case "table" -> printTable(cols, cells);
+            case "csv" -> { // table_print_csv__()
+                if (headings) {
+                    line(String.join(",", cols.stream().map(OvsVsctl::csvCell).toList()));
                 }
-                line(bare ? v : String.format("%-20s: %s", col, v));
+                cells.forEach(row -> line(String.join(",", row.stream().map(OvsVsctl::csvCell).toList())));
+            }
+            default -> { // table_print_list__() (html not modelled: printed as a list)
+                for (int y = 0; y < cells.size(); y++) {
+                    if (y > 0) {
+                        line("");
+                    }
+                    for (int x = 0; x < cols.size(); x++) {
+                        line(headings ? String.format("%-20s: %s", cols.get(x), cells.get(y).get(x))
+                                : cells.get(y).get(x));
+                    }
+                }
             }
         }
     }
 
-    // --bare: atoms separated by spaces, key=value for maps, no brackets or quotes
-    private static String bare(Column def, Datum d) {
-        List<String> parts = new ArrayList<>();
-        Map<String, String> sorted = new TreeMap<>();
-        for (int i = 0; i < d.keys().size(); i++) {
-            sorted.put(d.keys().get(i), def.isMap() ? d.values().get(i) : null);
+    /** The _uuid column's type (ovsdb_type_uuid). */
+    private static final Column UUID_COLUMN = new Column("_uuid", Ovsdb.Atom.U, null, 1, 1, Long.MIN_VALUE,
+            Long.MAX_VALUE, null, false, false);
+
+    // table_print_table__(): each column as wide as its widest cell (at most --max-column-width) and its heading,
+    // cells padded and cut to it, a space between columns, no trailing blanks (table_finish_line())
+    private void printTable(List<String> cols, List<List<String>> cells) {
+        int[] widths = new int[cols.size()];
+        for (int x = 0; x < cols.size(); x++) {
+            for (List<String> row : cells) {
+                widths[x] = Math.max(widths[x], row.get(x).length());
+            }
+            if (maxColumnWidth > 0 && widths[x] > maxColumnWidth) {
+                widths[x] = maxColumnWidth;
+            }
+            if (headings) {
+                widths[x] = Math.max(widths[x], cols.get(x).length());
+            }
         }
-        sorted.forEach((k, v) -> parts.add(v == null ? k : k + "=" + v));
-        return String.join(" ", parts);
+        List<List<String>> lines = new ArrayList<>();
+        if (headings) {
+            lines.add(cols);
+            List<String> dashes = new ArrayList<>();
+            for (int w : widths) {
+                dashes.add("-".repeat(w));
+            }
+            lines.add(dashes);
+        }
+        lines.addAll(cells);
+        for (int y = 0; y < lines.size(); y++) {
+            StringBuilder l = new StringBuilder();
+            for (int x = 0; x < cols.size(); x++) {
+                String t = lines.get(y).get(x);
+                t = y >= (headings ? 2 : 0) && t.length() > widths[x] ? t.substring(0, widths[x]) : t;
+                l.append(x > 0 ? " " : "").append(t).append(" ".repeat(Math.max(0, widths[x] - t.length())));
+            }
+            line(l.toString().stripTrailing());
+        }
+    }
+
+    // table_print_csv_cell__(): quoted, with its quotes doubled, when it holds a newline, quote or comma
+    private static String csvCell(String s) {
+        return s.matches("(?s).*[\n\",].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     // cmd_show(): the bridges, each with its ports and their interfaces' non-default columns

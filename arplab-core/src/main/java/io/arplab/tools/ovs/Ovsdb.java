@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /**
  * The Open_vSwitch database as ovs-vsctl sees it (vswitchd/vswitch.ovsschema): the Open_vSwitch (its one row, "."),
- * Bridge, Port and Interface tables with every column of OVS 3.1's schema, their types, and how values are printed
- * and parsed (lib/ovsdb-data.c ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist and
- * are empty.
+ * Bridge, Port, Interface, Mirror and Flow_Table tables with every column of OVS 3.1's schema, their types, and how values are
+ * printed and parsed (lib/ovsdb-data.c ovsdb_datum_to_string() and ovsdb_datum_from_string()). The other tables exist
+ * and are empty.
  */
 final class Ovsdb {
     static final List<String> TABLES = List.of("AutoAttach", "Bridge", "CT_Timeout_Policy", "CT_Zone", "Controller",
@@ -75,8 +75,8 @@ final class Ovsdb {
             "Bridge", List.of(opt("auto_attach", Atom.U), c("controller", Atom.U, null, 0, N),
                     opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
                     config(map("external_ids")), config(oneOf(opt("fail_mode", Atom.S), "secure", "standalone")),
-                    config(range(c("flood_vlans", Atom.I, null, 0, 4096), 0, 4095)), c("flow_tables", Atom.I, Atom.U, 0, N),
-                    opt("ipfix", Atom.U), one("mcast_snooping_enable", Atom.B), c("mirrors", Atom.U, null, 0, N),
+                    config(range(c("flood_vlans", Atom.I, null, 0, 4096), 0, 4095)), config(range(c("flow_tables", Atom.I, Atom.U, 0, N), 0, 254)),
+                    opt("ipfix", Atom.U), one("mcast_snooping_enable", Atom.B), config(c("mirrors", Atom.U, null, 0, N)),
                     immutable(one("name", Atom.S)), opt("netflow", Atom.U), config(map("other_config")),
                     c("ports", Atom.U, null, 0, N), config(oneOf(c("protocols", Atom.S, null, 0, N), "OpenFlow10",
                             "OpenFlow11", "OpenFlow12", "OpenFlow13", "OpenFlow14", "OpenFlow15")),
@@ -104,6 +104,15 @@ final class Ovsdb {
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
                     map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
                     config(one("type", Atom.S))),
+            "Flow_Table", List.of(config(map("external_ids")), config(range(opt("flow_limit", Atom.I), 0,
+                    Long.MAX_VALUE)), config(c("groups", Atom.S, null, 0, N)), config(opt("name", Atom.S)),
+                    config(oneOf(opt("overflow_policy", Atom.S), "refuse", "evict")), c("prefixes", Atom.S, null, 0, 3)),
+            "Mirror", List.of(config(map("external_ids")), config(one("name", Atom.S)),
+                    config(opt("output_port", Atom.U)), config(range(opt("output_vlan", Atom.I), 1, 4095)),
+                    config(one("select_all", Atom.B)), config(c("select_dst_port", Atom.U, null, 0, N)),
+                    config(c("select_src_port", Atom.U, null, 0, N)),
+                    config(range(c("select_vlan", Atom.I, null, 0, 4096), 0, 4095)),
+                    config(range(opt("snaplen", Atom.I), 14, 65535)), c("statistics", Atom.S, Atom.I, 0, N)),
             "Open_vSwitch", List.of(c("bridges", Atom.U, null, 0, N), one("cur_cfg", Atom.I),
                     c("datapath_types", Atom.S, null, 0, N), c("datapaths", Atom.S, Atom.U, 0, N),
                     opt("db_version", Atom.S), one("dpdk_initialized", Atom.B), opt("dpdk_version", Atom.S),
@@ -130,10 +139,13 @@ final class Ovsdb {
             }
         }
 
+        /** A uuid given (a row id's), or null. */
+        String fixedUuid;
+
         /** Name-derived, so the same lab and script print the same uuids (OVS draws them at random). */
         String uuid() {
-            return UUID.nameUUIDFromBytes((table + ":" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .toString();
+            return fixedUuid != null ? fixedUuid : UUID.nameUUIDFromBytes((table + ":" + name).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)).toString();
         }
 
         Datum get(String col) {
@@ -245,6 +257,59 @@ final class Ovsdb {
             s.append(s.length() > 1 ? ", " : "").append(atom(c.key, keys.get(i)));
         }
         return s.append(']').toString();
+    }
+
+    /** ovsdb_datum_to_bare(): atoms (a map's key=value pairs) in order, separated by spaces, strings unquoted. */
+    static String bare(Column c, Datum d) {
+        List<String> parts = new ArrayList<>();
+        for (int i : sorted(c.key, d.keys)) {
+            parts.add(c.isMap() ? d.keys.get(i) + "=" + d.values.get(i) : d.keys.get(i));
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * ovsdb_datum_to_json() as json_to_string() writes it: one atom alone (a column of at most one), else ["set",
+     * [...]] or ["map",[[key,value],...]], a uuid as ["uuid","..."].
+     */
+    static String json(Column c, Datum d) {
+        List<Integer> order = sorted(c.key, d.keys);
+        if (!c.isMap() && c.max == 1 && d.keys.size() == 1) {
+            return jsonAtom(c.key, d.keys.get(0));
+        }
+        StringBuilder s = new StringBuilder(c.isMap() ? "[\"map\",[" : "[\"set\",[");
+        for (int i : order) {
+            s.append(s.charAt(s.length() - 1) == '[' ? "" : ",");
+            s.append(c.isMap() ? "[" + jsonAtom(c.key, d.keys.get(i)) + "," + jsonAtom(c.value, d.values.get(i)) + "]"
+                    : jsonAtom(c.key, d.keys.get(i)));
+        }
+        return s.append("]]").toString();
+    }
+
+    static String jsonAtom(Atom t, String v) {
+        return switch (t) {
+            case S -> jsonString(v);
+            case U -> "[\"uuid\"," + jsonString(v) + "]";
+            default -> v;
+        };
+    }
+
+    // json_serialize_string()
+    static String jsonString(String v) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char ch : v.toCharArray()) {
+            switch (ch) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\b' -> q.append("\\b");
+                case '\f' -> q.append("\\f");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> q.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return q.append('"').toString();
     }
 
     /** An atom as --bare prints it: the same text. */
@@ -375,8 +440,14 @@ final class Ovsdb {
                 }
                 return s;
             }
-            case U -> {
-                throw new VsctlException("arplab does not model column " + c.name);
+            case U -> { // ovsdb_atom_from_string(): a row id ("@name", a symbol of the run) or a UUID
+                if (s.startsWith("@")) {
+                    return s;
+                }
+                if (!s.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
+                    throw new VsctlException("\"" + s + "\" is not a valid UUID");
+                }
+                return s.toLowerCase();
             }
             default -> {
                 if (key && c.allowed != null && !c.allowed.contains(v)) {
@@ -512,7 +583,7 @@ final class Ovsdb {
     }
 
     // ovsdb_type_to_english()
-    private static String english(Column c) {
+    static String english(Column c) {
         String key = atomName(c.key);
         if (!c.isMap() && c.min == 1 && c.max == 1) {
             return key;

@@ -33,12 +33,17 @@ final class OvsdbRows {
         final Map<String, Row> failedPort = new HashMap<>();
         /** bridge.c's all_bridges (hash_string() of the names), in the order bridge_reconfigure() walks it. */
         io.arplab.flow.Hmap<String> allBridges;
+        /** The Mirror and Flow_Table tables' rows, by key ("row-N", which their uuids derive from), and the last N. */
+        final Map<String, Row> mirrors = new LinkedHashMap<>();
+        final Map<String, Row> flowTables = new LinkedHashMap<>();
+        int mirrorSeq;
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
-            "Bridge:protocols", "Bridge:datapath_type", "Port:external_ids", "Interface:external_ids");
+            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids",
+            "Interface:external_ids");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
     final Map<String, Row> ovs = new LinkedHashMap<>();
@@ -47,6 +52,9 @@ final class OvsdbRows {
     final Map<String, Row> ports = new LinkedHashMap<>();
     final Map<String, String> portBridge = new LinkedHashMap<>();
     final Map<String, Row> ifaces = new LinkedHashMap<>();
+    /** The Mirror and Flow_Table rows, by key. */
+    final Map<String, Row> mirrors = new LinkedHashMap<>();
+    final Map<String, Row> flowTables = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
@@ -98,6 +106,8 @@ final class OvsdbRows {
                 ports.get(name).cols.putAll(stored.failedPort.get(name).cols);
             }
         });
+        stored.mirrors.forEach((k, r) -> mirrors.put(k, copy(r)));
+        stored.flowTables.forEach((k, r) -> flowTables.put(k, copy(r)));
         syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
@@ -106,6 +116,7 @@ final class OvsdbRows {
 
     private static Row copy(Row r) {
         Row c = new Row(r.table, r.name);
+        c.fixedUuid = r.fixedUuid;
         c.cols.putAll(r.cols);
         return c;
     }
@@ -161,6 +172,24 @@ final class OvsdbRows {
         ovs.get(".").cols.put("bridges", new Datum(bridges.values().stream().map(Row::uuid).toList(), List.of()));
     }
 
+    /** A uuid for a row id of the run (drawn at random by OVS, here from the node's count, to print the same). */
+    String newUuid() {
+        return java.util.UUID.nameUUIDFromBytes(("row id " + ++stored.mirrorSeq).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * ovsdb_idl_txn_insert() of a Mirror or Flow_Table row: a new key, the columns' defaults (a Mirror's name empty,
+     * a Flow_Table's none); uuid: a row id's, or null.
+     */
+    Row newRow(String table, String uuid) {
+        Row m = new Row(table, "row-" + ++stored.mirrorSeq);
+        m.fixedUuid = uuid;
+        m.cols.put("name", table.equals("Mirror") ? Datum.of("") : Datum.EMPTY);
+        table(table).put(m.name, m);
+        return m;
+    }
+
     /** A port row with its one interface on bridge {@code bridge}. */
     void addRows(String bridge, String name, Row iface) {
         Row p = new Row("Port", name);
@@ -210,6 +239,8 @@ final class OvsdbRows {
             case "Bridge" -> bridges;
             case "Port" -> ports;
             case "Interface" -> ifaces;
+            case "Mirror" -> mirrors;
+            case "Flow_Table" -> flowTables;
             default -> Map.of();
         };
     }
@@ -219,6 +250,8 @@ final class OvsdbRows {
         rows.addAll(bridges.values());
         rows.addAll(ports.values());
         rows.addAll(ifaces.values());
+        rows.addAll(mirrors.values());
+        rows.addAll(flowTables.values());
         return rows;
     }
 
@@ -330,6 +363,15 @@ final class OvsdbRows {
                 }
             }
         }
+        collectMirrors();
+        for (OvsBridge b : vswitchd.bridges()) {
+            configureMirrors(b, bridges.get(b.bridgeName()));
+            configureTables(b, bridges.get(b.bridgeName()));
+        }
+        stored.mirrors.clear();
+        mirrors.forEach((k, r) -> stored.mirrors.put(k, copy(r)));
+        stored.flowTables.clear();
+        flowTables.forEach((k, r) -> stored.flowTables.put(k, copy(r)));
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
         stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
@@ -347,6 +389,108 @@ final class OvsdbRows {
 
     /** The bridges this reconfiguration adds (add_del_bridges()), whose local interfaces bridge_add_ports() opens. */
     private final java.util.Set<String> newBridges = new java.util.HashSet<>();
+    // the database's garbage collection: a Mirror row (the table is not a root) goes with the last reference to it,
+    // and weak references to Port rows with those rows
+    private void collectMirrors() {
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        bridges.values().forEach(b -> referenced.addAll(b.get("mirrors").keys()));
+        mirrors.values().removeIf(m -> !referenced.contains(m.uuid()));
+        java.util.Set<String> tablesReferenced = new java.util.HashSet<>();
+        bridges.values().forEach(b -> tablesReferenced.addAll(b.get("flow_tables").values()));
+        flowTables.values().removeIf(t -> !tablesReferenced.contains(t.uuid()));
+        java.util.Set<String> portUuids = new java.util.HashSet<>();
+        ports.values().forEach(p -> portUuids.add(p.uuid()));
+        for (Row m : mirrors.values()) {
+            for (String col : List.of("output_port", "select_dst_port", "select_src_port")) {
+                List<String> kept = new ArrayList<>(m.get(col).keys());
+                if (kept.removeIf(u -> !portUuids.contains(u))) {
+                    m.cols.put(col, new Datum(kept, List.of()));
+                }
+            }
+        }
+    }
+
+    // bridge_configure_mirrors(): the bridge's mirrors that went destroyed, then each of its Mirror rows configured
+    // (mirror_configure()) in turn: one without an output port on the bridge or an output VLAN is destroyed;
+    // select_all selects every port of the bridge, else the ports named that are on it
+    private void configureMirrors(OvsBridge b, Row br) {
+        io.arplab.flow.Mirrors mbridge = b.ofproto().mirrors;
+        List<String> wanted = br == null ? List.of() : br.get("mirrors").keys();
+        for (Object key : mbridge.keys()) {
+            if (!wanted.contains(key)) {
+                mbridge.destroy(key);
+            }
+        }
+        Map<String, Ofproto.Port> byUuid = new HashMap<>();
+        for (Ofproto.Port p : b.ofproto().ports()) {
+            Row r = ports.get(p.name);
+            if (r != null && b.bridgeName().equals(portBridge.get(p.name))) {
+                byUuid.put(r.uuid(), p);
+            }
+        }
+        for (String uuid : wanted) {
+            Row m = mirrors.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst().orElse(null);
+            if (m == null) {
+                continue;
+            }
+            String outUuid = m.string("output_port"), outVlan = m.string("output_vlan");
+            long out = -1;
+            if (outUuid != null) {
+                Ofproto.Port p = byUuid.get(outUuid);
+                if (p == null) { // "mirror %s outputs to port not on bridge"
+                    mbridge.destroy(uuid);
+                    continue;
+                }
+                out = p.ofport;
+            } else if (outVlan == null) { // "mirror %s does not specify output; ignoring"
+                mbridge.destroy(uuid);
+                continue;
+            }
+            java.util.Set<Long> srcs = new java.util.HashSet<>(), dsts = new java.util.HashSet<>();
+            if ("true".equals(m.string("select_all"))) {
+                b.ofproto().ports().forEach(p -> srcs.add(p.ofport));
+                dsts.addAll(srcs);
+            } else {
+                m.get("select_src_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
+                        .forEach(p -> srcs.add(p.ofport));
+                m.get("select_dst_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
+                        .forEach(p -> dsts.add(p.ofport));
+            }
+            BitSet vlans = bits(m.get("select_vlan")); // vlan_bitmap_from_array(): none for an empty set
+            String snaplen = m.string("snaplen");
+            mbridge.set(uuid, srcs, dsts, vlans, out, outVlan == null ? 0 : Integer.parseInt(outVlan),
+                    snaplen == null ? 0 : Integer.parseInt(snaplen));
+        }
+    }
+
+    // bridge_configure_tables(): each table's Flow_Table row (flow_tables) or none: its name, flow_limit (max_flows,
+    // UINT_MAX without one), overflow_policy=evict and the eviction groups' fields (mf_parse_subfield__(), a string
+    // it refuses or with trailing garbage skipped)
+    private void configureTables(OvsBridge b, Row br) {
+        Map<String, Row> byUuid = new HashMap<>();
+        flowTables.values().forEach(r -> byUuid.put(r.uuid(), r));
+        Map<String, String> refs = br == null ? Map.of() : br.map("flow_tables");
+        for (int t = 0; t < io.arplab.flow.FlowTables.N_TABLES; t++) {
+            Row cfg = byUuid.get(refs.get(Integer.toString(t)));
+            String name = null, limit = null;
+            boolean evict = false;
+            List<io.arplab.flow.Subfield> fields = new ArrayList<>();
+            if (cfg != null) {
+                name = cfg.string("name");
+                limit = cfg.string("flow_limit");
+                evict = "evict".equals(cfg.string("overflow_policy"));
+                for (String g : cfg.get("groups").keys()) {
+                    try {
+                        fields.add(io.arplab.flow.Subfield.parse(g));
+                    } catch (io.arplab.flow.FlowParseException e) {
+                        // "error parsing 'groups'" or "contains trailing garbage", logged
+                    }
+                }
+            }
+            long max = limit == null || Long.parseLong(limit) >= 0xffff_ffffL ? 0xffff_ffffL : Long.parseLong(limit);
+            b.ofproto().tables.configureTable(t, name, max, evict, fields);
+        }
+    }
 
     // bridge_add_ports__(): the bridge's interfaces that do (or do not) request a number, not on it yet
     private void addPorts(OvsBridge b, boolean requested, Map<String, Long> recreated, List<String> errors) {
