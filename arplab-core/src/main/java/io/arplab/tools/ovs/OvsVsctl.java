@@ -65,10 +65,8 @@ public final class OvsVsctl implements Tool {
             "--ssl-protocols", "--ssl-ciphers", "--bootstrap-ca-cert", "--peer-ca-cert");
 
     private boolean dryRun, oneline;
-    /** The table style (lib/table.h struct table_style): --format, --data, --no-headings, --max-column-width. */
-    private String format = "list", cellFormat = "string";
-    private boolean headings = true, firstTable = true;
-    private int maxColumnWidth;
+    /** The table style of this run's output (--format, --data, --no-headings, --max-column-width). */
+    private final VsctlTable style = new VsctlTable();
     private final StreamSsl ssl = new StreamSsl();
     private int logSeq = 1;
     private ToolContext ctx;
@@ -163,14 +161,14 @@ public final class OvsVsctl implements Tool {
                 if (!List.of("table", "list", "html", "csv", "json").contains(given)) {
                     throw new VsctlException("unknown output format \"" + given + "\"");
                 }
-                format = given;
+                style.format = given;
                 continue;
             }
             if (key.equals("--data") || key.equals("-d")) { // table_parse_cell_format()
                 if (!List.of("string", "bare", "json").contains(given)) {
                     throw new VsctlException("unknown data format \"" + given + "\"");
                 }
-                cellFormat = given;
+                style.cellFormat = given;
                 continue;
             }
             if (key.equals("--help") || key.equals("-h")) { // usage() exits 0, as parse_options() reaches it
@@ -188,13 +186,13 @@ public final class OvsVsctl implements Tool {
                 }
             }
             if (key.equals("--bare")) { // the list format, bare cells, no headings
-                format = "list";
-                cellFormat = "bare";
-                headings = false;
+                style.format = "list";
+                style.cellFormat = "bare";
+                style.headings = false;
             } else if (key.equals("--no-headings")) {
-                headings = false;
+                style.headings = false;
             } else if (key.equals("--max-column-width")) {
-                maxColumnWidth = OvsGetopt.positiveUint(given) ? Integer.parseInt(given) : 0; // atoi()
+                style.maxColumnWidth = OvsGetopt.positiveUint(given) ? Integer.parseInt(given) : 0; // atoi()
             } else if (key.equals("--dry-run")) {
                 dryRun = true;
             } else if (QUIET.contains(key) || key.equals("--db") || key.equals("--timeout") || key.equals("-t")
@@ -1016,10 +1014,6 @@ public final class OvsVsctl implements Tool {
         print(table, rs, c.options.get("--columns"));
     }
 
-    /** db-ctl-base.c's RELOPS, in their order (the error lists them so). */
-    private static final List<String> RELOPS = List.of("=", "!=", "<", ">", "<=", ">=", "{=}", "{!=}", "{<}", "{>}",
-            "{<=}", "{>=}", "{in}", "{not-in}");
-
     // check_condition(): COLUMN[:KEY] (ovsdb_token_parse() tokens), the longest operator followed by a value, and
     // the value parsed as the column (a key's as a set of the map's values) and compared (evaluate_relop())
     private boolean matches(Row r, String cond) {
@@ -1030,26 +1024,12 @@ public final class OvsVsctl implements Tool {
             at[0]++;
             key = Ovsdb.token(cond, at);
         }
-        int op = -1;
-        for (int i = 0; i < RELOPS.size(); i++) {
-            String o = RELOPS.get(i);
-            if ((op < 0 || o.length() > RELOPS.get(op).length()) && cond.startsWith(o, at[0])
-                    && cond.length() > at[0] + o.length()) {
-                op = i;
-            }
-        }
-        if (op < 0) { // missing_operator_error()
-            StringBuilder e = new StringBuilder(cond + ": argument does not end in \"=\"");
-            for (int i = 1; i < RELOPS.size(); i++) {
-                e.append(i == RELOPS.size() - 1 ? ", or \"" : ", \"").append(RELOPS.get(i)).append('"');
-            }
-            throw new VsctlException(e.append(" followed by a value.").toString());
-        }
-        String value = cond.substring(at[0] + RELOPS.get(op).length());
+        DbCtlRelop op = DbCtlRelop.at(cond, at[0]);
+        String value = cond.substring(at[0] + op.text.length());
         Column def = Ovsdb.column(r.table, col);
         if (key == null) {
             Datum want = resolve(r.table, def, Ovsdb.parse(def, value));
-            return relop(op, def.key(), def.value(), r.get(col), want);
+            return op.evaluate(def.key(), def.value(), r.get(col), want);
         }
         if (!def.isMap()) {
             throw new VsctlException("cannot specify key to check for non-map column " + col);
@@ -1059,64 +1039,10 @@ public final class OvsVsctl implements Tool {
                 def.allowed(), def.mutable(), def.config());
         Datum want = Ovsdb.parse(values, value);
         String v = r.map(col).get(k);
-        if (v == null && op < 6) { // not a set operator
+        if (v == null && !op.onSets()) {
             return false;
         }
-        return relop(op, def.value(), null, v == null ? Datum.EMPTY : Datum.of(v), want);
-    }
-
-    // evaluate_relop(): = != < > <= >= by ovsdb_datum_compare_3way() (the sizes, then the sorted atoms), the set
-    // operators by inclusion
-    private static boolean relop(int op, Ovsdb.Atom keyType, Ovsdb.Atom valueType, Datum a, Datum b) {
-        List<String> x = elements(keyType, valueType, a), y = elements(keyType, valueType, b);
-        return switch (RELOPS.get(op)) {
-            case "=", "{=}" -> compare3(keyType, valueType, x, y) == 0;
-            case "!=", "{!=}" -> compare3(keyType, valueType, x, y) != 0;
-            case "<" -> compare3(keyType, valueType, x, y) < 0;
-            case ">" -> compare3(keyType, valueType, x, y) > 0;
-            case "<=" -> compare3(keyType, valueType, x, y) <= 0;
-            case ">=" -> compare3(keyType, valueType, x, y) >= 0;
-            case "{<}" -> y.size() > x.size() && y.containsAll(x);
-            case "{>}" -> x.size() > y.size() && x.containsAll(y);
-            case "{<=}", "{in}" -> y.containsAll(x);
-            case "{>=}" -> x.containsAll(y);
-            default -> x.stream().noneMatch(y::contains); // {not-in}: ovsdb_datum_excludes_all()
-        };
-    }
-
-    // a datum's elements in atom order (a map's as key NUL value), integers by value
-    private static List<String> elements(Ovsdb.Atom keyType, Ovsdb.Atom valueType, Datum d) {
-        List<String> e = new ArrayList<>();
-        for (int i = 0; i < d.keys().size(); i++) {
-            e.add(valueType == null ? d.keys().get(i) : d.keys().get(i) + "\0" + d.values().get(i));
-        }
-        e.sort((p, q) -> compareAtoms(keyType, p.split("\0", -1)[0], q.split("\0", -1)[0]));
-        return e;
-    }
-
-    private static int compare3(Ovsdb.Atom keyType, Ovsdb.Atom valueType, List<String> x, List<String> y) {
-        if (x.size() != y.size()) {
-            return x.size() < y.size() ? -1 : 1;
-        }
-        for (int part = 0; part < (valueType == null ? 1 : 2); part++) {
-            Ovsdb.Atom t = part == 0 ? keyType : valueType;
-            for (int i = 0; i < x.size(); i++) {
-                int c = compareAtoms(t, x.get(i).split("\0", -1)[part], y.get(i).split("\0", -1)[part]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-        }
-        return 0;
-    }
-
-    // ovsdb_atom_compare_3way()
-    private static int compareAtoms(Ovsdb.Atom t, String a, String b) {
-        return switch (t) {
-            case I -> Long.compare(Long.parseLong(a), Long.parseLong(b));
-            case B -> Boolean.compare(Boolean.parseBoolean(a), Boolean.parseBoolean(b));
-            default -> a.compareTo(b);
-        };
+        return op.evaluate(def.value(), null, v == null ? Datum.EMPTY : Datum.of(v), want);
     }
 
     // table_print() in its "list" format (or --bare): _uuid first, then the columns in order
@@ -1136,93 +1062,17 @@ public final class OvsVsctl implements Tool {
             for (String col : cols) {
                 Column def = col.equals("_uuid") ? UUID_COLUMN : Ovsdb.column(table, col);
                 Datum d = col.equals("_uuid") ? Datum.of(r.uuid()) : r.get(col);
-                row.add(format.equals("json") || cellFormat.equals("json") ? Ovsdb.json(def, d)
-                        : cellFormat.equals("bare") ? Ovsdb.bare(def, d) : Ovsdb.format(def, d));
+                row.add(style.format.equals("json") || style.cellFormat.equals("json") ? Ovsdb.json(def, d)
+                        : style.cellFormat.equals("bare") ? Ovsdb.bare(def, d) : Ovsdb.format(def, d));
             }
             cells.add(row);
         }
-        if (format.equals("json")) { // table_print_json__(): each cell's JSON, the object's keys sorted
-            StringBuilder j = new StringBuilder("{\"data\":[");
-            for (int y = 0; y < cells.size(); y++) {
-                j.append(y > 0 ? "," : "").append('[').append(String.join(",", cells.get(y))).append(']');
-            }
-            j.append("],\"headings\":[");
-            for (int x = 0; x < cols.size(); x++) {
-                j.append(x > 0 ? "," : "").append(Ovsdb.jsonString(cols.get(x)));
-            }
-            line(j.append("]}").toString());
-            return;
-        }
-        if (!firstTable) { // table.c's first_table: a blank line between the tables of one run
-            out.append('\n');
-        }
-        firstTable = false;
-        switch (format) {
-            case "table" -> printTable(cols, cells);
-            case "csv" -> { // table_print_csv__()
-                if (headings) {
-                    line(String.join(",", cols.stream().map(OvsVsctl::csvCell).toList()));
-                }
-                cells.forEach(row -> line(String.join(",", row.stream().map(OvsVsctl::csvCell).toList())));
-            }
-            default -> { // table_print_list__() (html not modelled: printed as a list)
-                for (int y = 0; y < cells.size(); y++) {
-                    if (y > 0) {
-                        line("");
-                    }
-                    for (int x = 0; x < cols.size(); x++) {
-                        line(headings ? String.format("%-20s: %s", cols.get(x), cells.get(y).get(x))
-                                : cells.get(y).get(x));
-                    }
-                }
-            }
-        }
+        style.print(cols, cells, out);
     }
 
     /** The _uuid column's type (ovsdb_type_uuid). */
     private static final Column UUID_COLUMN = new Column("_uuid", Ovsdb.Atom.U, null, 1, 1, Long.MIN_VALUE,
             Long.MAX_VALUE, null, false, false);
-
-    // table_print_table__(): each column as wide as its widest cell (at most --max-column-width) and its heading,
-    // cells padded and cut to it, a space between columns, no trailing blanks (table_finish_line())
-    private void printTable(List<String> cols, List<List<String>> cells) {
-        int[] widths = new int[cols.size()];
-        for (int x = 0; x < cols.size(); x++) {
-            for (List<String> row : cells) {
-                widths[x] = Math.max(widths[x], row.get(x).length());
-            }
-            if (maxColumnWidth > 0 && widths[x] > maxColumnWidth) {
-                widths[x] = maxColumnWidth;
-            }
-            if (headings) {
-                widths[x] = Math.max(widths[x], cols.get(x).length());
-            }
-        }
-        List<List<String>> lines = new ArrayList<>();
-        if (headings) {
-            lines.add(cols);
-            List<String> dashes = new ArrayList<>();
-            for (int w : widths) {
-                dashes.add("-".repeat(w));
-            }
-            lines.add(dashes);
-        }
-        lines.addAll(cells);
-        for (int y = 0; y < lines.size(); y++) {
-            StringBuilder l = new StringBuilder();
-            for (int x = 0; x < cols.size(); x++) {
-                String t = lines.get(y).get(x);
-                t = y >= (headings ? 2 : 0) && t.length() > widths[x] ? t.substring(0, widths[x]) : t;
-                l.append(x > 0 ? " " : "").append(t).append(" ".repeat(Math.max(0, widths[x] - t.length())));
-            }
-            line(l.toString().stripTrailing());
-        }
-    }
-
-    // table_print_csv_cell__(): quoted, with its quotes doubled, when it holds a newline, quote or comma
-    private static String csvCell(String s) {
-        return s.matches("(?s).*[\n\",].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
     // cmd_show(): the bridges, each with its ports and their interfaces' non-default columns
     private void show() {
