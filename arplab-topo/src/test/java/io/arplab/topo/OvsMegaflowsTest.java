@@ -130,8 +130,7 @@ class OvsMegaflowsTest {
             }
             String t = section.replaceAll("ufid:[0-9a-f-]+", "ufid:U").replaceAll("recirc\\(0x[0-9a-f]+\\)", "recirc(R)")
                     .replaceAll("recirc_id(=|\\()0x[0-9a-f]+", "recirc_id$1R").replaceAll("used:[0-9.]+s", "used:T")
-                    // a controller action's frozen state, in decimal (the traces of continuations, not modelled and
-                    // left out above, take ids too)
+                    // a controller action's frozen state, in decimal (the traces of continuations take ids too)
                     .replaceAll("(continuation=[01],recirc_id=)[0-9]+", "$1R");
             if (t.startsWith("### ovs-appctl dpctl/dump-flows")) {
                 String[] lines = t.split("\n");
