@@ -581,11 +581,11 @@ final class OdpFlowFormat {
         return s.toString();
     }
 
-    // packet_format_tcp_flags()
+    // packet_format_tcp_flags(): tcpdump's letters, then the three reserved bits of the 12-bit field in hex
     static String tcpFlags(long f) {
         StringBuilder s = new StringBuilder();
-        char[] c = {'S', 'F', 'P', 'R', 'U', '.', 'E', 'C', 'N'};
-        int[] bit = {0x002, 0x001, 0x008, 0x004, 0x020, 0x010, 0x040, 0x080, 0x100};
+        String[] c = {"S", "F", "P", "R", "U", ".", "E", "C", "N", "[200]", "[400]", "[800]"};
+        int[] bit = {0x002, 0x001, 0x008, 0x004, 0x020, 0x010, 0x040, 0x080, 0x100, 0x200, 0x400, 0x800};
         for (int i = 0; i < c.length; i++) {
             if ((f & bit[i]) != 0) {
                 s.append(c[i]);
