@@ -91,8 +91,10 @@ final class DpctlFormat {
     // show_dpif()'s statistics of a port, '?' for what a dummy netdev does not count (netdev-linux counts them all)
     private static void portStats(StringBuilder s, long rxp, long txp, long rxb, long txb, boolean counted) {
         String c = counted ? "0" : "?";
-        s.append("    RX packets:").append(rxp).append(" errors:" + c + " dropped:" + c + " overruns:" + c + " frame:" + c + "\n");
-        s.append("    TX packets:").append(txp).append(" errors:" + c + " dropped:" + c + " aborted:" + c + " carrier:" + c + "\n");
+        s.append("    RX packets:").append(rxp)
+                .append(" errors:" + c + " dropped:" + c + " overruns:" + c + " frame:" + c + "\n");
+        s.append("    TX packets:").append(txp)
+                .append(" errors:" + c + " dropped:" + c + " aborted:" + c + " carrier:" + c + "\n");
         s.append("    collisions:" + c + "\n");
         s.append("    RX bytes:").append(rxb).append(human(rxb)).append("  TX bytes:").append(txb).append(human(txb))
                 .append('\n');

@@ -69,7 +69,9 @@ public final class Ofproto {
             return ofport == Ports.LOCAL || type.equals("internal") ? "dummy-internal" : type;
         }
 
-        /** Its netdev is netdev-linux's (a host's veth end): the kernel counts its errors and drops, ethtool its speed. */
+        /**
+         * Its netdev is netdev-linux's (a host's veth end): the kernel counts its errors and drops, ethtool its speed.
+         */
         public boolean isLinux() {
             return type.equals("system");
         }
