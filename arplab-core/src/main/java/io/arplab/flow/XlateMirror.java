@@ -12,8 +12,7 @@ final class XlateMirror {
     // before its actions run (when they do)
     static void firstLookup(Xlate x, boolean mirrorOut, boolean skipActions) {
         if (mirrorOut) {
-            x.error("dropping packet received on port " + x.br.port(x.flow[Slot.IN_PORT.ordinal()]).name
-                    + ", which is reserved exclusively for mirroring");
+            dropOnOutput(x, x.br.port(x.flow[Slot.IN_PORT.ordinal()]));
         } else if (!skipActions) {
             ingress(x);
         }
@@ -46,6 +45,16 @@ final class XlateMirror {
     /** xbundle_mirror_out(): whether {@code p} is a mirror's output port, which takes no other traffic. */
     static boolean isOutput(Xlate x, Ofproto.Port p) {
         return p != null && x.br.mirrors.out(p.ofport) != 0;
+    }
+
+    /** The same for the packet's input port (looked up only when the bridge has mirrors). */
+    static boolean inputIsOutput(Xlate x) {
+        return x.br.mirrors.any() && isOutput(x, x.br.port(x.flow[Slot.IN_PORT.ordinal()]));
+    }
+
+    // xlate_actions() and xlate_normal(): a packet that came in on a mirror's output port is dropped
+    static void dropOnOutput(Xlate x, Ofproto.Port in) {
+        x.error("dropping packet received on port " + in.name + ", which is reserved exclusively for mirroring");
     }
 
     // mirror_packet(): the packet in the VLAN it has on 'port' (none if the port refuses its VID), to each mirror of

@@ -30,8 +30,7 @@ final class XlateNormal {
         }
         if (XlateMirror.isOutput(x, inPort)) { // xlate_normal(): frames on a mirror's output bundle are dropped
             if (x.packet != null) {
-                x.error("dropping packet received on port " + inPort.name
-                        + ", which is reserved exclusively for mirroring");
+                XlateMirror.dropOnOutput(x, inPort);
             }
             x.problem("input port is mirror output port, dropping");
             return;

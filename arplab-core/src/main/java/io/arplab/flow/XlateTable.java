@@ -130,7 +130,7 @@ final class XlateTable {
                 x.firstLookup = false;
                 initial = r;
                 // (nor on a mirror's output port, which takes no traffic)
-                mirrorOut = XlateMirror.isOutput(x, x.br.port(x.flow[Slot.IN_PORT.ordinal()]));
+                mirrorOut = XlateMirror.inputIsOutput(x);
                 skipActions = mirrorOut || !Tunnel.processEcn(x.flow) || x.receiveRefused;
                 x.receiveRefused = false;
             }

@@ -50,7 +50,7 @@ final class DpctlFlows {
             case "dpctl/del-flow" -> {
                 String keyText = withoutUfid(rest.get(rest.size() - 1));
                 if (keyText == null) {
-                    return new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
+                    return BAD_UFID;
                 }
                 try {
                     OdpKey.parse(keyText, dp);
@@ -64,7 +64,7 @@ final class DpctlFlows {
                 OdpKey key;
                 String keyText = withoutUfid(rest.get(rest.size() - 2));
                 if (keyText == null) {
-                    return new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
+                    return BAD_UFID;
                 }
                 try {
                     key = OdpKey.parse(keyText, dp);
@@ -86,6 +86,8 @@ final class DpctlFlows {
             }
         }
     }
+
+    private static final Outcome BAD_UFID = new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
 
     // odp_ufid_from_string(): a leading "ufid:" and a uuid (uuid_from_string_prefix()) are the flow's ufid, the key
     // follows (odp_flow_from_string() skips the delimiters before it); null for a "ufid:" without a uuid

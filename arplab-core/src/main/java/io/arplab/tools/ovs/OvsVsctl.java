@@ -626,8 +626,7 @@ public final class OvsVsctl implements Tool {
         if (!def.mutable()) {
             throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
         }
-        Column many = new Column(def.name(), def.key(), def.value(), 1, Integer.MAX_VALUE, def.lo(), def.hi(),
-                def.allowed(), def.mutable(), def.config());
+        Column many = def.elements(def.key(), def.value(), 1);
         List<String> keys = new ArrayList<>(r.get(col).keys()), values = new ArrayList<>(r.get(col).values());
         for (String arg : c.args.subList(3, c.args.size())) {
             Datum d;
@@ -638,8 +637,7 @@ public final class OvsVsctl implements Tool {
                 if (add || !def.isMap()) {
                     throw e;
                 }
-                Column set = new Column(def.name(), def.key(), null, 1, Integer.MAX_VALUE, def.lo(), def.hi(),
-                        def.allowed(), def.mutable(), def.config());
+                Column set = def.elements(def.key(), null, 1);
                 d = resolve(table, set, Ovsdb.parse(set, arg));
                 keysOnly = true;
             }
@@ -1035,8 +1033,7 @@ public final class OvsVsctl implements Tool {
             throw new VsctlException("cannot specify key to check for non-map column " + col);
         }
         String k = Ovsdb.parseAtom(def, def.key(), key, true);
-        Column values = new Column(def.name(), def.value(), null, 0, Integer.MAX_VALUE, def.lo(), def.hi(),
-                def.allowed(), def.mutable(), def.config());
+        Column values = def.elements(def.value(), null, 0);
         Datum want = Ovsdb.parse(values, value);
         String v = r.map(col).get(k);
         if (v == null && !op.onSets()) {

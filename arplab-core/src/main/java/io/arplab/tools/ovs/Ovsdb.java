@@ -35,6 +35,14 @@ final class Ovsdb {
         boolean scalar() {
             return !isMap() && max == 1;
         }
+
+        /**
+         * The column's type as an argument of add, remove or a find condition parses it (ovsdb_type with other
+         * atoms and at least {@code min}, any number of them): its constraints (range, enum) kept.
+         */
+        Column elements(Atom key, Atom value, int min) {
+            return new Column(name, key, value, min, Integer.MAX_VALUE, lo, hi, allowed, mutable, config);
+        }
     }
 
     private static final int N = Integer.MAX_VALUE;
