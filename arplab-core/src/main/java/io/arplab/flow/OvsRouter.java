@@ -199,8 +199,7 @@ public final class OvsRouter {
     public String del(List<String> args) {
         Ipv6Address[] v6 = cidr6(args.get(0));
         if (v6 != null && !args.get(0).contains(".")) {
-            long mark = args.size() > 1 ? java.util.Optional.ofNullable(pktMark(args.get(1)))
-                    .orElseThrow(() -> new FlowParseException("Invalid pkt_mark")) : 0;
+            long mark = markArg(args);
             int old = find6(and(v6[0], v6[1]), prefix(v6[1]), mark);
             if (old < 0) {
                 throw new FlowParseException("Not found");
@@ -211,14 +210,7 @@ public final class OvsRouter {
         }
         int[] plen = new int[1];
         long dst = cidr(args.get(0), plen);
-        long mark = 0;
-        if (args.size() > 1) {
-            Long m = pktMark(args.get(1));
-            if (m == null) {
-                throw new FlowParseException("Invalid pkt_mark");
-            }
-            mark = m;
-        }
+        long mark = markArg(args);
         int old = find(dst & mask(plen[0]), plen[0], mark);
         if (old < 0) {
             throw new FlowParseException("Not found");
@@ -399,6 +391,18 @@ public final class OvsRouter {
         return neighs.get(k).mac;
     }
 
+    // the commands' optional second argument, pkt_mark=N: 0 without one, "Invalid pkt_mark" for a bad one
+    private static long markArg(List<String> args) {
+        if (args.size() < 2) {
+            return 0;
+        }
+        Long m = pktMark(args.get(1));
+        if (m == null) {
+            throw new FlowParseException("Invalid pkt_mark");
+        }
+        return m;
+    }
+
     /**
      * ovs/route/lookup IP [pkt_mark=N] (ovs_router_lookup_cmd()): an IPv4 address (scan_ipv4_route(), /32 if a
      * prefix is given) or an IPv6 one (/128); the route's source, gateway and bridge as ipv6_format_mapped() prints
@@ -418,14 +422,7 @@ public final class OvsRouter {
         if (v4 == null && (v6 == null || prefix(v6[1]) != 128)) {
             throw new FlowParseException("Invalid parameters");
         }
-        long mark = 0;
-        if (args.size() > 1) {
-            Long m = pktMark(args.get(1));
-            if (m == null) {
-                throw new FlowParseException("Invalid pkt_mark");
-            }
-            mark = m;
-        }
+        long mark = markArg(args);
         if (v4 != null) {
             Route r = lookup(v4, mark, 0);
             if (r == null) {
