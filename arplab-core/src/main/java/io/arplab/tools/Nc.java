@@ -153,28 +153,37 @@ public final class Nc implements Tool {
     // ------------------------------------------------------------------------------------------- connecting
 
     private void startConnecting(List<String> operands) {
+        if (!destination(operands)) {
+            return;
+        }
+        ctx.onInterrupt(this::closeAll);
+        nextPort();
+    }
+
+    // main()'s operands for a connect, TCP or UDP: host and ports (build_ports()), the host resolved; false when it
+    // failed (usage, or its error printed)
+    private boolean destination(List<String> operands) {
         if (operands.isEmpty()) {
             usage();
-            return;
+            return false;
         }
         if (operands.size() < 2) {
             fail("nc: missing port number");
-            return;
+            return false;
         }
         host = operands.get(0);
         for (String p : operands.subList(1, operands.size())) {
             if (!ports(p)) {
-                return;
+                return false;
             }
         }
         dst = ctx.resolver().resolve(host);
         if (dst == null) {
             fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
                     + ": " + ctx.resolver().lookupError());
-            return;
+            return false;
         }
-        ctx.onInterrupt(this::closeAll);
-        nextPort();
+        return true;
     }
 
     /** main()'s loop over the ports: remote_connect() each; ret 0 once one connected. */
@@ -357,24 +366,7 @@ public final class Nc implements Tool {
     }
 
     private void startUdpConnecting(List<String> operands) {
-        if (operands.isEmpty()) {
-            usage();
-            return;
-        }
-        if (operands.size() < 2) {
-            fail("nc: missing port number");
-            return;
-        }
-        host = operands.get(0);
-        for (String p : operands.subList(1, operands.size())) {
-            if (!ports(p)) {
-                return;
-            }
-        }
-        dst = ctx.resolver().resolve(host);
-        if (dst == null) {
-            fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
-                    + ": " + ctx.resolver().lookupError());
+        if (!destination(operands)) {
             return;
         }
         ctx.onInterrupt(this::closeUdp);
