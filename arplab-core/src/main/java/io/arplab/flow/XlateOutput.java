@@ -43,6 +43,8 @@ final class XlateOutput {
         } else if (port == Ports.CONTROLLER) {
             // xlate_output_action(): OFPR_PACKET_OUT, OFPR_GROUP for a bucket's own action, OFPR_ACTION_SET, OFPR_ACTION
             XlateUserspace.controller(x, maxLen, x.inPacketOut ? 5 : x.groupBucketAction ? 4 : x.inActionSet ? 3 : 1, 0);
+        } else if (port == Ports.NONE) {
+            return; // xlate_output_action()'s OFPP_NONE: nothing, silently (a bundle without a live member)
         } else if (port == in) {
             x.problem("skipping output to input port");
         } else {
