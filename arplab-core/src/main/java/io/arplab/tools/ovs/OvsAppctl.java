@@ -220,6 +220,19 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println(enable ? "Datapath dumping tersely using UFID enabled for supported datapaths"
                             : "Datapath dumping tersely using UFID disabled");
                 }
+                case "coverage/read-counter" -> {
+                    // coverage_unixctl_read_counter(): the process's total (its datapaths'); of the counters only
+                    // odp-execute.c's explicit drops are modelled
+                    Long total = null;
+                    for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
+                        Long n = dp.dropCounter(rest.get(0));
+                        total = n == null ? null : (total == null ? 0 : total) + n;
+                    }
+                    if (total == null) {
+                        return error(notModelled(cmd));
+                    }
+                    ctx.out().println(total);
+                }
                 case "upcall/set-flow-limit" -> {
                     // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
                     long limit = CLib.atoi(rest.get(0)) & 0xffffffffL;
