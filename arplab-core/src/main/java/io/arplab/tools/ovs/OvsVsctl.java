@@ -108,13 +108,15 @@ public final class OvsVsctl implements Tool {
             }
             checkSymbols();
             List<String> errors = dryRun ? List.of() : rows.commit();
-            ctx.out().print(out);
+            // post_db_reload_do_checks()' errors go out at once; the commands' output, on a stdout fully buffered
+            // when it is no terminal, reaches it at exit, after them
             for (String e : errors) {
                 ctx.err().println("ovs-vsctl: " + e);
             }
             if (!errors.isEmpty()) {
                 ctx.err().println("ovs-vsctl: The default log directory is \"/var/log/openvswitch\".");
             }
+            ctx.out().print(out);
             ctx.exit(status);
         } catch (VsctlException e) {
             ctx.err().println("ovs-vsctl: " + e.getMessage());
