@@ -1,6 +1,7 @@
 package io.arplab.tools.ovs;
 
 import io.arplab.runtime.Vswitchd;
+import io.arplab.wire.libc.CLib;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.tools.ovs.Ovsdb.Column;
@@ -692,18 +693,26 @@ public final class OvsVsctl implements Tool {
 
     // cmd_add_br() with check_conflicts()
     private void addBr(Command c) {
-        if (c.args.size() == 2) {
-            throw new VsctlException("'add-br' command takes exactly 1 or 3 arguments");
-        }
-        if (c.args.size() == 3) {
-            throw new VsctlException("'add-br' of a fake bridge is not modelled by arplab");
-        }
         String name = c.arg(0);
         if (name.isEmpty()) {
             throw new VsctlException("bridge name must not be empty string");
         }
+        if (c.args.size() == 2) {
+            throw new VsctlException("'add-br' command takes exactly 1 or 3 arguments");
+        }
+        int vlan = c.args.size() == 3 ? CLib.atoi(c.arg(2)) : 0;
+        if (vlan < 0 || vlan > 4095) {
+            throw new VsctlException("add-br: vlan must be between 0 and 4095");
+        }
         if (c.has("--may-exist") && rows.bridges.containsKey(name)) {
+            if (c.args.size() == 3) { // a real bridge (arplab has no fake ones) is no VLAN bridge
+                throw new VsctlException("\"--may-exist add-br " + name + " " + c.arg(1) + " " + vlan + "\" but "
+                        + name + " is not a VLAN bridge");
+            }
             return;
+        }
+        if (c.args.size() == 3) {
+            throw new VsctlException("'add-br' of a fake bridge is not modelled by arplab");
         }
         conflicts(name, "cannot create a bridge named " + name);
         Row b = new Row("Bridge", name);
