@@ -520,6 +520,30 @@ public final class Datapath {
         return null;
     }
 
+    /**
+     * type_run()'s tunnel backers after a reconfiguration: a tunnel port whose options now give another datapath port
+     * name than {@code before} (a dst_port changed) takes the datapath port of that name, which dpif_port_add()
+     * adds (choose_port()) when none has it; the old one stays with the ports that still use it.
+     */
+    public void retunnel(Ofproto.Port p, String before) {
+        String name = p.dpifName();
+        if (!p.isTunnel() || p.dpPort < 0 || name.equals(before)) {
+            return;
+        }
+        int n = -1;
+        for (Ofproto.Port q : ports.values()) {
+            if (q != p && q.dpifName().equals(name)) {
+                n = q.dpPort;
+            }
+        }
+        n = n >= 0 ? n : choosePort(name); // the old port is deleted after the new one is added
+        Ofproto br = bridgeOfPort(p);
+        unregister(p);
+        p.dpPort = n;
+        register(br, p);
+        portsVersion++;
+    }
+
     /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */
     void unregister(Ofproto.Port p) {
         unlisten(p);

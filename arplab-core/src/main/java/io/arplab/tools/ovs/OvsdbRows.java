@@ -539,9 +539,11 @@ final class OvsdbRows {
                     }
                 }
             } else if (p != null) {
+                String dpName = p.dpifName();
                 p.options.clear();
                 p.options.putAll(i.map("options"));
                 p.ofportRequest = request;
+                b.ofproto().datapath.retunnel(p, dpName);
             }
         }
     }
