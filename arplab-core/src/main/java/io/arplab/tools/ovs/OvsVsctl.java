@@ -978,17 +978,21 @@ public final class OvsVsctl implements Tool {
     private void clear(Command c) {
         String table = table(c.arg(0));
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        if (r == null) {
+            return; // cmd_clear(): no row, no column looked at
+        }
         for (String name : c.args.subList(2, c.args.size())) {
             String col = column(table, name);
             Column def = Ovsdb.column(table, col);
+            if (!def.mutable()) { // check_mutable() before the column's n_min
+                throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
+            }
             if (def.min() > 0) {
                 throw new VsctlException("\"clear\" operation cannot be applied to column " + col + " of table "
                         + table + ", which is not allowed to be empty");
             }
-            if (r != null) {
-                unmodelled(def, table, r.cols.get(col), Datum.EMPTY);
-                r.cols.put(col, Datum.EMPTY);
-            }
+            unmodelled(def, table, r.cols.get(col), Datum.EMPTY);
+            r.cols.put(col, Datum.EMPTY);
         }
     }
 
