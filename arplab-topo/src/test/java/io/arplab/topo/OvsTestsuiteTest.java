@@ -101,8 +101,6 @@ class OvsTestsuiteTest {
             Map.entry("vsctl-db-commands.in#16", "not modelled: the NetFlow table's columns (targets), as #15"),
             Map.entry("vsctl-db-commands.in#30", "not modelled: the Controller table's columns, as #14"),
             Map.entry("vsctl-db-commands.in#31", "not modelled: wait-until"),
-            Map.entry("vsctl-db-commands.in#38", "not modelled: ovsdb_mutation_from_json()'s syntax error for an"
-                    + " insert whose argument alone has more elements than the column takes"),
             Map.entry("vsctl-db-commands.in#39", "not modelled: the NetFlow table's columns, as #15"),
             Map.entry("vsctl-db-commands.in#40", "not modelled: the NetFlow table's columns, as #15"),
             Map.entry("vsctl-db-commands.in#47", "not modelled: the zone timeout policy commands (add-zone-tp)"),

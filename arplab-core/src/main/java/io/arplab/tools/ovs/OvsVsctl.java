@@ -631,6 +631,7 @@ public final class OvsVsctl implements Tool {
         }
         Column many = def.elements(def.key(), def.value(), 1);
         List<String> keys = new ArrayList<>(r.get(col).keys()), values = new ArrayList<>(r.get(col).values());
+        List<String> argKeys = new ArrayList<>(), argValues = new ArrayList<>(); // the arguments' union alone
         for (String arg : c.args.subList(3, c.args.size())) {
             Datum d;
             boolean keysOnly = false;
@@ -646,6 +647,15 @@ public final class OvsVsctl implements Tool {
             }
             for (int i = 0; i < d.keys().size(); i++) {
                 String k = d.keys().get(i);
+                int argAt = add ? argKeys.indexOf(k) : 0;
+                if (argAt < 0) {
+                    argKeys.add(k);
+                    if (def.isMap()) {
+                        argValues.add(d.values().get(i));
+                    }
+                } else if (add && def.isMap()) {
+                    argValues.set(argAt, d.values().get(i));
+                }
                 int at = keys.indexOf(k);
                 if (add && at < 0) {
                     keys.add(k);
@@ -663,6 +673,15 @@ public final class OvsVsctl implements Tool {
             }
         }
         String what = def.isMap() ? "pairs" : "values";
+        if (add && lastCommand && argKeys.size() > def.max()) {
+            // ovsdb_mutation_from_json(): the insert's argument, the arguments' union, parsed as the column's type
+            // with n_min 0 (ovsdb_datum_from_json()), has more members than the column takes
+            String error = "transaction error: {\"details\":\"" + (def.isMap() ? "map" : "set") + " must have 0 to "
+                    + def.max() + " members but " + argKeys.size() + " are present\",\"error\":\"syntax error\","
+                    + "\"syntax\":" + Ovsdb.jsonString(Ovsdb.json(def, new Datum(argKeys, argValues))) + "}";
+            warn("ovsdb_idl", error);
+            throw new VsctlException(error);
+        }
         if (add && lastCommand && keys.size() > def.max()) {
             // the last command's add is a partial update (a "mutate"), which the server checks
             String error = "transaction error: {\"details\":\"Attempted to store " + keys.size() + " elements in "
