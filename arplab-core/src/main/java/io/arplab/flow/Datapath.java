@@ -192,6 +192,36 @@ public final class Datapath {
         return runTime("check_pkt_len") != 0;
     }
 
+    /** rt_support.explicit_drop_action (ovs_explicit_drop_action_supported()). */
+    boolean supportsExplicitDrop() {
+        return runTime("explicit_drop_action") != 0;
+    }
+
+    /** The coverage counters of the datapath's explicit drop actions (lib/odp-execute.c), by name. */
+    private final Map<String, Long> dropCounters = new HashMap<>();
+
+    /** dp_update_drop_action_counter(): one packet executed with a translation's explicit drop action. */
+    void countDrop(String counter) {
+        if (counter != null) {
+            dropCounters.merge(counter, 1L, Long::sum);
+        }
+    }
+
+    /**
+     * coverage/read-counter NAME of the drop counters odp-execute.c defines (COVERAGE_DEFINE()), null for another
+     * name (the other counters are not modelled).
+     */
+    public Long dropCounter(String name) {
+        return DROP_COUNTERS.contains(name) ? dropCounters.getOrDefault(name, 0L) : null;
+    }
+
+    private static final java.util.Set<String> DROP_COUNTERS = java.util.Set.of("drop_action_of_pipeline",
+            "drop_action_bridge_not_found", "drop_action_recursion_too_deep", "drop_action_too_many_resubmit",
+            "drop_action_stack_too_deep", "drop_action_no_recirculation_context",
+            "drop_action_recirculation_conflict", "drop_action_too_many_mpls_labels",
+            "drop_action_invalid_tunnel_metadata", "drop_action_unsupported_packet_type", "drop_action_congestion",
+            "drop_action_forwarding_disabled");
+
     /** rt_support.sample_nesting. */
     int sampleNesting() {
         return (int) runTime("sample_nesting");
@@ -488,6 +518,30 @@ public final class Datapath {
         register(bridgeOfPort(p), p);
         portsVersion++;
         return null;
+    }
+
+    /**
+     * type_run()'s tunnel backers after a reconfiguration: a tunnel port whose options now give another datapath port
+     * name than {@code before} (a dst_port changed) takes the datapath port of that name, which dpif_port_add()
+     * adds (choose_port()) when none has it; the old one stays with the ports that still use it.
+     */
+    public void retunnel(Ofproto.Port p, String before) {
+        String name = p.dpifName();
+        if (!p.isTunnel() || p.dpPort < 0 || name.equals(before)) {
+            return;
+        }
+        int n = -1;
+        for (Ofproto.Port q : ports.values()) {
+            if (q != p && q.dpifName().equals(name)) {
+                n = q.dpPort;
+            }
+        }
+        n = n >= 0 ? n : choosePort(name); // the old port is deleted after the new one is added
+        Ofproto br = bridgeOfPort(p);
+        unregister(p);
+        p.dpPort = n;
+        register(br, p);
+        portsVersion++;
     }
 
     /** A port deleted (its number free again); a bridge's local port takes the bridge with it. */

@@ -856,6 +856,9 @@ public final class Ofproto {
                 x.keyMissed = m == null;
                 x.hit = m != null;
                 translate(x);
+                if (x.xc != null) {
+                    datapath.countDrop(x.xc.dropCounter); // handle_upcalls()' execute of the packet
+                }
                 for (int i = 0; i < x.outputs.size(); i++) {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
                 }
@@ -874,6 +877,7 @@ public final class Ofproto {
         int len = packet.length + 4 * (Packet.vlanCount(flow) - tags);
         datapath.hit(m, flow, len, now); // its rules, NORMAL's learning and the rest wait for a revalidator round
         odp.execute(now, m.xc, flow, packet, outputs, tags);
+        datapath.countDrop(m.xc.dropCounter);
     }
 
     /** odp-execute.c for this bridge's megaflow hits. */

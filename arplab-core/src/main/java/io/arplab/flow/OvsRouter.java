@@ -572,7 +572,7 @@ public final class OvsRouter {
         long v;
         try {
             v = d.startsWith("0x") || d.startsWith("0X") ? Long.parseLong(d.substring(2), 16)
-                    : d.length() > 1 ? Long.parseLong(d, 8) : Long.parseLong(d);
+                    : d.startsWith("0") ? Long.parseLong(d, 8) : Long.parseLong(d);
         } catch (NumberFormatException e) {
             v = 0xffffffffL;
         }

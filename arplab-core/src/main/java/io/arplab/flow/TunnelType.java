@@ -82,7 +82,8 @@ enum TunnelType {
 
     /**
      * get_tunnel_config(): the options as the netdev holds them (remote_ip, local_ip, key, ttl other than 64, tos in
-     * hex or inherit, a dst_port other than the default, csum, a GRE port's seq, df_default false), sorted as dpif/show prints them.
+     * hex or inherit, a dst_port other than the default, csum, a GRE port's seq, df_default false, egress_pkt_mark),
+     * sorted as dpif/show prints them.
      */
     Map<String, String> config(Map<String, String> options) {
         Map<String, String> c = new TreeMap<>();
@@ -129,6 +130,16 @@ enum TunnelType {
         if ("false".equals(options.get("df_default"))) {
             c.put("df_default", "false");
         }
+        Long mark = egressPktMark(options);
+        if (mark != null) {
+            c.put("egress_pkt_mark", Long.toString(mark));
+        }
         return c;
+    }
+
+    /** set_tunnel_config()'s egress_pkt_mark (strtoul(), base 10, kept in 32 bits), or null when not set. */
+    static Long egressPktMark(Map<String, String> options) {
+        String v = options.get("egress_pkt_mark");
+        return v == null ? null : io.arplab.wire.libc.CStrtol.scan(v, 10).asUnsignedLong() & 0xffffffffL;
     }
 }

@@ -556,6 +556,7 @@ final class Xlate {
                 lastTciWidened = true;
             }
             xc.replayable &= !slow;
+            xc.dropCounter = slow || !odp.isEmpty() || !br.datapath.supportsExplicitDrop() ? null : dropCounter(error);
         }
         if (execute && install) {
             // dpif-netdev executes an upcall's actions before it installs the megaflow
@@ -607,6 +608,15 @@ final class Xlate {
         if (trace != null) {
             trace.append("    ".repeat(level + 1)).append(" -> ").append(s).append('\n');
         }
+    }
+
+    /** dp_update_drop_action_counter()'s coverage counter for the translation's error (xlate_strerror()'s name). */
+    private static String dropCounter(String error) {
+        return "drop_action_" + (error == null ? "of_pipeline" : switch (error) {
+            case "Too many resubmits" -> "too_many_resubmit";
+            case "Too many MPLS labels" -> "too_many_mpls_labels";
+            default -> error.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        });
     }
 
     /**

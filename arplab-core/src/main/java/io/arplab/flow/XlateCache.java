@@ -42,6 +42,11 @@ final class XlateCache {
     boolean patched;
     /** A native tunnel output of the translation missed its neighbour (tnl_send_arp_request()). */
     boolean neighbourMiss;
+    /**
+     * The translation's explicit drop action (put_drop_action()): the coverage counter odp_execute_actions() adds each
+     * packet executed with it to (dp_update_drop_action_counter()), or null when it has other actions.
+     */
+    String dropCounter;
 
     /**
      * The tables it looked up (XC_TABLE) and, side by side, the rule each one matched (XC_RULE: credited), null for

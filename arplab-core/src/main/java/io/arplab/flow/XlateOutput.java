@@ -43,6 +43,8 @@ final class XlateOutput {
         } else if (port == Ports.CONTROLLER) {
             // xlate_output_action(): OFPR_PACKET_OUT, OFPR_GROUP for a bucket's own action, OFPR_ACTION_SET, OFPR_ACTION
             XlateUserspace.controller(x, maxLen, x.inPacketOut ? 5 : x.groupBucketAction ? 4 : x.inActionSet ? 3 : 1, 0);
+        } else if (port == Ports.NONE) {
+            return; // xlate_output_action()'s OFPP_NONE: nothing, silently (a bundle without a live member)
         } else if (port == in) {
             x.problem("skipping output to input port");
         } else {
@@ -70,6 +72,11 @@ final class XlateOutput {
         if (p.isTunnel()) {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first
             tunnel = Tunnel.send(p, x.flow);
+            Long mark = TunnelType.egressPktMark(p.options);
+            if (mark != null) { // tnl_port_send(): set_egress_pkt_mark, the packet's mark matched exactly
+                x.flow[Slot.PKT_MARK.ordinal()] = mark;
+                x.wc[Slot.PKT_MARK.ordinal()] = 0xffffffffL;
+            }
             if (Packet.isIpAny(x.flow[Slot.DL_TYPE.ordinal()])) {
                 // tnl_port_send(): the outer tos takes the inner ECN (CE as ECT(0)), so the ECN bits are matched;
                 // with tos=inherit the inner DSCP too (an IPv6 packet's traffic class)

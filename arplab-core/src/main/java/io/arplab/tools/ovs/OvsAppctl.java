@@ -185,10 +185,19 @@ public final class OvsAppctl implements Tool {
                     names.forEach(ctx.out()::println);
                 }
                 case "dpctl/dump-dps" -> {
-                    // dpctl_dump_dps(): the one dummy datapath
+                    // dps_for_each(): the dummy class's names (dpif_netdev_enumerate()) in an sset, in hash order
+                    List<String> names = new java.util.ArrayList<>(extraDatapaths().names());
                     if (datapath() != null) {
-                        ctx.out().println(OvsTools.DATAPATH);
+                        names.add(0, OvsTools.DATAPATH.substring("dummy@".length()));
                     }
+                    io.arplab.flow.Hmap.of(names, io.arplab.flow.Hmap.shash()).forEach(n -> ctx.out().println(
+                            "dummy@" + n));
+                }
+                case "dpctl/add-if", "dpctl/set-if", "dpctl/del-if" -> {
+                    if (!DpctlDatapaths.handles(rest.get(0))) {
+                        return error(notModelled(cmd));
+                    }
+                    return extraDatapaths(cmd, rest);
                 }
                 case "upcall/show" -> {
                     // upcall_unixctl_show(): each udpif, the dummy datapath's here (no offloaded flows' line)
@@ -220,6 +229,19 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println(enable ? "Datapath dumping tersely using UFID enabled for supported datapaths"
                             : "Datapath dumping tersely using UFID disabled");
                 }
+                case "coverage/read-counter" -> {
+                    // coverage_unixctl_read_counter(): the process's total (its datapaths'); of the counters only
+                    // odp-execute.c's explicit drops are modelled
+                    Long total = null;
+                    for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
+                        Long n = dp.dropCounter(rest.get(0));
+                        total = n == null ? null : (total == null ? 0 : total) + n;
+                    }
+                    if (total == null) {
+                        return error(notModelled(cmd));
+                    }
+                    ctx.out().println(total);
+                }
                 case "upcall/set-flow-limit" -> {
                     // upcall_unixctl_set_flow_limit(): atoi() of the argument, kept as an unsigned int
                     long limit = CLib.atoi(rest.get(0)) & 0xffffffffL;
@@ -231,6 +253,9 @@ public final class OvsAppctl implements Tool {
                 }
                 case "dpctl/add-dp", "dpctl/del-dp" -> {
                     String name = rest.get(0);
+                    if (DpctlDatapaths.handles(name)) {
+                        return extraDatapaths(cmd, rest);
+                    }
                     Errno open = OvsTools.dpifOpenError(name);
                     if (cmd.equals("dpctl/add-dp")) {
                         // dpctl_add_dp(): dpif_create_and_open() fails for a type not registered and opens the
@@ -255,6 +280,9 @@ public final class OvsAppctl implements Tool {
                     DpctlArgs o = DpctlArgs.parse(rest);
                     if (o.error != null) {
                         return error(o.error);
+                    }
+                    if (o.args.size() == 1 && DpctlDatapaths.handles(o.args.get(0)) && !o.stats) {
+                        return extraDatapaths(cmd, o.args);
                     }
                     io.arplab.flow.Datapath dp = datapath();
                     // dpctl_show(): each name opened in turn, an error line for each that does not open
@@ -968,6 +996,22 @@ public final class OvsAppctl implements Tool {
         } catch (FlowParseException e) {
             return null;
         }
+    }
+
+    private DpctlDatapaths extraDatapaths() {
+        return ctx.runtime() == null ? new DpctlDatapaths()
+                : ctx.runtime().namespaceState(DpctlDatapaths.class, DpctlDatapaths::new);
+    }
+
+    // the datapaths dpctl/add-dp creates beside ovs-vswitchd's ({@link DpctlDatapaths})
+    private int extraDatapaths(String cmd, List<String> args) {
+        DpctlDatapaths.Outcome r = extraDatapaths().run(cmd, args);
+        ctx.out().print(r.out());
+        if (r.status() != 0) {
+            r.errors().forEach(ctx.err()::println);
+            ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
+        }
+        return r.status();
     }
 
     private int error(String message) {

@@ -1,6 +1,7 @@
 package io.arplab.tools.ovs;
 
 import io.arplab.runtime.Vswitchd;
+import io.arplab.wire.libc.CLib;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.tools.ovs.Ovsdb.Column;
@@ -108,13 +109,15 @@ public final class OvsVsctl implements Tool {
             }
             checkSymbols();
             List<String> errors = dryRun ? List.of() : rows.commit();
-            ctx.out().print(out);
+            // post_db_reload_do_checks()' errors go out at once; the commands' output, on a stdout fully buffered
+            // when it is no terminal, reaches it at exit, after them
             for (String e : errors) {
                 ctx.err().println("ovs-vsctl: " + e);
             }
             if (!errors.isEmpty()) {
                 ctx.err().println("ovs-vsctl: The default log directory is \"/var/log/openvswitch\".");
             }
+            ctx.out().print(out);
             ctx.exit(status);
         } catch (VsctlException e) {
             ctx.err().println("ovs-vsctl: " + e.getMessage());
@@ -628,6 +631,7 @@ public final class OvsVsctl implements Tool {
         }
         Column many = def.elements(def.key(), def.value(), 1);
         List<String> keys = new ArrayList<>(r.get(col).keys()), values = new ArrayList<>(r.get(col).values());
+        List<String> argKeys = new ArrayList<>(), argValues = new ArrayList<>(); // the arguments' union alone
         for (String arg : c.args.subList(3, c.args.size())) {
             Datum d;
             boolean keysOnly = false;
@@ -643,6 +647,15 @@ public final class OvsVsctl implements Tool {
             }
             for (int i = 0; i < d.keys().size(); i++) {
                 String k = d.keys().get(i);
+                int argAt = add ? argKeys.indexOf(k) : 0;
+                if (argAt < 0) {
+                    argKeys.add(k);
+                    if (def.isMap()) {
+                        argValues.add(d.values().get(i));
+                    }
+                } else if (add && def.isMap()) {
+                    argValues.set(argAt, d.values().get(i));
+                }
                 int at = keys.indexOf(k);
                 if (add && at < 0) {
                     keys.add(k);
@@ -660,6 +673,15 @@ public final class OvsVsctl implements Tool {
             }
         }
         String what = def.isMap() ? "pairs" : "values";
+        if (add && lastCommand && argKeys.size() > def.max()) {
+            // ovsdb_mutation_from_json(): the insert's argument, the arguments' union, parsed as the column's type
+            // with n_min 0 (ovsdb_datum_from_json()), has more members than the column takes
+            String error = "transaction error: {\"details\":\"" + (def.isMap() ? "map" : "set") + " must have 0 to "
+                    + def.max() + " members but " + argKeys.size() + " are present\",\"error\":\"syntax error\","
+                    + "\"syntax\":" + Ovsdb.jsonString(Ovsdb.json(def, new Datum(argKeys, argValues))) + "}";
+            warn("ovsdb_idl", error);
+            throw new VsctlException(error);
+        }
         if (add && lastCommand && keys.size() > def.max()) {
             // the last command's add is a partial update (a "mutate"), which the server checks
             String error = "transaction error: {\"details\":\"Attempted to store " + keys.size() + " elements in "
@@ -690,18 +712,26 @@ public final class OvsVsctl implements Tool {
 
     // cmd_add_br() with check_conflicts()
     private void addBr(Command c) {
-        if (c.args.size() == 2) {
-            throw new VsctlException("'add-br' command takes exactly 1 or 3 arguments");
-        }
-        if (c.args.size() == 3) {
-            throw new VsctlException("'add-br' of a fake bridge is not modelled by arplab");
-        }
         String name = c.arg(0);
         if (name.isEmpty()) {
             throw new VsctlException("bridge name must not be empty string");
         }
+        if (c.args.size() == 2) {
+            throw new VsctlException("'add-br' command takes exactly 1 or 3 arguments");
+        }
+        int vlan = c.args.size() == 3 ? CLib.atoi(c.arg(2)) : 0;
+        if (vlan < 0 || vlan > 4095) {
+            throw new VsctlException("add-br: vlan must be between 0 and 4095");
+        }
         if (c.has("--may-exist") && rows.bridges.containsKey(name)) {
+            if (c.args.size() == 3) { // a real bridge (arplab has no fake ones) is no VLAN bridge
+                throw new VsctlException("\"--may-exist add-br " + name + " " + c.arg(1) + " " + vlan + "\" but "
+                        + name + " is not a VLAN bridge");
+            }
             return;
+        }
+        if (c.args.size() == 3) {
+            throw new VsctlException("'add-br' of a fake bridge is not modelled by arplab");
         }
         conflicts(name, "cannot create a bridge named " + name);
         Row b = new Row("Bridge", name);
@@ -967,17 +997,21 @@ public final class OvsVsctl implements Tool {
     private void clear(Command c) {
         String table = table(c.arg(0));
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
+        if (r == null) {
+            return; // cmd_clear(): no row, no column looked at
+        }
         for (String name : c.args.subList(2, c.args.size())) {
             String col = column(table, name);
             Column def = Ovsdb.column(table, col);
+            if (!def.mutable()) { // check_mutable() before the column's n_min
+                throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
+            }
             if (def.min() > 0) {
                 throw new VsctlException("\"clear\" operation cannot be applied to column " + col + " of table "
                         + table + ", which is not allowed to be empty");
             }
-            if (r != null) {
-                unmodelled(def, table, r.cols.get(col), Datum.EMPTY);
-                r.cols.put(col, Datum.EMPTY);
-            }
+            unmodelled(def, table, r.cols.get(col), Datum.EMPTY);
+            r.cols.put(col, Datum.EMPTY);
         }
     }
 

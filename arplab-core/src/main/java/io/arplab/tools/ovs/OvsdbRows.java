@@ -522,6 +522,9 @@ final class OvsdbRows {
             if (p == null && (!stored.failed.containsKey(name)
                     || !Objects.equals(before.get("Interface:" + i.name), signature(i)))) {
                 try {
+                    if (reservedName(i.name)) {
+                        throw new IllegalArgumentException((String) null); // iface_do_create(): EINVAL, no message
+                    }
                     vswitchd.addPort(b, i.name, type(i), request, i.map("options"));
                     if (!requested) {
                         b.ofproto().port(i.name).ofportRequest = -1; // kept its number, requested none
@@ -529,21 +532,39 @@ final class OvsdbRows {
                     stored.failed.remove(i.name);
                 } catch (IllegalArgumentException x) {
                     // iface_do_create() failed: the row stays, with the error vswitchd writes into it
-                    i.cols.put("error", Datum.of(x.getMessage()));
+                    if (x.getMessage() != null) {
+                        i.cols.put("error", Datum.of(x.getMessage()));
+                    }
                     i.cols.put("ofport", Datum.of("-1"));
                     stored.failed.put(i.name, i);
                     stored.failedBridge.put(i.name, b.bridgeName());
                     if (expected.contains(i.name)) { // post_db_reload_do_checks(): the new interfaces alone
-                        errors.add("Error detected while setting up '" + i.name + "': " + x.getMessage()
+                        errors.add("Error detected while setting up '" + i.name + "'"
+                                + (x.getMessage() != null ? ": " + x.getMessage() : "")
                                 + ".  See ovs-vswitchd log for details.");
                     }
                 }
             } else if (p != null) {
+                String dpName = p.dpifName();
                 p.options.clear();
                 p.options.putAll(i.map("options"));
                 p.ofportRequest = request;
+                b.ofproto().datapath.retunnel(p, dpName);
             }
         }
+    }
+
+    /** The datapath port names of the vport classes netdev_vport_tunnel_register() registers. */
+    private static final List<String> VPORT_DPIF_PORTS = List.of("genev_sys", "gre_sys", "vxlan_sys", "lisp_sys",
+            "stt_sys", "erspan_sys", "ip6erspan_sys", "ip6gre_sys", "gtpu_sys", "udp_sys");
+
+    /**
+     * netdev_is_reserved_name(): a name starting with a vport class's datapath port name, or "ovs-" and a registered
+     * datapath type (netdev and dummy here: system's netlink family is missing).
+     */
+    private static boolean reservedName(String name) {
+        return VPORT_DPIF_PORTS.stream().anyMatch(name::startsWith) || name.equals("ovs-netdev")
+                || name.equals("ovs-dummy");
     }
 
     private static long request(Row iface) {
