@@ -52,6 +52,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * The symmetric L4 hash (refdata/ovs/sym-l4-hash, by hand, record-megaflows.sh sym-l4-hash): a bundle's and a
+     * multipath's flow_mask_hash_fields() and flow_hash_symmetric_l4() over IPv4, IPv6 (ICMPv6, TCP, UDP, SCTP, a
+     * later fragment), two VLAN headers and ARP, traced and received.
+     */
+    @Test
+    void symmetricL4HashesReadIpv6AndBothVlans(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("sym-l4-hash"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
