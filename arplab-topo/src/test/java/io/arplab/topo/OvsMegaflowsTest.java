@@ -63,6 +63,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * Groups credited after a recirculation (refdata/ovs/group-stats-recirc, by hand, record-megaflows.sh
+     * group-stats-recirc): xlate_group_stats() credits a pass's buckets the packet as that pass received it, with the
+     * VLAN tags and MPLS headers the passes before it pushed or popped (a default select group's hash(), a ct()).
+     */
+    @Test
+    void groupsAreCreditedThePacketTheirPassReceived(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("group-stats-recirc"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
