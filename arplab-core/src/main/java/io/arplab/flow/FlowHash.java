@@ -9,7 +9,8 @@ final class FlowHash {
 
     /**
      * flow_hash_symmetric_l3l4(): the hash(sym_l4(basis)) action's (odp-execute.c, OVS_HASH_ALG_SYM_L4, without UDP
-     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for neither IPv4 nor IPv6.
+     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for neither IPv4 nor IPv6 (both VLAN
+     * headers' VIDs XORed).
      * Network-order fields are read as a little-endian host reads them.
      */
     static int hashSymL4(long[] flow, int basis, boolean udpPorts) {
@@ -22,7 +23,7 @@ final class FlowHash {
             h = mhashAdd(mhashAdd(h, (int) w), (int) (w >>> 32));
         } else if (type != Match.ETH_IP) {
             long xor = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
-            int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
+            int tci = (int) (flow[Slot.VLAN_TCI.ordinal()] ^ flow[Slot.VLAN_TCI1.ordinal()]) & Match.VLAN_VID;
             h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) type))
                     | Short.toUnsignedInt(Short.reverseBytes((short) tci)) << 16);
             h = mhashAdd(h, Integer.reverseBytes((int) (xor >>> 16)));
