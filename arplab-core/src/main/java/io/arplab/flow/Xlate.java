@@ -699,6 +699,15 @@ final class Xlate {
      */
     int passLength;
 
+    /**
+     * The packet's length as the datapath has it where the actions so far put it (dp_netdev_run_meter()'s
+     * dp_packet_size()): the frame, with the tags the committed flow has and the frame not (pushed by this pass or one
+     * before it), or without those it popped.
+     */
+    int datapathLength() {
+        return packet.length + 4 * (Packet.vlanCount(base) - Packet.tags(packet, br.datapath.vlanLimit()));
+    }
+
     void creditRules() {
         if (execute) {
             xc.creditRules(creditFrom, now, passLength);
