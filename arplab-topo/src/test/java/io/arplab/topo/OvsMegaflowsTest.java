@@ -84,6 +84,16 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * check_pkt_len() after VLAN changes (refdata/ovs/check-pkt-len-tags, by hand, record-megaflows.sh
+     * check-pkt-len-tags): the datapath compares the packet's size where the action runs, with the tag a pass before
+     * a recirculation pushed or the one the action's commit pushed or popped.
+     */
+    @Test
+    void checkPktLenComparesThePacketAsTheDatapathHasIt(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("check-pkt-len-tags"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
