@@ -9,7 +9,8 @@ final class FlowHash {
 
     /**
      * flow_hash_symmetric_l3l4(): the hash(sym_l4(basis)) action's (odp-execute.c, OVS_HASH_ALG_SYM_L4, without UDP
-     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for neither IPv4 nor IPv6.
+     * ports) and the symmetric_l3l4[+udp] fields'; flow_hash_symmetric_l2() for neither IPv4 nor IPv6 (both VLAN
+     * headers' VIDs XORed).
      * Network-order fields are read as a little-endian host reads them.
      */
     static int hashSymL4(long[] flow, int basis, boolean udpPorts) {
@@ -22,7 +23,7 @@ final class FlowHash {
             h = mhashAdd(mhashAdd(h, (int) w), (int) (w >>> 32));
         } else if (type != Match.ETH_IP) {
             long xor = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
-            int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
+            int tci = (int) (flow[Slot.VLAN_TCI.ordinal()] ^ flow[Slot.VLAN_TCI1.ordinal()]) & Match.VLAN_VID;
             h = mhashAdd(h, Short.toUnsignedInt(Short.reverseBytes((short) type))
                     | Short.toUnsignedInt(Short.reverseBytes((short) tci)) << 16);
             h = mhashAdd(h, Integer.reverseBytes((int) (xor >>> 16)));
@@ -68,9 +69,10 @@ final class FlowHash {
     }
 
     /**
-     * flow_hash_symmetric_l4() with basis 0 (lib/flow.c): jhash of a 32-byte struct of the addresses XORed (IPv4
-     * source and destination, Ethernet source and destination), the Ethernet type, the VLAN id, the ports XORed
-     * for TCP and SCTP, the protocol; network-order fields as a little-endian host lays them out.
+     * flow_hash_symmetric_l4() with basis 0 (lib/flow.c): jhash of a 32-byte struct of the addresses XORed (IPv4's
+     * or IPv6's source and destination, Ethernet source and destination), the Ethernet type, the VLAN ids of both
+     * headers XORed, the ports XORed for TCP and SCTP, the IP protocol; network-order fields as a little-endian host
+     * lays them out.
      */
     static int symmetricL4(long[] flow) {
         return symmetricL4(flow, 0);
@@ -80,45 +82,58 @@ final class FlowHash {
     static int symmetricL4(long[] flow, int basis) {
         byte[] f = new byte[32];
         int type = (int) flow[Slot.DL_TYPE.ordinal()];
-        if (type == Match.ETH_IP) {
-            long a = flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()];
-            for (int i = 0; i < 4; i++) {
-                f[i] = (byte) (a >>> (24 - 8 * i));
+        if (type == Match.ETH_IP || type == Match.ETH_IPV6) {
+            if (type == Match.ETH_IP) {
+                putBe(f, 0, flow[Slot.NW_SRC.ordinal()] ^ flow[Slot.NW_DST.ordinal()], 4);
+            } else {
+                putBe(f, 0, flow[Slot.IPV6_SRC_HI.ordinal()] ^ flow[Slot.IPV6_DST_HI.ordinal()], 8);
+                putBe(f, 8, flow[Slot.IPV6_SRC_LO.ordinal()] ^ flow[Slot.IPV6_DST_LO.ordinal()], 8);
             }
             int proto = (int) flow[Slot.NW_PROTO.ordinal()];
             f[28] = (byte) proto;
             if (proto == Match.PROTO_TCP || proto == Match.PROTO_SCTP) {
-                long p = flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()];
-                f[20] = (byte) (p >>> 8);
-                f[21] = (byte) p;
+                putBe(f, 20, flow[Slot.TP_SRC.ordinal()] ^ flow[Slot.TP_DST.ordinal()], 2);
             }
         }
-        f[16] = (byte) (type >>> 8);
-        f[17] = (byte) type;
-        int tci = (int) flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_VID;
-        f[18] = (byte) (tci >>> 8);
-        f[19] = (byte) tci;
-        long mac = flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()];
-        for (int i = 0; i < 6; i++) {
-            f[22 + i] = (byte) (mac >>> (40 - 8 * i));
-        }
+        putBe(f, 16, type, 2);
+        putBe(f, 18, (flow[Slot.VLAN_TCI.ordinal()] ^ flow[Slot.VLAN_TCI1.ordinal()]) & Match.VLAN_VID, 2);
+        putBe(f, 22, flow[Slot.DL_SRC.ordinal()] ^ flow[Slot.DL_DST.ordinal()], 6);
         return jhashBytes(f, basis);
     }
 
-    /** flow_mask_hash_fields() for symmetric_l4: what flow_hash_symmetric_l4() reads. */
+    private static void putBe(byte[] f, int off, long v, int n) {
+        for (int i = 0; i < n; i++) {
+            f[off + i] = (byte) (v >>> (8 * (n - 1 - i)));
+        }
+    }
+
+    /**
+     * flow_mask_hash_fields() for NX_HASH_FIELDS_SYMMETRIC_L4: what flow_hash_symmetric_l4() reads, but an IP
+     * flow's ports whatever its protocol except UDP (flow_unwildcard_tp_ports(): ICMP's type and code as 0xff).
+     */
     static void maskSymmetricL4(long[] flow, long[] wc) {
         wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
         wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
-        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
-        if (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        if (type == Match.ETH_IP) {
             wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
             wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
-            if (flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) { // UDP ports are not hashed
-                wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
-                wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
+        } else if (type == Match.ETH_IPV6) {
+            for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO}) {
+                wc[s.ordinal()] = s.max;
             }
         }
+        if (type == Match.ETH_IP || type == Match.ETH_IPV6) { // is_ip_any()
+            long proto = flow[Slot.NW_PROTO.ordinal()];
+            wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
+            if (proto != Match.PROTO_UDP) {
+                long ports = proto == Match.PROTO_ICMP ? 0xff : Slot.TP_SRC.max;
+                wc[Slot.TP_SRC.ordinal()] |= ports;
+                wc[Slot.TP_DST.ordinal()] |= ports;
+            }
+        }
+        wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
+        wc[Slot.VLAN_TCI1.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
     }
 
     // lib/jhash.c jhash_bytes(): words read little-endian

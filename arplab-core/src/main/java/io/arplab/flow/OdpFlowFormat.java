@@ -140,14 +140,18 @@ final class OdpFlowFormat {
     /**
      * A megaflow's mask as a dump exports it (dp_netdev_flow_to_dpif_flow(): odp_flow_key_from_mask()) and as the
      * revalidator's odp_flow_key_to_mask() gives the ukey's back: an ICMPv6 key's ND fields show as wildcarded without
-     * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards), and an
-     * ARP key's arp() holds its addresses and opcode alone (a dec_ttl's nw_ttl bits are lost).
+     * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards), an ARP
+     * key's arp() holds its addresses and opcode alone (a dec_ttl's nw_ttl bits are lost), and an IP key without an
+     * L4 attribute loses the ports' bits.
      * {@code mask} itself when nothing is dropped.
      */
     static long[] exportMask(long[] flow, long[] mask) {
         long type = flow[Slot.DL_TYPE.ordinal()];
         if (type == Match.ETH_ARP || type == Match.ETH_RARP) {
             return clear(mask, NOT_IN_ARP_KEY);
+        }
+        if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && !hasL4(flow)) {
+            return clear(mask, TP_PORTS); // a symmetric_l4 hash's ports of IPv6's ICMP, of IGMP, GRE...
         }
         if (type != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
                 || ndExported(flow, mask)) {
@@ -182,6 +186,18 @@ final class OdpFlowFormat {
         return m;
     }
 
+    /**
+     * odp_flow_key_from_flow__(): an IP key has an L4 attribute (its ports, or ICMP's type and code) for TCP, UDP,
+     * SCTP, IPv4's ICMP and IPv6's ICMPv6 alone, and none for a later fragment.
+     */
+    private static boolean hasL4(long[] flow) {
+        long proto = flow[Slot.NW_PROTO.ordinal()];
+        return (flow[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
+                || proto == Match.PROTO_SCTP || proto == (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP
+                ? Match.PROTO_ICMP : Match.PROTO_ICMPV6));
+    }
+
+    private static final Slot[] TP_PORTS = {Slot.TP_SRC, Slot.TP_DST};
     private static final Slot[] ND_FIELDS = {Slot.ND_TARGET_HI, Slot.ND_TARGET_LO, Slot.ARP_SHA, Slot.ARP_THA,
         Slot.ND_RESERVED};
     // odp_flow_key_from_flow__(): an ARP or RARP key's L3 is ovs_key_arp (sip, tip, op, sha, tha) and no L4

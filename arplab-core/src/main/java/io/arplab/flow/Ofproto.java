@@ -96,6 +96,12 @@ public final class Ofproto {
 
     public final String name;
     public long hwaddr;
+    /**
+     * br->default_ea: the MAC the bridge was made with (OVS's is drawn from its row's UUID), which it has whenever
+     * other_config:hwaddr gives none (bridge_pick_local_hw_addr(); no dummy port's MAC counts, netdev-dummy's being
+     * locally administered).
+     */
+    public final long defaultEa;
     public long datapathId;
     /** The fail_mode column: "secure", "standalone", or null (unset: standalone). */
     public String failMode = "secure";
@@ -350,6 +356,7 @@ public final class Ofproto {
     public Ofproto(String name, long hwaddr, long datapathId, Datapath datapath) {
         this.name = name;
         this.hwaddr = hwaddr;
+        this.defaultEa = hwaddr;
         this.datapathId = datapathId;
         this.datapath = datapath;
         this.ct = datapath.ct;

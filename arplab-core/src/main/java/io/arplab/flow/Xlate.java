@@ -59,8 +59,6 @@ final class Xlate {
      * frame and frozen flow may differ by the sets the pass before it committed) and once the frame is replaced.
      */
     private byte[] keyPacket;
-    /** xin->resubmit_stats' n_bytes: the packet's length as this pass received it, which its groups are credited. */
-    int receivedBytes;
     final List<Ofproto.Output> outputs = new ArrayList<>(2);
 
     long[] flow;
@@ -289,7 +287,6 @@ final class Xlate {
         this.now = now;
         this.flow = execute ? flow : flow.clone(); // an upcall's key is the translation's own
         this.packet = packet;
-        this.receivedBytes = packet == null ? 0 : packet.length;
         this.execute = execute;
         this.sideEffects = execute || packet != null;
         for (int i = 0; i < TUNNEL.length; i++) {
@@ -707,9 +704,19 @@ final class Xlate {
 
     /**
      * The pass's packet length as it arrived, with the tags its key has and its frame not: the upcall's stats
-     * (dpif_flow_stats_extract() before the actions run), which push_mpls or pop_mpls do not change.
+     * (dpif_flow_stats_extract() before the actions run, xin->resubmit_stats), which push_mpls or pop_mpls do not
+     * change; its rules and its groups' buckets (xlate_group_stats()) are credited that.
      */
-    private int passLength;
+    int passLength;
+
+    /**
+     * The packet's length as the datapath has it where the actions so far put it (dp_netdev_run_meter()'s
+     * dp_packet_size()): the frame, with the tags the committed flow has and the frame not (pushed by this pass or one
+     * before it), or without those it popped.
+     */
+    int datapathLength() {
+        return packet.length + 4 * (Packet.vlanCount(base) - Packet.tags(packet, br.datapath.vlanLimit()));
+    }
 
     void creditRules() {
         if (execute) {

@@ -200,9 +200,9 @@ final class XlateActions {
             } else if (a instanceof Action.FinTimeout t) {
                 XlateLearn.finTimeout(x, t);
             } else if (a instanceof Action.CheckPktLarger c && !x.br.datapath.supportsCheckPktLen()) {
-                // xlate_check_pkt_larger() without the datapath's action: the packet's length decides in userspace
-                // (0 without a packet), the flow slow-pathed (SLOW_ACTION)
-                x.set(c.dst(), x.packet != null && x.packet.length > c.pktLen() ? 1 : 0);
+                // xlate_check_pkt_larger() without the datapath's action: the length of the packet the pass received
+                // (dp_packet_size(xin->packet)) decides in userspace (0 without a packet), the flow slow-pathed
+                x.set(c.dst(), x.packet != null && x.passLength > c.pktLen() ? 1 : 0);
                 x.slow = true;
             } else if (a instanceof Action.CheckPktLarger c) {
                 XlateClone.checkPktLarger(x, c, actions.subList(i + 1, actions.size()), outerTail);

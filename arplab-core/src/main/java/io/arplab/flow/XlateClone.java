@@ -119,7 +119,8 @@ final class XlateClone {
     static void checkPktLarger(Xlate x, Action.CheckPktLarger c, List<Action> rest, boolean outerTail) {
         x.committer.commit();
         long[] savedFlow = x.flow.clone(), savedBase = x.base.clone();
-        boolean larger = x.packet != null && x.packet.length > c.pktLen();
+        // odp_execute_check_pkt_len(): the packet's size where the action runs, the tags committed so far included
+        boolean larger = x.packet != null && x.datapathLength() > c.pktLen();
         x.xc.replayable = false; // the replay has no check_pkt_len(): it is translated per packet
         x.odpAdd("check_pkt_len(size=" + c.pktLen() + ",gt(");
         for (int gt = 1; gt >= 0; gt--) {

@@ -27,7 +27,7 @@ final class XlateGroup {
                 bucket(x, b);
             }
             if (x.execute) {
-                g.credit(null, x.receivedBytes);
+                g.credit(null, x.passLength);
             }
             return;
         }
@@ -39,7 +39,7 @@ final class XlateGroup {
         x.note("using bucket " + b.id);
         bucket(x, b);
         if (x.execute) {
-            g.credit(b, x.receivedBytes);
+            g.credit(b, x.passLength);
         }
     }
 
@@ -147,18 +147,7 @@ final class XlateGroup {
     // pick_default_select_group(): the symmetric L4 hash of the flow (its fields unwildcarded), then
     // group_best_live_bucket(): the highest (hash_int(bucket_id, hash) & 0xffff) * weight, the later of equals
     private static Group.Bucket defaultSelect(Xlate x, Group g) {
-        x.wc[Slot.DL_SRC.ordinal()] = Slot.DL_SRC.max;
-        x.wc[Slot.DL_DST.ordinal()] = Slot.DL_DST.max;
-        if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP) {
-            x.wc[Slot.NW_SRC.ordinal()] = Slot.NW_SRC.max;
-            x.wc[Slot.NW_DST.ordinal()] = Slot.NW_DST.max;
-            x.wc[Slot.NW_PROTO.ordinal()] = Slot.NW_PROTO.max;
-            if (x.flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_UDP) {
-                x.wc[Slot.TP_SRC.ordinal()] = Slot.TP_SRC.max;
-                x.wc[Slot.TP_DST.ordinal()] = Slot.TP_DST.max;
-            }
-        }
-        x.wc[Slot.VLAN_TCI.ordinal()] |= Match.VLAN_VID | Match.VLAN_CFI;
+        FlowHash.maskSymmetricL4(x.flow, x.wc);
         return bestLive(x, g, FlowHash.symmetricL4(x.flow));
     }
 

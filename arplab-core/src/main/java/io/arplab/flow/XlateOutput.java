@@ -364,11 +364,11 @@ final class XlateOutput {
                 XlateFreeze.finishFreezing(x);
             }
         } finally {
-            if (x.execute && x.packet != null) { // netdev_vport_inc_tx()/inc_rx() with the packet's resubmit_stats
+            if (x.execute && x.packet != null) { // netdev_vport_inc_tx()/inc_rx() with the pass's resubmit_stats
                 inDev.txPackets++;
-                inDev.txBytes += x.packet.length;
+                inDev.txBytes += x.passLength;
                 outDev.rxPackets++;
-                outDev.rxBytes += x.packet.length;
+                outDev.rxBytes += x.passLength;
             }
             x.flow = savedFlow;
             x.br = savedBr;

@@ -68,7 +68,7 @@ final class XlateUserspace {
         } else {
             x.odpAdd("sample(sample=100.0%,actions(meter(" + m.providerId + ")," + userspace + "))");
             if (x.execute && !x.meterDropped && x.packet != null) {
-                m.run(x.now, x.packet.length);
+                m.run(x.now, x.datapathLength());
             }
         }
         x.xc.replayable = false; // the replay has no userspace(): such megaflows are translated per packet
@@ -82,7 +82,7 @@ final class XlateUserspace {
         }
         x.odpAdd("meter(" + m.providerId + ")");
         x.xc.replayable = false; // the token bucket runs per packet in the translation, as does a group's stats
-        if (x.execute && !x.meterDropped && x.packet != null && m.run(x.now, x.packet.length)) {
+        if (x.execute && !x.meterDropped && x.packet != null && m.run(x.now, x.datapathLength())) {
             x.meterDropped = true;
         }
     }

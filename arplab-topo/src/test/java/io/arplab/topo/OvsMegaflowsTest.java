@@ -52,6 +52,48 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * The symmetric L4 hash (refdata/ovs/sym-l4-hash, by hand, record-megaflows.sh sym-l4-hash): a bundle's and a
+     * multipath's flow_mask_hash_fields() and flow_hash_symmetric_l4() over IPv4, IPv6 (ICMPv6, TCP, UDP, SCTP, a
+     * later fragment), two VLAN headers and ARP, traced and received.
+     */
+    @Test
+    void symmetricL4HashesReadIpv6AndBothVlans(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("sym-l4-hash"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
+     * Groups credited after a recirculation (refdata/ovs/group-stats-recirc, by hand, record-megaflows.sh
+     * group-stats-recirc): xlate_group_stats() credits a pass's buckets the packet as that pass received it, with the
+     * VLAN tags and MPLS headers the passes before it pushed or popped (a default select group's hash(), a ct()).
+     */
+    @Test
+    void groupsAreCreditedThePacketTheirPassReceived(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("group-stats-recirc"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
+     * Meters after a recirculation (refdata/ovs/meter-bytes, by hand, record-megaflows.sh meter-bytes): a meter counts
+     * the packet as the datapath has it when its meter() runs, with the tag a pass before pushed.
+     */
+    @Test
+    void metersCountThePacketAsTheDatapathHasIt(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("meter-bytes"), s -> unordered(s.replaceAll("duration:[0-9.]+s", "duration:D"),
+                java.util.Set.of()));
+    }
+
+    /**
+     * check_pkt_len() after VLAN changes (refdata/ovs/check-pkt-len-tags, by hand, record-megaflows.sh
+     * check-pkt-len-tags): the datapath compares the packet's size where the action runs, with the tag a pass before
+     * a recirculation pushed or the one the action's commit pushed or popped.
+     */
+    @Test
+    void checkPktLenComparesThePacketAsTheDatapathHasIt(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("check-pkt-len-tags"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */

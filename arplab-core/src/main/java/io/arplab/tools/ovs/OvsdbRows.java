@@ -670,9 +670,11 @@ final class OvsdbRows {
         if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
             o.datapathId = Long.parseUnsignedLong(dpid, 16);
         }
+        // bridge_pick_local_hw_addr(): other_config:hwaddr if a unicast MAC but zero, else the bridge's default_ea
         Long hwaddr = other.get("hwaddr") == null ? null : io.arplab.flow.FieldParser.mac(other.get("hwaddr"));
-        if (hwaddr != null && hwaddr != o.hwaddr && !MacAddress.isMulticast(hwaddr)) {
-            vswitchd.setHwaddr(b, hwaddr);
+        long ea = hwaddr != null && hwaddr != 0 && !MacAddress.isMulticast(hwaddr) ? hwaddr : o.defaultEa;
+        if (ea != o.hwaddr) {
+            vswitchd.setHwaddr(b, ea);
         }
     }
 }
