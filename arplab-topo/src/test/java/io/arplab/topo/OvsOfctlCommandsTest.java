@@ -140,7 +140,8 @@ class OvsOfctlCommandsTest {
             "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
             "probe-ff.in", "probe-purge.in", "probe-route.in",
             "probe-features-off.in", "probe-dpflows.in",
-            "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in"})
+            "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in",
+            "probe-errors.in", "probe-mtu.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
@@ -152,7 +153,7 @@ class OvsOfctlCommandsTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
-            "probe-vsctl2.in", "probe-mirror3.in"})
+            "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));

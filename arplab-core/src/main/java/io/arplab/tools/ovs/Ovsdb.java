@@ -107,7 +107,7 @@ final class Ovsdb {
                     one("ingress_policing_kpkts_burst", Atom.I), one("ingress_policing_kpkts_rate", Atom.I),
                     one("ingress_policing_rate", Atom.I), opt("lacp_current", Atom.B), opt("link_resets", Atom.I),
                     opt("link_speed", Atom.I), opt("link_state", Atom.S), map("lldp"), opt("mac", Atom.S),
-                    opt("mac_in_use", Atom.S), opt("mtu", Atom.I), opt("mtu_request", Atom.I),
+                    opt("mac_in_use", Atom.S), opt("mtu", Atom.I), config(range(opt("mtu_request", Atom.I), 1, Long.MAX_VALUE)),
                     immutable(one("name", Atom.S)), opt("ofport", Atom.I),
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
                     map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
@@ -433,9 +433,11 @@ final class Ovsdb {
             case I -> {
                 try { // str_to_llong(): strtoll() skips leading white space, nothing may follow the number
                     long n = Long.parseLong(s.stripLeading());
-                    if (key && (n < c.lo || n > c.hi)) {
-                        throw new VsctlException("constraint violation: " + n + " is not in the valid range " + c.lo
-                                + " to " + c.hi + " (inclusive)");
+                    if (key && (n < c.lo || n > c.hi)) { // ovsdb_atom_check_constraints(): a bound may be absent
+                        throw new VsctlException("constraint violation: " + n + (c.hi == Long.MAX_VALUE
+                                ? " is less than minimum allowed value " + c.lo : c.lo == Long.MIN_VALUE
+                                ? " is greater than maximum allowed value " + c.hi
+                                : " is not in the valid range " + c.lo + " to " + c.hi + " (inclusive)"));
                     }
                     return Long.toString(n);
                 } catch (NumberFormatException e) {

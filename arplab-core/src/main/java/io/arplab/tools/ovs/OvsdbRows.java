@@ -43,7 +43,7 @@ final class OvsdbRows {
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
             "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids",
-            "Interface:external_ids");
+            "Interface:external_ids", "Interface:mtu_request");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
     final Map<String, Row> ovs = new LinkedHashMap<>();
@@ -151,7 +151,7 @@ final class OvsdbRows {
             s.put("tx_packets", Long.toString(p.netdevTxPackets()));
             i.cols.put("statistics", Datum.of(s));
         } else { // netdev-dummy's counters, per queue and custom ones too
-            i.cols.put("mtu", Datum.of("1500"));
+            i.cols.put("mtu", Datum.of(Integer.toString(p.mtu)));
             s.put("rx_bytes", Long.toString(p.rxBytes));
             s.put("rx_custom_packets_1", "0");
             s.put("rx_custom_packets_2", "0");
@@ -353,6 +353,15 @@ final class OvsdbRows {
             }
             addPorts(b, true, recreated, errors); // bridge_add_ports(): those that request a number first
             addPorts(b, false, recreated, errors);
+        }
+        for (OvsBridge b : vswitchd.bridges()) {
+            for (Ofproto.Port p : b.ofproto().ports()) {
+                Row i = ifaces.get(p.name);
+                if (i != null && portBridge.get(p.name).equals(b.bridgeName())) {
+                    String mtu = i.string("mtu_request");
+                    b.ofproto().requestMtu(p, mtu == null ? null : Long.valueOf(mtu));
+                }
+            }
         }
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
