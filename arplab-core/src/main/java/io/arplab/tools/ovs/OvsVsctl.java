@@ -37,7 +37,8 @@ public final class OvsVsctl implements Tool {
             new Syntax("set-controller", 1, Integer.MAX_VALUE, "--inactivity-probe="),
             new Syntax("get-fail-mode", 1, 1, ""), new Syntax("del-fail-mode", 1, 1, ""),
             new Syntax("set-fail-mode", 2, 2, ""), new Syntax("get-manager", 0, 0, ""),
-            new Syntax("del-manager", 0, 0, ""), new Syntax("set-manager", 1, Integer.MAX_VALUE, ""),
+            new Syntax("del-manager", 0, 0, ""), new Syntax("set-manager", 1, Integer.MAX_VALUE, "--inactivity-probe="),
+            new Syntax("get-ssl", 0, 0, ""), new Syntax("del-ssl", 0, 0, ""), new Syntax("set-ssl", 3, 3, "--bootstrap"),
             new Syntax("comment", 0, Integer.MAX_VALUE, ""), new Syntax("get", 2, Integer.MAX_VALUE, "--if-exists,--id="),
             new Syntax("list", 1, Integer.MAX_VALUE, "--if-exists,--columns="),
             new Syntax("find", 1, Integer.MAX_VALUE, "--columns="),
@@ -376,11 +377,11 @@ public final class OvsVsctl implements Tool {
                     + "no effect");
             return;
         }
-        if (!List.of("get", "set", "clear", "list", "find").contains(name)) {
+        if (!List.of("get", "set", "clear", "list", "find", "wait-until").contains(name)) {
             return;
         }
         String table = table(c.arg(0));
-        int from = name.equals("find") ? 1 : 2;
+        int from = name.equals("find") ? 1 : 2; // pre_cmd_wait_until() as pre_cmd_set()
         for (String spec : c.args.subList(Math.min(from, c.args.size()), c.args.size())) {
             if (name.equals("clear")) {
                 column(table, spec);
@@ -450,8 +451,29 @@ public final class OvsVsctl implements Tool {
             case "del-fail-mode" -> bridge(c.arg(0)).cols.put("fail_mode", Datum.EMPTY);
             case "set-controller" -> { // cmd_set_controller(): the bridge's controllers replaced
                 bridge(c.arg(0));
-                rows.controllers.put(c.arg(0), List.copyOf(c.args().subList(1, c.args().size())));
+                rows.controllers.put(c.arg(0), remotes(c.args().subList(1, c.args().size())));
             }
+            case "set-manager" -> rows.managers = remotes(c.args()); // cmd_set_manager()
+            case "del-manager" -> rows.managers = List.of();
+            case "get-manager" -> rows.managers.stream().sorted().distinct().forEach(this::line); // svec_sort_unique()
+            case "set-ssl" -> { // cmd_set_ssl(): a new SSL row
+                rows.ssl = new Row("SSL", "");
+                rows.ssl.cols.put("private_key", Datum.of(c.arg(0)));
+                rows.ssl.cols.put("certificate", Datum.of(c.arg(1)));
+                rows.ssl.cols.put("ca_cert", Datum.of(c.arg(2)));
+                rows.ssl.cols.put("bootstrap_ca_cert", Datum.of(Boolean.toString(c.has("--bootstrap"))));
+            }
+            case "del-ssl" -> rows.ssl = null;
+            case "get-ssl" -> {
+                if (rows.ssl != null) {
+                    line("Private key: " + rows.ssl.string("private_key"));
+                    line("Certificate: " + rows.ssl.string("certificate"));
+                    line("CA Certificate: " + rows.ssl.string("ca_cert"));
+                    line("Bootstrap: " + rows.ssl.string("bootstrap_ca_cert"));
+                }
+            }
+            case "emer-reset" -> emerReset();
+            case "wait-until" -> waitUntil(c);
             case "del-controller" -> {
                 bridge(c.arg(0));
                 rows.controllers.put(c.arg(0), List.of());
@@ -490,6 +512,49 @@ public final class OvsVsctl implements Tool {
             default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
         }
         return 0;
+    }
+
+    // insert_managers(), insert_controllers(): a target no stream (or vconn) class, active or passive, takes is
+    // kept with a warning (stream_verify_name(), pstream_verify_name(): the name's prefix before ':')
+    private List<String> remotes(List<String> targets) {
+        for (String t : targets) {
+            int colon = t.indexOf(':');
+            if (colon < 0 || !List.of("tcp", "ssl", "unix", "ptcp", "pssl", "punix").contains(t.substring(0, colon))) {
+                warn("vsctl", "target type \"" + t + "\" is possibly erroneous");
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    // cmd_emer_reset(): no managers, SSL, controllers, fail mode, mirrors or flood VLANs; a bridge's other_config
+    // keeps its hwaddr alone, a port's goes, an interface's ingress policing is 0
+    private void emerReset() {
+        rows.managers = List.of();
+        rows.ssl = null;
+        for (Row br : rows.bridges.values()) {
+            rows.controllers.put(br.name, List.of());
+            br.cols.put("fail_mode", Datum.EMPTY);
+            br.cols.put("mirrors", Datum.EMPTY);
+            br.cols.put("flood_vlans", Datum.EMPTY);
+            String hwaddr = br.map("other_config").get("hwaddr");
+            br.cols.put("other_config", hwaddr == null ? Datum.EMPTY : Datum.of(Map.of("hwaddr", hwaddr)));
+        }
+        rows.ports.values().forEach(p -> p.cols.put("other_config", Datum.EMPTY));
+        for (Row i : rows.ifaces.values()) {
+            i.cols.put("ingress_policing_rate", Datum.of("0"));
+            i.cols.put("ingress_policing_burst", Datum.of("0"));
+        }
+        rows.mirrors.clear();
+    }
+
+    // cmd_wait_until(): the row and each condition (check_condition()); OVS waits for the database to change until
+    // they hold, which in the lab only a command does
+    private void waitUntil(Command c) {
+        Row r = row(table(c.arg(0)), c.arg(1), false);
+        if (r == null || !c.args.subList(2, c.args.size()).stream().allMatch(cond -> matches(r, cond))) {
+            throw new VsctlException("wait-until on a row or condition that does not hold yet is not modelled by"
+                    + " arplab (nothing changes the lab's database but a command)");
+        }
     }
 
     private void line(String s) {

@@ -110,8 +110,21 @@ final class Ovsdb {
                     opt("mac_in_use", Atom.S), opt("mtu", Atom.I), config(range(opt("mtu_request", Atom.I), 1, Long.MAX_VALUE)),
                     immutable(one("name", Atom.S)), opt("ofport", Atom.I),
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
-                    map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
+                    config(map("other_config")), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
                     config(one("type", Atom.S))),
+            // the remotes' rows as ovs-vsctl's set-manager and set-controller write them; the vswitchd's own
+            // columns (is_connected, role, status) as an unconnected remote has them
+            "Manager", List.of(opt("connection_mode", Atom.S), map("external_ids"), opt("inactivity_probe", Atom.I),
+                    one("is_connected", Atom.B), opt("max_backoff", Atom.I), map("other_config"), map("status"),
+                    immutable(one("target", Atom.S))),
+            "SSL", List.of(one("bootstrap_ca_cert", Atom.B), one("ca_cert", Atom.S), one("certificate", Atom.S),
+                    map("external_ids"), one("private_key", Atom.S)),
+            "Controller", List.of(opt("connection_mode", Atom.S), opt("controller_burst_limit", Atom.I),
+                    opt("controller_queue_size", Atom.I), opt("controller_rate_limit", Atom.I),
+                    opt("enable_async_messages", Atom.B), map("external_ids"), opt("inactivity_probe", Atom.I),
+                    one("is_connected", Atom.B), opt("local_gateway", Atom.S), opt("local_ip", Atom.S),
+                    opt("local_netmask", Atom.S), opt("max_backoff", Atom.I), map("other_config"),
+                    opt("role", Atom.S), map("status"), one("target", Atom.S), opt("type", Atom.S)),
             "Flow_Table", List.of(config(map("external_ids")), config(range(opt("flow_limit", Atom.I), 0,
                     Long.MAX_VALUE)), config(c("groups", Atom.S, null, 0, N)), config(opt("name", Atom.S)),
                     config(oneOf(opt("overflow_policy", Atom.S), "refuse", "evict")), c("prefixes", Atom.S, null, 0, 3)),
@@ -142,7 +155,7 @@ final class Ovsdb {
                 cols.put(c.name, c.isMap() || c.min == 0 || c.key == Atom.U ? Datum.EMPTY
                         : Datum.of(c.key == Atom.S ? "" : c.key == Atom.I ? "0" : "false"));
             }
-            if (!table.equals("Open_vSwitch")) {
+            if (COLUMNS.get(table).stream().anyMatch(c -> c.name.equals("name"))) {
                 cols.put("name", Datum.of(name));
             }
         }

@@ -37,13 +37,16 @@ final class OvsdbRows {
         final Map<String, Row> mirrors = new LinkedHashMap<>();
         final Map<String, Row> flowTables = new LinkedHashMap<>();
         int mirrorSeq;
+        /** The Manager targets (set-manager) and the SSL row (set-ssl), which the vswitchd's bridges ignore. */
+        List<String> managers = List.of();
+        Row ssl;
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
             "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids",
-            "Interface:external_ids", "Interface:mtu_request");
+            "Interface:external_ids", "Interface:mtu_request", "Interface:other_config");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
     final Map<String, Row> ovs = new LinkedHashMap<>();
@@ -57,6 +60,9 @@ final class OvsdbRows {
     final Map<String, Row> flowTables = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
+    /** The Manager rows' targets and the SSL row (null: none), kept in {@link Stored} by the commit. */
+    List<String> managers;
+    Row ssl;
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
     final java.util.Set<String> expected = new java.util.HashSet<>();
     private final Vswitchd vswitchd;
@@ -78,6 +84,8 @@ final class OvsdbRows {
         root.cols.put("iface_types", new Datum(Vswitchd.NETDEV_TYPES, List.of()));
         restore(root);
         ovs.put(".", root);
+        managers = stored.managers;
+        ssl = stored.ssl;
         for (OvsBridge b : vswitchd.bridges()) {
             Ofproto o = b.ofproto();
             controllers.put(o.name, o.controllers);
@@ -241,8 +249,23 @@ final class OvsdbRows {
             case "Interface" -> ifaces;
             case "Mirror" -> mirrors;
             case "Flow_Table" -> flowTables;
+            case "Manager" -> remotes("Manager", Map.of("", managers));
+            case "Controller" -> remotes("Controller", controllers);
+            case "SSL" -> ssl == null ? Map.of() : Map.of("", ssl);
             default -> Map.of();
         };
+    }
+
+    // the Manager or Controller rows of the targets (a remote never connects in the lab): their row ids are not the
+    // targets (vsctl_row_ids finds a Controller by its bridge), so no name given on the command line finds them
+    private static Map<String, Row> remotes(String table, Map<String, List<String>> targets) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        targets.forEach((owner, list) -> list.forEach(t -> {
+            Row r = new Row(table, owner + "\0" + t);
+            r.cols.put("target", Datum.of(t));
+            rows.put(r.name, r);
+        }));
+        return rows;
     }
 
     private List<Row> all() {
@@ -379,6 +402,8 @@ final class OvsdbRows {
         }
         stored.mirrors.clear();
         mirrors.forEach((k, r) -> stored.mirrors.put(k, copy(r)));
+        stored.managers = managers;
+        stored.ssl = ssl;
         stored.flowTables.clear();
         flowTables.forEach((k, r) -> stored.flowTables.put(k, copy(r)));
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
@@ -654,13 +679,14 @@ final class OvsdbRows {
         o.ml.setMaxEntries(size == 0 ? io.arplab.flow.MacLearning.DEFAULT_MAX : size < 0 ? Integer.MAX_VALUE : size);
         o.ml.setFloodVlans(bits(br.get("flood_vlans")));
         o.ml.expire(now); // the next ofproto run()'s mac_learning_run()
-        String dpid = other.get("datapath-id");
-        if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
-            o.datapathId = Long.parseUnsignedLong(dpid, 16);
-        }
         Long hwaddr = other.get("hwaddr") == null ? null : io.arplab.flow.FieldParser.mac(other.get("hwaddr"));
         if (hwaddr != null && hwaddr != o.hwaddr && !MacAddress.isMulticast(hwaddr)) {
             vswitchd.setHwaddr(b, hwaddr);
         }
+        // bridge_pick_datapath_id(): other_config's datapath-id if dpid_from_string() takes it (16 hex digits, not
+        // 0), else the bridge's MAC
+        String dpid = other.get("datapath-id");
+        boolean given = dpid != null && dpid.matches("[0-9a-fA-F]{16}") && Long.parseUnsignedLong(dpid, 16) != 0;
+        o.datapathId = given ? Long.parseUnsignedLong(dpid, 16) : o.hwaddr;
     }
 }
