@@ -141,7 +141,8 @@ class OvsOfctlCommandsTest {
             "probe-ff.in", "probe-purge.in", "probe-route.in",
             "probe-features-off.in", "probe-dpflows.in",
             "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in",
-            "probe-errors.in", "probe-mtu.in", "probe-vsctl4.in"})
+            "probe-errors.in", "probe-mtu.in", "probe-vsctl4.in",
+            "probe-appctl2.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
