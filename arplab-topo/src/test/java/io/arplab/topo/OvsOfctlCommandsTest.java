@@ -162,6 +162,15 @@ class OvsOfctlCommandsTest {
     }
 
     /**
+     * ovs-vsctl show with a manager, a controller, VLAN columns and interfaces in error (refdata/ovs/ofctl-cmds/
+     * probe-vsctl6.in): its uuid and the ports' order (the uuids' hash order) as the vsctl campaign compares them.
+     */
+    @Test
+    void showOfRemotesAndErrorsIsOvsOwn(@TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("probe-vsctl6.in"), OvsVsctlRecordingTest::normal);
+    }
+
+    /**
      * The same over seeded flow files (refdata/ovs/fte, src/test/scripts/gen-fte.py): random flows OVS accepts, a
      * second file with some changed, moved, dropped, added and repeated, replaced and diffed in every direction.
      * dump-flows stays compared sorted: after replace-flows, each strict delete's rule leaves the classifier in an RCU

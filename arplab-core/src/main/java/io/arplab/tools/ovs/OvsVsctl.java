@@ -1142,8 +1142,13 @@ public final class OvsVsctl implements Tool {
         rows.bridges.keySet().forEach(b -> names.append(b).append(','));
         line(java.util.UUID.nameUUIDFromBytes(names.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString());
+        // cmd_show_tables: the Open_vSwitch row's manager_options, the Bridge's controller, each remote by its
+        // target (is_connected false, the default, not shown)
+        rows.managers.forEach(m -> line("    Manager " + Ovsdb.atom(Ovsdb.Atom.S, m)));
         for (Row b : rows.bridges.values()) {
             line("    Bridge " + b.name);
+            rows.controllers.getOrDefault(b.name, List.of())
+                    .forEach(t -> line("        Controller " + Ovsdb.atom(Ovsdb.Atom.S, t)));
             for (String col : List.of("fail_mode", "datapath_type")) {
                 String v = Ovsdb.format(Ovsdb.column("Bridge", col), b.get(col));
                 if (!v.equals("[]") && !v.equals("\"\"")) {
