@@ -33,6 +33,11 @@ public final class Ofproto {
                 NO_PACKET_IN = 64;
         /** The Port row's protected column (bundle->protected). */
         public boolean protectedPort;
+        /**
+         * xport->skb_priorities: the DSCP (shifted into the tos byte) of each skb_priority whose QoS queue sets one
+         * (ofproto_port_set_queues(); dpif-netdev's priority is the queue id).
+         */
+        public Map<Long, Integer> skbPriorityDscp = Map.of();
         /** The netdev's MTU ({@link PortMtu}), and whether the Interface requests it (netdev_mtu_user_config()). */
         public int mtu = 1500;
         boolean mtuUserConfig;
@@ -370,6 +375,16 @@ public final class Ofproto {
 
     /** The ports' MTUs (ofproto.c's update_mtu()). */
     private final PortMtu mtus = new PortMtu(this);
+
+    /** ofproto_port_set_queues(): the port's queues with a DSCP, by queue id; a change revalidates. */
+    public void setQueueDscps(Port p, Map<Long, Integer> queueDscp) {
+        Map<Long, Integer> m = new java.util.HashMap<>();
+        queueDscp.forEach((queue, dscp) -> m.put(queue, (dscp << 2) & 0xfc)); // set_queues(): (dscp << 2) & DSCP_MASK
+        if (!m.equals(p.skbPriorityDscp)) {
+            p.skbPriorityDscp = Map.copyOf(m);
+            datapath.portsVersion++;
+        }
+    }
 
     /** iface_set_netdev_mtu(): the Interface's mtu_request, null for none. */
     public void requestMtu(Port p, Long request) {

@@ -163,11 +163,15 @@ class OvsOfctlCommandsTest {
 
     /**
      * ovs-vsctl show with a manager, a controller, VLAN columns and interfaces in error (refdata/ovs/ofctl-cmds/
-     * probe-vsctl6.in): its uuid and the ports' order (the uuids' hash order) as the vsctl campaign compares them.
+     * probe-vsctl6.in), QoS and Queue rows (probe-qos.in): uuids, the ports' order in show and the rows' order in list
+     * (the uuids' hash order) as the vsctl campaign compares them.
      */
-    @Test
-    void showOfRemotesAndErrorsIsOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("probe-vsctl6.in"), OvsVsctlRecordingTest::normal);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-vsctl6.in", "probe-qos.in"})
+    void rowsInUuidOrderAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        // each exit status a block of its own, so that sorting the rows' blocks leaves it last
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
+                s -> OvsVsctlRecordingTest.normal(s.replaceAll("(?m)^(\\[exit \\d+\\])$", "\n$1")));
     }
 
     /**

@@ -108,6 +108,7 @@ public final class OvsVsctl implements Tool {
                 }
             }
             checkSymbols();
+            checkReferences();
             List<String> errors = dryRun ? List.of() : rows.commit();
             ctx.out().print(out);
             for (String e : errors) {
@@ -646,7 +647,7 @@ public final class OvsVsctl implements Tool {
     // its columns set as "set" does, its uuid printed
     private void create(Command c) {
         String table = table(c.arg(0));
-        if (!table.equals("Mirror") && !table.equals("Flow_Table")) {
+        if (!List.of("Mirror", "Flow_Table", "QoS", "Queue").contains(table)) {
             throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
         }
         String id = c.options().get("--id");
@@ -672,8 +673,41 @@ public final class OvsVsctl implements Tool {
             warn("db_ctl_base", "either --all or records argument should be specified");
             return;
         }
+        List<Row> named = new ArrayList<>();
         for (String id : c.args.subList(1, c.args.size())) {
-            row(table, id, !c.has("--if-exists"));
+            Row r = row(table, id, !c.has("--if-exists"));
+            if (r != null) {
+                named.add(r);
+            }
+        }
+        if (ROOTS.contains(table)) { // a root table's rows go, unless the commit finds them referenced
+            for (Row r : all ? List.copyOf(rows.table(table).values()) : named) {
+                rows.table(table).remove(r.name);
+                destroyed.add(r);
+            }
+        }
+    }
+
+    /** The root tables whose rows arplab creates (QoS, Queue): they stay until destroyed. */
+    private static final List<String> ROOTS = List.of("QoS", "Queue");
+    /** Their rows destroyed in this transaction. */
+    private final List<Row> destroyed = new ArrayList<>();
+
+    // ovsdb-server's referential integrity check of the commit (ovsdb/transaction.c check_ref_count()): a destroyed
+    // row that a Port's qos or a QoS's queues still name fails the transaction
+    private void checkReferences() {
+        for (Row d : destroyed) {
+            long refs = d.table.equals("QoS")
+                    ? rows.ports.values().stream().filter(p -> p.get("qos").keys().contains(d.uuid())).count()
+                    : rows.qos.values().stream().mapToLong(q -> q.get("queues").values().stream()
+                            .filter(d.uuid()::equals).count()).sum();
+            if (refs > 0) {
+                String error = "transaction error: {\"details\":\"cannot delete " + d.table + " row " + d.uuid()
+                        + " because of " + refs + " remaining reference(s)\",\"error\":\"referential integrity "
+                        + "violation\"}";
+                warn("ovsdb_idl", error);
+                throw new VsctlException(error);
+            }
         }
     }
 
@@ -873,7 +907,11 @@ public final class OvsVsctl implements Tool {
     private Row row(String table, String id, boolean mustExist) {
         Map<String, Row> t = rows.table(table);
         boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
-        Row r = byName ? null : t.get(id);
+        Row r = byName || ROOTS.contains(table) ? null : t.get(id);
+        if (table.equals("QoS") && rows.ports.containsKey(id)) { // vsctl_row_ids: a Port's name finds its qos
+            List<String> q = rows.ports.get(id).get("qos").keys();
+            r = q.isEmpty() ? null : t.values().stream().filter(x -> x.uuid().equals(q.get(0))).findFirst().orElse(null);
+        }
         if (byName && !uuidText(id)) { // a Mirror's or a Flow_Table's row id is its name column
             List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
             if (named.size() > 1) {

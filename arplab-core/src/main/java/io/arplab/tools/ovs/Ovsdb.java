@@ -79,7 +79,7 @@ final class Ovsdb {
         return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, List.of(allowed), c.mutable, c.config);
     }
 
-    static final Map<String, List<Column>> COLUMNS = Map.of(
+    static final Map<String, List<Column>> COLUMNS = merged(Map.of(
             "Bridge", List.of(opt("auto_attach", Atom.U), c("controller", Atom.U, null, 0, N),
                     opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
                     config(map("external_ids")), config(oneOf(opt("fail_mode", Atom.S), "secure", "standalone")),
@@ -95,7 +95,7 @@ final class Ovsdb {
                     config(range(c("cvlans", Atom.I, null, 0, 4096), 0, 4095)), config(map("external_ids")), one("fake_bridge", Atom.B),
                     c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), opt("mac", Atom.S),
                     immutable(one("name", Atom.S)), config(map("other_config")), config(one("protected", Atom.B)),
-                    opt("qos", Atom.U), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
+                    config(opt("qos", Atom.U)), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
                     c("statistics", Atom.S, Atom.I, 0, N), map("status"), config(range(opt("tag", Atom.I), 0, 4095)),
                     config(range(c("trunks", Atom.I, null, 0, 4096), 0, 4095)), config(oneOf(opt("vlan_mode",
                             Atom.S), "access", "dot1q-tunnel", "native-tagged", "native-untagged", "trunk"))),
@@ -112,19 +112,6 @@ final class Ovsdb {
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
                     config(map("other_config")), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
                     config(one("type", Atom.S))),
-            // the remotes' rows as ovs-vsctl's set-manager and set-controller write them; the vswitchd's own
-            // columns (is_connected, role, status) as an unconnected remote has them
-            "Manager", List.of(opt("connection_mode", Atom.S), map("external_ids"), opt("inactivity_probe", Atom.I),
-                    one("is_connected", Atom.B), opt("max_backoff", Atom.I), map("other_config"), map("status"),
-                    immutable(one("target", Atom.S))),
-            "SSL", List.of(one("bootstrap_ca_cert", Atom.B), one("ca_cert", Atom.S), one("certificate", Atom.S),
-                    map("external_ids"), one("private_key", Atom.S)),
-            "Controller", List.of(opt("connection_mode", Atom.S), opt("controller_burst_limit", Atom.I),
-                    opt("controller_queue_size", Atom.I), opt("controller_rate_limit", Atom.I),
-                    opt("enable_async_messages", Atom.B), map("external_ids"), opt("inactivity_probe", Atom.I),
-                    one("is_connected", Atom.B), opt("local_gateway", Atom.S), opt("local_ip", Atom.S),
-                    opt("local_netmask", Atom.S), opt("max_backoff", Atom.I), map("other_config"),
-                    opt("role", Atom.S), map("status"), one("target", Atom.S), opt("type", Atom.S)),
             "Flow_Table", List.of(config(map("external_ids")), config(range(opt("flow_limit", Atom.I), 0,
                     Long.MAX_VALUE)), config(c("groups", Atom.S, null, 0, N)), config(opt("name", Atom.S)),
                     config(oneOf(opt("overflow_policy", Atom.S), "refuse", "evict")), c("prefixes", Atom.S, null, 0, 3)),
@@ -140,7 +127,31 @@ final class Ovsdb {
                     config(map("external_ids")), c("iface_types", Atom.S, null, 0, N),
                     c("manager_options", Atom.U, null, 0, N), one("next_cfg", Atom.I), config(map("other_config")),
                     opt("ovs_version", Atom.S), opt("ssl", Atom.U), map("statistics"), opt("system_type", Atom.S),
-                    opt("system_version", Atom.S)));
+                    opt("system_version", Atom.S))), Map.of(
+            // the remotes' rows as ovs-vsctl's set-manager and set-controller write them; the vswitchd's own
+            // columns (is_connected, role, status) as an unconnected remote has them
+            "Manager", List.of(opt("connection_mode", Atom.S), map("external_ids"), opt("inactivity_probe", Atom.I),
+                    one("is_connected", Atom.B), opt("max_backoff", Atom.I), map("other_config"), map("status"),
+                    immutable(one("target", Atom.S))),
+            "SSL", List.of(one("bootstrap_ca_cert", Atom.B), one("ca_cert", Atom.S), one("certificate", Atom.S),
+                    map("external_ids"), one("private_key", Atom.S)),
+            "Controller", List.of(opt("connection_mode", Atom.S), opt("controller_burst_limit", Atom.I),
+                    opt("controller_queue_size", Atom.I), opt("controller_rate_limit", Atom.I),
+                    opt("enable_async_messages", Atom.B), map("external_ids"), opt("inactivity_probe", Atom.I),
+                    one("is_connected", Atom.B), opt("local_gateway", Atom.S), opt("local_ip", Atom.S),
+                    opt("local_netmask", Atom.S), opt("max_backoff", Atom.I), map("other_config"),
+                    opt("role", Atom.S), map("status"), one("target", Atom.S), opt("type", Atom.S)),
+            // QoS and Queue rows: root tables, kept until destroyed; netdev-dummy has no QoS type to apply them
+            "QoS", List.of(config(map("external_ids")), config(map("other_config")),
+                    config(range(c("queues", Atom.I, Atom.U, 0, N), 0, 4294967295L)), config(one("type", Atom.S))),
+            "Queue", List.of(config(range(opt("dscp", Atom.I), 0, 63)), config(map("external_ids")),
+                    config(map("other_config")))));
+
+    private static Map<String, List<Column>> merged(Map<String, List<Column>> a, Map<String, List<Column>> b) {
+        Map<String, List<Column>> m = new java.util.HashMap<>(a);
+        m.putAll(b);
+        return Map.copyOf(m);
+    }
 
     /** A row: its table, name, and every column's value (atoms, or keys with values for a map). */
     static final class Row {

@@ -36,6 +36,9 @@ final class OvsdbRows {
         /** The Mirror and Flow_Table tables' rows, by key ("row-N", which their uuids derive from), and the last N. */
         final Map<String, Row> mirrors = new LinkedHashMap<>();
         final Map<String, Row> flowTables = new LinkedHashMap<>();
+        /** The QoS and Queue tables' rows (root tables: they stay until destroyed). */
+        final Map<String, Row> qos = new LinkedHashMap<>();
+        final Map<String, Row> queues = new LinkedHashMap<>();
         int mirrorSeq;
         /** The Manager targets (set-manager) and the SSL row (set-ssl), which the vswitchd's bridges ignore. */
         List<String> managers = List.of();
@@ -45,7 +48,7 @@ final class OvsdbRows {
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
-            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids",
+            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids", "Port:qos",
             "Interface:external_ids", "Interface:mtu_request", "Interface:other_config");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
@@ -58,6 +61,8 @@ final class OvsdbRows {
     /** The Mirror and Flow_Table rows, by key. */
     final Map<String, Row> mirrors = new LinkedHashMap<>();
     final Map<String, Row> flowTables = new LinkedHashMap<>();
+    final Map<String, Row> qos = new LinkedHashMap<>();
+    final Map<String, Row> queues = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
     /** The Manager rows' targets and the SSL row (null: none), kept in {@link Stored} by the commit. */
@@ -116,6 +121,8 @@ final class OvsdbRows {
         });
         stored.mirrors.forEach((k, r) -> mirrors.put(k, copy(r)));
         stored.flowTables.forEach((k, r) -> flowTables.put(k, copy(r)));
+        stored.qos.forEach((k, r) -> qos.put(k, copy(r)));
+        stored.queues.forEach((k, r) -> queues.put(k, copy(r)));
         syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
@@ -193,7 +200,9 @@ final class OvsdbRows {
     Row newRow(String table, String uuid) {
         Row m = new Row(table, "row-" + ++stored.mirrorSeq);
         m.fixedUuid = uuid;
-        m.cols.put("name", table.equals("Mirror") ? Datum.of("") : Datum.EMPTY);
+        if (m.cols.containsKey("name")) {
+            m.cols.put("name", table.equals("Mirror") ? Datum.of("") : Datum.EMPTY);
+        }
         table(table).put(m.name, m);
         return m;
     }
@@ -249,6 +258,8 @@ final class OvsdbRows {
             case "Interface" -> ifaces;
             case "Mirror" -> mirrors;
             case "Flow_Table" -> flowTables;
+            case "QoS" -> qos;
+            case "Queue" -> queues;
             case "Manager" -> remotes("Manager", Map.of("", managers));
             case "Controller" -> remotes("Controller", controllers);
             case "SSL" -> ssl == null ? Map.of() : Map.of("", ssl);
@@ -383,6 +394,7 @@ final class OvsdbRows {
                 if (i != null && portBridge.get(p.name).equals(b.bridgeName())) {
                     String mtu = i.string("mtu_request");
                     b.ofproto().requestMtu(p, mtu == null ? null : Long.valueOf(mtu));
+                    b.ofproto().setQueueDscps(p, queueDscps(ports.get(p.name)));
                 }
             }
         }
@@ -406,6 +418,10 @@ final class OvsdbRows {
         stored.ssl = ssl;
         stored.flowTables.clear();
         flowTables.forEach((k, r) -> stored.flowTables.put(k, copy(r)));
+        stored.qos.clear();
+        qos.forEach((k, r) -> stored.qos.put(k, copy(r)));
+        stored.queues.clear();
+        queues.forEach((k, r) -> stored.queues.put(k, copy(r)));
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
         stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
@@ -578,6 +594,26 @@ final class OvsdbRows {
                 p.ofportRequest = request;
             }
         }
+    }
+
+    // iface_configure_qos(): a QoS row with a type gives the port its queues that have a DSCP (queue id, dscp)
+    private Map<Long, Integer> queueDscps(Row port) {
+        Map<Long, Integer> m = new HashMap<>();
+        List<String> ref = port == null ? List.of() : port.get("qos").keys();
+        Row q = ref.isEmpty() ? null : qos.values().stream().filter(r -> r.uuid().equals(ref.get(0))).findFirst()
+                .orElse(null);
+        if (q == null || q.string("type") == null || q.string("type").isEmpty()) {
+            return m;
+        }
+        Datum queueRefs = q.get("queues");
+        for (int k = 0; k < queueRefs.keys().size(); k++) {
+            String uuid = queueRefs.values().get(k);
+            Row queue = queues.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst().orElse(null);
+            if (queue != null && queue.string("dscp") != null) {
+                m.put(Long.parseLong(queueRefs.keys().get(k)), Integer.parseInt(queue.string("dscp")));
+            }
+        }
+        return m;
     }
 
     private static long request(Row iface) {
