@@ -67,6 +67,11 @@ final class Ovsdb {
         return c(name, t, null, 1, 1);
     }
 
+    // an Interface's ingress policing setting: an integer from 0 (netdev-dummy has no policer to apply it)
+    private static Column policing(String name) {
+        return config(range(one(name, Atom.I), 0, Long.MAX_VALUE));
+    }
+
     private static Column immutable(Column c) {
         return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, c.allowed, false, c.config);
     }
@@ -93,7 +98,7 @@ final class Ovsdb {
             "Port", List.of(opt("bond_active_slave", Atom.S), one("bond_downdelay", Atom.I),
                     one("bond_fake_iface", Atom.B), opt("bond_mode", Atom.S), one("bond_updelay", Atom.I),
                     config(range(c("cvlans", Atom.I, null, 0, 4096), 0, 4095)), config(map("external_ids")), one("fake_bridge", Atom.B),
-                    c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), opt("mac", Atom.S),
+                    c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), config(opt("mac", Atom.S)),
                     immutable(one("name", Atom.S)), config(map("other_config")), config(one("protected", Atom.B)),
                     config(opt("qos", Atom.U)), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
                     c("statistics", Atom.S, Atom.I, 0, N), map("status"), config(range(opt("tag", Atom.I), 0, 4095)),
@@ -103,10 +108,10 @@ final class Ovsdb {
                     c("cfm_fault_status", Atom.S, null, 0, N), opt("cfm_flap_count", Atom.I),
                     opt("cfm_health", Atom.I), opt("cfm_mpid", Atom.I), c("cfm_remote_mpids", Atom.I, null, 0, N),
                     opt("cfm_remote_opstate", Atom.S), opt("duplex", Atom.S), opt("error", Atom.S),
-                    config(map("external_ids")), opt("ifindex", Atom.I), one("ingress_policing_burst", Atom.I),
-                    one("ingress_policing_kpkts_burst", Atom.I), one("ingress_policing_kpkts_rate", Atom.I),
-                    one("ingress_policing_rate", Atom.I), opt("lacp_current", Atom.B), opt("link_resets", Atom.I),
-                    opt("link_speed", Atom.I), opt("link_state", Atom.S), map("lldp"), opt("mac", Atom.S),
+                    config(map("external_ids")), opt("ifindex", Atom.I),
+                    policing("ingress_policing_burst"), policing("ingress_policing_kpkts_burst"),
+                    policing("ingress_policing_kpkts_rate"), policing("ingress_policing_rate"), opt("lacp_current", Atom.B), opt("link_resets", Atom.I),
+                    opt("link_speed", Atom.I), opt("link_state", Atom.S), map("lldp"), config(opt("mac", Atom.S)),
                     opt("mac_in_use", Atom.S), opt("mtu", Atom.I), config(range(opt("mtu_request", Atom.I), 1, Long.MAX_VALUE)),
                     immutable(one("name", Atom.S)), opt("ofport", Atom.I),
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),

@@ -49,7 +49,9 @@ final class OvsdbRows {
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
             "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids", "Port:qos",
-            "Interface:external_ids", "Interface:mtu_request", "Interface:other_config");
+            "Interface:external_ids", "Interface:mtu_request", "Interface:other_config", "Interface:mac",
+            "Interface:ingress_policing_burst", "Interface:ingress_policing_kpkts_burst",
+            "Interface:ingress_policing_kpkts_rate", "Interface:ingress_policing_rate", "Port:mac");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
     final Map<String, Row> ovs = new LinkedHashMap<>();
@@ -395,6 +397,7 @@ final class OvsdbRows {
                     String mtu = i.string("mtu_request");
                     b.ofproto().requestMtu(p, mtu == null ? null : Long.valueOf(mtu));
                     b.ofproto().setQueueDscps(p, queueDscps(ports.get(p.name)));
+                    internalMac(b, p, i.string("mac"));
                 }
             }
         }
@@ -593,6 +596,18 @@ final class OvsdbRows {
                 p.options.putAll(i.map("options"));
                 p.ofportRequest = request;
             }
+        }
+    }
+
+    // iface_set_mac(): an internal port (not the local one) takes the Interface's mac when eth_addr_from_string()
+    // reads it and it is not multicast; otherwise, or without one, its MAC stays
+    private void internalMac(OvsBridge b, Ofproto.Port p, String mac) {
+        if (!p.type.equals("internal") || p.ofport == Ports.LOCAL || mac == null) {
+            return;
+        }
+        Long ea = io.arplab.flow.FieldParser.mac(mac);
+        if (ea != null && !MacAddress.isMulticast(ea) && ea != p.mac) {
+            vswitchd.setInternalMac(b, p.name, ea);
         }
     }
 
