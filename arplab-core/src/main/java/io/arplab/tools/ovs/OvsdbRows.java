@@ -254,7 +254,12 @@ final class OvsdbRows {
 
     Map<String, Row> table(String table) {
         return switch (table) {
-            case "Open_vSwitch" -> ovs;
+            case "Open_vSwitch" -> { // its manager_options and ssl name the rows set-manager and set-ssl made
+                ovs.get(".").cols.put("manager_options", new Datum(remotes("Manager", Map.of("", managers)).values()
+                        .stream().map(Row::uuid).toList(), List.of()));
+                ovs.get(".").cols.put("ssl", ssl == null ? Datum.EMPTY : Datum.of(ssl.uuid()));
+                yield ovs;
+            }
             case "Bridge" -> bridges;
             case "Port" -> ports;
             case "Interface" -> ifaces;
