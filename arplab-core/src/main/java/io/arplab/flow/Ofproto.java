@@ -33,6 +33,14 @@ public final class Ofproto {
                 NO_PACKET_IN = 64;
         /** The Port row's protected column (bundle->protected). */
         public boolean protectedPort;
+        /**
+         * xport->skb_priorities: the DSCP (shifted into the tos byte) of each skb_priority whose QoS queue sets one
+         * (ofproto_port_set_queues(); dpif-netdev's priority is the queue id).
+         */
+        public Map<Long, Integer> skbPriorityDscp = Map.of();
+        /** The netdev's MTU ({@link PortMtu}), and whether the Interface requests it (netdev_mtu_user_config()). */
+        public int mtu = 1500;
+        boolean mtuUserConfig;
         /** A tunnel netdev's own tx (netdev_vport_inc_tx()), which its datapath port (dpctl/show) does not see. */
         long vportTxPackets, vportTxBytes;
 
@@ -74,6 +82,11 @@ public final class Ofproto {
          */
         public boolean isLinux() {
             return type.equals("system");
+        }
+
+        /** Its netdev is netdev-dummy's (dummy or dummy-internal), whose send refuses frames past the MTU. */
+        boolean dummySend() {
+            return type.equals("dummy") || netdevType().equals("dummy-internal");
         }
 
         public boolean isTunnel() {
@@ -364,6 +377,25 @@ public final class Ofproto {
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         putPort(local);
         datapath.register(this, local);
+        mtus.update(local);
+    }
+
+    /** The ports' MTUs (ofproto.c's update_mtu()). */
+    private final PortMtu mtus = new PortMtu(this);
+
+    /** ofproto_port_set_queues(): the port's queues with a DSCP, by queue id; a change revalidates. */
+    public void setQueueDscps(Port p, Map<Long, Integer> queueDscp) {
+        Map<Long, Integer> m = new java.util.HashMap<>();
+        queueDscp.forEach((queue, dscp) -> m.put(queue, (dscp << 2) & 0xfc)); // set_queues(): (dscp << 2) & DSCP_MASK
+        if (!m.equals(p.skbPriorityDscp)) {
+            p.skbPriorityDscp = Map.copyOf(m);
+            datapath.portsVersion++;
+        }
+    }
+
+    /** iface_set_netdev_mtu(): the Interface's mtu_request, null for none. */
+    public void requestMtu(Port p, Long request) {
+        mtus.request(p, request);
     }
 
     /**
@@ -381,6 +413,7 @@ public final class Ofproto {
         putPort(p);
         datapath.register(this, p);
         datapath.portsVersion++;
+        mtus.update(p); // ofport_install()
         return p;
     }
 
@@ -431,6 +464,7 @@ public final class Ofproto {
         datapath.router.neighFlush(p.name); // xlate_ofport_remove(): tnl_neigh_flush() of the port's netdev name
         datapath.unregister(p);
         datapath.portsVersion++;
+        mtus.removed(p);
     }
 
     /** connmgr_set_fail_mode() ({@link Connmgr}): a change may flush the flows and give the fail-open flow. */
@@ -733,13 +767,13 @@ public final class Ofproto {
     }
 
     // the frames the ports send, counted. A port's frames leave in batches of NETDEV_MAX_BURST
-    // (dp_netdev_pmd_flush_output_on_port()); netdev_dummy_send() stops at a frame longer than the MTU (a dummy
-    // netdev's is 1500) allows with its Ethernet header and a VLAN tag if it has one (EMSGSIZE): it and the rest of
-    // its batch are not sent, nor counted
+    // (dp_netdev_pmd_flush_output_on_port()); netdev_dummy_send() stops at a frame longer than the port's MTU
+    // allows with its Ethernet header and a VLAN tag if it has one (EMSGSIZE): it and the rest of its batch are not
+    // sent, nor counted
     private List<Output> transmitted(List<Output> outputs) {
         boolean big = false;
         for (int i = 0; i < outputs.size() && !big; i++) {
-            big = outputs.get(i).frame().length > 1500 + 14;
+            big = outputs.get(i).frame().length > mtus.smallest + 14;
         }
         List<Output> fit = big ? new ArrayList<>(outputs.size()) : outputs;
         // per port: the frames in its batch, whether the batch stopped
@@ -747,13 +781,13 @@ public final class Ofproto {
         for (Output o : outputs) {
             Port p = port(o.ofport());
             byte[] f = o.frame();
-            if (big && p != null && p.type.equals("dummy")) {
+            if (big && p != null && p.dummySend()) {
                 int[] b = batches.computeIfAbsent(o.ofport(), k -> new int[2]);
                 if (b[0]++ == 32) {
                     b[0] = 1;
                     b[1] = 0;
                 }
-                b[1] |= f.length > 1500 + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
+                b[1] |= f.length > p.mtu + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
                 if (b[1] != 0) {
                     continue;
                 }

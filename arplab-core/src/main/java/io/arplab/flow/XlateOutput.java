@@ -68,6 +68,26 @@ final class XlateOutput {
             }
             return;
         }
+        // compose_output_action__(): a port with QoS queues that set a DSCP (xport->skb_priorities) matches the
+        // skb_priority, and a queue's DSCP is the packet's on that port (the flow's own tos back after the output)
+        int tos = Slot.NW_TOS.ordinal();
+        long flowTos = x.flow[tos];
+        if (!p.skbPriorityDscp.isEmpty()) {
+            x.wc[Slot.SKB_PRIORITY.ordinal()] = Slot.SKB_PRIORITY.max;
+            Integer dscp = p.skbPriorityDscp.get(x.flow[Slot.SKB_PRIORITY.ordinal()]);
+            if (dscp != null) {
+                x.wc[tos] |= 0xfc;
+                x.flow[tos] = (flowTos & ~0xfcL) | dscp;
+            }
+        }
+        try {
+            outputToNetdev(x, port, p);
+        } finally {
+            x.flow[tos] = flowTos;
+        }
+    }
+
+    private static void outputToNetdev(Xlate x, long port, Ofproto.Port p) {
         io.arplab.wire.Geneve.Metadata tunnel = null;
         if (p.isTunnel()) {
             // compose_output_action__(): tnl_port_send(), then the kernel tunnel's set(tunnel(...)) first

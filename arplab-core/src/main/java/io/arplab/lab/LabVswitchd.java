@@ -161,6 +161,16 @@ final class LabVswitchd implements Vswitchd {
     }
 
     @Override
+    public void setInternalMac(OvsBridge b, String port, long mac) {
+        b.ofproto().port(port).mac = mac;
+        NetDevice dev = owner.stack().device(port);
+        if (dev != null) {
+            lab.network().act(lab.network().node(owner.name()), out -> owner.stack().setMac(lab.now(), dev,
+                    MacAddress.of(mac), owner.outbox(out)));
+        }
+    }
+
+    @Override
     public void limitVlans(int vlanLimit) {
         datapath.limitVlans(vlanLimit);
     }

@@ -35,6 +35,9 @@ public interface Vswitchd {
     /** other_config:hwaddr: the bridge's MAC, on its local port and the node's interface of the bridge. */
     void setHwaddr(OvsBridge bridge, long mac);
 
+    /** iface_set_mac(): an internal port's MAC, its netdev's (the port's device in the lab) too. */
+    void setInternalMac(OvsBridge bridge, String port, long mac);
+
     /** Open_vSwitch other_config:vlan-limit (bridge_reconfigure(): ofproto_set_vlan_limit()), on its datapath. */
     void limitVlans(int vlanLimit);
 

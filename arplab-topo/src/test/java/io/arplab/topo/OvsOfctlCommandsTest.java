@@ -140,7 +140,9 @@ class OvsOfctlCommandsTest {
             "probe-trace2.in", "probe-ctflush.in", "probe-meterdrops.in",
             "probe-ff.in", "probe-purge.in", "probe-route.in",
             "probe-features-off.in", "probe-dpflows.in",
-            "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in"})
+            "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in",
+            "probe-errors.in", "probe-mtu.in", "probe-vsctl4.in",
+            "probe-appctl2.in", "probe-ifcfg.in", "probe-emer.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
@@ -152,10 +154,24 @@ class OvsOfctlCommandsTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
-            "probe-vsctl2.in", "probe-mirror3.in"})
+            "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
+            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
+    }
+
+    /**
+     * ovs-vsctl show with a manager, a controller, VLAN columns and interfaces in error (refdata/ovs/ofctl-cmds/
+     * probe-vsctl6.in), QoS and Queue rows (probe-qos.in): uuids, the ports' order in show and the rows' order in list
+     * (the uuids' hash order) as the vsctl campaign compares them.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-vsctl6.in", "probe-qos.in"})
+    void rowsInUuidOrderAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        // each exit status a block of its own, so that sorting the rows' blocks leaves it last
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
+                s -> OvsVsctlRecordingTest.normal(s.replaceAll("(?m)^(\\[exit \\d+\\])$", "\n$1")));
     }
 
     /**

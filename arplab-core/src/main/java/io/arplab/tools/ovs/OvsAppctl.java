@@ -474,6 +474,29 @@ public final class OvsAppctl implements Tool {
                         });
                     }
                 }
+                case "stp/tcn", "rstp/tcn" -> { // stp_unixctl_tcn(), rstp_unixctl_tcn(): no STP or RSTP object
+                    if (!rest.isEmpty()) {
+                        return error(cmd.equals("stp/tcn") ? "no such stp object" : "No such RSTP object");
+                    }
+                    ctx.out().println("OK");
+                }
+                case "autoattach/status", "autoattach/show-isid", "autoattach/statistics" -> { } // no LLDP object
+                case "bridge/reconnect" -> { // bridge_unixctl_reconnect(): the controllers' connections (none made)
+                    if (!rest.isEmpty() && OvsTools.ofproto(ctx, rest.get(0)) == null) {
+                        return error("Unknown bridge");
+                    }
+                }
+                case "dpctl/cache-get-size", "dpctl/cache-set-size", "dpctl/offload-stats-show" -> {
+                    return dpifNetdevCaches(cmd, rest);
+                }
+                case "dpif-netdev/pmd-rxq-show", "dpif-netdev/pmd-stats-clear" -> {
+                    if (!rest.isEmpty()) { // dpif_netdev_pmd_info()'s -pmd, -secs and datapath arguments
+                        return error(notModelled(cmd));
+                    }
+                    if (cmd.equals("dpif-netdev/pmd-rxq-show")) { // the header, then each PMD thread's (none)
+                        ctx.out().println("Displaying last 60 seconds pmd usage %");
+                    }
+                }
                 case "bond/list" -> ctx.out().println("bond\ttype\trecircID\tmembers");
                 case "dpif-netdev/bond-show" -> { } // no balance-tcp bond
                 case "qos/show", "qos/show-types" -> { // qos_unixctl_show(), qos_unixctl_show_types(): netdev-dummy's
@@ -1012,6 +1035,30 @@ public final class OvsAppctl implements Tool {
             ctx.err().println("ovs-appctl: ovs-vswitchd: server returned an error");
         }
         return r.status();
+    }
+
+    // dpctl_cache_get_size(), dpctl_cache_set_size(), dpctl_offload_stats_show() on dpif-netdev, which has neither
+    // cache levels (dpif_cache_get_supported_levels(): EOPNOTSUPP) nor offload statistics (EINVAL)
+    private int dpifNetdevCaches(String cmd, List<String> rest) {
+        if (cmd.equals("dpctl/offload-stats-show")) {
+            if (!rest.isEmpty() && !rest.get(0).equals(OvsTools.DATAPATH)) { // opt_dpif_open()'s other forms
+                return error(notModelled(cmd));
+            }
+            return error("ovs-vswitchd: retrieving offload statistics (" + Errno.EINVAL.text + ")");
+        }
+        if (cmd.equals("dpctl/cache-set-size") && !rest.get(2).matches("\\s*\\+?\\d+.*")) { // ovs_scan()'s %u
+            return error("ovs-vswitchd: size is malformed (" + Errno.EINVAL.text + ")");
+        }
+        String name = rest.isEmpty() ? OvsTools.DATAPATH : rest.get(0); // dps_for_each(): the one datapath
+        Errno open = OvsTools.dpifOpenError(name);
+        if (open != null) {
+            return error("ovs-vswitchd: Opening datapath " + name + " failed (" + open.text + ")");
+        }
+        if (cmd.equals("dpctl/cache-set-size")) {
+            return error("ovs-vswitchd: Setting caches not supported (" + Errno.EOPNOTSUPP.text + ")");
+        }
+        ctx.out().println(name + ":"); // show_dpif_cache(): the name, no levels
+        return 0;
     }
 
     private int error(String message) {

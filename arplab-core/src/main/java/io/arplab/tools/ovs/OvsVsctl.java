@@ -38,7 +38,8 @@ public final class OvsVsctl implements Tool {
             new Syntax("set-controller", 1, Integer.MAX_VALUE, "--inactivity-probe="),
             new Syntax("get-fail-mode", 1, 1, ""), new Syntax("del-fail-mode", 1, 1, ""),
             new Syntax("set-fail-mode", 2, 2, ""), new Syntax("get-manager", 0, 0, ""),
-            new Syntax("del-manager", 0, 0, ""), new Syntax("set-manager", 1, Integer.MAX_VALUE, ""),
+            new Syntax("del-manager", 0, 0, ""), new Syntax("set-manager", 1, Integer.MAX_VALUE, "--inactivity-probe="),
+            new Syntax("get-ssl", 0, 0, ""), new Syntax("del-ssl", 0, 0, ""), new Syntax("set-ssl", 3, 3, "--bootstrap"),
             new Syntax("comment", 0, Integer.MAX_VALUE, ""), new Syntax("get", 2, Integer.MAX_VALUE, "--if-exists,--id="),
             new Syntax("list", 1, Integer.MAX_VALUE, "--if-exists,--columns="),
             new Syntax("find", 1, Integer.MAX_VALUE, "--columns="),
@@ -108,6 +109,7 @@ public final class OvsVsctl implements Tool {
                 }
             }
             checkSymbols();
+            checkReferences();
             List<String> errors = dryRun ? List.of() : rows.commit();
             // post_db_reload_do_checks()' errors go out at once; the commands' output, on a stdout fully buffered
             // when it is no terminal, reaches it at exit, after them
@@ -379,11 +381,11 @@ public final class OvsVsctl implements Tool {
                     + "no effect");
             return;
         }
-        if (!List.of("get", "set", "clear", "list", "find").contains(name)) {
+        if (!List.of("get", "set", "clear", "list", "find", "wait-until").contains(name)) {
             return;
         }
         String table = table(c.arg(0));
-        int from = name.equals("find") ? 1 : 2;
+        int from = name.equals("find") ? 1 : 2; // pre_cmd_wait_until() as pre_cmd_set()
         for (String spec : c.args.subList(Math.min(from, c.args.size()), c.args.size())) {
             if (name.equals("clear")) {
                 column(table, spec);
@@ -453,8 +455,29 @@ public final class OvsVsctl implements Tool {
             case "del-fail-mode" -> bridge(c.arg(0)).cols.put("fail_mode", Datum.EMPTY);
             case "set-controller" -> { // cmd_set_controller(): the bridge's controllers replaced
                 bridge(c.arg(0));
-                rows.controllers.put(c.arg(0), List.copyOf(c.args().subList(1, c.args().size())));
+                rows.controllers.put(c.arg(0), remotes(c.args().subList(1, c.args().size())));
             }
+            case "set-manager" -> rows.managers = remotes(c.args()); // cmd_set_manager()
+            case "del-manager" -> rows.managers = List.of();
+            case "get-manager" -> rows.managers.stream().sorted().distinct().forEach(this::line); // svec_sort_unique()
+            case "set-ssl" -> { // cmd_set_ssl(): a new SSL row
+                rows.ssl = new Row("SSL", "");
+                rows.ssl.cols.put("private_key", Datum.of(c.arg(0)));
+                rows.ssl.cols.put("certificate", Datum.of(c.arg(1)));
+                rows.ssl.cols.put("ca_cert", Datum.of(c.arg(2)));
+                rows.ssl.cols.put("bootstrap_ca_cert", Datum.of(Boolean.toString(c.has("--bootstrap"))));
+            }
+            case "del-ssl" -> rows.ssl = null;
+            case "get-ssl" -> {
+                if (rows.ssl != null) {
+                    line("Private key: " + rows.ssl.string("private_key"));
+                    line("Certificate: " + rows.ssl.string("certificate"));
+                    line("CA Certificate: " + rows.ssl.string("ca_cert"));
+                    line("Bootstrap: " + rows.ssl.string("bootstrap_ca_cert"));
+                }
+            }
+            case "emer-reset" -> emerReset();
+            case "wait-until" -> waitUntil(c);
             case "del-controller" -> {
                 bridge(c.arg(0));
                 rows.controllers.put(c.arg(0), List.of());
@@ -493,6 +516,49 @@ public final class OvsVsctl implements Tool {
             default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
         }
         return 0;
+    }
+
+    // insert_managers(), insert_controllers(): a target no stream (or vconn) class, active or passive, takes is
+    // kept with a warning (stream_verify_name(), pstream_verify_name(): the name's prefix before ':')
+    private List<String> remotes(List<String> targets) {
+        for (String t : targets) {
+            int colon = t.indexOf(':');
+            if (colon < 0 || !List.of("tcp", "ssl", "unix", "ptcp", "pssl", "punix").contains(t.substring(0, colon))) {
+                warn("vsctl", "target type \"" + t + "\" is possibly erroneous");
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    // cmd_emer_reset(): no managers, SSL, controllers, fail mode, mirrors or flood VLANs; a bridge's other_config
+    // keeps its hwaddr alone, a port's goes, an interface's ingress policing is 0
+    private void emerReset() {
+        rows.managers = List.of();
+        rows.ssl = null;
+        for (Row br : rows.bridges.values()) {
+            rows.controllers.put(br.name, List.of());
+            br.cols.put("fail_mode", Datum.EMPTY);
+            br.cols.put("mirrors", Datum.EMPTY);
+            br.cols.put("flood_vlans", Datum.EMPTY);
+            String hwaddr = br.map("other_config").get("hwaddr");
+            br.cols.put("other_config", hwaddr == null ? Datum.EMPTY : Datum.of(Map.of("hwaddr", hwaddr)));
+        }
+        rows.ports.values().forEach(p -> p.cols.put("other_config", Datum.EMPTY));
+        for (Row i : rows.ifaces.values()) {
+            i.cols.put("ingress_policing_rate", Datum.of("0"));
+            i.cols.put("ingress_policing_burst", Datum.of("0"));
+        }
+        rows.mirrors.clear();
+    }
+
+    // cmd_wait_until(): the row and each condition (check_condition()); OVS waits for the database to change until
+    // they hold, which in the lab only a command does
+    private void waitUntil(Command c) {
+        Row r = row(table(c.arg(0)), c.arg(1), false);
+        if (r == null || !c.args.subList(2, c.args.size()).stream().allMatch(cond -> matches(r, cond))) {
+            throw new VsctlException("wait-until on a row or condition that does not hold yet is not modelled by"
+                    + " arplab (nothing changes the lab's database but a command)");
+        }
     }
 
     private void line(String s) {
@@ -584,7 +650,7 @@ public final class OvsVsctl implements Tool {
     // its columns set as "set" does, its uuid printed
     private void create(Command c) {
         String table = table(c.arg(0));
-        if (!table.equals("Mirror") && !table.equals("Flow_Table")) {
+        if (!List.of("Mirror", "Flow_Table", "QoS", "Queue").contains(table)) {
             throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
         }
         String id = c.options().get("--id");
@@ -610,8 +676,41 @@ public final class OvsVsctl implements Tool {
             warn("db_ctl_base", "either --all or records argument should be specified");
             return;
         }
+        List<Row> named = new ArrayList<>();
         for (String id : c.args.subList(1, c.args.size())) {
-            row(table, id, !c.has("--if-exists"));
+            Row r = row(table, id, !c.has("--if-exists"));
+            if (r != null) {
+                named.add(r);
+            }
+        }
+        if (ROOTS.contains(table)) { // a root table's rows go, unless the commit finds them referenced
+            for (Row r : all ? List.copyOf(rows.table(table).values()) : named) {
+                rows.table(table).remove(r.name);
+                destroyed.add(r);
+            }
+        }
+    }
+
+    /** The root tables whose rows arplab creates (QoS, Queue): they stay until destroyed. */
+    private static final List<String> ROOTS = List.of("QoS", "Queue");
+    /** Their rows destroyed in this transaction. */
+    private final List<Row> destroyed = new ArrayList<>();
+
+    // ovsdb-server's referential integrity check of the commit (ovsdb/transaction.c check_ref_count()): a destroyed
+    // row that a Port's qos or a QoS's queues still name fails the transaction
+    private void checkReferences() {
+        for (Row d : destroyed) {
+            long refs = d.table.equals("QoS")
+                    ? rows.ports.values().stream().filter(p -> p.get("qos").keys().contains(d.uuid())).count()
+                    : rows.qos.values().stream().mapToLong(q -> q.get("queues").values().stream()
+                            .filter(d.uuid()::equals).count()).sum();
+            if (refs > 0) {
+                String error = "transaction error: {\"details\":\"cannot delete " + d.table + " row " + d.uuid()
+                        + " because of " + refs + " remaining reference(s)\",\"error\":\"referential integrity "
+                        + "violation\"}";
+                warn("ovsdb_idl", error);
+                throw new VsctlException(error);
+            }
         }
     }
 
@@ -838,7 +937,11 @@ public final class OvsVsctl implements Tool {
     private Row row(String table, String id, boolean mustExist) {
         Map<String, Row> t = rows.table(table);
         boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
-        Row r = byName ? null : t.get(id);
+        Row r = byName || ROOTS.contains(table) ? null : t.get(id);
+        if (table.equals("QoS") && rows.ports.containsKey(id)) { // vsctl_row_ids: a Port's name finds its qos
+            List<String> q = rows.ports.get(id).get("qos").keys();
+            r = q.isEmpty() ? null : t.values().stream().filter(x -> x.uuid().equals(q.get(0))).findFirst().orElse(null);
+        }
         if (byName && !uuidText(id)) { // a Mirror's or a Flow_Table's row id is its name column
             List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
             if (named.size() > 1) {
@@ -1111,8 +1214,13 @@ public final class OvsVsctl implements Tool {
         rows.bridges.keySet().forEach(b -> names.append(b).append(','));
         line(java.util.UUID.nameUUIDFromBytes(names.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString());
+        // cmd_show_tables: the Open_vSwitch row's manager_options, the Bridge's controller, each remote by its
+        // target (is_connected false, the default, not shown)
+        rows.managers.forEach(m -> line("    Manager " + Ovsdb.atom(Ovsdb.Atom.S, m)));
         for (Row b : rows.bridges.values()) {
             line("    Bridge " + b.name);
+            rows.controllers.getOrDefault(b.name, List.of())
+                    .forEach(t -> line("        Controller " + Ovsdb.atom(Ovsdb.Atom.S, t)));
             for (String col : List.of("fail_mode", "datapath_type")) {
                 String v = Ovsdb.format(Ovsdb.column("Bridge", col), b.get(col));
                 if (!v.equals("[]") && !v.equals("\"\"")) {

@@ -67,6 +67,11 @@ final class Ovsdb {
         return c(name, t, null, 1, 1);
     }
 
+    // an Interface's ingress policing setting: an integer from 0 (netdev-dummy has no policer to apply it)
+    private static Column policing(String name) {
+        return config(range(one(name, Atom.I), 0, Long.MAX_VALUE));
+    }
+
     private static Column immutable(Column c) {
         return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, c.allowed, false, c.config);
     }
@@ -79,7 +84,7 @@ final class Ovsdb {
         return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, List.of(allowed), c.mutable, c.config);
     }
 
-    static final Map<String, List<Column>> COLUMNS = Map.of(
+    static final Map<String, List<Column>> COLUMNS = merged(Map.of(
             "Bridge", List.of(opt("auto_attach", Atom.U), c("controller", Atom.U, null, 0, N),
                     opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
                     config(map("external_ids")), config(oneOf(opt("fail_mode", Atom.S), "secure", "standalone")),
@@ -93,9 +98,9 @@ final class Ovsdb {
             "Port", List.of(opt("bond_active_slave", Atom.S), one("bond_downdelay", Atom.I),
                     one("bond_fake_iface", Atom.B), opt("bond_mode", Atom.S), one("bond_updelay", Atom.I),
                     config(range(c("cvlans", Atom.I, null, 0, 4096), 0, 4095)), config(map("external_ids")), one("fake_bridge", Atom.B),
-                    c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), opt("mac", Atom.S),
+                    c("interfaces", Atom.U, null, 1, N), opt("lacp", Atom.S), config(opt("mac", Atom.S)),
                     immutable(one("name", Atom.S)), config(map("other_config")), config(one("protected", Atom.B)),
-                    opt("qos", Atom.U), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
+                    config(opt("qos", Atom.U)), c("rstp_statistics", Atom.S, Atom.I, 0, N), map("rstp_status"),
                     c("statistics", Atom.S, Atom.I, 0, N), map("status"), config(range(opt("tag", Atom.I), 0, 4095)),
                     config(range(c("trunks", Atom.I, null, 0, 4096), 0, 4095)), config(oneOf(opt("vlan_mode",
                             Atom.S), "access", "dot1q-tunnel", "native-tagged", "native-untagged", "trunk"))),
@@ -103,14 +108,14 @@ final class Ovsdb {
                     c("cfm_fault_status", Atom.S, null, 0, N), opt("cfm_flap_count", Atom.I),
                     opt("cfm_health", Atom.I), opt("cfm_mpid", Atom.I), c("cfm_remote_mpids", Atom.I, null, 0, N),
                     opt("cfm_remote_opstate", Atom.S), opt("duplex", Atom.S), opt("error", Atom.S),
-                    config(map("external_ids")), opt("ifindex", Atom.I), one("ingress_policing_burst", Atom.I),
-                    one("ingress_policing_kpkts_burst", Atom.I), one("ingress_policing_kpkts_rate", Atom.I),
-                    one("ingress_policing_rate", Atom.I), opt("lacp_current", Atom.B), opt("link_resets", Atom.I),
-                    opt("link_speed", Atom.I), opt("link_state", Atom.S), map("lldp"), opt("mac", Atom.S),
-                    opt("mac_in_use", Atom.S), opt("mtu", Atom.I), opt("mtu_request", Atom.I),
+                    config(map("external_ids")), opt("ifindex", Atom.I),
+                    policing("ingress_policing_burst"), policing("ingress_policing_kpkts_burst"),
+                    policing("ingress_policing_kpkts_rate"), policing("ingress_policing_rate"), opt("lacp_current", Atom.B), opt("link_resets", Atom.I),
+                    opt("link_speed", Atom.I), opt("link_state", Atom.S), map("lldp"), config(opt("mac", Atom.S)),
+                    opt("mac_in_use", Atom.S), opt("mtu", Atom.I), config(range(opt("mtu_request", Atom.I), 1, Long.MAX_VALUE)),
                     immutable(one("name", Atom.S)), opt("ofport", Atom.I),
                     config(range(opt("ofport_request", Atom.I), 1, 65279)), config(map("options")),
-                    map("other_config"), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
+                    config(map("other_config")), c("statistics", Atom.S, Atom.I, 0, N), map("status"),
                     config(one("type", Atom.S))),
             "Flow_Table", List.of(config(map("external_ids")), config(range(opt("flow_limit", Atom.I), 0,
                     Long.MAX_VALUE)), config(c("groups", Atom.S, null, 0, N)), config(opt("name", Atom.S)),
@@ -127,7 +132,31 @@ final class Ovsdb {
                     config(map("external_ids")), c("iface_types", Atom.S, null, 0, N),
                     c("manager_options", Atom.U, null, 0, N), one("next_cfg", Atom.I), config(map("other_config")),
                     opt("ovs_version", Atom.S), opt("ssl", Atom.U), map("statistics"), opt("system_type", Atom.S),
-                    opt("system_version", Atom.S)));
+                    opt("system_version", Atom.S))), Map.of(
+            // the remotes' rows as ovs-vsctl's set-manager and set-controller write them; the vswitchd's own
+            // columns (is_connected, role, status) as an unconnected remote has them
+            "Manager", List.of(opt("connection_mode", Atom.S), map("external_ids"), opt("inactivity_probe", Atom.I),
+                    one("is_connected", Atom.B), opt("max_backoff", Atom.I), map("other_config"), map("status"),
+                    immutable(one("target", Atom.S))),
+            "SSL", List.of(one("bootstrap_ca_cert", Atom.B), one("ca_cert", Atom.S), one("certificate", Atom.S),
+                    map("external_ids"), one("private_key", Atom.S)),
+            "Controller", List.of(opt("connection_mode", Atom.S), opt("controller_burst_limit", Atom.I),
+                    opt("controller_queue_size", Atom.I), opt("controller_rate_limit", Atom.I),
+                    opt("enable_async_messages", Atom.B), map("external_ids"), opt("inactivity_probe", Atom.I),
+                    one("is_connected", Atom.B), opt("local_gateway", Atom.S), opt("local_ip", Atom.S),
+                    opt("local_netmask", Atom.S), opt("max_backoff", Atom.I), map("other_config"),
+                    opt("role", Atom.S), map("status"), one("target", Atom.S), opt("type", Atom.S)),
+            // QoS and Queue rows: root tables, kept until destroyed; netdev-dummy has no QoS type to apply them
+            "QoS", List.of(config(map("external_ids")), config(map("other_config")),
+                    config(range(c("queues", Atom.I, Atom.U, 0, N), 0, 4294967295L)), config(one("type", Atom.S))),
+            "Queue", List.of(config(range(opt("dscp", Atom.I), 0, 63)), config(map("external_ids")),
+                    config(map("other_config")))));
+
+    private static Map<String, List<Column>> merged(Map<String, List<Column>> a, Map<String, List<Column>> b) {
+        Map<String, List<Column>> m = new java.util.HashMap<>(a);
+        m.putAll(b);
+        return Map.copyOf(m);
+    }
 
     /** A row: its table, name, and every column's value (atoms, or keys with values for a map). */
     static final class Row {
@@ -142,7 +171,7 @@ final class Ovsdb {
                 cols.put(c.name, c.isMap() || c.min == 0 || c.key == Atom.U ? Datum.EMPTY
                         : Datum.of(c.key == Atom.S ? "" : c.key == Atom.I ? "0" : "false"));
             }
-            if (!table.equals("Open_vSwitch")) {
+            if (COLUMNS.get(table).stream().anyMatch(c -> c.name.equals("name"))) {
                 cols.put("name", Datum.of(name));
             }
         }
@@ -433,9 +462,11 @@ final class Ovsdb {
             case I -> {
                 try { // str_to_llong(): strtoll() skips leading white space, nothing may follow the number
                     long n = Long.parseLong(s.stripLeading());
-                    if (key && (n < c.lo || n > c.hi)) {
-                        throw new VsctlException("constraint violation: " + n + " is not in the valid range " + c.lo
-                                + " to " + c.hi + " (inclusive)");
+                    if (key && (n < c.lo || n > c.hi)) { // ovsdb_atom_check_constraints(): a bound may be absent
+                        throw new VsctlException("constraint violation: " + n + (c.hi == Long.MAX_VALUE
+                                ? " is less than minimum allowed value " + c.lo : c.lo == Long.MIN_VALUE
+                                ? " is greater than maximum allowed value " + c.hi
+                                : " is not in the valid range " + c.lo + " to " + c.hi + " (inclusive)"));
                     }
                     return Long.toString(n);
                 } catch (NumberFormatException e) {

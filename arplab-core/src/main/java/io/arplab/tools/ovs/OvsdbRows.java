@@ -36,14 +36,22 @@ final class OvsdbRows {
         /** The Mirror and Flow_Table tables' rows, by key ("row-N", which their uuids derive from), and the last N. */
         final Map<String, Row> mirrors = new LinkedHashMap<>();
         final Map<String, Row> flowTables = new LinkedHashMap<>();
+        /** The QoS and Queue tables' rows (root tables: they stay until destroyed). */
+        final Map<String, Row> qos = new LinkedHashMap<>();
+        final Map<String, Row> queues = new LinkedHashMap<>();
         int mirrorSeq;
+        /** The Manager targets (set-manager) and the SSL row (set-ssl), which the vswitchd's bridges ignore. */
+        List<String> managers = List.of();
+        Row ssl;
     }
 
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
-            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids",
-            "Interface:external_ids");
+            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids", "Port:qos",
+            "Interface:external_ids", "Interface:mtu_request", "Interface:other_config", "Interface:mac",
+            "Interface:ingress_policing_burst", "Interface:ingress_policing_kpkts_burst",
+            "Interface:ingress_policing_kpkts_rate", "Interface:ingress_policing_rate", "Port:mac");
 
     /** The Open_vSwitch table's one row, which ovs-vsctl names ".". */
     final Map<String, Row> ovs = new LinkedHashMap<>();
@@ -55,8 +63,13 @@ final class OvsdbRows {
     /** The Mirror and Flow_Table rows, by key. */
     final Map<String, Row> mirrors = new LinkedHashMap<>();
     final Map<String, Row> flowTables = new LinkedHashMap<>();
+    final Map<String, Row> qos = new LinkedHashMap<>();
+    final Map<String, Row> queues = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
+    /** The Manager rows' targets and the SSL row (null: none), kept in {@link Stored} by the commit. */
+    List<String> managers;
+    Row ssl;
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
     final java.util.Set<String> expected = new java.util.HashSet<>();
     private final Vswitchd vswitchd;
@@ -78,6 +91,8 @@ final class OvsdbRows {
         root.cols.put("iface_types", new Datum(Vswitchd.NETDEV_TYPES, List.of()));
         restore(root);
         ovs.put(".", root);
+        managers = stored.managers;
+        ssl = stored.ssl;
         for (OvsBridge b : vswitchd.bridges()) {
             Ofproto o = b.ofproto();
             controllers.put(o.name, o.controllers);
@@ -108,6 +123,8 @@ final class OvsdbRows {
         });
         stored.mirrors.forEach((k, r) -> mirrors.put(k, copy(r)));
         stored.flowTables.forEach((k, r) -> flowTables.put(k, copy(r)));
+        stored.qos.forEach((k, r) -> qos.put(k, copy(r)));
+        stored.queues.forEach((k, r) -> queues.put(k, copy(r)));
         syncBridges();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
@@ -151,7 +168,7 @@ final class OvsdbRows {
             s.put("tx_packets", Long.toString(p.netdevTxPackets()));
             i.cols.put("statistics", Datum.of(s));
         } else { // netdev-dummy's counters, per queue and custom ones too
-            i.cols.put("mtu", Datum.of("1500"));
+            i.cols.put("mtu", Datum.of(Integer.toString(p.mtu)));
             s.put("rx_bytes", Long.toString(p.rxBytes));
             s.put("rx_custom_packets_1", "0");
             s.put("rx_custom_packets_2", "0");
@@ -185,7 +202,9 @@ final class OvsdbRows {
     Row newRow(String table, String uuid) {
         Row m = new Row(table, "row-" + ++stored.mirrorSeq);
         m.fixedUuid = uuid;
-        m.cols.put("name", table.equals("Mirror") ? Datum.of("") : Datum.EMPTY);
+        if (m.cols.containsKey("name")) {
+            m.cols.put("name", table.equals("Mirror") ? Datum.of("") : Datum.EMPTY);
+        }
         table(table).put(m.name, m);
         return m;
     }
@@ -235,14 +254,36 @@ final class OvsdbRows {
 
     Map<String, Row> table(String table) {
         return switch (table) {
-            case "Open_vSwitch" -> ovs;
+            case "Open_vSwitch" -> { // its manager_options and ssl name the rows set-manager and set-ssl made
+                ovs.get(".").cols.put("manager_options", new Datum(remotes("Manager", Map.of("", managers)).values()
+                        .stream().map(Row::uuid).toList(), List.of()));
+                ovs.get(".").cols.put("ssl", ssl == null ? Datum.EMPTY : Datum.of(ssl.uuid()));
+                yield ovs;
+            }
             case "Bridge" -> bridges;
             case "Port" -> ports;
             case "Interface" -> ifaces;
             case "Mirror" -> mirrors;
             case "Flow_Table" -> flowTables;
+            case "QoS" -> qos;
+            case "Queue" -> queues;
+            case "Manager" -> remotes("Manager", Map.of("", managers));
+            case "Controller" -> remotes("Controller", controllers);
+            case "SSL" -> ssl == null ? Map.of() : Map.of("", ssl);
             default -> Map.of();
         };
+    }
+
+    // the Manager or Controller rows of the targets (a remote never connects in the lab): their row ids are not the
+    // targets (vsctl_row_ids finds a Controller by its bridge), so no name given on the command line finds them
+    private static Map<String, Row> remotes(String table, Map<String, List<String>> targets) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        targets.forEach((owner, list) -> list.forEach(t -> {
+            Row r = new Row(table, owner + "\0" + t);
+            r.cols.put("target", Datum.of(t));
+            rows.put(r.name, r);
+        }));
+        return rows;
     }
 
     private List<Row> all() {
@@ -356,6 +397,17 @@ final class OvsdbRows {
         }
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
+                Row i = ifaces.get(p.name);
+                if (i != null && portBridge.get(p.name).equals(b.bridgeName())) {
+                    String mtu = i.string("mtu_request");
+                    b.ofproto().requestMtu(p, mtu == null ? null : Long.valueOf(mtu));
+                    b.ofproto().setQueueDscps(p, queueDscps(ports.get(p.name)));
+                    internalMac(b, p, i.string("mac"));
+                }
+            }
+        }
+        for (OvsBridge b : vswitchd.bridges()) {
+            for (Ofproto.Port p : b.ofproto().ports()) {
                 Row r = ports.get(p.name);
                 if (r != null && portBridge.get(p.name).equals(b.bridgeName())) {
                     b.ofproto().setVlan(p, portVlan(r));
@@ -370,8 +422,14 @@ final class OvsdbRows {
         }
         stored.mirrors.clear();
         mirrors.forEach((k, r) -> stored.mirrors.put(k, copy(r)));
+        stored.managers = managers;
+        stored.ssl = ssl;
         stored.flowTables.clear();
         flowTables.forEach((k, r) -> stored.flowTables.put(k, copy(r)));
+        stored.qos.clear();
+        qos.forEach((k, r) -> stored.qos.put(k, copy(r)));
+        stored.queues.clear();
+        queues.forEach((k, r) -> stored.queues.put(k, copy(r)));
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
         stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
@@ -567,6 +625,38 @@ final class OvsdbRows {
                 || name.equals("ovs-dummy");
     }
 
+    // iface_set_mac(): an internal port (not the local one) takes the Interface's mac when eth_addr_from_string()
+    // reads it and it is not multicast; otherwise, or without one, its MAC stays
+    private void internalMac(OvsBridge b, Ofproto.Port p, String mac) {
+        if (!p.type.equals("internal") || p.ofport == Ports.LOCAL || mac == null) {
+            return;
+        }
+        Long ea = io.arplab.flow.FieldParser.mac(mac);
+        if (ea != null && !MacAddress.isMulticast(ea) && ea != p.mac) {
+            vswitchd.setInternalMac(b, p.name, ea);
+        }
+    }
+
+    // iface_configure_qos(): a QoS row with a type gives the port its queues that have a DSCP (queue id, dscp)
+    private Map<Long, Integer> queueDscps(Row port) {
+        Map<Long, Integer> m = new HashMap<>();
+        List<String> ref = port == null ? List.of() : port.get("qos").keys();
+        Row q = ref.isEmpty() ? null : qos.values().stream().filter(r -> r.uuid().equals(ref.get(0))).findFirst()
+                .orElse(null);
+        if (q == null || q.string("type") == null || q.string("type").isEmpty()) {
+            return m;
+        }
+        Datum queueRefs = q.get("queues");
+        for (int k = 0; k < queueRefs.keys().size(); k++) {
+            String uuid = queueRefs.values().get(k);
+            Row queue = queues.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst().orElse(null);
+            if (queue != null && queue.string("dscp") != null) {
+                m.put(Long.parseLong(queueRefs.keys().get(k)), Integer.parseInt(queue.string("dscp")));
+            }
+        }
+        return m;
+    }
+
     private static long request(Row iface) {
         String r = iface.string("ofport_request");
         return r == null ? -1 : Long.parseLong(r);
@@ -666,15 +756,16 @@ final class OvsdbRows {
         o.ml.setMaxEntries(size == 0 ? io.arplab.flow.MacLearning.DEFAULT_MAX : size < 0 ? Integer.MAX_VALUE : size);
         o.ml.setFloodVlans(bits(br.get("flood_vlans")));
         o.ml.expire(now); // the next ofproto run()'s mac_learning_run()
-        String dpid = other.get("datapath-id");
-        if (dpid != null && dpid.matches("[0-9a-fA-F]{16}")) {
-            o.datapathId = Long.parseUnsignedLong(dpid, 16);
-        }
         // bridge_pick_local_hw_addr(): other_config:hwaddr if a unicast MAC but zero, else the bridge's default_ea
         Long hwaddr = other.get("hwaddr") == null ? null : io.arplab.flow.FieldParser.mac(other.get("hwaddr"));
         long ea = hwaddr != null && hwaddr != 0 && !MacAddress.isMulticast(hwaddr) ? hwaddr : o.defaultEa;
         if (ea != o.hwaddr) {
             vswitchd.setHwaddr(b, ea);
         }
+        // bridge_pick_datapath_id(): other_config's datapath-id if dpid_from_string() takes it (16 hex digits, not
+        // 0), else the bridge's MAC
+        String dpid = other.get("datapath-id");
+        boolean given = dpid != null && dpid.matches("[0-9a-fA-F]{16}") && Long.parseUnsignedLong(dpid, 16) != 0;
+        o.datapathId = given ? Long.parseUnsignedLong(dpid, 16) : o.hwaddr;
     }
 }
