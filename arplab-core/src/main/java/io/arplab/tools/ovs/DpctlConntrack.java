@@ -75,7 +75,7 @@ final class DpctlConntrack {
 
     // ovs_scan(s, "zone=%"SCNu16): the zone, or -1
     private static int zone(String s) {
-        return s.startsWith("zone=") ? (int) OvsAppctl.scanU16(s.substring(5)) : -1;
+        return s.startsWith("zone=") ? (int) DpctlCommands.scanU16(s.substring(5)) : -1;
     }
 
     // dpctl_flush_conntrack(): [zone=N] first, then the original and reply tuples (an empty one skipped), at most one
@@ -162,7 +162,7 @@ final class DpctlConntrack {
         if (af < 0) {
             return Outcome.fail(error("parameter missing: v4 for IPv4 or v6 for IPv6", "Invalid argument"));
         }
-        long size = OvsAppctl.scanU32(argv(args, 1));
+        long size = DpctlCommands.scanU32(argv(args, 1));
         if (size < 0) {
             return Outcome.fail(error("parameter missing for minimum fragment size", "Invalid argument"));
         }
@@ -179,7 +179,7 @@ final class DpctlConntrack {
         if (!opens(args, 3)) {
             return Outcome.fail(NOT_FOUND);
         }
-        long n = OvsAppctl.scanU32(argv(args, 1));
+        long n = DpctlCommands.scanU32(argv(args, 1));
         if (n < 0) {
             return Outcome.fail(error("parameter missing for maximum fragments", "Invalid argument"));
         }

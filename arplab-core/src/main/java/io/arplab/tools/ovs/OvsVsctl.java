@@ -1,13 +1,13 @@
 package io.arplab.tools.ovs;
 
 import io.arplab.runtime.Vswitchd;
-import io.arplab.wire.libc.CLib;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.tools.ovs.Ovsdb.Column;
 import io.arplab.tools.ovs.Ovsdb.Datum;
 import io.arplab.tools.ovs.Ovsdb.Row;
 import io.arplab.tools.ovs.Ovsdb.VsctlException;
+import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
