@@ -7,12 +7,12 @@ import io.arplab.tools.ovs.Ovsdb.Column;
 import io.arplab.tools.ovs.Ovsdb.Datum;
 import io.arplab.tools.ovs.Ovsdb.Row;
 import io.arplab.tools.ovs.Ovsdb.VsctlException;
+import io.arplab.tools.ovs.VsctlCommandLine.Command;
 import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * ovs-vsctl of Open vSwitch 3.1 (utilities/ovs-vsctl.c over lib/db-ctl-base.c): commands separated by "--", run
@@ -20,57 +20,7 @@ import java.util.TreeMap;
  * command succeeded; the first error is one line and exit 1, with nothing applied.
  */
 public final class OvsVsctl implements Tool {
-    /** A command's syntax (struct ctl_command_syntax): arguments and the options it takes. */
-    private record Syntax(String name, int min, int max, String options) {}
-
-    private static final List<Syntax> COMMANDS = List.of(
-            new Syntax("init", 0, 0, ""), new Syntax("show", 0, 0, ""), new Syntax("emer-reset", 0, 0, ""),
-            new Syntax("add-br", 1, 3, "--may-exist"), new Syntax("del-br", 1, 1, "--if-exists"),
-            new Syntax("list-br", 0, 0, "--real,--fake"), new Syntax("br-exists", 1, 1, ""),
-            new Syntax("br-to-vlan", 1, 1, ""), new Syntax("br-to-parent", 1, 1, ""),
-            new Syntax("br-set-external-id", 2, 3, ""), new Syntax("br-get-external-id", 1, 2, ""),
-            new Syntax("list-ports", 1, 1, ""), new Syntax("add-port", 2, Integer.MAX_VALUE, "--may-exist"),
-            new Syntax("del-port", 1, 2, "--if-exists,--with-iface"), new Syntax("port-to-br", 1, 1, ""),
-            new Syntax("add-bond", 4, Integer.MAX_VALUE, "--may-exist,--fake-iface"),
-            new Syntax("add-bond-iface", 2, 2, "--may-exist"), new Syntax("del-bond-iface", 1, 2, "--if-exists"),
-            new Syntax("list-ifaces", 1, 1, ""), new Syntax("iface-to-br", 1, 1, ""),
-            new Syntax("get-controller", 1, 1, ""), new Syntax("del-controller", 1, 1, ""),
-            new Syntax("set-controller", 1, Integer.MAX_VALUE, "--inactivity-probe="),
-            new Syntax("get-fail-mode", 1, 1, ""), new Syntax("del-fail-mode", 1, 1, ""),
-            new Syntax("set-fail-mode", 2, 2, ""), new Syntax("get-manager", 0, 0, ""),
-            new Syntax("del-manager", 0, 0, ""), new Syntax("set-manager", 1, Integer.MAX_VALUE, "--inactivity-probe="),
-            new Syntax("get-ssl", 0, 0, ""), new Syntax("del-ssl", 0, 0, ""), new Syntax("set-ssl", 3, 3, "--bootstrap"),
-            new Syntax("comment", 0, Integer.MAX_VALUE, ""), new Syntax("get", 2, Integer.MAX_VALUE, "--if-exists,--id="),
-            new Syntax("list", 1, Integer.MAX_VALUE, "--if-exists,--columns="),
-            new Syntax("find", 1, Integer.MAX_VALUE, "--columns="),
-            new Syntax("set", 3, Integer.MAX_VALUE, "--if-exists"), new Syntax("add", 4, Integer.MAX_VALUE, "--if-exists"),
-            new Syntax("remove", 4, Integer.MAX_VALUE, "--if-exists"),
-            new Syntax("clear", 3, Integer.MAX_VALUE, "--if-exists"), new Syntax("create", 2, Integer.MAX_VALUE, "--id="),
-            new Syntax("destroy", 1, Integer.MAX_VALUE, "--if-exists,--all"),
-            new Syntax("wait-until", 2, Integer.MAX_VALUE, ""));
-
-    /** The global options that take no part in what arplab's database does (ovs-vsctl.c parse_options()). */
-    private static final List<String> QUIET = List.of("--no-wait", "--no-syslog", "--retry", "--no-headings",
-            "--leader-only", "--no-leader-only", "--shuffle-remotes", "--no-shuffle-remotes", "--pretty");
-
-    private record Command(Syntax syntax, Map<String, String> options, List<String> args) {
-        String arg(int i) {
-            return args.get(i);
-        }
-
-        boolean has(String option) {
-            return options.containsKey(option);
-        }
-    }
-
-    private static final List<String> SSL_OPTIONS = List.of("--private-key", "--certificate", "--ca-cert",
-            "--ssl-protocols", "--ssl-ciphers", "--bootstrap-ca-cert", "--peer-ca-cert");
-
-    private boolean dryRun, oneline;
-    /** The table style of this run's output (--format, --data, --no-headings, --max-column-width). */
-    private final VsctlTable style = new VsctlTable();
-    private final StreamSsl ssl = new StreamSsl();
-    private int logSeq = 1;
+    private VsctlCommandLine cl;
     private ToolContext ctx;
     private OvsdbRows rows;
     private StringBuilder out;
@@ -80,7 +30,8 @@ public final class OvsVsctl implements Tool {
         this.ctx = ctx;
         OvsTools.commandLine(ctx);
         try {
-            List<Command> commands = parse(args);
+            cl = new VsctlCommandLine(ctx);
+            List<Command> commands = cl.parse(args);
             if (commands == null) { // usage() or the version printed, exit 0
                 ctx.exit(0);
                 return;
@@ -101,7 +52,7 @@ public final class OvsVsctl implements Tool {
                 lastCommand = c == commands.get(commands.size() - 1);
                 int from = out.length();
                 status = Math.max(status, run(c));
-                if (oneline) { // do_vsctl(): each command's output on one line, its newlines and backslashes escaped
+                if (cl.oneline) { // do_vsctl(): each command's output on one line, its newlines and backslashes escaped
                     String o = out.substring(from);
                     o = o.endsWith("\n") ? o.substring(0, o.length() - 1) : o;
                     out.setLength(from);
@@ -110,7 +61,7 @@ public final class OvsVsctl implements Tool {
             }
             checkSymbols();
             checkReferences();
-            List<String> errors = dryRun ? List.of() : rows.commit();
+            List<String> errors = cl.dryRun ? List.of() : rows.commit();
             // post_db_reload_do_checks()' errors go out at once; the commands' output, on a stdout fully buffered
             // when it is no terminal, reaches it at exit, after them
             for (String e : errors) {
@@ -127,250 +78,12 @@ public final class OvsVsctl implements Tool {
         }
     }
 
-    // ------------------------------------------------------------------ parsing (ctl_parse_commands)
-
-    private List<Command> parse(List<String> args) {
-        Map<String, String> local = new LinkedHashMap<>();
-        int i = 0;
-        // getopt_long(): a lone "-" is no option (the command's own options take it)
-        for (; i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--") && !args.get(i).equals("-");
-                i++) {
-            String a = args.get(i);
-            // getopt_long(): a short option is its letter ("-t5" is -t with 5), a long one ends at "="
-            boolean isShort = !a.startsWith("--");
-            int eq = isShort ? -1 : a.indexOf('=');
-            String key = isShort ? a.substring(0, 2) : eq < 0 ? a : a.substring(0, eq);
-            String given = isShort ? a.length() > 2 ? a.substring(2) : null : eq >= 0 ? a.substring(eq + 1) : null;
-            if (key.startsWith("--")) {
-                key = longOption(a, key);
-                if (eq >= 0 && takesNoArgument(key)) { // getopt_long(), the local options' has_arg included
-                    throw new VsctlException("option '" + key + "' doesn't allow an argument");
-                }
-            }
-            boolean required = isShort ? "tfdpcC".indexOf(a.charAt(1)) >= 0 // the short ones of GLOBAL_OPTIONS
-                    : GLOBAL_OPTIONS.contains(Map.entry(key.substring(2), 1));
-            if (required && given == null) { // getopt_long(): a required argument is the next word
-                if (i + 1 >= args.size()) {
-                    throw new VsctlException(isShort ? "option requires an argument -- '" + a.charAt(1) + "'"
-                            : "option '" + key + "' requires an argument");
-                }
-                given = args.get(++i);
-            }
-            if (key.equals("--timeout") || key.equals("-t")) {
-                // parse_options(): a positive number of seconds
-                if (!OvsGetopt.positiveUint(given)) {
-                    throw new VsctlException("value " + given + " on -t or --timeout is invalid");
-                }
-            }
-            if (key.equals("--format") || key.equals("-f")) { // TABLE_OPTION_HANDLERS: table_parse_format()
-                if (!List.of("table", "list", "html", "csv", "json").contains(given)) {
-                    throw new VsctlException("unknown output format \"" + given + "\"");
-                }
-                style.format = given;
-                continue;
-            }
-            if (key.equals("--data") || key.equals("-d")) { // table_parse_cell_format()
-                if (!List.of("string", "bare", "json").contains(given)) {
-                    throw new VsctlException("unknown data format \"" + given + "\"");
-                }
-                style.cellFormat = given;
-                continue;
-            }
-            if (key.equals("--help") || key.equals("-h")) { // usage() exits 0, as parse_options() reaches it
-                ctx.out().print(io.arplab.tools.Usage.of("ovs-vsctl"));
-                return null;
-            }
-            if (key.equals("--version") || key.equals("-V")) { // ovs_print_version(0, 0) and the schema's version
-                ctx.out().print(OvsTools.version("ovs-vsctl") + "DB Schema 8.3.1\n");
-                return null;
-            }
-            if (key.equals("-v") || key.equals("--verbose")) {
-                String bad = Vlog.verbosityError("ovs-vsctl", given);
-                if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
-                    throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
-                }
-            }
-            if (key.equals("--bare")) { // the list format, bare cells, no headings
-                style.format = "list";
-                style.cellFormat = "bare";
-                style.headings = false;
-            } else if (key.equals("--no-headings")) {
-                style.headings = false;
-            } else if (key.equals("--max-column-width")) {
-                style.maxColumnWidth = OvsGetopt.positiveUint(given) ? Integer.parseInt(given) : 0; // atoi()
-            } else if (key.equals("--dry-run")) {
-                dryRun = true;
-            } else if (QUIET.contains(key) || key.equals("--db") || key.equals("--timeout") || key.equals("-t")
-                    || key.equals("-v") || key.equals("--verbose") || key.equals("--max-column-width")) {
-                continue;
-            } else if (key.equals("--oneline")) {
-                oneline = true;
-            } else if (SSL_OPTIONS.contains(key) || isShort && "pcC".indexOf(a.charAt(1)) >= 0) {
-                // STREAM_SSL_OPTION_HANDLERS, --bootstrap-ca-cert and --peer-ca-cert: each file read at once
-                String name = isShort ? SSL_OPTIONS.get("pcC".indexOf(a.charAt(1))).substring(2) : key.substring(2);
-                for (String l : ssl.option(name, given)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
-                }
-            } else if (localOption(key)) {
-                // parse_options() looks a repeat up without the "--" it stores: before the first command, a local
-                // option may come twice, the last one kept
-                String v = eq < 0 ? null : a.substring(eq + 1);
-                if (v == null && localOption(key + "=")) { // getopt_long(): a required argument is the next word
-                    if (i + 1 >= args.size()) {
-                        throw new VsctlException("option '" + key + "' requires an argument");
-                    }
-                    v = args.get(++i);
-                }
-                local.put(key, v);
-            } else {
-                throw new VsctlException(a.startsWith("--") ? "unrecognized option '" + a + "'"
-                        : "invalid option -- '" + a.charAt(1) + "'");
-            }
-        }
-        List<Command> commands = new ArrayList<>();
-        int start = i < args.size() && args.get(i).equals("--") ? i + 1 : i;
-        for (int j = start; j <= args.size(); j++) {
-            if (j == args.size() || args.get(j).equals("--")) {
-                if (j > start || commands.isEmpty() && j == args.size()) {
-                    commands.add(command(args.subList(start, j), local));
-                    local = new LinkedHashMap<>();
-                }
-                start = j + 1;
-            }
-        }
-        return commands;
-    }
-
-    /** parse_options()' global long options, in their table's order, each with its argument (0 none, 1 required, 2 optional). */
-    private static final List<Map.Entry<String, Integer>> GLOBAL_OPTIONS = List.of(Map.entry("db", 1),
-            Map.entry("no-syslog", 0), Map.entry("no-wait", 0), Map.entry("dry-run", 0), Map.entry("oneline", 0),
-            Map.entry("timeout", 1), Map.entry("retry", 0), Map.entry("help", 0), Map.entry("commands", 0),
-            Map.entry("options", 0), Map.entry("leader-only", 0), Map.entry("no-leader-only", 0),
-            Map.entry("shuffle-remotes", 0), Map.entry("no-shuffle-remotes", 0), Map.entry("version", 0),
-            Map.entry("verbose", 2), Map.entry("log-file", 2), Map.entry("syslog-method", 1),
-            Map.entry("syslog-target", 1), Map.entry("format", 1), Map.entry("data", 1), Map.entry("no-headings", 0),
-            Map.entry("pretty", 0), Map.entry("bare", 0), Map.entry("max-column-width", 1),
-            Map.entry("private-key", 1), Map.entry("certificate", 1), Map.entry("ca-cert", 1),
-            Map.entry("ssl-protocols", 1), Map.entry("ssl-ciphers", 1), Map.entry("bootstrap-ca-cert", 1),
-            Map.entry("peer-ca-cert", 1));
-
-    /**
-     * getopt_long() over the global options and then every command's local options (ctl_add_cmd_options()): an exact
-     * name, else the one option the name begins, or several that getopt takes for one (local options of the same
-     * argument kind); several others are ambiguous. Returns "--" and the full name, or the key as given if none.
-     */
-    private static String longOption(String arg, String key) {
-        String name = key.substring(2);
-        List<String> names = new ArrayList<>();
-        List<Integer> kinds = new ArrayList<>(); // the argument kind, and whether local (+3)
-        for (Map.Entry<String, Integer> o : GLOBAL_OPTIONS) {
-            names.add(o.getKey());
-            kinds.add(o.getValue());
-        }
-        for (Syntax s : COMMANDS) {
-            for (String o : s.options.split(",")) {
-                if (!o.isEmpty()) {
-                    String n = o.substring(2).replaceAll("[=?]$", "");
-                    if (!names.contains(n)) {
-                        names.add(n);
-                        kinds.add(3 + (o.endsWith("=") ? 1 : o.endsWith("?") ? 2 : 0));
-                    }
-                }
-            }
-        }
-        if (names.contains(name)) {
-            return key;
-        }
-        List<Integer> found = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            if (names.get(j).startsWith(name)) {
-                found.add(j);
-            }
-        }
-        if (found.isEmpty()) {
-            return key;
-        }
-        int first = found.get(0);
-        // globals each have their own option value, so two of them never count as one
-        boolean one = found.stream().allMatch(j -> kinds.get(j).equals(kinds.get(first)) && (kinds.get(j) >= 3
-                || j == first));
-        if (!one) {
-            StringBuilder m = new StringBuilder("option '" + arg + "' is ambiguous; possibilities:");
-            found.forEach(j -> m.append(" '--").append(names.get(j)).append('\''));
-            throw new VsctlException(m.toString());
-        }
-        return "--" + names.get(first);
-    }
-
-    /** Whether the global or local long option {@code key} ("--name") is no_argument in getopt_long()'s table. */
-    private static boolean takesNoArgument(String key) {
-        for (Map.Entry<String, Integer> o : GLOBAL_OPTIONS) {
-            if (key.equals("--" + o.getKey())) {
-                return o.getValue() == 0;
-            }
-        }
-        return COMMANDS.stream().anyMatch(s -> List.of(s.options.split(",")).contains(key));
-    }
-
-    /** Whether a command has the local option {@code key} ("--columns"; "--columns=" only if it takes a value). */
-    private static boolean localOption(String key) {
-        for (Syntax s : COMMANDS) {
-            for (String o : s.options.split(",")) {
-                if (!o.isEmpty() && (o.equals(key) || o.replace("=", "").equals(key))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Command command(List<String> words, Map<String, String> options) {
-        int i = 0;
-        for (; i < words.size() && words.get(i).startsWith("-"); i++) {
-            String w = words.get(i);
-            int eq = w.indexOf('=');
-            String key = eq < 0 ? w : w.substring(0, eq);
-            if (options.containsKey(key)) {
-                throw new VsctlException("'" + w + "' option specified multiple times");
-            }
-            options.put(key, eq < 0 ? null : w.substring(eq + 1));
-        }
-        if (i == words.size()) {
-            throw new VsctlException("missing command name (use --help for help)");
-        }
-        String name = words.get(i);
-        Syntax s = COMMANDS.stream().filter(x -> x.name.equals(name)).findFirst().orElseThrow(
-                () -> new VsctlException("unknown command '" + name + "'; use --help for help"));
-        for (Map.Entry<String, String> o : options.entrySet()) {
-            int at = s.options.indexOf(o.getKey());
-            char end = at < 0 ? 0 : at + o.getKey().length() < s.options.length()
-                    ? s.options.charAt(at + o.getKey().length()) : ' ';
-            if ("=,? ".indexOf(end) < 0 || end == 0) {
-                throw new VsctlException("'" + name + "' command has no '" + o.getKey() + "' option");
-            }
-            if ((end == '=') != (o.getValue() != null)) {
-                throw new VsctlException(end == '=' ? "missing argument to '" + o.getKey() + "' option on '" + name
-                        + "' command" : "'" + o.getKey() + "' option on '" + name + "' does not accept an argument");
-            }
-        }
-        List<String> args = words.subList(i + 1, words.size());
-        if (args.size() < s.min) {
-            throw new VsctlException("'" + name + "' command requires at least " + s.min + " arguments");
-        }
-        if (args.size() > s.max) {
-            boolean option = args.stream().anyMatch(a -> a.startsWith("-"));
-            throw new VsctlException("'" + name + "' command takes at most " + s.max + " arguments" + (option
-                    ? " (note that options must precede command names and follow a \"--\" argument)" : ""));
-        }
-        return new Command(s, options, new ArrayList<>(args));
-    }
-
     // ------------------------------------------------------------------ commands
 
     // pre_cmd_get(), pre_cmd_set(), pre_cmd_clear(), pre_cmd_list(), pre_cmd_find(): the table, and the columns
     // named (pre_parse_column_key_value() reads each one's first token)
     private void pre(Command c) {
-        String name = c.syntax().name;
+        String name = c.syntax().name();
         if (name.equals("add") || name.equals("remove")) { // pre_cmd_add(), pre_cmd_remove()
             column(table(c.arg(0)), c.arg(2));
             return;
@@ -386,7 +99,7 @@ public final class OvsVsctl implements Tool {
         }
         String table = table(c.arg(0));
         int from = name.equals("find") ? 1 : 2; // pre_cmd_wait_until() as pre_cmd_set()
-        for (String spec : c.args.subList(Math.min(from, c.args.size()), c.args.size())) {
+        for (String spec : c.args().subList(Math.min(from, c.args().size()), c.args().size())) {
             if (name.equals("clear")) {
                 column(table, spec);
             } else if (!name.equals("list") && !(name.equals("get") && uuid(spec))) {
@@ -396,14 +109,14 @@ public final class OvsVsctl implements Tool {
     }
 
     private int run(Command c) {
-        switch (c.syntax.name) {
+        switch (c.syntax().name()) {
             case "init", "comment" -> { }
             case "show" -> show();
             case "list-br" -> rows.bridges.keySet().stream().sorted().forEach(this::line);
             case "br-to-vlan", "br-to-parent" -> {
                 // cmd_br_to_vlan(), cmd_br_to_parent(): a real bridge is its own parent, on VLAN 0
                 bridge(c.arg(0));
-                line(c.syntax().name.equals("br-to-vlan") ? "0" : c.arg(0));
+                line(c.syntax().name().equals("br-to-vlan") ? "0" : c.arg(0));
             }
             case "br-exists" -> {
                 return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
@@ -416,7 +129,7 @@ public final class OvsVsctl implements Tool {
             case "port-to-br", "iface-to-br" -> {
                 String b = rows.portBridge.get(c.arg(0));
                 if (b == null || b.equals(c.arg(0))) {
-                    throw new VsctlException("no " + (c.syntax.name.startsWith("port") ? "port" : "interface")
+                    throw new VsctlException("no " + (c.syntax().name().startsWith("port") ? "port" : "interface")
                             + " named " + c.arg(0));
                 }
                 line(b);
@@ -488,7 +201,7 @@ public final class OvsVsctl implements Tool {
             }
             case "br-set-external-id" -> {
                 Map<String, String> m = bridge(c.arg(0)).map("external_ids");
-                if (c.args.size() == 3) {
+                if (c.args().size() == 3) {
                     m.put(c.arg(1), c.arg(2));
                 } else {
                     m.remove(c.arg(1));
@@ -497,7 +210,7 @@ public final class OvsVsctl implements Tool {
             }
             case "br-get-external-id" -> {
                 Map<String, String> m = bridge(c.arg(0)).map("external_ids");
-                if (c.args.size() == 2) {
+                if (c.args().size() == 2) {
                     if (m.containsKey(c.arg(1))) {
                         line(m.get(c.arg(1)));
                     }
@@ -513,7 +226,7 @@ public final class OvsVsctl implements Tool {
             case "add", "remove" -> addOrRemove(c);
             case "destroy" -> destroy(c);
             case "create" -> create(c);
-            default -> throw new VsctlException("'" + c.syntax.name + "' is not modelled by arplab");
+            default -> throw new VsctlException("'" + c.syntax().name() + "' is not modelled by arplab");
         }
         return 0;
     }
@@ -555,7 +268,7 @@ public final class OvsVsctl implements Tool {
     // they hold, which in the lab only a command does
     private void waitUntil(Command c) {
         Row r = row(table(c.arg(0)), c.arg(1), false);
-        if (r == null || !c.args.subList(2, c.args.size()).stream().allMatch(cond -> matches(r, cond))) {
+        if (r == null || !c.args().subList(2, c.args().size()).stream().allMatch(cond -> matches(r, cond))) {
             throw new VsctlException("wait-until on a row or condition that does not hold yet is not modelled by"
                     + " arplab (nothing changes the lab's database but a command)");
         }
@@ -641,9 +354,9 @@ public final class OvsVsctl implements Tool {
     private void warn(String module, String text) {
         if (!calledAs) {
             calledAs = true;
-            logSeq++;
+            cl.logSeq++;
         }
-        ctx.err().println(OvsTools.log(ctx, logSeq++, module + "|WARN|" + text));
+        ctx.err().println(OvsTools.log(ctx, cl.logSeq++, module + "|WARN|" + text));
     }
 
     // cmd_create(): a row of a table that is not a root (Mirror, the one arplab models) needs a row id to be kept;
@@ -655,7 +368,7 @@ public final class OvsVsctl implements Tool {
         }
         String id = c.options().get("--id");
         Row r = rows.newRow(table, id == null ? null : createSymbol(id).uuid);
-        for (String setting : c.args.subList(1, c.args.size())) {
+        for (String setting : c.args().subList(1, c.args().size())) {
             setColumn(r, setting);
         }
         line(r.uuid());
@@ -666,18 +379,18 @@ public final class OvsVsctl implements Tool {
     private void destroy(Command c) {
         String table = table(c.arg(0));
         boolean all = c.has("--all");
-        if (all && c.args.size() > 1) {
+        if (all && c.args().size() > 1) {
             throw new VsctlException("--all and records argument should not be specified together");
         }
         if (all && c.has("--if-exists")) {
             throw new VsctlException("--all and --if-exists should not be specified together");
         }
-        if (!all && c.args.size() == 1) {
+        if (!all && c.args().size() == 1) {
             warn("db_ctl_base", "either --all or records argument should be specified");
             return;
         }
         List<Row> named = new ArrayList<>();
-        for (String id : c.args.subList(1, c.args.size())) {
+        for (String id : c.args().subList(1, c.args().size())) {
             Row r = row(table, id, !c.has("--if-exists"));
             if (r != null) {
                 named.add(r);
@@ -717,7 +430,7 @@ public final class OvsVsctl implements Tool {
     // cmd_add(), cmd_remove(): values added to a set or map column (ovsdb_datum_union(): a map's keys take the new
     // values), or removed from it (ovsdb_datum_subtract(): a map's keys, or key=value pairs that match)
     private void addOrRemove(Command c) {
-        boolean add = c.syntax().name.equals("add");
+        boolean add = c.syntax().name().equals("add");
         String table = table(c.arg(0));
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         String col = column(table, c.arg(2));
@@ -731,7 +444,7 @@ public final class OvsVsctl implements Tool {
         Column many = def.elements(def.key(), def.value(), 1);
         List<String> keys = new ArrayList<>(r.get(col).keys()), values = new ArrayList<>(r.get(col).values());
         List<String> argKeys = new ArrayList<>(), argValues = new ArrayList<>(); // the arguments' union alone
-        for (String arg : c.args.subList(3, c.args.size())) {
+        for (String arg : c.args().subList(3, c.args().size())) {
             Datum d;
             boolean keysOnly = false;
             try {
@@ -815,21 +528,21 @@ public final class OvsVsctl implements Tool {
         if (name.isEmpty()) {
             throw new VsctlException("bridge name must not be empty string");
         }
-        if (c.args.size() == 2) {
+        if (c.args().size() == 2) {
             throw new VsctlException("'add-br' command takes exactly 1 or 3 arguments");
         }
-        int vlan = c.args.size() == 3 ? CLib.atoi(c.arg(2)) : 0;
+        int vlan = c.args().size() == 3 ? CLib.atoi(c.arg(2)) : 0;
         if (vlan < 0 || vlan > 4095) {
             throw new VsctlException("add-br: vlan must be between 0 and 4095");
         }
         if (c.has("--may-exist") && rows.bridges.containsKey(name)) {
-            if (c.args.size() == 3) { // a real bridge (arplab has no fake ones) is no VLAN bridge
+            if (c.args().size() == 3) { // a real bridge (arplab has no fake ones) is no VLAN bridge
                 throw new VsctlException("\"--may-exist add-br " + name + " " + c.arg(1) + " " + vlan + "\" but "
                         + name + " is not a VLAN bridge");
             }
             return;
         }
-        if (c.args.size() == 3) {
+        if (c.args().size() == 3) {
             throw new VsctlException("'add-br' of a fake bridge is not modelled by arplab");
         }
         conflicts(name, "cannot create a bridge named " + name);
@@ -870,16 +583,16 @@ public final class OvsVsctl implements Tool {
         bridge(br);
         rows.addRows(br, name, new Row("Interface", name));
         rows.expected.add(name);
-        for (String setting : c.args.subList(2, c.args.size())) {
+        for (String setting : c.args().subList(2, c.args().size())) {
             setColumn(rows.ports.get(name), setting);
         }
     }
 
     // vsctl_context_to_string(): the command's options and words, quoted as process_escape_args() does
     private static String commandString(Command c) {
-        List<String> words = new ArrayList<>(c.options.keySet());
-        words.add(c.syntax.name);
-        words.addAll(c.args);
+        List<String> words = new ArrayList<>(c.options().keySet());
+        words.add(c.syntax().name());
+        words.addAll(c.args());
         StringBuilder s = new StringBuilder();
         for (String w : words) {
             s.append(s.isEmpty() ? "" : " ");
@@ -895,7 +608,7 @@ public final class OvsVsctl implements Tool {
     // cmd_del_port(): a bridge's own name first, then the port (find_port() leaves local ports out), and only a
     // port found has its bridge argument looked up
     private void delPort(Command c) {
-        String name = c.arg(c.args.size() - 1);
+        String name = c.arg(c.args().size() - 1);
         boolean mustExist = !c.has("--if-exists");
         if (rows.bridges.containsKey(name)) {
             if (mustExist) {
@@ -911,7 +624,7 @@ public final class OvsVsctl implements Tool {
             }
             return;
         }
-        if (c.args.size() == 2) {
+        if (c.args().size() == 2) {
             bridge(c.arg(0));
             if (!on.equals(c.arg(0))) {
                 throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
@@ -940,7 +653,8 @@ public final class OvsVsctl implements Tool {
         Row r = byName || ROOTS.contains(table) ? null : t.get(id);
         if (table.equals("QoS") && rows.ports.containsKey(id)) { // vsctl_row_ids: a Port's name finds its qos
             List<String> q = rows.ports.get(id).get("qos").keys();
-            r = q.isEmpty() ? null : t.values().stream().filter(x -> x.uuid().equals(q.get(0))).findFirst().orElse(null);
+            r = q.isEmpty() ? null
+                    : t.values().stream().filter(x -> x.uuid().equals(q.get(0))).findFirst().orElse(null);
         }
         if (byName && !uuidText(id)) { // a Mirror's or a Flow_Table's row id is its name column
             List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
@@ -961,7 +675,7 @@ public final class OvsVsctl implements Tool {
     // pre_cmd_get() checks every column first (parse_column_key_value()), then cmd_get() finds the row
     private void get(Command c) {
         String table = table(c.arg(0));
-        List<String> specs = c.args.subList(2, c.args.size());
+        List<String> specs = c.args().subList(2, c.args().size());
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
         if (r == null) {
             return;
@@ -1041,7 +755,7 @@ public final class OvsVsctl implements Tool {
     private void set(Command c) {
         String table = table(c.arg(0));
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
-        for (String setting : c.args.subList(2, c.args.size())) {
+        for (String setting : c.args().subList(2, c.args().size())) {
             if (r != null) {
                 setColumn(r, setting);
             }
@@ -1103,7 +817,7 @@ public final class OvsVsctl implements Tool {
         if (r == null) {
             return; // cmd_clear(): no row, no column looked at
         }
-        for (String name : c.args.subList(2, c.args.size())) {
+        for (String name : c.args().subList(2, c.args().size())) {
             String col = column(table, name);
             Column def = Ovsdb.column(table, col);
             if (!def.mutable()) { // check_mutable() before the column's n_min
@@ -1121,16 +835,16 @@ public final class OvsVsctl implements Tool {
     private void list(Command c) {
         String table = table(c.arg(0));
         List<Row> rs = new ArrayList<>();
-        if (c.args.size() == 1) {
+        if (c.args().size() == 1) {
             rs.addAll(rows.table(table).values());
         }
-        for (String id : c.args.subList(1, c.args.size())) {
+        for (String id : c.args().subList(1, c.args().size())) {
             Row r = row(table, id, !c.has("--if-exists"));
             if (r != null) {
                 rs.add(r);
             }
         }
-        print(table, rs, c.options.get("--columns"));
+        print(table, rs, c.options().get("--columns"));
     }
 
     // cmd_find(): rows whose columns equal the values given (COLUMN[:KEY]=VALUE)
@@ -1139,14 +853,14 @@ public final class OvsVsctl implements Tool {
         List<Row> rs = new ArrayList<>();
         for (Row r : rows.table(table).values()) {
             boolean all = true;
-            for (String cond : c.args.subList(1, c.args.size())) {
+            for (String cond : c.args().subList(1, c.args().size())) {
                 all &= matches(r, cond);
             }
             if (all) {
                 rs.add(r);
             }
         }
-        print(table, rs, c.options.get("--columns"));
+        print(table, rs, c.options().get("--columns"));
     }
 
     // check_condition(): COLUMN[:KEY] (ovsdb_token_parse() tokens), the longest operator followed by a value, and
@@ -1196,12 +910,12 @@ public final class OvsVsctl implements Tool {
             for (String col : cols) {
                 Column def = col.equals("_uuid") ? UUID_COLUMN : Ovsdb.column(table, col);
                 Datum d = col.equals("_uuid") ? Datum.of(r.uuid()) : r.get(col);
-                row.add(style.format.equals("json") || style.cellFormat.equals("json") ? Ovsdb.json(def, d)
-                        : style.cellFormat.equals("bare") ? Ovsdb.bare(def, d) : Ovsdb.format(def, d));
+                row.add(cl.style.format.equals("json") || cl.style.cellFormat.equals("json") ? Ovsdb.json(def, d)
+                        : cl.style.cellFormat.equals("bare") ? Ovsdb.bare(def, d) : Ovsdb.format(def, d));
             }
             cells.add(row);
         }
-        style.print(cols, cells, out);
+        cl.style.print(cols, cells, out);
     }
 
     /** The _uuid column's type (ovsdb_type_uuid). */
