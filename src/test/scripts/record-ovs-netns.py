@@ -7,7 +7,7 @@ OVS and stopped by its pidfiles.
    record-ovs-netns.py CASE_DIR      (as root; CASE_DIR holds lab.yaml and script.txt, script.out is written)
 
 lab.yaml is arplab's lab file, of the subset this recorder builds: `kind: ovs` networks (subnet, fail_mode, hwaddr,
-protocols, flows, other_config, patch ports) and hosts (sysctls, gateway; interfaces {network, address, mac, veth, name}), each
+protocols, flows, other_config, patch ports) and hosts (sysctls, those of a device set once it exists; gateway; interfaces {network, address, mac, veth, name}), each
 interface's veth added to its bridge in the order written, one `ovs-vsctl add-port` each. IPv6 is off in every namespace and on the veths' bridge sides
 before their links come up, so that the kernel sends no MLD or neighbour discovery of its own. script.txt's lines
 run as arplab runs them: `NODE COMMAND` inside the node's namespace, `ovs-*` lines on the bridge's host, `sleep N`;
@@ -65,8 +65,12 @@ try:
         sh("ip", "netns", "add", ns(name))
         for k in ("all", "default"):
             sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "net.ipv6.conf.%s.disable_ipv6=1" % k)
-        for k, v in (h.get("sysctls") or {}).items():
-            sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "%s=%s" % (k, v))
+        devs = [i.get("name", "eth%d" % n) for n, i in enumerate(h["interfaces"])]
+        sysctls = list((h.get("sysctls") or {}).items())
+        late = [(k, v) for k, v in sysctls if k.split(".")[3:4] and k.split(".")[3] in devs]  # a device's: once it is
+        for k, v in sysctls:
+            if (k, v) not in late:
+                sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "%s=%s" % (k, v))
         for n, i in enumerate(h["interfaces"]):
             dev = i.get("name", "eth%d" % n)
             prefix = lab["networks"][i["network"]]["subnet"].split("/")[1]
@@ -78,6 +82,8 @@ try:
             sh("ip", "link", "set", i["veth"], "up")
             sh("ovs-vsctl", "add-port", i["network"], i["veth"])
         sh("ip", "-n", ns(name), "link", "set", "lo", "up")
+        for k, v in late:
+            sh("ip", "netns", "exec", ns(name), "sysctl", "-qw", "%s=%s" % (k, v))
         if "gateway" in h:
             sh("ip", "-n", ns(name), "route", "add", "default", "via", h["gateway"])
     for br, net in bridges:

@@ -479,9 +479,13 @@ public final class HostStack extends Netns {
         if (parts.ipOutput == null) {
             return;
         }
-        byte[] frame;
-        while ((frame = parts.ipOutput.pollLoopback(now)) != null) {
-            ipInput().rcv(now, lo(), frame, pktType(Bytes.u48(frame, 0), lo().macBits()), out);
+        IpOutput.Looped l;
+        while ((l = parts.ipOutput.pollLoopback(now)) != null) {
+            if (l.dev().loopback) {
+                ipInput().rcv(now, l.dev(), l.frame(), pktType(Bytes.u48(l.frame(), 0), l.dev().macBits()), out);
+            } else {
+                ipInput().rcvLooped(now, l.dev(), l.frame(), out);
+            }
             deliverQueued();
         }
     }

@@ -25,6 +25,8 @@ final class IpInput {
     private final Netns ns;
     private Ipv4View ip;
     private IpDefrag defrag;
+    /** The packet being received is dev_loopback_xmit()'s clone of a broadcast this host sent (rcvLooped()). */
+    private boolean looped;
     /** IPCB(skb)->opt of the datagram being received (null: no options), and that datagram (and its forwarded copy). */
     private IpOptions opt;
     private byte[] optFrame;
@@ -45,6 +47,20 @@ final class IpInput {
         }
     }
 
+    /**
+     * dev_loopback_xmit()'s clone of a broadcast this host sent out {@code dev} (ip_mc_output()): received on dev but
+     * with the output route it keeps (ip_rcv_finish() routes only an skb without a dst), so no martian or source
+     * check; its route delivers it locally (RTCF_BROADCAST | RTCF_LOCAL).
+     */
+    void rcvLooped(long now, NetDevice dev, byte[] frame, Outbox out) {
+        looped = true;
+        try {
+            rcv(now, dev, frame, HostStack.PACKET_BROADCAST, out);
+        } finally {
+            looped = false;
+        }
+    }
+
     private void receive(long now, NetDevice dev, byte[] frame, int pktType, Outbox out) {
         if (pktType == HostStack.PACKET_OTHERHOST) {
             return;
@@ -60,15 +76,16 @@ final class IpInput {
         }
         int saddr = ip.sourceBits();
         int daddr = ip.destinationBits();
+        boolean keepsRoute = dev.loopback || looped; // looped-back packets keep their output route
         if (Netns.isMulticast(saddr) || saddr == -1
-                || !dev.loopback && ((saddr >>> 24) == 127 || (daddr >>> 24) == 127)) {
+                || !keepsRoute && ((saddr >>> 24) == 127 || (daddr >>> 24) == 127)) {
             ns.droppedFrames++; // martian
             return;
         }
         boolean local = ns.isLocalAddress(daddr) || daddr == -1 || Netns.isBroadcastFor(dev, daddr) || daddr == ALL_HOSTS;
-        // ip_route_input_slow(): fib_validate_source() on the way in (looped-back packets keep their output route)
+        // ip_route_input_slow(): fib_validate_source() on the way in
         NetDevice oif = local ? null : forwardDevice(dev, daddr);
-        if (!dev.loopback && saddr != 0 && (local || oif != null) && !ns.validSource(dev, saddr, oif)) {
+        if (!keepsRoute && saddr != 0 && (local || oif != null) && !ns.validSource(dev, saddr, oif)) {
             ns.droppedFrames++; // martian source
             return;
         }

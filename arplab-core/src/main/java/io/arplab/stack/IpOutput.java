@@ -26,7 +26,8 @@ final class IpOutput {
     /** lo's queue: each frame with the time it comes in again. */
     private ArrayDeque<Looped> loopback;
 
-    private record Looped(byte[] frame, long due) {}
+    /** A frame on lo's queue: {@code dev} is where it comes in, lo or the device a broadcast went out by. */
+    record Looped(byte[] frame, long due, NetDevice dev) {}
 
     /**
      * The time a looped-back datagram takes to come in again (loopback_xmit(), netif_rx(), the backlog's softirq),
@@ -85,10 +86,17 @@ final class IpOutput {
             return Errno.EPERM.negative();
         }
         int mtu = daddr == -1 ? dev.mtu() : ns.pathMtu(now, daddr, dev);
+        if (h.totalLength() > mtu && h.dontFragment()) {
+            return Errno.EMSGSIZE.negative(); // IP_PMTUDISC_DO and too big
+        }
+        if (nexthop == -1 || Netns.isBroadcastFor(dev, nexthop)) {
+            // ip_mc_output(): a broadcast route (RTCF_BROADCAST) also loops a clone of the whole datagram back to
+            // this host (dev_loopback_xmit()), received on dev with the output route it keeps
+            byte[] copy = frame.clone();
+            EthernetFrames.writeHeader(copy, 0, MacAddress.BROADCAST.bits(), dev.macBits(), IPV4);
+            queue(new Looped(copy, now + LOOPBACK_LATENCY, dev));
+        }
         if (h.totalLength() > mtu) {
-            if (h.dontFragment()) {
-                return Errno.EMSGSIZE.negative(); // IP_PMTUDISC_DO and too big
-            }
             for (byte[] f : IpDefrag.fragment(frame, mtu)) {
                 finishOutput(now, dev, nexthop, via, f, out);
             }
@@ -150,10 +158,14 @@ final class IpOutput {
         if (lo != null && lo.loopback) { // loopback_xmit(): counted after eth_type_trans(), as sent and received
             lo.countTx(frame.length - 14);
         }
+        queue(new Looped(frame, now + LOOPBACK_LATENCY, lo));
+    }
+
+    private void queue(Looped l) {
         if (loopback == null) {
             loopback = new ArrayDeque<>(2);
         }
-        loopback.addLast(new Looped(frame, now + LOOPBACK_LATENCY));
+        loopback.addLast(l);
     }
 
     /** When the oldest frame on lo comes in, or Long.MAX_VALUE. */
@@ -162,9 +174,9 @@ final class IpOutput {
     }
 
     /** The oldest frame on lo if it has come in by {@code now}, or null. */
-    byte[] pollLoopback(long now) {
+    Looped pollLoopback(long now) {
         return loopback == null || loopback.isEmpty() || loopback.peekFirst().due() > now ? null
-                : loopback.pollFirst().frame();
+                : loopback.pollFirst();
     }
 
     /** The view, created on first use (a lab holds thousands of idle hosts). */

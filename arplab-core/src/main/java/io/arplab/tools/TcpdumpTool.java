@@ -53,6 +53,8 @@ public final class TcpdumpTool {
         String iface;
         String writeFile;
         String dataLinkType;
+        /** -l: setlinebuf(stdout). */
+        boolean lineBuffered;
         boolean help;
         boolean version;
         List<String> expression = new ArrayList<>();
@@ -101,6 +103,7 @@ public final class TcpdumpTool {
                 case 'r' -> a.file = o.argument();
                 case 'n' -> a.numeric++;
                 case 'e' -> a.linkHeader = true;
+                case 'l' -> a.lineBuffered = true;
                 case 'v' -> a.verbose++;
                 case 't' -> a.time++;
                 case 'c' -> a.count = o.argument();
@@ -211,6 +214,9 @@ public final class TcpdumpTool {
         if (a == null || a.iface == null || a.file != null || a.help || a.version) {
             ctx.exit(run(args, ctx.workDir(), ctx.out(), ctx.err(), printers, nodeInterfaceNames(ctx)));
             return;
+        }
+        if (a.lineBuffered) {
+            ctx.lineBufferStdout();
         }
         try {
             live(ctx, a, printers);

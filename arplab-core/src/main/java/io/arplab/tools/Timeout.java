@@ -29,6 +29,9 @@ public final class Timeout implements Tool {
     private boolean timedOut;
     private boolean killed;
     private java.io.StringWriter childOut;
+    /** How much of childOut has gone out already: whole lines, once the child line-buffers its stdout. */
+    private int written;
+    private boolean lineBuffered;
     /** glibc's stdio buffer for a pipe or a file (st_blksize). */
     private static final int BUFSIZ = 4096;
 
@@ -90,8 +93,33 @@ public final class Timeout implements Tool {
         }
         // the child's stdout is a pipe or a file: stdio buffers it fully, and a process killed by a signal never
         // writes what is still in its buffer (only whole BUFSIZ blocks have left)
-        childOut = new java.io.StringWriter();
+        childOut = new java.io.StringWriter() {
+            @Override
+            public void write(String str, int off, int len) {
+                super.write(str, off, len);
+                passLines();
+            }
+
+            @Override
+            public void write(String str) {
+                super.write(str);
+                passLines();
+            }
+
+            @Override
+            public void write(char[] cbuf, int off, int len) {
+                super.write(cbuf, off, len);
+                passLines();
+            }
+
+            @Override
+            public void write(int c) {
+                super.write(c);
+                passLines();
+            }
+        };
         child = new ToolContext(ctx.runtime(), new java.io.PrintWriter(childOut), ctx.err(), ctx.pid() + 1);
+        child.onLineBuffered(() -> lineBuffered = true);
         ctx.trapInterrupt(() -> child.interrupt());
         boolean term = !kill && !signal.equals("INT") && !signal.equals("2");
         if (duration > 0) {
@@ -121,9 +149,23 @@ public final class Timeout implements Tool {
         if (alarm != null) {
             ctx.cancel(alarm);
         }
-        String out = childOut.toString();
-        ctx.out().print(killed ? out.substring(0, out.length() / BUFSIZ * BUFSIZ) : out);
+        String out = childOut.toString().substring(written);
+        // killed, the buffer's rest is lost: all but whole BUFSIZ blocks, or a line-buffered stdout's unended line
+        ctx.out().print(!killed ? out : lineBuffered ? "" : out.substring(0, out.length() / BUFSIZ * BUFSIZ));
         ctx.exit(timedOut ? 124 : child.exitCode());
+    }
+
+    /** A line-buffered stdout (setlinebuf()) writes each line as it is ended. */
+    private void passLines() {
+        if (lineBuffered) {
+            StringBuffer b = childOut.getBuffer();
+            int end = b.lastIndexOf("\n") + 1;
+            if (end > written) {
+                ctx.out().print(b.substring(written, end));
+                ctx.out().flush();
+                written = end;
+            }
+        }
     }
 
     private void fail(String message) {

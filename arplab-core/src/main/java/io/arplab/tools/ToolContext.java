@@ -27,6 +27,7 @@ public final class ToolContext {
     private boolean termUncaught;
     private Runnable exitListener;
     private byte[] stdin = new byte[0];
+    private Runnable lineBuffered = () -> { };
 
     public ToolContext(NodeRuntime runtime, PrintWriter out, PrintWriter err, int pid) {
         this.runtime = runtime;
@@ -55,6 +56,18 @@ public final class ToolContext {
 
     public void setStdin(byte[] data) {
         this.stdin = data;
+    }
+
+    /**
+     * setlinebuf(stdout) (tcpdump -l): the tool's stdout, fully buffered when it is a pipe or a file, goes out a line
+     * at a time; what holds that pipe (timeout) hears of it through {@link #onLineBuffered(Runnable)}.
+     */
+    public void lineBufferStdout() {
+        lineBuffered.run();
+    }
+
+    public void onLineBuffered(Runnable listener) {
+        lineBuffered = listener;
     }
 
     public PrintWriter out() {

@@ -164,6 +164,17 @@ class PingTest {
     }
 
     @Test
+    void aBroadcastEchoComesBackToTheSenderToo() {
+        // ip_mc_output(): a broadcast route loops a clone back, answered if the sender answers broadcast echoes
+        Lab lab = SeedLabs.seed(1);
+        assertThat(lab.exec("node1", "ping -b -c1 -W1 172.28.255.255").stdout())
+                .contains("1 packets transmitted, 0 received");
+        lab.exec("node1", "sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0");
+        assertThat(lab.exec("node1", "ping -b -c1 -W1 172.28.255.255").stdout())
+                .contains("64 bytes from 172.28.0.11: icmp_seq=1 ttl=64").contains("1 packets transmitted, 1 received");
+    }
+
+    @Test
     void localErrorsAreInvisibleToASocketBoundToTheDevice() {
         // raw_icmp_error() matches the bound device against lo, where the local host-unreachable comes in
         Lab lab = SeedLabs.seed(1);

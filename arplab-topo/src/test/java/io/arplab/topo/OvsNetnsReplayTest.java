@@ -24,9 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OvsNetnsReplayTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs/netns");
 
+    /** Cases whose real runs differ among themselves, with the mechanism. */
+    static final java.util.Map<String, String> LEFT_OUT = java.util.Map.of("random-58", "ofproto/trace's"
+            + " recirculation ids: a trace reuses the id of an equal frozen state (recirc_find_equal()) only while a"
+            + " megaflow holding it lives, and the megaflows expire by max-idle at moments no line waits for; the three"
+            + " real runs printed recirc(0x4) and recirc(0x3) at the same line");
+
     static Stream<String> cases() throws IOException {
         try (Stream<Path> s = Files.list(REF)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !LEFT_OUT.containsKey(n)).sorted().toList()
+                    .stream();
         }
     }
 
@@ -61,7 +68,7 @@ class OvsNetnsReplayTest {
 
     /**
      * What a real run varies: times of round trips, durations and ages (the MAC table's too), the veths' MACs, echo
-     * identifiers; the order of a datapath dump, of the MAC table's rows and of the neighbours.
+     * identifiers; the order of a datapath dump, of the MAC table's rows, of the neighbours and of the connections.
      */
     static String normal(String s) {
         List<String> out = new ArrayList<>();
@@ -79,8 +86,10 @@ class OvsNetnsReplayTest {
             // an fdb/show row's age and place: OVS's clock counts whole seconds of the wall clock, whose boundaries
             // fall anywhere in a real run's commands (and the LRU list moves an entry only when it is a second old)
             line = line.replaceAll("^( +[0-9]+ +[0-9]+  [0-9a-f:]{17}) +[0-9]+$", "$1 A");
-            // a datapath flow (a hash's order), an fdb/show row, a neighbour (the kernel's neighbour hash's order)
+            // a datapath flow (a hash's order), an fdb/show row, a neighbour (the kernel's neighbour hash's order), a
+            // connection (conntrack's dump walks a hash of the tuple, whose ICMP id the kernel's ping socket chose)
             if (line.contains(", packets:") && line.contains(", actions:") || line.endsWith(" A")
+                    || line.contains(",orig=(src=")
                     || line.matches("[0-9.]+ dev \\S+ .*[A-Z]+ ?")) {
                 dump.add(line);
                 continue;

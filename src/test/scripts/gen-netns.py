@@ -1,0 +1,481 @@
+#!/usr/bin/env python3
+"""Seeded random cases of Linux hosts on Open vSwitch bridges, for record-ovs-netns.py (run for real) and
+OvsNetnsReplayTest (replayed in arplab): the format of refdata/ovs/netns's hand-written cases.
+
+   gen-netns.py SEED OUTDIR        (writes OUTDIR/lab.yaml, OUTDIR/script.txt and, for a secure bridge, OUTDIR/pipe.flows)
+
+A case is one of four layouts: 2-4 hosts on a standalone bridge (NORMAL; sometimes VLAN access ports set by
+ovs-vsctl), two standalone bridges joined by a patch port pair, a Linux router host (ip_forward) between two bridges
+of two subnets, or a secure bridge with a random Antrea-like pipeline (table 0 classifier or spoof guard, table 1 ARP:
+a responder for a virtual gateway and NORMAL, ct() in a zone with a mark or a service VIP's DNAT, a deny rule, table 3
+L3 forwarding with dec_ttl and MAC rewrites for frames to the gateway, NORMAL or output by destination MAC for the
+rest). Hosts get random ARP sysctls (conf.all: arp_ignore, arp_announce, arp_filter, arp_accept,
+drop_gratuitous_arp; one host icmp_echo_ignore_broadcasts=0). The script mixes ping (-c, -i, -s, -b, -I, -t), arping
+(-c, -U, -A, -D), ip neigh (show, flush, add, del), ip addr add, ip link set down/up, ip route, sysctl -w, sleeps and
+OVS views (dpctl/dump-flows after revalidator/wait, dpctl/show, fdb/show, dump-flows, dump-ports, ofproto/trace,
+dpctl/dump-conntrack).
+
+Deterministic by construction: the generator keeps each line's real duration as a [min, max] interval and never puts
+a line that looks at state (or changes a neighbour) where something asynchronous may happen in a real run: the
+kernel's ARP retries of a ping (3 s from its start), the unicast probe of a DELAY entry (5 s after a use), a
+megaflow's idle expiry (10 s after a use, for datapath views, unless the script first sets other_config:max-idle to
+a minute), a REACHABLE entry turning STALE (15 s or more after a
+confirmation); it sleeps past such a window instead, and stops once the case would pass ~30 s.
+"""
+import os
+import random
+import sys
+
+seed, out = int(sys.argv[1]), sys.argv[2]
+r = random.Random(seed)
+# seeds from 15 on also draw from a second stream (the first 14 recorded cases stay as they were): hosts with second
+# addresses (in the subnet or another one) used as sources (ping -I, arping -s), more neighbour and sysctl changes
+WILD = seed >= 15
+rw = random.Random(seed * 7919 + 1)
+# seeds from 31 on, a third stream: arp_notify, MAC changes (ip link set address), ping -M do / -R / -p / -Q, and the
+# switch changed mid-run (fdb/flush, dpctl/del-flows, mod-port no-flood, a drop flow added and deleted, a VLAN tag)
+EXTRA = seed >= 31
+rx = random.Random(seed * 104729 + 7)
+os.makedirs(out, exist_ok=True)
+
+GW, GWMAC = "10.0.0.254", "aa:bb:cc:dd:ee:ff"
+layout = r.choice(["standalone", "standalone", "patch", "router", "secure", "secure", "secure"])
+hosts = []  # dicts: name, ifaces [(net, addr, mac, veth)], sysctls, gateway
+nets = {}  # name -> dict for the lab file
+lines = []
+flows = []
+
+
+def host(name, ifaces, gateway=None):
+    h = {"name": name, "ifaces": ifaces, "sysctls": {}, "gateway": gateway, "alt": []}
+    hosts.append(h)
+    return h
+
+
+def std_bridge(name, subnet, n):
+    nets[name] = {"subnet": subnet, "fail_mode": "standalone", "hwaddr": "aa:55:aa:55:00:%02x" % n}
+
+
+names = "abcd"
+if layout in ("standalone", "secure"):
+    std_bridge("br0", "10.0.0.0/24", 0)
+    n = r.choice([2, 3, 3, 4]) if layout == "standalone" else r.choice([2, 2, 3])
+    for i in range(n):
+        host(names[i], [("br0", "10.0.0.%d" % (i + 1), "02:00:00:00:00:0%s" % names[i], "v" + names[i])])
+elif layout == "patch":
+    std_bridge("br0", "10.0.0.0/24", 0)
+    std_bridge("br1", "10.0.0.0/24", 1)
+    nets["br0"]["ports"] = {"patch0": {"ofport": 10, "type": "patch", "options": {"peer": "patch1"}}}
+    nets["br1"]["ports"] = {"patch1": {"ofport": 10, "type": "patch", "options": {"peer": "patch0"}}}
+    n = r.choice([2, 3, 4])
+    for i in range(n):
+        br = "br0" if i == 0 else "br1" if i == 1 else r.choice(["br0", "br1"])
+        host(names[i], [(br, "10.0.0.%d" % (i + 1), "02:00:00:00:00:0%s" % names[i], "v" + names[i])])
+else:  # router
+    std_bridge("br0", "10.0.0.0/24", 0)
+    std_bridge("br1", "10.0.1.0/24", 1)
+    host("a", [("br0", "10.0.0.1", "02:00:00:00:00:0a", "va")], "10.0.0.254")
+    rt = host("r", [("br0", "10.0.0.254", "02:00:00:00:00:fe", "vr0"), ("br1", "10.0.1.254", "02:00:00:00:01:fe", "vr1")])
+    rt["sysctls"]["net.ipv4.ip_forward"] = 0 if r.random() < 0.15 else 1
+    host("b", [("br1", "10.0.1.1", "02:00:00:00:01:0b", "vb")], "10.0.1.254")
+    if r.random() < 0.5:
+        side = r.choice(["br0", "br1"])
+        three = "0" if side == "br0" else "1"
+        host("c", [(side, "10.0.%s.3" % three, "02:00:00:00:0%s:0c" % three, "vc")], "10.0.%s.254" % three)
+
+# REACHABLE for a random 60 to 180 s (base_reachable_time_ms, per device: neigh.default is the initial namespace's
+# only), so that no entry turns STALE at a random moment of a case
+for h in hosts:
+    for n in range(len(h["ifaces"])):
+        h["sysctls"]["net.ipv4.neigh.eth%d.base_reachable_time_ms" % n] = 120000
+# ARP sysctls, conf.all (the recorder sets them before the interfaces exist; conf.all applies to all of them)
+for h in hosts:
+    for key, values, p in (("arp_ignore", [1, 2], 0.3), ("arp_announce", [1, 2], 0.3), ("arp_filter", [1], 0.15),
+                           ("arp_accept", [1], 0.25), ("drop_gratuitous_arp", [1], 0.15)):
+        if r.random() < p:
+            h["sysctls"]["net.ipv4.conf.all." + key] = r.choice(values)
+    if EXTRA and rx.random() < 0.35:
+        h["sysctls"]["net.ipv4.conf.all.arp_notify"] = 1
+bcast_host = None
+if r.random() < 0.4:
+    bcast_host = r.choice(hosts)
+    bcast_host["sysctls"]["net.ipv4.icmp_echo_ignore_broadcasts"] = 0
+
+# the secure bridge's pipeline
+svc = None
+gateway = False
+ct = False
+if layout == "secure":
+    br = nets["br0"]
+    br["fail_mode"] = "secure"
+    br["protocols"] = ["OpenFlow10", "OpenFlow13"]
+    br["flows"] = "pipe.flows"
+    port = {h["name"]: i + 1 for i, h in enumerate(hosts)}
+    guard = r.random() < 0.35
+    responder = r.random() < 0.7
+    ct = r.random() < 0.7
+    zone = r.choice([0, 5, 10, 42])
+    nat = ct and responder and r.random() < 0.5
+    gateway = responder and (nat or r.random() < 0.6)
+    l2 = r.choice(["NORMAL", "by-mac"])
+    if guard:
+        for h in hosts:
+            _, a, m, _ = h["ifaces"][0]
+            flows.append("table=0,priority=200,arp,in_port=%d,dl_src=%s,arp_spa=%s,arp_sha=%s actions=goto_table:1"
+                         % (port[h["name"]], m, a, m))
+            flows.append("table=0,priority=200,ip,in_port=%d,dl_src=%s,nw_src=%s actions=goto_table:1"
+                         % (port[h["name"]], m, a))
+        flows.append("table=0,priority=0 actions=drop")
+    else:
+        flows.append("table=0,priority=0 actions=goto_table:1")
+    if responder:
+        flows.append("table=1,priority=200,arp,arp_tpa=%s,arp_op=1 actions=move:NXM_OF_ETH_SRC[]->NXM_OF_ETH_DST[],"
+                     "set_field:%s->eth_src,load:0x2->NXM_OF_ARP_OP[],move:NXM_NX_ARP_SHA[]->NXM_NX_ARP_THA[],"
+                     "set_field:%s->arp_sha,move:NXM_OF_ARP_SPA[]->NXM_OF_ARP_TPA[],set_field:%s->arp_spa,IN_PORT"
+                     % (GW, GWMAC, GWMAC, GW))
+    flows.append("table=1,priority=100,arp actions=NORMAL")
+    if ct:
+        flows.append("table=1,priority=100,ip actions=ct(table=2,zone=%d%s)" % (zone, ",nat" if nat else ""))
+        if nat:
+            backend = r.choice(hosts)
+            svc = ("10.96.0.%d" % r.choice([10, 20, 53]), backend["ifaces"][0][1])
+            flows.append("table=2,priority=200,ct_state=+new+trk,ip,nw_dst=%s actions=ct(commit,table=3,zone=%d,"
+                         "nat(dst=%s))" % (svc[0], zone, svc[1]))
+        if r.random() < 0.35:
+            src, dst = r.sample(hosts, 2)
+            flows.append("table=2,priority=150,ct_state=+new+trk,ip,nw_src=%s,nw_dst=%s actions=drop"
+                         % (src["ifaces"][0][1], dst["ifaces"][0][1]))
+        mark = ",exec(set_field:0x%x->ct_mark)" % r.choice([1, 0x11, 0x20]) if r.random() < 0.6 else ""
+        flows.append("table=2,priority=100,ct_state=+new+trk,ip actions=ct(commit,table=3,zone=%d%s)" % (zone, mark))
+        flows.append("table=2,priority=100,ct_state=+est+trk,ip actions=goto_table:3")
+        flows.append("table=2,priority=0 actions=drop")
+    else:
+        flows.append("table=1,priority=100,ip actions=goto_table:3")
+    flows.append("table=1,priority=0 actions=drop")
+    if gateway:
+        for h in hosts:
+            _, a, m, _ = h["ifaces"][0]
+            h["gateway"] = GW
+            flows.append("table=3,priority=200,ip,dl_dst=%s,nw_dst=%s actions=set_field:%s->eth_src,"
+                         "set_field:%s->eth_dst,dec_ttl,output:%d" % (GWMAC, a, GWMAC, m, port[h["name"]]))
+    if l2 == "NORMAL":
+        flows.append("table=3,priority=0 actions=NORMAL")
+    else:
+        for h in hosts:
+            flows.append("table=3,priority=100,dl_dst=%s actions=output:%d" % (h["ifaces"][0][2], port[h["name"]]))
+        flows.append("table=3,priority=0 actions=drop")
+    open(os.path.join(out, "pipe.flows"), "w").write("\n".join(flows) + "\n")
+
+# --- the script, with each line's real duration as an interval -------------------------------------------------------
+cmin, cmax = [0.0], [0.0]  # cumulative [min, max] time at the start of each line (and after the last)
+traffic = []  # (line index of the start, duration interval, may leave ARP retries)
+LIMIT = 30.0
+
+
+def emit(line, dmin, dmax):
+    if line.startswith("sleep") and lines and lines[-1].startswith("sleep"):  # one sleep, not two
+        prev = float(lines.pop().split()[1])
+        cmin.pop()
+        cmax.pop()
+        line, dmin, dmax = "sleep %g" % (prev + dmin), prev + dmin, prev + dmax
+    lines.append(line)
+    cmin.append(cmin[-1] + dmin)
+    cmax.append(cmax[-1] + dmax)
+
+
+def hazards(kind):
+    """Windows (relative to a traffic line's start) in which a line of this kind would race a real run."""
+    for i, dur, retries in traffic:
+        w = [(4.7, dur[1] + 5.4)]  # a DELAY entry's unicast probe, delay_first_probe_time after a use
+        if retries:
+            w.append((0.0, 3.4))  # an unresolved neighbour's three requests, retrans_time apart, then FAILED
+        if kind == "dp" and not long_idle:
+            w += [(9.6, dur[1] + 10.8), (14.5, dur[1] + 16.2)]  # a megaflow's max-idle (its probe's too)
+        yield i, w
+
+
+def clear_of(kind, dmax, cap=3.0):
+    """Sleeps until a line of kind and duration dmax is clear of every window; False (no sleep) if that passes LIMIT
+    or, for a datapath view, takes more than 3 s."""
+    slept = 0.0
+    while True:
+        wait = 0.0
+        for i, ws in hazards(kind):
+            lo = cmin[-1] + slept - cmin[i]  # this line's span after traffic i's start
+            hi = cmax[-1] + slept + 0.01 - cmax[i] + dmax
+            for a, b in ws:
+                if lo < b and hi > a:
+                    wait = max(wait, b - lo)
+        if wait == 0.0:
+            if slept:
+                emit("sleep %g" % slept, slept, slept + 0.01)
+            return cmax[-1] + slept + dmax < LIMIT
+        slept += round(int(wait * 2 + 1) / 2, 1)
+        if cmax[-1] + slept > LIMIT or kind == "dp" and slept > cap:
+            return False
+
+
+def view(line, kind="view", dmax=0.15):
+    if EXTRA and line in lines[-2:]:
+        return  # the same view twice in a row
+    if clear_of(kind, dmax):
+        emit(line, 0.0, dmax)
+
+
+def traffic_line(line, dmin, dmax, retries):
+    if cmax[-1] + dmax > LIMIT:
+        return
+    traffic.append((len(lines), (dmin, dmax), retries))
+    emit(line, dmin, dmax)
+
+
+bridges = sorted(nets)
+# mostly, megaflows kept for a minute (other_config:max-idle), so that the datapath can be looked at any time
+long_idle = r.random() < 0.7
+if long_idle:
+    emit("ovs-vsctl set Open_vSwitch . other_config:max-idle=60000", 0.0, 0.3)
+if layout == "standalone" and r.random() < 0.35:
+    for h in hosts:
+        emit("ovs-vsctl set port %s tag=%d" % (h["ifaces"][0][3], r.choice([10, 10, 20])), 0.0, 0.3)
+
+
+def addrs():
+    return [i[1] for h in hosts for i in h["ifaces"]] + [a for h in hosts for a in h["alt"]]
+
+
+def ping_target(h):
+    ts = [a for a in addrs() if a not in [i[1] for i in h["ifaces"]]]
+    ts += ["10.0.0.%d" % r.choice([9, 77, 200])]
+    if layout == "secure" and gateway:
+        ts.append(GW)
+    if svc:
+        ts += [svc[0]] * 2
+    return r.choice(ts)
+
+
+def ping(h):
+    dev_i = r.randrange(len(h["ifaces"]))
+    opts = ["-c", str(r.choice([1, 2, 3])), "-i", "0.2", "-W", "1"]
+    count = int(opts[1])
+    if r.random() < 0.2:
+        opts += ["-s", str(r.choice([100, 1000, 1472, 3000]))]
+    if r.random() < 0.15 and (layout == "router" or gateway):
+        opts += ["-t", str(r.choice([1, 2]))]
+    target = ping_target(h)
+    if r.random() < 0.12:
+        net = nets[h["ifaces"][dev_i][0]]["subnet"]
+        opts = ["-b"] + opts
+        target = net.replace(".0/24", ".255")
+    elif r.random() < 0.15:
+        opts += ["-I", r.choice(["eth%d" % dev_i] + h["alt"])]
+    elif WILD and h["alt"] and rw.random() < 0.4:
+        opts += ["-I", rw.choice(h["alt"])]
+    if EXTRA and rx.random() < 0.35:
+        opts += rx.choice([["-M", "do", "-s", "3000"], ["-M", "dont"], ["-R"], ["-p", "a5"], ["-Q", "0x10"], ["-n"]])
+    dur = (0.2 * (count - 1), 0.2 * (count - 1) + 1.3)
+    traffic_line("%s ping %s %s" % (h["name"], " ".join(opts), target), dur[0], dur[1], True)
+
+
+def arping(h):
+    d = r.randrange(len(h["ifaces"]))
+    own = h["ifaces"][d][1]
+    kind = r.random()
+    if kind < 0.55:
+        c = r.choice([1, 2])
+        target = r.choice([a for a in addrs() if a != own] + ["10.0.0.9"] + ([GW] if layout == "secure" and gateway else []))
+        src = " -s " + rw.choice(h["alt"]) if WILD and h["alt"] and rw.random() < 0.4 else ""
+        traffic_line("%s arping -c %d -I eth%d%s %s" % (h["name"], c, d, src, target), 0.0, c + 0.2, False)
+    elif kind < 0.75:
+        traffic_line("%s arping -%s -c 1 -I eth%d %s" % (h["name"], r.choice("UA"), d, own), 0.0, 1.2, False)
+    else:
+        target = r.choice([a for a in addrs() if a != own] + ["10.0.0.99"])
+        traffic_line("%s arping -D -c 1 -I eth%d %s" % (h["name"], d, target), 0.0, 1.2, False)
+
+
+def neigh_change(h):
+    x = r.random()
+    if x < 0.4:
+        view("%s ip neigh flush all" % h["name"], "neigh")
+    else:
+        net, _, _, _ = h["ifaces"][0]
+        others = [(i[1], i[2]) for o in hosts if o is not h for i in o["ifaces"] if i[0] == net]
+        if not others:
+            return
+        a, m = r.choice(others)
+        if x < 0.75:
+            m = m if r.random() < 0.7 else "02:00:00:00:00:99"
+            view("%s ip neigh replace %s lladdr %s dev eth0 nud %s" % (h["name"], a, m, r.choice(["permanent", "stale"])), "neigh")
+        else:
+            view("%s ip neigh del %s dev eth0" % (h["name"], a), "neigh")
+
+
+def addr_add(h):
+    net = nets[h["ifaces"][0][0]]["subnet"]
+    if r.random() < 0.5:
+        a = net.replace(".0/24", ".%d" % r.choice([50, 60, 70]))
+        plen = 24
+    else:
+        a, plen = "10.0.5.%d" % (hosts.index(h) + 1), 24
+    if a in addrs():
+        return
+    h["alt"].append(a)
+    emit("%s ip addr add %s/%d dev eth0" % (h["name"], a, plen), 0.0, 0.15)
+
+
+def link_bounce(h):
+    if not clear_of("neigh", 1.5):
+        return
+    emit("%s ip link set eth0 down" % h["name"], 0.0, 0.15)
+    if r.random() < 0.5:
+        emit("%s ip route" % h["name"], 0.0, 0.15)
+    emit("%s ip link set eth0 up" % h["name"], 0.0, 0.15)
+    emit("sleep 1", 1.0, 1.01)  # the veth's carrier seen by OVS's netdev-linux (an rtnetlink notification)
+
+
+def mac_change(h):
+    if not clear_of("neigh", 0.3):
+        return
+    net, a, m, v = h["ifaces"][0]
+    new = "02:00:00:00:%02x:%s" % (rx.choice([0x10, 0x20]), m[-2:])
+    h["ifaces"][0] = (net, a, new, v)
+    emit("%s ip link set eth0 address %s" % (h["name"], new), 0.0, 0.15)
+
+
+def switch_change(h):
+    br, _, m, v = h["ifaces"][0]
+    x = rx.random()
+    if x < 0.2:
+        line = "ovs-appctl fdb/flush %s" % br
+    elif x < 0.35:
+        line = "ovs-appctl dpctl/del-flows"
+    elif x < 0.55:
+        line = "ovs-ofctl mod-port %s %s %s" % (br, v, rx.choice(["no-flood", "flood"]))
+    elif x < 0.8 and nets[br]["fail_mode"] == "standalone":
+        flow = "priority=%d,icmp,nw_src=%s" % (rx.choice([10, 100]), h["ifaces"][0][1])
+        line = rx.choice(["ovs-ofctl add-flow %s %s,actions=drop" % (br, flow), "ovs-ofctl del-flows %s %s" % (br, flow)])
+    elif layout == "standalone":
+        line = "ovs-vsctl set port %s tag=%d" % (v, rx.choice([10, 20]))
+    else:
+        line = "ovs-appctl fdb/show %s" % br
+    view(line, "neigh", 0.3)
+
+
+def sysctl_change(h):
+    key, val = r.choice([("net.ipv4.conf.all.arp_ignore", r.choice([0, 1, 2])),
+                         ("net.ipv4.conf.all.arp_announce", r.choice([0, 2])),
+                         ("net.ipv4.conf.all.arp_accept", r.choice([0, 1])),
+                         ("net.ipv4.icmp_echo_ignore_broadcasts", r.choice([0, 1]))])
+    if EXTRA and rx.random() < 0.3:
+        key, val = "net.ipv4.conf.all.arp_notify", rx.choice([0, 1])
+    global bcast_host
+    if key.endswith("broadcasts") and val == 0:  # one host answers a broadcast echo (two: DUP! lines in any order)
+        if bcast_host not in (None, h):
+            return
+        bcast_host = h
+    view("%s sysctl -w %s=%d" % (h["name"], key, val), "neigh")
+
+
+def ovs_view():
+    br = r.choice(bridges)
+    x = r.random()
+    if x < 0.3:
+        if EXTRA and "ovs-appctl dpctl/dump-flows" in lines[-2:]:
+            return
+        if clear_of("dp", 0.8):
+            emit("ovs-appctl revalidator/wait", 0.0, 0.6)
+            emit("ovs-appctl dpctl/dump-flows", 0.0, 0.15)
+    elif x < 0.4:
+        view("ovs-appctl fdb/show %s" % br)
+    elif x < 0.55:
+        if clear_of("dp", 0.8):
+            emit("ovs-appctl revalidator/wait", 0.0, 0.6)
+            emit("ovs-ofctl %sdump-flows %s" % ("-O OpenFlow13 " if "protocols" in nets[br] else "", br), 0.0, 0.15)
+    elif x < 0.65:
+        view("ovs-ofctl dump-ports %s" % br)
+    elif x < 0.72:
+        view("ovs-appctl dpctl/show", "dp")
+    elif x < 0.85:
+        h = r.choice([h for h in hosts if h["ifaces"][0][0] == br] or hosts)
+        _, a, m, v = h["ifaces"][0]
+        other = r.choice([i for o in hosts for i in o["ifaces"] if i[1] != a])
+        if r.random() < 0.5:
+            fl = "in_port=%s,dl_src=%s,dl_dst=ff:ff:ff:ff:ff:ff,arp,arp_spa=%s,arp_tpa=%s,arp_op=1" % (v, m, a, other[1])
+        else:
+            fl = "in_port=%s,dl_src=%s,dl_dst=%s,icmp,nw_src=%s,nw_dst=%s,nw_ttl=64" % (v, m, other[2], a, other[1])
+        # from seed 61 on, a trace through ct() is a datapath view: its recirculation ids are those of the live
+        # megaflows' frozen states (recirc_find_equal()), new ones once those expired (random-58's runs differed)
+        view("ovs-appctl ofproto/trace %s %s" % (h["ifaces"][0][0], fl), "dp" if ct and seed >= 61 else "view")
+    elif ct:
+        view("ovs-appctl dpctl/dump-conntrack%s" % r.choice(["", " -m"]))
+    else:
+        view("ovs-appctl dpif/show", "dp")
+
+
+def neigh_view(h):
+    if r.random() < 0.7:
+        view("%s ip neigh" % h["name"], "neigh")
+    else:
+        view("%s ip neigh show %s" % (h["name"], r.choice([a for a in addrs() if a not in [i[1] for i in h["ifaces"]]])), "neigh")
+
+
+# rounds: a few lines that change state or send, then a few views (each clear of the windows above)
+senders = [(ping, 6), (arping, 3), (neigh_change, 1.2), (addr_add, 0.6), (link_bounce, 0.3), (sysctl_change, 0.7)]
+viewers = [(neigh_view, 4), (ovs_view, 5)]
+if WILD:
+    senders = [(ping, 6), (arping, 3), (neigh_change, 2), (addr_add, 1.5), (link_bounce, 0.6), (sysctl_change, 1.5)]
+    for h in rw.sample(hosts, rw.choice([1, 2])):
+        addr_add(h)
+if EXTRA:
+    senders += [(mac_change, 0.6), (switch_change, 2.0)]
+while cmax[-1] < LIMIT - 10:
+    for _ in range(r.choice([1, 1, 2, 3])):
+        r.choices([f for f, _ in senders], [w for _, w in senders])[0](r.choice(hosts))
+    if r.random() < 0.15:
+        s = r.choice([1, 2, 6])
+        emit("sleep %g" % s, s, s + 0.01)
+    for _ in range(r.choice([2, 3, 4])):
+        f = r.choices([f for f, _ in viewers], [w for _, w in viewers])[0]
+        f() if f is ovs_view else f(r.choice(hosts))
+# always end with a look at the datapath and the hosts' neighbours, when the clock allows it
+LIMIT += 10
+if not (EXTRA and "ovs-appctl dpctl/dump-flows" in lines[-2:]) and clear_of("dp", 0.8, 10.0):
+    emit("ovs-appctl revalidator/wait", 0.0, 0.6)
+    emit("ovs-appctl dpctl/dump-flows", 0.0, 0.15)
+for h in hosts:
+    view("%s ip neigh" % h["name"], "neigh")
+while lines and lines[-1].startswith("sleep"):
+    lines.pop()
+
+
+# --- the lab file -----------------------------------------------------------------------------------------------------
+def y(v):
+    return '"%s"' % v if ":" in str(v) else str(v)
+
+
+lab = ["# gen-netns.py %d: %s layout, %d hosts" % (seed, layout, len(hosts)), "networks:"]
+for name in bridges:
+    n = nets[name]
+    lab += ["  %s:" % name, "    kind: ovs", "    subnet: %s" % n["subnet"], "    fail_mode: %s" % n["fail_mode"],
+            "    hwaddr: %s" % n["hwaddr"]]
+    if "protocols" in n:
+        lab.append("    protocols: [%s]" % ", ".join(n["protocols"]))
+    if "flows" in n:
+        lab.append("    flows: %s" % n["flows"])
+    if "ports" in n:
+        lab.append("    ports:")
+        for p, d in n["ports"].items():
+            lab.append("      %s: {ofport: %d, type: patch, options: {peer: %s}}" % (p, d["ofport"], d["options"]["peer"]))
+lab.append("hosts:")
+for h in hosts:
+    lab.append("  %s:" % h["name"])
+    if h["gateway"]:
+        lab.append("    gateway: %s" % h["gateway"])
+    if h["sysctls"]:
+        lab.append("    sysctls: {%s}" % ", ".join("%s: %s" % kv for kv in h["sysctls"].items()))
+    lab.append("    interfaces:")
+    for net, a, m, v in h["ifaces"]:
+        lab.append('      - {network: %s, address: %s, mac: "%s", veth: %s}' % (net, a, m, v))
+open(os.path.join(out, "lab.yaml"), "w").write("\n".join(lab) + "\n")
+open(os.path.join(out, "script.txt"), "w").write(
+    "# gen-netns.py %d: %s layout, real duration %.1f to %.1f s\n" % (seed, layout, cmin[-1], cmax[-1])
+    + "\n".join(lines) + "\n")
