@@ -28,7 +28,7 @@ public final class Timeout implements Tool {
     private Timer alarm;
     private boolean timedOut;
     private boolean killed;
-    private java.io.StringWriter childOut;
+    private ChildStdout childOut;
     /** How much of childOut has gone out already: whole lines, once the child line-buffers its stdout. */
     private int written;
     private boolean lineBuffered;
@@ -93,31 +93,7 @@ public final class Timeout implements Tool {
         }
         // the child's stdout is a pipe or a file: stdio buffers it fully, and a process killed by a signal never
         // writes what is still in its buffer (only whole BUFSIZ blocks have left)
-        childOut = new java.io.StringWriter() {
-            @Override
-            public void write(String str, int off, int len) {
-                super.write(str, off, len);
-                passLines();
-            }
-
-            @Override
-            public void write(String str) {
-                super.write(str);
-                passLines();
-            }
-
-            @Override
-            public void write(char[] cbuf, int off, int len) {
-                super.write(cbuf, off, len);
-                passLines();
-            }
-
-            @Override
-            public void write(int c) {
-                super.write(c);
-                passLines();
-            }
-        };
+        childOut = new ChildStdout();
         child = new ToolContext(ctx.runtime(), new java.io.PrintWriter(childOut), ctx.err(), ctx.pid() + 1);
         child.onLineBuffered(() -> lineBuffered = true);
         ctx.trapInterrupt(() -> child.interrupt());
@@ -155,10 +131,32 @@ public final class Timeout implements Tool {
         ctx.exit(timedOut ? 124 : child.exitCode());
     }
 
+    /** The child's stdout, a pipe to timeout: every write (java.io.Writer funnels them into one) kept. */
+    private final class ChildStdout extends java.io.Writer {
+        final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            text.append(cbuf, off, len);
+            passLines();
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     /** A line-buffered stdout (setlinebuf()) writes each line as it is ended. */
     private void passLines() {
         if (lineBuffered) {
-            StringBuffer b = childOut.getBuffer();
+            StringBuilder b = childOut.text;
             int end = b.lastIndexOf("\n") + 1;
             if (end > written) {
                 ctx.out().print(b.substring(written, end));
