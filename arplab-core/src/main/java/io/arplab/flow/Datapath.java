@@ -197,30 +197,32 @@ public final class Datapath {
         return runTime("explicit_drop_action") != 0;
     }
 
-    /** The coverage counters of the datapath's explicit drop actions (lib/odp-execute.c), by name. */
-    private final Map<String, Long> dropCounters = new HashMap<>();
-
-    /** dp_update_drop_action_counter(): one packet executed with a translation's explicit drop action. */
-    void countDrop(String counter) {
-        if (counter != null) {
-            dropCounters.merge(counter, 1L, Long::sum);
-        }
-    }
-
-    /**
-     * coverage/read-counter NAME of the drop counters odp-execute.c defines (COVERAGE_DEFINE()), null for another
-     * name (the other counters are not modelled).
-     */
-    public Long dropCounter(String name) {
-        return DROP_COUNTERS.contains(name) ? dropCounters.getOrDefault(name, 0L) : null;
-    }
-
-    private static final java.util.Set<String> DROP_COUNTERS = java.util.Set.of("drop_action_of_pipeline",
+    /** The coverage counters of the datapath's explicit drop actions, as lib/odp-execute.c defines them. */
+    static final List<String> DROP_COUNTERS = List.of("drop_action_of_pipeline",
             "drop_action_bridge_not_found", "drop_action_recursion_too_deep", "drop_action_too_many_resubmit",
             "drop_action_stack_too_deep", "drop_action_no_recirculation_context",
             "drop_action_recirculation_conflict", "drop_action_too_many_mpls_labels",
             "drop_action_invalid_tunnel_metadata", "drop_action_unsupported_packet_type", "drop_action_congestion",
             "drop_action_forwarding_disabled");
+
+    /** Each drop counter's count, by its index in {@link #DROP_COUNTERS}. */
+    private final long[] dropCounts = new long[DROP_COUNTERS.size()];
+
+    /**
+     * dp_update_drop_action_counter(): one packet executed with a translation's explicit drop action, whose counter's
+     * index in {@link #DROP_COUNTERS} is {@code counter} (-1: the actions are not an explicit drop).
+     */
+    void countDrop(int counter) {
+        if (counter >= 0) {
+            dropCounts[counter]++;
+        }
+    }
+
+    /** coverage/read-counter NAME of a drop counter, null for another name (the other counters are not modelled). */
+    public Long dropCounter(String name) {
+        int i = DROP_COUNTERS.indexOf(name);
+        return i < 0 ? null : dropCounts[i];
+    }
 
     /** rt_support.sample_nesting. */
     int sampleNesting() {

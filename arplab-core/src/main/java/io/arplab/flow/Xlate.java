@@ -553,7 +553,8 @@ final class Xlate {
                 lastTciWidened = true;
             }
             xc.replayable &= !slow;
-            xc.dropCounter = slow || !odp.isEmpty() || !br.datapath.supportsExplicitDrop() ? null : dropCounter(error);
+            xc.dropCounter = slow || !odp.isEmpty() || !br.datapath.supportsExplicitDrop() ? -1
+                    : Datapath.DROP_COUNTERS.indexOf(dropCounter(error));
         }
         if (execute && install) {
             // dpif-netdev executes an upcall's actions before it installs the megaflow

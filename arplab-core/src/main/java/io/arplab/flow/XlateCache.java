@@ -44,9 +44,10 @@ final class XlateCache {
     boolean neighbourMiss;
     /**
      * The translation's explicit drop action (put_drop_action()): the coverage counter odp_execute_actions() adds each
-     * packet executed with it to (dp_update_drop_action_counter()), or null when it has other actions.
+     * packet executed with it to (dp_update_drop_action_counter()), as its index in Datapath.DROP_COUNTERS; -1 when
+     * it has other actions, or a counter arplab does not model.
      */
-    String dropCounter;
+    int dropCounter = -1;
 
     /**
      * The tables it looked up (XC_TABLE) and, side by side, the rule each one matched (XC_RULE: credited), null for

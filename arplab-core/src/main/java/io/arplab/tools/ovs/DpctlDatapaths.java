@@ -1,5 +1,6 @@
 package io.arplab.tools.ovs;
 
+import io.arplab.stack.Errno;
 import io.arplab.wire.libc.CLib;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class DpctlDatapaths {
         TreeMap<Long, Port> ports = dps.get(name);
         if (cmd.equals("dpctl/add-dp")) {
             if (ports != null) { // dpif_create(): dp_netdev_lookup() finds it
-                errors.add("ovs-vswitchd: add_dp (File exists)");
+                errors.add("ovs-vswitchd: add_dp (" + Errno.EEXIST.text + ")");
                 return new Outcome("", errors, 2);
             }
             // create_dp(): the local port, named after the datapath, of type internal (dummy-internal here)
@@ -56,7 +57,7 @@ final class DpctlDatapaths {
         }
         if (ports == null) { // parsed_dpif_open(): dpif_netdev_open() of a name not created
             errors.add("ovs-vswitchd: " + (cmd.equals("dpctl/show") ? "opening datapath " + full + " failed"
-                    : "opening datapath") + " (No such device)");
+                    : "opening datapath") + " (" + Errno.ENODEV.text + ")");
             return new Outcome("", errors, 2);
         }
         switch (cmd) {
@@ -102,10 +103,10 @@ final class DpctlDatapaths {
                 continue;
             }
             if (ports.values().stream().anyMatch(p -> p.name().equals(name))) {
-                errors.add("ovs-vswitchd: adding " + name + " to " + full + " failed (File exists)");
+                errors.add("ovs-vswitchd: adding " + name + " to " + full + " failed (" + Errno.EEXIST.text + ")");
                 status = 2;
             } else if (portNo != null && ports.containsKey(portNo)) {
-                errors.add("ovs-vswitchd: adding " + name + " to " + full + " failed (Device or resource busy)");
+                errors.add("ovs-vswitchd: adding " + name + " to " + full + " failed (" + Errno.EBUSY.text + ")");
                 status = 2;
             } else {
                 ports.put(portNo != null ? portNo : choosePort(ports, name), new Port(name, type));
@@ -140,7 +141,8 @@ final class DpctlDatapaths {
             Map.Entry<Long, Port> port = ports.entrySet().stream().filter(e -> e.getValue().name().equals(name))
                     .findFirst().orElse(null);
             if (port == null) {
-                errors.add("ovs-vswitchd: " + name + ": failed to query port in " + full + " (No such device)");
+                errors.add("ovs-vswitchd: " + name + ": failed to query port in " + full + " ("
+                        + Errno.ENODEV.text + ")");
                 status = 2;
                 continue;
             }
@@ -180,10 +182,12 @@ final class DpctlDatapaths {
                 }
             }
             if (no == 0) {
-                errors.add("ovs-vswitchd: deleting port " + name + " from " + full + " failed (Invalid argument)");
+                errors.add("ovs-vswitchd: deleting port " + name + " from " + full + " failed ("
+                        + Errno.EINVAL.text + ")");
                 status = 2;
             } else if (ports.remove(no) == null) {
-                errors.add("ovs-vswitchd: deleting port " + name + " from " + full + " failed (No such device)");
+                errors.add("ovs-vswitchd: deleting port " + name + " from " + full + " failed ("
+                        + Errno.ENODEV.text + ")");
                 status = 2;
             }
         }

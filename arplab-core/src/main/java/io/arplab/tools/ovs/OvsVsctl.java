@@ -653,8 +653,7 @@ public final class OvsVsctl implements Tool {
         Row r = byName || ROOTS.contains(table) ? null : t.get(id);
         if (table.equals("QoS") && rows.ports.containsKey(id)) { // vsctl_row_ids: a Port's name finds its qos
             List<String> q = rows.ports.get(id).get("qos").keys();
-            r = q.isEmpty() ? null
-                    : t.values().stream().filter(x -> x.uuid().equals(q.get(0))).findFirst().orElse(null);
+            r = q.isEmpty() ? null : OvsdbRows.rowWithUuid(t, q.get(0));
         }
         if (byName && !uuidText(id)) { // a Mirror's or a Flow_Table's row id is its name column
             List<Row> named = t.values().stream().filter(x -> id.equals(x.string("name"))).toList();
@@ -664,7 +663,7 @@ public final class OvsVsctl implements Tool {
             r = named.isEmpty() ? null : named.get(0);
         }
         if (r == null) {
-            r = t.values().stream().filter(x -> x.uuid().equals(id)).findFirst().orElse(null);
+            r = OvsdbRows.rowWithUuid(t, id);
         }
         if (r == null && mustExist) {
             throw new VsctlException("no row \"" + id + "\" in table " + table);

@@ -131,6 +131,16 @@ final class OvsdbRows {
         }
     }
 
+    /** A table's row with this uuid, or null. */
+    static Row rowWithUuid(Map<String, Row> table, String uuid) {
+        for (Row r : table.values()) {
+            if (r.uuid().equals(uuid)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     private static Row copy(Row r) {
         Row c = new Row(r.table, r.name);
         c.fixedUuid = r.fixedUuid;
@@ -487,7 +497,7 @@ final class OvsdbRows {
             }
         }
         for (String uuid : wanted) {
-            Row m = mirrors.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst().orElse(null);
+            Row m = rowWithUuid(mirrors, uuid);
             if (m == null) {
                 continue;
             }
@@ -641,15 +651,14 @@ final class OvsdbRows {
     private Map<Long, Integer> queueDscps(Row port) {
         Map<Long, Integer> m = new HashMap<>();
         List<String> ref = port == null ? List.of() : port.get("qos").keys();
-        Row q = ref.isEmpty() ? null : qos.values().stream().filter(r -> r.uuid().equals(ref.get(0))).findFirst()
-                .orElse(null);
+        Row q = ref.isEmpty() ? null : rowWithUuid(qos, ref.get(0));
         if (q == null || q.string("type") == null || q.string("type").isEmpty()) {
             return m;
         }
         Datum queueRefs = q.get("queues");
         for (int k = 0; k < queueRefs.keys().size(); k++) {
             String uuid = queueRefs.values().get(k);
-            Row queue = queues.values().stream().filter(r -> r.uuid().equals(uuid)).findFirst().orElse(null);
+            Row queue = rowWithUuid(queues, uuid);
             if (queue != null && queue.string("dscp") != null) {
                 m.put(Long.parseLong(queueRefs.keys().get(k)), Integer.parseInt(queue.string("dscp")));
             }
