@@ -118,16 +118,25 @@ final class ArpDissector {
     }
 
     /**
-     * check_for_duplicate_addresses(): the first MAC seen with an address is kept; a later frame giving it
-     * another MAC is a duplicate (and the table keeps the first).
+     * check_for_duplicate_addresses(): the first MAC seen with an address is kept with the frame that last showed
+     * it; a later frame giving the address that MAC again moves the frame on, another MAC is a duplicate (the table
+     * keeps the first). An entry is compared only from a later frame (pinfo->num > value->frame_num): a frame's
+     * target cannot contradict its own sender.
      */
     private static boolean duplicateAddress(Packet p, long mac, long ip) {
-        Long known = p.capture.arpAddresses.get(ip);
+        long[] known = p.capture.arpAddresses.get(ip);
         if (known == null) {
-            p.capture.arpAddresses.put(ip, mac);
+            p.capture.arpAddresses.put(ip, new long[] {mac, p.number});
             return false;
         }
-        return known != mac;
+        if (p.number <= known[1]) {
+            return false;
+        }
+        if (known[0] == mac) {
+            known[1] = p.number;
+            return false;
+        }
+        return true;
     }
 
     private static long mac(Tvb tvb, int off) {

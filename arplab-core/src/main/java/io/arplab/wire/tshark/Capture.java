@@ -7,8 +7,8 @@ import java.util.Map;
 
 /** What the dissectors remember from one frame to the next of a capture file (wmem_file_scope() state). */
 final class Capture {
-    /** packet-arp.c's address_hash_table: IPv4 address to the MAC first seen with it. */
-    final Map<Long, Long> arpAddresses = new HashMap<>();
+    /** packet-arp.c's address_hash_table: IPv4 address to the MAC first seen with it and the frame last showing it. */
+    final Map<Long, long[]> arpAddresses = new HashMap<>();
     /** packet-icmp.c's unmatched echo requests: conversation and key to the request's frame and answered flag. */
     final Map<String, int[]> icmpRequests = new HashMap<>();
     /** packet-ip.c's reassembly table: fragments by datagram key. */

@@ -9,17 +9,12 @@ final class EthDissector {
 
     private EthDissector() {}
 
-    static void dissect(Tvb tvb, Packet p) {
-        int outer = p.ethStart;
-        p.ethStart = tvb.start;
-        try {
-            dissectFrame(tvb, p);
-        } finally {
-            p.ethStart = outer;
-        }
-    }
+    /** fcs_len: the capture's Ethernet frames may end in an FCS (wiretap's -1, "maybe"), one inside another none. */
+    static final int FCS_MAYBE = -1;
+    static final int FCS_NONE = 0;
 
-    private static void dissectFrame(Tvb tvb, Packet p) {
+    /** dissect_eth_common() with {@code fcsLen} (dissect_eth(): FCS_MAYBE; dissect_eth_withoutfcs(): FCS_NONE). */
+    static void dissect(Tvb tvb, Packet p, int fcsLen) {
         p.protocol("Ethernet");
         String dst = name(tvb, 0, p);
         p.addresses(p.src, dst);
@@ -29,41 +24,109 @@ final class EthDissector {
         p.dlSrc = mac(tvb, 6);
         int type = tvb.u16(12);
         if (type <= IEEE_802_3_MAX_LEN && type != ETHERTYPE_UNK) {
-            LlcDissector.dissect8023(tvb, p, type);
+            LlcDissector.dissect8023(tvb, p, type, fcsLen);
             return;
         }
         p.info("Ethernet II");
         Tvb next = tvb.subset(14);
         ethertype(next, p, type);
-        trailer(tvb, 14, next, p);
+        trailer(tvb, 14, next, p, fcsLen);
     }
 
     /** ETH_MAX_PADDING / minimum frame: a frame up to 60 bytes may have been padded to 60. */
     private static final int MIN_FRAME = 60;
+    /** A frame of 64 bytes or more whose trailer has 4 bytes may end in an FCS. */
+    private static final int MIN_FRAME_WITH_FCS = 64;
 
     /**
-     * add_dix_trailer() and add_ethernet_trailer(): what the payload's dissector left of the frame is a trailer.
-     * Up to the 60-byte minimum it is padding, looked at byte by byte while the bytes are zero; a frame shorter
-     * than that has no padding; what lies beyond is read whole. A read of bytes the capture cut off throws.
+     * add_dix_trailer() and add_ethernet_trailer(): what the payload's dissector left of the frame is a trailer
+     * (none when not one of its bytes was captured). The padding up to the 60-byte minimum (maybe_padded: the frame
+     * without its trailer is shorter) counts only when all zero, read byte by byte while zero; what is left goes to
+     * the eth.trailer heuristics (VSS-Monitoring's); then, with an FCS assumed (fcs_len 4, or "maybe" and a frame of
+     * 64 bytes or more with 4 bytes left), the FCS is read. A read of bytes the capture cut off throws; the rest of
+     * the trailer is only shown, as far as it was captured.
      */
-    static void trailer(Tvb frame, int payloadOffset, Tvb payload, Packet p) {
+    static void trailer(Tvb frame, int payloadOffset, Tvb payload, Packet p, int fcsLen) {
         int off = payloadOffset + payload.reported;
         if (payload.reported >= frame.reported - payloadOffset || off >= frame.length) {
+            return; // add_dix_trailer(): none unless tvb_offset_exists()
+        }
+        ethernetTrailer(frame, off, p, fcsLen);
+    }
+
+    /**
+     * dissect_802_3()'s trailer: made even when none of it was captured (tvb_new_subset_remaining() at the end of
+     * the captured bytes), none when the capture ended before it.
+     */
+    static void trailer8023(Tvb frame, int payloadOffset, Tvb payload, Packet p, int fcsLen) {
+        int off = payloadOffset + payload.reported;
+        if (payload.reported >= frame.reported - payloadOffset || off > frame.length) {
             return;
         }
+        ethernetTrailer(frame, off, p, fcsLen);
+    }
+
+    /** add_ethernet_trailer() of the bytes from {@code off} on. */
+    private static void ethernetTrailer(Tvb frame, int off, Packet p, int fcsLen) {
         Tvb trailer = frame.subset(off);
-        // the 60 bytes count from the Ethernet header, before any tag this tvbuff begins after
-        int before = frame.start - p.ethStart;
-        int padding = before + frame.reported < MIN_FRAME ? 0
-                : Math.min(trailer.reported, Math.max(0, MIN_FRAME - before - off));
-        for (int i = 0; i < padding; i++) {
-            if (trailer.u8(i) != 0) {
-                break;
+        int pktLen = p.frameLength; // pinfo->fd->pkt_len: the whole frame's, an encapsulated one's too
+        int captured = trailer.length;
+        int reported = trailer.reported;
+        int padding = 0;
+        if (pktLen >= MIN_FRAME && pktLen - reported < MIN_FRAME) {
+            padding = MIN_FRAME - (pktLen - reported);
+            for (int i = 0; i < padding; i++) {
+                if (trailer.u8(i) != 0) {
+                    padding = 0;
+                    break;
+                }
             }
+            captured -= padding;
+            reported -= padding;
         }
-        if (trailer.reported > padding) {
-            trailer.check(padding, trailer.reported - padding);
+        boolean fcs = false;
+        if (fcsLen != FCS_NONE && (fcsLen == 4 || (frame.reported >= MIN_FRAME_WITH_FCS && reported >= 4))) {
+            if (captured < reported) { // the FCS sliced off what the capture has of it
+                reported -= 4;
+                captured = Math.min(captured, reported);
+            } else {
+                captured -= 4;
+                reported -= 4;
+            }
+            fcs = true;
         }
+        Tvb rest = trailer.subset(padding);
+        if (rest.reported != 0 && vssMonitoring(rest, p) && fcsLen != 4) {
+            return; // the heuristic took the whole trailer, the FCS with it
+        }
+        if (fcs) {
+            trailer.u32(padding + captured);
+        }
+    }
+
+    /** VSS_NS_MASK: the nanoseconds of a VSS-Monitoring time stamp; the clock source above them. */
+    private static final long VSS_NS_MASK = 0x3fffffffL;
+
+    /**
+     * packet-vssmonitoring.c's dissect_vssmonitoring(), the eth.trailer heuristic: a trailer of a time stamp (8
+     * bytes) and a 1-byte port stamp, 13 bytes at most; with a time stamp, its two words are read (and may throw)
+     * and it is taken when plausible (seconds not 0, within an hour of boot or 30 days of the frame's, nanoseconds
+     * under a second); a port stamp alone is not taken (dissect_portstamping_only is off).
+     */
+    private static boolean vssMonitoring(Tvb tvb, Packet p) {
+        int len = tvb.reported;
+        if (len > 12 + 1 || ((len & 3) != 0 && (len & 3) != 1) || len < 8) {
+            return false;
+        }
+        long secs = tvb.u32(0);
+        long nsecs = tvb.u32(4) & VSS_NS_MASK;
+        if (secs == 0) {
+            return false;
+        }
+        if (secs > 3600 && Math.abs(secs - p.absSecs) > 2_592_000L) {
+            return false;
+        }
+        return nsecs < 1_000_000_000L;
     }
 
     private static long mac(Tvb tvb, int off) {
@@ -118,7 +181,7 @@ final class EthDissector {
             case 0x8100, 0x9100 -> vlan(next, p);
             case 0x88a8 -> ieee8021ad(next, p);
             case 0x88cc -> LldpDissector.dissect(next, p);
-            case 0x6558 -> dissect(next, p);
+            case 0x6558 -> dissect(next, p, FCS_NONE); // eth_withoutfcs
             default -> {
                 Values.unsupported("ethertype", type);
                 return false;
@@ -146,7 +209,7 @@ final class EthDissector {
         }
         Tvb next = tvb.subset(off + 2);
         ethertype(next, p, encap);
-        trailer(tvb, off + 2, next, p);
+        trailer(tvb, off + 2, next, p, FCS_NONE);
     }
 
     /** dissect_vlan(): Info "PRI: p  DEI: d  ID: id", then the encapsulated type (or 802.3 length). */
@@ -165,6 +228,6 @@ final class EthDissector {
         }
         Tvb next = tvb.subset(4);
         ethertype(next, p, encap);
-        trailer(tvb, 4, next, p);
+        trailer(tvb, 4, next, p, FCS_NONE);
     }
 }

@@ -101,6 +101,17 @@ final class IcmpDissector {
                 tvb.u32(4); // unused, MTU, pointer
                 quoted(tvb, p);
             }
+            case 9 -> {
+                // ICMP_RTRADVERT: the lifetime, then with 2-word entries each router address and its preference
+                // (the mobility extensions after them are shown only in a tree)
+                int addrs = tvb.u8(4);
+                int entrySize = tvb.u8(5);
+                tvb.u16(6);
+                for (int i = 0; entrySize == 2 && i < addrs; i++) {
+                    tvb.u32(8 + 8 * i);
+                    tvb.u32(12 + 8 * i);
+                }
+            }
             default -> { }
         }
     }

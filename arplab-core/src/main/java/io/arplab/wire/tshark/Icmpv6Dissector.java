@@ -53,7 +53,7 @@ final class Icmpv6Dissector {
                 if (type == 130 && tvb.reported >= 28) {
                     tvb.u8(24);
                     tvb.u8(25);
-                    tvb.check(28, 16 * tvb.u16(26));
+                    sources(tvb, 28, tvb.u16(26));
                 }
             }
             case 143 -> {
@@ -64,7 +64,11 @@ final class Icmpv6Dissector {
                 for (int i = 0; i < records && tvb.reportedRemaining(off) > 0; i++) {
                     int aux = tvb.u8(off + 1);
                     int sources = tvb.u16(off + 2);
-                    tvb.check(off + 4, 16 + 16 * sources + 4 * aux);
+                    tvb.check(off + 4, 16); // the multicast address, its sources one by one, the auxiliary data
+                    sources(tvb, off + 20, sources);
+                    if (aux > 0) {
+                        tvb.check(off + 20 + 16 * sources, 4 * aux);
+                    }
                     off += 20 + 16 * sources + 4 * aux;
                 }
             }
@@ -99,15 +103,25 @@ final class Icmpv6Dissector {
         }
     }
 
-    /** The invoking packet an ICMPv6 error carries: dissected as ICMP's quote is (IcmpDissector.quoted()). */
+    /**
+     * dissect_contained_icmpv6(): the invoking packet an ICMPv6 error carries. Its first byte is looked at outside
+     * any catch (a tiny sanity check: an error with nothing quoted is malformed); an IPv6 header's fields are read
+     * in order (the capture's cut shows, a quote shorter than a header does not) and the packet dissected as ICMP's
+     * quote is (IcmpDissector.quote()); anything else is data.
+     */
     private static void quoted(Tvb tvb, Packet p) {
-        if (tvb.reportedRemaining(8) == 0) {
+        if ((tvb.u8(8) & 0xf0) != 0x60) {
             return;
         }
+        Tvb q = tvb.subset(8);
         IcmpDissector.quote(tvb, p, () -> {
-            if (!Ipv6Dissector.dissect(tvb.subset(8), p)) {
-                throw Thrown.REPORTED_BOUNDS.error();
-            }
+            q.u32(0); // version, traffic class, flow label
+            q.u16(4); // payload length
+            q.u8(6); // next header
+            q.u8(7); // hop limit
+            q.check(8, 16);
+            q.check(24, 16);
+            Ipv6Dissector.dissect(q, p);
         });
     }
 
@@ -137,6 +151,13 @@ final class Icmpv6Dissector {
                 throw new Unsupported("ICMPv6 option " + type);
             }
             off += len;
+        }
+    }
+
+    /** MLDv2's source addresses, each an item of its own: the first one the capture cut off decides what throws. */
+    private static void sources(Tvb tvb, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            tvb.check(off + 16 * i, 16);
         }
     }
 }

@@ -28,6 +28,7 @@ final class IpDissector {
             p.info("Bogus IP header length (" + hlen + ", must be at least " + IPH_MIN_LEN + ")");
             return;
         }
+        tvb.u8(1); // the DSCP and ECN, read before the total length
         int len = tvb.u16(2);
         if (len == 0) {
             // ip_tso_supported: a zero total length is taken as the rest of the frame
@@ -43,6 +44,7 @@ final class IpDissector {
         int off = tvb.u16(6);
         int ttl = tvb.u8(8);
         int proto = tvb.u8(9);
+        tvb.u16(10); // the header checksum, read before the addresses
         byte[] src = Arrays.copyOfRange(tvb.data, tvb.at(12, 4), tvb.start + 16);
         p.addresses(Names.ipv4(src, 0), p.dst);
         int route = IpOptions.finalDestination(tvb, hlen);

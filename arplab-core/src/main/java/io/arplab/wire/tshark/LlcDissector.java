@@ -5,21 +5,29 @@ final class LlcDissector {
     private LlcDissector() {}
 
     /** An Ethernet frame whose type field is a length; what follows that length is a trailer. */
-    static void dissect8023(Tvb tvb, Packet p, int length) {
-        throwIfUnsupported(tvb, 14);
-        Tvb payload = payload(tvb, 14, length);
+    static void dissect8023(Tvb tvb, Packet p, int length, int fcsLen) {
+        dissect8023(tvb, 14, p, length, fcsLen);
+    }
+
+    /** packet-vlan.c's 802.3 length after a tag: dissect_802_3() without an FCS. */
+    static void dissectVlan8023(Tvb tvb, Packet p, int length) {
+        dissect8023(tvb, 4, p, length, EthDissector.FCS_NONE);
+    }
+
+    /** dissect_802_3(): the LLC payload of {@code length} bytes from {@code off}, then the trailer. */
+    private static void dissect8023(Tvb tvb, int off, Packet p, int length, int fcsLen) {
+        throwIfUnsupported(tvb, off);
+        Tvb payload = payload(tvb, off, length);
         try {
             llc(payload, p);
         } catch (Thrown.DissectorError e) {
-            // dissect_802_3() shows what the LLC layer threw, then looks at the trailer
+            if (e.kind == Thrown.BOUNDS) {
+                throw e; // the capture cut the payload, so the trailer too: dissect_802_3() rethrows
+            }
+            // dissect_802_3() shows what else the LLC layer threw, then looks at the trailer
             p.append(e.kind.info);
         }
-        EthDissector.trailer(tvb, 14, payload, p);
-    }
-
-    static void dissectVlan8023(Tvb tvb, Packet p, int length) {
-        throwIfUnsupported(tvb, 4);
-        llc(payload(tvb, 4, length), p);
+        EthDissector.trailer8023(tvb, off, payload, p, fcsLen);
     }
 
     private static void throwIfUnsupported(Tvb tvb, int off) {
@@ -64,7 +72,8 @@ final class LlcDissector {
             default -> EtherNames.get().manufacturer(oui);
         };
         p.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, name, pid));
-        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03 && tvb.reportedRemaining(payload) > 0
+        // the PID's dissector is called even with no payload (it then throws)
+        if ((oui == OUI_ENCAP_ETHER || oui == OUI_CISCO_90) && control == 0x03
                 && EthDissector.snapEthertype(tvb.subset(payload), p, pid)) {
             return;
         }
@@ -107,6 +116,9 @@ final class LlcDissector {
         }
         saps(p, dsap, ssap);
         if (control != 0x03) {
+            // XDLC_IS_INFORMATION() holds for a UI frame without its poll/final bit only: what follows another U
+            // frame's control field is data
+            tvb.check(3, tvb.reportedRemaining(3));
             return;
         }
         information(tvb, 3, p, dsap);

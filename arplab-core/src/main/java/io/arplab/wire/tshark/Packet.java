@@ -14,14 +14,16 @@ final class Packet {
     boolean writable = true;
     /** MAC name resolution (on unless -n). */
     boolean resolveMacs = true;
+    /** pinfo->abs_ts.secs: the frame's time stamp, whole seconds since the epoch. */
+    long absSecs;
+    /** pinfo->fd->pkt_len: the frame's length on the wire. */
+    int frameLength;
     /** pinfo->fragmented. */
     boolean fragmented;
     /** pinfo->flags.in_error_pkt: inside an ICMP error's quoted datagram. */
     boolean inErrorPkt;
     /** The IPv4 TTL / IPv6 hop limit of the innermost IP header, or -1 (ICMP's {@code ttl=}). */
     int ipTtl = -1;
-    /** Where in the bytes the innermost Ethernet header starts (a trailer's 60 bytes count from there). */
-    int ethStart;
     /** pinfo->dl_src / dl_dst as 48-bit numbers (-1 before the Ethernet header is read). */
     long dlSrc = -1;
     long dlDst = -1;

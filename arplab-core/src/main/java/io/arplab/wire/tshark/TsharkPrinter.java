@@ -38,6 +38,8 @@ public final class TsharkPrinter {
             firstNanos = ts;
         }
         Packet p = new Packet(number, capture);
+        p.absSecs = Math.floorDiv(ts, 1_000_000_000L);
+        p.frameLength = record.originalLength();
         p.resolveMacs = resolveMacs;
         lastUndecoded = null;
         try {
@@ -58,7 +60,7 @@ public final class TsharkPrinter {
     private static void dissectFrame(PcapRecord record, Packet p) {
         Tvb tvb = Tvb.frame(record.data(), record.originalLength());
         try {
-            EthDissector.dissect(tvb, p);
+            EthDissector.dissect(tvb, p, EthDissector.FCS_MAYBE);
         } catch (Thrown.DissectorError e) {
             p.append(e.kind.info);
         }

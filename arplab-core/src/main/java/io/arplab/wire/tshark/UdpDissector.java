@@ -45,6 +45,10 @@ final class UdpDissector {
             // nothing for a port's dissector
             return;
         }
+        if (next.length == 0) {
+            // decode_udp_ports() with none of the payload captured: no port's dissector takes it, the data is cut
+            throw Thrown.BOUNDS.error();
+        }
         if (port(low, next, p) || port(high, next, p)) {
             return;
         }
@@ -67,7 +71,7 @@ final class UdpDissector {
         tvb.u16(2);
         tvb.u24(4);
         tvb.u8(7);
-        EthDissector.dissect(tvb.subset(8), p);
+        EthDissector.dissect(tvb.subset(8), p, EthDissector.FCS_NONE); // eth_withoutfcs
     }
 
     /**

@@ -86,11 +86,30 @@ class TsharkDifferentialTest {
     }
 
     /**
+     * TShark's output frame by frame: a frame's line begins with its number, and an Info with a newline in it (a DNS
+     * name's raw bytes) goes on over the next lines until the next frame's number.
+     */
+    static String[] frameLines(String expected) {
+        List<String> frames = new ArrayList<>();
+        String text = expected.endsWith("\n") ? expected.substring(0, expected.length() - 1) : expected;
+        for (String line : text.split("\n", -1)) {
+            String head = line.stripLeading();
+            String next = (frames.size() + 1) + " ";
+            if (frames.isEmpty() || head.startsWith(next)) {
+                frames.add(line);
+            } else {
+                frames.set(frames.size() - 1, frames.get(frames.size() - 1) + "\n" + line);
+            }
+        }
+        return frames.toArray(String[]::new);
+    }
+
+    /**
      * Our lines against TShark's, frame by frame; frames the printer does not decode are counted by reason, the
      * excluded ones (1-based) not compared.
      */
     static Comparison compare(List<PcapRecord> records, String expected, java.util.Set<Integer> excluded) {
-        String[] want = expected.split("\n", -1);
+        String[] want = frameLines(expected);
         TsharkPrinter printer = new TsharkPrinter();
         Map<String, Integer> undecoded = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
@@ -132,6 +151,7 @@ class TsharkDifferentialTest {
                 : java.util.Set.of());
         String dump = System.getProperty("tshark.diff.dump");
         if (dump != null) {
+            Files.copy(pcap, Path.of(dump + ".pcap"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(Path.of(dump), "compared " + c.compared() + ", matched " + c.matched() + "\nundecoded "
                     + c.undecoded() + "\n" + String.join("\n", c.mismatches()) + "\n");
         }

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes the tshark probe captures: frames made to find where TShark 4.0.17 reads a cut-off frame (the Ethernet
+padding, trailer and FCS; the eth.trailer heuristics; ICMP router advertisements; 802.3/LLC payloads; UDP with
+no captured payload; ICMPv6 errors' quoted packets). Each family is one pcap (ARP's duplicate-address table and
+ICMP's request table are per capture). `record.sh` prints each with the real tshark into NAME.tshark."""
+import struct, sys
+
+def pcap(frames, path):
+    with open(path, 'wb') as f:
+        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
+        for i, (data, length) in enumerate(frames):
+            f.write(struct.pack('<IIII', i + 1, 0, len(data), length))
+            f.write(data)
+
+ARP_BODY = '0001080006040001' + '0242ac1c000b' + 'ac1c000b' + '000000000000' + 'ac1c000d'
+ARP = bytes.fromhex('ffffffffffff0242ac1c000b0806' + ARP_BODY)
+
+def ipv4(proto, payload, src=(10, 0, 0, 1), dst=(10, 0, 0, 2)):
+    return struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0, bytes(src), bytes(dst)) + payload
+
+def trailers():
+    """An ARP request (untagged, 802.1Q, 802.1ad, in VXLAN) and an 802.3 frame with trailers of every length and
+    content, cut at many places."""
+    out = []
+    for L in (50, 59, 60, 61, 62, 63, 64, 65, 66, 70, 91):
+        for fill in ('00', 'ab', 'mix'):
+            for cut in (1, 2, 3, 4, 5, 8, 18):
+                C, T = L - cut, L - 42
+                if C < 42:
+                    continue
+                tr = bytes([0] * min(T, 5) + [0xab] * (T - min(T, 5))) if fill == 'mix' else bytes.fromhex(fill * T)
+                out.append(((ARP + tr)[:C], L))
+    for T in range(1, 18):
+        for fill in ('00', 'ab', 'ts'):
+            for cut in range(1, T + 1):
+                tr = bytes.fromhex('00000001' '00000001' + 'ab' * 16)[:T] if fill == 'ts' else bytes.fromhex(fill * T)
+                out.append(((ARP + tr)[:42 + T - cut], 42 + T))
+    kinds = [bytes.fromhex('ffffffffffff0242ac1c000b8100000a0806' + ARP_BODY),
+             bytes.fromhex('ffffffffffff0242ac1c000b88a80064' + '0806' + ARP_BODY),
+             bytes.fromhex('ffffffffffff0242ac1c000b0008' + 'aaaa03' + 'f0f003' + '0102030405')]
+    for base in kinds:
+        B = len(base)
+        for L in sorted({B + 8, B + 9, B + 12, B + 13, B + 10, 59, 60, 61, 63, 64, 65, 66, 68, 70, 72, 80, 91}):
+            for fill in ('00', 'ab'):
+                for cut in (1, 2, 4, 5, 8, 9, 30):
+                    if L - B > 0 and L - cut > B:
+                        out.append(((base + bytes.fromhex(fill * (L - B)))[:L - cut], L))
+    for T in (4, 8, 9, 12, 13, 17, 18, 19, 20, 22, 30):
+        for fill in ('00', 'ab'):
+            inner = ARP + bytes.fromhex(fill * T)
+            udp = struct.pack('!HHHH', 12345, 4789, 16 + len(inner), 0) + bytes.fromhex('0800000000000100') + inner
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, udp)
+            for cut in (0, 1, 3, 6, 9, 12, 17):
+                if cut < T:
+                    out.append((f[:len(f) - cut], len(f)))
+    return out
+
+def rtradvert():
+    """ICMP router advertisements: codes 0, 16 and 5, address counts and entry sizes, mobility extensions, every cut."""
+    out = []
+    for code in (0, 16, 5):
+        for n, size in ((0, 2), (1, 2), (2, 2), (1, 3), (2, 0)):
+            for ext in ('', '10060001000a8000', '100a0001000a8000c0a80001', '00', '1302181800', '0000'):
+                body = bytes([9, code, 0, 0, n, size]) + b'\x00\x1e' + bytes.fromhex('0a00000100000000') * n + bytes.fromhex(ext)
+                f = bytes.fromhex('01005e0000010242ac1c000b0800') + ipv4(1, body, dst=(224, 0, 0, 1))
+                for cut in range(0, len(body) - 1):
+                    out.append((f[:len(f) - cut], len(f)))
+    return out
+
+def llc():
+    """802.3 frames: U frames with and without the poll bit, SAPs with and without dissectors, SNAP, cut in the
+    payload, at its end and in the trailer."""
+    out = []
+    for dsap in (0x06, 0x42, 0xf0, 0x80, 0xe0):
+        for control in (0x03, 0x13, 0xe3, 0xf3, 0x43, 0x63):
+            for plen in (0, 1, 6, 20):
+                body = bytes([dsap, dsap, control]) + bytes(range(1, plen + 1))
+                f = bytes.fromhex('0180c20000000242ac1c000b') + struct.pack('!H', len(body)) + body
+                f = f + bytes(max(0, 60 - len(f)))
+                for cut in (0, 1, 3, 8, 15):
+                    if len(f) - cut >= 17:
+                        out.append((f[:len(f) - cut], len(f)))
+    stp = bytes.fromhex('000000000080000242ac1c000100000000800002426c1c00018001000014000200020000')
+    for dsap, control, pl in ((0x42, 0x03, stp), (0xaa, 0x03, bytes.fromhex('00000088b5') + bytes(20)),
+                              (0x06, 0x03, bytes.fromhex('4500') + bytes(18)), (0x42, 0x13, bytes(20))):
+        body = bytes([dsap, dsap, control]) + pl
+        for tr in (0, 10, 30):
+            f = bytes.fromhex('0180c20000000242ac1c000b') + struct.pack('!H', len(body)) + body + bytes(tr)
+            end = 14 + len(body)
+            for C in sorted({len(f), len(f) - 1, end, end - 1, end + 1, 20, 30}):
+                if 17 <= C <= len(f):
+                    out.append((f[:C], len(f)))
+    return out
+
+def udp_empty():
+    """UDP to ports with and without dissectors, none, some or all of the payload captured."""
+    out = []
+    dns = bytes.fromhex('12340100000100000000000003777777076578616d706c6503636f6d0000010001')
+    for dport in (53, 4789, 6081, 33434, 5353):
+        for plen in (0, 4, 26):
+            pl = dns[:plen] if dport in (53, 5353) else bytes(range(plen))
+            udp = struct.pack('!HHHH', 33533, dport, 8 + len(pl), 0) + pl
+            f = bytes.fromhex('0000000000000242ac1c00110800') + ipv4(17, udp, (172, 28, 0, 14), (10, 165, 89, 88))
+            for C in sorted({42, 43, len(f) - 1, len(f)}):
+                if C <= len(f):
+                    out.append((f[:C], len(f)))
+    return out
+
+def icmpv6_quotes():
+    """ICMPv6 errors (types 1 to 4) quoting nothing, part of an IPv6 header, a whole packet, or IPv4; cut."""
+    out = []
+    inner = bytes.fromhex('6000000000083a40') + bytes(15) + b'\x02' + bytes(15) + b'\x01' + bytes.fromhex('80000000000100010000000000000000')
+    for typ, code in ((1, 4), (2, 0), (3, 0), (4, 1)):
+        for q in (0, 1, 5, 7, 8, 20, 48, 'v4'):
+            quoted = bytes.fromhex('4500001c') + bytes(24) if q == 'v4' else inner[:q]
+            icmp = bytes([typ, code, 0, 0]) + bytes.fromhex('000005dc') + quoted
+            ip6 = struct.pack('!IHBB', 0x60000000, len(icmp), 58, 64) + bytes(15) + b'\x01' + bytes(15) + b'\x02'
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b86dd') + ip6 + icmp
+            for cut in (0, 1, 3):
+                if not cut or len(quoted) >= cut:
+                    out.append((f[:len(f) - cut], len(f)))
+    return out
+
+FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+            'icmpv6-quotes': icmpv6_quotes}
+
+if __name__ == '__main__':
+    for name, make in FAMILIES.items():
+        pcap(make(), name + '.pcap')
