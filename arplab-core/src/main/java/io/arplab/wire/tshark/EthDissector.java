@@ -42,8 +42,8 @@ final class EthDissector {
      * add_dix_trailer() and add_ethernet_trailer(): what the payload's dissector left of the frame is a trailer
      * (none when not one of its bytes was captured). The padding up to the 60-byte minimum (maybe_padded: the frame
      * without its trailer is shorter) counts only when all zero, read byte by byte while zero; what is left goes to
-     * the eth.trailer heuristics (VSS-Monitoring's); then, with an FCS assumed (fcs_len 4, or "maybe" and a frame of
-     * 64 bytes or more with 4 bytes left), the FCS is read. A read of bytes the capture cut off throws; the rest of
+     * the eth.trailer heuristics (VSS-Monitoring's); then, with an FCS assumed (fcs_len "maybe" and a frame of 64
+     * bytes or more with 4 bytes left; this package never knows one is there), the FCS is read. A read of bytes the capture cut off throws; the rest of
      * the trailer is only shown, as far as it was captured.
      */
     static void trailer(Tvb frame, int payloadOffset, Tvb payload, Packet p, int fcsLen) {
@@ -85,7 +85,7 @@ final class EthDissector {
             reported -= padding;
         }
         boolean fcs = false;
-        if (fcsLen != FCS_NONE && (fcsLen == 4 || (frame.reported >= MIN_FRAME_WITH_FCS && reported >= 4))) {
+        if (fcsLen == FCS_MAYBE && frame.reported >= MIN_FRAME_WITH_FCS && reported >= 4) {
             if (captured < reported) { // the FCS sliced off what the capture has of it
                 reported -= 4;
                 captured = Math.min(captured, reported);
@@ -96,8 +96,8 @@ final class EthDissector {
             fcs = true;
         }
         Tvb rest = trailer.subset(padding);
-        if (rest.reported != 0 && vssMonitoring(rest, p) && fcsLen != 4) {
-            return; // the heuristic took the whole trailer, the FCS with it
+        if (rest.reported != 0 && vssMonitoring(rest, p)) {
+            return; // the heuristic took the whole trailer, the FCS with it (fcs_len is not 4)
         }
         if (fcs) {
             trailer.u32(padding + captured);
