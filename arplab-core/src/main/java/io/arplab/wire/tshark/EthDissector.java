@@ -56,11 +56,11 @@ final class EthDissector {
 
     /**
      * dissect_802_3()'s trailer: made even when none of it was captured (tvb_new_subset_remaining() at the end of
-     * the captured bytes), none when the capture ended before it.
+     * the captured bytes), which throws when the capture ended before it (the payload's dissector having read less).
      */
     static void trailer8023(Tvb frame, int payloadOffset, Tvb payload, Packet p, int fcsLen) {
         int off = payloadOffset + payload.reported;
-        if (payload.reported >= frame.reported - payloadOffset || off > frame.length) {
+        if (payload.reported >= frame.reported - payloadOffset) {
             return;
         }
         ethernetTrailer(frame, off, p, fcsLen);

@@ -22,9 +22,9 @@ final class LlcDissector {
             llc(payload, p);
         } catch (Thrown.DissectorError e) {
             if (e.kind == Thrown.BOUNDS) {
-                throw e; // the capture cut the payload, so the trailer too: dissect_802_3() rethrows
+                throw e; // CATCH_NONFATAL_ERRORS: the capture's cut is not caught
             }
-            // dissect_802_3() shows what else the LLC layer threw, then looks at the trailer
+            // dissect_802_3() shows what else the LLC layer threw, then makes the trailer
             p.append(e.kind.info);
         }
         EthDissector.trailer8023(tvb, off, payload, p, fcsLen);
