@@ -121,8 +121,36 @@ def icmpv6_quotes():
                     out.append((f[:len(f) - cut], len(f)))
     return out
 
+def ipv6_options():
+    """Hop-by-hop and destination options headers: options whose length runs past the header (into what follows)
+    or past the packet, router alerts and RPL options of every length, Pad1 and PadN at the header's end, headers
+    with nothing after them."""
+    out = []
+    echo = bytes.fromhex('8000f00f00010001')
+    def frame(nh, hdr, tail):
+        payload = hdr + tail
+        ip6 = struct.pack('!IHBB', 0x60000000, len(payload), nh, 64) + bytes(15) + b'\x01' + bytes(15) + b'\x02'
+        return bytes.fromhex('0242ac1c0011ffffffffffff86dd') + ip6 + payload
+    headers = ['3a00' + '1004aabbccdd', '3a00' + '1005aabbccdd', '3a00' + '10feaabbccdd', '3a00' + '010500000000',
+               '3a00' + '010400000000', '3a00' + '050300000100', '3a00' + '050200000000', '3a00' + '050100000000',
+               '3a01' + '050400000000' + '00' * 8, '3a01' + '6303be4ae6630199000000000000',
+               '3a01' + '6303be4ae6' + '00' * 9, '3a01' + '6303000000630100' + '00' * 6,
+               '3a01' + '630100630100' + '00' * 8, '3a00' + '05fe00000000', '3a00' + '63fe00000000',
+               '3a00' + '050001000000', '3a00' + '630000000102', '3a00' + '000000000001', '3a00' + '000000000001',
+               '3a00' + '000000000103', '3a01' + '6303000000' + '3e0100' + '00' * 6]
+    for nh in (0, 60):
+        for h in headers:
+            f = frame(nh, bytes.fromhex(h), echo)
+            out.append((f, len(f)))
+        for h, tail in (('c800' + '0005022781' + '00', ''), ('c800' + '0005022781' + '00', '00112233'),
+                        ('c800' + '000000000000', ''), ('3b00' + '000000000000', ''), ('3a00' + '000000000000', ''),
+                        ('1100' + '000000000000', '')):
+            f = frame(nh, bytes.fromhex(h), bytes.fromhex(tail))
+            out.append((f, len(f)))
+    return out
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
-            'icmpv6-quotes': icmpv6_quotes}
+            'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

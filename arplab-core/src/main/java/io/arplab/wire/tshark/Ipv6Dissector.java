@@ -67,12 +67,18 @@ final class Ipv6Dissector {
         }
     }
 
-    /** dissect_opts(): Info names the header, then the next one follows its (len + 1) * 8 bytes. */
+    /**
+     * dissect_opts(): Info names the header, then its options from the third byte to the header's end, then the
+     * next header after its (len + 1) * 8 bytes. An option is an item of its whole length, checked against the rest
+     * of the packet (not the header's end); its dissector then reads what it reads whatever the length says (the
+     * router alert's 2 bytes, RPL's 4) and the next option starts after the larger of the two. A header with
+     * nothing after it is malformed, whatever its next header.
+     */
     private static void options(Tvb tvb, Packet p, String name) {
         p.appendSep(" , ", name);
         int nxt = tvb.u8(0);
         int len = (tvb.u8(1) + 1) << 3;
-        for (int off = 2; off + 1 < len && tvb.bytesExist(off, 2); ) {
+        for (int off = 2; off < len; ) {
             int type = tvb.u8(off);
             if (type == 0) {
                 off++;
@@ -82,12 +88,19 @@ final class Ipv6Dissector {
                 throw new Unsupported("IPv6 option 0x" + Integer.toHexString(type));
             }
             int optlen = tvb.u8(off + 1);
-            if (type == 0x01) {
-                // PadN's bytes are looked at, within the header
-                tvb.subset(0, -1, len).check(off + 2, optlen);
-            }
-            off += 2 + optlen;
+            tvb.check(off, 2 + optlen);
+            int read = switch (type) {
+                case 0x05 -> 2; // dissect_opt_rtalert()
+                case 0x63 -> 4; // dissect_opt_rpl(): flags, instance, sender rank
+                default -> optlen;
+            };
+            tvb.check(off + 2, read);
+            off += 2 + Math.max(optlen, read);
         }
-        next(nxt, tvb.subset(len, -1, -1), p);
+        Tvb rest = tvb.subset(len, -1, -1);
+        if (rest.reported == 0) {
+            throw Thrown.REPORTED_BOUNDS.error(); // nothing after the header, whatever the next header says
+        }
+        next(nxt, rest, p);
     }
 }
