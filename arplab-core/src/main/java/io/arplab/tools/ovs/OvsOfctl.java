@@ -783,9 +783,14 @@ public final class OvsOfctl implements Tool {
      * ovs-ofctl's port map, from the switch's port descriptions: each name as ofp_port's 16-byte name field carries
      * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates); and
      * its table map (get_table_map()): the names of the visible tables that have one, a name two tables share known
-     * for neither (namemap_put()).
+     * for neither (namemap_put()); none under --no-names (tables_to_accept(), tables_to_show()).
      */
     PortMap portMap(Ofproto br) {
+        return portMap(br, acceptNames);
+    }
+
+    /** The port map, with the table map when {@code tables}. */
+    PortMap portMap(Ofproto br, boolean tables) {
         if (br == null) {
             return PortMap.NONE; // get_port_map() of a target vconn_verify_name() refuses: an empty map
         }
@@ -802,7 +807,7 @@ public final class OvsOfctl implements Tool {
         }
         Map<String, Integer> tableByName = new HashMap<>();
         java.util.Set<String> tableDuplicate = new java.util.HashSet<>();
-        for (int t = 0; t < FlowTables.N_TABLES - 1; t++) {
+        for (int t = 0; tables && t < FlowTables.N_TABLES - 1; t++) {
             String name = br.tables.name(t);
             if (name != null && tableByName.putIfAbsent(name, t) != null) {
                 tableDuplicate.add(name);
@@ -820,7 +825,7 @@ public final class OvsOfctl implements Tool {
             }
 
             @Override public String tableName(int table) {
-                String n = table < FlowTables.N_TABLES - 1 ? br.tables.name(table) : null;
+                String n = tables && table < FlowTables.N_TABLES - 1 ? br.tables.name(table) : null;
                 return n == null || tableDuplicate.contains(n) ? null : n;
             }
 
