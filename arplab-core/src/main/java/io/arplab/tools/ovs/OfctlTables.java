@@ -22,22 +22,29 @@ final class OfctlTables {
     // miss config, the instructions (the last table's without goto_table), the actions, 1.2's the metadata and the
     // fields it sets; 1.3+'s none
     int dumpTables(Ofproto br) {
+        if (of.version == OfVersion.OF11) {
+            of.tableMapWarnings(br); // the reply's decoding: the same raw miss configs, the same rate limit
+        }
         StringBuilder o = new StringBuilder("OFPST_TABLE reply" + of.versionTag() + " (xid=0x2):");
         boolean of10 = of.version == OfVersion.OF10;
         boolean of11 = of.version == OfVersion.OF11 || of.version == OfVersion.OF12;
         int last = FlowTables.N_TABLES - 2;
         long[] prev = null;
         long prevMax = -1;
+        String prevMiss = null;
         int firstDitto = -1, lastDitto = -1;
         for (int t = 0; t <= last; t++) {
             long[] st = br.tables.stats(t);
             long max = Math.min(br.tables.maxFlows(t), 1_000_000L);
+            String miss = of11 ? missConfig(br.tables.missConfig(t)) : null;
             String name = of10 || of11 ? br.tables.name(t) : null;
             boolean sameStats = prev != null && java.util.Arrays.equals(st, prev);
             boolean sameInstructions = t > 0 && t != last;
-            boolean sameFeatures = prev != null && (of10 ? max == prevMax : !of11 || sameInstructions && max == prevMax);
+            boolean sameFeatures = prev != null && (of10 ? max == prevMax
+                    : !of11 || sameInstructions && max == prevMax && miss.equals(prevMiss));
             prev = st;
             prevMax = max;
+            prevMiss = miss;
             if (sameStats && sameFeatures && name == null) {
                 firstDitto = firstDitto < 0 ? t : firstDitto;
                 lastDitto = t;
@@ -57,12 +64,29 @@ final class OfctlTables {
                         ? "    (same matching)\n" : "    matching:\n      exact match or wildcard: in_port "
                         + "eth_{src,dst,type} vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} tcp_{src,dst}\n"));
             } else if (of11) {
-                o.append(sameFeatures ? "    (same features)\n" : of11Features(t, max, sameInstructions));
+                o.append(sameFeatures ? "    (same features)\n" : of11Features(t, max, miss, sameInstructions));
             }
         }
         o.append(ditto(firstDitto, lastDitto));
         of.ctx.out().print(o.append(o.charAt(o.length() - 1) == '\n' ? "" : "\n"));
         return 0;
+    }
+
+    /**
+     * ofputil_decode_table_miss() of a table's miss config as the stats carry it: OpenFlow 1.2's encoded
+     * (ofputil_encode_table_config()), 1.1's the raw enum ofputil_put_ofp11_table_stats() puts (DEFAULT 0, CONTROLLER
+     * 1, CONTINUE 2, DROP 3) read as OFPTC11_TABLE_MISS_CONTROLLER, _CONTINUE, _DROP, and 3 as CONTROLLER (its warning
+     * from tableMapWarnings()).
+     */
+    private String missConfig(FlowTables.TableMiss m) {
+        if (of.version == OfVersion.OF11) {
+            return switch (m) {
+                case CONTROLLER -> "continue";
+                case CONTINUE -> "drop";
+                default -> "controller";
+            };
+        }
+        return m == FlowTables.TableMiss.DEFAULT ? "controller" : m.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** OpenFlow 1.2's writable and matchable fields (ofp12_table_stats' write_setfields and match). */
@@ -79,17 +103,17 @@ final class OfctlTables {
     private static final String OF11_MATCH = "metadata in_port eth_{src,dst,type} vlan_{vid,pcp} mpls_{label,tc} "
             + "ip_{src,dst} nw_{proto,tos} tcp_{src,dst}";
 
-    // ofputil_table_features_format() of OpenFlow 1.1's and 1.2's table stats: the miss config
-    // OFPTC11_TABLE_MISS_CONTROLLER (0), instructions and actions the same for table miss and others;
+    // ofputil_table_features_format() of OpenFlow 1.1's and 1.2's table stats: instructions and actions the same for
+    // table miss and others;
     // print_table_instruction_features() says "(same actions)" only for actions with set-fields (1.2's)
-    private String of11Features(int t, long max, boolean sameInstructions) {
+    private String of11Features(int t, long max, String miss, boolean sameInstructions) {
         boolean of12 = of.version == OfVersion.OF12;
         String insts = "apply_actions clear_actions write_actions write_metadata";
         String actions = "      Write-Actions and Apply-Actions features:\n        actions: " + (of12 ? "output group "
                 + "set_field strip_vlan push_vlan mod_nw_ttl dec_ttl set_mpls_ttl dec_mpls_ttl push_mpls pop_mpls "
                 + "set_queue\n        supported on Set-Field: " + OF12_SET_FIELDS : OF11_ACTIONS) + "\n";
         StringBuilder o = new StringBuilder(of12 ? "    metadata: match=0xffffffffffffffff write=0xffffffffffffffff\n"
-                : "").append("    config=controller\n    max_entries=").append(max).append('\n');
+                : "").append("    config=").append(miss).append("\n    max_entries=").append(max).append('\n');
         if (sameInstructions) {
             o.append("    (same instructions)\n");
         } else if (t == 0) {
