@@ -3,7 +3,8 @@
 
 Lists every AT_SETUP title of tests/*.at at v3.1.0 (read from the mirror of OVS's git repository) and marks those
 named by the leading comment lines of ovs-testsuite/*.in ("# tests/NAME.at: TITLE (and: TITLE, ...; notes)").
-A title counts as recorded when it appears there whole, or without its "PREFIX - " part after "(and: " or ", ".
+A title counts as recorded when it appears there whole (also after "; "), or without its "PREFIX - " part after
+"(and: " or ", ".
 Titles built by an m4 macro ($1) are matched by their literal part. A title is out of scope when it names a feature
 arplab does not model (bonds, LACP, LLDP, sFlow, NetFlow, IPFIX, BFD, CFM, STP, RSTP, NSH, encap/decap, ERSPAN,
 GTP-U, fake bridges) or is an offline decoder (parse-nx-match, parse-oxm, ofp-parse, snoop, test-classifier).
@@ -66,7 +67,8 @@ def named(title, heads):
         if h.startswith(literal) and (len(h) == len(literal) or h[len(literal)] in " ,;)" or "$" in title):
             return True
         for cand in [literal] + shorts:
-            for lead in ("(and: ", ", "):
+            # "; " separates titles that hold commas (ovs-vsctl.at's), whole; it also begins a file's notes
+            for lead in ("(and: ", ", ", "; ") if cand == literal else ("(and: ", ", "):
                 i = h.find(lead + cand)
                 while i >= 0:
                     j = i + len(lead) + len(cand)
