@@ -58,12 +58,12 @@ public final class ActionFormat {
                 }
                 s.append(',');
                 if (r.table() != 255) {
-                    s.append(r.table());
+                    s.append(Ports.formatTable(r.table(), names));
                 }
                 s.append(r.ct() ? ",ct)" : ")");
             }
         } else if (a instanceof Action.GotoTable g) {
-            s.append("goto_table:").append(g.table());
+            s.append("goto_table:").append(Ports.formatTable(g.table(), names));
         } else if (a instanceof Action.Move m) {
             s.append("move:").append(m.src()).append("->").append(m.dst());
         } else if (a instanceof Action.Stack st) { // nxm_format_stack_push(), nxm_format_stack_pop()
@@ -136,7 +136,7 @@ public final class ActionFormat {
                 s.append("force,");
             }
             if (c.table() >= 0) {
-                s.append("table=").append(c.table()).append(',');
+                s.append("table=").append(Ports.formatTable(c.table(), names)).append(',');
             }
             if (c.zoneSrc() != null) {
                 s.append("zone=").append(c.zoneSrc()).append(',');
@@ -261,7 +261,7 @@ public final class ActionFormat {
     /** encode_*() for version {@code v}, then decode: how the switch holds (or a dump shows) these actions. */
     // learn_format(): the parameters that differ from their defaults, then the specs
     private static void learn(Action.Learn l, PortMap names, StringBuilder s) {
-        s.append("learn(table=").append(l.table());
+        s.append("learn(table=").append(Ports.formatTable(l.table(), names));
         if (l.idleTimeout() != 0) {
             s.append(",idle_timeout=").append(l.idleTimeout());
         }

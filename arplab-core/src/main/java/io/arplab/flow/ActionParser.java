@@ -61,7 +61,7 @@ public final class ActionParser {
                         concat(prefix, out), false));
                 case "resubmit" -> out.add(resubmit(value, kv.keyDelim, names));
                 case "goto_table" -> {
-                    out.add(new Action.GotoTable(table(value, "unknown table \"" + value + "\"")));
+                    out.add(new Action.GotoTable(table(value, names, "unknown table \"" + value + "\"")));
                     inst = 5;
                 }
                 case "move" -> out.add(move(value));
@@ -645,7 +645,7 @@ public final class ActionParser {
         }
         int table = 255;
         if (parts.length > 1 && !parts[1].isEmpty()) {
-            table = table(parts[1], parts[1] + ": resubmit to unknown table");
+            table = table(parts[1], names, parts[1] + ": resubmit to unknown table");
         }
         boolean ct = parts.length > 2 && !parts[2].isEmpty(); // parse_RESUBMIT(): a third word, "ct" alone
         if (ct && !parts[2].equals("ct")) {
@@ -657,9 +657,9 @@ public final class ActionParser {
         return new Action.Resubmit(port, table, ct);
     }
 
-    // ofputil_table_from_string(): a decimal table number up to 255 (no table names here), its warnings logged;
-    // else the caller's error
-    static int table(String value, String error) {
+    // ofputil_table_from_string(): a decimal table number up to 255, its warnings logged, else a name of the table
+    // map (quoted or not); else the caller's error
+    static int table(String value, PortMap names, String error) {
         if (value.startsWith("-")) {
             Ports.warn("ofp_table|WARN|Negative value " + value + " is not a valid table number.");
             throw new FlowParseException(error);
@@ -667,6 +667,10 @@ public final class ActionParser {
         long t = Ports.strToUint(value);
         if (t > 255) {
             Ports.warn("ofp_table|WARN|table " + t + " is outside the supported range 0 through 255");
+        }
+        if (t < 0) {
+            boolean quoted = value.length() > 1 && value.startsWith("\"") && value.endsWith("\"");
+            t = names.tableNumber(quoted ? value.substring(1, value.length() - 1) : value);
         }
         if (t < 0 || t > 255) {
             throw new FlowParseException(error);
@@ -925,7 +929,7 @@ public final class ActionParser {
                 case "commit" -> commit = true;
                 case "force" -> force = true;
                 case "table" -> {
-                    table = table(kv.value, "unknown table " + kv.value);
+                    table = table(kv.value, names, "unknown table " + kv.value);
                     if (table == 255) { // NX_CT_RECIRC_NONE
                         throw new FlowParseException("invalid table 0xff");
                     }

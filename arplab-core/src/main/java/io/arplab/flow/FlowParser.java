@@ -176,7 +176,7 @@ public final class FlowParser {
                     throw new FlowParseException("field " + name + " missing value");
                 }
                 switch (name) {
-                    case "table" -> table = ActionParser.table(value, "unknown table \"" + value + "\"");
+                    case "table" -> table = ActionParser.table(value, names, "unknown table \"" + value + "\"");
                     case "priority" -> {
                         if ((fields & F_PRIORITY) == 0) {
                             throw new FlowParseException("unknown keyword " + name);

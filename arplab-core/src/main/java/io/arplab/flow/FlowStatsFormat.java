@@ -32,8 +32,8 @@ public final class FlowStatsFormat {
         if (stats) {
             s.append("duration=").append(duration(now - r.created)).append(", ");
         }
-        if (stats || r.table != 0) {
-            s.append("table=").append(r.table).append(", ");
+        if (stats || r.table != 0 || names.tableName(r.table) != null) { // ofputil_flow_stats_format()
+            s.append("table=").append(Ports.formatTable(r.table, names)).append(", ");
         }
         if (stats) {
             s.append("n_packets=").append(Long.toUnsignedString(r.packets)).append(", ");

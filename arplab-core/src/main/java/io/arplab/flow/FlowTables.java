@@ -410,6 +410,34 @@ public final class FlowTables {
         return names[t];
     }
 
+    /** Who set each table's name (oftable's name_level): 0 none, 1 OpenFlow, 2 OVSDB. */
+    private final int[] nameLevels = new int[N_TABLES];
+
+    /**
+     * oftable_set_name(): the name (up to OFP_MAX_TABLE_NAME_LEN, 32, bytes; an empty one unsets it) takes unless a
+     * higher level set the current one; kept when it is the current one's prefix; a null name unsets a name of its
+     * level. Level 2 is OVSDB's (ofproto_configure_table()), 1 a table features request's.
+     */
+    public void setName(int t, String name, int level) {
+        if (level < nameLevels[t]) {
+            return;
+        }
+        if (name != null) {
+            String n = name.length() > 32 ? name.substring(0, 32) : name;
+            names[t] = n.isEmpty() ? null : names[t] != null && names[t].startsWith(n) ? names[t] : n;
+            nameLevels[t] = level;
+        } else if (nameLevels[t] == level) {
+            names[t] = null;
+            nameLevels[t] = 0;
+        }
+    }
+
+    /** oftable_may_set_name(): whether setName() at {@code level} would take. */
+    public boolean maySetName(int t, String name, int level) {
+        return level >= nameLevels[t] || name == null || names[t] == null
+                || names[t].startsWith(name.length() > 32 ? name.substring(0, 32) : name);
+    }
+
     /** The table's max_flows, UINT_MAX without a limit. */
     public long maxFlows(int t) {
         return maxFlows[t];
@@ -420,7 +448,7 @@ public final class FlowTables {
      * the limit evicted (evict_rules_from_table()) as far as some are evictable.
      */
     public void configureTable(int t, String name, long max, boolean evictByClient, List<Subfield> fields) {
-        names[t] = name;
+        setName(t, name, 2);
         clientEvict[t] = evictByClient;
         evictionFields.set(t, List.copyOf(fields));
         maxFlows[t] = max;
@@ -483,13 +511,13 @@ public final class FlowTables {
     }
 
     /**
-     * parse_ofp_table_mod() without table names: "all" or a table number (ofputil_table_from_string(), its
-     * warnings logged), and a setting: a miss config only OpenFlow 1.1 and 1.2 carry, eviction and vacancy only 1.4+,
-     * a name 1.3+ (then DEFAULT). Throws FlowParseException with OVS's error.
+     * parse_ofp_table_mod(): "all" or a table (ofputil_table_from_string() with the table map, its warnings logged),
+     * and a setting: a miss config only OpenFlow 1.1 and 1.2 carry, eviction and vacancy only 1.4+, a name 1.3+ (then
+     * DEFAULT). Throws FlowParseException with OVS's error.
      */
-    public static TableMod parseTableMod(String tableId, String setting) {
+    public static TableMod parseTableMod(String tableId, String setting, PortMap names) {
         int table = tableId.equalsIgnoreCase("all") ? 255
-                : ActionParser.table(tableId, "unknown table \"" + tableId + "\"");
+                : ActionParser.table(tableId, names, "unknown table \"" + tableId + "\"");
         java.util.Set<OfVersion> of11 = java.util.EnumSet.of(OfVersion.OF11, OfVersion.OF12);
         java.util.Set<OfVersion> of14 = java.util.EnumSet.of(OfVersion.OF14, OfVersion.OF15);
         int colon = setting.indexOf(':');

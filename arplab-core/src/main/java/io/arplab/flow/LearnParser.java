@@ -19,7 +19,7 @@ final class LearnParser {
             String name = kv.key, value = kv.value;
             switch (name) {
                 case "table" -> {
-                    table = ActionParser.table(value, "unknown table \"" + value + "\"");
+                    table = ActionParser.table(value, names, "unknown table \"" + value + "\"");
                     if (table == 255) {
                         throw new FlowParseException(orig + ": table id 255 not valid for `learn' action");
                     }

@@ -273,8 +273,10 @@ final class OdpFlowFormat {
         s.append(Tunnel.key(v, k, verbose));
         hexAttr(s, "skb_mark", v, k, Slot.PKT_MARK, verbose);
         int st = Slot.CT_STATE.ordinal();
-        if (verbose) { // format_odp_key_attr__(): verbose as a number, else as flags
-            hexAttr(s, "ct_state", v, k, Slot.CT_STATE, true);
+        if (verbose) { // format_odp_key_attr__(): verbose as a number, else as flags; the u32 attribute's mask of
+            // 8 bits is never all-ones (odp_mask_attr_is_exact()), so it is printed
+            s.append("ct_state(").append(MatchFormat.hex(v[st])).append('/').append(MatchFormat.hex(k[st]))
+                    .append("),");
         } else if (k[st] != 0) {
             s.append("ct_state(").append(MatchFormat.flagsMasked(v[st], k[st], MatchFormat.CT_STATE_NAMES))
                     .append("),");
@@ -477,7 +479,7 @@ final class OdpFlowFormat {
 
     // format_u8u(), format_be16(): a decimal value, a "%#x" mask unless it is {@code full}
     private static void dec(StringBuilder s, String name, long[] v, long[] k, Slot f, long full, boolean verbose) {
-        long m = k[f.ordinal()];
+        long m = k[f.ordinal()] & full; // odp_flow_key_from_mask(): the attribute's width (ICMP's u8 of tp_src)
         if (verbose || m != 0) {
             s.append(name).append('=').append(v[f.ordinal()]).append(m == full ? "" : "/" + MatchFormat.hex(m))
                     .append(',');

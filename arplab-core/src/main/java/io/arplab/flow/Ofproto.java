@@ -98,6 +98,15 @@ public final class Ofproto {
             return TunnelType.dpifName(type, name, options);
         }
 
+        /**
+         * tnl_port_add__()'s match of a tunnel port of {@code type} with {@code options}, null for a port that is no
+         * tunnel: a tunnel port whose match another one has is not added (EEXIST).
+         */
+        public static String tunnelMatch(String type, java.util.Map<String, String> options) {
+            TunnelType t = TunnelType.of(type);
+            return t == null ? null : t.match(options);
+        }
+
         /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
         public boolean isPatch() {
             return patch;

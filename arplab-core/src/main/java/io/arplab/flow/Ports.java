@@ -25,6 +25,20 @@ public final class Ports {
         return Long.toString(port);
     }
 
+    /**
+     * ofputil_format_table(): the table's name from the table map, quoted (json_string_escape()) unless it is a letter
+     * then letters and digits (namemap_put_name()), else its number.
+     */
+    public static String formatTable(int table, PortMap names) {
+        String name = names.tableName(table);
+        if (name == null) {
+            return Integer.toString(table);
+        }
+        boolean plain = Character.isLetter(name.charAt(0)) && name.chars().allMatch(c -> c < 128
+                && Character.isLetterOrDigit(c));
+        return plain ? name : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     // lib/ofp-port.c ofputil_port_to_string(): a name is quoted unless it is all letters, digits and '_'
     // and does not look like a number or a reserved port.
     private static boolean needsQuotes(String name) {

@@ -69,6 +69,17 @@ enum TunnelType {
         }
     }
 
+    /**
+     * tnl_port_add__()'s tnl_match: in_key (in_key_flow for "flow"), the local and remote addresses (ip_src_flow,
+     * ip_dst_flow for "flow"), the datapath port, the packet type mode (options:packet_type, legacy_l2 by default).
+     */
+    String match(Map<String, String> options) {
+        String in = key(options.getOrDefault("in_key", options.get("key")));
+        return String.join("|", in == null ? "0" : in, options.getOrDefault("local_ip", ""),
+                options.getOrDefault("remote_ip", ""), dpifName(options), options.getOrDefault("packet_type",
+                "legacy_l2"));
+    }
+
     /** netdev_vport_get_dpif_port(): "genev_sys_6081", "vxlan_sys_4789", "gre_sys". */
     String dpifName(Map<String, String> options) {
         return udp() ? dpifPort + "_" + dstPort(options) : dpifPort;

@@ -91,6 +91,11 @@ final class LabVswitchd implements Vswitchd {
             throw new IllegalArgumentException(name + ": VXLAN-GBP, and non-VXLAN-GBP tunnels can't be configured on"
                     + " the same dst_port");
         }
+        String match = io.arplab.flow.Ofproto.Port.tunnelMatch(type, options);
+        if (match != null && tunnelWithMatch(match, name)) { // port_construct(): tnl_port_add() refuses it
+            throw new IllegalArgumentException("could not add network device " + name + " to ofproto ("
+                    + io.arplab.stack.Errno.EEXIST.text + ")");
+        }
         // a tunnel or patch port is a netdev-vport, not a dummy: no MAC from the counter (OVS gives it a random one)
         MacAddress mac = vport ? MacAddress.of((name.hashCode() & 0xffff_ffffL) | 0x0200_0000_0000L)
                 : MacAddress.of(datapath.nextDummyMac());
@@ -127,6 +132,21 @@ final class LabVswitchd implements Vswitchd {
             for (io.arplab.flow.Ofproto.Port p : o.ofproto().ports()) {
                 if (p.type.equals("vxlan") && vxlanPort(p.options).equals(vxlanPort(options))
                         && vxlanGbp(p.options) != vxlanGbp(options)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * tnl_port_add__(): a tunnel port of another name, on any bridge of the backer, whose tnl_match is {@code match}
+     * (tnl_find_exact()).
+     */
+    private boolean tunnelWithMatch(String match, String name) {
+        for (OvsBridge o : bridges.values()) {
+            for (io.arplab.flow.Ofproto.Port p : o.ofproto().ports()) {
+                if (!p.name.equals(name) && match.equals(io.arplab.flow.Ofproto.Port.tunnelMatch(p.type, p.options))) {
                     return true;
                 }
             }

@@ -28,6 +28,28 @@ class OvsTestsuiteTest {
             "exponential-resubmit.in#8", "not modelled: xlate_resubmit_resource_check()'s limit of 64 kB of datapath"
                     + " actions (4096 outputs of 8 LOCALs), which ends the translation and slow-paths it"
                     + " (SLOW_ACTION), after which OVS's datapath holds no flow for the packet"),
+            Map.entry("mirror-multiple-vlan.in#2", "OVS's own run-to-run noise: bridge_configure_mirrors() gives the"
+                    + " mirrors their indexes in the order of the Bridge's mirrors column, sorted by the rows' random"
+                    + " uuids, and mirror_packet() outputs them in index order"),
+            Map.entry("mirror-multiple-vlan-snaplen.in#2", "OVS's own run-to-run noise: the mirrors' order, as"
+                    + " mirror-multiple-vlan.in#2"),
+            Map.entry("mirror-variations.in#27", "OVS's own run-to-run noise: the revalidator re-translated p3's"
+                    + " megaflow while ovs-ofctl add-flow's OpenFlow 1.0 connection was open, and"
+                    + " connmgr_wants_packet_in_on_miss() then makes the table miss the miss_rule (a controller"
+                    + " action); a second run of the same commands had no controller action"),
+            Map.entry("mirror-variations.in#34", "not modelled: a Mirror's statistics column (bridge_run()'s"
+                    + " refresh every stats-update-interval, OVS's clock)"),
+            Map.entry("vsctl-more.in#2", "not modelled: ovs-vsctl's create of a Bridge, Port or Interface row"
+                    + " (pre_create()'s warning without --id, the unreferenced row's warning after the commit)"),
+            Map.entry("vsctl-more.in#3", "not modelled: create of a Bridge row, as #2"),
+            Map.entry("vsctl-more.in#4", "not modelled: create of Interface, Port and Bridge rows, as #2"),
+            Map.entry("vsctl-more.in#5", "not modelled: the bridge #4 creates"),
+            Map.entry("vsctl-more.in#6", "not modelled: the bridge #4 creates"),
+            Map.entry("mcast-trunk.in", "not modelled: the bridge's multicast snooping (mcast_snooping_enable,"
+                    + " lib/mcast-snooping.c's mdb and mdb/show, NORMAL's multicast forwarding)"),
+            Map.entry("mcast-mdb-delete.in", "not modelled: multicast snooping, as mcast-trunk.in"),
+            Map.entry("ft-names.in#13", "not modelled: OpenFlow 1.3's OFPTFFC_EPERM for a table features request,"
+                    + " whose data is the last of the request's multipart messages (every table with its properties)"),
             Map.entry("tunnel-geneve-vxlan.in#6", "OVS's own run-to-run noise: netdev_vport_construct() gives each"
                     + " tunnel port a random Ethernet address (eth_addr_random()), and br0's address and datapath id"
                     + " follow from them"),
@@ -137,8 +159,8 @@ class OvsTestsuiteTest {
                     continue;
                 }
                 n++;
-                String w = i < want.size() ? OvsXlateActionsTest.normal(want.get(i)) : "";
-                String h = i < have.size() ? OvsXlateActionsTest.normal(have.get(i)) : "";
+                String w = i < want.size() ? normal(want.get(i)) : "";
+                String h = i < have.size() ? normal(have.get(i)) : "";
                 if (w.equals(h)) {
                     ok++;
                 } else {
@@ -175,6 +197,17 @@ class OvsTestsuiteTest {
             }
         }
         return got.toString();
+    }
+
+    /**
+     * The replays' usual normalisation, and masked: the uuids of the rows ovs-vsctl creates (Mirror, Flow_Table),
+     * which OVS draws at random (ovsdb_idl_txn_insert()), and upcall/show's revalidator thread id (ovsthread_id),
+     * which follows the threads the recording host's ovs-vswitchd started, as OvsOfctlCommandsTest masks it.
+     */
+    private static String normal(String section) {
+        return OvsXlateActionsTest.normal(section)
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID")
+                .replaceAll("(?m)^  \\d+: \\(keys", "  _: (keys");
     }
 
     private static String name(Path p) {

@@ -141,7 +141,7 @@ final class OfctlFte {
      * ofctl_diff_flows(): the flows of two sources (read_flows_from_source(): a file when the name starts with '/' or
      * '.', or has no ':' and names an existing file; else a switch), each entry that differs as "-" its first
      * version and "+" its second; exit status 2 when any differs. A switch's port names show with --names, and a
-     * file read after a switch may name its ports.
+     * file read after a switch may name its ports; no table names (fte_state's table_map stays NULL).
      */
     int diffFlows(String a, String b) {
         FlowTableEntries entries = new FlowTableEntries();
@@ -169,7 +169,7 @@ final class OfctlFte {
                 return 1;
             }
             if (ports == null && of.names) {
-                ports = of.portMap(br); // ports_to_show()
+                ports = of.portMap(br, false); // ports_to_show()
             }
         }
         PortMap shown = ports != null ? ports : PortMap.NONE;

@@ -302,7 +302,8 @@ public final class OvsOfctl implements Tool {
         if (cmd.equals("mod-table")) { // ofctl_mod_table(): parsed (after the table map's fetch), then the versions
             List<String> log = new ArrayList<>();
             try {
-                tableMod = Ports.collecting(log, () -> FlowTables.parseTableMod(rest.get(1), rest.get(2)));
+                tableMod = Ports.collecting(log,
+                        () -> FlowTables.parseTableMod(rest.get(1), rest.get(2), portMap(br)));
             } catch (FlowParseException e) {
                 flushLog(log); // ofputil_table_from_string()'s warning, then the error
                 return fail(e.getMessage());
@@ -315,13 +316,13 @@ public final class OvsOfctl implements Tool {
                 return fail("table_mod '" + rest.get(2) + "' requires one of the OpenFlow versions "
                         + String.join(", ", names));
             }
-            // not modelled: a table's name; with OpenFlow 1.4+ allowed, a miss config (each table's table-desc fetched
-            // and restored) and TBL_INTERNAL's vacancy
+            // not modelled: with OpenFlow 1.4+ allowed, a miss config (each table's table-desc fetched and restored)
+            // and TBL_INTERNAL's vacancy
             String setting = rest.get(2);
             boolean eviction = setting.equals("evict") || setting.equals("noevict");
-            if (setting.startsWith("name:") || tableMod.miss() != FlowTables.TableMiss.DEFAULT
+            if (!setting.startsWith("name:") && (tableMod.miss() != FlowTables.TableMiss.DEFAULT
                     && (allowed.contains(OfVersion.OF14) || allowed.contains(OfVersion.OF15))
-                    || tableMod.miss() == FlowTables.TableMiss.DEFAULT && tableMod.table() == 254 && !eviction) {
+                    || tableMod.miss() == FlowTables.TableMiss.DEFAULT && tableMod.table() == 254 && !eviction)) {
                 return fail("'" + cmd + " " + setting + "' is not modelled by arplab");
             }
             allowed = java.util.EnumSet.copyOf(allowed);
@@ -554,6 +555,9 @@ public final class OvsOfctl implements Tool {
      * transact_noreply().
      */
     private int tableMod(Ofproto br, FlowTables.TableMod tm, String setting) {
+        if (setting.startsWith("name:")) {
+            return changeTableName(br, tm.table(), setting.substring(5));
+        }
         if (tm.miss() == FlowTables.TableMiss.DEFAULT) {
             // eviction and vacancy (OpenFlow 1.4+), which dump-table-desc shows; TBL_INTERNAL's refusal carries the
             // request as the fetched table-desc completed it
@@ -574,6 +578,38 @@ public final class OvsOfctl implements Tool {
         ctx.err().println(ofpHeader("OFPT_TABLE_MOD", 4) + "table_id=" + tm.table() + ", flow_miss_config="
                 + tm.miss().name().toLowerCase(java.util.Locale.ROOT));
         return 1;
+    }
+
+    /**
+     * change_table_name(): the tables' features fetched (table_iterator), the table's name replaced (ovs_strlcpy()
+     * into OFP_MAX_TABLE_NAME_LEN, 31 bytes), then OpenFlow 1.5's OFPTFC15_MODIFY of that table alone, 1.3's and 1.4's
+     * every table. The switch (handle_table_features_change()) refuses a name OVSDB's wins over
+     * (oftable_may_set_name() at level 1: OFPTFFC_EPERM, printed with the request; not modelled: 1.3's and 1.4's,
+     * whose data is the request's last multipart message), else sets each table's name from the request at level 1,
+     * the hidden table's its own.
+     */
+    private int changeTableName(Ofproto br, int table, String newName) {
+        if (table >= FlowTables.N_TABLES - 1) {
+            return fail("switch does not have table " + table);
+        }
+        String name = newName.length() > 31 ? newName.substring(0, 31) : newName;
+        if (!br.tables.maySetName(table, name, 1)) {
+            ctx.err().println(ofpHeader("OFPT_ERROR", 5) + "OFPTFFC_EPERM");
+            ctx.err().print(ofpHeader("OFPST_TABLE_FEATURES request", 5).stripTrailing());
+            if (version == OfVersion.OF15) { // ofputil_table_features_format() of the request, without properties
+                ctx.err().print("\n  command: modify\n  table " + table + (name.isEmpty() ? "" : " (\"" + name + "\")")
+                        + ":\n    metadata: match=0xffffffffffffffff write=0xffffffffffffffff\n    eviction: not "
+                        + "supported\n    vacancy events: not supported\n    max_entries="
+                        + Math.min(br.tables.maxFlows(table), 1_000_000L));
+            }
+            ctx.err().println();
+            return 1;
+        }
+        for (int t = 0; t < FlowTables.N_TABLES; t++) {
+            String current = br.tables.name(t);
+            br.tables.setName(t, t == table ? name : current == null ? "" : current, 1);
+        }
+        return 0;
     }
 
     /**
@@ -745,9 +781,16 @@ public final class OvsOfctl implements Tool {
 
     /**
      * ovs-ofctl's port map, from the switch's port descriptions: each name as ofp_port's 16-byte name field carries
-     * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates).
+     * it (15 characters at most), a name two ports share known for neither (ofputil_port_map_put()'s duplicates); and
+     * its table map (get_table_map()): the names of the visible tables that have one, a name two tables share known
+     * for neither (namemap_put()); none under --no-names (tables_to_accept(), tables_to_show()).
      */
     PortMap portMap(Ofproto br) {
+        return portMap(br, acceptNames);
+    }
+
+    /** The port map, with the table map when {@code tables}. */
+    PortMap portMap(Ofproto br, boolean tables) {
         if (br == null) {
             return PortMap.NONE; // get_port_map() of a target vconn_verify_name() refuses: an empty map
         }
@@ -762,6 +805,14 @@ public final class OvsOfctl implements Tool {
             }
             byNumber.put(p.ofport, name);
         }
+        Map<String, Integer> tableByName = new HashMap<>();
+        java.util.Set<String> tableDuplicate = new java.util.HashSet<>();
+        for (int t = 0; tables && t < FlowTables.N_TABLES - 1; t++) {
+            String name = br.tables.name(t);
+            if (name != null && tableByName.putIfAbsent(name, t) != null) {
+                tableDuplicate.add(name);
+            }
+        }
         return new PortMap() {
             @Override public String name(long port) {
                 String n = byNumber.get(port);
@@ -771,6 +822,16 @@ public final class OvsOfctl implements Tool {
             @Override public long number(String name) {
                 Long n = byName.get(name);
                 return n == null || duplicate.contains(name) ? -1 : n;
+            }
+
+            @Override public String tableName(int table) {
+                String n = tables && table < FlowTables.N_TABLES - 1 ? br.tables.name(table) : null;
+                return n == null || tableDuplicate.contains(n) ? null : n;
+            }
+
+            @Override public int tableNumber(String name) {
+                Integer t = tableByName.get(name);
+                return t == null || tableDuplicate.contains(name) ? -1 : t;
             }
         };
     }
