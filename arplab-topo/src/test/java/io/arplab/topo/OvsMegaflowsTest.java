@@ -41,6 +41,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * Failed translations revalidated (refdata/ovs/revalidate-xlate-error, by hand, record-megaflows.sh
+     * revalidate-xlate-error): the drop megaflows of translations that went too deep or resubmitted too often, then
+     * tables changed around them.
+     */
+    @Test
+    void failedTranslationsRevalidateAsOvsDoes(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("revalidate-xlate-error"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
      * The dpcls mask's words (refdata/ovs/miniflow-words, by hand, record-megaflows.sh miniflow-words): dpctl/dump-flows
      * -m's miniflow_bits count the words flow_wc_map() selects for the key whose wildcards are not zero
      * (netdev_flow_mask_init()), with bits a classifier stage unwildcarded that the key does not print (an echo's
