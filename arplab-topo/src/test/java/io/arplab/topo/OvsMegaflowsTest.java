@@ -52,6 +52,18 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * ct() megaflows revalidated (refdata/ovs/revalidate-ct-inv, by hand, record-megaflows.sh revalidate-ct-inv):
+     * invalid, new and established IPv4 and IPv6 keys after ct(), through an unrelated flow added and a flow that
+     * reads the invalid ones' protocol.
+     */
+    @Test
+    void conntrackKeysRevalidateAsOvsDoes(@TempDir Path tmp) throws IOException {
+        // conntrack's entries in hash order too
+        replay(tmp, REF.resolve("revalidate-ct-inv"), s -> String.join("",
+                OvsAntreaCampaignTest.sections(s).stream().map(OvsAntreaCampaignTest::normal).toList()));
+    }
+
+    /**
      * The dpcls mask's words (refdata/ovs/miniflow-words, by hand, record-megaflows.sh miniflow-words): dpctl/dump-flows
      * -m's miniflow_bits count the words flow_wc_map() selects for the key whose wildcards are not zero
      * (netdev_flow_mask_init()), with bits a classifier stage unwildcarded that the key does not print (an echo's
