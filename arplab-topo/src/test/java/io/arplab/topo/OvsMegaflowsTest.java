@@ -52,6 +52,16 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * The resubmit limits in ofproto/trace (refdata/ovs/trace-resubmit-limits, by hand, record-megaflows.sh
+     * trace-resubmit-limits): a translation past 4096 resubmits and one past 64 nested ones, their megaflows (which
+     * keep reg0: no xlate_wc_finish() after an error) and the drop megaflows of the same packets received.
+     */
+    @Test
+    void resubmitLimitsTraceAsOvsDoes(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("trace-resubmit-limits"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * ct() megaflows revalidated (refdata/ovs/revalidate-ct-inv, by hand, record-megaflows.sh revalidate-ct-inv):
      * invalid, new and established IPv4 and IPv6 keys after ct(), through an unrelated flow added and a flow that
      * reads the invalid ones' protocol.
