@@ -41,6 +41,39 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * Failed translations revalidated (refdata/ovs/revalidate-xlate-error, by hand, record-megaflows.sh
+     * revalidate-xlate-error): the drop megaflows of translations that went too deep or resubmitted too often, then
+     * tables changed around them.
+     */
+    @Test
+    void failedTranslationsRevalidateAsOvsDoes(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("revalidate-xlate-error"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
+     * The resubmit limits in ofproto/trace (refdata/ovs/trace-resubmit-limits, by hand, record-megaflows.sh
+     * trace-resubmit-limits): a translation past 4096 resubmits and one past 64 nested ones, their megaflows (which
+     * keep reg0: no xlate_wc_finish() after an error) and the drop megaflows of the same packets received.
+     */
+    @Test
+    void resubmitLimitsTraceAsOvsDoes(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("trace-resubmit-limits"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
+     * ct() megaflows revalidated (refdata/ovs/revalidate-ct-inv, by hand, record-megaflows.sh revalidate-ct-inv):
+     * invalid, new and established IPv4 and IPv6 keys after ct(), through an unrelated flow added and a flow that
+     * reads the invalid ones' protocol.
+     */
+    @Test
+    void conntrackKeysRevalidateAsOvsDoes(@TempDir Path tmp) throws IOException {
+        // conntrack's entries in hash order too
+        replay(tmp, REF.resolve("revalidate-ct-inv"), s -> String.join("",
+                OvsAntreaCampaignTest.sections(s).stream().map(OvsAntreaCampaignTest::normal).toList()));
+    }
+
+    /**
      * The dpcls mask's words (refdata/ovs/miniflow-words, by hand, record-megaflows.sh miniflow-words): dpctl/dump-flows
      * -m's miniflow_bits count the words flow_wc_map() selects for the key whose wildcards are not zero
      * (netdev_flow_mask_init()), with bits a classifier stage unwildcarded that the key does not print (an echo's
