@@ -467,6 +467,64 @@ public final class Ofproto {
         mtus.removed(p);
     }
 
+    /** The bridge's bonds by Port name (bundle_set() of a Port with several interfaces). */
+    public final Map<String, Bond> bonds = new java.util.LinkedHashMap<>();
+
+    /**
+     * bundle_set() of a bond's members and bond_reconfigure() of its settings, then bond_run() (its members enabled,
+     * its active member chosen); a bundle made of other members forgets what it learned (bundle_flush_macs()).
+     */
+    public Bond setBond(String bondName, List<Port> members, Bond.Settings settings, long now) {
+        Bond b = bonds.get(bondName);
+        if (b != null && b.bundlePort() != members.get(0).ofport) {
+            ml.flush(b.bundlePort());
+        }
+        if (b == null) {
+            b = new Bond(bondName);
+            bonds.put(bondName, b);
+        }
+        b.reconfigure(settings, now / 1_000_000, datapath.recirc, this); // then bond_member_register()
+        b.setMembers(members);
+        runBonds(now);
+        datapath.portsVersion++;
+        return b;
+    }
+
+    /** bundle_destroy() of a bond: its id freed, what it learned forgotten. */
+    public void removeBond(String bondName) {
+        Bond b = bonds.remove(bondName);
+        if (b != null) {
+            if (b.recircId != 0) {
+                datapath.recirc.unref(b.recircId);
+            }
+            if (port(b.bundlePort()) != null) {
+                ml.flush(b.bundlePort());
+            }
+            datapath.portsVersion++;
+        }
+    }
+
+    /** The bond {@code p} is a member of, or null. */
+    public Bond bondOf(Port p) {
+        if (!bonds.isEmpty() && p != null) {
+            for (Bond b : bonds.values()) {
+                if (b.members.containsKey(p)) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** bond_run() of each bond (bridge_run()'s ofproto_run()); a change revalidates the flows. */
+    public void runBonds(long now) {
+        for (Bond b : bonds.values()) {
+            if (b.run(now / 1_000_000)) {
+                datapath.portsVersion++;
+            }
+        }
+    }
+
     /** connmgr_set_fail_mode() ({@link Connmgr}): a change may flush the flows and give the fail-open flow. */
     public void setFailMode(String mode, long now) {
         Connmgr.setFailMode(this, mode, now);
@@ -942,6 +1000,7 @@ public final class Ofproto {
 
     /** Expires rules, MAC entries; returns when next needed. */
     public void advance(long now) {
+        runBonds(now);
         tables.expire(now);
         ml.expire(now);
         datapath.udpif.revalidate(now); // the revalidators' timer, when due

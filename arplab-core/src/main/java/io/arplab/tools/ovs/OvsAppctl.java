@@ -331,6 +331,7 @@ public final class OvsAppctl implements Tool {
                                         || p.ofport == io.arplab.flow.Ports.LOCAL;
                                 if (rest.size() > 1 ? p.name.equals(rest.get(0)) && dummy : dummy) {
                                     b.ofproto().modPort(p, Ofproto.Port.PORT_DOWN, config);
+                                    b.ofproto().runBonds(ctx.now()); // bond_run(): a member's carrier
                                     found = true;
                                 }
                             }
@@ -341,7 +342,7 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("OK");
                 }
-                // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, bonds, CFM, BFD, QoS):
+                // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, CFM, BFD, QoS):
                 // what OVS answers for a bridge or port without them, and for none asked (an empty list)
                 case "mdb/show", "mdb/flush" -> { // mdb/flush of every bridge: each snooping table (none) flushed
                     if (!rest.isEmpty()) {
@@ -350,12 +351,16 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("table successfully flushed");
                 }
-                case "stp/show", "rstp/show", "lacp/show", "lacp/show-stats", "bond/show", "cfm/show", "bfd/show" -> {
+                case "bond/list", "bond/show", "bond/migrate", "bond/set-active-member", "bond/enable-member",
+                        "bond/disable-member", "bond/hash", "bond/set-active-slave", "bond/enable-slave",
+                        "bond/disable-slave" -> {
+                    return BondCommands.run(ctx, cmd, rest);
+                }
+                case "stp/show", "rstp/show", "lacp/show", "lacp/show-stats", "cfm/show", "bfd/show" -> {
                     if (!rest.isEmpty()) {
                         return error(switch (cmd) {
                             case "stp/show" -> "no such stp object";
                             case "rstp/show" -> "No such RSTP object";
-                            case "bond/show" -> "no such bond";
                             case "cfm/show" -> "no such CFM object";
                             case "bfd/show" -> "no such bfd object";
                             default -> "no such lacp object";
@@ -382,7 +387,6 @@ public final class OvsAppctl implements Tool {
                         ctx.out().println("Displaying last 60 seconds pmd usage %");
                     }
                 }
-                case "bond/list" -> ctx.out().println("bond\ttype\trecircID\tmembers");
                 case "dpif-netdev/bond-show" -> { } // no balance-tcp bond
                 case "qos/show", "qos/show-types" -> { // qos_unixctl_show(), qos_unixctl_show_types(): netdev-dummy's
                     if (dummyPort(rest.get(0)) == null) {
