@@ -175,15 +175,16 @@ class OvsOfctlCommandsTest {
     }
 
     /**
-     * Bonds (refdata/ovs/ofctl-cmds/probe-bond.in): add-bond and its Port and Interface rows, the bond/ commands,
+     * Bonds (refdata/ovs/ofctl-cmds/probe-bond*.in): add-bond and its Port and Interface rows, the bond/ commands,
      * NORMAL's member choice and admissibility, failover. OVS opens a bond's interfaces in its Port row's uuid order
      * (bridge_add_ports__()), each taking netdev-dummy's next MAC, and keeps the members in an hmap by pointer
      * (bond_member_register()): both vary from run to run, so show's Interface blocks and bond/list's members are
      * compared sorted and the active member's MAC masked (the probe names a primary or an active member first).
      */
-    @Test
-    void bondsAreOvsOwn(@TempDir Path tmp) throws IOException {
-        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve("probe-bond.in"), OvsOfctlCommandsTest::bondNormal);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-bond.in", "probe-bond2.in"})
+    void bondsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
+        OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::bondNormal);
     }
 
     private static String bondNormal(String s) {

@@ -29,6 +29,7 @@ final class BondCommands {
         List<String> names = new ArrayList<>();
         for (var s : ctx.switches()) {
             if (s instanceof OvsBridge b) {
+                b.ofproto().runBonds(ctx.now()); // the main loop's bond_run() since the last command
                 b.ofproto().bonds.forEach((n, bond) -> {
                     byName.put(n, bond);
                     bridgeOf.put(bond, b.ofproto());
