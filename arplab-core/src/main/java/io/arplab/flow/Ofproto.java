@@ -33,6 +33,8 @@ public final class Ofproto {
                 NO_PACKET_IN = 64;
         /** The Port row's protected column (bundle->protected). */
         public boolean protectedPort;
+        /** The Port's other_config:mcast-snooping-flood and mcast-snooping-flood-reports. */
+        public boolean mcastFlood, mcastFloodReports;
         /**
          * xport->skb_priorities: the DSCP (shifted into the tos byte) of each skb_priority whose QoS queue sets one
          * (ofproto_port_set_queues(); dpif-netdev's priority is the queue id).
@@ -130,6 +132,8 @@ public final class Ofproto {
     public final MacLearning ml = new MacLearning();
     /** The bridge's port mirrors (its mbridge). */
     public final Mirrors mirrors = new Mirrors();
+    /** The multicast snooping table (mcast_snooping_enable), or null. */
+    public McastSnooping mcast;
     /** The TLV map (ofproto->metadata_tab): Geneve options to tun_metadata fields. */
     public final TunMetadata.Table tlv = new TunMetadata.Table();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */
@@ -441,6 +445,9 @@ public final class Ofproto {
         p.vlan = v; // the columns as set, even when NORMAL sees no change
         if (changed) {
             ml.flush(p.ofport);
+            if (mcast != null) {
+                mcast.flushBundle(p.ofport); // bundle_set(): mcast_snooping_flush_bundle()
+            }
             datapath.portsVersion++;
         }
     }
@@ -461,10 +468,48 @@ public final class Ofproto {
             }
         }
         ml.flush(p.ofport, others);
+        if (mcast != null) {
+            mcast.flushBundle(p.ofport); // bundle_destroy()
+        }
         datapath.router.neighFlush(p.name); // xlate_ofport_remove(): tnl_neigh_flush() of the port's netdev name
         datapath.unregister(p);
         datapath.portsVersion++;
         mtus.removed(p);
+    }
+
+    /**
+     * set_mcast_snooping() (ofproto-dpif.c): a table made or dropped, its aging time, size and flooding of
+     * unregistered groups set; a change of any of them revalidates.
+     */
+    public void setMcastSnooping(boolean enable, int idleTime, int maxEntries, boolean floodUnreg) {
+        if (!enable) {
+            if (mcast != null) {
+                mcast = null;
+                datapath.portsVersion++;
+            }
+            return;
+        }
+        if (mcast == null) {
+            mcast = new McastSnooping();
+            datapath.portsVersion++;
+        }
+        mcast.setIdleTime(idleTime);
+        mcast.setMaxEntries(maxEntries);
+        if (mcast.setFloodUnreg(floodUnreg)) {
+            datapath.portsVersion++;
+        }
+    }
+
+    /** set_mcast_snooping_port(): the Port's other_config:mcast-snooping-flood and -flood-reports. */
+    public void setMcastPortFlags(Port p, boolean flood, boolean floodReports) {
+        if (p.mcastFlood != flood || p.mcastFloodReports != floodReports) {
+            datapath.portsVersion++;
+        }
+        p.mcastFlood = flood;
+        p.mcastFloodReports = floodReports;
+        if (mcast != null) {
+            mcast.setPortFlags(p.ofport, flood, floodReports);
+        }
     }
 
     /** The bridge's bonds by Port name (bundle_set() of a Port with several interfaces). */

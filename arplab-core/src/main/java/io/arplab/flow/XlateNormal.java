@@ -64,6 +64,12 @@ final class XlateNormal {
             }
             x.xc.learn(src, vlan, inBundle, gratArp);
         }
+        if (x.br.mcast != null && dst != 0xffff_ffff_ffffL && MacAddress.isMulticast(dst)
+                && (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6)) {
+            XlateMcast.normal(x, inBundle, inBond != null ? inBond.name : inPort == null ? "" : inPort.name, vlan,
+                    tags);
+            return;
+        }
         MacLearning.Entry e = !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
         if (e != null && XlateMirror.isOutput(x, x.br.port(e.port))) {
             x.problem("learned port is a mirror port, dropping");
@@ -81,7 +87,7 @@ final class XlateNormal {
     // xlate_normal_flood(): every other bundle that carries the packet's VLAN and is floodable (no OFPPC_NO_FLOOD),
     // in the order the bridge made them (its xbundles list: LOCAL, then the ports as added), but mirror outputs; the
     // flood's last port is the last action when it is
-    private static void normalFlood(Xlate x, long in, int[] tags) {
+    static void normalFlood(Xlate x, long in, int[] tags) {
         List<Ofproto.Port> ports = new ArrayList<>(x.br.ports());
         // a bond is one bundle, at its first member's place
         ports.removeIf(p -> x.br.bondOf(p) != null && x.br.bondOf(p).bundlePort() != p.ofport);

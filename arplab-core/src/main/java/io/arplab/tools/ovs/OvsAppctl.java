@@ -344,12 +344,37 @@ public final class OvsAppctl implements Tool {
                 }
                 // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, CFM, BFD, QoS):
                 // what OVS answers for a bridge or port without them, and for none asked (an empty list)
-                case "mdb/show", "mdb/flush" -> { // mdb/flush of every bridge: each snooping table (none) flushed
-                    if (!rest.isEmpty()) {
-                        return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
-                                : "multicast snooping is disabled");
+                case "mdb/show", "mdb/flush" -> { // ofproto_unixctl_mcast_snooping_show() and _flush()
+                    Ofproto br = rest.isEmpty() ? null : OvsTools.ofproto(ctx, rest.get(0));
+                    if (!rest.isEmpty() && br == null) {
+                        return error("no such bridge");
                     }
-                    ctx.out().println("table successfully flushed");
+                    if (br != null && br.mcast == null) {
+                        return error("multicast snooping is disabled");
+                    }
+                    long sec = ctx.now() / 1_000_000_000L;
+                    if (cmd.equals("mdb/flush")) { // one bridge's table, or each enabled one
+                        for (var s : ctx.switches()) {
+                            if (s instanceof OvsBridge b && (br == null || b.ofproto() == br) && b.ofproto().mcast != null) {
+                                b.ofproto().mcast.flushMdb();
+                            }
+                        }
+                        ctx.out().println("table successfully flushed");
+                        return 0;
+                    }
+                    br.mcast.run(sec);
+                    StringBuilder t = new StringBuilder(" port  VLAN  GROUP                Age\n");
+                    for (io.arplab.flow.McastSnooping.Group g : br.mcast.groups) {
+                        for (io.arplab.flow.McastSnooping.Bundle b : g.bundles) {
+                            t.append(String.format("%5d  %4d  %s         %3d%n", b.port, g.vlan,
+                                    io.arplab.flow.MatchFormat.ip(g.addr), br.mcast.idleTime - (b.expires - sec)));
+                        }
+                    }
+                    for (io.arplab.flow.McastSnooping.Bundle m : br.mcast.mrouters) {
+                        t.append(String.format("%5d  %4d  querier             %3d%n", m.port, m.vlan,
+                                180 - (m.expires - sec)));
+                    }
+                    ctx.out().print(t);
                 }
                 case "bond/list", "bond/show", "bond/migrate", "bond/set-active-member", "bond/enable-member",
                         "bond/disable-member", "bond/hash", "bond/set-active-slave", "bond/enable-slave",

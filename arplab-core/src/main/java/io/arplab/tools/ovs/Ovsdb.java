@@ -89,7 +89,7 @@ final class Ovsdb {
                     opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
                     config(map("external_ids")), config(oneOf(opt("fail_mode", Atom.S), "secure", "standalone")),
                     config(range(c("flood_vlans", Atom.I, null, 0, 4096), 0, 4095)), config(range(c("flow_tables", Atom.I, Atom.U, 0, N), 0, 254)),
-                    opt("ipfix", Atom.U), one("mcast_snooping_enable", Atom.B), config(c("mirrors", Atom.U, null, 0, N)),
+                    opt("ipfix", Atom.U), config(one("mcast_snooping_enable", Atom.B)), config(c("mirrors", Atom.U, null, 0, N)),
                     immutable(one("name", Atom.S)), opt("netflow", Atom.U), config(map("other_config")),
                     c("ports", Atom.U, null, 0, N), config(oneOf(c("protocols", Atom.S, null, 0, N), "OpenFlow10",
                             "OpenFlow11", "OpenFlow12", "OpenFlow13", "OpenFlow14", "OpenFlow15")),

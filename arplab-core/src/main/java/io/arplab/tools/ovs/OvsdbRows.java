@@ -113,9 +113,10 @@ final class OvsdbRows {
             List<String> protocols = new ArrayList<>();
             o.protocols.forEach(v -> protocols.add(v.protocolName));
             r.cols.put("protocols", new Datum(protocols, List.of()));
-            for (String c : List.of("mcast_snooping_enable", "rstp_enable", "stp_enable")) {
+            for (String c : List.of("rstp_enable", "stp_enable")) {
                 r.cols.put(c, Datum.of("false"));
             }
+            r.cols.put("mcast_snooping_enable", Datum.of(Boolean.toString(o.mcast != null)));
             restore(r);
             bridges.put(o.name, r);
             for (Ofproto.Port p : o.ports()) {
@@ -139,6 +140,7 @@ final class OvsdbRows {
                 }
                 addRows(o.name, p.name, live(o, p));
                 vlanColumns(ports.get(p.name), p.vlan);
+                mcastColumns(ports.get(p.name), p);
                 ports.get(p.name).cols.put("protected", Datum.of(Boolean.toString(p.protectedPort)));
             }
         }
@@ -507,6 +509,7 @@ final class OvsdbRows {
             }
         }
         configureBonds();
+        configureMcastSnooping();
         collectMirrors();
         for (OvsBridge b : vswitchd.bridges()) {
             configureMirrors(b, bridges.get(b.bridgeName()));
@@ -544,6 +547,33 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    /**
+     * bridge_configure_mcast_snooping(): the table of a bridge with mcast_snooping_enable, its aging time and size
+     * (0 or none: the defaults, 300 s and 2048), flooding of unregistered groups unless
+     * other_config:mcast-snooping-disable-flood-unregistered; each Port's flood and flood-reports flags.
+     */
+    private void configureMcastSnooping() {
+        for (OvsBridge b : vswitchd.bridges()) {
+            Row br = bridges.get(b.bridgeName());
+            if (br == null) {
+                continue;
+            }
+            Map<String, String> other = br.map("other_config");
+            int idle = smapInt(other.get("mcast-snooping-aging-time"), 0);
+            int max = smapInt(other.get("mcast-snooping-table-size"), 0);
+            b.ofproto().setMcastSnooping("true".equals(br.string("mcast_snooping_enable")), idle != 0 ? idle : 300,
+                    max != 0 ? max : 2048, !"true".equals(other.get("mcast-snooping-disable-flood-unregistered")));
+            for (Ofproto.Port p : b.ofproto().ports()) {
+                Row r = ifaces.containsKey(p.name) ? ports.get(portOf(p.name)) : null;
+                if (r != null && b.bridgeName().equals(portBridge.get(r.name))) {
+                    Map<String, String> po = r.map("other_config");
+                    b.ofproto().setMcastPortFlags(p, "true".equals(po.get("mcast-snooping-flood")),
+                            "true".equals(po.get("mcast-snooping-flood-reports")));
+                }
+            }
+        }
     }
 
     /**
@@ -831,6 +861,18 @@ final class OvsdbRows {
         } catch (NumberFormatException e) {
             return dflt;
         }
+    }
+
+    // the Port row's other_config:mcast-snooping-flood and -flood-reports as the port keeps them
+    private static void mcastColumns(Row r, Ofproto.Port p) {
+        Map<String, String> other = new java.util.TreeMap<>(r.map("other_config"));
+        if (p.mcastFlood) {
+            other.put("mcast-snooping-flood", "true");
+        }
+        if (p.mcastFloodReports) {
+            other.put("mcast-snooping-flood-reports", "true");
+        }
+        r.cols.put("other_config", other.isEmpty() ? Datum.EMPTY : Datum.of(other));
     }
 
     // the Port row's VLAN columns as the port's configuration keeps them
