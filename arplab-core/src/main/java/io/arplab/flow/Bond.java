@@ -34,7 +34,7 @@ public final class Bond {
 
     /** struct bond_settings, as port_configure_bond() reads them from the Port row. */
     public record Settings(Mode balance, int updelay, int downdelay, int basis, int rebalanceInterval,
-            String primary, boolean allMembersActive) {}
+            String primary, boolean allMembersActive, boolean lacpFallbackAb) {}
 
     /** bond_check_admissibility()'s verdicts. */
     public enum Verdict { ACCEPT, DROP, DROP_IF_MOVED }
@@ -63,6 +63,8 @@ public final class Bond {
     public int updelay, downdelay, basis, rebalanceInterval;
     public String primary;
     public boolean allMembersActive;
+    /** other_config:lacp-fallback-ab (no effect without LACP, which is not modelled). */
+    public boolean lacpFallbackAb;
     public Member active;
     /** active_member_mac: the MAC of the last active member. */
     public long activeMac;
@@ -121,6 +123,8 @@ public final class Bond {
         basis = s.basis();
         primary = s.primary();
         allMembersActive = balance == Mode.SLB && s.allMembersActive();
+        changed |= lacpFallbackAb != s.lacpFallbackAb();
+        lacpFallbackAb = s.lacpFallbackAb();
         if (balance != Mode.AB) {
             if (recircId == 0) {
                 recircId = recirc.allocBond(br, now);

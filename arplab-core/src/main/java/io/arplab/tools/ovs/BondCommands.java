@@ -139,7 +139,7 @@ final class BondCommands {
             s.append("next rebalance: ").append(b.nextRebalance - ms).append(" ms\n");
         }
         s.append("lacp_status: off\n");
-        s.append("lacp_fallback_ab: false\n");
+        s.append("lacp_fallback_ab: ").append(b.lacpFallbackAb).append('\n');
         boolean found = b.primary != null && b.member(b.primary) != null;
         s.append("active-backup primary: ").append(b.primary != null ? b.primary : "<none>")
                 .append(!found && b.primary != null ? " (no such member)" : "").append('\n');

@@ -123,18 +123,7 @@ final class OvsdbRows {
                 io.arplab.flow.Bond bond = o.bondOf(p);
                 String port = bond != null ? bond.name : stored.bondIfaces.get(p.name);
                 if (port != null) { // a bond's Port row as committed, with its members' live interfaces
-                    if (!ports.containsKey(port)) {
-                        Row bp = stored.bondPorts.containsKey(port) ? copy(stored.bondPorts.get(port))
-                                : new Row("Port", port);
-                        bp.cols.put("interfaces", Datum.EMPTY);
-                        if (bond != null) { // port_refresh_bond_status(): the active member's MAC
-                            bp.cols.put("bond_active_slave", bond.activeMac == 0 ? Datum.EMPTY
-                                    : Datum.of(io.arplab.flow.MatchFormat.mac(bond.activeMac)));
-                        }
-                        ports.put(port, bp);
-                        portBridge.put(port, o.name);
-                        bridges.get(o.name).cols.put("ports", portsOf(o.name));
-                    }
+                    storedPortRow(port, o.name, bond);
                     addIface(port, live(o, p));
                     continue;
                 }
@@ -145,6 +134,12 @@ final class OvsdbRows {
             }
         }
         stored.failed.forEach((name, iface) -> {
+            String port = stored.bondIfaces.get(name);
+            if (port != null) { // an interface of a bond that could not be opened: in its Port row still
+                storedPortRow(port, stored.failedBridge.get(name), null);
+                addIface(port, copy(iface));
+                return;
+            }
             addRows(stored.failedBridge.get(name), name, copy(iface));
             if (stored.failedPort.containsKey(name)) {
                 ports.get(name).cols.putAll(stored.failedPort.get(name).cols);
@@ -158,6 +153,22 @@ final class OvsdbRows {
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
         }
+    }
+
+    // the Port row of a bond (or of a Port whose interface has another name) as committed, without its interfaces
+    private void storedPortRow(String port, String bridge, io.arplab.flow.Bond bond) {
+        if (ports.containsKey(port)) {
+            return;
+        }
+        Row bp = stored.bondPorts.containsKey(port) ? copy(stored.bondPorts.get(port)) : new Row("Port", port);
+        bp.cols.put("interfaces", Datum.EMPTY);
+        if (bond != null) { // port_refresh_bond_status(): the active member's MAC
+            bp.cols.put("bond_active_slave", bond.activeMac == 0 ? Datum.EMPTY
+                    : Datum.of(io.arplab.flow.MatchFormat.mac(bond.activeMac)));
+        }
+        ports.put(port, bp);
+        portBridge.put(port, bridge);
+        bridges.get(bridge).cols.put("ports", portsOf(bridge));
     }
 
     /** A table's row with this uuid, or null. */
@@ -535,7 +546,8 @@ final class OvsdbRows {
             }
         });
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
-        stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
+        stored.failed.keySet().stream().filter(ports::containsKey) // a bond's interface has no Port of its own
+                .forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
         for (Row r : all()) {
             Map<String, Datum> keep = new HashMap<>();
@@ -594,7 +606,7 @@ final class OvsdbRows {
                         members.add(o.port(i.name));
                     }
                 }
-                if (ports.get(port).get("interfaces").keys().size() > 1 && !members.isEmpty()) {
+                if (members.size() > 1) { // port_configure(): a bond of the interfaces that opened
                     live.add(port);
                     o.setBond(port, members, bondSettings(ports.get(port)), now);
                 }
@@ -614,8 +626,9 @@ final class OvsdbRows {
         String up = port.string("bond_updelay"), down = port.string("bond_downdelay");
         return new io.arplab.flow.Bond.Settings(mode, Math.max(0, up == null ? 0 : Integer.parseInt(up)),
                 Math.max(0, down == null ? 0 : Integer.parseInt(down)), smapInt(other.get("bond-hash-basis"), 0),
-                rebalance, mode == io.arplab.flow.Bond.Mode.AB ? other.get("bond-primary") : null,
-                "true".equals(other.get("all-members-active")));
+                rebalance, mode == io.arplab.flow.Bond.Mode.AB || "true".equals(other.get("lacp-fallback-ab"))
+                        ? other.get("bond-primary") : null,
+                "true".equals(other.get("all-members-active")), "true".equals(other.get("lacp-fallback-ab")));
     }
 
     /** The bridges this reconfiguration adds (add_del_bridges()), whose local interfaces bridge_add_ports() opens. */
@@ -652,13 +665,17 @@ final class OvsdbRows {
                 mbridge.destroy(key);
             }
         }
-        Map<String, Ofproto.Port> byUuid = new HashMap<>();
+        Map<String, List<Ofproto.Port>> byUuid = new HashMap<>(); // a Port's ports: a bond's members, first first
         for (Ofproto.Port p : b.ofproto().ports()) {
             Row r = ports.get(portOf(p.name));
             if (r != null && b.bridgeName().equals(portBridge.get(r.name))) {
-                byUuid.put(r.uuid(), p);
+                byUuid.computeIfAbsent(r.uuid(), k -> new ArrayList<>()).add(p);
             }
         }
+        byUuid.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(p -> {
+            io.arplab.flow.Bond bond = b.ofproto().bondOf(p);
+            return bond == null ? 0 : new ArrayList<>(bond.members.keySet()).indexOf(p);
+        })));
         for (String uuid : wanted) {
             Row m = rowWithUuid(mirrors, uuid);
             if (m == null) {
@@ -667,12 +684,13 @@ final class OvsdbRows {
             String outUuid = m.string("output_port"), outVlan = m.string("output_vlan");
             long out = -1;
             if (outUuid != null) {
-                Ofproto.Port p = byUuid.get(outUuid);
+                List<Ofproto.Port> p = byUuid.get(outUuid);
                 if (p == null) { // "mirror %s outputs to port not on bridge"
                     mbridge.destroy(uuid);
                     continue;
                 }
-                out = p.ofport;
+                out = p.get(0).ofport; // a bond's bundle: its first member
+
             } else if (outVlan == null) { // "mirror %s does not specify output; ignoring"
                 mbridge.destroy(uuid);
                 continue;
@@ -683,9 +701,9 @@ final class OvsdbRows {
                 dsts.addAll(srcs);
             } else {
                 m.get("select_src_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
-                        .forEach(p -> srcs.add(p.ofport));
+                        .forEach(l -> l.forEach(p -> srcs.add(p.ofport)));
                 m.get("select_dst_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
-                        .forEach(p -> dsts.add(p.ofport));
+                        .forEach(l -> l.forEach(p -> dsts.add(p.ofport)));
             }
             BitSet vlans = bits(m.get("select_vlan")); // vlan_bitmap_from_array(): none for an empty set
             String snaplen = m.string("snaplen");
