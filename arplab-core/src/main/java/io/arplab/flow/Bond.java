@@ -170,6 +170,11 @@ public final class Bond {
         if (active == null || !active.enabled || primaryUp != null && active != primaryUp) {
             chooseActive(now);
         }
+        if (isBalanced() && now >= nextRebalance) {
+            // bond_rebalance(): the next one an interval away; the entries' loads (bond_account()) are not
+            // counted, so that no hash moves
+            nextRebalance = now + rebalanceInterval;
+        }
         boolean r = revalidate;
         revalidate = false;
         return r;

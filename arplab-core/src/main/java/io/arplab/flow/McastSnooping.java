@@ -5,25 +5,40 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A bridge's multicast snooping table (lib/mcast-snooping.c): IPv4 groups learned from IGMP reports per VLAN and
- * bundle (an LRU of groups, each an LRU of its bundles, expiring after the idle time), the multicast routers learned
- * from queries (180 s), and the ports configured to take every multicast (flood) or every report (flood-reports).
- * MLD (IPv6) is not modelled. Times are in seconds of the bridge's clock.
+ * A bridge's multicast snooping table (lib/mcast-snooping.c): groups learned from IGMP
+ * and MLD reports per VLAN and bundle (an LRU of groups, each an LRU of its bundles, expiring after the idle time),
+ * the multicast routers learned from queries (180 s), and the ports configured to take every multicast (flood) or
+ * every report (flood-reports). A group's address is an IPv6 address, IPv4 mapped (::ffff:a.b.c.d). Times are in
+ * seconds of the bridge's clock.
  */
 public final class McastSnooping {
     /** MCAST_MROUTER_PORT_IDLE_TIME. */
     static final int MROUTER_IDLE = 180;
 
-    /** struct mcast_group: an IPv4 group in a VLAN and its bundles, least recently refreshed first. */
+    /** struct mcast_group: a group (its IPv6 address's two halves) in a VLAN, its bundles least recent first. */
     public static final class Group {
-        public final long addr;
+        public final long hi, lo;
         public final int vlan;
         public final List<Bundle> bundles = new ArrayList<>();
 
-        Group(long addr, int vlan) {
-            this.addr = addr;
+        Group(long hi, long lo, int vlan) {
+            this.hi = hi;
+            this.lo = lo;
             this.vlan = vlan;
         }
+
+        /** ipv6_format_mapped(): an IPv4-mapped address dotted, another as IPv6. */
+        public String address() {
+            if (hi == 0 && lo >>> 32 == 0xffff) {
+                return MatchFormat.ip(lo & 0xffffffffL);
+            }
+            return new io.arplab.wire.Ipv6Address(hi, lo).toString(); // inet_ntop()
+        }
+    }
+
+    /** in6_addr_mapped_ipv4(). */
+    static long mapped(long ip4) {
+        return 0xffff_0000_0000L | ip4;
     }
 
     /** struct mcast_group_bundle and struct mcast_mrouter_bundle: a bundle (its port), and when it expires. */
@@ -83,9 +98,9 @@ public final class McastSnooping {
     }
 
     /** mcast_snooping_lookup4(). */
-    Group lookup(long addr, int vlan) {
+    Group lookup(long hi, long lo, int vlan) {
         for (Group g : groups) {
-            if (g.addr == addr && g.vlan == vlan) {
+            if (g.hi == hi && g.lo == lo && g.vlan == vlan) {
                 return g;
             }
         }
@@ -106,17 +121,17 @@ public final class McastSnooping {
      * evicted when the table is full) or the group refreshed, the bundle last in its LRU. Returns whether the group
      * is new.
      */
-    boolean addGroup(long addr, int vlan, long port, long now) {
+    boolean addGroup(long hi, long lo, int vlan, long port, long now) {
         if (mrouter(vlan, port) != null || floodPorts.contains(port)) {
             return false;
         }
-        Group g = lookup(addr, vlan);
+        Group g = lookup(hi, lo, vlan);
         boolean learned = g == null;
         if (g == null) {
             if (groups.size() >= maxEntries) {
                 groups.remove(0);
             }
-            g = new Group(addr, vlan);
+            g = new Group(hi, lo, vlan);
         } else {
             groups.remove(g);
         }
@@ -127,11 +142,11 @@ public final class McastSnooping {
     }
 
     /** mcast_snooping_leave_group(): not on a flood-reports port, whose hosts may stay. */
-    boolean leaveGroup(long addr, int vlan, long port) {
+    boolean leaveGroup(long hi, long lo, int vlan, long port) {
         if (reportPorts.contains(port)) {
             return false;
         }
-        Group g = lookup(addr, vlan);
+        Group g = lookup(hi, lo, vlan);
         return g != null && g.bundles.removeIf(b -> b.port == port);
     }
 
@@ -174,14 +189,59 @@ public final class McastSnooping {
             }
             long addr = (frame[off + 4] & 0xffL) << 24 | (frame[off + 5] & 0xffL) << 16
                     | (frame[off + 6] & 0xffL) << 8 | frame[off + 7] & 0xffL;
-            boolean ret = nsrcs == 0 && (type == 1 || type == 3) ? leaveGroup(addr, vlan, port)
-                    : addGroup(addr, vlan, port, now);
+            boolean ret = nsrcs == 0 && (type == 1 || type == 3) ? leaveGroup(0, mapped(addr), vlan, port)
+                    : addGroup(0, mapped(addr), vlan, port, now);
             if (ret) {
                 count++;
             }
             off += 8 + nsrcs * 4 + auxLen;
         }
         return count;
+    }
+
+    /**
+     * mcast_snooping_add_mld(): an MLDv1 report joins and a done leaves the group after the 8-byte header; an MLDv2
+     * report's records of known types (1-6) as IGMPv3's (an INCLUDE with no source a leave); returns how many
+     * changed the table.
+     */
+    int addMld(byte[] f, int l4, int vlan, long port, long now) {
+        if (f.length < l4 + 8) {
+            return 0;
+        }
+        int type = f[l4] & 0xff, ngrp = (f[l4 + 6] & 0xff) << 8 | f[l4 + 7] & 0xff;
+        int off = l4 + 8, count = 0;
+        if (type == 131 || type == 132) {
+            if (f.length < off + 16) {
+                return 0;
+            }
+            long hi = be64(f, off), lo = be64(f, off + 8);
+            return (type == 131 ? addGroup(hi, lo, vlan, port, now) : leaveGroup(hi, lo, vlan, port)) ? 1 : 0;
+        }
+        while (type == 143 && ngrp-- > 0) {
+            if (f.length < off + 20) {
+                break;
+            }
+            int rtype = f[off] & 0xff, auxLen = f[off + 1] & 0xff;
+            int nsrcs = (f[off + 2] & 0xff) << 8 | f[off + 3] & 0xff;
+            if (rtype >= 1 && rtype <= 6) {
+                long hi = be64(f, off + 4), lo = be64(f, off + 12);
+                boolean ret = nsrcs == 0 && (rtype == 1 || rtype == 3) ? leaveGroup(hi, lo, vlan, port)
+                        : addGroup(hi, lo, vlan, port, now);
+                if (ret) {
+                    count++;
+                }
+            }
+            off += 20 + nsrcs * 16 + auxLen;
+        }
+        return count;
+    }
+
+    private static long be64(byte[] f, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | f[off + i] & 0xff;
+        }
+        return v;
     }
 
     /** mcast_snooping_mdb_flush(): the groups and the routers. */

@@ -7,7 +7,7 @@ import java.util.List;
  * NORMAL with multicast snooping (ofproto-dpif-xlate.c xlate_normal()'s snooping branch): IGMP (and MLD) take the
  * slow path and update the table; reports go to the routers and the flood-reports ports, queries and other IGMP
  * flood; other multicast to a group's ports, the flood ports and the routers, or, unregistered, the flood or the
- * routers and flood ports alone. MLD's reports are forwarded but not learned (not modelled).
+ * routers and flood ports alone.
  */
 final class XlateMcast {
     private XlateMcast() {}
@@ -44,6 +44,9 @@ final class XlateMcast {
         }
         if (type == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6 && mldType(x, tpSrc)) {
             x.slow = true;
+            if (x.sideEffects && x.packet != null) {
+                update(x, ms, inBundle, inName, vlan, tpSrc);
+            }
             if (tpSrc == MLD_REPORT || tpSrc == MLD_DONE || tpSrc == MLD2_REPORT) { // is_mld_report()
                 sendMrouters(x, ms, inBundle, vlan, out);
                 sendRports(x, ms, inBundle, out);
@@ -59,7 +62,9 @@ final class XlateMcast {
             XlateNormal.normalFlood(x, inBundle, tags);
             return;
         }
-        McastSnooping.Group g = type == Match.ETH_IP ? ms.lookup(x.flow[Slot.NW_DST.ordinal()], vlan) : null;
+        McastSnooping.Group g = type == Match.ETH_IP
+                ? ms.lookup(0, McastSnooping.mapped(x.flow[Slot.NW_DST.ordinal()]), vlan)
+                : ms.lookup(x.flow[Slot.IPV6_DST_HI.ordinal()], x.flow[Slot.IPV6_DST_LO.ordinal()], vlan);
         if (g != null) {
             for (McastSnooping.Bundle b : g.bundles) { // xlate_normal_mcast_send_group()
                 if (x.br.port(b.port) == null) {
@@ -100,12 +105,16 @@ final class XlateMcast {
         return x.flow[Slot.IPV6_DST_HI.ordinal()] == 0xff02_0000_0000_0000L && x.flow[Slot.IPV6_DST_LO.ordinal()] == 1;
     }
 
-    // update_mcast_snooping_table(): not from a flood port; a bad IGMP checksum learns nothing
+    // update_mcast_snooping_table(): not from a flood port; a bad IGMP or MLD checksum learns nothing
     private static void update(Xlate x, McastSnooping ms, long inBundle, String inName, int vlan, int tpSrc) {
         if (ms.floodPorts.contains(inBundle)) {
             return;
         }
         byte[] f = x.packet;
+        if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6) {
+            update6(x, ms, inBundle, inName, vlan, tpSrc);
+            return;
+        }
         int l4 = l4(f);
         if (l4 < 0 || f.length < l4 + 8) {
             return;
@@ -113,7 +122,7 @@ final class XlateMcast {
         int l3 = ipStart(f);
         int total = (f[l3 + 2] & 0xff) << 8 | f[l3 + 3] & 0xff;
         int l4Size = Math.min(total - (l4 - l3), f.length - l4);
-        if (checksum(f, l4, l4Size) != 0) {
+        if (checksum(f, l4, l4Size, 0) != 0) {
             x.note("multicast snooping received bad IGMP checksum on port " + inName + " in VLAN " + vlan);
             return;
         }
@@ -122,12 +131,12 @@ final class XlateMcast {
         String ip = MatchFormat.ip(group);
         switch (tpSrc) {
             case IGMPV1_REPORT, IGMPV2_REPORT -> {
-                if (ms.addGroup(group, vlan, inBundle, now)) {
+                if (ms.addGroup(0, McastSnooping.mapped(group), vlan, inBundle, now)) {
                     x.note("multicast snooping learned that " + ip + " is on port " + inName + " in VLAN " + vlan);
                 }
             }
             case IGMP_LEAVE -> {
-                if (ms.leaveGroup(group, vlan, inBundle)) {
+                if (ms.leaveGroup(0, McastSnooping.mapped(group), vlan, inBundle)) {
                     x.note("multicast snooping leaving " + ip + " is on port " + inName + " in VLAN " + vlan);
                 }
             }
@@ -148,6 +157,47 @@ final class XlateMcast {
         }
     }
 
+    // update_mcast_snooping_table6__(): the MLD checksum over the pseudo-header (packet_csum_upperlayer6()); a query
+    // from an address but :: is a router, reports and dones go to mcast_snooping_add_mld()
+    private static void update6(Xlate x, McastSnooping ms, long inBundle, String inName, int vlan, int tpSrc) {
+        byte[] f = x.packet;
+        int l3 = ipStart(f);
+        if (f.length < l3 + 40) {
+            return;
+        }
+        int next = f[l3 + 6] & 0xff, l4 = l3 + 40;
+        while ((next == 0 || next == 43 || next == 60) && f.length >= l4 + 8) { // hop-by-hop, routing, destination
+            next = f[l4] & 0xff;
+            l4 += ((f[l4 + 1] & 0xff) + 1) * 8;
+        }
+        int payload = (f[l3 + 4] & 0xff) << 8 | f[l3 + 5] & 0xff;
+        int l4Size = Math.min(l3 + 40 + payload - l4, f.length - l4);
+        if (l4Size < 8) {
+            return;
+        }
+        long pseudo = 0;
+        for (int i = 0; i < 32; i += 2) { // source and destination addresses
+            pseudo += (f[l3 + 8 + i] & 0xff) << 8 | f[l3 + 9 + i] & 0xff;
+        }
+        pseudo += l4Size + Match.PROTO_ICMPV6;
+        if (checksum(f, l4, l4Size, pseudo) != 0) {
+            x.note("multicast snooping received bad MLD checksum on port " + inName + " in VLAN " + vlan);
+            return;
+        }
+        long now = x.now / 1_000_000_000L;
+        if (tpSrc == MLD_QUERY) {
+            if ((x.flow[Slot.IPV6_SRC_HI.ordinal()] != 0 || x.flow[Slot.IPV6_SRC_LO.ordinal()] != 0)
+                    && ms.addMrouter(vlan, inBundle, now)) {
+                x.note("multicast snooping query on port " + inName + " in VLAN " + vlan);
+            }
+            return;
+        }
+        int count = ms.addMld(f, l4, vlan, inBundle, now);
+        if (count != 0) {
+            x.note("multicast snooping processed " + count + " addresses on port " + inName + " in VLAN " + vlan);
+        }
+    }
+
     private static int ipStart(byte[] f) {
         int i = 12;
         while (i + 2 <= f.length && ((f[i] & 0xff) << 8 | f[i + 1] & 0xff) == 0x8100
@@ -163,8 +213,7 @@ final class XlateMcast {
     }
 
     // csum(): the ones' complement sum over the message, zero when it is right
-    private static int checksum(byte[] f, int off, int n) {
-        long sum = 0;
+    private static int checksum(byte[] f, int off, int n, long sum) {
         for (int i = 0; i < n; i += 2) {
             sum += (f[off + i] & 0xff) << 8 | (i + 1 < n ? f[off + i + 1] & 0xff : 0);
         }

@@ -367,7 +367,7 @@ public final class OvsAppctl implements Tool {
                     for (io.arplab.flow.McastSnooping.Group g : br.mcast.groups) {
                         for (io.arplab.flow.McastSnooping.Bundle b : g.bundles) {
                             t.append(String.format("%5d  %4d  %s         %3d%n", b.port, g.vlan,
-                                    io.arplab.flow.MatchFormat.ip(g.addr), br.mcast.idleTime - (b.expires - sec)));
+                                    g.address(), br.mcast.idleTime - (b.expires - sec)));
                         }
                     }
                     for (io.arplab.flow.McastSnooping.Bundle m : br.mcast.mrouters) {
