@@ -183,7 +183,8 @@ class OvsOfctlCommandsTest {
      * compared sorted and the active member's MAC masked (the probe names a primary or an active member first).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-bond.in", "probe-bond2.in", "probe-bond3.in"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-bond.in", "probe-bond2.in", "probe-bond3.in",
+            "probe-bond4.in"})
     void bondsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::bondNormal);
     }
