@@ -618,6 +618,9 @@ public final class OvsVsctl implements Tool {
         bridge(br);
         rows.addPortRow(br, name);
         for (String i : names) {
+            if (rows.ifaces.containsKey(i)) { // named twice: two Interface rows of one name
+                rows.twice.add(i);
+            }
             rows.addIface(name, new Row("Interface", i));
             rows.expected.add(i);
         }
@@ -766,6 +769,9 @@ public final class OvsVsctl implements Tool {
         Map<String, Row> t = rows.table(table);
         boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
         Row r = byName || ROOTS.contains(table) ? null : t.get(id);
+        if (table.equals("Interface") && rows.twice.contains(id)) { // get_row_by_id(): two rows of that name
+            throw new VsctlException("multiple rows in Interface match \"" + id + "\"");
+        }
         if (table.equals("QoS") && rows.ports.containsKey(id)) { // vsctl_row_ids: a Port's name finds its qos
             List<String> q = rows.ports.get(id).get("qos").keys();
             r = q.isEmpty() ? null : OvsdbRows.rowWithUuid(t, q.get(0));

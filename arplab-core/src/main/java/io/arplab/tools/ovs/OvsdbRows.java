@@ -79,6 +79,8 @@ final class OvsdbRows {
     /** The Manager rows' targets and the SSL row (null: none), kept in {@link Stored} by the commit. */
     List<String> managers;
     Row ssl;
+    /** Interface names add-bond inserted twice in this transaction (two rows of one name). */
+    final java.util.Set<String> twice = new java.util.HashSet<>();
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
     final java.util.Set<String> expected = new java.util.HashSet<>();
     private final Vswitchd vswitchd;
