@@ -143,7 +143,8 @@ class OvsOfctlCommandsTest {
             "probe-vlog.in", "probe-vsctl.in", "probe-filters.in", "probe-bundle.in", "probe-dpctl.in",
             "probe-errors.in", "probe-mtu.in", "probe-vsctl4.in",
             "probe-appctl2.in", "probe-ifcfg.in", "probe-emer.in", "probe-mcast.in",
-            "probe-mcast2.in", "probe-ctlr.in", "probe-mcast3.in"})
+            "probe-mcast2.in", "probe-ctlr.in", "probe-mcast3.in",
+            "probe-mcast4.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
