@@ -33,6 +33,8 @@ public final class Ofproto {
                 NO_PACKET_IN = 64;
         /** The Port row's protected column (bundle->protected). */
         public boolean protectedPort;
+        /** The Port's other_config:mcast-snooping-flood and mcast-snooping-flood-reports. */
+        public boolean mcastFlood, mcastFloodReports;
         /**
          * xport->skb_priorities: the DSCP (shifted into the tos byte) of each skb_priority whose QoS queue sets one
          * (ofproto_port_set_queues(); dpif-netdev's priority is the queue id).
@@ -139,6 +141,8 @@ public final class Ofproto {
     public final MacLearning ml = new MacLearning();
     /** The bridge's port mirrors (its mbridge). */
     public final Mirrors mirrors = new Mirrors();
+    /** The multicast snooping table (mcast_snooping_enable), or null. */
+    public McastSnooping mcast;
     /** The TLV map (ofproto->metadata_tab): Geneve options to tun_metadata fields. */
     public final TunMetadata.Table tlv = new TunMetadata.Table();
     /** The datapath's connection tracker, which every bridge on it shares (zones included). */
@@ -450,6 +454,9 @@ public final class Ofproto {
         p.vlan = v; // the columns as set, even when NORMAL sees no change
         if (changed) {
             ml.flush(p.ofport);
+            if (mcast != null) {
+                mcast.flushBundle(p.ofport); // bundle_set(): mcast_snooping_flush_bundle()
+            }
             datapath.portsVersion++;
         }
     }
@@ -470,10 +477,106 @@ public final class Ofproto {
             }
         }
         ml.flush(p.ofport, others);
+        if (mcast != null) {
+            mcast.flushBundle(p.ofport); // bundle_destroy()
+        }
         datapath.router.neighFlush(p.name); // xlate_ofport_remove(): tnl_neigh_flush() of the port's netdev name
         datapath.unregister(p);
         datapath.portsVersion++;
         mtus.removed(p);
+    }
+
+    /**
+     * set_mcast_snooping() (ofproto-dpif.c): a table made or dropped, its aging time, size and flooding of
+     * unregistered groups set; a change of any of them revalidates.
+     */
+    public void setMcastSnooping(boolean enable, int idleTime, int maxEntries, boolean floodUnreg) {
+        if (!enable) {
+            if (mcast != null) {
+                mcast = null;
+                datapath.portsVersion++;
+            }
+            return;
+        }
+        if (mcast == null) {
+            mcast = new McastSnooping();
+            datapath.portsVersion++;
+        }
+        mcast.setIdleTime(idleTime);
+        mcast.setMaxEntries(maxEntries);
+        if (mcast.setFloodUnreg(floodUnreg)) {
+            datapath.portsVersion++;
+        }
+    }
+
+    /** set_mcast_snooping_port(): the Port's other_config:mcast-snooping-flood and -flood-reports. */
+    public void setMcastPortFlags(Port p, boolean flood, boolean floodReports) {
+        if (p.mcastFlood != flood || p.mcastFloodReports != floodReports) {
+            datapath.portsVersion++;
+        }
+        p.mcastFlood = flood;
+        p.mcastFloodReports = floodReports;
+        if (mcast != null) {
+            mcast.setPortFlags(p.ofport, flood, floodReports);
+        }
+    }
+
+    /** The bridge's bonds by Port name (bundle_set() of a Port with several interfaces). */
+    public final Map<String, Bond> bonds = new java.util.LinkedHashMap<>();
+
+    /**
+     * bundle_set() of a bond's members and bond_reconfigure() of its settings, then bond_run() (its members enabled,
+     * its active member chosen); a bundle made of other members forgets what it learned (bundle_flush_macs()).
+     */
+    public Bond setBond(String bondName, List<Port> members, Bond.Settings settings, long now) {
+        Bond b = bonds.get(bondName);
+        if (b != null && b.bundlePort() != members.get(0).ofport) {
+            ml.flush(b.bundlePort());
+        }
+        if (b == null) {
+            b = new Bond(bondName);
+            bonds.put(bondName, b);
+        }
+        b.reconfigure(settings, now / 1_000_000, datapath.recirc, this); // then bond_member_register()
+        b.setMembers(members);
+        runBonds(now);
+        datapath.portsVersion++;
+        return b;
+    }
+
+    /** bundle_destroy() of a bond: its id freed, what it learned forgotten. */
+    public void removeBond(String bondName) {
+        Bond b = bonds.remove(bondName);
+        if (b != null) {
+            if (b.recircId != 0) {
+                datapath.recirc.unref(b.recircId);
+            }
+            if (port(b.bundlePort()) != null) {
+                ml.flush(b.bundlePort());
+            }
+            datapath.portsVersion++;
+        }
+    }
+
+    /** The bond {@code p} is a member of, or null. */
+    public Bond bondOf(Port p) {
+        if (!bonds.isEmpty() && p != null) {
+            for (Bond b : bonds.values()) {
+                if (b.members.containsKey(p)) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** bond_run() of each bond (bridge_run()'s ofproto_run()); a change revalidates the flows. */
+    public void runBonds(long now) {
+        for (Bond b : bonds.values()) {
+            if (b.run(now / 1_000_000)) {
+                datapath.portsVersion++;
+            }
+        }
     }
 
     /** connmgr_set_fail_mode() ({@link Connmgr}): a change may flush the flows and give the fail-open flow. */
@@ -951,6 +1054,7 @@ public final class Ofproto {
 
     /** Expires rules, MAC entries; returns when next needed. */
     public void advance(long now) {
+        runBonds(now);
         tables.expire(now);
         ml.expire(now);
         datapath.udpif.revalidate(now); // the revalidators' timer, when due

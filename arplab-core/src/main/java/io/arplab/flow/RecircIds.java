@@ -109,6 +109,21 @@ final class RecircIds {
         return n.id;
     }
 
+    /** recirc_alloc_id(): a new id of the bridge's internal table for a bond, never shared. */
+    int allocBond(Ofproto br, long now) {
+        clock(now);
+        Node n;
+        do { // recirc_alloc_id__()
+            if (nextId == 0) {
+                nextId = STATIC_IDS + 1;
+            }
+            n = new Node(nextId++, br, br.name + "|bond|" + nextId, new long[0], 254, null, null, null, 0);
+        } while (find(n.id, now) != null);
+        idMap.put(n.id, n);
+        metadataMap.put(n.state, n);
+        return n.id;
+    }
+
     /** recirc_id_node_find(): the node of {@code id}, referenced or released but not yet freed by recirc_run(). */
     Node find(long id, long now) {
         clock(now);

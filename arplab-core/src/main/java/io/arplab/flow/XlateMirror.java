@@ -44,7 +44,8 @@ final class XlateMirror {
 
     /** xbundle_mirror_out(): whether {@code p} is a mirror's output port, which takes no other traffic. */
     static boolean isOutput(Xlate x, Ofproto.Port p) {
-        return p != null && x.br.mirrors.out(p.ofport) != 0;
+        Bond bond = p == null ? null : x.br.bondOf(p); // a bond's members are one bundle
+        return p != null && x.br.mirrors.out(bond != null ? bond.bundlePort() : p.ofport) != 0;
     }
 
     /** The same for the packet's input port (looked up only when the bridge has mirrors). */
@@ -54,7 +55,9 @@ final class XlateMirror {
 
     // xlate_actions() and xlate_normal(): a packet that came in on a mirror's output port is dropped
     static void dropOnOutput(Xlate x, Ofproto.Port in) {
-        x.error("dropping packet received on port " + in.name + ", which is reserved exclusively for mirroring");
+        Bond bond = x.br.bondOf(in);
+        x.error("dropping packet received on port " + (bond != null ? bond.name : in.name)
+                + ", which is reserved exclusively for mirroring");
     }
 
     // mirror_packet(): the packet in the VLAN it has on 'port' (none if the port refuses its VID), to each mirror of

@@ -35,9 +35,11 @@ final class XlateNormal {
             x.problem("input port is mirror output port, dropping");
             return;
         }
+        Bond inBond = x.br.bondOf(inPort);
         PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
         int[] inTags = PortVlan.extract(x.flow);
-        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? "" : inPort.name);
+        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? ""
+                : inBond != null ? inBond.name : inPort.name); // the bundle's name
         if (refused != null) { // input_vid_is_valid()
             x.error(refused);
             x.problem("disallowed VLAN VID for this input port, dropping");
@@ -49,31 +51,32 @@ final class XlateNormal {
             x.note("packet has reserved destination MAC, dropping");
             return;
         }
-        boolean gratArp = false;
-        if (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_ARP && dst == 0xffff_ffff_ffffL) {
-            // is_gratuitous_arp() looks at the op, and at both addresses of a request
-            x.wc[Slot.NW_PROTO.ordinal()] = 0xff;
-            long op = x.flow[Slot.NW_PROTO.ordinal()];
-            if (op == 1) {
-                x.wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
-                x.wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
-            }
-            gratArp = op == 2 || op == 1 && x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
+        long inBundle = inBond != null ? inBond.bundlePort() : in; // the bundle a bond's member is part of
+        if (inBond != null && !bondAdmits(x, inBond, inPort, src, dst, vlan)) {
+            return;
         }
+        boolean gratArp = gratuitousArp(x, dst);
         if (!MacAddress.isMulticast(src) && inPort != null) {
             // update_learning_table(): with side effects only, never for ofpp_none_bundle; a change is reported
-            if (x.sideEffects && x.br.ml.learn(src, vlan, in, x.now, gratArp) && x.trace != null) {
-                x.note("learned that " + MatchFormat.mac(src) + " is on port " + inPort.name + " in VLAN " + vlan);
+            if (x.sideEffects && x.br.ml.learn(src, vlan, inBundle, x.now, gratArp) && x.trace != null) {
+                x.note("learned that " + MatchFormat.mac(src) + " is on port "
+                        + (inBond != null ? inBond.name : inPort.name) + " in VLAN " + vlan);
             }
-            x.xc.learn(src, vlan, in, gratArp);
+            x.xc.learn(src, vlan, inBundle, gratArp);
+        }
+        if (x.br.mcast != null && dst != 0xffff_ffff_ffffL && MacAddress.isMulticast(dst)
+                && (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6)) {
+            XlateMcast.normal(x, inBundle, inBond != null ? inBond.name : inPort == null ? "" : inPort.name, vlan,
+                    tags);
+            return;
         }
         MacLearning.Entry e = !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
         if (e != null && XlateMirror.isOutput(x, x.br.port(e.port))) {
             x.problem("learned port is a mirror port, dropping");
         } else if (e == null) {
             x.note("no learned MAC for destination, flooding");
-            normalFlood(x, in, tags);
-        } else if (e.port == in) {
+            normalFlood(x, inBundle, tags);
+        } else if (e.port == inBundle) {
             x.note("learned port is input port, dropping");
         } else {
             x.note("forwarding to learned port");
@@ -84,8 +87,10 @@ final class XlateNormal {
     // xlate_normal_flood(): every other bundle that carries the packet's VLAN and is floodable (no OFPPC_NO_FLOOD),
     // in the order the bridge made them (its xbundles list: LOCAL, then the ports as added), but mirror outputs; the
     // flood's last port is the last action when it is
-    private static void normalFlood(Xlate x, long in, int[] tags) {
+    static void normalFlood(Xlate x, long in, int[] tags) {
         List<Ofproto.Port> ports = new ArrayList<>(x.br.ports());
+        // a bond is one bundle, at its first member's place
+        ports.removeIf(p -> x.br.bondOf(p) != null && x.br.bondOf(p).bundlePort() != p.ofport);
         ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags) || (p.config & Ofproto.Port.NO_FLOOD) != 0
                 || XlateMirror.isOutput(x, p));
         boolean outerTail = x.tail;
@@ -94,6 +99,38 @@ final class XlateNormal {
             outputNormal(x, ports.get(i).ofport, tags);
         }
         x.tail = outerTail;
+    }
+
+    // is_admissible()'s bond_check_admissibility(), and for an SLB bond the MAC learned on another bundle
+    private static boolean bondAdmits(Xlate x, Bond bond, Ofproto.Port in, long src, long dst, int vlan) {
+        Bond.Verdict v = bond.admissibility(in, dst);
+        if (v == Bond.Verdict.DROP) {
+            x.note("bonding refused admissibility, dropping");
+            return false;
+        }
+        if (v == Bond.Verdict.DROP_IF_MOVED) {
+            MacLearning.Entry e = x.br.ml.lookup(src, vlan, x.now);
+            // a gratuitous ARP is let through (the learning table's gratuitous ARP lock is not modelled)
+            if (e != null && e.port != bond.bundlePort() && !gratuitousArp(x, dst)) {
+                x.note("SLB bond thinks this packet looped back, dropping");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // is_gratuitous_arp(): a broadcast ARP reply, or a request whose sender and target addresses are equal
+    private static boolean gratuitousArp(Xlate x, long dst) {
+        if (x.flow[Slot.DL_TYPE.ordinal()] != Match.ETH_ARP || dst != 0xffff_ffff_ffffL) {
+            return false;
+        }
+        x.wc[Slot.NW_PROTO.ordinal()] = 0xff;
+        long op = x.flow[Slot.NW_PROTO.ordinal()];
+        if (op == 1) {
+            x.wc[Slot.NW_SRC.ordinal()] = 0xffffffffL;
+            x.wc[Slot.NW_DST.ordinal()] = 0xffffffffL;
+        }
+        return op == 2 || op == 1 && x.flow[Slot.NW_SRC.ordinal()] == x.flow[Slot.NW_DST.ordinal()];
     }
 
     // output_normal(): the tags the output port sends (xvlan_output_translate(), xvlan_put()) for this output only
@@ -109,7 +146,17 @@ final class XlateNormal {
         int tci = Slot.VLAN_TCI.ordinal(), tpid = Slot.VLAN_TPID.ordinal(), tci1 = Slot.VLAN_TCI1.ordinal(),
                 tpid1 = Slot.VLAN_TPID1.ordinal();
         long[] old = {x.flow[tci], x.flow[tpid], x.flow[tci1], x.flow[tpid1]};
-        p.vlan.put(x.flow, p.vlan.output(tags, x.flow));
+        int[] out = p.vlan.output(tags, x.flow);
+        Bond bond = x.br.bondOf(p);
+        if (bond != null) { // output_normal(): the member bond_choose_output_member() picks for the output VLAN
+            // balance-tcp recirculates (bond_may_recirc()) and unwildcards nothing
+            p = bond.chooseOutput(x.flow, bond.mayRecirc() ? null : x.wc, PortVlan.vid(out[0]));
+            if (p == null) {
+                return; // no member enabled: dropped
+            }
+            port = p.ofport;
+        }
+        p.vlan.put(x.flow, out);
         XlateOutput.output(x, port);
         x.flow[tci] = old[0];
         x.flow[tpid] = old[1];

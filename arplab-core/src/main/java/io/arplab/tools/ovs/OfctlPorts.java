@@ -150,6 +150,7 @@ final class OfctlPorts {
         boolean on = name.equals("down") != not;
         int mask = MOD_PORT_BITS[i] & (of.version.atLeast(OfVersion.OF11) ? OF11_PORT_CONFIG : -1);
         br.modPort(p, mask, on ? mask : 0);
+        br.runBonds(of.ctx.now()); // bond_run(): a bond member's carrier follows OFPPC_PORT_DOWN
         return 0;
     }
 

@@ -331,6 +331,7 @@ public final class OvsAppctl implements Tool {
                                         || p.ofport == io.arplab.flow.Ports.LOCAL;
                                 if (rest.size() > 1 ? p.name.equals(rest.get(0)) && dummy : dummy) {
                                     b.ofproto().modPort(p, Ofproto.Port.PORT_DOWN, config);
+                                    b.ofproto().runBonds(ctx.now()); // bond_run(): a member's carrier
                                     found = true;
                                 }
                             }
@@ -341,21 +342,50 @@ public final class OvsAppctl implements Tool {
                     }
                     ctx.out().println("OK");
                 }
-                // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, bonds, CFM, BFD, QoS):
+                // the features arplab's bridges never run (multicast snooping, STP, RSTP, LACP, CFM, BFD, QoS):
                 // what OVS answers for a bridge or port without them, and for none asked (an empty list)
-                case "mdb/show", "mdb/flush" -> { // mdb/flush of every bridge: each snooping table (none) flushed
-                    if (!rest.isEmpty()) {
-                        return error(OvsTools.ofproto(ctx, rest.get(0)) == null ? "no such bridge"
-                                : "multicast snooping is disabled");
+                case "mdb/show", "mdb/flush" -> { // ofproto_unixctl_mcast_snooping_show() and _flush()
+                    Ofproto br = rest.isEmpty() ? null : OvsTools.ofproto(ctx, rest.get(0));
+                    if (!rest.isEmpty() && br == null) {
+                        return error("no such bridge");
                     }
-                    ctx.out().println("table successfully flushed");
+                    if (br != null && br.mcast == null) {
+                        return error("multicast snooping is disabled");
+                    }
+                    long sec = ctx.now() / 1_000_000_000L;
+                    if (cmd.equals("mdb/flush")) { // one bridge's table, or each enabled one
+                        for (var s : ctx.switches()) {
+                            if (s instanceof OvsBridge b && (br == null || b.ofproto() == br) && b.ofproto().mcast != null) {
+                                b.ofproto().mcast.flushMdb();
+                            }
+                        }
+                        ctx.out().println("table successfully flushed");
+                        return 0;
+                    }
+                    br.mcast.run(sec);
+                    StringBuilder t = new StringBuilder(" port  VLAN  GROUP                Age\n");
+                    for (io.arplab.flow.McastSnooping.Group g : br.mcast.groups) {
+                        for (io.arplab.flow.McastSnooping.Bundle b : g.bundles) {
+                            t.append(String.format("%5d  %4d  %s         %3d%n", b.port, g.vlan,
+                                    g.address(), br.mcast.idleTime - (b.expires - sec)));
+                        }
+                    }
+                    for (io.arplab.flow.McastSnooping.Bundle m : br.mcast.mrouters) {
+                        t.append(String.format("%5d  %4d  querier             %3d%n", m.port, m.vlan,
+                                180 - (m.expires - sec)));
+                    }
+                    ctx.out().print(t);
                 }
-                case "stp/show", "rstp/show", "lacp/show", "lacp/show-stats", "bond/show", "cfm/show", "bfd/show" -> {
+                case "bond/list", "bond/show", "bond/migrate", "bond/set-active-member", "bond/enable-member",
+                        "bond/disable-member", "bond/hash", "bond/set-active-slave", "bond/enable-slave",
+                        "bond/disable-slave" -> {
+                    return BondCommands.run(ctx, cmd, rest);
+                }
+                case "stp/show", "rstp/show", "lacp/show", "lacp/show-stats", "cfm/show", "bfd/show" -> {
                     if (!rest.isEmpty()) {
                         return error(switch (cmd) {
                             case "stp/show" -> "no such stp object";
                             case "rstp/show" -> "No such RSTP object";
-                            case "bond/show" -> "no such bond";
                             case "cfm/show" -> "no such CFM object";
                             case "bfd/show" -> "no such bfd object";
                             default -> "no such lacp object";
@@ -382,7 +412,6 @@ public final class OvsAppctl implements Tool {
                         ctx.out().println("Displaying last 60 seconds pmd usage %");
                     }
                 }
-                case "bond/list" -> ctx.out().println("bond\ttype\trecircID\tmembers");
                 case "dpif-netdev/bond-show" -> { } // no balance-tcp bond
                 case "qos/show", "qos/show-types" -> { // qos_unixctl_show(), qos_unixctl_show_types(): netdev-dummy's
                     if (dummyPort(rest.get(0)) == null) {

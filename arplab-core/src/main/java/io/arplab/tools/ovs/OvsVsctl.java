@@ -121,13 +121,19 @@ public final class OvsVsctl implements Tool {
             case "br-exists" -> {
                 return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
             }
-            case "list-ports", "list-ifaces" -> {
+            case "list-ports" -> {
                 bridge(c.arg(0));
                 rows.portBridge.entrySet().stream().filter(e -> e.getValue().equals(c.arg(0))
                         && !e.getKey().equals(c.arg(0))).map(Map.Entry::getKey).sorted().forEach(this::line);
             }
+            case "list-ifaces" -> { // cmd_list_ifaces(): each port's interfaces but the bridge's own, sorted
+                bridge(c.arg(0));
+                rows.ifaces.keySet().stream().filter(i -> c.arg(0).equals(rows.portBridge.get(rows.portOf(i)))
+                        && !i.equals(c.arg(0))).sorted().forEach(this::line);
+            }
             case "port-to-br", "iface-to-br" -> {
-                String b = rows.portBridge.get(c.arg(0));
+                String b = c.syntax().name().startsWith("port") ? rows.portBridge.get(c.arg(0))
+                        : rows.ifaces.containsKey(c.arg(0)) ? rows.portBridge.get(rows.portOf(c.arg(0))) : null;
                 if (b == null || b.equals(c.arg(0))) {
                     throw new VsctlException("no " + (c.syntax().name().startsWith("port") ? "port" : "interface")
                             + " named " + c.arg(0));
@@ -151,6 +157,9 @@ public final class OvsVsctl implements Tool {
                 rows.syncBridges();
             }
             case "add-port" -> addPort(c);
+            case "add-bond" -> addBond(c);
+            case "add-bond-iface" -> addBondIface(c);
+            case "del-bond-iface" -> delBondIface(c);
             case "del-port" -> delPort(c);
             case "get-fail-mode" -> {
                 String m = bridge(c.arg(0)).string("fail_mode");
@@ -562,6 +571,111 @@ public final class OvsVsctl implements Tool {
         if (b != null) {
             throw new VsctlException(what + " because a port named " + name + " already exists on bridge " + b);
         }
+        if (rows.ifaces.containsKey(name)) {
+            throw new VsctlException(what + " because an interface named " + name + " already exists on bridge "
+                    + rows.portBridge.get(rows.portOf(name)));
+        }
+    }
+
+    // cmd_add_bond(): the interfaces up to the first argument with '=', at least two; add_port() with them all
+    private void addBond(Command c) {
+        List<String> words = c.args().subList(2, c.args().size());
+        int n = words.size();
+        for (int k = 0; k < words.size(); k++) {
+            if (words.get(k).contains("=")) {
+                n = k;
+                break;
+            }
+        }
+        if (n < 2) {
+            throw new VsctlException("add-bond requires at least 2 interfaces, but only " + n + " were specified");
+        }
+        String br = c.arg(0), name = c.arg(1);
+        List<String> names = words.subList(0, n);
+        if (name.isEmpty()) {
+            throw new VsctlException("port name must not be empty string");
+        }
+        if (names.contains("")) {
+            throw new VsctlException("interface name must not be empty string");
+        }
+        if (c.has("--may-exist") && rows.portBridge.containsKey(name) && !rows.portBridge.get(name).equals(name)) {
+            String on = rows.portBridge.get(name);
+            if (!on.equals(br)) {
+                throw new VsctlException("\"" + commandString(c) + "\" but " + name
+                        + " is actually attached to bridge " + on);
+            }
+            List<String> have = rows.ifacesOf(name).stream().map(r -> r.name).sorted().toList();
+            if (!have.equals(names.stream().sorted().toList())) {
+                throw new VsctlException("\"" + commandString(c) + "\" but " + name + " actually has interface(s) "
+                        + String.join(", ", have));
+            }
+            return;
+        }
+        conflicts(name, "cannot create a port named " + name);
+        for (String i : names) {
+            conflicts(i, "cannot create an interface named " + i);
+        }
+        bridge(br);
+        rows.addPortRow(br, name);
+        for (String i : names) {
+            if (rows.ifaces.containsKey(i)) { // named twice: two Interface rows of one name
+                rows.twice.add(i);
+            }
+            rows.addIface(name, new Row("Interface", i));
+            rows.expected.add(i);
+        }
+        rows.ports.get(name).cols.put("bond_fake_iface", Ovsdb.Datum.of(Boolean.toString(c.has("--fake-iface"))));
+        for (String setting : words.subList(n, words.size())) {
+            setColumn(rows.ports.get(name), setting);
+        }
+    }
+
+    // cmd_add_bond_iface(): a new interface of an existing port
+    private void addBondIface(Command c) {
+        String port = c.arg(0), name = c.arg(1);
+        String on = rows.portBridge.get(port);
+        if (on == null || on.equals(port)) {
+            throw new VsctlException("no port named " + port);
+        }
+        if (c.has("--may-exist") && rows.ifaces.containsKey(name)) {
+            if (rows.portOf(name).equals(port)) {
+                return;
+            }
+            throw new VsctlException("\"" + commandString(c) + "\" but " + name + " is actually attached to port "
+                    + rows.portOf(name));
+        }
+        conflicts(name, "cannot create an interface named " + name);
+        rows.addIface(port, new Row("Interface", name));
+        rows.expected.add(name);
+    }
+
+    // cmd_del_bond_iface(): an interface out of its port, never the last one
+    private void delBondIface(Command c) {
+        String name = c.arg(c.args().size() - 1);
+        if (!iface(name)) {
+            if (c.has("--if-exists")) {
+                return;
+            }
+            throw new VsctlException("no interface named " + name);
+        }
+        if (c.args().size() > 1) {
+            String port = c.arg(0), on = rows.portBridge.get(port);
+            if (on == null || on.equals(port)) {
+                throw new VsctlException("no port named " + port);
+            }
+            if (!rows.portOf(name).equals(port)) {
+                throw new VsctlException("port " + port + " does not have an interface " + name);
+            }
+        }
+        if (rows.ifacesOf(rows.portOf(name)).size() < 2) {
+            throw new VsctlException("cannot delete last interface from port " + rows.portOf(name));
+        }
+        rows.removeIface(name);
+    }
+
+    // find_iface(): an interface by name, but a bridge's local one
+    private boolean iface(String name) {
+        return rows.ifaces.containsKey(name) && !rows.portBridge.get(rows.portOf(name)).equals(name);
     }
 
     // add_port() of cmd_add_port(): the port, its interface, and Port columns from the extra arguments; the name's
@@ -617,17 +731,21 @@ public final class OvsVsctl implements Tool {
             }
             return;
         }
+        if (c.has("--with-iface") && !rows.portBridge.containsKey(name) && iface(name)) {
+            name = rows.portOf(name); // cmd_del_port(): the port of the interface so named
+        }
         String on = rows.portBridge.get(name);
         if (on == null || on.equals(name)) {
             if (mustExist) {
-                throw new VsctlException("no port named " + name);
+                throw new VsctlException(c.has("--with-iface") ? "no port or interface named " + name
+                        : "no port named " + name);
             }
             return;
         }
         if (c.args().size() == 2) {
             bridge(c.arg(0));
             if (!on.equals(c.arg(0))) {
-                throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + name);
+                throw new VsctlException("bridge " + c.arg(0) + " does not have a port " + c.arg(1));
             }
         }
         rows.removeRows(name);
@@ -651,6 +769,9 @@ public final class OvsVsctl implements Tool {
         Map<String, Row> t = rows.table(table);
         boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
         Row r = byName || ROOTS.contains(table) ? null : t.get(id);
+        if (table.equals("Interface") && rows.twice.contains(id)) { // get_row_by_id(): two rows of that name
+            throw new VsctlException("multiple rows in Interface match \"" + id + "\"");
+        }
         if (table.equals("QoS") && rows.ports.containsKey(id)) { // vsctl_row_ids: a Port's name finds its qos
             List<String> q = rows.ports.get(id).get("qos").keys();
             r = q.isEmpty() ? null : OvsdbRows.rowWithUuid(t, q.get(0));
@@ -951,12 +1072,13 @@ public final class OvsVsctl implements Tool {
                         line("            " + col + ": " + v);
                     }
                 }
-                line("            Interface " + Ovsdb.atom(Ovsdb.Atom.S, p));
-                Row i = rows.ifaces.get(p);
-                for (String col : List.of("type", "options", "error")) {
-                    String v = Ovsdb.format(Ovsdb.column("Interface", col), i.get(col));
-                    if (!v.equals("[]") && !v.equals("{}") && !v.equals("\"\"")) {
-                        line("                " + col + ": " + v);
+                for (Row i : rows.ifacesOf(p)) {
+                    line("            Interface " + Ovsdb.atom(Ovsdb.Atom.S, i.name));
+                    for (String col : List.of("type", "options", "error")) {
+                        String v = Ovsdb.format(Ovsdb.column("Interface", col), i.get(col));
+                        if (!v.equals("[]") && !v.equals("{}") && !v.equals("\"\"")) {
+                            line("                " + col + ": " + v);
+                        }
                     }
                 }
             });

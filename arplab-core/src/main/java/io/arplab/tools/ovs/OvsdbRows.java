@@ -40,6 +40,12 @@ final class OvsdbRows {
         final Map<String, Row> qos = new LinkedHashMap<>();
         final Map<String, Row> queues = new LinkedHashMap<>();
         int mirrorSeq;
+        /**
+         * The Port rows of bonds, and of Ports whose one interface has another name (a bond after del-bond-iface),
+         * as committed, and the Port each of their interfaces is part of.
+         */
+        final Map<String, Row> bondPorts = new HashMap<>();
+        final Map<String, String> bondIfaces = new HashMap<>();
         /** The Manager targets (set-manager) and the SSL row (set-ssl), which the vswitchd's bridges ignore. */
         List<String> managers = List.of();
         Row ssl;
@@ -49,6 +55,7 @@ final class OvsdbRows {
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
             "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids", "Port:qos",
+            "Port:bond_mode", "Port:bond_updelay", "Port:bond_downdelay", "Port:bond_fake_iface",
             "Interface:external_ids", "Interface:mtu_request", "Interface:other_config", "Interface:mac",
             "Interface:ingress_policing_burst", "Interface:ingress_policing_kpkts_burst",
             "Interface:ingress_policing_kpkts_rate", "Interface:ingress_policing_rate", "Port:mac");
@@ -60,6 +67,8 @@ final class OvsdbRows {
     final Map<String, Row> ports = new LinkedHashMap<>();
     final Map<String, String> portBridge = new LinkedHashMap<>();
     final Map<String, Row> ifaces = new LinkedHashMap<>();
+    /** The Port each interface is part of, by name (the interface's own name but for a bond's members). */
+    final Map<String, String> ifacePort = new HashMap<>();
     /** The Mirror and Flow_Table rows, by key. */
     final Map<String, Row> mirrors = new LinkedHashMap<>();
     final Map<String, Row> flowTables = new LinkedHashMap<>();
@@ -70,6 +79,8 @@ final class OvsdbRows {
     /** The Manager rows' targets and the SSL row (null: none), kept in {@link Stored} by the commit. */
     List<String> managers;
     Row ssl;
+    /** Interface names add-bond inserted twice in this transaction (two rows of one name). */
+    final java.util.Set<String> twice = new java.util.HashSet<>();
     /** Interfaces add-port inserted in this transaction (post_db_reload_expect_iface()): their errors are shown. */
     final java.util.Set<String> expected = new java.util.HashSet<>();
     private final Vswitchd vswitchd;
@@ -104,18 +115,33 @@ final class OvsdbRows {
             List<String> protocols = new ArrayList<>();
             o.protocols.forEach(v -> protocols.add(v.protocolName));
             r.cols.put("protocols", new Datum(protocols, List.of()));
-            for (String c : List.of("mcast_snooping_enable", "rstp_enable", "stp_enable")) {
+            for (String c : List.of("rstp_enable", "stp_enable")) {
                 r.cols.put(c, Datum.of("false"));
             }
+            r.cols.put("mcast_snooping_enable", Datum.of(Boolean.toString(o.mcast != null)));
             restore(r);
             bridges.put(o.name, r);
             for (Ofproto.Port p : o.ports()) {
+                io.arplab.flow.Bond bond = o.bondOf(p);
+                String port = bond != null ? bond.name : stored.bondIfaces.get(p.name);
+                if (port != null) { // a bond's Port row as committed, with its members' live interfaces
+                    storedPortRow(port, o.name, bond);
+                    addIface(port, live(o, p));
+                    continue;
+                }
                 addRows(o.name, p.name, live(o, p));
                 vlanColumns(ports.get(p.name), p.vlan);
+                mcastColumns(ports.get(p.name), p);
                 ports.get(p.name).cols.put("protected", Datum.of(Boolean.toString(p.protectedPort)));
             }
         }
         stored.failed.forEach((name, iface) -> {
+            String port = stored.bondIfaces.get(name);
+            if (port != null) { // an interface of a bond that could not be opened: in its Port row still
+                storedPortRow(port, stored.failedBridge.get(name), null);
+                addIface(port, copy(iface));
+                return;
+            }
             addRows(stored.failedBridge.get(name), name, copy(iface));
             if (stored.failedPort.containsKey(name)) {
                 ports.get(name).cols.putAll(stored.failedPort.get(name).cols);
@@ -129,6 +155,22 @@ final class OvsdbRows {
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
         }
+    }
+
+    // the Port row of a bond (or of a Port whose interface has another name) as committed, without its interfaces
+    private void storedPortRow(String port, String bridge, io.arplab.flow.Bond bond) {
+        if (ports.containsKey(port)) {
+            return;
+        }
+        Row bp = stored.bondPorts.containsKey(port) ? copy(stored.bondPorts.get(port)) : new Row("Port", port);
+        bp.cols.put("interfaces", Datum.EMPTY);
+        if (bond != null) { // port_refresh_bond_status(): the active member's MAC
+            bp.cols.put("bond_active_slave", bond.activeMac == 0 ? Datum.EMPTY
+                    : Datum.of(io.arplab.flow.MatchFormat.mac(bond.activeMac)));
+        }
+        ports.put(port, bp);
+        portBridge.put(port, bridge);
+        bridges.get(bridge).cols.put("ports", portsOf(bridge));
     }
 
     /** A table's row with this uuid, or null. */
@@ -169,7 +211,8 @@ final class OvsdbRows {
             i.cols.put(c, Datum.of("0"));
         }
         i.cols.put("admin_state", Datum.of("up"));
-        i.cols.put("link_state", Datum.of("up"));
+        // iface_refresh_netdev_status(): the carrier, which a dummy netdev set down (or port_mod'ed) lacks
+        i.cols.put("link_state", Datum.of((p.config & Ofproto.Port.PORT_DOWN) != 0 ? "down" : "up"));
         Map<String, String> s = new LinkedHashMap<>();
         if (p.isTunnel() || p.isPatch()) { // a netdev-vport: no MTU, the four counters
             s.put("rx_bytes", Long.toString(p.rxBytes));
@@ -221,23 +264,76 @@ final class OvsdbRows {
 
     /** A port row with its one interface on bridge {@code bridge}. */
     void addRows(String bridge, String name, Row iface) {
+        Row p = addPortRow(bridge, name);
+        p.cols.put("interfaces", Datum.of(iface.uuid()));
+        restore(iface);
+        ifaces.put(name, iface);
+    }
+
+    /** A Port row with no interface yet on bridge {@code bridge}. */
+    Row addPortRow(String bridge, String name) {
         Row p = new Row("Port", name);
         p.cols.put("bond_downdelay", Datum.of("0"));
         p.cols.put("bond_updelay", Datum.of("0"));
         for (String c : List.of("bond_fake_iface", "fake_bridge", "protected")) {
             p.cols.put(c, Datum.of("false"));
         }
-        p.cols.put("interfaces", Datum.of(iface.uuid()));
         restore(p);
-        restore(iface);
         ports.put(name, p);
         portBridge.put(name, bridge);
-        ifaces.put(name, iface);
         bridges.get(bridge).cols.put("ports", portsOf(bridge));
+        return p;
+    }
+
+    /** Interface {@code iface} added to the Port row {@code port} (add-bond, add-bond-iface). */
+    void addIface(String port, Row iface) {
+        restore(iface);
+        ifaces.put(iface.name, iface);
+        ifacePort.put(iface.name, port);
+        Row p = ports.get(port);
+        List<String> uuids = new ArrayList<>(p.get("interfaces").keys());
+        uuids.add(iface.uuid());
+        p.cols.put("interfaces", new Datum(uuids, List.of()));
+    }
+
+    /** Interface {@code iface} taken out of its Port row (del-bond-iface). */
+    void removeIface(String iface) {
+        Row i = ifaces.remove(iface);
+        Row p = ports.get(ifacePort.remove(iface));
+        List<String> uuids = new ArrayList<>(p.get("interfaces").keys());
+        uuids.remove(i.uuid());
+        p.cols.put("interfaces", new Datum(uuids, List.of()));
+    }
+
+    /** The Port row's interfaces, in its interfaces column's order. */
+    List<Row> ifacesOf(String port) {
+        List<Row> out = new ArrayList<>();
+        for (String uuid : ports.get(port).get("interfaces").keys()) {
+            Row i = rowWithUuid(ifaces, uuid);
+            if (i != null) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The name of the Port row interface {@code iface} is part of. */
+    String portOf(String iface) {
+        return ifacePort.getOrDefault(iface, iface);
     }
 
     void removeRows(String port) {
         String bridge = portBridge.remove(port);
+        Row row = ports.get(port);
+        if (row != null) {
+            for (String uuid : row.get("interfaces").keys()) {
+                Row i = rowWithUuid(ifaces, uuid);
+                if (i != null) {
+                    ifaces.remove(i.name);
+                    ifacePort.remove(i.name);
+                }
+            }
+        }
         ports.remove(port);
         ifaces.remove(port);
         if (bridges.containsKey(bridge)) {
@@ -361,7 +457,7 @@ final class OvsdbRows {
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
                 Row i = ifaces.get(p.name);
-                boolean here = i != null && portBridge.get(p.name).equals(b.bridgeName());
+                boolean here = i != null && portBridge.get(portOf(p.name)).equals(b.bridgeName());
                 if (p.ofport == Ports.LOCAL || b.ofproto().port(p.name) != p) { // or deleted as a victim below
                     continue;
                 }
@@ -380,7 +476,7 @@ final class OvsdbRows {
                         if (v != null && request(v) == want) {
                             continue;
                         }
-                        if (v != null && portBridge.get(victim.name).equals(b.bridgeName())) {
+                        if (v != null && portBridge.get(portOf(victim.name)).equals(b.bridgeName())) {
                             recreated.put(victim.name, victim.ofport);
                         }
                         vswitchd.delPort(b, victim.name);
@@ -408,23 +504,25 @@ final class OvsdbRows {
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
                 Row i = ifaces.get(p.name);
-                if (i != null && portBridge.get(p.name).equals(b.bridgeName())) {
+                if (i != null && portBridge.get(portOf(p.name)).equals(b.bridgeName())) {
                     String mtu = i.string("mtu_request");
                     b.ofproto().requestMtu(p, mtu == null ? null : Long.valueOf(mtu));
-                    b.ofproto().setQueueDscps(p, queueDscps(ports.get(p.name)));
+                    b.ofproto().setQueueDscps(p, queueDscps(ports.get(portOf(p.name))));
                     internalMac(b, p, i.string("mac"));
                 }
             }
         }
         for (OvsBridge b : vswitchd.bridges()) {
             for (Ofproto.Port p : b.ofproto().ports()) {
-                Row r = ports.get(p.name);
-                if (r != null && portBridge.get(p.name).equals(b.bridgeName())) {
+                Row r = ifaces.containsKey(p.name) ? ports.get(portOf(p.name)) : null;
+                if (r != null && portBridge.get(r.name).equals(b.bridgeName())) {
                     b.ofproto().setVlan(p, portVlan(r));
                     b.ofproto().setProtected(p, "true".equals(r.string("protected")));
                 }
             }
         }
+        configureBonds();
+        configureMcastSnooping();
         collectMirrors();
         for (OvsBridge b : vswitchd.bridges()) {
             configureMirrors(b, bridges.get(b.bridgeName()));
@@ -440,8 +538,18 @@ final class OvsdbRows {
         qos.forEach((k, r) -> stored.qos.put(k, copy(r)));
         stored.queues.clear();
         queues.forEach((k, r) -> stored.queues.put(k, copy(r)));
+        stored.bondPorts.clear();
+        stored.bondIfaces.clear();
+        ports.forEach((n, r) -> {
+            List<Row> of = ifacesOf(n);
+            if (of.size() > 1 || of.size() == 1 && !of.get(0).name.equals(n)) {
+                stored.bondPorts.put(n, copy(r));
+                of.forEach(i -> stored.bondIfaces.put(i.name, n));
+            }
+        });
         stored.failedPort.clear(); // a port without a netdev keeps its row as the database does
-        stored.failed.keySet().forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
+        stored.failed.keySet().stream().filter(ports::containsKey) // a bond's interface has no Port of its own
+                .forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
         for (Row r : all()) {
             Map<String, Datum> keep = new HashMap<>();
@@ -453,6 +561,76 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    /**
+     * bridge_configure_mcast_snooping(): the table of a bridge with mcast_snooping_enable, its aging time and size
+     * (0 or none: the defaults, 300 s and 2048), flooding of unregistered groups unless
+     * other_config:mcast-snooping-disable-flood-unregistered; each Port's flood and flood-reports flags.
+     */
+    private void configureMcastSnooping() {
+        for (OvsBridge b : vswitchd.bridges()) {
+            Row br = bridges.get(b.bridgeName());
+            if (br == null) {
+                continue;
+            }
+            Map<String, String> other = br.map("other_config");
+            int idle = smapInt(other.get("mcast-snooping-aging-time"), 0);
+            int max = smapInt(other.get("mcast-snooping-table-size"), 0);
+            b.ofproto().setMcastSnooping("true".equals(br.string("mcast_snooping_enable")), idle != 0 ? idle : 300,
+                    max != 0 ? max : 2048, !"true".equals(other.get("mcast-snooping-disable-flood-unregistered")));
+            for (Ofproto.Port p : b.ofproto().ports()) {
+                Row r = ifaces.containsKey(p.name) ? ports.get(portOf(p.name)) : null;
+                if (r != null && b.bridgeName().equals(portBridge.get(r.name))) {
+                    Map<String, String> po = r.map("other_config");
+                    b.ofproto().setMcastPortFlags(p, "true".equals(po.get("mcast-snooping-flood")),
+                            "true".equals(po.get("mcast-snooping-flood-reports")));
+                }
+            }
+        }
+    }
+
+    /**
+     * port_configure() of each Port of several interfaces: a bond of its interfaces' ports, with the settings
+     * port_configure_bond() reads (bridge.c); a Port back to one interface, or gone, is a bond no more.
+     */
+    private void configureBonds() {
+        for (OvsBridge b : vswitchd.bridges()) {
+            Ofproto o = b.ofproto();
+            java.util.Set<String> live = new java.util.HashSet<>();
+            portBridge.forEach((port, bridge) -> {
+                if (!bridge.equals(b.bridgeName())) {
+                    return;
+                }
+                List<Ofproto.Port> members = new ArrayList<>();
+                for (Row i : ifacesOf(port)) {
+                    if (o.port(i.name) != null) {
+                        members.add(o.port(i.name));
+                    }
+                }
+                if (members.size() > 1) { // port_configure(): a bond of the interfaces that opened
+                    live.add(port);
+                    o.setBond(port, members, bondSettings(ports.get(port)), now);
+                }
+            });
+            new ArrayList<>(o.bonds.keySet()).stream().filter(n -> !live.contains(n)).forEach(o::removeBond);
+        }
+    }
+
+    // port_configure_bond(): active-backup by default, a rebalance interval below 1000 ms but 0 made 1000, the
+    // primary for active-backup alone
+    private static io.arplab.flow.Bond.Settings bondSettings(Row port) {
+        Map<String, String> other = port.map("other_config");
+        io.arplab.flow.Bond.Mode mode = io.arplab.flow.Bond.Mode.of(port.string("bond_mode"));
+        mode = mode == null ? io.arplab.flow.Bond.Mode.AB : mode;
+        int rebalance = smapInt(other.get("bond-rebalance-interval"), 10_000);
+        rebalance = rebalance != 0 && rebalance < 1000 ? 1000 : rebalance;
+        String up = port.string("bond_updelay"), down = port.string("bond_downdelay");
+        return new io.arplab.flow.Bond.Settings(mode, Math.max(0, up == null ? 0 : Integer.parseInt(up)),
+                Math.max(0, down == null ? 0 : Integer.parseInt(down)), smapInt(other.get("bond-hash-basis"), 0),
+                rebalance, mode == io.arplab.flow.Bond.Mode.AB || "true".equals(other.get("lacp-fallback-ab"))
+                        ? other.get("bond-primary") : null,
+                "true".equals(other.get("all-members-active")), "true".equals(other.get("lacp-fallback-ab")));
     }
 
     /** The bridges this reconfiguration adds (add_del_bridges()), whose local interfaces bridge_add_ports() opens. */
@@ -489,13 +667,17 @@ final class OvsdbRows {
                 mbridge.destroy(key);
             }
         }
-        Map<String, Ofproto.Port> byUuid = new HashMap<>();
+        Map<String, List<Ofproto.Port>> byUuid = new HashMap<>(); // a Port's ports: a bond's members, first first
         for (Ofproto.Port p : b.ofproto().ports()) {
-            Row r = ports.get(p.name);
-            if (r != null && b.bridgeName().equals(portBridge.get(p.name))) {
-                byUuid.put(r.uuid(), p);
+            Row r = ports.get(portOf(p.name));
+            if (r != null && b.bridgeName().equals(portBridge.get(r.name))) {
+                byUuid.computeIfAbsent(r.uuid(), k -> new ArrayList<>()).add(p);
             }
         }
+        byUuid.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(p -> {
+            io.arplab.flow.Bond bond = b.ofproto().bondOf(p);
+            return bond == null ? 0 : new ArrayList<>(bond.members.keySet()).indexOf(p);
+        })));
         for (String uuid : wanted) {
             Row m = rowWithUuid(mirrors, uuid);
             if (m == null) {
@@ -504,12 +686,13 @@ final class OvsdbRows {
             String outUuid = m.string("output_port"), outVlan = m.string("output_vlan");
             long out = -1;
             if (outUuid != null) {
-                Ofproto.Port p = byUuid.get(outUuid);
+                List<Ofproto.Port> p = byUuid.get(outUuid);
                 if (p == null) { // "mirror %s outputs to port not on bridge"
                     mbridge.destroy(uuid);
                     continue;
                 }
-                out = p.ofport;
+                out = p.get(0).ofport; // a bond's bundle: its first member
+
             } else if (outVlan == null) { // "mirror %s does not specify output; ignoring"
                 mbridge.destroy(uuid);
                 continue;
@@ -520,9 +703,9 @@ final class OvsdbRows {
                 dsts.addAll(srcs);
             } else {
                 m.get("select_src_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
-                        .forEach(p -> srcs.add(p.ofport));
+                        .forEach(l -> l.forEach(p -> srcs.add(p.ofport)));
                 m.get("select_dst_port").keys().stream().map(byUuid::get).filter(Objects::nonNull)
-                        .forEach(p -> dsts.add(p.ofport));
+                        .forEach(l -> l.forEach(p -> dsts.add(p.ofport)));
             }
             BitSet vlans = bits(m.get("select_vlan")); // vlan_bitmap_from_array(): none for an empty set
             String snaplen = m.string("snaplen");
@@ -569,7 +752,15 @@ final class OvsdbRows {
             }
         });
         // SHASH_FOR_EACH over bridge_collect_wanted_ports()' shash: the names in hash_string() bucket order
-        for (String name : io.arplab.flow.Hmap.of(wanted, io.arplab.flow.Hmap.shash())) {
+        List<String> wantedIfaces = new ArrayList<>(); // each Port's interfaces in turn (bridge_add_ports__())
+        for (String port : io.arplab.flow.Hmap.of(wanted, io.arplab.flow.Hmap.shash())) {
+            List<Row> of = ifacesOf(port);
+            if (of.isEmpty() && ifaces.containsKey(port)) {
+                of = List.of(ifaces.get(port));
+            }
+            of.forEach(i -> wantedIfaces.add(i.name));
+        }
+        for (String name : wantedIfaces) {
             Row i = ifaces.get(name);
             Ofproto.Port local = name.equals(b.bridgeName()) ? b.ofproto().port(name) : null;
             if (local != null && local.ofport == Ports.LOCAL) {
@@ -690,6 +881,18 @@ final class OvsdbRows {
         } catch (NumberFormatException e) {
             return dflt;
         }
+    }
+
+    // the Port row's other_config:mcast-snooping-flood and -flood-reports as the port keeps them
+    private static void mcastColumns(Row r, Ofproto.Port p) {
+        Map<String, String> other = new java.util.TreeMap<>(r.map("other_config"));
+        if (p.mcastFlood) {
+            other.put("mcast-snooping-flood", "true");
+        }
+        if (p.mcastFloodReports) {
+            other.put("mcast-snooping-flood-reports", "true");
+        }
+        r.cols.put("other_config", other.isEmpty() ? Datum.EMPTY : Datum.of(other));
     }
 
     // the Port row's VLAN columns as the port's configuration keeps them

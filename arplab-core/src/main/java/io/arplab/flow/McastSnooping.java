@@ -1,0 +1,292 @@
+package io.arplab.flow;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A bridge's multicast snooping table (lib/mcast-snooping.c): groups learned from IGMP
+ * and MLD reports per VLAN and bundle (an LRU of groups, each an LRU of its bundles, expiring after the idle time),
+ * the multicast routers learned from queries (180 s), and the ports configured to take every multicast (flood) or
+ * every report (flood-reports). A group's address is an IPv6 address, IPv4 mapped (::ffff:a.b.c.d). Times are in
+ * seconds of the bridge's clock.
+ */
+public final class McastSnooping {
+    /** MCAST_MROUTER_PORT_IDLE_TIME. */
+    static final int MROUTER_IDLE = 180;
+
+    /** struct mcast_group: a group (its IPv6 address's two halves) in a VLAN, its bundles least recent first. */
+    public static final class Group {
+        public final long hi, lo;
+        public final int vlan;
+        public final List<Bundle> bundles = new ArrayList<>();
+
+        Group(long hi, long lo, int vlan) {
+            this.hi = hi;
+            this.lo = lo;
+            this.vlan = vlan;
+        }
+
+        /** ipv6_format_mapped(): an IPv4-mapped address dotted, another as IPv6. */
+        public String address() {
+            if (hi == 0 && lo >>> 32 == 0xffff) {
+                return MatchFormat.ip(lo & 0xffffffffL);
+            }
+            return new io.arplab.wire.Ipv6Address(hi, lo).toString(); // inet_ntop()
+        }
+    }
+
+    /** in6_addr_mapped_ipv4(). */
+    static long mapped(long ip4) {
+        return 0xffff_0000_0000L | ip4;
+    }
+
+    /** struct mcast_group_bundle and struct mcast_mrouter_bundle: a bundle (its port), and when it expires. */
+    public static final class Bundle {
+        public final long port;
+        public final int vlan;
+        public long expires;
+
+        Bundle(long port, int vlan, long expires) {
+            this.port = port;
+            this.vlan = vlan;
+            this.expires = expires;
+        }
+    }
+
+    /** group_lru: least recently used first. */
+    public final List<Group> groups = new ArrayList<>();
+    /** mrouter_lru. */
+    public final List<Bundle> mrouters = new ArrayList<>();
+    /** fport_list and rport_list: the ports flagged mcast-snooping-flood and mcast-snooping-flood-reports. */
+    final List<Long> floodPorts = new ArrayList<>();
+    final List<Long> reportPorts = new ArrayList<>();
+    public int idleTime = 300;
+    int maxEntries = 2048;
+    boolean floodUnreg = true;
+
+    /** mcast_snooping_set_idle_time(): 15 to 3600 s, the entries' expiry moved by the change. */
+    public void setIdleTime(int t) {
+        t = t < 15 ? 15 : Math.min(t, 3600);
+        int delta = t - idleTime;
+        groups.forEach(g -> g.bundles.forEach(b -> b.expires += delta));
+        idleTime = t;
+    }
+
+    /** mcast_snooping_set_max_entries(): 10 to a million. */
+    public void setMaxEntries(int n) {
+        maxEntries = n < 10 ? 10 : Math.min(n, 1_000_000);
+    }
+
+    /** mcast_snooping_set_flood_unreg(); whether it changed. */
+    public boolean setFloodUnreg(boolean enable) {
+        boolean changed = floodUnreg != enable;
+        floodUnreg = enable;
+        return changed;
+    }
+
+    /** mcast_snooping_set_port_flood() and ..._flood_reports(). */
+    public void setPortFlags(long port, boolean flood, boolean floodReports) {
+        floodPorts.remove(port);
+        reportPorts.remove(port);
+        if (flood) {
+            floodPorts.add(port);
+        }
+        if (floodReports) {
+            reportPorts.add(port);
+        }
+    }
+
+    /** mcast_snooping_lookup4(). */
+    Group lookup(long hi, long lo, int vlan) {
+        for (Group g : groups) {
+            if (g.hi == hi && g.lo == lo && g.vlan == vlan) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private Bundle mrouter(int vlan, long port) {
+        for (Bundle m : mrouters) {
+            if (m.vlan == vlan && m.port == port) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * mcast_snooping_add_group(): nothing for a router or flood port; a new group (the least recently used one
+     * evicted when the table is full) or the group refreshed, the bundle last in its LRU. Returns whether the group
+     * is new.
+     */
+    boolean addGroup(long hi, long lo, int vlan, long port, long now) {
+        if (mrouter(vlan, port) != null || floodPorts.contains(port)) {
+            return false;
+        }
+        Group g = lookup(hi, lo, vlan);
+        boolean learned = g == null;
+        if (g == null) {
+            if (groups.size() >= maxEntries) {
+                groups.remove(0);
+            }
+            g = new Group(hi, lo, vlan);
+        } else {
+            groups.remove(g);
+        }
+        g.bundles.removeIf(b -> b.port == port); // mcast_group_insert_bundle()
+        g.bundles.add(new Bundle(port, vlan, now + idleTime));
+        groups.add(g);
+        return learned;
+    }
+
+    /** mcast_snooping_leave_group(): not on a flood-reports port, whose hosts may stay. */
+    boolean leaveGroup(long hi, long lo, int vlan, long port) {
+        if (reportPorts.contains(port)) {
+            return false;
+        }
+        Group g = lookup(hi, lo, vlan);
+        return g != null && g.bundles.removeIf(b -> b.port == port);
+    }
+
+    /** mcast_snooping_add_mrouter(): not a flood port; refreshed or new, last in the LRU. */
+    boolean addMrouter(int vlan, long port, long now) {
+        if (floodPorts.contains(port)) {
+            return false;
+        }
+        Bundle m = mrouter(vlan, port);
+        boolean learned = m == null;
+        if (m != null) {
+            mrouters.remove(m);
+        } else {
+            m = new Bundle(port, vlan, 0);
+        }
+        m.expires = now + MROUTER_IDLE;
+        mrouters.add(m);
+        return learned;
+    }
+
+    /**
+     * mcast_snooping_add_report(): an IGMPv3 report's records of known types (1-6), an INCLUDE with no source a
+     * leave, any other a join; returns how many changed the table. An unknown type's record is read again in its
+     * place, as OVS's loop does.
+     */
+    int addReport(byte[] frame, int l4, int vlan, long port, long now) {
+        if (frame.length < l4 + 8) {
+            return 0;
+        }
+        int ngrp = (frame[l4 + 6] & 0xff) << 8 | frame[l4 + 7] & 0xff;
+        int off = l4 + 8, count = 0;
+        while (ngrp-- > 0) {
+            if (frame.length < off + 8) {
+                break;
+            }
+            int type = frame[off] & 0xff, auxLen = frame[off + 1] & 0xff;
+            int nsrcs = (frame[off + 2] & 0xff) << 8 | frame[off + 3] & 0xff;
+            if (type < 1 || type > 6) {
+                continue;
+            }
+            long addr = (frame[off + 4] & 0xffL) << 24 | (frame[off + 5] & 0xffL) << 16
+                    | (frame[off + 6] & 0xffL) << 8 | frame[off + 7] & 0xffL;
+            boolean ret = nsrcs == 0 && (type == 1 || type == 3) ? leaveGroup(0, mapped(addr), vlan, port)
+                    : addGroup(0, mapped(addr), vlan, port, now);
+            if (ret) {
+                count++;
+            }
+            off += 8 + nsrcs * 4 + auxLen;
+        }
+        return count;
+    }
+
+    /**
+     * mcast_snooping_add_mld(): an MLDv1 report joins and a done leaves the group after the 8-byte header; an MLDv2
+     * report's records of known types (1-6) as IGMPv3's (an INCLUDE with no source a leave); returns how many
+     * changed the table.
+     */
+    int addMld(byte[] f, int l4, int vlan, long port, long now) {
+        if (f.length < l4 + 8) {
+            return 0;
+        }
+        int type = f[l4] & 0xff, ngrp = (f[l4 + 6] & 0xff) << 8 | f[l4 + 7] & 0xff;
+        int off = l4 + 8, count = 0;
+        if (type == 131 || type == 132) {
+            if (f.length < off + 16) {
+                return 0;
+            }
+            long hi = be64(f, off), lo = be64(f, off + 8);
+            return (type == 131 ? addGroup(hi, lo, vlan, port, now) : leaveGroup(hi, lo, vlan, port)) ? 1 : 0;
+        }
+        while (type == 143 && ngrp-- > 0) {
+            if (f.length < off + 20) {
+                break;
+            }
+            int rtype = f[off] & 0xff, auxLen = f[off + 1] & 0xff;
+            int nsrcs = (f[off + 2] & 0xff) << 8 | f[off + 3] & 0xff;
+            if (rtype >= 1 && rtype <= 6) {
+                long hi = be64(f, off + 4), lo = be64(f, off + 12);
+                boolean ret = nsrcs == 0 && (rtype == 1 || rtype == 3) ? leaveGroup(hi, lo, vlan, port)
+                        : addGroup(hi, lo, vlan, port, now);
+                if (ret) {
+                    count++;
+                }
+            }
+            off += 20 + nsrcs * 16 + auxLen;
+        }
+        return count;
+    }
+
+    private static long be64(byte[] f, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | f[off + i] & 0xff;
+        }
+        return v;
+    }
+
+    /** mcast_snooping_mdb_flush(): the groups and the routers. */
+    public void flushMdb() {
+        groups.clear();
+        mrouters.clear();
+    }
+
+    /** mcast_snooping_flush_bundle(): a port gone or reconfigured leaves every group and router entry. */
+    public void flushBundle(long port) {
+        for (Iterator<Group> i = groups.iterator(); i.hasNext();) {
+            Group g = i.next();
+            if (g.bundles.removeIf(b -> b.port == port) && g.bundles.isEmpty()) {
+                i.remove();
+            }
+        }
+        mrouters.removeIf(m -> m.port == port);
+    }
+
+    /**
+     * mcast_snooping_run(): from the least recently used group, groups over the table's size go, then the expired
+     * bundles of each (a group left empty goes) until one has none expired; the expired routers.
+     */
+    public void run(long now) {
+        while (!groups.isEmpty()) {
+            Group g = groups.get(0);
+            if (groups.size() > maxEntries) {
+                groups.remove(0);
+                continue;
+            }
+            int expired = 0;
+            while (!g.bundles.isEmpty() && g.bundles.get(0).expires <= now) {
+                g.bundles.remove(0);
+                expired++;
+            }
+            if (g.bundles.isEmpty()) {
+                groups.remove(0);
+                expired++;
+            }
+            if (expired == 0) {
+                break;
+            }
+        }
+        while (!mrouters.isEmpty() && now >= mrouters.get(0).expires) {
+            mrouters.remove(0);
+        }
+    }
+}
