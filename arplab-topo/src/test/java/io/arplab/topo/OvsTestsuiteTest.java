@@ -45,9 +45,6 @@ class OvsTestsuiteTest {
             Map.entry("vsctl-more.in#4", "not modelled: create of Interface, Port and Bridge rows, as #2"),
             Map.entry("vsctl-more.in#5", "not modelled: the bridge #4 creates"),
             Map.entry("vsctl-more.in#6", "not modelled: the bridge #4 creates"),
-            Map.entry("mcast-trunk.in", "not modelled: the bridge's multicast snooping (mcast_snooping_enable,"
-                    + " lib/mcast-snooping.c's mdb and mdb/show, NORMAL's multicast forwarding)"),
-            Map.entry("mcast-mdb-delete.in", "not modelled: multicast snooping, as mcast-trunk.in"),
             Map.entry("ft-names.in#13", "not modelled: OpenFlow 1.3's OFPTFFC_EPERM for a table features request,"
                     + " whose data is the last of the request's multipart messages (every table with its properties)"),
             Map.entry("tunnel-geneve-vxlan.in#6", "OVS's own run-to-run noise: netdev_vport_construct() gives each"
