@@ -322,7 +322,12 @@ final class NftParser {
                 }
                 addChain(t, name, spec, in.previous());
             }
-            case "rule" -> rule(false);
+            case "rule" -> {
+                if (create) {
+                    throw unexpected(what, null); // create_cmd has no CREATE RULE
+                }
+                rule(false);
+            }
             case "set" -> {
                 Named n = tableSpec();
                 Token name = identifier();
