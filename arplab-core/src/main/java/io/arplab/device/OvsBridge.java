@@ -169,7 +169,7 @@ public final class OvsBridge implements Switch {
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
         Ofproto.Port in = ports.get(port);
-        if (in.isLinux()) {
+        if (in.isLinux() && ofproto.datapath.userspace) { // the kernel's datapath keeps the skb's ip_summed
             frame = offloadedChecksum(frame);
         }
         out.tap(frame);
@@ -188,7 +188,8 @@ public final class OvsBridge implements Switch {
      * from an AF_PACKET socket and sends them out as they are, so the host at the other end, whose skb is
      * CHECKSUM_NONE, finds the checksum wrong (__udp4_lib_rcv(): dropped, InCsumErrors). Only an unfragmented
      * datagram with a checksum is so (__ip_append_data() sums a fragmented one in software); the rewrite gives the
-     * same bytes again for a datagram already rewritten. TCP's segments (__tcp_v4_send_check()) are not emulated.
+     * same bytes again for a datagram already rewritten. The kernel's datapath (datapath_type system) takes the skb
+     * itself, ip_summed kept. TCP's segments (__tcp_v4_send_check()) are not emulated.
      */
     static byte[] offloadedChecksum(byte[] frame) {
         int eth = 14;
