@@ -36,10 +36,17 @@ rw = random.Random(seed * 7919 + 1)
 # switch changed mid-run (fdb/flush, dpctl/del-flows, mod-port no-flood, a drop flow added and deleted, a VLAN tag)
 EXTRA = seed >= 31
 rx = random.Random(seed * 104729 + 7)
+# seeds from 101 on, a fourth stream: traceroute and tracepath through the router host, a device's own ARP sysctl
+# (conf.eth0) mid-script, `ip link set dev eth0 address`, `ip neigh replace ... nud noarp` (seeds below 101 draw what
+# they drew before)
+WIDE = seed >= 101
+rd = random.Random("gen-netns wide %d" % seed)  # a string seed: hashed (sha512), so neighbouring seeds differ
 os.makedirs(out, exist_ok=True)
 
 GW, GWMAC = "10.0.0.254", "aa:bb:cc:dd:ee:ff"
 layout = r.choice(["standalone", "standalone", "patch", "router", "secure", "secure", "secure"])
+if WIDE and rd.random() < 0.3:
+    layout = "router"  # more of the router host, for the traces through it
 hosts = []  # dicts: name, ifaces [(net, addr, mac, veth)], sysctls, gateway
 nets = {}  # name -> dict for the lab file
 lines = []
@@ -47,7 +54,7 @@ flows = []
 
 
 def host(name, ifaces, gateway=None):
-    h = {"name": name, "ifaces": ifaces, "sysctls": {}, "gateway": gateway, "alt": []}
+    h = {"name": name, "ifaces": ifaces, "sysctls": {}, "gateway": gateway, "alt": [], "mac0": [i[2] for i in ifaces]}
     hosts.append(h)
     return h
 
@@ -187,6 +194,8 @@ def hazards(kind):
     """Windows (relative to a traffic line's start) in which a line of this kind would race a real run."""
     for i, dur, retries in traffic:
         w = [(4.7, dur[1] + 5.4)]  # a DELAY entry's unicast probe, delay_first_probe_time after a use
+        if WIDE:  # unanswered (a spoof guard, a MAC the flows do not know): ucast_solicit probes, then FAILED
+            w = [(4.7, dur[1] + 8.8)]
         if retries:
             w.append((0.0, 3.4))  # an unresolved neighbour's three requests, retrans_time apart, then FAILED
         if kind == "dp" and not long_idle:
@@ -304,7 +313,10 @@ def neigh_change(h):
         a, m = r.choice(others)
         if x < 0.75:
             m = m if r.random() < 0.7 else "02:00:00:00:00:99"
-            view("%s ip neigh replace %s lladdr %s dev eth0 nud %s" % (h["name"], a, m, r.choice(["permanent", "stale"])), "neigh")
+            nud = r.choice(["permanent", "stale"])
+            if WIDE and rd.random() < 0.5:
+                nud = "noarp"
+            view("%s ip neigh replace %s lladdr %s dev eth0 nud %s" % (h["name"], a, m, nud), "neigh")
         else:
             view("%s ip neigh del %s dev eth0" % (h["name"], a), "neigh")
 
@@ -338,7 +350,8 @@ def mac_change(h):
     net, a, m, v = h["ifaces"][0]
     new = "02:00:00:00:%02x:%s" % (rx.choice([0x10, 0x20]), m[-2:])
     h["ifaces"][0] = (net, a, new, v)
-    emit("%s ip link set eth0 address %s" % (h["name"], new), 0.0, 0.15)
+    dev = "dev eth0" if WIDE and rd.random() < 0.5 else "eth0"
+    emit("%s ip link set %s address %s" % (h["name"], dev, new), 0.0, 0.15)
 
 
 def switch_change(h):
@@ -367,12 +380,32 @@ def sysctl_change(h):
                          ("net.ipv4.icmp_echo_ignore_broadcasts", r.choice([0, 1]))])
     if EXTRA and rx.random() < 0.3:
         key, val = "net.ipv4.conf.all.arp_notify", rx.choice([0, 1])
+    if WIDE and rd.random() < 0.5:  # the device's own key: conf.all and conf.eth0 combine (max or or, by key)
+        key, val = rd.choice([("net.ipv4.conf.eth0.arp_ignore", rd.choice([0, 1, 2, 8])),
+                              ("net.ipv4.conf.eth0.arp_announce", rd.choice([0, 1, 2])),
+                              ("net.ipv4.conf.eth0.arp_accept", rd.choice([0, 1])),
+                              ("net.ipv4.conf.eth0.arp_filter", rd.choice([0, 1])),
+                              ("net.ipv4.conf.eth0.arp_notify", rd.choice([0, 1]))])
     global bcast_host
     if key.endswith("broadcasts") and val == 0:  # one host answers a broadcast echo (two: DUP! lines in any order)
         if bcast_host not in (None, h):
             return
         bcast_host = h
     view("%s sysctl -w %s=%d" % (h["name"], key, val), "neigh")
+
+
+def trace(h):
+    """traceroute or tracepath from a host of the router layout to a host (or the router's far side) across r."""
+    if layout != "router" or h["name"] == "r":
+        return
+    mine = h["ifaces"][0][1].rsplit(".", 1)[0]
+    ts = [i[1] for o in hosts for i in o["ifaces"] if not i[1].startswith(mine + ".")]
+    target = rd.choice(ts)
+    if rd.random() < 0.5:
+        line = "%s traceroute -n -q 1 -w 1 -m 3 %s" % (h["name"], target)
+    else:
+        line = "%s tracepath -n -m 3 %s" % (h["name"], target)
+    traffic_line(line, 0.0, 3.5, True)
 
 
 def ovs_view():
@@ -427,6 +460,8 @@ if WILD:
         addr_add(h)
 if EXTRA:
     senders += [(mac_change, 0.6), (switch_change, 2.0)]
+if WIDE:
+    senders += [(trace, 6.0 if layout == "router" else 0.0), (sysctl_change, 1.0), (mac_change, 0.6)]
 while cmax[-1] < LIMIT - 10:
     for _ in range(r.choice([1, 1, 2, 3])):
         r.choices([f for f, _ in senders], [w for _, w in senders])[0](r.choice(hosts))
@@ -473,7 +508,9 @@ for h in hosts:
     if h["sysctls"]:
         lab.append("    sysctls: {%s}" % ", ".join("%s: %s" % kv for kv in h["sysctls"].items()))
     lab.append("    interfaces:")
-    for net, a, m, v in h["ifaces"]:
+    for n, (net, a, m, v) in enumerate(h["ifaces"]):
+        if WIDE:  # the MAC the host starts with: mac_change() replaced it (seeds below 101 wrote the changed one)
+            m = h["mac0"][n]
         lab.append('      - {network: %s, address: %s, mac: "%s", veth: %s}' % (net, a, m, v))
 open(os.path.join(out, "lab.yaml"), "w").write("\n".join(lab) + "\n")
 open(os.path.join(out, "script.txt"), "w").write(

@@ -1,6 +1,8 @@
 package io.arplab.device;
 
 import io.arplab.flow.Ofproto;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.InternetChecksum;
 import io.arplab.wire.MacAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,14 +168,44 @@ public final class OvsBridge implements Switch {
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
-        out.tap(frame);
         Ofproto.Port in = ports.get(port);
+        if (in.isLinux() && ofproto.datapath.userspace) { // the kernel's datapath keeps the skb's ip_summed
+            frame = offloadedChecksum(frame);
+        }
+        out.tap(frame);
         if (ofproto.port(in.ofport) != in) {
             return; // a deleted port: the datapath no longer polls it
         }
         transmit(now, ofproto.receive(now, in.ofport, frame), out);
         ofproto.datapath.udpif.revalidate(now); // the revalidators' round after the packet (udpif_revalidator())
         transmit(now, ofproto.takeSent(), out);
+    }
+
+    /**
+     * A UDP datagram a host's socket sent out of its veth is CHECKSUM_PARTIAL (the veth offers NETIF_F_HW_CSUM):
+     * udp4_hwcsum() leaves in the field only the pseudo-header's sum, ~csum_tcpudp_magic(), for the hardware to
+     * complete; a Linux bridge or the peer veth keeps ip_summed and trusts it, but netdev-linux reads the frame's bytes
+     * from an AF_PACKET socket and sends them out as they are, so the host at the other end, whose skb is
+     * CHECKSUM_NONE, finds the checksum wrong (__udp4_lib_rcv(): dropped, InCsumErrors). Only an unfragmented
+     * datagram with a checksum is so (__ip_append_data() sums a fragmented one in software); the rewrite gives the
+     * same bytes again for a datagram already rewritten. The kernel's datapath (datapath_type system) takes the skb
+     * itself, ip_summed kept. TCP's segments (__tcp_v4_send_check()) are not emulated.
+     */
+    static byte[] offloadedChecksum(byte[] frame) {
+        int eth = 14;
+        if (frame.length < eth + 20 + 8 || Bytes.u16(frame, 12) != 0x0800 || (frame[eth] & 0xf0) != 0x40
+                || Bytes.u8(frame, eth + 9) != 17 || (Bytes.u16(frame, eth + 6) & 0x3fff) != 0) { // MF, offset
+            return frame;
+        }
+        int udp = eth + (frame[eth] & 0x0f) * 4;
+        if (udp + 8 > frame.length || Bytes.u16(frame, udp + 6) == 0) {
+            return frame; // 0: no checksum (sk_no_check_tx)
+        }
+        long sum = InternetChecksum.pseudoHeader(Bytes.i32(frame, eth + 12), Bytes.i32(frame, eth + 16), 17,
+                Bytes.u16(frame, udp + 4));
+        byte[] f = frame.clone();
+        Bytes.put16(f, udp + 6, InternetChecksum.fold(sum));
+        return f;
     }
 
     // netdev_dummy_send(): the tx_pcap sees each frame, the wire takes it

@@ -101,6 +101,11 @@ public final class TimerWheel {
         return originJiffies + Math.floorDiv(now + phase, TICK);
     }
 
+    /** CLOCK_MONOTONIC at {@code now}: the time since boot, where jiffies read INITIAL_JIFFIES. */
+    public long monotonic(long now) {
+        return (originJiffies - Jiffies.INITIAL) * TICK + phase + now;
+    }
+
     /** The instant of the tick that makes jiffies read {@code j}. */
     public long tickTime(long j) {
         return (j - originJiffies) * TICK - phase;

@@ -285,8 +285,8 @@ public final class Tracepath implements Tool {
                 int port = (basePort + hisptr) & 0xFFFF;
                 long now = ctx.now();
                 hisHops[hisptr] = ttl;
-                hisSendtime[hisptr] = now;
-                byte[] data = packet(now);
+                hisSendtime[hisptr] = monotonic(now);
+                byte[] data = packet(monotonic(now));
                 int[] rc = new int[1];
                 ctx.act(out -> rc[0] = stack.sendUdp(ctx.now(), socket, null, target, port, data, ttl, 0, true, null,
                         out));
@@ -312,6 +312,14 @@ public final class Tracepath implements Tool {
         }
         print(String.format("%2d:  send failed\n", ttl));
         return 0;
+    }
+
+    /**
+     * clock_gettime(CLOCK_MONOTONIC): the machine's uptime, whose seconds are never 0 in a probe (recverr() takes a
+     * payload with tv_sec 0 for a broken router's).
+     */
+    private long monotonic(long now) {
+        return stack.timerWheel().monotonic(now);
     }
 
     /** The probe: mtu - overhead bytes of zeros with struct probehdr (ttl, CLOCK_MONOTONIC send time) in front. */
@@ -377,7 +385,7 @@ public final class Tracepath implements Tool {
         int progress = -1;
         Err e;
         while ((e = errorQueue.poll()) != null) {
-            long ts = ctx.now() + blocked; // clock_gettime() after the lookups of the lines before
+            long ts = monotonic(ctx.now() + blocked); // clock_gettime() after the lookups of the lines before
             progress = mtu;
             int sndhops = -1;
             long retts = -1;

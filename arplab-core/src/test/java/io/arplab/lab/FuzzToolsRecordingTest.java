@@ -477,7 +477,12 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-322.out: ip -s -j neigh", PROXY_DELAY),
             Map.entry("mut-297.out: ip -s -j -i neigh", GATEWAY),
             Map.entry("mut-298.out: sysctl net.", TRAILING_SEPARATOR),
-            Map.entry("mut-298.out: nft 'table ip t { chain c 65536{ xist c; } }'", NFT_BISON));
+            Map.entry("mut-298.out: nft 'table ip t { chain c 65536{ xist c; } }'", NFT_BISON),
+            Map.entry("mut-300.out: sysctl net.ipv4", REAL_KEYS),
+            Map.entry("mut-309.out: sysctl -e -a -r arp", REAL_KEYS),
+            Map.entry("mut-311.out: nft 'l li xis<t c[hain ip t c'", NFT_BISON),
+            Map.entry("seed-332.out: ip -s link show br0", WHEEL_PHASE),
+            Map.entry("seed-339.out: ip -s neigh", WHEEL_PHASE));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {

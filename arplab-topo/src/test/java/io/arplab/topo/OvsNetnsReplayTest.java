@@ -28,7 +28,12 @@ class OvsNetnsReplayTest {
     static final java.util.Map<String, String> LEFT_OUT = java.util.Map.of("random-58", "ofproto/trace's"
             + " recirculation ids: a trace reuses the id of an equal frozen state (recirc_find_equal()) only while a"
             + " megaflow holding it lives, and the megaflows expire by max-idle at moments no line waits for; the three"
-            + " real runs printed recirc(0x4) and recirc(0x3) at the same line");
+            + " real runs printed recirc(0x4) and recirc(0x3) at the same line", "random-68", "a neighbour timer against"
+            + " a listing: a's entry for b, STALE from b's gratuitous ARP (arp_notify, arp_accept), goes DELAY at a's"
+            + " ping and its unicast probes go unanswered (the spoof guard drops a's frames), so it fails 8 s later"
+            + " (delay_first_probe_time, then ucast_solicit probes retrans_time apart, each rounded up by the timer"
+            + " wheel), at about the moment of the listing 8.2 s after the ping: FAILED in the three real runs,"
+            + " still PROBE in arplab's; gen-netns.py's windows assumed an answered probe (widened from seed 101 on)");
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> s = Files.list(REF)) {
@@ -76,6 +81,8 @@ class OvsNetnsReplayTest {
         for (String line : (s + "### end\n").split("\n")) {
             line = line.replaceAll("time=[0-9.]+ ms", "time=T ms")
                     .replaceAll("]  [0-9.]+ms$", "]  Tms") // arping's round trip
+                    .replaceAll(" +[0-9]+\\.[0-9]{3}ms ", " Tms ") // tracepath's
+                    .replaceAll("  [0-9]+\\.[0-9]{3} ms", "  T ms") // traceroute's
                     .replaceAll(", time [0-9]+ms$", ", time Tms")
                     .replaceAll("^rtt min/avg/max/mdev = .*", "rtt T")
                     .replaceAll("used:[0-9.]+s", "used:T")

@@ -205,6 +205,19 @@ public final class Args {
         return Ipv4Address.of(v);
     }
 
+    /**
+     * utils.c get_integer(): strtol(arg, &ptr, base 0) that must take the whole non-empty argument and fit an int;
+     * null when it does not.
+     */
+    public static Integer integer(String text) {
+        CStrtol n = CStrtol.scan(text, 0);
+        if (text.isEmpty() || !n.converted() || n.end() != text.length()) {
+            return null;
+        }
+        long v = n.asLong();
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (int) v;
+    }
+
     /** strtoul(s, &end, 0) that must take the whole part (white space and a sign first); -1 when it does not. */
     private static long strtoul(String s) {
         CStrtol n = CStrtol.scan(s, 0);

@@ -832,10 +832,14 @@ final class IpLink {
                 throw CommandExit.rtnetlink("Operation not supported"); // enslaving at run time is not emulated
             } else if (Args.matches(w, "txqueuelen") || w.equals("qlen") || Args.matches(w, "txqlen")) {
                 String v = a.next();
-                long q = Args.unsigned(v);
-                if (q >= 0 && q <= Integer.MAX_VALUE) {
-                    txqlen = (int) q;
+                if (txqlen != null) {
+                    throw CommandExit.duparg("txqueuelen", v);
                 }
+                Integer q = Args.integer(v); // iplink_parse(): get_integer(), else invarg()
+                if (q == null) {
+                    throw CommandExit.invarg("Invalid \"txqueuelen\" value\n", v);
+                }
+                txqlen = q;
             } else if (w.equals("type") && devName != null) {
                 String kind = a.next();
                 a.skip();
@@ -893,7 +897,7 @@ final class IpLink {
             final int m = mtu;
             ctx.act(ob -> stack.setMtu(now, dev, m));
         }
-        if (txqlen != null) {
+        if (txqlen != null && txqlen >= 0) { // a negative one, a huge u32 to the kernel, is not emulated
             dev.setTxqlen(txqlen); // IFLA_TXQLEN: dev_change_tx_queue_len()
         }
         if (arp != null) {

@@ -322,7 +322,12 @@ final class NftParser {
                 }
                 addChain(t, name, spec, in.previous());
             }
-            case "rule" -> rule(false);
+            case "rule" -> {
+                if (create) {
+                    throw unexpected(what, null); // create_cmd has no CREATE RULE
+                }
+                rule(false);
+            }
             case "set" -> {
                 Named n = tableSpec();
                 Token name = identifier();
@@ -348,9 +353,10 @@ final class NftParser {
                 elements.forEach(s::add);
             }
             default -> {
-                if (what.kind() != Kind.WORD || describe(what).equals("number")) {
+                if (create || what.kind() != Kind.WORD || describe(what).equals("number")) {
                     // add_cmd's rule_position: the state after ADD reduces an empty family_spec by default, so bison
-                    // reports in table_spec's, where only identifier's STRING goes on (create_cmd has no such rule)
+                    // reports in table_spec's, where only identifier's STRING goes on; create_cmd has no rule form,
+                    // so any word but its objects' keywords is the error ("create able": unexpected string)
                     throw unexpected(what, create ? null : "expecting string");
                 }
                 in.unread(); // add_cmd: a rule_position and rule without "rule"

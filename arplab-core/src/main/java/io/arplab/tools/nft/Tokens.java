@@ -42,8 +42,9 @@ final class Tokens {
             } else if ("<>".indexOf(c) >= 0 && i + 1 < n && (input.charAt(i + 1) == '=' || input.charAt(i + 1) == c)) {
                 list.add(new Token(Kind.CHAR, input.substring(i, i + 2), i, i + 2)); // "<=" ">=" "<<" ">>"
                 i += 2;
-            } else if ("^&|$+<>-".indexOf(c) >= 0 || c == '!' && (i + 1 == n || input.charAt(i + 1) != '=')) {
-                // scanner.l: CARET, AMPERSAND, '|', '$', PLUS, LT, GT, DASH (a {string} does not start with '-'), NOT
+            } else if ("^&|$+<>-/".indexOf(c) >= 0 || c == '!' && (i + 1 == n || input.charAt(i + 1) != '=')) {
+                // scanner.l: CARET, AMPERSAND, '|', '$', PLUS, LT, GT, DASH and SLASH (a {string} starts with neither
+                // '-' nor '/'), NOT
                 list.add(new Token(Kind.CHAR, String.valueOf(c), i, i + 1));
                 i++;
             } else if (c == '!' && i + 1 < n && input.charAt(i + 1) == '=') {
