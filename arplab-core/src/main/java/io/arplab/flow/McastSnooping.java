@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Bytes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -176,19 +177,18 @@ public final class McastSnooping {
         if (frame.length < l4 + 8) {
             return 0;
         }
-        int ngrp = (frame[l4 + 6] & 0xff) << 8 | frame[l4 + 7] & 0xff;
+        int ngrp = Bytes.u16(frame, l4 + 6);
         int off = l4 + 8, count = 0;
         while (ngrp-- > 0) {
             if (frame.length < off + 8) {
                 break;
             }
             int type = frame[off] & 0xff, auxLen = frame[off + 1] & 0xff;
-            int nsrcs = (frame[off + 2] & 0xff) << 8 | frame[off + 3] & 0xff;
+            int nsrcs = Bytes.u16(frame, off + 2);
             if (type < 1 || type > 6) {
                 continue;
             }
-            long addr = (frame[off + 4] & 0xffL) << 24 | (frame[off + 5] & 0xffL) << 16
-                    | (frame[off + 6] & 0xffL) << 8 | frame[off + 7] & 0xffL;
+            long addr = Bytes.u32(frame, off + 4);
             boolean ret = nsrcs == 0 && (type == 1 || type == 3) ? leaveGroup(0, mapped(addr), vlan, port)
                     : addGroup(0, mapped(addr), vlan, port, now);
             if (ret) {
@@ -208,13 +208,13 @@ public final class McastSnooping {
         if (f.length < l4 + 8) {
             return 0;
         }
-        int type = f[l4] & 0xff, ngrp = (f[l4 + 6] & 0xff) << 8 | f[l4 + 7] & 0xff;
+        int type = f[l4] & 0xff, ngrp = Bytes.u16(f, l4 + 6);
         int off = l4 + 8, count = 0;
         if (type == 131 || type == 132) {
             if (f.length < off + 16) {
                 return 0;
             }
-            long hi = be64(f, off), lo = be64(f, off + 8);
+            long hi = Bytes.i64(f, off), lo = Bytes.i64(f, off + 8);
             return (type == 131 ? addGroup(hi, lo, vlan, port, now) : leaveGroup(hi, lo, vlan, port)) ? 1 : 0;
         }
         while (type == 143 && ngrp-- > 0) {
@@ -222,9 +222,9 @@ public final class McastSnooping {
                 break;
             }
             int rtype = f[off] & 0xff, auxLen = f[off + 1] & 0xff;
-            int nsrcs = (f[off + 2] & 0xff) << 8 | f[off + 3] & 0xff;
+            int nsrcs = Bytes.u16(f, off + 2);
             if (rtype >= 1 && rtype <= 6) {
-                long hi = be64(f, off + 4), lo = be64(f, off + 12);
+                long hi = Bytes.i64(f, off + 4), lo = Bytes.i64(f, off + 12);
                 boolean ret = nsrcs == 0 && (rtype == 1 || rtype == 3) ? leaveGroup(hi, lo, vlan, port)
                         : addGroup(hi, lo, vlan, port, now);
                 if (ret) {
@@ -234,14 +234,6 @@ public final class McastSnooping {
             off += 20 + nsrcs * 16 + auxLen;
         }
         return count;
-    }
-
-    private static long be64(byte[] f, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | f[off + i] & 0xff;
-        }
-        return v;
     }
 
     /** mcast_snooping_mdb_flush(): the groups and the routers. */

@@ -1,5 +1,7 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Bytes;
+import io.arplab.wire.InternetChecksum;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,9 +122,9 @@ final class XlateMcast {
             return;
         }
         int l3 = ipStart(f);
-        int total = (f[l3 + 2] & 0xff) << 8 | f[l3 + 3] & 0xff;
+        int total = Bytes.u16(f, l3 + 2);
         int l4Size = Math.min(total - (l4 - l3), f.length - l4);
-        if (checksum(f, l4, l4Size, 0) != 0) {
+        if (!InternetChecksum.verify(f, l4, l4Size)) {
             x.note("multicast snooping received bad IGMP checksum on port " + inName + " in VLAN " + vlan);
             return;
         }
@@ -170,17 +172,14 @@ final class XlateMcast {
             next = f[l4] & 0xff;
             l4 += ((f[l4 + 1] & 0xff) + 1) * 8;
         }
-        int payload = (f[l3 + 4] & 0xff) << 8 | f[l3 + 5] & 0xff;
+        int payload = Bytes.u16(f, l3 + 4);
         int l4Size = Math.min(l3 + 40 + payload - l4, f.length - l4);
         if (l4Size < 8) {
             return;
         }
-        long pseudo = 0;
-        for (int i = 0; i < 32; i += 2) { // source and destination addresses
-            pseudo += (f[l3 + 8 + i] & 0xff) << 8 | f[l3 + 9 + i] & 0xff;
-        }
-        pseudo += l4Size + Match.PROTO_ICMPV6;
-        if (checksum(f, l4, l4Size, pseudo) != 0) {
+        // the source and destination addresses, the length and the next header
+        long pseudo = InternetChecksum.add(0, f, l3 + 8, 32) + l4Size + Match.PROTO_ICMPV6;
+        if (InternetChecksum.fold(InternetChecksum.add(pseudo, f, l4, l4Size)) != 0xffff) {
             x.note("multicast snooping received bad MLD checksum on port " + inName + " in VLAN " + vlan);
             return;
         }
@@ -200,8 +199,7 @@ final class XlateMcast {
 
     private static int ipStart(byte[] f) {
         int i = 12;
-        while (i + 2 <= f.length && ((f[i] & 0xff) << 8 | f[i + 1] & 0xff) == 0x8100
-                || i + 2 <= f.length && ((f[i] & 0xff) << 8 | f[i + 1] & 0xff) == 0x88a8) {
+        while (i + 2 <= f.length && (Bytes.u16(f, i) == 0x8100 || Bytes.u16(f, i) == 0x88a8)) {
             i += 4;
         }
         return i + 2;
@@ -210,17 +208,6 @@ final class XlateMcast {
     private static int l4(byte[] f) {
         int l3 = ipStart(f);
         return l3 < f.length ? l3 + (f[l3] & 0xf) * 4 : -1;
-    }
-
-    // csum(): the ones' complement sum over the message, zero when it is right
-    private static int checksum(byte[] f, int off, int n, long sum) {
-        for (int i = 0; i < n; i += 2) {
-            sum += (f[off + i] & 0xff) << 8 | (i + 1 < n ? f[off + i + 1] & 0xff : 0);
-        }
-        while (sum >> 16 != 0) {
-            sum = (sum & 0xffff) + (sum >> 16);
-        }
-        return (int) (~sum & 0xffff);
     }
 
     // xlate_normal_mcast_send_mrouters(): the routers in the packet's VLAN but the input bundle

@@ -36,10 +36,10 @@ final class XlateNormal {
             return;
         }
         Bond inBond = x.br.bondOf(inPort);
+        String inName = inPort == null ? "" : inBond != null ? inBond.name : inPort.name; // the bundle's name
         PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
         int[] inTags = PortVlan.extract(x.flow);
-        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inPort == null ? ""
-                : inBond != null ? inBond.name : inPort.name); // the bundle's name
+        String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inName);
         if (refused != null) { // input_vid_is_valid()
             x.error(refused);
             x.problem("disallowed VLAN VID for this input port, dropping");
@@ -59,15 +59,13 @@ final class XlateNormal {
         if (!MacAddress.isMulticast(src) && inPort != null) {
             // update_learning_table(): with side effects only, never for ofpp_none_bundle; a change is reported
             if (x.sideEffects && x.br.ml.learn(src, vlan, inBundle, x.now, gratArp) && x.trace != null) {
-                x.note("learned that " + MatchFormat.mac(src) + " is on port "
-                        + (inBond != null ? inBond.name : inPort.name) + " in VLAN " + vlan);
+                x.note("learned that " + MatchFormat.mac(src) + " is on port " + inName + " in VLAN " + vlan);
             }
             x.xc.learn(src, vlan, inBundle, gratArp);
         }
         if (x.br.mcast != null && dst != 0xffff_ffff_ffffL && MacAddress.isMulticast(dst)
                 && (x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP || x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6)) {
-            XlateMcast.normal(x, inBundle, inBond != null ? inBond.name : inPort == null ? "" : inPort.name, vlan,
-                    tags);
+            XlateMcast.normal(x, inBundle, inName, vlan, tags);
             return;
         }
         MacLearning.Entry e = !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
@@ -90,7 +88,10 @@ final class XlateNormal {
     static void normalFlood(Xlate x, long in, int[] tags) {
         List<Ofproto.Port> ports = new ArrayList<>(x.br.ports());
         // a bond is one bundle, at its first member's place
-        ports.removeIf(p -> x.br.bondOf(p) != null && x.br.bondOf(p).bundlePort() != p.ofport);
+        ports.removeIf(p -> {
+            Bond b = x.br.bondOf(p);
+            return b != null && b.bundlePort() != p.ofport;
+        });
         ports.removeIf(p -> p.ofport == in || !p.vlan.includes(tags) || (p.config & Ofproto.Port.NO_FLOOD) != 0
                 || XlateMirror.isOutput(x, p));
         boolean outerTail = x.tail;

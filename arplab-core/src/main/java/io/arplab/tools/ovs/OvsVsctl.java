@@ -590,44 +590,7 @@ public final class OvsVsctl implements Tool {
         if (n < 2) {
             throw new VsctlException("add-bond requires at least 2 interfaces, but only " + n + " were specified");
         }
-        String br = c.arg(0), name = c.arg(1);
-        List<String> names = words.subList(0, n);
-        if (name.isEmpty()) {
-            throw new VsctlException("port name must not be empty string");
-        }
-        if (names.contains("")) {
-            throw new VsctlException("interface name must not be empty string");
-        }
-        if (c.has("--may-exist") && rows.portBridge.containsKey(name) && !rows.portBridge.get(name).equals(name)) {
-            String on = rows.portBridge.get(name);
-            if (!on.equals(br)) {
-                throw new VsctlException("\"" + commandString(c) + "\" but " + name
-                        + " is actually attached to bridge " + on);
-            }
-            List<String> have = rows.ifacesOf(name).stream().map(r -> r.name).sorted().toList();
-            if (!have.equals(names.stream().sorted().toList())) {
-                throw new VsctlException("\"" + commandString(c) + "\" but " + name + " actually has interface(s) "
-                        + String.join(", ", have));
-            }
-            return;
-        }
-        conflicts(name, "cannot create a port named " + name);
-        for (String i : names) {
-            conflicts(i, "cannot create an interface named " + i);
-        }
-        bridge(br);
-        rows.addPortRow(br, name);
-        for (String i : names) {
-            if (rows.ifaces.containsKey(i)) { // named twice: two Interface rows of one name
-                rows.twice.add(i);
-            }
-            rows.addIface(name, new Row("Interface", i));
-            rows.expected.add(i);
-        }
-        rows.ports.get(name).cols.put("bond_fake_iface", Ovsdb.Datum.of(Boolean.toString(c.has("--fake-iface"))));
-        for (String setting : words.subList(n, words.size())) {
-            setColumn(rows.ports.get(name), setting);
-        }
+        addPort(c, words.subList(0, n), words.subList(n, words.size()), c.has("--fake-iface"));
     }
 
     // cmd_add_bond_iface(): a new interface of an existing port
@@ -678,12 +641,20 @@ public final class OvsVsctl implements Tool {
         return rows.ifaces.containsKey(name) && !rows.portBridge.get(rows.portOf(name)).equals(name);
     }
 
-    // add_port() of cmd_add_port(): the port, its interface, and Port columns from the extra arguments; the name's
-    // conflicts are checked before the bridge is looked up
+    // cmd_add_port(): add_port() with one interface of the port's name
     private void addPort(Command c) {
+        addPort(c, List.of(c.arg(1)), c.args().subList(2, c.args().size()), false);
+    }
+
+    // add_port(): the port, its interfaces and Port columns from the settings; with --may-exist a port of that name
+    // on that bridge with those interfaces is no error; the names' conflicts are checked before the bridge is looked up
+    private void addPort(Command c, List<String> names, List<String> settings, boolean fakeIface) {
         String br = c.arg(0), name = c.arg(1);
         if (name.isEmpty()) {
             throw new VsctlException("port name must not be empty string");
+        }
+        if (names.contains("")) {
+            throw new VsctlException("interface name must not be empty string");
         }
         if (c.has("--may-exist") && rows.portBridge.containsKey(name) && !rows.portBridge.get(name).equals(name)) {
             String on = rows.portBridge.get(name);
@@ -691,13 +662,28 @@ public final class OvsVsctl implements Tool {
                 throw new VsctlException("\"" + commandString(c) + "\" but " + name
                         + " is actually attached to bridge " + on);
             }
+            List<String> have = rows.ifacesOf(name).stream().map(r -> r.name).sorted().toList();
+            if (!have.equals(names.stream().sorted().toList())) {
+                throw new VsctlException("\"" + commandString(c) + "\" but " + name + " actually has interface(s) "
+                        + String.join(", ", have));
+            }
             return;
         }
         conflicts(name, "cannot create a port named " + name);
+        for (String i : names) {
+            conflicts(i, "cannot create an interface named " + i);
+        }
         bridge(br);
-        rows.addRows(br, name, new Row("Interface", name));
-        rows.expected.add(name);
-        for (String setting : c.args().subList(2, c.args().size())) {
+        rows.addPortRow(br, name);
+        for (String i : names) {
+            if (rows.ifaces.containsKey(i)) { // named twice: two Interface rows of one name
+                rows.twice.add(i);
+            }
+            rows.addIface(name, new Row("Interface", i));
+            rows.expected.add(i);
+        }
+        rows.ports.get(name).cols.put("bond_fake_iface", Ovsdb.Datum.of(Boolean.toString(fakeIface)));
+        for (String setting : settings) {
             setColumn(rows.ports.get(name), setting);
         }
     }
