@@ -16,6 +16,11 @@ one LAN (a host forwarding for another: ICMP redirects); seeds 100-199 draw what
 (round 3b) also draw proxy_arp_pvlan, route variants (via ... onlink, metric, src, scope link, ip route get from/oif),
 ip neigh's proxy entries, router flag, get and nud filters, arp -s ... pub/temp, several addresses per interface with
 the primary deleted, ping -r/-I ADDR/-t/-i, arping -b, lo's MTU (under 68 too) and neighbours on lo; seeds below 500
+draw what they drew before. Seeds from 1200 on (round 17) also draw the neighbour sysctls delay_first_probe_time,
+retrans_time_ms, mcast_resolicit, unres_qlen, app_solicit and a proxy_delay of 0, the conf keys bc_forwarding,
+medium_id and ignore_routes_with_linkdown, the namespace's ICMP sysctls (icmp_echo_ignore_broadcasts/_all,
+icmp_ratelimit, icmp_ratemask, icmp_msgs_burst, icmp_errors_use_inbound_ifaddr, ip_default_ttl), directed broadcasts
+through the router (bc_forwarding), ping's -w/-q/-O/-A/-n/-f/-l/-p and arping's -f/-w/-q/-i/-b; seeds below 1200
 draw what they drew before.
 Usage: gen.py SEED [SEED...]"""
 import random
@@ -79,6 +84,12 @@ def scenario(seed):
         conf += [("proxy_arp_pvlan", range(0, 2))]
     neigh = [("base_reachable_time_ms", [5000, 10000, 20000]), ("mcast_solicit", range(1, 5)),
              ("ucast_solicit", range(0, 4)), ("gc_stale_time", [5, 30, 60]), ("locktime", [0, 50, 100, 300])]
+    if seed >= 1200:
+        conf += [("bc_forwarding", range(0, 2)), ("medium_id", [-1, 0, 1, 2]),
+                 ("ignore_routes_with_linkdown", range(0, 2))]
+        neigh += [("delay_first_probe_time", [1, 2, 5]), ("retrans_time_ms", [250, 500, 2000]),
+                  ("mcast_resolicit", range(0, 3)), ("unres_qlen", [1, 2, 3]), ("app_solicit", [1]),
+                  ("proxy_delay", [0])]
     for n, i, s in ifaces:
         for key, vals in conf:
             if r.random() < 0.2:
@@ -92,6 +103,14 @@ def scenario(seed):
         lines.append(f"{n} sysctl -w net.ipv4.conf.all.{key}={r.choice(list(vals))}")
     if router and r.random() < 0.2:
         lines.append(f"r sysctl -w net.ipv4.conf.eth{r.randint(0, 1)}.forwarding=0")
+    if seed >= 1200:
+        icmp = [("icmp_echo_ignore_broadcasts", [0]), ("icmp_echo_ignore_all", [1]), ("icmp_ratelimit", [0, 100]),
+                ("icmp_ratemask", [0, 2048]), ("icmp_msgs_burst", [5, 10000]), ("icmp_errors_use_inbound_ifaddr", [1]),
+                ("ip_default_ttl", [1, 2, 3])]
+        for n in nodes:
+            for key, vals in icmp:
+                if r.random() < 0.12:
+                    lines.append(f"{n} sysctl -w net.ipv4.{key}={r.choice(vals)}")
     for n, i, s in ifaces:
         lines.append(f"{n} ip ntable show dev {i}")
 
@@ -117,6 +136,9 @@ def scenario(seed):
         if seed >= 500:
             kinds += ["route3", "neigh3", "arp3", "multi", "lo", "ping3", "arping3"]
             weights = weights + [4, 4, 3, 3, 1, 4, 3]
+        if seed >= 1200:
+            kinds += ["bcast", "ping17", "arping17"]
+            weights = weights + [3 if router else 0, 4, 3]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -391,6 +413,27 @@ def scenario(seed):
             if mode in ("-U", "-A", "-b -U") and r.random() < 0.5:
                 t = r.choice([ip for ip, _ in addrs[n]])
             lines.append(f"{n} arping {mode} -c {r.randint(1, 3)} -I {i} {t}")
+        elif kind == "bcast":
+            if n == "r":
+                continue
+            far = 1 - subnet[n]
+            for dev in r.sample(["all", f"eth{far}", f"eth{1 - far}"], r.randint(0, 3)):
+                lines.append(f"r sysctl -w net.ipv4.conf.{dev}.bc_forwarding=1")
+            for m in r.sample(nodes, r.randint(0, 2)):
+                lines.append(f"{m} sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0")
+            opts = [f"-c {r.randint(1, 2)}", "-W 1"] + (["-b"] if r.random() < 0.5 else [])
+            lines.append(f"{n} ping {' '.join(opts)} 10.0.{r.choice([far, far, 1 - far])}.255")
+        elif kind == "ping17":
+            t = target(n)
+            opts = r.sample(["-w 2", "-q", "-O", "-A", "-n", f"-l {r.randint(2, 4)}", f"-p {r.choice(['ff', 'a5a5', '0'])}"],
+                            r.randint(1, 3))
+            if r.random() < 0.2:
+                opts = ["-f"] + [o for o in opts if o not in ("-A", "-O")]
+            lines.append(f"{n} ping -c {r.randint(1, 3)} {' '.join(opts)} {t}")
+        elif kind == "arping17":
+            i = ifname(n)
+            opts = r.sample(["-f", "-w 2", "-q", f"-i {r.choice([0.2, 0.5])}", "-b"], r.randint(1, 3))
+            lines.append(f"{n} arping -c {r.randint(1, 3)} {' '.join(opts)} -I {i} {target(n)}")
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:
