@@ -27,7 +27,8 @@ public final class DevConf {
     public static final int ROUTE_LOCALNET = 15;
     public static final int PROMOTE_SECONDARIES = 16;
     public static final int PROXY_ARP_PVLAN = 17;
-    static final int SLOTS = 18;
+    public static final int BC_FORWARDING = 18;
+    static final int SLOTS = 19;
 
     private int[] values;
     /** Whether {@link #values} may be another DevConf's too: copied on the first write (copy-on-write, as fork's pages). */

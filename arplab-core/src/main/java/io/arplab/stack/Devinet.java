@@ -135,15 +135,15 @@ final class Devinet {
                     continue;
                 }
                 Ipv4Address brd = ifa.ifaBroadcast();
-                if (brd != null && !brd.isLimitedBroadcast() && !brd.isUnspecified()) {
+                if (routedBroadcast(brd)) {
                     found.add(Route.kernelLocal(Route.BROADCAST, brd, 32, dev, src));
                     when.add(routedAt);
                 }
-                int mask = Ipv4Address.netmask(ifa.prefixLength());
-                int prefix = ifa.address().bits() & mask;
-                if (prefix == 0 || ifa.secondary() || prefix == ifa.address().bits() && ifa.prefixLength() == 32) {
+                if (!prefixRouted(ifa)) {
                     continue;
                 }
+                int mask = Ipv4Address.netmask(ifa.prefixLength());
+                int prefix = ifa.address().bits() & mask;
                 if (dev.loopback) {
                     found.add(Route.kernelLocal(Route.LOCAL, Ipv4Address.shared(prefix), ifa.prefixLength(), dev, src));
                     when.add(routedAt);
@@ -165,6 +165,39 @@ final class Devinet {
             appendOnce(t, found.get(i));
         }
         return t;
+    }
+
+    /**
+     * fib_lookup() in table local finds a {@code broadcast} route to {@code a} ({@link #localTable()}'s, without
+     * building it): what ip_route_input_slow() takes as RTN_BROADCAST. The route's device, or null.
+     */
+    NetDevice broadcastRouteDevice(int a) {
+        for (int d = 0, n = ns.deviceCount(); d < n; d++) {
+            NetDevice dev = ns.deviceAt(d);
+            if (!dev.isUp()) {
+                continue;
+            }
+            for (NetDevice.Address ifa : dev.addresses()) {
+                Ipv4Address brd = ifa.ifaBroadcast();
+                int mask = Ipv4Address.netmask(ifa.prefixLength());
+                if (routedBroadcast(brd) && brd.bits() == a || prefixRouted(ifa) && ifa.prefixLength() < 31
+                        && ((ifa.address().bits() & mask) | ~mask) == a) {
+                    return dev;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** fib_add_ifaddr(): an explicit IFA_BROADCAST gets its route unless it is 0.0.0.0 or 255.255.255.255. */
+    private static boolean routedBroadcast(Ipv4Address brd) {
+        return brd != null && !brd.isLimitedBroadcast() && !brd.isUnspecified();
+    }
+
+    /** fib_add_ifaddr(): a primary address with a prefix (not a /32 of itself, not in 0/8) routes its subnet. */
+    private static boolean prefixRouted(NetDevice.Address ifa) {
+        int prefix = ifa.address().bits() & Ipv4Address.netmask(ifa.prefixLength());
+        return prefix != 0 && !ifa.secondary() && !(prefix == ifa.address().bits() && ifa.prefixLength() == 32);
     }
 
     /**

@@ -82,9 +82,16 @@ final class IpInput {
             ns.droppedFrames++; // martian
             return;
         }
-        boolean local = ns.isLocalAddress(daddr) || daddr == -1 || Netns.isBroadcastFor(dev, daddr) || daddr == ALL_HOSTS;
+        boolean local = ns.isLocalAddress(daddr) || daddr == -1 || daddr == ALL_HOSTS;
+        // ip_route_input_slow(): an RTN_BROADCAST route (a subnet's broadcast, of any of our devices) is received as
+        // a broadcast (brd_input), or forwarded when conf.all's and the input device's bc_forwarding say so
+        // (IN_DEV_BFORWARD, then make_route: no IN_DEV_FORWARD check)
+        NetDevice brdDev = local || Netns.isMulticast(daddr) ? null
+                : Netns.isBroadcastFor(dev, daddr) ? dev : ns.broadcastRouteDevice(daddr);
+        boolean bforward = brdDev != null && ns.devconf(dev, DevConf.BC_FORWARDING) != 0;
+        local |= brdDev != null && !bforward;
         // ip_route_input_slow(): fib_validate_source() on the way in
-        NetDevice oif = local ? null : forwardDevice(dev, daddr);
+        NetDevice oif = local ? null : bforward ? brdDev : forwardDevice(dev, daddr);
         if (!keepsRoute && saddr != 0 && (local || oif != null) && !ns.validSource(dev, saddr, oif)) {
             ns.droppedFrames++; // martian source
             return;
@@ -92,7 +99,7 @@ final class IpInput {
         if (ip.ihl() > 5 && (local || oif != null)) {
             frame = frame.clone(); // ip_rcv_options(): skb_cow(), the options are written in place
             ip().wrap(frame, ETH, frame.length - ETH);
-            boolean unicast = local && daddr != -1 && !Netns.isBroadcastFor(dev, daddr) && daddr != ALL_HOSTS;
+            boolean unicast = local && brdDev == null && daddr != -1 && daddr != ALL_HOSTS;
             opt = IpOptions.compile(frame, ETH, () -> unicast ? daddr : specDst(dev, saddr), ns, now);
             optFrame = frame;
             if (opt.ppPtr >= 0) { // ip_options_compile(): icmp_send(ICMP_PARAMETERPROB) and drop
@@ -100,11 +107,12 @@ final class IpInput {
                 return;
             }
         }
-        deliver(now, dev, frame, pktType, local, daddr, out);
+        deliver(now, dev, frame, pktType, local, bforward, daddr, out);
     }
 
     /** ip_rcv_finish() once routed: local delivery or forwarding. */
-    private void deliver(long now, NetDevice dev, byte[] frame, int pktType, boolean local, int daddr, Outbox out) {
+    private void deliver(long now, NetDevice dev, byte[] frame, int pktType, boolean local, boolean bforward,
+                         int daddr, Outbox out) {
         if (local) {
             // ip_local_deliver(): NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, ..., ip_local_deliver_finish)
             if (ns.nfHook(Family.IP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_IP)) {
@@ -115,7 +123,7 @@ final class IpInput {
         if (Netns.isMulticast(daddr)) {
             return; // no multicast routing
         }
-        if (dev.confValue(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
+        if (bforward || dev.confValue(DevConf.FORWARDING) != 0) { // IN_DEV_FORWARD of the receiving device
             ns.forward().forward(now, dev, frame, ip, pktType, out);
         }
     }

@@ -613,6 +613,11 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return true;
     }
 
+    /** ip_route_input_slow()'s fib_lookup() result is RTN_BROADCAST: the device of that route of table local, or null. */
+    NetDevice broadcastRouteDevice(int a) {
+        return devinet().broadcastRouteDevice(a);
+    }
+
     static boolean isBroadcastFor(NetDevice dev, int a) {
         for (int i = 0, n = dev.addressCount(); i < n; i++) {
             NetDevice.Address x = dev.addressAt(i);

@@ -106,7 +106,7 @@ public final class SysctlRegistry {
             conf("arp_filter", 0, Combine.OR, DevConf.ARP_FILTER),
             conf("arp_ignore", 0, Combine.MAX, DevConf.ARP_IGNORE),
             conf("arp_notify", 0, Combine.MAX, DevConf.ARP_NOTIFY),
-            conf("bc_forwarding", 0, Combine.AND, -1),
+            conf("bc_forwarding", 0, Combine.AND, DevConf.BC_FORWARDING), // IN_DEV_BFORWARD
             conf("bootp_relay", 0, Combine.AND, -1),
             conf("disable_policy", 0, Combine.DEVICE, -1),
             conf("disable_xfrm", 0, Combine.DEVICE, -1),
