@@ -243,7 +243,8 @@ final class Arp implements NeighbourTable.Ops {
         } else {
             probes -= n.parms.appProbes;
             if (probes < 0) {
-                return; // an arpd in user space would be asked (neigh_app_ns); there is none here
+                notify(now, n, NeighbourTable.RTM_GETNEIGH); // neigh_app_ns(): ask a resolver in user space
+                return;
             }
             dstHw = MacAddress.BROADCAST.bits();
         }
@@ -274,7 +275,7 @@ final class Arp implements NeighbourTable.Ops {
     @Override
     public void notify(long now, NeighbourEntry n, int type) {
         for (int i = 0; monitors != null && i < monitors.size(); i++) {
-            monitors.get(i).neighbourEvent(now, n, type == NeighbourTable.RTM_DELNEIGH);
+            monitors.get(i).neighbourEvent(now, n, type);
         }
     }
 

@@ -23,9 +23,10 @@ public final class HostStack extends Netns {
         void transmit(NetDevice dev, byte[] frame);
     }
 
-    /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH notifications {@code ip monitor neigh} shows. */
+    /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH notifications {@code ip monitor neigh} shows. */
     public interface NeighbourMonitor {
-        void neighbourEvent(long now, NeighbourEntry n, boolean deleted);
+        /** {@code type} is one of NeighbourTable's RTM_* message types. */
+        void neighbourEvent(long now, NeighbourEntry n, int type);
     }
 
     /** A packet socket bound to ETH_P_ARP on one device (what arping opens): sees every ARP frame the device receives. */

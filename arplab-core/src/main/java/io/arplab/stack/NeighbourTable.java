@@ -32,6 +32,8 @@ public final class NeighbourTable {
     /** rtnetlink message types for {@link Ops#notify}. */
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
+    /** neigh_app_ns()'s request to a user-space resolver ({@code ip monitor}'s "miss"). */
+    public static final int RTM_GETNEIGH = 30;
 
     /** What the table asks of the protocol (arp_solicit, arp_error_report, neigh->output, netlink notify). */
     public interface Ops {
@@ -44,7 +46,7 @@ public final class NeighbourTable {
         /** Puts the link-layer header from {@code n} on an IPv4 frame and transmits it. */
         void transmit(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out);
 
-        /** An RTM_NEWNEIGH / RTM_DELNEIGH notification, as {@code ip monitor neigh} would see. */
+        /** An RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH notification, as {@code ip monitor neigh} would see. */
         default void notify(long now, NeighbourEntry n, int type) {}
     }
 

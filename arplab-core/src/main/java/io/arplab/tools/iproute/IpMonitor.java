@@ -72,9 +72,9 @@ final class IpMonitor {
         }
         List<Runnable> undo = new ArrayList<>();
         if (neigh) {
-            HostStack.NeighbourMonitor m = (now, n, deleted) -> {
+            HostStack.NeighbourMonitor m = (now, n, type) -> {
                 if (filterDev == null || n.device() == filterDev) {
-                    print(now, NeighFormat.neigh(n, now, o.stats, true, deleted, o.colored()));
+                    print(now, NeighFormat.notification(n, now, o.stats, type, o.colored()));
                 }
             };
             stack.addNeighbourMonitor(m);

@@ -4,6 +4,7 @@ import io.arplab.device.FdbEntry;
 import io.arplab.device.Switch;
 import io.arplab.stack.Jiffies;
 import io.arplab.stack.NeighbourEntry;
+import io.arplab.stack.NeighbourTable;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.NudState;
 
@@ -53,6 +54,15 @@ public final class NeighFormat {
     public static String neigh(NeighbourEntry n, long now, int stats, boolean showDev, boolean deleted,
                                boolean color) {
         return neigh(n, now, stats, showDev, deleted, color, 0);
+    }
+
+    /**
+     * A neighbour notification as print_neigh() shows it: RTM_DELNEIGH's {@code Deleted }, RTM_GETNEIGH's
+     * (neigh_app_ns()) {@code miss }, then the entry.
+     */
+    public static String notification(NeighbourEntry n, long now, int stats, int type, boolean color) {
+        String entry = neigh(n, now, stats, true, type == NeighbourTable.RTM_DELNEIGH, color);
+        return type == NeighbourTable.RTM_GETNEIGH ? "miss " + entry : entry;
     }
 
     /** {@link #neigh(NeighbourEntry, long, int, boolean, boolean, boolean)} while {@code held} more references. */
