@@ -746,7 +746,7 @@ public final class Ping extends PingCommon {
         @Override
         public void echoReply(long now, int from, int ttlIn, int sequence, int icmpLength, byte[] frame, int dataOffset,
                               int dataLength) {
-            if (done || exiting) {
+            if (done || exiting || readsNoMore()) {
                 return;
             }
             Ipv4Address src = Ipv4Address.of(from);

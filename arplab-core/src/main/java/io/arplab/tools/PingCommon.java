@@ -117,7 +117,7 @@ abstract class PingCommon implements Tool {
         if (done) {
             return;
         }
-        if (exiting || npackets > 0 && nreceived + nerrors >= npackets || deadline > 0 && nerrors > 0) {
+        if (exitDue()) {
             finish();
             return;
         }
@@ -300,6 +300,19 @@ abstract class PingCommon implements Tool {
         }
         exiting = true;
         wakeAt(now);
+    }
+
+    /** main_loop()'s exit checks, at the top of each turn. */
+    boolean exitDue() {
+        return exiting || npackets > 0 && nreceived + nerrors >= npackets || deadline > 0 && nerrors > 0;
+    }
+
+    /**
+     * main_loop(): a packet that leaves nothing in flight breaks the recvmsg() loop, and when the exit checks then
+     * hold, ping ends without another recvmsg(): what its socket still holds, or gets, is never read.
+     */
+    boolean readsNoMore() {
+        return inFlight() == 0 && exitDue();
     }
 
     int inFlight() {
