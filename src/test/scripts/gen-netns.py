@@ -38,7 +38,7 @@ EXTRA = seed >= 31
 rx = random.Random(seed * 104729 + 7)
 # seeds from 101 on, a fourth stream: traceroute and tracepath through the router host, a device's own ARP sysctl
 # (conf.eth0) mid-script, `ip link set dev eth0 address`, `ip neigh replace ... nud noarp` (seeds below 101 draw what
-# they drew before)
+# they drew before); seeds from 135 on, a fifth (NEIGH, below)
 WIDE = seed >= 101
 rd = random.Random("gen-netns wide %d" % seed)  # a string seed: hashed (sha512), so neighbouring seeds differ
 os.makedirs(out, exist_ok=True)
@@ -95,6 +95,23 @@ else:  # router
 for h in hosts:
     for n in range(len(h["ifaces"])):
         h["sysctls"]["net.ipv4.neigh.eth%d.base_reachable_time_ms" % n] = 120000
+# seeds from 135 on, a fifth stream: every host device's neighbour parameters (ucast_solicit, mcast_solicit,
+# retrans_time_ms, delay_first_probe_time, locktime; one draw per case, so that the windows below follow them) and more
+# of ping's and arping's options (seeds below 135 draw and write what they did)
+NEIGH = seed >= 135
+rf = random.Random("gen-netns neigh %d" % seed)
+UCAST, MCAST, RETRANS, DELAY = 3, 3, 1.0, 5
+if NEIGH:
+    UCAST, MCAST, RETRANS, DELAY = rf.choice([1, 2, 3]), rf.choice([1, 2, 3]), rf.choice([0.5, 1.0]), rf.choice([2, 3, 5])
+    locktime = rf.choice([None, 0, 300])
+    for h in hosts:
+        for n in range(len(h["ifaces"])):
+            p = "net.ipv4.neigh.eth%d." % n
+            for key, val, dflt in (("ucast_solicit", UCAST, 3), ("mcast_solicit", MCAST, 3),
+                                   ("retrans_time_ms", int(RETRANS * 1000), 1000), ("delay_first_probe_time", DELAY, 5),
+                                   ("locktime", locktime, None)):
+                if val != dflt:
+                    h["sysctls"][p + key] = val
 # ARP sysctls, conf.all (the recorder sets them before the interfaces exist; conf.all applies to all of them)
 for h in hosts:
     for key, values, p in (("arp_ignore", [1, 2], 0.3), ("arp_announce", [1, 2], 0.3), ("arp_filter", [1], 0.15),
@@ -196,8 +213,10 @@ def hazards(kind):
         w = [(4.7, dur[1] + 5.4)]  # a DELAY entry's unicast probe, delay_first_probe_time after a use
         if WIDE:  # unanswered (a spoof guard, a MAC the flows do not know): ucast_solicit probes, then FAILED
             w = [(4.7, dur[1] + 8.8)]
-        if retries:
-            w.append((0.0, 3.4))  # an unresolved neighbour's three requests, retrans_time apart, then FAILED
+        if NEIGH:  # the same with the case's delay_first_probe_time, ucast_solicit and retrans_time
+            w = [(DELAY - 0.3, dur[1] + DELAY + UCAST * RETRANS + 0.8)]
+        if retries:  # an unresolved neighbour's mcast_solicit requests, retrans_time apart, then FAILED
+            w.append((0.0, MCAST * RETRANS + 0.4 if NEIGH else 3.4))
         if kind == "dp" and not long_idle:
             w += [(9.6, dur[1] + 10.8), (14.5, dur[1] + 16.2)]  # a megaflow's max-idle (its probe's too)
         yield i, w
@@ -282,6 +301,11 @@ def ping(h):
     if EXTRA and rx.random() < 0.35:
         opts += rx.choice([["-M", "do", "-s", "3000"], ["-M", "dont"], ["-R"], ["-p", "a5"], ["-Q", "0x10"], ["-n"]])
     dur = (0.2 * (count - 1), 0.2 * (count - 1) + 1.3)
+    if NEIGH and rf.random() < 0.35:
+        more = rf.choice([["-A"], ["-q"], ["-w", "3"], ["-n", "-q"], ["-O"]])
+        opts += more
+        if "-w" in more:  # the deadline, when a reply is missing
+            dur = (dur[0], max(dur[1], 3.2))
     traffic_line("%s ping %s %s" % (h["name"], " ".join(opts), target), dur[0], dur[1], True)
 
 
@@ -293,7 +317,9 @@ def arping(h):
         c = r.choice([1, 2])
         target = r.choice([a for a in addrs() if a != own] + ["10.0.0.9"] + ([GW] if layout == "secure" and gateway else []))
         src = " -s " + rw.choice(h["alt"]) if WILD and h["alt"] and rw.random() < 0.4 else ""
-        traffic_line("%s arping -c %d -I eth%d%s %s" % (h["name"], c, d, src, target), 0.0, c + 0.2, False)
+        more = rf.choice(["", "", " -f", " -q", " -b", " -w 2"]) if NEIGH else ""
+        traffic_line("%s arping -c %d%s -I eth%d%s %s" % (h["name"], c, more, d, src, target), 0.0,
+                     max(c, 2 if more == " -w 2" else 0) + 0.2, False)
     elif kind < 0.75:
         traffic_line("%s arping -%s -c 1 -I eth%d %s" % (h["name"], r.choice("UA"), d, own), 0.0, 1.2, False)
     else:
