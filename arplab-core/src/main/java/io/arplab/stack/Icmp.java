@@ -248,7 +248,9 @@ final class Icmp {
         } else {
             Route back = ns.routes.lookup(saddr);
             if (ns.isLocalAddress(saddr)) {
-                src = saddr;
+                // __icmp_send(): no source for an output route's error; icmp_route_lookup() to our own address is
+                // RTN_LOCAL and takes its local route's prefsrc (a secondary's is its subnet's primary)
+                src = ns.sourceAddress(Ipv4Address.of(saddr), null).bits();
             } else if (back == null) {
                 return;
             } else {
