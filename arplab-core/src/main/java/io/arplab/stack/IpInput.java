@@ -195,7 +195,7 @@ final class IpInput {
             if (pktType == HostStack.PACKET_HOST) { // tcp_v4_rcv(): skb->pkt_type != PACKET_HOST is discarded
                 ns.tcp().rcv(now, frame, l4, l4Length, ip, out);
             }
-        } else if (pktType == HostStack.PACKET_HOST) {
+        } else if (pktType == HostStack.PACKET_HOST && !ns.broadcastInput(daddr)) {
             ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PROTOCOL, 0, out);
         }
     }

@@ -618,6 +618,14 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return devinet().broadcastRouteDevice(a);
     }
 
+    /**
+     * The input route of a datagram delivered to us is RTCF_BROADCAST or RTCF_MULTICAST (brd_input, a multicast
+     * route): __udp4_lib_rcv() hands it to __udp4_lib_mcast_deliver() and __icmp_send() answers it with no error.
+     */
+    boolean broadcastInput(int daddr) {
+        return daddr == -1 || isMulticast(daddr) || !isLocalAddress(daddr) && broadcastRouteDevice(daddr) != null;
+    }
+
     static boolean isBroadcastFor(NetDevice dev, int a) {
         for (int i = 0, n = dev.addressCount(); i < n; i++) {
             NetDevice.Address x = dev.addressAt(i);

@@ -127,7 +127,7 @@ final class Udp {
             int dataLength = u.payloadLength();
             s.queue.add(frame.length, () -> s.listener.datagram(now, saddr, fromPort, ttl, frame, dataOffset,
                     dataLength), ns.readySockets());
-        } else if (pktType == HostStack.PACKET_HOST || ns.isLocalAddress(daddr)) {
+        } else if ((pktType == HostStack.PACKET_HOST || ns.isLocalAddress(daddr)) && !ns.broadcastInput(daddr)) {
             ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.PORT, 0, out);
         }
     }
