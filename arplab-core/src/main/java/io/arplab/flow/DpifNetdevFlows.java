@@ -31,6 +31,11 @@ public final class DpifNetdevFlows {
     /** odp_flow_key_hash()'s ufid of each key text seen (a random basis in OVS; here a count). */
     private final Map<String, String> generated = new HashMap<>();
 
+    /** show_dpif()'s statistics of one of its ports (dpctl/show -s): a dummy netdev that counted nothing. */
+    public static String idlePortStats() {
+        return DpctlFormat.idlePortStats();
+    }
+
     public int size() {
         return flows.size();
     }
@@ -47,6 +52,9 @@ public final class DpifNetdevFlows {
      */
     public String put(String key, String ufid, String actions, boolean create, boolean modify) {
         long[][] vm = valueAndMask(key);
+        if (vm == null) {
+            return "EINVAL";
+        }
         Flow found = lookup(vm[0]);
         if (found == null) {
             if (!create) {
@@ -98,7 +106,8 @@ public final class DpifNetdevFlows {
                 verbose, 2, f.mask[Slot.PACKET_TYPE.ordinal()] == 0));
         s.append(", packets:0, bytes:0, used:never");
         s.append(verbose ? ", dp:ovs" : "").append(", actions:").append(f.actions);
-        return s.append(verbose ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(f.value, f.mask) : "").toString();
+        return s.append(verbose ? ", dp-extra-info:" + OdpFlowFormat.miniflowBits(f.value, f.mask, null,
+                f.mask[Slot.PACKET_TYPE.ordinal()] != 0) : "").toString();
     }
 
     // dp_netdev_pmd_lookup_flow(): a flow whose masked value the key's value meets
@@ -159,14 +168,38 @@ public final class DpifNetdevFlows {
      */
     static long[][] valueAndMask(String key) {
         long[] v = new long[Slot.ALL.length], m = new long[Slot.ALL.length];
-        fill(OdpKeyParse.fromString(key, true, null), v, m);
+        List<OdpKeyParse.Attr> attrs = OdpKeyParse.fromString(key, true, null);
+        fill(attrs, v, m);
+        if (!maskFits(attrs, m)) {
+            return null;
+        }
         int frag = Slot.NW_FRAG.ordinal();
         v[frag] = v[frag] == 0 ? 0 : v[frag] == 1 ? 1 : 3;
         m[frag] = m[frag] == 0 ? 0 : 3;
+        if (!attrs.stream().anyMatch(a -> a.name.equals("recirc_id"))) { // odp_flow_key_to_flow__()'s mask
+            m[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
+        }
         if (m[Slot.VLAN_TCI.ordinal()] == 0) {
             m[Slot.VLAN_TCI.ordinal()] = 0x1fff;
         }
         return new long[][] {v, m};
+    }
+
+    // odp_flow_key_to_mask()'s parse_l2_5_onward(): an L3 attribute the mask's Ethertype does not match exactly, or an
+    // L4 one its IP protocol does not, is unexpected (ODP_FIT_ERROR, EINVAL)
+    private static boolean maskFits(List<OdpKeyParse.Attr> attrs, long[] m) {
+        for (OdpKeyParse.Attr a : attrs) {
+            if (a.name.equals("encap") && !maskFits(a.nested, m)) {
+                return false;
+            }
+            boolean l3 = List.of("ipv4", "ipv6", "arp", "mpls").contains(a.name);
+            boolean l4 = List.of("tcp", "udp", "sctp", "icmp", "icmpv6", "tcp_flags", "nd").contains(a.name);
+            if (l3 && m[Slot.DL_TYPE.ordinal()] != Slot.DL_TYPE.max
+                    || l4 && m[Slot.NW_PROTO.ordinal()] != Slot.NW_PROTO.max) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void fill(List<OdpKeyParse.Attr> attrs, long[] v, long[] m) {

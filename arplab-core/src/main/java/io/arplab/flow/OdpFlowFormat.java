@@ -65,6 +65,11 @@ final class OdpFlowFormat {
 
     /** The same with {@code ct}, a megaflow's ct_tuple4 mask (or null): ct_nw_src/dst's word, ct_tp_src/dst's. */
     static String miniflowBits(long[] value, long[] mask, Conntrack.Key ct) {
+        return miniflowBits(value, mask, ct, true);
+    }
+
+    /** The same, with packet_type's word only when it is matched (a megaflow's always is; a dpctl put's may not be). */
+    static String miniflowBits(long[] value, long[] mask, Conntrack.Key ct, boolean packetType) {
         java.util.BitSet w = new java.util.BitSet(128);
         if (ct != null) {
             w.set(54, ct.proto() != 0); // ct_nw_proto shares recirc_id's word
@@ -78,7 +83,7 @@ final class OdpFlowFormat {
             }
             w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
         }
-        w.set(55);
+        w.set(55, packetType);
         if ((value[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && Tunnel.dstIsSet(mask)) {
             // tun_metadata_from_geneve_nlattr(): a Geneve key's mask matches the options' length exactly
             w.set(9, mask[Slot.TUN_METADATA_PRESENT.ordinal()] != 0); // tunnel.metadata.present

@@ -57,8 +57,8 @@ final class DpctlCommands {
                 if (o.error != null) {
                     return error(o.error);
                 }
-                if (o.args.size() == 1 && DpctlDatapaths.handles(o.args.get(0)) && !o.stats) {
-                    return extraDatapaths(cmd, o.args);
+                if (o.args.size() == 1 && DpctlDatapaths.handles(o.args.get(0))) {
+                    return extraDatapaths(o.stats ? "dpctl/show -s" : cmd, o.args);
                 }
                 io.arplab.flow.Datapath dp = datapath();
                 // dpctl_show(): each name opened in turn, an error line for each that does not open
@@ -179,8 +179,8 @@ final class DpctlCommands {
         }
         if (!args.isEmpty() && DpctlDatapaths.handles(args.get(0))) {
             io.arplab.flow.DpifNetdevFlows table = extraDatapaths().table(args.get(0));
-            if (table == null) {
-                return error("ovs-vswitchd: opening datapath (" + Errno.ENODEV.text + ")");
+            if (table == null) { // opt_dpif_open(): no datapath of that name, so none is named
+                return error("ovs-vswitchd: datapath not found (Invalid argument)");
             }
             ctx.out().print(table.dump(o.verbosity > 0));
             return 0;
@@ -479,8 +479,8 @@ final class DpctlCommands {
     // (dpctl_process_flows(): its errors in the reply, which succeeds), or del-flows without a file (dpif_flow_flush())
     private int extraFlows(String cmd, List<String> args, boolean mayCreate) {
         io.arplab.flow.DpifNetdevFlows table = extraDatapaths().table(args.get(0));
-        if (table == null) {
-            return error("ovs-vswitchd: opening datapath (" + Errno.ENODEV.text + ")");
+        if (table == null) { // opt_dpif_open(): no datapath of that name, so none is named
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
         }
         if (cmd.endsWith("-flows")) {
             if (args.size() == 1) {

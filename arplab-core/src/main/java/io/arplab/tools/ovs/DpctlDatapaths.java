@@ -73,12 +73,13 @@ final class DpctlDatapaths {
                 dps.remove(name);
                 tables.remove(name);
             }
-            case "dpctl/show" -> {
+            case "dpctl/show", "dpctl/show -s" -> {
                 // show_dpif(): the stats (no masks line: n_masks is UINT32_MAX), the ports by number
                 out.append(full).append(":\n  lookups: hit:0 missed:0 lost:0\n  flows: ").append(tables.get(name).size())
                         .append('\n');
                 ports.forEach((no, p) -> out.append("  port ").append(no).append(": ").append(p.name())
-                        .append(" (").append(p.type()).append(")\n"));
+                        .append(" (").append(p.type()).append(")\n").append(cmd.endsWith("-s")
+                                ? io.arplab.flow.DpifNetdevFlows.idlePortStats() : ""));
             }
             case "dpctl/add-if" -> {
                 return addIf(full, ports, args, errors);

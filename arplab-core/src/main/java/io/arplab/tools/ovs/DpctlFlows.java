@@ -55,7 +55,7 @@ final class DpctlFlows {
             case "dpctl/get-flow" -> {
                 String u = rest.get(rest.size() - 1);
                 if (!u.matches("ufid:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")) {
-                    return new Outcome("ovs-vswitchd: parsing flow ufid", 0); // odp_ufid_from_string() returned 0
+                    return BAD_GET_UFID.apply(u);
                 }
                 return new Outcome("ovs-vswitchd: getting flow (No such file or directory)", 2);
             }
@@ -105,7 +105,7 @@ final class DpctlFlows {
         if (cmd.equals("dpctl/get-flow")) {
             String u = ufid(arg);
             String f = u == null ? null : table.get(u);
-            return u == null ? new Outcome("ovs-vswitchd: parsing flow ufid", 0)
+            return u == null ? BAD_GET_UFID.apply(arg)
                     : f == null ? new Outcome("ovs-vswitchd: getting flow (No such file or directory)", 2)
                     : new Outcome(f, 0);
         }
@@ -119,8 +119,10 @@ final class DpctlFlows {
                 if (table.del(keyText, ufid(arg))) {
                     return new Outcome(null, 0);
                 }
-                return new Outcome("ovs-vswitchd: deleting flow (No such file or directory)"
-                        + (ufid(arg) == null ? "\nPerhaps you need to specify a UFID?" : ""), 2);
+                // the hint whether a ufid was given or not (dpctl_del_flow_dpif() reads ufid_generated, which only a
+                // key without one sets, and OVS 3.1 printed it for a ufid given too)
+                return new Outcome("ovs-vswitchd: deleting flow (No such file or directory)\nPerhaps you need to"
+                        + " specify a UFID?", 2);
             }
             if (!actionsParse(rest.get(rest.size() - 1))) {
                 return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
@@ -189,6 +191,11 @@ final class DpctlFlows {
         return arg.startsWith("ufid:") && withoutUfid(arg) != null ? arg.substring(5, 41).toLowerCase(
                 java.util.Locale.ROOT) : null;
     }
+
+    // dpctl_get_flow(): odp_ufid_from_string()'s -EINVAL for "ufid:" without a uuid, 0 (no error named) without
+    // "ufid:"; the command itself succeeds
+    private static final java.util.function.Function<String, Outcome> BAD_GET_UFID = a -> new Outcome(
+            "ovs-vswitchd: parsing flow ufid" + (a.startsWith("ufid:") ? " (Invalid argument)" : ""), 0);
 
     private static final Outcome BAD_UFID = new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
 

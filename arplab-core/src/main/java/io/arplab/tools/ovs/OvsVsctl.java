@@ -166,14 +166,16 @@ public final class OvsVsctl implements Tool {
         switch (c.syntax().name()) {
             case "init", "comment" -> { }
             case "show" -> show();
-            case "list-br" -> rows.bridges.keySet().stream().sorted().forEach(this::line);
+            // the bridges vsctl_context_populate_cache() reaches from the Open_vSwitch row
+            case "list-br" -> rows.bridges.keySet().stream().filter(b -> !rows.detached.contains(b)).sorted()
+                    .forEach(this::line);
             case "br-to-vlan", "br-to-parent" -> {
                 // cmd_br_to_vlan(), cmd_br_to_parent(): a real bridge is its own parent, on VLAN 0
                 bridge(c.arg(0));
                 line(c.syntax().name().equals("br-to-vlan") ? "0" : c.arg(0));
             }
             case "br-exists" -> {
-                return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
+                return rows.bridges.containsKey(c.arg(0)) && !rows.detached.contains(c.arg(0)) ? 0 : 2;
             }
             case "list-ports" -> {
                 bridge(c.arg(0));
@@ -473,6 +475,8 @@ public final class OvsVsctl implements Tool {
 
     /** The "TABLE:uuid" of the rows created with a uuid given, checked by the commit. */
     private final java.util.Set<String> persisted = new java.util.HashSet<>();
+    /** Bridge rows of a name another bridge has, which the bridges column names. */
+    private final List<Row> nameClashes = new ArrayList<>();
     /** Port, Interface and second Bridge rows created in this transaction, which no bridge holds. */
     private final List<Row> inserted = new ArrayList<>();
 
@@ -492,6 +496,15 @@ public final class OvsVsctl implements Tool {
                 throw new VsctlException(error);
             }
         }
+        for (Row r : nameClashes) { // ovsdb_txn_precommit()'s index check (ovsdb_index_conflict())
+            String error = "transaction error: {\"details\":\"Transaction causes multiple rows in \\\"Bridge\\\" table"
+                    + " to have identical values (" + r.string("name") + ") for index on column \\\"name\\\".  First"
+                    + " row, with UUID " + r.uuid() + ", was inserted by this transaction.  Second row, with UUID "
+                    + rows.bridges.get(r.string("name")).uuid() + ", existed in the database before this transaction"
+                    + " and was not modified by the transaction.\",\"error\":\"constraint violation\"}";
+            warn("ovsdb_idl", error);
+            throw new VsctlException(error);
+        }
         rows.detached.forEach(rows.bridges::remove);
         rows.detached.clear();
     }
@@ -500,7 +513,11 @@ public final class OvsVsctl implements Tool {
     // goes with its ports (the garbage collection), a created one it names is attached
     private void setBridges(Datum d) {
         for (String u : d.keys()) {
-            if (rows.bridges.values().stream().noneMatch(b -> b.uuid().equals(u))) {
+            Row ghost = inserted.stream().filter(r -> r.table.equals("Bridge") && r.uuid().equals(u)).findFirst()
+                    .orElse(null);
+            if (ghost != null) { // a second Bridge row of a name the commit's index check refuses
+                nameClashes.add(ghost);
+            } else if (rows.bridges.values().stream().noneMatch(b -> b.uuid().equals(u))) {
                 throw new VsctlException("arplab does not model a bridges column naming a row that is no bridge of"
                         + " the lab's (" + u + ")");
             }
@@ -670,7 +687,7 @@ public final class OvsVsctl implements Tool {
     }
 
     private Row bridge(String name) {
-        Row b = rows.bridges.get(name);
+        Row b = rows.detached.contains(name) ? null : rows.bridges.get(name);
         if (b == null) {
             throw new VsctlException("no bridge named " + name);
         }
