@@ -483,7 +483,12 @@ final class OvsdbRows {
                 if (p.ofport == Ports.LOCAL || b.ofproto().port(p.name) != p) { // or deleted as a victim below
                     continue;
                 }
-                if (here && type(i).equals(p.type.equals("system") ? "" : p.type)) {
+                // bridge_del_ports(): an interface whose Port went (a plain port made a bond member, a member made a
+                // port of its own) is destroyed with it, its netdev closed, and opened anew in its new Port
+                io.arplab.flow.Bond bond = b.ofproto().bondOf(p);
+                String oldPort = bond != null ? bond.name : stored.bondIfaces.getOrDefault(p.name, p.name);
+                boolean samePort = here && oldPort.equals(portOf(p.name));
+                if (samePort && type(i).equals(p.type.equals("system") ? "" : p.type)) {
                     // bridge_delete_or_reconfigure_ports(): a port whose ofport_request names another number is
                     // deleted, and added back with it (a new netdev: a dummy's next MAC); the port holding that
                     // number goes too unless it requested it itself, added back after (iface_pick_ofport(): its
