@@ -111,7 +111,7 @@ final class DpctlCommands {
                 if (o.error != null) {
                     return error(o.error);
                 }
-                if (!o.args.isEmpty() && DpctlDatapaths.handles(o.args.get(0))) {
+                if (!o.args.isEmpty() && extraDatapaths().table(o.args.get(0)) != null) { // dp_arg_exists()
                     return extraFlows(cmd, o.args, false);
                 }
                 List<String> a = o.args.isEmpty() || !o.args.get(0).equals(OvsTools.DATAPATH) ? o.args
@@ -144,6 +144,12 @@ final class DpctlCommands {
                 DpctlArgs o = DpctlArgs.parse(rest);
                 if (o.error != null) {
                     return error(o.error);
+                }
+                if (o.args.size() == 1 && !java.nio.file.Files.exists(ctx.workDir().resolve(o.args.get(0)))) {
+                    // dpctl_process_flows(): one argument, no datapath of that name (dp_arg_exists()): the file
+                    ctx.out().println("ovs-vswitchd: Opening file \"" + o.args.get(0)
+                            + "\" failed (No such file or directory)");
+                    return 0;
                 }
                 if (o.args.isEmpty() || !DpctlDatapaths.handles(o.args.get(0))) {
                     return error(notModelled(cmd)); // a file into ovs-vswitchd's own datapath
