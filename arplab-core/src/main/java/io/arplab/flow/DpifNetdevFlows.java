@@ -28,7 +28,7 @@ public final class DpifNetdevFlows {
 
     /** The flows, in the order they were put (dpif-netdev dumps its cmap's hash order). */
     private final List<Flow> flows = new ArrayList<>();
-    /** odp_flow_key_hash()'s ufid of each key text seen (a random basis in OVS; here a count). */
+    /** odp_flow_key_hash()'s ufid of each key (a random basis in OVS; a name-based uuid of its canonical text). */
     private final Map<String, String> generated = new HashMap<>();
 
     /** show_dpif()'s statistics of one of its ports (dpctl/show -s): a dummy netdev that counted nothing. */

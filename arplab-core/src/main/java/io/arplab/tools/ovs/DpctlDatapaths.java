@@ -75,7 +75,8 @@ final class DpctlDatapaths {
             }
             case "dpctl/show", "dpctl/show -s" -> {
                 // show_dpif(): the stats (no masks line: n_masks is UINT32_MAX), the ports by number
-                out.append(full).append(":\n  lookups: hit:0 missed:0 lost:0\n  flows: ").append(tables.get(name).size())
+                out.append(full).append(":\n  lookups: hit:0 missed:0 lost:0\n  flows: ")
+                        .append(tables.get(name).size())
                         .append('\n');
                 ports.forEach((no, p) -> out.append("  port ").append(no).append(": ").append(p.name())
                         .append(" (").append(p.type()).append(")\n").append(cmd.endsWith("-s")

@@ -466,7 +466,8 @@ public final class OvsVsctl implements Tool {
     }
 
     /** The rows create inserted in this transaction. */
-    private final java.util.Set<Row> insertedRows = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<Row> insertedRows =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     // check_mutable(), ovsdb_idl_is_mutable(): a read-only column of a row this transaction inserts may be set
     private boolean mutable(Row r, Column def) {

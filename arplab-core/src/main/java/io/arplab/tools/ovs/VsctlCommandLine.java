@@ -90,8 +90,7 @@ final class VsctlCommandLine {
     /** A vlog line of ovs-vsctl's console ("module|LEVEL|text") in its pattern, taking the next sequence number. */
     String log(ToolContext ctx, String moduleLevelText) {
         String[] w = moduleLevelText.split("\\|", 3);
-        String stamp = OvsTools.log(ctx, 0, "").substring(0, 20);
-        return Vlog.format(pattern, stamp, "ovs-vsctl", logSeq++, w[0], w[1], w[2]);
+        return Vlog.format(pattern, OvsTools.stamp(ctx), "ovs-vsctl", logSeq++, w[0], w[1], w[2]);
     }
     private final ToolContext ctx;
 
