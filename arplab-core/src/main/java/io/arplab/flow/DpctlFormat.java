@@ -89,6 +89,13 @@ final class DpctlFormat {
     }
 
     // show_dpif()'s statistics of a port, '?' for what a dummy netdev does not count (netdev-linux counts them all)
+    /** show_dpif()'s statistics of a port that counted nothing, as a dummy netdev shows them. */
+    static String idlePortStats() {
+        StringBuilder s = new StringBuilder();
+        portStats(s, 0, 0, 0, 0, false);
+        return s.toString();
+    }
+
     private static void portStats(StringBuilder s, long rxp, long txp, long rxb, long txb, boolean counted) {
         String c = counted ? "0" : "?";
         s.append("    RX packets:").append(rxp)

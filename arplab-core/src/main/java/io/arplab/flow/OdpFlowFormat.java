@@ -65,6 +65,11 @@ final class OdpFlowFormat {
 
     /** The same with {@code ct}, a megaflow's ct_tuple4 mask (or null): ct_nw_src/dst's word, ct_tp_src/dst's. */
     static String miniflowBits(long[] value, long[] mask, Conntrack.Key ct) {
+        return miniflowBits(value, mask, ct, true);
+    }
+
+    /** The same, with packet_type's word only when it is matched (a megaflow's always is; a dpctl put's may not be). */
+    static String miniflowBits(long[] value, long[] mask, Conntrack.Key ct, boolean packetType) {
         java.util.BitSet w = new java.util.BitSet(128);
         if (ct != null) {
             w.set(54, ct.proto() != 0); // ct_nw_proto shares recirc_id's word
@@ -78,7 +83,7 @@ final class OdpFlowFormat {
             }
             w.set(82, (ct.sport() | ct.dport()) != 0); // with tp_src and tp_dst
         }
-        w.set(55);
+        w.set(55, packetType);
         if ((value[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0 && Tunnel.dstIsSet(mask)) {
             // tun_metadata_from_geneve_nlattr(): a Geneve key's mask matches the options' length exactly
             w.set(9, mask[Slot.TUN_METADATA_PRESENT.ordinal()] != 0); // tunnel.metadata.present
@@ -267,6 +272,16 @@ final class OdpFlowFormat {
      */
     static String format(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
             Map<Integer, String> names, boolean verbose) {
+        return format(br, v, mask, t, tm, names, verbose, br.datapath.vlanLimit(), false);
+    }
+
+    /**
+     * The same of a flow no bridge translated ({@code br} null: in_port is the datapath's port), with the datapath's
+     * VLAN limit and whether its packet_type is wildcarded (a flow dpctl put without one: "packet_type(ns=0/0,id=0/0)"
+     * with -m, none without; a megaflow's is exact).
+     */
+    static String format(Ofproto br, long[] v, long[] mask, Conntrack.Key t, Conntrack.Key tm,
+            Map<Integer, String> names, boolean verbose, int vlanLimit, boolean packetTypeWild) {
         long[] k = exportMask(v, mask);
         StringBuilder s = new StringBuilder();
         hexAttr(s, "skb_priority", v, k, Slot.SKB_PRIORITY, verbose);
@@ -291,10 +306,10 @@ final class OdpFlowFormat {
         }
         s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
         hexAttr(s, "dp_hash", v, k, Slot.DP_HASH, verbose); // the datapath's hash, kept
-        Ofproto.Port in = br.port(v[Slot.IN_PORT.ordinal()]);
+        Ofproto.Port in = br == null ? null : br.port(v[Slot.IN_PORT.ordinal()]);
         int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;
         s.append("in_port(").append(names.getOrDefault(dp, Integer.toString(dp))).append("),");
-        s.append("packet_type(ns=0,id=0),");
+        s.append(!packetTypeWild ? "packet_type(ns=0,id=0)," : verbose ? "packet_type(ns=0/0,id=0/0)," : "");
         StringBuilder f = new StringBuilder();
         eth(f, "src", v, k, Slot.DL_SRC, verbose);
         eth(f, "dst", v, k, Slot.DL_DST, verbose);
@@ -305,7 +320,7 @@ final class OdpFlowFormat {
         Slot[][] tags = {{Slot.VLAN_TCI, Slot.VLAN_TPID}, {Slot.VLAN_TCI1, Slot.VLAN_TPID1}};
         int encaps = 0;
         boolean cut = false;
-        for (; encaps < br.datapath.vlanLimit() && !cut; encaps++) {
+        for (; encaps < vlanLimit && !cut; encaps++) {
             long tpid = v[tags[encaps][1].ordinal()];
             if (tpid == 0 && type != 0x8100 && type != 0x88a8) {
                 break;

@@ -57,8 +57,8 @@ final class DpctlCommands {
                 if (o.error != null) {
                     return error(o.error);
                 }
-                if (o.args.size() == 1 && DpctlDatapaths.handles(o.args.get(0)) && !o.stats) {
-                    return extraDatapaths(cmd, o.args);
+                if (o.args.size() == 1 && DpctlDatapaths.handles(o.args.get(0))) {
+                    return extraDatapaths(o.stats ? "dpctl/show -s" : cmd, o.args);
                 }
                 io.arplab.flow.Datapath dp = datapath();
                 // dpctl_show(): each name opened in turn, an error line for each that does not open
@@ -111,6 +111,9 @@ final class DpctlCommands {
                 if (o.error != null) {
                     return error(o.error);
                 }
+                if (!o.args.isEmpty() && extraDatapaths().table(o.args.get(0)) != null) { // dp_arg_exists()
+                    return extraFlows(cmd, o.args, false);
+                }
                 List<String> a = o.args.isEmpty() || !o.args.get(0).equals(OvsTools.DATAPATH) ? o.args
                         : o.args.subList(1, o.args.size());
                 io.arplab.flow.Datapath dp = datapath();
@@ -126,6 +129,9 @@ final class DpctlCommands {
                 if (o.error != null) {
                     return error(o.error);
                 }
+                if (!o.args.isEmpty() && DpctlDatapaths.handles(o.args.get(0))) {
+                    return extraFlows(cmd, o.args, rest.contains("--may-create"));
+                }
                 DpctlFlows.Outcome r = DpctlFlows.run(cmd, o.args, rest.contains("--may-create"), datapath());
                 if (r.status() != 0) {
                     return error(r.message());
@@ -133,6 +139,22 @@ final class DpctlCommands {
                 if (r.message() != null) {
                     ctx.out().println(r.message());
                 }
+            }
+            case "dpctl/add-flows", "dpctl/mod-flows" -> {
+                DpctlArgs o = DpctlArgs.parse(rest);
+                if (o.error != null) {
+                    return error(o.error);
+                }
+                if (o.args.size() == 1 && !java.nio.file.Files.exists(ctx.workDir().resolve(o.args.get(0)))) {
+                    // dpctl_process_flows(): one argument, no datapath of that name (dp_arg_exists()): the file
+                    ctx.out().println("ovs-vswitchd: Opening file \"" + o.args.get(0)
+                            + "\" failed (No such file or directory)");
+                    return 0;
+                }
+                if (o.args.isEmpty() || !DpctlDatapaths.handles(o.args.get(0))) {
+                    return error(notModelled(cmd)); // a file into ovs-vswitchd's own datapath
+                }
+                return extraFlows(cmd, o.args, false);
             }
             case "dpctl/cache-get-size", "dpctl/cache-set-size", "dpctl/offload-stats-show" -> {
                 return dpifNetdevCaches(cmd, rest);
@@ -160,6 +182,14 @@ final class DpctlCommands {
             } else if (a.startsWith("type=") && types == null) {
                 types = args.remove(args.size() - 1).substring(5);
             }
+        }
+        if (!args.isEmpty() && DpctlDatapaths.handles(args.get(0))) {
+            io.arplab.flow.DpifNetdevFlows table = extraDatapaths().table(args.get(0));
+            if (table == null) { // opt_dpif_open(): no datapath of that name, so none is named
+                return error("ovs-vswitchd: datapath not found (Invalid argument)");
+            }
+            ctx.out().print(table.dump(o.verbosity > 0));
+            return 0;
         }
         io.arplab.flow.Datapath dp = datapath();
         boolean named = !args.isEmpty() && args.get(0).equals(OvsTools.DATAPATH);
@@ -449,6 +479,31 @@ final class DpctlCommands {
     private DpctlDatapaths extraDatapaths() {
         return ctx.runtime() == null ? new DpctlDatapaths()
                 : ctx.runtime().namespaceState(DpctlDatapaths.class, DpctlDatapaths::new);
+    }
+
+    // the flow commands on a datapath dpctl/add-dp created (opt_dpif_open(), then DpctlFlows): one flow, or a file's
+    // (dpctl_process_flows(): its errors in the reply, which succeeds), or del-flows without a file (dpif_flow_flush())
+    private int extraFlows(String cmd, List<String> args, boolean mayCreate) {
+        io.arplab.flow.DpifNetdevFlows table = extraDatapaths().table(args.get(0));
+        if (table == null) { // opt_dpif_open(): no datapath of that name, so none is named
+            return error("ovs-vswitchd: datapath not found (Invalid argument)");
+        }
+        if (cmd.endsWith("-flows")) {
+            if (args.size() == 1) {
+                table.flush();
+            } else {
+                ctx.out().print(DpctlFlows.processFile(cmd, ctx.workDir().resolve(args.get(args.size() - 1)), table));
+            }
+            return 0;
+        }
+        DpctlFlows.Outcome r = DpctlFlows.run(cmd, args, mayCreate, null, table);
+        if (r.status() != 0) {
+            return error(r.message());
+        }
+        if (r.message() != null) {
+            ctx.out().println(r.message());
+        }
+        return 0;
     }
 
     // the datapaths dpctl/add-dp creates beside ovs-vswitchd's ({@link DpctlDatapaths})

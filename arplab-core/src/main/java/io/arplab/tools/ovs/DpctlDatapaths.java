@@ -19,6 +19,13 @@ final class DpctlDatapaths {
 
     /** The datapaths by name ("br1" of dummy@br1), each its ports by number. */
     private final Map<String, TreeMap<Long, Port>> dps = new LinkedHashMap<>();
+    /** Their flow tables, by the same names. */
+    private final Map<String, io.arplab.flow.DpifNetdevFlows> tables = new LinkedHashMap<>();
+
+    /** The flow table of the datapath {@code arg} names ("dummy@NAME"), or null when there is none. */
+    io.arplab.flow.DpifNetdevFlows table(String arg) {
+        return tables.get(extra(arg));
+    }
 
     /** The name a "dummy@NAME" argument gives, or null for another class or ovs-vswitchd's own datapath. */
     private static String extra(String arg) {
@@ -53,6 +60,7 @@ final class DpctlDatapaths {
             ports = new TreeMap<>();
             ports.put(0L, new Port(name, "dummy-internal"));
             dps.put(name, ports);
+            tables.put(name, new io.arplab.flow.DpifNetdevFlows());
             return args.size() > 1 ? addIf(full, ports, args, errors) : new Outcome("", errors, 0);
         }
         if (ports == null) { // parsed_dpif_open(): dpif_netdev_open() of a name not created
@@ -61,12 +69,18 @@ final class DpctlDatapaths {
             return new Outcome("", errors, 2);
         }
         switch (cmd) {
-            case "dpctl/del-dp" -> dps.remove(name);
-            case "dpctl/show" -> {
+            case "dpctl/del-dp" -> {
+                dps.remove(name);
+                tables.remove(name);
+            }
+            case "dpctl/show", "dpctl/show -s" -> {
                 // show_dpif(): the stats (no masks line: n_masks is UINT32_MAX), the ports by number
-                out.append(full).append(":\n  lookups: hit:0 missed:0 lost:0\n  flows: 0\n");
+                out.append(full).append(":\n  lookups: hit:0 missed:0 lost:0\n  flows: ")
+                        .append(tables.get(name).size())
+                        .append('\n');
                 ports.forEach((no, p) -> out.append("  port ").append(no).append(": ").append(p.name())
-                        .append(" (").append(p.type()).append(")\n"));
+                        .append(" (").append(p.type()).append(")\n").append(cmd.endsWith("-s")
+                                ? io.arplab.flow.DpifNetdevFlows.idlePortStats() : ""));
             }
             case "dpctl/add-if" -> {
                 return addIf(full, ports, args, errors);

@@ -1,6 +1,7 @@
 package io.arplab.tools.ovs;
 
 import io.arplab.flow.Datapath;
+import io.arplab.flow.DpifNetdevFlows;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.OdpKey;
 import java.util.List;
@@ -28,6 +29,17 @@ final class DpctlFlows {
     record Outcome(String message, int status) {}
 
     static Outcome run(String cmd, List<String> args, boolean mayCreate, Datapath dp) {
+        return run(cmd, args, mayCreate, dp, null);
+    }
+
+    /**
+     * The same, {@code table} the flow table of a datapath dpctl/add-dp created (its name first in {@code args}),
+     * which keeps what is put, or null for ovs-vswitchd's.
+     */
+    static Outcome run(String cmd, List<String> args, boolean mayCreate, Datapath dp, DpifNetdevFlows table) {
+        if (table != null) {
+            return runOn(table, cmd, args.subList(1, args.size()), mayCreate);
+        }
         int max = switch (cmd) {
             case "dpctl/add-flow", "dpctl/mod-flow" -> 4;
             default -> 3;
@@ -43,7 +55,7 @@ final class DpctlFlows {
             case "dpctl/get-flow" -> {
                 String u = rest.get(rest.size() - 1);
                 if (!u.matches("ufid:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")) {
-                    return new Outcome("ovs-vswitchd: parsing flow ufid", 0); // odp_ufid_from_string() returned 0
+                    return BAD_GET_UFID.apply(u);
                 }
                 return new Outcome("ovs-vswitchd: getting flow (No such file or directory)", 2);
             }
@@ -86,6 +98,104 @@ final class DpctlFlows {
             }
         }
     }
+
+    // dpctl_put_flow_dpif(), dpctl_del_flow_dpif(), dpctl_get_flow() on a datapath that keeps its flows
+    private static Outcome runOn(DpifNetdevFlows table, String cmd, List<String> rest, boolean mayCreate) {
+        String arg = rest.get(rest.size() - (cmd.equals("dpctl/add-flow") || cmd.equals("dpctl/mod-flow") ? 2 : 1));
+        if (cmd.equals("dpctl/get-flow")) {
+            String u = ufid(arg);
+            String f = u == null ? null : table.get(u);
+            return u == null ? BAD_GET_UFID.apply(arg)
+                    : f == null ? new Outcome("ovs-vswitchd: getting flow (No such file or directory)", 2)
+                    : new Outcome(f, 0);
+        }
+        String keyText = withoutUfid(arg);
+        if (keyText == null) {
+            return BAD_UFID;
+        }
+        try {
+            OdpKey key = OdpKey.parse(keyText, null);
+            if (cmd.equals("dpctl/del-flow")) {
+                if (table.del(keyText, ufid(arg))) {
+                    return new Outcome(null, 0);
+                }
+                // the hint whether a ufid was given or not (dpctl_del_flow_dpif() reads ufid_generated, which only a
+                // key without one sets, and OVS 3.1 printed it for a ufid given too)
+                return new Outcome("ovs-vswitchd: deleting flow (No such file or directory)\nPerhaps you need to"
+                        + " specify a UFID?", 2);
+            }
+            if (!actionsParse(rest.get(rest.size() - 1))) {
+                return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
+            }
+            if (!key.perfect() || key.maskExpected() || !key.inPortExact()) {
+                return new Outcome("ovs-vswitchd: updating flow table (Invalid argument)", 2);
+            }
+            boolean add = cmd.equals("dpctl/add-flow");
+            String err = table.put(keyText, ufid(arg), rest.get(rest.size() - 1), add || mayCreate, !add);
+            return err == null ? new Outcome(null, 0) : new Outcome("ovs-vswitchd: updating flow table ("
+                    + io.arplab.stack.Errno.valueOf(err).text + ")", 2);
+        } catch (FlowParseException e) {
+            return new Outcome("ovs-vswitchd: " + (cmd.equals("dpctl/del-flow") ? "" : "parsing flow key (")
+                    + e.getMessage() + (cmd.equals("dpctl/del-flow") ? "" : ")") + " (" + e.strerror + ")", 2);
+        }
+    }
+
+    /**
+     * dpctl_process_flows(): a file's lines (dpctl_parse_flow_line(): "add", "modify" or "delete" first, else the
+     * command's own), each put or deleted in turn, its error printed and the next line read; a line without a flow, or
+     * without actions to put, or with actions to delete, "Failed parsing line number N, skipped!". The output.
+     */
+    static String processFile(String cmd, java.nio.file.Path file, DpifNetdevFlows table) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            return "ovs-vswitchd: Opening file \"" + file.getFileName() + "\" failed (No such file or directory)\n";
+        }
+        String def = cmd.equals("dpctl/mod-flows") ? "modify" : cmd.equals("dpctl/del-flows") ? "delete" : "add";
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (String raw : lines) {
+            n++;
+            String line = raw.replaceFirst("#.*", "").strip(); // ds_get_preprocessed_line()
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] w = line.split("[ \t\r\n]+", 2);
+            String c = def;
+            String word = line.split("[, \t\r\n]", 2)[0];
+            String named = List.of("add", "delete", "modify").stream().filter(x -> x.startsWith(word)).findFirst()
+                    .orElse(null); // strncmp() over the word's length
+            if (named != null) {
+                c = named;
+                line = line.substring(word.length()).strip();
+                w = line.isEmpty() ? new String[0] : line.split("[ \t\r\n]+", 2);
+            }
+            String flow = w.length > 0 ? w[0] : null, actions = w.length > 1 ? w[1].strip() : null;
+            if (flow == null || !c.equals("delete") && actions == null || c.equals("delete") && actions != null) {
+                out.append("ovs-vswitchd: Failed parsing line number ").append(n).append(", skipped!\n");
+                continue;
+            }
+            Outcome o = c.equals("delete") ? runOn(table, "dpctl/del-flow", List.of(flow), false)
+                    : runOn(table, "dpctl/" + (c.equals("add") ? "add" : "mod") + "-flow", List.of(flow, actions),
+                            false);
+            if (o.message() != null) {
+                out.append(o.message()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    // odp_ufid_from_string(): the ufid a "ufid:" argument begins with, or null
+    private static String ufid(String arg) {
+        return arg.startsWith("ufid:") && withoutUfid(arg) != null ? arg.substring(5, 41).toLowerCase(
+                java.util.Locale.ROOT) : null;
+    }
+
+    // dpctl_get_flow(): odp_ufid_from_string()'s -EINVAL for "ufid:" without a uuid, 0 (no error named) without
+    // "ufid:"; the command itself succeeds
+    private static final java.util.function.Function<String, Outcome> BAD_GET_UFID = a -> new Outcome(
+            "ovs-vswitchd: parsing flow ufid" + (a.startsWith("ufid:") ? " (Invalid argument)" : ""), 0);
 
     private static final Outcome BAD_UFID = new Outcome("ovs-vswitchd: parsing flow ufid (Invalid argument)", 2);
 

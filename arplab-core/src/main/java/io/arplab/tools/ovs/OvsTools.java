@@ -82,8 +82,12 @@ final class OvsTools {
 
     /** A vlog line as OVS writes it to the console: time|sequence|module|LEVEL|text. */
     static String log(ToolContext ctx, int seq, String moduleLevelText) {
+        return stamp(ctx) + String.format("|%05d|", seq) + moduleLevelText;
+    }
+
+    /** vlog's %D: the lab's wall clock to the second, UTC. */
+    static String stamp(ToolContext ctx) {
         long nanos = ctx.epochNanos() + ctx.now();
-        return STAMP.format(Instant.ofEpochSecond(nanos / 1_000_000_000L)) + String.format("|%05d|", seq)
-                + moduleLevelText;
+        return STAMP.format(Instant.ofEpochSecond(nanos / 1_000_000_000L));
     }
 }

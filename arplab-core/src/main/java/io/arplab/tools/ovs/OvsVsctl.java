@@ -36,6 +36,12 @@ public final class OvsVsctl implements Tool {
                 ctx.exit(0);
                 return;
             }
+            if (VsctlCommandLine.mightWrite(commands)) { // main()'s "Called as" at INFO, which syslog takes
+                cl.logSeq++;
+            }
+            if (!connect()) {
+                return;
+            }
             Vswitchd vs = ctx.runtime().vswitchd();
             if (vs == null) {
                 throw new VsctlException("unix:/var/run/openvswitch/db.sock: database connection failed (No such "
@@ -61,6 +67,7 @@ public final class OvsVsctl implements Tool {
             }
             checkSymbols();
             checkReferences();
+            commitChecks();
             List<String> errors = cl.dryRun ? List.of() : rows.commit();
             // post_db_reload_do_checks()' errors go out at once; the commands' output, on a stdout fully buffered
             // when it is no terminal, reaches it at exit, after them
@@ -78,6 +85,53 @@ public final class OvsVsctl implements Tool {
         }
     }
 
+    /** The lab's database socket, in ovs-vswitchd's run directory. */
+    private static final String RUNDIR = "/var/run/openvswitch";
+
+    // main()'s IDL on --db (ovsdb_idl_set_remote(), jsonrpc_session_open_multiple()): the lab's database is
+    // unix:/var/run/openvswitch/db.sock (stream_unix_open() and punix_open() take a relative name in the run
+    // directory); another active remote fails its one try unless --retry (stream_open(): a name without a known
+    // class EAFNOSUPPORT, a unix socket not there ENOENT, TCP refused), a passive one waits for a client; a wait ends
+    // with --timeout's SIGALRM (fatal_signal's warning, exit 128 + 14). Returns whether the lab's database answers.
+    private boolean connect() {
+        if (cl.db == null) {
+            return true;
+        }
+        String error = null;
+        boolean passive = false;
+        for (String remote : cl.db.split(",")) {
+            int colon = remote.indexOf(':');
+            String kind = colon < 0 ? "" : remote.substring(0, colon), rest = remote.substring(colon + 1);
+            switch (kind) {
+                case "unix" -> {
+                    if ((rest.startsWith("/") ? rest : RUNDIR + "/" + rest).equals(RUNDIR + "/db.sock")) {
+                        return true;
+                    }
+                    error = error != null ? error : "No such file or directory";
+                }
+                case "tcp", "ssl" -> {
+                    if (rest.split(":", -1).length < 2) { // stream_open_with_default_port()
+                        ctx.err().println(cl.log(ctx, "stream|WARN|The default OVSDB port number has changed from "
+                                + "6632 to 6640"));
+                    }
+                    error = error != null ? error : "Connection refused";
+                }
+                case "punix", "ptcp", "pssl" -> passive = true;
+                default -> error = error != null ? error : "Address family not supported by protocol";
+            }
+        }
+        if (passive || cl.retry) {
+            if (cl.timeout == 0) {
+                throw new VsctlException(cl.db + ": arplab does not model waiting forever for a database connection"
+                        + " (give --timeout)");
+            }
+            ctx.err().println(cl.log(ctx, "fatal_signal|WARN|terminating with signal 14 (Alarm clock)"));
+            ctx.exit(142);
+            return false;
+        }
+        throw new VsctlException(cl.db + ": database connection failed (" + error + ")");
+    }
+
     // ------------------------------------------------------------------ commands
 
     // pre_cmd_get(), pre_cmd_set(), pre_cmd_clear(), pre_cmd_list(), pre_cmd_find(): the table, and the columns
@@ -89,7 +143,7 @@ public final class OvsVsctl implements Tool {
             return;
         }
         String created = name.equals("create") ? table(c.arg(0)) : "";
-        if ((created.equals("Mirror") || created.equals("Flow_Table")) && !c.has("--id")) { // pre_create()
+        if (!created.isEmpty() && !ROOT_TABLES.contains(created) && !c.has("--id")) { // pre_create()
             warn("db_ctl_base", "applying \"create\" command to table " + created + " without --id option will have "
                     + "no effect");
             return;
@@ -112,14 +166,16 @@ public final class OvsVsctl implements Tool {
         switch (c.syntax().name()) {
             case "init", "comment" -> { }
             case "show" -> show();
-            case "list-br" -> rows.bridges.keySet().stream().sorted().forEach(this::line);
+            // the bridges vsctl_context_populate_cache() reaches from the Open_vSwitch row
+            case "list-br" -> rows.bridges.keySet().stream().filter(b -> !rows.detached.contains(b)).sorted()
+                    .forEach(this::line);
             case "br-to-vlan", "br-to-parent" -> {
                 // cmd_br_to_vlan(), cmd_br_to_parent(): a real bridge is its own parent, on VLAN 0
                 bridge(c.arg(0));
                 line(c.syntax().name().equals("br-to-vlan") ? "0" : c.arg(0));
             }
             case "br-exists" -> {
-                return rows.bridges.containsKey(c.arg(0)) ? 0 : 2;
+                return rows.bridges.containsKey(c.arg(0)) && !rows.detached.contains(c.arg(0)) ? 0 : 2;
             }
             case "list-ports" -> {
                 bridge(c.arg(0));
@@ -148,12 +204,7 @@ public final class OvsVsctl implements Tool {
                     }
                     return 0;
                 }
-                for (String p : new ArrayList<>(rows.portBridge.keySet())) {
-                    if (rows.portBridge.get(p).equals(c.arg(0))) {
-                        rows.removeRows(p);
-                    }
-                }
-                rows.bridges.remove(c.arg(0));
+                deleteBridge(c.arg(0));
                 rows.syncBridges();
             }
             case "add-port" -> addPort(c);
@@ -355,32 +406,141 @@ public final class OvsVsctl implements Tool {
         }
     }
 
-    private boolean calledAs;
     /** ctx->last_command: the command running is the last one. */
     private boolean lastCommand;
 
-    // VLOG_WARN() of a run that writes: main()'s "Called as" line at INFO (syslog's) took a sequence number first
+    // VLOG_WARN(): a line of the console in its pattern
     private void warn(String module, String text) {
-        if (!calledAs) {
-            calledAs = true;
-            cl.logSeq++;
-        }
-        ctx.err().println(OvsTools.log(ctx, cl.logSeq++, module + "|WARN|" + text));
+        ctx.err().println(cl.log(ctx, module + "|WARN|" + text));
     }
 
-    // cmd_create(): a row of a table that is not a root (Mirror, the one arplab models) needs a row id to be kept;
-    // its columns set as "set" does, its uuid printed
+    /** vswitch.ovsschema's root tables: their rows stay unreferenced. */
+    private static final List<String> ROOT_TABLES = List.of("Open_vSwitch", "QoS", "Queue",
+            "Flow_Sample_Collector_Set");
+
+    // cmd_create(): --id a row id of the run (create_symbol(); a root table's row counts as referenced) or a uuid the
+    // row keeps (ovsdb_idl_txn_insert_persist_uuid()); the columns set as "set" does; the row's uuid printed
     private void create(Command c) {
         String table = table(c.arg(0));
-        if (!List.of("Mirror", "Flow_Table", "QoS", "Queue").contains(table)) {
+        boolean ofBridges = List.of("Bridge", "Port", "Interface").contains(table);
+        if (!ofBridges && !List.of("Mirror", "Flow_Table", "QoS", "Queue").contains(table)) {
             throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
         }
         String id = c.options().get("--id");
-        Row r = rows.newRow(table, id == null ? null : createSymbol(id).uuid);
+        String uuid = null;
+        if (id != null && uuidText(id)) {
+            uuid = id.toLowerCase(java.util.Locale.ROOT);
+            persisted.add(table + ":" + uuid);
+        } else if (id != null) {
+            Symbol y = createSymbol(id);
+            y.strongRef |= ROOT_TABLES.contains(table);
+            uuid = y.uuid;
+        }
+        if (ofBridges) {
+            Row r = new Row(table, "");
+            r.fixedUuid = uuid != null ? uuid : rows.newUuid();
+            insertedRows.add(r);
+            for (String setting : c.args().subList(1, c.args().size())) {
+                setColumn(r, setting);
+            }
+            if (table.equals("Bridge") && !rows.bridges.containsKey(r.string("name"))) {
+                // a Bridge row is a bridge once the Open_vSwitch row's bridges column names it
+                Row b = new Row("Bridge", r.string("name"));
+                b.cols.putAll(r.cols);
+                b.fixedUuid = r.fixedUuid;
+                insertedRows.add(b);
+                rows.bridges.put(b.name, b);
+                rows.detached.add(b.name);
+            } else {
+                inserted.add(r); // a Port or Interface row no Bridge row of arplab's can take: collected
+            }
+            line(r.uuid());
+            return;
+        }
+        Row r = rows.newRow(table, uuid);
+        insertedRows.add(r);
         for (String setting : c.args().subList(1, c.args().size())) {
             setColumn(r, setting);
         }
         line(r.uuid());
+    }
+
+    /** The rows create inserted in this transaction. */
+    private final java.util.Set<Row> insertedRows =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    // check_mutable(), ovsdb_idl_is_mutable(): a read-only column of a row this transaction inserts may be set
+    private boolean mutable(Row r, Column def) {
+        return def.mutable() || insertedRows.contains(r);
+    }
+
+    /** The "TABLE:uuid" of the rows created with a uuid given, checked by the commit. */
+    private final java.util.Set<String> persisted = new java.util.HashSet<>();
+    /** Bridge rows of a name another bridge has, which the bridges column names. */
+    private final List<Row> nameClashes = new ArrayList<>();
+    /** Port, Interface and second Bridge rows created in this transaction, which no bridge holds. */
+    private final List<Row> inserted = new ArrayList<>();
+
+    // ovsdb-server's commit of the transaction (ovsdb/transaction.c): a row inserted with the uuid of a row of its
+    // table is refused (ovsdb_execute_insert()'s "duplicate uuid"); then the garbage collection of non-root rows no
+    // strong reference reaches: the Bridge rows the bridges column does not name
+    private void commitChecks() {
+        for (String p : persisted) {
+            String table = p.substring(0, p.indexOf(':')), uuid = p.substring(p.indexOf(':') + 1);
+            long n = rows.table(table).values().stream().filter(r -> r.uuid().equals(uuid)).count()
+                    + inserted.stream().filter(r -> r.table.equals(table) && r.uuid().equals(uuid)).count();
+            if (n > 1) {
+                String error = "transaction error: {\"details\":\"This UUID would duplicate a UUID already present "
+                        + "within the table or deleted within the same transaction.\",\"error\":\"duplicate uuid\","
+                        + "\"syntax\":\"\\\"" + uuid + "\\\"\"}";
+                warn("ovsdb_idl", error);
+                throw new VsctlException(error);
+            }
+        }
+        for (Row r : nameClashes) { // ovsdb_txn_precommit()'s index check (ovsdb_index_conflict())
+            String error = "transaction error: {\"details\":\"Transaction causes multiple rows in \\\"Bridge\\\" table"
+                    + " to have identical values (" + r.string("name") + ") for index on column \\\"name\\\".  First"
+                    + " row, with UUID " + r.uuid() + ", was inserted by this transaction.  Second row, with UUID "
+                    + rows.bridges.get(r.string("name")).uuid() + ", existed in the database before this transaction"
+                    + " and was not modified by the transaction.\",\"error\":\"constraint violation\"}";
+            warn("ovsdb_idl", error);
+            throw new VsctlException(error);
+        }
+        rows.detached.forEach(rows.bridges::remove);
+        rows.detached.clear();
+    }
+
+    // the Open_vSwitch row's bridges column written: the Bridge rows it names are the bridges, one it no longer names
+    // goes with its ports (the garbage collection), a created one it names is attached
+    private void setBridges(Datum d) {
+        for (String u : d.keys()) {
+            Row ghost = inserted.stream().filter(r -> r.table.equals("Bridge") && r.uuid().equals(u)).findFirst()
+                    .orElse(null);
+            if (ghost != null) { // a second Bridge row of a name the commit's index check refuses
+                nameClashes.add(ghost);
+            } else if (rows.bridges.values().stream().noneMatch(b -> b.uuid().equals(u))) {
+                throw new VsctlException("arplab does not model a bridges column naming a row that is no bridge of"
+                        + " the lab's (" + u + ")");
+            }
+        }
+        for (Row b : List.copyOf(rows.bridges.values())) {
+            if (d.keys().contains(b.uuid())) {
+                rows.detached.remove(b.name);
+            } else if (!rows.detached.contains(b.name)) {
+                deleteBridge(b.name);
+            }
+        }
+        rows.syncBridges();
+    }
+
+    // cmd_del_br() of a real bridge: its ports' rows and its own
+    private void deleteBridge(String name) {
+        for (String p : new ArrayList<>(rows.portBridge.keySet())) {
+            if (rows.portBridge.get(p).equals(name)) {
+                rows.removeRows(p);
+            }
+        }
+        rows.bridges.remove(name);
     }
 
     // cmd_destroy(): the rows named (or --all) deleted; a row something still references stays (the commit keeps
@@ -447,7 +607,7 @@ public final class OvsVsctl implements Tool {
             return;
         }
         Column def = Ovsdb.column(table, col);
-        if (!def.mutable()) {
+        if (!mutable(r, def)) {
             throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
         }
         Column many = def.elements(def.key(), def.value(), 1);
@@ -519,12 +679,16 @@ public final class OvsVsctl implements Tool {
                     + " of table " + table + " but the minimum number is " + def.min());
         }
         Datum d = new Datum(keys, values);
+        if (table.equals("Open_vSwitch") && col.equals("bridges")) {
+            setBridges(d);
+            return;
+        }
         unmodelled(def, table, r.cols.get(col), d);
         r.cols.put(col, d);
     }
 
     private Row bridge(String name) {
-        Row b = rows.bridges.get(name);
+        Row b = rows.detached.contains(name) ? null : rows.bridges.get(name);
         if (b == null) {
             throw new VsctlException("no bridge named " + name);
         }
@@ -780,6 +944,9 @@ public final class OvsVsctl implements Tool {
 
     // pre_cmd_get() checks every column first (parse_column_key_value()), then cmd_get() finds the row
     private void get(Command c) {
+        if (c.has("--id") && c.has("--if-exists")) {
+            throw new VsctlException("--if-exists and --id may not be specified together");
+        }
         String table = table(c.arg(0));
         List<String> specs = c.args().subList(2, c.args().size());
         Row r = row(table, c.arg(1), !c.has("--if-exists"));
@@ -882,7 +1049,7 @@ public final class OvsVsctl implements Tool {
             throw new VsctlException(setting + ": argument does not end in \"=\" followed by a value.");
         }
         Column def = Ovsdb.column(r.table, col);
-        if (!def.mutable()) {
+        if (!mutable(r, def)) {
             throw new VsctlException("cannot modify read-only column " + col + " in table " + r.table);
         }
         String value = setting.substring(at[0] + 1);
@@ -898,10 +1065,21 @@ public final class OvsVsctl implements Tool {
         } else {
             d = resolve(r.table, def, Ovsdb.parse(def, value));
         }
-        if (col.equals("ofport") || r.table.equals("Interface") && NETDEV_STATUS.contains(col)) {
-            return; // the vswitchd writes them back at once (iface_set_ofport(), iface_refresh_netdev_status())
+        if (col.equals("ofport") || r.table.equals("Interface") && NETDEV_STATUS.contains(col)
+                || r.table.equals("Bridge") && (col.equals("datapath_id") || col.equals("datapath_version"))) {
+            // the vswitchd writes them back at once (iface_set_ofport(), iface_refresh_netdev_status(),
+            // bridge_configure_datapath_id(), bridge_run()'s datapath_version)
+            return;
         }
-        unmodelled(def, r.table, r.cols.get(col), d);
+        if (r.table.equals("Open_vSwitch") && col.equals("bridges")) {
+            setBridges(d);
+            return;
+        }
+        // a new row's name is its key here; a new Port's or Interface's columns go with it (no bridge of arplab's
+        // takes the row: it is collected)
+        if (!(insertedRows.contains(r) && (col.equals("name") || !r.table.equals("Bridge")))) {
+            unmodelled(def, r.table, r.cols.get(col), d);
+        }
         r.cols.put(col, d);
     }
 
@@ -926,7 +1104,7 @@ public final class OvsVsctl implements Tool {
         for (String name : c.args().subList(2, c.args().size())) {
             String col = column(table, name);
             Column def = Ovsdb.column(table, col);
-            if (!def.mutable()) { // check_mutable() before the column's n_min
+            if (!mutable(r, def)) { // check_mutable() before the column's n_min
                 throw new VsctlException("cannot modify read-only column " + col + " in table " + table);
             }
             if (def.min() > 0) {

@@ -26,6 +26,8 @@ final class OvsdbRows {
     /** What only the database holds, kept per node across ovs-vsctl runs (namespace state). */
     static final class Stored {
         final Map<String, Map<String, Datum>> columns = new HashMap<>();
+        /** The uuids create --id=UUID gave Bridge rows (ovsdb_idl_txn_insert_persist_uuid()), by "Bridge:NAME". */
+        final Map<String, String> uuids = new HashMap<>();
         /** Ports whose netdev could not be opened: bridge, and the Interface row. */
         final Map<String, String> failedBridge = new LinkedHashMap<>();
         final Map<String, Row> failed = new LinkedHashMap<>();
@@ -152,6 +154,7 @@ final class OvsdbRows {
         stored.qos.forEach((k, r) -> qos.put(k, copy(r)));
         stored.queues.forEach((k, r) -> queues.put(k, copy(r)));
         syncBridges();
+        controllerColumns();
         for (Row r : all()) {
             before.put(r.table + ":" + r.name, signature(r));
         }
@@ -237,9 +240,13 @@ final class OvsdbRows {
         return i;
     }
 
-    /** The Open_vSwitch row's bridges column: the Bridge rows. */
+    /** Bridge rows create inserted that the Open_vSwitch row's bridges column does not name (yet), by name. */
+    final java.util.Set<String> detached = new java.util.HashSet<>();
+
+    /** The Open_vSwitch row's bridges column: the Bridge rows (but those create inserted and nothing named yet). */
     void syncBridges() {
-        ovs.get(".").cols.put("bridges", new Datum(bridges.values().stream().map(Row::uuid).toList(), List.of()));
+        ovs.get(".").cols.put("bridges", new Datum(bridges.values().stream().filter(b -> !detached.contains(b.name))
+                .map(Row::uuid).toList(), List.of()));
     }
 
     /** A uuid for a row id of the run (drawn at random by OVS, here from the node's count, to print the same). */
@@ -352,6 +359,9 @@ final class OvsdbRows {
     }
 
     private void restore(Row r) {
+        if (stored.uuids.containsKey(r.table + ":" + r.name)) {
+            r.fixedUuid = stored.uuids.get(r.table + ":" + r.name);
+        }
         Map<String, Datum> s = stored.columns.get(r.table + ":" + r.name);
         if (s != null) {
             r.cols.putAll(s);
@@ -366,7 +376,10 @@ final class OvsdbRows {
                 ovs.get(".").cols.put("ssl", ssl == null ? Datum.EMPTY : Datum.of(ssl.uuid()));
                 yield ovs;
             }
-            case "Bridge" -> bridges;
+            case "Bridge" -> {
+                controllerColumns();
+                yield bridges;
+            }
             case "Port" -> ports;
             case "Interface" -> ifaces;
             case "Mirror" -> mirrors;
@@ -378,6 +391,15 @@ final class OvsdbRows {
             case "SSL" -> ssl == null ? Map.of() : Map.of("", ssl);
             default -> Map.of();
         };
+    }
+
+    // each Bridge row's controller column: the Controller rows of its targets
+    private void controllerColumns() {
+        Map<String, Row> all = remotes("Controller", controllers);
+        for (Row b : bridges.values()) {
+            b.cols.put("controller", new Datum(all.values().stream().filter(r -> r.name.startsWith(b.name + "\0"))
+                    .map(Row::uuid).toList(), List.of()));
+        }
     }
 
     // the Manager or Controller rows of the targets (a remote never connects in the lab): their row ids are not the
@@ -461,7 +483,12 @@ final class OvsdbRows {
                 if (p.ofport == Ports.LOCAL || b.ofproto().port(p.name) != p) { // or deleted as a victim below
                     continue;
                 }
-                if (here && type(i).equals(p.type.equals("system") ? "" : p.type)) {
+                // bridge_del_ports(): an interface whose Port went (a plain port made a bond member, a member made a
+                // port of its own) is destroyed with it, its netdev closed, and opened anew in its new Port
+                io.arplab.flow.Bond bond = b.ofproto().bondOf(p);
+                String oldPort = bond != null ? bond.name : stored.bondIfaces.getOrDefault(p.name, p.name);
+                boolean samePort = here && oldPort.equals(portOf(p.name));
+                if (samePort && type(i).equals(p.type.equals("system") ? "" : p.type)) {
                     // bridge_delete_or_reconfigure_ports(): a port whose ofport_request names another number is
                     // deleted, and added back with it (a new netdev: a dummy's next MAC); the port holding that
                     // number goes too unless it requested it itself, added back after (iface_pick_ofport(): its
@@ -551,7 +578,11 @@ final class OvsdbRows {
         stored.failed.keySet().stream().filter(ports::containsKey) // a bond's interface has no Port of its own
                 .forEach(n -> stored.failedPort.put(n, copy(ports.get(n))));
         stored.columns.clear();
+        stored.uuids.clear();
         for (Row r : all()) {
+            if (r.table.equals("Bridge") && r.fixedUuid != null) {
+                stored.uuids.put(r.table + ":" + r.name, r.fixedUuid);
+            }
             Map<String, Datum> keep = new HashMap<>();
             for (String c : r.cols.keySet()) {
                 if (DB_ONLY.contains(r.table + ":" + c)) {

@@ -87,4 +87,72 @@ final class Vlog {
         }
         return null;
     }
+
+    /** vlog's default console pattern. */
+    static final String DEFAULT_PATTERN = "%D{%Y-%m-%dT%H:%M:%SZ}|%05N|%c%T|%p|%m";
+
+    /**
+     * vlog_set_levels_from_string()'s "PATTERN:DESTINATION:PATTERN" word: the console's pattern it sets (the rest
+     * after the destination's delimiter), or null when {@code spec} sets none for the console.
+     */
+    static String consolePattern(String spec) {
+        String[] w = spec.split("[ ,:\t]", 3);
+        if (w.length < 3 || !w[0].equalsIgnoreCase("pattern")
+                || !w[1].equalsIgnoreCase("console") && !w[1].equalsIgnoreCase("any")) {
+            return null;
+        }
+        return w[2];
+    }
+
+    /**
+     * format_log_message() of a console line: %c the module, %p the level, %m the message, %N the sequence number,
+     * %A the program, %D and %d the time (as {@code stamp}), %T the thread's name (none on the main thread), %P the
+     * pid, %n a newline, %% a percent; each with its '-' and '0' flags and width.
+     */
+    static String format(String pattern, String stamp, String program, int seq, String module, String level,
+            String msg) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c != '%' || i + 1 >= pattern.length()) {
+                b.append(c);
+                continue;
+            }
+            i++;
+            boolean left = false, zero = false;
+            for (; i < pattern.length() && (pattern.charAt(i) == '-' || pattern.charAt(i) == '0'); i++) {
+                left |= pattern.charAt(i) == '-';
+                zero |= pattern.charAt(i) == '0';
+            }
+            int width = 0;
+            for (; i < pattern.length() && Character.isDigit(pattern.charAt(i)); i++) {
+                width = width * 10 + pattern.charAt(i) - '0';
+            }
+            if (i >= pattern.length()) {
+                break;
+            }
+            String v = switch (pattern.charAt(i)) {
+                case 'c' -> module;
+                case 'p' -> level;
+                case 'm' -> msg;
+                case 'N' -> Integer.toString(seq);
+                case 'A' -> program;
+                case 'P' -> "1";
+                case 'T' -> "";
+                case 'n' -> "\n";
+                case '%' -> "%";
+                case 'D', 'd' -> {
+                    if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '{') {
+                        int close = pattern.indexOf('}', i);
+                        i = close < 0 ? pattern.length() : close;
+                    }
+                    yield stamp;
+                }
+                default -> "";
+            };
+            String pad = (zero && !left ? "0" : " ").repeat(Math.max(0, width - v.length()));
+            b.append(left ? v + pad : pad + v);
+        }
+        return b.toString();
+    }
 }

@@ -46,6 +46,17 @@ final class VsctlCommandLine {
             new Syntax("destroy", 1, Integer.MAX_VALUE, "--if-exists,--all"),
             new Syntax("wait-until", 2, Integer.MAX_VALUE, ""));
 
+    /** The commands of mode RO (struct ctl_command_syntax's mode): a run of them alone never writes. */
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("show", "list-br", "br-exists",
+            "br-to-vlan", "br-to-parent", "br-get-external-id", "list-ports", "port-to-br", "list-ifaces",
+            "iface-to-br", "get-controller", "get-fail-mode", "get-manager", "get-ssl", "comment", "get", "list",
+            "find", "wait-until");
+
+    /** ctl_might_write_to_db(): a command of mode RW among them. */
+    static boolean mightWrite(List<Command> commands) {
+        return commands.stream().anyMatch(c -> !READ_ONLY.contains(c.syntax().name()));
+    }
+
     /** The global options that take no part in what arplab's database does (ovs-vsctl.c parse_options()). */
     static final List<String> QUIET = List.of("--no-wait", "--no-syslog", "--retry", "--no-headings",
             "--leader-only", "--no-leader-only", "--shuffle-remotes", "--no-shuffle-remotes", "--pretty");
@@ -68,6 +79,19 @@ final class VsctlCommandLine {
     final VsctlTable style = new VsctlTable();
     final StreamSsl ssl = new StreamSsl();
     int logSeq = 1;
+    /** The console's vlog pattern (-vPATTERN:console:...). */
+    String pattern = Vlog.DEFAULT_PATTERN;
+    /** The --db remote, or null for the default. */
+    String db;
+    boolean retry;
+    /** --timeout's seconds, 0 without. */
+    int timeout;
+
+    /** A vlog line of ovs-vsctl's console ("module|LEVEL|text") in its pattern, taking the next sequence number. */
+    String log(ToolContext ctx, String moduleLevelText) {
+        String[] w = moduleLevelText.split("\\|", 3);
+        return Vlog.format(pattern, OvsTools.stamp(ctx), "ovs-vsctl", logSeq++, w[0], w[1], w[2]);
+    }
     private final ToolContext ctx;
 
     VsctlCommandLine(ToolContext ctx) {
@@ -106,6 +130,13 @@ final class VsctlCommandLine {
                 if (!OvsGetopt.positiveUint(given)) {
                     throw new VsctlException("value " + given + " on -t or --timeout is invalid");
                 }
+                timeout = Integer.parseInt(given);
+            }
+            if (key.equals("--db")) {
+                db = given;
+            }
+            if (key.equals("--retry")) {
+                retry = true;
             }
             if (key.equals("--format") || key.equals("-f")) { // TABLE_OPTION_HANDLERS: table_parse_format()
                 if (!List.of("table", "list", "html", "csv", "json").contains(given)) {
@@ -134,6 +165,9 @@ final class VsctlCommandLine {
                 if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
                     throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
                 }
+                if (given != null && Vlog.consolePattern(given) != null) {
+                    pattern = Vlog.consolePattern(given);
+                }
             }
             if (key.equals("--bare")) { // the list format, bare cells, no headings
                 style.format = "list";
@@ -154,7 +188,7 @@ final class VsctlCommandLine {
                 // STREAM_SSL_OPTION_HANDLERS, --bootstrap-ca-cert and --peer-ca-cert: each file read at once
                 String name = isShort ? SSL_OPTIONS.get("pcC".indexOf(a.charAt(1))).substring(2) : key.substring(2);
                 for (String l : ssl.option(name, given)) {
-                    ctx.err().println(OvsTools.log(ctx, logSeq++, l));
+                    ctx.err().println(log(ctx, l));
                 }
             } else if (localOption(key)) {
                 // parse_options() looks a repeat up without the "--" it stores: before the first command, a local
