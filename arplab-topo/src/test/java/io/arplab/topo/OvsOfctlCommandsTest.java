@@ -144,7 +144,8 @@ class OvsOfctlCommandsTest {
             "probe-errors.in", "probe-mtu.in", "probe-vsctl4.in",
             "probe-appctl2.in", "probe-ifcfg.in", "probe-emer.in", "probe-mcast.in",
             "probe-mcast2.in", "probe-ctlr.in", "probe-mcast3.in",
-            "probe-mcast4.in"})
+            "probe-mcast4.in", "probe-syntax.in", "probe-synerr.in", "probe-names2.in", "probe-vlan5.in",
+            "probe-macs.in", "probe-nat.in", "probe-geneve.in", "probe-options.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name));
     }
