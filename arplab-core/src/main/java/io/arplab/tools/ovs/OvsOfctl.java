@@ -617,6 +617,14 @@ public final class OvsOfctl implements Tool {
      * answers with and transact_noreply() prints with the request.
      */
     private int tlvMod(Ofproto br, String command, List<io.arplab.flow.TunMetadata.Mapping> mappings) {
+        String[] bad = io.arplab.flow.TunMetadata.decodeError(mappings);
+        if (bad != null) { // the switch cannot decode the request, nor can ovs-ofctl when it prints it back
+            log(bad[0]);
+            ctx.err().println(ofpHeader("OFPT_ERROR", 4) + bad[1]);
+            ctx.err().println(ofpHeader("NXT_TLV_TABLE_MOD", 4) + "***decode error: " + bad[1] + "***");
+            ctx.err().print(io.arplab.flow.TunMetadata.modDump(version.wire, 4, command, mappings));
+            return 1;
+        }
         String error;
         try {
             error = br.tlv.mod(command, mappings, br::usesTunMetadata);
