@@ -147,7 +147,8 @@ class OvsOfctlCommandsTest {
             "probe-mcast4.in", "probe-syntax.in", "probe-synerr.in", "probe-names2.in", "probe-vlan5.in",
             "probe-macs.in", "probe-nat.in", "probe-geneve.in", "probe-options.in",
             "probe-ofvers.in", "probe-flowfiles.in", "probe-ct2.in",
-            "probe-megaflow2.in", "probe-normal2.in", "probe-tracearg.in", "probe-timeouts.in"})
+            "probe-megaflow2.in", "probe-normal2.in", "probe-tracearg.in", "probe-timeouts.in",
+            "probe-natports.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
