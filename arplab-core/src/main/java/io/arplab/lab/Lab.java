@@ -915,7 +915,7 @@ public final class Lab implements AutoCloseable {
 
     /** Runs the network until the tool ends (or is interrupted at the tool time limit). */
     public void await(ToolContext ctx) {
-        long limit = paced || ctx.bounded() ? Long.MAX_VALUE : network.now() + toolLimit;
+        long limit = paced || ctx.unlimited() ? Long.MAX_VALUE : network.now() + toolLimit;
         boolean interrupted = false;
         startPace();
         while (!ctx.finished()) {

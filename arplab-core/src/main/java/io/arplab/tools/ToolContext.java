@@ -178,7 +178,8 @@ public final class ToolContext {
         this.endsByItself = true;
     }
 
-    public boolean bounded() {
+    /** Whether {@link #endsByItself()} was called: no time limit applies to the command. */
+    public boolean unlimited() {
         return endsByItself;
     }
 
