@@ -148,7 +148,8 @@ class OvsOfctlCommandsTest {
             "probe-macs.in", "probe-nat.in", "probe-geneve.in", "probe-options.in",
             "probe-ofvers.in", "probe-flowfiles.in", "probe-ct2.in",
             "probe-megaflow2.in", "probe-normal2.in", "probe-tracearg.in", "probe-timeouts.in",
-            "probe-natports.in", "probe-appctl3.in"})
+            "probe-natports.in", "probe-appctl3.in",
+            "probe-syntax2.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
